@@ -1,0 +1,5 @@
+import sys
+
+from casefile.cli import main
+
+sys.exit(main())

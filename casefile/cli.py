@@ -1,0 +1,485 @@
+"""The ``casefile`` command: the core services, headless, for people and scripts.
+
+Command names, options and output formats are a public interface; change them only
+by adding. Errors print one line on stderr and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from casefile import __app_name__, __version__
+from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError
+from casefile.core.library import Library, case_from_fields
+from casefile.core.model import (
+    Case,
+    CaseType,
+    Channel,
+    Demand,
+    DemandType,
+    EventKind,
+    EvidenceKind,
+    Party,
+    PartyKind,
+    Priority,
+    Stage,
+    TimelineEvent,
+    parse_amount,
+    parse_datetime,
+    to_data,
+)
+from casefile.core.progress import Progress
+from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
+from casefile.core.validate import normalise_phone
+
+log = logging.getLogger("casefile")
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # the command ran and found problems (refused files, failed verification)
+EXIT_ERROR = 2  # the command could not run (bad value, unknown case, I/O error)
+
+T = TypeVar("T")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _choices(enum_type: Any) -> list[str]:
+    return [e.value for e in enum_type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="casefile",
+        description="Case files and hashed evidence for consumer disputes. Without a command, starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{__app_name__} {__version__}")
+    parser.add_argument("--library", metavar="DIR", help="library folder (default: $CASEFILE_LIBRARY or user data)")
+    parser.add_argument("--operator", metavar="NAME", help="who is acting (default: settings, then the OS user)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="register a new case; prints its number on the last line")
+    p.add_argument("--title", required=True)
+    p.add_argument("--type", required=True, choices=_choices(CaseType))
+    p.add_argument("--channel", required=True, choices=_choices(Channel))
+    p.add_argument("--priority", default="normal", choices=_choices(Priority))
+    p.add_argument("--complained-at", metavar="ISO", help="complaint time (default: now; no offset = local time)")
+    p.add_argument("--complainant", metavar="NAME", default="")
+    p.add_argument("--phone", metavar="P", default="", help="complainant's phone")
+    p.add_argument("--respondent", metavar="NAME", default="")
+    p.add_argument("--order-no", metavar="N", default="")
+    p.add_argument("--product", default="")
+    p.add_argument("--waybill-no", metavar="W", default="")
+    p.add_argument("--carrier", metavar="C", default="")
+    p.add_argument("--amount", metavar="X", help="amount paid, in yuan")
+    p.add_argument(
+        "--demand",
+        metavar="TEXT",
+        action="append",
+        default=[],
+        help="a demand, e.g. 'refund 1299' or 'apology' or free text (repeatable)",
+    )
+    p.add_argument("--facts", default="", help="what happened, in the complainant's words")
+
+    p = sub.add_parser("add", help="add files or folders to a case as evidence")
+    p.add_argument("case")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--kind", choices=_choices(EvidenceKind))
+    p.add_argument("--title", default="")
+    p.add_argument("--source", default="")
+    p.add_argument("--purpose", default="", help="what the evidence proves (证明目的)")
+
+    p = sub.add_parser("list", help="list the cases")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--search", default="", help="number, name, phone, order or waybill number")
+
+    p = sub.add_parser("show", help="show a case")
+    p.add_argument("case")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify", help="re-hash evidence and check manifests and custody logs")
+    p.add_argument("cases", nargs="*", metavar="CASE")
+    p.add_argument("--all", action="store_true", help="every case in the library (the default)")
+
+    p = sub.add_parser("export", help="write a case as a ZIP archive that verifies on its own")
+    p.add_argument("case")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
+
+    p = sub.add_parser("import", help="import a case archive after verifying it")
+    p.add_argument("archive", metavar="FILE.zip")
+
+    sub.add_parser("reindex", help="rebuild the library index from the case folders")
+
+    p = sub.add_parser("withdraw", help="withdraw an exhibit (it stays on disk and in the log)")
+    p.add_argument("case")
+    p.add_argument("exhibit", type=int)
+    p.add_argument("--reason", required=True)
+
+    p = sub.add_parser("stage", help="move a case to a workflow stage")
+    p.add_argument("case")
+    p.add_argument("stage", choices=_choices(Stage))
+    p.add_argument("--note", default="")
+
+    p = sub.add_parser("event", help="add a timeline event (a call, chat, visit, proposal...)")
+    p.add_argument("case")
+    p.add_argument("--at", metavar="ISO", help="when (default: now)")
+    p.add_argument("--kind", default="note", choices=_choices(EventKind))
+    p.add_argument("--summary", required=True)
+    p.add_argument("--people", default="")
+    p.add_argument("--place", default="")
+    p.add_argument("--evidence", default="", metavar="N,N", help="exhibit numbers this event refers to")
+    return parser
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
+    """Pass results through; show progress on stderr when it is a terminal."""
+    show = sys.stderr.isatty()
+    last = 0.0
+    for item in items:
+        if isinstance(item, Progress):
+            if show and item.total and time.monotonic() - last > 0.2:
+                last = time.monotonic()
+                print(f"\r{label} {100 * item.done // item.total:3d}%", end="", file=sys.stderr, flush=True)
+            continue
+        yield item
+    if show and last:
+        print("\r" + " " * (len(label) + 6) + "\r", end="", file=sys.stderr, flush=True)
+
+
+def _parse_demand(text: str) -> Demand:
+    words = text.strip().split()
+    if not words:
+        raise InvalidValueError("--demand needs a text")
+    head = words[0].lower()
+    if head in _choices(DemandType):
+        amount = parse_amount(words[1], "--demand amount") if len(words) > 1 else None
+        rest = " ".join(words[2:]) if amount is not None else " ".join(words[1:])
+        return Demand(type=DemandType(head), amount=amount, description=rest)
+    return Demand(type=DemandType.OTHER, description=text.strip())
+
+
+def _fmt_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_new(args: argparse.Namespace, library: Library) -> int:
+    complained_at = parse_datetime(args.complained_at, "--complained-at") if args.complained_at else None
+    case = case_from_fields(
+        {
+            "title": args.title,
+            "type": args.type,
+            "channel": args.channel,
+            "priority": args.priority,
+            "complained_at": (complained_at or datetime.now().astimezone()).isoformat(),
+        }
+    )
+    if not case.title.strip():
+        raise InvalidValueError("--title cannot be empty")
+    case.complainant = Party(
+        kind=PartyKind.PERSON, name=args.complainant, phone=normalise_phone(args.phone) if args.phone else ""
+    )
+    case.respondent = Party(kind=PartyKind.ORGANISATION, name=args.respondent)
+    case.transaction.order_no = args.order_no
+    case.transaction.product = args.product
+    if args.amount is not None:
+        case.transaction.amount = parse_amount(args.amount, "--amount")
+    case.shipment.waybill_no = args.waybill_no
+    case.shipment.carrier = args.carrier
+    if args.carrier:
+        case.courier = Party(kind=PartyKind.ORGANISATION, name=args.carrier)
+    case.demands = [_parse_demand(d) for d in args.demand]
+    case.facts = args.facts
+    case = library.create_case(case)
+    print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
+    print(case.number)
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.evidence import AddOptions, AddResult, add_files
+
+    options = AddOptions(
+        kind=EvidenceKind(args.kind) if args.kind else None,
+        title=args.title,
+        source=args.source,
+        purpose=args.purpose,
+    )
+    refused = 0
+    results: Iterable[AddResult] = _drain(add_files(library, args.case, args.paths, options), "adding")
+    for result in results:
+        if result.exhibit is not None:
+            flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
+            print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
+        elif result.duplicate_of is not None:
+            print(f"{result.path}: already in the case as exhibit {result.duplicate_of} (same bytes); not stored again")
+        elif result.skipped:
+            print(f"{result.path}: skipped ({result.skipped})")
+        else:
+            refused += 1
+            print(f"{result.path}: refused: {result.refused}")
+    return EXIT_PROBLEMS if refused else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, library: Library) -> int:
+    cases = library.list_cases(args.search)
+    if args.json:
+        print(
+            json.dumps(
+                [to_data(c) for c in cases],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    now = datetime.now(UTC)
+    for c in cases:
+        overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
+        print(
+            f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
+            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}"
+        )
+    if not cases:
+        print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def case_json(case: Case, folder: Path) -> dict[str, Any]:
+    data = to_data(case)
+    data["folder"] = str(folder)
+    data["inbox"] = str(folder / "inbox")
+    data["response_due_at"] = case.response_due_at.isoformat()
+    data["evidence"] = [
+        {
+            "exhibit": e.number,
+            "title": e.title,
+            "kind": e.kind.value,
+            "original_name": e.original_name,
+            "stored_path": e.stored_path,
+            "size": e.size,
+            "sha256": e.sha256,
+            "sm3": e.sm3,
+            "added_at": e.added_at.isoformat(),
+            "added_by": e.added_by,
+            "captured_at": e.captured_at.isoformat() if e.captured_at else None,
+            "captured_at_source": e.captured_at_source,
+            "mime": e.mime,
+            "flags": e.flags,
+            "withdrawn": e.withdrawn,
+        }
+        for e in case.exhibits
+    ]
+    return data
+
+
+def cmd_show(args: argparse.Namespace, library: Library) -> int:
+    folder = library.folder(args.case)
+    case = folder.read_record()
+    if args.json:
+        print(json.dumps(case_json(case, folder.path), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lines = [
+        f"{case.number}  {case.title}",
+        f"  type {case.type.value}, channel {case.channel.value}, priority {case.priority.value}, "
+        f"stage {case.stage.value}",
+        f"  complained {_fmt_time(case.complained_at)}, response due {_fmt_time(case.response_due_at)}",
+        f"  complainant {case.complainant.name or '-'} {case.complainant.phone}",
+        f"  respondent  {case.respondent.name or '-'}",
+    ]
+    if case.transaction.order_no or case.transaction.amount is not None:
+        lines.append(f"  order {case.transaction.order_no or '-'}  amount {case.transaction.amount or '-'}")
+    if case.shipment.waybill_no:
+        lines.append(f"  waybill {case.shipment.waybill_no} ({case.shipment.carrier or '-'})")
+    for d in case.demands:
+        lines.append(f"  demand {d.type.value} {d.amount or ''} {d.description}".rstrip())
+    lines.append(f"  folder {folder.path}")
+    lines.append(f"  evidence ({len(case.exhibits)}):")
+    for e in case.exhibits:
+        state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
+        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
+        lines.append(f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{flags}{state}")
+    if case.timeline:
+        lines.append("  timeline:")
+        for ev in case.timeline:
+            lines.append(f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}")
+    lines.append("  stages:")
+    for s in case.stage_log:
+        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.verify import CaseReport, FileStatus, verify_case
+
+    numbers = args.cases or library.case_numbers()
+    if not numbers:
+        print("no cases to verify", file=sys.stderr)
+        return EXIT_OK
+    failed = 0
+    for number in numbers:
+        reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
+        report = reports[-1]
+        if report.ok:
+            print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
+            continue
+        failed += 1
+        print(f"{number}: PROBLEMS")
+        for f in report.files:
+            if f.status is not FileStatus.INTACT:
+                label = f" (exhibit {f.exhibit})" if f.exhibit else ""
+                print(f"  {f.status.value.upper():<10} {f.path}{label}")
+        for problem in report.problems:
+            print(f"  PROBLEM    {problem}")
+        print(f"  {report.count(FileStatus.INTACT)} files intact")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.archive import ExportResult, export_case
+
+    for result in _drain(export_case(library, args.case, Path(args.output)), "exporting"):
+        assert isinstance(result, ExportResult)
+        print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.archive import ImportResult, import_case
+
+    for result in _drain(import_case(library, Path(args.archive)), "importing"):
+        assert isinstance(result, ImportResult)
+        print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
+        print(result.number)
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace, library: Library) -> int:
+    count = library.reindex()
+    print(f"indexed {count} cases")
+    return EXIT_OK
+
+
+def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
+    with library.edit(args.case) as writer:
+        exhibit = writer.withdraw(args.exhibit, args.reason)
+    print(f"exhibit {exhibit.number} withdrawn: {exhibit.withdraw_reason} (the file stays in {exhibit.stored_path})")
+    return EXIT_OK
+
+
+def cmd_stage(args: argparse.Namespace, library: Library) -> int:
+    with library.edit(args.case) as writer:
+        writer.set_stage(Stage(args.stage), args.note)
+    print(f"{args.case}: stage {args.stage}")
+    return EXIT_OK
+
+
+def cmd_event(args: argparse.Namespace, library: Library) -> int:
+    try:
+        refs = [int(n) for n in args.evidence.replace("，", ",").split(",") if n.strip()]
+    except ValueError:
+        raise InvalidValueError(f"--evidence: {args.evidence!r} is not a list of exhibit numbers") from None
+    at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
+    event = TimelineEvent(
+        at=at, kind=EventKind(args.kind), summary=args.summary, people=args.people, place=args.place, evidence=refs
+    )
+    with library.edit(args.case) as writer:
+        writer.add_event(event)
+    print(f"{args.case}: event at {_fmt_time(at)} recorded")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "new": cmd_new,
+    "add": cmd_add,
+    "list": cmd_list,
+    "show": cmd_show,
+    "verify": cmd_verify,
+    "export": cmd_export,
+    "import": cmd_import,
+    "reindex": cmd_reindex,
+    "withdraw": cmd_withdraw,
+    "stage": cmd_stage,
+    "event": cmd_event,
+}
+
+
+def _start_app(library_path: Path) -> int:
+    try:
+        from casefile.ui.app import run  # type: ignore[import-not-found]
+    except ImportError:
+        print(
+            f"{__app_name__} {__version__}: the desktop window is not part of this version yet.\n"
+            f"Library: {library_path}\n"
+            "Use the commands below (casefile COMMAND --help for details):",
+            file=sys.stderr,
+        )
+        build_parser().print_help(sys.stderr)
+        return EXIT_OK
+    return int(run(library_path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    settings = load_settings()
+    library_path = resolve_library_path(args.library, settings)
+    if args.command is None:
+        return _start_app(library_path)
+    try:
+        operator = resolve_operator(args.operator, settings)
+        with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
+            return COMMANDS[args.command](args, library)
+    except CancelledError:
+        print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("\ncasefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
+        return 130
+    except CaseFileError as exc:
+        print(f"casefile: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - last resort: a bug; keep the details, show one line
+        report = _save_crash_report()
+        print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _save_crash_report() -> str:
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir(__app_name__, appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+        path.write_text(f"{__app_name__} {__version__}\n{traceback.format_exc()}", encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "stderr (the log folder is not writable):\n" + traceback.format_exc()

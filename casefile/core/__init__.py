@@ -1,0 +1,1 @@
+"""Domain and services of CaseFile. Nothing in this package imports Qt."""

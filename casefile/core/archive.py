@@ -1,0 +1,243 @@
+"""Export a case folder as a ZIP archive that verifies on its own, and import one safely.
+
+Export checks every exhibit against the custody log while it writes (a case that no
+longer verifies is not exported), writes to a temporary name and renames when complete.
+
+Import refuses, writing nothing, archives with absolute or escaping paths, links,
+duplicate or case-colliding entries, encrypted entries, anything beyond one case
+folder, or contents that do not verify (hashes, manifest, custody chain).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import stat
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from casefile.core.errors import ArchiveError, CaseFileError
+from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
+from casefile.core.hashing import copy_and_hash, hash_file
+from casefile.core.library import (
+    BUNDLES_DIR,
+    EVIDENCE_DIR,
+    INBOX_DIR,
+    RECORD_NAME,
+    CaseFolder,
+    is_case_number,
+)
+from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.verify import CaseReport, verify_folder
+
+if TYPE_CHECKING:
+    from casefile.core.library import Library
+
+# What an archive carries: the record, the log, the manifest, the readme, evidence and bundles.
+_EXPORTED_DIRS = (EVIDENCE_DIR, BUNDLES_DIR)
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sha256: str
+    files: int
+    size: int
+
+
+@dataclass
+class ImportResult:
+    number: str
+    folder: Path
+    exhibits: int
+
+
+def _export_members(folder: CaseFolder) -> list[tuple[Path, str]]:
+    members = []
+    for name in sorted(os.listdir(folder.path)):
+        full = folder.path / name
+        if full.is_file() and not name.startswith("."):
+            members.append((full, name))
+    for sub in _EXPORTED_DIRS:
+        for dirpath, dirnames, filenames in os.walk(folder.path / sub):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith(TEMP_PREFIX):
+                    continue
+                full = Path(dirpath) / name
+                members.append((full, full.relative_to(folder.path).as_posix()))
+    return members
+
+
+def export_case(
+    library: Library, number: str, destination: Path, *, cancel: CancelToken = NEVER_CANCELLED
+) -> Iterator[Progress | ExportResult]:
+    folder = library.folder(number)
+    destination = destination.expanduser().absolute()
+    if destination.suffix.lower() != ".zip":
+        raise CaseFileError(f"{destination.name}: the archive name must end in .zip")
+    if destination.exists():
+        raise CaseFileError(f"{destination} already exists; choose another name")
+    if not destination.parent.is_dir():
+        raise CaseFileError(f"the folder {destination.parent} does not exist")
+
+    # Verify first: an archive of a case that no longer verifies would mislead its reader.
+    report: CaseReport | None = None
+    for item in verify_folder(folder, cancel=cancel):
+        if isinstance(item, CaseReport):
+            report = item
+        else:
+            yield Progress(item.done, item.total * 2, "verifying")
+    assert report is not None
+    if not report.ok:
+        bad = [f"{f.path}: {f.status.value}" for f in report.files if f.status.value != "intact"]
+        raise CaseFileError(
+            f"case {number} does not verify; fix it before exporting: " + "; ".join((bad + report.problems)[:5])
+        )
+
+    members = _export_members(folder)
+    total = sum(p.stat().st_size for p, _ in members)
+    part = destination.with_name(f"{TEMP_PREFIX}{destination.name}.{secrets.token_hex(4)}")
+    done = 0
+    try:
+        with zipfile.ZipFile(part, "x", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+            for full, rel in members:
+                cancel.check()
+                info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
+                info.compress_type = zipfile.ZIP_STORED
+                info.external_attr = (stat.S_IFREG | 0o444) << 16
+                with open(full, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+                done += full.stat().st_size
+                yield Progress(total + done, total * 2, rel)
+        with open(part, "rb") as fh:
+            os.fsync(fh.fileno())
+        digest = hash_file(part).sha256
+        os.rename(part, destination)
+        fsync_dir(destination.parent)
+    except OSError as exc:
+        remove_quietly(part)
+        raise storage_error(exc, f"writing {destination.name}") from exc
+    except BaseException:
+        remove_quietly(part)
+        raise
+    size = destination.stat().st_size
+    library.record_event(
+        number, "export", {"file": destination.name, "sha256": digest, "size": size, "files": len(members)}
+    )
+    yield ExportResult(destination, digest, len(members), size)
+
+
+def _check_members(zf: zipfile.ZipFile) -> tuple[str, list[zipfile.ZipInfo]]:
+    """Refuse anything but one plain case folder; return (case number, file entries)."""
+    seen: set[str] = set()
+    files = []
+    top: set[str] = set()
+    for info in zf.infolist():
+        name = info.filename
+        if info.flag_bits & 0x1:
+            raise ArchiveError(f"{name}: encrypted entries are not accepted")
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise ArchiveError(f"{name}: the archive contains a link; refused")
+        if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+            raise ArchiveError(f"{name}: absolute or Windows-style path; refused")
+        parts = PurePosixPath(name).parts
+        if not parts or any(p in ("..", ".", "") for p in parts):
+            raise ArchiveError(f"{name}: path escapes the case folder; refused")
+        if any(ord(ch) < 32 for ch in name):
+            raise ArchiveError(f"{name!r}: control characters in a name; refused")
+        key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
+        if key in seen:
+            raise ArchiveError(f"{name}: the archive holds this entry twice; refused")
+        seen.add(key)
+        top.add(parts[0])
+        if info.is_dir():
+            continue
+        if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+            raise ArchiveError(f"{name}: not a regular file; refused")
+        if len(parts) < 2:
+            raise ArchiveError(f"{name}: file outside the case folder; refused")
+        if parts[1] == INBOX_DIR or parts[1].startswith("."):
+            raise ArchiveError(f"{name}: unexpected entry in a case archive; refused")
+        files.append(info)
+    if len(top) != 1:
+        raise ArchiveError("the archive must hold exactly one case folder")
+    number = top.pop()
+    if not is_case_number(number):
+        raise ArchiveError(f"{number!r} is not a case folder (expected a case number such as 202611-001)")
+    if not any(PurePosixPath(i.filename).parts[1:] == (RECORD_NAME,) for i in files):
+        raise ArchiveError(f"the archive has no {RECORD_NAME}; it is not a CaseFile case")
+    return number, files
+
+
+def import_case(
+    library: Library, archive: Path, *, cancel: CancelToken = NEVER_CANCELLED
+) -> Iterator[Progress | ImportResult]:
+    archive = archive.expanduser().absolute()
+    try:
+        zf = zipfile.ZipFile(archive)
+    except FileNotFoundError:
+        raise CaseFileError(f"{archive} does not exist") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ArchiveError(f"{archive.name} is not a readable ZIP archive ({exc})") from None
+    with zf:
+        number, files = _check_members(zf)
+        if (library.cases_dir / number).exists():
+            raise ArchiveError(f"case {number} is already in this library; nothing was imported")
+        total = sum(i.file_size for i in files)
+        free = shutil.disk_usage(library.cases_dir).free
+        if total > free:
+            raise ArchiveError(f"the archive needs {total} bytes but only {free} are free; nothing was imported")
+        staging = library.cases_dir / f"{TEMP_PREFIX}import-{secrets.token_hex(4)}"
+        target = staging / number
+        done = 0
+        try:
+            target.mkdir(parents=True)
+            for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
+                (target / sub).mkdir()
+            for info in files:
+                cancel.check()
+                rel = PurePosixPath(info.filename).relative_to(number)
+                out = target.joinpath(*rel.parts)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, open(out, "xb") as dst:
+                    digests = copy_and_hash(src, dst, with_sm3=False, cancel=cancel)  # type: ignore[arg-type]
+                    os.fsync(dst.fileno())
+                if digests.size != info.file_size:
+                    raise ArchiveError(f"{info.filename}: size does not match the archive directory")
+                done += info.file_size
+                yield Progress(done, total * 2, str(rel))
+            report: CaseReport | None = None
+            for item in verify_folder(CaseFolder(target), cancel=cancel):
+                if isinstance(item, CaseReport):
+                    report = item
+                else:
+                    yield Progress(total + item.done, total * 2, "verifying")
+            assert report is not None
+            if not report.ok:
+                bad = [f"{f.path}: {f.status.value}" for f in report.files if f.status.value != "intact"]
+                raise ArchiveError(
+                    f"the archive does not verify; nothing was imported: {'; '.join((bad + report.problems)[:6])}"
+                )
+            for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
+                for name in names:
+                    make_readonly(Path(dirpath) / name)
+            with library.lock("numbering", "the library"):
+                if (library.cases_dir / number).exists():
+                    raise ArchiveError(f"case {number} is already in this library; nothing was imported")
+                os.rename(target, library.cases_dir / number)
+                fsync_dir(library.cases_dir)
+        except OSError as exc:
+            raise storage_error(exc, f"importing {archive.name}") from exc
+        finally:
+            remove_tree(staging)
+    digest = hash_file(archive).sha256
+    library.record_event(number, "import", {"file": archive.name, "sha256": digest})
+    case = library.load_case(number)
+    yield ImportResult(number, library.cases_dir / number, len(case.exhibits))

@@ -1,0 +1,334 @@
+"""Evidence ingest: files and folders become exhibits, byte for byte, hashed in one pass.
+
+For each file:
+
+1. it is opened once and copied into the case's ``.staging/`` while SHA-256 (and SM3)
+   are computed from the same bytes, then flushed to disk;
+2. if the source changed while it was read (size or modification time moved) the copy is
+   thrown away and the file refused;
+3. an intent naming the exhibit is written next to the copy, the copy is renamed into
+   ``evidence/`` (atomic) and made read-only;
+4. the custody log entry ``ingest`` is appended: this is the moment the exhibit exists.
+
+A crash before step 4 leaves an intent that the next start completes (the file is in
+place and hashes right) or undoes (it is not); nothing half-made survives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import logging
+import os
+import secrets
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from casefile.core import record
+from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileReadingError, RefusedError
+from casefile.core.fsutil import (
+    atomic_write_json,
+    fsync_dir,
+    make_readonly,
+    remove_quietly,
+    safe_file_name,
+    storage_error,
+)
+from casefile.core.hashing import copy_and_hash, hash_file
+from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
+from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.sniff import inspect_content, sniff
+
+if TYPE_CHECKING:
+    from casefile.core.library import CaseFolder, CaseWriter, Library
+
+log = logging.getLogger(__name__)
+
+# Names a file manager or a phone sync leaves behind; never evidence.
+SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini", ".localized"}
+
+
+@dataclass
+class AddOptions:
+    kind: EvidenceKind | None = None
+    title: str = ""
+    source: str = ""
+    purpose: str = ""
+
+
+@dataclass
+class AddResult:
+    """The outcome for one source file: added, a duplicate, skipped or refused."""
+
+    path: Path
+    exhibit: Exhibit | None = None
+    duplicate_of: int | None = None
+    refused: str = ""
+    skipped: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+@dataclass
+class _Candidate:
+    path: Path
+    size: int
+    refused: str = ""
+    skipped: str = ""
+
+
+def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
+    """Expand the user's choice into files, refusing what cannot be evidence.
+
+    Within a chosen folder, a symbolic link may point only inside that folder, and a folder
+    reached twice (a loop through links) is refused. A link chosen explicitly is followed.
+    """
+    out: list[_Candidate] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            st = path.lstat()
+        except FileNotFoundError:
+            out.append(_Candidate(path, 0, refused="no such file or folder"))
+            continue
+        except OSError as exc:
+            out.append(_Candidate(path, 0, refused=f"cannot be read: {exc.strerror}"))
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                st = path.stat()
+            except OSError:
+                out.append(_Candidate(path, 0, refused="symbolic link to nothing (broken link)"))
+                continue
+        if stat.S_ISDIR(st.st_mode):
+            root = path.resolve()
+            _walk(path, root, {(st.st_dev, st.st_ino)}, out)
+        else:
+            out.append(_classify(path, st))
+    return out
+
+
+def _classify(path: Path, st: os.stat_result) -> _Candidate:
+    if stat.S_ISREG(st.st_mode):
+        return _Candidate(path, st.st_size)
+    return _Candidate(path, 0, refused="not a regular file (a device, pipe or socket cannot be evidence)")
+
+
+def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        out.append(_Candidate(folder, 0, refused=f"folder cannot be read: {exc.strerror}"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or entry.name.lower() in SYSTEM_FILES:
+            out.append(_Candidate(path, 0, skipped="hidden or system file"))
+            continue
+        try:
+            if entry.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    out.append(
+                        _Candidate(path, 0, refused=f"symbolic link pointing outside the chosen folder ({target})")
+                    )
+                    continue
+            st = entry.stat(follow_symlinks=True)
+        except (OSError, RuntimeError) as exc:
+            out.append(_Candidate(path, 0, refused=f"cannot be read: {getattr(exc, 'strerror', None) or exc}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                out.append(_Candidate(path, 0, refused="directory loop (this folder was already visited)"))
+                continue
+            seen.add(key)
+            _walk(path, root, seen, out)
+        else:
+            out.append(_classify(path, st))
+
+
+def add_files(
+    library: Library,
+    number: str,
+    paths: Iterable[str | os.PathLike[str]],
+    options: AddOptions | None = None,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Iterator[Progress | AddResult]:
+    """Add files and folders to a case, yielding progress (bytes) and one result per file.
+
+    Cancelling stops before the next chunk: files already added stay added, the file being
+    copied is discarded, and :class:`CancelledError` is raised.
+    """
+    options = options or AddOptions()
+    candidates = collect(paths)
+    total = sum(c.size for c in candidates)
+    done = 0
+    yield Progress(0, total, "")
+    with library.edit(number) as writer:
+        for candidate in candidates:
+            if candidate.refused or candidate.skipped:
+                yield AddResult(candidate.path, refused=candidate.refused, skipped=candidate.skipped)
+                continue
+            cancel.check()
+            try:
+                result = ingest_one(writer, candidate.path, options, cancel=cancel)
+            except CancelledError:
+                raise
+            except RefusedError as exc:
+                result = AddResult(candidate.path, refused=str(exc))
+            done += candidate.size
+            yield result
+            yield Progress(done, total, candidate.path.name)
+
+
+def ingest_one(
+    writer: CaseWriter,
+    source: Path,
+    options: AddOptions,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> AddResult:
+    """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be."""
+    folder = writer.folder
+    case = writer.case
+    staging = folder.staging_dir
+    staging.mkdir(exist_ok=True)
+    token = secrets.token_hex(8)
+    part = staging / f"{token}.part"
+    intent = staging / f"{token}.json"
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(source, flags)
+    except FileNotFoundError:
+        raise RefusedError("the file disappeared before it could be read") from None
+    except PermissionError:
+        raise RefusedError("cannot be read: permission denied") from None
+    except OSError as exc:
+        raise RefusedError(f"cannot be read: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "rb", buffering=0) as src:
+            before = os.fstat(src.fileno())
+            if not stat.S_ISREG(before.st_mode):
+                raise RefusedError("not a regular file (a device, pipe or socket cannot be evidence)")
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(src.fileno(), True)
+            try:
+                with open(part, "xb", buffering=0) as dst:
+                    digests = copy_and_hash(src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel)
+                    os.fsync(dst.fileno())
+            except OSError as exc:
+                if exc.errno in (errno.EIO,) and exc.filename is None:
+                    raise RefusedError(f"cannot be read: {exc.strerror}") from None
+                raise
+            after = os.fstat(src.fileno())
+        if digests.size != before.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
+            raise ChangedWhileReadingError(
+                "the file changed while it was being read; nothing was added — add it again once it is complete"
+            )
+        existing = case.exhibit_by_hash(digests.sha256)
+        if existing is not None:
+            remove_quietly(part)
+            return AddResult(source, duplicate_of=existing.number)
+
+        sniffed = sniff(source.name, digests.size, digests.head, digests.tail)
+        more_flags, metadata = inspect_content(part, sniffed.mime) if digests.size else ([], {})
+        exhibit_no = case.next_exhibit_number()
+        stored_rel = _stored_name(folder, exhibit_no, source.name)
+        modified = datetime.fromtimestamp(before.st_mtime, UTC)
+        exhibit = Exhibit(
+            number=exhibit_no,
+            title=options.title or source.stem or source.name,
+            kind=options.kind or sniffed.kind,
+            original_name=source.name,
+            original_path=str(source.absolute()),
+            stored_path=stored_rel,
+            size=digests.size,
+            sha256=digests.sha256,
+            sm3=digests.sm3,
+            added_at=datetime.now(UTC),
+            added_by=writer.operator,
+            source=options.source,
+            purpose=options.purpose,
+            file_modified_at=modified,
+            captured_at=modified,
+            captured_at_source="file-mtime",
+            mime=sniffed.mime,
+            flags=sniffed.flags + [f for f in more_flags if f not in sniffed.flags],
+            metadata=metadata,
+        )
+        atomic_write_json(intent, {"exhibit": to_data(exhibit), "part": part.name})
+        final = folder.path / stored_rel
+        os.rename(part, final)
+        make_readonly(final)
+        fsync_dir(final.parent)
+        writer.record(record.INGEST, {"exhibit": to_data(exhibit)})
+        remove_quietly(intent)
+        log.info("case %s: added exhibit %d %s sha256=%s", case.number, exhibit_no, source, digests.sha256)
+        return AddResult(source, exhibit=writer.case.exhibit(exhibit_no))
+    except (CaseFileError, KeyboardInterrupt):
+        remove_quietly(part)
+        remove_quietly(intent)
+        raise
+    except OSError as exc:
+        remove_quietly(part)
+        remove_quietly(intent)
+        raise storage_error(exc, f"adding {source.name}") from exc
+
+
+def _stored_name(folder: CaseFolder, number: int, original: str) -> str:
+    name = f"{number:03d}-{safe_file_name(original)}"
+    candidate = folder.evidence_dir / name
+    n = 2
+    while candidate.exists():  # only after a manual copy into evidence/; never overwrite
+        stem, dot, ext = name.rpartition(".")
+        candidate = folder.evidence_dir / (f"{stem}~{n}.{ext}" if dot else f"{name}~{n}")
+        n += 1
+    return f"evidence/{candidate.name}"
+
+
+def recover_staging(folder: CaseFolder, case: Case) -> Case:
+    """Complete or undo ingests that a crash interrupted; the caller holds the case lock."""
+    staging = folder.staging_dir
+    if not staging.is_dir():
+        return case
+    for intent in sorted(staging.glob("*.json")):
+        try:
+            data = json.loads(intent.read_text(encoding="utf-8"))
+            exhibit = from_data(Exhibit, data["exhibit"])
+        except (OSError, ValueError, KeyError, CaseFileError):
+            log.warning("case %s: discarding unreadable ingest intent %s", folder.number, intent.name)
+            remove_quietly(intent)
+            continue
+        final = folder.path / exhibit.stored_path
+        already = case.exhibit_by_hash(exhibit.sha256)
+        if already is not None and already.stored_path == exhibit.stored_path:
+            pass  # the log entry was written; only the intent was left
+        elif final.exists() and already is None and exhibit.number == case.next_exhibit_number():
+            if hash_file(final).sha256 == exhibit.sha256:
+                make_readonly(final)
+                entry = folder.custody.append(
+                    record.INGEST, exhibit.added_by, {"exhibit": to_data(exhibit), "completed_after_interruption": True}
+                )
+                case = record.apply_entry(case, entry)
+                log.warning("case %s: completed interrupted ingest of exhibit %d", folder.number, exhibit.number)
+            else:
+                log.warning("case %s: removing incomplete exhibit file %s", folder.number, final.name)
+                remove_quietly(final)
+        elif final.exists() and (already is None or already.stored_path != exhibit.stored_path):
+            log.warning("case %s: removing unrecorded exhibit file %s", folder.number, final.name)
+            remove_quietly(final)
+        remove_quietly(intent)
+    for leftover in staging.iterdir():
+        remove_quietly(leftover)
+    with contextlib.suppress(OSError):
+        staging.rmdir()
+    return case

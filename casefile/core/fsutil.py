@@ -1,0 +1,116 @@
+"""Small, careful file-system helpers: atomic writes, fsync, read-only files, safe names."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import shutil
+import stat
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from casefile.core.errors import StorageError
+
+TEMP_PREFIX = ".cf-tmp-"
+
+# Characters that Windows refuses in file names, plus the ones that would need
+# escaping in a sha256sum manifest (backslash, newline).
+_BAD_NAME_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {"\x7f"}
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new entry in ``path`` durable (no-op where unsupported)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def storage_error(exc: OSError, what: str) -> StorageError:
+    """Turn an OSError into a message a user can act on."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(f"the disk is full while {what}; nothing was changed")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return StorageError(f"permission denied while {what}: {exc.filename or ''}".rstrip(": "))
+    if exc.errno == errno.EROFS:
+        return StorageError(f"the disk is read-only while {what}")
+    return StorageError(f"{what} failed: {exc.strerror or exc}")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        remove_quietly(tmp)
+        raise storage_error(exc, f"writing {path.name}") from exc
+    fsync_dir(path.parent)
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def make_readonly(path: Path) -> None:
+    mode = os.stat(path).st_mode
+    os.chmod(path, stat.S_IMODE(mode) & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def remove_quietly(path: Path) -> None:
+    """Remove a file CaseFile made itself (a temp file, a read-only copy), ignoring failures."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    with contextlib.suppress(OSError):
+        os.remove(path)
+
+
+def safe_file_name(name: str, max_bytes: int = 150) -> str:
+    """A file name that is valid on Windows, macOS and Linux and needs no manifest escaping.
+
+    Keeps Chinese and other letters as they are (NFC-normalised); replaces characters that
+    some system refuses; trims to ``max_bytes`` of UTF-8 while keeping the extension.
+    """
+    name = unicodedata.normalize("NFC", name)
+    cleaned = "".join("_" if ch in _BAD_NAME_CHARS else ch for ch in name).strip(" .")
+    if not cleaned:
+        cleaned = "file"
+    stem, dot, ext = cleaned.rpartition(".")
+    if not dot or not stem or len(ext.encode()) > 16:
+        stem, ext = cleaned, ""
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem = f"_{stem}"
+    suffix = f".{ext}" if ext else ""
+    budget = max_bytes - len(suffix.encode())
+    while len(stem.encode()) > budget:
+        stem = stem[:-1]
+    return stem + suffix
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a temporary tree CaseFile made, read-only files included (Windows needs this)."""
+    if not path.exists():
+        return
+    for dirpath, _dirs, names in os.walk(path):
+        with contextlib.suppress(OSError):
+            os.chmod(dirpath, stat.S_IRWXU)
+        for name in names:
+            remove_quietly(Path(dirpath) / name)
+    shutil.rmtree(path, ignore_errors=True)

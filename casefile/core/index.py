@@ -1,0 +1,295 @@
+"""The library's SQLite index: fast listing and search over many cases.
+
+The index holds nothing that is not in the case folders: it can be dropped and rebuilt
+at any time (``casefile reindex``). An index written by a newer CaseFile is refused;
+an older or damaged one is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from casefile.core.errors import LibraryVersionError, StorageError
+from casefile.core.model import Case
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Times stored as UTC (SQLite keeps no offset) and read back timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    number: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String, index=True)
+    channel: Mapped[str] = mapped_column(String)
+    priority: Mapped[str] = mapped_column(String, index=True)
+    stage: Mapped[str] = mapped_column(String, index=True)
+    complained_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    response_due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    complainant: Mapped[str] = mapped_column(Text)
+    complainant_phone: Mapped[str] = mapped_column(String)
+    respondent: Mapped[str] = mapped_column(Text)
+    order_no: Mapped[str] = mapped_column(String, index=True)
+    waybill_no: Mapped[str] = mapped_column(String, index=True)
+    exhibit_count: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    search_text: Mapped[str] = mapped_column(Text)
+
+
+class ExhibitRow(Base):
+    __tablename__ = "exhibits"
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String)
+    original_name: Mapped[str] = mapped_column(Text)
+    stored_path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String, index=True)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    withdrawn: Mapped[bool] = mapped_column(Boolean)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    number: str
+    title: str
+    type: str
+    channel: str
+    priority: str
+    stage: str
+    complained_at: datetime
+    response_due_at: datetime
+    complainant: str
+    respondent: str
+    order_no: str
+    waybill_no: str
+    exhibit_count: int
+
+
+def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Index:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = self._connect()
+        self.needs_rebuild = False
+        try:
+            self._prepare()
+        except DatabaseError as exc:
+            log.warning("index %s is damaged (%s); rebuilding it", path, exc)
+            self.engine.dispose()
+            self._discard_files()
+            self.engine = self._connect()
+            self._prepare()
+
+    def _connect(self) -> Engine:
+        engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": 30})
+        event.listen(engine, "connect", _on_connect)
+        return engine
+
+    def _discard_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _prepare(self) -> None:
+        try:
+            with Session(self.engine) as session:
+                Base.metadata.create_all(self.engine)
+                row = session.get(Meta, "schema_version")
+                if row is None:
+                    session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    session.commit()
+                    self.needs_rebuild = True
+                    return
+                version = int(row.value)
+        except OperationalError as exc:
+            raise StorageError(f"cannot open the library index {self.path}: {exc.orig}") from exc
+        if version > SCHEMA_VERSION:
+            raise LibraryVersionError(
+                f"the library index was written by a newer CaseFile (schema {version}); please upgrade"
+            )
+        if version < SCHEMA_VERSION:
+            # The index is derived data: rebuild rather than migrate.
+            self.engine.dispose()
+            self._discard_files()
+            self.engine = self._connect()
+            self._prepare()
+            self.needs_rebuild = True
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ writes
+
+    def upsert(self, case: Case) -> None:
+        self.replace([case], remove_others=False)
+
+    def replace(self, cases: Iterable[Case], *, remove_others: bool) -> None:
+        cases = list(cases)
+        numbers = [c.number for c in cases]
+        with Session(self.engine) as session, session.begin():
+            if remove_others:
+                session.execute(delete(ExhibitRow))
+                session.execute(delete(CaseRow))
+            else:
+                for chunk in _chunks(numbers, 500):
+                    session.execute(delete(ExhibitRow).where(ExhibitRow.case_number.in_(chunk)))
+                    session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
+            if cases:
+                session.execute(insert(CaseRow), [_case_row(c) for c in cases])
+                exhibit_rows = [_exhibit_row(c, e) for c in cases for e in c.exhibits]
+                if exhibit_rows:
+                    session.execute(insert(ExhibitRow), exhibit_rows)
+
+    def remove(self, number: str) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(ExhibitRow).where(ExhibitRow.case_number == number))
+            session.execute(delete(CaseRow).where(CaseRow.number == number))
+
+    # ------------------------------------------------------------------ reads
+
+    def revisions(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            return dict(session.execute(select(CaseRow.number, CaseRow.revision)).tuples().all())
+
+    def summaries(self, search: str = "") -> list[CaseSummary]:
+        stmt = select(CaseRow).order_by(CaseRow.number)
+        if search:
+            stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
+        with Session(self.engine) as session:
+            return [_summary(row) for row in session.scalars(stmt)]
+
+    def find_by_hash(self, sha256: str) -> list[tuple[str, int]]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ExhibitRow.case_number, ExhibitRow.number).where(ExhibitRow.sha256 == sha256.lower())
+            )
+            return [(r[0], r[1]) for r in rows]
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _case_row(case: Case) -> dict[str, object]:
+    respondent = case.respondent.name
+    search = " ".join(
+        [
+            case.number,
+            case.title,
+            case.complainant.name,
+            case.complainant.phone,
+            respondent,
+            case.transaction.order_no,
+            case.shipment.waybill_no,
+            case.shipment.carrier,
+            case.transaction.product,
+        ]
+    ).lower()
+    return {
+        "number": case.number,
+        "title": case.title,
+        "type": case.type.value,
+        "channel": case.channel.value,
+        "priority": case.priority.value,
+        "stage": case.stage.value,
+        "complained_at": case.complained_at,
+        "response_due_at": case.response_due_at,
+        "complainant": case.complainant.name,
+        "complainant_phone": case.complainant.phone,
+        "respondent": respondent,
+        "order_no": case.transaction.order_no,
+        "waybill_no": case.shipment.waybill_no,
+        "exhibit_count": sum(1 for e in case.exhibits if not e.withdrawn),
+        "revision": case.revision,
+        "search_text": search,
+    }
+
+
+def _exhibit_row(case: Case, exhibit) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        "case_number": case.number,
+        "number": exhibit.number,
+        "title": exhibit.title,
+        "kind": exhibit.kind.value,
+        "original_name": exhibit.original_name,
+        "stored_path": exhibit.stored_path,
+        "size": exhibit.size,
+        "sha256": exhibit.sha256,
+        "added_at": exhibit.added_at,
+        "withdrawn": exhibit.withdrawn,
+    }
+
+
+def _summary(row: CaseRow) -> CaseSummary:
+    return CaseSummary(
+        number=row.number,
+        title=row.title,
+        type=row.type,
+        channel=row.channel,
+        priority=row.priority,
+        stage=row.stage,
+        complained_at=row.complained_at,
+        response_due_at=row.response_due_at,
+        complainant=row.complainant,
+        respondent=row.respondent,
+        order_no=row.order_no,
+        waybill_no=row.waybill_no,
+        exhibit_count=row.exhibit_count,
+    )

@@ -1,0 +1,456 @@
+"""A library: a folder of case folders, plus an index that can be rebuilt from them.
+
+Layout::
+
+    LIBRARY/
+      library.json          format marker
+      index.sqlite          the index (derived; ``casefile reindex`` rebuilds it)
+      cases/202611-001/     one self-verifying case folder per dispute (see CaseFolder)
+      .locks/               lock files (numbering, one per case)
+      .pending/             one marker per case being changed, removed when done
+
+Every change to a case happens inside :meth:`Library.edit`, which holds the case's
+lock, leaves a marker in ``.pending/`` and, on the way out, writes the snapshot
+(``case.json``), the manifest and the index. If the process dies inside, the marker
+makes the next :meth:`Library.open` recover that case from its custody log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from casefile.core import record
+from casefile.core.custody import LOG_NAME, CustodyLog
+from casefile.core.errors import CaseFileError, InvalidValueError, LibraryVersionError, NotFoundError, StorageError
+from casefile.core.fsutil import (
+    TEMP_PREFIX,
+    atomic_write_bytes,
+    atomic_write_json,
+    fsync_dir,
+    remove_tree,
+    storage_error,
+)
+from casefile.core.index import CaseSummary, Index
+from casefile.core.manifest import write_manifest
+from casefile.core.model import (
+    Case,
+    EvidenceKind,
+    Exhibit,
+    Stage,
+    StageChange,
+    TimelineEvent,
+    case_from_data,
+    case_to_data,
+    from_data,
+    to_data,
+)
+
+log = logging.getLogger(__name__)
+
+LIBRARY_FORMAT = "casefile-library"
+LIBRARY_VERSION = 1
+CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
+LOCK_TIMEOUT = 60.0
+
+RECORD_NAME = "case.json"
+EVIDENCE_DIR = "evidence"
+INBOX_DIR = "inbox"
+BUNDLES_DIR = "bundles"
+STAGING_DIR = ".staging"
+
+CASE_README = """\
+本文件夹是 CaseFile 案件卷宗，无需 CaseFile 也可核验。
+This folder is a CaseFile case file. It can be checked without CaseFile.
+
+  case.json        案件记录 / the case record (readable JSON)
+  evidence/        证据原件，逐字节保存、只读 / evidence files, byte for byte, read-only
+  MANIFEST.sha256  证据文件的 SHA-256 清单 / SHA-256 of every evidence file
+  CUSTODY.jsonl    保管记录，每条含上一条的哈希 / custody log, each entry holds the previous entry's hash
+  inbox/           待导入文件 / files waiting to be added
+  bundles/         生成的证据材料 PDF / generated evidence bundles
+
+核验证据文件 / To check the evidence files (Linux, macOS, Git Bash on Windows):
+  cd <this folder> && sha256sum -c MANIFEST.sha256
+Windows PowerShell: Get-FileHash -Algorithm SHA256 <file>, then compare with MANIFEST.sha256.
+
+核验保管记录 / To check the custody log: for each line, remove the "hash" key, serialise the
+rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-256 must equal
+"hash", and "prev" must equal the previous line's "hash" (64 zeros for the first line).
+"""
+
+
+def manifest_entries(case: Case) -> list[tuple[str, str]]:
+    return [(e.stored_path, e.sha256) for e in case.exhibits]
+
+
+def is_case_number(text: str) -> bool:
+    return CASE_NUMBER.match(text) is not None
+
+
+class CaseFolder:
+    """Paths inside one case folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.number = path.name
+
+    @property
+    def record_path(self) -> Path:
+        return self.path / RECORD_NAME
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.path / EVIDENCE_DIR
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.path / INBOX_DIR
+
+    @property
+    def bundles_dir(self) -> Path:
+        return self.path / BUNDLES_DIR
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.path / STAGING_DIR
+
+    @property
+    def custody(self) -> CustodyLog:
+        return CustodyLog(self.path / LOG_NAME)
+
+    def read_record(self) -> Case:
+        try:
+            data = json.loads(self.record_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise NotFoundError(f"case {self.number}: {RECORD_NAME} is missing") from None
+        except (OSError, ValueError) as exc:
+            raise CaseFileError(f"case {self.number}: {RECORD_NAME} cannot be read ({exc})") from exc
+        return case_from_data(data)
+
+    def write_snapshot(self, case: Case, *, manifest: bool = True) -> None:
+        """Write case.json and (unless told not to) the manifest from the record.
+
+        The manifest is rewritten only when the set of exhibits changed, so that a
+        manifest altered outside CaseFile stays as evidence of that until verified.
+        """
+        atomic_write_json(self.record_path, case_to_data(case))
+        if manifest:
+            write_manifest(self.path, manifest_entries(case))
+
+
+class CaseWriter:
+    """Changes to one case, each written to the custody log before it is applied.
+
+    Obtained from :meth:`Library.edit`; valid only inside that ``with`` block.
+    """
+
+    def __init__(self, library: Library, folder: CaseFolder, case: Case) -> None:
+        self.library = library
+        self.folder = folder
+        self.case = case
+        self.log = folder.custody
+
+    @property
+    def operator(self) -> str:
+        return self.library.operator
+
+    def record(self, action: str, details: dict[str, Any]) -> dict[str, Any]:
+        """Append a custody entry and apply it to the record."""
+        entry = self.log.append(action, self.operator, details)
+        self.case = record.apply_entry(self.case, entry)
+        return entry
+
+    def update(self, changed: Case) -> list[str]:
+        """Record every top-level field of ``changed`` that differs from the current record."""
+        changes = record.record_changes(self.case, changed)
+        if changes:
+            self.record(record.UPDATE, {"fields": changes})
+        return sorted(changes)
+
+    def set_stage(self, stage: Stage, note: str = "") -> None:
+        self.record(record.STAGE, {"stage": stage.value, "note": note})
+
+    def add_event(self, event: TimelineEvent) -> None:
+        known = {e.number for e in self.case.exhibits}
+        missing = [n for n in event.evidence if n not in known]
+        if missing:
+            raise InvalidValueError(f"no exhibit {', '.join(map(str, missing))} in case {self.case.number}")
+        if not event.recorded_by:
+            event.recorded_by = self.operator
+        self.record(record.EVENT, {"event": to_data(event)})
+
+    def withdraw(self, number: int, reason: str) -> Exhibit:
+        if not reason.strip():
+            raise InvalidValueError("a withdrawal needs a reason")
+        exhibit = self.exhibit(number)
+        if exhibit.withdrawn:
+            raise InvalidValueError(f"exhibit {number} is already withdrawn")
+        self.record(record.WITHDRAW, {"exhibit": number, "reason": reason.strip(), "sha256": exhibit.sha256})
+        return self.exhibit(number)
+
+    def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
+        unknown = set(fields) - record.EXHIBIT_UPDATABLE
+        if unknown:
+            raise InvalidValueError(f"cannot change {', '.join(sorted(unknown))} of an exhibit")
+        exhibit = self.exhibit(number)
+        data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
+        if "kind" in data:
+            EvidenceKind(data["kind"])
+        if data:
+            self.record(record.EXHIBIT_UPDATE, {"exhibit": number, "fields": data})
+        return self.exhibit(number)
+
+    def exhibit(self, number: int) -> Exhibit:
+        try:
+            return self.case.exhibit(number)
+        except KeyError:
+            raise NotFoundError(f"case {self.case.number} has no exhibit {number}") from None
+
+
+class Library:
+    def __init__(self, root: Path, operator: str, *, hash_sm3: bool = True) -> None:
+        self.root = root
+        self.operator = operator
+        self.hash_sm3 = hash_sm3
+        self.cases_dir = root / "cases"
+        self.locks_dir = root / ".locks"
+        self.pending_dir = root / ".pending"
+        self._index: Index | None = None
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, root: Path, operator: str, *, create: bool = True, hash_sm3: bool = True) -> Library:
+        """Open (and if needed create) a library, finishing anything a crash interrupted."""
+        root = Path(root).expanduser().absolute()
+        marker = root / "library.json"
+        if not marker.exists():
+            if not create:
+                raise NotFoundError(f"no CaseFile library at {root}")
+            if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
+                raise CaseFileError(f"{root} is not empty and is not a CaseFile library; choose an empty folder")
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+                atomic_write_json(marker, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION})
+            except OSError as exc:
+                raise storage_error(exc, f"creating the library at {root}") from exc
+        else:
+            try:
+                info = json.loads(marker.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise CaseFileError(f"{marker} cannot be read: {exc}") from exc
+            if info.get("format") != LIBRARY_FORMAT:
+                raise CaseFileError(f"{root} is not a CaseFile library")
+            if int(info.get("version", 0)) > LIBRARY_VERSION:
+                raise LibraryVersionError(f"the library at {root} was written by a newer CaseFile; please upgrade")
+        library = cls(root, operator, hash_sm3=hash_sm3)
+        for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise storage_error(exc, f"creating {folder}") from exc
+        library.recover()
+        if library.index.needs_rebuild:
+            library.reindex()
+        return library
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index(self.root / "index.sqlite")
+        return self._index
+
+    # ------------------------------------------------------------------ locks
+
+    @contextmanager
+    def lock(self, name: str, what: str) -> Iterator[None]:
+        lock = FileLock(str(self.locks_dir / f"{name}.lock"))
+        try:
+            lock.acquire(timeout=LOCK_TIMEOUT)
+        except Timeout:
+            raise StorageError(f"{what} is in use by another CaseFile window or command; try again") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # ------------------------------------------------------------------ cases
+
+    def folder(self, number: str) -> CaseFolder:
+        number = number.strip()
+        if not is_case_number(number):
+            raise InvalidValueError(f"{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)")
+        path = self.cases_dir / number
+        if not (path / RECORD_NAME).exists():
+            raise NotFoundError(f"no case {number} in the library at {self.root}")
+        return CaseFolder(path)
+
+    def case_numbers(self) -> list[str]:
+        try:
+            names = os.listdir(self.cases_dir)
+        except FileNotFoundError:
+            return []
+        return sorted(n for n in names if is_case_number(n) and (self.cases_dir / n / RECORD_NAME).exists())
+
+    def load_case(self, number: str) -> Case:
+        return self.folder(number).read_record()
+
+    def list_cases(self, search: str = "") -> list[CaseSummary]:
+        return self.index.summaries(search)
+
+    def create_case(self, case: Case) -> Case:
+        """Give ``case`` the next number for its month and write its folder.
+
+        The number is chosen under the library's lock, so two processes creating cases
+        at the same moment get different numbers; the folder appears complete or not at all.
+        """
+        case.created_at = datetime.now(UTC)
+        case.created_by = self.operator
+        if not case.stage_log:
+            case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=self.operator, note="")]
+        month = case.complained_at.strftime("%Y%m")
+        with self.lock("numbering", "the library"):
+            serial = 1 + max(
+                (
+                    int(m.group(2))
+                    for n in os.listdir(self.cases_dir)
+                    if (m := CASE_NUMBER.match(n)) and m.group(1) == month
+                ),
+                default=0,
+            )
+            case.number = f"{month}-{serial:03d}"
+            staging = self.cases_dir / f"{TEMP_PREFIX}{case.number}-{secrets.token_hex(4)}"
+            try:
+                staging.mkdir()
+                folder = CaseFolder(staging)
+                for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
+                    (staging / sub).mkdir()
+                atomic_write_bytes(staging / "README.txt", CASE_README.encode("utf-8"))
+                entry = folder.custody.append(
+                    record.CREATE, self.operator, record.creation_details(case), at=case.created_at
+                )
+                case = record.apply_entry(None, entry)
+                folder.write_snapshot(case)
+                fsync_dir(staging)
+                os.rename(staging, self.cases_dir / case.number)
+                fsync_dir(self.cases_dir)
+            except OSError as exc:
+                remove_tree(staging)
+                raise storage_error(exc, "creating the case folder") from exc
+        self.index.upsert(case)
+        log.info("created case %s (%s)", case.number, case.title)
+        return case
+
+    @contextmanager
+    def edit(self, number: str) -> Iterator[CaseWriter]:
+        """Hold a case for changes; snapshot, manifest and index are written on exit."""
+        folder = self.folder(number)
+        with self.lock(folder.number, f"case {folder.number}"):
+            pending = self.pending_dir / folder.number
+            atomic_write_bytes(pending, b"")
+            case = self._recover_case(folder)  # another process may have crashed mid-change
+            before = manifest_entries(case)
+            writer = CaseWriter(self, folder, case)
+            try:
+                yield writer
+            finally:
+                # Whatever was written to the custody log is part of the case: save it even
+                # when the caller failed half-way (the log is the record of truth).
+                changed = manifest_entries(writer.case) != before
+                self._finish(folder, writer.case, pending, manifest=changed)
+
+    def _finish(self, folder: CaseFolder, case: Case, pending: Path, *, manifest: bool) -> None:
+        folder.write_snapshot(case, manifest=manifest)
+        self.index.upsert(case)
+        pending.unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ recovery
+
+    def recover(self) -> list[str]:
+        """Finish or undo whatever a crash interrupted; return the numbers of the cases touched."""
+        touched = []
+        for stray in self.cases_dir.glob(f"{TEMP_PREFIX}*"):
+            log.warning("removing unfinished case folder %s", stray)
+            remove_tree(stray)
+        for marker in sorted(self.pending_dir.iterdir()) if self.pending_dir.exists() else []:
+            number = marker.name
+            if not is_case_number(number) or not (self.cases_dir / number / RECORD_NAME).exists():
+                marker.unlink(missing_ok=True)
+                continue
+            folder = CaseFolder(self.cases_dir / number)
+            with self.lock(number, f"case {number}"):
+                if not marker.exists():
+                    continue  # another process finished it meanwhile
+                case = self._recover_case(folder)
+                self._finish(folder, case, marker, manifest=False)
+                touched.append(number)
+        return touched
+
+    def _recover_case(self, folder: CaseFolder) -> Case:
+        """Bring one case folder to a consistent state; the caller holds its lock."""
+        custody = folder.custody
+        torn = custody.repair_torn_tail()
+        if torn:
+            log.warning("case %s: removed an incomplete custody entry left by a crash", folder.number)
+        snapshot = folder.read_record()
+        case = snapshot
+        for entry in custody.read():
+            if entry.get("seq", 0) > case.custody_head.seq:
+                case = record.apply_entry(case, entry)
+        from casefile.core.evidence import recover_staging
+
+        case = recover_staging(folder, case)
+        if torn:
+            entry = custody.append("recovery", self.operator, {"removed_incomplete_entry_bytes": len(torn)})
+            case = record.apply_entry(case, entry)
+        if case.custody_head != snapshot.custody_head:
+            folder.write_snapshot(case, manifest=manifest_entries(case) != manifest_entries(snapshot))
+        return case
+
+    # ------------------------------------------------------------------ index
+
+    def reindex(self) -> int:
+        """Rebuild the index from the case folders; return how many cases were indexed."""
+        cases = []
+        for number in self.case_numbers():
+            try:
+                cases.append(self.folder(number).read_record())
+            except CaseFileError as exc:
+                log.error("case %s left out of the index: %s", number, exc)
+        self.index.replace(cases, remove_others=True)
+        self.index.needs_rebuild = False
+        return len(cases)
+
+    # ------------------------------------------------------------------ helpers for other services
+
+    def record_event(self, number: str, action: str, details: dict[str, Any]) -> dict[str, Any]:
+        """Write a witness-only entry (export, verify, bundle...) to a case's custody log."""
+        with self.edit(number) as writer:
+            return writer.record(action, details)
+
+
+def case_from_fields(data: dict[str, Any]) -> Case:
+    """Build a new (unnumbered) case from registration fields, validating them."""
+    return from_data(Case, {"number": "", **data})

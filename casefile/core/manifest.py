@@ -1,0 +1,89 @@
+"""``MANIFEST.sha256`` in exactly the format GNU ``sha256sum`` writes and checks.
+
+One line per file: 64 lowercase hex digits, two spaces, the path relative to the case
+folder with forward slashes. Names with a backslash or newline are escaped the way
+coreutils does (a leading backslash on the line). ``sha256sum -c MANIFEST.sha256``
+run inside the case folder checks every exhibit without CaseFile.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from casefile.core.fsutil import atomic_write_bytes
+
+MANIFEST_NAME = "MANIFEST.sha256"
+_LINE = re.compile(r"^(\\?)([0-9a-fA-F]{64}) [ *](.*)$")
+
+
+def _escape(name: str) -> tuple[str, bool]:
+    if "\\" in name or "\n" in name or "\r" in name:
+        return name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"), True
+    return name, False
+
+
+def _unescape(name: str) -> str:
+    out = []
+    i = 0
+    while i < len(name):
+        ch = name[i]
+        if ch == "\\" and i + 1 < len(name):
+            nxt = name[i + 1]
+            out.append({"n": "\n", "r": "\r", "\\": "\\"}.get(nxt, nxt))
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def format_manifest(entries: Iterable[tuple[str, str]]) -> bytes:
+    """``entries`` are (relative path, sha256) pairs; output is sorted by path."""
+    lines = []
+    for rel, digest in sorted(entries):
+        name, escaped = _escape(rel)
+        prefix = "\\" if escaped else ""
+        lines.append(f"{prefix}{digest.lower()}  {name}\n")
+    return "".join(lines).encode("utf-8")
+
+
+def write_manifest(folder: Path, entries: Iterable[tuple[str, str]]) -> None:
+    atomic_write_bytes(folder / MANIFEST_NAME, format_manifest(entries))
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def parse_manifest(data: bytes) -> tuple[dict[str, str], list[str]]:
+    """Return ({relative path: sha256}, [problems]) for a manifest's bytes."""
+    entries: dict[str, str] = {}
+    problems: list[str] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return entries, ["the manifest is not valid UTF-8 text"]
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if not match:
+            problems.append(f"manifest line {lineno} is not in sha256sum format")
+            continue
+        escaped, digest, name = match.groups()
+        if escaped:
+            name = _unescape(name)
+        if name in entries:
+            problems.append(f"manifest lists {name} twice")
+        entries[name] = digest.lower()
+    return entries, problems
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
+    try:
+        data = (folder / MANIFEST_NAME).read_bytes()
+    except FileNotFoundError:
+        return {}, [f"{MANIFEST_NAME} is missing"]
+    return parse_manifest(data)

@@ -1,0 +1,413 @@
+"""The case record: every field the registration stage captures and later stages add.
+
+The record is plain dataclasses. :func:`to_data` and :func:`from_data` turn them into
+JSON-ready dictionaries and back; the case folder's ``case.json`` is that dictionary.
+Field names follow ``shared/spec/legal-formats.md`` §5 so bundles can be filled from
+them without retyping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from casefile.core.errors import InvalidValueError
+
+RECORD_FORMAT = "casefile-case"
+RECORD_VERSION = 1
+
+
+class CaseType(enum.StrEnum):
+    QUALITY = "quality"  # 产品质量
+    LOGISTICS = "logistics"  # 物流/快递
+    SERVICE = "service"  # 服务
+    TRANSACTION = "transaction"  # 交易/退款/费用
+    INFORMATION = "information"  # 虚假/误导信息
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    ONLINE = "online"  # online chat
+    EMAIL = "email"
+    SOCIAL = "social"  # social media
+    STORE = "store"  # offline store, walk-in
+
+
+class Priority(enum.StrEnum):
+    URGENT = "urgent"
+    IMPORTANT = "important"
+    NORMAL = "normal"
+
+    @property
+    def response_hours(self) -> int:
+        return {"urgent": 2, "important": 24, "normal": 48}[self.value]
+
+
+class Stage(enum.StrEnum):
+    """The after-sales workflow, in order (spec §5)."""
+
+    REGISTRATION = "registration"  # 登记
+    VERIFICATION = "verification"  # 核实与分类
+    NEGOTIATION = "negotiation"  # 协商与方案
+    CONFIRMATION = "confirmation"  # 客户确认
+    MEDIATION = "mediation"  # 内部调解
+    EXTERNAL = "external"  # 消协/12315/仲裁/诉讼
+    EXECUTION = "execution"  # 执行与反馈
+    CLOSED = "closed"  # 结案
+    REVIEW = "review"  # 定期复盘
+
+
+class ResponsibleParty(enum.StrEnum):
+    UNDETERMINED = "undetermined"
+    MERCHANT = "merchant"
+    COURIER = "courier"
+    CUSTOMER = "customer"
+    THIRD_PARTY = "third_party"
+
+
+class PartyKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class EvidenceKind(enum.StrEnum):
+    PHOTO = "photo"
+    SCREENSHOT = "screenshot"
+    AUDIO = "audio"
+    VIDEO = "video"
+    DOCUMENT = "document"
+    CHAT = "chat"
+    EMAIL = "email"
+    WAYBILL = "waybill"
+    RECEIPT = "receipt"
+    CONTRACT = "contract"
+    ARBITRATION_AGREEMENT = "arbitration-agreement"
+    OTHER = "other"
+
+
+class DemandType(enum.StrEnum):
+    REFUND = "refund"
+    EXCHANGE = "exchange"
+    REPAIR = "repair"
+    APOLOGY = "apology"
+    COMPENSATION = "compensation"
+    OTHER = "other"
+
+
+class EventKind(enum.StrEnum):
+    CALL = "call"
+    CHAT = "chat"
+    VISIT = "visit"
+    EMAIL = "email"
+    PROPOSAL = "proposal"
+    CONFIRMATION = "confirmation"
+    NOTE = "note"
+    OTHER = "other"
+
+
+@dataclass
+class Party:
+    """A person or an organisation, with the fields the venue documents ask for."""
+
+    kind: PartyKind = PartyKind.PERSON
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    # Resident ID number for a person, unified social credit code for an organisation.
+    id_number: str = ""
+    legal_representative: str = ""
+    representative_title: str = ""
+    gender: str = ""
+    birth_date: str = ""
+    ethnicity: str = ""
+    occupation: str = ""
+    employer: str = ""
+    store: str = ""  # shop or platform account the respondent trades under
+
+
+@dataclass
+class Transaction:
+    order_no: str = ""
+    platform: str = ""  # platform or store where it was bought
+    product: str = ""
+    brand_model: str = ""
+    quantity: int | None = None
+    amount: Decimal | None = None
+    payment_method: str = ""
+    purchased_at: datetime | None = None
+
+
+@dataclass
+class Shipment:
+    waybill_no: str = ""
+    carrier: str = ""
+    outlet: str = ""
+    freight: Decimal | None = None
+    insured: bool = False
+    declared_value: Decimal | None = None
+    insurance_fee: Decimal | None = None
+    shipped_at: datetime | None = None
+    signed_at: datetime | None = None
+    signer: str = ""
+    delivery_mode: str = ""
+    exception_type: str = ""
+    discovered_at: datetime | None = None
+
+
+@dataclass
+class Demand:
+    type: DemandType = DemandType.OTHER
+    amount: Decimal | None = None
+    description: str = ""
+
+
+@dataclass
+class TimelineEvent:
+    at: datetime
+    kind: EventKind = EventKind.NOTE
+    summary: str = ""
+    place: str = ""
+    people: str = ""
+    evidence: list[int] = field(default_factory=list)  # exhibit numbers
+    recorded_by: str = ""
+
+
+@dataclass
+class StageChange:
+    stage: Stage
+    at: datetime
+    operator: str
+    note: str = ""
+
+
+@dataclass
+class Exhibit:
+    """One evidence file, stored byte for byte in the case folder."""
+
+    number: int
+    title: str
+    kind: EvidenceKind
+    original_name: str
+    stored_path: str  # relative to the case folder, with forward slashes
+    size: int
+    sha256: str
+    added_at: datetime
+    added_by: str
+    sm3: str = ""
+    source: str = ""
+    purpose: str = ""  # proof purpose / 证明目的
+    original_path: str = ""
+    file_modified_at: datetime | None = None
+    captured_at: datetime | None = None
+    captured_at_source: str = ""  # exif, container, file-name, file-mtime
+    mime: str = ""
+    flags: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    withdrawn: bool = False
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str = ""
+    withdraw_reason: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}"
+
+
+@dataclass
+class CustodyHead:
+    seq: int = 0
+    hash: str = ""
+
+
+@dataclass
+class Case:
+    number: str
+    title: str
+    complained_at: datetime
+    channel: Channel
+    type: CaseType
+    priority: Priority = Priority.NORMAL
+    stage: Stage = Stage.REGISTRATION
+    channel_ref: str = ""
+    responsible_party: ResponsibleParty = ResponsibleParty.UNDETERMINED
+    responsibility_rationale: str = ""
+    first_response_at: datetime | None = None
+    complainant: Party = field(default_factory=Party)
+    respondent: Party = field(default_factory=lambda: Party(kind=PartyKind.ORGANISATION))
+    courier: Party | None = None
+    transaction: Transaction = field(default_factory=Transaction)
+    shipment: Shipment = field(default_factory=Shipment)
+    demands: list[Demand] = field(default_factory=list)
+    facts: str = ""
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    stage_log: list[StageChange] = field(default_factory=list)
+    exhibits: list[Exhibit] = field(default_factory=list)
+    created_at: datetime | None = None
+    created_by: str = ""
+    custody_head: CustodyHead = field(default_factory=CustodyHead)
+    revision: int = 0
+
+    @property
+    def response_due_at(self) -> datetime:
+        return self.complained_at + timedelta(hours=self.priority.response_hours)
+
+    def exhibit(self, number: int) -> Exhibit:
+        for exhibit in self.exhibits:
+            if exhibit.number == number:
+                return exhibit
+        raise KeyError(number)
+
+    def next_exhibit_number(self) -> int:
+        return max((e.number for e in self.exhibits), default=0) + 1
+
+    def exhibit_by_hash(self, sha256: str) -> Exhibit | None:
+        return next((e for e in self.exhibits if e.sha256 == sha256), None)
+
+
+# --------------------------------------------------------------------------- serialisation
+
+T = TypeVar("T")
+
+
+def to_data(value: Any) -> Any:
+    """Turn a record (or any part of one) into JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    return value
+
+
+def case_to_data(case: Case) -> dict[str, Any]:
+    data = to_data(case)
+    # Derived, written for people reading the file; ignored when read back.
+    data["response_due_at"] = case.response_due_at.isoformat()
+    return {"format": RECORD_FORMAT, "version": RECORD_VERSION, **data}
+
+
+def case_from_data(data: dict[str, Any]) -> Case:
+    if data.get("format") != RECORD_FORMAT:
+        raise InvalidValueError("not a CaseFile case record")
+    version = data.get("version")
+    if not isinstance(version, int) or version > RECORD_VERSION:
+        from casefile.core.errors import LibraryVersionError
+
+        raise LibraryVersionError(f"case record version {version} was written by a newer CaseFile; please upgrade")
+    return from_data(Case, data)
+
+
+def from_data(cls: type[T], data: Any) -> T:
+    """Rebuild a dataclass from :func:`to_data` output, checking types as it goes."""
+    return typing.cast(T, _convert(cls, data, cls.__name__))
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _convert(tp: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(args[0], value, where)
+    if tp is Any:
+        return value
+    if origin is list:
+        if not isinstance(value, list):
+            raise InvalidValueError(f"{where}: expected a list")
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise InvalidValueError(f"{where}: expected an object")
+        return dict(value)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise InvalidValueError(f"{where}: expected an object")
+        hints = _hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in value:
+                kwargs[f.name] = _convert(hints[f.name], value[f.name], f"{where}.{f.name}")
+        try:
+            return tp(**kwargs)
+        except TypeError as exc:
+            raise InvalidValueError(f"{where}: {exc}") from None
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            raise InvalidValueError(f"{where}: unknown value {value!r}") from None
+    if tp is datetime:
+        return parse_datetime(value, where)
+    if tp is Decimal:
+        return parse_amount(value, where)
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise InvalidValueError(f"{where}: expected true or false")
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidValueError(f"{where}: expected a whole number")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise InvalidValueError(f"{where}: expected text")
+        return value
+    raise TypeError(f"unsupported field type {tp!r} at {where}")
+
+
+def parse_datetime(value: Any, where: str = "time") -> datetime:
+    """Parse an ISO 8601 time; a time without offset is taken as local time."""
+    if isinstance(value, datetime):
+        result = value
+    else:
+        if not isinstance(value, str):
+            raise InvalidValueError(f"{where}: expected an ISO 8601 time")
+        try:
+            result = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidValueError(
+                f"{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)"
+            ) from None
+    if result.tzinfo is None:
+        result = result.astimezone()  # interpret as the machine's local time
+    return result
+
+
+def parse_amount(value: Any, where: str = "amount") -> Decimal:
+    """Parse a money amount in yuan: non-negative, at most two decimals."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise InvalidValueError(f"{where}: expected an amount such as 1299.00")
+    try:
+        amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
+    except InvalidOperation:
+        raise InvalidValueError(f"{where}: {value!r} is not an amount (e.g. 1299.00)") from None
+    if not amount.is_finite() or amount < 0:
+        raise InvalidValueError(f"{where}: {value!r} must be zero or more")
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise InvalidValueError(f"{where}: {value!r} has more than two decimals")
+    return amount

@@ -1,0 +1,190 @@
+"""Verification: re-hash every exhibit and cross-check manifest, custody log and record.
+
+The custody log is the reference: it says which files were ingested with which hash.
+Each exhibit file is reported as intact, modified or missing; files in ``evidence/``
+that no entry accounts for are unexpected. The manifest and ``case.json`` must agree
+with the log, and the log's chain must be whole and end where ``case.json`` says.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from casefile.core import record
+from casefile.core.errors import CaseFileError, NotFoundError
+from casefile.core.fsutil import TEMP_PREFIX
+from casefile.core.hashing import hash_file
+from casefile.core.library import EVIDENCE_DIR, STAGING_DIR, CaseFolder
+from casefile.core.manifest import MANIFEST_NAME, read_manifest
+from casefile.core.model import Case, to_data
+from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+
+if TYPE_CHECKING:
+    from casefile.core.library import Library
+
+
+class FileStatus(enum.StrEnum):
+    INTACT = "intact"
+    MODIFIED = "modified"
+    MISSING = "missing"
+    UNEXPECTED = "unexpected"
+
+
+@dataclass
+class FileResult:
+    path: str  # relative to the case folder
+    status: FileStatus
+    exhibit: int | None = None
+    expected_sha256: str = ""
+    actual_sha256: str = ""
+
+
+@dataclass
+class CaseReport:
+    number: str
+    folder: Path
+    files: list[FileResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # manifest, custody log, record
+    custody_entries: int = 0
+    custody_head: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(f.status is FileStatus.INTACT for f in self.files)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for f in self.files if f.status is status)
+
+
+def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) -> Iterator[Progress | CaseReport]:
+    """Check one case folder without touching it; yields byte progress, then the report."""
+    report = CaseReport(number=folder.number, folder=folder.path)
+    custody = folder.custody
+    chain = custody.check()
+    report.problems.extend(chain.problems)
+    report.custody_entries = chain.entries
+    report.custody_head = chain.head_hash
+
+    truth: Case | None = None
+    try:
+        truth = record.fold(custody.read())
+    except (CaseFileError, KeyError, ValueError, TypeError) as exc:
+        report.problems.append(f"the custody log cannot be replayed: {exc}")
+
+    snapshot: Case | None = None
+    try:
+        snapshot = folder.read_record()
+    except CaseFileError as exc:
+        report.problems.append(str(exc))
+
+    if truth is not None and snapshot is not None:
+        if snapshot.custody_head.seq > chain.entries:
+            report.problems.append(
+                f"the custody log ends at entry {chain.entries} but case.json has seen entry "
+                f"{snapshot.custody_head.seq}: entries were cut off the end"
+            )
+        elif snapshot.custody_head.seq == chain.entries and snapshot.custody_head.hash != chain.head_hash:
+            report.problems.append("the last custody entry is not the one case.json recorded")
+        else:
+            differing = _differing_fields(truth, snapshot)
+            if differing and snapshot.custody_head.seq == chain.entries:
+                report.problems.append(
+                    f"case.json differs from its custody log in: {', '.join(differing)} (edited outside CaseFile?)"
+                )
+
+    manifest, manifest_problems = read_manifest(folder.path)
+    report.problems.extend(f"{MANIFEST_NAME}: {p}" for p in manifest_problems)
+
+    reference = truth or snapshot
+    expected: dict[str, tuple[int, str]] = {}
+    if reference is not None:
+        expected = {e.stored_path: (e.number, e.sha256) for e in reference.exhibits}
+    else:  # nothing better to go on than the manifest itself
+        expected = {path: (0, digest) for path, digest in manifest.items()}
+
+    for path, (_num, digest) in sorted(expected.items()):
+        listed = manifest.get(path)
+        if listed is None and manifest_problems[:1] != [f"{MANIFEST_NAME} is missing"]:
+            report.problems.append(f"{MANIFEST_NAME} does not list {path}")
+        elif listed is not None and listed != digest:
+            report.problems.append(f"{MANIFEST_NAME} gives {path} a hash the custody log never recorded")
+    for path in sorted(set(manifest) - set(expected)):
+        report.problems.append(f"{MANIFEST_NAME} lists {path}, which the custody log never recorded")
+
+    present = _evidence_files(folder)
+    total = sum(size for rel, size in present.items() if rel in expected)
+    done = 0
+    yield Progress(0, total, folder.number)
+    for path, (num, digest) in sorted(expected.items(), key=lambda kv: kv[1][0]):
+        cancel.check()
+        if path not in present:
+            report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
+            continue
+        try:
+            actual = hash_file(folder.path / path, cancel=cancel).sha256
+        except OSError as exc:
+            report.problems.append(f"{path} cannot be read: {exc.strerror}")
+            actual = ""
+        status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
+        report.files.append(FileResult(path, status, num or None, digest, actual))
+        done += present[path]
+        yield Progress(done, total, path)
+    for path in sorted(set(present) - set(expected)):
+        report.files.append(FileResult(path, FileStatus.UNEXPECTED))
+    yield report
+
+
+def _differing_fields(a: Case, b: Case) -> list[str]:
+    da, db = to_data(a), to_data(b)
+    return sorted(k for k in da if da.get(k) != db.get(k))
+
+
+def _evidence_files(folder: CaseFolder) -> dict[str, int]:
+    """Every file under evidence/ (relative path -> size), ignoring CaseFile's own temp files."""
+    found: dict[str, int] = {}
+    root = folder.path / EVIDENCE_DIR
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d != STAGING_DIR]
+        for name in filenames:
+            if name.startswith(TEMP_PREFIX):
+                continue
+            full = Path(dirpath) / name
+            rel = full.relative_to(folder.path).as_posix()
+            try:
+                found[rel] = full.stat().st_size
+            except OSError:
+                found[rel] = 0
+    return found
+
+
+def verify_case(
+    library: Library, number: str, *, cancel: CancelToken = NEVER_CANCELLED, record_result: bool = True
+) -> Iterator[Progress | CaseReport]:
+    """Verify a case of the library and note the result in its custody log."""
+    folder = library.folder(number)
+    report: CaseReport | None = None
+    for item in verify_folder(folder, cancel=cancel):
+        if isinstance(item, CaseReport):
+            report = item
+        else:
+            yield item
+    if report is None:  # pragma: no cover - verify_folder always ends with a report
+        raise NotFoundError(number)
+    if record_result:
+        details = {
+            "result": "ok" if report.ok else "problems",
+            **{s.value: report.count(s) for s in FileStatus},
+            "problems": len(report.problems),
+            "chain_entries": report.custody_entries,
+            "chain_head": report.custody_head,
+        }
+        try:
+            library.record_event(number, "verify", details)
+        except CaseFileError as exc:
+            report.problems.append(f"the verification could not be recorded in the custody log: {exc}")
+    yield report
