@@ -428,9 +428,15 @@ def _start_app(library_path: Path) -> int:
     try:
         from casefile.ui.app import run  # type: ignore[import-not-found]
     except ImportError:
+        try:
+            with Library.open(library_path, resolve_operator()) as library:
+                count = len(library.case_numbers())
+        except CaseFileError as exc:
+            print(f"casefile: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
         print(
             f"{__app_name__} {__version__}: the desktop window is not part of this version yet.\n"
-            f"Library: {library_path}\n"
+            f"Library: {library_path} ({count} cases)\n"
             "Use the commands below (casefile COMMAND --help for details):",
             file=sys.stderr,
         )

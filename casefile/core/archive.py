@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError
 from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
 from casefile.core.hashing import copy_and_hash, hash_file
@@ -28,10 +29,12 @@ from casefile.core.library import (
     BUNDLES_DIR,
     EVIDENCE_DIR,
     INBOX_DIR,
+    README_NAME,
     RECORD_NAME,
     CaseFolder,
     is_case_number,
 )
+from casefile.core.manifest import MANIFEST_NAME
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.verify import CaseReport, verify_folder
 
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 
 # What an archive carries: the record, the log, the manifest, the readme, evidence and bundles.
 _EXPORTED_DIRS = (EVIDENCE_DIR, BUNDLES_DIR)
+_TOP_LEVEL_FILES = (RECORD_NAME, LOG_NAME, MANIFEST_NAME, README_NAME)
 
 
 @dataclass
@@ -59,10 +63,9 @@ class ImportResult:
 
 def _export_members(folder: CaseFolder) -> list[tuple[Path, str]]:
     members = []
-    for name in sorted(os.listdir(folder.path)):
-        full = folder.path / name
-        if full.is_file() and not name.startswith("."):
-            members.append((full, name))
+    for name in _TOP_LEVEL_FILES:
+        if (folder.path / name).is_file():
+            members.append((folder.path / name, name))
     for sub in _EXPORTED_DIRS:
         for dirpath, dirnames, filenames in os.walk(folder.path / sub):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -163,8 +166,12 @@ def _check_members(zf: zipfile.ZipFile) -> tuple[str, list[zipfile.ZipInfo]]:
             raise ArchiveError(f"{name}: not a regular file; refused")
         if len(parts) < 2:
             raise ArchiveError(f"{name}: file outside the case folder; refused")
-        if parts[1] == INBOX_DIR or parts[1].startswith("."):
-            raise ArchiveError(f"{name}: unexpected entry in a case archive; refused")
+        inside = parts[1:]
+        allowed = (len(inside) == 1 and inside[0] in _TOP_LEVEL_FILES) or (
+            len(inside) > 1 and inside[0] in _EXPORTED_DIRS
+        )
+        if not allowed or any(p.startswith(".") for p in inside):
+            raise ArchiveError(f"{name}: not part of a case folder (unexpected or hidden entry); refused")
         files.append(info)
     if len(top) != 1:
         raise ArchiveError("the archive must hold exactly one case folder")

@@ -16,10 +16,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from casefile.core.fsutil import start_writeback
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 
 CHUNK = 1 << 20  # 1 MiB: hashlib's sweet spot here
 DEPTH = 4  # chunks in flight between the reader and the hashers
+WRITEBACK_WINDOW = 32 * CHUNK
 
 
 def sm3_available() -> bool:
@@ -119,12 +121,25 @@ def copy_and_hash(
     cancel: CancelToken = NEVER_CANCELLED,
     on_bytes: Callable[[int], None] | None = None,
 ) -> Digests:
-    """Copy ``src`` to ``dst`` and hash the bytes in the same pass (no second read)."""
+    """Copy ``src`` to ``dst`` and hash the bytes in the same pass (no second read).
+
+    Every ``WRITEBACK_WINDOW`` bytes the disk is asked to start writing what was copied,
+    so that the caller's final fsync finds little left to do.
+    """
+    try:
+        fileno: int | None = dst.fileno()
+    except (AttributeError, OSError, ValueError):
+        fileno = None  # not a real file (a stream inside an archive, say)
+    position = 0
 
     def write_all(chunk: memoryview) -> None:
+        nonlocal position
         written = 0
         while written < len(chunk):
             written += dst.write(chunk[written:]) or 0
+        position += written
+        if fileno is not None and position % WRITEBACK_WINDOW < written:
+            start_writeback(fileno, max(0, position - WRITEBACK_WINDOW), WRITEBACK_WINDOW)
 
     return _pipeline(_reader(src), write_all, with_sm3, cancel, on_bytes)
 

@@ -64,6 +64,7 @@ CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 LOCK_TIMEOUT = 60.0
 
 RECORD_NAME = "case.json"
+README_NAME = "README.txt"
 EVIDENCE_DIR = "evidence"
 INBOX_DIR = "inbox"
 BUNDLES_DIR = "bundles"
@@ -347,7 +348,7 @@ class Library:
                 folder = CaseFolder(staging)
                 for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
                     (staging / sub).mkdir()
-                atomic_write_bytes(staging / "README.txt", CASE_README.encode("utf-8"))
+                atomic_write_bytes(staging / README_NAME, CASE_README.encode("utf-8"))
                 entry = folder.custody.append(
                     record.CREATE, self.operator, record.creation_details(case), at=case.created_at
                 )
@@ -410,13 +411,19 @@ class Library:
 
     def _recover_case(self, folder: CaseFolder) -> Case:
         """Bring one case folder to a consistent state; the caller holds its lock."""
+        for stray in folder.path.glob(f"{TEMP_PREFIX}*"):  # an atomic write cut short
+            stray.unlink(missing_ok=True)
         custody = folder.custody
         torn = custody.repair_torn_tail()
         if torn:
             log.warning("case %s: removed an incomplete custody entry left by a crash", folder.number)
-        snapshot = folder.read_record()
-        case = snapshot
-        for entry in custody.read():
+        case = folder.read_record()
+        # apply_entry changes the record in place: note what the snapshot held first.
+        snapshot_head = (case.custody_head.seq, case.custody_head.hash)
+        snapshot_manifest = manifest_entries(case)
+        entries = custody.read()
+        _check_log_continues_snapshot(folder, custody, entries, snapshot_head)
+        for entry in entries:
             if entry.get("seq", 0) > case.custody_head.seq:
                 case = record.apply_entry(case, entry)
         from casefile.core.evidence import recover_staging
@@ -425,8 +432,8 @@ class Library:
         if torn:
             entry = custody.append("recovery", self.operator, {"removed_incomplete_entry_bytes": len(torn)})
             case = record.apply_entry(case, entry)
-        if case.custody_head != snapshot.custody_head:
-            folder.write_snapshot(case, manifest=manifest_entries(case) != manifest_entries(snapshot))
+        if (case.custody_head.seq, case.custody_head.hash) != snapshot_head:
+            folder.write_snapshot(case, manifest=manifest_entries(case) != snapshot_manifest)
         return case
 
     # ------------------------------------------------------------------ index
@@ -449,6 +456,26 @@ class Library:
         """Write a witness-only entry (export, verify, bundle...) to a case's custody log."""
         with self.edit(number) as writer:
             return writer.record(action, details)
+
+
+def _check_log_continues_snapshot(
+    folder: CaseFolder, custody: CustodyLog, entries: list[dict[str, Any]], head: tuple[int, str]
+) -> None:
+    """Refuse to write to a case whose custody log was cut, edited or broken.
+
+    Appending to such a log would bury the damage under new entries and move the head
+    that case.json remembers; the case stays as found so that verification keeps
+    showing what happened.
+    """
+    seq, digest = head
+    at_head = next((e for e in entries if e.get("seq") == seq), None)
+    chain = custody.check()
+    if at_head is None or at_head.get("hash") != digest or not chain.ok:
+        reason = chain.problems[0] if chain.problems else "it no longer contains the entry case.json recorded last"
+        raise CaseFileError(
+            f"case {folder.number}: the custody log has been damaged or altered ({reason}); the case was left "
+            "untouched — run 'casefile verify' and keep the folder as it is"
+        )
 
 
 def case_from_fields(data: dict[str, Any]) -> Case:

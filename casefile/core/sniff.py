@@ -167,8 +167,8 @@ _KEYWORDS: list[tuple[EvidenceKind, re.Pattern[str]]] = [
     (EvidenceKind.WAYBILL, re.compile(r"运单|面单|快递单|waybill|airway|tracking|物流", re.I)),
     (EvidenceKind.RECEIPT, re.compile(r"发票|收据|小票|凭证|invoice|receipt|fapiao|付款|支付", re.I)),
     (EvidenceKind.CONTRACT, re.compile(r"合同|协议|contract|agreement", re.I)),
-    (EvidenceKind.CHAT, re.compile(r"聊天|对话|chat|wechat|微信聊天|qq|旺旺|客服记录", re.I)),
     (EvidenceKind.SCREENSHOT, re.compile(r"screenshot|screen shot|截图|截屏|屏幕|微信图片|mmexport", re.I)),
+    (EvidenceKind.CHAT, re.compile(r"聊天|对话|chat|wechat|微信聊天|qq|旺旺|客服记录", re.I)),
 ]
 
 

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, NotFoundError
-from casefile.core.fsutil import TEMP_PREFIX
 from casefile.core.hashing import hash_file
-from casefile.core.library import EVIDENCE_DIR, STAGING_DIR, CaseFolder
+from casefile.core.library import EVIDENCE_DIR, CaseFolder
 from casefile.core.manifest import MANIFEST_NAME, read_manifest
 from casefile.core.model import Case, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
@@ -81,6 +80,13 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
         snapshot = folder.read_record()
     except CaseFileError as exc:
         report.problems.append(str(exc))
+
+    for found in (truth, snapshot):
+        if found is not None and found.number != folder.number:
+            report.problems.append(
+                f"the folder is named {folder.number} but holds case {found.number} (renamed outside CaseFile?)"
+            )
+            break
 
     if truth is not None and snapshot is not None:
         if snapshot.custody_head.seq > chain.entries:
@@ -145,14 +151,15 @@ def _differing_fields(a: Case, b: Case) -> list[str]:
 
 
 def _evidence_files(folder: CaseFolder) -> dict[str, int]:
-    """Every file under evidence/ (relative path -> size), ignoring CaseFile's own temp files."""
+    """Every file under evidence/ (relative path -> size), hidden ones included.
+
+    CaseFile keeps its temporary files outside evidence/, so anything found here that the
+    custody log does not account for is unexpected.
+    """
     found: dict[str, int] = {}
     root = folder.path / EVIDENCE_DIR
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d != STAGING_DIR]
+    for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
-            if name.startswith(TEMP_PREFIX):
-                continue
             full = Path(dirpath) / name
             rel = full.relative_to(folder.path).as_posix()
             try:

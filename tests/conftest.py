@@ -1,0 +1,76 @@
+"""Shared fixtures: a real library in a temporary folder, real files, the shared corpus."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from casefile.core.library import Library, case_from_fields
+from casefile.core.model import Case
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the real user's settings and library."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CASEFILE_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("CASEFILE_LIBRARY", str(home / "default-library"))
+    monkeypatch.setenv("CASEFILE_OPERATOR", "测试员")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    lib = Library.open(tmp_path / "library", "测试员")
+    yield lib
+    lib.close()
+
+
+def make_case(library: Library, **fields: object) -> Case:
+    data = {
+        "title": "手机屏幕碎裂",
+        "complained_at": "2026-11-20T10:30:00+08:00",
+        "channel": "store",
+        "type": "quality",
+        **fields,
+    }
+    return library.create_case(case_from_fields(data))
+
+
+@pytest.fixture
+def case(library: Library) -> Case:
+    return make_case(library)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    """A folder of small real files: a JPEG, a PNG, a text chat, an empty file."""
+    from PIL import Image
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(folder / "破损照片.jpg", quality=90)
+    Image.new("RGB", (40, 80), (30, 30, 200)).save(folder / "Screenshot_20240510-143012_WeChat.png")
+    (folder / "chat.txt").write_text("2024-05-10 14:30:12 客服: 您好\n2024-05-10 14:31:00 我: 屏幕碎了\n", "utf-8")
+    (folder / "empty.dat").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
+
+
+def now() -> datetime:
+    return datetime.now().astimezone()
+
+
+__all__ = ["CORPUS", "REPO", "make_case", "now", "os"]

@@ -1,0 +1,208 @@
+"""Case records: numbering, deadlines, stages, timeline, round trips through case.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import make_case
+
+from casefile.core.errors import InvalidValueError, NotFoundError
+from casefile.core.library import Library
+from casefile.core.model import (
+    Case,
+    Demand,
+    DemandType,
+    EventKind,
+    Party,
+    PartyKind,
+    Priority,
+    Stage,
+    TimelineEvent,
+    case_from_data,
+    case_to_data,
+    parse_amount,
+)
+from casefile.core.record import fold
+
+CST = timezone(timedelta(hours=8))
+
+
+def test_numbers_follow_the_complaint_month_and_restart_each_month(library):
+    a = make_case(library, complained_at="2026-11-01T09:00:00+08:00")
+    b = make_case(library, complained_at="2026-11-30T23:59:00+08:00")
+    c = make_case(library, complained_at="2026-12-01T00:01:00+08:00")
+    d = make_case(library, complained_at="2026-10-15T12:00:00+08:00")
+    assert [a.number, b.number, c.number, d.number] == ["202611-001", "202611-002", "202612-001", "202610-001"]
+    assert (library.cases_dir / "202611-002" / "case.json").is_file()
+
+
+@pytest.mark.parametrize(("priority", "hours"), [("urgent", 2), ("important", 24), ("normal", 48)])
+def test_priority_sets_the_response_deadline(library, priority, hours):
+    case = make_case(library, priority=priority, complained_at="2026-11-20T10:30:00+08:00")
+    assert case.response_due_at == datetime(2026, 11, 20, 10, 30, tzinfo=CST) + timedelta(hours=hours)
+    data = json.loads((library.cases_dir / case.number / "case.json").read_text("utf-8"))
+    assert datetime.fromisoformat(data["response_due_at"]) == case.response_due_at
+
+
+def test_a_full_record_round_trips_through_case_json(library):
+    case = make_case(library, priority="important")
+    with library.edit(case.number) as writer:
+        changed = writer.case
+        changed = case_from_data(case_to_data(changed))
+        changed.complainant = Party(kind=PartyKind.PERSON, name="张三", phone="13812345678", address="上海市浦东新区")
+        changed.respondent = Party(
+            kind=PartyKind.ORGANISATION,
+            name="某某数码科技有限公司",
+            id_number="91310000MA1FL0000X",
+            legal_representative="李四",
+        )
+        changed.courier = Party(kind=PartyKind.ORGANISATION, name="顺丰速运")
+        changed.transaction.order_no = "TB20261101001"
+        changed.transaction.amount = Decimal("1299.00")
+        changed.transaction.quantity = 1
+        changed.shipment.waybill_no = "SF1234567890"
+        changed.shipment.insured = True
+        changed.shipment.declared_value = Decimal("1300")
+        changed.demands = [Demand(DemandType.REFUND, Decimal("1299.00")), Demand(DemandType.APOLOGY)]
+        changed.facts = "收到时屏幕已碎。"
+        assert set(writer.update(changed)) == {
+            "complainant",
+            "respondent",
+            "courier",
+            "transaction",
+            "shipment",
+            "demands",
+            "facts",
+        }
+        writer.set_stage(Stage.VERIFICATION, "已核实订单")
+        writer.add_event(
+            TimelineEvent(at=datetime(2026, 11, 20, 11, 0, tzinfo=CST), kind=EventKind.CALL, summary="致电商家")
+        )
+    stored = library.load_case(case.number)
+    assert stored.respondent.legal_representative == "李四"
+    assert stored.transaction.amount == Decimal("1299.00")
+    assert stored.demands[0].type is DemandType.REFUND
+    assert [s.stage for s in stored.stage_log] == [Stage.REGISTRATION, Stage.VERIFICATION]
+    assert stored.stage_log[1].note == "已核实订单" and stored.stage_log[1].operator == "测试员"
+    assert stored.stage is Stage.VERIFICATION
+    assert stored.timeline[0].summary == "致电商家"
+    # The snapshot is exactly the custody log folded from its first entry.
+    folder = library.folder(case.number)
+    assert case_to_data(fold(folder.custody.read())) == case_to_data(stored)
+    # The index follows.
+    (summary,) = library.list_cases()
+    assert summary.stage == "verification" and summary.complainant == "张三"
+    assert library.list_cases("sf1234567890")[0].number == case.number
+    assert library.list_cases("某某数码")[0].number == case.number
+
+
+def test_timeline_events_must_reference_existing_exhibits(library, case):
+    with pytest.raises(InvalidValueError, match="no exhibit 7"), library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=datetime.now(CST), summary="x", evidence=[7]))
+
+
+def test_bad_values_are_refused_with_clear_messages():
+    with pytest.raises(InvalidValueError, match="two decimals"):
+        parse_amount("12.345")
+    with pytest.raises(InvalidValueError, match="zero or more"):
+        parse_amount("-1")
+    with pytest.raises(InvalidValueError, match="unknown value"):
+        case_from_data(
+            {
+                "format": "casefile-case",
+                "version": 1,
+                "number": "",
+                "title": "t",
+                "complained_at": "2026-11-20T10:00",
+                "channel": "fax",
+                "type": "quality",
+            }
+        )
+
+
+def test_naive_times_are_taken_as_local_time(library):
+    case = make_case(library, complained_at="2026-11-20T10:30")
+    assert case.complained_at.tzinfo is not None
+    assert case.complained_at.replace(tzinfo=None) == datetime(2026, 11, 20, 10, 30)
+
+
+def test_unknown_cases_and_bad_numbers_are_clear_errors(library):
+    with pytest.raises(NotFoundError, match="no case 202601-009"):
+        library.load_case("202601-009")
+    with pytest.raises(InvalidValueError, match="not a case number"):
+        library.load_case("../etc")
+
+
+def test_index_is_rebuilt_from_the_folders(library, case):
+    make_case(library, title="快递外箱压坏", type="logistics")
+    (library.root / "index.sqlite").unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{library.root / 'index.sqlite'}{suffix}").unlink(missing_ok=True)
+    library.close()
+    reopened = Library.open(library.root, "op")
+    assert [c.number for c in reopened.list_cases()] == ["202611-001", "202611-002"]
+    assert reopened.reindex() == 2
+    reopened.close()
+
+
+def test_priority_enum_hours():
+    assert [p.response_hours for p in Priority] == [2, 24, 48]
+
+
+CREATOR = r"""
+import sys, time
+from pathlib import Path
+from casefile.core.library import Library, case_from_fields
+lib = Library.open(sys.argv[1], sys.argv[2])
+go = Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.001)
+for i in range(50):
+    lib.create_case(case_from_fields({"title": f"{sys.argv[2]} {i}", "complained_at": "2026-11-20T10:00+08:00",
+                                       "channel": "phone", "type": "service"}))
+"""
+
+
+def test_two_processes_creating_cases_at_once_get_distinct_numbers(tmp_path):
+    root = tmp_path / "lib"
+    Library.open(root, "setup").close()
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", CREATOR, str(root), name, str(go)], env=env) for name in ("甲", "乙")
+    ]
+    time.sleep(1.0)  # both processes are importing and waiting
+    go.touch()
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    library = Library.open(root, "check")
+    numbers = library.case_numbers()
+    assert len(numbers) == 100
+    assert numbers == [f"202611-{i:03d}" for i in range(1, 101)]
+    titles = {library.load_case(n).title for n in numbers}
+    assert len(titles) == 100
+    assert len(library.list_cases()) == 100
+    library.close()
+
+
+def test_case_folder_has_the_documented_layout(library, case):
+    folder = library.cases_dir / case.number
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "CUSTODY.jsonl",
+        "MANIFEST.sha256",
+        "README.txt",
+        "bundles",
+        "case.json",
+        "evidence",
+        "inbox",
+    ]
+    data = json.loads((folder / "case.json").read_text("utf-8"))
+    assert data["number"] == case.number and data["format"] == "casefile-case"
+    assert isinstance(Case, type)

@@ -1,0 +1,178 @@
+"""The casefile command as scripts and people use it: outputs, exit codes, error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casefile.cli import main
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def new_case(capsys, lib: Path, *extra: str) -> str:
+    code, out, _ = run(
+        capsys,
+        "--library",
+        str(lib),
+        "new",
+        "--title",
+        "屏幕碎裂",
+        "--type",
+        "quality",
+        "--channel",
+        "store",
+        "--priority",
+        "urgent",
+        "--complainant",
+        "张三",
+        "--phone",
+        "138 1234 5678",
+        "--respondent",
+        "某某旗舰店",
+        "--order-no",
+        "TB001",
+        "--amount",
+        "1299",
+        "--demand",
+        "refund 1299",
+        "--demand",
+        "apology",
+        "--complained-at",
+        "2026-11-20T10:30+08:00",
+        *extra,
+    )
+    assert code == 0
+    return out.strip().splitlines()[-1]
+
+
+def test_new_add_show_json(capsys, lib, files):
+    number = new_case(capsys, lib)
+    assert number == "202611-001"
+    code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files), "--purpose", "证明屏幕破损")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert len(lines) == 4
+    first = lines[0].split()
+    assert first[0] == "1" and len(first[1]) == 64 and first[2].startswith("evidence/001-")
+    code, out, _ = run(capsys, "--library", str(lib), "show", number, "--json")
+    data = json.loads(out)
+    assert data["number"] == number
+    assert Path(data["folder"]).is_absolute() and Path(data["folder"], "case.json").is_file()
+    assert Path(data["inbox"]).is_dir()
+    assert data["complainant"]["phone"] == "13812345678"
+    assert data["transaction"]["amount"] == "1299"
+    assert [d["type"] for d in data["demands"]] == ["refund", "apology"]
+    assert data["response_due_at"].startswith("2026-11-20T12:30")
+    ev = data["evidence"][0]
+    for key in (
+        "exhibit",
+        "title",
+        "kind",
+        "original_name",
+        "stored_path",
+        "size",
+        "sha256",
+        "added_at",
+        "captured_at",
+    ):
+        assert key in ev
+    assert (Path(data["folder"]) / ev["stored_path"]).is_file()
+    code, out, _ = run(capsys, "--library", str(lib), "list", "--json")
+    assert json.loads(out)[0]["number"] == number
+    code, out, _ = run(capsys, "--library", str(lib), "show", number)
+    assert "屏幕碎裂" in out and "张三" in out
+
+
+def test_add_reports_refusals_with_exit_1(capsys, lib, files):
+    number = new_case(capsys, lib)
+    code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"), "/dev/null", "/no/such")
+    assert code == 1
+    assert "/dev/null: refused: not a regular file" in out
+    assert "/no/such: refused: no such file" in out
+    code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"))
+    assert code == 0 and "already in the case as exhibit 1" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "202601-999"], "no case 202601-999"),
+        (["show", "nonsense"], "not a case number"),
+        (["new", "--title", "t", "--type", "quality", "--channel", "store", "--phone", "12ab"], "not a phone number"),
+        (["new", "--title", "t", "--type", "quality", "--channel", "store", "--amount", "abc"], "not an amount"),
+        (
+            ["new", "--title", "t", "--type", "quality", "--channel", "store", "--complained-at", "yesterday"],
+            "is not a time",
+        ),
+        (["withdraw", "202611-001", "3", "--reason", "x"], "no case 202611-001"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(capsys, lib, argv, message):
+    code, out, err = run(capsys, "--library", str(lib), *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_bad_choices_exit_2(capsys, lib):
+    with pytest.raises(SystemExit) as exc:
+        main(["--library", str(lib), "new", "--title", "t", "--type", "bogus", "--channel", "store"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_withdraw_stage_event(capsys, lib, files):
+    number = new_case(capsys, lib)
+    run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"))
+    assert run(capsys, "--library", str(lib), "withdraw", number, "1", "--reason", "重复提交")[0] == 0
+    assert run(capsys, "--library", str(lib), "stage", number, "negotiation", "--note", "提出退款方案")[0] == 0
+    code, _, _ = run(
+        capsys,
+        "--library",
+        str(lib),
+        "event",
+        number,
+        "--kind",
+        "call",
+        "--summary",
+        "电话沟通",
+        "--evidence",
+        "1",
+        "--at",
+        "2026-11-20T11:00+08:00",
+    )
+    assert code == 0
+    data = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])
+    assert data["evidence"][0]["withdrawn"] is True
+    assert data["stage"] == "negotiation"
+    assert data["timeline"][0]["evidence"] == [1]
+
+
+def test_not_a_library_folder_is_refused(capsys, tmp_path):
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "x.jpg").write_bytes(b"x")
+    code, _, err = run(capsys, "--library", str(tmp_path / "photos"), "list")
+    assert code == 2 and "not a CaseFile library" in err
+
+
+def test_installed_command_runs(lib, tmp_path):
+    """The console script and python -m both start without a traceback."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "casefile", "--library", str(lib), "list"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "no cases" in proc.stderr
