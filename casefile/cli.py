@@ -265,7 +265,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
 
 def case_json(case: Case, folder: Path) -> dict[str, Any]:
-    data = to_data(case)
+    data: dict[str, Any] = to_data(case)
     data["folder"] = str(folder)
     data["inbox"] = str(folder / "inbox")
     data["response_due_at"] = case.response_due_at.isoformat()
@@ -426,7 +426,7 @@ COMMANDS = {
 
 def _start_app(library_path: Path) -> int:
     try:
-        from casefile.ui.app import run  # type: ignore[import-not-found]
+        from casefile.ui.app import run
     except ImportError:
         try:
             with Library.open(library_path, resolve_operator()) as library:

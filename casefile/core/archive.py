@@ -19,12 +19,12 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError
 from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
-from casefile.core.hashing import copy_and_hash, hash_file
+from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
     BUNDLES_DIR,
     EVIDENCE_DIR,
@@ -214,7 +214,7 @@ def import_case(
                 out = target.joinpath(*rel.parts)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(info) as src, open(out, "xb") as dst:
-                    digests = copy_and_hash(src, dst, with_sm3=False, cancel=cancel)  # type: ignore[arg-type]
+                    digests = copy_and_hash(cast(Readable, src), dst, with_sm3=False, cancel=cancel)
                     os.fsync(dst.fileno())
                 if digests.size != info.file_size:
                     raise ArchiveError(f"{info.filename}: size does not match the archive directory")

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from casefile.core.fsutil import start_writeback
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
@@ -99,7 +99,11 @@ def _pipeline(
     )
 
 
-def _reader(fh: BinaryIO) -> Callable[[memoryview], int]:
+class Readable(Protocol):
+    def readinto(self, buffer: memoryview, /) -> int | None: ...
+
+
+def _reader(fh: Readable) -> Callable[[memoryview], int]:
     def read_into(buf: memoryview) -> int:
         # readinto on an unbuffered file may return short counts; fill the chunk.
         got = 0
@@ -114,7 +118,7 @@ def _reader(fh: BinaryIO) -> Callable[[memoryview], int]:
 
 
 def copy_and_hash(
-    src: BinaryIO,
+    src: Readable,
     dst: BinaryIO,
     *,
     with_sm3: bool = True,
@@ -145,7 +149,7 @@ def copy_and_hash(
 
 
 def hash_stream(
-    src: BinaryIO,
+    src: Readable,
     *,
     with_sm3: bool = False,
     cancel: CancelToken = NEVER_CANCELLED,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -32,7 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import LibraryVersionError, StorageError
-from casefile.core.model import Case
+from casefile.core.model import Case, Exhibit
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class CaseSummary:
     exhibit_count: int
 
 
-def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -262,7 +263,7 @@ def _case_row(case: Case) -> dict[str, object]:
     }
 
 
-def _exhibit_row(case: Case, exhibit) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _exhibit_row(case: Case, exhibit: Exhibit) -> dict[str, object]:
     return {
         "case_number": case.number,
         "number": exhibit.number,

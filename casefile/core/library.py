@@ -360,6 +360,9 @@ class Library:
             except OSError as exc:
                 remove_tree(staging)
                 raise storage_error(exc, "creating the case folder") from exc
+            except BaseException:
+                remove_tree(staging)
+                raise
         self.index.upsert(case)
         log.info("created case %s (%s)", case.number, case.title)
         return case

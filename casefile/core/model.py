@@ -344,7 +344,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise InvalidValueError(f"{where}: expected an object")
         return dict(value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise InvalidValueError(f"{where}: expected an object")
         hints = _hints(tp)

@@ -89,10 +89,10 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
         exhibit.withdraw_reason = str(details.get("reason", ""))
     elif action == EXHIBIT_UPDATE:
         exhibit = case.exhibit(int(details["exhibit"]))
-        patch = from_data(Exhibit, {**to_data(exhibit), **details["fields"]})
+        exhibit_patch = from_data(Exhibit, {**to_data(exhibit), **details["fields"]})
         for name in details["fields"]:
             if name in EXHIBIT_UPDATABLE:
-                setattr(exhibit, name, getattr(patch, name))
+                setattr(exhibit, name, getattr(exhibit_patch, name))
     elif action == UPDATE:
         fields = {k: v for k, v in details["fields"].items() if k in UPDATABLE_FIELDS}
         patch = from_data(Case, {**to_data(case), **fields, "exhibits": []})
