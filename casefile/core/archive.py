@@ -98,10 +98,7 @@ def export_case(
             yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
     if not report.ok:
-        bad = [f"{f.path}: {f.status.value}" for f in report.files if f.status.value != "intact"]
-        raise CaseFileError(
-            f"case {number} does not verify; fix it before exporting: " + "; ".join((bad + report.problems)[:5])
-        )
+        raise CaseFileError(f"case {number} does not verify; fix it before exporting: {report.summary()}")
 
     members = _export_members(folder)
     total = sum(p.stat().st_size for p, _ in members)
@@ -228,10 +225,7 @@ def import_case(
                     yield Progress(total + item.done, total * 2, "verifying")
             assert report is not None
             if not report.ok:
-                bad = [f"{f.path}: {f.status.value}" for f in report.files if f.status.value != "intact"]
-                raise ArchiveError(
-                    f"the archive does not verify; nothing was imported: {'; '.join((bad + report.problems)[:6])}"
-                )
+                raise ArchiveError(f"the archive does not verify; nothing was imported: {report.summary()}")
             for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
                 for name in names:
                     make_readonly(Path(dirpath) / name)

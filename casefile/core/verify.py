@@ -59,6 +59,11 @@ class CaseReport:
     def count(self, status: FileStatus) -> int:
         return sum(1 for f in self.files if f.status is status)
 
+    def summary(self, limit: int = 6) -> str:
+        """The first few things wrong, on one line."""
+        bad = [f"{f.path}: {f.status.value}" for f in self.files if f.status is not FileStatus.INTACT]
+        return "; ".join((bad + self.problems)[:limit])
+
 
 def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) -> Iterator[Progress | CaseReport]:
     """Check one case folder without touching it; yields byte progress, then the report."""
