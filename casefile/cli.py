@@ -34,6 +34,7 @@ from casefile.core.model import (
     Priority,
     Stage,
     TimelineEvent,
+    Transcript,
     parse_amount,
     parse_datetime,
     to_data,
@@ -134,6 +135,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("stage", choices=_choices(Stage))
     p.add_argument("--note", default="")
+
+    p = sub.add_parser("bundle", help="build the PDF bundle for a venue; prints its path and page count")
+    p.add_argument("case")
+    p.add_argument(
+        "--venue", required=True, choices=["consumer-association", "arbitration", "court", "courier-claim", "receipt"]
+    )
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
+    p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
+    p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
+    p.add_argument("--force", action="store_true", help="build despite warnings (blanks are left to fill by hand)")
+    p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="receipt layout (receipt venue only)")
+
+    p = sub.add_parser("transcript", help="attach a transcript to a recording (录音文字整理)")
+    p.add_argument("case")
+    p.add_argument("exhibit", type=int)
+    p.add_argument(
+        "file",
+        metavar="TRANSCRIPT.txt",
+        help="one line per utterance: 'hh:mm:ss 说话人：内容' ('*' first marks a key passage)",
+    )
+    p.add_argument("--recorded-by", default="")
+    p.add_argument("--device", default="")
+    p.add_argument("--started-at", metavar="ISO")
+    p.add_argument("--ended-at", metavar="ISO")
+    p.add_argument("--place", default="", help="place, or call method and numbers")
+    p.add_argument("--participant", action="append", default=[], help="a participant and how identified (repeatable)")
+    p.add_argument("--not-a-party", action="store_true", help="the recorder did not take part in the conversation")
+    p.add_argument("--transcriber", default="")
 
     p = sub.add_parser("event", help="add a timeline event (a call, chat, visit, proposal...)")
     p.add_argument("case")
@@ -395,10 +424,7 @@ def cmd_stage(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_event(args: argparse.Namespace, library: Library) -> int:
-    try:
-        refs = [int(n) for n in args.evidence.replace("，", ",").split(",") if n.strip()]
-    except ValueError:
-        raise InvalidValueError(f"--evidence: {args.evidence!r} is not a list of exhibit numbers") from None
+    refs = _parse_numbers(args.evidence, "--evidence")
     at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
     event = TimelineEvent(
         at=at, kind=EventKind(args.kind), summary=args.summary, people=args.people, place=args.place, evidence=refs
@@ -409,7 +435,69 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def _parse_numbers(text: str, option: str) -> list[int]:
+    try:
+        return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
+    except ValueError:
+        raise InvalidValueError(f"{option}: {text!r} is not a list of exhibit numbers") from None
+
+
+def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+
+    if args.split_mb is not None and args.split_mb < 1:
+        raise InvalidValueError("--split-mb must be at least 1")
+    options = BundleOptions(
+        venue=Venue(args.venue),
+        exhibits=_parse_numbers(args.exhibits, "--exhibits") if args.exhibits else None,
+        split_mb=args.split_mb,
+        force=args.force,
+        output=Path(args.output) if args.output else None,
+        layout=args.layout,
+    )
+    for result in _drain(build_bundle(library, args.case, options, load_settings()), "building"):
+        assert isinstance(result, BundleResult)
+        for warning in result.warnings:
+            print(f"warning (accepted): {warning.message}", file=sys.stderr)
+        for path, digest in zip(result.files, result.sha256, strict=True):
+            print(f"{path}  sha256 {digest}")
+        for copy in result.copies:
+            print(f"copied to {copy}")
+        print(f"{result.pages} pages")
+    return EXIT_OK
+
+
+def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.transcripts import parse_transcript_lines
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        text = Path(args.file).read_text(encoding="gb18030")
+    transcript = Transcript(
+        recorded_by=args.recorded_by,
+        device=args.device,
+        started_at=parse_datetime(args.started_at, "--started-at") if args.started_at else None,
+        ended_at=parse_datetime(args.ended_at, "--ended-at") if args.ended_at else None,
+        place_or_method=args.place,
+        participants=args.participant,
+        own_conversation=not args.not_a_party,
+        lines=parse_transcript_lines(text),
+        transcriber=args.transcriber or library.operator,
+        transcribed_at=datetime.now().astimezone(),
+    )
+    with library.edit(args.case) as writer:
+        exhibit = writer.exhibit(args.exhibit)
+        if exhibit.kind not in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
+            raise InvalidValueError(f"exhibit {args.exhibit} is a {exhibit.kind.value}, not a recording")
+        writer.update_exhibit(args.exhibit, transcript=transcript)
+    print(f"{args.case}: transcript of exhibit {args.exhibit} saved ({len(transcript.lines)} lines)")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "bundle": cmd_bundle,
+    "transcript": cmd_transcript,
     "new": cmd_new,
     "add": cmd_add,
     "list": cmd_list,

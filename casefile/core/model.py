@@ -189,6 +189,31 @@ class StageChange:
 
 
 @dataclass
+class TranscriptLine:
+    at: str  # position in the recording, hh:mm:ss
+    speaker: str
+    text: str
+    key: bool = False  # a key passage, highlighted in the bundle
+
+
+@dataclass
+class Transcript:
+    """录音文字整理 (spec §3 E8): who recorded, when, who spoke, what was said, verbatim."""
+
+    recorded_by: str = ""
+    device: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    place_or_method: str = ""  # place, or call method and numbers
+    participants: list[str] = field(default_factory=list)  # each with how they were identified
+    own_conversation: bool = True  # the recorder took part (spec §3 E9)
+    lines: list[TranscriptLine] = field(default_factory=list)
+    statement: str = ""  # defaults to the standard statement of completeness when empty
+    transcriber: str = ""
+    transcribed_at: datetime | None = None
+
+
+@dataclass
 class Exhibit:
     """One evidence file, stored byte for byte in the case folder."""
 
@@ -211,6 +236,7 @@ class Exhibit:
     mime: str = ""
     flags: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    transcript: Transcript | None = None
     withdrawn: bool = False
     withdrawn_at: datetime | None = None
     withdrawn_by: str = ""

@@ -54,7 +54,7 @@ UPDATABLE_FIELDS = {
     "facts",
     "timeline",
 }
-EXHIBIT_UPDATABLE = {"title", "kind", "source", "purpose", "captured_at", "captured_at_source"}
+EXHIBIT_UPDATABLE = {"title", "kind", "source", "purpose", "captured_at", "captured_at_source", "transcript"}
 
 
 def creation_details(case: Case) -> dict[str, Any]:

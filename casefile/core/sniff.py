@@ -259,14 +259,15 @@ def inspect_content(path: Path, mime: str) -> tuple[list[str], dict[str, Any]]:
                 meta["width"], meta["height"] = img.size
                 meta["image_format"] = img.format or ""
         elif mime == "application/pdf":
-            from pypdf import PdfReader
+            import pikepdf
 
-            reader = PdfReader(path, strict=False)
-            meta["encrypted"] = bool(reader.is_encrypted)
-            if reader.is_encrypted:
+            try:
+                with pikepdf.open(path) as pdf:
+                    meta["encrypted"] = bool(pdf.is_encrypted)  # e.g. printing restricted; still readable
+                    meta["pages"] = len(pdf.pages)
+            except pikepdf.PasswordError:
+                meta["encrypted"] = True
                 flags.append(FLAG_ENCRYPTED)
-            else:
-                meta["pages"] = len(reader.pages)
     except Exception as exc:  # noqa: BLE001 - any failure of a parser means "broken", never a crash
         flags.append(FLAG_BROKEN)
         meta["metadata_error"] = f"{type(exc).__name__}: {exc}"[:300]

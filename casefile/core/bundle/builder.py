@@ -1,0 +1,556 @@
+"""Building a bundle: preflight, pages, page numbers, assembly, stamps, saving, custody.
+
+Pages are made one part at a time into a temporary folder (a separator sheet, one small
+PDF per photo, one per text or media exhibit, the documents) and then assembled with
+qpdf (pikepdf), which copies page content from those files as it writes the output: the
+photos are never all in memory at once. Every page then gets its stamp (case number,
+exhibit page, bundle page) from a one-page-per-page stamp sheet laid over it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from reportlab.platypus import Flowable
+
+from casefile.core.bundle import parts
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
+from casefile.core.bundle.imagepage import content_box, write_image_page
+from casefile.core.bundle.pdfkit import PAGE, render_story
+from casefile.core.bundle.preflight import preflight
+from casefile.core.errors import CaseFileError, InvalidValueError
+from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, storage_error
+from casefile.core.hashing import hash_file
+from casefile.core.library import Library
+from casefile.core.model import Case, EvidenceKind
+from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+IMAGE_MIMES = {"image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff", "image/webp"}
+TEXT_MIMES = {"text/plain", "text/csv", "text/html", "application/json", "message/rfc822"}
+ROLES = {
+    Venue.CONSUMER_ASSOCIATION: "投诉人",
+    Venue.ARBITRATION: "申请人",
+    Venue.COURT: "原告",
+    Venue.COURIER_CLAIM: "索赔人",
+}
+
+
+class PreflightError(CaseFileError):
+    """The bundle cannot be built as things stand; ``findings`` says why."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        blocking = [f for f in findings if f.level is Level.ERROR] or findings
+        lines = "\n".join(f"  [{'错误' if f.level is Level.ERROR else '警告'}] {f.message}" for f in findings)
+        hint = "" if any(f.level is Level.ERROR for f in blocking) else "\n（确认无误后可加 --force 忽略警告继续生成）"
+        super().__init__(f"the bundle was not built:\n{lines}{hint}")
+
+
+@dataclass
+class BundleOptions:
+    venue: Venue
+    exhibits: list[int] | None = None  # numbers, in the order wanted; None: all not withdrawn
+    split_mb: int | None = None
+    force: bool = False
+    output: Path | None = None  # a copy goes here as well
+    layout: str = "a5"  # receipts: "a5" or "80mm"
+
+
+@dataclass
+class BundleResult:
+    files: list[Path]  # saved under the case's bundles/
+    pages: int
+    sha256: list[str]
+    copies: list[Path] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class _Part:
+    """A run of pages: from one of our PDFs (A4) or from an evidence PDF (fitted to A4)."""
+
+    path: Path
+    pages: int
+    section: str = ""  # bookmark and stamp text for pages outside exhibits
+    entry: ExhibitEntry | None = None
+    first_of_exhibit: bool = False  # the separator page: bookmark target
+    foreign: bool = False  # an evidence PDF whose pages are scaled into the content box
+    content: bool = False  # exhibit content: gets the E2 caption
+    page_indices: list[int] | None = None  # pages of ``path`` to use; None: all
+    size: int = 0
+    anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
+
+
+def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
+    if wanted is None:
+        chosen = [e for e in case.exhibits if not e.withdrawn]
+    else:
+        chosen = []
+        for number in wanted:
+            try:
+                exhibit = case.exhibit(number)
+            except KeyError:
+                raise InvalidValueError(f"case {case.number} has no exhibit {number}") from None
+            if exhibit.withdrawn:
+                raise InvalidValueError(f"exhibit {number} was withdrawn ({exhibit.withdraw_reason}); it cannot go in")
+            chosen.append(exhibit)
+        if len(set(wanted)) != len(wanted):
+            raise InvalidValueError("an exhibit is listed twice in --exhibits")
+    return [ExhibitEntry(exhibit=e, label=str(i)) for i, e in enumerate(chosen, start=1)]
+
+
+def build_bundle(
+    library: Library,
+    number: str,
+    options: BundleOptions,
+    settings: Settings,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Iterator[Progress | BundleResult]:
+    """Build the bundle for one venue; yields progress, then the result. Nothing is saved if cancelled."""
+    folder = library.folder(number)
+    case = folder.read_record()
+    entries = select_entries(case, options.exhibits)
+    findings = preflight(case, options.venue, entries, size_limit_mb=options.split_mb)
+    blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
+    if blocking:
+        raise PreflightError(findings if any(f.level is Level.ERROR for f in blocking) else blocking)
+    head_seq, head_hash = folder.custody.head()
+    ctx = BundleContext(
+        case=case,
+        venue=options.venue,
+        entries=entries,
+        org=Organisation.from_settings(settings),
+        operator=library.operator,
+        generated_at=datetime.now().astimezone(),
+        custody_head=head_hash,
+        warnings=findings,
+    )
+    stamp = ctx.generated_at.strftime("%Y%m%d-%H%M%S")
+    base = f"{case.number}-{options.venue.value}-{stamp}"
+    staged: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="casefile-bundle-") as tmp, _cleanup(staged):
+        work = Path(tmp)
+        out_dir = folder.bundles_dir
+        out_dir.mkdir(exist_ok=True)
+        if options.venue is Venue.RECEIPT:
+            from casefile.core.bundle.receipt import LAYOUTS, render_receipt
+
+            if options.layout not in LAYOUTS:
+                raise InvalidValueError(f"unknown receipt layout {options.layout!r} (use {' or '.join(LAYOUTS)})")
+            yield Progress(0, 1, "receipt")
+            name = f"{base}-{options.layout}.pdf"
+            target = out_dir / f"{TEMP_PREFIX}{name}"
+            staged.append(target)
+            pages = render_receipt(ctx, work / "receipt.pdf", options.layout)
+            _set_metadata_file(work / "receipt.pdf", target, ctx, f"投诉受理回执 {case.number}")
+            outputs = [(target, name, pages)]
+        else:
+            outputs = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
+        cancel.check()
+        result = _save(library, folder, ctx, outputs, options, findings)
+    yield result
+
+
+class _Clock:
+    """Logs how long each phase took (DEBUG), for finding where bundle time goes."""
+
+    def __init__(self, number: str) -> None:
+        self.number = number
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        log.debug("bundle %s: %s took %.3f s", self.number, phase, now - self.last)
+        self.last = now
+
+
+@contextlib.contextmanager
+def _cleanup(staged: list[Path]) -> Iterator[None]:
+    """Remove half-written outputs when the build fails or is cancelled."""
+    try:
+        yield
+    except BaseException:
+        for path in staged:
+            remove_quietly(path)
+        raise
+
+
+def _build_packet(
+    ctx: BundleContext,
+    case_dir: Path,
+    work: Path,
+    out_dir: Path,
+    base: str,
+    custody_entries: int,
+    options: BundleOptions,
+    cancel: CancelToken,
+    staged: list[Path],
+) -> Generator[Progress, None, list[tuple[Path, str, int]]]:
+    from casefile.core.bundle.documents import closing_matter, front_matter
+
+    total_steps = len(ctx.entries) + 4
+    clock = _Clock(ctx.case.number)
+    yield Progress(0, total_steps, "documents")
+
+    # 1. Exhibits: one separator page each (one sheet for all), then their content.
+    separators = work / "separators.pdf"
+    if ctx.entries:
+        parts.render_separators(separators, ctx)
+    separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
+    exhibit_parts: list[list[_Part]] = []
+    for i, entry in enumerate(ctx.entries):
+        cancel.check()
+        sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
+        exhibit_parts.append([sep, *_content_parts(entry, case_dir / entry.exhibit.stored_path, work, i)])
+        yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+
+    # 2. Documents before the evidence list.
+    front: list[_Part] = []
+    for j, (title, flowables) in enumerate(front_matter(ctx)):
+        path = work / f"front-{j}.pdf"
+        front.append(_Part(path, render_story(path, flowables), section=title))
+    cancel.check()
+    clock.lap("exhibit pages and documents")
+
+    # 3. The evidence list: its page ranges depend on its own length, so lay it out until stable.
+    role = ROLES[ctx.venue]
+    list_path = work / "evidence-list.pdf"
+    front_pages = sum(p.pages for p in front)
+    list_pages = 1 + len(ctx.entries) // 14  # a first guess; corrected below
+    anchors: list[tuple[str, int, float, float]] = []
+    for _ in range(5):
+        page = front_pages + list_pages + 1
+        for entry, group in zip(ctx.entries, exhibit_parts, strict=True):
+            count = sum(p.pages for p in group)
+            entry.first_page, entry.last_page = page, page + count - 1
+            page += count
+        anchors = []
+        new_pages = render_story(list_path, parts.evidence_list_flowables(ctx, role, anchors))
+        if new_pages == list_pages:
+            break
+        list_pages = new_pages
+    evidence_list = _Part(list_path, list_pages, section="证据目录", anchors=anchors)
+    clock.lap("evidence list")
+    yield Progress(len(ctx.entries) + 2, total_steps, "evidence list")
+
+    # 4. The integrity annex and closing notes.
+    annex_path = work / "annex.pdf"
+    annex = _Part(
+        annex_path,
+        render_story(annex_path, parts.annex_flowables(ctx, custody_entries)),
+        section="电子证据完整性校验表",
+    )
+    closing: list[_Part] = []
+    for j, (title, flowables) in enumerate(closing_matter(ctx)):
+        path = work / f"closing-{j}.pdf"
+        closing.append(_Part(path, render_story(path, flowables), section=title))
+    cancel.check()
+
+    # 5. Volumes and stamps.
+    for part in [*front, evidence_list, annex, *closing, *(p for g in exhibit_parts for p in g)]:
+        if not part.size:  # bytes per page, for cutting volumes
+            part.size = part.path.stat().st_size // max(part.pages, 1)
+    volumes = _plan_volumes(front + [evidence_list], exhibit_parts, [annex, *closing], options.split_mb)
+    total = sum(p.pages for vol in volumes for p in vol)
+    stamps: list[parts.PageStamp] = []
+    n = 0
+    for v, vol in enumerate(volumes, start=1):
+        for part in vol:
+            for k in range(part.pages):
+                n += 1
+                owner = part.entry
+                stamps.append(
+                    parts.PageStamp(
+                        number=n,
+                        total=total,
+                        section=part.section,
+                        exhibit_label=owner.label if owner else "",
+                        exhibit_page=(_page_in_exhibit(part, k, exhibit_parts) if owner else 0),
+                        exhibit_pages=(owner.last_page - owner.first_page + 1 if owner else 0),
+                        exhibit_sha256=owner.exhibit.sha256 if owner and part.content else "",
+                        volume=v,
+                        volumes=len(volumes),
+                    )
+                )
+    stamp_path = work / "stamps.pdf"
+    parts.render_stamps(stamp_path, ctx.case.number, stamps)
+    clock.lap("annex and stamps")
+    yield Progress(len(ctx.entries) + 3, total_steps, "assembling")
+
+    # 6. Assemble each volume.
+    outputs = []
+    offset = 0
+    with pikepdf.open(stamp_path) as stamp_pdf:
+        for v, vol in enumerate(volumes, start=1):
+            cancel.check()
+            name = f"{base}.pdf" if len(volumes) == 1 else f"{base}-vol{v}of{len(volumes)}.pdf"
+            target = out_dir / f"{TEMP_PREFIX}{name}"
+            staged.append(target)
+            pages = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes))
+            offset += pages
+            outputs.append((target, name, pages))
+    clock.lap("assembly")
+    yield Progress(total_steps, total_steps, "saved")
+    return outputs
+
+
+def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
+    for group in groups:
+        if part in group:
+            before = 0
+            for p in group:
+                if p is part:
+                    return before + k + 1
+                before += p.pages
+    return 0
+
+
+def _content_parts(entry: ExhibitEntry, path: Path, work: Path, index: int) -> list[_Part]:
+    """The pages showing one exhibit's content."""
+    e = entry.exhibit
+    target = work / f"exhibit-{index}.pdf"
+
+    def ours(flowables: list[Flowable]) -> list[_Part]:
+        return [_Part(target, render_story(target, flowables), entry=entry, content=True)]
+
+    def notice(reason: str) -> list[_Part]:
+        return [_Part(target, render_story(target, parts.notice_flowables(entry, reason)), entry=entry)]
+
+    if e.size == 0:
+        return notice("文件为空（0 字节）")
+    try:
+        if e.mime in IMAGE_MIMES:
+            try:
+                write_image_page(path, target)
+            except Exception as exc:  # noqa: BLE001 - any decoder failure: the file is broken
+                log.warning("exhibit %s: image not shown: %s", e.number, exc)
+                return notice(f"图像文件已损坏或格式不受支持（{type(exc).__name__}）")
+            return [_Part(target, 1, entry=entry, content=True)]
+        if e.mime == "application/pdf":
+            return _pdf_parts(entry, path, notice)
+        if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
+            return [_Part(target, render_story(target, parts.media_flowables(entry)), entry=entry)]
+        if e.mime in TEXT_MIMES or e.mime.startswith("text/"):
+            return ours(parts.text_flowables(entry, path))
+        if e.mime in ("image/heic", "image/heif", "image/avif"):
+            return notice("HEIC/HEIF 格式照片暂无法直接输出")
+        return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
+    except OSError as exc:
+        return notice(f"读取文件失败（{exc.strerror or exc}）")
+
+
+def _pdf_parts(entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
+    try:
+        with pikepdf.open(path) as pdf:
+            count = len(pdf.pages)
+    except pikepdf.PasswordError:
+        return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
+    except Exception as exc:  # noqa: BLE001 - qpdf could not repair it: broken
+        log.warning("exhibit %s: PDF not readable: %s", entry.exhibit.number, exc)
+        return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
+    if count == 0:
+        return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
+    return [_Part(path, count, entry=entry, foreign=True, content=True, size=path.stat().st_size // count)]
+
+
+def _plan_volumes(
+    head: list[_Part], exhibits: list[list[_Part]], tail: list[_Part], split_mb: int | None
+) -> list[list[_Part]]:
+    """Cut the bundle into volumes under the size limit, only between exhibits."""
+    if not split_mb:
+        return [head + [p for g in exhibits for p in g] + tail]
+    limit = split_mb * 1024 * 1024 * 0.97 - 256 * 1024  # room for fonts, outlines and stamps
+    volumes: list[list[_Part]] = [list(head)]
+    used = sum(p.size * p.pages for p in head)
+    for group in exhibits:
+        size = sum(p.size * p.pages for p in group)
+        if used + size > limit and used > 0 and any(p.entry for p in volumes[-1]):
+            volumes.append([])
+            used = 0
+        volumes[-1].extend(group)
+        used += size
+    tail_size = sum(p.size * p.pages for p in tail)
+    if used + tail_size > limit and any(p.entry for p in volumes[-1]):
+        volumes.append([])
+    volumes[-1].extend(tail)
+    return volumes
+
+
+def _assemble(
+    ctx: BundleContext,
+    parts_list: list[_Part],
+    stamps: pikepdf.Pdf,
+    offset: int,
+    target: Path,
+    volume: int,
+    volumes: int,
+) -> int:
+    out = pikepdf.new()
+    sources: dict[Path, pikepdf.Pdf] = {}
+    bookmarks: list[tuple[str, int]] = []
+    separator_pages: dict[str, Any] = {}
+    list_part: tuple[_Part, int] | None = None
+    x, y, w, h = content_box()
+    try:
+        for part in parts_list:
+            if part.path not in sources:
+                sources[part.path] = pikepdf.open(part.path)
+            src = sources[part.path]
+            start = len(out.pages)
+            if part.section:
+                bookmarks.append((part.section, start))
+            if part.first_of_exhibit and part.entry is not None:
+                bookmarks.append((f"证据{part.entry.label}　{part.entry.exhibit.title}", start))
+            if part.anchors:
+                list_part = (part, start)
+            indices = part.page_indices if part.page_indices is not None else range(part.pages)
+            for i in indices:
+                if part.foreign:
+                    page = out.add_blank_page(page_size=PAGE)
+                    page.add_overlay(src.pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
+                else:
+                    out.pages.append(src.pages[i])
+            if part.first_of_exhibit and part.entry is not None:
+                separator_pages[part.entry.label] = out.pages[start]
+        for i, page in enumerate(out.pages):
+            page.add_overlay(stamps.pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
+        if list_part is not None:
+            _link_rows(out, list_part, separator_pages)
+        with out.open_outline() as outline:
+            for title, index in bookmarks:
+                outline.root.append(pikepdf.OutlineItem(title, index))
+        title = f"{ctx.venue.heading} {ctx.case.number}" + (f" 第{volume}册/共{volumes}册" if volumes > 1 else "")
+        _set_metadata(out, ctx, title)
+        out.save(
+            target,
+            compress_streams=True,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+        return len(out.pages)
+    finally:
+        for src in sources.values():
+            src.close()
+
+
+def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
+    part, start = list_part
+    left, right = 20 * 72 / 25.4, PAGE[0] - 20 * 72 / 25.4
+    for label, page_number, y0, y1 in part.anchors:
+        target = separators.get(label)
+        if target is None:
+            continue  # the exhibit is in another volume
+        page = out.pages[start + page_number - 1]
+        link = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Link,
+            Rect=[left, y0 - 2, right, y1 + 2],
+            Border=[0, 0, 0],
+            Dest=[target.obj, pikepdf.Name.Fit],
+        )
+        annots = page.obj.get("/Annots")
+        if annots is None:
+            page.obj.Annots = out.make_indirect(pikepdf.Array([link]))
+        else:
+            annots.append(link)
+
+
+def _set_metadata(pdf: pikepdf.Pdf, ctx: BundleContext, title: str) -> None:
+    from casefile import __app_name__, __version__
+
+    author = ctx.org.name or ctx.operator
+    pdf.docinfo[pikepdf.Name.Title] = title
+    pdf.docinfo[pikepdf.Name.Author] = author
+    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.case.title}（案件编号 {ctx.case.number}）"
+    pdf.docinfo[pikepdf.Name.Creator] = f"{__app_name__} {__version__}"
+    pdf.docinfo[pikepdf.Name.Producer] = f"{__app_name__} {__version__} (ReportLab, qpdf)"
+    pdf.docinfo[pikepdf.Name.CreationDate] = ctx.generated_at.strftime("D:%Y%m%d%H%M%S")
+
+
+def _set_metadata_file(source: Path, target: Path, ctx: BundleContext, title: str) -> None:
+    with pikepdf.open(source) as pdf:
+        _set_metadata(pdf, ctx, title)
+        pdf.save(target)
+
+
+def _save(
+    library: Library,
+    folder: Any,
+    ctx: BundleContext,
+    outputs: list[tuple[Path, str, int]],
+    options: BundleOptions,
+    findings: list[Finding],
+) -> BundleResult:
+    bundles = folder.bundles_dir
+    saved: list[Path] = []
+    digests: list[str] = []
+    try:
+        for staging, name, _pages in outputs:
+            digests.append(hash_file(staging).sha256)
+            with open(staging, "rb") as fh:
+                os.fsync(fh.fileno())
+            final = bundles / name
+            os.replace(staging, final)
+            make_readonly(final)
+            saved.append(final)
+        fsync_dir(bundles)
+    except OSError as exc:
+        for path in saved:
+            remove_quietly(path)
+        raise storage_error(exc, "saving the bundle") from exc
+    library.record_event(
+        ctx.case.number,
+        "bundle",
+        {
+            "venue": ctx.venue.value,
+            "files": [
+                {"name": f"bundles/{p.name}", "sha256": d, "pages": pages, "size": p.stat().st_size}
+                for p, d, (_t, _n, pages) in zip(saved, digests, outputs, strict=True)
+            ],
+            "exhibits": [
+                {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
+            ],
+            "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
+            "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
+        },
+    )
+    copies: list[Path] = []
+    if options.output is not None:
+        copies = _copy_out(saved, options.output)
+    return BundleResult(
+        files=saved,
+        pages=sum(pages for _t, _n, pages in outputs),
+        sha256=digests,
+        copies=copies,
+        warnings=[f for f in findings if f.level is Level.WARNING],
+    )
+
+
+def _copy_out(saved: list[Path], output: Path) -> list[Path]:
+    output = output.expanduser()
+    if output.suffix.lower() != ".pdf":
+        raise InvalidValueError(f"{output}: the output name must end in .pdf")
+    copies = []
+    for i, path in enumerate(saved, start=1):
+        target = output if len(saved) == 1 else output.with_name(f"{output.stem}-vol{i}of{len(saved)}.pdf")
+        try:
+            shutil.copyfile(path, target)
+        except OSError as exc:
+            raise storage_error(exc, f"writing {target}") from exc
+        copies.append(target)
+    return copies

@@ -1,0 +1,549 @@
+"""The bundle's own pages: exhibit separators, text and media pages, the evidence list,
+the integrity annex and the stamp sheet laid over every page."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from casefile.core.bundle.context import BundleContext, ExhibitEntry
+from casefile.core.bundle.imagepage import BOTTOM_BAND, TOP_BAND
+from casefile.core.bundle.pdfkit import (
+    FONT,
+    PAGE,
+    blank,
+    esc,
+    grid,
+    heading,
+    new_canvas,
+    para,
+    qr_drawing,
+    styles,
+    wrap_text,
+)
+from casefile.core.model import EvidenceKind, Exhibit
+
+KIND_NAMES = {
+    EvidenceKind.PHOTO: "照片",
+    EvidenceKind.SCREENSHOT: "截图",
+    EvidenceKind.AUDIO: "录音",
+    EvidenceKind.VIDEO: "视频",
+    EvidenceKind.DOCUMENT: "文件",
+    EvidenceKind.CHAT: "聊天记录",
+    EvidenceKind.EMAIL: "电子邮件",
+    EvidenceKind.WAYBILL: "运单",
+    EvidenceKind.RECEIPT: "票据/凭证",
+    EvidenceKind.CONTRACT: "合同",
+    EvidenceKind.ARBITRATION_AGREEMENT: "仲裁协议",
+    EvidenceKind.OTHER: "其他",
+}
+
+TIME_SOURCES = {
+    "exif": "照片EXIF拍摄时间",
+    "container": "媒体文件内记录的时间",
+    "file-name": "文件名中的时间",
+    "file-mtime": "文件修改时间",
+}
+
+MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB and say so
+
+
+def evidence_form(kind: EvidenceKind) -> str:
+    """证据形式 (spec §1 col. 4, §3 E1)."""
+    if kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
+        return "视听资料"
+    if kind in (
+        EvidenceKind.DOCUMENT,
+        EvidenceKind.WAYBILL,
+        EvidenceKind.RECEIPT,
+        EvidenceKind.CONTRACT,
+        EvidenceKind.ARBITRATION_AGREEMENT,
+    ):
+        return "书证"
+    return "电子数据"
+
+
+def fmt_time(value: datetime | None) -> str:
+    """A time shown in the office's own time zone, with its offset."""
+    if value is None:
+        return ""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z").replace("+0800", "(北京时间)")
+
+
+def fmt_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1 << 20:
+        return f"{size / 1024:.1f} KB"
+    if size < 1 << 30:
+        return f"{size / (1 << 20):.1f} MB"
+    return f"{size / (1 << 30):.2f} GB"
+
+
+def file_format(exhibit: Exhibit) -> str:
+    ext = Path(exhibit.original_name).suffix.lstrip(".").upper()
+    return f"{ext or '无扩展名'}（{exhibit.mime or '未知'}）"
+
+
+def hash_text(digest: str) -> str:
+    """A full hash broken in two so it fits a table cell and stays copyable."""
+    return f"{digest[:32]}<br/>{digest[32:]}" if len(digest) == 64 else esc(digest)
+
+
+# --------------------------------------------------------------------------- separator pages
+
+
+def separator_rows(e: Exhibit) -> list[tuple[str, str]]:
+    time_source = TIME_SOURCES.get(e.captured_at_source, e.captured_at_source)
+    rows = [
+        ("证据名称", e.title),
+        ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
+        ("证据来源", blank(e.source, 12)),
+        ("证明目的", blank(e.purpose, 20)),
+        ("原始文件名", e.original_name),
+        ("文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}（{e.size} 字节）"),
+        ("形成/拍摄时间", f"{fmt_time(e.captured_at)}{f'（依据：{time_source}）' if time_source else ''}"),
+        ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
+        ("SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
+    ]
+    if e.sm3:
+        rows.append(("SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
+    notes = _flag_notes(e)
+    if notes:
+        rows.append(("备注", notes))
+    return rows
+
+
+def qr_payload(case_number: str, label: str, sha256: str) -> str:
+    """Upper-case ASCII so the code stays small (QR alphanumeric mode) and any reader decodes it."""
+    return f"CASEFILE:{case_number}:E{label}:SHA256:{sha256.upper()}"
+
+
+def render_separators(path: Path, ctx: BundleContext) -> int:
+    """One separator page per exhibit, drawn straight onto the canvas (fast: no layout engine)."""
+    canvas = new_canvas(path)
+    width, height = PAGE
+    left, right = 20 * mm, width - 20 * mm
+    label_w = 34 * mm
+    size, leading, pad = 9.0, 12.0, 4.0
+    for entry in ctx.entries:
+        e = entry.exhibit
+        canvas.setFillColor(colors.black)
+        canvas.setFont(FONT, 26)
+        canvas.drawCentredString(width / 2, height - 45 * mm, f"证据{entry.label}")
+        canvas.setFont(FONT, 16)
+        y = height - 58 * mm
+        for line in wrap_text(e.title, 16, right - left)[:3]:
+            canvas.drawCentredString(width / 2, y, line)
+            y -= 22
+        y -= 10
+        canvas.setLineWidth(0.5)
+        canvas.setFont(FONT, size)
+        for label, value in separator_rows(e):
+            lines = wrap_text(value, size, right - left - label_w - 2 * pad)
+            row_h = max(1, len(lines)) * leading + 2 * pad
+            canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
+            canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
+            canvas.drawString(left + pad, y - pad - size, label)
+            for k, line in enumerate(lines):
+                canvas.drawString(left + label_w + pad, y - pad - size - k * leading, line)
+            y -= row_h
+        qr_size = 42 * mm
+        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256), qr_size)
+        qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        note = "二维码内容：案件编号、证据编号及原始文件SHA-256值，扫码可与原件核对。"
+        for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
+            canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
+        canvas.showPage()
+    canvas.save()
+    return len(ctx.entries)
+
+
+def _flag_notes(e: Exhibit) -> str:
+    names = {
+        "empty": "空文件（0字节）",
+        "unknown-format": "无法识别的文件格式",
+        "extension-mismatch": "扩展名与文件内容不符",
+        "broken": "文件已损坏或无法解析",
+        "encrypted": "文件已加密",
+        "truncated": "文件不完整（可能被截断）",
+    }
+    return "；".join(names.get(f, f) for f in e.flags)
+
+
+# --------------------------------------------------------------------------- exhibit content pages
+
+
+def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
+    """A text, chat or email file, printed as it is."""
+    e = entry.exhibit
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_TEXT_BYTES + 1)
+    cut = len(data) > MAX_TEXT_BYTES
+    data = data[:MAX_TEXT_BYTES]
+    story: list[Flowable] = []
+    if e.mime == "message/rfc822" or e.kind is EvidenceKind.EMAIL:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        header_rows = [
+            [name, str(message.get(key, ""))]
+            for name, key in (
+                ("发件人", "From"),
+                ("收件人", "To"),
+                ("抄送", "Cc"),
+                ("日期", "Date"),
+                ("主题", "Subject"),
+            )
+            if message.get(key)
+        ]
+        if header_rows:
+            story += [grid(header_rows, [24 * mm, 146 * mm], header=False), Spacer(1, 4 * mm)]
+        body = message.get_body(preferencelist=("plain", "html"))
+        text = body.get_content() if body is not None else ""
+        if body is not None and body.get_content_type() == "text/html":
+            text = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>|</p>", "\n", text))
+        attachments = [part.get_filename() or "（未命名）" for part in message.iter_attachments()]
+        if attachments:
+            text += "\n\n附件：" + "；".join(attachments)
+    else:
+        text = decode_text(data)
+    style = styles()["mono"]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        story.append(Paragraph(esc(line) or "&nbsp;", style))
+    if cut:
+        story.append(
+            Paragraph(
+                f"（文件超过 {MAX_TEXT_BYTES >> 20} MB，此处仅输出前 {MAX_TEXT_BYTES >> 20} MB，完整内容见原始文件。）",
+                styles()["small"],
+            )
+        )
+    return [Paragraph(f"证据{esc(entry.label)}　文本内容（原文逐字输出）", styles()["h2"]), Spacer(1, 2 * mm), *story]
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def media_flowables(entry: ExhibitEntry) -> list[Flowable]:
+    """Audio and video: their facts, the transcript if entered (spec §3 E8), and where the original is."""
+    e = entry.exhibit
+    meta = e.metadata
+    rows = [
+        ["原始文件名", e.original_name],
+        ["文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}"],
+        ["时长", _duration(meta.get("duration"))],
+        ["编码 / 分辨率", "；".join(str(meta[k]) for k in ("codecs", "resolution") if meta.get(k)) or "—"],
+        ["形成时间", fmt_time(e.captured_at) or "—"],
+        ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
+    ]
+    story: list[Flowable] = [
+        Paragraph(
+            f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
+        ),
+        grid(rows, [34 * mm, 136 * mm], header=False),
+        Spacer(1, 4 * mm),
+        para(
+            "原始录音录像文件无法以纸面呈现，另以存储介质（光盘/U盘）提交原件，"
+            f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
+            "indent",
+        ),
+    ]
+    transcript = getattr(e, "transcript", None)
+    if transcript is not None and getattr(transcript, "lines", None):
+        story += [PageBreak(), *transcript_flowables(entry)]
+    return story
+
+
+def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
+    e = entry.exhibit
+    t = e.transcript
+    assert t is not None
+    s = styles()
+    rows = [
+        ["文件名 / 时长", f"{e.original_name} / {_duration(e.metadata.get('duration'))}"],
+        ["SHA-256", Paragraph(hash_text(e.sha256), s["mono"])],
+        ["录制起止时间", f"{fmt_time(t.started_at) or blank('')} 至 {fmt_time(t.ended_at) or blank('')}"],
+        ["地点或通话方式", blank(t.place_or_method, 12)],
+        ["录制人 / 设备", f"{blank(t.recorded_by, 6)} / {blank(t.device, 10)}"],
+        ["参与人及身份识别", "；".join(t.participants) or blank("", 16)],
+        ["录制人是否为对话一方", "是（本人为对话一方）" if t.own_conversation else "否"],
+    ]
+    transcribed = fmt_time(t.transcribed_at)[:10] or "＿＿＿＿年＿＿月＿＿日"
+    lines = []
+    for line in t.lines:
+        text = f"[{esc(line.at)}] {esc(line.speaker)}：{esc(line.text)}"
+        if line.key:
+            text = f'<font backColor="#fff2a8">{text}</font>'
+        lines.append(Paragraph(text, s["body"]))
+    return [
+        Paragraph(f"证据{esc(entry.label)}　录音文字整理", s["title"]),
+        grid(rows, [40 * mm, 130 * mm], header=False),
+        Spacer(1, 4 * mm),
+        *lines,
+        Spacer(1, 6 * mm),
+        para(esc(t.statement or "本整理稿系根据原始录音逐字整理，与原始录音内容一致，原始录音未经剪辑。"), "indent"),
+        Spacer(1, 8 * mm),
+        para(f"整理人（签名）：{blank(t.transcriber, 8)}　　　日期：{transcribed}"),
+    ]
+
+
+def _duration(seconds: object) -> str:
+    if not isinstance(seconds, int | float) or seconds <= 0:
+        return "—"
+    total = int(round(seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
+    """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...)."""
+    e = entry.exhibit
+    return [
+        Spacer(1, 30 * mm),
+        Paragraph(f"证据{esc(entry.label)}　{esc(e.title)}", styles()["title"]),
+        Spacer(1, 8 * mm),
+        para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
+        para("原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：", "indent"),
+        Spacer(1, 4 * mm),
+        grid(
+            [
+                ["原始文件名", e.original_name],
+                ["文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}"],
+                ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
+            ],
+            [34 * mm, 136 * mm],
+            header=False,
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- evidence list
+
+
+class RowAnchor(Flowable):
+    """Records where an evidence-list row was drawn, so a link to its exhibit can be added."""
+
+    def __init__(self, text: str, label: str, sink: list[tuple[str, int, float, float]]) -> None:
+        super().__init__()
+        self.para = Paragraph(esc(text), styles()["cellc"])
+        self.label = label
+        self.sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+        x, y = self.canv.absolutePosition(0, 0)
+        self.sink.append((self.label, self.canv.getPageNumber(), y, y + self.height))
+
+
+def evidence_list_flowables(
+    ctx: BundleContext, role: str, anchors: list[tuple[str, int, float, float]]
+) -> list[Flowable]:
+    """证据目录 with the columns of spec §1, header repeated on every page."""
+    s = styles()
+    from casefile.core.bundle.documents import case_cause
+
+    header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", "页码", "原件/复印件", "份数", "备注"]
+    rows: list[list[Any]] = [[Paragraph(h, s["cellc"]) for h in header]]
+    for entry in ctx.entries:
+        e = entry.exhibit
+        pages = f"{entry.first_page}-{entry.last_page}" if entry.last_page > entry.first_page else f"{entry.first_page}"
+        original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据直接输出"
+        rows.append(
+            [
+                RowAnchor(entry.name, entry.label, anchors),
+                e.title,
+                blank(e.source, 4),
+                f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）",
+                blank(e.purpose, 6),
+                Paragraph(pages, s["cellc"]),
+                original,
+                "1",
+                Paragraph(f"SHA-256 {e.sha256[:12]}…<br/>见校验表", s["small"]),
+            ]
+        )
+    widths = [13, 30, 19, 17, 35, 15, 15, 8, 20]
+    table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    for row in rows[1:]:
+        for i, cell in enumerate(row):
+            if isinstance(cell, str):
+                row[i] = Paragraph(esc(cell), s["cell"])
+    submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
+    return [
+        Paragraph("证 据 目 录", s["title"]),
+        grid(
+            [
+                ["案由", case_cause(ctx.case), "案号", "＿＿＿＿＿＿＿＿"],
+                ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", "＿＿＿＿＿＿＿＿＿＿"],
+            ],
+            [20 * mm, 65 * mm, 20 * mm, 65 * mm],
+            header=False,
+        ),
+        Spacer(1, 4 * mm),
+        table,
+        Spacer(1, 8 * mm),
+        KeepTogether(
+            [
+                para(f"共 {len(ctx.entries)} 组证据。以上证据均随本目录提交，页码指本材料右下角所标总页码。"),
+                Spacer(1, 6 * mm),
+                para("提交人（签名/盖章）：＿＿＿＿＿＿＿＿　　　提交日期：＿＿＿＿年＿＿月＿＿日"),
+                Spacer(1, 6 * mm),
+                para("接收人签收：＿＿＿＿＿＿＿＿　　　签收时间：＿＿＿＿年＿＿月＿＿日", "small"),
+            ]
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- integrity annex
+
+
+def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
+    s = styles()
+    header = ["编号", "文件名", "格式", "大小", "生成/获取时间", "SHA-256", "原始存储介质"]
+    rows: list[list[Any]] = [[Paragraph(h, s["cellc"]) for h in header]]
+    for entry in ctx.entries:
+        e = entry.exhibit
+        rows.append(
+            [
+                Paragraph(entry.name, s["cellc"]),
+                Paragraph(esc(e.original_name), s["cell"]),
+                Paragraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["cellc"]),
+                Paragraph(fmt_size(e.size), s["cell"]),
+                Paragraph(f"{esc(fmt_time(e.captured_at))}<br/>导入 {esc(fmt_time(e.added_at))}", s["small"]),
+                Paragraph(hash_text(e.sha256), s["hash"]),
+                Paragraph("随附存储介质", s["small"]),
+            ]
+        )
+    table = Table(rows, colWidths=[w * mm for w in (13, 33, 12, 15, 30, 52, 15)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return [
+        Paragraph("电子证据完整性校验表", s["title"]),
+        table,
+        Spacer(1, 5 * mm),
+        grid(
+            [
+                ["案件编号", ctx.case.number],
+                ["保管记录（CUSTODY.jsonl）", f"共 {custody_entries} 条，末条哈希："],
+                ["", Paragraph(hash_text(ctx.custody_head), s["mono"])],
+                ["生成时间 / 生成人", f"{fmt_time(ctx.generated_at)} / {ctx.operator}"],
+            ],
+            [50 * mm, 120 * mm],
+            header=False,
+        ),
+        Spacer(1, 5 * mm),
+        heading("核验方法"),
+        para(
+            "1. 上表 SHA-256 值系各证据文件导入本案卷时，在复制文件的同时计算得出；原始文件以只读方式保存，"
+            "未作任何修改、转码或压缩。",
+            "indent",
+        ),
+        para(
+            "2. 在案卷文件夹中运行 sha256sum -c MANIFEST.sha256（Windows 可用 "
+            "Get-FileHash -Algorithm SHA256），逐一比对文件哈希值与本表是否一致。",
+            "indent",
+        ),
+        para(
+            "3. 保管记录每一条均包含上一条的哈希值，任何一条被修改、删除或插入，其后的链条即无法衔接；"
+            "末条哈希值应与上表一致。",
+            "indent",
+        ),
+        para(
+            "4. 哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
+            "（参见《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条、《人民法院在线诉讼规则》第十六至十八条）。",
+            "indent",
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- the stamp sheet
+
+
+@dataclass(frozen=True)
+class PageStamp:
+    """What is printed on one page of the bundle."""
+
+    number: int  # 1-based, whole bundle
+    total: int
+    section: str = ""  # shown when the page belongs to no exhibit
+    exhibit_label: str = ""
+    exhibit_page: int = 0
+    exhibit_pages: int = 0
+    exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
+    volume: int = 0
+    volumes: int = 0
+
+
+def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> None:
+    """One PDF page per bundle page, holding only its stamp; laid over the real page later."""
+    canvas = new_canvas(path)
+    width, height = PAGE
+    gray = colors.HexColor("#444444")
+    for stamp in stamps:
+        canvas.setFillColor(gray)
+        canvas.setFont(FONT, 8)
+        y = BOTTOM_BAND / 2 - 3
+        canvas.drawString(28, y, f"案件编号 {case_number}")
+        middle = f"第 {stamp.number} 页 / 共 {stamp.total} 页"
+        if stamp.volumes > 1:
+            middle += f"　第{stamp.volume}册/共{stamp.volumes}册"
+        canvas.drawCentredString(width / 2, y, middle)
+        right = (
+            f"证据{stamp.exhibit_label} 第{stamp.exhibit_page}/{stamp.exhibit_pages}页"
+            if stamp.exhibit_label
+            else stamp.section
+        )
+        canvas.drawRightString(width - 28, y, right)
+        canvas.setStrokeColor(colors.HexColor("#999999"))
+        canvas.setLineWidth(0.4)
+        canvas.line(28, BOTTOM_BAND / 2 + 7, width - 28, BOTTOM_BAND / 2 + 7)
+        if stamp.exhibit_sha256:
+            canvas.setFont(FONT, 7)
+            canvas.drawString(
+                28,
+                height - TOP_BAND / 2,
+                f"证据{stamp.exhibit_label}　本页系电子数据直接输出，原始文件SHA-256：{stamp.exhibit_sha256}",
+            )
+        canvas.showPage()
+    canvas.save()

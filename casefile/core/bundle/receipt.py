@@ -1,0 +1,638 @@
+"""投诉受理回执: the receipt a store hands a walk-in customer (spec §7(e)).
+
+Two copies, the customer's (顾客联, phone masked per §6.3) and the store's (门店联), in
+one of two layouts: A5 portrait, one page per copy, or an 80 mm thermal roll, where each
+copy is one page whose height is measured from its content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from casefile.core.bundle.context import BundleContext, ExhibitEntry
+from casefile.core.bundle.masking import mask_phone
+from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
+from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
+
+LAYOUTS = ("a5", "80mm")
+
+CHANNEL_NAMES = {
+    Channel.PHONE: "电话",
+    Channel.ONLINE: "在线客服",
+    Channel.EMAIL: "电子邮件",
+    Channel.SOCIAL: "社交媒体",
+    Channel.STORE: "门店",
+}
+
+TYPE_NAMES = {
+    CaseType.QUALITY: "产品质量",
+    CaseType.LOGISTICS: "物流快递",
+    CaseType.SERVICE: "服务",
+    CaseType.TRANSACTION: "交易退款费用",
+    CaseType.INFORMATION: "虚假误导信息",
+}
+
+PRIORITY_NAMES = {Priority.URGENT: "紧急", Priority.IMPORTANT: "重要", Priority.NORMAL: "一般"}
+
+DEMAND_NAMES = {
+    DemandType.REFUND: "退款",
+    DemandType.EXCHANGE: "换货",
+    DemandType.REPAIR: "维修",
+    DemandType.APOLOGY: "赔礼道歉",
+    DemandType.COMPENSATION: "赔偿",
+    DemandType.OTHER: "其他",
+}
+
+KIND_NAMES = {
+    EvidenceKind.PHOTO: "照片",
+    EvidenceKind.SCREENSHOT: "截图",
+    EvidenceKind.AUDIO: "录音",
+    EvidenceKind.VIDEO: "视频",
+    EvidenceKind.DOCUMENT: "文件",
+    EvidenceKind.CHAT: "聊天记录",
+    EvidenceKind.EMAIL: "邮件",
+    EvidenceKind.WAYBILL: "运单",
+    EvidenceKind.RECEIPT: "票据",
+    EvidenceKind.CONTRACT: "合同",
+    EvidenceKind.ARBITRATION_AGREEMENT: "仲裁协议",
+    EvidenceKind.OTHER: "其他",
+}
+
+OTHER_ROUTES = "如对处理结果不满意，可向消费者协会或拨打 12315 投诉。"
+PRIVACY_NOTICE = "您的个人信息仅用于处理本次投诉，保存至处理完毕后＿年，如需查询或更正请联系本店。"
+BEIJING = timedelta(hours=8)
+MAX_PAGE_HEIGHT = 14400.0  # the largest page a PDF viewer must accept (200 in)
+
+
+@dataclass(frozen=True)
+class _Copy:
+    name: str  # 顾客联 / 门店联
+    note: str
+    masked: bool
+
+
+COPIES = (
+    _Copy("顾客联", "交顾客留存", masked=True),
+    _Copy("门店联", "门店存档", masked=False),
+)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    name: str
+    width: float
+    margin_x: float
+    margin_y: float
+    size: float  # body font size
+    title: float
+    qr: float
+    label_width: float  # key column of the key/value rows
+    facts_limit: int  # characters of 问题简述 before it is cut
+    thermal: bool
+
+
+A5 = _Layout("a5", 148 * mm, 12 * mm, 8 * mm, 8.5, 16, 24 * mm, 22 * mm, 300, thermal=False)
+ROLL = _Layout("80mm", 80 * mm, 4 * mm, 4 * mm, 7.8, 12.5, 25 * mm, 19 * mm, 110, thermal=True)
+A5_HEIGHT = 210 * mm
+ROLL_MIN_HEIGHT = 100 * mm
+
+
+def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
+    """Write the receipt PDF (customer copy 顾客联 then store copy 门店联) and return its page count."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown receipt layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    register_fonts()
+    spec = A5 if layout == "a5" else ROLL
+    frame_width = spec.width - 2 * spec.margin_x
+
+    stories: list[list[Flowable]] = []
+    heights: list[float] = []
+    for copy in COPIES:
+        if spec.thermal:
+            story = _copy_story(ctx, copy, spec, spec.facts_limit, full_hash=False)
+            height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
+            heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
+        else:
+            story = _fit_a5(ctx, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y)
+            heights.append(A5_HEIGHT)
+        stories.append(story)
+
+    seen: dict[str, int] = {}
+
+    def on_page(canvas: Canvas, doc: Any) -> None:
+        template = doc.pageTemplate.id
+        seen[template] = seen.get(template, 0) + 1
+        canvas.setFont(FONT, 7)
+        if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
+            width, height = doc.pageTemplate.pagesize
+            text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页"
+            canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
+
+    templates = []
+    for copy, height in zip(COPIES, heights, strict=True):
+        frame = Frame(
+            spec.margin_x,
+            spec.margin_y,
+            frame_width,
+            height - 2 * spec.margin_y,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"{copy.name}-frame",
+        )
+        templates.append(PageTemplate(id=copy.name, frames=[frame], onPage=on_page, pagesize=(spec.width, height)))
+
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=(spec.width, heights[0]),
+        pageTemplates=templates,
+        leftMargin=spec.margin_x,
+        rightMargin=spec.margin_x,
+        topMargin=spec.margin_y,
+        bottomMargin=spec.margin_y,
+        title=f"投诉受理回执 {ctx.case.number}",
+        author=ctx.org.name or "CaseFile",
+        subject="投诉受理回执（顾客联、门店联）",
+        creator="CaseFile",
+        initialFontName=FONT,
+        initialFontSize=spec.size,
+        invariant=1,
+    )
+    doc.build([*stories[0], NextPageTemplate(COPIES[1].name), PageBreak(), *stories[1]])
+    return sum(seen.values())
+
+
+# --------------------------------------------------------------------------- fitting
+
+
+def _measure(story: list[Flowable], width: float) -> float:
+    """The height ``story`` takes in a frame ``width`` wide (space before the first item is dropped)."""
+    total = 0.0
+    for i, flowable in enumerate(story):
+        _, h = flowable.wrap(width, MAX_PAGE_HEIGHT)
+        total += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if i else 0)
+    return total
+
+
+def _fit_a5(ctx: BundleContext, copy: _Copy, width: float, height: float) -> list[Flowable]:
+    """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on."""
+    attempts = [(A5.facts_limit, True), (A5.facts_limit, False), (140, False), (60, False)]
+    for limit, full_hash in attempts:
+        story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash)
+        if _measure(story, width) <= height - 2:
+            break
+    return story
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _styles(spec: _Layout) -> dict[str, ParagraphStyle]:
+    size = spec.size
+    lead = round(size * 1.4, 1)
+    base = ParagraphStyle(f"rc-{spec.name}", fontName=FONT, fontSize=size, leading=lead, wordWrap="CJK")
+    return {
+        "body": base,
+        "key": ParagraphStyle("key", parent=base, textColor=colors.HexColor("#333333")),
+        "small": ParagraphStyle("small", parent=base, fontSize=max(7.5, size - 1), leading=max(7.5, size - 1) * 1.38),
+        "hash": ParagraphStyle("hash", parent=base, fontSize=7.5, leading=9.6),
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=spec.title, leading=spec.title * 1.3, alignment=TA_CENTER, spaceAfter=1
+        ),
+        "store": ParagraphStyle(
+            "store", parent=base, fontSize=size + 2, leading=(size + 2) * 1.35, alignment=TA_CENTER
+        ),
+        "center": ParagraphStyle("center", parent=base, fontSize=max(7.5, size - 0.5), alignment=TA_CENTER),
+        "number": ParagraphStyle("number", parent=base, fontSize=size + 3, leading=(size + 3) * 1.3),
+        "copy": ParagraphStyle(
+            "copy", parent=base, fontSize=size + 3.5, leading=(size + 3.5) * 1.25, alignment=TA_CENTER
+        ),
+        "copynote": ParagraphStyle("copynote", parent=base, fontSize=max(7.5, size - 1), alignment=TA_RIGHT),
+        "section": ParagraphStyle("section", parent=base, fontSize=size + 0.5, leading=(size + 0.5) * 1.4),
+    }
+
+
+def _time(value: datetime) -> str:
+    """YYYY-MM-DD HH:MM in the time's own offset; the offset is named when it is not Beijing time."""
+    text = value.strftime("%Y-%m-%d %H:%M")
+    offset = value.utcoffset()
+    if offset is not None and offset != BEIJING:
+        text += " (UTC" + value.strftime("%z")[:3] + ":" + value.strftime("%z")[3:] + ")"
+    return text
+
+
+def _amount(value: Decimal | None) -> str:
+    return f"{value:,.2f} 元" if value is not None else ""
+
+
+def _facts(text: str, limit: int) -> str:
+    """问题简述 cut near ``limit`` characters at a sentence end, else a clause end, marked as cut."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    floor = int(limit * 0.6)
+    sentence = max(head.rfind(p) for p in "。！？；!?;")
+    clause = max(head.rfind(p) for p in "，,、：: ")
+    if sentence >= floor:
+        head = head[: sentence + 1]
+    elif clause >= floor:
+        head = head[:clause] + "……"
+    else:
+        head = head + "……"
+    return head + "（摘要，全文见门店案卷）"
+
+
+def _demands(case: Case) -> list[str]:
+    """顾客诉求, one line each: kind, amount, what exactly."""
+    lines = []
+    for i, demand in enumerate(case.demands, 1):
+        parts = [DEMAND_NAMES.get(demand.type, "其他")]
+        if demand.amount is not None:
+            parts.append(_amount(demand.amount))
+        line = " ".join(parts)
+        if demand.description.strip():
+            line += "：" + re.sub(r"\s+", " ", demand.description).strip()
+        lines.append(f"{i}. {line}" if len(case.demands) > 1 else line)
+    return lines
+
+
+def _qr_data(case: Case) -> str:
+    """ASCII only, so every scanner reads it: the case number and the complaint time."""
+    return f"CaseFile:{case.number};{case.complained_at.isoformat(timespec='minutes')}"
+
+
+def _scrub(text: str, phone: str, shown: str) -> str:
+    """The complainant's full number, wherever free text repeats it, as the copy shows it."""
+    plain = re.sub(r"\D", "", phone)
+    if len(plain) < 7 or plain == re.sub(r"\D", "", shown):
+        return text
+    spaced = r"[\s-]?".join(re.escape(d) for d in plain)
+    return re.sub(rf"(?<!\d){spaced}(?!\d)", shown, text)
+
+
+def _hash(digest: str, style: ParagraphStyle, width: float, full: bool) -> str:
+    label = "SHA-256："
+    value = digest.lower()
+    if full and stringWidth(label + value, style.fontName, style.fontSize) <= width:
+        return label + value
+    return label + value[:16] + "…"
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _kv_table(rows: list[list[Any]], widths: list[float], st: dict[str, ParagraphStyle], *, ruled: bool) -> Table:
+    """Key/value rows; keys in the even columns. Strings become paragraphs."""
+    body = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            if isinstance(cell, Flowable) or cell == "":
+                cells.append(cell)
+            else:
+                cells.append(Paragraph(cell if i % 2 else esc(cell), st["body"] if i % 2 else st["key"]))
+        body.append(cells)
+    table = Table(body, colWidths=widths, hAlign="LEFT")
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        # Paragraph lines put their extra leading below the text: pad the top to centre it.
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2 if ruled else 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
+    ]
+    if ruled:
+        commands += [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        for col in range(0, len(widths), 2):
+            commands.append(("BACKGROUND", (col, 0), (col, -1), colors.HexColor("#f0f0f0")))
+    else:
+        commands.append(("LEFTPADDING", (0, 0), (0, -1), 0))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _section(title: str, spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> Flowable:
+    if spec.thermal:
+        return Paragraph(f"【{esc(title)}】", st["section"])
+    band = Table([[Paragraph(esc(title), st["section"])]], colWidths=[width])
+    band.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#e4e4e4")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return band
+
+
+def _rule(spec: _Layout, *, dashed: bool = False) -> Flowable:
+    return HRFlowable(
+        width="100%",
+        thickness=0.6 if not dashed else 0.5,
+        color=colors.black,
+        dash=(2, 2) if dashed else None,
+        spaceBefore=2.5,
+        spaceAfter=2.5,
+    )
+
+
+def _copy_band(copy: _Copy, copy_index: int, spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> Table:
+    """The copy mark at the top: a black box with the copy's name, and what it is for."""
+    box_w = 24 * mm if spec.thermal else 30 * mm
+    mark = Paragraph(f'<font color="white">{esc(copy.name)}</font>', st["copy"])
+    note = Paragraph(esc(f"第{'一二'[copy_index]}联（共两联） {copy.note}"), st["copynote"])
+    table = Table([[mark, note]], colWidths=[box_w, width - box_w])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("BACKGROUND", (0, 0), (0, 0), colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+            ]
+        )
+    )
+    return table
+
+
+def _materials(
+    entries: list[ExhibitEntry], spec: _Layout, st: dict[str, ParagraphStyle], width: float, full_hash: bool
+) -> list[Flowable]:
+    if not entries:
+        return [Paragraph("无", st["body"])]
+    if spec.thermal:
+        items: list[Flowable] = []
+        for entry in entries:
+            e = entry.exhibit
+            text = (
+                f"{esc(entry.name)}　{esc(e.title)}（{KIND_NAMES.get(e.kind, '其他')}，电子文件）"
+                f"<br/>{esc(_hash(e.sha256, st['hash'], width, full=False))}"
+            )
+            hanging = ParagraphStyle(
+                "item", parent=st["small"], leftIndent=3 * mm, firstLineIndent=-3 * mm, spaceAfter=1.5
+            )
+            items.append(Paragraph(text, hanging))
+        return items
+    cell = st["small"]
+    label_w, kind_w, form_w = 13 * mm, 15 * mm, 15 * mm
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+    ]
+    rows: list[list[Any]]
+    hash_w = width - label_w - 4
+    if full_hash and all(_hash(en.exhibit.sha256, st["hash"], hash_w, full=True)[-1] != "…" for en in entries):
+        # Two rows an item: name, kind and form; then the full SHA-256 under them.
+        title_w = width - label_w - kind_w - form_w
+        widths = [label_w, title_w, kind_w, form_w]
+        rows = [[Paragraph(h, cell) for h in ("编号", "材料名称", "类型", "形式")]]
+        for entry in entries:
+            e = entry.exhibit
+            r = len(rows)
+            rows.append(
+                [
+                    Paragraph(esc(entry.name), cell),
+                    Paragraph(esc(e.title), cell),
+                    Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
+                    Paragraph("电子文件", cell),
+                ]
+            )
+            rows.append(["", Paragraph(esc(_hash(e.sha256, st["hash"], hash_w, full=True)), st["hash"]), "", ""])
+            commands += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r + 1), (3, r + 1))]
+            commands += [("LINEBELOW", (1, r), (3, r), 0.4, colors.HexColor("#bbbbbb"))]
+    else:
+        # One row an item, the first 16 hex digits of the SHA-256 in its own column.
+        hash_w = 28 * mm
+        title_w = width - label_w - kind_w - form_w - hash_w
+        widths = [label_w, title_w, kind_w, form_w, hash_w]
+        rows = [[Paragraph(h, cell) for h in ("编号", "材料名称", "类型", "形式", "SHA-256（前16位）")]]
+        for entry in entries:
+            e = entry.exhibit
+            rows.append(
+                [
+                    Paragraph(esc(entry.name), cell),
+                    Paragraph(esc(e.title), cell),
+                    Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
+                    Paragraph("电子文件", cell),
+                    Paragraph(esc(e.sha256.lower()[:16] + "…"), st["hash"]),
+                ]
+            )
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return [table]
+
+
+def _signatures(spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> Table:
+    """Ruled lines to sign on, tall enough for a hand."""
+    line = 0.6
+    if spec.thermal:
+        rows: list[list[Any]] = [[Paragraph("受理人签名", st["key"]), ""], [Paragraph("顾客签名", st["key"]), ""]]
+        widths = [spec.label_width, width - spec.label_width - 4 * mm]
+        commands: list[Any] = [("LINEBELOW", (1, 0), (1, -1), line, colors.black)]
+        heights = [9 * mm, 9 * mm]
+    else:
+        rows = [[Paragraph("受理人签名", st["key"]), "", Paragraph("顾客签名", st["key"]), ""]]
+        gap = 4 * mm
+        key = 18 * mm
+        line_w = (width - 2 * key - gap) / 2
+        widths = [key, line_w, key + gap, line_w]
+        commands = [
+            ("LINEBELOW", (1, 0), (1, 0), line, colors.black),
+            ("LINEBELOW", (3, 0), (3, 0), line, colors.black),
+        ]
+        commands.append(("LEFTPADDING", (2, 0), (2, 0), gap))
+        heights = [10 * mm]
+    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *commands,
+            ]
+        )
+    )
+    return table
+
+
+# --------------------------------------------------------------------------- one copy
+
+
+def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int, *, full_hash: bool) -> list[Flowable]:
+    case = ctx.case
+    org = ctx.org
+    st = _styles(spec)
+    width = spec.width - 2 * spec.margin_x
+    index = COPIES.index(copy)
+    thin = 2.2 if spec.thermal else 3.0  # gap between sections
+
+    story: list[Flowable] = [_copy_band(copy, index, spec, st, width), Spacer(1, thin + 1)]
+
+    # 1. Title and the store.
+    story.append(Paragraph("投诉受理回执", st["title"]))
+    store_name = esc(org.name.strip()) if org.name.strip() else "门店名称：" + blank("", 10)
+    story.append(Paragraph(store_name, st["store"]))
+    if spec.thermal:
+        story.append(Paragraph("地址：" + esc(blank(org.address, 12)), st["center"]))
+        story.append(Paragraph("服务电话：" + esc(blank(org.phone, 8)), st["center"]))
+    else:
+        line = f"地址：{esc(blank(org.address, 12))}　　服务电话：{esc(blank(org.phone, 8))}"
+        story.append(Paragraph(line, st["center"]))
+    story.append(_rule(spec))
+
+    # 2–3. Number, QR code, time and channel.
+    qr_size = spec.qr
+    qr = qr_drawing(_qr_data(case), qr_size)
+    head_rows = [
+        ["回执编号", Paragraph(esc(case.number), st["number"])],
+        ["受理时间", esc(_time(case.complained_at))],
+        ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
+        ["受理人", esc(blank(ctx.operator, 6))],
+    ]
+    left_w = width - qr_size - 2 * mm
+    key_w = spec.label_width * (0.8 if spec.thermal else 0.75)
+    head = _kv_table(head_rows, [key_w, left_w - key_w], st, ruled=False)
+    qr_cell = [qr, Paragraph("扫码核对回执编号", ParagraphStyle("qrnote", parent=st["hash"], alignment=TA_CENTER))]
+    top = Table([[head, qr_cell]], colWidths=[left_w, width - left_w])
+    top.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+                ("VALIGN", (1, 0), (1, 0), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    story.append(top)
+
+    # 4–5. The customer and the purchase.
+    person = case.complainant
+    phone = mask_phone(person.phone) if copy.masked else person.phone.strip()
+    txn = case.transaction
+    product = " ".join(p for p in (txn.product.strip(), txn.brand_model.strip()) if p)
+    bought = txn.purchased_at.strftime("%Y-%m-%d") if txn.purchased_at else ""
+    values = {
+        "顾客姓名": esc(blank(person.name, 6)),
+        "电话": esc(blank(phone, 8)),
+        "订单号/小票号": esc(blank(txn.order_no, 10)),
+        "商品/服务": esc(blank(product, 10)),
+        "购买日期": esc(blank(bought, 6)),
+        "金额": esc(blank(_amount(txn.amount), 6)),
+    }
+    story += [Spacer(1, thin), _section("顾客与消费信息", spec, st, width), Spacer(1, 1.5)]
+    if spec.thermal:
+        story.append(
+            _kv_table(
+                [[k, v] for k, v in values.items()], [spec.label_width, width - spec.label_width], st, ruled=False
+            )
+        )
+    else:
+        kw = spec.label_width
+        vw = (width - 2 * kw) / 2
+        rows = [
+            ["顾客姓名", values["顾客姓名"], "电话", values["电话"]],
+            ["订单号/小票号", values["订单号/小票号"], "购买日期", values["购买日期"]],
+            ["商品/服务", values["商品/服务"], "金额", values["金额"]],
+        ]
+        story.append(_kv_table(rows, [kw, vw, kw, vw], st, ruled=True))
+
+    # 6. The complaint.
+    demands = [_scrub(d, person.phone, phone) for d in _demands(case)]
+    demand_text = "<br/>".join(esc(d) for d in demands) if demands else esc(blank("", 10))
+    facts = _facts(_scrub(case.facts, person.phone, phone), facts_limit)
+    complaint_rows = [
+        ["投诉类型", esc(TYPE_NAMES.get(case.type, str(case.type)))],
+        ["问题简述", esc(blank(facts, 12))],
+        ["顾客诉求", demand_text],
+    ]
+    story += [Spacer(1, thin), _section("投诉内容", spec, st, width), Spacer(1, 1.5)]
+    story.append(_kv_table(complaint_rows, [spec.label_width, width - spec.label_width], st, ruled=not spec.thermal))
+
+    # 7. What the store received.
+    story += [Spacer(1, thin), _section(f"收取材料清单（共 {len(ctx.entries)} 项）", spec, st, width), Spacer(1, 1.5)]
+    story += _materials(ctx.entries, spec, st, width, full_hash)
+
+    # 8. Priority and the promised reply.
+    hours = case.priority.response_hours
+    due = f"{_time(case.response_due_at)}（受理后 {hours} 小时内）"
+    story += [Spacer(1, thin), _section("处理时限", spec, st, width), Spacer(1, 1.5)]
+    if spec.thermal:
+        rows = [["优先级", esc(PRIORITY_NAMES[case.priority])], ["承诺答复时间", esc(due)]]
+        story.append(_kv_table(rows, [spec.label_width, width - spec.label_width], st, ruled=False))
+    else:
+        kw = spec.label_width
+        rows = [["优先级", esc(PRIORITY_NAMES[case.priority]), "承诺答复时间", esc(due)]]
+        story.append(_kv_table(rows, [kw * 0.75, 18 * mm, kw, width - kw * 1.75 - 18 * mm], st, ruled=True))
+
+    # 9. Signatures (受理人 is named in the head block).
+    story += [Spacer(1, 1), _signatures(spec, st, width)]
+
+    # 10–11. How to follow up; other routes; personal information.
+    notes = [
+        f"查询方式：凭回执编号 {esc(case.number)} 向本店查询，服务电话 {esc(blank(org.phone, 8))}。",
+        "其他途径：" + esc(OTHER_ROUTES),
+        "个人信息告知：" + esc(PRIVACY_NOTICE),
+    ]
+    story += [Spacer(1, 3), _rule(spec, dashed=True)]
+    story += [Paragraph(n, st["small"]) for n in notes]
+    printed = ctx.generated_at.strftime("%Y-%m-%d %H:%M")
+    story.append(Spacer(1, 1.5))
+    story.append(
+        Paragraph(
+            f"打印时间 {esc(printed)}　·　{esc(copy.name)}",
+            ParagraphStyle("foot", parent=st["hash"], alignment=TA_RIGHT),
+        )
+    )
+    return story

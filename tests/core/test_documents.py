@@ -1,0 +1,470 @@
+"""The venue documents (spec §7 (a)–(d)) rendered and read back: headings, parties, claims,
+courier-claim arithmetic and deadlines, masking, blanks for missing data, embedded fonts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Organisation, Venue
+from casefile.core.bundle.documents import (
+    case_cause,
+    closing_matter,
+    fmt_amount,
+    fmt_date,
+    fmt_time,
+    front_matter,
+    loss_table,
+    reply_deadline,
+)
+from casefile.core.bundle.pdfkit import render_story
+from casefile.core.model import (
+    Case,
+    CaseType,
+    Channel,
+    Demand,
+    DemandType,
+    EventKind,
+    EvidenceKind,
+    Exhibit,
+    Party,
+    PartyKind,
+    ResponsibleParty,
+    Shipment,
+    Stage,
+    StageChange,
+    TimelineEvent,
+    Transaction,
+)
+
+CST = timezone(timedelta(hours=8))
+GENERATED = datetime(2026, 11, 25, 9, 0, tzinfo=CST)
+VENUES = [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT, Venue.COURIER_CLAIM]
+HEADINGS = {
+    Venue.CONSUMER_ASSOCIATION: "消费投诉书",
+    Venue.ARBITRATION: "仲裁申请书",
+    Venue.COURT: "民事起诉状",
+    Venue.COURIER_CLAIM: "快递理赔申请书",
+}
+
+
+def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=CST)
+
+
+def exhibit(number: int, title: str, kind: EvidenceKind) -> Exhibit:
+    return Exhibit(
+        number=number,
+        title=title,
+        kind=kind,
+        original_name=f"file{number}.jpg",
+        stored_path=f"evidence/file{number}.jpg",
+        size=1000 + number,
+        sha256=f"{number:02d}" * 32,
+        added_at=at(20),
+        added_by="测试员",
+        purpose="证明商品损坏",
+    )
+
+
+def full_case(*, responsible: ResponsibleParty = ResponsibleParty.MERCHANT, insured: bool = True) -> Case:
+    return Case(
+        number="202611-007",
+        title="手机屏幕碎裂",
+        complained_at=at(20, 10, 30),
+        channel=Channel.ONLINE,
+        type=CaseType.QUALITY,
+        responsible_party=responsible,
+        complainant=Party(
+            PartyKind.PERSON,
+            name="张三",
+            phone="13812345678",
+            email="zhangsan@example.com",
+            address="上海市徐汇区漕溪北路88号5号楼201室",
+            postcode="200030",
+            id_number="310104199005011234",
+            gender="男",
+            birth_date="1990-05-01",
+            ethnicity="汉族",
+            occupation="工程师",
+            employer="上海某某软件有限公司",
+        ),
+        respondent=Party(
+            PartyKind.ORGANISATION,
+            name="杭州某某数码科技有限公司",
+            phone="0571-88886666",
+            address="浙江省杭州市余杭区文一西路1号",
+            id_number="91330110MA2XXXXX1K",
+            legal_representative="李四",
+            representative_title="执行董事",
+            store="天猫某某数码旗舰店",
+        ),
+        courier=Party(
+            PartyKind.ORGANISATION,
+            name="某某速运有限公司",
+            address="广东省深圳市南山区某路2号",
+            id_number="91440300XXXXXXXX2B",
+            phone="95338",
+        ),
+        transaction=Transaction(
+            order_no="TB20261118000123",
+            platform="天猫",
+            product="智能手机",
+            brand_model="某某 X10 8GB+256GB 黑色",
+            quantity=1,
+            amount=Decimal("1299.00"),
+            payment_method="支付宝",
+            purchased_at=at(18, 20, 15),
+        ),
+        shipment=Shipment(
+            waybill_no="SF1234567890123",
+            carrier="某某速运",
+            outlet="上海徐汇漕河泾营业点",
+            freight=Decimal("12.00"),
+            insured=insured,
+            declared_value=Decimal("1000.00") if insured else None,
+            insurance_fee=Decimal("5.00") if insured else None,
+            shipped_at=at(18, 22, 0),
+            signed_at=at(19, 18, 40),
+            signer="王小五",
+            delivery_mode="快递柜",
+            exception_type="外包装破损，屏幕碎裂",
+            discovered_at=at(19, 19, 5),
+        ),
+        demands=[
+            Demand(DemandType.REFUND, Decimal("1299.00")),
+            Demand(DemandType.COMPENSATION, Decimal("200.00"), "误工及交通费用"),
+            Demand(DemandType.APOLOGY),
+        ],
+        facts="2026年11月18日，投诉人在被投诉人店铺购买智能手机一部。收货后发现屏幕碎裂，联系电话13812345678。",
+        timeline=[
+            TimelineEvent(
+                at(21, 14, 0), EventKind.CALL, "电话联系客服，客服同意退货但拒绝赔偿", people="客服小王", evidence=[2]
+            ),
+            TimelineEvent(
+                at(19, 19, 10), EventKind.CHAT, "在线反映屏幕碎裂并发送照片", place="天猫旺旺", evidence=[1, 2]
+            ),
+        ],
+        stage_log=[
+            StageChange(Stage.REGISTRATION, at(20, 10, 30), "测试员"),
+            StageChange(Stage.NEGOTIATION, at(22, 9, 0), "测试员", "被投诉人提出仅退款800元，投诉人不同意"),
+        ],
+        exhibits=[
+            exhibit(1, "屏幕破损照片", EvidenceKind.PHOTO),
+            exhibit(2, "客服聊天记录", EvidenceKind.CHAT),
+            exhibit(3, "购买合同仲裁条款", EvidenceKind.ARBITRATION_AGREEMENT),
+            exhibit(4, "订单及付款记录", EvidenceKind.RECEIPT),
+        ],
+    )
+
+
+def empty_case() -> Case:
+    return Case(number="202611-008", title="", complained_at=at(24), channel=Channel.STORE, type=CaseType.QUALITY)
+
+
+def context(case: Case, venue: Venue, org: Organisation | None = None) -> BundleContext:
+    entries = [ExhibitEntry(e, str(i)) for i, e in enumerate(case.exhibits, start=1)]
+    return BundleContext(
+        case=case,
+        venue=venue,
+        entries=entries,
+        org=org if org is not None else Organisation(name="某某数码客服中心"),
+        operator="测试员",
+        generated_at=GENERATED,
+    )
+
+
+def render(ctx: BundleContext, folder: Path) -> dict[str, str]:
+    """Every section as its own PDF; {title: text with whitespace removed}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, str] = {}
+    sections = front_matter(ctx) + closing_matter(ctx)
+    titles = [t for t, _ in sections]
+    assert len(titles) == len(set(titles)), titles
+    for i, (title, flowables) in enumerate(sections):
+        path = folder / f"{ctx.venue.value}-{i}.pdf"
+        pages = render_story(path, flowables)
+        reader = PdfReader(path)
+        assert len(reader.pages) == pages
+        text = "".join(page.extract_text() or "" for page in reader.pages)
+        out[title] = re.sub(r"\s+", "", text)
+        check_fonts(path)
+    return out
+
+
+def check_fonts(path: Path) -> None:
+    if shutil.which("pdffonts") is None:
+        return
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows, "no fonts at all?"
+    for row in rows:
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+        assert "Helvetica" not in row and "STSong" not in row
+
+
+def joined(texts: dict[str, str]) -> str:
+    return "".join(texts.values())
+
+
+@pytest.fixture(scope="module")
+def full_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[Venue, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("full")
+    return {venue: render(context(full_case(), venue), folder) for venue in VENUES}
+
+
+@pytest.fixture(scope="module")
+def empty_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[Venue, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("empty")
+    return {venue: render(context(empty_case(), venue, Organisation()), folder) for venue in VENUES}
+
+
+# --------------------------------------------------------------------------- every venue
+
+
+@pytest.mark.parametrize("venue", VENUES)
+def test_cover_and_heading(full_texts: dict[Venue, dict[str, str]], venue: Venue) -> None:
+    texts = full_texts[venue]
+    titles = list(texts)
+    assert titles[0] == "封面" and HEADINGS[venue] in titles
+    cover = texts["封面"]
+    assert venue.title in cover
+    assert "202611-007" in cover
+    assert "2026年11月25日" in cover  # 提交日期
+    assert "共4件" in cover
+    assert "某某数码客服中心" in cover  # 编制
+    assert HEADINGS[venue] in texts[HEADINGS[venue]]
+    assert "None" not in joined(texts)
+
+
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT])
+def test_parties_complete_where_the_venue_needs_them(full_texts: dict[Venue, dict[str, str]], venue: Venue) -> None:
+    doc = full_texts[venue][HEADINGS[venue]]
+    for value in ("张三", "13812345678", "上海市徐汇区漕溪北路88号5号楼201室", "杭州某某数码科技有限公司"):
+        assert value in doc, value
+    # The non-party in the timeline is masked everywhere.
+    assert "客服小王" not in joined(full_texts[venue])
+
+
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT])
+def test_facts_in_time_order_with_exhibit_labels(full_texts: dict[Venue, dict[str, str]], venue: Venue) -> None:
+    doc = full_texts[venue][HEADINGS[venue]]
+    first = doc.index("2026年11月19日19:10")
+    second = doc.index("2026年11月21日14:00")
+    assert first < second
+    assert "（见证据1、证据2）" in doc and "（见证据2）" in doc
+    assert "被投诉人提出仅退款800元" in doc  # negotiation history from the stage log
+
+
+@pytest.mark.parametrize("venue", VENUES)
+def test_empty_case_prints_blanks_not_inventions(empty_texts: dict[Venue, dict[str, str]], venue: Venue) -> None:
+    texts = empty_texts[venue]
+    everything = joined(texts)
+    assert HEADINGS[venue] in everything
+    assert "＿＿＿＿" in texts[HEADINGS[venue]]
+    assert "＿＿＿＿" in texts["封面"]
+    assert "共0件" in texts["封面"]
+    for invented in ("None", "0.00元", "张三", "1,299", "天猫", "编制"):
+        assert invented not in everything, invented
+
+
+# --------------------------------------------------------------------------- (a) consumer association
+
+
+def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
+    texts = full_texts[Venue.CONSUMER_ASSOCIATION]
+    doc = texts["消费投诉书"]
+    for heading in (
+        "一、投诉人",
+        "二、被投诉人",
+        "三、消费信息",
+        "四、事实与理由",
+        "五、投诉请求",
+        "六、法律依据",
+        "七、声明",
+    ):
+        assert heading in doc, heading
+    assert "TB20261118000123" in doc
+    assert "200030" in doc and "91330110MA2XXXXX1K" in doc and "天猫某某数码旗舰店／天猫" in doc
+    assert "1,299.00元" in doc and "支付宝" in doc and "2026年11月18日20:15" in doc
+    assert "1.要求被投诉人退款1,299.00元；" in doc
+    assert "2.要求被投诉人赔偿200.00元（误工及交通费用）；" in doc
+    assert "3.要求被投诉人赔礼道歉。" in doc
+    # Quality case bought online: arts. 23, 24, 25; no fraud alleged, so no art. 55.
+    assert "第二十三条" in doc and "第二十四条" in doc and "第二十五条" in doc and "第五十五条" not in doc
+    assert "投诉人（签名）" in doc
+    notes = texts["提交须知"]
+    assert "三年" in notes and "不予受理" in notes and "原件" in notes
+    assert "2029年11月19日" in notes  # three years from the earliest recorded time
+
+
+# --------------------------------------------------------------------------- (b) arbitration
+
+
+def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> None:
+    doc = full_texts[Venue.ARBITRATION]["仲裁申请书"]
+    assert "申请人：张三" in doc and "被申请人：杭州某某数码科技有限公司" in doc
+    for field in (
+        "性别：男",
+        "出生日期：1990年5月1日（36岁）",
+        "民族：汉族",
+        "职业：工程师",
+        "工作单位：上海某某软件有限公司",
+    ):
+        assert field in doc, field
+    assert "法定代表人（主要负责人）：李四" in doc and "职务：执行董事" in doc
+    assert "统一社会信用代码：91330110MA2XXXXX1K" in doc
+    assert "1.裁决被申请人向申请人退款1,299.00元；" in doc
+    assert "本案仲裁费用由被申请人承担" in doc
+    assert "详见证据目录" in doc
+    assert "此致" in doc and "仲裁委员会" in doc
+    assert "附：" in doc and "本申请书副本1份" in doc
+    assert "仲裁协议（见证据3）" in doc
+    assert "证据目录及证据共4件" in doc and "身份证明" in doc
+
+
+# --------------------------------------------------------------------------- (c) court
+
+
+def test_civil_complaint_one_defendant(full_texts: dict[Venue, dict[str, str]]) -> None:
+    texts = full_texts[Venue.COURT]
+    assert list(texts)[:3] == ["封面", "民事起诉状", "送达地址确认书"]
+    doc = texts["民事起诉状"]
+    assert "原告：张三" in doc and "被告：杭州某某数码科技有限公司" in doc
+    assert "公民身份号码：310104199005011234" in doc and "送达地址" in doc
+    assert "1.判令被告向原告退款1,299.00元；" in doc
+    assert "2.判令被告向原告赔偿200.00元（误工及交通费用）；" in doc
+    assert "4.本案诉讼费用由被告承担。" in doc
+    assert "以上金额合计1,499.00元" in doc
+    assert "此致" in doc and "人民法院" in doc and "具状人（签名/盖章/按印）" in doc
+    assert "本状副本1份" in doc and "证据目录及证据共4件" in doc
+    assert "某某速运有限公司" not in doc  # the merchant is responsible: the courier is no defendant
+    assert "网络购物合同纠纷" in texts["封面"]
+    form = texts["送达地址确认书"]
+    assert "受送达人" in form and "张三" in form and "＿＿＿＿" in form
+    notes = texts["立案提示"]
+    assert "小额诉讼" in notes and "1,499.00元" in notes and "第一百六十五条" in notes
+
+
+def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
+    texts = render(context(full_case(responsible=ResponsibleParty.COURIER), Venue.COURT), tmp_path)
+    doc = texts["民事起诉状"]
+    assert "被告一：杭州某某数码科技有限公司" in doc and "被告二：某某速运有限公司" in doc
+    assert "本状副本2份" in doc
+    assert "被告一" in texts["封面"] and "被告二" in texts["封面"]
+
+
+# --------------------------------------------------------------------------- (d) courier claim
+
+
+def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
+    texts = full_texts[Venue.COURIER_CLAIM]
+    doc = texts["快递理赔申请书"]
+    everything = joined(texts)
+    # The merchant claims, complete; the carrier and the delivering outlet are named.
+    assert "杭州某某数码科技有限公司" in doc and "91330110MA2XXXXX1K" in doc and "0571-88886666" in doc
+    assert "某某速运有限公司" in doc and "上海徐汇漕河泾营业点" in doc
+    assert "SF1234567890123" in doc and "SF1234567890123" in texts["封面"]
+    # The end customer is masked, in the fields and in free text.
+    assert "13812345678" not in everything and "138****5678" in doc
+    assert "张三" not in everything and "张*" in doc
+    assert "漕溪北路" not in everything and "上海市徐汇区****" in doc
+    assert "王小五" not in everything and "王**" in doc
+    assert "客服小王" not in everything
+    # Shipment, insurance, exception.
+    assert "12.00元" in doc and "5.00元" in doc and "快递柜" in doc and "外包装破损，屏幕碎裂" in doc
+    assert "2026年11月19日18:40" in doc and "2026年11月19日19:05" in doc
+    # Loss calculation: 1,299.00 + 12.00 = 1,311.00, capped at the declared 1,000.00.
+    assert "1,311.00元" in doc
+    assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
+    assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
+    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
+    assert "2026年12月2日" in doc
+    assert "商品价值凭证（见证据4）" in doc
+    for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
+        assert article in doc, article
+    notes = texts["申诉途径与期限"]
+    assert "12305" in notes and "2026年12月2日" in notes and "三十日" in notes
+    assert "2027年11月18日" in notes  # one year from posting
+
+
+def test_courier_claim_uninsured(tmp_path: Path) -> None:
+    doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
+    assert "未保价：按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
+    assert "已保价" not in doc
+    assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
+    assert "不适用（未保价）" in doc
+
+
+def test_courier_claim_empty_case_has_no_amounts(empty_texts: dict[Venue, dict[str, str]]) -> None:
+    doc = empty_texts[Venue.COURIER_CLAIM]["快递理赔申请书"]
+    assert "请求贵司赔偿索赔人损失共计＿＿＿＿＿＿元" in doc
+    assert not re.search(r"\d\.\d\d元", doc)
+    assert "2026年12月2日" in doc  # the reply deadline still follows from the claim's date
+
+
+def test_loss_table_arithmetic() -> None:
+    capped = loss_table(context(full_case(), Venue.COURIER_CLAIM))
+    assert capped.total == Decimal("1311.00") and capped.claim == Decimal("1000.00") and capped.capped
+    assert capped.rule.startswith("已保价")
+
+    case = full_case()
+    case.shipment.declared_value = Decimal("2000.00")
+    under = loss_table(context(case, Venue.COURIER_CLAIM))
+    assert under.claim == Decimal("1311.00") and not under.capped
+
+    uninsured = loss_table(context(full_case(insured=False), Venue.COURIER_CLAIM))
+    assert uninsured.claim == Decimal("1311.00") and uninsured.rule.startswith("未保价")
+
+    case = full_case()
+    case.shipment.freight = None
+    unknown = loss_table(context(case, Venue.COURIER_CLAIM))
+    assert unknown.total is None and unknown.claim is None  # never a partial sum passed off as the loss
+
+    rows = {r[0]: r[1] for r in capped.rows()}
+    assert rows["其他合理费用"].startswith("＿") and rows["合计"] == "1,311.00 元"
+
+
+# --------------------------------------------------------------------------- 案由
+
+
+def test_case_cause() -> None:
+    case = full_case()
+    assert case_cause(case) == "网络购物合同纠纷"
+    case.transaction.platform = ""
+    case.channel = Channel.STORE
+    assert case_cause(case) == "买卖合同纠纷"
+    case.type = CaseType.SERVICE
+    assert case_cause(case) == "服务合同纠纷"
+    case.type = CaseType.LOGISTICS
+    case.responsible_party = ResponsibleParty.COURIER
+    assert case_cause(case) == "运输合同纠纷"
+    case = full_case()
+    case.facts = "手机充电时起火，致使原告手部烫伤。"
+    assert case_cause(case) == "产品责任纠纷"
+    assert case_cause(empty_case()) == "买卖合同纠纷"
+
+
+def test_receipt_has_no_packet_sections() -> None:
+    ctx = context(full_case(), Venue.RECEIPT)
+    assert front_matter(ctx) == [] and closing_matter(ctx) == []
+
+
+def test_formats_in_the_case_time_zone() -> None:
+    case = full_case()
+    utc = datetime(2026, 11, 19, 16, 30, tzinfo=UTC)
+    assert fmt_time(utc, case) == "2026年11月20日 00:30"  # Beijing time, the case's own offset
+    assert fmt_date(utc, case) == "2026年11月20日"
+    case.complained_at = datetime(2026, 11, 20, 10, 30, tzinfo=timezone(timedelta(hours=9)))
+    assert fmt_time(utc, case) == "2026年11月20日 01:30（UTC+09:00）"
+    assert fmt_amount(Decimal("1299")) == "1,299.00 元" and fmt_amount(None) == ""
+    ctx = context(full_case(), Venue.COURIER_CLAIM)
+    ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing
+    assert fmt_date(reply_deadline(ctx)) == "2027年1月5日"

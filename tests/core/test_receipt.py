@@ -1,0 +1,268 @@
+"""投诉受理回执 (spec §7(e)): two copies, A5 and 80 mm layouts, the customer copy masked (§6.3)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Organisation, Venue
+from casefile.core.bundle.receipt import LAYOUTS, render_receipt
+from casefile.core.model import (
+    Case,
+    CaseType,
+    Channel,
+    Demand,
+    DemandType,
+    EvidenceKind,
+    Exhibit,
+    Party,
+    Priority,
+    Transaction,
+)
+
+CST = timezone(timedelta(hours=8))
+MM = 72 / 25.4
+PHONE = "13812345678"
+MASKED = "138****5678"
+STORE = Organisation(name="好物数码（朝阳店）", address="北京市朝阳区朝阳北路101号", phone="010-12345678")
+
+EXHIBITS = [
+    ("屏幕裂纹照片", EvidenceKind.PHOTO),
+    ("购物小票", EvidenceKind.RECEIPT),
+    ("与客服的聊天记录", EvidenceKind.CHAT),
+]
+
+
+def exhibit(number: int, title: str, kind: EvidenceKind) -> Exhibit:
+    return Exhibit(
+        number=number,
+        title=title,
+        kind=kind,
+        original_name=f"IMG_{number:04d}.jpg",
+        stored_path=f"exhibits/{number:03d}.jpg",
+        size=2048,
+        sha256=hashlib.sha256(f"exhibit {number}".encode()).hexdigest(),
+        added_at=datetime(2026, 11, 20, 10, 40, tzinfo=CST),
+        added_by="王店员",
+    )
+
+
+def make_context(
+    *,
+    exhibits: int = 3,
+    org: Organisation = STORE,
+    facts: str = "顾客于11月15日购买手机一部，19日发现屏幕右上角有裂纹，今日到店投诉，要求退货退款。",
+) -> BundleContext:
+    items = [exhibit(i + 1, *EXHIBITS[i % len(EXHIBITS)]) for i in range(exhibits)]
+    case = Case(
+        number="202611-001",
+        title="手机屏幕碎裂",
+        complained_at=datetime(2026, 11, 20, 10, 30, tzinfo=CST),
+        channel=Channel.STORE,
+        type=CaseType.QUALITY,
+        priority=Priority.IMPORTANT,
+        complainant=Party(name="张三", phone=PHONE),
+        transaction=Transaction(
+            order_no="XP20261115-0088",
+            product="智能手机",
+            amount=Decimal("3299.00"),
+            purchased_at=datetime(2026, 11, 15, 15, 0, tzinfo=CST),
+        ),
+        demands=[Demand(DemandType.REFUND, Decimal("3299.00"), "退货退款")],
+        facts=facts,
+        exhibits=items,
+    )
+    return BundleContext(
+        case=case,
+        venue=Venue.RECEIPT,
+        entries=[ExhibitEntry(e, e.label) for e in items],
+        org=org,
+        operator="王店员",
+        generated_at=datetime(2026, 11, 20, 10, 45, tzinfo=CST),
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, Path]]:
+    folder = tmp_path_factory.mktemp("receipt")
+    ctx = make_context()
+    out = {}
+    for layout in LAYOUTS:
+        path = folder / f"receipt-{layout}.pdf"
+        out[layout] = (render_receipt(ctx, path, layout), path)
+    return out
+
+
+def texts(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def sizes(path: Path) -> list[tuple[float, float]]:
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(path).pages]
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_a5_is_two_a5_pages(rendered):
+    pages, path = rendered["a5"]
+    assert pages == 2
+    assert len(PdfReader(path).pages) == 2
+    for width, height in sizes(path):
+        assert width == pytest.approx(419.53, abs=0.5)
+        assert height == pytest.approx(595.28, abs=0.5)
+
+
+def test_roll_is_two_pages_80mm_wide_sized_to_the_content(rendered):
+    pages, path = rendered["80mm"]
+    assert pages == 2
+    for width, height in sizes(path):
+        assert width == pytest.approx(80 * MM, abs=0.5)
+        assert height >= 100 * MM - 0.5
+    # Taller content makes a taller page, still one page a copy.
+    longer = path.parent / "long-roll.pdf"
+    assert render_receipt(make_context(exhibits=12), longer, "80mm") == 2
+    assert sizes(longer)[0][1] > sizes(path)[0][1]
+
+
+def test_unknown_layout_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="layout"):
+        render_receipt(make_context(), tmp_path / "x.pdf", "a4")
+
+
+# --------------------------------------------------------------------------- content
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_both_copies_carry_the_receipt(rendered, layout):
+    _, path = rendered[layout]
+    customer, store = texts(path)
+    assert "顾客联" in customer and "门店联" not in customer.split("投诉受理回执")[0]
+    assert "门店联" in store
+    for text in (customer, store):
+        assert "投诉受理回执" in text
+        assert "202611-001" in text
+        assert "好物数码（朝阳店）" in text and "010-12345678" in text
+        assert "2026-11-20 10:30" in text  # 受理时间
+        assert "门店" in text and "产品质量" in text and "重要" in text
+        assert "2026-11-21 10:30" in text  # 承诺答复时间: complaint time + 24 h, an exact time
+        assert "受理后 24 小时内" in text
+        assert "XP20261115-0088" in text and "3,299.00 元" in text and "2026-11-15" in text
+        assert "退款 3,299.00 元" in text
+        assert "王店员" in text and "顾客签名" in text
+        assert "12315" in text and "个人信息" in text
+        for number, (title, _) in enumerate(EXHIBITS, 1):
+            assert f"证据{number}" in text
+            assert title in text
+        assert "照片" in text and "票据" in text and "聊天记录" in text and "电子文件" in text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_customer_copy_masks_the_phone_and_store_copy_does_not(rendered, layout):
+    _, path = rendered[layout]
+    customer, store = texts(path)
+    assert MASKED in customer
+    assert PHONE not in customer
+    assert "张三" in customer  # the name is shown on both copies
+    assert PHONE in store
+
+
+def test_phone_repeated_in_the_facts_is_masked_on_the_customer_copy(tmp_path):
+    ctx = make_context(facts="顾客（电话 138 1234 5678）称屏幕有裂纹。")
+    path = tmp_path / "r.pdf"
+    render_receipt(ctx, path, "a5")
+    customer, store = texts(path)
+    assert "138 1234 5678" not in customer
+    assert f"（电话 {MASKED}）" in customer
+    assert "138 1234 5678" in store
+
+
+def test_hashes_full_on_a5_and_short_on_the_roll(rendered):
+    digest = hashlib.sha256(b"exhibit 1").hexdigest()
+    a5 = texts(rendered["a5"][1])[0]
+    roll = texts(rendered["80mm"][1])[0]
+    assert digest in a5
+    assert digest[:16] + "…" in roll
+    assert digest not in roll
+
+
+def test_blanks_when_the_store_is_not_set_up(tmp_path):
+    path = tmp_path / "blank.pdf"
+    assert render_receipt(make_context(org=Organisation()), path, "a5") == 2
+    customer, _ = texts(path)
+    assert "门店名称：＿" in customer
+    assert "地址：＿" in customer
+    assert "服务电话：＿" in customer
+
+
+def test_no_materials_says_none(tmp_path):
+    path = tmp_path / "none.pdf"
+    render_receipt(make_context(exhibits=0), path, "80mm")
+    customer, _ = texts(path)
+    assert "收取材料清单（共 0 项）" in customer
+    assert "无" in customer
+
+
+def test_long_facts_are_cut_and_say_so_on_the_roll(tmp_path):
+    facts = "顾客称购买后第三天发现屏幕有裂纹，多次联系客服未果。" * 20
+    path = tmp_path / "long.pdf"
+    assert render_receipt(make_context(facts=facts), path, "80mm") == 2
+    customer = texts(path)[0]
+    assert "摘要" in customer
+    assert customer.count("多次联系客服未果") < 10
+
+
+def test_a5_overflow_continues_with_the_copy_marked(tmp_path):
+    path = tmp_path / "many.pdf"
+    pages = render_receipt(make_context(exhibits=30), path, "a5")
+    assert pages > 2
+    pages_text = texts(path)
+    assert len(pages_text) == pages
+    assert "顾客联（续）" in "".join(pages_text)
+    joined = "".join(pages_text)
+    assert all(f"证据{n}" in joined for n in range(1, 31))
+    store_start = next(i for i, t in enumerate(pages_text) if "第二联" in t)
+    assert all(PHONE not in t for t in pages_text[:store_start])
+    assert PHONE in pages_text[store_start]
+
+
+def test_other_offsets_are_named(tmp_path):
+    ctx = make_context()
+    ctx.case.complained_at = datetime(2026, 11, 20, 10, 30, tzinfo=timezone(timedelta(hours=9)))
+    path = tmp_path / "tokyo.pdf"
+    render_receipt(ctx, path, "a5")
+    assert "2026-11-20 10:30 (UTC+09:00)" in texts(path)[0]
+
+
+# --------------------------------------------------------------------------- PDF properties
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_font_is_embedded(rendered, layout):
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    _, path = rendered[layout]
+    out = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows, out
+    for row in rows:
+        assert "WenQuanYi" in row, row
+        assert row.split()[-5] == "yes", row  # the emb column
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_qr_code_is_drawn(rendered, layout):
+    _, path = rendered[layout]
+    for page in PdfReader(path).pages:
+        contents = page.get_contents()
+        assert contents is not None
+        content = contents.get_data()
+        assert content.count(b" re") > 100  # the QR modules are filled rectangles
