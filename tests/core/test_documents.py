@@ -235,7 +235,7 @@ def test_cover_and_heading(full_texts: dict[Venue, dict[str, str]], venue: Venue
     titles = list(texts)
     assert titles[0] == "封面" and HEADINGS[venue] in titles
     cover = texts["封面"]
-    assert venue.title in cover
+    assert venue.heading in cover
     assert "202611-007" in cover
     assert "2026年11月25日" in cover  # 提交日期
     assert "共4件" in cover
