@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.imagepage import BOTTOM_BAND, TOP_BAND
@@ -78,6 +78,10 @@ def fmt_time(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z").replace("+0800", "(北京时间)")
+
+
+def short_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "—"
 
 
 def fmt_size(size: int) -> str:
@@ -366,7 +370,8 @@ def evidence_list_flowables(
     for entry in ctx.entries:
         e = entry.exhibit
         pages = f"{entry.first_page}-{entry.last_page}" if entry.last_page > entry.first_page else f"{entry.first_page}"
-        original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据直接输出"
+        # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
+        original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
         rows.append(
             [
                 RowAnchor(entry.name, entry.label, anchors),
@@ -377,28 +382,10 @@ def evidence_list_flowables(
                 Paragraph(pages, s["cellc"]),
                 original,
                 "1",
-                Paragraph(f"SHA-256 {e.sha256[:12]}…<br/>见校验表", s["small"]),
+                Paragraph(f"{e.sha256[:8]}…<br/>见校验表", s["small"]),
             ]
         )
-    widths = [13, 30, 19, 17, 35, 15, 15, 8, 20]
-    table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    for row in rows[1:]:
-        for i, cell in enumerate(row):
-            if isinstance(cell, str):
-                row[i] = Paragraph(esc(cell), s["cell"])
+    table = grid(rows, [w * mm for w in (13, 28, 19, 18, 35, 13, 16, 8, 20)], padding=2)
     submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
     return [
         Paragraph("证 据 目 录", s["title"]),
@@ -415,7 +402,7 @@ def evidence_list_flowables(
         Spacer(1, 8 * mm),
         KeepTogether(
             [
-                para(f"共 {len(ctx.entries)} 组证据。以上证据均随本目录提交，页码指本材料右下角所标总页码。"),
+                para(f"共 {len(ctx.entries)} 组证据。以上证据均随本目录提交，页码指本材料每页页脚所标的总页码。"),
                 Spacer(1, 6 * mm),
                 para("提交人（签名/盖章）：＿＿＿＿＿＿＿＿　　　提交日期：＿＿＿＿年＿＿月＿＿日"),
                 Spacer(1, 6 * mm),
@@ -430,7 +417,8 @@ def evidence_list_flowables(
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
-    header = ["编号", "文件名", "格式", "大小", "生成/获取时间", "SHA-256", "原始存储介质"]
+    zone = datetime.now().astimezone().strftime("%z")
+    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（UTC{zone[:3]}:{zone[3:]}）", "SHA-256", "原始存储介质"]
     rows: list[list[Any]] = [[Paragraph(h, s["cellc"]) for h in header]]
     for entry in ctx.entries:
         e = entry.exhibit
@@ -440,24 +428,12 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 Paragraph(esc(e.original_name), s["cell"]),
                 Paragraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["cellc"]),
                 Paragraph(fmt_size(e.size), s["cell"]),
-                Paragraph(f"{esc(fmt_time(e.captured_at))}<br/>导入 {esc(fmt_time(e.added_at))}", s["small"]),
+                Paragraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
                 Paragraph(hash_text(e.sha256), s["hash"]),
                 Paragraph("随附存储介质", s["small"]),
             ]
         )
-    table = Table(rows, colWidths=[w * mm for w in (13, 33, 12, 15, 30, 52, 15)], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
+    table = grid(rows, [w * mm for w in (13, 33, 12, 15, 30, 52, 15)], padding=2)
     return [
         Paragraph("电子证据完整性校验表", s["title"]),
         table,

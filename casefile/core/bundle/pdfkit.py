@@ -87,9 +87,17 @@ def heading(text: str) -> Paragraph:
     return Paragraph(f'<font name="{FONT}">{esc(text)}</font>', styles()["h2"])
 
 
-def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True, repeat: int = 1) -> Table:
-    """A ruled table with the header row repeated on every page."""
-    cell = styles()["cell"]
+def grid(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    repeat: int = 1,
+    cell_style: str = "cell",
+    padding: float = 3,
+) -> Table:
+    """A ruled table with the header row repeated on every page; text cells wrap as needed."""
+    cell = styles()[cell_style]
 
     def make(value: Any, width: float) -> Any:
         if isinstance(value, Flowable):
@@ -97,7 +105,7 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool
         text = str(value)
         # Text that fits on one line is drawn as it is: wrapping Chinese text through a
         # Paragraph is the slowest part of laying out a table.
-        if "\n" not in text and pdfmetrics.stringWidth(text, FONT, cell.fontSize) <= width - 7:
+        if "\n" not in text and pdfmetrics.stringWidth(text, FONT, cell.fontSize) <= width - 2 * padding - 1:
             return text
         return Paragraph(esc(text), cell)
 
@@ -109,8 +117,8 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool
         ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
         ("LEADING", (0, 0), (-1, -1), cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, repeat - 1), colors.HexColor("#e8e8e8")))
@@ -227,7 +235,15 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
             else:
                 line = candidate
         lines.append(line)
-    return lines
+    # Chinese typesetting never starts a line with closing punctuation: pull it back up.
+    for i in range(1, len(lines)):
+        while lines[i] and lines[i][0] in _NO_LINE_START and lines[i - 1]:
+            lines[i - 1] += lines[i][0]
+            lines[i] = lines[i][1:]
+    return [line for line in lines if line] or [""]
+
+
+_NO_LINE_START = set("，。；：、）》」』！？,.;:!?)")
 
 
 def _tokens(text: str) -> list[str]:

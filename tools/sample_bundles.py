@@ -1,0 +1,312 @@
+"""Build a sample case with every kind of evidence, make all five bundles, render pages.
+
+    .venv/bin/python tools/sample_bundles.py OUT_DIR [--docs]
+
+Writes the bundles and PNG renderings (pdftoppm, from poppler-utils) of their pages to
+OUT_DIR; with --docs also refreshes the one-page samples in docs/ shown in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import wave
+from decimal import Decimal
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import pikepdf  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle  # noqa: E402
+from casefile.core.bundle.pdfkit import FONT, register_fonts  # noqa: E402
+from casefile.core.evidence import AddOptions, add_files  # noqa: E402
+from casefile.core.library import Library, case_from_fields  # noqa: E402
+from casefile.core.model import (  # noqa: E402
+    Demand,
+    DemandType,
+    EventKind,
+    EvidenceKind,
+    Party,
+    PartyKind,
+    Transcript,
+    TranscriptLine,
+    case_from_data,
+    case_to_data,
+    parse_datetime,
+)
+from casefile.core.settings import Settings  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+SETTINGS = Settings(
+    org_name="上海某某律师事务所",
+    org_credit_code="31310000MD0123456X",
+    org_address="上海市黄浦区某某路100号",
+    org_phone="021-61234567",
+    org_legal_representative="王律师",
+)
+
+
+def make_files(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True)
+    register_fonts()
+    files: dict[str, Path] = {}
+    for name in ("Canon_40D.jpg", "orientation/portrait_6.jpg"):
+        source = CORPUS / "images" / name
+        if source.exists():
+            target = folder / f"外包装破损_{Path(name).name}"
+            shutil.copyfile(source, target)
+            files[target.name] = target
+    shot = Image.new("RGB", (540, 1170), (245, 245, 245))
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle((0, 0, 540, 90), fill=(40, 160, 90))
+    for i in range(8):
+        draw.rounded_rectangle(
+            (30 + (i % 2) * 150, 130 + i * 120, 330 + (i % 2) * 180, 210 + i * 120),
+            12,
+            fill=(255, 255, 255) if i % 2 else (160, 230, 120),
+        )
+    files["shot"] = folder / "Screenshot_20261118-201530_Taobao.png"
+    shot.save(files["shot"])
+    files["invoice"] = folder / "电子发票.pdf"
+    canvas = Canvas(str(files["invoice"]), pagesize=(595, 420), initialFontName=FONT)
+    canvas.setFont(FONT, 18)
+    canvas.drawCentredString(297, 360, "电子发票（普通发票）")
+    canvas.setFont(FONT, 11)
+    for k, line in enumerate(
+        [
+            "购买方：张三",
+            "销售方：某某数码科技有限公司",
+            "货物：某品牌手机 X12 256G × 1",
+            "价税合计：¥6,299.00",
+            "开票日期：2026年11月16日",
+        ]
+    ):
+        canvas.drawString(60, 300 - 26 * k, line)
+    canvas.showPage()
+    canvas.save()
+    files["contract"] = folder / "购买协议_含仲裁条款.pdf"
+    canvas = Canvas(str(files["contract"]), initialFontName=FONT)
+    canvas.setFont(FONT, 12)
+    canvas.drawString(72, 760, "第八条 争议解决：因本协议引起的争议，提交上海仲裁委员会仲裁。")
+    canvas.showPage()
+    canvas.save()
+    files["locked"] = folder / "物流理赔单_加密.pdf"
+    with pikepdf.open(files["invoice"]) as pdf:
+        pdf.save(files["locked"], encryption=pikepdf.Encryption(owner="owner", user="1234"))
+    files["chat"] = folder / "聊天记录_客服.txt"
+    files["chat"].write_text(
+        "2026-11-18 20:11:05 张三：你好，收到的手机屏幕是碎的\n"
+        "2026-11-18 20:12:40 某某数码客服：亲，麻烦提供开箱视频和照片\n"
+        "2026-11-18 20:15:02 张三：已发送，请尽快处理\n"
+        "2026-11-19 09:30:17 某某数码客服：经核实是运输途中损坏，建议您联系快递\n",
+        "utf-8",
+    )
+    files["mail"] = folder / "投诉邮件.eml"
+    files["mail"].write_text(
+        "From: zhangsan@example.com\nTo: service@example.cn\n"
+        "Subject: =?utf-8?b?5YWz5LqO5omL5py65bGP5bmV56KO6KOC55qE5oqV6K+J?=\n"
+        "Date: Thu, 19 Nov 2026 10:02:00 +0800\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        "您好：\n我于11月16日购买的手机在签收时屏幕已碎，请于三日内退款。\n张三\n",
+        "utf-8",
+    )
+    files["call"] = folder / "通话录音_客服.wav"
+    with wave.open(str(files["call"]), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 8000 * 3)
+    files["video"] = folder / "开箱视频.mp4"
+    files["video"].write_bytes(b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom" + bytes(30000))
+    return files
+
+
+def build_case(library: Library, files: dict[str, Path]) -> str:
+    case = library.create_case(
+        case_from_fields(
+            {
+                "title": "手机签收时屏幕碎裂，商家拒绝退款",
+                "complained_at": "2026-11-19T10:30:00+08:00",
+                "channel": "online",
+                "type": "quality",
+                "priority": "important",
+            }
+        )
+    )
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant = Party(
+            PartyKind.PERSON,
+            name="张三",
+            phone="13812345678",
+            address="上海市徐汇区漕溪北路88号3栋1201室",
+            postcode="200030",
+            id_number="310104199001011234",
+            gender="男",
+            birth_date="1990-01-01",
+            ethnicity="汉族",
+            occupation="职员",
+        )
+        changed.respondent = Party(
+            PartyKind.ORGANISATION,
+            name="某某数码科技有限公司",
+            address="杭州市余杭区文一西路1000号",
+            id_number="91330110MA2AXXXX0X",
+            legal_representative="李四",
+            representative_title="执行董事",
+            phone="0571-88888888",
+            store="某某数码旗舰店（淘宝）",
+        )
+        changed.courier = Party(PartyKind.ORGANISATION, name="某某速运有限公司", address="深圳市宝安区某某大道1号")
+        changed.transaction.order_no = "TB3918273645501"
+        changed.transaction.platform = "淘宝"
+        changed.transaction.product = "某品牌手机 X12"
+        changed.transaction.brand_model = "X12 256G 黑色"
+        changed.transaction.quantity = 1
+        changed.transaction.amount = Decimal("6299.00")
+        changed.transaction.payment_method = "支付宝"
+        changed.transaction.purchased_at = parse_datetime("2026-11-16T14:20+08:00")
+        changed.shipment.waybill_no = "SF1402938475612"
+        changed.shipment.carrier = "某某速运"
+        changed.shipment.outlet = "上海徐汇漕溪营业点"
+        changed.shipment.freight = Decimal("23.00")
+        changed.shipment.insured = True
+        changed.shipment.declared_value = Decimal("6000.00")
+        changed.shipment.insurance_fee = Decimal("30.00")
+        changed.shipment.signed_at = parse_datetime("2026-11-18T19:40+08:00")
+        changed.shipment.signer = "王五"
+        changed.shipment.delivery_mode = "快递员当面交付"
+        changed.shipment.exception_type = "内件破损"
+        changed.shipment.discovered_at = parse_datetime("2026-11-18T20:05+08:00")
+        changed.demands = [
+            Demand(DemandType.REFUND, Decimal("6299.00"), "退还货款"),
+            Demand(DemandType.COMPENSATION, Decimal("500.00"), "赔偿误工及交通费用"),
+            Demand(DemandType.APOLOGY),
+        ]
+        changed.facts = (
+            "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，"
+            "11月18日签收后当场开箱，发现屏幕碎裂。投诉人当即联系客服，客服以运输损坏为由拒绝退款。"
+        )
+        writer.update(changed)
+    options = {
+        "shot": AddOptions(title="订单详情截图", source="淘宝App订单页", purpose="证明购买时间、商品及金额"),
+        "invoice": AddOptions(
+            kind=EvidenceKind.RECEIPT, title="电子发票", source="被投诉人开具", purpose="证明商品价值6,299元"
+        ),
+        "contract": AddOptions(
+            kind=EvidenceKind.ARBITRATION_AGREEMENT,
+            title="购买协议第八条（仲裁条款）",
+            source="淘宝店铺页面",
+            purpose="证明双方约定由上海仲裁委员会仲裁",
+        ),
+        "locked": AddOptions(title="物流理赔单", source="快递公司", purpose="证明已向快递公司报损"),
+        "chat": AddOptions(title="与客服聊天记录", source="淘宝旺旺导出", purpose="证明已与商家交涉，商家拒绝退款"),
+        "mail": AddOptions(title="投诉邮件", source="投诉人邮箱", purpose="证明已书面要求退款"),
+        "call": AddOptions(title="与客服通话录音", source="投诉人手机录音", purpose="证明客服承认商品破损"),
+        "video": AddOptions(title="开箱视频", source="投诉人手机拍摄", purpose="证明签收开箱时屏幕已碎"),
+    }
+    photos = [p for k, p in files.items() if k.startswith("外包装")]
+    list(
+        add_files(library, case.number, photos, AddOptions(source="投诉人手机拍摄", purpose="证明外包装及商品破损情况"))
+    )
+    for key, opts in options.items():
+        list(add_files(library, case.number, [files[key]], opts))
+    stored = library.load_case(case.number)
+    call = next(e for e in stored.exhibits if e.original_name.endswith(".wav"))
+    with library.edit(case.number) as writer:
+        writer.update_exhibit(
+            call.number,
+            transcript=Transcript(
+                recorded_by="张三",
+                device="iPhone 15 通话录音",
+                place_or_method="电话（138****5678 拨打 0571-88888888）",
+                started_at=parse_datetime("2026-11-19T09:40+08:00"),
+                ended_at=parse_datetime("2026-11-19T09:43+08:00"),
+                participants=["张三（本人）", "某某数码客服（工号 A017，自报姓名）"],
+                lines=[
+                    TranscriptLine("00:00:05", "客服", "您好，某某数码，请问有什么可以帮您？"),
+                    TranscriptLine("00:00:12", "张三", "我昨天收到的手机屏幕是碎的。"),
+                    TranscriptLine("00:01:40", "客服", "我们看过照片了，确实是碎了，但这是快递的问题。", key=True),
+                ],
+                transcriber="张三",
+                transcribed_at=parse_datetime("2026-11-19T12:00+08:00"),
+            ),
+        )
+        writer.add_event(
+            __import__("casefile.core.model", fromlist=["TimelineEvent"]).TimelineEvent(
+                at=parse_datetime("2026-11-18T20:11+08:00"),
+                kind=EventKind.CHAT,
+                summary="联系客服告知屏幕碎裂",
+                evidence=[e.number for e in stored.exhibits if e.original_name.endswith(".txt")],
+            )
+        )
+    return case.number
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--docs", action="store_true")
+    args = parser.parse_args()
+    out: Path = args.out
+    if out.exists():
+        shutil.rmtree(out)
+    library = Library.open(out / "library", "李律师")
+    number = build_case(library, make_files(out / "files"))
+    samples = {}
+    for venue, layout in [
+        (Venue.CONSUMER_ASSOCIATION, "a5"),
+        (Venue.ARBITRATION, "a5"),
+        (Venue.COURT, "a5"),
+        (Venue.COURIER_CLAIM, "a5"),
+        (Venue.RECEIPT, "a5"),
+        (Venue.RECEIPT, "80mm"),
+    ]:
+        options = BundleOptions(venue, force=True, layout=layout)
+        result = [r for r in build_bundle(library, number, options, SETTINGS) if isinstance(r, BundleResult)][0]
+        pdf = result.files[0]
+        name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
+        shutil.copyfile(pdf, out / f"{name}.pdf")
+        pages_dir = out / name
+        pages_dir.mkdir()
+        subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(pages_dir / "p")], check=True)
+        print(f"{name}: {result.pages} pages -> {out / (name + '.pdf')}")
+        samples[name] = pdf
+    if args.docs:
+        docs = REPO / "docs"
+        docs.mkdir(exist_ok=True)
+        first = {
+            "consumer-association": 2,
+            "arbitration": 2,
+            "court": 2,
+            "courier-claim": 2,
+            "receipt-a5": 1,
+            "receipt-80mm": 1,
+        }
+        for name, page in first.items():
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(samples[name]),
+                    str(docs / f"bundle-{name}"),
+                ],
+                check=True,
+            )
+    library.close()
+
+
+if __name__ == "__main__":
+    main()
