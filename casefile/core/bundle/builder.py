@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
+from casefile.core.bundle.fill import fill_placeholders
 from casefile.core.bundle.imagepage import content_box, write_image_page
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
@@ -93,6 +94,8 @@ class _Part:
     page_indices: list[int] | None = None  # pages of ``path`` to use; None: all
     size: int = 0
     anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
+    placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
+    source: Path | None = None  # the evidence file behind ``placeholder``
 
 
 def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
@@ -158,7 +161,7 @@ def build_bundle(
             staged.append(target)
             pages = render_receipt(ctx, work / "receipt.pdf", options.layout)
             _set_metadata_file(work / "receipt.pdf", target, ctx, f"投诉受理回执 {case.number}")
-            outputs = [(target, name, pages)]
+            outputs = [(target, name, pages, hash_file(target).sha256)]
         else:
             outputs = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
         cancel.check()
@@ -200,7 +203,7 @@ def _build_packet(
     options: BundleOptions,
     cancel: CancelToken,
     staged: list[Path],
-) -> Generator[Progress, None, list[tuple[Path, str, int]]]:
+) -> Generator[Progress, None, list[tuple[Path, str, int, str]]]:
     from casefile.core.bundle.documents import closing_matter, front_matter
 
     total_steps = len(ctx.entries) + 4
@@ -231,7 +234,7 @@ def _build_packet(
     role = ROLES[ctx.venue]
     list_path = work / "evidence-list.pdf"
     front_pages = sum(p.pages for p in front)
-    list_pages = 1 + len(ctx.entries) // 14  # a first guess; corrected below
+    list_pages = 1 + len(ctx.entries) // 18  # a first guess; corrected below
     anchors: list[tuple[str, int, float, float]] = []
     for _ in range(5):
         page = front_pages + list_pages + 1
@@ -241,6 +244,7 @@ def _build_packet(
             page += count
         anchors = []
         new_pages = render_story(list_path, parts.evidence_list_flowables(ctx, role, anchors))
+        log.debug("evidence list: guessed %d pages, laid out %d", list_pages, new_pages)
         if new_pages == list_pages:
             break
         list_pages = new_pages
@@ -301,9 +305,9 @@ def _build_packet(
             name = f"{base}.pdf" if len(volumes) == 1 else f"{base}-vol{v}of{len(volumes)}.pdf"
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
-            pages = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes))
+            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes))
             offset += pages
-            outputs.append((target, name, pages))
+            outputs.append((target, name, pages, digest))
     clock.lap("assembly")
     yield Progress(total_steps, total_steps, "saved")
     return outputs
@@ -335,11 +339,14 @@ def _content_parts(entry: ExhibitEntry, path: Path, work: Path, index: int) -> l
         return notice("文件为空（0 字节）")
     try:
         if e.mime in IMAGE_MIMES:
+            token = f"{index:05d}"
             try:
-                write_image_page(path, target)
+                deferred = write_image_page(path, target, placeholder=token)
             except Exception as exc:  # noqa: BLE001 - any decoder failure: the file is broken
                 log.warning("exhibit %s: image not shown: %s", e.number, exc)
                 return notice(f"图像文件已损坏或格式不受支持（{type(exc).__name__}）")
+            if deferred:
+                return [_Part(target, 1, entry=entry, content=True, placeholder=token, source=path, size=e.size)]
             return [_Part(target, 1, entry=entry, content=True)]
         if e.mime == "application/pdf":
             return _pdf_parts(entry, path, notice)
@@ -399,7 +406,8 @@ def _assemble(
     target: Path,
     volume: int,
     volumes: int,
-) -> int:
+) -> tuple[int, str]:
+    """Write one volume to ``target``; return its page count and SHA-256."""
     out = pikepdf.new()
     sources: dict[Path, pikepdf.Pdf] = {}
     bookmarks: list[tuple[str, int]] = []
@@ -436,16 +444,39 @@ def _assemble(
                 outline.root.append(pikepdf.OutlineItem(title, index))
         title = f"{ctx.venue.heading} {ctx.case.number}" + (f" 第{volume}册/共{volumes}册" if volumes > 1 else "")
         _set_metadata(out, ctx, title)
-        out.save(
-            target,
-            compress_streams=True,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
-        return len(out.pages)
+        photos = {p.placeholder: p for p in parts_list if p.placeholder}
+        if not photos:
+            out.save(
+                target,
+                compress_streams=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            )
+            return len(out.pages), hash_file(target).sha256
+        skeleton = target.with_name(f"{target.name}.skeleton")
+        try:
+            out.save(
+                skeleton,
+                compress_streams=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            )
+            digest, _size = fill_placeholders(skeleton, target, photos_to_fill(photos))
+        finally:
+            remove_quietly(skeleton)
+        return len(out.pages), digest
     finally:
         for src in sources.values():
             src.close()
+
+
+def photos_to_fill(photos: dict[str, _Part]) -> dict[str, tuple[Path, str]]:
+    """token -> (evidence file, the SHA-256 its bytes must have)."""
+    filled = {}
+    for token, part in photos.items():
+        assert part.source is not None and part.entry is not None
+        filled[token] = (part.source, part.entry.exhibit.sha256)
+    return filled
 
 
 def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
@@ -492,7 +523,7 @@ def _save(
     library: Library,
     folder: Any,
     ctx: BundleContext,
-    outputs: list[tuple[Path, str, int]],
+    outputs: list[tuple[Path, str, int, str]],
     options: BundleOptions,
     findings: list[Finding],
 ) -> BundleResult:
@@ -500,8 +531,8 @@ def _save(
     saved: list[Path] = []
     digests: list[str] = []
     try:
-        for staging, name, _pages in outputs:
-            digests.append(hash_file(staging).sha256)
+        for staging, name, _pages, digest in outputs:
+            digests.append(digest)
             with open(staging, "rb") as fh:
                 os.fsync(fh.fileno())
             final = bundles / name
@@ -520,7 +551,7 @@ def _save(
             "venue": ctx.venue.value,
             "files": [
                 {"name": f"bundles/{p.name}", "sha256": d, "pages": pages, "size": p.stat().st_size}
-                for p, d, (_t, _n, pages) in zip(saved, digests, outputs, strict=True)
+                for p, d, (_t, _n, pages, _d) in zip(saved, digests, outputs, strict=True)
             ],
             "exhibits": [
                 {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
@@ -534,7 +565,7 @@ def _save(
         copies = _copy_out(saved, options.output)
     return BundleResult(
         files=saved,
-        pages=sum(pages for _t, _n, pages in outputs),
+        pages=sum(pages for _t, _n, pages, _d in outputs),
         sha256=digests,
         copies=copies,
         warnings=[f for f in findings if f.level is Level.WARNING],

@@ -50,30 +50,49 @@ def _fit(width: int, height: int, orientation: int) -> tuple[float, float, float
     return bx + (bw - w) / 2, by + (bh - h) / 2, w, h
 
 
-def write_image_page(source: Path, target: Path) -> None:
-    """Write a one-page A4 PDF showing the image ``source``; raises OSError/ValueError if unreadable."""
+PLACEHOLDER_KEY = "/CaseFileJPEG"
+
+
+def placeholder_bytes(token: str) -> bytes:
+    return f"CASEFILE-JPEG-{token}".encode("ascii")
+
+
+def write_image_page(source: Path, target: Path, *, placeholder: str | None = None) -> bool:
+    """Write a one-page A4 PDF showing the image ``source``; raises OSError/ValueError if unreadable.
+
+    With ``placeholder``, a JPEG's bytes are not copied: the image stream holds a short
+    marker naming the token, and :mod:`casefile.core.bundle.fill` streams the file's bytes
+    into the finished bundle in their place. Returns True when a placeholder was written.
+    """
     with Image.open(source) as img:
         orientation = int(img.getexif().get(0x0112, 1) or 1)
         if img.format == "JPEG" and img.mode in ("L", "RGB", "CMYK"):
-            _write_jpeg(source, target, img, orientation)
-            return
+            _write_jpeg(source, target, img, orientation, placeholder)
+            return placeholder is not None
         img.load()
         upright = ImageOps.exif_transpose(img)
         _write_pixels(upright, target)
+        return False
 
 
-def _write_jpeg(source: Path, target: Path, img: Image.Image, orientation: int) -> None:
+def _write_jpeg(source: Path, target: Path, img: Image.Image, orientation: int, placeholder: str | None) -> None:
     colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}[img.mode]
     decode = " /Decode [1 0 1 0 1 0 1 0]" if img.mode == "CMYK" and "adobe" in img.info else ""
     x, y, w, h = _fit(img.width, img.height, orientation)
     matrix = " ".join(f"{v:.4f}" for v in _matrix(orientation, x, y, w, h))
-    length = source.stat().st_size
+    marker = placeholder_bytes(placeholder) if placeholder else b""
+    length = len(marker) if placeholder else source.stat().st_size
+    extra = f" {PLACEHOLDER_KEY} ({placeholder})" if placeholder else ""
     image_dict = (
         f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
-        f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {length} >>"
+        f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {length}{extra} >>"
     )
-    with open(source, "rb") as src, open(target, "wb") as out:
-        _write_pdf(out, image_dict, lambda o: shutil.copyfileobj(src, o, 1 << 20), matrix)
+    with open(target, "wb") as out:
+        if placeholder:
+            _write_pdf(out, image_dict, lambda o: o.write(marker), matrix)
+        else:
+            with open(source, "rb") as src:
+                _write_pdf(out, image_dict, lambda o: shutil.copyfileobj(src, o, 1 << 20), matrix)
 
 
 def _write_pixels(img: Image.Image, target: Path) -> None:

@@ -1,0 +1,170 @@
+"""Streaming photo bytes into a finished bundle in place of their placeholders.
+
+qpdf lays out the bundle with each JPEG image stream holding a short marker instead of the
+photo. This pass copies that skeleton to the final file, writing each photo's bytes, as
+they are in the evidence file, where its marker was, fixing the stream's /Length and the
+cross-reference table, and hashing the output as it goes. The photos are read once and
+written once, as img2pdf would; none is ever held in memory whole.
+
+The skeleton must be what qpdf writes without object streams: numbered objects, one
+classic cross-reference table, a trailer. Anything else raises :class:`FillError` and the
+caller builds the bundle with the photo bytes inside the parts instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from casefile.core.bundle.imagepage import PLACEHOLDER_KEY, placeholder_bytes
+from casefile.core.errors import CaseFileError
+
+
+class FillError(Exception):
+    """The skeleton is not in the expected shape (a bug or a qpdf change), never user input."""
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    end: int
+    data: bytes = b""
+    source: Path | None = None
+    length: int = 0
+
+    @property
+    def new_length(self) -> int:
+        return self.length if self.source is not None else len(self.data)
+
+
+_XREF = re.compile(rb"xref\r?\n0 (\d+)\r?\n")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Path, str]]) -> tuple[str, int]:
+    """Write ``target`` from ``skeleton`` with every placeholder replaced; return (sha256, size).
+
+    ``sources`` maps each token to its evidence file and the SHA-256 the file must still
+    have: a photo changed since it was added stops the build rather than enter a bundle.
+    """
+    data = skeleton.read_bytes()
+    edits: list[_Edit] = []
+    expected: dict[Path, str] = {}
+    for token, (source, sha256) in sources.items():
+        expected[source] = sha256
+        key = f"{PLACEHOLDER_KEY} ({token})".encode("ascii")
+        at = data.find(key)
+        if at < 0 or data.find(key, at + 1) >= 0:
+            raise FillError(f"placeholder {token} found {0 if at < 0 else 'twice'}")
+        obj_start = data.rfind(b" obj", 0, at)
+        stream_kw = data.find(b"stream", at)
+        if obj_start < 0 or stream_kw < 0:
+            raise FillError(f"placeholder {token}: no enclosing stream object")
+        data_start = stream_kw + len(b"stream") + (2 if data[stream_kw + 6 : stream_kw + 8] == b"\r\n" else 1)
+        marker = placeholder_bytes(token)
+        if data[data_start : data_start + len(marker)] != marker:
+            raise FillError(f"placeholder {token}: stream data is not the marker")
+        dictionary = data[obj_start:stream_kw]
+        lengths = list(re.finditer(rb"/Length (\d+)(?! \d+ R)", dictionary))
+        if len(lengths) != 1 or int(lengths[0].group(1)) != len(marker):
+            raise FillError(f"placeholder {token}: unexpected /Length")
+        size = source.stat().st_size
+        length_at = obj_start + lengths[0].start(1)
+        edits.append(_Edit(length_at, length_at + len(lengths[0].group(1)), str(size).encode()))
+        edits.append(_Edit(at, at + len(key), b" " * len(key)))  # drop our private key, keep offsets
+        edits.append(_Edit(data_start, data_start + len(marker), source=source, length=size))
+    edits.sort(key=lambda e: e.start)
+
+    start_match = _STARTXREF.search(data[-1024:])
+    if start_match is None:
+        raise FillError("no startxref")
+    xref_at = int(start_match.group(1))
+    xref = _XREF.match(data, xref_at)
+    if xref is None:
+        raise FillError("the skeleton has no classic cross-reference table")
+    count = int(xref.group(1))
+    table_at = xref.end()
+    entries = [data[table_at + 20 * i : table_at + 20 * (i + 1)] for i in range(count)]
+    trailer_at = table_at + 20 * count
+    if not data.startswith(b"trailer", trailer_at):
+        raise FillError("cross-reference table is not followed by the trailer")
+    trailer = data[trailer_at : data.rfind(b"startxref")]
+
+    def shifted(offset: int) -> int:
+        return offset + sum(e.new_length - (e.end - e.start) for e in edits if e.end <= offset)
+
+    digest = hashlib.sha256()
+    written = 0
+    # Hashing the output runs on its own thread (hashlib releases the GIL), beside the writes.
+    hasher = ThreadPoolExecutor(1, thread_name_prefix="bundle-hash")
+    with hasher, open(target, "wb") as out:
+        in_flight: deque[Future[None]] = deque()
+
+        def hash_later(update: Callable[[bytes], None], chunk: bytes) -> Future[None]:
+            if len(in_flight) >= 8:  # bounded: memory stays flat however big the bundle
+                in_flight.popleft().result()
+            future = hasher.submit(update, chunk)
+            in_flight.append(future)
+            return future
+
+        def emit(chunk: bytes) -> None:
+            nonlocal written
+            out.write(chunk)
+            hash_later(digest.update, chunk)
+            written += len(chunk)
+
+        position = 0
+        view = memoryview(data)
+        for edit in edits:
+            emit(view[position : edit.start])  # type: ignore[arg-type]
+            if edit.source is not None:
+                _copy(edit.source, edit.length, emit, expected[edit.source], hash_later)
+            else:
+                emit(edit.data)
+            position = edit.end
+        emit(view[position:xref_at])  # type: ignore[arg-type]
+        new_xref_at = written
+        lines = [f"xref\n0 {count}\n".encode()]
+        for entry in entries:
+            offset, generation, kind = entry[:10], entry[11:16], entry[17:18]
+            if kind == b"n":
+                lines.append(b"%010d %s n \n" % (shifted(int(offset)), generation))
+            else:
+                lines.append(entry[:18] + b" \n")
+        emit(b"".join(lines))
+        emit(trailer)
+        emit(f"startxref\n{new_xref_at}\n%%EOF\n".encode())
+    return digest.hexdigest(), written  # the executor has drained: every update is in
+
+
+def _copy(
+    source: Path,
+    length: int,
+    emit: Callable[[bytes], None],
+    sha256: str,
+    hash_later: Callable[[Callable[[bytes], None], bytes], Future[None]],
+) -> None:
+    """Copy a photo into the output, checking on the way that it is still the evidence file."""
+    check = hashlib.sha256()
+    last: Future[None] | None = None
+    with open(source, "rb", buffering=0) as fh:
+        remaining = length
+        while remaining:
+            chunk = fh.read(min(1 << 20, remaining))
+            if not chunk:
+                break
+            last = hash_later(check.update, chunk)
+            emit(chunk)
+            remaining -= len(chunk)
+    if last is not None:
+        last.result()  # updates run in order on one thread: this was the last of them
+    if remaining or check.hexdigest() != sha256:
+        raise CaseFileError(
+            f"{source.name} has changed since it was added to the case; the bundle was not made — "
+            "run 'casefile verify' on this case"
+        )
