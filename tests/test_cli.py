@@ -176,3 +176,26 @@ def test_installed_command_runs(lib, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "no cases" in proc.stderr
+
+
+def test_bundle_command(capsys, lib, files, tmp_path):
+    number = new_case(capsys, lib)
+    run(capsys, "--library", str(lib), "add", number, str(files), "--purpose", "证明屏幕破损")
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court")
+    assert code == 2 and "--force" in err and "Traceback" not in err  # warnings stop the build
+    target = tmp_path / "起诉材料.pdf"
+    code, out, err = run(
+        capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--force", "-o", str(target)
+    )
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[-1].endswith(" pages") and int(lines[-1].split()[0]) > 5
+    saved = Path(lines[0].split()[0])
+    assert saved.parent.name == "bundles" and saved.is_file()
+    assert target.read_bytes() == saved.read_bytes()
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "arbitration", "--force")
+    assert code == 2 and "仲裁协议" in err
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--layout", "80mm")
+    assert code == 0, err
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--exhibits", "9")
+    assert code == 2 and "no exhibit 9" in err

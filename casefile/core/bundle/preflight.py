@@ -54,7 +54,7 @@ def preflight(case: Case, venue: Venue, entries: list[ExhibitEntry], *, size_lim
                 f"证据{entry.label}（{e.title}）是录音/录像，尚无文字整理稿（实务中通常要求附录音文字整理）",
                 e.number,
             )
-        for flag in e.flags:
+        for flag in e.flags if venue is not Venue.RECEIPT else ():  # a receipt only lists materials
             if flag in _FLAG_TEXT:
                 warn(f"flag-{flag}", f"证据{entry.label}（{e.original_name}）：{_FLAG_TEXT[flag]}", e.number)
         if size_limit_mb and e.size > size_limit_mb * 1024 * 1024 and e.kind not in _MEDIA:
