@@ -147,7 +147,27 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
+    _check_bundles(folder, report, cancel)
     yield report
+
+
+def _check_bundles(folder: CaseFolder, report: CaseReport, cancel: CancelToken) -> None:
+    """Generated bundles must still be the files whose hashes the custody log recorded."""
+    recorded: dict[str, str] = {}
+    for entry in folder.custody.read():
+        if entry.get("action") == "bundle":
+            for item in (entry.get("details") or {}).get("files", []):
+                if isinstance(item, dict) and "name" in item and "sha256" in item:
+                    recorded[str(item["name"])] = str(item["sha256"])
+    for path, digest in sorted(recorded.items()):
+        cancel.check()
+        full = folder.path / path
+        if not full.is_file():
+            report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
+            continue
+        actual = hash_file(full, cancel=cancel).sha256
+        status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
+        report.files.append(FileResult(path, status, None, digest, actual))
 
 
 def _differing_fields(a: Case, b: Case) -> list[str]:

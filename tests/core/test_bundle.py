@@ -340,3 +340,19 @@ def test_bundle_of_corpus_files_never_crashes(library, corpus):
     result = build(library, case.number, Venue.CONSUMER_ASSOCIATION, force=True)
     assert result.pages > len(library.load_case(case.number).exhibits)
     assert io.BytesIO(result.files[0].read_bytes()).getbuffer().nbytes > 0
+
+
+def test_verify_checks_saved_bundles(library, full_case):
+    from casefile.core.verify import FileStatus, verify_case
+
+    path = build(library, full_case, Venue.CONSUMER_ASSOCIATION, force=True).files[0]
+    report = list(verify_case(library, full_case))[-1]
+    rel = f"bundles/{path.name}"
+    assert report.ok and any(f.path == rel and f.status is FileStatus.INTACT for f in report.files)
+    path.chmod(0o644)
+    with open(path, "r+b") as fh:
+        fh.seek(2000)
+        fh.write(b"X")
+    report = list(verify_case(library, full_case))[-1]
+    assert not report.ok
+    assert [f.status for f in report.files if f.path == rel] == [FileStatus.MODIFIED]
