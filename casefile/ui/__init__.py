@@ -1,0 +1,1 @@
+"""The desktop app: Qt widgets and models over the core services. Thin: no business logic here."""

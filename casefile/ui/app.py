@@ -1,0 +1,66 @@
+"""Starting the desktop app."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from casefile import __app_name__, __version__
+from casefile.core.errors import CaseFileError
+from casefile.core.library import Library
+from casefile.core.settings import load_settings, resolve_operator
+from casefile.resources import resource_path
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.tasks import TaskRunner
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(__app_name__)
+    app.setOrganizationName(__app_name__)
+    app.setApplicationVersion(__version__)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # The shipped CJK font, so Chinese renders on machines without one.
+    try:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+    except CaseFileError:
+        font_id = -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(families[0])
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    return app
+
+
+def run(library_path: Path) -> int:
+    """Open the library and show the main window; returns the exit code."""
+    from casefile.ui.i18n import install
+    from casefile.ui.main_window import MainWindow
+
+    app = make_application()
+    settings = load_settings()
+    install(app, settings.language)
+    sys.excepthook = lambda _t, error, _tb: show_error(None, error)
+    try:
+        library = Library.open(library_path, resolve_operator(None, settings), hash_sm3=settings.hash_sm3)
+    except CaseFileError as exc:
+        QMessageBox.critical(
+            None, __app_name__, QCoreApplication.translate("CaseFile", "Cannot open the library:") + f"\n{exc}"
+        )
+        return 2
+    ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
+    window = MainWindow(ctx)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        library.close()

@@ -1,0 +1,55 @@
+"""What the window's parts share: the library, the settings, the task runner, and change events.
+
+Each tab and dialog receives this one narrow object instead of reaching into the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casefile.core.errors import CaseFileError
+from casefile.core.library import Library
+from casefile.core.settings import Settings, resolve_operator
+from casefile.ui.tasks import Task, TaskRunner
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class CaseEvents(QObject):
+    """Emitted on the GUI thread after the core changed something."""
+
+    case_changed = Signal(str)  # a case's record or evidence changed
+    cases_changed = Signal()  # cases were added (or the library was switched)
+
+
+@dataclass
+class AppContext:
+    library: Library
+    settings: Settings
+    runner: TaskRunner
+    events: CaseEvents = field(default_factory=CaseEvents)
+
+    @property
+    def operator(self) -> str:
+        return resolve_operator(None, self.settings)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A message a user can act on for CaseFileError and OSError; details to copy for anything else."""
+    if isinstance(error, CaseFileError | OSError):
+        QMessageBox.warning(parent, QCoreApplication.translate("CaseFile", "CaseFile"), str(error))
+        return
+    import traceback
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("CaseFile", "CaseFile"))
+    box.setText(
+        QCoreApplication.translate("CaseFile", "Something went wrong. CaseFile keeps running; nothing was lost.")
+    )
+    box.setDetailedText("".join(traceback.format_exception(error)))
+    box.exec()
+
+
+__all__ = ["AppContext", "CaseEvents", "Task", "show_error"]

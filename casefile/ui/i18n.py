@@ -1,0 +1,69 @@
+"""Translations: Qt Linguist catalogues in i18n/, compiled to .qm at build time (never committed).
+
+Source strings are English; ``zh_CN`` is the default language. If the compiled catalogue
+is missing (a fresh checkout run without tools/dev), it is compiled into the user's cache
+folder with ``pyside6-lrelease`` on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import platformdirs
+
+import casefile
+from casefile.core.settings import APP_NAME
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N = Path(casefile.__file__).resolve().parent.parent / "i18n"
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+_installed: list[QTranslator] = []
+
+
+def catalogue(language: str) -> Path | None:
+    """The compiled .qm for ``language``, compiling it when needed; None when there is none."""
+    source = I18N / f"casefile_{language}.ts"
+    built = I18N / f"casefile_{language}.qm"
+    if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
+        return built
+    if not source.exists():
+        return None
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
+    cached = cache / built.name
+    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+        return cached
+    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if tool is None:
+        log.warning("no compiled translations and no lrelease to build them; showing English")
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    subprocess.run([tool, "-silent", str(source), "-qm", str(cached)], check=False)
+    return cached if cached.exists() else None
+
+
+def install(app: QCoreApplication, language: str) -> None:
+    """Switch the running app's language (widgets retranslate on LanguageChange)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    if language == "en":
+        return
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    path = catalogue(language)
+    ours = QTranslator(app)
+    if path is not None and ours.load(str(path)):
+        app.installTranslator(ours)
+        _installed.append(ours)

@@ -1,0 +1,375 @@
+"""The main window: the case list on the left, the selected case's workspace on the right."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from casefile.core.model import CaseType, Priority, Stage
+from casefile.core.verify import CaseReport, FileStatus, verify_case
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.models import (
+    CaseFilterProxy,
+    CaseListModel,
+    due_today_count,
+    priority_name,
+    stage_name,
+    type_name,
+)
+from casefile.ui.tasks import Task
+from casefile.ui.workspace import Workspace
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CaseListPane(QWidget):
+    """Filters, search box and the case table."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CaseListModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.stage = QComboBox(self)
+        self.type = QComboBox(self)
+        self.priority = QComboBox(self)
+        self.overdue = QCheckBox(self)
+        self.due_today = QCheckBox(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CaseListModel.NUMBER, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        filters = QHBoxLayout()
+        for widget in (self.stage, self.type, self.priority, self.overdue, self.due_today):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+        self.search.textChanged.connect(lambda text: self.proxy.set_filters(search=text.strip()))
+        self.stage.currentIndexChanged.connect(lambda: self.proxy.set_filters(stage=self.stage.currentData() or ""))
+        self.type.currentIndexChanged.connect(lambda: self.proxy.set_filters(type=self.type.currentData() or ""))
+        self.priority.currentIndexChanged.connect(
+            lambda: self.proxy.set_filters(priority=self.priority.currentData() or "")
+        )
+        self.overdue.toggled.connect(lambda on: self.proxy.set_filters(only_overdue=on))
+        self.due_today.toggled.connect(lambda on: self.proxy.set_filters(only_due_today=on))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search number, names, order or waybill number (Ctrl+F)"))
+        self.overdue.setText(self.tr("Overdue"))
+        self.due_today.setText(self.tr("Due today"))
+        for combo, everything, items in (
+            (self.stage, self.tr("All stages"), [(s.value, stage_name(s.value)) for s in Stage]),
+            (self.type, self.tr("All types"), [(t.value, type_name(t.value)) for t in CaseType]),
+            (self.priority, self.tr("All priorities"), [(p.value, priority_name(p.value)) for p in Priority]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value, label in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+
+    def reload(self) -> None:
+        selected = self.current_number()
+        self.model.set_cases(self.ctx.library.list_cases(), datetime.now(UTC))
+        if selected:
+            self.select(selected)
+
+    def current_number(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return ""
+        source = self.proxy.mapToSource(rows[0])
+        return self.model.summary(source.row()).number
+
+    def select(self, number: str) -> None:
+        row = self.model.row_of(number)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.cases = CaseListPane(ctx, self)
+        self.workspace = Workspace(ctx, self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.cases)
+        splitter.addWidget(self.workspace)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self.due_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.due_label)
+        self._make_actions()
+        self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.events.cases_changed.connect(self.cases.reload)
+        ctx.events.cases_changed.connect(self._update_status)
+        ctx.events.case_changed.connect(self._case_changed)
+        self.retranslate()
+        self.cases.reload()
+        self._update_status()
+        self._restore_layout()
+        # Deadlines move with the clock: refresh "time left" and overdue marks every minute.
+        self.clock = QTimer(self)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start(60_000)
+
+    # ------------------------------------------------------------------ actions
+
+    def _make_actions(self) -> None:
+        self.act_walkin = QAction(self)
+        self.act_walkin.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_walkin.triggered.connect(self.open_walkin)
+        self.act_verify = QAction(self)
+        self.act_verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.act_verify.triggered.connect(lambda: self.verify(all_cases=False))
+        self.act_verify_all = QAction(self)
+        self.act_verify_all.triggered.connect(lambda: self.verify(all_cases=True))
+        self.act_search = QAction(self)
+        self.act_search.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_search.triggered.connect(lambda: (self.cases.search.setFocus(), self.cases.search.selectAll()))
+        self.act_reload = QAction(self)
+        self.act_reload.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.act_reload.triggered.connect(self.ctx.events.cases_changed.emit)
+        self.act_settings = QAction(self)
+        self.act_settings.triggered.connect(self.open_settings)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_lang = {}
+        from casefile.ui.i18n import LANGUAGES
+
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.settings.language)
+            action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+            self.act_lang[code] = action
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.act_walkin, self.act_reload])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.act_settings, self.act_quit])
+        self.case_menu = self.menuBar().addMenu("")
+        self.case_menu.addActions([self.act_search, self.act_verify, self.act_verify_all])
+        self.lang_menu = self.menuBar().addMenu("")
+        self.lang_menu.addActions(list(self.act_lang.values()))
+        toolbar = self.addToolBar("main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addActions([self.act_walkin, self.act_verify])
+        self.toolbar = toolbar
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("CaseFile — %1").replace("%1", str(self.ctx.library.root)))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.case_menu.setTitle(self.tr("&Case"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.act_walkin.setText(self.tr("Walk-in complaint…"))
+        self.act_verify.setText(self.tr("Verify this case"))
+        self.act_verify_all.setText(self.tr("Verify the whole library"))
+        self.act_search.setText(self.tr("Search cases"))
+        self.act_reload.setText(self.tr("Reload"))
+        self.act_settings.setText(self.tr("Settings…"))
+        self.act_quit.setText(self.tr("Quit"))
+        self.cases.retranslate()
+        self.workspace.retranslate()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, code: str) -> None:
+        from casefile.core.settings import save_settings
+        from casefile.ui.i18n import install
+
+        self.ctx.settings.language = code
+        save_settings(self.ctx.settings)
+        for other, action in self.act_lang.items():
+            action.setChecked(other == code)
+        install(QApplicationInstance(), code)
+
+    # ------------------------------------------------------------------ cases
+
+    def _selection_changed(self) -> None:
+        number = self.cases.current_number()
+        self.workspace.set_case(number or None)
+        if number:
+            QSettings().setValue("window/last_case", number)
+
+    def _case_changed(self, number: str) -> None:
+        self.cases.reload()
+        if number == self.workspace.number:
+            self.workspace.set_case(number)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        summaries = self.cases.model._all
+        count = due_today_count(summaries)
+        overdue = sum(1 for c in summaries if self.cases.model.is_overdue(c))
+        self.due_label.setText(
+            self.tr("%1 cases · %2 due today · %3 overdue")
+            .replace("%1", str(len(summaries)))
+            .replace("%2", str(count))
+            .replace("%3", str(overdue))
+        )
+
+    def _tick(self) -> None:
+        self.cases.model.now = datetime.now(UTC)
+        self.cases.proxy.invalidate()
+        self._update_status()
+
+    def open_walkin(self) -> None:
+        from casefile.ui.walkin import WalkInDialog
+
+        dialog = WalkInDialog(self.ctx, self)
+        if dialog.exec() and dialog.number:
+            self.ctx.events.cases_changed.emit()
+            self.cases.select(dialog.number)
+
+    def open_settings(self) -> None:
+        from casefile.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    # ------------------------------------------------------------------ verification
+
+    def verify(self, *, all_cases: bool) -> None:
+        numbers = self.ctx.library.case_numbers() if all_cases else [n for n in [self.workspace.number] if n]
+        if not numbers:
+            return
+        library = self.ctx.library
+
+        def work(token):  # type: ignore[no-untyped-def]
+            for i, number in enumerate(numbers):
+                for item in verify_case(library, number, cancel=token):
+                    if isinstance(item, CaseReport):
+                        yield item
+                    else:
+                        yield item.__class__(i, len(numbers), number)
+
+        dialog = QProgressDialog(self.tr("Verifying…"), self.tr("Cancel"), 0, len(numbers), self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        task = Task(work, "verify")
+        task.progress.connect(lambda done, total, msg: (dialog.setValue(done), dialog.setLabelText(msg)))
+        dialog.canceled.connect(task.cancel)
+        task.succeeded.connect(lambda _r: self._show_reports(task.results))
+        task.failed.connect(lambda error: show_error(self, error))
+        task.finished.connect(dialog.reset)
+        self.verify_task = task
+        self.ctx.runner.start(task)
+
+    def _show_reports(self, reports: list[CaseReport]) -> None:
+        self.last_reports = reports
+        lines = []
+        for report in reports:
+            if report.ok:
+                lines.append(
+                    self.tr("%1: all %2 files intact, custody log intact")
+                    .replace("%1", report.number)
+                    .replace("%2", str(report.count(FileStatus.INTACT)))
+                )
+                continue
+            lines.append(self.tr("%1: PROBLEMS").replace("%1", report.number))
+            labels = {
+                FileStatus.MODIFIED: self.tr("modified"),
+                FileStatus.MISSING: self.tr("missing"),
+                FileStatus.UNEXPECTED: self.tr("unexpected"),
+            }
+            for f in report.files:
+                if f.status is not FileStatus.INTACT:
+                    lines.append(f"    {labels[f.status]}: {f.path}")
+            lines.extend(f"    {p}" for p in report.problems)
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Verification"))
+        ok = all(r.ok for r in reports)
+        box.setIcon(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning)
+        box.setText(self.tr("Everything verifies.") if ok else self.tr("Some files do not verify:"))
+        box.setDetailedText("\n".join(lines))
+        box.setInformativeText("\n".join(lines[:12]))
+        self.verify_box = box
+        box.open()
+        for number in {r.number for r in reports}:
+            self.ctx.events.case_changed.emit(number)
+
+    # ------------------------------------------------------------------ layout
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = settings.value("window/case_columns")
+        if isinstance(header, QByteArray):
+            self.cases.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 150, 50)):
+                self.cases.table.setColumnWidth(column, width)
+        last = settings.value("window/last_case")
+        if isinstance(last, str) and last:
+            self.cases.select(last)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
+        self.ctx.runner.wait(10_000)
+        super().closeEvent(event)
+
+
+def QApplicationInstance():  # type: ignore[no-untyped-def]  # noqa: N802
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()

@@ -1,0 +1,407 @@
+"""Table models over core query results: the case list and a case's evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from casefile.core.index import CaseSummary
+from casefile.core.model import Case, Exhibit, Stage
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CLOSED_STAGES = {Stage.CLOSED.value, Stage.REVIEW.value}
+
+
+def type_name(value: str) -> str:
+    return {
+        "quality": QCoreApplication.translate("CaseFile", "Product quality"),
+        "logistics": QCoreApplication.translate("CaseFile", "Logistics / courier"),
+        "service": QCoreApplication.translate("CaseFile", "Service"),
+        "transaction": QCoreApplication.translate("CaseFile", "Transaction / refund / fee"),
+        "information": QCoreApplication.translate("CaseFile", "Misleading information"),
+    }.get(value, value)
+
+
+def stage_name(value: str) -> str:
+    return {
+        "registration": QCoreApplication.translate("CaseFile", "Registration"),
+        "verification": QCoreApplication.translate("CaseFile", "Verification"),
+        "negotiation": QCoreApplication.translate("CaseFile", "Negotiation"),
+        "confirmation": QCoreApplication.translate("CaseFile", "Customer confirmation"),
+        "mediation": QCoreApplication.translate("CaseFile", "Internal mediation"),
+        "external": QCoreApplication.translate("CaseFile", "External route"),
+        "execution": QCoreApplication.translate("CaseFile", "Execution"),
+        "closed": QCoreApplication.translate("CaseFile", "Closed"),
+        "review": QCoreApplication.translate("CaseFile", "Review"),
+    }.get(value, value)
+
+
+def priority_name(value: str) -> str:
+    return {
+        "urgent": QCoreApplication.translate("CaseFile", "Urgent"),
+        "important": QCoreApplication.translate("CaseFile", "Important"),
+        "normal": QCoreApplication.translate("CaseFile", "Normal"),
+    }.get(value, value)
+
+
+def kind_name(value: str) -> str:
+    return {
+        "photo": QCoreApplication.translate("CaseFile", "Photo"),
+        "screenshot": QCoreApplication.translate("CaseFile", "Screenshot"),
+        "audio": QCoreApplication.translate("CaseFile", "Audio"),
+        "video": QCoreApplication.translate("CaseFile", "Video"),
+        "document": QCoreApplication.translate("CaseFile", "Document"),
+        "chat": QCoreApplication.translate("CaseFile", "Chat record"),
+        "email": QCoreApplication.translate("CaseFile", "Email"),
+        "waybill": QCoreApplication.translate("CaseFile", "Waybill"),
+        "receipt": QCoreApplication.translate("CaseFile", "Receipt / invoice"),
+        "contract": QCoreApplication.translate("CaseFile", "Contract"),
+        "arbitration-agreement": QCoreApplication.translate("CaseFile", "Arbitration agreement"),
+        "other": QCoreApplication.translate("CaseFile", "Other"),
+    }.get(value, value)
+
+
+def time_left(due: datetime, now: datetime) -> str:
+    delta = due - now
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 0:
+        hours = -minutes // 60
+        return (
+            QCoreApplication.translate("CaseFile", "overdue %1 h").replace("%1", str(hours))
+            if hours
+            else QCoreApplication.translate("CaseFile", "overdue")
+        )
+    if minutes < 60:
+        return QCoreApplication.translate("CaseFile", "%1 min left").replace("%1", str(minutes))
+    if minutes < 48 * 60:
+        return QCoreApplication.translate("CaseFile", "%1 h left").replace("%1", str(minutes // 60))
+    return QCoreApplication.translate("CaseFile", "%1 days left").replace("%1", str(minutes // (24 * 60)))
+
+
+class CaseListModel(QAbstractTableModel):
+    """All cases of the library, fetched from the index in batches as the view scrolls."""
+
+    NUMBER, TITLE, TYPE, STAGE, PRIORITY, COMPLAINANT, RESPONDENT, COMPLAINED, DUE, EXHIBITS = range(10)
+    BATCH = 500
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[CaseSummary] = []
+        self._shown = 0
+        self.now = datetime.now(UTC)
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("CaseFile", "Number"),
+            QCoreApplication.translate("CaseFile", "Title"),
+            QCoreApplication.translate("CaseFile", "Type"),
+            QCoreApplication.translate("CaseFile", "Stage"),
+            QCoreApplication.translate("CaseFile", "Priority"),
+            QCoreApplication.translate("CaseFile", "Complainant"),
+            QCoreApplication.translate("CaseFile", "Respondent"),
+            QCoreApplication.translate("CaseFile", "Complained at"),
+            QCoreApplication.translate("CaseFile", "Response due"),
+            QCoreApplication.translate("CaseFile", "Exhibits"),
+        ]
+
+    def set_cases(self, cases: list[CaseSummary], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._all = sorted(cases, key=lambda c: _number_key(c.number), reverse=True)
+        self._shown = min(self.BATCH, len(self._all))
+        self.now = now or datetime.now(UTC)
+        self.endResetModel()
+
+    def summary(self, row: int) -> CaseSummary:
+        return self._all[row]
+
+    def row_of(self, number: str) -> int:
+        for row, case in enumerate(self._all[: self._shown]):
+            if case.number == number:
+                return row
+        for row in range(self._shown, len(self._all)):
+            if self._all[row].number == number:
+                self.fetch_until(row)
+                return row
+        return -1
+
+    def fetch_until(self, row: int) -> None:
+        while self._shown <= row:
+            self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 10
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = min(self.BATCH, len(self._all) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def is_overdue(self, case: CaseSummary) -> bool:
+        return case.stage == Stage.REGISTRATION.value and case.response_due_at < self.now
+
+    def is_due_today(self, case: CaseSummary) -> bool:
+        if case.stage != Stage.REGISTRATION.value:
+            return False
+        local_now = self.now.astimezone()
+        due = case.response_due_at.astimezone()
+        return due.date() == local_now.date() and due >= self.now
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self._all[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(case, column)
+        if role == SORT_ROLE:
+            return self._sort_key(case, column)
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(case):
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(case):
+            return QBrush(QColor("#fdecee"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE:
+            return case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, case: CaseSummary, column: int) -> str:
+        if column == self.NUMBER:
+            return case.number
+        if column == self.TITLE:
+            return case.title
+        if column == self.TYPE:
+            return type_name(case.type)
+        if column == self.STAGE:
+            return stage_name(case.stage)
+        if column == self.NUMBER:
+            month, serial = _number_key(case.number)
+            return f"{month}-{serial:08d}"  # a string Qt can compare
+        if column == self.PRIORITY:
+            return priority_name(case.priority)
+        if column == self.COMPLAINANT:
+            return case.complainant
+        if column == self.RESPONDENT:
+            return case.respondent
+        if column == self.COMPLAINED:
+            return case.complained_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if column == self.DUE:
+            if case.stage != Stage.REGISTRATION.value:
+                return "—"
+            due = case.response_due_at.astimezone().strftime("%m-%d %H:%M")
+            return f"{due}  {time_left(case.response_due_at, self.now)}"
+        return str(case.exhibit_count)
+
+    def _sort_key(self, case: CaseSummary, column: int) -> Any:
+        if column == self.COMPLAINED:
+            return case.complained_at.timestamp()
+        if column == self.DUE:
+            return case.response_due_at.timestamp()
+        if column == self.EXHIBITS:
+            return case.exhibit_count
+        if column == self.PRIORITY:
+            return (
+                ["urgent", "important", "normal"].index(case.priority)
+                if case.priority in ("urgent", "important", "normal")
+                else 9
+            )
+        return self._display(case, column)
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Stage, type and priority filters, overdue / due today, and a search box."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stage = ""
+        self.type = ""
+        self.priority = ""
+        self.only_overdue = False
+        self.only_due_today = False
+        self.search = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, **filters: Any) -> None:
+        for key, value in filters.items():
+            setattr(self, key, value)
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, CaseListModel)
+        case = model.summary(source_row)
+        if self.stage and case.stage != self.stage:
+            return False
+        if self.type and case.type != self.type:
+            return False
+        if self.priority and case.priority != self.priority:
+            return False
+        if self.only_overdue and not model.is_overdue(case):
+            return False
+        if self.only_due_today and not model.is_due_today(case):
+            return False
+        if self.search:
+            needle = self.search.lower()
+            haystack = " ".join(
+                [case.number, case.title, case.complainant, case.respondent, case.order_no, case.waybill_no]
+            ).lower()
+            if needle not in haystack:
+                return False
+        return True
+
+
+class EvidenceModel(QAbstractTableModel):
+    """A case's exhibits; title, source and proof purpose editable in place."""
+
+    NUMBER, TITLE, KIND, SOURCE, PURPOSE, NAME, SIZE, CAPTURED, ADDED, SHA256 = range(10)
+    EDITABLE = {TITLE: "title", SOURCE: "source", PURPOSE: "purpose"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.exhibits: list[Exhibit] = []
+        self.on_edit: Any = None  # callable(number, field, value) set by the view's owner
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("CaseFile", "No."),
+            QCoreApplication.translate("CaseFile", "Title"),
+            QCoreApplication.translate("CaseFile", "Kind"),
+            QCoreApplication.translate("CaseFile", "Source"),
+            QCoreApplication.translate("CaseFile", "Proof purpose"),
+            QCoreApplication.translate("CaseFile", "Original name"),
+            QCoreApplication.translate("CaseFile", "Size"),
+            QCoreApplication.translate("CaseFile", "Captured"),
+            QCoreApplication.translate("CaseFile", "Added"),
+            QCoreApplication.translate("CaseFile", "SHA-256"),
+        ]
+
+    def set_case(self, case: Case | None) -> None:
+        self.beginResetModel()
+        self.exhibits = list(case.exhibits) if case else []
+        self.endResetModel()
+
+    def exhibit(self, row: int) -> Exhibit:
+        return self.exhibits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.exhibits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 10
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in self.EDITABLE and not self.exhibits[index.row()].withdrawn:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.exhibits[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(e, column)
+        if role == Qt.ItemDataRole.ForegroundRole and e.withdrawn:
+            return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if e.withdrawn:
+                return QCoreApplication.translate("CaseFile", "Withdrawn: %1").replace("%1", e.withdraw_reason)
+            if e.flags:
+                return ", ".join(e.flags)
+        return None
+
+    def _display(self, e: Exhibit, column: int) -> str:
+        if column == self.NUMBER:
+            return str(e.number)
+        if column == self.TITLE:
+            if e.withdrawn:
+                return e.title + "  (" + QCoreApplication.translate("CaseFile", "withdrawn") + ")"
+            return e.title
+        if column == self.KIND:
+            return kind_name(e.kind.value)
+        if column == self.SOURCE:
+            return e.source
+        if column == self.PURPOSE:
+            return e.purpose
+        if column == self.NAME:
+            return e.original_name
+        if column == self.SIZE:
+            return _size(e.size)
+        if column == self.CAPTURED:
+            return e.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.captured_at else ""
+        if column == self.ADDED:
+            return e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return e.sha256
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() not in self.EDITABLE or self.on_edit is None:
+            return False
+        e = self.exhibits[index.row()]
+        field = self.EDITABLE[index.column()]
+        text = str(value).strip()
+        if field == "title" and not text:
+            return False
+        if getattr(e, field) == text:
+            return False
+        self.on_edit(e.number, field, text)
+        setattr(e, field, text)
+        self.dataChanged.emit(index, index)
+        return True
+
+
+def _number_key(number: str) -> tuple[str, int]:
+    """202611-1000 sorts after 202611-999."""
+    month, _, serial = number.partition("-")
+    return month, int(serial) if serial.isdigit() else 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1 << 20:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1 << 20):.1f} MB"
+
+
+def due_today_count(cases: list[CaseSummary], now: datetime | None = None) -> int:
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    return sum(
+        1
+        for c in cases
+        if c.stage == Stage.REGISTRATION.value
+        and c.response_due_at >= now
+        and c.response_due_at.astimezone().date() == today
+    )

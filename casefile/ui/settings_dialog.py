@@ -1,0 +1,124 @@
+"""Settings: library location, operator, organisation details, language, bundle defaults."""
+
+from __future__ import annotations
+
+from casefile.core.settings import save_settings
+from casefile.core.validate import check_credit_code, normalise_phone
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import LANGUAGES
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+VENUES = ["consumer-association", "arbitration", "court", "courier-claim", "receipt"]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.settings
+        self.library = QLineEdit(s.library or str(ctx.library.root), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        self.operator = QLineEdit(s.operator, self)
+        self.operator.setPlaceholderText(ctx.operator)
+        self.org_name = QLineEdit(s.org_name, self)
+        self.org_code = QLineEdit(s.org_credit_code, self)
+        self.org_address = QLineEdit(s.org_address, self)
+        self.org_phone = QLineEdit(s.org_phone, self)
+        self.org_rep = QLineEdit(s.org_legal_representative, self)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.venue = QComboBox(self)
+        names = {
+            "consumer-association": self.tr("Consumer association / 12315"),
+            "arbitration": self.tr("Arbitration"),
+            "court": self.tr("Court"),
+            "courier-claim": self.tr("Courier claim"),
+            "receipt": self.tr("Walk-in receipt"),
+        }
+        for venue in VENUES:
+            self.venue.addItem(names[venue], venue)
+        self.venue.setCurrentIndex(max(0, self.venue.findData(s.default_venue)))
+        self.split = QSpinBox(self)
+        self.split.setRange(0, 2048)
+        self.split.setSuffix(" MB")
+        self.split.setSpecialValueText(self.tr("no split"))
+        self.split.setValue(s.split_mb)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+
+        library_row = QHBoxLayout()
+        library_row.addWidget(self.library, 1)
+        library_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Library folder"), library_row)
+        form.addRow(self.tr("Operator name"), self.operator)
+        form.addRow(self.tr("Organisation name"), self.org_name)
+        form.addRow(self.tr("Unified social credit code"), self.org_code)
+        form.addRow(self.tr("Address"), self.org_address)
+        form.addRow(self.tr("Phone"), self.org_phone)
+        form.addRow(self.tr("Legal representative"), self.org_rep)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Default venue"), self.venue)
+        form.addRow(self.tr("E-filing size limit"), self.split)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(560, 420)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())
+        if folder:
+            self.library.setText(folder)
+
+    def save(self) -> None:
+        s = self.ctx.settings
+        try:
+            code = self.org_code.text().strip()
+            phone = self.org_phone.text().strip()
+            s.org_credit_code = check_credit_code(code) if code else ""
+            s.org_phone = normalise_phone(phone) if phone else ""
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
+            self.error.setText(str(exc))
+            return
+        library_changed = self.library.text().strip() != str(self.ctx.library.root)
+        s.library = self.library.text().strip() if library_changed else s.library
+        s.operator = self.operator.text().strip()
+        s.org_name = self.org_name.text().strip()
+        s.org_address = self.org_address.text().strip()
+        s.org_legal_representative = self.org_rep.text().strip()
+        s.default_venue = self.venue.currentData()
+        s.split_mb = self.split.value()
+        language = self.language.currentData()
+        try:
+            save_settings(s)
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        parent = self.parent()
+        if language != s.language and hasattr(parent, "switch_language"):
+            parent.switch_language(language)
+        if library_changed:
+            self.error.setText(self.tr("The new library is used from the next start."))
+        self.accept()

@@ -1,0 +1,93 @@
+"""One way to run core work off the GUI thread.
+
+Core services are generators that yield :class:`Progress` and check a :class:`CancelToken`.
+A :class:`Task` drains one on a pool thread and reports back through Qt signals, which
+arrive on the GUI thread: ``progress(done, total, message)``, then either ``succeeded(result)``
+(the last non-progress item the generator yielded, or its return value) or ``failed(error)``
+(the exception), then ``finished()``. ``cancel()`` sets the token; the core stops cleanly.
+
+Tests set ``TaskRunner.synchronous = True`` so that tasks run inline, in order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from casefile.core.progress import CancelToken, Progress
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[CancelToken], Iterator[Any] | Any], name: str = "") -> None:
+        super().__init__()
+        self.work = work
+        self.name = name
+        self.token = CancelToken()
+        self.results: list[Any] = []
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:
+        try:
+            outcome = self.work(self.token)
+            last: Any = None
+            if isinstance(outcome, Iterator):
+                for item in outcome:
+                    if isinstance(item, Progress):
+                        self.progress.emit(item.done, item.total, item.message)
+                    else:
+                        self.results.append(item)
+                        last = item
+            else:
+                last = outcome
+            self.succeeded.emit(last)
+        except Exception as exc:  # noqa: BLE001 - every failure goes to the window, never lost
+            log.debug("task %s failed: %r", self.name, exc)
+            self.failed.emit(exc)
+        finally:
+            self.finished.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self.task.run()
+
+
+class TaskRunner(QObject):
+    """Starts tasks; writes are serialised on one thread so two never race on a case."""
+
+    synchronous = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.active: set[Task] = set()
+
+    def start(self, task: Task) -> Task:
+        self.active.add(task)
+        task.finished.connect(lambda: self.active.discard(task))
+        if self.synchronous:
+            task.run()
+        else:
+            self.pool.start(_Runnable(task))
+        return task
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

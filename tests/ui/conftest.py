@@ -1,0 +1,41 @@
+"""GUI test fixtures: a real window over a real temporary library, offscreen, tasks inline."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from casefile.core.library import Library  # noqa: E402
+from casefile.core.settings import Settings  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ctx(tmp_path, qapp):
+    from casefile.ui.context import AppContext
+    from casefile.ui.tasks import TaskRunner
+
+    qapp.setOrganizationName("CaseFileTests")
+    qapp.setApplicationName(f"CaseFile-{os.getpid()}")
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    library = Library.open(tmp_path / "library", "测试员")
+    runner = TaskRunner()
+    runner.synchronous = True
+    context = AppContext(
+        library=library, settings=Settings(org_name="某某数码旗舰店", operator="测试员"), runner=runner
+    )
+    yield context
+    library.close()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)

@@ -1,0 +1,109 @@
+"""The case list and evidence models, without any widget."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from casefile.core.index import CaseSummary
+from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel, due_today_count
+
+from PySide6.QtCore import QModelIndex, Qt
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def summary(n: int, **kw) -> CaseSummary:
+    base = dict(
+        number=f"202611-{n:03d}",
+        title=f"case {n}",
+        type="quality",
+        channel="store",
+        priority="normal",
+        stage="registration",
+        complained_at=NOW - timedelta(hours=1),
+        response_due_at=NOW + timedelta(hours=47),
+        complainant=f"顾客{n}",
+        respondent="某某旗舰店",
+        order_no=f"TB{n:05d}",
+        waybill_no=f"SF{n:05d}",
+        exhibit_count=n % 4,
+    )
+    base.update(kw)
+    return CaseSummary(**base)
+
+
+def test_case_list_loads_lazily_and_shows_columns(qapp):
+    model = CaseListModel()
+    model.set_cases([summary(i) for i in range(1, 1201)], NOW)
+    assert model.rowCount() == CaseListModel.BATCH  # the rest is fetched as the view scrolls
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 1200 and not model.canFetchMore(QModelIndex())
+    first = model.index(0, CaseListModel.NUMBER)
+    assert model.data(first) == "202611-1200"  # newest first
+    assert model.data(model.index(0, CaseListModel.EXHIBITS)) == str(1200 % 4)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    assert model.row_of("202611-001") == 1199
+
+
+def test_overdue_cases_stand_out_and_filters_work(qapp):
+    model = CaseListModel()
+    late = summary(1, priority="urgent", response_due_at=NOW - timedelta(hours=3))
+    today = summary(2, response_due_at=NOW + timedelta(hours=2))
+    closed = summary(3, stage="closed", response_due_at=NOW - timedelta(days=3))
+    model.set_cases([late, today, closed, summary(4, type="logistics", waybill_no="SF-FIND-ME")], NOW)
+    rows = {model.summary(r).number: r for r in range(model.rowCount())}
+    assert model.data(model.index(rows[late.number], 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(rows[closed.number], 0), Qt.ItemDataRole.BackgroundRole) is None
+    assert "overdue" in model.data(model.index(rows[late.number], CaseListModel.DUE))
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 4
+    proxy.set_filters(only_overdue=True)
+    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == [late.number]
+    proxy.set_filters(only_overdue=False, only_due_today=True)
+    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == [today.number]
+    proxy.set_filters(only_due_today=False, search="sf-find")
+    assert proxy.rowCount() == 1
+    proxy.set_filters(search="", stage="closed")
+    assert proxy.rowCount() == 1
+    proxy.set_filters(stage="", type="logistics")
+    assert proxy.rowCount() == 1
+    proxy.set_filters(type="", priority="urgent")
+    assert proxy.rowCount() == 1
+    assert due_today_count([late, today, closed], NOW) == 1
+
+
+def test_sorting_uses_real_values(qapp):
+    model = CaseListModel()
+    model.set_cases([summary(1, exhibit_count=10), summary(2, exhibit_count=2)], NOW)
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(CaseListModel.EXHIBITS, Qt.SortOrder.AscendingOrder)
+    assert proxy.data(proxy.index(0, CaseListModel.EXHIBITS)) == "2"  # 2 before 10: numbers, not text
+    assert model.data(model.index(0, CaseListModel.EXHIBITS), SORT_ROLE) in (2, 10)
+
+
+def test_evidence_model_edits_go_through_the_callback(qapp, ctx, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    (tmp_path / "a.txt").write_text("聊天记录", "utf-8")
+    list(add_files(ctx.library, case.number, [tmp_path / "a.txt"]))
+    model = EvidenceModel()
+    model.set_case(ctx.library.load_case(case.number))
+    calls = []
+    model.on_edit = lambda number, field, value: calls.append((number, field, value))
+    title = model.index(0, EvidenceModel.TITLE)
+    assert model.flags(title) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, EvidenceModel.SHA256)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(title, "与客服的聊天记录")
+    assert calls == [(1, "title", "与客服的聊天记录")]
+    assert not model.setData(title, "   ")  # a title cannot be emptied
+    assert model.data(model.index(0, EvidenceModel.SHA256)) == ctx.library.load_case(case.number).exhibits[0].sha256
