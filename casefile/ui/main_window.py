@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from casefile.core.model import CaseType, Priority, Stage
+from casefile.core.progress import Progress
 from casefile.core.verify import CaseReport, FileStatus, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import (
@@ -22,6 +23,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         self.act_verify_all.triggered.connect(lambda: self.verify(all_cases=True))
         self.act_search = QAction(self)
         self.act_search.setShortcut(QKeySequence.StandardKey.Find)
-        self.act_search.triggered.connect(lambda: (self.cases.search.setFocus(), self.cases.search.selectAll()))
+        self.act_search.triggered.connect(self._focus_search)
         self.act_reload = QAction(self)
         self.act_reload.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_reload.triggered.connect(self.ctx.events.cases_changed.emit)
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.act_walkin, self.act_verify])
         self.toolbar = toolbar
 
+    def _focus_search(self) -> None:
+        self.cases.search.setFocus()
+        self.cases.search.selectAll()
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("CaseFile — %1").replace("%1", str(self.ctx.library.root)))
         self.file_menu.setTitle(self.tr("&File"))
@@ -228,7 +234,9 @@ class MainWindow(QMainWindow):
         save_settings(self.ctx.settings)
         for other, action in self.act_lang.items():
             action.setChecked(other == code)
-        install(QApplicationInstance(), code)
+        app = QApplication.instance()
+        if app is not None:
+            install(app, code)
 
     # ------------------------------------------------------------------ cases
 
@@ -287,13 +295,18 @@ class MainWindow(QMainWindow):
                     if isinstance(item, CaseReport):
                         yield item
                     else:
-                        yield item.__class__(i, len(numbers), number)
+                        yield Progress(i, len(numbers), number)
 
         dialog = QProgressDialog(self.tr("Verifying…"), self.tr("Cancel"), 0, len(numbers), self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         task = Task(work, "verify")
-        task.progress.connect(lambda done, total, msg: (dialog.setValue(done), dialog.setLabelText(msg)))
+
+        def show_progress(done: int, total: int, message: str) -> None:
+            dialog.setValue(done)
+            dialog.setLabelText(message)
+
+        task.progress.connect(show_progress)
         dialog.canceled.connect(task.cancel)
         task.succeeded.connect(lambda _r: self._show_reports(task.results))
         task.failed.connect(lambda error: show_error(self, error))
@@ -356,8 +369,10 @@ class MainWindow(QMainWindow):
             for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 150, 50)):
                 self.cases.table.setColumnWidth(column, width)
         last = settings.value("window/last_case")
-        if isinstance(last, str) and last:
+        if isinstance(last, str) and last and self.cases.model.row_of(last) >= 0:
             self.cases.select(last)
+        elif self.cases.proxy.rowCount():
+            self.cases.table.selectRow(0)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         settings = QSettings()
@@ -367,9 +382,3 @@ class MainWindow(QMainWindow):
         settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
         self.ctx.runner.wait(10_000)
         super().closeEvent(event)
-
-
-def QApplicationInstance():  # type: ignore[no-untyped-def]  # noqa: N802
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance()

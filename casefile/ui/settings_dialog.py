@@ -116,9 +116,9 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             show_error(self, exc)
             return
-        parent = self.parent()
-        if language != s.language and hasattr(parent, "switch_language"):
-            parent.switch_language(language)
+        switch = getattr(self.parent(), "switch_language", None)
+        if language != s.language and callable(switch):
+            switch(language)
         if library_changed:
             self.error.setText(self.tr("The new library is used from the next start."))
         self.accept()

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class Task(QObject):
-    progress = Signal(int, int, str)
+    progress = Signal("qint64", "qint64", str)  # type: ignore[arg-type]  # byte counts pass 2 GiB
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.model import (
@@ -106,7 +108,7 @@ class OverviewTab(QWidget):
         self.stage_log = QListWidget(self)
 
         self.groups: dict[str, QGroupBox] = {}
-        self.forms: dict[str, QFormLayout] = {}
+        self.labels: dict[str, list[QLabel]] = {}
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.addWidget(self.header)
@@ -132,10 +134,14 @@ class OverviewTab(QWidget):
         ):
             box = QGroupBox(body)
             form = QFormLayout(box)
+            labels = []
             for widget in rows:
-                form.addRow("", widget)
+                label = QLabel(box)
+                label.setBuddy(widget)
+                form.addRow(label, widget)
+                labels.append(label)
             self.groups[key] = box
-            self.forms[key] = form
+            self.labels[key] = labels
             column.addWidget(box)
         self.facts_box = QGroupBox(body)
         QVBoxLayout(self.facts_box).addWidget(self.facts)
@@ -211,11 +217,8 @@ class OverviewTab(QWidget):
         }
         for key, (title, rows) in labels.items():
             self.groups[key].setTitle(title)
-            form = self.forms[key]
-            for row, text in enumerate(rows):
-                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and isinstance(item.widget(), QLabel):
-                    item.widget().setText(text)  # type: ignore[union-attr]
+            for label, text in zip(self.labels[key], rows, strict=True):
+                label.setText(text)
         self.facts_box.setTitle(self.tr("Facts"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.revert_button.setText(self.tr("Undo unsaved edits"))
@@ -400,11 +403,8 @@ class OverviewTab(QWidget):
         self.ctx.runner.start(task)
 
 
-def _with(party: Party, **fields: str) -> Party:
-    data = {**case_to_data(party)}
-    data.update(fields)
-    data["kind"] = party.kind
-    return Party(**data)
+def _with(party: Party, **fields: Any) -> Party:
+    return dataclasses.replace(party, **fields)
 
 
 class TimelineTab(QWidget):
@@ -500,9 +500,13 @@ class TimelineTab(QWidget):
 
         task = Task(work, "event")
         task.failed.connect(lambda error: show_error(self, error))
-        task.succeeded.connect(
-            lambda _r: (self.summary.clear(), self.refs.clear(), self.ctx.events.case_changed.emit(number))
-        )
+
+        def done(_result: object) -> None:
+            self.summary.clear()
+            self.refs.clear()
+            self.ctx.events.case_changed.emit(number)
+
+        task.succeeded.connect(done)
         self.ctx.runner.start(task)
 
 

@@ -39,3 +39,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests(qapp):
+    """Source strings are English; a test that switches language switches back afterwards."""
+    yield
+    from casefile.ui.i18n import install
+
+    install(qapp, "en")

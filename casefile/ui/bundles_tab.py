@@ -1,0 +1,875 @@
+"""The Bundles tab: a four-step panel that makes a venue-formatted PDF bundle, and the bundles made so far.
+
+1. Venue (and, for a walk-in receipt, the paper size); 2. the exhibits, in order, and the volume
+size; 3. the preflight findings (errors block, warnings must be accepted); 4. the build, as a
+:class:`Task` with progress and Cancel, then the saved files and their SHA-256. The bundles
+already made are read from the custody log ("bundle" entries), newest first.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue, build_bundle
+from casefile.core.bundle.builder import select_entries
+from casefile.core.bundle.preflight import preflight
+from casefile.core.errors import CancelledError, CaseFileError
+from casefile.core.model import Case
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.models import kind_name
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOUR = QColor("#b00020")
+WARNING_COLOUR = QColor("#c05600")
+OK_COLOUR = QColor("#2e7d32")
+VENUES = [
+    Venue.CONSUMER_ASSOCIATION,
+    Venue.COURT,
+    Venue.ARBITRATION,
+    Venue.COURIER_CLAIM,
+    Venue.RECEIPT,
+]
+LAYOUTS = ["a5", "80mm"]
+STEP_VENUE, STEP_EXHIBITS, STEP_CHECK, STEP_GENERATE = range(4)
+
+
+class BundlesTab(QWidget):
+    """Make a bundle for the selected case, step by step, and list the ones already made."""
+
+    task_started = Signal(object)  # the Task, just before it runs (tests hook its progress here)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.case: Case | None = None
+        self.last_result: BundleResult | None = None
+        self.task: Task | None = None
+        self._task_number = ""
+        self._findings: list[Finding] | None = None  # None: not checked since the last change
+        self._accepted: tuple[tuple[str, str], ...] = ()  # the warnings the tick applies to
+
+        # -- the steps
+        self.step_labels = [QLabel(self) for _ in range(4)]
+        self.pages = QStackedWidget(self)
+        self.back_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+
+        # 1. venue
+        venue_page = QWidget(self)
+        self.venue_combo = QComboBox(venue_page)
+        for venue in VENUES:
+            self.venue_combo.addItem("", venue.value)
+        self.layout_combo = QComboBox(venue_page)
+        for layout in LAYOUTS:
+            self.layout_combo.addItem("", layout)
+        self.venue_help = QLabel(venue_page)
+        self.venue_help.setWordWrap(True)
+        self.venue_help.setTextFormat(Qt.TextFormat.RichText)
+        self.venue_help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.venue_form = QFormLayout()
+        self.venue_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.venue_label = QLabel(venue_page)
+        self.layout_label = QLabel(venue_page)
+        self.venue_form.addRow(self.venue_label, self.venue_combo)
+        self.venue_form.addRow(self.layout_label, self.layout_combo)
+        self.venue_label.setBuddy(self.venue_combo)
+        self.layout_label.setBuddy(self.layout_combo)
+        column = QVBoxLayout(venue_page)
+        column.addLayout(self.venue_form)
+        column.addWidget(self.venue_help)
+        column.addStretch(1)
+
+        # 2. exhibits
+        exhibits_page = QWidget(self)
+        self.exhibit_list = QListWidget(exhibits_page)
+        self.exhibit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.exhibit_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.exhibit_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.exhibit_list.setAlternatingRowColors(True)
+        self.up_button = QPushButton(exhibits_page)
+        self.down_button = QPushButton(exhibits_page)
+        self.all_button = QPushButton(exhibits_page)
+        self.none_button = QPushButton(exhibits_page)
+        style = self.style()
+        self.up_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.down_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.chosen_label = QLabel(exhibits_page)
+        self.split_spin = QSpinBox(exhibits_page)
+        self.split_spin.setRange(0, 2000)
+        self.split_spin.setValue(max(0, ctx.settings.split_mb))
+        self.split_label = QLabel(exhibits_page)
+        self.split_label.setBuddy(self.split_spin)
+        self.split_help = QLabel(exhibits_page)
+        self.split_help.setWordWrap(True)
+        buttons = QVBoxLayout()
+        for button in (self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(12)
+        for button in (self.all_button, self.none_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.exhibit_list, 1)
+        row.addLayout(buttons)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_label)
+        split_row.addWidget(self.split_spin)
+        split_row.addWidget(self.split_help, 1)
+        column = QVBoxLayout(exhibits_page)
+        column.addWidget(self.chosen_label)
+        column.addLayout(row, 1)
+        column.addLayout(split_row)
+
+        # 3. preflight
+        check_page = QWidget(self)
+        self.summary_label = QLabel(check_page)
+        self.summary_label.setWordWrap(True)
+        self.findings = QListWidget(check_page)
+        self.findings.setWordWrap(True)
+        self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accept_warnings = QCheckBox(check_page)
+        self.generate_button = QPushButton(self)  # in the step buttons' row, where Next was
+        column = QVBoxLayout(check_page)
+        column.addWidget(self.summary_label)
+        column.addWidget(self.findings, 1)
+        column.addWidget(self.accept_warnings)
+
+        # 4. generate
+        generate_page = QWidget(self)
+        self.status_label = QLabel(generate_page)
+        self.status_label.setWordWrap(True)
+        self.progress = QProgressBar(generate_page)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.cancel_button = QPushButton(generate_page)
+        self.cancel_button.setEnabled(False)
+        self.result_label = QLabel(generate_page)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.result_label.setOpenExternalLinks(True)
+        self.result_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.open_button = QPushButton(generate_page)
+        self.folder_button = QPushButton(generate_page)
+        self.again_button = QPushButton(generate_page)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.open_button)
+        result_row.addWidget(self.folder_button)
+        result_row.addStretch(1)
+        result_row.addWidget(self.again_button)
+        column = QVBoxLayout(generate_page)
+        column.addWidget(self.status_label)
+        column.addLayout(progress_row)
+        column.addWidget(self.result_label, 1)
+        column.addLayout(result_row)
+
+        for page in (venue_page, exhibits_page, check_page, generate_page):
+            self.pages.addWidget(page)
+
+        steps = QHBoxLayout()
+        for i, label in enumerate(self.step_labels):
+            if i:
+                arrow = QLabel("›", self)
+                arrow.setEnabled(False)
+                steps.addWidget(arrow)
+            steps.addWidget(label)
+        steps.addStretch(1)
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.generate_button)
+        self.wizard = QGroupBox(self)
+        wizard_layout = QVBoxLayout(self.wizard)
+        wizard_layout.addLayout(steps)
+        wizard_layout.addWidget(self.pages, 1)
+        wizard_layout.addLayout(nav)
+
+        # -- the bundles already made
+        self.history_box = QGroupBox(self)
+        self.history = QTableWidget(0, 5, self.history_box)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setAlternatingRowColors(True)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history_hint = QLabel(self.history_box)
+        column = QVBoxLayout(self.history_box)
+        column.addWidget(self.history, 1)
+        column.addWidget(self.history_hint)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.wizard)
+        splitter.addWidget(self.history_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+        # -- behaviour
+        self.back_button.clicked.connect(lambda: self._go(self.pages.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self._go(self.pages.currentIndex() + 1))
+        self.venue_combo.currentIndexChanged.connect(self._venue_changed)
+        self.layout_combo.currentIndexChanged.connect(self._inputs_changed)
+        self.split_spin.valueChanged.connect(self._inputs_changed)
+        self.exhibit_list.itemChanged.connect(self._inputs_changed)
+        self.exhibit_list.model().rowsMoved.connect(self._inputs_changed)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button.clicked.connect(lambda: self._check_all(False))
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.exhibit_list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.move_selected(d))
+        self.findings.itemDoubleClicked.connect(self._show_finding)
+        self.accept_warnings.toggled.connect(self._update_buttons)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.folder_button.clicked.connect(self.show_in_folder)
+        self.again_button.clicked.connect(lambda: self._go(STEP_VENUE))
+        self.history.itemDoubleClicked.connect(self._open_history_item)
+        ctx.events.case_changed.connect(self._case_changed)
+
+        default = self.venue_combo.findData(ctx.settings.default_venue)
+        self.venue_combo.setCurrentIndex(max(default, 0))
+        self.retranslate()
+        self.set_case(None)
+
+    # ------------------------------------------------------------------ public API
+
+    def set_case(self, number: str | None) -> None:
+        """Show ``number`` (None: no case). The same number again refreshes and keeps the choices made."""
+        same = bool(number) and number == self.number
+        self.number = number or None
+        self.case = None
+        if self.number:
+            try:
+                self.case = self.ctx.library.load_case(self.number)
+            except CaseFileError as exc:
+                log.warning("bundles tab: cannot load case %s: %s", self.number, exc)
+                self.number = None
+                show_error(self, exc)
+        if not same:
+            self.last_result = None
+            self.result_label.clear()
+            self.status_label.clear()
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.accept_warnings.setChecked(False)
+            self._go(STEP_VENUE)
+        self._fill_exhibits(keep=same)
+        self._findings = None
+        if self.pages.currentIndex() == STEP_CHECK:
+            self.run_preflight()
+        self._load_history()
+        self.wizard.setEnabled(self.case is not None)
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.wizard.setTitle(self.tr("Make a bundle"))
+        self.history_box.setTitle(self.tr("Bundles made for this case"))
+        for label, text in zip(
+            self.step_labels,
+            (self.tr("1. Venue"), self.tr("2. Exhibits"), self.tr("3. Check"), self.tr("4. Generate")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.back_button.setText(self.tr("< Back"))
+        self.next_button.setText(self.tr("Next >"))
+        self.venue_label.setText(self.tr("&Venue:"))
+        self.layout_label.setText(self.tr("Receipt &paper:"))
+        for i, venue in enumerate(VENUES):
+            self.venue_combo.setItemText(i, self._venue_name(venue.value))
+        self.layout_combo.setItemText(0, self.tr("A5 sheet"))
+        self.layout_combo.setItemText(1, self.tr("80 mm receipt roll"))
+        self.up_button.setText(self.tr("Move &up"))
+        self.up_button.setToolTip(self.tr("Move the selected exhibit up (Alt+Up)"))
+        self.down_button.setText(self.tr("Move &down"))
+        self.down_button.setToolTip(self.tr("Move the selected exhibit down (Alt+Down)"))
+        self.all_button.setText(self.tr("Check all"))
+        self.none_button.setText(self.tr("Check none"))
+        self.exhibit_list.setToolTip(
+            self.tr("Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.")
+        )
+        self.split_label.setText(self.tr("&Split into volumes of at most:"))
+        self.split_spin.setSuffix(self.tr(" MB"))
+        self.split_spin.setSpecialValueText(self.tr("no split"))
+        self.split_help.setText(
+            self.tr("Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.")
+        )
+        self.accept_warnings.setText(self.tr("Accept the warnings and leave blanks to fill by hand"))
+        self.generate_button.setText(self.tr("&Generate"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.open_button.setText(self.tr("Open PDF"))
+        self.folder_button.setText(self.tr("Show in folder"))
+        self.again_button.setText(self.tr("Make another bundle"))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Made at"), self.tr("Venue"), self.tr("File"), self.tr("Pages"), self.tr("SHA-256")]
+        )
+        self.history_hint.setText(self.tr("Double-click a bundle to open it."))
+        self._venue_changed()
+        self._relabel_exhibits()
+        self._update_steps()
+        self._load_history()
+        if self._findings is not None:
+            self._show_findings(self._findings)
+
+    def run_preflight(self) -> list[Finding]:
+        """Check the chosen venue and exhibits; list the findings and enable Generate if nothing blocks."""
+        if self.case is None:
+            self._findings = None
+            self.findings.clear()
+            self._update_buttons()
+            return []
+        try:
+            entries = select_entries(self.case, self.chosen_numbers())
+            found = preflight(self.case, self.venue(), entries, size_limit_mb=self._split_mb())
+        except CaseFileError as exc:
+            found = [Finding(Level.ERROR, "invalid", str(exc))]
+        warnings = tuple((f.code, f.message) for f in found if f.level is Level.WARNING)
+        if warnings != self._accepted:  # new or different warnings: they must be accepted again
+            self.accept_warnings.setChecked(False)
+            self._accepted = warnings
+        self._findings = found
+        self._show_findings(found)
+        self._update_buttons()
+        return found
+
+    def generate(self) -> None:
+        """Start building the bundle on the task runner (if the preflight allows it)."""
+        if self.case is None or self.number is None or self.task is not None:
+            return
+        if self._findings is None:
+            self.run_preflight()
+        if not self._can_generate():
+            self._go(STEP_CHECK)
+            return
+        number = self.number
+        options = BundleOptions(
+            venue=self.venue(),
+            exhibits=self.chosen_numbers(),
+            split_mb=self._split_mb(),
+            force=bool(self._accepted),
+            layout=self.layout_combo.currentData() or "a5",
+        )
+        library, settings = self.ctx.library, self.ctx.settings
+
+        def work(token: Any) -> Any:
+            return build_bundle(library, number, options, settings, cancel=token)
+
+        task = Task(work, f"bundle {number} {options.venue.value}")
+        task.progress.connect(self._task_progress)
+        task.succeeded.connect(self._task_succeeded)
+        task.failed.connect(self._task_failed)
+        task.finished.connect(self._task_finished)
+        self.task = task
+        self._task_number = number
+        self.last_result = None
+        self.result_label.clear()
+        self.status_label.setText(self.tr("Making the bundle…"))
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self._go(STEP_GENERATE)
+        self._update_buttons()
+        log.info("bundle %s: %s, exhibits %s", number, options.venue.value, options.exhibits)
+        self.task_started.emit(task)
+        self.ctx.runner.start(task)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status_label.setText(self.tr("Cancelling…"))
+
+    def move_selected(self, delta: int) -> None:
+        """Move the selected exhibit ``delta`` rows (negative: up), keeping it selected."""
+        row = self.exhibit_list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.exhibit_list.count():
+            return
+        item = self.exhibit_list.takeItem(row)
+        self.exhibit_list.insertItem(target, item)
+        self.exhibit_list.setCurrentRow(target)
+        self._inputs_changed()
+
+    # ------------------------------------------------------------------ what is chosen
+
+    def venue(self) -> Venue:
+        return Venue(self.venue_combo.currentData() or Venue.CONSUMER_ASSOCIATION.value)
+
+    def chosen_numbers(self) -> list[int]:
+        """The ticked exhibits' numbers, in list order."""
+        numbers = []
+        for i in range(self.exhibit_list.count()):
+            item = self.exhibit_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                numbers.append(int(item.data(NUMBER_ROLE)))
+        return numbers
+
+    def _split_mb(self) -> int | None:
+        if self.venue() is Venue.RECEIPT:
+            return None
+        return self.split_spin.value() or None
+
+    # ------------------------------------------------------------------ steps
+
+    def _go(self, step: int) -> None:
+        step = max(STEP_VENUE, min(step, STEP_GENERATE))
+        if step == STEP_GENERATE and self.task is None and self.last_result is None and not self.status_label.text():
+            step = STEP_CHECK  # nothing to show there yet
+        self.pages.setCurrentIndex(step)
+        if step == STEP_CHECK:
+            self.run_preflight()
+        self._update_steps()
+        self._update_buttons()
+
+    def _update_steps(self) -> None:
+        current = self.pages.currentIndex()
+        for i, label in enumerate(self.step_labels):
+            font = label.font()
+            font.setBold(i == current)
+            label.setFont(font)
+            label.setEnabled(i == current)
+
+    def _update_buttons(self) -> None:
+        step = self.pages.currentIndex()
+        running = self.task is not None
+        self.back_button.setVisible(step > STEP_VENUE)
+        self.back_button.setEnabled(not running)
+        self.next_button.setVisible(step < STEP_CHECK)
+        self.next_button.setEnabled(self.case is not None)
+        self.generate_button.setVisible(step == STEP_CHECK)
+        for i in (STEP_VENUE, STEP_EXHIBITS, STEP_CHECK):
+            page = self.pages.widget(i)
+            if page is not None:
+                page.setEnabled(not running)
+        self.generate_button.setEnabled(self._can_generate())
+        has_warnings = bool(self._findings) and any(f.level is Level.WARNING for f in self._findings or [])
+        self.accept_warnings.setVisible(has_warnings)
+        done = self.last_result is not None and not running
+        self.open_button.setEnabled(done)
+        self.folder_button.setEnabled(done)
+        self.again_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.progress.setVisible(running or self.last_result is not None)
+        self.up_button.setEnabled(self.exhibit_list.count() > 1)
+        self.down_button.setEnabled(self.exhibit_list.count() > 1)
+
+    def _can_generate(self) -> bool:
+        if self.case is None or self.task is not None or self._findings is None:
+            return False
+        if any(f.level is Level.ERROR for f in self._findings):
+            return False
+        return not self._accepted or self.accept_warnings.isChecked()
+
+    @Slot()
+    def _inputs_changed(self) -> None:
+        """The venue or the exhibits changed: the last check no longer holds."""
+        self._findings = None
+        self._update_chosen_label()
+        if self.pages.currentIndex() == STEP_CHECK:
+            self.run_preflight()
+        else:
+            self._update_buttons()
+
+    @Slot()
+    def _venue_changed(self) -> None:
+        venue = self.venue()
+        self.venue_form.setRowVisible(self.layout_combo, venue is Venue.RECEIPT)
+        self.split_spin.setEnabled(venue is not Venue.RECEIPT)
+        title = self.tr("Title on the documents: %1").replace("%1", venue.heading)
+        self.venue_help.setText(html.escape(self._venue_help(venue)) + "<br><br>" + html.escape(title))
+        self._inputs_changed()
+
+    # ------------------------------------------------------------------ exhibits
+
+    def _fill_exhibits(self, *, keep: bool) -> None:
+        """List the case's exhibits that are not withdrawn; ``keep``: keep the order and ticks already chosen."""
+        previous: dict[int, Qt.CheckState] = {}
+        order: list[int] = []
+        if keep:
+            for i in range(self.exhibit_list.count()):
+                item = self.exhibit_list.item(i)
+                number = int(item.data(NUMBER_ROLE))
+                order.append(number)
+                previous[number] = item.checkState()
+        current = self.exhibit_list.currentItem()
+        selected = int(current.data(NUMBER_ROLE)) if current is not None else None
+        exhibits = [e for e in self.case.exhibits if not e.withdrawn] if self.case else []
+        rank = {n: i for i, n in enumerate(order)}
+        exhibits.sort(key=lambda e: (rank.get(e.number, len(rank)), e.number))
+        self.exhibit_list.blockSignals(True)
+        self.exhibit_list.clear()
+        for exhibit in exhibits:
+            item = QListWidgetItem(self.exhibit_list)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            item.setData(NUMBER_ROLE, exhibit.number)
+            item.setCheckState(previous.get(exhibit.number, Qt.CheckState.Checked))
+            if exhibit.number == selected:
+                self.exhibit_list.setCurrentItem(item)
+        self.exhibit_list.blockSignals(False)
+        self._relabel_exhibits()
+        self._update_chosen_label()
+
+    def _relabel_exhibits(self) -> None:
+        if self.case is None:
+            return
+        self.exhibit_list.blockSignals(True)
+        for i in range(self.exhibit_list.count()):
+            item = self.exhibit_list.item(i)
+            try:
+                exhibit = self.case.exhibit(int(item.data(NUMBER_ROLE)))
+            except KeyError:
+                continue
+            item.setText(
+                self.tr("%1 — %2 (%3)")
+                .replace("%1", str(exhibit.number))
+                .replace("%2", exhibit.title)
+                .replace("%3", kind_name(exhibit.kind.value))
+            )
+            purpose = exhibit.purpose.strip() or self.tr("(no proof purpose yet)")
+            item.setToolTip(
+                self.tr("%1, %2 KB\nProof purpose: %3")
+                .replace("%1", exhibit.original_name)
+                .replace("%2", f"{(exhibit.size + 1023) // 1024:,}")
+                .replace("%3", purpose)
+            )
+        self.exhibit_list.blockSignals(False)
+
+    def _update_chosen_label(self) -> None:
+        self.chosen_label.setText(
+            self.tr("%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).")
+            .replace("%1", str(len(self.chosen_numbers())))
+            .replace("%2", str(self.exhibit_list.count()))
+        )
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        self.exhibit_list.blockSignals(True)
+        for i in range(self.exhibit_list.count()):
+            self.exhibit_list.item(i).setCheckState(state)
+        self.exhibit_list.blockSignals(False)
+        self._inputs_changed()
+
+    # ------------------------------------------------------------------ findings
+
+    def _show_findings(self, found: list[Finding]) -> None:
+        self.findings.clear()
+        style = self.style()
+        errors = [f for f in found if f.level is Level.ERROR]
+        warnings = [f for f in found if f.level is Level.WARNING]
+        for finding in errors + warnings:
+            item = QListWidgetItem(finding.message, self.findings)
+            error = finding.level is Level.ERROR
+            item.setForeground(ERROR_COLOUR if error else WARNING_COLOUR)
+            item.setIcon(
+                style.standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+                )
+            )
+            item.setData(NUMBER_ROLE, finding.exhibit)
+            item.setToolTip(
+                (self.tr("Error: the bundle cannot be made until this is fixed.") if error else self.tr("Warning"))
+                + (("\n" + self.tr("Double-click to show the exhibit.")) if finding.exhibit is not None else "")
+            )
+        if errors:
+            colour = ERROR_COLOUR
+            text = self.tr("%1 error(s) block this bundle; fix them in the case first.").replace("%1", str(len(errors)))
+        elif warnings:
+            colour = WARNING_COLOUR
+            text = self.tr(
+                "%1 warning(s): the bundle can be made, with blanks on the documents to fill in by hand."
+            ).replace("%1", str(len(warnings)))
+        else:
+            colour = OK_COLOUR
+            text = self.tr("No problems found: ready to generate.")
+        self.findings.setCurrentRow(-1)
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
+
+    def _show_finding(self, item: QListWidgetItem) -> None:
+        number = item.data(NUMBER_ROLE)
+        if number is None:
+            return
+        for i in range(self.exhibit_list.count()):
+            if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
+                self._go(STEP_EXHIBITS)
+                self.exhibit_list.setCurrentRow(i)
+                self.exhibit_list.setFocus()
+                return
+
+    # ------------------------------------------------------------------ the task
+
+    @Slot(int, int, str)
+    def _task_progress(self, done: int, total: int, message: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        if self.task is not None and self.task.token.cancelled:
+            return
+        self.status_label.setText(self._progress_text(message))
+
+    @Slot(object)
+    def _task_succeeded(self, result: object) -> None:
+        number = self._task_number
+        if not isinstance(result, BundleResult):
+            return
+        log.info("bundle %s saved: %s", number, ", ".join(p.name for p in result.files))
+        if number == self.number:
+            self.last_result = result
+            self.status_label.setText(self.tr("Saved."))
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.result_label.setText(self._result_html(result))
+            self._load_history()
+        self.ctx.events.case_changed.emit(number)
+
+    @Slot(object)
+    def _task_failed(self, error: object) -> None:
+        here = self._task_number == self.number  # the user may have moved on to another case
+        if here:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+        if isinstance(error, CancelledError):
+            if here:
+                self.status_label.setText(self.tr("Cancelled, nothing saved."))
+            return
+        log.info("bundle %s not made: %s", self._task_number, error)
+        if here:
+            self.status_label.setText(self.tr("The bundle was not made."))
+            if isinstance(error, PreflightError):
+                self._findings = list(error.findings)
+                self._show_findings(self._findings)
+        if isinstance(error, BaseException):
+            show_error(self, error)
+
+    @Slot()
+    def _task_finished(self) -> None:
+        self.task = None
+        self._update_buttons()
+
+    def _progress_text(self, message: str) -> str:
+        known = {
+            "documents": self.tr("Laying out the documents…"),
+            "evidence list": self.tr("Laying out the evidence list…"),
+            "assembling": self.tr("Assembling and stamping the pages…"),
+            "saved": self.tr("Saving…"),
+            "receipt": self.tr("Laying out the receipt…"),
+        }
+        if message in known:
+            return known[message]
+        return self.tr("Exhibit pages: %1").replace("%1", message) if message else self.tr("Making the bundle…")
+
+    def _result_html(self, result: BundleResult) -> str:
+        lines = [
+            "<b>"
+            + html.escape(
+                self.tr("%1 file(s), %2 pages, saved in the case's bundles folder:")
+                .replace("%1", str(len(result.files)))
+                .replace("%2", str(result.pages))
+            )
+            + "</b>"
+        ]
+        for path, digest in zip(result.files, result.sha256, strict=True):
+            url = QUrl.fromLocalFile(str(path)).toString()
+            lines.append(f'<a href="{html.escape(url)}">{html.escape(str(path))}</a>')
+            lines.append("SHA-256: <code>" + html.escape(digest) + "</code>")
+        if result.warnings:
+            lines.append(
+                f'<span style="color: {WARNING_COLOUR.name()}">'
+                + html.escape(
+                    self.tr("%1 warning(s) accepted: fill in the blanks by hand before submitting.").replace(
+                        "%1", str(len(result.warnings))
+                    )
+                )
+                + "</span>"
+            )
+        return "<br>".join(lines)
+
+    # ------------------------------------------------------------------ files
+
+    def open_pdf(self) -> None:
+        if self.last_result is not None and self.last_result.files:
+            _open(self.last_result.files[0])
+
+    def show_in_folder(self) -> None:
+        if self.last_result is not None and self.last_result.files:
+            _reveal(self.last_result.files[0])
+
+    def _open_history_item(self, item: QTableWidgetItem) -> None:
+        first = self.history.item(item.row(), 0)
+        path = first.data(PATH_ROLE) if first is not None else None
+        if path and Path(path).exists():
+            _open(Path(path))
+
+    # ------------------------------------------------------------------ history
+
+    @Slot(str)
+    def _case_changed(self, number: str) -> None:
+        if number and number == self.number and self.task is None:
+            self.set_case(number)
+
+    def _load_history(self) -> None:
+        """One row per saved file of each "bundle" custody entry, newest first."""
+        self.history.setRowCount(0)
+        if self.number is None:
+            return
+        try:
+            folder = self.ctx.library.folder(self.number)
+            entries = [e for e in folder.custody.read() if e.get("action") == "bundle"]
+        except (CaseFileError, OSError) as exc:
+            log.warning("bundles tab: cannot read the custody log of %s: %s", self.number, exc)
+            return
+        entries.sort(key=lambda e: int(e.get("seq", 0)), reverse=True)
+        for entry in entries:
+            details = entry.get("details") or {}
+            venue = str(details.get("venue", ""))
+            venue_text = self._venue_name(venue)
+            if details.get("layout"):
+                venue_text += f" ({details['layout']})"
+            exhibits = ", ".join(str(x.get("label", "")) for x in details.get("exhibits") or [])
+            for record in details.get("files") or []:
+                name = str(record.get("name", ""))
+                path = folder.path / name
+                digest = str(record.get("sha256", ""))
+                row = self.history.rowCount()
+                self.history.insertRow(row)
+                cells = [
+                    _local_time(str(entry.get("at", ""))),
+                    venue_text,
+                    Path(name).name,
+                    str(record.get("pages", "")),
+                    digest[:16] + "…" if len(digest) > 16 else digest,
+                ]
+                tip = (
+                    self.tr("%1\nMade by %2; exhibits in order: %3\nSHA-256: %4")
+                    .replace("%1", str(path))
+                    .replace("%2", str(entry.get("operator", "")))
+                    .replace("%3", exhibits or "—")
+                    .replace("%4", digest)
+                )
+                missing = not path.exists()
+                if missing:
+                    tip += "\n" + self.tr("The file is no longer in the case folder.")
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(tip)
+                    if missing:
+                        item.setForeground(self.palette().placeholderText())
+                    if column == 3:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.history.setItem(row, column, item)
+                first = self.history.item(row, 0)
+                if first is not None:
+                    first.setData(PATH_ROLE, str(path))
+
+    # ------------------------------------------------------------------ labels
+
+    def _venue_name(self, value: str) -> str:
+        return {
+            Venue.CONSUMER_ASSOCIATION.value: self.tr("Consumer association / 12315 complaint"),
+            Venue.COURT.value: self.tr("Court (civil complaint)"),
+            Venue.ARBITRATION.value: self.tr("Arbitration (application)"),
+            Venue.COURIER_CLAIM.value: self.tr("Courier claim"),
+            Venue.RECEIPT.value: self.tr("Walk-in complaint receipt"),
+        }.get(value, value)
+
+    def _venue_help(self, venue: Venue) -> str:
+        return {
+            Venue.CONSUMER_ASSOCIATION: self.tr(
+                "For a complaint to the consumer association or 12315: cover, complaint letter, evidence list, "
+                "the exhibits, the integrity annex and filing notes. The complainant's full contact details are "
+                "shown, as a complaint requires."
+            ),
+            Venue.COURT: self.tr(
+                "For filing at a people's court: cover, civil complaint, address-for-service form, evidence list, "
+                "the exhibits, the integrity annex and filing hints."
+            ),
+            Venue.ARBITRATION: self.tr(
+                "For an arbitration commission: cover, arbitration application, evidence list, the exhibits, the "
+                "integrity annex and filing notes. An arbitration agreement must be among the exhibits."
+            ),
+            Venue.COURIER_CLAIM: self.tr(
+                "For a claim against a courier: cover, claim letter, evidence list, the exhibits, the integrity "
+                "annex, and where to appeal and by when. The customer's details are masked."
+            ),
+            Venue.RECEIPT: self.tr(
+                "A receipt for a complaint made in person, listing the materials handed in, to print and sign. "
+                "Choose an A5 sheet or an 80 mm receipt roll."
+            ),
+        }[venue]
+
+
+def _local_time(text: str) -> str:
+    try:
+        return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def _open(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _reveal(path: Path) -> None:
+    """Show ``path`` selected in the system's file manager (its folder, where selecting is not possible)."""
+    if sys.platform == "win32":
+        QProcess.startDetached("explorer.exe", ["/select,", str(path)])
+    elif sys.platform == "darwin":
+        QProcess.startDetached("open", ["-R", str(path)])
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -1,0 +1,804 @@
+"""The evidence tab: a case's exhibits, adding files to it, withdrawing, details and a preview.
+
+Everything that writes (adding files, editing a title, withdrawing) runs as a :class:`Task`
+on the context's runner; the tab only reads the case record and its custody log, which
+are small files, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.core.errors import CancelledError, CaseFileError
+from casefile.core.evidence import AddResult, add_files
+from casefile.core.model import Case, Exhibit
+from casefile.core.progress import CancelToken, Progress
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.models import EvidenceModel, kind_name
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontDatabase,
+    QImageReader,
+    QKeySequence,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+TEXT_PREVIEW_BYTES = 200 * 1024
+IMAGE_PREVIEW_SIDE = 2048  # large photos are decoded at most this big: enough for a pane, and fast
+TEXT_MIMES = {"message/rfc822", "application/json", "application/xml"}
+# Task.progress carries C++ ints; a batch of videos easily passes 2 GiB, so scale down before that.
+SIGNAL_INT_MAX = 2**31 - 1
+
+
+def fill(text: str, *values: object) -> str:
+    """Put ``values`` into a translated text's %1, %2… in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(
+        r"%(\d+)",
+        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0),
+        text,
+    )
+
+
+def mentions_exhibit(details: Any, number: int) -> bool:
+    """Whether a custody entry's details concern exhibit ``number``.
+
+    Ingest entries hold the exhibit record, withdraw and exhibit-update entries its number,
+    bundles a list of ``{"exhibit": n}`` and timeline events an ``evidence`` list.
+    """
+    if isinstance(details, dict):
+        exhibit = details.get("exhibit")
+        if isinstance(exhibit, dict):
+            if exhibit.get("number") == number:
+                return True
+        elif isinstance(exhibit, int) and not isinstance(exhibit, bool) and exhibit == number:
+            return True
+        evidence = details.get("evidence")
+        if isinstance(evidence, list) and number in evidence:
+            return True
+        return any(mentions_exhibit(v, number) for k, v in details.items() if k not in ("exhibit", "evidence"))
+    if isinstance(details, list):
+        return any(mentions_exhibit(v, number) for v in details)
+    return False
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a file's first bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB 18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:  # a character cut by the preview limit
+            return data[: exc.start].decode("utf-8", errors="replace")
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1 << 20:
+        return f"{size / 1024:.1f} KB"
+    if size < 1 << 30:
+        return f"{size / (1 << 20):.1f} MB"
+    return f"{size / (1 << 30):.2f} GB"
+
+
+def _local(at: datetime | None) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
+
+
+class EvidenceTab(QWidget):
+    """The exhibits of one case; files and folders are added by button, menu key or drop."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.case: Case | None = None
+        self.custody: list[dict[str, Any]] = []
+        self.ingest_task: Task | None = None
+        self.refusals_box: QMessageBox | None = None
+        self._ingest_number = ""
+        self._ingest_summary = ""
+        self._pixmap: QPixmap | None = None
+        self._preview_key: tuple[str, int] | None = None
+
+        self.model = EvidenceModel(self)
+        self.model.on_edit = self._write_field
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        widths = {
+            EvidenceModel.NUMBER: 44,
+            EvidenceModel.TITLE: 180,
+            EvidenceModel.KIND: 110,
+            EvidenceModel.SOURCE: 110,
+            EvidenceModel.PURPOSE: 170,
+            EvidenceModel.NAME: 150,
+            EvidenceModel.SIZE: 70,
+            EvidenceModel.CAPTURED: 120,
+            EvidenceModel.ADDED: 120,
+            EvidenceModel.SHA256: 140,
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+
+        style = self.style()
+        self.act_add_files = self._action(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.add_files)
+        self.act_add_files.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_add_folder = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirIcon), self.add_folder)
+        self.act_withdraw = self._action(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.withdraw)
+        keys = [QKeySequence(Qt.Key.Key_Delete)]
+        if sys.platform == "darwin":
+            keys.append(QKeySequence(Qt.Key.Key_Backspace))
+        self.act_withdraw.setShortcuts(keys)
+        self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
+
+        buttons = QHBoxLayout()
+        for action in (self.act_add_files, self.act_add_folder, self.act_withdraw, self.act_show):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.preview_image = QLabel(self)
+        self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview_image.setMinimumSize(QSize(120, 90))
+        self.preview_image.installEventFilter(self)
+        self.preview_text = QPlainTextEdit(self)
+        self.preview_text.setReadOnly(True)
+        self.preview_text.setAcceptDrops(False)
+        self.preview_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.preview_none = QLabel(self)
+        self.preview_none.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_none.setWordWrap(True)
+        self.preview_none.setEnabled(False)
+        self.preview = QStackedWidget(self)
+        for page in (self.preview_none, self.preview_image, self.preview_text):
+            self.preview.addWidget(page)
+
+        self.details = QTextBrowser(self)
+        self.details.setOpenLinks(False)
+        self.details.setAcceptDrops(False)
+
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.preview)
+        side.addWidget(self.details)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 1)
+        side.setChildrenCollapsible(False)
+        side.setSizes([300, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([640, 420])
+
+        self.status = QLabel(self)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setFixedWidth(240)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_ingest)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.ctx.events.case_changed.connect(self._case_changed)
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._update_actions()
+
+    def _action(self, icon: Any, slot: Any) -> QAction:
+        action = QAction(icon, "", self)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.act_add_files.setText(self.tr("Add files…"))
+        self.act_add_files.setIconText(self.act_add_files.text())  # keep the "…": a dialog follows
+        self.act_add_files.setToolTip(self.tr("Add files to this case (Ctrl+O); you can also drop them here"))
+        self.act_add_folder.setText(self.tr("Add folder…"))
+        self.act_add_folder.setIconText(self.act_add_folder.text())  # keep the "…": a dialog follows
+        self.act_add_folder.setToolTip(self.tr("Add every file of a folder and its subfolders"))
+        self.act_withdraw.setText(self.tr("Withdraw…"))
+        self.act_withdraw.setIconText(self.act_withdraw.text())  # keep the "…": a dialog follows
+        self.act_withdraw.setToolTip(
+            self.tr("Mark the selected exhibit withdrawn (Delete); the file stays in the case folder")
+        )
+        self.act_show.setText(self.tr("Show in folder"))
+        self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.preview_none.setText(self.tr("No preview for this kind of file"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.ingest_task is None and not self.status.text():
+            self._idle_status()
+        self._show_selected(force_preview=False)
+
+    def _idle_status(self) -> None:
+        self.status.setText(self.tr("Drop files or folders here to add them to the case.") if self.number else "")
+
+    def _kind_flag(self, flag: str) -> str:
+        return {
+            "empty": self.tr("empty file"),
+            "unknown-format": self.tr("unknown format"),
+            "extension-mismatch": self.tr("extension does not match the content"),
+            "broken": self.tr("damaged or unreadable"),
+            "encrypted": self.tr("encrypted"),
+            "truncated": self.tr("truncated"),
+        }.get(flag, flag)
+
+    def _action_name(self, action: str) -> str:
+        return {
+            "create": self.tr("case created"),
+            "ingest": self.tr("added"),
+            "withdraw": self.tr("withdrawn"),
+            "exhibit-update": self.tr("description changed"),
+            "update": self.tr("case record changed"),
+            "stage": self.tr("stage changed"),
+            "event": self.tr("cited in the timeline"),
+            "bundle": self.tr("included in a bundle"),
+            "verify": self.tr("verified"),
+            "export": self.tr("exported"),
+            "import": self.tr("imported"),
+            "recovery": self.tr("recovered after an interruption"),
+        }.get(action, action)
+
+    def _captured_source(self, source: str) -> str:
+        return {
+            "exif": self.tr("from the photo's EXIF data"),
+            "container": self.tr("from the file's own metadata"),
+            "file-name": self.tr("from the file name"),
+            "file-mtime": self.tr("the file's modification time"),
+        }.get(source, source)
+
+    # ------------------------------------------------------------------ the case
+
+    def set_case(self, number: str | None) -> None:
+        """Show the exhibits of case ``number`` (None: no case)."""
+        if number != self.number:
+            self.number = number
+            if self.ingest_task is None:
+                self.status.clear()
+                self.status.setToolTip("")
+            self._preview_key = None
+            self.model.set_case(None)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the case record and custody log again, keeping the selected exhibit."""
+        if self.number is None:
+            self.case = None
+            self.custody = []
+            self.model.set_case(None)
+            self._idle_status()
+            self._show_selected()
+            self._update_actions()
+            return
+        try:
+            folder = self.ctx.library.folder(self.number)
+            case = folder.read_record()
+            custody = folder.custody.read()
+        except CaseFileError as exc:
+            log.warning("case %s cannot be shown: %s", self.number, exc)
+            self.case = None
+            self.custody = []
+            self.model.set_case(None)
+            self.status.setText(str(exc))
+            self._show_selected()
+            self._update_actions()
+            return
+        selected = self.selected_exhibit()
+        self.case = case
+        self.custody = custody
+        same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.exhibits]
+        if same_rows and case.exhibits:
+            # Editors stay open and the view keeps its place when only the contents changed.
+            self.model.exhibits = list(case.exhibits)
+            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
+            self.model.dataChanged.emit(self.model.index(0, 0), last)
+        else:
+            self.model.set_case(case)
+            if selected is not None:
+                self.select_exhibit(selected.number)
+        if self.ingest_task is None and not self.status.text():
+            self._idle_status()
+        self._show_selected()
+        self._update_actions()
+
+    def _case_changed(self, number: str) -> None:
+        if number == self.number:
+            self.reload()
+
+    def selected_exhibit(self) -> Exhibit | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.exhibits):
+            return None
+        return self.model.exhibit(rows[0].row())
+
+    def select_exhibit(self, exhibit_no: int) -> None:
+        for row, exhibit in enumerate(self.model.exhibits):
+            if exhibit.number == exhibit_no:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_selected()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_case = self.case is not None
+        idle = self.ingest_task is None
+        exhibit = self.selected_exhibit()
+        self.act_add_files.setEnabled(has_case and idle)
+        self.act_add_folder.setEnabled(has_case and idle)
+        self.act_withdraw.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        self.act_show.setEnabled(exhibit is not None)
+
+    def _file_of(self, exhibit: Exhibit) -> Path | None:
+        if self.number is None:
+            return None
+        return self.ctx.library.cases_dir / self.number / exhibit.stored_path
+
+    # ------------------------------------------------------------------ details and preview
+
+    def _show_selected(self, *, force_preview: bool = False) -> None:
+        exhibit = self.selected_exhibit()
+        if exhibit is None:
+            self.details.setHtml(
+                "<p>" + html.escape(self.tr("Select an exhibit to see its details and its custody record.")) + "</p>"
+                if self.model.rowCount()
+                else ""
+            )
+            self._preview_key = None
+            self._pixmap = None
+            self.preview_image.clear()
+            self.preview.setCurrentWidget(self.preview_none)
+            empty_case = self.case is not None and not self.model.rowCount()
+            self.preview_none.setText(
+                self.tr("No evidence yet.\n\nDrop files or folders here, or use Add files… (Ctrl+O).")
+                if empty_case
+                else ""
+            )
+            return
+        self.details.setHtml(self._details_html(exhibit))
+        key = (self.number or "", exhibit.number)
+        if force_preview or key != self._preview_key:
+            self._preview_key = key
+            self._load_preview(exhibit)
+
+    def _details_html(self, e: Exhibit) -> str:
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+
+        def row(label: str, value: str, *, code: bool = False) -> str:
+            text = html.escape(value)
+            if code:
+                text = f"<span style=\"font-family:'{html.escape(mono)}'\">{text}</span>"
+            return f'<tr><td style="color:#666;padding-right:10px">{html.escape(label)}</td><td>{text}</td></tr>'
+
+        title = fill(self.tr("Exhibit %1: %2"), e.number, e.title)
+        parts = [f"<h3>{html.escape(title)}</h3>"]
+        if e.withdrawn:
+            withdrawn = fill(
+                self.tr("Withdrawn on %1 by %2: %3"), _local(e.withdrawn_at), e.withdrawn_by, e.withdraw_reason
+            )
+            parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
+        captured = _local(e.captured_at)
+        if captured and e.captured_at_source:
+            captured += f" ({self._captured_source(e.captured_at_source)})"
+        rows = [
+            row(self.tr("Original name"), e.original_name),
+            row(self.tr("Kind"), kind_name(e.kind.value)),
+            row(self.tr("Size"), f"{human_size(e.size)} ({e.size:,} B)"),
+            row("SHA-256", e.sha256, code=True),
+            row("SM3", e.sm3 or self.tr("not computed"), code=bool(e.sm3)),
+            row(self.tr("Captured"), captured),
+            row(self.tr("Added"), fill(self.tr("%1 by %2"), _local(e.added_at), e.added_by)),
+            row(self.tr("Flags"), ", ".join(self._kind_flag(f) for f in e.flags) or self.tr("none")),
+        ]
+        if e.original_path:
+            rows.append(row(self.tr("Added from"), e.original_path))
+        parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
+        entries = [entry for entry in self.custody if mentions_exhibit(entry.get("details"), e.number)]
+        parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
+        if entries:
+            items = []
+            for entry in entries:
+                try:
+                    at = _local(datetime.fromisoformat(str(entry.get("at", ""))))
+                except ValueError:
+                    at = str(entry.get("at", ""))
+                what = self._action_name(str(entry.get("action", "")))
+                line = fill(self.tr("%1 — %2, by %3"), at, what, entry.get("operator", ""))
+                details = entry.get("details") or {}
+                if entry.get("action") == "withdraw" and details.get("reason"):
+                    line += f": {details['reason']}"
+                elif entry.get("action") == "exhibit-update" and isinstance(details.get("fields"), dict):
+                    line += ": " + ", ".join(sorted(details["fields"]))
+                items.append(f"<li>#{html.escape(str(entry.get('seq', '')))} {html.escape(line)}</li>")
+            parts.append("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
+        else:
+            parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
+        return "".join(parts)
+
+    def _load_preview(self, exhibit: Exhibit) -> None:
+        self._pixmap = None
+        self.preview_image.clear()
+        self.preview_none.setText(self.tr("No preview for this kind of file"))
+        path = self._file_of(exhibit)
+        mime = exhibit.mime or ""
+        if path is None:
+            self.preview.setCurrentWidget(self.preview_none)
+            return
+        if mime.startswith("image/"):
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)  # EXIF orientation
+            size = reader.size()
+            longest = max(size.width(), size.height())
+            if size.isValid() and longest > IMAGE_PREVIEW_SIDE:
+                # The same factor on both sides, so a rotation applied afterwards keeps the proportions.
+                factor = IMAGE_PREVIEW_SIDE / longest
+                reader.setScaledSize(QSize(max(1, round(size.width() * factor)), max(1, round(size.height() * factor))))
+            image = reader.read()
+            if not image.isNull():
+                self._pixmap = QPixmap.fromImage(image)
+                self.preview.setCurrentWidget(self.preview_image)
+                self._fit_preview()
+                return
+            log.info("no preview for exhibit %d (%s): %s", exhibit.number, path.name, reader.errorString())
+        elif mime.startswith("text/") or mime in TEXT_MIMES:
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read(TEXT_PREVIEW_BYTES)
+            except OSError as exc:
+                self.preview_none.setText(self.tr("The file cannot be read: %1").replace("%1", exc.strerror or ""))
+                self.preview.setCurrentWidget(self.preview_none)
+                return
+            text = decode_text(data)
+            if exhibit.size > TEXT_PREVIEW_BYTES:
+                text += "\n\n" + self.tr("… (only the first 200 KB are shown)")
+            self.preview_text.setPlainText(text)
+            self.preview.setCurrentWidget(self.preview_text)
+            return
+        self.preview.setCurrentWidget(self.preview_none)
+
+    def _fit_preview(self) -> None:
+        if self._pixmap is None:
+            return
+        target = self.preview_image.size()
+        if target.width() < 2 or target.height() < 2:
+            return
+        if self._pixmap.width() <= target.width() and self._pixmap.height() <= target.height():
+            self.preview_image.setPixmap(self._pixmap)
+        else:
+            self.preview_image.setPixmap(
+                self._pixmap.scaled(
+                    target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.preview_image and event.type() == QEvent.Type.Resize:
+            self._fit_preview()
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ adding files
+
+    def add_files(self) -> None:
+        if self.number is None or self.case is None or self.ingest_task is not None:
+            return
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add files to case %1").replace("%1", self.number))
+        if paths:
+            self.ingest(paths)
+
+    def add_folder(self) -> None:
+        if self.number is None or self.case is None or self.ingest_task is not None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to case %1").replace("%1", self.number))
+        if folder:
+            self.ingest([folder])
+
+    def ingest(self, paths: list[str]) -> Task | None:
+        """Add files and folders to the shown case on the runner; returns the task (None if not started)."""
+        if self.number is None or not paths:
+            return None
+        if self.ingest_task is not None:
+            self.status.setText(self.tr("Files are still being added; wait for them or cancel first."))
+            return None
+        number = self.number
+        library = self.ctx.library
+        chosen = [str(p) for p in paths]
+
+        def work(token: CancelToken) -> Iterator[Progress | AddResult]:
+            scale = 1
+            for item in add_files(library, number, chosen, cancel=token):
+                if isinstance(item, Progress):
+                    if item.total > SIGNAL_INT_MAX:
+                        scale = item.total // SIGNAL_INT_MAX + 1
+                    yield Progress(item.done // scale, item.total // scale, item.message)
+                else:
+                    yield item
+
+        task = Task(work, f"add files to {number}")
+        task.progress.connect(self._ingest_progress)
+        task.succeeded.connect(self._ingest_succeeded)
+        task.failed.connect(self._ingest_failed)
+        task.finished.connect(self._ingest_finished)
+        self.ingest_task = task
+        self._ingest_number = number
+        self._ingest_summary = ""
+        self.progress.setRange(0, 0)  # busy until the core has counted the bytes
+        self.progress.reset()
+        self.progress.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
+        self.status.setText(self.tr("Adding files…"))
+        self._update_actions()
+        log.info("case %s: adding %d chosen paths", number, len(chosen))
+        self.ctx.runner.start(task)
+        return task
+
+    def cancel_ingest(self) -> None:
+        if self.ingest_task is not None:
+            self.ingest_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _ingest_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        if message and self.ingest_task is not None and not self.ingest_task.token.cancelled:
+            if self._ingest_number == self.number:
+                self.status.setText(self.tr("Adding files… (%1)").replace("%1", message))
+            else:
+                self.status.setText(fill(self.tr("Adding files to case %1… (%2)"), self._ingest_number, message))
+
+    def _summary(self, results: list[AddResult]) -> str:
+        added = sum(1 for r in results if r.exhibit is not None)
+        duplicates = [r for r in results if r.duplicate_of is not None]
+        refused = sum(1 for r in results if r.refused)
+        skipped = sum(1 for r in results if r.skipped)
+        parts = [self.tr("%1 added").replace("%1", str(added))]
+        if duplicates:
+            parts.append(self.tr("%1 duplicate").replace("%1", str(len(duplicates))))
+        if refused:
+            parts.append(self.tr("%1 refused").replace("%1", str(refused)))
+        if skipped:
+            parts.append(self.tr("%1 skipped (hidden or system files)").replace("%1", str(skipped)))
+        tips = [fill(self.tr("%1 is already exhibit %2"), r.path.name, r.duplicate_of) for r in duplicates]
+        self.status.setToolTip("\n".join(tips))
+        return ", ".join(parts)
+
+    def _ingest_succeeded(self, _last: object) -> None:
+        task = self.ingest_task
+        self._ingest_summary = self._summary(task.results if task else [])
+
+    def _ingest_failed(self, error: BaseException) -> None:
+        task = self.ingest_task
+        results = task.results if task else []
+        if isinstance(error, CancelledError):
+            added = sum(1 for r in results if r.exhibit is not None)
+            self._ingest_summary = (
+                self.tr("Cancelled; %1 added before cancelling, the file being copied was discarded.").replace(
+                    "%1", str(added)
+                )
+                if added
+                else self.tr("Cancelled; nothing was added.")
+            )
+            return
+        log.warning("case %s: adding files failed: %s", self._ingest_number, error)
+        summary = self._summary(results)
+        self._ingest_summary = fill(self.tr("Adding files stopped: %1 (%2)"), error, summary)
+        show_error(self, error)
+
+    def _ingest_finished(self) -> None:
+        task = self.ingest_task
+        number = self._ingest_number
+        self.ingest_task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        summary = self._ingest_summary
+        if number != self.number:
+            summary = fill(self.tr("Case %1: %2"), number, summary)
+        self.status.setText(summary)
+        self._update_actions()
+        if number:
+            self.ctx.events.case_changed.emit(number)
+        refusals = [r for r in (task.results if task else []) if r.refused]
+        if refusals:
+            self._show_refusals(refusals)
+
+    def _show_refusals(self, refusals: list[AddResult]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Files not added"))
+        box.setText(
+            self.tr("%1 files could not be added as evidence:").replace("%1", str(len(refusals)))
+            if len(refusals) > 1
+            else self.tr("One file could not be added as evidence:")
+        )
+        listed = [f"{r.path}: {r.refused}" for r in refusals]
+        box.setInformativeText("\n".join(listed[:10]) + ("\n…" if len(listed) > 10 else ""))
+        box.setDetailedText("\n".join(listed))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.refusals_box = box
+        box.open()
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def _dropped_paths(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if self.case is None or self.ingest_task is not None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.ingest(paths)
+
+    # ------------------------------------------------------------------ editing and withdrawing
+
+    def _write_field(self, exhibit_no: int, field: str, value: str) -> None:
+        """EvidenceModel.on_edit: write an edited title, source or proof purpose through the core."""
+        if self.number is None:
+            return
+        number = self.number
+        library = self.ctx.library
+
+        def work(_token: CancelToken) -> str:
+            with library.edit(number) as writer:
+                writer.update_exhibit(exhibit_no, **{field: value})
+            return number
+
+        task = Task(work, f"edit exhibit {exhibit_no} of {number}")
+        task.succeeded.connect(self._written)
+        task.failed.connect(self._write_failed)
+        self.ctx.runner.start(task)
+
+    def _written(self, number: object) -> None:
+        self.ctx.events.case_changed.emit(str(number))
+
+    def _withdrawn(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        number, exhibit_no = str(result[0]), int(result[1])
+        if number == self.number:
+            self.status.setText(
+                self.tr("Exhibit %1 withdrawn; its file stays in the case folder.").replace("%1", str(exhibit_no))
+            )
+            self.status.setToolTip("")
+        self.ctx.events.case_changed.emit(number)
+
+    def _write_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        self.reload()  # show what the case really holds
+
+    def withdraw(self) -> None:
+        exhibit = self.selected_exhibit()
+        if exhibit is None or exhibit.withdrawn or self.number is None:
+            return
+        prompt = fill(
+            self.tr(
+                "Withdraw exhibit %1 “%2”?\n\nIt stays in the case folder and in the custody record, marked "
+                "withdrawn, and is left out of new bundles.\n\nReason:"
+            ),
+            exhibit.number,
+            exhibit.title,
+        )
+        reason, ok = QInputDialog.getText(self, self.tr("Withdraw exhibit"), prompt)
+        if not ok:
+            return
+        reason = reason.strip()
+        if not reason:
+            QMessageBox.warning(self, self.tr("Withdraw exhibit"), self.tr("A withdrawal needs a reason."))
+            return
+        number = self.number
+        library = self.ctx.library
+        exhibit_no = exhibit.number
+
+        def work(_token: CancelToken) -> tuple[str, int]:
+            with library.edit(number) as writer:
+                writer.withdraw(exhibit_no, reason)
+            return number, exhibit_no
+
+        task = Task(work, f"withdraw exhibit {exhibit_no} of {number}")
+        task.succeeded.connect(self._withdrawn)
+        task.failed.connect(self._write_failed)
+        self.ctx.runner.start(task)
+
+    def show_in_folder(self) -> None:
+        exhibit = self.selected_exhibit()
+        path = self._file_of(exhibit) if exhibit else None
+        if path is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+            self.status.setText(self.tr("The folder %1 could not be opened.").replace("%1", str(path.parent)))

@@ -1,0 +1,844 @@
+"""The walk-in desk: a clerk registers a complaint at the counter and hands over a receipt.
+
+Keyboard first. Focus starts on the customer's name; Tab (or Return, as on a paper form)
+moves through the fields in the order the customer tells them; Ctrl+Return registers and
+prints, Ctrl+S registers and saves the receipt PDF, Esc cancels. Return alone never
+registers a half-typed form, so a stray key cannot create a case (numbers are never reused).
+
+Registering is one task off the GUI thread: create the case, add the photos (hashed), build
+the receipt (spec §7(e)). If a step after the creation fails or is cancelled, the dialog
+stays open with everything typed, and registering again completes the same case instead of
+creating a second one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.errors import CancelledError, InvalidValueError
+from casefile.core.evidence import AddOptions, AddResult, add_files
+from casefile.core.library import Library, case_from_fields
+from casefile.core.model import (
+    Case,
+    CaseType,
+    Channel,
+    Demand,
+    DemandType,
+    Party,
+    PartyKind,
+    Priority,
+    Transaction,
+    parse_amount,
+)
+from casefile.core.progress import CancelToken, Progress
+from casefile.core.settings import Settings
+from casefile.core.validate import normalise_phone
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.models import priority_name, type_name
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+SYNC_FOLDER_KEY = "walkin/sync_folder"
+SAVE_FOLDER_KEY = "walkin/save_folder"
+ROLL_KEY = "walkin/receipt_80mm"
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
+SYNC_WINDOW = timedelta(minutes=30)  # "newest": taken this long before the dialog opened, or since
+SYNC_LIMIT = 20
+SOURCE = "顾客出示"  # stored data (the exhibit's source), not interface text
+ERROR_STYLE = "color: #b00020"
+DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
+
+
+def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[Path]:
+    """Image files of ``folder`` (not its subfolders) modified at or after ``since``, newest first.
+
+    The modification time is when the phone wrote the photo (sync tools keep it); the
+    status-change time is not used, as any backup or permission change would make a year
+    of old photos look new.
+    """
+    found: list[tuple[float, str, Path]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.startswith(".") or Path(entry.name).suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            modified = entry.stat().st_mtime
+        except OSError:
+            continue
+        if modified >= since:
+            found.append((modified, entry.name, Path(entry.path)))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [path for _modified, _name, path in found[:limit]]
+
+
+def open_with_system(path: Path) -> bool:
+    """Open the receipt in the system's PDF program, where the clerk prints it.
+
+    Why not QPrintDialog: PySide6-Essentials has no QtPdf, so Qt cannot draw PDF pages.
+    Rasterising through an external ``pdftoppm`` would depend on poppler being installed
+    (rare on a shop's Windows PC) and would print an 80 mm thermal receipt as a bitmap at a
+    guessed resolution. The system viewer prints the vector PDF at its real page size
+    through the printer's own driver dialog, which is what the clerk already knows.
+    """
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+@dataclass(frozen=True)
+class _Created:
+    """Yielded by the registration task as soon as the case exists (kept if a later step fails)."""
+
+    number: str
+
+
+def _scaled(progress: Progress, start: int, span: int, message: str) -> Progress:
+    fraction = progress.done / progress.total if progress.total else 0.0
+    return Progress(start + int(span * min(fraction, 1.0)), 100, message)
+
+
+def _registration(
+    library: Library,
+    settings: Settings,
+    case: Case,
+    existing: str | None,
+    photos: list[Path],
+    layout: str,
+    messages: dict[str, str],
+    token: CancelToken,
+) -> Iterator[Progress | _Created | AddResult | BundleResult]:
+    """Create (or complete) the case, add the photos, build the receipt; runs on the task thread."""
+    yield Progress(0, 100, messages["case"])
+    if existing is None:
+        number = library.create_case(case).number
+    else:
+        number = existing
+        with library.edit(number) as writer:
+            writer.update(case)
+    yield _Created(number)
+    yield Progress(5, 100, messages["photos"])
+    if photos:
+        options = AddOptions(source=SOURCE, purpose="")
+        for item in add_files(library, number, photos, options, cancel=token):
+            if isinstance(item, Progress):
+                yield _scaled(item, 5, 75, f"{messages['photos']} {item.message}".strip())
+            else:
+                yield item
+    token.check()
+    yield Progress(80, 100, messages["receipt"])
+    receipt = BundleOptions(Venue.RECEIPT, layout=layout, force=True)
+    for built in build_bundle(library, number, receipt, settings, cancel=token):
+        if isinstance(built, Progress):
+            yield _scaled(built, 80, 20, messages["receipt"])
+        else:
+            yield built
+    yield Progress(100, 100, messages["receipt"])
+
+
+class WalkInDialog(QDialog):
+    """Register a walk-in complaint and hand the customer a receipt.
+
+    After ``exec()`` returns Accepted, ``number`` is the new case's number and ``receipt``
+    the receipt PDF in the case's ``bundles/`` folder.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.receipt: Path | None = None
+        self.task: Task | None = None
+        # Replaced in tests so that no external program starts.
+        self.open_pdf = open_with_system
+        self._created: str | None = None  # a case an earlier attempt created before failing
+        self._complained_at: datetime | None = None  # kept once a case exists, so a retry keeps its time
+        self._outcome: tuple[bool, Any] = (False, None)
+        self._pending: tuple[bool, Path | None] = (True, None)
+        self._opened_at = time.time()
+
+        self.setWindowTitle(self.tr("Walk-in complaint"))
+        self.setAcceptDrops(True)
+        # While registering the form is disabled; some styles (Fusion) would then draw the
+        # placeholders darker than the typed text.
+        palette = self.palette()
+        disabled = QPalette.ColorGroup.Disabled
+        palette.setColor(disabled, QPalette.ColorRole.PlaceholderText, palette.color(disabled, QPalette.ColorRole.Text))
+        self.setPalette(palette)
+        self._build_fields()
+        self._build_layout()
+        self._connect()
+        self._update_due()
+        self.name.setFocus()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_fields(self) -> None:
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("Full name"))
+        self.phone = QLineEdit(self)
+        self.phone.setPlaceholderText(self.tr("Mobile 13812345678 or landline 010-12345678"))
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.product = QLineEdit(self)
+        self.product.setPlaceholderText(self.tr("What was bought, e.g. phone, washing machine, haircut"))
+        self.order_no = QLineEdit(self)
+        self.order_no.setPlaceholderText(self.tr("Order or receipt number"))
+        self.amount = QLineEdit(self)
+        self.amount.setPlaceholderText(self.tr("Amount paid, ¥"))
+        self.amount.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        self.facts = QPlainTextEdit(self)
+        self.facts.setTabChangesFocus(True)
+        self.facts.setPlaceholderText(
+            self.tr("When, where, who, what happened, in the customer's words (Tab moves on)")
+        )
+        self.facts.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.case_type = QComboBox(self)
+        for case_type in CaseType:
+            self.case_type.addItem(type_name(case_type.value), case_type.value)
+        self.case_type.setCurrentIndex(self.case_type.findData(CaseType.QUALITY.value))
+        self.demand = QComboBox(self)
+        names = {
+            DemandType.REFUND: self.tr("Refund"),
+            DemandType.EXCHANGE: self.tr("Exchange"),
+            DemandType.REPAIR: self.tr("Repair"),
+            DemandType.APOLOGY: self.tr("Apology"),
+            DemandType.COMPENSATION: self.tr("Compensation"),
+        }
+        for demand in DEMANDS:
+            self.demand.addItem(names[demand], demand.value)
+        self.demand_amount = QLineEdit(self)
+        self.demand_amount.setPlaceholderText(self.tr("Amount asked, ¥ (optional)"))
+        self.demand_amount.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        self.priority = QComboBox(self)
+        for priority in Priority:
+            self.priority.addItem(priority_name(priority.value), priority.value)
+        self.priority.setCurrentIndex(self.priority.findData(Priority.NORMAL.value))
+        self.due_label = QLabel(self)
+
+        self.photos = QListWidget(self)
+        self.photos.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.photos.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self.photos.setToolTip(self.tr("Files to add as evidence. Delete removes the selected ones."))
+        self.add_button = QPushButton(self.tr("&Add photos…"), self)
+        self.sync_button = QPushButton(self.tr("From &phone folder"), self)
+        self.choose_sync_button = QToolButton(self)
+        self.choose_sync_button.setText("…")
+        self.choose_sync_button.setToolTip(self.tr("Choose the folder the phone syncs photos to"))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.photo_note = QLabel(self)
+        self.photo_note.setWordWrap(True)
+
+        self.printer_80mm = QCheckBox(self.tr("80 mm receipt printer"), self)
+        self.printer_80mm.setChecked(bool(QSettings().value(ROLL_KEY, False, type=bool)))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.hide()
+
+        self.print_button = QPushButton(self.tr("Register and print receipt"), self)
+        self.print_button.setDefault(True)
+        self.print_button.setToolTip(self.tr("Ctrl+Return"))
+        self.save_button = QPushButton(self.tr("Register and save receipt PDF"), self)
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Esc"))
+
+        self.errors: dict[QWidget, QLabel] = {}
+        for widget in (self.name, self.phone, self.amount, self.demand_amount):
+            label = QLabel(self)
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+            self.errors[widget] = label
+
+    def _with_error(self, *widgets: QWidget, field: QWidget) -> QWidget:
+        """A row of widgets with the field's inline error message under it (no space when hidden)."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox) else 0)
+        column.addLayout(row)
+        column.addWidget(self.errors[field])
+        return box
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._label(self.tr("Customer &name"), self.name), self._with_error(self.name, field=self.name))
+        form.addRow(self._label(self.tr("P&hone"), self.phone), self._with_error(self.phone, field=self.phone))
+        form.addRow(self._label(self.tr("Pro&duct"), self.product), self.product)
+        self.amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        form.addRow(
+            self._label(self.tr("&Order / receipt no."), self.order_no),
+            self._with_error(
+                self.order_no, self._label(self.tr("A&mount"), self.amount), self.amount, field=self.amount
+            ),
+        )
+        form.addRow(self._label(self.tr("What went &wrong"), self.facts), self.facts)
+        form.addRow(self._label(self.tr("Case &type"), self.case_type), self.case_type)
+        self.demand_amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
+        form.addRow(
+            self._label(self.tr("Customer wan&ts"), self.demand),
+            self._with_error(self.demand, self.demand_amount, field=self.demand_amount),
+        )
+        priority_row = QHBoxLayout()
+        priority_row.addWidget(self.priority)
+        priority_row.addWidget(self.due_label, 1)
+        form.addRow(self._label(self.tr("Pr&iority"), self.priority), priority_row)
+
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.add_button)
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.sync_button, 1)
+        sync_row.addWidget(self.choose_sync_button)
+        photo_buttons.addLayout(sync_row)
+        photo_buttons.addWidget(self.remove_button)
+        photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addLayout(photo_buttons)
+        photo_box = QVBoxLayout()
+        photo_box.setSpacing(2)
+        photo_box.addLayout(photo_row)
+        photo_box.addWidget(self.photo_note)
+        form.addRow(self._label(self.tr("Photos"), self.photos), photo_box)
+        form.addRow("", self.printer_80mm)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(640)
+
+        order = [
+            self.name,
+            self.phone,
+            self.product,
+            self.order_no,
+            self.amount,
+            self.facts,
+            self.case_type,
+            self.demand,
+            self.demand_amount,
+            self.priority,
+            self.photos,
+            self.add_button,
+            self.sync_button,
+            self.choose_sync_button,
+            self.remove_button,
+            self.printer_80mm,
+            self.print_button,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._update_photo_note()
+
+    def _connect(self) -> None:
+        self.print_button.clicked.connect(lambda: self.register(print_receipt=True))
+        self.save_button.clicked.connect(lambda: self.register(print_receipt=False))
+        self.cancel_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, lambda: self.register(print_receipt=True))
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.register(print_receipt=False))
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.photos, self.remove_selected_photos)
+        remove.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_button.clicked.connect(self.choose_photos)
+        self.sync_button.clicked.connect(self.add_from_sync_folder)
+        self.choose_sync_button.clicked.connect(self.choose_sync_folder)
+        self.remove_button.clicked.connect(self.remove_selected_photos)
+        self.priority.currentIndexChanged.connect(self._update_due)
+        self.clock = QTimer(self)
+        self.clock.timeout.connect(self._update_due)
+        self.clock.start(15_000)
+        for field in self.errors:
+            assert isinstance(field, QLineEdit)
+            field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
+        self.phone.editingFinished.connect(self._check_phone)
+        for field in (self.amount, self.demand_amount):
+            field.editingFinished.connect(lambda f=field: self._check_amount_quietly(f))
+        # File drops land on the dialog even over a text field (which would paste the file's name).
+        self.facts.installEventFilter(self)
+        for widget in [*self.findChildren(QLineEdit), self.facts.viewport(), self.photos.viewport()]:
+            widget.installEventFilter(self)
+
+    # ------------------------------------------------------------------ live feedback
+
+    def _update_due(self) -> None:
+        hours = Priority(self.priority.currentData()).response_hours
+        base = self._complained_at or datetime.now().astimezone().replace(second=0, microsecond=0)
+        due = base + timedelta(hours=hours)
+        self.due_label.setText(
+            self.tr("Reply by %1 (within %2 h)").replace("%1", due.strftime("%Y-%m-%d %H:%M")).replace("%2", str(hours))
+        )
+
+    def _show_error(self, field: QWidget, message: str) -> None:
+        label = self.errors[field]
+        label.setText(message)
+        label.setVisible(bool(message))
+
+    def _check_phone(self) -> str | None:
+        text = self.phone.text().strip()
+        if not text:
+            return None
+        try:
+            phone = normalise_phone(text)
+        except InvalidValueError:
+            self._show_error(
+                self.phone,
+                self.tr(
+                    "Not a phone number: a mobile has 11 digits (13812345678), a landline its area code (010-12345678)."
+                ),
+            )
+            return None
+        self._show_error(self.phone, "")
+        return phone
+
+    def _check_amount(self, field: QLineEdit) -> Decimal | None:
+        text = field.text().strip()
+        if not text:
+            self._show_error(field, "")
+            return None
+        try:
+            amount = parse_amount(text)
+        except InvalidValueError:
+            self._show_error(field, self.tr("Not an amount: yuan with at most two decimals, e.g. 1299 or 1299.50."))
+            raise
+        self._show_error(field, "")
+        return amount
+
+    def _check_amount_quietly(self, field: QLineEdit) -> None:
+        with contextlib.suppress(InvalidValueError):  # the message is shown next to the field
+            self._check_amount(field)
+
+    # ------------------------------------------------------------------ photos
+
+    def photo_paths(self) -> list[Path]:
+        return [Path(self.photos.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.photos.count())]
+
+    def add_photo_paths(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        """Add files to the list (not folders, not twice); return how many were added."""
+        listed = {p.resolve() for p in self.photo_paths()}
+        added = 0
+        for raw in paths:
+            path = Path(raw)
+            if not path.is_file() or path.resolve() in listed:
+                continue
+            listed.add(path.resolve())
+            item = QListWidgetItem(path.name, self.photos)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            added += 1
+        self._update_photo_note()
+        return added
+
+    def remove_selected_photos(self) -> None:
+        for item in self.photos.selectedItems():
+            self.photos.takeItem(self.photos.row(item))
+        self._update_photo_note()
+
+    def choose_photos(self) -> None:
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add photos"),
+            pictures,
+            self.tr("Images (%1);;All files (*)").replace("%1", patterns),
+        )
+        self.add_photo_paths(paths)
+
+    def sync_folder(self) -> Path | None:
+        value = str(QSettings().value(SYNC_FOLDER_KEY, "", type=str))
+        return Path(value) if value else None
+
+    def choose_sync_folder(self) -> Path | None:
+        start = str(self.sync_folder() or "")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder the phone syncs photos to"), start)
+        if not chosen:
+            return None
+        QSettings().setValue(SYNC_FOLDER_KEY, chosen)
+        self._update_photo_note()
+        return Path(chosen)
+
+    def add_from_sync_folder(self) -> int:
+        """Add the images that arrived in the phone-sync folder recently (asks for the folder the first time)."""
+        folder = self.sync_folder()
+        if folder is None or not folder.is_dir():
+            folder = self.choose_sync_folder()
+            if folder is None:
+                return 0
+        since = min(self._opened_at, time.time()) - SYNC_WINDOW.total_seconds()
+        added = self.add_photo_paths(newest_images(folder, since))
+        if not added:
+            self.photo_note.setText(
+                self.tr("No new photos in %1 from the last %2 minutes.")
+                .replace("%1", str(folder))
+                .replace("%2", str(int(SYNC_WINDOW.total_seconds() // 60)))
+            )
+        return added
+
+    def _update_photo_note(self) -> None:
+        count = self.photos.count()
+        folder = self.sync_folder()
+        text = self.tr("%1 files").replace("%1", str(count))
+        if folder is not None:
+            text += " · " + self.tr("phone folder: %1").replace("%1", str(folder))
+        else:
+            text += " · " + self.tr("drop files here; … chooses the phone-sync folder")
+        self.photo_note.setText(text)
+
+    # ------------------------------------------------------------------ drops and keys
+
+    def _local_files(self, event: QDropEvent | QDragEnterEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._local_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        files = self._local_files(event)
+        if files:
+            self.add_photo_paths(files)
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if self._local_files(event):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.KeyPress and watched is self.facts:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if event.key() == Qt.Key.Key_Tab:
+                    self.focusNextChild()
+                    return True
+                if event.key() == Qt.Key.Key_Backtab:
+                    self.focusPreviousChild()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        # Return moves to the next field, as Tab does; only Ctrl+Return or a push button with
+        # the focus registers (a check box or the "…" button would otherwise pass Return on to
+        # the default button).
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if (
+            plain
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not isinstance(self.focusWidget(), QPushButton)
+        ):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ registering
+
+    def _case_from_form(self) -> Case | None:
+        """The case as typed, or None after showing what is wrong next to the field."""
+        problems: list[QWidget] = []
+        name = self.name.text().strip()
+        if not name:
+            self._show_error(self.name, self.tr("Enter the customer's name."))
+            problems.append(self.name)
+        else:
+            self._show_error(self.name, "")
+        phone = self._check_phone()
+        if phone is None:
+            if not self.phone.text().strip():
+                self._show_error(self.phone, self.tr("Enter a phone number to reach the customer."))
+            problems.append(self.phone)
+        amounts: dict[QLineEdit, Decimal | None] = {}
+        for field in (self.amount, self.demand_amount):
+            try:
+                amounts[field] = self._check_amount(field)
+            except InvalidValueError:
+                problems.append(field)
+        if problems:
+            problems[0].setFocus()
+            if isinstance(problems[0], QLineEdit):
+                problems[0].selectAll()
+            return None
+        assert phone is not None
+        complained_at = self._complained_at or datetime.now().astimezone().replace(second=0, microsecond=0)
+        product = self.product.text().strip()
+        facts = self.facts.toPlainText().strip()
+        case = case_from_fields(
+            {
+                "title": self._title(name, product, facts),
+                "type": self.case_type.currentData(),
+                "channel": Channel.STORE.value,
+                "priority": self.priority.currentData(),
+                "complained_at": complained_at.isoformat(),
+            }
+        )
+        case.complainant = Party(kind=PartyKind.PERSON, name=name, phone=phone)
+        if self.ctx.settings.org_name:
+            # A walk-in complains to the store itself: the organisation using CaseFile.
+            case.respondent = Party(kind=PartyKind.ORGANISATION, name=self.ctx.settings.org_name)
+        case.transaction = Transaction(
+            product=product, order_no=self.order_no.text().strip(), amount=amounts[self.amount]
+        )
+        case.demands = [Demand(type=DemandType(self.demand.currentData()), amount=amounts[self.demand_amount])]
+        case.facts = facts
+        return case
+
+    def _title(self, name: str, product: str, facts: str) -> str:
+        summary = facts.splitlines()[0].strip() if facts else ""
+        if len(summary) > 30:
+            summary = summary[:29] + "…"
+        if product and summary:
+            return self.tr("%1: %2").replace("%1", product).replace("%2", summary)
+        return product or summary or self.tr("Walk-in complaint from %1").replace("%1", name)
+
+    def register(self, print_receipt: bool, save_to: str | os.PathLike[str] | None = None) -> bool:
+        """Validate, then create the case, add the photos and build the receipt in one task.
+
+        Returns False when nothing was started (a field is wrong, or a registration is running).
+        On success the receipt is opened for printing (``print_receipt``) or copied to ``save_to``
+        (asked for when None) and the dialog is accepted.
+        """
+        if self.task is not None:
+            return False
+        case = self._case_from_form()
+        if case is None:
+            return False
+        self._complained_at = case.complained_at
+        layout = "80mm" if self.printer_80mm.isChecked() else "a5"
+        QSettings().setValue(ROLL_KEY, self.printer_80mm.isChecked())
+        self._pending = (print_receipt, Path(save_to) if save_to is not None else None)
+        self._outcome = (False, None)
+        library, settings, existing, photos = self.ctx.library, self.ctx.settings, self._created, self.photo_paths()
+        messages = {
+            "case": self.tr("Registering the case…"),
+            "photos": self.tr("Adding photos…"),
+            "receipt": self.tr("Making the receipt…"),
+        }
+        task = Task(
+            lambda token: _registration(library, settings, case, existing, photos, layout, messages, token),
+            "walk-in registration",
+        )
+        task.progress.connect(self._progress)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        self.task = task
+        self._set_busy(True)
+        self.status.setText(messages["case"])
+        self.ctx.runner.start(task)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in self.findChildren(QWidget):
+            if widget in (self.cancel_button, self.progress, self.status) or widget.parentWidget() is not self:
+                continue
+            widget.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+            self.status.setStyleSheet("")
+            self.status.show()
+            self.cancel_button.setFocus()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setValue(done if total else 0)
+        self.status.setText(message)
+
+    def _succeeded(self, result: Any) -> None:
+        self._outcome = (True, result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._outcome = (False, error)
+
+    def _finished(self) -> None:
+        task, self.task = self.task, None
+        self._set_busy(False)
+        ok, value = self._outcome
+        created = next((r.number for r in (task.results if task else []) if isinstance(r, _Created)), None)
+        if created:
+            self._created = created
+        elif not self._created:
+            self._complained_at = None  # nothing was created: the next attempt is a new complaint time
+        if ok and isinstance(value, BundleResult):
+            self._done(created or "", value, task.results if task else [])
+            return
+        if self._created:
+            self.ctx.events.cases_changed.emit()
+            note = self.tr("Case %1 was created but is not complete; registering again completes it.")
+            self.status.setText(note.replace("%1", self._created))
+        else:
+            self.status.setText(self.tr("Nothing was registered."))
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.show()
+        self.print_button.setFocus()
+        if isinstance(value, CancelledError):
+            return
+        show_error(self, value if isinstance(value, BaseException) else RuntimeError(repr(value)))
+
+    def _done(self, number: str, result: BundleResult, results: list[Any]) -> None:
+        self.number = number
+        self.receipt = result.files[0]
+        self.ctx.events.cases_changed.emit()
+        log.info("walk-in case %s registered, receipt %s", number, self.receipt)
+        refused = [r for r in results if isinstance(r, AddResult) and r.refused]
+        if refused:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("Case %1 is registered, but these files were not added:").replace("%1", number)
+                + "\n"
+                + "\n".join(f"{r.path.name}: {r.refused}" for r in refused),
+            )
+        print_receipt, save_to = self._pending
+        if print_receipt:
+            if not self.open_pdf(self.receipt):
+                QMessageBox.warning(
+                    self,
+                    self.windowTitle(),
+                    self.tr("No program to open PDF files was found. The receipt is saved at:\n%1").replace(
+                        "%1", str(self.receipt)
+                    ),
+                )
+        else:
+            self._save_copy(number, save_to)
+        self.accept()
+
+    def _save_copy(self, number: str, save_to: Path | None) -> None:
+        """Copy the receipt where the clerk wants it; the case keeps its own copy in any case."""
+        assert self.receipt is not None
+        while True:
+            target = save_to
+            if target is None:
+                settings = QSettings()
+                folder = str(settings.value(SAVE_FOLDER_KEY, "", type=str)) or QStandardPaths.writableLocation(
+                    QStandardPaths.StandardLocation.DocumentsLocation
+                )
+                chosen, _filter = QFileDialog.getSaveFileName(
+                    self,
+                    self.tr("Save receipt PDF"),
+                    str(Path(folder) / f"{number}-回执.pdf"),
+                    self.tr("PDF files (*.pdf)"),
+                )
+                if not chosen:
+                    return
+                target = Path(chosen)
+                settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
+            try:
+                shutil.copyfile(self.receipt, target)
+                return
+            except OSError as exc:
+                show_error(self, exc)
+                if save_to is not None:
+                    return
+
+    # ------------------------------------------------------------------ leaving
+
+    def _typed_anything(self) -> bool:
+        fields = (self.name, self.phone, self.product, self.order_no, self.amount, self.demand_amount)
+        return (
+            any(f.text().strip() for f in fields) or bool(self.facts.toPlainText().strip()) or self.photos.count() > 0
+        )
+
+    def confirm_discard(self) -> bool:
+        if self._created:
+            text = self.tr("Case %1 was created but its photos or receipt are missing. Close anyway?").replace(
+                "%1", self._created
+            )
+        else:
+            text = self.tr("Discard this complaint? Nothing has been registered.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(discard)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def reject(self) -> None:
+        if self.task is not None:  # Esc or Cancel while registering: stop the task, keep the dialog
+            self.task.cancel()
+            return
+        if (self._typed_anything() or self._created) and not self.confirm_discard():
+            return
+        super().reject()

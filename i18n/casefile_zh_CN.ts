@@ -1,0 +1,1553 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Make a bundle</source>
+        <translation>生成证据材料</translation>
+    </message>
+    <message>
+        <source>Bundles made for this case</source>
+        <translation>本案已生成的材料</translation>
+    </message>
+    <message>
+        <source>1. Venue</source>
+        <translation>1. 选择去向</translation>
+    </message>
+    <message>
+        <source>2. Exhibits</source>
+        <translation>2. 选择证据</translation>
+    </message>
+    <message>
+        <source>3. Check</source>
+        <translation>3. 检查</translation>
+    </message>
+    <message>
+        <source>4. Generate</source>
+        <translation>4. 生成</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>材料去向(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper:</source>
+        <translation>回执纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米热敏纸卷</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected exhibit up (Alt+Up)</source>
+        <translation>将所选证据上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the selected exhibit down (Alt+Down)</source>
+        <translation>将所选证据下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.</source>
+        <translation>勾选的证据按此顺序编入材料。可拖动，或用 Alt+↑、Alt+↓ 调整顺序。</translation>
+    </message>
+    <message>
+        <source>&amp;Split into volumes of at most:</source>
+        <translation>分册，每册不超过(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation>不分册</translation>
+    </message>
+    <message>
+        <source>Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.</source>
+        <translation>在证据之间分册，以适应网上立案系统的上传限制。0 表示不分册。</translation>
+    </message>
+    <message>
+        <source>Accept the warnings and leave blanks to fill by hand</source>
+        <translation>接受以上警告，缺项留空待手工填写</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Make another bundle</source>
+        <translation>再生成一份</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Double-click a bundle to open it.</source>
+        <translation>双击打开材料。</translation>
+    </message>
+    <message>
+        <source>Making the bundle…</source>
+        <translation>正在生成材料…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Title on the documents: %1</source>
+        <translation>文书标题：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>(no proof purpose yet)</source>
+        <translation>（尚未填写证明目的）</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB
+Proof purpose: %3</source>
+        <translation>%1，%2 KB
+证明目的：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).</source>
+        <translation>共 %2 份证据，其中 %1 份按此顺序编入材料（已撤回的证据不列出）。</translation>
+    </message>
+    <message>
+        <source>Error: the bundle cannot be made until this is fixed.</source>
+        <translation>错误：修正此项之前无法生成材料。</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Double-click to show the exhibit.</source>
+        <translation>双击查看该证据。</translation>
+    </message>
+    <message>
+        <source>%1 error(s) block this bundle; fix them in the case first.</source>
+        <translation>有 %1 项错误，无法生成材料；请先在案件中修正。</translation>
+    </message>
+    <message>
+        <source>%1 warning(s): the bundle can be made, with blanks on the documents to fill in by hand.</source>
+        <translation>有 %1 项警告：可以生成材料，文书中的缺项留空待手工填写。</translation>
+    </message>
+    <message>
+        <source>No problems found: ready to generate.</source>
+        <translation>未发现问题，可以生成。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Cancelled, nothing saved.</source>
+        <translation>已取消，未保存任何文件。</translation>
+    </message>
+    <message>
+        <source>The bundle was not made.</source>
+        <translation>材料未生成。</translation>
+    </message>
+    <message>
+        <source>Laying out the documents…</source>
+        <translation>正在排版文书…</translation>
+    </message>
+    <message>
+        <source>Laying out the evidence list…</source>
+        <translation>正在排版证据目录…</translation>
+    </message>
+    <message>
+        <source>Assembling and stamping the pages…</source>
+        <translation>正在合并并加盖页码…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Laying out the receipt…</source>
+        <translation>正在排版回执…</translation>
+    </message>
+    <message>
+        <source>Exhibit pages: %1</source>
+        <translation>证据页面：%1</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2 pages, saved in the case's bundles folder:</source>
+        <translation>%1 个文件，共 %2 页，已保存在案卷的 bundles 文件夹：</translation>
+    </message>
+    <message>
+        <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
+        <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
+    </message>
+    <message>
+        <source>%1
+Made by %2; exhibits in order: %3
+SHA-256: %4</source>
+        <translation>%1
+生成人：%2；证据顺序：%3
+SHA-256：%4</translation>
+    </message>
+    <message>
+        <source>The file is no longer in the case folder.</source>
+        <translation>该文件已不在案卷文件夹中。</translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315 complaint</source>
+        <translation>消协 / 12315 投诉</translation>
+    </message>
+    <message>
+        <source>Court (civil complaint)</source>
+        <translation>法院（民事起诉）</translation>
+    </message>
+    <message>
+        <source>Arbitration (application)</source>
+        <translation>仲裁（仲裁申请）</translation>
+    </message>
+    <message>
+        <source>Courier claim</source>
+        <translation>快递理赔</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint receipt</source>
+        <translation>到店投诉受理回执</translation>
+    </message>
+    <message>
+        <source>For a complaint to the consumer association or 12315: cover, complaint letter, evidence list, the exhibits, the integrity annex and filing notes. The complainant's full contact details are shown, as a complaint requires.</source>
+        <translation>用于向消费者协会或 12315 投诉：封面、消费投诉书、证据清单、证据、完整性校验表及提交须知。按投诉要求，投诉人联系方式完整显示。</translation>
+    </message>
+    <message>
+        <source>For filing at a people's court: cover, civil complaint, address-for-service form, evidence list, the exhibits, the integrity annex and filing hints.</source>
+        <translation>用于向人民法院立案：封面、民事起诉状、送达地址确认书、证据目录、证据、完整性校验表及立案提示。</translation>
+    </message>
+    <message>
+        <source>For an arbitration commission: cover, arbitration application, evidence list, the exhibits, the integrity annex and filing notes. An arbitration agreement must be among the exhibits.</source>
+        <translation>用于向仲裁委员会申请：封面、仲裁申请书、证据目录、证据、完整性校验表及提交须知。证据中必须有仲裁协议。</translation>
+    </message>
+    <message>
+        <source>For a claim against a courier: cover, claim letter, evidence list, the exhibits, the integrity annex, and where to appeal and by when. The customer's details are masked.</source>
+        <translation>用于向快递公司索赔：封面、快递理赔申请书、证据清单、证据、完整性校验表，以及申诉途径和期限。顾客个人信息已遮盖。</translation>
+    </message>
+    <message>
+        <source>A receipt for a complaint made in person, listing the materials handed in, to print and sign. Choose an A5 sheet or an 80 mm receipt roll.</source>
+        <translation>到店投诉的受理回执，列明收取的材料，打印后签字。可选 A5 纸或 80 毫米热敏纸卷。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <source>Cannot open the library:</source>
+        <translation>无法打开案卷库：</translation>
+    </message>
+    <message>
+        <source>CaseFile</source>
+        <translation>CaseFile 案卷</translation>
+    </message>
+    <message>
+        <source>Something went wrong. CaseFile keeps running; nothing was lost.</source>
+        <translation>出现了意外错误。CaseFile 仍在运行，没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Logistics / courier</source>
+        <translation>物流/快递</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Transaction / refund / fee</source>
+        <translation>交易/退款/费用</translation>
+    </message>
+    <message>
+        <source>Misleading information</source>
+        <translation>虚假/误导信息</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实与分类</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>协商与方案</translation>
+    </message>
+    <message>
+        <source>Customer confirmation</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <source>Internal mediation</source>
+        <translation>内部调解</translation>
+    </message>
+    <message>
+        <source>External route</source>
+        <translation>外部途径</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行与反馈</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>定期复盘</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Chat record</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>Receipt / invoice</source>
+        <translation>票据/发票</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Arbitration agreement</source>
+        <translation>仲裁协议</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>overdue %1 h</source>
+        <translation>已超时 %1 小时</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>剩余 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Complained at</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Proof purpose</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>原始文件名</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <source>Offline store</source>
+        <translation>线下门店</translation>
+    </message>
+    <message>
+        <source>Not yet determined</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>到访</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPane</name>
+    <message>
+        <source>Search number, names, order or waybill number (Ctrl+F)</source>
+        <translation>搜索编号、姓名、订单号或运单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add files to this case (Ctrl+O); you can also drop them here</source>
+        <translation>向本案添加文件（Ctrl+O）；也可直接拖放到这里</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Add every file of a folder and its subfolders</source>
+        <translation>添加文件夹及其子文件夹中的所有文件</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Mark the selected exhibit withdrawn (Delete); the file stays in the case folder</source>
+        <translation>将所选证据标记为撤回（Delete）；文件仍保留在案卷中</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the selected exhibit's file</source>
+        <translation>打开所选证据文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation>此类文件无法预览</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to add them to the case.</source>
+        <translation>将文件或文件夹拖放到这里，即可添加到本案。</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>无法识别的格式</translation>
+    </message>
+    <message>
+        <source>extension does not match the content</source>
+        <translation>扩展名与内容不符</translation>
+    </message>
+    <message>
+        <source>damaged or unreadable</source>
+        <translation>已损坏或无法读取</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>不完整（可能被截断）</translation>
+    </message>
+    <message>
+        <source>case created</source>
+        <translation>建立案件</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>case record changed</source>
+        <translation>修改案件记录</translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <source>cited in the timeline</source>
+        <translation>在时间线中引用</translation>
+    </message>
+    <message>
+        <source>included in a bundle</source>
+        <translation>编入材料</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入案卷</translation>
+    </message>
+    <message>
+        <source>recovered after an interruption</source>
+        <translation>中断后恢复</translation>
+    </message>
+    <message>
+        <source>from the photo's EXIF data</source>
+        <translation>依据照片 EXIF 信息</translation>
+    </message>
+    <message>
+        <source>from the file's own metadata</source>
+        <translation>依据文件自身元数据</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>依据文件名</translation>
+    </message>
+    <message>
+        <source>the file's modification time</source>
+        <translation>文件修改时间</translation>
+    </message>
+    <message>
+        <source>Select an exhibit to see its details and its custody record.</source>
+        <translation>选择一份证据，查看其详情和保管记录。</translation>
+    </message>
+    <message>
+        <source>No evidence yet.
+
+Drop files or folders here, or use Add files… (Ctrl+O).</source>
+        <translation>还没有证据。
+
+将文件或文件夹拖放到这里，或使用“添加文件…”（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation>证据%1：%2</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1 by %2: %3</source>
+        <translation>%1 由 %2 撤回：%3</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>原始文件名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Added from</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>Custody record</source>
+        <translation>保管记录</translation>
+    </message>
+    <message>
+        <source>%1 — %2, by %3</source>
+        <translation>%1 — %2，操作人 %3</translation>
+    </message>
+    <message>
+        <source>No custody entries mention this exhibit.</source>
+        <translation>保管记录中没有涉及这份证据的条目。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <source>… (only the first 200 KB are shown)</source>
+        <translation>……（只显示前 200 KB）</translation>
+    </message>
+    <message>
+        <source>Add files to case %1</source>
+        <translation>向案件 %1 添加文件</translation>
+    </message>
+    <message>
+        <source>Add a folder to case %1</source>
+        <translation>向案件 %1 添加文件夹</translation>
+    </message>
+    <message>
+        <source>Files are still being added; wait for them or cancel first.</source>
+        <translation>文件仍在添加中，请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Adding files… (%1)</source>
+        <translation>正在添加文件…（%1）</translation>
+    </message>
+    <message>
+        <source>Adding files to case %1… (%2)</source>
+        <translation>正在向案件 %1 添加文件…（%2）</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>已添加 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 duplicate</source>
+        <translation>%1 个重复</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 个被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 skipped (hidden or system files)</source>
+        <translation>跳过 %1 个（隐藏或系统文件）</translation>
+    </message>
+    <message>
+        <source>%1 is already exhibit %2</source>
+        <translation>%1 已是证据%2</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 added before cancelling, the file being copied was discarded.</source>
+        <translation>已取消；取消前已添加 %1 个，正在复制的文件已丢弃。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was added.</source>
+        <translation>已取消，未添加任何文件。</translation>
+    </message>
+    <message>
+        <source>Adding files stopped: %1 (%2)</source>
+        <translation>添加文件中止：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>案件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Files not added</source>
+        <translation>未添加的文件</translation>
+    </message>
+    <message>
+        <source>%1 files could not be added as evidence:</source>
+        <translation>%1 个文件无法作为证据添加：</translation>
+    </message>
+    <message>
+        <source>One file could not be added as evidence:</source>
+        <translation>有一个文件无法作为证据添加：</translation>
+    </message>
+    <message>
+        <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
+        <translation>证据%1 已撤回；文件仍保留在案卷中。</translation>
+    </message>
+    <message>
+        <source>Withdraw exhibit %1 “%2”?
+
+It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
+
+Reason:</source>
+        <translation>撤回证据%1“%2”？
+
+该证据仍保留在案卷和保管记录中，标记为已撤回，不再编入新生成的材料。
+
+撤回理由：</translation>
+    </message>
+    <message>
+        <source>Withdraw exhibit</source>
+        <translation>撤回证据</translation>
+    </message>
+    <message>
+        <source>A withdrawal needs a reason.</source>
+        <translation>撤回证据须填写理由。</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>无法打开文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CaseFile — %1</source>
+        <translation>CaseFile 案卷 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint…</source>
+        <translation>到店投诉登记…</translation>
+    </message>
+    <message>
+        <source>Verify this case</source>
+        <translation>核验本案</translation>
+    </message>
+    <message>
+        <source>Verify the whole library</source>
+        <translation>核验全部案件</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 cases · %2 due today · %3 overdue</source>
+        <translation>共 %1 件 · 今日到期 %2 件 · 已超时 %3 件</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1: all %2 files intact, custody log intact</source>
+        <translation>%1：%2 个文件全部完好，保管记录完整</translation>
+    </message>
+    <message>
+        <source>%1: PROBLEMS</source>
+        <translation>%1：发现问题</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>多出的文件</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实与分类</translation>
+    </message>
+    <message>
+        <source>Everything verifies.</source>
+        <translation>全部核验通过。</translation>
+    </message>
+    <message>
+        <source>Some files do not verify:</source>
+        <translation>部分文件未通过核验：</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>责任认定理由</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Purchase and shipment</source>
+        <translation>购买与物流</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Platform / store</source>
+        <translation>平台/店铺</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Declared value (yuan)</source>
+        <translation>保价金额（元）</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Undo unsaved edits</source>
+        <translation>撤销未保存的修改</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Note for the stage log</source>
+        <translation>阶段记录备注</translation>
+    </message>
+    <message>
+        <source>Move to this stage</source>
+        <translation>进入该阶段</translation>
+    </message>
+    <message>
+        <source>reply due %1</source>
+        <translation>答复期限 %1</translation>
+    </message>
+    <message>
+        <source>The title cannot be empty</source>
+        <translation>标题不能为空</translation>
+    </message>
+    <message>
+        <source>Complainant phone</source>
+        <translation>投诉人电话</translation>
+    </message>
+    <message>
+        <source>Respondent phone</source>
+        <translation>被投诉人电话</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Declared value</source>
+        <translation>保价金额</translation>
+    </message>
+    <message>
+        <source>%1: not a phone number</source>
+        <translation>%1：不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>%1: not an amount (e.g. 1299.00)</source>
+        <translation>%1：不是有效的金额（例如 1299.00）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315</source>
+        <translation>消协 / 12315</translation>
+    </message>
+    <message>
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Courier claim</source>
+        <translation>快递理赔</translation>
+    </message>
+    <message>
+        <source>Walk-in receipt</source>
+        <translation>到店受理回执</translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation>不分册</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>案卷库文件夹</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>操作人姓名</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Default venue</source>
+        <translation>默认材料去向</translation>
+    </message>
+    <message>
+        <source>E-filing size limit</source>
+        <translation>网上立案分册大小</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The new library is used from the next start.</source>
+        <translation>新的案卷库将在下次启动时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>What happened (Enter adds it)</source>
+        <translation>发生了什么（回车添加）</translation>
+    </message>
+    <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation>相关证据，如 1,3</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>添加事件</translation>
+    </message>
+    <message>
+        <source>Exhibits: write numbers separated by commas</source>
+        <translation>相关证据：请填写以逗号分隔的编号</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in complaint</source>
+        <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile 13812345678 or landline 010-12345678</source>
+        <translation>手机 13812345678 或座机 010-12345678</translation>
+    </message>
+    <message>
+        <source>What was bought, e.g. phone, washing machine, haircut</source>
+        <translation>购买的商品或服务，如手机、洗衣机、理发</translation>
+    </message>
+    <message>
+        <source>Order or receipt number</source>
+        <translation>订单号或小票号</translation>
+    </message>
+    <message>
+        <source>Amount paid, ¥</source>
+        <translation>实付金额（元）</translation>
+    </message>
+    <message>
+        <source>When, where, who, what happened, in the customer's words (Tab moves on)</source>
+        <translation>时间、地点、人物、经过，按顾客的陈述记录（Tab 键跳到下一项）</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>Amount asked, ¥ (optional)</source>
+        <translation>要求金额（元，可不填）</translation>
+    </message>
+    <message>
+        <source>Files to add as evidence. Delete removes the selected ones.</source>
+        <translation>要作为证据添加的文件。按 Delete 移除所选文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>From &amp;phone folder</source>
+        <translation>从手机同步文件夹(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose the folder the phone syncs photos to</source>
+        <translation>选择手机同步照片的文件夹</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>80 mm receipt printer</source>
+        <translation>80 毫米小票打印机</translation>
+    </message>
+    <message>
+        <source>Register and print receipt</source>
+        <translation>登记并打印回执</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Register and save receipt PDF</source>
+        <translation>登记并保存回执 PDF</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name</source>
+        <translation>顾客姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation>商品/服务(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Order / receipt no.</source>
+        <translation>订单号/小票号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>What went &amp;wrong</source>
+        <translation>问题简述(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Case &amp;type</source>
+        <translation>投诉类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Customer wan&amp;ts</source>
+        <translation>顾客诉求(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;iority</source>
+        <translation>优先级(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Reply by %1 (within %2 h)</source>
+        <translation>请于 %1 前答复（%2 小时内）</translation>
+    </message>
+    <message>
+        <source>Not a phone number: a mobile has 11 digits (13812345678), a landline its area code (010-12345678).</source>
+        <translation>电话号码无效：手机号为 11 位（13812345678），座机须带区号（010-12345678）。</translation>
+    </message>
+    <message>
+        <source>Not an amount: yuan with at most two decimals, e.g. 1299 or 1299.50.</source>
+        <translation>金额无效：以元为单位，最多两位小数，如 1299 或 1299.50。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder the phone syncs photos to</source>
+        <translation>手机同步照片的文件夹</translation>
+    </message>
+    <message>
+        <source>No new photos in %1 from the last %2 minutes.</source>
+        <translation>%1 中最近 %2 分钟内没有新照片。</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <source>phone folder: %1</source>
+        <translation>手机文件夹：%1</translation>
+    </message>
+    <message>
+        <source>drop files here; … chooses the phone-sync folder</source>
+        <translation>可将文件拖放到这里；“…”选择手机同步文件夹</translation>
+    </message>
+    <message>
+        <source>Enter the customer's name.</source>
+        <translation>请填写顾客姓名。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number to reach the customer.</source>
+        <translation>请填写顾客的联系电话。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint from %1</source>
+        <translation>%1 到店投诉</translation>
+    </message>
+    <message>
+        <source>Registering the case…</source>
+        <translation>正在登记案件…</translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation>正在添加照片…</translation>
+    </message>
+    <message>
+        <source>Making the receipt…</source>
+        <translation>正在生成回执…</translation>
+    </message>
+    <message>
+        <source>Case %1 was created but is not complete; registering again completes it.</source>
+        <translation>案件 %1 已建立但尚不完整；再次登记即可补全。</translation>
+    </message>
+    <message>
+        <source>Nothing was registered.</source>
+        <translation>未登记任何内容。</translation>
+    </message>
+    <message>
+        <source>Case %1 is registered, but these files were not added:</source>
+        <translation>案件 %1 已登记，但以下文件未能添加：</translation>
+    </message>
+    <message>
+        <source>No program to open PDF files was found. The receipt is saved at:
+%1</source>
+        <translation>没有找到可以打开 PDF 的程序。回执已保存在：
+%1</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>保存回执 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Case %1 was created but its photos or receipt are missing. Close anyway?</source>
+        <translation>案件 %1 已建立，但照片或回执缺失。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <source>Discard this complaint? Nothing has been registered.</source>
+        <translation>放弃这次登记吗？尚未登记任何内容。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>继续填写</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>材料</translation>
+    </message>
+</context>
+</TS>

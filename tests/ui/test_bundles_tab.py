@@ -1,0 +1,263 @@
+"""The Bundles tab over a real library: venue, exhibit order, preflight, generate, cancel, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from casefile.core.bundle import BundleResult, Level, Venue
+from casefile.core.evidence import AddOptions, add_files
+from casefile.core.library import case_from_fields
+from casefile.core.model import EvidenceKind
+
+from PySide6.QtCore import Qt
+
+pytestmark = pytest.mark.gui
+
+
+def make_case(ctx, tmp_path: Path, **fields) -> str:
+    """A case with a photo, a screenshot and a chat log; no parties, demands or facts unless given."""
+    case = ctx.library.create_case(
+        case_from_fields(
+            {
+                "title": "手机屏幕碎裂",
+                "complained_at": "2026-11-20T10:30:00+08:00",
+                "channel": "store",
+                "type": "quality",
+                **fields,
+            }
+        )
+    )
+    incoming = tmp_path / "incoming"
+    incoming.mkdir(exist_ok=True)
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(incoming / "破损照片.jpg", quality=90)
+    Image.new("RGB", (40, 80), (30, 30, 200)).save(incoming / "Screenshot_20261120-101500_Taobao.png")
+    (incoming / "chat.txt").write_text("2026-11-20 10:01:02 客服: 您好\n2026-11-20 10:02:00 我: 屏幕碎了\n", "utf-8")
+    paths = [incoming / "破损照片.jpg", incoming / "Screenshot_20261120-101500_Taobao.png", incoming / "chat.txt"]
+    list(add_files(ctx.library, case.number, paths, AddOptions(purpose="证明屏幕在签收时已破损")))
+    return case.number
+
+
+def complete_case(ctx, tmp_path: Path) -> str:
+    return make_case(
+        ctx,
+        tmp_path,
+        complainant={"name": "张三", "phone": "13800138000", "address": "上海市徐汇区某路2号"},
+        respondent={"kind": "organisation", "name": "某某数码旗舰店", "address": "杭州市余杭区某路3号"},
+        demands=[{"type": "refund", "amount": "1999.00", "description": "退还货款"}],
+        facts="2026年11月18日购买手机，签收时屏幕已碎。",
+    )
+
+
+@pytest.fixture
+def tab(ctx, qtbot):
+    from casefile.ui.bundles_tab import BundlesTab
+
+    widget = BundlesTab(ctx)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def choose(tab, venue: Venue) -> None:
+    tab.venue_combo.setCurrentIndex(tab.venue_combo.findData(venue.value))
+
+
+def bundle_files(ctx, number: str) -> list[Path]:
+    folder = ctx.library.folder(number).bundles_dir
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def bundle_entries(ctx, number: str) -> list[dict]:
+    return [e for e in ctx.library.folder(number).custody.read() if e["action"] == "bundle"]
+
+
+def test_lists_exhibits_checked_with_default_venue(ctx, tab, tmp_path):
+    number = make_case(ctx, tmp_path)
+    with ctx.library.edit(number) as writer:
+        writer.withdraw(2, "重复")
+    tab.set_case(number)
+    assert tab.venue_combo.currentData() == ctx.settings.default_venue
+    labels = [tab.exhibit_list.item(i).text() for i in range(tab.exhibit_list.count())]
+    assert len(labels) == 2  # the withdrawn one is not offered
+    assert labels[0].startswith("1 — ") and labels[0].endswith("(Photo)")
+    assert labels[1].startswith("3 — ")
+    assert all(tab.exhibit_list.item(i).checkState() == Qt.CheckState.Checked for i in range(2))
+    assert tab.chosen_numbers() == [1, 3]
+    assert not tab.generate_button.isEnabled()  # not checked yet
+    tab.set_case(None)
+    assert tab.exhibit_list.count() == 0 and not tab.wizard.isEnabled()
+
+
+def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
+    number = make_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.COURT)
+    findings = tab.run_preflight()
+    assert findings and all(f.level is Level.WARNING for f in findings)
+    assert {f.code for f in findings} >= {"no-complainant-name", "no-respondent", "no-demands"}
+    assert tab.findings.count() == len(findings)
+    assert tab.findings.item(0).foreground().color().name() == "#c05600"
+    assert not tab.accept_warnings.isHidden()
+    assert not tab.generate_button.isEnabled()
+
+    tab.accept_warnings.setChecked(True)
+    assert tab.generate_button.isEnabled()
+    with qtbot.waitSignal(ctx.events.case_changed, timeout=1000) as emitted:
+        tab.generate()
+    assert emitted.args == [number]
+
+    result = tab.last_result
+    assert isinstance(result, BundleResult)
+    saved = bundle_files(ctx, number)
+    assert saved == result.files and saved[0].suffix == ".pdf" and "-court-" in saved[0].name
+    assert saved[0].read_bytes().startswith(b"%PDF")
+    assert result.pages > 3
+    assert result.sha256[0] in tab.result_label.text()
+    assert str(saved[0]) in tab.result_label.text()
+    assert tab.open_button.isEnabled() and tab.folder_button.isEnabled()
+    assert tab.history.rowCount() == 1
+    assert tab.history.item(0, 1).text() == "Court (civil complaint)"
+    assert tab.history.item(0, 2).text() == saved[0].name
+    assert tab.history.item(0, 3).text() == str(result.pages)
+    assert tab.history.item(0, 4).text() == result.sha256[0][:16] + "…"
+    assert bundle_entries(ctx, number)[0]["details"]["accepted_warnings"]
+
+
+def test_changing_warnings_need_accepting_again(ctx, tab, tmp_path):
+    number = make_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.COURT)
+    tab.run_preflight()
+    tab.accept_warnings.setChecked(True)
+    assert tab.generate_button.isEnabled()
+    choose(tab, Venue.CONSUMER_ASSOCIATION)  # other warnings: the tick no longer applies
+    assert not tab.generate_button.isEnabled()
+    tab.run_preflight()
+    assert not tab.accept_warnings.isChecked()
+    assert not tab.generate_button.isEnabled()
+    tab.generate()  # refused quietly: nothing is built
+    assert tab.last_result is None and bundle_files(ctx, number) == []
+
+
+def test_arbitration_without_agreement_is_blocked(ctx, tab, tmp_path):
+    number = make_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.ARBITRATION)
+    findings = tab.run_preflight()
+    assert any(f.level is Level.ERROR and f.code == "no-arbitration-agreement" for f in findings)
+    assert tab.findings.item(0).foreground().color().name() == "#b00020"  # errors first, in red
+    assert "error" in tab.summary_label.text()
+    tab.accept_warnings.setChecked(True)
+    assert not tab.generate_button.isEnabled()
+    tab.generate()
+    assert tab.last_result is None and bundle_files(ctx, number) == []
+
+
+def test_arbitration_with_agreement_and_complete_case_needs_no_tick(ctx, tab, tmp_path):
+    number = complete_case(ctx, tmp_path)
+    agreement = tmp_path / "仲裁条款.txt"
+    agreement.write_text("因本合同引起的争议，提交某某仲裁委员会仲裁。\n", "utf-8")
+    options = AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT, purpose="证明双方约定仲裁")
+    list(add_files(ctx.library, number, [agreement], options))
+    tab.set_case(number)
+    choose(tab, Venue.ARBITRATION)
+    assert tab.run_preflight() == []
+    assert tab.findings.count() == 0
+    assert tab.accept_warnings.isHidden()
+    assert tab.generate_button.isEnabled()
+    tab.generate()
+    assert tab.last_result is not None and not tab.last_result.warnings
+
+
+def test_reordering_changes_the_bundle_order(ctx, tab, tmp_path):
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.CONSUMER_ASSOCIATION)
+    tab.exhibit_list.setCurrentRow(2)
+    tab.move_selected(-1)
+    tab.move_selected(-1)
+    tab.move_selected(-1)  # already at the top: stays
+    assert tab.exhibit_list.currentRow() == 0
+    assert tab.chosen_numbers() == [3, 1, 2]
+    tab.exhibit_list.item(2).setCheckState(Qt.CheckState.Unchecked)  # leave exhibit 2 out
+    assert tab.chosen_numbers() == [3, 1]
+    tab.run_preflight()
+    assert tab.generate_button.isEnabled()
+    tab.generate()
+    details = bundle_entries(ctx, number)[-1]["details"]
+    assert [(x["label"], x["exhibit"]) for x in details["exhibits"]] == [("1", 3), ("2", 1)]
+    # The same case again (as after the save) keeps the order chosen.
+    tab.set_case(number)
+    assert [tab.exhibit_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3)] == [3, 1, 2]
+    assert tab.chosen_numbers() == [3, 1]
+
+
+def test_alt_down_moves_the_selected_exhibit(ctx, tab, tmp_path, qtbot):
+    number = make_case(ctx, tmp_path)
+    tab.set_case(number)
+    tab._go(1)
+    with qtbot.waitActive(tab):  # shortcuts only fire in the active window
+        tab.show()
+        tab.activateWindow()
+    tab.exhibit_list.setFocus()
+    tab.exhibit_list.setCurrentRow(0)
+    assert tab.exhibit_list.hasFocus()
+    qtbot.keyClick(tab.exhibit_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert tab.chosen_numbers() == [2, 1, 3]
+
+
+def test_cancel_saves_nothing(ctx, tab, tmp_path):
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.CONSUMER_ASSOCIATION)
+    tab.run_preflight()
+    started = []
+
+    def hook(task):
+        started.append(task)
+        task.progress.connect(lambda *_: tab.cancel_button.click())  # the Cancel button, on the first progress
+
+    tab.task_started.connect(hook)
+    tab.generate()
+    assert started and started[0].token.cancelled
+    assert tab.last_result is None
+    assert [p for p in bundle_files(ctx, number) if p.is_file()] == []
+    assert bundle_entries(ctx, number) == []
+    assert tab.status_label.text() == "Cancelled, nothing saved."
+    assert tab.history.rowCount() == 0
+    assert tab.generate_button.isEnabled()  # can try again
+
+
+def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    assert tab.layout_combo.isHidden()
+    choose(tab, Venue.RECEIPT)
+    assert not tab.layout_combo.isHidden()
+    assert not tab.split_spin.isEnabled()
+    tab.layout_combo.setCurrentIndex(tab.layout_combo.findData("80mm"))
+    tab.run_preflight()
+    tab.generate()
+    assert tab.last_result is not None and tab.last_result.files[0].name.endswith("-80mm.pdf")
+    choose(tab, Venue.CONSUMER_ASSOCIATION)
+    tab.run_preflight()
+    tab.generate()
+    assert tab.history.rowCount() == 2
+    assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint"
+    assert tab.history.item(1, 1).text() == "Walk-in complaint receipt (80mm)"
+    assert tab.history.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.last_result.files[0])
+
+
+def test_retranslate_keeps_choices(ctx, tab, tmp_path):
+    number = make_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.COURT)
+    tab.move_selected(0)
+    tab.run_preflight()
+    count = tab.findings.count()
+    tab.retranslate()
+    assert tab.venue_combo.currentData() == Venue.COURT.value
+    assert tab.venue_combo.currentText() == "Court (civil complaint)"
+    assert tab.findings.count() == count

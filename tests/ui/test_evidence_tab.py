@@ -1,0 +1,368 @@
+"""The evidence tab over a real temporary library: adding, dropping, cancelling, editing, withdrawing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from casefile.core.evidence import add_files
+from casefile.core.library import case_from_fields
+from casefile.core.verify import verify_folder
+from casefile.ui import evidence_tab
+from casefile.ui.evidence_tab import EvidenceTab, decode_text, fill, mentions_exhibit
+from casefile.ui.models import EvidenceModel
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+
+@pytest.fixture
+def number(ctx) -> str:
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    return case.number
+
+
+@pytest.fixture
+def tab(ctx, qtbot, number) -> EvidenceTab:
+    widget = EvidenceTab(ctx)
+    qtbot.addWidget(widget)
+    widget.set_case(number)
+    return widget
+
+
+@pytest.fixture
+def files(tmp_path) -> Path:
+    folder = tmp_path / "incoming"
+    (folder / "sub").mkdir(parents=True)
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(folder / "破损照片.jpg", quality=90)
+    Image.new("RGB", (32, 32), (20, 120, 200)).save(folder / "sub" / "截图.png")
+    (folder / "chat.txt").write_text("顾客：屏幕碎了\n客服：请提供照片\n", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    return folder
+
+
+def folder_of(ctx, number: str) -> Path:
+    return ctx.library.folder(number).path
+
+
+def leftovers(ctx, number: str) -> list[str]:
+    staging = folder_of(ctx, number) / ".staging"
+    return sorted(p.name for p in staging.iterdir()) if staging.exists() else []
+
+
+def intact(ctx, number: str) -> bool:
+    report = list(verify_folder(ctx.library.folder(number)))[-1]
+    return report.ok
+
+
+def test_set_case_shows_the_exhibits(ctx, qtbot, number, files):
+    list(add_files(ctx.library, number, [files / "chat.txt", files / "破损照片.jpg"]))
+    widget = EvidenceTab(ctx)
+    qtbot.addWidget(widget)
+    assert widget.model.rowCount() == 0
+    assert not widget.act_add_files.isEnabled()
+    widget.set_case(number)
+    assert widget.preview_none.text() == ""  # exhibits but none selected
+    assert widget.model.rowCount() == 2
+    assert widget.model.index(0, EvidenceModel.TITLE).data() == "chat"
+    assert widget.model.index(1, EvidenceModel.NAME).data() == "破损照片.jpg"
+    assert widget.act_add_files.isEnabled()
+    widget.set_case(None)
+    assert widget.model.rowCount() == 0
+    assert not widget.act_add_files.isEnabled()
+
+
+def test_ingest_two_files(ctx, tab, number, files):
+    changed: list[str] = []
+    ctx.events.case_changed.connect(changed.append)
+    task = tab.ingest([str(files / "破损照片.jpg"), str(files / "chat.txt")])
+    assert task is not None
+    assert tab.model.rowCount() == 2
+    stored = sorted(p.name for p in (folder_of(ctx, number) / "evidence").iterdir())
+    assert stored == ["001-破损照片.jpg", "002-chat.txt"]
+    assert (folder_of(ctx, number) / "evidence" / "001-破损照片.jpg").read_bytes() == (
+        files / "破损照片.jpg"
+    ).read_bytes()
+    assert tab.status.text() == "2 added"
+    assert changed == [number]
+    assert not tab.progress.isVisible() and not tab.cancel_button.isVisible()
+    assert tab.ingest_task is None
+    assert tab.act_add_files.isEnabled()
+    assert intact(ctx, number)
+
+
+def test_summary_counts_duplicates_and_lists_refusals(ctx, tab, number, files, tmp_path):
+    tab.ingest([str(files / "chat.txt")])
+    copy = tmp_path / "again.txt"
+    copy.write_bytes((files / "chat.txt").read_bytes())
+    missing = tmp_path / "gone.jpg"
+    tab.ingest([str(copy), str(files / "破损照片.jpg"), str(missing)])
+    assert tab.status.text() == "1 added, 1 duplicate, 1 refused"
+    assert "again.txt is already exhibit 1" in tab.status.toolTip()
+    box = tab.refusals_box
+    assert box is not None and box.isVisible()
+    assert f"{missing}: no such file or folder" in box.informativeText()
+    box.close()
+    assert tab.model.rowCount() == 2
+
+
+def test_dropping_a_folder_ingests_it(ctx, tab, number, files):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files))])
+    enter = QDragEnterEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(tab, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(tab, drop)
+    assert drop.isAccepted()
+    names = sorted(e.original_name for e in tab.model.exhibits)
+    assert names == ["chat.txt", "截图.png", "破损照片.jpg"]
+    assert tab.status.text() == "3 added, 1 skipped (hidden or system files)"
+    assert tab.refusals_box is None
+    assert ctx.library.load_case(number).exhibits[-1].original_name == "破损照片.jpg"
+
+
+def test_drops_are_refused_without_a_case_or_without_local_files(ctx, qtbot, tab, files):
+    web = QMimeData()
+    web.setUrls([QUrl("https://example.com/a.jpg")])
+    enter = QDragEnterEvent(
+        QPointF(1, 1), Qt.DropAction.CopyAction, web, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(tab, enter)
+    assert not enter.isAccepted()
+    tab.set_case(None)
+    local = QMimeData()
+    local.setUrls([QUrl.fromLocalFile(str(files))])
+    drop = QDropEvent(
+        QPointF(1, 1), Qt.DropAction.CopyAction, local, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(tab, drop)
+    assert not drop.isAccepted()
+
+
+def big_file(path: Path, megabytes: int = 8) -> Path:
+    with open(path, "wb") as fh:
+        for i in range(megabytes):
+            fh.write(bytes([i % 251]) * (1 << 20))
+    return path
+
+
+def test_cancel_before_the_first_file_leaves_nothing(ctx, tab, number, tmp_path):
+    big = big_file(tmp_path / "video.mp4")
+    changed: list[str] = []
+    ctx.events.case_changed.connect(changed.append)
+    seen: list[int] = []
+
+    def cancel_on_first_progress(value: int) -> None:
+        seen.append(value)
+        assert tab.cancel_button.isEnabled()
+        tab.cancel_button.click()
+
+    tab.progress.valueChanged.connect(cancel_on_first_progress)
+    tab.ingest([str(big)])
+    assert seen == [0]
+    assert tab.status.text() == "Cancelled; nothing was added."
+    assert tab.model.rowCount() == 0
+    assert list((folder_of(ctx, number) / "evidence").iterdir()) == []
+    assert leftovers(ctx, number) == []
+    assert ctx.library.load_case(number).exhibits == []
+    assert changed == [number]
+    assert tab.ingest_task is None and not tab.progress.isVisible()
+    assert intact(ctx, number)
+
+
+def test_cancel_between_files_keeps_what_was_added(ctx, tab, number, files, tmp_path):
+    big = big_file(tmp_path / "video.mp4")
+
+    def cancel_after_first_file(value: int) -> None:
+        if value > 0:
+            tab.cancel_ingest()
+
+    tab.progress.valueChanged.connect(cancel_after_first_file)
+    tab.ingest([str(files / "chat.txt"), str(big)])
+    assert tab.status.text().startswith("Cancelled; 1 added before cancelling")
+    assert [e.original_name for e in tab.model.exhibits] == ["chat.txt"]
+    assert sorted(p.name for p in (folder_of(ctx, number) / "evidence").iterdir()) == ["001-chat.txt"]
+    assert leftovers(ctx, number) == []
+    assert intact(ctx, number)
+
+
+def test_inline_edit_writes_through_the_core(ctx, tab, number, files):
+    tab.ingest([str(files / "破损照片.jpg")])
+    changed: list[str] = []
+    ctx.events.case_changed.connect(changed.append)
+    index = tab.model.index(0, EvidenceModel.TITLE)
+    assert tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert tab.model.setData(index, "屏幕裂痕照片")
+    assert tab.model.setData(tab.model.index(0, EvidenceModel.PURPOSE), "证明收货时屏幕已碎")
+    stored = ctx.library.load_case(number).exhibit(1)
+    assert (stored.title, stored.purpose) == ("屏幕裂痕照片", "证明收货时屏幕已碎")
+    assert changed == [number, number]
+    assert tab.model.index(0, EvidenceModel.TITLE).data() == "屏幕裂痕照片"
+    actions = [e["action"] for e in ctx.library.folder(number).custody.read()]
+    assert actions.count("exhibit-update") == 2
+    assert intact(ctx, number)
+
+
+def test_a_failed_edit_is_shown_and_the_view_shows_the_record(ctx, tab, number, files, monkeypatch):
+    tab.ingest([str(files / "chat.txt")])
+    log = ctx.library.folder(number).custody.path
+    lines = log.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["operator"] = "someone else"  # breaks the chain: the core refuses to write to this case
+    log.write_text("\n".join([json.dumps(first, ensure_ascii=False), *lines[1:]]) + "\n", encoding="utf-8")
+    errors: list[BaseException] = []
+    monkeypatch.setattr(evidence_tab, "show_error", lambda parent, error: errors.append(error))
+    tab.model.setData(tab.model.index(0, EvidenceModel.TITLE), "new title")
+    assert len(errors) == 1 and "custody log" in str(errors[0])
+    assert tab.model.index(0, EvidenceModel.TITLE).data() == "chat"
+    assert ctx.library.load_case(number).exhibit(1).title == "chat"
+
+
+def test_withdraw_asks_for_a_reason_and_keeps_the_file(ctx, tab, number, files, monkeypatch):
+    tab.ingest([str(files / "破损照片.jpg"), str(files / "chat.txt")])
+    tab.table.selectRow(0)
+    assert tab.act_withdraw.isEnabled()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("   ", True))
+    tab.withdraw()
+    assert warnings == ["A withdrawal needs a reason."]
+    assert not ctx.library.load_case(number).exhibit(1).withdrawn
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("照片与订单无关", True))
+    tab.act_withdraw.trigger()
+    exhibit = ctx.library.load_case(number).exhibit(1)
+    assert exhibit.withdrawn and exhibit.withdraw_reason == "照片与订单无关"
+    assert (folder_of(ctx, number) / exhibit.stored_path).exists()
+    assert tab.model.exhibit(0).withdrawn
+    assert tab.status.text().startswith("Exhibit 1 withdrawn")
+    assert tab.selected_exhibit() is not None and tab.selected_exhibit().number == 1
+    assert not tab.act_withdraw.isEnabled()
+    assert "照片与订单无关" in tab.details.toPlainText()
+    assert intact(ctx, number)
+
+
+def test_details_show_hashes_and_the_custody_record(ctx, tab, number, files):
+    tab.ingest([str(files / "chat.txt"), str(files / "破损照片.jpg")])
+    tab.model.setData(tab.model.index(1, EvidenceModel.SOURCE), "顾客微信")
+    tab.table.selectRow(1)
+    text = tab.details.toPlainText()
+    exhibit = ctx.library.load_case(number).exhibit(2)
+    assert exhibit.sha256 in text
+    assert "破损照片.jpg" in text
+    assert "测试员" in text
+    assert "added" in text and "description changed" in text
+    assert text.count("测试员") >= 3  # added by, and two custody entries
+    tab.table.selectRow(0)
+    assert "description changed" not in tab.details.toPlainText()
+
+
+def test_preview_images_upright_text_and_nothing_else(ctx, tab, number, tmp_path):
+    photo = tmp_path / "rotated.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored landscape, shown rotated 90° clockwise
+    Image.new("RGB", (80, 40), (10, 200, 10)).save(photo, exif=exif)
+    note = tmp_path / "note.txt"
+    note.write_bytes("收货时外包装完好".encode("gb18030"))
+    other = tmp_path / "data.bin"
+    other.write_bytes(bytes(range(256)) * 4)
+    tab.ingest([str(photo), str(note), str(other)])
+    tab.resize(1100, 650)
+    tab.show()
+
+    tab.table.selectRow(0)
+    assert tab.preview.currentWidget() is tab.preview_image
+    assert tab._pixmap is not None
+    assert (tab._pixmap.width(), tab._pixmap.height()) == (40, 80)
+
+    tab.table.selectRow(1)
+    assert tab.preview.currentWidget() is tab.preview_text
+    assert tab.preview_text.toPlainText() == "收货时外包装完好"
+
+    tab.table.selectRow(2)
+    assert tab.preview.currentWidget() is tab.preview_none
+    assert tab.preview_none.text() == "No preview for this kind of file"
+
+
+def test_an_empty_case_invites_a_drop(tab):
+    assert tab.model.rowCount() == 0
+    assert "Drop files or folders here" in tab.preview_none.text()
+    assert "Drop files or folders here" in tab.status.text()
+
+
+def test_keyboard_shortcuts(ctx, qtbot, tab, number, files, monkeypatch):
+    assert tab.act_add_files.shortcut().toString() == "Ctrl+O"
+    assert "Del" in [k.toString() for k in tab.act_withdraw.shortcuts()]
+    tab.ingest([str(files / "chat.txt")])
+    tab.show()
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("重复提交", True))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert ctx.library.load_case(number).exhibit(1).withdrawn
+    chosen: list[str] = []
+    monkeypatch.setattr(evidence_tab.QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
+    qtbot.keyClick(tab.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert chosen == ["asked"]
+
+
+def test_mentions_exhibit():
+    assert mentions_exhibit({"exhibit": {"number": 2, "title": "x"}}, 2)
+    assert not mentions_exhibit({"exhibit": {"number": 3, "title": "x"}}, 2)
+    assert mentions_exhibit({"exhibit": 2, "reason": "r"}, 2)
+    assert mentions_exhibit({"event": {"evidence": [1, 2]}}, 2)
+    assert mentions_exhibit({"exhibits": [{"label": "1", "exhibit": 1}, {"label": "2", "exhibit": 2}]}, 2)
+    assert not mentions_exhibit({"fields": {"title": "t"}}, 2)
+    assert not mentions_exhibit({"exhibit": True}, 1)
+
+
+def test_decode_text():
+    assert decode_text("中文".encode()) == "中文"
+    assert decode_text("中文".encode("gb18030")) == "中文"
+    assert decode_text("\ufeff中文".encode()) == "中文"
+    assert decode_text("中文".encode("utf-16")) == "中文"
+    assert decode_text("中文".encode()[:-1]) == "中"
+
+
+def test_ingest_on_a_worker_thread(ctx, qtbot, tab, number, files, tmp_path):
+    ctx.runner.synchronous = False
+    try:
+        tab.ingest([str(files)])
+        assert tab.progress.isVisibleTo(tab) and tab.cancel_button.isVisibleTo(tab)
+        assert not tab.act_add_files.isEnabled()
+        qtbot.waitUntil(lambda: tab.ingest_task is None, timeout=10_000)
+        assert tab.model.rowCount() == 3
+        assert tab.status.text().startswith("3 added")
+
+        big = big_file(tmp_path / "video.mp4", 64)
+        tab.ingest([str(big)])
+        tab.cancel_button.click()
+        qtbot.waitUntil(lambda: tab.ingest_task is None, timeout=10_000)
+        assert tab.status.text() == "Cancelled; nothing was added."
+        assert tab.model.rowCount() == 3
+        assert leftovers(ctx, number) == []
+        assert intact(ctx, number)
+    finally:
+        ctx.runner.wait()
+        ctx.runner.synchronous = True
+
+
+def test_fill_puts_values_in_one_pass():
+    assert fill("Exhibit %1: %2", 3, "a %2 title") == "Exhibit 3: a %2 title"
+    assert fill("%2 — %1", "x", "y") == "y — x"
+    assert fill("100%", 1) == "100%"

@@ -1,0 +1,106 @@
+"""The main window on a real library: list, select, edit, verify, switch language."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from casefile.core.evidence import add_files
+from casefile.core.library import case_from_fields
+from casefile.core.verify import FileStatus
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from casefile.ui.main_window import MainWindow
+
+    for title in ("手机屏幕碎裂", "快递外箱压坏"):
+        ctx.library.create_case(
+            case_from_fields(
+                {"title": title, "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+            )
+        )
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_lists_cases_and_opens_the_selected_one(window):
+    assert window.cases.proxy.rowCount() == 2
+    window.cases.select("202611-001")
+    assert window.workspace.number == "202611-001"
+    assert window.workspace.overview.title.text() == "手机屏幕碎裂"
+
+
+def test_overview_edits_are_saved_explicitly_and_validated(window, ctx):
+    window.cases.select("202611-002")
+    overview = window.workspace.overview
+    overview.c_name.setText("李四")
+    overview.c_phone.setText("12ab")
+    overview.save()
+    assert "phone" in overview.error.text().lower() or "电话" in overview.error.text()
+    assert ctx.library.load_case("202611-002").complainant.name == ""  # nothing saved
+    overview.c_phone.setText("139 0000 1111")
+    overview.amount.setText("88.5")
+    overview.save()
+    stored = ctx.library.load_case("202611-002")
+    assert stored.complainant.name == "李四" and stored.complainant.phone == "13900001111"
+    assert str(stored.transaction.amount) == "88.5"
+    overview.c_name.setText("王五")
+    overview.revert()
+    assert overview.c_name.text() == "李四"
+
+
+def test_stage_change_writes_the_stage_log(window, ctx):
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    overview.stage_combo.setCurrentIndex(overview.stage_combo.findData("negotiation"))
+    overview.stage_note.setText("提出退款方案")
+    overview.change_stage()
+    stored = ctx.library.load_case("202611-001")
+    assert stored.stage.value == "negotiation" and stored.stage_log[-1].note == "提出退款方案"
+
+
+def test_timeline_entry_in_a_few_keystrokes(window, ctx, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.cases.select("202611-001")
+    timeline = window.workspace.timeline
+    # QTest types Latin keys only; Chinese comes from an input method, so it is set here.
+    timeline.summary.setText("致电商家客服，")
+    qtbot.keyClicks(timeline.summary, "400 call")
+    qtbot.keyClick(timeline.summary, Qt.Key.Key_Return)
+    assert ctx.library.load_case("202611-001").timeline[0].summary == "致电商家客服，400 call"
+    assert timeline.list.count() == 1
+
+
+def test_verify_reports_a_modified_file(window, ctx, tmp_path, monkeypatch):
+    note = tmp_path / "聊天.txt"
+    note.write_text("原始聊天记录", "utf-8")
+    list(add_files(ctx.library, "202611-001", [note]))
+    stored = ctx.library.folder("202611-001").path / ctx.library.load_case("202611-001").exhibits[0].stored_path
+    os.chmod(stored, 0o644)
+    stored.write_text("被修改过的记录", "utf-8")
+    window.cases.select("202611-001")
+    window.verify(all_cases=False)
+    (report,) = window.last_reports
+    assert [(f.path, f.status) for f in report.files if f.status is not FileStatus.INTACT] == [
+        (f"evidence/{stored.name}", FileStatus.MODIFIED)
+    ]
+    assert stored.name in window.verify_box.detailedText()
+
+
+def test_switching_language(window, qapp):
+    from casefile.ui.i18n import install
+
+    install(qapp, "zh_CN")
+    qapp.processEvents()
+    assert window.file_menu.title() == "文件(&F)"
+    window.switch_language("en")
+    qapp.processEvents()
+    assert window.file_menu.title() == "&File"
+    assert window.workspace.tabText(0) == "Overview"
+    window.switch_language("zh_CN")
+    qapp.processEvents()
+    assert window.workspace.tabText(0) == "概况"

@@ -1,0 +1,365 @@
+"""The walk-in desk: keyboard-only registration, inline validation, photos, the receipt."""
+
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from casefile.core.model import CaseType, Channel, DemandType, Priority
+from casefile.ui.walkin import SYNC_FOLDER_KEY, WalkInDialog, newest_images
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+
+def make_photo(path: Path, colour: tuple[int, int, int]) -> Path:
+    Image.new("RGB", (64, 48), colour).save(path, "JPEG")
+    return path
+
+
+@pytest.fixture
+def dialog(ctx, qtbot):
+    dlg = WalkInDialog(ctx)
+    qtbot.addWidget(dlg)
+    opened: list[Path] = []
+
+    def fake_open(path: Path) -> bool:  # no PDF viewer starts in the tests
+        opened.append(path)
+        return True
+
+    dlg.open_pdf = fake_open
+    dlg.opened = opened
+    dlg.confirm_discard = lambda: True  # closing at teardown must not wait for an answer
+    return dlg
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type as a clerk does: ASCII key by key; Chinese as the input method delivers it, committed text.
+
+    (QTest cannot send key clicks for characters outside Latin-1: it aborts.)
+    """
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def fill(qtbot, dlg: WalkInDialog, *, phone: str = "138 1234 5678", name: str = "张三") -> None:
+    type_text(qtbot, dlg.name, name)
+    type_text(qtbot, dlg.phone, phone)
+    type_text(qtbot, dlg.product, "智能手机")
+    type_text(qtbot, dlg.order_no, "XP20261115-0088")
+    type_text(qtbot, dlg.amount, "3299")
+    type_text(qtbot, dlg.facts, "11月15日购买，19日发现屏幕右上角有裂纹，今日到店投诉。")
+    dlg.demand.setCurrentIndex(dlg.demand.findData(DemandType.REFUND.value))
+    type_text(qtbot, dlg.demand_amount, "3299.00")
+    dlg.priority.setCurrentIndex(dlg.priority.findData(Priority.IMPORTANT.value))
+
+
+def test_register_and_save_the_receipt(ctx, dialog, qtbot, tmp_path):
+    changed: list[bool] = []
+    ctx.events.cases_changed.connect(lambda: changed.append(True))
+    fill(qtbot, dialog)
+    photos = [make_photo(tmp_path / "IMG_0001.jpg", (200, 0, 0)), make_photo(tmp_path / "IMG_0002.jpg", (0, 0, 200))]
+    assert dialog.add_photo_paths(photos) == 2
+    assert dialog.add_photo_paths(photos) == 0  # not twice
+    before = datetime.now().astimezone().replace(second=0, microsecond=0)
+
+    assert dialog.register(print_receipt=False, save_to=tmp_path / "r.pdf")
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert changed
+    assert dialog.opened == []
+    case = ctx.library.load_case(dialog.number)
+    assert case.channel is Channel.STORE
+    assert case.type is CaseType.QUALITY
+    assert case.priority is Priority.IMPORTANT
+    assert case.complainant.name == "张三"
+    assert case.complainant.phone == "13812345678"
+    assert case.respondent.name == "某某数码旗舰店"
+    assert case.transaction.product == "智能手机"
+    assert case.transaction.order_no == "XP20261115-0088"
+    assert case.transaction.amount == Decimal("3299")
+    assert [(d.type, d.amount) for d in case.demands] == [(DemandType.REFUND, Decimal("3299.00"))]
+    assert case.facts.startswith("11月15日购买")
+    assert case.complained_at.tzinfo is not None
+    assert before <= case.complained_at <= datetime.now().astimezone()
+    assert case.response_due_at == case.complained_at + timedelta(hours=24)
+    assert [(e.original_name, e.source) for e in case.exhibits] == [
+        ("IMG_0001.jpg", "顾客出示"),
+        ("IMG_0002.jpg", "顾客出示"),
+    ]
+    bundles = ctx.library.folder(dialog.number).bundles_dir
+    assert dialog.receipt is not None and dialog.receipt.parent == bundles
+    assert dialog.receipt.name.endswith("-a5.pdf")
+    assert (tmp_path / "r.pdf").read_bytes() == dialog.receipt.read_bytes()
+    reader = PdfReader(tmp_path / "r.pdf")
+    assert len(reader.pages) >= 2  # the customer's copy and the store's copy
+    assert dialog.number in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_print_opens_the_receipt_and_80mm_is_remembered(ctx, dialog, qtbot):
+    fill(qtbot, dialog)
+    dialog.printer_80mm.setChecked(True)
+    assert dialog.register(print_receipt=True)
+    assert dialog.opened == [dialog.receipt]
+    assert dialog.receipt.name.endswith("-80mm.pdf")
+    assert QSettings().value("walkin/receipt_80mm", False, type=bool)
+    again = WalkInDialog(ctx)
+    qtbot.addWidget(again)
+    assert again.printer_80mm.isChecked()
+
+
+def test_a_bad_phone_blocks_registration_with_a_message(ctx, dialog, qtbot):
+    fill(qtbot, dialog, phone="1381234")
+    dialog.show()
+    assert not dialog.register(print_receipt=False, save_to=None)
+    error = dialog.errors[dialog.phone]
+    assert error.isVisible() and error.text()
+    assert ctx.library.case_numbers() == []
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.name.text() == "张三"  # everything typed is kept
+
+    # The wrong number is selected, so typing replaces it; typing also clears the message.
+    qtbot.keyClicks(dialog.phone, "13812345678")
+    assert dialog.phone.text() == "13812345678"
+    assert not error.isVisible()
+    assert dialog.register(print_receipt=True)
+    assert ctx.library.case_numbers() == [dialog.number]
+
+
+def test_an_empty_name_or_a_bad_amount_blocks_registration(ctx, dialog, qtbot):
+    fill(qtbot, dialog, name="   ")
+    dialog.show()
+    assert not dialog.register(print_receipt=True)
+    assert dialog.errors[dialog.name].isVisible()
+    assert ctx.library.case_numbers() == []
+
+    type_text(qtbot, dialog.name, "李四")
+    dialog.amount.setText("12.345")
+    assert not dialog.register(print_receipt=True)
+    assert dialog.errors[dialog.amount].isVisible()
+    assert not dialog.errors[dialog.name].isVisible()
+    assert ctx.library.case_numbers() == []
+    assert dialog.opened == []
+
+
+def test_a_registration_with_the_keyboard_only(ctx, dialog, qtbot):
+    """A realistic minimal registration, from the first focus, keyboard only.
+
+    Keystrokes (typed Chinese counted as the pinyin a clerk types, then Space to pick):
+
+        张三                 zhangsan + Space          9
+        Tab                                            1
+        13812345678                                   11
+        Tab                                            1
+        手机                 shouji + Space            7
+        Tab (order no.)  Tab (amount)  Tab (facts)     3
+        屏幕有裂纹            pingmuyouliewen + Space  16
+        Tab (case type: quality is the default)        1
+        Tab (what they want)                           1
+        Down (refund -> exchange)                      1
+        Ctrl+Return (register and print)               1
+                                                    ----
+                                                      52
+
+    Of these, 9 are moves and commands (7 Tab, 1 Down, 1 Ctrl+Return); the rest is the text.
+    """
+    steps: list[tuple[str, object]] = [
+        ("text", "张三"),
+        ("key", Qt.Key.Key_Tab),
+        ("text", "13812345678"),
+        ("key", Qt.Key.Key_Tab),
+        ("text", "手机"),
+        ("key", Qt.Key.Key_Tab),
+        ("key", Qt.Key.Key_Tab),
+        ("key", Qt.Key.Key_Tab),
+        ("text", "屏幕有裂纹"),
+        ("key", Qt.Key.Key_Tab),
+        ("key", Qt.Key.Key_Tab),
+        ("key", Qt.Key.Key_Down),
+        ("ctrl", Qt.Key.Key_Return),
+    ]
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    assert QApplication.focusWidget() is dialog.name
+    visited = [dialog.name]
+    for kind, value in steps:
+        widget = QApplication.focusWidget()
+        if kind == "text":
+            type_text(qtbot, widget, value)
+        elif kind == "key":
+            qtbot.keyClick(widget, value)
+        else:
+            qtbot.keyClick(widget, value, Qt.KeyboardModifier.ControlModifier)
+        if QApplication.focusWidget() is not widget and QApplication.focusWidget() is not None:
+            visited.append(QApplication.focusWidget())
+    assert sum(1 for kind, _ in steps if kind != "text") == 9
+
+    assert visited == [
+        dialog.name,
+        dialog.phone,
+        dialog.product,
+        dialog.order_no,
+        dialog.amount,
+        dialog.facts,
+        dialog.case_type,
+        dialog.demand,
+    ]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    case = ctx.library.load_case(dialog.number)
+    assert (case.complainant.name, case.complainant.phone) == ("张三", "13812345678")
+    assert case.transaction.product == "手机"
+    assert case.facts == "屏幕有裂纹"
+    assert case.type is CaseType.QUALITY
+    assert case.priority is Priority.NORMAL
+    assert [d.type for d in case.demands] == [DemandType.EXCHANGE]
+    assert dialog.opened == [dialog.receipt]
+
+
+def test_return_moves_on_and_never_registers_a_half_typed_form(ctx, dialog, qtbot):
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    type_text(qtbot, dialog.name, "张三")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.phone
+    qtbot.keyClicks(dialog.phone, "13812345678")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert QApplication.focusWidget() is dialog.product
+    dialog.printer_80mm.setFocus()  # Return on a check box moves on too
+    qtbot.keyClick(dialog.printer_80mm, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.print_button
+    assert ctx.library.case_numbers() == []
+    # Ctrl+Tab leaves the facts as Tab does.
+    dialog.facts.setFocus()
+    qtbot.keyClick(dialog.facts, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is dialog.case_type
+    assert dialog.facts.toPlainText() == ""
+
+
+def test_the_promised_reply_time_follows_the_priority(dialog):
+    def shows(hours: int) -> bool:
+        text = dialog.due_label.text()
+        due = datetime.now().astimezone() + timedelta(hours=hours)
+        times = {(due - timedelta(minutes=m)).strftime("%Y-%m-%d %H:%M") for m in (0, 1)}
+        return any(t in text for t in times) and f" {hours}" in text.replace("（", " ").replace("(", " ")
+
+    assert shows(48)
+    dialog.priority.setCurrentIndex(dialog.priority.findData(Priority.URGENT.value))
+    assert shows(2)
+    dialog.priority.setCurrentIndex(dialog.priority.findData(Priority.IMPORTANT.value))
+    assert shows(24)
+
+
+def test_photos_from_the_phone_sync_folder(dialog, tmp_path):
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    old = make_photo(folder / "IMG_old.jpg", (1, 2, 3))
+    new = [make_photo(folder / f"IMG_new{i}.jpg", (10 * i, 0, 0)) for i in range(3)]
+    (folder / "notes.txt").write_text("not a photo")
+    (folder / ".hidden.jpg").write_bytes(old.read_bytes())
+    day_ago = time.time() - 86400
+    os.utime(old, (day_ago, day_ago))
+    for i, path in enumerate(new):
+        os.utime(path, (time.time() - 60 + i, time.time() - 60 + i))
+
+    recent = newest_images(folder, since=time.time() - 3600)
+    assert recent == new[::-1]  # newest first
+    assert newest_images(folder, since=time.time() - 3600, limit=2) == recent[:2]
+
+    QSettings().setValue(SYNC_FOLDER_KEY, str(folder))
+    dialog.sync_button.click()
+    names = sorted(p.name for p in dialog.photo_paths())
+    assert names == ["IMG_new0.jpg", "IMG_new1.jpg", "IMG_new2.jpg"]
+    assert str(folder) in dialog.photo_note.text()
+
+
+def drop_on(widget: QWidget, mime: QMimeData) -> None:
+    """Drag and drop as the window system delivers it: to the window, which finds the widget under the cursor."""
+    window = widget.window()
+    at = widget.mapTo(window, QPoint(5, 5))
+    with warnings.catch_warnings():  # PySide marks the only QDragEnterEvent constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+    QApplication.sendEvent(window.windowHandle(), enter)
+    drop = QDropEvent(
+        QPointF(at), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window.windowHandle(), drop)
+
+
+def test_dropped_files_become_photos_even_over_a_text_field(dialog, qtbot, tmp_path):
+    photos = [make_photo(tmp_path / f"drop{i}.jpg", (0, 40 * i, 0)) for i in range(3)]
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    for photo, target in zip(photos, (dialog.photos.viewport(), dialog.facts.viewport(), dialog.product), strict=True):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl("https://example.com/x.jpg")])
+        mime.setText(QUrl.fromLocalFile(str(photo)).toString())  # file managers offer the name as text too
+        drop_on(target, mime)
+    assert dialog.photo_paths() == photos
+    assert dialog.facts.toPlainText() == "" and dialog.product.text() == ""
+    dialog.photos.setFocus()
+    dialog.photos.setCurrentRow(1)
+    qtbot.keyClick(dialog.photos, Qt.Key.Key_Delete)
+    assert dialog.photo_paths() == [photos[0], photos[2]]
+
+
+def test_cancelling_midway_keeps_the_form_and_completes_the_same_case(ctx, dialog, qtbot, tmp_path):
+    fill(qtbot, dialog)
+    dialog.add_photo_paths([make_photo(tmp_path / "a.jpg", (9, 9, 9)), make_photo(tmp_path / "b.jpg", (8, 8, 8))])
+    dialog.show()
+
+    def cancel_when_adding_photos(value: int) -> None:
+        if value >= 5:  # the case exists; the photos are next
+            dialog.cancel_button.click()
+
+    dialog.progress.valueChanged.connect(cancel_when_adding_photos)
+    assert dialog.register(print_receipt=True)
+    dialog.progress.valueChanged.disconnect(cancel_when_adding_photos)
+
+    assert dialog.isVisible() and dialog.number is None
+    (number,) = ctx.library.case_numbers()
+    first = ctx.library.load_case(number)
+    assert first.exhibits == []
+    assert number in dialog.status.text()
+    assert dialog.name.text() == "张三" and len(dialog.photo_paths()) == 2
+
+    assert dialog.register(print_receipt=True)
+    assert dialog.number == number
+    assert ctx.library.case_numbers() == [number]
+    completed = ctx.library.load_case(number)
+    assert len(completed.exhibits) == 2
+    assert completed.complained_at == first.complained_at
+    assert dialog.opened == [dialog.receipt]
+
+
+def test_escape_asks_before_discarding_what_was_typed(ctx, dialog, qtbot):
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda: asked.append(True) or False  # "keep typing"
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []  # nothing typed: closes without asking
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    type_text(qtbot, dialog.name, "张三")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()
+    dialog.confirm_discard = lambda: True
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert ctx.library.case_numbers() == []
