@@ -137,8 +137,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         splitter.addWidget(self.cases)
         splitter.addWidget(self.workspace)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 720])
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self.due_label = QLabel(self)
