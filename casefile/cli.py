@@ -514,22 +514,18 @@ COMMANDS = {
 
 def _start_app(library_path: Path) -> int:
     try:
-        from casefile.ui.app import run
-    except ImportError:
-        try:
-            with Library.open(library_path, resolve_operator()) as library:
-                count = len(library.case_numbers())
-        except CaseFileError as exc:
-            print(f"casefile: error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
+        import PySide6.QtWidgets  # noqa: F401 - only to learn whether Qt can load here
+    except ImportError as exc:
         print(
-            f"{__app_name__} {__version__}: the desktop window is not part of this version yet.\n"
-            f"Library: {library_path} ({count} cases)\n"
-            "Use the commands below (casefile COMMAND --help for details):",
+            f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).\n"
+            f"Library: {library_path}\n"
+            "The commands work without it (casefile COMMAND --help for details):",
             file=sys.stderr,
         )
         build_parser().print_help(sys.stderr)
-        return EXIT_OK
+        return EXIT_ERROR
+    from casefile.ui.app import run
+
     return int(run(library_path))
 
 

@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from casefile_testing import make_case
 
-from casefile.core.library import Library, case_from_fields
+from casefile.core.library import Library
 from casefile.core.model import Case
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,17 +31,6 @@ def library(tmp_path: Path) -> Library:
     lib = Library.open(tmp_path / "library", "测试员")
     yield lib
     lib.close()
-
-
-def make_case(library: Library, **fields: object) -> Case:
-    data = {
-        "title": "手机屏幕碎裂",
-        "complained_at": "2026-11-20T10:30:00+08:00",
-        "channel": "store",
-        "type": "quality",
-        **fields,
-    }
-    return library.create_case(case_from_fields(data))
 
 
 @pytest.fixture

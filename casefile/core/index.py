@@ -7,6 +7,7 @@ an older or damaged one is simply rebuilt.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -209,11 +210,13 @@ class Index:
             return dict(session.execute(select(CaseRow.number, CaseRow.revision)).tuples().all())
 
     def summaries(self, search: str = "") -> list[CaseSummary]:
-        stmt = select(CaseRow).order_by(CaseRow.number)
+        # Plain rows, not ORM objects: a 10,000-case list loads several times faster.
+        columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
+        stmt = select(*columns).order_by(CaseRow.number)
         if search:
             stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
         with Session(self.engine) as session:
-            return [_summary(row) for row in session.scalars(stmt)]
+            return [CaseSummary(*row) for row in session.execute(stmt)]
 
     def find_by_hash(self, sha256: str) -> list[tuple[str, int]]:
         with Session(self.engine) as session:
@@ -276,21 +279,3 @@ def _exhibit_row(case: Case, exhibit: Exhibit) -> dict[str, object]:
         "added_at": exhibit.added_at,
         "withdrawn": exhibit.withdrawn,
     }
-
-
-def _summary(row: CaseRow) -> CaseSummary:
-    return CaseSummary(
-        number=row.number,
-        title=row.title,
-        type=row.type,
-        channel=row.channel,
-        priority=row.priority,
-        stage=row.stage,
-        complained_at=row.complained_at,
-        response_due_at=row.response_due_at,
-        complainant=row.complainant,
-        respondent=row.respondent,
-        order_no=row.order_no,
-        waybill_no=row.waybill_no,
-        exhibit_count=row.exhibit_count,
-    )

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import make_case
+from casefile_testing import make_case
 
 from casefile.core.errors import StorageError
 from casefile.core.evidence import AddResult, add_files

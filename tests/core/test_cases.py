@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import make_case
+from casefile_testing import make_case
 
 from casefile.core.errors import InvalidValueError, NotFoundError
 from casefile.core.library import Library
