@@ -149,3 +149,14 @@ def _writeback_starter() -> Callable[[int, int, int], None]:
 
 
 start_writeback = _writeback_starter()
+
+
+def human_size(size: int) -> str:
+    """1.5 MB, 320 KB... for people; exact byte counts are shown beside it where they matter."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1 << 20:
+        return f"{size / 1024:.1f} KB"
+    if size < 1 << 30:
+        return f"{size / (1 << 20):.1f} MB"
+    return f"{size / (1 << 30):.2f} GB"

@@ -272,3 +272,20 @@ def inspect_content(path: Path, mime: str) -> tuple[list[str], dict[str, Any]]:
         flags.append(FLAG_BROKEN)
         meta["metadata_error"] = f"{type(exc).__name__}: {exc}"[:300]
     return flags, meta
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a file's first bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB 18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:  # a character cut by the preview limit
+            return data[: exc.start].decode("utf-8", errors="replace")
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")

@@ -18,8 +18,10 @@ from typing import Any
 
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
+from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
+from casefile.core.sniff import decode_text
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import EvidenceModel, kind_name
 from casefile.ui.tasks import Task
@@ -95,33 +97,6 @@ def mentions_exhibit(details: Any, number: int) -> bool:
     if isinstance(details, list):
         return any(mentions_exhibit(v, number) for v in details)
     return False
-
-
-def decode_text(data: bytes) -> str:
-    """Text of a file's first bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB 18030."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3:  # a character cut by the preview limit
-            return data[: exc.start].decode("utf-8", errors="replace")
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1 << 20:
-        return f"{size / 1024:.1f} KB"
-    if size < 1 << 30:
-        return f"{size / (1 << 20):.1f} MB"
-    return f"{size / (1 << 30):.2f} GB"
 
 
 def _local(at: datetime | None) -> str:

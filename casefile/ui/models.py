@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.model import Case, Exhibit, Stage
 
@@ -358,7 +359,7 @@ class EvidenceModel(QAbstractTableModel):
         if column == self.NAME:
             return e.original_name
         if column == self.SIZE:
-            return _size(e.size)
+            return human_size(e.size)
         if column == self.CAPTURED:
             return e.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.captured_at else ""
         if column == self.ADDED:
@@ -385,14 +386,6 @@ def _number_key(number: str) -> tuple[str, int]:
     """202611-1000 sorts after 202611-999."""
     month, _, serial = number.partition("-")
     return month, int(serial) if serial.isdigit() else 0
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1 << 20:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1 << 20):.1f} MB"
 
 
 def due_today_count(cases: list[CaseSummary], now: datetime | None = None) -> int:

@@ -31,7 +31,9 @@ from casefile.core.bundle.pdfkit import (
     styles,
     wrap_text,
 )
+from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
+from casefile.core.sniff import decode_text
 
 KIND_NAMES = {
     EvidenceKind.PHOTO: "照片",
@@ -84,16 +86,6 @@ def short_time(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "—"
 
 
-def fmt_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1 << 20:
-        return f"{size / 1024:.1f} KB"
-    if size < 1 << 30:
-        return f"{size / (1 << 20):.1f} MB"
-    return f"{size / (1 << 30):.2f} GB"
-
-
 def file_format(exhibit: Exhibit) -> str:
     ext = Path(exhibit.original_name).suffix.lstrip(".").upper()
     return f"{ext or '无扩展名'}（{exhibit.mime or '未知'}）"
@@ -115,7 +107,7 @@ def separator_rows(e: Exhibit) -> list[tuple[str, str]]:
         ("证据来源", blank(e.source, 12)),
         ("证明目的", blank(e.purpose, 20)),
         ("原始文件名", e.original_name),
-        ("文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}（{e.size} 字节）"),
+        ("文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}（{e.size} 字节）"),
         ("形成/拍摄时间", f"{fmt_time(e.captured_at)}{f'（依据：{time_source}）' if time_source else ''}"),
         ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
         ("SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
@@ -235,22 +227,13 @@ def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
     return [Paragraph(f"证据{esc(entry.label)}　文本内容（原文逐字输出）", styles()["h2"]), Spacer(1, 2 * mm), *story]
 
 
-def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
-
-
 def media_flowables(entry: ExhibitEntry) -> list[Flowable]:
     """Audio and video: their facts, the transcript if entered (spec §3 E8), and where the original is."""
     e = entry.exhibit
     meta = e.metadata
     rows = [
         ["原始文件名", e.original_name],
-        ["文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}"],
+        ["文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}"],
         ["时长", _duration(meta.get("duration"))],
         ["编码 / 分辨率", "；".join(str(meta[k]) for k in ("codecs", "resolution") if meta.get(k)) or "—"],
         ["形成时间", fmt_time(e.captured_at) or "—"],
@@ -327,7 +310,7 @@ def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
         grid(
             [
                 ["原始文件名", e.original_name],
-                ["文件格式 / 大小", f"{file_format(e)} / {fmt_size(e.size)}"],
+                ["文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}"],
                 ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
             ],
             [34 * mm, 136 * mm],
@@ -427,7 +410,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 Paragraph(entry.name, s["cellc"]),
                 Paragraph(esc(e.original_name), s["cell"]),
                 Paragraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["cellc"]),
-                Paragraph(fmt_size(e.size), s["cell"]),
+                Paragraph(human_size(e.size), s["cell"]),
                 Paragraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
                 Paragraph(hash_text(e.sha256), s["hash"]),
                 Paragraph("随附存储介质", s["small"]),

@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.masking import mask_phone
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
@@ -68,20 +69,8 @@ DEMAND_NAMES = {
     DemandType.OTHER: "其他",
 }
 
-KIND_NAMES = {
-    EvidenceKind.PHOTO: "照片",
-    EvidenceKind.SCREENSHOT: "截图",
-    EvidenceKind.AUDIO: "录音",
-    EvidenceKind.VIDEO: "视频",
-    EvidenceKind.DOCUMENT: "文件",
-    EvidenceKind.CHAT: "聊天记录",
-    EvidenceKind.EMAIL: "邮件",
-    EvidenceKind.WAYBILL: "运单",
-    EvidenceKind.RECEIPT: "票据",
-    EvidenceKind.CONTRACT: "合同",
-    EvidenceKind.ARBITRATION_AGREEMENT: "仲裁协议",
-    EvidenceKind.OTHER: "其他",
-}
+# The shared names, shortened where a receipt line is narrow.
+KIND_NAMES = {**parts.KIND_NAMES, EvidenceKind.EMAIL: "邮件", EvidenceKind.RECEIPT: "票据"}
 
 OTHER_ROUTES = "如对处理结果不满意，可向消费者协会或拨打 12315 投诉。"
 PRIVACY_NOTICE = "您的个人信息仅用于处理本次投诉，保存至处理完毕后＿年，如需查询或更正请联系本店。"
