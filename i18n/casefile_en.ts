@@ -616,6 +616,22 @@ SHA-256: %4</source>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present the selected exhibit earlier (Alt+Up); bundles follow this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present the selected exhibit later (Alt+Down); bundles follow this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,6 +709,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

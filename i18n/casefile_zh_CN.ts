@@ -618,6 +618,22 @@ SHA-256：%4</translation>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Present the selected exhibit earlier (Alt+Up); bundles follow this order</source>
+        <translation>将所选证据排前（Alt+↑）；生成材料时按此顺序</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Present the selected exhibit later (Alt+Down); bundles follow this order</source>
+        <translation>将所选证据排后（Alt+↓）；生成材料时按此顺序</translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -696,6 +712,10 @@ SHA-256：%4</translation>
     <message>
         <source>withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>order changed</source>
+        <translation>调整顺序</translation>
     </message>
     <message>
         <source>description changed</source>

@@ -200,6 +200,22 @@ class CaseWriter:
         self.record(record.WITHDRAW, {"exhibit": number, "reason": reason.strip(), "sha256": exhibit.sha256})
         return self.exhibit(number)
 
+    def reorder(self, order: list[int]) -> None:
+        """Present the exhibits in ``order`` (every exhibit number once)."""
+        if sorted(order) != sorted(e.number for e in self.case.exhibits):
+            raise InvalidValueError("a new order must list every exhibit exactly once")
+        if order != [e.number for e in self.case.ordered_exhibits()]:
+            self.record(record.REORDER, {"order": order})
+
+    def move_exhibit(self, number: int, delta: int) -> None:
+        """Move one exhibit up (negative) or down (positive) in the presentation order."""
+        order = [e.number for e in self.case.ordered_exhibits()]
+        self.exhibit(number)
+        i = order.index(number)
+        j = max(0, min(len(order) - 1, i + delta))
+        order.insert(j, order.pop(i))
+        self.reorder(order)
+
     def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
         unknown = set(fields) - record.EXHIBIT_UPDATABLE
         if unknown:

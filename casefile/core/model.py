@@ -276,6 +276,8 @@ class Case:
     timeline: list[TimelineEvent] = field(default_factory=list)
     stage_log: list[StageChange] = field(default_factory=list)
     exhibits: list[Exhibit] = field(default_factory=list)
+    # The order exhibits are presented in (bundles default to it); numbers never change.
+    exhibit_order: list[int] = field(default_factory=list)
     created_at: datetime | None = None
     created_by: str = ""
     custody_head: CustodyHead = field(default_factory=CustodyHead)
@@ -293,6 +295,11 @@ class Case:
 
     def next_exhibit_number(self) -> int:
         return max((e.number for e in self.exhibits), default=0) + 1
+
+    def ordered_exhibits(self) -> list[Exhibit]:
+        """Exhibits in the order the user arranged; ones added since come last, by number."""
+        rank = {number: i for i, number in enumerate(self.exhibit_order)}
+        return sorted(self.exhibits, key=lambda e: (rank.get(e.number, len(rank)), e.number))
 
     def exhibit_by_hash(self, sha256: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.sha256 == sha256), None)

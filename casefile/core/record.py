@@ -33,6 +33,7 @@ UPDATE = "update"
 STAGE = "stage"
 EVENT = "event"
 EXHIBIT_UPDATE = "exhibit-update"
+REORDER = "reorder"
 
 # Top-level fields an "update" entry may set.
 UPDATABLE_FIELDS = {
@@ -102,6 +103,11 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
         stage = Stage(details["stage"])
         case.stage = stage
         case.stage_log.append(StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", ""))))
+    elif action == REORDER:
+        order = [int(n) for n in details["order"]]
+        if sorted(order) != sorted(e.number for e in case.exhibits):
+            raise InvalidValueError("a new order must list every exhibit exactly once")
+        case.exhibit_order = order
     elif action == EVENT:
         event = from_data(TimelineEvent, details["event"])
         case.timeline.append(event)

@@ -544,7 +544,7 @@ class BundlesTab(QWidget):
                 previous[number] = item.checkState()
         current = self.exhibit_list.currentItem()
         selected = int(current.data(NUMBER_ROLE)) if current is not None else None
-        exhibits = [e for e in self.case.exhibits if not e.withdrawn] if self.case else []
+        exhibits = [e for e in self.case.ordered_exhibits() if not e.withdrawn] if self.case else []
         rank = {n: i for i, n in enumerate(order)}
         exhibits.sort(key=lambda e: (rank.get(e.number, len(rank)), e.number))
         self.exhibit_list.blockSignals(True)

@@ -162,9 +162,20 @@ class EvidenceTab(QWidget):
             keys.append(QKeySequence(Qt.Key.Key_Backspace))
         self.act_withdraw.setShortcuts(keys)
         self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
+        self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move(-1))
+        self.act_up.setShortcut(QKeySequence("Alt+Up"))
+        self.act_down = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move(1))
+        self.act_down.setShortcut(QKeySequence("Alt+Down"))
 
         buttons = QHBoxLayout()
-        for action in (self.act_add_files, self.act_add_folder, self.act_withdraw, self.act_show):
+        for action in (
+            self.act_add_files,
+            self.act_add_folder,
+            self.act_withdraw,
+            self.act_show,
+            self.act_up,
+            self.act_down,
+        ):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -243,6 +254,10 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        self.act_up.setText(self.tr("Move up"))
+        self.act_up.setToolTip(self.tr("Present the selected exhibit earlier (Alt+Up); bundles follow this order"))
+        self.act_down.setText(self.tr("Move down"))
+        self.act_down.setToolTip(self.tr("Present the selected exhibit later (Alt+Down); bundles follow this order"))
         self.act_add_files.setText(self.tr("Add files…"))
         self.act_add_files.setIconText(self.act_add_files.text())  # keep the "…": a dialog follows
         self.act_add_files.setToolTip(self.tr("Add files to this case (Ctrl+O); you can also drop them here"))
@@ -281,6 +296,7 @@ class EvidenceTab(QWidget):
             "create": self.tr("case created"),
             "ingest": self.tr("added"),
             "withdraw": self.tr("withdrawn"),
+            "reorder": self.tr("order changed"),
             "exhibit-update": self.tr("description changed"),
             "update": self.tr("case record changed"),
             "stage": self.tr("stage changed"),
@@ -339,10 +355,10 @@ class EvidenceTab(QWidget):
         selected = self.selected_exhibit()
         self.case = case
         self.custody = custody
-        same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.exhibits]
+        same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
         if same_rows and case.exhibits:
             # Editors stay open and the view keeps its place when only the contents changed.
-            self.model.exhibits = list(case.exhibits)
+            self.model.exhibits = case.ordered_exhibits()
             last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
             self.model.dataChanged.emit(self.model.index(0, 0), last)
         else:
@@ -767,6 +783,29 @@ class EvidenceTab(QWidget):
 
         task = Task(work, f"withdraw exhibit {exhibit_no} of {number}")
         task.succeeded.connect(self._withdrawn)
+        task.failed.connect(self._write_failed)
+        self.ctx.runner.start(task)
+
+    def move(self, delta: int) -> None:
+        """Move the selected exhibit in the case's presentation order (its number never changes)."""
+        exhibit = self.selected_exhibit()
+        if exhibit is None or self.number is None:
+            return
+        number = self.number
+        library = self.ctx.library
+        exhibit_no = exhibit.number
+
+        def work(_token: CancelToken) -> str:
+            with library.edit(number) as writer:
+                writer.move_exhibit(exhibit_no, delta)
+            return number
+
+        def done(_result: object) -> None:
+            self.ctx.events.case_changed.emit(number)
+            self.select_exhibit(exhibit_no)
+
+        task = Task(work, f"move exhibit {exhibit_no} of {number}")
+        task.succeeded.connect(done)
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
 

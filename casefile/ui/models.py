@@ -304,7 +304,7 @@ class EvidenceModel(QAbstractTableModel):
 
     def set_case(self, case: Case | None) -> None:
         self.beginResetModel()
-        self.exhibits = list(case.exhibits) if case else []
+        self.exhibits = case.ordered_exhibits() if case else []
         self.endResetModel()
 
     def exhibit(self, row: int) -> Exhibit:

@@ -206,3 +206,20 @@ def test_case_folder_has_the_documented_layout(library, case):
     data = json.loads((folder / "case.json").read_text("utf-8"))
     assert data["number"] == case.number and data["format"] == "casefile-case"
     assert isinstance(Case, type)
+
+
+def test_exhibits_can_be_reordered_and_bundles_follow(library, case, files):
+    from casefile.core.bundle.builder import select_entries
+    from casefile.core.evidence import add_files
+    from casefile.core.record import fold
+
+    list(add_files(library, case.number, [files / "chat.txt", files / "破损照片.jpg", files / "empty.dat"]))
+    with library.edit(case.number) as writer:
+        writer.move_exhibit(3, -2)  # the third to the top
+        with pytest.raises(InvalidValueError):
+            writer.reorder([1, 2])
+    stored = library.load_case(case.number)
+    assert [e.number for e in stored.ordered_exhibits()] == [3, 1, 2]
+    assert [e.exhibit.number for e in select_entries(stored, None)] == [3, 1, 2]
+    assert [e.label for e in select_entries(stored, None)] == ["1", "2", "3"]
+    assert fold(library.folder(case.number).custody.read()).exhibit_order == [3, 1, 2]

@@ -366,3 +366,26 @@ def test_fill_puts_values_in_one_pass():
     assert fill("Exhibit %1: %2", 3, "a %2 title") == "Exhibit 3: a %2 title"
     assert fill("%2 — %1", "x", "y") == "y — x"
     assert fill("100%", 1) == "100%"
+
+
+def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(name, "utf-8")
+    list(add_files(ctx.library, case.number, [tmp_path / "a.txt", tmp_path / "b.txt"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case.number)
+    tab.select_exhibit(2)
+    tab.move(-1)
+    tab.set_case(case.number)
+    assert [e.number for e in tab.model.exhibits] == [2, 1]
+    assert [e.number for e in ctx.library.load_case(case.number).ordered_exhibits()] == [2, 1]

@@ -100,7 +100,7 @@ class _Part:
 
 def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
     if wanted is None:
-        chosen = [e for e in case.exhibits if not e.withdrawn]
+        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn]
     else:
         chosen = []
         for number in wanted:
