@@ -23,7 +23,9 @@ import logging
 import os
 import secrets
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -180,7 +182,10 @@ def add_files(
                 continue
             cancel.check()
             try:
-                result = ingest_one(writer, candidate.path, options, cancel=cancel)
+                if candidate.size >= LARGE_FILE:
+                    result = yield from _ingest_reporting(writer, candidate, options, cancel, done, total)
+                else:
+                    result = ingest_one(writer, candidate.path, options, cancel=cancel)
             except CancelledError:
                 raise
             except RefusedError as exc:
@@ -190,12 +195,34 @@ def add_files(
             yield Progress(done, total, candidate.path.name)
 
 
+LARGE_FILE = 32 << 20  # files this big report progress while they are copied
+
+
+def _ingest_reporting(
+    writer: CaseWriter, candidate: _Candidate, options: AddOptions, cancel: CancelToken, done: int, total: int
+) -> Generator[Progress, None, AddResult]:
+    """Copy one large file on a helper thread, yielding byte progress a few times a second."""
+    copied = [0]
+
+    def on_bytes(count: int) -> None:
+        copied[0] = count
+
+    with ThreadPoolExecutor(1, thread_name_prefix="ingest") as pool:
+        future = pool.submit(ingest_one, writer, candidate.path, options, cancel=cancel, on_bytes=on_bytes)
+        while True:
+            try:
+                return future.result(timeout=0.25)
+            except FutureTimeout:
+                yield Progress(done + copied[0], total, candidate.path.name)
+
+
 def ingest_one(
     writer: CaseWriter,
     source: Path,
     options: AddOptions,
     *,
     cancel: CancelToken = NEVER_CANCELLED,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> AddResult:
     """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be."""
     folder = writer.folder
@@ -223,7 +250,9 @@ def ingest_one(
                 os.set_blocking(src.fileno(), True)
             try:
                 with open(part, "xb", buffering=0) as dst:
-                    digests = copy_and_hash(src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel)
+                    digests = copy_and_hash(
+                        src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel, on_bytes=on_bytes
+                    )
                     os.fsync(dst.fileno())
             except OSError as exc:
                 if exc.errno in (errno.EIO,) and exc.filename is None:

@@ -162,9 +162,9 @@ class EvidenceTab(QWidget):
             keys.append(QKeySequence(Qt.Key.Key_Backspace))
         self.act_withdraw.setShortcuts(keys)
         self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
-        self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move(-1))
+        self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move_selected(-1))
         self.act_up.setShortcut(QKeySequence("Alt+Up"))
-        self.act_down = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move(1))
+        self.act_down = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move_selected(1))
         self.act_down.setShortcut(QKeySequence("Alt+Down"))
 
         buttons = QHBoxLayout()
@@ -786,7 +786,7 @@ class EvidenceTab(QWidget):
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
 
-    def move(self, delta: int) -> None:
+    def move_selected(self, delta: int) -> None:
         """Move the selected exhibit in the case's presentation order (its number never changes)."""
         exhibit = self.selected_exhibit()
         if exhibit is None or self.number is None:

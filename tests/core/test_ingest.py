@@ -20,7 +20,7 @@ from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.hashing import sm3_available
 from casefile.core.library import Library
 from casefile.core.model import EvidenceKind
-from casefile.core.progress import CancelToken
+from casefile.core.progress import CancelToken, Progress
 from casefile.core.verify import FileStatus, verify_case, verify_folder
 
 
@@ -263,3 +263,16 @@ def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, 
         assert {c.number: c.exhibit_count for c in reopened.list_cases()}[case.number] == len(stored.exhibits)
         reopened.close()
     assert len(outcomes) > 1  # the kills landed at different points
+
+
+def test_a_large_file_reports_progress_while_it_is_copied(library, case, tmp_path):
+    big = tmp_path / "unboxing.mp4"
+    with open(big, "wb") as fh:
+        for _ in range(400):
+            fh.write(os.urandom(1 << 20))
+    items = list(add_files(library, case.number, [big]))
+    during = [i for i in items if isinstance(i, Progress) and 0 < i.done < i.total]
+    assert during, "no progress reported while the file was copied"
+    assert [i.done for i in during] == sorted(i.done for i in during)
+    (result,) = [i for i in items if isinstance(i, AddResult)]
+    assert result.exhibit is not None and result.exhibit.size == 400 << 20

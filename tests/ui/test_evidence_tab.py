@@ -385,7 +385,7 @@ def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
     qtbot.addWidget(tab)
     tab.set_case(case.number)
     tab.select_exhibit(2)
-    tab.move(-1)
+    tab.move_selected(-1)
     tab.set_case(case.number)
     assert [e.number for e in tab.model.exhibits] == [2, 1]
     assert [e.number for e in ctx.library.load_case(case.number).ordered_exhibits()] == [2, 1]
