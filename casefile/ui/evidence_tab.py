@@ -164,7 +164,9 @@ class EvidenceTab(QWidget):
         self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
         self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move_selected(-1))
         self.act_up.setShortcut(QKeySequence("Alt+Up"))
-        self.act_down = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move_selected(1))
+        self.act_down = self._action(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move_selected(1)
+        )
         self.act_down.setShortcut(QKeySequence("Alt+Down"))
 
         buttons = QHBoxLayout()
