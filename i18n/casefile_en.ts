@@ -616,6 +616,14 @@ SHA-256: %4</source>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write or edit the transcript of the selected recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,6 +947,14 @@ Reason:</source>
     </message>
     <message>
         <source>A withdrawal needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only recordings and videos have a transcript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1287,6 +1303,57 @@ Reason:</source>
     </message>
     <message>
         <source>Exhibits: write numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message>
+        <source>Transcript of exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place or call (numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants, one a line, with how each was identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcribed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person who recorded took part in the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert time (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -618,6 +618,14 @@ SHA-256：%4</translation>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Transcript…</source>
+        <translation>录音整理…</translation>
+    </message>
+    <message>
+        <source>Write or edit the transcript of the selected recording</source>
+        <translation>为所选录音/录像填写或修改文字整理稿</translation>
+    </message>
+    <message>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -948,6 +956,14 @@ Reason:</source>
     <message>
         <source>A withdrawal needs a reason.</source>
         <translation>撤回证据须填写理由。</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>录音整理</translation>
+    </message>
+    <message>
+        <source>Only recordings and videos have a transcript.</source>
+        <translation>只有录音和录像才有文字整理稿。</translation>
     </message>
     <message>
         <source>The folder %1 could not be opened.</source>
@@ -1296,6 +1312,57 @@ Reason:</source>
     <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>相关证据：请填写以逗号分隔的编号</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message>
+        <source>Transcript of exhibit %1</source>
+        <translation>证据%1 录音文字整理</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录制人</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>录制设备</translation>
+    </message>
+    <message>
+        <source>Place or call (numbers)</source>
+        <translation>地点或通话方式（号码）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Participants, one a line, with how each was identified</source>
+        <translation>参与人（每行一人，注明身份识别方式）</translation>
+    </message>
+    <message>
+        <source>Transcribed by</source>
+        <translation>整理人</translation>
+    </message>
+    <message>
+        <source>The person who recorded took part in the conversation</source>
+        <translation>录制人本人为对话一方</translation>
+    </message>
+    <message>
+        <source>Insert time (Ctrl+T)</source>
+        <translation>插入时间（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Play the recording…</source>
+        <translation>播放录音…</translation>
+    </message>
+    <message>
+        <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
+        <translation>每行一句：00:01:23 张三：逐字记录的原话。行首加 * 标记重点内容。</translation>
     </message>
 </context>
 <context>

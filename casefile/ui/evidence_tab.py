@@ -164,6 +164,9 @@ class EvidenceTab(QWidget):
         self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
         self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move_selected(-1))
         self.act_up.setShortcut(QKeySequence("Alt+Up"))
+        self.act_transcript = self._action(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.edit_transcript
+        )
         self.act_down = self._action(
             style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move_selected(1)
         )
@@ -177,6 +180,7 @@ class EvidenceTab(QWidget):
             self.act_show,
             self.act_up,
             self.act_down,
+            self.act_transcript,
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -256,6 +260,9 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        self.act_transcript.setText(self.tr("Transcript…"))
+        self.act_transcript.setIconText(self.act_transcript.text())
+        self.act_transcript.setToolTip(self.tr("Write or edit the transcript of the selected recording"))
         self.act_up.setText(self.tr("Move up"))
         self.act_up.setToolTip(self.tr("Present the selected exhibit earlier (Alt+Up); bundles follow this order"))
         self.act_down.setText(self.tr("Move down"))
@@ -810,6 +817,21 @@ class EvidenceTab(QWidget):
         task.succeeded.connect(done)
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
+
+    def edit_transcript(self) -> None:
+        from casefile.core.model import EvidenceKind
+        from casefile.ui.transcript_dialog import TranscriptDialog
+
+        exhibit = self.selected_exhibit()
+        if exhibit is None or self.number is None:
+            return
+        if exhibit.kind not in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
+            QMessageBox.information(
+                self, self.tr("Transcript"), self.tr("Only recordings and videos have a transcript.")
+            )
+            return
+        self.transcript_dialog = TranscriptDialog(self.ctx, self.number, exhibit, self)
+        self.transcript_dialog.open()
 
     def show_in_folder(self) -> None:
         exhibit = self.selected_exhibit()

@@ -1,0 +1,64 @@
+"""Writing a recording's transcript in the app; the bundle then prints it and preflight stops warning."""
+
+from __future__ import annotations
+
+import wave
+
+from casefile.core.bundle import Venue
+from casefile.core.bundle.builder import select_entries
+from casefile.core.bundle.preflight import preflight
+from casefile.core.evidence import AddOptions, add_files
+from casefile.core.library import case_from_fields
+
+
+def test_transcript_saved_from_the_dialog(ctx, qtbot, tmp_path):
+    from casefile.ui.transcript_dialog import TranscriptDialog
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "phone", "type": "service"}
+        )
+    )
+    recording = tmp_path / "call.wav"
+    with wave.open(str(recording), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 8000)
+    list(add_files(ctx.library, case.number, [recording], AddOptions(purpose="证明客服承认破损")))
+    exhibit = ctx.library.load_case(case.number).exhibit(1)
+    codes = {
+        f.code
+        for f in preflight(
+            ctx.library.load_case(case.number),
+            Venue.COURT,
+            select_entries(ctx.library.load_case(case.number), None),
+            size_limit_mb=None,
+        )
+    }
+    assert "no-transcript" in codes
+
+    dialog = TranscriptDialog(ctx, case.number, exhibit)
+    qtbot.addWidget(dialog)
+    dialog.recorded_by.setText("张三")
+    dialog.participants.setPlainText("张三（本人）\n客服（工号 A017）")
+    dialog.lines.setPlainText("not a line")
+    dialog.save()
+    assert "time" in dialog.error.text()  # the line has no hh:mm:ss
+    dialog.lines.setPlainText("00:00:05 客服：您好\n*00:01:40 客服：确实是碎了")
+    dialog.position.setTime(dialog.position.time().fromString("00:02:10", "HH:mm:ss"))
+    dialog.lines.moveCursor(dialog.lines.textCursor().MoveOperation.End)
+    dialog.insert_position()
+    dialog.lines.insertPlainText("张三：那请退款")
+    dialog.save()
+    stored = ctx.library.load_case(case.number).exhibit(1).transcript
+    assert stored is not None
+    assert [(line.at, line.speaker, line.key) for line in stored.lines] == [
+        ("00:00:05", "客服", False),
+        ("00:01:40", "客服", True),
+        ("00:02:10", "张三", False),
+    ]
+    assert stored.participants == ["张三（本人）", "客服（工号 A017）"]
+    case_now = ctx.library.load_case(case.number)
+    codes = {f.code for f in preflight(case_now, Venue.COURT, select_entries(case_now, None), size_limit_mb=None)}
+    assert "no-transcript" not in codes
