@@ -616,6 +616,14 @@ SHA-256: %4</source>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exhibits as a grid of thumbnails (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transcript…</source>
         <translation type="unfinished"></translation>
     </message>

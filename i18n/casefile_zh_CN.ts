@@ -618,6 +618,14 @@ SHA-256：%4</translation>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Show the exhibits as a grid of thumbnails (Ctrl+G)</source>
+        <translation>以缩略图网格显示证据（Ctrl+G）</translation>
+    </message>
+    <message>
         <source>Transcript…</source>
         <translation>录音整理…</translation>
     </message>

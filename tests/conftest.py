@@ -23,6 +23,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("CASEFILE_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("CASEFILE_LIBRARY", str(home / "default-library"))
     monkeypatch.setenv("CASEFILE_OPERATOR", "测试员")
+    monkeypatch.setenv("CASEFILE_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -22,9 +22,10 @@ from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.sniff import decode_text
+from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import EvidenceModel, kind_name
-from casefile.ui.tasks import Task
+from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QUrl
 from PySide6.QtGui import (
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -164,6 +166,11 @@ class EvidenceTab(QWidget):
         self.act_show = self._action(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), self.show_in_folder)
         self.act_up = self._action(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), lambda: self.move_selected(-1))
         self.act_up.setShortcut(QKeySequence("Alt+Up"))
+        self.act_grid = self._action(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self._toggle_grid
+        )
+        self.act_grid.setCheckable(True)
+        self.act_grid.setShortcut(QKeySequence("Ctrl+G"))
         self.act_transcript = self._action(
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.edit_transcript
         )
@@ -181,6 +188,7 @@ class EvidenceTab(QWidget):
             self.act_up,
             self.act_down,
             self.act_transcript,
+            self.act_grid,
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -217,7 +225,25 @@ class EvidenceTab(QWidget):
         side.setChildrenCollapsible(False)
         side.setSizes([300, 300])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.table)
+        self.grid = QListView(self)
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(160, 160))
+        self.grid.setGridSize(QSize(190, 210))
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setWordWrap(True)
+        self.grid.setModel(self.model)
+        self.grid.setModelColumn(EvidenceModel.TITLE)
+        self.grid.setSelectionModel(self.table.selectionModel())
+        self.grid.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.grid)
+        self.thumbs = TaskRunner(self)  # reads only: apart from the serialised writes
+        self.thumbs.synchronous = ctx.runner.synchronous
+        self.thumb_task: Task | None = None
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -260,6 +286,8 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        self.act_grid.setText(self.tr("Thumbnails"))
+        self.act_grid.setToolTip(self.tr("Show the exhibits as a grid of thumbnails (Ctrl+G)"))
         self.act_transcript.setText(self.tr("Transcript…"))
         self.act_transcript.setIconText(self.act_transcript.text())
         self.act_transcript.setToolTip(self.tr("Write or edit the transcript of the selected recording"))
@@ -364,6 +392,7 @@ class EvidenceTab(QWidget):
         selected = self.selected_exhibit()
         self.case = case
         self.custody = custody
+        self._make_thumbnails(case)
         same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
         if same_rows and case.exhibits:
             # Editors stay open and the view keeps its place when only the contents changed.
@@ -384,10 +413,11 @@ class EvidenceTab(QWidget):
             self.reload()
 
     def selected_exhibit(self) -> Exhibit | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.model.exhibits):
+        # The grid selects one cell, the table whole rows: any selected cell names the exhibit.
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedIndexes()})
+        if not rows or rows[0] >= len(self.model.exhibits):
             return None
-        return self.model.exhibit(rows[0].row())
+        return self.model.exhibit(rows[0])
 
     def select_exhibit(self, exhibit_no: int) -> None:
         for row, exhibit in enumerate(self.model.exhibits):
@@ -817,6 +847,27 @@ class EvidenceTab(QWidget):
         task.succeeded.connect(done)
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
+
+    def _toggle_grid(self, on: bool) -> None:
+        self.views.setCurrentWidget(self.grid if on else self.table)
+
+    def _make_thumbnails(self, case: Case) -> None:
+        """Make the missing thumbnails in the background; each appears as soon as it is ready."""
+        if self.thumb_task is not None or self.number is None:
+            return
+        folder = self.ctx.library.folder(self.number).path
+        exhibits = list(case.exhibits)
+        if not any(can_thumbnail(e) and not thumbnail_path(e.sha256).exists() for e in exhibits):
+            return
+        task = Task(lambda token: make_thumbnails(folder, exhibits, cancel=token), "thumbnails")
+        task.progress.connect(lambda _done, _total, number: self.model.thumbnail_ready(int(number)))
+
+        def finished() -> None:
+            self.thumb_task = None
+
+        task.finished.connect(finished)
+        self.thumb_task = task
+        self.thumbs.start(task)
 
     def edit_transcript(self) -> None:
         from casefile.core.model import EvidenceKind

@@ -8,6 +8,7 @@ from typing import Any
 from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.model import Case, Exhibit, Stage
+from casefile.core.thumbnails import thumbnail_path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -287,6 +288,7 @@ class EvidenceModel(QAbstractTableModel):
         super().__init__(parent)
         self.exhibits: list[Exhibit] = []
         self.on_edit: Any = None  # callable(number, field, value) set by the view's owner
+        self._icons: dict[str, QIcon] = {}
 
     def headers(self) -> list[str]:
         return [
@@ -334,6 +336,8 @@ class EvidenceModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(e, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
+            return self._icon(e)
         if role == Qt.ItemDataRole.ForegroundRole and e.withdrawn:
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -365,6 +369,22 @@ class EvidenceModel(QAbstractTableModel):
         if column == self.ADDED:
             return e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return e.sha256
+
+    def _icon(self, e: Exhibit) -> QIcon | None:
+        icon = self._icons.get(e.sha256)
+        if icon is None:
+            path = thumbnail_path(e.sha256)
+            if not path.exists():
+                return None
+            icon = self._icons[e.sha256] = QIcon(str(path))
+        return icon
+
+    def thumbnail_ready(self, number: int) -> None:
+        """A thumbnail was made in the background: repaint that exhibit."""
+        for row, e in enumerate(self.exhibits):
+            if e.number == number:
+                index = self.index(row, self.TITLE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() not in self.EDITABLE or self.on_edit is None:

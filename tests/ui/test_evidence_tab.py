@@ -389,3 +389,34 @@ def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
     tab.set_case(case.number)
     assert [e.number for e in tab.model.exhibits] == [2, 1]
     assert [e.number for e in ctx.library.load_case(case.number).ordered_exhibits()] == [2, 1]
+
+
+def test_thumbnail_grid_shows_the_photos(ctx, qtbot, tmp_path):
+    from PIL import Image
+
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.core.thumbnails import thumbnail_path
+    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.models import EvidenceModel
+
+    from PySide6.QtCore import Qt
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    Image.new("RGB", (640, 480), (0, 120, 200)).save(tmp_path / "box.jpg")
+    list(add_files(ctx.library, case.number, [tmp_path / "box.jpg"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case.number)  # thumbnails are made (inline in tests) as the case is shown
+    exhibit = ctx.library.load_case(case.number).exhibit(1)
+    assert thumbnail_path(exhibit.sha256).exists()
+    tab.act_grid.trigger()
+    assert tab.views.currentWidget() is tab.grid
+    icon = tab.model.data(tab.model.index(0, EvidenceModel.TITLE), Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
+    tab.grid.setCurrentIndex(tab.model.index(0, EvidenceModel.TITLE))
+    assert tab.selected_exhibit().number == 1  # the grid and the table share one selection
