@@ -55,6 +55,13 @@ def main() -> None:
         window.workspace.evidence.table.selectRow(1)
         settle()
         window.grab().save(str(out / "app-evidence.png"))
+        window.workspace.evidence.act_grid.trigger()
+        for _ in range(30):  # thumbnails arrive from the background
+            app.processEvents()
+            window.workspace.evidence.thumbs.wait(100)
+        settle()
+        window.grab().save(str(out / "app-evidence-grid.png"))
+        window.workspace.evidence.act_grid.trigger()
         window.workspace.setCurrentWidget(window.workspace.bundles)
         tab = window.workspace.bundles
         tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))

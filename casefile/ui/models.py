@@ -375,7 +375,7 @@ class EvidenceModel(QAbstractTableModel):
         if icon is None:
             path = thumbnail_path(e.sha256)
             if not path.exists():
-                return None
+                return _kind_icon(e)
             icon = self._icons[e.sha256] = QIcon(str(path))
         return icon
 
@@ -400,6 +400,20 @@ class EvidenceModel(QAbstractTableModel):
         setattr(e, field, text)
         self.dataChanged.emit(index, index)
         return True
+
+
+def _kind_icon(e: Exhibit) -> QIcon | None:
+    """A generic icon for files without a thumbnail (recordings, documents...)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    pixmap = {
+        "audio": QStyle.StandardPixmap.SP_MediaVolume,
+        "video": QStyle.StandardPixmap.SP_MediaPlay,
+    }.get(e.kind.value, QStyle.StandardPixmap.SP_FileIcon)
+    return app.style().standardIcon(pixmap)
 
 
 def _number_key(number: str) -> tuple[str, int]:
