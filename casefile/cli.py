@@ -524,6 +524,16 @@ def _start_app(library_path: Path) -> int:
         )
         build_parser().print_help(sys.stderr)
         return EXIT_ERROR
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        # Qt would abort the process without a screen; say so instead.
+        print(
+            f"{__app_name__}: no screen to show the window on (DISPLAY is not set).\n"
+            f"Library: {library_path}\nThe commands work here: casefile --help",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     from casefile.ui.app import run
 
     return int(run(library_path))

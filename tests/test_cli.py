@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,12 @@ def test_bundle_command(capsys, lib, files, tmp_path):
     assert code == 0, err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--exhibits", "9")
     assert code == 2 and "no exhibit 9" in err
+
+
+def test_no_screen_gives_a_message_not_a_crash(lib, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "casefile", "--library", str(lib)], capture_output=True, text=True, env=env, timeout=60
+    )
+    if sys.platform.startswith("linux"):
+        assert proc.returncode == 2 and "no screen" in proc.stderr
