@@ -862,6 +862,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This PDF cannot be shown (encrypted or damaged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files to case %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -866,6 +866,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation>……（只显示前 200 KB）</translation>
     </message>
     <message>
+        <source>This PDF cannot be shown (encrypted or damaged).</source>
+        <translation>无法显示此 PDF（已加密或已损坏）。</translation>
+    </message>
+    <message>
         <source>Add files to case %1</source>
         <translation>向案件 %1 添加文件</translation>
     </message>

@@ -209,8 +209,12 @@ class EvidenceTab(QWidget):
         self.preview_none.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_none.setWordWrap(True)
         self.preview_none.setEnabled(False)
+        self.pdf_document, self.preview_pdf = _pdf_viewer(self)
         self.preview = QStackedWidget(self)
-        for page in (self.preview_none, self.preview_image, self.preview_text):
+        pages = [self.preview_none, self.preview_image, self.preview_text]
+        if self.preview_pdf is not None:
+            pages.append(self.preview_pdf)
+        for page in pages:
             self.preview.addWidget(page)
 
         self.details = QTextBrowser(self)
@@ -562,6 +566,15 @@ class EvidenceTab(QWidget):
             self.preview_text.setPlainText(text)
             self.preview.setCurrentWidget(self.preview_text)
             return
+        elif mime == "application/pdf" and self.pdf_document is not None and self.preview_pdf is not None:
+            # QtPdf renders pages lazily as they scroll into view; an encrypted or broken PDF
+            # simply fails to load and shows the notice below.
+            self.pdf_document.close()
+            self.pdf_document.load(str(path))
+            if self.pdf_document.pageCount() > 0:
+                self.preview.setCurrentWidget(self.preview_pdf)
+                return
+            self.preview_none.setText(self.tr("This PDF cannot be shown (encrypted or damaged)."))
         self.preview.setCurrentWidget(self.preview_none)
 
     def _fit_preview(self) -> None:
@@ -890,3 +903,18 @@ class EvidenceTab(QWidget):
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
             self.status.setText(self.tr("The folder %1 could not be opened.").replace("%1", str(path.parent)))
+
+
+def _pdf_viewer(parent: QWidget) -> tuple[Any, Any]:
+    """A page-by-page PDF view (QtPdf) when the Qt PDF module is installed, else (None, None)."""
+    try:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+    except ImportError:
+        return None, None
+    document = QPdfDocument(parent)
+    view = QPdfView(parent)
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    return document, view

@@ -420,3 +420,32 @@ def test_thumbnail_grid_shows_the_photos(ctx, qtbot, tmp_path):
     assert icon is not None and not icon.isNull()
     tab.grid.setCurrentIndex(tab.model.index(0, EvidenceModel.TITLE))
     assert tab.selected_exhibit().number == 1  # the grid and the table share one selection
+
+
+def test_pdf_preview_page_by_page(ctx, qtbot, tmp_path):
+    import pytest
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    canvas = Canvas(str(tmp_path / "invoice.pdf"))
+    for n in range(3):
+        canvas.drawString(72, 720, f"page {n + 1}")
+        canvas.showPage()
+    canvas.save()
+    list(add_files(ctx.library, case.number, [tmp_path / "invoice.pdf"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    if tab.preview_pdf is None:
+        pytest.skip("QtPdf is not installed")
+    tab.set_case(case.number)
+    tab.select_exhibit(1)
+    assert tab.preview.currentWidget() is tab.preview_pdf
+    assert tab.pdf_document.pageCount() == 3
