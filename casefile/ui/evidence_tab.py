@@ -210,10 +210,13 @@ class EvidenceTab(QWidget):
         self.preview_none.setWordWrap(True)
         self.preview_none.setEnabled(False)
         self.pdf_document, self.preview_pdf = _pdf_viewer(self)
+        self.preview_media = _player(self)
         self.preview = QStackedWidget(self)
         pages = [self.preview_none, self.preview_image, self.preview_text]
         if self.preview_pdf is not None:
             pages.append(self.preview_pdf)
+        if self.preview_media is not None:
+            pages.append(self.preview_media)
         for page in pages:
             self.preview.addWidget(page)
 
@@ -528,6 +531,8 @@ class EvidenceTab(QWidget):
         return "".join(parts)
 
     def _load_preview(self, exhibit: Exhibit) -> None:
+        if self.preview_media is not None:
+            self.preview_media.stop()
         self._pixmap = None
         self.preview_image.clear()
         self.preview_none.setText(self.tr("No preview for this kind of file"))
@@ -565,6 +570,10 @@ class EvidenceTab(QWidget):
                 text += "\n\n" + self.tr("… (only the first 200 KB are shown)")
             self.preview_text.setPlainText(text)
             self.preview.setCurrentWidget(self.preview_text)
+            return
+        elif mime.startswith(("audio/", "video/")) and self.preview_media is not None:
+            self.preview_media.set_source(path, video=mime.startswith("video/"))
+            self.preview.setCurrentWidget(self.preview_media)
             return
         elif mime == "application/pdf" and self.pdf_document is not None and self.preview_pdf is not None:
             # QtPdf renders pages lazily as they scroll into view; an encrypted or broken PDF
@@ -918,3 +927,12 @@ def _pdf_viewer(parent: QWidget) -> tuple[Any, Any]:
     view.setPageMode(QPdfView.PageMode.MultiPage)
     view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
     return document, view
+
+
+def _player(parent: QWidget) -> Any:
+    """An audio/video player (QtMultimedia) when it can load here, else None."""
+    try:
+        from casefile.ui.media import media_player
+    except ImportError:
+        return None
+    return media_player(parent)

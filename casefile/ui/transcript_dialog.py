@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from casefile.core.errors import CaseFileError
 from casefile.core.model import Exhibit, Transcript
@@ -10,7 +11,7 @@ from casefile.core.transcripts import parse_transcript_lines
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QDateTime, QUrl
+from PySide6.QtCore import QDateTime, QTime, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,6 +57,13 @@ class TranscriptDialog(QDialog):
         self.own.setChecked(t.own_conversation)
         self.position = QTimeEdit(self)
         self.position.setDisplayFormat("HH:mm:ss")
+        self.player = _player(self)
+        if self.player is not None:
+            self.player.set_source(
+                ctx.library.folder(number).path / exhibit.stored_path, video=exhibit.mime.startswith("video/")
+            )
+            self.player.setMinimumHeight(180 if exhibit.mime.startswith("video/") else 40)
+            self.player.moved.connect(lambda ms: self.position.setTime(QTime(0, 0).addMSecs(ms)))
         self.insert_time = QPushButton(self)
         self.play = QPushButton(self)
         self.lines = QPlainTextEdit(self)
@@ -89,6 +97,8 @@ class TranscriptDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.player is not None:
+            layout.addWidget(self.player)
         layout.addWidget(self.hint)
         layout.addLayout(position_row)
         layout.addWidget(self.lines, 1)
@@ -99,6 +109,7 @@ class TranscriptDialog(QDialog):
         self.insert_shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
         self.insert_shortcut.activated.connect(self.insert_position)
         self.play.clicked.connect(self.open_recording)
+        self.play.setVisible(self.player is None)  # the built-in player replaces the system one
         self.retranslate()
         self.resize(760, 640)
 
@@ -184,3 +195,11 @@ class TranscriptDialog(QDialog):
     def _saved(self) -> None:
         self.ctx.events.case_changed.emit(self.number)
         self.accept()
+
+
+def _player(parent: QWidget) -> Any:
+    try:
+        from casefile.ui.media import media_player
+    except ImportError:
+        return None
+    return media_player(parent)

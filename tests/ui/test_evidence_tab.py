@@ -449,3 +449,33 @@ def test_pdf_preview_page_by_page(ctx, qtbot, tmp_path):
     tab.select_exhibit(1)
     assert tab.preview.currentWidget() is tab.preview_pdf
     assert tab.pdf_document.pageCount() == 3
+
+
+def test_recordings_play_in_the_preview(ctx, qtbot, tmp_path):
+    import wave
+
+    import pytest
+
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "phone", "type": "service"}
+        )
+    )
+    with wave.open(str(tmp_path / "call.wav"), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 8000 * 2)
+    list(add_files(ctx.library, case.number, [tmp_path / "call.wav"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    if tab.preview_media is None:
+        pytest.skip("QtMultimedia cannot load here")
+    tab.set_case(case.number)
+    tab.select_exhibit(1)
+    assert tab.preview.currentWidget() is tab.preview_media
+    qtbot.waitUntil(lambda: tab.preview_media.player.duration() == 2000, timeout=10_000)

@@ -62,3 +62,32 @@ def test_transcript_saved_from_the_dialog(ctx, qtbot, tmp_path):
     case_now = ctx.library.load_case(case.number)
     codes = {f.code for f in preflight(case_now, Venue.COURT, select_entries(case_now, None), size_limit_mb=None)}
     assert "no-transcript" not in codes
+
+
+def test_the_player_sets_the_time_to_insert(ctx, qtbot, tmp_path):
+    import pytest
+
+    from casefile.ui.transcript_dialog import TranscriptDialog
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "phone", "type": "service"}
+        )
+    )
+    recording = tmp_path / "call.wav"
+    with wave.open(str(recording), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 8000 * 5)
+    list(add_files(ctx.library, case.number, [recording]))
+    dialog = TranscriptDialog(ctx, case.number, ctx.library.load_case(case.number).exhibit(1))
+    qtbot.addWidget(dialog)
+    if dialog.player is None:
+        pytest.skip("QtMultimedia cannot load here")
+    qtbot.waitUntil(lambda: dialog.player.player.duration() > 0, timeout=10_000)
+    assert dialog.player.player.duration() == 5000
+    dialog.player.player.setPosition(3000)
+    qtbot.waitUntil(lambda: dialog.position.time().toString("HH:mm:ss") == "00:00:03", timeout=5_000)
+    dialog.insert_position()
+    assert dialog.lines.toPlainText().startswith("00:00:03 ")
