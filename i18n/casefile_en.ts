@@ -616,6 +616,38 @@ SHA-256: %4</source>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the picture to the pane (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thumbnails</source>
         <translation type="unfinished"></translation>
     </message>

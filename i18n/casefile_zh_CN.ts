@@ -618,6 +618,38 @@ SHA-256：%4</translation>
 <context>
     <name>EvidenceTab</name>
     <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the picture to the pane (Ctrl+0)</source>
+        <translation>图片适应窗口大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
+        <translation>向左旋转查看（Ctrl+L）；不改变原文件</translation>
+    </message>
+    <message>
+        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
+        <translation>向右旋转查看（Ctrl+R）；不改变原文件</translation>
+    </message>
+    <message>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>

@@ -35,9 +35,11 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFontDatabase,
+    QIcon,
     QImageReader,
     QKeySequence,
     QPixmap,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +52,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -200,7 +203,38 @@ class EvidenceTab(QWidget):
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview_image.setMinimumSize(QSize(120, 90))
-        self.preview_image.installEventFilter(self)
+        # Zoom and rotation are for viewing only: the evidence file is never touched.
+        self._zoom = 1.0
+        self._rotation = 0
+        self.image_scroll = QScrollArea(self)
+        self.image_scroll.setWidget(self.preview_image)
+        self.image_scroll.setWidgetResizable(True)
+        self.image_scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_scroll.viewport().installEventFilter(self)
+        self.act_rotate_left = self._view_action(QStyle.StandardPixmap.SP_ArrowBack, "Ctrl+L", lambda: self.rotate(-90))
+        self.act_rotate_right = self._view_action(
+            QStyle.StandardPixmap.SP_ArrowForward, "Ctrl+R", lambda: self.rotate(90)
+        )
+        self.act_zoom_in = self._view_action(None, "Ctrl++", lambda: self.zoom(1.25))
+        self.act_zoom_out = self._view_action(None, "Ctrl+-", lambda: self.zoom(0.8))
+        self.act_zoom_fit = self._view_action(None, "Ctrl+0", lambda: self.zoom(0))
+        image_tools = QHBoxLayout()
+        for action in (
+            self.act_zoom_out,
+            self.act_zoom_fit,
+            self.act_zoom_in,
+            self.act_rotate_left,
+            self.act_rotate_right,
+        ):
+            tool = QToolButton(self)
+            tool.setDefaultAction(action)
+            image_tools.addWidget(tool)
+        image_tools.addStretch(1)
+        self.image_page = QWidget(self)
+        image_layout = QVBoxLayout(self.image_page)
+        image_layout.setContentsMargins(0, 0, 0, 0)
+        image_layout.addLayout(image_tools)
+        image_layout.addWidget(self.image_scroll, 1)
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
         self.preview_text.setAcceptDrops(False)
@@ -212,7 +246,7 @@ class EvidenceTab(QWidget):
         self.pdf_document, self.preview_pdf = _pdf_viewer(self)
         self.preview_media = _player(self)
         self.preview = QStackedWidget(self)
-        pages = [self.preview_none, self.preview_image, self.preview_text]
+        pages = [self.preview_none, self.image_page, self.preview_text]
         if self.preview_pdf is not None:
             pages.append(self.preview_pdf)
         if self.preview_media is not None:
@@ -292,6 +326,14 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        self.act_zoom_in.setText(self.tr("Zoom in"))
+        self.act_zoom_in.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.act_zoom_out.setText(self.tr("Zoom out"))
+        self.act_zoom_out.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.act_zoom_fit.setText(self.tr("Fit"))
+        self.act_zoom_fit.setToolTip(self.tr("Fit the picture to the pane (Ctrl+0)"))
+        self.act_rotate_left.setToolTip(self.tr("Turn left for viewing (Ctrl+L); the file is not changed"))
+        self.act_rotate_right.setToolTip(self.tr("Turn right for viewing (Ctrl+R); the file is not changed"))
         self.act_grid.setText(self.tr("Thumbnails"))
         self.act_grid.setToolTip(self.tr("Show the exhibits as a grid of thumbnails (Ctrl+G)"))
         self.act_transcript.setText(self.tr("Transcript…"))
@@ -553,7 +595,8 @@ class EvidenceTab(QWidget):
             image = reader.read()
             if not image.isNull():
                 self._pixmap = QPixmap.fromImage(image)
-                self.preview.setCurrentWidget(self.preview_image)
+                self._zoom, self._rotation = 1.0, 0
+                self.preview.setCurrentWidget(self.image_page)
                 self._fit_preview()
                 return
             log.info("no preview for exhibit %d (%s): %s", exhibit.number, path.name, reader.errorString())
@@ -589,20 +632,40 @@ class EvidenceTab(QWidget):
     def _fit_preview(self) -> None:
         if self._pixmap is None:
             return
-        target = self.preview_image.size()
-        if target.width() < 2 or target.height() < 2:
+        view = self.image_scroll.viewport().size()
+        if view.width() < 2 or view.height() < 2:
             return
-        if self._pixmap.width() <= target.width() and self._pixmap.height() <= target.height():
-            self.preview_image.setPixmap(self._pixmap)
-        else:
-            self.preview_image.setPixmap(
-                self._pixmap.scaled(
-                    target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
-            )
+        pixmap = self._pixmap.transformed(QTransform().rotate(self._rotation)) if self._rotation else self._pixmap
+        fit = min(view.width() / pixmap.width(), view.height() / pixmap.height(), 1.0)
+        scale = fit * self._zoom
+        size = QSize(max(1, int(pixmap.width() * scale)), max(1, int(pixmap.height() * scale)))
+        shown = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.preview_image.setPixmap(shown)
+        zoomed = self._zoom > 1.0
+        self.image_scroll.setWidgetResizable(not zoomed)
+        if zoomed:
+            self.preview_image.resize(shown.size())
+
+    def zoom(self, factor: float) -> None:
+        """Zoom the image preview by ``factor`` (0: fit the pane again)."""
+        self._zoom = 1.0 if factor == 0 else min(8.0, max(1.0, self._zoom * factor))
+        self._fit_preview()
+
+    def rotate(self, degrees: int) -> None:
+        """Turn the image preview for viewing; the evidence file stays as it is."""
+        self._rotation = (self._rotation + degrees) % 360
+        self._fit_preview()
+
+    def _view_action(self, icon: Any, keys: str, slot: Any) -> QAction:
+        action = QAction(self.style().standardIcon(icon) if icon is not None else QIcon(), "", self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.preview_image and event.type() == QEvent.Type.Resize:
+        if watched is self.image_scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_preview()
         return super().eventFilter(watched, event)
 

@@ -18,7 +18,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -46,6 +46,7 @@ from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import priority_name, type_name
+from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, QUrl
@@ -119,14 +120,7 @@ def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[P
 
 
 def open_with_system(path: Path) -> bool:
-    """Open the receipt in the system's PDF program, where the clerk prints it.
-
-    Why not QPrintDialog: PySide6-Essentials has no QtPdf, so Qt cannot draw PDF pages.
-    Rasterising through an external ``pdftoppm`` would depend on poppler being installed
-    (rare on a shop's Windows PC) and would print an 80 mm thermal receipt as a bitmap at a
-    guessed resolution. The system viewer prints the vector PDF at its real page size
-    through the printer's own driver dialog, which is what the clerk already knows.
-    """
+    """Open the receipt in the system's PDF program (used when printing is not possible)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
@@ -194,7 +188,7 @@ class WalkInDialog(QDialog):
         self.receipt: Path | None = None
         self.task: Task | None = None
         # Replaced in tests so that no external program starts.
-        self.open_pdf = open_with_system
+        self.open_pdf: Callable[[Path], bool] = self._print_receipt
         self._created: str | None = None  # a case an earlier attempt created before failing
         self._complained_at: datetime | None = None  # kept once a case exists, so a retry keeps its time
         self._outcome: tuple[bool, Any] = (False, None)
@@ -671,6 +665,10 @@ class WalkInDialog(QDialog):
         if product and summary:
             return self.tr("%1: %2").replace("%1", product).replace("%2", summary)
         return product or summary or self.tr("Walk-in complaint from %1").replace("%1", name)
+
+    def _print_receipt(self, path: Path) -> bool:
+        """The system print dialog, printing the receipt at its own paper size (A5 or 80 mm)."""
+        return print_pdf(path, self)
 
     def register(self, print_receipt: bool, save_to: str | os.PathLike[str] | None = None) -> bool:
         """Validate, then create the case, add the photos and build the receipt in one task.

@@ -284,7 +284,7 @@ def test_preview_images_upright_text_and_nothing_else(ctx, tab, number, tmp_path
     tab.show()
 
     tab.table.selectRow(0)
-    assert tab.preview.currentWidget() is tab.preview_image
+    assert tab.preview.currentWidget() is tab.image_page
     assert tab._pixmap is not None
     assert (tab._pixmap.width(), tab._pixmap.height()) == (40, 80)
 
@@ -479,3 +479,38 @@ def test_recordings_play_in_the_preview(ctx, qtbot, tmp_path):
     tab.select_exhibit(1)
     assert tab.preview.currentWidget() is tab.preview_media
     qtbot.waitUntil(lambda: tab.preview_media.player.duration() == 2000, timeout=10_000)
+
+
+def test_image_preview_zooms_and_turns_for_viewing_only(ctx, qtbot, tmp_path):
+    import hashlib
+
+    from PIL import Image
+
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    Image.new("RGB", (400, 200), (10, 200, 10)).save(tmp_path / "wide.png")
+    list(add_files(ctx.library, case.number, [tmp_path / "wide.png"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 700)
+    tab.show()
+    tab.set_case(case.number)
+    tab.select_exhibit(1)
+    assert tab.preview.currentWidget() is tab.image_page
+    shown = tab.preview_image.pixmap()
+    assert shown.width() > shown.height()
+    tab.rotate(90)
+    turned = tab.preview_image.pixmap()
+    assert turned.height() > turned.width()
+    tab.zoom(2.0)
+    assert tab.preview_image.pixmap().height() > turned.height()
+    tab.zoom(0)
+    stored = ctx.library.folder(case.number).path / ctx.library.load_case(case.number).exhibit(1).stored_path
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == ctx.library.load_case(case.number).exhibit(1).sha256

@@ -1,0 +1,37 @@
+"""Receipts print page by page at their own paper size."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+
+def test_pages_go_to_the_printer_at_their_size(qapp, tmp_path):
+    try:
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        pytest.skip("QtPdf not installed")
+    from casefile.ui.printing import print_pages
+
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    receipt = tmp_path / "receipt.pdf"
+    canvas = Canvas(str(receipt), pagesize=(226.77, 500))  # an 80 mm roll page
+    for copy in ("customer", "store"):
+        canvas.drawString(20, 450, copy)
+        canvas.showPage()
+    canvas.save()
+    document = QPdfDocument()
+    document.load(str(receipt))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(document.pagePointSize(0), QPageSize.Unit.Point))
+    printer.setFullPage(True)
+    print_pages(document, printer)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == 2
+    width = float(printed.pages[0].mediabox.width)
+    assert abs(width - 226.77) < 2  # printed at the receipt's own width
