@@ -1346,6 +1346,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Double-click to open the exhibit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation type="unfinished"></translation>
     </message>

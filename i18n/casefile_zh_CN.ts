@@ -1354,6 +1354,10 @@ Reason:</source>
         <translation>添加事件</translation>
     </message>
     <message>
+        <source>Double-click to open the exhibit</source>
+        <translation>双击打开该证据</translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>相关证据：请填写以逗号分隔的编号</translation>
     </message>

@@ -27,7 +27,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import priority_name, stage_name, type_name
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -408,7 +409,9 @@ def _with(party: Party, **fields: Any) -> Party:
 
 
 class TimelineTab(QWidget):
-    """Events in time order; a new one in a few keystrokes."""
+    """Events in time order; a new one in a few keystrokes; double-click opens the cited exhibit."""
+
+    open_exhibit = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -430,6 +433,7 @@ class TimelineTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
+        self.list.itemActivated.connect(self._activated)
         self.summary.returnPressed.connect(self.add)
         self.refs.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
@@ -477,7 +481,16 @@ class TimelineTab(QWidget):
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
             refs = "、".join(f"{self.tr('exhibit')} {n}" for n in event.evidence)
             kind = self.kind_names.get(event.kind.value, event.kind.value)
-            self.list.addItem(f"{when}  [{kind}]  {event.summary}" + (f"  ({refs})" if refs else ""))
+            item = QListWidgetItem(f"{when}  [{kind}]  {event.summary}" + (f"  ({refs})" if refs else ""))
+            item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
+            if event.evidence:
+                item.setToolTip(self.tr("Double-click to open the exhibit"))
+            self.list.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        cited = item.data(Qt.ItemDataRole.UserRole) or []
+        if cited:
+            self.open_exhibit.emit(int(cited[0]))
 
     def add(self) -> None:
         if self.number is None or not self.summary.text().strip():
@@ -524,6 +537,7 @@ class Workspace(QTabWidget):
         self.bundles = BundlesTab(ctx, self)
         for tab in (self.overview, self.evidence, self.timeline, self.bundles):
             self.addTab(tab, "")
+        self.timeline.open_exhibit.connect(self.show_exhibit)
         self.retranslate()
 
     def tabs(self) -> list[QWidget]:
@@ -536,6 +550,10 @@ class Workspace(QTabWidget):
             self.setTabText(index, text)
         for tab in self.tabs():
             tab.retranslate()  # type: ignore[attr-defined]
+
+    def show_exhibit(self, exhibit_no: int) -> None:
+        self.setCurrentWidget(self.evidence)
+        self.evidence.select_exhibit(exhibit_no)
 
     def set_case(self, number: str | None) -> None:
         self.number = number

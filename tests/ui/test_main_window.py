@@ -104,3 +104,25 @@ def test_switching_language(window, qapp):
     window.switch_language("zh_CN")
     qapp.processEvents()
     assert window.workspace.tabText(0) == "概况"
+
+
+def test_a_timeline_entry_opens_the_exhibit_it_cites(window, ctx, tmp_path):
+    from datetime import datetime
+
+    from casefile.core.model import EventKind, TimelineEvent
+
+    note = tmp_path / "chat.txt"
+    note.write_text("聊天记录", "utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("另一份", "utf-8")
+    list(add_files(ctx.library, "202611-001", [note, other]))
+    with ctx.library.edit("202611-001") as writer:
+        writer.add_event(
+            TimelineEvent(at=datetime.now().astimezone(), kind=EventKind.CHAT, summary="联系客服", evidence=[2])
+        )
+    window.cases.select("202611-001")
+    window.workspace.set_case("202611-001")
+    timeline = window.workspace.timeline
+    timeline.list.itemActivated.emit(timeline.list.item(0))
+    assert window.workspace.currentWidget() is window.workspace.evidence
+    assert window.workspace.evidence.selected_exhibit().number == 2
