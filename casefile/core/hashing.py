@@ -167,7 +167,3 @@ def hash_file(
 ) -> Digests:
     with open(path, "rb", buffering=0) as fh:
         return hash_stream(fh, with_sm3=with_sm3, cancel=cancel, on_bytes=on_bytes)
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

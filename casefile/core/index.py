@@ -198,17 +198,6 @@ class Index:
                 if exhibit_rows:
                     session.execute(insert(ExhibitRow), exhibit_rows)
 
-    def remove(self, number: str) -> None:
-        with Session(self.engine) as session, session.begin():
-            session.execute(delete(ExhibitRow).where(ExhibitRow.case_number == number))
-            session.execute(delete(CaseRow).where(CaseRow.number == number))
-
-    # ------------------------------------------------------------------ reads
-
-    def revisions(self) -> dict[str, int]:
-        with Session(self.engine) as session:
-            return dict(session.execute(select(CaseRow.number, CaseRow.revision)).tuples().all())
-
     def summaries(self, search: str = "") -> list[CaseSummary]:
         # Plain rows, not ORM objects: a 10,000-case list loads several times faster.
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
@@ -217,13 +206,6 @@ class Index:
             stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
-
-    def find_by_hash(self, sha256: str) -> list[tuple[str, int]]:
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(ExhibitRow.case_number, ExhibitRow.number).where(ExhibitRow.sha256 == sha256.lower())
-            )
-            return [(r[0], r[1]) for r in rows]
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

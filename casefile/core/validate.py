@@ -22,21 +22,6 @@ def normalise_phone(text: str) -> str:
     )
 
 
-_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_ID_CHECK = "10X98765432"
-
-
-def check_resident_id(text: str) -> str:
-    """An 18-digit resident ID number with a valid check digit (GB 11643)."""
-    value = text.strip().upper()
-    if not re.fullmatch(r"\d{17}[\dX]", value):
-        raise InvalidValueError(f"{text!r} is not an 18-character resident ID number")
-    total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True))
-    if _ID_CHECK[total % 11] != value[17]:
-        raise InvalidValueError(f"{text!r}: the check digit of this ID number is wrong (mistyped?)")
-    return value
-
-
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 

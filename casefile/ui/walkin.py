@@ -49,9 +49,8 @@ from casefile.ui.models import priority_name, type_name
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeyEvent,
@@ -117,11 +116,6 @@ def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[P
             found.append((modified, entry.name, Path(entry.path)))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [path for _modified, _name, path in found[:limit]]
-
-
-def open_with_system(path: Path) -> bool:
-    """Open the receipt in the system's PDF program (used when printing is not possible)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 @dataclass(frozen=True)

@@ -119,11 +119,3 @@ def preflight(case: Case, venue: Venue, entries: list[ExhibitEntry], *, size_lim
                     f"签收后 {hours:.0f} 小时才发现异常：快递公司常要求 24–48 小时内提出（非法定期限）",
                 )
     return findings
-
-
-def errors(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.level is Level.ERROR]
-
-
-def warnings(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.level is Level.WARNING]
