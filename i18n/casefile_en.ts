@@ -585,6 +585,34 @@ SHA-256: %4</source>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is in use by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListPane</name>
@@ -1673,6 +1701,469 @@ Reason:</source>
     </message>
     <message>
         <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>{name}: the archive name must end in .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{destination} already exists; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {parent} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive must hold exactly one case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number!r} is not a case folder (expected a case number such as 202611-001)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive has no case.json; it is not a CaseFile case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: encrypted entries are not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the archive contains a link; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: absolute or Windows-style path; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: path escapes the case folder; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!r}: control characters in a name; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the archive holds this entry twice; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: file outside the case folder; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not part of a case folder (unexpected or hidden entry); refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{archive} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a readable ZIP archive ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} is already in this library; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive needs {total} bytes but only {free} are free; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive does not verify; nothing was imported: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename}: size does not match the archive directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{output}: the output name must end in .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exhibit is listed twice in --exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn ({withdraw_reason}); it cannot go in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown receipt layout {layout!r} (use {choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case} has no exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has changed since it was added to the case; the bundle was not made — run &apos;casefile verify&apos; on this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody log CUSTODY.jsonl is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody log entry {seq} was altered (its hash does not match its content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody log entry {seq} does not follow the entry before it (the chain is broken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody log line {lineno} is not a valid entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file disappeared before it could be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed while it was being read; nothing was added — add it again once it is complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden or system file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory loop (this folder was already visited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbolic link to nothing (broken link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the chosen folder ({target})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full while {what}; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied while {what}: {filename}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only while {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the library index {path}: {orig}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run &apos;casefile verify&apos; and keep the folder as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exhibit {numbers} in case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a withdrawal needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} is already withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new order must list every exhibit exactly once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot change {fields} of an exhibit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case {number} in the library at {root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it no longer contains the entry case.json recorded last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: case.json is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: case.json cannot be read ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CaseFile library at {root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} is not a CaseFile library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library at {root} was written by a newer CaseFile; please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is in use by another CaseFile window or command; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marker} cannot be read: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the library at {root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest line {lineno} is not in sha256sum format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest lists {name} twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest is not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a CaseFile case record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case record version {version} was written by a newer CaseFile; please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected an amount such as 1299.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} must be zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} has more than two decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not an amount (e.g. 1299.00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: unknown value {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log does not start with the creation of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} is ingested twice in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript has no lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript line {number}: {at} is not a time in the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript line {number} does not start with a time such as 00:01:23 张三：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not an 18-character unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 lists {path}, which the custody log never recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log cannot be replayed: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is named {folder} but holds case {case} (renamed outside CaseFile?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log ends at entry {entries} but case.json has seen entry {seq}: entries were cut off the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 does not list {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last custody entry is not the one case.json recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 gives {path} a hash the custody log never recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the verification could not be recorded in the custody log: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

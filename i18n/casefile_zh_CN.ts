@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>BundlesTab</name>
@@ -586,6 +587,34 @@ SHA-256：%4</translation>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>The disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>No such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>The file is in use by another program</source>
+        <translation>文件正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (input/output error)</source>
+        <translation>磁盘无法读写（输入/输出错误）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1712,469 @@ Reason:</source>
     <message>
         <source>Bundles</source>
         <translation>材料</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>{name}: the archive name must end in .zip</source>
+        <translation>{name}：归档文件名必须以 .zip 结尾</translation>
+    </message>
+    <message>
+        <source>{destination} already exists; choose another name</source>
+        <translation>{destination} 已存在，请换一个名称</translation>
+    </message>
+    <message>
+        <source>the folder {parent} does not exist</source>
+        <translation>文件夹 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}</source>
+        <translation>案件 {number} 校验未通过，请先处理再导出：{summary}</translation>
+    </message>
+    <message>
+        <source>the archive must hold exactly one case folder</source>
+        <translation>归档中必须恰好包含一个案件文件夹</translation>
+    </message>
+    <message>
+        <source>{number!r} is not a case folder (expected a case number such as 202611-001)</source>
+        <translation>{number!r} 不是案件文件夹（应为 202611-001 这样的案件编号）</translation>
+    </message>
+    <message>
+        <source>the archive has no case.json; it is not a CaseFile case</source>
+        <translation>归档中没有 case.json，不是 CaseFile 案件</translation>
+    </message>
+    <message>
+        <source>{name}: encrypted entries are not accepted</source>
+        <translation>{name}：不接受加密条目</translation>
+    </message>
+    <message>
+        <source>{name}: the archive contains a link; refused</source>
+        <translation>{name}：归档中含有链接，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: absolute or Windows-style path; refused</source>
+        <translation>{name}：绝对路径或 Windows 式路径，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: path escapes the case folder; refused</source>
+        <translation>{name}：路径超出案件文件夹，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name!r}: control characters in a name; refused</source>
+        <translation>{name!r}：名称中含有控制字符，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: the archive holds this entry twice; refused</source>
+        <translation>{name}：归档中此条目重复，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file; refused</source>
+        <translation>{name}：不是普通文件，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: file outside the case folder; refused</source>
+        <translation>{name}：文件在案件文件夹之外，已拒绝</translation>
+    </message>
+    <message>
+        <source>{name}: not part of a case folder (unexpected or hidden entry); refused</source>
+        <translation>{name}：不属于案件文件夹（多余或隐藏的条目），已拒绝</translation>
+    </message>
+    <message>
+        <source>{archive} does not exist</source>
+        <translation>{archive} 不存在</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable ZIP archive ({exc})</source>
+        <translation>{name} 不是可读取的 ZIP 归档（{exc}）</translation>
+    </message>
+    <message>
+        <source>case {number} is already in this library; nothing was imported</source>
+        <translation>案件 {number} 已在本案件库中，未导入任何内容</translation>
+    </message>
+    <message>
+        <source>the archive needs {total} bytes but only {free} are free; nothing was imported</source>
+        <translation>归档需要 {total} 字节，但只剩 {free} 字节可用，未导入任何内容</translation>
+    </message>
+    <message>
+        <source>writing {name}</source>
+        <translation>写入 {name}</translation>
+    </message>
+    <message>
+        <source>the archive does not verify; nothing was imported: {summary}</source>
+        <translation>归档校验未通过，未导入任何内容：{summary}</translation>
+    </message>
+    <message>
+        <source>{filename}: size does not match the archive directory</source>
+        <translation>{filename}：大小与归档目录不符</translation>
+    </message>
+    <message>
+        <source>importing {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>{output}: the output name must end in .pdf</source>
+        <translation>{output}：输出文件名必须以 .pdf 结尾</translation>
+    </message>
+    <message>
+        <source>an exhibit is listed twice in --exhibits</source>
+        <translation>--exhibits 中有证据重复列出</translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn ({withdraw_reason}); it cannot go in</source>
+        <translation>证据 {number} 已撤回（{withdraw_reason}），不能编入</translation>
+    </message>
+    <message>
+        <source>unknown receipt layout {layout!r} (use {choices})</source>
+        <translation>未知的回执版式 {layout!r}（可用：{choices}）</translation>
+    </message>
+    <message>
+        <source>saving the bundle</source>
+        <translation>保存证据材料</translation>
+    </message>
+    <message>
+        <source>case {case} has no exhibit {number}</source>
+        <translation>案件 {case} 没有证据 {number}</translation>
+    </message>
+    <message>
+        <source>writing {target}</source>
+        <translation>写入 {target}</translation>
+    </message>
+    <message>
+        <source>{name} has changed since it was added to the case; the bundle was not made — run 'casefile verify' on this case</source>
+        <translation>{name} 在加入案件后已被改动，未生成材料——请对本案件执行“校验”</translation>
+    </message>
+    <message>
+        <source>writing the custody log</source>
+        <translation>写入保管记录</translation>
+    </message>
+    <message>
+        <source>custody log CUSTODY.jsonl is missing</source>
+        <translation>保管记录 CUSTODY.jsonl 缺失</translation>
+    </message>
+    <message>
+        <source>custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)</source>
+        <translation>保管记录第 {lineno} 行的序号为 {seq}（有条目被删除或插入）</translation>
+    </message>
+    <message>
+        <source>custody log entry {seq} was altered (its hash does not match its content)</source>
+        <translation>保管记录第 {seq} 条被改动（哈希值与内容不符）</translation>
+    </message>
+    <message>
+        <source>custody log entry {seq} does not follow the entry before it (the chain is broken)</source>
+        <translation>保管记录第 {seq} 条与前一条接不上（哈希链断裂）</translation>
+    </message>
+    <message>
+        <source>custody log line {lineno} is not a valid entry</source>
+        <translation>保管记录第 {lineno} 行不是有效条目</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
+        <translation>不是普通文件（设备、管道或套接字不能作为证据）</translation>
+    </message>
+    <message>
+        <source>the file disappeared before it could be read</source>
+        <translation>文件在读取前已消失</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation>无法读取：没有权限</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>the file changed while it was being read; nothing was added — add it again once it is complete</source>
+        <translation>读取时文件发生了变化，未添加——请等文件完整后再添加</translation>
+    </message>
+    <message>
+        <source>adding {name}</source>
+        <translation>添加 {name}</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: {reason}</source>
+        <translation>文件夹无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>hidden or system file</source>
+        <translation>隐藏文件或系统文件</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>directory loop (this folder was already visited)</source>
+        <translation>目录循环（此文件夹已访问过）</translation>
+    </message>
+    <message>
+        <source>symbolic link to nothing (broken link)</source>
+        <translation>指向不存在目标的符号链接（失效链接）</translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the chosen folder ({target})</source>
+        <translation>符号链接指向所选文件夹之外（{target}）</translation>
+    </message>
+    <message>
+        <source>{what} failed: {reason}</source>
+        <translation>{what}失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full while {what}; nothing was changed</source>
+        <translation>{what}时磁盘已满，未做任何改动</translation>
+    </message>
+    <message>
+        <source>permission denied while {what}: {filename}</source>
+        <translation>{what}时没有权限：{filename}</translation>
+    </message>
+    <message>
+        <source>the disk is read-only while {what}</source>
+        <translation>{what}时磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
+        <translation>案件库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
+    </message>
+    <message>
+        <source>cannot open the library index {path}: {orig}</source>
+        <translation>无法打开案件库索引 {path}：{orig}</translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run 'casefile verify' and keep the folder as it is</source>
+        <translation>案件 {number}：保管记录已损坏或被改动（{reason}），案件未做改动——请执行“校验”，并保持文件夹原样</translation>
+    </message>
+    <message>
+        <source>no exhibit {numbers} in case {case}</source>
+        <translation>案件 {case} 中没有证据 {numbers}</translation>
+    </message>
+    <message>
+        <source>a withdrawal needs a reason</source>
+        <translation>撤回证据需要填写理由</translation>
+    </message>
+    <message>
+        <source>exhibit {number} is already withdrawn</source>
+        <translation>证据 {number} 已撤回</translation>
+    </message>
+    <message>
+        <source>a new order must list every exhibit exactly once</source>
+        <translation>新的排序必须列出每份证据且只列一次</translation>
+    </message>
+    <message>
+        <source>cannot change {fields} of an exhibit</source>
+        <translation>不能修改证据的 {fields}</translation>
+    </message>
+    <message>
+        <source>{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)</source>
+        <translation>{number!r} 不是案件编号（格式为 YYYYMM-NNN，如 202611-001）</translation>
+    </message>
+    <message>
+        <source>no case {number} in the library at {root}</source>
+        <translation>案件库 {root} 中没有案件 {number}</translation>
+    </message>
+    <message>
+        <source>it no longer contains the entry case.json recorded last</source>
+        <translation>其中已没有 case.json 最后记录的条目</translation>
+    </message>
+    <message>
+        <source>case {number}: case.json is missing</source>
+        <translation>案件 {number}：case.json 缺失</translation>
+    </message>
+    <message>
+        <source>case {number}: case.json cannot be read ({exc})</source>
+        <translation>案件 {number}：case.json 无法读取（{exc}）</translation>
+    </message>
+    <message>
+        <source>no CaseFile library at {root}</source>
+        <translation>{root} 处没有 CaseFile 案件库</translation>
+    </message>
+    <message>
+        <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
+        <translation>{root} 不是空文件夹，也不是 CaseFile 案件库，请选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>{root} is not a CaseFile library</source>
+        <translation>{root} 不是 CaseFile 案件库</translation>
+    </message>
+    <message>
+        <source>the library at {root} was written by a newer CaseFile; please upgrade</source>
+        <translation>{root} 处的案件库由更新版本的 CaseFile 写入，请升级</translation>
+    </message>
+    <message>
+        <source>{what} is in use by another CaseFile window or command; try again</source>
+        <translation>{what}正被另一个 CaseFile 窗口或命令使用，请稍后再试</translation>
+    </message>
+    <message>
+        <source>{marker} cannot be read: {exc}</source>
+        <translation>{marker} 无法读取：{exc}</translation>
+    </message>
+    <message>
+        <source>creating the library at {root}</source>
+        <translation>在 {root} 创建案件库</translation>
+    </message>
+    <message>
+        <source>creating {folder}</source>
+        <translation>创建 {folder}</translation>
+    </message>
+    <message>
+        <source>creating the case folder</source>
+        <translation>创建案件文件夹</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 is missing</source>
+        <translation>MANIFEST.sha256 缺失</translation>
+    </message>
+    <message>
+        <source>manifest line {lineno} is not in sha256sum format</source>
+        <translation>清单第 {lineno} 行不是 sha256sum 格式</translation>
+    </message>
+    <message>
+        <source>manifest lists {name} twice</source>
+        <translation>清单中 {name} 出现两次</translation>
+    </message>
+    <message>
+        <source>the manifest is not valid UTF-8 text</source>
+        <translation>清单不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>not a CaseFile case record</source>
+        <translation>不是 CaseFile 案件记录</translation>
+    </message>
+    <message>
+        <source>case record version {version} was written by a newer CaseFile; please upgrade</source>
+        <translation>案件记录版本 {version} 由更新版本的 CaseFile 写入，请升级</translation>
+    </message>
+    <message>
+        <source>{where}: expected an amount such as 1299.00</source>
+        <translation>{where}：应为金额，如 1299.00</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} must be zero or more</source>
+        <translation>{where}：{value!r} 不能小于零</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} has more than two decimals</source>
+        <translation>{where}：{value!r} 超过两位小数</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list</source>
+        <translation>{where}：应为列表</translation>
+    </message>
+    <message>
+        <source>{where}: expected an object</source>
+        <translation>{where}：应为对象</translation>
+    </message>
+    <message>
+        <source>{where}: expected true or false</source>
+        <translation>{where}：应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>{where}: expected a whole number</source>
+        <translation>{where}：应为整数</translation>
+    </message>
+    <message>
+        <source>{where}: expected text</source>
+        <translation>{where}：应为文本</translation>
+    </message>
+    <message>
+        <source>{where}: expected an ISO 8601 time</source>
+        <translation>{where}：应为 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not an amount (e.g. 1299.00)</source>
+        <translation>{where}：{value!r} 不是金额（如 1299.00）</translation>
+    </message>
+    <message>
+        <source>{where}: {exc}</source>
+        <translation>{where}：{exc}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown value {value!r}</source>
+        <translation>{where}：未知的值 {value!r}</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)</source>
+        <translation>{where}：{value!r} 不是时间（如 2026-11-23T14:30 或 2026-11-23 14:30+08:00）</translation>
+    </message>
+    <message>
+        <source>the custody log does not start with the creation of the case</source>
+        <translation>保管记录不是以创建案件开头</translation>
+    </message>
+    <message>
+        <source>the custody log is empty</source>
+        <translation>保管记录为空</translation>
+    </message>
+    <message>
+        <source>exhibit {number} is ingested twice in the custody log</source>
+        <translation>保管记录中证据 {number} 被收录了两次</translation>
+    </message>
+    <message>
+        <source>the transcript has no lines</source>
+        <translation>文字整理中没有内容</translation>
+    </message>
+    <message>
+        <source>transcript line {number}: {at} is not a time in the recording</source>
+        <translation>文字整理第 {number} 行：{at} 不在录音时长之内</translation>
+    </message>
+    <message>
+        <source>transcript line {number} does not start with a time such as 00:01:23 张三：</source>
+        <translation>文字整理第 {number} 行没有以时间开头（如 00:01:23 张三：）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation>{text!r} 不是电话号码（手机如 13812345678，座机如 010-12345678，或 400-123-4567）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an 18-character unified social credit code</source>
+        <translation>{text!r} 不是 18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>{text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation>{text!r}：信用代码的校验位不对（是否输错？）</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256: {problem}</source>
+        <translation>MANIFEST.sha256：{problem}</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 lists {path}, which the custody log never recorded</source>
+        <translation>MANIFEST.sha256 列有 {path}，但保管记录中从未记录过它</translation>
+    </message>
+    <message>
+        <source>the custody log cannot be replayed: {exc}</source>
+        <translation>保管记录无法重放：{exc}</translation>
+    </message>
+    <message>
+        <source>the folder is named {folder} but holds case {case} (renamed outside CaseFile?)</source>
+        <translation>文件夹名为 {folder}，但其中是案件 {case}（是否在 CaseFile 之外改过名？）</translation>
+    </message>
+    <message>
+        <source>the custody log ends at entry {entries} but case.json has seen entry {seq}: entries were cut off the end</source>
+        <translation>保管记录止于第 {entries} 条，但 case.json 已记录到第 {seq} 条：末尾的条目被删掉了</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 does not list {path}</source>
+        <translation>MANIFEST.sha256 中没有 {path}</translation>
+    </message>
+    <message>
+        <source>the last custody entry is not the one case.json recorded</source>
+        <translation>保管记录的最后一条不是 case.json 记录的那一条</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 gives {path} a hash the custody log never recorded</source>
+        <translation>MANIFEST.sha256 中 {path} 的哈希值从未出现在保管记录中</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>the verification could not be recorded in the custody log: {exc}</source>
+        <translation>校验结果无法写入保管记录：{exc}</translation>
+    </message>
+    <message>
+        <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 """Translation catalogues: refresh the .ts sources from the code, or compile them to .qm.
 
-.venv/bin/python tools/i18n.py update    # pyside6-lupdate: add new strings, mark removed ones obsolete
+.venv/bin/python tools/i18n.py update    # collect the core's messages, then pyside6-lupdate: add new strings
 .venv/bin/python tools/i18n.py build     # pyside6-lrelease: i18n/*.ts -> i18n/*.qm (not committed)
 """
 
@@ -28,6 +28,11 @@ def sources() -> list[str]:
 
 
 def update() -> None:
+    sys.path.insert(0, str(REPO / "tools"))
+    import core_messages
+
+    if core_messages.main([]) != 0:
+        raise SystemExit(1)
     for language in LANGUAGES:
         ts = I18N / f"casefile_{language}.ts"
         subprocess.run(

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, cast
 
 from casefile.core.custody import LOG_NAME
-from casefile.core.errors import ArchiveError, CaseFileError
+from casefile.core.errors import ArchiveError, CaseFileError, Message
 from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
 from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
@@ -83,11 +83,11 @@ def export_case(
     folder = library.folder(number)
     destination = destination.expanduser().absolute()
     if destination.suffix.lower() != ".zip":
-        raise CaseFileError(f"{destination.name}: the archive name must end in .zip")
+        raise CaseFileError("{name}: the archive name must end in .zip", name=destination.name)
     if destination.exists():
-        raise CaseFileError(f"{destination} already exists; choose another name")
+        raise CaseFileError("{destination} already exists; choose another name", destination=destination)
     if not destination.parent.is_dir():
-        raise CaseFileError(f"the folder {destination.parent} does not exist")
+        raise CaseFileError("the folder {parent} does not exist", parent=destination.parent)
 
     # Verify first: an archive of a case that no longer verifies would mislead its reader.
     report: CaseReport | None = None
@@ -98,7 +98,9 @@ def export_case(
             yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
     if not report.ok:
-        raise CaseFileError(f"case {number} does not verify; fix it before exporting: {report.summary()}")
+        raise CaseFileError(
+            "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=report.summary()
+        )
 
     members = _export_members(folder)
     total = sum(p.stat().st_size for p, _ in members)
@@ -122,7 +124,7 @@ def export_case(
         fsync_dir(destination.parent)
     except OSError as exc:
         remove_quietly(part)
-        raise storage_error(exc, f"writing {destination.name}") from exc
+        raise storage_error(exc, Message("writing {name}", name=destination.name)) from exc
     except BaseException:
         remove_quietly(part)
         raise
@@ -141,42 +143,42 @@ def _check_members(zf: zipfile.ZipFile) -> tuple[str, list[zipfile.ZipInfo]]:
     for info in zf.infolist():
         name = info.filename
         if info.flag_bits & 0x1:
-            raise ArchiveError(f"{name}: encrypted entries are not accepted")
+            raise ArchiveError("{name}: encrypted entries are not accepted", name=name)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
-            raise ArchiveError(f"{name}: the archive contains a link; refused")
+            raise ArchiveError("{name}: the archive contains a link; refused", name=name)
         if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-            raise ArchiveError(f"{name}: absolute or Windows-style path; refused")
+            raise ArchiveError("{name}: absolute or Windows-style path; refused", name=name)
         parts = PurePosixPath(name).parts
         if not parts or any(p in ("..", ".", "") for p in parts):
-            raise ArchiveError(f"{name}: path escapes the case folder; refused")
+            raise ArchiveError("{name}: path escapes the case folder; refused", name=name)
         if any(ord(ch) < 32 for ch in name):
-            raise ArchiveError(f"{name!r}: control characters in a name; refused")
+            raise ArchiveError("{name!r}: control characters in a name; refused", name=name)
         key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
         if key in seen:
-            raise ArchiveError(f"{name}: the archive holds this entry twice; refused")
+            raise ArchiveError("{name}: the archive holds this entry twice; refused", name=name)
         seen.add(key)
         top.add(parts[0])
         if info.is_dir():
             continue
         if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
-            raise ArchiveError(f"{name}: not a regular file; refused")
+            raise ArchiveError("{name}: not a regular file; refused", name=name)
         if len(parts) < 2:
-            raise ArchiveError(f"{name}: file outside the case folder; refused")
+            raise ArchiveError("{name}: file outside the case folder; refused", name=name)
         inside = parts[1:]
         allowed = (len(inside) == 1 and inside[0] in _TOP_LEVEL_FILES) or (
             len(inside) > 1 and inside[0] in _EXPORTED_DIRS
         )
         if not allowed or any(p.startswith(".") for p in inside):
-            raise ArchiveError(f"{name}: not part of a case folder (unexpected or hidden entry); refused")
+            raise ArchiveError("{name}: not part of a case folder (unexpected or hidden entry); refused", name=name)
         files.append(info)
     if len(top) != 1:
         raise ArchiveError("the archive must hold exactly one case folder")
     number = top.pop()
     if not is_case_number(number):
-        raise ArchiveError(f"{number!r} is not a case folder (expected a case number such as 202611-001)")
+        raise ArchiveError("{number!r} is not a case folder (expected a case number such as 202611-001)", number=number)
     if not any(PurePosixPath(i.filename).parts[1:] == (RECORD_NAME,) for i in files):
-        raise ArchiveError(f"the archive has no {RECORD_NAME}; it is not a CaseFile case")
+        raise ArchiveError("the archive has no case.json; it is not a CaseFile case")
     return number, files
 
 
@@ -187,17 +189,19 @@ def import_case(
     try:
         zf = zipfile.ZipFile(archive)
     except FileNotFoundError:
-        raise CaseFileError(f"{archive} does not exist") from None
+        raise CaseFileError("{archive} does not exist", archive=archive) from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ArchiveError(f"{archive.name} is not a readable ZIP archive ({exc})") from None
+        raise ArchiveError("{name} is not a readable ZIP archive ({exc})", name=archive.name, exc=exc) from None
     with zf:
         number, files = _check_members(zf)
         if (library.cases_dir / number).exists():
-            raise ArchiveError(f"case {number} is already in this library; nothing was imported")
+            raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
         total = sum(i.file_size for i in files)
         free = shutil.disk_usage(library.cases_dir).free
         if total > free:
-            raise ArchiveError(f"the archive needs {total} bytes but only {free} are free; nothing was imported")
+            raise ArchiveError(
+                "the archive needs {total} bytes but only {free} are free; nothing was imported", total=total, free=free
+            )
         staging = library.cases_dir / f"{TEMP_PREFIX}import-{secrets.token_hex(4)}"
         target = staging / number
         done = 0
@@ -214,7 +218,7 @@ def import_case(
                     digests = copy_and_hash(cast(Readable, src), dst, with_sm3=False, cancel=cancel)
                     os.fsync(dst.fileno())
                 if digests.size != info.file_size:
-                    raise ArchiveError(f"{info.filename}: size does not match the archive directory")
+                    raise ArchiveError("{filename}: size does not match the archive directory", filename=info.filename)
                 done += info.file_size
                 yield Progress(done, total * 2, str(rel))
             report: CaseReport | None = None
@@ -225,17 +229,19 @@ def import_case(
                     yield Progress(total + item.done, total * 2, "verifying")
             assert report is not None
             if not report.ok:
-                raise ArchiveError(f"the archive does not verify; nothing was imported: {report.summary()}")
+                raise ArchiveError(
+                    "the archive does not verify; nothing was imported: {summary}", summary=report.summary()
+                )
             for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
                 for name in names:
                     make_readonly(Path(dirpath) / name)
             with library.lock("numbering", "the library"):
                 if (library.cases_dir / number).exists():
-                    raise ArchiveError(f"case {number} is already in this library; nothing was imported")
+                    raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
                 os.rename(target, library.cases_dir / number)
                 fsync_dir(library.cases_dir)
         except OSError as exc:
-            raise storage_error(exc, f"importing {archive.name}") from exc
+            raise storage_error(exc, Message("importing {name}", name=archive.name)) from exc
         finally:
             remove_tree(staging)
     digest = hash_file(archive).sha256

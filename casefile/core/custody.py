@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.errors import Message
 from casefile.core.fsutil import fsync_dir, storage_error
 
 GENESIS = "0" * 64
@@ -102,7 +103,7 @@ class CustodyLog:
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:
-            raise storage_error(exc, "writing the custody log") from exc
+            raise storage_error(exc, Message("writing the custody log")) from exc
         if not existed:
             fsync_dir(self.path.parent)
         self._head = (entry["seq"], entry["hash"])
@@ -135,7 +136,7 @@ class CustodyLog:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            report.problems.append(f"custody log {LOG_NAME} is missing")
+            report.problems.append(Message("custody log CUSTODY.jsonl is missing"))
             return report
         prev = GENESIS
         lines = raw.split(b"\n")
@@ -147,19 +148,27 @@ class CustodyLog:
                 if not isinstance(entry, dict):
                     raise ValueError("not an object")
             except (UnicodeDecodeError, ValueError):
-                report.problems.append(f"custody log line {lineno} is not a valid entry")
+                report.problems.append(Message("custody log line {lineno} is not a valid entry", lineno=lineno))
                 prev = ""
                 continue
             seq = entry.get("seq")
             if seq != lineno:
                 report.problems.append(
-                    f"custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)"
+                    Message(
+                        "custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)",
+                        lineno=lineno,
+                        seq=seq,
+                    )
                 )
             if entry.get("hash") != entry_hash(entry):
-                report.problems.append(f"custody log entry {seq} was altered (its hash does not match its content)")
+                report.problems.append(
+                    Message("custody log entry {seq} was altered (its hash does not match its content)", seq=seq)
+                )
             if entry.get("prev") != prev:
                 report.problems.append(
-                    f"custody log entry {seq} does not follow the entry before it (the chain is broken)"
+                    Message(
+                        "custody log entry {seq} does not follow the entry before it (the chain is broken)", seq=seq
+                    )
                 )
             prev = str(entry.get("hash", ""))
             report.entries = lineno

@@ -1,15 +1,49 @@
-"""Errors a user can act on, kept apart from bugs.
+"""Errors a user can act on, kept apart from bugs, and the messages they carry.
 
 Every exception raised on purpose by the core derives from :class:`CaseFileError`
-and carries a message that can be shown to a user as it is. Anything else that
-escapes the core is a bug.
+and carries a :class:`Message`: an English template with named fields, such as
+``Message("case {number} has no exhibit {exhibit}", number=..., exhibit=...)``.
+``str()`` gives the English text (the command line and the logs use it); the app
+looks the template up in its translation catalogue and fills in the same fields, so
+the user reads the message in their own language. The templates are collected for
+the translators by ``tools/i18n.py update``; that is why a template must be a
+literal string, never an f-string. Anything else that escapes the core is a bug.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+
+class Message(str):
+    """A user-facing message: reads as its English text, and keeps its template and fields."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Message:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.template, self.params))
+
+
+def _rebuild(template: str, params: dict[str, Any]) -> Message:
+    return Message(template, **params)
+
 
 class CaseFileError(Exception):
     """A problem the user can understand and act on."""
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        self.message = template if isinstance(template, Message) and not params else Message(template, **params)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return str.__str__(self.message)
 
 
 class NotFoundError(CaseFileError):
@@ -35,8 +69,8 @@ class ChangedWhileReadingError(RefusedError):
 class CancelledError(CaseFileError):
     """The user cancelled the operation; nothing was left half-done."""
 
-    def __init__(self, message: str = "cancelled") -> None:
-        super().__init__(message)
+    def __init__(self, template: str = "cancelled", /, **params: Any) -> None:
+        super().__init__(template, **params)
 
 
 class ArchiveError(CaseFileError):

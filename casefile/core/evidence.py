@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.core import record
-from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileReadingError, RefusedError
+from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileReadingError, Message, RefusedError
 from casefile.core.fsutil import (
     atomic_write_json,
     fsync_dir,
@@ -98,16 +98,16 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
         try:
             st = path.lstat()
         except FileNotFoundError:
-            out.append(_Candidate(path, 0, refused="no such file or folder"))
+            out.append(_Candidate(path, 0, refused=Message("no such file or folder")))
             continue
         except OSError as exc:
-            out.append(_Candidate(path, 0, refused=f"cannot be read: {exc.strerror}"))
+            out.append(_Candidate(path, 0, refused=Message("cannot be read: {reason}", reason=exc.strerror)))
             continue
         if stat.S_ISLNK(st.st_mode):
             try:
                 st = path.stat()
             except OSError:
-                out.append(_Candidate(path, 0, refused="symbolic link to nothing (broken link)"))
+                out.append(_Candidate(path, 0, refused=Message("symbolic link to nothing (broken link)")))
                 continue
         if stat.S_ISDIR(st.st_mode):
             root = path.resolve()
@@ -120,36 +120,46 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
 def _classify(path: Path, st: os.stat_result) -> _Candidate:
     if stat.S_ISREG(st.st_mode):
         return _Candidate(path, st.st_size)
-    return _Candidate(path, 0, refused="not a regular file (a device, pipe or socket cannot be evidence)")
+    return _Candidate(path, 0, refused=Message("not a regular file (a device, pipe or socket cannot be evidence)"))
 
 
 def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        out.append(_Candidate(folder, 0, refused=f"folder cannot be read: {exc.strerror}"))
+        out.append(_Candidate(folder, 0, refused=Message("folder cannot be read: {reason}", reason=exc.strerror)))
         return
     for entry in entries:
         path = Path(entry.path)
         if entry.name.startswith(".") or entry.name.lower() in SYSTEM_FILES:
-            out.append(_Candidate(path, 0, skipped="hidden or system file"))
+            out.append(_Candidate(path, 0, skipped=Message("hidden or system file")))
             continue
         try:
             if entry.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     out.append(
-                        _Candidate(path, 0, refused=f"symbolic link pointing outside the chosen folder ({target})")
+                        _Candidate(
+                            path,
+                            0,
+                            refused=Message(
+                                "symbolic link pointing outside the chosen folder ({target})", target=target
+                            ),
+                        )
                     )
                     continue
             st = entry.stat(follow_symlinks=True)
         except (OSError, RuntimeError) as exc:
-            out.append(_Candidate(path, 0, refused=f"cannot be read: {getattr(exc, 'strerror', None) or exc}"))
+            out.append(
+                _Candidate(
+                    path, 0, refused=Message("cannot be read: {reason}", reason=getattr(exc, "strerror", None) or exc)
+                )
+            )
             continue
         if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
             if key in seen:
-                out.append(_Candidate(path, 0, refused="directory loop (this folder was already visited)"))
+                out.append(_Candidate(path, 0, refused=Message("directory loop (this folder was already visited)")))
                 continue
             seen.add(key)
             _walk(path, root, seen, out)
@@ -240,7 +250,7 @@ def ingest_one(
     except PermissionError:
         raise RefusedError("cannot be read: permission denied") from None
     except OSError as exc:
-        raise RefusedError(f"cannot be read: {exc.strerror}") from None
+        raise RefusedError("cannot be read: {reason}", reason=exc.strerror) from None
     try:
         with os.fdopen(fd, "rb", buffering=0) as src:
             before = os.fstat(src.fileno())
@@ -256,7 +266,7 @@ def ingest_one(
                     os.fsync(dst.fileno())
             except OSError as exc:
                 if exc.errno in (errno.EIO,) and exc.filename is None:
-                    raise RefusedError(f"cannot be read: {exc.strerror}") from None
+                    raise RefusedError("cannot be read: {reason}", reason=exc.strerror) from None
                 raise
             after = os.fstat(src.fileno())
         if digests.size != before.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
@@ -310,7 +320,7 @@ def ingest_one(
     except OSError as exc:
         remove_quietly(part)
         remove_quietly(intent)
-        raise storage_error(exc, f"adding {source.name}") from exc
+        raise storage_error(exc, Message("adding {name}", name=source.name)) from exc
 
 
 def _stored_name(folder: CaseFolder, number: int, original: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casefile.core.errors import StorageError
+from casefile.core.errors import Message, StorageError
 
 TEMP_PREFIX = ".cf-tmp-"
 
@@ -40,15 +40,15 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def storage_error(exc: OSError, what: str) -> StorageError:
+def storage_error(exc: OSError, what: Message) -> StorageError:
     """Turn an OSError into a message a user can act on."""
     if exc.errno == errno.ENOSPC:
-        return StorageError(f"the disk is full while {what}; nothing was changed")
+        return StorageError("the disk is full while {what}; nothing was changed", what=what)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return StorageError(f"permission denied while {what}: {exc.filename or ''}".rstrip(": "))
+        return StorageError("permission denied while {what}: {filename}", what=what, filename=exc.filename or "")
     if exc.errno == errno.EROFS:
-        return StorageError(f"the disk is read-only while {what}")
-    return StorageError(f"{what} failed: {exc.strerror or exc}")
+        return StorageError("the disk is read-only while {what}", what=what)
+    return StorageError("{what} failed: {reason}", what=what, reason=exc.strerror or exc)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -62,7 +62,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         remove_quietly(tmp)
-        raise storage_error(exc, f"writing {path.name}") from exc
+        raise storage_error(exc, Message("writing {name}", name=path.name)) from exc
     fsync_dir(path.parent)
 
 

@@ -160,10 +160,10 @@ class Index:
                     return
                 version = int(row.value)
         except OperationalError as exc:
-            raise StorageError(f"cannot open the library index {self.path}: {exc.orig}") from exc
+            raise StorageError("cannot open the library index {path}: {orig}", path=self.path, orig=exc.orig) from exc
         if version > SCHEMA_VERSION:
             raise LibraryVersionError(
-                f"the library index was written by a newer CaseFile (schema {version}); please upgrade"
+                "the library index was written by a newer CaseFile (schema {version}); please upgrade", version=version
             )
         if version < SCHEMA_VERSION:
             # The index is derived data: rebuild rather than migrate.

@@ -32,7 +32,14 @@ from filelock import FileLock, Timeout
 
 from casefile.core import record
 from casefile.core.custody import LOG_NAME, CustodyLog
-from casefile.core.errors import CaseFileError, InvalidValueError, LibraryVersionError, NotFoundError, StorageError
+from casefile.core.errors import (
+    CaseFileError,
+    InvalidValueError,
+    LibraryVersionError,
+    Message,
+    NotFoundError,
+    StorageError,
+)
 from casefile.core.fsutil import (
     TEMP_PREFIX,
     atomic_write_bytes,
@@ -134,9 +141,9 @@ class CaseFolder:
         try:
             data = json.loads(self.record_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise NotFoundError(f"case {self.number}: {RECORD_NAME} is missing") from None
+            raise NotFoundError("case {number}: case.json is missing", number=self.number) from None
         except (OSError, ValueError) as exc:
-            raise CaseFileError(f"case {self.number}: {RECORD_NAME} cannot be read ({exc})") from exc
+            raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self.number, exc=exc) from exc
         return case_from_data(data)
 
     def write_snapshot(self, case: Case, *, manifest: bool = True) -> None:
@@ -186,7 +193,9 @@ class CaseWriter:
         known = {e.number for e in self.case.exhibits}
         missing = [n for n in event.evidence if n not in known]
         if missing:
-            raise InvalidValueError(f"no exhibit {', '.join(map(str, missing))} in case {self.case.number}")
+            raise InvalidValueError(
+                "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
+            )
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT, {"event": to_data(event)})
@@ -196,7 +205,7 @@ class CaseWriter:
             raise InvalidValueError("a withdrawal needs a reason")
         exhibit = self.exhibit(number)
         if exhibit.withdrawn:
-            raise InvalidValueError(f"exhibit {number} is already withdrawn")
+            raise InvalidValueError("exhibit {number} is already withdrawn", number=number)
         self.record(record.WITHDRAW, {"exhibit": number, "reason": reason.strip(), "sha256": exhibit.sha256})
         return self.exhibit(number)
 
@@ -219,7 +228,7 @@ class CaseWriter:
     def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
         unknown = set(fields) - record.EXHIBIT_UPDATABLE
         if unknown:
-            raise InvalidValueError(f"cannot change {', '.join(sorted(unknown))} of an exhibit")
+            raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
         data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
         if "kind" in data:
@@ -232,7 +241,7 @@ class CaseWriter:
         try:
             return self.case.exhibit(number)
         except KeyError:
-            raise NotFoundError(f"case {self.case.number} has no exhibit {number}") from None
+            raise NotFoundError("case {case} has no exhibit {number}", case=self.case.number, number=number) from None
 
 
 class Library:
@@ -254,29 +263,33 @@ class Library:
         marker = root / "library.json"
         if not marker.exists():
             if not create:
-                raise NotFoundError(f"no CaseFile library at {root}")
+                raise NotFoundError("no CaseFile library at {root}", root=root)
             if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
-                raise CaseFileError(f"{root} is not empty and is not a CaseFile library; choose an empty folder")
+                raise CaseFileError(
+                    "{root} is not empty and is not a CaseFile library; choose an empty folder", root=root
+                )
             try:
                 root.mkdir(parents=True, exist_ok=True)
                 atomic_write_json(marker, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION})
             except OSError as exc:
-                raise storage_error(exc, f"creating the library at {root}") from exc
+                raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
         else:
             try:
                 info = json.loads(marker.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise CaseFileError(f"{marker} cannot be read: {exc}") from exc
+                raise CaseFileError("{marker} cannot be read: {exc}", marker=marker, exc=exc) from exc
             if info.get("format") != LIBRARY_FORMAT:
-                raise CaseFileError(f"{root} is not a CaseFile library")
+                raise CaseFileError("{root} is not a CaseFile library", root=root)
             if int(info.get("version", 0)) > LIBRARY_VERSION:
-                raise LibraryVersionError(f"the library at {root} was written by a newer CaseFile; please upgrade")
+                raise LibraryVersionError(
+                    "the library at {root} was written by a newer CaseFile; please upgrade", root=root
+                )
         library = cls(root, operator, hash_sm3=hash_sm3)
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
                 folder.mkdir(exist_ok=True)
             except OSError as exc:
-                raise storage_error(exc, f"creating {folder}") from exc
+                raise storage_error(exc, Message("creating {folder}", folder=folder)) from exc
         library.recover()
         if library.index.needs_rebuild:
             library.reindex()
@@ -307,7 +320,7 @@ class Library:
         try:
             lock.acquire(timeout=LOCK_TIMEOUT)
         except Timeout:
-            raise StorageError(f"{what} is in use by another CaseFile window or command; try again") from None
+            raise StorageError("{what} is in use by another CaseFile window or command; try again", what=what) from None
         try:
             yield
         finally:
@@ -318,10 +331,12 @@ class Library:
     def folder(self, number: str) -> CaseFolder:
         number = number.strip()
         if not is_case_number(number):
-            raise InvalidValueError(f"{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)")
+            raise InvalidValueError(
+                "{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)", number=number
+            )
         path = self.cases_dir / number
         if not (path / RECORD_NAME).exists():
-            raise NotFoundError(f"no case {number} in the library at {self.root}")
+            raise NotFoundError("no case {number} in the library at {root}", number=number, root=self.root)
         return CaseFolder(path)
 
     def case_numbers(self) -> list[str]:
@@ -375,7 +390,7 @@ class Library:
                 fsync_dir(self.cases_dir)
             except OSError as exc:
                 remove_tree(staging)
-                raise storage_error(exc, "creating the case folder") from exc
+                raise storage_error(exc, Message("creating the case folder")) from exc
             except BaseException:
                 remove_tree(staging)
                 raise
@@ -490,10 +505,14 @@ def _check_log_continues_snapshot(
     at_head = next((e for e in entries if e.get("seq") == seq), None)
     chain = custody.check()
     if at_head is None or at_head.get("hash") != digest or not chain.ok:
-        reason = chain.problems[0] if chain.problems else "it no longer contains the entry case.json recorded last"
+        reason = (
+            chain.problems[0] if chain.problems else Message("it no longer contains the entry case.json recorded last")
+        )
         raise CaseFileError(
-            f"case {folder.number}: the custody log has been damaged or altered ({reason}); the case was left "
-            "untouched — run 'casefile verify' and keep the folder as it is"
+            "case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — "
+            "run 'casefile verify' and keep the folder as it is",
+            number=folder.number,
+            reason=reason,
         )
 
 

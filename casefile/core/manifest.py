@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from casefile.core.errors import Message
 from casefile.core.fsutil import atomic_write_bytes
 
 MANIFEST_NAME = "MANIFEST.sha256"
+MANIFEST_MISSING = Message("MANIFEST.sha256 is missing")
 _LINE = re.compile(r"^(\\?)([0-9a-fA-F]{64}) [ *](.*)$")
 
 
@@ -64,19 +66,19 @@ def parse_manifest(data: bytes) -> tuple[dict[str, str], list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return entries, ["the manifest is not valid UTF-8 text"]
+        return entries, [Message("the manifest is not valid UTF-8 text")]
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         match = _LINE.match(line)
         if not match:
-            problems.append(f"manifest line {lineno} is not in sha256sum format")
+            problems.append(Message("manifest line {lineno} is not in sha256sum format", lineno=lineno))
             continue
         escaped, digest, name = match.groups()
         if escaped:
             name = _unescape(name)
         if name in entries:
-            problems.append(f"manifest lists {name} twice")
+            problems.append(Message("manifest lists {name} twice", name=name))
         entries[name] = digest.lower()
     return entries, problems
 
@@ -85,5 +87,5 @@ def read_manifest(folder: Path) -> tuple[dict[str, str], list[str]]:
     try:
         data = (folder / MANIFEST_NAME).read_bytes()
     except FileNotFoundError:
-        return {}, [f"{MANIFEST_NAME} is missing"]
+        return {}, [MANIFEST_MISSING]
     return parse_manifest(data)

@@ -341,7 +341,9 @@ def case_from_data(data: dict[str, Any]) -> Case:
     if not isinstance(version, int) or version > RECORD_VERSION:
         from casefile.core.errors import LibraryVersionError
 
-        raise LibraryVersionError(f"case record version {version} was written by a newer CaseFile; please upgrade")
+        raise LibraryVersionError(
+            "case record version {version} was written by a newer CaseFile; please upgrade", version=version
+        )
     return from_data(Case, data)
 
 
@@ -370,16 +372,16 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         return value
     if origin is list:
         if not isinstance(value, list):
-            raise InvalidValueError(f"{where}: expected a list")
+            raise InvalidValueError("{where}: expected a list", where=where)
         (item,) = typing.get_args(tp)
         return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict):
-            raise InvalidValueError(f"{where}: expected an object")
+            raise InvalidValueError("{where}: expected an object", where=where)
         return dict(value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
-            raise InvalidValueError(f"{where}: expected an object")
+            raise InvalidValueError("{where}: expected an object", where=where)
         hints = _hints(tp)
         kwargs = {}
         for f in dataclasses.fields(tp):
@@ -388,27 +390,27 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         try:
             return tp(**kwargs)
         except TypeError as exc:
-            raise InvalidValueError(f"{where}: {exc}") from None
+            raise InvalidValueError("{where}: {exc}", where=where, exc=exc) from None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
             return tp(value)
         except ValueError:
-            raise InvalidValueError(f"{where}: unknown value {value!r}") from None
+            raise InvalidValueError("{where}: unknown value {value!r}", where=where, value=value) from None
     if tp is datetime:
         return parse_datetime(value, where)
     if tp is Decimal:
         return parse_amount(value, where)
     if tp is bool:
         if not isinstance(value, bool):
-            raise InvalidValueError(f"{where}: expected true or false")
+            raise InvalidValueError("{where}: expected true or false", where=where)
         return value
     if tp is int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidValueError(f"{where}: expected a whole number")
+            raise InvalidValueError("{where}: expected a whole number", where=where)
         return value
     if tp is str:
         if not isinstance(value, str):
-            raise InvalidValueError(f"{where}: expected text")
+            raise InvalidValueError("{where}: expected text", where=where)
         return value
     raise TypeError(f"unsupported field type {tp!r} at {where}")
 
@@ -419,12 +421,14 @@ def parse_datetime(value: Any, where: str = "time") -> datetime:
         result = value
     else:
         if not isinstance(value, str):
-            raise InvalidValueError(f"{where}: expected an ISO 8601 time")
+            raise InvalidValueError("{where}: expected an ISO 8601 time", where=where)
         try:
             result = datetime.fromisoformat(value.strip())
         except ValueError:
             raise InvalidValueError(
-                f"{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)"
+                "{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)",
+                where=where,
+                value=value,
             ) from None
     if result.tzinfo is None:
         result = result.astimezone()  # interpret as the machine's local time
@@ -434,13 +438,15 @@ def parse_datetime(value: Any, where: str = "time") -> datetime:
 def parse_amount(value: Any, where: str = "amount") -> Decimal:
     """Parse a money amount in yuan: non-negative, at most two decimals."""
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise InvalidValueError(f"{where}: expected an amount such as 1299.00")
+        raise InvalidValueError("{where}: expected an amount such as 1299.00", where=where)
     try:
         amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
     except InvalidOperation:
-        raise InvalidValueError(f"{where}: {value!r} is not an amount (e.g. 1299.00)") from None
+        raise InvalidValueError(
+            "{where}: {value!r} is not an amount (e.g. 1299.00)", where=where, value=value
+        ) from None
     if not amount.is_finite() or amount < 0:
-        raise InvalidValueError(f"{where}: {value!r} must be zero or more")
+        raise InvalidValueError("{where}: {value!r} must be zero or more", where=where, value=value)
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InvalidValueError(f"{where}: {value!r} has more than two decimals")
+        raise InvalidValueError("{where}: {value!r} has more than two decimals", where=where, value=value)
     return amount

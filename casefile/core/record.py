@@ -80,7 +80,7 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
     elif action == INGEST:
         exhibit = from_data(Exhibit, details["exhibit"])
         if any(e.number == exhibit.number for e in case.exhibits):
-            raise InvalidValueError(f"exhibit {exhibit.number} is ingested twice in the custody log")
+            raise InvalidValueError("exhibit {number} is ingested twice in the custody log", number=exhibit.number)
         case.exhibits.append(exhibit)
     elif action == WITHDRAW:
         exhibit = case.exhibit(int(details["exhibit"]))

@@ -24,12 +24,16 @@ def parse_transcript_lines(text: str) -> list[TranscriptLine]:
                 parts.insert(0, "0")
             hh, mm, ss = (int(p) for p in parts)
             if mm > 59 or ss > 59:
-                raise InvalidValueError(f"transcript line {number}: {at} is not a time in the recording")
+                raise InvalidValueError(
+                    "transcript line {number}: {at} is not a time in the recording", number=number, at=at
+                )
             lines.append(TranscriptLine(f"{hh:02d}:{mm:02d}:{ss:02d}", speaker.strip(), said.strip(), bool(key)))
         elif lines:
             lines[-1].text += "\n" + raw.strip()
         else:
-            raise InvalidValueError(f"transcript line {number} does not start with a time such as 00:01:23 张三：")
+            raise InvalidValueError(
+                "transcript line {number} does not start with a time such as 00:01:23 张三：", number=number
+            )
     if not lines:
         raise InvalidValueError("the transcript has no lines")
     return lines

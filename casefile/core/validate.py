@@ -18,7 +18,8 @@ def normalise_phone(text: str) -> str:
     if _MOBILE.match(compact) or _LANDLINE.match(compact) or _SERVICE.match(compact):
         return compact
     raise InvalidValueError(
-        f"{text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)"
+        "{text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)",
+        text=text,
     )
 
 
@@ -30,8 +31,8 @@ def check_credit_code(text: str) -> str:
     """An 18-character unified social credit code with a valid check character (GB 32100)."""
     value = text.strip().upper()
     if len(value) != 18 or any(ch not in _USCC_CHARS for ch in value):
-        raise InvalidValueError(f"{text!r} is not an 18-character unified social credit code")
+        raise InvalidValueError("{text!r} is not an 18-character unified social credit code", text=text)
     total = sum(_USCC_CHARS.index(ch) * w for ch, w in zip(value[:17], _USCC_WEIGHTS, strict=True))
     if _USCC_CHARS[(31 - total % 31) % 31] != value[17]:
-        raise InvalidValueError(f"{text!r}: the check character of this credit code is wrong (mistyped?)")
+        raise InvalidValueError("{text!r}: the check character of this credit code is wrong (mistyped?)", text=text)
     return value

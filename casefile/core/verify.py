@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.core import record
-from casefile.core.errors import CaseFileError, NotFoundError
+from casefile.core.errors import CaseFileError, Message, NotFoundError
 from casefile.core.hashing import hash_file
 from casefile.core.library import EVIDENCE_DIR, CaseFolder
-from casefile.core.manifest import MANIFEST_NAME, read_manifest
+from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.model import Case, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 
@@ -78,38 +78,49 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
     try:
         truth = record.fold(custody.read())
     except (CaseFileError, KeyError, ValueError, TypeError) as exc:
-        report.problems.append(f"the custody log cannot be replayed: {exc}")
+        report.problems.append(Message("the custody log cannot be replayed: {exc}", exc=exc))
 
     snapshot: Case | None = None
     try:
         snapshot = folder.read_record()
     except CaseFileError as exc:
-        report.problems.append(str(exc))
+        report.problems.append(exc.message)
 
     for found in (truth, snapshot):
         if found is not None and found.number != folder.number:
             report.problems.append(
-                f"the folder is named {folder.number} but holds case {found.number} (renamed outside CaseFile?)"
+                Message(
+                    "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
+                    folder=folder.number,
+                    case=found.number,
+                )
             )
             break
 
     if truth is not None and snapshot is not None:
         if snapshot.custody_head.seq > chain.entries:
             report.problems.append(
-                f"the custody log ends at entry {chain.entries} but case.json has seen entry "
-                f"{snapshot.custody_head.seq}: entries were cut off the end"
+                Message(
+                    "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
+                    "entries were cut off the end",
+                    entries=chain.entries,
+                    seq=snapshot.custody_head.seq,
+                )
             )
         elif snapshot.custody_head.seq == chain.entries and snapshot.custody_head.hash != chain.head_hash:
-            report.problems.append("the last custody entry is not the one case.json recorded")
+            report.problems.append(Message("the last custody entry is not the one case.json recorded"))
         else:
             differing = _differing_fields(truth, snapshot)
             if differing and snapshot.custody_head.seq == chain.entries:
                 report.problems.append(
-                    f"case.json differs from its custody log in: {', '.join(differing)} (edited outside CaseFile?)"
+                    Message(
+                        "case.json differs from its custody log in: {fields} (edited outside CaseFile?)",
+                        fields=", ".join(differing),
+                    )
                 )
 
     manifest, manifest_problems = read_manifest(folder.path)
-    report.problems.extend(f"{MANIFEST_NAME}: {p}" for p in manifest_problems)
+    report.problems.extend(Message("MANIFEST.sha256: {problem}", problem=p) for p in manifest_problems)
 
     reference = truth or snapshot
     expected: dict[str, tuple[int, str]] = {}
@@ -120,12 +131,14 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
 
     for path, (_num, digest) in sorted(expected.items()):
         listed = manifest.get(path)
-        if listed is None and manifest_problems[:1] != [f"{MANIFEST_NAME} is missing"]:
-            report.problems.append(f"{MANIFEST_NAME} does not list {path}")
+        if listed is None and manifest_problems[:1] != [MANIFEST_MISSING]:
+            report.problems.append(Message("MANIFEST.sha256 does not list {path}", path=path))
         elif listed is not None and listed != digest:
-            report.problems.append(f"{MANIFEST_NAME} gives {path} a hash the custody log never recorded")
+            report.problems.append(
+                Message("MANIFEST.sha256 gives {path} a hash the custody log never recorded", path=path)
+            )
     for path in sorted(set(manifest) - set(expected)):
-        report.problems.append(f"{MANIFEST_NAME} lists {path}, which the custody log never recorded")
+        report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
 
     present = _evidence_files(folder)
     total = sum(size for rel, size in present.items() if rel in expected)
@@ -139,7 +152,7 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
         try:
             actual = hash_file(folder.path / path, cancel=cancel).sha256
         except OSError as exc:
-            report.problems.append(f"{path} cannot be read: {exc.strerror}")
+            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=exc.strerror))
             actual = ""
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, num or None, digest, actual))
@@ -218,5 +231,7 @@ def verify_case(
         try:
             library.record_event(number, "verify", details)
         except CaseFileError as exc:
-            report.problems.append(f"the verification could not be recorded in the custody log: {exc}")
+            report.problems.append(
+                Message("the verification could not be recorded in the custody log: {exc}", exc=exc.message)
+            )
     yield report

@@ -44,7 +44,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(library_path: Path) -> int:
     """Open the library and show the main window; returns the exit code."""
-    from casefile.ui.i18n import install
+    from casefile.ui.i18n import install, translated
     from casefile.ui.main_window import MainWindow
 
     app = make_application()
@@ -55,7 +55,9 @@ def run(library_path: Path) -> int:
         library = Library.open(library_path, resolve_operator(None, settings), hash_sm3=settings.hash_sm3)
     except CaseFileError as exc:
         QMessageBox.critical(
-            None, __app_name__, QCoreApplication.translate("CaseFile", "Cannot open the library:") + f"\n{exc}"
+            None,
+            __app_name__,
+            QCoreApplication.translate("CaseFile", "Cannot open the library:") + f"\n{translated(exc)}",
         )
         return 2
     ctx = AppContext(library=library, settings=settings, runner=TaskRunner())

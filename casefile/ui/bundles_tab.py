@@ -21,6 +21,7 @@ from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import translated
 from casefile.ui.models import kind_name
 from casefile.ui.tasks import Task
 
@@ -373,7 +374,7 @@ class BundlesTab(QWidget):
             entries = select_entries(self.case, self.chosen_numbers())
             found = preflight(self.case, self.venue(), entries, size_limit_mb=self._split_mb())
         except CaseFileError as exc:
-            found = [Finding(Level.ERROR, "invalid", str(exc))]
+            found = [Finding(Level.ERROR, "invalid", translated(exc))]
         warnings = tuple((f.code, f.message) for f in found if f.level is Level.WARNING)
         if warnings != self._accepted:  # new or different warnings: they must be accepted again
             self.accept_warnings.setChecked(False)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from casefile.core.errors import CaseFileError
 from casefile.core.library import Library
 from casefile.core.settings import Settings, resolve_operator
+from casefile.ui.i18n import translated
 from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -38,7 +39,7 @@ class AppContext:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message a user can act on for CaseFileError and OSError; details to copy for anything else."""
     if isinstance(error, CaseFileError | OSError):
-        QMessageBox.warning(parent, QCoreApplication.translate("CaseFile", "CaseFile"), str(error))
+        QMessageBox.warning(parent, QCoreApplication.translate("CaseFile", "CaseFile"), translated(error))
         return
     import traceback
 

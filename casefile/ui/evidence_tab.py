@@ -24,6 +24,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import translated
 from casefile.ui.models import EvidenceModel, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
@@ -433,7 +434,7 @@ class EvidenceTab(QWidget):
             self.case = None
             self.custody = []
             self.model.set_case(None)
-            self.status.setText(str(exc))
+            self.status.setText(translated(exc))
             self._show_selected()
             self._update_actions()
             return
@@ -776,7 +777,7 @@ class EvidenceTab(QWidget):
             return
         log.warning("case %s: adding files failed: %s", self._ingest_number, error)
         summary = self._summary(results)
-        self._ingest_summary = fill(self.tr("Adding files stopped: %1 (%2)"), error, summary)
+        self._ingest_summary = fill(self.tr("Adding files stopped: %1 (%2)"), translated(error), summary)
         show_error(self, error)
 
     def _ingest_finished(self) -> None:
@@ -805,7 +806,7 @@ class EvidenceTab(QWidget):
             if len(refusals) > 1
             else self.tr("One file could not be added as evidence:")
         )
-        listed = [f"{r.path}: {r.refused}" for r in refusals]
+        listed = [f"{r.path}: {translated(r.refused)}" for r in refusals]
         box.setInformativeText("\n".join(listed[:10]) + ("\n…" if len(listed) > 10 else ""))
         box.setDetailedText("\n".join(listed))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,6 +7,7 @@ folder with ``pyside6-lrelease`` on first use.
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import subprocess
@@ -15,7 +16,9 @@ from pathlib import Path
 import platformdirs
 
 import casefile
+from casefile.core.errors import CaseFileError, Message
 from casefile.core.settings import APP_NAME
+from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -67,3 +70,47 @@ def install(app: QCoreApplication, language: str) -> None:
     if path is not None and ours.load(str(path)):
         app.installTranslator(ours)
         _installed.append(ours)
+
+
+def translated(value: object) -> str:
+    """A core message, error or OSError in the app's language.
+
+    Core messages are translated from their template (context ``core``) and filled with
+    their fields, fields that are messages themselves included. A translation that does
+    not fit its fields falls back to the English text rather than showing a broken one.
+    """
+    if isinstance(value, CaseFileError):
+        value = value.message
+    if isinstance(value, OSError):
+        return _os_error(value)
+    if not isinstance(value, Message):
+        return str(value)
+    template = QCoreApplication.translate("core", value.template)
+    if not value.params:
+        return template
+    params = {k: translated(v) if isinstance(v, Message | CaseFileError) else v for k, v in value.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its fields", value.template)
+        return str(value)
+
+
+_OS_ERRORS: dict[int, str] = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("CaseFile", "The disk is full"),
+    errno.EACCES: QT_TRANSLATE_NOOP("CaseFile", "Permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("CaseFile", "Permission denied"),
+    errno.EROFS: QT_TRANSLATE_NOOP("CaseFile", "The disk is read-only"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("CaseFile", "No such file or folder"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("CaseFile", "The file is in use by another program"),
+    errno.EIO: QT_TRANSLATE_NOOP("CaseFile", "The disk could not be read or written (input/output error)"),
+}
+
+
+def _os_error(error: OSError) -> str:
+    text = _OS_ERRORS.get(error.errno or 0)
+    reason = QCoreApplication.translate("CaseFile", text) if text else (error.strerror or str(error))
+    name = error.filename
+    if not name:
+        return reason
+    return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", reason).replace("%2", str(name))

@@ -8,6 +8,7 @@ from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.verify import CaseReport, FileStatus, verify_case
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import translated
 from casefile.ui.models import (
     CaseFilterProxy,
     CaseListModel,
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
             for f in report.files:
                 if f.status is not FileStatus.INTACT:
                     lines.append(f"    {labels[f.status]}: {f.path}")
-            lines.extend(f"    {p}" for p in report.problems)
+            lines.extend(f"    {translated(p)}" for p in report.problems)
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Verification"))
         ok = all(r.ok for r in reports)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from casefile.core.settings import save_settings
 from casefile.core.validate import check_credit_code, normalise_phone
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import LANGUAGES
+from casefile.ui.i18n import LANGUAGES, translated
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,7 +100,7 @@ class SettingsDialog(QDialog):
             s.org_credit_code = check_credit_code(code) if code else ""
             s.org_phone = normalise_phone(phone) if phone else ""
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
-            self.error.setText(str(exc))
+            self.error.setText(translated(exc))
             return
         library_changed = self.library.text().strip() != str(self.ctx.library.root)
         s.library = self.library.text().strip() if library_changed else s.library

@@ -9,6 +9,7 @@ from casefile.core.errors import CaseFileError
 from casefile.core.model import Exhibit, Transcript
 from casefile.core.transcripts import parse_transcript_lines
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import translated
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QDateTime, QTime, QUrl
@@ -178,7 +179,7 @@ class TranscriptDialog(QDialog):
         try:
             transcript = self.transcript()
         except CaseFileError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(exc))
             return
         number, exhibit_no = self.number, self.exhibit.number
         library = self.ctx.library

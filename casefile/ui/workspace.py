@@ -24,6 +24,7 @@ from casefile.core.model import (
 )
 from casefile.core.validate import normalise_phone
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import translated
 from casefile.ui.models import priority_name, stage_name, type_name
 from casefile.ui.tasks import Task
 
@@ -366,7 +367,7 @@ class OverviewTab(QWidget):
         try:
             changed = self.edited()
         except InvalidValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translated(exc))
             return
         self.error.clear()
         number = self.number

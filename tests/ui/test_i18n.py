@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "i18n" / "casefile_zh_CN.ts"
-PLACEHOLDER = re.compile(r"%\d+")
+PLACEHOLDER = re.compile(r"%\d+|\{\w+(?:![rsa])?\}")  # Qt's %1 and the core's {name}
 
 
 def messages(path: Path) -> list[tuple[str, str, ET.Element]]:
@@ -52,3 +52,41 @@ def test_the_catalogue_holds_every_string_in_the_code(tmp_path):
     in_catalogue = {(c, s) for c, s, _ in messages(TS)}
     missing = sorted(in_code - in_catalogue)
     assert missing == [], f"run tools/i18n.py update and translate: {missing[:10]}"
+
+
+def test_the_core_messages_listed_for_translators_are_up_to_date():
+    check = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "core_messages.py"), "--check"], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+
+
+def test_core_errors_reach_the_user_in_chinese(qapp, tmp_path):
+    from casefile.core.errors import InvalidValueError, Message, StorageError
+    from casefile.core.evidence import collect
+    from casefile.core.library import Library
+    from casefile.ui.i18n import install, translated
+
+    install(qapp, "zh_CN")
+    error = InvalidValueError("case {case} has no exhibit {number}", case="202611-001", number=7)
+    assert str(error) == "case 202611-001 has no exhibit 7"  # the command line and the logs stay English
+    assert translated(error) == "案件 202611-001 没有证据 7"
+    nested = StorageError("the disk is full while {what}; nothing was changed", what=Message("saving the bundle"))
+    assert translated(nested) == "保存证据材料时磁盘已满，未做任何改动"
+    (refusal,) = collect([tmp_path / "nowhere.jpg"])
+    assert translated(refusal.refused) == "文件或文件夹不存在"
+    try:
+        Library.open(tmp_path / "no-library", "tester", create=False)
+    except Exception as exc:
+        assert translated(exc) == f"{tmp_path / 'no-library'} 处没有 CaseFile 案件库"
+    else:
+        raise AssertionError("opening a missing library must fail")
+    assert translated(OSError(28, "No space left on device", "/media/usb/x.pdf")) == "磁盘已满：/media/usb/x.pdf"
+
+
+def test_a_translation_that_breaks_its_fields_falls_back_to_english(qapp):
+    from casefile.core.errors import Message
+    from casefile.ui.i18n import translated
+
+    # no catalogue entry for this template: the English text is shown, filled in
+    assert translated(Message("{count} things", count=3)) == "3 things"

@@ -30,7 +30,7 @@ from casefile.core.bundle.fill import fill_placeholders
 from casefile.core.bundle.imagepage import content_box, write_image_page
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
-from casefile.core.errors import CaseFileError, InvalidValueError
+from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
@@ -107,9 +107,15 @@ def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
             try:
                 exhibit = case.exhibit(number)
             except KeyError:
-                raise InvalidValueError(f"case {case.number} has no exhibit {number}") from None
+                raise InvalidValueError(
+                    "case {case} has no exhibit {number}", case=case.number, number=number
+                ) from None
             if exhibit.withdrawn:
-                raise InvalidValueError(f"exhibit {number} was withdrawn ({exhibit.withdraw_reason}); it cannot go in")
+                raise InvalidValueError(
+                    "exhibit {number} was withdrawn ({withdraw_reason}); it cannot go in",
+                    number=number,
+                    withdraw_reason=exhibit.withdraw_reason,
+                )
             chosen.append(exhibit)
         if len(set(wanted)) != len(wanted):
             raise InvalidValueError("an exhibit is listed twice in --exhibits")
@@ -154,7 +160,11 @@ def build_bundle(
             from casefile.core.bundle.receipt import LAYOUTS, render_receipt
 
             if options.layout not in LAYOUTS:
-                raise InvalidValueError(f"unknown receipt layout {options.layout!r} (use {' or '.join(LAYOUTS)})")
+                raise InvalidValueError(
+                    "unknown receipt layout {layout!r} (use {choices})",
+                    layout=options.layout,
+                    choices=" or ".join(LAYOUTS),
+                )
             yield Progress(0, 1, "receipt")
             name = f"{base}-{options.layout}.pdf"
             target = out_dir / f"{TEMP_PREFIX}{name}"
@@ -543,7 +553,7 @@ def _save(
     except OSError as exc:
         for path in saved:
             remove_quietly(path)
-        raise storage_error(exc, "saving the bundle") from exc
+        raise storage_error(exc, Message("saving the bundle")) from exc
     library.record_event(
         ctx.case.number,
         "bundle",
@@ -575,13 +585,13 @@ def _save(
 def _copy_out(saved: list[Path], output: Path) -> list[Path]:
     output = output.expanduser()
     if output.suffix.lower() != ".pdf":
-        raise InvalidValueError(f"{output}: the output name must end in .pdf")
+        raise InvalidValueError("{output}: the output name must end in .pdf", output=output)
     copies = []
     for i, path in enumerate(saved, start=1):
         target = output if len(saved) == 1 else output.with_name(f"{output.stem}-vol{i}of{len(saved)}.pdf")
         try:
             shutil.copyfile(path, target)
         except OSError as exc:
-            raise storage_error(exc, f"writing {target}") from exc
+            raise storage_error(exc, Message("writing {target}", target=target)) from exc
         copies.append(target)
     return copies

@@ -165,6 +165,7 @@ def _copy(
         last.result()  # updates run in order on one thread: this was the last of them
     if remaining or check.hexdigest() != sha256:
         raise CaseFileError(
-            f"{source.name} has changed since it was added to the case; the bundle was not made — "
-            "run 'casefile verify' on this case"
+            "{name} has changed since it was added to the case; the bundle was not made — "
+            "run 'casefile verify' on this case",
+            name=source.name,
         )
