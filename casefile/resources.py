@@ -16,5 +16,5 @@ def resource_path(*parts: str) -> Path:
     if not path.exists():
         from casefile.core.errors import CaseFileError
 
-        raise CaseFileError(f"a resource file is missing: {path} (reinstall CaseFile)")
+        raise CaseFileError("a resource file is missing: {path} (reinstall CaseFile)", path=path)
     return path

@@ -2166,5 +2166,9 @@ Reason:</source>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a resource file is missing: {path} (reinstall CaseFile)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2176,5 +2176,9 @@ Reason:</source>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
     </message>
+    <message>
+        <source>a resource file is missing: {path} (reinstall CaseFile)</source>
+        <translation>缺少资源文件：{path}（请重新安装 CaseFile）</translation>
+    </message>
 </context>
 </TS>

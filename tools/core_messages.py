@@ -18,6 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = REPO / "casefile" / "core"
+SOURCES = [*sorted(CORE.rglob("*.py")), REPO / "casefile" / "resources.py"]  # the code under both faces
 OUTPUT = REPO / "casefile" / "ui" / "core_messages.py"
 
 HEADER = '''"""The core's user-facing messages, listed for the translation tools.
@@ -38,7 +39,7 @@ MESSAGES = (
 def _error_names() -> set[str]:
     """Names of CaseFileError and every subclass defined in the core (found in the source)."""
     bases: dict[str, list[str]] = {}
-    for path in CORE.rglob("*.py"):
+    for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 bases[node.name] = [b.id for b in node.bases if isinstance(b, ast.Name)]
@@ -66,7 +67,7 @@ def collect() -> tuple[list[str], list[str]]:
     names = _error_names() | {"Message"}
     templates: list[str] = []
     problems: list[str] = []
-    for path in sorted(CORE.rglob("*.py")):
+    for path in SOURCES:
         where = path.relative_to(REPO)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and _callee(node) in names and node.args):

@@ -15,7 +15,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.tasks import TaskRunner
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(__app_name__)
     app.setOrganizationName(__app_name__)
     app.setApplicationVersion(__version__)
+    try:  # vector, so it stays sharp at any scale
+        app.setWindowIcon(QIcon(str(resource_path("icons", "casefile.svg"))))
+    except CaseFileError:
+        log.warning("the application icon is missing")
     # The shipped CJK font, so Chinese renders on machines without one.
     try:
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))

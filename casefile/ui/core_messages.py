@@ -125,4 +125,5 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{path} cannot be read: {reason}'),
     QT_TRANSLATE_NOOP("core", 'the verification could not be recorded in the custody log: {exc}'),
     QT_TRANSLATE_NOOP("core", 'case.json differs from its custody log in: {fields} (edited outside CaseFile?)'),
+    QT_TRANSLATE_NOOP("core", 'a resource file is missing: {path} (reinstall CaseFile)'),
 )

@@ -11,6 +11,7 @@ import errno
 import logging
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -43,7 +44,12 @@ def catalogue(language: str) -> Path | None:
     cached = cache / built.name
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
-    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    beside_python = str(Path(sys.executable).parent)  # a virtual environment that is not activated
+    tool = (
+        shutil.which("pyside6-lrelease", path=beside_python)
+        or shutil.which("pyside6-lrelease")
+        or shutil.which("lrelease")
+    )
     if tool is None:
         log.warning("no compiled translations and no lrelease to build them; showing English")
         return None

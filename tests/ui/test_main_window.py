@@ -126,3 +126,14 @@ def test_a_timeline_entry_opens_the_exhibit_it_cites(window, ctx, tmp_path):
     timeline.list.itemActivated.emit(timeline.list.item(0))
     assert window.workspace.currentWidget() is window.workspace.evidence
     assert window.workspace.evidence.selected_exhibit().number == 2
+
+
+def test_the_app_has_its_own_icon_sharp_at_high_dpi(qapp):
+    from casefile.ui.app import make_application
+
+    app = make_application()
+    for size in (16, 32, 256):  # drawn from the SVG at every size, not scaled from a bitmap
+        pixmap = app.windowIcon().pixmap(size)
+        assert (pixmap.width(), pixmap.height()) == (size, size)
+    image = app.windowIcon().pixmap(256).toImage()
+    assert image.pixelColor(128, 200).blue() > 150  # the blue folder, not an empty icon
