@@ -974,6 +974,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelled; %1 added before cancelling, the file being copied was discarded.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -979,6 +979,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation>%1 已是证据%2</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Cancelled; %1 added before cancelling, the file being copied was discarded.</source>
         <translation>已取消；取消前已添加 %1 个，正在复制的文件已丢弃。</translation>
     </message>

@@ -24,7 +24,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import translated
+from casefile.ui.i18n import labelled, translated
 from casefile.ui.models import EvidenceModel, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
@@ -756,7 +756,7 @@ class EvidenceTab(QWidget):
             parts.append(self.tr("%1 skipped (hidden or system files)").replace("%1", str(skipped)))
         tips = [fill(self.tr("%1 is already exhibit %2"), r.path.name, r.duplicate_of) for r in duplicates]
         self.status.setToolTip("\n".join(tips))
-        return ", ".join(parts)
+        return self.tr(", ").join(parts)
 
     def _ingest_succeeded(self, _last: object) -> None:
         task = self.ingest_task
@@ -806,7 +806,7 @@ class EvidenceTab(QWidget):
             if len(refusals) > 1
             else self.tr("One file could not be added as evidence:")
         )
-        listed = [f"{r.path}: {translated(r.refused)}" for r in refusals]
+        listed = [labelled(str(r.path), translated(r.refused)) for r in refusals]
         box.setInformativeText("\n".join(listed[:10]) + ("\n…" if len(listed) > 10 else ""))
         box.setDetailedText("\n".join(listed))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

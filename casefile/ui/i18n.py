@@ -119,4 +119,9 @@ def _os_error(error: OSError) -> str:
     name = error.filename
     if not name:
         return reason
-    return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", reason).replace("%2", str(name))
+    return labelled(reason, str(name))
+
+
+def labelled(label: str, text: str) -> str:
+    """``label: text`` with the colon of the app's language."""
+    return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", label).replace("%2", text)

@@ -45,7 +45,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import translated
+from casefile.ui.i18n import labelled, translated
 from casefile.ui.models import priority_name, type_name
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
@@ -761,7 +761,7 @@ class WalkInDialog(QDialog):
                 self.windowTitle(),
                 self.tr("Case %1 is registered, but these files were not added:").replace("%1", number)
                 + "\n"
-                + "\n".join(f"{r.path.name}: {translated(r.refused)}" for r in refused),
+                + "\n".join(labelled(r.path.name, translated(r.refused)) for r in refused),
             )
         print_receipt, save_to = self._pending
         if print_receipt:
