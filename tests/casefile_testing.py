@@ -15,3 +15,20 @@ def make_case(library: Library, **fields: object) -> Case:
         **fields,
     }
     return library.create_case(case_from_fields(data))
+
+
+def make_video(path, seconds: int = 4, fps: int = 5, size: tuple[int, int] = (160, 90)) -> None:
+    """A small MPEG-4 video whose colour changes every second (so frames from different times differ)."""
+    import av
+    from PIL import Image
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
+        for i in range(seconds * fps):
+            second = i // fps
+            frame = Image.new("RGB", size, (40 + 50 * second % 200, 120, 220 - 40 * second % 200))
+            for packet in stream.encode(av.VideoFrame.from_image(frame)):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)

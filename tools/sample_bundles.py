@@ -121,9 +121,43 @@ def make_files(folder: Path) -> dict[str, Path]:
         w.setsampwidth(2)
         w.setframerate(8000)
         w.writeframes(b"\0\0" * 8000 * 3)
-    files["video"] = folder / "开箱视频.mp4"
-    files["video"].write_bytes(b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom" + bytes(30000))
+    files["video"] = folder / "VID_20261118_200312.mp4"
+    make_video(files["video"])
+    gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"
+    if gps.exists():
+        files["gps"] = folder / "快递网点外景.jpg"
+        shutil.copyfile(gps, files["gps"])
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    files["heic"] = folder / "IMG_4032.HEIC"
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Apple", "iPhone 15"
+    exif.get_ifd(0x8769).update({0x9003: "2026:11:18 20:04:51", 0x9011: "+08:00"})
+    heic = Image.new("RGB", (800, 600), (230, 226, 215))
+    ImageDraw.Draw(heic).polygon([(120, 450), (400, 120), (700, 430)], fill=(150, 110, 70))
+    heic.save(files["heic"], "HEIF", exif=exif.tobytes())
     return files
+
+
+def make_video(path: Path, seconds: int = 12, fps: int = 10) -> None:
+    """An unboxing-like test video: each second a different scene, with the time drawn on it."""
+    import av
+
+    register_fonts()
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("mpeg4", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 480, 270, "yuv420p"
+        for i in range(seconds * fps):
+            second = i // fps
+            frame = Image.new("RGB", (480, 270), (40 + 17 * second % 200, 90, 200 - 13 * second % 180))
+            draw = ImageDraw.Draw(frame)
+            draw.rectangle((60 + 20 * second, 80, 220 + 20 * second, 200), fill=(210, 180, 120))
+            draw.text((16, 12), f"00:00:{second:02d}", fill=(255, 255, 255))
+            for packet in stream.encode(av.VideoFrame.from_image(frame)):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
 
 
 def build_case(library: Library, files: dict[str, Path]) -> str:
@@ -209,12 +243,16 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
         "mail": AddOptions(title="投诉邮件", source="投诉人邮箱", purpose="证明已书面要求退款"),
         "call": AddOptions(title="与客服通话录音", source="投诉人手机录音", purpose="证明客服承认商品破损"),
         "video": AddOptions(title="开箱视频", source="投诉人手机拍摄", purpose="证明签收开箱时屏幕已碎"),
+        "gps": AddOptions(title="快递网点外景", source="投诉人手机拍摄", purpose="证明报损时所在网点"),
+        "heic": AddOptions(title="商品外观（iPhone 照片）", source="投诉人手机拍摄", purpose="证明商品破损情况"),
     }
     photos = [p for k, p in files.items() if k.startswith("外包装")]
     list(
         add_files(library, case.number, photos, AddOptions(source="投诉人手机拍摄", purpose="证明外包装及商品破损情况"))
     )
     for key, opts in options.items():
+        if key not in files:
+            continue
         list(add_files(library, case.number, [files[key]], opts))
     stored = library.load_case(case.number)
     call = next(e for e in stored.exhibits if e.original_name.endswith(".wav"))

@@ -42,9 +42,10 @@ from casefile.core.fsutil import (
     storage_error,
 )
 from casefile.core.hashing import copy_and_hash, hash_file
+from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
-from casefile.core.sniff import inspect_content, sniff
+from casefile.core.sniff import sniff
 
 if TYPE_CHECKING:
     from casefile.core.library import CaseFolder, CaseWriter, Library
@@ -279,10 +280,17 @@ def ingest_one(
             return AddResult(source, duplicate_of=existing.number)
 
         sniffed = sniff(source.name, digests.size, digests.head, digests.tail)
-        more_flags, metadata = inspect_content(part, sniffed.mime) if digests.size else ([], {})
+        modified = datetime.fromtimestamp(before.st_mtime, UTC)
+        added_at = datetime.now(UTC)
+        found = extract(
+            part,
+            sniffed.mime if digests.size else "",
+            original_name=source.name,
+            file_modified_at=modified,
+            added_at=added_at,
+        )
         exhibit_no = case.next_exhibit_number()
         stored_rel = _stored_name(folder, exhibit_no, source.name)
-        modified = datetime.fromtimestamp(before.st_mtime, UTC)
         exhibit = Exhibit(
             number=exhibit_no,
             title=options.title or source.stem or source.name,
@@ -293,16 +301,16 @@ def ingest_one(
             size=digests.size,
             sha256=digests.sha256,
             sm3=digests.sm3,
-            added_at=datetime.now(UTC),
+            added_at=added_at,
             added_by=writer.operator,
             source=options.source,
             purpose=options.purpose,
             file_modified_at=modified,
-            captured_at=modified,
-            captured_at_source="file-mtime",
+            captured_at=found.captured_at,
+            captured_at_source=found.captured_at_source,
             mime=sniffed.mime,
-            flags=sniffed.flags + [f for f in more_flags if f not in sniffed.flags],
-            metadata=metadata,
+            flags=sniffed.flags + [f for f in found.flags if f not in sniffed.flags],
+            metadata=found.metadata,
         )
         atomic_write_json(intent, {"exhibit": to_data(exhibit), "part": part.name})
         final = folder.path / stored_rel

@@ -244,36 +244,6 @@ def _compatible(content: str, by_extension: str) -> bool:
     return any(content in fam and by_extension in fam for fam in families)
 
 
-def inspect_content(path: Path, mime: str) -> tuple[list[str], dict[str, Any]]:
-    """A light, bounded look inside images and PDFs for flags and basic facts.
-
-    Never raises: an unreadable file yields a flag and ``metadata_error``.
-    """
-    flags: list[str] = []
-    meta: dict[str, Any] = {}
-    try:
-        if mime.startswith("image/") and mime not in ("image/heic", "image/heif", "image/avif"):
-            from PIL import Image
-
-            with Image.open(path) as img:
-                meta["width"], meta["height"] = img.size
-                meta["image_format"] = img.format or ""
-        elif mime == "application/pdf":
-            import pikepdf
-
-            try:
-                with pikepdf.open(path) as pdf:
-                    meta["encrypted"] = bool(pdf.is_encrypted)  # e.g. printing restricted; still readable
-                    meta["pages"] = len(pdf.pages)
-            except pikepdf.PasswordError:
-                meta["encrypted"] = True
-                flags.append(FLAG_ENCRYPTED)
-    except Exception as exc:  # noqa: BLE001 - any failure of a parser means "broken", never a crash
-        flags.append(FLAG_BROKEN)
-        meta["metadata_error"] = f"{type(exc).__name__}: {exc}"[:300]
-    return flags, meta
-
-
 def decode_text(data: bytes) -> str:
     """Text of a file's first bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB 18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

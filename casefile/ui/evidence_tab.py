@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.bundle.parts import device_name
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
@@ -28,7 +29,7 @@ from casefile.ui.i18n import labelled, translated
 from casefile.ui.models import EvidenceModel, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QUrl
+from PySide6.QtCore import QDateTime, QEvent, QItemSelection, QObject, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -44,7 +45,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -257,6 +262,7 @@ class EvidenceTab(QWidget):
 
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._details_link)
         self.details.setAcceptDrops(False)
 
         side = QSplitter(Qt.Orientation.Vertical, self)
@@ -375,6 +381,10 @@ class EvidenceTab(QWidget):
             "broken": self.tr("damaged or unreadable"),
             "encrypted": self.tr("encrypted"),
             "truncated": self.tr("truncated"),
+            "captured-after-added": self.tr("capture time later than when it was added (check the device clock)"),
+            "time-disagrees": self.tr("file time far from the capture time it states"),
+            "edited": self.tr("saved by editing software after capture"),
+            "metadata-unavailable": self.tr("metadata unavailable"),
         }.get(flag, flag)
 
     def _action_name(self, action: str) -> str:
@@ -400,6 +410,7 @@ class EvidenceTab(QWidget):
             "container": self.tr("from the file's own metadata"),
             "file-name": self.tr("from the file name"),
             "file-mtime": self.tr("the file's modification time"),
+            "user": self.tr("checked and set by hand"),
         }.get(source, source)
 
     # ------------------------------------------------------------------ the case
@@ -522,10 +533,14 @@ class EvidenceTab(QWidget):
     def _details_html(self, e: Exhibit) -> str:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
 
-        def row(label: str, value: str, *, code: bool = False) -> str:
+        def row(label: str, value: str, *, code: bool = False, warn: bool = False, link: str = "") -> str:
             text = html.escape(value)
             if code:
                 text = f"<span style=\"font-family:'{html.escape(mono)}'\">{text}</span>"
+            if warn:
+                text = f'<span style="color:#b35c00">{text}</span>'
+            if link:
+                text += f' <a href="{link}">{html.escape(self.tr("Correct…"))}</a>'
             return f'<tr><td style="color:#666;padding-right:10px">{html.escape(label)}</td><td>{text}</td></tr>'
 
         title = fill(self.tr("Exhibit %1: %2"), e.number, e.title)
@@ -536,6 +551,9 @@ class EvidenceTab(QWidget):
             )
             parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
         captured = _local(e.captured_at)
+        device_time = e.metadata.get("time_without_offset") and e.captured_at_source in ("exif", "file-name")
+        if e.captured_at is not None and device_time:
+            captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
         if captured and e.captured_at_source:
             captured += f" ({self._captured_source(e.captured_at_source)})"
         rows = [
@@ -544,10 +562,12 @@ class EvidenceTab(QWidget):
             row(self.tr("Size"), f"{human_size(e.size)} ({e.size:,} B)"),
             row("SHA-256", e.sha256, code=True),
             row("SM3", e.sm3 or self.tr("not computed"), code=bool(e.sm3)),
-            row(self.tr("Captured"), captured),
+            row(self.tr("Captured"), captured, link="capture-time"),
+            *(row(label, value) for label, value in self._metadata_rows(e)),
             row(self.tr("Added"), fill(self.tr("%1 by %2"), _local(e.added_at), e.added_by)),
-            row(self.tr("Flags"), ", ".join(self._kind_flag(f) for f in e.flags) or self.tr("none")),
         ]
+        flags = ", ".join(self._kind_flag(f) for f in e.flags) or self.tr("none")
+        rows.append(row(self.tr("Flags"), flags, warn=bool(e.flags)))
         if e.original_path:
             rows.append(row(self.tr("Added from"), e.original_path))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
@@ -572,6 +592,88 @@ class EvidenceTab(QWidget):
         else:
             parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
         return "".join(parts)
+
+    def _metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:
+        """What the file says about itself, read when it was added."""
+        meta = e.metadata
+        rows: list[tuple[str, str]] = []
+        device = device_name(meta)
+        if device:
+            rows.append((self.tr("Device"), device))
+        if meta.get("software"):
+            rows.append((self.tr("Software"), str(meta["software"])))
+        if meta.get("width") and meta.get("height"):
+            rows.append((self.tr("Picture"), fill(self.tr("%1 × %2 pixels"), meta["width"], meta["height"])))
+        if meta.get("duration"):
+            seconds = int(round(float(meta["duration"])))
+            length = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+            codecs = ", ".join(str(meta[k]) for k in ("video_codec", "audio_codec") if meta.get(k))
+            rows.append((self.tr("Length"), f"{length} ({codecs})" if codecs else length))
+        gps = meta.get("gps")
+        if isinstance(gps, dict) and "lat" in gps and "lon" in gps:
+            rows.append((self.tr("Place (GPS)"), f"{gps['lat']:.6f}, {gps['lon']:.6f}"))
+        if meta.get("pages"):
+            pages = fill(self.tr("%1 pages"), meta["pages"])
+            if meta.get("producer"):
+                pages += f" ({meta['producer']})"
+            rows.append((self.tr("Pages"), pages))
+        mail = meta.get("email")
+        if isinstance(mail, dict):
+            for key, label in (("from", self.tr("From")), ("to", self.tr("To")), ("subject", self.tr("Subject"))):
+                if mail.get(key):
+                    rows.append((label, str(mail[key])))
+        if meta.get("encoding"):
+            rows.append((self.tr("Text encoding"), str(meta["encoding"]).upper()))
+        if meta.get("metadata_error"):
+            rows.append((self.tr("Metadata unavailable"), str(meta["metadata_error"])))
+        return rows
+
+    def _details_link(self, url: QUrl) -> None:
+        if url.toString() == "capture-time":
+            self.correct_capture_time()
+
+    def correct_capture_time(self) -> None:
+        """Set the capture time by hand after checking it (recorded in the custody log as a change)."""
+        exhibit = self.selected_exhibit()
+        if exhibit is None or self.number is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Correct the capture time"))
+        form = QFormLayout(dialog)
+        edit = QDateTimeEdit(dialog)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        start = (exhibit.captured_at or exhibit.added_at).astimezone()
+        edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
+        form.addRow(
+            QLabel(
+                fill(
+                    self.tr("Exhibit %1: when was this file really made? The time the file states stays recorded."),
+                    exhibit.number,
+                ),
+                dialog,
+            )
+        )
+        form.addRow(self.tr("Capture time"), edit)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        box.accepted.connect(dialog.accept)
+        box.rejected.connect(dialog.reject)
+        form.addRow(box)
+        self.capture_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        when = datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
+        number, library, exhibit_no = self.number, self.ctx.library, exhibit.number
+
+        def work(_token: CancelToken) -> str:
+            with library.edit(number) as writer:
+                writer.update_exhibit(exhibit_no, captured_at=when, captured_at_source="user")
+            return number
+
+        task = Task(work, f"set the capture time of exhibit {exhibit_no} of {number}")
+        task.succeeded.connect(self._written)
+        task.failed.connect(self._write_failed)
+        self.ctx.runner.start(task)
 
     def _load_preview(self, exhibit: Exhibit) -> None:
         if self.preview_media is not None:

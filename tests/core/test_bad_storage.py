@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -68,23 +66,23 @@ def test_full_disk_when_creating_a_case(small_disk):
     library.close()
 
 
-def test_file_renamed_while_read_keeps_the_bytes_that_were_read(library, case, tmp_path):
+def test_file_renamed_while_read_keeps_the_bytes_that_were_read(library, case, tmp_path, monkeypatch):
     source = tmp_path / "recording.m4a"
     payload = os.urandom(1 << 20) * 64
     source.write_bytes(payload)
     renamed = tmp_path / "recording-renamed.m4a"
-    done = threading.Event()
+    real_open = os.open
 
-    def rename_soon() -> None:
-        time.sleep(0.01)
-        source.rename(renamed)
-        done.set()
+    def open_then_rename(path, flags, *args):  # the user renames the file just after CaseFile opened it
+        fd = real_open(path, flags, *args)
+        if Path(path) == source:
+            source.rename(renamed)
+        return fd
 
-    mover = threading.Thread(target=rename_soon)
-    mover.start()
+    monkeypatch.setattr(os, "open", open_then_rename)
     (result,) = [r for r in add_files(library, case.number, [source]) if isinstance(r, AddResult)]
-    mover.join()
-    assert done.is_set()
+    monkeypatch.undo()
+    assert renamed.exists() and not source.exists()
     assert result.exhibit is not None, result.refused
     folder = library.folder(case.number)
     assert (folder.path / result.exhibit.stored_path).read_bytes() == payload

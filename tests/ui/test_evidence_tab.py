@@ -514,3 +514,32 @@ def test_image_preview_zooms_and_turns_for_viewing_only(ctx, qtbot, tmp_path):
     tab.zoom(0)
     stored = ctx.library.folder(case.number).path / ctx.library.load_case(case.number).exhibit(1).stored_path
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == ctx.library.load_case(case.number).exhibit(1).sha256
+
+
+def test_details_show_what_the_file_says_and_the_capture_time_can_be_corrected(
+    ctx, qtbot, tab, number, tmp_path, monkeypatch
+):
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Xiaomi", "14 Pro"
+    exif.get_ifd(0x8769).update({0x9003: "2030:01:01 10:00:00", 0x9011: "+08:00"})  # a clock set wrong
+    Image.new("RGB", (64, 48)).save(tmp_path / "IMG_1.jpg", exif=exif)
+    tab.ingest([str(tmp_path / "IMG_1.jpg")])
+    tab.table.selectRow(0)
+    text = tab.details.toPlainText()
+    assert "Xiaomi 14 Pro" in text
+    assert "64 × 48 pixels" in text
+    assert "from the photo's EXIF data" in text
+    assert "capture time later than when it was added" in text
+
+    def accept(dialog):  # the clerk checks the receipt and types the real time
+        edit = dialog.findChild(evidence_tab.QDateTimeEdit)
+        edit.setDateTime(evidence_tab.QDateTime.fromString("2026-11-18 20:04:00", "yyyy-MM-dd HH:mm:ss"))
+        return evidence_tab.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(evidence_tab.QDialog, "exec", accept)
+    tab.details.anchorClicked.emit(evidence_tab.QUrl("capture-time"))
+    exhibit = ctx.library.load_case(number).exhibit(1)
+    assert exhibit.captured_at_source == "user"
+    assert exhibit.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-11-18 20:04"
+    assert "2030" not in tab.details.toPlainText().split("Captured")[1].split("\n")[0]
+    assert "checked and set by hand" in tab.details.toPlainText()

@@ -40,7 +40,16 @@ from casefile.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
-IMAGE_MIMES = {"image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff", "image/webp"}
+IMAGE_MIMES = {
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/bmp",
+    "image/tiff",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+}
 TEXT_MIMES = {"text/plain", "text/csv", "text/html", "application/json", "message/rfc822"}
 ROLES = {
     Venue.CONSUMER_ASSOCIATION: "投诉人",
@@ -361,11 +370,9 @@ def _content_parts(entry: ExhibitEntry, path: Path, work: Path, index: int) -> l
         if e.mime == "application/pdf":
             return _pdf_parts(entry, path, notice)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
-            return [_Part(target, render_story(target, parts.media_flowables(entry)), entry=entry)]
+            return [_Part(target, render_story(target, parts.media_flowables(entry, path)), entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):
             return ours(parts.text_flowables(entry, path))
-        if e.mime in ("image/heic", "image/heif", "image/avif"):
-            return notice("HEIC/HEIF 格式照片暂无法直接输出")
         return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
     except OSError as exc:
         return notice(f"读取文件失败（{exc.strerror or exc}）")

@@ -101,6 +101,11 @@ class BundleContext:
             return masked_party(party)  # the end customer; the carrier locates the parcel by waybill
         return party
 
+    @property
+    def shows_location(self) -> bool:
+        """Photo GPS positions are movement tracks (PIPL art. 28): printed for courts and arbitration only."""
+        return self.venue in (Venue.COURT, Venue.ARBITRATION)
+
     def third_party_name(self, name: str) -> str:
         """People who are not parties (a signer, a courier's staff) are masked everywhere."""
         from casefile.core.bundle.masking import mask_name

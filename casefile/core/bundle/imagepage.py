@@ -2,11 +2,13 @@
 
 A JPEG's bytes go into the PDF unchanged (``/DCTDecode``), so the image stream inside the
 bundle hashes to the evidence file's SHA-256. EXIF orientation is applied by the page's
-transformation matrix, never by re-encoding. Other formats are decoded losslessly.
+transformation matrix, never by re-encoding. Other formats are decoded losslessly, except
+HEIC/HEIF, which PDF cannot hold: those pages carry a JPEG made from the decoded photo.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import zlib
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from casefile.core.bundle.pdfkit import PAGE
+from casefile.core.metadata import register_heif
 
 # Room left for the stamps at the top and bottom of every exhibit page (points).
 TOP_BAND = 40.0
@@ -64,8 +67,15 @@ def write_image_page(source: Path, target: Path, *, placeholder: str | None = No
     marker naming the token, and :mod:`casefile.core.bundle.fill` streams the file's bytes
     into the finished bundle in their place. Returns True when a placeholder was written.
     """
+    register_heif()
     with Image.open(source) as img:
         orientation = int(img.getexif().get(0x0112, 1) or 1)
+        if img.format in ("HEIF", "AVIF"):
+            # Phones' HEIC photos: printed from a JPEG made of the decoded, upright pixels (the
+            # exhibit file itself stays as it is); PDF readers cannot show HEIC.
+            img.load()
+            _write_converted_jpeg(ImageOps.exif_transpose(img), target)
+            return False
         if img.format == "JPEG" and img.mode in ("L", "RGB", "CMYK"):
             _write_jpeg(source, target, img, orientation, placeholder)
             return placeholder is not None
@@ -93,6 +103,20 @@ def _write_jpeg(source: Path, target: Path, img: Image.Image, orientation: int, 
         else:
             with open(source, "rb") as src:
                 _write_pdf(out, image_dict, lambda o: shutil.copyfileobj(src, o, 1 << 20), matrix)
+
+
+def _write_converted_jpeg(img: Image.Image, target: Path) -> None:
+    buffer = io.BytesIO()
+    img.convert("RGB").save(buffer, "JPEG", quality=92)
+    data = buffer.getvalue()
+    x, y, w, h = _fit(img.width, img.height, 1)
+    matrix = " ".join(f"{v:.4f}" for v in _matrix(1, x, y, w, h))
+    image_dict = (
+        f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
+        f"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {len(data)} >>"
+    )
+    with open(target, "wb") as out:
+        _write_pdf(out, image_dict, lambda o: o.write(data), matrix)
 
 
 def _write_pixels(img: Image.Image, target: Path) -> None:

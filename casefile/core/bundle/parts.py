@@ -52,9 +52,10 @@ KIND_NAMES = {
 
 TIME_SOURCES = {
     "exif": "照片EXIF拍摄时间",
-    "container": "媒体文件内记录的时间",
+    "container": "文件内部记录的形成时间",
     "file-name": "文件名中的时间",
-    "file-mtime": "文件修改时间",
+    "file-mtime": "文件修改时间，复制或下载时可能改变，仅供参考",
+    "user": "经办人核实后填写",
 }
 
 MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB and say so
@@ -99,8 +100,8 @@ def hash_text(digest: str) -> str:
 # --------------------------------------------------------------------------- separator pages
 
 
-def separator_rows(e: Exhibit) -> list[tuple[str, str]]:
-    time_source = TIME_SOURCES.get(e.captured_at_source, e.captured_at_source)
+def separator_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, str]]:
+    """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes."""
     rows = [
         ("证据名称", e.title),
         ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
@@ -108,7 +109,8 @@ def separator_rows(e: Exhibit) -> list[tuple[str, str]]:
         ("证明目的", blank(e.purpose, 20)),
         ("原始文件名", e.original_name),
         ("文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}（{e.size} 字节）"),
-        ("形成/拍摄时间", f"{fmt_time(e.captured_at)}{f'（依据：{time_source}）' if time_source else ''}"),
+        ("形成/拍摄时间", capture_text(e)),
+        *metadata_rows(e, show_location=show_location),
         ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
         ("SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
     ]
@@ -117,6 +119,65 @@ def separator_rows(e: Exhibit) -> list[tuple[str, str]]:
     notes = _flag_notes(e)
     if notes:
         rows.append(("备注", notes))
+    return rows
+
+
+def capture_text(e: Exhibit) -> str:
+    """When the file was made, and what says so (the stated rule: EXIF > container > name > file time)."""
+    if e.captured_at is None:
+        return "未知"
+    source = TIME_SOURCES.get(e.captured_at_source, e.captured_at_source)
+    text = fmt_time(e.captured_at)
+    if e.metadata.get("time_without_offset") and e.captured_at_source in ("exif", "file-name"):
+        text = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备本地时间，未记录时区）"
+    return f"{text}（依据：{source}）" if source else text
+
+
+def device_name(meta: dict[str, Any]) -> str:
+    """The camera or phone that made a file: EXIF make and model, or a video's device tags."""
+    found = meta.get("device") if isinstance(meta.get("device"), dict) else {}
+    make = str(meta.get("camera_make") or found.get("make") or "")
+    model = str(meta.get("camera_model") or found.get("model") or "")
+    if make and model.lower().startswith(make.lower()):
+        make = ""  # "Canon" + "Canon EOS 40D"
+    return " ".join(p for p in (make, model) if p)
+
+
+def metadata_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, str]]:
+    """What the file says about itself: device, size, place, pages, length, mail headers."""
+    meta = e.metadata
+    rows: list[tuple[str, str]] = []
+    device = device_name(meta)
+    if meta.get("software"):
+        device = f"{device}（软件：{meta['software']}）" if device else f"软件：{meta['software']}"
+    if device:
+        rows.append(("拍摄/录制设备", device))
+    if meta.get("width") and meta.get("height"):
+        size = f"{meta['width']} × {meta['height']} 像素"
+        if meta.get("duration"):
+            size += f"；时长 {_duration(meta.get('duration'))}"
+        rows.append(("画面尺寸", size))
+    elif meta.get("duration"):
+        rows.append(("时长", _duration(meta.get("duration"))))
+    gps = meta.get("gps")
+    if isinstance(gps, dict) and "lat" in gps and "lon" in gps:
+        if show_location:
+            place = f"纬度 {gps['lat']:.6f}，经度 {gps['lon']:.6f}"
+            if isinstance(gps.get("alt"), int | float):
+                place += f"，海拔 {gps['alt']} 米"
+            rows.append(("拍摄位置（GPS）", place))
+        else:
+            rows.append(("拍摄位置（GPS）", "文件含位置信息；为保护个人信息未打印，原件可供核对"))
+    if meta.get("pages"):
+        pdf = f"共 {meta['pages']} 页"
+        if meta.get("producer"):
+            pdf += f"；生成软件：{meta['producer']}"
+        rows.append(("页数", pdf))
+    mail = meta.get("email")
+    if isinstance(mail, dict):
+        for key, label in (("from", "发件人"), ("to", "收件人"), ("date", "发送时间"), ("subject", "主题")):
+            if mail.get(key):
+                rows.append((label, str(mail[key])))
     return rows
 
 
@@ -145,7 +206,7 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         y -= 10
         canvas.setLineWidth(0.5)
         canvas.setFont(FONT, size)
-        for label, value in separator_rows(e):
+        for label, value in separator_rows(e, show_location=ctx.shows_location):
             lines = wrap_text(value, size, right - left - label_w - 2 * pad)
             row_h = max(1, len(lines)) * leading + 2 * pad
             canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
@@ -167,16 +228,30 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
     return len(ctx.entries)
 
 
+FLAG_NOTES = {
+    "empty": "空文件（0字节）",
+    "unknown-format": "无法识别的文件格式",
+    "extension-mismatch": "扩展名与文件内容不符",
+    "broken": "文件已损坏或无法解析",
+    "encrypted": "文件已加密",
+    "truncated": "文件不完整（可能被截断）",
+    "captured-after-added": "文件记录的形成时间晚于导入时间，设备时钟可能有误，请核实",
+    "time-disagrees": "文件修改时间与文件记录的形成时间相差较大，请核实",
+    "edited": "文件元数据显示其曾经软件处理或另存",
+    "metadata-unavailable": "元数据无法读取",
+}
+
+
 def _flag_notes(e: Exhibit) -> str:
-    names = {
-        "empty": "空文件（0字节）",
-        "unknown-format": "无法识别的文件格式",
-        "extension-mismatch": "扩展名与文件内容不符",
-        "broken": "文件已损坏或无法解析",
-        "encrypted": "文件已加密",
-        "truncated": "文件不完整（可能被截断）",
-    }
-    return "；".join(names.get(f, f) for f in e.flags)
+    notes = []
+    for flag in e.flags:
+        note = FLAG_NOTES.get(flag, flag)
+        if flag == "metadata-unavailable" and e.metadata.get("metadata_error"):
+            note += f"：{e.metadata['metadata_error']}"
+        if flag == "edited" and e.metadata.get("software"):
+            note += f"（{e.metadata['software']}）"
+        notes.append(note)
+    return "；".join(notes)
 
 
 # --------------------------------------------------------------------------- exhibit content pages
@@ -227,18 +302,34 @@ def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
     return [Paragraph(f"证据{esc(entry.label)}　文本内容（原文逐字输出）", styles()["h2"]), Spacer(1, 2 * mm), *story]
 
 
-def media_flowables(entry: ExhibitEntry) -> list[Flowable]:
-    """Audio and video: their facts, the transcript if entered (spec §3 E8), and where the original is."""
+def media_flowables(entry: ExhibitEntry, path: Path | None = None) -> list[Flowable]:
+    """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is."""
     e = entry.exhibit
     meta = e.metadata
-    rows = [
+    codecs = "；".join(
+        f"{label} {meta[key]}" for key, label in (("video_codec", "视频"), ("audio_codec", "音频")) if meta.get(key)
+    )
+    picture = ""
+    if meta.get("width") and meta.get("height"):
+        picture = f"{meta['width']} × {meta['height']}"
+        if meta.get("rotation"):
+            picture += f"（播放时旋转 {meta['rotation']}°）"
+        if meta.get("frame_rate"):
+            picture += f"，{meta['frame_rate']} 帧/秒"
+    rows: list[list[Any]] = [
         ["原始文件名", e.original_name],
         ["文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}"],
         ["时长", _duration(meta.get("duration"))],
-        ["编码 / 分辨率", "；".join(str(meta[k]) for k in ("codecs", "resolution") if meta.get(k)) or "—"],
-        ["形成时间", fmt_time(e.captured_at) or "—"],
+        ["编码", codecs or "—"],
+    ]
+    if picture:
+        rows.append(["画面", picture])
+    rows += [
+        ["形成时间", capture_text(e)],
         ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
     ]
+    if meta.get("metadata_error"):
+        rows.append(["备注", f"媒体信息无法读取：{meta['metadata_error']}"])
     story: list[Flowable] = [
         Paragraph(
             f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
@@ -251,10 +342,50 @@ def media_flowables(entry: ExhibitEntry) -> list[Flowable]:
             "indent",
         ),
     ]
+    if path is not None and e.mime.startswith("video/") and not meta.get("metadata_error"):
+        story += _video_frames(e, path)
     transcript = getattr(e, "transcript", None)
     if transcript is not None and getattr(transcript, "lines", None):
         story += [PageBreak(), *transcript_flowables(entry)]
     return story
+
+
+def _video_frames(e: Exhibit, path: Path) -> list[Flowable]:
+    """A poster frame and a contact sheet (frames at even intervals), made from the video and cached."""
+    from casefile.core import media
+
+    story: list[Flowable] = []
+    poster = media.poster_frame(path, e.sha256)
+    sheet = media.contact_sheet(path, e.sha256, SHEET_COLUMNS, SHEET_ROWS)
+    if poster is None and sheet is None:
+        return [Spacer(1, 3 * mm), para("（无法从此视频中截取画面。）", "indent")]
+    note = "以下画面截取自原始视频，仅供查阅，内容以原始文件为准；画面下方为其在视频中的时间位置。"
+    story += [Spacer(1, 4 * mm), para(note, "indent")]
+    if poster is not None:
+        story += [Spacer(1, 2 * mm), picture_flowable(poster, 170 * mm, 55 * mm), para("封面画面", "caption")]
+    if sheet is not None:
+        story += [
+            Spacer(1, 3 * mm),
+            picture_flowable(sheet, 170 * mm, 95 * mm),
+            para(f"按时间均匀截取的 {SHEET_COLUMNS * SHEET_ROWS} 个画面（从左到右、从上到下）", "caption"),
+        ]
+    return story
+
+
+SHEET_COLUMNS, SHEET_ROWS = 4, 3
+
+
+def picture_flowable(path: Path, max_width: float, max_height: float) -> Flowable:
+    """A picture scaled to fit the box, keeping its proportions."""
+    from PIL import Image as PILImage
+    from reportlab.platypus import Image as PictureFlowable
+
+    with PILImage.open(path) as img:
+        width, height = img.size
+    scale = min(max_width / width, max_height / height)
+    picture = PictureFlowable(str(path), width=width * scale, height=height * scale)
+    picture.hAlign = "CENTER"
+    return picture
 
 
 def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:

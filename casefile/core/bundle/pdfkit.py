@@ -75,6 +75,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "hash": ParagraphStyle("hash", parent=base, fontSize=7.5, leading=10),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=12, alignment=TA_CENTER),
     }
 
 

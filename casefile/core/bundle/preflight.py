@@ -19,7 +19,12 @@ _FLAG_TEXT = {
     "truncated": "文件不完整，可能被截断",
     "extension-mismatch": "扩展名与内容不符",
     "unknown-format": "无法识别的文件格式",
+    "captured-after-added": "文件记录的形成时间晚于导入时间，设备时钟可能有误，请核实后在证据信息中改正",
+    "time-disagrees": "文件修改时间与文件记录的形成时间相差较大，请核实形成时间",
+    "edited": "文件元数据显示其曾经软件处理或另存，对方可能质疑其原始性，建议准备原始载体",
 }
+
+_TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
 def preflight(case: Case, venue: Venue, entries: list[ExhibitEntry], *, size_limit_mb: int | None) -> list[Finding]:
@@ -55,6 +60,8 @@ def preflight(case: Case, venue: Venue, entries: list[ExhibitEntry], *, size_lim
                 e.number,
             )
         for flag in e.flags if venue is not Venue.RECEIPT else ():  # a receipt only lists materials
+            if flag in _TIME_FLAGS and e.captured_at_source == "user":
+                continue  # the time was checked and set by hand
             if flag in _FLAG_TEXT:
                 warn(f"flag-{flag}", f"证据{entry.label}（{e.original_name}）：{_FLAG_TEXT[flag]}", e.number)
         if size_limit_mb and e.size > size_limit_mb * 1024 * 1024 and e.kind not in _MEDIA:
