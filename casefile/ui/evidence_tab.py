@@ -23,7 +23,7 @@ from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.sniff import decode_text
-from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
+from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbnails, thumbnail_path, thumbnailable
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import labelled, translated
 from casefile.ui.models import EvidenceModel, kind_name
@@ -593,6 +593,35 @@ class EvidenceTab(QWidget):
             parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
         return "".join(parts)
 
+    def _show_picture(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self._zoom, self._rotation = 1.0, 0
+        self.preview.setCurrentWidget(self.image_page)
+        self._fit_preview()
+
+    def _decode_in_background(self, exhibit: Exhibit, path: Path) -> None:
+        """Photos Qt cannot decode (HEIC) are decoded by the core on the runner, at preview size."""
+        self.preview_none.setText(self.tr("Preparing the preview…"))
+        self.preview.setCurrentWidget(self.preview_none)
+        key = self._preview_key
+        sha256, mime = exhibit.sha256, exhibit.mime
+
+        def work(_token: CancelToken) -> Path | None:
+            return make_thumbnail(path, sha256, IMAGE_PREVIEW_SIDE, mime=mime)
+
+        def done(made: object) -> None:
+            if key != self._preview_key:
+                return  # another exhibit is shown by now
+            pixmap = QPixmap(str(made)) if isinstance(made, Path) else QPixmap()
+            if pixmap.isNull():
+                self.preview_none.setText(self.tr("No preview for this kind of file"))
+                return
+            self._show_picture(pixmap)
+
+        task = Task(work, f"preview of exhibit {exhibit.number}")
+        task.succeeded.connect(done)
+        self.ctx.runner.start(task)
+
     def _metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:
         """What the file says about itself, read when it was added."""
         meta = e.metadata
@@ -697,10 +726,10 @@ class EvidenceTab(QWidget):
                 reader.setScaledSize(QSize(max(1, round(size.width() * factor)), max(1, round(size.height() * factor))))
             image = reader.read()
             if not image.isNull():
-                self._pixmap = QPixmap.fromImage(image)
-                self._zoom, self._rotation = 1.0, 0
-                self.preview.setCurrentWidget(self.image_page)
-                self._fit_preview()
+                self._show_picture(QPixmap.fromImage(image))
+                return
+            if thumbnailable(mime) and "broken" not in exhibit.flags:
+                self._decode_in_background(exhibit, path)  # HEIC: Qt cannot read it, Pillow can
                 return
             log.info("no preview for exhibit %d (%s): %s", exhibit.number, path.name, reader.errorString())
         elif mime.startswith("text/") or mime in TEXT_MIMES:

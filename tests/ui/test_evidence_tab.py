@@ -543,3 +543,14 @@ def test_details_show_what_the_file_says_and_the_capture_time_can_be_corrected(
     assert exhibit.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-11-18 20:04"
     assert "2030" not in tab.details.toPlainText().split("Captured")[1].split("\n")[0]
     assert "checked and set by hand" in tab.details.toPlainText()
+
+
+def test_heic_photos_are_previewed(ctx, tab, number, tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    Image.new("RGB", (120, 80), (20, 160, 60)).save(tmp_path / "IMG_0001.HEIC", "HEIF")
+    tab.ingest([str(tmp_path / "IMG_0001.HEIC")])
+    tab.table.selectRow(0)
+    assert tab.preview.currentWidget() is tab.image_page
+    assert (tab._pixmap.width(), tab._pixmap.height()) == (120, 80)
+    assert tab._pixmap.toImage().pixelColor(60, 40).green() > 120

@@ -135,7 +135,8 @@ def capture_text(e: Exhibit) -> str:
 
 def device_name(meta: dict[str, Any]) -> str:
     """The camera or phone that made a file: EXIF make and model, or a video's device tags."""
-    found = meta.get("device") if isinstance(meta.get("device"), dict) else {}
+    tagged = meta.get("device")
+    found: dict[str, Any] = tagged if isinstance(tagged, dict) else {}
     make = str(meta.get("camera_make") or found.get("make") or "")
     model = str(meta.get("camera_model") or found.get("model") or "")
     if make and model.lower().startswith(make.lower()):
