@@ -7,10 +7,13 @@ by adding. Errors print one line on stderr and exit non-zero; never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError
+from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError, Message
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     Case,
@@ -172,6 +175,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--people", default="")
     p.add_argument("--place", default="")
     p.add_argument("--evidence", default="", metavar="N,N", help="exhibit numbers this event refers to")
+
+    p = sub.add_parser(
+        "watch",
+        help="add files dropped into case inboxes and attached folders as evidence, until Ctrl+C",
+        description="Watch each case's inbox folder and the folders attached to cases (casefile attach): "
+        "every complete file becomes an exhibit, then moves to .ingested/ in its folder (or is deleted, "
+        "per the watch_after_ingest setting). One line is printed per file.",
+    )
+    p.add_argument("cases", nargs="*", metavar="CASE", help="cases to watch (default: all, and new ones)")
+    p.add_argument("--once", action="store_true", help="add what is complete now, then exit")
+    p.add_argument(
+        "--settle", type=float, metavar="SECONDS", help="how long a file must stay unchanged (default: settings)"
+    )
+
+    p = sub.add_parser("attach", help="attach a folder to a case: 'casefile watch' adds what arrives there")
+    p.add_argument("case", nargs="?")
+    p.add_argument("folder", nargs="?", metavar="FOLDER")
+    p.add_argument("--poll", action="store_true", help="look for new files regularly (network shares)")
+    p.add_argument("--list", action="store_true", help="list the attached folders of this library")
+
+    p = sub.add_parser("detach", help="stop watching a folder attached to a case (its files stay)")
+    p.add_argument("case")
+    p.add_argument("folder", metavar="FOLDER")
     return parser
 
 
@@ -495,6 +521,104 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_watch(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.evidence import AddResult
+    from casefile.core.watch import Watcher, attached_folders, options_from_settings
+
+    for number in args.cases:
+        library.folder(number)  # an unknown case is an error now, not a silent no-op
+    options = options_from_settings(load_settings())
+    if args.settle is not None:
+        if args.settle < 0:
+            raise InvalidValueError("--settle must be 0 or more")
+        options = dataclasses.replace(options, settle=args.settle)
+    problems = 0
+    printing = threading.Lock()
+
+    def on_result(number: str, result: AddResult) -> None:
+        nonlocal problems
+        if result.exhibit is not None:
+            line = f"{number}: added exhibit {result.exhibit.number} {result.path.name}"
+        elif result.duplicate_of is not None:
+            line = f"{number}: duplicate of exhibit {result.duplicate_of} {result.path.name}"
+        else:
+            problems += 1
+            line = f"{number}: refused {result.path.name}: {result.refused or result.skipped}"
+        with printing:
+            print(line, flush=True)
+
+    def on_problem(number: str, message: Message) -> None:
+        nonlocal problems
+        problems += 1
+        with printing:
+            print(f"casefile: {number + ': ' if number else ''}{message}", file=sys.stderr, flush=True)
+
+    watcher = Watcher(
+        library,
+        cases=args.cases or None,
+        attached=lambda: attached_folders(load_settings(), library),
+        options=options,
+        on_result=on_result,
+        on_problem=on_problem,
+    )
+    if args.once:
+        watcher.run_once()
+        return EXIT_PROBLEMS if problems else EXIT_OK
+
+    def on_terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, on_terminate) if in_main else None
+    watcher.start()
+    try:
+        watcher.wait_ready()
+        folders = watcher.folders
+        cases = len({f.case for f in folders})
+        print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    print("casefile: stopped watching", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_attach(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.settings import save_settings
+    from casefile.core.watch import attach_folder, attached_folders
+
+    settings = load_settings()
+    if args.list:
+        folders = attached_folders(settings, library)
+        for f in sorted(folders, key=lambda f: (f.case, str(f.path))):
+            print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
+        if not folders:
+            print("no folders are attached to cases of this library", file=sys.stderr)
+        return EXIT_OK
+    if not args.case or not args.folder:
+        raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
+    attached = attach_folder(settings, library, args.case, args.folder, poll=args.poll)
+    save_settings(settings)
+    how = "polled for new files" if attached.poll else "watched"
+    print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
+    return EXIT_OK
+
+
+def cmd_detach(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.settings import save_settings
+    from casefile.core.watch import detach_folder
+
+    settings = load_settings()
+    detach_folder(settings, library, args.case, args.folder)
+    save_settings(settings)
+    print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
+    return EXIT_OK
+
+
 COMMANDS = {
     "bundle": cmd_bundle,
     "transcript": cmd_transcript,
@@ -509,6 +633,9 @@ COMMANDS = {
     "withdraw": cmd_withdraw,
     "stage": cmd_stage,
     "event": cmd_event,
+    "watch": cmd_watch,
+    "attach": cmd_attach,
+    "detach": cmd_detach,
 }
 
 

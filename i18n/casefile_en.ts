@@ -732,6 +732,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Watch folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files put in this case&apos;s inbox or in a folder attached to it are added as evidence by themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,6 +781,22 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture time later than when it was added (check the device clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file time far from the capture time it states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved by editing software after capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -844,6 +868,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>checked and set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select an exhibit to see its details and its custody record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,6 +887,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>Withdrawn on %1 by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(device time, zone not recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -894,6 +926,32 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a folder to watch for case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this folder on a network share or another computer?
+
+If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,6 +969,74 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>No custody entries mention this exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place (GPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the capture time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1034,6 +1160,26 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No case selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this case&apos;s inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(checked by polling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The folder %1 could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,6 +1232,30 @@ Reason:</source>
     </message>
     <message>
         <source>%1 cases · %2 due today · %3 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: %2 arrived, now exhibit %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: %2 new files added from a watched folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1315,6 +1485,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Move them to the folder&apos;s .ingested subfolder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete them (the case keeps the bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the system does not say when a file is finished, wait until it has not changed this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,6 +1534,14 @@ Reason:</source>
     </message>
     <message>
         <source>E-filing size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched files, once added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for files to settle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2168,6 +2358,46 @@ Reason:</source>
     </message>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder at {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is inside the library; attach a folder outside it (each case&apos;s inbox is watched already)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is not attached to case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is already attached to case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is waiting: the case is in use by another CaseFile window or command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is still being written; it is left for the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected error while watching: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {folder} is attached to case {case}, which is not in this library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is in the case now, but it could not be cleared from the watched folder: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not available; it is watched again once it is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -735,6 +735,14 @@ SHA-256：%4</translation>
         <translation>将所选证据标记为撤回（Delete）；文件仍保留在案卷中</translation>
     </message>
     <message>
+        <source>Watch folders</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Files put in this case's inbox or in a folder attached to it are added as evidence by themselves</source>
+        <translation>放入本案件收件箱或其关联文件夹的文件会自动添加为证据</translation>
+    </message>
+    <message>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
@@ -777,6 +785,22 @@ SHA-256：%4</translation>
     <message>
         <source>truncated</source>
         <translation>不完整（可能被截断）</translation>
+    </message>
+    <message>
+        <source>capture time later than when it was added (check the device clock)</source>
+        <translation>形成时间晚于导入时间（请核对设备时钟）</translation>
+    </message>
+    <message>
+        <source>file time far from the capture time it states</source>
+        <translation>文件时间与其记录的形成时间相差较大</translation>
+    </message>
+    <message>
+        <source>saved by editing software after capture</source>
+        <translation>拍摄后曾经编辑软件保存</translation>
+    </message>
+    <message>
+        <source>metadata unavailable</source>
+        <translation>元数据无法读取</translation>
     </message>
     <message>
         <source>case created</source>
@@ -847,6 +871,10 @@ SHA-256：%4</translation>
         <translation>文件修改时间</translation>
     </message>
     <message>
+        <source>checked and set by hand</source>
+        <translation>经人工核实填写</translation>
+    </message>
+    <message>
         <source>Select an exhibit to see its details and its custody record.</source>
         <translation>选择一份证据，查看其详情和保管记录。</translation>
     </message>
@@ -865,6 +893,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     <message>
         <source>Withdrawn on %1 by %2: %3</source>
         <translation>%1 由 %2 撤回：%3</translation>
+    </message>
+    <message>
+        <source>(device time, zone not recorded)</source>
+        <translation>（设备本地时间，未记录时区）</translation>
     </message>
     <message>
         <source>Original name</source>
@@ -899,6 +931,34 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation>标记</translation>
     </message>
     <message>
+        <source>Choose a folder to watch for case %1</source>
+        <translation>选择要为案件 %1 监视的文件夹</translation>
+    </message>
+    <message>
+        <source>Attach a folder</source>
+        <translation>关联文件夹</translation>
+    </message>
+    <message>
+        <source>Is this folder on a network share or another computer?
+
+If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+        <translation>此文件夹是否位于网络共享或其他电脑上？
+
+如果是，CaseFile 将每隔几秒检查一次，而不是等待系统通知新文件。</translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
+        <translation>%1 中的新文件将添加到案件 %2，随后从该文件夹删除。</translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
+        <translation>%1 中的新文件将添加到案件 %2，随后移入其 .ingested 子文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched.</source>
+        <translation>已停止监视 %1。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -917,6 +977,74 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     <message>
         <source>No custody entries mention this exhibit.</source>
         <translation>保管记录中没有涉及这份证据的条目。</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Place (GPS)</source>
+        <translation>位置（GPS）</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 页</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>Metadata unavailable</source>
+        <translation>元数据无法读取</translation>
+    </message>
+    <message>
+        <source>Correct the capture time</source>
+        <translation>更正形成时间</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
+        <translation>证据 %1：此文件实际是什么时候形成的？文件自身记录的时间仍会保留。</translation>
+    </message>
+    <message>
+        <source>Capture time</source>
+        <translation>形成时间</translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>
@@ -1043,6 +1171,26 @@ Reason:</source>
         <translation>只有录音和录像才有文字整理稿。</translation>
     </message>
     <message>
+        <source>No case selected</source>
+        <translation>未选择案件</translation>
+    </message>
+    <message>
+        <source>Open this case's inbox</source>
+        <translation>打开本案件的收件箱</translation>
+    </message>
+    <message>
+        <source>Attach a folder…</source>
+        <translation>关联文件夹…</translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation>取消关联 %1</translation>
+    </message>
+    <message>
+        <source>(checked by polling)</source>
+        <translation>（定时检查）</translation>
+    </message>
+    <message>
         <source>The folder %1 could not be opened.</source>
         <translation>无法打开文件夹 %1。</translation>
     </message>
@@ -1096,6 +1244,30 @@ Reason:</source>
     <message>
         <source>%1 cases · %2 due today · %3 overdue</source>
         <translation>共 %1 件 · 今日到期 %2 件 · 已超时 %3 件</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 arrived, now exhibit %3</source>
+        <translation>案件 %1：收到 %2，已成为证据 %3</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 new files added from a watched folder</source>
+        <translation>案件 %1：从监视文件夹添加了 %2 个新文件</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 already in the case</source>
+        <translation>%1 个已在案件中</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 个被拒绝</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
     </message>
     <message>
         <source>Verifying…</source>
@@ -1324,6 +1496,18 @@ Reason:</source>
         <translation>不分册</translation>
     </message>
     <message>
+        <source>Move them to the folder's .ingested subfolder</source>
+        <translation>移入该文件夹的 .ingested 子文件夹</translation>
+    </message>
+    <message>
+        <source>Delete them (the case keeps the bytes)</source>
+        <translation>删除（案件中保留原文件）</translation>
+    </message>
+    <message>
+        <source>Where the system does not say when a file is finished, wait until it has not changed this long</source>
+        <translation>系统无法告知文件何时写完时，等待文件在这段时间内不再变化</translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation>案卷库文件夹</translation>
     </message>
@@ -1362,6 +1546,14 @@ Reason:</source>
     <message>
         <source>E-filing size limit</source>
         <translation>网上立案分册大小</translation>
+    </message>
+    <message>
+        <source>Watched files, once added</source>
+        <translation>监视的文件添加后</translation>
+    </message>
+    <message>
+        <source>Wait for files to settle</source>
+        <translation>等待文件稳定</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2179,6 +2371,46 @@ Reason:</source>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
+    </message>
+    <message>
+        <source>no folder at {folder}</source>
+        <translation>{folder} 处没有文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} is inside the library; attach a folder outside it (each case's inbox is watched already)</source>
+        <translation>{folder} 在案件库之内；请关联案件库以外的文件夹（每个案件的收件箱已在监视中）</translation>
+    </message>
+    <message>
+        <source>{folder} is not attached to case {case}</source>
+        <translation>{folder} 未关联到案件 {case}</translation>
+    </message>
+    <message>
+        <source>{folder} is already attached to case {case}</source>
+        <translation>{folder} 已关联到案件 {case}</translation>
+    </message>
+    <message>
+        <source>{name} is waiting: the case is in use by another CaseFile window or command</source>
+        <translation>{name} 正在等待：案件正被另一个 CaseFile 窗口或命令使用</translation>
+    </message>
+    <message>
+        <source>{name} is still being written; it is left for the next run</source>
+        <translation>{name} 仍在写入，留待下次处理</translation>
+    </message>
+    <message>
+        <source>unexpected error while watching: {reason}</source>
+        <translation>监视文件夹时出现意外错误：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is attached to case {case}, which is not in this library</source>
+        <translation>文件夹 {folder} 关联的案件 {case} 不在本案件库中</translation>
+    </message>
+    <message>
+        <source>{name} is in the case now, but it could not be cleared from the watched folder: {reason}</source>
+        <translation>{name} 已加入案件，但无法从监视文件夹中移走：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not available; it is watched again once it is back</source>
+        <translation>文件夹 {folder} 暂不可用，恢复后将继续监视</translation>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>

@@ -10,7 +10,7 @@ import getpass
 import json
 import logging
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,11 @@ class Settings:
     org_legal_representative: str = ""
     default_venue: str = "consumer-association"
     split_mb: int = 10
+    # Watch folders (casefile.core.watch). Each case's inbox is always watched; these are the
+    # folders attached to cases: {"library": abs path, "case": "202611-001", "folder": abs path, "poll": false}.
+    watch_folders: list[dict[str, Any]] = field(default_factory=list)
+    watch_after_ingest: str = "move"  # "move" to <folder>/.ingested/, or "delete"
+    watch_settle_ms: int = 2000  # how long size and time must stay still where no close events arrive
 
 
 def config_dir() -> Path:

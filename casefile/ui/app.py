@@ -67,6 +67,7 @@ def run(library_path: Path) -> int:
     ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
     window = MainWindow(ctx)
     window.show()
+    window.start_watching()
     try:
         return int(app.exec())
     finally:

@@ -22,6 +22,7 @@ class CaseEvents(QObject):
 
     case_changed = Signal(str)  # a case's record or evidence changed
     cases_changed = Signal()  # cases were added (or the library was switched)
+    watch_folders_changed = Signal()  # a folder was attached to a case or detached
 
 
 @dataclass

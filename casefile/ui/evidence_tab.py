@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -22,10 +21,12 @@ from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
+from casefile.core.settings import save_settings
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbnails, thumbnail_path, thumbnailable
+from casefile.core.watch import attach_folder, attached_folders, detach_folder
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import labelled, translated
+from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import EvidenceModel, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -77,15 +79,6 @@ IMAGE_PREVIEW_SIDE = 2048  # large photos are decoded at most this big: enough f
 TEXT_MIMES = {"message/rfc822", "application/json", "application/xml"}
 # Task.progress carries C++ ints; a batch of videos easily passes 2 GiB, so scale down before that.
 SIGNAL_INT_MAX = 2**31 - 1
-
-
-def fill(text: str, *values: object) -> str:
-    """Put ``values`` into a translated text's %1, %2… in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(
-        r"%(\d+)",
-        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0),
-        text,
-    )
 
 
 def mentions_exhibit(details: Any, number: int) -> bool:
@@ -188,6 +181,14 @@ class EvidenceTab(QWidget):
         )
         self.act_down.setShortcut(QKeySequence("Alt+Down"))
 
+        self.watch_menu = QMenu(self)
+        self.watch_menu.aboutToShow.connect(self._fill_watch_menu)
+        self.watch_button = QToolButton(self)
+        self.watch_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon))
+        self.watch_button.setMenu(self.watch_menu)
+        self.watch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.watch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
         buttons = QHBoxLayout()
         for action in (
             self.act_add_files,
@@ -203,6 +204,7 @@ class EvidenceTab(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             buttons.addWidget(button)
+        buttons.addWidget(self.watch_button)
         buttons.addStretch(1)
 
         self.preview_image = QLabel(self)
@@ -360,6 +362,10 @@ class EvidenceTab(QWidget):
         self.act_withdraw.setIconText(self.act_withdraw.text())  # keep the "…": a dialog follows
         self.act_withdraw.setToolTip(
             self.tr("Mark the selected exhibit withdrawn (Delete); the file stays in the case folder")
+        )
+        self.watch_button.setText(self.tr("Watch folders"))
+        self.watch_button.setToolTip(
+            self.tr("Files put in this case's inbox or in a folder attached to it are added as evidence by themselves")
         )
         self.act_show.setText(self.tr("Show in folder"))
         self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
@@ -1099,6 +1105,80 @@ class EvidenceTab(QWidget):
             return
         self.transcript_dialog = TranscriptDialog(self.ctx, self.number, exhibit, self)
         self.transcript_dialog.open()
+
+    # ------------------------------------------------------------------ watch folders
+
+    def _fill_watch_menu(self) -> None:
+        menu = self.watch_menu
+        menu.clear()
+        if self.number is None:
+            menu.addAction(self.tr("No case selected")).setEnabled(False)
+            return
+        menu.addAction(self.tr("Open this case's inbox"), self.open_inbox)
+        menu.addAction(self.tr("Attach a folder…"), self.attach_folder)
+        attached = [f for f in attached_folders(self.ctx.settings, self.ctx.library) if f.case == self.number]
+        if attached:
+            menu.addSeparator()
+            for folder in attached:
+                label = fill(self.tr("Detach %1"), folder.path)
+                if folder.poll:
+                    label += " " + self.tr("(checked by polling)")
+                action = menu.addAction(label)
+                action.setData(str(folder.path))
+                action.triggered.connect(lambda _checked=False, path=folder.path: self.detach_folder(path))
+
+    def open_inbox(self) -> None:
+        if self.number is None:
+            return
+        inbox = self.ctx.library.folder(self.number).inbox_dir
+        inbox.mkdir(exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(inbox))):
+            self.status.setText(self.tr("The folder %1 could not be opened.").replace("%1", str(inbox)))
+
+    def attach_folder(self, folder: str = "", *, poll: bool | None = None) -> None:
+        """Attach a folder (a phone-sync or scanner folder) whose new files become this case's evidence."""
+        if self.number is None:
+            return
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose a folder to watch for case %1").replace("%1", self.number)
+            )
+            if not folder:
+                return
+        if poll is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Attach a folder"),
+                self.tr(
+                    "Is this folder on a network share or another computer?\n\nIf it is, CaseFile looks into it "
+                    "every few seconds instead of waiting to be told about new files."
+                ),
+            )
+            poll = answer == QMessageBox.StandardButton.Yes
+        try:
+            attach_folder(self.ctx.settings, self.ctx.library, self.number, folder, poll=poll)
+            save_settings(self.ctx.settings)
+        except (CaseFileError, OSError) as exc:
+            show_error(self, exc)
+            return
+        if self.ctx.settings.watch_after_ingest == "delete":
+            note = self.tr("New files in %1 are now added to case %2, then deleted from the folder.")
+        else:
+            note = self.tr("New files in %1 are now added to case %2, then moved to its .ingested subfolder.")
+        self.status.setText(fill(note, folder, self.number))
+        self.ctx.events.watch_folders_changed.emit()
+
+    def detach_folder(self, folder: Path) -> None:
+        if self.number is None:
+            return
+        try:
+            detach_folder(self.ctx.settings, self.ctx.library, self.number, folder)
+            save_settings(self.ctx.settings)
+        except (CaseFileError, OSError) as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(fill(self.tr("%1 is no longer watched."), folder))
+        self.ctx.events.watch_folders_changed.emit()
 
     def show_in_folder(self) -> None:
         exhibit = self.selected_exhibit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,12 @@ def _os_error(error: OSError) -> str:
 def labelled(label: str, text: str) -> str:
     """``label: text`` with the colon of the app's language."""
     return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", label).replace("%2", text)
+
+
+def fill(text: str, *values: object) -> str:
+    """Put ``values`` into a translated text's %1, %2… in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(
+        r"%(\d+)",
+        lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0),
+        text,
+    )

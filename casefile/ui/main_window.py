@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+from casefile.core.evidence import AddResult
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.verify import CaseReport, FileStatus, verify_case
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import translated
+from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import (
     CaseFilterProxy,
     CaseListModel,
@@ -38,6 +40,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 
 class CaseListPane(QWidget):
@@ -150,6 +154,12 @@ class MainWindow(QMainWindow):
         ctx.events.cases_changed.connect(self.cases.reload)
         ctx.events.cases_changed.connect(self._update_status)
         ctx.events.case_changed.connect(self._case_changed)
+        from casefile.ui.watching import WatchService
+
+        self.watch = WatchService(ctx, self)
+        self.watch.batch.connect(self._arrivals)
+        self.watch.problem.connect(self._watch_problem)
+        ctx.events.watch_folders_changed.connect(lambda: self.watch.restart() if self.watch.running else None)
         self.retranslate()
         self.cases.reload()
         self._update_status()
@@ -264,6 +274,39 @@ class MainWindow(QMainWindow):
             .replace("%2", str(count))
             .replace("%3", str(overdue))
         )
+
+    # ------------------------------------------------------------------ watch folders
+
+    def start_watching(self) -> None:
+        """Add files that land in a case's inbox or an attached folder, in the background."""
+        self.watch.start()
+
+    def _arrivals(self, gathered: dict[str, list[AddResult]]) -> None:
+        lines = []
+        for number, results in gathered.items():
+            added = [r for r in results if r.exhibit is not None]
+            duplicates = sum(1 for r in results if r.duplicate_of is not None)
+            refused = [r for r in results if r.refused]
+            if len(added) == 1 and not duplicates and not refused:
+                exhibit = added[0].exhibit
+                assert exhibit is not None
+                lines.append(
+                    fill(self.tr("Case %1: %2 arrived, now exhibit %3"), number, exhibit.original_name, exhibit.number)
+                )
+                continue
+            text = fill(self.tr("Case %1: %2 new files added from a watched folder"), number, len(added))
+            if duplicates:
+                text += self.tr(", ") + fill(self.tr("%1 already in the case"), duplicates)
+            if refused:
+                text += self.tr(", ") + fill(self.tr("%1 refused"), len(refused))
+                for r in refused:
+                    log.warning("case %s: %s refused: %s", number, r.path, r.refused)
+            lines.append(text)
+        self.statusBar().showMessage("; ".join(lines), 20_000)
+
+    def _watch_problem(self, number: str, message: object) -> None:
+        log.warning("watching case %s: %s", number, message)
+        self.statusBar().showMessage(labelled(fill(self.tr("Case %1"), number), translated(message)), 30_000)
 
     def _tick(self) -> None:
         self.cases.model.now = datetime.now(UTC)
@@ -382,5 +425,6 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
+        self.watch.stop()
         self.ctx.runner.wait(10_000)
         super().closeEvent(event)

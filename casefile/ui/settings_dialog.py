@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -60,6 +61,18 @@ class SettingsDialog(QDialog):
         self.split.setSuffix(" MB")
         self.split.setSpecialValueText(self.tr("no split"))
         self.split.setValue(s.split_mb)
+        self.after_ingest = QComboBox(self)
+        self.after_ingest.addItem(self.tr("Move them to the folder's .ingested subfolder"), "move")
+        self.after_ingest.addItem(self.tr("Delete them (the case keeps the bytes)"), "delete")
+        self.after_ingest.setCurrentIndex(max(0, self.after_ingest.findData(s.watch_after_ingest)))
+        self.settle = QDoubleSpinBox(self)
+        self.settle.setRange(0.2, 120.0)
+        self.settle.setDecimals(1)
+        self.settle.setSuffix(" s")
+        self.settle.setValue(s.watch_settle_ms / 1000)
+        self.settle.setToolTip(
+            self.tr("Where the system does not say when a file is finished, wait until it has not changed this long")
+        )
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
 
@@ -77,6 +90,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default venue"), self.venue)
         form.addRow(self.tr("E-filing size limit"), self.split)
+        form.addRow(self.tr("Watched files, once added"), self.after_ingest)
+        form.addRow(self.tr("Wait for files to settle"), self.settle)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -110,6 +125,9 @@ class SettingsDialog(QDialog):
         s.org_legal_representative = self.org_rep.text().strip()
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
+        watch = (s.watch_after_ingest, s.watch_settle_ms)
+        s.watch_after_ingest = self.after_ingest.currentData()
+        s.watch_settle_ms = round(self.settle.value() * 1000)
         language = self.language.currentData()
         try:
             save_settings(s)
@@ -119,6 +137,8 @@ class SettingsDialog(QDialog):
         switch = getattr(self.parent(), "switch_language", None)
         if language != s.language and callable(switch):
             switch(language)
+        if watch != (s.watch_after_ingest, s.watch_settle_ms):
+            self.ctx.events.watch_folders_changed.emit()
         if library_changed:
             self.error.setText(self.tr("The new library is used from the next start."))
         self.accept()

@@ -1,0 +1,141 @@
+"""casefile watch, attach and detach as people and scheduled tasks use them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from casefile.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def new_case(capsys, lib: Path) -> str:
+    code, out, _ = run(
+        capsys, "--library", str(lib), "new", "--title", "屏幕碎裂", "--type", "quality", "--channel", "store"
+    )
+    assert code == 0
+    return out.strip().splitlines()[-1]
+
+
+def inbox(lib: Path, number: str) -> Path:
+    return lib / "cases" / number / "inbox"
+
+
+def test_attach_list_and_detach(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    scanner = tmp_path / "scanner"
+    scanner.mkdir()
+    code, out, _ = run(capsys, "--library", str(lib), "attach", number, str(scanner), "--poll")
+    assert code == 0 and str(scanner) in out and "polled" in out
+    code, out, _ = run(capsys, "--library", str(lib), "attach", "--list")
+    assert code == 0 and out == f"{number}  {scanner}  (polled)\n"
+    code, _, err = run(capsys, "--library", str(lib), "attach", number, str(tmp_path / "nowhere"))
+    assert code == 2 and "no folder at" in err
+    code, _, err = run(capsys, "--library", str(lib), "attach", number)
+    assert code == 2 and "needs a CASE and a FOLDER" in err
+    code, out, _ = run(capsys, "--library", str(lib), "detach", number, str(scanner))
+    assert code == 0 and "no longer watched" in out
+    code, out, err = run(capsys, "--library", str(lib), "attach", "--list")
+    assert code == 0 and out == "" and "no folders are attached" in err
+    code, _, err = run(capsys, "--library", str(lib), "detach", number, str(scanner))
+    assert code == 2 and "not attached" in err
+
+
+def test_watch_once_adds_inboxes_and_attached_folders(capsys, tmp_path, files):
+    lib = tmp_path / "lib"
+    first = new_case(capsys, lib)
+    second = new_case(capsys, lib)
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    assert run(capsys, "--library", str(lib), "attach", second, str(phone))[0] == 0
+    shutil.copy(files / "chat.txt", inbox(lib, first))
+    shutil.copy(files / "破损照片.jpg", inbox(lib, first))
+    shutil.copy(files / "chat.txt", phone)
+    (phone / "draft.docx.crdownload").write_bytes(b"half")
+    code, out, err = run(capsys, "--library", str(lib), "watch", "--once", "--settle", "0.1")
+    assert code == 0, err
+    assert sorted(out.splitlines()) == [
+        f"{first}: added exhibit 1 chat.txt",
+        f"{first}: added exhibit 2 破损照片.jpg",
+        f"{second}: added exhibit 1 chat.txt",
+    ]
+    assert sorted(os.listdir(phone)) == [".ingested", "draft.docx.crdownload"]
+    shutil.copy(files / "chat.txt", inbox(lib, first))
+    code, out, _ = run(capsys, "--library", str(lib), "watch", first, "--once", "--settle", "0.1")
+    assert code == 0 and out == f"{first}: duplicate of exhibit 1 chat.txt\n"
+    assert sorted(os.listdir(inbox(lib, first) / ".ingested")) == ["chat.txt", "chat~2.txt", "破损照片.jpg"]
+
+
+def test_watch_once_leaves_a_file_still_being_written(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    growing = inbox(lib, number) / "recording.m4a"
+    with open(growing, "wb") as fh:
+        fh.write(b"x")
+        deadline = time.monotonic() + 30
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--once", "--settle", "0.5"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while proc.poll() is None and time.monotonic() < deadline:
+            fh.write(b"x" * 1000)
+            fh.flush()
+            time.sleep(0.05)
+        out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 1
+    assert out == ""
+    assert "recording.m4a is still being written; it is left for the next run" in err
+    assert growing.exists()
+
+
+def test_watch_rejects_an_unknown_case(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    new_case(capsys, lib)
+    code, _, err = run(capsys, "--library", str(lib), "watch", "202601-999", "--once")
+    assert code == 2 and "no case 202601-999" in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
+def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    shutil.copy(files / "chat.txt", inbox(lib, number))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--settle", "0.1"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        done = inbox(lib, number) / ".ingested" / "chat.txt"
+        deadline = time.monotonic() + 30
+        while not done.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert done.exists(), proc.poll()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert out == f"{number}: added exhibit 1 chat.txt\n"
+    assert "watching 1 folder(s) of 1 case(s)" in err and "Traceback" not in err

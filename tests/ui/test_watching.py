@@ -1,0 +1,106 @@
+"""Watch folders in the app: files put in an inbox or an attached folder appear live; the GUI never waits."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image
+
+from casefile.core.library import case_from_fields
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from casefile.ui.main_window import MainWindow
+
+    ctx.settings.watch_settle_ms = 200
+    case = ctx.library.create_case(
+        case_from_fields(
+            {
+                "title": "快递外箱压坏",
+                "complained_at": "2026-11-20T10:00+08:00",
+                "channel": "store",
+                "type": "logistics",
+            }
+        )
+    )
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.cases.select(case.number)
+    win.workspace.setCurrentWidget(win.workspace.evidence)
+    win.start_watching()
+    assert win.watch.watcher is not None and win.watch.watcher.wait_ready(10)
+    yield win
+    win.watch.stop()
+
+
+def photo(path, colour=(200, 40, 40)):
+    Image.new("RGB", (64, 48), colour).save(path)
+    return path
+
+
+def test_a_file_put_in_the_inbox_appears_in_the_open_case(window, ctx, qtbot, tmp_path):
+    number = window.workspace.number
+    inbox = ctx.library.folder(number).inbox_dir
+    shutil.copyfile(photo(tmp_path / "外箱.jpg"), inbox / "外箱.jpg")
+    tab = window.workspace.evidence
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    assert tab.case.exhibits[0].original_name == "外箱.jpg"
+    assert not (inbox / "外箱.jpg").exists() and (inbox / ".ingested" / "外箱.jpg").exists()
+    qtbot.waitUntil(lambda: "外箱.jpg" in window.statusBar().currentMessage(), timeout=5_000)
+    assert "now exhibit 1" in window.statusBar().currentMessage()
+
+
+def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, qtbot, tmp_path):
+    number = window.workspace.number
+    phone = tmp_path / "手机同步"
+    phone.mkdir()
+    tab = window.workspace.evidence
+    tab.attach_folder(str(phone), poll=False)
+    assert [(f["case"], f["folder"]) for f in ctx.settings.watch_folders] == [(number, str(phone))]
+    assert window.watch.watcher.wait_ready(10)
+    photo(phone / "IMG_20261118_200100.jpg")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    assert tab.case.exhibits[0].captured_at_source == "file-name"
+    tab._fill_watch_menu()
+    detach = [a for a in tab.watch_menu.actions() if a.data() == str(phone)]
+    assert len(detach) == 1
+    detach[0].trigger()
+    assert ctx.settings.watch_folders == []
+    assert window.watch.watcher.wait_ready(10)
+    photo(phone / "later.jpg", (10, 10, 200))
+    qtbot.wait(800)
+    assert tab.model.rowCount() == 1 and (phone / "later.jpg").exists()
+
+
+def test_a_burst_of_arrivals_refreshes_the_case_once(window, ctx, qtbot, tmp_path):
+    number = window.workspace.number
+    inbox = ctx.library.folder(number).inbox_dir
+    refreshes = []
+    ctx.events.case_changed.connect(refreshes.append)
+    for i in range(20):
+        photo(tmp_path / f"s{i}.png", (i * 10, 100, 100))
+    for i in range(20):
+        shutil.copyfile(tmp_path / f"s{i}.png", inbox / f"s{i}.png")
+    tab = window.workspace.evidence
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 20, timeout=20_000)
+    assert len(refreshes) <= 5  # gathered, not one refresh per file
+
+
+def test_settings_choose_delete_and_the_settle_delay(window, ctx, qtbot, tmp_path):
+    from casefile.core.settings import load_settings
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.after_ingest.setCurrentIndex(dialog.after_ingest.findData("delete"))
+    dialog.settle.setValue(0.5)
+    with qtbot.waitSignal(ctx.events.watch_folders_changed):
+        dialog.save()
+    assert (load_settings().watch_after_ingest, load_settings().watch_settle_ms) == ("delete", 500)
+    assert window.watch.watcher.wait_ready(10)  # restarted with the new options
+    inbox = ctx.library.folder(window.workspace.number).inbox_dir
+    shutil.copyfile(photo(tmp_path / "x.jpg"), inbox / "x.jpg")
+    qtbot.waitUntil(lambda: window.workspace.evidence.model.rowCount() == 1, timeout=15_000)
+    assert not (inbox / "x.jpg").exists() and not (inbox / ".ingested" / "x.jpg").exists()
