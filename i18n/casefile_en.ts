@@ -1993,6 +1993,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>importing {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,6 +2190,10 @@ Reason:</source>
     </message>
     <message>
         <source>{what} is in use by another CaseFile window or command; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2005,6 +2005,10 @@ Reason:</source>
         <translation>{filename}：大小与归档目录不符</translation>
     </message>
     <message>
+        <source>the library</source>
+        <translation>案件库</translation>
+    </message>
+    <message>
         <source>importing {name}</source>
         <translation>导入 {name}</translation>
     </message>
@@ -2198,7 +2202,11 @@ Reason:</source>
     </message>
     <message>
         <source>{what} is in use by another CaseFile window or command; try again</source>
-        <translation>{what}正被另一个 CaseFile 窗口或命令使用，请稍后再试</translation>
+        <translation>{what} 正被另一个 CaseFile 窗口或命令使用，请稍后再试</translation>
+    </message>
+    <message>
+        <source>case {number}</source>
+        <translation>案件 {number}</translation>
     </message>
     <message>
         <source>{marker} cannot be read: {exc}</source>

@@ -235,7 +235,7 @@ def import_case(
             for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
                 for name in names:
                     make_readonly(Path(dirpath) / name)
-            with library.lock("numbering", "the library"):
+            with library.lock("numbering", Message("the library")):
                 if (library.cases_dir / number).exists():
                     raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
                 os.rename(target, library.cases_dir / number)

@@ -58,6 +58,10 @@ class StorageError(CaseFileError):
     """The disk or the file system refused an operation (full disk, permissions)."""
 
 
+class BusyError(StorageError):
+    """Another window, command or watcher holds what this operation needs; trying later works."""
+
+
 class RefusedError(CaseFileError):
     """A file that cannot be evidence (a device, a link out of the chosen folder...)."""
 

@@ -175,18 +175,21 @@ def add_files(
     options: AddOptions | None = None,
     *,
     cancel: CancelToken = NEVER_CANCELLED,
+    wait: float = 60.0,  # Library.edit's default
 ) -> Iterator[Progress | AddResult]:
     """Add files and folders to a case, yielding progress (bytes) and one result per file.
 
     Cancelling stops before the next chunk: files already added stay added, the file being
-    copied is discarded, and :class:`CancelledError` is raised.
+    copied is discarded, and :class:`CancelledError` is raised. When another window or
+    command holds the case for more than ``wait`` seconds, BusyError is raised before any
+    file is touched.
     """
     options = options or AddOptions()
     candidates = collect(paths)
     total = sum(c.size for c in candidates)
     done = 0
     yield Progress(0, total, "")
-    with library.edit(number) as writer:
+    with library.edit(number, wait=wait) as writer:
         for candidate in candidates:
             if candidate.refused or candidate.skipped:
                 yield AddResult(candidate.path, refused=candidate.refused, skipped=candidate.skipped)

@@ -33,12 +33,12 @@ from filelock import FileLock, Timeout
 from casefile.core import record
 from casefile.core.custody import LOG_NAME, CustodyLog
 from casefile.core.errors import (
+    BusyError,
     CaseFileError,
     InvalidValueError,
     LibraryVersionError,
     Message,
     NotFoundError,
-    StorageError,
 )
 from casefile.core.fsutil import (
     TEMP_PREFIX,
@@ -315,12 +315,13 @@ class Library:
     # ------------------------------------------------------------------ locks
 
     @contextmanager
-    def lock(self, name: str, what: str) -> Iterator[None]:
+    def lock(self, name: str, what: Message, *, wait: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold a lock shared with other processes; BusyError after ``wait`` seconds (0: do not wait)."""
         lock = FileLock(str(self.locks_dir / f"{name}.lock"))
         try:
-            lock.acquire(timeout=LOCK_TIMEOUT)
+            lock.acquire(timeout=wait)
         except Timeout:
-            raise StorageError("{what} is in use by another CaseFile window or command; try again", what=what) from None
+            raise BusyError("{what} is in use by another CaseFile window or command; try again", what=what) from None
         try:
             yield
         finally:
@@ -363,7 +364,7 @@ class Library:
         if not case.stage_log:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=self.operator, note="")]
         month = case.complained_at.strftime("%Y%m")
-        with self.lock("numbering", "the library"):
+        with self.lock("numbering", Message("the library")):
             serial = 1 + max(
                 (
                     int(m.group(2))
@@ -399,10 +400,13 @@ class Library:
         return case
 
     @contextmanager
-    def edit(self, number: str) -> Iterator[CaseWriter]:
-        """Hold a case for changes; snapshot, manifest and index are written on exit."""
+    def edit(self, number: str, *, wait: float = LOCK_TIMEOUT) -> Iterator[CaseWriter]:
+        """Hold a case for changes; snapshot, manifest and index are written on exit.
+
+        Waits up to ``wait`` seconds for another holder of the case, then raises BusyError.
+        """
         folder = self.folder(number)
-        with self.lock(folder.number, f"case {folder.number}"):
+        with self.lock(folder.number, Message("case {number}", number=folder.number), wait=wait):
             pending = self.pending_dir / folder.number
             atomic_write_bytes(pending, b"")
             case = self._recover_case(folder)  # another process may have crashed mid-change
@@ -435,7 +439,7 @@ class Library:
                 marker.unlink(missing_ok=True)
                 continue
             folder = CaseFolder(self.cases_dir / number)
-            with self.lock(number, f"case {number}"):
+            with self.lock(number, Message("case {number}", number=number)):
                 if not marker.exists():
                     continue  # another process finished it meanwhile
                 case = self._recover_case(folder)

@@ -192,7 +192,14 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     with Image.open(path) as img:
         meta["width"], meta["height"] = img.size
         meta["image_format"] = img.format or ""
-        exif = img.getexif()
+        if img.format == "PNG":
+            # Pillow's getexif() decodes a whole PNG to find an eXIf chunk after the pixels.
+            exif = Image.Exif()
+            raw = img.info.get("exif") or _png_exif_chunk(path)
+            if raw:
+                exif.load(raw)
+        else:
+            exif = img.getexif()
     if not exif:
         return None
     base = dict(exif)
@@ -247,6 +254,24 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
             return None
         return stated, SOURCE_EXIF
     return None
+
+
+def _png_exif_chunk(path: Path, max_chunks: int = 10_000) -> bytes:
+    """The eXIf chunk of a PNG found by walking chunk headers (the pixel data is skipped, not read)."""
+    with open(path, "rb") as fh:
+        if fh.read(8) != b"\x89PNG\r\n\x1a\n":
+            return b""
+        for _ in range(max_chunks):
+            header = fh.read(8)
+            if len(header) < 8:
+                return b""
+            length, kind = int.from_bytes(header[:4], "big"), header[4:]
+            if kind == b"eXIf":
+                return fh.read(min(length, 1 << 20))
+            if kind == b"IEND":
+                return b""
+            fh.seek(length + 4, 1)  # the data and its CRC
+    return b""
 
 
 def _ifd(exif: Any, tag: int) -> dict[int, Any]:

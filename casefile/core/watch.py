@@ -38,7 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
     EVENT_TYPE_CREATED,
@@ -60,6 +59,7 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 from casefile.core.errors import (
+    BusyError,
     CancelledError,
     CaseFileError,
     InvalidValueError,
@@ -723,16 +723,6 @@ class Watcher:
                         pending.due = max(pending.due, self._busy_until.get(number, now))
                     break
 
-    def _case_busy(self, number: str) -> bool:
-        """Whether another window, command or watcher holds the case (the lock file Library.edit uses)."""
-        lock = FileLock(str(self.library.locks_dir / f"{number}.lock"), timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            return True
-        lock.release()
-        return False
-
     def _hold_off(self, number: str, batch: list[_Pending]) -> None:
         delay = min(
             max(self.options.retry, 2 * self._backoff.get(number, 0.0)), max(self.options.rescan, self.options.retry)
@@ -748,22 +738,23 @@ class Watcher:
 
     def _ingest(self, number: str, batch: list[_Pending]) -> bool:
         """Add one batch to a case; False when the case is busy or failed (the rest wait)."""
-        if self._case_busy(number):
-            log.info("case %s is in use; %d file(s) wait", number, len(batch))
-            self._failed[number] = "busy"
-            self._hold_off(number, batch)
-            return False
         log.debug(BATCH_LOG, number, len(batch))
         by_path = {p.path: p for p in batch}
         arrived: list[AddResult] = []
         try:
-            for item in add_files(self.library, number, [p.path for p in batch], cancel=self._cancel):
+            # Never wait for a case another window, command or watcher holds: try again later.
+            for item in add_files(self.library, number, [p.path for p in batch], cancel=self._cancel, wait=0):
                 if isinstance(item, AddResult):
                     pending = by_path.pop(item.path, None)
                     if pending is not None and self._arrived(number, pending, item):
                         arrived.append(item)
         except CancelledError:
             raise
+        except BusyError:
+            log.info("case %s is in use; %d file(s) wait", number, len(batch))
+            self._failed[number] = "busy"
+            self._hold_off(number, batch)
+            return False
         except NotFoundError as exc:
             log.warning("case %s: %s", number, exc)
             self._cases_changed = True

@@ -291,3 +291,25 @@ def test_metadata_of_a_large_file_is_read_in_bounded_memory(tmp_path):
     tracemalloc.stop()
     assert found.metadata["encoding"] == "gb18030"
     assert peak < 8 << 20
+
+
+def test_png_exif_is_found_without_decoding_the_pixels(tmp_path, monkeypatch):
+    import struct
+    import zlib
+
+    shot = tmp_path / "shot.png"
+    Image.new("RGB", (400, 800), (240, 240, 240)).save(shot)
+    data = exif_bytes(make="Google", model="Pixel 8")
+    data = data[6:] if data.startswith(b"Exif\0\0") else data
+    chunk = struct.pack(">I", len(data)) + b"eXIf" + data + struct.pack(">I", zlib.crc32(b"eXIf" + data))
+    raw = shot.read_bytes()
+    end = raw.index(b"IEND") - 4
+    shot.write_bytes(raw[:end] + chunk + raw[end:])  # after the pixels, as some phones write it
+
+    def no_decoding(self, *args):
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(Image.Image, "load", no_decoding)
+    monkeypatch.setattr("PIL.PngImagePlugin.PngImageFile.load", no_decoding, raising=False)
+    found = read(shot, "image/png", mtime=NOW)
+    assert (found.captured_at_source, found.metadata["camera_model"]) == ("exif", "Pixel 8")
