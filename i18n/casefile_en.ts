@@ -882,6 +882,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibit %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,6 +1569,10 @@ Reason:</source>
     </message>
     <message>
         <source>Add event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

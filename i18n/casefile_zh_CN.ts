@@ -887,6 +887,10 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
 将文件或文件夹拖放到这里，或使用“添加文件…”（Ctrl+O）。</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
         <source>Exhibit %1: %2</source>
         <translation>证据%1：%2</translation>
     </message>
@@ -1577,6 +1581,10 @@ Reason:</source>
     <message>
         <source>Add event</source>
         <translation>添加事件</translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
+        <translation>证据%1</translation>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>

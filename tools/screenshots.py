@@ -52,7 +52,7 @@ def main() -> None:
         settle()
         window.grab().save(str(out / "app-case-list.png"))
         window.workspace.setCurrentWidget(window.workspace.evidence)
-        window.workspace.evidence.table.selectRow(1)
+        window.workspace.evidence.table.selectRow(10)  # a photo with EXIF: device, place, capture time
         settle()
         window.grab().save(str(out / "app-evidence.png"))
         window.workspace.evidence.act_grid.trigger()

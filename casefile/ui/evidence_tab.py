@@ -539,6 +539,8 @@ class EvidenceTab(QWidget):
     def _details_html(self, e: Exhibit) -> str:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
 
+        correct = self.tr("Correct…")
+
         def row(label: str, value: str, *, code: bool = False, warn: bool = False, link: str = "") -> str:
             text = html.escape(value)
             if code:
@@ -546,7 +548,7 @@ class EvidenceTab(QWidget):
             if warn:
                 text = f'<span style="color:#b35c00">{text}</span>'
             if link:
-                text += f' <a href="{link}">{html.escape(self.tr("Correct…"))}</a>'
+                text += f' <a href="{link}">{html.escape(correct)}</a>'
             return f'<tr><td style="color:#666;padding-right:10px">{html.escape(label)}</td><td>{text}</td></tr>'
 
         title = fill(self.tr("Exhibit %1: %2"), e.number, e.title)

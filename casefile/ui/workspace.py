@@ -478,9 +478,10 @@ class TimelineTab(QWidget):
         except CaseFileError as exc:
             show_error(self, exc)
             return
+        exhibit = self.tr("exhibit %1")
         for event in case.timeline:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            refs = "、".join(f"{self.tr('exhibit')} {n}" for n in event.evidence)
+            refs = "、".join(exhibit.replace("%1", str(n)) for n in event.evidence)
             kind = self.kind_names.get(event.kind.value, event.kind.value)
             item = QListWidgetItem(f"{when}  [{kind}]  {event.summary}" + (f"  ({refs})" if refs else ""))
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))

@@ -90,3 +90,24 @@ def test_a_translation_that_breaks_its_fields_falls_back_to_english(qapp):
 
     # no catalogue entry for this template: the English text is shown, filled in
     assert translated(Message("{count} things", count=3)) == "3 things"
+
+
+def test_no_tr_call_is_hidden_from_lupdate():
+    """lupdate misses tr() inside f-strings and some nested expressions: every literal tr() must be catalogued."""
+    import ast
+
+    catalogued = {source for _, source, _ in messages(TS)}
+    missing = []
+    for path in sorted((REPO / "casefile" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute | ast.Name)
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value not in catalogued
+            ):
+                missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
+    assert missing == []
