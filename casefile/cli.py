@@ -373,6 +373,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
         lines.append(f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{flags}{state}")
+        if e.captured_at is not None:
+            lines.append(f"{'':9}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
