@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -63,6 +64,44 @@ def probe(path: Path) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - a bad file is a fact about the evidence, never a crash
         facts["metadata_error"] = _reason(exc)
         log.info("cannot fully probe %s: %s", path.name, facts["metadata_error"])
+    return facts
+
+
+SILK_MAGIC = b"#!SILK_V3"
+SILK_FRAME_SECONDS = 0.02  # every SILK frame holds 20 ms of speech
+
+
+def probe_silk(path: Path) -> dict[str, Any]:
+    """WeChat and QQ voice notes (SILK v3, which FFmpeg cannot read): the length from the frame count.
+
+    The file is a magic line (after a 0x02 byte in WeChat's files) and then frames, each a
+    little-endian 16-bit size and that many bytes; only the sizes are read.
+    """
+    facts: dict[str, Any] = {"container": "silk", "audio_codec": "silk"}
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SILK_MAGIC) + 1)
+            start = 1 if head.startswith(b"\x02") else 0
+            if head[start : start + len(SILK_MAGIC)] != SILK_MAGIC:
+                return {**facts, "metadata_error": "not a SILK voice note"}
+            fh.seek(start + len(SILK_MAGIC))
+            frames = 0
+            while True:
+                size = fh.read(2)
+                if len(size) < 2:
+                    break
+                length = int.from_bytes(size, "little")
+                if length == 0xFFFF or length == 0:  # the end marker some encoders write
+                    break
+                fh.seek(length, 1)
+                frames += 1
+            if fh.tell() > os.fstat(fh.fileno()).st_size:
+                facts["truncated"] = True  # the last frame is cut short
+                frames -= 1
+    except OSError as exc:
+        return {**facts, "metadata_error": _reason(exc)}
+    facts["duration"] = round(max(frames, 0) * SILK_FRAME_SECONDS, 3)
+    facts["duration_source"] = "frames"
     return facts
 
 

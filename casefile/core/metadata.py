@@ -83,7 +83,7 @@ def extract(
         elif mime == "application/pdf":
             stated = _pdf(path, meta, flags)
         elif mime.startswith(("audio/", "video/")):
-            stated = _media(path, meta)
+            stated = _media(path, mime, meta)
         elif mime == "message/rfc822":
             stated = _mail(path, meta)
         elif mime.startswith("text/") or mime == "application/json":
@@ -430,10 +430,10 @@ def _pdf_date(text: str) -> datetime | None:
 # ------------------------------------------------------------------ audio and video
 
 
-def _media(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
+def _media(path: Path, mime: str, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     from casefile.core import media
 
-    facts = media.probe(path)
+    facts = media.probe_silk(path) if mime == "audio/silk" else media.probe(path)
     meta.update(facts)
     created = facts.get("media_created")
     if not created:

@@ -286,3 +286,34 @@ def test_video_thumbnail_comes_from_the_poster_frame(tmp_path):
     with Image.open(thumb) as img:
         assert img.size == (H, W)  # upright, already under 256 px
     assert (thumb.parent / f"{sha}-poster.jpg").exists()
+
+
+def silk_note(path: Path, frames: int, *, wechat: bool = True, cut: bool = False) -> Path:
+    """A SILK v3 voice note as WeChat stores it: 0x02, the magic, then size-prefixed 20 ms frames."""
+    body = b"".join(struct.pack("<H", 20 + i % 30) + bytes(20 + i % 30) for i in range(frames))
+    data = (b"\x02" if wechat else b"") + b"#!SILK_V3" + body
+    path.write_bytes(data[:-5] if cut else data)
+    return path
+
+
+def test_wechat_silk_voice_notes_get_their_length_from_the_frames(tmp_path):
+    from casefile.core.media import probe_silk
+
+    facts = probe_silk(silk_note(tmp_path / "msg_1.amr", 1500))
+    assert (facts["audio_codec"], facts["duration"]) == ("silk", 30.0)
+    assert probe_silk(silk_note(tmp_path / "qq.silk", 50, wechat=False))["duration"] == 1.0
+    cut = probe_silk(silk_note(tmp_path / "cut.silk", 50, cut=True))
+    assert cut["truncated"] is True and cut["duration"] == 0.98
+    (tmp_path / "fake.silk").write_bytes(b"#!AMR\n" + bytes(100))
+    assert probe_silk(tmp_path / "fake.silk")["metadata_error"] == "not a SILK voice note"
+
+
+def test_a_silk_note_is_ingested_with_its_length(library, case, tmp_path):
+    from casefile.core.evidence import AddResult, add_files
+
+    note = silk_note(tmp_path / "语音_20261118201500.amr", 250)  # WeChat names them .amr; the bytes say SILK
+    (result,) = [r for r in add_files(library, case.number, [note]) if isinstance(r, AddResult)]
+    exhibit = result.exhibit
+    assert exhibit.mime == "audio/silk"
+    assert exhibit.metadata["duration"] == 5.0
+    assert exhibit.captured_at_source == "file-name"
