@@ -2,11 +2,13 @@
 
 A :class:`Watcher` runs on threads of its own and never blocks its caller:
 
-- watchdog observers report file events: one native observer (inotify on Linux) for the
-  inboxes, the attached folders and the library's ``cases/`` folder (not recursive: new
-  case folders only), and a :class:`PollingObserver` for folders flagged ``poll`` (network
-  shares, where events do not arrive). Their handlers only queue the event and wake the
-  worker.
+- watchdog observers report file events: one native observer (inotify on Linux) with one
+  recursive watch over the library's ``cases/`` folder, which serves every inbox and sees
+  new cases (a watch per inbox would cost a thread and an inotify instance each; the
+  events of CaseFile's own writes elsewhere in the case folders are dropped by path), a
+  watch per attached folder, and a :class:`PollingObserver` for folders flagged ``poll``
+  (network shares, where events do not arrive). Watching chosen cases only watches their
+  inboxes one by one. Handlers only queue the event and wake the worker.
 - one worker thread owns all state. It decides when a file is complete, gives the files
   that are ready to :func:`casefile.core.evidence.add_files` in one batch per case, then
   moves each ingested file to ``<folder>/.ingested/`` (or deletes it), and reports every
@@ -221,6 +223,7 @@ class _Folder:
     key: str  # str(spec.path): the parent of every event path reported for it
     close_events: bool = False  # its observer reports close-after-write (inotify)
     polled: bool = False  # its events come from comparing listings, late by up to a polling interval
+    shared: bool = False  # an inbox whose events come from the one recursive watch over cases/
     watch: ObservedWatch | None = None
     observer: BaseObserver | None = None
 
@@ -242,7 +245,9 @@ class _Pending:
 class _Handler(FileSystemEventHandler):
     """Runs on watchdog's thread: only queues the event for the worker."""
 
-    def __init__(self, post: Callable[[_Folder | None, FileSystemEvent], None], folder: _Folder | None) -> None:
+    def __init__(
+        self, post: Callable[[_Folder | object | None, FileSystemEvent], None], folder: _Folder | object | None
+    ) -> None:
         self._post = post
         self._folder = folder
 
@@ -259,6 +264,8 @@ _FILE_EVENTS: list[type[FileSystemEvent]] = [
     DirDeletedEvent,
 ]
 _CASE_EVENTS: list[type[FileSystemEvent]] = [DirCreatedEvent, DirMovedEvent]
+_TREE_EVENTS: list[type[FileSystemEvent]] = [*_FILE_EVENTS, DirCreatedEvent, DirMovedEvent]
+ROUTE = object()  # queued in place of a folder: the worker finds the inbox from the event's path
 
 
 class Watcher:
@@ -291,7 +298,7 @@ class Watcher:
             self._attached = lambda: fixed
         self._on_result = on_result
         self._on_problem = on_problem
-        self._events: queue.SimpleQueue[tuple[_Folder | None, FileSystemEvent]] = queue.SimpleQueue()
+        self._events: queue.SimpleQueue[tuple[_Folder | object | None, FileSystemEvent]] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._cancel = CancelToken()
@@ -302,6 +309,7 @@ class Watcher:
         self._polling: BaseObserver | None = None
         self._observing = False
         self._cases_watch: ObservedWatch | None = None
+        self._tree_watch = False  # _cases_watch is the recursive watch that serves the inboxes
         self._folders: dict[str, _Folder] = {}
         self._watched: tuple[WatchedFolder, ...] = ()  # a copy of the specs, for other threads
         self._pending: dict[str, _Pending] = {}
@@ -439,14 +447,23 @@ class Watcher:
         native.start()
         self._native, self._native_closes = native, closes
         if self._cases is None:
+            # One recursive watch over cases/ serves every inbox and sees new cases: one thread
+            # and one inotify instance however many cases there are (a watch per inbox would
+            # take a thread each, and inotify allows 128 instances per user by default).
             try:
                 self._cases_watch = native.schedule(
-                    _Handler(self._post, None), str(self.library.cases_dir), event_filter=_CASE_EVENTS
+                    _Handler(self._post, ROUTE),
+                    str(self.library.cases_dir),
+                    recursive=True,
+                    event_filter=_TREE_EVENTS,
                 )
+                self._tree_watch = True
             except OSError as exc:
-                log.warning(
-                    "new cases are found by rescanning only: %s cannot be watched (%s)", self.library.cases_dir, exc
-                )
+                log.warning("each inbox is watched on its own: %s cannot be watched (%s)", self.library.cases_dir, exc)
+                with contextlib.suppress(OSError):
+                    self._cases_watch = native.schedule(
+                        _Handler(self._post, None), str(self.library.cases_dir), event_filter=_CASE_EVENTS
+                    )
 
     def _close_observers(self) -> None:
         for observer in (self._native, self._polling):
@@ -457,12 +474,16 @@ class Watcher:
                 observer.join()
         self._native = self._polling = None
 
-    def _post(self, folder: _Folder | None, event: FileSystemEvent) -> None:
+    def _post(self, folder: _Folder | object | None, event: FileSystemEvent) -> None:
         self._events.put((folder, event))
         self._wake.set()
 
     def _schedule(self, folder: _Folder) -> None:
         if not self._observing:
+            return
+        if folder.spec.inbox and self._cases_watch is not None and self._cases is None and self._tree_watch:
+            folder.shared = True
+            folder.close_events = self._native_closes
             return
         if not folder.spec.poll and self._native is not None:
             try:
@@ -483,6 +504,8 @@ class Watcher:
         folder.polled = True
 
     def _unschedule(self, folder: _Folder) -> None:
+        if folder.shared:
+            return
         if folder.observer is not None and folder.watch is not None:
             with contextlib.suppress(Exception):
                 folder.observer.unschedule(folder.watch)
@@ -600,9 +623,14 @@ class Watcher:
                 folder, event = self._events.get_nowait()
             except queue.Empty:
                 return
+            if folder is ROUTE:
+                folder = self._route(event)
+                if folder is None:
+                    continue
             if folder is None:
                 self._cases_changed = True
                 continue
+            assert isinstance(folder, _Folder)
             if self._folders.get(folder.key) is not folder:
                 continue  # no longer watched
             src = os.fsdecode(event.src_path)
@@ -623,6 +651,22 @@ class Watcher:
                 self._touch(folder, src, written=True, complete=False)
             elif kind == EVENT_TYPE_DELETED:
                 self._touch(folder, src, written=False, complete=False)
+
+    def _route(self, event: FileSystemEvent) -> _Folder | None:
+        """The inbox an event under cases/ concerns; marks new or removed cases; None to drop it."""
+        cases = str(self.library.cases_dir)
+        paths = [os.fsdecode(event.src_path)]
+        if event.event_type == EVENT_TYPE_MOVED and event.dest_path:
+            paths.insert(0, os.fsdecode(event.dest_path))
+        for path in paths:
+            folder = self._folders.get(path if event.is_directory else os.path.dirname(path))
+            if folder is not None and folder.shared:
+                return folder
+        if event.is_directory and any(os.path.dirname(p) == cases for p in paths):
+            self._cases_changed = True  # a case folder came, went or was renamed
+        elif event.is_directory and any(os.path.basename(p) == INBOX_DIR for p in paths):
+            self._cases_changed = True  # an inbox was made (or put back) in a case folder
+        return None  # evidence, bundles, the record: CaseFile's own writes
 
     def _touch(self, folder: _Folder, path: str, *, written: bool, complete: bool) -> None:
         """Note an event for ``path``: written to, complete (closed or renamed in), or maybe gone."""

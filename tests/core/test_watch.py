@@ -428,3 +428,17 @@ def test_attach_and_detach_folders(library, case, tmp_path):
     with pytest.raises(NotFoundError, match="not attached"):
         detach_folder(settings, library, case.number, folder)
     other_library.close()
+
+
+def test_a_large_library_is_watched_with_a_few_threads(library, arrivals, start_watcher):
+    """One recursive watch serves every inbox: more cases than inotify's default 128 instances."""
+    numbers = [make_case(library).number for _ in range(150)]
+    before = threading.active_count()
+    start_watcher()
+    assert threading.active_count() - before <= 5
+    (inbox_of(library, numbers[-1]) / "last.txt").write_text("the last case's inbox is watched too", "utf-8")
+    (inbox_of(library, numbers[0]) / ".ingested" / "old.txt").parent.mkdir(exist_ok=True)
+    (inbox_of(library, numbers[0]) / ".ingested" / "old.txt").write_text("already added once", "utf-8")
+    wait_for(lambda: arrivals.names() == ["last.txt"], what="the file in the last case's inbox")
+    assert [number for number, _ in arrivals.results] == [numbers[-1]]
+    assert exhibits(library, numbers[0]) == {}  # nothing from .ingested/, nor from CaseFile's own writes
