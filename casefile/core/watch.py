@@ -35,6 +35,7 @@ import stat
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,10 @@ from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# A new case folder is made under a temporary name and renamed into place; watchdog's inotify
+# backend then re-adds the watches it already has for it and warns. The events are right.
+warnings.filterwarnings("ignore", message="Callback with id .* already exists", category=RuntimeWarning)
 
 INGESTED_DIR = ".ingested"
 MOVE = "move"
@@ -255,6 +260,30 @@ class _Handler(FileSystemEventHandler):
         self._post(self._folder, event)
 
 
+class _TreeHandler(FileSystemEventHandler):
+    """The recursive watch over cases/: passes on what concerns an inbox or a case folder only.
+
+    CaseFile's own writes (evidence, the record, the custody log) are dropped here, on
+    watchdog's thread, before they cost the worker anything.
+    """
+
+    def __init__(self, post: Callable[[_Folder | object | None, FileSystemEvent], None], cases_dir: Path) -> None:
+        self._post = post
+        self._cases = str(cases_dir)
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        for raw in (event.src_path, event.dest_path):
+            if not raw:
+                continue
+            path = os.fsdecode(raw)
+            parent = os.path.dirname(path)
+            if os.path.basename(parent) == INBOX_DIR or (
+                event.is_directory and (parent == self._cases or os.path.basename(path) == INBOX_DIR)
+            ):
+                self._post(ROUTE, event)
+                return
+
+
 _FILE_EVENTS: list[type[FileSystemEvent]] = [
     FileCreatedEvent,
     FileModifiedEvent,
@@ -264,7 +293,13 @@ _FILE_EVENTS: list[type[FileSystemEvent]] = [
     DirDeletedEvent,
 ]
 _CASE_EVENTS: list[type[FileSystemEvent]] = [DirCreatedEvent, DirMovedEvent]
-_TREE_EVENTS: list[type[FileSystemEvent]] = [*_FILE_EVENTS, DirCreatedEvent, DirMovedEvent]
+# Over the whole tree, "modified" is left out: CaseFile's own writes would flood the queue with
+# it, and an inbox file needs none (created, then closed; or a changed size or time at the next look).
+_TREE_EVENTS: list[type[FileSystemEvent]] = [
+    *(e for e in _FILE_EVENTS if e is not FileModifiedEvent),
+    DirCreatedEvent,
+    DirMovedEvent,
+]
 ROUTE = object()  # queued in place of a folder: the worker finds the inbox from the event's path
 
 
@@ -452,7 +487,7 @@ class Watcher:
             # take a thread each, and inotify allows 128 instances per user by default).
             try:
                 self._cases_watch = native.schedule(
-                    _Handler(self._post, ROUTE),
+                    _TreeHandler(self._post, self.library.cases_dir),
                     str(self.library.cases_dir),
                     recursive=True,
                     event_filter=_TREE_EVENTS,
