@@ -482,6 +482,66 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension does not match the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture time later than when it was added (check the device clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file time far from the capture time it states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved by editing software after capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the photo&apos;s EXIF data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the file&apos;s own metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s modification time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked and set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,46 +820,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>empty file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>extension does not match the content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged or unreadable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>encrypted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>truncated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>capture time later than when it was added (check the device clock)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file time far from the capture time it states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>saved by editing software after capture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>metadata unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>case created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,26 +869,6 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>recovered after an interruption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the photo&apos;s EXIF data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the file&apos;s own metadata</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the file name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file&apos;s modification time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checked and set by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

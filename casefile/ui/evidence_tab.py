@@ -27,7 +27,7 @@ from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbna
 from casefile.core.watch import attach_folder, attached_folders, detach_folder
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
-from casefile.ui.models import EvidenceModel, kind_name
+from casefile.ui.models import EvidenceModel, capture_source_name, flag_name, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import QDateTime, QEvent, QItemSelection, QObject, QSize, Qt, QUrl
@@ -379,20 +379,6 @@ class EvidenceTab(QWidget):
     def _idle_status(self) -> None:
         self.status.setText(self.tr("Drop files or folders here to add them to the case.") if self.number else "")
 
-    def _kind_flag(self, flag: str) -> str:
-        return {
-            "empty": self.tr("empty file"),
-            "unknown-format": self.tr("unknown format"),
-            "extension-mismatch": self.tr("extension does not match the content"),
-            "broken": self.tr("damaged or unreadable"),
-            "encrypted": self.tr("encrypted"),
-            "truncated": self.tr("truncated"),
-            "captured-after-added": self.tr("capture time later than when it was added (check the device clock)"),
-            "time-disagrees": self.tr("file time far from the capture time it states"),
-            "edited": self.tr("saved by editing software after capture"),
-            "metadata-unavailable": self.tr("metadata unavailable"),
-        }.get(flag, flag)
-
     def _action_name(self, action: str) -> str:
         return {
             "create": self.tr("case created"),
@@ -409,15 +395,6 @@ class EvidenceTab(QWidget):
             "import": self.tr("imported"),
             "recovery": self.tr("recovered after an interruption"),
         }.get(action, action)
-
-    def _captured_source(self, source: str) -> str:
-        return {
-            "exif": self.tr("from the photo's EXIF data"),
-            "container": self.tr("from the file's own metadata"),
-            "file-name": self.tr("from the file name"),
-            "file-mtime": self.tr("the file's modification time"),
-            "user": self.tr("checked and set by hand"),
-        }.get(source, source)
 
     # ------------------------------------------------------------------ the case
 
@@ -563,7 +540,7 @@ class EvidenceTab(QWidget):
         if e.captured_at is not None and device_time:
             captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
         if captured and e.captured_at_source:
-            captured += f" ({self._captured_source(e.captured_at_source)})"
+            captured += f" ({capture_source_name(e.captured_at_source)})"
         rows = [
             row(self.tr("Original name"), e.original_name),
             row(self.tr("Kind"), kind_name(e.kind.value)),
@@ -574,7 +551,7 @@ class EvidenceTab(QWidget):
             *(row(label, value) for label, value in self._metadata_rows(e)),
             row(self.tr("Added"), fill(self.tr("%1 by %2"), _local(e.added_at), e.added_by)),
         ]
-        flags = ", ".join(self._kind_flag(f) for f in e.flags) or self.tr("none")
+        flags = ", ".join(flag_name(f) for f in e.flags) or self.tr("none")
         rows.append(row(self.tr("Flags"), flags, warn=bool(e.flags)))
         if e.original_path:
             rows.append(row(self.tr("Added from"), e.original_path))

@@ -9,6 +9,7 @@ from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.model import Case, Exhibit, Stage
 from casefile.core.thumbnails import thumbnail_path
+from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -278,6 +279,40 @@ class CaseFilterProxy(QSortFilterProxyModel):
         return True
 
 
+def flag_name(flag: str) -> str:
+    """What an exhibit's flag means, in the user's language."""
+    names = {
+        "empty": QT_TRANSLATE_NOOP("CaseFile", "empty file"),
+        "unknown-format": QT_TRANSLATE_NOOP("CaseFile", "unknown format"),
+        "extension-mismatch": QT_TRANSLATE_NOOP("CaseFile", "extension does not match the content"),
+        "broken": QT_TRANSLATE_NOOP("CaseFile", "damaged or unreadable"),
+        "encrypted": QT_TRANSLATE_NOOP("CaseFile", "encrypted"),
+        "truncated": QT_TRANSLATE_NOOP("CaseFile", "truncated"),
+        "captured-after-added": QT_TRANSLATE_NOOP(
+            "CaseFile", "capture time later than when it was added (check the device clock)"
+        ),
+        "time-disagrees": QT_TRANSLATE_NOOP("CaseFile", "file time far from the capture time it states"),
+        "edited": QT_TRANSLATE_NOOP("CaseFile", "saved by editing software after capture"),
+        "metadata-unavailable": QT_TRANSLATE_NOOP("CaseFile", "metadata unavailable"),
+    }
+    return QCoreApplication.translate("CaseFile", names[flag]) if flag in names else flag
+
+
+def capture_source_name(source: str) -> str:
+    """Where an exhibit's capture time came from, in the user's language."""
+    names = {
+        "exif": QT_TRANSLATE_NOOP("CaseFile", "from the photo's EXIF data"),
+        "container": QT_TRANSLATE_NOOP("CaseFile", "from the file's own metadata"),
+        "file-name": QT_TRANSLATE_NOOP("CaseFile", "from the file name"),
+        "file-mtime": QT_TRANSLATE_NOOP("CaseFile", "the file's modification time"),
+        "user": QT_TRANSLATE_NOOP("CaseFile", "checked and set by hand"),
+    }
+    return QCoreApplication.translate("CaseFile", names[source]) if source in names else source
+
+
+TIME_FLAGS = {"captured-after-added", "time-disagrees"}
+
+
 class EvidenceModel(QAbstractTableModel):
     """A case's exhibits; title, source and proof purpose editable in place."""
 
@@ -340,11 +375,15 @@ class EvidenceModel(QAbstractTableModel):
             return self._icon(e)
         if role == Qt.ItemDataRole.ForegroundRole and e.withdrawn:
             return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CAPTURED and TIME_FLAGS & set(e.flags):
+            return QBrush(QColor("#b35c00"))  # a time worth a look
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.withdrawn:
                 return QCoreApplication.translate("CaseFile", "Withdrawn: %1").replace("%1", e.withdraw_reason)
+            if column == self.CAPTURED and e.captured_at is not None:
+                return capture_source_name(e.captured_at_source)
             if e.flags:
-                return ", ".join(e.flags)
+                return ", ".join(flag_name(f) for f in e.flags)
         return None
 
     def _display(self, e: Exhibit, column: int) -> str:

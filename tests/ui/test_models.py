@@ -107,3 +107,39 @@ def test_evidence_model_edits_go_through_the_callback(qapp, ctx, tmp_path):
     assert calls == [(1, "title", "与客服的聊天记录")]
     assert not model.setData(title, "   ")  # a title cannot be emptied
     assert model.data(model.index(0, EvidenceModel.SHA256)) == ctx.library.load_case(case.number).exhibits[0].sha256
+
+
+def test_evidence_model_names_flags_and_marks_times_worth_a_look(qapp):
+    from datetime import UTC, datetime
+
+    from casefile.core.model import EvidenceKind, Exhibit
+    from casefile.ui.models import EvidenceModel
+
+    from PySide6.QtCore import Qt
+
+    model = EvidenceModel()
+    now = datetime.now(UTC)
+    model.exhibits = [
+        Exhibit(
+            1,
+            "t",
+            EvidenceKind.PHOTO,
+            "a.jpg",
+            "evidence/001-a.jpg",
+            1,
+            "0" * 64,
+            now,
+            "x",
+            captured_at=now,
+            captured_at_source="exif",
+            flags=["captured-after-added", "edited"],
+        ),
+    ]
+    captured = model.index(0, EvidenceModel.CAPTURED)
+    assert model.data(captured, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(captured, Qt.ItemDataRole.ToolTipRole) == "from the photo's EXIF data"
+    tip = model.data(model.index(0, EvidenceModel.TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert (
+        tip
+        == "capture time later than when it was added (check the device clock), saved by editing software after capture"
+    )
