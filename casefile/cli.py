@@ -116,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "metadata",
+        help="read again what exhibits' files say about themselves (capture time, device, length...)",
+        description="For exhibits added by an older CaseFile: each file is checked against its SHA-256, "
+        "then its metadata is read again; a capture time set by hand stays; changes go to the custody log.",
+    )
+    p.add_argument("case")
+    p.add_argument("--exhibits", default="", help="exhibit numbers, e.g. 1,3 (default: all)")
+
     p = sub.add_parser("verify", help="re-hash evidence and check manifests and custody logs")
     p.add_argument("cases", nargs="*", metavar="CASE")
     p.add_argument("--all", action="store_true", help="every case in the library (the default)")
@@ -444,6 +453,25 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.evidence import MetadataResult, reread_metadata
+
+    chosen = _parse_numbers(args.exhibits, "--exhibits") if args.exhibits else None
+    status = EXIT_OK
+    results = [r for r in reread_metadata(library, args.case, chosen) if isinstance(r, MetadataResult)]
+    case = library.load_case(args.case)
+    for result in results:
+        e = case.exhibit(result.number)
+        if result.problem is not None:
+            print(f"{e.number:>4}  {e.original_name}: {result.problem}")
+            status = EXIT_PROBLEMS
+            continue
+        when = f"captured {_fmt_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
+        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
+        print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
+    return status
+
+
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         writer.set_stage(Stage(args.stage), args.note)
@@ -633,6 +661,7 @@ COMMANDS = {
     "import": cmd_import,
     "reindex": cmd_reindex,
     "withdraw": cmd_withdraw,
+    "metadata": cmd_metadata,
     "stage": cmd_stage,
     "event": cmd_event,
     "watch": cmd_watch,

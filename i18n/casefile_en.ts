@@ -2105,6 +2105,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the file has changed since it was added; run verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>symbolic link to nothing (broken link)</source>
         <translation type="unfinished"></translation>
     </message>

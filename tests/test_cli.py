@@ -209,3 +209,19 @@ def test_no_screen_gives_a_message_not_a_crash(lib, tmp_path):
     )
     if sys.platform.startswith("linux"):
         assert proc.returncode == 2 and "no screen" in proc.stderr
+
+
+def test_metadata_command_reads_exhibits_again(capsys, lib, tmp_path):
+    from PIL import Image
+
+    number = new_case(capsys, lib)
+    Image.new("RGB", (40, 80)).save(tmp_path / "Screenshot_20261118-201530_Taobao.png")
+    assert (
+        run(capsys, "--library", str(lib), "add", number, str(tmp_path / "Screenshot_20261118-201530_Taobao.png"))[0]
+        == 0
+    )
+    code, out, _ = run(capsys, "--library", str(lib), "metadata", number)
+    assert code == 0
+    assert "Screenshot_20261118-201530_Taobao.png: captured 2026-11-18 20:15 (file-name)  (unchanged)" in out
+    code, _, err = run(capsys, "--library", str(lib), "metadata", number, "--exhibits", "9")
+    assert code == 2 and "no exhibit 9" in err

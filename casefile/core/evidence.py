@@ -382,3 +382,57 @@ def recover_staging(folder: CaseFolder, case: Case) -> Case:
     with contextlib.suppress(OSError):
         staging.rmdir()
     return case
+
+
+@dataclass
+class MetadataResult:
+    """The outcome of reading one exhibit's metadata again."""
+
+    number: int
+    changed: bool = False
+    problem: Message | None = None
+
+
+def reread_metadata(
+    library: Library, number: str, exhibits: Iterable[int] | None = None, *, cancel: CancelToken = NEVER_CANCELLED
+) -> Iterator[Progress | MetadataResult]:
+    """Read again what exhibits' files say about themselves (capture time, device, length...).
+
+    For exhibits added by an older CaseFile, or after a format became readable. Each file
+    is first checked against its SHA-256: a changed file is reported, never described. A
+    capture time set by hand stays. Only what changed is written to the custody log.
+    """
+    from casefile.core.hashing import hash_file
+
+    with library.edit(number) as writer:
+        chosen = [writer.exhibit(n) for n in exhibits] if exhibits is not None else list(writer.case.exhibits)
+        total = sum(e.size for e in chosen)
+        done = 0
+        yield Progress(0, total, "")
+        for exhibit in chosen:
+            cancel.check()
+            path = writer.folder.path / exhibit.stored_path
+            try:
+                digests = hash_file(path, cancel=cancel)
+            except OSError as exc:
+                yield MetadataResult(exhibit.number, problem=Message("cannot be read: {reason}", reason=exc.strerror))
+                continue
+            if digests.sha256 != exhibit.sha256:
+                yield MetadataResult(
+                    exhibit.number, problem=Message("the file has changed since it was added; run verify")
+                )
+                continue
+            sniffed = sniff(exhibit.original_name, digests.size, digests.head, digests.tail)
+            found = extract(
+                path,
+                sniffed.mime if digests.size else "",
+                original_name=exhibit.original_name,
+                file_modified_at=exhibit.file_modified_at,
+                added_at=exhibit.added_at,
+            )
+            flags = sniffed.flags + [f for f in found.flags if f not in sniffed.flags]
+            captured = (found.captured_at, found.captured_at_source) if found.captured_at is not None else None
+            changed = writer.set_exhibit_metadata(exhibit.number, found.metadata, flags, captured)
+            done += exhibit.size
+            yield MetadataResult(exhibit.number, changed=changed)
+            yield Progress(done, total, exhibit.original_name)

@@ -237,6 +237,27 @@ class CaseWriter:
             self.record(record.EXHIBIT_UPDATE, {"exhibit": number, "fields": data})
         return self.exhibit(number)
 
+    def set_exhibit_metadata(
+        self, number: int, metadata: dict[str, Any], flags: list[str], captured: tuple[datetime, str] | None
+    ) -> bool:
+        """Record what an exhibit's file says about itself, read again; False when nothing changed.
+
+        ``captured`` (time, source) replaces the capture time unless a person set it by hand.
+        """
+        exhibit = self.exhibit(number)
+        details: dict[str, Any] = {"exhibit": number, "sha256": exhibit.sha256, "metadata": metadata, "flags": flags}
+        if captured is not None and exhibit.captured_at_source != "user":
+            details["captured_at"], details["captured_at_source"] = to_data(captured[0]), captured[1]
+        same_time = "captured_at" not in details or (
+            details["captured_at"] == to_data(exhibit.captured_at)
+            and captured
+            and captured[1] == exhibit.captured_at_source
+        )
+        if to_data(metadata) == to_data(exhibit.metadata) and flags == exhibit.flags and same_time:
+            return False
+        self.record(record.EXHIBIT_METADATA, to_data(details))
+        return True
+
     def exhibit(self, number: int) -> Exhibit:
         try:
             return self.case.exhibit(number)

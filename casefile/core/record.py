@@ -34,6 +34,7 @@ STAGE = "stage"
 EVENT = "event"
 EXHIBIT_UPDATE = "exhibit-update"
 REORDER = "reorder"
+EXHIBIT_METADATA = "exhibit-metadata"  # what the file says about itself, read again
 
 # Top-level fields an "update" entry may set.
 UPDATABLE_FIELDS = {
@@ -94,6 +95,13 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
         for name in details["fields"]:
             if name in EXHIBIT_UPDATABLE:
                 setattr(exhibit, name, getattr(exhibit_patch, name))
+    elif action == EXHIBIT_METADATA:
+        exhibit = case.exhibit(int(details["exhibit"]))
+        exhibit.metadata = dict(details["metadata"])
+        exhibit.flags = [str(f) for f in details["flags"]]
+        if "captured_at" in details:
+            exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at")
+            exhibit.captured_at_source = str(details["captured_at_source"])
     elif action == UPDATE:
         fields = {k: v for k, v in details["fields"].items() if k in UPDATABLE_FIELDS}
         patch = from_data(Case, {**to_data(case), **fields, "exhibits": []})

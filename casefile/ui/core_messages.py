@@ -59,6 +59,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'hidden or system file'),
     QT_TRANSLATE_NOOP("core", 'no such file or folder'),
     QT_TRANSLATE_NOOP("core", 'directory loop (this folder was already visited)'),
+    QT_TRANSLATE_NOOP("core", 'the file has changed since it was added; run verify'),
     QT_TRANSLATE_NOOP("core", 'symbolic link to nothing (broken link)'),
     QT_TRANSLATE_NOOP("core", 'symbolic link pointing outside the chosen folder ({target})'),
     QT_TRANSLATE_NOOP("core", '{what} failed: {reason}'),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import struct
 import zlib
 from datetime import UTC, datetime, timedelta, timezone
@@ -313,3 +314,53 @@ def test_png_exif_is_found_without_decoding_the_pixels(tmp_path, monkeypatch):
     monkeypatch.setattr("PIL.PngImagePlugin.PngImageFile.load", no_decoding, raising=False)
     found = read(shot, "image/png", mtime=NOW)
     assert (found.captured_at_source, found.metadata["camera_model"]) == ("exif", "Pixel 8")
+
+
+def test_metadata_of_older_exhibits_is_read_again(library, case, tmp_path, monkeypatch, corpus):
+    """Exhibits added before metadata was read (or by an older CaseFile) get it, once, through the custody log."""
+    from casefile.core import evidence
+    from casefile.core.evidence import MetadataResult, reread_metadata
+    from casefile.core.metadata import Extracted
+    from casefile.core.verify import verify_case
+
+    shutil.copyfile(corpus / "images" / "gps" / "DSCN0010.jpg", tmp_path / "old.jpg")
+    jpeg(tmp_path / "set-by-hand.jpg", exif_bytes())
+    as_before = lambda path, mime, **kw: Extracted(captured_at=kw["file_modified_at"])  # noqa: E731
+    monkeypatch.setattr(evidence, "extract", as_before)
+    added = [
+        r.exhibit
+        for r in add_files(library, case.number, [tmp_path / "old.jpg", tmp_path / "set-by-hand.jpg"])
+        if isinstance(r, AddResult)
+    ]
+    monkeypatch.undo()
+    assert all(e.metadata == {} and e.captured_at_source == "file-mtime" for e in added)
+    with library.edit(case.number) as writer:
+        writer.update_exhibit(2, captured_at=datetime(2024, 5, 10, 15, 0, tzinfo=CST), captured_at_source="user")
+
+    results = [r for r in reread_metadata(library, case.number) if isinstance(r, MetadataResult)]
+    assert [(r.number, r.changed, r.problem) for r in results] == [(1, True, None), (2, True, None)]
+    record = library.load_case(case.number)
+    old, by_hand = record.exhibit(1), record.exhibit(2)
+    assert (old.captured_at_source, old.metadata["camera_model"]) == ("exif", "COOLPIX P6000")
+    assert "edited" in old.flags
+    assert (by_hand.captured_at, by_hand.captured_at_source) == (datetime(2024, 5, 10, 15, 0, tzinfo=CST), "user")
+    assert by_hand.metadata["exif_offset"] == "+08:00"  # read, but the checked time stays
+
+    again = [r for r in reread_metadata(library, case.number) if isinstance(r, MetadataResult)]
+    assert [r.changed for r in again] == [False, False]  # nothing new: no custody entry
+    report = [r for r in verify_case(library, case.number) if not isinstance(r, evidence.Progress)][0]
+    assert report.ok, report.summary()  # case.json is still the custody log folded
+
+
+def test_a_changed_file_is_not_described(library, case, tmp_path):
+    import os
+
+    from casefile.core.evidence import MetadataResult, reread_metadata
+
+    jpeg(tmp_path / "p.jpg", exif_bytes())
+    (result,) = [r for r in add_files(library, case.number, [tmp_path / "p.jpg"]) if isinstance(r, AddResult)]
+    stored = library.folder(case.number).path / result.exhibit.stored_path
+    os.chmod(stored, 0o644)
+    stored.write_bytes(stored.read_bytes()[:-10])
+    (outcome,) = [r for r in reread_metadata(library, case.number) if isinstance(r, MetadataResult)]
+    assert outcome.problem is not None and "changed since it was added" in str(outcome.problem)
