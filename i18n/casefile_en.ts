@@ -840,6 +840,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>metadata read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case record changed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -843,6 +843,10 @@ SHA-256：%4</translation>
         <translation>修改说明</translation>
     </message>
     <message>
+        <source>metadata read again</source>
+        <translation>重新读取元数据</translation>
+    </message>
+    <message>
         <source>case record changed</source>
         <translation>修改案件记录</translation>
     </message>

@@ -386,6 +386,7 @@ class EvidenceTab(QWidget):
             "withdraw": self.tr("withdrawn"),
             "reorder": self.tr("order changed"),
             "exhibit-update": self.tr("description changed"),
+            "exhibit-metadata": self.tr("metadata read again"),
             "update": self.tr("case record changed"),
             "stage": self.tr("stage changed"),
             "event": self.tr("cited in the timeline"),
