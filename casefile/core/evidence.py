@@ -42,6 +42,7 @@ from casefile.core.fsutil import (
     storage_error,
 )
 from casefile.core.hashing import copy_and_hash, hash_file
+from casefile.core.library import LOCK_TIMEOUT
 from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
@@ -175,7 +176,7 @@ def add_files(
     options: AddOptions | None = None,
     *,
     cancel: CancelToken = NEVER_CANCELLED,
-    wait: float = 60.0,  # Library.edit's default
+    wait: float = LOCK_TIMEOUT,
 ) -> Iterator[Progress | AddResult]:
     """Add files and folders to a case, yielding progress (bytes) and one result per file.
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.sniff import FLAG_BROKEN, FLAG_ENCRYPTED
+from casefile.core.thumbnails import register_heif
 
 log = logging.getLogger(__name__)
 
@@ -355,22 +356,6 @@ def _offset_from_gps(local: datetime, gps: dict[int, Any]) -> timedelta | None:
     minutes = round((local - utc).total_seconds() / 900) * 15
     offset = timedelta(minutes=minutes)
     return offset if abs(offset) <= timedelta(hours=14) else None
-
-
-_heif_registered = False
-
-
-def register_heif() -> None:
-    """Let Pillow open HEIC/HEIF photos (once per process)."""
-    global _heif_registered
-    if not _heif_registered:
-        try:
-            import pillow_heif
-
-            pillow_heif.register_heif_opener()
-        except ImportError:  # pragma: no cover - a dependency; HEIC then reads as unknown
-            log.warning("pillow-heif is not installed: HEIC photos cannot be read")
-        _heif_registered = True
 
 
 # ------------------------------------------------------------------ PDF

@@ -86,7 +86,7 @@ def _image_thumbnail(source: Path, size: int, heif: bool = False) -> Image.Image
     from PIL import Image, ImageOps
 
     if heif:
-        _register_heif()
+        register_heif()
     with Image.open(source) as img:
         if img.format == "JPEG":
             img.draft("RGB", (size * 2, size * 2))  # decode at 1/2, 1/4 or 1/8 scale: fast, small
@@ -144,7 +144,7 @@ _heif_lock = threading.Lock()
 _heif_registered = False
 
 
-def _register_heif() -> None:
+def register_heif() -> None:
     """Teach Pillow to open HEIC/HEIF photos (once, on first need: the plugin is large)."""
     global _heif_registered
     with _heif_lock:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from casefile.core.bundle.pdfkit import PAGE
-from casefile.core.metadata import register_heif
+from casefile.core.thumbnails import register_heif
 
 # Room left for the stamps at the top and bottom of every exhibit page (points).
 TOP_BAND = 40.0
