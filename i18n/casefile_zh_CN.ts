@@ -234,7 +234,7 @@ Proof purpose: %3</source>
         <translation>证据页面：%1</translation>
     </message>
     <message>
-        <source>%1 file(s), %2 pages, saved in the case's bundles folder:</source>
+        <source>%1 file(s), %2 pages, saved in the case&apos;s bundles folder:</source>
         <translation>%1 个文件，共 %2 页，已保存在案卷的 bundles 文件夹：</translation>
     </message>
     <message>
@@ -274,11 +274,11 @@ SHA-256：%4</translation>
         <translation>到店投诉受理回执</translation>
     </message>
     <message>
-        <source>For a complaint to the consumer association or 12315: cover, complaint letter, evidence list, the exhibits, the integrity annex and filing notes. The complainant's full contact details are shown, as a complaint requires.</source>
+        <source>For a complaint to the consumer association or 12315: cover, complaint letter, evidence list, the exhibits, the integrity annex and filing notes. The complainant&apos;s full contact details are shown, as a complaint requires.</source>
         <translation>用于向消费者协会或 12315 投诉：封面、消费投诉书、证据清单、证据、完整性校验表及提交须知。按投诉要求，投诉人联系方式完整显示。</translation>
     </message>
     <message>
-        <source>For filing at a people's court: cover, civil complaint, address-for-service form, evidence list, the exhibits, the integrity annex and filing hints.</source>
+        <source>For filing at a people&apos;s court: cover, civil complaint, address-for-service form, evidence list, the exhibits, the integrity annex and filing hints.</source>
         <translation>用于向人民法院立案：封面、民事起诉状、送达地址确认书、证据目录、证据、完整性校验表及立案提示。</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@ SHA-256：%4</translation>
         <translation>用于向仲裁委员会申请：封面、仲裁申请书、证据目录、证据、完整性校验表及提交须知。证据中必须有仲裁协议。</translation>
     </message>
     <message>
-        <source>For a claim against a courier: cover, claim letter, evidence list, the exhibits, the integrity annex, and where to appeal and by when. The customer's details are masked.</source>
+        <source>For a claim against a courier: cover, claim letter, evidence list, the exhibits, the integrity annex, and where to appeal and by when. The customer&apos;s details are masked.</source>
         <translation>用于向快递公司索赔：封面、快递理赔申请书、证据清单、证据、完整性校验表，以及申诉途径和期限。顾客个人信息已遮盖。</translation>
     </message>
     <message>
@@ -525,11 +525,11 @@ SHA-256：%4</translation>
         <translation>元数据无法读取</translation>
     </message>
     <message>
-        <source>from the photo's EXIF data</source>
+        <source>from the photo&apos;s EXIF data</source>
         <translation>依据照片 EXIF 信息</translation>
     </message>
     <message>
-        <source>from the file's own metadata</source>
+        <source>from the file&apos;s own metadata</source>
         <translation>依据文件自身元数据</translation>
     </message>
     <message>
@@ -537,7 +537,7 @@ SHA-256：%4</translation>
         <translation>依据文件名</translation>
     </message>
     <message>
-        <source>the file's modification time</source>
+        <source>the file&apos;s modification time</source>
         <translation>文件修改时间</translation>
     </message>
     <message>
@@ -799,7 +799,7 @@ SHA-256：%4</translation>
         <translation>监视文件夹</translation>
     </message>
     <message>
-        <source>Files put in this case's inbox or in a folder attached to it are added as evidence by themselves</source>
+        <source>Files put in this case&apos;s inbox or in a folder attached to it are added as evidence by themselves</source>
         <translation>放入本案件收件箱或其关联文件夹的文件会自动添加为证据</translation>
     </message>
     <message>
@@ -807,7 +807,7 @@ SHA-256：%4</translation>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <source>Open the folder that holds the selected exhibit's file</source>
+        <source>Open the folder that holds the selected exhibit&apos;s file</source>
         <translation>打开所选证据文件所在的文件夹</translation>
     </message>
     <message>
@@ -1183,7 +1183,7 @@ Reason:</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <source>Open this case's inbox</source>
+        <source>Open this case&apos;s inbox</source>
         <translation>打开本案件的收件箱</translation>
     </message>
     <message>
@@ -1504,7 +1504,7 @@ Reason:</source>
         <translation>不分册</translation>
     </message>
     <message>
-        <source>Move them to the folder's .ingested subfolder</source>
+        <source>Move them to the folder&apos;s .ingested subfolder</source>
         <translation>移入该文件夹的 .ingested 子文件夹</translation>
     </message>
     <message>
@@ -1677,7 +1677,7 @@ Reason:</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <source>When, where, who, what happened, in the customer's words (Tab moves on)</source>
+        <source>When, where, who, what happened, in the customer&apos;s words (Tab moves on)</source>
         <translation>时间、地点、人物、经过，按顾客的陈述记录（Tab 键跳到下一项）</translation>
     </message>
     <message>
@@ -1833,7 +1833,7 @@ Reason:</source>
         <translation>可将文件拖放到这里；“…”选择手机同步文件夹</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请填写顾客姓名。</translation>
     </message>
     <message>
@@ -2053,7 +2053,7 @@ Reason:</source>
         <translation>写入 {target}</translation>
     </message>
     <message>
-        <source>{name} has changed since it was added to the case; the bundle was not made — run 'casefile verify' on this case</source>
+        <source>{name} has changed since it was added to the case; the bundle was not made — run &apos;casefile verify&apos; on this case</source>
         <translation>{name} 在加入案件后已被改动，未生成材料——请对本案件执行“校验”</translation>
     </message>
     <message>
@@ -2157,7 +2157,7 @@ Reason:</source>
         <translation>无法打开案件库索引 {path}：{orig}</translation>
     </message>
     <message>
-        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run 'casefile verify' and keep the folder as it is</source>
+        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run &apos;casefile verify&apos; and keep the folder as it is</source>
         <translation>案件 {number}：保管记录已损坏或被改动（{reason}），案件未做改动——请执行“校验”，并保持文件夹原样</translation>
     </message>
     <message>
@@ -2401,7 +2401,7 @@ Reason:</source>
         <translation>{folder} 处没有文件夹</translation>
     </message>
     <message>
-        <source>{folder} is inside the library; attach a folder outside it (each case's inbox is watched already)</source>
+        <source>{folder} is inside the library; attach a folder outside it (each case&apos;s inbox is watched already)</source>
         <translation>{folder} 在案件库之内；请关联案件库以外的文件夹（每个案件的收件箱已在监视中）</translation>
     </message>
     <message>

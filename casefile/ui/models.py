@@ -9,7 +9,6 @@ from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.model import Case, Exhibit, Stage
 from casefile.core.thumbnails import thumbnail_path
-from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -281,33 +280,31 @@ class CaseFilterProxy(QSortFilterProxyModel):
 
 def flag_name(flag: str) -> str:
     """What an exhibit's flag means, in the user's language."""
-    names = {
-        "empty": QT_TRANSLATE_NOOP("CaseFile", "empty file"),
-        "unknown-format": QT_TRANSLATE_NOOP("CaseFile", "unknown format"),
-        "extension-mismatch": QT_TRANSLATE_NOOP("CaseFile", "extension does not match the content"),
-        "broken": QT_TRANSLATE_NOOP("CaseFile", "damaged or unreadable"),
-        "encrypted": QT_TRANSLATE_NOOP("CaseFile", "encrypted"),
-        "truncated": QT_TRANSLATE_NOOP("CaseFile", "truncated"),
-        "captured-after-added": QT_TRANSLATE_NOOP(
+    return {
+        "empty": QCoreApplication.translate("CaseFile", "empty file"),
+        "unknown-format": QCoreApplication.translate("CaseFile", "unknown format"),
+        "extension-mismatch": QCoreApplication.translate("CaseFile", "extension does not match the content"),
+        "broken": QCoreApplication.translate("CaseFile", "damaged or unreadable"),
+        "encrypted": QCoreApplication.translate("CaseFile", "encrypted"),
+        "truncated": QCoreApplication.translate("CaseFile", "truncated"),
+        "captured-after-added": QCoreApplication.translate(
             "CaseFile", "capture time later than when it was added (check the device clock)"
         ),
-        "time-disagrees": QT_TRANSLATE_NOOP("CaseFile", "file time far from the capture time it states"),
-        "edited": QT_TRANSLATE_NOOP("CaseFile", "saved by editing software after capture"),
-        "metadata-unavailable": QT_TRANSLATE_NOOP("CaseFile", "metadata unavailable"),
-    }
-    return QCoreApplication.translate("CaseFile", names[flag]) if flag in names else flag
+        "time-disagrees": QCoreApplication.translate("CaseFile", "file time far from the capture time it states"),
+        "edited": QCoreApplication.translate("CaseFile", "saved by editing software after capture"),
+        "metadata-unavailable": QCoreApplication.translate("CaseFile", "metadata unavailable"),
+    }.get(flag, flag)
 
 
 def capture_source_name(source: str) -> str:
     """Where an exhibit's capture time came from, in the user's language."""
-    names = {
-        "exif": QT_TRANSLATE_NOOP("CaseFile", "from the photo's EXIF data"),
-        "container": QT_TRANSLATE_NOOP("CaseFile", "from the file's own metadata"),
-        "file-name": QT_TRANSLATE_NOOP("CaseFile", "from the file name"),
-        "file-mtime": QT_TRANSLATE_NOOP("CaseFile", "the file's modification time"),
-        "user": QT_TRANSLATE_NOOP("CaseFile", "checked and set by hand"),
-    }
-    return QCoreApplication.translate("CaseFile", names[source]) if source in names else source
+    return {
+        "exif": QCoreApplication.translate("CaseFile", "from the photo's EXIF data"),
+        "container": QCoreApplication.translate("CaseFile", "from the file's own metadata"),
+        "file-name": QCoreApplication.translate("CaseFile", "from the file name"),
+        "file-mtime": QCoreApplication.translate("CaseFile", "the file's modification time"),
+        "user": QCoreApplication.translate("CaseFile", "checked and set by hand"),
+    }.get(source, source)
 
 
 TIME_FLAGS = {"captured-after-added", "time-disagrees"}
