@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError, Message
+from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     Case,
@@ -137,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("archive", metavar="FILE.zip")
 
     sub.add_parser("reindex", help="rebuild the library index from the case folders")
+
+    p = sub.add_parser(
+        "repair",
+        help="rebuild a damaged case's case.json and manifest from its custody log",
+        description="When case.json is missing, unreadable or was edited outside CaseFile, or the manifest "
+        "disagrees with the custody log, rebuild them from the log (which must itself be whole) and record the "
+        "repair in the log. The replaced files are kept beside the new ones.",
+    )
+    p.add_argument("case")
 
     p = sub.add_parser("withdraw", help="withdraw an exhibit (it stays on disk and in the log)")
     p.add_argument("case")
@@ -319,9 +328,10 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     now = datetime.now(UTC)
     for c in cases:
         overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
+        damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
         print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
-            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}"
+            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{damaged}"
         )
     if not cases:
         print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
@@ -359,11 +369,19 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     folder = library.folder(args.case)
     case = folder.read_record()
+    damaged = library.quarantine_reason(folder.number)
     if args.json:
-        print(json.dumps(case_json(case, folder.path), ensure_ascii=False, indent=2))
+        data = case_json(case, folder.path)
+        data["damaged"] = damaged
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     lines = [
         f"{case.number}  {case.title}",
+        *(
+            [f"  DAMAGED: {damaged} (no changes until it verifies; see 'casefile verify {case.number}')"]
+            if damaged
+            else []
+        ),
         f"  type {case.type.value}, channel {case.channel.value}, priority {case.priority.value}, "
         f"stage {case.stage.value}",
         f"  complained {_fmt_time(case.complained_at)}, response due {_fmt_time(case.response_due_at)}",
@@ -408,17 +426,36 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
         report = reports[-1]
         if report.ok:
             print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
-            continue
-        failed += 1
-        print(f"{number}: PROBLEMS")
-        for f in report.files:
-            if f.status is not FileStatus.INTACT:
-                label = f" (exhibit {f.exhibit})" if f.exhibit else ""
-                print(f"  {f.status.value.upper():<10} {f.path}{label}")
-        for problem in report.problems:
-            print(f"  PROBLEM    {problem}")
-        print(f"  {report.count(FileStatus.INTACT)} files intact")
+        else:
+            failed += 1
+            print(f"{number}: {'DAMAGED' if report.damaged else 'PROBLEMS'}")
+            for f in report.files:
+                if f.status is not FileStatus.INTACT:
+                    label = f" (exhibit {f.exhibit})" if f.exhibit else ""
+                    print(f"  {f.status.value.upper():<10} {f.path}{label}")
+            for problem in report.problems:
+                print(f"  PROBLEM    {problem}")
+            print(f"  {report.count(FileStatus.INTACT)} files intact")
+            if report.damaged:
+                print(
+                    f"  The case is quarantined: nothing is written to it until it verifies again. "
+                    f"'casefile repair {number}' rebuilds case.json and the manifest from the custody log "
+                    "when the log itself is whole."
+                )
+        for note in report.notes:
+            print(f"  note: {note}")
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def cmd_repair(args: argparse.Namespace, library: Library) -> int:
+    result = library.repair(args.case)
+    if not result.rebuilt:
+        print(f"{result.number}: case.json and the manifest agree with the custody log; nothing to repair")
+        return EXIT_OK
+    print(f"{result.number}: rebuilt {', '.join(result.rebuilt)} from the custody log (recorded in it)")
+    for name in result.kept:
+        print(f"  the file it replaced is kept as {name}")
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
@@ -427,6 +464,8 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     for result in _drain(export_case(library, args.case, Path(args.output)), "exporting"):
         assert isinstance(result, ExportResult)
         print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
+        for note in result.notes:
+            print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -660,6 +699,7 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "reindex": cmd_reindex,
+    "repair": cmd_repair,
     "withdraw": cmd_withdraw,
     "metadata": cmd_metadata,
     "stage": cmd_stage,
@@ -711,13 +751,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         operator = resolve_operator(args.operator, settings)
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
-            return COMMANDS[args.command](args, library)
+            try:
+                return COMMANDS[args.command](args, library)
+            finally:
+                if library.index_problem is not None:
+                    print(
+                        f"casefile: note: the library index could not be used ({library.index_problem}); "
+                        "it is brought up to date at the next start",
+                        file=sys.stderr,
+                    )
     except CancelledError:
         print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
         print("\ncasefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
         return 130
+    except IntegrityError as exc:  # the command ran and found evidence or a record not as recorded
+        print(f"casefile: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except CaseFileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

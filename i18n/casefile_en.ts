@@ -675,6 +675,13 @@ SHA-256: %4</source>
     </message>
 </context>
 <context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Damaged, left untouched until it verifies again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseListPane</name>
     <message>
         <source>Search number, names, order or waybill number (Ctrl+F)</source>
@@ -873,6 +880,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>recovered after an interruption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2001,10 +2012,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{filename}: size does not match the archive directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2037,6 +2044,46 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{filename} is too large for a case record; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive has no custody log {name}; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export was not recorded in the case: the library is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive&apos;s custody log cannot be replayed ({exc}); nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} is not a file the case&apos;s custody log records; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} declares {declared} bytes but the custody log records {expected}; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} holds more than the {size} bytes the archive declares for it; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} is damaged in the archive ({exc}); nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} is compressed with a method CaseFile cannot read ({exc}); nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename}: size does not match the archive directory; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>writing {target}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,6 +2113,10 @@ Reason:</source>
     </message>
     <message>
         <source>custody log line {lineno} is not a valid entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} is damaged ({reason}); it was left untouched — run &apos;casefile verify {number}&apos; and keep the folder as it is (&apos;casefile repair {number}&apos; rebuilds its record when the custody log is whole)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2137,15 +2188,15 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>writing the library index {path} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot open the library index {path}: {orig}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run &apos;casefile verify&apos; and keep the folder as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2177,6 +2228,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the library file {marker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>it no longer contains the entry case.json recorded last</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2194,10 +2249,6 @@ Reason:</source>
     </message>
     <message>
         <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{root} is not a CaseFile library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2246,10 +2297,6 @@ Reason:</source>
     </message>
     <message>
         <source>not a CaseFile case record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case record version {version} was written by a newer CaseFile; please upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2313,7 +2360,135 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the disk is full while {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marker}: the format version {version!r} is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} does not agree with its custody log: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scratch folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scratch file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change to case {number} is recorded in its custody log, but {problem}; CaseFile completes it at the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change to case {number} was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{changed}, but the library index could not be updated ({reason}); it is brought up to date at the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log itself is damaged ({reason}); CaseFile cannot rebuild the record from it — restore the case folder from a backup or an exported archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: entries were cut off the end of its custody log; CaseFile cannot rebuild them — restore the case folder from a backup or an exported archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library index could not be rebuilt: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody entry case.json recorded last is not in the log as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening the library at {root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noting the temporary file {path} failed: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case.json differs from its custody log in: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating a scratch folder in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case record has no readable format version ({version!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records the action {action!r}, made by a newer CaseFile; please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} creates the case a second time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} has an unreadable format version {version!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is in format {version}, made by a newer CaseFile (this one reads up to {current}); please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is in format {version}, which this CaseFile cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeping a copy of {name} before updating its format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2365,10 +2540,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the last custody entry is not the one case.json recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>MANIFEST.sha256 gives {path} a hash the custody log never recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2377,11 +2548,19 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the verification could not be recorded in the custody log: {exc}</source>
+        <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <source>this run was not recorded: the library is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run was not recorded: the case is damaged, so nothing is written to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run could not be recorded in the custody log: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

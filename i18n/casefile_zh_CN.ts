@@ -678,6 +678,13 @@ SHA-256：%4</translation>
     </message>
 </context>
 <context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Damaged, left untouched until it verifies again: %1</source>
+        <translation>已损坏，核验通过前不作任何改动：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPane</name>
     <message>
         <source>Search number, names, order or waybill number (Ctrl+F)</source>
@@ -877,6 +884,10 @@ SHA-256：%4</translation>
     <message>
         <source>recovered after an interruption</source>
         <translation>中断后恢复</translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
+        <translation>依保管记录重建案件记录</translation>
     </message>
     <message>
         <source>Select an exhibit to see its details and its custody record.</source>
@@ -2013,10 +2024,6 @@ Reason:</source>
         <translation>归档校验未通过，未导入任何内容：{summary}</translation>
     </message>
     <message>
-        <source>{filename}: size does not match the archive directory</source>
-        <translation>{filename}：大小与归档目录不符</translation>
-    </message>
-    <message>
         <source>the library</source>
         <translation>案件库</translation>
     </message>
@@ -2049,6 +2056,46 @@ Reason:</source>
         <translation>案件 {case} 没有证据 {number}</translation>
     </message>
     <message>
+        <source>{filename} is too large for a case record; nothing was imported</source>
+        <translation>{filename} 过大，不是案件记录；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>the archive has no custody log {name}; nothing was imported</source>
+        <translation>压缩包中没有保管记录 {name}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>the export was not recorded in the case: the library is read-only</source>
+        <translation>本次导出未记入案件：案卷库为只读</translation>
+    </message>
+    <message>
+        <source>the archive&apos;s custody log cannot be replayed ({exc}); nothing was imported</source>
+        <translation>压缩包中的保管记录无法回放（{exc}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename} is not a file the case&apos;s custody log records; nothing was imported</source>
+        <translation>{filename} 不是该案保管记录中登记的文件；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename} declares {declared} bytes but the custody log records {expected}; nothing was imported</source>
+        <translation>{filename} 声明大小为 {declared} 字节，但保管记录登记为 {expected} 字节；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename} holds more than the {size} bytes the archive declares for it; nothing was imported</source>
+        <translation>{filename} 的实际内容超过压缩包为其声明的 {size} 字节；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename} is damaged in the archive ({exc}); nothing was imported</source>
+        <translation>压缩包中的 {filename} 已损坏（{exc}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename} is compressed with a method CaseFile cannot read ({exc}); nothing was imported</source>
+        <translation>{filename} 使用了 CaseFile 无法读取的压缩方式（{exc}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{filename}: size does not match the archive directory; nothing was imported</source>
+        <translation>{filename}：大小与压缩包目录不符；未导入任何内容</translation>
+    </message>
+    <message>
         <source>writing {target}</source>
         <translation>写入 {target}</translation>
     </message>
@@ -2079,6 +2126,10 @@ Reason:</source>
     <message>
         <source>custody log line {lineno} is not a valid entry</source>
         <translation>保管记录第 {lineno} 行不是有效条目</translation>
+    </message>
+    <message>
+        <source>case {number} is damaged ({reason}); it was left untouched — run &apos;casefile verify {number}&apos; and keep the folder as it is (&apos;casefile repair {number}&apos; rebuilds its record when the custody log is whole)</source>
+        <translation>案件 {number} 已损坏（{reason}），已保持原状——请运行“casefile verify {number}”并保持该文件夹原样（保管记录完整时，“casefile repair {number}”可重建案件记录）</translation>
     </message>
     <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
@@ -2149,16 +2200,16 @@ Reason:</source>
         <translation>{what}时磁盘为只读</translation>
     </message>
     <message>
+        <source>writing the library index {path} failed: {reason}</source>
+        <translation>写入案卷库索引 {path} 失败：{reason}</translation>
+    </message>
+    <message>
         <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
         <translation>案件库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
     </message>
     <message>
         <source>cannot open the library index {path}: {orig}</source>
         <translation>无法打开案件库索引 {path}：{orig}</translation>
-    </message>
-    <message>
-        <source>case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — run &apos;casefile verify&apos; and keep the folder as it is</source>
-        <translation>案件 {number}：保管记录已损坏或被改动（{reason}），案件未做改动——请执行“校验”，并保持文件夹原样</translation>
     </message>
     <message>
         <source>no exhibit {numbers} in case {case}</source>
@@ -2189,6 +2240,10 @@ Reason:</source>
         <translation>案件库 {root} 中没有案件 {number}</translation>
     </message>
     <message>
+        <source>the library file {marker}</source>
+        <translation>案卷库文件 {marker}</translation>
+    </message>
+    <message>
         <source>it no longer contains the entry case.json recorded last</source>
         <translation>其中已没有 case.json 最后记录的条目</translation>
     </message>
@@ -2207,10 +2262,6 @@ Reason:</source>
     <message>
         <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
         <translation>{root} 不是空文件夹，也不是 CaseFile 案件库，请选择一个空文件夹</translation>
-    </message>
-    <message>
-        <source>{root} is not a CaseFile library</source>
-        <translation>{root} 不是 CaseFile 案件库</translation>
     </message>
     <message>
         <source>the library at {root} was written by a newer CaseFile; please upgrade</source>
@@ -2259,10 +2310,6 @@ Reason:</source>
     <message>
         <source>not a CaseFile case record</source>
         <translation>不是 CaseFile 案件记录</translation>
-    </message>
-    <message>
-        <source>case record version {version} was written by a newer CaseFile; please upgrade</source>
-        <translation>案件记录版本 {version} 由更新版本的 CaseFile 写入，请升级</translation>
     </message>
     <message>
         <source>{where}: expected an amount such as 1299.00</source>
@@ -2325,8 +2372,136 @@ Reason:</source>
         <translation>保管记录为空</translation>
     </message>
     <message>
+        <source>the disk is full while {what}</source>
+        <translation>{what}时磁盘已满</translation>
+    </message>
+    <message>
+        <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
+        <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
+    </message>
+    <message>
+        <source>{marker}: the format version {version!r} is not a whole number</source>
+        <translation>{marker}：格式版本 {version!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it</source>
+        <translation>位于 {root} 的案卷库为只读（光盘、只读共享或收到的副本）：不能对其作任何更改</translation>
+    </message>
+    <message>
+        <source>case {number} does not agree with its custody log: {problems}</source>
+        <translation>案件 {number} 与其保管记录不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
+        <translation>案件 {number} 已损坏（{reason}），已保持原状；核验通过前不会写入任何内容——请运行“casefile verify {number}”，或运行“casefile repair {number}”依保管记录重建案件记录</translation>
+    </message>
+    <message>
+        <source>a new case folder</source>
+        <translation>新案件文件夹</translation>
+    </message>
+    <message>
+        <source>a scratch folder</source>
+        <translation>临时文件夹</translation>
+    </message>
+    <message>
+        <source>a scratch file</source>
+        <translation>临时文件</translation>
+    </message>
+    <message>
+        <source>case {number} was created</source>
+        <translation>案件 {number} 已创建</translation>
+    </message>
+    <message>
+        <source>the change to case {number} is recorded in its custody log, but {problem}; CaseFile completes it at the next start</source>
+        <translation>对案件 {number} 的更改已记入保管记录，但{problem}；CaseFile 将在下次启动时完成</translation>
+    </message>
+    <message>
+        <source>the change to case {number} was saved</source>
+        <translation>对案件 {number} 的更改已保存</translation>
+    </message>
+    <message>
+        <source>{changed}, but the library index could not be updated ({reason}); it is brought up to date at the next start</source>
+        <translation>{changed}，但案卷库索引未能更新（{reason}）；下次启动时将补齐</translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log itself is damaged ({reason}); CaseFile cannot rebuild the record from it — restore the case folder from a backup or an exported archive</source>
+        <translation>案件 {number}：保管记录本身已损坏（{reason}），CaseFile 无法据此重建案件记录——请从备份或导出的案卷包恢复该案件文件夹</translation>
+    </message>
+    <message>
+        <source>case {number}: entries were cut off the end of its custody log; CaseFile cannot rebuild them — restore the case folder from a backup or an exported archive</source>
+        <translation>案件 {number}：保管记录末尾的条目已被截去，CaseFile 无法重建——请从备份或导出的案卷包恢复该案件文件夹</translation>
+    </message>
+    <message>
+        <source>case {number} was repaired</source>
+        <translation>案件 {number} 已修复</translation>
+    </message>
+    <message>
+        <source>the library index could not be rebuilt: {reason}</source>
+        <translation>案卷库索引无法重建：{reason}</translation>
+    </message>
+    <message>
+        <source>the custody entry case.json recorded last is not in the log as it was</source>
+        <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
+    </message>
+    <message>
+        <source>opening the library at {root}</source>
+        <translation>打开位于 {root} 的案卷库</translation>
+    </message>
+    <message>
+        <source>noting the temporary file {path} failed: {exc}</source>
+        <translation>登记临时文件 {path} 失败：{exc}</translation>
+    </message>
+    <message>
+        <source>case.json differs from its custody log in: {fields}</source>
+        <translation>case.json 与保管记录不一致之处：{fields}</translation>
+    </message>
+    <message>
+        <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
+        <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>creating a scratch folder in the library</source>
+        <translation>在案卷库中创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>the case record has no readable format version ({version!r})</source>
+        <translation>案件记录没有可读的格式版本（{version!r}）</translation>
+    </message>
+    <message>
+        <source>the case record</source>
+        <translation>案件记录</translation>
+    </message>
+    <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
         <translation>保管记录中证据 {number} 被收录了两次</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records the action {action!r}, made by a newer CaseFile; please upgrade</source>
+        <translation>保管记录第 {seq} 条记载的操作 {action!r} 由更新版本的 CaseFile 写入，请升级</translation>
+    </message>
+    <message>
+        <source>custody entry {seq}</source>
+        <translation>保管记录第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} creates the case a second time</source>
+        <translation>保管记录第 {seq} 条再次创建案件</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} has an unreadable format version {version!r}</source>
+        <translation>保管记录第 {seq} 条的格式版本 {version!r} 无法识别</translation>
+    </message>
+    <message>
+        <source>{what} is in format {version}, made by a newer CaseFile (this one reads up to {current}); please upgrade</source>
+        <translation>{what}为第 {version} 版格式，由更新版本的 CaseFile 写入（本版本最高可读第 {current} 版），请升级</translation>
+    </message>
+    <message>
+        <source>{what} is in format {version}, which this CaseFile cannot read</source>
+        <translation>{what}为第 {version} 版格式，本版本 CaseFile 无法读取</translation>
+    </message>
+    <message>
+        <source>keeping a copy of {name} before updating its format</source>
+        <translation>更新格式前保留 {name} 的副本</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>
@@ -2377,10 +2552,6 @@ Reason:</source>
         <translation>MANIFEST.sha256 中没有 {path}</translation>
     </message>
     <message>
-        <source>the last custody entry is not the one case.json recorded</source>
-        <translation>保管记录的最后一条不是 case.json 记录的那一条</translation>
-    </message>
-    <message>
         <source>MANIFEST.sha256 gives {path} a hash the custody log never recorded</source>
         <translation>MANIFEST.sha256 中 {path} 的哈希值从未出现在保管记录中</translation>
     </message>
@@ -2389,12 +2560,20 @@ Reason:</source>
         <translation>{path} 无法读取：{reason}</translation>
     </message>
     <message>
-        <source>the verification could not be recorded in the custody log: {exc}</source>
-        <translation>校验结果无法写入保管记录：{exc}</translation>
-    </message>
-    <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
+    </message>
+    <message>
+        <source>this run was not recorded: the library is read-only</source>
+        <translation>本次核验未记录：案卷库为只读</translation>
+    </message>
+    <message>
+        <source>this run was not recorded: the case is damaged, so nothing is written to it</source>
+        <translation>本次核验未记录：案件已损坏，不再写入任何内容</translation>
+    </message>
+    <message>
+        <source>this run could not be recorded in the custody log: {exc}</source>
+        <translation>本次核验未能记入保管记录：{exc}</translation>
     </message>
     <message>
         <source>no folder at {folder}</source>

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import Case
+
+REPO = Path(__file__).resolve().parents[1]
+FORMAT1 = REPO / "tests" / "fixtures" / "format1"  # a library, an archive and settings in format 1, kept for good
+
+
+def now() -> datetime:
+    return datetime.now().astimezone()
 
 
 def make_case(library: Library, **fields: object) -> Case:

@@ -2,13 +2,18 @@
 
 .venv/bin/python tools/i18n.py update    # collect the core's messages, then pyside6-lupdate: add new strings
 .venv/bin/python tools/i18n.py build     # pyside6-lrelease: i18n/*.ts -> i18n/*.qm (not committed)
+.venv/bin/python tools/i18n.py todo      # the zh_CN entries still to translate, as JSON {context: {source: ""}}
+.venv/bin/python tools/i18n.py fill F    # take translations from F (that JSON, filled in), then update again
+.venv/bin/python tools/i18n.py merge T   # take translations from another .ts for entries still untranslated here
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,5 +65,65 @@ def build() -> None:
         subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
+def _catalogue(path: Path) -> tuple[ET.ElementTree, list[tuple[str, ET.Element]]]:
+    tree = ET.parse(path)
+    messages = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        messages.extend((name, message) for message in context.iter("message"))
+    return tree, messages
+
+
+def _write(tree: ET.ElementTree, path: Path) -> None:
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
+def _apply(translations: dict[tuple[str, str], str], language: str = "zh_CN") -> int:
+    path = I18N / f"casefile_{language}.ts"
+    tree, messages = _catalogue(path)
+    done = 0
+    for context, message in messages:
+        element = message.find("translation")
+        text = translations.get((context, message.findtext("source", "")))
+        if element is not None and element.get("type") == "unfinished" and text:
+            element.text = text
+            del element.attrib["type"]
+            done += 1
+    _write(tree, path)
+    update()  # lupdate writes the catalogue back in its own layout
+    return done
+
+
+def todo() -> None:
+    _tree, messages = _catalogue(I18N / "casefile_zh_CN.ts")
+    out: dict[str, dict[str, str]] = {}
+    for context, message in messages:
+        element = message.find("translation")
+        if element is not None and element.get("type") == "unfinished":
+            out.setdefault(context, {})[message.findtext("source", "")] = ""
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+def fill(source: str) -> None:
+    data = json.loads(Path(source).read_text(encoding="utf-8"))
+    pairs = {(c, s): t for c, items in data.items() for s, t in items.items() if t}
+    print(f"{_apply(pairs)} translations taken from {source}")
+
+
+def merge(other: str) -> None:
+    _tree, messages = _catalogue(Path(other))
+    pairs = {}
+    for context, message in messages:
+        element = message.find("translation")
+        if element is not None and element.get("type") != "unfinished" and element.text:
+            pairs[(context, message.findtext("source", ""))] = element.text
+    print(f"{_apply(pairs)} translations taken from {other}")
+
+
 if __name__ == "__main__":
-    {"update": update, "build": build}[sys.argv[1] if len(sys.argv) > 1 else "build"]()
+    command = sys.argv[1] if len(sys.argv) > 1 else "build"
+    if command in ("fill", "merge"):
+        {"fill": fill, "merge": merge}[command](sys.argv[2])
+    else:
+        {"update": update, "build": build, "todo": todo}[command]()

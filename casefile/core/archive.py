@@ -10,20 +10,24 @@ folder, or contents that do not verify (hashes, manifest, custody chain).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import secrets
 import shutil
 import stat
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, cast
 
+from casefile.core import record
 from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError, Message
-from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
+from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
     BUNDLES_DIR,
@@ -36,6 +40,7 @@ from casefile.core.library import (
 )
 from casefile.core.manifest import MANIFEST_NAME
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.record.history import bundle_history
 from casefile.core.verify import CaseReport, verify_folder
 
 if TYPE_CHECKING:
@@ -52,6 +57,7 @@ class ExportResult:
     sha256: str
     files: int
     size: int
+    notes: list[str] = field(default_factory=list)  # what could not be done (recording it…)
 
 
 @dataclass
@@ -106,33 +112,37 @@ def export_case(
     total = sum(p.stat().st_size for p, _ in members)
     part = destination.with_name(f"{TEMP_PREFIX}{destination.name}.{secrets.token_hex(4)}")
     done = 0
-    try:
-        with zipfile.ZipFile(part, "x", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-            for full, rel in members:
-                cancel.check()
-                info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
-                info.compress_type = zipfile.ZIP_STORED
-                info.external_attr = (stat.S_IFREG | 0o444) << 16
-                with open(full, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
-                done += full.stat().st_size
-                yield Progress(total + done, total * 2, rel)
-        with open(part, "rb") as fh:
-            os.fsync(fh.fileno())
-        digest = hash_file(part).sha256
-        os.rename(part, destination)
-        fsync_dir(destination.parent)
-    except OSError as exc:
-        remove_quietly(part)
-        raise storage_error(exc, Message("writing {name}", name=destination.name)) from exc
-    except BaseException:
-        remove_quietly(part)
-        raise
+    with library.outside_file(part):
+        try:
+            with zipfile.ZipFile(part, "x", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+                for full, rel in members:
+                    cancel.check()
+                    info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
+                    info.compress_type = zipfile.ZIP_STORED
+                    info.external_attr = (stat.S_IFREG | 0o444) << 16
+                    with open(full, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)
+                    done += full.stat().st_size
+                    yield Progress(total + done, total * 2, rel)
+            with open(part, "rb") as fh:
+                os.fsync(fh.fileno())
+            digest = hash_file(part).sha256
+            os.rename(part, destination)
+            fsync_dir(destination.parent)
+        except OSError as exc:
+            remove_quietly(part)
+            raise storage_error(exc, Message("writing {name}", name=destination.name)) from exc
+        except BaseException:
+            remove_quietly(part)
+            raise
     size = destination.stat().st_size
-    library.record_event(
-        number, "export", {"file": destination.name, "sha256": digest, "size": size, "files": len(members)}
-    )
-    yield ExportResult(destination, digest, len(members), size)
+    result = ExportResult(destination, digest, len(members), size)
+    details = {"file": destination.name, "sha256": digest, "size": size, "files": len(members)}
+    if library.read_only:
+        result.notes.append(Message("the export was not recorded in the case: the library is read-only"))
+    else:
+        library.record_event(number, record.EXPORT, details)
+    yield result
 
 
 def _check_members(zf: zipfile.ZipFile) -> tuple[str, list[zipfile.ZipInfo]]:
@@ -196,55 +206,176 @@ def import_case(
         number, files = _check_members(zf)
         if (library.cases_dir / number).exists():
             raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
+        _check_declared_sizes(zf, number, files)
         total = sum(i.file_size for i in files)
         free = shutil.disk_usage(library.cases_dir).free
         if total > free:
             raise ArchiveError(
                 "the archive needs {total} bytes but only {free} are free; nothing was imported", total=total, free=free
             )
-        staging = library.cases_dir / f"{TEMP_PREFIX}import-{secrets.token_hex(4)}"
-        target = staging / number
         done = 0
-        try:
-            target.mkdir(parents=True)
-            for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                (target / sub).mkdir()
-            for info in files:
-                cancel.check()
-                rel = PurePosixPath(info.filename).relative_to(number)
-                out = target.joinpath(*rel.parts)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(info) as src, open(out, "xb") as dst:
-                    digests = copy_and_hash(cast(Readable, src), dst, with_sm3=False, cancel=cancel)
-                    os.fsync(dst.fileno())
-                if digests.size != info.file_size:
-                    raise ArchiveError("{filename}: size does not match the archive directory", filename=info.filename)
-                done += info.file_size
-                yield Progress(done, total * 2, str(rel))
-            report: CaseReport | None = None
-            for item in verify_folder(CaseFolder(target), cancel=cancel):
-                if isinstance(item, CaseReport):
-                    report = item
-                else:
-                    yield Progress(total + item.done, total * 2, "verifying")
-            assert report is not None
-            if not report.ok:
-                raise ArchiveError(
-                    "the archive does not verify; nothing was imported: {summary}", summary=report.summary()
-                )
-            for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
-                for name in names:
-                    make_readonly(Path(dirpath) / name)
-            with library.lock("numbering", Message("the library")):
-                if (library.cases_dir / number).exists():
-                    raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
-                os.rename(target, library.cases_dir / number)
-                fsync_dir(library.cases_dir)
-        except OSError as exc:
-            raise storage_error(exc, Message("importing {name}", name=archive.name)) from exc
-        finally:
-            remove_tree(staging)
+        with library.staging_folder("import") as staging:
+            target = staging / number
+            try:
+                target.mkdir()
+                for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
+                    (target / sub).mkdir()
+                for info in files:
+                    cancel.check()
+                    rel = PurePosixPath(info.filename).relative_to(number)
+                    out = target.joinpath(*rel.parts)
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    with _open_member(zf, info) as src, open(out, "xb") as dst:
+                        bounded = _Bounded(src, info)
+                        digests = copy_and_hash(bounded, dst, with_sm3=False, cancel=cancel)
+                        os.fsync(dst.fileno())
+                    if digests.size != info.file_size:
+                        raise ArchiveError(
+                            "{filename}: size does not match the archive directory; nothing was imported",
+                            filename=info.filename,
+                        )
+                    done += info.file_size
+                    yield Progress(done, total * 2, str(rel))
+                report: CaseReport | None = None
+                for item in verify_folder(CaseFolder(target), cancel=cancel):
+                    if isinstance(item, CaseReport):
+                        report = item
+                    else:
+                        yield Progress(total + item.done, total * 2, "verifying")
+                assert report is not None
+                if not report.ok:
+                    raise ArchiveError(
+                        "the archive does not verify; nothing was imported: {summary}", summary=report.summary()
+                    )
+                for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
+                    for name in names:
+                        make_readonly(Path(dirpath) / name)
+                with library.lock("numbering", Message("the library")):
+                    if (library.cases_dir / number).exists():
+                        raise ArchiveError(
+                            "case {number} is already in this library; nothing was imported", number=number
+                        )
+                    os.rename(target, library.cases_dir / number)
+                    fsync_dir(library.cases_dir)
+            except OSError as exc:
+                raise storage_error(exc, Message("importing {name}", name=archive.name)) from exc
     digest = hash_file(archive).sha256
-    library.record_event(number, "import", {"file": archive.name, "sha256": digest})
+    library.record_event(number, record.IMPORT, {"file": archive.name, "sha256": digest})
     case = library.load_case(number)
     yield ImportResult(number, library.cases_dir / number, len(case.exhibits))
+
+
+RECORD_LIMIT = 256 << 20  # case.json or a custody log larger than this is not a case CaseFile wrote
+
+
+def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > RECORD_LIMIT:
+        raise ArchiveError("{filename} is too large for a case record; nothing was imported", filename=info.filename)
+    with _open_member(zf, info) as src:
+        bounded = _Bounded(src, info)
+        chunks = []
+        buf = bytearray(1 << 20)
+        while n := bounded.readinto(memoryview(buf)):
+            chunks.append(bytes(buf[:n]))
+    return b"".join(chunks)
+
+
+def _check_declared_sizes(zf: zipfile.ZipFile, number: str, files: list[zipfile.ZipInfo]) -> None:
+    """Every evidence and bundle file must have the size the archive's own custody log records.
+
+    Checked before anything is extracted: an entry claiming gigabytes for a file the log says
+    is small (a decompression bomb) is refused at once.
+    """
+    log_info = next((i for i in files if i.filename == f"{number}/{LOG_NAME}"), None)
+    if log_info is None:
+        raise ArchiveError("the archive has no custody log {name}; nothing was imported", name=LOG_NAME)
+    entries = []
+    for line in _read_small(zf, log_info).splitlines():
+        with contextlib.suppress(ValueError):
+            item = json.loads(line)
+            if isinstance(item, dict):
+                entries.append(item)
+    try:
+        truth = record.fold(entries)
+    except (CaseFileError, KeyError, ValueError, TypeError) as exc:
+        raise ArchiveError(
+            "the archive's custody log cannot be replayed ({exc}); nothing was imported", exc=exc
+        ) from exc
+    sizes: dict[str, int | None] = {e.stored_path: e.size for e in truth.exhibits}
+    for bundle in bundle_history(entries):
+        sizes.update({f.name: f.size for f in bundle.files})  # None: an old entry without its size
+    for info in files:
+        rel = PurePosixPath(info.filename).relative_to(number).as_posix()
+        if rel in _TOP_LEVEL_FILES:
+            continue
+        if rel not in sizes:
+            raise ArchiveError(
+                "{filename} is not a file the case's custody log records; nothing was imported",
+                filename=info.filename,
+            )
+        expected = sizes[rel]
+        if expected is not None and info.file_size != expected:
+            raise ArchiveError(
+                "{filename} declares {declared} bytes but the custody log records {expected}; nothing was imported",
+                filename=info.filename,
+                declared=info.file_size,
+                expected=expected,
+            )
+
+
+class _Bounded:
+    """An archive member read no further than the size its directory entry declares.
+
+    A member that would write more (a decompression bomb declaring a few bytes) is refused
+    as soon as it passes its declared size, not after filling the disk.
+    """
+
+    def __init__(self, src: Readable, info: zipfile.ZipInfo) -> None:
+        self.src = src
+        self.info = info
+        self.left = info.file_size
+
+    def readinto(self, buffer: memoryview, /) -> int:
+        if self.left <= 0:
+            extra = self.src.readinto(memoryview(bytearray(1)))
+            if extra:
+                raise ArchiveError(
+                    "{filename} holds more than the {size} bytes the archive declares for it; nothing was imported",
+                    filename=self.info.filename,
+                    size=self.info.file_size,
+                )
+            return 0
+        view = buffer[: min(len(buffer), self.left + 1)]
+        try:
+            got = self.src.readinto(view) or 0
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise ArchiveError(
+                "{filename} is damaged in the archive ({exc}); nothing was imported",
+                filename=self.info.filename,
+                exc=exc,
+            ) from exc
+        if got > self.left:
+            raise ArchiveError(
+                "{filename} holds more than the {size} bytes the archive declares for it; nothing was imported",
+                filename=self.info.filename,
+                size=self.info.file_size,
+            )
+        self.left -= got
+        return got
+
+
+@contextlib.contextmanager
+def _open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[Readable]:
+    try:
+        with zf.open(info) as src:
+            yield cast(Readable, src)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ArchiveError(
+            "{filename} is damaged in the archive ({exc}); nothing was imported", filename=info.filename, exc=exc
+        ) from exc
+    except NotImplementedError as exc:
+        raise ArchiveError(
+            "{filename} is compressed with a method CaseFile cannot read ({exc}); nothing was imported",
+            filename=info.filename,
+            exc=exc,
+        ) from exc

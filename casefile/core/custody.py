@@ -2,8 +2,10 @@
 
 Each line is one JSON object::
 
-    {"seq": 3, "at": "2026-11-23T11:40:02.120391+00:00", "operator": "张敏",
+    {"seq": 3, "v": 1, "at": "2026-11-23T11:40:02.120391+00:00", "operator": "张敏",
      "action": "ingest", "details": {...}, "prev": "<hash of line 2>", "hash": "<this line's hash>"}
+
+``v`` is the entry's format version (entries written before it existed have none: version 1).
 
 ``hash`` is the SHA-256 of the entry's canonical JSON without the ``hash`` key
 (keys sorted, UTF-8, no spaces). ``prev`` of the first entry is 64 zeros. Editing,
@@ -14,6 +16,7 @@ in every bundle). Anyone can re-check the chain with a few lines of any language
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +27,7 @@ from typing import Any
 
 from casefile.core.errors import Message
 from casefile.core.fsutil import fsync_dir, storage_error
+from casefile.core.record.versions import ENTRY_VERSION, ENTRY_VERSION_KEY
 
 GENESIS = "0" * 64
 LOG_NAME = "CUSTODY.jsonl"
@@ -88,6 +92,7 @@ class CustodyLog:
         seq, prev = self._head if self._head is not None else self.head()
         entry: dict[str, Any] = {
             "seq": seq + 1,
+            ENTRY_VERSION_KEY: ENTRY_VERSION,
             "at": (at or datetime.now(UTC)).isoformat(),
             "operator": operator,
             "action": action,
@@ -99,9 +104,15 @@ class CustodyLog:
         existed = self.path.exists()
         try:
             with open(self.path, "ab") as fh:
-                fh.write(line.encode("utf-8"))
-                fh.flush()
-                os.fsync(fh.fileno())
+                size = fh.tell()
+                try:
+                    fh.write(line.encode("utf-8"))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                except OSError:
+                    with contextlib.suppress(OSError):  # leave no half-written line behind
+                        fh.truncate(size)
+                    raise
         except OSError as exc:
             raise storage_error(exc, Message("writing the custody log")) from exc
         if not existed:

@@ -57,6 +57,10 @@ class InvalidValueError(CaseFileError):
 class StorageError(CaseFileError):
     """The disk or the file system refused an operation (full disk, permissions)."""
 
+    def __init__(self, template: str, /, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.problem: Message = self.message  # what went wrong, without what it left behind
+
 
 class BusyError(StorageError):
     """Another window, command or watcher holds what this operation needs; trying later works."""
@@ -75,6 +79,31 @@ class CancelledError(CaseFileError):
 
     def __init__(self, template: str = "cancelled", /, **params: Any) -> None:
         super().__init__(template, **params)
+
+
+class IntegrityError(CaseFileError):
+    """Evidence or a record that differs from what the custody log recorded: never printed, never trusted."""
+
+
+class DamagedCaseError(IntegrityError):
+    """A case folder that cannot be trusted (its custody log or case.json damaged or altered).
+
+    It is quarantined: reported by verify, left untouched, every write refused, while the
+    rest of the library works as usual. ``reason`` says what is wrong.
+    """
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.reason: str = str(params.get("reason", self.message))
+
+    @classmethod
+    def of(cls, number: str, reason: str) -> DamagedCaseError:
+        return DamagedCaseError(
+            "case {number} is damaged ({reason}); it was left untouched — run 'casefile verify {number}' and keep "
+            "the folder as it is ('casefile repair {number}' rebuilds its record when the custody log is whole)",
+            number=number,
+            reason=reason,
+        )
 
 
 class ArchiveError(CaseFileError):

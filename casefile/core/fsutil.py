@@ -40,15 +40,31 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def storage_error(exc: OSError, what: Message) -> StorageError:
-    """Turn an OSError into a message a user can act on."""
+def storage_problem(exc: OSError, what: Message) -> Message:
+    """What went wrong, in words a user can act on (without saying what it left behind)."""
     if exc.errno == errno.ENOSPC:
-        return StorageError("the disk is full while {what}; nothing was changed", what=what)
+        return Message("the disk is full while {what}", what=what)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return StorageError("permission denied while {what}: {filename}", what=what, filename=exc.filename or "")
+        return Message("permission denied while {what}: {filename}", what=what, filename=exc.filename or "")
     if exc.errno == errno.EROFS:
-        return StorageError("the disk is read-only while {what}", what=what)
-    return StorageError("{what} failed: {reason}", what=what, reason=exc.strerror or exc)
+        return Message("the disk is read-only while {what}", what=what)
+    return Message("{what} failed: {reason}", what=what, reason=exc.strerror or exc)
+
+
+def storage_error(exc: OSError, what: Message) -> StorageError:
+    """Turn an OSError into an error a user can act on; ``problem`` keeps the bare description.
+
+    The message says "nothing was changed" for a full disk: callers use this where a failed
+    step leaves nothing behind. Where earlier steps did change something, the caller says so
+    with ``problem`` in its own message.
+    """
+    problem = storage_problem(exc, what)
+    if exc.errno == errno.ENOSPC:
+        error = StorageError("the disk is full while {what}; nothing was changed", what=what)
+    else:
+        error = StorageError(problem)
+    error.problem = problem
+    return error
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -27,10 +27,12 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import LibraryVersionError, StorageError
@@ -38,7 +40,7 @@ from casefile.core.model import Case, Exhibit
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: cases sort by serial as a number; damaged cases are marked
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -69,6 +71,9 @@ class Meta(Base):
 class CaseRow(Base):
     __tablename__ = "cases"
     number: Mapped[str] = mapped_column(String, primary_key=True)
+    # month * 10^6 + serial: 202611-1000 sorts after 202611-999.
+    sort_key: Mapped[int] = mapped_column(Integer, index=True)
+    damaged: Mapped[str] = mapped_column(Text, default="")  # why the case is quarantined, or ""
     title: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String, index=True)
     channel: Mapped[str] = mapped_column(String)
@@ -115,6 +120,16 @@ class CaseSummary:
     order_no: str
     waybill_no: str
     exhibit_count: int
+    damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
+
+
+class IndexWriteError(StorageError):
+    """The index could not be written (a full disk, an I/O error); the case folders are unaffected."""
+
+
+def _write_error(exc: Exception, path: Path | None) -> IndexWriteError:
+    orig = getattr(exc, "orig", None) or exc
+    return IndexWriteError("writing the library index {path} failed: {reason}", path=path or "(memory)", reason=orig)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -126,7 +141,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Index:
-    def __init__(self, path: Path) -> None:
+    """The index in ``path``, or in memory when ``path`` is None (a read-only library)."""
+
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.engine: Engine = self._connect()
         self.needs_rebuild = False
@@ -140,11 +157,16 @@ class Index:
             self._prepare()
 
     def _connect(self) -> Engine:
-        engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": 30})
-        event.listen(engine, "connect", _on_connect)
+        if self.path is None:
+            engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        else:
+            engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": 30})
+            event.listen(engine, "connect", _on_connect)
         return engine
 
     def _discard_files(self) -> None:
+        if self.path is None:
+            return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
@@ -181,27 +203,65 @@ class Index:
     def upsert(self, case: Case) -> None:
         self.replace([case], remove_others=False)
 
-    def replace(self, cases: Iterable[Case], *, remove_others: bool) -> None:
+    def replace(self, cases: Iterable[Case], *, remove_others: bool, damaged: dict[str, str] | None = None) -> None:
+        """Write the rows of ``cases`` (and, with ``remove_others``, only theirs); IndexWriteError on failure."""
         cases = list(cases)
         numbers = [c.number for c in cases]
-        with Session(self.engine) as session, session.begin():
-            if remove_others:
-                session.execute(delete(ExhibitRow))
-                session.execute(delete(CaseRow))
-            else:
-                for chunk in _chunks(numbers, 500):
+        damaged = damaged or {}
+        try:
+            with Session(self.engine) as session, session.begin():
+                kept = {} if remove_others else self._damaged(session, numbers)
+                kept.update(damaged)
+                if remove_others:
+                    session.execute(delete(ExhibitRow))
+                    session.execute(delete(CaseRow))
+                else:
+                    for chunk in _chunks(numbers, 500):
+                        session.execute(delete(ExhibitRow).where(ExhibitRow.case_number.in_(chunk)))
+                        session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
+                if cases:
+                    session.execute(insert(CaseRow), [_case_row(c, kept.get(c.number, "")) for c in cases])
+                    exhibit_rows = [_exhibit_row(c, e) for c in cases for e in c.exhibits]
+                    if exhibit_rows:
+                        session.execute(insert(ExhibitRow), exhibit_rows)
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
+
+    @staticmethod
+    def _damaged(session: Session, numbers: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(numbers, 500):
+            stmt = select(CaseRow.number, CaseRow.damaged).where(CaseRow.number.in_(chunk), CaseRow.damaged != "")
+            found.update({n: d for n, d in session.execute(stmt)})
+        return found
+
+    def set_damaged(self, number: str, reason: str) -> None:
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.execute(update(CaseRow).where(CaseRow.number == number).values(damaged=reason))
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
+
+    def numbers(self) -> set[str]:
+        try:
+            with Session(self.engine) as session:
+                return set(session.scalars(select(CaseRow.number)))
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
+
+    def remove(self, numbers: Iterable[str]) -> None:
+        try:
+            with Session(self.engine) as session, session.begin():
+                for chunk in _chunks(sorted(numbers), 500):
                     session.execute(delete(ExhibitRow).where(ExhibitRow.case_number.in_(chunk)))
                     session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
-            if cases:
-                session.execute(insert(CaseRow), [_case_row(c) for c in cases])
-                exhibit_rows = [_exhibit_row(c, e) for c in cases for e in c.exhibits]
-                if exhibit_rows:
-                    session.execute(insert(ExhibitRow), exhibit_rows)
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
 
     def summaries(self, search: str = "") -> list[CaseSummary]:
         # Plain rows, not ORM objects: a 10,000-case list loads several times faster.
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
-        stmt = select(*columns).order_by(CaseRow.number)
+        stmt = select(*columns).order_by(CaseRow.sort_key, CaseRow.number)
         if search:
             stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
         with Session(self.engine) as session:
@@ -213,7 +273,12 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[i : i + size]
 
 
-def _case_row(case: Case) -> dict[str, object]:
+def sort_key(number: str) -> int:
+    month, _, serial = number.partition("-")
+    return int(month) * 1_000_000 + int(serial) if month.isdigit() and serial.isdigit() else 0
+
+
+def _case_row(case: Case, damaged: str = "") -> dict[str, object]:
     respondent = case.respondent.name
     search = " ".join(
         [
@@ -230,6 +295,8 @@ def _case_row(case: Case) -> dict[str, object]:
     ).lower()
     return {
         "number": case.number,
+        "sort_key": sort_key(case.number),
+        "damaged": damaged,
         "title": case.title,
         "type": case.type.value,
         "channel": case.channel.value,

@@ -17,13 +17,17 @@ makes the next :meth:`Library.open` recover that case from its custody log.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import os
 import re
 import secrets
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,21 +39,26 @@ from casefile.core.custody import LOG_NAME, CustodyLog
 from casefile.core.errors import (
     BusyError,
     CaseFileError,
+    DamagedCaseError,
     InvalidValueError,
     LibraryVersionError,
     Message,
     NotFoundError,
+    StorageError,
 )
 from casefile.core.fsutil import (
     TEMP_PREFIX,
     atomic_write_bytes,
     atomic_write_json,
     fsync_dir,
+    make_readonly,
+    remove_quietly,
     remove_tree,
     storage_error,
 )
-from casefile.core.index import CaseSummary, Index
-from casefile.core.manifest import write_manifest
+from casefile.core.hashing import hash_file
+from casefile.core.index import CaseSummary, Index, IndexWriteError
+from casefile.core.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from casefile.core.model import (
     Case,
     EvidenceKind,
@@ -62,11 +71,13 @@ from casefile.core.model import (
     from_data,
     to_data,
 )
+from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 
 log = logging.getLogger(__name__)
 
 LIBRARY_FORMAT = "casefile-library"
-LIBRARY_VERSION = 1
+LIBRARY_VERSION = 2  # 2: the library has an id
+LIBRARY_MARKER = "library.json"
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 LOCK_TIMEOUT = 60.0
 
@@ -266,46 +277,64 @@ class CaseWriter:
 
 
 class Library:
-    def __init__(self, root: Path, operator: str, *, hash_sm3: bool = True) -> None:
+    def __init__(self, root: Path, operator: str, *, hash_sm3: bool = True, read_only: bool = False) -> None:
         self.root = root
         self.operator = operator
         self.hash_sm3 = hash_sm3
+        self.read_only = read_only
+        self.library_id = ""
         self.cases_dir = root / "cases"
         self.locks_dir = root / ".locks"
         self.pending_dir = root / ".pending"
+        self.quarantine_dir = root / ".quarantine"
+        self.work_root = root / ".work"
         self._index: Index | None = None
+        self.index_problem: Message | None = None  # why the index on disk could not be used
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, root: Path, operator: str, *, create: bool = True, hash_sm3: bool = True) -> Library:
-        """Open (and if needed create) a library, finishing anything a crash interrupted."""
+    def open(
+        cls,
+        root: Path,
+        operator: str,
+        *,
+        create: bool = True,
+        hash_sm3: bool = True,
+        read_only: bool | None = None,
+    ) -> Library:
+        """Open (and if needed create) a library, finishing anything a crash interrupted.
+
+        A library on a read-only disc or share (or ``read_only=True``) opens for reading:
+        listing, showing, verifying and exporting work, nothing is written to it, and its
+        index is built in memory.
+        """
         root = Path(root).expanduser().absolute()
-        marker = root / "library.json"
+        marker = root / LIBRARY_MARKER
         if not marker.exists():
-            if not create:
+            if not create or read_only:
                 raise NotFoundError("no CaseFile library at {root}", root=root)
-            if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
-                raise CaseFileError(
-                    "{root} is not empty and is not a CaseFile library; choose an empty folder", root=root
+            _create_library(root)
+        if read_only is None:
+            read_only = not _writable(root)
+        info = _read_marker(marker)
+        library = cls(root, operator, hash_sm3=hash_sm3, read_only=read_only)
+        version = int(info["version"])
+        if version < LIBRARY_VERSION:
+            info = upcast(
+                "library", info, version, LIBRARY_VERSION, Message("the library file {marker}", marker=marker)
+            )
+            if not read_only:
+                backup_before_migration(marker, version)
+                atomic_write_json(marker, info)
+                log.warning(
+                    "library %s: format %d updated to %d (old file kept beside it)", root, version, LIBRARY_VERSION
                 )
-            try:
-                root.mkdir(parents=True, exist_ok=True)
-                atomic_write_json(marker, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION})
-            except OSError as exc:
-                raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
-        else:
-            try:
-                info = json.loads(marker.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise CaseFileError("{marker} cannot be read: {exc}", marker=marker, exc=exc) from exc
-            if info.get("format") != LIBRARY_FORMAT:
-                raise CaseFileError("{root} is not a CaseFile library", root=root)
-            if int(info.get("version", 0)) > LIBRARY_VERSION:
-                raise LibraryVersionError(
-                    "the library at {root} was written by a newer CaseFile; please upgrade", root=root
-                )
-        library = cls(root, operator, hash_sm3=hash_sm3)
+        library.library_id = str(info.get("id", ""))
+        if read_only:
+            library._index = Index(None)
+            library.reindex()
+            return library
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
                 folder.mkdir(exist_ok=True)
@@ -314,6 +343,8 @@ class Library:
         library.recover()
         if library.index.needs_rebuild:
             library.reindex()
+        else:
+            library.reconcile_index()
         return library
 
     def close(self) -> None:
@@ -330,14 +361,31 @@ class Library:
     @property
     def index(self) -> Index:
         if self._index is None:
-            self._index = Index(self.root / "index.sqlite")
+            try:
+                self._index = Index(self.root / "index.sqlite")
+            except StorageError as exc:
+                # A full disk or a broken index file must not lock the user out of the cases:
+                # work from an index in memory; the one on disk is brought up to date later.
+                log.warning("library %s: working without its index on disk: %s", self.root, exc)
+                self.index_problem = exc.message
+                self._index = Index(None)
+                self._index.needs_rebuild = True
         return self._index
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StorageError(
+                "the library at {root} is read-only (a disc, a read-only share or a received copy): "
+                "nothing can be changed in it",
+                root=self.root,
+            )
 
     # ------------------------------------------------------------------ locks
 
     @contextmanager
     def lock(self, name: str, what: Message, *, wait: float = LOCK_TIMEOUT) -> Iterator[None]:
         """Hold a lock shared with other processes; BusyError after ``wait`` seconds (0: do not wait)."""
+        self._refuse_if_read_only()
         lock = FileLock(str(self.locks_dir / f"{name}.lock"))
         try:
             lock.acquire(timeout=wait)
@@ -348,28 +396,118 @@ class Library:
         finally:
             lock.release()
 
+    def _try_lock(self, name: str) -> FileLock | None:
+        """The lock if nobody holds it, else None (never waits)."""
+        lock = FileLock(str(self.locks_dir / f"{name}.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return None
+        return lock
+
+    @contextmanager
+    def staging_folder(self, label: str) -> Iterator[Path]:
+        """A new folder under cases/ to build a case in, held by this process until the caller is done.
+
+        The folder is paired with a lock that this process holds while the folder exists, so
+        another process opening the library removes it only when its maker is gone (crashed),
+        never while it is being filled. The caller renames it into place or leaves it to be removed.
+        """
+        token = secrets.token_hex(6)
+        path = self.cases_dir / f"{TEMP_PREFIX}{token}-{label}"
+        with self.lock(_staging_lock(path.name), Message("a new case folder")):
+            try:
+                path.mkdir()
+            except OSError as exc:
+                raise storage_error(exc, Message("creating the case folder")) from exc
+            try:
+                yield path
+            finally:
+                remove_tree(path)
+        (self.locks_dir / f"{_staging_lock(path.name)}.lock").unlink(missing_ok=True)
+
+    @contextmanager
+    def work_folder(self, kind: str) -> Iterator[Path]:
+        """A scratch folder inside the library (bundle pages…), removed afterwards or after a crash."""
+        token = secrets.token_hex(6)
+        name = f"{kind}-{token}"
+        with self.lock(f"work-{name}", Message("a scratch folder")):
+            path = self.work_root / name
+            try:
+                path.mkdir(parents=True)
+            except OSError as exc:
+                raise storage_error(exc, Message("creating a scratch folder in the library")) from exc
+            try:
+                yield path
+            finally:
+                remove_tree(path)
+        (self.locks_dir / f"work-{name}.lock").unlink(missing_ok=True)
+
+    @contextmanager
+    def outside_file(self, path: Path) -> Iterator[Path]:
+        """Note a temporary file CaseFile writes outside the library (an export's partial .zip).
+
+        If this process dies before the caller renames or removes it, the next start removes it.
+        """
+        if self.read_only:
+            yield path
+            return
+        token = secrets.token_hex(6)
+        name = f"outside-{token}"
+        with self.lock(f"work-{name}", Message("a scratch file")):
+            intent = self.work_root / f"{name}.json"
+            try:
+                self.work_root.mkdir(exist_ok=True)
+                atomic_write_json(intent, {"path": str(path)})
+            except (OSError, StorageError) as exc:
+                raise StorageError("noting the temporary file {path} failed: {exc}", path=path, exc=exc) from exc
+            try:
+                yield path
+            finally:
+                intent.unlink(missing_ok=True)
+        (self.locks_dir / f"work-{name}.lock").unlink(missing_ok=True)
+
     # ------------------------------------------------------------------ cases
 
     def folder(self, number: str) -> CaseFolder:
+        """The folder of a case; it may be damaged (its case.json missing), which verify and repair handle."""
         number = number.strip()
         if not is_case_number(number):
             raise InvalidValueError(
                 "{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)", number=number
             )
         path = self.cases_dir / number
-        if not (path / RECORD_NAME).exists():
+        if not path.is_dir():
             raise NotFoundError("no case {number} in the library at {root}", number=number, root=self.root)
         return CaseFolder(path)
 
     def case_numbers(self) -> list[str]:
+        """Every case folder, in number order (202611-999 before 202611-1000), damaged ones included."""
         try:
             names = os.listdir(self.cases_dir)
         except FileNotFoundError:
             return []
-        return sorted(n for n in names if is_case_number(n) and (self.cases_dir / n / RECORD_NAME).exists())
+        return sorted((n for n in names if is_case_number(n) and (self.cases_dir / n).is_dir()), key=case_sort_key)
 
     def load_case(self, number: str) -> Case:
         return self.folder(number).read_record()
+
+    def load_verified_case(self, number: str) -> Case:
+        """The case record as its custody log says it is, refusing when case.json disagrees.
+
+        For whatever leaves the machine (bundles): the log is folded from its first entry and
+        checked link by link, and case.json must be that fold. Raises DamagedCaseError naming
+        each problem otherwise.
+        """
+        folder = self.folder(number)
+        problems, truth = check_record(folder)
+        if problems or truth is None:
+            raise DamagedCaseError(
+                "case {number} does not agree with its custody log: {problems}",
+                number=folder.number,
+                problems="; ".join(problems),
+            )
+        return truth
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
         return self.index.summaries(search)
@@ -380,6 +518,7 @@ class Library:
         The number is chosen under the library's lock, so two processes creating cases
         at the same moment get different numbers; the folder appears complete or not at all.
         """
+        self._refuse_if_read_only()
         case.created_at = datetime.now(UTC)
         case.created_by = self.operator
         if not case.stage_log:
@@ -395,28 +534,23 @@ class Library:
                 default=0,
             )
             case.number = f"{month}-{serial:03d}"
-            staging = self.cases_dir / f"{TEMP_PREFIX}{case.number}-{secrets.token_hex(4)}"
-            try:
-                staging.mkdir()
-                folder = CaseFolder(staging)
-                for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                    (staging / sub).mkdir()
-                atomic_write_bytes(staging / README_NAME, CASE_README.encode("utf-8"))
-                entry = folder.custody.append(
-                    record.CREATE, self.operator, record.creation_details(case), at=case.created_at
-                )
-                case = record.apply_entry(None, entry)
-                folder.write_snapshot(case)
-                fsync_dir(staging)
-                os.rename(staging, self.cases_dir / case.number)
-                fsync_dir(self.cases_dir)
-            except OSError as exc:
-                remove_tree(staging)
-                raise storage_error(exc, Message("creating the case folder")) from exc
-            except BaseException:
-                remove_tree(staging)
-                raise
-        self.index.upsert(case)
+            with self.staging_folder(case.number) as staging:
+                try:
+                    folder = CaseFolder(staging)
+                    for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
+                        (staging / sub).mkdir()
+                    atomic_write_bytes(staging / README_NAME, CASE_README.encode("utf-8"))
+                    entry = folder.custody.append(
+                        record.CREATE, self.operator, record.creation_details(case), at=case.created_at
+                    )
+                    case = record.apply_entry(None, entry)
+                    folder.write_snapshot(case)
+                    fsync_dir(staging)
+                    os.rename(staging, self.cases_dir / case.number)
+                    fsync_dir(self.cases_dir)
+                except OSError as exc:
+                    raise storage_error(exc, Message("creating the case folder")) from exc
+        self._index_upsert(case, changed=Message("case {number} was created", number=case.number))
         log.info("created case %s (%s)", case.number, case.title)
         return case
 
@@ -425,13 +559,17 @@ class Library:
         """Hold a case for changes; snapshot, manifest and index are written on exit.
 
         Waits up to ``wait`` seconds for another holder of the case, then raises BusyError.
+        A quarantined (damaged) case is refused before anything is touched.
         """
+        self._refuse_if_read_only()
         folder = self.folder(number)
+        self._refuse_if_quarantined(folder.number)
         with self.lock(folder.number, Message("case {number}", number=folder.number), wait=wait):
+            case = self._recover_or_quarantine(folder)  # another process may have crashed mid-change
             pending = self.pending_dir / folder.number
             atomic_write_bytes(pending, b"")
-            case = self._recover_case(folder)  # another process may have crashed mid-change
             before = manifest_entries(case)
+            head_before = case.custody_head.seq  # the writer changes ``case`` in place
             writer = CaseWriter(self, folder, case)
             try:
                 yield writer
@@ -439,75 +577,347 @@ class Library:
                 # Whatever was written to the custody log is part of the case: save it even
                 # when the caller failed half-way (the log is the record of truth).
                 changed = manifest_entries(writer.case) != before
-                self._finish(folder, writer.case, pending, manifest=changed)
+                recorded = writer.case.custody_head.seq != head_before
+                self._finish(folder, writer.case, pending, manifest=changed, recorded=recorded)
 
-    def _finish(self, folder: CaseFolder, case: Case, pending: Path, *, manifest: bool) -> None:
-        folder.write_snapshot(case, manifest=manifest)
-        self.index.upsert(case)
-        pending.unlink(missing_ok=True)
+    def _finish(self, folder: CaseFolder, case: Case, pending: Path, *, manifest: bool, recorded: bool) -> None:
+        """Write the snapshot, manifest and index; say truthfully what was saved when something fails.
+
+        On failure the pending marker stays, so the next start completes the snapshot and index.
+        """
+        try:
+            folder.write_snapshot(case, manifest=manifest)
+        except StorageError as exc:
+            if not recorded:
+                raise
+            raise StorageError(
+                "the change to case {number} is recorded in its custody log, but {problem}; "
+                "CaseFile completes it at the next start",
+                number=folder.number,
+                problem=exc.problem,
+            ) from exc
+        self._index_upsert(case, changed=Message("the change to case {number} was saved", number=folder.number))
+        if self.index_problem is None:  # else the index on disk learns of the change at the next start
+            pending.unlink(missing_ok=True)
+
+    def _index_upsert(self, case: Case, *, changed: Message) -> None:
+        """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly."""
+        try:
+            self.index.upsert(case)
+        except IndexWriteError as exc:
+            raise StorageError(
+                "{changed}, but the library index could not be updated ({reason}); "
+                "it is brought up to date at the next start",
+                changed=changed,
+                reason=exc.message,
+            ) from exc
+
+    # ------------------------------------------------------------------ quarantine
+
+    def quarantine_reason(self, number: str) -> str:
+        """Why a case is quarantined (damaged, no writes), or '' when it is not."""
+        try:
+            data = json.loads((self.quarantine_dir / f"{number}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return ""
+        return str(data.get("reason", "")) if isinstance(data, dict) else "damaged"
+
+    def quarantine(self, number: str, reason: str) -> None:
+        """Refuse writes to a damaged case until it verifies again; the case folder is not touched."""
+        if self.read_only:
+            return
+        if self.quarantine_reason(number) == reason:
+            return
+        log.error("case %s is quarantined: %s", number, reason)
+        try:
+            self.quarantine_dir.mkdir(exist_ok=True)
+            atomic_write_json(
+                self.quarantine_dir / f"{number}.json", {"reason": reason, "at": datetime.now(UTC).isoformat()}
+            )
+        except StorageError as exc:
+            log.error("case %s: the quarantine could not be noted: %s", number, exc)
+        self._index_damaged(number, reason)
+
+    def release(self, number: str) -> None:
+        """A quarantined case verified clean again (restored from a backup, repaired)."""
+        path = self.quarantine_dir / f"{number}.json"
+        if path.exists() and not self.read_only:
+            path.unlink(missing_ok=True)
+            log.warning("case %s verifies again; writes to it are allowed", number)
+            self._index_damaged(number, "")
+
+    def _index_damaged(self, number: str, reason: str) -> None:
+        with contextlib.suppress(IndexWriteError):
+            self.index.set_damaged(number, reason)
+
+    def _refuse_if_quarantined(self, number: str) -> None:
+        reason = self.quarantine_reason(number)
+        if reason:
+            raise DamagedCaseError(
+                "case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it "
+                "verifies again — run 'casefile verify {number}', or 'casefile repair {number}' to rebuild its "
+                "record from the custody log",
+                number=number,
+                reason=reason,
+            )
+
+    def _recover_or_quarantine(self, folder: CaseFolder) -> Case:
+        try:
+            return self._recover_case(folder)
+        except DamagedCaseError as exc:
+            self.quarantine(folder.number, str(exc.reason))
+            raise
 
     # ------------------------------------------------------------------ recovery
 
     def recover(self) -> list[str]:
-        """Finish or undo whatever a crash interrupted; return the numbers of the cases touched."""
+        """Finish or undo whatever a crash interrupted; return the numbers of the cases touched.
+
+        Never waits: work another process is doing right now (a long import, an ingest, a
+        bundle) is left alone, and a damaged case is quarantined instead of stopping the
+        library from opening.
+        """
+        self._remove_orphans()
         touched = []
-        for stray in self.cases_dir.glob(f"{TEMP_PREFIX}*"):
-            log.warning("removing unfinished case folder %s", stray)
-            remove_tree(stray)
         for marker in sorted(self.pending_dir.iterdir()) if self.pending_dir.exists() else []:
             number = marker.name
-            if not is_case_number(number) or not (self.cases_dir / number / RECORD_NAME).exists():
+            if not is_case_number(number) or not (self.cases_dir / number).is_dir():
                 marker.unlink(missing_ok=True)
                 continue
-            folder = CaseFolder(self.cases_dir / number)
-            with self.lock(number, Message("case {number}", number=number)):
+            lock = self._try_lock(number)
+            if lock is None:
+                continue  # its writer is alive and still at work
+            try:
                 if not marker.exists():
                     continue  # another process finished it meanwhile
-                case = self._recover_case(folder)
-                self._finish(folder, case, marker, manifest=False)
+                folder = CaseFolder(self.cases_dir / number)
+                try:
+                    case = self._recover_or_quarantine(folder)
+                except DamagedCaseError:
+                    marker.unlink(missing_ok=True)
+                    continue
+                with contextlib.suppress(StorageError):  # a full disk: the marker stays, the next start retries
+                    self._finish(folder, case, marker, manifest=True, recorded=False)
                 touched.append(number)
+            finally:
+                lock.release()
         return touched
 
+    def _remove_orphans(self) -> None:
+        """Remove staging and scratch folders (and noted outside files) whose maker is gone."""
+        for stray in self.cases_dir.glob(f"{TEMP_PREFIX}*"):
+            lock = self._try_lock(_staging_lock(stray.name))
+            if lock is None:
+                continue  # being filled right now by another process
+            try:
+                log.warning("removing unfinished case folder %s", stray)
+                remove_tree(stray)
+            finally:
+                lock.release()
+            (self.locks_dir / f"{_staging_lock(stray.name)}.lock").unlink(missing_ok=True)
+        if not self.work_root.is_dir():
+            return
+        for item in self.work_root.iterdir():
+            name = item.name.removesuffix(".json")
+            lock = self._try_lock(f"work-{name}")
+            if lock is None:
+                continue
+            try:
+                if item.suffix == ".json":
+                    _remove_noted_file(item)
+                    item.unlink(missing_ok=True)
+                else:
+                    log.warning("removing scratch folder %s left by an interrupted command", item)
+                    remove_tree(item)
+            finally:
+                lock.release()
+            (self.locks_dir / f"work-{name}.lock").unlink(missing_ok=True)
+
     def _recover_case(self, folder: CaseFolder) -> Case:
-        """Bring one case folder to a consistent state; the caller holds its lock."""
+        """Bring one case folder to a consistent state; the caller holds its lock.
+
+        Raises DamagedCaseError when the folder cannot be trusted (its log cut, altered or
+        unreadable, case.json missing or disagreeing with the log): nothing is then written.
+        """
         for stray in folder.path.glob(f"{TEMP_PREFIX}*"):  # an atomic write cut short
             stray.unlink(missing_ok=True)
         custody = folder.custody
         torn = custody.repair_torn_tail()
         if torn:
             log.warning("case %s: removed an incomplete custody entry left by a crash", folder.number)
-        case = folder.read_record()
-        # apply_entry changes the record in place: note what the snapshot held first.
-        snapshot_head = (case.custody_head.seq, case.custody_head.hash)
-        snapshot_manifest = manifest_entries(case)
-        entries = custody.read()
-        _check_log_continues_snapshot(folder, custody, entries, snapshot_head)
-        for entry in entries:
-            if entry.get("seq", 0) > case.custody_head.seq:
-                case = record.apply_entry(case, entry)
+        try:
+            snapshot = folder.read_record()
+        except CaseFileError as exc:
+            raise DamagedCaseError.of(folder.number, exc.message) from exc
+        snapshot_head = (snapshot.custody_head.seq, snapshot.custody_head.hash)
+        log_head = custody.head()
+        chain = custody.check()
+        if not chain.ok:
+            raise DamagedCaseError.of(folder.number, chain.problems[0])
+        case = snapshot
+        if log_head != snapshot_head:
+            # The log went on after the snapshot was written (a crash): replay it, but only
+            # if the snapshot is the record as it stood at the entry it names.
+            try:
+                check = record.fold_and_compare(custody.read(), snapshot)
+            except LibraryVersionError:
+                raise  # written by a newer CaseFile: not damage, but nothing to write with this one
+            except (CaseFileError, KeyError, ValueError, TypeError) as exc:
+                raise DamagedCaseError.of(
+                    folder.number, Message("the custody log cannot be replayed: {exc}", exc=exc)
+                ) from exc
+            if not check.snapshot_seen:
+                raise DamagedCaseError.of(
+                    folder.number, Message("it no longer contains the entry case.json recorded last")
+                )
+            if check.at_snapshot:
+                raise DamagedCaseError.of(
+                    folder.number,
+                    Message("case.json differs from its custody log in: {fields}", fields=", ".join(check.at_snapshot)),
+                )
+            case = check.case
         from casefile.core.evidence import recover_staging
 
         case = recover_staging(folder, case)
+        _recover_bundles(folder, custody)
         if torn:
-            entry = custody.append("recovery", self.operator, {"removed_incomplete_entry_bytes": len(torn)})
+            entry = custody.append(record.RECOVERY, self.operator, {"removed_incomplete_entry_bytes": len(torn)})
             case = record.apply_entry(case, entry)
         if (case.custody_head.seq, case.custody_head.hash) != snapshot_head:
-            folder.write_snapshot(case, manifest=manifest_entries(case) != snapshot_manifest)
+            folder.write_snapshot(case)
         return case
+
+    # ------------------------------------------------------------------ repair
+
+    def repair(self, number: str) -> RepairResult:
+        """Rebuild a case's case.json and MANIFEST.sha256 from its custody log, and record that it did.
+
+        Only when the log itself is whole (every link checks, nothing cut off its end): the
+        log is what the record is rebuilt from. The files replaced are kept beside the new
+        ones (``case.json.replaced-<time>``) for whoever examines what happened.
+        """
+        self._refuse_if_read_only()
+        folder = self.folder(number)
+        with self.lock(folder.number, Message("case {number}", number=folder.number)):
+            custody = folder.custody
+            chain = custody.check()
+            if not chain.ok:
+                raise DamagedCaseError(
+                    "case {number}: the custody log itself is damaged ({reason}); CaseFile cannot rebuild the record "
+                    "from it — restore the case folder from a backup or an exported archive",
+                    number=folder.number,
+                    reason=chain.problems[0],
+                )
+            try:
+                truth = record.fold(custody.read())
+            except (CaseFileError, KeyError, ValueError, TypeError) as exc:
+                raise DamagedCaseError(
+                    "case {number}: the custody log cannot be replayed ({exc}); nothing was changed",
+                    number=folder.number,
+                    exc=exc,
+                ) from exc
+            problems, _truth = check_record(folder)
+            try:
+                snapshot_seq = folder.read_record().custody_head.seq
+            except CaseFileError:
+                snapshot_seq = 0
+            if snapshot_seq > chain.entries:
+                raise DamagedCaseError(
+                    "case {number}: entries were cut off the end of its custody log; CaseFile cannot rebuild them — "
+                    "restore the case folder from a backup or an exported archive",
+                    number=folder.number,
+                )
+            manifest_now, manifest_problems = read_manifest(folder.path)
+            expected_manifest = dict(manifest_entries(truth))
+            manifest_wrong = bool(manifest_problems) or manifest_now != expected_manifest
+            if not problems and not manifest_wrong:
+                self.release(folder.number)
+                return RepairResult(folder.number, [], [])
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            kept: list[str] = []
+            previous: dict[str, str | None] = {}
+            rebuilt = [RECORD_NAME, MANIFEST_NAME] if manifest_wrong else [RECORD_NAME]
+            for name in rebuilt:
+                path = folder.path / name
+                previous[name] = hash_file(path).sha256 if path.is_file() else None
+                if path.is_file():
+                    aside = path.with_name(f"{name}.replaced-{stamp}")
+                    os.replace(path, aside)
+                    kept.append(aside.name)
+            entry = custody.append(
+                record.REPAIR,
+                self.operator,
+                {"rebuilt": rebuilt, "previous_sha256": previous, "kept": kept, "problems": [str(p) for p in problems]},
+            )
+            truth = record.apply_entry(truth, entry)
+            folder.write_snapshot(truth, manifest=True)
+        self.release(folder.number)
+        self._index_upsert(truth, changed=Message("case {number} was repaired", number=folder.number))
+        return RepairResult(folder.number, rebuilt, kept)
 
     # ------------------------------------------------------------------ index
 
     def reindex(self) -> int:
-        """Rebuild the index from the case folders; return how many cases were indexed."""
+        """Rebuild the index from the case folders; return how many cases were indexed.
+
+        A case whose case.json is missing or unreadable is indexed from its custody log and
+        marked damaged, so it stays on the list instead of vanishing from it.
+        """
         cases = []
+        damaged: dict[str, str] = {}
         for number in self.case_numbers():
-            try:
-                cases.append(self.folder(number).read_record())
-            except CaseFileError as exc:
-                log.error("case %s left out of the index: %s", number, exc)
-        self.index.replace(cases, remove_others=True)
+            case, reason = self._indexable(number)
+            if case is None:
+                log.error("case %s left out of the index: %s", number, reason)
+                continue
+            cases.append(case)
+            if reason:
+                damaged[number] = reason
+        try:
+            self.index.replace(cases, remove_others=True, damaged=damaged)
+        except IndexWriteError as exc:
+            raise StorageError("the library index could not be rebuilt: {reason}", reason=exc.message) from exc
         self.index.needs_rebuild = False
         return len(cases)
+
+    def reconcile_index(self) -> None:
+        """Index case folders the index does not list (a crash after a new case's final rename,
+        a case folder copied in by hand) and drop rows whose folder is gone."""
+        on_disk = set(self.case_numbers())
+        try:
+            listed = self.index.numbers()
+        except IndexWriteError:
+            return
+        missing = on_disk - listed
+        cases = []
+        damaged: dict[str, str] = {}
+        for number in sorted(missing, key=case_sort_key):
+            case, reason = self._indexable(number)
+            if case is not None:
+                cases.append(case)
+                if reason:
+                    damaged[number] = reason
+        try:
+            if cases:
+                self.index.replace(cases, remove_others=False, damaged=damaged)
+            gone = listed - on_disk
+            if gone:
+                self.index.remove(gone)
+        except IndexWriteError as exc:
+            log.warning("library index not brought up to date: %s", exc)
+
+    def _indexable(self, number: str) -> tuple[Case | None, str]:
+        """(the record to index, why it is damaged or '')."""
+        folder = CaseFolder(self.cases_dir / number)
+        reason = self.quarantine_reason(number)
+        try:
+            return folder.read_record(), reason
+        except CaseFileError as exc:
+            problem = str(exc.message)
+        try:
+            return record.fold(folder.custody.read()), reason or problem
+        except (CaseFileError, KeyError, ValueError, TypeError):
+            return None, problem
 
     # ------------------------------------------------------------------ helpers for other services
 
@@ -517,28 +927,175 @@ class Library:
             return writer.record(action, details)
 
 
-def _check_log_continues_snapshot(
-    folder: CaseFolder, custody: CustodyLog, entries: list[dict[str, Any]], head: tuple[int, str]
-) -> None:
-    """Refuse to write to a case whose custody log was cut, edited or broken.
+@dataclass
+class RepairResult:
+    number: str
+    rebuilt: list[str]  # files written anew from the custody log; empty when nothing needed it
+    kept: list[str]  # the files they replaced, kept beside them
 
-    Appending to such a log would bury the damage under new entries and move the head
-    that case.json remembers; the case stays as found so that verification keeps
-    showing what happened.
+
+def case_sort_key(number: str) -> tuple[int, int, str]:
+    """Case numbers in order: by month, then by serial as a number (999 before 1000)."""
+    m = CASE_NUMBER.match(number)
+    return (int(m.group(1)), int(m.group(2)), number) if m else (0, 0, number)
+
+
+def check_record(folder: CaseFolder) -> tuple[list[Message], Case | None]:
+    """Problems between case.json and the custody log (empty when they agree), and the log's fold.
+
+    The chain is checked link by link, the log folded from its first entry, and case.json
+    compared with the record as it stood at the entry case.json names. A log or record
+    written by a newer CaseFile raises LibraryVersionError: it is not damaged, only unreadable here.
     """
-    seq, digest = head
-    at_head = next((e for e in entries if e.get("seq") == seq), None)
+    problems: list[Message] = []
+    custody = folder.custody
     chain = custody.check()
-    if at_head is None or at_head.get("hash") != digest or not chain.ok:
-        reason = (
-            chain.problems[0] if chain.problems else Message("it no longer contains the entry case.json recorded last")
+    problems.extend(Message(str(p)) if not isinstance(p, Message) else p for p in chain.problems)
+    snapshot: Case | None = None
+    try:
+        snapshot = folder.read_record()
+    except CaseFileError as exc:
+        problems.append(exc.message)
+    truth: Case | None = None
+    try:
+        check = record.fold_and_compare(custody.read(), snapshot)
+        truth = check.case
+    except LibraryVersionError:
+        raise  # not damage: a newer CaseFile wrote it
+    except (CaseFileError, KeyError, ValueError, TypeError) as exc:
+        problems.append(Message("the custody log cannot be replayed: {exc}", exc=exc))
+        return problems, None
+    if truth.number != folder.number:
+        problems.append(
+            Message(
+                "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
+                folder=folder.number,
+                case=truth.number,
+            )
         )
+    if snapshot is None:
+        return problems, truth
+    seq = snapshot.custody_head.seq
+    if seq > chain.entries:
+        problems.append(
+            Message(
+                "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
+                "entries were cut off the end",
+                entries=chain.entries,
+                seq=seq,
+            )
+        )
+    elif not check.snapshot_seen:
+        problems.append(Message("the custody entry case.json recorded last is not in the log as it was"))
+    elif check.at_snapshot:
+        problems.append(
+            Message(
+                "case.json differs from its custody log in: {fields} (edited outside CaseFile?)",
+                fields=", ".join(check.at_snapshot),
+            )
+        )
+    return problems, truth
+
+
+def _recover_bundles(folder: CaseFolder, custody: CustodyLog) -> None:
+    """Finish or remove bundle files a crash left half-saved; the caller holds the case lock.
+
+    A bundle is saved as ``bundles/.cf-tmp-<name>``, then its custody entry is written, then it
+    is renamed to ``<name>``. A temporary file whose entry exists (same name and hash) is
+    renamed into place; any other is removed.
+    """
+    bundles = folder.bundles_dir
+    strays = list(bundles.glob(f"{TEMP_PREFIX}*")) if bundles.is_dir() else []
+    if not strays:
+        return
+    from casefile.core.record.history import recorded_bundle_files
+
+    recorded = recorded_bundle_files(custody.read())
+    for stray in strays:
+        name = stray.name[len(TEMP_PREFIX) :]
+        final = bundles / name
+        digest = recorded.get(f"{BUNDLES_DIR}/{name}")
+        if digest and not final.exists() and stray.is_file() and hash_file(stray).sha256 == digest:
+            os.rename(stray, final)
+            make_readonly(final)
+            fsync_dir(bundles)
+            log.warning("case %s: finished saving bundle %s after an interruption", folder.number, name)
+        else:
+            log.warning("case %s: removing unfinished bundle file %s", folder.number, stray.name)
+            remove_quietly(stray)
+
+
+def _staging_lock(dirname: str) -> str:
+    return f"staging{dirname}"
+
+
+def _remove_noted_file(intent: Path) -> None:
+    try:
+        data = json.loads(intent.read_text(encoding="utf-8"))
+        path = Path(str(data["path"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if path.name.startswith(TEMP_PREFIX):  # only ever a temporary file CaseFile named itself
+        log.warning("removing %s left by an interrupted command", path)
+        remove_quietly(path)
+
+
+def _writable(root: Path) -> bool:
+    """Whether the library's folder can be written (a read-only disc, share or copy cannot)."""
+    if not os.access(root, os.W_OK):
+        return False
+    probe = root / f"{TEMP_PREFIX}probe-{os.getpid()}-{secrets.token_hex(3)}"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return False
+        raise storage_error(exc, Message("opening the library at {root}", root=root)) from exc
+    os.close(fd)
+    os.unlink(probe)
+    return True
+
+
+def _create_library(root: Path) -> None:
+    if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
+        raise CaseFileError("{root} is not empty and is not a CaseFile library; choose an empty folder", root=root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        atomic_write_json(
+            root / LIBRARY_MARKER, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": str(uuid.uuid4())}
+        )
+    except OSError as exc:
+        raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
+
+
+def _read_marker(marker: Path) -> dict[str, Any]:
+    """library.json, checked: a format marker and a whole-number version this CaseFile can read."""
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CaseFileError("{marker} cannot be read: {exc}", marker=marker, exc=exc) from exc
+    if not isinstance(info, dict) or info.get("format") != LIBRARY_FORMAT:
         raise CaseFileError(
-            "case {number}: the custody log has been damaged or altered ({reason}); the case was left untouched — "
-            "run 'casefile verify' and keep the folder as it is",
-            number=folder.number,
-            reason=reason,
+            "{root} is not a CaseFile library ({marker} is not a library marker)", root=marker.parent, marker=marker
         )
+    version = info.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CaseFileError(
+            "{marker}: the format version {version!r} is not a whole number", marker=marker, version=version
+        )
+    if version > LIBRARY_VERSION:
+        raise LibraryVersionError(
+            "the library at {root} was written by a newer CaseFile; please upgrade", root=marker.parent
+        )
+    return info
+
+
+def _library_v1_to_v2(info: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 gives every library an id (remembered state, caches and team mode tell libraries apart by it)."""
+    return {**info, "version": 2, "id": str(uuid.uuid4())}
+
+
+UPCASTERS[("library", 1)] = _library_v1_to_v2
 
 
 def case_from_fields(data: dict[str, Any]) -> Case:

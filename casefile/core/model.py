@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from casefile.core.errors import InvalidValueError
+from casefile.core.errors import InvalidValueError, Message
 
 RECORD_FORMAT = "casefile-case"
 RECORD_VERSION = 1
@@ -287,14 +287,28 @@ class Case:
     def response_due_at(self) -> datetime:
         return self.complained_at + timedelta(hours=self.priority.response_hours)
 
+    # Exhibits are only ever appended (a withdrawal keeps them), so lookups by number and by
+    # hash come from an index that catches up with the list when it has grown: a change to a
+    # case of thousands of exhibits costs what the change is, not what the case is.
+    def _lookup(self) -> _ExhibitIndex:
+        index: _ExhibitIndex | None = self.__dict__.get("_exhibit_index")
+        if index is None or not index.follows(self.exhibits):
+            index = _ExhibitIndex()
+            self.__dict__["_exhibit_index"] = index
+        index.catch_up(self.exhibits)
+        return index
+
     def exhibit(self, number: int) -> Exhibit:
-        for exhibit in self.exhibits:
-            if exhibit.number == number:
-                return exhibit
-        raise KeyError(number)
+        return self._lookup().by_number[number]
+
+    def has_exhibit(self, number: int) -> bool:
+        return number in self._lookup().by_number
+
+    def add_exhibit(self, exhibit: Exhibit) -> None:
+        self.exhibits.append(exhibit)
 
     def next_exhibit_number(self) -> int:
-        return max((e.number for e in self.exhibits), default=0) + 1
+        return self._lookup().highest + 1
 
     def ordered_exhibits(self) -> list[Exhibit]:
         """Exhibits in the order the user arranged; ones added since come last, by number."""
@@ -302,7 +316,30 @@ class Case:
         return sorted(self.exhibits, key=lambda e: (rank.get(e.number, len(rank)), e.number))
 
     def exhibit_by_hash(self, sha256: str) -> Exhibit | None:
-        return next((e for e in self.exhibits if e.sha256 == sha256), None)
+        return self._lookup().by_hash.get(sha256)
+
+
+class _ExhibitIndex:
+    """Exhibits by number and by SHA-256 (the first with that hash), for an append-only list."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last: Exhibit | None = None
+        self.highest = 0
+        self.by_number: dict[int, Exhibit] = {}
+        self.by_hash: dict[str, Exhibit] = {}
+
+    def follows(self, exhibits: list[Exhibit]) -> bool:
+        """Whether ``exhibits`` is the list this index was built from, perhaps grown since."""
+        return len(exhibits) >= self.count and (self.count == 0 or exhibits[self.count - 1] is self.last)
+
+    def catch_up(self, exhibits: list[Exhibit]) -> None:
+        for exhibit in exhibits[self.count :]:
+            self.by_number[exhibit.number] = exhibit
+            self.by_hash.setdefault(exhibit.sha256, exhibit)
+            self.highest = max(self.highest, exhibit.number)
+        self.count = len(exhibits)
+        self.last = exhibits[-1] if exhibits else None
 
 
 # --------------------------------------------------------------------------- serialisation
@@ -310,10 +347,32 @@ class Case:
 T = TypeVar("T")
 
 
+_UNKNOWN = "_unknown_keys"
+
+
+def unknown_of(value: Any) -> dict[str, Any]:
+    """Keys a newer CaseFile wrote into this part of a record, which this one does not know."""
+    unknown: dict[str, Any] = getattr(value, "__dict__", {}).get(_UNKNOWN, {})
+    return unknown
+
+
+def set_unknown(value: Any, keys: dict[str, Any]) -> None:
+    if keys:
+        value.__dict__[_UNKNOWN] = dict(keys)
+    else:
+        value.__dict__.pop(_UNKNOWN, None)
+
+
 def to_data(value: Any) -> Any:
-    """Turn a record (or any part of one) into JSON-ready data."""
+    """Turn a record (or any part of one) into JSON-ready data.
+
+    Keys a newer CaseFile wrote and this one does not know are written back as they were.
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for key, item in unknown_of(value).items():
+            data.setdefault(key, item)
+        return data
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime):
@@ -327,24 +386,32 @@ def to_data(value: Any) -> Any:
     return value
 
 
+# Keys of case.json that are not record fields: the format marker, and values derived
+# for people reading the file (ignored when read back).
+_ENVELOPE = ("format", "version", "response_due_at")
+
+
 def case_to_data(case: Case) -> dict[str, Any]:
     data = to_data(case)
-    # Derived, written for people reading the file; ignored when read back.
     data["response_due_at"] = case.response_due_at.isoformat()
     return {"format": RECORD_FORMAT, "version": RECORD_VERSION, **data}
 
 
-def case_from_data(data: dict[str, Any]) -> Case:
-    if data.get("format") != RECORD_FORMAT:
+def case_from_data(data: Any) -> Case:
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
         raise InvalidValueError("not a CaseFile case record")
     version = data.get("version")
-    if not isinstance(version, int) or version > RECORD_VERSION:
-        from casefile.core.errors import LibraryVersionError
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidValueError("the case record has no readable format version ({version!r})", version=version)
+    from casefile.core.record.versions import upcast
 
-        raise LibraryVersionError(
-            "case record version {version} was written by a newer CaseFile; please upgrade", version=version
-        )
-    return from_data(Case, data)
+    data = upcast("case", data, version, RECORD_VERSION, Message("the case record"))
+    return from_data(Case, {k: v for k, v in data.items() if k not in _ENVELOPE})
+
+
+def field_from_data(cls: type, name: str, value: Any) -> Any:
+    """One field of a record class, converted and checked as :func:`from_data` would."""
+    return _convert(_hints(cls)[name], value, f"{cls.__name__}.{name}")
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -353,6 +420,13 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -384,13 +458,17 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
             raise InvalidValueError("{where}: expected an object", where=where)
         hints = _hints(tp)
         kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name in value:
-                kwargs[f.name] = _convert(hints[f.name], value[f.name], f"{where}.{f.name}")
+        names = _field_names(tp)
+        for name in names:
+            if name in value:
+                kwargs[name] = _convert(hints[name], value[name], f"{where}.{name}")
         try:
-            return tp(**kwargs)
+            obj = tp(**kwargs)
         except TypeError as exc:
             raise InvalidValueError("{where}: {exc}", where=where, exc=exc) from None
+        if len(value) > len(kwargs):
+            set_unknown(obj, {k: v for k, v in value.items() if k not in names})
+        return obj
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
             return tp(value)

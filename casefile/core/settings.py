@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from casefile.core.fsutil import atomic_write_json
+from casefile.core.model import set_unknown, unknown_of
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,11 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+SETTINGS_VERSION = 1
+
+
 def load_settings() -> Settings:
+    """The user's settings; keys this CaseFile does not know (a newer one wrote them) are kept for saving."""
     settings = Settings()
     path = settings_path()
     try:
@@ -65,18 +70,29 @@ def load_settings() -> Settings:
     except (OSError, ValueError) as exc:
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return settings
-    if isinstance(data, dict):
-        for f in fields(Settings):
-            value = data.get(f.name)
-            if value is not None and isinstance(value, type(getattr(settings, f.name))):
-                setattr(settings, f.name, value)
+    if not isinstance(data, dict):
+        log.warning("ignoring settings file %s: not a JSON object", path)
+        return settings
+    version = data.get("version", 1)
+    if isinstance(version, int) and version > SETTINGS_VERSION:
+        log.warning(
+            "settings file %s was written by a newer CaseFile (format %s); reading what this one knows", path, version
+        )
+    known = {f.name for f in fields(Settings)}
+    for f in fields(Settings):
+        value = data.get(f.name)
+        if value is not None and isinstance(value, type(getattr(settings, f.name))):
+            setattr(settings, f.name, value)
+    set_unknown(settings, {k: v for k, v in data.items() if k not in known})
     return settings
 
 
 def save_settings(settings: Settings) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(path, {f.name: getattr(settings, f.name) for f in fields(Settings)})
+    data: dict[str, Any] = {"version": SETTINGS_VERSION, **unknown_of(settings)}
+    data.update({f.name: getattr(settings, f.name) for f in fields(Settings)})
+    atomic_write_json(path, data)
 
 
 def default_library_path() -> Path:

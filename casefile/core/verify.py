@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.core import record
-from casefile.core.errors import CaseFileError, Message, NotFoundError
+from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError
 from casefile.core.hashing import hash_file
-from casefile.core.library import EVIDENCE_DIR, CaseFolder
+from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
-from casefile.core.model import Case, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.record.history import recorded_bundle_files
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -51,6 +51,10 @@ class CaseReport:
     problems: list[str] = field(default_factory=list)  # manifest, custody log, record
     custody_entries: int = 0
     custody_head: str = ""
+    # The record itself cannot be trusted (log, case.json or manifest damaged or altered):
+    # the case is quarantined, no writes until it verifies again.
+    damaged: bool = False
+    notes: list[str] = field(default_factory=list)  # what verification could not do (record its run…)
 
     @property
     def ok(self) -> bool:
@@ -70,62 +74,21 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
     report = CaseReport(number=folder.number, folder=folder.path)
     custody = folder.custody
     chain = custody.check()
-    report.problems.extend(chain.problems)
     report.custody_entries = chain.entries
     report.custody_head = chain.head_hash
-
-    truth: Case | None = None
+    newer = False
     try:
-        truth = record.fold(custody.read())
-    except (CaseFileError, KeyError, ValueError, TypeError) as exc:
-        report.problems.append(Message("the custody log cannot be replayed: {exc}", exc=exc))
-
-    snapshot: Case | None = None
-    try:
-        snapshot = folder.read_record()
-    except CaseFileError as exc:
-        report.problems.append(exc.message)
-
-    for found in (truth, snapshot):
-        if found is not None and found.number != folder.number:
-            report.problems.append(
-                Message(
-                    "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
-                    folder=folder.number,
-                    case=found.number,
-                )
-            )
-            break
-
-    if truth is not None and snapshot is not None:
-        if snapshot.custody_head.seq > chain.entries:
-            report.problems.append(
-                Message(
-                    "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
-                    "entries were cut off the end",
-                    entries=chain.entries,
-                    seq=snapshot.custody_head.seq,
-                )
-            )
-        elif snapshot.custody_head.seq == chain.entries and snapshot.custody_head.hash != chain.head_hash:
-            report.problems.append(Message("the last custody entry is not the one case.json recorded"))
-        else:
-            differing = _differing_fields(truth, snapshot)
-            if differing and snapshot.custody_head.seq == chain.entries:
-                report.problems.append(
-                    Message(
-                        "case.json differs from its custody log in: {fields} (edited outside CaseFile?)",
-                        fields=", ".join(differing),
-                    )
-                )
+        problems, truth = check_record(folder)
+    except LibraryVersionError as exc:
+        problems, truth, newer = [exc.message], None, True
+    report.problems.extend(problems)
 
     manifest, manifest_problems = read_manifest(folder.path)
     report.problems.extend(Message("MANIFEST.sha256: {problem}", problem=p) for p in manifest_problems)
 
-    reference = truth or snapshot
     expected: dict[str, tuple[int, str]] = {}
-    if reference is not None:
-        expected = {e.stored_path: (e.number, e.sha256) for e in reference.exhibits}
+    if truth is not None:
+        expected = {e.stored_path: (e.number, e.sha256) for e in truth.exhibits}
     else:  # nothing better to go on than the manifest itself
         expected = {path: (0, digest) for path, digest in manifest.items()}
 
@@ -139,8 +102,9 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
             )
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
+    report.damaged = bool(report.problems) and not newer
 
-    present = _evidence_files(folder)
+    present = _files_under(folder, EVIDENCE_DIR)
     total = sum(size for rel, size in present.items() if rel in expected)
     done = 0
     yield Progress(0, total, folder.number)
@@ -165,37 +129,31 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
 
 
 def _check_bundles(folder: CaseFolder, report: CaseReport, cancel: CancelToken) -> None:
-    """Generated bundles must still be the files whose hashes the custody log recorded."""
-    recorded: dict[str, str] = {}
-    for entry in folder.custody.read():
-        if entry.get("action") == "bundle":
-            for item in (entry.get("details") or {}).get("files", []):
-                if isinstance(item, dict) and "name" in item and "sha256" in item:
-                    recorded[str(item["name"])] = str(item["sha256"])
+    """Generated bundles must still be the files whose hashes the custody log recorded,
+    and the bundles folder must hold no file the log does not know."""
+    recorded = recorded_bundle_files(folder.custody.read())
+    present = _files_under(folder, BUNDLES_DIR)
     for path, digest in sorted(recorded.items()):
         cancel.check()
         full = folder.path / path
-        if not full.is_file():
+        if path not in present or not full.is_file():
             report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
             continue
         actual = hash_file(full, cancel=cancel).sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, None, digest, actual))
+    for path in sorted(set(present) - set(recorded)):
+        report.files.append(FileResult(path, FileStatus.UNEXPECTED))
 
 
-def _differing_fields(a: Case, b: Case) -> list[str]:
-    da, db = to_data(a), to_data(b)
-    return sorted(k for k in da if da.get(k) != db.get(k))
+def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
+    """Every file under ``sub`` (relative path -> size), hidden ones included.
 
-
-def _evidence_files(folder: CaseFolder) -> dict[str, int]:
-    """Every file under evidence/ (relative path -> size), hidden ones included.
-
-    CaseFile keeps its temporary files outside evidence/, so anything found here that the
-    custody log does not account for is unexpected.
+    CaseFile keeps its temporary files outside evidence/, so anything found there that the
+    custody log does not account for is unexpected; the same holds for bundles/.
     """
     found: dict[str, int] = {}
-    root = folder.path / EVIDENCE_DIR
+    root = folder.path / sub
     for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
             full = Path(dirpath) / name
@@ -210,7 +168,11 @@ def _evidence_files(folder: CaseFolder) -> dict[str, int]:
 def verify_case(
     library: Library, number: str, *, cancel: CancelToken = NEVER_CANCELLED, record_result: bool = True
 ) -> Iterator[Progress | CaseReport]:
-    """Verify a case of the library and note the result in its custody log."""
+    """Verify a case of the library and note the result in its custody log.
+
+    A case whose record cannot be trusted is quarantined (and its run not recorded, since
+    nothing is written to it); a quarantined case that verifies clean again is released.
+    """
     folder = library.folder(number)
     report: CaseReport | None = None
     for item in verify_folder(folder, cancel=cancel):
@@ -220,18 +182,30 @@ def verify_case(
             yield item
     if report is None:  # pragma: no cover - verify_folder always ends with a report
         raise NotFoundError(number)
+    if report.damaged:
+        library.quarantine(folder.number, report.problems[0])
+    elif report.ok:
+        library.release(folder.number)
     if record_result:
-        details = {
-            "result": "ok" if report.ok else "problems",
-            **{s.value: report.count(s) for s in FileStatus},
-            "problems": len(report.problems),
-            "chain_entries": report.custody_entries,
-            "chain_head": report.custody_head,
-        }
-        try:
-            library.record_event(number, "verify", details)
-        except CaseFileError as exc:
-            report.problems.append(
-                Message("the verification could not be recorded in the custody log: {exc}", exc=exc.message)
-            )
+        _record(library, report)
     yield report
+
+
+def _record(library: Library, report: CaseReport) -> None:
+    if library.read_only:
+        report.notes.append(Message("this run was not recorded: the library is read-only"))
+        return
+    if report.damaged:
+        report.notes.append(Message("this run was not recorded: the case is damaged, so nothing is written to it"))
+        return
+    details = {
+        "result": "ok" if report.ok else "problems",
+        **{s.value: report.count(s) for s in FileStatus},
+        "problems": len(report.problems),
+        "chain_entries": report.custody_entries,
+        "chain_head": report.custody_head,
+    }
+    try:
+        library.record_event(report.number, record.VERIFY, details)
+    except CaseFileError as exc:
+        report.notes.append(Message("this run could not be recorded in the custody log: {exc}", exc=exc.message))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from casefile.core.bundle.builder import select_entries
 from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
+from casefile.core.record.history import bundle_history
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import translated
 from casefile.ui.models import kind_name
@@ -771,35 +771,31 @@ class BundlesTab(QWidget):
             return
         try:
             folder = self.ctx.library.folder(self.number)
-            entries = [e for e in folder.custody.read() if e.get("action") == "bundle"]
+            records = bundle_history(folder.custody.read())
         except (CaseFileError, OSError) as exc:
             log.warning("bundles tab: cannot read the custody log of %s: %s", self.number, exc)
             return
-        entries.sort(key=lambda e: int(e.get("seq", 0)), reverse=True)
-        for entry in entries:
-            details = entry.get("details") or {}
-            venue = str(details.get("venue", ""))
-            venue_text = self._venue_name(venue)
-            if details.get("layout"):
-                venue_text += f" ({details['layout']})"
-            exhibits = ", ".join(str(x.get("label", "")) for x in details.get("exhibits") or [])
-            for record in details.get("files") or []:
-                name = str(record.get("name", ""))
-                path = folder.path / name
-                digest = str(record.get("sha256", ""))
+        for made in reversed(records):
+            venue_text = self._venue_name(made.venue)
+            if made.layout:
+                venue_text += f" ({made.layout})"
+            exhibits = ", ".join(label for label, _number in made.exhibits)
+            for record in made.files:
+                path = folder.path / record.name
+                digest = record.sha256
                 row = self.history.rowCount()
                 self.history.insertRow(row)
                 cells = [
-                    _local_time(str(entry.get("at", ""))),
+                    made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else "",
                     venue_text,
-                    Path(name).name,
-                    str(record.get("pages", "")),
+                    Path(record.name).name,
+                    "" if record.pages is None else str(record.pages),
                     digest[:16] + "…" if len(digest) > 16 else digest,
                 ]
                 tip = (
                     self.tr("%1\nMade by %2; exhibits in order: %3\nSHA-256: %4")
                     .replace("%1", str(path))
-                    .replace("%2", str(entry.get("operator", "")))
+                    .replace("%2", made.operator)
                     .replace("%3", exhibits or "—")
                     .replace("%4", digest)
                 )
@@ -853,13 +849,6 @@ class BundlesTab(QWidget):
                 "Choose an A5 sheet or an 80 mm receipt roll."
             ),
         }[venue]
-
-
-def _local_time(text: str) -> str:
-    try:
-        return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return text
 
 
 def _open(path: Path) -> None:

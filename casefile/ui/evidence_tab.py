@@ -21,6 +21,7 @@ from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
+from casefile.core.record.history import exhibit_history
 from casefile.core.settings import save_settings
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbnails, thumbnail_path, thumbnailable
@@ -79,28 +80,6 @@ IMAGE_PREVIEW_SIDE = 2048  # large photos are decoded at most this big: enough f
 TEXT_MIMES = {"message/rfc822", "application/json", "application/xml"}
 # Task.progress carries C++ ints; a batch of videos easily passes 2 GiB, so scale down before that.
 SIGNAL_INT_MAX = 2**31 - 1
-
-
-def mentions_exhibit(details: Any, number: int) -> bool:
-    """Whether a custody entry's details concern exhibit ``number``.
-
-    Ingest entries hold the exhibit record, withdraw and exhibit-update entries its number,
-    bundles a list of ``{"exhibit": n}`` and timeline events an ``evidence`` list.
-    """
-    if isinstance(details, dict):
-        exhibit = details.get("exhibit")
-        if isinstance(exhibit, dict):
-            if exhibit.get("number") == number:
-                return True
-        elif isinstance(exhibit, int) and not isinstance(exhibit, bool) and exhibit == number:
-            return True
-        evidence = details.get("evidence")
-        if isinstance(evidence, list) and number in evidence:
-            return True
-        return any(mentions_exhibit(v, number) for k, v in details.items() if k not in ("exhibit", "evidence"))
-    if isinstance(details, list):
-        return any(mentions_exhibit(v, number) for v in details)
-    return False
 
 
 def _local(at: datetime | None) -> str:
@@ -395,6 +374,7 @@ class EvidenceTab(QWidget):
             "export": self.tr("exported"),
             "import": self.tr("imported"),
             "recovery": self.tr("recovered after an interruption"),
+            "repair": self.tr("record rebuilt from the custody log"),
         }.get(action, action)
 
     # ------------------------------------------------------------------ the case
@@ -557,23 +537,18 @@ class EvidenceTab(QWidget):
         if e.original_path:
             rows.append(row(self.tr("Added from"), e.original_path))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
-        entries = [entry for entry in self.custody if mentions_exhibit(entry.get("details"), e.number)]
+        history = exhibit_history(self.custody, e.number)
         parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
-        if entries:
+        if history:
             items = []
-            for entry in entries:
-                try:
-                    at = _local(datetime.fromisoformat(str(entry.get("at", ""))))
-                except ValueError:
-                    at = str(entry.get("at", ""))
-                what = self._action_name(str(entry.get("action", "")))
-                line = fill(self.tr("%1 — %2, by %3"), at, what, entry.get("operator", ""))
-                details = entry.get("details") or {}
-                if entry.get("action") == "withdraw" and details.get("reason"):
-                    line += f": {details['reason']}"
-                elif entry.get("action") == "exhibit-update" and isinstance(details.get("fields"), dict):
-                    line += ": " + ", ".join(sorted(details["fields"]))
-                items.append(f"<li>#{html.escape(str(entry.get('seq', '')))} {html.escape(line)}</li>")
+            for item in history:
+                what = self._action_name(item.action)
+                line = fill(self.tr("%1 — %2, by %3"), _local(item.at), what, item.operator)
+                if item.reason:
+                    line += f": {item.reason}"
+                elif item.fields:
+                    line += ": " + ", ".join(item.fields)
+                items.append(f"<li>#{item.seq} {html.escape(line)}</li>")
             parts.append("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
         else:
             parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")

@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
                     .replace("%1", report.number)
                     .replace("%2", str(report.count(FileStatus.INTACT)))
                 )
+                lines.extend(f"    {translated(n)}" for n in report.notes)
                 continue
             lines.append(self.tr("%1: PROBLEMS").replace("%1", report.number))
             labels = {
@@ -380,6 +381,7 @@ class MainWindow(QMainWindow):
                 if f.status is not FileStatus.INTACT:
                     lines.append(f"    {labels[f.status]}: {f.path}")
             lines.extend(f"    {translated(p)}" for p in report.problems)
+            lines.extend(f"    {translated(n)}" for n in report.notes)
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Verification"))
         ok = all(r.ok for r in reports)

@@ -7,6 +7,7 @@ from typing import Any
 
 from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
+from casefile.core.index import sort_key as index_sort_key
 from casefile.core.model import Case, Exhibit, Stage
 from casefile.core.thumbnails import thumbnail_path
 
@@ -120,7 +121,7 @@ class CaseListModel(QAbstractTableModel):
 
     def set_cases(self, cases: list[CaseSummary], now: datetime | None = None) -> None:
         self.beginResetModel()
-        self._all = sorted(cases, key=lambda c: _number_key(c.number), reverse=True)
+        self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
         self._shown = min(self.BATCH, len(self._all))
         self.now = now or datetime.now(UTC)
         self.endResetModel()
@@ -187,6 +188,10 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(case):
             return QBrush(QColor("#fdecee"))
+        if case.damaged and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8a4b00"))
+        if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Damaged, left untouched until it verifies again: %1").replace("%1", case.damaged)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE:
             return case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:
@@ -202,9 +207,6 @@ class CaseListModel(QAbstractTableModel):
             return type_name(case.type)
         if column == self.STAGE:
             return stage_name(case.stage)
-        if column == self.NUMBER:
-            month, serial = _number_key(case.number)
-            return f"{month}-{serial:08d}"  # a string Qt can compare
         if column == self.PRIORITY:
             return priority_name(case.priority)
         if column == self.COMPLAINANT:
@@ -221,6 +223,8 @@ class CaseListModel(QAbstractTableModel):
         return str(case.exhibit_count)
 
     def _sort_key(self, case: CaseSummary, column: int) -> Any:
+        if column == self.NUMBER:
+            return index_sort_key(case.number)  # 202611-1000 after 202611-999
         if column == self.COMPLAINED:
             return case.complained_at.timestamp()
         if column == self.DUE:
@@ -450,12 +454,6 @@ def _kind_icon(e: Exhibit) -> QIcon | None:
         "video": QStyle.StandardPixmap.SP_MediaPlay,
     }.get(e.kind.value, QStyle.StandardPixmap.SP_FileIcon)
     return app.style().standardIcon(pixmap)
-
-
-def _number_key(number: str) -> tuple[str, int]:
-    """202611-1000 sorts after 202611-999."""
-    month, _, serial = number.partition("-")
-    return month, int(serial) if serial.isdigit() else 0
 
 
 def due_today_count(cases: list[CaseSummary], now: datetime | None = None) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from casefile_testing import FORMAT1
 
 from casefile.cli import main
 from casefile.core.archive import ExportResult, ImportResult, export_case, import_case
@@ -270,14 +271,25 @@ def build_case_colliding(src: Path, dst: Path, number: str) -> None:
     _rewrite(src, dst, extra=[(name.replace("chat.txt", "CHAT.TXT"), b"another")])
 
 
+def _forged(src: Path, name: str) -> bytes:
+    """The file's bytes with its end changed, keeping its size (the log records sizes too)."""
+    original = members(src)[name]
+    return original[:-8] + b"FORGED!\n"
+
+
 def build_modified_file(src: Path, dst: Path, number: str) -> None:
+    name = _evidence_name(src, number, "chat.txt")
+    _rewrite(src, dst, change={name: _forged(src, name)})
+
+
+def build_resized_file(src: Path, dst: Path, number: str) -> None:
     name = _evidence_name(src, number, "chat.txt")
     _rewrite(src, dst, change={name: b"a forged conversation\n"})
 
 
 def build_modified_file_and_manifest(src: Path, dst: Path, number: str) -> None:
     name = _evidence_name(src, number, "chat.txt")
-    forged = b"a forged conversation\n"
+    forged = _forged(src, name)
     manifest = _manifest_with(src, number, name, sha256(forged))
     _rewrite(src, dst, change={name: forged, f"{number}/{MANIFEST_NAME}": manifest})
 
@@ -336,8 +348,9 @@ REFUSALS: list[tuple[str, Builder, str]] = [
     ("duplicate", build_duplicate, "the archive holds this entry twice"),
     ("case-colliding", build_case_colliding, "the archive holds this entry twice"),
     ("modified-file", build_modified_file, "the archive does not verify"),
+    ("resized-file", build_resized_file, "but the custody log records"),
     ("modified-file-and-manifest", build_modified_file_and_manifest, "the archive does not verify"),
-    ("extra-evidence", build_extra_evidence, "099-smuggled.txt: unexpected"),
+    ("extra-evidence", build_extra_evidence, "099-smuggled.txt is not a file the case's custody log records"),
     ("forged-custody", build_forged_custody, "custody log entry 2 was altered"),
     ("two-cases", build_two_cases, "exactly one case folder"),
     ("not-a-case-number", build_not_a_case_number, "is not a case folder"),
@@ -521,3 +534,76 @@ def test_cli_export_refuses_a_case_that_does_not_verify(library, filled, tmp_pat
     assert "Traceback" not in out
     assert not dest.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+# ---------------------------------------------------------------------------- hostile archives
+
+
+def _bomb(src: Path, dst: Path, number: str, *, declared: int | None, payload: int) -> str:
+    """The archive with chat.txt replaced by ``payload`` bytes of zeros, deflated (a few KB),
+    its directory declaring ``declared`` bytes (None: the real size)."""
+    name = _evidence_name(src, number, "chat.txt")
+    entries: list[tuple[str | zipfile.ZipInfo, bytes]] = []
+    for member, data in members(src).items():
+        if member == name:
+            info = zipfile.ZipInfo(member)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            entries.append((info, b"\0" * payload))
+        else:
+            entries.append((member, data))
+    write_zip(dst, entries)
+    if declared is not None:  # what the central directory says, which is what readers go by
+        raw = bytearray(dst.read_bytes())
+        at = raw.find(b"PK\x01\x02")
+        while at >= 0:
+            length = int.from_bytes(raw[at + 28 : at + 30], "little")
+            if raw[at + 46 : at + 46 + length].decode("utf-8") == name:
+                raw[at + 24 : at + 28] = declared.to_bytes(4, "little")  # uncompressed size
+            at = raw.find(b"PK\x01\x02", at + 4)
+        dst.write_bytes(bytes(raw))
+    return name
+
+
+def test_an_entry_declaring_more_than_the_log_records_is_refused_before_anything_is_written(
+    library2, exported, tmp_path
+):
+    number, archive = exported
+    bomb = tmp_path / "bomb.zip"
+    _bomb(archive, bomb, number, declared=None, payload=64 << 20)  # 64 MiB of zeros in a few dozen KB
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(ArchiveError, match="declares 67108864 bytes but the custody log records"):
+        import_(library2, bomb)
+    assert cases_listing(library2) == []
+
+
+def test_an_entry_writing_more_than_it_declares_is_stopped_at_its_declared_size(library2, exported, tmp_path):
+    number, archive = exported
+    chat = members(archive)[_evidence_name(archive, number, "chat.txt")]
+    bomb = tmp_path / "bomb.zip"
+    _bomb(archive, bomb, number, declared=len(chat), payload=64 << 20)
+    with pytest.raises(ArchiveError, match="nothing was imported") as info:
+        import_(library2, bomb)
+    assert "damaged in the archive" in str(info.value) or "more than the" in str(info.value)
+    assert cases_listing(library2) == []
+    assert sum(f.stat().st_size for f in library2.root.rglob("*") if f.is_file()) < 8 << 20
+
+
+def test_a_bad_crc_is_a_clear_error(library2, exported, tmp_path):
+    number, archive = exported
+    name = _evidence_name(archive, number, "chat.txt")
+    data = members(archive)[name]
+    bad = tmp_path / "bad-crc.zip"
+    raw = bytearray(archive.read_bytes())
+    at = raw.find(data)
+    raw[at] ^= 0xFF  # one byte of the stored file changed, its CRC left as it was
+    bad.write_bytes(bytes(raw))
+    with pytest.raises(ArchiveError, match=r"damaged in the archive .*CRC"):
+        import_(library2, bad)
+    assert cases_listing(library2) == []
+
+
+def test_the_format_1_archive_still_imports(library2):
+    archive = FORMAT1 / "202611-001-export.zip"
+    result = import_(library2, archive)
+    assert result.number == "202611-001" and result.exhibits == 5
+    assert verify(library2, result.number).ok

@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from casefile_testing import make_case
+from casefile_testing import make_case, now
 
 from casefile.core.errors import StorageError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.library import Library
+from casefile.core.model import TimelineEvent
 from casefile.core.verify import verify_folder
 
 
@@ -87,3 +88,118 @@ def test_file_renamed_while_read_keeps_the_bytes_that_were_read(library, case, t
     folder = library.folder(case.number)
     assert (folder.path / result.exhibit.stored_path).read_bytes() == payload
     assert result.exhibit.original_name == "recording.m4a"
+
+
+# ---------------------------------------------------------------------------- read-only libraries
+
+
+@pytest.fixture
+def read_only_library(small_disk, files, tmp_path):
+    """A library with one case on a file system then remounted read-only (a disc, a court's copy)."""
+    library = Library.open(small_disk / "lib", "op")
+    case = make_case(library)
+    list(add_files(library, case.number, [files / "chat.txt", files / "破损照片.jpg"]))
+    library.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    yield small_disk / "lib", case.number
+
+
+def test_a_read_only_library_lists_shows_verifies_and_exports(read_only_library, tmp_path, capsys):
+    from casefile.cli import main
+
+    root, number = read_only_library
+    assert main(["--library", str(root), "list"]) == 0
+    assert number in capsys.readouterr().out
+    assert main(["--library", str(root), "show", number]) == 0
+    assert main(["--library", str(root), "verify"]) == 0
+    out = capsys.readouterr().out
+    assert f"{number}: OK" in out and "not recorded: the library is read-only" in out
+    assert main(["--library", str(root), "export", number, "-o", str(tmp_path / "copy.zip")]) == 0
+    assert "not recorded" in capsys.readouterr().err
+    assert (tmp_path / "copy.zip").stat().st_size > 0
+    code = main(["--library", str(root), "event", number, "--summary", "x"])
+    assert code == 2 and "read-only" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- a full disk under the index
+
+
+def _fill(disk: Path, leave: int) -> None:
+    """Fill the file system, then give back ``leave`` bytes."""
+    filler = disk / "filler"
+    with open(filler, "wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+    size = filler.stat().st_size
+    os.truncate(filler, max(0, size - leave))
+
+
+def test_a_full_disk_says_truthfully_what_was_saved(small_disk, capsys):
+    from casefile.cli import main
+
+    root = small_disk / "lib"
+    library = Library.open(root, "op")
+    case = make_case(library)
+    library.close()
+    _fill(small_disk, 0)
+    code = main(["--library", str(root), "stage", case.number, "negotiation"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unexpected" not in err
+    log = (root / "cases" / case.number / "CUSTODY.jsonl").read_text("utf-8")
+    if '"action":"stage"' in log:  # the entry was written: the message must not say nothing changed
+        assert "recorded in its custody log" in err and "nothing was changed" not in err
+    else:
+        assert "nothing was changed" in err
+    os.unlink(small_disk / "filler")
+    assert main(["--library", str(root), "verify"]) == 0
+    assert main(["--library", str(root), "list"]) == 0
+
+
+def test_an_index_that_cannot_be_written_loses_nothing(small_disk):
+    root = small_disk / "lib"
+    library = Library.open(root, "op")
+    case = make_case(library)
+    said = ""
+    for leave in range(4096, 160 * 1024, 4096):  # the room where the log and record fit but the index does not
+        _fill(small_disk, leave)
+        try:
+            with library.edit(case.number) as writer:
+                writer.add_event(TimelineEvent(at=now(), summary=f"第{leave}次"))
+        except StorageError as exc:
+            said = str(exc)
+        os.unlink(small_disk / "filler")
+        if "library index could not be updated" in said:
+            break
+    assert "library index could not be updated" in said, said
+    assert said.startswith(f"the change to case {case.number} was saved")
+    library.close()
+    reopened = Library.open(root, "op")  # the next start brings the index up to date
+    assert reopened.load_case(case.number).timeline[-1].summary == f"第{leave}次"  # the change reported as saved
+    assert [s.number for s in reopened.list_cases()] == [case.number]
+    assert not (root / ".pending" / case.number).exists()
+    report = list(verify_folder(reopened.folder(case.number)))[-1]
+    assert report.ok, report.problems
+    reopened.close()
+
+
+def test_the_index_on_a_full_disk_falls_back_to_memory_and_catches_up(small_disk, capsys):
+    from casefile.cli import main
+
+    root = small_disk / "lib"
+    library = Library.open(root, "op")
+    case = make_case(library)
+    library.close()
+    (root / "index.sqlite").unlink()  # as if it had to be created again, on a full disk
+    for suffix in ("-wal", "-shm"):
+        (root / f"index.sqlite{suffix}").unlink(missing_ok=True)
+    _fill(small_disk, 8192)
+    assert main(["--library", str(root), "list"]) == 0
+    captured = capsys.readouterr()
+    assert case.number in captured.out and "index could not be used" in captured.err
+    os.unlink(small_disk / "filler")
+    assert main(["--library", str(root), "list"]) == 0
+    assert "index could not be used" not in capsys.readouterr().err

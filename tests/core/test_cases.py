@@ -223,3 +223,21 @@ def test_exhibits_can_be_reordered_and_bundles_follow(library, case, files):
     assert [e.exhibit.number for e in select_entries(stored, None)] == [3, 1, 2]
     assert [e.label for e in select_entries(stored, None)] == ["1", "2", "3"]
     assert fold(library.folder(case.number).custody.read()).exhibit_order == [3, 1, 2]
+
+
+def test_case_numbers_sort_as_numbers_everywhere(library, capsys):
+    from casefile.cli import main
+
+    make_case(library)  # 202611-001
+    (library.cases_dir / "202611-998").mkdir()  # the 999th and 1000th case of the month come next
+    nine, thousand = make_case(library), make_case(library)
+    (library.cases_dir / "202611-998").rmdir()
+    assert (nine.number, thousand.number) == ("202611-999", "202611-1000")
+    expected = ["202611-001", "202611-999", "202611-1000"]
+    assert library.case_numbers() == expected
+    assert [s.number for s in library.list_cases()] == expected
+    assert library.reindex() == 3 and [s.number for s in library.list_cases()] == expected
+    assert main(["--library", str(library.root), "list"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == expected
+    assert main(["--library", str(library.root), "verify"]) == 0
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == expected

@@ -255,7 +255,7 @@ def test_forged_last_entry_with_recomputed_hash_is_not_the_recorded_head(library
 
     report = verify(library, number)
     assert not report.ok
-    assert any("the last custody entry is not the one case.json recorded" in p for p in report.problems), (
+    assert any("the custody entry case.json recorded last is not in the log as it was" in p for p in report.problems), (
         report.problems
     )
 

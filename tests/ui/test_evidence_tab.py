@@ -12,7 +12,7 @@ from casefile.core.evidence import add_files
 from casefile.core.library import case_from_fields
 from casefile.core.verify import verify_folder
 from casefile.ui import evidence_tab
-from casefile.ui.evidence_tab import EvidenceTab, decode_text, fill, mentions_exhibit
+from casefile.ui.evidence_tab import EvidenceTab, decode_text, fill
 from casefile.ui.models import EvidenceModel
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -319,16 +319,6 @@ def test_keyboard_shortcuts(ctx, qtbot, tab, number, files, monkeypatch):
     monkeypatch.setattr(evidence_tab.QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
     qtbot.keyClick(tab.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert chosen == ["asked"]
-
-
-def test_mentions_exhibit():
-    assert mentions_exhibit({"exhibit": {"number": 2, "title": "x"}}, 2)
-    assert not mentions_exhibit({"exhibit": {"number": 3, "title": "x"}}, 2)
-    assert mentions_exhibit({"exhibit": 2, "reason": "r"}, 2)
-    assert mentions_exhibit({"event": {"evidence": [1, 2]}}, 2)
-    assert mentions_exhibit({"exhibits": [{"label": "1", "exhibit": 1}, {"label": "2", "exhibit": 2}]}, 2)
-    assert not mentions_exhibit({"fields": {"title": "t"}}, 2)
-    assert not mentions_exhibit({"exhibit": True}, 1)
 
 
 def test_decode_text():

@@ -143,3 +143,22 @@ def test_evidence_model_names_flags_and_marks_times_worth_a_look(qapp):
         tip
         == "capture time later than when it was added (check the device clock), saved by editing software after capture"
     )
+
+
+def test_sorting_by_number_puts_the_thousandth_case_after_the_999th(qapp):
+    model = CaseListModel()
+    model.set_cases([summary(999), summary(1000), summary(7)], NOW)
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(CaseListModel.NUMBER, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.data(proxy.index(r, CaseListModel.NUMBER)) for r in range(proxy.rowCount())]
+    assert shown == ["202611-007", "202611-999", "202611-1000"]
+
+
+def test_a_damaged_case_stands_out_with_its_reason(qapp):
+    model = CaseListModel()
+    model.set_cases([summary(1, damaged="custody log line 3 is not a valid entry"), summary(2)], NOW)
+    rows = {model.summary(r).number: r for r in range(model.rowCount())}
+    tip = model.data(model.index(rows["202611-001"], CaseListModel.TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert "custody log line 3" in tip
+    assert model.data(model.index(rows["202611-002"], CaseListModel.TITLE), Qt.ItemDataRole.ToolTipRole) is None

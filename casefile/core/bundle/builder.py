@@ -13,7 +13,6 @@ import contextlib
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import Any
 import pikepdf
 from reportlab.platypus import Flowable
 
+from casefile.core import record
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.fill import fill_placeholders
@@ -141,13 +141,13 @@ def build_bundle(
 ) -> Iterator[Progress | BundleResult]:
     """Build the bundle for one venue; yields progress, then the result. Nothing is saved if cancelled."""
     folder = library.folder(number)
-    case = folder.read_record()
+    case = library.load_verified_case(number)  # case.json must be what the custody log says
     entries = select_entries(case, options.exhibits)
     findings = preflight(case, options.venue, entries, size_limit_mb=options.split_mb)
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
         raise PreflightError(findings if any(f.level is Level.ERROR for f in blocking) else blocking)
-    head_seq, head_hash = folder.custody.head()
+    head_seq, head_hash = case.custody_head.seq, case.custody_head.hash
     ctx = BundleContext(
         case=case,
         venue=options.venue,
@@ -161,10 +161,9 @@ def build_bundle(
     stamp = ctx.generated_at.strftime("%Y%m%d-%H%M%S")
     base = f"{case.number}-{options.venue.value}-{stamp}"
     staged: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="casefile-bundle-") as tmp, _cleanup(staged):
-        work = Path(tmp)
-        out_dir = folder.bundles_dir
-        out_dir.mkdir(exist_ok=True)
+    with library.work_folder("bundle") as work, _cleanup(staged):
+        out_dir = work / "out"
+        out_dir.mkdir()
         if options.venue is Venue.RECEIPT:
             from casefile.core.bundle.receipt import LAYOUTS, render_receipt
 
@@ -544,46 +543,65 @@ def _save(
     options: BundleOptions,
     findings: list[Finding],
 ) -> BundleResult:
+    """Move the finished files into the case's bundles/ and record them, crash-safely.
+
+    Under the case's lock each file is first placed as ``bundles/.cf-tmp-<name>``, then the
+    custody entry naming the files and their hashes is written, then the files get their
+    names. A crash leaves temporary files that the next start renames (their entry exists)
+    or removes (it does not): never a bundle that the custody log does not know.
+    """
     bundles = folder.bundles_dir
     saved: list[Path] = []
-    digests: list[str] = []
-    try:
-        for staging, name, _pages, digest in outputs:
-            digests.append(digest)
-            with open(staging, "rb") as fh:
-                os.fsync(fh.fileno())
-            final = bundles / name
-            os.replace(staging, final)
-            make_readonly(final)
-            saved.append(final)
-        fsync_dir(bundles)
-    except OSError as exc:
-        for path in saved:
-            remove_quietly(path)
-        raise storage_error(exc, Message("saving the bundle")) from exc
-    library.record_event(
-        ctx.case.number,
-        "bundle",
-        {
-            "venue": ctx.venue.value,
-            "files": [
-                {"name": f"bundles/{p.name}", "sha256": d, "pages": pages, "size": p.stat().st_size}
-                for p, d, (_t, _n, pages, _d) in zip(saved, digests, outputs, strict=True)
-            ],
-            "exhibits": [
-                {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
-            ],
-            "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
-            "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
-        },
-    )
+    with library.edit(ctx.case.number) as writer:
+        placed: list[tuple[Path, Path]] = []
+        try:
+            bundles.mkdir(exist_ok=True)
+            for staging, name, _pages, _digest in outputs:
+                with open(staging, "rb") as fh:
+                    os.fsync(fh.fileno())
+                temporary = bundles / f"{TEMP_PREFIX}{name}"
+                os.replace(staging, temporary)
+                placed.append((temporary, bundles / name))
+            fsync_dir(bundles)
+        except OSError as exc:
+            for temporary, _final in placed:
+                remove_quietly(temporary)
+            raise storage_error(exc, Message("saving the bundle")) from exc
+        try:
+            writer.record(
+                record.BUNDLE,
+                {
+                    "venue": ctx.venue.value,
+                    "files": [
+                        {"name": f"bundles/{name}", "sha256": digest, "pages": pages, "size": temporary.stat().st_size}
+                        for (temporary, _final), (_s, name, pages, digest) in zip(placed, outputs, strict=True)
+                    ],
+                    "exhibits": [
+                        {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
+                    ],
+                    "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
+                    "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
+                },
+            )
+        except BaseException:
+            for temporary, _final in placed:
+                remove_quietly(temporary)
+            raise
+        try:
+            for temporary, final in placed:
+                os.rename(temporary, final)
+                make_readonly(final)
+                saved.append(final)
+            fsync_dir(bundles)
+        except OSError as exc:  # the entry exists: the next start finishes the renames
+            raise storage_error(exc, Message("saving the bundle")) from exc
     copies: list[Path] = []
     if options.output is not None:
         copies = _copy_out(saved, options.output)
     return BundleResult(
         files=saved,
         pages=sum(pages for _t, _n, pages, _d in outputs),
-        sha256=digests,
+        sha256=[digest for _t, _n, _p, digest in outputs],
         copies=copies,
         warnings=[f for f in findings if f.level is Level.WARNING],
     )

@@ -1,0 +1,191 @@
+"""Every custody action CaseFile writes, in one registry.
+
+An action either changes the case record (``apply`` folds it into the record) or only
+bears witness (a verification, an export, a bundle…: the record is unchanged, the entry
+proves what happened). Folding a log refuses an action it does not know — it was written
+by a newer CaseFile, and skipping it would silently give a wrong record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from casefile.core.errors import InvalidValueError
+from casefile.core.model import (
+    Case,
+    Exhibit,
+    Stage,
+    StageChange,
+    TimelineEvent,
+    field_from_data,
+    from_data,
+    parse_datetime,
+    set_unknown,
+    unknown_of,
+)
+
+# Actions that change the record.
+CREATE = "create"
+INGEST = "ingest"
+WITHDRAW = "withdraw"
+UPDATE = "update"
+STAGE = "stage"
+EVENT = "event"
+EXHIBIT_UPDATE = "exhibit-update"
+REORDER = "reorder"
+EXHIBIT_METADATA = "exhibit-metadata"  # what the file says about itself, read again
+# Actions that only bear witness.
+VERIFY = "verify"
+EXPORT = "export"
+IMPORT = "import"
+BUNDLE = "bundle"
+RECOVERY = "recovery"  # a crash was cleaned up (a torn last line removed)
+REPAIR = "repair"  # case.json / MANIFEST.sha256 rebuilt from the log
+
+# Top-level fields an "update" entry may set.
+UPDATABLE_FIELDS = {
+    "title",
+    "complained_at",
+    "channel",
+    "channel_ref",
+    "type",
+    "priority",
+    "responsible_party",
+    "responsibility_rationale",
+    "first_response_at",
+    "complainant",
+    "respondent",
+    "courier",
+    "transaction",
+    "shipment",
+    "demands",
+    "facts",
+    "timeline",
+}
+EXHIBIT_UPDATABLE = {"title", "kind", "source", "purpose", "captured_at", "captured_at_source", "transcript"}
+
+Apply = Callable[[Case, dict[str, Any], datetime, str], None]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    apply: Apply | None  # None: a witness action, the record stays as it is
+    exhibits: Callable[[dict[str, Any]], list[int]]  # the exhibits an entry of this action concerns
+
+    @property
+    def changes_record(self) -> bool:
+        return self.apply is not None
+
+
+def _number(value: Any) -> list[int]:
+    return [value] if isinstance(value, int) and not isinstance(value, bool) else []
+
+
+def _exhibit_field(details: dict[str, Any]) -> list[int]:
+    exhibit = details.get("exhibit")
+    if isinstance(exhibit, dict):
+        return _number(exhibit.get("number"))
+    return _number(exhibit)
+
+
+def _numbers(values: Any) -> list[int]:
+    return [n for v in values for n in _number(v)] if isinstance(values, list) else []
+
+
+def _none(details: dict[str, Any]) -> list[int]:
+    return []
+
+
+def _ingest(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    exhibit = from_data(Exhibit, details["exhibit"])
+    if case.has_exhibit(exhibit.number):
+        raise InvalidValueError("exhibit {number} is ingested twice in the custody log", number=exhibit.number)
+    case.add_exhibit(exhibit)
+
+
+def _withdraw(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    exhibit = case.exhibit(int(details["exhibit"]))
+    exhibit.withdrawn = True
+    exhibit.withdrawn_at = at
+    exhibit.withdrawn_by = operator
+    exhibit.withdraw_reason = str(details.get("reason", ""))
+
+
+def _exhibit_update(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    exhibit = case.exhibit(int(details["exhibit"]))
+    fields: dict[str, Any] = details["fields"]
+    for name, value in fields.items():
+        if name in EXHIBIT_UPDATABLE:
+            setattr(exhibit, name, field_from_data(Exhibit, name, value))
+    newer = {k: v for k, v in fields.items() if k not in EXHIBIT_UPDATABLE}
+    if newer:  # fields a newer CaseFile lets people change: kept as they are
+        set_unknown(exhibit, {**unknown_of(exhibit), **newer})
+
+
+def _exhibit_metadata(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    exhibit = case.exhibit(int(details["exhibit"]))
+    exhibit.metadata = dict(details["metadata"])
+    exhibit.flags = [str(f) for f in details["flags"]]
+    if "captured_at" in details:
+        exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at")
+        exhibit.captured_at_source = str(details["captured_at_source"])
+
+
+def _update(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    changes: dict[str, Any] = details["fields"]
+    for name, value in changes.items():
+        if name in UPDATABLE_FIELDS:
+            setattr(case, name, field_from_data(Case, name, value))
+    newer = {k: v for k, v in changes.items() if k not in UPDATABLE_FIELDS}
+    if newer:
+        set_unknown(case, {**unknown_of(case), **newer})
+
+
+def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    stage = Stage(details["stage"])
+    case.stage = stage
+    case.stage_log.append(StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", ""))))
+
+
+def _reorder(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    order = [int(n) for n in details["order"]]
+    if sorted(order) != sorted(e.number for e in case.exhibits):
+        raise InvalidValueError("a new order must list every exhibit exactly once")
+    case.exhibit_order = order
+
+
+def _event(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    event = from_data(TimelineEvent, details["event"])
+    case.timeline.append(event)
+    case.timeline.sort(key=lambda e: e.at)
+
+
+def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
+    items = details.get("exhibits")
+    return [n for item in items if isinstance(item, dict) for n in _number(item.get("exhibit"))] if items else []
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action(CREATE, None, _none),  # folded specially: it starts the record
+        Action(INGEST, _ingest, _exhibit_field),
+        Action(WITHDRAW, _withdraw, _exhibit_field),
+        Action(EXHIBIT_UPDATE, _exhibit_update, _exhibit_field),
+        Action(EXHIBIT_METADATA, _exhibit_metadata, _exhibit_field),
+        Action(UPDATE, _update, _none),
+        Action(STAGE, _stage, _none),
+        Action(REORDER, _reorder, _none),
+        Action(EVENT, _event, lambda d: _numbers((d.get("event") or {}).get("evidence"))),
+        Action(VERIFY, None, _none),
+        Action(EXPORT, None, _none),
+        Action(IMPORT, None, _none),
+        Action(BUNDLE, None, _bundle_exhibits),
+        Action(RECOVERY, None, _none),
+        Action(REPAIR, None, _none),
+    )
+}

@@ -1,0 +1,132 @@
+"""What happened to a case, read from its custody log: an exhibit's history, the bundles made.
+
+One reading of the log's entries for the app, the command line and verification alike,
+so none of them picks keys out of raw entries on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from casefile.core.record.actions import (
+    ACTIONS,
+    BUNDLE,
+    EXHIBIT_METADATA,
+    EXHIBIT_UPDATE,
+    WITHDRAW,
+)
+
+
+def _time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _details(entry: dict[str, Any]) -> dict[str, Any]:
+    details = entry.get("details")
+    return details if isinstance(details, dict) else {}
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One custody entry concerning an exhibit."""
+
+    seq: int
+    at: datetime | None
+    operator: str
+    action: str
+    reason: str = ""  # why it was withdrawn
+    fields: tuple[str, ...] = ()  # what was changed, for edits and metadata re-reads
+
+
+def exhibit_history(entries: Iterable[dict[str, Any]], number: int) -> list[HistoryItem]:
+    """The custody entries that concern exhibit ``number``, oldest first."""
+    items = []
+    for entry in entries:
+        name = str(entry.get("action", ""))
+        action = ACTIONS.get(name)
+        details = _details(entry)
+        if action is None or number not in action.exhibits(details):
+            continue
+        fields: tuple[str, ...] = ()
+        if name == EXHIBIT_UPDATE and isinstance(details.get("fields"), dict):
+            fields = tuple(sorted(details["fields"]))
+        elif name == EXHIBIT_METADATA:
+            fields = tuple(k for k in ("metadata", "flags", "captured_at") if k in details)
+        items.append(
+            HistoryItem(
+                seq=int(entry.get("seq", 0)),
+                at=_time(entry.get("at")),
+                operator=str(entry.get("operator", "")),
+                action=name,
+                reason=str(details.get("reason", "")) if name == WITHDRAW else "",
+                fields=fields,
+            )
+        )
+    return items
+
+
+@dataclass(frozen=True)
+class BundleFile:
+    name: str  # relative to the case folder: bundles/<file>.pdf
+    sha256: str
+    pages: int | None
+    size: int | None
+
+
+@dataclass(frozen=True)
+class BundleRecord:
+    """One bundle made, as its custody entry records it."""
+
+    seq: int
+    at: datetime | None
+    operator: str
+    venue: str
+    layout: str
+    exhibits: tuple[tuple[str, int], ...]  # (label in the packet, exhibit number), in packet order
+    files: tuple[BundleFile, ...]
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
+    """Every bundle the log records, oldest first."""
+    records = []
+    for entry in entries:
+        if entry.get("action") != BUNDLE:
+            continue
+        details = _details(entry)
+        files = tuple(
+            BundleFile(str(f["name"]), str(f["sha256"]), _int(f.get("pages")), _int(f.get("size")))
+            for f in details.get("files") or []
+            if isinstance(f, dict) and "name" in f and "sha256" in f
+        )
+        exhibits = tuple(
+            (str(x.get("label", "")), n)
+            for x in details.get("exhibits") or []
+            if isinstance(x, dict) and (n := _int(x.get("exhibit"))) is not None
+        )
+        records.append(
+            BundleRecord(
+                seq=int(entry.get("seq", 0)),
+                at=_time(entry.get("at")),
+                operator=str(entry.get("operator", "")),
+                venue=str(details.get("venue", "")),
+                layout=str(details.get("layout", "")),
+                exhibits=exhibits,
+                files=files,
+            )
+        )
+    return records
+
+
+def recorded_bundle_files(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Every bundle file the log knows: relative path -> SHA-256 (the latest record wins)."""
+    return {f.name: f.sha256 for record in bundle_history(entries) for f in record.files}
