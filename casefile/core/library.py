@@ -366,7 +366,7 @@ class Library:
             except StorageError as exc:
                 # A full disk or a broken index file must not lock the user out of the cases:
                 # work from an index in memory; the one on disk is brought up to date later.
-                log.warning("library %s: working without its index on disk: %s", self.root, exc)
+                log.info("library %s: working without its index on disk: %s", self.root, exc)
                 self.index_problem = exc.message
                 self._index = Index(None)
                 self._index.needs_rebuild = True
@@ -628,7 +628,7 @@ class Library:
             return
         if self.quarantine_reason(number) == reason:
             return
-        log.error("case %s is quarantined: %s", number, reason)
+        log.info("case %s is quarantined: %s", number, reason)
         try:
             self.quarantine_dir.mkdir(exist_ok=True)
             atomic_write_json(
