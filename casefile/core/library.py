@@ -35,7 +35,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from casefile.core import record
-from casefile.core.custody import LOG_NAME, CustodyLog
+from casefile.core.custody import LOG_NAME, ChainReport, CustodyLog
 from casefile.core.errors import (
     BusyError,
     CaseFileError,
@@ -940,7 +940,7 @@ def case_sort_key(number: str) -> tuple[int, int, str]:
     return (int(m.group(1)), int(m.group(2)), number) if m else (0, 0, number)
 
 
-def check_record(folder: CaseFolder) -> tuple[list[Message], Case | None]:
+def check_record(folder: CaseFolder, chain: ChainReport | None = None) -> tuple[list[Message], Case | None]:
     """Problems between case.json and the custody log (empty when they agree), and the log's fold.
 
     The chain is checked link by link, the log folded from its first entry, and case.json
@@ -949,7 +949,7 @@ def check_record(folder: CaseFolder) -> tuple[list[Message], Case | None]:
     """
     problems: list[Message] = []
     custody = folder.custody
-    chain = custody.check()
+    chain = chain or custody.check()
     problems.extend(Message(str(p)) if not isinstance(p, Message) else p for p in chain.problems)
     snapshot: Case | None = None
     try:

@@ -78,7 +78,7 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
     report.custody_head = chain.head_hash
     newer = False
     try:
-        problems, truth = check_record(folder)
+        problems, truth = check_record(folder, chain)
     except LibraryVersionError as exc:
         problems, truth, newer = [exc.message], None, True
     report.problems.extend(problems)
