@@ -571,14 +571,25 @@ class Library:
             before = manifest_entries(case)
             head_before = case.custody_head.seq  # the writer changes ``case`` in place
             writer = CaseWriter(self, folder, case)
+            failed = True
             try:
                 yield writer
+                failed = False
             finally:
                 # Whatever was written to the custody log is part of the case: save it even
                 # when the caller failed half-way (the log is the record of truth).
                 changed = manifest_entries(writer.case) != before
                 recorded = writer.case.custody_head.seq != head_before
-                self._finish(folder, writer.case, pending, manifest=changed, recorded=recorded)
+                try:
+                    if recorded:
+                        self._finish(folder, writer.case, pending, manifest=changed, recorded=True)
+                    else:
+                        pending.unlink(missing_ok=True)  # nothing was written: nothing to save
+                except StorageError:
+                    if not failed:
+                        raise
+                    # The caller's own error says what happened; the next start completes the rest.
+                    log.warning("case %s: the snapshot could not be saved after an error", folder.number)
 
     def _finish(self, folder: CaseFolder, case: Case, pending: Path, *, manifest: bool, recorded: bool) -> None:
         """Write the snapshot, manifest and index; say truthfully what was saved when something fails.
@@ -693,11 +704,13 @@ class Library:
                 folder = CaseFolder(self.cases_dir / number)
                 try:
                     case = self._recover_or_quarantine(folder)
+                    self._finish(folder, case, marker, manifest=True, recorded=False)
                 except DamagedCaseError:
                     marker.unlink(missing_ok=True)
                     continue
-                with contextlib.suppress(StorageError):  # a full disk: the marker stays, the next start retries
-                    self._finish(folder, case, marker, manifest=True, recorded=False)
+                except StorageError as exc:  # a full disk: the marker stays, the next start retries
+                    log.info("case %s: an interrupted change could not be completed yet: %s", number, exc)
+                    continue
                 touched.append(number)
             finally:
                 lock.release()

@@ -154,6 +154,11 @@ def test_a_full_disk_says_truthfully_what_was_saved(small_disk, capsys):
         assert "recorded in its custody log" in err and "nothing was changed" not in err
     else:
         assert "nothing was changed" in err
+    # With the disk still full, the commands that only read keep working, and others fail truthfully.
+    for command in (["list"], ["show", case.number], ["verify"]):
+        assert main(["--library", str(root), *command]) == 0, capsys.readouterr().err
+    assert main(["--library", str(root), "event", case.number, "--summary", "x"]) == 2
+    assert "unexpected" not in capsys.readouterr().err
     os.unlink(small_disk / "filler")
     assert main(["--library", str(root), "verify"]) == 0
     assert main(["--library", str(root), "list"]) == 0
