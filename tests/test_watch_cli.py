@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from casefile.cli import main
+from casefile.core.settings import load_settings, save_settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,6 +55,20 @@ def test_attach_list_and_detach(capsys, tmp_path):
     assert code == 0 and out == "" and "no folders are attached" in err
     code, _, err = run(capsys, "--library", str(lib), "detach", number, str(scanner))
     assert code == 2 and "not attached" in err
+
+
+def test_an_attachment_made_while_the_app_is_open_survives_the_app_saving_its_settings(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    app_settings = load_settings()  # the app is open and holds its settings
+    assert run(capsys, "--library", str(lib), "attach", number, str(phone))[0] == 0
+    app_settings.default_venue = "court"  # the user changes a setting in the app, which saves them all
+    save_settings(app_settings)
+    code, out, _ = run(capsys, "--library", str(lib), "attach", "--list")
+    assert code == 0 and out == f"{number}  {phone}\n"
+    assert load_settings().default_venue == "court"
 
 
 def test_watch_once_adds_inboxes_and_attached_folders(capsys, tmp_path, files):

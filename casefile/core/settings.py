@@ -2,6 +2,9 @@
 
 Each setting is declared once with its default. They live in ``settings.json`` in the
 user's configuration folder; environment variables override them for scripts and tests.
+Keys of that file that are not declared here (written by a newer CaseFile, or the
+``watch_folders`` of older ones, moved into each library by ``casefile.core.watch``) are
+kept when the settings are saved.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import getpass
 import json
 import logging
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +42,8 @@ class Settings:
     org_legal_representative: str = ""
     default_venue: str = "consumer-association"
     split_mb: int = 10
-    # Watch folders (casefile.core.watch). Each case's inbox is always watched; these are the
-    # folders attached to cases: {"library": abs path, "case": "202611-001", "folder": abs path, "poll": false}.
-    watch_folders: list[dict[str, Any]] = field(default_factory=list)
+    # Watch folders (casefile.core.watch): what happens to a file once added, and how long a file
+    # must stay still. The folders attached to cases are listed in each library, not here.
     watch_after_ingest: str = "move"  # "move" to <folder>/.ingested/, or "delete"
     watch_settle_ms: int = 2000  # how long size and time must stay still where no close events arrive
 
@@ -55,28 +57,43 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings() -> Settings:
-    settings = Settings()
+def read_settings_file() -> dict[str, Any]:
+    """``settings.json`` as it is stored, every key included; empty when missing or unreadable."""
     path = settings_path()
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return settings
+        return {}
     except (OSError, ValueError) as exc:
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
-        return settings
-    if isinstance(data, dict):
-        for f in fields(Settings):
-            value = data.get(f.name)
-            if value is not None and isinstance(value, type(getattr(settings, f.name))):
-                setattr(settings, f.name, value)
+        return {}
+    if not isinstance(data, dict):
+        log.warning("ignoring settings file %s: not a JSON object", path)
+        return {}
+    return data
+
+
+def write_settings_file(data: dict[str, Any]) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(path, data)
+
+
+def load_settings() -> Settings:
+    settings = Settings()
+    data = read_settings_file()
+    for f in fields(Settings):
+        value = data.get(f.name)
+        if value is not None and isinstance(value, type(getattr(settings, f.name))):
+            setattr(settings, f.name, value)
     return settings
 
 
 def save_settings(settings: Settings) -> None:
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(path, {f.name: getattr(settings, f.name) for f in fields(Settings)})
+    """Write the declared settings; keys of the file that are not declared here stay as they are."""
+    data = read_settings_file()
+    data.update({f.name: getattr(settings, f.name) for f in fields(Settings)})
+    write_settings_file(data)
 
 
 def default_library_path() -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import threading
@@ -14,22 +13,17 @@ from pathlib import Path
 import pytest
 from casefile_testing import make_case
 
-from casefile.core.errors import InvalidValueError, Message, NotFoundError
+from casefile.core.errors import Message
 from casefile.core.evidence import AddResult
 from casefile.core.library import Library
-from casefile.core.settings import Settings, load_settings, save_settings, settings_path
 from casefile.core.verify import verify_case
 from casefile.core.watch import (
     INGESTED_DIR,
     WatchedFolder,
     Watcher,
     WatchOptions,
-    attach_folder,
-    attached_folders,
-    detach_folder,
     is_ignored,
     move_aside,
-    options_from_settings,
 )
 
 FAST = WatchOptions(settle=0.2, poll_interval=0.1, rescan=0.5, retry=0.05)
@@ -374,60 +368,6 @@ def test_move_aside_never_overwrites(tmp_path):
     move_aside(tmp_path / "README", target)
     assert sorted(os.listdir(target)) == ["IMG_0001.jpg", "IMG_0001~2.jpg", "IMG_0001~3.jpg", "README", "README~2"]
     assert (target / "IMG_0001~3.jpg").read_bytes() == b"\x02"
-
-
-# ---------------------------------------------------------------------------- settings
-
-
-def test_watch_settings_load_from_the_settings_file(library, tmp_path):
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"library": str(library.root), "case": "202611-001", "folder": str(tmp_path), "poll": True}
-    path.write_text(
-        json.dumps({"watch_folders": [entry], "watch_after_ingest": "delete", "watch_settle_ms": 500}), "utf-8"
-    )
-    settings = load_settings()
-    assert settings.watch_folders == [entry]
-    assert settings.watch_after_ingest == "delete"
-    assert settings.watch_settle_ms == 500
-    options = options_from_settings(settings)
-    assert (options.settle, options.after_ingest) == (0.5, "delete")
-    assert attached_folders(settings, library) == [WatchedFolder("202611-001", tmp_path, poll=True)]
-    path.write_text(json.dumps({"watch_folders": {"not": "a list"}, "watch_after_ingest": "shred"}), "utf-8")
-    settings = load_settings()
-    assert settings.watch_folders == [] and Settings().watch_folders == []
-    assert options_from_settings(settings).after_ingest == "move"
-    assert options_from_settings(Settings()).settle == 2.0
-
-
-def test_attach_and_detach_folders(library, case, tmp_path):
-    other_library = Library.open(tmp_path / "other-library", "测试员")
-    make_case(other_library)
-    folder = tmp_path / "scanner"
-    folder.mkdir()
-    settings = load_settings()
-    attach_folder(settings, library, case.number, folder)
-    attach_folder(settings, other_library, case.number, folder)  # the same folder for another library
-    attach_folder(settings, library, case.number, folder, poll=True)  # again: updates the flag
-    save_settings(settings)
-    settings = load_settings()
-    assert attached_folders(settings, library) == [WatchedFolder(case.number, folder, poll=True)]
-    assert attached_folders(settings, other_library) == [WatchedFolder(case.number, folder)]
-    second = make_case(library)
-    with pytest.raises(InvalidValueError, match="already attached to case"):
-        attach_folder(settings, library, second.number, folder)
-    with pytest.raises(InvalidValueError, match="inside the library"):
-        attach_folder(settings, library, case.number, library.folder(case.number).inbox_dir)
-    with pytest.raises(NotFoundError, match="no folder"):
-        attach_folder(settings, library, case.number, tmp_path / "missing")
-    with pytest.raises(NotFoundError, match="no case"):
-        attach_folder(settings, library, "202611-099", folder)
-    detach_folder(settings, library, case.number, folder)
-    assert attached_folders(settings, library) == []
-    assert len(settings.watch_folders) == 1
-    with pytest.raises(NotFoundError, match="not attached"):
-        detach_folder(settings, library, case.number, folder)
-    other_library.close()
 
 
 def test_a_large_library_is_watched_with_a_few_threads(library, arrivals, start_watcher):

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from casefile.core.library import case_from_fields
+from casefile.core.watch import WatchedFolder, attached_folders
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, 
     phone.mkdir()
     tab = window.workspace.evidence
     tab.attach_folder(str(phone), poll=False)
-    assert [(f["case"], f["folder"]) for f in ctx.settings.watch_folders] == [(number, str(phone))]
+    assert attached_folders(ctx.library) == [WatchedFolder(number, phone)]
     assert window.watch.watcher.wait_ready(10)
     photo(phone / "IMG_20261118_200100.jpg")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
@@ -67,7 +68,7 @@ def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, 
     detach = [a for a in tab.watch_menu.actions() if a.data() == str(phone)]
     assert len(detach) == 1
     detach[0].trigger()
-    assert ctx.settings.watch_folders == []
+    assert attached_folders(ctx.library) == []
     assert window.watch.watcher.wait_ready(10)
     photo(phone / "later.jpg", (10, 10, 200))
     qtbot.wait(800)

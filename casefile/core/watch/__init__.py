@@ -3,7 +3,9 @@
 A :class:`Watcher` runs on threads of its own and never blocks its caller. Its parts, one
 job each:
 
-- :mod:`~casefile.core.watch.attachments`: which folders are attached to which case.
+- :mod:`~casefile.core.watch.attachments`: which folders are attached to which case, listed
+  in the library itself (``attachments.json``), so that every window and command sees the
+  same list.
 - :mod:`~casefile.core.watch.readiness`: when a file is complete (closed after writing, or
   still for the settle delay), and which names to leave alone; its clock can be replaced.
 - :mod:`~casefile.core.watch.observers`: the watchdog observers (one recursive native watch
@@ -16,7 +18,16 @@ job each:
 
 from __future__ import annotations
 
-from casefile.core.watch.attachments import WatchedFolder, attach_folder, attached_folders, detach_folder
+from casefile.core.watch.attachments import (
+    ATTACHMENTS_FORMAT,
+    ATTACHMENTS_NAME,
+    ATTACHMENTS_VERSION,
+    WatchedFolder,
+    attach_folder,
+    attached_folders,
+    attachments_path,
+    detach_folder,
+)
 from casefile.core.watch.disposal import DELETE, INGESTED_DIR, MOVE, move_aside
 from casefile.core.watch.readiness import (
     CLOSE_WAIT_LIMIT,
@@ -39,6 +50,9 @@ from casefile.core.watch.worker import (
 )
 
 __all__ = [
+    "ATTACHMENTS_FORMAT",
+    "ATTACHMENTS_NAME",
+    "ATTACHMENTS_VERSION",
     "BATCH_BYTES",
     "BATCH_FILES",
     "BATCH_LOG",
@@ -58,6 +72,7 @@ __all__ = [
     "Watcher",
     "attach_folder",
     "attached_folders",
+    "attachments_path",
     "detach_folder",
     "is_ignored",
     "move_aside",

@@ -110,6 +110,7 @@ class Watcher:
         else:
             fixed = list(attached)
             self._attached = lambda: fixed
+        self._last_attached: list[WatchedFolder] = []  # kept while the list cannot be read
         self._on_result = on_result
         self._on_problem = on_problem
         self._clock = SYSTEM_CLOCK
@@ -259,12 +260,7 @@ class Watcher:
             if number in existing:
                 inbox = self.library.cases_dir / number / INBOX_DIR
                 wanted[str(inbox)] = WatchedFolder(number, inbox, inbox=True)
-        try:
-            attached = list(self._attached())
-        except Exception:  # noqa: BLE001 - a broken settings source must not stop the inboxes
-            log.exception("cannot read the attached folders")
-            attached = []
-        for spec in attached:
+        for spec in self._attached_now():
             if self._cases is not None and spec.case not in self._cases:
                 continue
             if not self._case_exists(spec.case):
@@ -284,6 +280,20 @@ class Watcher:
                 continue
             wanted[key] = spec
         return wanted
+
+    def _attached_now(self) -> list[WatchedFolder]:
+        """The attached folders; the last ones read while the list cannot be read (said once)."""
+        try:
+            attached = list(self._attached())
+        except CaseFileError as exc:  # a damaged list, or one from a newer CaseFile: the inboxes go on
+            self._problem("", exc.message, once=f"attachments:{exc.message}")
+            return self._last_attached
+        except Exception:  # noqa: BLE001 - a broken source of attachments must not stop the inboxes
+            log.exception("cannot read the attached folders")
+            return self._last_attached
+        self._reported = {r for r in self._reported if r[0] or not r[1].startswith("attachments:")}
+        self._last_attached = attached
+        return attached
 
     def _case_exists(self, number: str) -> bool:
         return (self.library.cases_dir / number / RECORD_NAME).is_file()
