@@ -119,6 +119,8 @@ class Watcher:
         self._stop = threading.Event()
         self._cancel = CancelToken()
         self._ready = threading.Event()
+        self._idle_asked: queue.SimpleQueue[threading.Event] = queue.SimpleQueue()
+        self._idle_waiting: list[threading.Event] = []
         self._thread: threading.Thread | None = None
         self._observers = Observers(self._post, poll_interval=self.options.poll_interval)
         self._folders: dict[str, Folder] = {}
@@ -144,6 +146,20 @@ class Watcher:
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Wait until the folders are watched and the first scan is done (for tests and scripts)."""
         return self._ready.wait(timeout)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until every file in the watched folders has been dealt with (for tests and scripts).
+
+        Asks for a full rescan; True once one begun after this call is done and no file is
+        left waiting (each was added, refused, or is left alone until it changes); False
+        after ``timeout`` (a file still being written, a case that stays busy).
+        """
+        if self._thread is None:
+            raise RuntimeError("the watcher is not running")
+        idle = threading.Event()
+        self._idle_asked.put(idle)
+        self._wake.set()
+        return idle.wait(timeout)
 
     def stop(self, timeout: float | None = None) -> None:
         """Stop watching; a file being added is discarded and stays where it is for the next start."""
@@ -237,11 +253,22 @@ class Watcher:
             self._observers.close()
 
     def _step(self) -> None:
+        asked: list[threading.Event] = []
+        while True:
+            try:
+                asked.append(self._idle_asked.get_nowait())
+            except queue.Empty:
+                break
         self._drain_events()
         due = self._clock.monotonic() >= self._next_rescan
-        if self._cases_changed or due:
-            self._sync_folders(full=due)
+        if asked or self._cases_changed or due:
+            self._sync_folders(full=bool(asked) or due)
+        self._idle_waiting += asked
         self._ingest_ready()
+        if self._idle_waiting and not self._files and self._events.empty():
+            for idle in self._idle_waiting:
+                idle.set()
+            self._idle_waiting.clear()
 
     def _wait_time(self) -> float:
         return max(0.0, self._files.next_due(self._next_rescan) - self._clock.monotonic())
