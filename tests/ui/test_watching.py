@@ -113,3 +113,18 @@ def test_settings_choose_delete_and_the_settle_delay(window, ctx, qtbot, tmp_pat
     shutil.copyfile(photo(tmp_path / "x.jpg"), inbox / "x.jpg")
     wait_rows(qtbot, ctx, window.workspace.evidence, 1)
     assert not (inbox / "x.jpg").exists() and not (inbox / ".ingested" / "x.jpg").exists()
+
+
+def test_the_watch_menu_says_when_the_attachments_cannot_be_read(window, ctx):
+    import json
+
+    from casefile.core.watch import ATTACHMENTS_FORMAT, attachments_path
+
+    attachments_path(ctx.library).write_text(
+        json.dumps({"format": ATTACHMENTS_FORMAT, "version": 99, "folders": []}), "utf-8"
+    )
+    tab = window.workspace.evidence
+    tab._fill_watch_menu()
+    texts = {a.text(): a.isEnabled() for a in tab.watch_menu.actions() if a.text()}
+    assert [enabled for text, enabled in texts.items() if "newer CaseFile" in text] == [False]
+    assert texts[tab.tr("Attach a folder…")]  # the inbox and attaching stay offered; attaching says why it fails
