@@ -197,9 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "watch",
         help="add files dropped into case inboxes and attached folders as evidence, until Ctrl+C",
-        description="Watch each case's inbox folder and the folders attached to cases (casefile attach): "
-        "every complete file becomes an exhibit, then moves to .ingested/ in its folder (or is deleted, "
-        "per the watch_after_ingest setting). One line is printed per file.",
+        description="Watch each case's inbox folder and the folders attached to cases (casefile attach; the "
+        "library lists them in attachments.json): every complete file becomes an exhibit, then moves to "
+        ".ingested/ in its folder (or is deleted, per the watch_after_ingest setting). One line is printed per file.",
     )
     p.add_argument("cases", nargs="*", metavar="CASE", help="cases to watch (default: all, and new ones)")
     p.add_argument("--once", action="store_true", help="add what is complete now, then exit")
@@ -207,13 +207,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--settle", type=float, metavar="SECONDS", help="how long a file must stay unchanged (default: settings)"
     )
 
-    p = sub.add_parser("attach", help="attach a folder to a case: 'casefile watch' adds what arrives there")
+    p = sub.add_parser(
+        "attach",
+        help="attach a folder to a case: 'casefile watch' adds what arrives there",
+        description="Attach a folder outside the library (a phone-sync, screenshot or scanner folder) to a case: "
+        "files that arrive there become its exhibits while 'casefile watch' or the app watches. Attachments "
+        "belong to the library: they are listed in LIBRARY/attachments.json, the same for every window and "
+        "command that uses the library.",
+    )
     p.add_argument("case", nargs="?")
     p.add_argument("folder", nargs="?", metavar="FOLDER")
     p.add_argument("--poll", action="store_true", help="look for new files regularly (network shares)")
     p.add_argument("--list", action="store_true", help="list the attached folders of this library")
 
-    p = sub.add_parser("detach", help="stop watching a folder attached to a case (its files stay)")
+    p = sub.add_parser(
+        "detach",
+        help="stop watching a folder attached to a case (its files stay)",
+        description="Remove a folder from the library's attachments (LIBRARY/attachments.json); the folder and its "
+        "files stay where they are.",
+    )
     p.add_argument("case")
     p.add_argument("folder", metavar="FOLDER")
     return parser
@@ -625,7 +637,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
     watcher = Watcher(
         library,
         cases=args.cases or None,
-        attached=lambda: attached_folders(load_settings(), library),
+        attached=lambda: attached_folders(library),
         options=options,
         on_result=on_result,
         on_problem=on_problem,
@@ -657,12 +669,10 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_attach(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.settings import save_settings
     from casefile.core.watch import attach_folder, attached_folders
 
-    settings = load_settings()
     if args.list:
-        folders = attached_folders(settings, library)
+        folders = attached_folders(library)
         for f in sorted(folders, key=lambda f: (f.case, str(f.path))):
             print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
         if not folders:
@@ -670,20 +680,16 @@ def cmd_attach(args: argparse.Namespace, library: Library) -> int:
         return EXIT_OK
     if not args.case or not args.folder:
         raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
-    attached = attach_folder(settings, library, args.case, args.folder, poll=args.poll)
-    save_settings(settings)
+    attached = attach_folder(library, args.case, args.folder, poll=args.poll)
     how = "polled for new files" if attached.poll else "watched"
     print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
     return EXIT_OK
 
 
 def cmd_detach(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.settings import save_settings
     from casefile.core.watch import detach_folder
 
-    settings = load_settings()
-    detach_folder(settings, library, args.case, args.folder)
-    save_settings(settings)
+    detach_folder(library, args.case, args.folder)
     print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
     return EXIT_OK
 

@@ -1516,6 +1516,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2572,11 +2576,31 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not a CaseFile list of attached folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} has no valid version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer CaseFile (version {version}); please upgrade to use the attached folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{folder} is not attached to case {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the list of attached folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{folder} is already attached to case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1527,6 +1527,10 @@ Reason:</source>
         <translation>系统无法告知文件何时写完时，等待文件在这段时间内不再变化</translation>
     </message>
     <message>
+        <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
+        <translation>关联到案件的文件夹记录在案件库中，使用该案件库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation>案卷库文件夹</translation>
     </message>
@@ -2584,12 +2588,32 @@ Reason:</source>
         <translation>{folder} 在案件库之内；请关联案件库以外的文件夹（每个案件的收件箱已在监视中）</translation>
     </message>
     <message>
+        <source>{path} is not a CaseFile list of attached folders</source>
+        <translation>{path} 不是 CaseFile 的关联文件夹列表</translation>
+    </message>
+    <message>
+        <source>{path} has no valid version number</source>
+        <translation>{path} 没有有效的版本号</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer CaseFile (version {version}); please upgrade to use the attached folders</source>
+        <translation>{path} 由较新版本的 CaseFile 写入（版本 {version}）；请升级 CaseFile 后再使用关联文件夹</translation>
+    </message>
+    <message>
         <source>{folder} is not attached to case {case}</source>
         <translation>{folder} 未关联到案件 {case}</translation>
     </message>
     <message>
+        <source>the list of attached folders</source>
+        <translation>关联文件夹列表</translation>
+    </message>
+    <message>
         <source>{folder} is already attached to case {case}</source>
         <translation>{folder} 已关联到案件 {case}</translation>
+    </message>
+    <message>
+        <source>reading {name}</source>
+        <translation>读取 {name}</translation>
     </message>
     <message>
         <source>{name} is waiting: the case is in use by another CaseFile window or command</source>

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from casefile.cli import main
+from casefile.core.settings import load_settings, save_settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,6 +60,20 @@ def test_attach_list_and_detach(capsys, tmp_path):
     assert code == 2 and "not attached" in err
 
 
+def test_an_attachment_made_while_the_app_is_open_survives_the_app_saving_its_settings(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    app_settings = load_settings()  # the app is open and holds its settings
+    assert run(capsys, "--library", str(lib), "attach", number, str(phone))[0] == 0
+    app_settings.default_venue = "court"  # the user changes a setting in the app, which saves them all
+    save_settings(app_settings)
+    code, out, _ = run(capsys, "--library", str(lib), "attach", "--list")
+    assert code == 0 and out == f"{number}  {phone}\n"
+    assert load_settings().default_venue == "court"
+
+
 def test_watch_once_adds_inboxes_and_attached_folders(capsys, tmp_path, files):
     lib = tmp_path / "lib"
     first = new_case(capsys, lib)
@@ -87,7 +105,6 @@ def test_watch_once_leaves_a_file_still_being_written(capsys, tmp_path):
     growing = inbox(lib, number) / "recording.m4a"
     with open(growing, "wb") as fh:
         fh.write(b"x")
-        deadline = time.monotonic() + 30
         proc = subprocess.Popen(
             [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--once", "--settle", "0.5"],
             cwd=REPO,
@@ -95,10 +112,15 @@ def test_watch_once_leaves_a_file_still_being_written(capsys, tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        while proc.poll() is None and time.monotonic() < deadline:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # a recorder writing a little every 50 ms until the command ends
             fh.write(b"x" * 1000)
             fh.flush()
-            time.sleep(0.05)
+            try:
+                proc.wait(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                continue
         out, err = proc.communicate(timeout=10)
     assert proc.returncode == 1
     assert out == ""
@@ -111,6 +133,45 @@ def test_watch_rejects_an_unknown_case(capsys, tmp_path):
     new_case(capsys, lib)
     code, _, err = run(capsys, "--library", str(lib), "watch", "202601-999", "--once")
     assert code == 2 and "no case 202601-999" in err
+
+
+class Lines:
+    """The lines a process writes to a pipe, read on a thread of their own, to wait for one at a time."""
+
+    def __init__(self, pipe: IO[str]) -> None:
+        self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, args=(pipe,), daemon=True).start()
+
+    def _read(self, pipe: IO[str]) -> None:
+        for line in pipe:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def _next(self, deadline: float) -> str | None:
+        try:
+            line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise AssertionError(f"no further line in time; so far: {self.seen!r}") from None
+        if line is not None:
+            self.seen.append(line)
+        return line
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """The next line holding ``text``; fails when the process closes the pipe first."""
+        deadline = time.monotonic() + timeout
+        while (line := self._next(deadline)) is not None:
+            if text in line:
+                return line
+        raise AssertionError(f"the process ended without a line holding {text!r}: {self.seen!r}")
+
+    def rest(self, timeout: float = 30.0) -> str:
+        """What the process writes until it closes the pipe."""
+        deadline = time.monotonic() + timeout
+        start = len(self.seen)
+        while self._next(deadline) is not None:
+            pass
+        return "".join(self.seen[start:])
 
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
@@ -126,16 +187,14 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
         text=True,
     )
     try:
-        done = inbox(lib, number) / ".ingested" / "chat.txt"
-        deadline = time.monotonic() + 30
-        while not done.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert done.exists(), proc.poll()
+        out, err = Lines(proc.stdout), Lines(proc.stderr)
+        assert err.wait_for("watching") == "watching 1 folder(s) of 1 case(s); Ctrl+C to stop\n"
+        assert out.wait_for("chat.txt") == f"{number}: added exhibit 1 chat.txt\n"
+        assert (inbox(lib, number) / ".ingested" / "chat.txt").exists()
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=20)
+        assert proc.wait(timeout=30) == 0, err.rest()
+        assert out.rest() == ""
+        assert "Traceback" not in err.rest()
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 0, err
-    assert out == f"{number}: added exhibit 1 chat.txt\n"
-    assert "watching 1 folder(s) of 1 case(s)" in err and "Traceback" not in err

@@ -2,6 +2,9 @@
 
 Each setting is declared once with its default. They live in ``settings.json`` in the
 user's configuration folder; environment variables override them for scripts and tests.
+Keys of that file that are not declared here (written by a newer CaseFile, or the
+``watch_folders`` of older ones, moved into each library by ``casefile.core.watch``) are
+kept when the settings are saved.
 """
 
 from __future__ import annotations
@@ -10,14 +13,13 @@ import getpass
 import json
 import logging
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
 from casefile.core.fsutil import atomic_write_json
-from casefile.core.model import set_unknown, unknown_of
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +42,8 @@ class Settings:
     org_legal_representative: str = ""
     default_venue: str = "consumer-association"
     split_mb: int = 10
-    # Watch folders (casefile.core.watch). Each case's inbox is always watched; these are the
-    # folders attached to cases: {"library": abs path, "case": "202611-001", "folder": abs path, "poll": false}.
-    watch_folders: list[dict[str, Any]] = field(default_factory=list)
+    # Watch folders (casefile.core.watch): what happens to a file once added, and how long a file
+    # must stay still. The folders attached to cases are listed in each library, not here.
     watch_after_ingest: str = "move"  # "move" to <folder>/.ingested/, or "delete"
     watch_settle_ms: int = 2000  # how long size and time must stay still where no close events arrive
 
@@ -59,40 +60,52 @@ def settings_path() -> Path:
 SETTINGS_VERSION = 1
 
 
-def load_settings() -> Settings:
-    """The user's settings; keys this CaseFile does not know (a newer one wrote them) are kept for saving."""
-    settings = Settings()
+def read_settings_file() -> dict[str, Any]:
+    """``settings.json`` as it is stored, every key included; empty when missing or unreadable."""
     path = settings_path()
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return settings
+        return {}
     except (OSError, ValueError) as exc:
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
-        return settings
+        return {}
     if not isinstance(data, dict):
         log.warning("ignoring settings file %s: not a JSON object", path)
-        return settings
+        return {}
+    return data
+
+
+def write_settings_file(data: dict[str, Any]) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(path, data)
+
+
+def load_settings() -> Settings:
+    settings = Settings()
+    data = read_settings_file()
     version = data.get("version", 1)
     if isinstance(version, int) and version > SETTINGS_VERSION:
         log.warning(
-            "settings file %s was written by a newer CaseFile (format %s); reading what this one knows", path, version
+            "settings file %s was written by a newer CaseFile (format %s); reading what this one knows",
+            settings_path(),
+            version,
         )
-    known = {f.name for f in fields(Settings)}
     for f in fields(Settings):
         value = data.get(f.name)
         if value is not None and isinstance(value, type(getattr(settings, f.name))):
             setattr(settings, f.name, value)
-    set_unknown(settings, {k: v for k, v in data.items() if k not in known})
     return settings
 
 
 def save_settings(settings: Settings) -> None:
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data: dict[str, Any] = {"version": SETTINGS_VERSION, **unknown_of(settings)}
+    """Write the declared settings; keys of the file that are not declared here (a newer CaseFile's,
+    or ones written since it was read) stay as they are."""
+    data = read_settings_file()
+    data.setdefault("version", SETTINGS_VERSION)
     data.update({f.name: getattr(settings, f.name) for f in fields(Settings)})
-    atomic_write_json(path, data)
+    write_settings_file(data)
 
 
 def default_library_path() -> Path:

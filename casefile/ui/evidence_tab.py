@@ -22,7 +22,6 @@ from casefile.core.fsutil import human_size
 from casefile.core.model import Case, Exhibit
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.history import exhibit_history
-from casefile.core.settings import save_settings
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbnails, thumbnail_path, thumbnailable
 from casefile.core.watch import attach_folder, attached_folders, detach_folder
@@ -1071,7 +1070,12 @@ class EvidenceTab(QWidget):
             return
         menu.addAction(self.tr("Open this case's inbox"), self.open_inbox)
         menu.addAction(self.tr("Attach a folder…"), self.attach_folder)
-        attached = [f for f in attached_folders(self.ctx.settings, self.ctx.library) if f.case == self.number]
+        try:
+            attached = [f for f in attached_folders(self.ctx.library) if f.case == self.number]
+        except (CaseFileError, OSError) as exc:  # a damaged list, or one from a newer CaseFile
+            menu.addSeparator()
+            menu.addAction(translated(exc)).setEnabled(False)
+            return
         if attached:
             menu.addSeparator()
             for folder in attached:
@@ -1111,8 +1115,7 @@ class EvidenceTab(QWidget):
             )
             poll = answer == QMessageBox.StandardButton.Yes
         try:
-            attach_folder(self.ctx.settings, self.ctx.library, self.number, folder, poll=poll)
-            save_settings(self.ctx.settings)
+            attach_folder(self.ctx.library, self.number, folder, poll=poll)
         except (CaseFileError, OSError) as exc:
             show_error(self, exc)
             return
@@ -1127,8 +1130,7 @@ class EvidenceTab(QWidget):
         if self.number is None:
             return
         try:
-            detach_folder(self.ctx.settings, self.ctx.library, self.number, folder)
-            save_settings(self.ctx.settings)
+            detach_folder(self.ctx.library, self.number, folder)
         except (CaseFileError, OSError) as exc:
             show_error(self, exc)
             return

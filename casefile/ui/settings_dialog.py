@@ -73,6 +73,14 @@ class SettingsDialog(QDialog):
         self.settle.setToolTip(
             self.tr("Where the system does not say when a file is finished, wait until it has not changed this long")
         )
+        self.attached_note = QLabel(
+            self.tr(
+                "Folders attached to cases are kept in the library, the same for everyone who uses it: "
+                "attach or detach them in a case's Evidence tab (Watch folders)."
+            ),
+            self,
+        )
+        self.attached_note.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
 
@@ -92,6 +100,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("E-filing size limit"), self.split)
         form.addRow(self.tr("Watched files, once added"), self.after_ingest)
         form.addRow(self.tr("Wait for files to settle"), self.settle)
+        form.addRow("", self.attached_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

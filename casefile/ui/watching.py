@@ -39,13 +39,13 @@ class WatchService(QObject):
         self.arrived.connect(self._gather)
 
     def start(self) -> None:
-        """Watch every case's inbox and the folders attached to cases (from the settings)."""
+        """Watch every case's inbox and the folders attached to cases (listed in the library, read at each rescan)."""
         if self.watcher is not None:
             return
         ctx = self.ctx
         self.watcher = Watcher(
             ctx.library,
-            attached=lambda: attached_folders(ctx.settings, ctx.library),
+            attached=lambda: attached_folders(ctx.library),
             options=options_from_settings(ctx.settings),
             on_result=self.arrived.emit,
             on_problem=self.problem.emit,
@@ -53,7 +53,7 @@ class WatchService(QObject):
         self.watcher.start()
 
     def restart(self) -> None:
-        """Pick up changed settings (an attached folder, the settle delay, move or delete)."""
+        """Pick up a change at once (an attached folder, the settle delay, move or delete)."""
         self.stop()
         self.start()
 

@@ -1,9 +1,15 @@
-"""Watch folders: real files, real folders and a real watchdog observer (inotify here, or polling)."""
+"""Watch folders: real files, real folders and a real watchdog observer (inotify here, or polling).
+
+Nothing here sleeps to give the watcher time: a test waits for what the watcher reports
+(its callbacks, a line of its log) or for it to be idle (``Watcher.wait_idle``: a full
+rescan done and nothing left pending), with a generous timeout.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import threading
@@ -14,55 +20,66 @@ from pathlib import Path
 import pytest
 from casefile_testing import make_case
 
-from casefile.core.errors import InvalidValueError, Message, NotFoundError
+from casefile.core.errors import Message
 from casefile.core.evidence import AddResult
 from casefile.core.library import Library
-from casefile.core.settings import Settings, load_settings, save_settings, settings_path
 from casefile.core.verify import verify_case
 from casefile.core.watch import (
+    ATTACHMENTS_FORMAT,
     INGESTED_DIR,
     WatchedFolder,
     Watcher,
     WatchOptions,
     attach_folder,
     attached_folders,
-    detach_folder,
-    is_ignored,
+    attachments_path,
     move_aside,
-    options_from_settings,
 )
 
 FAST = WatchOptions(settle=0.2, poll_interval=0.1, rescan=0.5, retry=0.05)
-
-
-def wait_for(condition: Callable[[], object], timeout: float = 15.0, what: str = "condition") -> None:
-    """Poll ``condition`` until it is true; fail after a generous ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
+TIMEOUT = 30.0  # seconds: generous, for a busy machine; a passing test waits far less
 
 
 class Arrivals:
-    """What a watcher reported, collected from its thread."""
+    """What a watcher reported, collected from its thread; tests wait on it."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
         self.results: list[tuple[str, AddResult]] = []
         self.problems: list[tuple[str, Message]] = []
 
     def on_result(self, number: str, result: AddResult) -> None:
         with self.lock:
             self.results.append((number, result))
+            self.lock.notify_all()
 
     def on_problem(self, number: str, message: Message) -> None:
         with self.lock:
             self.problems.append((number, message))
+            self.lock.notify_all()
+
+    def wait(self, condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:
+        """Wait until the watcher has reported what makes ``condition`` true."""
+        with self.lock:
+            if not self.lock.wait_for(condition, timeout):
+                raise AssertionError(f"timed out waiting for {what}: {self.results!r}, {self.problems!r}")
 
     def names(self) -> list[str]:
         with self.lock:
             return sorted(r.path.name for _, r in self.results)
+
+
+class LogLine(logging.Handler):
+    """Set when the watcher logs a line holding ``text``: the watcher's word that it got there."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.text = text
+        self.seen = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.text in record.getMessage():
+            self.seen.set()
 
 
 @pytest.fixture
@@ -79,7 +96,7 @@ def start_watcher(library: Library, arrivals: Arrivals) -> Iterator[Callable[...
             library, options=options, on_result=arrivals.on_result, on_problem=arrivals.on_problem, **kwargs
         )
         watcher.start()
-        assert watcher.wait_ready(10)
+        assert watcher.wait_ready(TIMEOUT)
         started.append(watcher)
         return watcher
 
@@ -108,7 +125,7 @@ def test_files_waiting_at_start_and_new_files_become_exhibits_and_move_aside(
     shutil.copy(files / "破损照片.jpg", inbox)  # arrived while CaseFile was closed
     start_watcher()
     shutil.copy(files / "chat.txt", inbox)
-    wait_for(lambda: len(arrivals.results) == 2, what="two arrivals")
+    arrivals.wait(lambda: len(arrivals.results) == 2, "two arrivals")
     assert arrivals.names() == ["chat.txt", "破损照片.jpg"]
     stored = exhibits(library, case.number)
     assert stored == {name: sha256((files / name).read_bytes()) for name in ("chat.txt", "破损照片.jpg")}
@@ -120,78 +137,56 @@ def test_files_waiting_at_start_and_new_files_become_exhibits_and_move_aside(
     assert list(verify_case(library, case.number))[-1].ok
 
 
-def test_a_half_written_file_waits_until_it_is_complete(library, case, start_watcher, arrivals):
+def test_a_half_written_file_is_added_once_it_is_closed(library, case, start_watcher, arrivals):
     inbox = inbox_of(library, case.number)
     start_watcher()
     content = os.urandom(300_000)
     with open(inbox / "scan.pdf", "wb") as fh:
         fh.write(content[:150_000])
         fh.flush()
-        time.sleep(4 * FAST.settle)  # open, half written and still: not complete
-        assert arrivals.results == []
         (inbox / "marker.txt").write_text("proof that the watcher is awake")
-        wait_for(lambda: arrivals.names() == ["marker.txt"], what="the marker")
+        arrivals.wait(lambda: arrivals.results, "the marker")
+        assert arrivals.names() == ["marker.txt"]  # the open file waits (tests/core/test_watch_readiness.py)
         assert (inbox / "scan.pdf").exists()
         fh.write(content[150_000:])
-    wait_for(lambda: len(arrivals.results) == 2, what="the finished file")
+    arrivals.wait(lambda: len(arrivals.results) == 2, "the finished file")
     assert exhibits(library, case.number)["scan.pdf"] == sha256(content)
 
 
-def test_a_growing_file_in_a_polled_folder_waits_until_it_settles(library, case, tmp_path, start_watcher, arrivals):
+def test_a_polled_folder_feeds_its_case(library, case, files, tmp_path, start_watcher, arrivals):
     share = tmp_path / "share"
     share.mkdir()
-    # A settle delay well above the pauses between writes, even on a busy machine.
-    start_watcher(
-        options=WatchOptions(settle=0.5, poll_interval=0.1, rescan=0.5),
-        attached=[WatchedFolder(case.number, share, poll=True)],
-    )
-    chunks = [os.urandom(20_000) for _ in range(30)]
-    with open(share / "video.mp4", "wb") as fh:
-        for chunk in chunks:  # keeps growing for ~1.5 s, three times the settle delay
-            fh.write(chunk)
-            fh.flush()
-            time.sleep(0.05)
-            assert arrivals.results == []
-    wait_for(lambda: arrivals.results, what="the settled file")
-    assert exhibits(library, case.number)["video.mp4"] == sha256(b"".join(chunks))
-    assert (share / INGESTED_DIR / "video.mp4").exists()
+    watcher = start_watcher(attached=[WatchedFolder(case.number, share, poll=True)])
+    assert WatchedFolder(case.number, share, poll=True) in watcher.folders
+    shutil.copy(files / "破损照片.jpg", share)
+    arrivals.wait(lambda: arrivals.results, "the photo from the share")
+    assert exhibits(library, case.number) == {"破损照片.jpg": sha256((files / "破损照片.jpg").read_bytes())}
+    assert os.listdir(share / INGESTED_DIR) == ["破损照片.jpg"]
 
 
 def test_partial_downloads_and_hidden_files_are_left_alone(library, case, start_watcher, arrivals):
     inbox = inbox_of(library, case.number)
-    ignored = [
-        "report.pdf.crdownload",
-        "movie.mp4.part",
-        "photo.jpg.partial",
-        "page.download",
-        "upload.tmp",
-        "~$合同.docx",
-        ".hidden.jpg",
-        "Thumbs.db",
-        "desktop.ini",
-        ".DS_Store",
-    ]
+    ignored = ["report.pdf.crdownload", "movie.mp4.part", "~$合同.docx", ".hidden.jpg", "Thumbs.db", ".DS_Store"]
     for name in ignored:
         (inbox / name).write_bytes(b"not evidence " + name.encode())
-    start_watcher()
+    watcher = start_watcher()
     for name in ignored:
         (inbox / name).write_bytes(b"still not evidence " + name.encode())
     (inbox / "receipt.jpg").write_bytes(b"\xff\xd8\xff real")
-    wait_for(lambda: arrivals.results, what="the real file")
-    time.sleep(3 * FAST.settle)
+    arrivals.wait(lambda: arrivals.results, "the real file")
+    assert watcher.wait_idle(TIMEOUT)
     assert arrivals.names() == ["receipt.jpg"]
     assert sorted(os.listdir(inbox)) == sorted([*ignored, INGESTED_DIR])
-    assert all(is_ignored(name) for name in ignored) and not is_ignored("receipt.jpg")
 
 
 def test_a_download_renamed_when_finished_is_added_once(library, case, start_watcher, arrivals):
     inbox = inbox_of(library, case.number)
-    start_watcher()
+    watcher = start_watcher()
     content = os.urandom(50_000)
     (inbox / "invoice.pdf.crdownload").write_bytes(content)
     os.rename(inbox / "invoice.pdf.crdownload", inbox / "invoice.pdf")
-    wait_for(lambda: arrivals.results, what="the renamed download")
-    time.sleep(2 * FAST.settle)
+    arrivals.wait(lambda: arrivals.results, "the renamed download")
+    assert watcher.wait_idle(TIMEOUT)
     assert arrivals.names() == ["invoice.pdf"]
     assert exhibits(library, case.number) == {"invoice.pdf": sha256(content)}
 
@@ -200,11 +195,11 @@ def test_duplicates_are_recognised_and_moved_aside_without_overwriting(library, 
     inbox = inbox_of(library, case.number)
     start_watcher()
     shutil.copy(files / "chat.txt", inbox)
-    wait_for(lambda: len(arrivals.results) == 1, what="the first copy")
+    arrivals.wait(lambda: len(arrivals.results) == 1, "the first copy")
     shutil.copy(files / "chat.txt", inbox)  # the same name again
-    wait_for(lambda: len(arrivals.results) == 2, what="the second copy")
+    arrivals.wait(lambda: len(arrivals.results) == 2, "the second copy")
     shutil.copy(files / "chat.txt", inbox / "chat (1).txt")  # the same bytes, another name
-    wait_for(lambda: len(arrivals.results) == 3, what="the third copy")
+    arrivals.wait(lambda: len(arrivals.results) == 3, "the third copy")
     first, second, third = (r for _, r in arrivals.results)
     assert first.exhibit is not None and first.exhibit.number == 1
     assert second.duplicate_of == 1 and third.duplicate_of == 1
@@ -217,7 +212,7 @@ def test_the_delete_setting_removes_added_files(library, case, files, start_watc
     inbox = inbox_of(library, case.number)
     start_watcher(options=WatchOptions(settle=0.2, after_ingest="delete", rescan=1.0, retry=0.1))
     shutil.copy(files / "破损照片.jpg", inbox)
-    wait_for(lambda: arrivals.results, what="the photo")
+    arrivals.wait(lambda: arrivals.results, "the photo")
     assert os.listdir(inbox) == []
     stored = library.load_case(case.number).exhibit(1)
     assert (library.folder(case.number).path / stored.stored_path).read_bytes() == (files / "破损照片.jpg").read_bytes()
@@ -230,7 +225,7 @@ def test_an_attached_folder_outside_the_library_feeds_its_case(library, case, fi
     watcher = start_watcher(attached=[WatchedFolder(other.number, phone)])
     assert {(f.case, f.path, f.inbox) for f in watcher.folders} >= {(other.number, phone, False)}
     shutil.copy(files / "Screenshot_20240510-143012_WeChat.png", phone)
-    wait_for(lambda: arrivals.results, what="the screenshot")
+    arrivals.wait(lambda: arrivals.results, "the screenshot")
     number, result = arrivals.results[0]
     assert number == other.number and result.exhibit is not None
     assert exhibits(library, other.number) == {
@@ -240,26 +235,61 @@ def test_an_attached_folder_outside_the_library_feeds_its_case(library, case, fi
     assert os.listdir(phone / INGESTED_DIR) == ["Screenshot_20240510-143012_WeChat.png"]
 
 
-def test_a_busy_case_delays_files_but_loses_none(library, case, files, start_watcher, arrivals):
+def test_a_folder_attached_while_watching_is_watched_from_the_next_rescan(
+    library, case, files, tmp_path, start_watcher, arrivals
+):
+    """The watcher reads the library's attachments again at each rescan: no restart needed."""
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    watcher = start_watcher(options=WatchOptions(settle=0.2, rescan=600), attached=lambda: attached_folders(library))
+    assert [f.path for f in watcher.folders] == [inbox_of(library, case.number)]
+    attach_folder(library, case.number, phone)  # another window, or casefile attach
+    shutil.copy(files / "chat.txt", phone)
+    assert watcher.wait_idle(TIMEOUT)  # a rescan
+    assert arrivals.names() == ["chat.txt"]
+    assert os.listdir(phone / INGESTED_DIR) == ["chat.txt"]
+
+
+def test_attachments_from_a_newer_casefile_are_reported_once_and_the_inboxes_still_watched(
+    library, case, files, start_watcher, arrivals
+):
+    attachments_path(library).write_text(
+        json.dumps({"format": ATTACHMENTS_FORMAT, "version": 99, "folders": [{"store": "s3"}]}), "utf-8"
+    )
+    watcher = start_watcher(attached=lambda: attached_folders(library))
+    shutil.copy(files / "chat.txt", inbox_of(library, case.number))
+    arrivals.wait(lambda: arrivals.results, "the file in the inbox")
+    assert watcher.wait_idle(TIMEOUT)  # a rescan reads the list again: not reported again
+    assert len(arrivals.problems) == 1
+    number, message = arrivals.problems[0]
+    assert number == "" and "newer CaseFile" in message and message.params["version"] == 99
+
+
+def test_a_busy_case_delays_files_but_loses_none(library, case, files, start_watcher, arrivals, caplog):
     inbox = inbox_of(library, case.number)
-    start_watcher()
-    with library.edit(case.number):  # the GUI or another command holds the case
-        shutil.copy(files / "chat.txt", inbox)
-        shutil.copy(files / "破损照片.jpg", inbox)
-        time.sleep(4 * FAST.settle)
-        assert arrivals.results == []
-        assert sorted(os.listdir(inbox)) == ["chat.txt", "破损照片.jpg"]
-    wait_for(lambda: len(arrivals.results) == 2, what="both files after the case is free")
+    caplog.set_level(logging.INFO, logger="casefile.core.watch")
+    busy = LogLine("is in use")
+    logging.getLogger("casefile.core.watch").addHandler(busy)
+    try:
+        start_watcher()
+        with library.edit(case.number):  # the GUI or another command holds the case
+            shutil.copy(files / "chat.txt", inbox)
+            shutil.copy(files / "破损照片.jpg", inbox)
+            assert busy.seen.wait(TIMEOUT), "the watcher never found the case in use"
+            assert arrivals.results == []
+            assert sorted(os.listdir(inbox)) == ["chat.txt", "破损照片.jpg"]
+    finally:
+        logging.getLogger("casefile.core.watch").removeHandler(busy)
+    arrivals.wait(lambda: len(arrivals.results) == 2, "both files after the case is free")
     assert sorted(exhibits(library, case.number)) == ["chat.txt", "破损照片.jpg"]
     assert arrivals.problems == []
 
 
 def test_a_case_created_while_watching_gets_its_inbox_watched(library, files, start_watcher, arrivals):
-    watcher = start_watcher(options=WatchOptions(settle=0.2, rescan=600, retry=0.1))  # no rescan: events only
+    start_watcher(options=WatchOptions(settle=0.2, rescan=600, retry=0.1))  # no rescan: events only
     new = make_case(library, title="新案件")
-    wait_for(lambda: new.number in {f.case for f in watcher.folders}, what="the new case's inbox")
     shutil.copy(files / "chat.txt", inbox_of(library, new.number))
-    wait_for(lambda: arrivals.results, what="the file in the new inbox")
+    arrivals.wait(lambda: arrivals.results, "the file in the new inbox")
     assert arrivals.results[0][0] == new.number
 
 
@@ -269,27 +299,23 @@ def test_only_the_chosen_cases_are_watched(library, case, files, start_watcher, 
     watcher = start_watcher(cases=[case.number])
     assert [f.case for f in watcher.folders] == [case.number]
     shutil.copy(files / "破损照片.jpg", inbox_of(library, case.number))
-    wait_for(lambda: arrivals.results, what="the watched case's file")
-    time.sleep(2 * FAST.settle)
+    arrivals.wait(lambda: arrivals.results, "the watched case's file")
+    assert watcher.wait_idle(TIMEOUT)
     assert arrivals.names() == ["破损照片.jpg"]
     assert (inbox_of(library, other.number) / "chat.txt").exists()
 
 
 def test_two_watchers_on_one_library_add_each_file_once(library, case, start_watcher, arrivals):
     inbox = inbox_of(library, case.number)
-    start_watcher()
-    start_watcher()
+    watchers = [start_watcher(), start_watcher()]
     contents = {f"shot-{i:02d}.png": os.urandom(5_000 + i) for i in range(30)}
     for name, data in contents.items():
         (inbox / name).write_bytes(data)
-    wait_for(
-        lambda: (
-            {e.original_name for e in library.load_case(case.number).exhibits} == set(contents)
-            and sorted(os.listdir(inbox)) == [INGESTED_DIR]
-        ),
-        what="every file",
+    arrivals.wait(
+        lambda: sum(r.exhibit is not None for _, r in arrivals.results) == len(contents), "an exhibit for every file"
     )
-    time.sleep(2 * FAST.settle)
+    assert all(watcher.wait_idle(TIMEOUT) for watcher in watchers)
+    assert sorted(os.listdir(inbox)) == [INGESTED_DIR]
     stored = exhibits(library, case.number)
     assert stored == {name: sha256(data) for name, data in contents.items()}
     with arrivals.lock:
@@ -304,10 +330,10 @@ def test_a_file_that_cannot_be_cleared_is_reported_once_and_not_added_again(
 ):
     inbox = inbox_of(library, case.number)
     (inbox / INGESTED_DIR).write_text("a file where the folder should be")
-    start_watcher()
+    watcher = start_watcher()
     shutil.copy(files / "chat.txt", inbox)
-    wait_for(lambda: arrivals.results and arrivals.problems, what="the result and the problem")
-    time.sleep(2 * FAST.rescan)  # a rescan finds it again: still one exhibit, one report
+    arrivals.wait(lambda: arrivals.results and arrivals.problems, "the result and the problem")
+    assert watcher.wait_idle(TIMEOUT)  # a rescan finds it again: still one exhibit, one report
     assert len(arrivals.results) == 1 and arrivals.results[0][1].exhibit is not None
     assert len(arrivals.problems) == 1
     number, message = arrivals.problems[0]
@@ -318,12 +344,12 @@ def test_a_file_that_cannot_be_cleared_is_reported_once_and_not_added_again(
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a file its owner cannot read")
 def test_an_unreadable_file_is_refused_once_and_stays(library, case, start_watcher, arrivals):
     inbox = inbox_of(library, case.number)
-    start_watcher()
+    watcher = start_watcher()
     locked = inbox / "locked.jpg"
     locked.write_bytes(b"\xff\xd8\xff data")
     locked.chmod(0)
-    wait_for(lambda: arrivals.results, what="the refusal")
-    time.sleep(2 * FAST.rescan)
+    arrivals.wait(lambda: arrivals.results, "the refusal")
+    assert watcher.wait_idle(TIMEOUT)
     assert len(arrivals.results) == 1 and "permission denied" in arrivals.results[0][1].refused
     assert locked.exists()
 
@@ -333,11 +359,11 @@ def test_an_unavailable_attached_folder_is_reported_and_watched_once_back(
 ):
     usb = tmp_path / "usb"
     start_watcher(attached=[WatchedFolder(case.number, usb)])
-    wait_for(lambda: arrivals.problems, what="the problem")
+    arrivals.wait(lambda: arrivals.problems, "the problem")
     assert "not available" in arrivals.problems[0][1]
     usb.mkdir()
     shutil.copy(files / "chat.txt", usb)
-    wait_for(lambda: arrivals.results, what="the file once the folder is back")
+    arrivals.wait(lambda: arrivals.results, "the file once the folder is back")
     assert len(arrivals.problems) == 1
 
 
@@ -347,8 +373,10 @@ def test_stop_ends_every_thread(library, case, tmp_path, start_watcher):
     before = set(threading.enumerate())
     watcher = start_watcher(attached=[WatchedFolder(case.number, share, poll=True)])
     assert set(threading.enumerate()) - before
-    watcher.stop(timeout=10)
-    wait_for(lambda: set(threading.enumerate()) <= before, timeout=5, what="the threads to end")
+    watcher.stop(timeout=TIMEOUT)
+    for thread in set(threading.enumerate()) - before:
+        thread.join(TIMEOUT)
+        assert not thread.is_alive(), thread
 
 
 def test_run_once_adds_what_is_complete_and_returns(library, case, files, arrivals):
@@ -360,6 +388,8 @@ def test_run_once_adds_what_is_complete_and_returns(library, case, files, arriva
     assert time.monotonic() - started < 5
     assert arrivals.names() == ["chat.txt"] and arrivals.problems == []
     assert [t.name for t in threading.enumerate() if t.name == "casefile-watch"] == []
+    with pytest.raises(RuntimeError, match="not running"):
+        watcher.wait_idle(0)
 
 
 def test_move_aside_never_overwrites(tmp_path):
@@ -376,69 +406,17 @@ def test_move_aside_never_overwrites(tmp_path):
     assert (target / "IMG_0001~3.jpg").read_bytes() == b"\x02"
 
 
-# ---------------------------------------------------------------------------- settings
-
-
-def test_watch_settings_load_from_the_settings_file(library, tmp_path):
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"library": str(library.root), "case": "202611-001", "folder": str(tmp_path), "poll": True}
-    path.write_text(
-        json.dumps({"watch_folders": [entry], "watch_after_ingest": "delete", "watch_settle_ms": 500}), "utf-8"
-    )
-    settings = load_settings()
-    assert settings.watch_folders == [entry]
-    assert settings.watch_after_ingest == "delete"
-    assert settings.watch_settle_ms == 500
-    options = options_from_settings(settings)
-    assert (options.settle, options.after_ingest) == (0.5, "delete")
-    assert attached_folders(settings, library) == [WatchedFolder("202611-001", tmp_path, poll=True)]
-    path.write_text(json.dumps({"watch_folders": {"not": "a list"}, "watch_after_ingest": "shred"}), "utf-8")
-    settings = load_settings()
-    assert settings.watch_folders == [] and Settings().watch_folders == []
-    assert options_from_settings(settings).after_ingest == "move"
-    assert options_from_settings(Settings()).settle == 2.0
-
-
-def test_attach_and_detach_folders(library, case, tmp_path):
-    other_library = Library.open(tmp_path / "other-library", "测试员")
-    make_case(other_library)
-    folder = tmp_path / "scanner"
-    folder.mkdir()
-    settings = load_settings()
-    attach_folder(settings, library, case.number, folder)
-    attach_folder(settings, other_library, case.number, folder)  # the same folder for another library
-    attach_folder(settings, library, case.number, folder, poll=True)  # again: updates the flag
-    save_settings(settings)
-    settings = load_settings()
-    assert attached_folders(settings, library) == [WatchedFolder(case.number, folder, poll=True)]
-    assert attached_folders(settings, other_library) == [WatchedFolder(case.number, folder)]
-    second = make_case(library)
-    with pytest.raises(InvalidValueError, match="already attached to case"):
-        attach_folder(settings, library, second.number, folder)
-    with pytest.raises(InvalidValueError, match="inside the library"):
-        attach_folder(settings, library, case.number, library.folder(case.number).inbox_dir)
-    with pytest.raises(NotFoundError, match="no folder"):
-        attach_folder(settings, library, case.number, tmp_path / "missing")
-    with pytest.raises(NotFoundError, match="no case"):
-        attach_folder(settings, library, "202611-099", folder)
-    detach_folder(settings, library, case.number, folder)
-    assert attached_folders(settings, library) == []
-    assert len(settings.watch_folders) == 1
-    with pytest.raises(NotFoundError, match="not attached"):
-        detach_folder(settings, library, case.number, folder)
-    other_library.close()
-
-
 def test_a_large_library_is_watched_with_a_few_threads(library, arrivals, start_watcher):
     """One recursive watch serves every inbox: more cases than inotify's default 128 instances."""
     numbers = [make_case(library).number for _ in range(150)]
     before = threading.active_count()
-    start_watcher()
+    watcher = start_watcher()
     assert threading.active_count() - before <= 5
-    (inbox_of(library, numbers[-1]) / "last.txt").write_text("the last case's inbox is watched too", "utf-8")
     (inbox_of(library, numbers[0]) / ".ingested" / "old.txt").parent.mkdir(exist_ok=True)
     (inbox_of(library, numbers[0]) / ".ingested" / "old.txt").write_text("already added once", "utf-8")
-    wait_for(lambda: arrivals.names() == ["last.txt"], what="the file in the last case's inbox")
+    (inbox_of(library, numbers[-1]) / "last.txt").write_text("the last case's inbox is watched too", "utf-8")
+    arrivals.wait(lambda: arrivals.results, "the file in the last case's inbox")
+    assert watcher.wait_idle(TIMEOUT)
+    assert arrivals.names() == ["last.txt"]
     assert [number for number, _ in arrivals.results] == [numbers[-1]]
     assert exhibits(library, numbers[0]) == {}  # nothing from .ingested/, nor from CaseFile's own writes

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from casefile.core.library import case_from_fields
+from casefile.core.watch import WatchedFolder, attached_folders
 
 
 @pytest.fixture
@@ -40,15 +41,23 @@ def photo(path, colour=(200, 40, 40)):
     return path
 
 
+def wait_rows(qtbot, ctx, tab, count, timeout=30_000):
+    """Wait for arrivals (each batch refreshes the case: case_changed) until the evidence list has ``count`` rows."""
+    while tab.model.rowCount() < count:
+        with qtbot.waitSignal(ctx.events.case_changed, timeout=timeout):
+            pass
+    assert tab.model.rowCount() == count
+
+
 def test_a_file_put_in_the_inbox_appears_in_the_open_case(window, ctx, qtbot, tmp_path):
     number = window.workspace.number
     inbox = ctx.library.folder(number).inbox_dir
     shutil.copyfile(photo(tmp_path / "外箱.jpg"), inbox / "外箱.jpg")
     tab = window.workspace.evidence
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    wait_rows(qtbot, ctx, tab, 1)
     assert tab.case.exhibits[0].original_name == "外箱.jpg"
     assert not (inbox / "外箱.jpg").exists() and (inbox / ".ingested" / "外箱.jpg").exists()
-    qtbot.waitUntil(lambda: "外箱.jpg" in window.statusBar().currentMessage(), timeout=5_000)
+    assert "外箱.jpg" in window.statusBar().currentMessage()
     assert "now exhibit 1" in window.statusBar().currentMessage()
 
 
@@ -58,19 +67,19 @@ def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, 
     phone.mkdir()
     tab = window.workspace.evidence
     tab.attach_folder(str(phone), poll=False)
-    assert [(f["case"], f["folder"]) for f in ctx.settings.watch_folders] == [(number, str(phone))]
+    assert attached_folders(ctx.library) == [WatchedFolder(number, phone)]
     assert window.watch.watcher.wait_ready(10)
     photo(phone / "IMG_20261118_200100.jpg")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    wait_rows(qtbot, ctx, tab, 1)
     assert tab.case.exhibits[0].captured_at_source == "file-name"
     tab._fill_watch_menu()
     detach = [a for a in tab.watch_menu.actions() if a.data() == str(phone)]
     assert len(detach) == 1
     detach[0].trigger()
-    assert ctx.settings.watch_folders == []
+    assert attached_folders(ctx.library) == []
     assert window.watch.watcher.wait_ready(10)
     photo(phone / "later.jpg", (10, 10, 200))
-    qtbot.wait(800)
+    assert window.watch.watcher.wait_idle(30)  # a full rescan: the detached folder is not in it
     assert tab.model.rowCount() == 1 and (phone / "later.jpg").exists()
 
 
@@ -84,7 +93,7 @@ def test_a_burst_of_arrivals_refreshes_the_case_once(window, ctx, qtbot, tmp_pat
     for i in range(20):
         shutil.copyfile(tmp_path / f"s{i}.png", inbox / f"s{i}.png")
     tab = window.workspace.evidence
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 20, timeout=20_000)
+    wait_rows(qtbot, ctx, tab, 20)
     assert len(refreshes) <= 5  # gathered, not one refresh per file
 
 
@@ -102,5 +111,20 @@ def test_settings_choose_delete_and_the_settle_delay(window, ctx, qtbot, tmp_pat
     assert window.watch.watcher.wait_ready(10)  # restarted with the new options
     inbox = ctx.library.folder(window.workspace.number).inbox_dir
     shutil.copyfile(photo(tmp_path / "x.jpg"), inbox / "x.jpg")
-    qtbot.waitUntil(lambda: window.workspace.evidence.model.rowCount() == 1, timeout=15_000)
+    wait_rows(qtbot, ctx, window.workspace.evidence, 1)
     assert not (inbox / "x.jpg").exists() and not (inbox / ".ingested" / "x.jpg").exists()
+
+
+def test_the_watch_menu_says_when_the_attachments_cannot_be_read(window, ctx):
+    import json
+
+    from casefile.core.watch import ATTACHMENTS_FORMAT, attachments_path
+
+    attachments_path(ctx.library).write_text(
+        json.dumps({"format": ATTACHMENTS_FORMAT, "version": 99, "folders": []}), "utf-8"
+    )
+    tab = window.workspace.evidence
+    tab._fill_watch_menu()
+    texts = {a.text(): a.isEnabled() for a in tab.watch_menu.actions() if a.text()}
+    assert [enabled for text, enabled in texts.items() if "newer CaseFile" in text] == [False]
+    assert texts[tab.tr("Attach a folder…")]  # the inbox and attaching stay offered; attaching says why it fails
