@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import math
 import os
 import signal
 import sys
@@ -44,7 +45,7 @@ from casefile.core.model import (
 )
 from casefile.core.progress import Progress
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
-from casefile.core.validate import normalise_phone
+from casefile.core.validate import check_text, normalise_phone
 
 log = logging.getLogger("casefile")
 
@@ -211,6 +212,63 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+MAX_SETTLE = 3600.0  # seconds
+
+
+def _settle(value: float) -> float:
+    if not (math.isfinite(value) and 0 <= value <= MAX_SETTLE):
+        raise InvalidValueError(
+            "--settle must be a number of seconds from 0 to {limit:g}, not {value}", limit=MAX_SETTLE, value=value
+        )
+    return value
+
+
+# Options whose text goes into a record, checked against the limit of the field they fill
+# (validate.text_limit) before the library is even opened.
+_TEXT_OPTIONS = (
+    "title",
+    "complainant",
+    "respondent",
+    "order_no",
+    "product",
+    "waybill_no",
+    "carrier",
+    "demand",
+    "facts",
+    "source",
+    "purpose",
+    "reason",
+    "note",
+    "summary",
+    "people",
+    "place",
+    "recorded_by",
+    "device",
+    "participant",
+    "transcriber",
+)
+_TIME_OPTIONS = ("complained_at", "at", "started_at", "ended_at")
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse a bad value before anything is opened or written: one line, exit 2, nothing on disk."""
+    for name in _TEXT_OPTIONS:
+        values = getattr(args, name, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str):
+                check_text(value, "--" + name.replace("_", "-"))
+    for name in _TIME_OPTIONS:
+        value = getattr(args, name, None)
+        if value is not None:
+            parse_datetime(value, "--" + name.replace("_", "-"))
+    if getattr(args, "amount", None) is not None:
+        parse_amount(args.amount, "--amount")
+    for demand in getattr(args, "demand", None) or []:
+        _parse_demand(demand)
+    if getattr(args, "settle", None) is not None:
+        _settle(args.settle)
 
 
 def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
@@ -495,7 +553,9 @@ def _parse_numbers(text: str, option: str) -> list[int]:
     try:
         return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
     except ValueError:
-        raise InvalidValueError(f"{option}: {text!r} is not a list of exhibit numbers") from None
+        raise InvalidValueError(
+            "{option}: {text!r} is not a list of exhibit numbers", option=option, text=text
+        ) from None
 
 
 def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
@@ -529,7 +589,12 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
     try:
         text = Path(args.file).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        text = Path(args.file).read_text(encoding="gb18030")
+        try:
+            text = Path(args.file).read_text(encoding="gb18030")
+        except UnicodeDecodeError:
+            raise InvalidValueError(
+                "{file}: not a text file (a transcript is text in UTF-8 or GB 18030)", file=args.file
+            ) from None
     transcript = Transcript(
         recorded_by=args.recorded_by,
         device=args.device,
@@ -559,9 +624,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         library.folder(number)  # an unknown case is an error now, not a silent no-op
     options = options_from_settings(load_settings())
     if args.settle is not None:
-        if args.settle < 0:
-            raise InvalidValueError("--settle must be 0 or more")
-        options = dataclasses.replace(options, settle=args.settle)
+        options = dataclasses.replace(options, settle=_settle(args.settle))
     problems = 0
     printing = threading.Lock()
 
@@ -709,6 +772,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _start_app(library_path)
     try:
+        check_arguments(args)
         operator = resolve_operator(args.operator, settings)
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
             return COMMANDS[args.command](args, library)

@@ -47,6 +47,7 @@ from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.sniff import sniff
+from casefile.core.validate import check_input
 
 if TYPE_CHECKING:
     from casefile.core.library import CaseFolder, CaseWriter, Library
@@ -88,13 +89,81 @@ class _Candidate:
     skipped: str = ""
 
 
-def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
+# Where the system shows itself as files: empty-looking or endless, never evidence.
+PSEUDO_FILE_ROOTS = ("/proc", "/sys", "/dev") if os.name != "nt" else ()
+PSEUDO_FILE = Message("a system pseudo-file, not a file that can be evidence")
+PSEUDO_FOLDER = Message("a system folder of pseudo-files (/proc, /sys or /dev), not a folder of evidence")
+
+
+def _pseudo_devices() -> set[int]:
+    """The devices of /proc, /sys and /dev where they are file systems of their own (not plain folders of /)."""
+    devices = set()
+    with contextlib.suppress(OSError):
+        system = os.stat("/").st_dev
+        for root in PSEUDO_FILE_ROOTS:
+            with contextlib.suppress(OSError):
+                devices.add(os.stat(root).st_dev)
+        devices.discard(system)
+    return devices
+
+
+def _is_pseudo(real: str, st: os.stat_result, devices: set[int]) -> bool:
+    """A file or folder under /proc, /sys or /dev, or on their file systems mounted elsewhere."""
+    return st.st_dev in devices or any(real == r or real.startswith(r + "/") for r in PSEUDO_FILE_ROOTS)
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# The only places inside a library whose files may be added to a case: files waiting in an
+# inbox (the watcher adds them), and evidence or bundles of a case (a file that matters to
+# two disputes).
+_LIBRARY_FILE_PLACES = {"inbox", "evidence", "bundles"}
+
+
+def _library_refusal(real: str, is_dir: bool, library: str) -> Message | None:
+    """Why a chosen path cannot be added because of where it lies relative to the library."""
+    if _inside(real, library):
+        if is_dir:
+            return Message(
+                "this folder is part of the CaseFile library; add files from outside it "
+                "(files put in a case's inbox are added by 'casefile watch')"
+            )
+        parts = os.path.relpath(real, library).split(os.sep)
+        if len(parts) >= 4 and parts[0] == "cases" and parts[2] in _LIBRARY_FILE_PLACES:
+            return None
+        return Message("a file of the CaseFile library itself, not a file that can be evidence")
+    if is_dir and _inside(library, real):
+        return Message(
+            "this folder contains the CaseFile library ({library}); choose the folder that holds the evidence",
+            library=library,
+        )
+    return None
+
+
+def collect(
+    paths: Iterable[str | os.PathLike[str]], *, library: str | os.PathLike[str] | None = None
+) -> list[_Candidate]:
     """Expand the user's choice into files, refusing what cannot be evidence.
 
     Within a chosen folder, a symbolic link may point only inside that folder, and a folder
     reached twice (a loop through links) is refused. A link chosen explicitly is followed.
+    System pseudo-files (/proc, /sys, /dev) are refused, and so are, given the ``library``
+    the files go to, its own folders and files and any folder that contains it.
     """
     out: list[_Candidate] = []
+    devices = _pseudo_devices()
+    library_real = _real(library) if library is not None else None
+    library_key: tuple[int, int] | None = None
+    if library is not None:
+        with contextlib.suppress(OSError):
+            lst = os.stat(library)
+            library_key = (lst.st_dev, lst.st_ino)
     for raw in paths:
         path = Path(raw)
         try:
@@ -111,9 +180,17 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
             except OSError:
                 out.append(_Candidate(path, 0, refused=Message("symbolic link to nothing (broken link)")))
                 continue
-        if stat.S_ISDIR(st.st_mode):
+        real = _real(path)
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if _is_pseudo(real, st, devices):
+            out.append(_Candidate(path, 0, refused=PSEUDO_FOLDER if is_dir else PSEUDO_FILE))
+            continue
+        refusal = _library_refusal(real, is_dir, library_real) if library_real is not None else None
+        if refusal is not None:
+            out.append(_Candidate(path, 0, refused=refusal))
+        elif is_dir:
             root = path.resolve()
-            _walk(path, root, {(st.st_dev, st.st_ino)}, out)
+            _walk(path, root, {(st.st_dev, st.st_ino)}, out, _Walk(devices, library_key))
         else:
             out.append(_classify(path, st))
     return out
@@ -125,7 +202,13 @@ def _classify(path: Path, st: os.stat_result) -> _Candidate:
     return _Candidate(path, 0, refused=Message("not a regular file (a device, pipe or socket cannot be evidence)"))
 
 
-def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate]) -> None:
+@dataclass
+class _Walk:
+    devices: set[int]  # of the system's pseudo-file systems
+    library: tuple[int, int] | None  # (device, inode) of the library folder, met through a mount
+
+
+def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate], walk: _Walk) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -158,13 +241,22 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
                 )
             )
             continue
-        if stat.S_ISDIR(st.st_mode):
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if st.st_dev in walk.devices:  # /proc or /sys mounted inside the chosen folder
+            out.append(_Candidate(path, 0, refused=PSEUDO_FOLDER if is_dir else PSEUDO_FILE))
+            continue
+        if is_dir:
             key = (st.st_dev, st.st_ino)
+            if key == walk.library:  # the library, mounted inside the chosen folder
+                out.append(
+                    _Candidate(path, 0, refused=Message("this folder is the CaseFile library; it cannot be evidence"))
+                )
+                continue
             if key in seen:
                 out.append(_Candidate(path, 0, refused=Message("directory loop (this folder was already visited)")))
                 continue
             seen.add(key)
-            _walk(path, root, seen, out)
+            _walk(path, root, seen, out, walk)
         else:
             out.append(_classify(path, st))
 
@@ -186,7 +278,8 @@ def add_files(
     file is touched.
     """
     options = options or AddOptions()
-    candidates = collect(paths)
+    check_input(options)
+    candidates = collect(paths, library=library.root)
     total = sum(c.size for c in candidates)
     done = 0
     yield Progress(0, total, "")

@@ -62,6 +62,7 @@ from casefile.core.model import (
     from_data,
     to_data,
 )
+from casefile.core.validate import check_input, check_text
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +183,14 @@ class CaseWriter:
     def update(self, changed: Case) -> list[str]:
         """Record every top-level field of ``changed`` that differs from the current record."""
         changes = record.record_changes(self.case, changed)
+        for name in changes:
+            check_input(getattr(changed, name), name)
         if changes:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
 
     def set_stage(self, stage: Stage, note: str = "") -> None:
+        check_text(note, "note")
         self.record(record.STAGE, {"stage": stage.value, "note": note})
 
     def add_event(self, event: TimelineEvent) -> None:
@@ -196,6 +200,7 @@ class CaseWriter:
             raise InvalidValueError(
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
             )
+        check_input(event)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT, {"event": to_data(event)})
@@ -203,6 +208,7 @@ class CaseWriter:
     def withdraw(self, number: int, reason: str) -> Exhibit:
         if not reason.strip():
             raise InvalidValueError("a withdrawal needs a reason")
+        check_text(reason.strip(), "reason")
         exhibit = self.exhibit(number)
         if exhibit.withdrawn:
             raise InvalidValueError("exhibit {number} is already withdrawn", number=number)
@@ -230,6 +236,8 @@ class CaseWriter:
         if unknown:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
+        for name, value in fields.items():
+            check_input(value, name)
         data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
         if "kind" in data:
             EvidenceKind(data["kind"])
@@ -281,6 +289,7 @@ class Library:
     def open(cls, root: Path, operator: str, *, create: bool = True, hash_sm3: bool = True) -> Library:
         """Open (and if needed create) a library, finishing anything a crash interrupted."""
         root = Path(root).expanduser().absolute()
+        check_text(operator, "operator")
         marker = root / "library.json"
         if not marker.exists():
             if not create:
@@ -299,9 +308,19 @@ class Library:
                 info = json.loads(marker.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise CaseFileError("{marker} cannot be read: {exc}", marker=marker, exc=exc) from exc
+            if not isinstance(info, dict):
+                raise CaseFileError(
+                    "{marker} is damaged: it should hold a JSON object with the library's format and version",
+                    marker=marker,
+                )
             if info.get("format") != LIBRARY_FORMAT:
                 raise CaseFileError("{root} is not a CaseFile library", root=root)
-            if int(info.get("version", 0)) > LIBRARY_VERSION:
+            version = info.get("version", 0)
+            if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+                raise CaseFileError(
+                    "{marker} is damaged: its version {version!r} is not a whole number", marker=marker, version=version
+                )
+            if version > LIBRARY_VERSION:
                 raise LibraryVersionError(
                     "the library at {root} was written by a newer CaseFile; please upgrade", root=root
                 )
@@ -380,6 +399,7 @@ class Library:
         The number is chosen under the library's lock, so two processes creating cases
         at the same moment get different numbers; the folder appears complete or not at all.
         """
+        check_input(case)
         case.created_at = datetime.now(UTC)
         case.created_by = self.operator
         if not case.stage_log:

@@ -72,7 +72,7 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
     """Apply one custody entry to ``case`` (``None`` before the first entry)."""
     action = entry.get("action")
     details = entry.get("details") or {}
-    at = parse_datetime(entry["at"], "custody entry time")
+    at = parse_datetime(entry["at"], "custody entry time", check=False)
     operator = str(entry.get("operator", ""))
     if action == CREATE:
         case = case_from_data(details["case"])
@@ -100,7 +100,7 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
         exhibit.metadata = dict(details["metadata"])
         exhibit.flags = [str(f) for f in details["flags"]]
         if "captured_at" in details:
-            exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at")
+            exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at", check=False)
             exhibit.captured_at_source = str(details["captured_at_source"])
     elif action == UPDATE:
         fields = {k: v for k, v in details["fields"].items() if k in UPDATABLE_FIELDS}
