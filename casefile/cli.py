@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import math
 import os
@@ -20,7 +19,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError, Message
@@ -45,6 +44,7 @@ from casefile.core.model import (
 )
 from casefile.core.progress import Progress
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
+from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import check_text, normalise_phone
 
 log = logging.getLogger("casefile")
@@ -59,7 +59,7 @@ T = TypeVar("T")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        _print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -214,6 +214,20 @@ def build_parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------------------- helpers
 
 
+def _print(text: object = "", *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Print one line of output. Everything printed goes through here: names and texts come
+    from the public, from file names and from imported archives, and a control character in
+    them (an escape sequence, a newline making a fake "OK" line) is shown, never obeyed."""
+    print(printable(text), file=file or sys.stdout, flush=flush)
+
+
+class _SafeFormatter(logging.Formatter):
+    """Log lines (--verbose) name files too: each line is made printable like the output."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
+
+
 MAX_SETTLE = 3600.0  # seconds
 
 
@@ -279,11 +293,11 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
         if isinstance(item, Progress):
             if show and item.total and time.monotonic() - last > 0.2:
                 last = time.monotonic()
-                print(f"\r{label} {100 * item.done // item.total:3d}%", end="", file=sys.stderr, flush=True)
+                print(f"\r{printable(label)} {100 * item.done // item.total:3d}%", end="", file=sys.stderr, flush=True)
             continue
         yield item
     if show and last:
-        print("\r" + " " * (len(label) + 6) + "\r", end="", file=sys.stderr, flush=True)
+        print("\r" + " " * (len(printable(label)) + 6) + "\r", end="", file=sys.stderr, flush=True)
 
 
 def _parse_demand(text: str) -> Demand:
@@ -333,8 +347,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     case.demands = [_parse_demand(d) for d in args.demand]
     case.facts = args.facts
     case = library.create_case(case)
-    print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
-    print(case.number)
+    _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
+    _print(case.number)
     return EXIT_OK
 
 
@@ -352,37 +366,33 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     for result in results:
         if result.exhibit is not None:
             flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
-            print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
+            _print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
         elif result.duplicate_of is not None:
-            print(f"{result.path}: already in the case as exhibit {result.duplicate_of} (same bytes); not stored again")
+            _print(
+                f"{result.path}: already in the case as exhibit {result.duplicate_of} (same bytes); not stored again"
+            )
         elif result.skipped:
-            print(f"{result.path}: skipped ({result.skipped})")
+            _print(f"{result.path}: skipped ({result.skipped})")
         else:
             refused += 1
-            print(f"{result.path}: refused: {result.refused}")
+            _print(f"{result.path}: refused: {result.refused}")
     return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     cases = library.list_cases(args.search)
     if args.json:
-        print(
-            json.dumps(
-                [to_data(c) for c in cases],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(json_text([to_data(c) for c in cases], indent=2))
         return EXIT_OK
     now = datetime.now(UTC)
     for c in cases:
         overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
-        print(
+        _print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
             f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}"
         )
     if not cases:
-        print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
+        _print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
     return EXIT_OK
 
 
@@ -418,7 +428,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     folder = library.folder(args.case)
     case = folder.read_record()
     if args.json:
-        print(json.dumps(case_json(case, folder.path), ensure_ascii=False, indent=2))
+        print(json_text(case_json(case, folder.path), indent=2))
         return EXIT_OK
     lines = [
         f"{case.number}  {case.title}",
@@ -449,7 +459,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append("  stages:")
     for s in case.stage_log:
         lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
-    print("\n".join(lines))
+    for line in lines:
+        _print(line)
     return EXIT_OK
 
 
@@ -458,24 +469,24 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
 
     numbers = args.cases or library.case_numbers()
     if not numbers:
-        print("no cases to verify", file=sys.stderr)
+        _print("no cases to verify", file=sys.stderr)
         return EXIT_OK
     failed = 0
     for number in numbers:
         reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
         report = reports[-1]
         if report.ok:
-            print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
+            _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
             continue
         failed += 1
-        print(f"{number}: PROBLEMS")
+        _print(f"{number}: PROBLEMS")
         for f in report.files:
             if f.status is not FileStatus.INTACT:
                 label = f" (exhibit {f.exhibit})" if f.exhibit else ""
-                print(f"  {f.status.value.upper():<10} {f.path}{label}")
+                _print(f"  {f.status.value.upper():<10} {f.path}{label}")
         for problem in report.problems:
-            print(f"  PROBLEM    {problem}")
-        print(f"  {report.count(FileStatus.INTACT)} files intact")
+            _print(f"  PROBLEM    {problem}")
+        _print(f"  {report.count(FileStatus.INTACT)} files intact")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -484,7 +495,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
 
     for result in _drain(export_case(library, args.case, Path(args.output)), "exporting"):
         assert isinstance(result, ExportResult)
-        print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
+        _print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
     return EXIT_OK
 
 
@@ -493,21 +504,21 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
 
     for result in _drain(import_case(library, Path(args.archive)), "importing"):
         assert isinstance(result, ImportResult)
-        print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
-        print(result.number)
+        _print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
+        _print(result.number)
     return EXIT_OK
 
 
 def cmd_reindex(args: argparse.Namespace, library: Library) -> int:
     count = library.reindex()
-    print(f"indexed {count} cases")
+    _print(f"indexed {count} cases")
     return EXIT_OK
 
 
 def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         exhibit = writer.withdraw(args.exhibit, args.reason)
-    print(f"exhibit {exhibit.number} withdrawn: {exhibit.withdraw_reason} (the file stays in {exhibit.stored_path})")
+    _print(f"exhibit {exhibit.number} withdrawn: {exhibit.withdraw_reason} (the file stays in {exhibit.stored_path})")
     return EXIT_OK
 
 
@@ -521,19 +532,19 @@ def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
     for result in results:
         e = case.exhibit(result.number)
         if result.problem is not None:
-            print(f"{e.number:>4}  {e.original_name}: {result.problem}")
+            _print(f"{e.number:>4}  {e.original_name}: {result.problem}")
             status = EXIT_PROBLEMS
             continue
         when = f"captured {_fmt_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
-        print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
+        _print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
     return status
 
 
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         writer.set_stage(Stage(args.stage), args.note)
-    print(f"{args.case}: stage {args.stage}")
+    _print(f"{args.case}: stage {args.stage}")
     return EXIT_OK
 
 
@@ -545,7 +556,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
-    print(f"{args.case}: event at {_fmt_time(at)} recorded")
+    _print(f"{args.case}: event at {_fmt_time(at)} recorded")
     return EXIT_OK
 
 
@@ -574,12 +585,12 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
     for result in _drain(build_bundle(library, args.case, options, load_settings()), "building"):
         assert isinstance(result, BundleResult)
         for warning in result.warnings:
-            print(f"warning (accepted): {warning.message}", file=sys.stderr)
+            _print(f"warning (accepted): {warning.message}", file=sys.stderr)
         for path, digest in zip(result.files, result.sha256, strict=True):
-            print(f"{path}  sha256 {digest}")
+            _print(f"{path}  sha256 {digest}")
         for copy in result.copies:
-            print(f"copied to {copy}")
-        print(f"{result.pages} pages")
+            _print(f"copied to {copy}")
+        _print(f"{result.pages} pages")
     return EXIT_OK
 
 
@@ -612,7 +623,7 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
         if exhibit.kind not in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
             raise InvalidValueError(f"exhibit {args.exhibit} is a {exhibit.kind.value}, not a recording")
         writer.update_exhibit(args.exhibit, transcript=transcript)
-    print(f"{args.case}: transcript of exhibit {args.exhibit} saved ({len(transcript.lines)} lines)")
+    _print(f"{args.case}: transcript of exhibit {args.exhibit} saved ({len(transcript.lines)} lines)")
     return EXIT_OK
 
 
@@ -638,13 +649,13 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
             problems += 1
             line = f"{number}: refused {result.path.name}: {result.refused or result.skipped}"
         with printing:
-            print(line, flush=True)
+            _print(line, flush=True)
 
     def on_problem(number: str, message: Message) -> None:
         nonlocal problems
         problems += 1
         with printing:
-            print(f"casefile: {number + ': ' if number else ''}{message}", file=sys.stderr, flush=True)
+            _print(f"casefile: {number + ': ' if number else ''}{message}", file=sys.stderr, flush=True)
 
     watcher = Watcher(
         library,
@@ -668,7 +679,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         watcher.wait_ready()
         folders = watcher.folders
         cases = len({f.case for f in folders})
-        print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
+        _print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
@@ -676,7 +687,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         watcher.stop()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    print("casefile: stopped watching", file=sys.stderr)
+    _print("casefile: stopped watching", file=sys.stderr)
     return EXIT_OK
 
 
@@ -688,16 +699,16 @@ def cmd_attach(args: argparse.Namespace, library: Library) -> int:
     if args.list:
         folders = attached_folders(settings, library)
         for f in sorted(folders, key=lambda f: (f.case, str(f.path))):
-            print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
+            _print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
         if not folders:
-            print("no folders are attached to cases of this library", file=sys.stderr)
+            _print("no folders are attached to cases of this library", file=sys.stderr)
         return EXIT_OK
     if not args.case or not args.folder:
         raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
     attached = attach_folder(settings, library, args.case, args.folder, poll=args.poll)
     save_settings(settings)
     how = "polled for new files" if attached.poll else "watched"
-    print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
+    _print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
     return EXIT_OK
 
 
@@ -708,7 +719,7 @@ def cmd_detach(args: argparse.Namespace, library: Library) -> int:
     settings = load_settings()
     detach_folder(settings, library, args.case, args.folder)
     save_settings(settings)
-    print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
+    _print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
     return EXIT_OK
 
 
@@ -737,23 +748,18 @@ def _start_app(library_path: Path) -> int:
     try:
         import PySide6.QtWidgets  # noqa: F401 - only to learn whether Qt can load here
     except ImportError as exc:
-        print(
-            f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).\n"
-            f"Library: {library_path}\n"
-            "The commands work without it (casefile COMMAND --help for details):",
-            file=sys.stderr,
-        )
+        _print(f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).", file=sys.stderr)
+        _print(f"Library: {library_path}", file=sys.stderr)
+        _print("The commands work without it (casefile COMMAND --help for details):", file=sys.stderr)
         build_parser().print_help(sys.stderr)
         return EXIT_ERROR
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         # Qt would abort the process without a screen; say so instead.
-        print(
-            f"{__app_name__}: no screen to show the window on (DISPLAY is not set).\n"
-            f"Library: {library_path}\nThe commands work here: casefile --help",
-            file=sys.stderr,
-        )
+        _print(f"{__app_name__}: no screen to show the window on (DISPLAY is not set).", file=sys.stderr)
+        _print(f"Library: {library_path}", file=sys.stderr)
+        _print("The commands work here: casefile --help", file=sys.stderr)
         return EXIT_ERROR
     from casefile.ui.app import run
 
@@ -763,10 +769,9 @@ def _start_app(library_path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     settings = load_settings()
     library_path = resolve_library_path(args.library, settings)
     if args.command is None:
@@ -777,20 +782,21 @@ def main(argv: list[str] | None = None) -> int:
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
             return COMMANDS[args.command](args, library)
     except CancelledError:
-        print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
+        _print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
-        print("\ncasefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
+        print(file=sys.stderr)
+        _print("casefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
         return 130
     except CaseFileError as exc:
-        print(f"casefile: error: {exc}", file=sys.stderr)
+        _print(f"casefile: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
-        print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        _print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - last resort: a bug; keep the details, show one line
         report = _save_crash_report()
-        print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        _print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -257,6 +258,22 @@ def test_a_link_to_the_library_is_refused_like_the_library(capsys, tmp_path):
     link.symlink_to(lib, target_is_directory=True)
     code, out, _ = run(capsys, "--library", str(lib), "add", number, str(link))
     assert code == 1 and "part of the CaseFile library" in refusals(out)[str(link)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names")
+def test_a_file_name_that_is_not_utf8_is_added_with_its_bytes_written_out(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"\xff\xfe-photo.txt")
+    with open(raw, "wb") as fh:
+        fh.write(b"bytes")
+    code, out, err = run(capsys, "--library", str(lib), "add", number, str(folder))
+    assert code == 0, err
+    data = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])
+    assert data["evidence"][0]["original_name"] == "\\xff\\xfe-photo.txt"
+    assert data["evidence"][0]["stored_path"] == "evidence/001-_xff_xfe-photo.txt"
 
 
 def test_a_transcript_that_is_not_text_is_refused_in_one_line(capsys, tmp_path):

@@ -47,6 +47,7 @@ from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.sniff import sniff
+from casefile.core.textsafe import readable_name, without_bidi
 from casefile.core.validate import check_input
 
 if TYPE_CHECKING:
@@ -335,6 +336,8 @@ def ingest_one(
     """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be."""
     folder = writer.folder
     case = writer.case
+    # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
+    name = without_bidi(readable_name(source.name))
     staging = folder.staging_dir
     staging.mkdir(exist_ok=True)
     token = secrets.token_hex(8)
@@ -376,24 +379,24 @@ def ingest_one(
             remove_quietly(part)
             return AddResult(source, duplicate_of=existing.number)
 
-        sniffed = sniff(source.name, digests.size, digests.head, digests.tail)
+        sniffed = sniff(name, digests.size, digests.head, digests.tail)
         modified = datetime.fromtimestamp(before.st_mtime, UTC)
         added_at = datetime.now(UTC)
         found = extract(
             part,
             sniffed.mime if digests.size else "",
-            original_name=source.name,
+            original_name=name,
             file_modified_at=modified,
             added_at=added_at,
         )
         exhibit_no = case.next_exhibit_number()
-        stored_rel = _stored_name(folder, exhibit_no, source.name)
+        stored_rel = _stored_name(folder, exhibit_no, name)
         exhibit = Exhibit(
             number=exhibit_no,
-            title=options.title or source.stem or source.name,
+            title=options.title or Path(name).stem or name,
             kind=options.kind or sniffed.kind,
-            original_name=source.name,
-            original_path=str(source.absolute()),
+            original_name=name,
+            original_path=without_bidi(readable_name(str(source.absolute()))),
             stored_path=stored_rel,
             size=digests.size,
             sha256=digests.sha256,
@@ -425,7 +428,7 @@ def ingest_one(
     except OSError as exc:
         remove_quietly(part)
         remove_quietly(intent)
-        raise storage_error(exc, Message("adding {name}", name=source.name)) from exc
+        raise storage_error(exc, Message("adding {name}", name=name)) from exc
 
 
 def _stored_name(folder: CaseFolder, number: int, original: str) -> str:

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.errors import Message, StorageError
+from casefile.core.textsafe import without_bidi
 
 TEMP_PREFIX = ".cf-tmp-"
 
-# Characters that Windows refuses in file names, plus the ones that would need
-# escaping in a sha256sum manifest (backslash, newline).
-_BAD_NAME_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {"\x7f"}
+# Characters that Windows refuses in file names, the ones that would need escaping in a
+# sha256sum manifest (backslash, newline), and C1 controls, which a terminal listing the
+# case folder (ls, sha256sum -c) could obey.
+_BAD_NAME_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {chr(c) for c in range(0x7F, 0xA0)}
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
 
 
@@ -87,10 +89,11 @@ def remove_quietly(path: Path) -> None:
 def safe_file_name(name: str, max_bytes: int = 150) -> str:
     """A file name that is valid on Windows, macOS and Linux and needs no manifest escaping.
 
-    Keeps Chinese and other letters as they are (NFC-normalised); replaces characters that
-    some system refuses; trims to ``max_bytes`` of UTF-8 while keeping the extension.
+    Keeps Chinese and other letters as they are (NFC-normalised); drops direction controls
+    (``rtl\u202egpj.exe`` must not read as a photo); replaces characters that some system
+    refuses; trims to ``max_bytes`` of UTF-8 while keeping the extension.
     """
-    name = unicodedata.normalize("NFC", name)
+    name = without_bidi(unicodedata.normalize("NFC", name))
     cleaned = "".join("_" if ch in _BAD_NAME_CHARS else ch for ch in name).strip(" .")
     if not cleaned:
         cleaned = "file"
