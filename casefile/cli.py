@@ -23,6 +23,7 @@ from typing import Any, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CancelledError, CaseFileError, InvalidValueError, Message
+from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     Case,
@@ -805,9 +806,10 @@ def _save_crash_report() -> str:
 
     folder = Path(platformdirs.user_log_dir(__app_name__, appauthor=False))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder, parents=True)  # a traceback can quote names and numbers from a case
         path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
-        path.write_text(f"{__app_name__} {__version__}\n{traceback.format_exc()}", encoding="utf-8")
+        with os.fdopen(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "w", encoding="utf-8") as fh:
+            fh.write(f"{__app_name__} {__version__}\n{traceback.format_exc()}")
         return str(path)
     except OSError:
         return "stderr (the log folder is not writable):\n" + traceback.format_exc()

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, cast
 
 from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError, Message
-from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, remove_tree, storage_error
+from casefile.core.fsutil import (
+    TEMP_PREFIX,
+    fsync_dir,
+    make_private_dir,
+    make_readonly,
+    open_private,
+    remove_quietly,
+    remove_tree,
+    storage_error,
+)
 from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
     BUNDLES_DIR,
@@ -107,7 +116,10 @@ def export_case(
     part = destination.with_name(f"{TEMP_PREFIX}{destination.name}.{secrets.token_hex(4)}")
     done = 0
     try:
-        with zipfile.ZipFile(part, "x", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+        with (
+            os.fdopen(open_private(part, os.O_RDWR | os.O_CREAT | os.O_EXCL), "w+b") as raw,
+            zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf,
+        ):
             for full, rel in members:
                 cancel.check()
                 info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
@@ -206,15 +218,20 @@ def import_case(
         target = staging / number
         done = 0
         try:
-            target.mkdir(parents=True)
+            make_private_dir(staging, exist_ok=False)
+            make_private_dir(target, exist_ok=False)
             for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                (target / sub).mkdir()
+                make_private_dir(target / sub, exist_ok=False)
             for info in files:
                 cancel.check()
                 rel = PurePosixPath(info.filename).relative_to(number)
                 out = target.joinpath(*rel.parts)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(info) as src, open(out, "xb") as dst:
+                for parent in reversed(out.relative_to(target).parents[:-1]):
+                    make_private_dir(target / parent)
+                with (
+                    zf.open(info) as src,
+                    os.fdopen(open_private(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb") as dst,
+                ):
                     digests = copy_and_hash(cast(Readable, src), dst, with_sm3=False, cancel=cancel)
                     os.fsync(dst.fileno())
                 if digests.size != info.file_size:

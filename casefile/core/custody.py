@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.errors import Message
-from casefile.core.fsutil import fsync_dir, storage_error
+from casefile.core.fsutil import fsync_dir, open_private, storage_error
 
 GENESIS = "0" * 64
 LOG_NAME = "CUSTODY.jsonl"
@@ -98,7 +98,7 @@ class CustodyLog:
         line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         existed = self.path.exists()
         try:
-            with open(self.path, "ab") as fh:
+            with os.fdopen(open_private(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as fh:
                 fh.write(line.encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())

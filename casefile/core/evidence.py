@@ -36,7 +36,9 @@ from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileRead
 from casefile.core.fsutil import (
     atomic_write_json,
     fsync_dir,
+    make_private_dir,
     make_readonly,
+    open_private,
     remove_quietly,
     safe_file_name,
     storage_error,
@@ -88,6 +90,9 @@ class _Candidate:
     size: int
     refused: str = ""
     skipped: str = ""
+    # What the exhibit records as where it came from: the path below the folder the user
+    # chose, or the file's own name. Never the absolute path, which names the user's home.
+    relative: str = ""
 
 
 # Where the system shows itself as files: empty-looking or endless, never evidence.
@@ -191,20 +196,21 @@ def collect(
             out.append(_Candidate(path, 0, refused=refusal))
         elif is_dir:
             root = path.resolve()
-            _walk(path, root, {(st.st_dev, st.st_ino)}, out, _Walk(devices, library_key))
+            _walk(path, root, {(st.st_dev, st.st_ino)}, out, _Walk(path, devices, library_key))
         else:
-            out.append(_classify(path, st))
+            out.append(_classify(path, st, without_bidi(readable_name(path.name))))
     return out
 
 
-def _classify(path: Path, st: os.stat_result) -> _Candidate:
+def _classify(path: Path, st: os.stat_result, relative: str) -> _Candidate:
     if stat.S_ISREG(st.st_mode):
-        return _Candidate(path, st.st_size)
+        return _Candidate(path, st.st_size, relative=relative)
     return _Candidate(path, 0, refused=Message("not a regular file (a device, pipe or socket cannot be evidence)"))
 
 
 @dataclass
 class _Walk:
+    chosen: Path  # the folder as the user chose it: recorded names are relative to it
     devices: set[int]  # of the system's pseudo-file systems
     library: tuple[int, int] | None  # (device, inode) of the library folder, met through a mount
 
@@ -259,7 +265,8 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
             seen.add(key)
             _walk(path, root, seen, out, walk)
         else:
-            out.append(_classify(path, st))
+            relative = path.relative_to(walk.chosen) if path.is_relative_to(walk.chosen) else Path(entry.name)
+            out.append(_classify(path, st, without_bidi(readable_name(relative.as_posix()))))
 
 
 def add_files(
@@ -294,7 +301,7 @@ def add_files(
                 if candidate.size >= LARGE_FILE:
                     result = yield from _ingest_reporting(writer, candidate, options, cancel, done, total)
                 else:
-                    result = ingest_one(writer, candidate.path, options, cancel=cancel)
+                    result = ingest_one(writer, candidate.path, options, cancel=cancel, relative=candidate.relative)
             except CancelledError:
                 raise
             except RefusedError as exc:
@@ -317,7 +324,9 @@ def _ingest_reporting(
         copied[0] = count
 
     with ThreadPoolExecutor(1, thread_name_prefix="ingest") as pool:
-        future = pool.submit(ingest_one, writer, candidate.path, options, cancel=cancel, on_bytes=on_bytes)
+        future = pool.submit(
+            ingest_one, writer, candidate.path, options, cancel=cancel, on_bytes=on_bytes, relative=candidate.relative
+        )
         while True:
             try:
                 return future.result(timeout=0.25)
@@ -332,14 +341,21 @@ def ingest_one(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
     on_bytes: Callable[[int], None] | None = None,
+    relative: str = "",
 ) -> AddResult:
-    """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be."""
+    """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be.
+
+    ``relative`` is recorded as where the file came from: its path below the folder the
+    user chose (default: its own name). The absolute path is not recorded: it names the
+    user's home folder, and it would travel with every export of the case.
+    """
     folder = writer.folder
     case = writer.case
     # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
     name = without_bidi(readable_name(source.name))
+    relative = relative or name
     staging = folder.staging_dir
-    staging.mkdir(exist_ok=True)
+    make_private_dir(staging)
     token = secrets.token_hex(8)
     part = staging / f"{token}.part"
     intent = staging / f"{token}.json"
@@ -360,7 +376,7 @@ def ingest_one(
             if hasattr(os, "set_blocking"):
                 os.set_blocking(src.fileno(), True)
             try:
-                with open(part, "xb", buffering=0) as dst:
+                with os.fdopen(open_private(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb", buffering=0) as dst:
                     digests = copy_and_hash(
                         src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel, on_bytes=on_bytes
                     )
@@ -396,7 +412,7 @@ def ingest_one(
             title=options.title or Path(name).stem or name,
             kind=options.kind or sniffed.kind,
             original_name=name,
-            original_path=without_bidi(readable_name(str(source.absolute()))),
+            original_path=relative,
             stored_path=stored_rel,
             size=digests.size,
             sha256=digests.sha256,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +34,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from casefile.core.errors import LibraryVersionError, StorageError
+from casefile.core.errors import LibraryVersionError, Message, StorageError
+from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.model import Case, Exhibit
 
 log = logging.getLogger(__name__)
@@ -125,6 +127,19 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _make_private_database(path: Path) -> None:
+    """The index lists names and phone numbers: 0600, and SQLite gives its -wal and -shm the same mode."""
+    try:
+        if path.exists():
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    make_private(Path(f"{path}{suffix}"))
+        else:
+            os.close(open_private(path, os.O_RDWR | os.O_CREAT))  # an empty file is an empty database
+    except OSError as exc:
+        raise storage_error(exc, Message("opening the library index {path}", path=path)) from exc
+
+
 class Index:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -140,6 +155,7 @@ class Index:
             self._prepare()
 
     def _connect(self) -> Engine:
+        _make_private_database(self.path)
         engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": 30})
         event.listen(engine, "connect", _on_connect)
         return engine

@@ -41,12 +41,15 @@ from casefile.core.errors import (
     NotFoundError,
 )
 from casefile.core.fsutil import (
+    PRIVATE_FILE,
     TEMP_PREFIX,
     atomic_write_bytes,
     atomic_write_json,
     fsync_dir,
+    make_private_dir,
     remove_tree,
     storage_error,
+    tighten_tree,
 )
 from casefile.core.index import CaseSummary, Index
 from casefile.core.manifest import write_manifest
@@ -213,6 +216,10 @@ class CaseWriter:
         if exhibit.withdrawn:
             raise InvalidValueError("exhibit {number} is already withdrawn", number=number)
         self.record(record.WITHDRAW, {"exhibit": number, "reason": reason.strip(), "sha256": exhibit.sha256})
+        # A withdrawn file (a wrong customer's ID card...) leaves no picture of itself behind.
+        from casefile.core.thumbnails import forget
+
+        forget(exhibit.sha256)
         return self.exhibit(number)
 
     def reorder(self, order: list[int]) -> None:
@@ -300,6 +307,7 @@ class Library:
                 )
             try:
                 root.mkdir(parents=True, exist_ok=True)
+                make_private_dir(root)
                 atomic_write_json(marker, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION})
             except OSError as exc:
                 raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
@@ -325,15 +333,39 @@ class Library:
                     "the library at {root} was written by a newer CaseFile; please upgrade", root=root
                 )
         library = cls(root, operator, hash_sm3=hash_sm3)
+        library._make_private()
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
-                folder.mkdir(exist_ok=True)
+                make_private_dir(folder)
             except OSError as exc:
                 raise storage_error(exc, Message("creating {folder}", folder=folder)) from exc
         library.recover()
         if library.index.needs_rebuild:
             library.reindex()
         return library
+
+    def _make_private(self) -> None:
+        """Keep the library to its owner (0700); a library made before that is tightened once, inside too.
+
+        The root's mode tells: once it is 0700 nothing inside is reachable by others, so the
+        walk over every case folder happens only for a library that was open to them. A file
+        system that keeps no modes (some network shares) is left as it is, and so is a library
+        this user does not own: the library still opens.
+        """
+        if os.name == "nt":
+            return
+        try:
+            if not os.stat(self.root).st_mode & 0o077:
+                return
+            os.chmod(self.root, 0o700)
+            if os.stat(self.root).st_mode & 0o077:
+                log.info("library %s: the file system keeps no permissions; left as it is", self.root)
+                return
+            changed = tighten_tree(self.root)
+        except OSError as exc:
+            log.warning("library %s could not be made private: %s", self.root, exc)
+            return
+        log.warning("library %s was readable by other users; %d folders and files made private", self.root, changed)
 
     def close(self) -> None:
         if self._index is not None:
@@ -357,7 +389,7 @@ class Library:
     @contextmanager
     def lock(self, name: str, what: Message, *, wait: float = LOCK_TIMEOUT) -> Iterator[None]:
         """Hold a lock shared with other processes; BusyError after ``wait`` seconds (0: do not wait)."""
-        lock = FileLock(str(self.locks_dir / f"{name}.lock"))
+        lock = FileLock(str(self.locks_dir / f"{name}.lock"), mode=PRIVATE_FILE)
         try:
             lock.acquire(timeout=wait)
         except Timeout:
@@ -417,10 +449,10 @@ class Library:
             case.number = f"{month}-{serial:03d}"
             staging = self.cases_dir / f"{TEMP_PREFIX}{case.number}-{secrets.token_hex(4)}"
             try:
-                staging.mkdir()
+                make_private_dir(staging, exist_ok=False)
                 folder = CaseFolder(staging)
                 for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                    (staging / sub).mkdir()
+                    make_private_dir(staging / sub, exist_ok=False)
                 atomic_write_bytes(staging / README_NAME, CASE_README.encode("utf-8"))
                 entry = folder.custody.append(
                     record.CREATE, self.operator, record.creation_details(case), at=case.created_at
@@ -527,6 +559,10 @@ class Library:
                 log.error("case %s left out of the index: %s", number, exc)
         self.index.replace(cases, remove_others=True)
         self.index.needs_rebuild = False
+        # Thumbnails of evidence no longer in the library (a case removed, an exhibit withdrawn) go too.
+        from casefile.core.thumbnails import purge
+
+        purge(keep={e.sha256 for c in cases for e in c.exhibits if not e.withdrawn})
         return len(cases)
 
     # ------------------------------------------------------------------ helpers for other services

@@ -16,7 +16,7 @@ from typing import Any
 
 import platformdirs
 
-from casefile.core.fsutil import atomic_write_json
+from casefile.core.fsutil import atomic_write_json, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def load_settings() -> Settings:
 
 def save_settings(settings: Settings) -> None:
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent, parents=True)  # attached folders, the organisation's details: 0700, 0600
     atomic_write_json(path, {f.name: getattr(settings, f.name) for f in fields(Settings)})
 
 
