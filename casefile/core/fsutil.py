@@ -68,21 +68,25 @@ def make_private_dir(path: Path, *, parents: bool = False, exist_ok: bool = True
     make_private(path)
 
 
-def make_private(path: Path) -> None:
-    """Take group and other permissions away from ``path`` (a folder becomes 0700).
+def make_private(path: str | os.PathLike[str]) -> bool:
+    """Take group and other permissions away from ``path`` (a folder becomes 0700); True if it changed.
 
     What belongs to another user (a library shared on purpose) is left as its owner set it.
     """
     if os.name == "nt":
-        return
+        return False
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):
-        return
+        return False
     mode = stat.S_IMODE(st.st_mode)
     wanted = PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else mode & PRIVATE_DIR
-    if mode != wanted:
-        with contextlib.suppress(PermissionError):
-            os.chmod(path, wanted)
+    if mode == wanted:
+        return False
+    try:
+        os.chmod(path, wanted)
+    except PermissionError:
+        return False
+    return True
 
 
 def open_private(path: Path, flags: int) -> int:
@@ -117,14 +121,7 @@ def tighten_tree(root: Path) -> int:
     for dirpath, _dirnames, filenames in os.walk(root):
         for path in (dirpath, *(os.path.join(dirpath, name) for name in filenames)):
             with contextlib.suppress(OSError):
-                st = os.lstat(path)
-                if stat.S_ISLNK(st.st_mode):
-                    continue
-                mode = stat.S_IMODE(st.st_mode)
-                wanted = PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else mode & PRIVATE_DIR
-                if mode != wanted:
-                    os.chmod(path, wanted)
-                    changed += 1
+                changed += make_private(path)
     return changed
 
 

@@ -6,6 +6,7 @@ user's configuration folder; environment variables override them for scripts and
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import logging
@@ -16,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from casefile.core.fsutil import atomic_write_json, make_private_dir
+from casefile.core.fsutil import atomic_write_json, make_private, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ def settings_path() -> Path:
 def load_settings() -> Settings:
     settings = Settings()
     path = settings_path()
+    with contextlib.suppress(OSError):  # a folder an older CaseFile (or Qt) left readable by others
+        make_private(path.parent)
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -121,9 +121,13 @@ def test_a_library_written_before_is_made_private_when_opened(capsys, tmp_path, 
     for path in [lib, *lib.rglob("*")]:  # as an older CaseFile left it under the usual umask
         if not path.is_symlink():
             os.chmod(path, 0o755 if path.is_dir() else (0o444 if path == evidence else 0o644))
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.json").write_text("{}", encoding="utf-8")
+    os.chmod(config_dir(), 0o755)
     code, out, err = run(capsys, "--library", str(lib), "verify")
     assert code == 0, err
     assert_private(lib)
+    assert stat.S_IMODE(config_dir().stat().st_mode) == 0o700
     assert stat.S_IMODE(evidence.stat().st_mode) == 0o400  # still read-only
     assert (evidence.read_bytes(), evidence.stat().st_mtime_ns) == before
 
