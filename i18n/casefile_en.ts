@@ -2069,6 +2069,26 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a system pseudo-file, not a file that can be evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a system folder of pseudo-files (/proc, /sys or /dev), not a folder of evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of the CaseFile library itself, not a file that can be evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder contains the CaseFile library ({library}); choose the folder that holds the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder is part of the CaseFile library; add files from outside it (files put in a case&apos;s inbox are added by &apos;casefile watch&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,6 +2125,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>this folder is the CaseFile library; it cannot be evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>directory loop (this folder was already visited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,6 +2162,10 @@ Reason:</source>
     </message>
     <message>
         <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening the library index {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2197,7 +2225,15 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{marker} is damaged: it should hold a JSON object with the library&apos;s format and version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{root} is not a CaseFile library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marker} is damaged: its version {version!r} is not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2338,6 +2374,18 @@ Reason:</source>
     </message>
     <message>
         <source>{text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a plausible time (use a date between {earliest} and {latest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is more than {limit} yuan; check the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} is too long: {length} characters (at most {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
