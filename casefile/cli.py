@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
+import math
 import os
 import signal
 import sys
@@ -19,10 +19,11 @@ import traceback
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message
+from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     Case,
@@ -44,7 +45,8 @@ from casefile.core.model import (
 )
 from casefile.core.progress import Progress
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
-from casefile.core.validate import normalise_phone
+from casefile.core.textsafe import json_text, printable
+from casefile.core.validate import check_text, normalise_phone
 
 log = logging.getLogger("casefile")
 
@@ -58,7 +60,7 @@ T = TypeVar("T")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        _print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -234,6 +236,77 @@ def build_parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------------------- helpers
 
 
+def _print(text: object = "", *, file: TextIO | None = None, flush: bool = False) -> None:
+    """Print one line of output. Everything printed goes through here: names and texts come
+    from the public, from file names and from imported archives, and a control character in
+    them (an escape sequence, a newline making a fake "OK" line) is shown, never obeyed."""
+    print(printable(text), file=file or sys.stdout, flush=flush)
+
+
+class _SafeFormatter(logging.Formatter):
+    """Log lines (--verbose) name files too: each line is made printable like the output."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
+
+
+MAX_SETTLE = 3600.0  # seconds
+
+
+def _settle(value: float) -> float:
+    if not (math.isfinite(value) and 0 <= value <= MAX_SETTLE):
+        raise InvalidValueError(
+            "--settle must be a number of seconds from 0 to {limit:g}, not {value}", limit=MAX_SETTLE, value=value
+        )
+    return value
+
+
+# Options whose text goes into a record, checked against the limit of the field they fill
+# (validate.text_limit) before the library is even opened.
+_TEXT_OPTIONS = (
+    "title",
+    "complainant",
+    "respondent",
+    "order_no",
+    "product",
+    "waybill_no",
+    "carrier",
+    "demand",
+    "facts",
+    "source",
+    "purpose",
+    "reason",
+    "note",
+    "summary",
+    "people",
+    "place",
+    "recorded_by",
+    "device",
+    "participant",
+    "transcriber",
+)
+_TIME_OPTIONS = ("complained_at", "at", "started_at", "ended_at")
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse a bad value before anything is opened or written: one line, exit 2, nothing on disk."""
+    for name in _TEXT_OPTIONS:
+        values = getattr(args, name, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str):
+                check_text(value, "--" + name.replace("_", "-"))
+    for name in _TIME_OPTIONS:
+        value = getattr(args, name, None)
+        if value is not None:
+            parse_datetime(value, "--" + name.replace("_", "-"))
+    if getattr(args, "amount", None) is not None:
+        parse_amount(args.amount, "--amount")
+    for demand in getattr(args, "demand", None) or []:
+        _parse_demand(demand)
+    if getattr(args, "settle", None) is not None:
+        _settle(args.settle)
+
+
 def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
     """Pass results through; show progress on stderr when it is a terminal."""
     show = sys.stderr.isatty()
@@ -242,11 +315,11 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
         if isinstance(item, Progress):
             if show and item.total and time.monotonic() - last > 0.2:
                 last = time.monotonic()
-                print(f"\r{label} {100 * item.done // item.total:3d}%", end="", file=sys.stderr, flush=True)
+                print(f"\r{printable(label)} {100 * item.done // item.total:3d}%", end="", file=sys.stderr, flush=True)
             continue
         yield item
     if show and last:
-        print("\r" + " " * (len(label) + 6) + "\r", end="", file=sys.stderr, flush=True)
+        print("\r" + " " * (len(printable(label)) + 6) + "\r", end="", file=sys.stderr, flush=True)
 
 
 def _parse_demand(text: str) -> Demand:
@@ -296,8 +369,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     case.demands = [_parse_demand(d) for d in args.demand]
     case.facts = args.facts
     case = library.create_case(case)
-    print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
-    print(case.number)
+    _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
+    _print(case.number)
     return EXIT_OK
 
 
@@ -315,38 +388,34 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     for result in results:
         if result.exhibit is not None:
             flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
-            print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
+            _print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
         elif result.duplicate_of is not None:
-            print(f"{result.path}: already in the case as exhibit {result.duplicate_of} (same bytes); not stored again")
+            _print(
+                f"{result.path}: already in the case as exhibit {result.duplicate_of} (same bytes); not stored again"
+            )
         elif result.skipped:
-            print(f"{result.path}: skipped ({result.skipped})")
+            _print(f"{result.path}: skipped ({result.skipped})")
         else:
             refused += 1
-            print(f"{result.path}: refused: {result.refused}")
+            _print(f"{result.path}: refused: {result.refused}")
     return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     cases = library.list_cases(args.search)
     if args.json:
-        print(
-            json.dumps(
-                [to_data(c) for c in cases],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(json_text([to_data(c) for c in cases], indent=2))
         return EXIT_OK
     now = datetime.now(UTC)
     for c in cases:
         overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
         damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
-        print(
+        _print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
             f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{damaged}"
         )
     if not cases:
-        print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
+        _print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
     return EXIT_OK
 
 
@@ -385,7 +454,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         data = case_json(case, folder.path)
         data["damaged"] = damaged
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data, indent=2))
         return EXIT_OK
     lines = [
         f"{case.number}  {case.title}",
@@ -421,7 +490,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append("  stages:")
     for s in case.stage_log:
         lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
-    print("\n".join(lines))
+    for line in lines:
+        _print(line)
     return EXIT_OK
 
 
@@ -430,43 +500,43 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
 
     numbers = args.cases or library.case_numbers()
     if not numbers:
-        print("no cases to verify", file=sys.stderr)
+        _print("no cases to verify", file=sys.stderr)
         return EXIT_OK
     failed = 0
     for number in numbers:
         reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
         report = reports[-1]
         if report.ok:
-            print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
+            _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
         else:
             failed += 1
-            print(f"{number}: {'DAMAGED' if report.damaged else 'PROBLEMS'}")
+            _print(f"{number}: {'DAMAGED' if report.damaged else 'PROBLEMS'}")
             for f in report.files:
                 if f.status is not FileStatus.INTACT:
                     label = f" (exhibit {f.exhibit})" if f.exhibit else ""
-                    print(f"  {f.status.value.upper():<10} {f.path}{label}")
+                    _print(f"  {f.status.value.upper():<10} {f.path}{label}")
             for problem in report.problems:
-                print(f"  PROBLEM    {problem}")
-            print(f"  {report.count(FileStatus.INTACT)} files intact")
+                _print(f"  PROBLEM    {problem}")
+            _print(f"  {report.count(FileStatus.INTACT)} files intact")
             if report.damaged:
-                print(
+                _print(
                     f"  The case is quarantined: nothing is written to it until it verifies again. "
                     f"'casefile repair {number}' rebuilds case.json and the manifest from the custody log "
                     "when the log itself is whole."
                 )
         for note in report.notes:
-            print(f"  note: {note}")
+            _print(f"  note: {note}")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def cmd_repair(args: argparse.Namespace, library: Library) -> int:
     result = library.repair(args.case)
     if not result.rebuilt:
-        print(f"{result.number}: case.json and the manifest agree with the custody log; nothing to repair")
+        _print(f"{result.number}: case.json and the manifest agree with the custody log; nothing to repair")
         return EXIT_OK
-    print(f"{result.number}: rebuilt {', '.join(result.rebuilt)} from the custody log (recorded in it)")
+    _print(f"{result.number}: rebuilt {', '.join(result.rebuilt)} from the custody log (recorded in it)")
     for name in result.kept:
-        print(f"  the file it replaced is kept as {name}")
+        _print(f"  the file it replaced is kept as {name}")
     return EXIT_OK
 
 
@@ -475,9 +545,9 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
 
     for result in _drain(export_case(library, args.case, Path(args.output)), "exporting"):
         assert isinstance(result, ExportResult)
-        print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
+        _print(f"{result.path}  {result.files} files, {result.size} bytes  sha256 {result.sha256}")
         for note in result.notes:
-            print(f"note: {note}", file=sys.stderr)
+            _print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -486,21 +556,21 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
 
     for result in _drain(import_case(library, Path(args.archive)), "importing"):
         assert isinstance(result, ImportResult)
-        print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
-        print(result.number)
+        _print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
+        _print(result.number)
     return EXIT_OK
 
 
 def cmd_reindex(args: argparse.Namespace, library: Library) -> int:
     count = library.reindex()
-    print(f"indexed {count} cases")
+    _print(f"indexed {count} cases")
     return EXIT_OK
 
 
 def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         exhibit = writer.withdraw(args.exhibit, args.reason)
-    print(f"exhibit {exhibit.number} withdrawn: {exhibit.withdraw_reason} (the file stays in {exhibit.stored_path})")
+    _print(f"exhibit {exhibit.number} withdrawn: {exhibit.withdraw_reason} (the file stays in {exhibit.stored_path})")
     return EXIT_OK
 
 
@@ -514,19 +584,19 @@ def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
     for result in results:
         e = case.exhibit(result.number)
         if result.problem is not None:
-            print(f"{e.number:>4}  {e.original_name}: {result.problem}")
+            _print(f"{e.number:>4}  {e.original_name}: {result.problem}")
             status = EXIT_PROBLEMS
             continue
         when = f"captured {_fmt_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
-        print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
+        _print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
     return status
 
 
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         writer.set_stage(Stage(args.stage), args.note)
-    print(f"{args.case}: stage {args.stage}")
+    _print(f"{args.case}: stage {args.stage}")
     return EXIT_OK
 
 
@@ -538,7 +608,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
-    print(f"{args.case}: event at {_fmt_time(at)} recorded")
+    _print(f"{args.case}: event at {_fmt_time(at)} recorded")
     return EXIT_OK
 
 
@@ -546,7 +616,9 @@ def _parse_numbers(text: str, option: str) -> list[int]:
     try:
         return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
     except ValueError:
-        raise InvalidValueError(f"{option}: {text!r} is not a list of exhibit numbers") from None
+        raise InvalidValueError(
+            "{option}: {text!r} is not a list of exhibit numbers", option=option, text=text
+        ) from None
 
 
 def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
@@ -565,12 +637,12 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
     for result in _drain(build_bundle(library, args.case, options, load_settings()), "building"):
         assert isinstance(result, BundleResult)
         for warning in result.warnings:
-            print(f"warning (accepted): {warning.message}", file=sys.stderr)
+            _print(f"warning (accepted): {warning.message}", file=sys.stderr)
         for path, digest in zip(result.files, result.sha256, strict=True):
-            print(f"{path}  sha256 {digest}")
+            _print(f"{path}  sha256 {digest}")
         for copy in result.copies:
-            print(f"copied to {copy}")
-        print(f"{result.pages} pages")
+            _print(f"copied to {copy}")
+        _print(f"{result.pages} pages")
     return EXIT_OK
 
 
@@ -580,7 +652,12 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
     try:
         text = Path(args.file).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        text = Path(args.file).read_text(encoding="gb18030")
+        try:
+            text = Path(args.file).read_text(encoding="gb18030")
+        except UnicodeDecodeError:
+            raise InvalidValueError(
+                "{file}: not a text file (a transcript is text in UTF-8 or GB 18030)", file=args.file
+            ) from None
     transcript = Transcript(
         recorded_by=args.recorded_by,
         device=args.device,
@@ -598,7 +675,7 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
         if exhibit.kind not in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
             raise InvalidValueError(f"exhibit {args.exhibit} is a {exhibit.kind.value}, not a recording")
         writer.update_exhibit(args.exhibit, transcript=transcript)
-    print(f"{args.case}: transcript of exhibit {args.exhibit} saved ({len(transcript.lines)} lines)")
+    _print(f"{args.case}: transcript of exhibit {args.exhibit} saved ({len(transcript.lines)} lines)")
     return EXIT_OK
 
 
@@ -610,9 +687,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         library.folder(number)  # an unknown case is an error now, not a silent no-op
     options = options_from_settings(load_settings())
     if args.settle is not None:
-        if args.settle < 0:
-            raise InvalidValueError("--settle must be 0 or more")
-        options = dataclasses.replace(options, settle=args.settle)
+        options = dataclasses.replace(options, settle=_settle(args.settle))
     problems = 0
     printing = threading.Lock()
 
@@ -626,13 +701,13 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
             problems += 1
             line = f"{number}: refused {result.path.name}: {result.refused or result.skipped}"
         with printing:
-            print(line, flush=True)
+            _print(line, flush=True)
 
     def on_problem(number: str, message: Message) -> None:
         nonlocal problems
         problems += 1
         with printing:
-            print(f"casefile: {number + ': ' if number else ''}{message}", file=sys.stderr, flush=True)
+            _print(f"casefile: {number + ': ' if number else ''}{message}", file=sys.stderr, flush=True)
 
     watcher = Watcher(
         library,
@@ -656,7 +731,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         watcher.wait_ready()
         folders = watcher.folders
         cases = len({f.case for f in folders})
-        print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
+        _print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
@@ -664,7 +739,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         watcher.stop()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    print("casefile: stopped watching", file=sys.stderr)
+    _print("casefile: stopped watching", file=sys.stderr)
     return EXIT_OK
 
 
@@ -674,15 +749,15 @@ def cmd_attach(args: argparse.Namespace, library: Library) -> int:
     if args.list:
         folders = attached_folders(library)
         for f in sorted(folders, key=lambda f: (f.case, str(f.path))):
-            print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
+            _print(f"{f.case}  {f.path}{'  (polled)' if f.poll else ''}")
         if not folders:
-            print("no folders are attached to cases of this library", file=sys.stderr)
+            _print("no folders are attached to cases of this library", file=sys.stderr)
         return EXIT_OK
     if not args.case or not args.folder:
         raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
     attached = attach_folder(library, args.case, args.folder, poll=args.poll)
     how = "polled for new files" if attached.poll else "watched"
-    print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
+    _print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
     return EXIT_OK
 
 
@@ -690,7 +765,7 @@ def cmd_detach(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.watch import detach_folder
 
     detach_folder(library, args.case, args.folder)
-    print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
+    _print(f"{args.case.strip()}: {args.folder} is no longer watched (its files stay where they are)")
     return EXIT_OK
 
 
@@ -720,23 +795,18 @@ def _start_app(library_path: Path) -> int:
     try:
         import PySide6.QtWidgets  # noqa: F401 - only to learn whether Qt can load here
     except ImportError as exc:
-        print(
-            f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).\n"
-            f"Library: {library_path}\n"
-            "The commands work without it (casefile COMMAND --help for details):",
-            file=sys.stderr,
-        )
+        _print(f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).", file=sys.stderr)
+        _print(f"Library: {library_path}", file=sys.stderr)
+        _print("The commands work without it (casefile COMMAND --help for details):", file=sys.stderr)
         build_parser().print_help(sys.stderr)
         return EXIT_ERROR
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         # Qt would abort the process without a screen; say so instead.
-        print(
-            f"{__app_name__}: no screen to show the window on (DISPLAY is not set).\n"
-            f"Library: {library_path}\nThe commands work here: casefile --help",
-            file=sys.stderr,
-        )
+        _print(f"{__app_name__}: no screen to show the window on (DISPLAY is not set).", file=sys.stderr)
+        _print(f"Library: {library_path}", file=sys.stderr)
+        _print("The commands work here: casefile --help", file=sys.stderr)
         return EXIT_ERROR
     from casefile.ui.app import run
 
@@ -746,44 +816,45 @@ def _start_app(library_path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     settings = load_settings()
     library_path = resolve_library_path(args.library, settings)
     if args.command is None:
         return _start_app(library_path)
     try:
+        check_arguments(args)
         operator = resolve_operator(args.operator, settings)
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
             try:
                 return COMMANDS[args.command](args, library)
             finally:
                 if library.index_problem is not None:
-                    print(
+                    _print(
                         f"casefile: note: the library index could not be used ({library.index_problem}); "
                         "it is brought up to date at the next start",
                         file=sys.stderr,
                     )
     except CancelledError:
-        print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
+        _print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
-        print("\ncasefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
+        print(file=sys.stderr)
+        _print("casefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
         return 130
     except IntegrityError as exc:  # the command ran and found evidence or a record not as recorded
-        print(f"casefile: error: {exc}", file=sys.stderr)
+        _print(f"casefile: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except CaseFileError as exc:
-        print(f"casefile: error: {exc}", file=sys.stderr)
+        _print(f"casefile: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
-        print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        _print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - last resort: a bug; keep the details, show one line
         report = _save_crash_report()
-        print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        _print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -792,9 +863,10 @@ def _save_crash_report() -> str:
 
     folder = Path(platformdirs.user_log_dir(__app_name__, appauthor=False))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder, parents=True)  # a traceback can quote names and numbers from a case
         path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
-        path.write_text(f"{__app_name__} {__version__}\n{traceback.format_exc()}", encoding="utf-8")
+        with os.fdopen(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "w", encoding="utf-8") as fh:
+            fh.write(f"{__app_name__} {__version__}\n{traceback.format_exc()}")
         return str(path)
     except OSError:
         return "stderr (the log folder is not writable):\n" + traceback.format_exc()

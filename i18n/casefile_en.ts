@@ -2124,6 +2124,26 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a system pseudo-file, not a file that can be evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a system folder of pseudo-files (/proc, /sys or /dev), not a folder of evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of the CaseFile library itself, not a file that can be evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder contains the CaseFile library ({library}); choose the folder that holds the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder is part of the CaseFile library; add files from outside it (files put in a case&apos;s inbox are added by &apos;casefile watch&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,6 +2177,10 @@ Reason:</source>
     </message>
     <message>
         <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this folder is the CaseFile library; it cannot be evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2272,6 +2296,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>opening the library index {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marker} is damaged: it should hold a JSON object with the library&apos;s format and version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{marker} is damaged: its version {version!r} is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>creating the library at {root}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,10 +2405,6 @@ Reason:</source>
     </message>
     <message>
         <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{marker}: the format version {version!r} is not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2517,6 +2549,18 @@ Reason:</source>
     </message>
     <message>
         <source>{text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a plausible time (use a date between {earliest} and {latest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is more than {limit} yuan; check the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} is too long: {length} characters (at most {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2136,6 +2136,26 @@ Reason:</source>
         <translation>案件 {number} 已损坏（{reason}），已保持原状——请运行“casefile verify {number}”并保持该文件夹原样（保管记录完整时，“casefile repair {number}”可重建案件记录）</translation>
     </message>
     <message>
+        <source>a system pseudo-file, not a file that can be evidence</source>
+        <translation>系统伪文件，不能作为证据</translation>
+    </message>
+    <message>
+        <source>a system folder of pseudo-files (/proc, /sys or /dev), not a folder of evidence</source>
+        <translation>系统伪文件所在的文件夹（/proc、/sys 或 /dev），不是证据文件夹</translation>
+    </message>
+    <message>
+        <source>a file of the CaseFile library itself, not a file that can be evidence</source>
+        <translation>CaseFile 案件库自身的文件，不能作为证据</translation>
+    </message>
+    <message>
+        <source>this folder contains the CaseFile library ({library}); choose the folder that holds the evidence</source>
+        <translation>此文件夹包含 CaseFile 案件库（{library}）；请选择存放证据的文件夹</translation>
+    </message>
+    <message>
+        <source>this folder is part of the CaseFile library; add files from outside it (files put in a case&apos;s inbox are added by &apos;casefile watch&apos;)</source>
+        <translation>此文件夹属于 CaseFile 案件库；请添加案件库以外的文件（放入案件收件箱 inbox 的文件由“casefile watch”自动添加）</translation>
+    </message>
+    <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
         <translation>不是普通文件（设备、管道或套接字不能作为证据）</translation>
     </message>
@@ -2170,6 +2190,10 @@ Reason:</source>
     <message>
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>this folder is the CaseFile library; it cannot be evidence</source>
+        <translation>此文件夹就是 CaseFile 案件库，不能作为证据</translation>
     </message>
     <message>
         <source>directory loop (this folder was already visited)</source>
@@ -2284,6 +2308,18 @@ Reason:</source>
         <translation>{marker} 无法读取：{exc}</translation>
     </message>
     <message>
+        <source>opening the library index {path}</source>
+        <translation>打开案件库索引 {path}</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged: it should hold a JSON object with the library&apos;s format and version</source>
+        <translation>{marker} 已损坏：其内容应为记载案件库格式和版本的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged: its version {version!r} is not a whole number</source>
+        <translation>{marker} 已损坏：其中的版本 {version!r} 不是整数</translation>
+    </message>
+    <message>
         <source>creating the library at {root}</source>
         <translation>在 {root} 创建案件库</translation>
     </message>
@@ -2382,10 +2418,6 @@ Reason:</source>
     <message>
         <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
         <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
-    </message>
-    <message>
-        <source>{marker}: the format version {version!r} is not a whole number</source>
-        <translation>{marker}：格式版本 {version!r} 不是整数</translation>
     </message>
     <message>
         <source>the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it</source>
@@ -2530,6 +2562,18 @@ Reason:</source>
     <message>
         <source>{text!r}: the check character of this credit code is wrong (mistyped?)</source>
         <translation>{text!r}：信用代码的校验位不对（是否输错？）</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a plausible time (use a date between {earliest} and {latest})</source>
+        <translation>{where}：{value} 不是合理的时间（请使用 {earliest} 年至 {latest} 年之间的日期）</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is more than {limit} yuan; check the amount</source>
+        <translation>{where}：{value} 超过 {limit} 元，请核对金额</translation>
+    </message>
+    <message>
+        <source>{where} is too long: {length} characters (at most {limit})</source>
+        <translation>{where} 过长：{length} 个字符（最多 {limit} 个）</translation>
     </message>
     <message>
         <source>MANIFEST.sha256: {problem}</source>

@@ -102,7 +102,7 @@ def test_add_reports_refusals_with_exit_1(capsys, lib, files):
     number = new_case(capsys, lib)
     code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"), "/dev/null", "/no/such")
     assert code == 1
-    assert "/dev/null: refused: not a regular file" in out
+    assert "/dev/null: refused: a system pseudo-file, not a file that can be evidence" in out
     assert "/no/such: refused: no such file" in out
     code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"))
     assert code == 0 and "already in the case as exhibit 1" in out

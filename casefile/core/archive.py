@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, cast
 from casefile.core import record
 from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError, Message
-from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, storage_error
+from casefile.core.fsutil import (
+    TEMP_PREFIX,
+    fsync_dir,
+    make_private_dir,
+    make_readonly,
+    open_private,
+    remove_quietly,
+    storage_error,
+)
 from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
     BUNDLES_DIR,
@@ -114,7 +122,10 @@ def export_case(
     done = 0
     with library.outside_file(part):
         try:
-            with zipfile.ZipFile(part, "x", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+            with (
+                os.fdopen(open_private(part, os.O_RDWR | os.O_CREAT | os.O_EXCL), "w+b") as raw,
+                zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf,
+            ):
                 for full, rel in members:
                     cancel.check()
                     info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
@@ -217,15 +228,19 @@ def import_case(
         with library.staging_folder("import") as staging:
             target = staging / number
             try:
-                target.mkdir()
+                make_private_dir(target, exist_ok=False)
                 for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                    (target / sub).mkdir()
+                    make_private_dir(target / sub, exist_ok=False)
                 for info in files:
                     cancel.check()
                     rel = PurePosixPath(info.filename).relative_to(number)
                     out = target.joinpath(*rel.parts)
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    with _open_member(zf, info) as src, open(out, "xb") as dst:
+                    for parent in reversed(out.relative_to(target).parents[:-1]):
+                        make_private_dir(target / parent)
+                    with (
+                        _open_member(zf, info) as src,
+                        os.fdopen(open_private(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb") as dst,
+                    ):
                         bounded = _Bounded(src, info)
                         digests = copy_and_hash(bounded, dst, with_sm3=False, cancel=cancel)
                         os.fsync(dst.fileno())

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.errors import Message
-from casefile.core.fsutil import fsync_dir, storage_error
+from casefile.core.fsutil import fsync_dir, open_private, storage_error
 from casefile.core.record.versions import ENTRY_VERSION, ENTRY_VERSION_KEY
 
 GENESIS = "0" * 64
@@ -103,8 +103,8 @@ class CustodyLog:
         line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         existed = self.path.exists()
         try:
-            with open(self.path, "ab") as fh:
-                size = fh.tell()
+            with os.fdopen(open_private(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as fh:
+                size = os.fstat(fh.fileno()).st_size
                 try:
                     fh.write(line.encode("utf-8"))
                     fh.flush()

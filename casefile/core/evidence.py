@@ -36,7 +36,9 @@ from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileRead
 from casefile.core.fsutil import (
     atomic_write_json,
     fsync_dir,
+    make_private_dir,
     make_readonly,
+    open_private,
     remove_quietly,
     safe_file_name,
     storage_error,
@@ -47,6 +49,8 @@ from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.sniff import sniff
+from casefile.core.textsafe import readable_name, without_bidi
+from casefile.core.validate import check_input
 
 if TYPE_CHECKING:
     from casefile.core.library import CaseFolder, CaseWriter, Library
@@ -86,15 +90,86 @@ class _Candidate:
     size: int
     refused: str = ""
     skipped: str = ""
+    # What the exhibit records as where it came from: the path below the folder the user
+    # chose, or the file's own name. Never the absolute path, which names the user's home.
+    relative: str = ""
 
 
-def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
+# Where the system shows itself as files: empty-looking or endless, never evidence.
+PSEUDO_FILE_ROOTS = ("/proc", "/sys", "/dev") if os.name != "nt" else ()
+PSEUDO_FILE = Message("a system pseudo-file, not a file that can be evidence")
+PSEUDO_FOLDER = Message("a system folder of pseudo-files (/proc, /sys or /dev), not a folder of evidence")
+
+
+def _pseudo_devices() -> set[int]:
+    """The devices of /proc, /sys and /dev where they are file systems of their own (not plain folders of /)."""
+    devices = set()
+    with contextlib.suppress(OSError):
+        system = os.stat("/").st_dev
+        for root in PSEUDO_FILE_ROOTS:
+            with contextlib.suppress(OSError):
+                devices.add(os.stat(root).st_dev)
+        devices.discard(system)
+    return devices
+
+
+def _is_pseudo(real: str, st: os.stat_result, devices: set[int]) -> bool:
+    """A file or folder under /proc, /sys or /dev, or on their file systems mounted elsewhere."""
+    return st.st_dev in devices or any(real == r or real.startswith(r + "/") for r in PSEUDO_FILE_ROOTS)
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# The only places inside a library whose files may be added to a case: files waiting in an
+# inbox (the watcher adds them), and evidence or bundles of a case (a file that matters to
+# two disputes).
+_LIBRARY_FILE_PLACES = {"inbox", "evidence", "bundles"}
+
+
+def _library_refusal(real: str, is_dir: bool, library: str) -> Message | None:
+    """Why a chosen path cannot be added because of where it lies relative to the library."""
+    if _inside(real, library):
+        if is_dir:
+            return Message(
+                "this folder is part of the CaseFile library; add files from outside it "
+                "(files put in a case's inbox are added by 'casefile watch')"
+            )
+        parts = os.path.relpath(real, library).split(os.sep)
+        if len(parts) >= 4 and parts[0] == "cases" and parts[2] in _LIBRARY_FILE_PLACES:
+            return None
+        return Message("a file of the CaseFile library itself, not a file that can be evidence")
+    if is_dir and _inside(library, real):
+        return Message(
+            "this folder contains the CaseFile library ({library}); choose the folder that holds the evidence",
+            library=library,
+        )
+    return None
+
+
+def collect(
+    paths: Iterable[str | os.PathLike[str]], *, library: str | os.PathLike[str] | None = None
+) -> list[_Candidate]:
     """Expand the user's choice into files, refusing what cannot be evidence.
 
     Within a chosen folder, a symbolic link may point only inside that folder, and a folder
     reached twice (a loop through links) is refused. A link chosen explicitly is followed.
+    System pseudo-files (/proc, /sys, /dev) are refused, and so are, given the ``library``
+    the files go to, its own folders and files and any folder that contains it.
     """
     out: list[_Candidate] = []
+    devices = _pseudo_devices()
+    library_real = _real(library) if library is not None else None
+    library_key: tuple[int, int] | None = None
+    if library is not None:
+        with contextlib.suppress(OSError):
+            lst = os.stat(library)
+            library_key = (lst.st_dev, lst.st_ino)
     for raw in paths:
         path = Path(raw)
         try:
@@ -111,21 +186,36 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
             except OSError:
                 out.append(_Candidate(path, 0, refused=Message("symbolic link to nothing (broken link)")))
                 continue
-        if stat.S_ISDIR(st.st_mode):
+        real = _real(path)
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if _is_pseudo(real, st, devices):
+            out.append(_Candidate(path, 0, refused=PSEUDO_FOLDER if is_dir else PSEUDO_FILE))
+            continue
+        refusal = _library_refusal(real, is_dir, library_real) if library_real is not None else None
+        if refusal is not None:
+            out.append(_Candidate(path, 0, refused=refusal))
+        elif is_dir:
             root = path.resolve()
-            _walk(path, root, {(st.st_dev, st.st_ino)}, out)
+            _walk(path, root, {(st.st_dev, st.st_ino)}, out, _Walk(path, devices, library_key))
         else:
-            out.append(_classify(path, st))
+            out.append(_classify(path, st, without_bidi(readable_name(path.name))))
     return out
 
 
-def _classify(path: Path, st: os.stat_result) -> _Candidate:
+def _classify(path: Path, st: os.stat_result, relative: str) -> _Candidate:
     if stat.S_ISREG(st.st_mode):
-        return _Candidate(path, st.st_size)
+        return _Candidate(path, st.st_size, relative=relative)
     return _Candidate(path, 0, refused=Message("not a regular file (a device, pipe or socket cannot be evidence)"))
 
 
-def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate]) -> None:
+@dataclass
+class _Walk:
+    chosen: Path  # the folder as the user chose it: recorded names are relative to it
+    devices: set[int]  # of the system's pseudo-file systems
+    library: tuple[int, int] | None  # (device, inode) of the library folder, met through a mount
+
+
+def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate], walk: _Walk) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -158,15 +248,25 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
                 )
             )
             continue
-        if stat.S_ISDIR(st.st_mode):
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if st.st_dev in walk.devices:  # /proc or /sys mounted inside the chosen folder
+            out.append(_Candidate(path, 0, refused=PSEUDO_FOLDER if is_dir else PSEUDO_FILE))
+            continue
+        if is_dir:
             key = (st.st_dev, st.st_ino)
+            if key == walk.library:  # the library, mounted inside the chosen folder
+                out.append(
+                    _Candidate(path, 0, refused=Message("this folder is the CaseFile library; it cannot be evidence"))
+                )
+                continue
             if key in seen:
                 out.append(_Candidate(path, 0, refused=Message("directory loop (this folder was already visited)")))
                 continue
             seen.add(key)
-            _walk(path, root, seen, out)
+            _walk(path, root, seen, out, walk)
         else:
-            out.append(_classify(path, st))
+            relative = path.relative_to(walk.chosen) if path.is_relative_to(walk.chosen) else Path(entry.name)
+            out.append(_classify(path, st, without_bidi(readable_name(relative.as_posix()))))
 
 
 def add_files(
@@ -186,7 +286,8 @@ def add_files(
     file is touched.
     """
     options = options or AddOptions()
-    candidates = collect(paths)
+    check_input(options)
+    candidates = collect(paths, library=library.root)
     total = sum(c.size for c in candidates)
     done = 0
     yield Progress(0, total, "")
@@ -200,7 +301,7 @@ def add_files(
                 if candidate.size >= LARGE_FILE:
                     result = yield from _ingest_reporting(writer, candidate, options, cancel, done, total)
                 else:
-                    result = ingest_one(writer, candidate.path, options, cancel=cancel)
+                    result = ingest_one(writer, candidate.path, options, cancel=cancel, relative=candidate.relative)
             except CancelledError:
                 raise
             except RefusedError as exc:
@@ -223,7 +324,9 @@ def _ingest_reporting(
         copied[0] = count
 
     with ThreadPoolExecutor(1, thread_name_prefix="ingest") as pool:
-        future = pool.submit(ingest_one, writer, candidate.path, options, cancel=cancel, on_bytes=on_bytes)
+        future = pool.submit(
+            ingest_one, writer, candidate.path, options, cancel=cancel, on_bytes=on_bytes, relative=candidate.relative
+        )
         while True:
             try:
                 return future.result(timeout=0.25)
@@ -238,12 +341,21 @@ def ingest_one(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
     on_bytes: Callable[[int], None] | None = None,
+    relative: str = "",
 ) -> AddResult:
-    """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be."""
+    """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be.
+
+    ``relative`` is recorded as where the file came from: its path below the folder the
+    user chose (default: its own name). The absolute path is not recorded: it names the
+    user's home folder, and it would travel with every export of the case.
+    """
     folder = writer.folder
     case = writer.case
+    # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
+    name = without_bidi(readable_name(source.name))
+    relative = relative or name
     staging = folder.staging_dir
-    staging.mkdir(exist_ok=True)
+    make_private_dir(staging)
     token = secrets.token_hex(8)
     part = staging / f"{token}.part"
     intent = staging / f"{token}.json"
@@ -264,7 +376,7 @@ def ingest_one(
             if hasattr(os, "set_blocking"):
                 os.set_blocking(src.fileno(), True)
             try:
-                with open(part, "xb", buffering=0) as dst:
+                with os.fdopen(open_private(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb", buffering=0) as dst:
                     digests = copy_and_hash(
                         src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel, on_bytes=on_bytes
                     )
@@ -283,24 +395,24 @@ def ingest_one(
             remove_quietly(part)
             return AddResult(source, duplicate_of=existing.number)
 
-        sniffed = sniff(source.name, digests.size, digests.head, digests.tail)
+        sniffed = sniff(name, digests.size, digests.head, digests.tail)
         modified = datetime.fromtimestamp(before.st_mtime, UTC)
         added_at = datetime.now(UTC)
         found = extract(
             part,
             sniffed.mime if digests.size else "",
-            original_name=source.name,
+            original_name=name,
             file_modified_at=modified,
             added_at=added_at,
         )
         exhibit_no = case.next_exhibit_number()
-        stored_rel = _stored_name(folder, exhibit_no, source.name)
+        stored_rel = _stored_name(folder, exhibit_no, name)
         exhibit = Exhibit(
             number=exhibit_no,
-            title=options.title or source.stem or source.name,
+            title=options.title or Path(name).stem or name,
             kind=options.kind or sniffed.kind,
-            original_name=source.name,
-            original_path=str(source.absolute()),
+            original_name=name,
+            original_path=relative,
             stored_path=stored_rel,
             size=digests.size,
             sha256=digests.sha256,
@@ -332,7 +444,7 @@ def ingest_one(
     except OSError as exc:
         remove_quietly(part)
         remove_quietly(intent)
-        raise storage_error(exc, Message("adding {name}", name=source.name)) from exc
+        raise storage_error(exc, Message("adding {name}", name=name)) from exc
 
 
 def _stored_name(folder: CaseFolder, number: int, original: str) -> str:

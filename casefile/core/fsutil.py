@@ -1,4 +1,10 @@
-"""Small, careful file-system helpers: atomic writes, fsync, read-only files, safe names."""
+"""Small, careful file-system helpers: atomic writes, fsync, private and read-only files, safe names.
+
+Everything CaseFile writes about a dispute (case records with ID and phone numbers,
+evidence, the index, settings, thumbnails, exports) is for the user alone: folders are
+made 0700 and files 0600 (evidence 0400) whatever the umask, by setting the mode
+explicitly. On Windows the modes are no-ops; the user's profile folders are private there.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.errors import Message, StorageError
+from casefile.core.textsafe import without_bidi
 
 TEMP_PREFIX = ".cf-tmp-"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+READ_ONLY_FILE = 0o400
 
-# Characters that Windows refuses in file names, plus the ones that would need
-# escaping in a sha256sum manifest (backslash, newline).
-_BAD_NAME_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {"\x7f"}
+# Characters that Windows refuses in file names, the ones that would need escaping in a
+# sha256sum manifest (backslash, newline), and C1 controls, which a terminal listing the
+# case folder (ls, sha256sum -c) could obey.
+_BAD_NAME_CHARS = set('<>:"/\\|?*') | {chr(c) for c in range(32)} | {chr(c) for c in range(0x7F, 0xA0)}
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
 
 
@@ -67,11 +78,81 @@ def storage_error(exc: OSError, what: Message) -> StorageError:
     return error
 
 
+def make_private_dir(path: Path, *, parents: bool = False, exist_ok: bool = True) -> None:
+    """Create ``path`` (if needed) and make it readable by its owner only (0700)."""
+    path.mkdir(mode=PRIVATE_DIR, parents=parents, exist_ok=exist_ok)
+    make_private(path)
+
+
+def make_private(path: str | os.PathLike[str]) -> bool:
+    """Take group and other permissions away from ``path`` (a folder becomes 0700); True if it changed.
+
+    What belongs to another user (a library shared on purpose) is left as its owner set it.
+    """
+    if os.name == "nt":
+        return False
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        return False
+    mode = stat.S_IMODE(st.st_mode)
+    wanted = PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else mode & PRIVATE_DIR
+    if mode == wanted:
+        return False
+    try:
+        os.chmod(path, wanted)
+    except PermissionError:
+        return False
+    return True
+
+
+def open_private(path: Path, flags: int) -> int:
+    """``os.open`` for a file only its owner may read: new files are 0600 whatever the umask.
+
+    An existing file that others may read is tightened too, if it is this user's (a file
+    of another user, in a library shared on purpose, is left as its owner set it).
+    """
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    if hasattr(os, "fchmod") and flags & os.O_CREAT:
+        try:
+            if stat.S_IMODE(os.fstat(fd).st_mode) & 0o077:
+                os.fchmod(fd, PRIVATE_FILE)
+        except PermissionError:
+            pass
+        except OSError:
+            os.close(fd)
+            raise
+    return fd
+
+
+def tighten_tree(root: Path) -> int:
+    """Make every folder under ``root`` 0700 and take group and other bits off every file.
+
+    For a library written before CaseFile set modes itself. Only permissions change: file
+    contents and times are not touched (evidence stays read-only). Returns how many entries
+    changed.
+    """
+    if os.name == "nt":
+        return 0
+    changed = 0
+    for dirpath, _dirnames, filenames in os.walk(root):
+        for path in (dirpath, *(os.path.join(dirpath, name) for name in filenames)):
+            with contextlib.suppress(OSError):
+                changed += make_private(path)
+    return changed
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """Copy a file CaseFile made (a bundle) to where the user asked; the copy is 0600 like the original."""
+    with open(source, "rb") as src, os.fdopen(open_private(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+    """Write ``data`` to ``path`` (0600) so that readers see the old or the new file, never half."""
     tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
+        fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -88,8 +169,8 @@ def atomic_write_json(path: Path, data: Any) -> None:
 
 
 def make_readonly(path: Path) -> None:
-    mode = os.stat(path).st_mode
-    os.chmod(path, stat.S_IMODE(mode) & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    """Evidence and bundles: readable by their owner only, and by nobody writable (0400)."""
+    os.chmod(path, READ_ONLY_FILE)
 
 
 def remove_quietly(path: Path) -> None:
@@ -103,10 +184,11 @@ def remove_quietly(path: Path) -> None:
 def safe_file_name(name: str, max_bytes: int = 150) -> str:
     """A file name that is valid on Windows, macOS and Linux and needs no manifest escaping.
 
-    Keeps Chinese and other letters as they are (NFC-normalised); replaces characters that
-    some system refuses; trims to ``max_bytes`` of UTF-8 while keeping the extension.
+    Keeps Chinese and other letters as they are (NFC-normalised); drops direction controls
+    (``rtl\u202egpj.exe`` must not read as a photo); replaces characters that some system
+    refuses; trims to ``max_bytes`` of UTF-8 while keeping the extension.
     """
-    name = unicodedata.normalize("NFC", name)
+    name = without_bidi(unicodedata.normalize("NFC", name))
     cleaned = "".join("_" if ch in _BAD_NAME_CHARS else ch for ch in name).strip(" .")
     if not cleaned:
         cleaned = "file"

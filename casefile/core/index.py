@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +36,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 
-from casefile.core.errors import LibraryVersionError, StorageError
+from casefile.core.errors import LibraryVersionError, Message, StorageError
+from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.model import Case, Exhibit
 
 log = logging.getLogger(__name__)
@@ -140,6 +142,19 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _make_private_database(path: Path) -> None:
+    """The index lists names and phone numbers: 0600, and SQLite gives its -wal and -shm the same mode."""
+    try:
+        if path.exists():
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    make_private(Path(f"{path}{suffix}"))
+        else:
+            os.close(open_private(path, os.O_RDWR | os.O_CREAT))  # an empty file is an empty database
+    except OSError as exc:
+        raise storage_error(exc, Message("opening the library index {path}", path=path)) from exc
+
+
 class Index:
     """The index in ``path``, or in memory when ``path`` is None (a read-only library)."""
 
@@ -160,6 +175,7 @@ class Index:
         if self.path is None:
             engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
         else:
+            _make_private_database(self.path)
             engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": 30})
             event.listen(engine, "connect", _on_connect)
         return engine

@@ -47,14 +47,17 @@ from casefile.core.errors import (
     StorageError,
 )
 from casefile.core.fsutil import (
+    PRIVATE_FILE,
     TEMP_PREFIX,
     atomic_write_bytes,
     atomic_write_json,
     fsync_dir,
+    make_private_dir,
     make_readonly,
     remove_quietly,
     remove_tree,
     storage_error,
+    tighten_tree,
 )
 from casefile.core.hashing import hash_file
 from casefile.core.index import CaseSummary, Index, IndexWriteError
@@ -72,6 +75,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
+from casefile.core.validate import check_input, check_text
 
 log = logging.getLogger(__name__)
 
@@ -193,11 +197,14 @@ class CaseWriter:
     def update(self, changed: Case) -> list[str]:
         """Record every top-level field of ``changed`` that differs from the current record."""
         changes = record.record_changes(self.case, changed)
+        for name in changes:
+            check_input(getattr(changed, name), name)
         if changes:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
 
     def set_stage(self, stage: Stage, note: str = "") -> None:
+        check_text(note, "note")
         self.record(record.STAGE, {"stage": stage.value, "note": note})
 
     def add_event(self, event: TimelineEvent) -> None:
@@ -207,6 +214,7 @@ class CaseWriter:
             raise InvalidValueError(
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
             )
+        check_input(event)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT, {"event": to_data(event)})
@@ -214,10 +222,15 @@ class CaseWriter:
     def withdraw(self, number: int, reason: str) -> Exhibit:
         if not reason.strip():
             raise InvalidValueError("a withdrawal needs a reason")
+        check_text(reason.strip(), "reason")
         exhibit = self.exhibit(number)
         if exhibit.withdrawn:
             raise InvalidValueError("exhibit {number} is already withdrawn", number=number)
         self.record(record.WITHDRAW, {"exhibit": number, "reason": reason.strip(), "sha256": exhibit.sha256})
+        # A withdrawn file (a wrong customer's ID card...) leaves no picture of itself behind.
+        from casefile.core.thumbnails import forget
+
+        forget(exhibit.sha256)
         return self.exhibit(number)
 
     def reorder(self, order: list[int]) -> None:
@@ -241,6 +254,8 @@ class CaseWriter:
         if unknown:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
+        for name, value in fields.items():
+            check_input(value, name)
         data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
         if "kind" in data:
             EvidenceKind(data["kind"])
@@ -310,6 +325,7 @@ class Library:
         index is built in memory.
         """
         root = Path(root).expanduser().absolute()
+        check_text(operator, "operator")
         marker = root / LIBRARY_MARKER
         if not marker.exists():
             if not create or read_only:
@@ -335,9 +351,10 @@ class Library:
             library._index = Index(None)
             library.reindex()
             return library
+        library._make_private()
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
-                folder.mkdir(exist_ok=True)
+                make_private_dir(folder)
             except OSError as exc:
                 raise storage_error(exc, Message("creating {folder}", folder=folder)) from exc
         library.recover()
@@ -346,6 +363,29 @@ class Library:
         else:
             library.reconcile_index()
         return library
+
+    def _make_private(self) -> None:
+        """Keep the library to its owner (0700); a library made before that is tightened once, inside too.
+
+        The root's mode tells: once it is 0700 nothing inside is reachable by others, so the
+        walk over every case folder happens only for a library that was open to them. A file
+        system that keeps no modes (some network shares) is left as it is, and so is a library
+        this user does not own: the library still opens.
+        """
+        if os.name == "nt":
+            return
+        try:
+            if not os.stat(self.root).st_mode & 0o077:
+                return
+            os.chmod(self.root, 0o700)
+            if os.stat(self.root).st_mode & 0o077:
+                log.info("library %s: the file system keeps no permissions; left as it is", self.root)
+                return
+            changed = tighten_tree(self.root)
+        except OSError as exc:
+            log.warning("library %s could not be made private: %s", self.root, exc)
+            return
+        log.warning("library %s was readable by other users; %d folders and files made private", self.root, changed)
 
     def close(self) -> None:
         if self._index is not None:
@@ -386,7 +426,7 @@ class Library:
     def lock(self, name: str, what: Message, *, wait: float = LOCK_TIMEOUT) -> Iterator[None]:
         """Hold a lock shared with other processes; BusyError after ``wait`` seconds (0: do not wait)."""
         self._refuse_if_read_only()
-        lock = FileLock(str(self.locks_dir / f"{name}.lock"))
+        lock = FileLock(str(self.locks_dir / f"{name}.lock"), mode=PRIVATE_FILE)
         try:
             lock.acquire(timeout=wait)
         except Timeout:
@@ -398,7 +438,7 @@ class Library:
 
     def _try_lock(self, name: str) -> FileLock | None:
         """The lock if nobody holds it, else None (never waits)."""
-        lock = FileLock(str(self.locks_dir / f"{name}.lock"))
+        lock = FileLock(str(self.locks_dir / f"{name}.lock"), mode=PRIVATE_FILE)
         try:
             lock.acquire(timeout=0)
         except Timeout:
@@ -417,7 +457,7 @@ class Library:
         path = self.cases_dir / f"{TEMP_PREFIX}{token}-{label}"
         with self.lock(_staging_lock(path.name), Message("a new case folder")):
             try:
-                path.mkdir()
+                make_private_dir(path, exist_ok=False)
             except OSError as exc:
                 raise storage_error(exc, Message("creating the case folder")) from exc
             try:
@@ -434,7 +474,8 @@ class Library:
         with self.lock(f"work-{name}", Message("a scratch folder")):
             path = self.work_root / name
             try:
-                path.mkdir(parents=True)
+                make_private_dir(self.work_root)
+                make_private_dir(path, exist_ok=False)
             except OSError as exc:
                 raise storage_error(exc, Message("creating a scratch folder in the library")) from exc
             try:
@@ -457,7 +498,7 @@ class Library:
         with self.lock(f"work-{name}", Message("a scratch file")):
             intent = self.work_root / f"{name}.json"
             try:
-                self.work_root.mkdir(exist_ok=True)
+                make_private_dir(self.work_root)
                 atomic_write_json(intent, {"path": str(path)})
             except (OSError, StorageError) as exc:
                 raise StorageError("noting the temporary file {path} failed: {exc}", path=path, exc=exc) from exc
@@ -519,6 +560,7 @@ class Library:
         at the same moment get different numbers; the folder appears complete or not at all.
         """
         self._refuse_if_read_only()
+        check_input(case)
         case.created_at = datetime.now(UTC)
         case.created_by = self.operator
         if not case.stage_log:
@@ -538,7 +580,7 @@ class Library:
                 try:
                     folder = CaseFolder(staging)
                     for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
-                        (staging / sub).mkdir()
+                        make_private_dir(staging / sub, exist_ok=False)
                     atomic_write_bytes(staging / README_NAME, CASE_README.encode("utf-8"))
                     entry = folder.custody.append(
                         record.CREATE, self.operator, record.creation_details(case), at=case.created_at
@@ -641,7 +683,7 @@ class Library:
             return
         log.info("case %s is quarantined: %s", number, reason)
         try:
-            self.quarantine_dir.mkdir(exist_ok=True)
+            make_private_dir(self.quarantine_dir)
             atomic_write_json(
                 self.quarantine_dir / f"{number}.json", {"reason": reason, "at": datetime.now(UTC).isoformat()}
             )
@@ -891,6 +933,11 @@ class Library:
         except IndexWriteError as exc:
             raise StorageError("the library index could not be rebuilt: {reason}", reason=exc.message) from exc
         self.index.needs_rebuild = False
+        if not self.read_only:
+            # Thumbnails of evidence no longer in the library (a case removed, an exhibit withdrawn) go too.
+            from casefile.core.thumbnails import purge
+
+            purge(keep={e.sha256 for c in cases for e in c.exhibits if not e.withdrawn})
         return len(cases)
 
     def reconcile_index(self) -> None:
@@ -1074,6 +1121,7 @@ def _create_library(root: Path) -> None:
         raise CaseFileError("{root} is not empty and is not a CaseFile library; choose an empty folder", root=root)
     try:
         root.mkdir(parents=True, exist_ok=True)
+        make_private_dir(root)
         atomic_write_json(
             root / LIBRARY_MARKER, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": str(uuid.uuid4())}
         )
@@ -1087,14 +1135,18 @@ def _read_marker(marker: Path) -> dict[str, Any]:
         info = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CaseFileError("{marker} cannot be read: {exc}", marker=marker, exc=exc) from exc
-    if not isinstance(info, dict) or info.get("format") != LIBRARY_FORMAT:
+    if not isinstance(info, dict):
+        raise CaseFileError(
+            "{marker} is damaged: it should hold a JSON object with the library's format and version", marker=marker
+        )
+    if info.get("format") != LIBRARY_FORMAT:
         raise CaseFileError(
             "{root} is not a CaseFile library ({marker} is not a library marker)", root=marker.parent, marker=marker
         )
     version = info.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CaseFileError(
-            "{marker}: the format version {version!r} is not a whole number", marker=marker, version=version
+            "{marker} is damaged: its version {version!r} is not a whole number", marker=marker, version=version
         )
     if version > LIBRARY_VERSION:
         raise LibraryVersionError(

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from casefile.core.errors import InvalidValueError, Message
+from casefile.core.validate import amount_from_text, check_amount, check_time
 
 RECORD_FORMAT = "casefile-case"
 RECORD_VERSION = 1
@@ -475,9 +476,9 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         except ValueError:
             raise InvalidValueError("{where}: unknown value {value!r}", where=where, value=value) from None
     if tp is datetime:
-        return parse_datetime(value, where)
+        return parse_datetime(value, where, check=False)
     if tp is Decimal:
-        return parse_amount(value, where)
+        return parse_amount(value, where, check=False)
     if tp is bool:
         if not isinstance(value, bool):
             raise InvalidValueError("{where}: expected true or false", where=where)
@@ -493,8 +494,13 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     raise TypeError(f"unsupported field type {tp!r} at {where}")
 
 
-def parse_datetime(value: Any, where: str = "time") -> datetime:
-    """Parse an ISO 8601 time; a time without offset is taken as local time."""
+def parse_datetime(value: Any, where: str = "time", *, check: bool = True) -> datetime:
+    """Parse an ISO 8601 time; a time without offset is taken as local time.
+
+    ``check`` (for times people type) also refuses implausible years
+    (:func:`casefile.core.validate.check_time`); reading a stored record passes False,
+    so that what was once recorded stays readable.
+    """
     if isinstance(value, datetime):
         result = value
     else:
@@ -508,15 +514,31 @@ def parse_datetime(value: Any, where: str = "time") -> datetime:
                 where=where,
                 value=value,
             ) from None
+    if check:
+        check_time(result, where)
     if result.tzinfo is None:
-        result = result.astimezone()  # interpret as the machine's local time
+        try:
+            result = result.astimezone()  # interpret as the machine's local time
+        except (OverflowError, ValueError, OSError):
+            raise InvalidValueError(
+                "{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)",
+                where=where,
+                value=str(value),
+            ) from None
     return result
 
 
-def parse_amount(value: Any, where: str = "amount") -> Decimal:
-    """Parse a money amount in yuan: non-negative, at most two decimals."""
+def parse_amount(value: Any, where: str = "amount", *, check: bool = True) -> Decimal:
+    """Parse a money amount in yuan, exact to the fen: 1299, 1,299.00, ¥1299.5.
+
+    ``check`` (for amounts people type, and any amount about to be recorded) accepts only
+    plain decimal numbers up to :data:`casefile.core.validate.MAX_AMOUNT`; reading a stored
+    record passes False and accepts what earlier versions recorded.
+    """
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise InvalidValueError("{where}: expected an amount such as 1299.00", where=where)
+    if check:
+        return check_amount(value, where) if isinstance(value, Decimal) else amount_from_text(str(value), where)
     try:
         amount = Decimal(str(value).strip().replace(",", "").lstrip("¥￥"))
     except InvalidOperation:

@@ -9,6 +9,7 @@ kept when the settings are saved.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import logging
@@ -19,7 +20,7 @@ from typing import Any
 
 import platformdirs
 
-from casefile.core.fsutil import atomic_write_json
+from casefile.core.fsutil import atomic_write_json, make_private, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ SETTINGS_VERSION = 1
 def read_settings_file() -> dict[str, Any]:
     """``settings.json`` as it is stored, every key included; empty when missing or unreadable."""
     path = settings_path()
+    with contextlib.suppress(OSError):  # a folder an older CaseFile (or Qt) left readable by others
+        make_private(path.parent)
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -78,7 +81,7 @@ def read_settings_file() -> dict[str, Any]:
 
 def write_settings_file(data: dict[str, Any]) -> None:
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent, parents=True)  # attached folders, the organisation's details: 0700, 0600
     atomic_write_json(path, data)
 
 

@@ -5,19 +5,31 @@ and a case folder is never written to. Photos (HEIC too), videos (from their pos
 and PDFs (their first page) get one. Decoding is bounded: JPEGs are decoded at a reduced
 scale, Pillow's decompression-bomb limit refuses absurd images, a PDF page is rendered at
 about the thumbnail's size, and a bad file gives no thumbnail rather than an error.
+
+The cache shows what the evidence shows (ID cards, faces), so it is private (folders 0700,
+files 0600) and it does not outlive the evidence: withdrawing an exhibit forgets its
+entries (:func:`forget`), and rebuilding a library's index drops every entry whose hash is
+no longer evidence there (:func:`purge`). Every entry is named ``<sha256>-…`` under
+``<sha256[:2]>/``, so both are a few file-name checks; an entry dropped too eagerly (the
+same bytes are evidence in another library, too) is simply made again when it is next
+shown, because a cache entry is derived from the evidence alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.model import Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.settings import APP_NAME
@@ -50,7 +62,13 @@ def thumbnailable(mime: str) -> bool:
 
 
 def can_thumbnail(exhibit: Exhibit) -> bool:
-    return thumbnailable(exhibit.mime) and exhibit.size > 0 and not _HOPELESS_FLAGS & set(exhibit.flags)
+    """Whether a thumbnail of this exhibit can and may be made (never for a withdrawn one)."""
+    return (
+        not exhibit.withdrawn
+        and thumbnailable(exhibit.mime)
+        and exhibit.size > 0
+        and not _HOPELESS_FLAGS & set(exhibit.flags)
+    )
 
 
 def make_thumbnail(source: Path, sha256: str, size: int = SIZE, mime: str = "") -> Path | None:
@@ -156,11 +174,12 @@ def register_heif() -> None:
 
 
 def save_atomically(image: Image.Image, target: Path, fmt: str, **params: Any) -> None:
-    """Write an image to ``target`` through a temporary file: readers never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write an image to ``target`` (0600, in 0700 folders) through a temporary file: readers never see half."""
+    _make_cache_dirs(target.parent)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        image.save(tmp, fmt, **params)
+        with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as fh:
+            image.save(fh, fmt, **params)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -175,3 +194,53 @@ def make_thumbnails(
         cancel.check()
         make_thumbnail(folder / exhibit.stored_path, exhibit.sha256, mime=exhibit.mime)
         yield Progress(i, len(todo), str(exhibit.number))
+
+
+def _make_cache_dirs(folder: Path) -> None:
+    """The cache folder and the one below it for a hash prefix, each 0700 (parents as the system makes them)."""
+    root = cache_dir()
+    if not root.is_dir() or (os.name != "nt" and os.stat(root).st_mode & 0o077):
+        make_private_dir(root, parents=True)
+    if folder != root and (not folder.is_dir() or (os.name != "nt" and os.stat(folder).st_mode & 0o077)):
+        make_private_dir(folder, parents=True)
+
+
+_ENTRY = re.compile(r"^(\.?)([0-9a-f]{64})-")
+_STALE_TEMP = 3600.0  # seconds: a temporary file this old was left by a crash, not being written
+
+
+def forget(sha256: str) -> int:
+    """Remove every cached picture of these bytes (thumbnails, poster, contact sheets); return how many."""
+    folder = cache_dir() / sha256[:2]
+    removed = 0
+    with contextlib.suppress(OSError):
+        for path in [*folder.glob(f"{sha256}-*"), *folder.glob(f".{sha256}-*")]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def purge(keep: Set[str]) -> int:
+    """Remove every cached picture whose file's SHA-256 is not in ``keep``; return how many."""
+    root = cache_dir()
+    removed = 0
+    now = time.time()
+    try:
+        prefixes = [p for p in root.iterdir() if len(p.name) == 2 and p.is_dir()]
+    except OSError:
+        return 0
+    for folder in prefixes:
+        with contextlib.suppress(OSError):
+            for path in folder.iterdir():
+                match = _ENTRY.match(path.name)
+                if not match or match.group(2) in keep:
+                    continue
+                with contextlib.suppress(OSError):
+                    if match.group(1) and now - path.stat().st_mtime < _STALE_TEMP:
+                        continue  # a temporary file that may be being written now
+                    path.unlink()
+                    removed += 1
+    if removed:
+        log.info("removed %d cached thumbnails of files that are no longer evidence", removed)
+    return removed

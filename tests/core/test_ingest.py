@@ -103,7 +103,7 @@ def test_what_cannot_be_evidence_is_refused_with_a_reason(library, case, tmp_pat
     assert "outside the chosen folder" in by_name["escape"].refused
     assert "loop" in by_name["loop"].refused
     assert "not a regular file" in by_name["pipe"].refused
-    assert "not a regular file" in by_name["null"].refused
+    assert "system pseudo-file" in by_name["null"].refused
     assert "no such file" in by_name["nope.jpg"].refused
     assert by_name[".hidden"].skipped and not by_name[".hidden"].refused
     assert report_of(verify_case(library, case.number)).ok

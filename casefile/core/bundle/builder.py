@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from casefile.core.bundle.imagepage import content_box, write_image_page
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
-from casefile.core.fsutil import TEMP_PREFIX, fsync_dir, make_readonly, remove_quietly, storage_error
+from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.model import Case, EvidenceKind
@@ -615,7 +614,7 @@ def _copy_out(saved: list[Path], output: Path) -> list[Path]:
     for i, path in enumerate(saved, start=1):
         target = output if len(saved) == 1 else output.with_name(f"{output.stem}-vol{i}of{len(saved)}.pdf")
         try:
-            shutil.copyfile(path, target)
+            copy_private(path, target)
         except OSError as exc:
             raise storage_error(exc, Message("writing {target}", target=target)) from exc
         copies.append(target)

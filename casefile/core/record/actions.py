@@ -131,7 +131,7 @@ def _exhibit_metadata(case: Case, details: dict[str, Any], at: datetime, operato
     exhibit.metadata = dict(details["metadata"])
     exhibit.flags = [str(f) for f in details["flags"]]
     if "captured_at" in details:
-        exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at")
+        exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at", check=False)
         exhibit.captured_at_source = str(details["captured_at_source"])
 
 

@@ -47,7 +47,7 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
     elif case is None:
         raise InvalidValueError("the custody log does not start with the creation of the case")
     elif action.apply is not None:
-        at = parse_datetime(entry["at"], "custody entry time")
+        at = parse_datetime(entry["at"], "custody entry time", check=False)
         action.apply(case, details, at, str(entry.get("operator", "")))
     case.custody_head = CustodyHead(seq=int(entry["seq"]), hash=str(entry["hash"]))
     case.revision = int(entry["seq"])
