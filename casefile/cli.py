@@ -44,6 +44,7 @@ from casefile.core.model import (
 )
 from casefile.core.progress import Progress
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
+from casefile.core.store import IntegrityError
 from casefile.core.validate import normalise_phone
 
 log = logging.getLogger("casefile")
@@ -718,6 +719,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ncasefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
         return 130
+    except IntegrityError as exc:  # evidence not as recorded: a finding, like a failed verification
+        print(f"casefile: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except CaseFileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

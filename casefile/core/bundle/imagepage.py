@@ -1,22 +1,23 @@
 """One-page PDFs showing a photo: JPEG bytes embedded as they are, turned upright by the page.
 
-A JPEG's bytes go into the PDF unchanged (``/DCTDecode``), so the image stream inside the
-bundle hashes to the evidence file's SHA-256. EXIF orientation is applied by the page's
-transformation matrix, never by re-encoding. Other formats are decoded losslessly, except
-HEIC/HEIF, which PDF cannot hold: those pages carry a JPEG made from the decoded photo.
+A clean JPEG's bytes go into the PDF unchanged (``/DCTDecode``), so the image stream inside
+the bundle hashes to the evidence file's SHA-256. EXIF orientation is applied by the page's
+transformation matrix, never by re-encoding. Other formats are decoded and printed
+losslessly, except HEIC/HEIF, which PDF cannot hold, and damaged JPEGs: those pages carry
+a JPEG made from the decoded picture, under a note saying so. A picture far finer than
+print needs (a 13000 × 13000 scan) is printed from a reduced decode, also with a note.
 """
 
 from __future__ import annotations
 
 import io
-import shutil
+import math
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from casefile.core.bundle.pdfkit import PAGE
-from casefile.core.thumbnails import register_heif
 
 # Room left for the stamps at the top and bottom of every exhibit page (points).
 TOP_BAND = 40.0
@@ -54,77 +55,143 @@ def _fit(width: int, height: int, orientation: int) -> tuple[float, float, float
 
 
 PLACEHOLDER_KEY = "/CaseFileJPEG"
+PRINT_DPI = 300  # plenty for a printed page; images far above it are printed from a reduced decode
+# The most decoded pixel memory one image may take (Pillow keeps RGB as 4 bytes a pixel).
+# A bigger JPEG is decoded reduced (libjpeg scales as it decodes); any other format gets a notice.
+DECODE_BUDGET = 192 << 20
+STRIP_BYTES = 8 << 20  # rows converted and reduced at a time
+NOTE_SIZE, NOTE_LEADING = 8.5, 12.0
+
+
+class ImageTooLarge(Exception):
+    """Decoding the image whole would take more memory than a bundle may use."""
 
 
 def placeholder_bytes(token: str) -> bytes:
     return f"CASEFILE-JPEG-{token}".encode("ascii")
 
 
-def write_image_page(source: Path, target: Path, *, placeholder: str | None = None) -> bool:
-    """Write a one-page A4 PDF showing the image ``source``; raises OSError/ValueError if unreadable.
+def orientation_of(img: Image.Image) -> int:
+    try:
+        return int(img.getexif().get(0x0112, 1) or 1)
+    except Exception:  # noqa: BLE001 - a broken EXIF block: show the picture as stored
+        return 1
 
-    With ``placeholder``, a JPEG's bytes are not copied: the image stream holds a short
-    marker naming the token, and :mod:`casefile.core.bundle.fill` streams the file's bytes
-    into the finished bundle in their place. Returns True when a placeholder was written.
+
+def write_jpeg_page(img: Image.Image, target: Path, placeholder: str) -> None:
+    """A one-page PDF for a clean JPEG whose bytes are streamed in later in place of ``placeholder``.
+
+    The image stream holds a short marker naming the token, and
+    :mod:`casefile.core.bundle.fill` streams the evidence file's bytes into the finished
+    bundle in its place (checking their hash on the way).
     """
-    register_heif()
-    with Image.open(source) as img:
-        orientation = int(img.getexif().get(0x0112, 1) or 1)
-        if img.format in ("HEIF", "AVIF"):
-            # Phones' HEIC photos: printed from a JPEG made of the decoded, upright pixels (the
-            # exhibit file itself stays as it is); PDF readers cannot show HEIC.
-            img.load()
-            _write_converted_jpeg(ImageOps.exif_transpose(img), target)
-            return False
-        if img.format == "JPEG" and img.mode in ("L", "RGB", "CMYK"):
-            _write_jpeg(source, target, img, orientation, placeholder)
-            return placeholder is not None
-        img.load()
-        upright = ImageOps.exif_transpose(img)
-        _write_pixels(upright, target)
-        return False
-
-
-def _write_jpeg(source: Path, target: Path, img: Image.Image, orientation: int, placeholder: str | None) -> None:
+    orientation = orientation_of(img)
     colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}[img.mode]
     decode = " /Decode [1 0 1 0 1 0 1 0]" if img.mode == "CMYK" and "adobe" in img.info else ""
     x, y, w, h = _fit(img.width, img.height, orientation)
     matrix = " ".join(f"{v:.4f}" for v in _matrix(orientation, x, y, w, h))
-    marker = placeholder_bytes(placeholder) if placeholder else b""
-    length = len(marker) if placeholder else source.stat().st_size
-    extra = f" {PLACEHOLDER_KEY} ({placeholder})" if placeholder else ""
+    marker = placeholder_bytes(placeholder)
     image_dict = (
         f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
-        f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {length}{extra} >>"
+        f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /DCTDecode{decode} /Length {len(marker)}"
+        f" {PLACEHOLDER_KEY} ({placeholder}) >>"
     )
     with open(target, "wb") as out:
-        if placeholder:
-            _write_pdf(out, image_dict, lambda o: o.write(marker), matrix)
-        else:
-            with open(source, "rb") as src:
-                _write_pdf(out, image_dict, lambda o: shutil.copyfileobj(src, o, 1 << 20), matrix)
+        _write_pdf(out, image_dict, lambda o: o.write(marker), matrix)
 
 
-def _write_converted_jpeg(img: Image.Image, target: Path) -> None:
-    buffer = io.BytesIO()
-    img.convert("RGB").save(buffer, "JPEG", quality=92)
-    data = buffer.getvalue()
-    x, y, w, h = _fit(img.width, img.height, 1)
-    matrix = " ".join(f"{v:.4f}" for v in _matrix(1, x, y, w, h))
-    image_dict = (
-        f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
-        f"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {len(data)} >>"
-    )
-    with open(target, "wb") as out:
-        _write_pdf(out, image_dict, lambda o: o.write(data), matrix)
+def _decoded_bytes(mode: str, size: tuple[int, int]) -> int:
+    per_pixel = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2}.get(mode, 4)
+    return size[0] * size[1] * per_pixel
 
 
-def _write_pixels(img: Image.Image, target: Path) -> None:
-    if img.mode not in ("L", "RGB"):
-        background = Image.new("RGB", img.size, (255, 255, 255))
-        rgba = img.convert("RGBA")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        img = background
+def _print_size(width: int, height: int, orientation: int) -> tuple[int, int]:
+    """Pixels (as stored, before turning upright) that print the image at PRINT_DPI in the content box."""
+    upright_w, upright_h = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    _bx, _by, bw, bh = content_box()
+    scale = min(bw / upright_w, bh / upright_h)  # points per pixel
+    ppi = PRINT_DPI / 72
+    tw, th = max(1, math.ceil(upright_w * scale * ppi)), max(1, math.ceil(upright_h * scale * ppi))
+    return (th, tw) if orientation in (5, 6, 7, 8) else (tw, th)
+
+
+def printable(img: Image.Image) -> tuple[Image.Image, str]:
+    """The picture of an opened image, upright, in L or RGB, at most about PRINT_DPI when printed.
+
+    Returns the picture and, when it was reduced, a note saying so. Memory stays bounded:
+    a JPEG is decoded reduced by libjpeg itself (``draft``); other formats are decoded
+    whole only within DECODE_BUDGET (else :class:`ImageTooLarge`), then converted and
+    reduced a strip of rows at a time.
+    """
+    orientation = orientation_of(img)
+    original = img.size
+    target = _print_size(img.width, img.height, orientation)
+    if img.format == "JPEG":
+        img.draft(img.mode, target)  # libjpeg decodes at 1/2, 1/4 or 1/8 when that still covers target
+    elif _decoded_bytes(img.mode, img.size) > DECODE_BUDGET:
+        raise ImageTooLarge(f"{img.width} × {img.height}")
+    img.load()
+    factor = math.ceil(max(img.width / target[0], img.height / target[1]))
+    picture = _reduce(img, factor if factor >= 3 else 1)  # up to twice PRINT_DPI is kept as it is
+    reduced = picture.size != original
+    if orientation in _UPRIGHT:
+        picture = picture.transpose(_UPRIGHT[orientation])
+    note = ""
+    if reduced:
+        note = (
+            f"原图 {original[0]} × {original[1]} 像素，此处按打印分辨率（约 {PRINT_DPI} dpi）缩小为 "
+            f"{picture.width} × {picture.height} 像素后重新编码输出；原始文件未作改动。"
+        )
+    return picture, note
+
+
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _flat(img: Image.Image) -> Image.Image:
+    """L or RGB; transparency laid on white."""
+    if img.mode in ("L", "RGB"):
+        return img
+    if img.mode == "1":
+        return img.convert("L")
+    if img.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+        return img.convert("L")
+    if img.mode == "CMYK" or img.mode == "YCbCr":
+        return img.convert("RGB")
+    rgba = img.convert("RGBA")
+    background = Image.new("RGB", img.size, (255, 255, 255))
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background
+
+
+def _reduce(img: Image.Image, factor: int) -> Image.Image:
+    """``img`` in L or RGB, reduced ``factor`` times (box filter), a strip of rows at a time."""
+    if factor <= 1 and img.mode in ("L", "RGB"):
+        return img
+    if factor <= 1 and _decoded_bytes(img.mode, img.size) <= STRIP_BYTES:
+        return _flat(img)
+    mode = "L" if img.mode in ("1", "L", "I", "I;16", "I;16B", "I;16L", "F") else "RGB"
+    factor = max(factor, 1)
+    out = Image.new(mode, (math.ceil(img.width / factor), math.ceil(img.height / factor)), "white")
+    rows = factor * max(1, STRIP_BYTES // (img.width * 4 * factor))
+    for top in range(0, img.height, rows):
+        strip = _flat(img.crop((0, top, img.width, min(img.height, top + rows))))
+        if strip.mode != mode:
+            strip = strip.convert(mode)
+        out.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
+    return out
+
+
+def write_pixels_page(img: Image.Image, target: Path) -> None:
+    """A one-page PDF of a decoded picture (L or RGB), losslessly compressed, nothing else on it."""
     colorspace = "/DeviceGray" if img.mode == "L" else "/DeviceRGB"
     data = zlib.compress(img.tobytes(), 6)
     x, y, w, h = _fit(img.width, img.height, 1)
@@ -135,6 +202,37 @@ def _write_pixels(img: Image.Image, target: Path) -> None:
     )
     with open(target, "wb") as out:
         _write_pdf(out, image_dict, lambda o: o.write(data), matrix)
+
+
+def write_labelled_page(img: Image.Image, target: Path, notes: list[str], *, as_jpeg: bool) -> None:
+    """A picture under notes saying what it is (re-encoded, reduced, damaged), on one A4 page.
+
+    ``as_jpeg`` keeps photos small (JPEG, quality 92); screenshots and drawings stay lossless.
+    """
+    from reportlab.lib.utils import ImageReader
+
+    from casefile.core.bundle.pdfkit import FONT, new_canvas, wrap_text
+
+    bx, by, bw, bh = content_box()
+    lines = [line for note in notes for line in wrap_text(note, NOTE_SIZE, bw)]
+    canvas = new_canvas(target)
+    canvas.setFont(FONT, NOTE_SIZE)
+    top = by + bh
+    for k, line in enumerate(lines):
+        canvas.drawString(bx, top - NOTE_SIZE - k * NOTE_LEADING, line)
+    used = len(lines) * NOTE_LEADING + 6 if lines else 0
+    scale = min(bw / img.width, (bh - used) / img.height)
+    w, h = img.width * scale, img.height * scale
+    x, y = bx + (bw - w) / 2, by + (bh - used - h) / 2
+    if as_jpeg:
+        buffer = io.BytesIO()
+        img.save(buffer, "JPEG", quality=92)
+        buffer.seek(0)
+        canvas.drawImage(ImageReader(buffer), x, y, w, h)
+    else:
+        canvas.drawImage(ImageReader(img), x, y, w, h)
+    canvas.showPage()
+    canvas.save()
 
 
 def _write_pdf(out, image_dict: str, write_image, matrix: str) -> None:  # type: ignore[no-untyped-def]
