@@ -58,7 +58,7 @@ PLACEHOLDER_KEY = "/CaseFileJPEG"
 PRINT_DPI = 300  # plenty for a printed page; images far above it are printed from a reduced decode
 # The most decoded pixel memory one image may take (Pillow keeps RGB as 4 bytes a pixel).
 # A bigger JPEG is decoded reduced (libjpeg scales as it decodes); any other format gets a notice.
-DECODE_BUDGET = 192 << 20
+DECODE_BUDGET = 288 << 20
 STRIP_BYTES = 8 << 20  # rows converted and reduced at a time
 NOTE_SIZE, NOTE_LEADING = 8.5, 12.0
 
