@@ -414,7 +414,8 @@ def _image_parts(entry: ExhibitEntry, reader: EvidenceReader, target: Path, inde
     register_heif()
     damage = ""
     if e.mime == "image/jpeg":
-        with reader.open(e) as fh:
+        # One read of the file for its hash and its marker walk (the walk goes through it in order).
+        with reader.open(e, hash_first=False) as fh:
             inspection = inspect_jpeg(fh)
             if inspection.verdict is Verdict.CLEAN:
                 fh.seek(0)
