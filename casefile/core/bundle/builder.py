@@ -421,7 +421,7 @@ def _image_parts(entry: ExhibitEntry, reader: EvidenceReader, target: Path, inde
                 fh.seek(0)
                 try:
                     with Image.open(fh) as img:
-                        if img.format == "JPEG" and img.mode in ("L", "RGB", "CMYK"):
+                        if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
                             token = f"{index:05d}"
                             write_jpeg_page(img, target, token)
                             return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=e.size)]
