@@ -1,12 +1,12 @@
 """Hostile exhibits: time and peak memory of a bundle holding one of each, against the budget.
 
 Each case is a court bundle of a single exhibit that once stalled or broke bundles: a
-13000 x 13000 one-bit PNG (a scan at absurd resolution), text files that are one line of
-100 KB to 5 MB (a minified chat export), an exhibit whose title, source and purpose are
-4.5 KB each, and a PDF of 2,000 pages. Every run builds the bundle in a fresh child
-process, so the peak resident memory measured (its VmHWM) is CaseFile's alone; the time is
-the build itself, without starting Python. Budget for any single exhibit: linear time, and
-at most 500 MB peak memory.
+13000 x 13000 one-bit PNG (a scan at absurd resolution), a 9000 x 9000 colour PNG (too big
+to decode whole), text files that are one line of 100 KB to 5 MB (a minified chat export),
+an exhibit whose title, source and purpose are 4.5 KB each, and a PDF of 2,000 pages.
+Every run builds the bundle in a fresh child process, so the peak resident memory measured
+(its VmHWM) is CaseFile's alone; the time is the build itself, without starting Python.
+Budget for any single exhibit: linear time, and at most 500 MB peak memory.
 
     tools/dev bench hostile [--runs 5] [--only NAME,NAME]
 """
@@ -41,6 +41,21 @@ def make_png(path: Path) -> None:
     img.save(path, optimize=False)
 
 
+def make_rgb_png(path: Path, width: int, height: int) -> None:
+    """A colour PNG too big to decode whole (324 MB as Pillow would hold it), written row by row."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    packer = zlib.compressobj(6)
+    light, dark = b"\0" + b"\xf0\xe8\xe0" * width, b"\0" + b"\x20\x40\x80" * width
+    data = b"".join(packer.compress(dark if (y // 300) % 2 else light) for y in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
 def make_text(path: Path, size: int) -> None:
     """One line of ``size`` bytes: a chat export written without newlines."""
     unit = '{"time":"2026-11-20 10:01:02","from":"客服小王","text":"您好，请提供订单号和照片，我们会尽快处理。"},'
@@ -62,6 +77,7 @@ def make_pdf(path: Path, pages: int) -> None:
 
 CASES = {
     "png-13000x13000-1bit": "the 13000 x 13000 one-bit PNG",
+    "png-9000x9000-rgb": "a 9000 x 9000 colour PNG (decoded a strip at a time)",
     "text-100KB-one-line": "100 KB text, one line",
     "text-450KB-one-line": "450 KB text, one line",
     "text-1MB-one-line": "1 MB text, one line",
@@ -85,8 +101,10 @@ def prepare(root: Path, names: list[str]) -> dict[str, str]:
             folder = inputs / name
             folder.mkdir()
             options = AddOptions(purpose="证明商品收货时即已损坏")
-            if name.startswith("png"):
+            if name.startswith("png-13000"):
                 make_png(folder / "scan.png")
+            elif name.startswith("png-9000"):
+                make_rgb_png(folder / "scan.png", 9000, 9000)
             elif name.startswith("text"):
                 size = {"100KB": 100_000, "450KB": 450_000, "1MB": 1_000_000, "5MB": 5_000_000}[name.split("-")[1]]
                 make_text(folder / "chat-export.json", size)

@@ -143,3 +143,19 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
     pdfs = make_case(library)
     list(add_files(library, pdfs.number, [corpus / "pdfs"]))
     assert_valid_packet(build(library, pdfs.number).files[0], tmp_path)
+
+
+def test_a_multi_picture_jpeg_goes_in_byte_for_byte(library, tmp_path):
+    """MPO files (stereo cameras, some phones): PDF readers show the first picture, the bytes stay the file's."""
+    first = Image.effect_noise((300, 200), 40).convert("RGB")
+    first.save(tmp_path / "DSCF0001.jpg", "MPO", save_all=True, append_images=[Image.new("RGB", (300, 200), "green")])
+    case = make_case(library)
+    list(add_files(library, case.number, [tmp_path / "DSCF0001.jpg"]))
+    (exhibit,) = library.load_case(case.number).exhibits
+    with pikepdf.open(build(library, case.number).files[0]) as pdf:
+        assert any(
+            isinstance(obj, pikepdf.Stream)
+            and obj.get("/Filter") == "/DCTDecode"
+            and hashlib.sha256(obj.read_raw_bytes()).hexdigest() == exhibit.sha256
+            for obj in pdf.objects
+        )

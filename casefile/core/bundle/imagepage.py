@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import io
 import math
+import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -72,6 +75,8 @@ def placeholder_bytes(token: str) -> bytes:
 
 
 def orientation_of(img: Image.Image) -> int:
+    if img.format == "PNG" and "exif" not in img.info and _decoded_bytes(img.mode, img.size) > DECODE_BUDGET:
+        return 1  # Pillow would decode the whole picture to look for an eXIf chunk after its data
     try:
         return int(img.getexif().get(0x0112, 1) or 1)
     except Exception:  # noqa: BLE001 - a broken EXIF block: show the picture as stored
@@ -120,19 +125,24 @@ def printable(img: Image.Image) -> tuple[Image.Image, str]:
 
     Returns the picture and, when it was reduced, a note saying so. Memory stays bounded:
     a JPEG is decoded reduced by libjpeg itself (``draft``); other formats are decoded
-    whole only within DECODE_BUDGET (else :class:`ImageTooLarge`), then converted and
-    reduced a strip of rows at a time.
+    whole within DECODE_BUDGET, then converted and reduced a strip of rows at a time; a
+    bigger PNG is decoded a strip of rows at a time (:func:`_png_in_strips`); anything
+    else that big raises :class:`ImageTooLarge`.
     """
     orientation = orientation_of(img)
     original = img.size
     target = _print_size(img.width, img.height, orientation)
+    factor = math.ceil(max(img.width / target[0], img.height / target[1]))
     if img.format == "JPEG":
         img.draft(img.mode, target)  # libjpeg decodes at 1/2, 1/4 or 1/8 when that still covers target
-    elif _decoded_bytes(img.mode, img.size) > DECODE_BUDGET:
+        factor = math.ceil(max(img.width / target[0], img.height / target[1]))
+    if _decoded_bytes(img.mode, img.size) <= DECODE_BUDGET:
+        img.load()
+        picture = _reduce(img, factor if factor >= 3 else 1)  # up to twice PRINT_DPI is kept as it is
+    elif img.format == "PNG" and isinstance(filename := getattr(img, "filename", None), str) and filename:
+        picture = _png_in_strips(Path(filename), max(factor, 1))
+    else:
         raise ImageTooLarge(f"{img.width} × {img.height}")
-    img.load()
-    factor = math.ceil(max(img.width / target[0], img.height / target[1]))
-    picture = _reduce(img, factor if factor >= 3 else 1)  # up to twice PRINT_DPI is kept as it is
     reduced = picture.size != original
     if orientation in _UPRIGHT:
         picture = picture.transpose(_UPRIGHT[orientation])
@@ -188,6 +198,108 @@ def _reduce(img: Image.Image, factor: int) -> Image.Image:
             strip = strip.convert(mode)
         out.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
     return out
+
+
+def _png_in_strips(path: Path, factor: int) -> Image.Image:
+    """A PNG too big to decode whole, decoded and reduced ``factor`` times a strip of rows at a time.
+
+    The image data is inflated as a stream; each strip's rows become a small PNG of their
+    own (headed by the previous strip's last row, unfiltered, so the rows' filters still
+    find the row above them) that Pillow decodes. Interlaced PNGs and 16-bit colour, which
+    cannot be cut so, raise :class:`ImageTooLarge`. Data that ends early leaves the rest white.
+    """
+    from PIL import PngImagePlugin
+
+    with open(path, "rb") as fh:
+        if fh.read(8) != b"\x89PNG\r\n\x1a\n":
+            raise ImageTooLarge("not a PNG")
+        kept: list[bytes] = []
+        header = b""
+        while True:
+            head = fh.read(8)
+            if len(head) < 8:
+                raise ImageTooLarge("no image data")
+            length, kind = struct.unpack(">I4s", head)
+            if kind == b"IDAT":
+                break
+            data = fh.read(length)
+            fh.read(4)  # CRC
+            if kind == b"IHDR":
+                header = data
+            elif kind in (b"PLTE", b"tRNS"):
+                kept.append(_png_chunk(kind, data))
+            elif kind == b"IEND" or len(data) < length:
+                raise ImageTooLarge("no image data")
+        width, height, depth, colour, _c, _f, interlace = struct.unpack(">IIBBBBB", header[:13])
+        modes = getattr(PngImagePlugin, "_MODES", {})
+        if interlace or (depth, colour) not in modes or (depth == 16 and colour != 0):
+            raise ImageTooLarge(f"{width} × {height}")
+        mode, rawmode = modes[(depth, colour)]
+        channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
+        row = 1 + math.ceil(width * channels * depth / 8)
+        out_mode = "L" if mode in ("1", "L", "I;16") else "RGB"
+        out = Image.new(out_mode, (math.ceil(width / factor), math.ceil(height / factor)), "white")
+        rows = factor * max(1, STRIP_BYTES // (width * 4 * factor))
+        pieces = _inflate_idat(fh, length)
+        pending = bytearray()
+        above = b""  # the previous strip's last row as raw bytes, unfiltered
+        top = 0
+        while top < height:
+            for piece in pieces:
+                pending += piece
+                if len(pending) >= rows * row:
+                    break
+            count = min(rows, height - top, len(pending) // row)
+            if count <= 0:
+                break
+            data = (b"\0" + above if above else b"") + bytes(pending[: count * row])
+            del pending[: count * row]
+            size = struct.pack(">IIBBBBB", width, count + (1 if above else 0), depth, colour, 0, 0, 0)
+            mini = b"".join(
+                [
+                    b"\x89PNG\r\n\x1a\n",
+                    _png_chunk(b"IHDR", size),
+                    *kept,
+                    _png_chunk(b"IDAT", zlib.compress(data, 1)),
+                    _png_chunk(b"IEND", b""),
+                ]
+            )
+            with Image.open(io.BytesIO(mini)) as decoded:
+                decoded.load()
+                strip = decoded.crop((0, 1, width, decoded.height)) if above else decoded.copy()
+            above = strip.crop((0, strip.height - 1, width, strip.height)).tobytes("raw", rawmode)
+            flat = _flat(strip)
+            if flat.mode != out_mode:
+                flat = flat.convert(out_mode)
+            out.paste(flat.reduce(factor) if factor > 1 else flat, (0, top // factor))
+            top += count
+        return out
+
+
+def _inflate_idat(fh: BinaryIO, length: int) -> Iterator[bytes]:
+    """The inflated image data of a PNG whose first IDAT chunk (``length`` bytes) starts at ``fh``."""
+    inflate = zlib.decompressobj()
+    while True:
+        left = length
+        while left:
+            data = fh.read(min(left, 1 << 20))
+            if not data:
+                return
+            left -= len(data)
+            while data:
+                yield inflate.decompress(data, 1 << 20)
+                data = inflate.unconsumed_tail
+        fh.read(4)  # CRC
+        head = fh.read(8)
+        if len(head) < 8:
+            return
+        length, kind = struct.unpack(">I4s", head)
+        if kind != b"IDAT":
+            return
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def write_pixels_page(img: Image.Image, target: Path) -> None:
