@@ -211,7 +211,7 @@ def test_verified_reads_return_the_bytes_that_were_hashed(library, kinds_case, t
 
 def test_a_photo_changed_after_its_page_was_made_stops_the_fill(tmp_path):
     """The second check, as the photo's bytes are streamed into the bundle: every change is named."""
-    from casefile.core.bundle.imagepage import write_jpeg_page
+    from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
 
     photos, sources = [], {}
     for token in ("00001", "00002", "00003"):
@@ -222,7 +222,7 @@ def test_a_photo_changed_after_its_page_was_made_stops_the_fill(tmp_path):
         sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
         page = tmp_path / f"page{token}.pdf"
         with Image.open(path) as img:
-            write_jpeg_page(img, page, token)
+            write_jpeg_page(JpegHeader.of(img), page, token)
         photos.append(page)
     import pikepdf
 

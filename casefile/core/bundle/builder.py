@@ -17,6 +17,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,13 +32,14 @@ from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, L
 from casefile.core.bundle.fill import PhotosChanged, fill_placeholders
 from casefile.core.bundle.imagepage import (
     ImageTooLarge,
+    JpegHeader,
     content_box,
     printable,
     write_jpeg_page,
     write_labelled_page,
     write_pixels_page,
 )
-from casefile.core.bundle.jpeg import Verdict, inspect_jpeg
+from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
@@ -247,22 +249,33 @@ def _build_packet(
     clock = _Clock(ctx.case.number)
     yield Progress(0, total_steps, "documents")
 
-    # 1. Exhibits: one separator page each (one sheet for all), then their content.
-    separators = work / "separators.pdf"
-    if ctx.entries:
-        parts.render_separators(separators, ctx)
-    separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
-    exhibit_parts: list[list[_Part]] = []
+    # 1. Exhibits: one separator page each (one sheet for all), then their content. Photos are
+    # checked (hash, markers, headers) on a second thread meanwhile: that work is mostly
+    # hashing and libjpeg, which run beside the page layout on this one.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
-    for i, entry in enumerate(ctx.entries):
-        cancel.check()
-        sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
-        try:
-            content = _content_parts(entry, reader, work, i)
-        except IntegrityError:
-            content = []  # noted by the reader; every other exhibit is still checked before stopping
-        exhibit_parts.append([sep, *content])
-        yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+    pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-photos")
+    try:
+        checks = {
+            i: pool.submit(_check_photo, reader, entry.exhibit)
+            for i, entry in enumerate(ctx.entries)
+            if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
+        }
+        separators = work / "separators.pdf"
+        if ctx.entries:
+            parts.render_separators(separators, ctx)
+        separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
+        exhibit_parts: list[list[_Part]] = []
+        for i, entry in enumerate(ctx.entries):
+            cancel.check()
+            sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
+            try:
+                content = _content_parts(entry, reader, work, i, checks.get(i))
+            except IntegrityError:
+                content = []  # noted by the reader; every other exhibit is still checked before stopping
+            exhibit_parts.append([sep, *content])
+            yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
 
     # 2. Documents before the evidence list.
@@ -367,10 +380,13 @@ def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
     return 0
 
 
-def _content_parts(entry: ExhibitEntry, reader: EvidenceReader, work: Path, index: int) -> list[_Part]:
+def _content_parts(
+    entry: ExhibitEntry, reader: EvidenceReader, work: Path, index: int, check: Future[_PhotoCheck] | None = None
+) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    Raises :class:`IntegrityError` when the file is not the one the case recorded.
+    ``check``: the photo's check, started ahead (see :func:`_check_photo`). Raises
+    :class:`IntegrityError` when the file is not the one the case recorded.
     """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
@@ -386,7 +402,7 @@ def _content_parts(entry: ExhibitEntry, reader: EvidenceReader, work: Path, inde
             reader.check(e)
             return notice("文件为空（0 字节）")
         if e.mime in IMAGE_MIMES:
-            return _image_parts(entry, reader, target, index, notice)
+            return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
             return _pdf_parts(entry, reader.copy(e), notice)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
@@ -403,7 +419,40 @@ def _content_parts(entry: ExhibitEntry, reader: EvidenceReader, work: Path, inde
         raise storage_error(exc, Message("making the pages of exhibit {number}", number=e.number)) from exc
 
 
-def _image_parts(entry: ExhibitEntry, reader: EvidenceReader, target: Path, index: int, notice: Any) -> list[_Part]:
+@dataclass(frozen=True)
+class _PhotoCheck:
+    inspection: Inspection
+    header: JpegHeader | None = None  # a clean JPEG's facts for its page; None: print it decoded
+
+
+def _check_photo(reader: EvidenceReader, exhibit: Exhibit) -> _PhotoCheck:
+    """Check a JPEG exhibit through one read: its hash, its markers, its headers.
+
+    Raises :class:`IntegrityError` when it is not the file the case recorded.
+    """
+    # One read of the file for its hash and its marker walk (the walk goes through it in order).
+    with reader.open(exhibit, hash_first=False) as fh:
+        inspection = inspect_jpeg(fh)
+        if inspection.verdict is not Verdict.CLEAN:
+            return _PhotoCheck(inspection)
+        fh.seek(0)
+        try:
+            with Image.open(fh) as img:
+                if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
+                    return _PhotoCheck(inspection, JpegHeader.of(img))
+        except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: print it decoded
+            log.info("exhibit %s: JPEG header not usable as it is: %s", exhibit.number, exc)
+        return _PhotoCheck(inspection)
+
+
+def _image_parts(
+    entry: ExhibitEntry,
+    reader: EvidenceReader,
+    target: Path,
+    index: int,
+    notice: Any,
+    check: Future[_PhotoCheck] | None,
+) -> list[_Part]:
     """A photo or picture on one page.
 
     A clean JPEG is checked (hash, markers, headers) through its open file and its bytes are
@@ -414,22 +463,14 @@ def _image_parts(entry: ExhibitEntry, reader: EvidenceReader, target: Path, inde
     register_heif()
     damage = ""
     if e.mime == "image/jpeg":
-        # One read of the file for its hash and its marker walk (the walk goes through it in order).
-        with reader.open(e, hash_first=False) as fh:
-            inspection = inspect_jpeg(fh)
-            if inspection.verdict is Verdict.CLEAN:
-                fh.seek(0)
-                try:
-                    with Image.open(fh) as img:
-                        if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
-                            token = f"{index:05d}"
-                            write_jpeg_page(img, target, token)
-                            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=e.size)]
-                except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: print it decoded
-                    log.info("exhibit %s: JPEG header not usable as it is: %s", e.number, exc)
-            elif inspection.verdict is Verdict.DAMAGED:
-                damage = inspection.reason
-                log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
+        checked = check.result() if check is not None else _check_photo(reader, e)
+        if checked.header is not None:
+            token = f"{index:05d}"
+            write_jpeg_page(checked.header, target, token)
+            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=e.size)]
+        if checked.inspection.verdict is Verdict.DAMAGED:
+            damage = checked.inspection.reason
+            log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
     path = reader.copy(e)
     if damage:
         with open(path, "ab") as fh:

@@ -15,6 +15,7 @@ import math
 import struct
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -83,16 +84,31 @@ def orientation_of(img: Image.Image) -> int:
         return 1
 
 
-def write_jpeg_page(img: Image.Image, target: Path, placeholder: str) -> None:
+@dataclass(frozen=True)
+class JpegHeader:
+    """What a page needs to know of a JPEG whose bytes it will carry as they are."""
+
+    width: int
+    height: int
+    mode: str  # L, RGB or CMYK
+    orientation: int
+    adobe: bool  # an Adobe APP14 segment: CMYK stored inverted
+
+    @classmethod
+    def of(cls, img: Image.Image) -> JpegHeader:
+        return cls(img.width, img.height, img.mode, orientation_of(img), "adobe" in img.info)
+
+
+def write_jpeg_page(img: JpegHeader, target: Path, placeholder: str) -> None:
     """A one-page PDF for a clean JPEG whose bytes are streamed in later in place of ``placeholder``.
 
     The image stream holds a short marker naming the token, and
     :mod:`casefile.core.bundle.fill` streams the evidence file's bytes into the finished
     bundle in its place (checking their hash on the way).
     """
-    orientation = orientation_of(img)
+    orientation = img.orientation
     colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}[img.mode]
-    decode = " /Decode [1 0 1 0 1 0 1 0]" if img.mode == "CMYK" and "adobe" in img.info else ""
+    decode = " /Decode [1 0 1 0 1 0 1 0]" if img.mode == "CMYK" and img.adobe else ""
     x, y, w, h = _fit(img.width, img.height, orientation)
     matrix = " ".join(f"{v:.4f}" for v in _matrix(orientation, x, y, w, h))
     marker = placeholder_bytes(placeholder)
