@@ -2017,6 +2017,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{output}: there is no folder {folder} to put the copy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{output}: a folder has that name; give a file name ending in .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{output}: the folder {folder} cannot be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>an exhibit is listed twice in --exhibits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,6 +2041,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>making the pages of exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>saving the bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2038,10 +2054,6 @@ Reason:</source>
     </message>
     <message>
         <source>writing {target}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} has changed since it was added to the case; the bundle was not made — run &apos;casefile verify&apos; on this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2314,6 +2326,10 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
