@@ -2092,10 +2092,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} has changed since it was added to the case; the bundle was not made — run &apos;casefile verify&apos; on this case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>writing the custody log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,6 +2396,22 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{output}: there is no folder {folder} to put the copy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{output}: a folder has that name; give a file name ending in .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{output}: the folder {folder} cannot be written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>making the pages of exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2525,6 +2537,10 @@ Reason:</source>
     </message>
     <message>
         <source>keeping a copy of {name} before updating its format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2104,10 +2104,6 @@ Reason:</source>
         <translation>写入 {target}</translation>
     </message>
     <message>
-        <source>{name} has changed since it was added to the case; the bundle was not made — run &apos;casefile verify&apos; on this case</source>
-        <translation>{name} 在加入案件后已被改动，未生成材料——请对本案件执行“校验”</translation>
-    </message>
-    <message>
         <source>writing the custody log</source>
         <translation>写入保管记录</translation>
     </message>
@@ -2412,6 +2408,22 @@ Reason:</source>
         <translation>保管记录为空</translation>
     </message>
     <message>
+        <source>{output}: there is no folder {folder} to put the copy in</source>
+        <translation>{output}：文件夹 {folder} 不存在，无法在此保存副本</translation>
+    </message>
+    <message>
+        <source>{output}: a folder has that name; give a file name ending in .pdf</source>
+        <translation>{output}：这是一个文件夹的名称，请给出以 .pdf 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>{output}: the folder {folder} cannot be written to</source>
+        <translation>{output}：文件夹 {folder} 无法写入</translation>
+    </message>
+    <message>
+        <source>making the pages of exhibit {number}</source>
+        <translation>生成证据 {number} 的页面</translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation>{what}时磁盘已满</translation>
     </message>
@@ -2538,6 +2550,10 @@ Reason:</source>
     <message>
         <source>keeping a copy of {name} before updating its format</source>
         <translation>更新格式前保留 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
+        <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”校验整个案件</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>

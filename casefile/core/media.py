@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from casefile.core.thumbnails import cache_dir, save_atomically
 
@@ -299,7 +299,16 @@ def sheet_path(sha256: str, columns: int, rows: int) -> Path:
     return cache_dir() / sha256[:2] / f"{sha256}-sheet-{columns}x{rows}.jpg"
 
 
-def poster_frame(path: Path, sha256: str) -> Path | None:
+# A recording to read pictures from: a path, or a file already open (a bundle passes the
+# evidence file it opened and hashed, so the frames come from the bytes it checked).
+Source = Path | BinaryIO
+
+
+def _name(source: Source) -> str:
+    return source.name if isinstance(source, Path) else Path(str(getattr(source, "name", "<file>"))).name
+
+
+def poster_frame(path: Source, sha256: str) -> Path | None:
     """A cached JPEG of a representative, upright frame (long side at most 1280 px); None if none."""
     target = poster_path(sha256)
     if target.exists():
@@ -328,7 +337,7 @@ def poster_frame(path: Path, sha256: str) -> Path | None:
             best = _first_image(path)
         save_atomically(best, target, "JPEG", quality=JPEG_QUALITY)
     except Exception as exc:  # noqa: BLE001 - any decoder failure: no picture, never a crash
-        log.info("no poster frame for %s: %s", path.name, _reason(exc))
+        log.info("no poster frame for %s: %s", _name(path), _reason(exc))
         return None
     return target
 
@@ -341,14 +350,14 @@ def contact_sheet_times(duration: float, columns: int = 4, rows: int = 3) -> lis
     return [round(duration * (i + 0.5) / count, 3) for i in range(count)]
 
 
-def contact_sheet(path: Path, sha256: str, columns: int = 4, rows: int = 3) -> Path | None:
+def contact_sheet(path: Source, sha256: str, columns: int = 4, rows: int = 3) -> Path | None:
     """A cached JPEG grid of upright frames at even intervals, each labelled hh:mm:ss; None if none.
 
     Tiles run left to right, then top to bottom, at ``contact_sheet_times``; each label is the
     time of the frame actually shown. A tile's long side is 320 px, with 4 px between tiles.
     """
     if not (1 <= columns <= 12 and 1 <= rows <= 12):
-        log.info("no contact sheet for %s: %d x %d tiles", path.name, columns, rows)
+        log.info("no contact sheet for %s: %d x %d tiles", _name(path), columns, rows)
         return None
     target = sheet_path(sha256, columns, rows)
     if target.exists():
@@ -373,7 +382,7 @@ def contact_sheet(path: Path, sha256: str, columns: int = 4, rows: int = 3) -> P
             sheet = _compose_sheet(tiles, columns, rows)
             save_atomically(sheet, target, "JPEG", quality=JPEG_QUALITY)
     except Exception as exc:  # noqa: BLE001 - any decoder failure: no picture, never a crash
-        log.info("no contact sheet for %s: %s", path.name, _reason(exc))
+        log.info("no contact sheet for %s: %s", _name(path), _reason(exc))
         return None
     return target
 
@@ -429,17 +438,21 @@ def _label_font() -> Any:
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[InputContainer]:
+def _open(path: Source) -> Iterator[InputContainer]:
     import av
 
-    container = av.open(str(path), "r", metadata_errors="replace")
+    if isinstance(path, Path):
+        container = av.open(str(path), "r", metadata_errors="replace")
+    else:
+        path.seek(0)  # each opening reads the file from its start
+        container = av.open(path, "r", metadata_errors="replace")
     try:
         yield container
     finally:
         container.close()
 
 
-def _first_image(path: Path) -> Image.Image:
+def _first_image(path: Source) -> Image.Image:
     """The first frame of the video, upright, without seeking."""
     with _open(path) as container:
         stream = _decodable_video(container)

@@ -13,29 +13,44 @@ import contextlib
 import logging
 import os
 import time
+import warnings
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pikepdf
+from PIL import Image
 from reportlab.platypus import Flowable
 
 from casefile.core import record
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
-from casefile.core.bundle.fill import fill_placeholders
-from casefile.core.bundle.imagepage import content_box, write_image_page
+from casefile.core.bundle.fill import PhotosChanged, fill_placeholders
+from casefile.core.bundle.imagepage import (
+    ImageTooLarge,
+    JpegHeader,
+    content_box,
+    printable,
+    write_jpeg_page,
+    write_labelled_page,
+    write_pixels_page,
+)
+from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
-from casefile.core.model import Case, EvidenceKind
+from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.settings import Settings
+from casefile.core.store import EvidenceMismatchError, EvidenceReader
+from casefile.core.store.reader import Reason
+from casefile.core.thumbnails import register_heif
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +118,6 @@ class _Part:
     size: int = 0
     anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
-    source: Path | None = None  # the evidence file behind ``placeholder``
 
 
 def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
@@ -138,7 +152,13 @@ def build_bundle(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> Iterator[Progress | BundleResult]:
-    """Build the bundle for one venue; yields progress, then the result. Nothing is saved if cancelled."""
+    """Build the bundle for one venue; yields progress, then the result. Nothing is saved if cancelled.
+
+    Every exhibit file is read with its SHA-256 checked on the way (:mod:`casefile.core.store`):
+    one that changed, went missing or cannot be read stops the build with
+    :class:`~casefile.core.store.EvidenceMismatchError` naming them all, whatever ``options.force``.
+    """
+    check_output(options.output)
     folder = library.folder(number)
     case = library.load_verified_case(number)  # case.json must be what the custody log says
     entries = select_entries(case, options.exhibits)
@@ -227,17 +247,34 @@ def _build_packet(
     clock = _Clock(ctx.case.number)
     yield Progress(0, total_steps, "documents")
 
-    # 1. Exhibits: one separator page each (one sheet for all), then their content.
-    separators = work / "separators.pdf"
-    if ctx.entries:
-        parts.render_separators(separators, ctx)
-    separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
-    exhibit_parts: list[list[_Part]] = []
-    for i, entry in enumerate(ctx.entries):
-        cancel.check()
-        sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
-        exhibit_parts.append([sep, *_content_parts(entry, case_dir / entry.exhibit.stored_path, work, i)])
-        yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+    # 1. Exhibits: one separator page each (one sheet for all), then their content. Photos are
+    # checked (hash, markers, headers) on a second thread meanwhile: that work is mostly
+    # hashing and libjpeg, which run beside the page layout on this one.
+    reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
+    pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-photos")
+    try:
+        checks = {
+            i: pool.submit(_check_photo, reader, entry.exhibit)
+            for i, entry in enumerate(ctx.entries)
+            if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
+        }
+        separators = work / "separators.pdf"
+        if ctx.entries:
+            parts.render_separators(separators, ctx)
+        separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
+        exhibit_parts: list[list[_Part]] = []
+        for i, entry in enumerate(ctx.entries):
+            cancel.check()
+            sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
+            try:
+                content = _content_parts(entry, reader, work, i, checks.get(i))
+            except EvidenceMismatchError:
+                content = []  # noted by the reader; every other exhibit is still checked before stopping
+            exhibit_parts.append([sep, *content])
+            yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    reader.finish()
 
     # 2. Documents before the evidence list.
     front: list[_Part] = []
@@ -322,7 +359,7 @@ def _build_packet(
             name = f"{base}.pdf" if len(volumes) == 1 else f"{base}-vol{v}of{len(volumes)}.pdf"
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
-            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes))
+            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes), reader)
             offset += pages
             outputs.append((target, name, pages, digest))
     clock.lap("assembly")
@@ -341,8 +378,14 @@ def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
     return 0
 
 
-def _content_parts(entry: ExhibitEntry, path: Path, work: Path, index: int) -> list[_Part]:
-    """The pages showing one exhibit's content."""
+def _content_parts(
+    entry: ExhibitEntry, reader: EvidenceReader, work: Path, index: int, check: Future[_PhotoCheck] | None = None
+) -> list[_Part]:
+    """The pages showing one exhibit's content, made from its bytes as they are checked.
+
+    ``check``: the photo's check, started ahead (see :func:`_check_photo`). Raises
+    :class:`EvidenceMismatchError` when the file is not the one the case recorded.
+    """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
 
@@ -352,31 +395,119 @@ def _content_parts(entry: ExhibitEntry, path: Path, work: Path, index: int) -> l
     def notice(reason: str) -> list[_Part]:
         return [_Part(target, render_story(target, parts.notice_flowables(entry, reason)), entry=entry)]
 
-    if e.size == 0:
-        return notice("文件为空（0 字节）")
     try:
+        if e.size == 0:
+            reader.check(e)
+            return notice("文件为空（0 字节）")
         if e.mime in IMAGE_MIMES:
-            token = f"{index:05d}"
-            try:
-                deferred = write_image_page(path, target, placeholder=token)
-            except Exception as exc:  # noqa: BLE001 - any decoder failure: the file is broken
-                log.warning("exhibit %s: image not shown: %s", e.number, exc)
-                return notice(f"图像文件已损坏或格式不受支持（{type(exc).__name__}）")
-            if deferred:
-                return [_Part(target, 1, entry=entry, content=True, placeholder=token, source=path, size=e.size)]
-            return [_Part(target, 1, entry=entry, content=True)]
+            return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            return _pdf_parts(entry, path, notice)
+            return _pdf_parts(entry, reader.copy(e), notice)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
-            return [_Part(target, render_story(target, parts.media_flowables(entry, path)), entry=entry)]
+            # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
+            with reader.open(e) as fh:
+                pages = render_story(target, parts.media_flowables(entry, fh))
+            return [_Part(target, pages, entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):
-            return ours(parts.text_flowables(entry, path))
+            data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
+            return ours(parts.text_flowables(entry, data, cut=cut))
+        reader.check(e)
         return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
-    except OSError as exc:
-        return notice(f"读取文件失败（{exc.strerror or exc}）")
+    except OSError as exc:  # our own work folder: a full disk, say
+        raise storage_error(exc, Message("making the pages of exhibit {number}", number=e.number)) from exc
+
+
+@dataclass(frozen=True)
+class _PhotoCheck:
+    inspection: Inspection
+    header: JpegHeader | None = None  # a clean JPEG's facts for its page; None: print it decoded
+
+
+def _check_photo(reader: EvidenceReader, exhibit: Exhibit) -> _PhotoCheck:
+    """Check a JPEG exhibit through one read: its hash, its markers, its headers.
+
+    Raises :class:`EvidenceMismatchError` when it is not the file the case recorded.
+    """
+    # One read of the file for its hash and its marker walk (the walk goes through it in order).
+    with reader.open(exhibit, hash_first=False) as fh:
+        inspection = inspect_jpeg(fh)
+        if inspection.verdict is not Verdict.CLEAN:
+            return _PhotoCheck(inspection)
+        fh.seek(0)
+        try:
+            with Image.open(fh) as img:
+                if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
+                    return _PhotoCheck(inspection, JpegHeader.of(img))
+        except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: print it decoded
+            log.info("exhibit %s: JPEG header not usable as it is: %s", exhibit.number, exc)
+        return _PhotoCheck(inspection)
+
+
+def _image_parts(
+    entry: ExhibitEntry,
+    reader: EvidenceReader,
+    target: Path,
+    index: int,
+    notice: Any,
+    check: Future[_PhotoCheck] | None,
+) -> list[_Part]:
+    """A photo or picture on one page.
+
+    A clean JPEG is checked (hash, markers, headers) through its open file and its bytes are
+    streamed into the bundle later, checked again (fill.py). Anything decoded for printing
+    (other formats, a damaged JPEG) is decoded from a verified copy in the work folder.
+    """
+    e = entry.exhibit
+    register_heif()
+    damage = ""
+    if e.mime == "image/jpeg":
+        checked = check.result() if check is not None else _check_photo(reader, e)
+        if checked.header is not None:
+            token = f"{index:05d}"
+            write_jpeg_page(checked.header, target, token)
+            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=e.size)]
+        if checked.inspection.verdict is Verdict.DAMAGED:
+            damage = checked.inspection.reason
+            log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
+    path = reader.copy(e)
+    if damage:
+        with open(path, "ab") as fh:
+            fh.write(b"\xff\xd9")  # our copy only: libjpeg decodes up to where the data stops
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # bounded below instead
+            with Image.open(path) as img:
+                fmt = img.format or ""
+                picture, reduced = printable(img)
+    except ImageTooLarge as exc:
+        return notice(f"图像尺寸过大（{exc} 像素），无法在本材料中输出，请查看原始文件")  # type: ignore[no-any-return]
+    except Exception as exc:  # noqa: BLE001 - any decoder failure: the file is broken
+        log.warning("exhibit %s: image not shown: %s", e.number, exc)
+        return notice(f"图像文件已损坏或格式不受支持（{type(exc).__name__}）")  # type: ignore[no-any-return]
+    photo = fmt in ("JPEG", "HEIF", "AVIF", "MPO")
+    notes: list[str] = []
+    if damage:
+        notes = [
+            "图像文件已损坏，以下为可解码部分的重新编码图像，原件未作改动。",
+            f"损坏情况：{damage}",
+            f"原始文件SHA-256：{e.sha256}",
+        ]
+    elif fmt in ("HEIF", "AVIF"):
+        notes = ["HEIC/HEIF 照片以解码后重新编码的JPEG图像输出（PDF不支持该格式）；原始文件未作改动。"]
+    elif fmt == "JPEG":
+        notes = ["此JPEG文件以解码后重新编码的图像输出（其编码方式PDF阅读器不一定支持）；原始文件未作改动。"]
+    if reduced:
+        notes.append(reduced)
+    if notes:
+        write_labelled_page(picture, target, notes, as_jpeg=photo)
+    else:
+        write_pixels_page(picture, target)
+    # A damaged file's page is not "direct output" of the data (E2): its own note gives the hash.
+    return [_Part(target, 1, entry=entry, content=not damage)]
 
 
 def _pdf_parts(entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
+    """An evidence PDF's pages, from ``path``: the verified copy in the work folder."""
     try:
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
@@ -421,6 +552,7 @@ def _assemble(
     target: Path,
     volume: int,
     volumes: int,
+    reader: EvidenceReader,
 ) -> tuple[int, str]:
     """Write one volume to ``target``; return its page count and SHA-256."""
     out = pikepdf.new()
@@ -476,7 +608,13 @@ def _assemble(
                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
             )
-            digest, _size = fill_placeholders(skeleton, target, photos_to_fill(photos))
+            digest, _size = fill_placeholders(skeleton, target, photos_to_fill(photos, reader))
+        except PhotosChanged as exc:
+            for token, why in exc.tokens.items():
+                exhibit = _exhibit_of(photos[token])
+                reader.record(exhibit, Reason.MISSING if why == "missing" else Reason.CHANGED)
+            reader.finish()
+            raise
         finally:
             remove_quietly(skeleton)
         return len(out.pages), digest
@@ -485,13 +623,14 @@ def _assemble(
             src.close()
 
 
-def photos_to_fill(photos: dict[str, _Part]) -> dict[str, tuple[Path, str]]:
+def _exhibit_of(part: _Part) -> Exhibit:
+    assert part.entry is not None
+    return part.entry.exhibit
+
+
+def photos_to_fill(photos: dict[str, _Part], reader: EvidenceReader) -> dict[str, tuple[Path, str]]:
     """token -> (evidence file, the SHA-256 its bytes must have)."""
-    filled = {}
-    for token, part in photos.items():
-        assert part.source is not None and part.entry is not None
-        filled[token] = (part.source, part.entry.exhibit.sha256)
-    return filled
+    return {token: (reader.path(_exhibit_of(p)), _exhibit_of(p).sha256) for token, p in photos.items()}
 
 
 def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
@@ -606,10 +745,26 @@ def _save(
     )
 
 
-def _copy_out(saved: list[Path], output: Path) -> list[Path]:
+def check_output(output: Path | None) -> None:
+    """Refuse an output copy that could not be written, before anything is built."""
+    if output is None:
+        return
     output = output.expanduser()
     if output.suffix.lower() != ".pdf":
         raise InvalidValueError("{output}: the output name must end in .pdf", output=output)
+    folder = output.parent
+    if not folder.is_dir():
+        raise InvalidValueError(
+            "{output}: there is no folder {folder} to put the copy in", output=output, folder=folder
+        )
+    if output.is_dir():
+        raise InvalidValueError("{output}: a folder has that name; give a file name ending in .pdf", output=output)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InvalidValueError("{output}: the folder {folder} cannot be written to", output=output, folder=folder)
+
+
+def _copy_out(saved: list[Path], output: Path) -> list[Path]:
+    output = output.expanduser()
     copies = []
     for i, path in enumerate(saved, start=1):
         target = output if len(saved) == 1 else output.with_name(f"{output.stem}-vol{i}of{len(saved)}.pdf")

@@ -22,11 +22,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casefile.core.bundle.imagepage import PLACEHOLDER_KEY, placeholder_bytes
-from casefile.core.errors import CaseFileError
 
 
 class FillError(Exception):
     """The skeleton is not in the expected shape (a bug or a qpdf change), never user input."""
+
+
+class PhotosChanged(Exception):
+    """Photos whose bytes were not the evidence's any more: ``tokens`` maps each to "changed" or "missing".
+
+    The output written so far is not a bundle; the caller removes it.
+    """
+
+    def __init__(self, tokens: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{t}: {why}" for t, why in tokens.items()))
+        self.tokens = tokens
 
 
 @dataclass(frozen=True)
@@ -50,13 +60,15 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
     """Write ``target`` from ``skeleton`` with every placeholder replaced; return (sha256, size).
 
     ``sources`` maps each token to its evidence file and the SHA-256 the file must still
-    have: a photo changed since it was added stops the build rather than enter a bundle.
+    have: a photo changed (or gone) since it was added stops the build rather than enter a
+    bundle. Every photo is still read, so :class:`PhotosChanged` names all that changed.
     """
     data = skeleton.read_bytes()
     edits: list[_Edit] = []
-    expected: dict[Path, str] = {}
+    expected: dict[Path, tuple[str, str]] = {}
+    failed: dict[str, str] = {}
     for token, (source, sha256) in sources.items():
-        expected[source] = sha256
+        expected[source] = (token, sha256)
         key = f"{PLACEHOLDER_KEY} ({token})".encode("ascii")
         at = data.find(key)
         if at < 0 or data.find(key, at + 1) >= 0:
@@ -73,7 +85,11 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
         lengths = list(re.finditer(rb"/Length (\d+)(?! \d+ R)", dictionary))
         if len(lengths) != 1 or int(lengths[0].group(1)) != len(marker):
             raise FillError(f"placeholder {token}: unexpected /Length")
-        size = source.stat().st_size
+        try:
+            size = source.stat().st_size
+        except FileNotFoundError:
+            failed[token] = "missing"
+            size = 0
         length_at = obj_start + lengths[0].start(1)
         edits.append(_Edit(length_at, length_at + len(lengths[0].group(1)), str(size).encode()))
         edits.append(_Edit(at, at + len(key), b" " * len(key)))  # drop our private key, keep offsets
@@ -123,7 +139,9 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
         for edit in edits:
             emit(view[position : edit.start])  # type: ignore[arg-type]
             if edit.source is not None:
-                _copy(edit.source, edit.length, emit, expected[edit.source], hash_later)
+                token, sha256 = expected[edit.source]
+                if token not in failed and not _copy(edit.source, edit.length, emit, sha256, hash_later):
+                    failed[token] = "changed"
             else:
                 emit(edit.data)
             position = edit.end
@@ -139,6 +157,8 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
         emit(b"".join(lines))
         emit(trailer)
         emit(f"startxref\n{new_xref_at}\n%%EOF\n".encode())
+    if failed:
+        raise PhotosChanged(failed)
     return digest.hexdigest(), written  # the executor has drained: every update is in
 
 
@@ -148,24 +168,26 @@ def _copy(
     emit: Callable[[bytes], None],
     sha256: str,
     hash_later: Callable[[Callable[[bytes], None], bytes], Future[None]],
-) -> None:
-    """Copy a photo into the output, checking on the way that it is still the evidence file."""
+) -> bool:
+    """Copy a photo into the output, checking on the way that it is still the evidence file.
+
+    False when it is not (other bytes, another length, gone): the output is then no bundle.
+    """
     check = hashlib.sha256()
     last: Future[None] | None = None
-    with open(source, "rb", buffering=0) as fh:
-        remaining = length
-        while remaining:
-            chunk = fh.read(min(1 << 20, remaining))
-            if not chunk:
-                break
-            last = hash_later(check.update, chunk)
-            emit(chunk)
-            remaining -= len(chunk)
+    remaining = length
+    try:
+        with open(source, "rb", buffering=0) as fh:
+            while remaining:
+                chunk = fh.read(min(1 << 20, remaining))
+                if not chunk:
+                    break
+                last = hash_later(check.update, chunk)
+                emit(chunk)
+                remaining -= len(chunk)
+            extra = fh.read(1)
+    except FileNotFoundError:
+        return False
     if last is not None:
         last.result()  # updates run in order on one thread: this was the last of them
-    if remaining or check.hexdigest() != sha256:
-        raise CaseFileError(
-            "{name} has changed since it was added to the case; the bundle was not made — "
-            "run 'casefile verify' on this case",
-            name=source.name,
-        )
+    return not remaining and not extra and check.hexdigest() == sha256

@@ -10,17 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
 
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.imagepage import BOTTOM_BAND, TOP_BAND
 from casefile.core.bundle.pdfkit import (
     FONT,
     PAGE,
+    TextLines,
     blank,
     esc,
     grid,
@@ -187,13 +189,22 @@ def qr_payload(case_number: str, label: str, sha256: str) -> str:
     return f"CASEFILE:{case_number}:E{label}:SHA256:{sha256.upper()}"
 
 
+SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is even wrapped
+CUT_NOTE = "……（此项过长，以下从略；全文见证据目录或原始文件）"
+
+
 def render_separators(path: Path, ctx: BundleContext) -> int:
-    """One separator page per exhibit, drawn straight onto the canvas (fast: no layout engine)."""
+    """One separator page per exhibit, drawn straight onto the canvas (fast: no layout engine).
+
+    Everything stays on its one page: a title of more than three lines, or rows that would
+    run into the QR code, are cut, and the cut is marked (the evidence list has them whole).
+    """
     canvas = new_canvas(path)
     width, height = PAGE
     left, right = 20 * mm, width - 20 * mm
     label_w = 34 * mm
     size, leading, pad = 9.0, 12.0, 4.0
+    qr_size = 42 * mm
     for entry in ctx.entries:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
@@ -201,14 +212,21 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         canvas.drawCentredString(width / 2, height - 45 * mm, f"证据{entry.label}")
         canvas.setFont(FONT, 16)
         y = height - 58 * mm
-        for line in wrap_text(e.title, 16, right - left)[:3]:
+        title = wrap_text(e.title[:SEPARATOR_VALUE_CHARS], 16, right - left)
+        if len(title) > 3:
+            title = [*title[:2], _cut_line(title[2], 16, right - left, "……")]
+        for line in title:
             canvas.drawCentredString(width / 2, y, line)
             y -= 22
         y -= 10
         canvas.setLineWidth(0.5)
         canvas.setFont(FONT, size)
-        for label, value in separator_rows(e, show_location=ctx.shows_location):
-            lines = wrap_text(value, size, right - left - label_w - 2 * pad)
+        rows = separator_rows(e, show_location=ctx.shows_location)
+        value_w = right - left - label_w - 2 * pad
+        wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w) for _label, value in rows]
+        room = y - (BOTTOM_BAND + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
+        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w)
+        for (label, _value), lines in zip(rows, wrapped, strict=True):
             row_h = max(1, len(lines)) * leading + 2 * pad
             canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
             canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
@@ -216,7 +234,6 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
             for k, line in enumerate(lines):
                 canvas.drawString(left + label_w + pad, y - pad - size - k * leading, line)
             y -= row_h
-        qr_size = 42 * mm
         qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256), qr_size)
         qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
         canvas.setFont(FONT, 8.5)
@@ -227,6 +244,24 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         canvas.showPage()
     canvas.save()
     return len(ctx.entries)
+
+
+def _fit_lines(rows: list[list[str]], room: int, size: float, width: float) -> list[list[str]]:
+    """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines."""
+    if sum(len(r) for r in rows) <= room:
+        return rows
+    cap = max(len(r) for r in rows)
+    while cap > 1 and sum(min(len(r), cap) for r in rows) > room:
+        cap -= 1
+    return [r if len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE)] for r in rows]
+
+
+def _cut_line(line: str, size: float, width: float, note: str) -> str:
+    """``line`` shortened so that ``note`` fits after it on the same line."""
+    room = width - pdfmetrics.stringWidth(note, FONT, size)
+    while line and pdfmetrics.stringWidth(line, FONT, size) > room:
+        line = line[: max(0, len(line) - max(1, len(line) // 8))]
+    return line + note if room > 0 else note
 
 
 FLAG_NOTES = {
@@ -258,12 +293,14 @@ def _flag_notes(e: Exhibit) -> str:
 # --------------------------------------------------------------------------- exhibit content pages
 
 
-def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
-    """A text, chat or email file, printed as it is."""
+def text_flowables(entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> list[Flowable]:
+    """A text, chat or email file, printed as it is from ``data`` (its first bytes; ``cut``: there were more).
+
+    The caller read ``data`` with the file's hash checked (casefile.core.store). The text is
+    wrapped in linear time and drawn line by line, so a file that is one 5 MB line costs
+    what five thousand short lines cost.
+    """
     e = entry.exhibit
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_TEXT_BYTES + 1)
-    cut = len(data) > MAX_TEXT_BYTES
     data = data[:MAX_TEXT_BYTES]
     story: list[Flowable] = []
     if e.mime == "message/rfc822" or e.kind is EvidenceKind.EMAIL:
@@ -291,8 +328,8 @@ def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
     else:
         text = decode_text(data)
     style = styles()["mono"]
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        story.append(Paragraph(esc(line) or "&nbsp;", style))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
+    story.append(TextLines(lines, style.fontSize, style.leading))
     if cut:
         story.append(
             Paragraph(
@@ -303,8 +340,11 @@ def text_flowables(entry: ExhibitEntry, path: Path) -> list[Flowable]:
     return [Paragraph(f"证据{esc(entry.label)}　文本内容（原文逐字输出）", styles()["h2"]), Spacer(1, 2 * mm), *story]
 
 
-def media_flowables(entry: ExhibitEntry, path: Path | None = None) -> list[Flowable]:
-    """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is."""
+def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) -> list[Flowable]:
+    """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
+
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it.
+    """
     e = entry.exhibit
     meta = e.metadata
     codecs = "；".join(
@@ -343,21 +383,21 @@ def media_flowables(entry: ExhibitEntry, path: Path | None = None) -> list[Flowa
             "indent",
         ),
     ]
-    if path is not None and e.mime.startswith("video/") and not meta.get("metadata_error"):
-        story += _video_frames(e, path)
+    if source is not None and e.mime.startswith("video/") and not meta.get("metadata_error"):
+        story += _video_frames(e, source)
     transcript = getattr(e, "transcript", None)
     if transcript is not None and getattr(transcript, "lines", None):
         story += [PageBreak(), *transcript_flowables(entry)]
     return story
 
 
-def _video_frames(e: Exhibit, path: Path) -> list[Flowable]:
+def _video_frames(e: Exhibit, source: Path | BinaryIO) -> list[Flowable]:
     """A poster frame and a contact sheet (frames at even intervals), made from the video and cached."""
     from casefile.core import media
 
     story: list[Flowable] = []
-    poster = media.poster_frame(path, e.sha256)
-    sheet = media.contact_sheet(path, e.sha256, SHEET_COLUMNS, SHEET_ROWS)
+    poster = media.poster_frame(source, e.sha256)
+    sheet = media.contact_sheet(source, e.sha256, SHEET_COLUMNS, SHEET_ROWS)
     if poster is None and sheet is None:
         return [Spacer(1, 3 * mm), para("（无法从此视频中截取画面。）", "indent")]
     note = "以下画面截取自原始视频，仅供查阅，内容以原始文件为准；画面下方为其在视频中的时间位置。"
@@ -473,6 +513,9 @@ class RowAnchor(Flowable):
         self.sink.append((self.label, self.canv.getPageNumber(), y, y + self.height))
 
 
+TALL_ROW_CHARS = 400  # an evidence-list row with more text than this may not fit on one page
+
+
 def evidence_list_flowables(
     ctx: BundleContext, role: str, anchors: list[tuple[str, int, float, float]]
 ) -> list[Flowable]:
@@ -501,6 +544,15 @@ def evidence_list_flowables(
             ]
         )
     table = grid(rows, [w * mm for w in (13, 28, 19, 18, 35, 13, 16, 8, 20)], padding=2)
+    # A row too tall for a page is split across pages (grid: splitInRow); its short cells
+    # then go at the top, beside the start of the long one, not in the middle of page three.
+    tall = [
+        ("VALIGN", (0, r), (-1, r), "TOP")
+        for r, entry in enumerate(ctx.entries, start=1)
+        if sum(len(v) for v in (entry.exhibit.title, entry.exhibit.source, entry.exhibit.purpose)) > TALL_ROW_CHARS
+    ]
+    if tall:
+        table.setStyle(TableStyle(tall))
     submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
     return [
         Paragraph("证 据 目 录", s["title"]),

@@ -8,7 +8,11 @@ ASCII85 (raw, as it is in the evidence file).
 from __future__ import annotations
 
 import functools
+import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +115,7 @@ def grid(
         return Paragraph(esc(text), cell)
 
     body = [[make(c, w) for c, w in zip(row, widths, strict=False)] for row in rows]
-    table = Table(body, colWidths=list(widths), repeatRows=repeat if header else 0)
+    table = Table(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=1)
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -218,46 +222,145 @@ def render_story(
 
 def wrap_text(text: str, size: float, width: float) -> list[str]:
     """Break text into lines no wider than ``width``: Chinese may break between any two
-    characters, other text between words where it can."""
-    lines: list[str] = []
-    for paragraph in str(text).split("\n"):
-        line = ""
-        for token in _tokens(paragraph):
-            candidate = line + token
-            if line and pdfmetrics.stringWidth(candidate, FONT, size) > width:
-                lines.append(line.rstrip())
-                line = token.lstrip()
-                while pdfmetrics.stringWidth(line, FONT, size) > width and len(line) > 1:
-                    cut = len(line)
-                    while cut > 1 and pdfmetrics.stringWidth(line[:cut], FONT, size) > width:
-                        cut -= 1
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            else:
-                line = candidate
-        lines.append(line)
-    # Chinese typesetting never starts a line with closing punctuation: pull it back up.
-    for i in range(1, len(lines)):
-        while lines[i] and lines[i][0] in _NO_LINE_START and lines[i - 1]:
-            lines[i - 1] += lines[i][0]
-            lines[i] = lines[i][1:]
+    characters, other text between words where it can (a word wider than a line is cut).
+    Empty lines are dropped. Linear in the length of the text, however long its lines."""
+    widths = _char_widths(size)
+    lines = [line for paragraph in str(text).split("\n") for line in wrap_paragraph(paragraph, widths, width)]
     return [line for line in lines if line] or [""]
+
+
+class _Widths(dict[str, float]):
+    """Character widths at one font size, measured on first use."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, ch: str) -> float:
+        width = float(pdfmetrics.stringWidth(ch, FONT, self.size))
+        self[ch] = width
+        return width
+
+
+@functools.cache
+def _char_widths(size: float) -> _Widths:
+    register_fonts()
+    return _Widths(size)
+
+
+def wrap_paragraph(text: str, widths: dict[str, float], width: float) -> list[str]:
+    """One paragraph (no newlines) as lines no wider than ``width``; [""] for an empty one.
+
+    Cumulative widths (computed in C by ``accumulate``) and a binary search find each line's
+    end, so the cost is linear in the text, never in the square of a line's length.
+    """
+    n = len(text)
+    if n == 0:
+        return [""]
+    cumulative = array("d", accumulate(map(widths.__getitem__, text), initial=0.0))
+    lines: list[str] = []
+    start = 0
+    while start < n:
+        end = bisect_right(cumulative, cumulative[start] + width + 1e-6, start + 1) - 1
+        end = max(end, start + 1)  # a character wider than the line still goes somewhere
+        if end < n:
+            end = _break_at(text, start, end)
+            pulled = 0
+            # Chinese typesetting never starts a line with closing punctuation: keep it on this one.
+            while end < n and pulled < 2 and text[end] in _NO_LINE_START:
+                end += 1
+                pulled += 1
+        lines.append(text[start:end].rstrip(" "))
+        start = end
+        while start < n and text[start] == " ":
+            start += 1
+    return lines or [""]
+
+
+_BREAKABLE = "\\s\u2e80-\U0010ffff"
+_LAST_BREAKABLE = re.compile(f"(?s).*[{_BREAKABLE}]")
+_IS_BREAKABLE = re.compile(f"[{_BREAKABLE}]")
+
+
+def _break_at(text: str, start: int, end: int) -> int:
+    """Where to end a line that may hold ``text[start:end]``: at ``end`` if a break is allowed
+    there, else after the last space or Chinese character before it, else (one long word) at ``end``."""
+    if _IS_BREAKABLE.match(text, end - 1) or _IS_BREAKABLE.match(text, end):
+        return end
+    last = _LAST_BREAKABLE.match(text, start, end)
+    return last.end() if last is not None and last.end() > start else end
 
 
 _NO_LINE_START = set("，。；：、）》」』！？,.;:!?)")
 
 
-def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if ord(ch) < 0x2E80 and not ch.isspace():
-            word += ch
-            continue
-        if word:
-            tokens.append(word)
-            word = ""
-        tokens.append(ch)
-    if word:
-        tokens.append(word)
-    return tokens
+class TextLines(Flowable):
+    """Lines of plain text drawn as they are: wrapped once, in linear time, and split across
+    pages by slicing the list of lines (a long Paragraph is re-laid out at every page break)."""
+
+    def __init__(
+        self,
+        paragraphs: list[str],
+        font_size: float = 9,
+        leading: float = 13,
+        *,
+        _lines: list[str] | None = None,
+        _width: float = 0.0,
+        _start: int = 0,
+        _end: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.font_size = font_size
+        self.leading = leading
+        self._lines = _lines
+        self._width = _width
+        self._start = _start
+        self._end = _end
+
+    def _wrapped(self, width: float) -> list[str]:
+        if self._lines is None or abs(width - self._width) > 0.01:
+            widths = _char_widths(self.font_size)
+            self._lines = [line for p in self.paragraphs for line in wrap_paragraph(p, widths, width)]
+            self._width = width
+            self._start, self._end = 0, len(self._lines)
+        return self._lines
+
+    def _count(self, width: float) -> int:
+        lines = self._wrapped(width)
+        end = len(lines) if self._end is None else self._end
+        return end - self._start
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self._count(avail_width) * self.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        count = self._count(avail_width)
+        fits = int((avail_height + 1e-6) // self.leading)
+        if fits <= 0 or count <= fits:
+            return [] if fits <= 0 else [self]
+        middle = self._start + fits
+        end = self._start + count
+        return [self._part(self._start, middle), self._part(middle, end)]
+
+    def _part(self, start: int, end: int) -> TextLines:
+        return TextLines(
+            self.paragraphs,
+            self.font_size,
+            self.leading,
+            _lines=self._lines,
+            _width=self._width,
+            _start=start,
+            _end=end,
+        )
+
+    def draw(self) -> None:
+        lines = self._wrapped(self.width)
+        end = len(lines) if self._end is None else self._end
+        text = self.canv.beginText(0, self.height - self.font_size)
+        text.setFont(FONT, self.font_size, self.leading)
+        for line in lines[self._start : end]:
+            text.textLine(line)
+        self.canv.drawText(text)

@@ -393,7 +393,7 @@ def _materials(
         for entry in entries:
             e = entry.exhibit
             text = (
-                f"{esc(entry.name)}　{esc(e.title)}（{KIND_NAMES.get(e.kind, '其他')}，电子文件）"
+                f"{esc(entry.name)}　{esc(_short(e.title))}（{KIND_NAMES.get(e.kind, '其他')}，电子文件）"
                 f"<br/>{esc(_hash(e.sha256, st['hash'], width, full=False))}"
             )
             hanging = ParagraphStyle(
@@ -426,7 +426,7 @@ def _materials(
             rows.append(
                 [
                     Paragraph(esc(entry.name), cell),
-                    Paragraph(esc(e.title), cell),
+                    Paragraph(esc(_short(e.title)), cell),
                     Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
                     Paragraph("电子文件", cell),
                 ]
@@ -445,15 +445,23 @@ def _materials(
             rows.append(
                 [
                     Paragraph(esc(entry.name), cell),
-                    Paragraph(esc(e.title), cell),
+                    Paragraph(esc(_short(e.title)), cell),
                     Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
                     Paragraph("电子文件", cell),
                     Paragraph(esc(e.sha256.lower()[:16] + "…"), st["hash"]),
                 ]
             )
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
     return [table]
+
+
+RECEIPT_TITLE_CHARS = 120
+
+
+def _short(title: str) -> str:
+    """A material's name as a receipt shows it: a very long one is cut (the case keeps it whole)."""
+    return title if len(title) <= RECEIPT_TITLE_CHARS else title[: RECEIPT_TITLE_CHARS - 1] + "…"
 
 
 def _signatures(spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> Table:
