@@ -2508,6 +2508,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{where}: expected a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2520,6 +2520,10 @@ Reason:</source>
         <translation>案件记录</translation>
     </message>
     <message>
+        <source>{where}: expected a number</source>
+        <translation>{where}：应为数字</translation>
+    </message>
+    <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
         <translation>保管记录中证据 {number} 被收录了两次</translation>
     </message>

@@ -66,6 +66,7 @@ from casefile.core.model import (
     Case,
     EvidenceKind,
     Exhibit,
+    ExhibitMetadata,
     Stage,
     StageChange,
     TimelineEvent,
@@ -264,7 +265,7 @@ class CaseWriter:
         return self.exhibit(number)
 
     def set_exhibit_metadata(
-        self, number: int, metadata: dict[str, Any], flags: list[str], captured: tuple[datetime, str] | None
+        self, number: int, metadata: ExhibitMetadata, flags: list[str], captured: tuple[datetime, str] | None
     ) -> bool:
         """Record what an exhibit's file says about itself, read again; False when nothing changed.
 

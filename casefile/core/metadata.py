@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from casefile.core.model import ExhibitMetadata, from_data
 from casefile.core.sniff import FLAG_BROKEN, FLAG_ENCRYPTED
 from casefile.core.thumbnails import register_heif
 
@@ -61,7 +62,7 @@ EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)  # before this, a stated time is a r
 @dataclass
 class Extracted:
     flags: list[str] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: ExhibitMetadata = field(default_factory=ExhibitMetadata)
     captured_at: datetime | None = None
     captured_at_source: str = SOURCE_FILE_MTIME
 
@@ -99,7 +100,7 @@ def extract(
         if unreadable_image or (mime == "application/pdf" and "pages" not in meta and not meta.get("encrypted")):
             flags.append(FLAG_BROKEN)
 
-    result = Extracted(flags=flags, metadata=meta)
+    result = Extracted(flags=flags)
     named = time_from_file_name(original_name)
     if stated is not None:
         result.captured_at, result.captured_at_source = stated
@@ -110,6 +111,8 @@ def extract(
         result.captured_at, result.captured_at_source = file_modified_at, SOURCE_FILE_MTIME
     if named is not None and result.captured_at_source != SOURCE_FILE_NAME:
         meta["file_name_time"] = named.isoformat()
+    # The readers above speak the file's own vocabulary; the exhibit keeps it typed.
+    result.metadata = from_data(ExhibitMetadata, meta)
     _check_times(result, file_modified_at, added_at)
     return result
 
@@ -119,17 +122,17 @@ def _check_times(result: Extracted, file_modified_at: datetime | None, added_at:
     captured = result.captured_at
     if captured is None or result.captured_at_source == SOURCE_FILE_MTIME:
         return
-    slack = UNKNOWN_OFFSET_SLACK if result.metadata.get("time_without_offset") else CLOCK_SLACK
+    slack = UNKNOWN_OFFSET_SLACK if result.metadata.time_without_offset else CLOCK_SLACK
     if captured > added_at + slack:
         result.flags.append(FLAG_CAPTURED_AFTER_ADDED)
     if file_modified_at is None:
         return
     if file_modified_at < captured - slack:
-        result.metadata["time_disagreement"] = "file-modified-before-capture"
+        result.metadata.time_disagreement = "file-modified-before-capture"
     elif result.captured_at_source == SOURCE_EXIF and file_modified_at > captured + FILE_TIME_FAR + slack:
         # Copying often renews a file's time (weeks later is normal); a year or more is worth a look.
-        result.metadata["time_disagreement"] = "file-modified-long-after-capture"
-    if "time_disagreement" in result.metadata:
+        result.metadata.time_disagreement = "file-modified-long-after-capture"
+    if result.metadata.time_disagreement:
         result.flags.append(FLAG_TIME_DISAGREES)
 
 

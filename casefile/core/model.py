@@ -215,6 +215,107 @@ class Transcript:
 
 
 @dataclass
+class GpsPosition:
+    __sparse__ = True  # written as the file said it: only what it said
+    __lenient__ = True
+
+    lat: float
+    lon: float
+    alt: float | None = None  # metres above sea level
+
+
+@dataclass
+class MediaDevice:
+    """The phone or camera a recording or video names in its own tags."""
+
+    __sparse__ = True  # written as the file said it: only what it said
+    __lenient__ = True
+
+    make: str = ""
+    model: str = ""
+
+
+@dataclass
+class MailHeaders:
+    __sparse__ = True  # written as the file said it: only what it said
+    __lenient__ = True
+
+    sender: str = field(default="", metadata={"key": "from"})
+    to: str = ""
+    cc: str = ""
+    date: str = ""
+    subject: str = ""
+    message_id: str = field(default="", metadata={"key": "message-id"})
+
+
+@dataclass
+class ExhibitMetadata:
+    """What an evidence file says about itself, read at ingest (never written to the file).
+
+    Written sparsely (only what the file said), read leniently: a value of an unexpected type
+    (an older or newer CaseFile's) is kept as it was, like keys this version does not know.
+    """
+
+    __sparse__ = True  # to_data leaves out fields at their default
+    __lenient__ = True  # from_data keeps a value it cannot convert instead of refusing the record
+
+    # pictures
+    width: int | None = None
+    height: int | None = None
+    image_format: str = ""
+    camera_make: str = ""
+    camera_model: str = ""
+    lens: str = ""
+    software: str = ""
+    orientation: int | None = None  # EXIF 1..8
+    gps: GpsPosition | None = None
+    edited: str = ""  # "saved by <editor>" or "changed at <time>"
+    # the capture time and what states it
+    exif_time: str = ""
+    exif_time_tag: str = ""
+    exif_offset: str = ""
+    exif_offset_from: str = ""  # "gps" when worked out from the GPS clock
+    exif_time_ignored: str = ""
+    time_without_offset: bool = False  # a device time with no zone recorded
+    file_name_time: str = ""
+    time_disagreement: str = ""
+    # PDFs
+    pages: int | None = None
+    encrypted: bool = False
+    producer: str = ""
+    creator: str = ""
+    title: str = ""
+    pdf_created: str = ""
+    pdf_modified: str = ""
+    # text and mail
+    encoding: str = ""
+    email: MailHeaders | None = None
+    # recordings and videos
+    container: str = ""
+    duration: float | None = None  # seconds
+    duration_source: str = ""  # container, stream, decoded, frames
+    media_created: str = ""
+    device: MediaDevice | None = None
+    audio_codec: str = ""
+    video_codec: str = ""
+    sample_rate: int | None = None
+    channels: int | None = None
+    frame_rate: float | None = None
+    rotation: int | None = None
+    truncated: bool = False
+    # when the file could not be read (fully)
+    metadata_error: str = ""
+
+    def device_name(self) -> str:
+        """The camera or phone that made the file: EXIF make and model, or a video's device tags."""
+        make = self.camera_make or (self.device.make if self.device else "")
+        model = self.camera_model or (self.device.model if self.device else "")
+        if make and model.lower().startswith(make.lower()):
+            make = ""  # "Canon" + "Canon EOS 40D"
+        return " ".join(p for p in (make, model) if p)
+
+
+@dataclass
 class Exhibit:
     """One evidence file, stored byte for byte in the case folder."""
 
@@ -236,7 +337,7 @@ class Exhibit:
     captured_at_source: str = ""  # exif, container, file-name, file-mtime
     mime: str = ""
     flags: list[str] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: ExhibitMetadata = field(default_factory=ExhibitMetadata)
     transcript: Transcript | None = None
     withdrawn: bool = False
     withdrawn_at: datetime | None = None
@@ -370,7 +471,12 @@ def to_data(value: Any) -> Any:
     Keys a newer CaseFile wrote and this one does not know are written back as they were.
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        sparse = getattr(value, "__sparse__", False)
+        data = {
+            f.metadata.get("key", f.name): to_data(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (sparse and getattr(value, f.name) == _default(f))
+        }
         for key, item in unknown_of(value).items():
             data.setdefault(key, item)
         return data
@@ -421,13 +527,22 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, dict[str, str]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_keys(cls: type) -> dict[str, str]:
+    """key in the stored data -> field name (a field may be stored under another key, e.g. "from")."""
     if cls not in _FIELDS:
-        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        _FIELDS[cls] = {f.metadata.get("key", f.name): f.name for f in dataclasses.fields(cls)}
     return _FIELDS[cls]
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return dataclasses.MISSING
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -459,16 +574,23 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
             raise InvalidValueError("{where}: expected an object", where=where)
         hints = _hints(tp)
         kwargs = {}
-        names = _field_names(tp)
-        for name in names:
-            if name in value:
-                kwargs[name] = _convert(hints[name], value[name], f"{where}.{name}")
+        keys = _field_keys(tp)
+        lenient = getattr(tp, "__lenient__", False)
+        kept: dict[str, Any] = {}
+        for key, name in keys.items():
+            if key in value:
+                try:
+                    kwargs[name] = _convert(hints[name], value[key], f"{where}.{key}")
+                except InvalidValueError:
+                    if not lenient:
+                        raise
+                    kept[key] = value[key]
         try:
             obj = tp(**kwargs)
         except TypeError as exc:
             raise InvalidValueError("{where}: {exc}", where=where, exc=exc) from None
         if len(value) > len(kwargs):
-            set_unknown(obj, {k: v for k, v in value.items() if k not in names})
+            set_unknown(obj, {k: v for k, v in value.items() if k not in keys or k in kept})
         return obj
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
@@ -486,6 +608,10 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     if tp is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise InvalidValueError("{where}: expected a whole number", where=where)
+        return value
+    if tp is float:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise InvalidValueError("{where}: expected a number", where=where)
         return value
     if tp is str:
         if not isinstance(value, str):

@@ -151,6 +151,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{where}: expected an object'),
     QT_TRANSLATE_NOOP("core", '{where}: expected true or false'),
     QT_TRANSLATE_NOOP("core", '{where}: expected a whole number'),
+    QT_TRANSLATE_NOOP("core", '{where}: expected a number'),
     QT_TRANSLATE_NOOP("core", '{where}: expected text'),
     QT_TRANSLATE_NOOP("core", '{where}: expected an ISO 8601 time'),
     QT_TRANSLATE_NOOP("core", '{where}: {value!r} is not an amount (e.g. 1299.00)'),

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.core.bundle.parts import device_name
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
@@ -516,7 +515,7 @@ class EvidenceTab(QWidget):
             )
             parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
         captured = _local(e.captured_at)
-        device_time = e.metadata.get("time_without_offset") and e.captured_at_source in ("exif", "file-name")
+        device_time = e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name")
         if e.captured_at is not None and device_time:
             captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
         if captured and e.captured_at_source:
@@ -586,35 +585,37 @@ class EvidenceTab(QWidget):
         """What the file says about itself, read when it was added."""
         meta = e.metadata
         rows: list[tuple[str, str]] = []
-        device = device_name(meta)
+        device = meta.device_name()
         if device:
             rows.append((self.tr("Device"), device))
-        if meta.get("software"):
-            rows.append((self.tr("Software"), str(meta["software"])))
-        if meta.get("width") and meta.get("height"):
-            rows.append((self.tr("Picture"), fill(self.tr("%1 × %2 pixels"), meta["width"], meta["height"])))
-        if meta.get("duration"):
-            seconds = int(round(float(meta["duration"])))
+        if meta.software:
+            rows.append((self.tr("Software"), meta.software))
+        if meta.width and meta.height:
+            rows.append((self.tr("Picture"), fill(self.tr("%1 × %2 pixels"), meta.width, meta.height)))
+        if meta.duration:
+            seconds = int(round(meta.duration))
             length = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-            codecs = ", ".join(str(meta[k]) for k in ("video_codec", "audio_codec") if meta.get(k))
+            codecs = ", ".join(c for c in (meta.video_codec, meta.audio_codec) if c)
             rows.append((self.tr("Length"), f"{length} ({codecs})" if codecs else length))
-        gps = meta.get("gps")
-        if isinstance(gps, dict) and "lat" in gps and "lon" in gps:
-            rows.append((self.tr("Place (GPS)"), f"{gps['lat']:.6f}, {gps['lon']:.6f}"))
-        if meta.get("pages"):
-            pages = fill(self.tr("%1 pages"), meta["pages"])
-            if meta.get("producer"):
-                pages += f" ({meta['producer']})"
+        if meta.gps is not None:
+            rows.append((self.tr("Place (GPS)"), f"{meta.gps.lat:.6f}, {meta.gps.lon:.6f}"))
+        if meta.pages:
+            pages = fill(self.tr("%1 pages"), meta.pages)
+            if meta.producer:
+                pages += f" ({meta.producer})"
             rows.append((self.tr("Pages"), pages))
-        mail = meta.get("email")
-        if isinstance(mail, dict):
-            for key, label in (("from", self.tr("From")), ("to", self.tr("To")), ("subject", self.tr("Subject"))):
-                if mail.get(key):
-                    rows.append((label, str(mail[key])))
-        if meta.get("encoding"):
-            rows.append((self.tr("Text encoding"), str(meta["encoding"]).upper()))
-        if meta.get("metadata_error"):
-            rows.append((self.tr("Metadata unavailable"), str(meta["metadata_error"])))
+        if meta.email is not None:
+            for value, label in (
+                (meta.email.sender, self.tr("From")),
+                (meta.email.to, self.tr("To")),
+                (meta.email.subject, self.tr("Subject")),
+            ):
+                if value:
+                    rows.append((label, value))
+        if meta.encoding:
+            rows.append((self.tr("Text encoding"), meta.encoding.upper()))
+        if meta.metadata_error:
+            rows.append((self.tr("Metadata unavailable"), meta.metadata_error))
         return rows
 
     def _details_link(self, url: QUrl) -> None:

@@ -192,3 +192,23 @@ def test_library_marker_and_settings_keep_unknown_keys(old_library, tmp_path, mo
     save_settings(settings)
     saved = json.loads((config / "settings.json").read_text("utf-8"))
     assert saved["theme"] == "dark" and saved["operator"] == "李四" and saved["version"] == 1
+
+
+def test_exhibit_metadata_is_typed_and_reads_back_exactly_what_was_stored(old_library):
+    from casefile.core.model import ExhibitMetadata, from_data, to_data
+
+    entries = entries_of(old_library / "cases" / "202611-001")
+    stored = [e["details"]["exhibit"]["metadata"] for e in entries if e["action"] == "ingest"]
+    stored += [e["details"]["metadata"] for e in entries if e["action"] == "exhibit-metadata"]
+    assert len(stored) == 6
+    for data in stored:
+        typed = from_data(ExhibitMetadata, data)
+        assert to_data(typed) == data  # nothing added, nothing lost, nothing renamed
+    photo = from_data(ExhibitMetadata, stored[0])
+    assert photo.device_name() == "Canon EOS 40D" and photo.width == 96 and photo.exif_offset == "+08:00"
+
+    # A value of a type this version does not expect, and a key it does not know, are kept as they were.
+    odd = {"width": "wide", "height": 64, "depth_map": {"layers": 2}, "email": {"from": "a@b", "x-mailer": "Foxmail"}}
+    typed = from_data(ExhibitMetadata, odd)
+    assert typed.width is None and typed.height == 64 and typed.email is not None and typed.email.sender == "a@b"
+    assert to_data(typed) == odd

@@ -189,7 +189,7 @@ def test_every_corpus_file_becomes_evidence(library, case, corpus):
     assert len(stored.exhibits) + sum(1 for r in out if r.duplicate_of) == len(expected)
     pdfs = [e for e in stored.exhibits if e.mime == "application/pdf"]
     assert pdfs and all(e.kind is EvidenceKind.DOCUMENT for e in pdfs)
-    assert all("pages" in e.metadata for e in pdfs)
+    assert all(e.metadata.pages is not None for e in pdfs)
     report = report_of(verify_case(library, case.number))
     assert report.ok and report.count(FileStatus.INTACT) == len(stored.exhibits)
 

@@ -315,5 +315,5 @@ def test_a_silk_note_is_ingested_with_its_length(library, case, tmp_path):
     (result,) = [r for r in add_files(library, case.number, [note]) if isinstance(r, AddResult)]
     exhibit = result.exhibit
     assert exhibit.mime == "audio/silk"
-    assert exhibit.metadata["duration"] == 5.0
+    assert exhibit.metadata.duration == 5.0
     assert exhibit.captured_at_source == "file-name"

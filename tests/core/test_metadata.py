@@ -24,6 +24,7 @@ from casefile.core.metadata import (
     extract,
     time_from_file_name,
 )
+from casefile.core.model import ExhibitMetadata
 
 NOW = datetime.now(UTC)
 CST = timezone(timedelta(hours=8))
@@ -60,8 +61,8 @@ def test_exif_capture_time_with_its_offset_camera_and_size(tmp_path):
     assert found.captured_at == datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST)
     assert found.captured_at_source == "exif"
     meta = found.metadata
-    assert (meta["camera_make"], meta["camera_model"], meta["orientation"]) == ("HUAWEI", "P60 Pro", 6)
-    assert (meta["width"], meta["height"], meta["exif_offset"]) == (120, 80, "+08:00")
+    assert (meta.camera_make, meta.camera_model, meta.orientation) == ("HUAWEI", "P60 Pro", 6)
+    assert (meta.width, meta.height, meta.exif_offset) == (120, 80, "+08:00")
     assert found.flags == []
 
 
@@ -69,24 +70,25 @@ def test_exif_time_without_offset_is_local_time_and_says_so(tmp_path):
     photo = jpeg(tmp_path / "p.jpg", exif_bytes(offset=None))
     found = read(photo, "image/jpeg")
     assert found.captured_at == datetime(2024, 5, 10, 14, 30, 12).astimezone()
-    assert found.metadata["time_without_offset"] is True
+    assert found.metadata.time_without_offset is True
 
 
 def test_real_camera_samples_give_time_camera_and_gps(corpus):
     found = read(corpus / "images" / "gps" / "DSCN0010.jpg", "image/jpeg")
     assert found.captured_at_source == "exif"
-    assert found.metadata["camera_model"] == "COOLPIX P6000"
-    assert found.metadata["gps"] == {"lat": pytest.approx(43.467448), "lon": pytest.approx(11.885127)}
+    assert found.metadata.camera_model == "COOLPIX P6000"
+    assert found.metadata.gps is not None and found.metadata.gps.alt is None
+    assert (found.metadata.gps.lat, found.metadata.gps.lon) == (pytest.approx(43.467448), pytest.approx(11.885127))
     iphone = read(corpus / "images" / "hdr" / "iphone_hdr_NO.jpg", "image/jpeg")
     assert iphone.captured_at == datetime(2015, 4, 10, 20, 12, 23, 16000, tzinfo=timezone(timedelta(hours=2)))
-    assert iphone.metadata["gps"]["alt"] == pytest.approx(639.6)
-    assert iphone.metadata["camera_make"] == "Apple"
+    assert iphone.metadata.gps is not None and iphone.metadata.gps.alt == pytest.approx(639.6)
+    assert iphone.metadata.camera_make == "Apple"
 
 
 def test_all_eight_orientations_are_read(corpus):
     for n in range(1, 9):
         found = read(corpus / "images" / "orientation" / f"portrait_{n}.jpg", "image/jpeg")
-        assert found.metadata["orientation"] == n
+        assert found.metadata.orientation == n
 
 
 def test_heic_photo_from_a_phone(tmp_path):
@@ -96,7 +98,7 @@ def test_heic_photo_from_a_phone(tmp_path):
     Image.new("RGB", (64, 48), (10, 200, 10)).save(photo, "HEIF", exif=exif_bytes(make="Apple", model="iPhone 15"))
     found = read(photo, "image/heic")
     assert found.captured_at == datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST)
-    assert (found.metadata["camera_model"], found.metadata["width"]) == ("iPhone 15", 64)
+    assert (found.metadata.camera_model, found.metadata.width) == ("iPhone 15", 64)
 
 
 def test_a_photo_saved_by_an_editor_is_flagged(tmp_path):
@@ -115,7 +117,7 @@ def test_exif_wins_over_file_name_and_file_time(tmp_path):
     photo = jpeg(tmp_path / "IMG_20240601_090000.jpg", exif_bytes())
     found = read(photo, "image/jpeg", mtime=NOW)
     assert found.captured_at_source == "exif"
-    assert found.metadata["file_name_time"].startswith("2024-06-01T09:00:00")
+    assert found.metadata.file_name_time.startswith("2024-06-01T09:00:00")
 
 
 @pytest.mark.parametrize(
@@ -175,9 +177,9 @@ def test_a_file_time_far_from_the_exif_time_is_flagged(tmp_path):
     photo = jpeg(tmp_path / "p.jpg", exif_bytes())
     before = read(photo, "image/jpeg", mtime=datetime(2024, 5, 9, tzinfo=UTC))  # modified before it was taken
     assert FLAG_TIME_DISAGREES in before.flags
-    assert before.metadata["time_disagreement"] == "file-modified-before-capture"
+    assert before.metadata.time_disagreement == "file-modified-before-capture"
     years = read(photo, "image/jpeg", mtime=datetime(2026, 1, 1, tzinfo=UTC))
-    assert years.metadata["time_disagreement"] == "file-modified-long-after-capture"
+    assert years.metadata.time_disagreement == "file-modified-long-after-capture"
     copied_later = read(photo, "image/jpeg", mtime=datetime(2024, 6, 20, tzinfo=UTC))  # copied off the phone
     assert FLAG_TIME_DISAGREES not in copied_later.flags
 
@@ -199,7 +201,7 @@ def test_a_decompression_bomb_keeps_its_bytes_and_says_why(tmp_path):
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(png_claiming(60000, 60000))
     found = read(bomb, "image/png", mtime=NOW)
-    assert "decompression bomb" in found.metadata["metadata_error"]
+    assert "decompression bomb" in found.metadata.metadata_error
     assert FLAG_METADATA_UNAVAILABLE in found.flags and FLAG_BROKEN in found.flags
     assert found.captured_at_source == "file-mtime"
 
@@ -222,16 +224,16 @@ def test_broken_and_lying_files_never_raise(tmp_path, corpus):
 
 def test_pdf_pages_producer_creation_date_and_encryption(tmp_path, corpus):
     found = read(corpus / "pdfs" / "pdflatex-4-pages.pdf", "application/pdf", mtime=NOW)
-    assert found.metadata["pages"] == 4
-    assert found.metadata["producer"].startswith("pdfTeX")
-    assert found.metadata["encrypted"] is False
+    assert found.metadata.pages == 4
+    assert found.metadata.producer.startswith("pdfTeX")
+    assert found.metadata.encrypted is False
     assert (found.captured_at_source, found.captured_at.year) == ("container", 2022)
 
     locked = tmp_path / "locked.pdf"
     with pikepdf.open(corpus / "pdfs" / "minimal-document.pdf") as pdf:
         pdf.save(locked, encryption=pikepdf.Encryption(owner="o", user="secret"))
     found = read(locked, "application/pdf", mtime=NOW)
-    assert found.metadata["encrypted"] is True
+    assert found.metadata.encrypted is True
     assert "encrypted" in found.flags and FLAG_BROKEN not in found.flags
 
 
@@ -253,10 +255,10 @@ def test_email_headers_are_parsed(tmp_path):
         b"Content-Type: text/plain; charset=gbk\r\n\r\n" + "您的退款申请已受理。".encode("gbk")
     )
     found = read(mail, "message/rfc822", mtime=NOW)
-    email = found.metadata["email"]
-    assert email["from"] == "客服 <service@shop.example>"
-    assert email["subject"] == "退款申请回复"
-    assert found.metadata["encoding"] == "gbk"
+    email = found.metadata.email
+    assert email is not None and email.sender == "客服 <service@shop.example>"
+    assert email.subject == "退款申请回复"
+    assert found.metadata.encoding == "gbk"
     assert (found.captured_at, found.captured_at_source) == (datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST), "container")
 
 
@@ -272,7 +274,7 @@ def test_ingest_stores_the_capture_time_its_source_and_flags(library, case, tmp_
     by_name = {r.path.name: r.exhibit for r in results}
     photo, shot = by_name["IMG_1001.jpg"], by_name["Screenshot_20240510-150000_Taobao.png"]
     assert (photo.captured_at, photo.captured_at_source) == (datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST), "exif")
-    assert photo.metadata["camera_model"] == "14"
+    assert photo.metadata.camera_model == "14"
     assert shot.captured_at_source == "file-name"
     again = library.load_case(case.number).exhibit(photo.number)  # kept in the record
     assert again.captured_at == photo.captured_at and again.metadata == photo.metadata
@@ -290,7 +292,7 @@ def test_metadata_of_a_large_file_is_read_in_bounded_memory(tmp_path):
     found = read(big, "text/plain", mtime=NOW)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert found.metadata["encoding"] == "gb18030"
+    assert found.metadata.encoding == "gb18030"
     assert peak < 8 << 20
 
 
@@ -313,7 +315,7 @@ def test_png_exif_is_found_without_decoding_the_pixels(tmp_path, monkeypatch):
     monkeypatch.setattr(Image.Image, "load", no_decoding)
     monkeypatch.setattr("PIL.PngImagePlugin.PngImageFile.load", no_decoding, raising=False)
     found = read(shot, "image/png", mtime=NOW)
-    assert (found.captured_at_source, found.metadata["camera_model"]) == ("exif", "Pixel 8")
+    assert (found.captured_at_source, found.metadata.camera_model) == ("exif", "Pixel 8")
 
 
 def test_metadata_of_older_exhibits_is_read_again(library, case, tmp_path, monkeypatch, corpus):
@@ -333,7 +335,7 @@ def test_metadata_of_older_exhibits_is_read_again(library, case, tmp_path, monke
         if isinstance(r, AddResult)
     ]
     monkeypatch.undo()
-    assert all(e.metadata == {} and e.captured_at_source == "file-mtime" for e in added)
+    assert all(e.metadata == ExhibitMetadata() and e.captured_at_source == "file-mtime" for e in added)
     with library.edit(case.number) as writer:
         writer.update_exhibit(2, captured_at=datetime(2024, 5, 10, 15, 0, tzinfo=CST), captured_at_source="user")
 
@@ -341,10 +343,10 @@ def test_metadata_of_older_exhibits_is_read_again(library, case, tmp_path, monke
     assert [(r.number, r.changed, r.problem) for r in results] == [(1, True, None), (2, True, None)]
     record = library.load_case(case.number)
     old, by_hand = record.exhibit(1), record.exhibit(2)
-    assert (old.captured_at_source, old.metadata["camera_model"]) == ("exif", "COOLPIX P6000")
+    assert (old.captured_at_source, old.metadata.camera_model) == ("exif", "COOLPIX P6000")
     assert "edited" in old.flags
     assert (by_hand.captured_at, by_hand.captured_at_source) == (datetime(2024, 5, 10, 15, 0, tzinfo=CST), "user")
-    assert by_hand.metadata["exif_offset"] == "+08:00"  # read, but the checked time stays
+    assert by_hand.metadata.exif_offset == "+08:00"  # read, but the checked time stays
 
     again = [r for r in reread_metadata(library, case.number) if isinstance(r, MetadataResult)]
     assert [r.changed for r in again] == [False, False]  # nothing new: no custody entry

@@ -130,57 +130,50 @@ def capture_text(e: Exhibit) -> str:
         return "未知"
     source = TIME_SOURCES.get(e.captured_at_source, e.captured_at_source)
     text = fmt_time(e.captured_at)
-    if e.metadata.get("time_without_offset") and e.captured_at_source in ("exif", "file-name"):
+    if e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name"):
         text = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备本地时间，未记录时区）"
     return f"{text}（依据：{source}）" if source else text
-
-
-def device_name(meta: dict[str, Any]) -> str:
-    """The camera or phone that made a file: EXIF make and model, or a video's device tags."""
-    tagged = meta.get("device")
-    found: dict[str, Any] = tagged if isinstance(tagged, dict) else {}
-    make = str(meta.get("camera_make") or found.get("make") or "")
-    model = str(meta.get("camera_model") or found.get("model") or "")
-    if make and model.lower().startswith(make.lower()):
-        make = ""  # "Canon" + "Canon EOS 40D"
-    return " ".join(p for p in (make, model) if p)
 
 
 def metadata_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, str]]:
     """What the file says about itself: device, size, place, pages, length, mail headers."""
     meta = e.metadata
     rows: list[tuple[str, str]] = []
-    device = device_name(meta)
-    if meta.get("software"):
-        device = f"{device}（软件：{meta['software']}）" if device else f"软件：{meta['software']}"
+    device = meta.device_name()
+    if meta.software:
+        device = f"{device}（软件：{meta.software}）" if device else f"软件：{meta.software}"
     if device:
         rows.append(("拍摄/录制设备", device))
-    if meta.get("width") and meta.get("height"):
-        size = f"{meta['width']} × {meta['height']} 像素"
-        if meta.get("duration"):
-            size += f"；时长 {_duration(meta.get('duration'))}"
+    if meta.width and meta.height:
+        size = f"{meta.width} × {meta.height} 像素"
+        if meta.duration:
+            size += f"；时长 {_duration(meta.duration)}"
         rows.append(("画面尺寸", size))
-    elif meta.get("duration"):
-        rows.append(("时长", _duration(meta.get("duration"))))
-    gps = meta.get("gps")
-    if isinstance(gps, dict) and "lat" in gps and "lon" in gps:
+    elif meta.duration:
+        rows.append(("时长", _duration(meta.duration)))
+    if meta.gps is not None:
         if show_location:
-            place = f"纬度 {gps['lat']:.6f}，经度 {gps['lon']:.6f}"
-            if isinstance(gps.get("alt"), int | float):
-                place += f"，海拔 {gps['alt']} 米"
+            place = f"纬度 {meta.gps.lat:.6f}，经度 {meta.gps.lon:.6f}"
+            if meta.gps.alt is not None:
+                place += f"，海拔 {meta.gps.alt} 米"
             rows.append(("拍摄位置（GPS）", place))
         else:
             rows.append(("拍摄位置（GPS）", "文件含位置信息；为保护个人信息未打印，原件可供核对"))
-    if meta.get("pages"):
-        pdf = f"共 {meta['pages']} 页"
-        if meta.get("producer"):
-            pdf += f"；生成软件：{meta['producer']}"
+    if meta.pages:
+        pdf = f"共 {meta.pages} 页"
+        if meta.producer:
+            pdf += f"；生成软件：{meta.producer}"
         rows.append(("页数", pdf))
-    mail = meta.get("email")
-    if isinstance(mail, dict):
-        for key, label in (("from", "发件人"), ("to", "收件人"), ("date", "发送时间"), ("subject", "主题")):
-            if mail.get(key):
-                rows.append((label, str(mail[key])))
+    mail = meta.email
+    if mail is not None:
+        for value, label in (
+            (mail.sender, "发件人"),
+            (mail.to, "收件人"),
+            (mail.date, "发送时间"),
+            (mail.subject, "主题"),
+        ):
+            if value:
+                rows.append((label, value))
     return rows
 
 
@@ -282,10 +275,10 @@ def _flag_notes(e: Exhibit) -> str:
     notes = []
     for flag in e.flags:
         note = FLAG_NOTES.get(flag, flag)
-        if flag == "metadata-unavailable" and e.metadata.get("metadata_error"):
-            note += f"：{e.metadata['metadata_error']}"
-        if flag == "edited" and e.metadata.get("software"):
-            note += f"（{e.metadata['software']}）"
+        if flag == "metadata-unavailable" and e.metadata.metadata_error:
+            note += f"：{e.metadata.metadata_error}"
+        if flag == "edited" and e.metadata.software:
+            note += f"（{e.metadata.software}）"
         notes.append(note)
     return "；".join(notes)
 
@@ -348,19 +341,19 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
     e = entry.exhibit
     meta = e.metadata
     codecs = "；".join(
-        f"{label} {meta[key]}" for key, label in (("video_codec", "视频"), ("audio_codec", "音频")) if meta.get(key)
+        f"{label} {codec}" for codec, label in ((meta.video_codec, "视频"), (meta.audio_codec, "音频")) if codec
     )
     picture = ""
-    if meta.get("width") and meta.get("height"):
-        picture = f"{meta['width']} × {meta['height']}"
-        if meta.get("rotation"):
-            picture += f"（播放时旋转 {meta['rotation']}°）"
-        if meta.get("frame_rate"):
-            picture += f"，{meta['frame_rate']} 帧/秒"
+    if meta.width and meta.height:
+        picture = f"{meta.width} × {meta.height}"
+        if meta.rotation:
+            picture += f"（播放时旋转 {meta.rotation}°）"
+        if meta.frame_rate:
+            picture += f"，{meta.frame_rate} 帧/秒"
     rows: list[list[Any]] = [
         ["原始文件名", e.original_name],
         ["文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}"],
-        ["时长", _duration(meta.get("duration"))],
+        ["时长", _duration(meta.duration)],
         ["编码", codecs or "—"],
     ]
     if picture:
@@ -369,8 +362,8 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
         ["形成时间", capture_text(e)],
         ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
     ]
-    if meta.get("metadata_error"):
-        rows.append(["备注", f"媒体信息无法读取：{meta['metadata_error']}"])
+    if meta.metadata_error:
+        rows.append(["备注", f"媒体信息无法读取：{meta.metadata_error}"])
     story: list[Flowable] = [
         Paragraph(
             f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
@@ -383,7 +376,7 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
             "indent",
         ),
     ]
-    if source is not None and e.mime.startswith("video/") and not meta.get("metadata_error"):
+    if source is not None and e.mime.startswith("video/") and not meta.metadata_error:
         story += _video_frames(e, source)
     transcript = getattr(e, "transcript", None)
     if transcript is not None and getattr(transcript, "lines", None):
@@ -435,7 +428,7 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
     assert t is not None
     s = styles()
     rows = [
-        ["文件名 / 时长", f"{e.original_name} / {_duration(e.metadata.get('duration'))}"],
+        ["文件名 / 时长", f"{e.original_name} / {_duration(e.metadata.duration)}"],
         ["SHA-256", Paragraph(hash_text(e.sha256), s["mono"])],
         ["录制起止时间", f"{fmt_time(t.started_at) or blank('')} 至 {fmt_time(t.ended_at) or blank('')}"],
         ["地点或通话方式", blank(t.place_or_method, 12)],
@@ -462,8 +455,8 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
     ]
 
 
-def _duration(seconds: object) -> str:
-    if not isinstance(seconds, int | float) or seconds <= 0:
+def _duration(seconds: float | None) -> str:
+    if not seconds or seconds <= 0:
         return "—"
     total = int(round(seconds))
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"

@@ -17,6 +17,7 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.model import (
     Case,
     Exhibit,
+    ExhibitMetadata,
     Stage,
     StageChange,
     TimelineEvent,
@@ -128,7 +129,7 @@ def _exhibit_update(case: Case, details: dict[str, Any], at: datetime, operator:
 
 def _exhibit_metadata(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
     exhibit = case.exhibit(int(details["exhibit"]))
-    exhibit.metadata = dict(details["metadata"])
+    exhibit.metadata = from_data(ExhibitMetadata, details["metadata"])
     exhibit.flags = [str(f) for f in details["flags"]]
     if "captured_at" in details:
         exhibit.captured_at = parse_datetime(details["captured_at"], "captured_at", check=False)
