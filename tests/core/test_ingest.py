@@ -227,6 +227,7 @@ for _ in add_files(lib, sys.argv[2], sys.argv[3:]):
 """
 
 
+@pytest.mark.slow
 def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, tmp_path):
     """SIGKILL an ingest at random points; the next open must leave a case that verifies."""
     source = tmp_path / "source"
@@ -270,6 +271,7 @@ def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, 
     assert len(outcomes) > 1  # the kills landed at different points
 
 
+@pytest.mark.slow
 def test_a_large_file_reports_progress_while_it_is_copied(library, case, tmp_path):
     big = tmp_path / "unboxing.mp4"
     with open(big, "wb") as fh:
