@@ -122,7 +122,6 @@ def test_file_changing_while_read_is_refused_and_nothing_is_left(library, case, 
     growing = tmp_path / "recording.mp4"
     growing.write_bytes(os.urandom(1 << 20) * 48)
     stop = threading.Event()
-
     writing = threading.Event()
 
     def keep_writing() -> None:
