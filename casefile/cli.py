@@ -793,7 +793,7 @@ COMMANDS = {
 
 def _start_app(library_path: Path) -> int:
     try:
-        import PySide6.QtWidgets  # noqa: F401 - only to learn whether Qt can load here
+        import PySide6.QtWidgets  # noqa: F401, TID251 - only to learn whether Qt can load here (lazily)
     except ImportError as exc:
         _print(f"{__app_name__} {__version__}: the desktop window cannot start here ({exc}).", file=sys.stderr)
         _print(f"Library: {library_path}", file=sys.stderr)
@@ -808,7 +808,7 @@ def _start_app(library_path: Path) -> int:
         _print(f"Library: {library_path}", file=sys.stderr)
         _print("The commands work here: casefile --help", file=sys.stderr)
         return EXIT_ERROR
-    from casefile.ui.app import run
+    from casefile.ui.app import run  # noqa: TID251 - lazily, so the commands never load Qt
 
     return int(run(library_path))
 

@@ -1,20 +1,59 @@
-"""Where CaseFile's resource files (fonts, icons) are, in a checkout and in the packaged app."""
+"""CaseFile's resource files: fonts and icons, and the compiled translations.
+
+In the repository they sit at the top, in ``resources/`` and ``i18n/``; they are installed
+as the data packages ``casefile.assets`` and ``casefile.translations`` (``package-dir`` in
+pyproject.toml; the wheel build compiles ``i18n/*.ts`` to ``.qm``, see setup.py). They are
+found through :mod:`importlib.resources` only, so the same code works in a checkout (its
+editable install maps the two packages onto those folders), from an installed wheel and in
+the PyInstaller app (build.spec collects the same packages).
+"""
 
 from __future__ import annotations
 
+import atexit
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import casefile
+from casefile.core.errors import CaseFileError
 
-# resources/ sits next to the casefile package: in a source checkout (editable install)
-# and in the PyInstaller folder, whose build.spec copies it there.
-RESOURCES = Path(casefile.__file__).resolve().parent.parent / "resources"
+ASSETS = "casefile.assets"  # resources/: fonts, icons
+TRANSLATIONS = "casefile.translations"  # i18n/: casefile_<language>.qm (and .ts in a checkout)
+DATA_PACKAGES = (ASSETS, TRANSLATIONS)
+
+# Files extracted from a zipped install (none in a wheel installed by pip or in the app)
+# stay on disk until the process exits: ReportLab and Qt read them by path, repeatedly.
+_extracted = ExitStack()
+atexit.register(_extracted.close)
+_found: dict[tuple[str, ...], Path] = {}
 
 
 def resource_path(*parts: str) -> Path:
-    path = RESOURCES.joinpath(*parts)
-    if not path.exists():
-        from casefile.core.errors import CaseFileError
-
-        raise CaseFileError("a resource file is missing: {path} (reinstall CaseFile)", path=path)
+    """A file of ``resources/`` as a path on disk, e.g. ``resource_path("fonts", "wqy-microhei.ttc")``."""
+    path = _on_disk(ASSETS, *parts)
+    if path is None:
+        raise CaseFileError("a resource file is missing: {path} (reinstall CaseFile)", path="/".join(parts))
     return path
+
+
+def translation_path(language: str) -> Path | None:
+    """The compiled catalogue ``casefile_<language>.qm``; None when it was not built."""
+    return _on_disk(TRANSLATIONS, f"casefile_{language}.qm")
+
+
+def translation_source(language: str) -> Path | None:
+    """The catalogue's source ``casefile_<language>.ts``: in a checkout only, not in a wheel or the app."""
+    return _on_disk(TRANSLATIONS, f"casefile_{language}.ts")
+
+
+def _on_disk(package: str, *parts: str) -> Path | None:
+    key = (package, *parts)
+    if key not in _found:  # only files found are remembered: a catalogue may be compiled later
+        resource: Traversable = files(package)
+        for part in parts:
+            resource = resource.joinpath(part)
+        if not resource.is_file():
+            return None
+        _found[key] = _extracted.enter_context(as_file(resource))
+    return _found[key]

@@ -141,7 +141,14 @@ class Lines:
     def __init__(self, pipe: IO[str]) -> None:
         self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self.seen: list[str] = []
-        threading.Thread(target=self._read, args=(pipe,), daemon=True).start()
+        self._pipe = pipe
+        self._reader = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self._reader.start()
+
+    def close(self) -> None:
+        """Once the process has ended: let the reader reach the end of the pipe, then close it."""
+        self._reader.join(timeout=30)
+        self._pipe.close()
 
     def _read(self, pipe: IO[str]) -> None:
         for line in pipe:
@@ -186,8 +193,8 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
         stderr=subprocess.PIPE,
         text=True,
     )
+    out, err = Lines(proc.stdout), Lines(proc.stderr)
     try:
-        out, err = Lines(proc.stdout), Lines(proc.stderr)
         assert err.wait_for("watching") == "watching 1 folder(s) of 1 case(s); Ctrl+C to stop\n"
         assert out.wait_for("chat.txt") == f"{number}: added exhibit 1 chat.txt\n"
         assert (inbox(lib, number) / ".ingested" / "chat.txt").exists()
@@ -198,3 +205,6 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
     finally:
         if proc.poll() is None:
             proc.kill()
+        proc.wait(timeout=30)
+        out.close()
+        err.close()

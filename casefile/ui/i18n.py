@@ -1,8 +1,9 @@
 """Translations: Qt Linguist catalogues in i18n/, compiled to .qm at build time (never committed).
 
-Source strings are English; ``zh_CN`` is the default language. If the compiled catalogue
-is missing (a fresh checkout run without tools/dev), it is compiled into the user's cache
-folder with ``pyside6-lrelease`` on first use.
+Source strings are English; ``zh_CN`` is the default language. The catalogues are found
+through casefile.resources. If a checkout's compiled catalogue is missing or older than its
+source (run without tools/dev), it is compiled into the user's cache folder with
+``pyside6-lrelease`` on first use.
 """
 
 from __future__ import annotations
@@ -17,16 +18,15 @@ from pathlib import Path
 
 import platformdirs
 
-import casefile
 from casefile.core.errors import CaseFileError, Message
 from casefile.core.settings import APP_NAME
+from casefile.resources import translation_path, translation_source
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-I18N = Path(casefile.__file__).resolve().parent.parent / "i18n"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -35,14 +35,14 @@ _installed: list[QTranslator] = []
 
 def catalogue(language: str) -> Path | None:
     """The compiled .qm for ``language``, compiling it when needed; None when there is none."""
-    source = I18N / f"casefile_{language}.ts"
-    built = I18N / f"casefile_{language}.qm"
-    if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
+    built = translation_path(language)
+    source = translation_source(language)  # in a checkout only
+    if built is not None and (source is None or built.stat().st_mtime >= source.stat().st_mtime):
         return built
-    if not source.exists():
+    if source is None:
         return None
     cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
-    cached = cache / built.name
+    cached = cache / source.with_suffix(".qm").name
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
     beside_python = str(Path(sys.executable).parent)  # a virtual environment that is not activated

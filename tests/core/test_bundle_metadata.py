@@ -103,7 +103,8 @@ def test_heic_photos_are_printed(library, described):
     with pikepdf.open(path) as pdf:
         assert images_on(pdf, separator + 1) == 1
     stored = library.folder(number).path / exhibits["IMG_4032.HEIC"].stored_path
-    assert Image.open(stored).format == "HEIF"  # the exhibit itself is untouched
+    with Image.open(stored) as image:
+        assert image.format == "HEIF"  # the exhibit itself is untouched
 
 
 def test_preflight_warns_about_a_capture_time_after_the_ingest(library, tmp_path):

@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-import time
+from contextlib import ExitStack
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -158,13 +158,11 @@ def test_priority_enum_hours():
 
 
 CREATOR = r"""
-import sys, time
-from pathlib import Path
+import sys
 from casefile.core.library import Library, case_from_fields
 lib = Library.open(sys.argv[1], sys.argv[2])
-go = Path(sys.argv[3])
-while not go.exists():
-    time.sleep(0.001)
+print("ready", flush=True)
+sys.stdin.readline()  # "go": both processes start creating at once
 for i in range(50):
     lib.create_case(case_from_fields({"title": f"{sys.argv[2]} {i}", "complained_at": "2026-11-20T10:00+08:00",
                                        "channel": "phone", "type": "service"}))
@@ -174,14 +172,26 @@ for i in range(50):
 def test_two_processes_creating_cases_at_once_get_distinct_numbers(tmp_path):
     root = tmp_path / "lib"
     Library.open(root, "setup").close()
-    go = tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    procs = [
-        subprocess.Popen([sys.executable, "-c", CREATOR, str(root), name, str(go)], env=env) for name in ("甲", "乙")
-    ]
-    time.sleep(1.0)  # both processes are importing and waiting
-    go.touch()
-    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    with ExitStack() as running:
+        procs = [
+            running.enter_context(
+                subprocess.Popen(
+                    [sys.executable, "-c", CREATOR, str(root), name],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env=env,
+                )
+            )
+            for name in ("甲", "乙")
+        ]
+        for proc in procs:  # both have imported everything and opened the library
+            assert proc.stdout.readline() == "ready\n"
+        for proc in procs:
+            proc.stdin.write("go\n")
+            proc.stdin.close()
+        assert [p.wait(timeout=120) for p in procs] == [0, 0]
     library = Library.open(root, "check")
     numbers = library.case_numbers()
     assert len(numbers) == 100

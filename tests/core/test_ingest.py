@@ -10,7 +10,6 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -123,18 +122,20 @@ def test_file_changing_while_read_is_refused_and_nothing_is_left(library, case, 
     growing = tmp_path / "recording.mp4"
     growing.write_bytes(os.urandom(1 << 20) * 48)
     stop = threading.Event()
+    writing = threading.Event()
 
     def keep_writing() -> None:
         with open(growing, "ab") as fh:
             while not stop.is_set():
                 fh.write(b"x" * 4096)
                 fh.flush()
-                time.sleep(0.0005)
+                writing.set()
+                stop.wait(0.0005)  # a steady trickle, until told to stop
 
     writer = threading.Thread(target=keep_writing)
     writer.start()
     try:
-        time.sleep(0.05)
+        assert writing.wait(timeout=10)
         (res,) = results(add_files(library, case.number, [growing]))
     finally:
         stop.set()
@@ -221,10 +222,11 @@ from casefile.core.evidence import add_files
 lib = Library.open(sys.argv[1], "killer")
 print("ready", flush=True)
 for _ in add_files(lib, sys.argv[2], sys.argv[3:]):
-    pass
+    print("step", flush=True)
 """
 
 
+@pytest.mark.slow
 def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, tmp_path):
     """SIGKILL an ingest at random points; the next open must leave a case that verifies."""
     source = tmp_path / "source"
@@ -237,16 +239,19 @@ def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     outcomes = set()
     for attempt in range(8):
-        proc = subprocess.Popen(
+        with subprocess.Popen(
             [sys.executable, "-c", KILL_SCRIPT, str(library.root), case.number, str(source)],
             stdout=subprocess.PIPE,
             env=env,
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == b"ready"
-        time.sleep(rng.uniform(0.0, 0.6))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        ) as proc:
+            assert proc.stdout is not None
+            assert proc.stdout.readline().strip() == b"ready"
+            # The ingest reports 123 steps (progress and results); kill it while it works on the next one.
+            for _ in range(rng.randrange(130)):
+                if not proc.stdout.readline():
+                    break  # it has finished
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
         reopened = Library.open(library.root, "checker")  # recovery runs here
         folder = reopened.folder(case.number)
         stored = reopened.load_case(case.number)
@@ -265,6 +270,7 @@ def test_kill_at_random_moments_leaves_whole_exhibits_or_nothing(library, case, 
     assert len(outcomes) > 1  # the kills landed at different points
 
 
+@pytest.mark.slow
 def test_a_large_file_reports_progress_while_it_is_copied(library, case, tmp_path):
     big = tmp_path / "unboxing.mp4"
     with open(big, "wb") as fh:

@@ -137,3 +137,13 @@ def test_the_app_has_its_own_icon_sharp_at_high_dpi(qapp):
         assert (pixmap.width(), pixmap.height()) == (size, size)
     image = app.windowIcon().pixmap(256).toImage()
     assert image.pixelColor(128, 200).blue() > 150  # the blue folder, not an empty icon
+
+
+def test_the_shipped_cjk_font_is_the_app_font(qapp):
+    from casefile.ui.app import make_application
+
+    from PySide6.QtGui import QFontDatabase
+
+    app = make_application()
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+    assert app.font().family() == "WenQuanYi Micro Hei"
