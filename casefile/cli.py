@@ -44,6 +44,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.progress import Progress
+from casefile.core.record.history import bundle_history
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import check_text, normalise_phone
@@ -490,6 +491,13 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append("  stages:")
     for s in case.stage_log:
         lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
+    made = bundle_history(folder.custody.read())
+    if made:
+        lines.append("  bundles:")
+        for bundle in made:
+            for f in bundle.files:
+                pages = f"{f.pages} pages" if f.pages is not None else ""
+                lines.append(f"    {_fmt_time(bundle.at)}  {bundle.venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
     for line in lines:
         _print(line)
     return EXIT_OK

@@ -212,3 +212,12 @@ def test_exhibit_metadata_is_typed_and_reads_back_exactly_what_was_stored(old_li
     typed = from_data(ExhibitMetadata, odd)
     assert typed.width is None and typed.height == 64 and typed.email is not None and typed.email.sender == "a@b"
     assert to_data(typed) == odd
+
+
+def test_show_lists_the_bundles_made_from_the_core_history(old_library, capsys):
+    from casefile.cli import main
+
+    assert main(["--library", str(old_library), "show", "202611-001"]) == 0
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "bundles/202611-001-receipt-" in line]
+    assert "receipt" in line and "sha256" in line and "pages" in line
