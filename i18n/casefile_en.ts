@@ -677,7 +677,7 @@ SHA-256: %4</source>
 <context>
     <name>CaseListModel</name>
     <message>
-        <source>Damaged, left untouched until it verifies again: %1</source>
+        <source>Damaged: left untouched until it verifies again (the case&apos;s overview says why)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1442,6 +1442,10 @@ Reason:</source>
     </message>
     <message>
         <source>reply due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2425,6 +2429,10 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} does not agree with its custody log: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

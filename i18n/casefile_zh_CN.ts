@@ -680,8 +680,8 @@ SHA-256：%4</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <source>Damaged, left untouched until it verifies again: %1</source>
-        <translation>已损坏，核验通过前不作任何改动：%1</translation>
+        <source>Damaged: left untouched until it verifies again (the case&apos;s overview says why)</source>
+        <translation>已损坏：核验通过前不作任何改动（原因见案件概况）</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1454,10 @@ Reason:</source>
     <message>
         <source>reply due %1</source>
         <translation>答复期限 %1</translation>
+    </message>
+    <message>
+        <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
+        <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
     </message>
     <message>
         <source>The title cannot be empty</source>
@@ -2438,6 +2442,10 @@ Reason:</source>
     <message>
         <source>case {number} does not agree with its custody log: {problems}</source>
         <translation>案件 {number} 与其保管记录不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
     </message>
     <message>
         <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>

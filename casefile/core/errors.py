@@ -35,6 +35,30 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 
 
+def message_to_data(message: str) -> Any:
+    """A message as JSON (its template and fields, nested messages included), to store and translate later."""
+    if not isinstance(message, Message):
+        return str(message)
+    params = {
+        k: message_to_data(v) if isinstance(v, str) else v if isinstance(v, int | float | bool) or v is None else str(v)
+        for k, v in message.params.items()
+    }
+    return {"template": message.template, "params": params}
+
+
+def message_from_data(data: Any) -> Message:
+    """The message :func:`message_to_data` stored (plain text becomes a message without fields)."""
+    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+        return Message(str(data).replace("{", "{{").replace("}", "}}"))
+    stored = data.get("params")
+    params: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    rebuilt = {k: message_from_data(v) if isinstance(v, dict | str) else v for k, v in params.items()}
+    try:
+        return Message(data["template"], **rebuilt)
+    except (KeyError, IndexError, ValueError):
+        return Message(str(data["template"]).replace("{", "{{").replace("}", "}}"))
+
+
 class CaseFileError(Exception):
     """A problem the user can understand and act on."""
 
@@ -94,7 +118,7 @@ class DamagedCaseError(IntegrityError):
 
     def __init__(self, template: str, /, **params: Any) -> None:
         super().__init__(template, **params)
-        self.reason: str = str(params.get("reason", self.message))
+        self.reason: str = params.get("reason", self.message)  # a Message where the core made it
 
     @classmethod
     def of(cls, number: str, reason: str) -> DamagedCaseError:

@@ -45,6 +45,8 @@ from casefile.core.errors import (
     Message,
     NotFoundError,
     StorageError,
+    message_from_data,
+    message_to_data,
 )
 from casefile.core.fsutil import (
     PRIVATE_FILE,
@@ -670,34 +672,44 @@ class Library:
 
     def quarantine_reason(self, number: str) -> str:
         """Why a case is quarantined (damaged, no writes), or '' when it is not."""
+        message = self.quarantine_message(number)
+        return "" if message is None else str(message)
+
+    def quarantine_message(self, number: str) -> Message | None:
+        """Why a case is quarantined, as a message the app translates; None when it is not."""
         try:
             data = json.loads((self.quarantine_dir / f"{number}.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
         except (OSError, ValueError):
-            return ""
-        return str(data.get("reason", "")) if isinstance(data, dict) else "damaged"
+            return Message("damaged")
+        if not isinstance(data, dict):
+            return Message("damaged")
+        return message_from_data(data.get("message", data.get("reason", "damaged")))
 
     def quarantine(self, number: str, reason: str) -> None:
         """Refuse writes to a damaged case until it verifies again; the case folder is not touched."""
         if self.read_only:
             return
-        if self.quarantine_reason(number) == reason:
+        if self.quarantine_reason(number) == str(reason):
             return
         log.info("case %s is quarantined: %s", number, reason)
         try:
             make_private_dir(self.quarantine_dir)
             atomic_write_json(
-                self.quarantine_dir / f"{number}.json", {"reason": reason, "at": datetime.now(UTC).isoformat()}
+                self.quarantine_dir / f"{number}.json",
+                {"reason": str(reason), "message": message_to_data(reason), "at": datetime.now(UTC).isoformat()},
             )
         except StorageError as exc:
             log.error("case %s: the quarantine could not be noted: %s", number, exc)
-        self._index_damaged(number, reason)
+        self._index_damaged(number, str(reason))
 
     def release(self, number: str) -> None:
         """A quarantined case verified clean again (restored from a backup, repaired)."""
         path = self.quarantine_dir / f"{number}.json"
         if path.exists() and not self.read_only:
             path.unlink(missing_ok=True)
-            log.warning("case %s verifies again; writes to it are allowed", number)
+            log.info("case %s verifies again; writes to it are allowed", number)
             self._index_damaged(number, "")
 
     def _index_damaged(self, number: str, reason: str) -> None:
@@ -719,7 +731,7 @@ class Library:
         try:
             return self._recover_case(folder)
         except DamagedCaseError as exc:
-            self.quarantine(folder.number, str(exc.reason))
+            self.quarantine(folder.number, exc.reason)
             raise
 
     # ------------------------------------------------------------------ recovery

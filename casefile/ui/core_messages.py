@@ -104,6 +104,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)'),
     QT_TRANSLATE_NOOP("core", 'no case {number} in the library at {root}'),
     QT_TRANSLATE_NOOP("core", 'case {number} does not agree with its custody log: {problems}'),
+    QT_TRANSLATE_NOOP("core", 'damaged'),
     QT_TRANSLATE_NOOP("core", "case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run 'casefile verify {number}', or 'casefile repair {number}' to rebuild its record from the custody log"),
     QT_TRANSLATE_NOOP("core", 'the folder is named {folder} but holds case {case} (renamed outside CaseFile?)'),
     QT_TRANSLATE_NOOP("core", 'the custody log ends at entry {entries} but case.json has seen entry {seq}: entries were cut off the end'),

@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText("\n".join(lines[:12]))
         self.verify_box = box
         box.open()
+        self.ctx.events.cases_changed.emit()  # a case found damaged (or verifying again) is marked in the list
         for number in {r.number for r in reports}:
             self.ctx.events.case_changed.emit(number)
 

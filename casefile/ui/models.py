@@ -191,7 +191,7 @@ class CaseListModel(QAbstractTableModel):
         if case.damaged and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Damaged, left untouched until it verifies again: %1").replace("%1", case.damaged)
+            return self.tr("Damaged: left untouched until it verifies again (the case's overview says why)")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE:
             return case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -262,9 +263,13 @@ class OverviewTab(QWidget):
 
     def _fill(self, case: Case) -> None:
         due = case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.header.setText(
-            f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + self.tr("reply due %1").replace("%1", due)
-        )
+        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + self.tr("reply due %1").replace("%1", due)
+        damaged = self.ctx.library.quarantine_message(case.number)
+        if damaged is not None:
+            warning = self.tr("Damaged: %1 — nothing can be changed until the case verifies again.")
+            text = warning.replace("%1", translated(damaged))
+            header += "<br><span style='color:#b00020'>" + html.escape(text) + "</span>"
+        self.header.setText(header)
         self.title.setText(case.title)
         for combo, value in (
             (self.case_type, case.type.value),

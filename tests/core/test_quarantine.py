@@ -209,3 +209,15 @@ def test_a_bundle_is_refused_when_case_json_disagrees_with_the_log(library, tmp_
     assert cli(library, "bundle", case.number, "--venue", "consumer-association", "--force") == EXIT_PROBLEMS
     assert "transaction" in capsys.readouterr().err
     assert list((library.cases_dir / case.number / "bundles").iterdir()) == []
+
+
+def test_the_reason_for_a_quarantine_is_kept_as_a_message_the_app_can_translate(library, two_cases):
+    first, _second = two_cases
+    cut_last_entry(library, first)
+    reopened = Library.open(library.root, "测试员")
+    verify(reopened, first)
+    message = reopened.quarantine_message(first)
+    assert message is not None and "{" in message.template  # a template with its fields, not flat text
+    assert str(message) == reopened.quarantine_reason(first) and "cut off the end" in str(message)
+    assert reopened.quarantine_message(_second) is None
+    reopened.close()
