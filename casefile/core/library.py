@@ -778,8 +778,9 @@ class Library:
             if lock is None:
                 continue  # being filled right now by another process
             try:
-                log.warning("removing unfinished case folder %s", stray)
-                remove_tree(stray)
+                if stray.exists():  # not renamed into place by its maker meanwhile
+                    log.warning("removing unfinished case folder %s", stray)
+                    remove_tree(stray)
             finally:
                 lock.release()
             (self.locks_dir / f"{_staging_lock(stray.name)}.lock").unlink(missing_ok=True)
