@@ -2316,6 +2316,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>creating {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>creating the case folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,10 +2505,6 @@ Reason:</source>
     </message>
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating a scratch folder in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

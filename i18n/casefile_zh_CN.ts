@@ -2328,6 +2328,10 @@ Reason:</source>
         <translation>创建 {folder}</translation>
     </message>
     <message>
+        <source>creating {what}</source>
+        <translation>创建{what}</translation>
+    </message>
+    <message>
         <source>creating the case folder</source>
         <translation>创建案件文件夹</translation>
     </message>
@@ -2514,10 +2518,6 @@ Reason:</source>
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
         <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
-    </message>
-    <message>
-        <source>creating a scratch folder in the library</source>
-        <translation>在案卷库中创建临时文件夹</translation>
     </message>
     <message>
         <source>the case record has no readable format version ({version!r})</source>

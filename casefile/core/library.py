@@ -456,36 +456,31 @@ class Library:
         another process opening the library removes it only when its maker is gone (crashed),
         never while it is being filled. The caller renames it into place or leaves it to be removed.
         """
-        token = secrets.token_hex(6)
-        path = self.cases_dir / f"{TEMP_PREFIX}{token}-{label}"
-        with self.lock(_staging_lock(path.name), Message("a new case folder")):
-            try:
-                make_private_dir(path, exist_ok=False)
-            except OSError as exc:
-                raise storage_error(exc, Message("creating the case folder")) from exc
-            try:
-                yield path
-            finally:
-                remove_tree(path)
-        (self.locks_dir / f"{_staging_lock(path.name)}.lock").unlink(missing_ok=True)
+        path = self.cases_dir / f"{TEMP_PREFIX}{secrets.token_hex(6)}-{label}"
+        with self._held_folder(path, _staging_lock(path.name), Message("a new case folder")):
+            yield path
 
     @contextmanager
     def work_folder(self, kind: str) -> Iterator[Path]:
         """A scratch folder inside the library (bundle pages…), removed afterwards or after a crash."""
-        token = secrets.token_hex(6)
-        name = f"{kind}-{token}"
-        with self.lock(f"work-{name}", Message("a scratch folder")):
-            path = self.work_root / name
+        name = f"{kind}-{secrets.token_hex(6)}"
+        with self._held_folder(self.work_root / name, f"work-{name}", Message("a scratch folder")):
+            yield self.work_root / name
+
+    @contextmanager
+    def _held_folder(self, path: Path, lock_name: str, what: Message) -> Iterator[None]:
+        """Create ``path`` and hold ``lock_name`` until it is gone (renamed by the caller, or removed here)."""
+        with self.lock(lock_name, what):
             try:
-                make_private_dir(self.work_root)
+                make_private_dir(path.parent)
                 make_private_dir(path, exist_ok=False)
             except OSError as exc:
-                raise storage_error(exc, Message("creating a scratch folder in the library")) from exc
+                raise storage_error(exc, Message("creating {what}", what=what)) from exc
             try:
-                yield path
+                yield
             finally:
                 remove_tree(path)
-        (self.locks_dir / f"work-{name}.lock").unlink(missing_ok=True)
+        (self.locks_dir / f"{lock_name}.lock").unlink(missing_ok=True)
 
     @contextmanager
     def outside_file(self, path: Path) -> Iterator[Path]:
