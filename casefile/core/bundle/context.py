@@ -7,26 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from casefile.core.bundle.masking import masked_party
+from casefile.core.disclosure import Disclosure, DisclosureReport, disclosure_for
 from casefile.core.model import Case, Exhibit, Party
 from casefile.core.settings import Settings
-
-
-class Venue(enum.StrEnum):
-    CONSUMER_ASSOCIATION = "consumer-association"  # 消协 / 12315
-    ARBITRATION = "arbitration"
-    COURT = "court"
-    COURIER_CLAIM = "courier-claim"
-    RECEIPT = "receipt"  # walk-in complaint receipt
-
-    @property
-    def heading(self) -> str:
-        return {
-            "consumer-association": "消费投诉材料",
-            "arbitration": "仲裁申请材料",
-            "court": "民事起诉材料",
-            "courier-claim": "快递理赔申请材料",
-            "receipt": "投诉受理回执",
-        }[self.value]
+from casefile.core.venues import Venue as Venue  # where it has always been imported from
 
 
 class Level(enum.StrEnum):
@@ -87,6 +71,13 @@ class BundleContext:
     generated_at: datetime
     custody_head: str = ""
     warnings: list[Finding] = field(default_factory=list)  # accepted with --force
+    # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
+    policy: Disclosure = field(init=False)
+    report: DisclosureReport = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.policy = disclosure_for(self.venue)
+        self.report = DisclosureReport(self.venue.value)
 
     def party(self, role: str) -> Party:
         """A party as this venue may show it (spec §6.3); ``role``: complainant, respondent, courier."""
@@ -104,7 +95,7 @@ class BundleContext:
     @property
     def shows_location(self) -> bool:
         """Photo GPS positions are movement tracks (PIPL art. 28): printed for courts and arbitration only."""
-        return self.venue in (Venue.COURT, Venue.ARBITRATION)
+        return self.policy.shows_location
 
     def third_party_name(self, name: str) -> str:
         """People who are not parties (a signer, a courier's staff) are masked everywhere."""
