@@ -170,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
     p.add_argument("--force", action="store_true", help="build despite warnings (blanks are left to fill by hand)")
     p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="receipt layout (receipt venue only)")
+    p.add_argument(
+        "--disclosure",
+        action="store_true",
+        help="print what the packet would mask, strip or replace for this venue, and build nothing",
+    )
 
     p = sub.add_parser("transcript", help="attach a transcript to a recording (录音文字整理)")
     p.add_argument("case")
@@ -642,6 +647,13 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
         output=Path(args.output) if args.output else None,
         layout=args.layout,
     )
+    if args.disclosure:
+        from casefile.core.bundle.plan import plan_disclosure
+
+        report = plan_disclosure(library, args.case, options.venue, options.exhibits, load_settings())
+        for line in report.to_text(f"{options.venue.heading} {args.case.strip()} 信息披露报告（预览）").splitlines():
+            _print(line)
+        return EXIT_OK
     for result in _drain(build_bundle(library, args.case, options, load_settings()), "building"):
         assert isinstance(result, BundleResult)
         for warning in result.warnings:
@@ -650,6 +662,9 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             _print(f"{path}  sha256 {digest}")
         for copy in result.copies:
             _print(f"copied to {copy}")
+        if result.disclosure_file is not None and result.disclosure is not None:
+            items = len(result.disclosure.items)
+            _print(f"disclosure report (not part of the packet): {result.disclosure_file}  {items} items")
         _print(f"{result.pages} pages")
     return EXIT_OK
 

@@ -170,8 +170,21 @@ def test_customer_copy_masks_the_phone_and_store_copy_does_not(rendered, layout)
     customer, store = texts(path)
     assert MASKED in customer
     assert PHONE not in customer
-    assert "张三" in customer  # the name is shown on both copies
-    assert PHONE in store
+    assert "张三" not in customer and "张*" in customer  # everything personal is masked on the customer's copy
+    assert PHONE in store and "张三" in store
+
+
+def test_personal_data_anywhere_is_masked_on_the_customer_copy(tmp_path):
+    for facts, secret, masked in (
+        ("身份证11010519900101123X", "11010519900101123X", "110105********123X"),
+        ("住朝阳区建国路88号501", "建国路88号", "朝阳区****"),
+        ("备用电话 010-6543 2109", "6543 2109", "010-****2109"),
+    ):
+        path = tmp_path / "r.pdf"
+        render_receipt(make_context(facts=facts), path, "a5")
+        customer, store = (t.replace("\n", "") for t in texts(path))
+        assert secret not in customer and masked in customer, customer
+        assert secret in store
 
 
 def test_phone_repeated_in_the_facts_is_masked_on_the_customer_copy(tmp_path):

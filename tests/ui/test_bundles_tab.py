@@ -65,8 +65,9 @@ def choose(tab, venue: Venue) -> None:
 
 
 def bundle_files(ctx, number: str) -> list[Path]:
+    """The packets saved (their disclosure reports beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    return sorted(folder.iterdir()) if folder.exists() else []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".pdf") if folder.exists() else []
 
 
 def bundle_entries(ctx, number: str) -> list[dict]:

@@ -41,6 +41,7 @@ from casefile.core.bundle.imagepage import (
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
+from casefile.core.disclosure import DisclosureReport
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
@@ -101,6 +102,8 @@ class BundleResult:
     sha256: list[str]
     copies: list[Path] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    disclosure: DisclosureReport | None = None  # what was masked, stripped or replaced for the destination
+    disclosure_file: Path | None = None  # the report saved beside the packet (not part of the filing)
 
 
 @dataclass
@@ -202,7 +205,12 @@ def build_bundle(
         else:
             outputs = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
         cancel.check()
-        result = _save(library, folder, ctx, outputs, options, findings)
+        # The disclosure report goes beside the packet, never into it: the user checks it before sending.
+        report_name = f"{base}.disclosure.txt"
+        report_path = out_dir / report_name
+        report_path.write_text(ctx.report.to_text(f"{ctx.venue.heading} {case.number} 信息披露报告"), "utf-8")
+        report = (report_path, report_name, hash_file(report_path).sha256)
+        result = _save(library, folder, ctx, outputs, options, findings, report)
     yield result
 
 
@@ -267,7 +275,7 @@ def _build_packet(
             cancel.check()
             sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
             try:
-                content = _content_parts(entry, reader, work, i, checks.get(i))
+                content = _content_parts(ctx, entry, reader, work, i, checks.get(i))
             except EvidenceMismatchError:
                 content = []  # noted by the reader; every other exhibit is still checked before stopping
             exhibit_parts.append([sep, *content])
@@ -379,7 +387,12 @@ def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
 
 
 def _content_parts(
-    entry: ExhibitEntry, reader: EvidenceReader, work: Path, index: int, check: Future[_PhotoCheck] | None = None
+    ctx: BundleContext,
+    entry: ExhibitEntry,
+    reader: EvidenceReader,
+    work: Path,
+    index: int,
+    check: Future[_PhotoCheck] | None = None,
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
@@ -410,7 +423,11 @@ def _content_parts(
             return [_Part(target, pages, entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):
             data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
-            return ours(parts.text_flowables(entry, data, cut=cut))
+            text = parts.disclosed_text(ctx, entry, data, cut=cut)
+            if not text.printed_sha256:
+                return ours(text.flowables)
+            # A masked copy is not the data's direct output (E2): its page says so and gives both hashes.
+            return [_Part(target, render_story(target, text.flowables), entry=entry)]
         reader.check(e)
         return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
     except OSError as exc:  # our own work folder: a full disk, say
@@ -658,13 +675,24 @@ def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[
 def _set_metadata(pdf: pikepdf.Pdf, ctx: BundleContext, title: str) -> None:
     from casefile import __app_name__, __version__
 
-    author = ctx.org.name or ctx.operator
+    # Only the case number and the venue: the case's title, a person's name or the computer's
+    # login never travel in the document information (it is not masked like the pages are).
+    for key in list(pdf.docinfo.keys()):
+        del pdf.docinfo[key]
     pdf.docinfo[pikepdf.Name.Title] = title
-    pdf.docinfo[pikepdf.Name.Author] = author
-    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.case.title}（案件编号 {ctx.case.number}）"
+    pdf.docinfo[pikepdf.Name.Author] = ctx.org.name.strip()
+    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.venue.heading}（案件编号 {ctx.case.number}）"
     pdf.docinfo[pikepdf.Name.Creator] = f"{__app_name__} {__version__}"
     pdf.docinfo[pikepdf.Name.Producer] = f"{__app_name__} {__version__} (ReportLab, qpdf)"
-    pdf.docinfo[pikepdf.Name.CreationDate] = ctx.generated_at.strftime("D:%Y%m%d%H%M%S")
+    pdf.docinfo[pikepdf.Name.CreationDate] = _pdf_date(ctx.generated_at)
+    if "/Metadata" in pdf.Root:  # an XMP packet would repeat (or contradict) the above
+        del pdf.Root["/Metadata"]
+
+
+def _pdf_date(when: datetime) -> str:
+    """A PDF date with its offset from UTC (D:20261129143000+08'00')."""
+    offset = when.strftime("%z") or "+0000"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{offset[:3]}'{offset[3:]}'"
 
 
 def _set_metadata_file(source: Path, target: Path, ctx: BundleContext, title: str) -> None:
@@ -680,6 +708,7 @@ def _save(
     outputs: list[tuple[Path, str, int, str]],
     options: BundleOptions,
     findings: list[Finding],
+    report: tuple[Path, str, str],
 ) -> BundleResult:
     """Move the finished files into the case's bundles/ and record them, crash-safely.
 
@@ -690,11 +719,12 @@ def _save(
     """
     bundles = folder.bundles_dir
     saved: list[Path] = []
+    report_staging, report_name, report_digest = report
     with library.edit(ctx.case.number) as writer:
         placed: list[tuple[Path, Path]] = []
         try:
             bundles.mkdir(exist_ok=True)
-            for staging, name, _pages, _digest in outputs:
+            for staging, name in [*((o[0], o[1]) for o in outputs), (report_staging, report_name)]:
                 with open(staging, "rb") as fh:
                     os.fsync(fh.fileno())
                 temporary = bundles / f"{TEMP_PREFIX}{name}"
@@ -712,8 +742,14 @@ def _save(
                     "venue": ctx.venue.value,
                     "files": [
                         {"name": f"bundles/{name}", "sha256": digest, "pages": pages, "size": temporary.stat().st_size}
-                        for (temporary, _final), (_s, name, pages, digest) in zip(placed, outputs, strict=True)
+                        for (temporary, _final), (_s, name, pages, digest) in zip(placed, outputs, strict=False)
                     ],
+                    "disclosure": {
+                        "name": f"bundles/{report_name}",
+                        "sha256": report_digest,
+                        "size": placed[-1][0].stat().st_size,
+                        "report": ctx.report.to_data(),
+                    },
                     "exhibits": [
                         {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
                     ],
@@ -731,6 +767,7 @@ def _save(
                 make_readonly(final)
                 saved.append(final)
             fsync_dir(bundles)
+            report_file = saved.pop()  # the disclosure report, saved beside the packet
         except OSError as exc:  # the entry exists: the next start finishes the renames
             raise storage_error(exc, Message("saving the bundle")) from exc
     copies: list[Path] = []
@@ -742,6 +779,8 @@ def _save(
         sha256=[digest for _t, _n, _p, digest in outputs],
         copies=copies,
         warnings=[f for f in findings if f.level is Level.WARNING],
+        disclosure=ctx.report,
+        disclosure_file=report_file,
     )
 
 

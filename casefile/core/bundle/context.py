@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from casefile.core.bundle.masking import masked_party
 from casefile.core.disclosure import Disclosure, DisclosureReport, disclosure_for
+from casefile.core.disclosure.masking import Masker
 from casefile.core.model import Case, Exhibit, Party
 from casefile.core.settings import Settings
 from casefile.core.venues import Venue as Venue  # where it has always been imported from
@@ -74,23 +76,38 @@ class BundleContext:
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)
+    masker: Masker = field(init=False)
 
     def __post_init__(self) -> None:
         self.policy = disclosure_for(self.venue)
         self.report = DisclosureReport(self.venue.value)
+        self.disclose(self.policy)
+
+    def disclose(self, policy: Disclosure, where: str = "文书") -> None:
+        """Show the case as ``policy`` lets its destination see it: the one masking step.
+
+        Every string the packet takes from the record (parties, facts, timeline, demands,
+        exhibit titles, sources, purposes, file names, transcripts, mail headers) passes
+        through the destination's masker here; evidence text passes through ``self.masker``
+        as its pages are made. Paths and hashes stay, so the evidence files are still read.
+        """
+        self.policy = policy
+        self.masker = Masker(self.case, policy, self.report)
+        self.case = self.masker.case(self.case, where)
+        self.entries = [
+            dataclasses.replace(entry, exhibit=self.case.exhibit(entry.exhibit.number)) for entry in self.entries
+        ]
+
+    def seen_by(self, policy: Disclosure, where: str) -> BundleContext:
+        """This context as another destination may see it (a receipt's customer copy)."""
+        view = copy.copy(self)
+        view.disclose(policy, where)
+        return view
 
     def party(self, role: str) -> Party:
-        """A party as this venue may show it (spec §6.3); ``role``: complainant, respondent, courier."""
+        """A party as this destination may see it (spec §6.3); ``role``: complainant, respondent, courier."""
         party: Party | None = getattr(self.case, role)
-        if party is None:
-            return Party()
-        if self.venue in (Venue.COURT, Venue.ARBITRATION, Venue.CONSUMER_ASSOCIATION):
-            # Court and arbitration need both parties complete; the 12315/消协 complaint needs the
-            # complainant's full contact details (投诉举报办法 art. 9) and the respondent's.
-            return party
-        if self.venue is Venue.COURIER_CLAIM and role == "complainant":
-            return masked_party(party)  # the end customer; the carrier locates the parcel by waybill
-        return party
+        return party if party is not None else Party()
 
     @property
     def shows_location(self) -> bool:
@@ -99,6 +116,6 @@ class BundleContext:
 
     def third_party_name(self, name: str) -> str:
         """People who are not parties (a signer, a courier's staff) are masked everywhere."""
-        from casefile.core.bundle.masking import mask_name
+        from casefile.core.disclosure.masking import mask_name
 
         return mask_name(name)

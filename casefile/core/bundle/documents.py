@@ -25,7 +25,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from casefile.core.bundle.context import BundleContext, Venue
-from casefile.core.bundle.masking import mask_id, mask_phone
 from casefile.core.bundle.pdfkit import FONT, blank, esc, heading, styles
 from casefile.core.model import (
     Case,
@@ -289,30 +288,8 @@ def _refs(ctx: BundleContext, numbers: Sequence[int]) -> str:
     return f"（见{labels}）" if labels else ""
 
 
-def _scrubber(ctx: BundleContext) -> dict[str, str]:
-    """Replacements that keep a masked party's own data out of free text (names, phones…)."""
-    if ctx.venue is not Venue.COURIER_CLAIM:
-        return {}
-    raw = ctx.case.complainant
-    shown = ctx.party("complainant")
-    pairs = {
-        raw.phone.strip(): shown.phone,
-        raw.id_number.strip(): shown.id_number,
-        raw.address.strip(): shown.address,
-        raw.email.strip(): shown.email,
-        raw.name.strip(): shown.name,
-    }
-    # A one-character name would rewrite every occurrence of that character: names of two or more only.
-    return {k: v for k, v in pairs.items() if len(k) >= 2 and k != v}
-
-
 def _free(ctx: BundleContext, text: str) -> str:
-    """Free text typed by the user, with the venue's masking applied to what can be recognised."""
-    for raw, masked in _scrubber(ctx).items():
-        text = text.replace(raw, masked)
-    if ctx.venue is Venue.COURIER_CLAIM:
-        text = re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)", lambda m: mask_phone(m[0]), text)
-        text = re.sub(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])", lambda m: mask_id(m[0]), text)
+    """Free text typed by the user: already masked for the venue (BundleContext.disclose)."""
     return text
 
 

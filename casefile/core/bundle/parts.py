@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from casefile.core.bundle.pdfkit import (
     styles,
     wrap_text,
 )
+from casefile.core.disclosure import DisclosureAction
 from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.sniff import decode_text
@@ -286,16 +288,26 @@ def _flag_notes(e: Exhibit) -> str:
 # --------------------------------------------------------------------------- exhibit content pages
 
 
-def text_flowables(entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> list[Flowable]:
-    """A text, chat or email file, printed as it is from ``data`` (its first bytes; ``cut``: there were more).
+@dataclass(frozen=True)
+class TextPages:
+    flowables: list[Flowable]
+    printed_sha256: str = ""  # when masked: the SHA-256 of the printed text (UTF-8), beside the original's
 
-    The caller read ``data`` with the file's hash checked (casefile.core.store). The text is
-    wrapped in linear time and drawn line by line, so a file that is one 5 MB line costs
-    what five thousand short lines cost.
+
+def text_flowables(
+    entry: ExhibitEntry, data: bytes, *, cut: bool = False, mask: Callable[[str], str] | None = None
+) -> TextPages:
+    """A text, chat or email file, printed from ``data`` (its first bytes; ``cut``: there were more).
+
+    The caller read ``data`` with the file's hash checked (casefile.core.store). ``mask`` is the
+    destination's masker: what it changes (a third party's number in a chat, say) is printed
+    masked, and the page then says so and gives both hashes, the original file's and the
+    printed text's. The text is wrapped in linear time and drawn line by line, so a file that
+    is one 5 MB line costs what five thousand short lines cost.
     """
     e = entry.exhibit
     data = data[:MAX_TEXT_BYTES]
-    story: list[Flowable] = []
+    header_rows: list[list[str]] = []
     if e.mime == "message/rfc822" or e.kind is EvidenceKind.EMAIL:
         message = email.message_from_bytes(data, policy=email.policy.default)
         header_rows = [
@@ -309,8 +321,6 @@ def text_flowables(entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> li
             )
             if message.get(key)
         ]
-        if header_rows:
-            story += [grid(header_rows, [24 * mm, 146 * mm], header=False), Spacer(1, 4 * mm)]
         body = message.get_body(preferencelist=("plain", "html"))
         text = body.get_content() if body is not None else ""
         if body is not None and body.get_content_type() == "text/html":
@@ -320,6 +330,24 @@ def text_flowables(entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> li
             text += "\n\n附件：" + "；".join(attachments)
     else:
         text = decode_text(data)
+    printed_sha256 = ""
+    if mask is not None:
+        shown_rows = [[name, mask(value)] for name, value in header_rows]
+        shown = mask(text)
+        if shown != text or shown_rows != header_rows:
+            header_rows, text = shown_rows, shown
+            printed = "".join(f"{n}: {v}\n" for n, v in header_rows) + text
+            printed_sha256 = hashlib.sha256(printed.encode("utf-8")).hexdigest()
+    story: list[Flowable] = []
+    if printed_sha256:
+        story += [
+            Paragraph("第三方信息已遮盖，原件可供核对。", styles()["body"]),
+            Paragraph(f"原始文件SHA-256：{esc(e.sha256)}", styles()["small"]),
+            Paragraph(f"遮盖后输出文本（UTF-8）SHA-256：{printed_sha256}", styles()["small"]),
+            Spacer(1, 3 * mm),
+        ]
+    if header_rows:
+        story += [grid(header_rows, [24 * mm, 146 * mm], header=False), Spacer(1, 4 * mm)]
     style = styles()["mono"]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
     story.append(TextLines(lines, style.fontSize, style.leading))
@@ -330,7 +358,24 @@ def text_flowables(entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> li
                 styles()["small"],
             )
         )
-    return [Paragraph(f"证据{esc(entry.label)}　文本内容（原文逐字输出）", styles()["h2"]), Spacer(1, 2 * mm), *story]
+    heading = "文本内容（已遮盖第三方信息）" if printed_sha256 else "文本内容（原文逐字输出）"
+    flowables = [Paragraph(f"证据{esc(entry.label)}　{heading}", styles()["h2"]), Spacer(1, 2 * mm), *story]
+    return TextPages(flowables, printed_sha256)
+
+
+def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> TextPages:
+    """A text exhibit's pages as the destination may see them; what was masked goes in the report."""
+    where = f"证据{entry.label}"
+    pages = text_flowables(entry, data, cut=cut, mask=lambda value: ctx.masker.text(value, where))
+    if pages.printed_sha256:
+        ctx.report.add(
+            where,
+            DisclosureAction.MASKED,
+            "文本内容中的个人信息（输出件与原件不同）",
+            original_sha256=entry.exhibit.sha256,
+            printed_sha256=pages.printed_sha256,
+        )
+    return pages
 
 
 def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) -> list[Flowable]:

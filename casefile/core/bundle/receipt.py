@@ -36,9 +36,10 @@ from reportlab.platypus.flowables import HRFlowable
 
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
-from casefile.core.bundle.masking import mask_phone
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
+from casefile.core.disclosure import disclosure_for
 from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
+from casefile.core.venues import Venue
 
 LAYOUTS = ("a5", "80mm")
 
@@ -121,13 +122,15 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
 
     stories: list[list[Flowable]] = []
     heights: list[float] = []
+    customer = ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
     for copy in COPIES:
+        view = customer if copy.masked else ctx
         if spec.thermal:
-            story = _copy_story(ctx, copy, spec, spec.facts_limit, full_hash=False)
+            story = _copy_story(view, copy, spec, spec.facts_limit, full_hash=False)
             height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
             heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
         else:
-            story = _fit_a5(ctx, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y)
+            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y)
             heights.append(A5_HEIGHT)
         stories.append(story)
 
@@ -166,7 +169,7 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
         topMargin=spec.margin_y,
         bottomMargin=spec.margin_y,
         title=f"投诉受理回执 {ctx.case.number}",
-        author=ctx.org.name or "CaseFile",
+        author=ctx.org.name,
         subject="投诉受理回执（顾客联、门店联）",
         creator="CaseFile",
         initialFontName=FONT,
@@ -275,15 +278,6 @@ def _demands(case: Case) -> list[str]:
 def _qr_data(case: Case) -> str:
     """ASCII only, so every scanner reads it: the case number and the complaint time."""
     return f"CaseFile:{case.number};{case.complained_at.isoformat(timespec='minutes')}"
-
-
-def _scrub(text: str, phone: str, shown: str) -> str:
-    """The complainant's full number, wherever free text repeats it, as the copy shows it."""
-    plain = re.sub(r"\D", "", phone)
-    if len(plain) < 7 or plain == re.sub(r"\D", "", shown):
-        return text
-    spaced = r"[\s-]?".join(re.escape(d) for d in plain)
-    return re.sub(rf"(?<!\d){spaced}(?!\d)", shown, text)
 
 
 def _hash(digest: str, style: ParagraphStyle, width: float, full: bool) -> str:
@@ -555,8 +549,8 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     story.append(top)
 
     # 4–5. The customer and the purchase.
-    person = case.complainant
-    phone = mask_phone(person.phone) if copy.masked else person.phone.strip()
+    person = case.complainant  # masked throughout on the customer's copy (ctx.seen_by)
+    phone = person.phone.strip()
     txn = case.transaction
     product = " ".join(p for p in (txn.product.strip(), txn.brand_model.strip()) if p)
     bought = txn.purchased_at.strftime("%Y-%m-%d") if txn.purchased_at else ""
@@ -586,9 +580,9 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
         story.append(_kv_table(rows, [kw, vw, kw, vw], st, ruled=True))
 
     # 6. The complaint.
-    demands = [_scrub(d, person.phone, phone) for d in _demands(case)]
+    demands = _demands(case)
     demand_text = "<br/>".join(esc(d) for d in demands) if demands else esc(blank("", 10))
-    facts = _facts(_scrub(case.facts, person.phone, phone), facts_limit)
+    facts = _facts(case.facts, facts_limit)
     complaint_rows = [
         ["投诉类型", esc(TYPE_NAMES.get(case.type, str(case.type)))],
         ["问题简述", esc(blank(facts, 12))],

@@ -28,6 +28,7 @@ class Disclosure:
     keeps_photo_metadata: bool  # photos byte-exact, their metadata included
     prefers_redacted: bool  # a redacted copy of an exhibit goes in instead of the original
     copy: str = ""  # for receipts: "customer" or "store"
+    masks_third_parties: bool = True  # people in the evidence who are not parties (all but the store's own copy)
 
     def shows(self, role: str) -> bool:
         return role in self.visible
@@ -38,7 +39,7 @@ class Disclosure:
 
 
 def disclosure_for(venue: Venue, *, copy: str = "") -> Disclosure:
-    """The policy of ``venue``; receipts take the copy ("customer" is masked throughout)."""
+    """The policy of ``venue``; for receipts, of the store's copy or (``copy="customer"``) the customer's."""
     if venue in (Venue.COURT, Venue.ARBITRATION):
         return Disclosure(
             venue, frozenset(ROLES), shows_location=True, keeps_photo_metadata=True, prefers_redacted=False
@@ -55,6 +56,6 @@ def disclosure_for(venue: Venue, *, copy: str = "") -> Disclosure:
             keeps_photo_metadata=False,
             prefers_redacted=True,
         )
-    if copy == "store":
-        return Disclosure(venue, frozenset(ROLES), False, False, False, copy="store")
-    return Disclosure(venue, frozenset(), False, False, True, copy="customer")
+    if copy == "customer":
+        return Disclosure(venue, frozenset(), False, False, True, copy="customer")
+    return Disclosure(venue, frozenset(ROLES), False, False, False, copy="store", masks_third_parties=False)

@@ -90,6 +90,7 @@ class BundleRecord:
     layout: str
     exhibits: tuple[tuple[str, int], ...]  # (label in the packet, exhibit number), in packet order
     files: tuple[BundleFile, ...]
+    disclosure: BundleFile | None = None  # the disclosure report saved beside the packet
 
 
 def _int(value: Any) -> int | None:
@@ -113,8 +114,15 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
             for x in details.get("exhibits") or []
             if isinstance(x, dict) and (n := _int(x.get("exhibit"))) is not None
         )
+        report = details.get("disclosure")
+        disclosure = (
+            BundleFile(str(report["name"]), str(report["sha256"]), None, _int(report.get("size")))
+            if isinstance(report, dict) and "name" in report and "sha256" in report
+            else None
+        )
         records.append(
             BundleRecord(
+                disclosure=disclosure,
                 seq=int(entry.get("seq", 0)),
                 at=_time(entry.get("at")),
                 operator=str(entry.get("operator", "")),
@@ -128,5 +136,9 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
 
 
 def recorded_bundle_files(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Every bundle file the log knows: relative path -> SHA-256 (the latest record wins)."""
-    return {f.name: f.sha256 for record in bundle_history(entries) for f in record.files}
+    """Every bundle file the log knows (packets and their disclosure reports): relative path -> SHA-256."""
+    found: dict[str, str] = {}
+    for made in bundle_history(entries):
+        for f in (*made.files, *([made.disclosure] if made.disclosure else [])):
+            found[f.name] = f.sha256
+    return found

@@ -1,0 +1,61 @@
+"""What a packet would disclose, before it is made: its disclosure report, without the pages.
+
+The bundle wizard shows it before generating, and ``casefile bundle --disclosure`` prints it,
+so the user can check what will be masked, stripped or replaced before anything is sent. It
+does what the build does to the record and to each exhibit's content (with the files' hashes
+checked as they are read), but draws nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from casefile.core.bundle import parts
+from casefile.core.bundle.builder import IMAGE_MIMES, TEXT_MIMES, select_entries
+from casefile.core.bundle.context import BundleContext, Organisation
+from casefile.core.disclosure import DisclosureReport
+from casefile.core.library import Library
+from casefile.core.progress import NEVER_CANCELLED, CancelToken
+from casefile.core.settings import Settings
+from casefile.core.store import EvidenceMismatchError, EvidenceReader
+from casefile.core.venues import Venue
+
+
+def plan_disclosure(
+    library: Library,
+    number: str,
+    venue: Venue,
+    exhibits: list[int] | None,
+    settings: Settings,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DisclosureReport:
+    """The disclosure report of the packet for ``venue`` with ``exhibits`` (None: all), as it would be built."""
+    folder = library.folder(number)
+    case = library.load_verified_case(number)
+    ctx = BundleContext(
+        case=case,
+        venue=venue,
+        entries=select_entries(case, exhibits),
+        org=Organisation.from_settings(settings),
+        operator=library.operator,
+        generated_at=datetime.now().astimezone(),
+    )
+    if venue is Venue.RECEIPT:
+        from casefile.core.disclosure import disclosure_for
+
+        ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
+        return ctx.report
+    with library.work_folder("disclosure") as work:
+        reader = EvidenceReader(folder.path, work, case.number, cancel=cancel)
+        for entry in ctx.entries:
+            cancel.check()
+            e = entry.exhibit
+            try:
+                if e.size and (e.mime in TEXT_MIMES or e.mime.startswith("text/")) and e.mime not in IMAGE_MIMES:
+                    data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
+                    parts.disclosed_text(ctx, entry, data, cut=cut)
+            except EvidenceMismatchError:
+                continue  # noted by the reader; finish() names them all
+        reader.finish()
+    return ctx.report

@@ -1,0 +1,396 @@
+"""Finding personal data in any text, and masking it for a destination (spec §6.2, §6.3).
+
+One normaliser serves every kind of number: full-width digits and letters (NFKC), spaces,
+hyphens and dots inside a number, a +86 / 0086 prefix, an ID number ending in x or X. What
+is found is a :class:`Span` of the original text (its positions survive the normalising), so
+a masker replaces exactly what was written and a redaction editor can draw a box over it.
+
+Kinds found:
+
+- mobile numbers (138-1234-5678, +86 138 1234 5678, １３８１２３４５６７８) → 138****5678
+- landlines with their area code (010-12345678, (0755)8765 4321) → 010-****5678
+- resident ID numbers, 18 characters with a plausible birth date → 110105********0123
+- UnionPay bank cards (62…, 16–19 digits, Luhn-checked) → last 4 digits kept
+- e-mail addresses → the local part masked
+- street addresses, with or without a province (朝阳区建国路88号院3号楼501) → kept up to the district
+- names the caller knows (the parties', a signer's) → 张*
+
+Who may be seen is decided by :class:`Masker` from the destination's policy and the case's
+parties: a number that belongs to a party the destination sees stays as it is; every other
+personal datum found (a third party's, or the masked party's) is masked.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import enum
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from casefile.core.disclosure.policy import ROLES, Disclosure
+from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
+from casefile.core.model import Case, Exhibit, Party, PartyKind, Transcript
+
+
+class Kind(enum.StrEnum):
+    MOBILE = "mobile"
+    LANDLINE = "landline"
+    ID = "id"
+    BANK_CARD = "bank-card"
+    EMAIL = "email"
+    ADDRESS = "address"
+    NAME = "name"
+
+
+KIND_NAMES = {
+    Kind.MOBILE: "手机号",
+    Kind.LANDLINE: "固定电话",
+    Kind.ID: "身份证号",
+    Kind.BANK_CARD: "银行卡号",
+    Kind.EMAIL: "电子邮箱",
+    Kind.ADDRESS: "地址",
+    Kind.NAME: "姓名",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # in the original text
+    end: int
+    kind: Kind
+    value: str  # normalised: digits only for numbers, as written otherwise
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """NFKC text (full-width digits and letters made plain) and, per character, where it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        plain = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+        for piece in plain:
+            out.append(piece)
+            origin.append(i)
+    return "".join(out), origin
+
+
+_SEP = r"[ \t\-.·]?"  # what people put inside numbers
+_MOBILE = re.compile(rf"(?<![\dA-Za-z])(?:(?:\+|00)?86{_SEP})?(1[3-9]\d){_SEP}(\d{{4}}){_SEP}(\d{{4}})(?!\d)")
+_LANDLINE = re.compile(rf"(?<![\dA-Za-z+])[(（]?(0[1-9]\d{{1,2}})[)）]?{_SEP}([1-9]\d{{2,3}}){_SEP}(\d{{4}})(?!\d)")
+_ID = re.compile(rf"(?<![\dA-Za-z])(\d{{6}}){_SEP}((?:19|20)\d{{6}}){_SEP}(\d{{3}}[\dXx])(?![\dA-Za-z])")
+_CARD = re.compile(r"(?<!\d)(62\d{2}(?:[ \-]?\d{4}){2}[ \-]?\d{4}(?:\d{0,3}))(?!\d)")
+_EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+_REGION = r"[\u4e00-\u9fa5]{1,7}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗)"
+_PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|胡同|里|村|镇|乡|小区|花园|公寓|大厦|广场|苑|园)"
+_NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
+_ADDRESS = re.compile(rf"((?:{_REGION}){{0,3}})({_PLACE}(?:{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
+_NOT_PLACE = set("住在到送寄往于至从是的了我你他她家为及和与、，,：: ")  # words before an address, not in it
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _luhn(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _birth_date_ok(text: str) -> bool:
+    try:
+        born = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return False
+    return date(1900, 1, 1) <= born <= date.today()
+
+
+def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
+    """Every personal datum in ``text`` (phones, IDs, cards, e-mails, addresses, the ``names`` given)."""
+    plain, origin = normalise(text)
+    found: list[Span] = []
+
+    def add(start: int, end: int, kind: Kind, value: str) -> None:
+        if any(s.start < end and start < s.end for s in found):
+            return  # already inside something found first (an ID's digits are not also a phone)
+        found.append(Span(origin[start], origin[end - 1] + 1, kind, value))
+
+    for m in _ID.finditer(plain):
+        if _birth_date_ok(m.group(2)):
+            add(m.start(), m.end(), Kind.ID, (m.group(1) + m.group(2) + m.group(3)).upper())
+    for m in _CARD.finditer(plain):
+        number = _digits(m.group(1))
+        if 16 <= len(number) <= 19 and _luhn(number):
+            add(m.start(), m.end(), Kind.BANK_CARD, number)
+    for m in _MOBILE.finditer(plain):
+        add(m.start(), m.end(), Kind.MOBILE, m.group(1) + m.group(2) + m.group(3))
+    for m in _LANDLINE.finditer(plain):
+        add(m.start(), m.end(), Kind.LANDLINE, m.group(1) + m.group(2) + m.group(3))
+    for m in _EMAIL.finditer(plain):
+        add(m.start(), m.end(), Kind.EMAIL, m.group(0).lower())
+    for m in _ADDRESS.finditer(plain):
+        start = m.start(1) if m.group(1) else m.start(2)
+        while start < m.end() and plain[start] in _NOT_PLACE:
+            start += 1
+        add(start, m.end(), Kind.ADDRESS, plain[start : m.end()])
+    for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
+        for m in re.finditer(re.escape(unicodedata.normalize("NFKC", name)), plain):
+            add(m.start(), m.end(), Kind.NAME, name)
+    return sorted(found, key=lambda s: s.start)
+
+
+# --------------------------------------------------------------------------- masked forms
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678 for mobiles; landlines keep the area code and the last 4 digits."""
+    plain = _digits(unicodedata.normalize("NFKC", phone))
+    if plain.startswith("86") and len(plain) == 13:
+        plain = plain[2:]
+    if plain.startswith("0086") and len(plain) == 15:
+        plain = plain[4:]
+    if not plain:
+        return ""
+    if len(plain) == 11 and plain.startswith("1"):
+        return f"{plain[:3]}****{plain[-4:]}"
+    if plain.startswith("0") and len(plain) >= 9:
+        area = plain[:3] if plain[1] in "12" else plain[:4]
+        return f"{area}-****{plain[-4:]}"
+    if len(plain) >= 7:
+        return f"****{plain[-4:]}"
+    return "*" * len(plain)
+
+
+def mask_id(number: str) -> str:
+    """First 6 and last 4 characters kept: 110105********0123."""
+    value = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", number.strip())).upper()
+    if len(value) <= 10:
+        return "*" * len(value)
+    return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"
+
+
+def mask_name(name: str) -> str:
+    """张* / 张** for Chinese names; first letter and stars for others."""
+    value = name.strip()
+    if not value:
+        return ""
+    if re.fullmatch(r"[\u4e00-\u9fff·]+", value):
+        return value[0] + "*" * (len(value) - 1 if len(value) > 1 else 1)
+    return value[0] + "***"
+
+
+_KEEP_REGION = re.compile(rf"^(?:{_REGION}){{0,3}}")
+
+
+def mask_address(address: str) -> str:
+    """Province, city and district kept (when written); the rest masked."""
+    value = address.strip()
+    if not value:
+        return ""
+    kept = _KEEP_REGION.match(value)
+    head = kept.group(0) if kept else ""
+    if head == value:
+        return value
+    return head + "****"
+
+
+def mask_email(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else "***"
+
+
+def mask_card(number: str) -> str:
+    plain = _digits(number)
+    return f"****{plain[-4:]}" if len(plain) >= 4 else "****"
+
+
+def masked_form(span: Span, written: str) -> str:
+    if span.kind in (Kind.MOBILE, Kind.LANDLINE):
+        return mask_phone(written)
+    if span.kind is Kind.ID:
+        return mask_id(written)
+    if span.kind is Kind.BANK_CARD:
+        return mask_card(written)
+    if span.kind is Kind.EMAIL:
+        return mask_email(unicodedata.normalize("NFKC", written))
+    if span.kind is Kind.ADDRESS:
+        return mask_address(written)
+    return mask_name(written)
+
+
+def masked_party(party: Party) -> Party:
+    """A copy of ``party`` with its personal data masked; organisations keep their names."""
+    person = party.kind is PartyKind.PERSON
+    return dataclasses.replace(
+        party,
+        name=mask_name(party.name) if person else party.name,
+        phone=mask_phone(party.phone),
+        email=mask_email(party.email) if "@" in party.email else "",
+        address=mask_address(party.address) if person else party.address,
+        id_number=mask_id(party.id_number) if person else party.id_number,
+        gender="",
+        birth_date="",
+        ethnicity="",
+        occupation="",
+        employer="",
+    )
+
+
+# --------------------------------------------------------------------------- the masker
+
+
+@dataclass
+class _Known:
+    """The personal data of one party, normalised, for recognising it in text."""
+
+    names: set[str]
+    numbers: set[str]  # phones and IDs, digits (and X) only
+    emails: set[str]
+    addresses: set[str]
+
+    @classmethod
+    def of(cls, party: Party | None) -> _Known:
+        if party is None:
+            return cls(set(), set(), set(), set())
+        numbers = set()
+        for value in (party.phone, party.id_number):
+            plain = re.sub(r"[^\dXx]", "", unicodedata.normalize("NFKC", value)).upper()
+            if plain:
+                numbers.add(plain[-11:] if len(plain) > 11 and plain.startswith("86") else plain)
+        person = party.kind is PartyKind.PERSON
+        return cls(
+            names={party.name.strip()} if person and party.name.strip() else set(),
+            numbers=numbers,
+            emails={party.email.strip().lower()} if party.email.strip() else set(),
+            addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),
+        )
+
+    def owns(self, span: Span) -> bool:
+        if span.kind in (Kind.MOBILE, Kind.LANDLINE, Kind.ID, Kind.BANK_CARD):
+            return span.value in self.numbers
+        if span.kind is Kind.EMAIL:
+            return span.value in self.emails
+        if span.kind is Kind.ADDRESS:
+            return any(span.value in a or a in span.value for a in self.addresses)
+        return span.value in self.names
+
+
+class Masker:
+    """Masks every string of a case, and any evidence text, for one destination.
+
+    A datum belonging to a party the destination sees stays; every other one found is masked
+    and counted in the report under ``where``.
+    """
+
+    def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
+        self.policy = policy
+        self.report = report
+        parties = {role: getattr(case, role, None) for role in ROLES}
+        self.visible = [_Known.of(parties[r]) for r in ROLES if policy.shows(r)]
+        self.hidden = hidden = [_Known.of(parties[r]) for r in ROLES if not policy.shows(r)]
+        # Names are only recognised when known: the masked parties', and people recorded as
+        # third parties (the signer of a parcel).
+        self.names = {n for k in hidden for n in k.names}
+        if case.shipment.signer.strip():
+            self.names.add(case.shipment.signer.strip())
+        self.names -= {n for k in self.visible for n in k.names}
+
+    def spans(self, text: str) -> list[Span]:
+        """What in ``text`` this destination must not see."""
+        if not self.policy.masks_third_parties and not self.names:
+            return []  # a copy that stays with the organisation: nothing is masked
+        found = [s for s in find_personal(text, self.names) if not any(k.owns(s) for k in self.visible)]
+        if not self.policy.masks_third_parties:
+            found = [s for s in found if any(k.owns(s) for k in self.hidden)]
+        return found
+
+    def text(self, text: str, where: str = "") -> str:
+        if not text:
+            return text
+        spans = self.spans(text)
+        if not spans:
+            return text
+        out: list[str] = []
+        last = 0
+        for span in spans:
+            out.append(text[last : span.start])
+            out.append(masked_form(span, text[span.start : span.end]))
+            last = span.end
+        out.append(text[last:])
+        if self.report is not None and where:
+            for kind, count in Counter(s.kind for s in spans).items():
+                self.report.add(where, DisclosureAction.MASKED, KIND_NAMES[kind], count)
+        return "".join(out)
+
+    # ------------------------------------------------------------------ the record
+
+    def case(self, case: Case, where: str = "文书") -> Case:
+        """A copy of ``case`` as this destination may see it (the record itself is not changed).
+
+        Parties the destination does not see are masked field by field; every free text (facts,
+        timeline, demands, notes, exhibit titles, sources, purposes, file names, transcripts,
+        mail headers) goes through :meth:`text`. File paths, hashes and times are kept: the
+        packet is still made from the evidence files the case recorded.
+        """
+        shown = copy.deepcopy(case)
+        for role in ROLES:
+            party = getattr(shown, role, None)
+            if party is not None and not self.policy.shows(role):
+                masked = masked_party(party)
+                if masked != party and self.report is not None:
+                    self.report.add(where, DisclosureAction.MASKED, f"{_ROLE_NAMES[role]}的个人信息")
+                setattr(shown, role, masked)
+        shown.title = self.text(shown.title, where)
+        shown.facts = self.text(shown.facts, where)
+        shown.channel_ref = self.text(shown.channel_ref, where)
+        shown.responsibility_rationale = self.text(shown.responsibility_rationale, where)
+        for demand in shown.demands:
+            demand.description = self.text(demand.description, where)
+        for event in shown.timeline:
+            event.summary = self.text(event.summary, where)
+            event.people = self.text(event.people, where)
+            event.place = self.text(event.place, where)
+        for change in shown.stage_log:
+            change.note = self.text(change.note, where)
+        for exhibit in shown.exhibits:
+            self.exhibit(exhibit, f"证据{exhibit.number}")
+        return shown
+
+    def exhibit(self, exhibit: Exhibit, where: str) -> None:
+        """Mask an exhibit's texts in place (a copy made by :meth:`case`)."""
+        exhibit.title = self.text(exhibit.title, where)
+        exhibit.source = self.text(exhibit.source, where)
+        exhibit.purpose = self.text(exhibit.purpose, where)
+        exhibit.original_name = self.text(exhibit.original_name, where)
+        exhibit.withdraw_reason = self.text(exhibit.withdraw_reason, where)
+        mail = exhibit.metadata.email
+        if mail is not None:
+            for name in ("sender", "to", "cc", "subject"):
+                setattr(mail, name, self.text(getattr(mail, name), where))
+        if exhibit.transcript is not None:
+            self.transcript(exhibit.transcript, where)
+
+    def transcript(self, t: Transcript, where: str) -> None:
+        t.recorded_by = self.text(t.recorded_by, where)
+        t.device = self.text(t.device, where)
+        t.place_or_method = self.text(t.place_or_method, where)
+        t.participants = [self.text(p, where) for p in t.participants]
+        t.transcriber = self.text(t.transcriber, where)
+        t.statement = self.text(t.statement, where)
+        for line in t.lines:
+            line.speaker = self.text(line.speaker, where)
+            line.text = self.text(line.text, where)
+
+
+_ROLE_NAMES = {"complainant": "投诉人/消费者", "respondent": "被投诉人", "courier": "承运人"}
