@@ -100,6 +100,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What leaves the machine: masked, stripped or replaced for this destination (check before sending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,6 +145,14 @@
     </message>
     <message>
         <source>Double-click a bundle to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out what will be masked or removed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is masked or removed: this destination sees the evidence and the record as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -234,6 +246,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>%1 file(s), %2 pages, saved in the case&apos;s bundles folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was masked or removed (check before sending; not part of the packet):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

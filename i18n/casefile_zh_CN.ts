@@ -100,6 +100,10 @@
         <translation>接受以上警告，缺项留空待手工填写</translation>
     </message>
     <message>
+        <source>What leaves the machine: masked, stripped or replaced for this destination (check before sending)</source>
+        <translation>信息披露：为此去向遮盖、去除或替代的内容（发送前请核对）</translation>
+    </message>
+    <message>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
@@ -142,6 +146,14 @@
     <message>
         <source>Double-click a bundle to open it.</source>
         <translation>双击打开材料。</translation>
+    </message>
+    <message>
+        <source>Working out what will be masked or removed…</source>
+        <translation>正在核算将被遮盖或去除的内容……</translation>
+    </message>
+    <message>
+        <source>Nothing is masked or removed: this destination sees the evidence and the record as they are.</source>
+        <translation>无需遮盖或去除：此去向可看到证据和案件记录的原貌。</translation>
     </message>
     <message>
         <source>Making the bundle…</source>
@@ -236,6 +248,10 @@ Proof purpose: %3</source>
     <message>
         <source>%1 file(s), %2 pages, saved in the case&apos;s bundles folder:</source>
         <translation>%1 个文件，共 %2 页，已保存在案卷的 bundles 文件夹：</translation>
+    </message>
+    <message>
+        <source>What was masked or removed (check before sending; not part of the packet):</source>
+        <translation>已遮盖或去除的内容（发送前请核对，不属于提交材料）：</translation>
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>

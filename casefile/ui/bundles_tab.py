@@ -17,6 +17,7 @@ from typing import Any
 from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue, build_bundle
 from casefile.core.bundle.builder import select_entries
 from casefile.core.bundle.preflight import preflight
+from casefile.core.disclosure import DisclosureReport
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.history import bundle_history
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -165,10 +167,20 @@ class BundlesTab(QWidget):
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accept_warnings = QCheckBox(check_page)
         self.generate_button = QPushButton(self)  # in the step buttons' row, where Next was
+        # What the packet will mask, strip or replace for this destination: checked before sending.
+        self.disclosure_label = QLabel(check_page)
+        self.disclosure_label.setWordWrap(True)
+        self.disclosure_view = QPlainTextEdit(check_page)
+        self.disclosure_view.setReadOnly(True)
+        self.disclosure_view.setMinimumHeight(60)
+        self._disclosure_task: Task | None = None
+        self._disclosure_key: tuple[object, ...] | None = None
         column = QVBoxLayout(check_page)
         column.addWidget(self.summary_label)
-        column.addWidget(self.findings, 1)
+        column.addWidget(self.findings, 2)
         column.addWidget(self.accept_warnings)
+        column.addWidget(self.disclosure_label)
+        column.addWidget(self.disclosure_view, 1)
 
         # 4. generate
         generate_page = QWidget(self)
@@ -347,6 +359,9 @@ class BundlesTab(QWidget):
             self.tr("Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.")
         )
         self.accept_warnings.setText(self.tr("Accept the warnings and leave blanks to fill by hand"))
+        self.disclosure_label.setText(
+            self.tr("What leaves the machine: masked, stripped or replaced for this destination (check before sending)")
+        )
         self.generate_button.setText(self.tr("&Generate"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setText(self.tr("Open PDF"))
@@ -382,7 +397,54 @@ class BundlesTab(QWidget):
         self._findings = found
         self._show_findings(found)
         self._update_buttons()
+        if not any(f.level is Level.ERROR for f in found):
+            self._plan_disclosure()
         return found
+
+    def _plan_disclosure(self) -> None:
+        """Work out, in the background, what the packet will disclose, and show it before generating."""
+        if self.number is None:
+            return
+        venue, exhibits = self.venue(), self.chosen_numbers()
+        key = (self.number, venue, tuple(exhibits), self.case.custody_head.seq if self.case else 0)
+        if key == self._disclosure_key:
+            return
+        self._disclosure_key = key
+        if self._disclosure_task is not None:
+            self._disclosure_task.cancel()
+        self.disclosure_view.setPlainText(self.tr("Working out what will be masked or removed…"))
+        library, settings, number = self.ctx.library, self.ctx.settings, self.number
+
+        def work(token: Any) -> Any:
+            from casefile.core.bundle.plan import plan_disclosure
+
+            return plan_disclosure(library, number, venue, exhibits, settings, cancel=token)
+
+        task = Task(work, f"disclosure {number} {venue.value}")
+
+        def done(report: object) -> None:
+            if self._disclosure_key == key and isinstance(report, DisclosureReport):
+                self.disclosure_view.setPlainText(self._disclosure_text(report))
+
+        def failed(error: object) -> None:
+            if self._disclosure_key == key and not isinstance(error, CancelledError):
+                self.disclosure_view.setPlainText(translated(error))
+                self._disclosure_key = None  # try again next time
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        task.finished.connect(
+            lambda: setattr(self, "_disclosure_task", None) if self._disclosure_task is task else None
+        )
+        self._disclosure_task = task
+        self.ctx.runner.start(task)
+
+    def _disclosure_text(self, report: DisclosureReport) -> str:
+        if not report.items:
+            return self.tr(
+                "Nothing is masked or removed: this destination sees the evidence and the record as they are."
+            )
+        return "\n".join(line for line in report.to_text("").splitlines()[3:] if line.strip())
 
     def generate(self) -> None:
         """Start building the bundle on the task runner (if the preflight allows it)."""
@@ -729,6 +791,12 @@ class BundlesTab(QWidget):
             url = QUrl.fromLocalFile(str(path)).toString()
             lines.append(f'<a href="{html.escape(url)}">{html.escape(str(path))}</a>')
             lines.append("SHA-256: <code>" + html.escape(digest) + "</code>")
+        if result.disclosure_file is not None:
+            url = QUrl.fromLocalFile(str(result.disclosure_file)).toString()
+            lines.append(
+                html.escape(self.tr("What was masked or removed (check before sending; not part of the packet):"))
+                + f' <a href="{html.escape(url)}">{html.escape(result.disclosure_file.name)}</a>'
+            )
         if result.warnings:
             lines.append(
                 f'<span style="color: {WARNING_COLOUR.name()}">'

@@ -262,3 +262,20 @@ def test_retranslate_keeps_choices(ctx, tab, tmp_path):
     assert tab.venue_combo.currentData() == Venue.COURT.value
     assert tab.venue_combo.currentText() == "Court (civil complaint)"
     assert tab.findings.count() == count
+
+
+def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_path):
+    from casefile.ui.bundles_tab import STEP_CHECK
+
+    number = complete_case(ctx, tmp_path)
+    chat = tmp_path / "courier-chat.txt"
+    chat.write_text("快递员: 我是李师傅 13900001111\n", "utf-8")
+    list(add_files(ctx.library, number, [chat]))
+    tab.set_case(number)
+    choose(tab, Venue.COURIER_CLAIM)
+    tab._go(STEP_CHECK)
+    text = tab.disclosure_view.toPlainText()
+    assert "已遮盖 手机号" in text and "投诉人/消费者的个人信息" in text, text
+    choose(tab, Venue.COURT)
+    tab._go(STEP_CHECK)
+    assert "投诉人/消费者" not in tab.disclosure_view.toPlainText()
