@@ -114,9 +114,8 @@ def can_redact(mime: str) -> bool:
 
 
 def box_text(region: RedactionRegion) -> str:
-    """A box as people type it: ``X,Y,W,H`` (and its page)."""
-    text = ",".join(f"{v:g}" for v in (region.x, region.y, region.w, region.h))
-    return f"{text} (page {region.page})" if region.page is not None else text
+    """A box as people type it: ``X,Y,W,H``."""
+    return ",".join(f"{v:g}" for v in (region.x, region.y, region.w, region.h))
 
 
 def parse_box(text: str, page: int | None = None) -> RedactionRegion:
@@ -141,7 +140,7 @@ def check_picture_boxes(regions: Sequence[RedactionRegion], width: int, height: 
             raise InvalidValueError("box {box}: a picture has no pages; give the box without a page", box=box_text(r))
         if not all(float(v).is_integer() for v in (r.x, r.y, r.w, r.h)):
             raise InvalidValueError("box {box}: boxes on a picture are in whole pixels", box=box_text(r))
-        _check_inside(r, width, height, "the picture ({width} × {height} pixels)")
+        _check_inside(r, width, height, Message("the picture ({width} × {height} pixels)", width=width, height=height))
 
 
 def check_page_boxes(regions: Sequence[RedactionRegion], sizes: Sequence[tuple[float, float]]) -> None:
@@ -155,22 +154,21 @@ def check_page_boxes(regions: Sequence[RedactionRegion], sizes: Sequence[tuple[f
             raise InvalidValueError(
                 "box {box}: the PDF has no page {page} (it has {pages})", box=box_text(r), page=r.page, pages=len(sizes)
             )
-        width, height = sizes[r.page - 1]
-        _check_inside(r, round(width, 2), round(height, 2), "page {page} ({width} × {height} points)")
+        width, height = (round(v, 2) for v in sizes[r.page - 1])
+        shown = Message(
+            "page {page} ({width} × {height} points)", page=r.page, width=f"{width:g}", height=f"{height:g}"
+        )
+        _check_inside(r, width, height, shown)
 
 
-def _check_inside(r: RedactionRegion, width: float, height: float, what: str) -> None:
+def _check_inside(r: RedactionRegion, width: float, height: float, what: Message) -> None:
     values = (r.x, r.y, r.w, r.h)
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in values):
         raise InvalidValueError("box {box} is not four numbers", box=box_text(r))
     if r.w <= 0 or r.h <= 0:
         raise InvalidValueError("box {box} has no area: its width and height must be more than 0", box=box_text(r))
     if r.x < 0 or r.y < 0 or r.x + r.w > width + 0.01 or r.y + r.h > height + 0.01:
-        raise InvalidValueError(
-            "box {box} is not inside {what}",
-            box=box_text(r),
-            what=Message(what, width=f"{width:g}", height=f"{height:g}", page=r.page),
-        )
+        raise InvalidValueError("box {box} is not inside {what}", box=box_text(r), what=what)
 
 
 def _pixel_box(r: RedactionRegion, sx: float, sy: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
