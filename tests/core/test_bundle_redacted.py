@@ -141,6 +141,12 @@ def test_overrides_per_exhibit(library, redacted_case):
     result = build(library, number, Venue.COURT, redacted=[photo])
     assert [e.get("original") for e in recorded_exhibits(library, number)] == [None, None, photo]
     assert NOTE in text_of(result.files[0])
+    with library.edit(number) as writer:
+        writer.withdraw(photo, "照片拍错")
+    case = library.load_case(number)
+    assert printed(prefers_redacted=True) == [copies[shot], chat]  # its copy goes too
+    with pytest.raises(InvalidValueError, match="its redacted copy .* cannot go in either"):
+        select_entries(case, [copies[photo]])
 
 
 def test_the_latest_copy_not_withdrawn_goes_in(library, redacted_case):

@@ -510,3 +510,22 @@ def test_a_redact_entry_naming_a_wrong_original_is_refused_when_folded(library, 
     entries[-1]["details"]["derived_from"]["sha256"] = "0" * 64
     with pytest.raises(InvalidValueError, match="does not match its original"):
         record.fold(entries)
+
+
+def test_a_case_with_a_redacted_copy_exports_and_imports_whole(library, originals, tmp_path):
+    from casefile.core.archive import ExportResult, ImportResult, export_case, import_case
+
+    number, ids = originals
+    copy = redact_exhibit(
+        library, number, ids["快递面单.pdf"], [box(100, 120, 150, 30, page=1)], "第三方手机号"
+    ).exhibit
+    assert copy is not None
+    archive = tmp_path / "case.zip"
+    assert [r for r in export_case(library, number, archive) if isinstance(r, ExportResult)]
+    other = Library.open(tmp_path / "other", "接收方")
+    (imported,) = [r for r in import_case(other, archive) if isinstance(r, ImportResult)]
+    case = other.load_case(imported.number)
+    assert case.exhibit(copy.number).derived_from == ids["快递面单.pdf"]
+    assert case.exhibit(copy.number).redaction == copy.redaction
+    assert list(verify_folder(other.folder(imported.number)))[-1].ok
+    other.close()

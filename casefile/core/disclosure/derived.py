@@ -252,6 +252,12 @@ def choose_copies(
     listed: dict[int, Exhibit] = {}  # original number -> the copy named in ``chosen`` or ``redacted``
     for e in chosen:
         head = root(e)
+        if head.withdrawn:
+            raise InvalidValueError(
+                "exhibit {number} was withdrawn; its redacted copy {copy} cannot go in either",
+                number=head.number,
+                copy=e.number,
+            )
         if any(o.number == head.number for o, _c in pairs):
             raise InvalidValueError(
                 "exhibit {number} would go in twice (as itself and as its redacted copy); list one of them",
