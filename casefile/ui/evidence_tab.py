@@ -1085,6 +1085,9 @@ class EvidenceTab(QWidget):
                 self, self.tr("Redact"), self.tr("Only photos, screenshots and PDFs can be redacted.")
             )
             return
+        previous = getattr(self, "redaction_dialog", None)
+        if previous is not None and previous.save_task is None:
+            previous.deleteLater()  # one editor at a time; a copy being saved finishes first
         self.redaction_dialog = RedactionDialog(self.ctx, self.number, exhibit, self)
         self.redaction_dialog.saved.connect(self._redacted)
         self.redaction_dialog.open()
