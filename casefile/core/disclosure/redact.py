@@ -59,7 +59,7 @@ from casefile.core.disclosure.masking import Kind, Span, find_personal
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import open_private
 from casefile.core.model import RedactionRegion
-from casefile.core.thumbnails import PDFIUM_LOCK, register_heif
+from casefile.core.thumbnails import HEIF_MIMES, IMAGE_MIMES, PDFIUM_LOCK, register_heif
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +69,7 @@ PDF_DPI = 300
 PNG_LEVEL = 6
 MAX_PICTURE_PIXELS = 100_000_000  # about 300 MB of RGB pixels: a picture larger than this is refused
 MAX_PAGE_PIXELS = 40_000_000  # a page above this at PDF_DPI (bigger than A2) is rasterised at less
-PICTURE_MIMES = {
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/bmp",
-    "image/tiff",
-    "image/webp",
-    "image/heic",
-    "image/heif",
-}
+PICTURE_MIMES = IMAGE_MIMES | HEIF_MIMES  # what Pillow decodes (HEIC/HEIF/AVIF through pillow-heif)
 PDF_MIME = "application/pdf"
 
 
