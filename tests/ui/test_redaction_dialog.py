@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from casefile_testing import make_case
 from PIL import Image
 
 from casefile.core.bundle.pdfkit import FONT, new_canvas
 from casefile.core.disclosure.masking import Kind
 from casefile.core.evidence import AddResult, add_files
-from casefile.core.library import case_from_fields
 from casefile.core.verify import verify_folder
 from casefile.ui.evidence_tab import EvidenceTab
 from casefile.ui.redaction_dialog import BoxItem, RedactionDialog, SuggestionItem
@@ -24,12 +24,7 @@ PHONE = "13812345678"
 
 @pytest.fixture
 def number(ctx) -> str:
-    case = ctx.library.create_case(
-        case_from_fields(
-            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "logistics"}
-        )
-    )
-    return case.number
+    return make_case(ctx.library, type="logistics").number
 
 
 @pytest.fixture
