@@ -155,6 +155,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("exhibit", type=int)
     p.add_argument("--reason", required=True)
 
+    p = sub.add_parser(
+        "redact",
+        help="add a redacted copy of a photo, screenshot or PDF: black boxes burnt in, the original kept",
+        description="Burn solid black boxes into a copy of an exhibit and add the copy as a new exhibit (the "
+        "original stays as it is, and verifiable). Boxes are X,Y,W,H: on a picture in pixels of the upright "
+        "picture from its top-left corner; on a PDF in points (1/72 inch) from the top-left corner of the page "
+        "as shown, on the page named by the --page before them (--page 1 --box … --page 3 --box …). A redacted "
+        "PDF page becomes a picture of itself without its text. Prints the new exhibit and both hashes.",
+    )
+    p.add_argument("case")
+    p.add_argument("exhibit", type=int)
+    p.add_argument(
+        "--page",
+        type=int,
+        metavar="N",
+        action=_PageAction,
+        help="PDF page (from 1) of the boxes that follow it",
+    )
+    p.add_argument(
+        "--box",
+        metavar="X,Y,W,H",
+        action=_BoxAction,
+        dest="boxes",
+        required=True,
+        help="a box to fill black (repeatable): pixels on a picture, points on a PDF page",
+    )
+    p.add_argument("--reason", required=True, help="what is covered and why (recorded with the copy)")
+
     p = sub.add_parser("stage", help="move a case to a workflow stage")
     p.add_argument("case")
     p.add_argument("stage", choices=_choices(Stage))
@@ -174,6 +202,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--disclosure",
         action="store_true",
         help="print what the packet would mask, strip or replace for this venue, and build nothing",
+    )
+    p.add_argument(
+        "--original",
+        metavar="N,N",
+        help="print these exhibits as their originals even where the venue takes redacted copies",
+    )
+    p.add_argument(
+        "--redacted",
+        metavar="N,N",
+        help="print the redacted copy of these exhibits (the latest, or the copy named) whatever the venue",
     )
 
     p = sub.add_parser("transcript", help="attach a transcript to a recording (录音文字整理)")
@@ -237,6 +275,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("folder", metavar="FOLDER")
     return parser
+
+
+class _PageAction(argparse.Action):
+    """``--page N``: the page of the ``--box`` options after it."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
+    ) -> None:
+        if values < 1:
+            parser.error("--page counts from 1")
+        namespace.page = values
+
+
+class _BoxAction(argparse.Action):
+    """``--box X,Y,W,H``, kept with the page named before it (None: no --page yet)."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
+    ) -> None:
+        boxes = list(getattr(namespace, self.dest, None) or [])
+        boxes.append((str(values), getattr(namespace, "page", None)))
+        setattr(namespace, self.dest, boxes)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -447,6 +507,7 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "mime": e.mime,
             "flags": e.flags,
             "withdrawn": e.withdrawn,
+            "derived_from": e.derived_from,
         }
         for e in case.exhibits
     ]
@@ -486,7 +547,10 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     for e in case.exhibits:
         state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
-        lines.append(f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{flags}{state}")
+        derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
+        lines.append(
+            f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{derived}{flags}{state}"
+        )
         if e.captured_at is not None:
             lines.append(f"{'':9}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
     if case.timeline:
@@ -606,6 +670,27 @@ def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
     return status
 
 
+def cmd_redact(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.disclosure.derived import redact_exhibit
+    from casefile.core.disclosure.redact import parse_box
+
+    regions = [parse_box(text, page) for text, page in args.boxes]
+    result = redact_exhibit(library, args.case, args.exhibit, regions, args.reason)
+    original = result.original
+    if result.exhibit is None:
+        _print(
+            f"exhibit {original.number}: these boxes give the same bytes as exhibit {result.duplicate_of}; "
+            "nothing was added"
+        )
+        return EXIT_OK
+    copy = result.exhibit
+    _print(f"exhibit {copy.number}: redacted copy of exhibit {original.number} ({copy.stored_path})")
+    _print(f"  original  {original.number:>4}  sha256 {original.sha256}")
+    _print(f"  redacted  {copy.number:>4}  sha256 {copy.sha256}")
+    _print(copy.number)
+    return EXIT_OK
+
+
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         writer.set_stage(Stage(args.stage), args.note)
@@ -646,11 +731,21 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
         force=args.force,
         output=Path(args.output) if args.output else None,
         layout=args.layout,
+        original=_parse_numbers(args.original, "--original") if args.original else None,
+        redacted=_parse_numbers(args.redacted, "--redacted") if args.redacted else None,
     )
     if args.disclosure:
         from casefile.core.bundle.plan import plan_disclosure
 
-        report = plan_disclosure(library, args.case, options.venue, options.exhibits, load_settings())
+        report = plan_disclosure(
+            library,
+            args.case,
+            options.venue,
+            options.exhibits,
+            load_settings(),
+            original=options.original,
+            redacted=options.redacted,
+        )
         for line in report.to_text(f"{options.venue.heading} {args.case.strip()} 信息披露报告（预览）").splitlines():
             _print(line)
         return EXIT_OK
@@ -805,6 +900,7 @@ COMMANDS = {
     "reindex": cmd_reindex,
     "repair": cmd_repair,
     "withdraw": cmd_withdraw,
+    "redact": cmd_redact,
     "metadata": cmd_metadata,
     "stage": cmd_stage,
     "event": cmd_event,

@@ -791,6 +791,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Redact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover third parties&apos; details on the selected photo, screenshot or PDF with black boxes (Ctrl+Shift+R); the copy becomes a new exhibit and the original is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,6 +872,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>metadata read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -958,6 +970,34 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original&apos;s SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only photos, screenshots and PDFs can be redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1 is the redacted copy; the original is kept as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1490,6 +1530,113 @@ Reason:</source>
     </message>
     <message>
         <source>%1: not an amount (e.g. 1299.00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedactionDialog</name>
+    <message>
+        <source>Redact exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(its redacted copy %1&apos;s boxes are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover all suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn every suggested box on this page into a box to burn in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected box (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag on the picture to draw a black box; drag a box to move it; Delete removes the selected box. Orange dashed boxes are suggestions (phone numbers, ID numbers, addresses found in the page&apos;s text): click one to cover it. The original is kept as it is; the copy is a new exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is covered and why (required), e.g. a third party&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save redacted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landline number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — click to cover it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 suggested on this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason is needed to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the redacted copy…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2436,6 +2583,122 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a redaction needs a reason: what is covered, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} is asked for both as the original and as its redacted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn ({reason}); a withdrawn exhibit is not redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({name}) is neither a picture nor a PDF; only photos, screenshots and PDFs can be redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; its redacted copy {copy} cannot go in either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} would go in twice (as itself and as its redacted copy); list one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} is not in this packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; it cannot go in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} has no redacted copy; make one first (&apos;casefile redact&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>making a redacted copy of exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture cannot be decoded ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a box: give X,Y,W,H, e.g. 120,40,300,60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a redaction needs at least one box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page {page} ({width} × {height} points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box} is not four numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box} has no area: its width and height must be more than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box} is not inside {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box}: a picture has no pages; give the box without a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box}: boxes on a picture are in whole pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture ({width} × {height} pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box}: say which page of the PDF it is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box {box}: the PDF has no page {page} (it has {pages})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to redact ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF&apos;s page tree is damaged (readers disagree on its pages: {a} or {b}); it cannot be redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF has no page {page} (it has {pages})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to redact ({width} × {height} pixels; at most {limit} million)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2537,6 +2800,14 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a redacted copy names no exhibit of the case as its original ({number!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

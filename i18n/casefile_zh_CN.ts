@@ -794,6 +794,14 @@ SHA-256：%4</translation>
         <translation>将所选证据排后（Alt+↓）；生成材料时按此顺序</translation>
     </message>
     <message>
+        <source>Redact…</source>
+        <translation>遮盖…</translation>
+    </message>
+    <message>
+        <source>Cover third parties&apos; details on the selected photo, screenshot or PDF with black boxes (Ctrl+Shift+R); the copy becomes a new exhibit and the original is kept</source>
+        <translation>用黑框遮盖所选照片、截图或 PDF 中的第三方信息（Ctrl+Shift+R）；遮盖件作为新证据保存，原件保持不变</translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -868,6 +876,10 @@ SHA-256：%4</translation>
     <message>
         <source>metadata read again</source>
         <translation>重新读取元数据</translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
+        <translation>已制作遮盖件</translation>
     </message>
     <message>
         <source>case record changed</source>
@@ -964,6 +976,34 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     <message>
         <source>Flags</source>
         <translation>标记</translation>
+    </message>
+    <message>
+        <source>of exhibit %1</source>
+        <translation>原件为证据%1</translation>
+    </message>
+    <message>
+        <source>Original&apos;s SHA-256</source>
+        <translation>原件 SHA-256</translation>
+    </message>
+    <message>
+        <source>Redacted copy</source>
+        <translation>遮盖件</translation>
+    </message>
+    <message>
+        <source>Redacted copies</source>
+        <translation>遮盖件</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>遮盖</translation>
+    </message>
+    <message>
+        <source>Only photos, screenshots and PDFs can be redacted.</source>
+        <translation>只有照片、截图和 PDF 可以遮盖。</translation>
+    </message>
+    <message>
+        <source>Exhibit %1 is the redacted copy; the original is kept as it was.</source>
+        <translation>证据%1 为遮盖件；原件保持不变。</translation>
     </message>
     <message>
         <source>Choose a folder to watch for case %1</source>
@@ -1502,6 +1542,113 @@ Reason:</source>
     <message>
         <source>%1: not an amount (e.g. 1299.00)</source>
         <translation>%1：不是有效的金额（例如 1299.00）</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionDialog</name>
+    <message>
+        <source>Redact exhibit %1</source>
+        <translation>遮盖证据%1</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation>证据%1：%2</translation>
+    </message>
+    <message>
+        <source>(its redacted copy %1&apos;s boxes are kept)</source>
+        <translation>（保留遮盖件证据%1 已有的遮盖框）</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Cover all suggested</source>
+        <translation>全部采用建议</translation>
+    </message>
+    <message>
+        <source>Turn every suggested box on this page into a box to burn in</source>
+        <translation>将本页所有建议框转为遮盖框</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>删除遮盖框</translation>
+    </message>
+    <message>
+        <source>Remove the selected box (Delete)</source>
+        <translation>删除所选遮盖框（Delete）</translation>
+    </message>
+    <message>
+        <source>Drag on the picture to draw a black box; drag a box to move it; Delete removes the selected box. Orange dashed boxes are suggestions (phone numbers, ID numbers, addresses found in the page&apos;s text): click one to cover it. The original is kept as it is; the copy is a new exhibit.</source>
+        <translation>在图上拖动即可画出黑色遮盖框；拖动遮盖框可移动它；按 Delete 删除所选框。橙色虚线框为建议（从页面文字中找到的手机号、身份证号、地址等），单击即可遮盖。原件保持不变，遮盖件作为新证据保存。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>遮盖理由：</translation>
+    </message>
+    <message>
+        <source>What is covered and why (required), e.g. a third party&apos;s phone number</source>
+        <translation>遮盖了什么、为什么（必填），例如：第三方手机号</translation>
+    </message>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>保存遮盖件</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Landline number</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Preparing the picture…</source>
+        <translation>正在准备图像…</translation>
+    </message>
+    <message>
+        <source>%1: %2 — click to cover it</source>
+        <translation>%1：%2——单击即可遮盖</translation>
+    </message>
+    <message>
+        <source>%1 boxes</source>
+        <translation>%1 个遮盖框</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 suggested on this page</source>
+        <translation>本页建议 %1 处</translation>
+    </message>
+    <message>
+        <source>a reason is needed to save</source>
+        <translation>需填写遮盖理由才能保存</translation>
+    </message>
+    <message>
+        <source>Saving the redacted copy…</source>
+        <translation>正在保存遮盖件…</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2595,122 @@ Reason:</source>
         <translation>生成证据 {number} 的页面</translation>
     </message>
     <message>
+        <source>a redaction needs a reason: what is covered, and why</source>
+        <translation>遮盖需要填写理由：遮盖了什么、为什么</translation>
+    </message>
+    <message>
+        <source>exhibit {number} is asked for both as the original and as its redacted copy</source>
+        <translation>证据{number}同时被指定使用原件和遮盖件</translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn ({reason}); a withdrawn exhibit is not redacted</source>
+        <translation>证据{number}已撤回（{reason}）；已撤回的证据不能遮盖</translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({name}) is neither a picture nor a PDF; only photos, screenshots and PDFs can be redacted</source>
+        <translation>证据{number}（{name}）既不是图片也不是 PDF；只有照片、截图和 PDF 可以遮盖</translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; its redacted copy {copy} cannot go in either</source>
+        <translation>证据{number}已撤回，其遮盖件证据{copy}也不能放入材料</translation>
+    </message>
+    <message>
+        <source>exhibit {number} would go in twice (as itself and as its redacted copy); list one of them</source>
+        <translation>证据{number}会出现两次（原件和遮盖件）；请只列其中一个</translation>
+    </message>
+    <message>
+        <source>exhibit {number} is not in this packet</source>
+        <translation>证据{number}不在本材料中</translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; it cannot go in</source>
+        <translation>证据{number}已撤回，不能放入材料</translation>
+    </message>
+    <message>
+        <source>exhibit {number} has no redacted copy; make one first (&apos;casefile redact&apos;)</source>
+        <translation>证据{number}没有遮盖件；请先制作（&apos;casefile redact&apos;）</translation>
+    </message>
+    <message>
+        <source>making a redacted copy of exhibit {number}</source>
+        <translation>制作证据{number}的遮盖件</translation>
+    </message>
+    <message>
+        <source>the picture cannot be decoded ({reason})</source>
+        <translation>图片无法解码（{reason}）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a box: give X,Y,W,H, e.g. 120,40,300,60</source>
+        <translation>{text!r} 不是遮盖框：请写 X,Y,W,H，例如 120,40,300,60</translation>
+    </message>
+    <message>
+        <source>a redaction needs at least one box</source>
+        <translation>遮盖至少需要一个遮盖框</translation>
+    </message>
+    <message>
+        <source>page {page} ({width} × {height} points)</source>
+        <translation>第{page}页（{width} × {height} 点）</translation>
+    </message>
+    <message>
+        <source>box {box} is not four numbers</source>
+        <translation>遮盖框 {box} 不是四个数字</translation>
+    </message>
+    <message>
+        <source>box {box} has no area: its width and height must be more than 0</source>
+        <translation>遮盖框 {box} 没有面积：宽和高都必须大于 0</translation>
+    </message>
+    <message>
+        <source>box {box} is not inside {what}</source>
+        <translation>遮盖框 {box} 不在{what}之内</translation>
+    </message>
+    <message>
+        <source>box {box}: a picture has no pages; give the box without a page</source>
+        <translation>遮盖框 {box}：图片没有页码，请不要指定页码</translation>
+    </message>
+    <message>
+        <source>box {box}: boxes on a picture are in whole pixels</source>
+        <translation>遮盖框 {box}：图片上的遮盖框以整像素为单位</translation>
+    </message>
+    <message>
+        <source>the picture ({width} × {height} pixels)</source>
+        <translation>图片（{width} × {height} 像素）</translation>
+    </message>
+    <message>
+        <source>box {box}: say which page of the PDF it is on</source>
+        <translation>遮盖框 {box}：请指明它在 PDF 的第几页</translation>
+    </message>
+    <message>
+        <source>box {box}: the PDF has no page {page} (it has {pages})</source>
+        <translation>遮盖框 {box}：PDF 没有第{page}页（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>the picture is too large to redact ({reason})</source>
+        <translation>图片过大，无法遮盖（{reason}）</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
+        <translation>PDF 无法打开（{reason}）；加密的 PDF 不能遮盖</translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
+        <translation>PDF 已加密；加密的 PDF 不能遮盖</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be read ({reason})</source>
+        <translation>PDF 无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the PDF&apos;s page tree is damaged (readers disagree on its pages: {a} or {b}); it cannot be redacted</source>
+        <translation>PDF 的页面结构已损坏（读取结果不一致：{a} 页或 {b} 页），无法遮盖</translation>
+    </message>
+    <message>
+        <source>the PDF has no page {page} (it has {pages})</source>
+        <translation>PDF 没有第{page}页（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>the picture is too large to redact ({width} × {height} pixels; at most {limit} million)</source>
+        <translation>图片过大，无法遮盖（{width} × {height} 像素；最多 {limit} 百万像素）</translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation>{what}时磁盘已满</translation>
     </message>
@@ -2550,6 +2813,14 @@ Reason:</source>
     <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
         <translation>保管记录中证据 {number} 被收录了两次</translation>
+    </message>
+    <message>
+        <source>a redacted copy names no exhibit of the case as its original ({number!r})</source>
+        <translation>遮盖件指明的原件不是本案证据（{number!r}）</translation>
+    </message>
+    <message>
+        <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
+        <translation>遮盖件证据{copy}与其原件证据{number}不符</translation>
     </message>
     <message>
         <source>custody entry {seq} records the action {action!r}, made by a newer CaseFile; please upgrade</source>

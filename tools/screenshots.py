@@ -2,13 +2,15 @@
 
     DISPLAY=:99 .venv/bin/python tools/screenshots.py LIBRARY [--lang zh_CN]
 
-LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png.
+LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png;
+``--only redaction`` just the redaction editor (over a waybill, in a library of its own).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,6 +32,7 @@ def main() -> None:
     parser.add_argument("library", type=Path)
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=REPO / "docs")
+    parser.add_argument("--only", choices=["redaction"], help="take only this picture")
     args = parser.parse_args()
     app = make_application()
     install(app, args.lang)
@@ -82,11 +85,99 @@ def main() -> None:
         settle()
         dialog.grab().save(str(out / "app-walkin.png"))
         dialog.reject()
+        shoot_redaction(ctx, window, out, settle)
         app.quit()
 
-    QTimer.singleShot(800, shoot)
+    def only() -> None:
+        shoot_redaction(ctx, window, out, settle)
+        app.quit()
+
+    QTimer.singleShot(800, only if args.only == "redaction" else shoot)
     app.exec()
     library.close()
+
+
+def waybill_pdf(path: Path) -> None:
+    """A courier's waybill (快递面单) with the receiver's name, phone and address: a third party to redact."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core.bundle.pdfkit import FONT, register_fonts
+
+    register_fonts()
+    width, height = 100 * mm, 150 * mm
+    canvas = Canvas(str(path), pagesize=(width, height), initialFontName=FONT)
+    canvas.setFont(FONT, 15)
+    canvas.drawString(8 * mm, height - 14 * mm, "顺丰速运　标准快递")
+    canvas.setFont(FONT, 9)
+    canvas.drawString(8 * mm, height - 21 * mm, "运单号：SF1402938475612")
+    for k in range(46):  # a barcode, drawn
+        canvas.rect(8 * mm + k * 1.8 * mm, height - 38 * mm, (0.5 + (k * 7 % 3) * 0.35) * mm, 13 * mm, 0, 1)
+    rows = [
+        ("收件人", "王芳　13912345678"),
+        ("收件地址", "北京市朝阳区建国路88号院3号楼501"),
+        ("寄件人", "某某数码科技有限公司　400-800-1234"),
+        ("寄件地址", "上海市浦东新区某路1号"),
+        ("托寄物", "手机 × 1（保价 ¥6,299.00）"),
+        ("签收", "＿＿＿＿＿＿＿＿　2026-11-18"),
+    ]
+    y = height - 50 * mm
+    for label, value in rows:
+        canvas.setFont(FONT, 8)
+        canvas.drawString(8 * mm, y, label)
+        canvas.setFont(FONT, 10)
+        canvas.drawString(26 * mm, y, value)
+        canvas.line(8 * mm, y - 3 * mm, width - 8 * mm, y - 3 * mm)
+        y -= 13 * mm
+    canvas.showPage()
+    canvas.save()
+
+
+def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The redaction editor on a waybill, in a library of its own (the one given is left as it is)."""
+    import tempfile
+
+    from casefile.core.evidence import AddOptions, AddResult, add_files
+    from casefile.core.library import case_from_fields
+    from casefile.core.model import EvidenceKind
+    from casefile.ui.redaction_dialog import RedactionDialog
+
+    from PySide6.QtCore import QRectF
+
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Library.open(Path(tmp) / "library", "李律师")
+        own = AppContext(library=library, settings=ctx.settings, runner=TaskRunner())
+        own.runner.synchronous = True
+        case = library.create_case(
+            case_from_fields(
+                {
+                    "title": "快递途中手机屏幕破损",
+                    "complained_at": "2026-11-19T10:00+08:00",
+                    "channel": "store",
+                    "type": "logistics",
+                }  # fmt: skip
+            )
+        )
+        waybill = Path(tmp) / "快递面单_SF1402938475612.pdf"
+        waybill_pdf(waybill)
+        options = AddOptions(kind=EvidenceKind.WAYBILL, title="快递面单", purpose="证明快递由顺丰承运及托寄物保价")
+        (added,) = [r for r in add_files(library, case.number, [waybill], options) if isinstance(r, AddResult)]
+        assert added.exhibit is not None
+        dialog = RedactionDialog(own, case.number, added.exhibit, window)
+        dialog.resize(1024, 700)
+        dialog.show()
+        settle()
+        phone = next(i for i in dialog.suggestion_items() if i.suggestion.kind.value == "mobile")
+        dialog.accept_suggestion(phone)
+        receiver = phone.suggestion.region  # the name stands just before the phone number
+        dialog._add_drawn(QRectF(receiver.x - 31, receiver.y, 29, receiver.h))
+        dialog.reason.setText("收件人为第三方：遮盖其姓名与手机号")
+        dialog.scene.clearSelection()
+        dialog.view.fit()
+        settle()
+        dialog.grab().save(str(out / "app-redaction.png"))
+        dialog.reject()
+        library.close()
 
 
 if __name__ == "__main__":

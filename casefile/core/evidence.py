@@ -29,7 +29,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileReadingError, Message, RefusedError
@@ -354,11 +354,7 @@ def ingest_one(
     # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
     name = without_bidi(readable_name(source.name))
     relative = relative or name
-    staging = folder.staging_dir
-    make_private_dir(staging)
-    token = secrets.token_hex(8)
-    part = staging / f"{token}.part"
-    intent = staging / f"{token}.json"
+    part, intent = staging_pair(folder)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(source, flags)
@@ -406,7 +402,7 @@ def ingest_one(
             added_at=added_at,
         )
         exhibit_no = case.next_exhibit_number()
-        stored_rel = _stored_name(folder, exhibit_no, name)
+        stored_rel = stored_name(folder, exhibit_no, name)
         exhibit = Exhibit(
             number=exhibit_no,
             title=options.title or Path(name).stem or name,
@@ -428,13 +424,7 @@ def ingest_one(
             flags=sniffed.flags + [f for f in found.flags if f not in sniffed.flags],
             metadata=found.metadata,
         )
-        atomic_write_json(intent, {"exhibit": to_data(exhibit), "part": part.name})
-        final = folder.path / stored_rel
-        os.rename(part, final)
-        make_readonly(final)
-        fsync_dir(final.parent)
-        writer.record(record.INGEST, {"exhibit": to_data(exhibit)})
-        remove_quietly(intent)
+        place_exhibit(writer, part, intent, exhibit, record.INGEST, {"exhibit": to_data(exhibit)})
         log.info("case %s: added exhibit %d %s sha256=%s", case.number, exhibit_no, source, digests.sha256)
         return AddResult(source, exhibit=writer.case.exhibit(exhibit_no))
     except (CaseFileError, KeyboardInterrupt):
@@ -447,7 +437,38 @@ def ingest_one(
         raise storage_error(exc, Message("adding {name}", name=name)) from exc
 
 
-def _stored_name(folder: CaseFolder, number: int, original: str) -> str:
+def staging_pair(folder: CaseFolder) -> tuple[Path, Path]:
+    """A new file to write an exhibit's bytes to in the case's ``.staging/``, and its intent beside it."""
+    make_private_dir(folder.staging_dir)
+    token = secrets.token_hex(8)
+    return folder.staging_dir / f"{token}.part", folder.staging_dir / f"{token}.json"
+
+
+# Actions that add an exhibit through place_exhibit; recovery completes only these.
+PLACING_ACTIONS = (record.INGEST, record.REDACT)
+
+
+def place_exhibit(
+    writer: CaseWriter, part: Path, intent: Path, exhibit: Exhibit, action: str, details: dict[str, Any]
+) -> None:
+    """Steps 3 and 4 of an ingest for a file complete in ``part`` (flushed): the exhibit exists afterwards.
+
+    The intent names the exhibit and the custody entry to write; the file is renamed into
+    ``evidence/`` and made read-only; then the entry is written. A crash in between leaves the
+    intent, and the next start completes the entry (the file is in place and hashes right) or
+    removes the file (:func:`recover_staging`).
+    """
+    atomic_write_json(intent, {"exhibit": to_data(exhibit), "part": part.name, "action": action, "details": details})
+    final = writer.folder.path / exhibit.stored_path
+    os.rename(part, final)
+    make_readonly(final)
+    fsync_dir(final.parent)
+    writer.record(action, details)
+    remove_quietly(intent)
+
+
+def stored_name(folder: CaseFolder, number: int, original: str) -> str:
+    """Where exhibit ``number`` named ``original`` is stored, relative to the case folder."""
     name = f"{number:03d}-{safe_file_name(original)}"
     candidate = folder.evidence_dir / name
     n = 2
@@ -467,6 +488,11 @@ def recover_staging(folder: CaseFolder, case: Case) -> Case:
         try:
             data = json.loads(intent.read_text(encoding="utf-8"))
             exhibit = from_data(Exhibit, data["exhibit"])
+            # Intents written before redacted copies existed name no action: an ingest.
+            action = data.get("action", record.INGEST)
+            details = data.get("details", {"exhibit": data["exhibit"]})
+            if action not in PLACING_ACTIONS or not isinstance(details, dict):
+                raise ValueError(f"not an action that adds an exhibit: {action!r}")
         except (OSError, ValueError, KeyError, CaseFileError):
             log.warning("case %s: discarding unreadable ingest intent %s", folder.number, intent.name)
             remove_quietly(intent)
@@ -479,7 +505,7 @@ def recover_staging(folder: CaseFolder, case: Case) -> Case:
             if hash_file(final).sha256 == exhibit.sha256:
                 make_readonly(final)
                 entry = folder.custody.append(
-                    record.INGEST, exhibit.added_by, {"exhibit": to_data(exhibit), "completed_after_interruption": True}
+                    action, exhibit.added_by, {**details, "completed_after_interruption": True}
                 )
                 case = record.apply_entry(case, entry)
                 log.warning("case %s: completed interrupted ingest of exhibit %d", folder.number, exhibit.number)

@@ -316,6 +316,40 @@ class ExhibitMetadata:
 
 
 @dataclass
+class RedactionRegion:
+    """One box burnt into a redacted copy.
+
+    Pictures: pixels of the upright picture (EXIF orientation applied), from its top-left
+    corner. PDFs: points (1/72 inch) from the top-left corner of the page as it is shown
+    (its rotation applied), on page ``page`` (from 1).
+    """
+
+    __sparse__ = True
+
+    x: float
+    y: float
+    w: float
+    h: float
+    page: int | None = None  # PDFs only
+
+
+@dataclass
+class Redaction:
+    """How a redacted copy was made from its original: the same boxes burnt into the
+    original again give the copy's bytes (same CaseFile version, same kind of machine)."""
+
+    __sparse__ = True
+
+    source_sha256: str = ""  # the original's SHA-256 when the copy was made
+    regions: list[RedactionRegion] = field(default_factory=list)
+    reason: str = ""
+    method: str = ""  # how the boxes were burnt in and the file written (casefile.core.disclosure.redact)
+    dpi: int | None = None  # PDFs: the resolution redacted pages were rasterised at
+    pixels_sha256: str = ""  # pictures: SHA-256 of the redacted pixels, whatever the PNG compressor
+    tool: str = ""  # "CaseFile 1.2.0"
+
+
+@dataclass
 class Exhibit:
     """One evidence file, stored byte for byte in the case folder."""
 
@@ -343,6 +377,9 @@ class Exhibit:
     withdrawn_at: datetime | None = None
     withdrawn_by: str = ""
     withdraw_reason: str = ""
+    # A redacted copy: the exhibit it was made from, and how (written only for such copies).
+    derived_from: int | None = field(default=None, metadata={"sparse": True})
+    redaction: Redaction | None = field(default=None, metadata={"sparse": True})
 
     @property
     def label(self) -> str:
@@ -469,13 +506,15 @@ def to_data(value: Any) -> Any:
     """Turn a record (or any part of one) into JSON-ready data.
 
     Keys a newer CaseFile wrote and this one does not know are written back as they were.
+    Fields at their default are left out in a ``__sparse__`` class, and where a field's
+    metadata says ``"sparse"`` (fields added later, so that older records stay as they were).
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         sparse = getattr(value, "__sparse__", False)
         data = {
             f.metadata.get("key", f.name): to_data(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if not (sparse and getattr(value, f.name) == _default(f))
+            if not ((sparse or f.metadata.get("sparse")) and getattr(value, f.name) == _default(f))
         }
         for key, item in unknown_of(value).items():
             data.setdefault(key, item)

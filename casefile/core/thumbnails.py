@@ -133,7 +133,7 @@ def _pdf_thumbnail(source: Path, size: int) -> Image.Image | None:
     """The first page, rendered at about twice the thumbnail's size; None when a password is needed."""
     import pypdfium2 as pdfium
 
-    with _pdfium_lock:  # pdfium is not thread-safe
+    with PDFIUM_LOCK:  # pdfium is not thread-safe
         try:
             pdf = pdfium.PdfDocument(source)
         except pdfium.PdfiumError as exc:
@@ -157,7 +157,7 @@ def _pdf_thumbnail(source: Path, size: int) -> Image.Image | None:
     return image if image.mode in ("RGB", "RGBA", "L") else image.convert("RGB")
 
 
-_pdfium_lock = threading.Lock()
+PDFIUM_LOCK = threading.Lock()  # every use of pdfium in the process holds it
 _heif_lock = threading.Lock()
 _heif_registered = False
 

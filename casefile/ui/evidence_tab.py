@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.disclosure.derived import copies_of
+from casefile.core.disclosure.redact import can_redact
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
@@ -66,6 +68,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QTextBrowser,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -157,6 +160,10 @@ class EvidenceTab(QWidget):
             style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), lambda: self.move_selected(1)
         )
         self.act_down.setShortcut(QKeySequence("Alt+Down"))
+        self.act_redact = self._action(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), self.redact_selected
+        )
+        self.act_redact.setShortcut(QKeySequence("Ctrl+Shift+R"))
 
         self.watch_menu = QMenu(self)
         self.watch_menu.aboutToShow.connect(self._fill_watch_menu)
@@ -166,7 +173,10 @@ class EvidenceTab(QWidget):
         self.watch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.watch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-        buttons = QHBoxLayout()
+        # A tool bar, not a row of buttons: on a narrow screen what does not fit goes into its » menu.
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(16, 16))
         for action in (
             self.act_add_files,
             self.act_add_folder,
@@ -175,14 +185,11 @@ class EvidenceTab(QWidget):
             self.act_up,
             self.act_down,
             self.act_transcript,
+            self.act_redact,
             self.act_grid,
         ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            buttons.addWidget(button)
-        buttons.addWidget(self.watch_button)
-        buttons.addStretch(1)
+            self.toolbar.addAction(action)
+        self.toolbar.addWidget(self.watch_button)
 
         self.preview_image = QLabel(self)
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -292,7 +299,7 @@ class EvidenceTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
 
@@ -329,6 +336,14 @@ class EvidenceTab(QWidget):
         self.act_up.setToolTip(self.tr("Present the selected exhibit earlier (Alt+Up); bundles follow this order"))
         self.act_down.setText(self.tr("Move down"))
         self.act_down.setToolTip(self.tr("Present the selected exhibit later (Alt+Down); bundles follow this order"))
+        self.act_redact.setText(self.tr("Redact…"))
+        self.act_redact.setIconText(self.act_redact.text())  # keep the "…": an editor follows
+        self.act_redact.setToolTip(
+            self.tr(
+                "Cover third parties' details on the selected photo, screenshot or PDF with black boxes "
+                "(Ctrl+Shift+R); the copy becomes a new exhibit and the original is kept"
+            )
+        )
         self.act_add_files.setText(self.tr("Add files…"))
         self.act_add_files.setIconText(self.act_add_files.text())  # keep the "…": a dialog follows
         self.act_add_files.setToolTip(self.tr("Add files to this case (Ctrl+O); you can also drop them here"))
@@ -364,6 +379,7 @@ class EvidenceTab(QWidget):
             "reorder": self.tr("order changed"),
             "exhibit-update": self.tr("description changed"),
             "exhibit-metadata": self.tr("metadata read again"),
+            "redact": self.tr("redacted copy made"),
             "update": self.tr("case record changed"),
             "stage": self.tr("stage changed"),
             "event": self.tr("cited in the timeline"),
@@ -458,6 +474,7 @@ class EvidenceTab(QWidget):
         self.act_add_files.setEnabled(has_case and idle)
         self.act_add_folder.setEnabled(has_case and idle)
         self.act_withdraw.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        self.act_redact.setEnabled(exhibit is not None and not exhibit.withdrawn and can_redact(exhibit.mime))
         self.act_show.setEnabled(exhibit is not None)
 
     def _file_of(self, exhibit: Exhibit) -> Path | None:
@@ -534,6 +551,16 @@ class EvidenceTab(QWidget):
         rows.append(row(self.tr("Flags"), flags, warn=bool(e.flags)))
         if e.original_path:
             rows.append(row(self.tr("Added from"), e.original_path))
+        if e.derived_from is not None:
+            made = fill(self.tr("of exhibit %1"), e.derived_from)
+            if e.redaction is not None:
+                made += " — " + e.redaction.reason
+                rows.append(row(self.tr("Original's SHA-256"), e.redaction.source_sha256, code=True))
+            rows.insert(0, row(self.tr("Redacted copy"), made))
+        elif self.case is not None:
+            copies = [str(c.number) for c in copies_of(self.case, e.number)]
+            if copies:
+                rows.append(row(self.tr("Redacted copies"), ", ".join(copies)))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
         history = exhibit_history(self.custody, e.number)
         parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
@@ -1045,6 +1072,31 @@ class EvidenceTab(QWidget):
         task.finished.connect(finished)
         self.thumb_task = task
         self.thumbs.start(task)
+
+    def redact_selected(self) -> None:
+        """Open the redaction editor on the selected photo, screenshot or PDF."""
+        from casefile.ui.redaction_dialog import RedactionDialog
+
+        exhibit = self.selected_exhibit()
+        if exhibit is None or self.number is None or exhibit.withdrawn:
+            return
+        if not can_redact(exhibit.mime):
+            QMessageBox.information(
+                self, self.tr("Redact"), self.tr("Only photos, screenshots and PDFs can be redacted.")
+            )
+            return
+        previous = getattr(self, "redaction_dialog", None)
+        if previous is not None and previous.save_task is None:
+            previous.deleteLater()  # one editor at a time; a copy being saved finishes first
+        self.redaction_dialog = RedactionDialog(self.ctx, self.number, exhibit, self)
+        self.redaction_dialog.saved.connect(self._redacted)
+        self.redaction_dialog.open()
+
+    def _redacted(self, exhibit_no: int) -> None:
+        self.select_exhibit(exhibit_no)
+        self.status.setText(
+            fill(self.tr("Exhibit %1 is the redacted copy; the original is kept as it was."), exhibit_no)
+        )
 
     def edit_transcript(self) -> None:
         from casefile.core.model import EvidenceKind

@@ -41,7 +41,8 @@ from casefile.core.bundle.imagepage import (
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
-from casefile.core.disclosure import DisclosureReport
+from casefile.core.disclosure import DisclosureReport, disclosure_for
+from casefile.core.disclosure.derived import choose_copies
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
@@ -93,6 +94,10 @@ class BundleOptions:
     force: bool = False
     output: Path | None = None  # a copy goes here as well
     layout: str = "a5"  # receipts: "a5" or "80mm"
+    # Exhibits printed as their original, or as their (latest, or the named) redacted copy,
+    # whatever the destination's policy prefers.
+    original: list[int] | None = None
+    redacted: list[int] | None = None
 
 
 @dataclass
@@ -123,9 +128,23 @@ class _Part:
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
 
 
-def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
+def select_entries(
+    case: Case,
+    wanted: list[int] | None,
+    *,
+    prefers_redacted: bool = False,
+    original: list[int] | None = None,
+    redacted: list[int] | None = None,
+) -> list[ExhibitEntry]:
+    """The exhibits of a packet, in order, each printed as itself or as its redacted copy.
+
+    ``wanted`` None: every exhibit not withdrawn (redacted copies only ever in their original's
+    place). A redacted copy goes in where ``prefers_redacted`` (the destination's policy) or
+    ``redacted`` asks for it and ``original`` does not (see
+    :func:`casefile.core.disclosure.derived.choose_copies`).
+    """
     if wanted is None:
-        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn]
+        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn and e.derived_from is None]
     else:
         chosen = []
         for number in wanted:
@@ -144,7 +163,13 @@ def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
             chosen.append(exhibit)
         if len(set(wanted)) != len(wanted):
             raise InvalidValueError("an exhibit is listed twice in --exhibits")
-    return [ExhibitEntry(exhibit=e, label=str(i)) for i, e in enumerate(chosen, start=1)]
+    pairs = choose_copies(
+        case, chosen, prefers_redacted=prefers_redacted, original=original or (), redacted=redacted or ()
+    )
+    return [
+        ExhibitEntry(exhibit=copy or head, label=str(i), original=head if copy is not None else None)
+        for i, (head, copy) in enumerate(pairs, start=1)
+    ]
 
 
 def build_bundle(
@@ -164,7 +189,13 @@ def build_bundle(
     check_output(options.output)
     folder = library.folder(number)
     case = library.load_verified_case(number)  # case.json must be what the custody log says
-    entries = select_entries(case, options.exhibits)
+    entries = select_entries(
+        case,
+        options.exhibits,
+        prefers_redacted=disclosure_for(options.venue).prefers_redacted,
+        original=options.original,
+        redacted=options.redacted,
+    )
     findings = preflight(case, options.venue, entries, size_limit_mb=options.split_mb)
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
@@ -349,6 +380,7 @@ def _build_packet(
                         exhibit_page=(_page_in_exhibit(part, k, exhibit_parts) if owner else 0),
                         exhibit_pages=(owner.last_page - owner.first_page + 1 if owner else 0),
                         exhibit_sha256=owner.exhibit.sha256 if owner and part.content else "",
+                        original_sha256=owner.original.sha256 if owner and owner.original and part.content else "",
                         volume=v,
                         volumes=len(volumes),
                     )
@@ -750,9 +782,7 @@ def _save(
                         "size": placed[-1][0].stat().st_size,
                         "report": ctx.report.to_data(),
                     },
-                    "exhibits": [
-                        {"label": e.label, "exhibit": e.exhibit.number, "sha256": e.exhibit.sha256} for e in ctx.entries
-                    ],
+                    "exhibits": [_recorded_entry(e) for e in ctx.entries],
                     "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
                     "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
                 },
@@ -782,6 +812,15 @@ def _save(
         disclosure=ctx.report,
         disclosure_file=report_file,
     )
+
+
+def _recorded_entry(entry: ExhibitEntry) -> dict[str, Any]:
+    """An exhibit as the bundle's custody entry records it; a redacted copy names its original too."""
+    recorded: dict[str, Any] = {"label": entry.label, "exhibit": entry.exhibit.number, "sha256": entry.exhibit.sha256}
+    if entry.original is not None:
+        recorded["original"] = entry.original.number
+        recorded["original_sha256"] = entry.original.sha256
+    return recorded
 
 
 def check_output(output: Path | None) -> None:

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from casefile.core.disclosure import Disclosure, DisclosureReport, disclosure_for
+from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Masker
 from casefile.core.model import Case, Exhibit, Party
 from casefile.core.settings import Settings
@@ -53,10 +53,11 @@ class Organisation:
 class ExhibitEntry:
     """An exhibit as it appears in this bundle: its label (证据3 or 证据1-2) and its page range."""
 
-    exhibit: Exhibit
+    exhibit: Exhibit  # what is printed: the exhibit, or the redacted copy going in its place
     label: str  # "3" or "1-2"
     first_page: int = 0  # 1-based page number of its separator page in the whole bundle
     last_page: int = 0
+    original: Exhibit | None = None  # when a redacted copy is printed: the exhibit it stands in for
 
     @property
     def name(self) -> str:
@@ -82,6 +83,15 @@ class BundleContext:
         self.policy = disclosure_for(self.venue)
         self.report = DisclosureReport(self.venue.value)
         self.disclose(self.policy)
+        for entry in self.entries:
+            if entry.original is not None:
+                self.report.add(
+                    entry.name,
+                    DisclosureAction.REDACTED,
+                    "遮盖件（第三方信息已遮盖，原件可供核对）",
+                    original_sha256=entry.original.sha256,
+                    printed_sha256=entry.exhibit.sha256,
+                )
 
     def disclose(self, policy: Disclosure, where: str = "文书") -> None:
         """Show the case as ``policy`` lets its destination see it: the one masking step.
@@ -95,7 +105,12 @@ class BundleContext:
         self.masker = Masker(self.case, policy, self.report)
         self.case = self.masker.case(self.case, where)
         self.entries = [
-            dataclasses.replace(entry, exhibit=self.case.exhibit(entry.exhibit.number)) for entry in self.entries
+            dataclasses.replace(
+                entry,
+                exhibit=self.case.exhibit(entry.exhibit.number),
+                original=self.case.exhibit(entry.original.number) if entry.original is not None else None,
+            )
+            for entry in self.entries
         ]
 
     def seen_by(self, policy: Disclosure, where: str) -> BundleContext:

@@ -104,8 +104,14 @@ def hash_text(digest: str) -> str:
 # --------------------------------------------------------------------------- separator pages
 
 
-def separator_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, str]]:
-    """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes."""
+REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
+
+
+def separator_rows(e: Exhibit, *, show_location: bool = True, original: Exhibit | None = None) -> list[tuple[str, str]]:
+    """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
+
+    ``original``: ``e`` is a redacted copy printed in its place; both hashes are given.
+    """
     rows = [
         ("证据名称", e.title),
         ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
@@ -116,10 +122,14 @@ def separator_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str,
         ("形成/拍摄时间", capture_text(e)),
         *metadata_rows(e, show_location=show_location),
         ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
-        ("SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
+        ("遮盖件SHA-256" if original is not None else "SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
     ]
     if e.sm3:
-        rows.append(("SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
+        rows.append(("遮盖件SM3" if original is not None else "SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
+    if original is not None:
+        rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
+        where = f"原件：{original.original_name}，本案证据文件第{original.number}号"
+        rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
     notes = _flag_notes(e)
     if notes:
         rows.append(("备注", notes))
@@ -216,7 +226,7 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         y -= 10
         canvas.setLineWidth(0.5)
         canvas.setFont(FONT, size)
-        rows = separator_rows(e, show_location=ctx.shows_location)
+        rows = separator_rows(e, show_location=ctx.shows_location, original=entry.original)
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w) for _label, value in rows]
         room = y - (BOTTOM_BAND + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
@@ -233,7 +243,11 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
         canvas.setFont(FONT, 8.5)
         canvas.setFillColor(colors.HexColor("#333333"))
-        note = "二维码内容：案件编号、证据编号及原始文件SHA-256值，扫码可与原件核对。"
+        note = (
+            "二维码内容：案件编号、证据编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
+            if entry.original is not None
+            else "二维码内容：案件编号、证据编号及原始文件SHA-256值，扫码可与原件核对。"
+        )
         for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
             canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
         canvas.showPage()
@@ -568,6 +582,9 @@ def evidence_list_flowables(
         pages = f"{entry.first_page}-{entry.last_page}" if entry.last_page > entry.first_page else f"{entry.first_page}"
         # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
         original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
+        note = f"{e.sha256[:8]}…<br/>见校验表"
+        if entry.original is not None:
+            original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
         rows.append(
             [
                 RowAnchor(entry.name, entry.label, anchors),
@@ -578,7 +595,7 @@ def evidence_list_flowables(
                 Paragraph(pages, s["cellc"]),
                 original,
                 "1",
-                Paragraph(f"{e.sha256[:8]}…<br/>见校验表", s["small"]),
+                Paragraph(note, s["small"]),
             ]
         )
     table = grid(rows, [w * mm for w in (13, 28, 19, 18, 35, 13, 16, 8, 20)], padding=2)
@@ -634,7 +651,12 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 Paragraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["cellc"]),
                 Paragraph(human_size(e.size), s["cell"]),
                 Paragraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
-                Paragraph(hash_text(e.sha256), s["hash"]),
+                Paragraph(
+                    hash_text(e.sha256)
+                    if entry.original is None
+                    else f"遮盖件：<br/>{hash_text(e.sha256)}<br/>原件：<br/>{hash_text(entry.original.sha256)}",
+                    s["hash"],
+                ),
                 Paragraph("随附存储介质", s["small"]),
             ]
         )
@@ -692,6 +714,7 @@ class PageStamp:
     exhibit_page: int = 0
     exhibit_pages: int = 0
     exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
+    original_sha256: str = ""  # set when the page shows a redacted copy: its original's hash, beside the copy's
     volume: int = 0
     volumes: int = 0
 
@@ -719,7 +742,16 @@ def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> 
         canvas.setStrokeColor(colors.HexColor("#999999"))
         canvas.setLineWidth(0.4)
         canvas.line(28, BOTTOM_BAND / 2 + 7, width - 28, BOTTOM_BAND / 2 + 7)
-        if stamp.exhibit_sha256:
+        if stamp.exhibit_sha256 and stamp.original_sha256:
+            # A redacted copy is not the data's direct output (E2): it says what it is, with both hashes.
+            canvas.setFont(FONT, 7)
+            canvas.drawString(
+                28,
+                height - TOP_BAND / 2 + 4,
+                f"证据{stamp.exhibit_label}　遮盖件：{REDACTED_NOTE}。原件SHA-256：{stamp.original_sha256}",
+            )
+            canvas.drawString(28, height - TOP_BAND / 2 - 5, f"遮盖件SHA-256：{stamp.exhibit_sha256}")
+        elif stamp.exhibit_sha256:
             canvas.setFont(FONT, 7)
             canvas.drawString(
                 28,

@@ -13,7 +13,7 @@ from datetime import datetime
 from casefile.core.bundle import parts
 from casefile.core.bundle.builder import IMAGE_MIMES, TEXT_MIMES, select_entries
 from casefile.core.bundle.context import BundleContext, Organisation
-from casefile.core.disclosure import DisclosureReport
+from casefile.core.disclosure import DisclosureReport, disclosure_for
 from casefile.core.library import Library
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.settings import Settings
@@ -28,22 +28,31 @@ def plan_disclosure(
     exhibits: list[int] | None,
     settings: Settings,
     *,
+    original: list[int] | None = None,
+    redacted: list[int] | None = None,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> DisclosureReport:
-    """The disclosure report of the packet for ``venue`` with ``exhibits`` (None: all), as it would be built."""
+    """The disclosure report of the packet for ``venue`` with ``exhibits`` (None: all), as it would be built.
+
+    ``original`` and ``redacted``: as :class:`~casefile.core.bundle.builder.BundleOptions` has them.
+    """
     folder = library.folder(number)
     case = library.load_verified_case(number)
     ctx = BundleContext(
         case=case,
         venue=venue,
-        entries=select_entries(case, exhibits),
+        entries=select_entries(
+            case,
+            exhibits,
+            prefers_redacted=disclosure_for(venue).prefers_redacted,
+            original=original,
+            redacted=redacted,
+        ),
         org=Organisation.from_settings(settings),
         operator=library.operator,
         generated_at=datetime.now().astimezone(),
     )
     if venue is Venue.RECEIPT:
-        from casefile.core.disclosure import disclosure_for
-
         ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
         return ctx.report
     with library.work_folder("disclosure") as work:

@@ -38,6 +38,7 @@ EVENT = "event"
 EXHIBIT_UPDATE = "exhibit-update"
 REORDER = "reorder"
 EXHIBIT_METADATA = "exhibit-metadata"  # what the file says about itself, read again
+REDACT = "redact"  # a redacted copy of an exhibit added as an exhibit of its own
 # Actions that only bear witness.
 VERIFY = "verify"
 EXPORT = "export"
@@ -108,6 +109,27 @@ def _ingest(case: Case, details: dict[str, Any], at: datetime, operator: str) ->
     case.add_exhibit(exhibit)
 
 
+def _redact(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    source = details["derived_from"]
+    number = source.get("exhibit") if isinstance(source, dict) else None
+    if not isinstance(number, int) or not case.has_exhibit(number):
+        raise InvalidValueError(
+            "a redacted copy names no exhibit of the case as its original ({number!r})", number=number
+        )
+    original = case.exhibit(number)
+    copy = from_data(Exhibit, details["exhibit"])
+    if copy.derived_from != number or source.get("sha256") != original.sha256:
+        raise InvalidValueError(
+            "the redacted copy {copy} does not match its original, exhibit {number}", copy=copy.number, number=number
+        )
+    _ingest(case, details, at, operator)
+
+
+def _redact_exhibits(details: dict[str, Any]) -> list[int]:
+    source = details.get("derived_from")
+    return _exhibit_field(details) + (_number(source.get("exhibit")) if isinstance(source, dict) else [])
+
+
 def _withdraw(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
     exhibit = case.exhibit(int(details["exhibit"]))
     exhibit.withdrawn = True
@@ -167,7 +189,12 @@ def _event(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
 
 def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
     items = details.get("exhibits")
-    return [n for item in items if isinstance(item, dict) for n in _number(item.get("exhibit"))] if items else []
+    if not items:
+        return []
+    # A redacted copy printed in place of its original concerns both.
+    return [
+        n for item in items if isinstance(item, dict) for key in ("exhibit", "original") for n in _number(item.get(key))
+    ]
 
 
 ACTIONS: dict[str, Action] = {
@@ -178,6 +205,7 @@ ACTIONS: dict[str, Action] = {
         Action(WITHDRAW, _withdraw, _exhibit_field),
         Action(EXHIBIT_UPDATE, _exhibit_update, _exhibit_field),
         Action(EXHIBIT_METADATA, _exhibit_metadata, _exhibit_field),
+        Action(REDACT, _redact, _redact_exhibits),
         Action(UPDATE, _update, _none),
         Action(STAGE, _stage, _none),
         Action(REORDER, _reorder, _none),

@@ -16,6 +16,7 @@ from casefile.core.record.actions import (
     BUNDLE,
     EXHIBIT_METADATA,
     EXHIBIT_UPDATE,
+    REDACT,
     WITHDRAW,
 )
 
@@ -40,7 +41,7 @@ class HistoryItem:
     at: datetime | None
     operator: str
     action: str
-    reason: str = ""  # why it was withdrawn
+    reason: str = ""  # why it was withdrawn, or why a redacted copy was made
     fields: tuple[str, ...] = ()  # what was changed, for edits and metadata re-reads
 
 
@@ -64,7 +65,7 @@ def exhibit_history(entries: Iterable[dict[str, Any]], number: int) -> list[Hist
                 at=_time(entry.get("at")),
                 operator=str(entry.get("operator", "")),
                 action=name,
-                reason=str(details.get("reason", "")) if name == WITHDRAW else "",
+                reason=str(details.get("reason", "")) if name in (WITHDRAW, REDACT) else "",
                 fields=fields,
             )
         )
