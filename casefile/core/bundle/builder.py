@@ -14,6 +14,7 @@ import logging
 import os
 import time
 import warnings
+from collections import Counter
 from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -41,8 +42,10 @@ from casefile.core.bundle.imagepage import (
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
-from casefile.core.disclosure import DisclosureReport, disclosure_for
+from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
+from casefile.core.disclosure.masking import KIND_NAMES
+from casefile.core.disclosure.redact import redact_pdf, suggest_boxes
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
@@ -126,6 +129,7 @@ class _Part:
     size: int = 0
     anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
+    masked_sha256: str = ""  # the pages show a copy masked for the destination: its hash, beside the original's
 
 
 def select_entries(
@@ -379,8 +383,8 @@ def _build_packet(
                         exhibit_label=owner.label if owner else "",
                         exhibit_page=(_page_in_exhibit(part, k, exhibit_parts) if owner else 0),
                         exhibit_pages=(owner.last_page - owner.first_page + 1 if owner else 0),
-                        exhibit_sha256=owner.exhibit.sha256 if owner and part.content else "",
-                        original_sha256=owner.original.sha256 if owner and owner.original and part.content else "",
+                        exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and part.content else "",
+                        original_sha256=_original_sha256(part, owner) if owner and part.content else "",
                         volume=v,
                         volumes=len(volumes),
                     )
@@ -405,6 +409,13 @@ def _build_packet(
     clock.lap("assembly")
     yield Progress(total_steps, total_steps, "saved")
     return outputs
+
+
+def _original_sha256(part: _Part, owner: ExhibitEntry) -> str:
+    """The original's hash, printed beside the page's own when the page shows a masked or redacted copy."""
+    if part.masked_sha256:
+        return (owner.original or owner.exhibit).sha256
+    return owner.original.sha256 if owner.original else ""
 
 
 def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
@@ -447,7 +458,7 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            return _pdf_parts(entry, reader.copy(e), notice)
+            return _pdf_parts(ctx, entry, reader.copy(e), notice)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
@@ -555,8 +566,13 @@ def _image_parts(
     return [_Part(target, 1, entry=entry, content=not damage)]
 
 
-def _pdf_parts(entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
-    """An evidence PDF's pages, from ``path``: the verified copy in the work folder."""
+def _pdf_parts(ctx: BundleContext, entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
+    """An evidence PDF's pages, from ``path``: the verified copy in the work folder.
+
+    Personal data the destination must not see in the PDF's text layer (visible or not: an
+    OCR layer, text under a box) is burnt out of the pages that hold it; the pages then show
+    both hashes, the original's and the printed copy's.
+    """
     try:
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
@@ -567,7 +583,25 @@ def _pdf_parts(entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
         return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
     if count == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
-    return [_Part(path, count, entry=entry, foreign=True, content=True, size=path.stat().st_size // count)]
+    masked_sha256 = ""
+    found = suggest_boxes(path, finder=ctx.masker.spans)
+    if found:
+        masked = path.with_name(f"{path.stem}-masked.pdf")
+        redact_pdf(path, masked, [s.region for s in found])
+        path, masked_sha256 = masked, hash_file(masked).sha256
+        where = f"证据{entry.label}"
+        for kind, number in Counter(s.kind for s in found).items():
+            ctx.report.add(where, DisclosureAction.MASKED, f"PDF文字中的{KIND_NAMES[kind]}", number)
+        pages = len({s.region.page for s in found})
+        ctx.report.add(
+            where,
+            DisclosureAction.REDACTED,
+            f"含个人信息的 {pages} 页以遮盖后的图像输出（其文字层已去除）",
+            original_sha256=entry.exhibit.sha256,
+            printed_sha256=masked_sha256,
+        )
+    size = path.stat().st_size // count
+    return [_Part(path, count, entry=entry, foreign=True, content=True, size=size, masked_sha256=masked_sha256)]
 
 
 def _plan_volumes(
