@@ -41,6 +41,8 @@ from casefile.core.bundle.imagepage import (
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.pdfkit import PAGE, render_story
 from casefile.core.bundle.preflight import preflight
+from casefile.core.disclosure import DisclosureAction, DisclosureReport
+from casefile.core.disclosure.pdf import HiddenText, PdfInspection, find_hidden_text, pages_text, sanitise_pdf
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
@@ -118,6 +120,7 @@ class _Part:
     size: int = 0
     anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
+    findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
 
 
 def select_entries(case: Case, wanted: list[int] | None) -> list[ExhibitEntry]:
@@ -267,7 +270,7 @@ def _build_packet(
             cancel.check()
             sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
             try:
-                content = _content_parts(entry, reader, work, i, checks.get(i))
+                content = _content_parts(entry, reader, work, i, checks.get(i), ctx.report)
             except EvidenceMismatchError:
                 content = []  # noted by the reader; every other exhibit is still checked before stopping
             exhibit_parts.append([sep, *content])
@@ -275,6 +278,7 @@ def _build_packet(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
+    _stop_for_findings(ctx, [f for group in exhibit_parts for part in group for f in part.findings], options)
 
     # 2. Documents before the evidence list.
     front: list[_Part] = []
@@ -367,6 +371,20 @@ def _build_packet(
     return outputs
 
 
+def _stop_for_findings(ctx: BundleContext, found: list[Finding], options: BundleOptions) -> None:
+    """The preflight's second half: what only the exhibit files show (hidden layers, hidden text).
+
+    Errors stop the build; warnings stop it unless accepted with ``--force``, as the first half's
+    do, and are then recorded with them.
+    """
+    if not found:
+        return
+    blocking = [f for f in found if f.level is Level.ERROR or not options.force]
+    if blocking:
+        raise PreflightError(found if any(f.level is Level.ERROR for f in blocking) else blocking)
+    ctx.warnings.extend(found)
+
+
 def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
     for group in groups:
         if part in group:
@@ -379,12 +397,18 @@ def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
 
 
 def _content_parts(
-    entry: ExhibitEntry, reader: EvidenceReader, work: Path, index: int, check: Future[_PhotoCheck] | None = None
+    entry: ExhibitEntry,
+    reader: EvidenceReader,
+    work: Path,
+    index: int,
+    check: Future[_PhotoCheck] | None = None,
+    report: DisclosureReport | None = None,
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    ``check``: the photo's check, started ahead (see :func:`_check_photo`). Raises
-    :class:`EvidenceMismatchError` when the file is not the one the case recorded.
+    ``check``: the photo's check, started ahead (see :func:`_check_photo`); ``report``: the
+    packet's disclosure report. Raises :class:`EvidenceMismatchError` when the file is not the
+    one the case recorded.
     """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
@@ -402,7 +426,7 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            return _pdf_parts(entry, reader.copy(e), notice)
+            return _pdf_parts(entry, reader.copy(e), target, notice, report or DisclosureReport(""))
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
@@ -506,19 +530,45 @@ def _image_parts(
     return [_Part(target, 1, entry=entry, content=not damage)]
 
 
-def _pdf_parts(entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
-    """An evidence PDF's pages, from ``path``: the verified copy in the work folder."""
+def _pdf_parts(entry: ExhibitEntry, path: Path, target: Path, notice: Any, report: DisclosureReport) -> list[_Part]:
+    """An evidence PDF's pages, from a sanitised copy (``target``) of ``path``, its verified copy.
+
+    The sanitised copy holds what the pages show and nothing active (forms and annotations
+    drawn in, hidden layers left out, actions and attachments removed: see
+    :mod:`casefile.core.disclosure.pdf`); what it removed goes into ``report``. What the
+    preflight must hear about (hidden text, a hidden layer that cannot be left out) goes into
+    the part's findings.
+    """
+    e = entry.exhibit
     try:
-        with pikepdf.open(path) as pdf:
-            count = len(pdf.pages)
+        sanitised = sanitise_pdf(path, target, report, entry.name)
     except pikepdf.PasswordError:
         return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
-    except Exception as exc:  # noqa: BLE001 - qpdf could not repair it: broken
-        log.warning("exhibit %s: PDF not readable: %s", entry.exhibit.number, exc)
+    except pikepdf.PdfError as exc:  # qpdf could not repair it: broken
+        log.warning("exhibit %s: PDF not readable: %s", e.number, exc)
         return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
-    if count == 0:
+    except CaseFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - no exhibit may break a bundle: a page says so instead
+        log.warning("exhibit %s: PDF not made safe to print: %s", e.number, exc, exc_info=True)
+        return notice(f"PDF 文件结构异常，无法安全输出（{type(exc).__name__}）")  # type: ignore[no-any-return]
+    if sanitised.unsafe:
+        parts: list[_Part] = notice("PDF 文件含无法安全去除的隐藏图层内容，未输出")
+        parts[0].findings = PdfInspection.of(sanitised, HiddenText()).findings(entry.label, e.original_name, e.number)
+        return parts
+    if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
-    return [_Part(path, count, entry=entry, foreign=True, content=True, size=path.stat().st_size // count)]
+    inspection = PdfInspection.of(sanitised, find_hidden_text(target, sanitised.look_at))
+    if inspection.invisible_text:
+        what = f"不可见文字层（原文件{pages_text(inspection.invisible_text)}）"
+        report.add(entry.name, DisclosureAction.HIDDEN, what)
+    if inspection.covered_text:
+        what = f"被色块覆盖、仍可复制的文字（原文件{pages_text(inspection.covered_text)}）"
+        report.add(entry.name, DisclosureAction.HIDDEN, what)
+    size = target.stat().st_size // sanitised.pages
+    part = _Part(target, sanitised.pages, entry=entry, foreign=True, content=True, size=size)
+    part.findings = inspection.findings(entry.label, e.original_name, e.number)
+    return [part]
 
 
 def _plan_volumes(
