@@ -914,6 +914,8 @@ class _Sanitiser:
             verdict = looker.verdict(obj)
             if verdict is None:
                 too_complex.append(index)
+                if looker.too_big(obj.get("/Contents")):
+                    _wrap_contents(pdf, obj, index)
             elif verdict:
                 look_at.append(index)
         new_pages.Count = len(new_pages.Kids)
@@ -1127,6 +1129,33 @@ class _Sanitiser:
         return True
 
 
+def _wrap_contents(pdf: pikepdf.Pdf, page: Any, index: int) -> None:
+    """Make a page's huge content stream a form XObject the page draws.
+
+    The packet's assembly takes each page's content through qpdf, which decodes it whole in
+    memory (a 300 KB stream can inflate to 300 MB); a form XObject is copied as it is stored.
+    """
+    stream = page.get("/Contents")
+    resources = page.get("/Resources")
+    if not isinstance(stream, Stream) or not isinstance(resources, Dictionary) or "/Subtype" in stream:
+        return  # several streams (state may run across them) or shared with a page already done
+    stream.Type = Name.XObject
+    stream.Subtype = Name.Form
+    stream.BBox = Array([_number(v) for v in page.get("/MediaBox", Array([0, 0, 612, 792]))])
+    stream.Resources = resources
+    name = f"/CasefilePage{index}"
+    own = Dictionary({key: value for key, value in resources.items()})
+    xobjects = resources.get("/XObject")
+    own.XObject = (
+        Dictionary({key: value for key, value in xobjects.items()})
+        if isinstance(xobjects, Dictionary)
+        else Dictionary()
+    )
+    own.XObject[name] = stream
+    page.Resources = own
+    page.Contents = pdf.make_stream(f"q {name} Do Q".encode())
+
+
 def _context_of(key: Any, context: str, value: Any) -> str:
     if key == "/Resources":
         return "resources"
@@ -1225,6 +1254,11 @@ class _Looker:
         if not self._fonts_fit(resources, 0):
             return None
         return worth or _clear_states(resources)
+
+    def too_big(self, contents: Any) -> bool:
+        """Whether a page's own content stream decodes beyond the budget (looked at before)."""
+        ident = _identity(contents) if isinstance(contents, Stream) else None
+        return ident is not None and ident in self.streams and self.streams[ident] is None
 
     def _stream(self, stream: Any) -> tuple[int, bool, dict[str, int]] | None:
         if not isinstance(stream, Stream):
