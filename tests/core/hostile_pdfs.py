@@ -231,3 +231,50 @@ def unsafe_layer_pdf(path: Path) -> None:
     )
     pdf.Root.OCProperties = Dictionary(OCGs=Array([hidden]), D=Dictionary(OFF=Array([hidden])))
     pdf.save(path)
+
+
+def form_pdf(path: Path, value: str, *, appearance: bytes | None = None, need_appearances: bool = False) -> None:
+    """One text field holding ``value``, with the given appearance stream (or none)."""
+    pdf = pikepdf.new()
+    font = _font(pdf)
+    page = _page(pdf, b"BT /F1 12 Tf 20 360 Td (A FORM) Tj ET", Dictionary(Font=Dictionary(F1=font)))
+    widget = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.Widget,
+        FT=Name.Tx,
+        T=String("name"),
+        V=String(value),
+        DA=String("/Helv 12 Tf 0 g"),
+        F=4,
+        Rect=Array([20, 300, 220, 324]),
+        P=page.obj,
+    )
+    if appearance is not None:
+        widget.AP = Dictionary(N=_form(pdf, appearance, [0, 0, 200, 24], Dictionary(Font=Dictionary(Helv=font))))
+    field = pdf.make_indirect(widget)
+    page.obj.Annots = Array([field])
+    pdf.Root.AcroForm = Dictionary(
+        Fields=Array([field]),
+        DA=String("/Helv 12 Tf 0 g"),
+        DR=Dictionary(Font=Dictionary(Helv=font)),
+        NeedAppearances=need_appearances,
+    )
+    pdf.save(path)
+
+
+def layered_note_pdf(path: Path) -> None:
+    """A stamp annotation in a layer that is off by default (a green box)."""
+    pdf = pikepdf.new()
+    page = _page(pdf, b"BT /F1 12 Tf 20 360 Td (NOTE PAGE) Tj ET", Dictionary(Font=Dictionary(F1=_font(pdf))))
+    layer = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("Reviewer")))
+    stamp = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.Stamp,
+        Rect=Array([20, 20, 220, 220]),
+        F=4,
+        OC=layer,
+        AP=Dictionary(N=_form(pdf, rgb(HIDDEN_GREEN) + b" rg 0 0 200 200 re f", [0, 0, 200, 200])),
+    )
+    page.obj.Annots = Array([pdf.make_indirect(stamp)])
+    pdf.Root.OCProperties = Dictionary(OCGs=Array([layer]), D=Dictionary(OFF=Array([layer])))
+    pdf.save(path)

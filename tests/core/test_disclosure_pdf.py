@@ -20,7 +20,9 @@ from hostile_pdfs import (
     SHADE_FROM,
     SHADE_TO,
     STAMP_BLUE,
+    form_pdf,
     hostile_pdf,
+    layered_note_pdf,
     unsafe_layer_pdf,
 )
 from PIL import Image
@@ -326,3 +328,41 @@ def _difference(a: Image.Image, b: Image.Image) -> float:
 
     diff = ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 48 else 0)
     return diff.histogram()[255] / (a.width * a.height)
+
+
+def test_a_field_value_without_appearance_is_drawn_from_its_value(tmp_path):
+    source = tmp_path / "form.pdf"
+    form_pdf(source, "Zhang San 42")
+    target = tmp_path / "clean.pdf"
+    result = pdfsafe.sanitise_pdf(source, target)
+    assert result.flattened == {pdfsafe.FORM_VALUES: 1} and result.unshown_fields == ()
+    assert "Zhang San 42" in pdftotext(target)
+
+
+def test_a_value_the_file_asks_viewers_to_redraw_is_shown_redrawn(tmp_path):
+    source = tmp_path / "form.pdf"
+    stale = b"BT /Helv 12 Tf 2 7 Td (OLD VALUE) Tj ET"
+    form_pdf(source, "NEW VALUE", appearance=stale, need_appearances=True)
+    target = tmp_path / "clean.pdf"
+    pdfsafe.sanitise_pdf(source, target)
+    text = pdftotext(target)
+    assert "NEW VALUE" in text and "OLD VALUE" not in text
+
+
+def test_a_value_that_cannot_be_drawn_is_reported(tmp_path):
+    source = tmp_path / "form.pdf"
+    form_pdf(source, "张三")
+    result = pdfsafe.sanitise_pdf(source, tmp_path / "clean.pdf")
+    assert result.unshown_fields == (1,)
+    findings = pdfsafe.preflight_pdf(source, "2", "申请表.pdf")
+    assert [f.code for f in findings] == ["pdf-form-unshown"]
+    assert "证据2（申请表.pdf）原文件第1页有表单填写内容没有外观" in findings[0].message
+
+
+def test_an_annotation_in_a_hidden_layer_is_not_drawn(tmp_path):
+    source = tmp_path / "note.pdf"
+    layered_note_pdf(source)
+    target = tmp_path / "clean.pdf"
+    result = pdfsafe.sanitise_pdf(source, target)
+    assert result.removed == {pdfsafe.UNSHOWN_ANNOTATION: 1} and result.flattened == {}
+    assert not has_colour(render(target, 1, tmp_path), HIDDEN_GREEN)

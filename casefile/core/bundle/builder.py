@@ -426,7 +426,7 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            return _pdf_parts(entry, reader.copy(e), target, notice, report or DisclosureReport(""))
+            return _pdf_parts(entry, reader.copy(e), target, notice, report or DisclosureReport(""), reader.cancel)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
@@ -530,7 +530,14 @@ def _image_parts(
     return [_Part(target, 1, entry=entry, content=not damage)]
 
 
-def _pdf_parts(entry: ExhibitEntry, path: Path, target: Path, notice: Any, report: DisclosureReport) -> list[_Part]:
+def _pdf_parts(
+    entry: ExhibitEntry,
+    path: Path,
+    target: Path,
+    notice: Any,
+    report: DisclosureReport,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list[_Part]:
     """An evidence PDF's pages, from a sanitised copy (``target``) of ``path``, its verified copy.
 
     The sanitised copy holds what the pages show and nothing active (forms and annotations
@@ -541,7 +548,7 @@ def _pdf_parts(entry: ExhibitEntry, path: Path, target: Path, notice: Any, repor
     """
     e = entry.exhibit
     try:
-        sanitised = sanitise_pdf(path, target, report, entry.name)
+        sanitised = sanitise_pdf(path, target, report, entry.name, cancel=cancel)
     except pikepdf.PasswordError:
         return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
     except pikepdf.PdfError as exc:  # qpdf could not repair it: broken
@@ -558,7 +565,7 @@ def _pdf_parts(entry: ExhibitEntry, path: Path, target: Path, notice: Any, repor
         return parts
     if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
-    inspection = PdfInspection.of(sanitised, find_hidden_text(target, sanitised.look_at))
+    inspection = PdfInspection.of(sanitised, find_hidden_text(target, sanitised.look_at, cancel=cancel))
     if inspection.invisible_text:
         what = f"不可见文字层（原文件{pages_text(inspection.invisible_text)}）"
         report.add(entry.name, DisclosureAction.HIDDEN, what)

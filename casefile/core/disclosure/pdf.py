@@ -47,6 +47,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Stream
 
 from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
+from casefile.core.errors import CaseFileError
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
@@ -150,6 +151,8 @@ MAX_FORM_LEVELS = 32
 
 _NAME_CHARS = rb"[^\s/\[\]()<>{}%]+"
 _DO = re.compile(rb"/(" + _NAME_CHARS + rb")\s*Do\b")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_TR = re.compile(rb"[0-9.]\s+Tr\b")  # a text render mode set (3: invisible)
 _SHOW_TEXT = re.compile(rb"[)\]>]\s*(?:T[jJ]|['\"])")
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _SPACE = re.compile(rb"\s")
@@ -176,7 +179,7 @@ class SanitisedPdf:
     unsafe: tuple[UnsafeContent, ...] = ()
     unshown_fields: tuple[int, ...] = ()  # pages with a filled form field that has no appearance
     look_at: tuple[int, ...] = ()  # 0-based pages that may hold hidden text (for find_hidden_text)
-    too_complex: tuple[int, ...] = ()  # 0-based pages too big or deep to check for hidden text
+    too_complex: tuple[int, ...] = ()  # 1-based pages too big or deep to check for hidden text
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ class PdfInspection:
 
     @classmethod
     def of(cls, sanitised: SanitisedPdf, hidden: HiddenText) -> PdfInspection:
-        unchecked = sorted({p + 1 for p in sanitised.too_complex} | set(hidden.unchecked))
+        unchecked = sorted(set(sanitised.too_complex) | set(hidden.unchecked))
         return cls(
             pages=sanitised.pages,
             removed=dict(sanitised.removed),
@@ -234,7 +237,7 @@ class PdfInspection:
                     Level.ERROR,
                     "pdf-hidden-layer",
                     f"{name}原文件{pages_text(pages)}有默认隐藏的图层内容无法安全去除（{reason}），"
-                    "为免隐藏内容出现在材料中，未生成材料。请用PDF阅读器“打印”为新的PDF（只含可见内容），"
+                    "为免隐藏内容出现在材料中，未生成材料。请在PDF阅读器中保持该图层隐藏，另存或打印为新的PDF，"
                     "核对后作为新证据添加并撤回原证据",
                     exhibit,
                 )
@@ -350,6 +353,7 @@ def find_hidden_text(
                 elif verdict:
                     chosen.append(index)
             pages = chosen
+    pages = list(pages)
     invisible: list[int] = []
     covered: list[int] = []
     import pypdfium2 as pdfium
@@ -357,7 +361,11 @@ def find_hidden_text(
     from casefile.core.thumbnails import _pdfium_lock  # pdfium is not thread-safe: one lock for all its users
 
     with _pdfium_lock:
-        document = pdfium.PdfDocument(path)
+        try:
+            document = pdfium.PdfDocument(path)
+        except pdfium.PdfiumError as exc:  # qpdf wrote it, pdfium refuses it: nothing could be checked
+            log.info("%s: not checked for hidden text: %s", path.name, exc)
+            return HiddenText(unchecked=tuple(sorted({*unchecked, *(i + 1 for i in pages)})))
     try:
         for index in pages:
             cancel.check()
@@ -404,7 +412,9 @@ def preflight_pdf(
     """
     try:
         inspection = inspect_pdf(path, cancel=cancel)
-    except pikepdf.PdfError as exc:
+    except CaseFileError:
+        raise  # cancelled
+    except Exception as exc:  # noqa: BLE001 - the packet prints a page saying the file cannot be shown
         log.info("%s: not inspected: %s", path.name, exc)
         return []
     return inspection.findings(label, title, exhibit)
@@ -585,6 +595,8 @@ class _Layers:
     def _group_visible(self, group: Any) -> bool:
         if not isinstance(group, Dictionary) or not group.is_indirect:
             return True
+        if _name(group.get("/Type")) not in ("", "/OCG"):
+            return True  # not a group (a marked-content property list): no effect
         if "/All" not in self.intents:
             intents = {_name(i) for i in _as_list(group.get("/Intent", Name.View))}
             if not intents & self.intents:
@@ -697,10 +709,7 @@ class _HideLayers(pikepdf.TokenFilter):
             self.image.append(token)
             if kind is pikepdf.TokenType.word and token.raw_value == b"EI":
                 image, self.image = self.image, None
-                if self.hidden:
-                    self.left_out += 1
-                    return None
-                return image
+                return None if self.hidden else image  # (counted with its hidden section)
             return None
         if kind is pikepdf.TokenType.eof:
             pending, self.pending = self.pending, []
@@ -886,7 +895,6 @@ class _Sanitiser:
         self.unshown_fields: set[int] = set()
         self.seen: set[tuple[int, int]] = set()  # objects kept, in qpdf's copying order
         self.filtered: set[tuple[int, int]] = set()  # content streams already rid of hidden layers
-        self.page = 0
 
     def run(self) -> SanitisedPdf:
         pdf = self.pdf
@@ -900,7 +908,6 @@ class _Sanitiser:
         for index, page in enumerate(pages):
             if index % 50 == 0:
                 self.cancel.check()
-            self.page = index + 1
             obj = page.obj
             self._keep_page_keys(obj)
             try:
@@ -913,7 +920,7 @@ class _Sanitiser:
             new_pages.Kids.append(obj)
             verdict = looker.verdict(obj)
             if verdict is None:
-                too_complex.append(index)
+                too_complex.append(index + 1)
                 if looker.too_big(obj.get("/Contents")):
                     _wrap_contents(pdf, obj, index)
             elif verdict:
@@ -955,15 +962,24 @@ class _Sanitiser:
                         else:
                             self.unshown_fields.add(number)
         acroform = self.pdf.Root.get("/AcroForm")
-        if isinstance(acroform, Dictionary) and (missing or acroform.get("/NeedAppearances")):
-            # qpdf makes text and choice field appearances (in the field's font, Latin text only);
-            # fields that have one keep theirs, as their author's software drew it.
-            kept = {
-                a.objgen: a.get("/AP")
-                for annots in before
-                for a in annots
-                if a.is_indirect and _name(a.get("/Subtype")) == "/Widget" and _has_appearance(a)
-            }
+        need = isinstance(acroform, Dictionary) and bool(acroform.get("/NeedAppearances"))
+        if isinstance(acroform, Dictionary) and (missing or need):
+            # qpdf draws text and choice fields from their values (in the field's font, Latin
+            # text only). Other fields keep the appearance their author's software drew, unless
+            # the file asks viewers to redraw them (NeedAppearances): then a value qpdf cannot
+            # draw is kept as drawn and reported, since a viewer would show it redrawn.
+            kept: dict[tuple[int, int], Any] = {}
+            for number, annots in enumerate(before, start=1):
+                for a in annots:
+                    if not a.is_indirect or _name(a.get("/Subtype")) != "/Widget" or not _has_appearance(a):
+                        continue
+                    value = _field_value(a)
+                    if need and value and _name(_field_attribute(a, "/FT")) in ("/Tx", "/Ch"):
+                        if _latin(value):
+                            del a["/AP"]  # redrawn from its value, as a viewer would (not on top of the old)
+                            continue
+                        self.unshown_fields.add(number)
+                    kept[a.objgen] = a.get("/AP")
             acroform.NeedAppearances = True
             try:
                 self.pdf.generate_appearance_streams()
@@ -1012,11 +1028,14 @@ class _Sanitiser:
                 del page[key]  # /Annots (what they showed is drawn in now), /AA, /PieceInfo, /Thumb…
         if not isinstance(page.get("/Resources"), Dictionary):
             page.Resources = Dictionary()
-        contents = page.get("/Contents")
-        for stream in _as_list(contents):
-            if isinstance(stream, Stream):
+        for stream in _as_list(page.get("/Contents")):
+            if isinstance(stream, Stream) and "/Subtype" not in stream:  # (not a form used elsewhere too)
                 for key in list(stream.keys()):
                     if key not in _CONTENT_STREAM_KEYS:
+                        del stream[key]
+            elif isinstance(stream, Stream):
+                for key in _EXTERNAL_STREAM_KEYS | _DROP_KEYS:
+                    if key in stream:
                         del stream[key]
 
     def _filter_layers(self, owner: Any, resources: Any, *, page: bool = False) -> None:
@@ -1203,16 +1222,21 @@ def _has_appearance(annot: Any) -> bool:
     return False
 
 
-def _field_value(annot: Any) -> str:
+def _field_attribute(annot: Any, key: str) -> Any:
+    """A form field's attribute, inherited from its parent fields."""
     node = annot
     for _ in range(32):
         if not isinstance(node, Dictionary):
-            return ""
-        if "/V" in node:
-            value = node.get("/V")
-            return str(value) if isinstance(value, pikepdf.String) else ""
+            return None
+        if key in node:
+            return node.get(key)
         node = node.get("/Parent")
-    return ""
+    return None
+
+
+def _field_value(annot: Any) -> str:
+    value = _field_attribute(annot, "/V")
+    return str(value) if isinstance(value, pikepdf.String) else ""
 
 
 def _latin(text: str) -> bool:
@@ -1269,10 +1293,12 @@ class _Looker:
         data = _decoded(stream, MAX_LOOKED_AT_PAGE)
         found: tuple[int, bool, dict[str, int]] | None = None
         if data is not None:
-            calls = Counter(m.group(1).decode("latin-1") for m in _DO.finditer(data))
+            calls = Counter(_unescape(m.group(1)) for m in _DO.finditer(data))
             # Text drawn in some render mode (3: invisible), or a fill after text that may cover it.
             first_text = _SHOW_TEXT.search(data)
-            hides = b"Tr" in data or (first_text is not None and _has_token(data, _FILLS, first_text.end()))
+            hides = _TR.search(data) is not None or (
+                first_text is not None and _has_token(data, _FILLS, first_text.end())
+            )
             found = (len(data), hides, dict(calls))
         if ident is not None:
             self.streams[ident] = found
@@ -1320,6 +1346,11 @@ class _Looker:
                 if not self.fonts[ident]:
                     return False
         return True
+
+
+def _unescape(name: bytes) -> str:
+    """A name as written in a content stream (``X#41``) as a resource key (``XA``)."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name).decode("utf-8", "surrogateescape")
 
 
 def _has_token(data: bytes, tokens: frozenset[bytes], start: int) -> bool:
