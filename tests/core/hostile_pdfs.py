@@ -278,3 +278,74 @@ def layered_note_pdf(path: Path) -> None:
     page.obj.Annots = Array([pdf.make_indirect(stamp)])
     pdf.Root.OCProperties = Dictionary(OCGs=Array([layer]), D=Dictionary(OFF=Array([layer])))
     pdf.save(path)
+
+
+def hidden_text_pdf(path: Path) -> None:
+    """Seven pages, text hidden or not:
+
+    1. a highlight (multiply blend) over text: still seen;
+    2. a black "rectangle" comment over a phone number: covered;
+    3. a scan (an image) with its OCR text in render mode 3: invisible;
+    4. a white box drawn over text: covered;
+    5. white text on a black bar drawn first: seen;
+    6. a 30% opaque box over text: seen;
+    7. text covered inside a form XObject drawn rotated: covered.
+    """
+    pdf = pikepdf.new()
+    font = _font(pdf)
+    fonts = Dictionary(Font=Dictionary(F1=font))
+    page = _page(pdf, b"BT /F1 12 Tf 20 200 Td (HIGHLIGHTED-TEXT) Tj ET", fonts)
+    multiply = Dictionary(ExtGState=Dictionary(GS0=Dictionary(BM=Name.Multiply)))
+    highlight = _form(pdf, b"/GS0 gs 1 1 0 rg 0 0 160 20 re f", [0, 0, 160, 20], multiply)
+    page.obj.Annots = Array(
+        [
+            pdf.make_indirect(
+                Dictionary(
+                    Type=Name.Annot,
+                    Subtype=Name.Highlight,
+                    Rect=Array([15, 195, 175, 215]),
+                    F=4,
+                    AP=Dictionary(N=highlight),
+                )
+            )
+        ]
+    )
+    page = _page(pdf, b"BT /F1 12 Tf 20 200 Td (ANNOT-COVERED-13900001111) Tj ET", fonts)
+    box = _form(pdf, b"0 0 0 rg 0 0 220 20 re f", [0, 0, 220, 20])
+    page.obj.Annots = Array(
+        [
+            pdf.make_indirect(
+                Dictionary(
+                    Type=Name.Annot,
+                    Subtype=Name.Square,
+                    Rect=Array([15, 195, 235, 215]),
+                    F=4,
+                    IC=Array([0, 0, 0]),
+                    AP=Dictionary(N=box),
+                )
+            )
+        ]
+    )
+    scan = pikepdf.Stream(pdf, b"\x80" * 2500)
+    scan.Type, scan.Subtype, scan.Width, scan.Height = Name.XObject, Name.Image, 50, 50
+    scan.ColorSpace, scan.BitsPerComponent = Name.DeviceGray, 8
+    _page(
+        pdf,
+        b"q 400 0 0 400 0 0 cm /Im0 Do Q BT 3 Tr /F1 12 Tf 20 200 Td (OCR-LAYER-TEXT) Tj ET",
+        Dictionary(Font=Dictionary(F1=font), XObject=Dictionary(Im0=scan)),
+    )
+    _page(pdf, b"BT /F1 12 Tf 20 200 Td (WHITED-OUT) Tj ET 1 1 1 rg 10 190 200 30 re f", fonts)
+    _page(pdf, b"0 0 0 rg 10 190 200 30 re f 1 1 1 rg BT /F1 12 Tf 20 200 Td (WHITE-ON-BLACK) Tj ET", fonts)
+    _page(
+        pdf,
+        b"BT /F1 12 Tf 20 200 Td (UNDER-GLASS) Tj ET /G gs 0 0 0 rg 10 190 200 30 re f",
+        Dictionary(Font=Dictionary(F1=font), ExtGState=Dictionary(G=Dictionary(ca=0.3))),
+    )
+    inner = _form(
+        pdf,
+        b"BT /F1 12 Tf 0 0 Td (FORM-TEXT-COVERED) Tj ET 0 0 0 rg -2 -3 200 16 re f",
+        [0, -5, 300, 20],
+        Dictionary(Font=Dictionary(F1=font)),
+    )
+    _page(pdf, b"q 0 1 -1 0 300 50 cm /X Do Q", Dictionary(XObject=Dictionary(X=inner)))
+    pdf.save(path)

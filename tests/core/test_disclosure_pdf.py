@@ -21,6 +21,7 @@ from hostile_pdfs import (
     SHADE_TO,
     STAMP_BLUE,
     form_pdf,
+    hidden_text_pdf,
     hostile_pdf,
     layered_note_pdf,
     unsafe_layer_pdf,
@@ -235,6 +236,15 @@ def test_invisible_and_covered_text_are_found_on_their_pages(tmp_path):
     pdfsafe.sanitise_pdf(source, target)
     text = pdftotext(target)
     assert "INVISIBLE-13812345678" in text and "COVERED-110105199001011234" in text
+
+
+def test_hidden_text_is_told_from_text_merely_marked_or_tinted(tmp_path):
+    source = tmp_path / "seven.pdf"
+    hidden_text_pdf(source)
+    inspection = pdfsafe.inspect_pdf(source)
+    assert inspection.invisible_text == (3,)  # the scan's OCR layer
+    assert inspection.covered_text == (2, 4, 7)  # a black comment box, a white box, a box inside a turned form
+    assert inspection.unchecked == ()
 
 
 def test_hidden_text_stops_the_build_until_accepted(library, hostile_case):
