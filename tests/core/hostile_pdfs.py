@@ -47,6 +47,13 @@ def _page(pdf: pikepdf.Pdf, content: bytes, resources: Dictionary) -> pikepdf.Pa
     return pdf.pages[-1]
 
 
+def _annotation(pdf: pikepdf.Pdf, subtype: Name, rect: list[float], appearance: pikepdf.Stream, **more) -> Dictionary:
+    """A printable annotation showing ``appearance`` in ``rect``."""
+    return pdf.make_indirect(
+        Dictionary(Type=Name.Annot, Subtype=subtype, Rect=Array(rect), F=4, AP=Dictionary(N=appearance), **more)
+    )
+
+
 def rgb(c: tuple[int, int, int]) -> bytes:
     return " ".join(f"{v / 255:.3f}" for v in c).encode()
 
@@ -125,33 +132,15 @@ def hostile_pdf(path: Path) -> None:
             AA=Dictionary(K=Dictionary(S=Name.JavaScript, JS=String("event.value = 1;"))),
         )
     )
-    note = Dictionary(
-        Type=Name.Annot,
-        Subtype=Name.Text,
-        Rect=Array([300, 340, 330, 370]),
-        Contents=String("Sticky note text"),
-        F=4,
-        AP=Dictionary(N=_form(pdf, rgb(NOTE_YELLOW) + b" rg 0 0 30 30 re f", [0, 0, 30, 30])),
+    note_icon = _form(pdf, rgb(NOTE_YELLOW) + b" rg 0 0 30 30 re f", [0, 0, 30, 30])
+    note = _annotation(pdf, Name.Text, [300, 340, 330, 370], note_icon, Contents=String("Sticky note text"))
+    stamp = _annotation(
+        pdf, Name.Stamp, [220, 150, 380, 210], _form(pdf, rgb(STAMP_BLUE) + b" rg 0 0 160 60 re f", [0, 0, 160, 60])
     )
-    stamp = Dictionary(
-        Type=Name.Annot,
-        Subtype=Name.Stamp,
-        Rect=Array([220, 150, 380, 210]),
-        F=4,
-        AP=Dictionary(N=_form(pdf, rgb(STAMP_BLUE) + b" rg 0 0 160 60 re f", [0, 0, 160, 60])),
-    )
-    hidden_annot = Dictionary(
-        Type=Name.Annot,
-        Subtype=Name.Square,
-        Rect=Array([20, 20, 120, 120]),
-        F=2,  # Hidden
-        AP=Dictionary(N=_form(pdf, rgb(HIDDEN_GREEN) + b" rg 0 0 100 100 re f", [0, 0, 100, 100])),
-    )
-    page1.obj.Annots = Array(
-        [pdf.make_indirect(a) for a in (launch, uri)]
-        + [field]
-        + [pdf.make_indirect(a) for a in (note, stamp, hidden_annot)]
-    )
+    green = _form(pdf, rgb(HIDDEN_GREEN) + b" rg 0 0 100 100 re f", [0, 0, 100, 100])
+    hidden_annot = _annotation(pdf, Name.Square, [20, 20, 120, 120], green)
+    hidden_annot.F = 2  # Hidden
+    page1.obj.Annots = Array([pdf.make_indirect(a) for a in (launch, uri)] + [field, note, stamp, hidden_annot])
     field.P = page1.obj
 
     # Page 2: layers and invisible text.
@@ -267,15 +256,8 @@ def layered_note_pdf(path: Path) -> None:
     pdf = pikepdf.new()
     page = _page(pdf, b"BT /F1 12 Tf 20 360 Td (NOTE PAGE) Tj ET", Dictionary(Font=Dictionary(F1=_font(pdf))))
     layer = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("Reviewer")))
-    stamp = Dictionary(
-        Type=Name.Annot,
-        Subtype=Name.Stamp,
-        Rect=Array([20, 20, 220, 220]),
-        F=4,
-        OC=layer,
-        AP=Dictionary(N=_form(pdf, rgb(HIDDEN_GREEN) + b" rg 0 0 200 200 re f", [0, 0, 200, 200])),
-    )
-    page.obj.Annots = Array([pdf.make_indirect(stamp)])
+    green = _form(pdf, rgb(HIDDEN_GREEN) + b" rg 0 0 200 200 re f", [0, 0, 200, 200])
+    page.obj.Annots = Array([_annotation(pdf, Name.Stamp, [20, 20, 220, 220], green, OC=layer)])
     pdf.Root.OCProperties = Dictionary(OCGs=Array([layer]), D=Dictionary(OFF=Array([layer])))
     pdf.save(path)
 
@@ -297,35 +279,10 @@ def hidden_text_pdf(path: Path) -> None:
     page = _page(pdf, b"BT /F1 12 Tf 20 200 Td (HIGHLIGHTED-TEXT) Tj ET", fonts)
     multiply = Dictionary(ExtGState=Dictionary(GS0=Dictionary(BM=Name.Multiply)))
     highlight = _form(pdf, b"/GS0 gs 1 1 0 rg 0 0 160 20 re f", [0, 0, 160, 20], multiply)
-    page.obj.Annots = Array(
-        [
-            pdf.make_indirect(
-                Dictionary(
-                    Type=Name.Annot,
-                    Subtype=Name.Highlight,
-                    Rect=Array([15, 195, 175, 215]),
-                    F=4,
-                    AP=Dictionary(N=highlight),
-                )
-            )
-        ]
-    )
+    page.obj.Annots = Array([_annotation(pdf, Name.Highlight, [15, 195, 175, 215], highlight)])
     page = _page(pdf, b"BT /F1 12 Tf 20 200 Td (ANNOT-COVERED-13900001111) Tj ET", fonts)
     box = _form(pdf, b"0 0 0 rg 0 0 220 20 re f", [0, 0, 220, 20])
-    page.obj.Annots = Array(
-        [
-            pdf.make_indirect(
-                Dictionary(
-                    Type=Name.Annot,
-                    Subtype=Name.Square,
-                    Rect=Array([15, 195, 235, 215]),
-                    F=4,
-                    IC=Array([0, 0, 0]),
-                    AP=Dictionary(N=box),
-                )
-            )
-        ]
-    )
+    page.obj.Annots = Array([_annotation(pdf, Name.Square, [15, 195, 235, 215], box, IC=Array([0, 0, 0]))])
     scan = pikepdf.Stream(pdf, b"\x80" * 2500)
     scan.Type, scan.Subtype, scan.Width, scan.Height = Name.XObject, Name.Image, 50, 50
     scan.ColorSpace, scan.BitsPerComponent = Name.DeviceGray, 8

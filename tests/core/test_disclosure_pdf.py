@@ -35,7 +35,6 @@ from casefile.core.disclosure import pdf as pdfsafe
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
 from casefile.core.model import Demand, DemandType, EvidenceKind, Party, PartyKind
-from casefile.core.progress import Progress
 from casefile.core.settings import Settings
 
 SETTINGS = Settings(org_name="某某数码科技有限公司")
@@ -46,9 +45,7 @@ HIDDEN = ("HIDDEN-LAYER-SECRET", "HIDDEN-XOBJECT-SECRET")
 
 
 def build(library: Library, number: str, venue: Venue, **kw) -> BundleResult:
-    items = list(build_bundle(library, number, BundleOptions(venue, **kw), SETTINGS))
-    assert all(isinstance(i, Progress) for i in items[:-1])
-    result = items[-1]
+    result = list(build_bundle(library, number, BundleOptions(venue, **kw), SETTINGS))[-1]
     assert isinstance(result, BundleResult)
     return result
 
