@@ -111,6 +111,14 @@ def inflating(path: Path, megabytes: int = 300) -> None:
     pdf.save(path, compress_streams=False)
 
 
+def dense(path: Path, megabytes: int = 5) -> None:
+    """Text, then megabytes of tiny filled boxes drawn after it: read by pdfium, object by object."""
+    pdf = pikepdf.new()
+    boxes = b"".join(b"%d %d 1 1 re f\n" % (i % 290, i // 290 % 290) for i in range((megabytes << 20) // 16))
+    data = b"BT /F1 12 Tf 20 200 Td (DENSE-PAGE) Tj ET\n" + boxes
+    one_page(pdf, Dictionary(Font=Dictionary(F1=font(pdf))), data, path)
+
+
 def build_in_child(library: Library, tmp_path: Path, maker, name: str) -> dict:
     source = tmp_path / name
     maker(source)
@@ -136,6 +144,11 @@ def test_hostile_object_graphs_build(library, tmp_path, maker, marker):
     report = build_in_child(library, tmp_path, maker, f"{marker.lower()}.pdf")
     text = subprocess.run(["pdftotext", report["file"], "-"], capture_output=True, text=True, check=True).stdout
     assert marker in text
+
+
+def test_a_page_of_hundreds_of_thousands_of_objects_builds_unchecked(library, tmp_path):
+    report = build_in_child(library, tmp_path, dense, "dense.pdf")
+    assert "pdf-not-checked" in report["warnings"]
 
 
 def test_a_page_that_inflates_to_hundreds_of_megabytes_builds_unchecked(library, tmp_path):

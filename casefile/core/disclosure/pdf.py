@@ -141,12 +141,14 @@ _EXTERNAL_STREAM_KEYS = frozenset({"/F", "/FFilter", "/FDecodeParms"})  # a stre
 _NOT_SHOWN = 1 | 2 | 32  # annotation flags Invisible, Hidden, NoView
 
 MAX_NESTING = 128  # containers deep from a page: far beyond real files, far within qpdf's recursion
-MAX_FILTERED_STREAM = 64 << 20  # decoded bytes of one content stream rewritten to leave hidden layers out
-MAX_LOOKED_AT_PAGE = 64 << 20  # decoded content a page may draw (forms expanded) for pdfium to read it
+MAX_FILTERED_STREAM = 32 << 20  # decoded bytes of one content stream rewritten to leave hidden layers out
+# pdfium holds a page's objects in memory: 6 MB of dense content is about 150 MB of them.
+MAX_LOOKED_AT_PAGE = 6 << 20  # decoded content a page may draw (forms expanded) for pdfium to read it
+MAX_LOOKED_AT_DOCUMENT = 256 << 20  # the same, over all the pages of one document read by pdfium
 MAX_FONT_PROGRAM = 32 << 20  # decoded bytes of an embedded font program pdfium would load
-MAX_PAGE_OBJECTS = 200_000  # drawn objects on one page for the hidden-text check
-MAX_COVER_CHECKS = 5_000_000  # text-box / filled-box comparisons on one page
-MAX_CHARS = 500_000  # characters of one page checked for being covered
+MAX_PAGE_OBJECTS = 50_000  # drawn objects on one page for the hidden-text check
+MAX_COVER_CHECKS = 2_000_000  # text-box / filled-box comparisons on one page
+MAX_CHARS = 200_000  # characters of one page checked for being covered
 MAX_FORM_LEVELS = 32
 
 _NAME_CHARS = rb"[^\s/\[\]()<>{}%]+"
@@ -1049,20 +1051,24 @@ class _Sanitiser:
             if ident is not None:
                 self.filtered.add(ident)
         streams = [s for s in _as_list(owner.get("/Contents"))] if page else [owner]
-        data = b""
+        size = 0
+        marked = inline = calls = False
         for stream in streams:
-            decoded = _decoded(stream, MAX_FILTERED_STREAM)
-            if decoded is None:
+            data = _decoded(stream, MAX_FILTERED_STREAM)
+            if data is None:
                 if self.layers.hides_any(resources) or resources is None:
                     raise _Unsafe("含图层的内容流过大或无法解码")
                 return
-            data += decoded + b"\n"
-            if len(data) > MAX_FILTERED_STREAM:
+            size += len(data)
+            if size > MAX_FILTERED_STREAM:
                 raise _Unsafe("含图层的内容流过大")
-        inline = b"<<" in data and b"BDC" in data
-        if not (self.layers.hides_any(resources) or inline or (resources is None and b"BDC" in data)):
+            marked = marked or b"BDC" in data
+            inline = inline or (b"BDC" in data and b"<<" in data)
+            calls = calls or b"Do" in data
+            del data
+        if not (marked or calls):
             return
-        if b"BDC" not in data and b"Do" not in data:
+        if not (self.layers.hides_any(resources) or inline or (resources is None and marked)):
             return
         hide = _HideLayers(self.layers, resources)
         try:
@@ -1257,6 +1263,7 @@ class _Looker:
     def __init__(self) -> None:
         self.streams: dict[tuple[int, int], tuple[int, bool, dict[str, int]] | None] = {}
         self.fonts: dict[tuple[int, int], bool] = {}
+        self.budget = MAX_LOOKED_AT_DOCUMENT
 
     def verdict(self, page: Any) -> bool | None:
         """True: worth reading with pdfium; False: nothing could hide text; None: too big to read."""
@@ -1277,7 +1284,12 @@ class _Looker:
                 return None
         if not self._fonts_fit(resources, 0):
             return None
-        return worth or _clear_states(resources)
+        worth = worth or _clear_states(resources)
+        if worth:
+            if total > self.budget:
+                return None  # the document has had its share of pdfium's time
+            self.budget -= total
+        return worth
 
     def too_big(self, contents: Any) -> bool:
         """Whether a page's own content stream decodes beyond the budget (looked at before)."""
