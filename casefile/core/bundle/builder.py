@@ -554,8 +554,8 @@ def _pdf_parts(
     except pikepdf.PdfError as exc:  # qpdf could not repair it: broken
         log.warning("exhibit %s: PDF not readable: %s", e.number, exc)
         return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
-    except CaseFileError:
-        raise
+    except (CaseFileError, OSError):
+        raise  # cancelled; our own work folder (a full disk): not the exhibit's fault
     except Exception as exc:  # noqa: BLE001 - no exhibit may break a bundle: a page says so instead
         log.warning("exhibit %s: PDF not made safe to print: %s", e.number, exc, exc_info=True)
         return notice(f"PDF 文件结构异常，无法安全输出（{type(exc).__name__}）")  # type: ignore[no-any-return]

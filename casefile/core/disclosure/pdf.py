@@ -1423,6 +1423,12 @@ def _read_page(document: Any, index: int) -> _PageText | None:
 
 
 class _PageReader:
+    """One page's drawn objects as pdfium parsed them: invisible text, and text under opaque boxes.
+
+    Covered means: a character's box lies inside an upright rectangle filled opaquely (no
+    transparency, no blend mode, in no transparent form) drawn after the character's text.
+    """
+
     def __init__(self, raw: Any, page: Any) -> None:
         self.raw = raw
         self.page = page
