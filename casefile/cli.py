@@ -737,7 +737,7 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
     if args.disclosure:
         from casefile.core.bundle.plan import plan_disclosure
 
-        report = plan_disclosure(
+        plan = plan_disclosure(
             library,
             args.case,
             options.venue,
@@ -746,8 +746,12 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             original=options.original,
             redacted=options.redacted,
         )
-        for line in report.to_text(f"{options.venue.heading} {args.case.strip()} 信息披露报告（预览）").splitlines():
+        for line in plan.report.to_text(
+            f"{options.venue.heading} {args.case.strip()} 信息披露报告（预览）"
+        ).splitlines():
             _print(line)
+        for finding in plan.findings:
+            _print(f"{finding.level.value}: {finding.message}", file=sys.stderr)
         return EXIT_OK
     for result in _drain(build_bundle(library, args.case, options, load_settings()), "building"):
         assert isinstance(result, BundleResult)

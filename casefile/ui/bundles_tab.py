@@ -16,6 +16,7 @@ from typing import Any
 
 from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue, build_bundle
 from casefile.core.bundle.builder import select_entries
+from casefile.core.bundle.plan import DisclosurePlan, plan_disclosure
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureReport
 from casefile.core.errors import CancelledError, CaseFileError
@@ -416,15 +417,23 @@ class BundlesTab(QWidget):
         library, settings, number = self.ctx.library, self.ctx.settings, self.number
 
         def work(token: Any) -> Any:
-            from casefile.core.bundle.plan import plan_disclosure
-
             return plan_disclosure(library, number, venue, exhibits, settings, cancel=token)
 
         task = Task(work, f"disclosure {number} {venue.value}")
 
-        def done(report: object) -> None:
-            if self._disclosure_key == key and isinstance(report, DisclosureReport):
-                self.disclosure_view.setPlainText(self._disclosure_text(report))
+        def done(plan: object) -> None:
+            if self._disclosure_key != key or not isinstance(plan, DisclosurePlan):
+                return
+            self.disclosure_view.setPlainText(self._disclosure_text(plan.report))
+            if plan.findings and self._findings is not None:
+                # What only the files show (hidden text, a hidden layer) joins the preflight's findings.
+                self._findings = [*self._findings, *(f for f in plan.findings if f not in self._findings)]
+                warnings = tuple((f.code, f.message) for f in self._findings if f.level is Level.WARNING)
+                if warnings != self._accepted:
+                    self.accept_warnings.setChecked(False)
+                    self._accepted = warnings
+                self._show_findings(self._findings)
+                self._update_buttons()
 
         def failed(error: object) -> None:
             if self._disclosure_key == key and not isinstance(error, CancelledError):
@@ -433,9 +442,12 @@ class BundlesTab(QWidget):
 
         task.succeeded.connect(done)
         task.failed.connect(failed)
-        task.finished.connect(
-            lambda: setattr(self, "_disclosure_task", None) if self._disclosure_task is task else None
-        )
+
+        def finished() -> None:
+            if self._disclosure_task is task:
+                self._disclosure_task = None
+
+        task.finished.connect(finished)
         self._disclosure_task = task
         self.ctx.runner.start(task)
 

@@ -164,9 +164,11 @@ def test_the_latest_copy_not_withdrawn_goes_in(library, redacted_case):
 
 def test_the_disclosure_preview_names_the_redacted_copies(library, redacted_case):
     number, ids, copies = redacted_case
-    report = plan_disclosure(library, number, Venue.COURIER_CLAIM, None, Settings())
+    report = plan_disclosure(library, number, Venue.COURIER_CLAIM, None, Settings()).report
     assert sorted(i.where for i in report.items if i.action is DisclosureAction.REDACTED) == ["证据1", "证据3"]
-    report = plan_disclosure(library, number, Venue.COURIER_CLAIM, None, Settings(), original=[ids["waybill.jpg"]])
+    report = plan_disclosure(
+        library, number, Venue.COURIER_CLAIM, None, Settings(), original=[ids["waybill.jpg"]]
+    ).report
     assert [i.where for i in report.items if i.action is DisclosureAction.REDACTED] == ["证据1"]
 
 

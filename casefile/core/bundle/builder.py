@@ -45,6 +45,7 @@ from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
 from casefile.core.disclosure.masking import KIND_NAMES
+from casefile.core.disclosure.pdf import HiddenText, PdfInspection, find_hidden_text, pages_text, sanitise_pdf
 from casefile.core.disclosure.redact import redact_pdf, suggest_boxes
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
@@ -130,6 +131,7 @@ class _Part:
     anchors: list[tuple[str, int, float, float]] = field(default_factory=list)
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
     masked_sha256: str = ""  # the pages show a copy masked for the destination: its hash, beside the original's
+    findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
 
 
 def select_entries(
@@ -318,6 +320,7 @@ def _build_packet(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
+    _stop_for_findings(ctx, [f for group in exhibit_parts for part in group for f in part.findings], options)
 
     # 2. Documents before the evidence list.
     front: list[_Part] = []
@@ -418,6 +421,20 @@ def _original_sha256(part: _Part, owner: ExhibitEntry) -> str:
     return owner.original.sha256 if owner.original else ""
 
 
+def _stop_for_findings(ctx: BundleContext, found: list[Finding], options: BundleOptions) -> None:
+    """The preflight's second half: what only the exhibit files show (hidden layers, hidden text).
+
+    Errors stop the build; warnings stop it unless accepted with ``--force``, as the first half's
+    do, and are then recorded with them.
+    """
+    if not found:
+        return
+    blocking = [f for f in found if f.level is Level.ERROR or not options.force]
+    if blocking:
+        raise PreflightError(found if any(f.level is Level.ERROR for f in blocking) else blocking)
+    ctx.warnings.extend(found)
+
+
 def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
     for group in groups:
         if part in group:
@@ -439,8 +456,9 @@ def _content_parts(
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    ``check``: the photo's check, started ahead (see :func:`_check_photo`). Raises
-    :class:`EvidenceMismatchError` when the file is not the one the case recorded.
+    ``check``: the photo's check, started ahead (see :func:`_check_photo`); ``report``: the
+    packet's disclosure report. Raises :class:`EvidenceMismatchError` when the file is not the
+    one the case recorded.
     """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
@@ -458,7 +476,7 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            return _pdf_parts(ctx, entry, reader.copy(e), notice)
+            return pdf_parts(ctx, entry, reader.copy(e), target, notice, reader.cancel)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
@@ -566,42 +584,83 @@ def _image_parts(
     return [_Part(target, 1, entry=entry, content=not damage)]
 
 
-def _pdf_parts(ctx: BundleContext, entry: ExhibitEntry, path: Path, notice: Any) -> list[_Part]:
-    """An evidence PDF's pages, from ``path``: the verified copy in the work folder.
+def pdf_parts(
+    ctx: BundleContext,
+    entry: ExhibitEntry,
+    path: Path,
+    target: Path,
+    notice: Any,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list[_Part]:
+    """An evidence PDF's pages, from a sanitised copy (``target``) of ``path``, its verified copy.
 
-    Personal data the destination must not see in the PDF's text layer (visible or not: an
-    OCR layer, text under a box) is burnt out of the pages that hold it; the pages then show
-    both hashes, the original's and the printed copy's.
+    The sanitised copy holds what the pages show and nothing active (forms and annotations
+    drawn in, hidden layers left out, actions and attachments removed: see
+    :mod:`casefile.core.disclosure.pdf`); what it removed goes into the report. What the
+    preflight must hear about (hidden text, a hidden layer that cannot be left out) goes into
+    the part's findings. Personal data the destination must not see in the text (visible or
+    not: an OCR layer, text under a box) is then burnt out of the pages that hold it; those
+    pages show both hashes, the original's and the printed copy's.
     """
+    e = entry.exhibit
+    report = ctx.report
     try:
-        with pikepdf.open(path) as pdf:
-            count = len(pdf.pages)
+        sanitised = sanitise_pdf(path, target, report, entry.name, cancel=cancel)
     except pikepdf.PasswordError:
         return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
-    except Exception as exc:  # noqa: BLE001 - qpdf could not repair it: broken
-        log.warning("exhibit %s: PDF not readable: %s", entry.exhibit.number, exc)
+    except pikepdf.PdfError as exc:  # qpdf could not repair it: broken
+        log.warning("exhibit %s: PDF not readable: %s", e.number, exc)
         return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
-    if count == 0:
+    except (CaseFileError, OSError):
+        raise  # cancelled; our own work folder (a full disk): not the exhibit's fault
+    except Exception as exc:  # noqa: BLE001 - no exhibit may break a bundle: a page says so instead
+        log.warning("exhibit %s: PDF not made safe to print: %s", e.number, exc, exc_info=True)
+        return notice(f"PDF 文件结构异常，无法安全输出（{type(exc).__name__}）")  # type: ignore[no-any-return]
+    if sanitised.unsafe:
+        parts: list[_Part] = notice("PDF 文件含无法安全去除的隐藏图层内容，未输出")
+        parts[0].findings = PdfInspection.of(sanitised, HiddenText()).findings(entry.label, e.original_name, e.number)
+        return parts
+    if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
-    masked_sha256 = ""
-    found = suggest_boxes(path, finder=ctx.masker.spans)
-    if found:
-        masked = path.with_name(f"{path.stem}-masked.pdf")
-        redact_pdf(path, masked, [s.region for s in found])
-        path, masked_sha256 = masked, hash_file(masked).sha256
-        where = f"证据{entry.label}"
-        for kind, number in Counter(s.kind for s in found).items():
-            ctx.report.add(where, DisclosureAction.MASKED, f"PDF文字中的{KIND_NAMES[kind]}", number)
-        pages = len({s.region.page for s in found})
-        ctx.report.add(
-            where,
-            DisclosureAction.REDACTED,
-            f"含个人信息的 {pages} 页以遮盖后的图像输出（其文字层已去除）",
-            original_sha256=entry.exhibit.sha256,
-            printed_sha256=masked_sha256,
-        )
-    size = path.stat().st_size // count
-    return [_Part(path, count, entry=entry, foreign=True, content=True, size=size, masked_sha256=masked_sha256)]
+    inspection = PdfInspection.of(sanitised, find_hidden_text(target, sanitised.look_at, cancel=cancel))
+    if inspection.invisible_text:
+        what = f"不可见文字层（原文件{pages_text(inspection.invisible_text)}）"
+        report.add(entry.name, DisclosureAction.HIDDEN, what)
+    if inspection.covered_text:
+        what = f"被色块覆盖、仍可复制的文字（原文件{pages_text(inspection.covered_text)}）"
+        report.add(entry.name, DisclosureAction.HIDDEN, what)
+    checkable = [n for n in range(1, sanitised.pages + 1) if n not in inspection.unchecked]
+    printed, masked_sha256 = _masked_pdf(ctx, entry, target, checkable)
+    size = printed.stat().st_size // sanitised.pages
+    part = _Part(printed, sanitised.pages, entry=entry, foreign=True, content=True, size=size)
+    part.masked_sha256 = masked_sha256
+    part.findings = inspection.findings(entry.label, e.original_name, e.number)
+    return [part]
+
+
+def _masked_pdf(ctx: BundleContext, entry: ExhibitEntry, path: Path, pages: list[int]) -> tuple[Path, str]:
+    """``path`` with what the destination must not see in its text burnt out: (the file, its hash or "").
+
+    Only ``pages`` are read (pages too big or complex to read within the budget are reported
+    by the preflight as not checked).
+    """
+    found = suggest_boxes(path, pages, finder=ctx.masker.spans) if pages else []
+    if not found:
+        return path, ""
+    masked = path.with_name(f"{path.stem}-masked.pdf")
+    redact_pdf(path, masked, [s.region for s in found])
+    digest = hash_file(masked).sha256
+    for kind, number in Counter(s.kind for s in found).items():
+        ctx.report.add(entry.name, DisclosureAction.MASKED, f"PDF文字中的{KIND_NAMES[kind]}", number)
+    pages = len({s.region.page for s in found})
+    ctx.report.add(
+        entry.name,
+        DisclosureAction.MASKED,
+        f"含个人信息的 {pages} 页以遮盖后的图像输出（其文字层已去除）",
+        original_sha256=entry.exhibit.sha256,
+        printed_sha256=digest,
+    )
+    return masked, digest
 
 
 def _plan_volumes(

@@ -8,17 +8,24 @@ checked as they are read), but draws nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from casefile.core.bundle import parts
-from casefile.core.bundle.builder import IMAGE_MIMES, TEXT_MIMES, select_entries
-from casefile.core.bundle.context import BundleContext, Organisation
+from casefile.core.bundle.builder import IMAGE_MIMES, TEXT_MIMES, pdf_parts, select_entries
+from casefile.core.bundle.context import BundleContext, Finding, Organisation
 from casefile.core.disclosure import DisclosureReport, disclosure_for
 from casefile.core.library import Library
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.settings import Settings
 from casefile.core.store import EvidenceMismatchError, EvidenceReader
 from casefile.core.venues import Venue
+
+
+@dataclass(frozen=True)
+class DisclosurePlan:
+    report: DisclosureReport  # what will be masked, stripped, removed or replaced
+    findings: list[Finding]  # what only the files show, for the preflight (hidden text, layers)
 
 
 def plan_disclosure(
@@ -31,7 +38,7 @@ def plan_disclosure(
     original: list[int] | None = None,
     redacted: list[int] | None = None,
     cancel: CancelToken = NEVER_CANCELLED,
-) -> DisclosureReport:
+) -> DisclosurePlan:
     """The disclosure report of the packet for ``venue`` with ``exhibits`` (None: all), as it would be built.
 
     ``original`` and ``redacted``: as :class:`~casefile.core.bundle.builder.BundleOptions` has them.
@@ -54,17 +61,25 @@ def plan_disclosure(
     )
     if venue is Venue.RECEIPT:
         ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
-        return ctx.report
+        return DisclosurePlan(ctx.report, [])
+    findings: list[Finding] = []
     with library.work_folder("disclosure") as work:
         reader = EvidenceReader(folder.path, work, case.number, cancel=cancel)
         for entry in ctx.entries:
             cancel.check()
             e = entry.exhibit
             try:
-                if e.size and (e.mime in TEXT_MIMES or e.mime.startswith("text/")) and e.mime not in IMAGE_MIMES:
+                if not e.size:
+                    continue
+                if e.mime == "application/pdf":
+                    # Made safe and masked as the build does: what is removed, hidden or burnt out.
+                    target = work / f"pdf-{entry.label}.pdf"
+                    made = pdf_parts(ctx, entry, reader.copy(e), target, lambda reason: [], cancel)
+                    findings.extend(f for part in made for f in part.findings)
+                elif (e.mime in TEXT_MIMES or e.mime.startswith("text/")) and e.mime not in IMAGE_MIMES:
                     data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
                     parts.disclosed_text(ctx, entry, data, cut=cut)
             except EvidenceMismatchError:
                 continue  # noted by the reader; finish() names them all
         reader.finish()
-    return ctx.report
+    return DisclosurePlan(ctx.report, findings)
