@@ -652,11 +652,11 @@ def _masked_pdf(ctx: BundleContext, entry: ExhibitEntry, path: Path, pages: list
     digest = hash_file(masked).sha256
     for kind, number in Counter(s.kind for s in found).items():
         ctx.report.add(entry.name, DisclosureAction.MASKED, f"PDF文字中的{KIND_NAMES[kind]}", number)
-    pages = len({s.region.page for s in found})
+    burnt = len({s.region.page for s in found})
     ctx.report.add(
         entry.name,
         DisclosureAction.MASKED,
-        f"含个人信息的 {pages} 页以遮盖后的图像输出（其文字层已去除）",
+        f"含个人信息的 {burnt} 页以遮盖后的图像输出（其文字层已去除）",
         original_sha256=entry.exhibit.sha256,
         printed_sha256=digest,
     )
