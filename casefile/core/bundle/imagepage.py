@@ -354,7 +354,8 @@ def write_labelled_page(img: Image.Image, target: Path, notes: list[str], *, as_
     x, y = bx + (bw - w) / 2, by + (bh - used - h) / 2
     if as_jpeg:
         buffer = io.BytesIO()
-        img.save(buffer, "JPEG", quality=92)
+        # Nothing of the original's metadata: Pillow would copy a JPEG's comment (COM) over.
+        img.save(buffer, "JPEG", quality=92, comment=b"", exif=b"")
         buffer.seek(0)
         canvas.drawImage(ImageReader(buffer), x, y, w, h)
     else:
