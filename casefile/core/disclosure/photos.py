@@ -116,7 +116,7 @@ def strip_jpeg(src: BinaryIO, target: Path, *, has_gps: bool = False) -> Strippe
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    if not removed - {GPS}:  # nothing in the file itself was taken out: the copy is the original
+    if not removed - {GPS}:  # no metadata in the file (at most fill bytes dropped): the original goes in
         target.unlink()
         return None
     return StrippedPhoto(target, out.digest.hexdigest(), out.size, tuple(k for k in _ORDER if k in removed))
@@ -164,13 +164,17 @@ def _copy_image(src: BinaryIO, out: _Writer, removed: set[str]) -> None:
 
 def _kept_part(code: int, payload: bytes, removed: set[str]) -> bytes | None:
     """What of an APPn or COM segment stays (None: none of it), noting in ``removed`` what went."""
-    if code == _APP0 and payload.startswith(b"JFIF\0") and len(payload) >= 14:
+    if code == _APP0 and payload.startswith(b"JFIF\0"):
+        if len(payload) < 14:
+            return payload  # too short for a thumbnail: kept as decoders met it
         if len(payload) > 14:
             removed.add(THUMBNAIL)
         return payload[:12] + b"\0\0"  # version, density units and values; no thumbnail
     if code == _APP2 and payload.startswith(b"ICC_PROFILE\0"):
         return payload
-    if code == _APP14 and payload.startswith(b"Adobe") and len(payload) >= 12:
+    if code == _APP14 and payload.startswith(b"Adobe"):
+        if len(payload) > 12:
+            removed.add(OTHER)
         return payload[:12]  # version, flags and the colour transform
     if code == _APP1 and payload.startswith(b"Exif\0"):
         removed.add(EXIF)
