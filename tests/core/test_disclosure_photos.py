@@ -478,7 +478,7 @@ def png_with_metadata(path: Path) -> None:
 
 @pytest.mark.parametrize("venue", [*STRIPPING, *KEEPING])
 def test_decoded_pictures_carry_no_metadata(library, tmp_path, venue):
-    """Screenshots (PNG), HEIC photos and a damaged JPEG are printed from their pixels alone."""
+    """Screenshots (PNG), HEIC, WebP and TIFF pictures and a damaged JPEG are printed from their pixels alone."""
     from casefile.core.thumbnails import register_heif
 
     register_heif()
@@ -490,6 +490,8 @@ def test_decoded_pictures_carry_no_metadata(library, tmp_path, venue):
     picture().save(folder / "IMG_0002.heic", "HEIF", exif=exif.tobytes(), xmp=b"<x>HEIC-XMP-SECRET</x>")
     damaged = rich_jpeg()
     (folder / "IMG_0003.jpg").write_bytes(damaged[: damaged.index(b"TRAILER-SECRET") - 300])
+    picture().save(folder / "IMG_0004.webp", "WEBP", exif=exif.tobytes(), xmp=b"<x>WEBP-XMP-SECRET</x>")
+    picture().save(folder / "scan.tiff", "TIFF", tiffinfo={270: "TIFF-DESCRIPTION-SECRET", 315: "ARTIST-SECRET"})
     number = new_case(library, folder)
     path = build(library, number, venue)
     everything = all_stream_bytes(path)
@@ -500,6 +502,8 @@ def test_decoded_pictures_carry_no_metadata(library, tmp_path, venue):
         b"PNG-ITXT-SECRET",
         b"HEIC-ARTIST-SECRET",
         b"HEIC-XMP-SECRET",
+        b"WEBP-XMP-SECRET",
+        b"TIFF-DESCRIPTION-SECRET",
         b"tIME",
         b"eXIf",
         b"zTXt",
