@@ -75,8 +75,8 @@ def test_a_bad_table_reference_is_found_by_the_header_decode():
     assert inspect_jpeg(io.BytesIO(bytes(data))).verdict is Verdict.DAMAGED
 
 
-def build(library: Library, number: str) -> BundleResult:
-    result = list(build_bundle(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True), SETTINGS))[-1]
+def build(library: Library, number: str, venue: Venue = Venue.CONSUMER_ASSOCIATION) -> BundleResult:
+    result = list(build_bundle(library, number, BundleOptions(venue, force=True), SETTINGS))[-1]
     assert isinstance(result, BundleResult)
     return result
 
@@ -146,13 +146,16 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
 
 
 def test_a_multi_picture_jpeg_goes_in_byte_for_byte(library, tmp_path):
-    """MPO files (stereo cameras, some phones): PDF readers show the first picture, the bytes stay the file's."""
+    """MPO files (stereo cameras, some phones): PDF readers show the first picture, the bytes stay the file's.
+
+    (For a court; 消协 and courier packets carry the first picture alone: test_disclosure_photos.py.)
+    """
     first = Image.effect_noise((300, 200), 40).convert("RGB")
     first.save(tmp_path / "DSCF0001.jpg", "MPO", save_all=True, append_images=[Image.new("RGB", (300, 200), "green")])
     case = make_case(library)
     list(add_files(library, case.number, [tmp_path / "DSCF0001.jpg"]))
     (exhibit,) = library.load_case(case.number).exhibits
-    with pikepdf.open(build(library, case.number).files[0]) as pdf:
+    with pikepdf.open(build(library, case.number, Venue.COURT).files[0]) as pdf:
         assert any(
             isinstance(obj, pikepdf.Stream)
             and obj.get("/Filter") == "/DCTDecode"

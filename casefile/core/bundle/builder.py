@@ -46,6 +46,7 @@ from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclos
 from casefile.core.disclosure.derived import choose_copies
 from casefile.core.disclosure.masking import KIND_NAMES
 from casefile.core.disclosure.pdf import HiddenText, PdfInspection, find_hidden_text, pages_text, sanitise_pdf
+from casefile.core.disclosure.photos import NotStrippable, StrippedPhoto, strip_jpeg
 from casefile.core.disclosure.redact import redact_pdf, suggest_boxes
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
@@ -132,6 +133,7 @@ class _Part:
     placeholder: str = ""  # a photo whose bytes are streamed in after assembly (see fill.py)
     masked_sha256: str = ""  # the pages show a copy masked for the destination: its hash, beside the original's
     findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
+    stripped: StrippedPhoto | None = None  # that photo's copy without metadata, streamed in instead
 
 
 def select_entries(
@@ -292,35 +294,40 @@ def _build_packet(
     clock = _Clock(ctx.case.number)
     yield Progress(0, total_steps, "documents")
 
-    # 1. Exhibits: one separator page each (one sheet for all), then their content. Photos are
-    # checked (hash, markers, headers) on a second thread meanwhile: that work is mostly
-    # hashing and libjpeg, which run beside the page layout on this one.
+    # 1. Exhibits: their content, then one separator page each (one sheet for all), which says
+    # what the packet did to the exhibit (a photo's copy without metadata: both hashes). Photos
+    # are checked (hash, markers, headers) and, where the destination must not see their
+    # metadata, copied without it, on two more threads meanwhile: that work is mostly reading,
+    # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
-    pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-photos")
+    copies = _photo_copies(ctx, work)
+    pool = ThreadPoolExecutor(2, thread_name_prefix="bundle-photos")
     try:
         checks = {
-            i: pool.submit(_check_photo, reader, entry.exhibit)
+            i: pool.submit(_check_photo, reader, entry.exhibit, copies)
             for i, entry in enumerate(ctx.entries)
             if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
         }
-        separators = work / "separators.pdf"
-        if ctx.entries:
-            parts.render_separators(separators, ctx)
-        separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
-        exhibit_parts: list[list[_Part]] = []
+        contents: list[list[_Part]] = []
         for i, entry in enumerate(ctx.entries):
             cancel.check()
-            sep = _Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size)
             try:
-                content = _content_parts(ctx, entry, reader, work, i, checks.get(i))
+                contents.append(_content_parts(ctx, entry, reader, work, i, checks.get(i)))
             except EvidenceMismatchError:
-                content = []  # noted by the reader; every other exhibit is still checked before stopping
-            exhibit_parts.append([sep, *content])
+                contents.append([])  # noted by the reader; every other exhibit is still checked before stopping
             yield Progress(i + 1, total_steps, entry.exhibit.original_name)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
-    _stop_for_findings(ctx, [f for group in exhibit_parts for part in group for f in part.findings], options)
+    _stop_for_findings(ctx, [f for content in contents for part in content for f in part.findings], options)
+    separators = work / "separators.pdf"
+    if ctx.entries:
+        parts.render_separators(separators, ctx)
+    separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
+    exhibit_parts = [
+        [_Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size), *content]
+        for i, (entry, content) in enumerate(zip(ctx.entries, contents, strict=True))
+    ]
 
     # 2. Documents before the evidence list.
     front: list[_Part] = []
@@ -388,6 +395,7 @@ def _build_packet(
                         exhibit_pages=(owner.last_page - owner.first_page + 1 if owner else 0),
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and part.content else "",
                         original_sha256=_original_sha256(part, owner) if owner and part.content else "",
+                        printed_sha256=part.stripped.sha256 if part.stripped and part.content else "",
                         volume=v,
                         volumes=len(volumes),
                     )
@@ -474,7 +482,7 @@ def _content_parts(
             reader.check(e)
             return notice("文件为空（0 字节）")
         if e.mime in IMAGE_MIMES:
-            return _image_parts(entry, reader, target, index, notice, check)
+            return _image_parts(ctx, entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
             return pdf_parts(ctx, entry, reader.copy(e), target, notice, reader.cancel)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
@@ -499,12 +507,25 @@ def _content_parts(
 class _PhotoCheck:
     inspection: Inspection
     header: JpegHeader | None = None  # a clean JPEG's facts for its page; None: print it decoded
+    stripped: StrippedPhoto | None = None  # its copy without metadata, to embed instead of the original
 
 
-def _check_photo(reader: EvidenceReader, exhibit: Exhibit) -> _PhotoCheck:
+def _photo_copies(ctx: BundleContext, work: Path) -> Path | None:
+    """Where photos' copies without metadata go; None when the destination gets photos byte for byte."""
+    if ctx.policy.keeps_photo_metadata:
+        return None
+    folder = work / "photos"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = None) -> _PhotoCheck:
     """Check a JPEG exhibit through one read: its hash, its markers, its headers.
 
-    Raises :class:`EvidenceMismatchError` when it is not the file the case recorded.
+    With ``copies`` (a folder), a clean JPEG is also copied there without its metadata
+    (:func:`~casefile.core.disclosure.photos.strip_jpeg`), from the same hashed open file.
+    Its header (orientation included) is the original's. Raises
+    :class:`EvidenceMismatchError` when it is not the file the case recorded.
     """
     # One read of the file for its hash and its marker walk (the walk goes through it in order).
     with reader.open(exhibit, hash_first=False) as fh:
@@ -512,16 +533,26 @@ def _check_photo(reader: EvidenceReader, exhibit: Exhibit) -> _PhotoCheck:
         if inspection.verdict is not Verdict.CLEAN:
             return _PhotoCheck(inspection)
         fh.seek(0)
+        header = None
         try:
             with Image.open(fh) as img:
                 if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
-                    return _PhotoCheck(inspection, JpegHeader.of(img))
+                    header = JpegHeader.of(img)
         except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: print it decoded
             log.info("exhibit %s: JPEG header not usable as it is: %s", exhibit.number, exc)
-        return _PhotoCheck(inspection)
+        if header is None or copies is None:
+            return _PhotoCheck(inspection, header)
+        target = copies / f"exhibit-{exhibit.number:04d}.jpg"
+        try:
+            stripped = strip_jpeg(fh, target, has_gps=exhibit.metadata.gps is not None)
+        except NotStrippable as exc:  # printed decoded instead, which carries no metadata
+            log.warning("exhibit %s: JPEG not copied without its metadata: %s", exhibit.number, exc)
+            return _PhotoCheck(inspection)
+        return _PhotoCheck(inspection, header, stripped)
 
 
 def _image_parts(
+    ctx: BundleContext,
     entry: ExhibitEntry,
     reader: EvidenceReader,
     target: Path,
@@ -532,18 +563,30 @@ def _image_parts(
     """A photo or picture on one page.
 
     A clean JPEG is checked (hash, markers, headers) through its open file and its bytes are
-    streamed into the bundle later, checked again (fill.py). Anything decoded for printing
-    (other formats, a damaged JPEG) is decoded from a verified copy in the work folder.
+    streamed into the bundle later, checked again (fill.py): the evidence file's bytes, or,
+    for a destination that must not see photo metadata, those of its copy without it (whose
+    own hash is checked then). Anything decoded for printing (other formats, a damaged JPEG)
+    is decoded from a verified copy in the work folder, and carries no metadata.
     """
     e = entry.exhibit
     register_heif()
     damage = ""
     if e.mime == "image/jpeg":
-        checked = check.result() if check is not None else _check_photo(reader, e)
+        checked = check.result() if check is not None else _check_photo(reader, e, _photo_copies(ctx, target.parent))
         if checked.header is not None:
             token = f"{index:05d}"
             write_jpeg_page(checked.header, target, token)
-            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=e.size)]
+            stripped = checked.stripped
+            if stripped is not None:
+                ctx.report.add(
+                    entry.name,
+                    DisclosureAction.STRIPPED,
+                    stripped.what,
+                    original_sha256=e.sha256,
+                    printed_sha256=stripped.sha256,
+                )
+            size = stripped.size if stripped is not None else e.size
+            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=size, stripped=stripped)]
         if checked.inspection.verdict is Verdict.DAMAGED:
             damage = checked.inspection.reason
             log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
@@ -754,7 +797,8 @@ def _assemble(
         except PhotosChanged as exc:
             for token, why in exc.tokens.items():
                 exhibit = _exhibit_of(photos[token])
-                reader.record(exhibit, Reason.MISSING if why == "missing" else Reason.CHANGED)
+                copy = "its copy without metadata in the work folder" if photos[token].stripped else ""
+                reader.record(exhibit, Reason.MISSING if why == "missing" else Reason.CHANGED, copy)
             reader.finish()
             raise
         finally:
@@ -771,8 +815,19 @@ def _exhibit_of(part: _Part) -> Exhibit:
 
 
 def photos_to_fill(photos: dict[str, _Part], reader: EvidenceReader) -> dict[str, tuple[Path, str]]:
-    """token -> (evidence file, the SHA-256 its bytes must have)."""
-    return {token: (reader.path(_exhibit_of(p)), _exhibit_of(p).sha256) for token, p in photos.items()}
+    """token -> (the file to embed, the SHA-256 its bytes must have).
+
+    The evidence file itself, or, where the destination must not see photo metadata, its
+    copy without it in the work folder, checked against the copy's own hash (the one printed
+    beside the original's on the photo's page).
+    """
+    return {token: _fill_source(p, reader) for token, p in photos.items()}
+
+
+def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
+    if part.stripped is not None:
+        return part.stripped.path, part.stripped.sha256
+    return reader.path(_exhibit_of(part)), _exhibit_of(part).sha256
 
 
 def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:

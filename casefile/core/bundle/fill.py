@@ -2,9 +2,12 @@
 
 qpdf lays out the bundle with each JPEG image stream holding a short marker instead of the
 photo. This pass copies that skeleton to the final file, writing each photo's bytes, as
-they are in the evidence file, where its marker was, fixing the stream's /Length and the
-cross-reference table, and hashing the output as it goes. The photos are read once and
-written once, as img2pdf would; none is ever held in memory whole.
+they are in the evidence file (or in its copy without metadata, made for destinations that
+must not see it: :mod:`casefile.core.disclosure.photos`), where its marker was, fixing the
+stream's /Length and the cross-reference table, and hashing the output as it goes. Each
+photo's bytes are checked against the SHA-256 they must have — the evidence file's, or the
+copy's own, the one printed on the photo's page — as they are copied. The photos are read
+once and written once, as img2pdf would; none is ever held in memory whole.
 
 The skeleton must be what qpdf writes without object streams: numbered objects, one
 classic cross-reference table, a trailer. Anything else raises :class:`FillError` and the
@@ -59,9 +62,10 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Path, str]]) -> tuple[str, int]:
     """Write ``target`` from ``skeleton`` with every placeholder replaced; return (sha256, size).
 
-    ``sources`` maps each token to its evidence file and the SHA-256 the file must still
-    have: a photo changed (or gone) since it was added stops the build rather than enter a
-    bundle. Every photo is still read, so :class:`PhotosChanged` names all that changed.
+    ``sources`` maps each token to the file to embed (an evidence file, or a photo's copy
+    without metadata) and the SHA-256 the file must still have: a photo changed (or gone)
+    since it was added or copied stops the build rather than enter a bundle. Every photo is
+    still read, so :class:`PhotosChanged` names all that changed.
     """
     data = skeleton.read_bytes()
     edits: list[_Edit] = []

@@ -1,11 +1,14 @@
 """One-page PDFs showing a photo: JPEG bytes embedded as they are, turned upright by the page.
 
 A clean JPEG's bytes go into the PDF unchanged (``/DCTDecode``), so the image stream inside
-the bundle hashes to the evidence file's SHA-256. EXIF orientation is applied by the page's
-transformation matrix, never by re-encoding. Other formats are decoded and printed
-losslessly, except HEIC/HEIF, which PDF cannot hold, and damaged JPEGs: those pages carry
-a JPEG made from the decoded picture, under a note saying so. A picture far finer than
-print needs (a 13000 × 13000 scan) is printed from a reduced decode, also with a note.
+the bundle hashes to the evidence file's SHA-256 — or, for destinations that must not see
+photo metadata, to that of its copy without it (:mod:`casefile.core.disclosure.photos`),
+whose image data is the original's. EXIF orientation, read from the original, is applied
+by the page's transformation matrix, never by re-encoding. Other formats are decoded and
+printed losslessly, except HEIC/HEIF, which PDF cannot hold, and damaged JPEGs: those pages
+carry a JPEG made from the decoded picture, under a note saying so. Decoded pictures carry
+none of the file's metadata. A picture far finer than print needs (a 13000 × 13000 scan) is
+printed from a reduced decode, also with a note.
 """
 
 from __future__ import annotations
@@ -103,8 +106,9 @@ def write_jpeg_page(img: JpegHeader, target: Path, placeholder: str) -> None:
     """A one-page PDF for a clean JPEG whose bytes are streamed in later in place of ``placeholder``.
 
     The image stream holds a short marker naming the token, and
-    :mod:`casefile.core.bundle.fill` streams the evidence file's bytes into the finished
-    bundle in its place (checking their hash on the way).
+    :mod:`casefile.core.bundle.fill` streams the evidence file's bytes (or those of its copy
+    without metadata) into the finished bundle in its place, checking their hash on the way.
+    ``img`` is the original's header: its orientation turns the page's picture upright.
     """
     orientation = img.orientation
     colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}[img.mode]
@@ -354,7 +358,8 @@ def write_labelled_page(img: Image.Image, target: Path, notes: list[str], *, as_
     x, y = bx + (bw - w) / 2, by + (bh - used - h) / 2
     if as_jpeg:
         buffer = io.BytesIO()
-        img.save(buffer, "JPEG", quality=92)
+        # Nothing of the original's metadata: Pillow would copy a JPEG's comment (COM) over.
+        img.save(buffer, "JPEG", quality=92, comment=b"", exif=b"")
         buffer.seek(0)
         canvas.drawImage(ImageReader(buffer), x, y, w, h)
     else:

@@ -35,6 +35,7 @@ from casefile.core.bundle.pdfkit import (
     wrap_text,
 )
 from casefile.core.disclosure import DisclosureAction
+from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.sniff import decode_text
@@ -107,10 +108,13 @@ def hash_text(digest: str) -> str:
 REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
 
 
-def separator_rows(e: Exhibit, *, show_location: bool = True, original: Exhibit | None = None) -> list[tuple[str, str]]:
+def separator_rows(
+    e: Exhibit, *, show_location: bool = True, original: Exhibit | None = None, printed_sha256: str = ""
+) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
     ``original``: ``e`` is a redacted copy printed in its place; both hashes are given.
+    ``printed_sha256``: the photo is printed from its copy without metadata, whose hash this is.
     """
     rows = [
         ("证据名称", e.title),
@@ -120,16 +124,22 @@ def separator_rows(e: Exhibit, *, show_location: bool = True, original: Exhibit 
         ("原始文件名", e.original_name),
         ("文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}（{e.size} 字节）"),
         ("形成/拍摄时间", capture_text(e)),
-        *metadata_rows(e, show_location=show_location),
+        *metadata_rows(e, show_location=show_location, stripped=bool(printed_sha256)),
         ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
-        ("遮盖件SHA-256" if original is not None else "SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"),
     ]
+    # Two files' hashes: say which is which (a redacted copy's own, or a photo's original beside its copy).
+    original_label = "遮盖件" if original is not None else "原始文件" if printed_sha256 else ""
+    rows.append((f"{original_label}SHA-256", f"{e.sha256[:32]}\n{e.sha256[32:]}"))
     if e.sm3:
-        rows.append(("遮盖件SM3" if original is not None else "SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
+        rows.append((f"{original_label}SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
     if original is not None:
         rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
         where = f"原件：{original.original_name}，本案证据文件第{original.number}号"
         rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
+    if printed_sha256:
+        rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
+        note = "输出件即本材料所嵌入的照片文件：其图像数据与原件逐字节一致，文件整体与原件不同，故两者SHA-256值不同。"
+        rows.append(("照片元数据", f"{STRIPPED_NOTE}。{note}"))
     notes = _flag_notes(e)
     if notes:
         rows.append(("备注", notes))
@@ -147,8 +157,11 @@ def capture_text(e: Exhibit) -> str:
     return f"{text}（依据：{source}）" if source else text
 
 
-def metadata_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, str]]:
-    """What the file says about itself: device, size, place, pages, length, mail headers."""
+def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = False) -> list[tuple[str, str]]:
+    """What the file says about itself: device, size, place, pages, length, mail headers.
+
+    ``stripped``: the photo is printed from its copy without metadata (its position included).
+    """
     meta = e.metadata
     rows: list[tuple[str, str]] = []
     device = meta.device_name()
@@ -168,6 +181,9 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True) -> list[tuple[str, 
             place = f"纬度 {meta.gps.lat:.6f}，经度 {meta.gps.lon:.6f}"
             if meta.gps.alt is not None:
                 place += f"，海拔 {meta.gps.alt} 米"
+            rows.append(("拍摄位置（GPS）", place))
+        elif stripped:
+            place = "原件含位置信息；为保护个人信息未打印，并已从本材料所附照片中去除，原件可供核对"
             rows.append(("拍摄位置（GPS）", place))
         else:
             rows.append(("拍摄位置（GPS）", "文件含位置信息；为保护个人信息未打印，原件可供核对"))
@@ -226,7 +242,12 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         y -= 10
         canvas.setLineWidth(0.5)
         canvas.setFont(FONT, size)
-        rows = separator_rows(e, show_location=ctx.shows_location, original=entry.original)
+        rows = separator_rows(
+            e,
+            show_location=ctx.shows_location,
+            original=entry.original,
+            printed_sha256=printed_photo_sha256(ctx, entry),
+        )
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w) for _label, value in rows]
         room = y - (BOTTOM_BAND + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
@@ -253,6 +274,19 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         canvas.showPage()
     canvas.save()
     return len(ctx.entries)
+
+
+def printed_photo_sha256(ctx: BundleContext, entry: ExhibitEntry) -> str:
+    """The SHA-256 of the photo copy without metadata this packet carries for ``entry`` ("" if none).
+
+    Read from the packet's disclosure report, where the photo's page recorded it.
+    """
+    if entry.exhibit.mime != "image/jpeg":
+        return ""
+    for item in ctx.report.at(entry.name):
+        if item.action is DisclosureAction.STRIPPED and item.printed_sha256:
+            return item.printed_sha256
+    return ""
 
 
 def _fit_lines(rows: list[list[str]], room: int, size: float, width: float) -> list[list[str]]:
@@ -715,6 +749,7 @@ class PageStamp:
     exhibit_pages: int = 0
     exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
     original_sha256: str = ""  # set when the page shows a redacted copy: its original's hash, beside the copy's
+    printed_sha256: str = ""  # a photo printed from its copy without metadata: that copy's hash
     volume: int = 0
     volumes: int = 0
 
@@ -751,6 +786,10 @@ def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> 
                 f"证据{stamp.exhibit_label}　遮盖件：{REDACTED_NOTE}。原件SHA-256：{stamp.original_sha256}",
             )
             canvas.drawString(28, height - TOP_BAND / 2 - 5, f"遮盖件SHA-256：{stamp.exhibit_sha256}")
+        elif stamp.exhibit_sha256 and stamp.printed_sha256:
+            canvas.setFont(FONT, 7)
+            for k, line in enumerate(stripped_caption(stamp.exhibit_label, stamp.exhibit_sha256, stamp.printed_sha256)):
+                canvas.drawString(28, height - 12 - k * 8.5, line)
         elif stamp.exhibit_sha256:
             canvas.setFont(FONT, 7)
             canvas.drawString(
@@ -760,3 +799,13 @@ def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> 
             )
         canvas.showPage()
     canvas.save()
+
+
+def stripped_caption(label: str, original_sha256: str, printed_sha256: str) -> list[str]:
+    """The caption of a photo printed from its copy without metadata: the image data is a
+    direct output of the original (E2), the file as a whole is not, so both hashes are given."""
+    return [
+        f"证据{label}　本页图像系电子数据直接输出；{STRIPPED_NOTE}。",
+        f"原始文件SHA-256：{original_sha256}",
+        f"输出件SHA-256：{printed_sha256}（本页所嵌入的去除元数据后的照片文件）",
+    ]
