@@ -300,11 +300,11 @@ def _build_packet(
     # metadata, copied without it, on two more threads meanwhile: that work is mostly reading,
     # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
-    copies = _photo_copies(ctx, work)
+    copies = photo_copies(ctx, work)
     pool = ThreadPoolExecutor(2, thread_name_prefix="bundle-photos")
     try:
         checks = {
-            i: pool.submit(_check_photo, reader, entry.exhibit, copies)
+            i: pool.submit(check_photo, reader, entry.exhibit, copies)
             for i, entry in enumerate(ctx.entries)
             if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
         }
@@ -464,7 +464,7 @@ def _content_parts(
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    ``check``: the photo's check, started ahead (see :func:`_check_photo`); ``report``: the
+    ``check``: the photo's check, started ahead (see :func:`check_photo`); ``report``: the
     packet's disclosure report. Raises :class:`EvidenceMismatchError` when the file is not the
     one the case recorded.
     """
@@ -510,7 +510,7 @@ class _PhotoCheck:
     stripped: StrippedPhoto | None = None  # its copy without metadata, to embed instead of the original
 
 
-def _photo_copies(ctx: BundleContext, work: Path) -> Path | None:
+def photo_copies(ctx: BundleContext, work: Path) -> Path | None:
     """Where photos' copies without metadata go; None when the destination gets photos byte for byte."""
     if ctx.policy.keeps_photo_metadata:
         return None
@@ -519,7 +519,7 @@ def _photo_copies(ctx: BundleContext, work: Path) -> Path | None:
     return folder
 
 
-def _check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = None) -> _PhotoCheck:
+def check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = None) -> _PhotoCheck:
     """Check a JPEG exhibit through one read: its hash, its markers, its headers.
 
     With ``copies`` (a folder), a clean JPEG is also copied there without its metadata
@@ -572,7 +572,7 @@ def _image_parts(
     register_heif()
     damage = ""
     if e.mime == "image/jpeg":
-        checked = check.result() if check is not None else _check_photo(reader, e, _photo_copies(ctx, target.parent))
+        checked = check.result() if check is not None else check_photo(reader, e, photo_copies(ctx, target.parent))
         if checked.header is not None:
             token = f"{index:05d}"
             write_jpeg_page(checked.header, target, token)

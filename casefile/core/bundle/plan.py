@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from casefile.core.bundle import parts
-from casefile.core.bundle.builder import IMAGE_MIMES, TEXT_MIMES, pdf_parts, select_entries
+from casefile.core.bundle.builder import (
+    IMAGE_MIMES,
+    TEXT_MIMES,
+    check_photo,
+    pdf_parts,
+    photo_copies,
+    select_entries,
+)
 from casefile.core.bundle.context import BundleContext, Finding, Organisation
-from casefile.core.disclosure import DisclosureReport, disclosure_for
+from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.library import Library
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.settings import Settings
@@ -71,7 +78,18 @@ def plan_disclosure(
             try:
                 if not e.size:
                     continue
-                if e.mime == "application/pdf":
+                if e.mime == "image/jpeg" and not ctx.policy.keeps_photo_metadata:
+                    # Copied without its metadata as the build does, to say exactly what goes.
+                    checked = check_photo(reader, e, photo_copies(ctx, work))
+                    if checked.stripped is not None:
+                        ctx.report.add(
+                            entry.name,
+                            DisclosureAction.STRIPPED,
+                            checked.stripped.what,
+                            original_sha256=e.sha256,
+                            printed_sha256=checked.stripped.sha256,
+                        )
+                elif e.mime == "application/pdf":
                     # Made safe and masked as the build does: what is removed, hidden or burnt out.
                     target = work / f"pdf-{entry.label}.pdf"
                     made = pdf_parts(ctx, entry, reader.copy(e), target, lambda reason: [], cancel)
