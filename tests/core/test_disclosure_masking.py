@@ -1,0 +1,87 @@
+"""The masker: one normaliser for every way a number is written, and who may be seen by whom."""
+
+from __future__ import annotations
+
+import pytest
+from casefile_testing import make_case
+
+from casefile.core.disclosure import DisclosureReport, disclosure_for
+from casefile.core.disclosure.masking import Kind, Masker, find_personal, mask_address, mask_phone
+from casefile.core.venues import Venue
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "kind"),
+    [
+        ("请拨138-1234-5678", "138-1234-5678", Kind.MOBILE),
+        ("+86 138 1234 5678 找我", "+86 138 1234 5678", Kind.MOBILE),
+        ("电话138 1234 5678。", "138 1234 5678", Kind.MOBILE),
+        ("电话００８６１３８１２３４５６７８", "００８６１３８１２３４５６７８", Kind.MOBILE),
+        ("１３８１２３４５６７８", "１３８１２３４５６７８", Kind.MOBILE),
+        ("身份证11010519900101123x", "11010519900101123x", Kind.ID),
+        ("身份证 110105 19900101 123X", "110105 19900101 123X", Kind.ID),
+        ("身份证１１０１０５１９９００１０１１２３Ｘ", "１１０１０５１９９００１０１１２３Ｘ", Kind.ID),
+        ("座机010-12345678", "010-12345678", Kind.LANDLINE),
+        ("(0755)87654321", "(0755)87654321", Kind.LANDLINE),
+        ("0755 8765 4321", "0755 8765 4321", Kind.LANDLINE),
+        ("卡号6222021234567894", "6222021234567894", Kind.BANK_CARD),
+        ("邮箱zhang.san@qq.com", "zhang.san@qq.com", Kind.EMAIL),
+        ("送到朝阳区建国路88号院3号楼2单元501", "朝阳区建国路88号院3号楼2单元501", Kind.ADDRESS),
+        ("住在建国路88号3单元", "建国路88号3单元", Kind.ADDRESS),
+        ("浙江省杭州市西湖区文三路90号东部软件园", "浙江省杭州市西湖区文三路90号", Kind.ADDRESS),
+    ],
+)
+def test_every_spelling_is_found(text, found, kind):
+    spans = find_personal(text)
+    assert [(text[s.start : s.end], s.kind) for s in spans] == [(found, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 3456789012345678901",  # a 19-digit order number
+        "订单202611201234567890",
+        "单号SF1234567890123",
+        "金额1299.00元",
+        "2026-11-20 10:00",
+        "时间 2026年11月20日 14:30",
+        "身份证号格式 110105 20991301 1234",  # no such birth date
+        "卡号6222021234567897",  # fails the Luhn check
+        "服务热线400-123-4567",
+    ],
+)
+def test_what_is_not_personal_is_left_alone(text):
+    assert find_personal(text) == []
+
+
+def test_masked_forms():
+    assert mask_phone("+86 138-1234-5678") == "138****5678"
+    assert mask_phone("(0755) 8765 4321") == "0755-****4321"
+    assert mask_address("朝阳区建国路88号院3号楼501") == "朝阳区****"
+    assert mask_address("建国路88号") == "****"
+
+
+def test_a_party_the_destination_sees_stays_and_everyone_else_is_masked(library):
+    case = make_case(
+        library,
+        complainant={"name": "张三", "phone": "13812345678", "id_number": "110105199001011234"},
+        respondent={"kind": "organisation", "name": "某店", "address": "杭州市余杭区文一西路969号"},
+        shipment={"signer": "王五"},
+    )
+    text = "张三（138 1234 5678，身份证110105199001011234）与王五（13700001111）在文一西路969号见面"
+    report = DisclosureReport("court")
+    court = Masker(case, disclosure_for(Venue.COURT), report).text(text, "证据1")
+    assert "138 1234 5678" in court and "110105199001011234" in court  # the complainant, complete for a court
+    assert "13700001111" not in court and "137****1111" in court and "王五" not in court  # a third party
+    assert "文一西路969号" in court  # the respondent's own address
+    assert {(i.what, i.count) for i in report.items} == {("手机号", 1), ("姓名", 1)}
+    courier = Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text)
+    assert "张三" not in courier and "138****5678" in courier and "110105********1234" in courier
+
+
+def test_the_stores_own_receipt_copy_masks_nothing_and_the_customers_everything(library):
+    case = make_case(library, complainant={"name": "张三", "phone": "13812345678"})
+    text = "张三留下备用电话13700001111"
+    assert Masker(case, disclosure_for(Venue.RECEIPT)).text(text) == text
+    customer = Masker(case, disclosure_for(Venue.RECEIPT, copy="customer")).text(text)
+    assert "张三" not in customer and "13700001111" not in customer
