@@ -3,7 +3,8 @@
     DISPLAY=:99 .venv/bin/python tools/screenshots.py LIBRARY [--lang zh_CN]
 
 LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png;
-``--only redaction`` just the redaction editor (over a waybill, in a library of its own).
+``--only redaction`` just the redaction editor (over a waybill, in a library of its own);
+``--only disclosure`` just the bundle wizard's disclosure preview for a courier claim.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def main() -> None:
     parser.add_argument("library", type=Path)
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=REPO / "docs")
-    parser.add_argument("--only", choices=["redaction"], help="take only this picture")
+    parser.add_argument("--only", choices=["redaction", "disclosure"], help="take only this picture")
     args = parser.parse_args()
     app = make_application()
     install(app, args.lang)
@@ -86,13 +87,17 @@ def main() -> None:
         dialog.grab().save(str(out / "app-walkin.png"))
         dialog.reject()
         shoot_redaction(ctx, window, out, settle)
+        shoot_disclosure(ctx, window, out, settle)
         app.quit()
 
     def only() -> None:
-        shoot_redaction(ctx, window, out, settle)
+        if args.only == "redaction":
+            shoot_redaction(ctx, window, out, settle)
+        else:
+            shoot_disclosure(ctx, window, out, settle)
         app.quit()
 
-    QTimer.singleShot(800, only if args.only == "redaction" else shoot)
+    QTimer.singleShot(800, only if args.only else shoot)
     app.exec()
     library.close()
 
@@ -131,6 +136,21 @@ def waybill_pdf(path: Path) -> None:
         y -= 13 * mm
     canvas.showPage()
     canvas.save()
+
+
+def shoot_disclosure(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The bundle wizard's check step for a courier claim: what the packet will mask or strip, on 1024×700."""
+    ctx.runner.synchronous = True  # the preview is worked out in the background; wait for it here
+    window.resize(1024, 700)
+    window.cases.select(ctx.library.case_numbers()[0])
+    window.workspace.setCurrentWidget(window.workspace.bundles)
+    tab = window.workspace.bundles
+    tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("courier-claim")))
+    settle()
+    tab._go(2)  # the Check step
+    settle()
+    window.grab().save(str(out / "app-disclosure.png"))
+    window.resize(1360, 820)
 
 
 def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:

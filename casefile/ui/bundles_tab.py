@@ -178,7 +178,7 @@ class BundlesTab(QWidget):
         self._disclosure_key: tuple[object, ...] | None = None
         column = QVBoxLayout(check_page)
         column.addWidget(self.summary_label)
-        column.addWidget(self.findings, 2)
+        column.addWidget(self.findings, 1)
         column.addWidget(self.accept_warnings)
         column.addWidget(self.disclosure_label)
         column.addWidget(self.disclosure_view, 1)
@@ -456,7 +456,10 @@ class BundlesTab(QWidget):
             return self.tr(
                 "Nothing is masked or removed: this destination sees the evidence and the record as they are."
             )
-        return "\n".join(line for line in report.to_text("").splitlines()[3:] if line.strip())
+        # One line per item; the hashes are in the report saved beside the packet.
+        return "\n".join(
+            line for line in report.to_text("").splitlines()[3:] if line.strip() and not line.startswith("    ")
+        )
 
     def generate(self) -> None:
         """Start building the bundle on the task runner (if the preflight allows it)."""
