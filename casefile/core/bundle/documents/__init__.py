@@ -1,0 +1,66 @@
+"""The venue documents of a bundle (spec §7 (a)–(d)): the cover, the complaint, application
+or statement of claim, the courier claim, and the notes that close each packet.
+
+Everything is filled from the case record. What the record does not hold is never guessed:
+it prints as a line of ＿ to be filled in by hand. Parties are always read through
+``ctx.party(role)`` and people who are not parties through ``ctx.third_party_name``, so the
+venue's masking rules (spec §6.3) apply to every line written here.
+"""
+
+from __future__ import annotations
+
+from casefile.core.bundle.context import BundleContext, Venue
+from casefile.core.bundle.documents.arbitration import _arbitration_application, _arbitration_notes
+from casefile.core.bundle.documents.common import Section, fmt_amount, fmt_date, fmt_time
+from casefile.core.bundle.documents.consumer import _consumer_complaint, _consumer_notes
+from casefile.core.bundle.documents.courier import _courier_claim, _courier_notes
+from casefile.core.bundle.documents.court import _civil_complaint, _court_notes, _service_address_form
+from casefile.core.bundle.documents.cover import _cover
+from casefile.core.bundle.documents.rules import LossTable, case_cause, loss_table, reply_deadline
+
+__all__ = [
+    "LossTable",
+    "case_cause",
+    "closing_matter",
+    "fmt_amount",
+    "fmt_date",
+    "fmt_time",
+    "front_matter",
+    "loss_table",
+    "reply_deadline",
+]
+
+
+def front_matter(ctx: BundleContext) -> list[Section]:
+    """The sections before the evidence list, in order, for ``ctx.venue``.
+
+    Each item is (bookmark title, flowables); the caller starts each section on a new page.
+    """
+    venue = ctx.venue
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        return [("封面", _cover(ctx)), ("消费投诉书", _consumer_complaint(ctx))]
+    if venue is Venue.ARBITRATION:
+        return [("封面", _cover(ctx)), ("仲裁申请书", _arbitration_application(ctx))]
+    if venue is Venue.COURT:
+        return [
+            ("封面", _cover(ctx)),
+            ("民事起诉状", _civil_complaint(ctx)),
+            ("送达地址确认书", _service_address_form(ctx)),
+        ]
+    if venue is Venue.COURIER_CLAIM:
+        return [("封面", _cover(ctx)), ("快递理赔申请书", _courier_claim(ctx))]
+    return []  # the receipt is a document of its own
+
+
+def closing_matter(ctx: BundleContext) -> list[Section]:
+    """The sections after the integrity annex: notes for the person filing the packet."""
+    venue = ctx.venue
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        return [("提交须知", _consumer_notes(ctx))]
+    if venue is Venue.ARBITRATION:
+        return [("提交须知", _arbitration_notes(ctx))]
+    if venue is Venue.COURT:
+        return [("立案提示", _court_notes(ctx))]
+    if venue is Venue.COURIER_CLAIM:
+        return [("申诉途径与期限", _courier_notes(ctx))]
+    return []

@@ -1,0 +1,344 @@
+"""Shared by the venue documents: dates, money and names as documents print them, the case
+cause, the courier loss table and reply date, parties' paragraphs, the cover, the facts, the
+timeline and the claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
+from casefile.core.bundle.pdfkit import blank
+from casefile.core.model import (
+    Case,
+    DemandType,
+    EventKind,
+    Party,
+    PartyKind,
+    ResponsibleParty,
+    Stage,
+    TimelineEvent,
+)
+
+Section = tuple[str, list[Flowable]]
+
+BEIJING = timedelta(hours=8)
+DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
+LAW_CPL = "《中华人民共和国消费者权益保护法》"
+
+EVENT_NAMES = {
+    EventKind.CALL: "电话",
+    EventKind.CHAT: "在线沟通",
+    EventKind.VISIT: "当面",
+    EventKind.EMAIL: "电子邮件",
+    EventKind.PROPOSAL: "处理方案",
+    EventKind.CONFIRMATION: "确认",
+    EventKind.NOTE: "记录",
+    EventKind.OTHER: "其他",
+}
+
+# StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
+DEALING_STAGES = {
+    Stage.NEGOTIATION: "协商与方案",
+    Stage.CONFIRMATION: "客户确认",
+    Stage.MEDIATION: "内部调解",
+}
+
+
+def _local(value: datetime, case: Case) -> datetime:
+    """A time in the case's own time zone (that of its complaint time)."""
+    zone = case.complained_at.tzinfo
+    if value.tzinfo is None or zone is None:
+        return value
+    return value.astimezone(zone)
+
+
+def _sort_key(value: datetime, case: Case) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
+
+
+def fmt_date(value: datetime | date | None, case: Case | None = None) -> str:
+    """2026年11月20日, or "" when there is none."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and case is not None:
+        value = _local(value, case)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def fmt_time(value: datetime | None, case: Case) -> str:
+    """2026年11月20日 10:30 in the case's time zone; other offsets than Beijing time are named."""
+    if value is None:
+        return ""
+    local = _local(value, case)
+    text = f"{fmt_date(local)} {local:%H:%M}"
+    offset = local.utcoffset()
+    if offset is not None and offset != BEIJING:
+        z = local.strftime("%z")
+        text += f"（UTC{z[:3]}:{z[3:5]}）"
+    return text
+
+
+def fmt_amount(value: Decimal | None) -> str:
+    """1,299.00 元, or "" when there is none."""
+    return f"{value:,.2f} 元" if value is not None else ""
+
+
+def _money(value: Decimal | None) -> str:
+    return fmt_amount(value) if value is not None else "＿＿＿＿＿＿ 元"
+
+
+def _today(ctx: BundleContext) -> str:
+    return fmt_date(ctx.generated_at, ctx.case)
+
+
+def _birth(text: str, on: date) -> str:
+    """A birth date as 1990年5月1日（36岁）, when it can be read; otherwise as written."""
+    value = text.strip()
+    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", value) or re.fullmatch(
+        r"(\d{4})(\d{2})(\d{2})", value
+    )
+    if not match:
+        return value
+    try:
+        born = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return value
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return f"{born.year}年{born.month}月{born.day}日" + (f"（{age}岁）" if 0 <= age < 150 else "")
+
+
+def _labels(ctx: BundleContext, numbers: Sequence[int]) -> str:
+    """证据3、证据5 for the exhibits of this bundle among ``numbers``."""
+    by_number = {entry.exhibit.number: entry.name for entry in ctx.entries}
+    names: list[str] = []
+    for n in numbers:
+        name = by_number.get(n)
+        if name and name not in names:
+            names.append(name)
+    return "、".join(names)
+
+
+def _refs(ctx: BundleContext, numbers: Sequence[int]) -> str:
+    labels = _labels(ctx, numbers)
+    return f"（见{labels}）" if labels else ""
+
+
+def _free(ctx: BundleContext, text: str) -> str:
+    """Free text typed by the user: already masked for the venue (BundleContext.disclose)."""
+    return text
+
+
+def _person(ctx: BundleContext, name: str) -> str:
+    """A name from a timeline's people: a party as the venue shows it, anyone else masked."""
+    name = name.strip()
+    for role in ("complainant", "respondent", "courier"):
+        party: Party | None = getattr(ctx.case, role)
+        if party is not None and name in (party.name.strip(), party.legal_representative.strip()) and name:
+            shown = ctx.party(role)
+            return shown.name if name == party.name.strip() else shown.legal_representative
+    return ctx.third_party_name(name)
+
+
+def _people(ctx: BundleContext, people: str) -> str:
+    names = [p for p in re.split(r"[，,、;；/\s]+", people) if p.strip()]
+    return "、".join(_person(ctx, n) for n in names)
+
+
+def _party_paragraph(role: str, fields: Sequence[tuple[str, str]], name: str) -> Paragraph:
+    """原告：张三，性别：男，……。 — each field labelled, blanks where the record is empty."""
+    parts = [f"{role}：{blank(name)}"] + [f"{label}：{blank(value, 6)}" for label, value in fields]
+    return _p("，".join(parts) + "。", "party")
+
+
+def _contact(p: Party) -> str:
+    bits = [p.phone.strip()]
+    if p.email.strip():
+        bits.append(f"电子邮箱 {p.email.strip()}")
+    return "，".join(b for b in bits if b)
+
+
+def _party_fields(ctx: BundleContext, p: Party, *, full_person: bool, service: bool) -> list[tuple[str, str]]:
+    """The fields 民诉法 art. 124 / 仲裁法 art. 23 ask for, by kind of party."""
+    on = _local(ctx.generated_at, ctx.case).date()
+    if p.kind is PartyKind.ORGANISATION:
+        fields = [
+            ("住所", p.address),
+            ("统一社会信用代码", p.id_number),
+            ("法定代表人（主要负责人）", p.legal_representative),
+            ("职务", p.representative_title),
+            ("联系电话", _contact(p)),
+        ]
+        if p.store.strip():
+            fields.append(("店铺名称", p.store))
+    elif full_person:
+        fields = [
+            ("性别", p.gender),
+            ("出生日期", _birth(p.birth_date, on)),
+            ("民族", p.ethnicity),
+            ("职业", p.occupation),
+            ("工作单位", p.employer),
+            ("住所", p.address),
+            ("联系电话", _contact(p)),
+            ("公民身份号码", p.id_number),
+        ]
+    else:  # a person defendant: 姓名、性别、工作单位、住所等 (art. 124(二))
+        fields = [
+            ("性别", p.gender),
+            ("工作单位", p.employer),
+            ("住所", p.address),
+            ("联系电话", _contact(p)),
+            ("公民身份号码", p.id_number),
+        ]
+        if p.store.strip():
+            fields.append(("店铺名称", p.store))
+    if service:
+        fields.append(("送达地址", "＿＿＿＿＿＿＿＿（以送达地址确认书为准）"))
+    return fields
+
+
+def _defendants(ctx: BundleContext) -> list[Party]:
+    """The respondent, and the courier company too when the courier is held responsible."""
+    out = [ctx.party("respondent")]
+    if ctx.case.courier is not None and ctx.case.responsible_party is ResponsibleParty.COURIER:
+        out.append(ctx.party("courier"))
+    return out
+
+
+def _role_names(base: str, count: int) -> list[str]:
+    if count == 1:
+        return [base]
+    numerals = "一二三四五六七八九十"
+    return [f"{base}{numerals[i]}" if i < len(numerals) else f"{base}{i + 1}" for i in range(count)]
+
+
+def _carrier(ctx: BundleContext) -> Party:
+    """The carrier: the courier party, or a party named after the shipment's carrier."""
+    courier = ctx.party("courier")
+    if not courier.name.strip() and ctx.case.shipment.carrier.strip():
+        courier = Party(kind=PartyKind.ORGANISATION, name=ctx.case.shipment.carrier.strip())
+    return courier
+
+
+def _signature(lines: Sequence[str]) -> list[Flowable]:
+    return [_p(line, "sign") for line in lines]
+
+
+def _facts(ctx: BundleContext) -> list[Flowable]:
+    """The user's statement of facts, one indented paragraph per paragraph written."""
+    text = _free(ctx, ctx.case.facts).strip()
+    return [_p(chunk.strip(), "indent") for chunk in re.split(r"\n\s*\n|\n", text) if chunk.strip()]
+
+
+def _event_line(ctx: BundleContext, event: TimelineEvent) -> str:
+    case = ctx.case
+    where = [EVENT_NAMES.get(event.kind, "其他")]
+    if event.place.strip():
+        where.append(f"地点：{_free(ctx, event.place.strip())}")
+    if event.people.strip():
+        where.append(f"参与人员：{_people(ctx, event.people)}")
+    summary = _free(ctx, re.sub(r"\s+", " ", event.summary).strip()).rstrip("。") or "＿＿＿＿＿＿"
+    return f"{fmt_time(event.at, case)}（{'；'.join(where)}）：{summary}{_refs(ctx, event.evidence)}"
+
+
+def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
+    return sorted(ctx.case.timeline, key=lambda e: _sort_key(e.at, ctx.case))
+
+
+def _dealings(ctx: BundleContext) -> list[str]:
+    case = ctx.case
+    changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
+    changes.sort(key=lambda c: _sort_key(c.at, case))
+    return [
+        f"{fmt_time(c.at, case)}，{DEALING_STAGES[c.stage]}：{_free(ctx, c.note.strip()).rstrip('。') or '（无记录）'}"
+        for c in changes
+    ]
+
+
+def _narrative(ctx: BundleContext, dealings_title: str) -> list[Flowable]:
+    """事实与理由: the statement, then the events in time order, then the dealings so far."""
+    story = _facts(ctx)
+    events = _timeline(ctx)
+    if events:
+        story.append(_p("具体经过如下：", "indent"))
+        story += _numbered([_event_line(ctx, e) for e in events], ending="。", last="。")
+    dealings = _dealings(ctx)
+    if dealings:
+        story.append(_p(f"{dealings_title}：", "indent"))
+        story += _numbered(dealings, ending="。", last="。")
+    if not story:
+        story = _blank_lines(4)
+    return story
+
+
+def _demand_items(ctx: BundleContext, verb: str, to: str) -> list[str]:
+    """The demands as numbered claims, each specific: 退款 1,299.00 元 …"""
+    product = ctx.case.transaction.product.strip()
+    items: list[str] = []
+    for d in ctx.case.demands:
+        desc = _free(ctx, re.sub(r"\s+", " ", d.description).strip())
+        if d.type is DemandType.REFUND:
+            text = f"{verb}{to}退款 {_money(d.amount)}"
+        elif d.type is DemandType.EXCHANGE:
+            text = f"{verb}{to}更换商品" + (f"（{product}）" if product and not desc else "")
+        elif d.type is DemandType.REPAIR:
+            text = f"{verb}维修商品" + (f"（{product}）" if product and not desc else "")
+        elif d.type is DemandType.APOLOGY:
+            text = f"{verb}{to}赔礼道歉"
+        elif d.type is DemandType.COMPENSATION:
+            text = f"{verb}{to}赔偿 {_money(d.amount)}"
+        else:
+            text = f"{verb}{desc.rstrip('。') or '＿＿＿＿＿＿＿＿'}"
+            if d.amount is not None:
+                text += f"（金额 {fmt_amount(d.amount)}）"
+            desc = ""
+        if desc:
+            text += f"（{desc.rstrip('。')}）"
+        items.append(text)
+    return items
+
+
+def _demand_total(ctx: BundleContext) -> Decimal | None:
+    """The sum of the money claimed, when every money claim has its amount."""
+    money = [
+        d for d in ctx.case.demands if d.type in (DemandType.REFUND, DemandType.COMPENSATION) or d.amount is not None
+    ]
+    if not money or any(d.amount is None for d in money):
+        return None
+    return sum((d.amount for d in money if d.amount is not None), Decimal(0))
+
+
+def _claims(ctx: BundleContext, verb: str, to: str, costs: str) -> list[Flowable]:
+    items = _demand_items(ctx, verb, to)
+    if not items:
+        items = [f"{verb}＿＿＿＿＿＿＿＿＿＿＿＿", f"{verb}＿＿＿＿＿＿＿＿＿＿＿＿"]
+    story = _numbered([*items, costs] if costs else items)
+    total = _demand_total(ctx)
+    if total is not None and len([d for d in ctx.case.demands if d.amount is not None]) > 1:
+        story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
+    return story
+
+
+def _closing_block(
+    lead: Sequence[Flowable], salute: str, body: str, signer: str, ctx: BundleContext, attachments: Sequence[str]
+) -> Flowable:
+    """此致 / 某某 / signature / date / 附, kept on one page with the ``lead`` text before it, so
+    the signature never stands on a page of its own."""
+    story: list[Flowable] = [
+        *lead,
+        Spacer(1, 4 * mm),
+        _p(salute, "indent"),
+        _p(body),
+        Spacer(1, 8 * mm),
+        *_signature([f"{signer}＿＿＿＿＿＿＿＿", _today(ctx)]),
+        Spacer(1, 6 * mm),
+        _p("附："),
+        *_numbered(attachments, ending="；", last="。"),
+    ]
+    return KeepTogether(story)

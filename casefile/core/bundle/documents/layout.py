@@ -1,0 +1,170 @@
+"""The layout kit of the venue documents: paragraph styles, titles, forms with blanks to fill by
+hand, ruled tables, numbered lists."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from casefile.core.bundle.pdfkit import FONT, blank, esc, heading, styles
+
+WIDTH = 170 * mm  # A4 less the 20 mm side margins of render_story
+_CANNOT_START = "，。、：；？！）》〉”’」』】"  # punctuation that must not begin a line
+
+
+class _Para(Paragraph):
+    """A paragraph whose lines never start with a closing mark or a full-width comma, colon…
+    (GB/T 15834): such marks are moved up to hang at the end of the line before, as in Chinese
+    typesetting. ReportLab's own list of marks that cannot start a line lacks "，：；"."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        result = super().breakLinesCJK(maxWidths)
+        if getattr(result, "kind", 1) != 0 or not getattr(result, "lines", None):
+            return result  # only the one-fragment case has plain-text lines to adjust
+        lines = [[space, list(parts)] for space, parts in result.lines]
+        for before, line in zip(lines, lines[1:], strict=False):
+            text = line[1][0] if len(line[1]) == 1 and isinstance(line[1][0], str) else ""
+            k = 0
+            while k < len(text) and text[k] in _CANNOT_START:
+                k += 1
+            if k and len(before[1]) == 1 and isinstance(before[1][0], str):
+                width = stringWidth(text[:k], self.style.fontName, self.style.fontSize)
+                before[1][0] += text[:k]
+                before[0] -= width
+                line[1][0] = text[k:]
+                line[0] += width
+        result.lines = [(space, parts) for space, parts in lines if parts != [""]]
+        return result
+
+
+@functools.cache
+def _st() -> dict[str, ParagraphStyle]:
+    base = styles()["body"]
+    return {
+        **styles(),
+        "doc_title": ParagraphStyle(
+            "doc_title", parent=base, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=14
+        ),
+        "form": ParagraphStyle("form", parent=base, fontSize=10, leading=14),
+        "form_label": ParagraphStyle("form_label", parent=base, fontSize=10, leading=14, alignment=TA_CENTER),
+        "numbered": ParagraphStyle("numbered", parent=base, leftIndent=18, firstLineIndent=-18, spaceAfter=2),
+        "party": ParagraphStyle("party", parent=base, firstLineIndent=22, spaceAfter=4),
+        "sign": ParagraphStyle("sign", parent=base, alignment=TA_RIGHT, leading=24),
+        "cover_label": ParagraphStyle("cover_label", parent=base, fontSize=13, leading=20, alignment=TA_RIGHT),
+        "cover_value": ParagraphStyle("cover_value", parent=base, fontSize=13, leading=20),
+        "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=15, spaceAfter=3),
+    }
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped here)."""
+    return _Para(esc(text), _st()[style])
+
+
+def _title(text: str) -> Paragraph:
+    return _Para(esc(text), _st()["doc_title"])
+
+
+def _blank_lines(count: int = 3) -> list[Flowable]:
+    return [_p("＿" * 42) for _ in range(count)]
+
+
+@dataclass(frozen=True)
+class _F:
+    """One field of a form table."""
+
+    label: str
+    value: str  # plain text; an empty value prints as a blank
+    wide: bool = False  # takes the whole row
+
+
+def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
+    """Label/value pairs, two pairs a row, ruled like a paper form."""
+    st = _st()
+    value_width = (WIDTH - 2 * label_width) / 2
+    rows: list[list[Any]] = []
+    spans: list[int] = []
+    row: list[Any] = []
+
+    def cells(f: _F) -> list[Any]:
+        return [_Para(esc(f.label), st["form_label"]), _Para(esc(blank(f.value)), st["form"])]
+
+    def close_half_row() -> None:
+        nonlocal row
+        if row:
+            rows.append([*row, "", ""])
+            spans.append(len(rows) - 1)
+            row = []
+
+    for f in fields:
+        if f.wide:
+            close_half_row()
+            rows.append([*cells(f), "", ""])
+            spans.append(len(rows) - 1)
+        else:
+            row += cells(f)
+            if len(row) == 4:
+                rows.append(row)
+                row = []
+    close_half_row()
+    commands: list[Any] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for r, values in enumerate(rows):
+        if len(values) == 4 and r not in spans:
+            commands.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#f0f0f0")))
+    for r in spans:
+        commands.append(("SPAN", (1, r), (3, r)))
+    table = Table(rows, colWidths=[label_width, value_width, label_width, value_width])
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _ruled(rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bool = True) -> Table:
+    """A ruled table of plain-text cells; the first row is a shaded header."""
+    st = _st()
+    body = [
+        [_Para(esc(c), st["form_label"] if header and i == 0 else st["form"]) for c in row]
+        for i, row in enumerate(rows)
+    ]
+    table = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[Any] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _numbered(items: Sequence[str], *, ending: str | None = "；", last: str | None = "。") -> list[Flowable]:
+    """1. … 2. … with the given punctuation at the end of each item (None: as written)."""
+    out: list[Flowable] = []
+    for i, text in enumerate(items, 1):
+        end = last if i == len(items) else ending
+        if end is not None:
+            text = text.rstrip("。；;.") + end
+        out.append(_p(f"{i}. {text}", "numbered"))
+    return out
+
+
+def _h(text: str) -> Flowable:
+    return heading(text)
