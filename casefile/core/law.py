@@ -960,6 +960,32 @@ def cite_many(article_ids: Iterable[str], *, short: bool = False) -> str:
     return "，".join(out)
 
 
+def printable(article_id: str, day: date) -> bool:
+    """Whether a document dated day may print the article's number: its version is in force that day and its
+    number was read in that version (verified, from secondary material quoting it, or an article of a replaced
+    version, which was read in that very text and is "unverified" only against its successor)."""
+    a = article(article_id)
+    return a.in_force_on(day) and (a.verification is not Verification.UNVERIFIED or a.law.until is not None)
+
+
+def law_in_force(name: str, day: date) -> Law | None:
+    """The version of the law called name (full title) in force on day, if the table holds one."""
+    for law in LAWS.values():
+        if law.name == name and law.in_force_on(day):
+            return law
+    return None
+
+
+def cite_on(article_id: str, day: date, *, short: bool = False, with_part: bool = False) -> str:
+    """The citation a document dated day prints: the article when printable() on that day, otherwise the law in
+    force by name only (《中华人民共和国仲裁法》), never a number from a superseded or unread text."""
+    if printable(article_id, day):
+        return cite(article_id, short=short, with_part=with_part)
+    law = article(article_id).law
+    current = law_in_force(law.name, day) or law
+    return f"《{current.short_name if short else current.name}》"
+
+
 def in_force(article_id: str, day: date) -> bool:
     """Whether the version of the law the article was read in is in force on day."""
     return article(article_id).in_force_on(day)
@@ -988,6 +1014,9 @@ __all__ = [
     "chinese_numeral",
     "cite",
     "cite_many",
+    "cite_on",
     "in_force",
+    "law_in_force",
     "open_questions",
+    "printable",
 ]

@@ -171,3 +171,18 @@ def test_the_renumbering_table_is_complete() -> None:
     assert recorded == set(RENUMBERED)
     for r in RENUMBERINGS:
         assert r.change.strip()
+
+
+def test_a_document_prints_a_number_only_from_the_text_in_force() -> None:
+    today = date(2026, 11, 29)
+    # 民诉法 art. 124, read in the 2023 text in force: printed with its number.
+    assert law.cite_on("civil-procedure.124", today) == "《中华人民共和国民事诉讼法》第一百二十四条"
+    # The 2025 仲裁法 number of art. 23 (2017) was not found: the law by name, never the 2017 number.
+    assert law.cite_on("arbitration.application-contents", today) == "《中华人民共和国仲裁法》"
+    assert law.cite_on("arbitration.application-contents", today, short=True) == "《仲裁法》"
+    # Before the 2025 revision took effect, the 2017 number was right.
+    assert law.cite_on("arbitration.application-contents", date(2025, 6, 1)) == "《中华人民共和国仲裁法》第二十三条"
+    # A number read from secondary material quoting the text in force is printed.
+    assert law.cite_on("arbitration.agreement-contents", today, short=True) == "《仲裁法》第二十七条"
+    assert not law.printable("arbitration.no-agreement-not-accepted", today)
+    assert law.law_in_force("中华人民共和国仲裁法", today) is law.ARBITRATION
