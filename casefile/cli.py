@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import enum
+import json
 import logging
 import math
 import os
@@ -18,6 +20,7 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -27,27 +30,34 @@ from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     Case,
-    CaseType,
-    Channel,
     Demand,
     DemandType,
     EventKind,
     EvidenceKind,
-    Party,
-    PartyKind,
-    Priority,
     Stage,
     TimelineEvent,
     Transcript,
-    parse_amount,
     parse_datetime,
     to_data,
 )
 from casefile.core.progress import Progress
+from casefile.core.record.fields import (
+    FIELDS,
+    GROUPS,
+    Changes,
+    Form,
+    apply,
+    changes_from_json,
+    check_changes,
+    demand_from_words,
+    demands_from_json,
+    leaf_changes,
+    set_fields,
+)
 from casefile.core.record.history import bundle_history
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
-from casefile.core.validate import check_text, normalise_phone
+from casefile.core.validate import check_text
 
 log = logging.getLogger("casefile")
 
@@ -80,28 +90,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("new", help="register a new case; prints its number on the last line")
-    p.add_argument("--title", required=True)
-    p.add_argument("--type", required=True, choices=_choices(CaseType))
-    p.add_argument("--channel", required=True, choices=_choices(Channel))
-    p.add_argument("--priority", default="normal", choices=_choices(Priority))
-    p.add_argument("--complained-at", metavar="ISO", help="complaint time (default: now; no offset = local time)")
-    p.add_argument("--complainant", metavar="NAME", default="")
-    p.add_argument("--phone", metavar="P", default="", help="complainant's phone")
-    p.add_argument("--respondent", metavar="NAME", default="")
-    p.add_argument("--order-no", metavar="N", default="")
-    p.add_argument("--product", default="")
-    p.add_argument("--waybill-no", metavar="W", default="")
-    p.add_argument("--carrier", metavar="C", default="")
-    p.add_argument("--amount", metavar="X", help="amount paid, in yuan")
-    p.add_argument(
-        "--demand",
-        metavar="TEXT",
-        action="append",
-        default=[],
-        help="a demand, e.g. 'refund 1299' or 'apology' or free text (repeatable)",
+    p = sub.add_parser(
+        "new",
+        help="register a new case; prints its number on the last line",
+        description="Register a case. Every field of the record can be given (the same options as 'casefile "
+        "edit'); --title, --type and --channel are needed, here or in --from FILE.json.",
     )
-    p.add_argument("--facts", default="", help="what happened, in the complainant's words")
+    _add_record_options(p)
+
+    p = sub.add_parser(
+        "edit",
+        help="change fields of a case (parties, agent, purchase, shipment, demands…); prints what changed",
+        description="Change fields of a case's record: each run is one custody entry holding only the fields "
+        "that changed. An empty value clears a field (an amount, a time or a yes/no becomes 'not entered'). "
+        '--from FILE.json gives fields as a JSON object named as in case.json (e.g. {"complainant": '
+        '{"address": "…"}, "shipment": {"insured": null}}), checked like the options; options '
+        "given as well take precedence.",
+    )
+    p.add_argument("case")
+    _add_record_options(p)
 
     p = sub.add_parser("add", help="add files or folders to a case as evidence")
     p.add_argument("case")
@@ -299,6 +306,114 @@ class _BoxAction(argparse.Action):
         setattr(namespace, self.dest, boxes)
 
 
+_FORM_HELP = {
+    Form.PERSON_ID: "resident ID number: 18 characters with a valid check digit and birth date "
+    "(an old 15-digit number has no check digit: it is accepted when its birth date is real)",
+    Form.CREDIT_CODE: "unified social credit code (18 characters with a valid check character)",
+    Form.PHONE: "a mobile, landline or service number",
+    Form.POSTCODE: "six digits",
+    Form.TIME: "ISO time, e.g. 2026-11-18T20:15 (no offset = local time)",
+    Form.AMOUNT: "yuan, exact to the fen, e.g. 1299.50",
+    Form.QUANTITY: "a whole number",
+    Form.WEIGHT: "kilograms, e.g. 1.25",
+    Form.YES_NO: "yes, no or unknown",
+    Form.BIRTH_DATE: "YYYY-MM-DD",
+    Form.GENDER: "男 or 女 (male/female)",
+}
+
+
+def _add_record_options(p: argparse.ArgumentParser) -> None:
+    """The options for every field people enter (casefile.core.record.fields), grouped by part of the record."""
+    groups: dict[str, Any] = {}
+    for i, spec in enumerate(FIELDS):
+        if not spec.options:
+            continue
+        group = groups.get(spec.group)
+        if group is None:
+            group = groups[spec.group] = p.add_argument_group(str(GROUPS[spec.group]).lower())
+        for j, option in enumerate(spec.options):
+            hint = _FORM_HELP.get(spec.form, "")
+            text = f"{spec.label.lower()}{': ' + hint if hint else ''}" if j == 0 else f"same as --{spec.options[0]}"
+            kwargs: dict[str, Any] = {"dest": f"field_{i}_{j}", "help": text}
+            if spec.form is Form.CHOICE and not spec.optional_choice:
+                kwargs["choices"] = spec.choice_values
+            elif spec.form is Form.CHOICE:
+                kwargs["metavar"] = "|".join(spec.choice_values)
+            else:
+                kwargs["metavar"] = spec.metavar or "TEXT"
+            group.add_argument(f"--{option}", **kwargs)
+        if spec.path == "complained_at":
+            group.add_argument(
+                "--from",
+                dest="from_file",
+                metavar="FILE.json",
+                help="fields as a JSON object named as in case.json, checked like the options",
+            )
+    demands = groups["demands"] = p.add_argument_group("demands")
+    demands.add_argument(
+        "--demand",
+        nargs="+",
+        action="append",
+        metavar="WORD",
+        help="a demand: KIND [AMOUNT [BASIS [DESCRIPTION]]] as separate words (KIND: "
+        + ", ".join(_choices(DemandType))
+        + "; AMOUNT '-' for none; BASIS the legal or contractual ground), or one text such as 'refund 1299' or "
+        "'apology'; repeatable; the demands given replace the case's",
+    )
+    demands.add_argument(
+        "--demand-json",
+        metavar="JSON",
+        help='the demands as a JSON list, e.g. [{"type": "refund", "amount": "1299", "basis": "消法第二十四条"}]; '
+        "[] removes them all",
+    )
+
+
+def record_changes_from(args: argparse.Namespace) -> Changes:
+    """The fields ``casefile new`` / ``edit`` were given (--from first, options over it), parsed and checked."""
+    changes = Changes()
+    if getattr(args, "from_file", None):
+        changes = _changes_from_file(args.from_file)
+    given: dict[str, tuple[str, Any]] = {}
+    for i, spec in enumerate(FIELDS):
+        for j, option in enumerate(spec.options):
+            text = getattr(args, f"field_{i}_{j}", None)
+            if text is None:
+                continue
+            value = spec.parse(text, f"--{option}")
+            earlier = given.get(spec.path)
+            if earlier is not None and earlier[1] != value:
+                raise InvalidValueError(
+                    "{first} and {second} give different values for the same field; give one",
+                    first=earlier[0],
+                    second=f"--{option}",
+                )
+            given[spec.path] = (f"--{option}", value)
+            changes.set(spec, value, f"--{option}")
+    if args.demand:
+        changes.demands = [demand_from_words(words) for words in args.demand]
+        changes.names["demands"] = "--demand"
+    if args.demand_json is not None:
+        if args.demand:
+            raise InvalidValueError("give the demands with --demand or with --demand-json, not both")
+        changes.demands = demands_from_json(args.demand_json, "--demand-json")
+        changes.names["demands"] = "--demand-json"
+    return changes
+
+
+def _changes_from_file(name: str) -> Changes:
+    try:
+        text = Path(name).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InvalidValueError("{file} cannot be read: {reason}", file=name, reason=exc.strerror or exc) from None
+    except UnicodeDecodeError:
+        raise InvalidValueError("{file} is not UTF-8 text", file=name) from None
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except ValueError as exc:
+        raise InvalidValueError("{file} is not JSON: {reason}", file=name, reason=exc) from None
+    return changes_from_json(data, name)
+
+
 # ---------------------------------------------------------------------------- helpers
 
 
@@ -329,16 +444,9 @@ def _settle(value: float) -> float:
 
 # Options whose text goes into a record, checked against the limit of the field they fill
 # (validate.text_limit) before the library is even opened.
+# (The record's fields of `new` and `edit` are parsed by record_changes_from.)
 _TEXT_OPTIONS = (
     "title",
-    "complainant",
-    "respondent",
-    "order_no",
-    "product",
-    "waybill_no",
-    "carrier",
-    "demand",
-    "facts",
     "source",
     "purpose",
     "reason",
@@ -351,7 +459,7 @@ _TEXT_OPTIONS = (
     "participant",
     "transcriber",
 )
-_TIME_OPTIONS = ("complained_at", "at", "started_at", "ended_at")
+_TIME_OPTIONS = ("at", "started_at", "ended_at")
 
 
 def check_arguments(args: argparse.Namespace) -> None:
@@ -365,10 +473,8 @@ def check_arguments(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
-    if getattr(args, "amount", None) is not None:
-        parse_amount(args.amount, "--amount")
-    for demand in getattr(args, "demand", None) or []:
-        _parse_demand(demand)
+    if args.command in ("new", "edit"):
+        args.changes = record_changes_from(args)
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
 
@@ -388,18 +494,6 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
         print("\r" + " " * (len(printable(label)) + 6) + "\r", end="", file=sys.stderr, flush=True)
 
 
-def _parse_demand(text: str) -> Demand:
-    words = text.strip().split()
-    if not words:
-        raise InvalidValueError("--demand needs a text")
-    head = words[0].lower()
-    if head in _choices(DemandType):
-        amount = parse_amount(words[1], "--demand amount") if len(words) > 1 else None
-        rest = " ".join(words[2:]) if amount is not None else " ".join(words[1:])
-        return Demand(type=DemandType(head), amount=amount, description=rest)
-    return Demand(type=DemandType.OTHER, description=text.strip())
-
-
 def _fmt_time(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -408,36 +502,63 @@ def _fmt_time(value: datetime | None) -> str:
 
 
 def cmd_new(args: argparse.Namespace, library: Library) -> int:
-    complained_at = parse_datetime(args.complained_at, "--complained-at") if args.complained_at else None
-    case = case_from_fields(
-        {
-            "title": args.title,
-            "type": args.type,
-            "channel": args.channel,
-            "priority": args.priority,
-            "complained_at": (complained_at or datetime.now().astimezone()).isoformat(),
-        }
+    changes: Changes = args.changes
+    given = {spec.path for spec, _value in changes.values}
+    missing = [f"--{name}" for name in ("title", "type", "channel") if name not in given]
+    if missing:
+        raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
+    blank = case_from_fields(
+        {"title": "-", "type": "quality", "channel": "store", "complained_at": datetime.now().astimezone().isoformat()}
     )
-    if not case.title.strip():
-        raise InvalidValueError("--title cannot be empty")
-    case.complainant = Party(
-        kind=PartyKind.PERSON, name=args.complainant, phone=normalise_phone(args.phone) if args.phone else ""
-    )
-    case.respondent = Party(kind=PartyKind.ORGANISATION, name=args.respondent)
-    case.transaction.order_no = args.order_no
-    case.transaction.product = args.product
-    if args.amount is not None:
-        case.transaction.amount = parse_amount(args.amount, "--amount")
-    case.shipment.waybill_no = args.waybill_no
-    case.shipment.carrier = args.carrier
-    if args.carrier:
-        case.courier = Party(kind=PartyKind.ORGANISATION, name=args.carrier)
-    case.demands = [_parse_demand(d) for d in args.demand]
-    case.facts = args.facts
+    case = apply(blank, changes)
+    nothing = Case(number="", title="", complained_at=blank.complained_at, channel=blank.channel, type=blank.type)
+    check_changes(nothing, case, changes.names)  # every field given is checked, named as it was typed
     case = library.create_case(case)
     _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
     _print(case.number)
     return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace, library: Library) -> int:
+    changes: Changes = args.changes
+    if not changes:
+        raise InvalidValueError("nothing to change: give options such as --complainant-address, or --from FILE.json")
+    with library.edit(args.case) as writer:
+        before = writer.case
+        after = apply(before, changes)
+        names = check_changes(before, after, changes.names)
+        changed = leaf_changes(before, after, names)
+        writer.update(after)
+        seq = writer.case.custody_head.seq
+    number = args.case.strip()
+    if not changed:
+        _print(f"{number}: nothing changed")
+        return EXIT_OK
+    _print(f"{number}: {len(changed)} field(s) changed (custody entry {seq})")
+    for path, old, new in changed:
+        was = _show_value(old)
+        _print(f"  {path}: {_show_value(new) or '(not entered)'}" + (f"  (was {was})" if was else ""))
+    return EXIT_OK
+
+
+def _show_value(value: Any) -> str:
+    """A field's value as the command line shows it ('' for not entered)."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, list):
+        return "; ".join(_demand_text(d) for d in value if isinstance(d, Demand))
+    return str(value)
+
+
+def _demand_text(d: Demand) -> str:
+    text = " ".join(x for x in (d.type.value, "" if d.amount is None else str(d.amount), d.description) if x)
+    return f"{text} (basis: {d.basis})" if d.basis else text
 
 
 def cmd_add(args: argparse.Namespace, library: Library) -> int:
@@ -514,6 +635,23 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
     return data
 
 
+# Fields `casefile show` prints in its first lines; every other field that is set follows under "details".
+_SHOWN_ABOVE = {
+    "title",
+    "type",
+    "channel",
+    "priority",
+    "complained_at",
+    "complainant.name",
+    "complainant.phone",
+    "respondent.name",
+    "transaction.order_no",
+    "transaction.amount",
+    "shipment.waybill_no",
+    "shipment.carrier",
+}
+
+
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     folder = library.folder(args.case)
     case = folder.read_record()
@@ -541,7 +679,13 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if case.shipment.waybill_no:
         lines.append(f"  waybill {case.shipment.waybill_no} ({case.shipment.carrier or '-'})")
     for d in case.demands:
-        lines.append(f"  demand {d.type.value} {d.amount or ''} {d.description}".rstrip())
+        basis = f"  (basis: {d.basis})" if d.basis else ""
+        lines.append(f"  demand {d.type.value} {d.amount or ''} {d.description}".rstrip() + basis)
+    details = [(spec.path, _show_value(value)) for spec, value in set_fields(case) if spec.path not in _SHOWN_ABOVE]
+    if details:
+        lines.append("  details:")
+        width = max(len(path) for path, _ in details)
+        lines.extend(f"    {path:<{width}}  {value}" for path, value in details)
     lines.append(f"  folder {folder.path}")
     lines.append(f"  evidence ({len(case.exhibits)}):")
     for e in case.exhibits:
@@ -895,6 +1039,7 @@ COMMANDS = {
     "bundle": cmd_bundle,
     "transcript": cmd_transcript,
     "new": cmd_new,
+    "edit": cmd_edit,
     "add": cmd_add,
     "list": cmd_list,
     "show": cmd_show,

@@ -602,42 +602,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Online chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Social media</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet determined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merchant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Courier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Third party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,6 +653,98 @@ SHA-256: %4</source>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet determined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General authority (一般授权)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special authority (特别授权)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male (男)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female (女)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -721,6 +777,33 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>All priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemandsEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis (legal or contractual ground)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected demand</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1031,6 +1114,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,6 +1347,17 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FieldGroup</name>
+    <message>
+        <source>Hide these fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show these fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CaseFile — %1</source>
@@ -1377,106 +1475,6 @@ Reason:</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complaint time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Respondent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purchase and shipment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Platform / store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waybill number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declared value (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,39 +1495,19 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Empty: the organisation in Settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the organisation in Settings (none entered yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>reply due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The title cannot be empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complainant phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Respondent phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declared value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not an amount (e.g. 1299.00)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2811,6 +2789,338 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent (委托诉讼代理人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier claim: claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} — {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} takes KIND [AMOUNT [BASIS [DESCRIPTION]]]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: expected a JSON object of record fields (as in case.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: unknown fields {fields} (fields are named as in case.json, e.g. complainant.address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected text, not {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person or organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law firm or employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawyer&apos;s licence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority (代理权限)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform / store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand and model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time received (签收)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier on the waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insured (保价)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insured value (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared value (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance fee (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception (damage, loss, delay…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} needs a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: expected an object with type, amount and basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: unknown keys {keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not yes, no or unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: not JSON ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID or credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>custody entry {seq} records the action {action!r}, made by a newer CaseFile; please upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,6 +3177,46 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{where}: {text!r} is not a resident ID number (18 characters: 17 digits and a check digit or X; an old 15-digit number is accepted when its birth date is real)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the check digit of this ID number is wrong (mistyped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the birth date in this ID number ({date}) is not a real date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the birth date in this ID number ({date}) is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a postcode (six digits, e.g. 200030)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not an email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a plausible birth date (from {earliest} to today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a gender (男 or 女, male or female)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a quantity (a whole number from 1 to {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a weight in kilograms (e.g. 1.25; at most three decimals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: {value} is not a plausible time (use a date between {earliest} and {latest})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2876,6 +3226,46 @@ Reason:</source>
     </message>
     <message>
         <source>{where} is too long: {length} characters (at most {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is in the future; check the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not an 18-character unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is an old 15-digit ID number, which has no check digit; only its birth date can be checked, and 19{date} is not a real date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a date (e.g. 1990-05-01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is a unified social credit code; for a person give the resident ID number (or make the party an organisation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -605,42 +605,6 @@ SHA-256：%4</translation>
         <translation>已撤回</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Online chat</source>
-        <translation>在线客服</translation>
-    </message>
-    <message>
-        <source>Social media</source>
-        <translation>社交媒体</translation>
-    </message>
-    <message>
-        <source>Offline store</source>
-        <translation>线下门店</translation>
-    </message>
-    <message>
-        <source>Not yet determined</source>
-        <translation>尚未确定</translation>
-    </message>
-    <message>
-        <source>Merchant</source>
-        <translation>商家</translation>
-    </message>
-    <message>
-        <source>Courier</source>
-        <translation>快递</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>顾客</translation>
-    </message>
-    <message>
-        <source>Third party</source>
-        <translation>第三方</translation>
-    </message>
-    <message>
         <source>Call</source>
         <translation>电话</translation>
     </message>
@@ -692,6 +656,98 @@ SHA-256：%4</translation>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>社交媒体</translation>
+    </message>
+    <message>
+        <source>Offline store</source>
+        <translation>线下门店</translation>
+    </message>
+    <message>
+        <source>Not yet determined</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <source>General authority (一般授权)</source>
+        <translation>一般授权</translation>
+    </message>
+    <message>
+        <source>Special authority (特别授权)</source>
+        <translation>特别授权</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>Not entered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Male (男)</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female (女)</source>
+        <translation>女</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -725,6 +781,33 @@ SHA-256：%4</translation>
     <message>
         <source>All priorities</source>
         <translation>全部优先级</translation>
+    </message>
+</context>
+<context>
+    <name>DemandsEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Basis (legal or contractual ground)</source>
+        <translation>依据（法律或合同依据）</translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation>请求内容</translation>
+    </message>
+    <message>
+        <source>Add a demand</source>
+        <translation>添加诉求</translation>
+    </message>
+    <message>
+        <source>Remove the selected demand</source>
+        <translation>删除所选诉求</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1121,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>无</translation>
     </message>
     <message>
+        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <translation>证据的类型；生成仲裁申请材料须有一项类型为“仲裁协议”的证据</translation>
+    </message>
+    <message>
         <source>Added from</source>
         <translation>导入来源</translation>
     </message>
@@ -1271,6 +1358,17 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FieldGroup</name>
+    <message>
+        <source>Hide these fields</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Show these fields</source>
+        <translation>展开填写</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CaseFile — %1</source>
@@ -1388,106 +1486,6 @@ Reason:</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>投诉渠道</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Complaint time</source>
-        <translation>投诉时间</translation>
-    </message>
-    <message>
-        <source>Responsible party</source>
-        <translation>责任方</translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation>责任认定理由</translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation>投诉人</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Respondent</source>
-        <translation>被投诉人</translation>
-    </message>
-    <message>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
-    </message>
-    <message>
-        <source>Purchase and shipment</source>
-        <translation>购买与物流</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <source>Platform / store</source>
-        <translation>平台/店铺</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Waybill number</source>
-        <translation>运单号</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递公司</translation>
-    </message>
-    <message>
-        <source>Declared value (yuan)</source>
-        <translation>保价金额（元）</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>事实经过</translation>
-    </message>
-    <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
@@ -1508,40 +1506,20 @@ Reason:</source>
         <translation>进入该阶段</translation>
     </message>
     <message>
+        <source>Empty: the organisation in Settings (%1)</source>
+        <translation>留空即为设置中的本单位（%1）</translation>
+    </message>
+    <message>
+        <source>Empty: the organisation in Settings (none entered yet)</source>
+        <translation>留空即为设置中的本单位（尚未填写）</translation>
+    </message>
+    <message>
         <source>reply due %1</source>
         <translation>答复期限 %1</translation>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
-    </message>
-    <message>
-        <source>The title cannot be empty</source>
-        <translation>标题不能为空</translation>
-    </message>
-    <message>
-        <source>Complainant phone</source>
-        <translation>投诉人电话</translation>
-    </message>
-    <message>
-        <source>Respondent phone</source>
-        <translation>被投诉人电话</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Declared value</source>
-        <translation>保价金额</translation>
-    </message>
-    <message>
-        <source>%1: not a phone number</source>
-        <translation>%1：不是有效的电话号码</translation>
-    </message>
-    <message>
-        <source>%1: not an amount (e.g. 1299.00)</source>
-        <translation>%1：不是有效的金额（例如 1299.00）</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2801,338 @@ Reason:</source>
         <translation>遮盖件证据{copy}与其原件证据{number}不符</translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被投诉人</translation>
+    </message>
+    <message>
+        <source>Agent (委托诉讼代理人)</source>
+        <translation>委托诉讼代理人</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运快递公司</translation>
+    </message>
+    <message>
+        <source>Courier claim: claimant</source>
+        <translation>快递理赔索赔人</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>{group} — {field}</source>
+        <translation>{group}{field}</translation>
+    </message>
+    <message>
+        <source>Demand {number}</source>
+        <translation>第 {number} 项诉求</translation>
+    </message>
+    <message>
+        <source>{where} takes KIND [AMOUNT [BASIS [DESCRIPTION]]]</source>
+        <translation>{where} 的写法为：类型 [金额 [依据 [请求内容]]]</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not one of {choices}</source>
+        <translation>{where}：{value!r} 不在可选值之中（{choices}）</translation>
+    </message>
+    <message>
+        <source>{where} amount</source>
+        <translation>{where}的金额</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of demands</source>
+        <translation>{where}：应为诉求的列表</translation>
+    </message>
+    <message>
+        <source>{source}: expected a JSON object of record fields (as in case.json)</source>
+        <translation>{source}：应为由记录字段组成的 JSON 对象（字段名同 case.json）</translation>
+    </message>
+    <message>
+        <source>{source}: unknown fields {fields} (fields are named as in case.json, e.g. complainant.address)</source>
+        <translation>{source}：无法识别的字段 {fields}（字段名同 case.json，如 complainant.address）</translation>
+    </message>
+    <message>
+        <source>{where}: expected text, not {value!r}</source>
+        <translation>{where}：应为文字，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>Person or organisation</source>
+        <translation>类型（自然人/组织）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所/地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>所在平台</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Channel reference</source>
+        <translation>渠道编号</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>责任认定理由</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <source>Law firm or employer</source>
+        <translation>律师事务所/工作单位</translation>
+    </message>
+    <message>
+        <source>Lawyer&apos;s licence number</source>
+        <translation>律师执业证号</translation>
+    </message>
+    <message>
+        <source>Authority (代理权限)</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Platform / store</source>
+        <translation>购买平台/店铺</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>商品/服务</translation>
+    </message>
+    <message>
+        <source>Brand and model</source>
+        <translation>品牌型号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>支付金额（元）</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Purchase time</source>
+        <translation>购买时间</translation>
+    </message>
+    <message>
+        <source>Time received (签收)</source>
+        <translation>收货（签收）时间</translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier on the waybill</source>
+        <translation>运单上的快递公司</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Freight (yuan)</source>
+        <translation>运费（元）</translation>
+    </message>
+    <message>
+        <source>Insured (保价)</source>
+        <translation>是否保价</translation>
+    </message>
+    <message>
+        <source>Insured value (yuan)</source>
+        <translation>保价金额（元）</translation>
+    </message>
+    <message>
+        <source>Declared value (yuan)</source>
+        <translation>声明价值（元）</translation>
+    </message>
+    <message>
+        <source>Insurance fee (yuan)</source>
+        <translation>保价费（元）</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>重量（千克）</translation>
+    </message>
+    <message>
+        <source>Shipped at</source>
+        <translation>寄件时间</translation>
+    </message>
+    <message>
+        <source>Signed for at</source>
+        <translation>快件签收时间</translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>How it was delivered</source>
+        <translation>签收方式</translation>
+    </message>
+    <message>
+        <source>Exception (damage, loss, delay…)</source>
+        <translation>异常情况（破损、丢失、延误等）</translation>
+    </message>
+    <message>
+        <source>Exception time</source>
+        <translation>异常发生时间</translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>{where} needs a text</source>
+        <translation>{where} 需要填写内容</translation>
+    </message>
+    <message>
+        <source>{where}: expected an object with type, amount and basis</source>
+        <translation>{where}：应为含类型、金额和依据的对象</translation>
+    </message>
+    <message>
+        <source>{where}: unknown keys {keys}</source>
+        <translation>{where}：无法识别的键 {keys}</translation>
+    </message>
+    <message>
+        <source>{where} cannot be empty</source>
+        <translation>{where}不能为空</translation>
+    </message>
+    <message>
+        <source>{where}: choose one of {choices}</source>
+        <translation>{where}：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not yes, no or unknown</source>
+        <translation>{where}：{value!r} 不是“是”“否”或“未知”</translation>
+    </message>
+    <message>
+        <source>{where}: not JSON ({exc})</source>
+        <translation>{where}：不是 JSON（{exc}）</translation>
+    </message>
+    <message>
+        <source>ID or credit code</source>
+        <translation>身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>{path} cannot be set</source>
+        <translation>{path} 无法设置</translation>
+    </message>
+    <message>
         <source>custody entry {seq} records the action {action!r}, made by a newer CaseFile; please upgrade</source>
         <translation>保管记录第 {seq} 条记载的操作 {action!r} 由更新版本的 CaseFile 写入，请升级</translation>
     </message>
@@ -2879,6 +3189,46 @@ Reason:</source>
         <translation>{text!r}：信用代码的校验位不对（是否输错？）</translation>
     </message>
     <message>
+        <source>{where}: {text!r} is not a resident ID number (18 characters: 17 digits and a check digit or X; an old 15-digit number is accepted when its birth date is real)</source>
+        <translation>{where}：{text!r} 不是公民身份号码（18 位：17 位数字加 1 位校验码，校验码可为 X；15 位旧号码在出生日期真实时可以接受）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the check digit of this ID number is wrong (mistyped?)</source>
+        <translation>{where}：{text!r}：身份证号码的校验码不对（是否输错？）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the birth date in this ID number ({date}) is not a real date</source>
+        <translation>{where}：{text!r}：号码中的出生日期（{date}）不是真实的日期</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the birth date in this ID number ({date}) is in the future</source>
+        <translation>{where}：{text!r}：号码中的出生日期（{date}）晚于今天</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a postcode (six digits, e.g. 200030)</source>
+        <translation>{where}：{text!r} 不是邮政编码（6 位数字，如 200030）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not an email address</source>
+        <translation>{where}：{text!r} 不是电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a plausible birth date (from {earliest} to today)</source>
+        <translation>{where}：{text!r} 不是合理的出生日期（应在 {earliest} 年至今天之间）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a gender (男 or 女, male or female)</source>
+        <translation>{where}：{text!r} 不是性别（男或女）</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a quantity (a whole number from 1 to {limit})</source>
+        <translation>{where}：{value!r} 不是数量（1 至 {limit} 的整数）</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a weight in kilograms (e.g. 1.25; at most three decimals)</source>
+        <translation>{where}：{value} 不是以千克计的重量（如 1.25，最多三位小数）</translation>
+    </message>
+    <message>
         <source>{where}: {value} is not a plausible time (use a date between {earliest} and {latest})</source>
         <translation>{where}：{value} 不是合理的时间（请使用 {earliest} 年至 {latest} 年之间的日期）</translation>
     </message>
@@ -2889,6 +3239,46 @@ Reason:</source>
     <message>
         <source>{where} is too long: {length} characters (at most {limit})</source>
         <translation>{where} 过长：{length} 个字符（最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is in the future; check the date</source>
+        <translation>{where}：{value} 晚于现在，请核对日期</translation>
+    </message>
+    <message>
+        <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
+        <translation>{where}：出生日期 {born} 与身份证号码中的出生日期（{stated}）不一致</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not an 18-character unified social credit code</source>
+        <translation>{where}：{text!r} 不是 18 位的统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r}: the check character of this credit code is wrong (mistyped?)</source>
+        <translation>{where}：{text!r}：信用代码的校验位不对（是否输错？）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is an old 15-digit ID number, which has no check digit; only its birth date can be checked, and 19{date} is not a real date</source>
+        <translation>{where}：{text!r} 是 15 位旧身份证号码，没有校验码，只能核对出生日期，而 19{date} 不是真实的日期</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a date (e.g. 1990-05-01)</source>
+        <translation>{where}：{text!r} 不是日期（如 1990-05-01）</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a weight</source>
+        <translation>{where}：{value} 不是重量</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation>{where}：{text!r} 不是电话号码（手机如 13812345678，座机如 010-12345678，或 400-123-4567）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code</source>
+        <translation>{where}：{text!r} 是公民身份号码；组织应填写统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is a unified social credit code; for a person give the resident ID number (or make the party an organisation)</source>
+        <translation>{where}：{text!r} 是统一社会信用代码；自然人请填写公民身份号码（或把该当事人改为组织）</translation>
     </message>
     <message>
         <source>MANIFEST.sha256: {problem}</source>

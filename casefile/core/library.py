@@ -65,6 +65,7 @@ from casefile.core.hashing import hash_file
 from casefile.core.index import CaseSummary, Index, IndexWriteError
 from casefile.core.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from casefile.core.model import (
+    RECORD_VERSION,
     Case,
     EvidenceKind,
     Exhibit,
@@ -130,6 +131,7 @@ class CaseFolder:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.number = path.name
+        self._stored_version: int | None = None  # the format of case.json as last read or written here
 
     @property
     def record_path(self) -> Path:
@@ -162,15 +164,29 @@ class CaseFolder:
             raise NotFoundError("case {number}: case.json is missing", number=self.number) from None
         except (OSError, ValueError) as exc:
             raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self.number, exc=exc) from exc
-        return case_from_data(data)
+        case = case_from_data(data)
+        self._stored_version = data["version"]
+        return case
 
     def write_snapshot(self, case: Case, *, manifest: bool = True) -> None:
         """Write case.json and (unless told not to) the manifest from the record.
 
-        The manifest is rewritten only when the set of exhibits changed, so that a
-        manifest altered outside CaseFile stays as evidence of that until verified.
+        A case.json of an older format is copied aside first (``case.json.v1-<time>.bak``):
+        it is rewritten in the current format. The manifest is rewritten only when the set of
+        exhibits changed, so that a manifest altered outside CaseFile stays as evidence of
+        that until verified.
         """
+        stored = self._stored_version if self._stored_version is not None else _stored_version(self.record_path)
+        if stored is not None and stored < RECORD_VERSION and self.record_path.is_file():
+            backup_before_migration(self.record_path, stored)
+            log.warning(
+                "case %s: case.json updated from format %d to %d (old file kept beside it)",
+                self.number,
+                stored,
+                RECORD_VERSION,
+            )
         atomic_write_json(self.record_path, case_to_data(case))
+        self._stored_version = RECORD_VERSION
         if manifest:
             write_manifest(self.path, manifest_entries(case))
 
@@ -1092,6 +1108,16 @@ def _recover_bundles(folder: CaseFolder, custody: CustodyLog) -> None:
         else:
             log.warning("case %s: removing unfinished bundle file %s", folder.number, stray.name)
             remove_quietly(stray)
+
+
+def _stored_version(path: Path) -> int | None:
+    """The format version of a case.json on disk; None when there is none (or it cannot be read)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = data.get("version") if isinstance(data, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
 def _staging_lock(dirname: str) -> str:

@@ -21,7 +21,9 @@ from casefile.core.errors import InvalidValueError, Message
 from casefile.core.validate import amount_from_text, check_amount, check_time
 
 RECORD_FORMAT = "casefile-case"
-RECORD_VERSION = 1
+# 2: a shipment's insurance is yes, no or unknown (format 1 wrote "no" for "never asked");
+#    parties, agent, receipt and exception times, weights, structured demands (versions.py).
+RECORD_VERSION = 2
 
 
 class CaseType(enum.StrEnum):
@@ -92,6 +94,14 @@ class EvidenceKind(enum.StrEnum):
     OTHER = "other"
 
 
+class AgentAuthority(enum.StrEnum):
+    """代理权限 (民诉法 art. 62): general, or special (to admit, waive or change claims, settle,
+    counterclaim or appeal on the principal's behalf)."""
+
+    GENERAL = "general"  # 一般授权
+    SPECIAL = "special"  # 特别授权
+
+
 class DemandType(enum.StrEnum):
     REFUND = "refund"
     EXCHANGE = "exchange"
@@ -112,9 +122,20 @@ class EventKind(enum.StrEnum):
     OTHER = "other"
 
 
+def _added(default: Any = None) -> Any:
+    """A field added after format 1: written only when set, so records without it stay as they were."""
+    return field(default=default, metadata={"sparse": True})
+
+
 @dataclass
 class Party:
-    """A person or an organisation, with the fields the venue documents ask for."""
+    """A person or an organisation, with the fields the venue documents ask for.
+
+    A person: name, gender, birth date, ethnicity, occupation, employer, ID number, address,
+    postcode, phone, email (民诉法 art. 124(一)). An organisation: name, unified social credit
+    code, legal representative and title, address, phone, shop name and platform. An empty text
+    is "not entered".
+    """
 
     kind: PartyKind = PartyKind.PERSON
     name: str = ""
@@ -126,12 +147,32 @@ class Party:
     id_number: str = ""
     legal_representative: str = ""
     representative_title: str = ""
-    gender: str = ""
-    birth_date: str = ""
+    gender: str = ""  # 男 or 女
+    birth_date: str = ""  # YYYY-MM-DD
     ethnicity: str = ""
     occupation: str = ""
     employer: str = ""
-    store: str = ""  # shop or platform account the respondent trades under
+    store: str = ""  # the shop name the respondent trades under
+    platform: str = _added("")  # the platform that shop is on (淘宝, 京东…)
+
+    def is_empty(self) -> bool:
+        """Nothing entered but (perhaps) its kind."""
+        return all(not getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "kind")
+
+
+@dataclass
+class Agent:
+    """委托诉讼代理人 (民诉法 arts. 61–62): who files or appears for the complainant, with what authority."""
+
+    name: str = ""
+    id_number: str = ""  # resident ID number
+    phone: str = ""
+    employer: str = ""  # the law firm, or the agent's employer
+    licence_no: str = ""  # a lawyer's practising certificate number (律师执业证号)
+    authority: AgentAuthority | None = None  # 代理权限; None: not entered
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
 
 
 @dataclass
@@ -144,30 +185,46 @@ class Transaction:
     amount: Decimal | None = None
     payment_method: str = ""
     purchased_at: datetime | None = None
+    # When the goods were received (签收): the 7-day return window (消法 art. 25) runs from it.
+    received_at: datetime | None = _added()
 
 
 @dataclass
 class Shipment:
+    """A parcel. Every optional value is None (or empty) until entered: unknown is never a fact."""
+
     waybill_no: str = ""
-    carrier: str = ""
+    carrier: str = ""  # the carrier's name as on the waybill; the carrier as a party is Case.courier
     outlet: str = ""
     freight: Decimal | None = None
-    insured: bool = False
-    declared_value: Decimal | None = None
-    insurance_fee: Decimal | None = None
+    insured: bool | None = None  # 保价: True, False, or None when not entered (format 1 could not tell)
+    declared_value: Decimal | None = None  # the value declared on the waybill
+    insurance_fee: Decimal | None = None  # 保价费
     shipped_at: datetime | None = None
     signed_at: datetime | None = None
     signer: str = ""
     delivery_mode: str = ""
     exception_type: str = ""
     discovered_at: datetime | None = None
+    insured_value: Decimal | None = _added()  # 保价金额
+    weight: Decimal | None = _added()  # kilograms, as on the waybill
+    exception_at: datetime | None = _added()  # when the exception (damage, loss, delay) happened
+    sender: Party | None = _added()
+    recipient: Party | None = _added()
+    # Who claims from the carrier in a courier claim (the merchant, usually the sender);
+    # None: the organisation in the settings (casefile.core.record.roles).
+    claimant: Party | None = _added()
 
 
 @dataclass
 class Demand:
+    """One claim: its kind, the amount (None: not a money claim, or not entered), what is asked
+    in words, and its basis — the legal or contractual ground, in words."""
+
     type: DemandType = DemandType.OTHER
     amount: Decimal | None = None
     description: str = ""
+    basis: str = _added("")
 
 
 @dataclass
@@ -407,7 +464,8 @@ class Case:
     first_response_at: datetime | None = None
     complainant: Party = field(default_factory=Party)
     respondent: Party = field(default_factory=lambda: Party(kind=PartyKind.ORGANISATION))
-    courier: Party | None = None
+    courier: Party | None = None  # the carrier
+    agent: Agent | None = _added()  # 委托诉讼代理人 of the complainant
     transaction: Transaction = field(default_factory=Transaction)
     shipment: Shipment = field(default_factory=Shipment)
     demands: list[Demand] = field(default_factory=list)

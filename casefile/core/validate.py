@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from datetime import datetime
-from decimal import Decimal
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from casefile.core.errors import InvalidValueError
@@ -32,15 +33,196 @@ _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 
-def check_credit_code(text: str) -> str:
+def check_credit_code(text: str, where: str = "") -> str:
     """An 18-character unified social credit code with a valid check character (GB 32100)."""
-    value = text.strip().upper()
+    value = _compact(text)
     if len(value) != 18 or any(ch not in _USCC_CHARS for ch in value):
+        if where:
+            raise InvalidValueError(
+                "{where}: {text!r} is not an 18-character unified social credit code", where=where, text=text
+            )
         raise InvalidValueError("{text!r} is not an 18-character unified social credit code", text=text)
     total = sum(_USCC_CHARS.index(ch) * w for ch, w in zip(value[:17], _USCC_WEIGHTS, strict=True))
     if _USCC_CHARS[(31 - total % 31) % 31] != value[17]:
+        if where:
+            raise InvalidValueError(
+                "{where}: {text!r}: the check character of this credit code is wrong (mistyped?)",
+                where=where,
+                text=text,
+            )
         raise InvalidValueError("{text!r}: the check character of this credit code is wrong (mistyped?)", text=text)
     return value
+
+
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_ID_CHECK = "10X98765432"
+
+
+def _compact(text: str) -> str:
+    """Full-width characters made plain, spaces removed, letters in capitals (as IDs and codes are written)."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text)).upper()
+
+
+def _birth_date_in_id(digits: str) -> date | None:
+    try:
+        return date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def check_resident_id(text: str, where: str = "ID number") -> str:
+    """A resident ID number (公民身份号码, GB 11643): 18 characters whose last is the check character
+    of the first 17, with a real birth date not in the future. An old 15-digit number has no check
+    character: only its birth date (19YYMMDD) can be checked, and it is accepted when that is real."""
+    value = _compact(text)
+    if len(value) == 15 and value.isdigit():
+        born = _birth_date_in_id("19" + value[6:12])
+        if born is None:
+            raise InvalidValueError(
+                "{where}: {text!r} is an old 15-digit ID number, which has no check digit; "
+                "only its birth date can be checked, and 19{date} is not a real date",
+                where=where,
+                text=text,
+                date=value[6:12],
+            )
+        return value
+    if len(value) != 18 or not value[:17].isdigit() or value[17] not in _ID_CHECK:
+        raise InvalidValueError(
+            "{where}: {text!r} is not a resident ID number (18 characters: 17 digits and a check digit or X; "
+            "an old 15-digit number is accepted when its birth date is real)",
+            where=where,
+            text=text,
+        )
+    total = sum(int(ch) * w for ch, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != value[17]:
+        raise InvalidValueError(
+            "{where}: {text!r}: the check digit of this ID number is wrong (mistyped?)", where=where, text=text
+        )
+    born = _birth_date_in_id(value[6:14])
+    if born is None or born.year < EARLIEST_YEAR:
+        raise InvalidValueError(
+            "{where}: {text!r}: the birth date in this ID number ({date}) is not a real date",
+            where=where,
+            text=text,
+            date=value[6:14],
+        )
+    if born > date.today():
+        raise InvalidValueError(
+            "{where}: {text!r}: the birth date in this ID number ({date}) is in the future",
+            where=where,
+            text=text,
+            date=born.isoformat(),
+        )
+    return value
+
+
+def birth_date_of_id(number: str) -> date | None:
+    """The birth date a (valid) resident ID number states."""
+    value = _compact(number)
+    if len(value) == 15 and value.isdigit():
+        return _birth_date_in_id("19" + value[6:12])
+    if len(value) == 18:
+        return _birth_date_in_id(value[6:14])
+    return None
+
+
+def check_postcode(text: str, where: str = "postcode") -> str:
+    """A Chinese postcode: six digits."""
+    value = _compact(text)
+    if not re.fullmatch(r"\d{6}", value):
+        raise InvalidValueError("{where}: {text!r} is not a postcode (six digits, e.g. 200030)", where=where, text=text)
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def check_email(text: str, where: str = "email") -> str:
+    value = unicodedata.normalize("NFKC", text).strip()
+    if not _EMAIL.match(value):
+        raise InvalidValueError("{where}: {text!r} is not an email address", where=where, text=text)
+    return value
+
+
+def check_birth_date(text: str, where: str = "birth date") -> str:
+    """A birth date as YYYY-MM-DD: a real date, not before 1900 and not in the future."""
+    value = unicodedata.normalize("NFKC", text).strip().replace("/", "-").replace(".", "-")
+    parts = value.split("-")
+    try:
+        born = date(int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 else date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError("{where}: {text!r} is not a date (e.g. 1990-05-01)", where=where, text=text) from None
+    if born.year < EARLIEST_YEAR or born > date.today():
+        raise InvalidValueError(
+            "{where}: {text!r} is not a plausible birth date (from {earliest} to today)",
+            where=where,
+            text=text,
+            earliest=EARLIEST_YEAR,
+        )
+    return born.isoformat()
+
+
+_GENDERS = {"男": "男", "女": "女", "M": "男", "F": "女", "MALE": "男", "FEMALE": "女"}
+
+
+def check_gender(text: str, where: str = "gender") -> str:
+    """男 or 女 (also written male/female, m/f)."""
+    value = _GENDERS.get(_compact(text))
+    if value is None:
+        raise InvalidValueError("{where}: {text!r} is not a gender (男 or 女, male or female)", where=where, text=text)
+    return value
+
+
+MAX_QUANTITY = 1_000_000
+
+
+def check_quantity(value: int, where: str = "quantity") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_QUANTITY:
+        raise InvalidValueError(
+            "{where}: {value!r} is not a quantity (a whole number from 1 to {limit})",
+            where=where,
+            value=value,
+            limit=MAX_QUANTITY,
+        )
+    return value
+
+
+def quantity_from_text(text: str, where: str = "quantity") -> int:
+    compact = _compact(text)
+    if not compact.isdigit():
+        raise InvalidValueError(
+            "{where}: {value!r} is not a quantity (a whole number from 1 to {limit})",
+            where=where,
+            value=text,
+            limit=MAX_QUANTITY,
+        )
+    return check_quantity(int(compact), where)
+
+
+MAX_WEIGHT = Decimal(100_000)  # kilograms; a parcel, not a ship
+
+
+def check_weight(value: Decimal, where: str = "weight") -> Decimal:
+    """A weight in kilograms: zero or more, to the gram (three decimals at most)."""
+    if not value.is_finite() or value < 0 or value > MAX_WEIGHT or value.as_tuple().exponent < -3:  # type: ignore[operator]
+        raise InvalidValueError(
+            "{where}: {value} is not a weight in kilograms (e.g. 1.25; at most three decimals)",
+            where=where,
+            value=str(value),
+        )
+    return value
+
+
+def weight_from_text(text: str, where: str = "weight") -> Decimal:
+    compact = _compact(text).removesuffix("KG")
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", compact):
+        raise InvalidValueError(
+            "{where}: {value} is not a weight in kilograms (e.g. 1.25; at most three decimals)", where=where, value=text
+        )
+    try:
+        return check_weight(Decimal(compact), where)
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only plain decimals
+        raise InvalidValueError("{where}: {value} is not a weight", where=where, value=text) from None
 
 
 # ---------------------------------------------------------------------------- what people type into a record
@@ -113,6 +295,7 @@ _LONG_TEXT_FIELDS = {
     "withdraw_reason",
     "statement",
     "text",
+    "basis",
 }
 # Fields that are not typed by anyone: what a file says about itself.
 _NOT_TYPED = {"metadata"}
@@ -126,8 +309,9 @@ def text_limit(where: str) -> int:
     return LONG_TEXT_LIMIT if name in _LONG_TEXT_FIELDS else SHORT_TEXT_LIMIT
 
 
-def check_text(value: str, where: str) -> str:
-    limit = text_limit(where)
+def check_text(value: str, where: str, field: str = "") -> str:
+    """A text within the limit of its field (``field``, else the field ``where`` names)."""
+    limit = text_limit(field or where)
     if len(value) > limit:
         raise InvalidValueError(
             "{where} is too long: {length} characters (at most {limit})", where=where, length=len(value), limit=limit
@@ -135,18 +319,115 @@ def check_text(value: str, where: str) -> str:
     return value
 
 
+def check_phone(text: str, where: str = "phone") -> str:
+    """:func:`normalise_phone`, naming the field in the message."""
+    try:
+        return normalise_phone(text)
+    except InvalidValueError:
+        raise InvalidValueError(
+            "{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, "
+            "or 400-123-4567)",
+            where=where,
+            text=text,
+        ) from None
+
+
+# Texts with a form of their own, by field name: checked when not empty.
+_TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
+    "phone": check_phone,
+    "postcode": check_postcode,
+    "email": check_email,
+    "birth_date": check_birth_date,
+    "gender": check_gender,
+}
+# Times of things that happened (a purchase, a delivery): not after today. A complaint time may be
+# set ahead (tests and planning do), and a deadline is in the future by nature.
+_PAST_TIMES = {"purchased_at", "received_at", "shipped_at", "signed_at", "exception_at", "discovered_at"}
+FUTURE_SLACK = timedelta(days=1)  # a clock or a time zone a little off is not a typo
+
+
+def _field_name(where: str) -> str:
+    return where.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def check_past_time(value: datetime, where: str = "time") -> datetime:
+    """A time something happened: plausible, and not in the future."""
+    check_time(value, where)
+    now = datetime.now(value.tzinfo) if value.tzinfo else datetime.now()
+    if value > now + FUTURE_SLACK:
+        raise InvalidValueError(
+            "{where}: {value} is in the future; check the date", where=where, value=value.isoformat(sep=" ")
+        )
+    return value
+
+
+def _passes(check: Callable[[str, str], str], text: str) -> bool:
+    try:
+        check(text, "")
+    except InvalidValueError:
+        return False
+    return True
+
+
+def check_identity(value: Any, where: str) -> None:
+    """A party's (or an agent's) identity number by its kind: a resident ID for a person, a unified
+    social credit code for an organisation; a person's birth date must agree with the ID's."""
+    number = getattr(value, "id_number", "")
+    if not isinstance(number, str) or not number.strip():
+        return
+    at = f"{where}.id_number" if where else "id_number"
+    organisation = str(getattr(value, "kind", "person")) == "organisation"
+    try:
+        (check_credit_code if organisation else check_resident_id)(number, at)
+    except InvalidValueError:
+        if organisation and _passes(check_resident_id, number):
+            raise InvalidValueError(
+                "{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code",
+                where=at,
+                text=number,
+            ) from None
+        if not organisation and _passes(check_credit_code, number):
+            raise InvalidValueError(
+                "{where}: {text!r} is a unified social credit code; for a person give the resident ID number "
+                "(or make the party an organisation)",
+                where=at,
+                text=number,
+            ) from None
+        raise
+    if organisation:
+        return
+    born = getattr(value, "birth_date", "")
+    stated = birth_date_of_id(number)
+    if isinstance(born, str) and born.strip() and stated is not None and check_birth_date(born) != stated.isoformat():
+        raise InvalidValueError(
+            "{where}: the birth date {born} does not match the one in the ID number ({stated})",
+            where=f"{where}.birth_date" if where else "birth_date",
+            born=born,
+            stated=stated.isoformat(),
+        )
+
+
 def check_input(value: Any, where: str = "") -> None:
     """Check what someone typed into a record (a dataclass, a list or one value) before it is recorded.
 
-    Texts against their field's length limit, times against the plausible years, amounts
-    against :func:`check_amount`. ``where`` names the field in the message.
+    Texts against their field's length limit and, by field name, their form (phones, postcodes,
+    emails, birth dates, genders); a party's ID number by its kind (:func:`check_identity`); times
+    against the plausible years (and times things happened, against today); amounts against
+    :func:`check_amount`, weights and quantities against theirs. ``where`` names the field in the
+    message. Empty texts and unknown values (None) are not entered, and not checked.
     """
+    name = _field_name(where)
     if isinstance(value, str):
         check_text(value, where)
+        form = _TEXT_CHECKS.get(name)
+        if form is not None and value.strip():
+            form(value, where)
     elif isinstance(value, datetime):
-        check_time(value, where)
+        (check_past_time if name in _PAST_TIMES else check_time)(value, where)
     elif isinstance(value, Decimal):
-        check_amount(value, where)
+        (check_weight if name == "weight" else check_amount)(value, where)
+    elif isinstance(value, int) and not isinstance(value, bool) and name == "quantity":
+        check_quantity(value, where)
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             check_input(item, f"{where}[{i}]")
@@ -154,3 +435,4 @@ def check_input(value: Any, where: str = "") -> None:
         for f in dataclasses.fields(value):
             if f.name not in _NOT_TYPED:
                 check_input(getattr(value, f.name), f"{where}.{f.name}" if where else f.name)
+        check_identity(value, where)

@@ -20,7 +20,7 @@ from casefile.core.disclosure.redact import can_redact
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
-from casefile.core.model import Case, Exhibit
+from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.history import exhibit_history
 from casefile.core.sniff import decode_text
@@ -31,7 +31,18 @@ from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import EvidenceModel, capture_source_name, flag_name, kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
-from PySide6.QtCore import QDateTime, QEvent, QItemSelection, QObject, QSize, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDateTime,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -47,6 +58,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +78,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QToolBar,
@@ -75,12 +89,36 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+Index = QModelIndex | QPersistentModelIndex
 
 TEXT_PREVIEW_BYTES = 200 * 1024
 IMAGE_PREVIEW_SIDE = 2048  # large photos are decoded at most this big: enough for a pane, and fast
 TEXT_MIMES = {"message/rfc822", "application/json", "application/xml"}
 # Task.progress carries C++ ints; a batch of videos easily passes 2 GiB, so scale down before that.
 SIGNAL_INT_MAX = 2**31 - 1
+
+
+class KindDelegate(QStyledItemDelegate):
+    """The evidence kind chosen from a list (its name shown, its code stored); the choice is taken at once."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        for kind in EvidenceKind:
+            combo.addItem(kind_name(kind.value), kind.value)
+        combo.activated.connect(lambda _i: self._commit(combo))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 def _local(at: datetime | None) -> str:
@@ -115,6 +153,8 @@ class EvidenceTab(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().setVisible(False)
+        self.kind_delegate = KindDelegate(self.table)
+        self.table.setItemDelegateForColumn(EvidenceModel.KIND, self.kind_delegate)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -250,10 +290,26 @@ class EvidenceTab(QWidget):
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._details_link)
         self.details.setAcceptDrops(False)
+        # The selected exhibit's kind, changed here as in the table (an arbitration agreement, a waybill...).
+        self.kind_label = QLabel(self)
+        self.kind_combo = QComboBox(self)
+        for kind in EvidenceKind:
+            self.kind_combo.addItem(kind_name(kind.value), kind.value)
+        self.kind_label.setBuddy(self.kind_combo)
+        self.kind_combo.activated.connect(self._kind_chosen)
+        kind_row = QHBoxLayout()
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(self.kind_label)
+        kind_row.addWidget(self.kind_combo, 1)
+        details_page = QWidget(self)
+        details_layout = QVBoxLayout(details_page)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(kind_row)
+        details_layout.addWidget(self.details, 1)
 
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.preview)
-        side.addWidget(self.details)
+        side.addWidget(details_page)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
         side.setChildrenCollapsible(False)
@@ -362,6 +418,12 @@ class EvidenceTab(QWidget):
         self.act_show.setText(self.tr("Show in folder"))
         self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.kind_label.setText(self.tr("Kind"))
+        self.kind_combo.setToolTip(
+            self.tr("What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement")
+        )
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_name(str(self.kind_combo.itemData(i))))
         self.preview_none.setText(self.tr("No preview for this kind of file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.ingest_task is None and not self.status.text():
@@ -476,6 +538,9 @@ class EvidenceTab(QWidget):
         self.act_withdraw.setEnabled(exhibit is not None and not exhibit.withdrawn)
         self.act_redact.setEnabled(exhibit is not None and not exhibit.withdrawn and can_redact(exhibit.mime))
         self.act_show.setEnabled(exhibit is not None)
+        self.kind_combo.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        if exhibit is not None:
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(exhibit.kind.value)))
 
     def _file_of(self, exhibit: Exhibit) -> Path | None:
         if self.number is None:
@@ -963,21 +1028,29 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ editing and withdrawing
 
     def _write_field(self, exhibit_no: int, field: str, value: str) -> None:
-        """EvidenceModel.on_edit: write an edited title, source or proof purpose through the core."""
+        """EvidenceModel.on_edit: write an edited title, kind, source or proof purpose through the core
+        (an ``exhibit-update`` custody entry)."""
         if self.number is None:
             return
         number = self.number
         library = self.ctx.library
+        typed: Any = EvidenceKind(value) if field == "kind" else value
 
         def work(_token: CancelToken) -> str:
             with library.edit(number) as writer:
-                writer.update_exhibit(exhibit_no, **{field: value})
+                writer.update_exhibit(exhibit_no, **{field: typed})
             return number
 
         task = Task(work, f"edit exhibit {exhibit_no} of {number}")
         task.succeeded.connect(self._written)
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
+
+    def _kind_chosen(self, _index: int) -> None:
+        exhibit = self.selected_exhibit()
+        kind = str(self.kind_combo.currentData())
+        if exhibit is not None and not exhibit.withdrawn and kind != exhibit.kind.value:
+            self._write_field(exhibit.number, "kind", kind)
 
     def _written(self, number: object) -> None:
         self.ctx.events.case_changed.emit(str(number))

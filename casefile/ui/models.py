@@ -8,7 +8,7 @@ from typing import Any
 from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.index import sort_key as index_sort_key
-from casefile.core.model import Case, Exhibit, Stage
+from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.thumbnails import thumbnail_path
 
 from PySide6.QtCore import (
@@ -56,6 +56,51 @@ def priority_name(value: str) -> str:
         "urgent": QCoreApplication.translate("CaseFile", "Urgent"),
         "important": QCoreApplication.translate("CaseFile", "Important"),
         "normal": QCoreApplication.translate("CaseFile", "Normal"),
+    }.get(value, value)
+
+
+def channel_name(value: str) -> str:
+    return {
+        "phone": QCoreApplication.translate("CaseFile", "Phone"),
+        "online": QCoreApplication.translate("CaseFile", "Online chat"),
+        "email": QCoreApplication.translate("CaseFile", "Email"),
+        "social": QCoreApplication.translate("CaseFile", "Social media"),
+        "store": QCoreApplication.translate("CaseFile", "Offline store"),
+    }.get(value, value)
+
+
+def responsible_name(value: str) -> str:
+    return {
+        "undetermined": QCoreApplication.translate("CaseFile", "Not yet determined"),
+        "merchant": QCoreApplication.translate("CaseFile", "Merchant"),
+        "courier": QCoreApplication.translate("CaseFile", "Courier"),
+        "customer": QCoreApplication.translate("CaseFile", "Customer"),
+        "third_party": QCoreApplication.translate("CaseFile", "Third party"),
+    }.get(value, value)
+
+
+def party_kind_name(value: str) -> str:
+    return {
+        "person": QCoreApplication.translate("CaseFile", "Natural person"),
+        "organisation": QCoreApplication.translate("CaseFile", "Organisation"),
+    }.get(value, value)
+
+
+def authority_name(value: str) -> str:
+    return {
+        "general": QCoreApplication.translate("CaseFile", "General authority (一般授权)"),
+        "special": QCoreApplication.translate("CaseFile", "Special authority (特别授权)"),
+    }.get(value, value)
+
+
+def demand_type_name(value: str) -> str:
+    return {
+        "refund": QCoreApplication.translate("CaseFile", "Refund"),
+        "exchange": QCoreApplication.translate("CaseFile", "Exchange"),
+        "repair": QCoreApplication.translate("CaseFile", "Repair"),
+        "apology": QCoreApplication.translate("CaseFile", "Apology"),
+        "compensation": QCoreApplication.translate("CaseFile", "Compensation"),
+        "other": QCoreApplication.translate("CaseFile", "Other"),
     }.get(value, value)
 
 
@@ -315,10 +360,13 @@ TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
 class EvidenceModel(QAbstractTableModel):
-    """A case's exhibits; title, source and proof purpose editable in place."""
+    """A case's exhibits; title, kind, source and proof purpose editable in place.
+
+    The kind's edit value is its code (``arbitration-agreement``); the view shows its name.
+    """
 
     NUMBER, TITLE, KIND, SOURCE, PURPOSE, NAME, SIZE, CAPTURED, ADDED, SHA256 = range(10)
-    EDITABLE = {TITLE: "title", SOURCE: "source", PURPOSE: "purpose"}
+    EDITABLE = {TITLE: "title", KIND: "kind", SOURCE: "source", PURPOSE: "purpose"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -370,6 +418,8 @@ class EvidenceModel(QAbstractTableModel):
             return None
         e = self.exhibits[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.EditRole and column == self.KIND:
+            return e.kind.value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(e, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
@@ -434,6 +484,13 @@ class EvidenceModel(QAbstractTableModel):
         text = str(value).strip()
         if field == "title" and not text:
             return False
+        if field == "kind":
+            if text not in {k.value for k in EvidenceKind} or text == e.kind.value:
+                return False
+            self.on_edit(e.number, field, text)
+            e.kind = EvidenceKind(text)
+            self.dataChanged.emit(index, index)
+            return True
         if getattr(e, field) == text:
             return False
         self.on_edit(e.number, field, text)

@@ -61,7 +61,7 @@ def test_a_full_record_round_trips_through_case_json(library):
         changed.respondent = Party(
             kind=PartyKind.ORGANISATION,
             name="某某数码科技有限公司",
-            id_number="91310000MA1FL0000X",
+            id_number="91310000MA1FL0000N",
             legal_representative="李四",
         )
         changed.courier = Party(kind=PartyKind.ORGANISATION, name="顺丰速运")

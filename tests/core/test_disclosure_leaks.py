@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # The complainant (an end customer), seen complete by court, arbitration and 消协, masked for the carrier.
-CUSTOMER = {"张三", "13812345678", "110105199001011234", "建国路88号院3号楼501", "zhangsan@example.com"}
+CUSTOMER = {"张三", "13812345678", "110105199001011232", "建国路88号院3号楼501", "zhangsan@example.com"}
 # People in the evidence who are no party: masked everywhere.
 THIRD = {"王五", "13700001111", "13900001111", "44030519850203123X", "6222021234567894", "wangwu@example.net"}
 ACTIVE = ("JavaScript", "JS", "Launch", "EmbeddedFile", "URI", "AA", "OpenAction")
@@ -107,7 +107,7 @@ def seeded(library: Library, tmp_path: Path) -> str:
         complainant={
             "name": "张三",
             "phone": "13812345678",
-            "id_number": "110105199001011234",
+            "id_number": "110105199001011232",
             "address": "北京市朝阳区建国路88号院3号楼501",
             "email": "zhangsan@example.com",
         },
@@ -260,7 +260,7 @@ def test_no_packet_carries_what_its_destination_must_not_see(library, seeded, tm
 def test_the_parties_a_destination_sees_are_printed_complete(library, seeded, tmp_path):
     court = _surfaces(_packet(library, seeded, Venue.COURT), tmp_path)
     text = re.sub(r"\s+", "", court["text"])
-    assert "13812345678" in text and "110105199001011234" in text and "张三" in text
+    assert "13812345678" in text and "110105199001011232" in text and "张三" in text
 
 
 def test_the_receipt_customer_copy_carries_nothing_personal(library, seeded, tmp_path):

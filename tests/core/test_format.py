@@ -18,8 +18,9 @@ from casefile.core.custody import LOG_NAME, entry_hash
 from casefile.core.errors import LibraryVersionError
 from casefile.core.evidence import add_files
 from casefile.core.library import LIBRARY_VERSION, Library
-from casefile.core.model import Stage, case_from_data
+from casefile.core.model import RECORD_VERSION, Stage, case_from_data
 from casefile.core.record.history import bundle_history, exhibit_history
+from casefile.core.record.versions import ENTRY_VERSION
 from casefile.core.settings import load_settings, save_settings
 from casefile.core.verify import CaseReport, verify_case
 
@@ -73,7 +74,7 @@ def test_a_format_1_library_opens_verifies_and_takes_changes(old_library, files)
         writer.set_stage(Stage.NEGOTIATION, "提出方案")
     assert verify(library, "202611-001").ok
     entries = entries_of(old_library / "cases" / "202611-001")
-    assert "v" not in entries[0] and entries[-1]["v"] == 1  # old entries as they were; new ones say their version
+    assert "v" not in entries[0] and entries[-1]["v"] == ENTRY_VERSION == 2  # old entries as they were
     library.close()
 
 
@@ -131,7 +132,7 @@ def test_an_entry_or_record_of_a_newer_format_is_refused(old_library):
         record.fold([*entries, newer])
     data = json.loads((folder / "case.json").read_text("utf-8"))
     with pytest.raises(LibraryVersionError, match="newer CaseFile"):
-        case_from_data({**data, "version": 2})
+        case_from_data({**data, "version": RECORD_VERSION + 1})
 
 
 def test_a_library_of_a_newer_format_is_refused(old_library):
@@ -221,3 +222,89 @@ def test_show_lists_the_bundles_made_from_the_core_history(old_library, capsys):
     out = capsys.readouterr().out
     (line,) = [line for line in out.splitlines() if "bundles/202611-001-receipt-" in line]
     assert "receipt" in line and "sha256" in line and "pages" in line
+
+
+# ---------------------------------------------------------------------------- format 1 -> 2: insurance unknown
+
+
+def test_a_format_1_not_insured_reads_as_not_entered_everywhere(old_library):
+    """Format 1 wrote insured: false for a shipment nobody asked about; it is read as unknown, not as "no"."""
+    for number in ("202610-001", "202611-001"):
+        folder = old_library / "cases" / number
+        raw = json.loads((folder / "case.json").read_text("utf-8"))
+        assert raw["version"] == 1 and raw["shipment"]["insured"] is False
+        creation = entries_of(folder)[0]
+        assert "v" not in creation and creation["details"]["case"]["shipment"]["insured"] is False
+        assert case_from_data(raw).shipment.insured is None  # case.json, upcast
+        assert record.fold(entries_of(folder)).shipment.insured is None  # the creation entry, upcast
+    library = Library.open(old_library, "张敏", read_only=True)
+    assert library.load_case("202611-001").shipment.insured is None
+    library.close()
+
+
+def test_format_1_update_entries_are_upcast_on_a_copy_and_still_verify(old_library):
+    folder = old_library / "cases" / "202610-001"
+    entries = entries_of(folder)
+    shipment = {**entries[0]["details"]["case"]["shipment"], "waybill_no": "SF1"}
+    later = [
+        {**entries[-1], "seq": len(entries) + 1, "action": "update", "details": {"fields": {"shipment": shipment}}},
+        {
+            **entries[-1],
+            "seq": len(entries) + 2,
+            "action": "update",
+            "details": {"fields": {"shipment": {**shipment, "insured": True, "declared_value": "3000"}}},
+        },
+    ]
+    for entry in later:
+        entry.pop("v", None)  # written by format 1
+    rewrite_log(folder, [*entries, *later])
+    stored = entries_of(folder)
+    halfway = record.fold(stored[:-1])
+    assert halfway.shipment.insured is None and halfway.shipment.waybill_no == "SF1"
+    truth = record.fold(stored)
+    # Format 1 printed the declared value of an insured parcel as its insured amount: so it reads.
+    assert truth.shipment.insured is True and str(truth.shipment.insured_value) == "3000"
+    assert entries_of(folder) == stored  # folding upcast copies: the entries as stored are untouched
+    assert stored[-2]["details"]["fields"]["shipment"]["insured"] is False
+    from casefile.core.custody import CustodyLog
+
+    assert CustodyLog(folder / LOG_NAME).check().ok
+
+
+def test_rewriting_a_format_1_case_json_keeps_the_old_file_first(old_library):
+    folder = old_library / "cases" / "202611-001"
+    before = (folder / "case.json").read_bytes()
+    log_before = (folder / LOG_NAME).read_bytes()
+    library = Library.open(old_library, "张敏")
+    with library.edit("202611-001") as writer:
+        writer.set_stage(Stage.NEGOTIATION, "提出方案")
+    (backup,) = folder.glob("case.json.v1-*.bak")
+    assert backup.read_bytes() == before
+    data = json.loads((folder / "case.json").read_text("utf-8"))
+    assert data["version"] == RECORD_VERSION == 2 and data["shipment"]["insured"] is None
+    assert (folder / LOG_NAME).read_bytes().startswith(log_before)  # the log only grows
+    assert verify(library, "202611-001").ok
+    with library.edit("202611-001") as writer:
+        writer.set_stage(Stage.CONFIRMATION, "")
+    assert len(list(folder.glob("case.json.v1-*.bak"))) == 1  # once: the file is in format 2 now
+    assert verify(library, "202611-001").ok
+    library.close()
+
+
+def test_a_read_only_format_1_library_is_read_without_writing_backups(old_library):
+    before = {p: p.read_bytes() for p in old_library.rglob("*") if p.is_file()}
+    library = Library.open(old_library, "张敏", read_only=True)
+    assert library.load_case("202610-001").shipment.insured is None
+    library.close()
+    assert {p: p.read_bytes() for p in old_library.rglob("*") if p.is_file()} == before
+
+
+def test_a_format_1_archive_imports_with_insurance_unknown(tmp_path):
+    from casefile.core.archive import import_case
+
+    library = Library.open(tmp_path / "new-library", "张敏")
+    list(import_case(library, FORMAT1 / "202611-001-export.zip"))
+    case = library.load_case("202611-001")
+    assert case.shipment.insured is None
+    assert verify(library, "202611-001").ok
+    library.close()

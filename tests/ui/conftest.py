@@ -35,6 +35,23 @@ def ctx(tmp_path, qapp):
     library.close()
 
 
+@pytest.fixture
+def window(ctx, qtbot):
+    """The main window over a library of two cases, 202611-001 and 202611-002."""
+    from casefile.core.library import case_from_fields
+    from casefile.ui.main_window import MainWindow
+
+    for title in ("手机屏幕碎裂", "快递外箱压坏"):
+        ctx.library.create_case(
+            case_from_fields(
+                {"title": title, "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+            )
+        )
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):

@@ -216,6 +216,45 @@ def test_inline_edit_writes_through_the_core(ctx, tab, number, files):
     assert intact(ctx, number)
 
 
+def test_the_kind_is_chosen_in_the_table_and_recorded_as_an_exhibit_update(ctx, qtbot, tab, number, files):
+    """An arbitration packet needs an exhibit of kind arbitration-agreement: the kind is set from the window."""
+    from PySide6.QtWidgets import QComboBox
+
+    tab.ingest([str(files / "chat.txt")])
+    index = tab.model.index(0, EvidenceModel.KIND)
+    assert tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert index.data(Qt.ItemDataRole.EditRole) == "chat" and index.data() == "Chat record"
+    tab.table.setCurrentIndex(index)
+    tab.table.edit(index)
+    editors = tab.table.viewport().findChildren(QComboBox)
+    assert len(editors) == 1
+    (combo,) = editors
+    combo.setCurrentIndex(combo.findData("arbitration-agreement"))
+    combo.activated.emit(combo.currentIndex())  # the user picks it: taken at once
+    stored = ctx.library.load_case(number).exhibit(1)
+    assert stored.kind.value == "arbitration-agreement"
+    assert tab.model.index(0, EvidenceModel.KIND).data() == "Arbitration agreement"
+    last = ctx.library.folder(number).custody.read()[-1]
+    assert last["action"] == "exhibit-update" and last["details"] == {
+        "exhibit": 1,
+        "fields": {"kind": "arbitration-agreement"},
+    }
+    assert intact(ctx, number)
+
+
+def test_the_kind_is_chosen_in_the_exhibit_details_too(ctx, tab, number, files):
+    tab.ingest([str(files / "破损照片.jpg")])
+    tab.select_exhibit(1)
+    assert tab.kind_combo.isEnabled() and tab.kind_combo.currentData() == "photo"
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("waybill"))
+    tab.kind_combo.activated.emit(tab.kind_combo.currentIndex())
+    assert ctx.library.load_case(number).exhibit(1).kind.value == "waybill"
+    assert tab.kind_combo.currentData() == "waybill"  # the record, read again after the change
+    assert [e["action"] for e in ctx.library.folder(number).custody.read()].count("exhibit-update") == 1
+    tab.kind_combo.activated.emit(tab.kind_combo.currentIndex())  # the same kind again: nothing to record
+    assert [e["action"] for e in ctx.library.folder(number).custody.read()].count("exhibit-update") == 1
+
+
 def test_a_failed_edit_is_shown_and_the_view_shows_the_record(ctx, tab, number, files, monkeypatch):
     tab.ingest([str(files / "chat.txt")])
     log = ctx.library.folder(number).custody.path

@@ -4,26 +4,8 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from casefile.core.evidence import add_files
-from casefile.core.library import case_from_fields
 from casefile.core.verify import FileStatus
-
-
-@pytest.fixture
-def window(ctx, qtbot):
-    from casefile.ui.main_window import MainWindow
-
-    for title in ("手机屏幕碎裂", "快递外箱压坏"):
-        ctx.library.create_case(
-            case_from_fields(
-                {"title": title, "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
-            )
-        )
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    return win
 
 
 def test_lists_cases_and_opens_the_selected_one(window):

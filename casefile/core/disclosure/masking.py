@@ -357,6 +357,7 @@ class Masker:
         shown.responsibility_rationale = self.text(shown.responsibility_rationale, where)
         for demand in shown.demands:
             demand.description = self.text(demand.description, where)
+            demand.basis = self.text(demand.basis, where)
         for event in shown.timeline:
             event.summary = self.text(event.summary, where)
             event.people = self.text(event.people, where)

@@ -61,6 +61,7 @@ UPDATABLE_FIELDS = {
     "complainant",
     "respondent",
     "courier",
+    "agent",
     "transaction",
     "shipment",
     "demands",

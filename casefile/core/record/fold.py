@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from casefile.core.errors import InvalidValueError, LibraryVersionError, Message
-from casefile.core.model import Case, CustodyHead, case_from_data, parse_datetime, to_data
+from casefile.core.model import (
+    RECORD_FORMAT,
+    RECORD_VERSION,
+    Case,
+    CustodyHead,
+    case_from_data,
+    parse_datetime,
+    to_data,
+)
 from casefile.core.record.actions import ACTIONS, CREATE, UPDATABLE_FIELDS
 from casefile.core.record.versions import ENTRY_VERSION, entry_version, upcast
 
@@ -22,8 +30,8 @@ def creation_details(case: Case) -> dict[str, Any]:
     data = to_data(case)
     for key in ("exhibits", "custody_head", "revision"):
         data.pop(key, None)
-    data["format"] = "casefile-case"
-    data["version"] = 1
+    data["format"] = RECORD_FORMAT
+    data["version"] = RECORD_VERSION
     return {"case": data}
 
 

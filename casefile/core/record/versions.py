@@ -15,6 +15,7 @@ is lost by an older one that does not understand it.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from typing import Any
 from casefile.core.errors import LibraryVersionError, Message
 from casefile.core.fsutil import fsync_dir, storage_error
 
-ENTRY_VERSION = 1  # custody entries
+ENTRY_VERSION = 2  # custody entries; 2: as format 2 of the case record (below)
 ENTRY_VERSION_KEY = "v"
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
@@ -75,3 +76,56 @@ def backup_before_migration(path: Path, version: int) -> Path:
             exc, Message("keeping a copy of {name} before updating its format", name=path.name)
         ) from exc
     return backup
+
+
+# ---------------------------------------------------------------------------- format 1 -> 2 of cases and entries
+#
+# Format 1 stored a shipment's insurance (保价) as a plain true/false defaulting to false, so a
+# shipment nobody asked about read "not insured" and was printed 未保价. Format 2 has three
+# states: true, false and null (not entered). A format-1 false cannot tell "no" from "never
+# asked", so it becomes null; a format-1 true stays, and its declared value — which format 1
+# printed as the insured amount (保价金额) — is also taken as the insured value.
+
+
+def shipment_v1_to_v2(shipment: Any) -> Any:
+    if not isinstance(shipment, dict):
+        return shipment
+    shipment = dict(shipment)
+    if shipment.get("insured") is False:
+        shipment["insured"] = None
+    elif shipment.get("insured") is True and shipment.get("insured_value", shipment.get("declared_value")) is not None:
+        shipment.setdefault("insured_value", shipment["declared_value"])
+    return shipment
+
+
+def case_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """case.json (or the case data a creation entry holds) from format 1 to 2."""
+    data = {**data, "version": 2}
+    if "shipment" in data:
+        data["shipment"] = shipment_v1_to_v2(data["shipment"])
+    return data
+
+
+def entry_v1_to_v2(entry: dict[str, Any]) -> dict[str, Any]:
+    """A custody entry from format 1 to 2: the case a ``create`` entry holds, the shipment an ``update`` sets.
+
+    Works on copies: the entry as stored is what its hash covers.
+    """
+    entry = {**entry, "v": 2}
+    details = entry.get("details")
+    if not isinstance(details, dict):
+        return entry
+    details = copy.copy(details)
+    action = entry.get("action")
+    case = details.get("case")
+    if action == "create" and isinstance(case, dict) and case.get("version", 1) == 1:
+        details["case"] = case_v1_to_v2(case)
+    fields = details.get("fields")
+    if action == "update" and isinstance(fields, dict) and "shipment" in fields:
+        details["fields"] = {**fields, "shipment": shipment_v1_to_v2(fields["shipment"])}
+    entry["details"] = details
+    return entry
+
+
+UPCASTERS[("case", 1)] = case_v1_to_v2
+UPCASTERS[("entry", 1)] = entry_v1_to_v2

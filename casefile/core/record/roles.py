@@ -1,0 +1,56 @@
+"""Who is who in a case, where the record does not say it in one field.
+
+A courier claim (快递理赔) is made by the merchant — usually the sender of the parcel — against
+the carrier; the customer who received the parcel is a third party to it. The case names the
+claimant in ``shipment.claimant`` when it is someone other than the organisation using CaseFile
+(the settings' ``org_*``), and the carrier in ``courier`` (or only by name, ``shipment.carrier``).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from typing import NamedTuple
+
+from casefile.core.model import Case, Party, PartyKind
+from casefile.core.settings import Settings
+
+
+class CourierClaimParties(NamedTuple):
+    claimant: Party  # 索赔人: the merchant
+    carrier: Party  # 被索赔人: the courier company
+    end_customer: Party  # the recipient: a third party to the claim, masked where the venue says
+
+
+def organisation_party(settings: Settings) -> Party:
+    """The organisation using CaseFile, as a party (empty when the settings name none)."""
+    return Party(
+        kind=PartyKind.ORGANISATION,
+        name=settings.org_name.strip(),
+        id_number=settings.org_credit_code.strip(),
+        address=settings.org_address.strip(),
+        phone=settings.org_phone.strip(),
+        legal_representative=settings.org_legal_representative.strip(),
+    )
+
+
+def courier_claim_parties(case: Case, settings: Settings) -> CourierClaimParties:
+    """The claimant, the carrier and the end customer of a courier claim (copies; the case is not changed).
+
+    - claimant: ``shipment.claimant`` when entered, else the organisation in the settings;
+    - carrier: the ``courier`` party when it has a name, else a party named after ``shipment.carrier``;
+    - end customer: ``shipment.recipient`` when entered, else the complainant.
+
+    A party nobody entered comes back empty: documents leave its fields blank to fill by hand.
+    """
+    shipment = case.shipment
+    claimant = shipment.claimant
+    if claimant is None or claimant.is_empty():
+        claimant = organisation_party(settings)
+    carrier = case.courier or Party(kind=PartyKind.ORGANISATION)
+    if not carrier.name.strip():  # details entered without a name keep their name from the waybill
+        carrier = dataclasses.replace(carrier, name=shipment.carrier.strip())
+    customer = shipment.recipient
+    if customer is None or customer.is_empty():
+        customer = case.complainant
+    return CourierClaimParties(copy.deepcopy(claimant), copy.deepcopy(carrier), copy.deepcopy(customer))

@@ -1,0 +1,725 @@
+"""The 概况 tab: every field of the case record, grouped, editable, saved explicitly.
+
+The fields come from casefile.core.record.fields, the same declarations the command line
+uses: what can be typed, how it is checked and what it is called. A value that cannot be
+taken is refused with the field named and the input left as typed; a field not touched is
+never re-read, so opening and saving a case changes nothing that was not edited.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from casefile.core.errors import CaseFileError, InvalidValueError, Message
+from casefile.core.model import (
+    AgentAuthority,
+    Case,
+    CaseType,
+    Channel,
+    Demand,
+    DemandType,
+    PartyKind,
+    Priority,
+    ResponsibleParty,
+    Stage,
+    parse_amount,
+)
+from casefile.core.record.fields import (
+    BY_PATH,
+    GROUPS,
+    ID_LABELS,
+    OPTIONAL_PARTIES,
+    PARTY_ROLES,
+    Changes,
+    FieldError,
+    FieldSpec,
+    Form,
+    apply,
+    check_changes,
+    demand_name,
+    field_name,
+)
+from casefile.core.record.roles import organisation_party
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import fill, translated
+from casefile.ui.models import (
+    authority_name,
+    channel_name,
+    demand_type_name,
+    party_kind_name,
+    priority_name,
+    responsible_name,
+    stage_name,
+    type_name,
+)
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+CHANNELS = ["phone", "online", "email", "social", "store"]
+RESPONSIBLE = [r.value for r in ResponsibleParty]
+PERSON_ONLY = {"gender", "birth_date", "ethnicity", "occupation", "employer"}
+ORGANISATION_ONLY = {"legal_representative", "representative_title"}
+
+
+# The words a choice is shown with, by the enum it chooses from.
+CHOICE_NAMES: dict[type, Callable[[str], str]] = {
+    CaseType: type_name,
+    Channel: channel_name,
+    Priority: priority_name,
+    ResponsibleParty: responsible_name,
+    PartyKind: party_kind_name,
+    AgentAuthority: authority_name,
+}
+
+
+def _raw(value: Any) -> str:
+    """A stored value as the form shows it (the empty text for "not entered")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if hasattr(value, "value") and isinstance(value.value, str):  # an enum
+        return str(value.value)
+    return str(value)
+
+
+class FieldInput:
+    """One field of the form: its widget, its label, and the text it showed when the case was filled in."""
+
+    def __init__(self, spec: FieldSpec, widget: QWidget, label: QLabel) -> None:
+        self.spec = spec
+        self.widget = widget
+        self.label = label
+        self.filled = ""
+        self.name: Message = field_name(spec)
+
+    def raw(self) -> str:
+        w = self.widget
+        if isinstance(w, QComboBox):
+            return str(w.currentData() if w.currentData() is not None else w.currentText())
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QDateTimeEdit):
+            return str(w.dateTime().toSecsSinceEpoch())
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def show(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QDateTimeEdit):
+            assert isinstance(value, datetime)
+            w.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+        else:
+            raw = _raw(value)
+            if isinstance(w, QComboBox):
+                index = w.findData(raw)
+                if index < 0:  # a value this version has no name for (or typed elsewhere): shown as it is
+                    w.addItem(raw, raw)
+                    index = w.count() - 1
+                w.setCurrentIndex(index)
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(raw)
+            else:
+                assert isinstance(w, QLineEdit)
+                w.setText(raw)
+                w.setCursorPosition(0)
+        self.filled = self.raw()
+
+    def changed(self) -> bool:
+        return self.raw() != self.filled
+
+    def value(self) -> Any:
+        """The value typed, checked; raises InvalidValueError naming the field."""
+        if isinstance(self.widget, QDateTimeEdit):
+            return datetime.fromtimestamp(self.widget.dateTime().toSecsSinceEpoch()).astimezone()
+        return self.spec.parse(self.raw(), self.name)
+
+
+def _choice_combo(spec: FieldSpec, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    assert spec.choices is not None
+    name = CHOICE_NAMES.get(spec.choices, str)
+    if spec.optional_choice:
+        combo.addItem(QCoreApplication.translate("CaseFile", "Not entered"), "")
+    for value in spec.choice_values:
+        combo.addItem(name(value), value)
+    return combo
+
+
+def _widget_for(spec: FieldSpec, parent: QWidget) -> QWidget:
+    if spec.form is Form.CHOICE:
+        return _choice_combo(spec, parent)
+    if spec.form is Form.YES_NO:
+        combo = QComboBox(parent)
+        for text, data in (
+            (QCoreApplication.translate("CaseFile", "Not entered"), ""),
+            (QCoreApplication.translate("CaseFile", "Yes"), "yes"),
+            (QCoreApplication.translate("CaseFile", "No"), "no"),
+        ):
+            combo.addItem(text, data)
+        return combo
+    if spec.form is Form.GENDER:
+        combo = QComboBox(parent)
+        for text, data in (
+            (QCoreApplication.translate("CaseFile", "Not entered"), ""),
+            (QCoreApplication.translate("CaseFile", "Male (男)"), "男"),
+            (QCoreApplication.translate("CaseFile", "Female (女)"), "女"),
+        ):
+            combo.addItem(text, data)
+        return combo
+    if spec.path == "complained_at":
+        edit = QDateTimeEdit(parent)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setCalendarPopup(True)
+        return edit
+    if spec.path == "facts":
+        box = QPlainTextEdit(parent)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(90)
+        return box
+    line = QLineEdit(parent)
+    hints = {Form.TIME: "YYYY-MM-DD HH:MM", Form.BIRTH_DATE: "YYYY-MM-DD"}  # an empty field is "not entered"
+    if spec.form in hints:
+        line.setPlaceholderText(hints[spec.form])
+    return line
+
+
+class FieldGroup(QGroupBox):
+    """A titled group of fields in a form layout; a collapsible one opens by itself when it holds something."""
+
+    def __init__(self, key: str, specs: list[FieldSpec], parent: QWidget, *, collapsible: bool = False) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.toggle: QToolButton | None = None
+        self.expanded = True
+        if collapsible:
+            self.toggle = QToolButton(self)
+            self.toggle.setCheckable(True)
+            self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toggle.setAutoRaise(True)
+            self.toggle.toggled.connect(self.set_expanded)
+            self.form.addRow(self.toggle)
+            self.expanded = False
+        self.inputs: list[FieldInput] = []
+        for spec in specs:
+            widget = _widget_for(spec, self)
+            label = QLabel(self)
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+            self.inputs.append(FieldInput(spec, widget, label))
+        self.update_rows()
+
+    def retranslate(self) -> None:
+        self.setTitle(translated(GROUPS[self.key]))
+        for item in self.inputs:
+            item.label.setText(translated(item.spec.label))
+        self._toggle_text()
+
+    def _toggle_text(self) -> None:
+        if self.toggle is not None:
+            self.toggle.setText(self.tr("Hide these fields") if self.expanded else self.tr("Show these fields"))
+            self.toggle.setArrowType(Qt.ArrowType.DownArrow if self.expanded else Qt.ArrowType.RightArrow)
+
+    def set_expanded(self, on: bool) -> None:
+        self.expanded = on
+        if self.toggle is not None and self.toggle.isChecked() != on:
+            self.toggle.setChecked(on)  # toggled comes back here once, with nothing left to do
+        self._toggle_text()
+        self.update_rows()
+
+    def shows(self, item: FieldInput) -> bool:
+        """Whether the row belongs in the form at all (a party shows the rows of its kind)."""
+        return True
+
+    def update_rows(self) -> None:
+        for item in self.inputs:
+            self.form.setRowVisible(item.widget, self.expanded and self.shows(item))
+
+    def holds_something(self) -> bool:
+        return any(item.filled and not item.spec.path.endswith(".kind") for item in self.inputs)
+
+    def input(self, name: str) -> FieldInput | None:
+        for item in self.inputs:
+            if item.spec.path.rsplit(".", 1)[-1] == name:
+                return item
+        return None
+
+
+class PartyGroup(FieldGroup):
+    """A party: the rows a person or an organisation has, following the kind chosen."""
+
+    def __init__(self, key: str, path: str, parent: QWidget, *, collapsible: bool = False) -> None:
+        specs = [s for p, s in BY_PATH.items() if p.startswith(f"{path}.") and p.count(".") == path.count(".") + 1]
+        super().__init__(key, specs, parent, collapsible=collapsible)
+        self.path = path
+        kind = self.input("kind")
+        assert kind is not None and isinstance(kind.widget, QComboBox)
+        self.kind_combo = kind.widget
+        self.kind_combo.currentIndexChanged.connect(self.follow_kind)
+
+    def kind(self) -> PartyKind:
+        combo: QComboBox | None = getattr(self, "kind_combo", None)  # None while the rows are being made
+        data = combo.currentData() if combo is not None else None
+        return PartyKind(data) if data in ("person", "organisation") else PartyKind.PERSON
+
+    def shows(self, item: FieldInput) -> bool:
+        name = item.spec.path.rsplit(".", 1)[-1]
+        person = self.kind() is PartyKind.PERSON
+        return not ((name in PERSON_ONLY and not person) or (name in ORGANISATION_ONLY and person))
+
+    def follow_kind(self) -> None:
+        self.update_rows()
+        identity = self.input("id_number")
+        if identity is not None:
+            identity.name = field_name(identity.spec, ID_LABELS[self.kind()])
+            identity.label.setText(translated(ID_LABELS[self.kind()]))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.follow_kind()
+
+
+class DemandsEditor(QGroupBox):
+    """The demands as structured claims: kind, amount, basis (the ground in words) and what is asked."""
+
+    KIND, AMOUNT, BASIS, DESCRIPTION = range(4)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.BASIS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(130)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(lambda: self.add_row(Demand()))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.filled: list[Demand] = []
+
+    def retranslate(self) -> None:
+        self.setTitle(translated(GROUPS["demands"]))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Amount (yuan)"),
+                self.tr("Basis (legal or contractual ground)"),
+                self.tr("What is asked"),
+            ]
+        )
+        self.add_button.setText(self.tr("Add a demand"))
+        self.remove_button.setText(self.tr("Remove the selected demand"))
+        for row in range(self.table.rowCount()):
+            combo = self.kind_combo(row)
+            for i in range(combo.count()):
+                combo.setItemText(i, demand_type_name(str(combo.itemData(i))))
+
+    def kind_combo(self, row: int) -> QComboBox:
+        combo = self.table.cellWidget(row, self.KIND)
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def add_row(self, demand: Demand) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox(self.table)
+        for kind in DemandType:
+            combo.addItem(demand_type_name(kind.value), kind.value)
+        combo.setCurrentIndex(max(0, combo.findData(demand.type.value)))
+        self.table.setCellWidget(row, self.KIND, combo)
+        amount = "" if demand.amount is None else str(demand.amount)
+        for column, text in ((self.AMOUNT, amount), (self.BASIS, demand.basis), (self.DESCRIPTION, demand.description)):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setCurrentCell(row, self.AMOUNT)
+        return row
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def set_demands(self, demands: list[Demand]) -> None:
+        self.table.setRowCount(0)
+        for demand in demands:
+            self.add_row(demand)
+        self.filled = list(demands)
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def demands(self) -> list[Demand]:
+        """The demands as the table now shows them; raises InvalidValueError naming a bad amount."""
+        out = []
+        for row in range(self.table.rowCount()):
+            amount_text = self._text(row, self.AMOUNT)
+            try:
+                amount = parse_amount(amount_text, demand_name(row + 1)) if amount_text else None
+            except InvalidValueError:
+                self.table.setCurrentCell(row, self.AMOUNT)
+                self.table.setFocus()
+                raise
+            demand = Demand(
+                type=DemandType(self.kind_combo(row).currentData()),
+                amount=amount,
+                basis=self._text(row, self.BASIS),
+                description=self._text(row, self.DESCRIPTION),
+            )
+            # A demand whose kind and texts are as filled keeps its stored amount's written form (1299 vs 1299.00).
+            if row < len(self.filled) and self.filled[row].amount == amount:
+                demand.amount = self.filled[row].amount
+            out.append(demand)
+        return out
+
+
+class OverviewTab(QWidget):
+    """Every field of the record, editable, grouped; saved explicitly; unsaved edits can be undone."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.case: Case | None = None
+        self.header = QLabel(self)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setWordWrap(True)
+
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        case_paths = ("title", "type", "channel", "priority", "complained_at", "responsible_party")
+        case_specs = [BY_PATH[p] for p in (*case_paths, "responsibility_rationale", "channel_ref")]
+        self.case_group = FieldGroup("case", case_specs, body)
+        self.parties = {
+            key: PartyGroup(key, path, body, collapsible=path in OPTIONAL_PARTIES) for path, _prefix, key in PARTY_ROLES
+        }
+        self.agent_group = FieldGroup("agent", _under("agent"), body, collapsible=True)
+        self.purchase_group = FieldGroup("purchase", _under("transaction"), body)
+        shipment = [s for s in _under("shipment") if s.path != "shipment.carrier"]  # the carrier's name: below
+        self.shipment_group = FieldGroup("shipment", shipment, body)
+        self.demands = DemandsEditor(body)
+        self.facts_group = FieldGroup("case", [BY_PATH["facts"]], body)
+        self.groups: list[FieldGroup] = [
+            self.case_group,
+            self.parties["complainant"],
+            self.parties["respondent"],
+            self.agent_group,
+            self.purchase_group,
+            self.shipment_group,
+            self.parties["carrier"],
+            self.parties["claimant"],
+            self.parties["sender"],
+            self.parties["recipient"],
+        ]
+        for group in self.groups:
+            column.addWidget(group)
+        column.addWidget(self.demands)
+        column.addWidget(self.facts_group)
+        self.stage_box = QGroupBox(body)
+        self.stage_combo = QComboBox(self)
+        self.stage_note = QLineEdit(self)
+        self.stage_button = QPushButton(self)
+        self.stage_log = QListWidget(self)
+        self.stage_log.setMinimumHeight(80)
+        stage_layout = QVBoxLayout(self.stage_box)
+        stage_row = QHBoxLayout()
+        stage_row.addWidget(self.stage_combo)
+        stage_row.addWidget(self.stage_note, 1)
+        stage_row.addWidget(self.stage_button)
+        stage_layout.addLayout(stage_row)
+        stage_layout.addWidget(self.stage_log)
+        column.addWidget(self.stage_box)
+        column.addStretch(1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(body)
+
+        # Save and undo stay in sight below the scrolling form, with the reason a value was refused.
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self)
+        self.revert_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.header)
+        outer.addWidget(self.scroller, 1)
+        outer.addLayout(buttons)
+
+        self.inputs: dict[str, FieldInput] = {}
+        for group in [*self.groups, self.facts_group]:
+            for item in group.inputs:
+                self.inputs[item.spec.path] = item
+        # Shorter names for the fields people use most (and the tests).
+        self.title = self._line("title")
+        self.case_type = self._combo("type")
+        self.channel = self._combo("channel")
+        self.priority = self._combo("priority")
+        complained = self.inputs["complained_at"].widget
+        assert isinstance(complained, QDateTimeEdit)
+        self.complained_at = complained
+        self.responsible = self._combo("responsible_party")
+        self.rationale = self._line("responsibility_rationale")
+        self.c_name = self._line("complainant.name")
+        self.c_phone = self._line("complainant.phone")
+        self.c_address = self._line("complainant.address")
+        self.c_id = self._line("complainant.id_number")
+        self.r_name = self._line("respondent.name")
+        self.r_phone = self._line("respondent.phone")
+        self.r_address = self._line("respondent.address")
+        self.r_code = self._line("respondent.id_number")
+        self.r_rep = self._line("respondent.legal_representative")
+        self.amount = self._line("transaction.amount")
+        self.insured = self._combo("shipment.insured")
+        facts = self.inputs["facts"].widget
+        assert isinstance(facts, QPlainTextEdit)
+        self.facts = facts
+
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setShortcut("Ctrl+S")
+        self.revert_button.clicked.connect(self.revert)
+        self.stage_button.clicked.connect(self.change_stage)
+        self.retranslate()
+        self.setEnabled(False)
+
+    def _line(self, path: str) -> QLineEdit:
+        widget = self.inputs[path].widget
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def _combo(self, path: str) -> QComboBox:
+        widget = self.inputs[path].widget
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def retranslate(self) -> None:
+        for group in self.groups:
+            group.retranslate()
+        self.facts_group.retranslate()
+        self.facts_group.setTitle(translated(BY_PATH["facts"].label))
+        self.facts_group.inputs[0].label.setVisible(False)
+        self.demands.retranslate()
+        self.save_button.setText(self.tr("Save (Ctrl+S)"))
+        self.revert_button.setText(self.tr("Undo unsaved edits"))
+        self.stage_box.setTitle(self.tr("Stage"))
+        self.stage_note.setPlaceholderText(self.tr("Note for the stage log"))
+        self.stage_button.setText(self.tr("Move to this stage"))
+        self._retranslate_combos()
+        self._claimant_hint()
+        current = self.stage_combo.currentData()
+        self.stage_combo.clear()
+        for stage in Stage:
+            self.stage_combo.addItem(stage_name(stage.value), stage.value)
+        if current is not None:
+            self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(current)))
+        if self.case is not None:
+            self._fill(self.case)
+
+    def _retranslate_combos(self) -> None:
+        for item in self.inputs.values():
+            combo = item.widget
+            if not isinstance(combo, QComboBox):
+                continue
+            spec = item.spec
+            for i in range(combo.count()):
+                data = str(combo.itemData(i))
+                if not data:
+                    text = QCoreApplication.translate("CaseFile", "Not entered")
+                elif spec.form is Form.YES_NO:
+                    text = (
+                        QCoreApplication.translate("CaseFile", "Yes")
+                        if data == "yes"
+                        else QCoreApplication.translate("CaseFile", "No")
+                    )
+                elif spec.form is Form.GENDER:
+                    text = {
+                        "男": QCoreApplication.translate("CaseFile", "Male (男)"),
+                        "女": QCoreApplication.translate("CaseFile", "Female (女)"),
+                    }.get(data, data)
+                elif spec.choices is not None:
+                    text = CHOICE_NAMES.get(spec.choices, str)(data)
+                else:
+                    continue
+                combo.setItemText(i, text)
+
+    def _claimant_hint(self) -> None:
+        org = organisation_party(self.ctx.settings)
+        name = self.parties["claimant"].input("name")
+        assert name is not None and isinstance(name.widget, QLineEdit)
+        hint = (
+            fill(self.tr("Empty: the organisation in Settings (%1)"), org.name)
+            if org.name
+            else self.tr("Empty: the organisation in Settings (none entered yet)")
+        )
+        name.widget.setPlaceholderText(hint)
+
+    def set_case(self, number: str | None) -> None:
+        another = number != self.number
+        self.number = number
+        self.case = None
+        self.error.clear()
+        if number is None:
+            self.setEnabled(False)
+            self.header.clear()
+            return
+        try:
+            self.case = self.ctx.library.load_case(number)
+        except CaseFileError as exc:
+            show_error(self, exc)
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self._fill(self.case)
+        for group in self.groups:
+            if group.toggle is not None and (another or group.holds_something()):
+                group.set_expanded(group.holds_something())
+
+    def _fill(self, case: Case) -> None:
+        due = case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + self.tr("reply due %1").replace("%1", due)
+        damaged = self.ctx.library.quarantine_message(case.number)
+        if damaged is not None:
+            warning = self.tr("Damaged: %1 — nothing can be changed until the case verifies again.")
+            text = warning.replace("%1", translated(damaged))
+            header += "<br><span style='color:#b00020'>" + html.escape(text) + "</span>"
+        self.header.setText(header)
+        for path, item in self.inputs.items():
+            value = item.spec.value_of(case)
+            if path == "courier.name" and not value:
+                value = case.shipment.carrier  # the carrier known only by the name on the waybill
+            if path.endswith(".kind") and value is None:
+                value = OPTIONAL_PARTIES.get(path.rsplit(".", 1)[0], PartyKind.PERSON)
+            item.show(value)
+        for party in self.parties.values():
+            party.follow_kind()
+        self.demands.set_demands(case.demands)
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(case.stage.value)))
+        self.stage_log.clear()
+        for change in reversed(case.stage_log):
+            when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.stage_log.addItem(f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}")
+
+    def _refuse(self, item: FieldInput | None) -> None:
+        if item is not None:
+            for group in self.groups:
+                if item in group.inputs and not group.expanded:
+                    group.set_expanded(True)
+            self.scroller.ensureWidgetVisible(item.widget)
+            item.widget.setFocus()
+
+    def edited(self) -> Case:
+        """The case as the form now shows it; raises InvalidValueError naming a bad field (the input stays)."""
+        assert self.case is not None
+        changes = Changes()
+        for item in self.inputs.values():
+            if not item.changed():
+                continue
+            try:
+                changes.set(item.spec, item.value(), item.name)
+            except InvalidValueError:
+                self._refuse(item)
+                raise
+        try:
+            demands = self.demands.demands()
+        except InvalidValueError:
+            self.scroller.ensureWidgetVisible(self.demands)
+            raise
+        if demands != self.case.demands:
+            changes.demands = demands
+        changed = apply(self.case, changes)
+        try:
+            check_changes(self.case, changed, {path: item.name for path, item in self.inputs.items()})
+        except FieldError as exc:
+            self._refuse(self.inputs.get(exc.path))
+            raise
+        return changed
+
+    def save(self) -> None:
+        if self.case is None or self.number is None:
+            return
+        try:
+            changed = self.edited()
+        except InvalidValueError as exc:
+            self.error.setText(translated(exc))
+            return
+        self.error.clear()
+        number = self.number
+        library = self.ctx.library
+
+        def work(_token):  # type: ignore[no-untyped-def]
+            with library.edit(number) as writer:
+                return writer.update(changed)
+
+        self._run(Task(work, "save case"), number)
+
+    def revert(self) -> None:
+        if self.case is not None:
+            self.error.clear()
+            self._fill(self.case)
+
+    def change_stage(self) -> None:
+        if self.number is None:
+            return
+        stage = Stage(self.stage_combo.currentData())
+        note = self.stage_note.text().strip()
+        number = self.number
+        library = self.ctx.library
+
+        def work(_token):  # type: ignore[no-untyped-def]
+            with library.edit(number) as writer:
+                writer.set_stage(stage, note)
+
+        self.stage_note.clear()
+        self._run(Task(work, "stage"), number)
+
+    def _run(self, task: Task, number: str) -> None:
+        task.failed.connect(lambda error: show_error(self, error))
+        task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
+        self.ctx.runner.start(task)
+
+
+def _under(container: str) -> list[FieldSpec]:
+    return [s for p, s in BY_PATH.items() if p.startswith(f"{container}.") and p.count(".") == 1]
