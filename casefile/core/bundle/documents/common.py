@@ -94,6 +94,11 @@ def _money(value: Decimal | None) -> str:
     return fmt_amount(value) if value is not None else "＿＿＿＿＿＿ 元"
 
 
+def on_day(ctx: BundleContext) -> date:
+    """The day the packet is made, in the case's time zone: the law cited is the law in force that day."""
+    return _local(ctx.generated_at, ctx.case).date()
+
+
 def _today(ctx: BundleContext) -> str:
     return fmt_date(ctx.generated_at, ctx.case)
 

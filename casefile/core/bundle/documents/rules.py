@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
-from casefile.core.bundle.documents.common import _labels, _local, _money
+from casefile.core.bundle.documents.common import _labels, _local, _money, on_day
 from casefile.core.model import (
     Case,
     CaseType,
@@ -45,17 +46,20 @@ def case_cause(case: Case) -> str:
 
 @dataclass(frozen=True)
 class LossTable:
-    """损失计算 of a courier claim (spec §7(d) 6): what the merchant lost and what it claims."""
+    """损失计算 of a courier claim (spec §7(d) 6): what the merchant lost and what it claims.
+
+    Insurance is three-state: insured, not insured, or not entered. Not entered is never printed as
+    未保价: the claim stays a blank to fill by hand and both rules are stated."""
 
     goods_value: Decimal | None  # 商品价值, from the order
     freight: Decimal | None  # 运费
     other_costs: Decimal | None  # 其他合理费用: never in the record, a blank to fill
     total: Decimal | None  # goods + freight; unknown when either is unknown
-    insured: bool
-    declared_value: Decimal | None
+    insured: bool | None  # None: not entered
+    insured_value: Decimal | None  # 保价金额
     insurance_fee: Decimal | None
-    claim: Decimal | None  # total, capped at the declared value when insured
-    capped: bool  # the declared value cut the claim down
+    claim: Decimal | None  # total, capped at the insured value when insured; None when it cannot be known
+    capped: bool  # the insured value cut the claim down
     rule: str  # the compensation rule that applies, as printed
     vouchers: str  # 商品价值凭证: the evidence labels of receipts/invoices, "" if none
 
@@ -68,30 +72,43 @@ class LossTable:
             ("合计", _money(self.total), "商品价值＋运费（不含其他合理费用）"),
         ]
         if self.insured:
-            rows.append(("保价金额", _money(self.declared_value), f"保价费 {_money(self.insurance_fee)}"))
-        note = "按保价金额封顶" if self.capped else ("已保价，未超过保价金额" if self.insured else "按实际损失")
+            rows.append(("保价金额", _money(self.insured_value), f"保价费 {_money(self.insurance_fee)}"))
+        if self.insured is None:
+            note = "是否保价未填写：核实后填写"
+        elif self.capped:
+            note = "按保价金额封顶"
+        else:
+            note = "已保价，未超过保价金额" if self.insured else "按实际损失"
         rows.append(("请求赔偿金额", _money(self.claim), note))
         return rows
 
 
 def loss_table(ctx: BundleContext) -> LossTable:
-    """The courier-claim loss calculation: insured → capped at the declared value (保价规则);
-    uninsured → the actual loss (快递暂行条例 art. 27)."""
+    """The courier-claim loss calculation: insured → capped at the insured value (保价规则);
+    uninsured → the actual loss (快递暂行条例 art. 27); not entered → a blank and both rules."""
     case = ctx.case
     shipment = case.shipment
     goods = case.transaction.amount
     freight = shipment.freight
     total = goods + freight if goods is not None and freight is not None else None
-    claim, capped = total, False
-    if shipment.insured:
-        if total is not None and shipment.declared_value is not None and total > shipment.declared_value:
-            claim, capped = shipment.declared_value, True
+    basis = law.cite_on("express-regulation.compensation", on_day(ctx))
+    claim: Decimal | None = total
+    capped = False
+    if shipment.insured is None:
+        claim = None
         rule = (
-            f"已保价：按保价规则赔偿，以保价金额 {_money(shipment.declared_value)}为限（部分损失按比例）"
-            "（《快递暂行条例》第二十七条）"
+            f"是否保价尚未填写：保价的快件，按保价规则确定赔偿责任；未保价的快件，依照民事法律的有关规定确定赔偿责任"
+            f"（{basis}）。请核实运单后填写是否保价及请求金额。"
         )
+    elif shipment.insured:
+        value = shipment.insured_value
+        if value is None:
+            claim = None
+        elif total is not None and total > value:
+            claim, capped = value, True
+        rule = f"已保价：按保价规则赔偿，以保价金额 {_money(value)}为限（部分损失按比例）（{basis}）"
     else:
-        rule = "未保价：按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证"
+        rule = f"未保价：依照民事法律的有关规定按实际损失赔偿（{basis}），附商品价值凭证"
     vouchers = _labels(ctx, [e.exhibit.number for e in ctx.entries if e.exhibit.kind is EvidenceKind.RECEIPT])
     return LossTable(
         goods_value=goods,
@@ -99,7 +116,7 @@ def loss_table(ctx: BundleContext) -> LossTable:
         other_costs=None,
         total=total,
         insured=shipment.insured,
-        declared_value=shipment.declared_value,
+        insured_value=shipment.insured_value,
         insurance_fee=shipment.insurance_fee,
         claim=claim,
         capped=capped,
