@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 2  # a finding's field to fix: "respondent.address"
 ERROR_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#c05600")
 OK_COLOUR = QColor("#2e7d32")
@@ -75,6 +76,9 @@ class BundlesTab(QWidget):
     """Make a bundle for the selected case, step by step, and list the ones already made."""
 
     task_started = Signal(object)  # the Task, just before it runs (tests hook its progress here)
+    # A finding about the case record was double-clicked: the field to show ("respondent.address",
+    # "transaction.purchased_at", "exhibits.3.captured_at"); the workspace shows it.
+    field_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -700,9 +704,16 @@ class BundlesTab(QWidget):
                 )
             )
             item.setData(NUMBER_ROLE, finding.exhibit)
+            item.setData(FIELD_ROLE, finding.field)
+            if finding.exhibit is not None:
+                hint = "\n" + self.tr("Double-click to show the exhibit.")
+            elif finding.field:
+                hint = "\n" + self.tr("Double-click to go to the field to fill in.")
+            else:
+                hint = ""
             item.setToolTip(
                 (self.tr("Error: the bundle cannot be made until this is fixed.") if error else self.tr("Warning"))
-                + (("\n" + self.tr("Double-click to show the exhibit.")) if finding.exhibit is not None else "")
+                + hint
             )
         if errors:
             colour = ERROR_COLOUR
@@ -720,15 +731,18 @@ class BundlesTab(QWidget):
         self.summary_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
 
     def _show_finding(self, item: QListWidgetItem) -> None:
+        """An exhibit's finding selects the exhibit in step 2; one about the record asks for its field."""
         number = item.data(NUMBER_ROLE)
-        if number is None:
-            return
-        for i in range(self.exhibit_list.count()):
-            if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
-                self._go(STEP_EXHIBITS)
-                self.exhibit_list.setCurrentRow(i)
-                self.exhibit_list.setFocus()
-                return
+        field = item.data(FIELD_ROLE) or ""
+        if number is not None:
+            for i in range(self.exhibit_list.count()):
+                if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
+                    self._go(STEP_EXHIBITS)
+                    self.exhibit_list.setCurrentRow(i)
+                    self.exhibit_list.setFocus()
+                    return
+        if field:
+            self.field_requested.emit(str(field))
 
     # ------------------------------------------------------------------ the task
 

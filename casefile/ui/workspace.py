@@ -49,6 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 CHANNELS = ["phone", "online", "email", "social", "store"]
+# The dynamic property naming the record field an overview editor edits ("respondent.address"): how
+# focus_field finds it. An editor opts in with widget.setProperty(FIELD_PROPERTY, "transaction.purchased_at").
+FIELD_PROPERTY = "caseField"
 RESPONSIBLE = [r.value for r in ResponsibleParty]
 
 
@@ -163,12 +166,39 @@ class OverviewTab(QWidget):
         stage_layout.addLayout(stage_row)
         stage_layout.addWidget(self.stage_log)
         column.addWidget(self.stage_box)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll_area)
+        for widget, path in (
+            (self.title, "title"),
+            (self.case_type, "type"),
+            (self.channel, "channel"),
+            (self.priority, "priority"),
+            (self.complained_at, "complained_at"),
+            (self.responsible, "responsible_party"),
+            (self.rationale, "responsibility_rationale"),
+            (self.c_name, "complainant.name"),
+            (self.c_phone, "complainant.phone"),
+            (self.c_address, "complainant.address"),
+            (self.c_id, "complainant.id_number"),
+            (self.r_name, "respondent.name"),
+            (self.r_phone, "respondent.phone"),
+            (self.r_address, "respondent.address"),
+            (self.r_code, "respondent.id_number"),
+            (self.r_rep, "respondent.legal_representative"),
+            (self.order_no, "transaction.order_no"),
+            (self.platform, "transaction.platform"),
+            (self.product, "transaction.product"),
+            (self.amount, "transaction.amount"),
+            (self.waybill, "shipment.waybill_no"),
+            (self.carrier, "shipment.carrier"),
+            (self.declared, "shipment.declared_value"),
+            (self.facts, "facts"),
+        ):
+            widget.setProperty(FIELD_PROPERTY, path)
 
         self.save_button.clicked.connect(self.save)
         self.save_button.setShortcut("Ctrl+S")
@@ -243,6 +273,25 @@ class OverviewTab(QWidget):
                 combo.setCurrentIndex(max(0, combo.findData(current)))
         if self.case is not None:
             self._fill(self.case)
+
+    def editor_for(self, path: str) -> QWidget | None:
+        """The editor of the record field ``path`` ("respondent.address"), or of the nearest field holding it
+        ("demands.0.amount" → "demands"); None when the overview has none."""
+        editors = {w.property(FIELD_PROPERTY): w for w in self.findChildren(QWidget) if w.property(FIELD_PROPERTY)}
+        while path:
+            if path in editors:
+                return editors[path]
+            path = path.rpartition(".")[0]
+        return None
+
+    def focus_field(self, path: str) -> bool:
+        """Scroll to the editor of ``path`` and give it the focus; False when the overview has no editor for it."""
+        editor = self.editor_for(path)
+        if editor is None:
+            return False
+        self.scroll_area.ensureWidgetVisible(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def set_case(self, number: str | None) -> None:
         self.number = number
@@ -545,6 +594,7 @@ class Workspace(QTabWidget):
         for tab in (self.overview, self.evidence, self.timeline, self.bundles):
             self.addTab(tab, "")
         self.timeline.open_exhibit.connect(self.show_exhibit)
+        self.bundles.field_requested.connect(self.show_field)
         self.retranslate()
 
     def tabs(self) -> list[QWidget]:
@@ -561,6 +611,16 @@ class Workspace(QTabWidget):
     def show_exhibit(self, exhibit_no: int) -> None:
         self.setCurrentWidget(self.evidence)
         self.evidence.select_exhibit(exhibit_no)
+
+    def show_field(self, path: str) -> None:
+        """Show where the record field ``path`` is edited: exhibits in the evidence tab, the rest in the overview."""
+        head, _dot, rest = path.partition(".")
+        number = rest.partition(".")[0]
+        if head == "exhibits" and number.isdigit():
+            self.show_exhibit(int(number))
+        elif self.overview.editor_for(path) is not None:
+            self.setCurrentWidget(self.overview)
+            self.overview.focus_field(path)
 
     def set_case(self, number: str | None) -> None:
         self.number = number
