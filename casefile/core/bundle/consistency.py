@@ -162,7 +162,7 @@ def _claim_against_losses(case: Case, venue: Venue, entries: list[ExhibitEntry],
     why = f"已保价，赔偿以保价金额为限（{cite('express-regulation.compensation')}）" if table.capped else ""
     found.warn(
         "demand-differs-from-loss-table",
-        f"索赔请求合计 {_money(claimed)}，与损失计算表的请求赔偿金额 {_money(table.claim)} 不一致"
+        f"索赔请求合计 {_money(claimed)}，与损失计算表的请求赔偿金额 {_money(table.claim)}不一致"
         + (f"（{why}）" if why else "")
         + f"：理赔申请书按损失计算表写明 {_money(table.claim)}，请核对请求金额、商品价值、运费和保价金额",
         "demands",
