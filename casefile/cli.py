@@ -163,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True)
 
     p = sub.add_parser(
+        "exhibit",
+        help="mark an arbitration agreement invalid or waived (a court complaint is refused while one is in force)",
+        description="While the case holds an arbitration agreement in force, a court packet is refused "
+        "(民事诉讼法 art. 127 (二)). Mark the agreement invalid, or waived by both sides, with the reason; "
+        "'in-force' undoes the mark. The change goes to the custody log.",
+    )
+    p.add_argument("case")
+    p.add_argument("exhibit", type=int)
+    p.add_argument("--agreement", required=True, choices=["invalid", "waived", "in-force"])
+    p.add_argument("--reason", default="", help="why (required for invalid and waived)")
+
+    p = sub.add_parser(
         "redact",
         help="add a redacted copy of a photo, screenshot or PDF: black boxes burnt in, the original kept",
         description="Burn solid black boxes into a copy of an exhibit and add the copy as a new exhibit (the "
@@ -795,6 +807,16 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.bundle import agreements
+
+    status = "" if args.agreement == "in-force" else args.agreement
+    exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
+    reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
+    _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
+    return EXIT_OK
+
+
 def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.evidence import MetadataResult, reread_metadata
 
@@ -1049,6 +1071,7 @@ COMMANDS = {
     "reindex": cmd_reindex,
     "repair": cmd_repair,
     "withdraw": cmd_withdraw,
+    "exhibit": cmd_exhibit,
     "redact": cmd_redact,
     "metadata": cmd_metadata,
     "stage": cmd_stage,

@@ -185,6 +185,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Double-click to go to the field to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Error: the bundle cannot be made until this is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,6 +2546,22 @@ Reason:</source>
     </message>
     <message>
         <source>the custody log is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown agreement status {status!r} (use invalid, waived or in-force)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say why the arbitration agreement is {status} (--reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} is a {kind}, not an arbitration agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; it cannot be marked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

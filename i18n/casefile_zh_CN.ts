@@ -186,6 +186,10 @@ Proof purpose: %3</source>
         <translation>共 %2 份证据，其中 %1 份按此顺序编入材料（已撤回的证据不列出）。</translation>
     </message>
     <message>
+        <source>Double-click to go to the field to fill in.</source>
+        <translation>双击转到需要填写的栏目。</translation>
+    </message>
+    <message>
         <source>Error: the bundle cannot be made until this is fixed.</source>
         <translation>错误：修正此项之前无法生成材料。</translation>
     </message>
@@ -2555,6 +2559,22 @@ Reason:</source>
     <message>
         <source>the custody log is empty</source>
         <translation>保管记录为空</translation>
+    </message>
+    <message>
+        <source>unknown agreement status {status!r} (use invalid, waived or in-force)</source>
+        <translation>未知的仲裁协议状态 {status!r}（可用 invalid、waived 或 in-force）</translation>
+    </message>
+    <message>
+        <source>say why the arbitration agreement is {status} (--reason)</source>
+        <translation>请说明仲裁协议为何标记为 {status}（--reason）</translation>
+    </message>
+    <message>
+        <source>exhibit {number} is a {kind}, not an arbitration agreement</source>
+        <translation>证据 {number} 是 {kind}，不是仲裁协议</translation>
+    </message>
+    <message>
+        <source>exhibit {number} was withdrawn; it cannot be marked</source>
+        <translation>证据 {number} 已撤回，不能标记</translation>
     </message>
     <message>
         <source>{output}: there is no folder {folder} to put the copy in</source>

@@ -27,6 +27,31 @@ def make_case(library: Library, **fields: object) -> Case:
     return library.create_case(case_from_fields(data))
 
 
+# What the filing windows need before any packet is built, and nothing more: a named respondent (the
+# defendant, or a courier claim's claimant), a claim and the facts, a waybill number. Tests that build
+# court or courier packets from an otherwise bare case start from it.
+FILED: dict[str, object] = {
+    "respondent": {"kind": "organisation", "name": "某某数码旗舰店"},
+    "demands": [{"type": "refund", "amount": "1299.00", "description": "退还货款"}],
+    "facts": "2026年11月18日收到手机，开箱发现屏幕碎裂。",
+    "shipment": {"waybill_no": "SF1234567890123"},
+}
+
+
+def filed_case(library: Library, **fields: object) -> Case:
+    """:func:`make_case` with what every packet needs (:data:`FILED`); ``fields`` replace parts of it."""
+    return make_case(library, **{**FILED, **fields})
+
+
+def waive_arbitration(library: Library, number: str) -> None:
+    """Mark the case's arbitration agreements waived, so that the same case can go to court as well (its
+    arbitration packet then warns that no agreement is in force, and is built with --force)."""
+    from casefile.core.bundle.agreements import WAIVED, agreements, mark_agreement
+
+    for agreement in agreements(library.load_case(number)):
+        mark_agreement(library, number, agreement.number, WAIVED, "双方同意由人民法院管辖")
+
+
 def make_video(path, seconds: int = 4, fps: int = 5, size: tuple[int, int] = (160, 90)) -> None:
     """A small MPEG-4 video whose colour changes every second (so frames from different times differ)."""
     import av

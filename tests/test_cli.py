@@ -180,7 +180,7 @@ def test_installed_command_runs(lib, tmp_path):
 
 
 def test_bundle_command(capsys, lib, files, tmp_path):
-    number = new_case(capsys, lib)
+    number = new_case(capsys, lib, "--facts", "收货时屏幕已碎")
     run(capsys, "--library", str(lib), "add", number, str(files), "--purpose", "证明屏幕破损")
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court")
     assert code == 2 and "--force" in err and "Traceback" not in err  # warnings stop the build
@@ -194,8 +194,8 @@ def test_bundle_command(capsys, lib, files, tmp_path):
     saved = Path(lines[0].split()[0])
     assert saved.parent.name == "bundles" and saved.is_file()
     assert target.read_bytes() == saved.read_bytes()
-    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "arbitration", "--force")
-    assert code == 2 and "仲裁协议" in err
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "arbitration")
+    assert code == 2 and "仲裁协议" in err and "--force" in err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--layout", "80mm")
     assert code == 0, err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--exhibits", "9")

@@ -49,7 +49,15 @@ FLAG_TIME_DISAGREES = "time-disagrees"
 FLAG_METADATA_UNAVAILABLE = "metadata-unavailable"
 FLAG_EDITED = "edited"  # the photo's own metadata says an editor saved it after capture
 
-_EDITORS = re.compile(r"photoshop|lightroom|gimp|snapseed|picsart|meitu|美图|醒图|paint\.net|affinity", re.IGNORECASE)
+# Picture editors: a picture whose EXIF Software names one was opened and saved again by it. Programs that
+# only copy pictures off a camera or phone, or show them (Nikon Transfer, Canon ZoomBrowser and EOS Utility,
+# Picasa, a phone's gallery app), may rewrite the EXIF time when they rotate or caption a picture, and the
+# camera's firmware names itself there too: none of that is editing. See :func:`judge_edited`.
+_EDITORS = re.compile(
+    r"photoshop|lightroom|gimp|snapseed|picsart|meitu|美图|醒图|paint\.net|affinity|pixelmator|luminar|darktable"
+    r"|rawtherapee|capture ?one|photoscape|fotor|polarr|泼辣修图|vsco|facetune|天天p图|photodirector",
+    re.IGNORECASE,
+)
 
 TEXT_SAMPLE = 1 << 20  # bytes read to detect a text file's encoding
 MAIL_HEADER_LIMIT = 256 << 10
@@ -115,6 +123,34 @@ def extract(
     result.metadata = from_data(ExhibitMetadata, meta)
     _check_times(result, file_modified_at, added_at)
     return result
+
+
+def judge_edited(software: str, rewritten_at: str = "") -> str:
+    """A picture's ``edited`` note ("saved by <editor>", "changed at <time>"), or "" when it was not edited.
+
+    The EXIF Software tag decides when it names a program: an editor (:data:`_EDITORS`) means edited;
+    anything else (a camera's firmware, transfer software, a gallery app) means not, even when that
+    program rewrote the EXIF time. Only a time rewritten after capture (``rewritten_at``) by a program
+    that did not name itself counts as a sign of editing.
+    """
+    software = software.strip()
+    if _EDITORS.search(software):
+        return "saved by " + software
+    if rewritten_at and not software:
+        return "changed at " + rewritten_at
+    return ""
+
+
+def edited_note(metadata: ExhibitMetadata) -> str:
+    """The ``edited`` note judged again, by :func:`judge_edited`, from what the exhibit's metadata recorded.
+
+    Exhibits added under an older rule (one that took transfer software's rewritten time for an edit)
+    are judged by today's rule rather than by the flag they were given then.
+    """
+    recorded = metadata.edited if isinstance(metadata.edited, str) else ""
+    software = metadata.software if isinstance(metadata.software, str) else ""
+    rewritten = recorded.removeprefix("changed at ") if recorded.startswith("changed at ") else ""
+    return judge_edited(software, rewritten)
 
 
 def _check_times(result: Extracted, file_modified_at: datetime | None, added_at: datetime) -> None:
@@ -211,6 +247,8 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     gps = _ifd(exif, _GPS_IFD)
     for key, tag in (("camera_make", _TAG_MAKE), ("camera_model", _TAG_MODEL), ("software", _TAG_SOFTWARE)):
         text = _text_tag(base.get(tag))
+        if key == "software":
+            text = _utf8_in_ascii(text)  # 美图秀秀, 醒图: Chinese apps write UTF-8 into the ASCII tag
         if text:
             meta[key] = text
     lens = _text_tag(detail.get(_TAG_LENS_MODEL))
@@ -223,10 +261,10 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     if position:
         meta["gps"] = position
     original, changed = _exif_time(detail.get(_TAG_ORIGINAL)), _exif_time(base.get(_TAG_DATETIME))
-    if _EDITORS.search(meta.get("software", "")):
-        meta["edited"] = "saved by " + meta["software"]
-    elif original and changed and changed - original > timedelta(minutes=1):
-        meta["edited"] = "changed at " + changed.isoformat()
+    rewritten = changed.isoformat() if original and changed and changed - original > timedelta(minutes=1) else ""
+    edited = judge_edited(meta.get("software", ""), rewritten)
+    if edited:
+        meta["edited"] = edited
 
     for tag, offset_tag, name in (
         (_TAG_ORIGINAL, _TAG_OFFSET_ORIGINAL, "DateTimeOriginal"),
@@ -291,6 +329,14 @@ def _text_tag(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     return value.replace("\x00", "").strip()[:120]
+
+
+def _utf8_in_ascii(text: str) -> str:
+    """UTF-8 written into an ASCII tag, as Pillow reads it (one character a byte), back to its characters."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
 
 
 def _exif_time(value: Any) -> datetime | None:

@@ -437,6 +437,9 @@ class Exhibit:
     # A redacted copy: the exhibit it was made from, and how (written only for such copies).
     derived_from: int | None = field(default=None, metadata={"sparse": True})
     redaction: Redaction | None = field(default=None, metadata={"sparse": True})
+    # An arbitration agreement the parties no longer rely on: "invalid" or "waived", and why ("" = in force).
+    agreement_status: str = field(default="", metadata={"sparse": True})
+    agreement_reason: str = field(default="", metadata={"sparse": True})
 
     @property
     def label(self) -> str:

@@ -22,6 +22,7 @@ from casefile.core.disclosure import DisclosureReport
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.history import bundle_history
+from casefile.core.record.roles import organisation_party
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import translated
 from casefile.ui.models import kind_name
@@ -57,6 +58,7 @@ log = logging.getLogger(__name__)
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 2  # a finding's field to fix: "respondent.address"
 ERROR_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#c05600")
 OK_COLOUR = QColor("#2e7d32")
@@ -75,6 +77,9 @@ class BundlesTab(QWidget):
     """Make a bundle for the selected case, step by step, and list the ones already made."""
 
     task_started = Signal(object)  # the Task, just before it runs (tests hook its progress here)
+    # A finding about the case record was double-clicked: the field to show ("respondent.address",
+    # "transaction.purchased_at", "exhibits.3.captured_at"); the workspace shows it.
+    field_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -388,7 +393,13 @@ class BundlesTab(QWidget):
             return []
         try:
             entries = select_entries(self.case, self.chosen_numbers())
-            found = preflight(self.case, self.venue(), entries, size_limit_mb=self._split_mb())
+            found = preflight(
+                self.case,
+                self.venue(),
+                entries,
+                size_limit_mb=self._split_mb(),
+                organisation=organisation_party(self.ctx.settings),
+            )
         except CaseFileError as exc:
             found = [Finding(Level.ERROR, "invalid", translated(exc))]
         warnings = tuple((f.code, f.message) for f in found if f.level is Level.WARNING)
@@ -700,9 +711,16 @@ class BundlesTab(QWidget):
                 )
             )
             item.setData(NUMBER_ROLE, finding.exhibit)
+            item.setData(FIELD_ROLE, finding.field)
+            if finding.exhibit is not None:
+                hint = "\n" + self.tr("Double-click to show the exhibit.")
+            elif finding.field:
+                hint = "\n" + self.tr("Double-click to go to the field to fill in.")
+            else:
+                hint = ""
             item.setToolTip(
                 (self.tr("Error: the bundle cannot be made until this is fixed.") if error else self.tr("Warning"))
-                + (("\n" + self.tr("Double-click to show the exhibit.")) if finding.exhibit is not None else "")
+                + hint
             )
         if errors:
             colour = ERROR_COLOUR
@@ -720,15 +738,18 @@ class BundlesTab(QWidget):
         self.summary_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
 
     def _show_finding(self, item: QListWidgetItem) -> None:
+        """An exhibit's finding selects the exhibit in step 2; one about the record asks for its field."""
         number = item.data(NUMBER_ROLE)
-        if number is None:
-            return
-        for i in range(self.exhibit_list.count()):
-            if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
-                self._go(STEP_EXHIBITS)
-                self.exhibit_list.setCurrentRow(i)
-                self.exhibit_list.setFocus()
-                return
+        field = item.data(FIELD_ROLE) or ""
+        if number is not None:
+            for i in range(self.exhibit_list.count()):
+                if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
+                    self._go(STEP_EXHIBITS)
+                    self.exhibit_list.setCurrentRow(i)
+                    self.exhibit_list.setFocus()
+                    return
+        if field:
+            self.field_requested.emit(str(field))
 
     # ------------------------------------------------------------------ the task
 

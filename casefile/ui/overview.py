@@ -650,6 +650,32 @@ class OverviewTab(QWidget):
             self.scroller.ensureWidgetVisible(item.widget)
             item.widget.setFocus()
 
+    def editor_for(self, path: str) -> QWidget | None:
+        """The editor of the record field ``path`` ("respondent.address"), or of the nearest field holding it
+        ("demands.0.amount" → the demands table); None when the overview has none."""
+        aliases = {other: item for item in self.inputs.values() for other in item.spec.also}
+        while path:
+            if path in self.inputs:
+                return self.inputs[path].widget
+            if path in aliases:  # the carrier's name on the waybill is the carrier party's name
+                return aliases[path].widget
+            if path == "demands":
+                return self.demands
+            path = path.rpartition(".")[0]
+        return None
+
+    def focus_field(self, path: str) -> bool:
+        """Unfold, scroll to and focus the editor of ``path``; False when the overview has no editor for it."""
+        editor = self.editor_for(path)
+        if editor is None:
+            return False
+        for group in self.groups:
+            if any(item.widget is editor for item in group.inputs) and not group.expanded:
+                group.set_expanded(True)
+        self.scroller.ensureWidgetVisible(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def edited(self) -> Case:
         """The case as the form now shows it; raises InvalidValueError naming a bad field (the input stays)."""
         assert self.case is not None

@@ -159,6 +159,7 @@ class Workspace(QTabWidget):
         for tab in (self.overview, self.evidence, self.timeline, self.bundles):
             self.addTab(tab, "")
         self.timeline.open_exhibit.connect(self.show_exhibit)
+        self.bundles.field_requested.connect(self.show_field)
         self.retranslate()
 
     def tabs(self) -> list[QWidget]:
@@ -175,6 +176,16 @@ class Workspace(QTabWidget):
     def show_exhibit(self, exhibit_no: int) -> None:
         self.setCurrentWidget(self.evidence)
         self.evidence.select_exhibit(exhibit_no)
+
+    def show_field(self, path: str) -> None:
+        """Show where the record field ``path`` is edited: exhibits in the evidence tab, the rest in the overview."""
+        head, _dot, rest = path.partition(".")
+        number = rest.partition(".")[0]
+        if head == "exhibits" and number.isdigit():
+            self.show_exhibit(int(number))
+        elif self.overview.editor_for(path) is not None:
+            self.setCurrentWidget(self.overview)
+            self.overview.focus_field(path)
 
     def set_case(self, number: str | None) -> None:
         self.number = number

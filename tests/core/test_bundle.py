@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case, make_case
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
@@ -22,7 +22,7 @@ from casefile.core.bundle import BundleOptions, BundleResult, PreflightError, Ve
 from casefile.core.errors import CancelledError
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
-from casefile.core.model import EvidenceKind, Party, PartyKind
+from casefile.core.model import Demand, DemandType, EvidenceKind, Party, PartyKind
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 
@@ -86,6 +86,7 @@ def full_case(library: Library, evidence_dir: Path):
         changed.shipment.waybill_no = "SF1234567890123"
         changed.shipment.carrier = "某某速运"
         changed.facts = "2026年11月18日收到手机，开箱发现屏幕碎裂。"
+        changed.demands = [Demand(DemandType.REFUND, Decimal("1299.00"), "退还货款")]
         writer.update(changed)
     list(add_files(library, case.number, [evidence_dir], AddOptions(purpose="证明商品收货时即已损坏")))
     return case.number
@@ -253,9 +254,13 @@ def test_court_bundle_keeps_parties_complete(library, full_case):
 
 def test_arbitration_needs_an_agreement(library, full_case, tmp_path):
     with pytest.raises(PreflightError) as info:
-        build(library, full_case, Venue.ARBITRATION, force=True)
-    assert "仲裁协议" in str(info.value)
+        build(library, full_case, Venue.ARBITRATION)
+    assert "仲裁协议" in str(info.value) and "--force" in str(info.value)
     assert list(library.folder(full_case).bundles_dir.iterdir()) == []
+    # Accepted, it is built: an agreement not denied before the first hearing is deemed to exist (仲裁法 art. 27).
+    build(library, full_case, Venue.ARBITRATION, force=True)
+    entry = [e for e in library.folder(full_case).custody.read() if e["action"] == "bundle"][-1]
+    assert "no-arbitration-agreement" in entry["details"]["accepted_warnings"]
     agreement = tmp_path / "合同第8条仲裁条款.pdf"
     two_page_pdf(agreement, "Arbitration clause")
     list(
@@ -324,7 +329,7 @@ def test_output_copy_and_receipt(library, full_case, tmp_path):
 
 
 def test_bundle_of_corpus_files_never_crashes(library, corpus):
-    case = make_case(library)
+    case = filed_case(library)
     list(
         add_files(
             library,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case
 from PIL import Image
 from pypdf import PdfReader
 
@@ -101,7 +101,7 @@ def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library,
     clean = photo()
     (folder / "IMG_0001.jpg").write_bytes(clean)
     (folder / "IMG_0002.jpg").write_bytes(clean[: len(clean) * 2 // 3])  # the copy stopped early
-    case = make_case(library)
+    case = filed_case(library)
     list(add_files(library, case.number, [folder], AddOptions(purpose="证明收货时屏幕已碎")))
     exhibits = {e.original_name: e for e in library.load_case(case.number).exhibits}
     path = build(library, case.number).files[0]
@@ -128,7 +128,7 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
     synthetic.mkdir()
     for name, data in damaged_variants().items():
         (synthetic / name).write_bytes(data)
-    images = make_case(library)
+    images = filed_case(library)
     list(add_files(library, images.number, [corpus / "images", synthetic]))
     assert len(library.load_case(images.number).exhibits) > 70
     path = build(library, images.number).files[0]
@@ -140,7 +140,7 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
     assert "图像文件已损坏或格式不受支持" in joined
     assert "重启标记" in joined  # corpus/images/corrupted.jpg: its restart markers give it away
 
-    pdfs = make_case(library)
+    pdfs = filed_case(library)
     list(add_files(library, pdfs.number, [corpus / "pdfs"]))
     assert_valid_packet(build(library, pdfs.number).files[0], tmp_path)
 
@@ -152,7 +152,7 @@ def test_a_multi_picture_jpeg_goes_in_byte_for_byte(library, tmp_path):
     """
     first = Image.effect_noise((300, 200), 40).convert("RGB")
     first.save(tmp_path / "DSCF0001.jpg", "MPO", save_all=True, append_images=[Image.new("RGB", (300, 200), "green")])
-    case = make_case(library)
+    case = filed_case(library)
     list(add_files(library, case.number, [tmp_path / "DSCF0001.jpg"]))
     (exhibit,) = library.load_case(case.number).exhibits
     with pikepdf.open(build(library, case.number, Venue.COURT).files[0]) as pdf:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
@@ -34,7 +34,7 @@ def build(library: Library, number: str, venue: Venue = Venue.COURT) -> BundleRe
 
 
 def case_with(library: Library, path: Path, **options: str) -> str:
-    case = make_case(library)
+    case = filed_case(library)
     list(add_files(library, case.number, [path], AddOptions(**{"purpose": "证明", **options})))
     return case.number
 

@@ -8,7 +8,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from casefile_testing import make_case, make_video
+from casefile_testing import filed_case, make_video
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -72,7 +72,7 @@ def every_kind(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def kinds_case(library: Library, every_kind: Path) -> str:
-    case = make_case(library)
+    case = filed_case(library)
     list(add_files(library, case.number, [every_kind], AddOptions(purpose="证明商品收货时即已损坏")))
     return case.number
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pikepdf
 import pytest
-from casefile_testing import make_case, make_video
+from casefile_testing import filed_case, make_video
 from PIL import Image
 from pypdf import PdfReader
 
@@ -38,7 +38,7 @@ def described(library, tmp_path, corpus):
     pillow_heif = pytest.importorskip("pillow_heif")
     pillow_heif.register_heif_opener()
     Image.new("RGB", (120, 80), (200, 60, 60)).save(folder / "IMG_4032.HEIC", "HEIF", exif=exif("2026:11:18 20:04:51"))
-    case = make_case(library)
+    case = filed_case(library)
     results = [
         r for r in add_files(library, case.number, [folder], AddOptions(purpose="证明破损")) if isinstance(r, AddResult)
     ]
@@ -108,7 +108,7 @@ def test_heic_photos_are_printed(library, described):
 
 
 def test_preflight_warns_about_a_capture_time_after_the_ingest(library, tmp_path):
-    case = make_case(library)
+    case = filed_case(library)
     future = (datetime.now(UTC) + timedelta(days=2)).astimezone().strftime("%Y:%m:%d %H:%M:%S")
     Image.new("RGB", (40, 30)).save(tmp_path / "p.jpg", exif=exif(future))
     (result,) = [r for r in add_files(library, case.number, [tmp_path / "p.jpg"]) if isinstance(r, AddResult)]

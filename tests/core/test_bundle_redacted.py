@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case
 from PIL import Image
 
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
@@ -32,7 +32,7 @@ def box(x: float, y: float, w: float, h: float, page: int | None = None) -> Reda
 @pytest.fixture
 def redacted_case(library: Library, tmp_path: Path):
     """A waybill photo (JPEG) and a screenshot, each with a redacted copy, and a chat without one."""
-    case = make_case(
+    case = filed_case(
         library, complainant={"name": "张三", "phone": "13812345678"}, respondent={"name": "某某数码旗舰店"}
     )
     folder = tmp_path / "in"
@@ -175,7 +175,7 @@ def test_the_disclosure_preview_names_the_redacted_copies(library, redacted_case
 def test_redacted_pdf_pages_print_as_pictures_without_the_text(library, tmp_path):
     from reportlab.pdfgen.canvas import Canvas
 
-    case = make_case(library)
+    case = filed_case(library)
     source = tmp_path / "invoice.pdf"
     canvas = Canvas(str(source), pagesize=(300, 400))
     canvas.drawString(40, 300, "Buyer phone 13912345678")

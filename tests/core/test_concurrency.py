@@ -15,7 +15,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from casefile_testing import make_case
+from casefile_testing import filed_case, make_case
 
 from casefile.core.evidence import add_files
 from casefile.core.library import Library
@@ -182,7 +182,7 @@ def test_a_long_edit_of_one_case_never_stops_commands_on_other_cases(library, fi
 
 
 def test_work_interrupted_by_kill_is_finished_or_removed_at_the_next_start(library, files, tmp_path):
-    case = make_case(library, respondent={"kind": "organisation", "name": "某店"})
+    case = filed_case(library, respondent={"kind": "organisation", "name": "某店"})
     list(add_files(library, case.number, [files]))
     library.close()
     destination = tmp_path / "out"

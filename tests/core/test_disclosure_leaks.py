@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import make_case, waive_arbitration
 from PIL import Image
 
 from casefile.core.bundle import BundleOptions, Venue, build_bundle
@@ -146,6 +146,7 @@ def seeded(library: Library, tmp_path: Path) -> str:
     clause = tmp_path / "仲裁条款.txt"
     clause.write_text("因本合同引起的争议，提交某某仲裁委员会仲裁。\n", "utf-8")
     list(add_files(library, case.number, [clause], AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT)))
+    waive_arbitration(library, case.number)
     with library.edit(case.number) as writer:
         recording = next(e for e in writer.case.exhibits if e.original_name == "通话录音.wav")
         writer.update_exhibit(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case, waive_arbitration
 from hostile_pdfs import (
     FORM_RED,
     HIDDEN_GREEN,
@@ -54,7 +54,7 @@ def complete_case(library: Library) -> str:
     """A case the first half of the preflight has nothing to say about, for court."""
     from casefile.core.model import case_from_data, case_to_data
 
-    case = make_case(library)
+    case = filed_case(library)
     with library.edit(case.number) as writer:
         changed = case_from_data(case_to_data(writer.case))
         changed.complainant = Party(PartyKind.PERSON, name="张三", phone="13900000000", address="上海市徐汇区某路8号")
@@ -78,6 +78,7 @@ def hostile_case(library: Library, tmp_path: Path) -> str:
     pdf.add_blank_page(page_size=(300, 300))
     pdf.save(agreement)
     list(add_files(library, number, [agreement], AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT, purpose="仲裁")))
+    waive_arbitration(library, number)
     return number
 
 
@@ -318,7 +319,7 @@ def test_every_corpus_pdf_still_builds_and_checks(library, corpus, tmp_path):
             assert result.pages == len(original.pages)
         # What the first page shows is what it showed (poppler, annotations as a viewer shows them).
         assert _difference(render(source, 1, tmp_path), render(target, 1, tmp_path)) < 0.01, source.name
-    number = make_case(library).number
+    number = filed_case(library).number
     folder = tmp_path / "corpus"
     shutil.copytree(corpus / "pdfs", folder)
     list(add_files(library, number, [folder]))

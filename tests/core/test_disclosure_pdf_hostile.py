@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case
 from pikepdf import Array, Dictionary, Name
 
 from casefile.core.disclosure import pdf as pdfsafe
@@ -122,7 +122,7 @@ def dense(path: Path, megabytes: int = 5) -> None:
 def build_in_child(library: Library, tmp_path: Path, maker, name: str) -> dict:
     source = tmp_path / name
     maker(source)
-    number = make_case(library).number
+    number = filed_case(library).number
     list(add_files(library, number, [source], AddOptions(purpose="证明")))
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(library.root), number], capture_output=True, text=True, timeout=600

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case, waive_arbitration
 from PIL import Image, ImageCms
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
@@ -282,10 +282,11 @@ def build(library: Library, number: str, venue: Venue, **kw: object) -> Path:
 
 
 def new_case(library: Library, folder: Path) -> str:
-    case = make_case(library, respondent={"kind": "organisation", "name": "某某数码旗舰店"})
+    case = filed_case(library, respondent={"kind": "organisation", "name": "某某数码旗舰店"})
     agreement = folder.parent / "仲裁条款.pdf"
     agreement_pdf(agreement)
     list(add_files(library, case.number, [agreement], AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT)))
+    waive_arbitration(library, case.number)
     list(add_files(library, case.number, [folder], AddOptions(purpose="证明收货时屏幕已碎")))
     return case.number
 

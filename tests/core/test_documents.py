@@ -130,6 +130,7 @@ def full_case(*, responsible: ResponsibleParty = ResponsibleParty.MERCHANT, insu
             freight=Decimal("12.00"),
             insured=insured,
             declared_value=Decimal("1000.00") if insured else None,
+            insured_value=Decimal("1000.00") if insured else None,
             insurance_fee=Decimal("5.00") if insured else None,
             shipped_at=at(18, 22, 0),
             signed_at=at(19, 18, 40),
@@ -397,7 +398,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
     doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
-    assert "未保价：按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
+    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
     assert "不适用（未保价）" in doc
@@ -416,7 +417,7 @@ def test_loss_table_arithmetic() -> None:
     assert capped.rule.startswith("已保价")
 
     case = full_case()
-    case.shipment.declared_value = Decimal("2000.00")
+    case.shipment.insured_value = Decimal("2000.00")
     under = loss_table(context(case, Venue.COURIER_CLAIM))
     assert under.claim == Decimal("1311.00") and not under.capped
 

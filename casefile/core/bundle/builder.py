@@ -54,6 +54,7 @@ from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
+from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.store import EvidenceMismatchError, EvidenceReader
 from casefile.core.store.reader import Reason
@@ -204,7 +205,9 @@ def build_bundle(
         original=options.original,
         redacted=options.redacted,
     )
-    findings = preflight(case, options.venue, entries, size_limit_mb=options.split_mb)
+    findings = preflight(
+        case, options.venue, entries, size_limit_mb=options.split_mb, organisation=organisation_party(settings)
+    )
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
         raise PreflightError(findings if any(f.level is Level.ERROR for f in blocking) else blocking)

@@ -22,10 +22,20 @@ class Level(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing the preflight found: what it is (``code``, stable), how bad, what to do (``message``), where.
+
+    ``field`` names what to fix as a path into the case record: ``"respondent.address"``,
+    ``"transaction.purchased_at"``, ``"demands"`` or ``"demands.0.amount"`` (list items by their position in
+    the record, from 0), ``"exhibits.3.purpose"`` (exhibits by their number). ``exhibit`` is the exhibit
+    to show for it (the first one, when ``exhibits`` lists several with the same problem).
+    """
+
     level: Level
     code: str
     message: str
     exhibit: int | None = None
+    field: str = ""
+    exhibits: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,8 +130,10 @@ class BundleContext:
         return view
 
     def party(self, role: str) -> Party:
-        """A party as this destination may see it (spec §6.3); ``role``: complainant, respondent, courier."""
-        party: Party | None = getattr(self.case, role)
+        """A party as this destination may see it (spec §6.3); ``role``: one of disclosure ROLES."""
+        from casefile.core.disclosure.masking import party_in
+
+        party = party_in(self.case, role)
         return party if party is not None else Party()
 
     @property

@@ -247,6 +247,37 @@ def masked_party(party: Party) -> Party:
     )
 
 
+def party_in(case: Case, role: str) -> Party | None:
+    """The person or organisation in ``role`` (policy.ROLES), as a Party; None when the record has none."""
+    if role in ("complainant", "respondent", "courier"):
+        party: Party | None = getattr(case, role)
+        return party
+    if role == "agent":
+        agent = case.agent
+        if agent is None:
+            return None
+        return Party(
+            kind=PartyKind.PERSON,
+            name=agent.name,
+            phone=agent.phone,
+            id_number=agent.id_number,
+            employer=agent.employer,
+        )
+    shipment_party: Party | None = getattr(case.shipment, role)
+    return shipment_party
+
+
+def _put_party(case: Case, role: str, party: Party) -> None:
+    if role in ("complainant", "respondent", "courier"):
+        setattr(case, role, party)
+    elif role == "agent":
+        assert case.agent is not None
+        # The law firm or employer is the agent's business address for service; the person's data is masked.
+        case.agent = dataclasses.replace(case.agent, name=party.name, phone=party.phone, id_number=party.id_number)
+    else:
+        setattr(case.shipment, role, party)
+
+
 # --------------------------------------------------------------------------- the masker
 
 
@@ -296,7 +327,7 @@ class Masker:
     def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
         self.policy = policy
         self.report = report
-        parties = {role: getattr(case, role, None) for role in ROLES}
+        parties = {role: party_in(case, role) for role in ROLES}
         self.visible = [_Known.of(parties[r]) for r in ROLES if policy.shows(r)]
         self.hidden = hidden = [_Known.of(parties[r]) for r in ROLES if not policy.shows(r)]
         # Names are only recognised when known: the masked parties', and people recorded as
@@ -345,12 +376,12 @@ class Masker:
         """
         shown = copy.deepcopy(case)
         for role in ROLES:
-            party = getattr(shown, role, None)
+            party = party_in(shown, role)
             if party is not None and not self.policy.shows(role):
                 masked = masked_party(party)
                 if masked != party and self.report is not None:
                     self.report.add(where, DisclosureAction.MASKED, f"{_ROLE_NAMES[role]}的个人信息")
-                setattr(shown, role, masked)
+                _put_party(shown, role, masked)
         shown.title = self.text(shown.title, where)
         shown.facts = self.text(shown.facts, where)
         shown.channel_ref = self.text(shown.channel_ref, where)
@@ -394,4 +425,12 @@ class Masker:
             line.text = self.text(line.text, where)
 
 
-_ROLE_NAMES = {"complainant": "投诉人/消费者", "respondent": "被投诉人", "courier": "承运人"}
+_ROLE_NAMES = {
+    "complainant": "投诉人/消费者",
+    "respondent": "被投诉人",
+    "courier": "承运人",
+    "agent": "委托代理人",
+    "claimant": "索赔人",
+    "sender": "寄件人",
+    "recipient": "收件人",
+}

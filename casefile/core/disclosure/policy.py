@@ -4,8 +4,9 @@
   requirements); third parties in the evidence masked; photos byte-exact, GPS printed.
 - 消协 / 12315: the complainant complete (投诉举报办法 art. 9) and the respondent (a business);
   third parties masked; photos without their metadata (no location, no hidden comments).
-- Courier claim: the merchant (the claimant) and the carrier complete; the end customer masked
-  except what the carrier needs to find the parcel (the waybill number); photos without metadata.
+- Courier claim: the merchant (the claimant, the sender) and the carrier complete; the end customer
+  (the complainant, the recipient) and the customer's agent masked, except what the carrier needs to find
+  the parcel (the waybill number); photos without metadata.
 - Receipt: the store copy complete; the customer copy masked throughout.
 """
 
@@ -15,7 +16,13 @@ from dataclasses import dataclass
 
 from casefile.core.venues import Venue
 
-ROLES = ("complainant", "respondent", "courier")
+# Every person or organisation the record holds: the case's parties, the complainant's agent, and the
+# shipment's claimant, sender and recipient (casefile.core.disclosure.masking.party_in reads each).
+ROLES = ("complainant", "respondent", "courier", "agent", "claimant", "sender", "recipient")
+# Who a complaint or a pleading is between; the shipment's people are not parties to it.
+_CONSUMER_ROLES = frozenset({"complainant", "respondent", "courier", "agent"})
+# A courier claim is the merchant's against the carrier: the customer is a third party to it.
+_COURIER_ROLES = frozenset({"respondent", "courier", "claimant", "sender"})
 
 
 @dataclass(frozen=True)
@@ -46,12 +53,12 @@ def disclosure_for(venue: Venue, *, copy: str = "") -> Disclosure:
         )
     if venue is Venue.CONSUMER_ASSOCIATION:
         return Disclosure(
-            venue, frozenset(ROLES), shows_location=False, keeps_photo_metadata=False, prefers_redacted=True
+            venue, _CONSUMER_ROLES, shows_location=False, keeps_photo_metadata=False, prefers_redacted=True
         )
     if venue is Venue.COURIER_CLAIM:
         return Disclosure(
             venue,
-            frozenset({"respondent", "courier"}),
+            _COURIER_ROLES,
             shows_location=False,
             keeps_photo_metadata=False,
             prefers_redacted=True,

@@ -68,7 +68,17 @@ UPDATABLE_FIELDS = {
     "facts",
     "timeline",
 }
-EXHIBIT_UPDATABLE = {"title", "kind", "source", "purpose", "captured_at", "captured_at_source", "transcript"}
+EXHIBIT_UPDATABLE = {
+    "title",
+    "kind",
+    "source",
+    "purpose",
+    "captured_at",
+    "captured_at_source",
+    "transcript",
+    "agreement_status",
+    "agreement_reason",
+}
 
 Apply = Callable[[Case, dict[str, Any], datetime, str], None]
 

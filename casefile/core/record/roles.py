@@ -35,9 +35,14 @@ def organisation_party(settings: Settings) -> Party:
 
 
 def courier_claim_parties(case: Case, settings: Settings) -> CourierClaimParties:
+    """The claimant, the carrier and the end customer of a courier claim (see claim_parties)."""
+    return claim_parties(case, organisation_party(settings))
+
+
+def claim_parties(case: Case, organisation: Party) -> CourierClaimParties:
     """The claimant, the carrier and the end customer of a courier claim (copies; the case is not changed).
 
-    - claimant: ``shipment.claimant`` when entered, else the organisation in the settings;
+    - claimant: ``shipment.claimant`` when entered, else ``organisation`` (the one in the settings);
     - carrier: the ``courier`` party when it has a name, else a party named after ``shipment.carrier``;
     - end customer: ``shipment.recipient`` when entered, else the complainant.
 
@@ -46,7 +51,7 @@ def courier_claim_parties(case: Case, settings: Settings) -> CourierClaimParties
     shipment = case.shipment
     claimant = shipment.claimant
     if claimant is None or claimant.is_empty():
-        claimant = organisation_party(settings)
+        claimant = organisation
     carrier = case.courier or Party(kind=PartyKind.ORGANISATION)
     if not carrier.name.strip():  # details entered without a name keep their name from the waybill
         carrier = dataclasses.replace(carrier, name=shipment.carrier.strip())

@@ -1,0 +1,67 @@
+"""How the preflight words its findings: citations from the law table, the field to fix, and one finding
+for every exhibit that shares a problem ("证据1、3、5没有填写证明目的") rather than one per exhibit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from casefile.core import law
+from casefile.core.bundle.context import ExhibitEntry, Finding, Level
+
+
+def cite(article_id: str, *, part: bool = False) -> str:
+    """A citation from the law table, short form, to print inside （）.
+
+    An article whose number was read only in a version no longer in force (the 2017 仲裁法, for rules
+    whose 2025 number was not found) says so, rather than print a repealed number as if it were current:
+    《仲裁法》第二十三条，系2017年文本的条文序号，现行文本的对应条文待核实.
+    """
+    text = law.cite(article_id, short=True, with_part=part)
+    article = law.article(article_id)
+    if not article.in_force_on(law.CHECKED_ON):
+        year = re.match(r"\d{4}", article.law.version)
+        version = f"{year.group()}年文本" if year else "旧文本"
+        text += f"，系{version}的条文序号，现行文本的对应条文待核实"
+    return text
+
+
+class Findings(list[Finding]):
+    """The findings, in the order found; helpers that name the field and group exhibits."""
+
+    def add(self, level: Level, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+        numbers = tuple(exhibits)
+        self.append(Finding(level, code, message, numbers[0] if numbers else None, field, numbers))
+
+    def warn(self, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+        self.add(Level.WARNING, code, message, field, exhibits)
+
+    def error(self, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+        self.add(Level.ERROR, code, message, field, exhibits)
+
+    def group(
+        self,
+        level: Level,
+        code: str,
+        items: Sequence[tuple[ExhibitEntry, str]],
+        message: str,
+        attribute: str = "",
+    ) -> None:
+        """One finding for every exhibit in ``items`` ((entry, detail) pairs) with the same problem.
+
+        ``message`` follows the exhibits as the packet names them ("证据1、3、5" + "没有填写证明目的", or with
+        details "证据1（GIMP 2.10）、证据3（Adobe Photoshop）"); the field is the first exhibit's ``attribute``.
+        """
+        if not items:
+            return
+        numbers = [entry.exhibit.number for entry, _detail in items]
+        field = f"exhibits.{numbers[0]}" + (f".{attribute}" if attribute else "")
+        self.add(level, code, exhibit_names(items) + message, field, numbers)
+
+
+def exhibit_names(items: Sequence[tuple[ExhibitEntry, str]]) -> str:
+    """证据1、3、5; with details, 证据1（a.jpg）、证据3（b.jpg）."""
+    if any(detail for _entry, detail in items):
+        named = (f"证据{entry.label}（{detail}）" if detail else f"证据{entry.label}" for entry, detail in items)
+        return "、".join(named)
+    return "证据" + "、".join(entry.label for entry, _detail in items)
