@@ -442,6 +442,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Yes, mediation first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure yet, wants to know more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2853,6 +2861,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Filing (court, arbitration, 消协)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3102,6 +3114,46 @@ Reason:</source>
     </message>
     <message>
         <source>Discovered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association or market regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of action (案由)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration or jurisdiction clause agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clause and its terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preservation applied for before filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preservation: court, date, case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consider mediation first (先行调解)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has read the court&apos;s notes on mediation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -445,6 +445,14 @@ SHA-256：%4</translation>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Yes, mediation first</source>
+        <translation>是，先行调解</translation>
+    </message>
+    <message>
+        <source>Not sure yet, wants to know more</source>
+        <translation>暂不确定，想了解更多</translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation>已超时 %1 小时</translation>
     </message>
@@ -2865,6 +2873,10 @@ Reason:</source>
         <translation>诉求</translation>
     </message>
     <message>
+        <source>Filing (court, arbitration, 消协)</source>
+        <translation>受理机构与立案事项</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
@@ -3115,6 +3127,46 @@ Reason:</source>
     <message>
         <source>Discovered at</source>
         <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>受诉法院</translation>
+    </message>
+    <message>
+        <source>Arbitration institution</source>
+        <translation>仲裁机构</translation>
+    </message>
+    <message>
+        <source>Consumer association or market regulator</source>
+        <translation>消协或市场监管部门</translation>
+    </message>
+    <message>
+        <source>Cause of action (案由)</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <source>Arbitration or jurisdiction clause agreed</source>
+        <translation>有无仲裁、法院管辖约定</translation>
+    </message>
+    <message>
+        <source>The clause and its terms</source>
+        <translation>约定条款及内容</translation>
+    </message>
+    <message>
+        <source>Preservation applied for before filing</source>
+        <translation>是否已诉前申请保全</translation>
+    </message>
+    <message>
+        <source>Preservation: court, date, case number</source>
+        <translation>保全法院、时间、案号</translation>
+    </message>
+    <message>
+        <source>Consider mediation first (先行调解)</source>
+        <translation>是否考虑先行调解</translation>
+    </message>
+    <message>
+        <source>Has read the court&apos;s notes on mediation</source>
+        <translation>是否了解调解及先行调解说明</translation>
     </message>
     <message>
         <source>{where} needs a text</source>

@@ -175,6 +175,36 @@ class Agent:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
 
 
+class MediationWish(enum.StrEnum):
+    """是否考虑先行调解 (the SPC's 2025 element-style complaint, 对纠纷解决方式的意愿)."""
+
+    YES = "yes"  # 是
+    NO = "no"  # 否
+    UNSURE = "unsure"  # 暂不确定，想要了解更多内容
+
+
+@dataclass
+class Filing:
+    """Where the case is filed and what the filing forms ask the person filing to state.
+
+    Every answer is the user's: a box is ticked only when it was given (None: not entered, left to
+    tick by hand)."""
+
+    court: str = ""  # 受诉法院: 上海市徐汇区人民法院
+    arbitration_body: str = ""  # 仲裁机构 named in the agreement: 上海仲裁委员会
+    consumer_body: str = ""  # 受理机构: 上海市徐汇区消费者权益保护委员会, 某某市场监督管理局
+    cause: str = ""  # 案由 as the user confirms it; empty: CaseFile's suggestion is printed
+    jurisdiction_clause: bool | None = None  # 有无仲裁、法院管辖约定
+    jurisdiction_terms: str = ""  # 合同条款及内容
+    preservation: bool | None = None  # 是否已经诉前申请保全
+    preservation_detail: str = ""  # 保全法院、时间、案号
+    mediation: MediationWish | None = None  # 是否考虑先行调解
+    mediation_understood: bool | None = None  # 了解调解及先行调解的说明
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
+
+
 @dataclass
 class Transaction:
     order_no: str = ""
@@ -469,6 +499,7 @@ class Case:
     respondent: Party = field(default_factory=lambda: Party(kind=PartyKind.ORGANISATION))
     courier: Party | None = None  # the carrier
     agent: Agent | None = _added()  # 委托诉讼代理人 of the complainant
+    filing: Filing | None = _added()  # where it is filed and what the filing forms ask
     transaction: Transaction = field(default_factory=Transaction)
     shipment: Shipment = field(default_factory=Shipment)
     demands: list[Demand] = field(default_factory=list)

@@ -93,6 +93,14 @@ def authority_name(value: str) -> str:
     }.get(value, value)
 
 
+def mediation_name(value: str) -> str:
+    return {
+        "yes": QCoreApplication.translate("CaseFile", "Yes, mediation first"),
+        "no": QCoreApplication.translate("CaseFile", "No"),
+        "unsure": QCoreApplication.translate("CaseFile", "Not sure yet, wants to know more"),
+    }.get(value, value)
+
+
 def demand_type_name(value: str) -> str:
     return {
         "refund": QCoreApplication.translate("CaseFile", "Refund"),

@@ -21,6 +21,7 @@ from casefile.core.model import (
     Channel,
     Demand,
     DemandType,
+    MediationWish,
     PartyKind,
     Priority,
     ResponsibleParty,
@@ -49,6 +50,7 @@ from casefile.ui.models import (
     authority_name,
     channel_name,
     demand_type_name,
+    mediation_name,
     party_kind_name,
     priority_name,
     responsible_name,
@@ -93,6 +95,7 @@ CHOICE_NAMES: dict[type, Callable[[str], str]] = {
     ResponsibleParty: responsible_name,
     PartyKind: party_kind_name,
     AgentAuthority: authority_name,
+    MediationWish: mediation_name,
 }
 
 
@@ -438,6 +441,7 @@ class OverviewTab(QWidget):
         self.shipment_group = FieldGroup("shipment", shipment, body)
         self.demands = DemandsEditor(body)
         self.facts_group = FieldGroup("case", [BY_PATH["facts"]], body)
+        self.filing_group = FieldGroup("filing", _under("filing"), body, collapsible=True)
         self.groups: list[FieldGroup] = [
             self.case_group,
             self.parties["complainant"],
@@ -454,6 +458,8 @@ class OverviewTab(QWidget):
             column.addWidget(group)
         column.addWidget(self.demands)
         column.addWidget(self.facts_group)
+        column.addWidget(self.filing_group)
+        self.groups.append(self.filing_group)
         self.stage_box = QGroupBox(body)
         self.stage_combo = QComboBox(self)
         self.stage_note = QLineEdit(self)

@@ -62,6 +62,7 @@ UPDATABLE_FIELDS = {
     "respondent",
     "courier",
     "agent",
+    "filing",
     "transaction",
     "shipment",
     "demands",

@@ -33,6 +33,8 @@ from casefile.core.model import (
     Channel,
     Demand,
     DemandType,
+    Filing,
+    MediationWish,
     Party,
     PartyKind,
     Priority,
@@ -211,6 +213,7 @@ GROUPS: dict[str, Message] = {
     "sender": Message("Sender"),
     "recipient": Message("Recipient"),
     "demands": Message("Demands"),
+    "filing": Message("Filing (court, arbitration, 消协)"),
 }
 
 # A party's ID number is called by what it is for the party's kind.
@@ -360,7 +363,55 @@ def _declare() -> list[FieldSpec]:
         ship("exception_at", ("exception-at",), Message("Exception time"), Form.TIME, metavar="ISO"),
         ship("discovered_at", ("discovered-at",), Message("Discovered at"), Form.TIME, metavar="ISO"),
     ]
-    return [*case, *parties, *agents, *purchases, *shipments]
+
+    def filing(name: str, options: tuple[str, ...], label: Message, form: Form = Form.TEXT, **kw: Any) -> FieldSpec:
+        return FieldSpec(f"filing.{name}", options, label, form, "filing", **kw)
+
+    filings = [
+        filing("court", ("court",), Message("Court"), metavar="NAME"),
+        filing("arbitration_body", ("arbitration-body",), Message("Arbitration institution"), metavar="NAME"),
+        filing(
+            "consumer_body", ("consumer-body",), Message("Consumer association or market regulator"), metavar="NAME"
+        ),
+        filing("cause", ("cause",), Message("Cause of action (案由)"), metavar="TEXT"),
+        filing(
+            "jurisdiction_clause",
+            ("jurisdiction-clause",),
+            Message("Arbitration or jurisdiction clause agreed"),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+        filing("jurisdiction_terms", ("jurisdiction-terms",), Message("The clause and its terms"), metavar="TEXT"),
+        filing(
+            "preservation",
+            ("preservation",),
+            Message("Preservation applied for before filing"),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+        filing(
+            "preservation_detail",
+            ("preservation-detail",),
+            Message("Preservation: court, date, case number"),
+            metavar="TEXT",
+        ),
+        filing(
+            "mediation",
+            ("mediation",),
+            Message("Consider mediation first (先行调解)"),
+            Form.CHOICE,
+            choices=MediationWish,
+            optional_choice=True,
+        ),
+        filing(
+            "mediation_understood",
+            ("mediation-understood",),
+            Message("Has read the court's notes on mediation"),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+    ]
+    return [*case, *parties, *agents, *purchases, *shipments, *filings]
 
 
 FIELDS: tuple[FieldSpec, ...] = tuple(_declare())
@@ -374,7 +425,7 @@ for _spec in FIELDS:
         )
     else:
         BY_PATH.setdefault(_spec.path, _spec)
-CONTAINERS = {"complainant", "respondent", "courier", "agent", "transaction", "shipment"} | {
+CONTAINERS = {"complainant", "respondent", "courier", "agent", "filing", "transaction", "shipment"} | {
     p for p in OPTIONAL_PARTIES
 }
 
@@ -498,6 +549,8 @@ def apply(case: Case, changes: Changes) -> Case:
             setattr(holder, name, None)
     if changed.agent is not None and changed.agent.is_empty():
         changed.agent = None
+    if changed.filing is not None and changed.filing.is_empty():
+        changed.filing = None
     return changed
 
 
@@ -519,6 +572,8 @@ def _set(case: Case, path: str, value: Any) -> None:
         if child is None:
             if walked == "agent":
                 child = Agent()
+            elif walked == "filing":
+                child = Filing()
             elif walked in OPTIONAL_PARTIES:
                 child = Party(kind=OPTIONAL_PARTIES[walked])
             else:  # pragma: no cover - every container is declared
@@ -592,7 +647,7 @@ def _walk_json(data: dict[str, Any], prefix: str, changes: Changes, unknown: lis
             changes.set(dataclasses.replace(spec, also=()), spec.parse(value, path), path)
         elif path in CONTAINERS and isinstance(value, dict):
             _walk_json(value, f"{path}.", changes, unknown)
-        elif path in CONTAINERS and value is None and (path in OPTIONAL_PARTIES or path == "agent"):
+        elif path in CONTAINERS and value is None and (path in OPTIONAL_PARTIES or path in ("agent", "filing")):
             for spec in _clearing(path):
                 changes.set(spec, spec.parse("", path), path)
         else:
