@@ -228,6 +228,17 @@ EXPRESS_MARKET_MEASURES = Law(
     "github.com/niuyongtaigr-oss/express-sop-qa data/corpus/快递市场管理办法.txt @ "
     "baa6aa864564b54823f8f124bafa1b88da4d5f4a (official: xxgk.mot.gov.cn/jigou/fgs/202401/t20240104_3980683.html)",
 )
+POSTAL_COMPLAINT_MEASURES = Law(
+    "postal-complaint-measures",
+    "邮政业消费者申诉处理办法",
+    "邮政业消费者申诉处理办法",
+    "国家邮政局2014年8月27日印发",
+    date(2014, 8, 27),
+    "secondary: jining.gov.cn/art/2022/2/17/art_74351_2750799.html (济宁市政府, 信息来源：邮政管理局, quotes art. 9 in "
+    "full); same words at sccoj.com/zhishibaike/41729.html; version and date from "
+    "yaan.gov.cn/gongkai/show/20151228144515-755237-00-000.html",
+    note="The full text was not found; the effective date is the issuing date reported. Only art. 9 was read.",
+)
 CIVIL_CODE = Law(
     "civil-code",
     "中华人民共和国民法典",
@@ -262,6 +273,7 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             EXPRESS_REGULATION,
             POSTAL_LAW,
             EXPRESS_MARKET_MEASURES,
+            POSTAL_COMPLAINT_MEASURES,
             CIVIL_CODE,
             PERSONAL_INFORMATION,
         )
@@ -392,6 +404,22 @@ _ARTICLES: dict[str, Article] = {
         "期间以时、日、月、年计算。期间开始的时和日，不计算在期间内。期间届满的最后一日是法定休假日的，"
         "以法定休假日后的第一日为期间届满的日期。期间不包括在途时间，诉讼文书在期满前交邮的，不算过期。",
     ),
+    "civil-procedure.62": _a(
+        CIVIL_PROCEDURE,
+        "第六十二条",
+        62,
+        "委托他人代为诉讼，必须向人民法院提交由委托人签名或者盖章的授权委托书。授权委托书必须记明委托事项和权限。"
+        "诉讼代理人代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉，必须有委托人的特别授权。",
+        part="第一款、第二款",
+    ),
+    "civil-procedure.104": _a(
+        CIVIL_PROCEDURE,
+        "第一百零四条",
+        104,
+        "利害关系人因情况紧急，不立即申请保全将会使其合法权益受到难以弥补的损害的，可以在提起诉讼或者申请仲裁前向被保全财产"
+        "所在地、被申请人住所地或者对案件有管辖权的人民法院申请采取保全措施。申请人应当提供担保，不提供担保的，裁定驳回申请。",
+        part="第一款",
+    ),
     "civil-procedure.122": _a(
         CIVIL_PROCEDURE,
         "第一百二十二条",
@@ -409,6 +437,12 @@ _ARTICLES: dict[str, Article] = {
         "起诉状应当记明下列事项：（一）原告的姓名、性别、年龄、民族、职业、工作单位、住所、联系方式，法人或者其他组织的名称、"
         "住所和法定代表人或者主要负责人的姓名、职务、联系方式；（二）被告的姓名、性别、工作单位、住所等信息，法人或者其他组织的"
         "名称、住所等信息；（三）诉讼请求和所根据的事实与理由；（四）证据和证据来源，证人姓名和住所。",
+    ),
+    "civil-procedure.125": _a(
+        CIVIL_PROCEDURE,
+        "第一百二十五条",
+        125,
+        "当事人起诉到人民法院的民事纠纷，适宜调解的，先行调解，但当事人拒绝调解的除外。",
     ),
     "civil-procedure.126": _a(
         CIVIL_PROCEDURE,
@@ -749,6 +783,19 @@ _ARTICLES: dict[str, Article] = {
         65,
         "邮政企业和快递企业应当及时、妥善处理用户对服务质量提出的异议。用户对处理结果不满意的，可以向邮政管理部门申诉，"
         "邮政管理部门应当及时依法处理，并自接到申诉之日起三十日内作出答复。",
+    ),
+    # ---- 邮政业消费者申诉处理办法 (2014): 12305
+    "postal-complaint-measures.9": _a(
+        POSTAL_COMPLAINT_MEASURES,
+        "第九条",
+        9,
+        "消费者申诉应当符合下列条件：（1）申诉事项属于本办法第八条规定的消费者申诉受理范围；（2）申诉人是与申诉事件有直接利害关系的"
+        "当事人（寄件人或者收件人以及寄件人、收件人的委托人）；（3）有明确的被申诉人和具体的事实根据；（4）申诉事项向邮政企业、"
+        "快递企业投诉后7日内未得到答复或者对企业处理和答复不满意，或者邮政企业、快递企业投诉渠道不畅通，投诉无人受理；（5）未就"
+        "同一事项向邮政管理部门进行过申诉，或者已申诉过的事项有新增内容；（6）申诉事项发生于与邮政企业、快递企业产生服务争议或者"
+        "交寄邮件、快件之日起1年之内；（7）申诉事项未经人民法院、仲裁机构受理或者处理。",
+        note="Quoted by a municipal government page citing the postal administration; the 办法's own text not read.",
+        verification=S,
     ),
     # ---- 快递市场管理办法 (2023, in force 2024-03-01)
     "express-market-measures.21": _a(
