@@ -65,9 +65,10 @@ def choose(tab, venue: Venue) -> None:
 
 
 def bundle_files(ctx, number: str) -> list[Path]:
-    """The packets saved (their disclosure reports beside them are not packets)."""
+    """The packets saved (their disclosure reports and guidance beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    return sorted(p for p in folder.iterdir() if p.suffix == ".pdf") if folder.exists() else []
+    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-guidance"))
+    return sorted(packets) if folder.exists() else []
 
 
 def bundle_entries(ctx, number: str) -> list[dict]:
