@@ -96,6 +96,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also save one file per component for online filing (each under the size limit, 10 MB if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main document, the evidence list, the evidence (in volumes), the identity papers and, for a court, the service address form, each as a PDF of its own, named in Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept the warnings and leave blanks to fill by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,6 +254,14 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>%1 file(s), %2 pages, saved in the case&apos;s bundles folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One file per component, for online filing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for whoever files it (not part of the packet):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -140,6 +140,7 @@ class BundlesTab(QWidget):
         self.split_label.setBuddy(self.split_spin)
         self.split_help = QLabel(exhibits_page)
         self.split_help.setWordWrap(True)
+        self.components_check = QCheckBox(exhibits_page)
         buttons = QVBoxLayout()
         for button in (self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -158,6 +159,7 @@ class BundlesTab(QWidget):
         column.addWidget(self.chosen_label)
         column.addLayout(row, 1)
         column.addLayout(split_row)
+        column.addWidget(self.components_check)
 
         # 3. preflight
         check_page = QWidget(self)
@@ -359,6 +361,15 @@ class BundlesTab(QWidget):
         self.split_help.setText(
             self.tr("Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.")
         )
+        self.components_check.setText(
+            self.tr("Also save one file per component for online filing (each under the size limit, 10 MB if none)")
+        )
+        self.components_check.setToolTip(
+            self.tr(
+                "The main document, the evidence list, the evidence (in volumes), the identity papers and, "
+                "for a court, the service address form, each as a PDF of its own, named in Chinese."
+            )
+        )
         self.accept_warnings.setText(self.tr("Accept the warnings and leave blanks to fill by hand"))
         self.disclosure_label.setText(
             self.tr("What leaves the machine: masked, stripped or replaced for this destination (check before sending)")
@@ -477,6 +488,7 @@ class BundlesTab(QWidget):
             split_mb=self._split_mb(),
             force=bool(self._accepted),
             layout=self.layout_combo.currentData() or "a5",
+            components=self.components_check.isChecked() and self.venue() is not Venue.RECEIPT,
         )
         library, settings = self.ctx.library, self.ctx.settings
 
@@ -604,6 +616,7 @@ class BundlesTab(QWidget):
         venue = self.venue()
         self.venue_form.setRowVisible(self.layout_combo, venue is Venue.RECEIPT)
         self.split_spin.setEnabled(venue is not Venue.RECEIPT)
+        self.components_check.setEnabled(venue is not Venue.RECEIPT)
         title = self.tr("Title on the documents: %1").replace("%1", venue.heading)
         self.venue_help.setText(html.escape(self._venue_help(venue)) + "<br><br>" + html.escape(title))
         self._inputs_changed()
@@ -806,6 +819,17 @@ class BundlesTab(QWidget):
             url = QUrl.fromLocalFile(str(path)).toString()
             lines.append(f'<a href="{html.escape(url)}">{html.escape(str(path))}</a>')
             lines.append("SHA-256: <code>" + html.escape(digest) + "</code>")
+        if result.components:
+            lines.append(html.escape(self.tr("One file per component, for online filing:")))
+            for path in result.components:
+                url = QUrl.fromLocalFile(str(path)).toString()
+                lines.append(f'<a href="{html.escape(url)}">{html.escape(path.name)}</a>')
+        if result.guidance_file is not None:
+            url = QUrl.fromLocalFile(str(result.guidance_file)).toString()
+            lines.append(
+                html.escape(self.tr("Notes for whoever files it (not part of the packet):"))
+                + f' <a href="{html.escape(url)}">{html.escape(result.guidance_file.name)}</a>'
+            )
         if result.disclosure_file is not None:
             url = QUrl.fromLocalFile(str(result.disclosure_file)).toString()
             lines.append(
@@ -863,7 +887,7 @@ class BundlesTab(QWidget):
             if made.layout:
                 venue_text += f" ({made.layout})"
             exhibits = ", ".join(label for label, _number in made.exhibits)
-            for record in made.files:
+            for record in (*made.files, *([made.guidance] if made.guidance else []), *made.components):
                 path = folder.path / record.name
                 digest = record.sha256
                 row = self.history.rowCount()
