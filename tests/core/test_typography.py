@@ -280,3 +280,16 @@ def test_no_line_breaks_against_the_rules_in_the_venue_documents(packet):
         if (line[0] in NO_LINE_START and len(line) > 1) or line[-1] in NO_LINE_END
     ]
     assert not problems, problems
+
+
+def test_characters_the_serif_lacks_print_in_the_sans(tmp_path):
+    """Hangul, Polish or Greek in a name: drawn from the sans, never as empty boxes."""
+    from casefile.core.bundle.pdfkit import para, render_story
+
+    need("pdffonts")
+    path = tmp_path / "names.pdf"
+    text = "原告：Łukasz Wałęsa（波兰籍），被告：김철수，地址：Łódź。Ελλάδα"
+    render_story(path, [para(text)])
+    assert page_texts(path)[0].strip() == text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifCJKsc" in fonts and "WenQuanYiMicroHei" in fonts

@@ -80,10 +80,77 @@ def picture_box(page: tuple[float, float] = PAGE) -> tuple[float, float, float, 
 # ---------------------------------------------------------------- fonts
 
 
+class FallbackTTFont(TTFont):
+    """A TrueType font that draws the characters it lacks in another one.
+
+    The serif holds every Chinese character of GBK and Big5 but not, say, Hangul or all of
+    Latin Extended, which the sans has: such characters in a name or an address print in
+    the sans (with their own Unicode map) rather than as empty boxes. Subsets of the other
+    font are numbered from ``OTHER`` on.
+    """
+
+    OTHER = 1 << 20
+
+    def __init__(self, name: str, filename: str, fallback: TTFont) -> None:
+        super().__init__(name, filename)
+        self.fallback = fallback
+        ranges: list[list[int]] = []
+        for code in sorted(self.face.charToGlyph):
+            if ranges and code == ranges[-1][1] + 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        held = "".join(f"{_char_class(a)}-{_char_class(b)}" if a != b else _char_class(a) for a, b in ranges)
+        self._lacking = re.compile(f"[^{held}\\s]+")
+
+    def _runs(self, text: str) -> list[tuple[bool, str]]:
+        """(drawn in this font?, text) runs."""
+        runs: list[tuple[bool, str]] = []
+        at = 0
+        for match in self._lacking.finditer(text):
+            if match.start() > at:
+                runs.append((True, text[at : match.start()]))
+            runs.append((False, match.group()))
+            at = match.end()
+        if at < len(text):
+            runs.append((True, text[at:]))
+        return runs
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802 - ReportLab's name
+        own_width = super().stringWidth
+        if not self._lacking.search(text):
+            return float(own_width(text, size, encoding))
+        total = 0.0
+        for own, part in self._runs(text):
+            total += float((own_width if own else self.fallback.stringWidth)(part, size, encoding))
+        return total
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        if not self._lacking.search(text):
+            return list(super().splitString(text, doc, encoding))
+        out: list[tuple[int, bytes]] = []
+        for own, part in self._runs(text):
+            if own:
+                out += super().splitString(part, doc, encoding)
+            else:
+                out += [(self.OTHER + n, b) for n, b in self.fallback.splitString(part, doc, encoding)]
+        return out
+
+    def getSubsetInternalName(self, subset: int, doc: Any) -> str:  # noqa: N802 - ReportLab's name
+        if subset >= self.OTHER:
+            return str(self.fallback.getSubsetInternalName(subset - self.OTHER, doc))
+        return str(super().getSubsetInternalName(subset, doc))
+
+
+def _char_class(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
 @functools.cache
 def register_fonts() -> str:
-    pdfmetrics.registerFont(TTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
-    pdfmetrics.registerFont(TTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf"))))
+    sans = TTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    pdfmetrics.registerFont(sans)
+    pdfmetrics.registerFont(FallbackTTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf")), sans))
     # Anything that falls back to ReportLab's defaults (graphics such as QR codes, a canvas
     # made elsewhere) gets the embedded font too, never the unembedded Helvetica.
     from reportlab.graphics import shapes
