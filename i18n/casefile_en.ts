@@ -273,6 +273,14 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: notes for whoever files it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1
 Made by %2; exhibits in order: %3
 SHA-256: %4</source>

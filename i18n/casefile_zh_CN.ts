@@ -274,6 +274,14 @@ Proof purpose: %3</source>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
     </message>
     <message>
+        <source>%1: notes for whoever files it</source>
+        <translation>%1：办理指引（非提交材料）</translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation>%1：网上立案 %2</translation>
+    </message>
+    <message>
         <source>%1
 Made by %2; exhibits in order: %3
 SHA-256: %4</source>

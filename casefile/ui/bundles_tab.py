@@ -887,14 +887,20 @@ class BundlesTab(QWidget):
             if made.layout:
                 venue_text += f" ({made.layout})"
             exhibits = ", ".join(label for label, _number in made.exhibits)
-            for record in (*made.files, *([made.guidance] if made.guidance else []), *made.components):
+            guidance = [made.guidance] if made.guidance else []
+            for record in (*made.files, *guidance, *made.components):
                 path = folder.path / record.name
                 digest = record.sha256
                 row = self.history.rowCount()
                 self.history.insertRow(row)
+                what = venue_text
+                if record in guidance:
+                    what = self.tr("%1: notes for whoever files it").replace("%1", venue_text)
+                elif record.component:
+                    what = self.tr("%1: online filing, %2").replace("%1", venue_text).replace("%2", record.component)
                 cells = [
                     made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else "",
-                    venue_text,
+                    what,
                     Path(record.name).name,
                     "" if record.pages is None else str(record.pages),
                     digest[:16] + "…" if len(digest) > 16 else digest,
