@@ -156,3 +156,15 @@ def mixed_case(library: Library, folder: Path, *, parties: bool = True) -> str:
             writer.update(changed)
     list(add_files(library, case.number, sorted(folder.iterdir()), AddOptions(purpose="证明商品收货时即已损坏")))
     return case.number
+
+
+def statuses_after_tampering(library: Library, number: str, path: Path) -> list[object]:
+    """Change one byte of a saved bundle file, verify the case: the statuses reported for that file."""
+    from casefile.core.verify import verify_case
+
+    path.chmod(0o644)
+    with open(path, "r+b") as fh:
+        fh.seek(min(1500, path.stat().st_size // 2))
+        fh.write(b"X")
+    report = list(verify_case(library, number))[-1]
+    return [f.status for f in report.files if f.path == f"bundles/{path.name}"]

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bundle_pages import MM, SETTINGS, build, layout, mixed_case, page_texts
+from bundle_pages import MM, build, layout, mixed_case, page_texts, statuses_after_tampering
 from PIL import Image
 
 from casefile.cli import main
@@ -15,8 +15,6 @@ from casefile.core.bundle.context import Venue
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.record.history import bundle_history
 from casefile.core.verify import FileStatus, verify_case
-
-assert SETTINGS  # the settings the packets are built with
 
 
 def flat(text: str) -> str:
@@ -123,6 +121,7 @@ def test_components_recorded_and_verified(library, number):
     assert report.ok
     intact = {f.path for f in report.files if f.status is FileStatus.INTACT}
     assert {f.name for f in made.components} <= intact
+    assert statuses_after_tampering(library, number, result.components[2]) == [FileStatus.MODIFIED]
 
 
 def test_other_venues_get_their_own_main_document(library, number):

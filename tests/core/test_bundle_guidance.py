@@ -7,7 +7,8 @@ import re
 
 import pikepdf
 import pytest
-from bundle_pages import build, mixed_case, page_texts
+from bundle_pages import build, mixed_case, page_texts, statuses_after_tampering
+from test_bundle import outline_titles as outline
 
 from casefile.core.bundle.builder import GUIDANCE_BANNER, is_guidance
 from casefile.core.bundle.context import Venue
@@ -26,11 +27,6 @@ PDF_DATE = re.compile(r"D:\d{14}[+-]\d\d'\d\d'")
 @pytest.fixture
 def number(library, tmp_path) -> str:
     return mixed_case(library, tmp_path / "in")
-
-
-def outline(path) -> list[str]:
-    with pikepdf.open(path) as pdf, pdf.open_outline() as out:
-        return [item.title for item in out.root]
 
 
 @pytest.mark.parametrize("venue", [Venue.COURT, Venue.CONSUMER_ASSOCIATION, Venue.COURIER_CLAIM])
@@ -75,13 +71,7 @@ def test_guidance_recorded_and_verified_with_the_packet(library, number):
     assert report.ok, report
     assert any(f.path == rel and f.status is FileStatus.INTACT for f in report.files)
 
-    guidance.chmod(0o644)
-    with open(guidance, "r+b") as fh:
-        fh.seek(1500)
-        fh.write(b"X")
-    report = list(verify_case(library, number))[-1]
-    assert not report.ok
-    assert [f.status for f in report.files if f.path == rel] == [FileStatus.MODIFIED]
+    assert statuses_after_tampering(library, number, guidance) == [FileStatus.MODIFIED]
 
 
 def test_a_receipt_has_no_guidance(library, number):

@@ -427,7 +427,7 @@ def mail_text(data: bytes) -> tuple[list[list[str]], str]:
     payload = payload if isinstance(payload, bytes) else b""
     charset = body.get_content_charset() or "" if body is not None else ""
     undeclared = b"\n".join(
-        [v.encode("ascii", "surrogateescape") for v in raw.values() if _has_raw_bytes(v)]
+        [v.encode("ascii", "surrogateescape") for v in raw.values() if not v.isascii()]
         + ([payload] if not charset else [])
     )
     guess = detect_encoding(undeclared) if undeclared else ""
@@ -440,14 +440,6 @@ def mail_text(data: bytes) -> tuple[list[list[str]], str]:
     if attachments:
         text += "\n\n附件：" + "；".join(attachments)
     return header_rows, text
-
-
-def _has_raw_bytes(value: str) -> bool:
-    try:
-        value.encode("ascii")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> TextPages:
