@@ -215,6 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
     p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
+    p.add_argument(
+        "--components",
+        action="store_true",
+        help="also save one file per component for online filing (main document, evidence list, evidence, "
+        "identity papers, 送达地址确认书), each under --split-mb (default 10)",
+    )
     p.add_argument("--force", action="store_true", help="build despite warnings (blanks are left to fill by hand)")
     p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="receipt layout (receipt venue only)")
     p.add_argument(
@@ -720,7 +726,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if made:
         lines.append("  bundles:")
         for bundle in made:
-            for f in bundle.files:
+            for f in (*bundle.files, *bundle.components, *([bundle.guidance] if bundle.guidance else [])):
                 pages = f"{f.pages} pages" if f.pages is not None else ""
                 lines.append(f"    {_fmt_time(bundle.at)}  {bundle.venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
     for line in lines:
@@ -899,6 +905,7 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
         layout=args.layout,
         original=_parse_numbers(args.original, "--original") if args.original else None,
         redacted=_parse_numbers(args.redacted, "--redacted") if args.redacted else None,
+        components=args.components,
     )
     if args.disclosure:
         from casefile.core.bundle.plan import plan_disclosure
@@ -927,6 +934,10 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             _print(f"{path}  sha256 {digest}")
         for copy in result.copies:
             _print(f"copied to {copy}")
+        for path, digest in zip(result.components, result.component_sha256, strict=True):
+            _print(f"component: {path}  sha256 {digest}")
+        if result.guidance_file is not None:
+            _print(f"guidance (not part of the packet): {result.guidance_file}  sha256 {result.guidance_sha256}")
         if result.disclosure_file is not None and result.disclosure is not None:
             items = len(result.disclosure.items)
             _print(f"disclosure report (not part of the packet): {result.disclosure_file}  {items} items")

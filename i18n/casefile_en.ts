@@ -96,6 +96,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also save one file per component for online filing (each under the size limit, 10 MB if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main document, the evidence list, the evidence (in volumes), the identity papers and, for a court, the service address form, each as a PDF of its own, named in Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accept the warnings and leave blanks to fill by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,11 +261,27 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One file per component, for online filing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for whoever files it (not part of the packet):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was masked or removed (check before sending; not part of the packet):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

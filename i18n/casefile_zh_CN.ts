@@ -96,6 +96,14 @@
         <translation>在证据之间分册，以适应网上立案系统的上传限制。0 表示不分册。</translation>
     </message>
     <message>
+        <source>Also save one file per component for online filing (each under the size limit, 10 MB if none)</source>
+        <translation>同时按材料类别分别生成文件，供网上立案上传（每个文件不超过分册大小，未设置时为 10 MB）</translation>
+    </message>
+    <message>
+        <source>The main document, the evidence list, the evidence (in volumes), the identity papers and, for a court, the service address form, each as a PDF of its own, named in Chinese.</source>
+        <translation>起诉状（或申请书、投诉书）、证据目录、证据（可分册）、身份证明，以及法院立案所需的送达地址确认书，各为一个以中文命名的 PDF 文件。</translation>
+    </message>
+    <message>
         <source>Accept the warnings and leave blanks to fill by hand</source>
         <translation>接受以上警告，缺项留空待手工填写</translation>
     </message>
@@ -254,12 +262,28 @@ Proof purpose: %3</source>
         <translation>%1 个文件，共 %2 页，已保存在案卷的 bundles 文件夹：</translation>
     </message>
     <message>
+        <source>One file per component, for online filing:</source>
+        <translation>网上立案分类文件：</translation>
+    </message>
+    <message>
+        <source>Notes for whoever files it (not part of the packet):</source>
+        <translation>办理指引（供提交人参考，不属于提交材料）：</translation>
+    </message>
+    <message>
         <source>What was masked or removed (check before sending; not part of the packet):</source>
         <translation>已遮盖或去除的内容（发送前请核对，不属于提交材料）：</translation>
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation>%1：办理指引（非提交材料）</translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation>%1：网上立案 %2</translation>
     </message>
     <message>
         <source>%1

@@ -305,7 +305,8 @@ def main() -> None:
         (Venue.RECEIPT, "a5"),
         (Venue.RECEIPT, "80mm"),
     ]:
-        options = BundleOptions(venue, force=True, layout=layout)
+        # The court packet also as one file per component, for online filing.
+        options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT)
         result = [r for r in build_bundle(library, number, options, SETTINGS) if isinstance(r, BundleResult)][0]
         pdf = result.files[0]
         name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
@@ -315,6 +316,14 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(pages_dir / "p")], check=True)
         print(f"{name}: {result.pages} pages -> {out / (name + '.pdf')}")
         samples[name] = pdf
+        if result.guidance_file is not None:
+            shutil.copyfile(result.guidance_file, out / f"{name}-guidance.pdf")
+            print(f"{name}: guidance -> {out / (name + '-guidance.pdf')}")
+        for component in result.components:
+            target = out / f"{name}-components" / component.name.rsplit("-", 1)[-1]
+            target.parent.mkdir(exist_ok=True)
+            shutil.copyfile(component, target)
+            print(f"{name}: component -> {target}")
     if args.docs:
         docs = REPO / "docs"
         docs.mkdir(exist_ok=True)

@@ -145,6 +145,7 @@ class BundlesTab(QWidget):
         self.split_label.setBuddy(self.split_spin)
         self.split_help = QLabel(exhibits_page)
         self.split_help.setWordWrap(True)
+        self.components_check = QCheckBox(exhibits_page)
         buttons = QVBoxLayout()
         for button in (self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -163,6 +164,7 @@ class BundlesTab(QWidget):
         column.addWidget(self.chosen_label)
         column.addLayout(row, 1)
         column.addLayout(split_row)
+        column.addWidget(self.components_check)
 
         # 3. preflight
         check_page = QWidget(self)
@@ -364,6 +366,15 @@ class BundlesTab(QWidget):
         self.split_help.setText(
             self.tr("Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.")
         )
+        self.components_check.setText(
+            self.tr("Also save one file per component for online filing (each under the size limit, 10 MB if none)")
+        )
+        self.components_check.setToolTip(
+            self.tr(
+                "The main document, the evidence list, the evidence (in volumes), the identity papers and, "
+                "for a court, the service address form, each as a PDF of its own, named in Chinese."
+            )
+        )
         self.accept_warnings.setText(self.tr("Accept the warnings and leave blanks to fill by hand"))
         self.disclosure_label.setText(
             self.tr("What leaves the machine: masked, stripped or replaced for this destination (check before sending)")
@@ -488,6 +499,7 @@ class BundlesTab(QWidget):
             split_mb=self._split_mb(),
             force=bool(self._accepted),
             layout=self.layout_combo.currentData() or "a5",
+            components=self.components_check.isChecked() and self.venue() is not Venue.RECEIPT,
         )
         library, settings = self.ctx.library, self.ctx.settings
 
@@ -615,6 +627,7 @@ class BundlesTab(QWidget):
         venue = self.venue()
         self.venue_form.setRowVisible(self.layout_combo, venue is Venue.RECEIPT)
         self.split_spin.setEnabled(venue is not Venue.RECEIPT)
+        self.components_check.setEnabled(venue is not Venue.RECEIPT)
         title = self.tr("Title on the documents: %1").replace("%1", venue.heading)
         self.venue_help.setText(html.escape(self._venue_help(venue)) + "<br><br>" + html.escape(title))
         self._inputs_changed()
@@ -827,6 +840,17 @@ class BundlesTab(QWidget):
             url = QUrl.fromLocalFile(str(path)).toString()
             lines.append(f'<a href="{html.escape(url)}">{html.escape(str(path))}</a>')
             lines.append("SHA-256: <code>" + html.escape(digest) + "</code>")
+        if result.components:
+            lines.append(html.escape(self.tr("One file per component, for online filing:")))
+            for path in result.components:
+                url = QUrl.fromLocalFile(str(path)).toString()
+                lines.append(f'<a href="{html.escape(url)}">{html.escape(path.name)}</a>')
+        if result.guidance_file is not None:
+            url = QUrl.fromLocalFile(str(result.guidance_file)).toString()
+            lines.append(
+                html.escape(self.tr("Notes for whoever files it (not part of the packet):"))
+                + f' <a href="{html.escape(url)}">{html.escape(result.guidance_file.name)}</a>'
+            )
         if result.disclosure_file is not None:
             url = QUrl.fromLocalFile(str(result.disclosure_file)).toString()
             lines.append(
@@ -884,14 +908,20 @@ class BundlesTab(QWidget):
             if made.layout:
                 venue_text += f" ({made.layout})"
             exhibits = ", ".join(label for label, _number in made.exhibits)
-            for record in made.files:
+            guidance = [made.guidance] if made.guidance else []
+            for record in (*made.files, *guidance, *made.components):
                 path = folder.path / record.name
                 digest = record.sha256
                 row = self.history.rowCount()
                 self.history.insertRow(row)
+                what = venue_text
+                if record in guidance:
+                    what = self.tr("%1: notes for whoever files it").replace("%1", venue_text)
+                elif record.component:
+                    what = self.tr("%1: online filing, %2").replace("%1", venue_text).replace("%2", record.component)
                 cells = [
                     made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else "",
-                    venue_text,
+                    what,
                     Path(record.name).name,
                     "" if record.pages is None else str(record.pages),
                     digest[:16] + "…" if len(digest) > 16 else digest,

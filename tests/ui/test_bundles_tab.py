@@ -77,9 +77,10 @@ def choose(tab, venue: Venue) -> None:
 
 
 def bundle_files(ctx, number: str) -> list[Path]:
-    """The packets saved (their disclosure reports beside them are not packets)."""
+    """The packets saved (their disclosure reports and guidance beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    return sorted(p for p in folder.iterdir() if p.suffix == ".pdf") if folder.exists() else []
+    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-guidance"))
+    return sorted(packets) if folder.exists() else []
 
 
 def bundle_entries(ctx, number: str) -> list[dict]:
@@ -130,11 +131,14 @@ def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
     assert result.sha256[0] in tab.result_label.text()
     assert str(saved[0]) in tab.result_label.text()
     assert tab.open_button.isEnabled() and tab.folder_button.isEnabled()
-    assert tab.history.rowCount() == 1
+    assert tab.history.rowCount() == 2  # the packet, then the notes beside it
     assert tab.history.item(0, 1).text() == "Court (civil complaint)"
     assert tab.history.item(0, 2).text() == saved[0].name
     assert tab.history.item(0, 3).text() == str(result.pages)
     assert tab.history.item(0, 4).text() == result.sha256[0][:16] + "…"
+    assert result.guidance_file is not None and tab.history.item(1, 2).text() == result.guidance_file.name
+    assert tab.history.item(1, 1).text() == "Court (civil complaint): notes for whoever files it"
+    assert result.guidance_file.name in tab.result_label.text()
     assert bundle_entries(ctx, number)[0]["details"]["accepted_warnings"]
 
 
@@ -257,9 +261,9 @@ def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
     choose(tab, Venue.CONSUMER_ASSOCIATION)
     tab.run_preflight()
     tab.generate()
-    assert tab.history.rowCount() == 2
+    assert tab.history.rowCount() == 3  # the packet and its notes, then the receipt
     assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint"
-    assert tab.history.item(1, 1).text() == "Walk-in complaint receipt (80mm)"
+    assert tab.history.item(2, 1).text() == "Walk-in complaint receipt (80mm)"
     assert tab.history.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.last_result.files[0])
 
 
