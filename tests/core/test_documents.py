@@ -34,6 +34,7 @@ from casefile.core.model import (
     EventKind,
     EvidenceKind,
     Exhibit,
+    Filing,
     Party,
     PartyKind,
     ResponsibleParty,
@@ -238,7 +239,8 @@ def test_cover_and_heading(full_texts: dict[Venue, dict[str, str]], venue: Venue
     cover = texts["封面"]
     assert venue.heading in cover
     assert "202611-007" in cover
-    assert "2026年11月25日" in cover  # 提交日期
+    assert "提交日期：＿＿＿＿年＿＿月＿＿日" in cover  # the signer's date, never the day the PDF was made
+    assert "2026年11月25日" not in joined(texts)  # GENERATED: no document states it as a date
     assert "共4件" in cover
     assert "某某数码客服中心" in cover  # 编制
     assert HEADINGS[venue] in texts[HEADINGS[venue]]
@@ -347,7 +349,7 @@ def test_civil_complaint_one_defendant(full_texts: dict[Venue, dict[str, str]]) 
     assert "此致" in doc and "人民法院" in doc and "具状人（签名/盖章/按印）" in doc
     assert "本状副本1份" in doc and "证据目录及证据共4件" in doc
     assert "某某速运有限公司" not in doc  # the merchant is responsible: the courier is no defendant
-    assert "网络购物合同纠纷" in texts["封面"]
+    assert "信息网络买卖合同纠纷" in texts["封面"]
     form = texts["送达地址确认书"]
     assert "受送达人" in form and "张三" in form and "＿＿＿＿" in form
     notes = texts["立案提示"]
@@ -387,7 +389,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
     assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
-    assert "2026年12月2日" in doc
+    assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
     assert "商品价值凭证（见证据4）" in doc
     for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
         assert article in doc, article
@@ -408,7 +410,7 @@ def test_courier_claim_empty_case_has_no_amounts(empty_texts: dict[Venue, dict[s
     doc = empty_texts[Venue.COURIER_CLAIM]["快递理赔申请书"]
     assert "请求贵司赔偿索赔人损失共计＿＿＿＿＿＿元" in doc
     assert not re.search(r"\d\.\d\d元", doc)
-    assert "2026年12月2日" in doc  # the reply deadline still follows from the claim's date
+    assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
 
 
 def test_loss_table_arithmetic() -> None:
@@ -438,7 +440,7 @@ def test_loss_table_arithmetic() -> None:
 
 def test_case_cause() -> None:
     case = full_case()
-    assert case_cause(case) == "网络购物合同纠纷"
+    assert case_cause(case) == "信息网络买卖合同纠纷"  # the 2011 list's 网络购物合同纠纷 is gone
     case.transaction.platform = ""
     case.channel = Channel.STORE
     assert case_cause(case) == "买卖合同纠纷"
@@ -446,11 +448,13 @@ def test_case_cause() -> None:
     assert case_cause(case) == "服务合同纠纷"
     case.type = CaseType.LOGISTICS
     case.responsible_party = ResponsibleParty.COURIER
-    assert case_cause(case) == "运输合同纠纷"
+    assert case_cause(case) == "快递服务合同纠纷"
     case = full_case()
     case.facts = "手机充电时起火，致使原告手部烫伤。"
-    assert case_cause(case) == "产品责任纠纷"
+    assert case_cause(case) == "产品销售者责任纠纷"
     assert case_cause(empty_case()) == "买卖合同纠纷"
+    case.filing = Filing(cause="产品生产者责任纠纷")  # the cause the user confirmed wins
+    assert case_cause(case) == "产品生产者责任纠纷"
 
 
 def test_receipt_has_no_packet_sections() -> None:

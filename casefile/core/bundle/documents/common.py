@@ -32,6 +32,8 @@ BEIJING = timedelta(hours=8)
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
 LAW_CPL = "《中华人民共和国消费者权益保护法》"
 
+# How each kind of event is named in a document; notes and other events carry no label (a
+# "（其他）" before a fact tells the reader nothing).
 EVENT_NAMES = {
     EventKind.CALL: "电话",
     EventKind.CHAT: "在线沟通",
@@ -39,8 +41,6 @@ EVENT_NAMES = {
     EventKind.EMAIL: "电子邮件",
     EventKind.PROPOSAL: "处理方案",
     EventKind.CONFIRMATION: "确认",
-    EventKind.NOTE: "记录",
-    EventKind.OTHER: "其他",
 }
 
 # StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
@@ -243,13 +243,14 @@ def _facts(ctx: BundleContext) -> list[Flowable]:
 
 def _event_line(ctx: BundleContext, event: TimelineEvent) -> str:
     case = ctx.case
-    where = [EVENT_NAMES.get(event.kind, "其他")]
+    where = [EVENT_NAMES[event.kind]] if event.kind in EVENT_NAMES else []
     if event.place.strip():
         where.append(f"地点：{_free(ctx, event.place.strip())}")
     if event.people.strip():
         where.append(f"参与人员：{_people(ctx, event.people)}")
     summary = _free(ctx, re.sub(r"\s+", " ", event.summary).strip()).rstrip("。") or "＿＿＿＿＿＿"
-    return f"{fmt_time(event.at, case)}（{'；'.join(where)}）：{summary}{_refs(ctx, event.evidence)}"
+    said = f"（{'；'.join(where)}）" if where else ""
+    return f"{fmt_time(event.at, case)}{said}：{summary}{_refs(ctx, event.evidence)}"
 
 
 def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
@@ -341,7 +342,7 @@ def _closing_block(
         _p(salute, "indent"),
         _p(body),
         Spacer(1, 8 * mm),
-        *_signature([f"{signer}＿＿＿＿＿＿＿＿", _today(ctx)]),
+        *_signature([f"{signer}＿＿＿＿＿＿＿＿", DATE_BLANK]),
         Spacer(1, 6 * mm),
         _p("附："),
         *_numbered(attachments, ending="；", last="。"),

@@ -8,13 +8,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
+    DATE_BLANK,
     LAW_CPL,
     _claims,
     _local,
     _narrative,
     _signature,
     _sort_key,
-    _today,
     fmt_amount,
     fmt_date,
     fmt_time,
@@ -87,7 +87,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
                     "indent",
                 ),
                 Spacer(1, 10 * mm),
-                *_signature(["投诉人（签名）：＿＿＿＿＿＿＿＿", f"日期：{_today(ctx)}"]),
+                *_signature(["投诉人（签名）：＿＿＿＿＿＿＿＿", f"日期：{DATE_BLANK}"]),
             ]
         )
     )

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -21,13 +20,12 @@ from casefile.core.bundle.documents.common import (
     _people,
     _signature,
     _timeline,
-    _today,
     fmt_amount,
     fmt_date,
     fmt_time,
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
-from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table, reply_deadline
+from casefile.core.bundle.documents.rules import _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
 
 
@@ -39,7 +37,6 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
     customer = ctx.party("complainant")  # the end customer, masked for this venue
     carrier = _carrier(ctx)
     losses = loss_table(ctx)
-    deadline = reply_deadline(ctx)
     insured = "是" if shipment.insured else "否"
     law = _courier_law()
     na = "不适用（未保价）"
@@ -109,8 +106,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
         _h("六、索赔请求"),
         _p(f"请求贵司赔偿索赔人损失共计 {_money(losses.claim)}。", "indent"),
         _p(
-            f"请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条），"
-            f"即最迟于 {fmt_date(deadline)} 前答复（自本申请书出具之日 {_today(ctx)} 起算）。",
+            "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）。",
             "indent",
         ),
         _h("七、交涉记录"),
@@ -128,7 +124,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
                     [
                         f"索赔人（盖章）：{merchant.name.strip() or '＿＿＿＿＿＿＿＿'}",
                         "法定代表人/经办人（签名）：＿＿＿＿＿＿＿＿",
-                        f"日期：{_today(ctx)}",
+                        f"日期：{DATE_BLANK}",
                     ]
                 ),
             ]
@@ -181,15 +177,12 @@ def _courier_law() -> list[Flowable]:
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     case = ctx.case
     shipment = case.shipment
-    claim_day = _local(ctx.generated_at, case).date()
-    eligible = claim_day + timedelta(days=REPLY_DAYS)
     one_year = fmt_date(_add_years(_local(shipment.shipped_at, case).date(), 1)) if shipment.shipped_at else ""
     known = shipment.discovered_at or shipment.signed_at
     three_years = fmt_date(_add_years(_local(known, case).date(), 3)) if known else ""
     items = [
-        f"先向快递企业提出索赔并保留记录（日期、工单号、答复）。快递企业应在7日内处理（《快递暂行条例》第二十八条）。"
-        f"本申请书出具日为 {fmt_date(claim_day)}，如届时送达，至 {fmt_date(eligible)} 仍未获答复或对处理结果不满意的，"
-        "可以向邮政管理部门申诉。",
+        "先向快递企业提出索赔并保留记录（日期、工单号、答复）。快递企业应在7日内处理（《快递暂行条例》第二十八条）。"
+        "自快递企业收到索赔之日起7日内未获答复或对处理结果不满意的，可以向邮政管理部门申诉。",
         "申诉渠道：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
         "申诉条件：已先向快递企业投诉且7日内未获答复（国际快件为60日）或对处理结果不满意；自交寄快件之日或者争议发生之日起"
         f"一年内提出（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"

@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casefile.core.bundle.context import BundleContext, Venue
-from casefile.core.bundle.documents.common import _carrier, _defendants, _role_names, _today
+from casefile.core.bundle.documents.common import DATE_BLANK, _carrier, _defendants, _role_names
 from casefile.core.bundle.documents.layout import _Para, _st
 from casefile.core.bundle.documents.rules import case_cause
 from casefile.core.bundle.pdfkit import FONT, blank, esc
@@ -49,7 +49,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             ("派送网点", case.shipment.outlet),
             ("提交对象", "＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）"),
         ]
-    rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", _today(ctx))]
+    rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", DATE_BLANK)]
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
     table = Table(
