@@ -120,7 +120,7 @@ def make_files(folder: Path) -> dict[str, Path]:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(8000)
-        w.writeframes(b"\0\0" * 8000 * 3)
+        w.writeframes(b"\0\0" * 8000 * 180)  # the three minutes the transcript covers
     files["video"] = folder / "VID_20261118_200312.mp4"
     make_video(files["video"])
     gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"
@@ -305,6 +305,16 @@ def main() -> None:
         (Venue.RECEIPT, "a5"),
         (Venue.RECEIPT, "80mm"),
     ]:
+        if venue is Venue.COURT:
+            # A court takes the case only when the arbitration clause does not bind the parties.
+            stored = library.load_case(number)
+            clause = next(e for e in stored.exhibits if e.kind is EvidenceKind.ARBITRATION_AGREEMENT)
+            with library.edit(number) as writer:
+                writer.update_exhibit(
+                    clause.number,
+                    agreement_status="invalid",
+                    agreement_reason="格式条款，商家未以显著方式提示，消费者主张其不成为合同内容",
+                )
         # The court packet also as one file per component, for online filing.
         options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT)
         result = [r for r in build_bundle(library, number, options, SETTINGS) if isinstance(r, BundleResult)][0]

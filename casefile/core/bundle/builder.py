@@ -604,10 +604,11 @@ def _write_components(
             )
         )
 
-    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS)]
-    main = documents[0].section if documents else ctx.venue.heading
-    if documents:
-        single(main, documents, main)
+    # The main document, then each other paper (授权委托书) as a file of its own; no cover and no
+    # paper copies for the defendants (本状副本): the court serves an online filing itself.
+    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS) and "副本" not in p.section]
+    for document in documents:
+        single(document.section, [document], document.section)
 
     # The evidence file first, for its page numbers; the list pointing into it is written next.
     volumes = _plan_volumes([], groups, tail, limit)
