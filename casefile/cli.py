@@ -513,7 +513,16 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
 
 
 def _fmt_time(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+    """A time as it was given: in its own UTC offset, named when it is not this machine's."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%d %H:%M")
+    text = value.strftime("%Y-%m-%d %H:%M")
+    if value.utcoffset() != value.astimezone().utcoffset():
+        z = value.strftime("%z")
+        text += f" (UTC{z[:3]}:{z[3:]})"
+    return text
 
 
 # ---------------------------------------------------------------------------- commands
