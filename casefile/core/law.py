@@ -103,6 +103,16 @@ def _lrb(path: str, commit: str) -> str:
     return f"{_LRB} {path} @ {commit}"
 
 
+# A second public mirror, with the source database and the effective date in each file's header
+# (国家法律法规数据库 flk.npc.gov.cn for laws and regulations, 市场监管法律法规规章数据库 sjfg.samr.gov.cn for
+# SAMR rules), and texts up to 2026.
+_CL = "github.com/Theonefkguy/Chinese-Laws"
+
+
+def _cl(path: str, commit: str) -> str:
+    return f"{_CL} {path} @ {commit}"
+
+
 CIVIL_PROCEDURE = Law(
     "civil-procedure",
     "中华人民共和国民事诉讼法",
@@ -182,10 +192,12 @@ CONSUMER_PROTECTION_REGULATION = Law(
     "consumer-protection-regulation",
     "中华人民共和国消费者权益保护法实施条例",
     "消费者权益保护法实施条例",
-    "国务院令第778号，2024年3月公布",
+    "2024年3月15日国务院令第778号公布",
     date(2024, 7, 1),
-    "secondary: metadata in public repositories pointing to app.www.gov.cn/govdata/gov/202403/19/513111/article.html",
-    note="The text itself was not found in any stored source; no article of it is cited as verified.",
+    _cl("行政法规/消费者权益保护法实施条例(2024-03-15).md", "2c4bb614c9e07aad1072b93426033840661e104c")
+    + " (from 国家法律法规数据库 flk.npc.gov.cn); arts. 1–7 and the 国务院令 also read at "
+    "gwgpac.org/page200?article_id=2393 (reprinted from 中国政府网)",
+    note="Effective date from the 条例's own art. 53.",
 )
 COMPLAINT_MEASURES = Law(
     "complaint-measures",
@@ -239,6 +251,43 @@ POSTAL_COMPLAINT_MEASURES = Law(
     "yaan.gov.cn/gongkai/show/20151228144515-755237-00-000.html",
     note="The full text was not found; the effective date is the issuing date reported. Only art. 9 was read.",
 )
+PHONE_3BAO = Law(
+    "phone-3bao",
+    "移动电话机商品修理更换退货责任规定",
+    "移动电话机商品修理更换退货责任规定",
+    "2001年9月17日公布",
+    date(2001, 11, 15),
+    _cl(
+        "部门规章/市场监督管理总局/移动电话机商品修理更换退货责任规定(2001-09-17).md",
+        "08eb6c2ab240f20873caa2f555a2a232ae16513c",
+    )
+    + " (from 市场监管法律法规规章数据库 sjfg.samr.gov.cn, marked 现行有效)",
+    note="Effective date from its own art. 31. Issued jointly by 国家质检总局、国家工商总局、信息产业部 "
+    "(secondary: xzjunlong.cn/tousu/law/151219.html, 第四号令); no later version or replacement was found.",
+)
+GOODS_3BAO = Law(
+    "goods-3bao",
+    "部分商品修理更换退货责任规定",
+    "部分商品修理更换退货责任规定",
+    "1995年发布",
+    date(1995, 8, 25),
+    "secondary: uianet.net/dictionary/b2535463.html (arts. 9 and 10 verbatim); effective date from "
+    "sdjlnm.com/changshi/434056.html (从1995年8月25日起实施)",
+    note="The full text was not found in any stored source; both sources are legal Q&A pages. Whether it has been "
+    "revised or replaced was not established: no replacement was found.",
+)
+CAR_3BAO = Law(
+    "car-3bao",
+    "家用汽车产品修理更换退货责任规定",
+    "家用汽车产品修理更换退货责任规定",
+    "2021年7月22日国家市场监督管理总局令第43号公布",
+    date(2022, 1, 1),
+    _lrb(
+        "部门规章/市场监督管理总局/家用汽车产品修理更换退货责任规定(2021-07-22).md",
+        "3d51d1b59da51eb4beed0a7546135961581b9978",
+    ),
+    note="Effective date from its own art. 42.",
+)
 CIVIL_CODE = Law(
     "civil-code",
     "中华人民共和国民法典",
@@ -274,6 +323,9 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             POSTAL_LAW,
             EXPRESS_MARKET_MEASURES,
             POSTAL_COMPLAINT_MEASURES,
+            PHONE_3BAO,
+            GOODS_3BAO,
+            CAR_3BAO,
             CIVIL_CODE,
             PERSONAL_INFORMATION,
         )
@@ -700,6 +752,212 @@ _ARTICLES: dict[str, Article] = {
         55,
         "经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为消费者购买商品的价款"
         "或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。法律另有规定的，依照其规定。",
+        part="第一款",
+    ),
+    # ---- 消费者权益保护法实施条例 (2024, in force from 2024-07-01)
+    "consumer-protection-regulation.12": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十二条",
+        12,
+        "经营者以商业宣传、产品推荐、实物展示或者通知、声明、店堂告示等方式提供商品或者服务，对商品或者服务的数量、质量、价格、"
+        "售后服务、责任承担等作出承诺的，应当向购买商品或者接受服务的消费者履行其所承诺的内容。",
+    ),
+    "consumer-protection-regulation.13": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十三条",
+        13,
+        "经营者通过网络、电视、电话、邮购等方式提供商品或者服务的，应当在其首页、视频画面、语音、商品目录等处以显著方式标明"
+        "或者说明其真实名称和标记。由其他经营者实际提供商品或者服务的，还应当向消费者提供该经营者的名称、经营地址、联系方式等信息。",
+        part="第二款",
+    ),
+    "consumer-protection-regulation.14": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十四条",
+        14,
+        "直播营销平台经营者应当建立健全消费者权益保护制度，明确消费争议解决机制。发生消费争议的，直播营销平台经营者应当根据"
+        "消费者的要求提供直播间运营者、直播营销人员相关信息以及相关经营活动记录等必要信息。",
+        part="第二款",
+        note="The only platform-operator duty in the 条例; other platforms: 消费者权益保护法 art. 44 (not in the "
+        "table).",
+    ),
+    "consumer-protection-regulation.17": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十七条",
+        17,
+        "经营者使用格式条款的，应当遵守消费者权益保护法第二十六条的规定。经营者不得利用格式条款不合理地免除或者减轻其责任、"
+        "加重消费者的责任或者限制消费者依法变更或者解除合同、选择诉讼或者仲裁解决消费争议、选择其他经营者的商品或者服务等权利。",
+    ),
+    "consumer-protection-regulation.18": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十八条",
+        18,
+        "经营者与消费者约定承担退货、更换、修理等义务的有效期限不得低于国家有关规定的要求。有效期限自经营者向消费者交付商品"
+        "或者提供服务完结之日起计算，需要经营者另行安装的商品，有效期限自商品安装完成之日起计算。经营者向消费者履行更换义务后，"
+        "承担更换、修理等义务的有效期限自更换完成之日起重新计算。经营者修理的时间不计入上述有效期限。经营者依照国家有关规定"
+        "或者与消费者约定履行退货义务的，应当按照发票等购货凭证或者服务单据上显示的价格一次性退清相关款项。经营者能够证明"
+        "消费者实际支付的价格与发票等购货凭证或者服务单据上显示的价格不一致的，按照消费者实际支付的价格退清相关款项。",
+    ),
+    "consumer-protection-regulation.19": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十九条",
+        19,
+        "经营者通过网络、电视、电话、邮购等方式销售商品的，应当遵守消费者权益保护法第二十五条规定，不得擅自扩大不适用无理由"
+        "退货的商品范围。经营者应当以显著方式对不适用无理由退货的商品进行标注，提示消费者在购买时进行确认，不得将不适用无理由"
+        "退货作为消费者默认同意的选项。未经消费者确认，经营者不得拒绝无理由退货。消费者退货的商品应当完好。消费者基于查验需要"
+        "打开商品包装，或者为确认商品的品质和功能进行合理调试而不影响商品原有品质、功能和外观的，经营者应当予以退货。",
+        part="第一款至第三款",
+        note="Para. 4: 消费者无理由退货应当遵循诚实信用原则，不得利用无理由退货规则损害经营者和其他消费者的合法权益。",
+    ),
+    "consumer-protection-regulation.44": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十四条",
+        44,
+        "经营者应当建立便捷、高效的投诉处理机制，及时解决消费争议。鼓励和引导经营者建立健全首问负责、先行赔付、"
+        "在线争议解决等制度，及时预防和解决消费争议。",
+    ),
+    "consumer-protection-regulation.46": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十六条",
+        46,
+        "消费者和经营者发生消费争议向市场监督管理部门或者其他有关行政部门投诉的，应当提供真实身份信息，有明确的被投诉人、"
+        "具体的投诉请求和事实依据。有关行政部门应当自收到投诉之日起7个工作日内，予以处理并告知消费者。对不符合规定的投诉决定"
+        "不予受理的，应当告知消费者不予受理的理由和其他解决争议的途径。有关行政部门受理投诉后，消费者和经营者同意调解的，"
+        "有关行政部门应当依据职责及时调解，并在受理之日起60日内调解完毕；调解不成的应当终止调解。调解过程中需要鉴定、检测的，"
+        "鉴定、检测时间不计算在60日内。",
+        part="第一款至第三款",
+    ),
+    "consumer-protection-regulation.47": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十七条",
+        47,
+        "因消费争议需要对商品或者服务质量进行鉴定、检测的，消费者和经营者可以协商确定鉴定、检测机构。无法协商一致的，"
+        "受理消费者投诉的市场监督管理部门或者其他有关行政部门可以指定鉴定、检测机构。",
+        part="第一款",
+    ),
+    "consumer-protection-regulation.49": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十九条",
+        49,
+        "经营者提供商品或者服务有欺诈行为的，消费者有权根据消费者权益保护法第五十五条第一款的规定要求经营者予以赔偿。但是，"
+        "商品或者服务的标签标识、说明书、宣传材料等存在不影响商品或者服务质量且不会对消费者造成误导的瑕疵的除外。",
+        part="第一款",
+        note="Para. 2: claims obtained by 夹带、掉包、造假、篡改商品生产日期、捏造事实 are not covered by 消法 "
+        "art. 55 para. 1.",
+    ),
+    # ---- 移动电话机商品修理更换退货责任规定 (2001, in force from 2001-11-15): 手机三包
+    "phone-3bao.5": _a(
+        PHONE_3BAO,
+        "第五条",
+        5,
+        "在三包有效期内，移动电话机商品出现故障，销售者应当根据本规定承担三包责任，不得故意拖延或无理拒绝",
+        part="（六）",
+    ),
+    "phone-3bao.8": _a(
+        PHONE_3BAO,
+        "第八条",
+        8,
+        "移动电话机主机三包有效期为一年，附件的三包有效期见附录1《实施三包的移动电话机商品目录》。三包有效期自开具发货票之日起"
+        "计算，扣除因修理占用、无零配件待修延误的时间。三包有效期的最后一天为法定休假日的，以休假日的次日为三包有效期的最后一天。",
+    ),
+    "phone-3bao.10": _a(
+        PHONE_3BAO,
+        "第十条",
+        10,
+        "在三包有效期内，移动电话机主机出现质量问题的，由修理者免费修理。修理者应当保证修理后的移动电话机商品能够正常使用30日以上。",
+    ),
+    "phone-3bao.11": _a(
+        PHONE_3BAO,
+        "第十一条",
+        11,
+        "自售出之日起7日内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障的，消费者可以选择退货、换货或者修理。"
+        "消费者要求换货时，销售者应当免费为消费者更换同型号同规格的移动电话机。消费者要求退货时，销售者应当负责免费为消费者退货，"
+        "并按发货票价格一次退清货款。",
+    ),
+    "phone-3bao.12": _a(
+        PHONE_3BAO,
+        "第十二条",
+        12,
+        "自售出之日起第8日至第15日内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障的，消费者可以选择换货"
+        "或者修理。消费者要求换货时，销售者应当免费为消费者更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.13": _a(
+        PHONE_3BAO,
+        "第十三条",
+        13,
+        "在三包有效期内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障，经两次修理，仍不能正常使用的，"
+        "凭三包凭证中修理者提供的修理记录，由销售者负责为消费者免费更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.17": _a(
+        PHONE_3BAO,
+        "第十七条",
+        17,
+        "因修理者自身原因，使修理时间超过30日未修好的，凭发货票和三包凭证中修理者提供的修理记录由销售者负责免费为消费者"
+        "更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.21": _a(
+        PHONE_3BAO,
+        "第二十一条",
+        21,
+        "换货后，商品三包有效期自换货之日起重新计算。由销售者在发货票背面加盖印章，注明更换日期，并提供新的三包凭证。",
+    ),
+    "phone-3bao.24": _a(
+        PHONE_3BAO,
+        "第二十四条",
+        24,
+        "属下列情况之一的移动电话机商品，不实行三包，但可以实行合理的收费修理：（一）超过三包有效期的；（二）无三包凭证及有效"
+        "发货票的，但能够证明该移动电话机商品在三包有效期内的除外；（三）三包凭证上的内容与商品实物标识不符或者涂改的；"
+        "（四）未按产品使用说明书要求使用、维护、保养而造成损坏的；（五）非承担三包的修理者拆动造成损坏的；（六）因不可抗力"
+        "造成损坏的。",
+    ),
+    # ---- 部分商品修理更换退货责任规定 (1995): 三包 for the goods in its catalogue (secondary only)
+    "goods-3bao.9": _a(
+        GOODS_3BAO,
+        "第九条",
+        9,
+        "产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理。退货时，销售者应当按发票价格一次退清货款，"
+        "然后依法向生产者、供货者追偿或者按购销合同办理。",
+        note="Quoted by a legal Q&A page (uianet.net); the 规定's own text not read.",
+        verification=S,
+    ),
+    "goods-3bao.10": _a(
+        GOODS_3BAO,
+        "第十条",
+        10,
+        "产品自售出之日起15日内，发生性能故障，消费者可选择换货或者修理。换货时，销售者应当免费为消费者调换同型号同规格的产品，"
+        "然后依法向生产者、供货者追偿或者按购销合同办理。",
+        note="Quoted by a legal Q&A page (uianet.net); the 规定's own text not read.",
+        verification=S,
+    ),
+    # ---- 家用汽车产品修理更换退货责任规定 (2021, in force from 2022-01-01)
+    "car-3bao.18": _a(
+        CAR_3BAO,
+        "第十八条",
+        18,
+        "家用汽车产品的三包有效期不得低于2年或者行驶里程50,000公里，以先到者为准；包修期不得低于3年或者行驶里程60,000公里，"
+        "以先到者为准。三包有效期和包修期自销售者开具购车发票之日起计算；开具购车发票日期与交付家用汽车产品日期不一致的，"
+        "自交付之日起计算。",
+    ),
+    "car-3bao.22": _a(
+        CAR_3BAO,
+        "第二十二条",
+        22,
+        "家用汽车产品自三包有效期起算之日起7日内，因质量问题需要更换发动机、变速器、动力蓄电池、行驶驱动电机或者其主要零部件的，"
+        "消费者可以凭购车发票、三包凭证选择更换家用汽车产品或者退货。销售者应当免费更换或者退货。",
+    ),
+    "car-3bao.23": _a(
+        CAR_3BAO,
+        "第二十三条",
+        23,
+        "家用汽车产品自三包有效期起算之日起60日内或者行驶里程3000公里之内（以先到者为准），因质量问题出现转向系统失效、"
+        "制动系统失效、车身开裂、燃油泄漏或者动力蓄电池起火的，消费者可以凭购车发票、三包凭证选择更换家用汽车产品或者退货。"
+        "销售者应当免费更换或者退货。",
+    ),
+    "car-3bao.28": _a(
+        CAR_3BAO,
+        "第二十八条",
+        28,
+        "三包有效期内销售者收到消费者提出的更换家用汽车产品或者退货要求的，应当自收到相关要求之日起10个工作日内向消费者"
+        "作出答复。不符合更换或者退货条件的，应当在答复中说明理由。",
         part="第一款",
     ),
     # ---- 市场监督管理投诉举报处理暂行办法 (2019, amended 2022)

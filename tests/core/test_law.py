@@ -109,6 +109,8 @@ def test_citation_format() -> None:
     assert cite("civil-code.188") == "《中华人民共和国民法典》第一百八十八条"
     assert cite("evidence-rules.19") == "《最高人民法院关于民事诉讼证据的若干规定》第十九条"
     assert cite("express-regulation.claim-against-brand", with_part=True) == "《快递暂行条例》第十九条第三款"
+    assert cite("consumer-protection-regulation.19", short=True) == "《消费者权益保护法实施条例》第十九条"
+    assert cite("phone-3bao.11") == "《移动电话机商品修理更换退货责任规定》第十一条"
     assert cite("civil-procedure.127", short=True, with_part=True) == "《民事诉讼法》第一百二十七条（二）"
     assert cite("arbitration.agreement-contents", short=True) == "《仲裁法》第二十七条"
     assert (
@@ -144,8 +146,14 @@ def test_what_is_not_verified_today_is_listed() -> None:
         "civil-procedure-interpretation.116",
     ):
         assert article_id in questions
-    assert "civil-procedure.124" not in questions
-    assert "complaint-measures.9" not in questions
+    assert "goods-3bao.9" in questions  # secondary material only
+    for article_id in (
+        "civil-procedure.124",
+        "complaint-measures.9",
+        "consumer-protection-regulation.19",
+        "phone-3bao.11",
+    ):
+        assert article_id not in questions
 
 
 # The old → new renumberings found (old law version, old number, id in force today, new number).
@@ -186,3 +194,45 @@ def test_a_document_prints_a_number_only_from_the_text_in_force() -> None:
     assert law.cite_on("arbitration.agreement-contents", today, short=True) == "《仲裁法》第二十七条"
     assert not law.printable("arbitration.no-agreement-not-accepted", today)
     assert law.law_in_force("中华人民共和国仲裁法", today) is law.ARBITRATION
+
+
+# (id, article number, effective date of the version read, a phrase of its text): the texts added for
+# consumer packets and 三包.
+TEXTS = [
+    ("consumer-protection-regulation.12", 12, date(2024, 7, 1), "应当向购买商品或者接受服务的消费者履行其所承诺的内容"),
+    ("consumer-protection-regulation.13", 13, date(2024, 7, 1), "还应当向消费者提供该经营者的名称、经营地址"),
+    ("consumer-protection-regulation.14", 14, date(2024, 7, 1), "应当根据消费者的要求提供直播间运营者"),
+    ("consumer-protection-regulation.17", 17, date(2024, 7, 1), "选择诉讼或者仲裁解决消费争议"),
+    ("consumer-protection-regulation.18", 18, date(2024, 7, 1), "服务单据上显示的价格一次性退清相关款项"),
+    ("consumer-protection-regulation.19", 19, date(2024, 7, 1), "未经消费者确认，经营者不得拒绝无理由退货"),
+    ("consumer-protection-regulation.44", 44, date(2024, 7, 1), "首问负责、先行赔付、在线争议解决"),
+    ("consumer-protection-regulation.46", 46, date(2024, 7, 1), "并在受理之日起60日内调解完毕"),
+    ("consumer-protection-regulation.47", 47, date(2024, 7, 1), "可以指定鉴定、检测机构"),
+    ("consumer-protection-regulation.49", 49, date(2024, 7, 1), "不会对消费者造成误导的瑕疵的除外"),
+    ("phone-3bao.5", 5, date(2001, 11, 15), "不得故意拖延或无理拒绝"),
+    ("phone-3bao.8", 8, date(2001, 11, 15), "移动电话机主机三包有效期为一年"),
+    ("phone-3bao.10", 10, date(2001, 11, 15), "能够正常使用30日以上"),
+    ("phone-3bao.11", 11, date(2001, 11, 15), "自售出之日起7日内"),
+    ("phone-3bao.12", 12, date(2001, 11, 15), "自售出之日起第8日至第15日内"),
+    ("phone-3bao.13", 13, date(2001, 11, 15), "经两次修理，仍不能正常使用的"),
+    ("phone-3bao.17", 17, date(2001, 11, 15), "使修理时间超过30日未修好的"),
+    ("phone-3bao.21", 21, date(2001, 11, 15), "商品三包有效期自换货之日起重新计算"),
+    ("phone-3bao.24", 24, date(2001, 11, 15), "不实行三包，但可以实行合理的收费修理"),
+    ("goods-3bao.9", 9, date(1995, 8, 25), "产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理"),
+    ("goods-3bao.10", 10, date(1995, 8, 25), "产品自售出之日起15日内，发生性能故障，消费者可选择换货或者修理"),
+    ("car-3bao.18", 18, date(2022, 1, 1), "三包有效期不得低于2年或者行驶里程50,000公里"),
+    ("car-3bao.22", 22, date(2022, 1, 1), "自三包有效期起算之日起7日内"),
+    ("car-3bao.23", 23, date(2022, 1, 1), "60日内或者行驶里程3000公里之内"),
+    ("car-3bao.28", 28, date(2022, 1, 1), "10个工作日内向消费者作出答复"),
+]
+
+
+@pytest.mark.parametrize(("article_id", "number", "effective", "phrase"), TEXTS)
+def test_texts_in_force_today(article_id: str, number: int, effective: date, phrase: str) -> None:
+    a = article(article_id)
+    assert a.number == number
+    assert a.numeral == article_numeral(number)
+    assert a.law.effective == effective
+    assert phrase in a.quote
+    assert a.in_force_on(CHECKED_ON) and law.printable(article_id, CHECKED_ON)
+    assert law.cite_on(article_id, CHECKED_ON) == cite(article_id)
