@@ -398,7 +398,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
     doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
-    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
+    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十八条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
     assert "不适用（未保价）" in doc
