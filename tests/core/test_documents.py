@@ -386,11 +386,15 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "1,311.00元" in doc
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
-    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
+    # 快递暂行条例 as amended in 2025 (in force from 2025-06-01): the 7-day reply is art. 29, was art. 28.
+    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十九条）" in doc
     assert "2026年12月2日" in doc
     assert "商品价值凭证（见证据4）" in doc
-    for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
+    for article in ("第二十条第三款", "第二十七条", "第二十八条", "第二十九条", "第三十条", "第五十九条", "第六十五条"):
         assert article in doc, article
+    # the statute's words, not a paraphrase, and no caveat about the 2019 numbering
+    assert "用户可以要求该商标、字号或者快递运单所属企业赔偿" in doc and "快递品牌经营企业" not in doc
+    assert "2019年文本" not in doc
     notes = texts["申诉途径与期限"]
     assert "12305" in notes and "2026年12月2日" in notes and "三十日" in notes
     assert "2027年11月18日" in notes  # one year from posting
