@@ -303,6 +303,10 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "投诉人（签名）" in doc
     notes = texts["提交须知"]
     assert "三年" in notes and "不予受理" in notes and "原件" in notes
+    # 市场监督管理投诉举报处理办法 (in force from 2026-04-15), not the repealed 暂行办法
+    assert "《市场监督管理投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
+    assert "同办法第十条" in notes and "同办法第十五条" in notes and "同办法第二十三条" in notes
+    assert "六十日内未能达成调解协议" in notes and "四十五个工作日" not in notes
     assert "2029年11月19日" in notes  # three years from the earliest recorded time
 
 
