@@ -333,6 +333,11 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "附：" in doc and "本申请书副本1份" in doc
     assert "仲裁协议（见证据3）" in doc
     assert "证据目录及证据共4件" in doc and "身份证明" in doc
+    # the notes: the 2025 仲裁法 (in force from 2026-03-01), which speaks of 仲裁机构
+    notes = full_texts[Venue.ARBITRATION]["提交须知"]
+    assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
+    assert "选定的仲裁机构（《中华人民共和国仲裁法》第二十七条）" in notes
+    assert "《中华人民共和国仲裁法》第三十三条" in notes and "仲裁委员会不予受理" not in notes
 
 
 # --------------------------------------------------------------------------- (c) court

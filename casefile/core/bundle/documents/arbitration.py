@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
     LAW_CPL,
@@ -13,6 +14,7 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _party_fields,
     _party_paragraph,
+    on_day,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
 from casefile.core.model import (
@@ -68,11 +70,14 @@ def _arbitration_application(ctx: BundleContext) -> list[Flowable]:
 
 
 def _arbitration_notes(ctx: BundleContext) -> list[Flowable]:
+    day = on_day(ctx)
     items = [
-        "仲裁以当事人之间的仲裁协议为前提：没有仲裁协议的，仲裁委员会不予受理；仲裁协议应当有请求仲裁的意思表示、"
-        "仲裁事项和选定的仲裁委员会。消费者申请仲裁，须根据与经营者达成的仲裁协议"
-        f"（{LAW_CPL}第三十九条）。",
-        "提交仲裁协议、仲裁申请书及副本（每一被申请人一份）。",
+        "仲裁以当事人之间的仲裁协议为前提：没有仲裁协议的，仲裁机构不予受理"
+        f"（{law.cite_on('arbitration.no-agreement-not-accepted', day)}）；仲裁协议应当有请求仲裁的意思表示、"
+        f"仲裁事项和选定的仲裁机构（{law.cite_on('arbitration.agreement-contents', day)}）。"
+        f"消费者申请仲裁，须根据与经营者达成的仲裁协议（{LAW_CPL}第三十九条）。",
+        "提交仲裁协议、仲裁申请书及副本（每一被申请人一份）"
+        f"（{law.cite_on('arbitration.application-submission', day)}）。",
         "各仲裁委员会的仲裁规则可能另有要求（如出生日期、民族、有效通讯方式，证据逐项编号并签名、注明日期），"
         "提交前请对照所选仲裁委员会的现行规则核对。",
         "证据目录须签名或盖章并注明提交日期；电子证据请携带原始设备或介质以备核对。",
