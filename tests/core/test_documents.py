@@ -312,6 +312,10 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "投诉人（签名）" in doc
     notes = texts["提交须知"]
     assert "三年" in notes and "不予受理" in notes and "原件" in notes
+    # 市场监督管理投诉举报处理办法 (in force from 2026-04-15), not the repealed 暂行办法
+    assert "《市场监督管理投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
+    assert "同办法第十条" in notes and "同办法第十五条" in notes and "同办法第二十三条" in notes
+    assert "六十日内未能达成调解协议" in notes and "四十五个工作日" not in notes
     assert "2029年11月19日" in notes  # three years from the earliest recorded time
 
 
@@ -346,6 +350,11 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
     assert "证据目录及证据共4件" in doc and "身份证明" in doc
+    # the notes: the 2025 仲裁法 (in force from 2026-03-01), which speaks of 仲裁机构
+    notes = full_texts[Venue.ARBITRATION]["提交须知"]
+    assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
+    assert "选定的仲裁机构（《中华人民共和国仲裁法》第二十七条）" in notes
+    assert "《中华人民共和国仲裁法》第三十三条" in notes and "仲裁委员会不予受理" not in notes
 
 
 # --------------------------------------------------------------------------- (c) court
@@ -495,11 +504,15 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "1,311.00元" in doc
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
-    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
+    # 快递暂行条例 as amended in 2025 (in force from 2025-06-01): the 7-day reply is art. 29, was art. 28.
+    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十九条）" in doc
     assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
     assert "商品价值凭证（见证据4）" in doc
-    for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
+    for article in ("第二十条第三款", "第二十七条", "第二十八条", "第二十九条", "第三十条", "第五十九条", "第六十五条"):
         assert article in doc, article
+    # the statute's words, not a paraphrase, and no caveat about the 2019 numbering
+    assert "用户可以要求该商标、字号或者快递运单所属企业赔偿" in doc and "快递品牌经营企业" not in doc
+    assert "2019年文本" not in doc
     notes = texts["申诉途径与期限"]
     assert "12305" in notes and "2026年12月2日" not in notes and "三十日" in notes
     assert "2027年11月18日" in notes  # one year from posting
@@ -507,7 +520,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
     doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
-    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
+    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十八条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
     assert "不适用（未保价）" in doc

@@ -13,9 +13,8 @@ from casefile.core.bundle.context import ExhibitEntry, Finding, Level
 def cite(article_id: str, *, part: bool = False) -> str:
     """A citation from the law table, short form, to print inside （）.
 
-    An article whose number was read only in a version no longer in force (the 2017 仲裁法, for rules
-    whose 2025 number was not found) says so, rather than print a repealed number as if it were current:
-    《仲裁法》第二十三条，系2017年文本的条文序号，现行文本的对应条文待核实.
+    An article whose number was read only in a version no longer in force says so, rather than print a
+    repealed number as if it were current: 《仲裁法》第二十三条，系2017年文本的条文序号，现行文本的对应条文待核实.
     """
     text = law.cite(article_id, short=True, with_part=part)
     article = law.article(article_id)

@@ -3,7 +3,7 @@
 Errors are kept for packets the filing window would not take, or that contradict themselves:
 a court complaint without a defendant, claims or facts (民事诉讼法 art. 122), or while the parties
 have an arbitration agreement in force (art. 127 (二)); a 12315/消协 complaint that names no
-respondent (投诉举报处理暂行办法 arts. 9, 15); a courier claim without a claimant or a waybill number;
+respondent (投诉举报处理办法 arts. 10, 16); a courier claim without a claimant or a waybill number;
 a transcript quoting times the recording does not reach. Everything else is a warning: the build
 stops and lists them unless the user accepts them (--force, or the wizard's tick), and the
 document then shows a blank to fill by hand.
@@ -154,7 +154,7 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
 
 
 def _complaint(case: Case, venue: Venue, found: Findings) -> None:
-    """消协/12315 (投诉举报处理暂行办法 art. 9, refused under art. 15 without it) and the walk-in receipt."""
+    """消协/12315 (投诉举报处理办法 art. 10, refused under art. 16 without it) and the walk-in receipt."""
     complainant, respondent = case.complainant, case.respondent
     if venue is Venue.RECEIPT:  # the store's own receipt: no rule of the 办法 applies to it
         if not complainant.name.strip():
@@ -162,7 +162,7 @@ def _complaint(case: Case, venue: Venue, found: Findings) -> None:
         if not complainant.phone.strip():
             found.warn("no-complainant-phone", "缺少顾客电话", "complainant.phone")
         return
-    art9 = cite("complaint-measures.9")
+    art9 = cite("complaint-measures.materials")
     if not complainant.name.strip():
         found.warn("no-complainant-name", f"缺少投诉人姓名（{art9}）", "complainant.name")
     if not complainant.phone.strip():
@@ -173,7 +173,7 @@ def _complaint(case: Case, venue: Venue, found: Findings) -> None:
         found.error(
             "no-respondent",
             "缺少被投诉人名称：投诉应当提供被投诉人的名称（姓名）、地址，未提供的不予受理"
-            f"（{law.cite_many(['complaint-measures.9', 'complaint-measures.15'], short=True)}）",
+            f"（{law.cite_many(['complaint-measures.materials', 'complaint-measures.not-accepted'], short=True)}）",
             "respondent.name",
         )
     if not respondent.address.strip():
@@ -186,8 +186,9 @@ def _application(case: Case, venue: Venue, found: Findings) -> None:
     """The court complaint (民事诉讼法 arts. 122, 124) and the arbitration application (仲裁法).
 
     A court does not take a complaint without a clear defendant, specific claims and the facts (art. 122):
-    errors. The 仲裁法's conditions for applying were read only in the 2017 text, so for arbitration the
-    same gaps are warnings, citing the application's contents with that caveat.
+    errors. The 仲裁法's conditions for applying (2025 art. 32: an agreement, specific claims, facts and reasons)
+    do not name the respondent, so for arbitration the same gaps are warnings citing the application's contents
+    (art. 34).
     """
     complainant, respondent = case.complainant, case.respondent
     if venue is Venue.COURT:

@@ -19,7 +19,7 @@ from casefile.core.model import (
     ResponsibleParty,
 )
 
-REPLY_DAYS = 7  # 快递暂行条例 art. 28 (2019 text)
+REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
 
 _ONLINE_PLATFORM = re.compile(
     r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
@@ -99,7 +99,8 @@ class LossTable:
 
 def loss_table(ctx: BundleContext) -> LossTable:
     """The courier-claim loss calculation: insured → capped at the insured value (保价规则);
-    uninsured → the actual loss (快递暂行条例 art. 27); not entered → a blank and both rules."""
+    uninsured → the actual loss (快递暂行条例 art. 28, art. 27 before 2025-06-01); not entered → a blank and both
+    rules."""
     case = ctx.case
     shipment = case.shipment
     goods = case.transaction.amount
