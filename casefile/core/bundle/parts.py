@@ -79,9 +79,13 @@ MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB an
 
 
 def evidence_form(kind: EvidenceKind) -> str:
-    """证据形式 (spec §1 col. 4, §3 E1)."""
-    if kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
-        return "视听资料"
+    """证据形式 (spec §1 col. 4, §3 E1): 书证 for papers, 电子数据 for everything made or kept as data.
+
+    Recordings, videos, photos, screenshots, chats and mail are electronic data: audio and video
+    files are electronic files (民事证据规定 art. 14 (四)), and recordings and images stored on an
+    electronic medium follow the rules for electronic data (民诉法解释 art. 116) — not 视听资料,
+    which would ask for the original carrier (art. 15) instead of the original data.
+    """
     if kind in (
         EvidenceKind.DOCUMENT,
         EvidenceKind.WAYBILL,
