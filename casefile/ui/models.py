@@ -500,6 +500,8 @@ class EvidenceModel(QAbstractTableModel):
                 )
             if column == self.CAPTURED and e.captured_at is not None:
                 return capture_source_name(e.captured_at_source)
+            if column == self.GROUP and e.group:
+                return e.group  # a long group name is cut in its cell
             if e.flags:
                 return ", ".join(flag_name(f) for f in e.flags)
         return None
