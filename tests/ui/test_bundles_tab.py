@@ -337,3 +337,22 @@ def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_pa
     choose(tab, Venue.COURT)
     tab._go(STEP_CHECK)
     assert "投诉人/消费者" not in tab.disclosure_view.toPlainText()
+
+
+def test_a_redacted_copy_is_listed_unticked_and_the_table_gives_it_its_originals_number(ctx, tab, tmp_path):
+    """By default a copy goes in its original's place (where the destination takes copies), never beside it."""
+    from casefile.core.disclosure.derived import redact_exhibit
+    from casefile.core.model import RedactionRegion
+    from casefile.ui.models import EvidenceModel
+
+    number = complete_case(ctx, tmp_path)
+    copy = redact_exhibit(ctx.library, number, 2, [RedactionRegion(0, 0, 40, 20)], "第三方昵称").exhibit
+    assert copy is not None and copy.number == 4
+    tab.set_case(number)
+    picker = tab.exhibit_list
+    assert picker.numbers() == [1, 2, 3, 4]
+    assert [picker.packet_text(i) for i in range(4)] == ["证据1", "证据2", "证据3", "—"]
+    assert "redacted copy of no. 2" in picker.row_item(3).text(picker.TITLE)
+    model = EvidenceModel()
+    model.set_case(ctx.library.load_case(number))
+    assert [model.index(row, EvidenceModel.PACKET).data() for row in range(4)] == ["证据1", "证据2", "证据3", "(证据2)"]
