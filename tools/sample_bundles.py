@@ -286,6 +286,27 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
     return case.number
 
 
+# 证据组 (spec §1): the facts the sample's exhibits prove, each group's exhibits together, in this order.
+GROUPS = [
+    ("第一组：购买事实及商品价值", ("订单详情截图", "电子发票", "购买协议")),
+    ("第二组：签收时商品已损坏", ("外包装", "开箱视频", "商品外观")),
+    ("第三组：与商家、快递公司交涉经过", ("与客服", "投诉邮件", "物流理赔单", "快递网点")),
+]
+
+
+def arrange_evidence(library: Library, number: str) -> None:
+    """Put the sample's exhibits in evidence groups and in group order, as a user would in the evidence tab."""
+    case = library.load_case(number)
+    order: list[int] = []
+    with library.edit(number) as writer:
+        for group, titles in GROUPS:
+            for e in case.ordered_exhibits():
+                if not e.withdrawn and e.number not in order and e.title.startswith(titles):
+                    writer.update_exhibit(e.number, group=group)
+                    order.append(e.number)
+        writer.put_first(order)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -296,6 +317,7 @@ def main() -> None:
         shutil.rmtree(out)
     library = Library.open(out / "library", "李律师")
     number = build_case(library, make_files(out / "files"))
+    arrange_evidence(library, number)
     samples = {}
     for venue, layout in [
         (Venue.CONSUMER_ASSOCIATION, "a5"),

@@ -144,7 +144,7 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "no-arbitration-agreement",
         W,
         "exhibits",
-        ("证据4已标记为无效",),
+        ("案卷编号4已标记为无效",),
     ),
     # courier claim
     (COURIER, _set("shipment.claimant", None), "no-claimant", E, "shipment.claimant.name", ()),

@@ -69,6 +69,7 @@ from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_read
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.model import Case, EvidenceKind, Exhibit
+from casefile.core.numbering import packet_exhibits
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
@@ -208,7 +209,7 @@ def select_entries(
     :func:`casefile.core.disclosure.derived.choose_copies`).
     """
     if wanted is None:
-        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn and e.derived_from is None]
+        chosen = packet_exhibits(case)
     else:
         chosen = []
         for number in wanted:

@@ -22,6 +22,7 @@ from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, EvidenceKind, Party, PartyKind
+from casefile.core.numbering import groups_in_order, own_name, split_groups
 from casefile.core.record.roles import claim_parties
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
@@ -71,7 +72,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
             if agreements.in_force(e):
                 found.error(
                     "arbitration-agreement-in-force",
-                    f"案件证据{e.number}（{e.title}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，"
+                    f"本案证据“{e.title}”（{own_name(e.number)}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，"
                     f"人民法院告知原告向仲裁机构申请仲裁（{cite('civil-procedure.127', part=True)}）。"
                     "如该协议无效，或双方已放弃仲裁，请先标记并写明理由："
                     f"casefile exhibit {number} {e.number} --agreement invalid（或 waived）--reason 理由",
@@ -82,7 +83,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
         marked = [
-            f"证据{e.number}已标记为{agreements.STATUS_NAMES.get(e.agreement_status, e.agreement_status)}"
+            f"{own_name(e.number)}已标记为{agreements.STATUS_NAMES.get(e.agreement_status, e.agreement_status)}"
             for e in agreements.agreements(case)
             if not agreements.in_force(e)
         ]
@@ -147,6 +148,30 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         "over-size-limit",
         oversize,
         f"超过分册上限 {size_limit_mb} MB，将单独成册",
+    )
+    _groups(entries, found)
+
+
+def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
+    """证据组 (spec §1): a group's exhibits are listed together under its heading, and a list that groups
+    some exhibits groups them all."""
+    if not groups_in_order(entries, lambda entry: entry.group):
+        return
+    for group, items in split_groups(entries, lambda entry: entry.group).items():
+        found.group(
+            Level.WARNING,
+            "group-apart",
+            [(entry, "") for entry in items],
+            f"同属证据组“{group}”，但在材料中没有排在一起：证据目录将分几处列出该组。请在证据列表中把同组证据移到一起",
+            "group",
+        )
+    ungrouped = [(entry, "") for entry in entries if not entry.group]
+    found.group(
+        Level.WARNING,
+        "ungrouped",
+        ungrouped,
+        "没有归入证据组，而其他证据已分组：证据目录将把它们列在各组之外。请为其填写证据组",
+        "group",
     )
 
 
