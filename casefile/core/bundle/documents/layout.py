@@ -93,14 +93,7 @@ def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
                 rows.append(row)
                 row = []
     close_half_row()
-    commands: list[Any] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    commands = [*ruled_style(), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0"))]
     for r, values in enumerate(rows):
         if len(values) == 4 and r not in spans:
             commands.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#f0f0f0")))
