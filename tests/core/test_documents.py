@@ -367,8 +367,19 @@ def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- (d) courier claim
 
 
-def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
-    texts = full_texts[Venue.COURIER_CLAIM]
+# The organisation using CaseFile: the merchant, the claimant of its courier claims by default.
+MERCHANT = Organisation(
+    name="杭州某某数码科技有限公司",
+    credit_code="91330110MA2XXXXX1K",
+    address="浙江省杭州市余杭区文一西路1号",
+    phone="0571-88886666",
+    legal_representative="李四",
+    contact="赵六",
+)
+
+
+def test_courier_claim(tmp_path: Path) -> None:
+    texts = render(context(full_case(), Venue.COURIER_CLAIM, MERCHANT), tmp_path)
     doc = texts["快递理赔申请书"]
     everything = joined(texts)
     # The merchant claims, complete; the carrier and the delivering outlet are named.
@@ -388,7 +399,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "1,311.00元" in doc
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
-    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
+    assert "请自收到本申请之日起7日内予以处理并书面告知索赔人（《快递暂行条例》第二十八条）" in doc
     assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
     assert "商品价值凭证（见证据4）" in doc
     for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
@@ -399,7 +410,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
 
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
-    doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
+    doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM, MERCHANT), tmp_path)["快递理赔申请书"]
     assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
@@ -472,4 +483,4 @@ def test_formats_in_the_case_time_zone() -> None:
     assert fmt_amount(Decimal("1299")) == "1,299.00 元" and fmt_amount(None) == ""
     ctx = context(full_case(), Venue.COURIER_CLAIM)
     ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing
-    assert fmt_date(reply_deadline(ctx)) == "2027年1月5日"
+    assert reply_deadline(ctx) is None  # counted from the complaint to the carrier, never from the PDF's day
