@@ -105,7 +105,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
             for label, value in rows
         ],
-        colWidths=[40 * mm, 112 * mm],
+        colWidths=[38 * mm, 128 * mm],
     )
     table.setStyle(
         TableStyle(
