@@ -333,7 +333,9 @@ def test_a_recorded_complaint_dates_the_reply(tmp_path: Path, monkeypatch: pytes
 
 @pytest.fixture(scope="module")
 def appeal_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    ctx = routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT)
+    case = full_case()
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name="杭州某某数码科技有限公司")
+    ctx = routed(case, Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT)
     return render(ctx, tmp_path_factory.mktemp("appeal"))
 
 
@@ -356,10 +358,19 @@ def test_the_12305_packet_is_an_appeal(appeal_texts: dict[str, str]) -> None:
     assert "联系人赵六" in doc and "■寄件人" in doc and "实际提供服务的网点上海徐汇漕河泾营业点" in doc
     assert "向快递企业投诉日期＿＿＿＿年＿＿月＿＿日工单号＿＿＿＿" in doc and "企业处理结果" in doc
     assert "责成被申诉人赔偿申诉人损失共计1,000.00元" in doc
+    assert "申诉人于2026年11月18日22:00交由被申诉人某某速运有限公司寄递快件一件（快件号码SF1234567890123" in doc
     assert "《邮政业消费者申诉处理办法》第九条规定的条件" in doc
     assert "申诉日期：＿＿＿＿年＿＿月＿＿日" in doc
     # The customer is a third party here too.
     assert "张三" not in joined(appeal_texts) and "13812345678" not in joined(appeal_texts)
+
+
+def test_the_sender_is_not_assumed(tmp_path: Path) -> None:
+    """A merchant is usually the sender, not always: with no sender recorded nothing says it is."""
+    texts = render(routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path)
+    doc = texts["邮政业消费者申诉书"]
+    assert "□寄件人□收件人□委托人" in doc and "寄件人于2026年11月18日22:00交由被申诉人" in doc
+    assert "寄件人＿＿＿＿" in doc  # the shipment's 寄件人 field: a blank, not the claimant
 
 
 def test_the_12305_notes_cite_article_9_and_no_60_days(appeal_texts: dict[str, str]) -> None:

@@ -55,12 +55,6 @@ COURIER_LAW_IDS = (
 )
 
 
-def _sender_name(ctx: BundleContext, claimant_name: str) -> str:
-    """The sender on the waybill: as entered, else the claimant (a merchant claims as the sender)."""
-    sender = ctx.party("sender")
-    return sender.name if sender.name.strip() else claimant_name
-
-
 def shipment_fields(ctx: BundleContext) -> list[_F]:
     """快件信息 (spec §7(d) 4): the waybill as the carrier knows it; the end customer masked."""
     case = ctx.case
@@ -70,7 +64,7 @@ def shipment_fields(ctx: BundleContext) -> list[_F]:
     return [
         _F("运单号", shipment.waybill_no),
         _F("寄件时间", fmt_time(shipment.shipped_at, case)),
-        _F("寄件人", _sender_name(ctx, parties.claimant.name)),
+        _F("寄件人", ctx.party("sender").name),  # as entered: the claimant is usually, not always, the sender
         _F("派送网点", shipment.outlet),
         _F("收件人", customer.name),
         _F("收件人电话", customer.phone),

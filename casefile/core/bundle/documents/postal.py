@@ -34,10 +34,10 @@ from casefile.core.bundle.documents.rules import loss_table
 
 
 def _identity(ctx: BundleContext, claimant_name: str) -> str:
-    """申诉人身份 (art. 9 (2)): 寄件人 ticked when the waybill's sender is the claimant; otherwise for the signer."""
-    sender = ctx.party("sender")
-    is_sender = not sender.name.strip() or sender.name.strip() == claimant_name.strip()
-    if is_sender and claimant_name.strip():
+    """申诉人身份 (art. 9 (2)): 寄件人 ticked when the waybill's sender is recorded as the claimant; otherwise
+    the boxes are left for the signer (a merchant is usually, not always, the sender)."""
+    sender = ctx.party("sender").name.strip()
+    if sender and sender == claimant_name.strip():
         return "■ 寄件人　□ 收件人　□ 委托人"
     return "□ 寄件人　□ 收件人　□ 委托人"
 
@@ -150,7 +150,7 @@ def _appeal_facts(ctx: BundleContext) -> list[Flowable]:
     found = fmt_time(shipment.discovered_at, case) or blank_day
     what = shipment.exception_type.strip() or "＿＿＿＿＿＿"
     sender = ctx.party("sender").name.strip()
-    who = "申诉人" if not sender or sender == parties.claimant.name.strip() else sender
+    who = "申诉人" if sender and sender == parties.claimant.name.strip() else sender or "寄件人"
     art27 = cite_on_day(ctx, "express-regulation.compensation")
     art832 = cite_on_day(ctx, "civil-code.832")
     waybill = shipment.waybill_no.strip() or "＿＿＿＿＿＿＿＿"
