@@ -164,15 +164,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "exhibit",
-        help="mark an arbitration agreement invalid or waived (a court complaint is refused while one is in force)",
-        description="While the case holds an arbitration agreement in force, a court packet is refused "
-        "(民事诉讼法 art. 127 (二)). Mark the agreement invalid, or waived by both sides, with the reason; "
-        "'in-force' undoes the mark. The change goes to the custody log.",
+        help="put an exhibit in an evidence group (证据组), or mark an arbitration agreement invalid or waived",
+        description="--group names the fact the exhibit proves together with others (证据组, e.g. "
+        "'第一组：购买事实'; '' takes it out of its group): the evidence list prints each group's exhibits under "
+        "its heading and counts the groups. --agreement: while the case holds an arbitration agreement in force, "
+        "a court packet is refused (民事诉讼法 art. 127 (二)); mark the agreement invalid, or waived by both "
+        "sides, with the reason; 'in-force' undoes the mark. Changes go to the custody log.",
     )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
-    p.add_argument("--agreement", required=True, choices=["invalid", "waived", "in-force"])
-    p.add_argument("--reason", default="", help="why (required for invalid and waived)")
+    p.add_argument("--group", metavar="TEXT", help="the exhibit's evidence group ('' for none)")
+    p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
+    p.add_argument("--reason", default="", help="why the agreement is invalid or waived (required for those)")
+
+    p = sub.add_parser(
+        "order",
+        help="show or set the evidence order: the order of the app, the bundle wizard and every packet (证据1…)",
+        description="Without numbers, list the exhibits in the case's evidence order with the number each gets "
+        "in a packet (证据N, withdrawn exhibits and redacted copies left out). With numbers, put those exhibits "
+        "first, in that order; the others follow in the order they had. Exhibits keep their own numbers.",
+    )
+    p.add_argument("case")
+    p.add_argument("exhibits", nargs="?", metavar="N,N", help="exhibit numbers to put first, in this order")
 
     p = sub.add_parser(
         "redact",
@@ -519,7 +532,16 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
 
 
 def _fmt_time(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+    """A time as it was given: in its own UTC offset, named when it is not this machine's."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%d %H:%M")
+    text = value.strftime("%Y-%m-%d %H:%M")
+    if value.utcoffset() != value.astimezone().utcoffset():
+        z = value.strftime("%z")
+        text += f" (UTC{z[:3]}:{z[3:]})"
+    return text
 
 
 # ---------------------------------------------------------------------------- commands
@@ -711,16 +733,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         width = max(len(path) for path, _ in details)
         lines.extend(f"    {path:<{width}}  {value}" for path, value in details)
     lines.append(f"  folder {folder.path}")
-    lines.append(f"  evidence ({len(case.exhibits)}):")
-    for e in case.exhibits:
-        state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
-        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
-        derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
-        lines.append(
-            f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{derived}{flags}{state}"
-        )
-        if e.captured_at is not None:
-            lines.append(f"{'':9}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+    lines.append(f"  evidence ({len(case.exhibits)}), in the evidence order (证据N: its number in a packet):")
+    lines.extend(_evidence_lines(case))
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
@@ -823,11 +837,53 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
 def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import agreements
 
-    status = "" if args.agreement == "in-force" else args.agreement
-    exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
-    reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
-    _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
+    if args.group is None and args.agreement is None:
+        raise InvalidValueError("say what to change: --group or --agreement")
+    if args.group is not None:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, group=args.group.strip())
+        group = f"in group {exhibit.group}" if exhibit.group else "in no group"
+        _print(f"exhibit {exhibit.number}: {group}")
+    if args.agreement is not None:
+        status = "" if args.agreement == "in-force" else args.agreement
+        exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
+        reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
+        _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
     return EXIT_OK
+
+
+def cmd_order(args: argparse.Namespace, library: Library) -> int:
+    if args.exhibits:
+        with library.edit(args.case) as writer:
+            writer.put_first(_parse_numbers(args.exhibits, "exhibits"))
+    case = library.load_case(args.case)
+    for line in _evidence_lines(case):
+        _print(line)
+    return EXIT_OK
+
+
+def _evidence_lines(case: Case) -> list[str]:
+    """The exhibits in the evidence order: the number each gets in a default packet, its own number, its group."""
+    from casefile.core.numbering import packet_label, packet_numbers
+
+    numbers = packet_numbers(case)
+    lines = []
+    for e in case.ordered_exhibits():
+        packet = numbers.get(e.number)
+        label = "-" if packet is None else packet_label(packet)
+        if packet is not None and e.derived_from is not None:
+            label = f"({label})"  # goes in its original's place where the destination takes redacted copies
+        state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
+        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
+        derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
+        group = f"  [{e.group}]" if e.group else ""
+        lines.append(
+            f"    {label:<7} {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}"
+            f"{group}{derived}{flags}{state}"
+        )
+        if e.captured_at is not None:
+            lines.append(f"{'':17}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+    return lines
 
 
 def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
@@ -1104,6 +1160,7 @@ COMMANDS = {
     "repair": cmd_repair,
     "withdraw": cmd_withdraw,
     "exhibit": cmd_exhibit,
+    "order": cmd_order,
     "redact": cmd_redact,
     "metadata": cmd_metadata,
     "stage": cmd_stage,

@@ -80,10 +80,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,23 +176,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no proof purpose yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2 KB
-Proof purpose: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,6 +189,14 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Double-click to show the exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -534,7 +521,32 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no proof purpose yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 KB
+Proof purpose: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redacted copy of no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -630,10 +642,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +674,23 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The number the exhibit gets in a packet (证据N): the exhibits not withdrawn, in this order. A packet of other exhibits numbers them as the bundle wizard shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exhibit&apos;s own number in the case file (案卷编号): it never changes. Every separator page names it under 证据N, and the command line uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证据组: the exhibits that prove one fact together (e.g. 第一组：购买事实). The evidence list prints them under the group&apos;s heading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1187,6 +1211,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2782,6 +2814,10 @@ Reason:</source>
     </message>
     <message>
         <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exhibit is listed twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

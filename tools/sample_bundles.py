@@ -132,7 +132,7 @@ def make_files(folder: Path) -> dict[str, Path]:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(8000)
-        w.writeframes(b"\0\0" * 8000 * 110)  # 1 min 50 s: the transcript quotes 00:01:40
+        w.writeframes(b"\0\0" * 8000 * 180)  # the three minutes the transcript covers
     files["video"] = folder / "VID_20261118_200312.mp4"
     make_video(files["video"])
     gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"
@@ -318,6 +318,27 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
     return case.number
 
 
+# 证据组 (spec §1): the facts the sample's exhibits prove, each group's exhibits together, in this order.
+GROUPS = [
+    ("第一组：购买事实及商品价值", ("订单详情截图", "电子发票", "购买协议")),
+    ("第二组：签收时商品已损坏", ("外包装", "开箱视频", "商品外观")),
+    ("第三组：与商家、快递公司交涉经过", ("与客服", "投诉邮件", "物流理赔单", "快递网点")),
+]
+
+
+def arrange_evidence(library: Library, number: str) -> None:
+    """Put the sample's exhibits in evidence groups and in group order, as a user would in the evidence tab."""
+    case = library.load_case(number)
+    order: list[int] = []
+    with library.edit(number) as writer:
+        for group, titles in GROUPS:
+            for e in case.ordered_exhibits():
+                if not e.withdrawn and e.number not in order and e.title.startswith(titles):
+                    writer.update_exhibit(e.number, group=group)
+                    order.append(e.number)
+        writer.put_first(order)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -328,6 +349,7 @@ def main() -> None:
         shutil.rmtree(out)
     library = Library.open(out / "library", "李律师")
     number = build_case(library, make_files(out / "files"))
+    arrange_evidence(library, number)
     samples = {}
     for venue, layout, route in [
         (Venue.CONSUMER_ASSOCIATION, "a5", None),
@@ -339,11 +361,16 @@ def main() -> None:
         (Venue.RECEIPT, "a5", None),
         (Venue.RECEIPT, "80mm", None),
     ]:
-        if venue is Venue.COURT:  # the same case at court: the parties gave up the arbitration clause
-            from casefile.core.bundle.agreements import WAIVED, agreements, mark_agreement
-
-            for agreement in agreements(library.load_case(number)):
-                mark_agreement(library, number, agreement.number, WAIVED, "双方同意由人民法院管辖")
+        if venue is Venue.COURT:
+            # A court takes the case only when the arbitration clause does not bind the parties.
+            stored = library.load_case(number)
+            clause = next(e for e in stored.exhibits if e.kind is EvidenceKind.ARBITRATION_AGREEMENT)
+            with library.edit(number) as writer:
+                writer.update_exhibit(
+                    clause.number,
+                    agreement_status="invalid",
+                    agreement_reason="格式条款，商家未以显著方式提示，消费者主张其不成为合同内容",
+                )
         # The court packet also as one file per component, for online filing.
         options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)
         settings = MERCHANT_SETTINGS if venue is Venue.COURIER_CLAIM else SETTINGS

@@ -470,6 +470,8 @@ class Exhibit:
     # An arbitration agreement the parties no longer rely on: "invalid" or "waived", and why ("" = in force).
     agreement_status: str = field(default="", metadata={"sparse": True})
     agreement_reason: str = field(default="", metadata={"sparse": True})
+    # 证据组: the fact this exhibit is offered to prove with others ("第一组：购买事实"); "" in no group.
+    group: str = _added("")
 
     @property
     def label(self) -> str:

@@ -25,8 +25,8 @@ from casefile.core.record.history import bundle_history
 from casefile.core.record.roles import organisation_party
 from casefile.core.venues import Route
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import translated
-from casefile.ui.models import kind_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
@@ -131,11 +131,7 @@ class BundlesTab(QWidget):
 
         # 2. exhibits
         exhibits_page = QWidget(self)
-        self.exhibit_list = QListWidget(exhibits_page)
-        self.exhibit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.exhibit_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.exhibit_list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.exhibit_list.setAlternatingRowColors(True)
+        self.exhibit_list = ExhibitPicker(exhibits_page)
         self.up_button = QPushButton(exhibits_page)
         self.down_button = QPushButton(exhibits_page)
         self.all_button = QPushButton(exhibits_page)
@@ -286,8 +282,8 @@ class BundlesTab(QWidget):
         self.route_combo.currentIndexChanged.connect(self._route_changed)
         self.layout_combo.currentIndexChanged.connect(self._inputs_changed)
         self.split_spin.valueChanged.connect(self._inputs_changed)
-        self.exhibit_list.itemChanged.connect(self._inputs_changed)
-        self.exhibit_list.model().rowsMoved.connect(self._inputs_changed)
+        self.exhibit_list.ticked.connect(self._inputs_changed)
+        self.exhibit_list.reordered.connect(self._order_changed)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -366,8 +362,13 @@ class BundlesTab(QWidget):
         self.all_button.setText(self.tr("Check all"))
         self.none_button.setText(self.tr("Check none"))
         self.exhibit_list.setToolTip(
-            self.tr("Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.")
+            self.tr(
+                "Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and "
+                "Alt+Down, to reorder: that moves the exhibit in the case's evidence order, which the evidence "
+                "tab, the command line and every packet follow."
+            )
         )
+        self.exhibit_list.retranslate()
         self.split_label.setText(self.tr("&Split into volumes of at most:"))
         self.split_spin.setSuffix(self.tr(" MB"))
         self.split_spin.setSpecialValueText(self.tr("no split"))
@@ -397,7 +398,6 @@ class BundlesTab(QWidget):
         )
         self.history_hint.setText(self.tr("Double-click a bundle to open it."))
         self._venue_changed()
-        self._relabel_exhibits()
         self._update_steps()
         self._load_history()
         if self._findings is not None:
@@ -541,15 +541,33 @@ class BundlesTab(QWidget):
             self.status_label.setText(self.tr("Cancelling…"))
 
     def move_selected(self, delta: int) -> None:
-        """Move the selected exhibit ``delta`` rows (negative: up), keeping it selected."""
-        row = self.exhibit_list.currentRow()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.exhibit_list.count():
-            return
-        item = self.exhibit_list.takeItem(row)
-        self.exhibit_list.insertItem(target, item)
-        self.exhibit_list.setCurrentRow(target)
+        """Move the selected exhibit ``delta`` rows (negative: up), keeping it selected: a move in the case's
+        evidence order, recorded at once."""
+        if self.exhibit_list.move_current(delta):
+            self._order_changed()
+
+    @Slot()
+    def _order_changed(self) -> None:
+        """The list was reordered: record it as the case's evidence order (the one order of every packet)."""
         self._inputs_changed()
+        if self.number is None:
+            return
+        number, numbers, library = self.number, self.exhibit_list.numbers(), self.ctx.library
+
+        def work(_token: Any) -> str:
+            with library.edit(number) as writer:
+                writer.arrange(numbers)
+            return number
+
+        task = Task(work, f"arrange exhibits of {number}")
+        task.succeeded.connect(lambda done: self.ctx.events.case_changed.emit(str(done)))
+        task.failed.connect(self._order_failed)
+        self.ctx.runner.start(task)
+
+    def _order_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        if self.number is not None:
+            self.set_case(self.number)  # show the order the case really has
 
     # ------------------------------------------------------------------ what is chosen
 
@@ -563,13 +581,8 @@ class BundlesTab(QWidget):
         return route if route in self.venue().routes else self.venue().default_route
 
     def chosen_numbers(self) -> list[int]:
-        """The ticked exhibits' numbers, in list order."""
-        numbers = []
-        for i in range(self.exhibit_list.count()):
-            item = self.exhibit_list.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                numbers.append(int(item.data(NUMBER_ROLE)))
-        return numbers
+        """The ticked exhibits' numbers, in list order (证据1, 证据2… of the packet)."""
+        return self.exhibit_list.chosen()
 
     def _split_mb(self) -> int | None:
         if self.venue() is Venue.RECEIPT:
@@ -668,76 +681,22 @@ class BundlesTab(QWidget):
     # ------------------------------------------------------------------ exhibits
 
     def _fill_exhibits(self, *, keep: bool) -> None:
-        """List the case's exhibits that are not withdrawn; ``keep``: keep the order and ticks already chosen."""
-        previous: dict[int, Qt.CheckState] = {}
-        order: list[int] = []
-        if keep:
-            for i in range(self.exhibit_list.count()):
-                item = self.exhibit_list.item(i)
-                number = int(item.data(NUMBER_ROLE))
-                order.append(number)
-                previous[number] = item.checkState()
-        current = self.exhibit_list.currentItem()
-        selected = int(current.data(NUMBER_ROLE)) if current is not None else None
-        exhibits = [e for e in self.case.ordered_exhibits() if not e.withdrawn] if self.case else []
-        rank = {n: i for i, n in enumerate(order)}
-        exhibits.sort(key=lambda e: (rank.get(e.number, len(rank)), e.number))
-        self.exhibit_list.blockSignals(True)
-        self.exhibit_list.clear()
-        for exhibit in exhibits:
-            item = QListWidgetItem(self.exhibit_list)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
-            item.setData(NUMBER_ROLE, exhibit.number)
-            item.setCheckState(previous.get(exhibit.number, Qt.CheckState.Checked))
-            if exhibit.number == selected:
-                self.exhibit_list.setCurrentItem(item)
-        self.exhibit_list.blockSignals(False)
-        self._relabel_exhibits()
+        """List the case's exhibits that are not withdrawn, in its evidence order; ``keep``: keep the ticks made."""
+        self.exhibit_list.fill(self.case, keep=keep)
         self._update_chosen_label()
-
-    def _relabel_exhibits(self) -> None:
-        if self.case is None:
-            return
-        self.exhibit_list.blockSignals(True)
-        for i in range(self.exhibit_list.count()):
-            item = self.exhibit_list.item(i)
-            try:
-                exhibit = self.case.exhibit(int(item.data(NUMBER_ROLE)))
-            except KeyError:
-                continue
-            item.setText(
-                self.tr("%1 — %2 (%3)")
-                .replace("%1", str(exhibit.number))
-                .replace("%2", exhibit.title)
-                .replace("%3", kind_name(exhibit.kind.value))
-            )
-            purpose = exhibit.purpose.strip() or self.tr("(no proof purpose yet)")
-            item.setToolTip(
-                self.tr("%1, %2 KB\nProof purpose: %3")
-                .replace("%1", exhibit.original_name)
-                .replace("%2", f"{(exhibit.size + 1023) // 1024:,}")
-                .replace("%3", purpose)
-            )
-        self.exhibit_list.blockSignals(False)
 
     def _update_chosen_label(self) -> None:
         self.chosen_label.setText(
-            self.tr("%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).")
+            self.tr(
+                "%1 of %2 exhibits go into the bundle, in the case's evidence order (withdrawn exhibits are not "
+                "listed)."
+            )
             .replace("%1", str(len(self.chosen_numbers())))
             .replace("%2", str(self.exhibit_list.count()))
         )
 
     def _check_all(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.exhibit_list.blockSignals(True)
-        for i in range(self.exhibit_list.count()):
-            self.exhibit_list.item(i).setCheckState(state)
-        self.exhibit_list.blockSignals(False)
+        self.exhibit_list.tick_all(on)
         self._inputs_changed()
 
     # ------------------------------------------------------------------ findings
@@ -787,13 +746,11 @@ class BundlesTab(QWidget):
         """An exhibit's finding selects the exhibit in step 2; one about the record asks for its field."""
         number = item.data(NUMBER_ROLE)
         field = item.data(FIELD_ROLE) or ""
-        if number is not None:
-            for i in range(self.exhibit_list.count()):
-                if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
-                    self._go(STEP_EXHIBITS)
-                    self.exhibit_list.setCurrentRow(i)
-                    self.exhibit_list.setFocus()
-                    return
+        if number is not None and number in self.exhibit_list.numbers():
+            self._go(STEP_EXHIBITS)
+            self.exhibit_list.select_number(int(number))
+            self.exhibit_list.setFocus()
+            return
         if field:
             self.field_requested.emit(str(field))
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 from casefile_testing import filed_case
-from test_documents import CST, MERCHANT, at, context, empty_case, full_case, joined, render
+from test_documents import CST, GENERATED, MERCHANT, at, context, empty_case, full_case, joined, render
 
 from casefile.cli import main
 from casefile.core import law
 from casefile.core.bundle import BundleOptions, BundleResult, build_bundle
 from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
 from casefile.core.bundle.documents import front_matter, reply_deadline, return_window, rules
-from casefile.core.bundle.documents.consumer import PENDING_IDS, consumer_law_ids
+from casefile.core.bundle.documents.consumer import consumer_law_ids
 from casefile.core.bundle.documents.courier import COURIER_LAW_IDS
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
@@ -116,44 +116,49 @@ def test_the_law_section_quotes_the_law_table(consumer_texts: dict[Route, dict[s
         for article_id in ("consumer-protection.23", "consumer-protection.24", "consumer-protection.25"):
             assert article_id in ids and quote_text(article_id) in doc, article_id
         assert quote_text("civil-code.201") in doc and quote_text("civil-code.203") in doc
+        assert quote_text("consumer-protection-regulation.19") in doc  # 实施条例 (2024): online sellers and art. 25
         assert "consumer-protection.55" not in ids
         if route is Route.MARKET_REGULATOR:
-            assert quote_text("complaint-measures.9") in doc and quote_text("consumer-protection.46") in doc
+            assert quote_text("complaint-measures.materials") in doc and quote_text("consumer-protection.46") in doc
+            assert "《市场监督管理投诉举报处理办法》第十条第一款" in doc  # the 办法 in force since 2026-04-15
             assert "consumer-protection.37" not in ids
         else:
             assert quote_text("consumer-protection.37") in doc
-            assert "投诉举报处理暂行办法" not in doc
+            assert "投诉举报处理" not in doc
 
 
-def test_pending_articles_are_quoted_once_the_law_table_has_them() -> None:
-    for article_id in consumer_law_ids(context(full_case(), Venue.CONSUMER_ASSOCIATION)):
-        assert article_id in law.ARTICLES, article_id
-    # Articles of laws another branch is adding: their law is in the table already, their text not yet.
-    assert all(i.partition(".")[0] in law.LAWS for i in PENDING_IDS)
+def test_every_article_quoted_is_in_force_on_the_packets_day() -> None:
+    for route in (Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR):
+        ctx = routed(full_case(), Venue.CONSUMER_ASSOCIATION, route)
+        for article_id in consumer_law_ids(ctx):
+            assert law.printable(article_id, ctx.generated_at.date()), article_id
+    for article_id in COURIER_LAW_IDS:
+        assert law.printable(article_id, GENERATED.date()), article_id
 
 
 def test_the_declaration_names_the_other_bodies(consumer_texts: dict[Route, dict[str, str]]) -> None:
     association = consumer_texts[Route.CONSUMER_ASSOCIATION]["消费投诉书"]
     regulator = consumer_texts[Route.MARKET_REGULATOR]["消费投诉书"]
-    assert "未向人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会" in association
-    assert "未向人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会" in regulator
+    assert "未向人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会提出" in association
+    assert "未向人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会提出" in regulator
 
 
 def test_notes_follow_the_destination(consumer_texts: dict[Route, dict[str, str]]) -> None:
     association = consumer_texts[Route.CONSUMER_ASSOCIATION]["提交须知"]
     regulator = consumer_texts[Route.MARKET_REGULATOR]["提交须知"]
-    # 12315: the 办法's articles.
-    for numeral in ("第九条", "第十条", "第十四条", "第十五条", "第二十一条"):
-        assert f"《投诉举报处理暂行办法》{numeral}" in regulator, numeral
+    # 12315: the articles of the 投诉举报处理办法 in force since 2026-04-15 (the 暂行办法's 9, 10, 14, 15, 21).
+    for numeral in ("第十条", "第十一条", "第十五条", "第十六条", "第二十三条"):
+        assert f"《投诉举报处理办法》{numeral}" in regulator, numeral
+    assert "暂行办法" not in regulator and "四十五个工作日" not in regulator and "六十日内" in regulator
     assert "2029年11月19日" in regulator  # three years from the earliest recorded time
     # 消协: 消法 art. 37; its acceptance practice marked as practice, no 办法 procedure cited.
     assert "《消费者权益保护法》第三十七条第一款（五）" in association
     assert "不是法律、法规的规定" in association and association.count("（实务）") >= 3
-    for numeral in ("第九条", "第十条", "第十四条", "第二十一条"):
-        assert f"《投诉举报处理暂行办法》{numeral}" not in association, numeral
-    # Both: a dispute taken to one is refused by the other (办法 art. 15 (二)).
+    for numeral in ("第十条", "第十一条", "第十五条", "第二十三条"):
+        assert f"《投诉举报处理办法》{numeral}" not in association, numeral
+    # Both: a dispute taken to one is refused by the other (办法 art. 16 (二)).
     for notes in (association, regulator):
-        assert "同时向消费者协会和12315投诉" in notes and "《投诉举报处理暂行办法》第十五条" in notes
+        assert "同时向消费者协会和12315投诉" in notes and "《投诉举报处理办法》第十六条" in notes
 
 
 # --------------------------------------------------------------------------- 消法 art. 25: seven days from receipt
@@ -359,7 +364,8 @@ def test_the_12305_packet_is_an_appeal(appeal_texts: dict[str, str]) -> None:
     assert "向快递企业投诉日期＿＿＿＿年＿＿月＿＿日工单号＿＿＿＿" in doc and "企业处理结果" in doc
     assert "责成被申诉人赔偿申诉人损失共计1,000.00元" in doc
     assert "申诉人于2026年11月18日22:00交由被申诉人某某速运有限公司寄递快件一件（快件号码SF1234567890123" in doc
-    assert "《邮政业消费者申诉处理办法》第九条规定的条件" in doc
+    # The conditions' article (2014 办法 art. 9) was replaced in 2020 by a text not read: no article is cited.
+    assert "申诉人确认：申诉人是与申诉事件有直接利害关系的当事人" in doc and "第九条" not in doc
     assert "申诉日期：＿＿＿＿年＿＿月＿＿日" in doc
     # The customer is a third party here too.
     assert "张三" not in joined(appeal_texts) and "13812345678" not in joined(appeal_texts)
@@ -375,7 +381,9 @@ def test_the_sender_is_not_assumed(tmp_path: Path) -> None:
 
 def test_the_12305_notes_cite_article_9_and_no_60_days(appeal_texts: dict[str, str]) -> None:
     notes = appeal_texts["申诉途径与期限"]
-    assert "《邮政业消费者申诉处理办法》第九条" in notes
+    # The conditions as last read (2014 办法 art. 9), named as replaced by the 办法 in force.
+    assert "见《邮政业消费者申诉处理办法》第九条；该办法已由《邮政业用户申诉处理办法》取代" in notes
+    assert "《邮政法》第六十五条；《快递市场管理办法》第三十条第二款、第三款" in notes
     assert "60日" not in notes and "国际快件" not in notes
     assert "2027年11月18日" in notes  # one year from posting
 

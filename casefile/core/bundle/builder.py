@@ -69,6 +69,7 @@ from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_read
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.model import Case, EvidenceKind, Exhibit
+from casefile.core.numbering import packet_exhibits
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
@@ -217,7 +218,7 @@ def select_entries(
     :func:`casefile.core.disclosure.derived.choose_copies`).
     """
     if wanted is None:
-        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn and e.derived_from is None]
+        chosen = packet_exhibits(case)
     else:
         chosen = []
         for number in wanted:
@@ -617,10 +618,11 @@ def _write_components(
             )
         )
 
-    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS)]
-    main = documents[0].section if documents else ctx.heading
-    if documents:
-        single(main, documents, main)
+    # The main document, then each other paper (授权委托书) as a file of its own; no cover and no
+    # paper copies for the defendants (本状副本): the court serves an online filing itself.
+    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS) and "副本" not in p.section]
+    for document in documents:
+        single(document.section, [document], document.section)
 
     # The evidence file first, for its page numbers; the list pointing into it is written next.
     volumes = _plan_volumes([], groups, tail, limit)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
@@ -50,6 +52,7 @@ from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
+from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.sniff import decode_header, decode_text, detect_encoding
 
 KIND_NAMES = {
@@ -79,9 +82,13 @@ MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB an
 
 
 def evidence_form(kind: EvidenceKind) -> str:
-    """证据形式 (spec §1 col. 4, §3 E1)."""
-    if kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
-        return "视听资料"
+    """证据形式 (spec §1 col. 4, §3 E1): 书证 for papers, 电子数据 for everything made or kept as data.
+
+    Recordings, videos, photos, screenshots, chats and mail are electronic data: audio and video
+    files are electronic files (民事证据规定 art. 14 (四)), and recordings and images stored on an
+    electronic medium follow the rules for electronic data (民诉法解释 art. 116) — not 视听资料,
+    which would ask for the original carrier (art. 15) instead of the original data.
+    """
     if kind in (
         EvidenceKind.DOCUMENT,
         EvidenceKind.WAYBILL,
@@ -121,15 +128,22 @@ REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
 
 
 def separator_rows(
-    e: Exhibit, *, show_location: bool = True, original: Exhibit | None = None, printed_sha256: str = ""
+    e: Exhibit,
+    *,
+    show_location: bool = True,
+    original: Exhibit | None = None,
+    printed_sha256: str = "",
+    group: str = "",
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
     ``original``: ``e`` is a redacted copy printed in its place; both hashes are given.
     ``printed_sha256``: the photo is printed from its copy without metadata, whose hash this is.
+    ``group``: the 证据组 it belongs to in this packet.
     """
     rows = [
         ("证据名称", e.title),
+        *([("证据组", group)] if group else []),
         ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
         ("证据来源", blank(e.source, 12)),
         ("证明目的", blank(e.purpose, 20)),
@@ -146,7 +160,7 @@ def separator_rows(
         rows.append((f"{original_label}SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
     if original is not None:
         rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
-        where = f"原件：{original.original_name}，本案证据文件第{original.number}号"
+        where = f"原件：{original.original_name}，{own_name(original.number)}"
         rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
     if printed_sha256:
         rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
@@ -217,9 +231,13 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     return rows
 
 
-def qr_payload(case_number: str, label: str, sha256: str) -> str:
-    """Upper-case ASCII so the code stays small (QR alphanumeric mode) and any reader decodes it."""
-    return f"CASEFILE:{case_number}:E{label}:SHA256:{sha256.upper()}"
+def qr_payload(case_number: str, label: str, sha256: str, number: int | None = None) -> str:
+    """Upper-case ASCII so the code stays small (QR alphanumeric mode) and any reader decodes it.
+
+    ``E3``: 证据3 of the packet; ``NO5``: its own number in the case (案卷编号5).
+    """
+    own = f":NO{number}" if number is not None else ""
+    return f"CASEFILE:{case_number}:E{label}{own}:SHA256:{sha256.upper()}"
 
 
 SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is even wrapped
@@ -242,7 +260,10 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
         canvas.setFont(SANS, 26)
-        canvas.drawCentredString((left + right) / 2, height - 45 * mm, f"证据{entry.label}")
+        canvas.drawCentredString((left + right) / 2, height - 39 * mm, entry.name)
+        # Its own number under the packet's: how the exhibit is found in the case file (the app, the log).
+        canvas.setFont(SANS, 11)
+        canvas.drawCentredString((left + right) / 2, height - 47 * mm, f"（{own_name(e.number)}）")
         canvas.setFont(SANS, 16)
         y = height - 58 * mm
         title = wrap_text(e.title[:SEPARATOR_VALUE_CHARS], 16, right - left, SANS)
@@ -258,6 +279,7 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
             show_location=ctx.shows_location,
             original=entry.original,
             printed_sha256=printed_photo_sha256(ctx, entry),
+            group=entry.group,
         )
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
@@ -273,14 +295,14 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
             for k, line in enumerate(lines):
                 canvas.drawString(left + label_w + pad, y - pad - size - k * leading, line)
             y -= row_h
-        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256), qr_size)
+        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
         qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
         canvas.setFont(SANS, 8.5)
         canvas.setFillColor(colors.HexColor("#333333"))
         note = (
-            "二维码内容：案件编号、证据编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
+            "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
             if entry.original is not None
-            else "二维码内容：案件编号、证据编号及原始文件SHA-256值，扫码可与原件核对。"
+            else "二维码内容：案件编号、证据序号、案卷编号及原始文件SHA-256值，扫码可与原件核对。"
         )
         for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
             canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
@@ -668,37 +690,46 @@ def evidence_list_flowables(
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
-    for entry in ctx.entries:
-        e = entry.exhibit
-        # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
-        original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
-        note = f"{e.sha256[:8]}…<br/>见校验表"
-        if entry.original is not None:
-            original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
-        narrow = s["cellc_small"]
-        rows.append(
-            [
-                RowAnchor(entry.name, entry.label, anchors),
-                e.title,
-                blank(e.source, 4),
-                CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
-                blank(e.purpose, 6),
-                CjkParagraph(refs.cell(entry), narrow),
-                CjkParagraph(original, narrow),
-                CjkParagraph("1", narrow),
-                CjkParagraph(note, s["small"]),
+    commands: list[Any] = []
+    narrow = s["cellc_small"]
+    group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
+    # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
+    for run in group_runs(ctx.entries, lambda entry: entry.group):
+        if run.group:
+            first, last = run.items[0].name, run.items[-1].name
+            span = first if len(run.items) == 1 else f"{first}—{last}"
+            commands += [
+                ("SPAN", (0, len(rows)), (-1, len(rows))),
+                ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#f2f2f2")),
             ]
-        )
+            rows.append([CjkParagraph(f"{esc(run.group)}（{span}）", group_style), *[""] * (len(header) - 1)])
+        for entry in run.items:
+            e = entry.exhibit
+            # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
+            original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
+            note = f"{e.sha256[:8]}…<br/>见校验表"
+            if entry.original is not None:
+                original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
+            if sum(len(v) for v in (e.title, e.source, e.purpose)) > TALL_ROW_CHARS:
+                # A row too tall for a page is split across pages (grid: splitInRow); its short cells
+                # then go at the top, beside the start of the long one, not in the middle of page three.
+                commands.append(("VALIGN", (0, len(rows)), (-1, len(rows)), "TOP"))
+            rows.append(
+                [
+                    RowAnchor(entry.name, entry.label, anchors),
+                    e.title,
+                    blank(e.source, 4),
+                    CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
+                    blank(e.purpose, 6),
+                    CjkParagraph(refs.cell(entry), narrow),
+                    CjkParagraph(original, narrow),
+                    CjkParagraph("1", narrow),
+                    CjkParagraph(note, s["small"]),
+                ]
+            )
     table = grid(rows, [w * mm for w in LIST_WIDTHS], padding=2)
-    # A row too tall for a page is split across pages (grid: splitInRow); its short cells
-    # then go at the top, beside the start of the long one, not in the middle of page three.
-    tall = [
-        ("VALIGN", (0, r), (-1, r), "TOP")
-        for r, entry in enumerate(ctx.entries, start=1)
-        if sum(len(v) for v in (entry.exhibit.title, entry.exhibit.source, entry.exhibit.purpose)) > TALL_ROW_CHARS
-    ]
-    if tall:
-        table.setStyle(TableStyle(tall))
+    if commands:
+        table.setStyle(TableStyle(commands))
     submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
     return [
         CjkParagraph("证 据 目 录", s["title"]),
@@ -715,7 +746,7 @@ def evidence_list_flowables(
         Spacer(1, 8 * mm),
         KeepTogether(
             [
-                para(esc(f"共 {len(ctx.entries)} 组证据。以上证据均随本目录提交，{refs.note}")),
+                para(esc(f"{evidence_count(ctx.entries)}以上证据均随本目录提交，{refs.note}")),
                 Spacer(1, 6 * mm),
                 para("提交人（签名/盖章）：＿＿＿＿＿＿＿＿　　　提交日期：＿＿＿＿年＿＿月＿＿日"),
                 Spacer(1, 6 * mm),
@@ -723,6 +754,18 @@ def evidence_list_flowables(
             ]
         ),
     ]
+
+
+def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
+    """The evidence list's count: 共 5 件证据, and the groups only when the user made some (分为 2 组)."""
+    count = f"共 {len(entries)} 件证据"
+    groups = groups_in_order(entries, lambda entry: entry.group)
+    if not groups:
+        return f"{count}。"
+    grouped = sum(1 for entry in entries if entry.group)
+    if grouped == len(entries):
+        return f"{count}，分为 {len(groups)} 组。"
+    return f"{count}，其中 {grouped} 件分为 {len(groups)} 组，其余 {len(entries) - grouped} 件未分组。"
 
 
 # --------------------------------------------------------------------------- identity papers

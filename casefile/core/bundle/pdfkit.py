@@ -221,6 +221,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "cover_label": ParagraphStyle("cover_label", parent=sans, fontSize=SIHAO, leading=22, alignment=TA_RIGHT),
         "cover_value": ParagraphStyle("cover_value", parent=body, fontSize=SIHAO, leading=22),
         "h2": ParagraphStyle("h2", parent=sans, fontSize=SIHAO, leading=24, spaceBefore=8, spaceAfter=2),  # 四号
+        # the title band of a section of a form (当事人信息, 诉讼请求), 四号 黑体 centred
+        "band": ParagraphStyle("band", parent=sans, fontSize=SIHAO, leading=20, alignment=TA_CENTER),
         # small print and verbatim evidence text, sans
         "small": ParagraphStyle("small", parent=sans, fontSize=8.5, leading=12),
         "caption": ParagraphStyle("caption", parent=sans, fontSize=8.5, leading=12, alignment=TA_CENTER),

@@ -79,6 +79,7 @@ EXHIBIT_UPDATABLE = {
     "transcript",
     "agreement_status",
     "agreement_reason",
+    "group",
 }
 
 Apply = Callable[[Case, dict[str, Any], datetime, str], None]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from casefile.core import law
 from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
@@ -31,10 +30,6 @@ from casefile.core.bundle.documents.common import (
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import _FRAUD, _add_years, _bought_online, filed_with, return_window
 from casefile.core.model import CaseType
-
-# Articles another branch adds to casefile.core.law (消费者权益保护法实施条例 2024): quoted once they are
-# there, left out until then. Any other id missing from the table is an error.
-PENDING_IDS = frozenset({"consumer-protection-regulation.19"})
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -123,10 +118,11 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
 
 
 def _other_bodies(ctx: BundleContext) -> str:
-    """The bodies a dispute already before them bars (投诉举报处理暂行办法 art. 15 (二); for the 消协, its practice)."""
+    """The bodies a dispute already before them bars (投诉举报处理办法 art. 16 (二), complaint-measures.not-accepted;
+    for the 消协, its practice)."""
     if _route(ctx) is Route.MARKET_REGULATOR:
-        return "人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会或者依法成立的其他调解组织"
-    return "人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会或者依法成立的其他调解组织"
+        return "人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会"
+    return "人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会"
 
 
 def _applies_art_25(ctx: BundleContext) -> bool:
@@ -147,10 +143,10 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
     if case.type is CaseType.INFORMATION or _FRAUD.search(text):
         ids.append("consumer-protection.55")
     if _route(ctx) is Route.MARKET_REGULATOR:
-        ids += ["consumer-protection.46", "complaint-measures.9"]
+        ids += ["consumer-protection.46", "complaint-measures.materials"]
     else:
         ids.append("consumer-protection.37")
-    return [i for i in ids if i in law.ARTICLES or i not in PENDING_IDS]
+    return ids
 
 
 def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
@@ -211,29 +207,33 @@ def _consumer_notes(ctx: BundleContext) -> list[Flowable]:
 
 
 def _one_body_only(ctx: BundleContext) -> str:
-    art15 = cite_on_day(ctx, "complaint-measures.15", short=True)
+    refused = cite_on_day(ctx, "complaint-measures.not-accepted", short=True)
     return (
-        "只向一个机构投诉：同一消费者权益争议已经由消费者协会或者依法成立的其他调解组织受理或者处理过的，"
-        f"市场监督管理部门不予受理（{art15}）；已经由人民法院、仲裁机构、市场监督管理部门受理或者处理的，"
+        "只向一个机构投诉：同一消费者权益争议已经由消费者协会受理或者处理过的，"
+        f"市场监督管理部门不予受理（{refused}）；已经由人民法院、仲裁机构、市场监督管理部门受理或者处理的，"
         "消费者协会通常也不予受理（各地消费者协会的做法）。同时向消费者协会和12315投诉，"
         "任何一方都可能以此为由不予受理，请选择其一。"
     )
 
 
 def _regulator_notes(ctx: BundleContext) -> list[str]:
-    """12315: the 投诉举报处理暂行办法's rules, cited from the law table."""
+    """12315: the 投诉举报处理办法's rules (in force since 2026-04-15), cited from the law table."""
     earliest, limit = _three_years(ctx)
-    art = {n: cite_on_day(ctx, f"complaint-measures.{n}", short=True) for n in (9, 10, 14, 15, 21)}
+    art = {
+        topic: cite_on_day(ctx, f"complaint-measures.{topic}", short=True)
+        for topic in ("materials", "agent", "acceptance-7-days", "not-accepted", "mediation-ends")
+    }
     return [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（{art[15]}）。按本案记录的最早时间（{earliest}）计算，请于 {limit} 之前提出。",
+        f"（{art['not-accepted']}）。按本案记录的最早时间（{earliest}）计算，请于 {limit} 之前提出。",
         _one_body_only(ctx),
-        "材料要求：投诉须写明投诉人姓名、电话、通讯地址，被投诉人名称（姓名）、地址，"
-        f"具体的投诉请求以及消费者权益争议事实（{art[9]}）。",
+        "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
+        f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
         "委托他人投诉的，须提交授权委托书原件（载明委托事项、权限和期限，由委托人签名）及受托人身份证明"
-        f"（{art[10]}）。",
-        f"处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定（{art[14]}）；"
-        f"自投诉受理之日起四十五个工作日内未能达成调解协议的，终止调解（{art[21]}）。",
+        f"（{art['agent']}）。",
+        "处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定"
+        f"（{art['acceptance-7-days']}）；自投诉受理之日起六十日内未能达成调解协议的，终止调解"
+        f"（{art['mediation-ends']}）。",
         "提交方式（实务做法，非法规规定）：可通过全国12315平台网站、微信小程序或12315热线投诉，"
         "在线投诉时上传本材料中的投诉书与证据；投诉后会获得投诉编号，请妥善保存。",
         "请提交复印件或电子件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",

@@ -14,6 +14,7 @@ import re
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
@@ -35,10 +36,13 @@ from casefile.core.bundle.documents.common import (
     fmt_weight,
     insured_amount,
     law_quotes,
+    on_day,
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
+
+APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
 # The articles a claim to the carrier (and an appeal to 12305) rests on, quoted from the law table.
 COURIER_LAW_IDS = (
@@ -99,7 +103,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
     merchant, carrier = parties.claimant, parties.carrier
     shipment = ctx.case.shipment
     losses = loss_table(ctx)
-    law = courier_law(ctx)
+    basis = courier_law(ctx)
 
     story: list[Flowable] = [
         _title("快递理赔申请书"),
@@ -148,10 +152,10 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
         _h("八、证据"),
         _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
         _h("九、法律依据摘录"),
-        *law[:-1],
+        *basis[:-1],
         KeepTogether(
             [
-                *law[-1:],
+                *basis[-1:],
                 Spacer(1, 10 * mm),
                 *_signature(
                     [
@@ -202,6 +206,18 @@ def courier_law(ctx: BundleContext) -> list[Flowable]:
     return [_p(text, "note") for text in law_quotes(ctx, COURIER_LAW_IDS)]
 
 
+def appeal_conditions_source(ctx: BundleContext) -> str:
+    """Where the 12305 conditions come from: the 申诉处理办法's art. 9 when it is in force on the packet's day;
+    otherwise that article named as the replaced text it is, beside the instrument in force now, whose own
+    conditions could not be read (casefile.core.law: postal-complaint-measures, postal-user-appeal-measures)."""
+    day = on_day(ctx)
+    if law.printable(APPEAL_CONDITIONS, day):
+        return law.cite(APPEAL_CONDITIONS, short=True)
+    old = law.cite(APPEAL_CONDITIONS, short=True)
+    now = law.cite_on(APPEAL_CONDITIONS, day, short=True)
+    return f"见{old}；该办法已由{now}取代，现行条文未能核对，以下条件供参考"
+
+
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     case = ctx.case
     shipment = case.shipment
@@ -209,8 +225,8 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     known = shipment.discovered_at or shipment.signed_at
     three_years = fmt_date(_add_years(_local(known, case).date(), 3)) if known else ""
     art28 = cite_on_day(ctx, "express-regulation.complaint-7-days", short=True)
-    art9 = cite_on_day(ctx, "postal-complaint-measures.9", short=True)
     art65 = cite_on_day(ctx, "postal-law.65", short=True)
+    art30 = cite_on_day(ctx, "express-market-measures.30", short=True, part=True)
     art188 = cite_on_day(ctx, "civil-code.188", short=True)
     complaint = rules.carrier_complaint(ctx)
     deadline = rules.reply_deadline(ctx)
@@ -224,12 +240,12 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     items = [
         "先向快递企业提出索赔（投诉）并保留记录（日期、工单号、答复）。快递企业应当自接到投诉之日起7日内予以处理"
         f"并告知用户（{art28}）。{lodged}",
-        "向快递企业投诉后7日内未得到答复，或者对企业处理和答复不满意，或者企业投诉渠道不畅通、投诉无人受理的，"
-        f"可以向邮政管理部门申诉（{art9}）。",
-        "申诉条件：申诉人是寄件人或者收件人（或者其委托人）；有明确的被申诉人和具体的事实根据；"
+        f"对快递企业的处理结果不满意，或者投诉没有得到及时处理的，可以向邮政管理部门申诉（{art65}；{art30}）。",
+        f"申诉条件（{appeal_conditions_source(ctx)}）：向快递企业投诉后7日内未得到答复，或者对企业处理和答复不满意，"
+        "或者企业投诉渠道不畅通、投诉无人受理；申诉人是寄件人或者收件人（或者其委托人）；有明确的被申诉人和具体的事实根据；"
         "未就同一事项向邮政管理部门申诉过（已申诉过的事项有新增内容的除外）；申诉事项未经人民法院、仲裁机构受理或者处理；"
         "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内"
-        f"（{art9}；本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
+        f"（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
         f"按寄件时间计算为 {one_year or DATE_BLANK} 前）。",
         "申诉渠道（实务做法）：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
         "申诉时通常需要提供（实务做法）：申诉人姓名（名称）、电话、地址；快件号码、寄件时间、寄件人和收件人地址；"

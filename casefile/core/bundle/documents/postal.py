@@ -13,6 +13,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
@@ -21,8 +22,10 @@ from casefile.core.bundle.documents.common import (
     cite_on_day,
     courier_parties,
     fmt_time,
+    on_day,
 )
 from casefile.core.bundle.documents.courier import (
+    APPEAL_CONDITIONS,
     complaint_fields,
     courier_dealings,
     courier_law,
@@ -48,8 +51,14 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
     appellant, carrier = parties.claimant, parties.carrier
     shipment = case.shipment
     losses = loss_table(ctx)
-    art9 = cite_on_day(ctx, "postal-complaint-measures.9")
-    law = courier_law(ctx)
+    # The conditions confirmed, under the article that sets them when it can be cited on the packet's day.
+    conditions = APPEAL_CONDITIONS
+    confirm = (
+        f"申诉人确认本申诉符合{law.cite(conditions)}规定的条件："
+        if law.printable(conditions, on_day(ctx))
+        else "申诉人确认："
+    )
+    basis = courier_law(ctx)
 
     story: list[Flowable] = [
         _title("邮政业消费者申诉书"),
@@ -112,12 +121,12 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
         _h("九、证据"),
         _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
         _h("十、法律依据摘录"),
-        *law,
+        *basis,
         KeepTogether(
             [
                 _h("十一、声明"),
                 _p(
-                    f"申诉人确认本申诉符合{art9}规定的条件：申诉人是与申诉事件有直接利害关系的当事人；"
+                    f"{confirm}申诉人是与申诉事件有直接利害关系的当事人；"
                     "已先向被申诉人投诉，投诉后7日内未得到答复或者对处理和答复不满意（见第四项）；"
                     "未就同一事项向邮政管理部门申诉过；申诉事项未经人民法院、仲裁机构受理或者处理；"
                     "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内。"

@@ -21,7 +21,7 @@ from casefile.core.model import (
     TimelineEvent,
 )
 
-REPLY_DAYS = 7  # 快递暂行条例 art. 28 (2019 text)
+REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
 RETURN_DAYS = 7  # 消费者权益保护法 art. 25: 自收到商品之日起七日内退货
 
 _ONLINE_PLATFORM = re.compile(
@@ -102,7 +102,8 @@ class LossTable:
 
 def loss_table(ctx: BundleContext) -> LossTable:
     """The courier-claim loss calculation: insured → capped at the insured value (保价规则);
-    uninsured → the actual loss (快递暂行条例 art. 27); not entered → a blank and both rules."""
+    uninsured → the actual loss (快递暂行条例 art. 28, art. 27 before 2025-06-01); not entered → a blank and both
+    rules."""
     case = ctx.case
     shipment = case.shipment
     goods = case.transaction.amount
