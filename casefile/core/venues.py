@@ -47,7 +47,7 @@ class Route(enum.StrEnum):
     CONSUMER_ASSOCIATION = "consumer-association"  # 消费者协会（消费者权益保护委员会）
     MARKET_REGULATOR = "12315"  # 市场监督管理部门 (投诉举报处理暂行办法)
     CARRIER = "carrier"  # the courier company itself: 快递理赔
-    POSTAL_REGULATOR = "12305"  # 邮政管理部门: 邮政业消费者申诉
+    POSTAL_REGULATOR = "12305"  # 邮政管理部门: 邮政业用户申诉
 
     @property
     def heading(self) -> str:
@@ -56,7 +56,7 @@ class Route(enum.StrEnum):
             "consumer-association": "消费投诉材料",
             "12315": "消费投诉材料",
             "carrier": "快递理赔申请材料",
-            "12305": "邮政业消费者申诉材料",
+            "12305": "邮政业用户申诉材料",
         }[self.value]
 
     @property

@@ -71,7 +71,7 @@ def test_destinations_belong_to_their_venue() -> None:
     with pytest.raises(InvalidValueError):
         routed(full_case(), Venue.COURT, Route.MARKET_REGULATOR)
     assert context(full_case(), Venue.CONSUMER_ASSOCIATION).route is Route.CONSUMER_ASSOCIATION
-    assert routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR).heading == "邮政业消费者申诉材料"
+    assert routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR).heading == "邮政业用户申诉材料"
 
 
 # --------------------------------------------------------------------------- (a) 消协 or 12315
@@ -330,7 +330,7 @@ def test_a_recorded_complaint_dates_the_reply(tmp_path: Path, monkeypatch: pytes
     assert "2026年11月29日前处理并答复" in texts["申诉途径与期限"]
     appeal = render(routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "appeal")
     assert "企业投诉日期：2026年11月22日" in appeal["封面"] and "企业工单号：GD20261122001" in appeal["封面"]
-    assert "向快递企业投诉日期2026年11月22日工单号GD20261122001" in appeal["邮政业消费者申诉书"]
+    assert "向快递企业投诉日期2026年11月22日工单号GD20261122001" in appeal["邮政业用户申诉书"]
 
 
 # --------------------------------------------------------------------------- (d) 12305
@@ -345,12 +345,12 @@ def appeal_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def test_the_12305_packet_is_an_appeal(appeal_texts: dict[str, str]) -> None:
-    assert list(appeal_texts) == ["封面", "邮政业消费者申诉书", "申诉途径与期限"]
+    assert list(appeal_texts) == ["封面", "邮政业用户申诉书", "申诉途径与期限"]
     cover = appeal_texts["封面"]
-    assert "邮政业消费者申诉材料" in cover and "提交邮政管理部门（12305）" in cover
+    assert "邮政业用户申诉材料" in cover and "提交邮政管理部门（12305）" in cover
     assert "申诉人：杭州某某数码科技有限公司" in cover and "被申诉人：某某速运有限公司" in cover
     assert "快件号码：SF1234567890123" in cover and "企业投诉日期：＿＿＿＿年＿＿月＿＿日" in cover
-    doc = appeal_texts["邮政业消费者申诉书"]
+    doc = appeal_texts["邮政业用户申诉书"]
     for heading in (
         "一、申诉人",
         "二、被申诉人",
@@ -374,7 +374,7 @@ def test_the_12305_packet_is_an_appeal(appeal_texts: dict[str, str]) -> None:
 def test_the_sender_is_not_assumed(tmp_path: Path) -> None:
     """A merchant is usually the sender, not always: with no sender recorded nothing says it is."""
     texts = render(routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path)
-    doc = texts["邮政业消费者申诉书"]
+    doc = texts["邮政业用户申诉书"]
     assert "□寄件人□收件人□委托人" in doc and "寄件人于2026年11月18日22:00交由被申诉人" in doc
     assert "寄件人＿＿＿＿" in doc  # the shipment's 寄件人 field: a blank, not the claimant
 
@@ -396,7 +396,7 @@ def test_the_carrier_claim_notes_have_no_60_days(tmp_path: Path) -> None:
 def test_an_empty_case_appeal_invents_nothing(tmp_path: Path) -> None:
     texts = render(routed(empty_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, Organisation()), tmp_path)
     everything = joined(texts)
-    assert "＿＿＿＿" in texts["邮政业消费者申诉书"]
+    assert "＿＿＿＿" in texts["邮政业用户申诉书"]
     for invented in ("None", "0.00元", "■寄件人", "编制"):
         assert invented not in everything, invented
 
@@ -466,6 +466,6 @@ def test_the_command_line_chooses_the_destination(capsys: pytest.CaptureFixture[
 
 def test_front_matter_follows_the_route() -> None:
     titles = [t for t, _ in front_matter(routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR))]
-    assert titles == ["封面", "邮政业消费者申诉书"]
+    assert titles == ["封面", "邮政业用户申诉书"]
     titles = [t for t, _ in front_matter(context(full_case(), Venue.COURIER_CLAIM))]
     assert titles == ["封面", "快递理赔申请书"]

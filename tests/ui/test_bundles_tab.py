@@ -362,7 +362,7 @@ def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, t
     assert [tab.route_combo.itemData(i) for i in range(tab.route_combo.count())] == ["carrier", "12305"]
     assert tab.route() is Route.CARRIER
     tab.route_combo.setCurrentIndex(tab.route_combo.findData("12305"))
-    assert "邮政业消费者申诉材料" in tab.venue_help.text()
+    assert "邮政业用户申诉材料" in tab.venue_help.text()
     tab.run_preflight()
     tab.accept_warnings.setChecked(True)
     tab.generate()

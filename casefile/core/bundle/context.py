@@ -171,7 +171,7 @@ class BundleContext:
 
     @property
     def heading(self) -> str:
-        """The packet's title: the destination's (消费投诉材料, 邮政业消费者申诉材料…) or the venue's."""
+        """The packet's title: the destination's (消费投诉材料, 邮政业用户申诉材料…) or the venue's."""
         return self.route.heading if self.route is not None else self.venue.heading
 
     def party(self, role: str) -> Party:

@@ -63,7 +63,7 @@ def front_matter(ctx: BundleContext) -> list[Section]:
             *complaint_copies(ctx),
         ]
     if venue is Venue.COURIER_CLAIM and ctx.route is Route.POSTAL_REGULATOR:
-        return [("封面", _cover(ctx)), ("邮政业消费者申诉书", _postal_appeal(ctx))]
+        return [("封面", _cover(ctx)), ("邮政业用户申诉书", _postal_appeal(ctx))]
     if venue is Venue.COURIER_CLAIM:
         return [("封面", _cover(ctx)), ("快递理赔申请书", _courier_claim(ctx))]
     return []  # the receipt is a document of its own

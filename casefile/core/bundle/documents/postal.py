@@ -1,11 +1,12 @@
-"""The courier packet turned into an appeal to the postal administration (12305): 邮政业消费者申诉书
+"""The courier packet turned into an appeal to the postal administration (12305): 邮政业用户申诉书
 (spec §4.2, §7(d) "12305 cover variant"; docs/pleading-templates.md §4).
 
-The merchant who claimed from the carrier appeals, as the sender (邮政业消费者申诉处理办法 art. 9 (2)),
-once the carrier has not answered within 7 days or the answer does not satisfy (art. 9 (4)). The
-appeal names the carrier and the outlet, the parcel, the complaint to the carrier (its date and 工单号:
-blanks until the record holds them, ``rules.carrier_complaint``) and the carrier's answer, the demand,
-the facts, and states the conditions of art. 9 it meets, for the signer to confirm.
+The 申诉 is a 用户's since the 邮政业用户申诉处理办法 (in force 2020-10-01) replaced the 2014 邮政业消费者
+申诉处理办法; a merchant who sent the parcel is such a user. The new text was not read, so the conditions are
+those of the 2014 art. 9 (casefile.core.law: postal-complaint-measures.9), confirmed by the signer without an
+article cited while that text is not in force. The appeal names the carrier and the outlet, the parcel, the
+complaint to the carrier (its date and 工单号: blanks until the record holds them, ``rules.carrier_complaint``)
+and the carrier's answer, the demand and the facts.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
     basis = courier_law(ctx)
 
     story: list[Flowable] = [
-        _title("邮政业消费者申诉书"),
-        _p("致：＿＿＿＿＿＿＿＿邮政管理局（邮政业消费者申诉中心）"),
+        _title("邮政业用户申诉书"),
+        _p("致：＿＿＿＿＿＿＿＿邮政管理局"),
         _h("一、申诉人"),
         _form(
             [
