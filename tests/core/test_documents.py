@@ -304,9 +304,11 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "TB20261118000123" in doc
     assert "200030" in doc and "91330110MA2XXXXX1K" in doc and "天猫某某数码旗舰店／天猫" in doc
     assert "1,299.00元" in doc and "支付宝" in doc and "2026年11月18日20:15" in doc
-    assert "1.要求被投诉人退款1,299.00元；" in doc
-    assert "2.要求被投诉人赔偿200.00元（误工及交通费用）；" in doc
-    assert "3.要求被投诉人赔礼道歉。" in doc
+    assert "1.要求解除投诉人与被投诉人之间的买卖合同；" in doc
+    assert "2.要求被投诉人返还投诉人货款1,299.00元，投诉人同时向被投诉人退还所购商品" in doc
+    assert "3.要求被投诉人赔偿投诉人损失200.00元（误工及交通费用）；" in doc
+    assert "4.要求被投诉人向投诉人赔礼道歉。" in doc
+    assert "以上金额合计1,499.00元" in doc
     # Quality case bought online: arts. 23, 24, 25; no fraud alleged, so no art. 55.
     assert "第二十三条" in doc and "第二十四条" in doc and "第二十五条" in doc and "第五十五条" not in doc
     assert "投诉人（签名）" in doc

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from reportlab.platypus import Flowable
+
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import Sides, third_person
+from casefile.core.bundle.documents.layout import _numbered, _p
 from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, case_cause
 from casefile.core.model import Case, CaseType, Demand, DemandType
 
@@ -135,6 +138,16 @@ def claims(ctx: BundleContext, sides: Sides) -> list[Claim]:
                 text += f"，金额 {money(d.amount)}"
             out.append(Claim("other", text, d.amount, is_money, d.basis))
     return out
+
+
+def claim_list(ctx: BundleContext, sides: Sides, verb: str) -> list[Flowable]:
+    """The claims as a numbered list (要求被投诉人…；), with the total when several are money."""
+    items = claims(ctx, sides)
+    story = _numbered([f"{verb}{c.text}" for c in items] or [f"{verb}＿＿＿＿＿＿＿＿＿＿＿＿"])
+    total = claim_total(items)
+    if total is not None and len([c for c in items if c.money]) > 1:
+        story.append(_p(f"以上金额合计 {money(total)}。", "indent"))
+    return story
 
 
 def claim_total(items: list[Claim]) -> Decimal | None:

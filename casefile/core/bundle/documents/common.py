@@ -19,7 +19,6 @@ from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import (
     Case,
-    DemandType,
     EventKind,
     Party,
     PartyKind,
@@ -339,54 +338,6 @@ def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = No
         story += _numbered(dealings, ending="。", last="。")
     if not story:
         story = _blank_lines(4)
-    return story
-
-
-def _demand_items(ctx: BundleContext, verb: str, to: str) -> list[str]:
-    """The demands as numbered claims, each specific: 退款 1,299.00 元 …"""
-    product = ctx.case.transaction.product.strip()
-    items: list[str] = []
-    for d in ctx.case.demands:
-        desc = _free(ctx, re.sub(r"\s+", " ", d.description).strip())
-        if d.type is DemandType.REFUND:
-            text = f"{verb}{to}退款 {_money(d.amount)}"
-        elif d.type is DemandType.EXCHANGE:
-            text = f"{verb}{to}更换商品" + (f"（{product}）" if product and not desc else "")
-        elif d.type is DemandType.REPAIR:
-            text = f"{verb}维修商品" + (f"（{product}）" if product and not desc else "")
-        elif d.type is DemandType.APOLOGY:
-            text = f"{verb}{to}赔礼道歉"
-        elif d.type is DemandType.COMPENSATION:
-            text = f"{verb}{to}赔偿 {_money(d.amount)}"
-        else:
-            text = f"{verb}{desc.rstrip('。') or '＿＿＿＿＿＿＿＿'}"
-            if d.amount is not None:
-                text += f"（金额 {fmt_amount(d.amount)}）"
-            desc = ""
-        if desc:
-            text += f"（{desc.rstrip('。')}）"
-        items.append(text)
-    return items
-
-
-def _demand_total(ctx: BundleContext) -> Decimal | None:
-    """The sum of the money claimed, when every money claim has its amount."""
-    money = [
-        d for d in ctx.case.demands if d.type in (DemandType.REFUND, DemandType.COMPENSATION) or d.amount is not None
-    ]
-    if not money or any(d.amount is None for d in money):
-        return None
-    return sum((d.amount for d in money if d.amount is not None), Decimal(0))
-
-
-def _claims(ctx: BundleContext, verb: str, to: str, costs: str) -> list[Flowable]:
-    items = _demand_items(ctx, verb, to)
-    if not items:
-        items = [f"{verb}＿＿＿＿＿＿＿＿＿＿＿＿", f"{verb}＿＿＿＿＿＿＿＿＿＿＿＿"]
-    story = _numbered([*items, costs] if costs else items)
-    total = _demand_total(ctx)
-    if total is not None and len([d for d in ctx.case.demands if d.amount is not None]) > 1:
-        story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
     return story
 
 

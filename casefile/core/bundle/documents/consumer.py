@@ -13,9 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core.bundle.context import BundleContext, Route
+from casefile.core.bundle.documents.claims import claim_list
 from casefile.core.bundle.documents.common import (
+    CONSUMER,
     DATE_BLANK,
-    _claims,
     _local,
     _narrative,
     _refs,
@@ -96,7 +97,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
         *_return_window_paragraphs(ctx),
         CondPageBreak(40 * mm),
         _h("五、投诉请求"),
-        *_claims(ctx, "要求被投诉人", "", ""),
+        *claim_list(ctx, CONSUMER, "要求"),
         _h("六、法律依据"),
         *_numbered(law_quotes(ctx, consumer_law_ids(ctx)), ending=None, last=None),
     ]
