@@ -57,7 +57,7 @@ from casefile.core.record.fields import (
 from casefile.core.record.history import bundle_history
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
-from casefile.core.validate import check_text
+from casefile.core.validate import CLOCK_SLACK, EVENT_PARTIES, check_past_time, check_text
 
 log = logging.getLogger("casefile")
 
@@ -202,10 +202,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reason", required=True, help="what is covered and why (recorded with the copy)")
 
-    p = sub.add_parser("stage", help="move a case to a workflow stage")
+    p = sub.add_parser(
+        "stage",
+        help="move a case to a workflow stage",
+        description="Record that the case entered a workflow stage, at the time it really did (--at; default: "
+        "now). The custody log keeps the time it was recorded as well.",
+    )
     p.add_argument("case")
     p.add_argument("stage", choices=_choices(Stage))
     p.add_argument("--note", default="")
+    p.add_argument(
+        "--at", metavar="TIME", help="when the case entered the stage, e.g. '2026-11-20 10:00' (default: now)"
+    )
 
     p = sub.add_parser("bundle", help="build the PDF bundle for a venue; prints its path and page count")
     p.add_argument("case")
@@ -250,14 +258,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--not-a-party", action="store_true", help="the recorder did not take part in the conversation")
     p.add_argument("--transcriber", default="")
 
-    p = sub.add_parser("event", help="add a timeline event (a call, chat, visit, proposal...)")
+    p = sub.add_parser(
+        "event",
+        help="add a timeline event (a call, chat, visit, complaint lodged, proposal...)",
+        description="Record something that happened, at the time it happened (--at; not in the future). A "
+        "complaint or claim lodged with someone is --kind complaint, with whom (--with) and the number they "
+        "gave it (--ref: 工单号, 投诉编号, 受理号).",
+    )
     p.add_argument("case")
-    p.add_argument("--at", metavar="ISO", help="when (default: now)")
+    p.add_argument("--at", metavar="TIME", help="when it happened, e.g. '2026-11-20 10:00' (default: now)")
     p.add_argument("--kind", default="note", choices=_choices(EventKind))
     p.add_argument("--summary", required=True)
     p.add_argument("--people", default="")
     p.add_argument("--place", default="")
     p.add_argument("--evidence", default="", metavar="N,N", help="exhibit numbers this event refers to")
+    p.add_argument(
+        "--with",
+        dest="party",
+        default="",
+        choices=EVENT_PARTIES,
+        help="who it was with: the business, the carrier, the consumer, the consumer association (消协), the "
+        "market regulator (12315), the postal regulator (邮政管理部门), a court, an arbitration commission",
+    )
+    p.add_argument("--ref", default="", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
 
     p = sub.add_parser(
         "watch",
@@ -470,6 +493,7 @@ _TEXT_OPTIONS = (
     "device",
     "participant",
     "transcriber",
+    "ref",
 )
 _TIME_OPTIONS = ("at", "started_at", "ended_at")
 
@@ -485,6 +509,8 @@ def check_arguments(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
+    if args.command in ("event", "stage") and args.at is not None:
+        check_past_time(parse_datetime(args.at, "--at"), "--at", CLOCK_SLACK)  # it happened: not in the future
     if args.command in ("new", "edit"):
         args.changes = record_changes_from(args)
     if getattr(args, "settle", None) is not None:
@@ -712,10 +738,18 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
-            lines.append(f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}")
+            dealt = ", ".join(
+                x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
+            )
+            lines.append(
+                f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
+            )
     lines.append("  stages:")
     for s in case.stage_log:
-        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
+        recorded = (
+            f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
+        )
+        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + recorded)
     made = bundle_history(folder.custody.read())
     if made:
         lines.append("  bundles:")
@@ -858,9 +892,11 @@ def cmd_redact(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
+    at = parse_datetime(args.at, "--at") if args.at else None
     with library.edit(args.case) as writer:
-        writer.set_stage(Stage(args.stage), args.note)
-    _print(f"{args.case}: stage {args.stage}")
+        writer.set_stage(Stage(args.stage), args.note, at=at)
+        entered = writer.case.stage_log[-1].at
+    _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered)}")
     return EXIT_OK
 
 
@@ -868,7 +904,14 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     refs = _parse_numbers(args.evidence, "--evidence")
     at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
     event = TimelineEvent(
-        at=at, kind=EventKind(args.kind), summary=args.summary, people=args.people, place=args.place, evidence=refs
+        at=at,
+        kind=EventKind(args.kind),
+        summary=args.summary,
+        people=args.people,
+        place=args.place,
+        evidence=refs,
+        party=args.party,
+        ref=args.ref.strip(),
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)

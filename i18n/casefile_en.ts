@@ -450,6 +450,42 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Complaint or claim lodged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The business complained about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal regulator (邮政管理部门, 12305)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,6 +1539,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When the case entered this stage (now, or when it really happened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move to this stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,6 +1560,10 @@ Reason:</source>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(recorded %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,6 +1780,26 @@ Reason:</source>
 <context>
     <name>TimelineTab</name>
     <message>
+        <source>With… (not said)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who it was with: the business, the courier company, an agency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their reference (工单号/受理号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number the other side gave it: ticket, complaint or acceptance number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,6 +1813,14 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3322,6 +3394,10 @@ Reason:</source>
     </message>
     <message>
         <source>{where}: {text!r} is not a date (e.g. 1990-05-01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not one of {choices}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

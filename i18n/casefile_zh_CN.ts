@@ -453,6 +453,42 @@ SHA-256：%4</translation>
         <translation>暂不确定，想了解更多</translation>
     </message>
     <message>
+        <source>Complaint or claim lodged</source>
+        <translation>投诉/索赔</translation>
+    </message>
+    <message>
+        <source>The business complained about</source>
+        <translation>被投诉经营者</translation>
+    </message>
+    <message>
+        <source>The courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>The consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation>消费者协会（消协）</translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation>市场监管部门（12315）</translation>
+    </message>
+    <message>
+        <source>Postal regulator (邮政管理部门, 12305)</source>
+        <translation>邮政管理部门（12305）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation>仲裁委员会</translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation>已超时 %1 小时</translation>
     </message>
@@ -1514,6 +1550,10 @@ Reason:</source>
         <translation>阶段记录备注</translation>
     </message>
     <message>
+        <source>When the case entered this stage (now, or when it really happened)</source>
+        <translation>案件进入该阶段的时间（默认为现在，可改为实际发生的时间）</translation>
+    </message>
+    <message>
         <source>Move to this stage</source>
         <translation>进入该阶段</translation>
     </message>
@@ -1532,6 +1572,10 @@ Reason:</source>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
+    </message>
+    <message>
+        <source>(recorded %1)</source>
+        <translation>（%1 录入）</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1791,26 @@ Reason:</source>
 <context>
     <name>TimelineTab</name>
     <message>
+        <source>With… (not said)</source>
+        <translation>对象…（未填）</translation>
+    </message>
+    <message>
+        <source>Who it was with: the business, the courier company, an agency…</source>
+        <translation>与谁进行：经营者、快递公司、有关机构……</translation>
+    </message>
+    <message>
+        <source>Their reference (工单号/受理号)</source>
+        <translation>对方编号（工单号/受理号）</translation>
+    </message>
+    <message>
+        <source>The number the other side gave it: ticket, complaint or acceptance number</source>
+        <translation>对方给出的编号：工单号、投诉编号或受理号</translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation>事情发生的时间（不是录入的时间）</translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation>发生了什么（回车添加）</translation>
     </message>
@@ -1761,6 +1825,14 @@ Reason:</source>
     <message>
         <source>exhibit %1</source>
         <translation>证据%1</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <translation>编号：%1</translation>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>
@@ -3335,6 +3407,10 @@ Reason:</source>
     <message>
         <source>{where}: {text!r} is not a date (e.g. 1990-05-01)</source>
         <translation>{where}：{text!r} 不是日期（如 1990-05-01）</translation>
+    </message>
+    <message>
+        <source>{where}: {text!r} is not one of {choices}</source>
+        <translation>{where}：{text!r} 不是可选值之一（{choices}）</translation>
     </message>
     <message>
         <source>{where}: {value} is not a weight</source>

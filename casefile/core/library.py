@@ -79,7 +79,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
-from casefile.core.validate import check_input, check_text
+from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +222,14 @@ class CaseWriter:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
 
-    def set_stage(self, stage: Stage, note: str = "") -> None:
+    def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None) -> None:
+        """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
+        (None: now). The custody entry keeps the time it was recorded as well."""
         check_text(note, "note")
-        self.record(record.STAGE, {"stage": stage.value, "note": note})
+        details: dict[str, Any] = {"stage": stage.value, "note": note}
+        if at is not None:
+            details["at"] = to_data(check_past_time(at, "at", CLOCK_SLACK))
+        self.record(record.STAGE, details)
 
     def add_event(self, event: TimelineEvent) -> None:
         known = {e.number for e in self.case.exhibits}
@@ -234,6 +239,7 @@ class CaseWriter:
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
             )
         check_input(event)
+        check_past_time(event.at, "at", CLOCK_SLACK)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT, {"event": to_data(event)})

@@ -173,6 +173,36 @@ def check_gender(text: str, where: str = "gender") -> str:
     return value
 
 
+# Choices stored as text (casefile.core.model names them for the record).
+# Who a timeline event was with: the business complained about, the carrier, the consumer, the
+# consumer association (消协), the market regulator (12315), the postal regulator (邮政管理部门, 12305),
+# a court, an arbitration commission.
+EVENT_PARTIES = (
+    "respondent",
+    "courier",
+    "complainant",
+    "consumer-association",
+    "regulator",
+    "postal-regulator",
+    "court",
+    "arbitration",
+)
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[str, str], str]:
+    def check(text: str, where: str = "") -> str:
+        if text not in choices:
+            raise InvalidValueError(
+                "{where}: {text!r} is not one of {choices}", where=where, text=text, choices=", ".join(choices)
+            )
+        return text
+
+    return check
+
+
+check_event_party = _choice(EVENT_PARTIES)
+
+
 MAX_QUANTITY = 1_000_000
 
 
@@ -339,6 +369,7 @@ _TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
     "email": check_email,
     "birth_date": check_birth_date,
     "gender": check_gender,
+    "party": check_event_party,
 }
 # Times of things that happened (a purchase, a delivery): not after today. A complaint time may be
 # set ahead (tests and planning do), and a deadline is in the future by nature.
@@ -350,11 +381,16 @@ def _field_name(where: str) -> str:
     return where.rsplit(".", 1)[-1].split("[", 1)[0]
 
 
-def check_past_time(value: datetime, where: str = "time") -> datetime:
-    """A time something happened: plausible, and not in the future."""
+# A stage change or an event is stated at the desk, in the machine's own time zone: a few minutes
+# ahead is a clock, tomorrow is a typo.
+CLOCK_SLACK = timedelta(minutes=5)
+
+
+def check_past_time(value: datetime, where: str = "time", slack: timedelta = FUTURE_SLACK) -> datetime:
+    """A time something happened: plausible, and not later than now (give or take ``slack``)."""
     check_time(value, where)
     now = datetime.now(value.tzinfo) if value.tzinfo else datetime.now()
-    if value > now + FUTURE_SLACK:
+    if value > now + slack:
         raise InvalidValueError(
             "{where}: {value} is in the future; check the date", where=where, value=value.isoformat(sep=" ")
         )

@@ -324,6 +324,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{where}: {text!r}: the check character of this credit code is wrong (mistyped?)'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is an old 15-digit ID number, which has no check digit; only its birth date can be checked, and 19{date} is not a real date'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is not a date (e.g. 1990-05-01)'),
+    QT_TRANSLATE_NOOP("core", '{where}: {text!r} is not one of {choices}'),
     QT_TRANSLATE_NOOP("core", '{where}: {value} is not a weight'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code'),
