@@ -241,7 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the redacted copy of these exhibits (the latest, or the copy named) whatever the venue",
     )
 
-    p = sub.add_parser("transcript", help="attach a transcript to a recording (录音文字整理)")
+    p = sub.add_parser(
+        "transcript",
+        help="attach a transcript to a recording (录音文字整理)",
+        description="Attach a transcript to a recording. Time marks beyond the end of the recording are refused.",
+    )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
     p.add_argument(
@@ -251,8 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--recorded-by", default="")
     p.add_argument("--device", default="")
-    p.add_argument("--started-at", metavar="ISO")
-    p.add_argument("--ended-at", metavar="ISO")
+    p.add_argument(
+        "--started-at",
+        metavar="ISO",
+        help="when the recording started (default: its capture time, following any correction of it)",
+    )
+    p.add_argument("--ended-at", metavar="ISO", help="when it ended (default: the start plus the recording's length)")
     p.add_argument("--place", default="", help="place, or call method and numbers")
     p.add_argument("--participant", action="append", default=[], help="a participant and how identified (repeatable)")
     p.add_argument("--not-a-party", action="store_true", help="the recorder did not take part in the conversation")

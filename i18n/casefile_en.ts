@@ -3453,6 +3453,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>this run was not recorded: the library is read-only</source>
         <translation type="unfinished"></translation>
     </message>

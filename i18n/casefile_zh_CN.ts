@@ -3465,6 +3465,14 @@ Reason:</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation>文字整理：录音结束时间（{ended}）早于开始时间（{started}）</translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
+        <translation>文字整理第 {number} 行：时间标记 {mark} 超出录音长度（{length}），请对照录音核对整理稿</translation>
+    </message>
+    <message>
         <source>this run was not recorded: the library is read-only</source>
         <translation>本次核验未记录：案卷库为只读</translation>
     </message>

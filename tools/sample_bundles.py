@@ -116,11 +116,11 @@ def make_files(folder: Path) -> dict[str, Path]:
         "utf-8",
     )
     files["call"] = folder / "通话录音_客服.wav"
-    with wave.open(str(files["call"]), "wb") as w:
+    with wave.open(str(files["call"]), "wb") as w:  # three minutes, as the transcript says (09:40–09:43)
         w.setnchannels(1)
         w.setsampwidth(2)
-        w.setframerate(8000)
-        w.writeframes(b"\0\0" * 8000 * 3)
+        w.setframerate(1000)
+        w.writeframes(b"\0\0" * 1000 * 180)
     files["video"] = folder / "VID_20261118_200312.mp4"
     make_video(files["video"])
     gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"

@@ -79,6 +79,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
+from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
 
 log = logging.getLogger(__name__)
@@ -281,9 +282,16 @@ class CaseWriter:
         exhibit = self.exhibit(number)
         for name, value in fields.items():
             check_input(value, name)
+        if fields.get("transcript") is not None:
+            check_transcript(fields["transcript"], exhibit)
         data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
         if "kind" in data:
             EvidenceKind(data["kind"])
+        if "captured_at" in data and "transcript" not in fields and exhibit.transcript is not None:
+            # A transcript whose start was the old capture time follows the correction, in the same entry.
+            moved = following_capture(exhibit.transcript, exhibit.captured_at, fields["captured_at"])
+            if moved is not None:
+                data["transcript"] = to_data(moved)
         if data:
             self.record(record.EXHIBIT_UPDATE, {"exhibit": number, "fields": data})
         return self.exhibit(number)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -395,6 +396,54 @@ def check_past_time(value: datetime, where: str = "time", slack: timedelta = FUT
             "{where}: {value} is in the future; check the date", where=where, value=value.isoformat(sep=" ")
         )
     return value
+
+
+def mark_seconds(mark: str) -> int | None:
+    """A transcript time mark (hh:mm:ss or mm:ss) as seconds into the recording; None when it is not one."""
+    parts = mark.strip().split(":") if isinstance(mark, str) else []
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    total = 0
+    for part in parts:
+        total = total * 60 + int(part)
+    return total
+
+
+def clock(seconds: float) -> str:
+    """A length in seconds as hh:mm:ss, rounded up (a recording of 83.2 s reaches 00:01:24)."""
+    whole = math.ceil(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def check_marks_within(marks: Sequence[str], duration: float | None) -> None:
+    """Transcript time marks (in line order) that a recording of ``duration`` seconds reaches.
+
+    A mark beyond the end quotes what the recording does not hold: the transcript does not match it.
+    Nothing is checked when the length is not known (a file whose length could not be read).
+    """
+    if isinstance(duration, bool) or not isinstance(duration, int | float) or not duration > 0:
+        return
+    end = math.ceil(duration)
+    for number, mark in enumerate(marks, start=1):
+        seconds = mark_seconds(mark)
+        if seconds is not None and seconds > end:
+            raise InvalidValueError(
+                "transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); "
+                "check the transcript against the recording",
+                number=number,
+                mark=mark,
+                length=clock(duration),
+            )
+
+
+def check_recording_times(started: datetime | None, ended: datetime | None) -> None:
+    """A recording does not end before it starts."""
+    if started is not None and ended is not None and ended < started:
+        raise InvalidValueError(
+            "transcript: the recording ends ({ended}) before it starts ({started})",
+            ended=ended.isoformat(sep=" "),
+            started=started.isoformat(sep=" "),
+        )
 
 
 def _passes(check: Callable[[str, str], str], text: str) -> bool:
