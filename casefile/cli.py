@@ -57,7 +57,16 @@ from casefile.core.record.fields import (
 from casefile.core.record.history import bundle_history
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
-from casefile.core.validate import CLOCK_SLACK, EVENT_PARTIES, check_past_time, check_text
+from casefile.core.validate import (
+    CLOCK_SLACK,
+    DISPOSITIONS,
+    EVENT_PARTIES,
+    HANDED_IN,
+    check_disposition,
+    check_handed_in,
+    check_past_time,
+    check_text,
+)
 
 log = logging.getLogger("casefile")
 
@@ -164,14 +173,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "exhibit",
-        help="mark an arbitration agreement invalid or waived (a court complaint is refused while one is in force)",
-        description="While the case holds an arbitration agreement in force, a court packet is refused "
-        "(民事诉讼法 art. 127 (二)). Mark the agreement invalid, or waived by both sides, with the reason; "
-        "'in-force' undoes the mark. The change goes to the custody log.",
+        help="record what the customer handed over for an exhibit and whether the store kept it; mark an "
+        "arbitration agreement invalid or waived",
+        description="What the customer handed over for an exhibit (--handed-in: an original, a copy, the object "
+        "itself, an electronic file) and whether the store kept it or gave it back (--disposition), as the "
+        "walk-in receipt's 收取材料清单 prints them; an empty value clears it. While the case holds an "
+        "arbitration agreement in force, a court packet is refused (民事诉讼法 art. 127 (二)): --agreement marks "
+        "it invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. Each change goes to "
+        "the custody log.",
     )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
-    p.add_argument("--agreement", required=True, choices=["invalid", "waived", "in-force"])
+    p.add_argument(
+        "--handed-in",
+        metavar="|".join(HANDED_IN),
+        help="what the customer handed over for it: 原件, 复印件, 实物 or 电子 ('' clears it)",
+    )
+    p.add_argument(
+        "--disposition",
+        metavar="|".join(DISPOSITIONS),
+        help="whether the store kept it (留存) or gave it back (退回) ('' clears it)",
+    )
+    p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
     p.add_argument("--reason", default="", help="why (required for invalid and waived)")
 
     p = sub.add_parser(
@@ -517,6 +540,15 @@ def check_arguments(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
+    if args.command == "exhibit":
+        if args.agreement is None and args.handed_in is None and args.disposition is None:
+            raise InvalidValueError("nothing to record: give --handed-in, --disposition or --agreement")
+        if args.reason.strip() and args.agreement is None:
+            raise InvalidValueError("--reason says why an arbitration agreement is marked: give --agreement with it")
+        if args.handed_in:
+            check_handed_in(args.handed_in.strip(), "--handed-in")
+        if args.disposition:
+            check_disposition(args.disposition.strip(), "--disposition")
     if args.command in ("event", "stage") and args.at is not None:
         check_past_time(parse_datetime(args.at, "--at"), "--at", CLOCK_SLACK)  # it happened: not in the future
     if args.command in ("new", "edit"):
@@ -675,6 +707,8 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "flags": e.flags,
             "withdrawn": e.withdrawn,
             "derived_from": e.derived_from,
+            "handed_in": e.handed_in,
+            "disposition": e.disposition,
         }
         for e in case.exhibits
     ]
@@ -743,6 +777,10 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         )
         if e.captured_at is not None:
             lines.append(f"{'':9}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+        if e.handed_in or e.disposition:
+            lines.append(
+                f"{'':9}handed in: {e.handed_in or 'not recorded'}; kept or returned: {e.disposition or 'not recorded'}"
+            )
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
@@ -852,10 +890,22 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
 def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import agreements
 
-    status = "" if args.agreement == "in-force" else args.agreement
-    exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
-    reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
-    _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
+    if args.agreement is not None:
+        status = "" if args.agreement == "in-force" else args.agreement
+        exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
+        reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
+        _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
+    fields = {
+        name: value.strip()
+        for name, value in (("handed_in", args.handed_in), ("disposition", args.disposition))
+        if value is not None
+    }
+    if fields:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, **fields)
+        handed = exhibit.handed_in or "not recorded"
+        kept = exhibit.disposition or "not recorded"
+        _print(f"exhibit {exhibit.number}: handed in: {handed}; kept or returned: {kept}")
     return EXIT_OK
 
 

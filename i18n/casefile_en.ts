@@ -486,6 +486,30 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Original (原件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy (复印件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object itself (实物)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic file (电子)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by the store (留存)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given back (退回)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1190,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,6 +1721,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed beside the operator&apos;s name on walk-in receipts (受理人 / 工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,6 +1770,10 @@ Reason:</source>
     </message>
     <message>
         <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1955,6 +2003,18 @@ Reason:</source>
     </message>
     <message>
         <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -489,6 +489,30 @@ SHA-256：%4</translation>
         <translation>仲裁委员会</translation>
     </message>
     <message>
+        <source>Original (原件)</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy (复印件)</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>The object itself (实物)</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Electronic file (电子)</source>
+        <translation>电子文件</translation>
+    </message>
+    <message>
+        <source>Kept by the store (留存)</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Given back (退回)</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation>已超时 %1 小时</translation>
     </message>
@@ -1173,6 +1197,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>证据的类型；生成仲裁申请材料须有一项类型为“仲裁协议”的证据</translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation>收取材料</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation>留存/退回：未记录</translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
+    </message>
+    <message>
         <source>Added from</source>
         <translation>导入来源</translation>
     </message>
@@ -1692,6 +1732,10 @@ Reason:</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Printed beside the operator&apos;s name on walk-in receipts (受理人 / 工号)</source>
+        <translation>打印在到店投诉回执上经办人姓名旁（受理人 / 工号）</translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation>消协 / 12315</translation>
     </message>
@@ -1738,6 +1782,10 @@ Reason:</source>
     <message>
         <source>Operator name</source>
         <translation>操作人姓名</translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Organisation name</source>
@@ -1967,6 +2015,18 @@ Reason:</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>Handed over: not recorded</source>
+        <translation>收取材料：未记录</translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation>留存/退回：未记录</translation>
+    </message>
+    <message>
+        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
+        <translation>顾客为所选照片交来的材料（原件、复印件、实物或电子文件），以及门店留存还是退回</translation>
     </message>
     <message>
         <source>80 mm receipt printer</source>

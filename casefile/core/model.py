@@ -18,7 +18,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from casefile.core.errors import InvalidValueError, Message
+from casefile.core.validate import DISPOSITIONS as DISPOSITIONS
 from casefile.core.validate import EVENT_PARTIES as EVENT_PARTIES
+from casefile.core.validate import HANDED_IN as HANDED_IN
 from casefile.core.validate import amount_from_text, check_amount, check_time
 
 RECORD_FORMAT = "casefile-case"
@@ -490,6 +492,11 @@ class Exhibit:
     # An arbitration agreement the parties no longer rely on: "invalid" or "waived", and why ("" = in force).
     agreement_status: str = field(default="", metadata={"sparse": True})
     agreement_reason: str = field(default="", metadata={"sparse": True})
+    # What the customer handed over for this exhibit (收取材料清单, spec §7(e)): one of HANDED_IN —
+    # an original, a copy, the object itself, an electronic file; and whether the store kept it or
+    # gave it back: one of DISPOSITIONS. "" = not recorded, left blank on the receipt to fill by hand.
+    handed_in: str = _added("")
+    disposition: str = _added("")
 
     @property
     def label(self) -> str:

@@ -175,6 +175,8 @@ def check_gender(text: str, where: str = "gender") -> str:
 
 
 # Choices stored as text (casefile.core.model names them for the record).
+HANDED_IN = ("original", "copy", "object", "electronic")  # what a customer handed over: 原件/复印件/实物/电子
+DISPOSITIONS = ("kept", "returned")  # what the store did with it: 留存 / 退回
 # Who a timeline event was with: the business complained about, the carrier, the consumer, the
 # consumer association (消协), the market regulator (12315), the postal regulator (邮政管理部门, 12305),
 # a court, an arbitration commission.
@@ -201,6 +203,8 @@ def _choice(choices: tuple[str, ...]) -> Callable[[str, str], str]:
     return check
 
 
+check_handed_in = _choice(HANDED_IN)
+check_disposition = _choice(DISPOSITIONS)
 check_event_party = _choice(EVENT_PARTIES)
 
 
@@ -370,6 +374,8 @@ _TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
     "email": check_email,
     "birth_date": check_birth_date,
     "gender": check_gender,
+    "handed_in": check_handed_in,
+    "disposition": check_disposition,
     "party": check_event_party,
 }
 # Times of things that happened (a purchase, a delivery): not after today. A complaint time may be

@@ -157,6 +157,24 @@ def event_party_name(value: str) -> str:
     }.get(value, value)
 
 
+def handed_in_name(value: str) -> str:
+    """What a customer handed over for an exhibit (casefile.core.validate.HANDED_IN)."""
+    return {
+        "original": QCoreApplication.translate("CaseFile", "Original (原件)"),
+        "copy": QCoreApplication.translate("CaseFile", "Copy (复印件)"),
+        "object": QCoreApplication.translate("CaseFile", "The object itself (实物)"),
+        "electronic": QCoreApplication.translate("CaseFile", "Electronic file (电子)"),
+    }.get(value, value)
+
+
+def disposition_name(value: str) -> str:
+    """What the store did with what was handed over (casefile.core.validate.DISPOSITIONS)."""
+    return {
+        "kept": QCoreApplication.translate("CaseFile", "Kept by the store (留存)"),
+        "returned": QCoreApplication.translate("CaseFile", "Given back (退回)"),
+    }.get(value, value)
+
+
 def time_left(due: datetime, now: datetime) -> str:
     delta = due - now
     minutes = int(delta.total_seconds() // 60)

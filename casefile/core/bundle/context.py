@@ -84,6 +84,7 @@ class BundleContext:
     generated_at: datetime
     custody_head: str = ""
     warnings: list[Finding] = field(default_factory=list)  # accepted with --force
+    clerk_id: str = ""  # the operator's staff number (工号), for the receipt; "" when not known
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)

@@ -79,6 +79,8 @@ EXHIBIT_UPDATABLE = {
     "transcript",
     "agreement_status",
     "agreement_reason",
+    "handed_in",
+    "disposition",
 }
 
 Apply = Callable[[Case, dict[str, Any], datetime, str], None]
