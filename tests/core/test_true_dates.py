@@ -171,3 +171,28 @@ def test_every_party_of_an_event_is_a_place_a_dispute_goes():
         "court",
         "arbitration",
     }
+
+
+def test_a_reference_goes_through_the_destination_s_masker_like_every_text_of_the_record():
+    from casefile.core.disclosure import disclosure_for
+    from casefile.core.disclosure.masking import Masker
+    from casefile.core.model import Case, CaseType, Channel, Party
+    from casefile.core.venues import Venue
+
+    case = Case(
+        number="202611-001",
+        title="快递外箱压坏",
+        complained_at=datetime(2026, 11, 20, 10, 0, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.LOGISTICS,
+        complainant=Party(name="张三", phone="13812345678"),
+        timeline=[
+            TimelineEvent(
+                datetime(2026, 11, 21, tzinfo=CST), EventKind.COMPLAINT, party="courier", ref="GD20261121001"
+            ),
+            TimelineEvent(datetime(2026, 11, 22, tzinfo=CST), EventKind.COMPLAINT, party="courier", ref="13912345678"),
+        ],
+    )
+    shown = Masker(case, disclosure_for(Venue.COURIER_CLAIM), None).case(case)
+    assert [e.ref for e in shown.timeline] == ["GD20261121001", "139****5678"]  # a ticket number stays
+    assert [e.ref for e in case.timeline] == ["GD20261121001", "13912345678"]  # the record is not changed
