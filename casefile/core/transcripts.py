@@ -73,20 +73,23 @@ def recording_times(exhibit: Exhibit) -> RecordingTimes:
     the end it states, else the start plus the recording's length.
 
     A time the transcript took from the moment the file was copied in (its modification or import
-    time) while the capture time has since been corrected is not a time of the recording, and is
-    not used; nor is an end that is not after the start.
+    time) while the capture time comes from elsewhere — corrected by hand, or read from the file's
+    own metadata since — is not a time of the recording, and is not used; nor is an end that is
+    not after the start.
     """
     t = exhibit.transcript or Transcript()
     copied = (exhibit.file_modified_at, exhibit.added_at)
-    corrected = exhibit.captured_at_source == "user" and exhibit.captured_at is not None
+    corrected = exhibit.captured_at is not None and exhibit.captured_at_source not in ("", "file-mtime")
 
     def copy_time(value: datetime | None) -> bool:
         return corrected and not _same(value, exhibit.captured_at) and any(_same(value, c) for c in copied)
 
-    start, from_file = t.started_at, False
+    start = t.started_at
     if start is None or copy_time(start):
         start = exhibit.captured_at
-        from_file = start is not None and exhibit.captured_at_source == "file-mtime"
+    # The capture time is the file's own modification time (a start the old transcript editor filled in
+    # from it is the same): said so on the page.
+    from_file = exhibit.captured_at_source == "file-mtime" and _same(start, exhibit.captured_at)
     end = t.ended_at
     if end is not None and (copy_time(end) or start is None or end <= start):
         end = None

@@ -20,7 +20,7 @@ from casefile.core.bundle.parts import fmt_time
 from casefile.core.errors import InvalidValueError
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.library import Library
-from casefile.core.model import Exhibit, Transcript, TranscriptLine
+from casefile.core.model import EvidenceKind, Exhibit, ExhibitMetadata, Transcript, TranscriptLine
 from casefile.core.settings import Settings
 from casefile.core.transcripts import following_capture, recording_times
 
@@ -90,7 +90,7 @@ def test_correcting_the_capture_time_moves_the_transcript_and_the_page_prints_th
         writer.update_exhibit(exhibit_no, transcript=as_the_old_editor_saved_it())
     before = transcript_page(library, number)
     assert f"{fmt_time(COPIED)} 至 {fmt_time(COPIED + timedelta(seconds=LENGTH))}" in before
-    assert "文件修改时间" not in before  # the transcript stated this start (a wrong one, until corrected)
+    assert "开始时间取自文件修改时间" in before  # the file's time, copied into the transcript: said so
 
     with library.edit(number) as writer:
         writer.update_exhibit(exhibit_no, captured_at=RECORDED, captured_at_source="user")
@@ -101,7 +101,7 @@ def test_correcting_the_capture_time_moves_the_transcript_and_the_page_prints_th
 
     page = transcript_page(library, number)
     assert f"录制起止时间 {fmt_time(RECORDED)} 至 {fmt_time(RECORDED + timedelta(seconds=LENGTH))}" in page
-    assert fmt_time(COPIED) not in page  # never the copy time
+    assert fmt_time(COPIED) not in page and "文件修改时间" not in page  # never the copy time
     assert "00:01:23" in page  # the length beside the file name
 
 
@@ -194,18 +194,51 @@ def test_the_command_line_refuses_marks_beyond_the_recording(library, call, tmp_
     assert main(["--library", str(library.root), "transcript", number, str(exhibit_no), str(text)]) == 0
 
 
+def audio(**fields: object) -> Exhibit:
+    exhibit = Exhibit(
+        number=1,
+        title="t",
+        kind=EvidenceKind.AUDIO,
+        original_name="x.m4a",
+        stored_path="evidence/001-x.m4a",
+        size=1,
+        sha256="0" * 64,
+        added_at=COPIED + timedelta(minutes=5),
+        added_by="x",
+    )
+    for name, value in fields.items():
+        setattr(exhibit, name, value)
+    return exhibit
+
+
 def test_marks_are_not_checked_when_the_length_is_unknown():
     from casefile.core.transcripts import check_transcript
 
-    unknown = Exhibit(
-        number=1,
-        title="t",
-        kind="audio",  # type: ignore[arg-type]
-        original_name="x.amr",
-        stored_path="evidence/001-x.amr",
-        size=1,
-        sha256="0" * 64,
-        added_at=COPIED,
-        added_by="x",
+    check_transcript(Transcript(lines=lines("09:59:59")), audio())
+
+
+def test_a_copy_time_is_not_taken_for_the_recording_s_once_the_file_states_its_own():
+    """Metadata read again (an older CaseFile's file time replaced by the container's): the same rule."""
+    stale = Transcript(started_at=COPIED, ended_at=COPIED, lines=lines("00:00:01"))
+    exhibit = audio(
+        file_modified_at=COPIED,
+        captured_at=RECORDED,
+        captured_at_source="container",
+        transcript=stale,
+        metadata=ExhibitMetadata(duration=LENGTH),
     )
-    check_transcript(Transcript(lines=lines("09:59:59")), unknown)
+    times = recording_times(exhibit)
+    assert (times.start, times.end, times.start_from_file_time) == (
+        RECORDED,
+        RECORDED + timedelta(seconds=LENGTH),
+        False,
+    )
+    exhibit.transcript = Transcript(started_at=COPIED + timedelta(minutes=5), lines=lines("00:00:01"))
+    assert recording_times(exhibit).start == RECORDED  # the import time is no recording time either
+    # Still the file's time only: it is all there is, printed as such (also where a transcript copied it).
+    exhibit = audio(file_modified_at=COPIED, captured_at=COPIED, captured_at_source="file-mtime", transcript=stale)
+    times = recording_times(exhibit)
+    assert (times.start, times.end, times.start_from_file_time) == (COPIED, None, True)
+    exhibit.transcript = None
+    times = recording_times(exhibit)
+    assert (times.start, times.end, times.start_from_file_time) == (COPIED, None, True)
