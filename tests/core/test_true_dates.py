@@ -196,3 +196,26 @@ def test_a_reference_goes_through_the_destination_s_masker_like_every_text_of_th
     shown = Masker(case, disclosure_for(Venue.COURIER_CLAIM), None).case(case)
     assert [e.ref for e in shown.timeline] == ["GD20261121001", "139****5678"]  # a ticket number stays
     assert [e.ref for e in case.timeline] == ["GD20261121001", "13912345678"]  # the record is not changed
+
+
+def test_the_court_complaint_dates_the_dealings_when_they_happened(library):
+    """Issue 11, point 4: 协商情况 printed the moment the stage was typed in, a false date in a signed pleading."""
+    from casefile_testing import filed_case
+    from pypdf import PdfReader
+
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.settings import Settings
+
+    case = filed_case(library)
+    with library.edit(case.number) as writer:
+        writer.set_stage(Stage.NEGOTIATION, "电话提出退款方案，商家拒绝", at=datetime(2026, 11, 20, 10, 0, tzinfo=CST))
+    options = BundleOptions(Venue.COURT, force=True)
+    (result,) = [r for r in build_bundle(library, case.number, options, Settings()) if isinstance(r, BundleResult)]
+    text = "".join(page.extract_text() or "" for page in PdfReader(result.files[0]).pages)
+    (line,) = [line for line in text.splitlines() if "电话提出退款方案" in line]
+    recorded = library.load_case(case.number).stage_log[-1].recorded_at
+    assert recorded is not None
+    assert "2026年11月20日 10:00" in line
+    typed = recorded.astimezone(CST)
+    if typed.date() != datetime(2026, 11, 20).date():
+        assert f"{typed.year}年{typed.month}月{typed.day}日" not in line  # not when it was typed in
