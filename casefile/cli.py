@@ -173,13 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "exhibit",
-        help="record what the customer handed over for an exhibit and whether the store kept it; mark an "
-        "arbitration agreement invalid or waived",
-        description="What the customer handed over for an exhibit (--handed-in: an original, a copy, the object "
-        "itself, an electronic file) and whether the store kept it or gave it back (--disposition), as the "
-        "walk-in receipt's 收取材料清单 prints them; an empty value clears it. While the case holds an "
-        "arbitration agreement in force, a court packet is refused (民事诉讼法 art. 127 (二)): --agreement marks "
-        "it invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. Each change goes to "
+        help="record what the customer handed over for an exhibit and whether the store kept it, put it in an "
+        "evidence group (证据组), or mark an arbitration agreement invalid or waived",
+        description="--handed-in says what the customer handed over for the exhibit (an original, a copy, the "
+        "object itself, an electronic file) and --disposition whether the store kept it or gave it back, as the "
+        "walk-in receipt's 收取材料清单 prints them ('' clears either). --group names the fact the exhibit proves "
+        "together with others (证据组, e.g. '第一组：购买事实'; '' takes it out of its group): the evidence list "
+        "prints each group's exhibits under its heading and counts the groups. --agreement: while the case holds "
+        "an arbitration agreement in force, a court packet is refused (民事诉讼法 art. 127 (二)); mark the "
+        "agreement invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. Changes go to "
         "the custody log.",
     )
     p.add_argument("case")
@@ -194,8 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="|".join(DISPOSITIONS),
         help="whether the store kept it (留存) or gave it back (退回) ('' clears it)",
     )
+    p.add_argument("--group", metavar="TEXT", help="the exhibit's evidence group ('' for none)")
     p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
-    p.add_argument("--reason", default="", help="why (required for invalid and waived)")
+    p.add_argument("--reason", default="", help="why the agreement is invalid or waived (required for those)")
+
+    p = sub.add_parser(
+        "order",
+        help="show or set the evidence order: the order of the app, the bundle wizard and every packet (证据1…)",
+        description="Without numbers, list the exhibits in the case's evidence order with the number each gets "
+        "in a packet (证据N, withdrawn exhibits and redacted copies left out). With numbers, put those exhibits "
+        "first, in that order; the others follow in the order they had. Exhibits keep their own numbers.",
+    )
+    p.add_argument("case")
+    p.add_argument("exhibits", nargs="?", metavar="N,N", help="exhibit numbers to put first, in this order")
 
     p = sub.add_parser(
         "redact",
@@ -246,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
     p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
+    p.add_argument(
+        "--components",
+        action="store_true",
+        help="also save one file per component for online filing (main document, evidence list, evidence, "
+        "identity papers, 送达地址确认书), each under --split-mb (default 10)",
+    )
     p.add_argument("--force", action="store_true", help="build despite warnings (blanks are left to fill by hand)")
     p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="receipt layout (receipt venue only)")
     p.add_argument(
@@ -541,8 +560,8 @@ def check_arguments(args: argparse.Namespace) -> None:
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
     if args.command == "exhibit":
-        if args.agreement is None and args.handed_in is None and args.disposition is None:
-            raise InvalidValueError("nothing to record: give --handed-in, --disposition or --agreement")
+        if all(getattr(args, name) is None for name in ("agreement", "handed_in", "disposition", "group")):
+            raise InvalidValueError("say what to change: --handed-in, --disposition, --group or --agreement")
         if args.reason.strip() and args.agreement is None:
             raise InvalidValueError("--reason says why an arbitration agreement is marked: give --agreement with it")
         if args.handed_in:
@@ -573,7 +592,16 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
 
 
 def _fmt_time(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+    """A time as it was given: in its own UTC offset, named when it is not this machine's."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%d %H:%M")
+    text = value.strftime("%Y-%m-%d %H:%M")
+    if value.utcoffset() != value.astimezone().utcoffset():
+        z = value.strftime("%z")
+        text += f" (UTC{z[:3]}:{z[3:]})"
+    return text
 
 
 # ---------------------------------------------------------------------------- commands
@@ -767,20 +795,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         width = max(len(path) for path, _ in details)
         lines.extend(f"    {path:<{width}}  {value}" for path, value in details)
     lines.append(f"  folder {folder.path}")
-    lines.append(f"  evidence ({len(case.exhibits)}):")
-    for e in case.exhibits:
-        state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
-        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
-        derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
-        lines.append(
-            f"    {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}{derived}{flags}{state}"
-        )
-        if e.captured_at is not None:
-            lines.append(f"{'':9}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
-        if e.handed_in or e.disposition:
-            lines.append(
-                f"{'':9}handed in: {e.handed_in or 'not recorded'}; kept or returned: {e.disposition or 'not recorded'}"
-            )
+    lines.append(f"  evidence ({len(case.exhibits)}), in the evidence order (证据N: its number in a packet):")
+    lines.extend(_evidence_lines(case))
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
@@ -800,7 +816,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if made:
         lines.append("  bundles:")
         for bundle in made:
-            for f in bundle.files:
+            for f in (*bundle.files, *bundle.components, *([bundle.guidance] if bundle.guidance else [])):
                 pages = f"{f.pages} pages" if f.pages is not None else ""
                 lines.append(f"    {_fmt_time(bundle.at)}  {bundle.venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
     for line in lines:
@@ -890,6 +906,11 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
 def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import agreements
 
+    if args.group is not None:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, group=args.group.strip())
+        group = f"in group {exhibit.group}" if exhibit.group else "in no group"
+        _print(f"exhibit {exhibit.number}: {group}")
     if args.agreement is not None:
         status = "" if args.agreement == "in-force" else args.agreement
         exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
@@ -907,6 +928,43 @@ def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
         kept = exhibit.disposition or "not recorded"
         _print(f"exhibit {exhibit.number}: handed in: {handed}; kept or returned: {kept}")
     return EXIT_OK
+
+
+def cmd_order(args: argparse.Namespace, library: Library) -> int:
+    if args.exhibits:
+        with library.edit(args.case) as writer:
+            writer.put_first(_parse_numbers(args.exhibits, "exhibits"))
+    case = library.load_case(args.case)
+    for line in _evidence_lines(case):
+        _print(line)
+    return EXIT_OK
+
+
+def _evidence_lines(case: Case) -> list[str]:
+    """The exhibits in the evidence order: the number each gets in a default packet, its own number, its group."""
+    from casefile.core.numbering import packet_label, packet_numbers
+
+    numbers = packet_numbers(case)
+    lines = []
+    for e in case.ordered_exhibits():
+        packet = numbers.get(e.number)
+        label = "-" if packet is None else packet_label(packet)
+        if packet is not None and e.derived_from is not None:
+            label = f"({label})"  # goes in its original's place where the destination takes redacted copies
+        state = f"  WITHDRAWN: {e.withdraw_reason}" if e.withdrawn else ""
+        flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
+        derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
+        group = f"  [{e.group}]" if e.group else ""
+        lines.append(
+            f"    {label:<7} {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}"
+            f"{group}{derived}{flags}{state}"
+        )
+        if e.captured_at is not None:
+            lines.append(f"{'':17}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+        if e.handed_in or e.disposition:
+            handed, kept = e.handed_in or "not recorded", e.disposition or "not recorded"
+            lines.append(f"{'':17}handed in: {handed}; kept or returned: {kept}")
+    return lines
 
 
 def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
@@ -1000,6 +1058,7 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
         layout=args.layout,
         original=_parse_numbers(args.original, "--original") if args.original else None,
         redacted=_parse_numbers(args.redacted, "--redacted") if args.redacted else None,
+        components=args.components,
     )
     if args.disclosure:
         from casefile.core.bundle.plan import plan_disclosure
@@ -1028,6 +1087,10 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             _print(f"{path}  sha256 {digest}")
         for copy in result.copies:
             _print(f"copied to {copy}")
+        for path, digest in zip(result.components, result.component_sha256, strict=True):
+            _print(f"component: {path}  sha256 {digest}")
+        if result.guidance_file is not None:
+            _print(f"guidance (not part of the packet): {result.guidance_file}  sha256 {result.guidance_sha256}")
         if result.disclosure_file is not None and result.disclosure is not None:
             items = len(result.disclosure.items)
             _print(f"disclosure report (not part of the packet): {result.disclosure_file}  {items} items")
@@ -1173,6 +1236,7 @@ COMMANDS = {
     "repair": cmd_repair,
     "withdraw": cmd_withdraw,
     "exhibit": cmd_exhibit,
+    "order": cmd_order,
     "redact": cmd_redact,
     "metadata": cmd_metadata,
     "stage": cmd_stage,

@@ -76,10 +76,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,6 +89,14 @@
     </message>
     <message>
         <source>Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save one file per component for online filing (each under the size limit, 10 MB if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main document, the evidence list, the evidence (in volumes), the identity papers and, for a court, the service address form, each as a PDF of its own, named in Chinese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -168,23 +172,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no proof purpose yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2 KB
-Proof purpose: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,6 +185,14 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Double-click to show the exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -253,11 +248,27 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One file per component, for online filing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for whoever files it (not part of the packet):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was masked or removed (check before sending; not part of the packet):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -534,7 +545,32 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no proof purpose yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 KB
+Proof purpose: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redacted copy of no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -630,10 +666,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +698,23 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The number the exhibit gets in a packet (证据N): the exhibits not withdrawn, in this order. A packet of other exhibits numbers them as the bundle wizard shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exhibit&apos;s own number in the case file (案卷编号): it never changes. Every separator page names it under 证据N, and the command line uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证据组: the exhibits that prove one fact together (e.g. 第一组：购买事实). The evidence list prints them under the group&apos;s heading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1203,6 +1251,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2845,6 +2901,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>an exhibit is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,6 +3497,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3466,6 +3530,10 @@ Reason:</source>
     </message>
     <message>
         <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3510,14 +3578,6 @@ Reason:</source>
     </message>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -76,10 +76,6 @@
         <translation>全不选</translation>
     </message>
     <message>
-        <source>Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.</source>
-        <translation>勾选的证据按此顺序编入材料。可拖动，或用 Alt+↑、Alt+↓ 调整顺序。</translation>
-    </message>
-    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation>分册，每册不超过(&amp;S)：</translation>
     </message>
@@ -94,6 +90,14 @@
     <message>
         <source>Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.</source>
         <translation>在证据之间分册，以适应网上立案系统的上传限制。0 表示不分册。</translation>
+    </message>
+    <message>
+        <source>Also save one file per component for online filing (each under the size limit, 10 MB if none)</source>
+        <translation>同时按材料类别分别生成文件，供网上立案上传（每个文件不超过分册大小，未设置时为 10 MB）</translation>
+    </message>
+    <message>
+        <source>The main document, the evidence list, the evidence (in volumes), the identity papers and, for a court, the service address form, each as a PDF of its own, named in Chinese.</source>
+        <translation>起诉状（或申请书、投诉书）、证据目录、证据（可分册）、身份证明，以及法院立案所需的送达地址确认书，各为一个以中文命名的 PDF 文件。</translation>
     </message>
     <message>
         <source>Accept the warnings and leave blanks to fill by hand</source>
@@ -168,24 +172,6 @@
         <translation>文书标题：%1</translation>
     </message>
     <message>
-        <source>%1 — %2 (%3)</source>
-        <translation>%1 — %2（%3）</translation>
-    </message>
-    <message>
-        <source>(no proof purpose yet)</source>
-        <translation>（尚未填写证明目的）</translation>
-    </message>
-    <message>
-        <source>%1, %2 KB
-Proof purpose: %3</source>
-        <translation>%1，%2 KB
-证明目的：%3</translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).</source>
-        <translation>共 %2 份证据，其中 %1 份按此顺序编入材料（已撤回的证据不列出）。</translation>
-    </message>
-    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation>双击转到需要填写的栏目。</translation>
     </message>
@@ -200,6 +186,14 @@ Proof purpose: %3</source>
     <message>
         <source>Double-click to show the exhibit.</source>
         <translation>双击查看该证据。</translation>
+    </message>
+    <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation>勾选的证据按此顺序编入材料，依次为证据1、证据2……可拖动，或用 Alt+↑、Alt+↓ 调整顺序：这会改变本案的证据顺序，证据页、命令行和之后生成的每份材料都按此顺序。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
+        <translation>共 %2 件证据，其中 %1 件按本案证据顺序编入材料（已撤回的证据不列出）。</translation>
     </message>
     <message>
         <source>%1 error(s) block this bundle; fix them in the case first.</source>
@@ -254,12 +248,28 @@ Proof purpose: %3</source>
         <translation>%1 个文件，共 %2 页，已保存在案卷的 bundles 文件夹：</translation>
     </message>
     <message>
+        <source>One file per component, for online filing:</source>
+        <translation>网上立案分类文件：</translation>
+    </message>
+    <message>
+        <source>Notes for whoever files it (not part of the packet):</source>
+        <translation>办理指引（供提交人参考，不属于提交材料）：</translation>
+    </message>
+    <message>
         <source>What was masked or removed (check before sending; not part of the packet):</source>
         <translation>已遮盖或去除的内容（发送前请核对，不属于提交材料）：</translation>
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation>%1：办理指引（非提交材料）</translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation>%1：网上立案 %2</translation>
     </message>
     <message>
         <source>%1
@@ -537,8 +547,34 @@ SHA-256：%4</translation>
         <translation>编号</translation>
     </message>
     <message>
+        <source>In packet</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>案卷编号</translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation>证据组</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <source>(no proof purpose yet)</source>
+        <translation>（尚未填写证明目的）</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB
+Proof purpose: %3</source>
+        <translation>%1，%2 KB
+证明目的：%3</translation>
+    </message>
+    <message>
+        <source>redacted copy of no. %1</source>
+        <translation>案卷编号%1的遮盖件</translation>
     </message>
     <message>
         <source>Type</source>
@@ -633,10 +669,6 @@ SHA-256：%4</translation>
         <translation>经人工核实填写</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
@@ -669,8 +701,24 @@ SHA-256：%4</translation>
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>The number the exhibit gets in a packet (证据N): the exhibits not withdrawn, in this order. A packet of other exhibits numbers them as the bundle wizard shows.</source>
+        <translation>该证据在材料中的序号（证据N）：按当前顺序对未撤回的证据编号。只选部分证据生成材料时，序号以生成向导中显示的为准。</translation>
+    </message>
+    <message>
+        <source>The exhibit&apos;s own number in the case file (案卷编号): it never changes. Every separator page names it under 证据N, and the command line uses it.</source>
+        <translation>该证据在本案卷中的编号（案卷编号），始终不变。材料中每张证据分隔页都在“证据N”下方注明此编号，命令行也使用此编号。</translation>
+    </message>
+    <message>
+        <source>证据组: the exhibits that prove one fact together (e.g. 第一组：购买事实). The evidence list prints them under the group&apos;s heading.</source>
+        <translation>证据组：共同证明同一事实的证据（如“第一组：购买事实”）。证据目录按组列出，每组前有组名。</translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
         <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
+        <translation>案卷编号%1的遮盖件：提交对象适用遮盖件时，它代替原件编入材料，序号为%2。</translation>
     </message>
     <message>
         <source>withdrawn</source>
@@ -1090,7 +1138,7 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>Exhibit %1: %2</source>
-        <translation>证据%1：%2</translation>
+        <translation>案卷编号%1：%2</translation>
     </message>
     <message>
         <source>Withdrawn on %1 by %2: %3</source>
@@ -1134,7 +1182,7 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>of exhibit %1</source>
-        <translation>原件为证据%1</translation>
+        <translation>原件为案卷编号%1</translation>
     </message>
     <message>
         <source>Original&apos;s SHA-256</source>
@@ -1158,7 +1206,7 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>Exhibit %1 is the redacted copy; the original is kept as it was.</source>
-        <translation>证据%1 为遮盖件；原件保持不变。</translation>
+        <translation>案卷编号%1 为遮盖件；原件保持不变。</translation>
     </message>
     <message>
         <source>Choose a folder to watch for case %1</source>
@@ -1211,6 +1259,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
         <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
+    </message>
+    <message>
+        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
+        <translation>按当前顺序编入材料（不含已撤回的证据）时为%1（案卷编号%2）</translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation>证据组</translation>
     </message>
     <message>
         <source>Added from</source>
@@ -1290,7 +1346,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
-        <translation>证据 %1：此文件实际是什么时候形成的？文件自身记录的时间仍会保留。</translation>
+        <translation>案卷编号%1：此文件实际是什么时候形成的？文件自身记录的时间仍会保留。</translation>
     </message>
     <message>
         <source>Capture time</source>
@@ -1354,7 +1410,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>%1 is already exhibit %2</source>
-        <translation>%1 已是证据%2</translation>
+        <translation>%1 已是案卷编号%2的证据</translation>
     </message>
     <message>
         <source>, </source>
@@ -1390,7 +1446,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
-        <translation>证据%1 已撤回；文件仍保留在案卷中。</translation>
+        <translation>案卷编号%1的证据已撤回；文件仍保留在案卷中。</translation>
     </message>
     <message>
         <source>Withdraw exhibit %1 “%2”?
@@ -1398,7 +1454,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
 It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
 
 Reason:</source>
-        <translation>撤回证据%1“%2”？
+        <translation>撤回证据“%2”（案卷编号%1）？
 
 该证据仍保留在案卷和保管记录中，标记为已撤回，不再编入新生成的材料。
 
@@ -1508,7 +1564,7 @@ Reason:</source>
     </message>
     <message>
         <source>Case %1: %2 arrived, now exhibit %3</source>
-        <translation>案件 %1：收到 %2，已成为证据 %3</translation>
+        <translation>案件 %1：收到 %2，已成为案卷编号 %3 的证据</translation>
     </message>
     <message>
         <source>Case %1: %2 new files added from a watched folder</source>
@@ -1622,11 +1678,11 @@ Reason:</source>
     <name>RedactionDialog</name>
     <message>
         <source>Redact exhibit %1</source>
-        <translation>遮盖证据%1</translation>
+        <translation>遮盖证据（案卷编号%1）</translation>
     </message>
     <message>
         <source>Exhibit %1: %2</source>
-        <translation>证据%1：%2</translation>
+        <translation>案卷编号%1：%2</translation>
     </message>
     <message>
         <source>(its redacted copy %1&apos;s boxes are kept)</source>
@@ -1872,7 +1928,7 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit %1</source>
-        <translation>证据%1</translation>
+        <translation>案卷编号%1</translation>
     </message>
     <message>
         <source>with %1</source>
@@ -1895,7 +1951,7 @@ Reason:</source>
     <name>TranscriptDialog</name>
     <message>
         <source>Transcript of exhibit %1</source>
-        <translation>证据%1 录音文字整理</translation>
+        <translation>录音文字整理（案卷编号%1）</translation>
     </message>
     <message>
         <source>Recorded by</source>
@@ -2334,7 +2390,7 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} was withdrawn ({withdraw_reason}); it cannot go in</source>
-        <translation>证据 {number} 已撤回（{withdraw_reason}），不能编入</translation>
+        <translation>案卷编号{number}的证据已撤回（{withdraw_reason}），不能编入</translation>
     </message>
     <message>
         <source>unknown receipt layout {layout!r} (use {choices})</source>
@@ -2346,7 +2402,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {case} has no exhibit {number}</source>
-        <translation>案件 {case} 没有证据 {number}</translation>
+        <translation>案件 {case} 没有案卷编号为 {number} 的证据</translation>
     </message>
     <message>
         <source>{filename} is too large for a case record; nothing was imported</source>
@@ -2526,7 +2582,7 @@ Reason:</source>
     </message>
     <message>
         <source>no exhibit {numbers} in case {case}</source>
-        <translation>案件 {case} 中没有证据 {numbers}</translation>
+        <translation>案件 {case} 中没有案卷编号为 {numbers} 的证据</translation>
     </message>
     <message>
         <source>a withdrawal needs a reason</source>
@@ -2534,7 +2590,7 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is already withdrawn</source>
-        <translation>证据 {number} 已撤回</translation>
+        <translation>案卷编号{number}的证据已撤回</translation>
     </message>
     <message>
         <source>a new order must list every exhibit exactly once</source>
@@ -2710,11 +2766,11 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is a {kind}, not an arbitration agreement</source>
-        <translation>证据 {number} 是 {kind}，不是仲裁协议</translation>
+        <translation>案卷编号{number}的证据是 {kind}，不是仲裁协议</translation>
     </message>
     <message>
         <source>exhibit {number} was withdrawn; it cannot be marked</source>
-        <translation>证据 {number} 已撤回，不能标记</translation>
+        <translation>案卷编号{number}的证据已撤回，不能标记</translation>
     </message>
     <message>
         <source>{output}: there is no folder {folder} to put the copy in</source>
@@ -2730,7 +2786,7 @@ Reason:</source>
     </message>
     <message>
         <source>making the pages of exhibit {number}</source>
-        <translation>生成证据 {number} 的页面</translation>
+        <translation>生成案卷编号{number}的证据页面</translation>
     </message>
     <message>
         <source>a redaction needs a reason: what is covered, and why</source>
@@ -2738,39 +2794,39 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is asked for both as the original and as its redacted copy</source>
-        <translation>证据{number}同时被指定使用原件和遮盖件</translation>
+        <translation>案卷编号{number}的证据同时被指定使用原件和遮盖件</translation>
     </message>
     <message>
         <source>exhibit {number} was withdrawn ({reason}); a withdrawn exhibit is not redacted</source>
-        <translation>证据{number}已撤回（{reason}）；已撤回的证据不能遮盖</translation>
+        <translation>案卷编号{number}的证据已撤回（{reason}）；已撤回的证据不能遮盖</translation>
     </message>
     <message>
         <source>exhibit {number} ({name}) is neither a picture nor a PDF; only photos, screenshots and PDFs can be redacted</source>
-        <translation>证据{number}（{name}）既不是图片也不是 PDF；只有照片、截图和 PDF 可以遮盖</translation>
+        <translation>案卷编号{number}的证据（{name}）既不是图片也不是 PDF；只有照片、截图和 PDF 可以遮盖</translation>
     </message>
     <message>
         <source>exhibit {number} was withdrawn; its redacted copy {copy} cannot go in either</source>
-        <translation>证据{number}已撤回，其遮盖件证据{copy}也不能放入材料</translation>
+        <translation>案卷编号{number}的证据已撤回，其遮盖件（案卷编号{copy}）也不能放入材料</translation>
     </message>
     <message>
         <source>exhibit {number} would go in twice (as itself and as its redacted copy); list one of them</source>
-        <translation>证据{number}会出现两次（原件和遮盖件）；请只列其中一个</translation>
+        <translation>案卷编号{number}的证据会出现两次（原件和遮盖件）；请只列其中一个</translation>
     </message>
     <message>
         <source>exhibit {number} is not in this packet</source>
-        <translation>证据{number}不在本材料中</translation>
+        <translation>案卷编号{number}的证据不在本材料中</translation>
     </message>
     <message>
         <source>exhibit {number} was withdrawn; it cannot go in</source>
-        <translation>证据{number}已撤回，不能放入材料</translation>
+        <translation>案卷编号{number}的证据已撤回，不能放入材料</translation>
     </message>
     <message>
         <source>exhibit {number} has no redacted copy; make one first (&apos;casefile redact&apos;)</source>
-        <translation>证据{number}没有遮盖件；请先制作（&apos;casefile redact&apos;）</translation>
+        <translation>案卷编号{number}的证据没有遮盖件；请先制作（&apos;casefile redact&apos;）</translation>
     </message>
     <message>
         <source>making a redacted copy of exhibit {number}</source>
-        <translation>制作证据{number}的遮盖件</translation>
+        <translation>为案卷编号{number}的证据制作遮盖件</translation>
     </message>
     <message>
         <source>the picture cannot be decoded ({reason})</source>
@@ -2855,6 +2911,10 @@ Reason:</source>
     <message>
         <source>{root} is not a CaseFile library ({marker} is not a library marker)</source>
         <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
+    </message>
+    <message>
+        <source>an exhibit is listed twice</source>
+        <translation>有证据被列了两次</translation>
     </message>
     <message>
         <source>the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it</source>
@@ -2950,7 +3010,7 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit {number} is ingested twice in the custody log</source>
-        <translation>保管记录中证据 {number} 被收录了两次</translation>
+        <translation>保管记录中案卷编号{number}的证据被收录了两次</translation>
     </message>
     <message>
         <source>a redacted copy names no exhibit of the case as its original ({number!r})</source>
@@ -2958,7 +3018,7 @@ Reason:</source>
     </message>
     <message>
         <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
-        <translation>遮盖件证据{copy}与其原件证据{number}不符</translation>
+        <translation>遮盖件（案卷编号{copy}）与其原件（案卷编号{number}）不符</translation>
     </message>
     <message>
         <source>Case</source>
@@ -3449,6 +3509,10 @@ Reason:</source>
         <translation>{where}：{value} 晚于现在，请核对日期</translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation>文字整理：录音结束时间（{ended}）早于开始时间（{started}）</translation>
+    </message>
+    <message>
         <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
         <translation>{where}：出生日期 {born} 与身份证号码中的出生日期（{stated}）不一致</translation>
     </message>
@@ -3479,6 +3543,10 @@ Reason:</source>
     <message>
         <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
         <translation>{where}：{text!r} 不是电话号码（手机如 13812345678，座机如 010-12345678，或 400-123-4567）</translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
+        <translation>文字整理第 {number} 行：时间标记 {mark} 超出录音长度（{length}），请对照录音核对整理稿</translation>
     </message>
     <message>
         <source>{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code</source>
@@ -3523,14 +3591,6 @@ Reason:</source>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
-    </message>
-    <message>
-        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
-        <translation>文字整理：录音结束时间（{ended}）早于开始时间（{started}）</translation>
-    </message>
-    <message>
-        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
-        <translation>文字整理第 {number} 行：时间标记 {mark} 超出录音长度（{length}），请对照录音核对整理稿</translation>
     </message>
     <message>
         <source>this run was not recorded: the library is read-only</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,3 +226,24 @@ def test_metadata_command_reads_exhibits_again(capsys, lib, tmp_path):
     assert "Screenshot_20261118-201530_Taobao.png: captured 2026-11-18 20:15 (file-name)  (unchanged)" in out
     code, _, err = run(capsys, "--library", str(lib), "metadata", number, "--exhibits", "9")
     assert code == 2 and "no exhibit 9" in err
+
+
+def test_order_and_groups_from_the_command_line(capsys, lib, files):
+    number = new_case(capsys, lib)
+    run(capsys, "--library", str(lib), "add", number, str(files))
+    code, out, _ = run(capsys, "--library", str(lib), "withdraw", number, "2", "--reason", "重复")
+    code, out, _ = run(capsys, "--library", str(lib), "order", number, "3,1")
+    assert code == 0
+    rows = [line.split()[:2] for line in out.splitlines() if not line.strip().startswith("captured")]
+    # The evidence order, each exhibit with the number a packet gives it (withdrawn: none).
+    assert rows == [["证据1", "3"], ["证据2", "1"], ["-", "2"], ["证据3", "4"]]
+    code, out, _ = run(capsys, "--library", str(lib), "exhibit", number, "3", "--group", "第一组：购买事实")
+    assert code == 0 and out.strip() == "exhibit 3: in group 第一组：购买事实"
+    code, out, _ = run(capsys, "--library", str(lib), "show", number)
+    assert re.search(r"^    证据1 +3  \S+ .*\[第一组：购买事实\]", out, re.M)
+    code, _out, err = run(capsys, "--library", str(lib), "exhibit", number, "3")
+    assert code == 2 and "--group or --agreement" in err
+    code, out, _ = run(capsys, "--library", str(lib), "exhibit", number, "3", "--group", "")
+    assert code == 0 and out.strip() == "exhibit 3: in no group"
+    code, _out, err = run(capsys, "--library", str(lib), "order", number, "3,3")
+    assert code == 2 and "listed twice" in err

@@ -79,7 +79,7 @@ def test_exhibit_records_what_was_handed_over_and_whether_it_was_kept(capsys, li
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ([], "nothing to record"),
+        ([], "say what to change"),
         (["--handed-in", "原件"], "--handed-in: '原件' is not one of original, copy, object, electronic"),
         (["--disposition", "lost"], "--disposition: 'lost' is not one of kept, returned"),
         (["--disposition", "kept", "--reason", "x"], "give --agreement with it"),

@@ -116,11 +116,11 @@ def make_files(folder: Path) -> dict[str, Path]:
         "utf-8",
     )
     files["call"] = folder / "通话录音_客服.wav"
-    with wave.open(str(files["call"]), "wb") as w:  # three minutes, as the transcript says (09:40–09:43)
+    with wave.open(str(files["call"]), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
-        w.setframerate(1000)
-        w.writeframes(b"\0\0" * 1000 * 180)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 8000 * 180)  # the three minutes the transcript covers
     files["video"] = folder / "VID_20261118_200312.mp4"
     make_video(files["video"])
     gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"
@@ -286,6 +286,27 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
     return case.number
 
 
+# 证据组 (spec §1): the facts the sample's exhibits prove, each group's exhibits together, in this order.
+GROUPS = [
+    ("第一组：购买事实及商品价值", ("订单详情截图", "电子发票", "购买协议")),
+    ("第二组：签收时商品已损坏", ("外包装", "开箱视频", "商品外观")),
+    ("第三组：与商家、快递公司交涉经过", ("与客服", "投诉邮件", "物流理赔单", "快递网点")),
+]
+
+
+def arrange_evidence(library: Library, number: str) -> None:
+    """Put the sample's exhibits in evidence groups and in group order, as a user would in the evidence tab."""
+    case = library.load_case(number)
+    order: list[int] = []
+    with library.edit(number) as writer:
+        for group, titles in GROUPS:
+            for e in case.ordered_exhibits():
+                if not e.withdrawn and e.number not in order and e.title.startswith(titles):
+                    writer.update_exhibit(e.number, group=group)
+                    order.append(e.number)
+        writer.put_first(order)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -296,6 +317,7 @@ def main() -> None:
         shutil.rmtree(out)
     library = Library.open(out / "library", "李律师")
     number = build_case(library, make_files(out / "files"))
+    arrange_evidence(library, number)
     samples = {}
     for venue, layout in [
         (Venue.CONSUMER_ASSOCIATION, "a5"),
@@ -305,7 +327,18 @@ def main() -> None:
         (Venue.RECEIPT, "a5"),
         (Venue.RECEIPT, "80mm"),
     ]:
-        options = BundleOptions(venue, force=True, layout=layout)
+        if venue is Venue.COURT:
+            # A court takes the case only when the arbitration clause does not bind the parties.
+            stored = library.load_case(number)
+            clause = next(e for e in stored.exhibits if e.kind is EvidenceKind.ARBITRATION_AGREEMENT)
+            with library.edit(number) as writer:
+                writer.update_exhibit(
+                    clause.number,
+                    agreement_status="invalid",
+                    agreement_reason="格式条款，商家未以显著方式提示，消费者主张其不成为合同内容",
+                )
+        # The court packet also as one file per component, for online filing.
+        options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT)
         result = [r for r in build_bundle(library, number, options, SETTINGS) if isinstance(r, BundleResult)][0]
         pdf = result.files[0]
         name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
@@ -315,6 +348,14 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(pages_dir / "p")], check=True)
         print(f"{name}: {result.pages} pages -> {out / (name + '.pdf')}")
         samples[name] = pdf
+        if result.guidance_file is not None:
+            shutil.copyfile(result.guidance_file, out / f"{name}-guidance.pdf")
+            print(f"{name}: guidance -> {out / (name + '-guidance.pdf')}")
+        for component in result.components:
+            target = out / f"{name}-components" / component.name.rsplit("-", 1)[-1]
+            target.parent.mkdir(exist_ok=True)
+            shutil.copyfile(component, target)
+            print(f"{name}: component -> {target}")
     if args.docs:
         docs = REPO / "docs"
         docs.mkdir(exist_ok=True)

@@ -4,7 +4,9 @@
 
 LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png;
 ``--only redaction`` just the redaction editor (over a waybill, in a library of its own);
-``--only disclosure`` just the bundle wizard's disclosure preview for a courier claim.
+``--only disclosure`` just the bundle wizard's disclosure preview for a courier claim;
+``--only evidence`` just the evidence tab (序号, 案卷编号, 证据组) and ``--only wizard`` just the
+wizard's exhibits step (the evidence order, 证据N of what is ticked).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ def main() -> None:
     parser.add_argument("library", type=Path)
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=REPO / "docs")
-    parser.add_argument("--only", choices=["redaction", "disclosure"], help="take only this picture")
+    parser.add_argument(
+        "--only", choices=["redaction", "disclosure", "evidence", "wizard"], help="take only this picture"
+    )
     args = parser.parse_args()
     app = make_application()
     install(app, args.lang)
@@ -93,6 +97,10 @@ def main() -> None:
     def only() -> None:
         if args.only == "redaction":
             shoot_redaction(ctx, window, out, settle)
+        elif args.only == "evidence":
+            shoot_evidence(ctx, window, out, settle)
+        elif args.only == "wizard":
+            shoot_wizard(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -151,6 +159,28 @@ def shoot_disclosure(ctx: AppContext, window: MainWindow, out: Path, settle: Cal
     settle()
     window.grab().save(str(out / "app-disclosure.png"))
     window.resize(1360, 820)
+
+
+def shoot_evidence(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The evidence tab: each exhibit's 证据N in a packet beside its own number and its evidence group."""
+    window.cases.select(ctx.library.case_numbers()[0])
+    window.workspace.setCurrentWidget(window.workspace.evidence)
+    window.workspace.evidence.table.selectRow(3)
+    settle()
+    window.grab().save(str(out / "app-evidence.png"))
+
+
+def shoot_wizard(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The bundle wizard's exhibits step: the case's evidence order, 证据N counting what is ticked."""
+    window.cases.select(ctx.library.case_numbers()[0])
+    window.workspace.setCurrentWidget(window.workspace.bundles)
+    tab = window.workspace.bundles
+    tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
+    tab._go(1)  # the Exhibits step
+    tab.exhibit_list.set_ticked(1, False)  # one left out: those after it move up a number
+    tab.exhibit_list.set_current_row(3)
+    settle()
+    window.grab().save(str(out / "app-bundle-exhibits.png"))
 
 
 def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:

@@ -3,7 +3,9 @@ the law it was read in, that version's effective date and where the text was rea
 
 Ids are stable: ``"<law>.<article number>"`` for texts whose numbering is settled (``"civil-procedure.124"``),
 and ``"<law>.<topic>"`` where a revision moves or may move the article (``"arbitration.application-contents"``,
-``"express-regulation.compensation"``), so the code keeps asking for the rule, not for a number.
+``"express-regulation.compensation"``), so the code keeps asking for the rule, not for a number. A version that
+has been replaced keeps its numbers under its own key (``"arbitration-2017.23"``, ``"express-regulation-2019.27"``,
+``"complaint-measures-2019.9"``), and ``RENUMBERINGS`` says where each of them is now.
 
 Nothing here is guessed. ``Verification`` says how far each article was checked against the text in force
 on the date the table was made (2026-11-29); ``docs/law-sources.md`` lists the sources and what is open.
@@ -40,6 +42,7 @@ class Law:
     source: str  # where the text was read: repository, path and commit, or an address
     until: date | None = None  # last day in force, if a later version replaced it
     note: str = ""
+    replaced_by: str = ""  # key of the instrument, under another title, that replaced this one (if any)
 
     def in_force_on(self, day: date) -> bool:
         return self.effective <= day and (self.until is None or day <= self.until)
@@ -103,6 +106,16 @@ def _lrb(path: str, commit: str) -> str:
     return f"{_LRB} {path} @ {commit}"
 
 
+# A second public mirror, with the source database and the effective date in each file's header
+# (国家法律法规数据库 flk.npc.gov.cn for laws and regulations, 市场监管法律法规规章数据库 sjfg.samr.gov.cn for
+# SAMR rules), and texts up to 2026.
+_CL = "github.com/Theonefkguy/Chinese-Laws"
+
+
+def _cl(path: str, commit: str) -> str:
+    return f"{_CL} {path} @ {commit}"
+
+
 CIVIL_PROCEDURE = Law(
     "civil-procedure",
     "中华人民共和国民事诉讼法",
@@ -164,10 +177,10 @@ ARBITRATION = Law(
     "仲裁法",
     "2025年9月12日第十四届全国人大常委会第十七次会议修订（8章96条）",
     date(2026, 3, 1),
-    "secondary: shichenglawfirm.com/m/news/view.php?id=696 (art. 27 verbatim); "
-    "fund.caiding5.cn/shichang/33011.html (arts. 6, 27, 29); dtlawyers.com.cn/article/list/6911.html (art. 72); "
-    "jxmls.com/m/newsdetails.php?dir=48&id=740&pid=46 (adoption, effective date, 8 chapters 96 articles)",
-    note="The full 2025 text is not in any stored source searched; only arts. 27 and 72 could be located.",
+    _cl("诉讼与非诉讼程序法/仲裁法(2025-09-12).md", "08eb6c2ab240f20873caa2f555a2a232ae16513c")
+    + " (from 国家法律法规数据库 flk.npc.gov.cn)",
+    note="Effective date from the law's own art. 96. Earlier secondary sources for arts. 27 and 72 "
+    "(shichenglawfirm.com, dtlawyers.com.cn) agree with the full text.",
 )
 CONSUMER_PROTECTION = Law(
     "consumer-protection",
@@ -182,13 +195,15 @@ CONSUMER_PROTECTION_REGULATION = Law(
     "consumer-protection-regulation",
     "中华人民共和国消费者权益保护法实施条例",
     "消费者权益保护法实施条例",
-    "国务院令第778号，2024年3月公布",
+    "2024年3月15日国务院令第778号公布",
     date(2024, 7, 1),
-    "secondary: metadata in public repositories pointing to app.www.gov.cn/govdata/gov/202403/19/513111/article.html",
-    note="The text itself was not found in any stored source; no article of it is cited as verified.",
+    _cl("行政法规/消费者权益保护法实施条例(2024-03-15).md", "2c4bb614c9e07aad1072b93426033840661e104c")
+    + " (from 国家法律法规数据库 flk.npc.gov.cn); arts. 1–7 and the 国务院令 also read at "
+    "gwgpac.org/page200?article_id=2393 (reprinted from 中国政府网)",
+    note="Effective date from the 条例's own art. 53.",
 )
-COMPLAINT_MEASURES = Law(
-    "complaint-measures",
+COMPLAINT_MEASURES_2019 = Law(
+    "complaint-measures-2019",
     "市场监督管理投诉举报处理暂行办法",
     "投诉举报处理暂行办法",
     "2019年11月30日国家市场监督管理总局令第20号公布，2022年3月24日修改",
@@ -196,19 +211,59 @@ COMPLAINT_MEASURES = Law(
     _lrb(
         "部门规章/市场监督管理总局/市场监督管理投诉举报处理暂行办法(2022-03-24).md",
         "3d51d1b59da51eb4beed0a7546135961581b9978",
+    )
+    + "; same text in "
+    + _cl(
+        "部门规章/市场监督管理总局/市场监督管理投诉举报处理暂行办法(2022-03-24).md",
+        "2c4bb614c9e07aad1072b93426033840661e104c",
     ),
-    note="Effective date is the 办法's own (art. 40); the 2022 amending decision's start date was not read.",
+    until=date(2026, 4, 14),
+    note="Effective date is the 办法's own (art. 40); the 2022 amending decision's start date was not read. "
+    "Repealed by 总局令第121号 (市场监督管理投诉举报处理办法, art. 46) from 2026-04-15.",
+    replaced_by="complaint-measures",
 )
-EXPRESS_REGULATION = Law(
-    "express-regulation",
+COMPLAINT_MEASURES = Law(
+    "complaint-measures",
+    "市场监督管理投诉举报处理办法",
+    "投诉举报处理办法",
+    "2025年12月30日国家市场监督管理总局令第121号公布",
+    date(2026, 4, 15),
+    _cl(
+        "部门规章/市场监督管理总局/市场监督管理投诉举报处理办法(2025-12-30).md",
+        "2c4bb614c9e07aad1072b93426033840661e104c",
+    )
+    + " (from 市场监管法律法规规章数据库 sjfg.samr.gov.cn; official page "
+    "samr.gov.cn/zw/zfxxgk/fdzdgknr/fgs/art/2026/art_e4d03a20c0fd49769e408c7bf3791ff5.html not stored)",
+    note="Effective date from the 办法's own art. 46, which repeals the 2019 暂行办法 (总局令第20号). "
+    "Renumbered throughout: the 暂行办法's arts. 9, 10, 14, 15, 20, 21 are now arts. 10, 11, 15, 16, 22, 23; "
+    "mediation now ends after 60 days (was 45 working days).",
+)
+EXPRESS_REGULATION_2019 = Law(
+    "express-regulation-2019",
     "快递暂行条例",
     "快递暂行条例",
     "2018年3月2日国务院令第697号公布，2019年3月2日修订",
     date(2019, 3, 2),
     _lrb("行政法规/快递暂行条例.md", "3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0")
     + "; same article text in 行政法规/快递暂行条例(2019-03-02).md @ 6ef77b0a407dfcb4285dc149af0a159b09e28aa7",
-    note="The 条例 took effect 2018-05-01; the date here is the 2019 revision's. A 2025 amendment is reported "
-    "in the spec but no stored source has it: numbers follow the 2019 text.",
+    until=date(2025, 5, 31),
+    note="The 条例 took effect 2018-05-01; the date here is the 2019 revision's. Replaced by the text as amended "
+    "on 2025-04-13, in force from 2025-06-01.",
+)
+EXPRESS_REGULATION = Law(
+    "express-regulation",
+    "快递暂行条例",
+    "快递暂行条例",
+    "2018年3月2日国务院令第697号公布，2019年3月2日第一次修订，2025年4月13日《国务院关于修改〈快递暂行条例〉的决定》"
+    "第二次修订",
+    date(2025, 6, 1),
+    _cl("行政法规/快递暂行条例(2025-04-13).md", "08eb6c2ab240f20873caa2f555a2a232ae16513c")
+    + "; the amending decision: "
+    + _cl("行政法规/国务院关于修改《快递暂行条例》的决定(2025-04-13).md", "89a557d2a4c29b0680454b13e3c81ff93006972c")
+    + " (both from 国家法律法规数据库 flk.npc.gov.cn)",
+    note="Effective date from the amending decision (本决定自2025年6月1日起施行). The decision inserts a new art. 3 "
+    "and a chapter on packaging (arts. 37–45): arts. 3–35 of the 2019 text are now arts. 4–36, with their words "
+    "unchanged for the articles cited here.",
 )
 POSTAL_LAW = Law(
     "postal-law",
@@ -237,7 +292,59 @@ POSTAL_COMPLAINT_MEASURES = Law(
     "secondary: jining.gov.cn/art/2022/2/17/art_74351_2750799.html (济宁市政府, 信息来源：邮政管理局, quotes art. 9 in "
     "full); same words at sccoj.com/zhishibaike/41729.html; version and date from "
     "yaan.gov.cn/gongkai/show/20151228144515-755237-00-000.html",
-    note="The full text was not found; the effective date is the issuing date reported. Only art. 9 was read.",
+    until=date(2020, 9, 30),
+    note="The full text was not found; the effective date is the issuing date reported (a 解读 at "
+    "360docs.net/doc/693929077.html says it took effect on 9月1日). Only art. 9 was read. Replaced from 2020-10-01 "
+    "by the 邮政业用户申诉处理办法 (secondary: m.yzwku.com/doc/1653644.html); the 2022 济宁 page still quoted it.",
+    replaced_by="postal-user-appeal-measures",
+)
+POSTAL_USER_APPEAL_MEASURES = Law(
+    "postal-user-appeal-measures",
+    "邮政业用户申诉处理办法",
+    "邮政业用户申诉处理办法",
+    "国家邮政局发布（行政规范性文件，27条，取代2014年《邮政业消费者申诉处理办法》）",
+    date(2020, 10, 1),
+    "secondary: m.yzwku.com/doc/1653644.html (《邮政业用户申诉处理办法》解读: 国家邮政局发布, 自2020年10月1日起施行, "
+    "renamed from 邮政业消费者申诉处理办法, 37 articles reduced to 27)",
+    note="The text itself was not found in any stored source: no article of it is in the table, and its number "
+    "and date of issue were not read.",
+)
+PHONE_3BAO = Law(
+    "phone-3bao",
+    "移动电话机商品修理更换退货责任规定",
+    "移动电话机商品修理更换退货责任规定",
+    "2001年9月17日公布",
+    date(2001, 11, 15),
+    _cl(
+        "部门规章/市场监督管理总局/移动电话机商品修理更换退货责任规定(2001-09-17).md",
+        "08eb6c2ab240f20873caa2f555a2a232ae16513c",
+    )
+    + " (from 市场监管法律法规规章数据库 sjfg.samr.gov.cn, marked 现行有效)",
+    note="Effective date from its own art. 31. Issued jointly by 国家质检总局、国家工商总局、信息产业部 "
+    "(secondary: xzjunlong.cn/tousu/law/151219.html, 第四号令); no later version or replacement was found.",
+)
+GOODS_3BAO = Law(
+    "goods-3bao",
+    "部分商品修理更换退货责任规定",
+    "部分商品修理更换退货责任规定",
+    "1995年发布",
+    date(1995, 8, 25),
+    "secondary: uianet.net/dictionary/b2535463.html (arts. 9 and 10 verbatim); effective date from "
+    "sdjlnm.com/changshi/434056.html (从1995年8月25日起实施)",
+    note="The full text was not found in any stored source; both sources are legal Q&A pages. Whether it has been "
+    "revised or replaced was not established: no replacement was found.",
+)
+CAR_3BAO = Law(
+    "car-3bao",
+    "家用汽车产品修理更换退货责任规定",
+    "家用汽车产品修理更换退货责任规定",
+    "2021年7月22日国家市场监督管理总局令第43号公布",
+    date(2022, 1, 1),
+    _lrb(
+        "部门规章/市场监督管理总局/家用汽车产品修理更换退货责任规定(2021-07-22).md",
+        "3d51d1b59da51eb4beed0a7546135961581b9978",
+    ),
+    note="Effective date from its own art. 42.",
 )
 CIVIL_CODE = Law(
     "civil-code",
@@ -269,11 +376,17 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             ARBITRATION,
             CONSUMER_PROTECTION,
             CONSUMER_PROTECTION_REGULATION,
+            COMPLAINT_MEASURES_2019,
             COMPLAINT_MEASURES,
+            EXPRESS_REGULATION_2019,
             EXPRESS_REGULATION,
             POSTAL_LAW,
             EXPRESS_MARKET_MEASURES,
             POSTAL_COMPLAINT_MEASURES,
+            POSTAL_USER_APPEAL_MEASURES,
+            PHONE_3BAO,
+            GOODS_3BAO,
+            CAR_3BAO,
             CIVIL_CODE,
             PERSONAL_INFORMATION,
         )
@@ -303,8 +416,7 @@ _ARB_2017_4 = _a(
     "第四条",
     4,
     "当事人采用仲裁方式解决纠纷，应当双方自愿，达成仲裁协议。没有仲裁协议，一方申请仲裁的，仲裁委员会不予受理。",
-    note="2025 number not found.",
-    verification=U,
+    note="Still art. 4 in 2025 (arbitration.no-agreement-not-accepted); 仲裁委员会 → 仲裁机构.",
 )
 _ARB_2017_16 = _a(
     ARBITRATION_2017,
@@ -313,23 +425,20 @@ _ARB_2017_16 = _a(
     "仲裁协议应当具有下列内容：（一）请求仲裁的意思表示；（二）仲裁事项；（三）选定的仲裁委员会。",
     part="第二款",
     note="Now 2025 art. 27 (arbitration.agreement-contents).",
-    verification=U,
 )
 _ARB_2017_21 = _a(
     ARBITRATION_2017,
     "第二十一条",
     21,
     "当事人申请仲裁应当符合下列条件：（一）有仲裁协议；（二）有具体的仲裁请求和事实、理由；（三）属于仲裁委员会的受理范围。",
-    note="2025 number not found.",
-    verification=U,
+    note="Now 2025 art. 32 (arbitration.application-conditions).",
 )
 _ARB_2017_22 = _a(
     ARBITRATION_2017,
     "第二十二条",
     22,
     "当事人申请仲裁，应当向仲裁委员会递交仲裁协议、仲裁申请书及副本。",
-    note="2025 number not found.",
-    verification=U,
+    note="Now 2025 art. 33 (arbitration.application-submission).",
 )
 _ARB_2017_23 = _a(
     ARBITRATION_2017,
@@ -337,8 +446,7 @@ _ARB_2017_23 = _a(
     23,
     "仲裁申请书应当载明下列事项：（一）当事人的姓名、性别、年龄、职业、工作单位和住所，法人或者其他组织的名称、"
     "住所和法定代表人或者主要负责人的姓名、职务；（二）仲裁请求和所根据的事实、理由；（三）证据和证据来源、证人姓名和住所。",
-    note="2025 number and wording not found.",
-    verification=U,
+    note="Now 2025 art. 34 (arbitration.application-contents), which adds 联系方式.",
 )
 _ARB_2017_58 = _a(
     ARBITRATION_2017,
@@ -346,8 +454,7 @@ _ARB_2017_58 = _a(
     58,
     "当事人提出证据证明裁决有下列情形之一的，可以向仲裁委员会所在地的中级人民法院申请撤销裁决",
     part="第一款",
-    note="2025 number not found (secondary material suggests the grounds were reworded).",
-    verification=U,
+    note="Now 2025 art. 71 (arbitration.set-aside-grounds).",
 )
 _ARB_2017_59 = _a(
     ARBITRATION_2017,
@@ -355,44 +462,48 @@ _ARB_2017_59 = _a(
     59,
     "当事人申请撤销裁决的，应当自收到裁决书之日起六个月内提出。",
     note="Now 2025 art. 72, three months (arbitration.set-aside-time-limit).",
-    verification=U,
 )
 
 _EXPRESS_19 = _a(
-    EXPRESS_REGULATION,
+    EXPRESS_REGULATION_2019,
     "第十九条",
     19,
     "用户的合法权益因快件延误、丢失、损毁或者内件短少而受到损害的，用户可以要求该商标、字号或者快递运单所属企业赔偿，"
     "也可以要求实际提供快递服务的企业赔偿。",
     part="第三款",
+    note="Now art. 20 (express-regulation.claim-against-brand).",
 )
 _EXPRESS_21 = _a(
-    EXPRESS_REGULATION,
+    EXPRESS_REGULATION_2019,
     "第二十一条",
     21,
     "经营快递业务的企业在寄件人填写快递运单前，应当提醒其阅读快递服务合同条款、遵守禁止寄递和限制寄递物品的有关规定，"
     "告知相关保价规则和保险服务项目。寄件人交寄贵重物品的，应当事先声明；经营快递业务的企业可以要求寄件人对贵重物品予以保价。",
+    note="Now art. 22 (express-regulation.insurance-information).",
 )
 _EXPRESS_25 = _a(
-    EXPRESS_REGULATION,
+    EXPRESS_REGULATION_2019,
     "第二十五条",
     25,
     "经营快递业务的企业应当将快件投递到约定的收件地址、收件人或者收件人指定的代收人，并告知收件人或者代收人当面验收。"
     "收件人或者代收人有权当面验收。",
+    note="Now art. 26 (express-regulation.inspection-on-delivery).",
 )
 _EXPRESS_27 = _a(
-    EXPRESS_REGULATION,
+    EXPRESS_REGULATION_2019,
     "第二十七条",
     27,
     "快件延误、丢失、损毁或者内件短少的，对保价的快件，应当按照经营快递业务的企业与寄件人约定的保价规则确定赔偿责任；"
     "对未保价的快件，依照民事法律的有关规定确定赔偿责任。",
     part="第一款",
+    note="Now art. 28 (express-regulation.compensation).",
 )
 _EXPRESS_28 = _a(
-    EXPRESS_REGULATION,
+    EXPRESS_REGULATION_2019,
     "第二十八条",
     28,
     "用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
+    note="Now art. 29 (express-regulation.complaint-7-days).",
 )
 
 _ARTICLES: dict[str, Article] = {
@@ -618,6 +729,19 @@ _ARTICLES: dict[str, Article] = {
         part="第二款",
     ),
     # ---- 仲裁法: the 2025 revision, in force from 2026-03-01
+    "arbitration.no-agreement-not-accepted": _a(
+        ARBITRATION,
+        "第四条",
+        4,
+        "当事人选择仲裁方式解决纠纷，应当遵循自愿原则，达成仲裁协议。没有仲裁协议，一方申请仲裁的，仲裁机构不予受理。",
+        note="Same number as 2017 art. 4; 仲裁委员会 → 仲裁机构.",
+    ),
+    "arbitration.court-declines": _a(
+        ARBITRATION,
+        "第五条",
+        5,
+        "当事人达成仲裁协议，一方向人民法院提起诉讼的，人民法院不予受理，但仲裁协议无效或者法律另有规定的除外。",
+    ),
     "arbitration.agreement-contents": _a(
         ARBITRATION,
         "第二十七条",
@@ -626,23 +750,53 @@ _ARTICLES: dict[str, Article] = {
         "仲裁协议，另一方当事人在首次开庭前不予否认的，经仲裁庭提示并记录，视为当事人之间存在仲裁协议。",
         part="第二款、第三款",
         note="Was 2017 art. 16; 仲裁委员会 → 仲裁机构; new para. 3 (agreement deemed to exist).",
-        verification=S,
+    ),
+    "arbitration.application-conditions": _a(
+        ARBITRATION,
+        "第三十二条",
+        32,
+        "当事人申请仲裁应当符合下列条件：（一）有仲裁协议；（二）有具体的仲裁请求和事实、理由；（三）属于仲裁机构的受理范围。",
+        note="Was 2017 art. 21.",
+    ),
+    "arbitration.application-submission": _a(
+        ARBITRATION,
+        "第三十三条",
+        33,
+        "当事人申请仲裁，应当向仲裁机构递交仲裁协议、仲裁申请书及副本。",
+        note="Was 2017 art. 22.",
+    ),
+    "arbitration.application-contents": _a(
+        ARBITRATION,
+        "第三十四条",
+        34,
+        "仲裁申请书应当载明下列事项：（一）当事人的姓名、性别、年龄、职业、工作单位、住所、联系方式，法人或者非法人组织的名称、"
+        "住所和法定代表人或者主要负责人的姓名、职务、联系方式；（二）仲裁请求和所根据的事实与理由；（三）证据和证据来源，"
+        "证人姓名和住所。",
+        note="Was 2017 art. 23; adds 联系方式 for every party.",
+    ),
+    "arbitration.waived-in-court": _a(
+        ARBITRATION,
+        "第三十七条",
+        37,
+        "当事人达成仲裁协议，一方向人民法院提起诉讼未声明有仲裁协议，人民法院受理后，另一方在首次开庭前提交仲裁协议的，"
+        "人民法院应当驳回起诉，但仲裁协议无效或者法律另有规定的除外；另一方在首次开庭前未对人民法院受理该案提出异议的，"
+        "视为放弃仲裁协议，人民法院应当继续审理。",
+    ),
+    "arbitration.set-aside-grounds": _a(
+        ARBITRATION,
+        "第七十一条",
+        71,
+        "当事人提出证据证明裁决有下列情形之一的，可以向仲裁机构所在地的中级人民法院申请撤销裁决",
+        part="第一款",
+        note="Was 2017 art. 58.",
     ),
     "arbitration.set-aside-time-limit": _a(
         ARBITRATION,
         "第七十二条",
         72,
-        "",
-        note="Was 2017 art. 59; the time limit is now three months from receipt of the award (secondary source); "
-        "exact wording not read.",
-        verification=S,
+        "当事人申请撤销裁决的，应当自收到裁决书之日起三个月内提出。",
+        note="Was 2017 art. 59 (six months).",
     ),
-    # Rules whose 2025 numbers could not be found: the 2017 text, flagged.
-    "arbitration.no-agreement-not-accepted": _ARB_2017_4,
-    "arbitration.application-conditions": _ARB_2017_21,
-    "arbitration.application-submission": _ARB_2017_22,
-    "arbitration.application-contents": _ARB_2017_23,
-    "arbitration.set-aside-grounds": _ARB_2017_58,
     # ---- 仲裁法 2017 (in force 2018-01-01 to 2026-02-28), for old citations and the renumbering table
     "arbitration-2017.4": _ARB_2017_4,
     "arbitration-2017.16": _ARB_2017_16,
@@ -702,30 +856,307 @@ _ARTICLES: dict[str, Article] = {
         "或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。法律另有规定的，依照其规定。",
         part="第一款",
     ),
-    # ---- 市场监督管理投诉举报处理暂行办法 (2019, amended 2022)
-    "complaint-measures.9": _a(
+    # ---- 消费者权益保护法实施条例 (2024, in force from 2024-07-01)
+    "consumer-protection-regulation.12": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十二条",
+        12,
+        "经营者以商业宣传、产品推荐、实物展示或者通知、声明、店堂告示等方式提供商品或者服务，对商品或者服务的数量、质量、价格、"
+        "售后服务、责任承担等作出承诺的，应当向购买商品或者接受服务的消费者履行其所承诺的内容。",
+    ),
+    "consumer-protection-regulation.13": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十三条",
+        13,
+        "经营者通过网络、电视、电话、邮购等方式提供商品或者服务的，应当在其首页、视频画面、语音、商品目录等处以显著方式标明"
+        "或者说明其真实名称和标记。由其他经营者实际提供商品或者服务的，还应当向消费者提供该经营者的名称、经营地址、联系方式等信息。",
+        part="第二款",
+    ),
+    "consumer-protection-regulation.14": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十四条",
+        14,
+        "直播营销平台经营者应当建立健全消费者权益保护制度，明确消费争议解决机制。发生消费争议的，直播营销平台经营者应当根据"
+        "消费者的要求提供直播间运营者、直播营销人员相关信息以及相关经营活动记录等必要信息。",
+        part="第二款",
+        note="The only platform-operator duty in the 条例; other platforms: 消费者权益保护法 art. 44 (not in the "
+        "table).",
+    ),
+    "consumer-protection-regulation.17": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十七条",
+        17,
+        "经营者使用格式条款的，应当遵守消费者权益保护法第二十六条的规定。经营者不得利用格式条款不合理地免除或者减轻其责任、"
+        "加重消费者的责任或者限制消费者依法变更或者解除合同、选择诉讼或者仲裁解决消费争议、选择其他经营者的商品或者服务等权利。",
+    ),
+    "consumer-protection-regulation.18": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十八条",
+        18,
+        "经营者与消费者约定承担退货、更换、修理等义务的有效期限不得低于国家有关规定的要求。有效期限自经营者向消费者交付商品"
+        "或者提供服务完结之日起计算，需要经营者另行安装的商品，有效期限自商品安装完成之日起计算。经营者向消费者履行更换义务后，"
+        "承担更换、修理等义务的有效期限自更换完成之日起重新计算。经营者修理的时间不计入上述有效期限。经营者依照国家有关规定"
+        "或者与消费者约定履行退货义务的，应当按照发票等购货凭证或者服务单据上显示的价格一次性退清相关款项。经营者能够证明"
+        "消费者实际支付的价格与发票等购货凭证或者服务单据上显示的价格不一致的，按照消费者实际支付的价格退清相关款项。",
+    ),
+    "consumer-protection-regulation.19": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第十九条",
+        19,
+        "经营者通过网络、电视、电话、邮购等方式销售商品的，应当遵守消费者权益保护法第二十五条规定，不得擅自扩大不适用无理由"
+        "退货的商品范围。经营者应当以显著方式对不适用无理由退货的商品进行标注，提示消费者在购买时进行确认，不得将不适用无理由"
+        "退货作为消费者默认同意的选项。未经消费者确认，经营者不得拒绝无理由退货。消费者退货的商品应当完好。消费者基于查验需要"
+        "打开商品包装，或者为确认商品的品质和功能进行合理调试而不影响商品原有品质、功能和外观的，经营者应当予以退货。",
+        part="第一款至第三款",
+        note="Para. 4: 消费者无理由退货应当遵循诚实信用原则，不得利用无理由退货规则损害经营者和其他消费者的合法权益。",
+    ),
+    "consumer-protection-regulation.44": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十四条",
+        44,
+        "经营者应当建立便捷、高效的投诉处理机制，及时解决消费争议。鼓励和引导经营者建立健全首问负责、先行赔付、"
+        "在线争议解决等制度，及时预防和解决消费争议。",
+    ),
+    "consumer-protection-regulation.46": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十六条",
+        46,
+        "消费者和经营者发生消费争议向市场监督管理部门或者其他有关行政部门投诉的，应当提供真实身份信息，有明确的被投诉人、"
+        "具体的投诉请求和事实依据。有关行政部门应当自收到投诉之日起7个工作日内，予以处理并告知消费者。对不符合规定的投诉决定"
+        "不予受理的，应当告知消费者不予受理的理由和其他解决争议的途径。有关行政部门受理投诉后，消费者和经营者同意调解的，"
+        "有关行政部门应当依据职责及时调解，并在受理之日起60日内调解完毕；调解不成的应当终止调解。调解过程中需要鉴定、检测的，"
+        "鉴定、检测时间不计算在60日内。",
+        part="第一款至第三款",
+    ),
+    "consumer-protection-regulation.47": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十七条",
+        47,
+        "因消费争议需要对商品或者服务质量进行鉴定、检测的，消费者和经营者可以协商确定鉴定、检测机构。无法协商一致的，"
+        "受理消费者投诉的市场监督管理部门或者其他有关行政部门可以指定鉴定、检测机构。",
+        part="第一款",
+    ),
+    "consumer-protection-regulation.49": _a(
+        CONSUMER_PROTECTION_REGULATION,
+        "第四十九条",
+        49,
+        "经营者提供商品或者服务有欺诈行为的，消费者有权根据消费者权益保护法第五十五条第一款的规定要求经营者予以赔偿。但是，"
+        "商品或者服务的标签标识、说明书、宣传材料等存在不影响商品或者服务质量且不会对消费者造成误导的瑕疵的除外。",
+        part="第一款",
+        note="Para. 2: claims obtained by 夹带、掉包、造假、篡改商品生产日期、捏造事实 are not covered by 消法 "
+        "art. 55 para. 1.",
+    ),
+    # ---- 移动电话机商品修理更换退货责任规定 (2001, in force from 2001-11-15): 手机三包
+    "phone-3bao.5": _a(
+        PHONE_3BAO,
+        "第五条",
+        5,
+        "在三包有效期内，移动电话机商品出现故障，销售者应当根据本规定承担三包责任，不得故意拖延或无理拒绝",
+        part="（六）",
+    ),
+    "phone-3bao.8": _a(
+        PHONE_3BAO,
+        "第八条",
+        8,
+        "移动电话机主机三包有效期为一年，附件的三包有效期见附录1《实施三包的移动电话机商品目录》。三包有效期自开具发货票之日起"
+        "计算，扣除因修理占用、无零配件待修延误的时间。三包有效期的最后一天为法定休假日的，以休假日的次日为三包有效期的最后一天。",
+    ),
+    "phone-3bao.10": _a(
+        PHONE_3BAO,
+        "第十条",
+        10,
+        "在三包有效期内，移动电话机主机出现质量问题的，由修理者免费修理。修理者应当保证修理后的移动电话机商品能够正常使用30日以上。",
+    ),
+    "phone-3bao.11": _a(
+        PHONE_3BAO,
+        "第十一条",
+        11,
+        "自售出之日起7日内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障的，消费者可以选择退货、换货或者修理。"
+        "消费者要求换货时，销售者应当免费为消费者更换同型号同规格的移动电话机。消费者要求退货时，销售者应当负责免费为消费者退货，"
+        "并按发货票价格一次退清货款。",
+    ),
+    "phone-3bao.12": _a(
+        PHONE_3BAO,
+        "第十二条",
+        12,
+        "自售出之日起第8日至第15日内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障的，消费者可以选择换货"
+        "或者修理。消费者要求换货时，销售者应当免费为消费者更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.13": _a(
+        PHONE_3BAO,
+        "第十三条",
+        13,
+        "在三包有效期内，移动电话机主机出现附录3《移动电话机商品性能故障表》所列性能故障，经两次修理，仍不能正常使用的，"
+        "凭三包凭证中修理者提供的修理记录，由销售者负责为消费者免费更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.17": _a(
+        PHONE_3BAO,
+        "第十七条",
+        17,
+        "因修理者自身原因，使修理时间超过30日未修好的，凭发货票和三包凭证中修理者提供的修理记录由销售者负责免费为消费者"
+        "更换同型号同规格的移动电话机主机。",
+    ),
+    "phone-3bao.21": _a(
+        PHONE_3BAO,
+        "第二十一条",
+        21,
+        "换货后，商品三包有效期自换货之日起重新计算。由销售者在发货票背面加盖印章，注明更换日期，并提供新的三包凭证。",
+    ),
+    "phone-3bao.24": _a(
+        PHONE_3BAO,
+        "第二十四条",
+        24,
+        "属下列情况之一的移动电话机商品，不实行三包，但可以实行合理的收费修理：（一）超过三包有效期的；（二）无三包凭证及有效"
+        "发货票的，但能够证明该移动电话机商品在三包有效期内的除外；（三）三包凭证上的内容与商品实物标识不符或者涂改的；"
+        "（四）未按产品使用说明书要求使用、维护、保养而造成损坏的；（五）非承担三包的修理者拆动造成损坏的；（六）因不可抗力"
+        "造成损坏的。",
+    ),
+    # ---- 部分商品修理更换退货责任规定 (1995): 三包 for the goods in its catalogue (secondary only)
+    "goods-3bao.9": _a(
+        GOODS_3BAO,
+        "第九条",
+        9,
+        "产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理。退货时，销售者应当按发票价格一次退清货款，"
+        "然后依法向生产者、供货者追偿或者按购销合同办理。",
+        note="Quoted by a legal Q&A page (uianet.net); the 规定's own text not read.",
+        verification=S,
+    ),
+    "goods-3bao.10": _a(
+        GOODS_3BAO,
+        "第十条",
+        10,
+        "产品自售出之日起15日内，发生性能故障，消费者可选择换货或者修理。换货时，销售者应当免费为消费者调换同型号同规格的产品，"
+        "然后依法向生产者、供货者追偿或者按购销合同办理。",
+        note="Quoted by a legal Q&A page (uianet.net); the 规定's own text not read.",
+        verification=S,
+    ),
+    # ---- 家用汽车产品修理更换退货责任规定 (2021, in force from 2022-01-01)
+    "car-3bao.18": _a(
+        CAR_3BAO,
+        "第十八条",
+        18,
+        "家用汽车产品的三包有效期不得低于2年或者行驶里程50,000公里，以先到者为准；包修期不得低于3年或者行驶里程60,000公里，"
+        "以先到者为准。三包有效期和包修期自销售者开具购车发票之日起计算；开具购车发票日期与交付家用汽车产品日期不一致的，"
+        "自交付之日起计算。",
+    ),
+    "car-3bao.22": _a(
+        CAR_3BAO,
+        "第二十二条",
+        22,
+        "家用汽车产品自三包有效期起算之日起7日内，因质量问题需要更换发动机、变速器、动力蓄电池、行驶驱动电机或者其主要零部件的，"
+        "消费者可以凭购车发票、三包凭证选择更换家用汽车产品或者退货。销售者应当免费更换或者退货。",
+    ),
+    "car-3bao.23": _a(
+        CAR_3BAO,
+        "第二十三条",
+        23,
+        "家用汽车产品自三包有效期起算之日起60日内或者行驶里程3000公里之内（以先到者为准），因质量问题出现转向系统失效、"
+        "制动系统失效、车身开裂、燃油泄漏或者动力蓄电池起火的，消费者可以凭购车发票、三包凭证选择更换家用汽车产品或者退货。"
+        "销售者应当免费更换或者退货。",
+    ),
+    "car-3bao.28": _a(
+        CAR_3BAO,
+        "第二十八条",
+        28,
+        "三包有效期内销售者收到消费者提出的更换家用汽车产品或者退货要求的，应当自收到相关要求之日起10个工作日内向消费者"
+        "作出答复。不符合更换或者退货条件的，应当在答复中说明理由。",
+        part="第一款",
+    ),
+    # ---- 市场监督管理投诉举报处理办法 (总局令第121号, in force from 2026-04-15; see COMPLAINT_MEASURES.note)
+    "complaint-measures.materials": _a(
         COMPLAINT_MEASURES,
+        "第十条",
+        10,
+        "投诉人应当提供下列材料，并对所提供材料内容的真实性负责：（一）投诉人的姓名、电话号码、通讯地址等真实身份信息；"
+        "（二）被投诉人的名称（姓名）、地址；（三）具体的投诉请求以及相应的消费者权益争议事实依据。",
+        part="第一款",
+        note="Was 暂行办法 art. 9; now 真实身份信息 and 事实依据, and the complainant answers for the truth of the "
+        "materials.",
+    ),
+    "complaint-measures.agent": _a(
+        COMPLAINT_MEASURES,
+        "第十一条",
+        11,
+        "委托他人代为投诉的，除提供本办法第十条第一款规定的材料外，还应当提供授权委托书原件以及受托人身份证明。"
+        "授权委托书应当载明委托事项、权限和期限，由委托人签名。",
+        note="Was 暂行办法 art. 10.",
+    ),
+    "complaint-measures.acceptance-7-days": _a(
+        COMPLAINT_MEASURES,
+        "第十五条",
+        15,
+        "具有本办法规定的处理权限的市场监督管理部门，应当自收到投诉之日起七个工作日内作出受理或者不予受理的决定，并告知投诉人。"
+        "对投诉作出不予受理决定的，还应当告知投诉人不予受理的理由和《中华人民共和国消费者权益保护法》第三十九条规定的其他解决"
+        "消费者权益争议的途径。",
+        note="Was 暂行办法 art. 14; a refusal now gives its reasons and the other routes.",
+    ),
+    "complaint-measures.not-accepted": _a(
+        COMPLAINT_MEASURES,
+        "第十六条",
+        16,
+        "投诉有下列情形之一的，市场监督管理部门不予受理：……（二）法院、仲裁机构、市场监督管理部门或者其他行政机关、"
+        "消费者协会已经受理或者处理过同一消费者权益争议的；（三）不是为生活消费需要购买、使用商品或者接受服务，或者不能证明"
+        "与被投诉人之间存在消费者权益争议的；（四）除法律另有规定外，投诉人知道或者应当知道自己的权益受到被投诉人侵害之日起"
+        "超过三年的；（五）未提供本办法第十条第一款、第十一条规定的材料，或者提供虚假材料的；（六）冒用他人名义或者拒不配合"
+        "市场监督管理部门核验真实身份信息的；……",
+        note="Was 暂行办法 art. 15; (二) no longer names other mediation organisations; (五) adds false materials; "
+        "(六) is new.",
+    ),
+    "complaint-measures.testing": _a(
+        COMPLAINT_MEASURES,
+        "第二十二条",
+        22,
+        "因消费者权益争议需要对商品或者服务质量进行鉴定、检测的，投诉人和被投诉人可以协商确定具备相应条件的鉴定、检测机构。"
+        "对鉴定、检测机构无法协商一致的，受理投诉的市场监督管理部门可以指定鉴定、检测机构。……鉴定、检测所需时间不计算在"
+        "调解期限内。",
+        note="Was 暂行办法 art. 20; the department may now designate the testing body.",
+    ),
+    "complaint-measures.mediation-ends": _a(
+        COMPLAINT_MEASURES,
+        "第二十三条",
+        23,
+        "有下列情形之一的，终止调解：……（五）自投诉受理之日起六十日内投诉人和被投诉人未能达成调解协议的；……"
+        "市场监督管理部门终止调解的，应当自作出终止调解决定之日起七个工作日内告知投诉人和被投诉人。",
+        note="Was 暂行办法 art. 21, where the limit was 45 working days.",
+    ),
+    "complaint-measures.after-mediation": _a(
+        COMPLAINT_MEASURES,
+        "第二十五条",
+        25,
+        "投诉人、被投诉人对市场监督管理部门作出的终止调解决定、调解结果不服的，可以按照《中华人民共和国消费者权益保护法》"
+        "第三十九条规定，通过民事诉讼、仲裁等其他途径解决消费者权益争议。",
+    ),
+    "complaint-measures.periods": _a(
+        COMPLAINT_MEASURES,
+        "第四十五条",
+        45,
+        "按照年、月、日计算期间的，开始的当日不计入，自下一工作日或者自然日开始计算。期间届满的最后一日是法定节假日的，"
+        "以法定节假日后的第一日为期间届满的日期。",
+    ),
+    # ---- 市场监督管理投诉举报处理暂行办法 (2019, amended 2022; in force 2020-01-01 to 2026-04-14)
+    "complaint-measures-2019.9": _a(
+        COMPLAINT_MEASURES_2019,
         "第九条",
         9,
         "投诉应当提供下列材料：（一）投诉人的姓名、电话号码、通讯地址；（二）被投诉人的名称（姓名）、地址；"
         "（三）具体的投诉请求以及消费者权益争议事实。",
         part="第一款",
     ),
-    "complaint-measures.10": _a(
-        COMPLAINT_MEASURES,
+    "complaint-measures-2019.10": _a(
+        COMPLAINT_MEASURES_2019,
         "第十条",
         10,
         "委托他人代为投诉的，除提供本办法第九条第一款规定的材料外，还应当提供授权委托书原件以及受托人身份证明。"
         "授权委托书应当载明委托事项、权限和期限，由委托人签名。",
     ),
-    "complaint-measures.14": _a(
-        COMPLAINT_MEASURES,
+    "complaint-measures-2019.14": _a(
+        COMPLAINT_MEASURES_2019,
         "第十四条",
         14,
         "具有本办法规定的处理权限的市场监督管理部门，应当自收到投诉之日起七个工作日内作出受理或者不予受理的决定，并告知投诉人。",
     ),
-    "complaint-measures.15": _a(
-        COMPLAINT_MEASURES,
+    "complaint-measures-2019.15": _a(
+        COMPLAINT_MEASURES_2019,
         "第十五条",
         15,
         "投诉有下列情形之一的，市场监督管理部门不予受理：……（二）法院、仲裁机构、市场监督管理部门或者其他行政机关、"
@@ -733,26 +1164,68 @@ _ARTICLES: dict[str, Article] = {
         "或者接受服务，或者不能证明与被投诉人之间存在消费者权益争议的；（四）除法律另有规定外，投诉人知道或者应当知道自己的权益"
         "受到被投诉人侵害之日起超过三年的；（五）未提供本办法第九条第一款和第十条规定的材料的；……",
     ),
-    "complaint-measures.20": _a(
-        COMPLAINT_MEASURES,
+    "complaint-measures-2019.20": _a(
+        COMPLAINT_MEASURES_2019,
         "第二十条",
         20,
         "需要进行检定、检验、检测、鉴定的，由投诉人和被投诉人协商一致，共同委托具备相应条件的技术机构承担。……"
         "检定、检验、检测、鉴定所需时间不计算在调解期限内。",
     ),
-    "complaint-measures.21": _a(
-        COMPLAINT_MEASURES,
+    "complaint-measures-2019.21": _a(
+        COMPLAINT_MEASURES_2019,
         "第二十一条",
         21,
         "有下列情形之一的，终止调解：……（五）自投诉受理之日起四十五个工作日内投诉人和被投诉人未能达成调解协议的；……"
         "终止调解的，市场监督管理部门应当自作出终止调解决定之日起七个工作日内告知投诉人和被投诉人。",
     ),
-    # ---- 快递暂行条例 (2019 text; see EXPRESS_REGULATION.note)
-    "express-regulation.claim-against-brand": _EXPRESS_19,
-    "express-regulation.insurance-information": _EXPRESS_21,
-    "express-regulation.inspection-on-delivery": _EXPRESS_25,
-    "express-regulation.compensation": _EXPRESS_27,
-    "express-regulation.complaint-7-days": _EXPRESS_28,
+    # ---- 快递暂行条例 as amended in 2025 (in force from 2025-06-01; see EXPRESS_REGULATION.note)
+    "express-regulation.claim-against-brand": _a(
+        EXPRESS_REGULATION,
+        "第二十条",
+        20,
+        "用户的合法权益因快件延误、丢失、损毁或者内件短少而受到损害的，用户可以要求该商标、字号或者快递运单所属企业赔偿，"
+        "也可以要求实际提供快递服务的企业赔偿。",
+        part="第三款",
+        note="Was art. 19 para. 3 (2019 text).",
+    ),
+    "express-regulation.insurance-information": _a(
+        EXPRESS_REGULATION,
+        "第二十二条",
+        22,
+        "经营快递业务的企业在寄件人填写快递运单前，应当提醒其阅读快递服务合同条款、遵守禁止寄递和限制寄递物品的有关规定，"
+        "告知相关保价规则和保险服务项目。寄件人交寄贵重物品的，应当事先声明；经营快递业务的企业可以要求寄件人对贵重物品予以保价。",
+        note="Was art. 21 (2019 text).",
+    ),
+    "express-regulation.inspection-on-delivery": _a(
+        EXPRESS_REGULATION,
+        "第二十六条",
+        26,
+        "经营快递业务的企业应当将快件投递到约定的收件地址、收件人或者收件人指定的代收人，并告知收件人或者代收人当面验收。"
+        "收件人或者代收人有权当面验收。",
+        note="Was art. 25 (2019 text).",
+    ),
+    "express-regulation.compensation": _a(
+        EXPRESS_REGULATION,
+        "第二十八条",
+        28,
+        "快件延误、丢失、损毁或者内件短少的，对保价的快件，应当按照经营快递业务的企业与寄件人约定的保价规则确定赔偿责任；"
+        "对未保价的快件，依照民事法律的有关规定确定赔偿责任。",
+        part="第一款",
+        note="Was art. 27 para. 1 (2019 text).",
+    ),
+    "express-regulation.complaint-7-days": _a(
+        EXPRESS_REGULATION,
+        "第二十九条",
+        29,
+        "用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
+        note="Was art. 28 (2019 text).",
+    ),
+    # ---- 快递暂行条例, 2019 text (in force 2019-03-02 to 2025-05-31), for old citations and the renumbering table
+    "express-regulation-2019.19": _EXPRESS_19,
+    "express-regulation-2019.21": _EXPRESS_21,
+    "express-regulation-2019.25": _EXPRESS_25,
+    "express-regulation-2019.27": _EXPRESS_27,
+    "express-regulation-2019.28": _EXPRESS_28,
     # ---- 邮政法
     "postal-law.45": _a(
         POSTAL_LAW,
@@ -1029,18 +1502,86 @@ ARTICLES: Mapping[str, Article] = MappingProxyType(_ARTICLES)
 
 # Articles the code or the spec cites by a number that has changed, and the article now in force.
 RENUMBERINGS: tuple[Renumbering, ...] = (
+    # 仲裁法: 2017 text → 2025 revision (in force from 2026-03-01)
     Renumbering(
         ARBITRATION_2017,
         16,
         "arbitration.agreement-contents",
         "第十六条 → 第二十七条; 选定的仲裁委员会 → 选定的仲裁机构; "
-        "adds a deemed agreement when the other party does not deny one before the first hearing (secondary source)",
+        "adds a deemed agreement when the other party does not deny one before the first hearing",
+    ),
+    Renumbering(
+        ARBITRATION_2017,
+        21,
+        "arbitration.application-conditions",
+        "第二十一条 → 第三十二条; 仲裁委员会的受理范围 → 仲裁机构的受理范围",
+    ),
+    Renumbering(
+        ARBITRATION_2017, 22, "arbitration.application-submission", "第二十二条 → 第三十三条; 仲裁委员会 → 仲裁机构"
+    ),
+    Renumbering(
+        ARBITRATION_2017,
+        23,
+        "arbitration.application-contents",
+        "第二十三条 → 第三十四条; adds 联系方式 for every party; 其他组织 → 非法人组织",
+    ),
+    Renumbering(
+        ARBITRATION_2017,
+        58,
+        "arbitration.set-aside-grounds",
+        "第五十八条 → 第七十一条; 仲裁委员会所在地 → 仲裁机构所在地",
     ),
     Renumbering(
         ARBITRATION_2017,
         59,
         "arbitration.set-aside-time-limit",
-        "第五十九条 → 第七十二条; six months → three months from receipt of the award (secondary source)",
+        "第五十九条 → 第七十二条; six months → three months from receipt of the award",
+    ),
+    # 快递暂行条例: 2019 text → as amended in 2025 (in force from 2025-06-01); a new art. 3 moves arts. 3–35 by one
+    Renumbering(
+        EXPRESS_REGULATION_2019, 19, "express-regulation.claim-against-brand", "第十九条 → 第二十条; same words"
+    ),
+    Renumbering(
+        EXPRESS_REGULATION_2019, 21, "express-regulation.insurance-information", "第二十一条 → 第二十二条; same words"
+    ),
+    Renumbering(
+        EXPRESS_REGULATION_2019, 25, "express-regulation.inspection-on-delivery", "第二十五条 → 第二十六条; same words"
+    ),
+    Renumbering(EXPRESS_REGULATION_2019, 27, "express-regulation.compensation", "第二十七条 → 第二十八条; same words"),
+    Renumbering(
+        EXPRESS_REGULATION_2019, 28, "express-regulation.complaint-7-days", "第二十八条 → 第二十九条; same words"
+    ),
+    # 市场监督管理投诉举报处理暂行办法 (2019) → 市场监督管理投诉举报处理办法 (总局令第121号, from 2026-04-15)
+    Renumbering(
+        COMPLAINT_MEASURES_2019,
+        9,
+        "complaint-measures.materials",
+        "第九条 → 第十条; 真实身份信息, 事实依据, and the complainant answers for the truth of the materials",
+    ),
+    Renumbering(COMPLAINT_MEASURES_2019, 10, "complaint-measures.agent", "第十条 → 第十一条; same requirements"),
+    Renumbering(
+        COMPLAINT_MEASURES_2019,
+        14,
+        "complaint-measures.acceptance-7-days",
+        "第十四条 → 第十五条; a refusal must now give its reasons and the other routes (消法 art. 39)",
+    ),
+    Renumbering(
+        COMPLAINT_MEASURES_2019,
+        15,
+        "complaint-measures.not-accepted",
+        "第十五条 → 第十六条; adds false materials and impersonation or refusing identity checks",
+    ),
+    Renumbering(
+        COMPLAINT_MEASURES_2019,
+        20,
+        "complaint-measures.testing",
+        "第二十条 → 第二十二条; the department may designate the testing body",
+    ),
+    Renumbering(
+        COMPLAINT_MEASURES_2019,
+        21,
+        "complaint-measures.mediation-ends",
+        "第二十一条 → 第二十三条; mediation ends after 60 days (was 45 working days)",
     ),
 )
 
@@ -1092,13 +1633,33 @@ def law_in_force(name: str, day: date) -> Law | None:
     return None
 
 
+def _carried_on_by(law: Law, day: date) -> Law | None:
+    """The instrument in force on day that carries on law: a version under the same title, or the instrument that
+    replaced it under another title (Law.replaced_by, e.g. 投诉举报处理暂行办法 → 投诉举报处理办法)."""
+    seen: set[str] = set()
+    while law.key not in seen:
+        seen.add(law.key)
+        current = law_in_force(law.name, day)
+        if current is not None:
+            return current
+        if not law.replaced_by:
+            return None
+        law = LAWS[law.replaced_by]
+    return None
+
+
 def cite_on(article_id: str, day: date, *, short: bool = False, with_part: bool = False) -> str:
     """The citation a document dated day prints: the article when printable() on that day, otherwise the law in
-    force by name only (《中华人民共和国仲裁法》), never a number from a superseded or unread text."""
+    force by name only (《中华人民共和国仲裁法》, or the title that replaced it), never a number from a superseded
+    or unread text."""
     if printable(article_id, day):
         return cite(article_id, short=short, with_part=with_part)
+    for r in RENUMBERINGS:  # a document dated before a renumbering: the number in force that day
+        old_id = f"{r.old_law.key}.{r.old_number}"
+        if r.new_id == article_id and old_id in ARTICLES and printable(old_id, day):
+            return cite(old_id, short=short, with_part=with_part)
     law = article(article_id).law
-    current = law_in_force(law.name, day) or law
+    current = _carried_on_by(law, day) or law
     return f"《{current.short_name if short else current.name}》"
 
 

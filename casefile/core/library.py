@@ -275,6 +275,30 @@ class CaseWriter:
         order.insert(j, order.pop(i))
         self.reorder(order)
 
+    def arrange(self, numbers: list[int]) -> None:
+        """Put the exhibits ``numbers`` in this order, in the places they hold between them; every other
+        exhibit keeps its place (the bundle wizard lists only what can go in a packet, and a move
+        there moves the exhibit in the case's one evidence order)."""
+        if len(set(numbers)) != len(numbers):
+            raise InvalidValueError("an exhibit is listed twice")
+        for number in numbers:
+            self.exhibit(number)
+        order = [e.number for e in self.case.ordered_exhibits()]
+        wanted = set(numbers)
+        places = [i for i, number in enumerate(order) if number in wanted]
+        for place, number in zip(places, numbers, strict=True):
+            order[place] = number
+        self.reorder(order)
+
+    def put_first(self, numbers: list[int]) -> None:
+        """Put the exhibits ``numbers`` first, in this order; the others follow in the order they had."""
+        if len(set(numbers)) != len(numbers):
+            raise InvalidValueError("an exhibit is listed twice")
+        for number in numbers:
+            self.exhibit(number)
+        rest = [e.number for e in self.case.ordered_exhibits() if e.number not in set(numbers)]
+        self.reorder([*numbers, *rest])
+
     def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
         unknown = set(fields) - record.EXHIBIT_UPDATABLE
         if unknown:

@@ -517,19 +517,24 @@ def _mail(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     from email.parser import BytesHeaderParser
     from email.utils import parsedate_to_datetime
 
+    from casefile.core.sniff import decode_header
+    from casefile.core.sniff import detect_encoding as detect_text_encoding
+
     with open(path, "rb") as fh:
         head = fh.read(MAIL_HEADER_LIMIT)
     end = head.find(b"\r\n\r\n")
     end = head.find(b"\n\n") if end < 0 else end
     message = BytesHeaderParser(policy=policy.default).parsebytes(head[: end if end > 0 else len(head)])
+    # Raw 8-bit headers without a charset (older Chinese mail clients) are read in the
+    # encoding detected on all of them together; encoded words in their declared charset.
+    raw = {name.lower(): value for name, value in reversed(list(message.raw_items()))}
+    eight_bit = b"\n".join(v.encode("ascii", "surrogateescape") for v in raw.values() if not v.isascii())
+    guess = detect_text_encoding(eight_bit) if eight_bit else ""
     headers: dict[str, str] = {}
     for name in ("From", "To", "Cc", "Date", "Subject", "Message-ID"):
-        try:
-            value = message.get(name)
-        except Exception:  # noqa: BLE001 - a malformed header: skip it
-            value = None
+        value = raw.get(name.lower())
         if value is not None:
-            headers[name.lower()] = " ".join(str(value).split())[:500]
+            headers[name.lower()] = decode_header(value, guess)[:500]
     meta["email"] = headers
     meta["encoding"] = str(message.get_content_charset() or "") or detect_encoding(head)
     if "date" not in headers:

@@ -497,6 +497,8 @@ class Exhibit:
     # gave it back: one of DISPOSITIONS. "" = not recorded, left blank on the receipt to fill by hand.
     handed_in: str = _added("")
     disposition: str = _added("")
+    # 证据组: the fact this exhibit is offered to prove with others ("第一组：购买事实"); "" in no group.
+    group: str = _added("")
 
     @property
     def label(self) -> str:

@@ -24,8 +24,8 @@ from casefile.core.model import Case
 from casefile.core.record.history import bundle_history
 from casefile.core.record.roles import organisation_party
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import translated
-from casefile.ui.models import kind_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
@@ -125,11 +125,7 @@ class BundlesTab(QWidget):
 
         # 2. exhibits
         exhibits_page = QWidget(self)
-        self.exhibit_list = QListWidget(exhibits_page)
-        self.exhibit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.exhibit_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.exhibit_list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.exhibit_list.setAlternatingRowColors(True)
+        self.exhibit_list = ExhibitPicker(exhibits_page)
         self.up_button = QPushButton(exhibits_page)
         self.down_button = QPushButton(exhibits_page)
         self.all_button = QPushButton(exhibits_page)
@@ -145,6 +141,7 @@ class BundlesTab(QWidget):
         self.split_label.setBuddy(self.split_spin)
         self.split_help = QLabel(exhibits_page)
         self.split_help.setWordWrap(True)
+        self.components_check = QCheckBox(exhibits_page)
         buttons = QVBoxLayout()
         for button in (self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -163,6 +160,7 @@ class BundlesTab(QWidget):
         column.addWidget(self.chosen_label)
         column.addLayout(row, 1)
         column.addLayout(split_row)
+        column.addWidget(self.components_check)
 
         # 3. preflight
         check_page = QWidget(self)
@@ -277,8 +275,8 @@ class BundlesTab(QWidget):
         self.venue_combo.currentIndexChanged.connect(self._venue_changed)
         self.layout_combo.currentIndexChanged.connect(self._inputs_changed)
         self.split_spin.valueChanged.connect(self._inputs_changed)
-        self.exhibit_list.itemChanged.connect(self._inputs_changed)
-        self.exhibit_list.model().rowsMoved.connect(self._inputs_changed)
+        self.exhibit_list.ticked.connect(self._inputs_changed)
+        self.exhibit_list.reordered.connect(self._order_changed)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -356,13 +354,27 @@ class BundlesTab(QWidget):
         self.all_button.setText(self.tr("Check all"))
         self.none_button.setText(self.tr("Check none"))
         self.exhibit_list.setToolTip(
-            self.tr("Ticked exhibits go into the bundle in this order. Drag, or use Alt+Up and Alt+Down, to reorder.")
+            self.tr(
+                "Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and "
+                "Alt+Down, to reorder: that moves the exhibit in the case's evidence order, which the evidence "
+                "tab, the command line and every packet follow."
+            )
         )
+        self.exhibit_list.retranslate()
         self.split_label.setText(self.tr("&Split into volumes of at most:"))
         self.split_spin.setSuffix(self.tr(" MB"))
         self.split_spin.setSpecialValueText(self.tr("no split"))
         self.split_help.setText(
             self.tr("Volumes are cut between exhibits, for upload limits of online filing systems. 0: one file.")
+        )
+        self.components_check.setText(
+            self.tr("Also save one file per component for online filing (each under the size limit, 10 MB if none)")
+        )
+        self.components_check.setToolTip(
+            self.tr(
+                "The main document, the evidence list, the evidence (in volumes), the identity papers and, "
+                "for a court, the service address form, each as a PDF of its own, named in Chinese."
+            )
         )
         self.accept_warnings.setText(self.tr("Accept the warnings and leave blanks to fill by hand"))
         self.disclosure_label.setText(
@@ -378,7 +390,6 @@ class BundlesTab(QWidget):
         )
         self.history_hint.setText(self.tr("Double-click a bundle to open it."))
         self._venue_changed()
-        self._relabel_exhibits()
         self._update_steps()
         self._load_history()
         if self._findings is not None:
@@ -488,6 +499,7 @@ class BundlesTab(QWidget):
             split_mb=self._split_mb(),
             force=bool(self._accepted),
             layout=self.layout_combo.currentData() or "a5",
+            components=self.components_check.isChecked() and self.venue() is not Venue.RECEIPT,
         )
         library, settings = self.ctx.library, self.ctx.settings
 
@@ -520,15 +532,33 @@ class BundlesTab(QWidget):
             self.status_label.setText(self.tr("Cancelling…"))
 
     def move_selected(self, delta: int) -> None:
-        """Move the selected exhibit ``delta`` rows (negative: up), keeping it selected."""
-        row = self.exhibit_list.currentRow()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.exhibit_list.count():
-            return
-        item = self.exhibit_list.takeItem(row)
-        self.exhibit_list.insertItem(target, item)
-        self.exhibit_list.setCurrentRow(target)
+        """Move the selected exhibit ``delta`` rows (negative: up), keeping it selected: a move in the case's
+        evidence order, recorded at once."""
+        if self.exhibit_list.move_current(delta):
+            self._order_changed()
+
+    @Slot()
+    def _order_changed(self) -> None:
+        """The list was reordered: record it as the case's evidence order (the one order of every packet)."""
         self._inputs_changed()
+        if self.number is None:
+            return
+        number, numbers, library = self.number, self.exhibit_list.numbers(), self.ctx.library
+
+        def work(_token: Any) -> str:
+            with library.edit(number) as writer:
+                writer.arrange(numbers)
+            return number
+
+        task = Task(work, f"arrange exhibits of {number}")
+        task.succeeded.connect(lambda done: self.ctx.events.case_changed.emit(str(done)))
+        task.failed.connect(self._order_failed)
+        self.ctx.runner.start(task)
+
+    def _order_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        if self.number is not None:
+            self.set_case(self.number)  # show the order the case really has
 
     # ------------------------------------------------------------------ what is chosen
 
@@ -536,13 +566,8 @@ class BundlesTab(QWidget):
         return Venue(self.venue_combo.currentData() or Venue.CONSUMER_ASSOCIATION.value)
 
     def chosen_numbers(self) -> list[int]:
-        """The ticked exhibits' numbers, in list order."""
-        numbers = []
-        for i in range(self.exhibit_list.count()):
-            item = self.exhibit_list.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                numbers.append(int(item.data(NUMBER_ROLE)))
-        return numbers
+        """The ticked exhibits' numbers, in list order (证据1, 证据2… of the packet)."""
+        return self.exhibit_list.chosen()
 
     def _split_mb(self) -> int | None:
         if self.venue() is Venue.RECEIPT:
@@ -615,6 +640,7 @@ class BundlesTab(QWidget):
         venue = self.venue()
         self.venue_form.setRowVisible(self.layout_combo, venue is Venue.RECEIPT)
         self.split_spin.setEnabled(venue is not Venue.RECEIPT)
+        self.components_check.setEnabled(venue is not Venue.RECEIPT)
         title = self.tr("Title on the documents: %1").replace("%1", venue.heading)
         self.venue_help.setText(html.escape(self._venue_help(venue)) + "<br><br>" + html.escape(title))
         self._inputs_changed()
@@ -622,76 +648,22 @@ class BundlesTab(QWidget):
     # ------------------------------------------------------------------ exhibits
 
     def _fill_exhibits(self, *, keep: bool) -> None:
-        """List the case's exhibits that are not withdrawn; ``keep``: keep the order and ticks already chosen."""
-        previous: dict[int, Qt.CheckState] = {}
-        order: list[int] = []
-        if keep:
-            for i in range(self.exhibit_list.count()):
-                item = self.exhibit_list.item(i)
-                number = int(item.data(NUMBER_ROLE))
-                order.append(number)
-                previous[number] = item.checkState()
-        current = self.exhibit_list.currentItem()
-        selected = int(current.data(NUMBER_ROLE)) if current is not None else None
-        exhibits = [e for e in self.case.ordered_exhibits() if not e.withdrawn] if self.case else []
-        rank = {n: i for i, n in enumerate(order)}
-        exhibits.sort(key=lambda e: (rank.get(e.number, len(rank)), e.number))
-        self.exhibit_list.blockSignals(True)
-        self.exhibit_list.clear()
-        for exhibit in exhibits:
-            item = QListWidgetItem(self.exhibit_list)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
-            item.setData(NUMBER_ROLE, exhibit.number)
-            item.setCheckState(previous.get(exhibit.number, Qt.CheckState.Checked))
-            if exhibit.number == selected:
-                self.exhibit_list.setCurrentItem(item)
-        self.exhibit_list.blockSignals(False)
-        self._relabel_exhibits()
+        """List the case's exhibits that are not withdrawn, in its evidence order; ``keep``: keep the ticks made."""
+        self.exhibit_list.fill(self.case, keep=keep)
         self._update_chosen_label()
-
-    def _relabel_exhibits(self) -> None:
-        if self.case is None:
-            return
-        self.exhibit_list.blockSignals(True)
-        for i in range(self.exhibit_list.count()):
-            item = self.exhibit_list.item(i)
-            try:
-                exhibit = self.case.exhibit(int(item.data(NUMBER_ROLE)))
-            except KeyError:
-                continue
-            item.setText(
-                self.tr("%1 — %2 (%3)")
-                .replace("%1", str(exhibit.number))
-                .replace("%2", exhibit.title)
-                .replace("%3", kind_name(exhibit.kind.value))
-            )
-            purpose = exhibit.purpose.strip() or self.tr("(no proof purpose yet)")
-            item.setToolTip(
-                self.tr("%1, %2 KB\nProof purpose: %3")
-                .replace("%1", exhibit.original_name)
-                .replace("%2", f"{(exhibit.size + 1023) // 1024:,}")
-                .replace("%3", purpose)
-            )
-        self.exhibit_list.blockSignals(False)
 
     def _update_chosen_label(self) -> None:
         self.chosen_label.setText(
-            self.tr("%1 of %2 exhibits go into the bundle, in this order (withdrawn exhibits are not listed).")
+            self.tr(
+                "%1 of %2 exhibits go into the bundle, in the case's evidence order (withdrawn exhibits are not "
+                "listed)."
+            )
             .replace("%1", str(len(self.chosen_numbers())))
             .replace("%2", str(self.exhibit_list.count()))
         )
 
     def _check_all(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.exhibit_list.blockSignals(True)
-        for i in range(self.exhibit_list.count()):
-            self.exhibit_list.item(i).setCheckState(state)
-        self.exhibit_list.blockSignals(False)
+        self.exhibit_list.tick_all(on)
         self._inputs_changed()
 
     # ------------------------------------------------------------------ findings
@@ -741,13 +713,11 @@ class BundlesTab(QWidget):
         """An exhibit's finding selects the exhibit in step 2; one about the record asks for its field."""
         number = item.data(NUMBER_ROLE)
         field = item.data(FIELD_ROLE) or ""
-        if number is not None:
-            for i in range(self.exhibit_list.count()):
-                if self.exhibit_list.item(i).data(NUMBER_ROLE) == number:
-                    self._go(STEP_EXHIBITS)
-                    self.exhibit_list.setCurrentRow(i)
-                    self.exhibit_list.setFocus()
-                    return
+        if number is not None and number in self.exhibit_list.numbers():
+            self._go(STEP_EXHIBITS)
+            self.exhibit_list.select_number(int(number))
+            self.exhibit_list.setFocus()
+            return
         if field:
             self.field_requested.emit(str(field))
 
@@ -827,6 +797,17 @@ class BundlesTab(QWidget):
             url = QUrl.fromLocalFile(str(path)).toString()
             lines.append(f'<a href="{html.escape(url)}">{html.escape(str(path))}</a>')
             lines.append("SHA-256: <code>" + html.escape(digest) + "</code>")
+        if result.components:
+            lines.append(html.escape(self.tr("One file per component, for online filing:")))
+            for path in result.components:
+                url = QUrl.fromLocalFile(str(path)).toString()
+                lines.append(f'<a href="{html.escape(url)}">{html.escape(path.name)}</a>')
+        if result.guidance_file is not None:
+            url = QUrl.fromLocalFile(str(result.guidance_file)).toString()
+            lines.append(
+                html.escape(self.tr("Notes for whoever files it (not part of the packet):"))
+                + f' <a href="{html.escape(url)}">{html.escape(result.guidance_file.name)}</a>'
+            )
         if result.disclosure_file is not None:
             url = QUrl.fromLocalFile(str(result.disclosure_file)).toString()
             lines.append(
@@ -884,14 +865,20 @@ class BundlesTab(QWidget):
             if made.layout:
                 venue_text += f" ({made.layout})"
             exhibits = ", ".join(label for label, _number in made.exhibits)
-            for record in made.files:
+            guidance = [made.guidance] if made.guidance else []
+            for record in (*made.files, *guidance, *made.components):
                 path = folder.path / record.name
                 digest = record.sha256
                 row = self.history.rowCount()
                 self.history.insertRow(row)
+                what = venue_text
+                if record in guidance:
+                    what = self.tr("%1: notes for whoever files it").replace("%1", venue_text)
+                elif record.component:
+                    what = self.tr("%1: online filing, %2").replace("%1", venue_text).replace("%2", record.component)
                 cells = [
                     made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else "",
-                    venue_text,
+                    what,
                     Path(record.name).name,
                     "" if record.pages is None else str(record.pages),
                     digest[:16] + "…" if len(digest) > 16 else digest,

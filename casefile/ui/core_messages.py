@@ -132,6 +132,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'a withdrawal needs a reason'),
     QT_TRANSLATE_NOOP("core", 'exhibit {number} is already withdrawn'),
     QT_TRANSLATE_NOOP("core", 'a new order must list every exhibit exactly once'),
+    QT_TRANSLATE_NOOP("core", 'an exhibit is listed twice'),
     QT_TRANSLATE_NOOP("core", 'cannot change {fields} of an exhibit'),
     QT_TRANSLATE_NOOP("core", 'the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it'),
     QT_TRANSLATE_NOOP("core", '{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)'),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
+from casefile.core.numbering import groups_in_order
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.history import exhibit_history
 from casefile.core.sniff import decode_text
@@ -128,6 +129,29 @@ class KindDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class GroupDelegate(QStyledItemDelegate):
+    """An evidence group (证据组) typed, or chosen from the groups the case already has."""
+
+    def __init__(self, groups: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.groups = groups
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(self.groups())
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
 def _local(at: datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
 
@@ -162,6 +186,8 @@ class EvidenceTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.kind_delegate = KindDelegate(self.table)
         self.table.setItemDelegateForColumn(EvidenceModel.KIND, self.kind_delegate)
+        self.group_delegate = GroupDelegate(self._groups, self.table)
+        self.table.setItemDelegateForColumn(EvidenceModel.GROUP, self.group_delegate)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -169,7 +195,9 @@ class EvidenceTab(QWidget):
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         widths = {
-            EvidenceModel.NUMBER: 44,
+            EvidenceModel.PACKET: 56,
+            EvidenceModel.NUMBER: 64,
+            EvidenceModel.GROUP: 140,
             EvidenceModel.TITLE: 180,
             EvidenceModel.KIND: 110,
             EvidenceModel.SOURCE: 110,
@@ -536,9 +564,7 @@ class EvidenceTab(QWidget):
         same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
         if same_rows and case.exhibits:
             # Editors stay open and the view keeps its place when only the contents changed.
-            self.model.exhibits = case.ordered_exhibits()
-            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
-            self.model.dataChanged.emit(self.model.index(0, 0), last)
+            self.model.refresh(case)
         else:
             self.model.set_case(case)
             if selected is not None:
@@ -551,6 +577,10 @@ class EvidenceTab(QWidget):
     def _case_changed(self, number: str) -> None:
         if number == self.number:
             self.reload()
+
+    def _groups(self) -> list[str]:
+        """The evidence groups the case has, in the evidence order (offered when a group is edited)."""
+        return groups_in_order(self.case.ordered_exhibits(), lambda e: e.group) if self.case is not None else []
 
     def selected_exhibit(self) -> Exhibit | None:
         # The grid selects one cell, the table whole rows: any selected cell names the exhibit.
@@ -635,6 +665,19 @@ class EvidenceTab(QWidget):
 
         title = fill(self.tr("Exhibit %1: %2"), e.number, e.title)
         parts = [f"<h3>{html.escape(title)}</h3>"]
+        in_packet = self.model.packet_label(e)
+        if in_packet:
+            parts.append(
+                "<p>"
+                + html.escape(
+                    fill(
+                        self.tr("In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)"),
+                        in_packet,
+                        e.number,
+                    )
+                )
+                + "</p>"
+            )
         if e.withdrawn:
             withdrawn = fill(
                 self.tr("Withdrawn on %1 by %2: %3"), _local(e.withdrawn_at), e.withdrawn_by, e.withdraw_reason
@@ -649,6 +692,7 @@ class EvidenceTab(QWidget):
         rows = [
             row(self.tr("Original name"), e.original_name),
             row(self.tr("Kind"), kind_name(e.kind.value)),
+            *([row(self.tr("Evidence group"), e.group)] if e.group else []),
             row(self.tr("Size"), f"{human_size(e.size)} ({e.size:,} B)"),
             row("SHA-256", e.sha256, code=True),
             row("SM3", e.sm3 or self.tr("not computed"), code=bool(e.sm3)),
@@ -1072,7 +1116,7 @@ class EvidenceTab(QWidget):
     # ------------------------------------------------------------------ editing and withdrawing
 
     def _write_field(self, exhibit_no: int, field: str, value: str) -> None:
-        """EvidenceModel.on_edit: write an edited title, kind, source or proof purpose through the core
+        """EvidenceModel.on_edit: write an edited group, title, kind, source or proof purpose through the core
         (an ``exhibit-update`` custody entry)."""
         if self.number is None:
             return

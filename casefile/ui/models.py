@@ -9,6 +9,7 @@ from casefile.core.fsutil import human_size
 from casefile.core.index import CaseSummary
 from casefile.core.index import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
+from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
 
 from PySide6.QtCore import (
@@ -414,23 +415,29 @@ TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
 class EvidenceModel(QAbstractTableModel):
-    """A case's exhibits; title, kind, source and proof purpose editable in place.
+    """A case's exhibits in its evidence order; group, title, kind, source and proof purpose editable in place.
 
-    The kind's edit value is its code (``arbitration-agreement``); the view shows its name.
+    序号 is the number a packet gives the exhibit (证据N, counting the exhibits not withdrawn in this
+    order, as ``casefile bundle`` makes it), so it follows a move; 案卷编号 is the exhibit's own
+    number, which never changes. The kind's edit value is its code (``arbitration-agreement``); the
+    view shows its name.
     """
 
-    NUMBER, TITLE, KIND, SOURCE, PURPOSE, NAME, SIZE, CAPTURED, ADDED, SHA256 = range(10)
-    EDITABLE = {TITLE: "title", KIND: "kind", SOURCE: "source", PURPOSE: "purpose"}
+    PACKET, NUMBER, GROUP, TITLE, KIND, SOURCE, PURPOSE, NAME, SIZE, CAPTURED, ADDED, SHA256 = range(12)
+    EDITABLE = {GROUP: "group", TITLE: "title", KIND: "kind", SOURCE: "source", PURPOSE: "purpose"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.exhibits: list[Exhibit] = []
+        self.packet: dict[int, int] = {}  # exhibit number -> 证据N in a packet of the default selection
         self.on_edit: Any = None  # callable(number, field, value) set by the view's owner
         self._icons: dict[str, QIcon] = {}
 
     def headers(self) -> list[str]:
         return [
-            QCoreApplication.translate("CaseFile", "No."),
+            QCoreApplication.translate("CaseFile", "In packet"),
+            QCoreApplication.translate("CaseFile", "File no."),
+            QCoreApplication.translate("CaseFile", "Evidence group"),
             QCoreApplication.translate("CaseFile", "Title"),
             QCoreApplication.translate("CaseFile", "Kind"),
             QCoreApplication.translate("CaseFile", "Source"),
@@ -442,23 +449,61 @@ class EvidenceModel(QAbstractTableModel):
             QCoreApplication.translate("CaseFile", "SHA-256"),
         ]
 
+    def header_tips(self) -> dict[int, str]:
+        return {
+            self.PACKET: QCoreApplication.translate(
+                "CaseFile",
+                "The number the exhibit gets in a packet (证据N): the exhibits not withdrawn, in this order. "
+                "A packet of other exhibits numbers them as the bundle wizard shows.",
+            ),
+            self.NUMBER: QCoreApplication.translate(
+                "CaseFile",
+                "The exhibit's own number in the case file (案卷编号): it never changes. Every separator page "
+                "names it under 证据N, and the command line uses it.",
+            ),
+            self.GROUP: QCoreApplication.translate(
+                "CaseFile",
+                "证据组: the exhibits that prove one fact together (e.g. 第一组：购买事实). "
+                "The evidence list prints them under the group's heading.",
+            ),
+        }
+
     def set_case(self, case: Case | None) -> None:
         self.beginResetModel()
         self.exhibits = case.ordered_exhibits() if case else []
+        self.packet = packet_numbers(case) if case else {}
         self.endResetModel()
+
+    def refresh(self, case: Case) -> None:
+        """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place."""
+        self.exhibits = case.ordered_exhibits()
+        self.packet = packet_numbers(case)
+        if self.exhibits:
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def exhibit(self, row: int) -> Exhibit:
         return self.exhibits[row]
+
+    def packet_label(self, e: Exhibit) -> str:
+        """证据N as a packet of the default selection prints it; (证据N) for a redacted copy, which goes in its
+        original's place where the destination takes redacted copies; "" when it goes in no packet."""
+        position = self.packet.get(e.number)
+        if position is None:
+            return ""
+        return packet_label(position) if e.derived_from is None else f"({packet_label(position)})"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.exhibits)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 10
+        return 0 if parent.isValid() else 12
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tips().get(section)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -478,22 +523,42 @@ class EvidenceModel(QAbstractTableModel):
             return self._display(e, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
             return self._icon(e)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.PACKET, self.NUMBER):
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and e.withdrawn:
             return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.PACKET and e.derived_from is not None:
+            return QBrush(QColor("#666666"))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CAPTURED and TIME_FLAGS & set(e.flags):
             return QBrush(QColor("#b35c00"))  # a time worth a look
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.withdrawn:
                 return QCoreApplication.translate("CaseFile", "Withdrawn: %1").replace("%1", e.withdraw_reason)
+            if column == self.PACKET and e.derived_from is not None and e.number in self.packet:
+                return (
+                    QCoreApplication.translate(
+                        "CaseFile",
+                        "The redacted copy of no. %1: where the destination takes redacted copies it goes in as "
+                        "%2, in its original's place.",
+                    )
+                    .replace("%1", str(e.derived_from))
+                    .replace("%2", packet_label(self.packet[e.number]))
+                )
             if column == self.CAPTURED and e.captured_at is not None:
                 return capture_source_name(e.captured_at_source)
+            if column == self.GROUP and e.group:
+                return e.group  # a long group name is cut in its cell
             if e.flags:
                 return ", ".join(flag_name(f) for f in e.flags)
         return None
 
     def _display(self, e: Exhibit, column: int) -> str:
+        if column == self.PACKET:
+            return self.packet_label(e)
         if column == self.NUMBER:
             return str(e.number)
+        if column == self.GROUP:
+            return e.group
         if column == self.TITLE:
             if e.withdrawn:
                 return e.title + "  (" + QCoreApplication.translate("CaseFile", "withdrawn") + ")"

@@ -88,7 +88,7 @@ def test_waived_and_back_in_force(library, with_clause):
     with pytest.raises(PreflightError) as info:
         list(build_bundle(library, number, BundleOptions(Venue.ARBITRATION), Settings()))
     (warning,) = [f for f in info.value.findings if f.code == "no-arbitration-agreement"]
-    assert warning.level is Level.WARNING and f"证据{clause}已标记为已放弃" in warning.message
+    assert warning.level is Level.WARNING and f"案卷编号{clause}已标记为已放弃" in warning.message
     mark_agreement(library, number, clause, "", "")  # in force again
     with pytest.raises(PreflightError):
         build(library, number, Venue.COURT)

@@ -24,8 +24,11 @@ from casefile.core.bundle.documents import (
     loss_table,
     reply_deadline,
 )
+from casefile.core.bundle.documents.common import third_person
 from casefile.core.bundle.pdfkit import render_story
 from casefile.core.model import (
+    Agent,
+    AgentAuthority,
     Case,
     CaseType,
     Channel,
@@ -34,6 +37,8 @@ from casefile.core.model import (
     EventKind,
     EvidenceKind,
     Exhibit,
+    Filing,
+    MediationWish,
     Party,
     PartyKind,
     ResponsibleParty,
@@ -238,7 +243,8 @@ def test_cover_and_heading(full_texts: dict[Venue, dict[str, str]], venue: Venue
     cover = texts["封面"]
     assert venue.heading in cover
     assert "202611-007" in cover
-    assert "2026年11月25日" in cover  # 提交日期
+    assert "提交日期：＿＿＿＿年＿＿月＿＿日" in cover  # the signer's date, never the day the PDF was made
+    assert "2026年11月25日" not in joined(texts)  # GENERATED: no document states it as a date
     assert "共4件" in cover
     assert "某某数码客服中心" in cover  # 编制
     assert HEADINGS[venue] in texts[HEADINGS[venue]]
@@ -261,7 +267,10 @@ def test_facts_in_time_order_with_exhibit_labels(full_texts: dict[Venue, dict[st
     second = doc.index("2026年11月21日14:00")
     assert first < second
     assert "（见证据1、证据2）" in doc and "（见证据2）" in doc
-    assert "被投诉人提出仅退款800元" in doc  # negotiation history from the stage log
+    us, them = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申请人", "被申请人")}.get(
+        venue, ("投诉人", "被投诉人")
+    )
+    assert f"{them}提出仅退款800元，{us}不同意" in doc  # negotiation history, in this document's words
 
 
 @pytest.mark.parametrize("venue", VENUES)
@@ -303,6 +312,10 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "投诉人（签名）" in doc
     notes = texts["提交须知"]
     assert "三年" in notes and "不予受理" in notes and "原件" in notes
+    # 市场监督管理投诉举报处理办法 (in force from 2026-04-15), not the repealed 暂行办法
+    assert "《市场监督管理投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
+    assert "同办法第十条" in notes and "同办法第十五条" in notes and "同办法第二十三条" in notes
+    assert "六十日内未能达成调解协议" in notes and "四十五个工作日" not in notes
     assert "2029年11月19日" in notes  # three years from the earliest recorded time
 
 
@@ -322,44 +335,149 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
         assert field in doc, field
     assert "法定代表人（主要负责人）：李四" in doc and "职务：执行董事" in doc
     assert "统一社会信用代码：91330110MA2XXXXX1K" in doc
-    assert "1.裁决被申请人向申请人退款1,299.00元；" in doc
-    assert "本案仲裁费用由被申请人承担" in doc
+    assert "1.裁决解除申请人与被申请人之间的买卖合同；" in doc
+    assert (
+        "2.裁决被申请人返还申请人货款1,299.00元，申请人同时向被申请人退还所购商品智能手机（某某X108GB+256GB黑色）；"
+        in doc
+    )
+    assert "3.裁决被申请人赔偿申请人损失200.00元（误工及交通费用）；" in doc
+    assert "本案仲裁费用由被申请人承担" in doc and "以上金额合计1,499.00元" in doc
+    assert "申请人在被申请人店铺购买智能手机" in doc  # the facts in this document's words
+    assert "《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc  # the bases, each law once
     assert "详见证据目录" in doc
-    assert "此致" in doc and "仲裁委员会" in doc
+    assert "此致" in doc and "＿＿＿＿＿＿＿＿仲裁委员会" in doc
     assert "附：" in doc and "本申请书副本1份" in doc
+    assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
     assert "证据目录及证据共4件" in doc and "身份证明" in doc
+    # the notes: the 2025 仲裁法 (in force from 2026-03-01), which speaks of 仲裁机构
+    notes = full_texts[Venue.ARBITRATION]["提交须知"]
+    assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
+    assert "选定的仲裁机构（《中华人民共和国仲裁法》第二十七条）" in notes
+    assert "《中华人民共和国仲裁法》第三十三条" in notes and "仲裁委员会不予受理" not in notes
 
 
 # --------------------------------------------------------------------------- (c) court
 
 
-def test_civil_complaint_one_defendant(full_texts: dict[Venue, dict[str, str]]) -> None:
+def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -> None:
+    """An online sale: the SPC's 2025 element-style form for 买卖合同纠纷, in its order, filled from the record."""
     texts = full_texts[Venue.COURT]
-    assert list(texts)[:3] == ["封面", "民事起诉状", "送达地址确认书"]
+    assert list(texts)[:4] == ["封面", "民事起诉状", "送达地址确认书", "民事起诉状（副本）"]
     doc = texts["民事起诉状"]
-    assert "原告：张三" in doc and "被告：杭州某某数码科技有限公司" in doc
-    assert "公民身份号码：310104199005011234" in doc and "送达地址" in doc
-    assert "1.判令被告向原告退款1,299.00元；" in doc
-    assert "2.判令被告向原告赔偿200.00元（误工及交通费用）；" in doc
-    assert "4.本案诉讼费用由被告承担。" in doc
-    assert "以上金额合计1,499.00元" in doc
-    assert "此致" in doc and "人民法院" in doc and "具状人（签名/盖章/按印）" in doc
-    assert "本状副本1份" in doc and "证据目录及证据共4件" in doc
+    assert doc.startswith("民事起诉状（买卖合同纠纷）说明：")
+    order = [
+        "当事人信息",
+        "诉讼请求",
+        "约定管辖和诉前保全",
+        "事实与理由",
+        "对纠纷解决方式的意愿",
+        "具状人（签字、盖章）",
+    ]
+    assert [doc.index(x) for x in order] == sorted(doc.index(x) for x in order)
+    for field in (
+        "原告（自然人）姓名：张三性别：男■女□出生日期：1990年5月1日民族：汉族",
+        "证件类型：居民身份证证件号码：310104199005011234",
+        "被告（法人、非法人组织）名称：杭州某某数码科技有限公司",
+        "法定代表人／负责人：李四统一社会信用代码：91330110MA2XXXXX1K",
+    ):
+        assert field in doc, field
+    # The claims, worded and with amounts; each box ticked only from the record.
+    assert "1.判令解除原告与被告之间的买卖合同。" in doc
+    assert "2.判令被告返还原告货款1,299.00元，原告同时向被告退还所购商品智能手机（某某X108GB+256GB黑色）。" in doc
+    assert "3.判令被告赔偿原告损失200.00元（误工及交通费用）。" in doc
+    assert "4.判令被告向原告赔礼道歉。" in doc  # the user asked for it
+    assert "是■修理□重作□更换□退货■" in doc and "判令解除合同■" in doc
+    assert "10.标的总额1,499.00元" in doc
+    assert "有□合同条款及内容：无□" in doc  # no answer on a jurisdiction clause: nothing ticked
+    assert "是□否□暂不确定，想要了解更多内容□" in doc
+    assert "委托诉讼代理人有□" in doc  # no agent recorded
+    # The facts in the third person, with the sides named as a complaint names them.
+    assert "原告在被告店铺购买智能手机一部" in doc and "投诉人" not in doc
+    assert "被告提出仅退款800元，原告不同意" in doc
+    assert "出卖人（卖方）：杭州某某数码科技有限公司（店铺：天猫某某数码旗舰店）买受人（买方）：张三" in doc
+    assert "法律规定：《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc
+    # No 此致 or 附 in the official form; the date is the signer's.
+    assert "此致" not in doc and "附：" not in doc and "日期：＿＿＿＿年＿＿月＿＿日" in doc
     assert "某某速运有限公司" not in doc  # the merchant is responsible: the courier is no defendant
-    assert "网络购物合同纠纷" in texts["封面"]
+    assert "信息网络买卖合同纠纷" in texts["封面"]
+    copy = texts["民事起诉状（副本）"]
+    assert copy.startswith("副本（送达被告杭州某某数码科技有限公司）民事起诉状（买卖合同纠纷）")
     form = texts["送达地址确认书"]
     assert "受送达人" in form and "张三" in form and "＿＿＿＿" in form
     notes = texts["立案提示"]
     assert "小额诉讼" in notes and "1,499.00元" in notes and "第一百六十五条" in notes
+    assert "本材料已附副本1份" in notes
+
+
+def test_element_form_ticks_the_users_answers(tmp_path: Path) -> None:
+    case = full_case()
+    case.filing = Filing(
+        court="上海市徐汇区人民法院",
+        jurisdiction_clause=False,
+        preservation=False,
+        mediation=MediationWish.UNSURE,
+        mediation_understood=True,
+    )
+    case.agent = Agent(
+        name="赵律师", employer="上海某某律师事务所", phone="021-66668888", authority=AgentAuthority.SPECIAL
+    )
+    texts = render(context(case, Venue.COURT), tmp_path)
+    doc = texts["民事起诉状"]
+    assert "有□合同条款及内容：无■" in doc and "否■" in doc
+    assert "是□否□暂不确定，想要了解更多内容■" in doc and doc.count("了解■不了解□") == 6
+    assert "委托诉讼代理人有■姓名：赵律师单位：上海某某律师事务所" in doc
+    assert "代理权限：一般授权□特别授权■详见授权委托书" in doc
+    assert "上海市徐汇区人民法院" in texts["封面"]
+    power = texts["授权委托书"]
+    assert "委托人：张三" in power and "受托人：赵律师" in power
+    assert "张三与杭州某某数码科技有限公司信息网络买卖合同纠纷一案" in power
+    assert "□1.一般授权" in power.replace("1.□", "□1.") and "■特别授权" in power
+    assert "代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉" in power
+    assert "至本案第一审程序终结之日止" in power and "全权" not in power
+    assert "日期：＿＿＿＿年＿＿月＿＿日" in power
+
+
+def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:
+    """A service contract has no official form: the free-text complaint, third person, the court named."""
+    case = full_case()
+    case.type = CaseType.SERVICE
+    case.facts = "我于2026年11月18日购买维修服务，商家说“我们不负责”。"
+    case.demands = [
+        Demand(DemandType.REFUND, Decimal("300.00")),
+        Demand(DemandType.OTHER, None, "退货运费由商家承担"),
+        Demand(DemandType.COMPENSATION, Decimal("900.00"), "虚假宣传，三倍赔偿", basis="消费者权益保护法第五十五条"),
+    ]
+    case.filing = Filing(court="上海市徐汇区人民法院")
+    texts = render(context(case, Venue.COURT), tmp_path)
+    doc = texts["民事起诉状"]
+    assert "案由：服务合同纠纷" in doc
+    assert "1.判令解除原告与被告之间的服务合同；" in doc
+    assert "2.判令被告返还原告服务费用300.00元；" in doc
+    assert "3.判令退货运费由被告承担，金额＿＿＿＿＿＿元；" in doc  # no amount entered: a blank, never 商家
+    assert "4.判令被告向原告支付惩罚性赔偿金900.00元" in doc
+    assert "5.本案诉讼费用由被告承担。" in doc
+    assert "原告于2026年11月18日购买维修服务，商家说“我们不负责”" in doc  # quoted words stay as said
+    assert "《中华人民共和国消费者权益保护法》第二十四条、第五十五条" in doc  # each law named once
+    assert "此致上海市徐汇区人民法院" in doc and "日期" not in doc.split("具状人")[0][-20:]
+    assert "＿＿＿＿年＿＿月＿＿日" in doc and "2026年11月25日" not in doc
+    assert "本状副本1份" in doc and "民事起诉状（副本）" in texts
 
 
 def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
     texts = render(context(full_case(responsible=ResponsibleParty.COURIER), Venue.COURT), tmp_path)
     doc = texts["民事起诉状"]
-    assert "被告一：杭州某某数码科技有限公司" in doc and "被告二：某某速运有限公司" in doc
-    assert "本状副本2份" in doc
+    assert "被告一（法人、非法人组织）名称：杭州某某数码科技有限公司" in doc
+    assert "被告二（法人、非法人组织）名称：某某速运有限公司" in doc
+    assert "副本（送达被告一" in texts["民事起诉状（副本1）"] and "副本（送达被告二" in texts["民事起诉状（副本2）"]
     assert "被告一" in texts["封面"] and "被告二" in texts["封面"]
+
+
+def test_third_person_and_claim_wording() -> None:
+    assert third_person("我和我们的家人", "原告") == "原告和原告的家人"
+    assert third_person("本人要求退款，客服说“我不管”", "原告") == "原告要求退款，客服说“我不管”"
+    assert third_person("投诉人联系被投诉人", "原告", "被告") == "原告联系被告"
+    assert third_person("自我介绍", "原告") == "自我介绍"
 
 
 # --------------------------------------------------------------------------- (d) courier claim
@@ -386,19 +504,23 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "1,311.00元" in doc
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
-    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条）" in doc
-    assert "2026年12月2日" in doc
+    # 快递暂行条例 as amended in 2025 (in force from 2025-06-01): the 7-day reply is art. 29, was art. 28.
+    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十九条）" in doc
+    assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
     assert "商品价值凭证（见证据4）" in doc
-    for article in ("第十九条", "第二十七条", "第二十八条", "第三十条", "第五十九条", "第六十五条"):
+    for article in ("第二十条第三款", "第二十七条", "第二十八条", "第二十九条", "第三十条", "第五十九条", "第六十五条"):
         assert article in doc, article
+    # the statute's words, not a paraphrase, and no caveat about the 2019 numbering
+    assert "用户可以要求该商标、字号或者快递运单所属企业赔偿" in doc and "快递品牌经营企业" not in doc
+    assert "2019年文本" not in doc
     notes = texts["申诉途径与期限"]
-    assert "12305" in notes and "2026年12月2日" in notes and "三十日" in notes
+    assert "12305" in notes and "2026年12月2日" not in notes and "三十日" in notes
     assert "2027年11月18日" in notes  # one year from posting
 
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
     doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
-    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十七条），附商品价值凭证" in doc
+    assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十八条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
     assert "不适用（未保价）" in doc
@@ -408,7 +530,7 @@ def test_courier_claim_empty_case_has_no_amounts(empty_texts: dict[Venue, dict[s
     doc = empty_texts[Venue.COURIER_CLAIM]["快递理赔申请书"]
     assert "请求贵司赔偿索赔人损失共计＿＿＿＿＿＿元" in doc
     assert not re.search(r"\d\.\d\d元", doc)
-    assert "2026年12月2日" in doc  # the reply deadline still follows from the claim's date
+    assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
 
 
 def test_loss_table_arithmetic() -> None:
@@ -438,7 +560,7 @@ def test_loss_table_arithmetic() -> None:
 
 def test_case_cause() -> None:
     case = full_case()
-    assert case_cause(case) == "网络购物合同纠纷"
+    assert case_cause(case) == "信息网络买卖合同纠纷"  # the 2011 list's 网络购物合同纠纷 is gone
     case.transaction.platform = ""
     case.channel = Channel.STORE
     assert case_cause(case) == "买卖合同纠纷"
@@ -446,11 +568,13 @@ def test_case_cause() -> None:
     assert case_cause(case) == "服务合同纠纷"
     case.type = CaseType.LOGISTICS
     case.responsible_party = ResponsibleParty.COURIER
-    assert case_cause(case) == "运输合同纠纷"
+    assert case_cause(case) == "快递服务合同纠纷"
     case = full_case()
     case.facts = "手机充电时起火，致使原告手部烫伤。"
-    assert case_cause(case) == "产品责任纠纷"
+    assert case_cause(case) == "产品销售者责任纠纷"
     assert case_cause(empty_case()) == "买卖合同纠纷"
+    case.filing = Filing(cause="产品生产者责任纠纷")  # the cause the user confirmed wins
+    assert case_cause(case) == "产品生产者责任纠纷"
 
 
 def test_receipt_has_no_packet_sections() -> None:

@@ -106,7 +106,7 @@ def test_ingest_into_a_case(library, case, tmp_path):
         )
     }
     assert codes["flag-edited"].exhibits == (2,)
-    assert codes["flag-edited"].message.startswith("证据2（GIMP 2.10.36）：")
+    assert codes["flag-edited"].message.startswith("证据2（案卷编号2，GIMP 2.10.36）：")
 
 
 # An exhibit flagged by the rule before this one: Nikon Transfer's rewritten time counted as an edit.

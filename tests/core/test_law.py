@@ -3,7 +3,8 @@ are formatted as Chinese legal documents print them, and the renumberings found 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -30,8 +31,8 @@ def test_every_id_resolves_to_its_own_article() -> None:
         assert article(article_id) is a
         prefix, _, rest = article_id.partition(".")
         assert rest, article_id
-        # an id names its law: the version read, or (for a rule whose new number is unknown) the law it belongs to
-        assert prefix in (a.law.key, a.law.key.removesuffix("-2017")), article_id
+        # an id names its law: the version read (a replaced version keeps its own "-<year>" key)
+        assert prefix in (a.law.key, re.sub(r"-\d{4}$", "", a.law.key)), article_id
         if rest.isdigit():
             assert int(rest) == a.number, article_id
         assert LAWS[a.law.key] is a.law
@@ -108,7 +109,11 @@ def test_citation_format() -> None:
     assert cite("civil-procedure.124", short=True) == "《民事诉讼法》第一百二十四条"
     assert cite("civil-code.188") == "《中华人民共和国民法典》第一百八十八条"
     assert cite("evidence-rules.19") == "《最高人民法院关于民事诉讼证据的若干规定》第十九条"
-    assert cite("express-regulation.claim-against-brand", with_part=True) == "《快递暂行条例》第十九条第三款"
+    assert cite("express-regulation.claim-against-brand", with_part=True) == "《快递暂行条例》第二十条第三款"
+    assert cite("express-regulation-2019.19", with_part=True) == "《快递暂行条例》第十九条第三款"
+    assert cite("consumer-protection-regulation.19", short=True) == "《消费者权益保护法实施条例》第十九条"
+    assert cite("phone-3bao.11") == "《移动电话机商品修理更换退货责任规定》第十一条"
+    assert cite("complaint-measures.materials", short=True, with_part=True) == "《投诉举报处理办法》第十条第一款"
     assert cite("civil-procedure.127", short=True, with_part=True) == "《民事诉讼法》第一百二十七条（二）"
     assert cite("arbitration.agreement-contents", short=True) == "《仲裁法》第二十七条"
     assert (
@@ -136,22 +141,47 @@ def test_in_force_follows_the_version_read() -> None:
 def test_what_is_not_verified_today_is_listed() -> None:
     questions = open_questions()
     for article_id in (
-        "arbitration.application-contents",
-        "arbitration.application-submission",
-        "arbitration.no-agreement-not-accepted",
-        "arbitration.set-aside-grounds",
-        "arbitration.agreement-contents",
+        "arbitration-2017.23",  # replaced on 2026-03-01
+        "express-regulation-2019.27",  # replaced on 2025-06-01
+        "complaint-measures-2019.9",  # repealed on 2026-04-15
+        "postal-complaint-measures.9",  # replaced on 2020-10-01, and only ever read in secondary material
+        "goods-3bao.9",  # secondary material only
         "civil-procedure-interpretation.116",
     ):
         assert article_id in questions
-    assert "civil-procedure.124" not in questions
-    assert "complaint-measures.9" not in questions
+    for article_id in (
+        "civil-procedure.124",
+        "arbitration.application-contents",
+        "arbitration.agreement-contents",
+        "arbitration.set-aside-time-limit",
+        "express-regulation.compensation",
+        "complaint-measures.materials",
+        "consumer-protection-regulation.19",
+        "phone-3bao.11",
+        "car-3bao.22",
+    ):
+        assert article_id not in questions
 
 
 # The old → new renumberings found (old law version, old number, id in force today, new number).
 RENUMBERED = [
     ("arbitration-2017", 16, "arbitration.agreement-contents", 27),
+    ("arbitration-2017", 21, "arbitration.application-conditions", 32),
+    ("arbitration-2017", 22, "arbitration.application-submission", 33),
+    ("arbitration-2017", 23, "arbitration.application-contents", 34),
+    ("arbitration-2017", 58, "arbitration.set-aside-grounds", 71),
     ("arbitration-2017", 59, "arbitration.set-aside-time-limit", 72),
+    ("express-regulation-2019", 19, "express-regulation.claim-against-brand", 20),
+    ("express-regulation-2019", 21, "express-regulation.insurance-information", 22),
+    ("express-regulation-2019", 25, "express-regulation.inspection-on-delivery", 26),
+    ("express-regulation-2019", 27, "express-regulation.compensation", 28),
+    ("express-regulation-2019", 28, "express-regulation.complaint-7-days", 29),
+    ("complaint-measures-2019", 9, "complaint-measures.materials", 10),
+    ("complaint-measures-2019", 10, "complaint-measures.agent", 11),
+    ("complaint-measures-2019", 14, "complaint-measures.acceptance-7-days", 15),
+    ("complaint-measures-2019", 15, "complaint-measures.not-accepted", 16),
+    ("complaint-measures-2019", 20, "complaint-measures.testing", 22),
+    ("complaint-measures-2019", 21, "complaint-measures.mediation-ends", 23),
 ]
 
 
@@ -163,7 +193,9 @@ def test_renumberings(old_key: str, old_number: int, new_id: str, new_number: in
     assert new.number == new_number
     assert not old.in_force_on(CHECKED_ON)
     assert new.in_force_on(CHECKED_ON)
-    assert old.law.name == new.law.name  # the same law, another version
+    # the same law in another version, or the instrument that replaced it under another title
+    assert old.law.name == new.law.name or old.law.replaced_by == new.law.key
+    assert old.law.until is not None and old.law.until + timedelta(days=1) == new.law.effective
 
 
 def test_the_renumbering_table_is_complete() -> None:
@@ -177,12 +209,125 @@ def test_a_document_prints_a_number_only_from_the_text_in_force() -> None:
     today = date(2026, 11, 29)
     # 民诉法 art. 124, read in the 2023 text in force: printed with its number.
     assert law.cite_on("civil-procedure.124", today) == "《中华人民共和国民事诉讼法》第一百二十四条"
-    # The 2025 仲裁法 number of art. 23 (2017) was not found: the law by name, never the 2017 number.
-    assert law.cite_on("arbitration.application-contents", today) == "《中华人民共和国仲裁法》"
-    assert law.cite_on("arbitration.application-contents", today, short=True) == "《仲裁法》"
+    # The application's contents, read in the 2025 仲裁法: its number there.
+    assert law.cite_on("arbitration.application-contents", today) == "《中华人民共和国仲裁法》第三十四条"
     # Before the 2025 revision took effect, the 2017 number was right.
     assert law.cite_on("arbitration.application-contents", date(2025, 6, 1)) == "《中华人民共和国仲裁法》第二十三条"
-    # A number read from secondary material quoting the text in force is printed.
+    # An article of a replaced version: the law in force by name only, never the old number.
+    assert law.cite_on("arbitration-2017.23", today, short=True) == "《仲裁法》"
     assert law.cite_on("arbitration.agreement-contents", today, short=True) == "《仲裁法》第二十七条"
-    assert not law.printable("arbitration.no-agreement-not-accepted", today)
+    assert law.printable("arbitration.no-agreement-not-accepted", today)
     assert law.law_in_force("中华人民共和国仲裁法", today) is law.ARBITRATION
+    # A number read only in secondary material quoting the text in force is printed.
+    assert law.cite_on("goods-3bao.9", today) == "《部分商品修理更换退货责任规定》第九条"
+
+
+def test_the_2025_amendment_of_the_express_regulation_moves_the_articles_cited() -> None:
+    assert law.EXPRESS_REGULATION.effective == date(2025, 6, 1)
+    assert law.EXPRESS_REGULATION_2019.until == date(2025, 5, 31)
+    assert law.cite_on("express-regulation.compensation", date(2025, 6, 1)) == "《快递暂行条例》第二十八条"
+    assert law.cite_on("express-regulation.compensation", date(2025, 5, 31)) == "《快递暂行条例》第二十七条"
+    assert law.cite_on("express-regulation.complaint-7-days", date(2026, 11, 29)) == "《快递暂行条例》第二十九条"
+    assert law.cite_on("express-regulation-2019.28", date(2026, 11, 29)) == "《快递暂行条例》"
+    # the words of the articles cited did not change, only their numbers
+    for r in law.RENUMBERINGS:
+        if r.old_law is law.EXPRESS_REGULATION_2019:
+            assert article(f"express-regulation-2019.{r.old_number}").quote == article(r.new_id).quote
+
+
+def test_the_complaint_measures_of_2019_are_replaced_by_order_121() -> None:
+    today = date(2026, 11, 29)
+    assert law.law_in_force("市场监督管理投诉举报处理暂行办法", today) is None
+    assert law.law_in_force("市场监督管理投诉举报处理办法", today) is law.COMPLAINT_MEASURES
+    assert law.COMPLAINT_MEASURES.effective == date(2026, 4, 15)
+    assert law.COMPLAINT_MEASURES_2019.until == date(2026, 4, 14)
+    # a citation of the repealed 暂行办法 names the 办法 that replaced it, without a number
+    assert law.cite_on("complaint-measures-2019.15", today) == "《市场监督管理投诉举报处理办法》"
+    assert law.cite_on("complaint-measures.not-accepted", today, short=True) == "《投诉举报处理办法》第十六条"
+    before = law.cite_on("complaint-measures.not-accepted", date(2026, 4, 14))
+    assert before == "《市场监督管理投诉举报处理暂行办法》第十五条"
+    # mediation now ends after 60 days, not 45 working days
+    assert "六十日" in article("complaint-measures.mediation-ends").quote
+    assert "四十五个工作日" in article("complaint-measures-2019.21").quote
+
+
+def test_the_2014_postal_complaint_measures_are_replaced() -> None:
+    assert law.POSTAL_COMPLAINT_MEASURES.until == date(2020, 9, 30)
+    assert law.POSTAL_USER_APPEAL_MEASURES.effective == date(2020, 10, 1)
+    assert law.cite_on("postal-complaint-measures.9", date(2026, 11, 29)) == "《邮政业用户申诉处理办法》"
+    assert law.cite_on("postal-complaint-measures.9", date(2020, 9, 30)) == "《邮政业消费者申诉处理办法》第九条"
+    # the 2020 text was not found: nothing of it is quoted
+    assert not [a for a in ARTICLES.values() if a.law is law.POSTAL_USER_APPEAL_MEASURES]
+
+
+def test_a_replacing_instrument_takes_over_the_day_after() -> None:
+    for key, version in LAWS.items():
+        if version.replaced_by:
+            successor = LAWS[version.replaced_by]
+            assert version.until is not None, key
+            assert successor.effective == version.until + timedelta(days=1), key
+            assert successor.name != version.name, key  # same-title versions need no replaced_by
+
+
+# (id, article number, effective date of the version read, a phrase of its text): the texts added for
+# consumer packets, 三包 and the versions in force today.
+TEXTS = [
+    ("consumer-protection-regulation.12", 12, date(2024, 7, 1), "应当向购买商品或者接受服务的消费者履行其所承诺的内容"),
+    ("consumer-protection-regulation.13", 13, date(2024, 7, 1), "还应当向消费者提供该经营者的名称、经营地址"),
+    ("consumer-protection-regulation.14", 14, date(2024, 7, 1), "应当根据消费者的要求提供直播间运营者"),
+    ("consumer-protection-regulation.17", 17, date(2024, 7, 1), "选择诉讼或者仲裁解决消费争议"),
+    ("consumer-protection-regulation.18", 18, date(2024, 7, 1), "服务单据上显示的价格一次性退清相关款项"),
+    ("consumer-protection-regulation.19", 19, date(2024, 7, 1), "未经消费者确认，经营者不得拒绝无理由退货"),
+    ("consumer-protection-regulation.44", 44, date(2024, 7, 1), "首问负责、先行赔付、在线争议解决"),
+    ("consumer-protection-regulation.46", 46, date(2024, 7, 1), "并在受理之日起60日内调解完毕"),
+    ("consumer-protection-regulation.47", 47, date(2024, 7, 1), "可以指定鉴定、检测机构"),
+    ("consumer-protection-regulation.49", 49, date(2024, 7, 1), "不会对消费者造成误导的瑕疵的除外"),
+    ("phone-3bao.5", 5, date(2001, 11, 15), "不得故意拖延或无理拒绝"),
+    ("phone-3bao.8", 8, date(2001, 11, 15), "移动电话机主机三包有效期为一年"),
+    ("phone-3bao.10", 10, date(2001, 11, 15), "能够正常使用30日以上"),
+    ("phone-3bao.11", 11, date(2001, 11, 15), "自售出之日起7日内"),
+    ("phone-3bao.12", 12, date(2001, 11, 15), "自售出之日起第8日至第15日内"),
+    ("phone-3bao.13", 13, date(2001, 11, 15), "经两次修理，仍不能正常使用的"),
+    ("phone-3bao.17", 17, date(2001, 11, 15), "使修理时间超过30日未修好的"),
+    ("phone-3bao.21", 21, date(2001, 11, 15), "商品三包有效期自换货之日起重新计算"),
+    ("phone-3bao.24", 24, date(2001, 11, 15), "不实行三包，但可以实行合理的收费修理"),
+    ("goods-3bao.9", 9, date(1995, 8, 25), "产品自售出之日起7日内，发生性能故障，消费者可以选择退货、换货或修理"),
+    ("goods-3bao.10", 10, date(1995, 8, 25), "产品自售出之日起15日内，发生性能故障，消费者可选择换货或者修理"),
+    ("car-3bao.18", 18, date(2022, 1, 1), "三包有效期不得低于2年或者行驶里程50,000公里"),
+    ("car-3bao.22", 22, date(2022, 1, 1), "自三包有效期起算之日起7日内"),
+    ("car-3bao.23", 23, date(2022, 1, 1), "60日内或者行驶里程3000公里之内"),
+    ("car-3bao.28", 28, date(2022, 1, 1), "10个工作日内向消费者作出答复"),
+    ("express-regulation.claim-against-brand", 20, date(2025, 6, 1), "也可以要求实际提供快递服务的企业赔偿"),
+    ("express-regulation.insurance-information", 22, date(2025, 6, 1), "告知相关保价规则和保险服务项目"),
+    ("express-regulation.inspection-on-delivery", 26, date(2025, 6, 1), "收件人或者代收人有权当面验收"),
+    ("express-regulation.compensation", 28, date(2025, 6, 1), "对未保价的快件，依照民事法律的有关规定确定赔偿责任"),
+    ("express-regulation.complaint-7-days", 29, date(2025, 6, 1), "应当自接到投诉之日起7日内予以处理并告知用户"),
+    ("arbitration.no-agreement-not-accepted", 4, date(2026, 3, 1), "没有仲裁协议，一方申请仲裁的，仲裁机构不予受理"),
+    ("arbitration.court-declines", 5, date(2026, 3, 1), "一方向人民法院提起诉讼的，人民法院不予受理"),
+    ("arbitration.agreement-contents", 27, date(2026, 3, 1), "经仲裁庭提示并记录，视为当事人之间存在仲裁协议"),
+    ("arbitration.application-conditions", 32, date(2026, 3, 1), "属于仲裁机构的受理范围"),
+    ("arbitration.application-submission", 33, date(2026, 3, 1), "应当向仲裁机构递交仲裁协议、仲裁申请书及副本"),
+    ("arbitration.application-contents", 34, date(2026, 3, 1), "工作单位、住所、联系方式"),
+    ("arbitration.waived-in-court", 37, date(2026, 3, 1), "视为放弃仲裁协议，人民法院应当继续审理"),
+    ("arbitration.set-aside-grounds", 71, date(2026, 3, 1), "可以向仲裁机构所在地的中级人民法院申请撤销裁决"),
+    ("arbitration.set-aside-time-limit", 72, date(2026, 3, 1), "应当自收到裁决书之日起三个月内提出"),
+    ("complaint-measures.materials", 10, date(2026, 4, 15), "通讯地址等真实身份信息"),
+    ("complaint-measures.agent", 11, date(2026, 4, 15), "还应当提供授权委托书原件以及受托人身份证明"),
+    ("complaint-measures.acceptance-7-days", 15, date(2026, 4, 15), "还应当告知投诉人不予受理的理由"),
+    ("complaint-measures.not-accepted", 16, date(2026, 4, 15), "冒用他人名义或者拒不配合"),
+    ("complaint-measures.testing", 22, date(2026, 4, 15), "受理投诉的市场监督管理部门可以指定鉴定、检测机构"),
+    ("complaint-measures.mediation-ends", 23, date(2026, 4, 15), "自投诉受理之日起六十日内"),
+    ("complaint-measures.after-mediation", 25, date(2026, 4, 15), "通过民事诉讼、仲裁等其他途径解决消费者权益争议"),
+    ("complaint-measures.periods", 45, date(2026, 4, 15), "自下一工作日或者自然日开始计算"),
+]
+
+
+@pytest.mark.parametrize(("article_id", "number", "effective", "phrase"), TEXTS)
+def test_texts_in_force_today(article_id: str, number: int, effective: date, phrase: str) -> None:
+    a = article(article_id)
+    assert a.number == number
+    assert a.numeral == article_numeral(number)
+    assert a.law.effective == effective
+    assert phrase in a.quote
+    assert a.in_force_on(CHECKED_ON) and law.printable(article_id, CHECKED_ON)
+    assert law.cite_on(article_id, CHECKED_ON) == cite(article_id)

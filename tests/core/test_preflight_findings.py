@@ -72,12 +72,12 @@ CA, COURT, ARB, COURIER, RECEIPT = (
     Venue.COURIER_CLAIM,
     Venue.RECEIPT,
 )
-COMPLAINT_9 = cite("complaint-measures.9")
-ARB_CONTENTS = cite("arbitration.application-contents")  # the 2017 number, said to be so
+COMPLAINT_9 = cite("complaint-measures.materials")  # 投诉举报处理办法 art. 10 (暂行办法 art. 9 until 2026-04-14)
+ARB_CONTENTS = cite("arbitration.application-contents")  # 仲裁法 (2025) art. 34
 
 # (venue, what makes the case raise it, code, level, field, citations the message must carry)
 ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]]] = [
-    # 消协 / 12315: 投诉举报处理暂行办法 art. 9, refused under art. 15
+    # 消协 / 12315: 投诉举报处理办法 art. 10, refused under art. 16
     (CA, _set("complainant.name", ""), "no-complainant-name", W, "complainant.name", (COMPLAINT_9,)),
     (CA, _set("complainant.phone", ""), "no-complainant-phone", W, "complainant.phone", (COMPLAINT_9,)),
     (CA, _set("complainant.address", ""), "no-complainant-address", W, "complainant.address", (COMPLAINT_9,)),
@@ -87,7 +87,7 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "no-respondent",
         E,
         "respondent.name",
-        (law.cite_many(["complaint-measures.9", "complaint-measures.15"], short=True),),
+        (law.cite_many(["complaint-measures.materials", "complaint-measures.not-accepted"], short=True),),
     ),
     (CA, _set("respondent.address", ""), "no-respondent-address", W, "respondent.address", (COMPLAINT_9,)),
     (CA, _set("demands", []), "no-demands", W, "demands", (COMPLAINT_9,)),
@@ -144,7 +144,7 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "no-arbitration-agreement",
         W,
         "exhibits",
-        ("证据4已标记为无效",),
+        ("案卷编号4已标记为无效",),
     ),
     # courier claim
     (COURIER, _set("shipment.claimant", None), "no-claimant", E, "shipment.claimant.name", ()),
@@ -307,7 +307,7 @@ def test_the_receipt_cites_no_complaint_rule():
     case.complainant = Party()
     messages = [f.message for f in run(case, RECEIPT)]
     assert messages and not any("《" in m for m in messages)
-    assert not any(law.cite("complaint-measures.9", short=True) in m for m in messages)
+    assert not any(law.cite("complaint-measures.materials", short=True) in m for m in messages)
 
 
 def test_the_arbitration_packet_cites_no_court_rule_and_no_repealed_number():
@@ -318,9 +318,9 @@ def test_the_arbitration_packet_cites_no_court_rule_and_no_repealed_number():
     case.facts = ""
     messages = " ".join(f.message for f in run(case, ARB))
     assert "民事诉讼法" not in messages
-    assert "第四条" not in messages and "第二十一条" not in messages  # 仲裁法 2017 numbers, repealed
-    # The application-contents rule is read only in the 2017 text: printed with its version, not as current.
-    assert f"{law.cite('arbitration.application-contents', short=True)}，系2017年文本的条文序号" in messages
+    assert "第二十一条" not in messages and "第二十三条" not in messages  # 仲裁法 2017 numbers, repealed
+    # The application's contents: the 2025 number, printed as current.
+    assert "《仲裁法》第三十四条" in messages and "系2017年文本" not in messages
     assert law.cite("arbitration.agreement-contents", short=True) == "《仲裁法》第二十七条"
 
 

@@ -20,19 +20,19 @@ def test_exhibits_without_a_purpose_are_one_warning():
     found = [f for f in run(case, Venue.COURT) if f.code == "no-purpose"]
     assert len(found) == 1
     (finding,) = found
-    assert finding.message == "证据1、3、5没有填写证明目的"
+    assert finding.message == "证据1（案卷编号1）、证据3（案卷编号3）、证据5（案卷编号5）没有填写证明目的"
     assert finding.level is Level.WARNING
     assert finding.exhibits == (1, 3, 5) and finding.exhibit == 1
     assert finding.field == "exhibits.1.purpose"
 
 
 def test_the_packets_labels_name_the_exhibits():
-    """Listed as the packet numbers them (证据1-2), in the packet's order; each exhibit once."""
+    """Listed as the packet numbers them (证据1-2), in the packet's order, each beside its own number; each once."""
     case = complete_case()
     case.exhibits = [dataclasses.replace(e, purpose="") for e in case.exhibits]
     entries = [ExhibitEntry(case.exhibits[2], "1-1"), ExhibitEntry(case.exhibits[0], "1-2")]
     (finding,) = [f for f in preflight(case, Venue.COURT, entries, size_limit_mb=None) if f.code == "no-purpose"]
-    assert finding.message == "证据1-1、1-2没有填写证明目的"
+    assert finding.message == "证据1-1（案卷编号3）、证据1-2（案卷编号1）没有填写证明目的"
     assert finding.exhibits == (3, 1)
 
 
@@ -52,14 +52,16 @@ def test_flags_photos_and_contradictions_are_grouped_by_kind():
     assert len(codes) == len(set(codes)), codes  # one finding per kind
     by_code = {f.code: f for f in found}
     assert by_code["flag-time-disagrees"].message.startswith(
-        "证据4（IMG_4.jpg）、证据5（IMG_5.jpg）、证据6（IMG_6.jpg）："
+        "证据4（案卷编号4，IMG_4.jpg）、证据5（案卷编号5，IMG_5.jpg）、证据6（案卷编号6，IMG_6.jpg）："
     )
     assert by_code["flag-time-disagrees"].field == "exhibits.4.captured_at"
-    assert by_code["flag-edited"].message.startswith("证据4（GIMP 2.10.36）、证据6（醒图 9.1）：")
+    assert by_code["flag-edited"].message.startswith("证据4（案卷编号4，GIMP 2.10.36）、证据6（案卷编号6，醒图 9.1）：")
     assert by_code["flag-edited"].exhibits == (4, 6)
     assert by_code["captured-before-purchase"].exhibits == (4, 5, 6)
     assert by_code["captured-before-purchase"].message.count("2022年5月10日") == 3
-    assert by_code["over-size-limit"].message == "证据1（25.0 MB）、证据3（30.0 MB）超过分册上限 10 MB，将单独成册"
+    assert by_code["over-size-limit"].message == (
+        "证据1（案卷编号1，25.0 MB）、证据3（案卷编号3，30.0 MB）超过分册上限 10 MB，将单独成册"
+    )
     for finding in found:
         for n in finding.exhibits:
-            assert finding.message.count(f"证据{n}") + finding.message.count(f"、{n}") == 1
+            assert finding.message.count(f"案卷编号{n}") == 1

@@ -4,6 +4,7 @@ length, never the time the file was copied; time marks beyond the recording are 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import wave
@@ -76,12 +77,17 @@ def transcript_page(library: Library, number: str) -> str:
     assert isinstance(result, BundleResult)
     pdftotext = shutil.which("pdftotext")
     if pdftotext is not None:
-        pages = subprocess.run([pdftotext, "-layout", str(result.files[0]), "-"], capture_output=True, text=True)
+        pages = subprocess.run([pdftotext, str(result.files[0]), "-"], capture_output=True, text=True)
         text = pages.stdout
     else:  # pragma: no cover - poppler-utils missing
         text = "\n".join(page.extract_text() or "" for page in PdfReader(result.files[0]).pages)
     (page,) = [p for p in text.split("\f") if "录音文字整理" in p and "录制起止时间" in p]
-    return " ".join(page.split())
+    return flat(page)
+
+
+def flat(text: str) -> str:
+    """Text without its white space: lines wrap where the layout puts them."""
+    return re.sub(r"\s+", "", text)
 
 
 def test_correcting_the_capture_time_moves_the_transcript_and_the_page_prints_the_recording(library, call):
@@ -89,7 +95,7 @@ def test_correcting_the_capture_time_moves_the_transcript_and_the_page_prints_th
     with library.edit(number) as writer:
         writer.update_exhibit(exhibit_no, transcript=as_the_old_editor_saved_it())
     before = transcript_page(library, number)
-    assert f"{fmt_time(COPIED)} 至 {fmt_time(COPIED + timedelta(seconds=LENGTH))}" in before
+    assert flat(f"{fmt_time(COPIED)} 至 {fmt_time(COPIED + timedelta(seconds=LENGTH))}") in before
     assert "开始时间取自文件修改时间" in before  # the file's time, copied into the transcript: said so
 
     with library.edit(number) as writer:
@@ -100,8 +106,8 @@ def test_correcting_the_capture_time_moves_the_transcript_and_the_page_prints_th
     assert moved is not None and moved.started_at == RECORDED and moved.ended_at is None
 
     page = transcript_page(library, number)
-    assert f"录制起止时间 {fmt_time(RECORDED)} 至 {fmt_time(RECORDED + timedelta(seconds=LENGTH))}" in page
-    assert fmt_time(COPIED) not in page and "文件修改时间" not in page  # never the copy time
+    assert flat(f"{fmt_time(RECORDED)} 至 {fmt_time(RECORDED + timedelta(seconds=LENGTH))}") in page
+    assert flat(fmt_time(COPIED)) not in page and "文件修改时间" not in page  # never the copy time
     assert "00:01:23" in page  # the length beside the file name
 
 
@@ -116,7 +122,7 @@ def test_a_transcript_saved_before_the_fix_never_prints_the_copy_time(library, c
     times = recording_times(stored)
     assert (times.start, times.end) == (RECORDED, RECORDED + timedelta(seconds=LENGTH))
     page = transcript_page(library, number)
-    assert fmt_time(RECORDED) in page and fmt_time(COPIED) not in page
+    assert flat(fmt_time(RECORDED)) in page and flat(fmt_time(COPIED)) not in page
 
 
 def test_without_a_stated_start_the_page_uses_the_capture_time_and_says_where_it_came_from(library, call):
@@ -125,12 +131,12 @@ def test_without_a_stated_start_the_page_uses_the_capture_time_and_says_where_it
     with library.edit(number) as writer:
         writer.update_exhibit(exhibit_no, transcript=transcript)
     page = transcript_page(library, number)
-    assert f"{fmt_time(COPIED)} 至 {fmt_time(COPIED + timedelta(seconds=LENGTH))}" in page
+    assert flat(f"{fmt_time(COPIED)} 至 {fmt_time(COPIED + timedelta(seconds=LENGTH))}") in page
     assert "开始时间取自文件修改时间" in page  # the file's time may be the copy's: said so
     with library.edit(number) as writer:  # once checked and corrected, the page follows by itself
         writer.update_exhibit(exhibit_no, captured_at=RECORDED, captured_at_source="user")
     page = transcript_page(library, number)
-    assert f"{fmt_time(RECORDED)} 至 {fmt_time(RECORDED + timedelta(seconds=LENGTH))}" in page
+    assert flat(f"{fmt_time(RECORDED)} 至 {fmt_time(RECORDED + timedelta(seconds=LENGTH))}") in page
     assert "文件修改时间" not in page
 
 

@@ -77,9 +77,10 @@ def choose(tab, venue: Venue) -> None:
 
 
 def bundle_files(ctx, number: str) -> list[Path]:
-    """The packets saved (their disclosure reports beside them are not packets)."""
+    """The packets saved (their disclosure reports and guidance beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    return sorted(p for p in folder.iterdir() if p.suffix == ".pdf") if folder.exists() else []
+    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-guidance"))
+    return sorted(packets) if folder.exists() else []
 
 
 def bundle_entries(ctx, number: str) -> list[dict]:
@@ -92,15 +93,42 @@ def test_lists_exhibits_checked_with_default_venue(ctx, tab, tmp_path):
         writer.withdraw(2, "重复")
     tab.set_case(number)
     assert tab.venue_combo.currentData() == ctx.settings.default_venue
-    labels = [tab.exhibit_list.item(i).text() for i in range(tab.exhibit_list.count())]
-    assert len(labels) == 2  # the withdrawn one is not offered
-    assert labels[0].startswith("1 — ") and labels[0].endswith("(Photo)")
-    assert labels[1].startswith("3 — ")
-    assert all(tab.exhibit_list.item(i).checkState() == Qt.CheckState.Checked for i in range(2))
+    picker = tab.exhibit_list
+    assert picker.count() == 2  # the withdrawn one is not offered
+    assert [picker.row_item(0).text(c) for c in range(5)] == ["证据1", "1", "", "破损照片", "Photo"]
+    assert [picker.row_item(1).text(c) for c in range(3)] == ["证据2", "3", ""]
+    assert all(picker.is_ticked(i) for i in range(2))
     assert tab.chosen_numbers() == [1, 3]
     assert not tab.generate_button.isEnabled()  # not checked yet
     tab.set_case(None)
     assert tab.exhibit_list.count() == 0 and not tab.wizard.isEnabled()
+
+
+def test_the_wizard_lists_the_evidence_order_and_numbers_what_is_ticked(ctx, tab, tmp_path):
+    """A move in the evidence tab (or on the command line) is the wizard's order; 证据N counts the ticked rows."""
+    number = complete_case(ctx, tmp_path)
+    with ctx.library.edit(number) as writer:
+        writer.update_exhibit(2, group="第一组：收货时屏幕已碎")
+    tab.set_case(number)
+    with ctx.library.edit(number) as writer:
+        writer.move_exhibit(3, -2)  # the chat to the top, as in the evidence tab
+    ctx.events.case_changed.emit(number)
+    picker = tab.exhibit_list
+    assert picker.numbers() == [3, 1, 2]
+    assert [picker.packet_text(i) for i in range(3)] == ["证据1", "证据2", "证据3"]
+    assert picker.row_item(2).text(picker.GROUP) == "第一组：收货时屏幕已碎"
+    picker.set_ticked(1, False)  # leave exhibit 1 out: 2 becomes 证据2
+    assert [picker.packet_text(i) for i in range(3)] == ["证据1", "—", "证据2"]
+    assert tab.chosen_numbers() == [3, 2]
+    assert "2 of 3 exhibits" in tab.chosen_label.text()
+    tab.run_preflight()
+    assert tab._findings is not None and {f.code for f in tab._findings} == {"ungrouped"}
+    tab.accept_warnings.setChecked(True)
+    tab.generate()
+    details = bundle_entries(ctx, number)[-1]["details"]
+    assert [(x["label"], x["exhibit"]) for x in details["exhibits"]] == [("1", 3), ("2", 2)]
+    picker.set_ticked(1, True)
+    assert [picker.packet_text(i) for i in range(3)] == ["证据1", "证据2", "证据3"]
 
 
 def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
@@ -130,11 +158,14 @@ def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
     assert result.sha256[0] in tab.result_label.text()
     assert str(saved[0]) in tab.result_label.text()
     assert tab.open_button.isEnabled() and tab.folder_button.isEnabled()
-    assert tab.history.rowCount() == 1
+    assert tab.history.rowCount() == 2  # the packet, then the notes beside it
     assert tab.history.item(0, 1).text() == "Court (civil complaint)"
     assert tab.history.item(0, 2).text() == saved[0].name
     assert tab.history.item(0, 3).text() == str(result.pages)
     assert tab.history.item(0, 4).text() == result.sha256[0][:16] + "…"
+    assert result.guidance_file is not None and tab.history.item(1, 2).text() == result.guidance_file.name
+    assert tab.history.item(1, 1).text() == "Court (civil complaint): notes for whoever files it"
+    assert result.guidance_file.name in tab.result_label.text()
     assert bundle_entries(ctx, number)[0]["details"]["accepted_warnings"]
 
 
@@ -184,27 +215,41 @@ def test_arbitration_with_agreement_and_complete_case_needs_no_tick(ctx, tab, tm
     assert tab.last_result is not None and not tab.last_result.warnings
 
 
-def test_reordering_changes_the_bundle_order(ctx, tab, tmp_path):
+def test_reordering_in_the_wizard_moves_the_exhibit_in_the_cases_evidence_order(ctx, tab, tmp_path):
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.CONSUMER_ASSOCIATION)
-    tab.exhibit_list.setCurrentRow(2)
+    picker = tab.exhibit_list
+    picker.set_current_row(2)
     tab.move_selected(-1)
     tab.move_selected(-1)
     tab.move_selected(-1)  # already at the top: stays
-    assert tab.exhibit_list.currentRow() == 0
+    assert picker.current_row() == 0
     assert tab.chosen_numbers() == [3, 1, 2]
-    tab.exhibit_list.item(2).setCheckState(Qt.CheckState.Unchecked)  # leave exhibit 2 out
+    # One order: the case records it, so the evidence tab, the command line and every packet follow it.
+    assert [e.number for e in ctx.library.load_case(number).ordered_exhibits()] == [3, 1, 2]
+    picker.set_ticked(2, False)  # leave exhibit 2 out
     assert tab.chosen_numbers() == [3, 1]
     tab.run_preflight()
     assert tab.generate_button.isEnabled()
     tab.generate()
     details = bundle_entries(ctx, number)[-1]["details"]
     assert [(x["label"], x["exhibit"]) for x in details["exhibits"]] == [("1", 3), ("2", 1)]
-    # The same case again (as after the save) keeps the order chosen.
+    # The same case again (as after the save) keeps the order and the ticks.
     tab.set_case(number)
-    assert [tab.exhibit_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3)] == [3, 1, 2]
+    assert picker.numbers() == [3, 1, 2]
     assert tab.chosen_numbers() == [3, 1]
+
+
+def test_reordering_keeps_withdrawn_exhibits_in_their_place(ctx, tab, tmp_path):
+    number = make_case(ctx, tmp_path)
+    with ctx.library.edit(number) as writer:
+        writer.withdraw(2, "重复")
+    tab.set_case(number)
+    tab.exhibit_list.set_current_row(1)
+    tab.move_selected(-1)
+    assert [e.number for e in ctx.library.load_case(number).ordered_exhibits()] == [3, 2, 1]
+    assert tab.exhibit_list.numbers() == [3, 1]
 
 
 def test_alt_down_moves_the_selected_exhibit(ctx, tab, tmp_path, qtbot):
@@ -215,10 +260,11 @@ def test_alt_down_moves_the_selected_exhibit(ctx, tab, tmp_path, qtbot):
         tab.show()
         tab.activateWindow()
     tab.exhibit_list.setFocus()
-    tab.exhibit_list.setCurrentRow(0)
+    tab.exhibit_list.set_current_row(0)
     assert tab.exhibit_list.hasFocus()
     qtbot.keyClick(tab.exhibit_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert tab.chosen_numbers() == [2, 1, 3]
+    assert tab.exhibit_list.packet_text(1) == "证据2" and tab.exhibit_list.number(1) == 1
 
 
 def test_cancel_saves_nothing(ctx, tab, tmp_path):
@@ -257,9 +303,9 @@ def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
     choose(tab, Venue.CONSUMER_ASSOCIATION)
     tab.run_preflight()
     tab.generate()
-    assert tab.history.rowCount() == 2
+    assert tab.history.rowCount() == 3  # the packet and its notes, then the receipt
     assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint"
-    assert tab.history.item(1, 1).text() == "Walk-in complaint receipt (80mm)"
+    assert tab.history.item(2, 1).text() == "Walk-in complaint receipt (80mm)"
     assert tab.history.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.last_result.files[0])
 
 
@@ -291,3 +337,22 @@ def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_pa
     choose(tab, Venue.COURT)
     tab._go(STEP_CHECK)
     assert "投诉人/消费者" not in tab.disclosure_view.toPlainText()
+
+
+def test_a_redacted_copy_is_listed_unticked_and_the_table_gives_it_its_originals_number(ctx, tab, tmp_path):
+    """By default a copy goes in its original's place (where the destination takes copies), never beside it."""
+    from casefile.core.disclosure.derived import redact_exhibit
+    from casefile.core.model import RedactionRegion
+    from casefile.ui.models import EvidenceModel
+
+    number = complete_case(ctx, tmp_path)
+    copy = redact_exhibit(ctx.library, number, 2, [RedactionRegion(0, 0, 40, 20)], "第三方昵称").exhibit
+    assert copy is not None and copy.number == 4
+    tab.set_case(number)
+    picker = tab.exhibit_list
+    assert picker.numbers() == [1, 2, 3, 4]
+    assert [picker.packet_text(i) for i in range(4)] == ["证据1", "证据2", "证据3", "—"]
+    assert "redacted copy of no. 2" in picker.row_item(3).text(picker.TITLE)
+    model = EvidenceModel()
+    model.set_case(ctx.library.load_case(number))
+    assert [model.index(row, EvidenceModel.PACKET).data() for row in range(4)] == ["证据1", "证据2", "证据3", "(证据2)"]

@@ -420,6 +420,72 @@ def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
     assert [e.number for e in ctx.library.load_case(case.number).ordered_exhibits()] == [2, 1]
 
 
+def test_after_a_move_to_the_top_the_row_is_exhibit_1_of_a_packet_beside_its_own_number(ctx, qtbot, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    names = ("a.txt", "b.txt", "c.txt", "d.txt")
+    for name in names:
+        (tmp_path / name).write_text(name, "utf-8")
+    list(add_files(ctx.library, case.number, [tmp_path / name for name in names]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case.number)
+    model = tab.model
+
+    def column(c: int) -> list[str]:
+        return [model.index(row, c).data() for row in range(model.rowCount())]
+
+    assert model.headerData(EvidenceModel.PACKET, Qt.Orientation.Horizontal) == "In packet"
+    assert model.headerData(EvidenceModel.NUMBER, Qt.Orientation.Horizontal) == "File no."
+    assert column(EvidenceModel.PACKET) == ["证据1", "证据2", "证据3", "证据4"]
+    tab.select_exhibit(4)
+    for _ in range(3):
+        tab.move_selected(-1)
+    assert column(EvidenceModel.PACKET) == ["证据1", "证据2", "证据3", "证据4"]  # the position follows the move
+    assert column(EvidenceModel.NUMBER) == ["4", "1", "2", "3"]  # the own number goes with the exhibit
+    assert tab.selected_exhibit() is not None and tab.selected_exhibit().number == 4
+    assert "in this order: 证据1 (file no. 4)" in tab.details.toPlainText()
+    # A withdrawn exhibit goes in no packet: the ones after it move up a number, in place.
+    with ctx.library.edit(case.number) as writer:
+        writer.withdraw(1, "重复")
+    ctx.events.case_changed.emit(case.number)
+    assert column(EvidenceModel.PACKET) == ["证据1", "", "证据2", "证据3"]
+    assert column(EvidenceModel.NUMBER) == ["4", "1", "2", "3"]
+
+
+def test_the_evidence_group_is_edited_in_the_table(ctx, qtbot, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.ui.evidence_tab import EvidenceTab
+
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "t", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(name, "utf-8")
+    list(add_files(ctx.library, case.number, [tmp_path / "a.txt", tmp_path / "b.txt"]))
+    tab = EvidenceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case.number)
+    group = tab.model.index(1, EvidenceModel.GROUP)
+    assert tab.model.flags(group) & Qt.ItemFlag.ItemIsEditable
+    assert tab.model.setData(group, " 第一组：购买事实 ")
+    assert ctx.library.load_case(case.number).exhibit(2).group == "第一组：购买事实"
+    assert tab.model.index(1, EvidenceModel.GROUP).data() == "第一组：购买事实"
+    assert tab._groups() == ["第一组：购买事实"]  # offered when the next group is edited
+    editor = tab.group_delegate.createEditor(tab.table.viewport(), None, tab.model.index(0, EvidenceModel.GROUP))
+    assert [editor.itemText(i) for i in range(editor.count())] == ["第一组：购买事实"]
+
+
 def test_thumbnail_grid_shows_the_photos(ctx, qtbot, tmp_path):
     from PIL import Image
 

@@ -88,7 +88,7 @@ def test_double_clicking_a_field_finding_focuses_the_field(ctx, workspace, qtbot
 
 
 def test_an_exhibit_finding_selects_the_exhibit_in_the_wizard(ctx, workspace, qtbot, tmp_path):
-    from casefile.ui.bundles_tab import NUMBER_ROLE, STEP_EXHIBITS
+    from casefile.ui.bundles_tab import STEP_EXHIBITS
 
     number = ready_for_court(ctx, tmp_path)
     with ctx.library.edit(number) as writer:
@@ -100,7 +100,7 @@ def test_an_exhibit_finding_selects_the_exhibit_in_the_wizard(ctx, workspace, qt
     with qtbot.assertNotEmitted(tab.field_requested):
         double_click(qtbot, tab, item)
     assert workspace.currentWidget() is tab and tab.pages.currentIndex() == STEP_EXHIBITS
-    assert tab.exhibit_list.currentItem().data(NUMBER_ROLE) == 1
+    assert tab.exhibit_list.current_number() == 1
 
 
 def test_where_each_field_is_shown(ctx, workspace, tmp_path):

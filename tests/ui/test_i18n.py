@@ -70,7 +70,7 @@ def test_core_errors_reach_the_user_in_chinese(qapp, tmp_path):
     install(qapp, "zh_CN")
     error = InvalidValueError("case {case} has no exhibit {number}", case="202611-001", number=7)
     assert str(error) == "case 202611-001 has no exhibit 7"  # the command line and the logs stay English
-    assert translated(error) == "案件 202611-001 没有证据 7"
+    assert translated(error) == "案件 202611-001 没有案卷编号为 7 的证据"
     nested = StorageError("the disk is full while {what}; nothing was changed", what=Message("saving the bundle"))
     assert translated(nested) == "保存证据材料时磁盘已满，未做任何改动"
     (refusal,) = collect([tmp_path / "nowhere.jpg"])

@@ -5,6 +5,19 @@ PDF per photo, one per text or media exhibit, the documents) and then assembled 
 qpdf (pikepdf), which copies page content from those files as it writes the output: the
 photos are never all in memory at once. Every page then gets its stamp (case number,
 exhibit page, bundle page) from a one-page-per-page stamp sheet laid over it.
+
+What a packet is saved as:
+
+- the filing (``<base>.pdf``, or volumes ``<base>-vol1of2.pdf`` …): what goes to the venue,
+  numbered, listed and bookmarked on its own;
+- the guidance (``<base>-guidance.pdf``): the notes for the person filing (立案提示,
+  提交须知, the 12305 route: :func:`is_guidance`), never numbered into the filing;
+- with ``BundleOptions.components``, the filing once more as one file per component for
+  online filing (``<base>-民事起诉状.pdf``, ``-证据目录``, ``-证据`` in 第n册 volumes under
+  the size limit, ``-身份证明``, ``-送达地址确认书``), each numbered on its own;
+- the disclosure report (``<base>.disclosure.txt``).
+
+All are recorded with their hashes in one custody entry, and verification checks them all.
 """
 
 from __future__ import annotations
@@ -12,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import time
 import warnings
 from collections import Counter
@@ -34,13 +48,15 @@ from casefile.core.bundle.imagepage import (
     ImageTooLarge,
     JpegHeader,
     content_box,
+    place,
     printable,
+    usable_dpi,
     write_jpeg_page,
     write_labelled_page,
     write_pixels_page,
 )
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
-from casefile.core.bundle.pdfkit import PAGE, render_story
+from casefile.core.bundle.pdfkit import PAGE, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
@@ -53,6 +69,7 @@ from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_read
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.model import Case, EvidenceKind, Exhibit
+from casefile.core.numbering import packet_exhibits
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings, clerk_id_of
@@ -73,6 +90,10 @@ IMAGE_MIMES = {
     "image/heif",
 }
 TEXT_MIMES = {"text/plain", "text/csv", "text/html", "application/json", "message/rfc822"}
+DEFAULT_COMPONENT_MB = 10  # the size limit of component files when none is given (spec §3 E7)
+GUIDANCE_TITLES = frozenset({"立案提示", "提交须知", "申诉途径与期限", "办理指引", "注意事项"})
+_GUIDANCE = re.compile(r"须知|提示|指引|途径")
+GUIDANCE_BANNER = "本文件为办理指引，供提交人参考，不属于提交材料，无需提交。"
 ROLES = {
     Venue.CONSUMER_ASSOCIATION: "投诉人",
     Venue.ARBITRATION: "申请人",
@@ -104,17 +125,51 @@ class BundleOptions:
     # whatever the destination's policy prefers.
     original: list[int] | None = None
     redacted: list[int] | None = None
+    # Also one file per component for online filing (main document, evidence list, evidence
+    # in volumes under the size limit, identity papers, 送达地址确认书), each under split_mb
+    # (DEFAULT_COMPONENT_MB when not given).
+    components: bool = False
 
 
 @dataclass
 class BundleResult:
-    files: list[Path]  # saved under the case's bundles/
-    pages: int
+    files: list[Path]  # saved under the case's bundles/: the filing (one file, or its volumes)
+    pages: int  # of the filing
     sha256: list[str]
     copies: list[Path] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     disclosure: DisclosureReport | None = None  # what was masked, stripped or replaced for the destination
     disclosure_file: Path | None = None  # the report saved beside the packet (not part of the filing)
+    guidance_file: Path | None = None  # the notes for the person filing, beside the packet (not part of it)
+    guidance_sha256: str = ""
+    components: list[Path] = field(default_factory=list)  # one file per component, for online filing
+    component_sha256: list[str] = field(default_factory=list)
+
+
+def is_guidance(title: str) -> bool:
+    """Is a closing section (documents.closing_matter) guidance for the person filing rather
+    than part of the filing? 立案提示, 提交须知, 申诉途径与期限 (the 12305 route) and any
+    other 须知/提示/指引/途径 are; anything else (a statement, an annex) stays in the filing."""
+    return title in GUIDANCE_TITLES or bool(_GUIDANCE.search(title))
+
+
+@dataclass
+class _Output:
+    """A finished file in the work folder, on its way to the case's bundles/."""
+
+    staging: Path
+    name: str
+    sha256: str
+    pages: int | None = None
+    role: str = "packet"  # packet, guidance, component, disclosure
+    component: str = ""  # the component it is (民事起诉状, 证据 第1册…)
+
+
+@dataclass
+class _Built:
+    packet: list[_Output]
+    guidance: _Output | None = None
+    components: list[_Output] = field(default_factory=list)
 
 
 @dataclass
@@ -135,6 +190,7 @@ class _Part:
     masked_sha256: str = ""  # the pages show a copy masked for the destination: its hash, beside the original's
     findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
     stripped: StrippedPhoto | None = None  # that photo's copy without metadata, streamed in instead
+    note: str = ""  # said at the top of the exhibit area (a small picture printed at its natural size)
 
 
 def select_entries(
@@ -153,7 +209,7 @@ def select_entries(
     :func:`casefile.core.disclosure.derived.choose_copies`).
     """
     if wanted is None:
-        chosen = [e for e in case.ordered_exhibits() if not e.withdrawn and e.derived_from is None]
+        chosen = packet_exhibits(case)
     else:
         chosen = []
         for number in wanted:
@@ -206,7 +262,7 @@ def build_bundle(
         redacted=options.redacted,
     )
     findings = preflight(
-        case, options.venue, entries, size_limit_mb=options.split_mb, organisation=organisation_party(settings)
+        case, options.venue, entries, size_limit_mb=_split_mb(options), organisation=organisation_party(settings)
     )
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
@@ -244,17 +300,22 @@ def build_bundle(
             staged.append(target)
             pages = render_receipt(ctx, work / "receipt.pdf", options.layout)
             _set_metadata_file(work / "receipt.pdf", target, ctx, f"投诉受理回执 {case.number}")
-            outputs = [(target, name, pages, hash_file(target).sha256)]
+            built = _Built([_Output(target, name, hash_file(target).sha256, pages)])
         else:
-            outputs = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
+            built = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
         cancel.check()
         # The disclosure report goes beside the packet, never into it: the user checks it before sending.
         report_name = f"{base}.disclosure.txt"
         report_path = out_dir / report_name
         report_path.write_text(ctx.report.to_text(f"{ctx.venue.heading} {case.number} 信息披露报告"), "utf-8")
-        report = (report_path, report_name, hash_file(report_path).sha256)
-        result = _save(library, folder, ctx, outputs, options, findings, report)
+        report = _Output(report_path, report_name, hash_file(report_path).sha256, role="disclosure")
+        result = _save(library, folder, ctx, built, options, findings, report)
     yield result
+
+
+def _split_mb(options: BundleOptions) -> int | None:
+    """The size limit of each file: as given, or DEFAULT_COMPONENT_MB for component files."""
+    return options.split_mb or (DEFAULT_COMPONENT_MB if options.components else None)
 
 
 class _Clock:
@@ -291,7 +352,7 @@ def _build_packet(
     options: BundleOptions,
     cancel: CancelToken,
     staged: list[Path],
-) -> Generator[Progress, None, list[tuple[Path, str, int, str]]]:
+) -> Generator[Progress, None, _Built]:
     from casefile.core.bundle.documents import closing_matter, front_matter
 
     total_steps = len(ctx.entries) + 4
@@ -363,7 +424,8 @@ def _build_packet(
     clock.lap("evidence list")
     yield Progress(len(ctx.entries) + 2, total_steps, "evidence list")
 
-    # 4. The integrity annex and closing notes.
+    # 4. The integrity annex, then the closing sections: those that belong to the filing stay
+    # in it, the notes for the person filing go into a file of their own.
     annex_path = work / "annex.pdf"
     annex = _Part(
         annex_path,
@@ -371,58 +433,248 @@ def _build_packet(
         section="电子证据完整性校验表",
     )
     closing: list[_Part] = []
+    guidance: list[_Part] = []
     for j, (title, flowables) in enumerate(closing_matter(ctx)):
         path = work / f"closing-{j}.pdf"
-        closing.append(_Part(path, render_story(path, flowables), section=title))
+        part = _Part(path, render_story(path, flowables), section=title)
+        (guidance if is_guidance(title) else closing).append(part)
     cancel.check()
 
-    # 5. Volumes and stamps.
-    for part in [*front, evidence_list, annex, *closing, *(p for g in exhibit_parts for p in g)]:
+    # 5. Volumes, stamps and assembly of the filing.
+    for part in [*front, evidence_list, annex, *closing, *guidance, *(p for g in exhibit_parts for p in g)]:
         if not part.size:  # bytes per page, for cutting volumes
             part.size = part.path.stat().st_size // max(part.pages, 1)
     volumes = _plan_volumes(front + [evidence_list], exhibit_parts, [annex, *closing], options.split_mb)
+    yield Progress(len(ctx.entries) + 3, total_steps, "assembling")
+    names = (
+        [f"{base}.pdf"]
+        if len(volumes) == 1
+        else [f"{base}-vol{v}of{len(volumes)}.pdf" for v in range(1, 1 + len(volumes))]
+    )
+    heading = f"{ctx.venue.heading} {ctx.case.number}"
+    titles = (
+        [heading]
+        if len(volumes) == 1
+        else [f"{heading} 第{v}册/共{len(volumes)}册" for v in range(1, 1 + len(volumes))]
+    )
+    packet = _write_volumes(
+        ctx, volumes, exhibit_parts, work / "stamps.pdf", out_dir, names, titles, staged, reader, cancel
+    )
+    built = _Built(packet)
+    clock.lap("assembly")
+
+    # 6. The guidance, beside the filing: numbered on its own, saying on every page what it is.
+    if guidance:
+        name = f"{base}-guidance.pdf"
+        (built.guidance,) = _write_volumes(
+            ctx,
+            [guidance],
+            [],
+            work / "stamps-guidance.pdf",
+            out_dir,
+            [name],
+            [f"{heading} 办理指引（非提交材料）"],
+            staged,
+            reader,
+            cancel,
+            document="办理指引（非提交材料）",
+            banner=GUIDANCE_BANNER,
+            role="guidance",
+        )
+
+    # 7. One file per component, for online filing.
+    if options.components:
+        built.components = _write_components(
+            ctx, front, exhibit_parts, [annex, *closing], work, out_dir, base, options, staged, reader, cancel
+        )
+        clock.lap("components")
+    yield Progress(total_steps, total_steps, "saved")
+    return built
+
+
+def _stamps(
+    volumes: list[list[_Part]], groups: list[list[_Part]], *, document: str = "", banner: str = ""
+) -> list[parts.PageStamp]:
+    """The stamp of every page of a file (or of its volumes, numbered through)."""
     total = sum(p.pages for vol in volumes for p in vol)
+    exhibit_pages = {id(p): sum(q.pages for q in group) for group in groups for p in group}
     stamps: list[parts.PageStamp] = []
     n = 0
     for v, vol in enumerate(volumes, start=1):
         for part in vol:
+            owner = part.entry
+            content = owner is not None and part.content
             for k in range(part.pages):
                 n += 1
-                owner = part.entry
                 stamps.append(
                     parts.PageStamp(
                         number=n,
                         total=total,
                         section=part.section,
                         exhibit_label=owner.label if owner else "",
-                        exhibit_page=(_page_in_exhibit(part, k, exhibit_parts) if owner else 0),
-                        exhibit_pages=(owner.last_page - owner.first_page + 1 if owner else 0),
-                        exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and part.content else "",
-                        original_sha256=_original_sha256(part, owner) if owner and part.content else "",
-                        printed_sha256=part.stripped.sha256 if part.stripped and part.content else "",
+                        exhibit_page=(_page_in_exhibit(part, k, groups) if owner else 0),
+                        exhibit_pages=exhibit_pages.get(id(part), 0) if owner else 0,
+                        exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
+                        original_sha256=_original_sha256(part, owner) if owner and content else "",
+                        printed_sha256=part.stripped.sha256 if part.stripped and content else "",
                         volume=v,
                         volumes=len(volumes),
+                        document=document,
+                        note=part.note,
+                        banner=banner,
                     )
                 )
-    stamp_path = work / "stamps.pdf"
-    parts.render_stamps(stamp_path, ctx.case.number, stamps)
-    clock.lap("annex and stamps")
-    yield Progress(len(ctx.entries) + 3, total_steps, "assembling")
+    return stamps
 
-    # 6. Assemble each volume.
-    outputs = []
+
+def _write_volumes(
+    ctx: BundleContext,
+    volumes: list[list[_Part]],
+    groups: list[list[_Part]],
+    stamp_path: Path,
+    out_dir: Path,
+    names: list[str],
+    titles: list[str],
+    staged: list[Path],
+    reader: EvidenceReader,
+    cancel: CancelToken,
+    *,
+    document: str = "",
+    banner: str = "",
+    role: str = "packet",
+    component: str = "",
+) -> list[_Output]:
+    """Stamp and assemble a file (or its volumes) into ``out_dir``; one output per volume."""
+    parts.render_stamps(stamp_path, ctx.case.number, _stamps(volumes, groups, document=document, banner=banner))
+    outputs: list[_Output] = []
     offset = 0
     with pikepdf.open(stamp_path) as stamp_pdf:
-        for v, vol in enumerate(volumes, start=1):
+        for vol, name, title in zip(volumes, names, titles, strict=True):
             cancel.check()
-            name = f"{base}.pdf" if len(volumes) == 1 else f"{base}-vol{v}of{len(volumes)}.pdf"
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
-            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, v, len(volumes), reader)
+            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, title, reader)
             offset += pages
-            outputs.append((target, name, pages, digest))
-    clock.lap("assembly")
-    yield Progress(total_steps, total_steps, "saved")
+            which = component if len(volumes) == 1 else f"{component} 第{len(outputs) + 1}册"
+            outputs.append(_Output(target, name, digest, pages, role, which if component else ""))
+    return outputs
+
+
+COMPONENT_EVIDENCE = "证据"
+COMPONENT_LIST = "证据目录"
+COMPONENT_IDENTITY = "身份证明"
+SERVICE_ADDRESS = "送达地址确认书"
+
+
+def _write_components(
+    ctx: BundleContext,
+    front: list[_Part],
+    groups: list[list[_Part]],
+    tail: list[_Part],
+    work: Path,
+    out_dir: Path,
+    base: str,
+    options: BundleOptions,
+    staged: list[Path],
+    reader: EvidenceReader,
+    cancel: CancelToken,
+) -> list[_Output]:
+    """The filing once more, one file per component, each numbered on its own and under the
+    size limit: the venue's main document, the evidence list (its page column pointing into
+    the evidence file), the evidence with the integrity annex (in 第n册 volumes when over the
+    limit), the identity papers (a page listing what to attach), the 送达地址确认书 (court).
+    The cover is left out: online filing has none."""
+    limit = _split_mb(options)
+    outputs: list[_Output] = []
+
+    def single(name: str, file_parts: list[_Part], role_text: str) -> None:
+        outputs.extend(
+            _write_volumes(
+                ctx,
+                [file_parts],
+                [],
+                work / f"stamps-{len(outputs)}.pdf",
+                out_dir,
+                [f"{base}-{name}.pdf"],
+                [f"{ctx.venue.heading} {ctx.case.number} {role_text}"],
+                staged,
+                reader,
+                cancel,
+                document=role_text,
+                role="component",
+                component=name,
+            )
+        )
+
+    # The main document, then each other paper (授权委托书) as a file of its own; no cover and no
+    # paper copies for the defendants (本状副本): the court serves an online filing itself.
+    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS) and "副本" not in p.section]
+    for document in documents:
+        single(document.section, [document], document.section)
+
+    # The evidence file first, for its page numbers; the list pointing into it is written next.
+    volumes = _plan_volumes([], groups, tail, limit)
+    page = 1
+    volume_of: dict[str, int] = {}
+    for v, vol in enumerate(volumes, start=1):
+        held = {id(p) for p in vol}
+        for group in (g for g in groups if g and id(g[0]) in held):
+            entry = group[0].entry
+            assert entry is not None
+            count = sum(p.pages for p in group)
+            entry.first_page, entry.last_page = page, page + count - 1
+            volume_of[entry.label] = v
+            page += count
+        page += sum(p.pages for p in vol if p.entry is None)
+    count = len(volumes)
+    evidence_names = [
+        f"{base}-{COMPONENT_EVIDENCE}.pdf" if count == 1 else f"{base}-{COMPONENT_EVIDENCE}-第{v}册.pdf"
+        for v in range(1, count + 1)
+    ]
+    evidence_file = evidence_names[0] if count == 1 else f"{base}-{COMPONENT_EVIDENCE}-第n册.pdf"
+    refs = parts.PageRefs(
+        header="证据文件页码",
+        note=f"页码指证据文件（{evidence_file}）每页页脚所标的页码"
+        + ("，证据文件分册的，并注明册号。" if count > 1 else "。"),
+        volume_of=(lambda e: volume_of[e.label]) if count > 1 else None,
+    )
+    list_path = work / "evidence-list-component.pdf"
+    listing = _Part(
+        list_path,
+        render_story(list_path, parts.evidence_list_flowables(ctx, ROLES[ctx.venue], [], refs)),
+        section=COMPONENT_LIST,
+    )
+    single(COMPONENT_LIST, [listing], COMPONENT_LIST)
+    outputs.extend(
+        _write_volumes(
+            ctx,
+            volumes,
+            groups,
+            work / "stamps-evidence.pdf",
+            out_dir,
+            evidence_names,
+            [
+                f"{ctx.venue.heading} {ctx.case.number} 证据" + (f" 第{v}册/共{count}册" if count > 1 else "")
+                for v in range(1, count + 1)
+            ],
+            staged,
+            reader,
+            cancel,
+            document="证据文件",
+            role="component",
+            component=COMPONENT_EVIDENCE,
+        )
+    )
+    identity_path = work / "identity.pdf"
+    identity = _Part(
+        identity_path,
+        render_story(identity_path, parts.identity_flowables(ctx, ROLES[ctx.venue])),
+        section=COMPONENT_IDENTITY,
+    )
+    single(COMPONENT_IDENTITY, [identity], COMPONENT_IDENTITY)
+    service = [p for p in front if p.section == SERVICE_ADDRESS]
+    if service:
+        single(SERVICE_ADDRESS, service, SERVICE_ADDRESS)
     return outputs
 
 
@@ -590,7 +842,14 @@ def _image_parts(
                     printed_sha256=stripped.sha256,
                 )
             size = stripped.size if stripped is not None else e.size
-            return [_Part(target, 1, entry=entry, content=True, placeholder=token, size=size, stripped=stripped)]
+            header = checked.header
+            upright = (
+                (header.height, header.width) if header.orientation in (5, 6, 7, 8) else (header.width, header.height)
+            )
+            note = header.placement().note(upright)
+            return [
+                _Part(target, 1, entry=entry, content=True, placeholder=token, size=size, stripped=stripped, note=note)
+            ]
         if checked.inspection.verdict is Verdict.DAMAGED:
             damage = checked.inspection.reason
             log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
@@ -603,6 +862,7 @@ def _image_parts(
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # bounded below instead
             with Image.open(path) as img:
                 fmt = img.format or ""
+                dpi = usable_dpi(img.info)
                 picture, reduced = printable(img)
     except ImageTooLarge as exc:
         return notice(f"图像尺寸过大（{exc} 像素），无法在本材料中输出，请查看原始文件")  # type: ignore[no-any-return]
@@ -623,12 +883,14 @@ def _image_parts(
         notes = ["此JPEG文件以解码后重新编码的图像输出（其编码方式PDF阅读器不一定支持）；原始文件未作改动。"]
     if reduced:
         notes.append(reduced)
+    small = "" if reduced else place(picture.width, picture.height, 1, dpi).note(picture.size)
     if notes:
-        write_labelled_page(picture, target, notes, as_jpeg=photo)
+        write_labelled_page(picture, target, [*notes, *([small] if small else [])], as_jpeg=photo, dpi=dpi)
+        small = ""
     else:
-        write_pixels_page(picture, target)
+        write_pixels_page(picture, target, dpi)
     # A damaged file's page is not "direct output" of the data (E2): its own note gives the hash.
-    return [_Part(target, 1, entry=entry, content=not damage)]
+    return [_Part(target, 1, entry=entry, content=not damage, note=small)]
 
 
 def pdf_parts(
@@ -739,11 +1001,10 @@ def _assemble(
     stamps: pikepdf.Pdf,
     offset: int,
     target: Path,
-    volume: int,
-    volumes: int,
+    title: str,
     reader: EvidenceReader,
 ) -> tuple[int, str]:
-    """Write one volume to ``target``; return its page count and SHA-256."""
+    """Write one file (or volume) to ``target``, titled ``title``; return its page count and SHA-256."""
     out = pikepdf.new()
     sources: dict[Path, pikepdf.Pdf] = {}
     bookmarks: list[tuple[str, int]] = []
@@ -776,9 +1037,8 @@ def _assemble(
         if list_part is not None:
             _link_rows(out, list_part, separator_pages)
         with out.open_outline() as outline:
-            for title, index in bookmarks:
-                outline.root.append(pikepdf.OutlineItem(title, index))
-        title = f"{ctx.venue.heading} {ctx.case.number}" + (f" 第{volume}册/共{volumes}册" if volumes > 1 else "")
+            for mark, index in bookmarks:
+                outline.root.append(pikepdf.OutlineItem(mark, index))
         _set_metadata(out, ctx, title)
         photos = {p.placeholder: p for p in parts_list if p.placeholder}
         if not photos:
@@ -836,7 +1096,8 @@ def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
 
 def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
     part, start = list_part
-    left, right = 20 * 72 / 25.4, PAGE[0] - 20 * 72 / 25.4
+    left, _y, width, _h = text_box()
+    right = left + width
     for label, page_number, y0, y1 in part.anchors:
         target = separators.get(label)
         if target is None:
@@ -889,10 +1150,10 @@ def _save(
     library: Library,
     folder: Any,
     ctx: BundleContext,
-    outputs: list[tuple[Path, str, int, str]],
+    built: _Built,
     options: BundleOptions,
     findings: list[Finding],
-    report: tuple[Path, str, str],
+    report: _Output,
 ) -> BundleResult:
     """Move the finished files into the case's bundles/ and record them, crash-safely.
 
@@ -902,67 +1163,75 @@ def _save(
     or removes (it does not): never a bundle that the custody log does not know.
     """
     bundles = folder.bundles_dir
-    saved: list[Path] = []
-    report_staging, report_name, report_digest = report
+    outputs = [*built.packet, *([built.guidance] if built.guidance else []), *built.components, report]
     with library.edit(ctx.case.number) as writer:
         placed: list[tuple[Path, Path]] = []
         try:
             bundles.mkdir(exist_ok=True)
-            for staging, name in [*((o[0], o[1]) for o in outputs), (report_staging, report_name)]:
-                with open(staging, "rb") as fh:
+            for output in outputs:
+                with open(output.staging, "rb") as fh:
                     os.fsync(fh.fileno())
-                temporary = bundles / f"{TEMP_PREFIX}{name}"
-                os.replace(staging, temporary)
-                placed.append((temporary, bundles / name))
+                temporary = bundles / f"{TEMP_PREFIX}{output.name}"
+                os.replace(output.staging, temporary)
+                placed.append((temporary, bundles / output.name))
             fsync_dir(bundles)
         except OSError as exc:
             for temporary, _final in placed:
                 remove_quietly(temporary)
             raise storage_error(exc, Message("saving the bundle")) from exc
+        recorded = {
+            id(output): {
+                "name": f"bundles/{output.name}",
+                "sha256": output.sha256,
+                **({"pages": output.pages} if output.pages is not None else {}),
+                "size": temporary.stat().st_size,
+                **({"component": output.component} if output.component else {}),
+            }
+            for output, (temporary, _final) in zip(outputs, placed, strict=True)
+        }
+        details: dict[str, Any] = {
+            "venue": ctx.venue.value,
+            "files": [recorded[id(o)] for o in built.packet],
+            "disclosure": {**recorded[id(report)], "report": ctx.report.to_data()},
+            "exhibits": [_recorded_entry(e) for e in ctx.entries],
+            "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
+            "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
+        }
+        if built.guidance is not None:  # the notes for the person filing, beside the filing
+            details["guidance"] = recorded[id(built.guidance)]
+        if built.components:  # the filing again, one file per component, for online filing
+            details["components"] = [recorded[id(o)] for o in built.components]
         try:
-            writer.record(
-                record.BUNDLE,
-                {
-                    "venue": ctx.venue.value,
-                    "files": [
-                        {"name": f"bundles/{name}", "sha256": digest, "pages": pages, "size": temporary.stat().st_size}
-                        for (temporary, _final), (_s, name, pages, digest) in zip(placed, outputs, strict=False)
-                    ],
-                    "disclosure": {
-                        "name": f"bundles/{report_name}",
-                        "sha256": report_digest,
-                        "size": placed[-1][0].stat().st_size,
-                        "report": ctx.report.to_data(),
-                    },
-                    "exhibits": [_recorded_entry(e) for e in ctx.entries],
-                    "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
-                    "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
-                },
-            )
+            writer.record(record.BUNDLE, details)
         except BaseException:
             for temporary, _final in placed:
                 remove_quietly(temporary)
             raise
+        saved: dict[int, Path] = {}
         try:
-            for temporary, final in placed:
+            for output, (temporary, final) in zip(outputs, placed, strict=True):
                 os.rename(temporary, final)
                 make_readonly(final)
-                saved.append(final)
+                saved[id(output)] = final
             fsync_dir(bundles)
-            report_file = saved.pop()  # the disclosure report, saved beside the packet
         except OSError as exc:  # the entry exists: the next start finishes the renames
             raise storage_error(exc, Message("saving the bundle")) from exc
+    files = [saved[id(o)] for o in built.packet]
     copies: list[Path] = []
     if options.output is not None:
-        copies = _copy_out(saved, options.output)
+        copies = _copy_out(files, options.output)
     return BundleResult(
-        files=saved,
-        pages=sum(pages for _t, _n, pages, _d in outputs),
-        sha256=[digest for _t, _n, _p, digest in outputs],
+        files=files,
+        pages=sum(o.pages or 0 for o in built.packet),
+        sha256=[o.sha256 for o in built.packet],
         copies=copies,
         warnings=[f for f in findings if f.level is Level.WARNING],
         disclosure=ctx.report,
-        disclosure_file=report_file,
+        disclosure_file=saved[id(report)],
+        guidance_file=saved[id(built.guidance)] if built.guidance is not None else None,
+        guidance_sha256=built.guidance.sha256 if built.guidance is not None else "",
+        components=[saved[id(o)] for o in built.components],
+        component_sha256=[o.sha256 for o in built.components],
     )
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Masker
 from casefile.core.model import Case, Exhibit, Party
+from casefile.core.numbering import exhibit_name, packet_label
 from casefile.core.settings import Settings
 from casefile.core.venues import Venue as Venue  # where it has always been imported from
 
@@ -71,7 +72,25 @@ class ExhibitEntry:
 
     @property
     def name(self) -> str:
-        return f"证据{self.label}"
+        """How the packet names it: 证据3."""
+        return packet_label(self.label)
+
+    @property
+    def number(self) -> int:
+        """The printed exhibit's own number (案卷编号), by which the app and the command line know it."""
+        return self.exhibit.number
+
+    def full_name(self, detail: str = "") -> str:
+        """Both numbers, for separators and findings: 证据3（案卷编号5）."""
+        return exhibit_name(self.label, self.exhibit.number, detail)
+
+    @property
+    def group(self) -> str:
+        """Its 证据组: the printed exhibit's, or (a redacted copy standing in) its original's."""
+        own = self.exhibit.group.strip()
+        if own or self.original is None:
+            return own
+        return self.original.group.strip()
 
 
 @dataclass

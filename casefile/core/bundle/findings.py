@@ -1,5 +1,6 @@
 """How the preflight words its findings: citations from the law table, the field to fix, and one finding
-for every exhibit that shares a problem ("证据1、3、5没有填写证明目的") rather than one per exhibit."""
+for every exhibit that shares a problem ("证据1（案卷编号1）、证据3（案卷编号4）没有填写证明目的") rather than one
+per exhibit, each named by its number in the packet and its own number in the case."""
 
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from casefile.core.bundle.context import ExhibitEntry, Finding, Level
 def cite(article_id: str, *, part: bool = False) -> str:
     """A citation from the law table, short form, to print inside （）.
 
-    An article whose number was read only in a version no longer in force (the 2017 仲裁法, for rules
-    whose 2025 number was not found) says so, rather than print a repealed number as if it were current:
-    《仲裁法》第二十三条，系2017年文本的条文序号，现行文本的对应条文待核实.
+    An article whose number was read only in a version no longer in force says so, rather than print a
+    repealed number as if it were current: 《仲裁法》第二十三条，系2017年文本的条文序号，现行文本的对应条文待核实.
     """
     text = law.cite(article_id, short=True, with_part=part)
     article = law.article(article_id)
@@ -49,8 +49,8 @@ class Findings(list[Finding]):
     ) -> None:
         """One finding for every exhibit in ``items`` ((entry, detail) pairs) with the same problem.
 
-        ``message`` follows the exhibits as the packet names them ("证据1、3、5" + "没有填写证明目的", or with
-        details "证据1（GIMP 2.10）、证据3（Adobe Photoshop）"); the field is the first exhibit's ``attribute``.
+        ``message`` follows the exhibits as the packet names them ("证据1（案卷编号1）、证据3（案卷编号4）" + "没有填写
+        证明目的", or with details "证据1（案卷编号1，GIMP 2.10）"); the field is the first exhibit's ``attribute``.
         """
         if not items:
             return
@@ -60,8 +60,6 @@ class Findings(list[Finding]):
 
 
 def exhibit_names(items: Sequence[tuple[ExhibitEntry, str]]) -> str:
-    """证据1、3、5; with details, 证据1（a.jpg）、证据3（b.jpg）."""
-    if any(detail for _entry, detail in items):
-        named = (f"证据{entry.label}（{detail}）" if detail else f"证据{entry.label}" for entry, detail in items)
-        return "、".join(named)
-    return "证据" + "、".join(entry.label for entry, _detail in items)
+    """Each exhibit by its number in the packet and its own number, so it can be found in the app:
+    证据1（案卷编号3）、证据2（案卷编号1）; with details, 证据1（案卷编号3，a.jpg）."""
+    return "、".join(entry.full_name(detail) for entry, detail in items)

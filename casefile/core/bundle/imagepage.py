@@ -9,6 +9,12 @@ printed losslessly, except HEIC/HEIF, which PDF cannot hold, and damaged JPEGs: 
 carry a JPEG made from the decoded picture, under a note saying so. Decoded pictures carry
 none of the file's metadata. A picture far finer than print needs (a 13000 × 13000 scan) is
 printed from a reduced decode, also with a note.
+
+Pictures are fitted into the exhibit area of the page (20 mm clear of the binding edge on
+the left, room for the caption above and the stamp below), but never printed larger than
+twice their natural size: their resolution if the file gives a usable one, else 150 dpi
+(screenshots, most phone pictures). A small picture therefore stays small and sharp rather
+than blown up to the page width, and its page says so (:data:`SMALL_NOTE`).
 """
 
 from __future__ import annotations
@@ -17,25 +23,73 @@ import io
 import math
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PIL import Image
 
-from casefile.core.bundle.pdfkit import PAGE
+from casefile.core.bundle.pdfkit import PAGE, picture_box
 
-# Room left for the stamps at the top and bottom of every exhibit page (points).
-TOP_BAND = 40.0
-BOTTOM_BAND = 40.0
-SIDE = 28.0
+NATURAL_DPI = 150.0  # the natural size of a picture that gives no usable resolution
+MAX_ENLARGEMENT = 2.0  # a picture is never printed larger than twice its natural size
+SMALL_NOTE = "原图尺寸较小，按原始像素输出"
+NOTE_SIZE, NOTE_LEADING = 8.5, 12.0  # notes on a picture's page
+SMALL_NOTE_ROOM = NOTE_SIZE + 8.0  # the small-picture note's line at the top of the exhibit area
 
 
 def content_box(page: tuple[float, float] = PAGE) -> tuple[float, float, float, float]:
     """(x, y, width, height) of the area exhibit content may use on an A4 page."""
-    w, h = page
-    return SIDE, BOTTOM_BAND, w - 2 * SIDE, h - TOP_BAND - BOTTOM_BAND
+    return picture_box(page)
+
+
+def usable_dpi(info: Mapping[Any, Any]) -> float | None:
+    """The resolution a picture's file states (JFIF, EXIF or PNG pHYs, as Pillow reads it), if usable.
+
+    72 dpi and less is what cameras, phones and screenshots write when they know nothing
+    better; a value beyond 1200 dpi is no photograph's or screen's.
+    """
+    dpi = info.get("dpi")
+    try:
+        value = float(dpi[0]) if isinstance(dpi, tuple | list) and dpi else 0.0
+    except (TypeError, ValueError):
+        return None
+    return value if 72 < value <= 1200 else None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a picture goes on its page (points), and whether it is printed small."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    small: bool  # held to its natural size (at most twice it) rather than filling the area
+
+    def note(self, pixels: tuple[int, int]) -> str:
+        """The line saying so, with the picture's size in pixels; "" when it fills the area."""
+        if not self.small:
+            return ""
+        return f"{SMALL_NOTE}（{pixels[0]} × {pixels[1]} 像素）。"
+
+
+def place(
+    width: int, height: int, orientation: int = 1, dpi: float | None = None, box: tuple[float, ...] | None = None
+) -> Placement:
+    """The placement of a picture of ``width`` × ``height`` pixels (as stored; ``orientation``
+    turns it upright) in ``box`` (the exhibit area), centred, proportions kept."""
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    bx, by, bw, bh = box if box is not None else content_box()
+    largest = MAX_ENLARGEMENT * 72.0 / (dpi or NATURAL_DPI)  # points per pixel
+    small = largest < min(bw / width, bh / height)
+    if small:
+        bh -= SMALL_NOTE_ROOM  # the note goes at the top of the area
+    scale = min(bw / width, bh / height, largest)
+    w, h = width * scale, height * scale
+    return Placement(bx + (bw - w) / 2, by + (bh - h) / 2, w, h, small)
 
 
 def _matrix(orientation: int, x: float, y: float, w: float, h: float) -> tuple[float, ...]:
@@ -52,22 +106,12 @@ def _matrix(orientation: int, x: float, y: float, w: float, h: float) -> tuple[f
     }.get(orientation, (w, 0, 0, h, x, y))
 
 
-def _fit(width: int, height: int, orientation: int) -> tuple[float, float, float, float]:
-    if orientation in (5, 6, 7, 8):
-        width, height = height, width
-    bx, by, bw, bh = content_box()
-    scale = min(bw / width, bh / height)
-    w, h = width * scale, height * scale
-    return bx + (bw - w) / 2, by + (bh - h) / 2, w, h
-
-
 PLACEHOLDER_KEY = "/CaseFileJPEG"
 PRINT_DPI = 300  # plenty for a printed page; images far above it are printed from a reduced decode
 # The most decoded pixel memory one image may take (Pillow keeps RGB as 4 bytes a pixel).
 # A bigger JPEG is decoded reduced (libjpeg scales as it decodes); any other format gets a notice.
 DECODE_BUDGET = 288 << 20
 STRIP_BYTES = 8 << 20  # rows converted and reduced at a time
-NOTE_SIZE, NOTE_LEADING = 8.5, 12.0
 
 
 class ImageTooLarge(Exception):
@@ -96,10 +140,14 @@ class JpegHeader:
     mode: str  # L, RGB or CMYK
     orientation: int
     adobe: bool  # an Adobe APP14 segment: CMYK stored inverted
+    dpi: float | None = None  # the resolution the file states, if usable
 
     @classmethod
     def of(cls, img: Image.Image) -> JpegHeader:
-        return cls(img.width, img.height, img.mode, orientation_of(img), "adobe" in img.info)
+        return cls(img.width, img.height, img.mode, orientation_of(img), "adobe" in img.info, usable_dpi(img.info))
+
+    def placement(self) -> Placement:
+        return place(self.width, self.height, self.orientation, self.dpi)
 
 
 def write_jpeg_page(img: JpegHeader, target: Path, placeholder: str) -> None:
@@ -113,8 +161,8 @@ def write_jpeg_page(img: JpegHeader, target: Path, placeholder: str) -> None:
     orientation = img.orientation
     colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}[img.mode]
     decode = " /Decode [1 0 1 0 1 0 1 0]" if img.mode == "CMYK" and img.adobe else ""
-    x, y, w, h = _fit(img.width, img.height, orientation)
-    matrix = " ".join(f"{v:.4f}" for v in _matrix(orientation, x, y, w, h))
+    at = img.placement()
+    matrix = " ".join(f"{v:.4f}" for v in _matrix(orientation, at.x, at.y, at.width, at.height))
     marker = placeholder_bytes(placeholder)
     image_dict = (
         f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
@@ -134,7 +182,7 @@ def _print_size(width: int, height: int, orientation: int) -> tuple[int, int]:
     """Pixels (as stored, before turning upright) that print the image at PRINT_DPI in the content box."""
     upright_w, upright_h = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
     _bx, _by, bw, bh = content_box()
-    scale = min(bw / upright_w, bh / upright_h)  # points per pixel
+    scale = min(bw / upright_w, bh / upright_h)  # points per pixel at the largest
     ppi = PRINT_DPI / 72
     tw, th = max(1, math.ceil(upright_w * scale * ppi)), max(1, math.ceil(upright_h * scale * ppi))
     return (th, tw) if orientation in (5, 6, 7, 8) else (tw, th)
@@ -322,40 +370,48 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def write_pixels_page(img: Image.Image, target: Path) -> None:
-    """A one-page PDF of a decoded picture (L or RGB), losslessly compressed, nothing else on it."""
+def write_pixels_page(img: Image.Image, target: Path, dpi: float | None = None) -> Placement:
+    """A one-page PDF of a decoded picture (L or RGB), losslessly compressed, nothing else on it.
+
+    ``dpi``: the original's usable resolution (its natural size). Returns where it went.
+    """
     colorspace = "/DeviceGray" if img.mode == "L" else "/DeviceRGB"
     data = zlib.compress(img.tobytes(), 6)
-    x, y, w, h = _fit(img.width, img.height, 1)
-    matrix = " ".join(f"{v:.4f}" for v in _matrix(1, x, y, w, h))
+    at = place(img.width, img.height, 1, dpi)
+    matrix = " ".join(f"{v:.4f}" for v in _matrix(1, at.x, at.y, at.width, at.height))
     image_dict = (
         f"<< /Type /XObject /Subtype /Image /Width {img.width} /Height {img.height} "
         f"/ColorSpace {colorspace} /BitsPerComponent 8 /Filter /FlateDecode /Length {len(data)} >>"
     )
     with open(target, "wb") as out:
         _write_pdf(out, image_dict, lambda o: o.write(data), matrix)
+    return at
 
 
-def write_labelled_page(img: Image.Image, target: Path, notes: list[str], *, as_jpeg: bool) -> None:
-    """A picture under notes saying what it is (re-encoded, reduced, damaged), on one A4 page.
+def write_labelled_page(
+    img: Image.Image, target: Path, notes: list[str], *, as_jpeg: bool, dpi: float | None = None
+) -> None:
+    """A picture under notes saying what it is (re-encoded, reduced, damaged, small), on one A4 page.
 
     ``as_jpeg`` keeps photos small (JPEG, quality 92); screenshots and drawings stay lossless.
+    ``dpi``: the original's usable resolution (its natural size).
     """
     from reportlab.lib.utils import ImageReader
 
-    from casefile.core.bundle.pdfkit import FONT, new_canvas, wrap_text
+    from casefile.core.bundle.pdfkit import BINDING, FONT, new_canvas, wrap_text
 
     bx, by, bw, bh = content_box()
-    lines = [line for note in notes for line in wrap_text(note, NOTE_SIZE, bw)]
+    left = max(bx, BINDING)  # the notes are text: as far from the binding edge as any text
+    width = bx + bw - left
+    lines = [line for note in notes for line in wrap_text(note, NOTE_SIZE, width)]
     canvas = new_canvas(target)
     canvas.setFont(FONT, NOTE_SIZE)
     top = by + bh
     for k, line in enumerate(lines):
-        canvas.drawString(bx, top - NOTE_SIZE - k * NOTE_LEADING, line)
+        canvas.drawString(left, top - NOTE_SIZE - k * NOTE_LEADING, line)
     used = len(lines) * NOTE_LEADING + 6 if lines else 0
-    scale = min(bw / img.width, (bh - used) / img.height)
-    w, h = img.width * scale, img.height * scale
-    x, y = bx + (bw - w) / 2, by + (bh - used - h) / 2
+    at = place(img.width, img.height, 1, dpi, (bx, by, bw, bh - used))
+    x, y, w, h = at.x, at.y, at.width, at.height
     if as_jpeg:
         buffer = io.BytesIO()
         # Nothing of the original's metadata: Pillow would copy a JPEG's comment (COM) over.

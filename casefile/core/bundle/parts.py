@@ -14,15 +14,29 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
-from casefile.core.bundle.imagepage import BOTTOM_BAND, TOP_BAND
+from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
+    BINDING,
+    BOTTOM,
+    CAPTION_LEADING,
+    CAPTION_LINES,
+    CAPTION_SIZE,
     FONT,
+    OUTER,
     PAGE,
+    PICTURE_TOP,
+    SANS,
+    SERIF,
+    STAMP_EDGE,
+    STAMP_SIZE,
+    CjkParagraph,
     TextLines,
     blank,
     esc,
@@ -38,7 +52,8 @@ from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
-from casefile.core.sniff import decode_text
+from casefile.core.numbering import group_runs, groups_in_order, own_name
+from casefile.core.sniff import decode_header, decode_text, detect_encoding
 from casefile.core.transcripts import recording_times
 
 KIND_NAMES = {
@@ -68,9 +83,13 @@ MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB an
 
 
 def evidence_form(kind: EvidenceKind) -> str:
-    """证据形式 (spec §1 col. 4, §3 E1)."""
-    if kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO):
-        return "视听资料"
+    """证据形式 (spec §1 col. 4, §3 E1): 书证 for papers, 电子数据 for everything made or kept as data.
+
+    Recordings, videos, photos, screenshots, chats and mail are electronic data: audio and video
+    files are electronic files (民事证据规定 art. 14 (四)), and recordings and images stored on an
+    electronic medium follow the rules for electronic data (民诉法解释 art. 116) — not 视听资料,
+    which would ask for the original carrier (art. 15) instead of the original data.
+    """
     if kind in (
         EvidenceKind.DOCUMENT,
         EvidenceKind.WAYBILL,
@@ -110,15 +129,22 @@ REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
 
 
 def separator_rows(
-    e: Exhibit, *, show_location: bool = True, original: Exhibit | None = None, printed_sha256: str = ""
+    e: Exhibit,
+    *,
+    show_location: bool = True,
+    original: Exhibit | None = None,
+    printed_sha256: str = "",
+    group: str = "",
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
     ``original``: ``e`` is a redacted copy printed in its place; both hashes are given.
     ``printed_sha256``: the photo is printed from its copy without metadata, whose hash this is.
+    ``group``: the 证据组 it belongs to in this packet.
     """
     rows = [
         ("证据名称", e.title),
+        *([("证据组", group)] if group else []),
         ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
         ("证据来源", blank(e.source, 12)),
         ("证明目的", blank(e.purpose, 20)),
@@ -135,7 +161,7 @@ def separator_rows(
         rows.append((f"{original_label}SM3", f"{e.sm3[:32]}\n{e.sm3[32:]}"))
     if original is not None:
         rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
-        where = f"原件：{original.original_name}，本案证据文件第{original.number}号"
+        where = f"原件：{original.original_name}，{own_name(original.number)}"
         rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
     if printed_sha256:
         rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
@@ -206,9 +232,13 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     return rows
 
 
-def qr_payload(case_number: str, label: str, sha256: str) -> str:
-    """Upper-case ASCII so the code stays small (QR alphanumeric mode) and any reader decodes it."""
-    return f"CASEFILE:{case_number}:E{label}:SHA256:{sha256.upper()}"
+def qr_payload(case_number: str, label: str, sha256: str, number: int | None = None) -> str:
+    """Upper-case ASCII so the code stays small (QR alphanumeric mode) and any reader decodes it.
+
+    ``E3``: 证据3 of the packet; ``NO5``: its own number in the case (案卷编号5).
+    """
+    own = f":NO{number}" if number is not None else ""
+    return f"CASEFILE:{case_number}:E{label}{own}:SHA256:{sha256.upper()}"
 
 
 SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is even wrapped
@@ -223,52 +253,57 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
     """
     canvas = new_canvas(path)
     width, height = PAGE
-    left, right = 20 * mm, width - 20 * mm
+    left, right = BINDING, width - OUTER
     label_w = 34 * mm
-    size, leading, pad = 9.0, 12.0, 4.0
-    qr_size = 42 * mm
+    size, leading, pad = 10.0, 13.0, 4.0
+    qr_size = 40 * mm
     for entry in ctx.entries:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
-        canvas.setFont(FONT, 26)
-        canvas.drawCentredString(width / 2, height - 45 * mm, f"证据{entry.label}")
-        canvas.setFont(FONT, 16)
+        canvas.setFont(SANS, 26)
+        canvas.drawCentredString((left + right) / 2, height - 39 * mm, entry.name)
+        # Its own number under the packet's: how the exhibit is found in the case file (the app, the log).
+        canvas.setFont(SANS, 11)
+        canvas.drawCentredString((left + right) / 2, height - 47 * mm, f"（{own_name(e.number)}）")
+        canvas.setFont(SANS, 16)
         y = height - 58 * mm
-        title = wrap_text(e.title[:SEPARATOR_VALUE_CHARS], 16, right - left)
+        title = wrap_text(e.title[:SEPARATOR_VALUE_CHARS], 16, right - left, SANS)
         if len(title) > 3:
-            title = [*title[:2], _cut_line(title[2], 16, right - left, "……")]
+            title = [*title[:2], _cut_line(title[2], 16, right - left, "……", SANS)]
         for line in title:
-            canvas.drawCentredString(width / 2, y, line)
+            canvas.drawCentredString((left + right) / 2, y, line)
             y -= 22
         y -= 10
         canvas.setLineWidth(0.5)
-        canvas.setFont(FONT, size)
         rows = separator_rows(
             e,
             show_location=ctx.shows_location,
             original=entry.original,
             printed_sha256=printed_photo_sha256(ctx, entry),
+            group=entry.group,
         )
         value_w = right - left - label_w - 2 * pad
-        wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w) for _label, value in rows]
-        room = y - (BOTTOM_BAND + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
+        wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
+        room = y - (BOTTOM + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
         wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w)
         for (label, _value), lines in zip(rows, wrapped, strict=True):
             row_h = max(1, len(lines)) * leading + 2 * pad
             canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
             canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
+            canvas.setFont(SANS, 9)
             canvas.drawString(left + pad, y - pad - size, label)
+            canvas.setFont(SERIF, size)
             for k, line in enumerate(lines):
                 canvas.drawString(left + label_w + pad, y - pad - size - k * leading, line)
             y -= row_h
-        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256), qr_size)
+        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
         qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
-        canvas.setFont(FONT, 8.5)
+        canvas.setFont(SANS, 8.5)
         canvas.setFillColor(colors.HexColor("#333333"))
         note = (
-            "二维码内容：案件编号、证据编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
+            "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
             if entry.original is not None
-            else "二维码内容：案件编号、证据编号及原始文件SHA-256值，扫码可与原件核对。"
+            else "二维码内容：案件编号、证据序号、案卷编号及原始文件SHA-256值，扫码可与原件核对。"
         )
         for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
             canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
@@ -297,13 +332,13 @@ def _fit_lines(rows: list[list[str]], room: int, size: float, width: float) -> l
     cap = max(len(r) for r in rows)
     while cap > 1 and sum(min(len(r), cap) for r in rows) > room:
         cap -= 1
-    return [r if len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE)] for r in rows]
+    return [r if len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE, SERIF)] for r in rows]
 
 
-def _cut_line(line: str, size: float, width: float, note: str) -> str:
+def _cut_line(line: str, size: float, width: float, note: str, font: str = FONT) -> str:
     """``line`` shortened so that ``note`` fits after it on the same line."""
-    room = width - pdfmetrics.stringWidth(note, FONT, size)
-    while line and pdfmetrics.stringWidth(line, FONT, size) > room:
+    room = width - pdfmetrics.stringWidth(note, font, size)
+    while line and pdfmetrics.stringWidth(line, font, size) > room:
         line = line[: max(0, len(line) - max(1, len(line) // 8))]
     return line + note if room > 0 else note
 
@@ -358,25 +393,7 @@ def text_flowables(
     data = data[:MAX_TEXT_BYTES]
     header_rows: list[list[str]] = []
     if e.mime == "message/rfc822" or e.kind is EvidenceKind.EMAIL:
-        message = email.message_from_bytes(data, policy=email.policy.default)
-        header_rows = [
-            [name, str(message.get(key, ""))]
-            for name, key in (
-                ("发件人", "From"),
-                ("收件人", "To"),
-                ("抄送", "Cc"),
-                ("日期", "Date"),
-                ("主题", "Subject"),
-            )
-            if message.get(key)
-        ]
-        body = message.get_body(preferencelist=("plain", "html"))
-        text = body.get_content() if body is not None else ""
-        if body is not None and body.get_content_type() == "text/html":
-            text = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>|</p>", "\n", text))
-        attachments = [part.get_filename() or "（未命名）" for part in message.iter_attachments()]
-        if attachments:
-            text += "\n\n附件：" + "；".join(attachments)
+        header_rows, text = mail_text(data)
     else:
         text = decode_text(data)
     printed_sha256 = ""
@@ -390,26 +407,62 @@ def text_flowables(
     story: list[Flowable] = []
     if printed_sha256:
         story += [
-            Paragraph("第三方信息已遮盖，原件可供核对。", styles()["body"]),
-            Paragraph(f"原始文件SHA-256：{esc(e.sha256)}", styles()["small"]),
-            Paragraph(f"遮盖后输出文本（UTF-8）SHA-256：{printed_sha256}", styles()["small"]),
+            CjkParagraph("第三方信息已遮盖，原件可供核对。", styles()["body"]),
+            CjkParagraph(f"原始文件SHA-256：{esc(e.sha256)}", styles()["small"]),
+            CjkParagraph(f"遮盖后输出文本（UTF-8）SHA-256：{printed_sha256}", styles()["small"]),
             Spacer(1, 3 * mm),
         ]
     if header_rows:
-        story += [grid(header_rows, [24 * mm, 146 * mm], header=False), Spacer(1, 4 * mm)]
+        story += [
+            grid(header_rows, [24 * mm, 146 * mm], header=False, cell_style="mono", labels=True),
+            Spacer(1, 4 * mm),
+        ]
     style = styles()["mono"]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
     story.append(TextLines(lines, style.fontSize, style.leading))
     if cut:
         story.append(
-            Paragraph(
+            CjkParagraph(
                 f"（文件超过 {MAX_TEXT_BYTES >> 20} MB，此处仅输出前 {MAX_TEXT_BYTES >> 20} MB，完整内容见原始文件。）",
                 styles()["small"],
             )
         )
     heading = "文本内容（已遮盖第三方信息）" if printed_sha256 else "文本内容（原文逐字输出）"
-    flowables = [Paragraph(f"证据{esc(entry.label)}　{heading}", styles()["h2"]), Spacer(1, 2 * mm), *story]
+    flowables = [CjkParagraph(f"证据{esc(entry.label)}　{heading}", styles()["h2"]), Spacer(1, 2 * mm), *story]
     return TextPages(flowables, printed_sha256)
+
+
+MAIL_HEADERS = (("发件人", "From"), ("收件人", "To"), ("抄送", "Cc"), ("日期", "Date"), ("主题", "Subject"))
+
+
+def mail_text(data: bytes) -> tuple[list[list[str]], str]:
+    """An e-mail's headers to print (name, value) and its text, decoded however it was written.
+
+    Headers and parts that declare a charset are read in it (GB2312 as GB 18030, Big5 as
+    cp950); raw 8-bit headers and parts without one (common in Chinese mail from older
+    clients) in the encoding detected on all such bytes of the mail together, so that even
+    a two-character subject is read right.
+    """
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    raw = {name.lower(): value for name, value in reversed(list(message.raw_items()))}  # the first of each
+    body = message.get_body(preferencelist=("plain", "html"))
+    payload = body.get_payload(decode=True) if body is not None else b""
+    payload = payload if isinstance(payload, bytes) else b""
+    charset = body.get_content_charset() or "" if body is not None else ""
+    undeclared = b"\n".join(
+        [v.encode("ascii", "surrogateescape") for v in raw.values() if not v.isascii()]
+        + ([payload] if not charset else [])
+    )
+    guess = detect_encoding(undeclared) if undeclared else ""
+    header_rows = [[name, decode_header(raw[key.lower()], guess)] for name, key in MAIL_HEADERS if key.lower() in raw]
+    header_rows = [row for row in header_rows if row[1]]
+    text = decode_text(payload, charset, guess=guess)
+    if body is not None and body.get_content_type() == "text/html":
+        text = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>|</p>", "\n", text))
+    attachments = [decode_header(part.get_filename() or "") or "（未命名）" for part in message.iter_attachments()]
+    if attachments:
+        text += "\n\n附件：" + "；".join(attachments)
+    return header_rows, text
 
 
 def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut: bool = False) -> TextPages:
@@ -454,20 +507,20 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
         rows.append(["画面", picture])
     rows += [
         ["形成时间", capture_text(e)],
-        ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
+        ["SHA-256", CjkParagraph(hash_text(e.sha256), styles()["mono"])],
     ]
     if meta.metadata_error:
         rows.append(["备注", f"媒体信息无法读取：{meta.metadata_error}"])
     story: list[Flowable] = [
-        Paragraph(
+        CjkParagraph(
             f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
         ),
-        grid(rows, [34 * mm, 136 * mm], header=False),
+        grid(rows, [34 * mm, 136 * mm], header=False, labels=True),
         Spacer(1, 4 * mm),
         para(
             "原始录音录像文件无法以纸面呈现，另以存储介质（光盘/U盘）提交原件，"
             f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
-            "indent",
+            "note",
         ),
     ]
     if source is not None and e.mime.startswith("video/") and not meta.metadata_error:
@@ -488,13 +541,13 @@ def _video_frames(e: Exhibit, source: Path | BinaryIO) -> list[Flowable]:
     if poster is None and sheet is None:
         return [Spacer(1, 3 * mm), para("（无法从此视频中截取画面。）", "indent")]
     note = "以下画面截取自原始视频，仅供查阅，内容以原始文件为准；画面下方为其在视频中的时间位置。"
-    story += [Spacer(1, 4 * mm), para(note, "indent")]
+    story += [Spacer(1, 3 * mm), para(note, "note")]
     if poster is not None:
-        story += [Spacer(1, 2 * mm), picture_flowable(poster, 170 * mm, 55 * mm), para("封面画面", "caption")]
+        story += [Spacer(1, 2 * mm), picture_flowable(poster, 170 * mm, 50 * mm), para("封面画面", "caption")]
     if sheet is not None:
         story += [
-            Spacer(1, 3 * mm),
-            picture_flowable(sheet, 170 * mm, 95 * mm),
+            Spacer(1, 2 * mm),
+            picture_flowable(sheet, 170 * mm, 90 * mm),
             para(f"按时间均匀截取的 {SHEET_COLUMNS * SHEET_ROWS} 个画面（从左到右、从上到下）", "caption"),
         ]
     return story
@@ -526,9 +579,9 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
     when = f"{fmt_time(times.start) or blank('')} 至 {fmt_time(times.end) or blank('')}"
     if times.start_from_file_time:
         when += "（开始时间取自文件修改时间，复制或下载时可能改变，仅供参考）"
-    rows = [
+    rows: list[list[Any]] = [
         ["文件名 / 时长", f"{e.original_name} / {_duration(e.metadata.duration)}"],
-        ["SHA-256", Paragraph(hash_text(e.sha256), s["mono"])],
+        ["SHA-256", CjkParagraph(hash_text(e.sha256), s["mono"])],
         ["录制起止时间", when],
         ["地点或通话方式", blank(t.place_or_method, 12)],
         ["录制人 / 设备", f"{blank(t.recorded_by, 6)} / {blank(t.device, 10)}"],
@@ -541,10 +594,10 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         text = f"[{esc(line.at)}] {esc(line.speaker)}：{esc(line.text)}"
         if line.key:
             text = f'<font backColor="#fff2a8">{text}</font>'
-        lines.append(Paragraph(text, s["body"]))
+        lines.append(CjkParagraph(text, s["body"]))
     return [
-        Paragraph(f"证据{esc(entry.label)}　录音文字整理", s["title"]),
-        grid(rows, [40 * mm, 130 * mm], header=False),
+        CjkParagraph(f"证据{esc(entry.label)}　录音文字整理", s["title"]),
+        grid(rows, [40 * mm, 130 * mm], header=False, labels=True),
         Spacer(1, 4 * mm),
         *lines,
         Spacer(1, 6 * mm),
@@ -566,7 +619,7 @@ def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
-        Paragraph(f"证据{esc(entry.label)}　{esc(e.title)}", styles()["title"]),
+        CjkParagraph(f"证据{esc(entry.label)}　{esc(e.title)}", styles()["title"]),
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
         para("原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：", "indent"),
@@ -575,10 +628,11 @@ def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
             [
                 ["原始文件名", e.original_name],
                 ["文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}"],
-                ["SHA-256", Paragraph(hash_text(e.sha256), styles()["mono"])],
+                ["SHA-256", CjkParagraph(hash_text(e.sha256), styles()["mono"])],
             ],
             [34 * mm, 136 * mm],
             header=False,
+            labels=True,
         ),
     ]
 
@@ -591,7 +645,7 @@ class RowAnchor(Flowable):
 
     def __init__(self, text: str, label: str, sink: list[tuple[str, int, float, float]]) -> None:
         super().__init__()
-        self.para = Paragraph(esc(text), styles()["cellc"])
+        self.para = CjkParagraph(esc(text), styles()["cellc_small"])
         self.label = label
         self.sink = sink
 
@@ -606,51 +660,85 @@ class RowAnchor(Flowable):
 
 
 TALL_ROW_CHARS = 400  # an evidence-list row with more text than this may not fit on one page
+LIST_WIDTHS = (14, 30, 22, 17, 33, 14, 14, 8, 18)  # mm, 170 in all: the text width of a page
+
+
+@dataclass(frozen=True)
+class PageRefs:
+    """How the evidence list's 页码 column points at each exhibit.
+
+    In a packet: the bundle's page numbers. In files of their own (online filing): the page
+    numbers of the evidence file, whose footer counts its own pages, with its volume when it
+    is split, and the file's name in the note under the table so a clerk knows where to look.
+    """
+
+    header: str = "页码"
+    note: str = "页码指本材料每页页脚所标的总页码。"
+    volume_of: Callable[[ExhibitEntry], int] | None = None  # the volume holding the exhibit, when split
+
+    def cell(self, entry: ExhibitEntry) -> str:
+        pages = f"{entry.first_page}-{entry.last_page}" if entry.last_page > entry.first_page else f"{entry.first_page}"
+        if self.volume_of is not None:
+            return f"第{self.volume_of(entry)}册<br/>{pages}"
+        return pages
 
 
 def evidence_list_flowables(
-    ctx: BundleContext, role: str, anchors: list[tuple[str, int, float, float]]
+    ctx: BundleContext,
+    role: str,
+    anchors: list[tuple[str, int, float, float]],
+    refs: PageRefs | None = None,
 ) -> list[Flowable]:
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
+    refs = refs or PageRefs()
     from casefile.core.bundle.documents import case_cause
 
-    header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", "页码", "原件/复印件", "份数", "备注"]
-    rows: list[list[Any]] = [[Paragraph(h, s["cellc"]) for h in header]]
-    for entry in ctx.entries:
-        e = entry.exhibit
-        pages = f"{entry.first_page}-{entry.last_page}" if entry.last_page > entry.first_page else f"{entry.first_page}"
-        # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
-        original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
-        note = f"{e.sha256[:8]}…<br/>见校验表"
-        if entry.original is not None:
-            original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
-        rows.append(
-            [
-                RowAnchor(entry.name, entry.label, anchors),
-                e.title,
-                blank(e.source, 4),
-                f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）",
-                blank(e.purpose, 6),
-                Paragraph(pages, s["cellc"]),
-                original,
-                "1",
-                Paragraph(note, s["small"]),
+    header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
+    rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
+    commands: list[Any] = []
+    narrow = s["cellc_small"]
+    group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
+    # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
+    for run in group_runs(ctx.entries, lambda entry: entry.group):
+        if run.group:
+            first, last = run.items[0].name, run.items[-1].name
+            span = first if len(run.items) == 1 else f"{first}—{last}"
+            commands += [
+                ("SPAN", (0, len(rows)), (-1, len(rows))),
+                ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#f2f2f2")),
             ]
-        )
-    table = grid(rows, [w * mm for w in (13, 28, 19, 18, 35, 13, 16, 8, 20)], padding=2)
-    # A row too tall for a page is split across pages (grid: splitInRow); its short cells
-    # then go at the top, beside the start of the long one, not in the middle of page three.
-    tall = [
-        ("VALIGN", (0, r), (-1, r), "TOP")
-        for r, entry in enumerate(ctx.entries, start=1)
-        if sum(len(v) for v in (entry.exhibit.title, entry.exhibit.source, entry.exhibit.purpose)) > TALL_ROW_CHARS
-    ]
-    if tall:
-        table.setStyle(TableStyle(tall))
+            rows.append([CjkParagraph(f"{esc(run.group)}（{span}）", group_style), *[""] * (len(header) - 1)])
+        for entry in run.items:
+            e = entry.exhibit
+            # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
+            original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
+            note = f"{e.sha256[:8]}…<br/>见校验表"
+            if entry.original is not None:
+                original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
+            if sum(len(v) for v in (e.title, e.source, e.purpose)) > TALL_ROW_CHARS:
+                # A row too tall for a page is split across pages (grid: splitInRow); its short cells
+                # then go at the top, beside the start of the long one, not in the middle of page three.
+                commands.append(("VALIGN", (0, len(rows)), (-1, len(rows)), "TOP"))
+            rows.append(
+                [
+                    RowAnchor(entry.name, entry.label, anchors),
+                    e.title,
+                    blank(e.source, 4),
+                    CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
+                    blank(e.purpose, 6),
+                    CjkParagraph(refs.cell(entry), narrow),
+                    CjkParagraph(original, narrow),
+                    CjkParagraph("1", narrow),
+                    CjkParagraph(note, s["small"]),
+                ]
+            )
+    table = grid(rows, [w * mm for w in LIST_WIDTHS], padding=2)
+    if commands:
+        table.setStyle(TableStyle(commands))
     submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
     return [
-        Paragraph("证 据 目 录", s["title"]),
+        CjkParagraph("证 据 目 录", s["title"]),
         grid(
             [
                 ["案由", case_cause(ctx.case), "案号", "＿＿＿＿＿＿＿＿"],
@@ -664,7 +752,7 @@ def evidence_list_flowables(
         Spacer(1, 8 * mm),
         KeepTogether(
             [
-                para(f"共 {len(ctx.entries)} 组证据。以上证据均随本目录提交，页码指本材料每页页脚所标的总页码。"),
+                para(esc(f"{evidence_count(ctx.entries)}以上证据均随本目录提交，{refs.note}")),
                 Spacer(1, 6 * mm),
                 para("提交人（签名/盖章）：＿＿＿＿＿＿＿＿　　　提交日期：＿＿＿＿年＿＿月＿＿日"),
                 Spacer(1, 6 * mm),
@@ -674,6 +762,68 @@ def evidence_list_flowables(
     ]
 
 
+def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
+    """The evidence list's count: 共 5 件证据, and the groups only when the user made some (分为 2 组)."""
+    count = f"共 {len(entries)} 件证据"
+    groups = groups_in_order(entries, lambda entry: entry.group)
+    if not groups:
+        return f"{count}。"
+    grouped = sum(1 for entry in entries if entry.group)
+    if grouped == len(entries):
+        return f"{count}，分为 {len(groups)} 组。"
+    return f"{count}，其中 {grouped} 件分为 {len(groups)} 组，其余 {len(entries) - grouped} 件未分组。"
+
+
+# --------------------------------------------------------------------------- identity papers
+
+IDENTITY_ITEMS = {
+    "原告": [
+        "原告（自然人）居民身份证复印件（正反面），或户口簿、护照等有效身份证件复印件；",
+        "原告为法人或其他组织的：营业执照副本复印件、法定代表人（负责人）身份证明书及其身份证复印件；",
+        "被告为企业的：企业信用信息公示报告（可在国家企业信用信息公示系统打印）或工商登记信息；"
+        "被告为自然人的：其身份信息（姓名、性别、出生日期、民族、住所等）；",
+        "委托诉讼代理人的：授权委托书原件，代理人身份证复印件（律师另附律师执业证复印件和律师事务所函）。",
+    ],
+    "申请人": [
+        "申请人（自然人）居民身份证复印件（正反面）；申请人为法人或其他组织的，营业执照副本复印件及法定代表人身份证明书；",
+        "被申请人主体资格证明：企业信用信息公示报告或工商登记信息；",
+        "委托代理人的：授权委托书原件及代理人身份证明。",
+    ],
+    "投诉人": [
+        "投诉人身份证明（居民身份证复印件，或受理机构要求的其他证件）；",
+        "委托他人投诉的：授权委托书原件及受托人身份证明。",
+    ],
+    "索赔人": [
+        "索赔人营业执照副本复印件（索赔人为自然人的，居民身份证复印件）；",
+        "经办人身份证复印件及单位授权书。",
+    ],
+}
+
+
+def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
+    """身份证明: a page listing the identity papers to attach (the case holds none of them).
+
+    Online filing asks for them as a file of their own; this page holds its place and says
+    what goes in it, to be replaced by (or printed with) the scans.
+    """
+    s = styles()
+    items = IDENTITY_ITEMS.get(role, IDENTITY_ITEMS["原告"])
+    me = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
+    story: list[Flowable] = [
+        CjkParagraph("身 份 证 明", s["title"]),
+        para(esc(f"提交人：{blank(me.name)}（{role}）　案件编号：{ctx.case.number}")),
+        Spacer(1, 4 * mm),
+        para("本案卷中未保存身份证明材料。请将下列材料扫描或拍照后，替换本页（或附于本页之后）一并提交："),
+        Spacer(1, 2 * mm),
+    ]
+    story += [para(esc(f"□ {item}"), "numbered") for item in items]
+    story += [
+        Spacer(1, 6 * mm),
+        para("注意：身份证件复印件请注明“仅供本案诉讼（投诉）使用”，并遮盖与本案无关的信息。", "note"),
+    ]
+    return story
+
+
 # --------------------------------------------------------------------------- integrity annex
 
 
@@ -681,39 +831,40 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
     zone = datetime.now().astimezone().strftime("%z")
     header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（UTC{zone[:3]}:{zone[3:]}）", "SHA-256", "原始存储介质"]
-    rows: list[list[Any]] = [[Paragraph(h, s["cellc"]) for h in header]]
+    rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     for entry in ctx.entries:
         e = entry.exhibit
         rows.append(
             [
-                Paragraph(entry.name, s["cellc"]),
-                Paragraph(esc(e.original_name), s["cell"]),
-                Paragraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["cellc"]),
-                Paragraph(human_size(e.size), s["cell"]),
-                Paragraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
-                Paragraph(
+                CjkParagraph(entry.name, s["cellc"]),
+                CjkParagraph(esc(e.original_name), s["small"]),
+                CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
+                CjkParagraph(human_size(e.size), s["small"]),
+                CjkParagraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
+                CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None
                     else f"遮盖件：<br/>{hash_text(e.sha256)}<br/>原件：<br/>{hash_text(entry.original.sha256)}",
                     s["hash"],
                 ),
-                Paragraph("随附存储介质", s["small"]),
+                CjkParagraph("随附存储介质", s["small"]),
             ]
         )
-    table = grid(rows, [w * mm for w in (13, 33, 12, 15, 30, 52, 15)], padding=2)
+    table = grid(rows, [w * mm for w in (14, 33, 12, 15, 29, 52, 15)], padding=2)
     return [
-        Paragraph("电子证据完整性校验表", s["title"]),
+        CjkParagraph("电子证据完整性校验表", s["title"]),
         table,
         Spacer(1, 5 * mm),
         grid(
             [
                 ["案件编号", ctx.case.number],
                 ["保管记录（CUSTODY.jsonl）", f"共 {custody_entries} 条，末条哈希："],
-                ["", Paragraph(hash_text(ctx.custody_head), s["mono"])],
+                ["", CjkParagraph(hash_text(ctx.custody_head), s["mono"])],
                 ["生成时间 / 生成人", f"{fmt_time(ctx.generated_at)} / {ctx.operator}"],
             ],
             [50 * mm, 120 * mm],
             header=False,
+            labels=True,
         ),
         Spacer(1, 5 * mm),
         heading("核验方法"),
@@ -747,7 +898,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
 class PageStamp:
     """What is printed on one page of the bundle."""
 
-    number: int  # 1-based, whole bundle
+    number: int  # 1-based, whole bundle (or whole file, for a file of its own)
     total: int
     section: str = ""  # shown when the page belongs to no exhibit
     exhibit_label: str = ""
@@ -758,53 +909,75 @@ class PageStamp:
     printed_sha256: str = ""  # a photo printed from its copy without metadata: that copy's hash
     volume: int = 0
     volumes: int = 0
+    document: str = ""  # the file the page numbers count in, when not the whole packet (证据文件)
+    note: str = ""  # a line at the top of the exhibit area (a small picture printed at its natural size)
+    banner: str = ""  # a line where captions go, on pages that are not exhibits (办理指引: not to be filed)
 
 
 def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> None:
-    """One PDF page per bundle page, holding only its stamp; laid over the real page later."""
+    """One PDF page per bundle page, holding only its stamp; laid over the real page later.
+
+    The footer (case number, page numbers, exhibit page) and the caption over exhibit content
+    keep 10 mm inside the page's edges and start at the text's binding margin.
+    """
     canvas = new_canvas(path)
     width, height = PAGE
+    left, right = BINDING, width - OUTER
     gray = colors.HexColor("#444444")
     for stamp in stamps:
         canvas.setFillColor(gray)
-        canvas.setFont(FONT, 8)
-        y = BOTTOM_BAND / 2 - 3
-        canvas.drawString(28, y, f"案件编号 {case_number}")
+        canvas.setFont(FONT, STAMP_SIZE)
+        y = STAMP_EDGE + 2  # the descenders stay 10 mm above the bottom edge
+        canvas.drawString(left, y, f"案件编号 {case_number}")
         middle = f"第 {stamp.number} 页 / 共 {stamp.total} 页"
+        if stamp.document:
+            middle = f"{stamp.document}　{middle}"
         if stamp.volumes > 1:
             middle += f"　第{stamp.volume}册/共{stamp.volumes}册"
-        canvas.drawCentredString(width / 2, y, middle)
-        right = (
+        canvas.drawCentredString((left + right) / 2, y, middle)
+        side = (
             f"证据{stamp.exhibit_label} 第{stamp.exhibit_page}/{stamp.exhibit_pages}页"
             if stamp.exhibit_label
             else stamp.section
         )
-        canvas.drawRightString(width - 28, y, right)
+        canvas.drawRightString(right, y, side)
         canvas.setStrokeColor(colors.HexColor("#999999"))
         canvas.setLineWidth(0.4)
-        canvas.line(28, BOTTOM_BAND / 2 + 7, width - 28, BOTTOM_BAND / 2 + 7)
-        if stamp.exhibit_sha256 and stamp.original_sha256:
-            # A redacted copy is not the data's direct output (E2): it says what it is, with both hashes.
-            canvas.setFont(FONT, 7)
-            canvas.drawString(
-                28,
-                height - TOP_BAND / 2 + 4,
-                f"证据{stamp.exhibit_label}　遮盖件：{REDACTED_NOTE}。原件SHA-256：{stamp.original_sha256}",
-            )
-            canvas.drawString(28, height - TOP_BAND / 2 - 5, f"遮盖件SHA-256：{stamp.exhibit_sha256}")
-        elif stamp.exhibit_sha256 and stamp.printed_sha256:
-            canvas.setFont(FONT, 7)
-            for k, line in enumerate(stripped_caption(stamp.exhibit_label, stamp.exhibit_sha256, stamp.printed_sha256)):
-                canvas.drawString(28, height - 12 - k * 8.5, line)
-        elif stamp.exhibit_sha256:
-            canvas.setFont(FONT, 7)
-            canvas.drawString(
-                28,
-                height - TOP_BAND / 2,
-                f"证据{stamp.exhibit_label}　本页系电子数据直接输出，原始文件SHA-256：{stamp.exhibit_sha256}",
-            )
+        canvas.line(left, y + STAMP_SIZE + 2, right, y + STAMP_SIZE + 2)
+        lines = caption_lines(stamp)
+        if lines:
+            size = BANNER_SIZE if stamp.banner else CAPTION_SIZE
+            canvas.setFont(FONT, size)
+            top = height - STAMP_EDGE - size  # the ascenders stay 10 mm below the top edge
+            for k, line in enumerate(lines[:CAPTION_LINES]):
+                canvas.drawString(left, top - k * CAPTION_LEADING, line)
+        if stamp.note:
+            canvas.setFont(FONT, NOTE_SIZE)
+            canvas.drawString(left, height - PICTURE_TOP - NOTE_SIZE, stamp.note)
         canvas.showPage()
     canvas.save()
+
+
+BANNER_SIZE = 9.0  # what a file that is not to be filed says at the top of each page
+
+
+def caption_lines(stamp: PageStamp) -> list[str]:
+    """The caption over an exhibit content page (spec §3 E2): what the page is, and the hashes."""
+    label = stamp.exhibit_label
+    if stamp.banner:
+        return [stamp.banner]
+    if stamp.exhibit_sha256 and stamp.original_sha256:
+        # A redacted or masked copy is not the data's direct output (E2): it says what it is, with both hashes.
+        return [
+            f"证据{label}　遮盖件：{REDACTED_NOTE}。",
+            f"原件SHA-256：{stamp.original_sha256}",
+            f"遮盖件SHA-256：{stamp.exhibit_sha256}",
+        ]
+    if stamp.exhibit_sha256 and stamp.printed_sha256:
+        return stripped_caption(label, stamp.exhibit_sha256, stamp.printed_sha256)
+    if stamp.exhibit_sha256:
+        return [f"证据{label}　本页系电子数据直接输出，原始文件SHA-256：{stamp.exhibit_sha256}"]
+    return []
 
 
 def stripped_caption(label: str, original_sha256: str, printed_sha256: str) -> list[str]:

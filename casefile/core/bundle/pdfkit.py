@@ -1,8 +1,15 @@
-"""ReportLab set-up shared by every generated document: the embedded CJK font, styles, pages.
+"""ReportLab set-up shared by every generated document: fonts, page geometry, styles, line breaking.
 
-Every canvas starts with the embedded WenQuanYi font as its initial font, so no PDF we
-write references ReportLab's non-embedded Helvetica; JPEG data is written without
-ASCII85 (raw, as it is in the evidence file).
+Two embedded fonts: a 宋体-style serif (Noto Serif CJK SC as TrueType, ``SERIF``) for running
+text, and WenQuanYi Micro Hei, a 黑体-style sans (``SANS``), for titles, headings, table
+labels, stamps, captions and verbatim evidence text, as Chinese pleadings are set (GB/T 9704:
+titles and first-level headings 黑体, body 宋体/仿宋). Every canvas starts with the sans as its
+initial font, so no PDF we write references ReportLab's non-embedded Helvetica; JPEG data is
+written without ASCII85 (raw, as it is in the evidence file).
+
+Page geometry is for binding on the left of portrait A4 (:data:`BINDING`): text keeps 25 mm
+clear of that edge, exhibit pictures 20 mm (never less than 15 mm), and stamps and captions
+stay at least 10 mm inside every edge.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +34,123 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
 from casefile.resources import resource_path
 
 reportlab.rl_config.useA85 = 0  # embed image bytes as they are, not ASCII85-inflated
 reportlab.rl_config.invariant = 1  # no timestamps or random IDs: same input, same bytes
 
-FONT = "WenQuanYiMicroHei"
+SANS = "WenQuanYiMicroHei"  # 黑体 style: titles, headings, labels, stamps, captions, evidence text
+SERIF = "NotoSerifSC"  # 宋体 style: running text of documents, lists and tables
+FONT = SANS  # the font of everything not set as running text
 PAGE = A4
-MARGIN = 20 * mm
 BLANK = "＿＿＿＿＿＿＿＿"  # a clear blank to fill in by hand; never an invented value
+
+# ---------------------------------------------------------------- page geometry (portrait A4)
+
+BINDING = 25 * mm  # the binding edge (left): text pages keep it clear
+OUTER = 15 * mm  # the opposite edge
+TOP = 25 * mm
+BOTTOM = 25 * mm
+TEXT_WIDTH = PAGE[0] - BINDING - OUTER  # 170 mm: the width documents' tables are drawn for
+MARGINS = (BINDING, OUTER, TOP, BOTTOM)  # left, right, top, bottom of text pages
+PICTURE_BINDING = 20 * mm  # exhibit pictures and evidence PDF pages: never within 15 mm of the binding edge
+PICTURE_OUTER = 12 * mm
+STAMP_EDGE = 10 * mm  # stamps and captions: at least this far inside every edge
+STAMP_SIZE = 8.0  # footer stamp (case number, page numbers, exhibit page)
+CAPTION_SIZE, CAPTION_LEADING = 7.0, 8.5  # the caption over exhibit content (E2, both hashes)
+CAPTION_LINES = 3  # the most a caption takes
+# Where exhibit content may go: below the caption, above the footer stamp.
+PICTURE_TOP = STAMP_EDGE + CAPTION_LINES * CAPTION_LEADING + 4
+PICTURE_BOTTOM = STAMP_EDGE + STAMP_SIZE + 12
+
+
+def text_box(page: tuple[float, float] = PAGE) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the text frame of a page."""
+    return BINDING, BOTTOM, page[0] - BINDING - OUTER, page[1] - TOP - BOTTOM
+
+
+def picture_box(page: tuple[float, float] = PAGE) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the area exhibit content (photos, evidence PDF pages) may use."""
+    w, h = page
+    return PICTURE_BINDING, PICTURE_BOTTOM, w - PICTURE_BINDING - PICTURE_OUTER, h - PICTURE_TOP - PICTURE_BOTTOM
+
+
+# ---------------------------------------------------------------- fonts
+
+
+class FallbackTTFont(TTFont):
+    """A TrueType font that draws the characters it lacks in another one.
+
+    The serif holds every Chinese character of GBK and Big5 but not, say, Hangul or all of
+    Latin Extended, which the sans has: such characters in a name or an address print in
+    the sans (with their own Unicode map) rather than as empty boxes. Subsets of the other
+    font are numbered from ``OTHER`` on.
+    """
+
+    OTHER = 1 << 20
+
+    def __init__(self, name: str, filename: str, fallback: TTFont) -> None:
+        super().__init__(name, filename)
+        self.fallback = fallback
+        ranges: list[list[int]] = []
+        for code in sorted(self.face.charToGlyph):
+            if ranges and code == ranges[-1][1] + 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        held = "".join(f"{_char_class(a)}-{_char_class(b)}" if a != b else _char_class(a) for a, b in ranges)
+        self._lacking = re.compile(f"[^{held}\\s]+")
+
+    def _runs(self, text: str) -> list[tuple[bool, str]]:
+        """(drawn in this font?, text) runs."""
+        runs: list[tuple[bool, str]] = []
+        at = 0
+        for match in self._lacking.finditer(text):
+            if match.start() > at:
+                runs.append((True, text[at : match.start()]))
+            runs.append((False, match.group()))
+            at = match.end()
+        if at < len(text):
+            runs.append((True, text[at:]))
+        return runs
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802 - ReportLab's name
+        own_width = super().stringWidth
+        if not self._lacking.search(text):
+            return float(own_width(text, size, encoding))
+        total = 0.0
+        for own, part in self._runs(text):
+            total += float((own_width if own else self.fallback.stringWidth)(part, size, encoding))
+        return total
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        if not self._lacking.search(text):
+            return list(super().splitString(text, doc, encoding))
+        out: list[tuple[int, bytes]] = []
+        for own, part in self._runs(text):
+            if own:
+                out += super().splitString(part, doc, encoding)
+            else:
+                out += [(self.OTHER + n, b) for n, b in self.fallback.splitString(part, doc, encoding)]
+        return out
+
+    def getSubsetInternalName(self, subset: int, doc: Any) -> str:  # noqa: N802 - ReportLab's name
+        if subset >= self.OTHER:
+            return str(self.fallback.getSubsetInternalName(subset - self.OTHER, doc))
+        return str(super().getSubsetInternalName(subset, doc))
+
+
+def _char_class(code: int) -> str:
+    return f"\\U{code:08x}"
 
 
 @functools.cache
 def register_fonts() -> str:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
+    sans = TTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    pdfmetrics.registerFont(sans)
+    pdfmetrics.registerFont(FallbackTTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf")), sans))
     # Anything that falls back to ReportLab's defaults (graphics such as QR codes, a canvas
     # made elsewhere) gets the embedded font too, never the unembedded Helvetica.
     from reportlab.graphics import shapes
@@ -62,34 +171,74 @@ def esc(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
+# ---------------------------------------------------------------- styles
+
+# Chinese type sizes in points: 二号 22, 小二 18, 三号 16, 四号 14, 小四 12, 五号 10.5, 小五 9.
+ERHAO, XIAOER, SIHAO, XIAOSI, WUHAO, XIAOWU = 22.0, 18.0, 14.0, 12.0, 10.5, 9.0
+
+
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of every generated page, by name.
+
+    Running text in 宋体 (``SERIF``): body (小四 12 pt), indent (two characters in), numbered,
+    party, sign, right, center, note (五号), form, cell, cellc (五号), cell_small, cellc_small
+    (小五, narrow table columns), cover_value. Titles and labels in 黑体 (``SANS``): doc_title and
+    title (二号 22 pt), subtitle (小二 18 pt), cover, h2 (四号 14 pt headings), th and th_small
+    (table header rows), form_label, cover_label. Small print and verbatim evidence text in
+    ``SANS``: small, caption, mono, hash.
+    """
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=18, wordWrap="CJK", alignment=TA_LEFT)
+    body = ParagraphStyle("body", fontName=SERIF, fontSize=XIAOSI, leading=21, wordWrap="CJK", alignment=TA_LEFT)
+    sans = ParagraphStyle("sans", parent=body, fontName=SANS)
+    title = ParagraphStyle(
+        "title", parent=sans, fontSize=ERHAO, leading=32, alignment=TA_CENTER, spaceBefore=0, spaceAfter=14
+    )
     return {
-        "body": base,
-        "indent": ParagraphStyle("indent", parent=base, firstLineIndent=22),
-        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=30, alignment=TA_CENTER, spaceAfter=12),
-        "cover": ParagraphStyle("cover", parent=base, fontSize=26, leading=40, alignment=TA_CENTER),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=13, leading=22, spaceBefore=8, spaceAfter=2),
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
-        "cellc": ParagraphStyle("cellc", parent=base, fontSize=9, leading=12, alignment=TA_CENTER),
-        "mono": ParagraphStyle("mono", parent=base, fontSize=9, leading=13),
-        "hash": ParagraphStyle("hash", parent=base, fontSize=7.5, leading=10),
-        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
-        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=12, alignment=TA_CENTER),
+        # running text, 小四 宋体
+        "body": body,
+        "indent": ParagraphStyle("indent", parent=body, firstLineIndent=2 * XIAOSI),  # two characters
+        "numbered": ParagraphStyle("numbered", parent=body, leftIndent=2 * XIAOSI, firstLineIndent=-2 * XIAOSI),
+        "party": ParagraphStyle("party", parent=body, firstLineIndent=2 * XIAOSI, spaceAfter=4),
+        "sign": ParagraphStyle("sign", parent=body, alignment=TA_RIGHT, leading=26),
+        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", parent=body, fontSize=WUHAO, leading=17, spaceAfter=3),
+        # forms and tables: values 五号 宋体, labels and header rows 五号 黑体
+        "form": ParagraphStyle("form", parent=body, fontSize=WUHAO, leading=15),
+        "form_label": ParagraphStyle("form_label", parent=sans, fontSize=WUHAO, leading=15, alignment=TA_CENTER),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=WUHAO, leading=14),
+        "cellc": ParagraphStyle("cellc", parent=body, fontSize=WUHAO, leading=14, alignment=TA_CENTER),
+        "cell_small": ParagraphStyle("cell_small", parent=body, fontSize=XIAOWU, leading=12),  # 小五: narrow columns
+        "cellc_small": ParagraphStyle("cellc_small", parent=body, fontSize=XIAOWU, leading=12, alignment=TA_CENTER),
+        "th": ParagraphStyle("th", parent=sans, fontSize=WUHAO, leading=14, alignment=TA_CENTER),
+        "th_small": ParagraphStyle("th_small", parent=sans, fontSize=XIAOWU, leading=12, alignment=TA_CENTER),
+        # titles and headings, 黑体
+        "doc_title": title,  # 二号: 民事起诉状, 证据目录
+        "title": title,
+        "subtitle": ParagraphStyle("subtitle", parent=title, fontSize=XIAOER, leading=26, spaceAfter=10),  # 小二
+        "cover": ParagraphStyle("cover", parent=sans, fontSize=26, leading=40, alignment=TA_CENTER),
+        "cover_label": ParagraphStyle("cover_label", parent=sans, fontSize=SIHAO, leading=22, alignment=TA_RIGHT),
+        "cover_value": ParagraphStyle("cover_value", parent=body, fontSize=SIHAO, leading=22),
+        "h2": ParagraphStyle("h2", parent=sans, fontSize=SIHAO, leading=24, spaceBefore=8, spaceAfter=2),  # 四号
+        # the title band of a section of a form (当事人信息, 诉讼请求), 四号 黑体 centred
+        "band": ParagraphStyle("band", parent=sans, fontSize=SIHAO, leading=20, alignment=TA_CENTER),
+        # small print and verbatim evidence text, sans
+        "small": ParagraphStyle("small", parent=sans, fontSize=8.5, leading=12),
+        "caption": ParagraphStyle("caption", parent=sans, fontSize=8.5, leading=12, alignment=TA_CENTER),
+        "mono": ParagraphStyle("mono", parent=sans, fontSize=XIAOWU, leading=13),
+        "hash": ParagraphStyle("hash", parent=sans, fontSize=7.5, leading=10),
     }
 
 
 def para(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(text, styles()[style])
+    """A paragraph of markup (escape plain text with :func:`esc`) with Chinese line breaking."""
+    return CjkParagraph(text, styles()[style])
 
 
 def heading(text: str) -> Paragraph:
-    # No bold face in the font: headings are drawn with fill and a hairline stroke.
-    return Paragraph(f'<font name="{FONT}">{esc(text)}</font>', styles()["h2"])
+    """A heading of plain text (一、诉讼请求), 四号 黑体."""
+    return CjkParagraph(esc(text), styles()["h2"])
 
 
 def grid(
@@ -100,33 +249,52 @@ def grid(
     repeat: int = 1,
     cell_style: str = "cell",
     padding: float = 3,
+    labels: bool = False,
 ) -> Table:
-    """A ruled table with the header row repeated on every page; text cells wrap as needed."""
-    cell = styles()[cell_style]
+    """A ruled table with the header row repeated on every page; text cells wrap as needed.
 
-    def make(value: Any, width: float) -> Any:
+    Text cells are set in ``cell_style`` (宋体 by default); header rows in 黑体 on grey, and
+    with ``labels`` the first column too (a table of label and value rows).
+    """
+    cell = styles()[cell_style]
+    th = styles()["th"]
+
+    def make(value: Any, width: float, style: ParagraphStyle) -> Any:
         if isinstance(value, Flowable):
             return value
         text = str(value)
         # Text that fits on one line is drawn as it is: wrapping Chinese text through a
         # Paragraph is the slowest part of laying out a table.
-        if "\n" not in text and pdfmetrics.stringWidth(text, FONT, cell.fontSize) <= width - 2 * padding - 1:
+        if "\n" not in text and pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= width - 2 * padding - 1:
             return text
-        return Paragraph(esc(text), cell)
+        return CjkParagraph(esc(text), style)
 
-    body = [[make(c, w) for c, w in zip(row, widths, strict=False)] for row in rows]
+    label = ParagraphStyle("label", parent=th, alignment=TA_LEFT, fontSize=cell.fontSize, leading=cell.leading)
+    body = [
+        [
+            make(c, w, th if header and r < repeat else label if labels and k == 0 else cell)
+            for k, (c, w) in enumerate(zip(row, widths, strict=False))
+        ]
+        for r, row in enumerate(rows)
+    ]
     table = Table(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=1)
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
         ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
         ("LEADING", (0, 0), (-1, -1), cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
+    if labels:
+        commands.append(("FONTNAME", (0, 0), (0, -1), label.fontName))
     if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, repeat - 1), colors.HexColor("#e8e8e8")))
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, repeat - 1), colors.HexColor("#e8e8e8")),
+            ("FONTNAME", (0, 0), (-1, repeat - 1), th.fontName),
+            ("ALIGN", (0, 0), (-1, repeat - 1), "CENTER"),
+        ]
     table.setStyle(TableStyle(commands))
     return table
 
@@ -190,10 +358,10 @@ def render_story(
     story: list[Flowable],
     *,
     pagesize: tuple[float, float] = PAGE,
-    margins: tuple[float, float, float, float] = (MARGIN, MARGIN, MARGIN, 26 * mm),
+    margins: tuple[float, float, float, float] = MARGINS,
     on_page: Callable[[Canvas, Any], None] | None = None,
 ) -> int:
-    """Lay out ``story`` into a PDF at ``path``; return its page count."""
+    """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count."""
     register_fonts()
     left, right, top, bottom = margins
 
@@ -220,78 +388,249 @@ def render_story(
     return pages[0]
 
 
-def wrap_text(text: str, size: float, width: float) -> list[str]:
-    """Break text into lines no wider than ``width``: Chinese may break between any two
-    characters, other text between words where it can (a word wider than a line is cut).
+# ---------------------------------------------------------------- Chinese line breaking
+#
+# One set of rules for every line we break, in plain text (wrap_text, TextLines) and in
+# paragraphs (CjkParagraph): Chinese breaks between any two characters, except that a line
+# never starts with closing or pausing punctuation (，。、：；？！）》」』】”’…) and never ends
+# with an opening bracket or quote (（《「『【“‘) or a currency sign; a run of Latin letters and
+# digits (an ID or phone number, a waybill number, a hash, a URL, a word) is kept whole
+# unless it is longer than a line, when it breaks after / ? & = - _ . , ; : # @ if it can.
+# The offending mark is pushed to the next line with the character before it (推出); only a
+# line of nothing but such marks lets up to two closing marks hang past the margin.
+
+NO_LINE_START = frozenset(
+    "，。、：；？！）》〉」』】〕〗〙〛”’…‥·・ー～％‰℃°′″々〃"  # full-width and CJK
+    "﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"
+    ",.;:!?)]}%"  # their ASCII twins
+)
+NO_LINE_END = frozenset("（《〈「『【〔〖〘〚“‘﹙﹛﹝([{￥$£€＄＃#＠@§")
+SOFT_BREAK_AFTER = "/?&=-_.,;:#@"
+_LOOKBACK = 6  # characters a break moves back to avoid a mark (a cluster like 。”）is 3)
+_WORD = "(?:[^\\s\u2000-\U0010ffff]|[０-９Ａ-Ｚａ-ｚ])"
+_WORDS = re.compile(f"{_WORD}+")
+
+
+def _is_word(ch: str) -> bool:
+    """Part of a run kept whole: Latin (Greek, Cyrillic) letters, digits, ASCII marks and
+    full-width digits and letters; not spaces, Chinese, or the quotes, dashes and ellipses
+    Chinese text uses (U+2000 on)."""
+    code = ord(ch)
+    return (
+        (code < 0x2000 and not ch.isspace())
+        or 0xFF10 <= code <= 0xFF19
+        or 0xFF21 <= code <= 0xFF3A
+        or (0xFF41 <= code <= 0xFF5A)
+    )
+
+
+def _can_break(text: str, at: int) -> bool:
+    """May a line end between text[at - 1] and text[at]?"""
+    before, after = text[at - 1], text[at]
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return not (_is_word(before) and _is_word(after))
+
+
+class _Runs:
+    """Finds the run of :func:`_is_word` characters around a position of a text.
+
+    Lines are broken front to back, so the last run found answers the next lines inside it
+    (a run longer than a line); a run is only ever followed as far as one line beyond.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.first = self.last = 0
+        self.open = False  # the run was followed only up to a horizon: it may go on
+
+    def around(self, at: int, start: int, horizon: int) -> tuple[int, int]:
+        """(first, last) of the run holding text[at], ``last`` found up to ``horizon`` at most."""
+        text = self.text
+        if self.first <= at < self.last:
+            return self.first, self.last
+        if self.open and self.last <= at:  # the next lines of a run longer than a line
+            match = _WORDS.match(text, self.last, max(horizon, at + 1))
+            if match is not None and match.end() > at:
+                self.last = match.end()
+                self.open = self.last >= horizon
+                return self.first, self.last
+        first = at
+        while first > start and _is_word(text[first - 1]):
+            first -= 1
+        match = _WORDS.match(text, at, max(horizon, at + 1))
+        self.first, self.last = first, match.end() if match is not None else at + 1
+        self.open = self.last >= horizon
+        return self.first, self.last
+
+
+def line_spans(
+    text: str, widths: Callable[[str], float] | Sequence[float], line_width: float | Sequence[float]
+) -> list[tuple[int, int]]:
+    """Where the lines of one paragraph (no newlines) start and end: (start, end) index pairs,
+    trailing spaces left out. ``widths``: each character's width, or a function measuring one;
+    ``line_width``: one width, or one per line (the last repeats).
+
+    Cumulative widths (computed in C by ``accumulate``) and a binary search find how much fits
+    on each line; the break then moves back at most a few characters (or over one run of
+    Latin letters and digits), so the cost stays linear in the text, never in the square of
+    a line's length.
+    """
+    n = len(text)
+    if n == 0:
+        return [(0, 0)]
+    each = map(widths, text) if callable(widths) else widths
+    cumulative = array("d", accumulate(each, initial=0.0))
+    room = [line_width] if isinstance(line_width, int | float) else list(line_width)
+    runs: _Runs | None = None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        width = room[min(len(spans), len(room) - 1)]
+        end = bisect_right(cumulative, cumulative[start] + width + 1e-6, start + 1) - 1
+        end = max(end, start + 1)  # a character wider than the line still goes somewhere
+        if end < n and not _can_break(text, end):
+            if runs is None:
+                runs = _Runs(text)
+            end = _line_end(text, cumulative, start, end, width, runs)
+        stop = end
+        while stop > start and text[stop - 1] == " ":
+            stop -= 1
+        spans.append((start, stop))
+        start = end
+        while start < n and text[start] == " ":
+            start += 1
+    return spans
+
+
+def _line_end(text: str, cumulative: array[float], start: int, end: int, width: float, runs: _Runs) -> int:
+    """Where to end a line that may hold ``text[start:end]`` but may not break at ``end``."""
+    at = end
+    for _ in range(_LOOKBACK):
+        if at <= start:
+            break
+        if _can_break(text, at):
+            return at
+        if _is_word(text[at - 1]) and _is_word(text[at]):
+            horizon = bisect_right(cumulative, cumulative[at] + width + 1e-6, at) + 1
+            first, last = runs.around(at - 1, start, min(horizon, len(text)))
+            if cumulative[last] - cumulative[first] > width:
+                # Longer than a whole line: split it, after a / or = if it can.
+                low = max(first, start)
+                soft = max(map(text.rfind, SOFT_BREAK_AFTER, repeat(low), repeat(end - 1))) + 1
+                return _hang(text, soft if soft > start else end)
+            if first <= start:
+                break  # the line holds nothing else
+            at = first  # the whole run goes to the next line
+            continue
+        at -= 1
+    # Nothing to move down (a run of marks that may not be split, 。”）」…, or one word).
+    return _hang(text, end)
+
+
+def _hang(text: str, at: int) -> int:
+    """``at``, or just after the (at most two) closing marks there: they hang past the margin."""
+    pulled = 0
+    while at < len(text) and pulled < 2 and text[at] in NO_LINE_START:
+        at += 1
+        pulled += 1
+    return at
+
+
+def wrap_text(text: str, size: float, width: float, font: str = FONT) -> list[str]:
+    """Break text into lines no wider than ``width`` by the Chinese line-breaking rules above.
     Empty lines are dropped. Linear in the length of the text, however long its lines."""
-    widths = _char_widths(size)
+    widths = _char_widths(font, size)
     lines = [line for paragraph in str(text).split("\n") for line in wrap_paragraph(paragraph, widths, width)]
     return [line for line in lines if line] or [""]
 
 
 class _Widths(dict[str, float]):
-    """Character widths at one font size, measured on first use."""
+    """Character widths in one font at one size, measured on first use."""
 
-    def __init__(self, size: float) -> None:
+    def __init__(self, font: str, size: float) -> None:
         super().__init__()
+        self.font = font
         self.size = size
 
     def __missing__(self, ch: str) -> float:
-        width = float(pdfmetrics.stringWidth(ch, FONT, self.size))
+        width = float(pdfmetrics.stringWidth(ch, self.font, self.size))
         self[ch] = width
         return width
 
 
 @functools.cache
-def _char_widths(size: float) -> _Widths:
+def _char_widths(font: str, size: float) -> _Widths:
     register_fonts()
-    return _Widths(size)
+    return _Widths(font, size)
 
 
-def wrap_paragraph(text: str, widths: dict[str, float], width: float) -> list[str]:
-    """One paragraph (no newlines) as lines no wider than ``width``; [""] for an empty one.
+def wrap_paragraph(text: str, widths: dict[str, float], width: float | Sequence[float]) -> list[str]:
+    """One paragraph (no newlines) as lines no wider than ``width``; [""] for an empty one."""
+    return [text[a:b] for a, b in line_spans(text, widths.__getitem__, width)]
 
-    Cumulative widths (computed in C by ``accumulate``) and a binary search find each line's
-    end, so the cost is linear in the text, never in the square of a line's length.
+
+class CjkParagraph(Paragraph):
+    """A Paragraph broken into lines by the Chinese rules above (wordWrap "CJK").
+
+    ReportLab's own CJK wrapping cuts anywhere, lets a line end with an opening bracket,
+    splits numbers and hashes, and keeps only ASCII and a few full-width marks from starting
+    a line. Paragraphs with images or end dots are left to ReportLab.
     """
-    n = len(text)
-    if n == 0:
-        return [""]
-    cumulative = array("d", accumulate(map(widths.__getitem__, text), initial=0.0))
-    lines: list[str] = []
-    start = 0
-    while start < n:
-        end = bisect_right(cumulative, cumulative[start] + width + 1e-6, start + 1) - 1
-        end = max(end, start + 1)  # a character wider than the line still goes somewhere
-        if end < n:
-            end = _break_at(text, start, end)
-            pulled = 0
-            # Chinese typesetting never starts a line with closing punctuation: keep it on this one.
-            while end < n and pulled < 2 and text[end] in _NO_LINE_START:
-                end += 1
-                pulled += 1
-        lines.append(text[start:end].rstrip(" "))
-        start = end
-        while start < n and text[start] == " ":
-            start += 1
-    return lines or [""]
 
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - ReportLab's name
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        frags = self.frags
+        if (
+            not frags
+            or (hasattr(self, "blPara") and getattr(self, "_splitpara", False))
+            or self.style.endDots
+            or any(hasattr(f, "cbDefn") for f in frags)
+            or self.bulletText
+        ):
+            return super().breakLinesCJK(maxWidths)
+        self.height = 0
+        if len(frags) == 1:
+            f = frags[0]
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            widths = _char_widths(f.fontName, f.fontSize)
+            lines = []
+            for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, maxWidths)):
+                line = text[a:b]
+                room = maxWidths[min(k, len(maxWidths) - 1)]
+                lines.append((room - sum(map(widths.__getitem__, line)), [line]))
+            return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
+        return self._break_frags(frags, maxWidths)
 
-_BREAKABLE = "\\s\u2e80-\U0010ffff"
-_LAST_BREAKABLE = re.compile(f"(?s).*[{_BREAKABLE}]")
-_IS_BREAKABLE = re.compile(f"[{_BREAKABLE}]")
-
-
-def _break_at(text: str, start: int, end: int) -> int:
-    """Where to end a line that may hold ``text[start:end]``: at ``end`` if a break is allowed
-    there, else after the last space or Chinese character before it, else (one long word) at ``end``."""
-    if _IS_BREAKABLE.match(text, end - 1) or _IS_BREAKABLE.match(text, end):
-        return end
-    last = _LAST_BREAKABLE.match(text, start, end)
-    return last.end() if last is not None and last.end() > start else end
-
-
-_NO_LINE_START = set("，。；：、）》」』！？,.;:!?)")
+    def _break_frags(self, frags: list[Any], maxWidths: Sequence[float]) -> Any:
+        """Several fragments (fonts, sizes, <br/>): the same rules over their characters."""
+        units: list[Any] = []
+        for f in frags:
+            text = f.text or ""
+            units.extend(cjkU(t, f, "utf8") for t in text) if text else units.append(cjkU("", f, "utf8"))
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        bounds = auto not in ("", "off")
+        lines: list[Any] = []
+        segment_start = 0
+        for k, unit in enumerate([*units, None]):
+            forced = unit is not None and hasattr(unit.frag, "lineBreak")
+            if unit is not None and not forced:
+                continue
+            segment = units[segment_start:k]  # a <br/> ends the last line of the segment before it
+            text = "".join(u if len(u) == 1 else "\ue000" for u in segment)
+            rooms = [maxWidths[min(len(lines) + i, len(maxWidths) - 1)] for i in range(len(segment) + 1)]
+            spans = line_spans(text, [u.width for u in segment], rooms) if text else [(0, 0)]
+            for i, (a, b) in enumerate(spans):
+                last = i == len(spans) - 1
+                part = segment[a:b] + ([unit] if last and forced else [])
+                if not part:
+                    continue  # the end of the text
+                used = sum(u.width for u in part)
+                room = rooms[min(i, len(rooms) - 1)]
+                lines.append(makeCJKParaLine(part, room, used, room - used, forced and last, bounds))
+            segment_start = k + 1
+        return ParaLines(kind=1, lines=lines)
 
 
 class TextLines(Flowable):
@@ -304,6 +643,7 @@ class TextLines(Flowable):
         font_size: float = 9,
         leading: float = 13,
         *,
+        font: str = FONT,
         _lines: list[str] | None = None,
         _width: float = 0.0,
         _start: int = 0,
@@ -313,6 +653,7 @@ class TextLines(Flowable):
         self.paragraphs = paragraphs
         self.font_size = font_size
         self.leading = leading
+        self.font = font
         self._lines = _lines
         self._width = _width
         self._start = _start
@@ -320,7 +661,7 @@ class TextLines(Flowable):
 
     def _wrapped(self, width: float) -> list[str]:
         if self._lines is None or abs(width - self._width) > 0.01:
-            widths = _char_widths(self.font_size)
+            widths = _char_widths(self.font, self.font_size)
             self._lines = [line for p in self.paragraphs for line in wrap_paragraph(p, widths, width)]
             self._width = width
             self._start, self._end = 0, len(self._lines)
@@ -350,6 +691,7 @@ class TextLines(Flowable):
             self.paragraphs,
             self.font_size,
             self.leading,
+            font=self.font,
             _lines=self._lines,
             _width=self._width,
             _start=start,
@@ -360,7 +702,38 @@ class TextLines(Flowable):
         lines = self._wrapped(self.width)
         end = len(lines) if self._end is None else self._end
         text = self.canv.beginText(0, self.height - self.font_size)
-        text.setFont(FONT, self.font_size, self.leading)
+        text.setFont(self.font, self.font_size, self.leading)
         for line in lines[self._start : end]:
             text.textLine(line)
         self.canv.drawText(text)
+
+
+# ---------------------------------------------------------------- full-width punctuation
+
+_HAN = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_AFTER_HAN = re.compile(f"(?<=[{_HAN}])[ \t]*([,;:!?])[ \t]*")
+_PAIR = re.compile(r"\(([^()\n]*)\)")
+_HAS_HAN = re.compile(f"[{_HAN}]")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Chinese text with its ASCII , ; : ! ? ( ) in their full-width forms (，；：！？（）).
+
+    Free text typed on an English keyboard often has them; Chinese typesetting wants the
+    full-width marks. Only marks in Chinese context change: , ; : ! ? right after a Chinese
+    character or mark (spaces around them dropped), and a pair of ( ) holding Chinese or
+    right after a Chinese character. Numbers (1,299.00), times (10:30), URLs and English
+    (Hello, world (v2)) stay as they are.
+    """
+    if not _HAS_HAN.search(text):
+        return text
+
+    def pair(m: re.Match[str]) -> str:
+        inside = m.group(1)
+        if _HAS_HAN.search(inside) or (m.start() > 0 and _HAS_HAN.match(text, m.start() - 1)):
+            return f"（{inside}）"
+        return m.group(0)
+
+    text = _PAIR.sub(pair, text)
+    return _AFTER_HAN.sub(lambda m: _FULL[m.group(1)], text)

@@ -3,7 +3,7 @@
 Errors are kept for packets the filing window would not take, or that contradict themselves:
 a court complaint without a defendant, claims or facts (民事诉讼法 art. 122), or while the parties
 have an arbitration agreement in force (art. 127 (二)); a 12315/消协 complaint that names no
-respondent (投诉举报处理暂行办法 arts. 9, 15); a courier claim without a claimant or a waybill number;
+respondent (投诉举报处理办法 arts. 10, 16); a courier claim without a claimant or a waybill number;
 a transcript quoting times the recording does not reach. Everything else is a warning: the build
 stops and lists them unless the user accepts them (--force, or the wizard's tick), and the
 document then shows a blank to fill by hand.
@@ -22,6 +22,7 @@ from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, EvidenceKind, Party, PartyKind
+from casefile.core.numbering import groups_in_order, own_name, split_groups
 from casefile.core.record.roles import claim_parties
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
@@ -71,7 +72,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
             if agreements.in_force(e):
                 found.error(
                     "arbitration-agreement-in-force",
-                    f"案件证据{e.number}（{e.title}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，"
+                    f"本案证据“{e.title}”（{own_name(e.number)}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，"
                     f"人民法院告知原告向仲裁机构申请仲裁（{cite('civil-procedure.127', part=True)}）。"
                     "如该协议无效，或双方已放弃仲裁，请先标记并写明理由："
                     f"casefile exhibit {number} {e.number} --agreement invalid（或 waived）--reason 理由",
@@ -82,7 +83,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
         marked = [
-            f"证据{e.number}已标记为{agreements.STATUS_NAMES.get(e.agreement_status, e.agreement_status)}"
+            f"{own_name(e.number)}已标记为{agreements.STATUS_NAMES.get(e.agreement_status, e.agreement_status)}"
             for e in agreements.agreements(case)
             if not agreements.in_force(e)
         ]
@@ -148,13 +149,37 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         oversize,
         f"超过分册上限 {size_limit_mb} MB，将单独成册",
     )
+    _groups(entries, found)
+
+
+def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
+    """证据组 (spec §1): a group's exhibits are listed together under its heading, and a list that groups
+    some exhibits groups them all."""
+    if not groups_in_order(entries, lambda entry: entry.group):
+        return
+    for group, items in split_groups(entries, lambda entry: entry.group).items():
+        found.group(
+            Level.WARNING,
+            "group-apart",
+            [(entry, "") for entry in items],
+            f"同属证据组“{group}”，但在材料中没有排在一起：证据目录将分几处列出该组。请在证据列表中把同组证据移到一起",
+            "group",
+        )
+    ungrouped = [(entry, "") for entry in entries if not entry.group]
+    found.group(
+        Level.WARNING,
+        "ungrouped",
+        ungrouped,
+        "没有归入证据组，而其他证据已分组：证据目录将把它们列在各组之外。请为其填写证据组",
+        "group",
+    )
 
 
 # --------------------------------------------------------------------------- the parties, claims and facts
 
 
 def _complaint(case: Case, venue: Venue, found: Findings) -> None:
-    """消协/12315 (投诉举报处理暂行办法 art. 9, refused under art. 15 without it) and the walk-in receipt."""
+    """消协/12315 (投诉举报处理办法 art. 10, refused under art. 16 without it) and the walk-in receipt."""
     complainant, respondent = case.complainant, case.respondent
     if venue is Venue.RECEIPT:  # the store's own receipt: no rule of the 办法 applies to it
         if not complainant.name.strip():
@@ -162,7 +187,7 @@ def _complaint(case: Case, venue: Venue, found: Findings) -> None:
         if not complainant.phone.strip():
             found.warn("no-complainant-phone", "缺少顾客电话", "complainant.phone")
         return
-    art9 = cite("complaint-measures.9")
+    art9 = cite("complaint-measures.materials")
     if not complainant.name.strip():
         found.warn("no-complainant-name", f"缺少投诉人姓名（{art9}）", "complainant.name")
     if not complainant.phone.strip():
@@ -173,7 +198,7 @@ def _complaint(case: Case, venue: Venue, found: Findings) -> None:
         found.error(
             "no-respondent",
             "缺少被投诉人名称：投诉应当提供被投诉人的名称（姓名）、地址，未提供的不予受理"
-            f"（{law.cite_many(['complaint-measures.9', 'complaint-measures.15'], short=True)}）",
+            f"（{law.cite_many(['complaint-measures.materials', 'complaint-measures.not-accepted'], short=True)}）",
             "respondent.name",
         )
     if not respondent.address.strip():
@@ -186,8 +211,9 @@ def _application(case: Case, venue: Venue, found: Findings) -> None:
     """The court complaint (民事诉讼法 arts. 122, 124) and the arbitration application (仲裁法).
 
     A court does not take a complaint without a clear defendant, specific claims and the facts (art. 122):
-    errors. The 仲裁法's conditions for applying were read only in the 2017 text, so for arbitration the
-    same gaps are warnings, citing the application's contents with that caveat.
+    errors. The 仲裁法's conditions for applying (2025 art. 32: an agreement, specific claims, facts and reasons)
+    do not name the respondent, so for arbitration the same gaps are warnings citing the application's contents
+    (art. 34).
     """
     complainant, respondent = case.complainant, case.respondent
     if venue is Venue.COURT:

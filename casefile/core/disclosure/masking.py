@@ -35,6 +35,7 @@ from datetime import date
 from casefile.core.disclosure.policy import ROLES, Disclosure
 from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
 from casefile.core.model import Case, Exhibit, Party, PartyKind, Transcript
+from casefile.core.numbering import own_name
 
 
 class Kind(enum.StrEnum):
@@ -397,7 +398,7 @@ class Masker:
         for change in shown.stage_log:
             change.note = self.text(change.note, where)
         for exhibit in shown.exhibits:
-            self.exhibit(exhibit, f"证据{exhibit.number}")
+            self.exhibit(exhibit, own_name(exhibit.number))
         return shown
 
     def exhibit(self, exhibit: Exhibit, where: str) -> None:
@@ -407,6 +408,7 @@ class Masker:
         exhibit.purpose = self.text(exhibit.purpose, where)
         exhibit.original_name = self.text(exhibit.original_name, where)
         exhibit.withdraw_reason = self.text(exhibit.withdraw_reason, where)
+        exhibit.group = self.text(exhibit.group, where)
         mail = exhibit.metadata.email
         if mail is not None:
             for name in ("sender", "to", "cc", "subject"):

@@ -224,11 +224,16 @@ class PdfInspection:
         """Preflight findings: hidden layers that cannot be left out are errors; hidden text,
         form values that cannot be shown and pages that could not be checked are warnings.
 
-        ``label``: the exhibit's label in the bundle ("3" for 证据3); ``title``: its name.
+        ``label``: the exhibit's label in the bundle ("3" for 证据3); ``title``: its name; ``exhibit``: its own
+        number, named beside the label (证据3（案卷编号5，title）).
         """
         from casefile.core.bundle.context import Finding, Level  # the bundle builds on disclosure
+        from casefile.core.numbering import exhibit_name, packet_label
 
-        name = f"证据{label}（{title}）" if title else f"证据{label}"
+        if exhibit is not None:
+            name = exhibit_name(label, exhibit, title)
+        else:
+            name = f"{packet_label(label)}（{title}）" if title else packet_label(label)
         found: list[Finding] = []
         by_reason: dict[str, list[int]] = {}
         for item in self.unsafe:

@@ -81,6 +81,7 @@ EXHIBIT_UPDATABLE = {
     "agreement_reason",
     "handed_in",
     "disposition",
+    "group",
 }
 
 Apply = Callable[[Case, dict[str, Any], datetime, str], None]

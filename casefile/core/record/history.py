@@ -78,6 +78,7 @@ class BundleFile:
     sha256: str
     pages: int | None
     size: int | None
+    component: str = ""  # for a component file (online filing): which one (民事起诉状, 证据 第1册…)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class BundleRecord:
     exhibits: tuple[tuple[str, int], ...]  # (label in the packet, exhibit number), in packet order
     files: tuple[BundleFile, ...]
     disclosure: BundleFile | None = None  # the disclosure report saved beside the packet
+    guidance: BundleFile | None = None  # the notes for the person filing, saved beside the packet
+    components: tuple[BundleFile, ...] = ()  # the filing as one file per component, for online filing
 
 
 def _int(value: Any) -> int | None:
@@ -105,25 +108,17 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
         if entry.get("action") != BUNDLE:
             continue
         details = _details(entry)
-        files = tuple(
-            BundleFile(str(f["name"]), str(f["sha256"]), _int(f.get("pages")), _int(f.get("size")))
-            for f in details.get("files") or []
-            if isinstance(f, dict) and "name" in f and "sha256" in f
-        )
+        files = _files(details.get("files"))
         exhibits = tuple(
             (str(x.get("label", "")), n)
             for x in details.get("exhibits") or []
             if isinstance(x, dict) and (n := _int(x.get("exhibit"))) is not None
         )
-        report = details.get("disclosure")
-        disclosure = (
-            BundleFile(str(report["name"]), str(report["sha256"]), None, _int(report.get("size")))
-            if isinstance(report, dict) and "name" in report and "sha256" in report
-            else None
-        )
         records.append(
             BundleRecord(
-                disclosure=disclosure,
+                disclosure=next(iter(_files([details.get("disclosure")], pages=False)), None),
+                guidance=next(iter(_files([details.get("guidance")])), None),
+                components=_files(details.get("components")),
                 seq=int(entry.get("seq", 0)),
                 at=_time(entry.get("at")),
                 operator=str(entry.get("operator", "")),
@@ -136,10 +131,26 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
     return records
 
 
+def _files(items: Any, *, pages: bool = True) -> tuple[BundleFile, ...]:
+    return tuple(
+        BundleFile(
+            str(f["name"]),
+            str(f["sha256"]),
+            _int(f.get("pages")) if pages else None,
+            _int(f.get("size")),
+            str(f.get("component", "")),
+        )
+        for f in (items if isinstance(items, list) else [])
+        if isinstance(f, dict) and "name" in f and "sha256" in f
+    )
+
+
 def recorded_bundle_files(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Every bundle file the log knows (packets and their disclosure reports): relative path -> SHA-256."""
+    """Every bundle file the log knows (packets, their guidance, component files and disclosure
+    reports): relative path -> SHA-256."""
     found: dict[str, str] = {}
     for made in bundle_history(entries):
-        for f in (*made.files, *([made.disclosure] if made.disclosure else [])):
+        extra = [f for f in (made.disclosure, made.guidance) if f is not None]
+        for f in (*made.files, *made.components, *extra):
             found[f.name] = f.sha256
     return found

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents.arbitration import _arbitration_application, _arbitration_notes
+from casefile.core.bundle.documents.attorney import _power_of_attorney
 from casefile.core.bundle.documents.common import Section, fmt_amount, fmt_date, fmt_time
 from casefile.core.bundle.documents.consumer import _consumer_complaint, _consumer_notes
 from casefile.core.bundle.documents.courier import _courier_claim, _courier_notes
-from casefile.core.bundle.documents.court import _civil_complaint, _court_notes, _service_address_form
+from casefile.core.bundle.documents.court import _court_notes, _service_address_form, civil_complaint, complaint_copies
 from casefile.core.bundle.documents.cover import _cover
 from casefile.core.bundle.documents.rules import LossTable, case_cause, loss_table, reply_deadline
 
@@ -38,14 +39,16 @@ def front_matter(ctx: BundleContext) -> list[Section]:
     """
     venue = ctx.venue
     if venue is Venue.CONSUMER_ASSOCIATION:
-        return [("封面", _cover(ctx)), ("消费投诉书", _consumer_complaint(ctx))]
+        return [("封面", _cover(ctx)), ("消费投诉书", _consumer_complaint(ctx)), *_power_of_attorney(ctx)]
     if venue is Venue.ARBITRATION:
-        return [("封面", _cover(ctx)), ("仲裁申请书", _arbitration_application(ctx))]
+        return [("封面", _cover(ctx)), ("仲裁申请书", _arbitration_application(ctx)), *_power_of_attorney(ctx)]
     if venue is Venue.COURT:
         return [
             ("封面", _cover(ctx)),
-            ("民事起诉状", _civil_complaint(ctx)),
+            ("民事起诉状", civil_complaint(ctx)),
+            *_power_of_attorney(ctx),
             ("送达地址确认书", _service_address_form(ctx)),
+            *complaint_copies(ctx),
         ]
     if venue is Venue.COURIER_CLAIM:
         return [("封面", _cover(ctx)), ("快递理赔申请书", _courier_claim(ctx))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -32,6 +33,8 @@ BEIJING = timedelta(hours=8)
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
 LAW_CPL = "《中华人民共和国消费者权益保护法》"
 
+# How each kind of event is named in a document; notes and other events carry no label (a
+# "（其他）" before a fact tells the reader nothing).
 EVENT_NAMES = {
     EventKind.CALL: "电话",
     EventKind.CHAT: "在线沟通",
@@ -39,8 +42,6 @@ EVENT_NAMES = {
     EventKind.EMAIL: "电子邮件",
     EventKind.PROPOSAL: "处理方案",
     EventKind.CONFIRMATION: "确认",
-    EventKind.NOTE: "记录",
-    EventKind.OTHER: "其他",
 }
 
 # StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
@@ -133,6 +134,51 @@ def _labels(ctx: BundleContext, numbers: Sequence[int]) -> str:
 def _refs(ctx: BundleContext, numbers: Sequence[int]) -> str:
     labels = _labels(ctx, numbers)
     return f"（见{labels}）" if labels else ""
+
+
+@dataclass(frozen=True)
+class Sides:
+    """How a document names the two sides: 原告/被告, 申请人/被申请人, 投诉人/被投诉人."""
+
+    us: str
+    them: str
+
+
+COURT = Sides("原告", "被告")
+ARBITRATION = Sides("申请人", "被申请人")
+CONSUMER = Sides("投诉人", "被投诉人")
+
+
+# First-person words outside quotations, turned into the party's role in a pleading.
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"\n]*\"|‘[^’]*’")
+_FIRST_PERSON = re.compile(r"(?<!自)(?:我们|我方|咱们|本人|我)")
+
+
+# The sides as other documents of the case name them, for a pleading that names them its own way.
+_THEM_WORDS = ("被投诉人", "被申请人", "被申诉人", "被索赔人", "被告")
+_US_WORDS = ("投诉人", "申请人", "申诉人", "索赔人", "原告")
+_ROLE_WORD = re.compile("|".join(_THEM_WORDS + _US_WORDS))
+
+
+def third_person(text: str, who: str, them: str = "") -> str:
+    """Free text written in the first person (我/我们/我方/本人), as a pleading states it: in the
+    third person, the party named by its role (原告). With ``them`` (被告), the sides as another
+    document called them (投诉人, 被投诉人…) take this document's names. Words quoted (“…”, 「…」)
+    stay as said."""
+
+    def plain(part: str) -> str:
+        if them:
+            part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else who, part)
+        return _FIRST_PERSON.sub(who, part)
+
+    out: list[str] = []
+    last = 0
+    for m in _QUOTED.finditer(text):
+        out.append(plain(text[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.append(plain(text[last:]))
+    return "".join(out)
 
 
 def _free(ctx: BundleContext, text: str) -> str:
@@ -235,45 +281,57 @@ def _signature(lines: Sequence[str]) -> list[Flowable]:
     return [_p(line, "sign") for line in lines]
 
 
-def _facts(ctx: BundleContext) -> list[Flowable]:
-    """The user's statement of facts, one indented paragraph per paragraph written."""
-    text = _free(ctx, ctx.case.facts).strip()
+def _as_pleaded(text: str, sides: Sides | None) -> str:
+    return third_person(text, sides.us, sides.them) if sides else text
+
+
+def _facts(ctx: BundleContext, sides: Sides | None = None) -> list[Flowable]:
+    """The user's statement of facts, one indented paragraph per paragraph written; with ``sides``
+    (原告/被告), in the third person."""
+    text = _as_pleaded(_free(ctx, ctx.case.facts).strip(), sides)
     return [_p(chunk.strip(), "indent") for chunk in re.split(r"\n\s*\n|\n", text) if chunk.strip()]
 
 
-def _event_line(ctx: BundleContext, event: TimelineEvent) -> str:
+def _event_line(ctx: BundleContext, event: TimelineEvent, sides: Sides | None = None) -> str:
     case = ctx.case
-    where = [EVENT_NAMES.get(event.kind, "其他")]
+    where = [EVENT_NAMES[event.kind]] if event.kind in EVENT_NAMES else []
     if event.place.strip():
         where.append(f"地点：{_free(ctx, event.place.strip())}")
     if event.people.strip():
         where.append(f"参与人员：{_people(ctx, event.people)}")
     summary = _free(ctx, re.sub(r"\s+", " ", event.summary).strip()).rstrip("。") or "＿＿＿＿＿＿"
-    return f"{fmt_time(event.at, case)}（{'；'.join(where)}）：{summary}{_refs(ctx, event.evidence)}"
+    summary = _as_pleaded(summary, sides)
+    said = f"（{'；'.join(where)}）" if where else ""
+    return f"{fmt_time(event.at, case)}{said}：{summary}{_refs(ctx, event.evidence)}"
 
 
 def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
     return sorted(ctx.case.timeline, key=lambda e: _sort_key(e.at, ctx.case))
 
 
-def _dealings(ctx: BundleContext) -> list[str]:
+def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
+    """The handling stages of the case (negotiation, confirmation, mediation) with the time each was
+    entered and its note; ``sides`` puts the notes in the third person."""
     case = ctx.case
     changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
     changes.sort(key=lambda c: _sort_key(c.at, case))
-    return [
-        f"{fmt_time(c.at, case)}，{DEALING_STAGES[c.stage]}：{_free(ctx, c.note.strip()).rstrip('。') or '（无记录）'}"
-        for c in changes
-    ]
+
+    def note(text: str) -> str:
+        text = _free(ctx, text.strip())
+        return _as_pleaded(text, sides).rstrip("。") or "（无记录）"
+
+    return [f"{fmt_time(c.at, case)}，{DEALING_STAGES[c.stage]}：{note(c.note)}" for c in changes]
 
 
-def _narrative(ctx: BundleContext, dealings_title: str) -> list[Flowable]:
-    """事实与理由: the statement, then the events in time order, then the dealings so far."""
-    story = _facts(ctx)
+def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = None) -> list[Flowable]:
+    """事实与理由: the statement, then the events in time order, then the dealings so far; with
+    ``sides`` (原告/被告, 申请人/被申请人), in the third person as a pleading is written."""
+    story = _facts(ctx, sides)
     events = _timeline(ctx)
     if events:
         story.append(_p("具体经过如下：", "indent"))
-        story += _numbered([_event_line(ctx, e) for e in events], ending="。", last="。")
-    dealings = _dealings(ctx)
+        story += _numbered([_event_line(ctx, e, sides) for e in events], ending="。", last="。")
+    dealings = _dealings(ctx, sides)
     if dealings:
         story.append(_p(f"{dealings_title}：", "indent"))
         story += _numbered(dealings, ending="。", last="。")
@@ -341,7 +399,7 @@ def _closing_block(
         _p(salute, "indent"),
         _p(body),
         Spacer(1, 8 * mm),
-        *_signature([f"{signer}＿＿＿＿＿＿＿＿", _today(ctx)]),
+        *_signature([f"{signer}＿＿＿＿＿＿＿＿", DATE_BLANK]),
         Spacer(1, 6 * mm),
         _p("附："),
         *_numbered(attachments, ending="；", last="。"),

@@ -6,18 +6,20 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
+    DATE_BLANK,
     LAW_CPL,
     _claims,
     _local,
     _narrative,
     _signature,
     _sort_key,
-    _today,
     fmt_amount,
     fmt_date,
     fmt_time,
+    on_day,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import _FRAUD, _add_years, _bought_online
@@ -87,7 +89,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
                     "indent",
                 ),
                 Spacer(1, 10 * mm),
-                *_signature(["投诉人（签名）：＿＿＿＿＿＿＿＿", f"日期：{_today(ctx)}"]),
+                *_signature(["投诉人（签名）：＿＿＿＿＿＿＿＿", f"日期：{DATE_BLANK}"]),
             ]
         )
     )
@@ -135,18 +137,27 @@ def _consumer_notes(ctx: BundleContext) -> list[Flowable]:
         known.append(case.shipment.discovered_at)
     earliest = min(known, key=lambda t: _sort_key(t, case))
     limit = _add_years(_local(earliest, case).date(), 3)
+    day = on_day(ctx)
+
+    def same(article_id: str) -> str:
+        """同办法第十六条: the number printed on the packet's day (the 投诉举报处理办法 in force since 2026-04-15)."""
+        return "同办法" + law.cite_on(article_id, day).split("》", 1)[1]
+
     items = [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（《市场监督管理投诉举报处理暂行办法》第十五条）。按本案记录的最早时间（{fmt_date(earliest, case)}）计算，"
+        f"（{law.cite_on('complaint-measures.not-accepted', day)}）。"
+        f"按本案记录的最早时间（{fmt_date(earliest, case)}）计算，"
         f"请于 {fmt_date(limit)} 之前提出。",
-        "不得重复投诉：同一事项已经由人民法院、仲裁机构、消费者协会或者其他调解组织受理或者处理的，"
-        "市场监督管理部门不予受理（同办法第十五条），请勿就同一事项同时向多个机构提出。",
-        "材料要求：投诉须写明投诉人姓名、电话、通讯地址，被投诉人名称（姓名）、地址，"
-        "具体的投诉请求以及消费者权益争议事实（同办法第九条）。",
-        "委托他人投诉的，须提交授权委托书原件（载明委托事项、权限和期限，由委托人签名）及受托人身份证明（同办法第十条）。",
+        "不得重复投诉：同一消费者权益争议已经由人民法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会受理或者处理的，"
+        f"市场监督管理部门不予受理（{same('complaint-measures.not-accepted')}），请勿就同一事项同时向多个机构提出。",
+        "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
+        f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{same('complaint-measures.materials')}）。",
+        "委托他人投诉的，须提交授权委托书原件（载明委托事项、权限和期限，由委托人签名）及受托人身份证明"
+        f"（{same('complaint-measures.agent')}）。",
         "消费者协会不留存原件：请提交复印件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
-        "处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定（同办法第十四条）；"
-        "调解过程中自投诉受理之日起四十五个工作日内未能达成调解协议的，终止调解（同办法第二十一条）。",
+        "处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定"
+        f"（{same('complaint-measures.acceptance-7-days')}）；"
+        f"自投诉受理之日起六十日内未能达成调解协议的，终止调解（{same('complaint-measures.mediation-ends')}）。",
         "其他途径：消费者与经营者发生消费者权益争议的，可以协商和解，请求消费者协会或者依法成立的其他调解组织调解，"
         "向有关行政部门投诉，根据与经营者达成的仲裁协议提请仲裁，或者向人民法院提起诉讼"
         f"（{LAW_CPL}第三十九条）。",

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
@@ -21,13 +21,13 @@ from casefile.core.bundle.documents.common import (
     _people,
     _signature,
     _timeline,
-    _today,
     fmt_amount,
     fmt_date,
     fmt_time,
+    on_day,
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
-from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table, reply_deadline
+from casefile.core.bundle.documents.rules import _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
 
 
@@ -39,9 +39,8 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
     customer = ctx.party("complainant")  # the end customer, masked for this venue
     carrier = _carrier(ctx)
     losses = loss_table(ctx)
-    deadline = reply_deadline(ctx)
     insured = "是" if shipment.insured else "否"
-    law = _courier_law()
+    basis = _courier_law(ctx)
     na = "不适用（未保价）"
 
     story: list[Flowable] = [
@@ -109,8 +108,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
         _h("六、索赔请求"),
         _p(f"请求贵司赔偿索赔人损失共计 {_money(losses.claim)}。", "indent"),
         _p(
-            f"请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十八条），"
-            f"即最迟于 {fmt_date(deadline)} 前答复（自本申请书出具之日 {_today(ctx)} 起算）。",
+            f"请于收到本申请之日起7日内书面答复（{law.cite_on('express-regulation.complaint-7-days', on_day(ctx))}）。",
             "indent",
         ),
         _h("七、交涉记录"),
@@ -118,17 +116,16 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
         _h("八、证据"),
         _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
         _h("九、法律依据摘录"),
-        _p("（《快递暂行条例》条文序号依据2019年文本；如条例已修订，以现行文本为准。）", "note"),
-        *law[:-1],
+        *basis[:-1],
         KeepTogether(
             [
-                law[-1],
+                basis[-1],
                 Spacer(1, 10 * mm),
                 *_signature(
                     [
                         f"索赔人（盖章）：{merchant.name.strip() or '＿＿＿＿＿＿＿＿'}",
                         "法定代表人/经办人（签名）：＿＿＿＿＿＿＿＿",
-                        f"日期：{_today(ctx)}",
+                        f"日期：{DATE_BLANK}",
                     ]
                 ),
             ]
@@ -156,14 +153,18 @@ def _courier_dealings(ctx: BundleContext) -> list[Flowable]:
     ]
 
 
-def _courier_law() -> list[Flowable]:
+def _courier_law(ctx: BundleContext) -> list[Flowable]:
+    """The articles the claim relies on; the 快递暂行条例's come from the law table, numbered as in force on the
+    day the packet is made (the 2025 amendment moved them by one)."""
+    day = on_day(ctx)
     items = [
-        "《快递暂行条例》第十九条第三款：快件延误、丢失、损毁或者内件短少的，可以要求快递品牌经营企业（运单所属企业）"
-        "赔偿，也可以要求实际提供快递服务的企业赔偿。",
-        "《快递暂行条例》第二十七条：快件延误、丢失、损毁或者内件短少的，对保价的快件，按照与寄件人约定的保价规则"
-        "确定赔偿责任；对未保价的快件，依照民事法律的有关规定确定赔偿责任。",
-        "《快递暂行条例》第二十八条：用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，"
-        "经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
+        f"{law.cite_on(article_id, day, with_part=True)}：{law.article(article_id).quote}"
+        for article_id in (
+            "express-regulation.claim-against-brand",
+            "express-regulation.compensation",
+            "express-regulation.complaint-7-days",
+        )
+    ] + [
         "《快递市场管理办法》第二十七条：投递快件应当告知收件人有权当面验收快件；快递包装出现明显破损或者内件物品为易碎品的，"
         "应当告知收件人可以查看内件物品或者拒收快件。",
         "《快递市场管理办法》第二十八条：收件人可以签字或者其他易于辨认、保存的明示方式确认收到快件；经营快递业务的企业"
@@ -181,15 +182,13 @@ def _courier_law() -> list[Flowable]:
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     case = ctx.case
     shipment = case.shipment
-    claim_day = _local(ctx.generated_at, case).date()
-    eligible = claim_day + timedelta(days=REPLY_DAYS)
     one_year = fmt_date(_add_years(_local(shipment.shipped_at, case).date(), 1)) if shipment.shipped_at else ""
     known = shipment.discovered_at or shipment.signed_at
     three_years = fmt_date(_add_years(_local(known, case).date(), 3)) if known else ""
     items = [
-        f"先向快递企业提出索赔并保留记录（日期、工单号、答复）。快递企业应在7日内处理（《快递暂行条例》第二十八条）。"
-        f"本申请书出具日为 {fmt_date(claim_day)}，如届时送达，至 {fmt_date(eligible)} 仍未获答复或对处理结果不满意的，"
-        "可以向邮政管理部门申诉。",
+        "先向快递企业提出索赔并保留记录（日期、工单号、答复）。快递企业应在7日内处理"
+        f"（{law.cite_on('express-regulation.complaint-7-days', on_day(ctx))}）。"
+        "自快递企业收到索赔之日起7日内未获答复或对处理结果不满意的，可以向邮政管理部门申诉。",
         "申诉渠道：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
         "申诉条件：已先向快递企业投诉且7日内未获答复（国际快件为60日）或对处理结果不满意；自交寄快件之日或者争议发生之日起"
         f"一年内提出（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"

@@ -7,9 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casefile.core.bundle.context import BundleContext, Venue
-from casefile.core.bundle.documents.common import _carrier, _defendants, _role_names, _today
+from casefile.core.bundle.documents.common import DATE_BLANK, _carrier, _defendants, _role_names
 from casefile.core.bundle.documents.layout import _Para, _st
-from casefile.core.bundle.documents.rules import case_cause
+from casefile.core.bundle.documents.rules import case_cause, filed_with
 from casefile.core.bundle.pdfkit import FONT, blank, esc
 
 
@@ -29,7 +29,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             ("申请人", ctx.party("complainant").name),
             ("被申请人", ctx.party("respondent").name),
             ("案由", case_cause(case)),
-            ("仲裁机构", "＿＿＿＿＿＿＿＿仲裁委员会"),
+            ("仲裁机构", filed_with(case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"),
         ]
     elif venue is Venue.COURT:
         defendants = _defendants(ctx)
@@ -37,7 +37,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
         rows += [(role, p.name) for role, p in zip(_role_names("被告", len(defendants)), defendants, strict=True)]
         rows += [
             ("案由", case_cause(case)),
-            ("受诉法院", "＿＿＿＿＿＿＿＿人民法院"),
+            ("受诉法院", filed_with(case, "court") or "＿＿＿＿＿＿＿＿人民法院"),
             ("案号", "＿＿＿＿＿＿＿＿（立案后填写）"),
         ]
     elif venue is Venue.COURIER_CLAIM:
@@ -49,7 +49,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             ("派送网点", case.shipment.outlet),
             ("提交对象", "＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）"),
         ]
-    rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", _today(ctx))]
+    rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", DATE_BLANK)]
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
     table = Table(

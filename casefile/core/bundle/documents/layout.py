@@ -3,71 +3,37 @@ hand, ruled tables, numbered lists."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from casefile.core.bundle.pdfkit import FONT, blank, esc, heading, styles
+from casefile.core.bundle.pdfkit import (
+    FONT,
+    TEXT_WIDTH,
+    CjkParagraph,
+    blank,
+    esc,
+    fullwidth_punctuation,
+    heading,
+    styles,
+)
 
-WIDTH = 170 * mm  # A4 less the 20 mm side margins of render_story
-_CANNOT_START = "，。、：；？！）》〉”’」』】"  # punctuation that must not begin a line
-
-
-class _Para(Paragraph):
-    """A paragraph whose lines never start with a closing mark or a full-width comma, colon…
-    (GB/T 15834): such marks are moved up to hang at the end of the line before, as in Chinese
-    typesetting. ReportLab's own list of marks that cannot start a line lacks "，：；"."""
-
-    def breakLinesCJK(self, maxWidths: Any) -> Any:
-        result = super().breakLinesCJK(maxWidths)
-        if getattr(result, "kind", 1) != 0 or not getattr(result, "lines", None):
-            return result  # only the one-fragment case has plain-text lines to adjust
-        lines = [[space, list(parts)] for space, parts in result.lines]
-        for before, line in zip(lines, lines[1:], strict=False):
-            text = line[1][0] if len(line[1]) == 1 and isinstance(line[1][0], str) else ""
-            k = 0
-            while k < len(text) and text[k] in _CANNOT_START:
-                k += 1
-            if k and len(before[1]) == 1 and isinstance(before[1][0], str):
-                width = stringWidth(text[:k], self.style.fontName, self.style.fontSize)
-                before[1][0] += text[:k]
-                before[0] -= width
-                line[1][0] = text[k:]
-                line[0] += width
-        result.lines = [(space, parts) for space, parts in lines if parts != [""]]
-        return result
+WIDTH = TEXT_WIDTH  # the text block between the binding margin and the outer one
+_Para = CjkParagraph  # Chinese line breaking (pdfkit): no closing mark starts a line, no opening one ends it
 
 
-@functools.cache
 def _st() -> dict[str, ParagraphStyle]:
-    base = styles()["body"]
-    return {
-        **styles(),
-        "doc_title": ParagraphStyle(
-            "doc_title", parent=base, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=14
-        ),
-        "form": ParagraphStyle("form", parent=base, fontSize=10, leading=14),
-        "form_label": ParagraphStyle("form_label", parent=base, fontSize=10, leading=14, alignment=TA_CENTER),
-        "numbered": ParagraphStyle("numbered", parent=base, leftIndent=18, firstLineIndent=-18, spaceAfter=2),
-        "party": ParagraphStyle("party", parent=base, firstLineIndent=22, spaceAfter=4),
-        "sign": ParagraphStyle("sign", parent=base, alignment=TA_RIGHT, leading=24),
-        "cover_label": ParagraphStyle("cover_label", parent=base, fontSize=13, leading=20, alignment=TA_RIGHT),
-        "cover_value": ParagraphStyle("cover_value", parent=base, fontSize=13, leading=20),
-        "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=15, spaceAfter=3),
-    }
+    return styles()
 
 
 def _p(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of plain text (escaped here)."""
-    return _Para(esc(text), _st()[style])
+    """A paragraph of plain text (escaped here), its Chinese in full-width punctuation."""
+    return CjkParagraph(esc(fullwidth_punctuation(text)), styles()[style])
 
 
 def _title(text: str) -> Paragraph:

@@ -19,7 +19,7 @@ from casefile.core.model import (
     ResponsibleParty,
 )
 
-REPLY_DAYS = 7  # 快递暂行条例 art. 28 (2019 text)
+REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
 
 _ONLINE_PLATFORM = re.compile(
     r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
@@ -31,17 +31,31 @@ _INJURY = re.compile(r"受伤|烫伤|烧伤|割伤|人身伤害|人身损害|致
 _FRAUD = re.compile(r"欺诈|三倍|3倍|假冒|虚假宣传")
 
 
+CONTRACT_CAUSES = ("买卖合同纠纷", "信息网络买卖合同纠纷")  # the causes the SPC's 买卖合同纠纷 element form serves
+
+
 def case_cause(case: Case) -> str:
-    """A first guess at the 案由 (spec §7(c) 1), from the case type, the purchase place and
-    the channel; the person filing checks it against the court's list of causes."""
+    """The 案由 (spec §7(c) 1; the SPC's 民事案件案由规定 as revised in force 2026-01-01): the one
+    the user confirmed (case.filing.cause), else a first guess from the case type, the purchase
+    place and the channel, for the person filing to check against the court's list."""
+    if case.filing is not None and case.filing.cause.strip():
+        return case.filing.cause.strip()
     if case.type is CaseType.SERVICE:
         return "服务合同纠纷"
     if case.type is CaseType.LOGISTICS and case.responsible_party is ResponsibleParty.COURIER:
-        return "运输合同纠纷"
+        return "快递服务合同纠纷"  # the sender against the carrier: a 快递服务 contract (142(3))
     if case.type is CaseType.QUALITY and _INJURY.search(case.facts + " ".join(e.summary for e in case.timeline)):
-        # A defect that hurt someone or damaged other property is a tort claim.
-        return "产品责任纠纷"
-    return "网络购物合同纠纷" if _bought_online(case) else "买卖合同纠纷"
+        # A defect that hurt someone or damaged other property: a tort claim against the seller.
+        return "产品销售者责任纠纷"
+    return "信息网络买卖合同纠纷" if _bought_online(case) else "买卖合同纠纷"
+
+
+def filed_with(case: Case, which: str) -> str:
+    """The court, arbitration institution or consumer body the case goes to, as the user named it
+    (case.filing; ``which`` is "court", "arbitration_body" or "consumer_body"); "" when not named."""
+    if case.filing is None:
+        return ""
+    return str(getattr(case.filing, which)).strip()
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,8 @@ class LossTable:
 
 def loss_table(ctx: BundleContext) -> LossTable:
     """The courier-claim loss calculation: insured → capped at the insured value (保价规则);
-    uninsured → the actual loss (快递暂行条例 art. 27); not entered → a blank and both rules."""
+    uninsured → the actual loss (快递暂行条例 art. 28, art. 27 before 2025-06-01); not entered → a blank and both
+    rules."""
     case = ctx.case
     shipment = case.shipment
     goods = case.transaction.amount

@@ -1,0 +1,213 @@
+"""The bundle wizard's list of exhibits: ticked ones go into the packet, in the case's evidence order.
+
+Each row shows the 证据N the exhibit will have in this packet (counting the ticked rows, and
+updated as boxes are ticked), its own number (案卷编号), its evidence group, title and kind.
+The rows are the case's exhibits not withdrawn, in the case's one evidence order; a move here
+(drag, Alt+Up/Down) is a move in that order, which the owner records (:attr:`reordered`).
+"""
+
+from __future__ import annotations
+
+from casefile.core.model import Case, Exhibit
+from casefile.core.numbering import packet_label
+from casefile.ui.models import kind_name
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ExhibitPicker(QTreeWidget):
+    """Exhibits to tick, one row each, in the case's evidence order."""
+
+    PACKET, NUMBER, GROUP, TITLE, KIND = range(5)
+    reordered = Signal()  # the rows were dragged into another order
+    ticked = Signal()  # a box was ticked or cleared
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.setColumnCount(5)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        for column, width in ((self.PACKET, 86), (self.NUMBER, 70), (self.GROUP, 150), (self.TITLE, 220)):
+            self.setColumnWidth(column, width)
+        self.itemChanged.connect(self._item_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels(
+            [
+                QCoreApplication.translate("CaseFile", "In packet"),
+                QCoreApplication.translate("CaseFile", "File no."),
+                QCoreApplication.translate("CaseFile", "Evidence group"),
+                QCoreApplication.translate("CaseFile", "Title"),
+                QCoreApplication.translate("CaseFile", "Kind"),
+            ]
+        )
+        self.relabel()
+
+    # ------------------------------------------------------------------ contents
+
+    def fill(self, case: Case | None, *, keep: bool) -> None:
+        """List ``case``'s exhibits not withdrawn, in its evidence order; ``keep``: keep the ticks already made.
+
+        Ticked at first: what a packet carries by default (redacted copies go in their original's place by
+        the destination's policy, so they start unticked; ticking one prints it instead of its original).
+        """
+        previous = {self.number(i): self.row_item(i).checkState(self.PACKET) for i in range(self.count())}
+        current = self.current_number()
+        self.case = case
+        exhibits = [e for e in case.ordered_exhibits() if not e.withdrawn] if case else []
+        self.blockSignals(True)
+        self.clear()
+        for exhibit in exhibits:
+            item = QTreeWidgetItem(self)
+            # Not ItemIsDropEnabled: a row dropped on another goes beside it, never inside it.
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            item.setData(self.PACKET, NUMBER_ROLE, exhibit.number)
+            default = Qt.CheckState.Checked if exhibit.derived_from is None else Qt.CheckState.Unchecked
+            item.setCheckState(self.PACKET, previous.get(exhibit.number, default) if keep else default)
+            item.setTextAlignment(self.NUMBER, Qt.AlignmentFlag.AlignCenter)
+            if exhibit.number == current:
+                self.setCurrentItem(item)
+        self.blockSignals(False)
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Every row's texts: 证据N counts the ticked rows from the top."""
+        if self.case is None:
+            return
+        self.blockSignals(True)
+        position = 0
+        for i in range(self.count()):
+            item = self.row_item(i)
+            try:
+                exhibit = self.case.exhibit(self.number(i))
+            except KeyError:
+                continue
+            ticked = item.checkState(self.PACKET) == Qt.CheckState.Checked
+            if ticked:
+                position += 1
+            item.setText(self.PACKET, packet_label(position) if ticked else "—")
+            item.setText(self.NUMBER, str(exhibit.number))
+            item.setText(self.GROUP, exhibit.group)
+            item.setText(self.TITLE, self._title(exhibit))
+            item.setText(self.KIND, kind_name(exhibit.kind.value))
+            purpose = exhibit.purpose.strip() or QCoreApplication.translate("CaseFile", "(no proof purpose yet)")
+            tip = (
+                QCoreApplication.translate("CaseFile", "%1, %2 KB\nProof purpose: %3")
+                .replace("%1", exhibit.original_name)
+                .replace("%2", f"{(exhibit.size + 1023) // 1024:,}")
+                .replace("%3", purpose)
+            )
+            for column in range(self.columnCount()):
+                item.setToolTip(column, tip)
+        self.blockSignals(False)
+
+    @staticmethod
+    def _title(exhibit: Exhibit) -> str:
+        if exhibit.derived_from is None:
+            return exhibit.title
+        copy = QCoreApplication.translate("CaseFile", "redacted copy of no. %1")
+        copy = copy.replace("%1", str(exhibit.derived_from))
+        return f"{exhibit.title} ({copy})"
+
+    # ------------------------------------------------------------------ reading it
+
+    def count(self) -> int:
+        return self.topLevelItemCount()
+
+    def row_item(self, row: int) -> QTreeWidgetItem:
+        item = self.topLevelItem(row)
+        if item is None:
+            raise IndexError(row)
+        return item
+
+    def number(self, row: int) -> int:
+        return int(self.row_item(row).data(self.PACKET, NUMBER_ROLE))
+
+    def numbers(self) -> list[int]:
+        """Every listed exhibit's number, in list order."""
+        return [self.number(i) for i in range(self.count())]
+
+    def chosen(self) -> list[int]:
+        """The ticked exhibits' numbers, in list order: 证据1, 证据2…"""
+        return [self.number(i) for i in range(self.count()) if self.is_ticked(i)]
+
+    def is_ticked(self, row: int) -> bool:
+        return self.row_item(row).checkState(self.PACKET) == Qt.CheckState.Checked
+
+    def set_ticked(self, row: int, on: bool) -> None:
+        self.row_item(row).setCheckState(self.PACKET, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def packet_text(self, row: int) -> str:
+        return self.row_item(row).text(self.PACKET)
+
+    def current_row(self) -> int:
+        item = self.currentItem()
+        return self.indexOfTopLevelItem(item) if item is not None else -1
+
+    def current_number(self) -> int | None:
+        row = self.current_row()
+        return self.number(row) if row >= 0 else None
+
+    # ------------------------------------------------------------------ changing it
+
+    def set_current_row(self, row: int) -> None:
+        item = self.topLevelItem(row)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def select_number(self, number: int) -> bool:
+        for i in range(self.count()):
+            if self.number(i) == number:
+                self.set_current_row(i)
+                return True
+        return False
+
+    def tick_all(self, on: bool) -> None:
+        self.blockSignals(True)
+        for i in range(self.count()):
+            self.set_ticked(i, on)
+        self.blockSignals(False)
+        self.relabel()
+
+    def move_current(self, delta: int) -> bool:
+        """Move the selected row ``delta`` rows (negative: up), keeping it selected; False if it cannot move."""
+        row = self.current_row()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.count():
+            return False
+        self.blockSignals(True)
+        item = self.row_item(row)
+        self.takeTopLevelItem(row)
+        self.insertTopLevelItem(target, item)
+        self.blockSignals(False)
+        self.setCurrentItem(item)
+        self.relabel()
+        return True
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        before = self.numbers()
+        super().dropEvent(event)
+        if self.numbers() != before:
+            self.relabel()
+            self.reordered.emit()
+
+    def _item_changed(self, _item: QTreeWidgetItem, column: int) -> None:
+        if column == self.PACKET:
+            self.relabel()
+            self.ticked.emit()
