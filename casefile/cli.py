@@ -256,6 +256,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--venue", required=True, choices=["consumer-association", "arbitration", "court", "courier-claim", "receipt"]
     )
+    p.add_argument(
+        "--to",
+        metavar="DEST",
+        help="who receives it: 消协 (default) or 12315 for consumer-association; 快递企业 (the carrier, default) "
+        "or 12305 (an appeal to the postal administration) for courier-claim",
+    )
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
     p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
@@ -818,7 +824,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         for bundle in made:
             for f in (*bundle.files, *bundle.components, *([bundle.guidance] if bundle.guidance else [])):
                 pages = f"{f.pages} pages" if f.pages is not None else ""
-                lines.append(f"    {_fmt_time(bundle.at)}  {bundle.venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
+                venue = _venue_and_route(bundle.venue, bundle.route)
+                lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
     for line in lines:
         _print(line)
     return EXIT_OK
@@ -1044,13 +1051,26 @@ def _parse_numbers(text: str, option: str) -> list[int]:
         ) from None
 
 
+def _venue_and_route(venue: str, route: str) -> str:
+    """courier-claim, or courier-claim to 12305 when the packet went elsewhere than the venue's default."""
+    from casefile.core.venues import Venue
+
+    try:
+        default = Venue(venue).default_route
+    except ValueError:
+        default = None
+    return f"{venue} to {route}" if route and (default is None or route != default.value) else venue
+
+
 def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.venues import parse_route, route_for
 
     if args.split_mb is not None and args.split_mb < 1:
         raise InvalidValueError("--split-mb must be at least 1")
+    venue = Venue(args.venue)
     options = BundleOptions(
-        venue=Venue(args.venue),
+        venue=venue,
         exhibits=_parse_numbers(args.exhibits, "--exhibits") if args.exhibits else None,
         split_mb=args.split_mb,
         force=args.force,
@@ -1059,6 +1079,7 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
         original=_parse_numbers(args.original, "--original") if args.original else None,
         redacted=_parse_numbers(args.redacted, "--redacted") if args.redacted else None,
         components=args.components,
+        route=route_for(venue, parse_route(args.to)) if args.to else None,
     )
     if args.disclosure:
         from casefile.core.bundle.plan import plan_disclosure
@@ -1073,7 +1094,7 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             redacted=options.redacted,
         )
         for line in plan.report.to_text(
-            f"{options.venue.heading} {args.case.strip()} 信息披露报告（预览）"
+            f"{(options.route or options.venue).heading} {args.case.strip()} 信息披露报告（预览）"
         ).splitlines():
             _print(line)
         for finding in plan.findings:

@@ -44,6 +44,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sen&amp;d to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A5 sheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,6 +303,38 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Walk-in complaint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carrier (claim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal administration (12305 appeal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addressed to a consumer association; its notes cite the association&apos;s task in the consumer protection law and mark its own acceptance rules as practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addressed to the market regulator (12315); its notes cite the complaint handling measures. A dispute taken to the consumer association as well may be refused by either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A claim letter to the carrier, made by the merchant (the claimant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appeal to the postal administration (12305), for when the carrier did not answer within 7 days or its answer does not satisfy: cover and appeal instead of the claim letter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1781,6 +1817,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The operator name above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed as the contact person on the organisation&apos;s claims (courier claims, 12305 appeals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,6 +1894,10 @@ Reason:</source>
     </message>
     <message>
         <source>Legal representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3542,6 +3590,14 @@ Reason:</source>
     </message>
     <message>
         <source>{where}: {text!r} is a unified social credit code; for a person give the resident ID number (or make the party an organisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown destination {text!r} (use {choices})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {venue} packet cannot go to {route} (destinations: {allowed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -44,6 +44,10 @@
         <translation>回执纸张(&amp;P)：</translation>
     </message>
     <message>
+        <source>Sen&amp;d to:</source>
+        <translation>提交对象(&amp;D)：</translation>
+    </message>
+    <message>
         <source>A5 sheet</source>
         <translation>A5 纸</translation>
     </message>
@@ -302,6 +306,38 @@ SHA-256：%4</translation>
     <message>
         <source>Walk-in complaint receipt</source>
         <translation>到店投诉受理回执</translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation>消费者协会（消协）</translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation>市场监督管理部门（12315）</translation>
+    </message>
+    <message>
+        <source>The carrier (claim)</source>
+        <translation>快递企业（理赔）</translation>
+    </message>
+    <message>
+        <source>Postal administration (12305 appeal)</source>
+        <translation>邮政管理部门（12305 申诉）</translation>
+    </message>
+    <message>
+        <source>Addressed to a consumer association; its notes cite the association&apos;s task in the consumer protection law and mark its own acceptance rules as practice.</source>
+        <translation>致消费者协会（消费者权益保护委员会）；提交须知引用消费者权益保护法规定的消协职能，消协自身的受理规则标注为实务做法。</translation>
+    </message>
+    <message>
+        <source>Addressed to the market regulator (12315); its notes cite the complaint handling measures. A dispute taken to the consumer association as well may be refused by either.</source>
+        <translation>致市场监督管理部门（12315）；提交须知引用《市场监督管理投诉举报处理暂行办法》。同一争议同时向消协投诉的，任何一方都可能不予受理。</translation>
+    </message>
+    <message>
+        <source>A claim letter to the carrier, made by the merchant (the claimant).</source>
+        <translation>由商家（索赔人）向快递企业提出的理赔申请书。</translation>
+    </message>
+    <message>
+        <source>An appeal to the postal administration (12305), for when the carrier did not answer within 7 days or its answer does not satisfy: cover and appeal instead of the claim letter.</source>
+        <translation>向邮政管理部门（12305）提出的申诉：快递企业7日内未答复或对处理结果不满意时使用，以申诉封面和申诉书代替理赔申请书。</translation>
     </message>
     <message>
         <source>For a complaint to the consumer association or 12315: cover, complaint letter, evidence list, the exhibits, the integrity annex and filing notes. The complainant&apos;s full contact details are shown, as a complaint requires.</source>
@@ -1792,6 +1828,14 @@ Reason:</source>
         <translation>打印在到店投诉回执上经办人姓名旁（受理人 / 工号）</translation>
     </message>
     <message>
+        <source>The operator name above</source>
+        <translation>默认为上面的操作人姓名</translation>
+    </message>
+    <message>
+        <source>Printed as the contact person on the organisation&apos;s claims (courier claims, 12305 appeals)</source>
+        <translation>本单位理赔材料（快递理赔申请书、12305 申诉书）上打印的联系人</translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation>消协 / 12315</translation>
     </message>
@@ -1862,6 +1906,10 @@ Reason:</source>
     <message>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3555,6 +3603,14 @@ Reason:</source>
     <message>
         <source>{where}: {text!r} is a unified social credit code; for a person give the resident ID number (or make the party an organisation)</source>
         <translation>{where}：{text!r} 是统一社会信用代码；自然人请填写公民身份号码（或把该当事人改为组织）</translation>
+    </message>
+    <message>
+        <source>unknown destination {text!r} (use {choices})</source>
+        <translation>未知的提交对象 {text!r}（可用：{choices}）</translation>
+    </message>
+    <message>
+        <source>a {venue} packet cannot go to {route} (destinations: {allowed})</source>
+        <translation>{venue} 材料不能提交给 {route}（可选：{allowed}）</translation>
     </message>
     <message>
         <source>MANIFEST.sha256: {problem}</source>

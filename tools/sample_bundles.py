@@ -1,4 +1,5 @@
-"""Build a sample case with every kind of evidence, make all five bundles, render pages.
+"""Build a sample case with every kind of evidence, make all five bundles (the consumer complaint
+also for 12315, the courier claim also as a 12305 appeal), render pages.
 
     .venv/bin/python tools/sample_bundles.py OUT_DIR [--docs]
 
@@ -41,6 +42,7 @@ from casefile.core.model import (  # noqa: E402
     parse_datetime,
 )
 from casefile.core.settings import Settings  # noqa: E402
+from casefile.core.venues import Route  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 SETTINGS = Settings(
@@ -49,6 +51,16 @@ SETTINGS = Settings(
     org_address="上海市黄浦区某某路100号",
     org_phone="021-61234567",
     org_legal_representative="王律师",
+)
+# The merchant's own CaseFile: its courier claims and 12305 appeals are made in its name (the claimant
+# defaults to the organisation in the settings), with its contact person.
+MERCHANT_SETTINGS = Settings(
+    org_name="某某数码科技有限公司",
+    org_credit_code="91330110MA2AXXXX0N",
+    org_address="杭州市余杭区文一西路1000号",
+    org_phone="0571-88888888",
+    org_legal_representative="李四",
+    org_contact="赵六",
 )
 
 
@@ -205,12 +217,16 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
         changed.transaction.amount = Decimal("6299.00")
         changed.transaction.payment_method = "支付宝"
         changed.transaction.purchased_at = parse_datetime("2026-11-16T14:20+08:00")
+        changed.transaction.received_at = parse_datetime("2026-11-18T19:40+08:00")
         changed.shipment.waybill_no = "SF1402938475612"
         changed.shipment.carrier = "某某速运"
         changed.shipment.outlet = "上海徐汇漕溪营业点"
         changed.shipment.freight = Decimal("23.00")
         changed.shipment.insured = True
         changed.shipment.declared_value = Decimal("6000.00")
+        changed.shipment.insured_value = Decimal("6000.00")
+        changed.shipment.weight = Decimal("0.85")
+        changed.shipment.shipped_at = parse_datetime("2026-11-16T18:30+08:00")
         changed.shipment.insurance_fee = Decimal("30.00")
         changed.shipment.signed_at = parse_datetime("2026-11-18T19:40+08:00")
         changed.shipment.signer = "王五"
@@ -283,6 +299,22 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
                 evidence=[e.number for e in stored.exhibits if e.original_name.endswith(".txt")],
             )
         )
+        event = __import__("casefile.core.model", fromlist=["TimelineEvent"]).TimelineEvent
+        writer.add_event(
+            event(
+                at=parse_datetime("2026-11-20T10:05+08:00"),
+                kind=EventKind.CHAT,
+                summary="在淘宝申请七天无理由退货退款",
+            )
+        )
+        writer.add_event(
+            event(
+                at=parse_datetime("2026-11-26T09:30+08:00"),
+                kind=EventKind.CALL,
+                summary="客服称已超过七天，不同意退货",
+                evidence=[call.number],
+            )
+        )
     return case.number
 
 
@@ -319,13 +351,15 @@ def main() -> None:
     number = build_case(library, make_files(out / "files"))
     arrange_evidence(library, number)
     samples = {}
-    for venue, layout in [
-        (Venue.CONSUMER_ASSOCIATION, "a5"),
-        (Venue.ARBITRATION, "a5"),
-        (Venue.COURT, "a5"),
-        (Venue.COURIER_CLAIM, "a5"),
-        (Venue.RECEIPT, "a5"),
-        (Venue.RECEIPT, "80mm"),
+    for venue, layout, route in [
+        (Venue.CONSUMER_ASSOCIATION, "a5", None),
+        (Venue.CONSUMER_ASSOCIATION, "a5", Route.MARKET_REGULATOR),
+        (Venue.ARBITRATION, "a5", None),
+        (Venue.COURT, "a5", None),
+        (Venue.COURIER_CLAIM, "a5", None),
+        (Venue.COURIER_CLAIM, "a5", Route.POSTAL_REGULATOR),
+        (Venue.RECEIPT, "a5", None),
+        (Venue.RECEIPT, "80mm", None),
     ]:
         if venue is Venue.COURT:
             # A court takes the case only when the arbitration clause does not bind the parties.
@@ -338,10 +372,13 @@ def main() -> None:
                     agreement_reason="格式条款，商家未以显著方式提示，消费者主张其不成为合同内容",
                 )
         # The court packet also as one file per component, for online filing.
-        options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT)
-        result = [r for r in build_bundle(library, number, options, SETTINGS) if isinstance(r, BundleResult)][0]
+        options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)
+        settings = MERCHANT_SETTINGS if venue is Venue.COURIER_CLAIM else SETTINGS
+        result = [r for r in build_bundle(library, number, options, settings) if isinstance(r, BundleResult)][0]
         pdf = result.files[0]
         name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
+        if route is not None:
+            name += f"-{route.value}"
         shutil.copyfile(pdf, out / f"{name}.pdf")
         pages_dir = out / name
         pages_dir.mkdir()

@@ -42,6 +42,7 @@ class Settings:
     org_address: str = ""
     org_phone: str = ""
     org_legal_representative: str = ""
+    org_contact: str = ""  # 联系人 printed on the organisation's claims; empty: the operator name above
     default_venue: str = "consumer-association"
     split_mb: int = 10
     # Watch folders (casefile.core.watch): what happens to a file once added, and how long a file

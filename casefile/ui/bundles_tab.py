@@ -23,6 +23,7 @@ from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.history import bundle_history
 from casefile.core.record.roles import organisation_party
+from casefile.core.venues import Route
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import translated
@@ -106,6 +107,8 @@ class BundlesTab(QWidget):
         self.layout_combo = QComboBox(venue_page)
         for layout in LAYOUTS:
             self.layout_combo.addItem("", layout)
+        # Who receives it, for venues with more than one destination (消协 or 12315; the carrier or 12305).
+        self.route_combo = QComboBox(venue_page)
         self.venue_help = QLabel(venue_page)
         self.venue_help.setWordWrap(True)
         self.venue_help.setTextFormat(Qt.TextFormat.RichText)
@@ -114,9 +117,12 @@ class BundlesTab(QWidget):
         self.venue_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.venue_label = QLabel(venue_page)
         self.layout_label = QLabel(venue_page)
+        self.route_label = QLabel(venue_page)
         self.venue_form.addRow(self.venue_label, self.venue_combo)
+        self.venue_form.addRow(self.route_label, self.route_combo)
         self.venue_form.addRow(self.layout_label, self.layout_combo)
         self.venue_label.setBuddy(self.venue_combo)
+        self.route_label.setBuddy(self.route_combo)
         self.layout_label.setBuddy(self.layout_combo)
         column = QVBoxLayout(venue_page)
         column.addLayout(self.venue_form)
@@ -273,6 +279,7 @@ class BundlesTab(QWidget):
         self.back_button.clicked.connect(lambda: self._go(self.pages.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self._go(self.pages.currentIndex() + 1))
         self.venue_combo.currentIndexChanged.connect(self._venue_changed)
+        self.route_combo.currentIndexChanged.connect(self._route_changed)
         self.layout_combo.currentIndexChanged.connect(self._inputs_changed)
         self.split_spin.valueChanged.connect(self._inputs_changed)
         self.exhibit_list.ticked.connect(self._inputs_changed)
@@ -343,6 +350,7 @@ class BundlesTab(QWidget):
         self.next_button.setText(self.tr("Next >"))
         self.venue_label.setText(self.tr("&Venue:"))
         self.layout_label.setText(self.tr("Receipt &paper:"))
+        self.route_label.setText(self.tr("Sen&d to:"))
         for i, venue in enumerate(VENUES):
             self.venue_combo.setItemText(i, self._venue_name(venue.value))
         self.layout_combo.setItemText(0, self.tr("A5 sheet"))
@@ -500,6 +508,7 @@ class BundlesTab(QWidget):
             force=bool(self._accepted),
             layout=self.layout_combo.currentData() or "a5",
             components=self.components_check.isChecked() and self.venue() is not Venue.RECEIPT,
+            route=self.route(),
         )
         library, settings = self.ctx.library, self.ctx.settings
 
@@ -564,6 +573,12 @@ class BundlesTab(QWidget):
 
     def venue(self) -> Venue:
         return Venue(self.venue_combo.currentData() or Venue.CONSUMER_ASSOCIATION.value)
+
+    def route(self) -> Route | None:
+        """The destination chosen, for a venue that has more than one; None otherwise."""
+        value = self.route_combo.currentData()
+        route = Route(value) if value else None
+        return route if route in self.venue().routes else self.venue().default_route
 
     def chosen_numbers(self) -> list[int]:
         """The ticked exhibits' numbers, in list order (证据1, 证据2… of the packet)."""
@@ -641,8 +656,26 @@ class BundlesTab(QWidget):
         self.venue_form.setRowVisible(self.layout_combo, venue is Venue.RECEIPT)
         self.split_spin.setEnabled(venue is not Venue.RECEIPT)
         self.components_check.setEnabled(venue is not Venue.RECEIPT)
-        title = self.tr("Title on the documents: %1").replace("%1", venue.heading)
-        self.venue_help.setText(html.escape(self._venue_help(venue)) + "<br><br>" + html.escape(title))
+        # The destinations of this venue, the one chosen kept when it is still offered.
+        chosen = self.route_combo.currentData()
+        self.route_combo.blockSignals(True)
+        self.route_combo.clear()
+        for route in venue.routes:
+            self.route_combo.addItem(self._route_name(route), route.value)
+        self.route_combo.setCurrentIndex(max(self.route_combo.findData(chosen), 0))
+        self.route_combo.blockSignals(False)
+        self.venue_form.setRowVisible(self.route_combo, bool(venue.routes))
+        self._route_changed()
+
+    @Slot()
+    def _route_changed(self) -> None:
+        venue, route = self.venue(), self.route()
+        heading = route.heading if route is not None else venue.heading
+        title = self.tr("Title on the documents: %1").replace("%1", heading)
+        text = html.escape(self._venue_help(venue))
+        if route is not None:
+            text += "<br><br>" + html.escape(self._route_help(route))
+        self.venue_help.setText(text + "<br><br>" + html.escape(title))
         self._inputs_changed()
 
     # ------------------------------------------------------------------ exhibits
@@ -862,6 +895,8 @@ class BundlesTab(QWidget):
             return
         for made in reversed(records):
             venue_text = self._venue_name(made.venue)
+            if made.route and made.route != _default_route(made.venue):
+                venue_text += f" → {self._route_name(Route(made.route)) if made.route in ROUTE_VALUES else made.route}"
             if made.layout:
                 venue_text += f" ({made.layout})"
             exhibits = ", ".join(label for label, _number in made.exhibits)
@@ -916,6 +951,31 @@ class BundlesTab(QWidget):
             Venue.RECEIPT.value: self.tr("Walk-in complaint receipt"),
         }.get(value, value)
 
+    def _route_name(self, route: Route) -> str:
+        return {
+            Route.CONSUMER_ASSOCIATION: self.tr("Consumer association (消协)"),
+            Route.MARKET_REGULATOR: self.tr("Market regulator (12315)"),
+            Route.CARRIER: self.tr("The carrier (claim)"),
+            Route.POSTAL_REGULATOR: self.tr("Postal administration (12305 appeal)"),
+        }[route]
+
+    def _route_help(self, route: Route) -> str:
+        return {
+            Route.CONSUMER_ASSOCIATION: self.tr(
+                "Addressed to a consumer association; its notes cite the association's task in the consumer "
+                "protection law and mark its own acceptance rules as practice."
+            ),
+            Route.MARKET_REGULATOR: self.tr(
+                "Addressed to the market regulator (12315); its notes cite the complaint handling measures. "
+                "A dispute taken to the consumer association as well may be refused by either."
+            ),
+            Route.CARRIER: self.tr("A claim letter to the carrier, made by the merchant (the claimant)."),
+            Route.POSTAL_REGULATOR: self.tr(
+                "An appeal to the postal administration (12305), for when the carrier did not answer within "
+                "7 days or its answer does not satisfy: cover and appeal instead of the claim letter."
+            ),
+        }[route]
+
     def _venue_help(self, venue: Venue) -> str:
         return {
             Venue.CONSUMER_ASSOCIATION: self.tr(
@@ -940,6 +1000,18 @@ class BundlesTab(QWidget):
                 "Choose an A5 sheet or an 80 mm receipt roll."
             ),
         }[venue]
+
+
+ROUTE_VALUES = frozenset(route.value for route in Route)
+
+
+def _default_route(venue: str) -> str:
+    """The destination a packet for ``venue`` goes to unless another is chosen ("" for one-destination venues)."""
+    try:
+        default = Venue(venue).default_route
+    except ValueError:
+        return ""
+    return default.value if default is not None else ""
 
 
 def _open(path: Path) -> None:

@@ -332,6 +332,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code'),
     QT_TRANSLATE_NOOP("core", '{where}: {text!r} is a unified social credit code; for a person give the resident ID number (or make the party an organisation)'),
+    QT_TRANSLATE_NOOP("core", 'unknown destination {text!r} (use {choices})'),
+    QT_TRANSLATE_NOOP("core", 'a {venue} packet cannot go to {route} (destinations: {allowed})'),
     QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256: {problem}'),
     QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256 lists {path}, which the custody log never recorded'),
     QT_TRANSLATE_NOOP("core", 'this run was not recorded: the library is read-only'),

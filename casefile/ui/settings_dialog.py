@@ -43,6 +43,11 @@ class SettingsDialog(QDialog):
         self.org_address = QLineEdit(s.org_address, self)
         self.org_phone = QLineEdit(s.org_phone, self)
         self.org_rep = QLineEdit(s.org_legal_representative, self)
+        self.org_contact = QLineEdit(s.org_contact, self)
+        self.org_contact.setPlaceholderText(self.tr("The operator name above"))
+        self.org_contact.setToolTip(
+            self.tr("Printed as the contact person on the organisation's claims (courier claims, 12305 appeals)")
+        )
         self.language = QComboBox(self)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -98,6 +103,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Address"), self.org_address)
         form.addRow(self.tr("Phone"), self.org_phone)
         form.addRow(self.tr("Legal representative"), self.org_rep)
+        form.addRow(self.tr("Contact person"), self.org_contact)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default venue"), self.venue)
         form.addRow(self.tr("E-filing size limit"), self.split)
@@ -136,6 +142,7 @@ class SettingsDialog(QDialog):
         s.org_name = self.org_name.text().strip()
         s.org_address = self.org_address.text().strip()
         s.org_legal_representative = self.org_rep.text().strip()
+        s.org_contact = self.org_contact.text().strip()
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
         watch = (s.watch_after_ingest, s.watch_settle_ms)

@@ -22,6 +22,7 @@ from casefile_testing import make_case, waive_arbitration
 from PIL import Image
 
 from casefile.core.bundle import BundleOptions, Venue, build_bundle
+from casefile.core.bundle.context import Route
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
 from casefile.core.model import EvidenceKind, Transcript, TranscriptLine
@@ -170,10 +171,9 @@ def seeded(library: Library, tmp_path: Path) -> str:
     return case.number
 
 
-def _packet(library: Library, number: str, venue: Venue) -> Path:
-    result = list(build_bundle(library, number, BundleOptions(venue=venue, force=True), Settings(org_name="某律所")))[
-        -1
-    ]
+def _packet(library: Library, number: str, venue: Venue, route: Route | None = None) -> Path:
+    options = BundleOptions(venue=venue, force=True, route=route)
+    result = list(build_bundle(library, number, options, Settings(org_name="某律所")))[-1]
     return result.files[0]
 
 
@@ -256,6 +256,18 @@ def test_no_packet_carries_what_its_destination_must_not_see(library, seeded, tm
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.COURIER_CLAIM):
         assert surfaces["images"] == ""  # no EXIF, GPS, comments or thumbnails travel with the photos
         assert "第三方信息已遮盖，原件可供核对" in re.sub(r"\s+", "", surfaces["text"])
+
+
+@pytest.mark.parametrize(
+    ("venue", "route"),
+    [(Venue.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR), (Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR)],
+    ids=lambda v: v.value,
+)
+def test_the_other_destinations_of_a_venue_see_no_more(library, seeded, tmp_path, venue, route):
+    """12315 sees what the 消协 sees; the 12305 appeal what the carrier sees: the end customer masked."""
+    surfaces = _surfaces(_packet(library, seeded, venue, route), tmp_path)
+    assert _leaks(surfaces, MUST_NOT_SEE[venue]) == []
+    assert _active(surfaces["streams"]) == [] and surfaces["images"] == ""
 
 
 def test_the_parties_a_destination_sees_are_printed_complete(library, seeded, tmp_path):

@@ -312,10 +312,9 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "投诉人（签名）" in doc
     notes = texts["提交须知"]
     assert "三年" in notes and "不予受理" in notes and "原件" in notes
-    # 市场监督管理投诉举报处理办法 (in force from 2026-04-15), not the repealed 暂行办法
-    assert "《市场监督管理投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
-    assert "同办法第十条" in notes and "同办法第十五条" in notes and "同办法第二十三条" in notes
-    assert "六十日内未能达成调解协议" in notes and "四十五个工作日" not in notes
+    # The 消协 by default: a dispute before it is refused by 12315 under the 投诉举报处理办法 in force from
+    # 2026-04-15, not the repealed 暂行办法 (the 12315 notes: tests/core/test_venue_documents.py).
+    assert "《投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
     assert "2029年11月19日" in notes  # three years from the earliest recorded time
 
 
@@ -483,8 +482,19 @@ def test_third_person_and_claim_wording() -> None:
 # --------------------------------------------------------------------------- (d) courier claim
 
 
-def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
-    texts = full_texts[Venue.COURIER_CLAIM]
+# The organisation using CaseFile: the merchant, the claimant of its courier claims by default.
+MERCHANT = Organisation(
+    name="杭州某某数码科技有限公司",
+    credit_code="91330110MA2XXXXX1K",
+    address="浙江省杭州市余杭区文一西路1号",
+    phone="0571-88886666",
+    legal_representative="李四",
+    contact="赵六",
+)
+
+
+def test_courier_claim(tmp_path: Path) -> None:
+    texts = render(context(full_case(), Venue.COURIER_CLAIM, MERCHANT), tmp_path)
     doc = texts["快递理赔申请书"]
     everything = joined(texts)
     # The merchant claims, complete; the carrier and the delivering outlet are named.
@@ -505,7 +515,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
     assert "已保价：按保价规则赔偿，以保价金额1,000.00元为限（部分损失按比例）" in doc
     assert "请求贵司赔偿索赔人损失共计1,000.00元" in doc
     # 快递暂行条例 as amended in 2025 (in force from 2025-06-01): the 7-day reply is art. 29, was art. 28.
-    assert "请于收到本申请之日起7日内书面答复（《快递暂行条例》第二十九条）" in doc
+    assert "请自收到本申请之日起7日内予以处理并书面告知索赔人（《快递暂行条例》第二十九条）" in doc
     assert "2026年12月2日" not in doc  # no reply date counted from the day the PDF was made
     assert "商品价值凭证（见证据4）" in doc
     for article in ("第二十条第三款", "第二十七条", "第二十八条", "第二十九条", "第三十条", "第五十九条", "第六十五条"):
@@ -519,7 +529,7 @@ def test_courier_claim(full_texts: dict[Venue, dict[str, str]]) -> None:
 
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
-    doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM), tmp_path)["快递理赔申请书"]
+    doc = render(context(full_case(insured=False), Venue.COURIER_CLAIM, MERCHANT), tmp_path)["快递理赔申请书"]
     assert "未保价：依照民事法律的有关规定按实际损失赔偿（《快递暂行条例》第二十八条），附商品价值凭证" in doc
     assert "已保价" not in doc
     assert "请求贵司赔偿索赔人损失共计1,311.00元" in doc
@@ -592,4 +602,4 @@ def test_formats_in_the_case_time_zone() -> None:
     assert fmt_amount(Decimal("1299")) == "1,299.00 元" and fmt_amount(None) == ""
     ctx = context(full_case(), Venue.COURIER_CLAIM)
     ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing
-    assert fmt_date(reply_deadline(ctx)) == "2027年1月5日"
+    assert reply_deadline(ctx) is None  # counted from the complaint to the carrier, never from the PDF's day

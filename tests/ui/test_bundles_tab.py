@@ -339,6 +339,37 @@ def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_pa
     assert "投诉人/消费者" not in tab.disclosure_view.toPlainText()
 
 
+def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, tab, tmp_path):
+    from casefile.core.venues import Route
+
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.COURT)
+    assert tab.route_combo.isHidden() and tab.route() is None
+    choose(tab, Venue.CONSUMER_ASSOCIATION)
+    assert not tab.route_combo.isHidden() and tab.route() is Route.CONSUMER_ASSOCIATION
+    assert [tab.route_combo.itemData(i) for i in range(tab.route_combo.count())] == ["consumer-association", "12315"]
+    tab.route_combo.setCurrentIndex(tab.route_combo.findData("12315"))
+    assert tab.route() is Route.MARKET_REGULATOR and "12315" in tab.venue_help.text()
+    tab.retranslate()
+    assert tab.route() is Route.MARKET_REGULATOR  # the choice survives a change of language
+    tab.run_preflight()
+    tab.generate()
+    assert tab.last_result is not None and "-consumer-association-12315-" in tab.last_result.files[0].name
+    assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint → Market regulator (12315)"
+
+    choose(tab, Venue.COURIER_CLAIM)
+    assert [tab.route_combo.itemData(i) for i in range(tab.route_combo.count())] == ["carrier", "12305"]
+    assert tab.route() is Route.CARRIER
+    tab.route_combo.setCurrentIndex(tab.route_combo.findData("12305"))
+    assert "邮政业用户申诉材料" in tab.venue_help.text()
+    tab.run_preflight()
+    tab.accept_warnings.setChecked(True)
+    tab.generate()
+    assert tab.last_result is not None and "-courier-claim-12305-" in tab.last_result.files[0].name
+    assert bundle_entries(ctx, number)[-1]["details"]["route"] == "12305"
+
+
 def test_a_redacted_copy_is_listed_unticked_and_the_table_gives_it_its_originals_number(ctx, tab, tmp_path):
     """By default a copy goes in its original's place (where the destination takes copies), never beside it."""
     from casefile.core.disclosure.derived import redact_exhibit

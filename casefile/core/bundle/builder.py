@@ -42,7 +42,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core import record
 from casefile.core.bundle import parts
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Route, Venue
 from casefile.core.bundle.fill import PhotosChanged, fill_placeholders
 from casefile.core.bundle.imagepage import (
     ImageTooLarge,
@@ -76,6 +76,7 @@ from casefile.core.settings import Settings, clerk_id_of
 from casefile.core.store import EvidenceMismatchError, EvidenceReader
 from casefile.core.store.reader import Reason
 from casefile.core.thumbnails import register_heif
+from casefile.core.venues import route_for
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,11 @@ ROLES = {
     Venue.COURT: "原告",
     Venue.COURIER_CLAIM: "索赔人",
 }
+
+
+def filer_role(ctx: BundleContext) -> str:
+    """Who files the packet, as its evidence list names them: 原告, 申请人, 投诉人, 索赔人 or 申诉人 (12305)."""
+    return ctx.route.filer if ctx.route is not None else ROLES[ctx.venue]
 
 
 class PreflightError(CaseFileError):
@@ -129,6 +135,9 @@ class BundleOptions:
     # in volumes under the size limit, identity papers, 送达地址确认书), each under split_mb
     # (DEFAULT_COMPONENT_MB when not given).
     components: bool = False
+    # Who receives it, where the venue has more than one destination: 消协 or 12315 for a consumer
+    # complaint, the carrier or 12305 for a courier packet (Venue.routes); None: the venue's default.
+    route: Route | None = None
 
 
 @dataclass
@@ -252,6 +261,7 @@ def build_bundle(
     :class:`~casefile.core.store.EvidenceMismatchError` naming them all, whatever ``options.force``.
     """
     check_output(options.output)
+    route = route_for(options.venue, options.route)  # a destination the venue does not go to is an error
     folder = library.folder(number)
     case = library.load_verified_case(number)  # case.json must be what the custody log says
     entries = select_entries(
@@ -278,9 +288,12 @@ def build_bundle(
         custody_head=head_hash,
         warnings=findings,
         clerk_id=clerk_id_of(library.operator, settings),
+        route=route,
     )
     stamp = ctx.generated_at.strftime("%Y%m%d-%H%M%S")
-    base = f"{case.number}-{options.venue.value}-{stamp}"
+    # The destination is in the name when it is not the venue's usual one (…-courier-claim-12305-…).
+    to = f"-{route.value}" if route is not None and route is not options.venue.default_route else ""
+    base = f"{case.number}-{options.venue.value}{to}-{stamp}"
     staged: list[Path] = []
     with library.work_folder("bundle") as work, _cleanup(staged):
         out_dir = work / "out"
@@ -307,7 +320,7 @@ def build_bundle(
         # The disclosure report goes beside the packet, never into it: the user checks it before sending.
         report_name = f"{base}.disclosure.txt"
         report_path = out_dir / report_name
-        report_path.write_text(ctx.report.to_text(f"{ctx.venue.heading} {case.number} 信息披露报告"), "utf-8")
+        report_path.write_text(ctx.report.to_text(f"{ctx.heading} {case.number} 信息披露报告"), "utf-8")
         report = _Output(report_path, report_name, hash_file(report_path).sha256, role="disclosure")
         result = _save(library, folder, ctx, built, options, findings, report)
     yield result
@@ -403,7 +416,7 @@ def _build_packet(
     clock.lap("exhibit pages and documents")
 
     # 3. The evidence list: its page ranges depend on its own length, so lay it out until stable.
-    role = ROLES[ctx.venue]
+    role = filer_role(ctx)
     list_path = work / "evidence-list.pdf"
     front_pages = sum(p.pages for p in front)
     list_pages = 1 + len(ctx.entries) // 18  # a first guess; corrected below
@@ -451,7 +464,7 @@ def _build_packet(
         if len(volumes) == 1
         else [f"{base}-vol{v}of{len(volumes)}.pdf" for v in range(1, 1 + len(volumes))]
     )
-    heading = f"{ctx.venue.heading} {ctx.case.number}"
+    heading = f"{ctx.heading} {ctx.case.number}"
     titles = (
         [heading]
         if len(volumes) == 1
@@ -596,7 +609,7 @@ def _write_components(
                 work / f"stamps-{len(outputs)}.pdf",
                 out_dir,
                 [f"{base}-{name}.pdf"],
-                [f"{ctx.venue.heading} {ctx.case.number} {role_text}"],
+                [f"{ctx.heading} {ctx.case.number} {role_text}"],
                 staged,
                 reader,
                 cancel,
@@ -641,7 +654,7 @@ def _write_components(
     list_path = work / "evidence-list-component.pdf"
     listing = _Part(
         list_path,
-        render_story(list_path, parts.evidence_list_flowables(ctx, ROLES[ctx.venue], [], refs)),
+        render_story(list_path, parts.evidence_list_flowables(ctx, filer_role(ctx), [], refs)),
         section=COMPONENT_LIST,
     )
     single(COMPONENT_LIST, [listing], COMPONENT_LIST)
@@ -654,7 +667,7 @@ def _write_components(
             out_dir,
             evidence_names,
             [
-                f"{ctx.venue.heading} {ctx.case.number} 证据" + (f" 第{v}册/共{count}册" if count > 1 else "")
+                f"{ctx.heading} {ctx.case.number} 证据" + (f" 第{v}册/共{count}册" if count > 1 else "")
                 for v in range(1, count + 1)
             ],
             staged,
@@ -668,7 +681,7 @@ def _write_components(
     identity_path = work / "identity.pdf"
     identity = _Part(
         identity_path,
-        render_story(identity_path, parts.identity_flowables(ctx, ROLES[ctx.venue])),
+        render_story(identity_path, parts.identity_flowables(ctx, filer_role(ctx))),
         section=COMPONENT_IDENTITY,
     )
     single(COMPONENT_IDENTITY, [identity], COMPONENT_IDENTITY)
@@ -1126,7 +1139,7 @@ def _set_metadata(pdf: pikepdf.Pdf, ctx: BundleContext, title: str) -> None:
         del pdf.docinfo[key]
     pdf.docinfo[pikepdf.Name.Title] = title
     pdf.docinfo[pikepdf.Name.Author] = ctx.org.name.strip()
-    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.venue.heading}（案件编号 {ctx.case.number}）"
+    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.heading}（案件编号 {ctx.case.number}）"
     pdf.docinfo[pikepdf.Name.Creator] = f"{__app_name__} {__version__}"
     pdf.docinfo[pikepdf.Name.Producer] = f"{__app_name__} {__version__} (ReportLab, qpdf)"
     pdf.docinfo[pikepdf.Name.CreationDate] = _pdf_date(ctx.generated_at)
@@ -1191,6 +1204,7 @@ def _save(
         }
         details: dict[str, Any] = {
             "venue": ctx.venue.value,
+            **({"route": ctx.route.value} if ctx.route is not None else {}),
             "files": [recorded[id(o)] for o in built.packet],
             "disclosure": {**recorded[id(report)], "report": ctx.report.to_data()},
             "exhibits": [_recorded_entry(e) for e in ctx.entries],

@@ -10,10 +10,12 @@ from datetime import datetime
 
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Masker
-from casefile.core.model import Case, Exhibit, Party
+from casefile.core.model import Case, Exhibit, Party, PartyKind
 from casefile.core.numbering import exhibit_name, packet_label
 from casefile.core.settings import Settings
+from casefile.core.venues import Route as Route
 from casefile.core.venues import Venue as Venue  # where it has always been imported from
+from casefile.core.venues import route_for
 
 
 class Level(enum.StrEnum):
@@ -48,6 +50,7 @@ class Organisation:
     address: str = ""
     phone: str = ""
     legal_representative: str = ""
+    contact: str = ""  # 联系人: who answers for the organisation (a claim's contact person)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Organisation:
@@ -57,6 +60,20 @@ class Organisation:
             address=settings.org_address,
             phone=settings.org_phone,
             legal_representative=settings.org_legal_representative,
+            # The contact person set for the organisation, else the operator's name as set in the settings
+            # (never the system's user name, which is no one's name on a letter).
+            contact=settings.org_contact.strip() or settings.operator.strip(),
+        )
+
+    def as_party(self) -> Party:
+        """The organisation as a party (a courier claim's default claimant)."""
+        return Party(
+            kind=PartyKind.ORGANISATION,
+            name=self.name.strip(),
+            id_number=self.credit_code.strip(),
+            address=self.address.strip(),
+            phone=self.phone.strip(),
+            legal_representative=self.legal_representative.strip(),
         )
 
 
@@ -104,12 +121,16 @@ class BundleContext:
     custody_head: str = ""
     warnings: list[Finding] = field(default_factory=list)  # accepted with --force
     clerk_id: str = ""  # the operator's staff number (工号), for the receipt; "" when not known
+    # Who receives it, for venues with more than one destination (消协 or 12315; the carrier or 12305);
+    # None: the venue's default (Venue.default_route), and None for venues with a single destination.
+    route: Route | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)
     masker: Masker = field(init=False)
 
     def __post_init__(self) -> None:
+        self.route = route_for(self.venue, self.route)
         self.policy = disclosure_for(self.venue)
         self.report = DisclosureReport(self.venue.value)
         self.disclose(self.policy)
@@ -148,6 +169,11 @@ class BundleContext:
         view = copy.copy(self)
         view.disclose(policy, where)
         return view
+
+    @property
+    def heading(self) -> str:
+        """The packet's title: the destination's (消费投诉材料, 邮政业用户申诉材料…) or the venue's."""
+        return self.route.heading if self.route is not None else self.venue.heading
 
     def party(self, role: str) -> Party:
         """A party as this destination may see it (spec §6.3); ``role``: one of disclosure ROLES."""

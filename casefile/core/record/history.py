@@ -95,6 +95,7 @@ class BundleRecord:
     disclosure: BundleFile | None = None  # the disclosure report saved beside the packet
     guidance: BundleFile | None = None  # the notes for the person filing, saved beside the packet
     components: tuple[BundleFile, ...] = ()  # the filing as one file per component, for online filing
+    route: str = ""  # who it went to, where the venue has more than one destination (12315, 12305…)
 
 
 def _int(value: Any) -> int | None:
@@ -124,6 +125,7 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
                 operator=str(entry.get("operator", "")),
                 venue=str(details.get("venue", "")),
                 layout=str(details.get("layout", "")),
+                route=str(details.get("route", "")),
                 exhibits=exhibits,
                 files=files,
             )

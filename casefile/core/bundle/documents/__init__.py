@@ -9,7 +9,7 @@ venue's masking rules (spec §6.3) apply to every line written here.
 
 from __future__ import annotations
 
-from casefile.core.bundle.context import BundleContext, Venue
+from casefile.core.bundle.context import BundleContext, Route, Venue
 from casefile.core.bundle.documents.arbitration import _arbitration_application, _arbitration_notes
 from casefile.core.bundle.documents.attorney import _power_of_attorney
 from casefile.core.bundle.documents.common import Section, fmt_amount, fmt_date, fmt_time
@@ -17,10 +17,21 @@ from casefile.core.bundle.documents.consumer import _consumer_complaint, _consum
 from casefile.core.bundle.documents.courier import _courier_claim, _courier_notes
 from casefile.core.bundle.documents.court import _court_notes, _service_address_form, civil_complaint, complaint_copies
 from casefile.core.bundle.documents.cover import _cover
-from casefile.core.bundle.documents.rules import LossTable, case_cause, loss_table, reply_deadline
+from casefile.core.bundle.documents.postal import _postal_appeal
+from casefile.core.bundle.documents.rules import (
+    LossTable,
+    ReturnWindow,
+    carrier_complaint,
+    case_cause,
+    loss_table,
+    reply_deadline,
+    return_window,
+)
 
 __all__ = [
     "LossTable",
+    "ReturnWindow",
+    "carrier_complaint",
     "case_cause",
     "closing_matter",
     "fmt_amount",
@@ -29,6 +40,7 @@ __all__ = [
     "front_matter",
     "loss_table",
     "reply_deadline",
+    "return_window",
 ]
 
 
@@ -50,6 +62,8 @@ def front_matter(ctx: BundleContext) -> list[Section]:
             ("送达地址确认书", _service_address_form(ctx)),
             *complaint_copies(ctx),
         ]
+    if venue is Venue.COURIER_CLAIM and ctx.route is Route.POSTAL_REGULATOR:
+        return [("封面", _cover(ctx)), ("邮政业用户申诉书", _postal_appeal(ctx))]
     if venue is Venue.COURIER_CLAIM:
         return [("封面", _cover(ctx)), ("快递理赔申请书", _courier_claim(ctx))]
     return []  # the receipt is a document of its own

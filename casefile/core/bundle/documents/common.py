@@ -13,6 +13,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
@@ -26,6 +27,7 @@ from casefile.core.model import (
     Stage,
     TimelineEvent,
 )
+from casefile.core.record.roles import CourierClaimParties, claim_parties
 
 Section = tuple[str, list[Flowable]]
 
@@ -405,3 +407,51 @@ def _closing_block(
         *_numbered(attachments, ending="；", last="。"),
     ]
     return KeepTogether(story)
+
+
+# --------------------------------------------------------------------------- added for the consumer and courier packets
+
+
+def law_quote(ctx: BundleContext, article_id: str) -> str | None:
+    """《…》第X条第Y款：the article's words, verbatim from :mod:`casefile.core.law`, as in force on the packet's
+    day; None when its number cannot be printed that day (its version not in force, or never read)."""
+    day = on_day(ctx)
+    if not law.printable(article_id, day) or not law.article(article_id).quote:
+        return None
+    return f"{law.cite_on(article_id, day, with_part=True)}：{law.article(article_id).quote}"
+
+
+def law_quotes(ctx: BundleContext, article_ids: Sequence[str]) -> list[str]:
+    """The quotes of ``article_ids`` that can be printed on the packet's day, in that order."""
+    return [q for q in (law_quote(ctx, i) for i in article_ids) if q is not None]
+
+
+def cite_on_day(ctx: BundleContext, article_id: str, *, short: bool = False, part: bool = False) -> str:
+    """law.cite_on for the packet's day: the article, or only the law's name when its number cannot be printed."""
+    return law.cite_on(article_id, on_day(ctx), short=short, with_part=part)
+
+
+def fmt_weight(value: Decimal | None) -> str:
+    """1.25 千克, as on the waybill; "" when not entered."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f} 千克"
+
+
+def fmt_insured(insured: bool | None) -> str:
+    """是否保价: 是, 否, or "" (a blank to fill by hand) when nobody entered it: unknown is never 否."""
+    return "" if insured is None else "是" if insured else "否"
+
+
+def insured_amount(insured: bool | None, value: Decimal | None) -> str:
+    """保价金额 or 保价费: the amount when insured, 不适用（未保价） when not, a blank when unknown."""
+    if insured is None:
+        return ""
+    return fmt_amount(value) if insured else "不适用（未保价）"
+
+
+def courier_parties(ctx: BundleContext) -> CourierClaimParties:
+    """The claimant (the merchant: the shipment's claimant, else the organisation in the settings), the carrier
+    and the end customer of a courier packet, as this destination sees them: ``ctx.case`` is the case as
+    disclosed to it, so each comes as ``ctx.party(role)`` shows it (the end customer masked)."""
+    return claim_parties(ctx.case, ctx.org.as_party())

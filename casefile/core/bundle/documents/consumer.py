@@ -1,32 +1,50 @@
-"""(a) 消费投诉书 for a consumer association or 12315, its legal basis and the notes that close
-the packet (spec §7(a))."""
+"""(a) 消费投诉书 for a consumer association (消协) or the market regulator (12315), its legal basis and
+the notes that close the packet (spec §7(a); docs/pleading-templates.md §5).
+
+The destination is chosen (``ctx.route``): the letter is addressed to it, its declaration names the
+bodies the dispute has not gone to, and its notes cite the rules of that body only — the
+投诉举报处理暂行办法 for 12315, 消费者权益保护法 art. 37 for the 消协, whose own acceptance rules were not
+found and are printed as practice. Both warn that a dispute taken to one of them is refused by the other.
+"""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from casefile.core import law
-from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
-    LAW_CPL,
     _claims,
     _local,
     _narrative,
+    _refs,
     _signature,
     _sort_key,
+    cite_on_day,
     fmt_amount,
     fmt_date,
     fmt_time,
-    on_day,
+    law_quotes,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import _FRAUD, _add_years, _bought_online
-from casefile.core.model import (
-    Case,
-    CaseType,
-)
+from casefile.core.bundle.documents.rules import _FRAUD, _add_years, _bought_online, filed_with, return_window
+from casefile.core.model import CaseType
+
+
+def _route(ctx: BundleContext) -> Route:
+    return ctx.route if ctx.route is not None else Route.CONSUMER_ASSOCIATION
+
+
+def consumer_body(ctx: BundleContext) -> str:
+    """The body the complaint goes to: as the user named it (case.filing.consumer_body), else a blank line to
+    fill in, followed by the kind of body the destination is."""
+    named = filed_with(ctx.case, "consumer_body")
+    if named:
+        return named
+    if _route(ctx) is Route.MARKET_REGULATOR:
+        return "＿＿＿＿＿＿＿＿市场监督管理局（12315）"
+    return "＿＿＿＿＿＿消费者协会（消费者权益保护委员会）"
 
 
 def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
@@ -46,6 +64,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
     shop = "／".join(x for x in (them.store.strip(), txn.platform.strip()) if x)
     story: list[Flowable] = [
         _title("消费投诉书"),
+        _p(f"致：{consumer_body(ctx)}"),
         _h("一、投诉人"),
         _form(me_fields),
         _h("二、被投诉人"),
@@ -68,16 +87,18 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
                 _F("品牌型号规格", txn.brand_model),
                 _F("数量", "" if txn.quantity is None else str(txn.quantity)),
                 _F("金额", fmt_amount(txn.amount)),
-                _F("支付方式", txn.payment_method, wide=True),
+                _F("支付方式", txn.payment_method),
+                _F("收货时间", fmt_time(txn.received_at, case)),
             ]
         ),
         _h("四、事实与理由"),
         *_narrative(ctx, "与经营者交涉情况"),
+        *_return_window_paragraphs(ctx),
         CondPageBreak(40 * mm),
         _h("五、投诉请求"),
         *_claims(ctx, "要求被投诉人", "", ""),
-        _h("六、法律依据（条文摘要）"),
-        *_consumer_law(case),
+        _h("六、法律依据"),
+        *_numbered(law_quotes(ctx, consumer_law_ids(ctx)), ending=None, last=None),
     ]
     story.append(
         KeepTogether(
@@ -85,7 +106,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
                 _h("七、声明"),
                 _p(
                     "投诉人保证以上所述情况及所提交的材料真实、合法，如有虚假，愿承担相应的法律责任；"
-                    "本投诉事项未同时向人民法院、仲裁机构或其他调解组织提出。",
+                    f"本投诉事项未向{_other_bodies(ctx)}提出，亦未经其受理或者处理。",
                     "indent",
                 ),
                 Spacer(1, 10 * mm),
@@ -96,70 +117,157 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
     return story
 
 
-def _consumer_law(case: Case) -> list[Flowable]:
-    """消法 arts. 23/24/25/55 (spec §7(a) ⑥), those that fit the case."""
-    cites = [
-        (
-            "第二十四条",
-            "经营者提供的商品或者服务不符合质量要求的，消费者可以依照国家规定、当事人约定退货，"
-            "或者要求经营者履行更换、修理等义务。",
-        )
-    ]
+def _other_bodies(ctx: BundleContext) -> str:
+    """The bodies a dispute already before them bars (投诉举报处理办法 art. 16 (二), complaint-measures.not-accepted;
+    for the 消协, its practice)."""
+    if _route(ctx) is Route.MARKET_REGULATOR:
+        return "人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会"
+    return "人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会"
+
+
+def _applies_art_25(ctx: BundleContext) -> bool:
+    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25)."""
+    return ctx.case.type is not CaseType.SERVICE and _bought_online(ctx.case)
+
+
+def consumer_law_ids(ctx: BundleContext) -> list[str]:
+    """The articles the complaint quotes (spec §7(a) ⑥), those that fit the case and the destination."""
+    case = ctx.case
+    ids = []
     if case.type is CaseType.QUALITY:
-        cites.insert(
-            0,
-            (
-                "第二十三条",
-                "经营者应当保证商品或者服务的质量；耐用商品等自消费者接受之日起六个月内发现瑕疵，"
-                "发生争议的，由经营者承担有关瑕疵的举证责任。",
-            ),
-        )
-    if case.type is not CaseType.SERVICE and _bought_online(case):
-        cites.append(
-            ("第二十五条", "经营者采用网络等方式销售商品，消费者有权自收到商品之日起七日内退货，且无需说明理由。")
-        )
+        ids.append("consumer-protection.23")
+    ids.append("consumer-protection.24")
+    if _applies_art_25(ctx):
+        ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201", "civil-code.203"]
     text = case.facts + " ".join(d.description for d in case.demands)
     if case.type is CaseType.INFORMATION or _FRAUD.search(text):
-        cites.append(
-            (
-                "第五十五条",
-                "经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，"
-                "增加赔偿的金额为消费者购买商品的价款或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。",
-            )
+        ids.append("consumer-protection.55")
+    if _route(ctx) is Route.MARKET_REGULATOR:
+        ids += ["consumer-protection.46", "complaint-measures.materials"]
+    else:
+        ids.append("consumer-protection.37")
+    return ids
+
+
+def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
+    """消法 art. 25's seven days, counted from receipt: the last day, and whether the respondent's
+    "已超过七天" holds against the day the return was asked for."""
+    if not _applies_art_25(ctx):
+        return []
+    case = ctx.case
+    window = return_window(ctx)
+    art25 = cite_on_day(ctx, "consumer-protection.25", short=True)
+    art201 = cite_on_day(ctx, "civil-code.201", short=True)
+    art203 = cite_on_day(ctx, "civil-code.203", short=True)
+    if window.received is None or window.last_day is None:
+        text = (
+            f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由；"
+            f"该期间自收到商品之日起计算，收到商品的当日不计入，自下一日开始计算（{art201}）。"
         )
-    return _numbered([f"{LAW_CPL}{art}：{text}" for art, text in cites], ending=None, last=None)
+        return [_p(text, "indent")]
+    text = (
+        f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由。"
+        f"投诉人于{fmt_date(window.received)}收到商品，期间自次日起计算（{art201}），"
+        f"至{fmt_date(window.last_day)}届满（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，"
+        f"{art203}）。"
+    )
+    story = [_p(text, "indent")]
+    first, claim = window.first_request, window.claim
+    if window.claim_false and first is not None and window.request_day is not None:
+        last = fmt_date(window.last_day)
+        if claim is not None and first is claim:  # the refusal is the first word of a return: the request came before
+            said = (
+                f"被投诉人于{fmt_date(window.request_day)}称“已超过七天”{_refs(ctx, claim.evidence)}，"
+                f"而当日七日期限尚未届满（至{last}），投诉人的退货要求最迟已于当日提出，在期限之内。"
+            )
+        else:
+            when = f"于{fmt_time(claim.at, case)}" if claim is not None else ""
+            refs = _refs(ctx, claim.evidence) if claim is not None else ""
+            said = (
+                f"投诉人于{fmt_date(window.request_day)}提出退货{_refs(ctx, first.evidence)}，在七日期限之内"
+                f"（至{last}）；被投诉人{when}称“已超过七天”{refs}。"
+            )
+        story.append(_p(f"{said}被投诉人关于已超过七日退货期限的说法与事实不符。", "indent"))
+    return story
 
 
-def _consumer_notes(ctx: BundleContext) -> list[Flowable]:
+def _three_years(ctx: BundleContext) -> tuple[str, str]:
+    """The earliest time the record holds and three years from it, as printed."""
     case = ctx.case
     known = [case.complained_at, *(e.at for e in case.timeline)]
     if case.shipment.discovered_at is not None:
         known.append(case.shipment.discovered_at)
     earliest = min(known, key=lambda t: _sort_key(t, case))
-    limit = _add_years(_local(earliest, case).date(), 3)
-    day = on_day(ctx)
+    return fmt_date(earliest, case), fmt_date(_add_years(_local(earliest, case).date(), 3))
 
-    def same(article_id: str) -> str:
-        """同办法第十六条: the number printed on the packet's day (the 投诉举报处理办法 in force since 2026-04-15)."""
-        return "同办法" + law.cite_on(article_id, day).split("》", 1)[1]
 
-    items = [
-        "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（{law.cite_on('complaint-measures.not-accepted', day)}）。"
-        f"按本案记录的最早时间（{fmt_date(earliest, case)}）计算，"
-        f"请于 {fmt_date(limit)} 之前提出。",
-        "不得重复投诉：同一消费者权益争议已经由人民法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会受理或者处理的，"
-        f"市场监督管理部门不予受理（{same('complaint-measures.not-accepted')}），请勿就同一事项同时向多个机构提出。",
-        "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
-        f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{same('complaint-measures.materials')}）。",
-        "委托他人投诉的，须提交授权委托书原件（载明委托事项、权限和期限，由委托人签名）及受托人身份证明"
-        f"（{same('complaint-measures.agent')}）。",
-        "消费者协会不留存原件：请提交复印件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
-        "处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定"
-        f"（{same('complaint-measures.acceptance-7-days')}）；"
-        f"自投诉受理之日起六十日内未能达成调解协议的，终止调解（{same('complaint-measures.mediation-ends')}）。",
-        "其他途径：消费者与经营者发生消费者权益争议的，可以协商和解，请求消费者协会或者依法成立的其他调解组织调解，"
-        "向有关行政部门投诉，根据与经营者达成的仲裁协议提请仲裁，或者向人民法院提起诉讼"
-        f"（{LAW_CPL}第三十九条）。",
-    ]
+def _consumer_notes(ctx: BundleContext) -> list[Flowable]:
+    items = _regulator_notes(ctx) if _route(ctx) is Route.MARKET_REGULATOR else _association_notes(ctx)
     return [_title("提交须知"), *_numbered(items, ending=None, last=None)]
+
+
+def _one_body_only(ctx: BundleContext) -> str:
+    refused = cite_on_day(ctx, "complaint-measures.not-accepted", short=True)
+    return (
+        "只向一个机构投诉：同一消费者权益争议已经由消费者协会受理或者处理过的，"
+        f"市场监督管理部门不予受理（{refused}）；已经由人民法院、仲裁机构、市场监督管理部门受理或者处理的，"
+        "消费者协会通常也不予受理（各地消费者协会的做法）。同时向消费者协会和12315投诉，"
+        "任何一方都可能以此为由不予受理，请选择其一。"
+    )
+
+
+def _regulator_notes(ctx: BundleContext) -> list[str]:
+    """12315: the 投诉举报处理办法's rules (in force since 2026-04-15), cited from the law table."""
+    earliest, limit = _three_years(ctx)
+    art = {
+        topic: cite_on_day(ctx, f"complaint-measures.{topic}", short=True)
+        for topic in ("materials", "agent", "acceptance-7-days", "not-accepted", "mediation-ends")
+    }
+    return [
+        "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
+        f"（{art['not-accepted']}）。按本案记录的最早时间（{earliest}）计算，请于 {limit} 之前提出。",
+        _one_body_only(ctx),
+        "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
+        f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
+        "委托他人投诉的，须提交授权委托书原件（载明委托事项、权限和期限，由委托人签名）及受托人身份证明"
+        f"（{art['agent']}）。",
+        "处理期限：市场监督管理部门应自收到投诉之日起七个工作日内作出受理或者不予受理的决定"
+        f"（{art['acceptance-7-days']}）；自投诉受理之日起六十日内未能达成调解协议的，终止调解"
+        f"（{art['mediation-ends']}）。",
+        "提交方式（实务做法，非法规规定）：可通过全国12315平台网站、微信小程序或12315热线投诉，"
+        "在线投诉时上传本材料中的投诉书与证据；投诉后会获得投诉编号，请妥善保存。",
+        "请提交复印件或电子件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
+        _other_routes(ctx),
+    ]
+
+
+def _association_notes(ctx: BundleContext) -> list[str]:
+    """消协: the statute gives the task (消法 art. 37); how an association takes complaints is its own practice,
+    printed as such (docs/pleading-templates.md §5.2)."""
+    art37 = cite_on_day(ctx, "consumer-protection.37", short=True, part=True)
+    art188 = cite_on_day(ctx, "civil-code.188", short=True)
+    earliest, limit = _three_years(ctx)
+    return [
+        f"消费者协会的职能：受理消费者的投诉，并对投诉事项进行调查、调解（{art37}）。调解不成的，"
+        "可以另行选择下列其他途径。",
+        "以下为各地消费者协会的常见做法，不是法律、法规的规定，以受理投诉的消费者协会为准：",
+        "（实务）通常不予受理的情形：没有明确的被投诉方；经营者之间的争议；经营者事前已经向消费者真实地说明"
+        "商品存在瑕疵；争议各方已经达成和解（调解）协议并履行，且无新理由和相关依据；消费者提供不出任何必要证据；"
+        "法院、有关行政部门、仲裁机构已受理、处理；法律、法规明确规定应由指定部门处理。",
+        "（实务）处理时间：有的消费者协会在七个工作日内决定是否受理，调解一般在十五个工作日内完成，"
+        "经双方同意可以延长；各地不一。",
+        "（实务）消费者协会一般不留存原件：请提交复印件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
+        _one_body_only(ctx),
+        f"时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自知道或者应当知道权利受到损害以及义务人之日起计算"
+        f"（{art188}）；按本案记录的最早时间（{earliest}）计算，为 {limit} 前。"
+        "请留意该期间，调解不成的，及时选择其他途径。",
+        _other_routes(ctx),
+    ]
+
+
+def _other_routes(ctx: BundleContext) -> str:
+    art39 = cite_on_day(ctx, "consumer-protection.39", short=True)
+    return (
+        "其他途径：消费者与经营者发生消费者权益争议的，可以协商和解，请求消费者协会或者依法成立的其他调解组织调解，"
+        f"向有关行政部门投诉，根据与经营者达成的仲裁协议提请仲裁机构仲裁，或者向人民法院提起诉讼（{art39}）。"
+    )

@@ -1,5 +1,11 @@
 """(d) 快递理赔申请书 with its loss calculation, the dealings with the carrier, the law and the
-12305 route (spec §7(d))."""
+12305 route (spec §7(d)).
+
+The claimant is the merchant (the shipment's claimant, else the organisation in the settings), the
+carrier is the respondent and the end customer a third party, masked (``courier_parties``). Unknown
+is never printed as a fact: insurance not entered stays a blank, and the complaint to the carrier,
+its 工单号 and the reply date are blanks until the record holds them (``rules.carrier_complaint``).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
     EVENT_NAMES,
-    _carrier,
     _free,
     _labels,
     _local,
@@ -21,27 +27,83 @@ from casefile.core.bundle.documents.common import (
     _people,
     _signature,
     _timeline,
+    cite_on_day,
+    courier_parties,
     fmt_amount,
     fmt_date,
+    fmt_insured,
     fmt_time,
+    fmt_weight,
+    insured_amount,
+    law_quotes,
     on_day,
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
-from casefile.core.bundle.documents.rules import _add_years, loss_table
+from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
+
+APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
+
+# The articles a claim to the carrier (and an appeal to 12305) rests on, quoted from the law table.
+COURIER_LAW_IDS = (
+    "express-regulation.claim-against-brand",
+    "express-regulation.compensation",
+    "express-regulation.complaint-7-days",
+    "civil-code.832",
+    "civil-code.833",
+    "express-market-measures.27",
+    "express-market-measures.28",
+    "express-market-measures.30",
+    "postal-law.59",
+    "postal-law.65",
+)
+
+
+def shipment_fields(ctx: BundleContext) -> list[_F]:
+    """快件信息 (spec §7(d) 4): the waybill as the carrier knows it; the end customer masked."""
+    case = ctx.case
+    shipment, txn = case.shipment, case.transaction
+    parties = courier_parties(ctx)
+    customer = parties.end_customer
+    return [
+        _F("运单号", shipment.waybill_no),
+        _F("寄件时间", fmt_time(shipment.shipped_at, case)),
+        _F("寄件人", ctx.party("sender").name),  # as entered: the claimant is usually, not always, the sender
+        _F("派送网点", shipment.outlet),
+        _F("收件人", customer.name),
+        _F("收件人电话", customer.phone),
+        _F("收件地址", customer.address, wide=True),
+        _F("品名", txn.product),
+        _F("数量", "" if txn.quantity is None else str(txn.quantity)),
+        _F("重量", fmt_weight(shipment.weight)),
+        _F("运费", fmt_amount(shipment.freight)),
+        _F("是否保价", fmt_insured(shipment.insured)),
+        _F("保价金额", insured_amount(shipment.insured, shipment.insured_value)),
+        _F("保价费", insured_amount(shipment.insured, shipment.insurance_fee)),
+        _F("签收时间", fmt_time(shipment.signed_at, case)),
+        _F("签收人", ctx.third_party_name(shipment.signer)),
+        _F("签收方式", _free(ctx, shipment.delivery_mode)),
+    ]
+
+
+def exception_fields(ctx: BundleContext) -> list[_F]:
+    case = ctx.case
+    shipment = case.shipment
+    return [
+        _F("异常类型", _free(ctx, shipment.exception_type), wide=True),
+        _F("发现时间", fmt_time(shipment.discovered_at, case)),
+        _F("发现经过", ""),
+        _F("当面验收情况", "□ 当场拒收　□ 当场提出异议　□ 未当面验视", wide=True),
+        _F("未经同意投递至快递柜/驿站", "□ 是　□ 否", wide=True),
+    ]
 
 
 def _courier_claim(ctx: BundleContext) -> list[Flowable]:
-    case = ctx.case
-    shipment = case.shipment
-    txn = case.transaction
-    merchant = ctx.party("respondent")  # the claimant, usually the sender
-    customer = ctx.party("complainant")  # the end customer, masked for this venue
-    carrier = _carrier(ctx)
+    parties = courier_parties(ctx)
+    merchant, carrier = parties.claimant, parties.carrier
+    shipment = ctx.case.shipment
     losses = loss_table(ctx)
-    insured = "是" if shipment.insured else "否"
-    basis = _courier_law(ctx)
-    na = "不适用（未保价）"
+    basis = courier_law(ctx)
 
     story: list[Flowable] = [
         _title("快递理赔申请书"),
@@ -50,7 +112,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
             [
                 _F("名称", merchant.name, wide=True),
                 _F("统一社会信用代码", merchant.id_number),
-                _F("联系人", ""),
+                _F("联系人", ctx.org.contact),
                 _F("电话", merchant.phone),
                 _F("法定代表人", merchant.legal_representative),
                 _F("地址", merchant.address, wide=True),
@@ -67,36 +129,9 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
             ],
         ),
         _h("三、快件信息"),
-        _form(
-            [
-                _F("运单号", shipment.waybill_no),
-                _F("寄件时间", fmt_time(shipment.shipped_at, case)),
-                _F("网点", shipment.outlet, wide=True),
-                _F("收件人", customer.name),
-                _F("收件人电话", customer.phone),
-                _F("收件地址", customer.address, wide=True),
-                _F("品名", txn.product),
-                _F("数量", "" if txn.quantity is None else str(txn.quantity)),
-                _F("重量", ""),
-                _F("运费", fmt_amount(shipment.freight)),
-                _F("是否保价", insured),
-                _F("保价金额", fmt_amount(shipment.declared_value) if shipment.insured else na),
-                _F("保价费", fmt_amount(shipment.insurance_fee) if shipment.insured else na),
-                _F("签收时间", fmt_time(shipment.signed_at, case)),
-                _F("签收人", ctx.third_party_name(shipment.signer)),
-                _F("签收方式", _free(ctx, shipment.delivery_mode)),
-            ]
-        ),
+        _form(shipment_fields(ctx)),
         _h("四、异常情况"),
-        _form(
-            [
-                _F("异常类型", _free(ctx, shipment.exception_type), wide=True),
-                _F("发现时间", fmt_time(shipment.discovered_at, case)),
-                _F("发现经过", ""),
-                _F("当面验收情况", "□ 当场拒收　□ 当场提出异议　□ 未当面验视", wide=True),
-                _F("未经同意投递至快递柜/驿站", "□ 是　□ 否", wide=True),
-            ],
-        ),
+        _form(exception_fields(ctx)),
         CondPageBreak(60 * mm),
         _h("五、损失计算"),
         _ruled(
@@ -108,18 +143,19 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
         _h("六、索赔请求"),
         _p(f"请求贵司赔偿索赔人损失共计 {_money(losses.claim)}。", "indent"),
         _p(
-            f"请于收到本申请之日起7日内书面答复（{law.cite_on('express-regulation.complaint-7-days', on_day(ctx))}）。",
+            f"请自收到本申请之日起{REPLY_DAYS}日内予以处理并书面告知索赔人"
+            f"（{cite_on_day(ctx, 'express-regulation.complaint-7-days')}）。",
             "indent",
         ),
         _h("七、交涉记录"),
-        *_courier_dealings(ctx),
+        *courier_dealings(ctx),
         _h("八、证据"),
         _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
         _h("九、法律依据摘录"),
         *basis[:-1],
         KeepTogether(
             [
-                basis[-1],
+                *basis[-1:],
                 Spacer(1, 10 * mm),
                 *_signature(
                     [
@@ -134,7 +170,20 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
     return story
 
 
-def _courier_dealings(ctx: BundleContext) -> list[Flowable]:
+def complaint_fields(ctx: BundleContext) -> list[_F]:
+    """向快递企业投诉日期 and 工单号, and the date the carrier had to answer by (7 days from the complaint, 条例
+    art. 28): blanks until the record holds them, never counted from the day the PDF was made."""
+    complaint = rules.carrier_complaint(ctx)
+    deadline = rules.reply_deadline(ctx)
+    return [
+        _F("向快递企业投诉日期", fmt_date(complaint.at, ctx.case) if complaint is not None else DATE_BLANK),
+        _F("工单号", complaint.ref if complaint is not None else ""),
+        _F("应答复日期", fmt_date(deadline) if deadline is not None else DATE_BLANK, wide=True),
+    ]
+
+
+def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list[Flowable]:
+    """The timeline as a table, then (``with_complaint``) the complaint lodged with the carrier."""
     case = ctx.case
     rows: list[tuple[str, str, str, str]] = [("时间", "方式", "内容", "证据")]
     for e in _timeline(ctx):
@@ -146,37 +195,27 @@ def _courier_dealings(ctx: BundleContext) -> list[Flowable]:
         )
     if len(rows) == 1:
         rows += [("＿＿＿＿", "＿＿＿＿", "＿＿＿＿＿＿＿＿", "＿＿＿＿")] * 2
-    return [
-        _ruled(rows, [44 * mm, 20 * mm, WIDTH - 44 * mm - 20 * mm - 24 * mm, 24 * mm]),
-        Spacer(1, 2 * mm),
-        _p("向快递企业投诉日期：＿＿＿＿年＿＿月＿＿日　　工单号：＿＿＿＿＿＿＿＿＿＿＿＿", "indent"),
-    ]
+    table = _ruled(rows, [44 * mm, 20 * mm, WIDTH - 44 * mm - 20 * mm - 24 * mm, 24 * mm])
+    if not with_complaint:
+        return [table]
+    return [table, Spacer(1, 2 * mm), _form(complaint_fields(ctx), label_width=38 * mm)]
 
 
-def _courier_law(ctx: BundleContext) -> list[Flowable]:
-    """The articles the claim relies on; the 快递暂行条例's come from the law table, numbered as in force on the
-    day the packet is made (the 2025 amendment moved them by one)."""
+def courier_law(ctx: BundleContext) -> list[Flowable]:
+    """The articles, verbatim from the law table as in force on the packet's day."""
+    return [_p(text, "note") for text in law_quotes(ctx, COURIER_LAW_IDS)]
+
+
+def appeal_conditions_source(ctx: BundleContext) -> str:
+    """Where the 12305 conditions come from: the 申诉处理办法's art. 9 when it is in force on the packet's day;
+    otherwise that article named as the replaced text it is, beside the instrument in force now, whose own
+    conditions could not be read (casefile.core.law: postal-complaint-measures, postal-user-appeal-measures)."""
     day = on_day(ctx)
-    items = [
-        f"{law.cite_on(article_id, day, with_part=True)}：{law.article(article_id).quote}"
-        for article_id in (
-            "express-regulation.claim-against-brand",
-            "express-regulation.compensation",
-            "express-regulation.complaint-7-days",
-        )
-    ] + [
-        "《快递市场管理办法》第二十七条：投递快件应当告知收件人有权当面验收快件；快递包装出现明显破损或者内件物品为易碎品的，"
-        "应当告知收件人可以查看内件物品或者拒收快件。",
-        "《快递市场管理办法》第二十八条：收件人可以签字或者其他易于辨认、保存的明示方式确认收到快件；经营快递业务的企业"
-        "未经用户同意，不得代为确认收到快件，不得擅自将快件投递到智能快件箱、快递服务站等快递末端服务设施。",
-        "《快递市场管理办法》第三十条：用户对投诉处理结果不满意或者投诉没有得到及时处理的，可以提出快递服务质量申诉；"
-        "邮政管理部门对申诉实施调解。",
-        "《中华人民共和国邮政法》第五十九条：该法第四十五条第二款关于邮件的损失赔偿的规定（邮政普遍服务业务范围以外的邮件的"
-        "损失赔偿，适用有关民事法律的规定），适用于快件的损失赔偿。",
-        "《中华人民共和国邮政法》第六十五条：用户对处理结果不满意的，可以向邮政管理部门申诉，"
-        "邮政管理部门应当自接到申诉之日起三十日内作出答复。",
-    ]
-    return [_p(t, "note") for t in items]
+    if law.printable(APPEAL_CONDITIONS, day):
+        return law.cite(APPEAL_CONDITIONS, short=True)
+    old = law.cite(APPEAL_CONDITIONS, short=True)
+    now = law.cite_on(APPEAL_CONDITIONS, day, short=True)
+    return f"见{old}；该办法已由{now}取代，现行条文未能核对，以下条件供参考"
 
 
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
@@ -185,18 +224,34 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     one_year = fmt_date(_add_years(_local(shipment.shipped_at, case).date(), 1)) if shipment.shipped_at else ""
     known = shipment.discovered_at or shipment.signed_at
     three_years = fmt_date(_add_years(_local(known, case).date(), 3)) if known else ""
+    art28 = cite_on_day(ctx, "express-regulation.complaint-7-days", short=True)
+    art65 = cite_on_day(ctx, "postal-law.65", short=True)
+    art30 = cite_on_day(ctx, "express-market-measures.30", short=True, part=True)
+    art188 = cite_on_day(ctx, "civil-code.188", short=True)
+    complaint = rules.carrier_complaint(ctx)
+    deadline = rules.reply_deadline(ctx)
+    if complaint is not None and deadline is not None:
+        lodged = (
+            f"本件向快递企业投诉的日期为 {fmt_date(complaint.at, case)}，"
+            f"快递企业应于 {fmt_date(deadline)} 前处理并答复。"
+        )
+    else:
+        lodged = "本件向快递企业投诉的日期及工单号尚未记录：请在申诉材料中填写，答复期限自该日起算。"
     items = [
-        "先向快递企业提出索赔并保留记录（日期、工单号、答复）。快递企业应在7日内处理"
-        f"（{law.cite_on('express-regulation.complaint-7-days', on_day(ctx))}）。"
-        "自快递企业收到索赔之日起7日内未获答复或对处理结果不满意的，可以向邮政管理部门申诉。",
-        "申诉渠道：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
-        "申诉条件：已先向快递企业投诉且7日内未获答复（国际快件为60日）或对处理结果不满意；自交寄快件之日或者争议发生之日起"
-        f"一年内提出（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
-        f"对应期限 {one_year or DATE_BLANK}）；同一事项未经人民法院、仲裁机构受理；不属于重复申诉。",
-        "申诉须写明：申诉人姓名（名称）、电话、地址、邮编；被申诉人名称、地址；申诉请求、理由及证据；申诉日期；"
-        "并附向快递企业投诉的日期和工单号。",
-        "邮政管理部门应自接到申诉之日起三十日内作出答复（《中华人民共和国邮政法》第六十五条）。",
-        "诉讼时效：三年，自知道或者应当知道权利受到损害以及义务人之日起计算（《中华人民共和国民法典》第一百八十八条）"
+        "先向快递企业提出索赔（投诉）并保留记录（日期、工单号、答复）。快递企业应当自接到投诉之日起7日内予以处理"
+        f"并告知用户（{art28}）。{lodged}",
+        f"对快递企业的处理结果不满意，或者投诉没有得到及时处理的，可以向邮政管理部门申诉（{art65}；{art30}）。",
+        f"申诉条件（{appeal_conditions_source(ctx)}）：向快递企业投诉后7日内未得到答复，或者对企业处理和答复不满意，"
+        "或者企业投诉渠道不畅通、投诉无人受理；申诉人是寄件人或者收件人（或者其委托人）；有明确的被申诉人和具体的事实根据；"
+        "未就同一事项向邮政管理部门申诉过（已申诉过的事项有新增内容的除外）；申诉事项未经人民法院、仲裁机构受理或者处理；"
+        "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内"
+        f"（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
+        f"按寄件时间计算为 {one_year or DATE_BLANK} 前）。",
+        "申诉渠道（实务做法）：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
+        "申诉时通常需要提供（实务做法）：申诉人姓名（名称）、电话、地址；快件号码、寄件时间、寄件人和收件人地址；"
+        "被申诉人名称；申诉请求、理由及证据；向企业投诉的日期、工单号和企业处理结果。",
+        f"邮政管理部门应当自接到申诉之日起三十日内作出答复（{art65}）。",
+        f"诉讼时效：三年，自知道或者应当知道权利受到损害以及义务人之日起计算（{art188}）"
         f"；按本件发现异常（或签收）时间计算，为 {three_years or DATE_BLANK} 前。",
         "证据要点：运单与物流轨迹截图、签收记录、外包装各面照片（运单号可见）、连续不剪辑的开箱视频、破损特写、"
         "快递员出具的破损/开箱记录、重量对比（内件短少时）、商品价值凭证、保价凭证、与快递员及客服的沟通记录。",

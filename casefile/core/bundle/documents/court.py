@@ -39,9 +39,9 @@ from casefile.core.bundle.documents.common import (
     on_day,
     third_person,
 )
-from casefile.core.bundle.documents.layout import WIDTH, _h, _numbered, _p, _Para, _st, _title
+from casefile.core.bundle.documents.layout import WIDTH, _h, _numbered, _p, _Para, _st, _title, ruled_style
 from casefile.core.bundle.documents.rules import CONTRACT_CAUSES, case_cause, filed_with
-from casefile.core.bundle.pdfkit import FONT, blank, esc
+from casefile.core.bundle.pdfkit import blank, esc
 from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, PartyKind
 
 LINE = "＿＿＿＿＿＿"
@@ -92,13 +92,7 @@ def _form_table(rows: Sequence[Row]) -> Table:
     longer than a page, the statement of facts, is set between tables (see _element_complaint)."""
     st = _st()
     body: list[list[Any]] = []
-    commands: list[Any] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    commands = ruled_style()
     for r, (label, content) in enumerate(rows):
         if label == "band":
             body.append([_Para(esc(content), st["band"]), ""])
@@ -613,18 +607,7 @@ def _service_address_form(ctx: BundleContext) -> list[Flowable]:
     ]
     body = [[_Para(esc(a), st["form_label"]), _Para(esc(b), st["form"])] for a, b in rows]
     table = Table(body, colWidths=[38 * mm, WIDTH - 38 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0")),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
-    )
+    table.setStyle(TableStyle([*ruled_style((7, 8)), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0"))]))
     return [_title("送达地址确认书"), Spacer(1, 2 * mm), table]
 
 

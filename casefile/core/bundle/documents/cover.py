@@ -1,4 +1,8 @@
-"""The packet's cover: who files it, against whom, where, and what it holds."""
+"""The packet's cover: who files it, against whom, where, and what it holds.
+
+One function per venue (and destination) gives the cover's rows; :func:`_cover` lays them out.
+The receiving body is the one the user named for the case (``rules.filed_with``), else a blank line.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,93 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from casefile.core.bundle.context import BundleContext, Venue
-from casefile.core.bundle.documents.common import DATE_BLANK, _carrier, _defendants, _role_names
+from casefile.core.bundle.context import BundleContext, Route, Venue
+from casefile.core.bundle.documents import rules
+from casefile.core.bundle.documents.common import DATE_BLANK, _defendants, _role_names, courier_parties, fmt_date
+from casefile.core.bundle.documents.consumer import consumer_body
 from casefile.core.bundle.documents.layout import _Para, _st
 from casefile.core.bundle.documents.rules import case_cause, filed_with
 from casefile.core.bundle.pdfkit import FONT, blank, esc
+
+Rows = list[tuple[str, str]]
+
+
+def _consumer_cover_rows(ctx: BundleContext) -> Rows:
+    """消协 or 12315: the complainant, the respondent and the body it goes to."""
+    return [
+        ("投诉人", ctx.party("complainant").name),
+        ("被投诉人", ctx.party("respondent").name),
+        ("受理机构", consumer_body(ctx)),
+    ]
+
+
+def _arbitration_cover_rows(ctx: BundleContext) -> Rows:
+    return [
+        ("申请人", ctx.party("complainant").name),
+        ("被申请人", ctx.party("respondent").name),
+        ("案由", case_cause(ctx.case)),
+        ("仲裁机构", filed_with(ctx.case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"),
+    ]
+
+
+def _court_cover_rows(ctx: BundleContext) -> Rows:
+    defendants = _defendants(ctx)
+    rows = [("原告", ctx.party("complainant").name)]
+    rows += [(role, p.name) for role, p in zip(_role_names("被告", len(defendants)), defendants, strict=True)]
+    rows += [
+        ("案由", case_cause(ctx.case)),
+        ("受诉法院", filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"),
+        ("案号", "＿＿＿＿＿＿＿＿（立案后填写）"),
+    ]
+    return rows
+
+
+def _courier_cover_rows(ctx: BundleContext) -> Rows:
+    """The claim to the carrier: the merchant claims, the carrier answers."""
+    parties = courier_parties(ctx)
+    shipment = ctx.case.shipment
+    return [
+        ("运单号", shipment.waybill_no),
+        ("索赔人", parties.claimant.name),
+        ("被索赔人", parties.carrier.name),
+        ("派送网点", shipment.outlet),
+        ("提交对象", "＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）"),
+    ]
+
+
+def _postal_cover_rows(ctx: BundleContext) -> Rows:
+    """12305: the appeal to the postal administration, after the complaint to the carrier."""
+    parties = courier_parties(ctx)
+    shipment = ctx.case.shipment
+    complaint = rules.carrier_complaint(ctx)
+    return [
+        ("快件号码", shipment.waybill_no),
+        ("申诉人", parties.claimant.name),
+        ("被申诉人", parties.carrier.name),
+        ("派送网点", shipment.outlet),
+        ("企业投诉日期", fmt_date(complaint.at, ctx.case) if complaint is not None else DATE_BLANK),
+        ("企业工单号", complaint.ref if complaint is not None else ""),
+        ("受理机构", "＿＿＿＿＿＿＿＿邮政管理局"),
+    ]
+
+
+def _cover_rows(ctx: BundleContext) -> Rows:
+    venue, route = ctx.venue, ctx.route
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        return _consumer_cover_rows(ctx)
+    if venue is Venue.ARBITRATION:
+        return _arbitration_cover_rows(ctx)
+    if venue is Venue.COURT:
+        return _court_cover_rows(ctx)
+    if venue is Venue.COURIER_CLAIM:
+        return _postal_cover_rows(ctx) if route is Route.POSTAL_REGULATOR else _courier_cover_rows(ctx)
+    return []
 
 
 def _cover(ctx: BundleContext) -> list[Flowable]:
     st = _st()
     case = ctx.case
-    venue = ctx.venue
-    rows: list[tuple[str, str]] = [("案件编号", case.number)]
-    if venue is Venue.CONSUMER_ASSOCIATION:
-        rows += [
-            ("投诉人", ctx.party("complainant").name),
-            ("被投诉人", ctx.party("respondent").name),
-            ("受理机构", "＿＿＿＿＿＿＿＿消费者协会"),
-        ]
-    elif venue is Venue.ARBITRATION:
-        rows += [
-            ("申请人", ctx.party("complainant").name),
-            ("被申请人", ctx.party("respondent").name),
-            ("案由", case_cause(case)),
-            ("仲裁机构", filed_with(case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"),
-        ]
-    elif venue is Venue.COURT:
-        defendants = _defendants(ctx)
-        rows += [("原告", ctx.party("complainant").name)]
-        rows += [(role, p.name) for role, p in zip(_role_names("被告", len(defendants)), defendants, strict=True)]
-        rows += [
-            ("案由", case_cause(case)),
-            ("受诉法院", filed_with(case, "court") or "＿＿＿＿＿＿＿＿人民法院"),
-            ("案号", "＿＿＿＿＿＿＿＿（立案后填写）"),
-        ]
-    elif venue is Venue.COURIER_CLAIM:
-        carrier = _carrier(ctx)
-        rows += [
-            ("运单号", case.shipment.waybill_no),
-            ("索赔人", ctx.party("respondent").name),
-            ("被索赔人", carrier.name),
-            ("派送网点", case.shipment.outlet),
-            ("提交对象", "＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）"),
-        ]
+    rows: Rows = [("案件编号", case.number), *_cover_rows(ctx)]
     rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", DATE_BLANK)]
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
@@ -57,7 +105,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
             for label, value in rows
         ],
-        colWidths=[36 * mm, 104 * mm],
+        colWidths=[38 * mm, 128 * mm],
     )
     table.setStyle(
         TableStyle(
@@ -70,9 +118,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             ]
         )
     )
-    return [
-        Spacer(1, 38 * mm),
-        _Para(esc(venue.heading), st["cover"]),
-        Spacer(1, 26 * mm),
-        table,
-    ]
+    heading: list[Flowable] = [_Para(esc(ctx.heading), st["cover"])]
+    if ctx.route is not None and ctx.route is not Route.CARRIER:
+        heading += [Spacer(1, 4 * mm), _Para(esc(f"提交{ctx.route.body}"), st["center"])]
+    return [Spacer(1, 38 * mm), *heading, Spacer(1, 26 * mm), table]

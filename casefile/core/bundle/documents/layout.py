@@ -53,6 +53,17 @@ class _F:
     wide: bool = False  # takes the whole row
 
 
+def ruled_style(padding: tuple[float, float] = (3, 4)) -> list[Any]:
+    """The style of a ruled form: a black grid, cells centred vertically, tight padding."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), padding[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding[1]),
+    ]
+
+
 def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
     """Label/value pairs, two pairs a row, ruled like a paper form."""
     st = _st()
@@ -82,14 +93,7 @@ def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
                 rows.append(row)
                 row = []
     close_half_row()
-    commands: list[Any] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    commands = [*ruled_style(), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0"))]
     for r, values in enumerate(rows):
         if len(values) == 4 and r not in spans:
             commands.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#f0f0f0")))
@@ -108,13 +112,7 @@ def _ruled(rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bo
         for i, row in enumerate(rows)
     ]
     table = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
-    commands: list[Any] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    commands = ruled_style()
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
     table.setStyle(TableStyle(commands))

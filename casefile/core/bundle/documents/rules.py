@@ -1,25 +1,28 @@
-"""The legal rules the venue documents apply: the 案由, the courier loss calculation and the
-carrier's reply date. Citations come from :mod:`casefile.core.law`."""
+"""The legal rules the venue documents apply: the 案由, the courier loss calculation, the
+carrier's reply date and the seven-day return window. Citations come from :mod:`casefile.core.law`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
-from casefile.core.bundle.documents.common import _labels, _local, _money, on_day
+from casefile.core.bundle.documents.common import _labels, _local, _money, _timeline, on_day
 from casefile.core.model import (
     Case,
     CaseType,
     Channel,
     EvidenceKind,
     ResponsibleParty,
+    TimelineEvent,
 )
 
 REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
+RETURN_DAYS = 7  # 消费者权益保护法 art. 25: 自收到商品之日起七日内退货
 
 _ONLINE_PLATFORM = re.compile(
     r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
@@ -140,9 +143,88 @@ def loss_table(ctx: BundleContext) -> LossTable:
     )
 
 
-def reply_deadline(ctx: BundleContext) -> date:
-    """The date by which the carrier should answer: 7 days from the claim's date (条例 art. 28)."""
-    return _local(ctx.generated_at, ctx.case).date() + timedelta(days=REPLY_DAYS)
+class LodgedComplaint(Protocol):
+    """A complaint lodged with someone, as the timeline records it: when, and the ticket number (工单号) it got."""
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def ref(self) -> str: ...
+
+
+def carrier_complaint(ctx: BundleContext) -> LodgedComplaint | None:
+    """The complaint lodged with the carrier (its date and 工单号), as the timeline records it.
+
+    To be wired when merging branch ``dates``: it returns ``casefile.core.record.timeline.lodged(ctx.case,
+    "courier")`` (a TimelineEvent of kind COMPLAINT, with ``.at`` and ``.ref``). Until then the record has no
+    way to say which event was that complaint, and none is guessed: the documents print the date, the 工单号
+    and the reply date as blanks to fill by hand.
+    """
+    return None
+
+
+def reply_deadline(ctx: BundleContext) -> date | None:
+    """The date by which the carrier should have answered: 7 days from the day the complaint was lodged with it
+    (条例 art. 28), never from the day the PDF was made; None while no complaint is recorded."""
+    complaint = carrier_complaint(ctx)
+    if complaint is None:
+        return None
+    return _local(complaint.at, ctx.case).date() + timedelta(days=REPLY_DAYS)
+
+
+# A respondent saying the seven days are over: 已超过七天, 超过7天, 过了七天, 超出七日…
+PAST_SEVEN_DAYS = re.compile(r"(?:超过|超出|过了)\s*(?:七|7|７)\s*(?:天|日)")
+_RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
+
+
+@dataclass(frozen=True)
+class ReturnWindow:
+    """The seven days of 消费者权益保护法 art. 25, counted from the day the goods were received: that day does
+    not count, the next is day 1 (民法典 art. 201), so the last day is the receipt date + 7; a last day that is
+    a statutory holiday moves to the day after the holiday (art. 203), which only lengthens the window.
+
+    ``first_request`` is the earliest timeline event about a return (a request, or the refusal that answered
+    one): the request was made on or before its day. ``claimed`` says whether the respondent's "已超过七天" is
+    on record (timeline or facts), ``claim`` is the event that dates it, if any."""
+
+    received: date | None
+    last_day: date | None
+    first_request: TimelineEvent | None
+    request_day: date | None  # first_request's day, in the case's time zone
+    claimed: bool
+    claim: TimelineEvent | None
+
+    @property
+    def request_in_time(self) -> bool:
+        """A return was asked for within the window (known only when the receipt date and the request are)."""
+        day = self.request_day
+        return self.last_day is not None and day is not None and day <= self.last_day
+
+    @property
+    def claim_false(self) -> bool:
+        """The respondent said the seven days were over, while the return was asked for within them."""
+        return self.claimed and self.request_in_time
+
+
+def return_window(ctx: BundleContext) -> ReturnWindow:
+    """The art. 25 window of the case, with what the timeline and the facts say about it."""
+    case = ctx.case
+    received_at = case.transaction.received_at
+    received = _local(received_at, case).date() if received_at is not None else None
+    last_day = received + timedelta(days=RETURN_DAYS) if received is not None else None
+    events = _timeline(ctx)
+    claims = [e for e in events if PAST_SEVEN_DAYS.search(e.summary)]
+    about_returns = [e for e in events if _RETURN_REQUEST.search(e.summary) or PAST_SEVEN_DAYS.search(e.summary)]
+    first = about_returns[0] if about_returns else None
+    return ReturnWindow(
+        received=received,
+        last_day=last_day,
+        first_request=first,
+        request_day=_local(first.at, case).date() if first is not None else None,
+        claimed=bool(claims) or bool(PAST_SEVEN_DAYS.search(case.facts)),
+        claim=claims[0] if claims else None,
+    )
 
 
 def _bought_online(case: Case) -> bool:

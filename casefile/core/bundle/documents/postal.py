@@ -1,0 +1,174 @@
+"""The courier packet turned into an appeal to the postal administration (12305): 邮政业用户申诉书
+(spec §4.2, §7(d) "12305 cover variant"; docs/pleading-templates.md §4).
+
+The 申诉 is a 用户's since the 邮政业用户申诉处理办法 (in force 2020-10-01) replaced the 2014 邮政业消费者
+申诉处理办法; a merchant who sent the parcel is such a user. The new text was not read, so the conditions are
+those of the 2014 art. 9 (casefile.core.law: postal-complaint-measures.9), confirmed by the signer without an
+article cited while that text is not in force. The appeal names the carrier and the outlet, the parcel, the
+complaint to the carrier (its date and 工单号: blanks until the record holds them, ``rules.carrier_complaint``)
+and the carrier's answer, the demand and the facts.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from casefile.core import law
+from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.documents.common import (
+    DATE_BLANK,
+    _money,
+    _signature,
+    cite_on_day,
+    courier_parties,
+    fmt_time,
+    on_day,
+)
+from casefile.core.bundle.documents.courier import (
+    APPEAL_CONDITIONS,
+    complaint_fields,
+    courier_dealings,
+    courier_law,
+    exception_fields,
+    shipment_fields,
+)
+from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
+from casefile.core.bundle.documents.rules import loss_table
+
+
+def _identity(ctx: BundleContext, claimant_name: str) -> str:
+    """申诉人身份 (art. 9 (2)): 寄件人 ticked when the waybill's sender is recorded as the claimant; otherwise
+    the boxes are left for the signer (a merchant is usually, not always, the sender)."""
+    sender = ctx.party("sender").name.strip()
+    if sender and sender == claimant_name.strip():
+        return "■ 寄件人　□ 收件人　□ 委托人"
+    return "□ 寄件人　□ 收件人　□ 委托人"
+
+
+def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
+    case = ctx.case
+    parties = courier_parties(ctx)
+    appellant, carrier = parties.claimant, parties.carrier
+    shipment = case.shipment
+    losses = loss_table(ctx)
+    # The conditions confirmed, under the article that sets them when it can be cited on the packet's day.
+    conditions = APPEAL_CONDITIONS
+    confirm = (
+        f"申诉人确认本申诉符合{law.cite(conditions)}规定的条件："
+        if law.printable(conditions, on_day(ctx))
+        else "申诉人确认："
+    )
+    basis = courier_law(ctx)
+
+    story: list[Flowable] = [
+        _title("邮政业用户申诉书"),
+        _p("致：＿＿＿＿＿＿＿＿邮政管理局"),
+        _h("一、申诉人"),
+        _form(
+            [
+                _F("名称（姓名）", appellant.name, wide=True),
+                _F("统一社会信用代码", appellant.id_number),
+                _F("联系人", ctx.org.contact),
+                _F("联系电话", appellant.phone),
+                _F("邮政编码", appellant.postcode),
+                _F("地址", appellant.address, wide=True),
+                _F("申诉人身份", _identity(ctx, appellant.name), wide=True),
+            ]
+        ),
+        _h("二、被申诉人"),
+        _form(
+            [
+                _F("快递企业名称", carrier.name, wide=True),
+                _F("统一社会信用代码", carrier.id_number),
+                _F("电话", carrier.phone),
+                _F("地址", carrier.address, wide=True),
+                _F("实际提供服务的网点", shipment.outlet, wide=True),
+            ]
+        ),
+        _h("三、快件信息"),
+        _form(shipment_fields(ctx)),
+        _h("四、向企业投诉情况"),
+        _form(
+            [
+                *complaint_fields(ctx),
+                _F(
+                    "企业处理结果",
+                    "□ 投诉后7日内未得到答复　□ 对企业处理和答复不满意　□ 投诉渠道不畅通、投诉无人受理",
+                    wide=True,
+                ),
+                _F("企业答复内容", "", wide=True),
+            ]
+        ),
+        CondPageBreak(50 * mm),
+        _h("五、申诉请求"),
+        _p(
+            f"请求邮政管理部门依法处理，责成被申诉人赔偿申诉人损失共计 {_money(losses.claim)}"
+            "（计算见下表及证据目录）。",
+            "indent",
+        ),
+        _ruled(
+            [("项目", "金额", "依据/说明"), *losses.rows()],
+            [40 * mm, 40 * mm, WIDTH - 80 * mm],
+        ),
+        Spacer(1, 2 * mm),
+        _p(losses.rule, "indent"),
+        _h("六、事实与理由"),
+        *_appeal_facts(ctx),
+        _h("七、异常情况"),
+        _form(exception_fields(ctx)),
+        _h("八、交涉记录"),
+        *courier_dealings(ctx, with_complaint=False),  # the complaint itself is in 四
+        _h("九、证据"),
+        _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
+        _h("十、法律依据摘录"),
+        *basis,
+        KeepTogether(
+            [
+                _h("十一、声明"),
+                _p(
+                    f"{confirm}申诉人是与申诉事件有直接利害关系的当事人；"
+                    "已先向被申诉人投诉，投诉后7日内未得到答复或者对处理和答复不满意（见第四项）；"
+                    "未就同一事项向邮政管理部门申诉过；申诉事项未经人民法院、仲裁机构受理或者处理；"
+                    "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内。"
+                    "以上所述及所附材料真实，如有虚假，愿承担相应的法律责任。",
+                    "indent",
+                ),
+                Spacer(1, 10 * mm),
+                *_signature(
+                    [
+                        f"申诉人（签名/盖章）：{appellant.name.strip() or '＿＿＿＿＿＿＿＿'}",
+                        f"申诉日期：{DATE_BLANK}",
+                    ]
+                ),
+            ]
+        ),
+    ]
+    return story
+
+
+def _appeal_facts(ctx: BundleContext) -> list[Flowable]:
+    """The parcel's story from the shipment record, each unknown a blank. The case's own statement of facts is
+    not printed here: it tells the customer's dispute with the merchant, not the merchant's with the carrier."""
+    case = ctx.case
+    shipment, txn = case.shipment, case.transaction
+    parties = courier_parties(ctx)
+    carrier = parties.carrier.name.strip() or "＿＿＿＿＿＿"
+    blank_day = "＿＿＿＿年＿＿月＿＿日"
+    shipped = fmt_time(shipment.shipped_at, case) or blank_day
+    signed = fmt_time(shipment.signed_at, case) or blank_day
+    found = fmt_time(shipment.discovered_at, case) or blank_day
+    what = shipment.exception_type.strip() or "＿＿＿＿＿＿"
+    sender = ctx.party("sender").name.strip()
+    who = "申诉人" if sender and sender == parties.claimant.name.strip() else sender or "寄件人"
+    art27 = cite_on_day(ctx, "express-regulation.compensation")
+    art832 = cite_on_day(ctx, "civil-code.832")
+    waybill = shipment.waybill_no.strip() or "＿＿＿＿＿＿＿＿"
+    product = txn.product.strip() or "＿＿＿＿＿＿"
+    text = (
+        f"{who}于{shipped}交由被申诉人{carrier}寄递快件一件（快件号码 {waybill}，品名 {product}）。"
+        f"该快件于{signed}签收，{found}发现{what}。申诉人已向被申诉人投诉并要求赔偿，"
+        "被申诉人的处理情况见第四项、第八项。"
+        f"依照{art27}和{art832}，被申诉人应当依法承担赔偿责任，特提出申诉。"
+    )
+    return [_p(text, "indent")]
