@@ -57,7 +57,16 @@ from casefile.core.record.fields import (
 from casefile.core.record.history import bundle_history
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
-from casefile.core.validate import check_text
+from casefile.core.validate import (
+    CLOCK_SLACK,
+    DISPOSITIONS,
+    EVENT_PARTIES,
+    HANDED_IN,
+    check_disposition,
+    check_handed_in,
+    check_past_time,
+    check_text,
+)
 
 log = logging.getLogger("casefile")
 
@@ -164,15 +173,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "exhibit",
-        help="put an exhibit in an evidence group (证据组), or mark an arbitration agreement invalid or waived",
-        description="--group names the fact the exhibit proves together with others (证据组, e.g. "
-        "'第一组：购买事实'; '' takes it out of its group): the evidence list prints each group's exhibits under "
-        "its heading and counts the groups. --agreement: while the case holds an arbitration agreement in force, "
-        "a court packet is refused (民事诉讼法 art. 127 (二)); mark the agreement invalid, or waived by both "
-        "sides, with the reason; 'in-force' undoes the mark. Changes go to the custody log.",
+        help="record what the customer handed over for an exhibit and whether the store kept it, put it in an "
+        "evidence group (证据组), or mark an arbitration agreement invalid or waived",
+        description="--handed-in says what the customer handed over for the exhibit (an original, a copy, the "
+        "object itself, an electronic file) and --disposition whether the store kept it or gave it back, as the "
+        "walk-in receipt's 收取材料清单 prints them ('' clears either). --group names the fact the exhibit proves "
+        "together with others (证据组, e.g. '第一组：购买事实'; '' takes it out of its group): the evidence list "
+        "prints each group's exhibits under its heading and counts the groups. --agreement: while the case holds "
+        "an arbitration agreement in force, a court packet is refused (民事诉讼法 art. 127 (二)); mark the "
+        "agreement invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. Changes go to "
+        "the custody log.",
     )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
+    p.add_argument(
+        "--handed-in",
+        metavar="|".join(HANDED_IN),
+        help="what the customer handed over for it: 原件, 复印件, 实物 or 电子 ('' clears it)",
+    )
+    p.add_argument(
+        "--disposition",
+        metavar="|".join(DISPOSITIONS),
+        help="whether the store kept it (留存) or gave it back (退回) ('' clears it)",
+    )
     p.add_argument("--group", metavar="TEXT", help="the exhibit's evidence group ('' for none)")
     p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
     p.add_argument("--reason", default="", help="why the agreement is invalid or waived (required for those)")
@@ -215,10 +238,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--reason", required=True, help="what is covered and why (recorded with the copy)")
 
-    p = sub.add_parser("stage", help="move a case to a workflow stage")
+    p = sub.add_parser(
+        "stage",
+        help="move a case to a workflow stage",
+        description="Record that the case entered a workflow stage, at the time it really did (--at; default: "
+        "now). The custody log keeps the time it was recorded as well.",
+    )
     p.add_argument("case")
     p.add_argument("stage", choices=_choices(Stage))
     p.add_argument("--note", default="")
+    p.add_argument(
+        "--at", metavar="TIME", help="when the case entered the stage, e.g. '2026-11-20 10:00' (default: now)"
+    )
 
     p = sub.add_parser("bundle", help="build the PDF bundle for a venue; prints its path and page count")
     p.add_argument("case")
@@ -258,7 +289,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the redacted copy of these exhibits (the latest, or the copy named) whatever the venue",
     )
 
-    p = sub.add_parser("transcript", help="attach a transcript to a recording (录音文字整理)")
+    p = sub.add_parser(
+        "transcript",
+        help="attach a transcript to a recording (录音文字整理)",
+        description="Attach a transcript to a recording. Time marks beyond the end of the recording are refused.",
+    )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
     p.add_argument(
@@ -268,21 +303,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--recorded-by", default="")
     p.add_argument("--device", default="")
-    p.add_argument("--started-at", metavar="ISO")
-    p.add_argument("--ended-at", metavar="ISO")
+    p.add_argument(
+        "--started-at",
+        metavar="ISO",
+        help="when the recording started (default: its capture time, following any correction of it)",
+    )
+    p.add_argument("--ended-at", metavar="ISO", help="when it ended (default: the start plus the recording's length)")
     p.add_argument("--place", default="", help="place, or call method and numbers")
     p.add_argument("--participant", action="append", default=[], help="a participant and how identified (repeatable)")
     p.add_argument("--not-a-party", action="store_true", help="the recorder did not take part in the conversation")
     p.add_argument("--transcriber", default="")
 
-    p = sub.add_parser("event", help="add a timeline event (a call, chat, visit, proposal...)")
+    p = sub.add_parser(
+        "event",
+        help="add a timeline event (a call, chat, visit, complaint lodged, proposal...)",
+        description="Record something that happened, at the time it happened (--at; not in the future). A "
+        "complaint or claim lodged with someone is --kind complaint, with whom (--with) and the number they "
+        "gave it (--ref: 工单号, 投诉编号, 受理号).",
+    )
     p.add_argument("case")
-    p.add_argument("--at", metavar="ISO", help="when (default: now)")
+    p.add_argument("--at", metavar="TIME", help="when it happened, e.g. '2026-11-20 10:00' (default: now)")
     p.add_argument("--kind", default="note", choices=_choices(EventKind))
     p.add_argument("--summary", required=True)
     p.add_argument("--people", default="")
     p.add_argument("--place", default="")
     p.add_argument("--evidence", default="", metavar="N,N", help="exhibit numbers this event refers to")
+    p.add_argument(
+        "--with",
+        dest="party",
+        default="",
+        choices=EVENT_PARTIES,
+        help="who it was with: the business, the carrier, the consumer, the consumer association (消协), the "
+        "market regulator (12315), the postal regulator (邮政管理部门), a court, an arbitration commission",
+    )
+    p.add_argument("--ref", default="", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
 
     p = sub.add_parser(
         "watch",
@@ -495,6 +549,7 @@ _TEXT_OPTIONS = (
     "device",
     "participant",
     "transcriber",
+    "ref",
 )
 _TIME_OPTIONS = ("at", "started_at", "ended_at")
 
@@ -510,6 +565,17 @@ def check_arguments(args: argparse.Namespace) -> None:
         value = getattr(args, name, None)
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
+    if args.command == "exhibit":
+        if all(getattr(args, name) is None for name in ("agreement", "handed_in", "disposition", "group")):
+            raise InvalidValueError("say what to change: --handed-in, --disposition, --group or --agreement")
+        if args.reason.strip() and args.agreement is None:
+            raise InvalidValueError("--reason says why an arbitration agreement is marked: give --agreement with it")
+        if args.handed_in:
+            check_handed_in(args.handed_in.strip(), "--handed-in")
+        if args.disposition:
+            check_disposition(args.disposition.strip(), "--disposition")
+    if args.command in ("event", "stage") and args.at is not None:
+        check_past_time(parse_datetime(args.at, "--at"), "--at", CLOCK_SLACK)  # it happened: not in the future
     if args.command in ("new", "edit"):
         args.changes = record_changes_from(args)
     if getattr(args, "settle", None) is not None:
@@ -675,6 +741,8 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "flags": e.flags,
             "withdrawn": e.withdrawn,
             "derived_from": e.derived_from,
+            "handed_in": e.handed_in,
+            "disposition": e.disposition,
         }
         for e in case.exhibits
     ]
@@ -738,10 +806,18 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if case.timeline:
         lines.append("  timeline:")
         for ev in case.timeline:
-            lines.append(f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}")
+            dealt = ", ".join(
+                x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
+            )
+            lines.append(
+                f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
+            )
     lines.append("  stages:")
     for s in case.stage_log:
-        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip())
+        recorded = (
+            f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
+        )
+        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + recorded)
     made = bundle_history(folder.custody.read())
     if made:
         lines.append("  bundles:")
@@ -837,8 +913,6 @@ def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
 def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import agreements
 
-    if args.group is None and args.agreement is None:
-        raise InvalidValueError("say what to change: --group or --agreement")
     if args.group is not None:
         with library.edit(args.case) as writer:
             exhibit = writer.update_exhibit(args.exhibit, group=args.group.strip())
@@ -849,6 +923,17 @@ def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
         exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
         reason = f" ({exhibit.agreement_reason})" if exhibit.agreement_reason else ""
         _print(f"exhibit {exhibit.number}: arbitration agreement marked {args.agreement}{reason}")
+    fields = {
+        name: value.strip()
+        for name, value in (("handed_in", args.handed_in), ("disposition", args.disposition))
+        if value is not None
+    }
+    if fields:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, **fields)
+        handed = exhibit.handed_in or "not recorded"
+        kept = exhibit.disposition or "not recorded"
+        _print(f"exhibit {exhibit.number}: handed in: {handed}; kept or returned: {kept}")
     return EXIT_OK
 
 
@@ -883,6 +968,9 @@ def _evidence_lines(case: Case) -> list[str]:
         )
         if e.captured_at is not None:
             lines.append(f"{'':17}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+        if e.handed_in or e.disposition:
+            handed, kept = e.handed_in or "not recorded", e.disposition or "not recorded"
+            lines.append(f"{'':17}handed in: {handed}; kept or returned: {kept}")
     return lines
 
 
@@ -927,9 +1015,11 @@ def cmd_redact(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
+    at = parse_datetime(args.at, "--at") if args.at else None
     with library.edit(args.case) as writer:
-        writer.set_stage(Stage(args.stage), args.note)
-    _print(f"{args.case}: stage {args.stage}")
+        writer.set_stage(Stage(args.stage), args.note, at=at)
+        entered = writer.case.stage_log[-1].at
+    _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered)}")
     return EXIT_OK
 
 
@@ -937,7 +1027,14 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     refs = _parse_numbers(args.evidence, "--evidence")
     at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
     event = TimelineEvent(
-        at=at, kind=EventKind(args.kind), summary=args.summary, people=args.people, place=args.place, evidence=refs
+        at=at,
+        kind=EventKind(args.kind),
+        summary=args.summary,
+        people=args.people,
+        place=args.place,
+        evidence=refs,
+        party=args.party,
+        ref=args.ref.strip(),
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)

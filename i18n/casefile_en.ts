@@ -497,6 +497,66 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Complaint or claim lodged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The business complained about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal regulator (邮政管理部门, 12305)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original (原件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy (复印件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object itself (实物)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic file (电子)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by the store (留存)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given back (退回)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,6 +1274,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +1671,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When the case entered this stage (now, or when it really happened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move to this stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,6 +1692,10 @@ Reason:</source>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(recorded %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1729,6 +1813,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed beside the operator&apos;s name on walk-in receipts (受理人 / 工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The operator name above</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,6 +1870,10 @@ Reason:</source>
     </message>
     <message>
         <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1840,6 +1932,26 @@ Reason:</source>
 <context>
     <name>TimelineTab</name>
     <message>
+        <source>With… (not said)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who it was with: the business, the courier company, an agency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their reference (工单号/受理号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number the other side gave it: ticket, complaint or acceptance number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,6 +1965,14 @@ Reason:</source>
     </message>
     <message>
         <source>exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1987,6 +2107,18 @@ Reason:</source>
     </message>
     <message>
         <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3413,6 +3545,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3433,11 +3569,19 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{where}: {text!r} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: {value} is not a weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -499,6 +499,66 @@ SHA-256：%4</translation>
         <translation>暂不确定，想了解更多</translation>
     </message>
     <message>
+        <source>Complaint or claim lodged</source>
+        <translation>投诉/索赔</translation>
+    </message>
+    <message>
+        <source>The business complained about</source>
+        <translation>被投诉经营者</translation>
+    </message>
+    <message>
+        <source>The courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>The consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Consumer association (消协)</source>
+        <translation>消费者协会（消协）</translation>
+    </message>
+    <message>
+        <source>Market regulator (12315)</source>
+        <translation>市场监管部门（12315）</translation>
+    </message>
+    <message>
+        <source>Postal regulator (邮政管理部门, 12305)</source>
+        <translation>邮政管理部门（12305）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation>仲裁委员会</translation>
+    </message>
+    <message>
+        <source>Original (原件)</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy (复印件)</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>The object itself (实物)</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Electronic file (电子)</source>
+        <translation>电子文件</translation>
+    </message>
+    <message>
+        <source>Kept by the store (留存)</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Given back (退回)</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>overdue %1 h</source>
         <translation>已超时 %1 小时</translation>
     </message>
@@ -1221,6 +1281,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>证据的类型；生成仲裁申请材料须有一项类型为“仲裁协议”的证据</translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation>收取材料</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation>留存/退回：未记录</translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
+    </message>
+    <message>
         <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
         <translation>按当前顺序编入材料（不含已撤回的证据）时为%1（案卷编号%2）</translation>
     </message>
@@ -1606,6 +1682,10 @@ Reason:</source>
         <translation>阶段记录备注</translation>
     </message>
     <message>
+        <source>When the case entered this stage (now, or when it really happened)</source>
+        <translation>案件进入该阶段的时间（默认为现在，可改为实际发生的时间）</translation>
+    </message>
+    <message>
         <source>Move to this stage</source>
         <translation>进入该阶段</translation>
     </message>
@@ -1624,6 +1704,10 @@ Reason:</source>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
+    </message>
+    <message>
+        <source>(recorded %1)</source>
+        <translation>（%1 录入）</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1824,10 @@ Reason:</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Printed beside the operator&apos;s name on walk-in receipts (受理人 / 工号)</source>
+        <translation>打印在到店投诉回执上经办人姓名旁（受理人 / 工号）</translation>
+    </message>
+    <message>
         <source>The operator name above</source>
         <translation>默认为上面的操作人姓名</translation>
     </message>
@@ -1794,6 +1882,10 @@ Reason:</source>
     <message>
         <source>Operator name</source>
         <translation>操作人姓名</translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Organisation name</source>
@@ -1851,6 +1943,26 @@ Reason:</source>
 <context>
     <name>TimelineTab</name>
     <message>
+        <source>With… (not said)</source>
+        <translation>对象…（未填）</translation>
+    </message>
+    <message>
+        <source>Who it was with: the business, the courier company, an agency…</source>
+        <translation>与谁进行：经营者、快递公司、有关机构……</translation>
+    </message>
+    <message>
+        <source>Their reference (工单号/受理号)</source>
+        <translation>对方编号（工单号/受理号）</translation>
+    </message>
+    <message>
+        <source>The number the other side gave it: ticket, complaint or acceptance number</source>
+        <translation>对方给出的编号：工单号、投诉编号或受理号</translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation>事情发生的时间（不是录入的时间）</translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation>发生了什么（回车添加）</translation>
     </message>
@@ -1865,6 +1977,14 @@ Reason:</source>
     <message>
         <source>exhibit %1</source>
         <translation>案卷编号%1</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <translation>编号：%1</translation>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>
@@ -1999,6 +2119,18 @@ Reason:</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>Handed over: not recorded</source>
+        <translation>收取材料：未记录</translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation>留存/退回：未记录</translation>
+    </message>
+    <message>
+        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
+        <translation>顾客为所选照片交来的材料（原件、复印件、实物或电子文件），以及门店留存还是退回</translation>
     </message>
     <message>
         <source>80 mm receipt printer</source>
@@ -3425,6 +3557,10 @@ Reason:</source>
         <translation>{where}：{value} 晚于现在，请核对日期</translation>
     </message>
     <message>
+        <source>transcript: the recording ends ({ended}) before it starts ({started})</source>
+        <translation>文字整理：录音结束时间（{ended}）早于开始时间（{started}）</translation>
+    </message>
+    <message>
         <source>{where}: the birth date {born} does not match the one in the ID number ({stated})</source>
         <translation>{where}：出生日期 {born} 与身份证号码中的出生日期（{stated}）不一致</translation>
     </message>
@@ -3445,12 +3581,20 @@ Reason:</source>
         <translation>{where}：{text!r} 不是日期（如 1990-05-01）</translation>
     </message>
     <message>
+        <source>{where}: {text!r} is not one of {choices}</source>
+        <translation>{where}：{text!r} 不是可选值之一（{choices}）</translation>
+    </message>
+    <message>
         <source>{where}: {value} is not a weight</source>
         <translation>{where}：{value} 不是重量</translation>
     </message>
     <message>
         <source>{where}: {text!r} is not a phone number (a mobile like 13812345678, a landline like 010-12345678, or 400-123-4567)</source>
         <translation>{where}：{text!r} 不是电话号码（手机如 13812345678，座机如 010-12345678，或 400-123-4567）</translation>
+    </message>
+    <message>
+        <source>transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); check the transcript against the recording</source>
+        <translation>文字整理第 {number} 行：时间标记 {mark} 超出录音长度（{length}），请对照录音核对整理稿</translation>
     </message>
     <message>
         <source>{where}: {text!r} is a resident ID number; an organisation is named by its unified social credit code</source>

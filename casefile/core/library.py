@@ -79,7 +79,8 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
-from casefile.core.validate import check_input, check_text
+from casefile.core.transcripts import check_transcript, following_capture
+from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +223,14 @@ class CaseWriter:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
 
-    def set_stage(self, stage: Stage, note: str = "") -> None:
+    def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None) -> None:
+        """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
+        (None: now). The custody entry keeps the time it was recorded as well."""
         check_text(note, "note")
-        self.record(record.STAGE, {"stage": stage.value, "note": note})
+        details: dict[str, Any] = {"stage": stage.value, "note": note}
+        if at is not None:
+            details["at"] = to_data(check_past_time(at, "at", CLOCK_SLACK))
+        self.record(record.STAGE, details)
 
     def add_event(self, event: TimelineEvent) -> None:
         known = {e.number for e in self.case.exhibits}
@@ -234,6 +240,7 @@ class CaseWriter:
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
             )
         check_input(event)
+        check_past_time(event.at, "at", CLOCK_SLACK)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT, {"event": to_data(event)})
@@ -299,9 +306,16 @@ class CaseWriter:
         exhibit = self.exhibit(number)
         for name, value in fields.items():
             check_input(value, name)
+        if fields.get("transcript") is not None:
+            check_transcript(fields["transcript"], exhibit)
         data = {k: to_data(v) for k, v in fields.items() if to_data(getattr(exhibit, k)) != to_data(v)}
         if "kind" in data:
             EvidenceKind(data["kind"])
+        if "captured_at" in data and "transcript" not in fields and exhibit.transcript is not None:
+            # A transcript whose start was the old capture time follows the correction, in the same entry.
+            moved = following_capture(exhibit.transcript, exhibit.captured_at, fields["captured_at"])
+            if moved is not None:
+                data["transcript"] = to_data(moved)
         if data:
             self.record(record.EXHIBIT_UPDATE, {"exhibit": number, "fields": data})
         return self.exhibit(number)

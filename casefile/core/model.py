@@ -18,12 +18,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from casefile.core.errors import InvalidValueError, Message
+from casefile.core.validate import DISPOSITIONS as DISPOSITIONS
+from casefile.core.validate import EVENT_PARTIES as EVENT_PARTIES
+from casefile.core.validate import HANDED_IN as HANDED_IN
 from casefile.core.validate import amount_from_text, check_amount, check_time
 
 RECORD_FORMAT = "casefile-case"
 # 2: a shipment's insurance is yes, no or unknown (format 1 wrote "no" for "never asked");
 #    parties, agent, receipt and exception times, weights, structured demands (versions.py).
-RECORD_VERSION = 2
+# 3: a stage change takes the time it was entered, complaints lodged in the timeline (versions.py).
+RECORD_VERSION = 3
 
 
 class CaseType(enum.StrEnum):
@@ -116,6 +120,7 @@ class EventKind(enum.StrEnum):
     CHAT = "chat"
     VISIT = "visit"
     EMAIL = "email"
+    COMPLAINT = "complaint"  # 投诉/索赔: a complaint or claim lodged with someone (see TimelineEvent.party)
     PROPOSAL = "proposal"
     CONFIRMATION = "confirmation"
     NOTE = "note"
@@ -259,6 +264,16 @@ class Demand:
 
 @dataclass
 class TimelineEvent:
+    """Something that happened, when it happened (not when it was typed in).
+
+    ``party`` says who it was with: one of EVENT_PARTIES — the business complained about
+    (respondent), the carrier (courier), the consumer (complainant), the consumer association
+    (消协), the market regulator (12315), the postal regulator (邮政管理部门), a court, an
+    arbitration commission; "" when not said. ``ref`` is the number they gave it (工单号,
+    投诉编号, 受理号). A complaint or claim lodged with someone is of kind COMPLAINT
+    (casefile.core.record.timeline.lodged reads them).
+    """
+
     at: datetime
     kind: EventKind = EventKind.NOTE
     summary: str = ""
@@ -266,14 +281,21 @@ class TimelineEvent:
     people: str = ""
     evidence: list[int] = field(default_factory=list)  # exhibit numbers
     recorded_by: str = ""
+    ref: str = _added("")
+    party: str = _added("")
 
 
 @dataclass
 class StageChange:
+    """The case entered ``stage`` at ``at``: the time stated when the change was recorded (format 3),
+    else — changes recorded before a time could be stated, and ones that stated none — the time it
+    was recorded. ``recorded_at`` is when it was recorded, kept where a time was stated."""
+
     stage: Stage
     at: datetime
     operator: str
     note: str = ""
+    recorded_at: datetime | None = _added()
 
 
 @dataclass
@@ -470,6 +492,11 @@ class Exhibit:
     # An arbitration agreement the parties no longer rely on: "invalid" or "waived", and why ("" = in force).
     agreement_status: str = field(default="", metadata={"sparse": True})
     agreement_reason: str = field(default="", metadata={"sparse": True})
+    # What the customer handed over for this exhibit (收取材料清单, spec §7(e)): one of HANDED_IN —
+    # an original, a copy, the object itself, an electronic file; and whether the store kept it or
+    # gave it back: one of DISPOSITIONS. "" = not recorded, left blank on the receipt to fill by hand.
+    handed_in: str = _added("")
+    disposition: str = _added("")
     # 证据组: the fact this exhibit is offered to prove with others ("第一组：购买事实"); "" in no group.
     group: str = _added("")
 

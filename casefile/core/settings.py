@@ -34,6 +34,7 @@ ENV_CONFIG = "CASEFILE_CONFIG_DIR"
 class Settings:
     library: str = ""  # empty: the default library in the user's data folder
     operator: str = ""  # empty: the OS user name
+    clerk_id: str = ""  # the operator's staff number (工号), printed beside the name on receipts
     hash_sm3: bool = True  # also record SM3 where OpenSSL provides it
     language: str = "zh_CN"
     org_name: str = ""
@@ -127,6 +128,14 @@ def resolve_library_path(explicit: str | os.PathLike[str] | None, settings: Sett
     if settings.library:
         return Path(settings.library).expanduser()
     return default_library_path()
+
+
+def clerk_id_of(operator: str, settings: Settings) -> str:
+    """The staff number (工号) of ``operator``: the settings' clerk_id, which belongs to the operator the
+    settings name (or, when they name none, to this computer's user); another operator's is not known."""
+    if settings.operator.strip() and settings.operator.strip() != operator.strip():
+        return ""
+    return settings.clerk_id.strip()
 
 
 def resolve_operator(explicit: str | None = None, settings: Settings | None = None) -> str:

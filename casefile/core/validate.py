@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -171,6 +172,40 @@ def check_gender(text: str, where: str = "gender") -> str:
     if value is None:
         raise InvalidValueError("{where}: {text!r} is not a gender (男 or 女, male or female)", where=where, text=text)
     return value
+
+
+# Choices stored as text (casefile.core.model names them for the record).
+HANDED_IN = ("original", "copy", "object", "electronic")  # what a customer handed over: 原件/复印件/实物/电子
+DISPOSITIONS = ("kept", "returned")  # what the store did with it: 留存 / 退回
+# Who a timeline event was with: the business complained about, the carrier, the consumer, the
+# consumer association (消协), the market regulator (12315), the postal regulator (邮政管理部门, 12305),
+# a court, an arbitration commission.
+EVENT_PARTIES = (
+    "respondent",
+    "courier",
+    "complainant",
+    "consumer-association",
+    "regulator",
+    "postal-regulator",
+    "court",
+    "arbitration",
+)
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[str, str], str]:
+    def check(text: str, where: str = "") -> str:
+        if text not in choices:
+            raise InvalidValueError(
+                "{where}: {text!r} is not one of {choices}", where=where, text=text, choices=", ".join(choices)
+            )
+        return text
+
+    return check
+
+
+check_handed_in = _choice(HANDED_IN)
+check_disposition = _choice(DISPOSITIONS)
+check_event_party = _choice(EVENT_PARTIES)
 
 
 MAX_QUANTITY = 1_000_000
@@ -339,6 +374,9 @@ _TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
     "email": check_email,
     "birth_date": check_birth_date,
     "gender": check_gender,
+    "handed_in": check_handed_in,
+    "disposition": check_disposition,
+    "party": check_event_party,
 }
 # Times of things that happened (a purchase, a delivery): not after today. A complaint time may be
 # set ahead (tests and planning do), and a deadline is in the future by nature.
@@ -350,15 +388,68 @@ def _field_name(where: str) -> str:
     return where.rsplit(".", 1)[-1].split("[", 1)[0]
 
 
-def check_past_time(value: datetime, where: str = "time") -> datetime:
-    """A time something happened: plausible, and not in the future."""
+# A stage change or an event is stated at the desk, in the machine's own time zone: a few minutes
+# ahead is a clock, tomorrow is a typo.
+CLOCK_SLACK = timedelta(minutes=5)
+
+
+def check_past_time(value: datetime, where: str = "time", slack: timedelta = FUTURE_SLACK) -> datetime:
+    """A time something happened: plausible, and not later than now (give or take ``slack``)."""
     check_time(value, where)
     now = datetime.now(value.tzinfo) if value.tzinfo else datetime.now()
-    if value > now + FUTURE_SLACK:
+    if value > now + slack:
         raise InvalidValueError(
             "{where}: {value} is in the future; check the date", where=where, value=value.isoformat(sep=" ")
         )
     return value
+
+
+def mark_seconds(mark: str) -> int | None:
+    """A transcript time mark (hh:mm:ss or mm:ss) as seconds into the recording; None when it is not one."""
+    parts = mark.strip().split(":") if isinstance(mark, str) else []
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    total = 0
+    for part in parts:
+        total = total * 60 + int(part)
+    return total
+
+
+def clock(seconds: float) -> str:
+    """A length in seconds as hh:mm:ss, rounded up (a recording of 83.2 s reaches 00:01:24)."""
+    whole = math.ceil(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def check_marks_within(marks: Sequence[str], duration: float | None) -> None:
+    """Transcript time marks (in line order) that a recording of ``duration`` seconds reaches.
+
+    A mark beyond the end quotes what the recording does not hold: the transcript does not match it.
+    Nothing is checked when the length is not known (a file whose length could not be read).
+    """
+    if isinstance(duration, bool) or not isinstance(duration, int | float) or not duration > 0:
+        return
+    end = math.ceil(duration)
+    for number, mark in enumerate(marks, start=1):
+        seconds = mark_seconds(mark)
+        if seconds is not None and seconds > end:
+            raise InvalidValueError(
+                "transcript line {number}: the time mark {mark} is beyond the end of the recording ({length}); "
+                "check the transcript against the recording",
+                number=number,
+                mark=mark,
+                length=clock(duration),
+            )
+
+
+def check_recording_times(started: datetime | None, ended: datetime | None) -> None:
+    """A recording does not end before it starts."""
+    if started is not None and ended is not None and ended < started:
+        raise InvalidValueError(
+            "transcript: the recording ends ({ended}) before it starts ({started})",
+            ended=ended.isoformat(sep=" "),
+            started=started.isoformat(sep=" "),
+        )
 
 
 def _passes(check: Callable[[str, str], str], text: str) -> bool:

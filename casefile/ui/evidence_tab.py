@@ -20,7 +20,7 @@ from casefile.core.disclosure.redact import can_redact
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import human_size
-from casefile.core.model import Case, EvidenceKind, Exhibit
+from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
 from casefile.core.numbering import groups_in_order
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.history import exhibit_history
@@ -29,7 +29,14 @@ from casefile.core.thumbnails import can_thumbnail, make_thumbnail, make_thumbna
 from casefile.core.watch import attach_folder, attached_folders, detach_folder
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
-from casefile.ui.models import EvidenceModel, capture_source_name, flag_name, kind_name
+from casefile.ui.models import (
+    EvidenceModel,
+    capture_source_name,
+    disposition_name,
+    flag_name,
+    handed_in_name,
+    kind_name,
+)
 from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import (
@@ -329,10 +336,29 @@ class EvidenceTab(QWidget):
         kind_row.setContentsMargins(0, 0, 0, 0)
         kind_row.addWidget(self.kind_label)
         kind_row.addWidget(self.kind_combo, 1)
+        # What the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
+        self.handed_label = QLabel(self)
+        self.handed_combo = QComboBox(self)
+        self.handed_combo.addItem("", "")
+        for value in HANDED_IN:
+            self.handed_combo.addItem(handed_in_name(value), value)
+        self.handed_label.setBuddy(self.handed_combo)
+        self.disposition_combo = QComboBox(self)
+        self.disposition_combo.addItem("", "")
+        for value in DISPOSITIONS:
+            self.disposition_combo.addItem(disposition_name(value), value)
+        self.handed_combo.activated.connect(lambda _i: self._choice_made(self.handed_combo, "handed_in"))
+        self.disposition_combo.activated.connect(lambda _i: self._choice_made(self.disposition_combo, "disposition"))
+        handed_row = QHBoxLayout()
+        handed_row.setContentsMargins(0, 0, 0, 0)
+        handed_row.addWidget(self.handed_label)
+        handed_row.addWidget(self.handed_combo, 1)
+        handed_row.addWidget(self.disposition_combo, 1)
         details_page = QWidget(self)
         details_layout = QVBoxLayout(details_page)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addLayout(kind_row)
+        details_layout.addLayout(handed_row)
         details_layout.addWidget(self.details, 1)
 
         side = QSplitter(Qt.Orientation.Vertical, self)
@@ -452,6 +478,20 @@ class EvidenceTab(QWidget):
         )
         for i in range(self.kind_combo.count()):
             self.kind_combo.setItemText(i, kind_name(str(self.kind_combo.itemData(i))))
+        self.handed_label.setText(self.tr("Handed over"))
+        self.handed_combo.setItemText(0, self.tr("Not recorded"))
+        for i in range(1, self.handed_combo.count()):
+            self.handed_combo.setItemText(i, handed_in_name(str(self.handed_combo.itemData(i))))
+        self.disposition_combo.setItemText(0, self.tr("Kept or returned: not recorded"))
+        for i in range(1, self.disposition_combo.count()):
+            self.disposition_combo.setItemText(i, disposition_name(str(self.disposition_combo.itemData(i))))
+        for combo in (self.handed_combo, self.disposition_combo):
+            combo.setToolTip(
+                self.tr(
+                    "What the customer handed over for this exhibit (original, copy, the object, an electronic "
+                    "file) and whether the store kept it or gave it back, as the walk-in receipt lists them"
+                )
+            )
         self.preview_none.setText(self.tr("No preview for this kind of file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.ingest_task is None and not self.status.text():
@@ -569,8 +609,12 @@ class EvidenceTab(QWidget):
         self.act_redact.setEnabled(exhibit is not None and not exhibit.withdrawn and can_redact(exhibit.mime))
         self.act_show.setEnabled(exhibit is not None)
         self.kind_combo.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        self.handed_combo.setEnabled(exhibit is not None)
+        self.disposition_combo.setEnabled(exhibit is not None)
         if exhibit is not None:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(exhibit.kind.value)))
+            self.handed_combo.setCurrentIndex(max(0, self.handed_combo.findData(exhibit.handed_in)))
+            self.disposition_combo.setCurrentIndex(max(0, self.disposition_combo.findData(exhibit.disposition)))
 
     def _file_of(self, exhibit: Exhibit) -> Path | None:
         if self.number is None:
@@ -1095,6 +1139,13 @@ class EvidenceTab(QWidget):
         kind = str(self.kind_combo.currentData())
         if exhibit is not None and not exhibit.withdrawn and kind != exhibit.kind.value:
             self._write_field(exhibit.number, "kind", kind)
+
+    def _choice_made(self, combo: QComboBox, field: str) -> None:
+        """What was handed over, or whether it was kept, chosen for the selected exhibit."""
+        exhibit = self.selected_exhibit()
+        value = str(combo.currentData() or "")
+        if exhibit is not None and value != getattr(exhibit, field):
+            self._write_field(exhibit.number, field, value)
 
     def _written(self, number: object) -> None:
         self.ctx.events.case_changed.emit(str(number))

@@ -130,6 +130,52 @@ def kind_name(value: str) -> str:
     }.get(value, value)
 
 
+def event_kind_name(value: str) -> str:
+    return {
+        "call": QCoreApplication.translate("CaseFile", "Call"),
+        "chat": QCoreApplication.translate("CaseFile", "Chat"),
+        "visit": QCoreApplication.translate("CaseFile", "Visit"),
+        "email": QCoreApplication.translate("CaseFile", "Email"),
+        "complaint": QCoreApplication.translate("CaseFile", "Complaint or claim lodged"),
+        "proposal": QCoreApplication.translate("CaseFile", "Proposal"),
+        "confirmation": QCoreApplication.translate("CaseFile", "Confirmation"),
+        "note": QCoreApplication.translate("CaseFile", "Note"),
+        "other": QCoreApplication.translate("CaseFile", "Other"),
+    }.get(value, value)
+
+
+def event_party_name(value: str) -> str:
+    """Who a timeline event was with (casefile.core.validate.EVENT_PARTIES)."""
+    return {
+        "respondent": QCoreApplication.translate("CaseFile", "The business complained about"),
+        "courier": QCoreApplication.translate("CaseFile", "The courier company"),
+        "complainant": QCoreApplication.translate("CaseFile", "The consumer"),
+        "consumer-association": QCoreApplication.translate("CaseFile", "Consumer association (消协)"),
+        "regulator": QCoreApplication.translate("CaseFile", "Market regulator (12315)"),
+        "postal-regulator": QCoreApplication.translate("CaseFile", "Postal regulator (邮政管理部门, 12305)"),
+        "court": QCoreApplication.translate("CaseFile", "Court"),
+        "arbitration": QCoreApplication.translate("CaseFile", "Arbitration commission"),
+    }.get(value, value)
+
+
+def handed_in_name(value: str) -> str:
+    """What a customer handed over for an exhibit (casefile.core.validate.HANDED_IN)."""
+    return {
+        "original": QCoreApplication.translate("CaseFile", "Original (原件)"),
+        "copy": QCoreApplication.translate("CaseFile", "Copy (复印件)"),
+        "object": QCoreApplication.translate("CaseFile", "The object itself (实物)"),
+        "electronic": QCoreApplication.translate("CaseFile", "Electronic file (电子)"),
+    }.get(value, value)
+
+
+def disposition_name(value: str) -> str:
+    """What the store did with what was handed over (casefile.core.validate.DISPOSITIONS)."""
+    return {
+        "kept": QCoreApplication.translate("CaseFile", "Kept by the store (留存)"),
+        "returned": QCoreApplication.translate("CaseFile", "Given back (退回)"),
+    }.get(value, value)
+
+
 def time_left(due: datetime, now: datetime) -> str:
     delta = due - now
     minutes = int(delta.total_seconds() // 60)

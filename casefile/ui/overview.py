@@ -463,12 +463,18 @@ class OverviewTab(QWidget):
         self.stage_box = QGroupBox(body)
         self.stage_combo = QComboBox(self)
         self.stage_note = QLineEdit(self)
+        # When the case really entered the stage (a call last Friday is entered today): now by default.
+        self.stage_at = QDateTimeEdit(self)
+        self.stage_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.stage_at.setCalendarPopup(True)
+        self.stage_at.setDateTime(QDateTime.currentDateTime())
         self.stage_button = QPushButton(self)
         self.stage_log = QListWidget(self)
         self.stage_log.setMinimumHeight(80)
         stage_layout = QVBoxLayout(self.stage_box)
         stage_row = QHBoxLayout()
         stage_row.addWidget(self.stage_combo)
+        stage_row.addWidget(self.stage_at)
         stage_row.addWidget(self.stage_note, 1)
         stage_row.addWidget(self.stage_button)
         stage_layout.addLayout(stage_row)
@@ -552,6 +558,7 @@ class OverviewTab(QWidget):
         self.revert_button.setText(self.tr("Undo unsaved edits"))
         self.stage_box.setTitle(self.tr("Stage"))
         self.stage_note.setPlaceholderText(self.tr("Note for the stage log"))
+        self.stage_at.setToolTip(self.tr("When the case entered this stage (now, or when it really happened)"))
         self.stage_button.setText(self.tr("Move to this stage"))
         self._retranslate_combos()
         self._claimant_hint()
@@ -643,10 +650,15 @@ class OverviewTab(QWidget):
             party.follow_kind()
         self.demands.set_demands(case.demands)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(case.stage.value)))
+        self.stage_at.setDateTime(QDateTime.currentDateTime())
         self.stage_log.clear()
         for change in reversed(case.stage_log):
             when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.stage_log.addItem(f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}")
+            line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
+            recorded = change.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if change.recorded_at else when
+            if recorded != when:
+                line += "  " + self.tr("(recorded %1)").replace("%1", recorded)
+            self.stage_log.addItem(line)
 
     def _refuse(self, item: FieldInput | None) -> None:
         if item is not None:
@@ -737,12 +749,13 @@ class OverviewTab(QWidget):
             return
         stage = Stage(self.stage_combo.currentData())
         note = self.stage_note.text().strip()
+        at = datetime.fromtimestamp(self.stage_at.dateTime().toSecsSinceEpoch()).astimezone()
         number = self.number
         library = self.ctx.library
 
         def work(_token):  # type: ignore[no-untyped-def]
             with library.edit(number) as writer:
-                writer.set_stage(stage, note)
+                writer.set_stage(stage, note, at=at)
 
         self.stage_note.clear()
         self._run(Task(work, "stage"), number)

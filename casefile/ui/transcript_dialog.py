@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from casefile.core.errors import CaseFileError
 from casefile.core.model import Exhibit, Transcript
-from casefile.core.transcripts import parse_transcript_lines
+from casefile.core.transcripts import duration_of, parse_transcript_lines, recording_times
+from casefile.core.validate import check_marks_within, check_recording_times
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import translated
 from casefile.ui.tasks import Task
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+SAME_TIME = timedelta(seconds=1)  # the fields hold whole seconds; the record, microseconds
+
 
 class TranscriptDialog(QDialog):
     """Edit a recording's transcript; lines are "hh:mm:ss 说话人：内容", a leading * marks a key passage."""
@@ -43,12 +46,15 @@ class TranscriptDialog(QDialog):
         self.recorded_by = QLineEdit(t.recorded_by, self)
         self.device = QLineEdit(t.device, self)
         self.place = QLineEdit(t.place_or_method, self)
+        # The recording's times as the packet states them: the capture time (as corrected) and its length,
+        # unless the transcript says otherwise. Saved only where they differ, so that a start left at the
+        # capture time follows a later correction of it.
+        self.times = recording_times(exhibit)
         self.started = QDateTimeEdit(self)
         self.ended = QDateTimeEdit(self)
-        for edit, value in ((self.started, t.started_at), (self.ended, t.ended_at)):
+        for edit, moment in ((self.started, self.times.start), (self.ended, self.times.end or self.times.start)):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
             edit.setCalendarPopup(True)
-            moment = value or exhibit.captured_at
             if moment is not None:
                 edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
         self.participants = QPlainTextEdit("\n".join(t.participants), self)
@@ -155,18 +161,32 @@ class TranscriptDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def transcript(self) -> Transcript:
-        """The transcript as entered; raises CaseFileError for a line without a time or speaker."""
+        """The transcript as entered; raises CaseFileError for a line without a time or speaker, a time
+        mark beyond the end of the recording, or an end before the start."""
         text = self.lines.toPlainText()
         lines = parse_transcript_lines(text)
 
         def when(edit: QDateTimeEdit) -> datetime:
             return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
 
-        return Transcript(
+        started, ended = when(self.started), when(self.ended)
+        # What the recording itself says is not stored again: the capture time as start (it follows a
+        # correction of it), the start plus the length as end.
+        capture = self.exhibit.captured_at
+        stated_start: datetime | None = started
+        if capture is not None and abs(started - capture) < SAME_TIME:
+            stated_start = None
+        duration = duration_of(self.exhibit)
+        stated_end: datetime | None = ended
+        if duration is not None and abs(ended - (started + timedelta(seconds=duration))) < SAME_TIME:
+            stated_end = None
+        elif duration is None and abs(ended - started) < SAME_TIME:
+            stated_end = None  # nothing said about the end
+        transcript = Transcript(
             recorded_by=self.recorded_by.text().strip(),
             device=self.device.text().strip(),
-            started_at=when(self.started),
-            ended_at=when(self.ended),
+            started_at=stated_start,
+            ended_at=stated_end,
             place_or_method=self.place.text().strip(),
             participants=[p.strip() for p in self.participants.toPlainText().splitlines() if p.strip()],
             own_conversation=self.own.isChecked(),
@@ -174,6 +194,9 @@ class TranscriptDialog(QDialog):
             transcriber=self.transcriber.text().strip(),
             transcribed_at=datetime.now().astimezone(),
         )
+        check_marks_within([line.at for line in lines], duration)
+        check_recording_times(started, ended)
+        return transcript
 
     def save(self) -> None:
         try:

@@ -30,6 +30,8 @@ from casefile.core.errors import CancelledError, InvalidValueError
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
+    DISPOSITIONS,
+    HANDED_IN,
     Case,
     CaseType,
     Channel,
@@ -46,7 +48,7 @@ from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import labelled, translated
-from casefile.ui.models import priority_name, type_name
+from casefile.ui.models import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
@@ -90,6 +92,9 @@ SYNC_LIMIT = 20
 SOURCE = "顾客出示"  # stored data (the exhibit's source), not interface text
 ERROR_STYLE = "color: #b00020"
 DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
+# Per photo: what the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
+HANDED_IN_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPOSITION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[Path]:
@@ -140,8 +145,13 @@ def _registration(
     layout: str,
     messages: dict[str, str],
     token: CancelToken,
+    handed_over: dict[Path, tuple[str, str]] | None = None,
 ) -> Iterator[Progress | _Created | AddResult | BundleResult]:
-    """Create (or complete) the case, add the photos, build the receipt; runs on the task thread."""
+    """Create (or complete) the case, add the photos, build the receipt; runs on the task thread.
+
+    ``handed_over``: per photo, what the customer handed over for it and whether the store kept it
+    (recorded on the photo's exhibit, printed on the receipt).
+    """
     yield Progress(0, 100, messages["case"])
     if existing is None:
         number = library.create_case(case).number
@@ -153,11 +163,20 @@ def _registration(
     yield Progress(5, 100, messages["photos"])
     if photos:
         options = AddOptions(source=SOURCE, purpose="")
+        marks: dict[int, tuple[str, str]] = {}
         for item in add_files(library, number, photos, options, cancel=token):
             if isinstance(item, Progress):
                 yield _scaled(item, 5, 75, f"{messages['photos']} {item.message}".strip())
-            else:
-                yield item
+                continue
+            exhibit = item.exhibit.number if item.exhibit is not None else item.duplicate_of
+            mark = (handed_over or {}).get(item.path, ("", ""))
+            if exhibit is not None and any(mark):
+                marks[exhibit] = mark
+            yield item
+        if marks:
+            with library.edit(number) as writer:
+                for exhibit, (handed_in, disposition) in marks.items():
+                    writer.update_exhibit(exhibit, handed_in=handed_in, disposition=disposition)
     token.check()
     yield Progress(80, 100, messages["receipt"])
     receipt = BundleOptions(Venue.RECEIPT, layout=layout, force=True)
@@ -260,6 +279,21 @@ class WalkInDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.photo_note = QLabel(self)
         self.photo_note.setWordWrap(True)
+        # What the customer handed over for the selected photos (all of them when none is selected) and
+        # whether the store keeps it; a photo added later takes the choice shown. Not recorded: left blank
+        # on the receipt, to fill by hand.
+        self.handed_in = QComboBox(self)
+        self.handed_in.addItem(self.tr("Handed over: not recorded"), "")
+        for value in HANDED_IN:
+            self.handed_in.addItem(handed_in_name(value), value)
+        self.disposition = QComboBox(self)
+        self.disposition.addItem(self.tr("Kept or returned: not recorded"), "")
+        for value in DISPOSITIONS:
+            self.disposition.addItem(disposition_name(value), value)
+        for combo in (self.handed_in, self.disposition):
+            combo.setToolTip(
+                self.tr("What the customer handed over for the selected photos, and whether the store keeps it")
+            )
 
         self.printer_80mm = QCheckBox(self.tr("80 mm receipt printer"), self)
         self.printer_80mm.setChecked(bool(QSettings().value(ROLL_KEY, False, type=bool)))
@@ -343,9 +377,13 @@ class WalkInDialog(QDialog):
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photos, 1)
         photo_row.addLayout(photo_buttons)
+        handed_row = QHBoxLayout()
+        handed_row.addWidget(self.handed_in, 1)
+        handed_row.addWidget(self.disposition, 1)
         photo_box = QVBoxLayout()
         photo_box.setSpacing(2)
         photo_box.addLayout(photo_row)
+        photo_box.addLayout(handed_row)
         photo_box.addWidget(self.photo_note)
         form.addRow(self._label(self.tr("Photos"), self.photos), photo_box)
         form.addRow("", self.printer_80mm)
@@ -379,6 +417,8 @@ class WalkInDialog(QDialog):
             self.sync_button,
             self.choose_sync_button,
             self.remove_button,
+            self.handed_in,
+            self.disposition,
             self.printer_80mm,
             self.print_button,
             self.save_button,
@@ -401,6 +441,11 @@ class WalkInDialog(QDialog):
         self.sync_button.clicked.connect(self.add_from_sync_folder)
         self.choose_sync_button.clicked.connect(self.choose_sync_folder)
         self.remove_button.clicked.connect(self.remove_selected_photos)
+        self.handed_in.activated.connect(lambda _i: self._mark_photos(HANDED_IN_ROLE, self.handed_in.currentData()))
+        self.disposition.activated.connect(
+            lambda _i: self._mark_photos(DISPOSITION_ROLE, self.disposition.currentData())
+        )
+        self.photos.itemSelectionChanged.connect(self._show_marks)
         self.priority.currentIndexChanged.connect(self._update_due)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._update_due)
@@ -481,10 +526,46 @@ class WalkInDialog(QDialog):
             listed.add(path.resolve())
             item = QListWidgetItem(path.name, self.photos)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setData(HANDED_IN_ROLE, self.handed_in.currentData() or "")
+            item.setData(DISPOSITION_ROLE, self.disposition.currentData() or "")
             item.setToolTip(str(path))
+            self._label_photo(item)
             added += 1
         self._update_photo_note()
         return added
+
+    def handed_over(self) -> dict[Path, tuple[str, str]]:
+        """Per photo: what the customer handed over for it and whether the store keeps it ("" not recorded)."""
+        found = {}
+        for i in range(self.photos.count()):
+            item = self.photos.item(i)
+            found[Path(item.data(Qt.ItemDataRole.UserRole))] = (
+                str(item.data(HANDED_IN_ROLE) or ""),
+                str(item.data(DISPOSITION_ROLE) or ""),
+            )
+        return found
+
+    def _mark_photos(self, role: int, value: str) -> None:
+        """Set what was handed over (or kept) for the selected photos, or for all when none is selected."""
+        items = self.photos.selectedItems() or [self.photos.item(i) for i in range(self.photos.count())]
+        for item in items:
+            item.setData(role, value or "")
+            self._label_photo(item)
+
+    def _show_marks(self) -> None:
+        """Show the selected photo's choices in the two boxes."""
+        selected = self.photos.selectedItems()
+        if len(selected) == 1:
+            for combo, role in ((self.handed_in, HANDED_IN_ROLE), (self.disposition, DISPOSITION_ROLE)):
+                combo.setCurrentIndex(max(0, combo.findData(selected[0].data(role) or "")))
+
+    def _label_photo(self, item: QListWidgetItem) -> None:
+        name = Path(item.data(Qt.ItemDataRole.UserRole)).name
+        marks = [
+            *([handed_in_name(item.data(HANDED_IN_ROLE))] if item.data(HANDED_IN_ROLE) else []),
+            *([disposition_name(item.data(DISPOSITION_ROLE))] if item.data(DISPOSITION_ROLE) else []),
+        ]
+        item.setText(f"{name}  ({', '.join(marks)})" if marks else name)
 
     def remove_selected_photos(self) -> None:
         for item in self.photos.selectedItems():
@@ -683,13 +764,16 @@ class WalkInDialog(QDialog):
         self._pending = (print_receipt, Path(save_to) if save_to is not None else None)
         self._outcome = (False, None)
         library, settings, existing, photos = self.ctx.library, self.ctx.settings, self._created, self.photo_paths()
+        handed_over = self.handed_over()
         messages = {
             "case": self.tr("Registering the case…"),
             "photos": self.tr("Adding photos…"),
             "receipt": self.tr("Making the receipt…"),
         }
         task = Task(
-            lambda token: _registration(library, settings, case, existing, photos, layout, messages, token),
+            lambda token: _registration(
+                library, settings, case, existing, photos, layout, messages, token, handed_over
+            ),
             "walk-in registration",
         )
         task.progress.connect(self._progress)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from casefile.core.errors import CaseFileError, InvalidValueError
-from casefile.core.model import (
-    EventKind,
-    TimelineEvent,
-)
+from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.models import event_kind_name, event_party_name
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
@@ -29,7 +27,11 @@ from PySide6.QtWidgets import (
 
 
 class TimelineTab(QWidget):
-    """Events in time order; a new one in a few keystrokes; double-click opens the cited exhibit."""
+    """Events in time order; a new one in a few keystrokes; double-click opens the cited exhibit.
+
+    An event is dated when it happened (now by default, never later); who it was with and the number
+    they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list.
+    """
 
     open_exhibit = Signal(int)
 
@@ -40,13 +42,17 @@ class TimelineTab(QWidget):
         self.list = QListWidget(self)
         self.at = QDateTimeEdit(self)
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at.setCalendarPopup(True)
         self.kind = QComboBox(self)
+        self.party = QComboBox(self)
+        self.ref = QLineEdit(self)
         self.summary = QLineEdit(self)
         self.refs = QLineEdit(self)
         self.add_button = QPushButton(self)
         row = QHBoxLayout()
-        for widget in (self.at, self.kind):
+        for widget in (self.at, self.kind, self.party):
             row.addWidget(widget)
+        row.addWidget(self.ref, 1)
         row.addWidget(self.summary, 3)
         row.addWidget(self.refs, 1)
         row.addWidget(self.add_button)
@@ -54,31 +60,28 @@ class TimelineTab(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.list.itemActivated.connect(self._activated)
-        self.summary.returnPressed.connect(self.add)
-        self.refs.returnPressed.connect(self.add)
+        for edit in (self.summary, self.refs, self.ref):
+            edit.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
         self.retranslate()
         self.setEnabled(False)
 
     def retranslate(self) -> None:
-        from PySide6.QtCore import QCoreApplication
-
-        names = {
-            "call": QCoreApplication.translate("CaseFile", "Call"),
-            "chat": QCoreApplication.translate("CaseFile", "Chat"),
-            "visit": QCoreApplication.translate("CaseFile", "Visit"),
-            "email": QCoreApplication.translate("CaseFile", "Email"),
-            "proposal": QCoreApplication.translate("CaseFile", "Proposal"),
-            "confirmation": QCoreApplication.translate("CaseFile", "Confirmation"),
-            "note": QCoreApplication.translate("CaseFile", "Note"),
-            "other": QCoreApplication.translate("CaseFile", "Other"),
-        }
-        self.kind_names = names
         current = self.kind.currentData()
         self.kind.clear()
         for kind in EventKind:
-            self.kind.addItem(names[kind.value], kind.value)
+            self.kind.addItem(event_kind_name(kind.value), kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current or "call")))
+        current = self.party.currentData()
+        self.party.clear()
+        self.party.addItem(self.tr("With… (not said)"), "")
+        for party in EVENT_PARTIES:
+            self.party.addItem(event_party_name(party), party)
+        self.party.setCurrentIndex(max(0, self.party.findData(current or "")))
+        self.party.setToolTip(self.tr("Who it was with: the business, the courier company, an agency…"))
+        self.ref.setPlaceholderText(self.tr("Their reference (工单号/受理号)"))
+        self.ref.setToolTip(self.tr("The number the other side gave it: ticket, complaint or acceptance number"))
+        self.at.setToolTip(self.tr("When it happened (not when it is entered)"))
         self.summary.setPlaceholderText(self.tr("What happened (Enter adds it)"))
         self.refs.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
         self.add_button.setText(self.tr("Add event"))
@@ -101,8 +104,13 @@ class TimelineTab(QWidget):
         for event in case.timeline:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
             refs = "、".join(exhibit.replace("%1", str(n)) for n in event.evidence)
-            kind = self.kind_names.get(event.kind.value, event.kind.value)
-            item = QListWidgetItem(f"{when}  [{kind}]  {event.summary}" + (f"  ({refs})" if refs else ""))
+            kind = event_kind_name(event.kind.value)
+            dealt = [
+                *([self.tr("with %1").replace("%1", event_party_name(event.party))] if event.party else []),
+                *([self.tr("ref. %1").replace("%1", event.ref)] if event.ref else []),
+            ]
+            text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
+            item = QListWidgetItem(text + (f"  ({refs})" if refs else ""))
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))
@@ -123,7 +131,12 @@ class TimelineTab(QWidget):
             return
         at = datetime.fromtimestamp(self.at.dateTime().toSecsSinceEpoch()).astimezone()
         event = TimelineEvent(
-            at=at, kind=EventKind(self.kind.currentData()), summary=self.summary.text().strip(), evidence=refs
+            at=at,
+            kind=EventKind(self.kind.currentData()),
+            summary=self.summary.text().strip(),
+            evidence=refs,
+            party=str(self.party.currentData() or ""),
+            ref=self.ref.text().strip(),
         )
         number = self.number
         library = self.ctx.library
@@ -138,6 +151,7 @@ class TimelineTab(QWidget):
         def done(_result: object) -> None:
             self.summary.clear()
             self.refs.clear()
+            self.ref.clear()
             self.ctx.events.case_changed.emit(number)
 
         task.succeeded.connect(done)

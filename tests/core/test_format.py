@@ -74,7 +74,7 @@ def test_a_format_1_library_opens_verifies_and_takes_changes(old_library, files)
         writer.set_stage(Stage.NEGOTIATION, "提出方案")
     assert verify(library, "202611-001").ok
     entries = entries_of(old_library / "cases" / "202611-001")
-    assert "v" not in entries[0] and entries[-1]["v"] == ENTRY_VERSION == 2  # old entries as they were
+    assert "v" not in entries[0] and entries[-1]["v"] == ENTRY_VERSION == 3  # old entries as they were
     library.close()
 
 
@@ -281,12 +281,12 @@ def test_rewriting_a_format_1_case_json_keeps_the_old_file_first(old_library):
     (backup,) = folder.glob("case.json.v1-*.bak")
     assert backup.read_bytes() == before
     data = json.loads((folder / "case.json").read_text("utf-8"))
-    assert data["version"] == RECORD_VERSION == 2 and data["shipment"]["insured"] is None
+    assert data["version"] == RECORD_VERSION == 3 and data["shipment"]["insured"] is None
     assert (folder / LOG_NAME).read_bytes().startswith(log_before)  # the log only grows
     assert verify(library, "202611-001").ok
     with library.edit("202611-001") as writer:
         writer.set_stage(Stage.CONFIRMATION, "")
-    assert len(list(folder.glob("case.json.v1-*.bak"))) == 1  # once: the file is in format 2 now
+    assert len(list(folder.glob("case.json.v1-*.bak"))) == 1  # once: the file is in the current format now
     assert verify(library, "202611-001").ok
     library.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -104,6 +105,11 @@ def texts(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+def materials(text: str) -> str:
+    """The 收取材料清单 section of a copy."""
+    return text.split("收取材料清单")[1].split("处理时限")[0]
+
+
 def sizes(path: Path) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(path).pages]
 
@@ -161,7 +167,7 @@ def test_both_copies_carry_the_receipt(rendered, layout):
         for number, (title, _) in enumerate(EXHIBITS, 1):
             assert f"证据{number}" in text
             assert title in text
-        assert "照片" in text and "票据" in text and "聊天记录" in text and "电子文件" in text
+        assert "照片" in text and "票据" in text and "聊天记录" in text
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -197,13 +203,16 @@ def test_phone_repeated_in_the_facts_is_masked_on_the_customer_copy(tmp_path):
     assert "138 1234 5678" in store
 
 
-def test_hashes_full_on_a5_and_short_on_the_roll(rendered):
-    digest = hashlib.sha256(b"exhibit 1").hexdigest()
-    a5 = texts(rendered["a5"][1])[0]
-    roll = texts(rendered["80mm"][1])[0]
-    assert digest in a5
-    assert digest[:16] + "…" in roll
-    assert digest not in roll
+def test_hashes_full_on_a5_and_wrapped_whole_on_the_roll(rendered):
+    for number in (1, 2, 3):
+        digest = hashlib.sha256(f"exhibit {number}".encode()).hexdigest()
+        a5 = texts(rendered["a5"][1])[0]
+        roll = texts(rendered["80mm"][1])[0]
+        assert digest in a5
+        # The roll is too narrow for 64 digits: two lines of 32, nothing cut, nothing inserted.
+        lines = [line.strip() for line in materials(roll).splitlines()]
+        assert f"SHA-256：{digest[:32]}" in lines and digest[32:] in lines
+        assert "…" not in materials(roll)
 
 
 def test_blanks_when_the_store_is_not_set_up(tmp_path):
@@ -279,3 +288,68 @@ def test_qr_code_is_drawn(rendered, layout):
         assert contents is not None
         content = contents.get_data()
         assert content.count(b" re") > 100  # the QR modules are filled rectangles
+
+
+# --------------------------------------------------------------------------- what was handed over, and who took it
+
+
+def handed_over(ctx: BundleContext) -> BundleContext:
+    """Exhibit 1 an original given back, exhibit 2 a copy kept, exhibit 3 not recorded."""
+    for exhibit, handed_in, disposition in zip(
+        ctx.case.exhibits, ("original", "copy", ""), ("returned", "kept", ""), strict=False
+    ):
+        exhibit.handed_in, exhibit.disposition = handed_in, disposition
+    ctx.entries = [ExhibitEntry(e, e.label) for e in ctx.case.exhibits]
+    return ctx
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_a5_lists_original_copy_object_or_electronic_and_kept_or_returned(tmp_path):
+    path = tmp_path / "a5.pdf"
+    render_receipt(handed_over(make_context()), path, "a5")
+    for text in texts(path):
+        items = flat(materials(text))
+        assert items.startswith("（共3项）编号材料名称类型原件/复印件/实物/电子留存/退回证据1")  # the columns
+        assert "证据1屏幕裂纹照片照片原件退回SHA-256：" in items
+        assert "证据2购物小票票据复印件留存SHA-256：" in items
+        assert "证据3与客服的聊天记录聊天记录SHA-256：" in items  # not recorded: blank cells, filled by hand
+
+
+def test_the_roll_lists_them_and_boxes_to_tick_when_not_recorded(tmp_path):
+    path = tmp_path / "roll.pdf"
+    render_receipt(handed_over(make_context()), path, "80mm")
+    for text in texts(path):
+        items = flat(materials(text))
+        assert "屏幕裂纹照片（照片）形式：原件留存/退回：退回SHA-256" in items
+        assert "购物小票（票据）形式：复印件留存/退回：留存SHA-256" in items
+        assert "聊天记录（聊天记录）形式：□原件□复印件□实物□电子留存/退回：□留存□退回SHA-256" in items
+
+
+def test_the_clerk_s_staff_number_is_printed_beside_the_name(tmp_path):
+    ctx = make_context()
+    ctx.clerk_id = "A017"
+    for layout in LAYOUTS:
+        path = tmp_path / f"{layout}.pdf"
+        render_receipt(ctx, path, layout)
+        customer, store = texts(path)
+        assert "王店员（工号 A017）" in customer and "王店员（工号 A017）" in store
+    path = tmp_path / "unknown.pdf"
+    render_receipt(make_context(), path, "a5")
+    assert "王店员（工号 ＿＿＿＿）" in texts(path)[0]  # not known: a blank for the clerk to write it
+
+
+def test_what_was_handed_over_leaves_the_customer_copy_masked(tmp_path):
+    ctx = handed_over(make_context(facts="顾客（电话 138 1234 5678）交来购物小票原件，核对后退回。"))
+    ctx.clerk_id = "A017"
+    for layout in LAYOUTS:
+        path = tmp_path / f"{layout}.pdf"
+        render_receipt(ctx, path, layout)
+        customer, store = texts(path)
+        assert (
+            PHONE not in customer and MASKED in customer and "张三" not in customer and "138 1234 5678" not in customer
+        )
+        assert PHONE in store and "张三" in store
+        assert "退回" in materials(customer) and "退回" in materials(store)

@@ -288,7 +288,7 @@ def test_every_new_field_round_trips_through_case_json_and_the_custody_log(libra
     assert fold(folder.custody.read()) == stored  # the log says the same
     assert from_data(type(stored), json.loads(json.dumps(to_data(stored)))) == stored
     data = json.loads(folder.record_path.read_text("utf-8"))
-    assert data["version"] == 2 and data["agent"]["authority"] == "special"
+    assert data["version"] == 3 and data["agent"]["authority"] == "special"
 
 
 def test_unknown_is_kept_apart_from_no_and_from_zero(library):

@@ -72,7 +72,7 @@ from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.numbering import packet_exhibits
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.roles import organisation_party
-from casefile.core.settings import Settings
+from casefile.core.settings import Settings, clerk_id_of
 from casefile.core.store import EvidenceMismatchError, EvidenceReader
 from casefile.core.store.reader import Reason
 from casefile.core.thumbnails import register_heif
@@ -287,6 +287,7 @@ def build_bundle(
         generated_at=datetime.now().astimezone(),
         custody_head=head_hash,
         warnings=findings,
+        clerk_id=clerk_id_of(library.operator, settings),
         route=route,
     )
     stamp = ctx.generated_at.strftime("%Y%m%d-%H%M%S")

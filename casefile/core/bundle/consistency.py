@@ -19,6 +19,7 @@ from decimal import Decimal
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.findings import Findings, cite
 from casefile.core.model import Case, Demand, DemandType, EvidenceKind
+from casefile.core.validate import clock, mark_seconds
 
 # A photo taken in the shop before paying, a clock a few hours off, a time recorded without its zone.
 SLACK = timedelta(days=1)
@@ -81,10 +82,10 @@ def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) ->
             other_day.append((entry, f"整理稿记为{_date(started, case)}，文件记录为{_date(stated, case)}"))
         duration = e.metadata.duration
         if isinstance(duration, int | float) and not isinstance(duration, bool) and duration > 0:
-            marks = [(line.at, seconds) for line in transcript.lines if (seconds := _seconds(line.at)) is not None]
+            marks = [(line.at, seconds) for line in transcript.lines if (seconds := mark_seconds(line.at)) is not None]
             beyond = [mark for mark, seconds in marks if seconds > math.ceil(duration)]
             if beyond:
-                too_late.append((entry, f"时间标记{beyond[-1]}，录音长度{_clock(duration)}"))
+                too_late.append((entry, f"时间标记{beyond[-1]}，录音长度{clock(duration)}"))
     found.group(
         Level.WARNING,
         "transcript-date-disagrees",
@@ -99,22 +100,6 @@ def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) ->
         "：文字整理稿的时间标记超出录音长度，整理稿与录音不符，请对照录音改正",
         "transcript",
     )
-
-
-def _seconds(mark: str) -> int | None:
-    """hh:mm:ss or mm:ss as seconds; None when it is not a time mark."""
-    parts = mark.strip().split(":") if isinstance(mark, str) else []
-    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        return None
-    total = 0
-    for part in parts:
-        total = total * 60 + int(part)
-    return total
-
-
-def _clock(seconds: float) -> str:
-    whole = math.ceil(seconds)
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def _date(value: datetime, case: Case) -> str:

@@ -120,6 +120,7 @@ class BundleContext:
     generated_at: datetime
     custody_head: str = ""
     warnings: list[Finding] = field(default_factory=list)  # accepted with --force
+    clerk_id: str = ""  # the operator's staff number (工号), for the receipt; "" when not known
     # Who receives it, for venues with more than one destination (消协 or 12315; the carrier or 12305);
     # None: the venue's default (Venue.default_route), and None for venues with a single destination.
     route: Route | None = None

@@ -54,6 +54,7 @@ from casefile.core.fsutil import human_size
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.sniff import decode_header, decode_text, detect_encoding
+from casefile.core.transcripts import recording_times
 
 KIND_NAMES = {
     EvidenceKind.PHOTO: "照片",
@@ -573,10 +574,15 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
     t = e.transcript
     assert t is not None
     s = styles()
+    # The recording's own times: its capture time as corrected and its length, never the copy time.
+    times = recording_times(e)
+    when = f"{fmt_time(times.start) or blank('')} 至 {fmt_time(times.end) or blank('')}"
+    if times.start_from_file_time:
+        when += "（开始时间取自文件修改时间，复制或下载时可能改变，仅供参考）"
     rows: list[list[Any]] = [
         ["文件名 / 时长", f"{e.original_name} / {_duration(e.metadata.duration)}"],
         ["SHA-256", CjkParagraph(hash_text(e.sha256), s["mono"])],
-        ["录制起止时间", f"{fmt_time(t.started_at) or blank('')} 至 {fmt_time(t.ended_at) or blank('')}"],
+        ["录制起止时间", when],
         ["地点或通话方式", blank(t.place_or_method, 12)],
         ["录制人 / 设备", f"{blank(t.recorded_by, 6)} / {blank(t.device, 10)}"],
         ["参与人及身份识别", "；".join(t.participants) or blank("", 16)],

@@ -73,6 +73,12 @@ DEMAND_NAMES = {
 # The shared names, shortened where a receipt line is narrow.
 KIND_NAMES = {**parts.KIND_NAMES, EvidenceKind.EMAIL: "邮件", EvidenceKind.RECEIPT: "票据"}
 
+# What the customer handed over for each material, and whether the store kept it (Exhibit.handed_in,
+# Exhibit.disposition; spec §7(e) item 7). Not recorded: left blank, to fill by hand.
+HANDED_IN_NAMES = {"original": "原件", "copy": "复印件", "object": "实物", "electronic": "电子"}
+DISPOSITION_NAMES = {"kept": "留存", "returned": "退回"}
+DISPOSITION_HEADING = "留存/退回"
+
 OTHER_ROUTES = "如对处理结果不满意，可向消费者协会或拨打 12315 投诉。"
 PRIVACY_NOTICE = "您的个人信息仅用于处理本次投诉，保存至处理完毕后＿年，如需查询或更正请联系本店。"
 BEIJING = timedelta(hours=8)
@@ -280,12 +286,39 @@ def _qr_data(case: Case) -> str:
     return f"CaseFile:{case.number};{case.complained_at.isoformat(timespec='minutes')}"
 
 
+HASH_LABEL = "SHA-256："
+
+
 def _hash(digest: str, style: ParagraphStyle, width: float, full: bool) -> str:
-    label = "SHA-256："
+    label = HASH_LABEL
     value = digest.lower()
     if full and stringWidth(label + value, style.fontName, style.fontSize) <= width:
         return label + value
     return label + value[:16] + "…"
+
+
+def _hash_lines(digest: str, style: ParagraphStyle, width: float) -> list[str]:
+    """The full SHA-256 over as few lines as ``width`` allows, each a whole run of hex digits (no hyphen,
+    no space: copied from the lines and joined, it is the hash); the label on the first line."""
+    label = HASH_LABEL
+    value = digest.lower()
+    per_line = len(value)
+    while per_line > 8 and stringWidth(label + value[:per_line], style.fontName, style.fontSize) > width:
+        per_line //= 2
+    return [(label if i == 0 else "") + value[i : i + per_line] for i in range(0, len(value), per_line)]
+
+
+def _handed_in(value: str) -> str:
+    return HANDED_IN_NAMES.get(value, "")
+
+
+def _disposition(value: str) -> str:
+    return DISPOSITION_NAMES.get(value, "")
+
+
+def _boxes(names: dict[str, str], chosen: str) -> str:
+    """The recorded choice, or every choice with a box to tick by hand."""
+    return names.get(chosen) or "　".join(f"□{name}" for name in names.values())
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -383,20 +416,37 @@ def _materials(
     if not entries:
         return [Paragraph("无", st["body"])]
     if spec.thermal:
+        # One block an item: name and kind; what was handed over and what became of it (boxes to tick
+        # when not recorded); the full SHA-256 over as many lines as the roll needs.
         items: list[Flowable] = []
+        indent = 3 * mm
+        label = stringWidth(HASH_LABEL, st["hash"].fontName, st["hash"].fontSize)
+        hanging = ParagraphStyle("item", parent=st["small"], leftIndent=indent, firstLineIndent=-indent)
+        detail = ParagraphStyle("detail", parent=st["small"], leftIndent=indent)
+        # The hash's later lines start under its first digit.
+        digits = ParagraphStyle(
+            "digits", parent=st["hash"], leftIndent=indent + label, firstLineIndent=-label, spaceAfter=1.5
+        )
         for entry in entries:
             e = entry.exhibit
-            text = (
-                f"{esc(entry.name)}　{esc(_short(e.title))}（{KIND_NAMES.get(e.kind, '其他')}，电子文件）"
-                f"<br/>{esc(_hash(e.sha256, st['hash'], width, full=False))}"
-            )
-            hanging = ParagraphStyle(
-                "item", parent=st["small"], leftIndent=3 * mm, firstLineIndent=-3 * mm, spaceAfter=1.5
-            )
-            items.append(Paragraph(text, hanging))
+            title = f"{esc(entry.name)}　{esc(_short(e.title))}（{KIND_NAMES.get(e.kind, '其他')}）"
+            handed = f"形式：{_boxes(HANDED_IN_NAMES, e.handed_in)}"
+            kept = f"{DISPOSITION_HEADING}：{_boxes(DISPOSITION_NAMES, e.disposition)}"
+            recorded = e.handed_in in HANDED_IN_NAMES and e.disposition in DISPOSITION_NAMES
+            lines = _hash_lines(e.sha256, st["hash"], width - indent)
+            items.append(Paragraph(title, hanging))
+            if recorded:
+                items.append(Paragraph(esc(f"{handed}　{kept}"), detail))
+            else:  # boxes to tick: each choice on a line of its own
+                items += [Paragraph(esc(handed), detail), Paragraph(esc(kept), detail)]
+            items.append(Paragraph("<br/>".join(esc(line) for line in lines), digits))
         return items
     cell = st["small"]
-    label_w, kind_w, form_w = 13 * mm, 15 * mm, 15 * mm
+    head = ParagraphStyle("head", parent=st["small"], fontSize=7, leading=8.4)
+    label_w, kind_w, form_w, kept_w = 13 * mm, 13 * mm, 17 * mm, 11 * mm
+    headings = [
+        Paragraph(h, head) for h in ("编号", "材料名称", "类型", "原件/复印件/<br/>实物/电子", "留存/<br/>退回")
+    ]
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
@@ -410,10 +460,11 @@ def _materials(
     rows: list[list[Any]]
     hash_w = width - label_w - 4
     if full_hash and all(_hash(en.exhibit.sha256, st["hash"], hash_w, full=True)[-1] != "…" for en in entries):
-        # Two rows an item: name, kind and form; then the full SHA-256 under them.
-        title_w = width - label_w - kind_w - form_w
-        widths = [label_w, title_w, kind_w, form_w]
-        rows = [[Paragraph(h, cell) for h in ("编号", "材料名称", "类型", "形式")]]
+        # Two rows an item: name, kind, what was handed over and what became of it (blank when not
+        # recorded, to fill by hand); then the full SHA-256 under them.
+        title_w = width - label_w - kind_w - form_w - kept_w
+        widths = [label_w, title_w, kind_w, form_w, kept_w]
+        rows = [headings]
         for entry in entries:
             e = entry.exhibit
             r = len(rows)
@@ -422,18 +473,19 @@ def _materials(
                     Paragraph(esc(entry.name), cell),
                     Paragraph(esc(_short(e.title)), cell),
                     Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
-                    Paragraph("电子文件", cell),
+                    Paragraph(_handed_in(e.handed_in), cell),
+                    Paragraph(_disposition(e.disposition), cell),
                 ]
             )
-            rows.append(["", Paragraph(esc(_hash(e.sha256, st["hash"], hash_w, full=True)), st["hash"]), "", ""])
-            commands += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r + 1), (3, r + 1))]
-            commands += [("LINEBELOW", (1, r), (3, r), 0.4, colors.HexColor("#bbbbbb"))]
+            rows.append(["", Paragraph(esc(_hash(e.sha256, st["hash"], hash_w, full=True)), st["hash"]), "", "", ""])
+            commands += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r + 1), (4, r + 1))]
+            commands += [("LINEBELOW", (1, r), (4, r), 0.4, colors.HexColor("#bbbbbb"))]
     else:
         # One row an item, the first 16 hex digits of the SHA-256 in its own column.
         hash_w = 28 * mm
-        title_w = width - label_w - kind_w - form_w - hash_w
-        widths = [label_w, title_w, kind_w, form_w, hash_w]
-        rows = [[Paragraph(h, cell) for h in ("编号", "材料名称", "类型", "形式", "SHA-256（前16位）")]]
+        title_w = width - label_w - kind_w - form_w - kept_w - hash_w
+        widths = [label_w, title_w, kind_w, form_w, kept_w, hash_w]
+        rows = [[*headings, Paragraph("SHA-256（前16位）", head)]]
         for entry in entries:
             e = entry.exhibit
             rows.append(
@@ -441,7 +493,8 @@ def _materials(
                     Paragraph(esc(entry.name), cell),
                     Paragraph(esc(_short(e.title)), cell),
                     Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
-                    Paragraph("电子文件", cell),
+                    Paragraph(_handed_in(e.handed_in), cell),
+                    Paragraph(_disposition(e.disposition), cell),
                     Paragraph(esc(e.sha256.lower()[:16] + "…"), st["hash"]),
                 ]
             )
@@ -525,7 +578,7 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
         ["回执编号", Paragraph(esc(case.number), st["number"])],
         ["受理时间", esc(_time(case.complained_at))],
         ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
-        ["受理人", esc(blank(ctx.operator, 6))],
+        ["受理人", f"{esc(blank(ctx.operator, 6))}（工号 {esc(blank(ctx.clerk_id, 4))}）"],
     ]
     left_w = width - qr_size - 2 * mm
     key_w = spec.label_width * (0.8 if spec.thermal else 0.75)

@@ -371,9 +371,9 @@ class Masker:
         """A copy of ``case`` as this destination may see it (the record itself is not changed).
 
         Parties the destination does not see are masked field by field; every free text (facts,
-        timeline, demands, notes, exhibit titles, sources, purposes, file names, transcripts,
-        mail headers) goes through :meth:`text`. File paths, hashes and times are kept: the
-        packet is still made from the evidence files the case recorded.
+        timeline events and their references, demands, notes, exhibit titles, sources, purposes,
+        file names, transcripts, mail headers) goes through :meth:`text`. File paths, hashes and
+        times are kept: the packet is still made from the evidence files the case recorded.
         """
         shown = copy.deepcopy(case)
         for role in ROLES:
@@ -394,6 +394,7 @@ class Masker:
             event.summary = self.text(event.summary, where)
             event.people = self.text(event.people, where)
             event.place = self.text(event.place, where)
+            event.ref = self.text(event.ref, where)
         for change in shown.stage_log:
             change.note = self.text(change.note, where)
         for exhibit in shown.exhibits:

@@ -79,6 +79,8 @@ EXHIBIT_UPDATABLE = {
     "transcript",
     "agreement_status",
     "agreement_reason",
+    "handed_in",
+    "disposition",
     "group",
 }
 
@@ -182,9 +184,13 @@ def _update(case: Case, details: dict[str, Any], at: datetime, operator: str) ->
 
 
 def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    """The case enters ``stage`` at the time the entry states ("at", format 3), else when it was recorded."""
     stage = Stage(details["stage"])
+    change = StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", "")))
+    if "at" in details:
+        change.at, change.recorded_at = parse_datetime(details["at"], "stage.at", check=False), at
     case.stage = stage
-    case.stage_log.append(StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", ""))))
+    case.stage_log.append(change)
 
 
 def _reorder(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:

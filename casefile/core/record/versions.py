@@ -25,7 +25,7 @@ from typing import Any
 from casefile.core.errors import LibraryVersionError, Message
 from casefile.core.fsutil import fsync_dir, storage_error
 
-ENTRY_VERSION = 2  # custody entries; 2: as format 2 of the case record (below)
+ENTRY_VERSION = 3  # custody entries; 2: as format 2 of the case record; 3: as format 3 (below)
 ENTRY_VERSION_KEY = "v"
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
@@ -129,3 +129,26 @@ def entry_v1_to_v2(entry: dict[str, Any]) -> dict[str, Any]:
 
 UPCASTERS[("case", 1)] = case_v1_to_v2
 UPCASTERS[("entry", 1)] = entry_v1_to_v2
+
+
+# ---------------------------------------------------------------------------- format 2 -> 3 of cases and entries
+#
+# Format 3 gives times their real value where format 2 took the moment something was typed in:
+# a ``stage`` entry may carry the time the stage was entered ("at"; without it, the entry's own
+# time, as before), and a timeline event may be a complaint or claim lodged with someone
+# (kind "complaint", with the other side's reference and who it was with). A format-2 record or
+# entry means the same in format 3, so the step changes nothing but the version; it exists so
+# that a CaseFile reading only format 2 refuses these as "made by a newer CaseFile" instead of
+# misreading a stage's time.
+
+
+def case_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "version": 3}
+
+
+def entry_v2_to_v3(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "v": 3}
+
+
+UPCASTERS[("case", 2)] = case_v2_to_v3
+UPCASTERS[("entry", 2)] = entry_v2_to_v3

@@ -1,0 +1,114 @@
+"""casefile stage / event with the real time (--at), complaints lodged (--kind complaint --with --ref)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from casefile.cli import main
+from casefile.core.model import parse_datetime
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def new_case(capsys, lib: Path) -> str:
+    code, out, err = run(
+        capsys,
+        "--library",
+        str(lib),
+        "new",
+        "--title",
+        "快递外箱压坏",
+        "--type",
+        "logistics",
+        "--channel",
+        "phone",
+        "--complained-at",
+        "2026-11-18T09:00+08:00",
+    )
+    assert code == 0, err
+    return out.strip().splitlines()[-1]
+
+
+def shown(capsys, lib: Path, number: str) -> dict:
+    code, out, _ = run(capsys, "--library", str(lib), "show", number, "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def log_of(lib: Path, number: str) -> bytes:
+    return (lib / "cases" / number / "CUSTODY.jsonl").read_bytes()
+
+
+def test_stage_takes_the_time_the_case_entered_it(capsys, lib):
+    number = new_case(capsys, lib)
+    code, out, err = run(
+        capsys, "--library", str(lib), "stage", number, "negotiation", "--note", "电话协商", "--at", "2026-11-20 10:00"
+    )
+    assert code == 0, err
+    local = parse_datetime("2026-11-20 10:00")
+    assert out.strip() == f"{number}: stage negotiation since 2026-11-20 10:00"
+    change = shown(capsys, lib, number)["stage_log"][-1]
+    assert parse_datetime(change["at"]) == local and change["note"] == "电话协商"
+    assert parse_datetime(change["recorded_at"]) > local  # when it was typed in, kept beside it
+    text = run(capsys, "--library", str(lib), "show", number)[1]
+    assert "2026-11-20 10:00  negotiation" in text and "(recorded " in text
+
+
+@pytest.mark.parametrize("command", [["stage", "{n}", "negotiation"], ["event", "{n}", "--summary", "回访"]])
+def test_a_time_in_the_future_is_refused_before_anything_is_written(capsys, lib, command):
+    number = new_case(capsys, lib)
+    before = log_of(lib, number)
+    tomorrow = (datetime.now() + timedelta(hours=3)).strftime("%Y-%m-%d %H:%M")
+    argv = [part.replace("{n}", number) for part in command]
+    code, out, err = run(capsys, "--library", str(lib), *argv, "--at", tomorrow)
+    assert code == 2 and out == ""
+    assert err.startswith("casefile: error: --at: ") and "in the future" in err and len(err.splitlines()) == 1
+    assert log_of(lib, number) == before
+
+
+def test_a_complaint_to_the_courier_with_its_ticket_number(capsys, lib):
+    number = new_case(capsys, lib)
+    code, _, err = run(
+        capsys,
+        "--library",
+        str(lib),
+        "event",
+        number,
+        "--kind",
+        "complaint",
+        "--with",
+        "courier",
+        "--ref",
+        "GD20261121001",
+        "--at",
+        "2026-11-21 09:30",
+        "--summary",
+        "向快递公司提出索赔",
+    )
+    assert code == 0, err
+    (event,) = shown(capsys, lib, number)["timeline"]
+    assert (event["kind"], event["party"], event["ref"]) == ("complaint", "courier", "GD20261121001")
+    assert parse_datetime(event["at"]) == parse_datetime("2026-11-21 09:30")
+    text = run(capsys, "--library", str(lib), "show", number)[1]
+    assert "complaint    向快递公司提出索赔  (with courier, ref GD20261121001)" in text
+
+
+def test_an_unknown_party_is_refused(capsys, lib):
+    number = new_case(capsys, lib)
+    with pytest.raises(SystemExit) as exc:
+        main(["--library", str(lib), "event", number, "--summary", "x", "--with", "快递员"])
+    assert exc.value.code == 2
+    assert "postal-regulator" in capsys.readouterr().err
