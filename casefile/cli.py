@@ -515,6 +515,20 @@ def _print(text: object = "", *, file: TextIO | None = None, flush: bool = False
     print(printable(text), file=file or sys.stdout, flush=flush)
 
 
+def _print_error(exc: Exception) -> None:
+    """An error on one line; a preflight's findings one to a line, each made printable (only
+    those: a newline anywhere else may come from a name and is shown, never obeyed)."""
+    findings = getattr(exc, "findings", None)  # a PreflightError (not imported: bundles load lazily)
+    if not findings:
+        _print(f"casefile: error: {exc}", file=sys.stderr)
+        return
+    _print("casefile: error: the bundle was not built:", file=sys.stderr)
+    for f in findings:
+        _print(f"  [{'错误' if f.level == 'error' else '警告'}] {f.message}", file=sys.stderr)
+    if not any(f.level == "error" for f in findings):
+        _print("（确认无误后可加 --force 忽略警告继续生成）", file=sys.stderr)
+
+
 class _SafeFormatter(logging.Formatter):
     """Log lines (--verbose) name files too: each line is made printable like the output."""
 
@@ -1321,10 +1335,10 @@ def main(argv: list[str] | None = None) -> int:
         _print("casefile: interrupted; the next start finishes or undoes the interrupted step", file=sys.stderr)
         return 130
     except IntegrityError as exc:  # the command ran and found evidence or a record not as recorded
-        _print(f"casefile: error: {exc}", file=sys.stderr)
+        _print_error(exc)
         return EXIT_PROBLEMS
     except CaseFileError as exc:
-        _print(f"casefile: error: {exc}", file=sys.stderr)
+        _print_error(exc)
         return EXIT_ERROR
     except OSError as exc:
         _print(f"casefile: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

@@ -112,3 +112,14 @@ def test_an_unknown_party_is_refused(capsys, lib):
         main(["--library", str(lib), "event", number, "--summary", "x", "--with", "快递员"])
     assert exc.value.code == 2
     assert "postal-regulator" in capsys.readouterr().err
+
+
+def test_a_refused_bundle_lists_its_findings_one_to_a_line(capsys, lib: Path) -> None:
+    """The preflight's findings reach the terminal as lines, not as one line with '\\n' in it."""
+    number = new_case(capsys, lib)
+    code, _, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--force")
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[0] == "casefile: error: the bundle was not built:"
+    assert any(line.startswith("  [错误] 没有填写诉讼请求") for line in lines[1:])
+    assert "\\n" not in err

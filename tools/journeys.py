@@ -505,7 +505,6 @@ def courier_claim(j: Journey) -> None:
             "title": "发往北京的手机运输中挤压破损，向快递公司索赔",
             "complainant": recipient,
             "courier": carrier,
-            "recipient": recipient,
             "transaction": {
                 "order_no": "TB3920011223344",
                 "platform": "天猫",
@@ -515,6 +514,8 @@ def courier_claim(j: Journey) -> None:
                 "amount": "6299.00",
             },
             "shipment": {
+                "sender": MERCHANT,
+                "recipient": recipient,
                 "waybill_no": "SF2026112012345",
                 "carrier": "某某速运",
                 "outlet": "北京朝阳望京营业点",
@@ -705,34 +706,45 @@ def walk_in(j: Journey) -> None:
     j.bundle(number, "回执-80mm", "--venue", "receipt", "--layout", "80mm")
 
 
+def write_settings(folder: Path, **values: str) -> None:
+    folder.mkdir(parents=True)
+    settings = {
+        "org_name": MERCHANT["name"],
+        "org_credit_code": MERCHANT["id_number"],
+        "org_address": MERCHANT["address"],
+        "org_phone": MERCHANT["phone"],
+        "org_legal_representative": MERCHANT["legal_representative"],
+        **values,
+    }
+    (folder / "settings.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     out = Path(sys.argv[1]).resolve()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     env = dict(os.environ, CASEFILE_CONFIG_DIR=str(out / "config"), PYTHONPATH=str(REPO))
-    settings = out / "config" / "settings.json"
-    settings.parent.mkdir(parents=True)
     # The merchant's own details (设置 in the app): the claimant of its courier claims.
-    settings.write_text(
-        json.dumps(
-            {
-                "org_name": MERCHANT["name"],
-                "org_credit_code": MERCHANT["id_number"],
-                "org_address": MERCHANT["address"],
-                "org_phone": MERCHANT["phone"],
-                "org_legal_representative": MERCHANT["legal_representative"],
-                "operator": "王店长",
-                "clerk_id": "A023",
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
+    write_settings(out / "config", operator="王店长", clerk_id="A023")
+    # The store's counter PC: the clerk on duty and her 工号, printed on the receipt.
+    counter = dict(env, CASEFILE_CONFIG_DIR=str(out / "counter-config"))
+    write_settings(out / "counter-config", operator="刘芳", clerk_id="A017")
+    # The law office that takes the consumer's case.
+    office = dict(env, CASEFILE_CONFIG_DIR=str(out / "office-config"))
+    write_settings(
+        out / "office-config",
+        operator="赵明",
+        org_name="上海某某律师事务所",
+        org_credit_code=credit_code("31310000MD0123456"),
+        org_address="上海市静安区南京西路1000号20楼",
+        org_phone="021-66668888",
+        org_legal_representative="钱主任",
     )
     library = out / "library"
-    phone_defect(Journey(out, "1-手机质量", library, env, "赵明"))
+    phone_defect(Journey(out, "1-手机质量", library, office, "赵明"))
     courier_claim(Journey(out, "2-快递理赔", library, env, "王店长"))
-    walk_in(Journey(out, "3-门店投诉", library, env, "刘芳"))
+    walk_in(Journey(out, "3-门店投诉", library, counter, "刘芳"))
     print(f"\nPackets, pages and contact sheets under {out}")
 
 

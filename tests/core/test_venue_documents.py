@@ -10,7 +10,6 @@ window of 消法 art. 25 is counted from receipt and a respondent's "已超过�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -314,21 +313,24 @@ def test_the_complaint_to_the_carrier_and_the_reply_date_are_blanks_until_record
     assert "向快递企业投诉日期＿＿＿＿年＿＿月＿＿日工单号＿＿＿＿＿＿＿＿应答复日期＿＿＿＿年＿＿月＿＿日" in doc
 
 
-@dataclass
-class Lodged:
-    at: datetime
-    ref: str
-
-
-def test_a_recorded_complaint_dates_the_reply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The spot branch ``dates`` fills: a complaint lodged on the 22nd is due an answer by the 29th."""
-    monkeypatch.setattr(rules, "carrier_complaint", lambda ctx: Lodged(at(22, 16, 0), "GD20261122001"))
-    ctx = context(full_case(), Venue.COURIER_CLAIM, MERCHANT)
+def test_a_recorded_complaint_dates_the_reply(tmp_path: Path) -> None:
+    """A complaint lodged with the carrier on the 22nd (its 工单号 recorded) is due an answer by the 29th."""
+    case = full_case()
+    case.timeline.append(
+        TimelineEvent(at(22, 16, 0), EventKind.COMPLAINT, "向快递公司提出理赔", ref="GD20261122001", party="courier")
+    )
+    case.timeline.append(  # a complaint to someone else does not start the carrier's clock
+        TimelineEvent(at(20, 9, 0), EventKind.COMPLAINT, "向商家投诉", ref="X1", party="respondent")
+    )
+    ctx = context(case, Venue.COURIER_CLAIM, MERCHANT)
     assert reply_deadline(ctx) == date(2026, 11, 29)
     texts = render(ctx, tmp_path / "claim")
     assert "向快递企业投诉日期2026年11月22日工单号GD20261122001应答复日期2026年11月29日" in texts["快递理赔申请书"]
     assert "2026年11月29日前处理并答复" in texts["申诉途径与期限"]
-    appeal = render(routed(full_case(), Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "appeal")
+    assert "投诉/索赔向快递公司提出理赔（编号：GD20261122001）" in texts["快递理赔申请书"]  # the dealings table
+    court = render(context(case, Venue.COURT), tmp_path / "court")["民事起诉状"]
+    assert "（投诉/索赔；对象：快递企业；编号：GD20261122001）：向快递公司提出理赔" in court
+    appeal = render(routed(case, Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "appeal")
     assert "企业投诉日期：2026年11月22日" in appeal["封面"] and "企业工单号：GD20261122001" in appeal["封面"]
     assert "向快递企业投诉日期2026年11月22日工单号GD20261122001" in appeal["邮政业用户申诉书"]
 

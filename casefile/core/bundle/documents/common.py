@@ -43,6 +43,18 @@ EVENT_NAMES = {
     EventKind.EMAIL: "电子邮件",
     EventKind.PROPOSAL: "处理方案",
     EventKind.CONFIRMATION: "确认",
+    EventKind.COMPLAINT: "投诉/索赔",
+}
+# Who an event was with (TimelineEvent.party), as a document names them.
+EVENT_PARTY_NAMES = {
+    "respondent": "经营者",
+    "courier": "快递企业",
+    "complainant": "消费者",
+    "consumer-association": "消费者协会",
+    "regulator": "市场监督管理部门",
+    "postal-regulator": "邮政管理部门",
+    "court": "人民法院",
+    "arbitration": "仲裁机构",
 }
 
 # StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
@@ -296,6 +308,10 @@ def _facts(ctx: BundleContext, sides: Sides | None = None) -> list[Flowable]:
 def _event_line(ctx: BundleContext, event: TimelineEvent, sides: Sides | None = None) -> str:
     case = ctx.case
     where = [EVENT_NAMES[event.kind]] if event.kind in EVENT_NAMES else []
+    if event.party in EVENT_PARTY_NAMES:
+        where.append(f"对象：{EVENT_PARTY_NAMES[event.party]}")
+    if event.ref.strip():
+        where.append(f"编号：{_free(ctx, event.ref.strip())}")
     if event.place.strip():
         where.append(f"地点：{_free(ctx, event.place.strip())}")
     if event.people.strip():
@@ -334,8 +350,10 @@ def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = No
         story += _numbered([_event_line(ctx, e, sides) for e in events], ending="。", last="。")
     dealings = _dealings(ctx, sides)
     if dealings:
-        story.append(_p(f"{dealings_title}：", "indent"))
-        story += _numbered(dealings, ending="。", last="。")
+        numbered = _numbered(dealings, ending="。", last="。")
+        # The title stays with its first item: never alone at the foot of a page.
+        story.append(KeepTogether([_p(f"{dealings_title}：", "indent"), numbered[0]]))
+        story += numbered[1:]
     if not story:
         story = _blank_lines(4)
     return story

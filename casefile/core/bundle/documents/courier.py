@@ -190,8 +190,10 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
         summary = _free(ctx, re.sub(r"\s+", " ", e.summary).strip())
         if e.people.strip():
             summary += f"（参与人员：{_people(ctx, e.people)}）"
+        if e.ref.strip():
+            summary += f"（编号：{_free(ctx, e.ref.strip())}）"
         rows.append(
-            (fmt_time(e.at, case), EVENT_NAMES.get(e.kind, "其他"), blank(summary), _labels(ctx, e.evidence) or "—")
+            (fmt_time(e.at, case), EVENT_NAMES.get(e.kind, "记录"), blank(summary), _labels(ctx, e.evidence) or "—")
         )
     if len(rows) == 1:
         rows += [("＿＿＿＿", "＿＿＿＿", "＿＿＿＿＿＿＿＿", "＿＿＿＿")] * 2

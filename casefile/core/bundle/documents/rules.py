@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-from typing import Protocol
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
@@ -20,6 +19,7 @@ from casefile.core.model import (
     ResponsibleParty,
     TimelineEvent,
 )
+from casefile.core.record.timeline import lodged
 
 REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
 RETURN_DAYS = 7  # 消费者权益保护法 art. 25: 自收到商品之日起七日内退货
@@ -143,25 +143,13 @@ def loss_table(ctx: BundleContext) -> LossTable:
     )
 
 
-class LodgedComplaint(Protocol):
-    """A complaint lodged with someone, as the timeline records it: when, and the ticket number (工单号) it got."""
-
-    @property
-    def at(self) -> datetime: ...
-
-    @property
-    def ref(self) -> str: ...
-
-
-def carrier_complaint(ctx: BundleContext) -> LodgedComplaint | None:
-    """The complaint lodged with the carrier (its date and 工单号), as the timeline records it.
-
-    To be wired when merging branch ``dates``: it returns ``casefile.core.record.timeline.lodged(ctx.case,
-    "courier")`` (a TimelineEvent of kind COMPLAINT, with ``.at`` and ``.ref``). Until then the record has no
-    way to say which event was that complaint, and none is guessed: the documents print the date, the 工单号
-    and the reply date as blanks to fill by hand.
-    """
-    return None
+def carrier_complaint(ctx: BundleContext) -> TimelineEvent | None:
+    """The complaint lodged with the carrier (its date and 工单号): the first timeline event of kind
+    complaint made to the courier (``casefile event --kind complaint --with courier --ref …``). None
+    while none is recorded: the documents then print the date, the 工单号 and the reply date as
+    blanks to fill by hand, never a date counted from the day the PDF was made."""
+    found = lodged(ctx.case, "courier")
+    return found[0] if found else None
 
 
 def reply_deadline(ctx: BundleContext) -> date | None:
