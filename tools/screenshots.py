@@ -2,7 +2,9 @@
 
     DISPLAY=:99 .venv/bin/python tools/screenshots.py LIBRARY [--lang zh_CN]
 
-LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png;
+LIBRARY is a library with cases (tools/sample_bundles.py makes one). Writes docs/app-*.png (the
+case list, the overview at its filing questions, the evidence table and grid, the bundle wizard,
+the walk-in desk, the redaction editor, the disclosure preview);
 ``--only redaction`` just the redaction editor (over a waybill, in a library of its own);
 ``--only disclosure`` just the bundle wizard's disclosure preview for a courier claim;
 ``--only evidence`` just the evidence tab (序号, 案卷编号, 证据组) and ``--only wizard`` just the
@@ -59,6 +61,12 @@ def main() -> None:
         window.cases.select(library.case_numbers()[0])
         settle()
         window.grab().save(str(out / "app-case-list.png"))
+        window.workspace.setCurrentWidget(window.workspace.overview)
+        window.workspace.overview.focus_field("filing.mediation")  # the filing questions, unfolded
+        settle()
+        window.workspace.overview.focus_field("filing.mediation")  # scrolled to once laid out
+        settle()
+        window.grab().save(str(out / "app-overview.png"))
         window.workspace.setCurrentWidget(window.workspace.evidence)
         window.workspace.evidence.table.selectRow(10)  # a photo with EXIF: device, place, capture time
         settle()
