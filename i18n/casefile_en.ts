@@ -1588,6 +1588,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%4 of %1 cases shown · %2 due today · %3 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case %1: %2 arrived, now exhibit %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1599,6 +1599,10 @@ Reason:</source>
         <translation>共 %1 件 · 今日到期 %2 件 · 已超时 %3 件</translation>
     </message>
     <message>
+        <source>%4 of %1 cases shown · %2 due today · %3 overdue</source>
+        <translation>显示 %4 件，共 %1 件 · 今日到期 %2 件 · 已超时 %3 件</translation>
+    </message>
+    <message>
         <source>Case %1: %2 arrived, now exhibit %3</source>
         <translation>案件 %1：收到 %2，已成为案卷编号 %3 的证据</translation>
     </message>

@@ -123,6 +123,7 @@ class CaseSummary:
     waybill_no: str
     exhibit_count: int
     damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
+    complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
 
 
 class IndexWriteError(StorageError):

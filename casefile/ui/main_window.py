@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         ctx.events.cases_changed.connect(self.cases.reload)
         ctx.events.cases_changed.connect(self._update_status)
         ctx.events.case_changed.connect(self._case_changed)
+        proxy = self.cases.proxy
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(lambda *_: self._update_status())  # a search or a filter changes what the list shows
         from casefile.ui.watching import WatchService
 
         self.watch = WatchService(ctx, self)
@@ -265,15 +268,20 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        """The counts of the status bar: the cases the list shows (of all, when filtered), due today, overdue."""
         summaries = self.cases.model._all
         count = due_today_count(summaries)
         overdue = sum(1 for c in summaries if self.cases.model.is_overdue(c))
-        self.due_label.setText(
-            self.tr("%1 cases · %2 due today · %3 overdue")
-            .replace("%1", str(len(summaries)))
-            .replace("%2", str(count))
-            .replace("%3", str(overdue))
-        )
+        shown = self.cases.proxy.rowCount()
+        if shown == len(summaries):
+            text = self.tr("%1 cases · %2 due today · %3 overdue").replace("%1", str(len(summaries)))
+        else:
+            text = (
+                self.tr("%4 of %1 cases shown · %2 due today · %3 overdue")
+                .replace("%4", str(shown))
+                .replace("%1", str(len(summaries)))
+            )
+        self.due_label.setText(text.replace("%2", str(count)).replace("%3", str(overdue)))
 
     # ------------------------------------------------------------------ watch folders
 

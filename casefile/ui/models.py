@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
@@ -377,9 +379,19 @@ class CaseFilterProxy(QSortFilterProxyModel):
             haystack = " ".join(
                 [case.number, case.title, case.complainant, case.respondent, case.order_no, case.waybill_no]
             ).lower()
-            if needle not in haystack:
+            if needle not in haystack and not phone_matches(case.complainant_phone, self.search):
                 return False
         return True
+
+
+def phone_matches(phone: str, query: str) -> bool:
+    """A phone number typed any way (138-1234-5678, +86 138 1234 5678, full-width digits) found by the
+    whole number or a part of it of at least four digits — the last four, as clerks ask for them."""
+    wanted = "".join(ch for ch in unicodedata.normalize("NFKC", query) if ch.isdigit())
+    if len(wanted) < 4 or len(wanted) != len(re.sub(r"[\s\-+()（）]", "", unicodedata.normalize("NFKC", query))):
+        return False  # not a phone query: letters or other signs in it
+    digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone) if ch.isdigit())
+    return wanted in digits or wanted in digits.removeprefix("86")
 
 
 def flag_name(flag: str) -> str:

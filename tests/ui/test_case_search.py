@@ -1,0 +1,40 @@
+"""Finding cases as clerks do: by the customer's phone, whole or its last four digits; the status
+bar counts what the list shows."""
+
+from __future__ import annotations
+
+from casefile_testing import make_case
+
+from casefile.core.model import Party, PartyKind, case_from_data, case_to_data
+from casefile.ui.main_window import MainWindow
+from casefile.ui.models import phone_matches
+
+
+def test_phone_queries() -> None:
+    assert phone_matches("13812345678", "5678")
+    assert phone_matches("138-1234-5678", "13812345678")
+    assert phone_matches("+86 138 1234 5678", "138 1234 5678")
+    assert phone_matches("13812345678", "１３８１２３４５６７８")  # full-width digits
+    assert not phone_matches("13812345678", "567")  # too short to mean a phone
+    assert not phone_matches("13812345678", "王5678")  # not a phone query
+    assert not phone_matches("", "5678")
+
+
+def test_search_by_phone_and_the_status_counts_what_is_shown(qtbot, ctx) -> None:
+    library = ctx.library
+    for i, phone in enumerate(["13812345678", "010-62341234", ""]):
+        case = make_case(library)
+        with library.edit(case.number) as writer:
+            changed = case_from_data(case_to_data(writer.case))
+            changed.complainant = Party(PartyKind.PERSON, name=f"顾客{i}", phone=phone)
+            writer.update(changed)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.due_label.text().startswith("3 cases ·")
+    window.cases.search.setText("5678")
+    assert window.cases.proxy.rowCount() == 1
+    assert window.due_label.text().startswith("1 of 3 cases shown ·")
+    window.cases.search.setText("01062341234")  # a landline typed without its dash
+    assert window.cases.proxy.rowCount() == 1
+    window.cases.search.clear()
+    assert window.cases.proxy.rowCount() == 3 and window.due_label.text().startswith("3 cases ·")
