@@ -121,3 +121,16 @@ def route_for(venue: Venue, route: Route | None) -> Route | None:
             allowed=allowed,
         )
     return route
+
+
+def default_venue(case_type: str, preferred: str = "") -> Venue:
+    """Where a case's packet goes unless the user picks another: a courier case (物流) to the
+    carrier as a courier claim; any other case to the venue the settings prefer (消协 by default),
+    never the walk-in receipt, which the walk-in desk makes."""
+    if case_type == "logistics":
+        return Venue.COURIER_CLAIM
+    try:
+        venue = Venue(preferred)
+    except ValueError:
+        return Venue.CONSUMER_ASSOCIATION
+    return Venue.CONSUMER_ASSOCIATION if venue in (Venue.RECEIPT, Venue.COURIER_CLAIM) else venue

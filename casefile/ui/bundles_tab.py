@@ -23,7 +23,7 @@ from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.history import bundle_history
 from casefile.core.record.roles import organisation_party
-from casefile.core.venues import Route
+from casefile.core.venues import Route, default_venue
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import translated
@@ -322,6 +322,9 @@ class BundlesTab(QWidget):
                 self.number = None
                 show_error(self, exc)
         if not same:
+            if self.case is not None:  # each case starts from its own venue, never the last case's
+                venue = default_venue(self.case.type.value, self.ctx.settings.default_venue)
+                self.venue_combo.setCurrentIndex(max(self.venue_combo.findData(venue.value), 0))
             self.last_result = None
             self.result_label.clear()
             self.status_label.clear()

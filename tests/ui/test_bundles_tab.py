@@ -387,3 +387,18 @@ def test_a_redacted_copy_is_listed_unticked_and_the_table_gives_it_its_originals
     model = EvidenceModel()
     model.set_case(ctx.library.load_case(number))
     assert [model.index(row, EvidenceModel.PACKET).data() for row in range(4)] == ["证据1", "证据2", "证据3", "(证据2)"]
+
+
+def test_the_venue_follows_the_case_type_and_never_carries_over(ctx, tab, tmp_path):
+    """A courier case starts at the courier claim, a quality case at the 消协; choosing arbitration
+    for one case does not carry over to the next."""
+    quality = make_case(ctx, tmp_path, type="quality")
+    courier = make_case(ctx, tmp_path, type="logistics")
+    tab.set_case(courier)
+    assert tab.venue() is Venue.COURIER_CLAIM
+    tab.set_case(quality)
+    assert tab.venue() is Venue.CONSUMER_ASSOCIATION
+    choose(tab, Venue.ARBITRATION)
+    tab.set_case(courier)
+    tab.set_case(quality)
+    assert tab.venue() is Venue.CONSUMER_ASSOCIATION
