@@ -322,21 +322,34 @@ def build_parser() -> argparse.ArgumentParser:
         "gave it (--ref: 工单号, 投诉编号, 受理号).",
     )
     p.add_argument("case")
+    p.add_argument(
+        "--edit",
+        type=int,
+        metavar="N",
+        help="correct event N of the timeline (as casefile show numbers it): the options given replace its fields",
+    )
+    p.add_argument(
+        "--delete",
+        type=int,
+        metavar="N",
+        help="take event N out of the timeline (the custody log keeps it); needs --reason",
+    )
+    p.add_argument("--reason", default="", help="why an event is corrected or taken out")
     p.add_argument("--at", metavar="TIME", help="when it happened, e.g. '2026-11-20 10:00' (default: now)")
-    p.add_argument("--kind", default="note", choices=_choices(EventKind))
-    p.add_argument("--summary", required=True)
-    p.add_argument("--people", default="")
-    p.add_argument("--place", default="")
-    p.add_argument("--evidence", default="", metavar="N,N", help="exhibit numbers this event refers to")
+    p.add_argument("--kind", choices=_choices(EventKind), help="the kind of event (default: note)")
+    p.add_argument("--summary")
+    p.add_argument("--people")
+    p.add_argument("--place")
+    p.add_argument("--evidence", metavar="N,N", help="exhibit numbers this event refers to")
     p.add_argument(
         "--with",
         dest="party",
-        default="",
+        default=None,
         choices=EVENT_PARTIES,
         help="who it was with: the business, the carrier, the consumer, the consumer association (消协), the "
         "market regulator (12315), the postal regulator (邮政管理部门), a court, an arbitration commission",
     )
-    p.add_argument("--ref", default="", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
+    p.add_argument("--ref", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
 
     p = sub.add_parser(
         "watch",
@@ -818,13 +831,13 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append(f"  evidence ({len(case.exhibits)}), in the evidence order (证据N: its number in a packet):")
     lines.extend(_evidence_lines(case))
     if case.timeline:
-        lines.append("  timeline:")
-        for ev in case.timeline:
+        lines.append("  timeline (N: its number for casefile event --edit / --delete):")
+        for n, ev in enumerate(case.timeline, 1):
             dealt = ", ".join(
                 x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
             )
             lines.append(
-                f"    {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
+                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
             )
     lines.append("  stages:")
     for s in case.stage_log:
@@ -1038,21 +1051,61 @@ def cmd_stage(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_event(args: argparse.Namespace, library: Library) -> int:
-    refs = _parse_numbers(args.evidence, "--evidence")
+    if args.edit is not None and args.delete is not None:
+        raise InvalidValueError("--edit and --delete: one at a time")
+    if args.edit is not None or args.delete is not None:
+        return _change_event(args, library)
+    if args.summary is None:
+        raise InvalidValueError("casefile event needs --summary (or --edit N / --delete N)")
     at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
     event = TimelineEvent(
         at=at,
-        kind=EventKind(args.kind),
+        kind=EventKind(args.kind or "note"),
         summary=args.summary,
-        people=args.people,
-        place=args.place,
-        evidence=refs,
-        party=args.party,
-        ref=args.ref.strip(),
+        people=args.people or "",
+        place=args.place or "",
+        evidence=_parse_numbers(args.evidence or "", "--evidence"),
+        party=args.party or "",
+        ref=(args.ref or "").strip(),
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
     _print(f"{args.case}: event at {_fmt_time(at)} recorded")
+    return EXIT_OK
+
+
+def _change_event(args: argparse.Namespace, library: Library) -> int:
+    """casefile event CASE --edit N [fields] / --delete N --reason: correct or take out a timeline event."""
+    n = args.edit if args.edit is not None else args.delete
+    with library.edit(args.case) as writer:
+        timeline = writer.case.timeline
+        if not 1 <= n <= len(timeline):
+            raise InvalidValueError(
+                "the timeline of {case} has {count} event(s); casefile show numbers them",
+                case=args.case,
+                count=len(timeline),
+            )
+        was = timeline[n - 1]
+        if args.delete is not None:
+            writer.remove_event(was, args.reason)
+            _print(f"{args.case}: event {n} ({_fmt_time(was.at)}) taken out of the timeline; the custody log keeps it")
+            return EXIT_OK
+        changes: dict[str, object] = {}
+        if args.at:
+            changes["at"] = parse_datetime(args.at, "--at")
+        if args.kind:
+            changes["kind"] = EventKind(args.kind)
+        for name in ("summary", "people", "place", "party"):
+            if getattr(args, name) is not None:
+                changes[name] = getattr(args, name)
+        if args.ref is not None:
+            changes["ref"] = args.ref.strip()
+        if args.evidence is not None:
+            changes["evidence"] = _parse_numbers(args.evidence, "--evidence")
+        if not changes:
+            raise InvalidValueError("--edit {n}: say what changes (--at, --kind, --summary, --with, --ref…)", n=n)
+        writer.update_event(was, dataclasses.replace(was, **changes), args.reason)
+    _print(f"{args.case}: event {n} corrected ({', '.join(sorted(changes))})")
     return EXIT_OK
 
 

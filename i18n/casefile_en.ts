@@ -1290,6 +1290,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>timeline event citing it corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,6 +1976,30 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected event in the row below to correct it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected event out of the timeline (the custody log keeps it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,6 +2013,18 @@ Reason:</source>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this event taken out? (the custody log keeps it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing an event needs a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2953,6 +2997,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>removing an event needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>an exhibit is listed twice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3046,6 +3094,10 @@ Reason:</source>
     </message>
     <message>
         <source>{where}: expected a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline holds no such event (it was changed or removed since)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1297,6 +1297,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
     </message>
     <message>
+        <source>timeline event citing it corrected</source>
+        <translation>引用它的时间线记录已修改</translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation>引用它的时间线记录已删除</translation>
+    </message>
+    <message>
         <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
         <translation>按当前顺序编入材料（不含已撤回的证据）时为%1（案卷编号%2）</translation>
     </message>
@@ -1979,6 +1987,30 @@ Reason:</source>
         <translation>添加事件</translation>
     </message>
     <message>
+        <source>Save correction</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Put the selected event in the row below to correct it</source>
+        <translation>把所选记录放到下面一行修改</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Take the selected event out of the timeline (the custody log keeps it)</source>
+        <translation>从时间线中删除所选记录（保管日志仍保留原记录）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>exhibit %1</source>
         <translation>案卷编号%1</translation>
     </message>
@@ -1993,6 +2025,18 @@ Reason:</source>
     <message>
         <source>Double-click to open the exhibit</source>
         <translation>双击打开该证据</translation>
+    </message>
+    <message>
+        <source>Remove event</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Why is this event taken out? (the custody log keeps it)</source>
+        <translation>为什么删除这条记录？（保管日志仍保留原记录）</translation>
+    </message>
+    <message>
+        <source>Removing an event needs a reason</source>
+        <translation>删除记录须写明理由</translation>
     </message>
     <message>
         <source>Exhibits: write numbers separated by commas</source>
@@ -2965,6 +3009,10 @@ Reason:</source>
         <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
     </message>
     <message>
+        <source>removing an event needs a reason</source>
+        <translation>删除记录须写明理由</translation>
+    </message>
+    <message>
         <source>an exhibit is listed twice</source>
         <translation>有证据被列了两次</translation>
     </message>
@@ -3059,6 +3107,10 @@ Reason:</source>
     <message>
         <source>{where}: expected a number</source>
         <translation>{where}：应为数字</translation>
+    </message>
+    <message>
+        <source>the timeline holds no such event (it was changed or removed since)</source>
+        <translation>时间线中没有这条记录（可能已被修改或删除）</translation>
     </message>
     <message>
         <source>exhibit {number} is ingested twice in the custody log</source>

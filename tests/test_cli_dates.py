@@ -123,3 +123,29 @@ def test_a_refused_bundle_lists_its_findings_one_to_a_line(capsys, lib: Path) ->
     assert lines[0] == "casefile: error: the bundle was not built:"
     assert any(line.startswith("  [错误] 没有填写诉讼请求") for line in lines[1:])
     assert "\\n" not in err
+
+
+def test_a_mistyped_event_is_corrected_or_taken_out_and_the_log_keeps_both(capsys, lib: Path) -> None:
+    number = new_case(capsys, lib)
+    base = ("--library", str(lib))
+    run(capsys, *base, "event", number, "--at", "2026-11-20 10:00", "--summary", "商家同意退款500元")
+    run(capsys, *base, "event", number, "--at", "2026-11-21 09:00", "--summary", "打错的记录")
+    code, out, _ = run(capsys, *base, "show", number)
+    assert "    1  2026-11-20 10:00" in out and "商家同意退款500元" in out  # numbered for --edit / --delete
+    code, out, err = run(
+        capsys, *base, "event", number, "--edit", "1", "--summary", "商家同意退款800元", "--reason", "金额打错"
+    )
+    assert code == 0, err
+    code, _, err = run(capsys, *base, "event", number, "--delete", "2")
+    assert code != 0 and "reason" in err  # taking an event out needs a reason
+    code, out, err = run(capsys, *base, "event", number, "--delete", "2", "--reason", "重复录入")
+    assert code == 0, err
+    code, out, _ = run(capsys, *base, "show", number, "--json")
+    record = json.loads(out)
+    assert [e["summary"] for e in record["timeline"]] == ["商家同意退款800元"]
+    log = (next((lib / "cases").glob(f"{number}*")) / "CUSTODY.jsonl").read_text("utf-8")
+    assert "商家同意退款500元" in log and "打错的记录" in log and "金额打错" in log and "重复录入" in log
+    code, out, err = run(capsys, *base, "verify", number)
+    assert code == 0, out + err
+    code, _, err = run(capsys, *base, "event", number, "--edit", "5", "--summary", "x")
+    assert code != 0 and "1 event(s)" in err

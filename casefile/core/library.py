@@ -233,6 +233,29 @@ class CaseWriter:
         self.record(record.STAGE, details)
 
     def add_event(self, event: TimelineEvent) -> None:
+        self._check_event(event)
+        if not event.recorded_by:
+            event.recorded_by = self.operator
+        self.record(record.EVENT, {"event": to_data(event)})
+
+    def update_event(self, was: TimelineEvent, event: TimelineEvent, reason: str = "") -> None:
+        """Correct the timeline event ``was`` to ``event`` (the log keeps both, and why)."""
+        self._check_event(event)
+        check_text(reason, "reason")
+        if to_data(event) == to_data(was):
+            return
+        if not event.recorded_by:
+            event.recorded_by = self.operator
+        self.record(record.EVENT_UPDATE, {"was": to_data(was), "event": to_data(event), "reason": reason.strip()})
+
+    def remove_event(self, was: TimelineEvent, reason: str) -> None:
+        """Take the timeline event ``was`` out of the record: a mistake, never the history (the log keeps it)."""
+        if not reason.strip():
+            raise InvalidValueError("removing an event needs a reason")
+        check_text(reason, "reason")
+        self.record(record.EVENT_REMOVE, {"was": to_data(was), "reason": reason.strip()})
+
+    def _check_event(self, event: TimelineEvent) -> None:
         known = {e.number for e in self.case.exhibits}
         missing = [n for n in event.evidence if n not in known]
         if missing:
@@ -241,9 +264,6 @@ class CaseWriter:
             )
         check_input(event)
         check_past_time(event.at, "at", CLOCK_SLACK)
-        if not event.recorded_by:
-            event.recorded_by = self.operator
-        self.record(record.EVENT, {"event": to_data(event)})
 
     def withdraw(self, number: int, reason: str) -> Exhibit:
         if not reason.strip():

@@ -513,6 +513,8 @@ class EvidenceTab(QWidget):
             "update": self.tr("case record changed"),
             "stage": self.tr("stage changed"),
             "event": self.tr("cited in the timeline"),
+            "event-update": self.tr("timeline event citing it corrected"),
+            "event-remove": self.tr("timeline event citing it removed"),
             "bundle": self.tr("included in a bundle"),
             "verify": self.tr("verified"),
             "export": self.tr("exported"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from casefile.core.errors import CaseFileError, InvalidValueError
+from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.models import event_kind_name, event_party_name
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +33,9 @@ class TimelineTab(QWidget):
     """Events in time order; a new one in a few keystrokes; double-click opens the cited exhibit.
 
     An event is dated when it happened (now by default, never later); who it was with and the number
-    they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list.
+    they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list. A mistyped event is
+    corrected (修改: it fills the row, 保存修改 records the correction) or taken out with a reason
+    (删除); the custody log keeps what it was.
     """
 
     open_exhibit = Signal(int)
@@ -49,6 +54,11 @@ class TimelineTab(QWidget):
         self.summary = QLineEdit(self)
         self.refs = QLineEdit(self)
         self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.events: list[TimelineEvent] = []
+        self.editing: TimelineEvent | None = None  # the event the row is correcting, if any
         row = QHBoxLayout()
         for widget in (self.at, self.kind, self.party):
             row.addWidget(widget)
@@ -56,13 +66,23 @@ class TimelineTab(QWidget):
         row.addWidget(self.summary, 3)
         row.addWidget(self.refs, 1)
         row.addWidget(self.add_button)
+        row.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addLayout(buttons)
         layout.addLayout(row)
         self.list.itemActivated.connect(self._activated)
         for edit in (self.summary, self.refs, self.ref):
             edit.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.cancel_button.clicked.connect(self._stop_editing)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.retranslate()
         self.setEnabled(False)
 
@@ -84,15 +104,25 @@ class TimelineTab(QWidget):
         self.at.setToolTip(self.tr("When it happened (not when it is entered)"))
         self.summary.setPlaceholderText(self.tr("What happened (Enter adds it)"))
         self.refs.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
-        self.add_button.setText(self.tr("Add event"))
+        self.add_button.setText(self.tr("Save correction") if self.editing else self.tr("Add event"))
+        self.edit_button.setText(self.tr("Correct…"))
+        self.edit_button.setToolTip(self.tr("Put the selected event in the row below to correct it"))
+        self.delete_button.setText(self.tr("Remove…"))
+        self.delete_button.setToolTip(self.tr("Take the selected event out of the timeline (the custody log keeps it)"))
+        self.cancel_button.setText(self.tr("Cancel"))
         if self.number:
             self.set_case(self.number)
 
     def set_case(self, number: str | None) -> None:
+        if number != self.number:
+            self._stop_editing()
         self.number = number
         self.list.clear()
+        self.events = []
         self.setEnabled(number is not None)
-        self.at.setDateTime(QDateTime.currentDateTime())
+        if self.editing is None:
+            self.at.setDateTime(QDateTime.currentDateTime())
+        self._update_buttons()
         if number is None:
             return
         try:
@@ -101,6 +131,7 @@ class TimelineTab(QWidget):
             show_error(self, exc)
             return
         exhibit = self.tr("exhibit %1")
+        self.events = list(case.timeline)
         for event in case.timeline:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
             refs = "、".join(exhibit.replace("%1", str(n)) for n in event.evidence)
@@ -115,6 +146,75 @@ class TimelineTab(QWidget):
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))
             self.list.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = 0 <= self.list.currentRow() < len(self.events)
+        self.edit_button.setEnabled(chosen and self.editing is None)
+        self.delete_button.setEnabled(chosen and self.editing is None)
+        self.cancel_button.setVisible(self.editing is not None)
+
+    def edit_selected(self) -> None:
+        """Fill the row with the selected event; the add button then saves the correction."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.events):
+            return
+        event = self.events[row]
+        self.editing = event
+        self.at.setDateTime(QDateTime.fromSecsSinceEpoch(int(event.at.timestamp())))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind.value)))
+        self.party.setCurrentIndex(max(0, self.party.findData(event.party)))
+        self.ref.setText(event.ref)
+        self.summary.setText(event.summary)
+        self.refs.setText(",".join(str(n) for n in event.evidence))
+        self.add_button.setText(self.tr("Save correction"))
+        self.summary.setFocus()
+        self._update_buttons()
+
+    def _stop_editing(self) -> None:
+        self.editing = None
+        self.summary.clear()
+        self.refs.clear()
+        self.ref.clear()
+        self.add_button.setText(self.tr("Add event"))
+        self._update_buttons()
+
+    def delete_selected(self) -> None:
+        row = self.list.currentRow()
+        if self.number is None or not 0 <= row < len(self.events):
+            return
+        was = self.events[row]
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Remove event"), self.tr("Why is this event taken out? (the custody log keeps it)")
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            show_error(self, InvalidValueError(self.tr("Removing an event needs a reason")))
+            return
+        self._write(lambda writer: writer.remove_event(was, reason.strip()))
+
+    def _write(self, change: Callable[[CaseWriter], None], after: Callable[[], None] | None = None) -> None:
+        """Make ``change`` to the case in the background, then refresh."""
+        number = self.number
+        if number is None:
+            return
+        library = self.ctx.library
+
+        def work(_token):  # type: ignore[no-untyped-def]
+            with library.edit(number) as writer:
+                change(writer)
+
+        task = Task(work, "event")
+        task.failed.connect(lambda error: show_error(self, error))
+
+        def done(_result: object) -> None:
+            if after is not None:
+                after()
+            self.ctx.events.case_changed.emit(number)
+
+        task.succeeded.connect(done)
+        self.ctx.runner.start(task)
 
     def _activated(self, item: QListWidgetItem) -> None:
         cited = item.data(Qt.ItemDataRole.UserRole) or []
@@ -138,24 +238,11 @@ class TimelineTab(QWidget):
             party=str(self.party.currentData() or ""),
             ref=self.ref.text().strip(),
         )
-        number = self.number
-        library = self.ctx.library
-
-        def work(_token):  # type: ignore[no-untyped-def]
-            with library.edit(number) as writer:
-                writer.add_event(event)
-
-        task = Task(work, "event")
-        task.failed.connect(lambda error: show_error(self, error))
-
-        def done(_result: object) -> None:
-            self.summary.clear()
-            self.refs.clear()
-            self.ref.clear()
-            self.ctx.events.case_changed.emit(number)
-
-        task.succeeded.connect(done)
-        self.ctx.runner.start(task)
+        was = self.editing
+        if was is not None:
+            self._write(lambda writer: writer.update_event(was, event), self._stop_editing)
+        else:
+            self._write(lambda writer: writer.add_event(event), self._stop_editing)
 
 
 class Workspace(QTabWidget):

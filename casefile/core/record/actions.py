@@ -25,6 +25,7 @@ from casefile.core.model import (
     from_data,
     parse_datetime,
     set_unknown,
+    to_data,
     unknown_of,
 )
 
@@ -35,6 +36,8 @@ WITHDRAW = "withdraw"
 UPDATE = "update"
 STAGE = "stage"
 EVENT = "event"
+EVENT_UPDATE = "event-update"  # a timeline event corrected: the event as it was, and as it is now
+EVENT_REMOVE = "event-remove"  # a timeline event taken out of the record (it stays in the log), with why
 EXHIBIT_UPDATE = "exhibit-update"
 REORDER = "reorder"
 EXHIBIT_METADATA = "exhibit-metadata"  # what the file says about itself, read again
@@ -206,6 +209,31 @@ def _event(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
     case.timeline.sort(key=lambda e: e.at)
 
 
+def _find_event(case: Case, was: dict[str, Any]) -> int:
+    """The position of the timeline event recorded as ``was`` (an entry names an event by its content:
+    events have no number, and two identical events are the same fact). Only the fields the entry
+    recorded are compared, so a later CaseFile that adds fields to events still finds it."""
+    for i, event in enumerate(case.timeline):
+        data = to_data(event)
+        if all(data.get(key) == value for key, value in was.items()):
+            return i
+    raise InvalidValueError("the timeline holds no such event (it was changed or removed since)")
+
+
+def _event_update(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    i = _find_event(case, details["was"])
+    case.timeline[i] = from_data(TimelineEvent, details["event"])
+    case.timeline.sort(key=lambda e: e.at)
+
+
+def _event_remove(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    del case.timeline[_find_event(case, details["was"])]
+
+
+def _event_exhibits(details: dict[str, Any]) -> list[int]:
+    return [n for key in ("was", "event") for n in _numbers((details.get(key) or {}).get("evidence"))]
+
+
 def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
     items = details.get("exhibits")
     if not items:
@@ -229,6 +257,8 @@ ACTIONS: dict[str, Action] = {
         Action(STAGE, _stage, _none),
         Action(REORDER, _reorder, _none),
         Action(EVENT, _event, lambda d: _numbers((d.get("event") or {}).get("evidence"))),
+        Action(EVENT_UPDATE, _event_update, _event_exhibits),
+        Action(EVENT_REMOVE, _event_remove, _event_exhibits),
         Action(VERIFY, None, _none),
         Action(EXPORT, None, _none),
         Action(IMPORT, None, _none),
