@@ -31,6 +31,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import (
     EvidenceModel,
+    as_recorded,
     capture_source_name,
     disposition_name,
     flag_name,
@@ -685,7 +686,7 @@ class EvidenceTab(QWidget):
                 self.tr("Withdrawn on %1 by %2: %3"), _local(e.withdrawn_at), e.withdrawn_by, e.withdraw_reason
             )
             parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
-        captured = _local(e.captured_at)
+        captured = as_recorded(e.captured_at, seconds=True)
         device_time = e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name")
         if e.captured_at is not None and device_time:
             captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")

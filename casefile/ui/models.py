@@ -394,6 +394,20 @@ def phone_matches(phone: str, query: str) -> bool:
     return wanted in digits or wanted in digits.removeprefix("86")
 
 
+def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:
+    """A time the file itself states (a photo's capture time) as the file states it: in its own UTC
+    offset, named when it is not this machine's — an EXIF 14:12 +03:00 stays 14:12 (UTC+03:00), as
+    the documents print it; a time without an offset as it is."""
+    if at is None:
+        return ""
+    text = at.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    offset = at.utcoffset()
+    if offset is not None and offset != at.astimezone().utcoffset():
+        z = at.strftime("%z")
+        text += f" (UTC{z[:3]}:{z[3:]})"
+    return text
+
+
 def flag_name(flag: str) -> str:
     """What an exhibit's flag means, in the user's language."""
     return {
@@ -586,7 +600,7 @@ class EvidenceModel(QAbstractTableModel):
         if column == self.SIZE:
             return human_size(e.size)
         if column == self.CAPTURED:
-            return e.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.captured_at else ""
+            return as_recorded(e.captured_at)
         if column == self.ADDED:
             return e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return e.sha256

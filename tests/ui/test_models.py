@@ -162,3 +162,19 @@ def test_a_damaged_case_stands_out_with_its_reason(qapp):
     tip = model.data(model.index(rows["202611-001"], CaseListModel.TITLE), Qt.ItemDataRole.ToolTipRole)
     assert tip and "verifies again" in tip
     assert model.data(model.index(rows["202611-002"], CaseListModel.TITLE), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_capture_times_stay_in_the_files_own_offset():
+    """An EXIF 14:12 +03:00 photo shows 14:12 with its offset named, not the machine's 11:12 (UTC)."""
+    from datetime import timezone
+
+    from casefile.ui.models import as_recorded
+
+    moscow = datetime(2026, 11, 20, 14, 12, tzinfo=timezone(timedelta(hours=3)))
+    shown = as_recorded(moscow)
+    assert shown.startswith("2026-11-20 14:12")
+    if moscow.astimezone().utcoffset() != timedelta(hours=3):
+        assert shown.endswith("(UTC+03:00)")
+    assert as_recorded(None) == ""
+    naive = datetime(2026, 11, 20, 14, 12, 5)
+    assert as_recorded(naive, seconds=True) == "2026-11-20 14:12:05"
