@@ -935,6 +935,10 @@ Proof purpose: %3</source>
         <source>All priorities</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemandsEditor</name>
@@ -1548,6 +1552,22 @@ Reason:</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>cases-%1.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the case list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,6 +1605,14 @@ Reason:</source>
     </message>
     <message>
         <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the case list to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cases the list shows, as filtered and sorted, in an .xlsx workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -938,6 +938,10 @@ Proof purpose: %3</source>
         <source>All priorities</source>
         <translation>全部优先级</translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件列表</translation>
+    </message>
 </context>
 <context>
     <name>DemandsEditor</name>
@@ -1559,6 +1563,22 @@ Reason:</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>cases-%1.xlsx</source>
+        <translation>案件列表-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the case list</source>
+        <translation>导出案件列表</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 cases exported to %2</source>
+        <translation>已导出 %1 件案件：%2</translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation>CaseFile 案卷 — %1</translation>
     </message>
@@ -1597,6 +1617,14 @@ Reason:</source>
     <message>
         <source>Settings…</source>
         <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Export the case list to Excel…</source>
+        <translation>导出案件列表（Excel）…</translation>
+    </message>
+    <message>
+        <source>The cases the list shows, as filtered and sorted, in an .xlsx workbook</source>
+        <translation>按当前筛选和排序，把列表中的案件导出为 .xlsx 工作簿</translation>
     </message>
     <message>
         <source>Quit</source>

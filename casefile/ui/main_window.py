@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 
+from casefile.core.errors import StorageError
 from casefile.core.evidence import AddResult
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
+from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, FileStatus, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -132,6 +136,23 @@ class CaseListPane(QWidget):
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
 
+    def export_xlsx(self, path: Path) -> int:
+        """Write the cases the list shows — filtered and sorted as they are, with its columns and
+        words — to an Excel workbook at ``path``; return how many."""
+        header = self.proxy.headerData  # the columns as shown
+        columns = [c for c in range(self.proxy.columnCount()) if not self.table.isColumnHidden(c)]
+        names = [str(header(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") for c in columns]
+        rows = [
+            [self.proxy.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in columns]
+            for r in range(self.proxy.rowCount())
+        ]
+        widths = [
+            min(60, max(8, *(len(str(v or "")) * 2 for v in [n, *(row[i] for row in rows)])))
+            for i, n in enumerate(names)
+        ]
+        write_xlsx(path, names, rows, sheet=self.tr("Cases"), widths=widths)
+        return len(rows)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
@@ -191,6 +212,8 @@ class MainWindow(QMainWindow):
         self.act_reload.triggered.connect(self.ctx.events.cases_changed.emit)
         self.act_settings = QAction(self)
         self.act_settings.triggered.connect(self.open_settings)
+        self.act_export_list = QAction(self)
+        self.act_export_list.triggered.connect(self.export_case_list)
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -204,7 +227,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
             self.act_lang[code] = action
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.act_walkin, self.act_reload])
+        self.file_menu.addActions([self.act_walkin, self.act_reload, self.act_export_list])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
@@ -215,6 +238,21 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_walkin, self.act_verify])
         self.toolbar = toolbar
+
+    def export_case_list(self) -> None:
+        default = str(Path.home() / self.tr("cases-%1.xlsx").replace("%1", datetime.now().strftime("%Y%m%d")))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the case list"), default, self.tr("Excel (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        try:
+            count = self.cases.export_xlsx(target)
+        except OSError as exc:
+            show_error(self, StorageError("writing {path} failed: {reason}", path=target, reason=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("%1 cases exported to %2").replace("%1", str(count)).replace("%2", str(target)), 8000
+        )
 
     def _focus_search(self) -> None:
         self.cases.search.setFocus()
@@ -231,6 +269,10 @@ class MainWindow(QMainWindow):
         self.act_search.setText(self.tr("Search cases"))
         self.act_reload.setText(self.tr("Reload"))
         self.act_settings.setText(self.tr("Settings…"))
+        self.act_export_list.setText(self.tr("Export the case list to Excel…"))
+        self.act_export_list.setToolTip(
+            self.tr("The cases the list shows, as filtered and sorted, in an .xlsx workbook")
+        )
         self.act_quit.setText(self.tr("Quit"))
         self.cases.retranslate()
         self.workspace.retranslate()

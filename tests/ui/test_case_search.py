@@ -38,3 +38,23 @@ def test_search_by_phone_and_the_status_counts_what_is_shown(qtbot, ctx) -> None
     assert window.cases.proxy.rowCount() == 1
     window.cases.search.clear()
     assert window.cases.proxy.rowCount() == 3 and window.due_label.text().startswith("3 cases ·")
+
+
+def test_the_case_list_exports_to_excel_as_filtered(qtbot, ctx, tmp_path) -> None:
+    import zipfile
+
+    library = ctx.library
+    for name in ("王一", "李二"):
+        case = make_case(library)
+        with library.edit(case.number) as writer:
+            changed = case_from_data(case_to_data(writer.case))
+            changed.complainant = Party(PartyKind.PERSON, name=name)
+            writer.update(changed)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.cases.search.setText("李二")
+    path = tmp_path / "list.xlsx"
+    assert window.cases.export_xlsx(path) == 1
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "李二" in sheet and "王一" not in sheet
