@@ -1740,6 +1740,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Open with the system&apos;s viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF could not be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing PDFs needs Qt&apos;s PDF module, which this installation lacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program on this computer opens PDF files; the packet is shown here. It is saved at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RedactionDialog</name>
     <message>
         <source>Redact exhibit %1</source>

@@ -1751,6 +1751,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Open with the system&apos;s viewer</source>
+        <translation>用系统程序打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This PDF could not be shown here.</source>
+        <translation>无法在此显示该 PDF。</translation>
+    </message>
+    <message>
+        <source>Showing PDFs needs Qt&apos;s PDF module, which this installation lacks.</source>
+        <translation>显示 PDF 需要 Qt 的 PDF 模块，本安装缺少该模块。</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens PDF files; the packet is shown here. It is saved at %1</source>
+        <translation>本机没有可打开 PDF 的程序，材料已在此显示。文件保存在 %1</translation>
+    </message>
+</context>
+<context>
     <name>RedactionDialog</name>
     <message>
         <source>Redact exhibit %1</source>

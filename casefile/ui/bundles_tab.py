@@ -27,6 +27,7 @@ from casefile.core.venues import Route, default_venue
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import translated
+from casefile.ui.pdf_viewer import PdfViewer, show_pdf
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
@@ -88,6 +89,7 @@ class BundlesTab(QWidget):
         self.number: str | None = None
         self.case: Case | None = None
         self.last_result: BundleResult | None = None
+        self.viewer: PdfViewer | None = None  # the packet shown in the app
         self.task: Task | None = None
         self._task_number = ""
         self._findings: list[Finding] | None = None  # None: not checked since the last change
@@ -865,8 +867,9 @@ class BundlesTab(QWidget):
     # ------------------------------------------------------------------ files
 
     def open_pdf(self) -> None:
+        """The packet just made, in the app's viewer (the system's is a button away there)."""
         if self.last_result is not None and self.last_result.files:
-            _open(self.last_result.files[0])
+            self.viewer = show_pdf(self.last_result.files[0], self)
 
     def show_in_folder(self) -> None:
         if self.last_result is not None and self.last_result.files:
@@ -876,7 +879,7 @@ class BundlesTab(QWidget):
         first = self.history.item(item.row(), 0)
         path = first.data(PATH_ROLE) if first is not None else None
         if path and Path(path).exists():
-            _open(Path(path))
+            self.viewer = show_pdf(Path(path), self)
 
     # ------------------------------------------------------------------ history
 
@@ -1015,10 +1018,6 @@ def _default_route(venue: str) -> str:
     except ValueError:
         return ""
     return default.value if default is not None else ""
-
-
-def _open(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _reveal(path: Path) -> None:

@@ -38,6 +38,7 @@ from casefile.ui.models import (
     handed_in_name,
     kind_name,
 )
+from casefile.ui.pdf_viewer import pdf_view
 from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import (
@@ -311,7 +312,7 @@ class EvidenceTab(QWidget):
         self.preview_none.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_none.setWordWrap(True)
         self.preview_none.setEnabled(False)
-        self.pdf_document, self.preview_pdf = _pdf_viewer(self)
+        self.pdf_document, self.preview_pdf = pdf_view(self)
         self.preview_media = _player(self)
         self.preview = QStackedWidget(self)
         pages = [self.preview_none, self.image_page, self.preview_text]
@@ -1368,21 +1369,6 @@ class EvidenceTab(QWidget):
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
             self.status.setText(self.tr("The folder %1 could not be opened.").replace("%1", str(path.parent)))
-
-
-def _pdf_viewer(parent: QWidget) -> tuple[Any, Any]:
-    """A page-by-page PDF view (QtPdf) when the Qt PDF module is installed, else (None, None)."""
-    try:
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-    except ImportError:
-        return None, None
-    document = QPdfDocument(parent)
-    view = QPdfView(parent)
-    view.setDocument(document)
-    view.setPageMode(QPdfView.PageMode.MultiPage)
-    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-    return document, view
 
 
 def _player(parent: QWidget) -> Any:
