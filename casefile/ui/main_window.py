@@ -75,14 +75,21 @@ class CaseListPane(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
+        # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
         filters = QHBoxLayout()
-        for widget in (self.stage, self.type, self.priority, self.overdue, self.due_today):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        for widget in (self.stage, self.type, self.priority):
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(4)
+            filters.addWidget(widget, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.overdue)
+        checks.addWidget(self.due_today)
+        checks.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addLayout(checks)
         layout.addWidget(self.table)
 
         self.search.textChanged.connect(lambda text: self.proxy.set_filters(search=text.strip()))

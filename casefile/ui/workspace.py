@@ -59,10 +59,13 @@ class TimelineTab(QWidget):
         self.cancel_button = QPushButton(self)
         self.events: list[TimelineEvent] = []
         self.editing: TimelineEvent | None = None  # the event the row is correcting, if any
-        row = QHBoxLayout()
+        # The entry in two rows (when, kind, with whom, their number / what happened, exhibits, add),
+        # so the tab fits a 1024-pixel screen beside the case list.
+        when = QHBoxLayout()
         for widget in (self.at, self.kind, self.party):
-            row.addWidget(widget)
-        row.addWidget(self.ref, 1)
+            when.addWidget(widget)
+        when.addWidget(self.ref, 1)
+        row = QHBoxLayout()
         row.addWidget(self.summary, 3)
         row.addWidget(self.refs, 1)
         row.addWidget(self.add_button)
@@ -74,6 +77,7 @@ class TimelineTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        layout.addLayout(when)
         layout.addLayout(row)
         self.list.itemActivated.connect(self._activated)
         for edit in (self.summary, self.refs, self.ref):

@@ -1,0 +1,21 @@
+"""Everything is reachable on a 1024×700 screen: the window never asks for more, whatever the tab
+or the wizard's step."""
+
+from __future__ import annotations
+
+
+def test_the_window_fits_1024_by_700_on_every_tab_and_wizard_step(window, qapp):
+    window.resize(1024, 700)
+    window.show()
+    window.cases.select("202611-001")
+    workspace = window.workspace
+    for tab in (workspace.overview, workspace.evidence, workspace.timeline, workspace.bundles):
+        workspace.setCurrentWidget(tab)
+        qapp.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, (type(tab).__name__, hint)
+    for step in range(4):
+        workspace.bundles._go(step)
+        qapp.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, (step, hint)
