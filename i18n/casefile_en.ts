@@ -1620,35 +1620,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: all %2 files intact, custody log intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: PROBLEMS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything verifies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some files do not verify:</source>
+        <source>Verifying case %1 (%2 of %3)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2032,6 +2004,61 @@ Reason:</source>
     </message>
     <message>
         <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResultsDialog</name>
+    <message>
+        <source>Verification results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 cases are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases have problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases intact, %2 with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 cases)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -702,7 +702,7 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>checked and set by hand</source>
-        <translation>经人工核实填写</translation>
+        <translation>经人工核对填写</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1631,36 +1631,8 @@ Reason:</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>%1: all %2 files intact, custody log intact</source>
-        <translation>%1：%2 个文件全部完好，保管记录完整</translation>
-    </message>
-    <message>
-        <source>%1: PROBLEMS</source>
-        <translation>%1：发现问题</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>已被修改</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>unexpected</source>
-        <translation>多出的文件</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>核实与分类</translation>
-    </message>
-    <message>
-        <source>Everything verifies.</source>
-        <translation>全部核验通过。</translation>
-    </message>
-    <message>
-        <source>Some files do not verify:</source>
-        <translation>部分文件未通过核验：</translation>
+        <source>Verifying case %1 (%2 of %3)…</source>
+        <translation>正在核验案件 %1（第 %2 个，共 %3 个）…</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2019,61 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>VerifyResultsDialog</name>
+    <message>
+        <source>Verification results</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 cases.</source>
+        <translation>已取消：共 %2 个案件，已核验 %1 个。</translation>
+    </message>
+    <message>
+        <source>Case %1 is intact.</source>
+        <translation>案件 %1 完好。</translation>
+    </message>
+    <message>
+        <source>Case %1 has problems.</source>
+        <translation>案件 %1 有问题。</translation>
+    </message>
+    <message>
+        <source>All %1 cases are intact.</source>
+        <translation>%1 个案件全部完好。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases have problems.</source>
+        <translation>%2 个案件中有 %1 个有问题。</translation>
+    </message>
+    <message>
+        <source>%1 cases intact, %2 with problems</source>
+        <translation>%1 个案件完好，%2 个有问题</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>多出的文件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>%1 (%2 cases)</source>
+        <translation>%1（%2 个案件）</translation>
+    </message>
+</context>
+<context>
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in complaint</source>
@@ -2346,7 +2373,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} does not verify; fix it before exporting: {summary}</source>
-        <translation>案件 {number} 校验未通过，请先处理再导出：{summary}</translation>
+        <translation>案件 {number} 核验未通过，请先处理再导出：{summary}</translation>
     </message>
     <message>
         <source>the archive must hold exactly one case folder</source>
@@ -2418,7 +2445,7 @@ Reason:</source>
     </message>
     <message>
         <source>the archive does not verify; nothing was imported: {summary}</source>
-        <translation>归档校验未通过，未导入任何内容：{summary}</translation>
+        <translation>归档核验未通过，未导入任何内容：{summary}</translation>
     </message>
     <message>
         <source>the library</source>
@@ -2590,7 +2617,7 @@ Reason:</source>
     </message>
     <message>
         <source>the file has changed since it was added; run verify</source>
-        <translation>文件在加入案件后已被改动，请执行“校验”</translation>
+        <translation>文件在加入案件后已被改动，请执行“核验”</translation>
     </message>
     <message>
         <source>symbolic link to nothing (broken link)</source>
@@ -3474,7 +3501,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
-        <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”校验整个案件</translation>
+        <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”核验整个案件</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>
