@@ -361,10 +361,6 @@ SHA-256: %4</source>
 <context>
     <name>CaseFile</name>
     <message>
-        <source>Cannot open the library:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CaseFile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,6 +1530,41 @@ Reason:</source>
     </message>
     <message>
         <source>Show these fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryChoiceDialog</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseFile cannot open the library at %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another library, create a new one, or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CaseFile library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new library</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3022,6 +3053,14 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a folder; choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder can be created at {root}; choose another place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

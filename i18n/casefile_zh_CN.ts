@@ -363,10 +363,6 @@ SHA-256：%4</translation>
 <context>
     <name>CaseFile</name>
     <message>
-        <source>Cannot open the library:</source>
-        <translation>无法打开案卷库：</translation>
-    </message>
-    <message>
         <source>CaseFile</source>
         <translation>CaseFile 案卷</translation>
     </message>
@@ -1549,6 +1545,41 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>LibraryChoiceDialog</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>无法打开案卷库</translation>
+    </message>
+    <message>
+        <source>CaseFile cannot open the library at %1:</source>
+        <translation>CaseFile 无法打开位于 %1 的案卷库：</translation>
+    </message>
+    <message>
+        <source>Choose another library, create a new one, or quit.</source>
+        <translation>请选择其他案卷库、新建案卷库，或退出。</translation>
+    </message>
+    <message>
+        <source>Choose another library…</source>
+        <translation>选择其他案卷库…</translation>
+    </message>
+    <message>
+        <source>Create a new library…</source>
+        <translation>新建案卷库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a CaseFile library</source>
+        <translation>选择 CaseFile 案卷库</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new library</source>
+        <translation>为新案卷库选择一个空文件夹</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CaseFile — %1</source>
@@ -1874,7 +1905,7 @@ Reason:</source>
     </message>
     <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
-        <translation>关联到案件的文件夹记录在案件库中，使用该案件库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
+        <translation>关联到案件的文件夹记录在案卷库中，使用该案卷库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
     </message>
     <message>
         <source>Library folder</source>
@@ -2462,7 +2493,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} is already in this library; nothing was imported</source>
-        <translation>案件 {number} 已在本案件库中，未导入任何内容</translation>
+        <translation>案件 {number} 已在本案卷库中，未导入任何内容</translation>
     </message>
     <message>
         <source>the archive needs {total} bytes but only {free} are free; nothing was imported</source>
@@ -2478,7 +2509,7 @@ Reason:</source>
     </message>
     <message>
         <source>the library</source>
-        <translation>案件库</translation>
+        <translation>案卷库</translation>
     </message>
     <message>
         <source>importing {name}</source>
@@ -2590,15 +2621,15 @@ Reason:</source>
     </message>
     <message>
         <source>a file of the CaseFile library itself, not a file that can be evidence</source>
-        <translation>CaseFile 案件库自身的文件，不能作为证据</translation>
+        <translation>CaseFile 案卷库自身的文件，不能作为证据</translation>
     </message>
     <message>
         <source>this folder contains the CaseFile library ({library}); choose the folder that holds the evidence</source>
-        <translation>此文件夹包含 CaseFile 案件库（{library}）；请选择存放证据的文件夹</translation>
+        <translation>此文件夹包含 CaseFile 案卷库（{library}）；请选择存放证据的文件夹</translation>
     </message>
     <message>
         <source>this folder is part of the CaseFile library; add files from outside it (files put in a case&apos;s inbox are added by &apos;casefile watch&apos;)</source>
-        <translation>此文件夹属于 CaseFile 案件库；请添加案件库以外的文件（放入案件收件箱 inbox 的文件由“casefile watch”自动添加）</translation>
+        <translation>此文件夹属于 CaseFile 案卷库；请添加案卷库以外的文件（放入案件收件箱 inbox 的文件由“casefile watch”自动添加）</translation>
     </message>
     <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
@@ -2638,7 +2669,7 @@ Reason:</source>
     </message>
     <message>
         <source>this folder is the CaseFile library; it cannot be evidence</source>
-        <translation>此文件夹就是 CaseFile 案件库，不能作为证据</translation>
+        <translation>此文件夹就是 CaseFile 案卷库，不能作为证据</translation>
     </message>
     <message>
         <source>directory loop (this folder was already visited)</source>
@@ -2678,11 +2709,11 @@ Reason:</source>
     </message>
     <message>
         <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
-        <translation>案件库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
+        <translation>案卷库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
     </message>
     <message>
         <source>cannot open the library index {path}: {orig}</source>
-        <translation>无法打开案件库索引 {path}：{orig}</translation>
+        <translation>无法打开案卷库索引 {path}：{orig}</translation>
     </message>
     <message>
         <source>no exhibit {numbers} in case {case}</source>
@@ -2710,7 +2741,7 @@ Reason:</source>
     </message>
     <message>
         <source>no case {number} in the library at {root}</source>
-        <translation>案件库 {root} 中没有案件 {number}</translation>
+        <translation>案卷库 {root} 中没有案件 {number}</translation>
     </message>
     <message>
         <source>the library file {marker}</source>
@@ -2730,15 +2761,15 @@ Reason:</source>
     </message>
     <message>
         <source>no CaseFile library at {root}</source>
-        <translation>{root} 处没有 CaseFile 案件库</translation>
+        <translation>{root} 处没有 CaseFile 案卷库</translation>
     </message>
     <message>
         <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
-        <translation>{root} 不是空文件夹，也不是 CaseFile 案件库，请选择一个空文件夹</translation>
+        <translation>{root} 不是空文件夹，也不是 CaseFile 案卷库，请选择一个空文件夹</translation>
     </message>
     <message>
         <source>the library at {root} was written by a newer CaseFile; please upgrade</source>
-        <translation>{root} 处的案件库由更新版本的 CaseFile 写入，请升级</translation>
+        <translation>{root} 处的案卷库由更新版本的 CaseFile 写入，请升级</translation>
     </message>
     <message>
         <source>{what} is in use by another CaseFile window or command; try again</source>
@@ -2754,11 +2785,11 @@ Reason:</source>
     </message>
     <message>
         <source>opening the library index {path}</source>
-        <translation>打开案件库索引 {path}</translation>
+        <translation>打开案卷库索引 {path}</translation>
     </message>
     <message>
         <source>{marker} is damaged: it should hold a JSON object with the library&apos;s format and version</source>
-        <translation>{marker} 已损坏：其内容应为记载案件库格式和版本的 JSON 对象</translation>
+        <translation>{marker} 已损坏：其内容应为记载案卷库格式和版本的 JSON 对象</translation>
     </message>
     <message>
         <source>{marker} is damaged: its version {version!r} is not a whole number</source>
@@ -2766,7 +2797,7 @@ Reason:</source>
     </message>
     <message>
         <source>creating the library at {root}</source>
-        <translation>在 {root} 创建案件库</translation>
+        <translation>在 {root} 创建案卷库</translation>
     </message>
     <message>
         <source>creating {folder}</source>
@@ -3035,6 +3066,14 @@ Reason:</source>
     <message>
         <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
         <translation>案件 {number} 已损坏（{reason}），已保持原状；核验通过前不会写入任何内容——请运行“casefile verify {number}”，或运行“casefile repair {number}”依保管记录重建案件记录</translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a folder; choose a folder</source>
+        <translation>{root} 是文件，不是文件夹，请选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>no folder can be created at {root}; choose another place</source>
+        <translation>无法在 {root} 创建文件夹，请选择其他位置</translation>
     </message>
     <message>
         <source>a new case folder</source>
@@ -3722,7 +3761,7 @@ Reason:</source>
     </message>
     <message>
         <source>{folder} is inside the library; attach a folder outside it (each case&apos;s inbox is watched already)</source>
-        <translation>{folder} 在案件库之内；请关联案件库以外的文件夹（每个案件的收件箱已在监视中）</translation>
+        <translation>{folder} 在案卷库之内；请关联案卷库以外的文件夹（每个案件的收件箱已在监视中）</translation>
     </message>
     <message>
         <source>{path} is not a CaseFile list of attached folders</source>
@@ -3766,7 +3805,7 @@ Reason:</source>
     </message>
     <message>
         <source>the folder {folder} is attached to case {case}, which is not in this library</source>
-        <translation>文件夹 {folder} 关联的案件 {case} 不在本案件库中</translation>
+        <translation>文件夹 {folder} 关联的案件 {case} 不在本案卷库中</translation>
     </message>
     <message>
         <source>{name} is in the case now, but it could not be cleared from the watched folder: {reason}</source>
