@@ -42,6 +42,7 @@ def test_file_dialog_speaks_chinese(qapp, qtbot, tmp_path):
     dialog.show()
     assert english_texts(dialog) == []
     assert dialog.findChild(QLabel, "fileTypeLabel").text() == "文件类型(&T)："
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Drive") == "驱动器"  # the type of "/"
 
 
 def test_print_dialog_speaks_chinese(qapp, qtbot):
