@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         def work(token):  # type: ignore[no-untyped-def]
             # One progress report per case: a flood of per-file reports would keep the window busy.
             for i, number in enumerate(numbers):
+                token.check()  # a case without files never looks at the token itself
                 yield Progress(i, len(numbers), number)
                 for item in verify_case(library, number, cancel=token):
                     if isinstance(item, CaseReport):

@@ -84,3 +84,23 @@ def test_the_interface_says_verification_one_way():
         if (text := node.text or "") and re.search("校验|核实", allowed.sub("", text))
     ]
     assert odd == []
+
+
+def test_cancelling_shows_what_was_verified_so_far(ctx, qtbot):
+    from casefile.ui.main_window import MainWindow
+
+    for _ in range(60):
+        make_case(ctx.library)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ctx.runner.synchronous = False
+    try:
+        window.verify(all_cases=True)
+        window.verify_task.cancel()
+        qtbot.waitUntil(lambda: getattr(window, "verify_results", None) is not None, timeout=60_000)
+    finally:
+        ctx.runner.wait()
+    results = window.verify_results
+    done = len(results.reports)
+    assert done < 60
+    assert results.headline.text() == f"Cancelled after {done} of 60 cases."
