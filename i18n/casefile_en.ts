@@ -361,10 +361,6 @@ SHA-256: %4</source>
 <context>
     <name>CaseFile</name>
     <message>
-        <source>Cannot open the library:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CaseFile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,6 +1546,41 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>LibraryChoiceDialog</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CaseFile cannot open the library at %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another library, create a new one, or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CaseFile library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>cases-%1.xlsx</source>
@@ -1660,35 +1691,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: all %2 files intact, custody log intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: PROBLEMS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything verifies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some files do not verify:</source>
+        <source>Verifying case %1 (%2 of %3)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1759,6 +1762,42 @@ Reason:</source>
     </message>
     <message>
         <source>No program on this computer opens PDF files; the packet is shown here. It is saved at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2131,6 +2170,61 @@ Reason:</source>
     </message>
     <message>
         <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResultsDialog</name>
+    <message>
+        <source>Verification results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 cases are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases have problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases intact, %2 with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 cases)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3069,6 +3163,14 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a folder; choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder can be created at {root}; choose another place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

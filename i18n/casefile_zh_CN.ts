@@ -363,10 +363,6 @@ SHA-256：%4</translation>
 <context>
     <name>CaseFile</name>
     <message>
-        <source>Cannot open the library:</source>
-        <translation>无法打开案卷库：</translation>
-    </message>
-    <message>
         <source>CaseFile</source>
         <translation>CaseFile 案卷</translation>
     </message>
@@ -1561,6 +1557,41 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>LibraryChoiceDialog</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>无法打开案卷库</translation>
+    </message>
+    <message>
+        <source>CaseFile cannot open the library at %1:</source>
+        <translation>CaseFile 无法打开位于 %1 的案卷库：</translation>
+    </message>
+    <message>
+        <source>Choose another library, create a new one, or quit.</source>
+        <translation>请选择其他案卷库、新建案卷库，或退出。</translation>
+    </message>
+    <message>
+        <source>Choose another library…</source>
+        <translation>选择其他案卷库…</translation>
+    </message>
+    <message>
+        <source>Create a new library…</source>
+        <translation>新建案卷库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a CaseFile library</source>
+        <translation>选择 CaseFile 案卷库</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new library</source>
+        <translation>为新案卷库选择一个空文件夹</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>cases-%1.xlsx</source>
@@ -1671,36 +1702,8 @@ Reason:</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>%1: all %2 files intact, custody log intact</source>
-        <translation>%1：%2 个文件全部完好，保管记录完整</translation>
-    </message>
-    <message>
-        <source>%1: PROBLEMS</source>
-        <translation>%1：发现问题</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>已被修改</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>unexpected</source>
-        <translation>多出的文件</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>核实与分类</translation>
-    </message>
-    <message>
-        <source>Everything verifies.</source>
-        <translation>全部核验通过。</translation>
-    </message>
-    <message>
-        <source>Some files do not verify:</source>
-        <translation>部分文件未通过核验：</translation>
+        <source>Verifying case %1 (%2 of %3)…</source>
+        <translation>正在核验案件 %1（第 %2 个，共 %3 个）…</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1774,42 @@ Reason:</source>
     <message>
         <source>No program on this computer opens PDF files; the packet is shown here. It is saved at %1</source>
         <translation>本机没有可打开 PDF 的程序，材料已在此显示。文件保存在 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>页序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>打印页(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2182,61 @@ Reason:</source>
     <message>
         <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
         <translation>每行一句：00:01:23 张三：逐字记录的原话。行首加 * 标记重点内容。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResultsDialog</name>
+    <message>
+        <source>Verification results</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 cases.</source>
+        <translation>已取消：共 %2 个案件，已核验 %1 个。</translation>
+    </message>
+    <message>
+        <source>Case %1 is intact.</source>
+        <translation>案件 %1 完好。</translation>
+    </message>
+    <message>
+        <source>Case %1 has problems.</source>
+        <translation>案件 %1 有问题。</translation>
+    </message>
+    <message>
+        <source>All %1 cases are intact.</source>
+        <translation>%1 个案件全部完好。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases have problems.</source>
+        <translation>%2 个案件中有 %1 个有问题。</translation>
+    </message>
+    <message>
+        <source>%1 cases intact, %2 with problems</source>
+        <translation>%1 个案件完好，%2 个有问题</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>多出的文件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>%1 (%2 cases)</source>
+        <translation>%1（%2 个案件）</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3176,14 @@ Reason:</source>
     <message>
         <source>case {number} is damaged ({reason}) and was left untouched; nothing is written to it until it verifies again — run &apos;casefile verify {number}&apos;, or &apos;casefile repair {number}&apos; to rebuild its record from the custody log</source>
         <translation>案件 {number} 已损坏（{reason}），已保持原状；核验通过前不会写入任何内容——请运行“casefile verify {number}”，或运行“casefile repair {number}”依保管记录重建案件记录</translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a folder; choose a folder</source>
+        <translation>{root} 是文件，不是文件夹，请选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>no folder can be created at {root}; choose another place</source>
+        <translation>无法在 {root} 创建文件夹，请选择其他位置</translation>
     </message>
     <message>
         <source>a new case folder</source>

@@ -59,6 +59,7 @@ from casefile.core.fsutil import (
     remove_quietly,
     remove_tree,
     storage_error,
+    storage_problem,
     tighten_tree,
 )
 from casefile.core.hashing import hash_file
@@ -1207,6 +1208,47 @@ def _writable(root: Path) -> bool:
     os.close(fd)
     os.unlink(probe)
     return True
+
+
+def check_library_folder(root: Path) -> Message | None:
+    """Why ``root`` cannot hold the library, or None: a library is there already, or the folder is
+    empty (or missing) and can be created and written.
+
+    Trying leaves nothing behind: a probe file and any folder made for the try are removed again.
+    """
+    root = Path(root).expanduser().absolute()
+    creating = Message("creating the library at {root}", root=root)
+    try:
+        if (root / LIBRARY_MARKER).is_file():
+            return None
+        if root.exists() and not root.is_dir():
+            return Message("{root} is a file, not a folder; choose a folder", root=root)
+        if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
+            return Message("{root} is not empty and is not a CaseFile library; choose an empty folder", root=root)
+    except OSError as exc:
+        return storage_problem(exc, creating)
+    missing: list[Path] = []
+    made: list[Path] = []
+    try:
+        folder = root
+        while not folder.exists() and folder != folder.parent:
+            missing.append(folder)
+            folder = folder.parent
+        for folder in reversed(missing):
+            folder.mkdir()
+            made.append(folder)
+        probe = root / f"{TEMP_PREFIX}probe-{os.getpid()}-{secrets.token_hex(3)}"
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.unlink(probe)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+            return storage_problem(exc, creating)
+        return Message("no folder can be created at {root}; choose another place", root=root)
+    finally:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+    return None
 
 
 def _create_library(root: Path) -> None:

@@ -8,15 +8,14 @@ from pathlib import Path
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CaseFileError
-from casefile.core.library import Library
-from casefile.core.settings import load_settings, resolve_operator
+from casefile.core.settings import load_settings
 from casefile.resources import resource_path
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.tasks import TaskRunner
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -48,21 +47,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(library_path: Path) -> int:
     """Open the library and show the main window; returns the exit code."""
-    from casefile.ui.i18n import install, translated
+    from casefile.ui.i18n import install
+    from casefile.ui.library_choice import open_library
     from casefile.ui.main_window import MainWindow
 
     app = make_application()
     settings = load_settings()
     install(app, settings.language)
     sys.excepthook = lambda _t, error, _tb: show_error(None, error)
-    try:
-        library = Library.open(library_path, resolve_operator(None, settings), hash_sm3=settings.hash_sm3)
-    except CaseFileError as exc:
-        QMessageBox.critical(
-            None,
-            __app_name__,
-            QCoreApplication.translate("CaseFile", "Cannot open the library:") + f"\n{translated(exc)}",
-        )
+    library = open_library(library_path, settings)
+    if library is None:  # the library did not open and the user chose to quit
         return 2
     ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
     window = MainWindow(ctx)

@@ -6,12 +6,12 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casefile.core.errors import StorageError
+from casefile.core.errors import CancelledError, StorageError
 from casefile.core.evidence import AddResult
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.spreadsheet import write_xlsx
-from casefile.core.verify import CaseReport, FileStatus, verify_case
+from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import (
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QTableView,
@@ -392,12 +391,13 @@ class MainWindow(QMainWindow):
         library = self.ctx.library
 
         def work(token):  # type: ignore[no-untyped-def]
+            # One progress report per case: a flood of per-file reports would keep the window busy.
             for i, number in enumerate(numbers):
+                token.check()  # a case without files never looks at the token itself
+                yield Progress(i, len(numbers), number)
                 for item in verify_case(library, number, cancel=token):
                     if isinstance(item, CaseReport):
                         yield item
-                    else:
-                        yield Progress(i, len(numbers), number)
 
         dialog = QProgressDialog(self.tr("Verifying…"), self.tr("Cancel"), 0, len(numbers), self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -406,51 +406,37 @@ class MainWindow(QMainWindow):
 
         def show_progress(done: int, total: int, message: str) -> None:
             dialog.setValue(done)
-            dialog.setLabelText(message)
+            dialog.setLabelText(fill(self.tr("Verifying case %1 (%2 of %3)…"), message, done + 1, total))
+
+        def failed(error: object) -> None:
+            if isinstance(error, CancelledError):
+                self._show_reports(task.results, len(numbers), cancelled=True)
+            elif isinstance(error, BaseException):
+                show_error(self, error)
 
         task.progress.connect(show_progress)
         dialog.canceled.connect(task.cancel)
-        task.succeeded.connect(lambda _r: self._show_reports(task.results))
-        task.failed.connect(lambda error: show_error(self, error))
+        task.succeeded.connect(lambda _r: self._show_reports(task.results, len(numbers)))
+        task.failed.connect(failed)
         task.finished.connect(dialog.reset)
         self.verify_task = task
         self.ctx.runner.start(task)
 
-    def _show_reports(self, reports: list[CaseReport]) -> None:
+    def _show_reports(self, reports: list[CaseReport], total: int, *, cancelled: bool = False) -> None:
+        from casefile.ui.verify_results import VerifyResultsDialog
+
         self.last_reports = reports
-        lines = []
-        for report in reports:
-            if report.ok:
-                lines.append(
-                    self.tr("%1: all %2 files intact, custody log intact")
-                    .replace("%1", report.number)
-                    .replace("%2", str(report.count(FileStatus.INTACT)))
-                )
-                lines.extend(f"    {translated(n)}" for n in report.notes)
-                continue
-            lines.append(self.tr("%1: PROBLEMS").replace("%1", report.number))
-            labels = {
-                FileStatus.MODIFIED: self.tr("modified"),
-                FileStatus.MISSING: self.tr("missing"),
-                FileStatus.UNEXPECTED: self.tr("unexpected"),
-            }
-            for f in report.files:
-                if f.status is not FileStatus.INTACT:
-                    lines.append(f"    {labels[f.status]}: {f.path}")
-            lines.extend(f"    {translated(p)}" for p in report.problems)
-            lines.extend(f"    {translated(n)}" for n in report.notes)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Verification"))
-        ok = all(r.ok for r in reports)
-        box.setIcon(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning)
-        box.setText(self.tr("Everything verifies.") if ok else self.tr("Some files do not verify:"))
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText("\n".join(lines[:12]))
-        self.verify_box = box
-        box.open()
-        self.ctx.events.cases_changed.emit()  # a case found damaged (or verifying again) is marked in the list
-        for number in {r.number for r in reports}:
-            self.ctx.events.case_changed.emit(number)
+        results = VerifyResultsDialog(reports, total, cancelled=cancelled, parent=self)
+        results.case_chosen.connect(self.cases.select)
+        self.verify_results = results
+        results.open()
+        # A case found damaged (or released by verifying again) is marked in the list: reload it once,
+        # and the open case if it was verified, never once per case.
+        current = self.workspace.number
+        if current and any(r.number == current for r in reports):
+            self.ctx.events.case_changed.emit(current)
+        else:
+            self.ctx.events.cases_changed.emit()
 
     # ------------------------------------------------------------------ layout
 

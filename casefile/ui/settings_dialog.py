@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from casefile.core.library import check_library_folder
 from casefile.core.settings import save_settings
 from casefile.core.validate import check_credit_code, normalise_phone
 from casefile.ui.context import AppContext, show_error
@@ -127,6 +130,13 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         s = self.ctx.settings
+        folder = self.library.text().strip()
+        if folder and folder != str(self.ctx.library.root):
+            problem = check_library_folder(Path(folder))
+            if problem is not None:  # a folder that cannot be a library is never remembered
+                self.error.setText(translated(problem))
+                self.library.setFocus()
+                return
         try:
             code = self.org_code.text().strip()
             phone = self.org_phone.text().strip()

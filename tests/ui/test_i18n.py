@@ -78,7 +78,7 @@ def test_core_errors_reach_the_user_in_chinese(qapp, tmp_path):
     try:
         Library.open(tmp_path / "no-library", "tester", create=False)
     except Exception as exc:
-        assert translated(exc) == f"{tmp_path / 'no-library'} 处没有 CaseFile 案件库"
+        assert translated(exc) == f"{tmp_path / 'no-library'} 处没有 CaseFile 案卷库"
     else:
         raise AssertionError("opening a missing library must fail")
     assert translated(OSError(28, "No space left on device", "/media/usb/x.pdf")) == "磁盘已满：/media/usb/x.pdf"

@@ -70,7 +70,8 @@ def test_verify_reports_a_modified_file(window, ctx, tmp_path, monkeypatch):
     assert [(f.path, f.status) for f in report.files if f.status is not FileStatus.INTACT] == [
         (f"evidence/{stored.name}", FileStatus.MODIFIED)
     ]
-    assert stored.name in window.verify_box.detailedText()
+    assert window.verify_results.windowTitle() == "Verification results"
+    assert stored.name in window.verify_results.text()
 
 
 def test_switching_language(window, qapp):

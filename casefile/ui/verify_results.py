@@ -1,0 +1,136 @@
+"""What verifying one case or the whole library found: the counts, then the problems alone.
+
+A library of 2,000 intact cases gives one line ("2000 个案件完好"), not 2,000; a case with a
+modified or missing file is listed with what is wrong, and double-clicking it opens it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from casefile.core.verify import CaseReport, FileStatus
+from casefile.ui.i18n import fill, labelled, translated
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class VerifyResultsDialog(QDialog):
+    """The result of a verification run; ``case_chosen`` carries the number of a case double-clicked."""
+
+    case_chosen = Signal(str)
+
+    def __init__(
+        self, reports: Sequence[CaseReport], total: int, *, cancelled: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.reports = list(reports)
+        self.total = total
+        self.cancelled = cancelled
+        self.intact = sum(1 for r in self.reports if r.ok)
+        self.with_problems = len(self.reports) - self.intact
+        self.setWindowTitle(self.tr("Verification results"))
+
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        self.problems = QTreeWidget(self)
+        self.problems.setHeaderHidden(True)
+        self.problems.setColumnCount(1)
+        self.problems.itemDoubleClicked.connect(self._double_clicked)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy = QPushButton(self.tr("Copy the list"), self)
+        buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(buttons)
+        self._fill()
+        self.resize(620, 420 if self._items else 160)
+
+    def _fill(self) -> None:
+        done = len(self.reports)
+        if self.cancelled:
+            self.headline.setText(fill(self.tr("Cancelled after %1 of %2 cases."), done, self.total))
+        elif done == 1:
+            report = self.reports[0]
+            self.headline.setText(
+                fill(self.tr("Case %1 is intact."), report.number)
+                if report.ok
+                else fill(self.tr("Case %1 has problems."), report.number)
+            )
+        elif self.with_problems == 0:
+            self.headline.setText(fill(self.tr("All %1 cases are intact."), done))
+        else:
+            self.headline.setText(fill(self.tr("%1 of %2 cases have problems."), self.with_problems, done))
+        self.counts.setText(fill(self.tr("%1 cases intact, %2 with problems"), self.intact, self.with_problems))
+
+        self._items: list[QTreeWidgetItem] = []
+        labels = {
+            FileStatus.MODIFIED: self.tr("modified"),
+            FileStatus.MISSING: self.tr("missing"),
+            FileStatus.UNEXPECTED: self.tr("unexpected"),
+        }
+        for report in self.reports:
+            if report.ok:
+                continue
+            item = QTreeWidgetItem([report.number])
+            item.setData(0, NUMBER_ROLE, report.number)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            lines = [labelled(labels[f.status], f.path) for f in report.files if f.status is not FileStatus.INTACT]
+            lines += [translated(p) for p in report.problems]
+            lines += [translated(n) for n in report.notes]
+            for line in lines:
+                child = QTreeWidgetItem([line])
+                child.setData(0, NUMBER_ROLE, report.number)
+                item.addChild(child)
+            self._items.append(item)
+        # What could not be done for intact cases (their run not recorded…), once each, with how many.
+        notes = Counter(translated(n) for r in self.reports if r.ok for n in r.notes)
+        if notes:
+            item = QTreeWidgetItem([self.tr("Notes")])
+            for note, count in notes.items():
+                item.addChild(QTreeWidgetItem([fill(self.tr("%1 (%2 cases)"), note, count) if count > 1 else note]))
+            self._items.append(item)
+        self.problems.addTopLevelItems(self._items)
+        self.problems.expandAll()
+        self.problems.setVisible(bool(self._items))
+
+    def problem_numbers(self) -> list[str]:
+        return [r.number for r in self.reports if not r.ok]
+
+    def text(self) -> str:
+        """The summary and the list as plain text, to paste into a note or a message."""
+        lines = [self.headline.text(), self.counts.text()]
+        for item in self._items:
+            lines.append(item.text(0))
+            lines.extend(f"    {child.text(0)}" for j in range(item.childCount()) if (child := item.child(j)))
+        return "\n".join(lines)
+
+    def _double_clicked(self, item: QTreeWidgetItem) -> None:
+        number = item.data(0, NUMBER_ROLE)
+        if number:
+            self.case_chosen.emit(str(number))
