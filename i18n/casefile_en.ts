@@ -1556,7 +1556,19 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new case by any channel, its fields following its type (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1612,6 +1624,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Verifying…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,6 +1665,61 @@ Reason:</source>
     </message>
     <message>
         <source>Some files do not verify:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent (business)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier (express company)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a receipt for the complainant and print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When, where, who, what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was created, but its receipt was not made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1567,8 +1567,20 @@ Reason:</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>New case…</source>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <source>A new case by any channel, its fields following its type (Ctrl+N)</source>
+        <translation>新建任意渠道的案件，按案件类型填写（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
         <translation>到店投诉登记…</translation>
+    </message>
+    <message>
+        <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
+        <translation>顾客到店投诉：登记、附照片并出具回执（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Verify this case</source>
@@ -1623,6 +1635,10 @@ Reason:</source>
         <translation>案件 %1</translation>
     </message>
     <message>
+        <source>Case %1 created</source>
+        <translation>已新建案件 %1</translation>
+    </message>
+    <message>
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
@@ -1661,6 +1677,61 @@ Reason:</source>
     <message>
         <source>Some files do not verify:</source>
         <translation>部分文件未通过核验：</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s phone</source>
+        <translation>投诉人电话</translation>
+    </message>
+    <message>
+        <source>Respondent (business)</source>
+        <translation>被投诉人（经营者）</translation>
+    </message>
+    <message>
+        <source>Carrier (express company)</source>
+        <translation>承运快递公司</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Make a receipt for the complainant and print it</source>
+        <translation>为投诉人出具回执并打印</translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>When, where, who, what happened</source>
+        <translation>时间、地点、人物、经过</translation>
+    </message>
+    <message>
+        <source>Case %1 was created, but its receipt was not made.</source>
+        <translation>案件 %1 已新建，但回执未能生成。</translation>
     </message>
 </context>
 <context>

@@ -172,8 +172,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
 
     def _make_actions(self) -> None:
+        self.act_new = QAction(self)
+        self.act_new.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_new.triggered.connect(self.open_new_case)
         self.act_walkin = QAction(self)
-        self.act_walkin.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_walkin.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.act_walkin.triggered.connect(self.open_walkin)
         self.act_verify = QAction(self)
         self.act_verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
@@ -201,16 +204,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
             self.act_lang[code] = action
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.act_walkin, self.act_reload])
+        self.file_menu.addActions([self.act_reload])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
+        self.case_menu.addActions([self.act_new, self.act_walkin])
+        self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_verify, self.act_verify_all])
         self.lang_menu = self.menuBar().addMenu("")
         self.lang_menu.addActions(list(self.act_lang.values()))
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("main-toolbar")
-        toolbar.addActions([self.act_walkin, self.act_verify])
+        toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
 
     def _focus_search(self) -> None:
@@ -222,7 +227,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
+        self.act_new.setText(self.tr("New case…"))
+        self.act_new.setToolTip(self.tr("A new case by any channel, its fields following its type (Ctrl+N)"))
         self.act_walkin.setText(self.tr("Walk-in complaint…"))
+        self.act_walkin.setToolTip(self.tr("A customer at the counter, with photos and a receipt (Ctrl+Shift+N)"))
         self.act_verify.setText(self.tr("Verify this case"))
         self.act_verify_all.setText(self.tr("Verify the whole library"))
         self.act_search.setText(self.tr("Search cases"))
@@ -257,6 +265,20 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue("window/last_case", number)
+
+    def open_case(self, number: str) -> None:
+        """Show ``number`` in the list and open it, clearing a search or filter that hides it."""
+        self.cases.reload()
+        row = self.cases.model.row_of(number)
+        if row < 0:
+            return
+        if not self.cases.proxy.mapFromSource(self.cases.model.index(row, 0)).isValid():
+            self.cases.search.clear()
+            for combo in (self.cases.stage, self.cases.type, self.cases.priority):
+                combo.setCurrentIndex(0)
+            for check in (self.cases.overdue, self.cases.due_today):
+                check.setChecked(False)
+        self.cases.select(number)
 
     def _case_changed(self, number: str) -> None:
         self.cases.reload()
@@ -313,13 +335,21 @@ class MainWindow(QMainWindow):
         self.cases.proxy.invalidate()
         self._update_status()
 
+    def open_new_case(self) -> None:
+        from casefile.ui.new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(self.ctx, self)
+        self.new_case_dialog = dialog
+        if dialog.exec() and dialog.number:
+            self.open_case(dialog.number)
+            self.statusBar().showMessage(fill(self.tr("Case %1 created"), dialog.number), 20_000)
+
     def open_walkin(self) -> None:
         from casefile.ui.walkin import WalkInDialog
 
         dialog = WalkInDialog(self.ctx, self)
         if dialog.exec() and dialog.number:
-            self.ctx.events.cases_changed.emit()
-            self.cases.select(dialog.number)
+            self.open_case(dialog.number)
 
     def open_settings(self) -> None:
         from casefile.ui.settings_dialog import SettingsDialog
