@@ -901,6 +901,10 @@ Proof purpose: %3</source>
         <source>Female (女)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1625,6 +1629,18 @@ Reason:</source>
     </message>
     <message>
         <source>Case %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is kept with the case: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -904,6 +904,10 @@ Proof purpose: %3</source>
         <source>Female (女)</source>
         <translation>女</translation>
     </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1637,6 +1641,18 @@ Reason:</source>
     <message>
         <source>Case %1 created</source>
         <translation>已新建案件 %1</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>已登记 %1</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint</source>
+        <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>The receipt is kept with the case: %1</source>
+        <translation>回执已随案保存：%1</translation>
     </message>
     <message>
         <source>Verifying…</source>

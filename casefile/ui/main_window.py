@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 
 from casefile.core.evidence import AddResult
 from casefile.core.model import CaseType, Priority, Stage
@@ -348,8 +349,21 @@ class MainWindow(QMainWindow):
         from casefile.ui.walkin import WalkInDialog
 
         dialog = WalkInDialog(self.ctx, self)
+        self.walkin_dialog = dialog
         if dialog.exec() and dialog.number:
             self.open_case(dialog.number)
+            self.confirm_registered(dialog.number, dialog.receipt)
+
+    def confirm_registered(self, number: str, receipt: Path | None) -> None:
+        """Say plainly that the walk-in is registered, under which number (the case is open behind it)."""
+        text = fill(self.tr("Registered %1"), number)
+        self.statusBar().showMessage(text, 60_000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Walk-in complaint"), text, parent=self)
+        if receipt is not None:
+            box.setInformativeText(fill(self.tr("The receipt is kept with the case: %1"), receipt.name))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.registered_box = box
+        box.open()
 
     def open_settings(self) -> None:
         from casefile.ui.settings_dialog import SettingsDialog
