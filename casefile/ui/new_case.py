@@ -20,7 +20,7 @@ from typing import Any
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
-from casefile.core.model import CaseType, Channel
+from casefile.core.model import CaseType, Channel, Priority
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
 from casefile.core.settings import Settings
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -128,6 +129,9 @@ class NewCaseDialog(QDialog):
         self.channel_combo: QComboBox = channel_combo
         self.title_edit = self.widget("title")
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(Channel.PHONE.value)))
+        choose_priority = self.widget("priority")
+        assert isinstance(choose_priority, QComboBox)
+        choose_priority.setCurrentIndex(max(0, choose_priority.findData(Priority.NORMAL.value)))
         when = self.widget("complained_at")
         assert isinstance(when, QDateTimeEdit)
         when.setDateTime(QDateTime.currentDateTime())
@@ -145,16 +149,26 @@ class NewCaseDialog(QDialog):
         self.buttons.accepted.connect(self.create_case)
         self.buttons.rejected.connect(self.reject)
 
+        # Two columns, so the form fits a 1024×700 screen: the case and its parties; what the type asks.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for box in (self.case_box, self.party_box):
+            left.addWidget(box)
+        for box in (self.courier_box, self.purchase_box, self.facts_box):
+            right.addWidget(box)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        for box in (self.case_box, self.party_box, self.courier_box, self.purchase_box, self.facts_box):
-            layout.addWidget(box)
+        layout.addLayout(columns)
         layout.addWidget(self.receipt_check)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.type_combo.currentIndexChanged.connect(self.follow_type)
         self.follow_type()
         self.title_edit.setFocus()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
 
     def _group(self, title: object, paths: tuple[str, ...]) -> QGroupBox:
         box = QGroupBox(translated(title), self)
