@@ -1542,6 +1542,49 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store, company or office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (受理人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CaseFile — %1</source>
@@ -1573,6 +1616,10 @@ Reason:</source>
     </message>
     <message>
         <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1641,6 +1688,18 @@ Reason:</source>
     </message>
     <message>
         <source>The receipt is kept with the case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 imported with %2 exhibits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2383,6 +2442,49 @@ Reason:</source>
     </message>
     <message>
         <source>Keep typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library has no cases yet. Start one of three ways:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case in the list, or start a new one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A complaint by phone, online, by email or on social media: the form asks what its type needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in complaint… (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer at the counter: register with photos and hand over a receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case exported from another CaseFile (ZIP), checked before it is added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

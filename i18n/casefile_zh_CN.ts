@@ -1553,6 +1553,49 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation>欢迎使用 CaseFile</translation>
+    </message>
+    <message>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <translation>回执和投诉书上会印出受理单位和受理人。请先填写一次单位信息和您的姓名，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Store, company or office name</source>
+        <translation>门店、公司或机构名称</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Your name (受理人)</source>
+        <translation>您的姓名（受理人）</translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CaseFile — %1</source>
@@ -1585,6 +1628,10 @@ Reason:</source>
     <message>
         <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
         <translation>顾客到店投诉：登记、附照片并出具回执（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation>导入案卷…</translation>
     </message>
     <message>
         <source>Verify this case</source>
@@ -1653,6 +1700,18 @@ Reason:</source>
     <message>
         <source>The receipt is kept with the case: %1</source>
         <translation>回执已随案保存：%1</translation>
+    </message>
+    <message>
+        <source>Import a case archive</source>
+        <translation>导入案卷</translation>
+    </message>
+    <message>
+        <source>Case archives (*.zip)</source>
+        <translation>案卷压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Case %1 imported with %2 exhibits</source>
+        <translation>已导入案件 %1，共 %2 份证据</translation>
     </message>
     <message>
         <source>Verifying…</source>
@@ -2396,6 +2455,49 @@ Reason:</source>
     <message>
         <source>Keep typing</source>
         <translation>继续填写</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation>欢迎使用 CaseFile</translation>
+    </message>
+    <message>
+        <source>The library has no cases yet. Start one of three ways:</source>
+        <translation>案卷库中还没有案件。可从以下三种方式开始：</translation>
+    </message>
+    <message>
+        <source>No case is open</source>
+        <translation>未打开案件</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list, or start a new one:</source>
+        <translation>请在左侧列表中选择案件，或新建：</translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation>新建案件…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>A complaint by phone, online, by email or on social media: the form asks what its type needs.</source>
+        <translation>电话、网络、邮件或社交媒体投诉：表单按案件类型列出需要填写的内容。</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint… (Ctrl+Shift+N)</source>
+        <translation>到店登记…（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>A customer at the counter: register with photos and hand over a receipt.</source>
+        <translation>顾客到店：登记、附照片并当场出具回执。</translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation>导入案卷…</translation>
+    </message>
+    <message>
+        <source>A case exported from another CaseFile (ZIP), checked before it is added.</source>
+        <translation>从其他 CaseFile 导出的案卷（ZIP），导入前先核验。</translation>
     </message>
 </context>
 <context>
