@@ -27,7 +27,7 @@ from typing import Any, TextIO, TypeVar
 from casefile import __app_name__, __version__
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message
 from casefile.core.fsutil import make_private_dir, open_private
-from casefile.core.library import Library, case_from_fields
+from casefile.core.library import Library
 from casefile.core.model import (
     Case,
     Demand,
@@ -52,6 +52,7 @@ from casefile.core.record.fields import (
     demand_from_words,
     demands_from_json,
     leaf_changes,
+    new_case,
     set_fields,
 )
 from casefile.core.record.history import bundle_history
@@ -646,13 +647,7 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     missing = [f"--{name}" for name in ("title", "type", "channel") if name not in given]
     if missing:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
-    blank = case_from_fields(
-        {"title": "-", "type": "quality", "channel": "store", "complained_at": datetime.now().astimezone().isoformat()}
-    )
-    case = apply(blank, changes)
-    nothing = Case(number="", title="", complained_at=blank.complained_at, channel=blank.channel, type=blank.type)
-    check_changes(nothing, case, changes.names)  # every field given is checked, named as it was typed
-    case = library.create_case(case)
+    case = library.create_case(new_case(changes, datetime.now().astimezone()))
     _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
     _print(case.number)
     return EXIT_OK

@@ -897,6 +897,10 @@ Proof purpose: %3</source>
         <source>Female (女)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1546,6 +1550,49 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store, company or office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (受理人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -1615,7 +1662,23 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new case by any channel, its fields following its type (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1683,6 +1746,34 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is kept with the case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 imported with %2 exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Verifying…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,6 +1783,61 @@ Reason:</source>
     </message>
     <message>
         <source>Verifying case %1 (%2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent (business)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier (express company)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a receipt for the complainant and print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When, where, who, what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was created, but its receipt was not made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2489,6 +2635,49 @@ Reason:</source>
     </message>
     <message>
         <source>Keep typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library has no cases yet. Start one of three ways:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case in the list, or start a new one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A complaint by phone, online, by email or on social media: the form asks what its type needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in complaint… (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer at the counter: register with photos and hand over a receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case exported from another CaseFile (ZIP), checked before it is added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -698,7 +698,7 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>checked and set by hand</source>
-        <translation>经人工核实填写</translation>
+        <translation>经人工核对填写</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -899,6 +899,10 @@ Proof purpose: %3</source>
     <message>
         <source>Female (女)</source>
         <translation>女</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1561,49 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation>欢迎使用 CaseFile</translation>
+    </message>
+    <message>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <translation>回执和投诉书上会印出受理单位和受理人。请先填写一次单位信息和您的姓名，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Store, company or office name</source>
+        <translation>门店、公司或机构名称</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Your name (受理人)</source>
+        <translation>您的姓名（受理人）</translation>
+    </message>
+    <message>
+        <source>Staff number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -1626,8 +1673,24 @@ Reason:</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>New case…</source>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <source>A new case by any channel, its fields following its type (Ctrl+N)</source>
+        <translation>新建任意渠道的案件，按案件类型填写（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
         <translation>到店投诉登记…</translation>
+    </message>
+    <message>
+        <source>A customer at the counter, with photos and a receipt (Ctrl+Shift+N)</source>
+        <translation>顾客到店投诉：登记、附照片并出具回执（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation>导入案卷…</translation>
     </message>
     <message>
         <source>Verify this case</source>
@@ -1694,6 +1757,34 @@ Reason:</source>
         <translation>案件 %1</translation>
     </message>
     <message>
+        <source>Case %1 created</source>
+        <translation>已新建案件 %1</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>已登记 %1</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint</source>
+        <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>The receipt is kept with the case: %1</source>
+        <translation>回执已随案保存：%1</translation>
+    </message>
+    <message>
+        <source>Import a case archive</source>
+        <translation>导入案卷</translation>
+    </message>
+    <message>
+        <source>Case archives (*.zip)</source>
+        <translation>案卷压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Case %1 imported with %2 exhibits</source>
+        <translation>已导入案件 %1，共 %2 份证据</translation>
+    </message>
+    <message>
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
@@ -1704,6 +1795,61 @@ Reason:</source>
     <message>
         <source>Verifying case %1 (%2 of %3)…</source>
         <translation>正在核验案件 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s phone</source>
+        <translation>投诉人电话</translation>
+    </message>
+    <message>
+        <source>Respondent (business)</source>
+        <translation>被投诉人（经营者）</translation>
+    </message>
+    <message>
+        <source>Carrier (express company)</source>
+        <translation>承运快递公司</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Make a receipt for the complainant and print it</source>
+        <translation>为投诉人出具回执并打印</translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>When, where, who, what happened</source>
+        <translation>时间、地点、人物、经过</translation>
+    </message>
+    <message>
+        <source>Case %1 was created, but its receipt was not made.</source>
+        <translation>案件 %1 已新建，但回执未能生成。</translation>
     </message>
 </context>
 <context>
@@ -1975,7 +2121,7 @@ Reason:</source>
     </message>
     <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
-        <translation>关联到案件的文件夹记录在案件库中，使用该案件库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
+        <translation>关联到案件的文件夹记录在案卷库中，使用该案卷库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
     </message>
     <message>
         <source>Library folder</source>
@@ -2505,6 +2651,49 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to CaseFile</source>
+        <translation>欢迎使用 CaseFile</translation>
+    </message>
+    <message>
+        <source>The library has no cases yet. Start one of three ways:</source>
+        <translation>案卷库中还没有案件。可从以下三种方式开始：</translation>
+    </message>
+    <message>
+        <source>No case is open</source>
+        <translation>未打开案件</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list, or start a new one:</source>
+        <translation>请在左侧列表中选择案件，或新建：</translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation>新建案件…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>A complaint by phone, online, by email or on social media: the form asks what its type needs.</source>
+        <translation>电话、网络、邮件或社交媒体投诉：表单按案件类型列出需要填写的内容。</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint… (Ctrl+Shift+N)</source>
+        <translation>到店登记…（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>A customer at the counter: register with photos and hand over a receipt.</source>
+        <translation>顾客到店：登记、附照片并当场出具回执。</translation>
+    </message>
+    <message>
+        <source>Import a case archive…</source>
+        <translation>导入案卷…</translation>
+    </message>
+    <message>
+        <source>A case exported from another CaseFile (ZIP), checked before it is added.</source>
+        <translation>从其他 CaseFile 导出的案卷（ZIP），导入前先核验。</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Overview</source>
@@ -2539,7 +2728,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} does not verify; fix it before exporting: {summary}</source>
-        <translation>案件 {number} 校验未通过，请先处理再导出：{summary}</translation>
+        <translation>案件 {number} 核验未通过，请先处理再导出：{summary}</translation>
     </message>
     <message>
         <source>the archive must hold exactly one case folder</source>
@@ -2599,7 +2788,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {number} is already in this library; nothing was imported</source>
-        <translation>案件 {number} 已在本案件库中，未导入任何内容</translation>
+        <translation>案件 {number} 已在本案卷库中，未导入任何内容</translation>
     </message>
     <message>
         <source>the archive needs {total} bytes but only {free} are free; nothing was imported</source>
@@ -2611,11 +2800,11 @@ Reason:</source>
     </message>
     <message>
         <source>the archive does not verify; nothing was imported: {summary}</source>
-        <translation>归档校验未通过，未导入任何内容：{summary}</translation>
+        <translation>归档核验未通过，未导入任何内容：{summary}</translation>
     </message>
     <message>
         <source>the library</source>
-        <translation>案件库</translation>
+        <translation>案卷库</translation>
     </message>
     <message>
         <source>importing {name}</source>
@@ -2727,15 +2916,15 @@ Reason:</source>
     </message>
     <message>
         <source>a file of the CaseFile library itself, not a file that can be evidence</source>
-        <translation>CaseFile 案件库自身的文件，不能作为证据</translation>
+        <translation>CaseFile 案卷库自身的文件，不能作为证据</translation>
     </message>
     <message>
         <source>this folder contains the CaseFile library ({library}); choose the folder that holds the evidence</source>
-        <translation>此文件夹包含 CaseFile 案件库（{library}）；请选择存放证据的文件夹</translation>
+        <translation>此文件夹包含 CaseFile 案卷库（{library}）；请选择存放证据的文件夹</translation>
     </message>
     <message>
         <source>this folder is part of the CaseFile library; add files from outside it (files put in a case&apos;s inbox are added by &apos;casefile watch&apos;)</source>
-        <translation>此文件夹属于 CaseFile 案件库；请添加案件库以外的文件（放入案件收件箱 inbox 的文件由“casefile watch”自动添加）</translation>
+        <translation>此文件夹属于 CaseFile 案卷库；请添加案卷库以外的文件（放入案件收件箱 inbox 的文件由“casefile watch”自动添加）</translation>
     </message>
     <message>
         <source>not a regular file (a device, pipe or socket cannot be evidence)</source>
@@ -2775,7 +2964,7 @@ Reason:</source>
     </message>
     <message>
         <source>this folder is the CaseFile library; it cannot be evidence</source>
-        <translation>此文件夹就是 CaseFile 案件库，不能作为证据</translation>
+        <translation>此文件夹就是 CaseFile 案卷库，不能作为证据</translation>
     </message>
     <message>
         <source>directory loop (this folder was already visited)</source>
@@ -2783,7 +2972,7 @@ Reason:</source>
     </message>
     <message>
         <source>the file has changed since it was added; run verify</source>
-        <translation>文件在加入案件后已被改动，请执行“校验”</translation>
+        <translation>文件在加入案件后已被改动，请执行“核验”</translation>
     </message>
     <message>
         <source>symbolic link to nothing (broken link)</source>
@@ -2815,11 +3004,11 @@ Reason:</source>
     </message>
     <message>
         <source>the library index was written by a newer CaseFile (schema {version}); please upgrade</source>
-        <translation>案件库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
+        <translation>案卷库索引由更新版本的 CaseFile 写入（结构版本 {version}），请升级</translation>
     </message>
     <message>
         <source>cannot open the library index {path}: {orig}</source>
-        <translation>无法打开案件库索引 {path}：{orig}</translation>
+        <translation>无法打开案卷库索引 {path}：{orig}</translation>
     </message>
     <message>
         <source>no exhibit {numbers} in case {case}</source>
@@ -2847,7 +3036,7 @@ Reason:</source>
     </message>
     <message>
         <source>no case {number} in the library at {root}</source>
-        <translation>案件库 {root} 中没有案件 {number}</translation>
+        <translation>案卷库 {root} 中没有案件 {number}</translation>
     </message>
     <message>
         <source>the library file {marker}</source>
@@ -2867,15 +3056,15 @@ Reason:</source>
     </message>
     <message>
         <source>no CaseFile library at {root}</source>
-        <translation>{root} 处没有 CaseFile 案件库</translation>
+        <translation>{root} 处没有 CaseFile 案卷库</translation>
     </message>
     <message>
         <source>{root} is not empty and is not a CaseFile library; choose an empty folder</source>
-        <translation>{root} 不是空文件夹，也不是 CaseFile 案件库，请选择一个空文件夹</translation>
+        <translation>{root} 不是空文件夹，也不是 CaseFile 案卷库，请选择一个空文件夹</translation>
     </message>
     <message>
         <source>the library at {root} was written by a newer CaseFile; please upgrade</source>
-        <translation>{root} 处的案件库由更新版本的 CaseFile 写入，请升级</translation>
+        <translation>{root} 处的案卷库由更新版本的 CaseFile 写入，请升级</translation>
     </message>
     <message>
         <source>{what} is in use by another CaseFile window or command; try again</source>
@@ -2891,11 +3080,11 @@ Reason:</source>
     </message>
     <message>
         <source>opening the library index {path}</source>
-        <translation>打开案件库索引 {path}</translation>
+        <translation>打开案卷库索引 {path}</translation>
     </message>
     <message>
         <source>{marker} is damaged: it should hold a JSON object with the library&apos;s format and version</source>
-        <translation>{marker} 已损坏：其内容应为记载案件库格式和版本的 JSON 对象</translation>
+        <translation>{marker} 已损坏：其内容应为记载案卷库格式和版本的 JSON 对象</translation>
     </message>
     <message>
         <source>{marker} is damaged: its version {version!r} is not a whole number</source>
@@ -2903,7 +3092,7 @@ Reason:</source>
     </message>
     <message>
         <source>creating the library at {root}</source>
-        <translation>在 {root} 创建案件库</translation>
+        <translation>在 {root} 创建案卷库</translation>
     </message>
     <message>
         <source>creating {folder}</source>
@@ -3683,7 +3872,7 @@ Reason:</source>
     </message>
     <message>
         <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
-        <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”校验整个案件</translation>
+        <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”核验整个案件</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>
@@ -3875,7 +4064,7 @@ Reason:</source>
     </message>
     <message>
         <source>{folder} is inside the library; attach a folder outside it (each case&apos;s inbox is watched already)</source>
-        <translation>{folder} 在案件库之内；请关联案件库以外的文件夹（每个案件的收件箱已在监视中）</translation>
+        <translation>{folder} 在案卷库之内；请关联案卷库以外的文件夹（每个案件的收件箱已在监视中）</translation>
     </message>
     <message>
         <source>{path} is not a CaseFile list of attached folders</source>
@@ -3919,7 +4108,7 @@ Reason:</source>
     </message>
     <message>
         <source>the folder {folder} is attached to case {case}, which is not in this library</source>
-        <translation>文件夹 {folder} 关联的案件 {case} 不在本案件库中</translation>
+        <translation>文件夹 {folder} 关联的案件 {case} 不在本案卷库中</translation>
     </message>
     <message>
         <source>{name} is in the case now, but it could not be cleared from the watched folder: {reason}</source>

@@ -4,7 +4,8 @@
 .venv/bin/python tools/i18n.py build     # pyside6-lrelease: i18n/*.ts -> i18n/*.qm (not committed)
 .venv/bin/python tools/i18n.py todo      # the zh_CN entries still to translate, as JSON {context: {source: ""}}
 .venv/bin/python tools/i18n.py fill F    # take translations from F (that JSON, filled in), then update again
-.venv/bin/python tools/i18n.py merge T   # take translations from another .ts for entries still untranslated here
+.venv/bin/python tools/i18n.py merge T [BASE]  # take another .ts's translations where untranslated here;
+    # with BASE (the .ts both started from), also those T changed where this side did not
 """
 
 from __future__ import annotations
@@ -111,19 +112,45 @@ def fill(source: str) -> None:
     print(f"{_apply(pairs)} translations taken from {source}")
 
 
-def merge(other: str) -> None:
-    _tree, messages = _catalogue(Path(other))
+def _finished(path: Path) -> dict[tuple[str, str], str]:
+    _tree, messages = _catalogue(path)
     pairs = {}
     for context, message in messages:
         element = message.find("translation")
         if element is not None and element.get("type") != "unfinished" and element.text:
             pairs[(context, message.findtext("source", ""))] = element.text
-    print(f"{_apply(pairs)} translations taken from {other}")
+    return pairs
+
+
+def merge(other: str, base: str = "") -> None:
+    """Take a branch's translations (its .ts as OTHER): those still unfinished here, and — given the
+    catalogue both started from (BASE) — those the branch changed where this side did not."""
+    theirs = _finished(Path(other))
+    print(f"{_apply(theirs)} translations taken from {other}")
+    if not base:
+        return
+    before = _finished(Path(base))
+    path = I18N / "casefile_zh_CN.ts"
+    ours = _finished(path)
+    changed = {
+        key: text
+        for key, text in theirs.items()
+        if key in before and text != before[key] and ours.get(key) == before[key]
+    }
+    tree, messages = _catalogue(path)
+    for context, message in messages:
+        key = (context, message.findtext("source", ""))
+        element = message.find("translation")
+        if key in changed and element is not None:
+            element.text = changed[key]
+    _write(tree, path)
+    update()
+    print(f"{len(changed)} translations changed on {other} since {base} taken too")
 
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "build"
     if command in ("fill", "merge"):
-        {"fill": fill, "merge": merge}[command](sys.argv[2])
+        {"fill": fill, "merge": merge}[command](*sys.argv[2:4])  # type: ignore[operator]
     else:
         {"update": update, "build": build, "todo": todo}[command]()

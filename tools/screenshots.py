@@ -8,7 +8,9 @@ the walk-in desk, the redaction editor, the disclosure preview);
 ``--only redaction`` just the redaction editor (over a waybill, in a library of its own);
 ``--only disclosure`` just the bundle wizard's disclosure preview for a courier claim;
 ``--only evidence`` just the evidence tab (序号, 案卷编号, 证据组) and ``--only wizard`` just the
-wizard's exhibits step (the evidence order, 证据N of what is ticked).
+wizard's exhibits step (the evidence order, 证据N of what is ticked); ``--only welcome`` the window
+over an empty LIBRARY (the welcome pane) and the 新建案件 form for a courier case, as the screen
+shows them (run it on a 1024×700 screen to see what a small screen shows).
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def main() -> None:
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     parser.add_argument(
-        "--only", choices=["redaction", "disclosure", "evidence", "wizard"], help="take only this picture"
+        "--only",
+        choices=["redaction", "disclosure", "evidence", "wizard", "welcome"],
+        help="take only this picture",
     )
     args = parser.parse_args()
     app = make_application()
@@ -109,6 +113,8 @@ def main() -> None:
             shoot_evidence(ctx, window, out, settle)
         elif args.only == "wizard":
             shoot_wizard(ctx, window, out, settle)
+        elif args.only == "welcome":
+            shoot_welcome(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -116,6 +122,37 @@ def main() -> None:
     QTimer.singleShot(800, only if args.only else shoot)
     app.exec()
     library.close()
+
+
+def shoot_welcome(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The welcome pane of an empty library and the 新建案件 form, as the screen shows them."""
+    from casefile.ui.new_case import NewCaseDialog
+
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+    screen = QApplication.primaryScreen()
+    window.setGeometry(screen.availableGeometry())  # maximised (Xvfb has no window manager to do it)
+    settle()
+    screen.grabWindow(0).save(str(out / "app-welcome.png"))
+    dialog = NewCaseDialog(ctx, window)
+    kind = dialog.widget("type")
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("logistics"))
+    for path, text in (
+        ("title", "显示器运输途中碎屏"),
+        ("complainant.name", "王芳"),
+        ("complainant.phone", "13912345678"),
+        ("respondent.name", "某某数码旗舰店"),
+        ("shipment.waybill_no", "SF1402938475612"),
+        ("courier.name", "顺丰速运有限公司"),
+    ):
+        edit = dialog.widget(path)
+        assert isinstance(edit, QLineEdit)
+        edit.setText(text)
+    dialog.show()
+    settle()
+    screen.grabWindow(0).save(str(out / "app-new-case.png"))
+    dialog.reject()
 
 
 def waybill_pdf(path: Path) -> None:

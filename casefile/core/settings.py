@@ -37,6 +37,7 @@ class Settings:
     clerk_id: str = ""  # the operator's staff number (工号), printed beside the name on receipts
     hash_sm3: bool = True  # also record SM3 where OpenSSL provides it
     language: str = "zh_CN"
+    setup_asked: bool = False  # the first start asked for the organisation and the operator (asked once)
     org_name: str = ""
     org_credit_code: str = ""
     org_address: str = ""

@@ -13,7 +13,7 @@ from casefile.resources import resource_path
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.tasks import TaskRunner
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -62,6 +62,7 @@ def run(library_path: Path) -> int:
     window = MainWindow(ctx)
     window.show()
     window.start_watching()
+    QTimer.singleShot(0, window.first_run)  # once: the organisation and the operator, for receipts
     try:
         return int(app.exec())
     finally:

@@ -23,6 +23,7 @@ from casefile.ui.models import (
     type_name,
 )
 from casefile.ui.tasks import Task
+from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
@@ -37,8 +38,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -166,9 +170,15 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.cases = CaseListPane(ctx, self)
         self.workspace = Workspace(ctx, self)
+        self.welcome = WelcomePane(self)
+        # Where a case would be: its workspace, or the ways in when none is open.
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.workspace)
+        self.right.addWidget(self.welcome)
+        self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome)}
         splitter = QSplitter(self)
         splitter.addWidget(self.cases)
-        splitter.addWidget(self.workspace)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([640, 720])
@@ -178,8 +188,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.due_label)
         self._make_actions()
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.welcome.new_case.connect(self.open_new_case)
+        self.welcome.walk_in.connect(self.open_walkin)
+        self.welcome.import_case.connect(self.import_archive)
         ctx.events.cases_changed.connect(self.cases.reload)
         ctx.events.cases_changed.connect(self._update_status)
+        ctx.events.cases_changed.connect(self._cases_reloaded)
         ctx.events.case_changed.connect(self._case_changed)
         proxy = self.cases.proxy
         for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
@@ -194,6 +208,7 @@ class MainWindow(QMainWindow):
         self.cases.reload()
         self._update_status()
         self._restore_layout()
+        self._show_case_or_welcome()
         # Deadlines move with the clock: refresh "time left" and overdue marks every minute.
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
@@ -202,9 +217,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
 
     def _make_actions(self) -> None:
+        self.act_new = QAction(self)
+        self.act_new.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_new.triggered.connect(self.open_new_case)
         self.act_walkin = QAction(self)
-        self.act_walkin.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_walkin.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.act_walkin.triggered.connect(self.open_walkin)
+        self.act_import = QAction(self)
+        self.act_import.triggered.connect(self.import_archive)
         self.act_verify = QAction(self)
         self.act_verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.act_verify.triggered.connect(lambda: self.verify(all_cases=False))
@@ -233,16 +253,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
             self.act_lang[code] = action
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.act_walkin, self.act_reload, self.act_export_list])
+        self.file_menu.addActions([self.act_import, self.act_reload, self.act_export_list])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
+        self.case_menu.addActions([self.act_new, self.act_walkin])
+        self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_verify, self.act_verify_all])
         self.lang_menu = self.menuBar().addMenu("")
         self.lang_menu.addActions(list(self.act_lang.values()))
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("main-toolbar")
-        toolbar.addActions([self.act_walkin, self.act_verify])
+        toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
 
     def export_case_list(self) -> None:
@@ -269,7 +291,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
+        self.act_new.setText(self.tr("New case…"))
+        self.act_new.setToolTip(self.tr("A new case by any channel, its fields following its type (Ctrl+N)"))
         self.act_walkin.setText(self.tr("Walk-in complaint…"))
+        self.act_walkin.setToolTip(self.tr("A customer at the counter, with photos and a receipt (Ctrl+Shift+N)"))
+        self.act_import.setText(self.tr("Import a case archive…"))
         self.act_verify.setText(self.tr("Verify this case"))
         self.act_verify_all.setText(self.tr("Verify the whole library"))
         self.act_search.setText(self.tr("Search cases"))
@@ -282,6 +308,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("Quit"))
         self.cases.retranslate()
         self.workspace.retranslate()
+        self.welcome.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -308,12 +335,43 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue("window/last_case", number)
+        self._show_case_or_welcome()
+
+    def _show_case_or_welcome(self) -> None:
+        """The case's workspace when one is open, else the ways in; case actions only with a case."""
+        has_case = self.workspace.number is not None
+        self.welcome.set_empty(not self.cases.model.rowCount())
+        current = self.workspace if has_case else self.welcome
+        self.right.setCurrentWidget(current)
+        for page, policy in self._page_policies.items():  # the hidden page does not widen the window
+            ignored = QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
+        self.act_verify.setEnabled(has_case)
+        self.act_verify_all.setEnabled(self.cases.model.rowCount() > 0)
+
+    def open_case(self, number: str) -> None:
+        """Show ``number`` in the list and open it, clearing a search or filter that hides it."""
+        self.cases.reload()
+        row = self.cases.model.row_of(number)
+        if row < 0:
+            return
+        if not self.cases.proxy.mapFromSource(self.cases.model.index(row, 0)).isValid():
+            self.cases.search.clear()
+            for combo in (self.cases.stage, self.cases.type, self.cases.priority):
+                combo.setCurrentIndex(0)
+            for check in (self.cases.overdue, self.cases.due_today):
+                check.setChecked(False)
+        self.cases.select(number)
+        self._show_case_or_welcome()
 
     def _case_changed(self, number: str) -> None:
         self.cases.reload()
         if number == self.workspace.number:
             self.workspace.set_case(number)
         self._update_status()
+
+    def _cases_reloaded(self) -> None:
+        self._show_case_or_welcome()
 
     def _update_status(self) -> None:
         """The counts of the status bar: the cases the list shows (of all, when filtered), due today, overdue."""
@@ -369,13 +427,68 @@ class MainWindow(QMainWindow):
         self.cases.proxy.invalidate()
         self._update_status()
 
+    def open_new_case(self) -> None:
+        from casefile.ui.new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(self.ctx, self)
+        self.new_case_dialog = dialog
+        if dialog.exec() and dialog.number:
+            self.open_case(dialog.number)
+            self.statusBar().showMessage(fill(self.tr("Case %1 created"), dialog.number), 20_000)
+
     def open_walkin(self) -> None:
         from casefile.ui.walkin import WalkInDialog
 
         dialog = WalkInDialog(self.ctx, self)
+        self.walkin_dialog = dialog
         if dialog.exec() and dialog.number:
-            self.ctx.events.cases_changed.emit()
-            self.cases.select(dialog.number)
+            self.open_case(dialog.number)
+            self.confirm_registered(dialog.number, dialog.receipt)
+
+    def confirm_registered(self, number: str, receipt: Path | None) -> None:
+        """Say plainly that the walk-in is registered, under which number (the case is open behind it)."""
+        text = fill(self.tr("Registered %1"), number)
+        self.statusBar().showMessage(text, 60_000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Walk-in complaint"), text, parent=self)
+        if receipt is not None:
+            box.setInformativeText(fill(self.tr("The receipt is kept with the case: %1"), receipt.name))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.registered_box = box
+        box.open()
+
+    def import_archive(self, path: str = "") -> None:
+        """Import a case archive (ZIP) after verifying it, then open the case."""
+        from casefile.core.archive import ImportResult, import_case
+
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import a case archive"), "", self.tr("Case archives (*.zip)")
+            )
+            if not path:
+                return
+        library = self.ctx.library
+        task = Task(lambda token: import_case(library, Path(path), cancel=token), "import")
+
+        def done(result: object) -> None:
+            if isinstance(result, ImportResult):
+                self.ctx.events.cases_changed.emit()
+                self.open_case(result.number)
+                self.statusBar().showMessage(
+                    fill(self.tr("Case %1 imported with %2 exhibits"), result.number, result.exhibits), 20_000
+                )
+
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: show_error(self, error))
+        self.import_task = task
+        self.ctx.runner.start(task)
+
+    def first_run(self) -> None:
+        """Ask once for the organisation's details and the operator's name."""
+        from casefile.ui.first_run import FirstRunDialog, needs_first_run
+
+        if needs_first_run(self.ctx.settings):
+            self.first_run_dialog = FirstRunDialog(self.ctx, self)
+            self.first_run_dialog.exec()
 
     def open_settings(self) -> None:
         from casefile.ui.settings_dialog import SettingsDialog

@@ -5,10 +5,11 @@ moves through the fields in the order the customer tells them; Ctrl+Return regis
 prints, Ctrl+S registers and saves the receipt PDF, Esc cancels. Return alone never
 registers a half-typed form, so a stray key cannot create a case (numbers are never reused).
 
-Registering is one task off the GUI thread: create the case, add the photos (hashed), build
-the receipt (spec §7(e)). If a step after the creation fails or is cancelled, the dialog
-stays open with everything typed, and registering again completes the same case instead of
-creating a second one.
+Registering is one task off the GUI thread, the core's walk-in registration
+(:func:`casefile.core.walkin.register_walk_in`): create the case, add the photos (hashed),
+build the receipt (spec §7(e)). If a step after the creation fails or is cancelled, the
+dialog stays open with everything typed, and registering again completes the same case
+instead of creating a second one.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.bundle import BundleResult
 from casefile.core.errors import CancelledError, InvalidValueError
-from casefile.core.evidence import AddOptions, AddResult, add_files
+from casefile.core.evidence import AddResult
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import (
     DISPOSITIONS,
@@ -46,6 +46,7 @@ from casefile.core.model import (
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
+from casefile.core.walkin import Registered, WalkInStep, register_walk_in
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import labelled, translated
 from casefile.ui.models import disposition_name, handed_in_name, priority_name, type_name
@@ -89,7 +90,6 @@ ROLL_KEY = "walkin/receipt_80mm"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
 SYNC_WINDOW = timedelta(minutes=30)  # "newest": taken this long before the dialog opened, or since
 SYNC_LIMIT = 20
-SOURCE = "顾客出示"  # stored data (the exhibit's source), not interface text
 ERROR_STYLE = "color: #b00020"
 DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
 # Per photo: what the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
@@ -124,18 +124,6 @@ def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[P
     return [path for _modified, _name, path in found[:limit]]
 
 
-@dataclass(frozen=True)
-class _Created:
-    """Yielded by the registration task as soon as the case exists (kept if a later step fails)."""
-
-    number: str
-
-
-def _scaled(progress: Progress, start: int, span: int, message: str) -> Progress:
-    fraction = progress.done / progress.total if progress.total else 0.0
-    return Progress(start + int(span * min(fraction, 1.0)), 100, message)
-
-
 def _registration(
     library: Library,
     settings: Settings,
@@ -146,46 +134,18 @@ def _registration(
     messages: dict[str, str],
     token: CancelToken,
     handed_over: dict[Path, tuple[str, str]] | None = None,
-) -> Iterator[Progress | _Created | AddResult | BundleResult]:
-    """Create (or complete) the case, add the photos, build the receipt; runs on the task thread.
-
-    ``handed_over``: per photo, what the customer handed over for it and whether the store kept it
-    (recorded on the photo's exhibit, printed on the receipt).
-    """
-    yield Progress(0, 100, messages["case"])
-    if existing is None:
-        number = library.create_case(case).number
-    else:
-        number = existing
-        with library.edit(number) as writer:
-            writer.update(case)
-    yield _Created(number)
-    yield Progress(5, 100, messages["photos"])
-    if photos:
-        options = AddOptions(source=SOURCE, purpose="")
-        marks: dict[int, tuple[str, str]] = {}
-        for item in add_files(library, number, photos, options, cancel=token):
-            if isinstance(item, Progress):
-                yield _scaled(item, 5, 75, f"{messages['photos']} {item.message}".strip())
-                continue
-            exhibit = item.exhibit.number if item.exhibit is not None else item.duplicate_of
-            mark = (handed_over or {}).get(item.path, ("", ""))
-            if exhibit is not None and any(mark):
-                marks[exhibit] = mark
-            yield item
-        if marks:
-            with library.edit(number) as writer:
-                for exhibit, (handed_in, disposition) in marks.items():
-                    writer.update_exhibit(exhibit, handed_in=handed_in, disposition=disposition)
-    token.check()
-    yield Progress(80, 100, messages["receipt"])
-    receipt = BundleOptions(Venue.RECEIPT, layout=layout, force=True)
-    for built in build_bundle(library, number, receipt, settings, cancel=token):
-        if isinstance(built, Progress):
-            yield _scaled(built, 80, 20, messages["receipt"])
+) -> Iterator[Progress | Registered | AddResult | BundleResult]:
+    """The core's registration, its progress told in the app's language (runs on the task thread)."""
+    step = messages["case"]
+    for item in register_walk_in(
+        library, settings, case, photos, existing=existing, layout=layout, handed_over=handed_over, cancel=token
+    ):
+        if isinstance(item, WalkInStep):
+            step = messages[item.value]
+        elif isinstance(item, Progress):
+            yield Progress(item.done, item.total, f"{step} {item.message}".strip())
         else:
-            yield built
-    yield Progress(100, 100, messages["receipt"])
+            yield item
 
 
 class WalkInDialog(QDialog):
@@ -812,7 +772,7 @@ class WalkInDialog(QDialog):
         task, self.task = self.task, None
         self._set_busy(False)
         ok, value = self._outcome
-        created = next((r.number for r in (task.results if task else []) if isinstance(r, _Created)), None)
+        created = next((r.number for r in (task.results if task else []) if isinstance(r, Registered)), None)
         if created:
             self._created = created
         elif not self._created:

@@ -363,3 +363,43 @@ def test_escape_asks_before_discarding_what_was_typed(ctx, dialog, qtbot):
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     assert ctx.library.case_numbers() == []
+
+
+def test_a_registration_is_confirmed_and_opened_even_when_the_list_is_filtered(window, ctx, qtbot):
+    from PySide6.QtCore import QTimer
+
+    window.cases.search.setText("快递外箱")  # the list shows another case only
+    opened: list[Path] = []
+
+    def register() -> None:
+        dlg = window.walkin_dialog
+        dlg.open_pdf = lambda path: opened.append(path) or True
+        fill(qtbot, dlg)
+        dlg.register(print_receipt=True)
+
+    QTimer.singleShot(0, register)
+    window.open_walkin()
+    number = window.walkin_dialog.number
+    assert number and number in ctx.library.case_numbers()
+    assert window.workspace.number == number and window.cases.current_number() == number
+    assert number in window.registered_box.text() and window.registered_box.isVisible()
+    assert number in window.statusBar().currentMessage()
+    assert opened == [window.walkin_dialog.receipt]
+    window.registered_box.close()
+
+
+def test_the_receipt_is_previewed_before_the_print_dialog(ctx, dialog, qtbot):
+    from casefile.ui.printing import preview_dialog
+
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    fill(qtbot, dialog)
+    assert dialog.register(print_receipt=True)
+    preview = preview_dialog(dialog.receipt)
+    if preview is None:
+        pytest.skip("QtPdf not installed")
+    qtbot.addWidget(preview)
+    assert isinstance(preview, QPrintPreviewDialog)
+    widget = preview.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == len(PdfReader(dialog.receipt).pages)

@@ -21,6 +21,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -552,6 +553,19 @@ def apply(case: Case, changes: Changes) -> Case:
     if changed.filing is not None and changed.filing.is_empty():
         changed.filing = None
     return changed
+
+
+def new_case(changes: Changes, complained_at: datetime) -> Case:
+    """A new (unnumbered) case holding ``changes``, checked as the record will hold it.
+
+    The command line (``casefile new``) and the app's 新建案件 both build a case this way; the
+    changes should give the title, type and channel. Errors name the field as the person typed it.
+    """
+    blank = Case(number="", title="-", complained_at=complained_at, channel=Channel.STORE, type=CaseType.QUALITY)
+    case = apply(blank, changes)
+    nothing = Case(number="", title="", complained_at=complained_at, channel=blank.channel, type=blank.type)
+    check_changes(nothing, case, changes.names)  # every field given is checked
+    return case
 
 
 def _holder(case: Case, path: str) -> tuple[Any, str]:

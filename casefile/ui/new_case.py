@@ -1,0 +1,285 @@
+"""新建案件: a short form for a new case, its fields following the case type.
+
+A courier case asks for the waybill, the carrier, sender and recipient and the insurance; the
+other types for the product and the purchase. The channel is chosen (a walk-in at the counter
+has its own desk, which always prints a receipt); here a receipt is made only when asked for.
+
+The fields are the record's own declarations (casefile.core.record.fields), the ones the
+command line's ``casefile new`` takes, and the case is built and checked by the same core
+function (:func:`casefile.core.record.fields.new_case`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.errors import InvalidValueError
+from casefile.core.library import Library
+from casefile.core.model import CaseType, Channel, Priority
+from casefile.core.progress import CancelToken, Progress
+from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
+from casefile.core.settings import Settings
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import fill, translated
+from casefile.ui.overview import FieldInput, _widget_for
+from casefile.ui.printing import print_pdf
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b00020"
+
+# The record's paths each part of the form asks for.
+CASE_FIELDS = ("title", "type", "channel", "channel_ref", "complained_at", "priority")
+PARTY_FIELDS = ("complainant.name", "complainant.phone", "respondent.name")
+COURIER_FIELDS = (
+    "shipment.waybill_no",
+    "courier.name",
+    "shipment.sender.name",
+    "shipment.recipient.name",
+    "shipment.insured",
+    "shipment.insured_value",
+    "shipment.declared_value",
+)
+PURCHASE_FIELDS = (
+    "transaction.product",
+    "transaction.platform",
+    "transaction.order_no",
+    "transaction.amount",
+    "transaction.purchased_at",
+)
+FACT_FIELDS = ("facts",)
+
+
+def fields_for(case_type: CaseType) -> tuple[str, ...]:
+    """The paths the form asks for a case of ``case_type`` (beyond the case and its parties)."""
+    return COURIER_FIELDS if case_type is CaseType.LOGISTICS else PURCHASE_FIELDS
+
+
+def _creation(
+    library: Library, settings: Settings, changes: Changes, receipt: bool, token: CancelToken
+) -> Iterator[Progress | str | BundleResult]:
+    """Create the case (and its receipt when asked); runs on the task thread."""
+    complained = next((v for s, v in changes.values if s.path == "complained_at"), None)
+    at = complained if isinstance(complained, datetime) else datetime.now().astimezone()
+    number = library.create_case(new_case(changes, at)).number
+    yield number
+    if receipt:
+        options = BundleOptions(Venue.RECEIPT, layout="a5", force=True)
+        yield from build_bundle(library, number, options, settings, cancel=token)
+
+
+class NewCaseDialog(QDialog):
+    """Create a case from a short form. After ``exec()`` returns Accepted, ``number`` is the new case's."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.receipt: Path | None = None
+        self.task: Task | None = None
+        # Replaced in tests so that no print dialog opens.
+        self.open_pdf: Callable[[Path], bool] = lambda path: print_pdf(path, self)
+        self.inputs: dict[str, FieldInput] = {}
+        self.setWindowTitle(self.tr("New case"))
+
+        self.case_box = self._group(GROUPS["case"], CASE_FIELDS)
+        self.party_box = self._group(GROUPS["complainant"], PARTY_FIELDS)
+        self.courier_box = self._group(GROUPS["shipment"], COURIER_FIELDS)
+        self.purchase_box = self._group(GROUPS["purchase"], PURCHASE_FIELDS)
+        self.facts_box = self._group(GROUPS["case"], FACT_FIELDS)
+        self.party_box.setTitle(self.tr("Parties"))
+        self.facts_box.setTitle(self.tr("What happened"))
+        # Labels that say whose name it is, where the declaration's own label says only "Name".
+        for path, text in (
+            ("complainant.name", self.tr("Complainant")),
+            ("complainant.phone", self.tr("Complainant's phone")),
+            ("respondent.name", self.tr("Respondent (business)")),
+            ("courier.name", self.tr("Carrier (express company)")),
+            ("shipment.sender.name", self.tr("Sender")),
+            ("shipment.recipient.name", self.tr("Recipient")),
+        ):
+            self.inputs[path].label.setText(text)
+        type_combo, channel_combo = self.widget("type"), self.widget("channel")
+        assert isinstance(type_combo, QComboBox) and isinstance(channel_combo, QComboBox)
+        self.type_combo: QComboBox = type_combo
+        self.channel_combo: QComboBox = channel_combo
+        self.title_edit = self.widget("title")
+        self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(Channel.PHONE.value)))
+        choose_priority = self.widget("priority")
+        assert isinstance(choose_priority, QComboBox)
+        choose_priority.setCurrentIndex(max(0, choose_priority.findData(Priority.NORMAL.value)))
+        when = self.widget("complained_at")
+        assert isinstance(when, QDateTimeEdit)
+        when.setDateTime(QDateTime.currentDateTime())
+        when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(600))
+
+        self.receipt_check = QCheckBox(self.tr("Make a receipt for the complainant and print it"), self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.create_button = self.buttons.addButton(self.tr("Create case"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.create_case)
+        self.buttons.rejected.connect(self.reject)
+
+        # Two columns, so the form fits a 1024×700 screen: the case and its parties; what the type asks.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for box in (self.case_box, self.party_box):
+            left.addWidget(box)
+        for box in (self.courier_box, self.purchase_box, self.facts_box):
+            right.addWidget(box)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.receipt_check)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.type_combo.currentIndexChanged.connect(self.follow_type)
+        self.follow_type()
+        self.title_edit.setFocus()
+        self.setMinimumWidth(760)
+
+    def _group(self, title: object, paths: tuple[str, ...]) -> QGroupBox:
+        box = QGroupBox(translated(title), self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for path in paths:
+            spec = BY_PATH[path]
+            widget = _widget_for(spec, box)
+            if path == "facts":
+                assert isinstance(widget, QPlainTextEdit)
+                widget.setPlaceholderText(self.tr("When, where, who, what happened"))
+                widget.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+            label = QLabel(translated(spec.label), box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.inputs[path] = FieldInput(spec, widget, label)
+        return box
+
+    def widget(self, path: str) -> QWidget:
+        return self.inputs[path].widget
+
+    def case_type(self) -> CaseType:
+        return CaseType(self.type_combo.currentData())
+
+    def follow_type(self) -> None:
+        """Show the part of the form the case type asks for."""
+        courier = self.case_type() is CaseType.LOGISTICS
+        self.courier_box.setVisible(courier)
+        self.purchase_box.setVisible(not courier)
+        self.adjustSize()
+
+    def asked(self) -> list[str]:
+        """The paths the form asks for now, in order."""
+        return [*CASE_FIELDS, *PARTY_FIELDS, *fields_for(self.case_type()), *FACT_FIELDS]
+
+    def changes(self) -> Changes:
+        """The fields typed, checked one by one; raises FieldError naming the field."""
+        changes = Changes()
+        for path in self.asked():
+            item = self.inputs[path]
+            if not item.raw().strip() and item.spec.form is not Form.CHOICE and not item.spec.required:
+                continue
+            try:
+                value = item.value()
+            except InvalidValueError as exc:
+                raise FieldError(exc.message, path) from None
+            changes.set(item.spec, value, item.name)
+        return changes
+
+    def show_error(self, path: str, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        item = self.inputs.get(path)
+        if item is not None:
+            item.widget.setFocus()
+            if isinstance(item.widget, QLineEdit):
+                item.widget.selectAll()
+
+    def create_case(self) -> bool:
+        """Check the form and create the case (and its receipt when asked); False when nothing started."""
+        if self.task is not None:
+            return False
+        try:
+            changes = self.changes()
+            at = next((v for s, v in changes.values if s.path == "complained_at"), None)
+            new_case(changes, at if isinstance(at, datetime) else datetime.now().astimezone())
+        except FieldError as exc:
+            self.show_error(exc.path, translated(exc))
+            return False
+        except InvalidValueError as exc:
+            self.show_error("", translated(exc))
+            return False
+        self.show_error("", "")
+        library, settings, receipt = self.ctx.library, self.ctx.settings, self.receipt_check.isChecked()
+        task = Task(lambda token: _creation(library, settings, changes, receipt, token), "new case")
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda: self._finished(task))
+        self.task = task
+        self.setEnabled(False)
+        self.ctx.runner.start(task)
+        return True
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def _finished(self, task: Task) -> None:
+        self.task = None
+        self.setEnabled(True)
+        results: list[Any] = task.results
+        number = next((r for r in results if isinstance(r, str)), None)
+        if number is None:
+            return  # nothing was created; the form stays as typed
+        self.number = number
+        log.info("case %s created from the new-case form", number)
+        self.ctx.events.cases_changed.emit()
+        built = next((r for r in results if isinstance(r, BundleResult)), None)
+        if built is not None and built.files:
+            self.receipt = built.files[0]
+            self.open_pdf(self.receipt)
+        elif self.receipt_check.isChecked():
+            self.error.setText(fill(self.tr("Case %1 was created, but its receipt was not made."), number))
+            self.error.show()
+        self.accept()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Return in a one-line field moves on as on a paper form; Ctrl+Return creates the case.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.create_case()
+                return
+            if not isinstance(self.focusWidget(), QPlainTextEdit | QPushButton):
+                self.focusNextChild()
+                return
+        super().keyPressEvent(event)
