@@ -30,10 +30,12 @@ from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.library import Library
 from casefile.core.model import (
     Case,
+    Channel,
     Demand,
     DemandType,
     EventKind,
     EvidenceKind,
+    PartyKind,
     Stage,
     TimelineEvent,
     Transcript,
@@ -42,6 +44,7 @@ from casefile.core.model import (
 )
 from casefile.core.progress import Progress
 from casefile.core.record.fields import (
+    BY_PATH,
     FIELDS,
     GROUPS,
     Changes,
@@ -106,6 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Register a case. Every field of the record can be given (the same options as 'casefile "
         "edit'); --title, --type and --channel are needed, here or in --from FILE.json.",
     )
+    _add_record_options(p)
+
+    p = sub.add_parser(
+        "walk-in",
+        help="register a complaint at the counter with the customer's photos and make the receipt; prints the "
+        "receipt and the number on the last line",
+        description="What the app's walk-in desk does: register the case (the channel is the store, the business "
+        "complained about the organisation in the settings unless given), add the photos the customer showed and "
+        "build the receipt (bundles/). --title, --type, the complainant's name and phone are needed; every "
+        "field of the record can be given as for 'casefile new'.",
+    )
+    p.add_argument("photos", nargs="*", metavar="PHOTO", help="files the customer showed, added as evidence")
+    p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="the receipt's paper")
+    p.add_argument("--handed-in", default="", help="what was handed over for the photos: " + ", ".join(HANDED_IN))
+    p.add_argument("--disposition", default="", help="whether the store keeps it: " + ", ".join(DISPOSITIONS))
     _add_record_options(p)
 
     p = sub.add_parser(
@@ -604,8 +622,15 @@ def check_arguments(args: argparse.Namespace) -> None:
             check_disposition(args.disposition.strip(), "--disposition")
     if args.command in ("event", "stage") and args.at is not None:
         check_past_time(parse_datetime(args.at, "--at"), "--at", CLOCK_SLACK)  # it happened: not in the future
-    if args.command in ("new", "edit"):
+    if args.command in ("new", "edit", "walk-in"):
         args.changes = record_changes_from(args)
+    if args.command == "walk-in":
+        for option, value, check in (
+            ("--handed-in", args.handed_in, check_handed_in),
+            ("--disposition", args.disposition, check_disposition),
+        ):
+            if value.strip():
+                check(value.strip(), option)
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
 
@@ -651,6 +676,57 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
     _print(case.number)
     return EXIT_OK
+
+
+def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.bundle import BundleResult
+    from casefile.core.evidence import AddResult
+    from casefile.core.walkin import Registered, register_walk_in
+
+    changes: Changes = args.changes
+    given = {spec.path for spec, _value in changes.values}
+    wanted = {"title": "--title", "type": "--type", "complainant.name": "--complainant", "complainant.phone": "--phone"}
+    missing = [option for path, option in wanted.items() if path not in given]
+    if missing:
+        raise InvalidValueError("casefile walk-in needs {options}", options=", ".join(missing))
+    settings = load_settings()
+    if "channel" not in given:
+        changes.set(BY_PATH["channel"], Channel.STORE, "--channel")
+    if "respondent.name" not in given and settings.org_name.strip():
+        # A walk-in complains to the store itself: the organisation using CaseFile.
+        changes.set(BY_PATH["respondent.kind"], PartyKind.ORGANISATION, "--respondent-kind")
+        changes.set(BY_PATH["respondent.name"], settings.org_name.strip(), "--respondent")
+    case = new_case(changes, datetime.now().astimezone())
+    photos = [Path(p) for p in args.photos]
+    mark = (args.handed_in.strip(), args.disposition.strip())
+    handed_over = {p: mark for p in photos} if any(mark) else None
+    number = ""
+    refused = 0
+    receipt: Path | None = None
+    items = register_walk_in(library, settings, case, photos, layout=args.layout, handed_over=handed_over)
+    try:
+        for item in _drain(items, "registering"):
+            if isinstance(item, Registered):
+                number = item.number
+            elif isinstance(item, AddResult):
+                if item.exhibit is not None:
+                    _print(f"{item.exhibit.number}  {item.exhibit.sha256}  {item.exhibit.stored_path}")
+                elif item.refused:
+                    refused += 1
+                    _print(f"{item.path}: refused: {item.refused}")
+            elif isinstance(item, BundleResult):
+                receipt = item.files[0]
+    except (CaseFileError, OSError):
+        if number:
+            _print(
+                f"casefile: case {number} was registered but its photos or receipt are not complete "
+                f"(casefile add {number} …; casefile bundle {number} --venue receipt)",
+                file=sys.stderr,
+            )
+        raise
+    _print(f"receipt: {receipt}")
+    _print(number)
+    return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_edit(args: argparse.Namespace, library: Library) -> int:
@@ -1308,6 +1384,7 @@ COMMANDS = {
     "bundle": cmd_bundle,
     "transcript": cmd_transcript,
     "new": cmd_new,
+    "walk-in": cmd_walk_in,
     "edit": cmd_edit,
     "add": cmd_add,
     "list": cmd_list,

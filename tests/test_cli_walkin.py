@@ -1,0 +1,67 @@
+"""casefile walk-in: the counter's registration from the command line — case, photos, receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+
+from casefile.cli import main
+from casefile.core.library import Library
+from casefile.core.model import Channel
+from casefile.core.settings import Settings, save_settings
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_walk_in_from_the_command_line(capsys, tmp_path: Path):
+    save_settings(Settings(org_name="幸福路数码店"))
+    photo = tmp_path / "牙刷.jpg"
+    Image.new("RGB", (64, 48), (10, 120, 30)).save(photo, "JPEG")
+    lib = tmp_path / "lib"
+    code, out, err = run(
+        capsys,
+        "--library",
+        str(lib),
+        "walk-in",
+        str(photo),
+        "--title",
+        "电动牙刷无法开机",
+        "--type",
+        "quality",
+        "--complainant",
+        "王芳",
+        "--phone",
+        "139 1234 5678",
+        "--handed-in",
+        "original",
+        "--disposition",
+        "returned",
+        "--layout",
+        "80mm",
+    )
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    receipt = Path(out.strip().splitlines()[-2].removeprefix("receipt: "))
+    assert receipt.is_file()
+    text = "".join(page.extract_text() for page in PdfReader(receipt).pages)
+    assert "王芳" in text and number in text
+    with Library.open(lib, "测试员") as library:
+        case = library.load_case(number)
+    assert case.channel is Channel.STORE and case.respondent.name == "幸福路数码店"
+    assert case.complainant.phone == "13912345678"
+    (exhibit,) = case.exhibits
+    assert (exhibit.handed_in, exhibit.disposition) == ("original", "returned")
+
+
+def test_a_walk_in_needs_the_customer_and_creates_nothing_without(capsys, tmp_path: Path):
+    lib = tmp_path / "lib"
+    code, _out, err = run(capsys, "--library", str(lib), "walk-in", "--title", "耳机没声音", "--type", "quality")
+    assert code != 0 and "--complainant" in err and "--phone" in err
+    with Library.open(lib, "测试员") as library:
+        assert library.case_numbers() == []
