@@ -192,6 +192,7 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=dict(os.environ, PYTHONFAULTHANDLER="1"),  # a stop that hangs dumps every thread's stack (SIGABRT)
     )
     out, err = Lines(proc.stdout), Lines(proc.stderr)
     try:
@@ -199,7 +200,13 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
         assert out.wait_for("chat.txt") == f"{number}: added exhibit 1 chat.txt\n"
         assert (inbox(lib, number) / ".ingested" / "chat.txt").exists()
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0, err.rest()
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)  # the threads' stacks go to stderr, into the failure report
+            proc.wait(timeout=30)
+            raise AssertionError("casefile watch did not stop within 30 s of Ctrl+C:\n" + err.rest()) from None
+        assert code == 0, err.rest()
         assert out.rest() == ""
         assert "Traceback" not in err.rest()
     finally:
