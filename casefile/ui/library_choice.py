@@ -117,4 +117,6 @@ def open_library(path: Path, settings: Settings, parent: QWidget | None = None) 
         log.warning("cannot open the library at %s: %s", path, exc)
         dialog = LibraryChoiceDialog(path, translated(exc), settings, parent)
         dialog.exec()
-        return dialog.library
+        library = dialog.library
+        dialog.deleteLater()  # nothing of it outlives the start
+        return library

@@ -539,6 +539,9 @@ class MainWindow(QMainWindow):
         from casefile.ui.verify_results import VerifyResultsDialog
 
         self.last_reports = reports
+        previous = getattr(self, "verify_results", None)
+        if previous is not None:  # one result at a time; an earlier one is not kept for the window's lifetime
+            previous.deleteLater()
         results = VerifyResultsDialog(reports, total, cancelled=cancelled, parent=self)
         results.case_chosen.connect(self.cases.select)
         self.verify_results = results

@@ -33,18 +33,21 @@ def test_settings_refuse_a_folder_that_cannot_be_a_library(ctx, qtbot, tmp_path)
 
 
 def _when_shown(act):
-    """Run ``act`` on the start dialog once its modal loop runs."""
+    """Run ``act`` on the start dialog once its modal loop runs (a timer owned by the test, stopped after)."""
+    from casefile.ui.library_choice import LibraryChoiceDialog
+
+    timer = QTimer()
+    timer.setInterval(20)
 
     def step():
-        from casefile.ui.library_choice import LibraryChoiceDialog
-
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, LibraryChoiceDialog):
-            QTimer.singleShot(20, step)
-            return
-        act(dialog)
+        if isinstance(dialog, LibraryChoiceDialog):
+            timer.stop()
+            act(dialog)
 
-    QTimer.singleShot(0, step)
+    timer.timeout.connect(step)
+    timer.start()
+    return timer
 
 
 def test_at_start_a_library_that_cannot_be_opened_offers_to_create_one(qapp, qtbot, tmp_path):
@@ -63,8 +66,9 @@ def test_at_start_a_library_that_cannot_be_opened_offers_to_create_one(qapp, qtb
         seen["error"] = dialog.error.text()
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
-    _when_shown(act)
+    timer = _when_shown(act)
     library = open_library(Path("/proc/nonexistent/lib"), settings)
+    timer.stop()
     assert "/proc/nonexistent/lib" in seen["message"]
     assert "not empty" in seen["error"]
     assert library is not None and library.root == tmp_path / "mine"
@@ -89,14 +93,16 @@ def test_at_start_another_library_can_be_chosen_or_the_app_left(qapp, qtbot, tmp
         seen["error"] = dialog.error.text()
         qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
 
-    _when_shown(act)
+    timer = _when_shown(act)
     library = open_library(tmp_path / "file.txt" / "lib", settings)
+    timer.stop()
     assert "no CaseFile library" in seen["error"]
     assert library is not None and library.root == tmp_path / "other"
     library.close()
 
-    _when_shown(lambda dialog: qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton))
+    timer = _when_shown(lambda dialog: qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton))
     assert open_library(tmp_path / "file.txt" / "lib", settings) is None
+    timer.stop()
 
 
 def test_the_start_dialog_speaks_chinese_and_names_the_library_one_way(qapp, qtbot, tmp_path):
