@@ -1337,13 +1337,26 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
 
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, on_terminate) if in_main else None
-    watcher.start()
+    # Ctrl+C and SIGTERM must reach this thread: a signal the kernel hands to one of the watcher's
+    # threads only wakes that thread, and this one would wait on for ever. The threads started here
+    # (the watcher's and watchdog's) inherit a mask blocking both, so only this thread takes them.
+    stops = {signal.SIGINT, signal.SIGTERM}
+    masked = in_main and hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        watcher.start()
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
     try:
         watcher.wait_ready()
         folders = watcher.folders
         cases = len({f.case for f in folders})
         _print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
-        threading.Event().wait()
+        forever = threading.Event()
+        while not forever.wait(1.0):  # in slices: where a blocked wait cannot be interrupted (Windows), Ctrl+C still is
+            pass
     except KeyboardInterrupt:
         pass
     finally:

@@ -215,3 +215,40 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
         proc.wait(timeout=30)
         out.close()
         err.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads thread signal masks from /proc (Linux)")
+def test_ctrl_c_can_only_reach_the_waiting_thread(capsys, tmp_path):
+    """The kernel hands a process's SIGINT to any thread that does not block it; one taken by a
+    watcher thread left the main thread waiting for ever (seen under load). Every thread but the
+    main one blocks SIGINT and SIGTERM."""
+    lib = tmp_path / "lib"
+    new_case(capsys, lib)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--settle", "0.1"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    err = Lines(proc.stderr)
+    try:
+        assert err.wait_for("watching").startswith("watching")
+        blocked = {}
+        for task in Path(f"/proc/{proc.pid}/task").iterdir():
+            status = (task / "status").read_text()
+            mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigBlk:")), 16)
+            blocked[int(task.name)] = mask
+        sigint, sigterm = 1 << (signal.SIGINT - 1), 1 << (signal.SIGTERM - 1)
+        others = [mask for tid, mask in blocked.items() if tid != proc.pid]
+        assert others, "the watcher runs threads of its own"
+        assert all(mask & sigint and mask & sigterm for mask in others)
+        assert not blocked[proc.pid] & sigint  # the main thread takes Ctrl+C
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+        err.close()
+        proc.stdout.close()
