@@ -1714,6 +1714,34 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has edits in its overview that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them before leaving the case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 cases · %2 due today · %3 overdue</source>
         <translation type="unfinished"></translation>
     </message>

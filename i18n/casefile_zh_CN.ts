@@ -1725,6 +1725,34 @@ Reason:</source>
         <translation>退出</translation>
     </message>
     <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Case %1 has edits in its overview that are not saved.</source>
+        <translation>案件 %1 的概况中有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them before leaving the case?</source>
+        <translation>离开本案前要保存这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>%1 not saved: %2</source>
+        <translation>%1 未能保存：%2</translation>
+    </message>
+    <message>
         <source>%1 cases · %2 due today · %3 overdue</source>
         <translation>共 %1 件 · 今日到期 %2 件 · 已超时 %3 件</translation>
     </message>

@@ -230,6 +230,8 @@ class EvidenceTab(QWidget):
         )
         self.act_grid.setCheckable(True)
         self.act_grid.setShortcut(QKeySequence("Ctrl+G"))
+        for action in (self.act_add_files, self.act_grid):  # also right after a case or this tab is chosen
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.act_transcript = self._action(
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.edit_transcript
         )

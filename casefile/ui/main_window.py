@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -187,10 +188,13 @@ class MainWindow(QMainWindow):
         self.due_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.due_label)
         self._make_actions()
+        self._holding = False  # True while the list is put back on the case being edited
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
         self.welcome.import_case.connect(self.import_archive)
+        self.workspace.overview.saved.connect(self._saved)
+        self.workspace.overview.save_failed.connect(self._not_saved)
         ctx.events.cases_changed.connect(self.cases.reload)
         ctx.events.cases_changed.connect(self._update_status)
         ctx.events.cases_changed.connect(self._cases_reloaded)
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_layout()
         self._show_case_or_welcome()
+        self.workspace.currentChanged.connect(lambda index: QSettings().setValue(self._remembered("tab"), index))
         # Deadlines move with the clock: refresh "time left" and overdue marks every minute.
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
@@ -331,10 +336,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ cases
 
     def _selection_changed(self) -> None:
+        if self._holding:
+            return
         number = self.cases.current_number()
+        current = self.workspace.number
+        if current and self.workspace.overview.unsaved():
+            if number and number != current:
+                # The list goes back to the edited case until the user says what becomes of the edits.
+                self._show_in_list(current)
+                QTimer.singleShot(0, lambda: self._leave_for(number))
+            return  # a search that hides the edited case leaves it open
+        self._open(number)
+
+    def _open(self, number: str) -> None:
         self.workspace.set_case(number or None)
         if number:
-            QSettings().setValue("window/last_case", number)
+            QSettings().setValue(self._remembered("last_case"), number)
         self._show_case_or_welcome()
 
     def _show_case_or_welcome(self) -> None:
@@ -363,6 +380,62 @@ class MainWindow(QMainWindow):
                 check.setChecked(False)
         self.cases.select(number)
         self._show_case_or_welcome()
+
+    def _show_in_list(self, number: str) -> None:
+        self._holding = True
+        try:
+            self.cases.select(number)
+        finally:
+            self._holding = False
+
+    def _leave_for(self, number: str) -> None:
+        """Open ``number`` once the edits of the open case are saved or dropped, as the user answers."""
+        current = self.workspace.number
+        if not current or not self.workspace.overview.unsaved():
+            self._show_in_list(number)
+            self._open(number)
+            return
+        answer = self.ask_unsaved(current)
+        if answer is QMessageBox.ButtonRole.RejectRole:
+            return
+
+        def go() -> None:
+            if self.workspace.number == current:  # not if the user went elsewhere meanwhile
+                self._show_in_list(number)
+                self._open(number)
+
+        if answer is QMessageBox.ButtonRole.AcceptRole:
+            self.workspace.overview.save(after=go)
+        else:
+            go()
+
+    def ask_unsaved(self, number: str) -> QMessageBox.ButtonRole:
+        """Save, don't save or cancel: AcceptRole, DestructiveRole or RejectRole."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved edits"))
+        box.setText(fill(self.tr("Case %1 has edits in its overview that are not saved."), number))
+        box.setInformativeText(self.tr("Save them before leaving the case?"))
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        self.unsaved_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        return box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
+
+    def _saved(self, number: str) -> None:
+        self.statusBar().showMessage(fill(self.tr("Saved %1"), number), 10_000)
+
+    def _not_saved(self, number: str, reason: str) -> None:
+        self.statusBar().showMessage(fill(self.tr("%1 not saved: %2"), number, reason), 30_000)
+
+    def _remembered(self, name: str) -> str:
+        """The QSettings key of what is remembered for this library (the last case, the tab), not for all."""
+        root = str(Path(self.ctx.library.root).resolve())
+        return f"libraries/{hashlib.sha256(root.encode()).hexdigest()[:16]}/{name}"
 
     def _case_changed(self, number: str) -> None:
         self.cases.reload()
@@ -575,14 +648,27 @@ class MainWindow(QMainWindow):
         else:
             for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 150, 50)):
                 self.cases.table.setColumnWidth(column, width)
-        last = settings.value("window/last_case")
+        last = settings.value(self._remembered("last_case"))
         if isinstance(last, str) and last and self.cases.model.row_of(last) >= 0:
             self.cases.select(last)
         elif self.cases.proxy.rowCount():
             self.cases.table.selectRow(0)
+        tab = settings.value(self._remembered("tab"))
+        if isinstance(tab, int | str) and str(tab).isdigit() and int(tab) < self.workspace.count():
+            self.workspace.setCurrentIndex(int(tab))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        overview = self.workspace.overview
+        if self.workspace.number and overview.unsaved():
+            answer = self.ask_unsaved(self.workspace.number)
+            if answer is not QMessageBox.ButtonRole.DestructiveRole:
+                if answer is QMessageBox.ButtonRole.AcceptRole:
+                    # Closed once written; a refused value or a failed write keeps the window, and says why.
+                    overview.save(after=lambda: QTimer.singleShot(0, self.close))
+                event.ignore()
+                return
         settings = QSettings()
+        settings.setValue(self._remembered("path"), str(self.ctx.library.root))
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())

@@ -59,7 +59,8 @@ from casefile.ui.models import (
 )
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -391,6 +392,22 @@ class DemandsEditor(QGroupBox):
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def changed(self) -> bool:
+        """Whether the table differs from the demands it was filled with (checks nothing, moves no focus)."""
+        if self.table.rowCount() != len(self.filled):
+            return True
+        for row, demand in enumerate(self.filled):
+            amount = "" if demand.amount is None else str(demand.amount)
+            shown = (
+                str(self.kind_combo(row).currentData()),
+                self._text(row, self.AMOUNT),
+                self._text(row, self.BASIS),
+                self._text(row, self.DESCRIPTION),
+            )
+            if shown != (demand.type.value, amount.strip(), demand.basis.strip(), demand.description.strip()):
+                return True
+        return False
+
     def demands(self) -> list[Demand]:
         """The demands as the table now shows them; raises InvalidValueError naming a bad amount."""
         out = []
@@ -416,7 +433,14 @@ class DemandsEditor(QGroupBox):
 
 
 class OverviewTab(QWidget):
-    """Every field of the record, editable, grouped; saved explicitly; unsaved edits can be undone."""
+    """Every field of the record, editable, grouped; saved explicitly; unsaved edits can be undone.
+
+    Ctrl+S saves wherever the focus is while the tab shows; ``saved`` and ``save_failed`` tell the
+    window, which acknowledges it in the status bar.
+    """
+
+    saved = Signal(str)  # the case number, after its record was written
+    save_failed = Signal(str, str)  # the case number and what went wrong, in the user's words
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -530,8 +554,11 @@ class OverviewTab(QWidget):
         assert isinstance(facts, QPlainTextEdit)
         self.facts = facts
 
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(lambda: self.save())
+        # Not the button's own shortcut: setting the button's text clears it. The tab's, for its whole window.
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.save_shortcut.activated.connect(lambda: self.save())
         self.revert_button.clicked.connect(self.revert)
         self.stage_button.clicked.connect(self.change_stage)
         self.retranslate()
@@ -721,14 +748,23 @@ class OverviewTab(QWidget):
             raise
         return changed
 
-    def save(self) -> None:
+    def unsaved(self) -> bool:
+        """Whether the form holds edits not yet saved."""
+        if self.case is None:
+            return False
+        return any(item.changed() for item in self.inputs.values()) or self.demands.changed()
+
+    def save(self, after: Callable[[], None] | None = None) -> bool:
+        """Save the edits; ``after`` runs once they are written. False when a value is refused (nothing is
+        written, the field is named) or there is no case."""
         if self.case is None or self.number is None:
-            return
+            return False
         try:
             changed = self.edited()
         except InvalidValueError as exc:
             self.error.setText(translated(exc))
-            return
+            self.save_failed.emit(self.number, translated(exc))
+            return False
         self.error.clear()
         number = self.number
         library = self.ctx.library
@@ -737,7 +773,22 @@ class OverviewTab(QWidget):
             with library.edit(number) as writer:
                 return writer.update(changed)
 
-        self._run(Task(work, "save case"), number)
+        task = Task(work, "save case")
+
+        def failed(error: object) -> None:
+            self.save_failed.emit(number, translated(error))
+
+        def succeeded(_result: object) -> None:
+            self.saved.emit(number)
+            if after is not None:
+                after()
+
+        task.failed.connect(failed)
+        task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
+        task.succeeded.connect(succeeded)
+        task.failed.connect(lambda error: show_error(self, error))
+        self.ctx.runner.start(task)
+        return True
 
     def revert(self) -> None:
         if self.case is not None:

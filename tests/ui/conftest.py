@@ -48,7 +48,8 @@ def window(ctx, qtbot):
             )
         )
     win = MainWindow(ctx)
-    qtbot.addWidget(win)
+    # Edits a test leaves in the overview would ask to be saved when the window closes.
+    qtbot.addWidget(win, before_close_func=lambda w: w.workspace.overview.revert())
     return win
 
 
