@@ -595,7 +595,7 @@ class OverviewTab(QWidget):
             self.stage_combo.addItem(stage_name(stage.value), stage.value)
         if current is not None:
             self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(current)))
-        if self.case is not None:
+        if self.case is not None and not self.unsaved():  # a language switch never drops typed edits
             self._fill(self.case)
 
     def _retranslate_combos(self) -> None:
@@ -636,7 +636,15 @@ class OverviewTab(QWidget):
         )
         name.widget.setPlaceholderText(hint)
 
-    def set_case(self, number: str | None) -> None:
+    def set_case(self, number: str | None, *, refill: bool = False) -> None:
+        """Show ``number``. The same case shown again (a file arrived, the stage moved) keeps edits not yet
+        saved: the record underneath is the new one, the form keeps what was typed."""
+        if number is not None and number == self.number and self.unsaved() and not refill:
+            try:
+                self.case = self.ctx.library.load_case(number)
+            except CaseFileError as exc:
+                show_error(self, exc)
+            return
         another = number != self.number
         self.number = number
         self.case = None
@@ -738,7 +746,7 @@ class OverviewTab(QWidget):
         except InvalidValueError:
             self.scroller.ensureWidgetVisible(self.demands)
             raise
-        if demands != self.case.demands:
+        if self.demands.changed() and demands != self.case.demands:
             changes.demands = demands
         changed = apply(self.case, changes)
         try:
@@ -784,6 +792,7 @@ class OverviewTab(QWidget):
                 after()
 
         task.failed.connect(failed)
+        task.succeeded.connect(lambda _r: self.set_case(number, refill=True) if self.number == number else None)
         task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
         task.succeeded.connect(succeeded)
         task.failed.connect(lambda error: show_error(self, error))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from casefile.core.model import Stage
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -157,3 +159,17 @@ def test_the_save_question_is_in_chinese(window, qapp, qtbot):
     labels = sorted(b.text() for b in window.unsaved_box.buttons())
     assert labels == sorted(["保存", "不保存", "取消"])
     assert "未保存" in asked[0] or "尚未保存" in asked[0]
+
+
+def test_a_change_elsewhere_in_the_case_keeps_typed_edits(window, ctx):
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    overview.c_name.setText("李四")
+    with ctx.library.edit("202611-001") as writer:  # a stage moved, a file arrived from a watched folder…
+        writer.set_stage(Stage.NEGOTIATION, "")
+    ctx.events.case_changed.emit("202611-001")
+    assert overview.c_name.text() == "李四" and overview.unsaved()
+    overview.save()
+    stored = ctx.library.load_case("202611-001")
+    assert stored.complainant.name == "李四" and stored.stage.value == "negotiation"
+    assert not overview.unsaved()
