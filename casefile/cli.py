@@ -1353,7 +1353,11 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         watcher.wait_ready()
         folders = watcher.folders
         cases = len({f.case for f in folders})
-        _print(f"watching {len(folders)} folder(s) of {cases} case(s); Ctrl+C to stop", file=sys.stderr, flush=True)
+        # Started as a background job, the shell has Ctrl+C ignored for it: say how it stops then.
+        stop = (
+            "Ctrl+C to stop" if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN else f"kill {os.getpid()} to stop"
+        )
+        _print(f"watching {len(folders)} folder(s) of {cases} case(s); {stop}", file=sys.stderr, flush=True)
         forever = threading.Event()
         while not forever.wait(1.0):  # in slices: where a blocked wait cannot be interrupted (Windows), Ctrl+C still is
             pass

@@ -135,6 +135,17 @@ def test_watch_rejects_an_unknown_case(capsys, tmp_path):
     assert code == 2 and "no case 202601-999" in err
 
 
+def ctrl_c_reaches(command: list[str], **kwargs: object) -> subprocess.Popen[str]:
+    """Start ``command`` as a terminal would: with Ctrl+C (SIGINT) at its default. A test run started
+    in the background (``tools/dev test &``) inherits SIGINT ignored, as shells set it for background
+    jobs, and a watcher started from it rightly ignores Ctrl+C."""
+
+    def default_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    return subprocess.Popen(command, preexec_fn=default_sigint, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
 class Lines:
     """The lines a process writes to a pipe, read on a thread of their own, to wait for one at a time."""
 
@@ -186,7 +197,7 @@ def test_watch_runs_until_ctrl_c_and_exits_0(capsys, tmp_path, files):
     lib = tmp_path / "lib"
     number = new_case(capsys, lib)
     shutil.copy(files / "chat.txt", inbox(lib, number))
-    proc = subprocess.Popen(
+    proc = ctrl_c_reaches(
         [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--settle", "0.1"],
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -224,7 +235,7 @@ def test_ctrl_c_can_only_reach_the_waiting_thread(capsys, tmp_path):
     main one blocks SIGINT and SIGTERM."""
     lib = tmp_path / "lib"
     new_case(capsys, lib)
-    proc = subprocess.Popen(
+    proc = ctrl_c_reaches(
         [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--settle", "0.1"],
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -245,6 +256,35 @@ def test_ctrl_c_can_only_reach_the_waiting_thread(capsys, tmp_path):
         assert all(mask & sigint and mask & sigterm for mask in others)
         assert not blocked[proc.pid] & sigint  # the main thread takes Ctrl+C
         proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+        err.close()
+        proc.stdout.close()
+
+
+def test_a_watcher_started_in_the_background_says_how_it_stops(capsys, tmp_path):
+    """A background job has Ctrl+C ignored by its shell: the watcher names the signal that stops it."""
+    lib = tmp_path / "lib"
+    new_case(capsys, lib)
+
+    def ignore_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casefile", "--library", str(lib), "watch", "--settle", "0.1"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=ignore_sigint,
+    )
+    err = Lines(proc.stderr)
+    try:
+        assert err.wait_for("watching") == f"watching 1 folder(s) of 1 case(s); kill {proc.pid} to stop\n"
+        proc.terminate()
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
