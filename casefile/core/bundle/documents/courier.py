@@ -41,6 +41,7 @@ from casefile.core.bundle.documents.common import (
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
+from casefile.core.model import Party
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -86,6 +87,17 @@ def shipment_fields(ctx: BundleContext) -> list[_F]:
     ]
 
 
+def carrier_fields(ctx: BundleContext, carrier: Party, name: str, outlet: str) -> list[_F]:
+    """The carrier as the claim (被索赔人) or the appeal (被申诉人) names it, with the outlet that delivered."""
+    return [
+        _F(name, carrier.name, wide=True),
+        _F("统一社会信用代码", carrier.id_number),
+        _F("电话", carrier.phone),
+        _F("地址", carrier.address, wide=True),
+        _F(outlet, ctx.case.shipment.outlet, wide=True),
+    ]
+
+
 def exception_fields(ctx: BundleContext) -> list[_F]:
     case = ctx.case
     shipment = case.shipment
@@ -101,7 +113,6 @@ def exception_fields(ctx: BundleContext) -> list[_F]:
 def _courier_claim(ctx: BundleContext) -> list[Flowable]:
     parties = courier_parties(ctx)
     merchant, carrier = parties.claimant, parties.carrier
-    shipment = ctx.case.shipment
     losses = loss_table(ctx)
     basis = courier_law(ctx)
 
@@ -119,15 +130,7 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
             ]
         ),
         _h("二、被索赔人"),
-        _form(
-            [
-                _F("快递企业（品牌/总部）", carrier.name, wide=True),
-                _F("统一社会信用代码", carrier.id_number),
-                _F("电话", carrier.phone),
-                _F("地址", carrier.address, wide=True),
-                _F("实际派送网点", shipment.outlet, wide=True),
-            ],
-        ),
+        _form(carrier_fields(ctx, carrier, "快递企业（品牌/总部）", "实际派送网点")),
         _h("三、快件信息"),
         _form(shipment_fields(ctx)),
         _h("四、异常情况"),

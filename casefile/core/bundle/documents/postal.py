@@ -27,6 +27,7 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.courier import (
     APPEAL_CONDITIONS,
+    carrier_fields,
     complaint_fields,
     courier_dealings,
     courier_law,
@@ -47,10 +48,8 @@ def _identity(ctx: BundleContext, claimant_name: str) -> str:
 
 
 def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
-    case = ctx.case
     parties = courier_parties(ctx)
     appellant, carrier = parties.claimant, parties.carrier
-    shipment = case.shipment
     losses = loss_table(ctx)
     # The conditions confirmed, under the article that sets them when it can be cited on the packet's day.
     conditions = APPEAL_CONDITIONS
@@ -77,15 +76,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
             ]
         ),
         _h("二、被申诉人"),
-        _form(
-            [
-                _F("快递企业名称", carrier.name, wide=True),
-                _F("统一社会信用代码", carrier.id_number),
-                _F("电话", carrier.phone),
-                _F("地址", carrier.address, wide=True),
-                _F("实际提供服务的网点", shipment.outlet, wide=True),
-            ]
-        ),
+        _form(carrier_fields(ctx, carrier, "快递企业名称", "实际提供服务的网点")),
         _h("三、快件信息"),
         _form(shipment_fields(ctx)),
         _h("四、向企业投诉情况"),
