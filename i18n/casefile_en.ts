@@ -638,6 +638,54 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proof purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the capture time comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arbitration agreement status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why the agreement is not relied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evidence group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>empty file</source>
         <translation type="unfinished"></translation>
     </message>

@@ -641,6 +641,54 @@ Proof purpose: %3</source>
         <translation>证据</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>proof purpose</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>capture time</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>where the capture time comes from</source>
+        <translation>形成时间的来源</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>录音文字整理</translation>
+    </message>
+    <message>
+        <source>arbitration agreement status</source>
+        <translation>仲裁协议效力</translation>
+    </message>
+    <message>
+        <source>why the agreement is not relied on</source>
+        <translation>不依仲裁协议的理由</translation>
+    </message>
+    <message>
+        <source>what was handed over</source>
+        <translation>收取材料形式</translation>
+    </message>
+    <message>
+        <source>kept or returned</source>
+        <translation>留存/退回</translation>
+    </message>
+    <message>
+        <source>evidence group</source>
+        <translation>证据组</translation>
+    </message>
+    <message>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>

@@ -34,6 +34,7 @@ from casefile.ui.models import (
     as_recorded,
     capture_source_name,
     disposition_name,
+    exhibit_field_name,
     flag_name,
     handed_in_name,
     kind_name,
@@ -731,7 +732,7 @@ class EvidenceTab(QWidget):
                 if item.reason:
                     line += f": {item.reason}"
                 elif item.fields:
-                    line += ": " + ", ".join(item.fields)
+                    line += "：" + "、".join(exhibit_field_name(f) for f in item.fields)
                 items.append(f"<li>#{item.seq} {html.escape(line)}</li>")
             parts.append("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
         else:

@@ -408,6 +408,24 @@ def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:
     return text
 
 
+def exhibit_field_name(name: str) -> str:
+    """An exhibit's field as the custody record names a change to it, in the user's language."""
+    return {
+        "title": QCoreApplication.translate("CaseFile", "title"),
+        "kind": QCoreApplication.translate("CaseFile", "kind"),
+        "source": QCoreApplication.translate("CaseFile", "source"),
+        "purpose": QCoreApplication.translate("CaseFile", "proof purpose"),
+        "captured_at": QCoreApplication.translate("CaseFile", "capture time"),
+        "captured_at_source": QCoreApplication.translate("CaseFile", "where the capture time comes from"),
+        "transcript": QCoreApplication.translate("CaseFile", "transcript"),
+        "agreement_status": QCoreApplication.translate("CaseFile", "arbitration agreement status"),
+        "agreement_reason": QCoreApplication.translate("CaseFile", "why the agreement is not relied on"),
+        "handed_in": QCoreApplication.translate("CaseFile", "what was handed over"),
+        "disposition": QCoreApplication.translate("CaseFile", "kept or returned"),
+        "group": QCoreApplication.translate("CaseFile", "evidence group"),
+    }.get(name, name)
+
+
 def flag_name(flag: str) -> str:
     """What an exhibit's flag means, in the user's language."""
     return {

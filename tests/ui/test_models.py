@@ -178,3 +178,18 @@ def test_capture_times_stay_in_the_files_own_offset():
     assert as_recorded(None) == ""
     naive = datetime(2026, 11, 20, 14, 12, 5)
     assert as_recorded(naive, seconds=True) == "2026-11-20 14:12:05"
+
+
+def test_every_exhibit_field_a_custody_entry_changes_has_a_name(qapp):
+    """The custody record names the fields an entry changed in the user's words, never captured_at."""
+    from casefile.core.record.actions import EXHIBIT_UPDATABLE
+    from casefile.ui.i18n import install
+    from casefile.ui.models import exhibit_field_name
+
+    install(qapp, "zh_CN")
+    try:
+        names = {field: exhibit_field_name(field) for field in EXHIBIT_UPDATABLE}
+        assert all(name != field and not name.isascii() for field, name in names.items()), names
+        assert names["captured_at"] == "形成时间"
+    finally:
+        install(qapp, "en")
