@@ -2181,6 +2181,11 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds, after a number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where the system does not say when a file is finished, wait until it has not changed this long</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2192,6 +2192,11 @@ Reason:</source>
         <translation>删除（案件中保留原文件）</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds, after a number</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Where the system does not say when a file is finished, wait until it has not changed this long</source>
         <translation>系统无法告知文件何时写完时，等待文件在这段时间内不再变化</translation>
     </message>

@@ -78,7 +78,7 @@ class SettingsDialog(QDialog):
         self.settle = QDoubleSpinBox(self)
         self.settle.setRange(0.2, 120.0)
         self.settle.setDecimals(1)
-        self.settle.setSuffix(" s")
+        self.settle.setSuffix(self.tr(" s", "seconds, after a number"))
         self.settle.setValue(s.watch_settle_ms / 1000)
         self.settle.setToolTip(
             self.tr("Where the system does not say when a file is finished, wait until it has not changed this long")

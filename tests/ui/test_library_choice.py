@@ -124,3 +124,17 @@ def test_the_start_dialog_speaks_chinese_and_names_the_library_one_way(qapp, qtb
     ]
     translations = [n.text or "" for n in ET.parse(REPO / "i18n" / "casefile_zh_CN.ts").iter("translation")]
     assert not [t for t in translations if "案件库" in t]  # the library is 案卷库 throughout
+
+
+def test_the_settle_delay_reads_in_seconds_in_chinese(ctx, qtbot, qapp):
+    """No "2.0 s" inside the Chinese interface: the unit is 秒."""
+    from casefile.ui.i18n import install
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    install(qapp, "zh_CN")
+    try:
+        dialog = SettingsDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert dialog.settle.suffix() == " 秒"
+    finally:
+        install(qapp, "en")
