@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -646,8 +647,10 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.cases.table.horizontalHeader().restoreState(header)
         else:
-            for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 150, 50)):
+            for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 190, 50)):
                 self.cases.table.setColumnWidth(column, width)
+        # The title takes what room is left (a wide screen shows whole titles); the others keep their widths.
+        self.cases.table.horizontalHeader().setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         last = settings.value(self._remembered("last_case"))
         if isinstance(last, str) and last and self.cases.model.row_of(last) >= 0:
             self.cases.select(last)
