@@ -387,11 +387,12 @@ class CaseFilterProxy(QSortFilterProxyModel):
 def phone_matches(phone: str, query: str) -> bool:
     """A phone number typed any way (138-1234-5678, +86 138 1234 5678, full-width digits) found by the
     whole number or a part of it of at least four digits — the last four, as clerks ask for them."""
-    wanted = "".join(ch for ch in unicodedata.normalize("NFKC", query) if ch.isdigit())
-    if len(wanted) < 4 or len(wanted) != len(re.sub(r"[\s\-+()（）]", "", unicodedata.normalize("NFKC", query))):
+    plain = unicodedata.normalize("NFKC", query)
+    wanted = re.sub(r"\D", "", plain)
+    if len(wanted) < 4 or re.sub(r"[\d\s\-+()（）]", "", plain):
         return False  # not a phone query: letters or other signs in it
-    digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone) if ch.isdigit())
-    return wanted in digits or wanted in digits.removeprefix("86")
+    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", phone))
+    return wanted in digits
 
 
 def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:

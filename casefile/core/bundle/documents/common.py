@@ -117,18 +117,25 @@ def _today(ctx: BundleContext) -> str:
     return fmt_date(ctx.generated_at, ctx.case)
 
 
-def _birth(text: str, on: date) -> str:
-    """A birth date as 1990年5月1日（36岁）, when it can be read; otherwise as written."""
+def birth_date(text: str) -> date | None:
+    """A birth date typed as 1990-05-01, 1990/5/1, 1990年5月1日 or 19900501; None when it cannot be read."""
     value = text.strip()
     match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", value) or re.fullmatch(
         r"(\d{4})(\d{2})(\d{2})", value
     )
     if not match:
-        return value
+        return None
     try:
-        born = date(int(match[1]), int(match[2]), int(match[3]))
+        return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        return value
+        return None
+
+
+def _birth(text: str, on: date) -> str:
+    """A birth date as 1990年5月1日（36岁）, when it can be read; otherwise as written."""
+    born = birth_date(text)
+    if born is None:
+        return text.strip()
     age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
     return f"{born.year}年{born.month}月{born.day}日" + (f"（{age}岁）" if 0 <= age < 150 else "")
 

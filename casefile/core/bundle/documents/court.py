@@ -11,7 +11,6 @@ complaint of 民诉法 art. 124. Both speak of the plaintiff in the third person
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -34,6 +33,7 @@ from casefile.core.bundle.documents.common import (
     _party_fields,
     _party_paragraph,
     _role_names,
+    birth_date,
     fmt_amount,
     fmt_time,
     on_day,
@@ -63,13 +63,9 @@ def _boxes(*options: tuple[str, bool]) -> str:
 
 
 def _ymd(text: str) -> str:
-    """A birth date typed as 1990-05-01 or 1990年5月1日, as the form's 年月日; blanks when unreadable."""
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text) or re.fullmatch(
-        r"\s*(\d{4})(\d{2})(\d{2})\s*", text
-    )
-    if not m:
-        return "＿＿＿＿年＿＿月＿＿日"
-    return f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"
+    """A birth date as the form's 年月日; blanks when it cannot be read."""
+    born = birth_date(text)
+    return f"{born.year}年{born.month}月{born.day}日" if born else "＿＿＿＿年＿＿月＿＿日"
 
 
 # --------------------------------------------------------------------------- the element-style form
