@@ -10,7 +10,10 @@ the walk-in desk, the redaction editor, the disclosure preview);
 ``--only evidence`` just the evidence tab (序号, 案卷编号, 证据组) and ``--only wizard`` just the
 wizard's exhibits step (the evidence order, 证据N of what is ticked); ``--only welcome`` the window
 over an empty LIBRARY (the welcome pane) and the 新建案件 form for a courier case, as the screen
-shows them (run it on a 1024×700 screen to see what a small screen shows).
+shows them (run it on a 1024×700 screen to see what a small screen shows); ``--only screens`` the
+welcome pane (over an empty library of its own), 新建案件, the case workspace and the bundle wizard
+filling the screen, as docs/screen-WIDTHxHEIGHT-*.png — run it once on a 1024×700 screen and once
+on a 1920×1080 one.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from casefile.ui.main_window import MainWindow  # noqa: E402
 from casefile.ui.tasks import TaskRunner  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 
 def main() -> None:
@@ -41,7 +45,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     parser.add_argument(
         "--only",
-        choices=["redaction", "disclosure", "evidence", "wizard", "welcome"],
+        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens"],
         help="take only this picture",
     )
     args = parser.parse_args()
@@ -115,6 +119,8 @@ def main() -> None:
             shoot_wizard(ctx, window, out, settle)
         elif args.only == "welcome":
             shoot_welcome(ctx, window, out, settle)
+        elif args.only == "screens":
+            shoot_screens(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -153,6 +159,53 @@ def shoot_welcome(ctx: AppContext, window: MainWindow, out: Path, settle: Callab
     settle()
     screen.grabWindow(0).save(str(out / "app-new-case.png"))
     dialog.reject()
+
+
+def shoot_screens(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The four screens a newcomer meets, filling this screen: welcome, 新建案件, workspace, wizard."""
+    import tempfile
+
+    from casefile.ui.new_case import NewCaseDialog
+
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    screen = QApplication.primaryScreen()
+    size = screen.size()
+    prefix = f"screen-{size.width()}x{size.height()}"
+
+    def full(widget: QWidget) -> None:
+        widget.setGeometry(screen.availableGeometry())  # maximised (Xvfb has no window manager)
+        settle()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Library.open(Path(tmp) / "library", "李律师")
+        first = MainWindow(AppContext(library=empty, settings=ctx.settings, runner=TaskRunner()))
+        first.show()
+        full(first)
+        screen.grabWindow(0).save(str(out / f"{prefix}-welcome.png"))
+        first.close()
+        empty.close()
+    full(window)
+    dialog = NewCaseDialog(ctx, window)
+    kind = dialog.widget("type")
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("quality"))
+    dialog.show()
+    settle()
+    screen.grabWindow(0).save(str(out / f"{prefix}-new-case.png"))
+    dialog.reject()
+    window.cases.select(ctx.library.case_numbers()[0])
+    window.workspace.setCurrentWidget(window.workspace.evidence)
+    window.workspace.evidence.table.selectRow(3)
+    settle()
+    screen.grabWindow(0).save(str(out / f"{prefix}-workspace.png"))
+    window.workspace.setCurrentWidget(window.workspace.bundles)
+    tab = window.workspace.bundles
+    tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
+    ctx.runner.synchronous = True  # the disclosure preview is worked out in the background; wait for it
+    tab._go(2)  # the Check step, as Next, Next would
+    settle()
+    screen.grabWindow(0).save(str(out / f"{prefix}-wizard.png"))
 
 
 def waybill_pdf(path: Path) -> None:
