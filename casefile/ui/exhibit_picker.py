@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from casefile.core.model import Case, Exhibit
 from casefile.core.numbering import packet_label
-from casefile.ui.models import kind_name
+from casefile.ui.labels import kind_name
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDropEvent

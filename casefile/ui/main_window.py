@@ -15,14 +15,8 @@ from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
-from casefile.ui.models import (
-    CaseFilterProxy,
-    CaseListModel,
-    due_today_count,
-    priority_name,
-    stage_name,
-    type_name,
-)
+from casefile.ui.labels import priority_name, stage_name, type_name
+from casefile.ui.models import CaseFilterProxy, CaseListModel, due_today_count
 from casefile.ui.tasks import Task
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace

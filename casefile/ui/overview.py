@@ -15,15 +15,10 @@ from typing import Any
 
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.model import (
-    AgentAuthority,
     Case,
-    CaseType,
-    Channel,
     Demand,
     DemandType,
-    MediationWish,
     PartyKind,
-    Priority,
     ResponsibleParty,
     Stage,
     parse_amount,
@@ -46,17 +41,7 @@ from casefile.core.record.fields import (
 from casefile.core.record.roles import organisation_party
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
-from casefile.ui.models import (
-    authority_name,
-    channel_name,
-    demand_type_name,
-    mediation_name,
-    party_kind_name,
-    priority_name,
-    responsible_name,
-    stage_name,
-    type_name,
-)
+from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
@@ -86,18 +71,6 @@ CHANNELS = ["phone", "online", "email", "social", "store"]
 RESPONSIBLE = [r.value for r in ResponsibleParty]
 PERSON_ONLY = {"gender", "birth_date", "ethnicity", "occupation", "employer"}
 ORGANISATION_ONLY = {"legal_representative", "representative_title"}
-
-
-# The words a choice is shown with, by the enum it chooses from.
-CHOICE_NAMES: dict[type, Callable[[str], str]] = {
-    CaseType: type_name,
-    Channel: channel_name,
-    Priority: priority_name,
-    ResponsibleParty: responsible_name,
-    PartyKind: party_kind_name,
-    AgentAuthority: authority_name,
-    MediationWish: mediation_name,
-}
 
 
 def _raw(value: Any) -> str:
@@ -168,7 +141,7 @@ class FieldInput:
 def _choice_combo(spec: FieldSpec, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     assert spec.choices is not None
-    name = CHOICE_NAMES.get(spec.choices, str)
+    name = ENUM_NAMES.get(spec.choices, str)
     if spec.optional_choice:
         combo.addItem(QCoreApplication.translate("CaseFile", "Not entered"), "")
     for value in spec.choice_values:
@@ -620,7 +593,7 @@ class OverviewTab(QWidget):
                         "女": QCoreApplication.translate("CaseFile", "Female (女)"),
                     }.get(data, data)
                 elif spec.choices is not None:
-                    text = CHOICE_NAMES.get(spec.choices, str)(data)
+                    text = ENUM_NAMES.get(spec.choices, str)(data)
                 else:
                     continue
                 combo.setItemText(i, text)

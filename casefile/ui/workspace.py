@@ -9,7 +9,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.models import event_kind_name, event_party_name
+from casefile.ui.labels import event_kind_name, event_party_name
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
