@@ -13,6 +13,7 @@ from casefile.core.index import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
+from casefile.ui.i18n import fill
 
 # The labels this module shows; those imported "as" themselves the evidence tab and the walk-in dialog
 # still take from here (casefile.ui.labels holds them all).
@@ -48,15 +49,15 @@ def time_left(due: datetime, now: datetime) -> str:
     if minutes < 0:
         hours = -minutes // 60
         return (
-            QCoreApplication.translate("CaseFile", "overdue %1 h").replace("%1", str(hours))
+            fill(QCoreApplication.translate("CaseFile", "overdue %1 h"), hours)
             if hours
             else QCoreApplication.translate("CaseFile", "overdue")
         )
     if minutes < 60:
-        return QCoreApplication.translate("CaseFile", "%1 min left").replace("%1", str(minutes))
+        return fill(QCoreApplication.translate("CaseFile", "%1 min left"), minutes)
     if minutes < 48 * 60:
-        return QCoreApplication.translate("CaseFile", "%1 h left").replace("%1", str(minutes // 60))
-    return QCoreApplication.translate("CaseFile", "%1 days left").replace("%1", str(minutes // (24 * 60)))
+        return fill(QCoreApplication.translate("CaseFile", "%1 h left"), minutes // 60)
+    return fill(QCoreApplication.translate("CaseFile", "%1 days left"), minutes // (24 * 60))
 
 
 class CaseListModel(QAbstractTableModel):
@@ -395,16 +396,16 @@ class EvidenceModel(QAbstractTableModel):
             return QBrush(QColor("#b35c00"))  # a time worth a look
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.withdrawn:
-                return QCoreApplication.translate("CaseFile", "Withdrawn: %1").replace("%1", e.withdraw_reason)
+                return fill(QCoreApplication.translate("CaseFile", "Withdrawn: %1"), e.withdraw_reason)
             if column == self.PACKET and e.derived_from is not None and e.number in self.packet:
-                return (
+                return fill(
                     QCoreApplication.translate(
                         "CaseFile",
                         "The redacted copy of no. %1: where the destination takes redacted copies it goes in as "
                         "%2, in its original's place.",
-                    )
-                    .replace("%1", str(e.derived_from))
-                    .replace("%2", packet_label(self.packet[e.number]))
+                    ),
+                    e.derived_from,
+                    packet_label(self.packet[e.number]),
                 )
             if column == self.CAPTURED and e.captured_at is not None:
                 return capture_source_name(e.captured_at_source)

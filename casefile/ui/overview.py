@@ -640,11 +640,12 @@ class OverviewTab(QWidget):
 
     def _fill(self, case: Case) -> None:
         due = case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + self.tr("reply due %1").replace("%1", due)
+        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + fill(self.tr("reply due %1"), due)
         damaged = self.ctx.library.quarantine_message(case.number)
         if damaged is not None:
-            warning = self.tr("Damaged: %1 — nothing can be changed until the case verifies again.")
-            text = warning.replace("%1", translated(damaged))
+            text = fill(
+                self.tr("Damaged: %1 — nothing can be changed until the case verifies again."), translated(damaged)
+            )
             header += "<br><span style='color:#b00020'>" + html.escape(text) + "</span>"
         self.header.setText(header)
         for path, item in self.inputs.items():
@@ -665,7 +666,7 @@ class OverviewTab(QWidget):
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
             recorded = change.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if change.recorded_at else when
             if recorded != when:
-                line += "  " + self.tr("(recorded %1)").replace("%1", recorded)
+                line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
 
     def _refuse(self, item: FieldInput | None) -> None:
