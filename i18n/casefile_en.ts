@@ -461,6 +461,146 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landline number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cited in the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline event citing it corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>included in a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovered after an interruption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315 complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court (civil complaint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration (application)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in complaint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carrier (claim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal administration (12305 appeal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,34 +2211,6 @@ Reason:</source>
     </message>
     <message>
         <source>Save redacted copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobile number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Landline number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank card number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -463,6 +463,146 @@ SHA-256：%4</translation>
         <translation>聊天记录</translation>
     </message>
     <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Landline number</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>case created</source>
+        <translation>建立案件</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>order changed</source>
+        <translation>调整顺序</translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>metadata read again</source>
+        <translation>重新读取元数据</translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
+        <translation>已制作遮盖件</translation>
+    </message>
+    <message>
+        <source>case record changed</source>
+        <translation>修改案件记录</translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <source>cited in the timeline</source>
+        <translation>在时间线中引用</translation>
+    </message>
+    <message>
+        <source>timeline event citing it corrected</source>
+        <translation>引用它的时间线记录已修改</translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation>引用它的时间线记录已删除</translation>
+    </message>
+    <message>
+        <source>included in a bundle</source>
+        <translation>编入材料</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入案卷</translation>
+    </message>
+    <message>
+        <source>recovered after an interruption</source>
+        <translation>中断后恢复</translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
+        <translation>依保管记录重建案件记录</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>多出的文件</translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315 complaint</source>
+        <translation>消协 / 12315 投诉</translation>
+    </message>
+    <message>
+        <source>Court (civil complaint)</source>
+        <translation>法院（民事起诉）</translation>
+    </message>
+    <message>
+        <source>Arbitration (application)</source>
+        <translation>仲裁（仲裁申请）</translation>
+    </message>
+    <message>
+        <source>Courier claim</source>
+        <translation>快递理赔</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint receipt</source>
+        <translation>到店投诉受理回执</translation>
+    </message>
+    <message>
+        <source>The carrier (claim)</source>
+        <translation>快递企业（理赔）</translation>
+    </message>
+    <message>
+        <source>Postal administration (12305 appeal)</source>
+        <translation>邮政管理部门（12305 申诉）</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
@@ -516,7 +656,7 @@ SHA-256：%4</translation>
     </message>
     <message>
         <source>Market regulator (12315)</source>
-        <translation>市场监管部门（12315）</translation>
+        <translation>市场监督管理部门（12315）</translation>
     </message>
     <message>
         <source>Postal regulator (邮政管理部门, 12305)</source>
@@ -2083,34 +2223,6 @@ Reason:</source>
     <message>
         <source>Save redacted copy</source>
         <translation>保存遮盖件</translation>
-    </message>
-    <message>
-        <source>Mobile number</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Landline number</source>
-        <translation>固定电话</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Bank card number</source>
-        <translation>银行卡号</translation>
-    </message>
-    <message>
-        <source>E-mail address</source>
-        <translation>电子邮箱</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
     </message>
     <message>
         <source>Preparing the picture…</source>

@@ -15,14 +15,8 @@ from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
-from casefile.ui.models import (
-    CaseFilterProxy,
-    CaseListModel,
-    due_today_count,
-    priority_name,
-    stage_name,
-    type_name,
-)
+from casefile.ui.labels import priority_name, stage_name, type_name
+from casefile.ui.models import CaseFilterProxy, CaseListModel, due_today_count
 from casefile.ui.tasks import Task
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
@@ -274,7 +268,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def export_case_list(self) -> None:
-        default = str(Path.home() / self.tr("cases-%1.xlsx").replace("%1", datetime.now().strftime("%Y%m%d")))
+        default = str(Path.home() / fill(self.tr("cases-%1.xlsx"), datetime.now().strftime("%Y%m%d")))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the case list"), default, self.tr("Excel (*.xlsx)"))
         if not path:
             return
@@ -284,16 +278,14 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, StorageError("writing {path} failed: {reason}", path=target, reason=exc.strerror or exc))
             return
-        self.statusBar().showMessage(
-            self.tr("%1 cases exported to %2").replace("%1", str(count)).replace("%2", str(target)), 8000
-        )
+        self.statusBar().showMessage(fill(self.tr("%1 cases exported to %2"), count, target), 8000)
 
     def _focus_search(self) -> None:
         self.cases.search.setFocus()
         self.cases.search.selectAll()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("CaseFile — %1").replace("%1", str(self.ctx.library.root)))
+        self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -454,14 +446,10 @@ class MainWindow(QMainWindow):
         overdue = sum(1 for c in summaries if self.cases.model.is_overdue(c))
         shown = self.cases.proxy.rowCount()
         if shown == len(summaries):
-            text = self.tr("%1 cases · %2 due today · %3 overdue").replace("%1", str(len(summaries)))
+            text = self.tr("%1 cases · %2 due today · %3 overdue")
         else:
-            text = (
-                self.tr("%4 of %1 cases shown · %2 due today · %3 overdue")
-                .replace("%4", str(shown))
-                .replace("%1", str(len(summaries)))
-            )
-        self.due_label.setText(text.replace("%2", str(count)).replace("%3", str(overdue)))
+            text = self.tr("%4 of %1 cases shown · %2 due today · %3 overdue")
+        self.due_label.setText(fill(text, len(summaries), count, overdue, shown))
 
     # ------------------------------------------------------------------ watch folders
 

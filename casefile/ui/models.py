@@ -13,6 +13,19 @@ from casefile.core.index import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
+from casefile.ui.i18n import fill
+
+# The labels this module shows; those imported "as" themselves the evidence tab and the walk-in dialog
+# still take from here (casefile.ui.labels holds them all).
+from casefile.ui.labels import capture_source_name as capture_source_name
+from casefile.ui.labels import disposition_name as disposition_name
+from casefile.ui.labels import exhibit_field_name as exhibit_field_name
+from casefile.ui.labels import flag_name as flag_name
+from casefile.ui.labels import handed_in_name as handed_in_name
+from casefile.ui.labels import kind_name as kind_name
+from casefile.ui.labels import priority_name as priority_name
+from casefile.ui.labels import stage_name
+from casefile.ui.labels import type_name as type_name
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,169 +43,21 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_STAGES = {Stage.CLOSED.value, Stage.REVIEW.value}
 
 
-def type_name(value: str) -> str:
-    return {
-        "quality": QCoreApplication.translate("CaseFile", "Product quality"),
-        "logistics": QCoreApplication.translate("CaseFile", "Logistics / courier"),
-        "service": QCoreApplication.translate("CaseFile", "Service"),
-        "transaction": QCoreApplication.translate("CaseFile", "Transaction / refund / fee"),
-        "information": QCoreApplication.translate("CaseFile", "Misleading information"),
-    }.get(value, value)
-
-
-def stage_name(value: str) -> str:
-    return {
-        "registration": QCoreApplication.translate("CaseFile", "Registration"),
-        "verification": QCoreApplication.translate("CaseFile", "Verification"),
-        "negotiation": QCoreApplication.translate("CaseFile", "Negotiation"),
-        "confirmation": QCoreApplication.translate("CaseFile", "Customer confirmation"),
-        "mediation": QCoreApplication.translate("CaseFile", "Internal mediation"),
-        "external": QCoreApplication.translate("CaseFile", "External route"),
-        "execution": QCoreApplication.translate("CaseFile", "Execution"),
-        "closed": QCoreApplication.translate("CaseFile", "Closed"),
-        "review": QCoreApplication.translate("CaseFile", "Review"),
-    }.get(value, value)
-
-
-def priority_name(value: str) -> str:
-    return {
-        "urgent": QCoreApplication.translate("CaseFile", "Urgent"),
-        "important": QCoreApplication.translate("CaseFile", "Important"),
-        "normal": QCoreApplication.translate("CaseFile", "Normal"),
-    }.get(value, value)
-
-
-def channel_name(value: str) -> str:
-    return {
-        "phone": QCoreApplication.translate("CaseFile", "Phone"),
-        "online": QCoreApplication.translate("CaseFile", "Online chat"),
-        "email": QCoreApplication.translate("CaseFile", "Email"),
-        "social": QCoreApplication.translate("CaseFile", "Social media"),
-        "store": QCoreApplication.translate("CaseFile", "Offline store"),
-    }.get(value, value)
-
-
-def responsible_name(value: str) -> str:
-    return {
-        "undetermined": QCoreApplication.translate("CaseFile", "Not yet determined"),
-        "merchant": QCoreApplication.translate("CaseFile", "Merchant"),
-        "courier": QCoreApplication.translate("CaseFile", "Courier"),
-        "customer": QCoreApplication.translate("CaseFile", "Customer"),
-        "third_party": QCoreApplication.translate("CaseFile", "Third party"),
-    }.get(value, value)
-
-
-def party_kind_name(value: str) -> str:
-    return {
-        "person": QCoreApplication.translate("CaseFile", "Natural person"),
-        "organisation": QCoreApplication.translate("CaseFile", "Organisation"),
-    }.get(value, value)
-
-
-def authority_name(value: str) -> str:
-    return {
-        "general": QCoreApplication.translate("CaseFile", "General authority (一般授权)"),
-        "special": QCoreApplication.translate("CaseFile", "Special authority (特别授权)"),
-    }.get(value, value)
-
-
-def mediation_name(value: str) -> str:
-    return {
-        "yes": QCoreApplication.translate("CaseFile", "Yes, mediation first"),
-        "no": QCoreApplication.translate("CaseFile", "No"),
-        "unsure": QCoreApplication.translate("CaseFile", "Not sure yet, wants to know more"),
-    }.get(value, value)
-
-
-def demand_type_name(value: str) -> str:
-    return {
-        "refund": QCoreApplication.translate("CaseFile", "Refund"),
-        "exchange": QCoreApplication.translate("CaseFile", "Exchange"),
-        "repair": QCoreApplication.translate("CaseFile", "Repair"),
-        "apology": QCoreApplication.translate("CaseFile", "Apology"),
-        "compensation": QCoreApplication.translate("CaseFile", "Compensation"),
-        "other": QCoreApplication.translate("CaseFile", "Other"),
-    }.get(value, value)
-
-
-def kind_name(value: str) -> str:
-    return {
-        "photo": QCoreApplication.translate("CaseFile", "Photo"),
-        "screenshot": QCoreApplication.translate("CaseFile", "Screenshot"),
-        "audio": QCoreApplication.translate("CaseFile", "Audio"),
-        "video": QCoreApplication.translate("CaseFile", "Video"),
-        "document": QCoreApplication.translate("CaseFile", "Document"),
-        "chat": QCoreApplication.translate("CaseFile", "Chat record"),
-        "email": QCoreApplication.translate("CaseFile", "Email"),
-        "waybill": QCoreApplication.translate("CaseFile", "Waybill"),
-        "receipt": QCoreApplication.translate("CaseFile", "Receipt / invoice"),
-        "contract": QCoreApplication.translate("CaseFile", "Contract"),
-        "arbitration-agreement": QCoreApplication.translate("CaseFile", "Arbitration agreement"),
-        "other": QCoreApplication.translate("CaseFile", "Other"),
-    }.get(value, value)
-
-
-def event_kind_name(value: str) -> str:
-    return {
-        "call": QCoreApplication.translate("CaseFile", "Call"),
-        "chat": QCoreApplication.translate("CaseFile", "Chat"),
-        "visit": QCoreApplication.translate("CaseFile", "Visit"),
-        "email": QCoreApplication.translate("CaseFile", "Email"),
-        "complaint": QCoreApplication.translate("CaseFile", "Complaint or claim lodged"),
-        "proposal": QCoreApplication.translate("CaseFile", "Proposal"),
-        "confirmation": QCoreApplication.translate("CaseFile", "Confirmation"),
-        "note": QCoreApplication.translate("CaseFile", "Note"),
-        "other": QCoreApplication.translate("CaseFile", "Other"),
-    }.get(value, value)
-
-
-def event_party_name(value: str) -> str:
-    """Who a timeline event was with (casefile.core.validate.EVENT_PARTIES)."""
-    return {
-        "respondent": QCoreApplication.translate("CaseFile", "The business complained about"),
-        "courier": QCoreApplication.translate("CaseFile", "The courier company"),
-        "complainant": QCoreApplication.translate("CaseFile", "The consumer"),
-        "consumer-association": QCoreApplication.translate("CaseFile", "Consumer association (消协)"),
-        "regulator": QCoreApplication.translate("CaseFile", "Market regulator (12315)"),
-        "postal-regulator": QCoreApplication.translate("CaseFile", "Postal regulator (邮政管理部门, 12305)"),
-        "court": QCoreApplication.translate("CaseFile", "Court"),
-        "arbitration": QCoreApplication.translate("CaseFile", "Arbitration commission"),
-    }.get(value, value)
-
-
-def handed_in_name(value: str) -> str:
-    """What a customer handed over for an exhibit (casefile.core.validate.HANDED_IN)."""
-    return {
-        "original": QCoreApplication.translate("CaseFile", "Original (原件)"),
-        "copy": QCoreApplication.translate("CaseFile", "Copy (复印件)"),
-        "object": QCoreApplication.translate("CaseFile", "The object itself (实物)"),
-        "electronic": QCoreApplication.translate("CaseFile", "Electronic file (电子)"),
-    }.get(value, value)
-
-
-def disposition_name(value: str) -> str:
-    """What the store did with what was handed over (casefile.core.validate.DISPOSITIONS)."""
-    return {
-        "kept": QCoreApplication.translate("CaseFile", "Kept by the store (留存)"),
-        "returned": QCoreApplication.translate("CaseFile", "Given back (退回)"),
-    }.get(value, value)
-
-
 def time_left(due: datetime, now: datetime) -> str:
     delta = due - now
     minutes = int(delta.total_seconds() // 60)
     if minutes < 0:
         hours = -minutes // 60
         return (
-            QCoreApplication.translate("CaseFile", "overdue %1 h").replace("%1", str(hours))
+            fill(QCoreApplication.translate("CaseFile", "overdue %1 h"), hours)
             if hours
             else QCoreApplication.translate("CaseFile", "overdue")
         )
     if minutes < 60:
-        return QCoreApplication.translate("CaseFile", "%1 min left").replace("%1", str(minutes))
+        return fill(QCoreApplication.translate("CaseFile", "%1 min left"), minutes)
     if minutes < 48 * 60:
-        return QCoreApplication.translate("CaseFile", "%1 h left").replace("%1", str(minutes // 60))
-    return QCoreApplication.translate("CaseFile", "%1 days left").replace("%1", str(minutes // (24 * 60)))
+        return fill(QCoreApplication.translate("CaseFile", "%1 h left"), minutes // 60)
+    return fill(QCoreApplication.translate("CaseFile", "%1 days left"), minutes // (24 * 60))
 
 
 class CaseListModel(QAbstractTableModel):
@@ -409,53 +274,6 @@ def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:
     return text
 
 
-def exhibit_field_name(name: str) -> str:
-    """An exhibit's field as the custody record names a change to it, in the user's language."""
-    return {
-        "title": QCoreApplication.translate("CaseFile", "title"),
-        "kind": QCoreApplication.translate("CaseFile", "kind"),
-        "source": QCoreApplication.translate("CaseFile", "source"),
-        "purpose": QCoreApplication.translate("CaseFile", "proof purpose"),
-        "captured_at": QCoreApplication.translate("CaseFile", "capture time"),
-        "captured_at_source": QCoreApplication.translate("CaseFile", "where the capture time comes from"),
-        "transcript": QCoreApplication.translate("CaseFile", "transcript"),
-        "agreement_status": QCoreApplication.translate("CaseFile", "arbitration agreement status"),
-        "agreement_reason": QCoreApplication.translate("CaseFile", "why the agreement is not relied on"),
-        "handed_in": QCoreApplication.translate("CaseFile", "what was handed over"),
-        "disposition": QCoreApplication.translate("CaseFile", "kept or returned"),
-        "group": QCoreApplication.translate("CaseFile", "evidence group"),
-    }.get(name, name)
-
-
-def flag_name(flag: str) -> str:
-    """What an exhibit's flag means, in the user's language."""
-    return {
-        "empty": QCoreApplication.translate("CaseFile", "empty file"),
-        "unknown-format": QCoreApplication.translate("CaseFile", "unknown format"),
-        "extension-mismatch": QCoreApplication.translate("CaseFile", "extension does not match the content"),
-        "broken": QCoreApplication.translate("CaseFile", "damaged or unreadable"),
-        "encrypted": QCoreApplication.translate("CaseFile", "encrypted"),
-        "truncated": QCoreApplication.translate("CaseFile", "truncated"),
-        "captured-after-added": QCoreApplication.translate(
-            "CaseFile", "capture time later than when it was added (check the device clock)"
-        ),
-        "time-disagrees": QCoreApplication.translate("CaseFile", "file time far from the capture time it states"),
-        "edited": QCoreApplication.translate("CaseFile", "saved by editing software after capture"),
-        "metadata-unavailable": QCoreApplication.translate("CaseFile", "metadata unavailable"),
-    }.get(flag, flag)
-
-
-def capture_source_name(source: str) -> str:
-    """Where an exhibit's capture time came from, in the user's language."""
-    return {
-        "exif": QCoreApplication.translate("CaseFile", "from the photo's EXIF data"),
-        "container": QCoreApplication.translate("CaseFile", "from the file's own metadata"),
-        "file-name": QCoreApplication.translate("CaseFile", "from the file name"),
-        "file-mtime": QCoreApplication.translate("CaseFile", "the file's modification time"),
-        "user": QCoreApplication.translate("CaseFile", "checked and set by hand"),
-    }.get(source, source)
-
-
 TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
@@ -578,16 +396,16 @@ class EvidenceModel(QAbstractTableModel):
             return QBrush(QColor("#b35c00"))  # a time worth a look
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.withdrawn:
-                return QCoreApplication.translate("CaseFile", "Withdrawn: %1").replace("%1", e.withdraw_reason)
+                return fill(QCoreApplication.translate("CaseFile", "Withdrawn: %1"), e.withdraw_reason)
             if column == self.PACKET and e.derived_from is not None and e.number in self.packet:
-                return (
+                return fill(
                     QCoreApplication.translate(
                         "CaseFile",
                         "The redacted copy of no. %1: where the destination takes redacted copies it goes in as "
                         "%2, in its original's place.",
-                    )
-                    .replace("%1", str(e.derived_from))
-                    .replace("%2", packet_label(self.packet[e.number]))
+                    ),
+                    e.derived_from,
+                    packet_label(self.packet[e.number]),
                 )
             if column == self.CAPTURED and e.captured_at is not None:
                 return capture_source_name(e.captured_at_source)

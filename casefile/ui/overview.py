@@ -15,15 +15,10 @@ from typing import Any
 
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.model import (
-    AgentAuthority,
     Case,
-    CaseType,
-    Channel,
     Demand,
     DemandType,
-    MediationWish,
     PartyKind,
-    Priority,
     ResponsibleParty,
     Stage,
     parse_amount,
@@ -46,17 +41,7 @@ from casefile.core.record.fields import (
 from casefile.core.record.roles import organisation_party
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
-from casefile.ui.models import (
-    authority_name,
-    channel_name,
-    demand_type_name,
-    mediation_name,
-    party_kind_name,
-    priority_name,
-    responsible_name,
-    stage_name,
-    type_name,
-)
+from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
@@ -86,18 +71,6 @@ CHANNELS = ["phone", "online", "email", "social", "store"]
 RESPONSIBLE = [r.value for r in ResponsibleParty]
 PERSON_ONLY = {"gender", "birth_date", "ethnicity", "occupation", "employer"}
 ORGANISATION_ONLY = {"legal_representative", "representative_title"}
-
-
-# The words a choice is shown with, by the enum it chooses from.
-CHOICE_NAMES: dict[type, Callable[[str], str]] = {
-    CaseType: type_name,
-    Channel: channel_name,
-    Priority: priority_name,
-    ResponsibleParty: responsible_name,
-    PartyKind: party_kind_name,
-    AgentAuthority: authority_name,
-    MediationWish: mediation_name,
-}
 
 
 def _raw(value: Any) -> str:
@@ -168,7 +141,7 @@ class FieldInput:
 def _choice_combo(spec: FieldSpec, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     assert spec.choices is not None
-    name = CHOICE_NAMES.get(spec.choices, str)
+    name = ENUM_NAMES.get(spec.choices, str)
     if spec.optional_choice:
         combo.addItem(QCoreApplication.translate("CaseFile", "Not entered"), "")
     for value in spec.choice_values:
@@ -620,7 +593,7 @@ class OverviewTab(QWidget):
                         "女": QCoreApplication.translate("CaseFile", "Female (女)"),
                     }.get(data, data)
                 elif spec.choices is not None:
-                    text = CHOICE_NAMES.get(spec.choices, str)(data)
+                    text = ENUM_NAMES.get(spec.choices, str)(data)
                 else:
                     continue
                 combo.setItemText(i, text)
@@ -667,11 +640,12 @@ class OverviewTab(QWidget):
 
     def _fill(self, case: Case) -> None:
         due = case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + self.tr("reply due %1").replace("%1", due)
+        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + fill(self.tr("reply due %1"), due)
         damaged = self.ctx.library.quarantine_message(case.number)
         if damaged is not None:
-            warning = self.tr("Damaged: %1 — nothing can be changed until the case verifies again.")
-            text = warning.replace("%1", translated(damaged))
+            text = fill(
+                self.tr("Damaged: %1 — nothing can be changed until the case verifies again."), translated(damaged)
+            )
             header += "<br><span style='color:#b00020'>" + html.escape(text) + "</span>"
         self.header.setText(header)
         for path, item in self.inputs.items():
@@ -692,7 +666,7 @@ class OverviewTab(QWidget):
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
             recorded = change.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if change.recorded_at else when
             if recorded != when:
-                line += "  " + self.tr("(recorded %1)").replace("%1", recorded)
+                line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
 
     def _refuse(self, item: FieldInput | None) -> None:

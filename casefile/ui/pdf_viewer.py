@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from casefile.ui.i18n import fill
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -63,11 +65,8 @@ class PdfViewer(QDialog):
         """Hand the file to the system's PDF viewer; say so when there is none."""
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
             return True
-        self.message.setText(
-            self.tr("No program on this computer opens PDF files; the packet is shown here. It is saved at %1").replace(
-                "%1", str(self.path)
-            )
-        )
+        text = self.tr("No program on this computer opens PDF files; the packet is shown here. It is saved at %1")
+        self.message.setText(fill(text, self.path))
         return False
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casefile.ui.i18n import fill
+
 from PySide6.QtCore import QCoreApplication, QSize, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -44,7 +46,7 @@ def preview_dialog(path: Path, parent: QWidget | None = None) -> QPrintPreviewDi
     printer.setFullPage(True)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setDocName(path.name)
-    dialog.setWindowTitle(QCoreApplication.translate("CaseFile", "Print preview — %1").replace("%1", path.name))
+    dialog.setWindowTitle(fill(QCoreApplication.translate("CaseFile", "Print preview — %1"), path.name))
     dialog.paintRequested.connect(lambda target: print_pages(document, target))
     dialog.document = document  # type: ignore[attr-defined]  # kept alive with the dialog
     dialog.resize(720, 640)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.disclosure.derived import RedactResult, redact_exhibit
-from casefile.core.disclosure.masking import Kind
 from casefile.core.disclosure.redact import (
     PDF_MIME,
     Suggestion,
@@ -33,6 +32,7 @@ from casefile.core.model import Exhibit, RedactionRegion
 from casefile.core.progress import CancelToken
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
+from casefile.ui.labels import mask_kind_name
 from casefile.ui.tasks import Task, TaskRunner
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -370,17 +370,6 @@ class RedactionDialog(QDialog):
         self.save_button.setText(self.tr("Save redacted copy"))
         self._update()
 
-    def _kind_name(self, kind: Kind) -> str:
-        return {
-            Kind.MOBILE: self.tr("Mobile number"),
-            Kind.LANDLINE: self.tr("Landline number"),
-            Kind.ID: self.tr("ID number"),
-            Kind.BANK_CARD: self.tr("Bank card number"),
-            Kind.EMAIL: self.tr("E-mail address"),
-            Kind.ADDRESS: self.tr("Address"),
-            Kind.NAME: self.tr("Name"),
-        }.get(kind, str(kind))
-
     # ------------------------------------------------------------------ loading
 
     def _load(self) -> None:
@@ -428,7 +417,7 @@ class RedactionDialog(QDialog):
         for suggestion in page.suggestions:
             s = suggestion.region
             if (s.x, s.y, s.w, s.h) not in taken:
-                label = fill(self.tr("%1: %2 — click to cover it"), self._kind_name(suggestion.kind), suggestion.text)
+                label = fill(self.tr("%1: %2 — click to cover it"), mask_kind_name(suggestion.kind), suggestion.text)
                 self.scene.addItem(SuggestionItem(suggestion, label, self.accept_suggestion))
         if self.pdf:
             self.pages = page.pages

@@ -10,7 +10,7 @@ from casefile.core.model import Exhibit, Transcript
 from casefile.core.transcripts import duration_of, parse_transcript_lines, recording_times
 from casefile.core.validate import check_marks_within, check_recording_times
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import translated
+from casefile.ui.i18n import fill, translated
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QDateTime, QTime, QUrl
@@ -121,7 +121,7 @@ class TranscriptDialog(QDialog):
         self.resize(760, 640)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Transcript of exhibit %1").replace("%1", str(self.exhibit.number)))
+        self.setWindowTitle(fill(self.tr("Transcript of exhibit %1"), self.exhibit.number))
         for label, text in zip(
             self.labels,
             (

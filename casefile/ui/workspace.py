@@ -9,7 +9,8 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.models import event_kind_name, event_party_name
+from casefile.ui.i18n import fill
+from casefile.ui.labels import event_kind_name, event_party_name
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
@@ -138,11 +139,11 @@ class TimelineTab(QWidget):
         self.events = list(case.timeline)
         for event in case.timeline:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            refs = "、".join(exhibit.replace("%1", str(n)) for n in event.evidence)
+            refs = "、".join(fill(exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
             dealt = [
-                *([self.tr("with %1").replace("%1", event_party_name(event.party))] if event.party else []),
-                *([self.tr("ref. %1").replace("%1", event.ref)] if event.ref else []),
+                *([fill(self.tr("with %1"), event_party_name(event.party))] if event.party else []),
+                *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
             item = QListWidgetItem(text + (f"  ({refs})" if refs else ""))

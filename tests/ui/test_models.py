@@ -184,7 +184,7 @@ def test_every_exhibit_field_a_custody_entry_changes_has_a_name(qapp):
     """The custody record names the fields an entry changed in the user's words, never captured_at."""
     from casefile.core.record.actions import EXHIBIT_UPDATABLE
     from casefile.ui.i18n import install
-    from casefile.ui.models import exhibit_field_name
+    from casefile.ui.labels import exhibit_field_name
 
     install(qapp, "zh_CN")
     try:

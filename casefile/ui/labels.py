@@ -1,0 +1,393 @@
+"""The words the interface shows for the core's coded values: one table per enum or value set.
+
+Each table maps a stored value to its English label, marked for lupdate (context ``CaseFile``);
+the label is translated when it is looked up, so a language switch shows at once. A value no
+table knows (one a newer CaseFile wrote) is shown as it is. tests/ui/test_labels.py checks that
+every member of every enum and value set the core defines has a label here, in Chinese too.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+
+from casefile.core import metadata, record, sniff
+from casefile.core.disclosure.masking import Kind as MaskKind
+from casefile.core.model import (
+    AgentAuthority,
+    CaseType,
+    Channel,
+    DemandType,
+    EventKind,
+    EvidenceKind,
+    MediationWish,
+    PartyKind,
+    Priority,
+    ResponsibleParty,
+    Stage,
+)
+from casefile.core.venues import Route, Venue
+from casefile.core.verify import FileStatus
+from casefile.ui.core_messages import QT_TRANSLATE_NOOP
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "CaseFile"
+
+
+def _label(table: Mapping[str, str], value: str) -> str:
+    text = table.get(value)
+    return value if text is None else QCoreApplication.translate(CONTEXT, text)
+
+
+# ------------------------------------------------------------------ the case record
+
+CASE_TYPES: dict[str, str] = {
+    CaseType.QUALITY: QT_TRANSLATE_NOOP("CaseFile", "Product quality"),
+    CaseType.LOGISTICS: QT_TRANSLATE_NOOP("CaseFile", "Logistics / courier"),
+    CaseType.SERVICE: QT_TRANSLATE_NOOP("CaseFile", "Service"),
+    CaseType.TRANSACTION: QT_TRANSLATE_NOOP("CaseFile", "Transaction / refund / fee"),
+    CaseType.INFORMATION: QT_TRANSLATE_NOOP("CaseFile", "Misleading information"),
+}
+
+STAGES: dict[str, str] = {
+    Stage.REGISTRATION: QT_TRANSLATE_NOOP("CaseFile", "Registration"),
+    Stage.VERIFICATION: QT_TRANSLATE_NOOP("CaseFile", "Verification"),
+    Stage.NEGOTIATION: QT_TRANSLATE_NOOP("CaseFile", "Negotiation"),
+    Stage.CONFIRMATION: QT_TRANSLATE_NOOP("CaseFile", "Customer confirmation"),
+    Stage.MEDIATION: QT_TRANSLATE_NOOP("CaseFile", "Internal mediation"),
+    Stage.EXTERNAL: QT_TRANSLATE_NOOP("CaseFile", "External route"),
+    Stage.EXECUTION: QT_TRANSLATE_NOOP("CaseFile", "Execution"),
+    Stage.CLOSED: QT_TRANSLATE_NOOP("CaseFile", "Closed"),
+    Stage.REVIEW: QT_TRANSLATE_NOOP("CaseFile", "Review"),
+}
+
+PRIORITIES: dict[str, str] = {
+    Priority.URGENT: QT_TRANSLATE_NOOP("CaseFile", "Urgent"),
+    Priority.IMPORTANT: QT_TRANSLATE_NOOP("CaseFile", "Important"),
+    Priority.NORMAL: QT_TRANSLATE_NOOP("CaseFile", "Normal"),
+}
+
+CHANNELS: dict[str, str] = {
+    Channel.PHONE: QT_TRANSLATE_NOOP("CaseFile", "Phone"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("CaseFile", "Online chat"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("CaseFile", "Email"),
+    Channel.SOCIAL: QT_TRANSLATE_NOOP("CaseFile", "Social media"),
+    Channel.STORE: QT_TRANSLATE_NOOP("CaseFile", "Offline store"),
+}
+
+RESPONSIBLE_PARTIES: dict[str, str] = {
+    ResponsibleParty.UNDETERMINED: QT_TRANSLATE_NOOP("CaseFile", "Not yet determined"),
+    ResponsibleParty.MERCHANT: QT_TRANSLATE_NOOP("CaseFile", "Merchant"),
+    ResponsibleParty.COURIER: QT_TRANSLATE_NOOP("CaseFile", "Courier"),
+    ResponsibleParty.CUSTOMER: QT_TRANSLATE_NOOP("CaseFile", "Customer"),
+    ResponsibleParty.THIRD_PARTY: QT_TRANSLATE_NOOP("CaseFile", "Third party"),
+}
+
+PARTY_KINDS: dict[str, str] = {
+    PartyKind.PERSON: QT_TRANSLATE_NOOP("CaseFile", "Natural person"),
+    PartyKind.ORGANISATION: QT_TRANSLATE_NOOP("CaseFile", "Organisation"),
+}
+
+AGENT_AUTHORITIES: dict[str, str] = {
+    AgentAuthority.GENERAL: QT_TRANSLATE_NOOP("CaseFile", "General authority (一般授权)"),
+    AgentAuthority.SPECIAL: QT_TRANSLATE_NOOP("CaseFile", "Special authority (特别授权)"),
+}
+
+MEDIATION_WISHES: dict[str, str] = {
+    MediationWish.YES: QT_TRANSLATE_NOOP("CaseFile", "Yes, mediation first"),
+    MediationWish.NO: QT_TRANSLATE_NOOP("CaseFile", "No"),
+    MediationWish.UNSURE: QT_TRANSLATE_NOOP("CaseFile", "Not sure yet, wants to know more"),
+}
+
+DEMAND_TYPES: dict[str, str] = {
+    DemandType.REFUND: QT_TRANSLATE_NOOP("CaseFile", "Refund"),
+    DemandType.EXCHANGE: QT_TRANSLATE_NOOP("CaseFile", "Exchange"),
+    DemandType.REPAIR: QT_TRANSLATE_NOOP("CaseFile", "Repair"),
+    DemandType.APOLOGY: QT_TRANSLATE_NOOP("CaseFile", "Apology"),
+    DemandType.COMPENSATION: QT_TRANSLATE_NOOP("CaseFile", "Compensation"),
+    DemandType.OTHER: QT_TRANSLATE_NOOP("CaseFile", "Other"),
+}
+
+# ------------------------------------------------------------------ the timeline
+
+EVENT_KINDS: dict[str, str] = {
+    EventKind.CALL: QT_TRANSLATE_NOOP("CaseFile", "Call"),
+    EventKind.CHAT: QT_TRANSLATE_NOOP("CaseFile", "Chat"),
+    EventKind.VISIT: QT_TRANSLATE_NOOP("CaseFile", "Visit"),
+    EventKind.EMAIL: QT_TRANSLATE_NOOP("CaseFile", "Email"),
+    EventKind.COMPLAINT: QT_TRANSLATE_NOOP("CaseFile", "Complaint or claim lodged"),
+    EventKind.PROPOSAL: QT_TRANSLATE_NOOP("CaseFile", "Proposal"),
+    EventKind.CONFIRMATION: QT_TRANSLATE_NOOP("CaseFile", "Confirmation"),
+    EventKind.NOTE: QT_TRANSLATE_NOOP("CaseFile", "Note"),
+    EventKind.OTHER: QT_TRANSLATE_NOOP("CaseFile", "Other"),
+}
+
+# Who a timeline event was with (casefile.core.validate.EVENT_PARTIES).
+EVENT_PARTIES: dict[str, str] = {
+    "respondent": QT_TRANSLATE_NOOP("CaseFile", "The business complained about"),
+    "courier": QT_TRANSLATE_NOOP("CaseFile", "The courier company"),
+    "complainant": QT_TRANSLATE_NOOP("CaseFile", "The consumer"),
+    "consumer-association": QT_TRANSLATE_NOOP("CaseFile", "Consumer association (消协)"),
+    "regulator": QT_TRANSLATE_NOOP("CaseFile", "Market regulator (12315)"),
+    "postal-regulator": QT_TRANSLATE_NOOP("CaseFile", "Postal regulator (邮政管理部门, 12305)"),
+    "court": QT_TRANSLATE_NOOP("CaseFile", "Court"),
+    "arbitration": QT_TRANSLATE_NOOP("CaseFile", "Arbitration commission"),
+}
+
+# ------------------------------------------------------------------ exhibits
+
+EVIDENCE_KINDS: dict[str, str] = {
+    EvidenceKind.PHOTO: QT_TRANSLATE_NOOP("CaseFile", "Photo"),
+    EvidenceKind.SCREENSHOT: QT_TRANSLATE_NOOP("CaseFile", "Screenshot"),
+    EvidenceKind.AUDIO: QT_TRANSLATE_NOOP("CaseFile", "Audio"),
+    EvidenceKind.VIDEO: QT_TRANSLATE_NOOP("CaseFile", "Video"),
+    EvidenceKind.DOCUMENT: QT_TRANSLATE_NOOP("CaseFile", "Document"),
+    EvidenceKind.CHAT: QT_TRANSLATE_NOOP("CaseFile", "Chat record"),
+    EvidenceKind.EMAIL: QT_TRANSLATE_NOOP("CaseFile", "Email"),
+    EvidenceKind.WAYBILL: QT_TRANSLATE_NOOP("CaseFile", "Waybill"),
+    EvidenceKind.RECEIPT: QT_TRANSLATE_NOOP("CaseFile", "Receipt / invoice"),
+    EvidenceKind.CONTRACT: QT_TRANSLATE_NOOP("CaseFile", "Contract"),
+    EvidenceKind.ARBITRATION_AGREEMENT: QT_TRANSLATE_NOOP("CaseFile", "Arbitration agreement"),
+    EvidenceKind.OTHER: QT_TRANSLATE_NOOP("CaseFile", "Other"),
+}
+
+# What a customer handed over for an exhibit (casefile.core.validate.HANDED_IN).
+HANDED_IN: dict[str, str] = {
+    "original": QT_TRANSLATE_NOOP("CaseFile", "Original (原件)"),
+    "copy": QT_TRANSLATE_NOOP("CaseFile", "Copy (复印件)"),
+    "object": QT_TRANSLATE_NOOP("CaseFile", "The object itself (实物)"),
+    "electronic": QT_TRANSLATE_NOOP("CaseFile", "Electronic file (电子)"),
+}
+
+# What the store did with what was handed over (casefile.core.validate.DISPOSITIONS).
+DISPOSITIONS: dict[str, str] = {
+    "kept": QT_TRANSLATE_NOOP("CaseFile", "Kept by the store (留存)"),
+    "returned": QT_TRANSLATE_NOOP("CaseFile", "Given back (退回)"),
+}
+
+# What the core found about a file (the FLAG_ values of casefile.core.sniff and casefile.core.metadata).
+FLAGS: dict[str, str] = {
+    sniff.FLAG_EMPTY: QT_TRANSLATE_NOOP("CaseFile", "empty file"),
+    sniff.FLAG_UNKNOWN_FORMAT: QT_TRANSLATE_NOOP("CaseFile", "unknown format"),
+    sniff.FLAG_EXTENSION_MISMATCH: QT_TRANSLATE_NOOP("CaseFile", "extension does not match the content"),
+    sniff.FLAG_BROKEN: QT_TRANSLATE_NOOP("CaseFile", "damaged or unreadable"),
+    sniff.FLAG_ENCRYPTED: QT_TRANSLATE_NOOP("CaseFile", "encrypted"),
+    sniff.FLAG_TRUNCATED: QT_TRANSLATE_NOOP("CaseFile", "truncated"),
+    metadata.FLAG_CAPTURED_AFTER_ADDED: QT_TRANSLATE_NOOP(
+        "CaseFile", "capture time later than when it was added (check the device clock)"
+    ),
+    metadata.FLAG_TIME_DISAGREES: QT_TRANSLATE_NOOP("CaseFile", "file time far from the capture time it states"),
+    metadata.FLAG_EDITED: QT_TRANSLATE_NOOP("CaseFile", "saved by editing software after capture"),
+    metadata.FLAG_METADATA_UNAVAILABLE: QT_TRANSLATE_NOOP("CaseFile", "metadata unavailable"),
+}
+
+# Where an exhibit's capture time came from (the SOURCE_ values of casefile.core.metadata).
+CAPTURE_SOURCES: dict[str, str] = {
+    metadata.SOURCE_EXIF: QT_TRANSLATE_NOOP("CaseFile", "from the photo's EXIF data"),
+    metadata.SOURCE_CONTAINER: QT_TRANSLATE_NOOP("CaseFile", "from the file's own metadata"),
+    metadata.SOURCE_FILE_NAME: QT_TRANSLATE_NOOP("CaseFile", "from the file name"),
+    metadata.SOURCE_FILE_MTIME: QT_TRANSLATE_NOOP("CaseFile", "the file's modification time"),
+    metadata.SOURCE_USER: QT_TRANSLATE_NOOP("CaseFile", "checked and set by hand"),
+}
+
+# An exhibit's fields as the custody record names a change to them (casefile.core.record.EXHIBIT_UPDATABLE):
+# lower case, as they are listed after the action.
+EXHIBIT_FIELDS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("CaseFile", "title"),
+    "kind": QT_TRANSLATE_NOOP("CaseFile", "kind"),
+    "source": QT_TRANSLATE_NOOP("CaseFile", "source"),
+    "purpose": QT_TRANSLATE_NOOP("CaseFile", "proof purpose"),
+    "captured_at": QT_TRANSLATE_NOOP("CaseFile", "capture time"),
+    "captured_at_source": QT_TRANSLATE_NOOP("CaseFile", "where the capture time comes from"),
+    "transcript": QT_TRANSLATE_NOOP("CaseFile", "transcript"),
+    "agreement_status": QT_TRANSLATE_NOOP("CaseFile", "arbitration agreement status"),
+    "agreement_reason": QT_TRANSLATE_NOOP("CaseFile", "why the agreement is not relied on"),
+    "handed_in": QT_TRANSLATE_NOOP("CaseFile", "what was handed over"),
+    "disposition": QT_TRANSLATE_NOOP("CaseFile", "kept or returned"),
+    "group": QT_TRANSLATE_NOOP("CaseFile", "evidence group"),
+}
+
+# What a redaction suggestion covers (casefile.core.disclosure.masking.Kind).
+MASK_KINDS: dict[str, str] = {
+    MaskKind.MOBILE: QT_TRANSLATE_NOOP("CaseFile", "Mobile number"),
+    MaskKind.LANDLINE: QT_TRANSLATE_NOOP("CaseFile", "Landline number"),
+    MaskKind.ID: QT_TRANSLATE_NOOP("CaseFile", "ID number"),
+    MaskKind.BANK_CARD: QT_TRANSLATE_NOOP("CaseFile", "Bank card number"),
+    MaskKind.EMAIL: QT_TRANSLATE_NOOP("CaseFile", "E-mail address"),
+    MaskKind.ADDRESS: QT_TRANSLATE_NOOP("CaseFile", "Address"),
+    MaskKind.NAME: QT_TRANSLATE_NOOP("CaseFile", "Name"),
+}
+
+# ------------------------------------------------------------------ custody and verification
+
+# What a custody entry did, as an exhibit's history lists it (casefile.core.record.ACTIONS).
+CUSTODY_ACTIONS: dict[str, str] = {
+    record.CREATE: QT_TRANSLATE_NOOP("CaseFile", "case created"),
+    record.INGEST: QT_TRANSLATE_NOOP("CaseFile", "added"),
+    record.WITHDRAW: QT_TRANSLATE_NOOP("CaseFile", "withdrawn"),
+    record.REORDER: QT_TRANSLATE_NOOP("CaseFile", "order changed"),
+    record.EXHIBIT_UPDATE: QT_TRANSLATE_NOOP("CaseFile", "description changed"),
+    record.EXHIBIT_METADATA: QT_TRANSLATE_NOOP("CaseFile", "metadata read again"),
+    record.REDACT: QT_TRANSLATE_NOOP("CaseFile", "redacted copy made"),
+    record.UPDATE: QT_TRANSLATE_NOOP("CaseFile", "case record changed"),
+    record.STAGE: QT_TRANSLATE_NOOP("CaseFile", "stage changed"),
+    record.EVENT: QT_TRANSLATE_NOOP("CaseFile", "cited in the timeline"),
+    record.EVENT_UPDATE: QT_TRANSLATE_NOOP("CaseFile", "timeline event citing it corrected"),
+    record.EVENT_REMOVE: QT_TRANSLATE_NOOP("CaseFile", "timeline event citing it removed"),
+    record.BUNDLE: QT_TRANSLATE_NOOP("CaseFile", "included in a bundle"),
+    record.VERIFY: QT_TRANSLATE_NOOP("CaseFile", "verified"),
+    record.EXPORT: QT_TRANSLATE_NOOP("CaseFile", "exported"),
+    record.IMPORT: QT_TRANSLATE_NOOP("CaseFile", "imported"),
+    record.RECOVERY: QT_TRANSLATE_NOOP("CaseFile", "recovered after an interruption"),
+    record.REPAIR: QT_TRANSLATE_NOOP("CaseFile", "record rebuilt from the custody log"),
+}
+
+# A case file's state after verification (casefile.core.verify.FileStatus).
+FILE_STATUSES: dict[str, str] = {
+    FileStatus.INTACT: QT_TRANSLATE_NOOP("CaseFile", "intact"),
+    FileStatus.MODIFIED: QT_TRANSLATE_NOOP("CaseFile", "modified"),
+    FileStatus.MISSING: QT_TRANSLATE_NOOP("CaseFile", "missing"),
+    FileStatus.UNEXPECTED: QT_TRANSLATE_NOOP("CaseFile", "unexpected"),
+}
+
+# ------------------------------------------------------------------ packets
+
+VENUES: dict[str, str] = {
+    Venue.CONSUMER_ASSOCIATION: QT_TRANSLATE_NOOP("CaseFile", "Consumer association / 12315 complaint"),
+    Venue.COURT: QT_TRANSLATE_NOOP("CaseFile", "Court (civil complaint)"),
+    Venue.ARBITRATION: QT_TRANSLATE_NOOP("CaseFile", "Arbitration (application)"),
+    Venue.COURIER_CLAIM: QT_TRANSLATE_NOOP("CaseFile", "Courier claim"),
+    Venue.RECEIPT: QT_TRANSLATE_NOOP("CaseFile", "Walk-in complaint receipt"),
+}
+
+ROUTES: dict[str, str] = {
+    Route.CONSUMER_ASSOCIATION: QT_TRANSLATE_NOOP("CaseFile", "Consumer association (消协)"),
+    Route.MARKET_REGULATOR: QT_TRANSLATE_NOOP("CaseFile", "Market regulator (12315)"),
+    Route.CARRIER: QT_TRANSLATE_NOOP("CaseFile", "The carrier (claim)"),
+    Route.POSTAL_REGULATOR: QT_TRANSLATE_NOOP("CaseFile", "Postal administration (12305 appeal)"),
+}
+
+
+# ------------------------------------------------------------------ lookups
+
+
+def type_name(value: str) -> str:
+    return _label(CASE_TYPES, value)
+
+
+def stage_name(value: str) -> str:
+    return _label(STAGES, value)
+
+
+def priority_name(value: str) -> str:
+    return _label(PRIORITIES, value)
+
+
+def channel_name(value: str) -> str:
+    return _label(CHANNELS, value)
+
+
+def responsible_name(value: str) -> str:
+    return _label(RESPONSIBLE_PARTIES, value)
+
+
+def party_kind_name(value: str) -> str:
+    return _label(PARTY_KINDS, value)
+
+
+def authority_name(value: str) -> str:
+    return _label(AGENT_AUTHORITIES, value)
+
+
+def mediation_name(value: str) -> str:
+    return _label(MEDIATION_WISHES, value)
+
+
+def demand_type_name(value: str) -> str:
+    return _label(DEMAND_TYPES, value)
+
+
+def kind_name(value: str) -> str:
+    """An exhibit's kind (casefile.core.model.EvidenceKind)."""
+    return _label(EVIDENCE_KINDS, value)
+
+
+def event_kind_name(value: str) -> str:
+    return _label(EVENT_KINDS, value)
+
+
+def event_party_name(value: str) -> str:
+    """Who a timeline event was with."""
+    return _label(EVENT_PARTIES, value)
+
+
+def handed_in_name(value: str) -> str:
+    """What a customer handed over for an exhibit."""
+    return _label(HANDED_IN, value)
+
+
+def disposition_name(value: str) -> str:
+    """What the store did with what was handed over."""
+    return _label(DISPOSITIONS, value)
+
+
+def flag_name(flag: str) -> str:
+    """What an exhibit's flag means."""
+    return _label(FLAGS, flag)
+
+
+def capture_source_name(source: str) -> str:
+    """Where an exhibit's capture time came from."""
+    return _label(CAPTURE_SOURCES, source)
+
+
+def exhibit_field_name(name: str) -> str:
+    """An exhibit's field as the custody record names a change to it."""
+    return _label(EXHIBIT_FIELDS, name)
+
+
+def mask_kind_name(kind: str) -> str:
+    """What a redaction suggestion covers: a mobile number, an address…"""
+    return _label(MASK_KINDS, kind)
+
+
+def custody_action_name(action: str) -> str:
+    """What a custody entry did."""
+    return _label(CUSTODY_ACTIONS, action)
+
+
+def file_status_name(status: str) -> str:
+    """What verification found of a case file."""
+    return _label(FILE_STATUSES, status)
+
+
+def venue_name(value: str) -> str:
+    """The kind of packet made for a venue."""
+    return _label(VENUES, value)
+
+
+def route_name(route: str) -> str:
+    """Who receives a consumer complaint or a courier packet."""
+    return _label(ROUTES, route)
+
+
+# How each core enum's members are named, by enum: a form offering an enum's members as choices
+# names them with it.
+ENUM_NAMES: dict[type[enum.Enum], Callable[[str], str]] = {
+    CaseType: type_name,
+    Stage: stage_name,
+    Priority: priority_name,
+    Channel: channel_name,
+    ResponsibleParty: responsible_name,
+    PartyKind: party_kind_name,
+    AgentAuthority: authority_name,
+    MediationWish: mediation_name,
+    DemandType: demand_type_name,
+    EvidenceKind: kind_name,
+    EventKind: event_kind_name,
+    MaskKind: mask_kind_name,
+    FileStatus: file_status_name,
+    Venue: venue_name,
+    Route: route_name,
+}
