@@ -7,8 +7,9 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casefile.core.errors import CancelledError, StorageError
+from casefile.core.errors import CancelledError, Message
 from casefile.core.evidence import AddResult
+from casefile.core.fsutil import storage_error
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.spreadsheet import write_xlsx
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
         try:
             count = self.cases.export_xlsx(target)
         except OSError as exc:
-            show_error(self, StorageError("writing {path} failed: {reason}", path=target, reason=exc.strerror or exc))
+            show_error(self, storage_error(exc, Message("writing {name}", name=target)))
             return
         self.statusBar().showMessage(
             self.tr("%1 cases exported to %2").replace("%1", str(count)).replace("%2", str(target)), 8000
