@@ -606,6 +606,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +750,14 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,15 +802,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1882,6 +1894,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2390,6 +2406,10 @@ Reason:</source>
     </message>
     <message>
         <source>ref. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

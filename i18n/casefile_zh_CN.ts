@@ -609,6 +609,10 @@ Proof purpose: %3</source>
         <translation>案卷编号%1的遮盖件</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -749,6 +753,14 @@ Proof purpose: %3</source>
         <translation>经人工核对填写</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation>%1（已撤回）</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
@@ -793,16 +805,16 @@ Proof purpose: %3</source>
         <translation>证据组：共同证明同一事实的证据（如“第一组：购买事实”）。证据目录按组列出，每组前有组名。</translation>
     </message>
     <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
         <translation>案卷编号%1的遮盖件：提交对象适用遮盖件时，它代替原件编入材料，序号为%2。</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
     </message>
     <message>
         <source>Call</source>
@@ -1893,6 +1905,10 @@ Reason:</source>
         <translation>%1 个被拒绝</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2402,6 +2418,10 @@ Reason:</source>
     <message>
         <source>ref. %1</source>
         <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from casefile.core.model import Case, Exhibit
 from casefile.core.numbering import packet_label
+from casefile.ui.i18n import fill
 from casefile.ui.models import kind_name
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -121,9 +122,8 @@ class ExhibitPicker(QTreeWidget):
     def _title(exhibit: Exhibit) -> str:
         if exhibit.derived_from is None:
             return exhibit.title
-        copy = QCoreApplication.translate("CaseFile", "redacted copy of no. %1")
-        copy = copy.replace("%1", str(exhibit.derived_from))
-        return f"{exhibit.title} ({copy})"
+        copy = fill(QCoreApplication.translate("CaseFile", "redacted copy of no. %1"), exhibit.derived_from)
+        return fill(QCoreApplication.translate("CaseFile", "%1 (%2)"), exhibit.title, copy)
 
     # ------------------------------------------------------------------ reading it
 

@@ -182,7 +182,7 @@ def _os_error(error: OSError, *, named: set[str] | None = None) -> str:
 
 def labelled(label: str, text: str) -> str:
     """``label: text`` with the colon of the app's language."""
-    return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", label).replace("%2", text)
+    return fill(QCoreApplication.translate("CaseFile", "%1: %2"), label, text)
 
 
 def fill(text: str, *values: object) -> str:

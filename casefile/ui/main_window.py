@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
                 for r in refused:
                     log.warning("case %s: %s refused: %s", number, r.path, r.refused)
             lines.append(text)
-        self.statusBar().showMessage("; ".join(lines), 20_000)
+        self.statusBar().showMessage(self.tr("; ").join(lines), 20_000)
 
     def _watch_problem(self, number: str, message: object) -> None:
         log.warning("watching case %s: %s", number, message)

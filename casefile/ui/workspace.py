@@ -9,6 +9,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import fill
 from casefile.ui.models import event_kind_name, event_party_name
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
@@ -145,7 +146,7 @@ class TimelineTab(QWidget):
                 *([self.tr("ref. %1").replace("%1", event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
-            item = QListWidgetItem(text + (f"  ({refs})" if refs else ""))
+            item = QListWidgetItem(text + ("  " + fill(self.tr("(%1)"), refs) if refs else ""))
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))
