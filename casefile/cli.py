@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message
+from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.library import Library
 from casefile.core.model import (
@@ -527,7 +527,7 @@ def _changes_from_file(name: str) -> Changes:
     try:
         text = Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise InvalidValueError("{file} cannot be read: {reason}", file=name, reason=exc.strerror or exc) from None
+        raise InvalidValueError("{file} cannot be read: {reason}", file=name, reason=SystemReason(exc)) from None
     except UnicodeDecodeError:
         raise InvalidValueError("{file} is not UTF-8 text", file=name) from None
     try:

@@ -497,6 +497,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>order changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +750,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,6 +894,14 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,15 +946,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -986,7 +1002,71 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many files are open; close some programs and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The disk could not be read or written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file or folder of that name is already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of the path is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name or the path is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be moved to another disk directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder is not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk space allowed to this user is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many links in the path (a link may point to itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk does not accept this name or operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for this disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk or device is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk or network folder did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory; close some programs and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system could not complete the operation (error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system could not complete the operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1958,6 +2038,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,6 +2522,10 @@ Reason:</source>
     </message>
     <message>
         <source>ref. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

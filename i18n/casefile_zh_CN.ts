@@ -499,6 +499,10 @@ SHA-256：%4</translation>
         <translation>导入</translation>
     </message>
     <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
         <source>order changed</source>
         <translation>调整顺序</translation>
     </message>
@@ -749,6 +753,10 @@ Proof purpose: %3</source>
         <translation>案卷编号%1的遮盖件</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -889,6 +897,14 @@ Proof purpose: %3</source>
         <translation>经人工核对填写</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation>%1（已撤回）</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
@@ -933,16 +949,16 @@ Proof purpose: %3</source>
         <translation>证据组：共同证明同一事实的证据（如“第一组：购买事实”）。证据目录按组列出，每组前有组名。</translation>
     </message>
     <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
         <translation>案卷编号%1的遮盖件：提交对象适用遮盖件时，它代替原件编入材料，序号为%2。</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
     </message>
     <message>
         <source>Call</source>
@@ -989,8 +1005,72 @@ Proof purpose: %3</source>
         <translation>文件正被其他程序使用</translation>
     </message>
     <message>
+        <source>Too many files are open; close some programs and try again</source>
+        <translation>打开的文件过多，请关闭一些程序后重试</translation>
+    </message>
+    <message>
         <source>The disk could not be read or written (input/output error)</source>
         <translation>磁盘无法读写（输入/输出错误）</translation>
+    </message>
+    <message>
+        <source>A file or folder of that name is already there</source>
+        <translation>已有同名的文件或文件夹</translation>
+    </message>
+    <message>
+        <source>A part of the path is a file, not a folder</source>
+        <translation>路径中有一部分是文件，而不是文件夹</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>The file name or the path is too long</source>
+        <translation>文件名或路径过长</translation>
+    </message>
+    <message>
+        <source>The file cannot be moved to another disk directly</source>
+        <translation>文件不能直接移动到另一个磁盘</translation>
+    </message>
+    <message>
+        <source>The folder is not empty</source>
+        <translation>文件夹不是空的</translation>
+    </message>
+    <message>
+        <source>The disk space allowed to this user is used up</source>
+        <translation>此用户可用的磁盘空间已用完</translation>
+    </message>
+    <message>
+        <source>Too many links in the path (a link may point to itself)</source>
+        <translation>路径中的链接过多（可能有链接指向自身）</translation>
+    </message>
+    <message>
+        <source>The disk does not accept this name or operation</source>
+        <translation>磁盘不接受此名称或操作</translation>
+    </message>
+    <message>
+        <source>The file is too large for this disk</source>
+        <translation>文件过大，此磁盘无法存放</translation>
+    </message>
+    <message>
+        <source>The disk or device is not available</source>
+        <translation>磁盘或设备不可用</translation>
+    </message>
+    <message>
+        <source>The disk or network folder did not answer in time</source>
+        <translation>磁盘或网络文件夹未能及时响应</translation>
+    </message>
+    <message>
+        <source>Not enough memory; close some programs and try again</source>
+        <translation>内存不足，请关闭一些程序后重试</translation>
+    </message>
+    <message>
+        <source>The system could not complete the operation (error %1)</source>
+        <translation>系统无法完成此操作（错误代码 %1）</translation>
+    </message>
+    <message>
+        <source>The system could not complete the operation</source>
+        <translation>系统无法完成此操作</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1969,6 +2049,10 @@ Reason:</source>
         <translation>%1 个被拒绝</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2450,6 +2534,10 @@ Reason:</source>
     <message>
         <source>ref. %1</source>
         <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>Double-click to open the exhibit</source>

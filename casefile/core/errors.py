@@ -35,12 +35,53 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 
 
+class SystemReason(str):
+    """Why the system refused a file operation, as a message field.
+
+    It reads as the system's own text ("No such file or directory": the command line and
+    the logs keep it) and keeps the OSError, so the app can say it in the user's language.
+    """
+
+    error: OSError
+
+    def __new__(cls, error: OSError) -> SystemReason:
+        self = super().__new__(cls, error.strerror or str(error) or type(error).__name__)
+        self.error = error
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SystemReason, (self.error,))
+
+
+def _error_to_data(error: OSError, *, reason: bool) -> dict[str, Any]:
+    filename = str(error.filename) if error.filename is not None else None
+    return {"os_error": {"errno": error.errno, "strerror": error.strerror, "filename": filename}, "reason": reason}
+
+
+def _error_from_data(data: dict[str, Any]) -> OSError | SystemReason:
+    fields = data["os_error"] if isinstance(data["os_error"], dict) else {}
+    code, text, filename = fields.get("errno"), fields.get("strerror"), fields.get("filename")
+    if isinstance(code, int) and isinstance(text, str):
+        error = OSError(code, text, filename) if isinstance(filename, str) else OSError(code, text)
+    else:
+        error = OSError(str(text or ""))
+    return SystemReason(error) if data.get("reason") else error
+
+
 def message_to_data(message: str) -> Any:
-    """A message as JSON (its template and fields, nested messages included), to store and translate later."""
+    """A message as JSON (its template and fields, nested messages and system errors too), to store and translate."""
+    if isinstance(message, SystemReason):
+        return _error_to_data(message.error, reason=True)
     if not isinstance(message, Message):
         return str(message)
     params = {
-        k: message_to_data(v) if isinstance(v, str) else v if isinstance(v, int | float | bool) or v is None else str(v)
+        k: message_to_data(v)
+        if isinstance(v, str)
+        else _error_to_data(v, reason=False)
+        if isinstance(v, OSError)
+        else v
+        if isinstance(v, int | float | bool) or v is None
+        else str(v)
         for k, v in message.params.items()
     }
     return {"template": message.template, "params": params}
@@ -52,7 +93,14 @@ def message_from_data(data: Any) -> Message:
         return Message(str(data).replace("{", "{{").replace("}", "}}"))
     stored = data.get("params")
     params: dict[str, Any] = stored if isinstance(stored, dict) else {}
-    rebuilt = {k: message_from_data(v) if isinstance(v, dict | str) else v for k, v in params.items()}
+    rebuilt = {
+        k: _error_from_data(v)
+        if isinstance(v, dict) and "os_error" in v
+        else message_from_data(v)
+        if isinstance(v, dict | str)
+        else v
+        for k, v in params.items()
+    }
     try:
         return Message(data["template"], **rebuilt)
     except (KeyError, IndexError, ValueError):

@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
-from casefile.core.errors import CancelledError, CaseFileError, ChangedWhileReadingError, Message, RefusedError
+from casefile.core.errors import (
+    CancelledError,
+    CaseFileError,
+    ChangedWhileReadingError,
+    Message,
+    RefusedError,
+    SystemReason,
+)
 from casefile.core.fsutil import (
     atomic_write_json,
     fsync_dir,
@@ -178,7 +185,7 @@ def collect(
             out.append(_Candidate(path, 0, refused=Message("no such file or folder")))
             continue
         except OSError as exc:
-            out.append(_Candidate(path, 0, refused=Message("cannot be read: {reason}", reason=exc.strerror)))
+            out.append(_Candidate(path, 0, refused=Message("cannot be read: {reason}", reason=SystemReason(exc))))
             continue
         if stat.S_ISLNK(st.st_mode):
             try:
@@ -219,7 +226,7 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        out.append(_Candidate(folder, 0, refused=Message("folder cannot be read: {reason}", reason=exc.strerror)))
+        out.append(_Candidate(folder, 0, refused=Message("folder cannot be read: {reason}", reason=SystemReason(exc))))
         return
     for entry in entries:
         path = Path(entry.path)
@@ -244,7 +251,11 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
         except (OSError, RuntimeError) as exc:
             out.append(
                 _Candidate(
-                    path, 0, refused=Message("cannot be read: {reason}", reason=getattr(exc, "strerror", None) or exc)
+                    path,
+                    0,
+                    refused=Message(
+                        "cannot be read: {reason}", reason=SystemReason(exc) if isinstance(exc, OSError) else exc
+                    ),
                 )
             )
             continue
@@ -305,7 +316,7 @@ def add_files(
             except CancelledError:
                 raise
             except RefusedError as exc:
-                result = AddResult(candidate.path, refused=str(exc))
+                result = AddResult(candidate.path, refused=exc.message)
             done += candidate.size
             yield result
             yield Progress(done, total, candidate.path.name)
@@ -363,7 +374,7 @@ def ingest_one(
     except PermissionError:
         raise RefusedError("cannot be read: permission denied") from None
     except OSError as exc:
-        raise RefusedError("cannot be read: {reason}", reason=exc.strerror) from None
+        raise RefusedError("cannot be read: {reason}", reason=SystemReason(exc)) from None
     try:
         with os.fdopen(fd, "rb", buffering=0) as src:
             before = os.fstat(src.fileno())
@@ -379,7 +390,7 @@ def ingest_one(
                     os.fsync(dst.fileno())
             except OSError as exc:
                 if exc.errno in (errno.EIO,) and exc.filename is None:
-                    raise RefusedError("cannot be read: {reason}", reason=exc.strerror) from None
+                    raise RefusedError("cannot be read: {reason}", reason=SystemReason(exc)) from None
                 raise
             after = os.fstat(src.fileno())
         if digests.size != before.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
@@ -554,7 +565,9 @@ def reread_metadata(
             try:
                 digests = hash_file(path, cancel=cancel)
             except OSError as exc:
-                yield MetadataResult(exhibit.number, problem=Message("cannot be read: {reason}", reason=exc.strerror))
+                yield MetadataResult(
+                    exhibit.number, problem=Message("cannot be read: {reason}", reason=SystemReason(exc))
+                )
                 continue
             if digests.sha256 != exhibit.sha256:
                 yield MetadataResult(

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casefile.core.errors import Message, StorageError
+from casefile.core.errors import Message, StorageError, SystemReason
 from casefile.core.textsafe import without_bidi
 
 TEMP_PREFIX = ".cf-tmp-"
@@ -59,7 +59,7 @@ def storage_problem(exc: OSError, what: Message) -> Message:
         return Message("permission denied while {what}: {filename}", what=what, filename=exc.filename or "")
     if exc.errno == errno.EROFS:
         return Message("the disk is read-only while {what}", what=what)
-    return Message("{what} failed: {reason}", what=what, reason=exc.strerror or exc)
+    return Message("{what} failed: {reason}", what=what, reason=SystemReason(exc))
 
 
 def storage_error(exc: OSError, what: Message) -> StorageError:

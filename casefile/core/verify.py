@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.core import record
-from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError
+from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
 from casefile.core.hashing import hash_file
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
@@ -116,7 +116,7 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
         try:
             actual = hash_file(folder.path / path, cancel=cancel).sha256
         except OSError as exc:
-            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=exc.strerror))
+            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(exc)))
             actual = ""
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, num or None, digest, actual))

@@ -123,7 +123,7 @@ class ExhibitPicker(QTreeWidget):
         if exhibit.derived_from is None:
             return exhibit.title
         copy = fill(QCoreApplication.translate("CaseFile", "redacted copy of no. %1"), exhibit.derived_from)
-        return f"{exhibit.title} ({copy})"
+        return fill(QCoreApplication.translate("CaseFile", "%1 (%2)"), exhibit.title, copy)
 
     # ------------------------------------------------------------------ reading it
 

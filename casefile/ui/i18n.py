@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from casefile.core.errors import CaseFileError, Message
+from casefile.core.errors import CaseFileError, Message, SystemReason
 from casefile.core.settings import APP_NAME
 from casefile.resources import translation_path, translation_source
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
@@ -31,6 +32,7 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
+_language = "en"  # the source strings' language until a catalogue is installed
 
 
 def catalogue(language: str) -> Path | None:
@@ -61,11 +63,13 @@ def catalogue(language: str) -> Path | None:
 
 def install(app: QCoreApplication, language: str) -> None:
     """Switch the running app's language (widgets retranslate on LanguageChange)."""
+    global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
+    _language = language
     if language == "en":
         return
     qt = QTranslator(app)
@@ -83,19 +87,31 @@ def translated(value: object) -> str:
     """A core message, error or OSError in the app's language.
 
     Core messages are translated from their template (context ``core``) and filled with
-    their fields, fields that are messages themselves included. A translation that does
-    not fit its fields falls back to the English text rather than showing a broken one.
+    their fields, fields that are messages themselves included. A field holding a system
+    error (an OSError, or a :class:`SystemReason`) is said in the app's language too, never
+    in the system's English. A translation that does not fit its fields falls back to the
+    English text rather than showing a broken one.
     """
     if isinstance(value, CaseFileError):
         value = value.message
     if isinstance(value, OSError):
         return _os_error(value)
+    if isinstance(value, SystemReason):
+        return _os_reason(value.error)
     if not isinstance(value, Message):
         return str(value)
     template = QCoreApplication.translate("core", value.template)
     if not value.params:
         return template
-    params = {k: translated(v) if isinstance(v, Message | CaseFileError) else v for k, v in value.params.items()}
+    named = {str(v) for v in value.params.values() if not isinstance(v, OSError)}
+    params = {
+        k: _os_error(v, named=named)
+        if isinstance(v, OSError)
+        else translated(v)
+        if isinstance(v, Message | CaseFileError | SystemReason)
+        else v
+        for k, v in value.params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -103,29 +119,70 @@ def translated(value: object) -> str:
         return str(value)
 
 
+_IN_USE = QT_TRANSLATE_NOOP("CaseFile", "The file is in use by another program")
+_TOO_MANY_OPEN = QT_TRANSLATE_NOOP("CaseFile", "Too many files are open; close some programs and try again")
 _OS_ERRORS: dict[int, str] = {
     errno.ENOSPC: QT_TRANSLATE_NOOP("CaseFile", "The disk is full"),
     errno.EACCES: QT_TRANSLATE_NOOP("CaseFile", "Permission denied"),
     errno.EPERM: QT_TRANSLATE_NOOP("CaseFile", "Permission denied"),
     errno.EROFS: QT_TRANSLATE_NOOP("CaseFile", "The disk is read-only"),
     errno.ENOENT: QT_TRANSLATE_NOOP("CaseFile", "No such file or folder"),
-    errno.EBUSY: QT_TRANSLATE_NOOP("CaseFile", "The file is in use by another program"),
+    errno.EBUSY: _IN_USE,
+    errno.ETXTBSY: _IN_USE,
     errno.EIO: QT_TRANSLATE_NOOP("CaseFile", "The disk could not be read or written (input/output error)"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("CaseFile", "A file or folder of that name is already there"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("CaseFile", "A part of the path is a file, not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("CaseFile", "This is a folder, not a file"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("CaseFile", "The file name or the path is too long"),
+    errno.EMFILE: _TOO_MANY_OPEN,
+    errno.ENFILE: _TOO_MANY_OPEN,
+    errno.EXDEV: QT_TRANSLATE_NOOP("CaseFile", "The file cannot be moved to another disk directly"),
+    errno.ENOTEMPTY: QT_TRANSLATE_NOOP("CaseFile", "The folder is not empty"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("CaseFile", "The disk space allowed to this user is used up"),
+    errno.ELOOP: QT_TRANSLATE_NOOP("CaseFile", "Too many links in the path (a link may point to itself)"),
+    errno.EINVAL: QT_TRANSLATE_NOOP("CaseFile", "The disk does not accept this name or operation"),
+    errno.EFBIG: QT_TRANSLATE_NOOP("CaseFile", "The file is too large for this disk"),
+    errno.ENODEV: QT_TRANSLATE_NOOP("CaseFile", "The disk or device is not available"),
+    errno.ENXIO: QT_TRANSLATE_NOOP("CaseFile", "The disk or device is not available"),
+    errno.ETIMEDOUT: QT_TRANSLATE_NOOP("CaseFile", "The disk or network folder did not answer in time"),
+    errno.ENOMEM: QT_TRANSLATE_NOOP("CaseFile", "Not enough memory; close some programs and try again"),
 }
+_OS_ERROR_CODE = QT_TRANSLATE_NOOP("CaseFile", "The system could not complete the operation (error %1)")
+_OS_ERROR_ELSE = QT_TRANSLATE_NOOP("CaseFile", "The system could not complete the operation")
 
 
-def _os_error(error: OSError) -> str:
+def _os_reason(error: OSError) -> str:
+    """Why the system refused, in the app's language, without the file's name.
+
+    An error the table does not know: Windows' own text (Windows says it in the user's
+    language), the system's text in the English app; otherwise a phrase of the app's language with
+    the error's number, the system's English text going to the log only.
+    """
     text = _OS_ERRORS.get(error.errno or 0)
-    reason = QCoreApplication.translate("CaseFile", text) if text else (error.strerror or str(error))
+    if text:
+        return QCoreApplication.translate("CaseFile", text)
+    system = error.strerror or str(error)
+    if system and (getattr(error, "winerror", None) or _language == "en"):
+        return system
+    log.info("system error shown in words of the app: %s", error)
+    if error.errno:
+        return fill(QCoreApplication.translate("CaseFile", _OS_ERROR_CODE), error.errno)
+    return QCoreApplication.translate("CaseFile", _OS_ERROR_ELSE)
+
+
+def _os_error(error: OSError, *, named: set[str] | None = None) -> str:
+    """Why the system refused, and the file's name unless the message ``named`` it already."""
+    reason = _os_reason(error)
     name = error.filename
     if not name:
         return reason
-    return labelled(reason, str(name))
+    name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    return reason if named and name in named else labelled(reason, name)
 
 
 def labelled(label: str, text: str) -> str:
     """``label: text`` with the colon of the app's language."""
-    return QCoreApplication.translate("CaseFile", "%1: %2").replace("%1", label).replace("%2", text)
+    return fill(QCoreApplication.translate("CaseFile", "%1: %2"), label, text)
 
 
 def fill(text: str, *values: object) -> str:

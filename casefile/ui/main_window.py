@@ -7,8 +7,9 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casefile.core.errors import CancelledError, StorageError
+from casefile.core.errors import CancelledError, Message
 from casefile.core.evidence import AddResult
+from casefile.core.fsutil import storage_error
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.spreadsheet import write_xlsx
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
         try:
             count = self.cases.export_xlsx(target)
         except OSError as exc:
-            show_error(self, StorageError("writing {path} failed: {reason}", path=target, reason=exc.strerror or exc))
+            show_error(self, storage_error(exc, Message("writing {name}", name=target)))
             return
         self.statusBar().showMessage(fill(self.tr("%1 cases exported to %2"), count, target), 8000)
 
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
                 for r in refused:
                     log.warning("case %s: %s refused: %s", number, r.path, r.refused)
             lines.append(text)
-        self.statusBar().showMessage("; ".join(lines), 20_000)
+        self.statusBar().showMessage(self.tr("; ").join(lines), 20_000)
 
     def _watch_problem(self, number: str, message: object) -> None:
         log.warning("watching case %s: %s", number, message)

@@ -354,7 +354,8 @@ class EvidenceModel(QAbstractTableModel):
         position = self.packet.get(e.number)
         if position is None:
             return ""
-        return packet_label(position) if e.derived_from is None else f"({packet_label(position)})"
+        label = packet_label(position)
+        return label if e.derived_from is None else fill(QCoreApplication.translate("CaseFile", "(%1)"), label)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.exhibits)
@@ -412,7 +413,7 @@ class EvidenceModel(QAbstractTableModel):
             if column == self.GROUP and e.group:
                 return e.group  # a long group name is cut in its cell
             if e.flags:
-                return ", ".join(flag_name(f) for f in e.flags)
+                return QCoreApplication.translate("CaseFile", ", ").join(flag_name(f) for f in e.flags)
         return None
 
     def _display(self, e: Exhibit, column: int) -> str:
@@ -424,7 +425,7 @@ class EvidenceModel(QAbstractTableModel):
             return e.group
         if column == self.TITLE:
             if e.withdrawn:
-                return e.title + "  (" + QCoreApplication.translate("CaseFile", "withdrawn") + ")"
+                return fill(QCoreApplication.translate("CaseFile", "%1 (withdrawn)"), e.title)
             return e.title
         if column == self.KIND:
             return kind_name(e.kind.value)

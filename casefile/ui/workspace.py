@@ -146,7 +146,7 @@ class TimelineTab(QWidget):
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
-            item = QListWidgetItem(text + (f"  ({refs})" if refs else ""))
+            item = QListWidgetItem(text + ("  " + fill(self.tr("(%1)"), refs) if refs else ""))
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))

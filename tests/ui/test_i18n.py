@@ -111,3 +111,75 @@ def test_no_tr_call_is_hidden_from_lupdate():
             ):
                 missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
     assert missing == []
+
+
+CJK = r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’…—《》]"
+_TECHNICAL = re.compile(
+    r"<tt>.*?</tt>"  # code
+    r"|<[^>]*>"  # HTML tags and their attributes
+    r"|&\w+;"  # HTML entities
+    r"|\(&\w\)"  # a menu's mnemonic: 文件(&F)
+    r"|\([^()]*[*][^()]*\)"  # a file dialog's filter: (*.xlsx)
+    r"|\{[^{}]*\}"  # the core's fields: {where}, {value!r}
+    r"|%\d+"  # Qt's placeholders
+    r"|\w+://\S+"  # addresses
+    r"|\d+(?:[:,.]\d+)+"  # times 14:12 and 00:01:23, numbers 1,000, dates
+    r"|\b(?:Ctrl|Alt|Shift|Meta|Cmd)\+\S+"  # shortcuts
+    r"|[\w.~-]*[/\\][\w./\\~-]*"  # paths
+    r"|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+"  # file names: notes.txt
+)
+
+
+def ascii_punctuation_in_chinese(text: str) -> list[str]:
+    """The ASCII , : ; ? ! ( ) a Chinese sentence has beside its Chinese (technical tokens left aside)."""
+    if ";;" in text:  # a file dialog's filter list: 图片 (%1);;所有文件 (*)
+        text = re.sub(r"\([^()]*\)", "", text).replace(";;", "\n")
+    plain = _TECHNICAL.sub("X", text)
+    found = []
+    for match in re.finditer(r" *[,:;?!()] *", plain):
+        before = plain[match.start() - 1] if match.start() else ""
+        after = plain[match.end()] if match.end() < len(plain) else ""
+        if re.fullmatch(CJK, before) or re.fullmatch(CJK, after):
+            found.append(plain[max(0, match.start() - 6) : match.end() + 6])
+    return found
+
+
+def test_the_punctuation_check_tells_chinese_sentences_from_technical_text():
+    for bad in (
+        "已保存,共 3 件",
+        "案件 %1: 已保存",
+        "证据(共 %1 件)",
+        "是否删除?",
+        "注意!",
+        "原件;复印件",
+        "文件 (已删除)",
+    ):
+        assert ascii_punctuation_in_chinese(bad), bad
+    for fine in (
+        "文件(&F)",
+        "Excel 工作簿 (*.xlsx)",
+        "图片 (%1);;所有文件 (*)",
+        "每行一句：00:01:23 张三：逐字记录的原话。",
+        "相关证据，如 1,3",
+        "{where}：{value!r} 不能小于零",
+        "按 Ctrl+S 保存",
+        '见 <a href="https://flk.npc.gov.cn/">国家法律法规数据库</a>。',
+        "保存在 /home/店员/案卷 中",
+        "%1：%2",
+        "请写 X,Y,W,H，例如 120,40,300,60",
+        "运行 <tt>casefile verify 202611-001 (--all)</tt> 检查",
+    ):
+        assert ascii_punctuation_in_chinese(fine) == [], fine
+
+
+def test_chinese_sentences_use_full_width_punctuation():
+    """，。：；？！（） inside Chinese: ASCII punctuation beside Chinese characters reads as a typo."""
+    problems = []
+    for context, source, message in messages(TS):
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for text in forms:
+            if found := ascii_punctuation_in_chinese(text):
+                problems.append(f"{context}: {source!r} -> {text!r}: {found}")
+    assert problems == []

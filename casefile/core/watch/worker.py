@@ -38,6 +38,7 @@ from casefile.core.errors import (
     CaseFileError,
     Message,
     NotFoundError,
+    SystemReason,
 )
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.fsutil import storage_error
@@ -560,7 +561,7 @@ class Watcher:
                 Message(
                     "{name} is in the case now, but it could not be cleared from the watched folder: {reason}",
                     name=pending.path.name,
-                    reason=exc.strerror or exc,
+                    reason=SystemReason(exc),
                 ),
             )
 
