@@ -3604,6 +3604,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{first}; {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4140,7 +4144,35 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>changed since it was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed while it was being read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({path}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({path}): {reason} ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 now {digest}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3616,6 +3616,10 @@ Reason:</source>
         <translation>图片过大，无法遮盖（{width} × {height} 像素；最多 {limit} 百万像素）</translation>
     </message>
     <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
         <source>the disk is full while {what}</source>
         <translation>{what}时磁盘已满</translation>
     </message>
@@ -4152,8 +4156,36 @@ Reason:</source>
         <translation>更新格式前保留 {name} 的副本</translation>
     </message>
     <message>
+        <source>changed since it was added</source>
+        <translation>添加后已被改动</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>changed while it was being read</source>
+        <translation>读取过程中被改动</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({path}): {reason}</source>
+        <translation>案卷编号{number}（{path}）：{reason}</translation>
+    </message>
+    <message>
+        <source>exhibit {number} ({path}): {reason} ({detail})</source>
+        <translation>案卷编号{number}（{path}）：{reason}（{detail}）</translation>
+    </message>
+    <message>
         <source>case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run &apos;casefile verify {case}&apos; to check the whole case</source>
         <translation>案件 {case}：有 {count} 个证据文件与案件记录不符：{exhibits}。未据此生成任何材料；请运行“casefile verify {case}”核验整个案件</translation>
+    </message>
+    <message>
+        <source>SHA-256 now {digest}…</source>
+        <translation>现 SHA-256 为 {digest}…</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>

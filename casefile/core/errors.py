@@ -35,6 +35,16 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 
 
+def joined(items: list[Message]) -> Message:
+    """Messages one after another ("a; b; c"), the separator translated with them."""
+    if not items:
+        raise ValueError("nothing to join")
+    result = items[-1]
+    for item in reversed(items[:-1]):
+        result = Message("{first}; {rest}", first=item, rest=result)
+    return result
+
+
 class SystemReason(str):
     """Why the system refused a file operation, as a message field.
 

@@ -230,3 +230,23 @@ def test_a_library_that_cannot_be_opened_says_why_in_chinese(qapp, qtbot, chines
     assert seen["damaged"] == f"{marker} 无法读取：这是文件夹，不是文件"
     for text in seen.values():
         assert not english_left(text, below_a_file, marker), text
+
+
+def test_a_bundle_refused_for_damaged_evidence_names_each_file_in_chinese(chinese):
+    """The refusal lists every damaged exhibit, each reason (and a read error's cause) translated."""
+    from casefile.core.store import EvidenceMismatchError
+    from casefile.core.store.reader import Problem, Reason
+
+    now = Message("SHA-256 now {digest}…", digest="ab12cd34ef56ab78")
+    eio = SystemReason(OSError(errno.EIO, "Input/output error"))
+    problems = [
+        Problem(1, "evidence/0001_photo.jpg", Reason.CHANGED, now),
+        Problem(2, "evidence/0002_chat.txt", Reason.MISSING),
+        Problem(3, "evidence/0003_video.mp4", Reason.UNREADABLE, eio),
+    ]
+    error = EvidenceMismatchError("202611-001", problems)
+    text = translated(error)
+    assert english_left(text, *(p.stored_path for p in problems), "ab12cd34ef56ab78", "SHA", "casefile verify") == []
+    assert "添加后已被改动" in text and "文件缺失" in text and "磁盘无法读写" in text
+    assert text.count("；") == 3  # two between the files, one before the advice
+    assert "Input/output error" in str(error)  # the command line and the log keep the system's words

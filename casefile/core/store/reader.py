@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
-from casefile.core.errors import IntegrityError, Message
+from casefile.core.errors import IntegrityError, Message, SystemReason, joined
 from casefile.core.hashing import CHUNK, copy_and_hash, hash_stream
 from casefile.core.model import Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
@@ -57,11 +57,31 @@ class Problem:
     number: int
     stored_path: str  # relative to the case folder
     reason: Reason
-    detail: str = ""  # the hash found, or the system's words for a read error
+    detail: str = ""  # the hash found, or the system's words for a read error (a SystemReason)
+
+    def message(self) -> Message:
+        """The problem in words the app translates."""
+        reason = _REASONS[self.reason]
+        if self.detail:
+            return Message(
+                "exhibit {number} ({path}): {reason} ({detail})",
+                number=self.number,
+                path=self.stored_path,
+                reason=reason,
+                detail=self.detail,
+            )
+        return Message("exhibit {number} ({path}): {reason}", number=self.number, path=self.stored_path, reason=reason)
 
     def __str__(self) -> str:
-        text = f"exhibit {self.number} ({self.stored_path}): {self.reason.value}"
-        return f"{text} ({self.detail})" if self.detail else text
+        return str(self.message())
+
+
+_REASONS = {
+    Reason.CHANGED: Message("changed since it was added"),
+    Reason.MISSING: Message("missing"),
+    Reason.CHANGED_WHILE_READ: Message("changed while it was being read"),
+    Reason.UNREADABLE: Message("cannot be read"),
+}
 
 
 class EvidenceMismatchError(IntegrityError):
@@ -76,7 +96,7 @@ class EvidenceMismatchError(IntegrityError):
                 "Nothing was made from them; run 'casefile verify {case}' to check the whole case",
                 case=case,
                 count=len(self.problems),
-                exhibits="; ".join(str(p) for p in self.problems),
+                exhibits=joined([p.message() for p in self.problems]),
             )
         )
 
@@ -255,7 +275,7 @@ class EvidenceReader:
         except FileNotFoundError:
             self._fail(exhibit, Reason.MISSING)
         except OSError as exc:
-            self._fail(exhibit, Reason.UNREADABLE, exc.strerror or type(exc).__name__)
+            self._fail(exhibit, Reason.UNREADABLE, SystemReason(exc))
 
     def _hash(self, exhibit: Exhibit, fh: io.BufferedReader) -> str:
         if exhibit.size >= PIPELINE_FROM:  # big: reads and hashing overlap on two threads
@@ -284,7 +304,7 @@ class EvidenceReader:
 
     def _compare(self, exhibit: Exhibit, sha256: str) -> None:
         if sha256 != exhibit.sha256:
-            self._fail(exhibit, Reason.CHANGED, f"SHA-256 now {sha256[:16]}…")
+            self._fail(exhibit, Reason.CHANGED, Message("SHA-256 now {digest}…", digest=sha256[:16]))
 
     def _fail(self, exhibit: Exhibit, reason: Reason, detail: str = "") -> NoReturn:
         raise EvidenceMismatchError(self.case_number, [self.record(exhibit, reason, detail)])
