@@ -2010,7 +2010,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tick the customer&apos;s photos (click the box, or Space)</source>
+        <source>Tick the customer&apos;s photos: click a photo or its box, or press Space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

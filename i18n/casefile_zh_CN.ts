@@ -2021,8 +2021,8 @@ Reason:</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <source>Tick the customer&apos;s photos (click the box, or Space)</source>
-        <translation>勾选这位顾客的照片（点击复选框，或按空格键）</translation>
+        <source>Tick the customer&apos;s photos: click a photo or its box, or press Space</source>
+        <translation>勾选这位顾客的照片：点击照片或复选框，或按空格键</translation>
     </message>
     <message>
         <source>Add the ticked photos</source>

@@ -94,6 +94,7 @@ class PhonePhotosDialog(QDialog):
         self._day = self.today
         self._photos: list[PhonePhoto] = []
         self._ready: dict[int, QImage | BaseException] = {}
+        self._press: tuple[QListWidgetItem, Qt.CheckState] | None = None
 
         self.setWindowTitle(self.tr("Photos from the phone"))
         self.heading = QLabel(self)
@@ -120,7 +121,7 @@ class PhonePhotosDialog(QDialog):
         self.grid.setUniformItemSizes(True)
         self.grid.setSpacing(6)
         self.grid.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.grid.setToolTip(self.tr("Tick the customer's photos (click the box, or Space)"))
+        self.grid.setToolTip(self.tr("Tick the customer's photos: click a photo or its box, or press Space"))
         self.grid.setMinimumSize(4 * (THUMB_SIDE + 30), 2 * (THUMB_SIDE + 3 * self.fontMetrics().lineSpacing() + 18))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -154,6 +155,8 @@ class PhonePhotosDialog(QDialog):
         self.earlier_button.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
         self.today_button.clicked.connect(lambda: self.day.setDate(self._qdate(self.today)))
         self.grid.itemChanged.connect(lambda _item: self._update_count())
+        self.grid.itemPressed.connect(self._pressed)
+        self.grid.itemClicked.connect(self._clicked)
         self._update_count()
         self.load(self.today)
         self.grid.setFocus()
@@ -174,7 +177,7 @@ class PhonePhotosDialog(QDialog):
         self._stop()
         self.grid.clear()
         self._day, self._photos, self._ready = day, [], {}
-        self.earlier_button.setEnabled(True)
+        self.earlier_button.setEnabled(day > self.today - EARLIEST)
         self.today_button.setEnabled(day != self.today)
         if day == self.today:
             self.heading.setText(fill(self.tr("Photos and videos taken today in %1"), self.folder))
@@ -317,6 +320,17 @@ class PhonePhotosDialog(QDialog):
         """The ticked files, in the order they were taken (the first taken first)."""
         ticked = [Path(item.data(PATH_ROLE)) for item in self.items() if item.checkState() == Qt.CheckState.Checked]
         return ticked[::-1]  # the grid shows the newest first
+
+    def _pressed(self, item: QListWidgetItem) -> None:
+        self._press = (item, item.checkState())
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        """A click on the picture ticks it, or unticks it, as a click on its box does."""
+        press, self._press = self._press, None
+        if press is None or press[0] is not item or item.checkState() != press[1]:
+            return  # the click was on the box itself, which has already changed
+        ticked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
 
     def _update_count(self) -> None:
         ticked = sum(1 for item in self.items() if item.checkState() == Qt.CheckState.Checked)

@@ -11,9 +11,9 @@ from PIL import Image
 
 from casefile.ui.phone_photos import PROBLEM_ROLE, THUMB_SIDE, PhonePhotosDialog
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyleOptionViewItem
 
 DAY = date(2026, 11, 20)
 
@@ -58,6 +58,17 @@ def centre(item: QListWidgetItem) -> QColor:
 
 def corner(item: QListWidgetItem) -> QColor:
     return item.icon().pixmap(THUMB_SIDE, THUMB_SIDE).toImage().pixelColor(2, 2)
+
+
+def check_box(picker: PhonePhotosDialog, item: QListWidgetItem) -> QPoint:
+    """The middle of the item's check box, where the style draws it."""
+    option = QStyleOptionViewItem()
+    picker.grid.initViewItemOption(option)
+    index = picker.grid.indexFromItem(item)
+    picker.grid.itemDelegate().initStyleOption(option, index)
+    option.rect = picker.grid.visualRect(index)
+    style = picker.grid.style()
+    return style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, picker.grid).center()
 
 
 def test_a_broken_file_gets_a_placeholder_that_says_why(ctx, qtbot, tmp_path):
@@ -116,6 +127,21 @@ def test_a_customer_who_comes_back_the_next_day(ctx, qtbot, tmp_path):
     qtbot.keyClick(picker.grid, Qt.Key.Key_Space)
     assert picker.count.text() == "1 selected" and picker.ok_button.isEnabled()
     assert picker.checked_paths() == [folder / "IMG_0010.jpg"]
+
+    with qtbot.waitExposed(picker):
+        picker.show()
+    newest = picker.items()[0]
+    at = picker.grid.visualItemRect(newest).center()
+    qtbot.mouseClick(picker.grid.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a click on the photo ticks it
+    assert newest.checkState() == Qt.CheckState.Checked and picker.count.text() == "2 selected"
+    assert picker.checked_paths() == [folder / "IMG_0010.jpg", folder / "IMG_0011.jpg"]
+    qtbot.mouseClick(picker.grid.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert newest.checkState() == Qt.CheckState.Unchecked and picker.count.text() == "1 selected"
+    box = check_box(picker, newest)
+    qtbot.mouseClick(picker.grid.viewport(), Qt.MouseButton.LeftButton, pos=box)  # a click on its box: once
+    assert newest.checkState() == Qt.CheckState.Checked and picker.count.text() == "2 selected"
+    qtbot.mouseClick(picker.grid.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert newest.checkState() == Qt.CheckState.Unchecked
 
     qtbot.mouseClick(picker.today_button, Qt.MouseButton.LeftButton)  # another day's listing: ticks forgotten
     assert picker.items() == [] and picker.count.text() == "0 selected"
