@@ -178,13 +178,13 @@ def capture_time(path: Path, modified: datetime, tz: tzinfo | None = None) -> Ph
     """
     from casefile.core.metadata import SOURCE_FILE_MTIME, SOURCE_FILE_NAME, extract
 
+    video = path.suffix.lower() in VIDEO_SUFFIXES
     try:
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
     except OSError as exc:
-        return PhonePhoto(path, modified.astimezone(tz), SOURCE_FILE_MTIME, problem=f"{type(exc).__name__}: {exc}")
+        return PhonePhoto(path, modified.astimezone(tz), SOURCE_FILE_MTIME, video, f"{type(exc).__name__}: {exc}")
     mime = mime_from_content(head) or mimetypes.guess_type(path.name)[0] or ""
-    video = path.suffix.lower() in VIDEO_SUFFIXES
     found = extract(path, mime, original_name=path.name, file_modified_at=modified, added_at=datetime.now(UTC))
     captured = found.captured_at or modified
     meta = found.metadata
