@@ -2212,6 +2212,113 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PhonePhotosDialog</name>
+    <message>
+        <source>Photos from the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the photos taken on an earlier day, for a customer who comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Taken on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the customer&apos;s photos: click a photo or its box, or press Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the ticked photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and videos taken today in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and videos taken on %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing taken today in this folder yet. Has the phone synced? Or choose an earlier day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos or videos taken on %1 in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 photos and videos; tick the customer&apos;s own. Times are when each was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (file time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken at %1 (the photo&apos;s EXIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded at %1 (the video&apos;s own time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken at %1 (time in the file name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file states no time; last changed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to open safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a picture this program can read (damaged, or another format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is cut short (damaged or not fully synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged or cannot be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Drive</source>
@@ -2718,7 +2825,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From &amp;phone folder</source>
+        <source>From &amp;phone folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2831,10 +2938,6 @@ Reason:</source>
     </message>
     <message>
         <source>Folder the phone syncs photos to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No new photos in %1 from the last %2 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2223,6 +2223,113 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PhonePhotosDialog</name>
+    <message>
+        <source>Photos from the phone</source>
+        <translation>手机照片</translation>
+    </message>
+    <message>
+        <source>Show the photos taken on an earlier day, for a customer who comes back</source>
+        <translation>查看更早某天拍摄的照片（用于顾客隔天再来）</translation>
+    </message>
+    <message>
+        <source>&amp;Taken on</source>
+        <translation>拍摄日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Day before</source>
+        <translation>前一天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Tick the customer&apos;s photos: click a photo or its box, or press Space</source>
+        <translation>勾选这位顾客的照片：点击照片或复选框，或按空格键</translation>
+    </message>
+    <message>
+        <source>Add the ticked photos</source>
+        <translation>添加勾选的照片</translation>
+    </message>
+    <message>
+        <source>Photos and videos taken today in %1</source>
+        <translation>%1 中今天拍摄的照片和视频</translation>
+    </message>
+    <message>
+        <source>Photos and videos taken on %1 in %2</source>
+        <translation>%2 中 %1 拍摄的照片和视频</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <source>The folder cannot be read: %1</source>
+        <translation>无法读取文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Nothing taken today in this folder yet. Has the phone synced? Or choose an earlier day.</source>
+        <translation>此文件夹中还没有今天拍摄的照片。手机同步了吗？也可以选择更早的日期。</translation>
+    </message>
+    <message>
+        <source>No photos or videos taken on %1 in this folder.</source>
+        <translation>此文件夹中没有 %1 拍摄的照片或视频。</translation>
+    </message>
+    <message>
+        <source>%1 photos and videos; tick the customer&apos;s own. Times are when each was taken.</source>
+        <translation>共 %1 张照片和视频，请勾选这位顾客本人的。所示时间为拍摄时间。</translation>
+    </message>
+    <message>
+        <source>Cannot show this file: %1</source>
+        <translation>无法显示此文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 (file time)</source>
+        <translation>%1（文件时间）</translation>
+    </message>
+    <message>
+        <source>taken at %1 (the photo&apos;s EXIF)</source>
+        <translation>拍摄于 %1（照片的 EXIF 信息）</translation>
+    </message>
+    <message>
+        <source>recorded at %1 (the video&apos;s own time)</source>
+        <translation>录制于 %1（视频自带的时间）</translation>
+    </message>
+    <message>
+        <source>taken at %1 (time in the file name)</source>
+        <translation>拍摄于 %1（文件名中的时间）</translation>
+    </message>
+    <message>
+        <source>the file states no time; last changed at %1</source>
+        <translation>文件未记载拍摄时间；最后修改于 %1</translation>
+    </message>
+    <message>
+        <source>Could not read its details</source>
+        <translation>无法读取文件信息</translation>
+    </message>
+    <message>
+        <source>the picture is too large to open safely</source>
+        <translation>图片过大，无法安全打开</translation>
+    </message>
+    <message>
+        <source>not a picture this program can read (damaged, or another format)</source>
+        <translation>不是本程序能读取的图片（已损坏或为其他格式）</translation>
+    </message>
+    <message>
+        <source>the file is cut short (damaged or not fully synced)</source>
+        <translation>文件不完整（已损坏或尚未同步完）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cannot be drawn</source>
+        <translation>文件已损坏或无法显示</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 张</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Drive</source>
@@ -2729,8 +2836,8 @@ Reason:</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <source>From &amp;phone folder</source>
-        <translation>从手机同步文件夹(&amp;P)</translation>
+        <source>From &amp;phone folder…</source>
+        <translation>从手机同步文件夹(&amp;P)…</translation>
     </message>
     <message>
         <source>Choose the folder the phone syncs photos to</source>
@@ -2843,10 +2950,6 @@ Reason:</source>
     <message>
         <source>Folder the phone syncs photos to</source>
         <translation>手机同步照片的文件夹</translation>
-    </message>
-    <message>
-        <source>No new photos in %1 from the last %2 minutes.</source>
-        <translation>%1 中最近 %2 分钟内没有新照片。</translation>
     </message>
     <message>
         <source>%1 files</source>

@@ -5,14 +5,23 @@ progress by yielding (:class:`Progress`, 0–100 over the three steps), says whi
 (:class:`WalkInStep`), and yields :class:`Registered` as soon as the case exists, so that a
 step that fails or is cancelled afterwards leaves a case that registering again completes
 (``existing``) instead of creating a second one.
+
+It also chooses the customer's photos from the folder a phone syncs to
+(:func:`photos_taken_on`): by the time each was taken, which the photo states itself, not by
+when the file arrived, so that another customer's picture copied today is not taken for one of
+today's.
 """
 
 from __future__ import annotations
 
 import enum
+import mimetypes
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.evidence import AddOptions, AddResult, add_files
@@ -20,6 +29,11 @@ from casefile.core.library import Library
 from casefile.core.model import Case
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.settings import Settings
+from casefile.core.sniff import mime_from_content
+from casefile.core.watch.readiness import hidden_by_attribute, is_ignored
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 SOURCE = "顾客出示"  # the source recorded on each photo's exhibit (stored data)
 
@@ -96,3 +110,151 @@ def register_walk_in(
         else:
             yield built
     yield Progress(100, 100, "")
+
+
+# ------------------------------------------------------------------ photos from the phone's folder
+
+PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".avi", ".mkv", ".webm"})
+# Sync tools' names for files they are still writing, besides the usual partial downloads.
+SYNC_PARTIAL_SUFFIXES = (".!sync", ".syncthing", ".pending")
+# A photo is written after it is taken, so a file last modified before the day (less this much
+# for camera clocks and time zones) cannot hold a photo of that day: its capture time is not read.
+MODIFIED_BEFORE_SLACK = timedelta(days=2)
+HEAD_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class PhonePhoto:
+    """A picture or video in the phone's folder and when it was taken, in the zone asked for.
+
+    ``source`` is where the time comes from (:mod:`casefile.core.metadata`'s ``SOURCE_*``:
+    the photo's EXIF, a video's container, the file name, or only the file's modification
+    time). ``problem`` says why the file's own time could not be read ("" when it could).
+    """
+
+    path: Path
+    captured_at: datetime
+    source: str
+    video: bool = False
+    problem: str = ""
+
+
+def _candidates(folder: Path, since: float) -> Iterator[tuple[Path, os.stat_result]]:
+    """Pictures and videos of ``folder`` (not its subfolders) modified at or after ``since``, complete and shown."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        suffix = Path(name).suffix.lower()
+        if suffix not in PICTURE_SUFFIXES | VIDEO_SUFFIXES:
+            continue
+        if is_ignored(name) or name.lower().endswith(SYNC_PARTIAL_SUFFIXES):
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            st = entry.stat()
+        except OSError:
+            continue
+        if st.st_size == 0 or hidden_by_attribute(st) or st.st_mtime < since:
+            continue
+        yield Path(entry.path), st
+
+
+def _start_of(day: date, tz: tzinfo | None) -> datetime:
+    start = datetime.combine(day, time())
+    return start.replace(tzinfo=tz) if tz is not None else start.astimezone()
+
+
+def capture_time(path: Path, modified: datetime, tz: tzinfo | None = None) -> PhonePhoto:
+    """When the picture or video at ``path`` was taken, by the rule evidence is dated by.
+
+    EXIF (with its offset), then a video's container, then a time in the file name, then the
+    file's modification time ``modified``. A time that states no offset is the phone's clock:
+    it is read as a time in ``tz`` (this machine's zone when None).
+    """
+    from casefile.core.metadata import SOURCE_FILE_MTIME, SOURCE_FILE_NAME, extract
+
+    video = path.suffix.lower() in VIDEO_SUFFIXES
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        return PhonePhoto(path, modified.astimezone(tz), SOURCE_FILE_MTIME, video, f"{type(exc).__name__}: {exc}")
+    mime = mime_from_content(head) or mimetypes.guess_type(path.name)[0] or ""
+    found = extract(path, mime, original_name=path.name, file_modified_at=modified, added_at=datetime.now(UTC))
+    captured = found.captured_at or modified
+    meta = found.metadata
+    if found.captured_at_source == SOURCE_FILE_NAME or (meta.time_without_offset and found.captured_at is not None):
+        captured = captured.astimezone().replace(tzinfo=None)  # back to the phone's clock, as it stated it
+        captured = captured.replace(tzinfo=tz) if tz is not None else captured.astimezone()
+    problem = meta.metadata_error if isinstance(meta.metadata_error, str) else ""
+    source = found.captured_at_source if found.captured_at is not None else SOURCE_FILE_MTIME
+    return PhonePhoto(path, captured.astimezone(tz), source, video, problem)
+
+
+def photos_taken_on(
+    folder: Path, day: date, tz: tzinfo | None = None, *, cancel: CancelToken = NEVER_CANCELLED
+) -> list[PhonePhoto]:
+    """The pictures and videos in ``folder`` taken on ``day`` in ``tz`` (this machine's zone when None), newest first.
+
+    Only the folder itself is read, not its subfolders. Hidden files, files a sync tool or a
+    browser is still writing and empty files are left out, and so is anything that is not a
+    picture or a video. A photo whose own time (EXIF) is another day is left out whatever
+    its file's modification time says: a picture copied in today may be another customer's.
+    """
+    start = _start_of(day, tz)
+    since = (start - MODIFIED_BEFORE_SLACK).timestamp()
+    found: list[PhonePhoto] = []
+    for path, st in _candidates(folder, since):
+        cancel.check()
+        photo = capture_time(path, datetime.fromtimestamp(st.st_mtime, UTC), tz)
+        if photo.captured_at.date() == day:
+            found.append(photo)
+    found.sort(key=lambda p: (p.captured_at, p.path.name), reverse=True)
+    return found
+
+
+def phone_preview(path: Path, size: int, *, video: bool = False) -> Image.Image:
+    """A small upright picture of a photo or of a video's first frame, at most ``size`` pixels a side.
+
+    JPEGs are decoded at a reduced scale and Pillow's decompression-bomb limit stands; a file
+    that cannot be drawn raises (the caller shows why).
+    """
+    from PIL import Image, ImageOps
+
+    from casefile.core.thumbnails import register_heif
+
+    if video:
+        return _video_preview(path, size)
+    register_heif()
+    with Image.open(path) as img:
+        if img.format == "JPEG":
+            img.draft("RGB", (size * 2, size * 2))
+        upright = ImageOps.exif_transpose(img)
+        upright.thumbnail((size, size))
+        return upright.convert("RGBA") if upright.mode not in ("RGB", "RGBA") else upright.copy()
+
+
+def _video_preview(path: Path, size: int) -> Image.Image:
+    import av
+    from PIL import Image
+
+    from casefile.core.media import frame_rotation
+
+    with av.open(str(path), "r", metadata_errors="replace") as container:
+        if not container.streams.video:
+            raise ValueError("no video stream")
+        frame = next(iter(container.decode(container.streams.video[0])), None)
+        if frame is None:
+            raise ValueError("no frame could be decoded")
+        scale = min(1.0, size / max(frame.width, frame.height, 1))
+        image: Image.Image = frame.to_image(  # type: ignore[no-untyped-call]
+            width=max(1, round(frame.width * scale)), height=max(1, round(frame.height * scale))
+        )
+        rotation = frame_rotation(frame)
+    turn = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    return image.transpose(turn[rotation]) if rotation in turn else image

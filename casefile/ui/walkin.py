@@ -18,7 +18,6 @@ import contextlib
 import logging
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -46,10 +45,11 @@ from casefile.core.model import (
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
-from casefile.core.walkin import Registered, WalkInStep, register_walk_in
+from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import labelled, translated
+from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.models import disposition_name, handed_in_name, priority_name, type_name
+from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
@@ -87,41 +87,11 @@ log = logging.getLogger(__name__)
 SYNC_FOLDER_KEY = "walkin/sync_folder"
 SAVE_FOLDER_KEY = "walkin/save_folder"
 ROLL_KEY = "walkin/receipt_80mm"
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
-SYNC_WINDOW = timedelta(minutes=30)  # "newest": taken this long before the dialog opened, or since
-SYNC_LIMIT = 20
 ERROR_STYLE = "color: #b00020"
 DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
 # Per photo: what the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
 HANDED_IN_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPOSITION_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def newest_images(folder: Path, since: float, limit: int = SYNC_LIMIT) -> list[Path]:
-    """Image files of ``folder`` (not its subfolders) modified at or after ``since``, newest first.
-
-    The modification time is when the phone wrote the photo (sync tools keep it); the
-    status-change time is not used, as any backup or permission change would make a year
-    of old photos look new.
-    """
-    found: list[tuple[float, str, Path]] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    for entry in entries:
-        if entry.name.startswith(".") or Path(entry.name).suffix.lower() not in IMAGE_SUFFIXES:
-            continue
-        try:
-            if not entry.is_file():
-                continue
-            modified = entry.stat().st_mtime
-        except OSError:
-            continue
-        if modified >= since:
-            found.append((modified, entry.name, Path(entry.path)))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [path for _modified, _name, path in found[:limit]]
 
 
 def _registration(
@@ -167,7 +137,7 @@ class WalkInDialog(QDialog):
         self._complained_at: datetime | None = None  # kept once a case exists, so a retry keeps its time
         self._outcome: tuple[bool, Any] = (False, None)
         self._pending: tuple[bool, Path | None] = (True, None)
-        self._opened_at = time.time()
+        self.picker: PhonePhotosDialog | None = None  # the phone photos being chosen from, while open
 
         self.setWindowTitle(self.tr("Walk-in complaint"))
         self.setAcceptDrops(True)
@@ -232,7 +202,7 @@ class WalkInDialog(QDialog):
         self.photos.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         self.photos.setToolTip(self.tr("Files to add as evidence. Delete removes the selected ones."))
         self.add_button = QPushButton(self.tr("&Add photos…"), self)
-        self.sync_button = QPushButton(self.tr("From &phone folder"), self)
+        self.sync_button = QPushButton(self.tr("From &phone folder…"), self)
         self.choose_sync_button = QToolButton(self)
         self.choose_sync_button.setText("…")
         self.choose_sync_button.setToolTip(self.tr("Choose the folder the phone syncs photos to"))
@@ -427,9 +397,7 @@ class WalkInDialog(QDialog):
         hours = Priority(self.priority.currentData()).response_hours
         base = self._complained_at or datetime.now().astimezone().replace(second=0, microsecond=0)
         due = base + timedelta(hours=hours)
-        self.due_label.setText(
-            self.tr("Reply by %1 (within %2 h)").replace("%1", due.strftime("%Y-%m-%d %H:%M")).replace("%2", str(hours))
-        )
+        self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h)"), due.strftime("%Y-%m-%d %H:%M"), hours))
 
     def _show_error(self, field: QWidget, message: str) -> None:
         label = self.errors[field]
@@ -534,12 +502,12 @@ class WalkInDialog(QDialog):
 
     def choose_photos(self) -> None:
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        patterns = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(PICTURE_SUFFIXES))
         paths, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos"),
             pictures,
-            self.tr("Images (%1);;All files (*)").replace("%1", patterns),
+            fill(self.tr("Images (%1);;All files (*)"), patterns),
         )
         self.add_photo_paths(paths)
 
@@ -556,29 +524,33 @@ class WalkInDialog(QDialog):
         self._update_photo_note()
         return Path(chosen)
 
-    def add_from_sync_folder(self) -> int:
-        """Add the images that arrived in the phone-sync folder recently (asks for the folder the first time)."""
+    def add_from_sync_folder(self) -> PhonePhotosDialog | None:
+        """Let the clerk tick the customer's photos among those taken today in the phone-sync folder.
+
+        Asks for the folder the first time. The ticked photos are added when the picker is accepted.
+        """
         folder = self.sync_folder()
         if folder is None or not folder.is_dir():
             folder = self.choose_sync_folder()
             if folder is None:
-                return 0
-        since = min(self._opened_at, time.time()) - SYNC_WINDOW.total_seconds()
-        added = self.add_photo_paths(newest_images(folder, since))
-        if not added:
-            self.photo_note.setText(
-                self.tr("No new photos in %1 from the last %2 minutes.")
-                .replace("%1", str(folder))
-                .replace("%2", str(int(SYNC_WINDOW.total_seconds() // 60)))
-            )
-        return added
+                return None
+        picker = PhonePhotosDialog(self.ctx, folder, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.accepted.connect(lambda: self.add_photo_paths(picker.checked_paths()))
+        picker.finished.connect(self._picker_closed)
+        self.picker = picker
+        picker.open()
+        return picker
+
+    def _picker_closed(self) -> None:
+        self.picker = None
 
     def _update_photo_note(self) -> None:
         count = self.photos.count()
         folder = self.sync_folder()
-        text = self.tr("%1 files").replace("%1", str(count))
+        text = fill(self.tr("%1 files"), count)
         if folder is not None:
-            text += " · " + self.tr("phone folder: %1").replace("%1", str(folder))
+            text += " · " + fill(self.tr("phone folder: %1"), folder)
         else:
             text += " · " + self.tr("drop files here; … chooses the phone-sync folder")
         self.photo_note.setText(text)
@@ -699,8 +671,8 @@ class WalkInDialog(QDialog):
         if len(summary) > 30:
             summary = summary[:29] + "…"
         if product and summary:
-            return self.tr("%1: %2").replace("%1", product).replace("%2", summary)
-        return product or summary or self.tr("Walk-in complaint from %1").replace("%1", name)
+            return fill(self.tr("%1: %2"), product, summary)
+        return product or summary or fill(self.tr("Walk-in complaint from %1"), name)
 
     def _print_receipt(self, path: Path) -> bool:
         """The system print dialog, printing the receipt at its own paper size (A5 or 80 mm)."""
@@ -783,7 +755,7 @@ class WalkInDialog(QDialog):
         if self._created:
             self.ctx.events.cases_changed.emit()
             note = self.tr("Case %1 was created but is not complete; registering again completes it.")
-            self.status.setText(note.replace("%1", self._created))
+            self.status.setText(fill(note, self._created))
         else:
             self.status.setText(self.tr("Nothing was registered."))
         self.status.setStyleSheet(ERROR_STYLE)
@@ -803,7 +775,7 @@ class WalkInDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
-                self.tr("Case %1 is registered, but these files were not added:").replace("%1", number)
+                fill(self.tr("Case %1 is registered, but these files were not added:"), number)
                 + "\n"
                 + "\n".join(labelled(r.path.name, translated(r.refused)) for r in refused),
             )
@@ -813,9 +785,7 @@ class WalkInDialog(QDialog):
                 QMessageBox.warning(
                     self,
                     self.windowTitle(),
-                    self.tr("No program to open PDF files was found. The receipt is saved at:\n%1").replace(
-                        "%1", str(self.receipt)
-                    ),
+                    fill(self.tr("No program to open PDF files was found. The receipt is saved at:\n%1"), self.receipt),
                 )
         else:
             self._save_copy(number, save_to)
@@ -859,8 +829,8 @@ class WalkInDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         if self._created:
-            text = self.tr("Case %1 was created but its photos or receipt are missing. Close anyway?").replace(
-                "%1", self._created
+            text = fill(
+                self.tr("Case %1 was created but its photos or receipt are missing. Close anyway?"), self._created
             )
         else:
             text = self.tr("Discard this complaint? Nothing has been registered.")

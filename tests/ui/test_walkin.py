@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import time
 import warnings
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from casefile.core.model import CaseType, Channel, DemandType, Priority
-from casefile.ui.walkin import SYNC_FOLDER_KEY, WalkInDialog, newest_images
+from casefile.ui.walkin import SYNC_FOLDER_KEY, WalkInDialog
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
@@ -262,27 +261,58 @@ def test_the_promised_reply_time_follows_the_priority(dialog):
     assert shows(24)
 
 
-def test_photos_from_the_phone_sync_folder(dialog, tmp_path):
+def exif_photo(path: Path, taken: datetime, copied: datetime | None = None) -> Path:
+    """A JPEG the phone took at ``taken`` (EXIF with its offset), its file written then or ``copied`` later."""
+    offset = taken.strftime("%z")
+    exif = Image.Exif()
+    exif.get_ifd(0x8769).update({0x9003: taken.strftime("%Y:%m:%d %H:%M:%S"), 0x9011: f"{offset[:3]}:{offset[3:]}"})
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(path, "JPEG", exif=exif.tobytes())
+    written = (copied or taken).timestamp()
+    os.utime(path, (written, written))
+    return path
+
+
+def test_only_the_photos_the_clerk_ticks_among_todays_are_added(dialog, qtbot, tmp_path):
     folder = tmp_path / "phone"
     folder.mkdir()
-    old = make_photo(folder / "IMG_old.jpg", (1, 2, 3))
-    new = [make_photo(folder / f"IMG_new{i}.jpg", (10 * i, 0, 0)) for i in range(3)]
+    start = datetime.combine(date.today(), datetime.min.time()).astimezone()
+    today = [exif_photo(folder / f"IMG_{i:04d}.jpg", start + timedelta(minutes=10 * i)) for i in range(1, 4)]
+    exif_photo(folder / "IMG_0000.jpg", start - timedelta(hours=2))  # yesterday evening
+    # Another customer's photo from weeks ago, copied into the folder just now: not one of today's.
+    exif_photo(folder / "IMG_0900.jpg", start - timedelta(days=20), copied=datetime.now().astimezone())
     (folder / "notes.txt").write_text("not a photo")
-    (folder / ".hidden.jpg").write_bytes(old.read_bytes())
-    day_ago = time.time() - 86400
-    os.utime(old, (day_ago, day_ago))
-    for i, path in enumerate(new):
-        os.utime(path, (time.time() - 60 + i, time.time() - 60 + i))
-
-    recent = newest_images(folder, since=time.time() - 3600)
-    assert recent == new[::-1]  # newest first
-    assert newest_images(folder, since=time.time() - 3600, limit=2) == recent[:2]
-
     QSettings().setValue(SYNC_FOLDER_KEY, str(folder))
-    dialog.sync_button.click()
-    names = sorted(p.name for p in dialog.photo_paths())
-    assert names == ["IMG_new0.jpg", "IMG_new1.jpg", "IMG_new2.jpg"]
+
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    picker = dialog.picker
+    assert picker is not None and picker.isVisible()
+    listed = [Path(item.data(Qt.ItemDataRole.UserRole)) for item in picker.items()]
+    assert listed == today[::-1]  # newest first, and nothing else
+    assert all(item.checkState() == Qt.CheckState.Unchecked for item in picker.items())
+    assert picker.count.text() == "0 selected" and not picker.ok_button.isEnabled()
+
+    picker.grid.setFocus()
+    for row in (0, 2):
+        picker.grid.setCurrentRow(row)
+        qtbot.keyClick(picker.grid, Qt.Key.Key_Space)
+    assert picker.count.text() == "2 selected"
+    qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.photo_paths() == [today[0], today[2]]  # in the order they were taken
+    assert dialog.picker is None
     assert str(folder) in dialog.photo_note.text()
+
+
+def test_cancelling_the_phone_photos_adds_nothing(dialog, qtbot, tmp_path):
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    exif_photo(folder / "IMG_0001.jpg", datetime.now().astimezone())
+    QSettings().setValue(SYNC_FOLDER_KEY, str(folder))
+    picker = dialog.add_from_sync_folder()
+    assert picker is not None
+    picker.items()[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClick(picker, Qt.Key.Key_Escape)
+    assert dialog.photo_paths() == [] and dialog.picker is None
 
 
 def drop_on(widget: QWidget, mime: QMimeData) -> None:
