@@ -2266,7 +2266,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 photos and videos; tick the customer&apos;s own. Times are when each was taken.</source>
+        <source>Photos and videos: %1. Tick the customer&apos;s own; times are when each was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

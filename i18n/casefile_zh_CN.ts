@@ -2277,7 +2277,7 @@ Reason:</source>
         <translation>此文件夹中没有 %1 拍摄的照片或视频。</translation>
     </message>
     <message>
-        <source>%1 photos and videos; tick the customer&apos;s own. Times are when each was taken.</source>
+        <source>Photos and videos: %1. Tick the customer&apos;s own; times are when each was taken.</source>
         <translation>共 %1 张照片和视频，请勾选这位顾客本人的。所示时间为拍摄时间。</translation>
     </message>
     <message>

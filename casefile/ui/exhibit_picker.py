@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from casefile.core.model import Case, Exhibit
 from casefile.core.numbering import packet_label
-from casefile.ui.i18n import fill
+from casefile.ui.i18n import bracketed, fill
 from casefile.ui.labels import kind_name
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -123,7 +123,7 @@ class ExhibitPicker(QTreeWidget):
         if exhibit.derived_from is None:
             return exhibit.title
         copy = fill(QCoreApplication.translate("CaseFile", "redacted copy of no. %1"), exhibit.derived_from)
-        return fill(QCoreApplication.translate("CaseFile", "%1 (%2)"), exhibit.title, copy)
+        return bracketed(exhibit.title, copy)
 
     # ------------------------------------------------------------------ reading it
 

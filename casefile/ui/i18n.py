@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import platformdirs
@@ -183,6 +184,16 @@ def _os_error(error: OSError, *, named: set[str] | None = None) -> str:
 def labelled(label: str, text: str) -> str:
     """``label: text`` with the colon of the app's language."""
     return fill(QCoreApplication.translate("CaseFile", "%1: %2"), label, text)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items one after another with the app language's comma ("a, b" / "a，b")."""
+    return QCoreApplication.translate("CaseFile", ", ").join(items)
+
+
+def bracketed(text: str, note: str) -> str:
+    """``text (note)`` with the app language's brackets ("a (b)" / "a（b）")."""
+    return fill(QCoreApplication.translate("CaseFile", "%1 (%2)"), text, note)
 
 
 def fill(text: str, *values: object) -> str:

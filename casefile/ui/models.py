@@ -13,7 +13,7 @@ from casefile.core.index import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
-from casefile.ui.i18n import fill
+from casefile.ui.i18n import fill, listed
 
 # The labels this module shows; those imported "as" themselves the evidence tab and the walk-in dialog
 # still take from here (casefile.ui.labels holds them all).
@@ -413,7 +413,7 @@ class EvidenceModel(QAbstractTableModel):
             if column == self.GROUP and e.group:
                 return e.group  # a long group name is cut in its cell
             if e.flags:
-                return QCoreApplication.translate("CaseFile", ", ").join(flag_name(f) for f in e.flags)
+                return listed(flag_name(f) for f in e.flags)
         return None
 
     def _display(self, e: Exhibit, column: int) -> str:

@@ -234,7 +234,7 @@ class PhonePhotosDialog(QDialog):
             )
             return
         self.status.setText(
-            fill(self.tr("%1 photos and videos; tick the customer's own. Times are when each was taken."), len(photos))
+            fill(self.tr("Photos and videos: %1. Tick the customer's own; times are when each was taken."), len(photos))
         )
         ready = self._ready
         task = Task(lambda token: _thumbnails(photos, ready, token), f"phone photo thumbnails of {day}")

@@ -47,8 +47,8 @@ from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import fill, labelled, translated
-from casefile.ui.models import disposition_name, handed_in_name, priority_name, type_name
+from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
+from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
@@ -493,7 +493,7 @@ class WalkInDialog(QDialog):
             *([handed_in_name(item.data(HANDED_IN_ROLE))] if item.data(HANDED_IN_ROLE) else []),
             *([disposition_name(item.data(DISPOSITION_ROLE))] if item.data(DISPOSITION_ROLE) else []),
         ]
-        item.setText(f"{name}  ({', '.join(marks)})" if marks else name)
+        item.setText(bracketed(name, listed(marks)) if marks else name)
 
     def remove_selected_photos(self) -> None:
         for item in self.photos.selectedItems():
