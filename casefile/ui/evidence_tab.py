@@ -1,8 +1,9 @@
 """The evidence tab: a case's exhibits, adding files to it, withdrawing, details and a preview.
 
 Everything that writes (adding files, editing a title, withdrawing) runs as a :class:`Task`
-on the context's runner; the tab only reads the case record and its custody log, which
-are small files, on the GUI thread.
+on the context's runner; previews that need decoding and thumbnails run on its reads runner,
+never behind a write. The tab reads the case record and its custody log, which are small
+files, on the GUI thread.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from casefile.ui.models import (
     kind_name,
 )
 from casefile.ui.pdf_viewer import pdf_view
-from casefile.ui.tasks import Task, TaskRunner
+from casefile.ui.tasks import Task
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -388,8 +389,6 @@ class EvidenceTab(QWidget):
         self.views = QStackedWidget(self)
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
-        self.thumbs = TaskRunner(self)  # reads only: apart from the serialised writes
-        self.thumbs.synchronous = ctx.runner.synchronous
         self.thumb_task: Task | None = None
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(side)
@@ -746,7 +745,7 @@ class EvidenceTab(QWidget):
         self._fit_preview()
 
     def _decode_in_background(self, exhibit: Exhibit, path: Path) -> None:
-        """Photos Qt cannot decode (HEIC) are decoded by the core on the runner, at preview size."""
+        """Photos Qt cannot decode (HEIC) are decoded by the core on the reads runner, at preview size."""
         self.preview_none.setText(self.tr("Preparing the preview…"))
         self.preview.setCurrentWidget(self.preview_none)
         key = self._preview_key
@@ -766,7 +765,7 @@ class EvidenceTab(QWidget):
 
         task = Task(work, f"preview of exhibit {exhibit.number}")
         task.succeeded.connect(done)
-        self.ctx.runner.start(task)
+        self.ctx.reads.start(task)
 
     def _metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:
         """What the file says about itself, read when it was added."""
@@ -1246,7 +1245,7 @@ class EvidenceTab(QWidget):
 
         task.finished.connect(finished)
         self.thumb_task = task
-        self.thumbs.start(task)
+        self.ctx.reads.start(task)
 
     def redact_selected(self) -> None:
         """Open the redaction editor on the selected photo, screenshot or PDF."""
