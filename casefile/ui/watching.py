@@ -5,7 +5,8 @@ connections), where arrivals are gathered for a moment so that a thousand files 
 at once refresh each case once, not a thousand times.
 
 Stopping asks the watcher to stop and returns at once: its thread is joined on a thread of
-its own (a file being copied when asked is discarded first), then ``stopped`` is emitted.
+its own (a file being copied when asked is discarded first); the GUI thread sees it end and
+emits ``stopped``.
 A restart starts the new watcher once the old one has stopped, so that two never add the
 same file.
 """
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 GATHER_MS = 300
 STOP_TIMEOUT = 10.0  # seconds a stopping watcher is given to finish the file it is adding
+REAP_MS = 50  # how often a stopping watcher is looked at
 
 
 class WatchService(QObject):
@@ -34,15 +36,17 @@ class WatchService(QObject):
     problem = Signal(str, object)  # case number, core Message (emitted on the watcher's thread)
     batch = Signal(dict)  # on the GUI thread: {case number: [AddResult, ...]} gathered for a moment
     stopped = Signal()  # on the GUI thread: a watcher that was asked to stop has stopped
-    _joined = Signal(object)  # the Watcher whose thread has ended (emitted on the joining thread)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.watcher: Watcher | None = None
-        self.stopping: dict[Watcher, threading.Thread] = {}  # asked to stop, thread not ended yet
+        self.stopping: dict[Watcher, threading.Thread] = {}  # asked to stop, not yet seen to have stopped
         self._start_when_stopped = False
-        self._joined.connect(self._watcher_stopped)
+        # The GUI thread looks for the end of a stopping watcher now and then: no signal from the joining thread.
+        self._reaper = QTimer(self)
+        self._reaper.setInterval(REAP_MS)
+        self._reaper.timeout.connect(self._watcher_stopped)
         self._gathered: dict[str, list[AddResult]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,13 +86,15 @@ class WatchService(QObject):
             joiner = threading.Thread(target=self._join, args=(watcher,), name="casefile-watch-stop", daemon=True)
             self.stopping[watcher] = joiner
             joiner.start()
+            self._reaper.start()
         self._flush()
 
     def wait_stopped(self, timeout: float = STOP_TIMEOUT) -> bool:
         """Wait for the watchers asked to stop (when the app closes); False if one is still running."""
         for joiner in list(self.stopping.values()):
             joiner.join(timeout)
-        return not any(joiner.is_alive() for joiner in self.stopping.values())
+        self._watcher_stopped()
+        return not self.stopping
 
     @property
     def running(self) -> bool:
@@ -96,17 +102,17 @@ class WatchService(QObject):
         return self.watcher is not None or self._start_when_stopped
 
     def _join(self, watcher: Watcher) -> None:
-        """On a thread of its own: the watcher stops, its thread is joined, and the GUI thread hears of it."""
+        """On a thread of its own: the watcher stops and its thread is joined."""
         watcher.stop(timeout=STOP_TIMEOUT)
-        try:
-            self._joined.emit(watcher)
-        except RuntimeError:  # the service is gone (the window was destroyed): nobody to tell
-            log.debug("watch service gone before its watcher stopped")
 
-    def _watcher_stopped(self, watcher: object) -> None:
-        if isinstance(watcher, Watcher):
-            self.stopping.pop(watcher, None)
+    def _watcher_stopped(self) -> None:
+        ended = [watcher for watcher, joiner in self.stopping.items() if not joiner.is_alive()]
+        if not ended:
+            return
+        for watcher in ended:
+            del self.stopping[watcher]
         if not self.stopping:
+            self._reaper.stop()
             if self._start_when_stopped:
                 self._start_when_stopped = False
                 self.start()
