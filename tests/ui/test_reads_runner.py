@@ -16,7 +16,7 @@ NUMBER = "202611-001"
 
 
 @pytest.fixture
-def held_write(window, ctx):
+def held_write(window, ctx, qtbot):
     """A write holding the writes runner until the test is over (the handshake: started, then released)."""
     ctx.runner.synchronous = False
     ctx.reads.synchronous = False
@@ -31,6 +31,7 @@ def held_write(window, ctx):
     yield
     release.set()
     assert ctx.runner.wait(30_000) and ctx.reads.wait(30_000)
+    qtbot.waitUntil(lambda: not ctx.runner.active and not ctx.reads.active)  # their last signals delivered
     ctx.runner.synchronous = True
     ctx.reads.synchronous = True
 
@@ -54,10 +55,10 @@ def test_a_preview_and_thumbnails_do_not_wait_behind_a_write(window, ctx, qtbot,
     exhibit = tab.selected_exhibit()
     assert exhibit is not None
     # What a photo Qt cannot read (HEIC) goes through: the core decodes it in the background.
-    tab._decode_in_background(exhibit, tab._file_of(exhibit))
-    assert tab.preview.currentWidget() is tab.preview_none  # "Preparing the preview…"
-    qtbot.waitUntil(lambda: tab.preview.currentWidget() is tab.image_page, timeout=10_000)
-    assert tab._pixmap is not None and tab._pixmap.width() == 640
+    tab.preview.decode_in_background(exhibit, tab._file_of(exhibit))
+    assert tab.preview.currentWidget() is tab.preview.preview_none  # "Preparing the preview…"
+    qtbot.waitUntil(lambda: tab.preview.currentWidget() is tab.preview.image_page, timeout=10_000)
+    assert tab.preview.pixmap is not None and tab.preview.pixmap.width() == 640
 
 
 def test_verification_does_not_wait_behind_a_write(window, ctx, qtbot, held_write):

@@ -44,6 +44,16 @@ def restarted(qtbot, window):
     assert window.watch.watcher.wait_ready(10)
 
 
+def holder(qtbot):
+    """A widget the test's watch service belongs to, deleted with it after the test (not left to the garbage
+    collector when the app shuts down)."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
 def photo(path, colour=(200, 40, 40)):
     Image.new("RGB", (64, 48), colour).save(path)
     return path
@@ -74,13 +84,13 @@ def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, 
     phone = tmp_path / "手机同步"
     phone.mkdir()
     tab = window.workspace.evidence
-    tab.attach_folder(str(phone), poll=False)
+    tab.watch_menu.attach_folder(str(phone), poll=False)
     assert attached_folders(ctx.library) == [WatchedFolder(number, phone)]
     restarted(qtbot, window)
     photo(phone / "IMG_20261118_200100.jpg")
     wait_rows(qtbot, ctx, tab, 1)
     assert tab.case.exhibits[0].captured_at_source == "file-name"
-    tab._fill_watch_menu()
+    tab.watch_menu.fill()
     detach = [a for a in tab.watch_menu.actions() if a.data() == str(phone)]
     assert len(detach) == 1
     detach[0].trigger()
@@ -132,7 +142,7 @@ def test_the_watch_menu_says_when_the_attachments_cannot_be_read(window, ctx):
         json.dumps({"format": ATTACHMENTS_FORMAT, "version": 99, "folders": []}), "utf-8"
     )
     tab = window.workspace.evidence
-    tab._fill_watch_menu()
+    tab.watch_menu.fill()
     texts = {a.text(): a.isEnabled() for a in tab.watch_menu.actions() if a.text()}
     assert [enabled for text, enabled in texts.items() if "newer CaseFile" in text] == [False]
     assert texts[tab.tr("Attach a folder…")]  # the inbox and attaching stay offered; attaching says why it fails
@@ -152,7 +162,8 @@ def test_stopping_a_watcher_slow_to_stop_returns_to_the_window_at_once(ctx, qtbo
         return []
 
     monkeypatch.setattr(watching, "attached_folders", slow_attached)
-    service = watching.WatchService(ctx)
+    owner = holder(qtbot)
+    service = watching.WatchService(ctx, owner)
     service.start()
     assert busy.wait(10)
     try:
@@ -180,7 +191,8 @@ def test_a_restart_starts_the_new_watcher_once_the_old_one_has_stopped(ctx, qtbo
         return []
 
     monkeypatch.setattr(watching, "attached_folders", attached)
-    service = watching.WatchService(ctx)
+    owner = holder(qtbot)
+    service = watching.WatchService(ctx, owner)
     service.start()
     first = service.watcher
     assert busy.wait(10)
