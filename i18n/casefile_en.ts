@@ -359,6 +359,21 @@ SHA-256: %4</source>
     </message>
 </context>
 <context>
+    <name>CaptureTimeDialog</name>
+    <message>
+        <source>Correct the capture time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseFile</name>
     <message>
         <source>CaseFile</source>
@@ -1236,39 +1251,250 @@ Proof purpose: %3</source>
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an exhibit to see its details and its custody record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1 by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(device time, zone not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original&apos;s SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custody record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No custody entries mention this exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place (GPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cited in the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline event citing it corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>included in a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovered after an interruption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTab</name>
-    <message>
-        <source>Zoom in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit the picture to the pane (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Thumbnails</source>
         <translation type="unfinished"></translation>
@@ -1350,153 +1576,13 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No preview for this kind of file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Drop files or folders here to add them to the case.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>order changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>description changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>metadata read again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>redacted copy made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case record changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stage changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cited in the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>included in a bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recovered after an interruption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record rebuilt from the custody log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select an exhibit to see its details and its custody record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No evidence yet.
 
 Drop files or folders here, or use Add files… (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exhibit %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(device time, zone not recorded)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Original name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not computed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of exhibit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Original&apos;s SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redacted copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redacted copies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,165 +1598,53 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a folder to watch for case %1</source>
+        <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attach a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Is this folder on a network share or another computer?
+        <source>Withdraw exhibit %1 “%2”?
 
-If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
+
+Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
+        <source>Withdraw exhibit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
+        <source>A withdrawal needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is no longer watched.</source>
+        <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none</source>
+        <source>Only recordings and videos have a transcript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <source>The folder %1 could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldGroup</name>
+    <message>
+        <source>Hide these fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Handed over</source>
+        <source>Show these fields</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>FileAdder</name>
     <message>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept or returned: not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timeline event citing it corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timeline event citing it removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custody record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2, by %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No custody entries mention this exhibit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing the preview…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Software</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 × %2 pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Place (GPS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metadata unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the capture time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capture time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… (only the first 200 KB are shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This PDF cannot be shown (encrypted or damaged).</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1751,69 +1725,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>One file could not be added as evidence:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw exhibit %1 “%2”?
-
-It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
-
-Reason:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw exhibit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A withdrawal needs a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transcript</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only recordings and videos have a transcript.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No case selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open this case&apos;s inbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detach %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(checked by polling)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder %1 could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FieldGroup</name>
-    <message>
-        <source>Hide these fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show these fields</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2315,6 +2226,61 @@ Reason:</source>
     </message>
     <message>
         <source>%1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the picture to the pane (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (only the first 200 KB are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown (encrypted or damaged).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3019,6 +2985,59 @@ Reason:</source>
     </message>
     <message>
         <source>Keep typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchMenu</name>
+    <message>
+        <source>No case selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this case&apos;s inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(checked by polling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder to watch for case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this folder on a network share or another computer?
+
+If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -361,6 +361,21 @@ SHA-256：%4</translation>
     </message>
 </context>
 <context>
+    <name>CaptureTimeDialog</name>
+    <message>
+        <source>Correct the capture time</source>
+        <translation>更正形成时间</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
+        <translation>案卷编号%1：此文件实际是什么时候形成的？文件自身记录的时间仍会保留。</translation>
+    </message>
+    <message>
+        <source>Capture time</source>
+        <translation>形成时间</translation>
+    </message>
+</context>
+<context>
     <name>CaseFile</name>
     <message>
         <source>CaseFile</source>
@@ -1239,39 +1254,250 @@ Proof purpose: %3</source>
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
+        <translation>证据的类型；生成仲裁申请材料须有一项类型为“仲裁协议”的证据</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>收取材料</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Kept or returned: not recorded</source>
+        <translation>留存/退回：未记录</translation>
+    </message>
+    <message>
+        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
+    </message>
+    <message>
+        <source>Select an exhibit to see its details and its custody record.</source>
+        <translation>选择一份证据，查看其详情和保管记录。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Exhibit %1: %2</source>
+        <translation>案卷编号%1：%2</translation>
+    </message>
+    <message>
+        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
+        <translation>按当前顺序编入材料（不含已撤回的证据）时为%1（案卷编号%2）</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1 by %2: %3</source>
+        <translation>%1 由 %2 撤回：%3</translation>
+    </message>
+    <message>
+        <source>(device time, zone not recorded)</source>
+        <translation>（设备本地时间，未记录时区）</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>原始文件名</translation>
+    </message>
+    <message>
+        <source>Evidence group</source>
+        <translation>证据组</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Added from</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>of exhibit %1</source>
+        <translation>原件为案卷编号%1</translation>
+    </message>
+    <message>
+        <source>Original&apos;s SHA-256</source>
+        <translation>原件 SHA-256</translation>
+    </message>
+    <message>
+        <source>Redacted copy</source>
+        <translation>遮盖件</translation>
+    </message>
+    <message>
+        <source>Redacted copies</source>
+        <translation>遮盖件</translation>
+    </message>
+    <message>
+        <source>Custody record</source>
+        <translation>保管记录</translation>
+    </message>
+    <message>
+        <source>%1 — %2, by %3</source>
+        <translation>%1 — %2，操作人 %3</translation>
+    </message>
+    <message>
+        <source>No custody entries mention this exhibit.</source>
+        <translation>保管记录中没有涉及这份证据的条目。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Place (GPS)</source>
+        <translation>位置（GPS）</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 页</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>Metadata unavailable</source>
+        <translation>元数据无法读取</translation>
+    </message>
+    <message>
+        <source>case created</source>
+        <translation>建立案件</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>order changed</source>
+        <translation>调整顺序</translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>metadata read again</source>
+        <translation>重新读取元数据</translation>
+    </message>
+    <message>
+        <source>redacted copy made</source>
+        <translation>已制作遮盖件</translation>
+    </message>
+    <message>
+        <source>case record changed</source>
+        <translation>修改案件记录</translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <source>cited in the timeline</source>
+        <translation>在时间线中引用</translation>
+    </message>
+    <message>
+        <source>timeline event citing it corrected</source>
+        <translation>引用它的时间线记录已修改</translation>
+    </message>
+    <message>
+        <source>timeline event citing it removed</source>
+        <translation>引用它的时间线记录已删除</translation>
+    </message>
+    <message>
+        <source>included in a bundle</source>
+        <translation>编入材料</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入案卷</translation>
+    </message>
+    <message>
+        <source>recovered after an interruption</source>
+        <translation>中断后恢复</translation>
+    </message>
+    <message>
+        <source>record rebuilt from the custody log</source>
+        <translation>依保管记录重建案件记录</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTab</name>
-    <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl++)</source>
-        <translation>放大（Ctrl++）</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>缩小（Ctrl+-）</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
-    </message>
-    <message>
-        <source>Fit the picture to the pane (Ctrl+0)</source>
-        <translation>图片适应窗口大小（Ctrl+0）</translation>
-    </message>
-    <message>
-        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
-        <translation>向左旋转查看（Ctrl+L）；不改变原文件</translation>
-    </message>
-    <message>
-        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
-        <translation>向右旋转查看（Ctrl+R）；不改变原文件</translation>
-    </message>
     <message>
         <source>Thumbnails</source>
         <translation>缩略图</translation>
@@ -1353,84 +1579,8 @@ Proof purpose: %3</source>
         <translation>打开所选证据文件所在的文件夹</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>No preview for this kind of file</source>
-        <translation>此类文件无法预览</translation>
-    </message>
-    <message>
         <source>Drop files or folders here to add them to the case.</source>
         <translation>将文件或文件夹拖放到这里，即可添加到本案。</translation>
-    </message>
-    <message>
-        <source>case created</source>
-        <translation>建立案件</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>order changed</source>
-        <translation>调整顺序</translation>
-    </message>
-    <message>
-        <source>description changed</source>
-        <translation>修改说明</translation>
-    </message>
-    <message>
-        <source>metadata read again</source>
-        <translation>重新读取元数据</translation>
-    </message>
-    <message>
-        <source>redacted copy made</source>
-        <translation>已制作遮盖件</translation>
-    </message>
-    <message>
-        <source>case record changed</source>
-        <translation>修改案件记录</translation>
-    </message>
-    <message>
-        <source>stage changed</source>
-        <translation>变更阶段</translation>
-    </message>
-    <message>
-        <source>cited in the timeline</source>
-        <translation>在时间线中引用</translation>
-    </message>
-    <message>
-        <source>included in a bundle</source>
-        <translation>编入材料</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>核验</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>导入案卷</translation>
-    </message>
-    <message>
-        <source>recovered after an interruption</source>
-        <translation>中断后恢复</translation>
-    </message>
-    <message>
-        <source>record rebuilt from the custody log</source>
-        <translation>依保管记录重建案件记录</translation>
-    </message>
-    <message>
-        <source>Select an exhibit to see its details and its custody record.</source>
-        <translation>选择一份证据，查看其详情和保管记录。</translation>
     </message>
     <message>
         <source>No evidence yet.
@@ -1439,70 +1589,6 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation>还没有证据。
 
 将文件或文件夹拖放到这里，或使用“添加文件…”（Ctrl+O）。</translation>
-    </message>
-    <message>
-        <source>Correct…</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
-        <source>Exhibit %1: %2</source>
-        <translation>案卷编号%1：%2</translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1 by %2: %3</source>
-        <translation>%1 由 %2 撤回：%3</translation>
-    </message>
-    <message>
-        <source>(device time, zone not recorded)</source>
-        <translation>（设备本地时间，未记录时区）</translation>
-    </message>
-    <message>
-        <source>Original name</source>
-        <translation>原始文件名</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>种类</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>not computed</source>
-        <translation>未计算</translation>
-    </message>
-    <message>
-        <source>Captured</source>
-        <translation>形成时间</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>导入时间</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <source>of exhibit %1</source>
-        <translation>原件为案卷编号%1</translation>
-    </message>
-    <message>
-        <source>Original&apos;s SHA-256</source>
-        <translation>原件 SHA-256</translation>
-    </message>
-    <message>
-        <source>Redacted copy</source>
-        <translation>遮盖件</translation>
-    </message>
-    <message>
-        <source>Redacted copies</source>
-        <translation>遮盖件</translation>
     </message>
     <message>
         <source>Redact</source>
@@ -1517,168 +1603,58 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
         <translation>案卷编号%1 为遮盖件；原件保持不变。</translation>
     </message>
     <message>
-        <source>Choose a folder to watch for case %1</source>
-        <translation>选择要为案件 %1 监视的文件夹</translation>
+        <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
+        <translation>案卷编号%1的证据已撤回；文件仍保留在案卷中。</translation>
     </message>
     <message>
-        <source>Attach a folder</source>
-        <translation>关联文件夹</translation>
-    </message>
-    <message>
-        <source>Is this folder on a network share or another computer?
+        <source>Withdraw exhibit %1 “%2”?
 
-If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
-        <translation>此文件夹是否位于网络共享或其他电脑上？
+It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
 
-如果是，CaseFile 将每隔几秒检查一次，而不是等待系统通知新文件。</translation>
+Reason:</source>
+        <translation>撤回证据“%2”（案卷编号%1）？
+
+该证据仍保留在案卷和保管记录中，标记为已撤回，不再编入新生成的材料。
+
+撤回理由：</translation>
     </message>
     <message>
-        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
-        <translation>%1 中的新文件将添加到案件 %2，随后从该文件夹删除。</translation>
+        <source>Withdraw exhibit</source>
+        <translation>撤回证据</translation>
     </message>
     <message>
-        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
-        <translation>%1 中的新文件将添加到案件 %2，随后移入其 .ingested 子文件夹。</translation>
+        <source>A withdrawal needs a reason.</source>
+        <translation>撤回证据须填写理由。</translation>
     </message>
     <message>
-        <source>%1 is no longer watched.</source>
-        <translation>已停止监视 %1。</translation>
+        <source>Transcript</source>
+        <translation>录音整理</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+        <source>Only recordings and videos have a transcript.</source>
+        <translation>只有录音和录像才有文字整理稿。</translation>
     </message>
     <message>
-        <source>What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement</source>
-        <translation>证据的类型；生成仲裁申请材料须有一项类型为“仲裁协议”的证据</translation>
+        <source>The folder %1 could not be opened.</source>
+        <translation>无法打开文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldGroup</name>
+    <message>
+        <source>Hide these fields</source>
+        <translation>收起</translation>
     </message>
     <message>
-        <source>Handed over</source>
-        <translation>收取材料</translation>
+        <source>Show these fields</source>
+        <translation>展开填写</translation>
     </message>
+</context>
+<context>
+    <name>FileAdder</name>
     <message>
-        <source>Not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>Kept or returned: not recorded</source>
-        <translation>留存/退回：未记录</translation>
-    </message>
-    <message>
-        <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
-        <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
-    </message>
-    <message>
-        <source>timeline event citing it corrected</source>
-        <translation>引用它的时间线记录已修改</translation>
-    </message>
-    <message>
-        <source>timeline event citing it removed</source>
-        <translation>引用它的时间线记录已删除</translation>
-    </message>
-    <message>
-        <source>In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)</source>
-        <translation>按当前顺序编入材料（不含已撤回的证据）时为%1（案卷编号%2）</translation>
-    </message>
-    <message>
-        <source>Evidence group</source>
-        <translation>证据组</translation>
-    </message>
-    <message>
-        <source>Added from</source>
-        <translation>导入来源</translation>
-    </message>
-    <message>
-        <source>Custody record</source>
-        <translation>保管记录</translation>
-    </message>
-    <message>
-        <source>%1 — %2, by %3</source>
-        <translation>%1 — %2，操作人 %3</translation>
-    </message>
-    <message>
-        <source>No custody entries mention this exhibit.</source>
-        <translation>保管记录中没有涉及这份证据的条目。</translation>
-    </message>
-    <message>
-        <source>Preparing the preview…</source>
-        <translation>正在准备预览…</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Software</source>
-        <translation>软件</translation>
-    </message>
-    <message>
-        <source>Picture</source>
-        <translation>画面</translation>
-    </message>
-    <message>
-        <source>%1 × %2 pixels</source>
-        <translation>%1 × %2 像素</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Place (GPS)</source>
-        <translation>位置（GPS）</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 页</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>发件人</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation>文本编码</translation>
-    </message>
-    <message>
-        <source>Metadata unavailable</source>
-        <translation>元数据无法读取</translation>
-    </message>
-    <message>
-        <source>Correct the capture time</source>
-        <translation>更正形成时间</translation>
-    </message>
-    <message>
-        <source>Exhibit %1: when was this file really made? The time the file states stays recorded.</source>
-        <translation>案卷编号%1：此文件实际是什么时候形成的？文件自身记录的时间仍会保留。</translation>
-    </message>
-    <message>
-        <source>Capture time</source>
-        <translation>形成时间</translation>
-    </message>
-    <message>
-        <source>The file cannot be read: %1</source>
-        <translation>无法读取该文件：%1</translation>
-    </message>
-    <message>
-        <source>… (only the first 200 KB are shown)</source>
-        <translation>……（只显示前 200 KB）</translation>
-    </message>
-    <message>
-        <source>This PDF cannot be shown (encrypted or damaged).</source>
-        <translation>无法显示此 PDF（已加密或已损坏）。</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Add files to case %1</source>
@@ -1759,73 +1735,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>One file could not be added as evidence:</source>
         <translation>有一个文件无法作为证据添加：</translation>
-    </message>
-    <message>
-        <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
-        <translation>案卷编号%1的证据已撤回；文件仍保留在案卷中。</translation>
-    </message>
-    <message>
-        <source>Withdraw exhibit %1 “%2”?
-
-It stays in the case folder and in the custody record, marked withdrawn, and is left out of new bundles.
-
-Reason:</source>
-        <translation>撤回证据“%2”（案卷编号%1）？
-
-该证据仍保留在案卷和保管记录中，标记为已撤回，不再编入新生成的材料。
-
-撤回理由：</translation>
-    </message>
-    <message>
-        <source>Withdraw exhibit</source>
-        <translation>撤回证据</translation>
-    </message>
-    <message>
-        <source>A withdrawal needs a reason.</source>
-        <translation>撤回证据须填写理由。</translation>
-    </message>
-    <message>
-        <source>Transcript</source>
-        <translation>录音整理</translation>
-    </message>
-    <message>
-        <source>Only recordings and videos have a transcript.</source>
-        <translation>只有录音和录像才有文字整理稿。</translation>
-    </message>
-    <message>
-        <source>No case selected</source>
-        <translation>未选择案件</translation>
-    </message>
-    <message>
-        <source>Open this case&apos;s inbox</source>
-        <translation>打开本案件的收件箱</translation>
-    </message>
-    <message>
-        <source>Attach a folder…</source>
-        <translation>关联文件夹…</translation>
-    </message>
-    <message>
-        <source>Detach %1</source>
-        <translation>取消关联 %1</translation>
-    </message>
-    <message>
-        <source>(checked by polling)</source>
-        <translation>（定时检查）</translation>
-    </message>
-    <message>
-        <source>The folder %1 could not be opened.</source>
-        <translation>无法打开文件夹 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>FieldGroup</name>
-    <message>
-        <source>Hide these fields</source>
-        <translation>收起</translation>
-    </message>
-    <message>
-        <source>Show these fields</source>
-        <translation>展开填写</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2236,61 @@ Reason:</source>
     <message>
         <source>%1 selected</source>
         <translation>已选 %1 张</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the picture to the pane (Ctrl+0)</source>
+        <translation>图片适应窗口大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Turn left for viewing (Ctrl+L); the file is not changed</source>
+        <translation>向左旋转查看（Ctrl+L）；不改变原文件</translation>
+    </message>
+    <message>
+        <source>Turn right for viewing (Ctrl+R); the file is not changed</source>
+        <translation>向右旋转查看（Ctrl+R）；不改变原文件</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation>此类文件无法预览</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <source>… (only the first 200 KB are shown)</source>
+        <translation>……（只显示前 200 KB）</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown (encrypted or damaged).</source>
+        <translation>无法显示此 PDF（已加密或已损坏）。</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +2996,61 @@ Reason:</source>
     <message>
         <source>Keep typing</source>
         <translation>继续填写</translation>
+    </message>
+</context>
+<context>
+    <name>WatchMenu</name>
+    <message>
+        <source>No case selected</source>
+        <translation>未选择案件</translation>
+    </message>
+    <message>
+        <source>Open this case&apos;s inbox</source>
+        <translation>打开本案件的收件箱</translation>
+    </message>
+    <message>
+        <source>Attach a folder…</source>
+        <translation>关联文件夹…</translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation>取消关联 %1</translation>
+    </message>
+    <message>
+        <source>(checked by polling)</source>
+        <translation>（定时检查）</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>无法打开文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder to watch for case %1</source>
+        <translation>选择要为案件 %1 监视的文件夹</translation>
+    </message>
+    <message>
+        <source>Attach a folder</source>
+        <translation>关联文件夹</translation>
+    </message>
+    <message>
+        <source>Is this folder on a network share or another computer?
+
+If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+        <translation>此文件夹是否位于网络共享或其他电脑上？
+
+如果是，CaseFile 将每隔几秒检查一次，而不是等待系统通知新文件。</translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
+        <translation>%1 中的新文件将添加到案件 %2，随后从该文件夹删除。</translation>
+    </message>
+    <message>
+        <source>New files in %1 are now added to case %2, then moved to its .ingested subfolder.</source>
+        <translation>%1 中的新文件将添加到案件 %2，随后移入其 .ingested 子文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched.</source>
+        <translation>已停止监视 %1。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(REPO)) for p in (REPO / "casefile" / "ui").glob("*.py"))
+    return sorted(str(p.relative_to(REPO)) for p in (REPO / "casefile" / "ui").rglob("*.py"))
 
 
 def update() -> None:

@@ -1,4 +1,4 @@
-"""What the window's parts share: the library, the settings, the task runner, and change events.
+"""What the window's parts share: the library, the settings, the task runners, and change events.
 
 Each tab and dialog receives this one narrow object instead of reaching into the window.
 """
@@ -11,7 +11,7 @@ from casefile.core.errors import CaseFileError
 from casefile.core.library import Library
 from casefile.core.settings import Settings, resolve_operator
 from casefile.ui.i18n import translated
-from casefile.ui.tasks import Task, TaskRunner
+from casefile.ui.tasks import Task, TaskRunner, reads_runner
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -27,10 +27,19 @@ class CaseEvents(QObject):
 
 @dataclass
 class AppContext:
+    """``runner`` takes the writes, one at a time; ``reads`` takes previews, thumbnails and verification
+    on threads of its own, so they never wait behind a write (a bundle being built, files being added).
+    ``reads`` runs inline when ``runner`` does (tests)."""
+
     library: Library
     settings: Settings
     runner: TaskRunner
     events: CaseEvents = field(default_factory=CaseEvents)
+    reads: TaskRunner = field(default_factory=reads_runner)
+
+    def __post_init__(self) -> None:
+        if self.runner.synchronous:
+            self.reads.synchronous = True
 
     @property
     def operator(self) -> str:

@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
         task.failed.connect(failed)
         task.finished.connect(dialog.reset)
         self.verify_task = task
-        self.ctx.runner.start(task)
+        self.ctx.reads.start(task)  # a read: it never waits behind a bundle being built
 
     def _show_reports(self, reports: list[CaseReport], total: int, *, cancelled: bool = False) -> None:
         from casefile.ui.verify_results import VerifyResultsDialog
@@ -666,5 +666,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
         self.watch.stop()
+        self.ctx.reads.cancel_all()  # a verification or a preview is not worth waiting for
         self.ctx.runner.wait(10_000)
+        self.ctx.reads.wait(10_000)
+        self.watch.wait_stopped(10)
         super().closeEvent(event)

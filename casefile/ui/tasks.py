@@ -6,7 +6,11 @@ arrive on the GUI thread: ``progress(done, total, message)``, then either ``succ
 (the last non-progress item the generator yielded, or its return value) or ``failed(error)``
 (the exception), then ``finished()``. ``cancel()`` sets the token; the core stops cleanly.
 
-Tests set ``TaskRunner.synchronous = True`` so that tasks run inline, in order.
+Two runners serve the window (see :class:`casefile.ui.context.AppContext`): ``runner`` for
+writes, one at a time, and ``reads`` for previews, thumbnails and verification on threads of
+their own, so that a preview never waits behind a bundle being built or files being added.
+
+Tests set ``synchronous = True`` on a runner so that its tasks run inline, in order.
 """
 
 from __future__ import annotations
@@ -69,15 +73,18 @@ class _Runnable(QRunnable):
         self.task.run()
 
 
+READ_THREADS = 4  # a whole library being verified and a case's thumbnails leave room for a preview
+
+
 class TaskRunner(QObject):
-    """Starts tasks; writes are serialised on one thread so two never race on a case."""
+    """Starts tasks on a pool of its own; with one thread (writes) two tasks never race on a case."""
 
     synchronous = False
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, threads: int = 1) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool.setMaxThreadCount(threads)
         self.active: set[Task] = set()
 
     def start(self, task: Task) -> Task:
@@ -89,5 +96,15 @@ class TaskRunner(QObject):
             self.pool.start(_Runnable(task))
         return task
 
+    def cancel_all(self) -> None:
+        """Ask every task started here and not finished to stop (each stops at its next check)."""
+        for task in list(self.active):
+            task.cancel()
+
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def reads_runner() -> TaskRunner:
+    """A runner for work that only reads (previews, thumbnails, verification), apart from the writes."""
+    return TaskRunner(threads=READ_THREADS)

@@ -254,7 +254,7 @@ class Workspace(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from casefile.ui.bundles_tab import BundlesTab
-        from casefile.ui.evidence_tab import EvidenceTab
+        from casefile.ui.evidence import EvidenceTab
 
         self.ctx = ctx
         self.number: str | None = None

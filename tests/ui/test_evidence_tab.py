@@ -10,14 +10,16 @@ from PIL import Image
 
 from casefile.core.evidence import add_files
 from casefile.core.library import case_from_fields
+from casefile.core.sniff import decode_text
 from casefile.core.verify import verify_folder
-from casefile.ui import evidence_tab
-from casefile.ui.evidence_tab import EvidenceTab, decode_text, fill
+from casefile.ui.evidence import EvidenceTab
+from casefile.ui.evidence import tab as evidence_tab
+from casefile.ui.i18n import fill
 from casefile.ui.models import EvidenceModel
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDateTime, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 
 @pytest.fixture
@@ -70,7 +72,7 @@ def test_set_case_shows_the_exhibits(ctx, qtbot, number, files):
     assert widget.model.rowCount() == 0
     assert not widget.act_add_files.isEnabled()
     widget.set_case(number)
-    assert widget.preview_none.text() == ""  # exhibits but none selected
+    assert widget.preview.preview_none.text() == ""  # exhibits but none selected
     assert widget.model.rowCount() == 2
     assert widget.model.index(0, EvidenceModel.TITLE).data() == "chat"
     assert widget.model.index(1, EvidenceModel.NAME).data() == "破损照片.jpg"
@@ -107,7 +109,7 @@ def test_summary_counts_duplicates_and_lists_refusals(ctx, tab, number, files, t
     tab.ingest([str(copy), str(files / "破损照片.jpg"), str(missing)])
     assert tab.status.text() == "1 added, 1 duplicate, 1 refused"
     assert "again.txt is already exhibit 1" in tab.status.toolTip()
-    box = tab.refusals_box
+    box = tab.adder.refusals_box
     assert box is not None and box.isVisible()
     assert f"{missing}: no such file or folder" in box.informativeText()
     box.close()
@@ -130,7 +132,7 @@ def test_dropping_a_folder_ingests_it(ctx, tab, number, files):
     names = sorted(e.original_name for e in tab.model.exhibits)
     assert names == ["chat.txt", "截图.png", "破损照片.jpg"]
     assert tab.status.text() == "3 added, 1 skipped (hidden or system files)"
-    assert tab.refusals_box is None
+    assert tab.adder.refusals_box is None
     assert ctx.library.load_case(number).exhibits[-1].original_name == "破损照片.jpg"
 
 
@@ -245,13 +247,15 @@ def test_the_kind_is_chosen_in_the_table_and_recorded_as_an_exhibit_update(ctx, 
 def test_the_kind_is_chosen_in_the_exhibit_details_too(ctx, tab, number, files):
     tab.ingest([str(files / "破损照片.jpg")])
     tab.select_exhibit(1)
-    assert tab.kind_combo.isEnabled() and tab.kind_combo.currentData() == "photo"
-    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("waybill"))
-    tab.kind_combo.activated.emit(tab.kind_combo.currentIndex())
+    assert tab.details.kind_combo.isEnabled() and tab.details.kind_combo.currentData() == "photo"
+    tab.details.kind_combo.setCurrentIndex(tab.details.kind_combo.findData("waybill"))
+    tab.details.kind_combo.activated.emit(tab.details.kind_combo.currentIndex())
     assert ctx.library.load_case(number).exhibit(1).kind.value == "waybill"
-    assert tab.kind_combo.currentData() == "waybill"  # the record, read again after the change
+    assert tab.details.kind_combo.currentData() == "waybill"  # the record, read again after the change
     assert [e["action"] for e in ctx.library.folder(number).custody.read()].count("exhibit-update") == 1
-    tab.kind_combo.activated.emit(tab.kind_combo.currentIndex())  # the same kind again: nothing to record
+    tab.details.kind_combo.activated.emit(
+        tab.details.kind_combo.currentIndex()
+    )  # the same kind again: nothing to record
     assert [e["action"] for e in ctx.library.folder(number).custody.read()].count("exhibit-update") == 1
 
 
@@ -290,7 +294,7 @@ def test_withdraw_asks_for_a_reason_and_keeps_the_file(ctx, tab, number, files, 
     assert tab.status.text().startswith("Exhibit 1 withdrawn")
     assert tab.selected_exhibit() is not None and tab.selected_exhibit().number == 1
     assert not tab.act_withdraw.isEnabled()
-    assert "照片与订单无关" in tab.details.toPlainText()
+    assert "照片与订单无关" in tab.details.browser.toPlainText()
     assert intact(ctx, number)
 
 
@@ -298,7 +302,7 @@ def test_details_show_hashes_and_the_custody_record(ctx, tab, number, files):
     tab.ingest([str(files / "chat.txt"), str(files / "破损照片.jpg")])
     tab.model.setData(tab.model.index(1, EvidenceModel.SOURCE), "顾客微信")
     tab.table.selectRow(1)
-    text = tab.details.toPlainText()
+    text = tab.details.browser.toPlainText()
     exhibit = ctx.library.load_case(number).exhibit(2)
     assert exhibit.sha256 in text
     assert "破损照片.jpg" in text
@@ -306,7 +310,7 @@ def test_details_show_hashes_and_the_custody_record(ctx, tab, number, files):
     assert "added" in text and "description changed" in text
     assert text.count("测试员") >= 3  # added by, and two custody entries
     tab.table.selectRow(0)
-    assert "description changed" not in tab.details.toPlainText()
+    assert "description changed" not in tab.details.browser.toPlainText()
 
 
 def test_preview_images_upright_text_and_nothing_else(ctx, tab, number, tmp_path):
@@ -323,22 +327,22 @@ def test_preview_images_upright_text_and_nothing_else(ctx, tab, number, tmp_path
     tab.show()
 
     tab.table.selectRow(0)
-    assert tab.preview.currentWidget() is tab.image_page
-    assert tab._pixmap is not None
-    assert (tab._pixmap.width(), tab._pixmap.height()) == (40, 80)
+    assert tab.preview.currentWidget() is tab.preview.image_page
+    assert tab.preview.pixmap is not None
+    assert (tab.preview.pixmap.width(), tab.preview.pixmap.height()) == (40, 80)
 
     tab.table.selectRow(1)
-    assert tab.preview.currentWidget() is tab.preview_text
-    assert tab.preview_text.toPlainText() == "收货时外包装完好"
+    assert tab.preview.currentWidget() is tab.preview.preview_text
+    assert tab.preview.preview_text.toPlainText() == "收货时外包装完好"
 
     tab.table.selectRow(2)
-    assert tab.preview.currentWidget() is tab.preview_none
-    assert tab.preview_none.text() == "No preview for this kind of file"
+    assert tab.preview.currentWidget() is tab.preview.preview_none
+    assert tab.preview.preview_none.text() == "No preview for this kind of file"
 
 
 def test_an_empty_case_invites_a_drop(tab):
     assert tab.model.rowCount() == 0
-    assert "Drop files or folders here" in tab.preview_none.text()
+    assert "Drop files or folders here" in tab.preview.preview_none.text()
     assert "Drop files or folders here" in tab.status.text()
 
 
@@ -355,7 +359,7 @@ def test_keyboard_shortcuts(ctx, qtbot, tab, number, files, monkeypatch):
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert ctx.library.load_case(number).exhibit(1).withdrawn
     chosen: list[str] = []
-    monkeypatch.setattr(evidence_tab.QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
     qtbot.keyClick(tab.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert chosen == ["asked"]
 
@@ -400,7 +404,7 @@ def test_fill_puts_values_in_one_pass():
 def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -423,7 +427,7 @@ def test_move_changes_the_presentation_order(ctx, qtbot, tmp_path):
 def test_after_a_move_to_the_top_the_row_is_exhibit_1_of_a_packet_beside_its_own_number(ctx, qtbot, tmp_path):
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -451,7 +455,7 @@ def test_after_a_move_to_the_top_the_row_is_exhibit_1_of_a_packet_beside_its_own
     assert column(EvidenceModel.PACKET) == ["证据1", "证据2", "证据3", "证据4"]  # the position follows the move
     assert column(EvidenceModel.NUMBER) == ["4", "1", "2", "3"]  # the own number goes with the exhibit
     assert tab.selected_exhibit() is not None and tab.selected_exhibit().number == 4
-    assert "in this order: 证据1 (file no. 4)" in tab.details.toPlainText()
+    assert "in this order: 证据1 (file no. 4)" in tab.details.browser.toPlainText()
     # A withdrawn exhibit goes in no packet: the ones after it move up a number, in place.
     with ctx.library.edit(case.number) as writer:
         writer.withdraw(1, "重复")
@@ -463,7 +467,7 @@ def test_after_a_move_to_the_top_the_row_is_exhibit_1_of_a_packet_beside_its_own
 def test_the_evidence_group_is_edited_in_the_table(ctx, qtbot, tmp_path):
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -492,7 +496,7 @@ def test_thumbnail_grid_shows_the_photos(ctx, qtbot, tmp_path):
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
     from casefile.core.thumbnails import thumbnail_path
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
     from casefile.ui.models import EvidenceModel
 
     from PySide6.QtCore import Qt
@@ -523,7 +527,7 @@ def test_pdf_preview_page_by_page(ctx, qtbot, tmp_path):
 
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -538,12 +542,12 @@ def test_pdf_preview_page_by_page(ctx, qtbot, tmp_path):
     list(add_files(ctx.library, case.number, [tmp_path / "invoice.pdf"]))
     tab = EvidenceTab(ctx)
     qtbot.addWidget(tab)
-    if tab.preview_pdf is None:
+    if tab.preview.preview_pdf is None:
         pytest.skip("QtPdf is not installed")
     tab.set_case(case.number)
     tab.select_exhibit(1)
-    assert tab.preview.currentWidget() is tab.preview_pdf
-    assert tab.pdf_document.pageCount() == 3
+    assert tab.preview.currentWidget() is tab.preview.preview_pdf
+    assert tab.preview.pdf_document.pageCount() == 3
 
 
 def test_recordings_play_in_the_preview(ctx, qtbot, tmp_path):
@@ -553,7 +557,7 @@ def test_recordings_play_in_the_preview(ctx, qtbot, tmp_path):
 
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -568,12 +572,12 @@ def test_recordings_play_in_the_preview(ctx, qtbot, tmp_path):
     list(add_files(ctx.library, case.number, [tmp_path / "call.wav"]))
     tab = EvidenceTab(ctx)
     qtbot.addWidget(tab)
-    if tab.preview_media is None:
+    if tab.preview.preview_media is None:
         pytest.skip("QtMultimedia cannot load here")
     tab.set_case(case.number)
     tab.select_exhibit(1)
-    assert tab.preview.currentWidget() is tab.preview_media
-    qtbot.waitUntil(lambda: tab.preview_media.player.duration() == 2000, timeout=10_000)
+    assert tab.preview.currentWidget() is tab.preview.preview_media
+    qtbot.waitUntil(lambda: tab.preview.preview_media.player.duration() == 2000, timeout=10_000)
 
 
 def test_image_preview_zooms_and_turns_for_viewing_only(ctx, qtbot, tmp_path):
@@ -583,7 +587,7 @@ def test_image_preview_zooms_and_turns_for_viewing_only(ctx, qtbot, tmp_path):
 
     from casefile.core.evidence import add_files
     from casefile.core.library import case_from_fields
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     case = ctx.library.create_case(
         case_from_fields(
@@ -598,15 +602,15 @@ def test_image_preview_zooms_and_turns_for_viewing_only(ctx, qtbot, tmp_path):
     tab.show()
     tab.set_case(case.number)
     tab.select_exhibit(1)
-    assert tab.preview.currentWidget() is tab.image_page
-    shown = tab.preview_image.pixmap()
+    assert tab.preview.currentWidget() is tab.preview.image_page
+    shown = tab.preview.preview_image.pixmap()
     assert shown.width() > shown.height()
-    tab.rotate(90)
-    turned = tab.preview_image.pixmap()
+    tab.preview.rotate(90)
+    turned = tab.preview.preview_image.pixmap()
     assert turned.height() > turned.width()
-    tab.zoom(2.0)
-    assert tab.preview_image.pixmap().height() > turned.height()
-    tab.zoom(0)
+    tab.preview.zoom(2.0)
+    assert tab.preview.preview_image.pixmap().height() > turned.height()
+    tab.preview.zoom(0)
     stored = ctx.library.folder(case.number).path / ctx.library.load_case(case.number).exhibit(1).stored_path
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == ctx.library.load_case(case.number).exhibit(1).sha256
 
@@ -620,24 +624,24 @@ def test_details_show_what_the_file_says_and_the_capture_time_can_be_corrected(
     Image.new("RGB", (64, 48)).save(tmp_path / "IMG_1.jpg", exif=exif)
     tab.ingest([str(tmp_path / "IMG_1.jpg")])
     tab.table.selectRow(0)
-    text = tab.details.toPlainText()
+    text = tab.details.browser.toPlainText()
     assert "Xiaomi 14 Pro" in text
     assert "64 × 48 pixels" in text
     assert "from the photo's EXIF data" in text
     assert "capture time later than when it was added" in text
 
     def accept(dialog):  # the clerk checks the receipt and types the real time
-        edit = dialog.findChild(evidence_tab.QDateTimeEdit)
-        edit.setDateTime(evidence_tab.QDateTime.fromString("2026-11-18 20:04:00", "yyyy-MM-dd HH:mm:ss"))
-        return evidence_tab.QDialog.DialogCode.Accepted
+        edit = dialog.findChild(QDateTimeEdit)
+        edit.setDateTime(QDateTime.fromString("2026-11-18 20:04:00", "yyyy-MM-dd HH:mm:ss"))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(evidence_tab.QDialog, "exec", accept)
-    tab.details.anchorClicked.emit(evidence_tab.QUrl("capture-time"))
+    monkeypatch.setattr(QDialog, "exec", accept)
+    tab.details.browser.anchorClicked.emit(QUrl("capture-time"))
     exhibit = ctx.library.load_case(number).exhibit(1)
     assert exhibit.captured_at_source == "user"
     assert exhibit.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-11-18 20:04"
-    assert "2030" not in tab.details.toPlainText().split("Captured")[1].split("\n")[0]
-    assert "checked and set by hand" in tab.details.toPlainText()
+    assert "2030" not in tab.details.browser.toPlainText().split("Captured")[1].split("\n")[0]
+    assert "checked and set by hand" in tab.details.browser.toPlainText()
 
 
 def test_heic_photos_are_previewed(ctx, tab, number, tmp_path):
@@ -646,6 +650,6 @@ def test_heic_photos_are_previewed(ctx, tab, number, tmp_path):
     Image.new("RGB", (120, 80), (20, 160, 60)).save(tmp_path / "IMG_0001.HEIC", "HEIF")
     tab.ingest([str(tmp_path / "IMG_0001.HEIC")])
     tab.table.selectRow(0)
-    assert tab.preview.currentWidget() is tab.image_page
-    assert (tab._pixmap.width(), tab._pixmap.height()) == (120, 80)
-    assert tab._pixmap.toImage().pixelColor(60, 40).green() > 120
+    assert tab.preview.currentWidget() is tab.preview.image_page
+    assert (tab.preview.pixmap.width(), tab.preview.pixmap.height()) == (120, 80)
+    assert tab.preview.pixmap.toImage().pixelColor(60, 40).green() > 120

@@ -46,7 +46,7 @@ def test_the_catalogue_holds_every_string_in_the_code(tmp_path):
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (REPO / "casefile" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "casefile" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True)
     in_code = {(c, s) for c, s, _ in messages(fresh)}
     in_catalogue = {(c, s) for c, s, _ in messages(TS)}
@@ -98,7 +98,7 @@ def test_no_tr_call_is_hidden_from_lupdate():
 
     catalogued = {source for _, source, _ in messages(TS)}
     missing = []
-    for path in sorted((REPO / "casefile" / "ui").glob("*.py")):
+    for path in sorted((REPO / "casefile" / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

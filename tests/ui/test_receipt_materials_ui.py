@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from casefile.core.evidence import add_files
 from casefile.core.library import case_from_fields
 from casefile.core.settings import load_settings
-from casefile.ui.evidence_tab import EvidenceTab
+from casefile.ui.evidence import EvidenceTab
 from casefile.ui.walkin import WalkInDialog
 
 
@@ -78,20 +78,20 @@ def test_the_evidence_tab_sets_what_was_handed_over_and_whether_it_was_kept(ctx,
     tab = EvidenceTab(ctx)
     qtbot.addWidget(tab)
     tab.set_case(number)
-    assert not tab.handed_combo.isEnabled()
+    assert not tab.details.handed_combo.isEnabled()
     tab.select_exhibit(1)
-    assert tab.handed_combo.isEnabled() and tab.handed_combo.currentData() == ""
-    tab.handed_combo.setCurrentIndex(tab.handed_combo.findData("copy"))
-    tab.handed_combo.activated.emit(tab.handed_combo.currentIndex())
-    tab.disposition_combo.setCurrentIndex(tab.disposition_combo.findData("kept"))
-    tab.disposition_combo.activated.emit(tab.disposition_combo.currentIndex())
+    assert tab.details.handed_combo.isEnabled() and tab.details.handed_combo.currentData() == ""
+    tab.details.handed_combo.setCurrentIndex(tab.details.handed_combo.findData("copy"))
+    tab.details.handed_combo.activated.emit(tab.details.handed_combo.currentIndex())
+    tab.details.disposition_combo.setCurrentIndex(tab.details.disposition_combo.findData("kept"))
+    tab.details.disposition_combo.activated.emit(tab.details.disposition_combo.currentIndex())
     exhibit = ctx.library.load_case(number).exhibit(1)
     assert (exhibit.handed_in, exhibit.disposition) == ("copy", "kept")
-    tab.disposition_combo.setCurrentIndex(0)  # not recorded again
-    tab.disposition_combo.activated.emit(0)
+    tab.details.disposition_combo.setCurrentIndex(0)  # not recorded again
+    tab.details.disposition_combo.activated.emit(0)
     assert ctx.library.load_case(number).exhibit(1).disposition == ""
     tab.select_exhibit(1)
-    assert tab.handed_combo.currentData() == "copy"
+    assert tab.details.handed_combo.currentData() == "copy"
 
 
 def test_the_settings_keep_the_clerk_s_staff_number(window, ctx, qtbot):

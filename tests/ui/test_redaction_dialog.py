@@ -12,7 +12,7 @@ from casefile.core.bundle.pdfkit import FONT, new_canvas
 from casefile.core.disclosure.masking import Kind
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.verify import verify_folder
-from casefile.ui.evidence_tab import EvidenceTab
+from casefile.ui.evidence import EvidenceTab
 from casefile.ui.redaction_dialog import BoxItem, RedactionDialog, SuggestionItem
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -113,7 +113,7 @@ def test_draw_a_box_take_a_suggestion_and_save_a_redacted_pdf(ctx, qtbot, tab, n
     assert abs(drawn.x - 100) < 3 and abs(drawn.y - 400) < 3 and abs(drawn.w - 200) < 4 and abs(drawn.h - 50) < 4
     assert tab.selected_exhibit() is not None and tab.selected_exhibit().number == copy_no
     assert list(verify_folder(ctx.library.folder(number)))[-1].ok
-    assert "Redacted copy" in tab.details.toPlainText()
+    assert "Redacted copy" in tab.details.browser.toPlainText()
 
 
 def test_boxes_on_a_picture_move_and_delete_and_stay_inside(ctx, qtbot, tab, number, exhibits):

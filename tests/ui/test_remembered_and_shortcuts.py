@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from casefile.core.library import Library, case_from_fields
 from casefile.core.settings import Settings
-from casefile.ui import evidence_tab
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 
 def test_ctrl_g_and_ctrl_o_right_after_choosing_a_case_and_the_evidence_tab(window, qtbot, monkeypatch):
@@ -23,7 +23,7 @@ def test_ctrl_g_and_ctrl_o_right_after_choosing_a_case_and_the_evidence_tab(wind
     qtbot.keyClick(window.workspace.tabBar(), Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert not evidence.act_grid.isChecked()
     chosen: list[str] = []
-    monkeypatch.setattr(evidence_tab.QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: (chosen.append("asked") or [], ""))
     qtbot.keyClick(window.workspace.tabBar(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert chosen == ["asked"]
     window.workspace.setCurrentWidget(window.workspace.overview)  # not the evidence tab's keys elsewhere

@@ -27,7 +27,7 @@ def test_verify_all_keeps_the_window_running_and_lists_only_the_problems(ctx, qt
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    ctx.runner.synchronous = False  # the real worker thread, as in the app
+    ctx.reads.synchronous = False  # the real worker thread, as in the app
     ticks: list[float] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -38,7 +38,7 @@ def test_verify_all_keeps_the_window_running_and_lists_only_the_problems(ctx, qt
         finished = time.monotonic()
         qtbot.wait(300)  # what runs on the window's thread once the worker is done
     finally:
-        ctx.runner.wait()
+        ctx.reads.wait()
         timer.stop()
 
     # The clock kept ticking throughout: no stretch of a second without the event loop running.
@@ -93,13 +93,13 @@ def test_cancelling_shows_what_was_verified_so_far(ctx, qtbot):
         make_case(ctx.library)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    ctx.runner.synchronous = False
+    ctx.reads.synchronous = False
     try:
         window.verify(all_cases=True)
         window.verify_task.cancel()
         qtbot.waitUntil(lambda: getattr(window, "verify_results", None) is not None, timeout=60_000)
     finally:
-        ctx.runner.wait()
+        ctx.reads.wait()
     results = window.verify_results
     done = len(results.reports)
     assert done < 60

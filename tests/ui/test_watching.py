@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 from PIL import Image
@@ -34,6 +35,23 @@ def window(ctx, qtbot):
     assert win.watch.watcher is not None and win.watch.watcher.wait_ready(10)
     yield win
     win.watch.stop()
+    assert win.watch.wait_stopped(10)
+
+
+def restarted(qtbot, window):
+    """The watcher started again after a change (a restart waits for the old one to stop)."""
+    qtbot.waitUntil(lambda: window.watch.watcher is not None, timeout=10_000)
+    assert window.watch.watcher.wait_ready(10)
+
+
+def holder(qtbot):
+    """A widget the test's watch service belongs to, deleted with it after the test (not left to the garbage
+    collector when the app shuts down)."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
 
 
 def photo(path, colour=(200, 40, 40)):
@@ -66,18 +84,18 @@ def test_an_attached_folder_is_watched_at_once_and_can_be_detached(window, ctx, 
     phone = tmp_path / "手机同步"
     phone.mkdir()
     tab = window.workspace.evidence
-    tab.attach_folder(str(phone), poll=False)
+    tab.watch_menu.attach_folder(str(phone), poll=False)
     assert attached_folders(ctx.library) == [WatchedFolder(number, phone)]
-    assert window.watch.watcher.wait_ready(10)
+    restarted(qtbot, window)
     photo(phone / "IMG_20261118_200100.jpg")
     wait_rows(qtbot, ctx, tab, 1)
     assert tab.case.exhibits[0].captured_at_source == "file-name"
-    tab._fill_watch_menu()
+    tab.watch_menu.fill()
     detach = [a for a in tab.watch_menu.actions() if a.data() == str(phone)]
     assert len(detach) == 1
     detach[0].trigger()
     assert attached_folders(ctx.library) == []
-    assert window.watch.watcher.wait_ready(10)
+    restarted(qtbot, window)
     photo(phone / "later.jpg", (10, 10, 200))
     assert window.watch.watcher.wait_idle(30)  # a full rescan: the detached folder is not in it
     assert tab.model.rowCount() == 1 and (phone / "later.jpg").exists()
@@ -108,7 +126,7 @@ def test_settings_choose_delete_and_the_settle_delay(window, ctx, qtbot, tmp_pat
     with qtbot.waitSignal(ctx.events.watch_folders_changed):
         dialog.save()
     assert (load_settings().watch_after_ingest, load_settings().watch_settle_ms) == ("delete", 500)
-    assert window.watch.watcher.wait_ready(10)  # restarted with the new options
+    restarted(qtbot, window)  # with the new options
     inbox = ctx.library.folder(window.workspace.number).inbox_dir
     shutil.copyfile(photo(tmp_path / "x.jpg"), inbox / "x.jpg")
     wait_rows(qtbot, ctx, window.workspace.evidence, 1)
@@ -124,7 +142,64 @@ def test_the_watch_menu_says_when_the_attachments_cannot_be_read(window, ctx):
         json.dumps({"format": ATTACHMENTS_FORMAT, "version": 99, "folders": []}), "utf-8"
     )
     tab = window.workspace.evidence
-    tab._fill_watch_menu()
+    tab.watch_menu.fill()
     texts = {a.text(): a.isEnabled() for a in tab.watch_menu.actions() if a.text()}
     assert [enabled for text, enabled in texts.items() if "newer CaseFile" in text] == [False]
     assert texts[tab.tr("Attach a folder…")]  # the inbox and attaching stay offered; attaching says why it fails
+
+
+def test_stopping_a_watcher_slow_to_stop_returns_to_the_window_at_once(ctx, qtbot, monkeypatch):
+    """The watcher's thread is busy (here: reading the attached folders) when asked to stop: the window
+    does not wait for it; ``stopped`` follows once the thread has ended."""
+    from casefile.ui import watching
+
+    busy, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_attached(library):
+        busy.set()
+        release.wait(5)  # the handshake below; 5 s only bounds the wait when stop() blocks (the defect)
+        done.set()
+        return []
+
+    monkeypatch.setattr(watching, "attached_folders", slow_attached)
+    owner = holder(qtbot)
+    service = watching.WatchService(ctx, owner)
+    service.start()
+    assert busy.wait(10)
+    try:
+        service.stop()
+        assert not done.is_set()  # stop() returned while the watcher's thread was still busy
+        assert not service.running
+    finally:
+        release.set()
+    with qtbot.waitSignal(service.stopped, timeout=10_000):
+        pass
+    assert done.is_set() and not service.stopping
+
+
+def test_a_restart_starts_the_new_watcher_once_the_old_one_has_stopped(ctx, qtbot, monkeypatch):
+    from casefile.ui import watching
+
+    busy, release = threading.Event(), threading.Event()
+    calls = []
+
+    def attached(library):
+        calls.append(threading.current_thread().ident)
+        if len(calls) == 1:
+            busy.set()
+            release.wait(5)
+        return []
+
+    monkeypatch.setattr(watching, "attached_folders", attached)
+    owner = holder(qtbot)
+    service = watching.WatchService(ctx, owner)
+    service.start()
+    first = service.watcher
+    assert busy.wait(10)
+    service.restart()
+    assert service.running and service.watcher is None  # waiting for the old one
+    release.set()
+    qtbot.waitUntil(lambda: service.watcher is not None, timeout=10_000)
+    assert service.watcher is not first and service.watcher.wait_ready(10)
+    service.stop()
+    assert service.wait_stopped(10)

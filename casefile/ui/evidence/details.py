@@ -1,0 +1,284 @@
+"""The details of the selected exhibit: what it is, what its file says about itself, where it came
+from, and its custody record; and the choices made for it here (its kind, what was handed over).
+
+The pane only shows and asks: the choices and a request to correct the capture time are
+signalled to the tab, which writes them through the core.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from casefile.core.disclosure.derived import copies_of
+from casefile.core.fsutil import human_size
+from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
+from casefile.core.record.history import exhibit_history
+from casefile.ui.i18n import fill
+from casefile.ui.models import (
+    as_recorded,
+    capture_source_name,
+    disposition_name,
+    exhibit_field_name,
+    flag_name,
+    handed_in_name,
+    kind_name,
+)
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+CAPTURE_TIME_LINK = "capture-time"
+
+
+def local_time(at: datetime | None) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
+
+
+class DetailsPane(QWidget):
+    """``chosen(field, value)``: a kind, what was handed over or whether it was kept, chosen for the exhibit
+    shown; ``capture_time_requested``: the user asked to correct its capture time."""
+
+    chosen = Signal(str, str)
+    capture_time_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        self.browser.setAcceptDrops(False)
+        # The selected exhibit's kind, changed here as in the table (an arbitration agreement, a waybill...).
+        self.kind_label = QLabel(self)
+        self.kind_combo = QComboBox(self)
+        for kind in EvidenceKind:
+            self.kind_combo.addItem(kind_name(kind.value), kind.value)
+        self.kind_label.setBuddy(self.kind_combo)
+        self.kind_combo.activated.connect(lambda _i: self.chosen.emit("kind", str(self.kind_combo.currentData())))
+        kind_row = QHBoxLayout()
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(self.kind_label)
+        kind_row.addWidget(self.kind_combo, 1)
+        # What the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
+        self.handed_label = QLabel(self)
+        self.handed_combo = QComboBox(self)
+        self.handed_combo.addItem("", "")
+        for value in HANDED_IN:
+            self.handed_combo.addItem(handed_in_name(value), value)
+        self.handed_label.setBuddy(self.handed_combo)
+        self.disposition_combo = QComboBox(self)
+        self.disposition_combo.addItem("", "")
+        for value in DISPOSITIONS:
+            self.disposition_combo.addItem(disposition_name(value), value)
+        self.handed_combo.activated.connect(lambda _i: self._choice_made(self.handed_combo, "handed_in"))
+        self.disposition_combo.activated.connect(lambda _i: self._choice_made(self.disposition_combo, "disposition"))
+        handed_row = QHBoxLayout()
+        handed_row.setContentsMargins(0, 0, 0, 0)
+        handed_row.addWidget(self.handed_label)
+        handed_row.addWidget(self.handed_combo, 1)
+        handed_row.addWidget(self.disposition_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(kind_row)
+        layout.addLayout(handed_row)
+        layout.addWidget(self.browser, 1)
+        self.case: Case | None = None
+        self.custody: list[dict[str, Any]] = []
+        self.packet = ""
+
+    def retranslate(self) -> None:
+        self.kind_label.setText(self.tr("Kind"))
+        self.kind_combo.setToolTip(
+            self.tr("What kind of evidence this is; an arbitration packet needs one of kind Arbitration agreement")
+        )
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_name(str(self.kind_combo.itemData(i))))
+        self.handed_label.setText(self.tr("Handed over"))
+        self.handed_combo.setItemText(0, self.tr("Not recorded"))
+        for i in range(1, self.handed_combo.count()):
+            self.handed_combo.setItemText(i, handed_in_name(str(self.handed_combo.itemData(i))))
+        self.disposition_combo.setItemText(0, self.tr("Kept or returned: not recorded"))
+        for i in range(1, self.disposition_combo.count()):
+            self.disposition_combo.setItemText(i, disposition_name(str(self.disposition_combo.itemData(i))))
+        for combo in (self.handed_combo, self.disposition_combo):
+            combo.setToolTip(
+                self.tr(
+                    "What the customer handed over for this exhibit (original, copy, the object, an electronic "
+                    "file) and whether the store kept it or gave it back, as the walk-in receipt lists them"
+                )
+            )
+
+    def _choice_made(self, combo: QComboBox, field: str) -> None:
+        self.chosen.emit(field, str(combo.currentData() or ""))
+
+    def _link(self, url: QUrl) -> None:
+        if url.toString() == CAPTURE_TIME_LINK:
+            self.capture_time_requested.emit()
+
+    def show_nothing(self, *, prompt: bool) -> None:
+        """No exhibit selected; ``prompt``: say how to see one (the case has exhibits)."""
+        self.browser.setHtml(
+            "<p>" + html.escape(self.tr("Select an exhibit to see its details and its custody record.")) + "</p>"
+            if prompt
+            else ""
+        )
+
+    def show_exhibit(self, exhibit: Exhibit, *, case: Case | None, custody: list[dict[str, Any]], packet: str) -> None:
+        """``exhibit`` of ``case`` with its ``custody`` log; ``packet``: the packet it is in, if any."""
+        self.case, self.custody, self.packet = case, custody, packet
+        self.browser.setHtml(self.details_html(exhibit))
+
+    def show_choices(self, exhibit: Exhibit | None) -> None:
+        """The kind and the handed-over choices of ``exhibit``, offered when they can be changed."""
+        self.kind_combo.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        self.handed_combo.setEnabled(exhibit is not None)
+        self.disposition_combo.setEnabled(exhibit is not None)
+        if exhibit is not None:
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(exhibit.kind.value)))
+            self.handed_combo.setCurrentIndex(max(0, self.handed_combo.findData(exhibit.handed_in)))
+            self.disposition_combo.setCurrentIndex(max(0, self.disposition_combo.findData(exhibit.disposition)))
+
+    def details_html(self, e: Exhibit) -> str:
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+
+        correct = self.tr("Correct…")
+
+        def row(label: str, value: str, *, code: bool = False, warn: bool = False, link: str = "") -> str:
+            text = html.escape(value)
+            if code:
+                text = f"<span style=\"font-family:'{html.escape(mono)}'\">{text}</span>"
+            if warn:
+                text = f'<span style="color:#b35c00">{text}</span>'
+            if link:
+                text += f' <a href="{link}">{html.escape(correct)}</a>'
+            return f'<tr><td style="color:#666;padding-right:10px">{html.escape(label)}</td><td>{text}</td></tr>'
+
+        title = fill(self.tr("Exhibit %1: %2"), e.number, e.title)
+        parts = [f"<h3>{html.escape(title)}</h3>"]
+        in_packet = self.packet
+        if in_packet:
+            parts.append(
+                "<p>"
+                + html.escape(
+                    fill(
+                        self.tr("In a packet of the exhibits not withdrawn, in this order: %1 (file no. %2)"),
+                        in_packet,
+                        e.number,
+                    )
+                )
+                + "</p>"
+            )
+        if e.withdrawn:
+            withdrawn = fill(
+                self.tr("Withdrawn on %1 by %2: %3"), local_time(e.withdrawn_at), e.withdrawn_by, e.withdraw_reason
+            )
+            parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
+        captured = as_recorded(e.captured_at, seconds=True)
+        device_time = e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name")
+        if e.captured_at is not None and device_time:
+            captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
+        if captured and e.captured_at_source:
+            captured += f" ({capture_source_name(e.captured_at_source)})"
+        rows = [
+            row(self.tr("Original name"), e.original_name),
+            row(self.tr("Kind"), kind_name(e.kind.value)),
+            *([row(self.tr("Evidence group"), e.group)] if e.group else []),
+            row(self.tr("Size"), f"{human_size(e.size)} ({e.size:,} B)"),
+            row("SHA-256", e.sha256, code=True),
+            row("SM3", e.sm3 or self.tr("not computed"), code=bool(e.sm3)),
+            row(self.tr("Captured"), captured, link=CAPTURE_TIME_LINK),
+            *(row(label, value) for label, value in self.metadata_rows(e)),
+            row(self.tr("Added"), fill(self.tr("%1 by %2"), local_time(e.added_at), e.added_by)),
+        ]
+        flags = ", ".join(flag_name(f) for f in e.flags) or self.tr("none")
+        rows.append(row(self.tr("Flags"), flags, warn=bool(e.flags)))
+        if e.original_path:
+            rows.append(row(self.tr("Added from"), e.original_path))
+        if e.derived_from is not None:
+            made = fill(self.tr("of exhibit %1"), e.derived_from)
+            if e.redaction is not None:
+                made += " — " + e.redaction.reason
+                rows.append(row(self.tr("Original's SHA-256"), e.redaction.source_sha256, code=True))
+            rows.insert(0, row(self.tr("Redacted copy"), made))
+        elif self.case is not None:
+            copies = [str(c.number) for c in copies_of(self.case, e.number)]
+            if copies:
+                rows.append(row(self.tr("Redacted copies"), ", ".join(copies)))
+        parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
+        history = exhibit_history(self.custody, e.number)
+        parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
+        if history:
+            items = []
+            for item in history:
+                what = self.action_name(item.action)
+                line = fill(self.tr("%1 — %2, by %3"), local_time(item.at), what, item.operator)
+                if item.reason:
+                    line += f": {item.reason}"
+                elif item.fields:
+                    line += "：" + "、".join(exhibit_field_name(f) for f in item.fields)
+                items.append(f"<li>#{item.seq} {html.escape(line)}</li>")
+            parts.append("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
+        else:
+            parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
+        return "".join(parts)
+
+    def metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:
+        """What the file says about itself, read when it was added."""
+        meta = e.metadata
+        rows: list[tuple[str, str]] = []
+        device = meta.device_name()
+        if device:
+            rows.append((self.tr("Device"), device))
+        if meta.software:
+            rows.append((self.tr("Software"), meta.software))
+        if meta.width and meta.height:
+            rows.append((self.tr("Picture"), fill(self.tr("%1 × %2 pixels"), meta.width, meta.height)))
+        if meta.duration:
+            seconds = int(round(meta.duration))
+            length = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+            codecs = ", ".join(c for c in (meta.video_codec, meta.audio_codec) if c)
+            rows.append((self.tr("Length"), f"{length} ({codecs})" if codecs else length))
+        if meta.gps is not None:
+            rows.append((self.tr("Place (GPS)"), f"{meta.gps.lat:.6f}, {meta.gps.lon:.6f}"))
+        if meta.pages:
+            pages = fill(self.tr("%1 pages"), meta.pages)
+            if meta.producer:
+                pages += f" ({meta.producer})"
+            rows.append((self.tr("Pages"), pages))
+        if meta.email is not None:
+            for value, label in (
+                (meta.email.sender, self.tr("From")),
+                (meta.email.to, self.tr("To")),
+                (meta.email.subject, self.tr("Subject")),
+            ):
+                if value:
+                    rows.append((label, value))
+        if meta.encoding:
+            rows.append((self.tr("Text encoding"), meta.encoding.upper()))
+        if meta.metadata_error:
+            rows.append((self.tr("Metadata unavailable"), meta.metadata_error))
+        return rows
+
+    def action_name(self, action: str) -> str:
+        return {
+            "create": self.tr("case created"),
+            "ingest": self.tr("added"),
+            "withdraw": self.tr("withdrawn"),
+            "reorder": self.tr("order changed"),
+            "exhibit-update": self.tr("description changed"),
+            "exhibit-metadata": self.tr("metadata read again"),
+            "redact": self.tr("redacted copy made"),
+            "update": self.tr("case record changed"),
+            "stage": self.tr("stage changed"),
+            "event": self.tr("cited in the timeline"),
+            "event-update": self.tr("timeline event citing it corrected"),
+            "event-remove": self.tr("timeline event citing it removed"),
+            "bundle": self.tr("included in a bundle"),
+            "verify": self.tr("verified"),
+            "export": self.tr("exported"),
+            "import": self.tr("imported"),
+            "recovery": self.tr("recovered after an interruption"),
+            "repair": self.tr("record rebuilt from the custody log"),
+        }.get(action, action)
