@@ -1417,79 +1417,11 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Metadata unavailable</source>
+        <source>CaseFile could not read the details the file holds (technical note: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>case created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>order changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>description changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>metadata read again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>redacted copy made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case record changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stage changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cited in the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timeline event citing it corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timeline event citing it removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>included in a bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recovered after an interruption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record rebuilt from the custody log</source>
+        <source>File details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1693,10 +1625,6 @@ Reason:</source>
     </message>
     <message>
         <source>%1 is already exhibit %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2705,18 +2633,6 @@ Reason:</source>
     </message>
     <message>
         <source>%1 cases intact, %2 with problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1420,80 +1420,12 @@ Proof purpose: %3</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <source>Metadata unavailable</source>
-        <translation>元数据无法读取</translation>
+        <source>CaseFile could not read the details the file holds (technical note: %1)</source>
+        <translation>未能读取文件自带的信息（技术说明：%1）</translation>
     </message>
     <message>
-        <source>case created</source>
-        <translation>建立案件</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>order changed</source>
-        <translation>调整顺序</translation>
-    </message>
-    <message>
-        <source>description changed</source>
-        <translation>修改说明</translation>
-    </message>
-    <message>
-        <source>metadata read again</source>
-        <translation>重新读取元数据</translation>
-    </message>
-    <message>
-        <source>redacted copy made</source>
-        <translation>已制作遮盖件</translation>
-    </message>
-    <message>
-        <source>case record changed</source>
-        <translation>修改案件记录</translation>
-    </message>
-    <message>
-        <source>stage changed</source>
-        <translation>变更阶段</translation>
-    </message>
-    <message>
-        <source>cited in the timeline</source>
-        <translation>在时间线中引用</translation>
-    </message>
-    <message>
-        <source>timeline event citing it corrected</source>
-        <translation>引用它的时间线记录已修改</translation>
-    </message>
-    <message>
-        <source>timeline event citing it removed</source>
-        <translation>引用它的时间线记录已删除</translation>
-    </message>
-    <message>
-        <source>included in a bundle</source>
-        <translation>编入材料</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>核验</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>导入案卷</translation>
-    </message>
-    <message>
-        <source>recovered after an interruption</source>
-        <translation>中断后恢复</translation>
-    </message>
-    <message>
-        <source>record rebuilt from the custody log</source>
-        <translation>依保管记录重建案件记录</translation>
+        <source>File details</source>
+        <translation>文件信息</translation>
     </message>
 </context>
 <context>
@@ -1703,10 +1635,6 @@ Reason:</source>
     <message>
         <source>%1 is already exhibit %2</source>
         <translation>%1 已是案卷编号%2的证据</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
     </message>
     <message>
         <source>Cancelled; %1 added before cancelling, the file being copied was discarded.</source>
@@ -2715,18 +2643,6 @@ Reason:</source>
     <message>
         <source>%1 cases intact, %2 with problems</source>
         <translation>%1 个案件完好，%2 个有问题</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>已被修改</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>unexpected</source>
-        <translation>多出的文件</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -14,18 +14,7 @@ from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
 from casefile.ui.i18n import fill, listed
-
-# The labels this module shows; those imported "as" themselves the evidence tab and the walk-in dialog
-# still take from here (casefile.ui.labels holds them all).
-from casefile.ui.labels import capture_source_name as capture_source_name
-from casefile.ui.labels import disposition_name as disposition_name
-from casefile.ui.labels import exhibit_field_name as exhibit_field_name
-from casefile.ui.labels import flag_name as flag_name
-from casefile.ui.labels import handed_in_name as handed_in_name
-from casefile.ui.labels import kind_name as kind_name
-from casefile.ui.labels import priority_name as priority_name
-from casefile.ui.labels import stage_name
-from casefile.ui.labels import type_name as type_name
+from casefile.ui.labels import capture_source_name, flag_name, kind_name, priority_name, stage_name, type_name
 
 from PySide6.QtCore import (
     QAbstractTableModel,

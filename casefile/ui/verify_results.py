@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from casefile.core.verify import CaseReport, FileStatus
 from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.labels import file_status_name
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -87,11 +88,6 @@ class VerifyResultsDialog(QDialog):
         self.counts.setText(fill(self.tr("%1 cases intact, %2 with problems"), self.intact, self.with_problems))
 
         self._items: list[QTreeWidgetItem] = []
-        labels = {
-            FileStatus.MODIFIED: self.tr("modified"),
-            FileStatus.MISSING: self.tr("missing"),
-            FileStatus.UNEXPECTED: self.tr("unexpected"),
-        }
         for report in self.reports:
             if report.ok:
                 continue
@@ -100,7 +96,9 @@ class VerifyResultsDialog(QDialog):
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
-            lines = [labelled(labels[f.status], f.path) for f in report.files if f.status is not FileStatus.INTACT]
+            lines = [
+                labelled(file_status_name(f.status), f.path) for f in report.files if f.status is not FileStatus.INTACT
+            ]
             lines += [translated(p) for p in report.problems]
             lines += [translated(n) for n in report.notes]
             for line in lines:

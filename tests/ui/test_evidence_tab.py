@@ -17,7 +17,7 @@ from casefile.ui.evidence import tab as evidence_tab
 from casefile.ui.i18n import fill
 from casefile.ui.models import EvidenceModel
 
-from PySide6.QtCore import QDateTime, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDateTime, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QFileDialog, QInputDialog, QMessageBox
 
@@ -120,7 +120,7 @@ def test_dropping_a_folder_ingests_it(ctx, tab, number, files):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(files))])
     enter = QDragEnterEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(tab, enter)
     assert enter.isAccepted()
@@ -140,7 +140,7 @@ def test_drops_are_refused_without_a_case_or_without_local_files(ctx, qtbot, tab
     web = QMimeData()
     web.setUrls([QUrl("https://example.com/a.jpg")])
     enter = QDragEnterEvent(
-        QPointF(1, 1), Qt.DropAction.CopyAction, web, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPoint(1, 1), Qt.DropAction.CopyAction, web, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(tab, enter)
     assert not enter.isAccepted()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from casefile.core.model import EvidenceKind
-from casefile.ui.models import kind_name
+from casefile.ui.labels import kind_name
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget

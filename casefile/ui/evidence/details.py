@@ -15,16 +15,17 @@ from casefile.core.disclosure.derived import copies_of
 from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
 from casefile.core.record.history import exhibit_history
-from casefile.ui.i18n import fill
-from casefile.ui.models import (
-    as_recorded,
+from casefile.ui.i18n import bracketed, fill, labelled, listed
+from casefile.ui.labels import (
     capture_source_name,
+    custody_action_name,
     disposition_name,
     exhibit_field_name,
     flag_name,
     handed_in_name,
     kind_name,
 )
+from casefile.ui.models import as_recorded
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFontDatabase
@@ -180,19 +181,19 @@ class DetailsPane(QWidget):
         if e.captured_at is not None and device_time:
             captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
         if captured and e.captured_at_source:
-            captured += f" ({capture_source_name(e.captured_at_source)})"
+            captured = bracketed(captured, capture_source_name(e.captured_at_source))
         rows = [
             row(self.tr("Original name"), e.original_name),
             row(self.tr("Kind"), kind_name(e.kind.value)),
             *([row(self.tr("Evidence group"), e.group)] if e.group else []),
-            row(self.tr("Size"), f"{human_size(e.size)} ({e.size:,} B)"),
+            row(self.tr("Size"), bracketed(human_size(e.size), f"{e.size:,} B")),
             row("SHA-256", e.sha256, code=True),
             row("SM3", e.sm3 or self.tr("not computed"), code=bool(e.sm3)),
             row(self.tr("Captured"), captured, link=CAPTURE_TIME_LINK),
             *(row(label, value) for label, value in self.metadata_rows(e)),
             row(self.tr("Added"), fill(self.tr("%1 by %2"), local_time(e.added_at), e.added_by)),
         ]
-        flags = ", ".join(flag_name(f) for f in e.flags) or self.tr("none")
+        flags = listed(flag_name(f) for f in e.flags) or self.tr("none")
         rows.append(row(self.tr("Flags"), flags, warn=bool(e.flags)))
         if e.original_path:
             rows.append(row(self.tr("Added from"), e.original_path))
@@ -205,19 +206,19 @@ class DetailsPane(QWidget):
         elif self.case is not None:
             copies = [str(c.number) for c in copies_of(self.case, e.number)]
             if copies:
-                rows.append(row(self.tr("Redacted copies"), ", ".join(copies)))
+                rows.append(row(self.tr("Redacted copies"), listed(copies)))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
         history = exhibit_history(self.custody, e.number)
         parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
         if history:
             items = []
             for item in history:
-                what = self.action_name(item.action)
+                what = custody_action_name(item.action)
                 line = fill(self.tr("%1 — %2, by %3"), local_time(item.at), what, item.operator)
                 if item.reason:
-                    line += f": {item.reason}"
+                    line = labelled(line, item.reason)
                 elif item.fields:
-                    line += "：" + "、".join(exhibit_field_name(f) for f in item.fields)
+                    line = labelled(line, listed(exhibit_field_name(f) for f in item.fields))
                 items.append(f"<li>#{item.seq} {html.escape(line)}</li>")
             parts.append("<ul style='margin-left:-20px'>" + "".join(items) + "</ul>")
         else:
@@ -238,14 +239,14 @@ class DetailsPane(QWidget):
         if meta.duration:
             seconds = int(round(meta.duration))
             length = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-            codecs = ", ".join(c for c in (meta.video_codec, meta.audio_codec) if c)
-            rows.append((self.tr("Length"), f"{length} ({codecs})" if codecs else length))
+            codecs = listed(c for c in (meta.video_codec, meta.audio_codec) if c)
+            rows.append((self.tr("Length"), bracketed(length, codecs) if codecs else length))
         if meta.gps is not None:
             rows.append((self.tr("Place (GPS)"), f"{meta.gps.lat:.6f}, {meta.gps.lon:.6f}"))
         if meta.pages:
             pages = fill(self.tr("%1 pages"), meta.pages)
             if meta.producer:
-                pages += f" ({meta.producer})"
+                pages = bracketed(pages, meta.producer)
             rows.append((self.tr("Pages"), pages))
         if meta.email is not None:
             for value, label in (
@@ -258,27 +259,9 @@ class DetailsPane(QWidget):
         if meta.encoding:
             rows.append((self.tr("Text encoding"), meta.encoding.upper()))
         if meta.metadata_error:
-            rows.append((self.tr("Metadata unavailable"), meta.metadata_error))
+            # The reader's own words (an exception's name and text) are technical: after the user's language.
+            unread = fill(
+                self.tr("CaseFile could not read the details the file holds (technical note: %1)"), meta.metadata_error
+            )
+            rows.append((self.tr("File details"), unread))
         return rows
-
-    def action_name(self, action: str) -> str:
-        return {
-            "create": self.tr("case created"),
-            "ingest": self.tr("added"),
-            "withdraw": self.tr("withdrawn"),
-            "reorder": self.tr("order changed"),
-            "exhibit-update": self.tr("description changed"),
-            "exhibit-metadata": self.tr("metadata read again"),
-            "redact": self.tr("redacted copy made"),
-            "update": self.tr("case record changed"),
-            "stage": self.tr("stage changed"),
-            "event": self.tr("cited in the timeline"),
-            "event-update": self.tr("timeline event citing it corrected"),
-            "event-remove": self.tr("timeline event citing it removed"),
-            "bundle": self.tr("included in a bundle"),
-            "verify": self.tr("verified"),
-            "export": self.tr("exported"),
-            "import": self.tr("imported"),
-            "recovery": self.tr("recovered after an interruption"),
-            "repair": self.tr("record rebuilt from the custody log"),
-        }.get(action, action)

@@ -10,7 +10,7 @@ from casefile.core.errors import CancelledError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.progress import CancelToken, Progress
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.i18n import fill, labelled, listed, translated
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -141,7 +141,7 @@ class FileAdder(QObject):
             parts.append(fill(self.tr("%1 skipped (hidden or system files)"), skipped))
         tips = [fill(self.tr("%1 is already exhibit %2"), r.path.name, r.duplicate_of) for r in duplicates]
         self.status.setToolTip("\n".join(tips))
-        return self.tr(", ").join(parts)
+        return listed(parts)
 
     def _succeeded(self, _last: object) -> None:
         task = self.task

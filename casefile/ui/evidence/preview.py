@@ -11,12 +11,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from casefile.core.errors import SystemReason
 from casefile.core.model import Exhibit
 from casefile.core.progress import CancelToken
 from casefile.core.sniff import decode_text
 from casefile.core.thumbnails import make_thumbnail, thumbnailable
 from casefile.ui.context import AppContext
-from casefile.ui.i18n import fill
+from casefile.ui.i18n import fill, translated
 from casefile.ui.pdf_viewer import pdf_view
 from casefile.ui.tasks import Task
 
@@ -200,7 +201,7 @@ class PreviewPane(QStackedWidget):
                 with open(path, "rb") as fh:
                     data = fh.read(TEXT_PREVIEW_BYTES)
             except OSError as exc:
-                self.preview_none.setText(fill(self.tr("The file cannot be read: %1"), exc.strerror or ""))
+                self.preview_none.setText(fill(self.tr("The file cannot be read: %1"), translated(SystemReason(exc))))
                 self.setCurrentWidget(self.preview_none)
                 return
             text = decode_text(data)
