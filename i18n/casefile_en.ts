@@ -2,13 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>BundlesTab</name>
+    <name>BundleHistoryModel</name>
     <message>
-        <source>Make a bundle</source>
+        <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bundles made for this case</source>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Made by %2; exhibits in order: %3
+SHA-256: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is no longer in the case folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file in the case folder is not the one saved: its SHA-256 differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A later bundle was made for the same venue and destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleWizard</name>
+    <message>
+        <source>Make a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -80,6 +125,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,30 +181,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Made at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Working out what will be masked or removed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +201,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to show the exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,18 +218,6 @@
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click to show the exhibit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -265,24 +286,6 @@
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: notes for whoever files it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: online filing, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-Made by %2; exhibits in order: %3
-SHA-256: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is no longer in the case folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -355,6 +358,17 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>A receipt for a complaint made in person, listing the materials handed in, to print and sign. Choose an A5 sheet or an 80 mm receipt roll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Bundles made for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a bundle to open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

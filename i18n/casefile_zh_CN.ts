@@ -2,14 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>BundlesTab</name>
+    <name>BundleHistoryModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation>%1：办理指引（非提交材料）</translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation>%1：网上立案 %2</translation>
+    </message>
+    <message>
+        <source>%1
+Made by %2; exhibits in order: %3
+SHA-256: %4</source>
+        <translation>%1
+生成人：%2；证据顺序：%3
+SHA-256：%4</translation>
+    </message>
+    <message>
+        <source>The file is no longer in the case folder.</source>
+        <translation>该文件已不在案卷文件夹中。</translation>
+    </message>
+    <message>
+        <source>The file in the case folder is not the one saved: its SHA-256 differs.</source>
+        <translation>案卷文件夹中的文件已不是当初保存的文件：其SHA-256不一致。</translation>
+    </message>
+    <message>
+        <source>A later bundle was made for the same venue and destination.</source>
+        <translation>此后已为同一机构和去向另行生成过材料。</translation>
+    </message>
+</context>
+<context>
+    <name>BundleWizard</name>
     <message>
         <source>Make a bundle</source>
         <translation>生成证据材料</translation>
-    </message>
-    <message>
-        <source>Bundles made for this case</source>
-        <translation>本案已生成的材料</translation>
     </message>
     <message>
         <source>1. Venue</source>
@@ -80,6 +127,10 @@
         <translation>全不选</translation>
     </message>
     <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation>勾选的证据按此顺序编入材料，依次为证据1、证据2……可拖动，或用 Alt+↑、Alt+↓ 调整顺序：这会改变本案的证据顺序，证据页、命令行和之后生成的每份材料都按此顺序。</translation>
+    </message>
+    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation>分册，每册不超过(&amp;S)：</translation>
     </message>
@@ -132,30 +183,6 @@
         <translation>再生成一份</translation>
     </message>
     <message>
-        <source>Made at</source>
-        <translation>生成时间</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>去向</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation>双击打开材料。</translation>
-    </message>
-    <message>
         <source>Working out what will be masked or removed…</source>
         <translation>正在核算将被遮盖或去除的内容……</translation>
     </message>
@@ -176,6 +203,14 @@
         <translation>文书标题：%1</translation>
     </message>
     <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
+        <translation>共 %2 件证据，其中 %1 件按本案证据顺序编入材料（已撤回的证据不列出）。</translation>
+    </message>
+    <message>
+        <source>Double-click to show the exhibit.</source>
+        <translation>双击查看该证据。</translation>
+    </message>
+    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation>双击转到需要填写的栏目。</translation>
     </message>
@@ -186,18 +221,6 @@
     <message>
         <source>Warning</source>
         <translation>警告</translation>
-    </message>
-    <message>
-        <source>Double-click to show the exhibit.</source>
-        <translation>双击查看该证据。</translation>
-    </message>
-    <message>
-        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
-        <translation>勾选的证据按此顺序编入材料，依次为证据1、证据2……可拖动，或用 Alt+↑、Alt+↓ 调整顺序：这会改变本案的证据顺序，证据页、命令行和之后生成的每份材料都按此顺序。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
-        <translation>共 %2 件证据，其中 %1 件按本案证据顺序编入材料（已撤回的证据不列出）。</translation>
     </message>
     <message>
         <source>%1 error(s) block this bundle; fix them in the case first.</source>
@@ -266,26 +289,6 @@
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
-    </message>
-    <message>
-        <source>%1: notes for whoever files it</source>
-        <translation>%1：办理指引（非提交材料）</translation>
-    </message>
-    <message>
-        <source>%1: online filing, %2</source>
-        <translation>%1：网上立案 %2</translation>
-    </message>
-    <message>
-        <source>%1
-Made by %2; exhibits in order: %3
-SHA-256: %4</source>
-        <translation>%1
-生成人：%2；证据顺序：%3
-SHA-256：%4</translation>
-    </message>
-    <message>
-        <source>The file is no longer in the case folder.</source>
-        <translation>该文件已不在案卷文件夹中。</translation>
     </message>
     <message>
         <source>Consumer association / 12315 complaint</source>
@@ -358,6 +361,17 @@ SHA-256：%4</translation>
     <message>
         <source>A receipt for a complaint made in person, listing the materials handed in, to print and sign. Choose an A5 sheet or an 80 mm receipt roll.</source>
         <translation>到店投诉的受理回执，列明收取的材料，打印后签字。可选 A5 纸或 80 毫米热敏纸卷。</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Bundles made for this case</source>
+        <translation>本案已生成的材料</translation>
+    </message>
+    <message>
+        <source>Double-click a bundle to open it.</source>
+        <translation>双击打开材料。</translation>
     </message>
 </context>
 <context>

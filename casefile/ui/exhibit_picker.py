@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from casefile.core.model import Case, Exhibit
 from casefile.core.numbering import packet_label
+from casefile.ui.i18n import fill
 from casefile.ui.models import kind_name
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -107,11 +108,11 @@ class ExhibitPicker(QTreeWidget):
             item.setText(self.TITLE, self._title(exhibit))
             item.setText(self.KIND, kind_name(exhibit.kind.value))
             purpose = exhibit.purpose.strip() or QCoreApplication.translate("CaseFile", "(no proof purpose yet)")
-            tip = (
-                QCoreApplication.translate("CaseFile", "%1, %2 KB\nProof purpose: %3")
-                .replace("%1", exhibit.original_name)
-                .replace("%2", f"{(exhibit.size + 1023) // 1024:,}")
-                .replace("%3", purpose)
+            tip = fill(
+                QCoreApplication.translate("CaseFile", "%1, %2 KB\nProof purpose: %3"),
+                exhibit.original_name,
+                f"{(exhibit.size + 1023) // 1024:,}",
+                purpose,
             )
             for column in range(self.columnCount()):
                 item.setToolTip(column, tip)
@@ -121,8 +122,7 @@ class ExhibitPicker(QTreeWidget):
     def _title(exhibit: Exhibit) -> str:
         if exhibit.derived_from is None:
             return exhibit.title
-        copy = QCoreApplication.translate("CaseFile", "redacted copy of no. %1")
-        copy = copy.replace("%1", str(exhibit.derived_from))
+        copy = fill(QCoreApplication.translate("CaseFile", "redacted copy of no. %1"), exhibit.derived_from)
         return f"{exhibit.title} ({copy})"
 
     # ------------------------------------------------------------------ reading it
