@@ -79,7 +79,7 @@ def choose(tab, venue: Venue) -> None:
 def bundle_files(ctx, number: str) -> list[Path]:
     """The packets saved (their disclosure reports and guidance beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-guidance"))
+    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-办理指引"))
     return sorted(packets) if folder.exists() else []
 
 
@@ -152,7 +152,7 @@ def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
     result = tab.wizard.last_result
     assert isinstance(result, BundleResult)
     saved = bundle_files(ctx, number)
-    assert saved == result.files and saved[0].suffix == ".pdf" and "-court-" in saved[0].name
+    assert saved == result.files and saved[0].suffix == ".pdf" and saved[0].name.startswith("民事起诉状及证据-")
     assert saved[0].read_bytes().startswith(b"%PDF")
     assert result.pages > 3
     assert result.sha256[0] in tab.wizard.result_label.text()
@@ -358,7 +358,7 @@ def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, t
     assert tab.wizard.route() is Route.MARKET_REGULATOR  # the choice survives a change of language
     tab.wizard.run_preflight()
     tab.wizard.generate()
-    assert tab.wizard.last_result is not None and "-consumer-association-12315-" in tab.wizard.last_result.files[0].name
+    assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.startswith("12315投诉-")
     assert tab.history_model.index(0, 1).data() == "Consumer association / 12315 complaint → Market regulator (12315)"
 
     choose(tab, Venue.COURIER_CLAIM)
@@ -369,7 +369,7 @@ def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, t
     tab.wizard.run_preflight()
     tab.wizard.accept_warnings.setChecked(True)
     tab.wizard.generate()
-    assert tab.wizard.last_result is not None and "-courier-claim-12305-" in tab.wizard.last_result.files[0].name
+    assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.startswith("邮政业用户申诉-")
     assert bundle_entries(ctx, number)[-1]["details"]["route"] == "12305"
 
 
