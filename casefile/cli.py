@@ -555,10 +555,10 @@ def _print_error(exc: Exception) -> None:
         _print(f"casefile: error: {exc}", file=sys.stderr)
         return
     _print("casefile: error: the bundle was not built:", file=sys.stderr)
-    for f in findings:
-        _print(f"  [{'错误' if f.level == 'error' else '警告'}] {f.message}", file=sys.stderr)
+    for f in findings:  # in English, as every core message the command line prints
+        _print(f"  [{'error' if f.level == 'error' else 'warning'}] {f.message}", file=sys.stderr)
     if not any(f.level == "error" for f in findings):
-        _print("（确认无误后可加 --force 忽略警告继续生成）", file=sys.stderr)
+        _print("(once they are checked, add --force to accept the warnings and build anyway)", file=sys.stderr)
 
 
 class _SafeFormatter(logging.Formatter):

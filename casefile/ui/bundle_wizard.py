@@ -671,7 +671,7 @@ class BundleWizard(QGroupBox):
         errors = [f for f in found if f.level is Level.ERROR]
         warnings = [f for f in found if f.level is Level.WARNING]
         for finding in errors + warnings:
-            item = QListWidgetItem(finding.message, self.findings)
+            item = QListWidgetItem(translated(finding.message), self.findings)
             error = finding.level is Level.ERROR
             item.setForeground(ERROR_COLOUR if error else WARNING_COLOUR)
             item.setIcon(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -405,3 +406,62 @@ def test_the_venue_follows_the_case_type_and_never_carries_over(ctx, tab, tmp_pa
     tab.set_case(courier)
     tab.set_case(quality)
     assert tab.wizard.venue() is Venue.CONSUMER_ASSOCIATION
+
+
+# A citation stays as the law names itself in either language: 《民事诉讼法》第一百二十二条, 第一百二十七条（二）.
+CITATION = re.compile(r"《[^》]+》[第零一二三四五六七八九十百条款项（）、]*")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def install_chinese(qapp, tmp_path: Path) -> None:
+    """Chinese from this checkout's catalogue (the installed package may map its translations elsewhere)."""
+    import subprocess
+    import sys
+
+    from casefile.ui import i18n
+
+    from PySide6.QtCore import QTranslator
+
+    i18n.install(qapp, "zh_CN")  # Qt's own strings
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease not installed")
+    compiled = tmp_path / "casefile_zh_CN.qm"
+    source = Path(__file__).resolve().parents[2] / "i18n" / "casefile_zh_CN.ts"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True)
+    ours = QTranslator(qapp)
+    assert ours.load(str(compiled))
+    qapp.installTranslator(ours)
+    i18n._installed.append(ours)  # taken out again with the others after the test
+
+
+@pytest.mark.parametrize("venue", [Venue.COURT, Venue.ARBITRATION, Venue.COURIER_CLAIM, Venue.CONSUMER_ASSOCIATION])
+def test_the_preflight_speaks_the_apps_language(qapp, ctx, tab, tmp_path, venue):
+    """Switched to English, the findings are English; in Chinese, Chinese (citations as the law names itself)."""
+    from casefile_testing import chinese
+
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    number = make_case(ctx, tmp_path)  # no parties, demands or facts; exhibits without a purpose
+    tab.set_case(number)
+    choose(tab, venue)
+    tab.wizard._go(STEP_CHECK)
+    found = tab.wizard._findings
+    assert found is not None and len(found) >= 3
+
+    def lines() -> list[str]:
+        return [tab.wizard.findings.item(i).text() for i in range(tab.wizard.findings.count())]
+
+    ordered = [f for f in found if f.level is Level.ERROR] + [f for f in found if f.level is Level.WARNING]
+    english = lines()
+    assert english == [str(f.message) for f in ordered]
+    for line in english:
+        assert not CJK.search(CITATION.sub("", line)), line
+
+    install_chinese(qapp, tmp_path)
+    tab.retranslate()
+    chinese_lines = lines()
+    assert chinese_lines == [chinese(f.message) for f in ordered]
+    for line, english_line in zip(chinese_lines, english, strict=True):
+        assert CJK.match(line) and line != english_line, line
+        assert not re.search(r"\b(the|is|missing|filled|Exhibit|file no)\b", line), line

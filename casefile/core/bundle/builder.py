@@ -118,9 +118,27 @@ class PreflightError(CaseFileError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         blocking = [f for f in findings if f.level is Level.ERROR] or findings
-        lines = "\n".join(f"  [{'错误' if f.level is Level.ERROR else '警告'}] {f.message}" for f in findings)
-        hint = "" if any(f.level is Level.ERROR for f in blocking) else "\n（确认无误后可加 --force 忽略警告继续生成）"
-        super().__init__(f"the bundle was not built:\n{lines}{hint}")
+        lines = [
+            Message("  [error] {message}", message=f.message)
+            if f.level is Level.ERROR
+            else Message("  [warning] {message}", message=f.message)
+            for f in findings
+        ]
+        hint = (
+            ""
+            if any(f.level is Level.ERROR for f in blocking)
+            else Message("\n(once they are checked, add --force to accept the warnings and build anyway)")
+        )
+        super().__init__(Message("the bundle was not built:\n{findings}{hint}", findings=_lines(lines), hint=hint))
+
+
+def _lines(items: list[Message]) -> Message | str:
+    """Messages one per line, as one message."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return Message("{first}\n{rest}", first=items[0], rest=_lines(items[1:]))
 
 
 @dataclass
