@@ -72,3 +72,26 @@ def test_a_later_bundle_for_the_same_destination_supersedes_the_earlier(tmp_path
         (1, True),
     ]
     assert all(f.state is FileState.PRESENT for f in files)
+
+
+def test_casefile_show_says_which_files_are_gone_or_changed(tmp_path: Path, capsys) -> None:
+    from casefile.cli import main
+
+    library = Library.open(tmp_path / "lib", "测试员")
+    number = filed_case(library, complainant={"name": "张三", "phone": "13812345678"}).number
+    receipt = build(library, number, BundleOptions(Venue.RECEIPT, layout="80mm", force=True))
+    packet = build(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True))
+    library.close()
+    assert main(["--library", str(tmp_path / "lib"), "show", number]) == 0
+    assert "(no longer" not in capsys.readouterr().out
+    os.chmod(packet.files[0], stat.S_IWUSR | stat.S_IRUSR)
+    packet.files[0].write_bytes(b"%PDF-1.7 another file\n")
+    receipt.files[0].unlink()
+    assert main(["--library", str(tmp_path / "lib"), "show", number]) == 0
+    out = capsys.readouterr().out
+    (changed,) = [line for line in out.splitlines() if packet.files[0].name in line]
+    (gone,) = [line for line in out.splitlines() if receipt.files[0].name in line]
+    assert changed.endswith("(changed since it was saved)") and gone.endswith("(no longer in the case folder)")
+    assert packet.guidance_file is not None
+    (notes,) = [line for line in out.splitlines() if packet.guidance_file.name in line]
+    assert "(" not in notes.split("sha256")[-1]
