@@ -555,10 +555,10 @@ def _print_error(exc: Exception) -> None:
         _print(f"casefile: error: {exc}", file=sys.stderr)
         return
     _print("casefile: error: the bundle was not built:", file=sys.stderr)
-    for f in findings:
-        _print(f"  [{'错误' if f.level == 'error' else '警告'}] {f.message}", file=sys.stderr)
+    for f in findings:  # in English, as every core message the command line prints
+        _print(f"  [{'error' if f.level == 'error' else 'warning'}] {f.message}", file=sys.stderr)
     if not any(f.level == "error" for f in findings):
-        _print("（确认无误后可加 --force 忽略警告继续生成）", file=sys.stderr)
+        _print("(once they are checked, add --force to accept the warnings and build anyway)", file=sys.stderr)
 
 
 class _SafeFormatter(logging.Formatter):
@@ -918,12 +918,21 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + recorded)
     made = bundle_history(folder.custody.read())
     if made:
+        from casefile.core.bundle.history import FileState, made_files
+
+        # What became of each file since: gone from the case folder, or no longer the one saved.
+        states = {(m.bundle.seq, m.file.name): m.state for m in made_files(folder.path, made)}
+        notes = {
+            FileState.MISSING: "  (no longer in the case folder)",
+            FileState.CHANGED: "  (changed since it was saved)",
+        }
         lines.append("  bundles:")
         for bundle in made:
             for f in (*bundle.files, *bundle.components, *([bundle.guidance] if bundle.guidance else [])):
                 pages = f"{f.pages} pages" if f.pages is not None else ""
                 venue = _venue_and_route(bundle.venue, bundle.route)
-                lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}")
+                note = notes.get(states.get((bundle.seq, f.name), FileState.PRESENT), "")
+                lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
     for line in lines:
         _print(line)
     return EXIT_OK

@@ -2,13 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>BundlesTab</name>
+    <name>BundleHistoryModel</name>
     <message>
-        <source>Make a bundle</source>
+        <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bundles made for this case</source>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Made by %2; exhibits in order: %3
+SHA-256: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is no longer in the case folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file in the case folder is not the one saved: its SHA-256 differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A later bundle was made for the same venue and destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleWizard</name>
+    <message>
+        <source>Make a bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -80,6 +125,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,30 +181,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Made at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Working out what will be masked or removed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +201,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to show the exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,18 +218,6 @@
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double-click to show the exhibit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -265,24 +286,6 @@
     </message>
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: notes for whoever files it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: online filing, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-Made by %2; exhibits in order: %3
-SHA-256: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is no longer in the case folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -355,6 +358,17 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>A receipt for a complaint made in person, listing the materials handed in, to print and sign. Choose an A5 sheet or an 80 mm receipt roll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Bundles made for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a bundle to open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3643,6 +3657,377 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{first}; {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}
+{rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+(once they are checked, add --force to accept the warnings and build anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bundle was not built:
+{findings}{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [error] {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [warning] {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: made before the purchase ({date}): a photo or video cannot show goods not yet bought. Check that it shows the goods bought this time, and correct the exhibit&apos;s time or the time of purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: made before the goods were received ({date}): check that it was taken after they were received, and correct the exhibit&apos;s time or the time of receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}-{month}-{day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (insured: compensation is limited to the insured value, {citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demands add up to {claimed}, not the {table} the loss table claims{why}: the claim letter states {table} from the loss table; check the amounts demanded, the goods&apos; value, the shipping fee and the insured value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refunds asked add up to {total}, more than the {paid} paid, with no basis stated: a refund is limited to the price actually paid; if the rest is compensation (such as the additional compensation of {citation}), list it as a compensation demand and state its basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the time of recording the transcript gives and the time the recording file records are more than a day apart; check them and correct one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the transcript&apos;s time marks go beyond the recording&apos;s length, so the transcript does not match the recording; correct it against the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript says {transcript}, the file {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time mark {mark}, recording {length} long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit {label} (file no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{citation}, the article&apos;s number in an earlier text; the matching article of the text in force is still to be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit {label} (file no. {number}, {detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{citation}, the article&apos;s number in the {year} text; the matching article of the text in force is still to be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s metadata shows it was processed or saved again by editing software; the other side may question whether it is the original, so keep the original medium ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged; its content cannot be shown in the packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is encrypted; the packet can only hold a page saying so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is incomplete and may have been cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s extension does not match its content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s format is not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time the file records it was made is later than the time it was added: the device&apos;s clock may be wrong; check it and correct it in the exhibit&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s modification time is far from the time the file records it was made; check when it was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: in the evidence group “{group}” but not next to each other in the packet, so the evidence list will list the group in several places. Move the group&apos;s exhibits together in the evidence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence at all: the packet will hold the documents only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: no proof purpose filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: a recording with no transcript yet (in practice a written transcript is usually asked for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: over the volume limit of {limit} MB; it will be a volume of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: in no evidence group while the other exhibits are grouped, so the evidence list will list them apart from the groups. Give them an evidence group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s name is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s phone number is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s postal address is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s name is missing: a complaint must give the respondent&apos;s name and address, and one without them is not accepted ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s address is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demands filled in: a complaint must make specific demands ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plaintiff&apos;s name is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plaintiff&apos;s domicile is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s domicile is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The defendant&apos;s name is missing: a suit must have a clear defendant ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s name is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The defendant&apos;s domicile is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s domicile is missing ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No claims filled in: a suit must have specific claims ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No claims filled in: an arbitration application must state its claims ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No facts and reasons, and no timeline: a suit must have facts and reasons ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No facts and reasons, and no timeline ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claimant is missing: a courier claim is made by the merchant (usually the sender). Fill in the case&apos;s claimant, or your organisation&apos;s name in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waybill number is missing: the carrier finds the parcel and takes the claim by it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The courier company (the party claimed against) is missing: the claim can go to the company the waybill belongs to or the one that actually delivered ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proof of the goods&apos; value (invoice, order or payment record): an uninsured parcel is compensated under civil law, which needs the actual loss proved ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the parcel was insured is not filled in: insured and uninsured parcels are compensated under different rules ({citation}); the claim letter leaves the insurance and the amount claimed blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unboxing video (from the waybill and the six sides of the package to the opening, the contents and the damage, in one uncut take)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos of the package (every side, with the waybill number visible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file no. {exhibit} is marked {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No arbitration agreement in force{marked}: an arbitration agreement must state the wish to arbitrate, the matters to arbitrate and the arbitration commission chosen; without a written agreement, one is deemed to exist only if the respondent does not deny it before the first hearing ({citation}). Add the arbitration agreement, or the contract page with the arbitration clause: casefile add {number} FILE --kind arbitration-agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s phone number is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt among the evidence (invoice, order or payment record) proves the goods&apos; value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insured, but the insured value is not filled in: an insured parcel is compensated by the insurance rules ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The problem was found {hours} hours after signing for the parcel: carriers often ask for it within 24–48 hours (not a time limit set by law); no objection within a reasonable time is prima facie evidence of delivery as the waybill records ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case&apos;s exhibit “{title}” (file no. {exhibit}) is an arbitration agreement: where the parties have a written arbitration agreement and may not sue in a people&apos;s court, the court tells the plaintiff to apply for arbitration ({citation}). If the agreement is void, or both sides have waived arbitration, mark it so first and give the reason: casefile exhibit {number} {exhibit} --agreement invalid (or waived) --reason REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({marks})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pages} and more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer&apos;s visibility expression is not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit {label} ({title})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer&apos;s visibility expression is nested too deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text in a hidden layer runs on from visible text on the same line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the form holding a layer&apos;s content has no resources of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file hold a layer hidden by default that cannot be removed safely ({reason}); the packet was not made, so that the hidden content does not appear in it. In a PDF reader keep the layer hidden, save or print it as a new PDF, check it, add it as a new exhibit and withdraw the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file hold an invisible text layer (common in scans, from text recognition): it is not seen in the packet but can be copied and searched; check it for personal data that should not be submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file have text covered by blocks of colour that can still be copied and searched: a block of colour does not mask; mask what must not be seen with the masking tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file have form entries with no appearance, which the packet cannot show; check the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file are too large or too complex to check for invisible or covered text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a content stream with layers is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content with layers cannot be parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a content stream with layers is too large or cannot be decoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

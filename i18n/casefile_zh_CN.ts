@@ -2,14 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>BundlesTab</name>
+    <name>BundleHistoryModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>%1: notes for whoever files it</source>
+        <translation>%1：办理指引（非提交材料）</translation>
+    </message>
+    <message>
+        <source>%1: online filing, %2</source>
+        <translation>%1：网上立案 %2</translation>
+    </message>
+    <message>
+        <source>%1
+Made by %2; exhibits in order: %3
+SHA-256: %4</source>
+        <translation>%1
+生成人：%2；证据顺序：%3
+SHA-256：%4</translation>
+    </message>
+    <message>
+        <source>The file is no longer in the case folder.</source>
+        <translation>该文件已不在案卷文件夹中。</translation>
+    </message>
+    <message>
+        <source>The file in the case folder is not the one saved: its SHA-256 differs.</source>
+        <translation>案卷文件夹中的文件已不是当初保存的文件：其SHA-256不一致。</translation>
+    </message>
+    <message>
+        <source>A later bundle was made for the same venue and destination.</source>
+        <translation>此后已为同一机构和去向另行生成过材料。</translation>
+    </message>
+</context>
+<context>
+    <name>BundleWizard</name>
     <message>
         <source>Make a bundle</source>
         <translation>生成证据材料</translation>
-    </message>
-    <message>
-        <source>Bundles made for this case</source>
-        <translation>本案已生成的材料</translation>
     </message>
     <message>
         <source>1. Venue</source>
@@ -80,6 +127,10 @@
         <translation>全不选</translation>
     </message>
     <message>
+        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
+        <translation>勾选的证据按此顺序编入材料，依次为证据1、证据2……可拖动，或用 Alt+↑、Alt+↓ 调整顺序：这会改变本案的证据顺序，证据页、命令行和之后生成的每份材料都按此顺序。</translation>
+    </message>
+    <message>
         <source>&amp;Split into volumes of at most:</source>
         <translation>分册，每册不超过(&amp;S)：</translation>
     </message>
@@ -132,30 +183,6 @@
         <translation>再生成一份</translation>
     </message>
     <message>
-        <source>Made at</source>
-        <translation>生成时间</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>去向</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation>双击打开材料。</translation>
-    </message>
-    <message>
         <source>Working out what will be masked or removed…</source>
         <translation>正在核算将被遮盖或去除的内容……</translation>
     </message>
@@ -176,6 +203,14 @@
         <translation>文书标题：%1</translation>
     </message>
     <message>
+        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
+        <translation>共 %2 件证据，其中 %1 件按本案证据顺序编入材料（已撤回的证据不列出）。</translation>
+    </message>
+    <message>
+        <source>Double-click to show the exhibit.</source>
+        <translation>双击查看该证据。</translation>
+    </message>
+    <message>
         <source>Double-click to go to the field to fill in.</source>
         <translation>双击转到需要填写的栏目。</translation>
     </message>
@@ -186,18 +221,6 @@
     <message>
         <source>Warning</source>
         <translation>警告</translation>
-    </message>
-    <message>
-        <source>Double-click to show the exhibit.</source>
-        <translation>双击查看该证据。</translation>
-    </message>
-    <message>
-        <source>Ticked exhibits go into the bundle in this order, numbered 证据1, 证据2… Drag, or use Alt+Up and Alt+Down, to reorder: that moves the exhibit in the case&apos;s evidence order, which the evidence tab, the command line and every packet follow.</source>
-        <translation>勾选的证据按此顺序编入材料，依次为证据1、证据2……可拖动，或用 Alt+↑、Alt+↓ 调整顺序：这会改变本案的证据顺序，证据页、命令行和之后生成的每份材料都按此顺序。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 exhibits go into the bundle, in the case&apos;s evidence order (withdrawn exhibits are not listed).</source>
-        <translation>共 %2 件证据，其中 %1 件按本案证据顺序编入材料（已撤回的证据不列出）。</translation>
     </message>
     <message>
         <source>%1 error(s) block this bundle; fix them in the case first.</source>
@@ -266,26 +289,6 @@
     <message>
         <source>%1 warning(s) accepted: fill in the blanks by hand before submitting.</source>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
-    </message>
-    <message>
-        <source>%1: notes for whoever files it</source>
-        <translation>%1：办理指引（非提交材料）</translation>
-    </message>
-    <message>
-        <source>%1: online filing, %2</source>
-        <translation>%1：网上立案 %2</translation>
-    </message>
-    <message>
-        <source>%1
-Made by %2; exhibits in order: %3
-SHA-256: %4</source>
-        <translation>%1
-生成人：%2；证据顺序：%3
-SHA-256：%4</translation>
-    </message>
-    <message>
-        <source>The file is no longer in the case folder.</source>
-        <translation>该文件已不在案卷文件夹中。</translation>
     </message>
     <message>
         <source>Consumer association / 12315 complaint</source>
@@ -358,6 +361,17 @@ SHA-256：%4</translation>
     <message>
         <source>A receipt for a complaint made in person, listing the materials handed in, to print and sign. Choose an A5 sheet or an 80 mm receipt roll.</source>
         <translation>到店投诉的受理回执，列明收取的材料，打印后签字。可选 A5 纸或 80 毫米热敏纸卷。</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Bundles made for this case</source>
+        <translation>本案已生成的材料</translation>
+    </message>
+    <message>
+        <source>Double-click a bundle to open it.</source>
+        <translation>双击打开材料。</translation>
     </message>
 </context>
 <context>
@@ -3656,6 +3670,380 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{first}; {rest}</source>
         <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>{first}
+{rest}</source>
+        <translation>{first}
+{rest}</translation>
+    </message>
+    <message>
+        <source>
+(once they are checked, add --force to accept the warnings and build anyway)</source>
+        <translation>
+（确认无误后可加 --force 忽略警告继续生成）</translation>
+    </message>
+    <message>
+        <source>the bundle was not built:
+{findings}{hint}</source>
+        <translation>未生成材料：
+{findings}{hint}</translation>
+    </message>
+    <message>
+        <source>  [error] {message}</source>
+        <translation>  [错误] {message}</translation>
+    </message>
+    <message>
+        <source>  [warning] {message}</source>
+        <translation>  [警告] {message}</translation>
+    </message>
+    <message>
+        <source>{exhibits}: made before the purchase ({date}): a photo or video cannot show goods not yet bought. Check that it shows the goods bought this time, and correct the exhibit&apos;s time or the time of purchase</source>
+        <translation>{exhibits}的形成时间早于购买时间（{date}）：照片、视频拍不到尚未购买的商品。请核对是否为本次购买的商品，并改正证据的形成时间或购买时间</translation>
+    </message>
+    <message>
+        <source>{exhibits}: made before the goods were received ({date}): check that it was taken after they were received, and correct the exhibit&apos;s time or the time of receipt</source>
+        <translation>{exhibits}的形成时间早于收货时间（{date}）：请核对是否为收货后拍摄，并改正证据的形成时间或收货时间</translation>
+    </message>
+    <message>
+        <source>{year}-{month}-{day}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source> (insured: compensation is limited to the insured value, {citation})</source>
+        <translation>（已保价，赔偿以保价金额为限（{citation}））</translation>
+    </message>
+    <message>
+        <source>The demands add up to {claimed}, not the {table} the loss table claims{why}: the claim letter states {table} from the loss table; check the amounts demanded, the goods&apos; value, the shipping fee and the insured value</source>
+        <translation>索赔请求合计 {claimed}，与损失计算表的请求赔偿金额 {table}不一致{why}：理赔申请书按损失计算表写明 {table}，请核对请求金额、商品价值、运费和保价金额</translation>
+    </message>
+    <message>
+        <source>The refunds asked add up to {total}, more than the {paid} paid, with no basis stated: a refund is limited to the price actually paid; if the rest is compensation (such as the additional compensation of {citation}), list it as a compensation demand and state its basis</source>
+        <translation>退款请求合计 {total}，高于实付金额 {paid}，且未写明依据：退款以实际支付的价款为限；超出部分如属赔偿（如{citation}规定的增加赔偿），请列为赔偿请求并写明依据</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the time of recording the transcript gives and the time the recording file records are more than a day apart; check them and correct one</source>
+        <translation>{exhibits}：文字整理稿记载的录音时间与录音文件记录的形成时间相差超过一天，请核对后改正其一</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the transcript&apos;s time marks go beyond the recording&apos;s length, so the transcript does not match the recording; correct it against the recording</source>
+        <translation>{exhibits}：文字整理稿的时间标记超出录音长度，整理稿与录音不符，请对照录音改正</translation>
+    </message>
+    <message>
+        <source>the transcript says {transcript}, the file {file}</source>
+        <translation>整理稿记为{transcript}，文件记录为{file}</translation>
+    </message>
+    <message>
+        <source>time mark {mark}, recording {length} long</source>
+        <translation>时间标记{mark}，录音长度{length}</translation>
+    </message>
+    <message>
+        <source>Exhibit {label} (file no. {number})</source>
+        <translation>证据{label}（案卷编号{number}）</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>{citation}, the article&apos;s number in an earlier text; the matching article of the text in force is still to be checked</source>
+        <translation>{citation}，系旧文本的条文序号，现行文本的对应条文待核对</translation>
+    </message>
+    <message>
+        <source>Exhibit {label} (file no. {number}, {detail})</source>
+        <translation>证据{label}（案卷编号{number}，{detail}）</translation>
+    </message>
+    <message>
+        <source>{citation}, the article&apos;s number in the {year} text; the matching article of the text in force is still to be checked</source>
+        <translation>{citation}，系{year}年文本的条文序号，现行文本的对应条文待核对</translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>the file&apos;s metadata shows it was processed or saved again by editing software; the other side may question whether it is the original, so keep the original medium ready</source>
+        <translation>文件元数据显示其曾经编辑软件处理或另存，对方可能质疑其原始性，建议准备原始载体</translation>
+    </message>
+    <message>
+        <source>the file is damaged; its content cannot be shown in the packet</source>
+        <translation>文件已损坏，无法在材料中显示内容</translation>
+    </message>
+    <message>
+        <source>the file is encrypted; the packet can only hold a page saying so</source>
+        <translation>文件已加密，材料中只能附说明页</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0字节）</translation>
+    </message>
+    <message>
+        <source>the file is incomplete and may have been cut short</source>
+        <translation>文件不完整，可能被截断</translation>
+    </message>
+    <message>
+        <source>the file&apos;s extension does not match its content</source>
+        <translation>扩展名与内容不符</translation>
+    </message>
+    <message>
+        <source>the file&apos;s format is not recognised</source>
+        <translation>无法识别的文件格式</translation>
+    </message>
+    <message>
+        <source>the time the file records it was made is later than the time it was added: the device&apos;s clock may be wrong; check it and correct it in the exhibit&apos;s details</source>
+        <translation>文件记录的形成时间晚于导入时间，设备时钟可能有误，请核对后在证据信息中改正</translation>
+    </message>
+    <message>
+        <source>the file&apos;s modification time is far from the time the file records it was made; check when it was made</source>
+        <translation>文件修改时间与文件记录的形成时间相差较大，请核对形成时间</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>{exhibits}: {problem}</source>
+        <translation>{exhibits}：{problem}</translation>
+    </message>
+    <message>
+        <source>{exhibits}: in the evidence group “{group}” but not next to each other in the packet, so the evidence list will list the group in several places. Move the group&apos;s exhibits together in the evidence list</source>
+        <translation>{exhibits}同属证据组“{group}”，但在材料中没有排在一起：证据目录将分几处列出该组。请在证据列表中把同组证据移到一起</translation>
+    </message>
+    <message>
+        <source>No evidence at all: the packet will hold the documents only</source>
+        <translation>没有任何证据：材料将只有文书，没有证据部分</translation>
+    </message>
+    <message>
+        <source>{exhibits}: no proof purpose filled in</source>
+        <translation>{exhibits}没有填写证明目的</translation>
+    </message>
+    <message>
+        <source>{exhibits}: a recording with no transcript yet (in practice a written transcript is usually asked for)</source>
+        <translation>{exhibits}是录音/录像，尚无文字整理稿（实务中通常要求附录音文字整理）</translation>
+    </message>
+    <message>
+        <source>{exhibits}: over the volume limit of {limit} MB; it will be a volume of its own</source>
+        <translation>{exhibits}超过分册上限 {limit} MB，将单独成册</translation>
+    </message>
+    <message>
+        <source>{exhibits}: in no evidence group while the other exhibits are grouped, so the evidence list will list them apart from the groups. Give them an evidence group</source>
+        <translation>{exhibits}没有归入证据组，而其他证据已分组：证据目录将把它们列在各组之外。请为其填写证据组</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s name is missing ({citation})</source>
+        <translation>缺少投诉人姓名（{citation}）</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s phone number is missing ({citation})</source>
+        <translation>缺少投诉人电话号码（{citation}）</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s postal address is missing ({citation})</source>
+        <translation>缺少投诉人通讯地址（{citation}）</translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s name is missing: a complaint must give the respondent&apos;s name and address, and one without them is not accepted ({citation})</source>
+        <translation>缺少被投诉人名称：投诉应当提供被投诉人的名称（姓名）、地址，未提供的不予受理（{citation}）</translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s address is missing ({citation})</source>
+        <translation>缺少被投诉人地址（{citation}）</translation>
+    </message>
+    <message>
+        <source>No demands filled in: a complaint must make specific demands ({citation})</source>
+        <translation>没有填写投诉请求：投诉应当提出具体的投诉请求（{citation}）</translation>
+    </message>
+    <message>
+        <source>The plaintiff&apos;s name is missing ({citation})</source>
+        <translation>缺少原告姓名（{citation}）</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name is missing ({citation})</source>
+        <translation>缺少申请人姓名（{citation}）</translation>
+    </message>
+    <message>
+        <source>The plaintiff&apos;s domicile is missing ({citation})</source>
+        <translation>缺少原告住所（{citation}）</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s domicile is missing ({citation})</source>
+        <translation>缺少申请人住所（{citation}）</translation>
+    </message>
+    <message>
+        <source>The defendant&apos;s name is missing: a suit must have a clear defendant ({citation})</source>
+        <translation>缺少被告名称：起诉必须有明确的被告（{citation}）</translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s name is missing ({citation})</source>
+        <translation>缺少被申请人名称（{citation}）</translation>
+    </message>
+    <message>
+        <source>The defendant&apos;s domicile is missing ({citation})</source>
+        <translation>缺少被告住所（{citation}）</translation>
+    </message>
+    <message>
+        <source>The respondent&apos;s domicile is missing ({citation})</source>
+        <translation>缺少被申请人住所（{citation}）</translation>
+    </message>
+    <message>
+        <source>No claims filled in: a suit must have specific claims ({citation})</source>
+        <translation>没有填写诉讼请求：起诉必须有具体的诉讼请求（{citation}）</translation>
+    </message>
+    <message>
+        <source>No claims filled in: an arbitration application must state its claims ({citation})</source>
+        <translation>没有填写仲裁请求：仲裁申请书应当载明仲裁请求（{citation}）</translation>
+    </message>
+    <message>
+        <source>No facts and reasons, and no timeline: a suit must have facts and reasons ({citation})</source>
+        <translation>没有事实和理由，也没有时间线记录：起诉必须有事实、理由（{citation}）</translation>
+    </message>
+    <message>
+        <source>No facts and reasons, and no timeline ({citation})</source>
+        <translation>没有事实和理由，也没有时间线记录（{citation}）</translation>
+    </message>
+    <message>
+        <source>The claimant is missing: a courier claim is made by the merchant (usually the sender). Fill in the case&apos;s claimant, or your organisation&apos;s name in the settings</source>
+        <translation>缺少索赔人：快递理赔由商家（通常是寄件人）提出。请填写本案的索赔人，或在设置中填写本单位名称</translation>
+    </message>
+    <message>
+        <source>The waybill number is missing: the carrier finds the parcel and takes the claim by it</source>
+        <translation>缺少运单号：快递企业凭运单号查找快件、受理理赔</translation>
+    </message>
+    <message>
+        <source>The courier company (the party claimed against) is missing: the claim can go to the company the waybill belongs to or the one that actually delivered ({citation})</source>
+        <translation>缺少快递公司（被索赔人）：可以向运单所属企业或实际提供快递服务的企业索赔（{citation}）</translation>
+    </message>
+    <message>
+        <source>No proof of the goods&apos; value (invoice, order or payment record): an uninsured parcel is compensated under civil law, which needs the actual loss proved ({citation})</source>
+        <translation>缺少商品价值凭证（发票、订单或付款记录）：未保价的快件依照民事法律确定赔偿，须证明实际损失（{citation}）</translation>
+    </message>
+    <message>
+        <source>Whether the parcel was insured is not filled in: insured and uninsured parcels are compensated under different rules ({citation}); the claim letter leaves the insurance and the amount claimed blank</source>
+        <translation>未填写是否保价：保价与未保价的快件赔偿规则不同（{citation}），理赔申请书中的是否保价和请求金额将留空待填</translation>
+    </message>
+    <message>
+        <source>No unboxing video (from the waybill and the six sides of the package to the opening, the contents and the damage, in one uncut take)</source>
+        <translation>缺少开箱视频（从运单、六面外包装到开箱、内物、破损，连续不剪辑）</translation>
+    </message>
+    <message>
+        <source>No photos of the package (every side, with the waybill number visible)</source>
+        <translation>缺少外包装照片（各面，运单号可见）</translation>
+    </message>
+    <message>
+        <source>file no. {exhibit} is marked {status}</source>
+        <translation>案卷编号{exhibit}已标记为{status}</translation>
+    </message>
+    <message>
+        <source>No arbitration agreement in force{marked}: an arbitration agreement must state the wish to arbitrate, the matters to arbitrate and the arbitration commission chosen; without a written agreement, one is deemed to exist only if the respondent does not deny it before the first hearing ({citation}). Add the arbitration agreement, or the contract page with the arbitration clause: casefile add {number} FILE --kind arbitration-agreement</source>
+        <translation>没有有效的仲裁协议{marked}：仲裁协议应当具有请求仲裁的意思表示、仲裁事项和选定的仲裁机构；未附书面仲裁协议的，只有被申请人在首次开庭前不予否认，才视为存在仲裁协议（{citation}）。请添加仲裁协议或含仲裁条款的合同页：casefile add {number} 文件 --kind arbitration-agreement</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is missing</source>
+        <translation>缺少顾客姓名</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s phone number is missing</source>
+        <translation>缺少顾客电话</translation>
+    </message>
+    <message>
+        <source>No receipt among the evidence (invoice, order or payment record) proves the goods&apos; value</source>
+        <translation>证据中没有票据/凭证类材料（发票、订单或付款记录）证明商品价值</translation>
+    </message>
+    <message>
+        <source>Insured, but the insured value is not filled in: an insured parcel is compensated by the insurance rules ({citation})</source>
+        <translation>已保价但未填写保价金额：保价快件按保价规则赔偿（{citation}）</translation>
+    </message>
+    <message>
+        <source>The problem was found {hours} hours after signing for the parcel: carriers often ask for it within 24–48 hours (not a time limit set by law); no objection within a reasonable time is prima facie evidence of delivery as the waybill records ({citation})</source>
+        <translation>签收后 {hours} 小时才发现异常：快递公司常要求 24–48 小时内提出（非法定期限）；在合理期限内未提出异议的，视为已按运单记载交付的初步证据（{citation}）</translation>
+    </message>
+    <message>
+        <source>The case&apos;s exhibit “{title}” (file no. {exhibit}) is an arbitration agreement: where the parties have a written arbitration agreement and may not sue in a people&apos;s court, the court tells the plaintiff to apply for arbitration ({citation}). If the agreement is void, or both sides have waived arbitration, mark it so first and give the reason: casefile exhibit {number} {exhibit} --agreement invalid (or waived) --reason REASON</source>
+        <translation>本案证据“{title}”（案卷编号{exhibit}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，人民法院告知原告向仲裁机构申请仲裁（{citation}）。如该协议无效，或双方已放弃仲裁，请先标记并写明理由：casefile exhibit {number} {exhibit} --agreement invalid（或 waived）--reason 理由</translation>
+    </message>
+    <message>
+        <source> ({marks})</source>
+        <translation>（{marks}）</translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation>第{pages}页</translation>
+    </message>
+    <message>
+        <source>{pages} and more</source>
+        <translation>{pages}等</translation>
+    </message>
+    <message>
+        <source>page {pages}</source>
+        <translation>第{pages}页</translation>
+    </message>
+    <message>
+        <source>a layer&apos;s visibility expression is not recognised</source>
+        <translation>图层可见性表达式无法识别</translation>
+    </message>
+    <message>
+        <source>Exhibit {label} ({title})</source>
+        <translation>证据{label}（{title}）</translation>
+    </message>
+    <message>
+        <source>Exhibit {label}</source>
+        <translation>证据{label}</translation>
+    </message>
+    <message>
+        <source>a layer&apos;s visibility expression is nested too deep</source>
+        <translation>图层可见性表达式嵌套过深</translation>
+    </message>
+    <message>
+        <source>text in a hidden layer runs on from visible text on the same line</source>
+        <translation>隐藏图层中的文字与同一行的可见文字相连</translation>
+    </message>
+    <message>
+        <source>the form holding a layer&apos;s content has no resources of its own</source>
+        <translation>图层内容所在的表单没有自己的资源</translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file hold a layer hidden by default that cannot be removed safely ({reason}); the packet was not made, so that the hidden content does not appear in it. In a PDF reader keep the layer hidden, save or print it as a new PDF, check it, add it as a new exhibit and withdraw the original</source>
+        <translation>{exhibit}原文件{pages}有默认隐藏的图层内容无法安全去除（{reason}），为免隐藏内容出现在材料中，未生成材料。请在PDF阅读器中保持该图层隐藏，另存或打印为新的PDF，核对后作为新证据添加并撤回原证据</translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file hold an invisible text layer (common in scans, from text recognition): it is not seen in the packet but can be copied and searched; check it for personal data that should not be submitted</source>
+        <translation>{exhibit}原文件{pages}含不可见文字层（常见于扫描件的文字识别层），材料中看不到，但可被复制和检索：请核对其中有无不应提交的个人信息</translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file have text covered by blocks of colour that can still be copied and searched: a block of colour does not mask; mask what must not be seen with the masking tool</source>
+        <translation>{exhibit}原文件{pages}有文字被色块覆盖，覆盖的文字仍可被复制和检索：色块不是有效的遮盖，需要遮盖的内容请用遮盖功能处理</translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file have form entries with no appearance, which the packet cannot show; check the original</source>
+        <translation>{exhibit}原文件{pages}有表单填写内容没有外观，材料中无法显示：请核对原件</translation>
+    </message>
+    <message>
+        <source>{exhibit}: {pages} of the original file are too large or too complex to check for invisible or covered text</source>
+        <translation>{exhibit}原文件{pages}内容过大或过于复杂，未能检查是否含不可见或被覆盖的文字</translation>
+    </message>
+    <message>
+        <source>a content stream with layers is too large</source>
+        <translation>含图层的内容流过大</translation>
+    </message>
+    <message>
+        <source>content with layers cannot be parsed</source>
+        <translation>含图层的内容无法解析</translation>
+    </message>
+    <message>
+        <source>a content stream with layers is too large or cannot be decoded</source>
+        <translation>含图层的内容流过大或无法解码</translation>
     </message>
     <message>
         <source>the disk is full while {what}</source>

@@ -67,3 +67,33 @@ def make_video(path, seconds: int = 4, fps: int = 5, size: tuple[int, int] = (16
                 out.mux(packet)
         for packet in stream.encode():
             out.mux(packet)
+
+
+def chinese(message: object) -> str:
+    """A core message as the app shows it in Chinese: its template translated from the catalogue (context
+    ``core``, as casefile.ui.i18n.translated does, without Qt), fields that are messages translated too."""
+    from casefile.core.errors import Message
+
+    if not isinstance(message, Message):
+        return str(message)
+    template = _core_catalogue().get(message.template, message.template)
+    params = {k: chinese(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    return template.format(**params) if params else template
+
+
+_CATALOGUE: dict[str, str] = {}
+
+
+def _core_catalogue() -> dict[str, str]:
+    if not _CATALOGUE:
+        import xml.etree.ElementTree as ET
+
+        ts = Path(__file__).resolve().parents[1] / "i18n" / "casefile_zh_CN.ts"
+        for context in ET.parse(ts).getroot().iter("context"):
+            if context.findtext("name") != "core":
+                continue
+            for item in context.iter("message"):
+                translation = item.find("translation")
+                if translation is not None and translation.text and translation.get("type") is None:
+                    _CATALOGUE[item.findtext("source") or ""] = translation.text
+    return _CATALOGUE

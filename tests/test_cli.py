@@ -196,7 +196,7 @@ def test_bundle_command(capsys, lib, files, tmp_path):
     assert saved.parent.name == "bundles" and saved.is_file()
     assert target.read_bytes() == saved.read_bytes()
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "arbitration")
-    assert code == 2 and "仲裁协议" in err and "--force" in err
+    assert code == 2 and "No arbitration agreement in force" in err and "--force" in err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--layout", "80mm")
     assert code == 0, err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--exhibits", "9")

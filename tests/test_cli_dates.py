@@ -121,7 +121,7 @@ def test_a_refused_bundle_lists_its_findings_one_to_a_line(capsys, lib: Path) ->
     assert code == 2
     lines = err.splitlines()
     assert lines[0] == "casefile: error: the bundle was not built:"
-    assert any(line.startswith("  [错误] 没有填写诉讼请求") for line in lines[1:])
+    assert any(line.startswith("  [error] No claims filled in") for line in lines[1:])
     assert "\\n" not in err
 
 

@@ -318,7 +318,8 @@ def _check_declared_sizes(zf: zipfile.ZipFile, number: str, files: list[zipfile.
         ) from exc
     sizes: dict[str, int | None] = {e.stored_path: e.size for e in truth.exhibits}
     for bundle in bundle_history(entries):
-        made = [*bundle.files, *([bundle.disclosure] if bundle.disclosure else [])]
+        extra = [f for f in (bundle.disclosure, bundle.guidance) if f is not None]
+        made = [*bundle.files, *bundle.components, *extra]
         sizes.update({f.name: f.size for f in made})  # None: an old entry without its size
     for info in files:
         rel = PurePosixPath(info.filename).relative_to(number).as_posix()

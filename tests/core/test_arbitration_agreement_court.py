@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casefile_testing import filed_case
+from casefile_testing import chinese, filed_case
 
 from casefile.cli import main
 from casefile.core import law
@@ -51,8 +51,8 @@ def test_refused_then_made_once_marked_invalid(library, with_clause, capsys):
     (finding,) = [f for f in refused.value.findings if f.level is Level.ERROR]
     assert finding.code == "arbitration-agreement-in-force"
     assert finding.exhibit == clause and finding.field == f"exhibits.{clause}.agreement_status"
-    assert law.cite("civil-procedure.127", short=True, with_part=True) in finding.message
-    assert f"casefile exhibit {number} {clause} --agreement invalid" in finding.message
+    assert law.cite("civil-procedure.127", short=True, with_part=True) in chinese(finding.message)
+    assert f"casefile exhibit {number} {clause} --agreement invalid" in chinese(finding.message)
     assert entries(library, number, "bundle") == []
 
     command = ["--library", str(library.root), "exhibit", number, str(clause)]
@@ -88,7 +88,7 @@ def test_waived_and_back_in_force(library, with_clause):
     with pytest.raises(PreflightError) as info:
         list(build_bundle(library, number, BundleOptions(Venue.ARBITRATION), Settings()))
     (warning,) = [f for f in info.value.findings if f.code == "no-arbitration-agreement"]
-    assert warning.level is Level.WARNING and f"案卷编号{clause}已标记为已放弃" in warning.message
+    assert warning.level is Level.WARNING and f"案卷编号{clause}已标记为已放弃" in chinese(warning.message)
     mark_agreement(library, number, clause, "", "")  # in force again
     with pytest.raises(PreflightError):
         build(library, number, Venue.COURT)

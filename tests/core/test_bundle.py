@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import filed_case, make_case
+from casefile_testing import chinese, filed_case, make_case
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
@@ -255,7 +255,8 @@ def test_court_bundle_keeps_parties_complete(library, full_case):
 def test_arbitration_needs_an_agreement(library, full_case, tmp_path):
     with pytest.raises(PreflightError) as info:
         build(library, full_case, Venue.ARBITRATION)
-    assert "仲裁协议" in str(info.value) and "--force" in str(info.value)
+    assert "仲裁协议" in chinese(info.value.message) and "--force" in str(info.value)
+    assert "No arbitration agreement in force" in str(info.value)  # in English on the command line
     assert list(library.folder(full_case).bundles_dir.iterdir()) == []
     # Accepted, it is built: an agreement not denied before the first hearing is deemed to exist (仲裁法 art. 27).
     build(library, full_case, Venue.ARBITRATION, force=True)
@@ -278,7 +279,7 @@ def test_arbitration_needs_an_agreement(library, full_case, tmp_path):
 def test_warnings_stop_the_build_until_forced(library, full_case):
     with pytest.raises(PreflightError) as info:
         build(library, full_case, Venue.COURT)
-    message = str(info.value)
+    message = chinese(info.value.message)
     assert "录音" in message and "--force" in message  # the recording has no transcript
     assert list(library.folder(full_case).bundles_dir.iterdir()) == []
 

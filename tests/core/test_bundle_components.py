@@ -22,8 +22,8 @@ def flat(text: str) -> str:
 
 
 def packet_base(path: Path) -> str:
-    """The name every file of a packet starts with (a volume's name less its -vol1of3)."""
-    return re.sub(r"-vol\d+of\d+$", "", path.stem)
+    """The name every file of a packet starts with (a volume's name less its -第1册-共3册 or -vol1of3)."""
+    return re.sub(r"-(vol\d+of\d+|第\d+册-共\d+册)$", "", path.stem)
 
 
 @pytest.fixture

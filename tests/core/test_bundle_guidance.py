@@ -35,7 +35,7 @@ def test_guidance_is_a_file_of_its_own_beside_the_packet(library, number, venue)
     (packet,) = result.files
     guidance = result.guidance_file
     assert guidance is not None and guidance.parent == packet.parent
-    assert guidance.name == packet.name.replace(".pdf", "-guidance.pdf")
+    assert guidance.name == packet.name.replace(".pdf", "-办理指引.pdf")
     title = GUIDANCE[venue]
 
     # The filing: no guidance page, numbered, listed and bookmarked on its own.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import filed_case, waive_arbitration
+from casefile_testing import chinese, filed_case, waive_arbitration
 from hostile_pdfs import (
     FORM_RED,
     HIDDEN_GREEN,
@@ -226,7 +226,7 @@ def test_invisible_and_covered_text_are_found_on_their_pages(tmp_path):
     findings = pdfsafe.preflight_pdf(source, "3", "对账单.pdf", 7)
     assert {f.level for f in findings} == {Level.WARNING}
     assert {f.exhibit for f in findings} == {7}
-    messages = "\n".join(f.message for f in findings)
+    messages = "\n".join(chinese(f.message) for f in findings)
     assert "证据3（案卷编号7，对账单.pdf）原文件第2页含不可见文字层" in messages
     assert "证据3（案卷编号7，对账单.pdf）原文件第3页有文字被色块覆盖，覆盖的文字仍可被复制" in messages
     # The text is still there: hidden text is reported, not removed (an OCR layer keeps scans searchable).
@@ -251,7 +251,7 @@ def test_hidden_text_stops_the_build_until_accepted(library, hostile_case):
     codes = {f.code for f in info.value.findings}
     assert {"pdf-invisible-text", "pdf-covered-text"} <= codes
     assert all(f.level is Level.WARNING for f in info.value.findings)
-    message = str(info.value)
+    message = chinese(info.value.message)
     assert "证据1（案卷编号1，对账单.pdf）原文件第2页含不可见文字层" in message and "--force" in message
     assert list(library.folder(hostile_case).bundles_dir.iterdir()) == []
     result = build(library, hostile_case, Venue.COURT, force=True)
@@ -267,7 +267,7 @@ def test_a_hidden_layer_that_cannot_be_left_out_stops_the_build(library, tmp_pat
         build(library, number, Venue.COURT, force=True)
     errors = [f for f in info.value.findings if f.level is Level.ERROR]
     assert [f.code for f in errors] == ["pdf-hidden-layer"]
-    assert "证据1（案卷编号1，截图合集.pdf）原文件第2页" in errors[0].message
+    assert "证据1（案卷编号1，截图合集.pdf）原文件第2页" in chinese(errors[0].message)
     assert list(library.folder(number).bundles_dir.iterdir()) == []
     inspection = pdfsafe.inspect_pdf(source)
     assert [u.page for u in inspection.unsafe] == [2]
@@ -364,7 +364,7 @@ def test_a_value_that_cannot_be_drawn_is_reported(tmp_path):
     assert result.unshown_fields == (1,)
     findings = pdfsafe.preflight_pdf(source, "2", "申请表.pdf")
     assert [f.code for f in findings] == ["pdf-form-unshown"]
-    assert "证据2（申请表.pdf）原文件第1页有表单填写内容没有外观" in findings[0].message
+    assert "证据2（申请表.pdf）原文件第1页有表单填写内容没有外观" in chinese(findings[0].message)
 
 
 def test_an_annotation_in_a_hidden_layer_is_not_drawn(tmp_path):

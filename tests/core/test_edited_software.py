@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from casefile_testing import chinese
 from PIL import Image
 from preflight_cases import complete_case, run
 
@@ -106,7 +107,7 @@ def test_ingest_into_a_case(library, case, tmp_path):
         )
     }
     assert codes["flag-edited"].exhibits == (2,)
-    assert codes["flag-edited"].message.startswith("证据2（案卷编号2，GIMP 2.10.36）：")
+    assert chinese(codes["flag-edited"].message).startswith("证据2（案卷编号2，GIMP 2.10.36）：")
 
 
 # An exhibit flagged by the rule before this one: Nikon Transfer's rewritten time counted as an edit.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bundle_pages import build, mixed_case, page_texts
+from casefile_testing import chinese
 
 from casefile.core.bundle.builder import select_entries
 from casefile.core.bundle.context import Venue
@@ -107,7 +108,7 @@ def test_findings_name_the_packet_number_and_the_own_number(library, case_no):
     case = library.load_case(case_no)
     found = preflight(case, Venue.COURT, select_entries(case, None), size_limit_mb=None)
     (finding,) = [f for f in found if f.code == "no-purpose"]
-    assert finding.message == "证据1（案卷编号4）、证据3（案卷编号2）没有填写证明目的"
+    assert chinese(finding.message) == "证据1（案卷编号4）、证据3（案卷编号2）没有填写证明目的"
     assert finding.exhibits == (4, 2) and finding.field == "exhibits.4.purpose"
 
 
@@ -150,7 +151,7 @@ def test_groups_apart_and_exhibits_left_out_of_groups_are_warned_about(library, 
     case = library.load_case(case_no)
     found = {f.code: f for f in preflight(case, Venue.COURT, select_entries(case, None), size_limit_mb=None)}
     apart = found["group-apart"]
-    assert apart.message.startswith("证据1（案卷编号1）、证据3（案卷编号3）同属证据组“第一组”")
+    assert chinese(apart.message).startswith("证据1（案卷编号1）、证据3（案卷编号3）同属证据组“第一组”")
     assert apart.field == "exhibits.1.group" and apart.exhibits == (1, 3)
     assert found["ungrouped"].exhibits == (4, 5, 6)
     listing = re.sub(r"\s+", "", evidence_list(page_texts(build(library, case_no, Venue.COURT, force=True).files[0])))

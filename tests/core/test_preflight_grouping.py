@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
+from casefile_testing import chinese
 from preflight_cases import CST, complete_case, exhibit, run
 
 from casefile.core.bundle.context import ExhibitEntry, Level, Venue
@@ -20,7 +21,12 @@ def test_exhibits_without_a_purpose_are_one_warning():
     found = [f for f in run(case, Venue.COURT) if f.code == "no-purpose"]
     assert len(found) == 1
     (finding,) = found
-    assert finding.message == "证据1（案卷编号1）、证据3（案卷编号3）、证据5（案卷编号5）没有填写证明目的"
+    assert chinese(finding.message) == "证据1（案卷编号1）、证据3（案卷编号3）、证据5（案卷编号5）没有填写证明目的"
+    # English source text, as the command line prints it and the app shows it in English.
+    assert (
+        finding.message
+        == "Exhibit 1 (file no. 1), Exhibit 3 (file no. 3), Exhibit 5 (file no. 5): no proof purpose filled in"
+    )
     assert finding.level is Level.WARNING
     assert finding.exhibits == (1, 3, 5) and finding.exhibit == 1
     assert finding.field == "exhibits.1.purpose"
@@ -32,7 +38,7 @@ def test_the_packets_labels_name_the_exhibits():
     case.exhibits = [dataclasses.replace(e, purpose="") for e in case.exhibits]
     entries = [ExhibitEntry(case.exhibits[2], "1-1"), ExhibitEntry(case.exhibits[0], "1-2")]
     (finding,) = [f for f in preflight(case, Venue.COURT, entries, size_limit_mb=None) if f.code == "no-purpose"]
-    assert finding.message == "证据1-1（案卷编号3）、证据1-2（案卷编号1）没有填写证明目的"
+    assert chinese(finding.message) == "证据1-1（案卷编号3）、证据1-2（案卷编号1）没有填写证明目的"
     assert finding.exhibits == (3, 1)
 
 
@@ -51,17 +57,19 @@ def test_flags_photos_and_contradictions_are_grouped_by_kind():
     codes = [f.code for f in found]
     assert len(codes) == len(set(codes)), codes  # one finding per kind
     by_code = {f.code: f for f in found}
-    assert by_code["flag-time-disagrees"].message.startswith(
+    assert chinese(by_code["flag-time-disagrees"].message).startswith(
         "证据4（案卷编号4，IMG_4.jpg）、证据5（案卷编号5，IMG_5.jpg）、证据6（案卷编号6，IMG_6.jpg）："
     )
     assert by_code["flag-time-disagrees"].field == "exhibits.4.captured_at"
-    assert by_code["flag-edited"].message.startswith("证据4（案卷编号4，GIMP 2.10.36）、证据6（案卷编号6，醒图 9.1）：")
+    assert chinese(by_code["flag-edited"].message).startswith(
+        "证据4（案卷编号4，GIMP 2.10.36）、证据6（案卷编号6，醒图 9.1）："
+    )
     assert by_code["flag-edited"].exhibits == (4, 6)
     assert by_code["captured-before-purchase"].exhibits == (4, 5, 6)
-    assert by_code["captured-before-purchase"].message.count("2022年5月10日") == 3
-    assert by_code["over-size-limit"].message == (
+    assert chinese(by_code["captured-before-purchase"].message).count("2022年5月10日") == 3
+    assert chinese(by_code["over-size-limit"].message) == (
         "证据1（案卷编号1，25.0 MB）、证据3（案卷编号3，30.0 MB）超过分册上限 10 MB，将单独成册"
     )
     for finding in found:
         for n in finding.exhibits:
-            assert finding.message.count(f"案卷编号{n}") == 1
+            assert chinese(finding.message).count(f"案卷编号{n}") == 1

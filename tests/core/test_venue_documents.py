@@ -10,6 +10,7 @@ window of 消法 art. 25 is counted from receipt and a respondent's "已超过�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -435,7 +436,7 @@ def test_a_12305_packet_is_built_named_and_recorded(library: Library) -> None:
     number = courier_case(library)
     options = BundleOptions(Venue.COURIER_CLAIM, force=True, route=Route.POSTAL_REGULATOR)
     result = [r for r in build_bundle(library, number, options, MERCHANT_SETTINGS) if isinstance(r, BundleResult)][0]
-    assert "-courier-claim-12305-" in result.files[0].name
+    assert result.files[0].name.startswith(f"邮政业用户申诉-{number}-")
     made = bundle_history(library.folder(number).custody.read())
     assert (made[-1].venue, made[-1].route) == ("courier-claim", "12305")
     with pytest.raises(InvalidValueError):
@@ -457,9 +458,13 @@ def test_the_command_line_chooses_the_destination(capsys: pytest.CaptureFixture[
     argv = ["--library", str(lib), "bundle", number, "--force"]
     assert main([*argv, "--venue", "courier-claim", "--to", "12305"]) == 0
     out = capsys.readouterr().out
-    assert "-courier-claim-12305-" in out
+    assert f"/邮政业用户申诉-{number}-" in out.replace("\\", "/")
     assert main([*argv, "--venue", "consumer-association", "--to", "12315"]) == 0
-    assert "-consumer-association-12315-" in capsys.readouterr().out
+    assert f"/12315投诉-{number}-" in capsys.readouterr().out.replace("\\", "/")
+    save_settings(replace(MERCHANT_SETTINGS, language="en"))  # the names follow the language set
+    assert main([*argv, "--venue", "courier-claim", "--to", "12305"]) == 0
+    assert f"/{number}-courier-claim-12305-" in capsys.readouterr().out.replace("\\", "/")
+    save_settings(MERCHANT_SETTINGS)
     assert main([*argv, "--venue", "consumer-association", "--to", "12305"]) == 2
     assert "cannot go to 12305" in capsys.readouterr().err
     assert main(["--library", str(lib), "show", number]) == 0

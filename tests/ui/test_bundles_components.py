@@ -23,18 +23,18 @@ def test_components_check_box_makes_the_files_and_lists_them(ctx, tab, tmp_path)
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.COURT)
-    assert tab.components_check.isEnabled() and not tab.components_check.isChecked()
-    tab.components_check.setChecked(True)
-    tab.run_preflight()
-    tab.accept_warnings.setChecked(True)
-    tab.generate()
-    result = tab.last_result
+    assert tab.wizard.components_check.isEnabled() and not tab.wizard.components_check.isChecked()
+    tab.wizard.components_check.setChecked(True)
+    tab.wizard.run_preflight()
+    tab.wizard.accept_warnings.setChecked(True)
+    tab.wizard.generate()
+    result = tab.wizard.last_result
     assert isinstance(result, BundleResult)
     names = [p.name.split("-")[-1] for p in result.components]
     assert names == ["民事起诉状.pdf", "证据目录.pdf", "证据.pdf", "身份证明.pdf", "送达地址确认书.pdf"]
-    text = tab.result_label.text()
+    text = tab.wizard.result_label.text()
     assert all(p.name in text for p in result.components)
-    rows = [tab.history.item(r, 1).text() for r in range(tab.history.rowCount())]
+    rows = [tab.history_model.index(r, 1).data() for r in range(tab.history_model.rowCount())]
     assert rows[:2] == ["Court (civil complaint)", "Court (civil complaint): notes for whoever files it"]
     assert rows[2:] == [f"Court (civil complaint): online filing, {n[:-4]}" for n in names]
 
@@ -43,4 +43,4 @@ def test_no_components_for_a_receipt(ctx, tab, tmp_path):
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.RECEIPT)
-    assert not tab.components_check.isEnabled()
+    assert not tab.wizard.components_check.isEnabled()

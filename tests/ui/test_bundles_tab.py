@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,13 +74,13 @@ def tab(ctx, qtbot):
 
 
 def choose(tab, venue: Venue) -> None:
-    tab.venue_combo.setCurrentIndex(tab.venue_combo.findData(venue.value))
+    tab.wizard.venue_combo.setCurrentIndex(tab.wizard.venue_combo.findData(venue.value))
 
 
 def bundle_files(ctx, number: str) -> list[Path]:
     """The packets saved (their disclosure reports and guidance beside them are not packets)."""
     folder = ctx.library.folder(number).bundles_dir
-    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-guidance"))
+    packets = (p for p in folder.iterdir() if p.suffix == ".pdf" and not p.stem.endswith("-办理指引"))
     return sorted(packets) if folder.exists() else []
 
 
@@ -92,16 +93,16 @@ def test_lists_exhibits_checked_with_default_venue(ctx, tab, tmp_path):
     with ctx.library.edit(number) as writer:
         writer.withdraw(2, "重复")
     tab.set_case(number)
-    assert tab.venue_combo.currentData() == ctx.settings.default_venue
-    picker = tab.exhibit_list
+    assert tab.wizard.venue_combo.currentData() == ctx.settings.default_venue
+    picker = tab.wizard.exhibit_list
     assert picker.count() == 2  # the withdrawn one is not offered
     assert [picker.row_item(0).text(c) for c in range(5)] == ["证据1", "1", "", "破损照片", "Photo"]
     assert [picker.row_item(1).text(c) for c in range(3)] == ["证据2", "3", ""]
     assert all(picker.is_ticked(i) for i in range(2))
-    assert tab.chosen_numbers() == [1, 3]
-    assert not tab.generate_button.isEnabled()  # not checked yet
+    assert tab.wizard.chosen_numbers() == [1, 3]
+    assert not tab.wizard.generate_button.isEnabled()  # not checked yet
     tab.set_case(None)
-    assert tab.exhibit_list.count() == 0 and not tab.wizard.isEnabled()
+    assert tab.wizard.exhibit_list.count() == 0 and not tab.wizard.isEnabled()
 
 
 def test_the_wizard_lists_the_evidence_order_and_numbers_what_is_ticked(ctx, tab, tmp_path):
@@ -113,18 +114,18 @@ def test_the_wizard_lists_the_evidence_order_and_numbers_what_is_ticked(ctx, tab
     with ctx.library.edit(number) as writer:
         writer.move_exhibit(3, -2)  # the chat to the top, as in the evidence tab
     ctx.events.case_changed.emit(number)
-    picker = tab.exhibit_list
+    picker = tab.wizard.exhibit_list
     assert picker.numbers() == [3, 1, 2]
     assert [picker.packet_text(i) for i in range(3)] == ["证据1", "证据2", "证据3"]
     assert picker.row_item(2).text(picker.GROUP) == "第一组：收货时屏幕已碎"
     picker.set_ticked(1, False)  # leave exhibit 1 out: 2 becomes 证据2
     assert [picker.packet_text(i) for i in range(3)] == ["证据1", "—", "证据2"]
-    assert tab.chosen_numbers() == [3, 2]
-    assert "2 of 3 exhibits" in tab.chosen_label.text()
-    tab.run_preflight()
-    assert tab._findings is not None and {f.code for f in tab._findings} == {"ungrouped"}
-    tab.accept_warnings.setChecked(True)
-    tab.generate()
+    assert tab.wizard.chosen_numbers() == [3, 2]
+    assert "2 of 3 exhibits" in tab.wizard.chosen_label.text()
+    tab.wizard.run_preflight()
+    assert tab.wizard._findings is not None and {f.code for f in tab.wizard._findings} == {"ungrouped"}
+    tab.wizard.accept_warnings.setChecked(True)
+    tab.wizard.generate()
     details = bundle_entries(ctx, number)[-1]["details"]
     assert [(x["label"], x["exhibit"]) for x in details["exhibits"]] == [("1", 3), ("2", 2)]
     picker.set_ticked(1, True)
@@ -135,37 +136,37 @@ def test_court_warnings_need_accepting_then_generate(ctx, tab, tmp_path, qtbot):
     number = partial_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.COURT)
-    findings = tab.run_preflight()
+    findings = tab.wizard.run_preflight()
     assert findings and all(f.level is Level.WARNING for f in findings)
     assert {f.code for f in findings} >= {"no-complainant-name", "no-complainant-address", "no-respondent-address"}
-    assert tab.findings.count() == len(findings)
-    assert tab.findings.item(0).foreground().color().name() == "#c05600"
-    assert not tab.accept_warnings.isHidden()
-    assert not tab.generate_button.isEnabled()
+    assert tab.wizard.findings.count() == len(findings)
+    assert tab.wizard.findings.item(0).foreground().color().name() == "#c05600"
+    assert not tab.wizard.accept_warnings.isHidden()
+    assert not tab.wizard.generate_button.isEnabled()
 
-    tab.accept_warnings.setChecked(True)
-    assert tab.generate_button.isEnabled()
+    tab.wizard.accept_warnings.setChecked(True)
+    assert tab.wizard.generate_button.isEnabled()
     with qtbot.waitSignal(ctx.events.case_changed, timeout=1000) as emitted:
-        tab.generate()
+        tab.wizard.generate()
     assert emitted.args == [number]
 
-    result = tab.last_result
+    result = tab.wizard.last_result
     assert isinstance(result, BundleResult)
     saved = bundle_files(ctx, number)
-    assert saved == result.files and saved[0].suffix == ".pdf" and "-court-" in saved[0].name
+    assert saved == result.files and saved[0].suffix == ".pdf" and saved[0].name.startswith("民事起诉状及证据-")
     assert saved[0].read_bytes().startswith(b"%PDF")
     assert result.pages > 3
-    assert result.sha256[0] in tab.result_label.text()
-    assert str(saved[0]) in tab.result_label.text()
-    assert tab.open_button.isEnabled() and tab.folder_button.isEnabled()
-    assert tab.history.rowCount() == 2  # the packet, then the notes beside it
-    assert tab.history.item(0, 1).text() == "Court (civil complaint)"
-    assert tab.history.item(0, 2).text() == saved[0].name
-    assert tab.history.item(0, 3).text() == str(result.pages)
-    assert tab.history.item(0, 4).text() == result.sha256[0][:16] + "…"
-    assert result.guidance_file is not None and tab.history.item(1, 2).text() == result.guidance_file.name
-    assert tab.history.item(1, 1).text() == "Court (civil complaint): notes for whoever files it"
-    assert result.guidance_file.name in tab.result_label.text()
+    assert result.sha256[0] in tab.wizard.result_label.text()
+    assert str(saved[0]) in tab.wizard.result_label.text()
+    assert tab.wizard.open_button.isEnabled() and tab.wizard.folder_button.isEnabled()
+    assert tab.history_model.rowCount() == 2  # the packet, then the notes beside it
+    assert tab.history_model.index(0, 1).data() == "Court (civil complaint)"
+    assert tab.history_model.index(0, 2).data() == saved[0].name
+    assert tab.history_model.index(0, 3).data() == str(result.pages)
+    assert tab.history_model.index(0, 4).data() == result.sha256[0][:16] + "…"
+    assert result.guidance_file is not None and tab.history_model.index(1, 2).data() == result.guidance_file.name
+    assert tab.history_model.index(1, 1).data() == "Court (civil complaint): notes for whoever files it"
+    assert result.guidance_file.name in tab.wizard.result_label.text()
     assert bundle_entries(ctx, number)[0]["details"]["accepted_warnings"]
 
 
@@ -173,16 +174,16 @@ def test_changing_warnings_need_accepting_again(ctx, tab, tmp_path):
     number = partial_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.COURT)
-    tab.run_preflight()
-    tab.accept_warnings.setChecked(True)
-    assert tab.generate_button.isEnabled()
+    tab.wizard.run_preflight()
+    tab.wizard.accept_warnings.setChecked(True)
+    assert tab.wizard.generate_button.isEnabled()
     choose(tab, Venue.CONSUMER_ASSOCIATION)  # other warnings: the tick no longer applies
-    assert not tab.generate_button.isEnabled()
-    tab.run_preflight()
-    assert not tab.accept_warnings.isChecked()
-    assert not tab.generate_button.isEnabled()
-    tab.generate()  # refused quietly: nothing is built
-    assert tab.last_result is None and bundle_files(ctx, number) == []
+    assert not tab.wizard.generate_button.isEnabled()
+    tab.wizard.run_preflight()
+    assert not tab.wizard.accept_warnings.isChecked()
+    assert not tab.wizard.generate_button.isEnabled()
+    tab.wizard.generate()  # refused quietly: nothing is built
+    assert tab.wizard.last_result is None and bundle_files(ctx, number) == []
 
 
 def test_arbitration_without_agreement_needs_accepting(ctx, tab, tmp_path):
@@ -190,13 +191,13 @@ def test_arbitration_without_agreement_needs_accepting(ctx, tab, tmp_path):
     number = partial_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.ARBITRATION)
-    findings = tab.run_preflight()
+    findings = tab.wizard.run_preflight()
     assert any(f.level is Level.WARNING and f.code == "no-arbitration-agreement" for f in findings)
-    assert not tab.generate_button.isEnabled()
-    tab.generate()
-    assert tab.last_result is None and bundle_files(ctx, number) == []
-    tab.accept_warnings.setChecked(True)
-    assert tab.generate_button.isEnabled()
+    assert not tab.wizard.generate_button.isEnabled()
+    tab.wizard.generate()
+    assert tab.wizard.last_result is None and bundle_files(ctx, number) == []
+    tab.wizard.accept_warnings.setChecked(True)
+    assert tab.wizard.generate_button.isEnabled()
 
 
 def test_arbitration_with_agreement_and_complete_case_needs_no_tick(ctx, tab, tmp_path):
@@ -207,38 +208,38 @@ def test_arbitration_with_agreement_and_complete_case_needs_no_tick(ctx, tab, tm
     list(add_files(ctx.library, number, [agreement], options))
     tab.set_case(number)
     choose(tab, Venue.ARBITRATION)
-    assert tab.run_preflight() == []
-    assert tab.findings.count() == 0
-    assert tab.accept_warnings.isHidden()
-    assert tab.generate_button.isEnabled()
-    tab.generate()
-    assert tab.last_result is not None and not tab.last_result.warnings
+    assert tab.wizard.run_preflight() == []
+    assert tab.wizard.findings.count() == 0
+    assert tab.wizard.accept_warnings.isHidden()
+    assert tab.wizard.generate_button.isEnabled()
+    tab.wizard.generate()
+    assert tab.wizard.last_result is not None and not tab.wizard.last_result.warnings
 
 
 def test_reordering_in_the_wizard_moves_the_exhibit_in_the_cases_evidence_order(ctx, tab, tmp_path):
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.CONSUMER_ASSOCIATION)
-    picker = tab.exhibit_list
+    picker = tab.wizard.exhibit_list
     picker.set_current_row(2)
-    tab.move_selected(-1)
-    tab.move_selected(-1)
-    tab.move_selected(-1)  # already at the top: stays
+    tab.wizard.move_selected(-1)
+    tab.wizard.move_selected(-1)
+    tab.wizard.move_selected(-1)  # already at the top: stays
     assert picker.current_row() == 0
-    assert tab.chosen_numbers() == [3, 1, 2]
+    assert tab.wizard.chosen_numbers() == [3, 1, 2]
     # One order: the case records it, so the evidence tab, the command line and every packet follow it.
     assert [e.number for e in ctx.library.load_case(number).ordered_exhibits()] == [3, 1, 2]
     picker.set_ticked(2, False)  # leave exhibit 2 out
-    assert tab.chosen_numbers() == [3, 1]
-    tab.run_preflight()
-    assert tab.generate_button.isEnabled()
-    tab.generate()
+    assert tab.wizard.chosen_numbers() == [3, 1]
+    tab.wizard.run_preflight()
+    assert tab.wizard.generate_button.isEnabled()
+    tab.wizard.generate()
     details = bundle_entries(ctx, number)[-1]["details"]
     assert [(x["label"], x["exhibit"]) for x in details["exhibits"]] == [("1", 3), ("2", 1)]
     # The same case again (as after the save) keeps the order and the ticks.
     tab.set_case(number)
     assert picker.numbers() == [3, 1, 2]
-    assert tab.chosen_numbers() == [3, 1]
+    assert tab.wizard.chosen_numbers() == [3, 1]
 
 
 def test_reordering_keeps_withdrawn_exhibits_in_their_place(ctx, tab, tmp_path):
@@ -246,84 +247,84 @@ def test_reordering_keeps_withdrawn_exhibits_in_their_place(ctx, tab, tmp_path):
     with ctx.library.edit(number) as writer:
         writer.withdraw(2, "重复")
     tab.set_case(number)
-    tab.exhibit_list.set_current_row(1)
-    tab.move_selected(-1)
+    tab.wizard.exhibit_list.set_current_row(1)
+    tab.wizard.move_selected(-1)
     assert [e.number for e in ctx.library.load_case(number).ordered_exhibits()] == [3, 2, 1]
-    assert tab.exhibit_list.numbers() == [3, 1]
+    assert tab.wizard.exhibit_list.numbers() == [3, 1]
 
 
 def test_alt_down_moves_the_selected_exhibit(ctx, tab, tmp_path, qtbot):
     number = make_case(ctx, tmp_path)
     tab.set_case(number)
-    tab._go(1)
+    tab.wizard._go(1)
     with qtbot.waitActive(tab):  # shortcuts only fire in the active window
         tab.show()
-        tab.activateWindow()
-    tab.exhibit_list.setFocus()
-    tab.exhibit_list.set_current_row(0)
-    assert tab.exhibit_list.hasFocus()
-    qtbot.keyClick(tab.exhibit_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert tab.chosen_numbers() == [2, 1, 3]
-    assert tab.exhibit_list.packet_text(1) == "证据2" and tab.exhibit_list.number(1) == 1
+        tab.wizard.activateWindow()
+    tab.wizard.exhibit_list.setFocus()
+    tab.wizard.exhibit_list.set_current_row(0)
+    assert tab.wizard.exhibit_list.hasFocus()
+    qtbot.keyClick(tab.wizard.exhibit_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert tab.wizard.chosen_numbers() == [2, 1, 3]
+    assert tab.wizard.exhibit_list.packet_text(1) == "证据2" and tab.wizard.exhibit_list.number(1) == 1
 
 
 def test_cancel_saves_nothing(ctx, tab, tmp_path):
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.CONSUMER_ASSOCIATION)
-    tab.run_preflight()
+    tab.wizard.run_preflight()
     started = []
 
     def hook(task):
         started.append(task)
-        task.progress.connect(lambda *_: tab.cancel_button.click())  # the Cancel button, on the first progress
+        task.progress.connect(lambda *_: tab.wizard.cancel_button.click())  # the Cancel button, on the first progress
 
     tab.task_started.connect(hook)
-    tab.generate()
+    tab.wizard.generate()
     assert started and started[0].token.cancelled
-    assert tab.last_result is None
+    assert tab.wizard.last_result is None
     assert [p for p in bundle_files(ctx, number) if p.is_file()] == []
     assert bundle_entries(ctx, number) == []
-    assert tab.status_label.text() == "Cancelled, nothing saved."
-    assert tab.history.rowCount() == 0
-    assert tab.generate_button.isEnabled()  # can try again
+    assert tab.wizard.status_label.text() == "Cancelled, nothing saved."
+    assert tab.history_model.rowCount() == 0
+    assert tab.wizard.generate_button.isEnabled()  # can try again
 
 
 def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
-    assert tab.layout_combo.isHidden()
+    assert tab.wizard.layout_combo.isHidden()
     choose(tab, Venue.RECEIPT)
-    assert not tab.layout_combo.isHidden()
-    assert not tab.split_spin.isEnabled()
-    tab.layout_combo.setCurrentIndex(tab.layout_combo.findData("80mm"))
-    tab.run_preflight()
-    tab.generate()
-    assert tab.last_result is not None and tab.last_result.files[0].name.endswith("-80mm.pdf")
+    assert not tab.wizard.layout_combo.isHidden()
+    assert not tab.wizard.split_spin.isEnabled()
+    tab.wizard.layout_combo.setCurrentIndex(tab.wizard.layout_combo.findData("80mm"))
+    tab.wizard.run_preflight()
+    tab.wizard.generate()
+    assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.endswith("-80mm.pdf")
     choose(tab, Venue.CONSUMER_ASSOCIATION)
-    tab.run_preflight()
-    tab.generate()
-    assert tab.history.rowCount() == 3  # the packet and its notes, then the receipt
-    assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint"
-    assert tab.history.item(2, 1).text() == "Walk-in complaint receipt (80mm)"
-    assert tab.history.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.last_result.files[0])
+    tab.wizard.run_preflight()
+    tab.wizard.generate()
+    assert tab.history_model.rowCount() == 3  # the packet and its notes, then the receipt
+    assert tab.history_model.index(0, 1).data() == "Consumer association / 12315 complaint"
+    assert tab.history_model.index(2, 1).data() == "Walk-in complaint receipt (80mm)"
+    assert tab.history_model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.wizard.last_result.files[0])
 
 
 def test_retranslate_keeps_choices(ctx, tab, tmp_path):
     number = make_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.COURT)
-    tab.move_selected(0)
-    tab.run_preflight()
-    count = tab.findings.count()
+    tab.wizard.move_selected(0)
+    tab.wizard.run_preflight()
+    count = tab.wizard.findings.count()
     tab.retranslate()
-    assert tab.venue_combo.currentData() == Venue.COURT.value
-    assert tab.venue_combo.currentText() == "Court (civil complaint)"
-    assert tab.findings.count() == count
+    assert tab.wizard.venue_combo.currentData() == Venue.COURT.value
+    assert tab.wizard.venue_combo.currentText() == "Court (civil complaint)"
+    assert tab.wizard.findings.count() == count
 
 
 def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_path):
-    from casefile.ui.bundles_tab import STEP_CHECK
+    from casefile.ui.bundle_wizard import STEP_CHECK
 
     number = complete_case(ctx, tmp_path)
     chat = tmp_path / "courier-chat.txt"
@@ -331,12 +332,12 @@ def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_pa
     list(add_files(ctx.library, number, [chat]))
     tab.set_case(number)
     choose(tab, Venue.COURIER_CLAIM)
-    tab._go(STEP_CHECK)
-    text = tab.disclosure_view.toPlainText()
+    tab.wizard._go(STEP_CHECK)
+    text = tab.wizard.disclosure_view.toPlainText()
     assert "已遮盖 手机号" in text and "投诉人/消费者的个人信息" in text, text
     choose(tab, Venue.COURT)
-    tab._go(STEP_CHECK)
-    assert "投诉人/消费者" not in tab.disclosure_view.toPlainText()
+    tab.wizard._go(STEP_CHECK)
+    assert "投诉人/消费者" not in tab.wizard.disclosure_view.toPlainText()
 
 
 def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, tab, tmp_path):
@@ -345,28 +346,31 @@ def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, t
     number = complete_case(ctx, tmp_path)
     tab.set_case(number)
     choose(tab, Venue.COURT)
-    assert tab.route_combo.isHidden() and tab.route() is None
+    assert tab.wizard.route_combo.isHidden() and tab.wizard.route() is None
     choose(tab, Venue.CONSUMER_ASSOCIATION)
-    assert not tab.route_combo.isHidden() and tab.route() is Route.CONSUMER_ASSOCIATION
-    assert [tab.route_combo.itemData(i) for i in range(tab.route_combo.count())] == ["consumer-association", "12315"]
-    tab.route_combo.setCurrentIndex(tab.route_combo.findData("12315"))
-    assert tab.route() is Route.MARKET_REGULATOR and "12315" in tab.venue_help.text()
+    assert not tab.wizard.route_combo.isHidden() and tab.wizard.route() is Route.CONSUMER_ASSOCIATION
+    assert [tab.wizard.route_combo.itemData(i) for i in range(tab.wizard.route_combo.count())] == [
+        "consumer-association",
+        "12315",
+    ]
+    tab.wizard.route_combo.setCurrentIndex(tab.wizard.route_combo.findData("12315"))
+    assert tab.wizard.route() is Route.MARKET_REGULATOR and "12315" in tab.wizard.venue_help.text()
     tab.retranslate()
-    assert tab.route() is Route.MARKET_REGULATOR  # the choice survives a change of language
-    tab.run_preflight()
-    tab.generate()
-    assert tab.last_result is not None and "-consumer-association-12315-" in tab.last_result.files[0].name
-    assert tab.history.item(0, 1).text() == "Consumer association / 12315 complaint → Market regulator (12315)"
+    assert tab.wizard.route() is Route.MARKET_REGULATOR  # the choice survives a change of language
+    tab.wizard.run_preflight()
+    tab.wizard.generate()
+    assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.startswith("12315投诉-")
+    assert tab.history_model.index(0, 1).data() == "Consumer association / 12315 complaint → Market regulator (12315)"
 
     choose(tab, Venue.COURIER_CLAIM)
-    assert [tab.route_combo.itemData(i) for i in range(tab.route_combo.count())] == ["carrier", "12305"]
-    assert tab.route() is Route.CARRIER
-    tab.route_combo.setCurrentIndex(tab.route_combo.findData("12305"))
-    assert "邮政业用户申诉材料" in tab.venue_help.text()
-    tab.run_preflight()
-    tab.accept_warnings.setChecked(True)
-    tab.generate()
-    assert tab.last_result is not None and "-courier-claim-12305-" in tab.last_result.files[0].name
+    assert [tab.wizard.route_combo.itemData(i) for i in range(tab.wizard.route_combo.count())] == ["carrier", "12305"]
+    assert tab.wizard.route() is Route.CARRIER
+    tab.wizard.route_combo.setCurrentIndex(tab.wizard.route_combo.findData("12305"))
+    assert "邮政业用户申诉材料" in tab.wizard.venue_help.text()
+    tab.wizard.run_preflight()
+    tab.wizard.accept_warnings.setChecked(True)
+    tab.wizard.generate()
+    assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.startswith("邮政业用户申诉-")
     assert bundle_entries(ctx, number)[-1]["details"]["route"] == "12305"
 
 
@@ -380,7 +384,7 @@ def test_a_redacted_copy_is_listed_unticked_and_the_table_gives_it_its_originals
     copy = redact_exhibit(ctx.library, number, 2, [RedactionRegion(0, 0, 40, 20)], "第三方昵称").exhibit
     assert copy is not None and copy.number == 4
     tab.set_case(number)
-    picker = tab.exhibit_list
+    picker = tab.wizard.exhibit_list
     assert picker.numbers() == [1, 2, 3, 4]
     assert [picker.packet_text(i) for i in range(4)] == ["证据1", "证据2", "证据3", "—"]
     assert "redacted copy of no. 2" in picker.row_item(3).text(picker.TITLE)
@@ -395,10 +399,69 @@ def test_the_venue_follows_the_case_type_and_never_carries_over(ctx, tab, tmp_pa
     quality = make_case(ctx, tmp_path, type="quality")
     courier = make_case(ctx, tmp_path, type="logistics")
     tab.set_case(courier)
-    assert tab.venue() is Venue.COURIER_CLAIM
+    assert tab.wizard.venue() is Venue.COURIER_CLAIM
     tab.set_case(quality)
-    assert tab.venue() is Venue.CONSUMER_ASSOCIATION
+    assert tab.wizard.venue() is Venue.CONSUMER_ASSOCIATION
     choose(tab, Venue.ARBITRATION)
     tab.set_case(courier)
     tab.set_case(quality)
-    assert tab.venue() is Venue.CONSUMER_ASSOCIATION
+    assert tab.wizard.venue() is Venue.CONSUMER_ASSOCIATION
+
+
+# A citation stays as the law names itself in either language: 《民事诉讼法》第一百二十二条, 第一百二十七条（二）.
+CITATION = re.compile(r"《[^》]+》[第零一二三四五六七八九十百条款项（）、]*")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def install_chinese(qapp, tmp_path: Path) -> None:
+    """Chinese from this checkout's catalogue (the installed package may map its translations elsewhere)."""
+    import subprocess
+    import sys
+
+    from casefile.ui import i18n
+
+    from PySide6.QtCore import QTranslator
+
+    i18n.install(qapp, "zh_CN")  # Qt's own strings
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease not installed")
+    compiled = tmp_path / "casefile_zh_CN.qm"
+    source = Path(__file__).resolve().parents[2] / "i18n" / "casefile_zh_CN.ts"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True)
+    ours = QTranslator(qapp)
+    assert ours.load(str(compiled))
+    qapp.installTranslator(ours)
+    i18n._installed.append(ours)  # taken out again with the others after the test
+
+
+@pytest.mark.parametrize("venue", [Venue.COURT, Venue.ARBITRATION, Venue.COURIER_CLAIM, Venue.CONSUMER_ASSOCIATION])
+def test_the_preflight_speaks_the_apps_language(qapp, ctx, tab, tmp_path, venue):
+    """Switched to English, the findings are English; in Chinese, Chinese (citations as the law names itself)."""
+    from casefile_testing import chinese
+
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    number = make_case(ctx, tmp_path)  # no parties, demands or facts; exhibits without a purpose
+    tab.set_case(number)
+    choose(tab, venue)
+    tab.wizard._go(STEP_CHECK)
+    found = tab.wizard._findings
+    assert found is not None and len(found) >= 3
+
+    def lines() -> list[str]:
+        return [tab.wizard.findings.item(i).text() for i in range(tab.wizard.findings.count())]
+
+    ordered = [f for f in found if f.level is Level.ERROR] + [f for f in found if f.level is Level.WARNING]
+    english = lines()
+    assert english == [str(f.message) for f in ordered]
+    for line in english:
+        assert not CJK.search(CITATION.sub("", line)), line
+
+    install_chinese(qapp, tmp_path)
+    tab.retranslate()
+    chinese_lines = lines()
+    assert chinese_lines == [chinese(f.message) for f in ordered]
+    for line, english_line in zip(chinese_lines, english, strict=True):
+        assert CJK.match(line) and line != english_line, line
+        assert not re.search(r"\b(the|is|missing|filled|Exhibit|file no)\b", line), line

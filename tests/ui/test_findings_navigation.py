@@ -40,30 +40,30 @@ def workspace(ctx, qtbot):
 
 
 def checked(workspace, venue: Venue):
-    from casefile.ui.bundles_tab import STEP_CHECK
+    from casefile.ui.bundle_wizard import STEP_CHECK
 
     tab = workspace.bundles
     workspace.setCurrentWidget(tab)
-    tab.venue_combo.setCurrentIndex(tab.venue_combo.findData(venue.value))
-    tab._go(STEP_CHECK)
+    tab.wizard.venue_combo.setCurrentIndex(tab.wizard.venue_combo.findData(venue.value))
+    tab.wizard._go(STEP_CHECK)
     return tab
 
 
 def item_for(tab, code: str):
-    from casefile.ui.bundles_tab import FIELD_ROLE
+    from casefile.ui.bundle_wizard import FIELD_ROLE
 
-    codes = [f.code for f in tab._findings if f.level is Level.ERROR] + [
-        f.code for f in tab._findings if f.level is Level.WARNING
+    codes = [f.code for f in tab.wizard._findings if f.level is Level.ERROR] + [
+        f.code for f in tab.wizard._findings if f.level is Level.WARNING
     ]
-    item = tab.findings.item(codes.index(code))
+    item = tab.wizard.findings.item(codes.index(code))
     return item, item.data(FIELD_ROLE)
 
 
 def double_click(qtbot, tab, item) -> None:
-    tab.findings.scrollToItem(item)
-    where = tab.findings.visualItemRect(item).center()
-    qtbot.mouseClick(tab.findings.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.mouseDClick(tab.findings.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    tab.wizard.findings.scrollToItem(item)
+    where = tab.wizard.findings.visualItemRect(item).center()
+    qtbot.mouseClick(tab.wizard.findings.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tab.wizard.findings.viewport(), Qt.MouseButton.LeftButton, pos=where)
 
 
 def test_double_clicking_a_field_finding_focuses_the_field(ctx, workspace, qtbot, tmp_path):
@@ -88,7 +88,7 @@ def test_double_clicking_a_field_finding_focuses_the_field(ctx, workspace, qtbot
 
 
 def test_an_exhibit_finding_selects_the_exhibit_in_the_wizard(ctx, workspace, qtbot, tmp_path):
-    from casefile.ui.bundles_tab import STEP_EXHIBITS
+    from casefile.ui.bundle_wizard import STEP_EXHIBITS
 
     number = ready_for_court(ctx, tmp_path)
     with ctx.library.edit(number) as writer:
@@ -99,8 +99,8 @@ def test_an_exhibit_finding_selects_the_exhibit_in_the_wizard(ctx, workspace, qt
     assert field == "exhibits.1.purpose"
     with qtbot.assertNotEmitted(tab.field_requested):
         double_click(qtbot, tab, item)
-    assert workspace.currentWidget() is tab and tab.pages.currentIndex() == STEP_EXHIBITS
-    assert tab.exhibit_list.current_number() == 1
+    assert workspace.currentWidget() is tab and tab.wizard.pages.currentIndex() == STEP_EXHIBITS
+    assert tab.wizard.exhibit_list.current_number() == 1
 
 
 def test_where_each_field_is_shown(ctx, workspace, tmp_path):
@@ -156,9 +156,13 @@ def test_court_packet_errors_are_blocked_even_when_warnings_are_accepted(ctx, wo
     number = make_case(ctx, tmp_path)  # no defendant, no claims, no facts
     workspace.set_case(number)
     tab = checked(workspace, Venue.COURT)
-    assert {f.code for f in tab._findings if f.level is Level.ERROR} == {"no-respondent", "no-demands", "no-facts"}
-    assert tab.findings.item(0).foreground().color().name() == "#b00020"  # errors first, in red
-    tab.accept_warnings.setChecked(True)
-    assert not tab.generate_button.isEnabled()
-    tab.generate()
-    assert tab.last_result is None
+    assert {f.code for f in tab.wizard._findings if f.level is Level.ERROR} == {
+        "no-respondent",
+        "no-demands",
+        "no-facts",
+    }
+    assert tab.wizard.findings.item(0).foreground().color().name() == "#b00020"  # errors first, in red
+    tab.wizard.accept_warnings.setChecked(True)
+    assert not tab.wizard.generate_button.isEnabled()
+    tab.wizard.generate()
+    assert tab.wizard.last_result is None

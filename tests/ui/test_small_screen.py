@@ -15,7 +15,7 @@ def test_the_window_fits_1024_by_700_on_every_tab_and_wizard_step(window, qapp):
         hint = window.minimumSizeHint()
         assert hint.width() <= 1024 and hint.height() <= 700, (type(tab).__name__, hint)
     for step in range(4):
-        workspace.bundles._go(step)
+        workspace.bundles.wizard._go(step)
         qapp.processEvents()
         hint = window.minimumSizeHint()
         assert hint.width() <= 1024 and hint.height() <= 700, (step, hint)

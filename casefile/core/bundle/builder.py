@@ -8,14 +8,17 @@ exhibit page, bundle page) from a one-page-per-page stamp sheet laid over it.
 
 What a packet is saved as:
 
-- the filing (``<base>.pdf``, or volumes ``<base>-vol1of2.pdf`` …): what goes to the venue,
+- the filing (``<base>.pdf``, or volumes ``<base>-第1册-共2册.pdf`` …): what goes to the venue,
   numbered, listed and bookmarked on its own;
-- the guidance (``<base>-guidance.pdf``): the notes for the person filing (立案提示,
+- the guidance (``<base>-办理指引.pdf``): the notes for the person filing (立案提示,
   提交须知, the 12305 route: :func:`is_guidance`), never numbered into the filing;
 - with ``BundleOptions.components``, the filing once more as one file per component for
   online filing (``<base>-民事起诉状.pdf``, ``-证据目录``, ``-证据`` in 第n册 volumes under
   the size limit, ``-身份证明``, ``-送达地址确认书``), each numbered on its own;
-- the disclosure report (``<base>.disclosure.txt``).
+- the disclosure report (``<base>-信息披露报告.txt``).
+
+The names follow the user's language (:mod:`casefile.core.bundle.naming`); the English ones are
+``<base>-vol1of2.pdf``, ``<base>-guidance.pdf`` and ``<base>.disclosure.txt``.
 
 All are recorded with their hashes in one custody entry, and verification checks them all.
 """
@@ -56,6 +59,7 @@ from casefile.core.bundle.imagepage import (
     write_pixels_page,
 )
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
+from casefile.core.bundle.naming import BundleNames, bundle_names
 from casefile.core.bundle.pdfkit import PAGE, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
@@ -114,9 +118,27 @@ class PreflightError(CaseFileError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         blocking = [f for f in findings if f.level is Level.ERROR] or findings
-        lines = "\n".join(f"  [{'错误' if f.level is Level.ERROR else '警告'}] {f.message}" for f in findings)
-        hint = "" if any(f.level is Level.ERROR for f in blocking) else "\n（确认无误后可加 --force 忽略警告继续生成）"
-        super().__init__(f"the bundle was not built:\n{lines}{hint}")
+        lines = [
+            Message("  [error] {message}", message=f.message)
+            if f.level is Level.ERROR
+            else Message("  [warning] {message}", message=f.message)
+            for f in findings
+        ]
+        hint = (
+            ""
+            if any(f.level is Level.ERROR for f in blocking)
+            else Message("\n(once they are checked, add --force to accept the warnings and build anyway)")
+        )
+        super().__init__(Message("the bundle was not built:\n{findings}{hint}", findings=_lines(lines), hint=hint))
+
+
+def _lines(items: list[Message]) -> Message | str:
+    """Messages one per line, as one message."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return Message("{first}\n{rest}", first=items[0], rest=_lines(items[1:]))
 
 
 @dataclass
@@ -290,10 +312,10 @@ def build_bundle(
         clerk_id=clerk_id_of(library.operator, settings),
         route=route,
     )
-    stamp = ctx.generated_at.strftime("%Y%m%d-%H%M%S")
-    # The destination is in the name when it is not the venue's usual one (…-courier-claim-12305-…).
-    to = f"-{route.value}" if route is not None and route is not options.venue.default_route else ""
-    base = f"{case.number}-{options.venue.value}{to}-{stamp}"
+    # Named in the user's language, never the name of a bundle already in the folder.
+    names = bundle_names(
+        case.number, options.venue, route, ctx.generated_at, settings.language, _names_in(folder.bundles_dir)
+    )
     staged: list[Path] = []
     with library.work_folder("bundle") as work, _cleanup(staged):
         out_dir = work / "out"
@@ -308,22 +330,30 @@ def build_bundle(
                     choices=" or ".join(LAYOUTS),
                 )
             yield Progress(0, 1, "receipt")
-            name = f"{base}-{options.layout}.pdf"
+            name = names.receipt(options.layout)
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
             pages = render_receipt(ctx, work / "receipt.pdf", options.layout)
             _set_metadata_file(work / "receipt.pdf", target, ctx, f"投诉受理回执 {case.number}")
             built = _Built([_Output(target, name, hash_file(target).sha256, pages)])
         else:
-            built = yield from _build_packet(ctx, folder.path, work, out_dir, base, head_seq, options, cancel, staged)
+            built = yield from _build_packet(ctx, folder.path, work, out_dir, names, head_seq, options, cancel, staged)
         cancel.check()
         # The disclosure report goes beside the packet, never into it: the user checks it before sending.
-        report_name = f"{base}.disclosure.txt"
+        report_name = names.disclosure()
         report_path = out_dir / report_name
         report_path.write_text(ctx.report.to_text(f"{ctx.heading} {case.number} 信息披露报告"), "utf-8")
         report = _Output(report_path, report_name, hash_file(report_path).sha256, role="disclosure")
         result = _save(library, folder, ctx, built, options, findings, report)
     yield result
+
+
+def _names_in(folder: Path) -> set[str]:
+    """The names of the files in a case's bundles folder (those being saved included)."""
+    try:
+        return {p.name.removeprefix(TEMP_PREFIX) for p in folder.iterdir()}
+    except OSError:  # none yet; one that cannot be read fails the save, saying why
+        return set()
 
 
 def _split_mb(options: BundleOptions) -> int | None:
@@ -360,7 +390,7 @@ def _build_packet(
     case_dir: Path,
     work: Path,
     out_dir: Path,
-    base: str,
+    names: BundleNames,
     custody_entries: int,
     options: BundleOptions,
     cancel: CancelToken,
@@ -459,11 +489,7 @@ def _build_packet(
             part.size = part.path.stat().st_size // max(part.pages, 1)
     volumes = _plan_volumes(front + [evidence_list], exhibit_parts, [annex, *closing], options.split_mb)
     yield Progress(len(ctx.entries) + 3, total_steps, "assembling")
-    names = (
-        [f"{base}.pdf"]
-        if len(volumes) == 1
-        else [f"{base}-vol{v}of{len(volumes)}.pdf" for v in range(1, 1 + len(volumes))]
-    )
+    volume_names = [names.packet(v, len(volumes)) for v in range(1, 1 + len(volumes))]
     heading = f"{ctx.heading} {ctx.case.number}"
     titles = (
         [heading]
@@ -471,14 +497,14 @@ def _build_packet(
         else [f"{heading} 第{v}册/共{len(volumes)}册" for v in range(1, 1 + len(volumes))]
     )
     packet = _write_volumes(
-        ctx, volumes, exhibit_parts, work / "stamps.pdf", out_dir, names, titles, staged, reader, cancel
+        ctx, volumes, exhibit_parts, work / "stamps.pdf", out_dir, volume_names, titles, staged, reader, cancel
     )
     built = _Built(packet)
     clock.lap("assembly")
 
     # 6. The guidance, beside the filing: numbered on its own, saying on every page what it is.
     if guidance:
-        name = f"{base}-guidance.pdf"
+        name = names.guidance()
         (built.guidance,) = _write_volumes(
             ctx,
             [guidance],
@@ -498,7 +524,7 @@ def _build_packet(
     # 7. One file per component, for online filing.
     if options.components:
         built.components = _write_components(
-            ctx, front, exhibit_parts, [annex, *closing], work, out_dir, base, options, staged, reader, cancel
+            ctx, front, exhibit_parts, [annex, *closing], work, out_dir, names, options, staged, reader, cancel
         )
         clock.lap("components")
     yield Progress(total_steps, total_steps, "saved")
@@ -586,7 +612,7 @@ def _write_components(
     tail: list[_Part],
     work: Path,
     out_dir: Path,
-    base: str,
+    names: BundleNames,
     options: BundleOptions,
     staged: list[Path],
     reader: EvidenceReader,
@@ -608,7 +634,7 @@ def _write_components(
                 [],
                 work / f"stamps-{len(outputs)}.pdf",
                 out_dir,
-                [f"{base}-{name}.pdf"],
+                [names.component(name)],
                 [f"{ctx.heading} {ctx.case.number} {role_text}"],
                 staged,
                 reader,
@@ -641,10 +667,10 @@ def _write_components(
         page += sum(p.pages for p in vol if p.entry is None)
     count = len(volumes)
     evidence_names = [
-        f"{base}-{COMPONENT_EVIDENCE}.pdf" if count == 1 else f"{base}-{COMPONENT_EVIDENCE}-第{v}册.pdf"
+        names.component(COMPONENT_EVIDENCE if count == 1 else f"{COMPONENT_EVIDENCE}-第{v}册")
         for v in range(1, count + 1)
     ]
-    evidence_file = evidence_names[0] if count == 1 else f"{base}-{COMPONENT_EVIDENCE}-第n册.pdf"
+    evidence_file = evidence_names[0] if count == 1 else names.component(f"{COMPONENT_EVIDENCE}-第n册")
     refs = parts.PageRefs(
         header="证据文件页码",
         note=f"页码指证据文件（{evidence_file}）每页页脚所标的页码"

@@ -15,9 +15,11 @@ import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.findings import Findings, cite
+from casefile.core.errors import Message
 from casefile.core.model import Case, Demand, DemandType, EvidenceKind
 from casefile.core.validate import clock, mark_seconds
 
@@ -57,14 +59,40 @@ def _pictures_before_the_goods(case: Case, venue: Venue, entries: Sequence[Exhib
             before_purchase.append((entry, _date(e.captured_at, case)))
         elif received is not None and e.captured_at < received - SLACK:
             before_receipt.append((entry, _date(e.captured_at, case)))
-    unbought = "照片、视频拍不到尚未购买的商品。请核实是否为本次购买的商品，"
-    for code, items, moment, what, check in (
-        ("captured-before-purchase", before_purchase, purchased, "购买", unbought),
-        ("captured-before-receipt", before_receipt, received, "收货", "请核实是否为收货后拍摄，"),
-    ):
-        if moment is not None:
-            message = f"的形成时间早于{what}时间（{_date(moment, case)}）：{check}并改正证据的形成时间或{what}时间"
-            found.group(Level.WARNING, code, items, message, "captured_at")
+    if purchased is not None:
+        found.group(
+            Level.WARNING,
+            "captured-before-purchase",
+            before_purchase,
+            partial(_before_purchase, date=_date(purchased, case)),
+            "captured_at",
+        )
+    if received is not None:
+        found.group(
+            Level.WARNING,
+            "captured-before-receipt",
+            before_receipt,
+            partial(_before_receipt, date=_date(received, case)),
+            "captured_at",
+        )
+
+
+def _before_purchase(names: Message, date: Message) -> Message:
+    return Message(
+        "{exhibits}: made before the purchase ({date}): a photo or video cannot show goods not yet bought. Check "
+        "that it shows the goods bought this time, and correct the exhibit's time or the time of purchase",
+        exhibits=names,
+        date=date,
+    )
+
+
+def _before_receipt(names: Message, date: Message) -> Message:
+    return Message(
+        "{exhibits}: made before the goods were received ({date}): check that it was taken after they were "
+        "received, and correct the exhibit's time or the time of receipt",
+        exhibits=names,
+        date=date,
+    )
 
 
 def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) -> None:
@@ -79,41 +107,63 @@ def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) ->
         # A file's modification time is often the day it was copied, not the day it was recorded.
         stated = e.captured_at if e.captured_at_source != "file-mtime" else None
         if started is not None and stated is not None and abs(started - stated) > SLACK:
-            other_day.append((entry, f"整理稿记为{_date(started, case)}，文件记录为{_date(stated, case)}"))
+            other_day.append(
+                (
+                    entry,
+                    Message(
+                        "the transcript says {transcript}, the file {file}",
+                        transcript=_date(started, case),
+                        file=_date(stated, case),
+                    ),
+                )
+            )
         duration = e.metadata.duration
         if isinstance(duration, int | float) and not isinstance(duration, bool) and duration > 0:
             marks = [(line.at, seconds) for line in transcript.lines if (seconds := mark_seconds(line.at)) is not None]
             beyond = [mark for mark, seconds in marks if seconds > math.ceil(duration)]
             if beyond:
-                too_late.append((entry, f"时间标记{beyond[-1]}，录音长度{clock(duration)}"))
+                too_late.append(
+                    (
+                        entry,
+                        Message("time mark {mark}, recording {length} long", mark=beyond[-1], length=clock(duration)),
+                    )
+                )
     found.group(
         Level.WARNING,
         "transcript-date-disagrees",
         other_day,
-        "：文字整理稿记载的录音时间与录音文件记录的形成时间相差超过一天，请核实后改正其一",
+        lambda names: Message(
+            "{exhibits}: the time of recording the transcript gives and the time the recording file records are more "
+            "than a day apart; check them and correct one",
+            exhibits=names,
+        ),
         "transcript.started_at",
     )
     found.group(
         Level.ERROR,
         "transcript-beyond-recording",
         too_late,
-        "：文字整理稿的时间标记超出录音长度，整理稿与录音不符，请对照录音改正",
+        lambda names: Message(
+            "{exhibits}: the transcript's time marks go beyond the recording's length, so the transcript does not "
+            "match the recording; correct it against the recording",
+            exhibits=names,
+        ),
         "transcript",
     )
 
 
-def _date(value: datetime, case: Case) -> str:
-    """2026年1月5日, in the case's own time zone (that of its complaint time)."""
+def _date(value: datetime, case: Case) -> Message:
+    """2026年1月5日 (5 January 2026), in the case's own time zone (that of its complaint time)."""
     zone = case.complained_at.tzinfo
     local = value.astimezone(zone) if value.tzinfo is not None and zone is not None else value
-    return f"{local.year}年{local.month}月{local.day}日"
+    return Message("{year}-{month}-{day}", year=local.year, month=local.month, day=local.day)
 
 
 # --------------------------------------------------------------------------- amounts
 
 
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f} 元"
+def _money(amount: Decimal) -> Message:
+    return Message("{amount} yuan", amount=f"{amount:,.2f}")
 
 
 def _money_claimed(demands: Sequence[Demand]) -> Decimal | None:
@@ -142,12 +192,24 @@ def _claim_against_losses(case: Case, venue: Venue, entries: list[ExhibitEntry],
     table = loss_table(ctx)
     if table.claim is None or table.claim == claimed:
         return
-    why = f"已保价，赔偿以保价金额为限（{cite('express-regulation.compensation')}）" if table.capped else ""
+    why = (
+        Message(
+            " (insured: compensation is limited to the insured value, {citation})",
+            citation=cite("express-regulation.compensation"),
+        )
+        if table.capped
+        else ""
+    )
     found.warn(
         "demand-differs-from-loss-table",
-        f"索赔请求合计 {_money(claimed)}，与损失计算表的请求赔偿金额 {_money(table.claim)}不一致"
-        + (f"（{why}）" if why else "")
-        + f"：理赔申请书按损失计算表写明 {_money(table.claim)}，请核对请求金额、商品价值、运费和保价金额",
+        Message(
+            "The demands add up to {claimed}, not the {table} the loss table claims{why}: the claim letter states "
+            "{table} from the loss table; check the amounts demanded, the goods' value, the shipping fee and the "
+            "insured value",
+            claimed=_money(claimed),
+            table=_money(table.claim),
+            why=why,
+        ),
         "demands",
     )
 
@@ -163,8 +225,14 @@ def _refund_above_price(case: Case, found: Findings) -> None:
         return
     found.warn(
         "refund-above-price",
-        f"退款请求合计 {_money(total)}，高于实付金额 {_money(paid)}，且未写明依据：退款以实际支付的价款为限；"
-        f"超出部分如属赔偿（如{cite('consumer-protection.55')}规定的增加赔偿），请列为赔偿请求并写明依据",
+        Message(
+            "The refunds asked add up to {total}, more than the {paid} paid, with no basis stated: a refund is "
+            "limited to the price actually paid; if the rest is compensation (such as the additional compensation "
+            "of {citation}), list it as a compensation demand and state its basis",
+            total=_money(total),
+            paid=_money(paid),
+            citation=cite("consumer-protection.55"),
+        ),
         f"demands.{refunds[0][0]}.amount",
     )
 

@@ -1,14 +1,21 @@
 """How the preflight words its findings: citations from the law table, the field to fix, and one finding
-for every exhibit that shares a problem ("证据1（案卷编号1）、证据3（案卷编号4）没有填写证明目的") rather than one
-per exhibit, each named by its number in the packet and its own number in the case."""
+for every exhibit that shares a problem ("Exhibit 1 (file no. 1), Exhibit 3 (file no. 4): no proof purpose";
+证据1（案卷编号1）、证据3（案卷编号4）没有填写证明目的) rather than one per exhibit, each named by its number in the
+packet and its own number in the case.
+
+Every finding's text is a core :class:`~casefile.core.errors.Message` with English source text: the app shows
+it in the user's language, the command line in English, as it does every core message. Citations stay as the
+law names itself (《民事诉讼法》第一百二十二条) in either language.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from casefile.core import law
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level
+from casefile.core.errors import Message
 
 
 def cite(article_id: str, *, part: bool = False) -> str:
@@ -21,22 +28,32 @@ def cite(article_id: str, *, part: bool = False) -> str:
     article = law.article(article_id)
     if not article.in_force_on(law.CHECKED_ON):
         year = re.match(r"\d{4}", article.law.version)
-        version = f"{year.group()}年文本" if year else "旧文本"
-        text += f"，系{version}的条文序号，现行文本的对应条文待核实"
+        if year:
+            return Message(
+                "{citation}, the article's number in the {year} text; the matching article of the text in force "
+                "is still to be checked",
+                citation=text,
+                year=year.group(),
+            )
+        return Message(
+            "{citation}, the article's number in an earlier text; the matching article of the text in force is "
+            "still to be checked",
+            citation=text,
+        )
     return text
 
 
 class Findings(list[Finding]):
     """The findings, in the order found; helpers that name the field and group exhibits."""
 
-    def add(self, level: Level, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+    def add(self, level: Level, code: str, message: Message, field: str = "", exhibits: Sequence[int] = ()) -> None:
         numbers = tuple(exhibits)
         self.append(Finding(level, code, message, numbers[0] if numbers else None, field, numbers))
 
-    def warn(self, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+    def warn(self, code: str, message: Message, field: str = "", exhibits: Sequence[int] = ()) -> None:
         self.add(Level.WARNING, code, message, field, exhibits)
 
-    def error(self, code: str, message: str, field: str = "", exhibits: Sequence[int] = ()) -> None:
+    def error(self, code: str, message: Message, field: str = "", exhibits: Sequence[int] = ()) -> None:
         self.add(Level.ERROR, code, message, field, exhibits)
 
     def group(
@@ -44,22 +61,39 @@ class Findings(list[Finding]):
         level: Level,
         code: str,
         items: Sequence[tuple[ExhibitEntry, str]],
-        message: str,
+        message: Callable[[Message], Message],
         attribute: str = "",
     ) -> None:
         """One finding for every exhibit in ``items`` ((entry, detail) pairs) with the same problem.
 
-        ``message`` follows the exhibits as the packet names them ("证据1（案卷编号1）、证据3（案卷编号4）" + "没有填写
-        证明目的", or with details "证据1（案卷编号1，GIMP 2.10）"); the field is the first exhibit's ``attribute``.
+        ``message`` words the problem for the exhibits as the packet names them (given as one message:
+        "Exhibit 1 (file no. 1), Exhibit 3 (file no. 4)", or with details "Exhibit 1 (file no. 1, GIMP 2.10)");
+        the field is the first exhibit's ``attribute``.
         """
         if not items:
             return
         numbers = [entry.exhibit.number for entry, _detail in items]
         field = f"exhibits.{numbers[0]}" + (f".{attribute}" if attribute else "")
-        self.add(level, code, exhibit_names(items) + message, field, numbers)
+        self.add(level, code, message(exhibit_names(items)), field, numbers)
 
 
-def exhibit_names(items: Sequence[tuple[ExhibitEntry, str]]) -> str:
+def exhibit_name(label: str, number: int, detail: str = "") -> Message:
+    """An exhibit by its number in the packet and its own number: 证据1（案卷编号3）, or with a detail
+    证据1（案卷编号3，a.jpg）; "Exhibit 1 (file no. 3)" in English."""
+    if detail:
+        return Message("Exhibit {label} (file no. {number}, {detail})", label=label, number=number, detail=detail)
+    return Message("Exhibit {label} (file no. {number})", label=label, number=number)
+
+
+def listed(items: Sequence[Message | str]) -> Message:
+    """Several names as one message: "A, B, C" (A、B、C in Chinese)."""
+    if len(items) == 1:
+        first = items[0]
+        return first if isinstance(first, Message) else Message("{name}", name=first)
+    return Message("{first}, {rest}", first=items[0], rest=listed(items[1:]))
+
+
+def exhibit_names(items: Sequence[tuple[ExhibitEntry, str]]) -> Message:
     """Each exhibit by its number in the packet and its own number, so it can be found in the app:
     证据1（案卷编号3）、证据2（案卷编号1）; with details, 证据1（案卷编号3，a.jpg）."""
-    return "、".join(entry.full_name(detail) for entry, detail in items)
+    return listed([exhibit_name(entry.label, entry.exhibit.number, detail) for entry, detail in items])

@@ -15,28 +15,44 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 
 from __future__ import annotations
 
+from functools import partial
+
 from casefile.core import law
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite
+from casefile.core.errors import Message
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, EvidenceKind, Party, PartyKind
-from casefile.core.numbering import groups_in_order, own_name, split_groups
+from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
 _FLAG_TEXT = {
-    "broken": "文件已损坏，无法在材料中显示内容",
-    "encrypted": "文件已加密，材料中只能附说明页",
-    "empty": "文件为空（0字节）",
-    "truncated": "文件不完整，可能被截断",
-    "extension-mismatch": "扩展名与内容不符",
-    "unknown-format": "无法识别的文件格式",
-    "captured-after-added": "文件记录的形成时间晚于导入时间，设备时钟可能有误，请核实后在证据信息中改正",
-    "time-disagrees": "文件修改时间与文件记录的形成时间相差较大，请核实形成时间",
+    "broken": Message("the file is damaged; its content cannot be shown in the packet"),
+    "encrypted": Message("the file is encrypted; the packet can only hold a page saying so"),
+    "empty": Message("the file is empty (0 bytes)"),
+    "truncated": Message("the file is incomplete and may have been cut short"),
+    "extension-mismatch": Message("the file's extension does not match its content"),
+    "unknown-format": Message("the file's format is not recognised"),
+    "captured-after-added": Message(
+        "the time the file records it was made is later than the time it was added: the device's clock may be "
+        "wrong; check it and correct it in the exhibit's details"
+    ),
+    "time-disagrees": Message(
+        "the file's modification time is far from the time the file records it was made; check when it was made"
+    ),
 }
-_EDITED_TEXT = "文件元数据显示其曾经编辑软件处理或另存，对方可能质疑其原始性，建议准备原始载体"
+_EDITED_TEXT = Message(
+    "the file's metadata shows it was processed or saved again by editing software; the other side may question "
+    "whether it is the original, so keep the original medium ready"
+)
+_STATUS_NAMES = {
+    agreements.IN_FORCE: Message("in force"),
+    agreements.INVALID: Message("void"),
+    agreements.WAIVED: Message("waived"),
+}
 _TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
@@ -72,10 +88,17 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
             if agreements.in_force(e):
                 found.error(
                     "arbitration-agreement-in-force",
-                    f"本案证据“{e.title}”（{own_name(e.number)}）是仲裁协议：当事人达成书面仲裁协议、不得向人民法院起诉的，"
-                    f"人民法院告知原告向仲裁机构申请仲裁（{cite('civil-procedure.127', part=True)}）。"
-                    "如该协议无效，或双方已放弃仲裁，请先标记并写明理由："
-                    f"casefile exhibit {number} {e.number} --agreement invalid（或 waived）--reason 理由",
+                    Message(
+                        "The case's exhibit “{title}” (file no. {exhibit}) is an arbitration agreement: where the "
+                        "parties have a written arbitration agreement and may not sue in a people's court, the court "
+                        "tells the plaintiff to apply for arbitration ({citation}). If the agreement is void, or both "
+                        "sides have waived arbitration, mark it so first and give the reason: casefile exhibit "
+                        "{number} {exhibit} --agreement invalid (or waived) --reason REASON",
+                        title=e.title,
+                        exhibit=e.number,
+                        citation=cite("civil-procedure.127", part=True),
+                        number=number,
+                    ),
                     f"exhibits.{e.number}.agreement_status",
                     [e.number],
                 )
@@ -83,7 +106,11 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
         marked = [
-            f"{own_name(e.number)}已标记为{agreements.STATUS_NAMES.get(e.agreement_status, e.agreement_status)}"
+            Message(
+                "file no. {exhibit} is marked {status}",
+                exhibit=e.number,
+                status=_STATUS_NAMES.get(e.agreement_status, e.agreement_status),
+            )
             for e in agreements.agreements(case)
             if not agreements.in_force(e)
         ]
@@ -91,14 +118,25 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
         # other does not deny before the first hearing is deemed to exist.
         found.warn(
             "no-arbitration-agreement",
-            "没有有效的仲裁协议"
-            + (f"（{'；'.join(marked)}）" if marked else "")
-            + "：仲裁协议应当具有请求仲裁的意思表示、仲裁事项和选定的仲裁机构；"
-            "未附书面仲裁协议的，只有被申请人在首次开庭前不予否认，才视为存在仲裁协议"
-            f"（{cite('arbitration.agreement-contents', part=True)}）。请添加仲裁协议或含仲裁条款的合同页："
-            f"casefile add {number} 文件 --kind arbitration-agreement",
+            Message(
+                "No arbitration agreement in force{marked}: an arbitration agreement must state the wish to "
+                "arbitrate, the matters to arbitrate and the arbitration commission chosen; without a written "
+                "agreement, one is deemed to exist only if the respondent does not deny it before the first hearing "
+                "({citation}). Add the arbitration agreement, or the contract page with the arbitration clause: "
+                "casefile add {number} FILE --kind arbitration-agreement",
+                marked=Message(" ({marks})", marks=_semicolons(marked)) if marked else "",
+                citation=cite("arbitration.agreement-contents", part=True),
+                number=number,
+            ),
             "exhibits",
         )
+
+
+def _semicolons(items: list[Message]) -> Message:
+    """Several statements as one: "A; B" (A；B in Chinese)."""
+    if len(items) == 1:
+        return items[0]
+    return Message("{first}; {rest}", first=items[0], rest=_semicolons(items[1:]))
 
 
 # --------------------------------------------------------------------------- the exhibits
@@ -108,7 +146,7 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     if venue is Venue.RECEIPT:  # a receipt only lists materials
         return
     if not entries:
-        found.warn("no-evidence", "没有任何证据：材料将只有文书，没有证据部分", "exhibits")
+        found.warn("no-evidence", Message("No evidence at all: the packet will hold the documents only"), "exhibits")
     no_purpose: list[tuple[ExhibitEntry, str]] = []
     no_transcript: list[tuple[ExhibitEntry, str]] = []
     edited: list[tuple[ExhibitEntry, str]] = []
@@ -131,25 +169,52 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
                 flagged.setdefault(flag, []).append((entry, e.original_name))
         if size_limit_mb and e.size > size_limit_mb * 1024 * 1024 and e.kind not in _MEDIA:
             oversize.append((entry, f"{e.size / 1048576:.1f} MB"))
-    found.group(Level.WARNING, "no-purpose", no_purpose, "没有填写证明目的", "purpose")
+    found.group(
+        Level.WARNING,
+        "no-purpose",
+        no_purpose,
+        lambda names: Message("{exhibits}: no proof purpose filled in", exhibits=names),
+        "purpose",
+    )
     found.group(
         Level.WARNING,
         "no-transcript",
         no_transcript,
-        "是录音/录像，尚无文字整理稿（实务中通常要求附录音文字整理）",
+        lambda names: Message(
+            "{exhibits}: a recording with no transcript yet (in practice a written transcript is usually asked for)",
+            exhibits=names,
+        ),
         "transcript",
     )
     for flag, items in flagged.items():
         attribute = "captured_at" if flag in _TIME_FLAGS else ""
-        found.group(Level.WARNING, f"flag-{flag}", items, f"：{_FLAG_TEXT[flag]}", attribute)
-    found.group(Level.WARNING, "flag-edited", edited, f"：{_EDITED_TEXT}")
+        problem = _FLAG_TEXT[flag]
+        found.group(Level.WARNING, f"flag-{flag}", items, partial(_problem, problem=problem), attribute)
+    found.group(Level.WARNING, "flag-edited", edited, lambda names: _problem(names, _EDITED_TEXT))
     found.group(
         Level.WARNING,
         "over-size-limit",
         oversize,
-        f"超过分册上限 {size_limit_mb} MB，将单独成册",
+        lambda names: Message(
+            "{exhibits}: over the volume limit of {limit} MB; it will be a volume of its own",
+            exhibits=names,
+            limit=size_limit_mb,
+        ),
     )
     _groups(entries, found)
+
+
+def _problem(names: Message, problem: Message) -> Message:
+    return Message("{exhibits}: {problem}", exhibits=names, problem=problem)
+
+
+def _apart(names: Message, group: str) -> Message:
+    return Message(
+        "{exhibits}: in the evidence group “{group}” but not next to each other in the packet, so the evidence list "
+        "will list the group in several places. Move the group's exhibits together in the evidence list",
+        exhibits=names,
+        group=group,
+    )
 
 
 def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
@@ -162,7 +227,7 @@ def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
             Level.WARNING,
             "group-apart",
             [(entry, "") for entry in items],
-            f"同属证据组“{group}”，但在材料中没有排在一起：证据目录将分几处列出该组。请在证据列表中把同组证据移到一起",
+            partial(_apart, group=group),
             "group",
         )
     ungrouped = [(entry, "") for entry in entries if not entry.group]
@@ -170,7 +235,11 @@ def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
         Level.WARNING,
         "ungrouped",
         ungrouped,
-        "没有归入证据组，而其他证据已分组：证据目录将把它们列在各组之外。请为其填写证据组",
+        lambda names: Message(
+            "{exhibits}: in no evidence group while the other exhibits are grouped, so the evidence list will list "
+            "them apart from the groups. Give them an evidence group",
+            exhibits=names,
+        ),
         "group",
     )
 
@@ -183,28 +252,51 @@ def _complaint(case: Case, venue: Venue, found: Findings) -> None:
     complainant, respondent = case.complainant, case.respondent
     if venue is Venue.RECEIPT:  # the store's own receipt: no rule of the 办法 applies to it
         if not complainant.name.strip():
-            found.warn("no-complainant-name", "缺少顾客姓名", "complainant.name")
+            found.warn("no-complainant-name", Message("The customer's name is missing"), "complainant.name")
         if not complainant.phone.strip():
-            found.warn("no-complainant-phone", "缺少顾客电话", "complainant.phone")
+            found.warn("no-complainant-phone", Message("The customer's phone number is missing"), "complainant.phone")
         return
     art9 = cite("complaint-measures.materials")
     if not complainant.name.strip():
-        found.warn("no-complainant-name", f"缺少投诉人姓名（{art9}）", "complainant.name")
+        found.warn(
+            "no-complainant-name",
+            Message("The complainant's name is missing ({citation})", citation=art9),
+            "complainant.name",
+        )
     if not complainant.phone.strip():
-        found.warn("no-complainant-phone", f"缺少投诉人电话号码（{art9}）", "complainant.phone")
+        found.warn(
+            "no-complainant-phone",
+            Message("The complainant's phone number is missing ({citation})", citation=art9),
+            "complainant.phone",
+        )
     if not complainant.address.strip():
-        found.warn("no-complainant-address", f"缺少投诉人通讯地址（{art9}）", "complainant.address")
+        found.warn(
+            "no-complainant-address",
+            Message("The complainant's postal address is missing ({citation})", citation=art9),
+            "complainant.address",
+        )
     if not respondent.name.strip():
         found.error(
             "no-respondent",
-            "缺少被投诉人名称：投诉应当提供被投诉人的名称（姓名）、地址，未提供的不予受理"
-            f"（{law.cite_many(['complaint-measures.materials', 'complaint-measures.not-accepted'], short=True)}）",
+            Message(
+                "The respondent's name is missing: a complaint must give the respondent's name and address, and one "
+                "without them is not accepted ({citation})",
+                citation=law.cite_many(["complaint-measures.materials", "complaint-measures.not-accepted"], short=True),
+            ),
             "respondent.name",
         )
     if not respondent.address.strip():
-        found.warn("no-respondent-address", f"缺少被投诉人地址（{art9}）", "respondent.address")
+        found.warn(
+            "no-respondent-address",
+            Message("The respondent's address is missing ({citation})", citation=art9),
+            "respondent.address",
+        )
     if not case.demands:
-        found.warn("no-demands", f"没有填写投诉请求：投诉应当提出具体的投诉请求（{art9}）", "demands")
+        found.warn(
+            "no-demands",
+            Message("No demands filled in: a complaint must make specific demands ({citation})", citation=art9),
+            "demands",
+        )
 
 
 def _application(case: Case, venue: Venue, found: Findings) -> None:
@@ -216,32 +308,58 @@ def _application(case: Case, venue: Venue, found: Findings) -> None:
     (art. 34).
     """
     complainant, respondent = case.complainant, case.respondent
-    if venue is Venue.COURT:
-        plaintiff, defendant, claims = "原告", "被告", "诉讼请求"
+    court = venue is Venue.COURT
+    if court:
         contents, required, basis = cite("civil-procedure.124"), Level.ERROR, cite("civil-procedure.122")
-        why = {
-            "respondent": "：起诉必须有明确的被告",
-            "demands": "：起诉必须有具体的诉讼请求",
-            "facts": "：起诉必须有事实、理由",
-        }
     else:
-        plaintiff, defendant, claims = "申请人", "被申请人", "仲裁请求"
         contents = cite("arbitration.application-contents")
         required, basis = Level.WARNING, contents
-        why = {"demands": "：仲裁申请书应当载明仲裁请求"}
     if not complainant.name.strip():
-        found.warn("no-complainant-name", f"缺少{plaintiff}姓名（{contents}）", "complainant.name")
+        message = (
+            Message("The plaintiff's name is missing ({citation})", citation=contents)
+            if court
+            else Message("The applicant's name is missing ({citation})", citation=contents)
+        )
+        found.warn("no-complainant-name", message, "complainant.name")
     if not complainant.address.strip():
-        found.warn("no-complainant-address", f"缺少{plaintiff}住所（{contents}）", "complainant.address")
+        message = (
+            Message("The plaintiff's domicile is missing ({citation})", citation=contents)
+            if court
+            else Message("The applicant's domicile is missing ({citation})", citation=contents)
+        )
+        found.warn("no-complainant-address", message, "complainant.address")
     if not respondent.name.strip():
-        message = f"缺少{defendant}名称{why.get('respondent', '')}（{basis}）"
+        message = (
+            Message("The defendant's name is missing: a suit must have a clear defendant ({citation})", citation=basis)
+            if court
+            else Message("The respondent's name is missing ({citation})", citation=basis)
+        )
         found.add(required, "no-respondent", message, "respondent.name")
     if not respondent.address.strip():
-        found.warn("no-respondent-address", f"缺少{defendant}住所（{contents}）", "respondent.address")
+        message = (
+            Message("The defendant's domicile is missing ({citation})", citation=contents)
+            if court
+            else Message("The respondent's domicile is missing ({citation})", citation=contents)
+        )
+        found.warn("no-respondent-address", message, "respondent.address")
     if not case.demands:
-        found.add(required, "no-demands", f"没有填写{claims}{why.get('demands', '')}（{basis}）", "demands")
+        message = (
+            Message("No claims filled in: a suit must have specific claims ({citation})", citation=basis)
+            if court
+            else Message(
+                "No claims filled in: an arbitration application must state its claims ({citation})", citation=basis
+            )
+        )
+        found.add(required, "no-demands", message, "demands")
     if not case.facts.strip() and not case.timeline:
-        message = f"没有事实和理由，也没有时间线记录{why.get('facts', '')}（{basis}）"
+        message = (
+            Message(
+                "No facts and reasons, and no timeline: a suit must have facts and reasons ({citation})",
+                citation=basis,
+            )
+            if court
+            else Message("No facts and reasons, and no timeline ({citation})", citation=basis)
+        )
         found.add(required, "no-facts", message, "facts")
 
 
@@ -253,49 +371,91 @@ def _courier_claim(case: Case, entries: list[ExhibitEntry], organisation: Party,
     if not claimant.name.strip():
         found.error(
             "no-claimant",
-            "缺少索赔人：快递理赔由商家（通常是寄件人）提出。请填写本案的索赔人，或在设置中填写本单位名称",
+            Message(
+                "The claimant is missing: a courier claim is made by the merchant (usually the sender). Fill in the "
+                "case's claimant, or your organisation's name in the settings"
+            ),
             "shipment.claimant.name",
         )
     if not shipment.waybill_no.strip():
-        found.error("no-waybill", "缺少运单号：快递企业凭运单号查找快件、受理理赔", "shipment.waybill_no")
+        found.error(
+            "no-waybill",
+            Message("The waybill number is missing: the carrier finds the parcel and takes the claim by it"),
+            "shipment.waybill_no",
+        )
     if not carrier.name.strip():
         found.warn(
             "no-carrier",
-            f"缺少快递公司（被索赔人）：可以向运单所属企业或实际提供快递服务的企业索赔"
-            f"（{cite('express-regulation.claim-against-brand', part=True)}）",
+            Message(
+                "The courier company (the party claimed against) is missing: the claim can go to the company the "
+                "waybill belongs to or the one that actually delivered ({citation})",
+                citation=cite("express-regulation.claim-against-brand", part=True),
+            ),
             "shipment.carrier",
         )
     compensation = cite("express-regulation.compensation")
     if EvidenceKind.RECEIPT not in kinds and case.transaction.amount is None:
         found.warn(
             "no-value-proof",
-            f"缺少商品价值凭证（发票、订单或付款记录）：未保价的快件依照民事法律确定赔偿，须证明实际损失（{compensation}）",
+            Message(
+                "No proof of the goods' value (invoice, order or payment record): an uninsured parcel is compensated "
+                "under civil law, which needs the actual loss proved ({citation})",
+                citation=compensation,
+            ),
             "transaction.amount",
         )
     elif EvidenceKind.RECEIPT not in kinds:
-        found.warn("no-value-proof", "证据中没有票据/凭证类材料（发票、订单或付款记录）证明商品价值", "exhibits")
+        found.warn(
+            "no-value-proof",
+            Message("No receipt among the evidence (invoice, order or payment record) proves the goods' value"),
+            "exhibits",
+        )
     if shipment.insured is None:
         found.warn(
             "insurance-unknown",
-            f"未填写是否保价：保价与未保价的快件赔偿规则不同（{compensation}），理赔申请书中的是否保价和请求金额将留空待填",
+            Message(
+                "Whether the parcel was insured is not filled in: insured and uninsured parcels are compensated under "
+                "different rules ({citation}); the claim letter leaves the insurance and the amount claimed blank",
+                citation=compensation,
+            ),
             "shipment.insured",
         )
     elif shipment.insured and shipment.insured_value is None:
         found.warn(
             "no-insured-value",
-            f"已保价但未填写保价金额：保价快件按保价规则赔偿（{compensation}）",
+            Message(
+                "Insured, but the insured value is not filled in: an insured parcel is compensated by the insurance "
+                "rules ({citation})",
+                citation=compensation,
+            ),
             "shipment.insured_value",
         )
     if EvidenceKind.VIDEO not in kinds:
-        found.warn("no-unboxing-video", "缺少开箱视频（从运单、六面外包装到开箱、内物、破损，连续不剪辑）", "exhibits")
+        found.warn(
+            "no-unboxing-video",
+            Message(
+                "No unboxing video (from the waybill and the six sides of the package to the opening, the contents "
+                "and the damage, in one uncut take)"
+            ),
+            "exhibits",
+        )
     if EvidenceKind.PHOTO not in kinds:
-        found.warn("no-package-photos", "缺少外包装照片（各面，运单号可见）", "exhibits")
+        found.warn(
+            "no-package-photos",
+            Message("No photos of the package (every side, with the waybill number visible)"),
+            "exhibits",
+        )
     if shipment.signed_at and shipment.discovered_at:
         hours = (shipment.discovered_at - shipment.signed_at).total_seconds() / 3600
         if hours > 48:
             found.warn(
                 "late-discovery",
-                f"签收后 {hours:.0f} 小时才发现异常：快递公司常要求 24–48 小时内提出（非法定期限）；"
-                f"在合理期限内未提出异议的，视为已按运单记载交付的初步证据（{cite('civil-code.831')}）",
+                Message(
+                    "The problem was found {hours} hours after signing for the parcel: carriers often ask for it "
+                    "within 24–48 hours (not a time limit set by law); no objection within a reasonable time is prima "
+                    "facie evidence of delivery as the waybill records ({citation})",
+                    hours=f"{hours:.0f}",
+                    citation=cite("civil-code.831"),
+                ),
                 "shipment.discovered_at",
             )

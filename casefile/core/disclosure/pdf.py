@@ -47,7 +47,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Stream
 
 from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
-from casefile.core.errors import CaseFileError
+from casefile.core.errors import CaseFileError, Message
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 
 if TYPE_CHECKING:
@@ -164,10 +164,16 @@ class _Unsafe(Exception):
     """Hidden content that cannot be left out safely: the copy is not made."""
 
 
+def _reason(exc: _Unsafe) -> str:
+    """Why, as the message it was raised with."""
+    reason = exc.args[0] if exc.args else ""
+    return reason if isinstance(reason, str) else str(reason)
+
+
 @dataclass(frozen=True)
 class UnsafeContent:
     page: int  # 1-based page of the original file
-    reason: str  # in Chinese
+    reason: str  # a core Message
 
 
 @dataclass
@@ -228,12 +234,14 @@ class PdfInspection:
         number, named beside the label (证据3（案卷编号5，title）).
         """
         from casefile.core.bundle.context import Finding, Level  # the bundle builds on disclosure
-        from casefile.core.numbering import exhibit_name, packet_label
+        from casefile.core.bundle.findings import exhibit_name
 
         if exhibit is not None:
             name = exhibit_name(label, exhibit, title)
+        elif title:
+            name = Message("Exhibit {label} ({title})", label=label, title=title)
         else:
-            name = f"{packet_label(label)}（{title}）" if title else packet_label(label)
+            name = Message("Exhibit {label}", label=label)
         found: list[Finding] = []
         by_reason: dict[str, list[int]] = {}
         for item in self.unsafe:
@@ -243,9 +251,15 @@ class PdfInspection:
                 Finding(
                     Level.ERROR,
                     "pdf-hidden-layer",
-                    f"{name}原文件{pages_text(pages)}有默认隐藏的图层内容无法安全去除（{reason}），"
-                    "为免隐藏内容出现在材料中，未生成材料。请在PDF阅读器中保持该图层隐藏，另存或打印为新的PDF，"
-                    "核对后作为新证据添加并撤回原证据",
+                    Message(
+                        "{exhibit}: {pages} of the original file hold a layer hidden by default that cannot be removed "
+                        "safely ({reason}); the packet was not made, so that the hidden content does not appear in it. "
+                        "In a PDF reader keep the layer hidden, save or print it as a new PDF, check it, add it as a "
+                        "new exhibit and withdraw the original",
+                        exhibit=name,
+                        pages=pages_message(pages),
+                        reason=reason,
+                    ),
                     exhibit,
                 )
             )
@@ -254,8 +268,13 @@ class PdfInspection:
                 Finding(
                     Level.WARNING,
                     "pdf-invisible-text",
-                    f"{name}原文件{pages_text(self.invisible_text)}含不可见文字层（常见于扫描件的文字识别层），"
-                    "材料中看不到，但可被复制和检索：请核对其中有无不应提交的个人信息",
+                    Message(
+                        "{exhibit}: {pages} of the original file hold an invisible text layer (common in scans, from "
+                        "text recognition): it is not seen in the packet but can be copied and searched; check it for "
+                        "personal data that should not be submitted",
+                        exhibit=name,
+                        pages=pages_message(self.invisible_text),
+                    ),
                     exhibit,
                 )
             )
@@ -264,8 +283,13 @@ class PdfInspection:
                 Finding(
                     Level.WARNING,
                     "pdf-covered-text",
-                    f"{name}原文件{pages_text(self.covered_text)}有文字被色块覆盖，覆盖的文字仍可被复制和检索："
-                    "色块不是有效的遮盖，需要遮盖的内容请用遮盖功能处理",
+                    Message(
+                        "{exhibit}: {pages} of the original file have text covered by blocks of colour that can still "
+                        "be copied and searched: a block of colour does not mask; mask what must not be seen with the "
+                        "masking tool",
+                        exhibit=name,
+                        pages=pages_message(self.covered_text),
+                    ),
                     exhibit,
                 )
             )
@@ -274,7 +298,12 @@ class PdfInspection:
                 Finding(
                     Level.WARNING,
                     "pdf-form-unshown",
-                    f"{name}原文件{pages_text(self.unshown_fields)}有表单填写内容没有外观，材料中无法显示：请核对原件",
+                    Message(
+                        "{exhibit}: {pages} of the original file have form entries with no appearance, which the "
+                        "packet cannot show; check the original",
+                        exhibit=name,
+                        pages=pages_message(self.unshown_fields),
+                    ),
                     exhibit,
                 )
             )
@@ -283,11 +312,34 @@ class PdfInspection:
                 Finding(
                     Level.WARNING,
                     "pdf-not-checked",
-                    f"{name}原文件{pages_text(self.unchecked)}内容过大或过于复杂，未能检查是否含不可见或被覆盖的文字",
+                    Message(
+                        "{exhibit}: {pages} of the original file are too large or too complex to check for invisible "
+                        "or covered text",
+                        exhibit=name,
+                        pages=pages_message(self.unchecked),
+                    ),
                     exhibit,
                 )
             )
         return found
+
+
+def pages_message(pages: Iterable[int]) -> Message:
+    """Page 2, pages 2, 5, pages 1–300 (第2页, 第2、5页, 第1–300页), at most 8 runs, then "and more"."""
+    from casefile.core.bundle.findings import listed
+
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    parts = listed([f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:8]])
+    if len(runs) > 8:
+        parts = Message("{pages} and more", pages=parts)
+    if len(runs) == 1 and runs[0][0] == runs[0][1]:
+        return Message("page {pages}", pages=parts)
+    return Message("pages {pages}", pages=parts)
 
 
 def pages_text(pages: Iterable[int]) -> str:
@@ -639,7 +691,7 @@ class _Layers:
 
     def _expression(self, expression: Any, depth: int) -> bool:
         if depth > 32:
-            raise _Unsafe("图层可见性表达式嵌套过深")
+            raise _Unsafe(Message("a layer's visibility expression is nested too deep"))
         if not isinstance(expression, Array) or len(expression) < 2:
             return self._group_visible(expression)
         operator = _name(expression[0])
@@ -653,7 +705,7 @@ class _Layers:
             return all(values)
         if operator == "/Or":
             return any(values)
-        raise _Unsafe("图层可见性表达式无法识别")
+        raise _Unsafe(Message("a layer's visibility expression is not recognised"))
 
     def hides_any(self, resources: Any) -> bool:
         """Whether ``resources`` name anything hidden: marked-content properties or XObjects."""
@@ -727,7 +779,7 @@ class _HideLayers(pikepdf.TokenFilter):
         try:
             return self._operator(token)
         except _Unsafe as exc:
-            self.unsafe = str(exc)
+            self.unsafe = _reason(exc)
             return None
 
     def _operator(self, token: pikepdf.Token) -> list[pikepdf.Token]:
@@ -771,7 +823,7 @@ class _HideLayers(pikepdf.TokenFilter):
                 return []
             return keep  # graphics and text state, path construction, clipping: still applied
         if op in (b"Tj", b"TJ") and self.lost_advance:
-            raise _Unsafe("隐藏图层中的文字与同一行的可见文字相连")
+            raise _Unsafe(Message("text in a hidden layer runs on from visible text on the same line"))
         if op == b"Do" and operands and self._hidden_xobject(operands[-1]):
             self.left_out += 1
             return []
@@ -783,7 +835,7 @@ class _HideLayers(pikepdf.TokenFilter):
         if operands[1].type_ is not pikepdf.TokenType.name_:
             return False  # an inline dictionary cannot name a group: no effect
         if self.resources is None:
-            raise _Unsafe("图层内容所在的表单没有自己的资源")
+            raise _Unsafe(Message("the form holding a layer's content has no resources of its own"))
         props = self.resources.get("/Properties")
         oc = props.get(operands[1].value) if isinstance(props, Dictionary) else None
         return not self.layers.visible(oc)
@@ -921,7 +973,7 @@ class _Sanitiser:
                 self._filter_layers(obj, obj.get("/Resources"), page=True)
                 self._clean_graph(obj)
             except _Unsafe as exc:
-                self.unsafe.append(UnsafeContent(index + 1, str(exc)))
+                self.unsafe.append(UnsafeContent(index + 1, _reason(exc)))
                 continue
             obj.Parent = new_pages
             new_pages.Kids.append(obj)
@@ -1062,11 +1114,11 @@ class _Sanitiser:
             data = _decoded(stream, MAX_FILTERED_STREAM)
             if data is None:
                 if self.layers.hides_any(resources) or resources is None:
-                    raise _Unsafe("含图层的内容流过大或无法解码")
+                    raise _Unsafe(Message("a content stream with layers is too large or cannot be decoded"))
                 return
             size += len(data)
             if size > MAX_FILTERED_STREAM:
-                raise _Unsafe("含图层的内容流过大")
+                raise _Unsafe(Message("a content stream with layers is too large"))
             marked = marked or b"BDC" in data
             inline = inline or (b"BDC" in data and b"<<" in data)
             calls = calls or b"Do" in data
@@ -1079,7 +1131,7 @@ class _Sanitiser:
         try:
             filtered = pikepdf.Page(owner).get_filtered_contents(hide)
         except pikepdf.PdfError as exc:
-            raise _Unsafe("含图层的内容无法解析") from exc
+            raise _Unsafe(Message("content with layers cannot be parsed")) from exc
         if hide.unsafe:
             raise _Unsafe(hide.unsafe)
         if not hide.left_out:

@@ -1,0 +1,134 @@
+"""The bundles made for a case, file by file, as the app and the command line list them.
+
+Read from the custody log's "bundle" entries (see :func:`casefile.core.record.history.bundle_history`):
+each file saved with a packet — the packet itself (or its volumes), the notes for whoever files it,
+and the component files for online filing — newest bundle first, with what became of it since:
+still in the case folder as recorded, gone, or changed; and whether a later bundle for the same
+destination has superseded it.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from casefile.core.hashing import hash_file
+from casefile.core.library import Library
+from casefile.core.record.history import BundleFile, BundleRecord, bundle_history
+
+log = logging.getLogger(__name__)
+
+
+class FileState(enum.StrEnum):
+    PRESENT = "present"  # in the case folder, with the hash the custody log recorded
+    MISSING = "missing"  # no longer in the case folder
+    CHANGED = "changed"  # in the case folder, but not the file that was saved (or unreadable)
+
+
+class FileRole(enum.StrEnum):
+    PACKET = "packet"  # what goes to the venue (one file, or one per volume)
+    GUIDANCE = "guidance"  # the notes for whoever files it, beside the packet
+    COMPONENT = "component"  # one file per component, for online filing
+
+
+@dataclass(frozen=True)
+class MadeFile:
+    """One file of a bundle made, and what became of it."""
+
+    bundle: BundleRecord  # the custody entry's record of the bundle it belongs to
+    file: BundleFile
+    role: FileRole
+    path: Path  # where it is (or was) in the case folder
+    state: FileState
+    superseded: bool  # a later bundle went to the same venue and destination (and receipt paper)
+
+    @property
+    def at(self) -> datetime | None:
+        return self.bundle.at
+
+    @property
+    def venue(self) -> str:
+        return self.bundle.venue
+
+    @property
+    def route(self) -> str:
+        return self.bundle.route
+
+    @property
+    def layout(self) -> str:
+        return self.bundle.layout
+
+    @property
+    def name(self) -> str:
+        """The file's name, without its folder."""
+        return self.path.name
+
+    @property
+    def pages(self) -> int | None:
+        return self.file.pages
+
+    @property
+    def size(self) -> int | None:
+        return self.file.size
+
+    @property
+    def sha256(self) -> str:
+        return self.file.sha256
+
+    @property
+    def component(self) -> str:
+        return self.file.component
+
+
+# The hashes already worked out, by file and what it looked like then: a history listed again after
+# each change of the case does not read every packet again.
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+def _state(path: Path, sha256: str) -> FileState:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return FileState.MISSING
+    except OSError as exc:
+        log.warning("cannot look at %s: %s", path, exc)
+        return FileState.CHANGED
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    digest = _HASHES.get(key)
+    if digest is None:
+        try:
+            digest = hash_file(path).sha256
+        except OSError as exc:
+            log.warning("cannot read %s: %s", path, exc)
+            return FileState.CHANGED
+        _HASHES[key] = digest
+    return FileState.PRESENT if digest == sha256 else FileState.CHANGED
+
+
+def made_files(case_folder: Path, records: list[BundleRecord]) -> list[MadeFile]:
+    """The files of ``records`` (oldest first, as the log gives them), newest bundle first; in each
+    bundle the packet's files, then the notes, then the component files."""
+    made: list[MadeFile] = []
+    later: set[tuple[str, str, str]] = set()
+    for bundle in reversed(records):
+        destination = (bundle.venue, bundle.route, bundle.layout)
+        superseded = destination in later
+        later.add(destination)
+        roles = [
+            *((f, FileRole.PACKET) for f in bundle.files),
+            *((f, FileRole.GUIDANCE) for f in ([bundle.guidance] if bundle.guidance else [])),
+            *((f, FileRole.COMPONENT) for f in bundle.components),
+        ]
+        for file, role in roles:
+            path = case_folder / file.name
+            made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded))
+    return made
+
+
+def bundle_files(library: Library, number: str) -> list[MadeFile]:
+    """Every file of every bundle made for case ``number``, newest bundle first (see :func:`made_files`)."""
+    folder = library.folder(number)
+    return made_files(folder.path, bundle_history(folder.custody.read()))

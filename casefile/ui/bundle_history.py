@@ -1,0 +1,153 @@
+"""The bundles made for a case, one row per saved file, newest first (see casefile.core.bundle.history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from casefile.core.bundle.context import Venue
+from casefile.core.bundle.history import FileRole, FileState, MadeFile
+from casefile.core.venues import Route
+from casefile.ui.i18n import fill
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the file's full path, as text
+COLUMNS = 5
+PAGES_COLUMN = 3
+ROUTE_VALUES = frozenset(route.value for route in Route)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def default_route(venue: str) -> str:
+    """The destination a packet for ``venue`` goes to unless another is chosen ("" for one-destination venues)."""
+    try:
+        default = Venue(venue).default_route
+    except ValueError:
+        return ""
+    return default.value if default is not None else ""
+
+
+class BundleHistoryModel(QAbstractTableModel):
+    """Made at, venue (and destination, paper), file, pages, SHA-256 of each file of each bundle made.
+
+    A file no longer in the case folder, or no longer the one saved, is greyed and says so in its tooltip.
+    """
+
+    def __init__(
+        self,
+        venue_name: Callable[[str], str],
+        route_name: Callable[[Route], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._venue_name = venue_name
+        self._route_name = route_name
+        self.files: list[MadeFile] = []
+
+    def set_files(self, files: list[MadeFile]) -> None:
+        self.beginResetModel()
+        self.files = list(files)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The app's language changed: the venue names and tooltips read again."""
+        if self.files:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.files) - 1, COLUMNS - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.files)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = [self.tr("Made at"), self.tr("Venue"), self.tr("File"), self.tr("Pages"), self.tr("SHA-256")]
+        return titles[section] if 0 <= section < COLUMNS else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.files):
+            return None
+        made = self.files[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(made, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(made)
+        if role == Qt.ItemDataRole.ForegroundRole and made.state is not FileState.PRESENT:
+            return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PAGES_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == PATH_ROLE:
+            return str(made.path)
+        return None
+
+    def path(self, row: int) -> Path | None:
+        return self.files[row].path if 0 <= row < len(self.files) else None
+
+    # ------------------------------------------------------------------ the cells
+
+    def _venue_text(self, made: MadeFile) -> str:
+        text = self._venue_name(made.venue)
+        if made.route and made.route != default_route(made.venue):
+            text += f" → {self._route_name(Route(made.route)) if made.route in ROUTE_VALUES else made.route}"
+        if made.layout:
+            text += f" ({made.layout})"
+        return text
+
+    def _cell(self, made: MadeFile, column: int) -> str:
+        if column == 0:
+            return made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else ""
+        if column == 1:
+            venue = self._venue_text(made)
+            if made.role is FileRole.GUIDANCE:
+                return fill(self.tr("%1: notes for whoever files it"), venue)
+            if made.role is FileRole.COMPONENT:
+                return fill(self.tr("%1: online filing, %2"), venue, made.component)
+            return venue
+        if column == 2:
+            return made.name
+        if column == 3:
+            return "" if made.pages is None else str(made.pages)
+        digest = made.sha256
+        return digest[:16] + "…" if len(digest) > 16 else digest
+
+    def _tooltip(self, made: MadeFile) -> str:
+        exhibits = ", ".join(label for label, _number in made.bundle.exhibits)
+        tip = fill(
+            self.tr("%1\nMade by %2; exhibits in order: %3\nSHA-256: %4"),
+            made.path,
+            made.bundle.operator,
+            exhibits or "—",
+            made.sha256,
+        )
+        if made.state is FileState.MISSING:
+            tip += "\n" + self.tr("The file is no longer in the case folder.")
+        elif made.state is FileState.CHANGED:
+            tip += "\n" + self.tr("The file in the case folder is not the one saved: its SHA-256 differs.")
+        if made.superseded:
+            tip += "\n" + self.tr("A later bundle was made for the same venue and destination.")
+        return tip
+
+
+class BundleHistoryView(QTableView):
+    """The history's table: whole rows selected, the file name column taking the room left."""
+
+    def __init__(self, model: BundleHistoryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

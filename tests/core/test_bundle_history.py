@@ -1,0 +1,97 @@
+"""The bundles made for a case, file by file: newest first, and whether each file is still the one saved."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casefile_testing import filed_case
+
+from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.bundle.history import FileRole, FileState, bundle_files, made_files
+from casefile.core.hashing import hash_file
+from casefile.core.library import Library
+from casefile.core.record.history import BundleFile, BundleRecord
+from casefile.core.settings import Settings
+
+
+def build(library: Library, number: str, options: BundleOptions) -> BundleResult:
+    return [r for r in build_bundle(library, number, options, Settings()) if isinstance(r, BundleResult)][0]
+
+
+def test_each_file_of_each_bundle_newest_first_and_what_became_of_it(library: Library) -> None:
+    number = filed_case(library, complainant={"name": "张三", "phone": "13812345678"}).number
+    receipt = build(library, number, BundleOptions(Venue.RECEIPT, layout="80mm", force=True))
+    packet = build(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True))
+
+    files = bundle_files(library, number)
+    assert [f.path for f in files] == [*packet.files, packet.guidance_file, *receipt.files]
+    assert [f.role for f in files] == [FileRole.PACKET, FileRole.GUIDANCE, FileRole.PACKET]
+    assert [f.venue for f in files] == ["consumer-association", "consumer-association", "receipt"]
+    assert files[0].route == "consumer-association" and files[2].layout == "80mm"
+    assert files[0].pages == packet.pages and files[0].sha256 == packet.sha256[0]
+    assert files[0].size == packet.files[0].stat().st_size
+    assert all(f.state is FileState.PRESENT and not f.superseded for f in files)
+
+    # The packet is altered, the receipt deleted: the history says so, and still lists them.
+    os.chmod(packet.files[0], stat.S_IWUSR | stat.S_IRUSR)
+    with open(packet.files[0], "ab") as fh:
+        fh.write(b"%% appended")
+    receipt.files[0].unlink()
+    states = [f.state for f in bundle_files(library, number)]
+    assert states == [FileState.CHANGED, FileState.PRESENT, FileState.MISSING]
+
+
+def test_a_later_bundle_for_the_same_destination_supersedes_the_earlier(tmp_path: Path) -> None:
+    (tmp_path / "bundles").mkdir()
+
+    def made(seq: int, venue: str, route: str = "", layout: str = "") -> BundleRecord:
+        name = f"bundles/{seq}.pdf"
+        (tmp_path / name).write_bytes(f"packet {seq}".encode())
+        saved = BundleFile(name, hash_file(tmp_path / name).sha256, 1, 8)
+        at = datetime(2026, 11, 29, 10, seq, tzinfo=UTC)
+        return BundleRecord(seq, at, "测试员", venue, layout, (), (saved,), route=route)
+
+    records = [
+        made(1, "court"),
+        made(2, "consumer-association", "consumer-association"),
+        made(3, "consumer-association", "12315"),  # another destination: both stand
+        made(4, "receipt", layout="a5"),
+        made(5, "receipt", layout="80mm"),  # another paper
+        made(6, "court"),
+    ]
+    files = made_files(tmp_path, records)
+    assert [(f.bundle.seq, f.superseded) for f in files] == [
+        (6, False),
+        (5, False),
+        (4, False),
+        (3, False),
+        (2, False),
+        (1, True),
+    ]
+    assert all(f.state is FileState.PRESENT for f in files)
+
+
+def test_casefile_show_says_which_files_are_gone_or_changed(tmp_path: Path, capsys) -> None:
+    from casefile.cli import main
+
+    library = Library.open(tmp_path / "lib", "测试员")
+    number = filed_case(library, complainant={"name": "张三", "phone": "13812345678"}).number
+    receipt = build(library, number, BundleOptions(Venue.RECEIPT, layout="80mm", force=True))
+    packet = build(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True))
+    library.close()
+    assert main(["--library", str(tmp_path / "lib"), "show", number]) == 0
+    assert "(no longer" not in capsys.readouterr().out
+    os.chmod(packet.files[0], stat.S_IWUSR | stat.S_IRUSR)
+    packet.files[0].write_bytes(b"%PDF-1.7 another file\n")
+    receipt.files[0].unlink()
+    assert main(["--library", str(tmp_path / "lib"), "show", number]) == 0
+    out = capsys.readouterr().out
+    (changed,) = [line for line in out.splitlines() if packet.files[0].name in line]
+    (gone,) = [line for line in out.splitlines() if receipt.files[0].name in line]
+    assert changed.endswith("(changed since it was saved)") and gone.endswith("(no longer in the case folder)")
+    assert packet.guidance_file is not None
+    (notes,) = [line for line in out.splitlines() if packet.guidance_file.name in line]
+    assert "(" not in notes.split("sha256")[-1]
