@@ -289,42 +289,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consumer association / 12315 complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Court (civil complaint)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arbitration (application)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Courier claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walk-in complaint receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consumer association (消协)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Market regulator (12315)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The carrier (claim)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Postal administration (12305 appeal)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Addressed to a consumer association; its notes cite the association&apos;s task in the consumer protection law and mark its own acceptance rules as practice.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -291,42 +291,6 @@ SHA-256：%4</translation>
         <translation>已接受 %1 项警告：提交前请手工填写空白处。</translation>
     </message>
     <message>
-        <source>Consumer association / 12315 complaint</source>
-        <translation>消协 / 12315 投诉</translation>
-    </message>
-    <message>
-        <source>Court (civil complaint)</source>
-        <translation>法院（民事起诉）</translation>
-    </message>
-    <message>
-        <source>Arbitration (application)</source>
-        <translation>仲裁（仲裁申请）</translation>
-    </message>
-    <message>
-        <source>Courier claim</source>
-        <translation>快递理赔</translation>
-    </message>
-    <message>
-        <source>Walk-in complaint receipt</source>
-        <translation>到店投诉受理回执</translation>
-    </message>
-    <message>
-        <source>Consumer association (消协)</source>
-        <translation>消费者协会（消协）</translation>
-    </message>
-    <message>
-        <source>Market regulator (12315)</source>
-        <translation>市场监督管理部门（12315）</translation>
-    </message>
-    <message>
-        <source>The carrier (claim)</source>
-        <translation>快递企业（理赔）</translation>
-    </message>
-    <message>
-        <source>Postal administration (12305 appeal)</source>
-        <translation>邮政管理部门（12305 申诉）</translation>
-    </message>
-    <message>
         <source>Addressed to a consumer association; its notes cite the association&apos;s task in the consumer protection law and mark its own acceptance rules as practice.</source>
         <translation>致消费者协会（消费者权益保护委员会）；提交须知引用消费者权益保护法规定的消协职能，消协自身的受理规则标注为实务做法。</translation>
     </message>

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from casefile.core.bundle.context import Venue
 from casefile.core.bundle.history import FileRole, FileState, MadeFile
 from casefile.core.venues import Route
-from casefile.ui.i18n import fill
+from casefile.ui.i18n import bracketed, fill, listed
+from casefile.ui.labels import route_name, venue_name
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
@@ -37,15 +37,8 @@ class BundleHistoryModel(QAbstractTableModel):
     A file no longer in the case folder, or no longer the one saved, is greyed and says so in its tooltip.
     """
 
-    def __init__(
-        self,
-        venue_name: Callable[[str], str],
-        route_name: Callable[[Route], str],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._venue_name = venue_name
-        self._route_name = route_name
         self.files: list[MadeFile] = []
 
     def set_files(self, files: list[MadeFile]) -> None:
@@ -94,11 +87,11 @@ class BundleHistoryModel(QAbstractTableModel):
     # ------------------------------------------------------------------ the cells
 
     def _venue_text(self, made: MadeFile) -> str:
-        text = self._venue_name(made.venue)
+        text = venue_name(made.venue)
         if made.route and made.route != default_route(made.venue):
-            text += f" → {self._route_name(Route(made.route)) if made.route in ROUTE_VALUES else made.route}"
+            text += f" → {route_name(made.route)}"
         if made.layout:
-            text += f" ({made.layout})"
+            text = bracketed(text, made.layout)
         return text
 
     def _cell(self, made: MadeFile, column: int) -> str:
@@ -119,7 +112,7 @@ class BundleHistoryModel(QAbstractTableModel):
         return digest[:16] + "…" if len(digest) > 16 else digest
 
     def _tooltip(self, made: MadeFile) -> str:
-        exhibits = ", ".join(label for label, _number in made.bundle.exhibits)
+        exhibits = listed(label for label, _number in made.bundle.exhibits)
         tip = fill(
             self.tr("%1\nMade by %2; exhibits in order: %3\nSHA-256: %4"),
             made.path,

@@ -25,6 +25,7 @@ from casefile.core.venues import Route, default_venue
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import fill, translated
+from casefile.ui.labels import route_name, venue_name
 from casefile.ui.pdf_viewer import PdfViewer, show_pdf
 from casefile.ui.tasks import Task
 
@@ -319,7 +320,7 @@ class BundleWizard(QGroupBox):
         self.layout_label.setText(self.tr("Receipt &paper:"))
         self.route_label.setText(self.tr("Sen&d to:"))
         for i, venue in enumerate(VENUES):
-            self.venue_combo.setItemText(i, self.venue_name(venue.value))
+            self.venue_combo.setItemText(i, venue_name(venue.value))
         self.layout_combo.setItemText(0, self.tr("A5 sheet"))
         self.layout_combo.setItemText(1, self.tr("80 mm receipt roll"))
         self.up_button.setText(self.tr("Move &up"))
@@ -623,7 +624,7 @@ class BundleWizard(QGroupBox):
         self.route_combo.blockSignals(True)
         self.route_combo.clear()
         for route in venue.routes:
-            self.route_combo.addItem(self.route_name(route), route.value)
+            self.route_combo.addItem(route_name(route), route.value)
         self.route_combo.setCurrentIndex(max(self.route_combo.findData(chosen), 0))
         self.route_combo.blockSignals(False)
         self.venue_form.setRowVisible(self.route_combo, bool(venue.routes))
@@ -839,24 +840,6 @@ class BundleWizard(QGroupBox):
             _reveal(self.last_result.files[0])
 
     # ------------------------------------------------------------------ labels
-
-    def venue_name(self, value: str) -> str:
-        """A venue's name in the app's language (its value when it is not one this version knows)."""
-        return {
-            Venue.CONSUMER_ASSOCIATION.value: self.tr("Consumer association / 12315 complaint"),
-            Venue.COURT.value: self.tr("Court (civil complaint)"),
-            Venue.ARBITRATION.value: self.tr("Arbitration (application)"),
-            Venue.COURIER_CLAIM.value: self.tr("Courier claim"),
-            Venue.RECEIPT.value: self.tr("Walk-in complaint receipt"),
-        }.get(value, value)
-
-    def route_name(self, route: Route) -> str:
-        return {
-            Route.CONSUMER_ASSOCIATION: self.tr("Consumer association (消协)"),
-            Route.MARKET_REGULATOR: self.tr("Market regulator (12315)"),
-            Route.CARRIER: self.tr("The carrier (claim)"),
-            Route.POSTAL_REGULATOR: self.tr("Postal administration (12305 appeal)"),
-        }[route]
 
     def _route_help(self, route: Route) -> str:
         return {

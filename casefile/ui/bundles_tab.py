@@ -35,7 +35,7 @@ class BundlesTab(QWidget):
         self.field_requested = self.wizard.field_requested
 
         self.history_box = QGroupBox(self)
-        self.history_model = BundleHistoryModel(self.wizard.venue_name, self.wizard.route_name, self)
+        self.history_model = BundleHistoryModel(self)
         self.history = BundleHistoryView(self.history_model, self.history_box)
         self.history_hint = QLabel(self.history_box)
         column = QVBoxLayout(self.history_box)
