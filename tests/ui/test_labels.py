@@ -22,6 +22,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # words (a store reader's reason is an English message the core words itself).
 NOT_SHOWN = {
     "casefile.core.bundle.context.Level",  # a finding's level: shown as its colour and its list
+    "casefile.core.bundle.history.FileRole",  # worded by the bundle history's venue column ("…: notes for…")
+    "casefile.core.bundle.history.FileState",  # worded by the bundle history's tooltip sentences
     "casefile.core.bundle.jpeg.Verdict",  # how a JPEG goes into a PDF
     "casefile.core.disclosure.report.DisclosureAction",  # printed in Chinese by the core's own report
     "casefile.core.law.Verification",  # how a citation was checked, for the law table's maintainers

@@ -123,7 +123,7 @@ def test_a_core_message_keeps_the_system_error_to_translate(chinese):
 def test_files_that_vanish_or_cannot_be_read_while_added_are_refused_in_chinese(
     ctx, qtbot, chinese, monkeypatch, tmp_path
 ):
-    from casefile.ui.evidence_tab import EvidenceTab
+    from casefile.ui.evidence import EvidenceTab
 
     number = ctx.library.create_case(
         case_from_fields(
@@ -153,7 +153,7 @@ def test_files_that_vanish_or_cannot_be_read_while_added_are_refused_in_chinese(
     monkeypatch.setattr(evidence.os, "open", failing_open)
     tab.ingest([str(vanishing), str(broken), str(fine)])
     monkeypatch.undo()
-    box = tab.refusals_box
+    box = tab.adder.refusals_box
     assert box is not None
     text = box.informativeText()
     assert f"{vanishing}：文件在读取前已消失" in text
