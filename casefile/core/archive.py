@@ -103,9 +103,17 @@ def export_case(
     if not destination.parent.is_dir():
         raise CaseFileError("the folder {parent} does not exist", parent=destination.parent)
 
+    # What goes in is read at one moment, under the case's lock: the record, the custody log
+    # and the manifest as bytes, with the list of files they account for. A change committed
+    # meanwhile is then in none of them or in all; evidence files are never rewritten, so
+    # they are copied after. Taken before verifying, so everything archived was verified.
+    with library.reading(folder.number):
+        members = _export_members(folder)
+        records = {rel: full.read_bytes() for full, rel in members if rel in _TOP_LEVEL_FILES}
+
     # Verify first: an archive of a case that no longer verifies would mislead its reader.
     report: CaseReport | None = None
-    for item in verify_folder(folder, cancel=cancel):
+    for item in verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number)):
         if isinstance(item, CaseReport):
             report = item
         else:
@@ -116,8 +124,7 @@ def export_case(
             "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=report.summary()
         )
 
-    members = _export_members(folder)
-    total = sum(p.stat().st_size for p, _ in members)
+    total = sum(len(records[rel]) if rel in records else p.stat().st_size for p, rel in members)
     part = destination.with_name(f"{TEMP_PREFIX}{destination.name}.{secrets.token_hex(4)}")
     done = 0
     with library.outside_file(part):
@@ -131,9 +138,15 @@ def export_case(
                     info = zipfile.ZipInfo.from_file(full, f"{folder.number}/{rel}")
                     info.compress_type = zipfile.ZIP_STORED
                     info.external_attr = (stat.S_IFREG | 0o444) << 16
-                    with open(full, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
-                        shutil.copyfileobj(src, dst, 1 << 20)
-                    done += full.stat().st_size
+                    if rel in records:
+                        info.file_size = len(records[rel])
+                        with zf.open(info, "w", force_zip64=True) as dst:
+                            dst.write(records[rel])
+                        done += len(records[rel])
+                    else:
+                        with open(full, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                            shutil.copyfileobj(src, dst, 1 << 20)
+                        done += full.stat().st_size
                     yield Progress(total + done, total * 2, rel)
             with open(part, "rb") as fh:
                 os.fsync(fh.fileno())

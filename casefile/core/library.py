@@ -514,6 +514,19 @@ class Library:
         finally:
             lock.release()
 
+    @contextmanager
+    def reading(self, number: str, *, wait: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold a case still while its record, log and file lists are read together.
+
+        Changes are committed under the same lock, so a reader inside sees each one whole or
+        not at all. A read-only library has no writers of its own and takes no lock.
+        """
+        if self.read_only:
+            yield
+            return
+        with self.lock(number, Message("case {number}", number=number), wait=wait):
+            yield
+
     def _try_lock(self, name: str) -> FileLock | None:
         """The lock if nobody holds it, else None (never waits)."""
         lock = FileLock(str(self.locks_dir / f"{name}.lock"), mode=PRIVATE_FILE)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,8 +70,47 @@ class CaseReport:
         return "; ".join((bad + self.problems)[:limit])
 
 
-def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) -> Iterator[Progress | CaseReport]:
-    """Check one case folder without touching it; yields byte progress, then the report."""
+def verify_folder(
+    folder: CaseFolder,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+    hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> Iterator[Progress | CaseReport]:
+    """Check one case folder without touching it; yields byte progress, then the report.
+
+    The record, the custody log, the manifest and the lists of files are read together
+    inside ``hold()`` (for a library's case, its lock: a change being committed is seen
+    whole or not at all); the files are hashed after it, since evidence is never rewritten.
+    """
+    with hold():
+        report, expected, present, bundles_recorded, bundles_present = _snapshot(folder)
+    total = sum(size for rel, size in present.items() if rel in expected)
+    done = 0
+    yield Progress(0, total, folder.number)
+    for path, (num, digest) in sorted(expected.items(), key=lambda kv: kv[1][0]):
+        cancel.check()
+        if path not in present:
+            report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
+            continue
+        try:
+            actual = hash_file(folder.path / path, cancel=cancel).sha256
+        except OSError as exc:
+            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(exc)))
+            actual = ""
+        status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
+        report.files.append(FileResult(path, status, num or None, digest, actual))
+        done += present[path]
+        yield Progress(done, total, path)
+    for path in sorted(set(present) - set(expected)):
+        report.files.append(FileResult(path, FileStatus.UNEXPECTED))
+    _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
+    yield report
+
+
+def _snapshot(
+    folder: CaseFolder,
+) -> tuple[CaseReport, dict[str, tuple[int, str]], dict[str, int], dict[str, str], dict[str, int]]:
+    """What the case says it holds and what its folder holds, read at one moment."""
     report = CaseReport(number=folder.number, folder=folder.path)
     custody = folder.custody
     chain = custody.check()
@@ -103,36 +143,17 @@ def verify_folder(folder: CaseFolder, *, cancel: CancelToken = NEVER_CANCELLED) 
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
-
     present = _files_under(folder, EVIDENCE_DIR)
-    total = sum(size for rel, size in present.items() if rel in expected)
-    done = 0
-    yield Progress(0, total, folder.number)
-    for path, (num, digest) in sorted(expected.items(), key=lambda kv: kv[1][0]):
-        cancel.check()
-        if path not in present:
-            report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
-            continue
-        try:
-            actual = hash_file(folder.path / path, cancel=cancel).sha256
-        except OSError as exc:
-            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(exc)))
-            actual = ""
-        status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
-        report.files.append(FileResult(path, status, num or None, digest, actual))
-        done += present[path]
-        yield Progress(done, total, path)
-    for path in sorted(set(present) - set(expected)):
-        report.files.append(FileResult(path, FileStatus.UNEXPECTED))
-    _check_bundles(folder, report, cancel)
-    yield report
+    bundles_recorded = recorded_bundle_files(custody.read())
+    bundles_present = _files_under(folder, BUNDLES_DIR)
+    return report, expected, present, bundles_recorded, bundles_present
 
 
-def _check_bundles(folder: CaseFolder, report: CaseReport, cancel: CancelToken) -> None:
+def _check_bundles(
+    folder: CaseFolder, report: CaseReport, recorded: dict[str, str], present: dict[str, int], cancel: CancelToken
+) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
     and the bundles folder must hold no file the log does not know."""
-    recorded = recorded_bundle_files(folder.custody.read())
-    present = _files_under(folder, BUNDLES_DIR)
     for path, digest in sorted(recorded.items()):
         cancel.check()
         full = folder.path / path
@@ -175,7 +196,7 @@ def verify_case(
     """
     folder = library.folder(number)
     report: CaseReport | None = None
-    for item in verify_folder(folder, cancel=cancel):
+    for item in verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number)):
         if isinstance(item, CaseReport):
             report = item
         else:

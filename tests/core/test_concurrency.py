@@ -296,3 +296,48 @@ def test_a_bundle_saved_up_to_its_custody_entry_is_finished_and_one_without_is_r
     ]
     assert (library.cases_dir / case.number / LOG_NAME).exists()
     library.close()
+
+
+# ------------------------------------------------------------------ reads beside writes (issue 12, point 4)
+
+
+def test_verification_sees_a_change_being_committed_whole_or_not_at_all(library, files, monkeypatch):
+    """The app verifies on its own worker, beside writes: a change half written (its custody entry
+    appended, case.json and the manifest not yet) must not read as a damaged case."""
+    import threading
+
+    case = make_case(library)
+    list(add_files(library, case.number, [files / "chat.txt"]))
+    child = Child(
+        f"""
+        from pathlib import Path
+        from casefile.core.evidence import AddOptions, ingest_one
+        from casefile.core.library import Library
+        library = Library.open(Path(sys.argv[1]), "另一窗口")
+        with library.edit({case.number!r}) as writer:
+            ingest_one(writer, Path({str(files / "破损照片.jpg")!r}), AddOptions())
+            pause("HALF-WRITTEN")  # the file and its custody entry are in; the manifest is written on leaving
+        """,
+        library.root,
+    )
+    child.wait_for("HALF-WRITTEN")
+    waiting, finished = threading.Event(), threading.Event()
+    real_lock = library.lock
+
+    def lock(name, what, **kw):
+        waiting.set()  # the verification asks for the case; the child still holds it
+        return real_lock(name, what, **kw)
+
+    monkeypatch.setattr(library, "lock", lock)
+    reports: list[object] = []
+    worker = threading.Thread(target=lambda: (reports.extend(verify_case(library, case.number)), finished.set()))
+    worker.start()
+    while not (waiting.is_set() or finished.is_set()):  # handshake: it either waits for the case or has run
+        waiting.wait(0.01)
+    code, _out, err = child.go_on()
+    assert code == 0, err
+    worker.join(timeout=60)
+    report = reports[-1]
+    assert isinstance(report, CaseReport)
+    assert report.ok and not report.damaged, report.problems
+    assert library.quarantine_reason(case.number) == ""
