@@ -87,7 +87,7 @@ def main() -> None:
         window.grab().save(str(out / "app-evidence-grid.png"))
         window.workspace.evidence.act_grid.trigger()
         window.workspace.setCurrentWidget(window.workspace.bundles)
-        tab = window.workspace.bundles
+        tab = window.workspace.bundles.wizard
         tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
         settle()
         tab._go(2)  # the Check step, as Next, Next would
@@ -200,7 +200,7 @@ def shoot_screens(ctx: AppContext, window: MainWindow, out: Path, settle: Callab
     settle()
     screen.grabWindow(0).save(str(out / f"{prefix}-workspace.png"))
     window.workspace.setCurrentWidget(window.workspace.bundles)
-    tab = window.workspace.bundles
+    tab = window.workspace.bundles.wizard
     tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
     ctx.runner.synchronous = True  # the disclosure preview is worked out in the background; wait for it
     tab._go(2)  # the Check step, as Next, Next would
@@ -250,7 +250,7 @@ def shoot_disclosure(ctx: AppContext, window: MainWindow, out: Path, settle: Cal
     window.resize(1024, 700)
     window.cases.select(ctx.library.case_numbers()[0])
     window.workspace.setCurrentWidget(window.workspace.bundles)
-    tab = window.workspace.bundles
+    tab = window.workspace.bundles.wizard
     tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("courier-claim")))
     settle()
     tab._go(2)  # the Check step
@@ -272,7 +272,7 @@ def shoot_wizard(ctx: AppContext, window: MainWindow, out: Path, settle: Callabl
     """The bundle wizard's exhibits step: the case's evidence order, 证据N counting what is ticked."""
     window.cases.select(ctx.library.case_numbers()[0])
     window.workspace.setCurrentWidget(window.workspace.bundles)
-    tab = window.workspace.bundles
+    tab = window.workspace.bundles.wizard
     tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
     tab._go(1)  # the Exhibits step
     tab.exhibit_list.set_ticked(1, False)  # one left out: those after it move up a number

@@ -1,0 +1,115 @@
+"""What every benchmark here shares: whole commands, alternated pairs, min / median / max.
+
+A user waits for a whole command (interpreter start, imports, the work, the final sync), so
+each side of a comparison is run as a separate process and timed from the outside. The two
+sides alternate (ours, reference, ours, reference…) so that a disturbance on this machine
+falls on both; each row reports min / median / max of each side and of the ratio of each pair.
+Memory is the peak resident size of that one process (``wait4``), not of the benchmark.
+
+    from bench.harness import Run, compare, print_rows, run
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CASEFILE = [sys.executable, "-m", "casefile"]  # the command as a user runs it, from this checkout
+
+
+@dataclass(frozen=True)
+class Run:
+    """One process: wall seconds, CPU seconds (user, system), peak resident MiB."""
+
+    wall: float
+    user: float
+    system: float
+    peak_mib: float
+
+    @property
+    def cpu(self) -> float:
+        return self.user + self.system
+
+
+def run(argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run one command to its end and measure it alone (its children included in CPU time)."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(argv), cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise RuntimeError(f"{' '.join(map(str, argv))} exited with {proc.returncode}: {err[-2000:]}")
+    if proc.stderr:
+        proc.stderr.close()
+    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+@dataclass
+class Pairs:
+    """Alternated runs of our command and the reference, paired in the order they ran."""
+
+    name: str
+    ours: list[Run] = field(default_factory=list)
+    reference: list[Run] = field(default_factory=list)
+
+    def ratios(self, measure: Callable[[Run], float] = lambda r: r.wall) -> list[float]:
+        return [measure(o) / max(measure(r), 1e-9) for o, r in zip(self.ours, self.reference, strict=True)]
+
+
+def compare(
+    name: str,
+    ours: Callable[[int], Run],
+    reference: Callable[[int], Run],
+    *,
+    pairs: int = 5,
+    prepare: Callable[[int], None] | None = None,
+) -> Pairs:
+    """Run ``pairs`` alternated pairs; ``prepare(i)`` (untimed) resets the state before each side.
+
+    The side that goes first alternates too, so neither always meets a cold or a warm cache.
+    """
+    result = Pairs(name)
+    for i in range(pairs):
+        sides = [(result.ours, ours), (result.reference, reference)]
+        for runs, side in sides if i % 2 == 0 else reversed(sides):
+            if prepare is not None:
+                prepare(i)
+            runs.append(side(i))
+    return result
+
+
+def spread(values: Sequence[float]) -> str:
+    """min / median / max."""
+    return f"{min(values):.3f} / {statistics.median(values):.3f} / {max(values):.3f}"
+
+
+def print_rows(rows: Sequence[Pairs], *, goal: str = "", cpu: bool = False) -> None:
+    """One line per comparison: ours, reference (seconds) and their ratio, each min / median / max."""
+    for row in rows:
+        print(f"{row.name}")
+        peak = max(r.peak_mib for r in row.ours)
+        print(f"  ours       wall {spread([r.wall for r in row.ours])} s   peak {peak:.0f} MiB")
+        print(f"  reference  wall {spread([r.wall for r in row.reference])} s")
+        print(f"  ratio      wall {spread(row.ratios())}" + (f"   (goal {goal})" if goal else ""))
+        if cpu:
+            print(f"  ratio      cpu  {spread(row.ratios(lambda r: r.cpu))}")
+
+
+def growth(sizes: Sequence[int], seconds: Sequence[float]) -> str:
+    """How the cost grows between sizes: each step's time ratio against its size ratio."""
+    steps = []
+    for (a, ta), (b, tb) in zip(
+        zip(sizes, seconds, strict=True), list(zip(sizes, seconds, strict=True))[1:], strict=False
+    ):
+        steps.append(f"{a}→{b}: ×{tb / max(ta, 1e-9):.2f} time for ×{b / a:.0f} size")
+    return "; ".join(steps)
