@@ -3164,6 +3164,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>writing the custody log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3652,10 +3656,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{exhibits}: made before the goods were received ({date}): check that it was taken after they were received, and correct the exhibit&apos;s time or the time of receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{year}-{month}-{day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

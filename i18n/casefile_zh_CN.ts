@@ -3176,6 +3176,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>写入 {target}</translation>
     </message>
     <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
         <source>writing the custody log</source>
         <translation>写入保管记录</translation>
     </message>
@@ -3668,10 +3672,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{exhibits}: made before the goods were received ({date}): check that it was taken after they were received, and correct the exhibit&apos;s time or the time of receipt</source>
         <translation>{exhibits}的形成时间早于收货时间（{date}）：请核对是否为收货后拍摄，并改正证据的形成时间或收货时间</translation>
-    </message>
-    <message>
-        <source>{year}-{month}-{day}</source>
-        <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
         <source>{amount} yuan</source>

@@ -66,7 +66,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'writing {target}'),
     QT_TRANSLATE_NOOP("core", "{exhibits}: made before the purchase ({date}): a photo or video cannot show goods not yet bought. Check that it shows the goods bought this time, and correct the exhibit's time or the time of purchase"),
     QT_TRANSLATE_NOOP("core", "{exhibits}: made before the goods were received ({date}): check that it was taken after they were received, and correct the exhibit's time or the time of receipt"),
-    QT_TRANSLATE_NOOP("core", '{year}-{month}-{day}'),
+    QT_TRANSLATE_NOOP("core", '{year}-{month:02d}-{day:02d}'),
     QT_TRANSLATE_NOOP("core", '{amount} yuan'),
     QT_TRANSLATE_NOOP("core", ' (insured: compensation is limited to the insured value, {citation})'),
     QT_TRANSLATE_NOOP("core", "The demands add up to {claimed}, not the {table} the loss table claims{why}: the claim letter states {table} from the loss table; check the amounts demanded, the goods' value, the shipping fee and the insured value"),

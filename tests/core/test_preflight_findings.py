@@ -391,3 +391,12 @@ def test_a_recording_of_unknown_length_is_not_judged():
     assert "transcript-beyond-recording" not in {f.code for f in run(case, COURT)}
     case.exhibits[1] = dataclasses.replace(case.exhibits[1], metadata=ExhibitMetadata(duration=59.5))
     assert "transcript-beyond-recording" not in {f.code for f in run(case, COURT)}  # 00:01:00 rounds the 59.5 s
+
+
+def test_dates_in_english_findings_are_written_in_full():
+    """The command line (and the English app) read 2022-05-10, the Chinese 2022年5月10日."""
+    case = complete_case()
+    _exhibit(1, captured_at=datetime(2022, 5, 10, 9, 0, tzinfo=CST))(case)
+    (finding,) = [f for f in run(case, COURT) if f.code == "captured-before-purchase"]
+    assert "2022-05-10" in str(finding.message) and "2026-11-10" in str(finding.message)
+    assert "2022年5月10日" in chinese(finding.message)

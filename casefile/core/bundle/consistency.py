@@ -156,7 +156,7 @@ def _date(value: datetime, case: Case) -> Message:
     """2026年1月5日 (5 January 2026), in the case's own time zone (that of its complaint time)."""
     zone = case.complained_at.tzinfo
     local = value.astimezone(zone) if value.tzinfo is not None and zone is not None else value
-    return Message("{year}-{month}-{day}", year=local.year, month=local.month, day=local.day)
+    return Message("{year}-{month:02d}-{day:02d}", year=local.year, month=local.month, day=local.day)
 
 
 # --------------------------------------------------------------------------- amounts
