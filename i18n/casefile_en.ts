@@ -189,6 +189,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The disclosure report saved beside the packet (in Chinese, as the packet) lists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Making the bundle…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -191,6 +191,10 @@ SHA-256：%4</translation>
         <translation>无需遮盖或去除：此去向可看到证据和案件记录的原貌。</translation>
     </message>
     <message>
+        <source>The disclosure report saved beside the packet (in Chinese, as the packet) lists:</source>
+        <translation>随材料保存的信息披露报告将列明：</translation>
+    </message>
+    <message>
         <source>Making the bundle…</source>
         <translation>正在生成材料…</translation>
     </message>

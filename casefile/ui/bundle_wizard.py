@@ -182,6 +182,7 @@ class BundleWizard(QGroupBox):
         self.disclosure_view.setMinimumHeight(60)
         self._disclosure_task: Task | None = None
         self._disclosure_key: tuple[object, ...] | None = None
+        self._disclosure_report: DisclosureReport | None = None
         column = QVBoxLayout(check_page)
         column.addWidget(self.summary_label)
         column.addWidget(self.findings, 1)
@@ -308,6 +309,8 @@ class BundleWizard(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Make a bundle"))
+        if self._disclosure_report is not None and self._disclosure_task is None:
+            self.disclosure_view.setPlainText(self._disclosure_text(self._disclosure_report))
         for label, text in zip(
             self.step_labels,
             (self.tr("1. Venue"), self.tr("2. Exhibits"), self.tr("3. Check"), self.tr("4. Generate")),
@@ -417,6 +420,7 @@ class BundleWizard(QGroupBox):
         def done(plan: object) -> None:
             if self._disclosure_key != key or not isinstance(plan, DisclosurePlan):
                 return
+            self._disclosure_report = plan.report
             self.disclosure_view.setPlainText(self._disclosure_text(plan.report))
             if plan.findings and self._findings is not None:
                 # What only the files show (hidden text, a hidden layer) joins the preflight's findings.
@@ -449,9 +453,11 @@ class BundleWizard(QGroupBox):
             return self.tr(
                 "Nothing is masked or removed: this destination sees the evidence and the record as they are."
             )
-        # One line per item; the hashes are in the report saved beside the packet.
+        # One line per item, quoted from the report saved beside the packet (in Chinese, like the
+        # packet it describes); the hashes are in that report.
+        lines = [line for line in report.to_text("").splitlines()[3:] if line.strip() and not line.startswith("    ")]
         return "\n".join(
-            line for line in report.to_text("").splitlines()[3:] if line.strip() and not line.startswith("    ")
+            [self.tr("The disclosure report saved beside the packet (in Chinese, as the packet) lists:"), *lines]
         )
 
     def generate(self) -> None:

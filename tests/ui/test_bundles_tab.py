@@ -465,3 +465,19 @@ def test_the_preflight_speaks_the_apps_language(qapp, ctx, tab, tmp_path, venue)
     for line, english_line in zip(chinese_lines, english, strict=True):
         assert CJK.match(line) and line != english_line, line
         assert not re.search(r"\b(the|is|missing|filled|Exhibit|file no)\b", line), line
+
+
+def test_the_disclosure_preview_says_in_the_apps_language_what_it_quotes(qapp, ctx, tab, tmp_path):
+    """The lines quote the Chinese report saved beside the packet; what introduces them follows the app."""
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.COURIER_CLAIM)
+    tab.wizard._go(STEP_CHECK)
+    first, *quoted = tab.wizard.disclosure_view.toPlainText().splitlines()
+    assert quoted and "已遮盖" in quoted[0]  # the report's own words
+    assert first == "The disclosure report saved beside the packet (in Chinese, as the packet) lists:"
+    install_chinese(qapp, tmp_path)
+    tab.retranslate()
+    assert tab.wizard.disclosure_view.toPlainText().splitlines()[0] == "随材料保存的信息披露报告将列明："
