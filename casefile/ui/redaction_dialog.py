@@ -33,7 +33,7 @@ from casefile.core.progress import CancelToken
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import mask_kind_name
-from casefile.ui.tasks import Task, TaskRunner
+from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -274,8 +274,6 @@ class RedactionDialog(QDialog):
         self.pages = 0
         self.boxes: dict[int | None, list[RedactionRegion]] = {}  # drawn boxes by page (None: a picture)
         self.loaded: _Page | None = None
-        self.reader = TaskRunner(self)  # reads only: apart from the serialised writes
-        self.reader.synchronous = ctx.runner.synchronous
         self.save_task: Task | None = None
         self._load_token = 0
 
@@ -396,7 +394,7 @@ class RedactionDialog(QDialog):
         task = Task(work, f"redaction preview of exhibit {self.original.number} page {page}")
         task.succeeded.connect(done)
         task.failed.connect(failed)
-        self.reader.start(task)
+        self.ctx.reads.start(task)
 
     def _show(self, page: _Page) -> None:
         self.loaded = page
