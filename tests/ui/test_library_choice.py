@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qt_testing import when_start_dialog_shown
+
 from casefile.core.library import Library
 from casefile.core.settings import Settings, load_settings
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 
 def test_settings_refuse_a_folder_that_cannot_be_a_library(ctx, qtbot, tmp_path):
@@ -32,24 +33,6 @@ def test_settings_refuse_a_folder_that_cannot_be_a_library(ctx, qtbot, tmp_path)
     assert not (tmp_path / "new").exists()  # checked, not created: it is created at the next start
 
 
-def _when_shown(act):
-    """Run ``act`` on the start dialog once its modal loop runs (a timer owned by the test, stopped after)."""
-    from casefile.ui.library_choice import LibraryChoiceDialog
-
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def step():
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, LibraryChoiceDialog):
-            timer.stop()
-            act(dialog)
-
-    timer.timeout.connect(step)
-    timer.start()
-    return timer
-
-
 def test_at_start_a_library_that_cannot_be_opened_offers_to_create_one(qapp, qtbot, tmp_path):
     from casefile.ui.library_choice import open_library
 
@@ -66,7 +49,7 @@ def test_at_start_a_library_that_cannot_be_opened_offers_to_create_one(qapp, qtb
         seen["error"] = dialog.error.text()
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
-    timer = _when_shown(act)
+    timer = when_start_dialog_shown(act)
     library = open_library(Path("/proc/nonexistent/lib"), settings)
     timer.stop()
     assert "/proc/nonexistent/lib" in seen["message"]
@@ -93,14 +76,14 @@ def test_at_start_another_library_can_be_chosen_or_the_app_left(qapp, qtbot, tmp
         seen["error"] = dialog.error.text()
         qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
 
-    timer = _when_shown(act)
+    timer = when_start_dialog_shown(act)
     library = open_library(tmp_path / "file.txt" / "lib", settings)
     timer.stop()
     assert "no CaseFile library" in seen["error"]
     assert library is not None and library.root == tmp_path / "other"
     library.close()
 
-    timer = _when_shown(lambda dialog: qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton))
+    timer = when_start_dialog_shown(lambda dialog: qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton))
     assert open_library(tmp_path / "file.txt" / "lib", settings) is None
     timer.stop()
 

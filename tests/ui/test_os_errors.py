@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from qt_testing import when_start_dialog_shown
 
 from casefile.core import evidence
 from casefile.core.errors import Message, SystemReason, message_from_data, message_to_data
@@ -23,7 +24,7 @@ from casefile.core.settings import Settings
 from casefile.ui import i18n
 from casefile.ui.i18n import install, translated
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 REPO = Path(__file__).resolve().parents[2]
@@ -189,23 +190,6 @@ def test_exporting_the_case_list_where_it_cannot_be_written_says_why_in_chinese(
     assert text == f"the disk is full while writing {tmp_path / 'cases.xlsx'}; nothing was changed"
 
 
-def _on_start_dialog(act):
-    from casefile.ui.library_choice import LibraryChoiceDialog
-
-    timer = QTimer()
-    timer.setInterval(20)
-
-    def step():
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, LibraryChoiceDialog):
-            timer.stop()
-            act(dialog)
-
-    timer.timeout.connect(step)
-    timer.start()
-    return timer
-
-
 def test_a_library_that_cannot_be_opened_says_why_in_chinese(qapp, qtbot, chinese, tmp_path):
     from casefile.ui.library_choice import open_library
 
@@ -220,7 +204,7 @@ def test_a_library_that_cannot_be_opened_says_why_in_chinese(qapp, qtbot, chines
         seen["damaged"] = dialog.error.text()
         dialog.reject()
 
-    timer = _on_start_dialog(act)
+    timer = when_start_dialog_shown(act)
     below_a_file = tmp_path / "notes.txt" / "案卷库"
     assert open_library(below_a_file, Settings(operator="测试员")) is None
     timer.stop()
