@@ -112,13 +112,12 @@ def _snapshot(
 ) -> tuple[CaseReport, dict[str, tuple[int, str]], dict[str, int], dict[str, str], dict[str, int]]:
     """What the case says it holds and what its folder holds, read at one moment."""
     report = CaseReport(number=folder.number, folder=folder.path)
-    custody = folder.custody
-    chain = custody.check()
+    entries, chain = folder.custody.scan()  # the log is read once, for the chain, the fold and the bundles
     report.custody_entries = chain.entries
     report.custody_head = chain.head_hash
     newer = False
     try:
-        problems, truth = check_record(folder, chain)
+        problems, truth = check_record(folder, (entries, chain))
     except LibraryVersionError as exc:
         problems, truth, newer = [exc.message], None, True
     report.problems.extend(problems)
@@ -144,7 +143,7 @@ def _snapshot(
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
     present = _files_under(folder, EVIDENCE_DIR)
-    bundles_recorded = recorded_bundle_files(custody.read())
+    bundles_recorded = recorded_bundle_files(entries)
     bundles_present = _files_under(folder, BUNDLES_DIR)
     return report, expected, present, bundles_recorded, bundles_present
 
