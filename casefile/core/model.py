@@ -841,7 +841,10 @@ def _make_converter(tp: Any) -> Callable[[Any, str], Any]:  # noqa: C901 - one b
 def _record_converter(tp: type) -> Callable[[Any, str], Any]:
     hints = _hints(tp)
     keys = _field_keys(tp)
-    fields = [(key, name, hints[name]) for key, name in keys.items()]
+    # A text, whole-number or yes/no field holding just that is taken as it is, without a call.
+    fields = [
+        (key, name, hints[name], hints[name] if hints[name] in (str, int, bool) else None) for key, name in keys.items()
+    ]
     lenient = getattr(tp, "__lenient__", False)
 
     def a_record(value: Any, where: str) -> Any:
@@ -849,10 +852,14 @@ def _record_converter(tp: type) -> Callable[[Any, str], Any]:
             raise InvalidValueError("{where}: expected an object", where=where)
         kwargs = {}
         kept: dict[str, Any] = {}
-        for key, name, hint in fields:
+        for key, name, hint, plain in fields:
             if key in value:
+                item = value[key]
+                if type(item) is plain:
+                    kwargs[name] = item
+                    continue
                 try:
-                    kwargs[name] = _convert(hint, value[key], f"{where}.{key}")
+                    kwargs[name] = _convert(hint, item, f"{where}.{key}")
                 except InvalidValueError:
                     if not lenient:
                         raise
