@@ -988,10 +988,17 @@ class Library:
         except CaseFileError as exc:
             raise DamagedCaseError.of(folder.number, exc.message) from exc
         snapshot_head = (snapshot.custody_head.seq, snapshot.custody_head.hash)
-        if not torn and not interrupted and _ends_at(custody, snapshot_head):
-            # The last change was completed (no marker) and the log ends where case.json says,
-            # with a whole last entry: nothing to recover, and nothing of the log but its end is
-            # read. Every link is re-checked by verify and before anything leaves (bundles, exports).
+        if (
+            not torn
+            and not interrupted
+            and _written_before(custody.path, folder.record_path)
+            and _ends_at(custody, snapshot_head)
+        ):
+            # The last change was completed (no marker), nothing has written to the log since
+            # case.json was written after it, and the log ends where case.json says with a whole
+            # last entry: nothing to recover, and only the end of the log is read. A log written
+            # to since (edited by hand, restored from a copy) has every link checked below, and
+            # verify and everything that leaves the library (bundles, exports) check them all.
             case = _finish_staged(folder, snapshot)
             if (case.custody_head.seq, case.custody_head.hash) != snapshot_head:
                 folder.write_snapshot(case)
@@ -1247,6 +1254,15 @@ def check_record(
             )
         )
     return problems, truth
+
+
+def _written_before(log_path: Path, record_path: Path) -> bool:
+    """Whether the custody log was last written before case.json (every completed change appends
+    to the log first, then writes case.json); False when either cannot be looked at."""
+    try:
+        return os.stat(log_path).st_mtime_ns < os.stat(record_path).st_mtime_ns
+    except OSError:
+        return False
 
 
 def _ends_at(custody: CustodyLog, head: tuple[int, str]) -> bool:

@@ -167,3 +167,15 @@ def test_a_last_entry_altered_is_refused_before_the_change(library, big, tmp_pat
     log.write_text("".join(lines), "utf-8")
     with pytest.raises(library_module.DamagedCaseError):
         add_one(library, big, tmp_path)
+
+
+def test_a_log_written_to_since_the_last_change_is_checked_link_by_link(library, big, tmp_path):
+    """An entry before the last one altered by hand: the next change re-checks every link and refuses."""
+    log = library.folder(big).path / "CUSTODY.jsonl"
+    lines = log.read_text("utf-8").splitlines(keepends=True)
+    first = json.loads(lines[0])
+    first["operator"] = "别人"
+    lines[0] = json.dumps(first, ensure_ascii=False) + "\n"
+    log.write_text("".join(lines), "utf-8")
+    with pytest.raises(library_module.DamagedCaseError, match="custody log entry 1 was altered"):
+        add_one(library, big, tmp_path)
