@@ -31,6 +31,7 @@ from casefile.core.record.versions import ENTRY_VERSION, ENTRY_VERSION_KEY
 
 GENESIS = "0" * 64
 LOG_NAME = "CUSTODY.jsonl"
+_TAIL_CHUNK = 8192
 
 
 def canonical(entry: dict[str, Any]) -> bytes:
@@ -74,13 +75,42 @@ class CustodyLog:
         return entries
 
     def head(self) -> tuple[int, str]:
-        """(seq, hash) of the last entry, from the file as it is."""
-        last: dict[str, Any] | None = None
-        for entry in self.read():
-            last = entry
+        """(seq, hash) of the last entry, from the file as it is.
+
+        Only the end of the file is read: appending to a log of thousands of entries costs
+        what the one entry is. A last line that does not parse sends it through the whole log.
+        """
+        last = self.last()
+        if last is None:
+            for entry in self.read():
+                last = entry
         if last is None:
             return 0, GENESIS
         return int(last.get("seq", 0)), str(last.get("hash", ""))
+
+    def last(self) -> dict[str, Any] | None:
+        """The entry on the last line, reading only the end of the file; None when the log is
+        empty or missing, or its last line is not an entry (torn by a crash, blank, altered)."""
+        data = b""
+        try:
+            with open(self.path, "rb") as fh:
+                pos = fh.seek(0, os.SEEK_END)
+                while pos > 0:
+                    step = min(_TAIL_CHUNK, pos)
+                    pos -= step
+                    fh.seek(pos)
+                    data = fh.read(step) + data
+                    if b"\n" in data[:-1]:  # the line before the last newline starts after this one
+                        break
+        except FileNotFoundError:
+            return None
+        body = data[:-1] if data.endswith(b"\n") else data
+        line = body[body.rfind(b"\n") + 1 :]
+        try:
+            entry = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) else None
 
     def append(
         self, action: str, operator: str, details: dict[str, Any], *, at: datetime | None = None
@@ -127,10 +157,15 @@ class CustodyLog:
         """
         try:
             with open(self.path, "rb") as fh:
+                size = fh.seek(0, os.SEEK_END)
+                if not size:
+                    return b""
+                fh.seek(size - 1)
+                if fh.read(1) == b"\n":  # the usual case: only the last byte is read
+                    return b""
+                fh.seek(0)
                 data = fh.read()
         except FileNotFoundError:
-            return b""
-        if not data or data.endswith(b"\n"):
             return b""
         self._head = None
         keep = data.rfind(b"\n") + 1
@@ -143,12 +178,17 @@ class CustodyLog:
 
     def check(self) -> ChainReport:
         """Re-check every link of the chain."""
+        return self.scan()[1]
+
+    def scan(self) -> tuple[list[dict[str, Any]], ChainReport]:
+        """Every entry that parses, and every link of the chain re-checked, in one read of the log."""
         report = ChainReport()
+        entries: list[dict[str, Any]] = []
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             report.problems.append(Message("custody log CUSTODY.jsonl is missing"))
-            return report
+            return entries, report
         prev = GENESIS
         lines = raw.split(b"\n")
         if lines and lines[-1] == b"":
@@ -159,9 +199,13 @@ class CustodyLog:
                 if not isinstance(entry, dict):
                     raise ValueError("not an object")
             except (UnicodeDecodeError, ValueError):
+                if line.strip():
+                    with contextlib.suppress(UnicodeDecodeError, ValueError):
+                        entries.append(json.loads(line))  # read() keeps whatever JSON parses
                 report.problems.append(Message("custody log line {lineno} is not a valid entry", lineno=lineno))
                 prev = ""
                 continue
+            entries.append(entry)
             seq = entry.get("seq")
             if seq != lineno:
                 report.problems.append(
@@ -184,4 +228,4 @@ class CustodyLog:
             prev = str(entry.get("hash", ""))
             report.entries = lineno
             report.head_hash = prev
-        return report
+        return entries, report

@@ -217,8 +217,31 @@ class Index:
 
     # ------------------------------------------------------------------ writes
 
-    def upsert(self, case: Case) -> None:
-        self.replace([case], remove_others=False)
+    def upsert(self, case: Case, *, exhibits: Iterable[int] | None = None) -> None:
+        """Write a case's row and its exhibits' rows; with ``exhibits``, only those exhibits' rows
+        (the others are as the index has them), so that a change costs what it touches."""
+        if exhibits is None:
+            self.replace([case], remove_others=False)
+            return
+        numbers = sorted(set(exhibits))
+        try:
+            with Session(self.engine) as session, session.begin():
+                row = _case_row(case)
+                del row["damaged"]  # kept as it is: quarantine notes it
+                found = session.execute(update(CaseRow).where(CaseRow.number == case.number).values(**row))
+                listed = bool(getattr(found, "rowcount", 0))
+                if listed and numbers:
+                    session.execute(
+                        delete(ExhibitRow).where(ExhibitRow.case_number == case.number, ExhibitRow.number.in_(numbers))
+                    )
+                    wanted = set(numbers)
+                    rows = [_exhibit_row(case, e) for e in _with_numbers(case, wanted)]
+                    if rows:
+                        session.execute(insert(ExhibitRow), rows)
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
+        if not listed:  # not in the index yet (it was rebuilt without it): all its rows
+            self.replace([case], remove_others=False)
 
     def replace(self, cases: Iterable[Case], *, remove_others: bool, damaged: dict[str, str] | None = None) -> None:
         """Write the rows of ``cases`` (and, with ``remove_others``, only theirs); IndexWriteError on failure."""
@@ -283,6 +306,14 @@ class Index:
             stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
+
+
+def _with_numbers(case: Case, numbers: set[int]) -> list[Exhibit]:
+    found = []
+    for number in numbers:
+        if case.has_exhibit(number):
+            found.append(case.exhibit(number))
+    return found
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

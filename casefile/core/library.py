@@ -18,6 +18,7 @@ makes the next :meth:`Library.open` recover that case from its custody log.
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import json
 import logging
@@ -35,7 +36,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from casefile.core import record
-from casefile.core.custody import LOG_NAME, ChainReport, CustodyLog
+from casefile.core.custody import LOG_NAME, ChainReport, CustodyLog, entry_hash
 from casefile.core.errors import (
     BusyError,
     CaseFileError,
@@ -119,6 +120,57 @@ rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-2
 """
 
 
+def record_text(
+    case: Case, kept: dict[int, tuple[Exhibit, str]], touched: set[int]
+) -> tuple[str, dict[int, tuple[Exhibit, str]]]:
+    """case.json's text, and each exhibit's line in it.
+
+    The record is indented JSON with one exhibit per line, so that a person reads it and finds
+    an exhibit with any text tool. ``kept`` lines are used again for the exhibits they were
+    written for (the same objects), unless ``touched``.
+    """
+    head = copy.copy(case)  # the same record without its exhibits (unknown keys are kept)
+    head.exhibits = []
+    data = case_to_data(head)
+    marker = f"\x00exhibits-{secrets.token_hex(8)}\x00"
+    data["exhibits"] = marker
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    lines: dict[int, tuple[Exhibit, str]] = {}
+    for exhibit in case.exhibits:
+        known = kept.get(exhibit.number)
+        if known is not None and known[0] is exhibit and exhibit.number not in touched:
+            line = known[1]
+        else:
+            line = json.dumps(to_data(exhibit), ensure_ascii=False)
+        lines[exhibit.number] = (exhibit, line)
+    block = "[\n" + ",\n".join(f"    {line}" for _e, line in lines.values()) + "\n  ]" if lines else "[]"
+    return text.replace(json.dumps(marker, ensure_ascii=False), block, 1), lines
+
+
+def _exhibit_lines(text: str, case: Case) -> dict[int, tuple[Exhibit, str]]:
+    """Each exhibit's line in a case.json written one exhibit per line ({} for any other layout)."""
+    start = text.find(_EXHIBITS_OPEN)
+    if start < 0 or not case.exhibits:
+        return {}
+    start += len(_EXHIBITS_OPEN)
+    end = text.find("\n  ]", start)
+    if end < 0:
+        return {}
+    found = text[start:end].split("\n")
+    if len(found) != len(case.exhibits):
+        return {}
+    lines = {}
+    for exhibit, raw in zip(case.exhibits, found, strict=True):
+        if not raw.startswith("    {"):
+            return {}
+        line = raw[4:]
+        lines[exhibit.number] = (exhibit, line[:-1] if line.endswith(",") else line)
+    return lines
+
+
+_EXHIBITS_OPEN = '\n  "exhibits": [\n'
+
+
 def manifest_entries(case: Case) -> list[tuple[str, str]]:
     return [(e.stored_path, e.sha256) for e in case.exhibits]
 
@@ -134,6 +186,10 @@ class CaseFolder:
         self.path = path
         self.number = path.name
         self._stored_version: int | None = None  # the format of case.json as last read or written here
+        self._lines: dict[int, tuple[Exhibit, str]] = {}  # each exhibit's line in case.json as read or written here
+        # Set when a change found this folder as its last change left it (nothing recovered):
+        # the index then needs only the rows that change touches.
+        self.settled = False
 
     @property
     def record_path(self) -> Path:
@@ -161,22 +217,28 @@ class CaseFolder:
 
     def read_record(self) -> Case:
         try:
-            data = json.loads(self.record_path.read_text(encoding="utf-8"))
+            text = self.record_path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except FileNotFoundError:
             raise NotFoundError("case {number}: case.json is missing", number=self.number) from None
         except (OSError, ValueError) as exc:
             raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self.number, exc=exc) from exc
         case = case_from_data(data)
         self._stored_version = data["version"]
+        self._lines = _exhibit_lines(text, case) if data["version"] == RECORD_VERSION else {}
         return case
 
-    def write_snapshot(self, case: Case, *, manifest: bool = True) -> None:
+    def write_snapshot(self, case: Case, *, manifest: bool = True, touched: set[int] | None = None) -> None:
         """Write case.json and (unless told not to) the manifest from the record.
 
         A case.json of an older format is copied aside first (``case.json.v1-<time>.bak``):
         it is rewritten in the current format. The manifest is rewritten only when the set of
         exhibits changed, so that a manifest altered outside CaseFile stays as evidence of
         that until verified.
+
+        ``touched``: the only exhibits changed since this record was read here (None: any).
+        The others keep the line case.json gave them, so a change to a case of thousands of
+        exhibits writes them out again without working out each one anew.
         """
         stored = self._stored_version if self._stored_version is not None else _stored_version(self.record_path)
         if stored is not None and stored < RECORD_VERSION and self.record_path.is_file():
@@ -187,7 +249,10 @@ class CaseFolder:
                 stored,
                 RECORD_VERSION,
             )
-        atomic_write_json(self.record_path, case_to_data(case))
+        kept = self._lines if touched is not None else {}
+        lines = record_text(case, kept, touched or set())
+        atomic_write_bytes(self.record_path, lines[0].encode("utf-8"))
+        self._lines = lines[1]
         self._stored_version = RECORD_VERSION
         if manifest:
             write_manifest(self.path, manifest_entries(case))
@@ -204,6 +269,7 @@ class CaseWriter:
         self.folder = folder
         self.case = case
         self.log = folder.custody
+        self.touched: set[int] = set()  # the exhibits the entries written here concern
 
     @property
     def operator(self) -> str:
@@ -213,6 +279,7 @@ class CaseWriter:
         """Append a custody entry and apply it to the record."""
         entry = self.log.append(action, self.operator, details)
         self.case = record.apply_entry(self.case, entry)
+        self.touched.update(record.ACTIONS[action].exhibits(details))
         return entry
 
     def update(self, changed: Case) -> list[str]:
@@ -693,8 +760,9 @@ class Library:
         folder = self.folder(number)
         self._refuse_if_quarantined(folder.number)
         with self.lock(folder.number, Message("case {number}", number=folder.number), wait=wait):
-            case = self._recover_or_quarantine(folder)  # another process may have crashed mid-change
             pending = self.pending_dir / folder.number
+            # Another process may have crashed mid-change (its marker is still there).
+            case = self._recover_or_quarantine(folder, interrupted=pending.exists())
             atomic_write_bytes(pending, b"")
             before = manifest_entries(case)
             head_before = case.custody_head.seq  # the writer changes ``case`` in place
@@ -710,7 +778,9 @@ class Library:
                 recorded = writer.case.custody_head.seq != head_before
                 try:
                     if recorded:
-                        self._finish(folder, writer.case, pending, manifest=changed, recorded=True)
+                        # A case found as its last change left it needs only the touched rows indexed.
+                        rows = writer.touched if folder.settled else None
+                        self._finish(folder, writer.case, pending, manifest=changed, recorded=True, rows=rows)
                     else:
                         pending.unlink(missing_ok=True)  # nothing was written: nothing to save
                 except StorageError:
@@ -719,13 +789,24 @@ class Library:
                     # The caller's own error says what happened; the next start completes the rest.
                     log.warning("case %s: the snapshot could not be saved after an error", folder.number)
 
-    def _finish(self, folder: CaseFolder, case: Case, pending: Path, *, manifest: bool, recorded: bool) -> None:
+    def _finish(
+        self,
+        folder: CaseFolder,
+        case: Case,
+        pending: Path,
+        *,
+        manifest: bool,
+        recorded: bool,
+        rows: set[int] | None = None,
+    ) -> None:
         """Write the snapshot, manifest and index; say truthfully what was saved when something fails.
+
+        ``rows``: the only exhibits whose index rows may have changed (None: any of them).
 
         On failure the pending marker stays, so the next start completes the snapshot and index.
         """
         try:
-            folder.write_snapshot(case, manifest=manifest)
+            folder.write_snapshot(case, manifest=manifest, touched=rows)
         except StorageError as exc:
             if not recorded:
                 raise
@@ -735,14 +816,16 @@ class Library:
                 number=folder.number,
                 problem=exc.problem,
             ) from exc
-        self._index_upsert(case, changed=Message("the change to case {number} was saved", number=folder.number))
+        self._index_upsert(
+            case, changed=Message("the change to case {number} was saved", number=folder.number), rows=rows
+        )
         if self.index_problem is None:  # else the index on disk learns of the change at the next start
             pending.unlink(missing_ok=True)
 
-    def _index_upsert(self, case: Case, *, changed: Message) -> None:
+    def _index_upsert(self, case: Case, *, changed: Message, rows: set[int] | None = None) -> None:
         """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly."""
         try:
-            self.index.upsert(case)
+            self.index.upsert(case, exhibits=rows)
         except IndexWriteError as exc:
             raise StorageError(
                 "{changed}, but the library index could not be updated ({reason}); "
@@ -810,9 +893,9 @@ class Library:
                 reason=reason,
             )
 
-    def _recover_or_quarantine(self, folder: CaseFolder) -> Case:
+    def _recover_or_quarantine(self, folder: CaseFolder, *, interrupted: bool = True) -> Case:
         try:
-            return self._recover_case(folder)
+            return self._recover_case(folder, interrupted=interrupted)
         except DamagedCaseError as exc:
             self.quarantine(folder.number, exc.reason)
             raise
@@ -885,8 +968,11 @@ class Library:
                 lock.release()
             (self.locks_dir / f"work-{name}.lock").unlink(missing_ok=True)
 
-    def _recover_case(self, folder: CaseFolder) -> Case:
+    def _recover_case(self, folder: CaseFolder, *, interrupted: bool = True) -> Case:
         """Bring one case folder to a consistent state; the caller holds its lock.
+
+        ``interrupted`` False: no change to the case was left unfinished (its pending marker
+        is absent), so a log that ends where case.json says needs no replay.
 
         Raises DamagedCaseError when the folder cannot be trusted (its log cut, altered or
         unreadable, case.json missing or disagreeing with the log): nothing is then written.
@@ -902,16 +988,33 @@ class Library:
         except CaseFileError as exc:
             raise DamagedCaseError.of(folder.number, exc.message) from exc
         snapshot_head = (snapshot.custody_head.seq, snapshot.custody_head.hash)
-        log_head = custody.head()
-        chain = custody.check()
+        if (
+            not torn
+            and not interrupted
+            and _written_before(custody.path, folder.record_path)
+            and _ends_at(custody, snapshot_head)
+        ):
+            # The last change was completed (no marker), nothing has written to the log since
+            # case.json was written after it, and the log ends where case.json says with a whole
+            # last entry: nothing to recover, and only the end of the log is read. A log written
+            # to since (edited by hand, restored from a copy) has every link checked below, and
+            # verify and everything that leaves the library (bundles, exports) check them all.
+            case = _finish_staged(folder, snapshot)
+            if (case.custody_head.seq, case.custody_head.hash) != snapshot_head:
+                folder.write_snapshot(case)
+            else:
+                folder.settled = True
+            return case
+        entries, chain = custody.scan()
         if not chain.ok:
             raise DamagedCaseError.of(folder.number, chain.problems[0])
+        log_head = (chain.entries, chain.head_hash)
         case = snapshot
         if log_head != snapshot_head:
             # The log went on after the snapshot was written (a crash): replay it, but only
             # if the snapshot is the record as it stood at the entry it names.
             try:
-                check = record.fold_and_compare(custody.read(), snapshot)
+                check = record.fold_and_compare(entries, snapshot)
             except LibraryVersionError:
                 raise  # written by a newer CaseFile: not damage, but nothing to write with this one
             except (CaseFileError, KeyError, ValueError, TypeError) as exc:
@@ -928,10 +1031,7 @@ class Library:
                     Message("case.json differs from its custody log in: {fields}", fields=", ".join(check.at_snapshot)),
                 )
             case = check.case
-        from casefile.core.evidence import recover_staging
-
-        case = recover_staging(folder, case)
-        _recover_bundles(folder, custody)
+        case = _finish_staged(folder, case)
         if torn:
             entry = custody.append(record.RECOVERY, self.operator, {"removed_incomplete_entry_bytes": len(torn)})
             case = record.apply_entry(case, entry)
@@ -1097,16 +1197,18 @@ def case_sort_key(number: str) -> tuple[int, int, str]:
     return (int(m.group(1)), int(m.group(2)), number) if m else (0, 0, number)
 
 
-def check_record(folder: CaseFolder, chain: ChainReport | None = None) -> tuple[list[Message], Case | None]:
+def check_record(
+    folder: CaseFolder, scanned: tuple[list[dict[str, Any]], ChainReport] | None = None
+) -> tuple[list[Message], Case | None]:
     """Problems between case.json and the custody log (empty when they agree), and the log's fold.
 
     The chain is checked link by link, the log folded from its first entry, and case.json
-    compared with the record as it stood at the entry case.json names. A log or record
-    written by a newer CaseFile raises LibraryVersionError: it is not damaged, only unreadable here.
+    compared with the record as it stood at the entry case.json names, from one read of the
+    log (``scanned``: :meth:`CustodyLog.scan` done already). A log or record written by a newer
+    CaseFile raises LibraryVersionError: it is not damaged, only unreadable here.
     """
     problems: list[Message] = []
-    custody = folder.custody
-    chain = chain or custody.check()
+    entries, chain = scanned or folder.custody.scan()
     problems.extend(Message(str(p)) if not isinstance(p, Message) else p for p in chain.problems)
     snapshot: Case | None = None
     try:
@@ -1115,7 +1217,7 @@ def check_record(folder: CaseFolder, chain: ChainReport | None = None) -> tuple[
         problems.append(exc.message)
     truth: Case | None = None
     try:
-        check = record.fold_and_compare(custody.read(), snapshot)
+        check = record.fold_and_compare(entries, snapshot)
         truth = check.case
     except LibraryVersionError:
         raise  # not damage: a newer CaseFile wrote it
@@ -1152,6 +1254,32 @@ def check_record(folder: CaseFolder, chain: ChainReport | None = None) -> tuple[
             )
         )
     return problems, truth
+
+
+def _written_before(log_path: Path, record_path: Path) -> bool:
+    """Whether the custody log was last written before case.json (every completed change appends
+    to the log first, then writes case.json); False when either cannot be looked at."""
+    try:
+        return os.stat(log_path).st_mtime_ns < os.stat(record_path).st_mtime_ns
+    except OSError:
+        return False
+
+
+def _ends_at(custody: CustodyLog, head: tuple[int, str]) -> bool:
+    """Whether the log's last line is a whole entry (its hash matches its content) at ``head``."""
+    last = custody.last()
+    if last is None or last.get("hash") != entry_hash(last):
+        return False
+    return (last.get("seq"), last.get("hash")) == head
+
+
+def _finish_staged(folder: CaseFolder, case: Case) -> Case:
+    """Complete or undo ingests and bundles a crash left half-done; the caller holds the case lock."""
+    from casefile.core.evidence import recover_staging
+
+    case = recover_staging(folder, case)
+    _recover_bundles(folder, folder.custody)
+    return case
 
 
 def _recover_bundles(folder: CaseFolder, custody: CustodyLog) -> None:

@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -630,15 +631,23 @@ def to_data(value: Any) -> Any:
     Fields at their default are left out in a ``__sparse__`` class, and where a field's
     metadata says ``"sparse"`` (fields added later, so that older records stay as they were).
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        sparse = getattr(value, "__sparse__", False)
-        data = {
-            f.metadata.get("key", f.name): to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if not ((sparse or f.metadata.get("sparse")) and getattr(value, f.name) == _default(f))
-        }
-        for key, item in unknown_of(value).items():
-            data.setdefault(key, item)
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    fields = _DATA_FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = _data_fields(kind)
+    if fields is not None:
+        data = {}
+        for key, name, default in fields:
+            item = getattr(value, name)
+            if default is not _KEEP and item == default:
+                continue
+            data[key] = to_data(item)
+        unknown = value.__dict__.get(_UNKNOWN) if hasattr(value, "__dict__") else None
+        if unknown:
+            for key, item in unknown.items():
+                data.setdefault(key, item)
         return data
     if isinstance(value, enum.Enum):
         return value.value
@@ -651,6 +660,26 @@ def to_data(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
     return value
+
+
+# A record is written many thousand times a field (a case of 5,000 exhibits): what each record
+# class writes is worked out once — its keys, and the default a field is left out at.
+_KEEP: Any = object()  # a field that is always written
+_DATA_FIELDS: dict[type, list[tuple[str, str, Any]]] = {}
+
+
+def _data_fields(cls: type) -> list[tuple[str, str, Any]]:
+    sparse = getattr(cls, "__sparse__", False)
+    fields = [
+        (
+            f.metadata.get("key", f.name),
+            f.name,
+            _default(f) if sparse or f.metadata.get("sparse") else _KEEP,
+        )
+        for f in dataclasses.fields(cls)
+    ]
+    _DATA_FIELDS[cls] = fields
+    return fields
 
 
 # Keys of case.json that are not record fields: the format marker, and values derived
@@ -712,35 +741,125 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _convert(tp: Any, value: Any, where: str) -> Any:
+    try:
+        converter = _CONVERTERS.get(tp)
+    except TypeError:  # an unhashable type hint: worked out each time
+        return _make_converter(tp)(value, where)
+    if converter is None:
+        converter = _CONVERTERS[tp] = _make_converter(tp)
+    return converter(value, where)
+
+
+# How to read each type a record holds is worked out once per type: reading a case of thousands
+# of exhibits then costs a dictionary look-up per field, not an inspection of its type hints.
+_CONVERTERS: dict[Any, Callable[[Any, str], Any]] = {}
+
+
+def _make_converter(tp: Any) -> Callable[[Any, str], Any]:  # noqa: C901 - one branch per kind of type
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        return _convert(args[0], value, where)
+        inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
+
+        def optional(value: Any, where: str) -> Any:
+            return None if value is None else _convert(inner, value, where)
+
+        return optional
     if tp is Any:
-        return value
+        return lambda value, where: value
     if origin is list:
-        if not isinstance(value, list):
-            raise InvalidValueError("{where}: expected a list", where=where)
         (item,) = typing.get_args(tp)
-        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+        def a_list(value: Any, where: str) -> Any:
+            if not isinstance(value, list):
+                raise InvalidValueError("{where}: expected a list", where=where)
+            return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+        return a_list
     if origin is dict:
-        if not isinstance(value, dict):
-            raise InvalidValueError("{where}: expected an object", where=where)
-        return dict(value)
+
+        def a_dict(value: Any, where: str) -> Any:
+            if not isinstance(value, dict):
+                raise InvalidValueError("{where}: expected an object", where=where)
+            return dict(value)
+
+        return a_dict
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _record_converter(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        members = {m.value: m for m in tp}
+
+        def an_enum(value: Any, where: str) -> Any:
+            try:
+                return members[value] if type(value) is str and value in members else tp(value)
+            except ValueError:
+                raise InvalidValueError("{where}: unknown value {value!r}", where=where, value=value) from None
+
+        return an_enum
+    if tp is datetime:
+        return lambda value, where: parse_datetime(value, where, check=False)
+    if tp is Decimal:
+        return lambda value, where: parse_amount(value, where, check=False)
+    if tp is bool:
+
+        def a_bool(value: Any, where: str) -> Any:
+            if not isinstance(value, bool):
+                raise InvalidValueError("{where}: expected true or false", where=where)
+            return value
+
+        return a_bool
+    if tp is int:
+
+        def an_int(value: Any, where: str) -> Any:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InvalidValueError("{where}: expected a whole number", where=where)
+            return value
+
+        return an_int
+    if tp is float:
+
+        def a_float(value: Any, where: str) -> Any:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise InvalidValueError("{where}: expected a number", where=where)
+            return value
+
+        return a_float
+    if tp is str:
+
+        def a_str(value: Any, where: str) -> Any:
+            if not isinstance(value, str):
+                raise InvalidValueError("{where}: expected text", where=where)
+            return value
+
+        return a_str
+
+    def unsupported(value: Any, where: str) -> Any:
+        raise TypeError(f"unsupported field type {tp!r} at {where}")
+
+    return unsupported
+
+
+def _record_converter(tp: type) -> Callable[[Any, str], Any]:
+    hints = _hints(tp)
+    keys = _field_keys(tp)
+    # A text, whole-number or yes/no field holding just that is taken as it is, without a call.
+    fields = [
+        (key, name, hints[name], hints[name] if hints[name] in (str, int, bool) else None) for key, name in keys.items()
+    ]
+    lenient = getattr(tp, "__lenient__", False)
+
+    def a_record(value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise InvalidValueError("{where}: expected an object", where=where)
-        hints = _hints(tp)
         kwargs = {}
-        keys = _field_keys(tp)
-        lenient = getattr(tp, "__lenient__", False)
         kept: dict[str, Any] = {}
-        for key, name in keys.items():
+        for key, name, hint, plain in fields:
             if key in value:
+                item = value[key]
+                if type(item) is plain:
+                    kwargs[name] = item
+                    continue
                 try:
-                    kwargs[name] = _convert(hints[name], value[key], f"{where}.{key}")
+                    kwargs[name] = _convert(hint, item, f"{where}.{key}")
                 except InvalidValueError:
                     if not lenient:
                         raise
@@ -752,32 +871,8 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         if len(value) > len(kwargs):
             set_unknown(obj, {k: v for k, v in value.items() if k not in keys or k in kept})
         return obj
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        try:
-            return tp(value)
-        except ValueError:
-            raise InvalidValueError("{where}: unknown value {value!r}", where=where, value=value) from None
-    if tp is datetime:
-        return parse_datetime(value, where, check=False)
-    if tp is Decimal:
-        return parse_amount(value, where, check=False)
-    if tp is bool:
-        if not isinstance(value, bool):
-            raise InvalidValueError("{where}: expected true or false", where=where)
-        return value
-    if tp is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidValueError("{where}: expected a whole number", where=where)
-        return value
-    if tp is float:
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise InvalidValueError("{where}: expected a number", where=where)
-        return value
-    if tp is str:
-        if not isinstance(value, str):
-            raise InvalidValueError("{where}: expected text", where=where)
-        return value
-    raise TypeError(f"unsupported field type {tp!r} at {where}")
+
+    return a_record
 
 
 def parse_datetime(value: Any, where: str = "time", *, check: bool = True) -> datetime:

@@ -1,0 +1,159 @@
+"""A change to a case costs what the change is: ``add`` of one file into cases of 10 → 5,000 exhibits,
+and ``verify`` of 5,000 small exhibits against ``sha256sum -c`` of their manifest.
+
+The cases are built once through the public API (many small files in one ``add_files`` call)
+and cached under bench/.cache/; each run works on a fresh copy of them. Every figure is a whole
+command as a user runs it (a fresh process), in alternated pairs.
+
+    tools/dev bench scaling [--sizes 10,100,1000,5000] [--pairs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import CASEFILE, Pairs, compare, growth, print_rows, run, spread  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+OPERATOR = "bench"
+
+
+def make_case(root: Path, exhibits: int) -> str:
+    """A library at ``root`` holding one case of ``exhibits`` small text files; returns its number."""
+    from casefile.core.evidence import add_files
+    from casefile.core.library import Library, case_from_fields
+
+    library = Library.open(root, OPERATOR, hash_sm3=False)
+    try:
+        numbers = library.case_numbers()
+        if numbers:
+            return numbers[0]
+        case = library.create_case(
+            case_from_fields(
+                {
+                    "title": f"投诉：{exhibits} 张截图",
+                    "complained_at": "2026-11-15T10:00+08:00",
+                    "channel": "phone",
+                    "type": "quality",
+                }
+            )
+        )
+        with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+            src = Path(tmp) / "shots"
+            src.mkdir()
+            for i in range(exhibits):
+                (src / f"note-{i:05d}.txt").write_text(f"聊天记录 {i}\n" * 20, encoding="utf-8")
+            start = time.perf_counter()
+            for _ in add_files(library, case.number, [src]):
+                pass
+            print(f"  built a case of {exhibits} exhibits in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        return case.number
+    finally:
+        library.close()
+
+
+def cached(exhibits: int) -> tuple[Path, str]:
+    root = CACHE / f"scaling-{exhibits}"
+    done = root / ".bench-complete"
+    if not done.exists():
+        if root.exists():
+            shutil.rmtree(root)
+        CACHE.mkdir(exist_ok=True)
+        number = make_case(root, exhibits)
+        done.write_text(number, encoding="utf-8")
+    return root, done.read_text(encoding="utf-8")
+
+
+def copy_library(src: Path, work: Path) -> Path:
+    dest = work / src.name
+    shutil.copytree(src, dest, symlinks=True)
+    for dirpath, dirnames, filenames in os.walk(dest):  # evidence is read-only; the copy is removed later
+        for name in dirnames + filenames:
+            os.chmod(Path(dirpath) / name, 0o700)
+    return dest
+
+
+def casefile(root: Path, *args: str) -> list[str]:
+    return [*CASEFILE, "--library", str(root), "--operator", OPERATOR, *args]
+
+
+def bench_add(sizes: list[int], pairs: int, work: Path) -> None:
+    """``add`` of one new file, alternated with ``add`` into the smallest case (the reference)."""
+    libraries = {n: (copy_library(cached(n)[0], work), cached(n)[1]) for n in sizes}
+    files = work / "files"
+    files.mkdir()
+    counter = iter(range(1_000_000))
+
+    def adder(n: int):  # type: ignore[no-untyped-def]
+        root, number = libraries[n]
+
+        def one(_i: int):  # type: ignore[no-untyped-def]
+            path = files / f"receipt-{next(counter)}.txt"
+            path.write_text(f"收据 {path.name}\n", encoding="utf-8")
+            return run(casefile(root, "add", number, str(path)))
+
+        return one
+
+    small = sizes[0]
+    for n in sizes:  # untimed: warms the disk cache, and brings a case.json cached by older code to today's layout
+        adder(n)(0)
+    rows: list[Pairs] = []
+    for n in sizes:
+        rows.append(
+            compare(f"add 1 file into {n} exhibits  (reference: into {small})", adder(n), adder(small), pairs=pairs)
+        )
+    print_rows(rows, goal="≤ 1.1 at 5,000", cpu=True)
+    medians = [statistics.median(r.wall for r in row.ours) for row in rows]
+    cpu = [statistics.median(r.cpu for r in row.ours) for row in rows]
+    print("  add, median seconds: " + ", ".join(f"{n}: {m:.3f}" for n, m in zip(sizes, medians, strict=True)))
+    print("  growth (wall): " + growth(sizes, medians))
+    print("  growth (cpu):  " + growth(sizes, cpu))
+
+
+def bench_verify(size: int, pairs: int, work: Path) -> None:
+    root, number = cached(size)
+    (work / "verify").mkdir()
+    root = copy_library(root, work / "verify")
+    folder = root / "cases" / number
+    sha = shutil.which("sha256sum")
+    if sha is None:
+        print("sha256sum not found: verify row skipped")
+        return
+    row = compare(
+        f"verify {size} small exhibits  (reference: sha256sum -c MANIFEST.sha256)",
+        lambda _i: run(casefile(root, "verify", number)),
+        lambda _i: run([sha, "--quiet", "-c", "MANIFEST.sha256"], cwd=folder),
+        pairs=pairs,
+    )
+    print_rows([row], goal="≤ 2", cpu=True)
+    print(f"  verify wall: {spread([r.wall for r in row.ours])} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000,5000")
+    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--only", choices=["add", "verify"])
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for n in sizes:
+        cached(n)
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        work = Path(tmp)
+        if args.only != "verify":
+            bench_add(sizes, args.pairs, work)
+        if args.only != "add":
+            bench_verify(max(sizes), args.pairs, work)
+
+
+if __name__ == "__main__":
+    main()
