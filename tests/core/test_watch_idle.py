@@ -15,6 +15,7 @@ from casefile_testing import make_case
 
 from casefile.core.library import Library
 from casefile.core.watch import Watcher, WatchOptions
+from casefile.core.watch.worker import INBOX_LOOK_EVERY
 
 
 @pytest.fixture
@@ -78,3 +79,20 @@ def test_a_rescan_asked_for_lists_every_inbox(library: Library, settled: list[st
     watcher._sync_folders()
     watcher._sync_folders()  # what wait_idle asks for: everything, whatever changed
     assert watcher.scans == 2 * len(settled)
+
+
+def test_inboxes_under_the_recursive_watch_are_looked_at_every_tenth_rescan(library: Library, settled: list[str]):
+    """Their events come from the one watch over cases/: an idle rescan does not even stat them,
+    except every INBOX_LOOK_EVERY-th one, the safety net for an event lost all the same."""
+    watcher = Watcher(library, options=WatchOptions(rescan=600))
+    watcher._sync_folders()
+    for folder in watcher._folders.values():
+        folder.shared = True  # as the recursive watch over cases/ serves them (no observer runs here)
+    inbox = library.folder(settled[5]).inbox_dir
+    (inbox / "收据.txt").write_text("收据", encoding="utf-8")  # its event lost
+    for _ in range(INBOX_LOOK_EVERY - 1):
+        _rescan(watcher)
+    assert watcher.scans == len(settled) and not list(watcher._files)
+    _rescan(watcher)
+    assert watcher.scans == len(settled) + 1
+    assert [p.path.name for p in watcher._files] == ["收据.txt"]

@@ -9,8 +9,10 @@ folder (:mod:`~casefile.core.watch.disposal`), and reports every arrival through
 Both callbacks run on the worker thread.
 
 The folders are scanned when watching starts, so files that arrived while CaseFile was
-closed are added too, and again every ``rescan`` seconds as a safety net for lost events
-and new cases.
+closed are added too. Every ``rescan`` seconds a safety net for lost events and new cases
+looks again, at what changed only: the case list when the cases folder changed, a folder
+when its modification time moved (the inboxes under the recursive watch every
+``INBOX_LOOK_EVERY`` rescans), so that an idle library of 10,000 cases costs next to nothing.
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ log = logging.getLogger(__name__)
 BATCH_FILES = 200
 BATCH_BYTES = 256 << 20
 BATCH_LOG = "case %s: adding %d file(s)"
+
+# The periodic rescan looks at the inboxes served by the recursive watch over cases/ (a stat
+# each: 10,000 of them on a big library) only every this many times; attached and polled
+# folders, and the list of cases, at every rescan.
+INBOX_LOOK_EVERY = 10
 
 T = TypeVar("T")
 ResultCallback = Callable[[str, AddResult], None]
@@ -136,6 +143,7 @@ class Watcher:
         self._cases_changed = False
         self._lost: set[str] = set()  # watched folders that were deleted or went offline
         self._next_rescan = 0.0
+        self._quiet_rescans = 0  # periodic rescans that were not asked for and found no case come or go
         # The case folders as last listed, with the (inode, mtime) of cases/ then: an idle rescan
         # of a big library lists it again only when it changed (a case came, went or was renamed).
         self._numbers: tuple[tuple[int, int] | None, list[str]] = (None, [])
@@ -272,7 +280,14 @@ class Watcher:
         if asked or self._cases_changed or due:
             # The periodic rescan is a safety net for lost events: it lists again only the folders
             # that changed since they were last listed; one asked for (wait_idle) lists them all.
-            self._sync_folders(full=bool(asked) or due, changed_only=due and not asked and not self._cases_changed)
+            changed_only = due and not asked and not self._cases_changed
+            if changed_only:
+                self._quiet_rescans += 1
+            self._sync_folders(
+                full=bool(asked) or due,
+                changed_only=changed_only,
+                inboxes=not changed_only or self._quiet_rescans % INBOX_LOOK_EVERY == 0,
+            )
         self._idle_waiting += asked
         self._ingest_ready()
         if self._idle_waiting and not self._files and self._events.empty():
@@ -354,13 +369,15 @@ class Watcher:
     def _case_exists(self, number: str) -> bool:
         return (self.library.cases_dir / number / RECORD_NAME).is_file()
 
-    def _sync_folders(self, *, full: bool = True, changed_only: bool = False) -> None:
+    def _sync_folders(self, *, full: bool = True, changed_only: bool = False, inboxes: bool = True) -> None:
         """Watch new folders, drop gone ones; scan the new ones (all of them when ``full``).
 
         With ``changed_only`` (the periodic rescan), a folder whose events come from the
         native observer is listed again only when its (inode, mtime) moved since it was last
         listed, or when it holds a file left alone until it changes: on a library of
-        10,000 idle cases that is a stat of each inbox, not a listing of each.
+        10,000 idle cases that is a stat of each inbox, not a listing of each. The inboxes
+        served by the one recursive watch over cases/ (whose own events say when one is
+        removed) are looked at so only when ``inboxes``.
         """
         self._cases_changed = False
         if full:
@@ -371,6 +388,8 @@ class Watcher:
         for key in list(self._folders):
             folder = self._folders[key]
             if key not in lost and wanted.get(key) == folder.spec:
+                if changed_only and folder.shared and not inboxes:
+                    continue  # not looked at this time: its events say what happens to it
                 try:
                     st = os.stat(key)
                 except OSError:
@@ -413,10 +432,9 @@ class Watcher:
             scan = [
                 folder
                 for folder in self._folders.values()
-                if folder.polled
-                or folder.listed is None
-                or folder.listed != stamps.get(folder.key)
+                if folder.listed is None
                 or folder.key in held
+                or (folder.key in stamps and (folder.polled or folder.listed != stamps[folder.key]))
             ]
         else:
             scan = list(self._folders.values())
