@@ -102,9 +102,7 @@ def main() -> None:
         ours.append(statistics.median(r.wall for r in row.ours))
         bare.append(statistics.median(r.wall for r in row.reference))
         cpu = statistics.median(r.cpu for r in row.ours)
-        print(
-            f"  list of {size:>6}: casefile {ours[-1]:.3f} s ({cpu:.3f} s CPU)   sqlite3 read {bare[-1]:.3f} s"
-        )
+        print(f"  list of {size:>6}: casefile {ours[-1]:.3f} s ({cpu:.3f} s CPU)   sqlite3 read {bare[-1]:.3f} s")
     if len(sizes) > 1:
         print(f"growth of casefile list: {growth(sizes, ours)}")
         print(f"growth of the bare read: {growth(sizes, bare)}")
