@@ -18,16 +18,15 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
-from casefile.core.library import Library
 from casefile.core.model import (
     Case,
     Channel,
@@ -71,6 +70,11 @@ from casefile.core.validate import (
     check_past_time,
     check_text,
 )
+
+if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
+    from casefile.core.index import CaseSummary
+    from casefile.core.library import Library
+    from casefile.core.listing import CaseSummary as QuickSummary
 
 log = logging.getLogger("casefile")
 
@@ -799,10 +803,14 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
-    cases = library.list_cases(args.search)
+    _print_cases(args, library.list_cases(args.search))
+    return EXIT_OK
+
+
+def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary | QuickSummary]) -> None:
     if args.json:
         print(json_text([to_data(c) for c in cases], indent=2))
-        return EXIT_OK
+        return
     now = datetime.now(UTC)
     for c in cases:
         overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
@@ -813,7 +821,22 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         )
     if not cases:
         _print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
-    return EXIT_OK
+
+
+def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> bool:
+    """List from the index without opening the library (nor loading SQLAlchemy) when it is in order.
+
+    False when the library needs opening first (an interrupted change, a case not yet indexed,
+    no library yet...): the caller then opens it, which repairs and reconciles, and lists.
+    """
+    from casefile.core.listing import quick_summaries
+
+    check_text(operator, "operator")
+    cases = quick_summaries(library_path, args.search)
+    if cases is None:
+        return False
+    _print_cases(args, cases)
+    return True
 
 
 def case_json(case: Case, folder: Path) -> dict[str, Any]:
@@ -1468,6 +1491,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_arguments(args)
         operator = resolve_operator(args.operator, settings)
+        if args.command == "list" and _quick_list(args, library_path, operator):
+            return EXIT_OK
+        from casefile.core.library import Library
+
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
             try:
                 return COMMANDS[args.command](args, library)

@@ -59,6 +59,7 @@ class Folder:
     shared: bool = False  # an inbox whose events come from the one recursive watch over cases/
     watch: ObservedWatch | None = None
     observer: BaseObserver | None = None
+    listed: tuple[int, int] | None = None  # the folder's (inode, mtime) when last listed in full, if settled
 
 
 # What a handler queues with an event: the Folder it is for, ROUTE (an event under cases/ for

@@ -241,6 +241,10 @@ class Readiness(Generic[F]):
         for path in [p for p, rec in self.pending.items() if rec.folder is folder]:
             del self.pending[path]
 
+    def given_up_folders(self) -> set[str]:
+        """The folders holding files left alone until they change (a rescan must look at those)."""
+        return {os.path.dirname(p) for p in self._given_up}
+
     def forget_missing(self) -> None:
         """Forget the given-up files that are no longer there."""
         for path in [p for p in self._given_up if not os.path.lexists(p)]:

@@ -9,8 +9,10 @@ folder (:mod:`~casefile.core.watch.disposal`), and reports every arrival through
 Both callbacks run on the worker thread.
 
 The folders are scanned when watching starts, so files that arrived while CaseFile was
-closed are added too, and again every ``rescan`` seconds as a safety net for lost events
-and new cases.
+closed are added too. Every ``rescan`` seconds a safety net for lost events and new cases
+looks again, at what changed only: the case list when the cases folder changed, a folder
+when its modification time moved (the inboxes under the recursive watch every
+``INBOX_LOOK_EVERY`` rescans), so that an idle library of 10,000 cases costs next to nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -58,6 +62,11 @@ log = logging.getLogger(__name__)
 BATCH_FILES = 200
 BATCH_BYTES = 256 << 20
 BATCH_LOG = "case %s: adding %d file(s)"
+
+# The periodic rescan looks at the inboxes served by the recursive watch over cases/ (a stat
+# each: 10,000 of them on a big library) only every this many times; attached and polled
+# folders, and the list of cases, at every rescan.
+INBOX_LOOK_EVERY = 10
 
 T = TypeVar("T")
 ResultCallback = Callable[[str, AddResult], None]
@@ -134,6 +143,12 @@ class Watcher:
         self._cases_changed = False
         self._lost: set[str] = set()  # watched folders that were deleted or went offline
         self._next_rescan = 0.0
+        self._quiet_rescans = 0  # periodic rescans that were not asked for and found no case come or go
+        # The case folders as last listed, with the (inode, mtime) of cases/ then: an idle rescan
+        # of a big library lists it again only when it changed (a case came, went or was renamed).
+        self._numbers: tuple[tuple[int, int] | None, list[str]] = (None, [])
+        self._last_wanted: tuple[list[str], list[WatchedFolder], dict[str, WatchedFolder]] | None = None
+        self.scans = 0  # folders listed in full so far (for tests and benchmarks)
 
     # ------------------------------------------------------------------ public
 
@@ -263,7 +278,16 @@ class Watcher:
         self._drain_events()
         due = self._clock.monotonic() >= self._next_rescan
         if asked or self._cases_changed or due:
-            self._sync_folders(full=bool(asked) or due)
+            # The periodic rescan is a safety net for lost events: it lists again only the folders
+            # that changed since they were last listed; one asked for (wait_idle) lists them all.
+            changed_only = due and not asked and not self._cases_changed
+            if changed_only:
+                self._quiet_rescans += 1
+            self._sync_folders(
+                full=bool(asked) or due,
+                changed_only=changed_only,
+                inboxes=not changed_only or self._quiet_rescans % INBOX_LOOK_EVERY == 0,
+            )
         self._idle_waiting += asked
         self._ingest_ready()
         if self._idle_waiting and not self._files and self._events.empty():
@@ -280,15 +304,34 @@ class Watcher:
 
     # ------------------------------------------------------------------ folders
 
-    def _wanted(self) -> dict[str, WatchedFolder]:
-        numbers = self._cases if self._cases is not None else self.library.case_numbers()
+    def _case_numbers(self, *, changed_only: bool) -> list[str]:
+        """The library's case folders; with ``changed_only``, the last listing while cases/ is unchanged."""
+        stamp = _settled_stamp(self.library.cases_dir)
+        last, numbers = self._numbers
+        if changed_only and stamp is not None and stamp == last:
+            return numbers
+        numbers = self.library.case_numbers()
+        self._numbers = (stamp, numbers)
+        return numbers
+
+    def _wanted(self, *, changed_only: bool = False) -> dict[str, WatchedFolder]:
+        numbers = self._cases if self._cases is not None else self._case_numbers(changed_only=changed_only)
+        attached = self._attached_now()
+        last = self._last_wanted
+        if changed_only and self._cases is None and last is not None and last[0] is numbers and last[1] == attached:
+            return last[2]  # nothing came or went: the same folders
+        wanted = self._wanted_of(numbers, attached)
+        self._last_wanted = (numbers, attached, wanted)
+        return wanted
+
+    def _wanted_of(self, numbers: list[str], attached: list[WatchedFolder]) -> dict[str, WatchedFolder]:
         existing = set(numbers) if self._cases is None else {n for n in numbers if self._case_exists(n)}
         wanted: dict[str, WatchedFolder] = {}
         for number in numbers:
             if number in existing:
                 inbox = self.library.cases_dir / number / INBOX_DIR
                 wanted[str(inbox)] = WatchedFolder(number, inbox, inbox=True)
-        for spec in self._attached_now():
+        for spec in attached:
             if self._cases is not None and spec.case not in self._cases:
                 continue
             if not self._case_exists(spec.case):
@@ -326,19 +369,37 @@ class Watcher:
     def _case_exists(self, number: str) -> bool:
         return (self.library.cases_dir / number / RECORD_NAME).is_file()
 
-    def _sync_folders(self, *, full: bool = True) -> None:
-        """Watch new folders, drop gone ones; scan the new ones (all of them when ``full``)."""
+    def _sync_folders(self, *, full: bool = True, changed_only: bool = False, inboxes: bool = True) -> None:
+        """Watch new folders, drop gone ones; scan the new ones (all of them when ``full``).
+
+        With ``changed_only`` (the periodic rescan), a folder whose events come from the
+        native observer is listed again only when its (inode, mtime) moved since it was last
+        listed, or when it holds a file left alone until it changes: on a library of
+        10,000 idle cases that is a stat of each inbox, not a listing of each. The inboxes
+        served by the one recursive watch over cases/ (whose own events say when one is
+        removed) are looked at so only when ``inboxes``.
+        """
         self._cases_changed = False
         if full:
             self._next_rescan = self._clock.monotonic() + self.options.rescan
-        wanted = self._wanted()
+        wanted = self._wanted(changed_only=changed_only)
         lost, self._lost = self._lost, set()
+        stamps: dict[str, tuple[int, int] | None] = {}
         for key in list(self._folders):
             folder = self._folders[key]
-            if key in lost or wanted.get(key) != folder.spec or not os.path.isdir(key):
-                self._observers.unschedule(folder)
-                del self._folders[key]
-                self._files.drop_folder(folder)
+            if key not in lost and wanted.get(key) == folder.spec:
+                if changed_only and folder.shared and not inboxes:
+                    continue  # not looked at this time: its events say what happens to it
+                try:
+                    st = os.stat(key)
+                except OSError:
+                    st = None
+                if st is not None and stat.S_ISDIR(st.st_mode):
+                    stamps[key] = _settled(st)
+                    continue
+            self._observers.unschedule(folder)
+            del self._folders[key]
+            self._files.drop_folder(folder)
         added = []
         for key, spec in wanted.items():
             if key in self._folders:
@@ -364,17 +425,34 @@ class Watcher:
             added.append(folder)
             log.info("case %s: watching %s%s", spec.case, key, " (polled)" if folder.spec.poll else "")
         self._watched = tuple(f.spec for f in self._folders.values())
-        for folder in self._folders.values() if full else added:
+        if not full:
+            scan = added
+        elif changed_only:
+            held = self._files.given_up_folders()
+            scan = [
+                folder
+                for folder in self._folders.values()
+                if folder.listed is None
+                or folder.key in held
+                or (folder.key in stamps and (folder.polled or folder.listed != stamps[folder.key]))
+            ]
+        else:
+            scan = list(self._folders.values())
+        for folder in scan:
             self._scan(folder)
         self._files.forget_missing()
 
     def _scan(self, folder: Folder) -> None:
+        stamp = _settled_stamp(folder.key)  # before listing: a file arriving meanwhile moves it again
         try:
             with os.scandir(folder.key) as entries:
                 names = [e.name for e in entries]
         except OSError as exc:
             log.warning("case %s: cannot list %s: %s", folder.spec.case, folder.key, exc)
+            folder.listed = None
             return
+        folder.listed = stamp
+        self.scans += 1
         for name in names:
             self._files.found(folder, os.path.join(folder.key, name))
 
@@ -588,3 +666,23 @@ def _call_back(callback: Callable[[str, T], None] | None, number: str, value: T)
         callback(number, value)
     except Exception:  # noqa: BLE001 - the watcher goes on; the bug is logged
         log.exception("the %s callback failed", getattr(callback, "__name__", "watcher's"))
+
+
+# A folder's modification time moves when an entry is added, removed or renamed in it, but only
+# by the file system's clock tick: a stamp taken within this many nanoseconds of the folder's
+# last change could miss a change in the same tick, and is not trusted (the folder is listed again).
+_SETTLED_NS = 2_000_000_000
+
+
+def _settled(st: os.stat_result) -> tuple[int, int] | None:
+    """(inode, mtime) of a folder, or None while its last change is too recent to compare with."""
+    if time.time_ns() - st.st_mtime_ns < _SETTLED_NS:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def _settled_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        return _settled(os.stat(path))
+    except OSError:
+        return None

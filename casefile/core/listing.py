@@ -1,0 +1,135 @@
+"""Listing the cases straight from the index with the standard library's sqlite3, for ``casefile list``.
+
+Opening a :class:`~casefile.core.library.Library` loads SQLAlchemy (most of a short
+command's start-up) and finishes whatever a crash interrupted. A listing needs neither
+when the library is already in order: no interrupted change, no staging or scratch left
+behind, permissions as CaseFile sets them, and an index of the current schema that lists
+exactly the case folders on disk. :func:`quick_summaries` checks exactly that, read-only,
+and returns None whenever anything is not so; the caller then opens the library as
+before, which repairs, reconciles and lists. The schema stays the index's
+(:mod:`casefile.core.index`); this module only reads it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sqlite3
+import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+# The library's layout as casefile.core.library and casefile.core.index define it; a test
+# checks that these stay equal to theirs (importing those modules here would load SQLAlchemy).
+LIBRARY_MARKER = "library.json"
+LIBRARY_FORMAT = "casefile-library"
+LIBRARY_VERSION = 2
+SCHEMA_VERSION = 2
+TEMP_PREFIX = ".cf-tmp-"
+CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
+INDEX_NAME = "index.sqlite"
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """The fields of :class:`casefile.core.index.CaseSummary`, in its order, read by sqlite3."""
+
+    number: str
+    title: str
+    type: str
+    channel: str
+    priority: str
+    stage: str
+    complained_at: datetime
+    response_due_at: datetime
+    complainant: str
+    respondent: str
+    order_no: str
+    waybill_no: str
+    exhibit_count: int
+    damaged: str = ""
+    complainant_phone: str = ""
+
+
+_COLUMNS = ", ".join(CaseSummary.__dataclass_fields__)
+_TIMES = (6, 7)  # complained_at, response_due_at: stored as UTC without an offset
+
+
+def quick_summaries(root: Path, search: str = "") -> list[CaseSummary] | None:
+    """The cases as the index lists them, or None when the library must be opened in full first."""
+    try:
+        return _read(Path(root).expanduser().absolute(), search)
+    except (OSError, ValueError, TypeError, sqlite3.Error):
+        return None
+
+
+def _private(path: Path) -> bool:
+    """Kept to its owner as CaseFile leaves it (opening the library would tighten it otherwise)."""
+    if os.name == "nt":
+        return True
+    st = os.lstat(path)
+    return stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid() or not st.st_mode & 0o077
+
+
+def _read(root: Path, search: str) -> list[CaseSummary] | None:
+    info = json.loads((root / LIBRARY_MARKER).read_text(encoding="utf-8"))
+    if not isinstance(info, dict) or info.get("format") != LIBRARY_FORMAT or info.get("version") != LIBRARY_VERSION:
+        return None
+    if not os.access(root, os.W_OK) or not _private(root):
+        return None  # a read-only library indexes in memory; one open to others is tightened at opening
+    cases_dir, pending, locks = root / "cases", root / ".pending", root / ".locks"
+    for folder in (cases_dir, pending, locks):
+        if not folder.is_dir() or not _private(folder):
+            return None
+    if os.listdir(pending):
+        return None  # an interrupted change to finish
+    with contextlib.suppress(FileNotFoundError):
+        if os.listdir(root / ".work"):
+            return None  # scratch of an interrupted command to remove
+    on_disk: set[str] = set()
+    with os.scandir(cases_dir) as entries:
+        for entry in entries:
+            if entry.name.startswith(TEMP_PREFIX):
+                return None  # a case folder being made, or left half-made
+            if CASE_NUMBER.match(entry.name) and entry.is_dir():
+                on_disk.add(entry.name)
+    index = root / INDEX_NAME
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{index}{suffix}")
+        if (suffix == "" or path.exists()) and not _private(path):
+            return None
+    connection = sqlite3.connect(f"{index.as_uri()}?mode=rw", uri=True, timeout=30)
+    try:
+        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if version is None or int(version[0]) != SCHEMA_VERSION:
+            return None
+        listed = {number for (number,) in connection.execute("SELECT number FROM cases")}
+        if listed != on_disk:
+            return None  # cases to index or rows to drop: opening the library reconciles
+        query = f"SELECT {_COLUMNS} FROM cases"  # noqa: S608 - the column names are this module's own
+        parameters: tuple[str, ...] = ()
+        if search:
+            query += " WHERE search_text LIKE '%' || ? || '%' ESCAPE '/'"
+            parameters = (_escape_like(search.lower()),)
+        rows = connection.execute(query + " ORDER BY sort_key, number", parameters).fetchall()
+    finally:
+        connection.close()
+    return [_summary(row) for row in rows]
+
+
+def _escape_like(text: str) -> str:
+    """As SQLAlchemy's ``contains(..., autoescape=True)``: '/' escapes itself, '%' and '_'."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def _summary(row: tuple[object, ...]) -> CaseSummary:
+    values = list(row)
+    for i in _TIMES:
+        value = values[i]
+        if not isinstance(value, str):
+            raise TypeError(f"a time in the index is not text: {value!r}")
+        values[i] = datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return CaseSummary(*values)  # type: ignore[arg-type]

@@ -1,0 +1,152 @@
+"""Start-up: short commands load only what they use, and list reads the index without SQLAlchemy.
+
+Counted in modules a fresh interpreter loaded, never in seconds: `casefile --version` and
+`casefile list` on a library in order must not load SQLAlchemy, Pillow, ReportLab, PyAV,
+pikepdf, Qt or watchdog; a listing that needs the library opened (an interrupted change,
+a case folder the index does not know) still opens it, and lists the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from casefile_testing import make_case
+
+from casefile.core import index as index_module
+from casefile.core import library as library_module
+from casefile.core import listing
+from casefile.core.fsutil import TEMP_PREFIX
+from casefile.core.library import Library
+
+HEAVY = ("sqlalchemy", "PIL", "reportlab", "av", "pikepdf", "PySide6", "watchdog", "fitz")
+
+# Runs the command in a fresh interpreter, then prints the heavy packages it loaded, as JSON, on the last line.
+DRIVER = """
+import json, sys
+watched = set(sys.argv.pop(1).split(","))
+from casefile.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & watched)
+print(json.dumps({"code": code, "heavy": heavy}))
+"""
+
+
+def run_counted(*argv: str) -> tuple[dict[str, object], str, str]:
+    repo = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": repo + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, ",".join(HEAVY), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    lines = proc.stdout.strip().splitlines()
+    assert lines, proc.stderr
+    return json.loads(lines[-1]), "\n".join(lines[:-1]), proc.stderr
+
+
+def test_version_loads_nothing_heavy():
+    result, out, err = run_counted("--version")
+    assert result == {"code": 0, "heavy": []}, err
+    assert out.startswith("CaseFile ")
+
+
+def test_help_loads_nothing_heavy():
+    result, out, _ = run_counted("--help")
+    assert result == {"code": 0, "heavy": []}
+    assert "casefile" in out
+
+
+def test_list_of_a_library_in_order_reads_the_index_alone(library: Library):
+    numbers = [make_case(library, title=f"投诉{i}").number for i in range(3)]
+    library.close()
+    result, out, err = run_counted("--library", str(library.root), "list")
+    assert result == {"code": 0, "heavy": []}, err
+    assert [line.split()[0] for line in out.splitlines()] == numbers
+
+
+def test_list_that_needs_the_library_opened_opens_it(library: Library):
+    make_case(library, title="已登记")
+    library.close()
+    # A case folder copied in by hand: not in the index until the library is opened.
+    other = Library.open(library.root.parent / "other", "测试员")
+    stranger = make_case(other, title="外来案件", complained_at="2026-10-20T10:30:00+08:00").number
+    other.close()
+    os.rename(other.cases_dir / stranger, library.cases_dir / stranger)
+    assert listing.quick_summaries(library.root) is None
+    result, out, err = run_counted("--library", str(library.root), "list")
+    assert result["code"] == 0, err
+    assert "sqlalchemy" in result["heavy"]  # opened, reconciled
+    assert stranger in out
+    # Now in order again: the next listing needs no opening.
+    result, out, err = run_counted("--library", str(library.root), "list")
+    assert result == {"code": 0, "heavy": []}, err
+    assert stranger in out
+
+
+@pytest.mark.parametrize(
+    "disorder",
+    ["pending", "staging", "work", "gone", "schema", "no-index", "open-to-others"],
+)
+def test_anything_to_repair_or_reconcile_falls_back_to_opening(library: Library, disorder: str):
+    case = make_case(library)
+    library.close()
+    assert listing.quick_summaries(library.root) is not None
+    root = library.root
+    if disorder == "pending":
+        (root / ".pending" / case.number).write_text("", encoding="utf-8")
+    elif disorder == "staging":
+        (root / "cases" / f"{TEMP_PREFIX}x").mkdir()
+    elif disorder == "work":
+        (root / ".work").mkdir(exist_ok=True)
+        (root / ".work" / "x").mkdir()
+    elif disorder == "gone":
+        os.rename(root / "cases" / case.number, root / case.number)
+    elif disorder == "schema":
+        import sqlite3
+
+        with sqlite3.connect(root / "index.sqlite") as con:
+            con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        con.close()
+    elif disorder == "no-index":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{root / 'index.sqlite'}{suffix}").unlink(missing_ok=True)
+    elif disorder == "open-to-others":
+        os.chmod(root, 0o755)
+    assert listing.quick_summaries(root) is None
+
+
+def test_quick_listing_equals_the_index(library: Library):
+    make_case(library, title="屏幕碎裂 50%_off/", complainant={"name": "张三", "phone": "13800001234"})
+    make_case(library, title="物流延误", complainant={"name": "李四", "phone": "13900005678"})
+    number = make_case(library, title="第三件").number
+    library.index.set_damaged(number, "测试")
+    for search in ("", "50%", "_off/", "5678", "张三", "不存在", "%", "_"):
+        want = [dataclasses.astuple(s) for s in library.list_cases(search)]
+        got = listing.quick_summaries(library.root, search)
+        assert got is not None
+        assert [dataclasses.astuple(s) for s in got] == want, search
+    library.close()
+
+
+def test_listing_keeps_to_the_index_and_library_layout():
+    assert [f.name for f in dataclasses.fields(listing.CaseSummary)] == [
+        f.name for f in dataclasses.fields(index_module.CaseSummary)
+    ]
+    assert listing.SCHEMA_VERSION == index_module.SCHEMA_VERSION
+    assert listing.LIBRARY_MARKER == library_module.LIBRARY_MARKER
+    assert listing.LIBRARY_FORMAT == library_module.LIBRARY_FORMAT
+    assert listing.LIBRARY_VERSION == library_module.LIBRARY_VERSION
+    assert listing.TEMP_PREFIX == TEMP_PREFIX
+    assert listing.CASE_NUMBER.pattern == library_module.CASE_NUMBER.pattern
