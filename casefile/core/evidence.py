@@ -529,7 +529,7 @@ def _stage(
             if hasattr(os, "set_blocking"):
                 os.set_blocking(src.fileno(), True)
             try:
-                out = open_private(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+                out = open_private(part, os.O_RDWR | os.O_CREAT | os.O_EXCL)  # read back by the hashers
                 with os.fdopen(out, "wb", buffering=0, closefd=False) as dst:
                     digests = copy_and_hash(
                         src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel, on_bytes=on_bytes

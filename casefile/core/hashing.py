@@ -15,8 +15,11 @@ starts.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import os
+import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -198,8 +201,12 @@ def copy_and_hash(
     cancel: CancelToken = NEVER_CANCELLED,
     on_bytes: Callable[[int], None] | None = None,
 ) -> Digests:
-    """Copy ``src`` to ``dst`` and hash the bytes in the same pass (no second read).
+    """Copy ``src`` to ``dst`` and hash the bytes in the same pass (no second read of the source).
 
+    Between two regular files (``dst`` open for reading and writing), the system copies each
+    chunk itself and the hashers read the copy back from memory: the digests are those of the
+    stored bytes, and the bytes cross into the program once instead of twice (out of the
+    source, back into the copy). Elsewhere, each chunk is read and written by the program.
     Every ``WRITEBACK_WINDOW`` bytes the disk is asked to start writing what was copied,
     so that the caller's final fsync finds little left to do.
     """
@@ -209,16 +216,95 @@ def copy_and_hash(
         fileno = None  # not a real file (a stream inside an archive, say)
     position = 0
 
-    def write_all(chunk: memoryview) -> None:
+    def written(count: int) -> None:
         nonlocal position
-        written = 0
-        while written < len(chunk):
-            written += dst.write(chunk[written:]) or 0
-        position += written
-        if fileno is not None and position % WRITEBACK_WINDOW < written:
+        position += count
+        if fileno is not None and position % WRITEBACK_WINDOW < count:
             start_writeback(fileno, max(0, position - WRITEBACK_WINDOW), WRITEBACK_WINDOW)
 
+    def write_all(chunk: memoryview) -> None:
+        done = 0
+        while done < len(chunk):
+            done += dst.write(chunk[done:]) or 0
+        written(done)
+
+    # Only between unbuffered files: a buffer would hold bytes the file offsets have passed.
+    kernel = _kernel_copy(src, fileno, written) if isinstance(src, io.FileIO) and isinstance(dst, io.FileIO) else None
+    if kernel is not None:
+        return _pipeline(kernel, None, with_sm3, cancel, on_bytes)
     return _pipeline(_reader(src), write_all, with_sm3, cancel, on_bytes)
+
+
+# Where the system cannot copy between these two files: the program copies instead.
+_NO_KERNEL_COPY = {errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EBADF, errno.EPERM}
+
+
+def _kernel_copy(
+    src: Readable, fileno: int | None, written: Callable[[int], None]
+) -> Callable[[memoryview], int] | None:
+    """A chunk reader that has the system copy ``src`` to ``fileno`` and reads the copy back; None where it cannot."""
+    copy_range = getattr(os, "copy_file_range", None)
+    if copy_range is None or fileno is None or not isinstance(src, io.FileIO):
+        return None
+    try:
+        source = src.fileno()
+        if not (stat.S_ISREG(os.fstat(source).st_mode) and stat.S_ISREG(os.fstat(fileno).st_mode)):
+            return None
+        if fcntl_flags(fileno) & os.O_ACCMODE != os.O_RDWR:
+            return None  # the copy cannot be read back
+        offset = os.lseek(fileno, 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):
+        return None
+    fallback: list[Callable[[memoryview], int]] = []
+
+    def read_into(buf: memoryview) -> int:
+        nonlocal offset
+        if fallback:
+            return fallback[0](buf)
+        copied = 0
+        while copied < len(buf):
+            try:
+                n = copy_range(source, fileno, len(buf) - copied)
+            except OSError as exc:
+                if exc.errno not in _NO_KERNEL_COPY or offset or copied:
+                    raise
+                # Nothing copied yet: copy in the program (both files' offsets are untouched).
+                fallback.append(_user_copy(src, fileno, written))
+                return fallback[0](buf)
+            if not n:
+                break
+            copied += n
+        got = 0
+        while got < copied:
+            n = os.preadv(fileno, [buf[got:copied]], offset + got)
+            if not n:
+                raise OSError(errno.EIO, "the copy reads back shorter than it was written")
+            got += n
+        offset += copied
+        written(copied)
+        return copied
+
+    return read_into
+
+
+def _user_copy(src: Readable, fileno: int, written: Callable[[int], None]) -> Callable[[memoryview], int]:
+    read = _reader(src)
+
+    def read_into(buf: memoryview) -> int:
+        n = read(buf)
+        done = 0
+        while done < n:
+            done += os.write(fileno, buf[done:n])
+        written(n)
+        return n
+
+    return read_into
+
+
+def fcntl_flags(fd: int) -> int:
+    import fcntl
+
+    return fcntl.fcntl(fd, fcntl.F_GETFL)
 
 
 def hash_stream(

@@ -3,6 +3,7 @@ survive a crash whole or not at all, and verification hashing two files at once.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -171,3 +172,40 @@ def test_fsutil_start_writeback_accepts_a_whole_file(tmp_path):
     path.write_bytes(b"x" * 10000)
     with open(path, "rb+") as fh:
         fsutil.start_writeback(fh.fileno(), 0, 0)  # never fails, whatever the system
+
+
+@pytest.mark.skipif(not hasattr(os, "copy_file_range"), reason="the system copies files itself only on Linux")
+@pytest.mark.parametrize("refused", [False, True])
+def test_the_system_copies_between_files_and_the_copy_is_what_is_hashed(tmp_path, monkeypatch, refused):
+    data = os.urandom(2 * hashing.CHUNK + 77)
+    (tmp_path / "src.bin").write_bytes(data)
+    calls = []
+    real = os.copy_file_range
+
+    def copy_range(*args):
+        calls.append(args)
+        if refused:  # across file systems, say
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        return real(*args)
+
+    monkeypatch.setattr(os, "copy_file_range", copy_range)
+    fd = os.open(tmp_path / "copy.bin", os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(tmp_path / "src.bin", "rb", buffering=0) as src, os.fdopen(fd, "wb", buffering=0) as dst:
+        digests = hashing.copy_and_hash(src, dst, with_sm3=False)
+    assert (tmp_path / "copy.bin").read_bytes() == data
+    assert digests.sha256 == hashlib.sha256(data).hexdigest() and digests.size == len(data)
+    assert digests.tail == data[-hashing.TAIL :]
+    assert len(calls) == 1 if refused else len(calls) >= 3  # refused once, then copied by the program
+
+
+def test_a_buffered_source_is_copied_by_the_program(tmp_path, monkeypatch):
+    data = os.urandom(300_000)
+    (tmp_path / "src.bin").write_bytes(data)
+    calls = []
+    monkeypatch.setattr(os, "copy_file_range", lambda *args: calls.append(args) or 0, raising=False)
+    with open(tmp_path / "src.bin", "rb") as src, open(tmp_path / "copy.bin", "w+b", buffering=0) as dst:
+        src.read(10)  # the buffer has read ahead of what was consumed
+        digests = hashing.copy_and_hash(src, dst, with_sm3=False)
+    assert (tmp_path / "copy.bin").read_bytes() == data[10:]
+    assert digests.sha256 == hashlib.sha256(data[10:]).hexdigest()
+    assert calls == []
