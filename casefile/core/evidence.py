@@ -24,7 +24,7 @@ import os
 import secrets
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -305,7 +305,7 @@ def add_files(
     done = 0
     yield Progress(0, total, "")
     with library.edit(number, wait=wait) as writer:
-        batch = Batch(writer)
+        batch = Batch(writer, flushers=FLUSHERS)
         waiting: list[AddResult] = []  # results in the order of the files, given once their batch is placed
         try:
             for candidate in candidates:
@@ -334,12 +334,22 @@ def add_files(
                 yield Progress(done, total, candidate.path.name)
             batch.place()
             yield from _given(waiting)
-        except BaseException:
+        except Exception:
             # Cancelled, or a later file failed: what was copied whole stays added, as when
-            # files were placed one by one (a failure to place them leaves nothing of them).
+            # files were placed one by one (a failure to place them leaves nothing of them),
+            # and the caller learns of it before the error.
+            with contextlib.suppress(Exception):
+                batch.place()
+            # Files whose batch could not be placed were not added: they are not reported as added.
+            waiting[:] = [r for r in waiting if r.exhibit or r.duplicate_of is not None or r.refused or r.skipped]
+            yield from _given(waiting)
+            raise
+        except BaseException:  # the caller stopped listening, or the program is stopping
             with contextlib.suppress(Exception):
                 batch.place()
             raise
+        finally:
+            batch.close()
 
 
 def _given(waiting: list[AddResult]) -> Iterator[AddResult]:
@@ -351,6 +361,7 @@ def _given(waiting: list[AddResult]) -> Iterator[AddResult]:
 LARGE_FILE = 32 << 20  # files this big report progress while they are copied, and are placed alone
 BATCH_FILES = 32  # small files placed together: one intent, one folder flush, one custody flush
 BATCH_BYTES = 32 << 20
+FLUSHERS = 8  # copies of a batch being flushed to disk at once
 
 
 def _ingest_reporting(
@@ -376,9 +387,10 @@ def _ingest_reporting(
 @dataclass
 class _Staged:
     part: Path
-    fd: int  # open for writing: flushed (fsync) when the batch is placed
+    fd: int  # open until it is flushed (fsync), before the batch is placed
     exhibit: Exhibit
     result: AddResult
+    flushed: Future[None] | None = None
 
 
 class Batch:
@@ -390,10 +402,19 @@ class Batch:
     the intent, file by file). Placing costs a few flushes per batch instead of four per file.
     """
 
-    def __init__(self, writer: CaseWriter) -> None:
+    def __init__(self, writer: CaseWriter, *, flushers: int = 0) -> None:
         self.writer = writer
         self.staged: list[_Staged] = []
         self.size = 0
+        # Copies are flushed on these threads while the next files are copied; flushes that
+        # run together reach the disk together (the file system commits them as one).
+        self._flushers = ThreadPoolExecutor(flushers, thread_name_prefix="flush") if flushers else None
+
+    def close(self) -> None:
+        """Place nothing more: discard what is still staged and stop the flushing threads."""
+        self.discard()
+        if self._flushers is not None:
+            self._flushers.shutdown(wait=True)
 
     def full(self) -> bool:
         return len(self.staged) >= BATCH_FILES or self.size >= BATCH_BYTES
@@ -411,7 +432,10 @@ class Batch:
         return None
 
     def add(self, part: Path, fd: int, exhibit: Exhibit, result: AddResult) -> None:
-        self.staged.append(_Staged(part, fd, exhibit, result))
+        staged = _Staged(part, fd, exhibit, result)
+        if self._flushers is not None:
+            staged.flushed = self._flushers.submit(os.fsync, fd)
+        self.staged.append(staged)
         self.size += exhibit.size
 
     def place(self) -> None:
@@ -430,7 +454,10 @@ class Batch:
             # Every copy is on disk before anything names it. Flushed one after another, the
             # copies written since the last flush mostly reach the disk with the first.
             for s in staged:
-                os.fsync(s.fd)
+                if s.flushed is not None:
+                    s.flushed.result()
+                else:
+                    os.fsync(s.fd)
                 os.close(s.fd)
                 s.fd = -1
             place_exhibits(writer, [(s.part, s.exhibit) for s in staged], intent, items)
@@ -456,6 +483,8 @@ class Batch:
         """Remove what was staged and not placed (files placed but not recorded go too)."""
         for s in self.staged:
             if s.fd >= 0:
+                if s.flushed is not None:
+                    s.flushed.exception()  # the flushing thread is done with it
                 with contextlib.suppress(OSError):
                     os.close(s.fd)
                 s.fd = -1
