@@ -41,7 +41,7 @@ from casefile.core.errors import (
     SystemReason,
 )
 from casefile.core.fsutil import (
-    atomic_write_json,
+    atomic_write_bytes,
     fsync_dir,
     make_private_dir,
     make_readonly,
@@ -661,7 +661,9 @@ def place_exhibits(
     writer: CaseWriter, files: list[tuple[Path, Exhibit]], intent: Path, items: list[dict[str, Any]]
 ) -> None:
     """:func:`place_exhibit` for several files (numbered in order) with one intent and one flush of each kind."""
-    atomic_write_json(intent, items[0] if len(items) == 1 else {"batch": items})
+    # Compact (no indent): json's fast encoder; an intent is read back by recovery alone.
+    text = json.dumps(items[0] if len(items) == 1 else {"batch": items}, ensure_ascii=False, separators=(",", ":"))
+    atomic_write_bytes(intent, text.encode("utf-8"))
     evidence = writer.folder.evidence_dir
     for part, exhibit in files:
         final = writer.folder.path / exhibit.stored_path
