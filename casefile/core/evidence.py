@@ -416,6 +416,12 @@ class Batch:
         if self._flushers is not None:
             self._flushers.shutdown(wait=True)
 
+    def new_part(self) -> Path:
+        """A new file in ``.staging/`` (made private once per batch, not once per file)."""
+        if not self.staged:
+            return staging_part(self.writer.folder)
+        return self.writer.folder.staging_dir / f"{secrets.token_hex(8)}.part"
+
     def full(self) -> bool:
         return len(self.staged) >= BATCH_FILES or self.size >= BATCH_BYTES
 
@@ -539,7 +545,7 @@ def _stage(
     # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
     name = without_bidi(readable_name(source.name))
     relative = relative or name
-    part = staging_part(folder)
+    part = batch.new_part()
     out = -1  # the staged copy, open until its batch has flushed it
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
