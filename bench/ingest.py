@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import CASEFILE, Pairs, Run, compare, print_rows, run  # noqa: E402
+from bench.harness import CASEFILE, Pairs, Run, compare, print_rows, run, spread  # noqa: E402
 from casefile.core.hashing import sm3_available  # noqa: E402
 from casefile.core.library import Library, case_from_fields  # noqa: E402
 
@@ -129,6 +129,14 @@ def main() -> None:
                     user = sorted(x.user for x in runs)[len(runs) // 2]
                     system = sorted(x.system for x in runs)[len(runs) // 2]
                     print(f"  {side:<10} cpu median user {user:.2f} s  system {system:.2f} s   (cpu goal <= 1.1)")
+            # What the command costs before it adds anything (interpreter, imports, opening the library).
+            number = fresh_case(work / "library", "sm3" in algorithms)
+            show = [*CASEFILE, "--library", str(work / "library"), "show", number]
+            start = sorted(run(show).cpu for _ in range(5))[2]
+            shutil.rmtree(work / "library", ignore_errors=True)
+            ratios = [(o.cpu - start) / f.cpu for o, f in zip(rows[0].ours, rows[0].reference, strict=True)]
+            print(f"  start-up   cpu median {start:.2f} s ('casefile show' of the empty case)")
+            print(f"  ratio      cpu without the start-up {spread(ratios)}")
 
 
 if __name__ == "__main__":
