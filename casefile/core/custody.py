@@ -119,24 +119,41 @@ class CustodyLog:
 
         The caller holds the case lock, so no other writer appends at the same time.
         """
+        return self.append_many([(action, details)], operator, at=at)[0]
+
+    def append_many(
+        self, changes: list[tuple[str, dict[str, Any]]], operator: str, *, at: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Append entries (action, details), chained in order, with one write and one flush to disk.
+
+        A crash part-way leaves the first entries whole and at most a torn last line
+        (cut off by :meth:`repair_torn_tail`), as for single entries.
+        """
         seq, prev = self._head if self._head is not None else self.head()
-        entry: dict[str, Any] = {
-            "seq": seq + 1,
-            ENTRY_VERSION_KEY: ENTRY_VERSION,
-            "at": (at or datetime.now(UTC)).isoformat(),
-            "operator": operator,
-            "action": action,
-            "details": details,
-            "prev": prev,
-        }
-        entry["hash"] = entry_hash(entry)
-        line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        entries: list[dict[str, Any]] = []
+        lines = []
+        for action, details in changes:
+            seq += 1
+            entry: dict[str, Any] = {
+                "seq": seq,
+                ENTRY_VERSION_KEY: ENTRY_VERSION,
+                "at": (at or datetime.now(UTC)).isoformat(),
+                "operator": operator,
+                "action": action,
+                "details": details,
+                "prev": prev,
+            }
+            entry["hash"] = prev = entry_hash(entry)
+            entries.append(entry)
+            lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+        if not entries:
+            return entries
         existed = self.path.exists()
         try:
             with os.fdopen(open_private(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab") as fh:
                 size = os.fstat(fh.fileno()).st_size
                 try:
-                    fh.write(line.encode("utf-8"))
+                    fh.write("".join(lines).encode("utf-8"))
                     fh.flush()
                     os.fsync(fh.fileno())
                 except OSError:
@@ -147,8 +164,8 @@ class CustodyLog:
             raise storage_error(exc, Message("writing the custody log")) from exc
         if not existed:
             fsync_dir(self.path.parent)
-        self._head = (entry["seq"], entry["hash"])
-        return entry
+        self._head = (entries[-1]["seq"], entries[-1]["hash"])
+        return entries
 
     def repair_torn_tail(self) -> bytes:
         """Cut off a last line left incomplete by a crash mid-write; return what was cut.

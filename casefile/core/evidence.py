@@ -24,7 +24,7 @@ import os
 import secrets
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,13 +41,14 @@ from casefile.core.errors import (
     SystemReason,
 )
 from casefile.core.fsutil import (
-    atomic_write_json,
+    atomic_write_bytes,
     fsync_dir,
     make_private_dir,
     make_readonly,
     open_private,
     remove_quietly,
     safe_file_name,
+    start_writeback,
     storage_error,
 )
 from casefile.core.hashing import copy_and_hash, hash_file
@@ -291,10 +292,11 @@ def add_files(
 ) -> Iterator[Progress | AddResult]:
     """Add files and folders to a case, yielding progress (bytes) and one result per file.
 
-    Cancelling stops before the next chunk: files already added stay added, the file being
-    copied is discarded, and :class:`CancelledError` is raised. When another window or
-    command holds the case for more than ``wait`` seconds, BusyError is raised before any
-    file is touched.
+    Small files are placed in batches (:class:`Batch`): their results come when their batch
+    is in the case. Cancelling stops before the next chunk: files already copied stay added,
+    the file being copied is discarded, and :class:`CancelledError` is raised. When another
+    window or command holds the case for more than ``wait`` seconds, BusyError is raised
+    before any file is touched.
     """
     options = options or AddOptions()
     check_input(options)
@@ -303,26 +305,63 @@ def add_files(
     done = 0
     yield Progress(0, total, "")
     with library.edit(number, wait=wait) as writer:
-        for candidate in candidates:
-            if candidate.refused or candidate.skipped:
-                yield AddResult(candidate.path, refused=candidate.refused, skipped=candidate.skipped)
-                continue
-            cancel.check()
-            try:
-                if candidate.size >= LARGE_FILE:
-                    result = yield from _ingest_reporting(writer, candidate, options, cancel, done, total)
-                else:
-                    result = ingest_one(writer, candidate.path, options, cancel=cancel, relative=candidate.relative)
-            except CancelledError:
-                raise
-            except RefusedError as exc:
-                result = AddResult(candidate.path, refused=exc.message)
-            done += candidate.size
-            yield result
-            yield Progress(done, total, candidate.path.name)
+        batch = Batch(writer, flushers=FLUSHERS)
+        waiting: list[AddResult] = []  # results in the order of the files, given once their batch is placed
+        try:
+            for candidate in candidates:
+                if candidate.refused or candidate.skipped:
+                    waiting.append(AddResult(candidate.path, refused=candidate.refused, skipped=candidate.skipped))
+                    continue
+                cancel.check()
+                if candidate.size >= LARGE_FILE or batch.full():
+                    batch.place()
+                    yield from _given(waiting)
+                try:
+                    if candidate.size >= LARGE_FILE:
+                        result = yield from _ingest_reporting(writer, candidate, options, cancel, done, total)
+                    else:
+                        result = ingest_one(
+                            writer, candidate.path, options, cancel=cancel, relative=candidate.relative, batch=batch
+                        )
+                except CancelledError:
+                    raise
+                except RefusedError as exc:
+                    result = AddResult(candidate.path, refused=exc.message)
+                done += candidate.size
+                waiting.append(result)
+                if not batch.staged:
+                    yield from _given(waiting)
+                yield Progress(done, total, candidate.path.name)
+            batch.place()
+            yield from _given(waiting)
+        except Exception:
+            # Cancelled, or a later file failed: what was copied whole stays added, as when
+            # files were placed one by one (a failure to place them leaves nothing of them),
+            # and the caller learns of it before the error.
+            with contextlib.suppress(Exception):
+                batch.place()
+            # Files whose batch could not be placed were not added: they are not reported as added.
+            waiting[:] = [r for r in waiting if r.exhibit or r.duplicate_of is not None or r.refused or r.skipped]
+            yield from _given(waiting)
+            raise
+        except BaseException:  # the caller stopped listening, or the program is stopping
+            with contextlib.suppress(Exception):
+                batch.place()
+            raise
+        finally:
+            batch.close()
 
 
-LARGE_FILE = 32 << 20  # files this big report progress while they are copied
+def _given(waiting: list[AddResult]) -> Iterator[AddResult]:
+    results = list(waiting)
+    waiting.clear()
+    yield from results
+
+
+LARGE_FILE = 32 << 20  # files this big report progress while they are copied, and are placed alone
+BATCH_FILES = 32  # small files placed together: one intent, one folder flush, one custody flush
+BATCH_BYTES = 32 << 20
+FLUSHERS = 8  # copies of a batch being flushed to disk at once
 
 
 def _ingest_reporting(
@@ -345,6 +384,126 @@ def _ingest_reporting(
                 yield Progress(done + copied[0], total, candidate.path.name)
 
 
+@dataclass
+class _Staged:
+    part: Path
+    fd: int  # open until it is flushed (fsync), before the batch is placed
+    exhibit: Exhibit
+    result: AddResult
+    flushed: Future[None] | None = None
+
+
+class Batch:
+    """Files copied into ``.staging/`` and flushed to disk, waiting to become exhibits together.
+
+    :meth:`place` writes one intent naming them all, renames them into ``evidence/``, flushes
+    the folder once and writes their custody entries with one flush: a crash at any moment
+    leaves each file a whole exhibit or nothing (:func:`recover_staging` finishes or undoes
+    the intent, file by file). Placing costs a few flushes per batch instead of four per file.
+    """
+
+    def __init__(self, writer: CaseWriter, *, flushers: int = 0) -> None:
+        self.writer = writer
+        self.staged: list[_Staged] = []
+        self.size = 0
+        # Copies are flushed on these threads while the next files are copied; flushes that
+        # run together reach the disk together (the file system commits them as one).
+        self._flushers = ThreadPoolExecutor(flushers, thread_name_prefix="flush") if flushers else None
+
+    def close(self) -> None:
+        """Place nothing more: discard what is still staged and stop the flushing threads."""
+        self.discard()
+        if self._flushers is not None:
+            self._flushers.shutdown(wait=True)
+
+    def new_part(self) -> Path:
+        """A new file in ``.staging/`` (made private once per batch, not once per file)."""
+        if not self.staged:
+            return staging_part(self.writer.folder)
+        return self.writer.folder.staging_dir / f"{secrets.token_hex(8)}.part"
+
+    def full(self) -> bool:
+        return len(self.staged) >= BATCH_FILES or self.size >= BATCH_BYTES
+
+    def next_number(self) -> int:
+        return self.writer.case.next_exhibit_number() + len(self.staged)
+
+    def duplicate_of(self, sha256: str) -> int | None:
+        existing = self.writer.case.exhibit_by_hash(sha256)
+        if existing is not None:
+            return existing.number
+        for staged in self.staged:
+            if staged.exhibit.sha256 == sha256:
+                return staged.exhibit.number
+        return None
+
+    def add(self, part: Path, fd: int, exhibit: Exhibit, result: AddResult) -> None:
+        staged = _Staged(part, fd, exhibit, result)
+        if self._flushers is not None:
+            staged.flushed = self._flushers.submit(os.fsync, fd)
+        self.staged.append(staged)
+        self.size += exhibit.size
+
+    def place(self) -> None:
+        """Make every staged file an exhibit; on a failure, nothing of the batch is left unrecorded."""
+        if not self.staged:
+            return
+        staged = self.staged
+        writer = self.writer
+        intent = writer.folder.staging_dir / f"{staged[0].part.stem}.json"
+        described = [to_data(s.exhibit) for s in staged]
+        items = [
+            {"exhibit": data, "part": s.part.name, "action": record.INGEST, "details": {"exhibit": data}}
+            for s, data in zip(staged, described, strict=True)
+        ]
+        try:
+            # Every copy is on disk before anything names it. Flushed one after another, the
+            # copies written since the last flush mostly reach the disk with the first.
+            for s in staged:
+                if s.flushed is not None:
+                    s.flushed.result()
+                else:
+                    os.fsync(s.fd)
+                os.close(s.fd)
+                s.fd = -1
+            place_exhibits(writer, [(s.part, s.exhibit) for s in staged], intent, items)
+        except OSError as exc:
+            self.discard(intent)
+            raise storage_error(exc, Message("adding {name}", name=staged[0].exhibit.original_name)) from exc
+        except BaseException:
+            self.discard(intent)
+            raise
+        for s in staged:
+            s.result.exhibit = writer.case.exhibit(s.exhibit.number)
+            log.info(
+                "case %s: added exhibit %d %s sha256=%s",
+                writer.case.number,
+                s.exhibit.number,
+                s.result.path,
+                s.exhibit.sha256,
+            )
+        self.staged = []
+        self.size = 0
+
+    def discard(self, intent: Path | None = None) -> None:
+        """Remove what was staged and not placed (files placed but not recorded go too)."""
+        for s in self.staged:
+            if s.fd >= 0:
+                if s.flushed is not None:
+                    s.flushed.exception()  # the flushing thread is done with it
+                with contextlib.suppress(OSError):
+                    os.close(s.fd)
+                s.fd = -1
+            remove_quietly(s.part)
+            final = self.writer.folder.path / s.exhibit.stored_path
+            if self.writer.case.exhibit_by_hash(s.exhibit.sha256) is None and final.exists():
+                remove_quietly(final)
+        if intent is not None:
+            remove_quietly(intent)
+        self.staged = []
+        self.size = 0
+
+
 def ingest_one(
     writer: CaseWriter,
     source: Path,
@@ -353,19 +512,41 @@ def ingest_one(
     cancel: CancelToken = NEVER_CANCELLED,
     on_bytes: Callable[[int], None] | None = None,
     relative: str = "",
+    batch: Batch | None = None,
 ) -> AddResult:
     """Copy one file into the case; raise RefusedError with a one-line reason if it cannot be.
 
     ``relative`` is recorded as where the file came from: its path below the folder the
     user chose (default: its own name). The absolute path is not recorded: it names the
     user's home folder, and it would travel with every export of the case.
+
+    With a ``batch``, the file is only staged: its result names its exhibit once the batch
+    is placed. Without, it is placed before returning.
     """
+    alone = batch is None
+    batch = Batch(writer) if batch is None else batch
+    result = _stage(writer, source, options, cancel, on_bytes, relative, batch)
+    if alone:
+        batch.place()
+    return result
+
+
+def _stage(
+    writer: CaseWriter,
+    source: Path,
+    options: AddOptions,
+    cancel: CancelToken,
+    on_bytes: Callable[[int], None] | None,
+    relative: str,
+    batch: Batch,
+) -> AddResult:
+    """Copy, flush and describe one file in ``.staging/``; a duplicate or a refusal leaves nothing."""
     folder = writer.folder
-    case = writer.case
     # The name as it can be stored (undecodable bytes escaped) and shown (no direction controls).
     name = without_bidi(readable_name(source.name))
     relative = relative or name
-    part, intent = staging_pair(folder)
+    part = batch.new_part()
+    out = -1  # the staged copy, open until its batch has flushed it
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(source, flags)
@@ -383,11 +564,13 @@ def ingest_one(
             if hasattr(os, "set_blocking"):
                 os.set_blocking(src.fileno(), True)
             try:
-                with os.fdopen(open_private(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb", buffering=0) as dst:
+                out = open_private(part, os.O_RDWR | os.O_CREAT | os.O_EXCL)  # read back by the hashers
+                with os.fdopen(out, "wb", buffering=0, closefd=False) as dst:
                     digests = copy_and_hash(
                         src, dst, with_sm3=writer.library.hash_sm3, cancel=cancel, on_bytes=on_bytes
                     )
-                    os.fsync(dst.fileno())
+                # The disk starts on it now; the batch flushes it (fsync) before it names it.
+                start_writeback(out, 0, 0)
             except OSError as exc:
                 if exc.errno in (errno.EIO,) and exc.filename is None:
                     raise RefusedError("cannot be read: {reason}", reason=SystemReason(exc)) from None
@@ -397,10 +580,10 @@ def ingest_one(
             raise ChangedWhileReadingError(
                 "the file changed while it was being read; nothing was added — add it again once it is complete"
             )
-        existing = case.exhibit_by_hash(digests.sha256)
-        if existing is not None:
+        duplicate = batch.duplicate_of(digests.sha256)
+        if duplicate is not None:
             remove_quietly(part)
-            return AddResult(source, duplicate_of=existing.number)
+            return AddResult(source, duplicate_of=duplicate)
 
         sniffed = sniff(name, digests.size, digests.head, digests.tail)
         modified = datetime.fromtimestamp(before.st_mtime, UTC)
@@ -412,7 +595,7 @@ def ingest_one(
             file_modified_at=modified,
             added_at=added_at,
         )
-        exhibit_no = case.next_exhibit_number()
+        exhibit_no = batch.next_number()
         stored_rel = stored_name(folder, exhibit_no, name)
         exhibit = Exhibit(
             number=exhibit_no,
@@ -435,24 +618,31 @@ def ingest_one(
             flags=sniffed.flags + [f for f in found.flags if f not in sniffed.flags],
             metadata=found.metadata,
         )
-        place_exhibit(writer, part, intent, exhibit, record.INGEST, {"exhibit": to_data(exhibit)})
-        log.info("case %s: added exhibit %d %s sha256=%s", case.number, exhibit_no, source, digests.sha256)
-        return AddResult(source, exhibit=writer.case.exhibit(exhibit_no))
+        result = AddResult(source)
+        batch.add(part, out, exhibit, result)
+        out = -1  # the batch closes it
+        return result
     except (CaseFileError, KeyboardInterrupt):
         remove_quietly(part)
-        remove_quietly(intent)
         raise
     except OSError as exc:
         remove_quietly(part)
-        remove_quietly(intent)
         raise storage_error(exc, Message("adding {name}", name=name)) from exc
+    finally:
+        if out >= 0:
+            os.close(out)
+
+
+def staging_part(folder: CaseFolder) -> Path:
+    """A new file to write an exhibit's bytes to in the case's ``.staging/``."""
+    make_private_dir(folder.staging_dir)
+    return folder.staging_dir / f"{secrets.token_hex(8)}.part"
 
 
 def staging_pair(folder: CaseFolder) -> tuple[Path, Path]:
     """A new file to write an exhibit's bytes to in the case's ``.staging/``, and its intent beside it."""
-    make_private_dir(folder.staging_dir)
-    token = secrets.token_hex(8)
-    return folder.staging_dir / f"{token}.part", folder.staging_dir / f"{token}.json"
+    part = staging_part(folder)
+    return part, part.with_suffix(".json")
 
 
 # Actions that add an exhibit through place_exhibit; recovery completes only these.
@@ -469,12 +659,24 @@ def place_exhibit(
     intent, and the next start completes the entry (the file is in place and hashes right) or
     removes the file (:func:`recover_staging`).
     """
-    atomic_write_json(intent, {"exhibit": to_data(exhibit), "part": part.name, "action": action, "details": details})
-    final = writer.folder.path / exhibit.stored_path
-    os.rename(part, final)
-    make_readonly(final)
-    fsync_dir(final.parent)
-    writer.record(action, details)
+    item = {"exhibit": to_data(exhibit), "part": part.name, "action": action, "details": details}
+    place_exhibits(writer, [(part, exhibit)], intent, [item])
+
+
+def place_exhibits(
+    writer: CaseWriter, files: list[tuple[Path, Exhibit]], intent: Path, items: list[dict[str, Any]]
+) -> None:
+    """:func:`place_exhibit` for several files (numbered in order) with one intent and one flush of each kind."""
+    # Compact (no indent): json's fast encoder; an intent is read back by recovery alone.
+    text = json.dumps(items[0] if len(items) == 1 else {"batch": items}, ensure_ascii=False, separators=(",", ":"))
+    atomic_write_bytes(intent, text.encode("utf-8"))
+    evidence = writer.folder.evidence_dir
+    for part, exhibit in files:
+        final = writer.folder.path / exhibit.stored_path
+        os.rename(part, final)
+        make_readonly(final)
+    fsync_dir(evidence)
+    writer.record_many([(item["action"], item["details"]) for item in items])
     remove_quietly(intent)
 
 
@@ -498,39 +700,52 @@ def recover_staging(folder: CaseFolder, case: Case) -> Case:
     for intent in sorted(staging.glob("*.json")):
         try:
             data = json.loads(intent.read_text(encoding="utf-8"))
-            exhibit = from_data(Exhibit, data["exhibit"])
-            # Intents written before redacted copies existed name no action: an ingest.
-            action = data.get("action", record.INGEST)
-            details = data.get("details", {"exhibit": data["exhibit"]})
-            if action not in PLACING_ACTIONS or not isinstance(details, dict):
-                raise ValueError(f"not an action that adds an exhibit: {action!r}")
-        except (OSError, ValueError, KeyError, CaseFileError):
+            # A batch of small files names them all, in the order of their numbers.
+            items = data["batch"] if isinstance(data, dict) and "batch" in data else [data]
+            placing = [_intended(item) for item in items]
+        except (OSError, ValueError, KeyError, TypeError, CaseFileError):
             log.warning("case %s: discarding unreadable ingest intent %s", folder.number, intent.name)
             remove_quietly(intent)
             continue
-        final = folder.path / exhibit.stored_path
-        already = case.exhibit_by_hash(exhibit.sha256)
-        if already is not None and already.stored_path == exhibit.stored_path:
-            pass  # the log entry was written; only the intent was left
-        elif final.exists() and already is None and exhibit.number == case.next_exhibit_number():
-            if hash_file(final).sha256 == exhibit.sha256:
-                make_readonly(final)
-                entry = folder.custody.append(
-                    action, exhibit.added_by, {**details, "completed_after_interruption": True}
-                )
-                case = record.apply_entry(case, entry)
-                log.warning("case %s: completed interrupted ingest of exhibit %d", folder.number, exhibit.number)
-            else:
-                log.warning("case %s: removing incomplete exhibit file %s", folder.number, final.name)
-                remove_quietly(final)
-        elif final.exists() and (already is None or already.stored_path != exhibit.stored_path):
-            log.warning("case %s: removing unrecorded exhibit file %s", folder.number, final.name)
-            remove_quietly(final)
+        for exhibit, action, details in placing:
+            case = _complete_or_undo(folder, case, exhibit, action, details)
         remove_quietly(intent)
     for leftover in staging.iterdir():
         remove_quietly(leftover)
     with contextlib.suppress(OSError):
         staging.rmdir()
+    return case
+
+
+def _intended(item: Any) -> tuple[Exhibit, str, dict[str, Any]]:
+    """The exhibit, action and custody details one intent (or one file of a batch) names."""
+    exhibit = from_data(Exhibit, item["exhibit"])
+    # Intents written before redacted copies existed name no action: an ingest.
+    action = item.get("action", record.INGEST)
+    details = item.get("details", {"exhibit": item["exhibit"]})
+    if action not in PLACING_ACTIONS or not isinstance(details, dict):
+        raise ValueError(f"not an action that adds an exhibit: {action!r}")
+    return exhibit, action, details
+
+
+def _complete_or_undo(folder: CaseFolder, case: Case, exhibit: Exhibit, action: str, details: dict[str, Any]) -> Case:
+    """Record an interrupted exhibit whose file is in place and whole, or remove its file."""
+    final = folder.path / exhibit.stored_path
+    already = case.exhibit_by_hash(exhibit.sha256)
+    if already is not None and already.stored_path == exhibit.stored_path:
+        pass  # the log entry was written; only the intent was left
+    elif final.exists() and already is None and exhibit.number == case.next_exhibit_number():
+        if hash_file(final).sha256 == exhibit.sha256:
+            make_readonly(final)
+            entry = folder.custody.append(action, exhibit.added_by, {**details, "completed_after_interruption": True})
+            case = record.apply_entry(case, entry)
+            log.warning("case %s: completed interrupted ingest of exhibit %d", folder.number, exhibit.number)
+        else:
+            log.warning("case %s: removing incomplete exhibit file %s", folder.number, final.name)
+            remove_quietly(final)
+    elif final.exists() and (already is None or already.stored_path != exhibit.stored_path):
+        log.warning("case %s: removing unrecorded exhibit file %s", folder.number, final.name)
+        remove_quietly(final)
     return case
 
 

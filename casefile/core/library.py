@@ -282,6 +282,13 @@ class CaseWriter:
         self.touched.update(record.ACTIONS[action].exhibits(details))
         return entry
 
+    def record_many(self, changes: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Append several custody entries with one flush to disk, then apply them in order."""
+        entries = self.log.append_many(changes, self.operator)
+        for entry in entries:
+            self.case = record.apply_entry(self.case, entry)
+        return entries
+
     def update(self, changed: Case) -> list[str]:
         """Record every top-level field of ``changed`` that differs from the current record."""
         changes = record.record_changes(self.case, changed)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
-from casefile.core.hashing import hash_file
+from casefile.core.hashing import hash_files
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
@@ -87,16 +87,20 @@ def verify_folder(
     total = sum(size for rel, size in present.items() if rel in expected)
     done = 0
     yield Progress(0, total, folder.number)
-    for path, (num, digest) in sorted(expected.items(), key=lambda kv: kv[1][0]):
+    in_order = sorted(expected.items(), key=lambda kv: kv[1][0])
+    # Two files are hashed at once (one per core), in this order, a few ahead of the report.
+    hashed = hash_files([folder.path / path for path, _ in in_order if path in present], cancel=cancel)
+    for path, (num, digest) in in_order:
         cancel.check()
         if path not in present:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
             continue
-        try:
-            actual = hash_file(folder.path / path, cancel=cancel).sha256
-        except OSError as exc:
-            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(exc)))
+        outcome = next(hashed)
+        if isinstance(outcome, OSError):
+            report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(outcome)))
             actual = ""
+        else:
+            actual = outcome.sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, num or None, digest, actual))
         done += present[path]
@@ -153,13 +157,17 @@ def _check_bundles(
 ) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
     and the bundles folder must hold no file the log does not know."""
+    found = {path for path in recorded if path in present and (folder.path / path).is_file()}
+    hashed = hash_files([folder.path / path for path in sorted(found)], cancel=cancel)
     for path, digest in sorted(recorded.items()):
         cancel.check()
-        full = folder.path / path
-        if path not in present or not full.is_file():
+        if path not in found:
             report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
             continue
-        actual = hash_file(full, cancel=cancel).sha256
+        outcome = next(hashed)
+        if isinstance(outcome, OSError):
+            raise outcome
+        actual = outcome.sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, None, digest, actual))
     for path in sorted(set(present) - set(recorded)):

@@ -155,7 +155,7 @@ def test_cancel_keeps_finished_files_and_discards_the_one_in_flight(library, cas
     with pytest.raises(CancelledError):
         for item in add_files(library, case.number, [tmp_path / "a.bin", tmp_path / "b.bin"], cancel=token):
             seen.append(item)
-            if isinstance(item, AddResult):
+            if isinstance(item, Progress) and item.message == "a.bin":  # a.bin is copied, b.bin is next
                 token.cancel()
     stored = library.load_case(case.number)
     assert [e.original_name for e in stored.exhibits] == ["a.bin"]

@@ -1,0 +1,110 @@
+"""Verification speed against the CPU's SHA-256 limit: ``casefile verify`` of 2 GiB in 500 files.
+
+Makes a case of N exhibits (default 500 files, 2 GiB in all) through ``casefile add``, then
+alternates the whole command ``casefile verify CASE`` with ``openssl speed -evp sha256`` on
+1 MiB blocks (one core's SHA-256 limit on this machine, measured in the same run). The
+figure is the fraction of the limit reached: (bytes / limit) / verify's wall time, start-up
+included. The files stay in the page cache (the run reads them first). Goal: >= 0.85.
+
+The data set needs --total-mib of free space under the work folder (default /tmp; check
+``df -h /tmp``): scale it down with --total-mib where there is less room, and say so.
+
+    tools/dev bench verify [--files 500] [--total-mib 2048] [--pairs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import CASEFILE, run, spread  # noqa: E402
+from casefile.core.library import Library, case_from_fields  # noqa: E402
+
+
+def sha256_limit(seconds: int = 2, *, elapsed: bool = False) -> float:
+    """Bytes per second one core hashes with SHA-256 (openssl speed, 1 MiB blocks).
+
+    By CPU time (openssl's default), or by the wall clock with ``elapsed``: what one core
+    gives one process under the machine's current load, the fair match for a run beside it.
+    """
+    out = subprocess.run(
+        ["openssl", "speed", *(["-elapsed"] if elapsed else []), "-evp", "sha256", "-bytes", str(1 << 20)]
+        + ["-seconds", str(seconds)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    match = re.search(r"^sha256\s+([\d.]+)k\s*$", out, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"cannot read openssl speed's output: {out!r}")
+    return float(match.group(1)) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--total-mib", type=int, default=2048)
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--dir", default=None, help="work folder (default: a temporary folder)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix="casefile-bench-") as tmp:
+        work = Path(tmp)
+        source = work / "source"
+        source.mkdir()
+        per_file = (args.total_mib << 20) // args.files
+        block = os.urandom(1 << 20)
+        for i in range(args.files):
+            with open(source / f"exhibit-{i:04d}.bin", "wb") as fh:
+                fh.write(os.urandom(64))  # every file different
+                left = per_file - 64
+                while left > 0:
+                    fh.write(block[: min(left, len(block))])
+                    left -= len(block)
+        total = per_file * args.files
+        library_root = work / "library"
+        library = Library.open(library_root, "bench", hash_sm3=False)
+        number = library.create_case(
+            case_from_fields(
+                {"title": "bench", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+            )
+        ).number
+        library.close()
+        run([*CASEFILE, "--library", str(library_root), "add", number, str(source)])
+        shutil.rmtree(source)
+        verify = [*CASEFILE, "--library", str(library_root), "verify", number]
+        run(verify)  # read once: the files are in the page cache for every timed run
+        walls, cpus, limits, beside = [], [], [], []
+        for i in range(args.pairs):
+            if i % 2 == 0:
+                limits.append(sha256_limit())
+                r = run(verify)
+                beside.append(sha256_limit(elapsed=True))
+            else:
+                beside.append(sha256_limit(elapsed=True))
+                r = run(verify)
+                limits.append(sha256_limit())
+            walls.append(r.wall)
+            cpus.append(r.cpu)
+        fractions = [total / limit / wall for limit, wall in zip(limits, walls, strict=True)]
+        loaded = [total / limit / wall for limit, wall in zip(beside, walls, strict=True)]
+        print(f"verify {args.files} files, {total / (1 << 30):.2f} GiB (SHA-256)")
+        print(f"  casefile verify  wall {spread(walls)} s   cpu {spread(cpus)} s")
+        print(f"  openssl sha256   {spread([x / 1e6 for x in limits])} MB/s   (one core, CPU time)")
+        print(f"                   {spread([x / 1e6 for x in beside])} MB/s   (one core, wall clock, beside the run)")
+        print(f"  limit time       {spread([total / x for x in limits])} s")
+        print(f"  fraction of the limit {spread(fractions)}   (goal >= 0.85)")
+        print(f"  fraction of the limit measured beside it, wall clock {spread(loaded)}")
+        print(f"  throughput       {statistics.median(total / w for w in walls) / 1e6:.0f} MB/s (median)")
+
+
+if __name__ == "__main__":
+    main()
