@@ -285,8 +285,9 @@ class CaseWriter:
     def record_many(self, changes: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
         """Append several custody entries with one flush to disk, then apply them in order."""
         entries = self.log.append_many(changes, self.operator)
-        for entry in entries:
+        for (action, details), entry in zip(changes, entries, strict=True):
             self.case = record.apply_entry(self.case, entry)
+            self.touched.update(record.ACTIONS[action].exhibits(details))
         return entries
 
     def update(self, changed: Case) -> list[str]:
