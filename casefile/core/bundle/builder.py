@@ -60,7 +60,7 @@ from casefile.core.bundle.imagepage import (
 )
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
-from casefile.core.bundle.pdfkit import PAGE, render_story, text_box
+from casefile.core.bundle.pdfkit import PAGE, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
@@ -203,7 +203,7 @@ class _Built:
     components: list[_Output] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # a part is itself: compared by identity, never field by field
 class _Part:
     """A run of pages: from one of our PDFs (A4) or from an evidence PDF (fitted to A4)."""
 
@@ -222,6 +222,49 @@ class _Part:
     findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
     stripped: StrippedPhoto | None = None  # that photo's copy without metadata, streamed in instead
     note: str = ""  # said at the top of the exhibit area (a small picture printed at its natural size)
+
+
+class _Sheets:
+    """Exhibit pages we lay out ourselves (text exhibits, notices), many exhibits to one PDF.
+
+    Each exhibit starts on a new page as it would in a file of its own, but a batch shares one
+    file and one subset of each font: a bundle of thousands of chat logs is a few files, not
+    thousands, and few are open at once when the bundle is assembled. A batch is laid out
+    when it reaches :attr:`STORIES` exhibits or :attr:`WEIGHT` bytes of text, so the stories
+    waiting for it stay small whatever the case's size.
+    """
+
+    STORIES = 400
+    WEIGHT = 16 << 20
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.files = 0
+        self.pending: list[tuple[_Part, list[Flowable]]] = []
+        self.weight = 0
+
+    def add(self, part: _Part, flowables: list[Flowable], weight: int = 0) -> list[_Part]:
+        """``part``'s pages, laid out (its path, page count and pages set) by the next :meth:`flush`."""
+        self.pending.append((part, flowables))
+        self.weight += weight
+        if len(self.pending) >= self.STORIES or self.weight >= self.WEIGHT:
+            self.flush()
+        return [part]
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        path = self.work / f"sheets-{self.files}.pdf"
+        self.files += 1
+        counts = render_stories(path, [flowables for _part, flowables in self.pending])
+        size = path.stat().st_size // max(sum(counts), 1)  # bytes per page, for cutting volumes
+        start = 0
+        for (part, _flowables), count in zip(self.pending, counts, strict=True):
+            part.path, part.pages, part.size = path, count, size
+            part.page_indices = list(range(start, start + count))
+            start += count
+        self.pending = []
+        self.weight = 0
 
 
 def select_entries(
@@ -409,6 +452,7 @@ def _build_packet(
     # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
     copies = photo_copies(ctx, work)
+    sheets = _Sheets(work)
     pool = ThreadPoolExecutor(2, thread_name_prefix="bundle-photos")
     try:
         checks = {
@@ -420,10 +464,11 @@ def _build_packet(
         for i, entry in enumerate(ctx.entries):
             cancel.check()
             try:
-                contents.append(_content_parts(ctx, entry, reader, work, i, checks.get(i)))
+                contents.append(_content_parts(ctx, entry, reader, work, i, checks.get(i), sheets))
             except EvidenceMismatchError:
                 contents.append([])  # noted by the reader; every other exhibit is still checked before stopping
             yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+        sheets.flush()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
@@ -536,7 +581,14 @@ def _stamps(
 ) -> list[parts.PageStamp]:
     """The stamp of every page of a file (or of its volumes, numbered through)."""
     total = sum(p.pages for vol in volumes for p in vol)
-    exhibit_pages = {id(p): sum(q.pages for q in group) for group in groups for p in group}
+    exhibit_pages: dict[int, int] = {}  # id(part): the pages of its exhibit
+    pages_before: dict[int, int] = {}  # id(part): its exhibit's pages before it
+    for group in groups:
+        count = sum(q.pages for q in group)
+        before = 0
+        for q in group:
+            exhibit_pages[id(q)], pages_before[id(q)] = count, before
+            before += q.pages
     stamps: list[parts.PageStamp] = []
     n = 0
     for v, vol in enumerate(volumes, start=1):
@@ -551,7 +603,7 @@ def _stamps(
                         total=total,
                         section=part.section,
                         exhibit_label=owner.label if owner else "",
-                        exhibit_page=(_page_in_exhibit(part, k, groups) if owner else 0),
+                        exhibit_page=(_page_in_exhibit(part, k, pages_before) if owner else 0),
                         exhibit_pages=exhibit_pages.get(id(part), 0) if owner else 0,
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
                         original_sha256=_original_sha256(part, owner) if owner and content else "",
@@ -738,15 +790,13 @@ def _stop_for_findings(ctx: BundleContext, found: list[Finding], options: Bundle
     ctx.warnings.extend(found)
 
 
-def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
-    for group in groups:
-        if part in group:
-            before = 0
-            for p in group:
-                if p is part:
-                    return before + k + 1
-                before += p.pages
-    return 0
+def _page_in_exhibit(part: _Part, k: int, pages_before: dict[int, int]) -> int:
+    """Page ``k`` (from 0) of ``part`` as its exhibit's page (from 1); 0 outside the exhibits.
+
+    ``pages_before``: id(part) -> its exhibit's pages before it, worked out once for all pages.
+    """
+    before = pages_before.get(id(part))
+    return 0 if before is None else before + k + 1
 
 
 def _content_parts(
@@ -756,21 +806,28 @@ def _content_parts(
     work: Path,
     index: int,
     check: Future[_PhotoCheck] | None = None,
+    sheets: _Sheets | None = None,
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    ``check``: the photo's check, started ahead (see :func:`check_photo`); ``report``: the
-    packet's disclosure report. Raises :class:`EvidenceMismatchError` when the file is not the
-    one the case recorded.
+    ``check``: the photo's check, started ahead (see :func:`check_photo`); ``sheets``: where
+    text and notice pages are laid out, with other exhibits' (their parts get their pages when
+    it is flushed); None: in a file of the exhibit's own. Raises :class:`EvidenceMismatchError`
+    when the file is not the one the case recorded.
     """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
 
-    def ours(flowables: list[Flowable]) -> list[_Part]:
-        return [_Part(target, render_story(target, flowables), entry=entry, content=True)]
+    def laid_out(flowables: list[Flowable], *, content: bool, weight: int = 0) -> list[_Part]:
+        if sheets is None:
+            return [_Part(target, render_story(target, flowables), entry=entry, content=content)]
+        return sheets.add(_Part(target, 0, entry=entry, content=content), flowables, weight)
+
+    def ours(flowables: list[Flowable], weight: int = 0) -> list[_Part]:
+        return laid_out(flowables, content=True, weight=weight)
 
     def notice(reason: str) -> list[_Part]:
-        return [_Part(target, render_story(target, parts.notice_flowables(entry, reason)), entry=entry)]
+        return laid_out(parts.notice_flowables(entry, reason), content=False)
 
     try:
         if e.size == 0:
@@ -789,9 +846,9 @@ def _content_parts(
             data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
             text = parts.disclosed_text(ctx, entry, data, cut=cut)
             if not text.printed_sha256:
-                return ours(text.flowables)
+                return ours(text.flowables, len(data))
             # A masked copy is not the data's direct output (E2): its page says so and gives both hashes.
-            return [_Part(target, render_story(target, text.flowables), entry=entry)]
+            return laid_out(text.flowables, content=False, weight=len(data))
         reader.check(e)
         return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
     except OSError as exc:  # our own work folder: a full disk, say

@@ -33,7 +33,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
 from casefile.resources import resource_path
@@ -386,6 +386,42 @@ def render_story(
 
     doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
     return pages[0]
+
+
+class _StoryStart(Flowable):
+    """Takes no room (the frame stays "at the top" for what follows) and notes the page it falls on."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, sink: list[int]) -> None:
+        super().__init__()
+        self.sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.sink.append(self.canv.getPageNumber())
+
+
+def render_stories(path: Path, stories: Sequence[list[Flowable]]) -> list[int]:
+    """Lay out several stories into one PDF at ``path``, each from the top of a new page, laid
+    out as :func:`render_story` lays it out alone; return the page count of each.
+
+    Many small documents (a bundle's text exhibits) then share one file and one subset of each
+    font, instead of a file and a font subset each.
+    """
+    starts: list[int] = []
+    story: list[Flowable] = []
+    for i, flowables in enumerate(stories):
+        if i:
+            story.append(PageBreak())
+        story += [_StoryStart(starts), *(flowables or [Spacer(1, 1)])]
+    total = render_story(path, story)
+    if len(starts) != len(stories):  # every start is drawn; anything else is a layout fault of ours
+        raise RuntimeError(f"{len(stories)} stories laid out, {len(starts)} starts seen")
+    ends = [*starts[1:], total + 1]
+    return [end - start for start, end in zip(starts, ends, strict=True)]
 
 
 # ---------------------------------------------------------------- Chinese line breaking

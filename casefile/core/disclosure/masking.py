@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import enum
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -72,14 +73,33 @@ class Span:
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """NFKC text (full-width digits and letters made plain) and, per character, where it came from."""
+    if text.isascii():
+        return text, list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        plain = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
-        for piece in plain:
-            out.append(piece)
-            origin.append(i)
+    at = 0
+    for match in _MAY_CHANGE.finditer(text):  # the runs between are kept as they are
+        i = match.start()
+        plain = _nfkc(match.group())
+        if plain == match.group():
+            continue
+        if i > at:
+            out.append(text[at:i])
+            origin.extend(range(at, i))
+        out.append(plain)
+        origin.extend([i] * len(plain))
+        at = i + 1
+    out.append(text[at:])
+    origin.extend(range(at, len(text)))
     return "".join(out), origin
+
+
+_MAY_CHANGE = re.compile("[^\\x00-\\x7f\\u4e00-\\u9fff]")  # NFKC keeps ASCII and the common ideographs
+
+
+@functools.lru_cache(maxsize=4096)
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
 
 
 _SEP = r"[ \t\-.·]?"  # what people put inside numbers
