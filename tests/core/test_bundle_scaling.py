@@ -231,3 +231,31 @@ def test_separators_and_texts_pages_are_where_the_list_says(library, tmp_path):
         shown = [i for i, text in enumerate(pages) if re.search(f"证据{label}\\s*文本内容", text)]
         assert len(shown) == 1, label
         assert "订单" in pages[shown[0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["abc你好<br/>def", "0" * 32 + "<br/>" + "f" * 32, "<br/>一行<br/><br/>" + "很长的一行文字" * 12, "末尾<br/>"],
+)
+def test_lines_broken_only_by_br_are_laid_out_as_one_font_text(text, monkeypatch):
+    from reportlab.platypus import paragraph
+
+    from casefile.core.bundle.pdfkit import CjkParagraph
+
+    slow = CjkParagraph(text, styles()["small"])
+    slow_lines = slow._break_frags(slow.frags, [80.0, 80.0])
+    made = [0]
+    real = paragraph.makeCJKParaLine
+
+    def counted(*args: object) -> object:
+        made[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr("casefile.core.bundle.pdfkit.makeCJKParaLine", counted)
+    fast = CjkParagraph(text, styles()["small"])
+    fast.wrap(80.0, 1000.0)
+    assert made[0] == 0  # no line made of one fragment per character
+    assert [words[0] for _room, words in fast.blPara.lines] == [
+        "".join(w.text for w in line.words) for line in slow_lines.lines
+    ]
+    assert fast.height == len(slow_lines.lines) * styles()["small"].leading

@@ -26,7 +26,7 @@ from typing import Any
 import reportlab.rl_config
 import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -637,6 +637,9 @@ class CjkParagraph(Paragraph):
                 room = maxWidths[min(k, len(maxWidths) - 1)]
                 lines.append((room - sum(map(widths.__getitem__, line)), [line]))
             return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
+        plain = _plain_lines(frags, maxWidths, self.style)
+        if plain is not None:
+            return plain
         return self._break_frags(frags, maxWidths)
 
     def _break_frags(self, frags: list[Any], maxWidths: Sequence[float]) -> Any:
@@ -667,6 +670,47 @@ class CjkParagraph(Paragraph):
                 lines.append(makeCJKParaLine(part, room, used, room - used, forced and last, bounds))
             segment_start = k + 1
         return ParaLines(kind=1, lines=lines)
+
+
+_PLAIN_FRAG = frozenset({"rise", "greek", "link", "fontName", "bold", "italic", "fontSize", "textColor", "us_lines"})
+_PLAIN_FRAG_MARKS = frozenset({"__tag__", "text", "lineBreak"})
+
+
+def _plain_lines(frags: list[Any], maxWidths: Sequence[float], style: ParagraphStyle) -> Any:  # noqa: N803
+    """Text in one font, size and colour broken only by ``<br/>`` (a hash in two halves, a table
+    cell of two lines) as one-font lines, as a single fragment is: the same lines, without
+    measuring and comparing every character as a fragment of its own. None: not such text."""
+    if style.alignment == TA_JUSTIFY or getattr(style, "autoLeading", "") not in ("", "off"):
+        return None
+    texts = [f for f in frags if not hasattr(f, "lineBreak")]
+    if not texts:
+        return None
+    first = texts[0]
+    look = (first.fontName, first.fontSize, first.textColor)
+    for f in frags:
+        names = set(vars(f))
+        if not names - _PLAIN_FRAG_MARKS <= _PLAIN_FRAG or f.link or f.us_lines or f.rise:
+            return None
+        if (f.fontName, f.fontSize, f.textColor) != look or (hasattr(f, "lineBreak") and f.text):
+            return None
+    widths = _char_widths(first.fontName, first.fontSize)
+    lines: list[tuple[float, list[str]]] = []
+    segment: list[str] = []
+    for f in [*frags, None]:
+        if f is not None and not hasattr(f, "lineBreak"):
+            segment.append(f.text or "")
+            continue
+        text = "".join(segment)
+        segment = []
+        rooms = [maxWidths[min(len(lines) + i, len(maxWidths) - 1)] for i in range(len(maxWidths) + 1)]
+        if not text:
+            if f is not None:  # an empty line, ended by its <br/>
+                lines.append((rooms[0], [""]))
+            continue
+        for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, rooms)):
+            line = text[a:b]
+            lines.append((rooms[min(k, len(rooms) - 1)] - sum(map(widths.__getitem__, line)), [line]))
+    return first.clone(kind=0, lines=lines, ascent=first.fontSize, descent=-0.2 * first.fontSize)
 
 
 class TextLines(Flowable):
