@@ -259,3 +259,29 @@ def test_lines_broken_only_by_br_are_laid_out_as_one_font_text(text, monkeypatch
         "".join(w.text for w in line.words) for line in slow_lines.lines
     ]
     assert fast.height == len(slow_lines.lines) * styles()["small"].leading
+
+
+def test_text_without_a_place_ending_is_not_searched_for_addresses(monkeypatch):
+    import re as re_module
+
+    from casefile.core.disclosure import masking
+
+    endings = re_module.search(r"\(\?:([^)]*)\)$", masking._PLACE)
+    assert endings is not None
+    assert all(masking._PLACE_END.search(word[-1]) for word in endings.group(1).split("|"))
+
+    searched = []
+
+    class Counting:
+        def finditer(self, text: str):
+            searched.append(text)
+            return masking_address.finditer(text)
+
+    masking_address = masking._ADDRESS
+    monkeypatch.setattr(masking, "_ADDRESS", Counting())
+    page = "Statement line 12: paid 1299.00 to account 0042, reference ABC-778. " * 50
+    assert masking.find_personal(page) == []
+    assert searched == []
+    found = masking.find_personal("寄到上海市徐汇区某路8号，电话13812345678")
+    assert len(searched) == 1
+    assert {s.kind for s in found} == {masking.Kind.ADDRESS, masking.Kind.MOBILE}
