@@ -178,7 +178,7 @@ def casefile_bundle(library: Path, number: str, tree: Path) -> Run:
         "CASEFILE_OPERATOR": OPERATOR,
         "CASEFILE_CONFIG_DIR": str(library.parent / "config"),
     }
-    return run(argv, env=env)
+    return run(argv, cwd=tree, env=env)  # from the tree: ``-m`` imports the package of the working folder first
 
 
 def scratch() -> Path:

@@ -285,3 +285,44 @@ def test_text_without_a_place_ending_is_not_searched_for_addresses(monkeypatch):
     found = masking.find_personal("寄到上海市徐汇区某路8号，电话13812345678")
     assert len(searched) == 1
     assert {s.kind for s in found} == {masking.Kind.ADDRESS, masking.Kind.MOBILE}
+
+
+def test_assembly_appends_pages_without_the_page_list(library, tmp_path, monkeypatch):
+    page_list = type(pikepdf.new().pages)
+    calls = {"append": 0, "insert": 0, "extend": 0}
+    for name in calls:
+        real = getattr(page_list, name)
+
+        def counted(self: object, *args: object, _name: str = name, _real: object = real) -> object:
+            calls[_name] += 1
+            return _real(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(page_list, name, counted)
+    number = _text_case(library, tmp_path, 6)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    # pikepdf's page list looks through every page already there on each append: never used while assembling.
+    assert calls == {"append": 0, "insert": 0, "extend": 0}
+    with pikepdf.open(result.files[0]) as pdf:
+        assert len(pdf.pages) == result.pages
+        assert all("/MediaBox" in page.obj and "/Resources" in page.obj for page in pdf.pages)
+
+
+def test_pages_keep_what_they_inherited_in_their_own_file(tmp_path):
+    source = pikepdf.new()
+    source.add_blank_page(page_size=(200, 300))
+    page = source.pages[0].obj
+    del page["/MediaBox"]
+    source.Root.Pages.MediaBox = pikepdf.Array([0, 0, 210, 297])
+    source.Root.Pages.Rotate = 90
+    source.save(tmp_path / "inherits.pdf")
+    out = pikepdf.new()
+    with pikepdf.open(tmp_path / "inherits.pdf") as opened:
+        tree = builder_module._PageTree(out)
+        tree.add(opened.pages[0])
+        tree.add_blank((595, 842))
+        tree.finish()
+        out.save(tmp_path / "out.pdf")
+    with pikepdf.open(tmp_path / "out.pdf") as pdf:
+        assert [list(map(float, p.mediabox)) for p in pdf.pages] == [[0, 0, 210, 297], [0, 0, 595, 842]]
+        assert pdf.pages[0].obj.Rotate == 90

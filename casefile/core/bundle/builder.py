@@ -1102,7 +1102,8 @@ def _assemble(
 ) -> tuple[int, str]:
     """Write one file (or volume) to ``target``, titled ``title``; return its page count and SHA-256."""
     out = pikepdf.new()
-    sources: dict[Path, pikepdf.Pdf] = {}
+    pages = _PageTree(out)
+    sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
@@ -1110,9 +1111,10 @@ def _assemble(
     try:
         for part in parts_list:
             if part.path not in sources:
-                sources[part.path] = pikepdf.open(part.path)
-            src = sources[part.path]
-            start = len(out.pages)
+                opened = pikepdf.open(part.path)
+                sources[part.path] = opened, list(opened.pages)
+            _src, src_pages = sources[part.path]
+            start = len(pages)
             if part.section:
                 bookmarks.append((part.section, start))
             if part.first_of_exhibit and part.entry is not None:
@@ -1122,16 +1124,18 @@ def _assemble(
             indices = part.page_indices if part.page_indices is not None else range(part.pages)
             for i in indices:
                 if part.foreign:
-                    page = out.add_blank_page(page_size=PAGE)
-                    page.add_overlay(src.pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
+                    page = pages.add_blank(PAGE)
+                    page.add_overlay(src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
-                    out.pages.append(src.pages[i])
+                    pages.add(src_pages[i])
             if part.first_of_exhibit and part.entry is not None:
-                separator_pages[part.entry.label] = out.pages[start]
-        for i, page in enumerate(out.pages):
-            page.add_overlay(stamps.pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
+                separator_pages[part.entry.label] = pages[start]
+        pages.finish()
+        stamp_pages = list(stamps.pages)
+        for i, page in enumerate(pages):
+            page.add_overlay(stamp_pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
         if list_part is not None:
-            _link_rows(out, list_part, separator_pages)
+            _link_rows(out, pages, list_part, separator_pages)
         with out.open_outline() as outline:
             for mark, index in bookmarks:
                 outline.root.append(pikepdf.OutlineItem(mark, index))
@@ -1144,7 +1148,7 @@ def _assemble(
                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
             )
-            return len(out.pages), hash_file(target).sha256
+            return len(pages), hash_file(target).sha256
         skeleton = target.with_name(f"{target.name}.skeleton")
         try:
             out.save(
@@ -1163,10 +1167,68 @@ def _assemble(
             raise
         finally:
             remove_quietly(skeleton)
-        return len(out.pages), digest
+        return len(pages), digest
     finally:
-        for src in sources.values():
+        for src, _pages in sources.values():
             src.close()
+
+
+_INHERITED = ("/MediaBox", "/CropBox", "/Resources", "/Rotate")  # page attributes a page may take from its parents
+
+
+class _PageTree:
+    """The pages of a file being assembled, appended in constant time each.
+
+    pikepdf's page list looks through the pages already there on every append (a bundle of
+    12,000 pages spent most of its assembly there); these pages go straight into the root
+    /Pages node, with what they inherited from their parents in their own file made their
+    own, and the page list is only read once they are all in (:meth:`finish`).
+    """
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.root = pdf.Root.Pages
+        self.pages: list[pikepdf.Page] = []
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __getitem__(self, index: int) -> pikepdf.Page:
+        return self.pages[index]
+
+    def __iter__(self) -> Iterator[pikepdf.Page]:
+        return iter(self.pages)
+
+    def add(self, page: pikepdf.Page) -> pikepdf.Page:
+        """A copy of a page of another file."""
+        source = page.obj
+        for key in _INHERITED:
+            if key not in source:
+                node = source.get("/Parent")
+                while node is not None and key not in node:
+                    node = node.get("/Parent")
+                if node is not None:
+                    source[key] = node[key]
+        return self._append(self.pdf.copy_foreign(source))
+
+    def add_blank(self, size: tuple[float, float]) -> pikepdf.Page:
+        blank = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=pikepdf.Array([0, 0, size[0], size[1]]),
+            Contents=self.pdf.make_stream(b""),
+            Resources=pikepdf.Dictionary(),
+        )
+        return self._append(self.pdf.make_indirect(blank))
+
+    def _append(self, obj: pikepdf.Object) -> pikepdf.Page:
+        obj.Parent = self.root
+        self.root.Kids.append(obj)
+        page = pikepdf.Page(obj)
+        self.pages.append(page)
+        return page
+
+    def finish(self) -> None:
+        self.root.Count = len(self.pages)
 
 
 def _exhibit_of(part: _Part) -> Exhibit:
@@ -1190,7 +1252,7 @@ def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
     return reader.path(_exhibit_of(part)), _exhibit_of(part).sha256
 
 
-def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
+def _link_rows(out: pikepdf.Pdf, pages: _PageTree, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
     part, start = list_part
     left, _y, width, _h = text_box()
     right = left + width
@@ -1198,7 +1260,7 @@ def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[
         target = separators.get(label)
         if target is None:
             continue  # the exhibit is in another volume
-        page = out.pages[start + page_number - 1]
+        page = pages[start + page_number - 1]
         link = pikepdf.Dictionary(
             Type=pikepdf.Name.Annot,
             Subtype=pikepdf.Name.Link,
