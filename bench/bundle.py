@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.harness import CASEFILE, REPO, Pairs, Run, compare, growth, print_rows, run, spread  # noqa: E402
 
 CACHE = REPO / "bench" / ".cache" / "bundle"
+RUN = CACHE / f"run-{os.getpid()}"  # this run's copies: two benches may run side by side
 OPERATOR = "bench"
 
 
@@ -161,7 +162,7 @@ def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
 
 def fresh_copy(library: Path) -> Path:
     """An untimed copy of the pristine library: every bundle is the case's first."""
-    target = CACHE / "run" / "lib"
+    target = RUN / "lib"
     shutil.rmtree(target.parent, ignore_errors=True)
     target.parent.mkdir(parents=True)
     shutil.copytree(library, target, symlinks=True)
@@ -182,7 +183,7 @@ def casefile_bundle(library: Path, number: str, tree: Path) -> Run:
 
 
 def scratch() -> Path:
-    return CACHE / "run" / "out"
+    return RUN / "out"
 
 
 def text_rows(sizes: list[int], runs: int, tree: Path) -> list[tuple[int, list[Run]]]:
@@ -273,7 +274,7 @@ def main() -> None:
     if "photos" in rows:
         print_rows([photos_row(args.pairs, tree)], goal="<= 2", cpu=True)
     print(f"load average {os.getloadavg()[0]:.2f} at the end (other work on this machine shares its 2 cores)")
-    shutil.rmtree(CACHE / "run", ignore_errors=True)
+    shutil.rmtree(RUN, ignore_errors=True)
 
 
 if __name__ == "__main__":

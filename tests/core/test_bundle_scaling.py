@@ -326,3 +326,22 @@ def test_pages_keep_what_they_inherited_in_their_own_file(tmp_path):
     with pikepdf.open(tmp_path / "out.pdf") as pdf:
         assert [list(map(float, p.mediabox)) for p in pdf.pages] == [[0, 0, 210, 297], [0, 0, 595, 842]]
         assert pdf.pages[0].obj.Rotate == 90
+
+
+def test_stamps_leave_page_contents_as_they_are(library, tmp_path, monkeypatch):
+    joined = [0]
+    real = pikepdf.Page.contents_coalesce
+
+    def counted(self: pikepdf.Page) -> None:
+        joined[0] += 1
+        real(self)
+
+    monkeypatch.setattr(pikepdf.Page, "contents_coalesce", counted)
+    number = _text_case(library, tmp_path, 5)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    # Page.add_overlay joins every page's contents into one stream held in memory until the save.
+    assert joined[0] == 0
+    with pikepdf.open(result.files[0]) as pdf:
+        shared = {tuple(page.obj.Contents[k].objgen for k in (0, -2)) for page in pdf.pages}
+        assert len(shared) == 1  # one "q" and one "Q" for every page
