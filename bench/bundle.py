@@ -1,14 +1,23 @@
-"""Bundle speed and size: a court bundle of phone photos against img2pdf on the same photos.
+"""Court bundles as a user makes them: whole ``casefile bundle`` commands, timed from outside.
 
-img2pdf embeds JPEGs losslessly with nothing else on the page: the floor for time and
-size. Both sides flush their output to disk (fsync). CaseFile's bundle adds the documents,
-the evidence list, one separator page per photo with a QR code, stamps on every page and
-the integrity annex. Goals: time ratio
-3 or less, size ratio (bundle / photos) 1.05 or less, memory flat in the number of photos.
-The photos carry what a phone writes (EXIF with the camera, the time and a GPS position);
-``--venue consumer-association`` measures a packet whose photos go in as copies without it.
+Rows (each a fresh process per run; memory is the peak resident size of CaseFile's process alone):
 
-    tools/dev bench bundle [--photos 50] [--runs 5] [--venue court|consumer-association]
+- ``text``: a court bundle of 1,000 and of 5,000 text exhibits (chat logs a few dozen lines
+  long). No reference: the goal is linear cost, <= 8 s / <= 40 s and <= 400 MB at 5,000.
+- ``scaling``: the same for 10 -> 100 -> 1,000 -> 5,000 text exhibits, printing the growth
+  of each step against the growth of the case.
+- ``pdf``: a court bundle of 50 PDFs (340 pages) against a small pikepdf script doing the
+  plain part of the same work: merge the files, stamp every page, one bookmark per file,
+  save and fsync (bench/bundle_reference.py). Goal: <= 3x.
+- ``photos``: a court bundle of 50 12-MP phone photos against ``img2pdf`` of the same photos
+  followed by ``sync`` of its output, both as whole commands. Goal: <= 2x.
+
+The two sides of a comparison alternate for ``--pairs`` pairs (at least 5). The cases are
+built once through the public API and kept under bench/.cache/bundle/; every run starts
+from an untimed fresh copy of the case's library, so every bundle is the case's first.
+``--tree DIR`` runs the ``casefile`` of another checkout (to measure the code before a change).
+
+    tools/dev bench bundle [--rows text,scaling,pdf,photos] [--pairs 5] [--runs 3] [--tree DIR]
 """
 
 from __future__ import annotations
@@ -17,25 +26,27 @@ import argparse
 import multiprocessing
 import os
 import random
-import resource
+import shutil
 import statistics
 import sys
-import tempfile
-import time
+from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import img2pdf  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
+from bench.harness import CASEFILE, REPO, Pairs, Run, compare, growth, print_rows, run, spread  # noqa: E402
 
-from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle  # noqa: E402
-from casefile.core.evidence import AddOptions, add_files  # noqa: E402
-from casefile.core.library import Library, case_from_fields  # noqa: E402
-from casefile.core.settings import Settings  # noqa: E402
+CACHE = REPO / "bench" / ".cache" / "bundle"
+RUN = CACHE / f"run-{os.getpid()}"  # this run's copies: two benches may run side by side
+OPERATOR = "bench"
+
+
+# ---------------------------------------------------------------- the cases, built once
 
 
 def phone_exif(i: int) -> bytes:
+    from PIL import Image
+
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "HUAWEI", "HUAWEI P30"
     exif[0x0132] = f"2026:11:20 10:{i // 60:02d}:{i % 60:02d}"
@@ -46,11 +57,12 @@ def phone_exif(i: int) -> bytes:
     return exif.tobytes()
 
 
-def make_photos(folder: Path, count: int) -> list[Path]:
+def make_photos(folder: Path, count: int) -> None:
     """12 MP JPEGs (4000 x 3000) with enough detail to weigh what phone photos weigh, and EXIF."""
+    from PIL import Image, ImageDraw
+
     rng = random.Random(7)
     base = Image.effect_noise((1000, 750), 60).convert("RGB").resize((4000, 3000))
-    paths = []
     for i in range(count):
         img = base.copy()
         draw = ImageDraw.Draw(img)
@@ -60,88 +72,209 @@ def make_photos(folder: Path, count: int) -> list[Path]:
                 (x, y, x + rng.randrange(50, 600), y + rng.randrange(50, 600)),
                 fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
             )
-        path = folder / f"IMG_20261120_{i:04d}.jpg"
-        img.save(path, quality=92, exif=phone_exif(i))
-        paths.append(path)
-    return paths
+        img.save(folder / f"IMG_20261120_{i:04d}.jpg", quality=92, exif=phone_exif(i))
 
 
-def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def make_texts(folder: Path, count: int) -> None:
+    """Chat logs of 20-60 lines, Chinese and Latin, each different."""
+    rng = random.Random(11)
+    said = [
+        "您好，我的订单还没有发货。",
+        "请提供订单号。",
+        "订单号 SO2026112000{n}。",
+        "好的，我们会尽快处理。",
+        "已经超过承诺的发货时间了。",
+        "Please refund order {n}.",
+    ]
+    for i in range(count):
+        lines = [
+            f"2026-11-{1 + j % 28:02d} 10:{j % 60:02d} {'买家' if j % 2 else '客服'}：{rng.choice(said).format(n=i)}"
+            for j in range(rng.randrange(20, 60))
+        ]
+        (folder / f"chat-{i:05d}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def make_pdfs(folder: Path, count: int, pages: int) -> None:
+    """``count`` text PDFs holding ``pages`` pages between them (1 to 13 each)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    rng = random.Random(5)
+    sizes = [1] * count
+    for _ in range(pages - count):
+        i = rng.randrange(count)
+        while sizes[i] >= 13:
+            i = rng.randrange(count)
+        sizes[i] += 1
+    for i, n in enumerate(sizes):
+        canvas = Canvas(str(folder / f"statement-{i:02d}.pdf"), pagesize=A4, invariant=1)
+        for p in range(n):
+            canvas.setFont("Helvetica", 11)
+            for line in range(50):
+                canvas.drawString(
+                    60, 780 - 14 * line, f"Statement {i} page {p + 1} line {line}: " + "x" * rng.randrange(20, 60)
+                )
+            canvas.showPage()
+        canvas.save()
+
+
+def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
+    """(the pristine library, the case number, the folder of source files): made once, then cached."""
+    from casefile.core.evidence import AddOptions, add_files
+    from casefile.core.library import Library, case_from_fields
+    from casefile.core.model import Demand, DemandType, Party, PartyKind, case_from_data, case_to_data
+
+    home = CACHE / name
+    done = home / "ready"
+    if done.exists():
+        return home / "lib", done.read_text().strip(), home / "files"
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "files").mkdir(parents=True)
+    print(f"building the case {name} (once)…", file=sys.stderr)
+    # In a child process, so that nothing here holds memory the benchmark does not need.
+    maker = multiprocessing.get_context("spawn").Process(target=globals()[make], args=(home / "files", *args))
+    maker.start()
+    maker.join()
+    library = Library.open(home / "lib", OPERATOR)
+    case = library.create_case(
+        case_from_fields(
+            {"title": "网购纠纷", "complained_at": "2026-11-20T10:00+08:00", "channel": "online", "type": "quality"}
+        )
+    )
+    with library.edit(case.number) as writer:  # the parties, facts and claims a court filing needs
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant = Party(PartyKind.PERSON, name="张三", phone="13812345678", address="上海市徐汇区某路8号")
+        changed.respondent = Party(PartyKind.ORGANISATION, name="某某数码旗舰店", address="杭州市余杭区某街1号")
+        changed.transaction.order_no = "TB2026112000001"
+        changed.transaction.amount = Decimal("1299.00")
+        changed.facts = "2026年11月18日收到手机，开箱发现屏幕碎裂，与客服多次交涉未果。"
+        changed.demands = [Demand(DemandType.REFUND, Decimal("1299.00"), "退还货款")]
+        writer.update(changed)
+    for _ in add_files(library, case.number, sorted((home / "files").iterdir()), AddOptions(purpose="证明交涉经过")):
+        pass
+    library.close()
+    done.write_text(case.number)
+    return home / "lib", case.number, home / "files"
+
+
+# ---------------------------------------------------------------- the two sides
+
+
+def fresh_copy(library: Path) -> Path:
+    """An untimed copy of the pristine library: every bundle is the case's first."""
+    target = RUN / "lib"
+    shutil.rmtree(target.parent, ignore_errors=True)
+    target.parent.mkdir(parents=True)
+    shutil.copytree(library, target, symlinks=True)
+    (target.parent / "config").mkdir()
+    (target.parent / "out").mkdir()
+    os.sync()  # no dirty pages of the copy left for the timed side to wait for
+    return target
+
+
+def casefile_bundle(library: Path, number: str, tree: Path) -> Run:
+    argv = [*CASEFILE, "--library", str(library), "bundle", number, "--venue", "court", "--force"]
+    env = {
+        "PYTHONPATH": str(tree),
+        "CASEFILE_OPERATOR": OPERATOR,
+        "CASEFILE_CONFIG_DIR": str(library.parent / "config"),
+    }
+    return run(argv, cwd=tree, env=env)  # from the tree: ``-m`` imports the package of the working folder first
+
+
+def scratch() -> Path:
+    return RUN / "out"
+
+
+def text_rows(sizes: list[int], runs: int, tree: Path) -> list[tuple[int, list[Run]]]:
+    rows = []
+    for n in sizes:
+        library, number, _files = build_case(f"text-{n}", "make_texts", n)
+        results = []
+        for _ in range(runs):
+            results.append(casefile_bundle(fresh_copy(library), number, tree))
+        rows.append((n, results))
+        r = results
+        print(
+            f"court bundle of {n} text exhibits: wall {spread([x.wall for x in r])} s, "
+            f"cpu {spread([x.cpu for x in r])} s, peak {max(x.peak_mib for x in r):.0f} MiB ({runs} runs)",
+            flush=True,
+        )
+    return rows
+
+
+def pdf_row(pairs: int, tree: Path) -> Pairs:
+    library, number, files = build_case("pdf-50", "make_pdfs", 50, 340)
+    pdfs = sorted(files.glob("*.pdf"))
+    state: dict[str, Path] = {}
+
+    def prepare(_i: int) -> None:
+        state["lib"] = fresh_copy(library)
+
+    def reference(_i: int) -> Run:
+        script = REPO / "bench" / "bundle_reference.py"
+        return run([sys.executable, str(script), str(scratch() / "merged.pdf"), *map(str, pdfs)])
+
+    return compare(
+        "court bundle of 50 PDFs (340 pages) vs pikepdf merge + stamp + outline",
+        lambda _i: casefile_bundle(state["lib"], number, tree),
+        reference,
+        pairs=pairs,
+        prepare=prepare,
+    )
+
+
+def photos_row(pairs: int, tree: Path) -> Pairs:
+    library, number, files = build_case("photos-50", "make_photos", 50)
+    photos = sorted(files.glob("*.jpg"))
+    state: dict[str, Path] = {}
+
+    def prepare(_i: int) -> None:
+        state["lib"] = fresh_copy(library)
+
+    def reference(_i: int) -> Run:
+        out = scratch() / "photos.pdf"
+        img2pdf = Path(sys.executable).with_name("img2pdf")
+        return run(["sh", "-c", f'"{img2pdf}" "$@" -o "{out}" && sync "{out}"', "sh", *map(str, photos)])
+
+    return compare(
+        "court bundle of 50 12-MP photos vs img2pdf + sync",
+        lambda _i: casefile_bundle(state["lib"], number, tree),
+        reference,
+        pairs=pairs,
+        prepare=prepare,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--photos", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=5)
-    venues = [Venue.COURT, Venue.CONSUMER_ASSOCIATION]  # byte-for-byte photos; copies without metadata
-    parser.add_argument("--venue", type=Venue, default=Venue.COURT, choices=venues)
+    parser.add_argument("--rows", default="text,scaling,pdf,photos")
+    parser.add_argument("--pairs", type=int, default=5, help="alternated pairs of the pdf and photos rows (>= 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each size of the text rows")
+    parser.add_argument("--sizes", default="10,100,1000,5000", help="sizes of the scaling row")
+    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose casefile is run")
     args = parser.parse_args()
-    venue: Venue = args.venue
-    with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
-        work = Path(tmp)
-        (work / "photos").mkdir()
-        print(f"making {args.photos} photos of 12 MP…", file=sys.stderr)
-        # In a child process, so that this one's peak memory is the bundle's alone.
-        maker = multiprocessing.get_context("spawn").Process(target=make_photos, args=(work / "photos", args.photos))
-        maker.start()
-        maker.join()
-        photos = sorted((work / "photos").glob("*.jpg"))
-        photo_bytes = sum(p.stat().st_size for p in photos)
-        library = Library.open(work / "lib", "bench")
-        case = library.create_case(
-            case_from_fields(
-                {
-                    "title": "手机屏幕碎裂",
-                    "complained_at": "2026-11-20T10:00+08:00",
-                    "channel": "store",
-                    "type": "quality",
-                }
-            )
-        )
-        list(add_files(library, case.number, [work / "photos"], AddOptions(purpose="证明收货时屏幕已碎")))
-        settings = Settings(org_name="某某律师事务所")
-        ref_times, our_times, sizes = [], [], []
-        rss_before = rss_mib()
-        start = time.perf_counter()
-        first = [
-            r
-            for r in build_bundle(library, case.number, BundleOptions(venue, force=True), settings)
-            if isinstance(r, BundleResult)
-        ][0]
-        first_time = time.perf_counter() - start  # includes loading the CJK font, once per process
-        for f in first.files:
-            os.chmod(f, 0o644)
-            f.unlink()
-        for _ in range(args.runs):
-            out = work / "img2pdf.pdf"
-            os.sync()  # both sides start with no dirty pages waiting for the disk
-            start = time.perf_counter()
-            with open(out, "wb") as fh:
-                fh.write(img2pdf.convert([str(p) for p in photos]))
-                os.fsync(fh.fileno())  # flushed to disk, as CaseFile flushes every bundle it saves
-            ref_times.append(time.perf_counter() - start)
-            out.unlink()
-            os.sync()
-            start = time.perf_counter()
-            result = [
-                r
-                for r in build_bundle(library, case.number, BundleOptions(venue, force=True), settings)
-                if isinstance(r, BundleResult)
-            ][0]
-            our_times.append(time.perf_counter() - start)
-            sizes.append(result.files[0].stat().st_size)
-            for f in result.files:
-                os.chmod(f, 0o644)
-                f.unlink()
-        ref, ours = statistics.median(ref_times), statistics.median(our_times)
-        print(f"photos: {args.photos} x 12 MP, {photo_bytes / 1048576:.1f} MiB; runs: {args.runs} (median)")
-        print(f"img2pdf                 {ref:6.2f} s  ({1000 * ref / args.photos:5.1f} ms a photo)")
-        print(f"casefile {venue.value:<14} {ours:6.2f} s  ({result.pages} pages; first run: {first_time:.2f} s)")
-        print(f"time ratio {ours / ref:4.2f}   (goal <= 3)")
-        print(f"size ratio {statistics.median(sizes) / photo_bytes:5.3f}  (goal <= 1.05)")
-        print(f"peak RSS {rss_mib():.0f} MiB (before the bundles: {rss_before:.0f} MiB; flat in the photo count)")
-        library.close()
+    rows = args.rows.split(",")
+    tree = args.tree.resolve()
+    print(f"casefile from {tree}; load average {os.getloadavg()[0]:.2f} at the start")
+    if "text" in rows or "scaling" in rows:
+        sizes = [int(s) for s in args.sizes.split(",")] if "scaling" in rows else [1000, 5000]
+        results = text_rows(sizes, args.runs, tree)
+        medians = [statistics.median(r.wall for r in rs) for _n, rs in results]
+        peaks = {n: max(r.peak_mib for r in rs) for n, rs in results}
+        for n, goal in ((1000, 8), (5000, 40)):
+            if n in peaks:
+                median = medians[[m for m, _ in results].index(n)]
+                print(f"  {n} text exhibits: median {median:.2f} s (goal <= {goal} s), peak {peaks[n]:.0f} MiB")
+        print("  goal at 5,000: peak <= 400 MB")
+        if len(results) > 1:
+            print("  growth: " + growth([n for n, _ in results], medians))
+    if "pdf" in rows:
+        print_rows([pdf_row(args.pairs, tree)], goal="<= 3", cpu=True)
+    if "photos" in rows:
+        print_rows([photos_row(args.pairs, tree)], goal="<= 2", cpu=True)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end (other work on this machine shares its 2 cores)")
+    shutil.rmtree(RUN, ignore_errors=True)
 
 
 if __name__ == "__main__":

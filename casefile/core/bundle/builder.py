@@ -60,7 +60,7 @@ from casefile.core.bundle.imagepage import (
 )
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
-from casefile.core.bundle.pdfkit import PAGE, render_story, text_box
+from casefile.core.bundle.pdfkit import PAGE, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
@@ -203,7 +203,7 @@ class _Built:
     components: list[_Output] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # a part is itself: compared by identity, never field by field
 class _Part:
     """A run of pages: from one of our PDFs (A4) or from an evidence PDF (fitted to A4)."""
 
@@ -222,6 +222,49 @@ class _Part:
     findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
     stripped: StrippedPhoto | None = None  # that photo's copy without metadata, streamed in instead
     note: str = ""  # said at the top of the exhibit area (a small picture printed at its natural size)
+
+
+class _Sheets:
+    """Exhibit pages we lay out ourselves (text exhibits, notices), many exhibits to one PDF.
+
+    Each exhibit starts on a new page as it would in a file of its own, but a batch shares one
+    file and one subset of each font: a bundle of thousands of chat logs is a few files, not
+    thousands, and few are open at once when the bundle is assembled. A batch is laid out
+    when it reaches :attr:`STORIES` exhibits or :attr:`WEIGHT` bytes of text, so the stories
+    waiting for it stay small whatever the case's size.
+    """
+
+    STORIES = 400
+    WEIGHT = 16 << 20
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.files = 0
+        self.pending: list[tuple[_Part, list[Flowable]]] = []
+        self.weight = 0
+
+    def add(self, part: _Part, flowables: list[Flowable], weight: int = 0) -> list[_Part]:
+        """``part``'s pages, laid out (its path, page count and pages set) by the next :meth:`flush`."""
+        self.pending.append((part, flowables))
+        self.weight += weight
+        if len(self.pending) >= self.STORIES or self.weight >= self.WEIGHT:
+            self.flush()
+        return [part]
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        path = self.work / f"sheets-{self.files}.pdf"
+        self.files += 1
+        counts = render_stories(path, [flowables for _part, flowables in self.pending])
+        size = path.stat().st_size // max(sum(counts), 1)  # bytes per page, for cutting volumes
+        start = 0
+        for (part, _flowables), count in zip(self.pending, counts, strict=True):
+            part.path, part.pages, part.size = path, count, size
+            part.page_indices = list(range(start, start + count))
+            start += count
+        self.pending = []
+        self.weight = 0
 
 
 def select_entries(
@@ -409,6 +452,7 @@ def _build_packet(
     # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
     copies = photo_copies(ctx, work)
+    sheets = _Sheets(work)
     pool = ThreadPoolExecutor(2, thread_name_prefix="bundle-photos")
     try:
         checks = {
@@ -420,10 +464,11 @@ def _build_packet(
         for i, entry in enumerate(ctx.entries):
             cancel.check()
             try:
-                contents.append(_content_parts(ctx, entry, reader, work, i, checks.get(i)))
+                contents.append(_content_parts(ctx, entry, reader, work, i, checks.get(i), sheets))
             except EvidenceMismatchError:
                 contents.append([])  # noted by the reader; every other exhibit is still checked before stopping
             yield Progress(i + 1, total_steps, entry.exhibit.original_name)
+        sheets.flush()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
@@ -536,7 +581,14 @@ def _stamps(
 ) -> list[parts.PageStamp]:
     """The stamp of every page of a file (or of its volumes, numbered through)."""
     total = sum(p.pages for vol in volumes for p in vol)
-    exhibit_pages = {id(p): sum(q.pages for q in group) for group in groups for p in group}
+    exhibit_pages: dict[int, int] = {}  # id(part): the pages of its exhibit
+    pages_before: dict[int, int] = {}  # id(part): its exhibit's pages before it
+    for group in groups:
+        count = sum(q.pages for q in group)
+        before = 0
+        for q in group:
+            exhibit_pages[id(q)], pages_before[id(q)] = count, before
+            before += q.pages
     stamps: list[parts.PageStamp] = []
     n = 0
     for v, vol in enumerate(volumes, start=1):
@@ -551,7 +603,7 @@ def _stamps(
                         total=total,
                         section=part.section,
                         exhibit_label=owner.label if owner else "",
-                        exhibit_page=(_page_in_exhibit(part, k, groups) if owner else 0),
+                        exhibit_page=(_page_in_exhibit(part, k, pages_before) if owner else 0),
                         exhibit_pages=exhibit_pages.get(id(part), 0) if owner else 0,
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
                         original_sha256=_original_sha256(part, owner) if owner and content else "",
@@ -738,15 +790,13 @@ def _stop_for_findings(ctx: BundleContext, found: list[Finding], options: Bundle
     ctx.warnings.extend(found)
 
 
-def _page_in_exhibit(part: _Part, k: int, groups: list[list[_Part]]) -> int:
-    for group in groups:
-        if part in group:
-            before = 0
-            for p in group:
-                if p is part:
-                    return before + k + 1
-                before += p.pages
-    return 0
+def _page_in_exhibit(part: _Part, k: int, pages_before: dict[int, int]) -> int:
+    """Page ``k`` (from 0) of ``part`` as its exhibit's page (from 1); 0 outside the exhibits.
+
+    ``pages_before``: id(part) -> its exhibit's pages before it, worked out once for all pages.
+    """
+    before = pages_before.get(id(part))
+    return 0 if before is None else before + k + 1
 
 
 def _content_parts(
@@ -756,21 +806,28 @@ def _content_parts(
     work: Path,
     index: int,
     check: Future[_PhotoCheck] | None = None,
+    sheets: _Sheets | None = None,
 ) -> list[_Part]:
     """The pages showing one exhibit's content, made from its bytes as they are checked.
 
-    ``check``: the photo's check, started ahead (see :func:`check_photo`); ``report``: the
-    packet's disclosure report. Raises :class:`EvidenceMismatchError` when the file is not the
-    one the case recorded.
+    ``check``: the photo's check, started ahead (see :func:`check_photo`); ``sheets``: where
+    text and notice pages are laid out, with other exhibits' (their parts get their pages when
+    it is flushed); None: in a file of the exhibit's own. Raises :class:`EvidenceMismatchError`
+    when the file is not the one the case recorded.
     """
     e = entry.exhibit
     target = work / f"exhibit-{index}.pdf"
 
-    def ours(flowables: list[Flowable]) -> list[_Part]:
-        return [_Part(target, render_story(target, flowables), entry=entry, content=True)]
+    def laid_out(flowables: list[Flowable], *, content: bool, weight: int = 0) -> list[_Part]:
+        if sheets is None:
+            return [_Part(target, render_story(target, flowables), entry=entry, content=content)]
+        return sheets.add(_Part(target, 0, entry=entry, content=content), flowables, weight)
+
+    def ours(flowables: list[Flowable], weight: int = 0) -> list[_Part]:
+        return laid_out(flowables, content=True, weight=weight)
 
     def notice(reason: str) -> list[_Part]:
-        return [_Part(target, render_story(target, parts.notice_flowables(entry, reason)), entry=entry)]
+        return laid_out(parts.notice_flowables(entry, reason), content=False)
 
     try:
         if e.size == 0:
@@ -789,9 +846,9 @@ def _content_parts(
             data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
             text = parts.disclosed_text(ctx, entry, data, cut=cut)
             if not text.printed_sha256:
-                return ours(text.flowables)
+                return ours(text.flowables, len(data))
             # A masked copy is not the data's direct output (E2): its page says so and gives both hashes.
-            return [_Part(target, render_story(target, text.flowables), entry=entry)]
+            return laid_out(text.flowables, content=False, weight=len(data))
         reader.check(e)
         return notice(f"此类文件（{parts.file_format(e)}）无法直接打印输出")
     except OSError as exc:  # our own work folder: a full disk, say
@@ -1045,7 +1102,8 @@ def _assemble(
 ) -> tuple[int, str]:
     """Write one file (or volume) to ``target``, titled ``title``; return its page count and SHA-256."""
     out = pikepdf.new()
-    sources: dict[Path, pikepdf.Pdf] = {}
+    pages = _PageTree(out)
+    sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
@@ -1053,9 +1111,10 @@ def _assemble(
     try:
         for part in parts_list:
             if part.path not in sources:
-                sources[part.path] = pikepdf.open(part.path)
-            src = sources[part.path]
-            start = len(out.pages)
+                opened = pikepdf.open(part.path)
+                sources[part.path] = opened, list(opened.pages)
+            _src, src_pages = sources[part.path]
+            start = len(pages)
             if part.section:
                 bookmarks.append((part.section, start))
             if part.first_of_exhibit and part.entry is not None:
@@ -1065,16 +1124,18 @@ def _assemble(
             indices = part.page_indices if part.page_indices is not None else range(part.pages)
             for i in indices:
                 if part.foreign:
-                    page = out.add_blank_page(page_size=PAGE)
-                    page.add_overlay(src.pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
+                    page = pages.add_blank(PAGE)
+                    pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
-                    out.pages.append(src.pages[i])
+                    pages.add(src_pages[i])
             if part.first_of_exhibit and part.entry is not None:
-                separator_pages[part.entry.label] = out.pages[start]
-        for i, page in enumerate(out.pages):
-            page.add_overlay(stamps.pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
+                separator_pages[part.entry.label] = pages[start]
+        pages.finish()
+        stamp_pages = list(stamps.pages)
+        for i, page in enumerate(pages):
+            pages.overlay(page, stamp_pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
         if list_part is not None:
-            _link_rows(out, list_part, separator_pages)
+            _link_rows(out, pages, list_part, separator_pages)
         with out.open_outline() as outline:
             for mark, index in bookmarks:
                 outline.root.append(pikepdf.OutlineItem(mark, index))
@@ -1087,7 +1148,7 @@ def _assemble(
                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
             )
-            return len(out.pages), hash_file(target).sha256
+            return len(pages), hash_file(target).sha256
         skeleton = target.with_name(f"{target.name}.skeleton")
         try:
             out.save(
@@ -1106,10 +1167,90 @@ def _assemble(
             raise
         finally:
             remove_quietly(skeleton)
-        return len(out.pages), digest
+        return len(pages), digest
     finally:
-        for src in sources.values():
+        for src, _pages in sources.values():
             src.close()
+
+
+_INHERITED = ("/MediaBox", "/CropBox", "/Resources", "/Rotate")  # page attributes a page may take from its parents
+
+
+class _PageTree:
+    """The pages of a file being assembled, appended in constant time each.
+
+    pikepdf's page list looks through the pages already there on every append (a bundle of
+    12,000 pages spent most of its assembly there); these pages go straight into the root
+    /Pages node, with what they inherited from their parents in their own file made their
+    own, and the page list is only read once they are all in (:meth:`finish`).
+    """
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.root = pdf.Root.Pages
+        self.pages: list[pikepdf.Page] = []
+        self._streams: dict[bytes, pikepdf.Stream] = {}
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __getitem__(self, index: int) -> pikepdf.Page:
+        return self.pages[index]
+
+    def __iter__(self) -> Iterator[pikepdf.Page]:
+        return iter(self.pages)
+
+    def add(self, page: pikepdf.Page) -> pikepdf.Page:
+        """A copy of a page of another file."""
+        source = page.obj
+        for key in _INHERITED:
+            if key not in source:
+                node = source.get("/Parent")
+                while node is not None and key not in node:
+                    node = node.get("/Parent")
+                if node is not None:
+                    source[key] = node[key]
+        return self._append(self.pdf.copy_foreign(source))
+
+    def add_blank(self, size: tuple[float, float]) -> pikepdf.Page:
+        blank = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=pikepdf.Array([0, 0, size[0], size[1]]),
+            Contents=self.pdf.make_stream(b""),
+            Resources=pikepdf.Dictionary(),
+        )
+        return self._append(self.pdf.make_indirect(blank))
+
+    def _append(self, obj: pikepdf.Object) -> pikepdf.Page:
+        obj.Parent = self.root
+        self.root.Kids.append(obj)
+        page = pikepdf.Page(obj)
+        self.pages.append(page)
+        return page
+
+    def finish(self) -> None:
+        self.root.Count = len(self.pages)
+
+    def overlay(self, page: pikepdf.Page, other: pikepdf.Page, rect: pikepdf.Rectangle) -> None:
+        """``other`` drawn over ``page``, fitted into ``rect``, as ``Page.add_overlay`` draws it.
+
+        ``add_overlay`` then joins the page's content streams into one, decoded and held in
+        memory until the save (a bundle of 12,000 pages held some 300 MB of them); here they stay
+        as they are, between a "q" and a "Q" shared by every page, and the placement, the same
+        on most pages, is one stream too.
+        """
+        form = other.as_form_xobject()
+        name = page.add_resource(form, pikepdf.Name.XObject)
+        placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
+        page.contents_add(self._stream(b"q\n"), prepend=True)
+        page.contents_add(self._stream(b"Q\n"))
+        page.contents_add(self._stream(placement))
+
+    def _stream(self, data: bytes) -> pikepdf.Stream:
+        stream = self._streams.get(data)
+        if stream is None:
+            stream = self._streams[data] = self.pdf.make_indirect(self.pdf.make_stream(data))
+        return stream
 
 
 def _exhibit_of(part: _Part) -> Exhibit:
@@ -1133,7 +1274,7 @@ def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
     return reader.path(_exhibit_of(part)), _exhibit_of(part).sha256
 
 
-def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
+def _link_rows(out: pikepdf.Pdf, pages: _PageTree, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
     part, start = list_part
     left, _y, width, _h = text_box()
     right = left + width
@@ -1141,7 +1282,7 @@ def _link_rows(out: pikepdf.Pdf, list_part: tuple[_Part, int], separators: dict[
         target = separators.get(label)
         if target is None:
             continue  # the exhibit is in another volume
-        page = out.pages[start + page_number - 1]
+        page = pages[start + page_number - 1]
         link = pikepdf.Dictionary(
             Type=pikepdf.Name.Annot,
             Subtype=pikepdf.Name.Link,

@@ -26,14 +26,14 @@ from typing import Any
 import reportlab.rl_config
 import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
 from casefile.resources import resource_path
@@ -388,6 +388,42 @@ def render_story(
     return pages[0]
 
 
+class _StoryStart(Flowable):
+    """Takes no room (the frame stays "at the top" for what follows) and notes the page it falls on."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, sink: list[int]) -> None:
+        super().__init__()
+        self.sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.sink.append(self.canv.getPageNumber())
+
+
+def render_stories(path: Path, stories: Sequence[list[Flowable]]) -> list[int]:
+    """Lay out several stories into one PDF at ``path``, each from the top of a new page, laid
+    out as :func:`render_story` lays it out alone; return the page count of each.
+
+    Many small documents (a bundle's text exhibits) then share one file and one subset of each
+    font, instead of a file and a font subset each.
+    """
+    starts: list[int] = []
+    story: list[Flowable] = []
+    for i, flowables in enumerate(stories):
+        if i:
+            story.append(PageBreak())
+        story += [_StoryStart(starts), *(flowables or [Spacer(1, 1)])]
+    total = render_story(path, story)
+    if len(starts) != len(stories):  # every start is drawn; anything else is a layout fault of ours
+        raise RuntimeError(f"{len(stories)} stories laid out, {len(starts)} starts seen")
+    ends = [*starts[1:], total + 1]
+    return [end - start for start, end in zip(starts, ends, strict=True)]
+
+
 # ---------------------------------------------------------------- Chinese line breaking
 #
 # One set of rules for every line we break, in plain text (wrap_text, TextLines) and in
@@ -601,6 +637,9 @@ class CjkParagraph(Paragraph):
                 room = maxWidths[min(k, len(maxWidths) - 1)]
                 lines.append((room - sum(map(widths.__getitem__, line)), [line]))
             return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
+        plain = _plain_lines(frags, maxWidths, self.style)
+        if plain is not None:
+            return plain
         return self._break_frags(frags, maxWidths)
 
     def _break_frags(self, frags: list[Any], maxWidths: Sequence[float]) -> Any:
@@ -631,6 +670,47 @@ class CjkParagraph(Paragraph):
                 lines.append(makeCJKParaLine(part, room, used, room - used, forced and last, bounds))
             segment_start = k + 1
         return ParaLines(kind=1, lines=lines)
+
+
+_PLAIN_FRAG = frozenset({"rise", "greek", "link", "fontName", "bold", "italic", "fontSize", "textColor", "us_lines"})
+_PLAIN_FRAG_MARKS = frozenset({"__tag__", "text", "lineBreak"})
+
+
+def _plain_lines(frags: list[Any], maxWidths: Sequence[float], style: ParagraphStyle) -> Any:  # noqa: N803
+    """Text in one font, size and colour broken only by ``<br/>`` (a hash in two halves, a table
+    cell of two lines) as one-font lines, as a single fragment is: the same lines, without
+    measuring and comparing every character as a fragment of its own. None: not such text."""
+    if style.alignment == TA_JUSTIFY or getattr(style, "autoLeading", "") not in ("", "off"):
+        return None
+    texts = [f for f in frags if not hasattr(f, "lineBreak")]
+    if not texts:
+        return None
+    first = texts[0]
+    look = (first.fontName, first.fontSize, first.textColor)
+    for f in frags:
+        names = set(vars(f))
+        if not names - _PLAIN_FRAG_MARKS <= _PLAIN_FRAG or f.link or f.us_lines or f.rise:
+            return None
+        if (f.fontName, f.fontSize, f.textColor) != look or (hasattr(f, "lineBreak") and f.text):
+            return None
+    widths = _char_widths(first.fontName, first.fontSize)
+    lines: list[tuple[float, list[str]]] = []
+    segment: list[str] = []
+    for f in [*frags, None]:
+        if f is not None and not hasattr(f, "lineBreak"):
+            segment.append(f.text or "")
+            continue
+        text = "".join(segment)
+        segment = []
+        rooms = [maxWidths[min(len(lines) + i, len(maxWidths) - 1)] for i in range(len(maxWidths) + 1)]
+        if not text:
+            if f is not None:  # an empty line, ended by its <br/>
+                lines.append((rooms[0], [""]))
+            continue
+        for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, rooms)):
+            line = text[a:b]
+            lines.append((rooms[min(k, len(rooms) - 1)] - sum(map(widths.__getitem__, line)), [line]))
+    return first.clone(kind=0, lines=lines, ascent=first.fontSize, descent=-0.2 * first.fontSize)
 
 
 class TextLines(Flowable):

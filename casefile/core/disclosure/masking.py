@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import enum
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -72,14 +73,33 @@ class Span:
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """NFKC text (full-width digits and letters made plain) and, per character, where it came from."""
+    if text.isascii():
+        return text, list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        plain = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
-        for piece in plain:
-            out.append(piece)
-            origin.append(i)
+    at = 0
+    for match in _MAY_CHANGE.finditer(text):  # the runs between are kept as they are
+        i = match.start()
+        plain = _nfkc(match.group())
+        if plain == match.group():
+            continue
+        if i > at:
+            out.append(text[at:i])
+            origin.extend(range(at, i))
+        out.append(plain)
+        origin.extend([i] * len(plain))
+        at = i + 1
+    out.append(text[at:])
+    origin.extend(range(at, len(text)))
     return "".join(out), origin
+
+
+_MAY_CHANGE = re.compile("[^\\x00-\\x7f\\u4e00-\\u9fff]")  # NFKC keeps ASCII and the common ideographs
+
+
+@functools.lru_cache(maxsize=4096)
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
 
 
 _SEP = r"[ \t\-.·]?"  # what people put inside numbers
@@ -92,6 +112,7 @@ _REGION = r"[\u4e00-\u9fa5]{1,7}?(?:省|自治区|特别行政区|市|自治州|
 _PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|胡同|里|村|镇|乡|小区|花园|公寓|大厦|广场|苑|园)"
 _NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
 _ADDRESS = re.compile(rf"((?:{_REGION}){{0,3}})({_PLACE}(?:{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
+_PLACE_END = re.compile("[路街道巷弄同里村镇乡区园寓厦场苑]")  # the last character of every ending in _PLACE
 _NOT_PLACE = set("住在到送寄往于至从是的了我你他她家为及和与、，,：: ")  # words before an address, not in it
 
 
@@ -138,9 +159,11 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
         add(m.start(), m.end(), Kind.MOBILE, m.group(1) + m.group(2) + m.group(3))
     for m in _LANDLINE.finditer(plain):
         add(m.start(), m.end(), Kind.LANDLINE, m.group(1) + m.group(2) + m.group(3))
-    for m in _EMAIL.finditer(plain):
+    for m in _EMAIL.finditer(plain) if "@" in plain else ():
         add(m.start(), m.end(), Kind.EMAIL, m.group(0).lower())
-    for m in _ADDRESS.finditer(plain):
+    # An address holds one of the endings of a place (路, 街, 小区…): text without any has none,
+    # and is not searched character by character for one (the slowest search here).
+    for m in _ADDRESS.finditer(plain) if _PLACE_END.search(plain) else ():
         start = m.start(1) if m.group(1) else m.start(2)
         while start < m.end() and plain[start] in _NOT_PLACE:
             start += 1

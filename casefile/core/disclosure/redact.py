@@ -45,6 +45,7 @@ import io
 import logging
 import math
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -611,7 +612,7 @@ def _page_suggestions(doc: Any, number: int, finder: Finder, pad: float) -> list
     text = page.get_textpage()
     try:
         count = text.count_chars()
-        chars = "".join(_char(raw.FPDFText_GetUnicode(text.raw, i)) for i in range(count))
+        chars = _page_chars(raw, text, count)
         spans = finder(chars)
         out = []
         for span in spans:
@@ -630,6 +631,34 @@ def _page_suggestions(doc: Any, number: int, finder: Finder, pad: float) -> list
     finally:
         text.close()
         page.close()
+
+
+def _page_chars(raw: Any, text: Any, count: int) -> str:
+    """The page's characters, one per pdfium character index, as :func:`_char` reads each.
+
+    The whole page in one call (FPDFText_GetText) where it gives one UTF-16 unit per
+    character; the few it writes otherwise (controls, a soft hyphen's marker, surrogates)
+    are read one by one; a page where the counts differ (characters beyond the BMP) is read
+    one character at a time.
+    """
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(text.raw, 0, count, buffer)
+    if written == count + 1:
+        whole = bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
+        if len(whole) == count:
+            odd = [m.start() for m in _ODD_UNITS.finditer(whole)]
+            if not odd:
+                return whole
+            chars = list(whole)
+            for i in odd:
+                chars[i] = _char(raw.FPDFText_GetUnicode(text.raw, i))
+            return "".join(chars)
+    return "".join(_char(raw.FPDFText_GetUnicode(text.raw, i)) for i in range(count))
+
+
+_ODD_UNITS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufff0-\\uffff]")
 
 
 def _char(code: int) -> str:
