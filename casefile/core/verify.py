@@ -9,6 +9,7 @@ with the log, and the log's chain must be whole and end where ``case.json`` says
 from __future__ import annotations
 
 import enum
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
-from casefile.core.hashing import hash_files
+from casefile.core.hashing import CHUNK, hash_files
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
@@ -88,27 +89,46 @@ def verify_folder(
     done = 0
     yield Progress(0, total, folder.number)
     in_order = sorted(expected.items(), key=lambda kv: kv[1][0])
-    # Two files are hashed at once (one per core), in this order, a few ahead of the report.
-    hashed = hash_files([folder.path / path for path, _ in in_order if path in present], cancel=cancel)
+    # Files bigger than one chunk are hashed two at once (one per core), in this order, a few
+    # ahead of the report; a file of one chunk (most exhibits) is hashed right here, since
+    # handing it to a worker would cost more than hashing it.
+    hashed = hash_files(
+        [folder.path / path for path, _ in in_order if present.get(path, 0) > CHUNK],
+        cancel=cancel,
+    )
+    root = str(folder.path)
     for path, (num, digest) in in_order:
         cancel.check()
-        if path not in present:
+        size = present.get(path)
+        if size is None:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
             continue
-        outcome = next(hashed)
+        outcome = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}")
         if isinstance(outcome, OSError):
             report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(outcome)))
             actual = ""
         else:
-            actual = outcome.sha256
+            actual = outcome if isinstance(outcome, str) else outcome.sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, num or None, digest, actual))
-        done += present[path]
+        done += size
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
     _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
     yield report
+
+
+def _sha256_here(path: str) -> str | OSError:
+    """The SHA-256 of a file read on the calling thread (whatever its size now), or why it cannot be read."""
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            sha = hashlib.sha256()
+            while chunk := fh.read(CHUNK):
+                sha.update(chunk)
+    except OSError as exc:
+        return exc
+    return sha.hexdigest()
 
 
 def _snapshot(

@@ -1,0 +1,86 @@
+"""Verifying a case of many small exhibits hashes each one on the calling thread: no worker hand-off per file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from casefile.core import verify as verify_module
+from casefile.core.evidence import add_files
+from casefile.core.hashing import CHUNK
+from casefile.core.library import Library
+from casefile.core.verify import CaseReport, FileStatus, verify_case
+
+
+def run(library: Library, number: str) -> CaseReport:
+    report = list(verify_case(library, number, record_result=False))[-1]
+    assert isinstance(report, CaseReport)
+    return report
+
+
+@pytest.fixture
+def handed(monkeypatch) -> list[str]:
+    """Every file verification hands to the worker threads."""
+    seen: list[str] = []
+    real = verify_module.hash_files
+
+    def counting(paths, **kwargs):  # type: ignore[no-untyped-def]
+        seen.extend(Path(p).name for p in paths)
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(verify_module, "hash_files", counting)
+    return seen
+
+
+@pytest.fixture
+def mixed(library: Library, case, tmp_path: Path) -> str:
+    """A case of twelve small exhibits and one bigger than a chunk."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"note-{i:02d}.txt").write_text(f"聊天记录 {i}\n", encoding="utf-8")
+    (folder / "video.bin").write_bytes(os.urandom(CHUNK + 1))
+    list(add_files(library, case.number, [folder]))
+    return case.number
+
+
+def test_small_exhibits_are_hashed_without_the_workers(library, mixed, handed):
+    report = run(library, mixed)
+    assert report.ok
+    assert report.count(FileStatus.INTACT) == 13
+    big = next(e for e in library.load_case(mixed).exhibits if e.original_name == "video.bin")
+    assert handed == [Path(big.stored_path).name]  # only the file bigger than a chunk
+
+
+def test_a_small_exhibit_changed_or_grown_is_still_caught(library, mixed, handed):
+    exhibits = library.load_case(mixed).exhibits
+    folder = library.folder(mixed).path
+    small = [e for e in exhibits if e.original_name.startswith("note-")]
+    changed, grown = folder / small[0].stored_path, folder / small[1].stored_path
+    os.chmod(changed, 0o644)
+    changed.write_bytes(b"edited")
+    os.chmod(grown, 0o644)
+    grown.write_bytes(grown.read_bytes() * (CHUNK // 8))  # now more than one chunk: read to its end
+    report = run(library, mixed)
+    result = {f.path: f for f in report.files}
+    assert result[small[0].stored_path].status is FileStatus.MODIFIED
+    assert result[small[1].stored_path].status is FileStatus.MODIFIED
+    assert report.count(FileStatus.INTACT) == 11
+
+
+def test_a_small_exhibit_that_cannot_be_read_is_reported(library, mixed, monkeypatch):
+    target = next(e for e in library.load_case(mixed).exhibits if e.original_name == "note-03.txt").stored_path
+    real_open = open
+
+    def failing(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith(target):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(verify_module, "open", failing, raising=False)
+    report = run(library, mixed)
+    assert not report.ok
+    assert {f.path: f.status for f in report.files}[target] is FileStatus.MODIFIED
+    assert any(target in str(p) and "cannot be read" in str(p) for p in report.problems)
