@@ -1283,11 +1283,26 @@ def _ends_at(custody: CustodyLog, head: tuple[int, str]) -> bool:
 
 def _finish_staged(folder: CaseFolder, case: Case) -> Case:
     """Complete or undo ingests and bundles a crash left half-done; the caller holds the case lock."""
-    from casefile.core.evidence import recover_staging
+    if _holds_anything(folder.staging_dir):
+        from casefile.core.evidence import recover_staging
 
-    case = recover_staging(folder, case)
+        case = recover_staging(folder, case)
+    else:  # no ingest to finish, so its code is not even loaded; an empty staging folder goes as it would there
+        with contextlib.suppress(OSError):
+            folder.staging_dir.rmdir()
     _recover_bundles(folder, folder.custody)
     return case
+
+
+def _holds_anything(folder: Path) -> bool:
+    """Whether a folder holds any entry (True when it cannot be read: let the caller look closer)."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is not None
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _recover_bundles(folder: CaseFolder, custody: CustodyLog) -> None:
