@@ -511,6 +511,7 @@ def _build_packet(
         if new_pages == list_pages:
             break
         list_pages = new_pages
+    del listing  # not held through the assembly
     evidence_list = _Part(list_path, list_pages, section="证据目录", anchors=anchors)
     clock.lap("evidence list")
     yield Progress(len(ctx.entries) + 2, total_steps, "evidence list")
