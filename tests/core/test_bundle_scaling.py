@@ -345,3 +345,72 @@ def test_stamps_leave_page_contents_as_they_are(library, tmp_path, monkeypatch):
     with pikepdf.open(result.files[0]) as pdf:
         shared = {tuple(page.obj.Contents[k].objgen for k in (0, -2)) for page in pdf.pages}
         assert len(shared) == 1  # one "q" and one "Q" for every page
+
+
+def test_a_long_table_lays_out_each_cell_once_whatever_its_pages(tmp_path, monkeypatch):
+    """A table split over many pages (the evidence list of thousands of exhibits) wraps each cell
+    once, not once more for every piece it is split into at a page break."""
+    from casefile.core.bundle.pdfkit import CjkParagraph, grid
+
+    broken = [0]
+    real = CjkParagraph.breakLinesCJK
+
+    def counted(self: CjkParagraph, widths: object) -> object:
+        broken[0] += 1
+        return real(self, widths)
+
+    monkeypatch.setattr(CjkParagraph, "breakLinesCJK", counted)
+    s = styles()
+    rows = [[CjkParagraph("序号", s["th_small"]), CjkParagraph("证据名称", s["th_small"])]]
+    rows += [
+        [CjkParagraph(str(n), s["small"]), CjkParagraph(f"聊天记录{n}<br/>第二行", s["small"])] for n in range(600)
+    ]
+    cells = 2 * len(rows)
+    pages = render_story(tmp_path / "list.pdf", [grid(rows, [30.0, 300.0])])
+    assert pages > 10
+    assert broken[0] <= 2 * cells  # laid out once, and once more at most where a row is measured again
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() or "" for page in PdfReader(tmp_path / "list.pdf").pages)
+    assert "聊天记录599" in text and text.count("证据名称") == pages
+
+
+def test_the_evidence_list_is_made_once_and_its_cells_broken_once(library, tmp_path, monkeypatch):
+    """The evidence list is laid out again when its length moves the page numbers it lists; the
+    second pass reuses the first's rows and breaks only the 页码 cells into lines again."""
+    from casefile.core.bundle import parts as parts_module
+    from casefile.core.bundle.pdfkit import CjkParagraph
+
+    number = _text_case(library, tmp_path, 17)  # the first guess (one page) is short: two passes
+    made, passes = [0], []
+    real_list, real_story, real_break = (
+        parts_module.evidence_list_flowables,
+        builder_module.render_story,
+        CjkParagraph.breakLinesCJK,
+    )
+    broken = [0]
+
+    def listing(*args: object, **kwargs: object) -> object:
+        made[0] += 1
+        return real_list(*args, **kwargs)  # type: ignore[arg-type]
+
+    def story(path: Path, *args: object, **kwargs: object) -> int:
+        before = broken[0]
+        pages = real_story(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path.name == "evidence-list.pdf":
+            passes.append(broken[0] - before)
+        return pages
+
+    def counted(self: CjkParagraph, widths: object) -> object:
+        broken[0] += 1
+        return real_break(self, widths)
+
+    monkeypatch.setattr(parts_module, "evidence_list_flowables", listing)
+    monkeypatch.setattr(builder_module, "render_story", story)
+    monkeypatch.setattr(CjkParagraph, "breakLinesCJK", counted)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert made[0] == 1
+    assert len(passes) == 2
+    assert passes[1] <= 17 + 2  # the page cells, not every cell of every row again
+    assert passes[0] > 17 * 5

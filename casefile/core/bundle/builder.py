@@ -491,23 +491,27 @@ def _build_packet(
     clock.lap("exhibit pages and documents")
 
     # 3. The evidence list: its page ranges depend on its own length, so lay it out until stable.
+    # Its flowables are made once: a pass again reads only the 页码 cells, every other cell keeps
+    # the lines it was broken into.
     role = filer_role(ctx)
     list_path = work / "evidence-list.pdf"
     front_pages = sum(p.pages for p in front)
     list_pages = 1 + len(ctx.entries) // 18  # a first guess; corrected below
     anchors: list[tuple[str, int, float, float]] = []
+    listing = parts.evidence_list_flowables(ctx, role, anchors)
     for _ in range(5):
         page = front_pages + list_pages + 1
         for entry, group in zip(ctx.entries, exhibit_parts, strict=True):
             count = sum(p.pages for p in group)
             entry.first_page, entry.last_page = page, page + count - 1
             page += count
-        anchors = []
-        new_pages = render_story(list_path, parts.evidence_list_flowables(ctx, role, anchors))
+        anchors.clear()
+        new_pages = render_story(list_path, list(listing))
         log.debug("evidence list: guessed %d pages, laid out %d", list_pages, new_pages)
         if new_pages == list_pages:
             break
         list_pages = new_pages
+    del listing  # not held through the assembly
     evidence_list = _Part(list_path, list_pages, section="证据目录", anchors=anchors)
     clock.lap("evidence list")
     yield Progress(len(ctx.entries) + 2, total_steps, "evidence list")

@@ -659,6 +659,28 @@ class RowAnchor(Flowable):
         self.sink.append((self.label, self.canv.getPageNumber(), y, y + self.height))
 
 
+class PageCell(Flowable):
+    """An evidence-list row's 页码 cell, read when laid out: the list is laid out again with the
+    pages its own length gives, reusing every other cell, which is laid out only once."""
+
+    def __init__(self, entry: ExhibitEntry, refs: PageRefs) -> None:
+        super().__init__()
+        self.entry = entry
+        self.refs = refs
+        self.text = refs.cell(entry)
+        self.para = CjkParagraph(self.text, styles()["cellc_small"])
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        text = self.refs.cell(self.entry)
+        if text != self.text:
+            self.text, self.para = text, CjkParagraph(text, styles()["cellc_small"])
+        self.width, self.height = self.para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+
+
 TALL_ROW_CHARS = 400  # an evidence-list row with more text than this may not fit on one page
 LIST_WIDTHS = (14, 30, 22, 17, 33, 14, 14, 8, 18)  # mm, 170 in all: the text width of a page
 
@@ -727,7 +749,7 @@ def evidence_list_flowables(
                     blank(e.source, 4),
                     CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
                     blank(e.purpose, 6),
-                    CjkParagraph(refs.cell(entry), narrow),
+                    PageCell(entry, refs),
                     CjkParagraph(original, narrow),
                     CjkParagraph("1", narrow),
                     CjkParagraph(note, s["small"]),

@@ -614,6 +614,25 @@ class CjkParagraph(Paragraph):
     a line. Paragraphs with images or end dots are left to ReportLab.
     """
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        """ReportLab's wrap, remembered for the last width: a table wraps every cell again for
+        each piece it is split into at a page break, which made a long table quadratic."""
+        known = self.__dict__.get("_wrapped_at")
+        if known is not None and known[0] == availWidth and known[1] is self.style:
+            _width, _style, self.blPara, self._wrapWidths, self.width, self.height = known
+            return self.width, self.height
+        result: tuple[float, float] = super().wrap(availWidth, availHeight)
+        blpara = self.__dict__.get("blPara")
+        if blpara is not None and blpara.kind == 0 and not getattr(self, "_splitpara", False):
+            # Only one-font lines (kind 0): plain data, read and never changed when drawn.
+            self._wrapped_at = (availWidth, self.style, blpara, self._wrapWidths, self.width, self.height)
+        return result
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        self.__dict__.pop("_wrapped_at", None)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
+
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - ReportLab's name
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
