@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -97,3 +102,35 @@ def _core_catalogue() -> dict[str, str]:
                 if translation is not None and translation.text and translation.get("type") is None:
                     _CATALOGUE[item.findtext("source") or ""] = translation.text
     return _CATALOGUE
+
+
+# Runs `casefile ARGV` in a fresh interpreter, then prints the watched modules it loaded, as JSON, on its last line.
+_LOADED_DRIVER = """
+import json, sys
+watched = sys.argv.pop(1).split(",")
+from casefile.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+loaded = sorted(w for w in watched if any(m == w or m.startswith(w + ".") for m in sys.modules))
+print(json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+def modules_loaded(argv: Sequence[str], watched: Sequence[str]) -> tuple[int, list[str], str, str]:
+    """Run the command line in a fresh interpreter: its exit code, which of ``watched`` (packages or
+    modules, a submodule counting for its package) it loaded, its output and its errors."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOADED_DRIVER, ",".join(watched), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    lines = proc.stdout.strip().splitlines()
+    assert lines, proc.stderr
+    result = json.loads(lines[-1])
+    return result["code"], result["loaded"], "\n".join(lines[:-1]), proc.stderr

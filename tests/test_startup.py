@@ -9,14 +9,11 @@ a case folder the index does not know) still opens it, and lists the same.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from casefile_testing import make_case
+from casefile_testing import make_case, modules_loaded
 
 from casefile.core import index as index_module
 from casefile.core import library as library_module
@@ -26,34 +23,10 @@ from casefile.core.library import Library
 
 HEAVY = ("sqlalchemy", "PIL", "reportlab", "av", "pikepdf", "PySide6", "watchdog", "fitz")
 
-# Runs the command in a fresh interpreter, then prints the heavy packages it loaded, as JSON, on the last line.
-DRIVER = """
-import json, sys
-watched = set(sys.argv.pop(1).split(","))
-from casefile.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code
-heavy = sorted({m.split(".")[0] for m in sys.modules} & watched)
-print(json.dumps({"code": code, "heavy": heavy}))
-"""
-
 
 def run_counted(*argv: str) -> tuple[dict[str, object], str, str]:
-    repo = str(Path(__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": repo + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.run(
-        [sys.executable, "-c", DRIVER, ",".join(HEAVY), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    lines = proc.stdout.strip().splitlines()
-    assert lines, proc.stderr
-    return json.loads(lines[-1]), "\n".join(lines[:-1]), proc.stderr
+    code, loaded, out, err = modules_loaded(argv, HEAVY)
+    return {"code": code, "heavy": loaded}, out, err
 
 
 def test_version_loads_nothing_heavy():

@@ -7,13 +7,11 @@ video libraries.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from casefile_testing import modules_loaded
 
 from casefile.core import verify as verify_module
 from casefile.core.evidence import add_files
@@ -94,34 +92,12 @@ def test_a_small_exhibit_that_cannot_be_read_is_reported(library, mixed, monkeyp
     assert any(target in str(p) and "cannot be read" in str(p) for p in report.problems)
 
 
-# Runs the command in a fresh interpreter, then prints the watched modules it loaded, as JSON, on the last line.
-DRIVER = """
-import json, sys
-watched = sys.argv.pop(1).split(",")
-from casefile.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code
-print(json.dumps({"code": code, "loaded": sorted(m for m in watched if m in sys.modules)}))
-"""
 WATCHED = ("casefile.core.evidence", "casefile.core.metadata", "PIL", "reportlab", "av", "pikepdf", "PySide6", "fitz")
 
 
 def test_cli_verify_loads_no_ingest_or_media_code(library, mixed):
     library.close()
-    repo = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": repo + os.pathsep + os.environ.get("PYTHONPATH", "")}
     argv = ["--library", str(library.root), "--operator", "测试员", "verify", mixed]
-    proc = subprocess.run(
-        [sys.executable, "-c", DRIVER, ",".join(WATCHED), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    lines = proc.stdout.strip().splitlines()
-    assert lines, proc.stderr
-    assert json.loads(lines[-1]) == {"code": 0, "loaded": []}, proc.stderr
-    assert f"{mixed}: OK — 13 files intact" in lines[0]
+    code, loaded, out, err = modules_loaded(argv, WATCHED)
+    assert (code, loaded) == (0, []), err
+    assert f"{mixed}: OK — 13 files intact" in out.splitlines()[0]
