@@ -72,9 +72,8 @@ from casefile.core.validate import (
 )
 
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
-    from casefile.core.index import CaseSummary
     from casefile.core.library import Library
-    from casefile.core.listing import CaseSummary as QuickSummary
+    from casefile.core.listing import CaseSummary
 
 log = logging.getLogger("casefile")
 
@@ -807,7 +806,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
-def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary | QuickSummary]) -> None:
+def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary]) -> None:
     if args.json:
         print(json_text([to_data(c) for c in cases], indent=2))
         return

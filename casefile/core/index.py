@@ -11,7 +11,6 @@ import dataclasses
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,11 +37,10 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
+from casefile.core.listing import SCHEMA_VERSION, CaseSummary
 from casefile.core.model import Case, Exhibit
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 2  # 2: cases sort by serial as a number; damaged cases are marked
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -105,25 +103,6 @@ class ExhibitRow(Base):
     sha256: Mapped[str] = mapped_column(String, index=True)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     withdrawn: Mapped[bool] = mapped_column(Boolean)
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    number: str
-    title: str
-    type: str
-    channel: str
-    priority: str
-    stage: str
-    complained_at: datetime
-    response_due_at: datetime
-    complainant: str
-    respondent: str
-    order_no: str
-    waybill_no: str
-    exhibit_count: int
-    damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
-    complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
 
 
 class IndexWriteError(StorageError):

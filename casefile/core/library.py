@@ -23,7 +23,6 @@ import errno
 import json
 import logging
 import os
-import re
 import secrets
 import uuid
 from collections.abc import Iterator
@@ -64,7 +63,8 @@ from casefile.core.fsutil import (
     tighten_tree,
 )
 from casefile.core.hashing import hash_file
-from casefile.core.index import CaseSummary, Index, IndexWriteError
+from casefile.core.index import Index, IndexWriteError
+from casefile.core.listing import CASE_NUMBER, INDEX_NAME, LIBRARY_FORMAT, LIBRARY_MARKER, LIBRARY_VERSION, CaseSummary
 from casefile.core.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from casefile.core.model import (
     RECORD_VERSION,
@@ -86,10 +86,6 @@ from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, ch
 
 log = logging.getLogger(__name__)
 
-LIBRARY_FORMAT = "casefile-library"
-LIBRARY_VERSION = 2  # 2: the library has an id
-LIBRARY_MARKER = "library.json"
-CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 LOCK_TIMEOUT = 60.0
 
 RECORD_NAME = "case.json"
@@ -555,7 +551,7 @@ class Library:
     def index(self) -> Index:
         if self._index is None:
             try:
-                self._index = Index(self.root / "index.sqlite")
+                self._index = Index(self.root / INDEX_NAME)
             except StorageError as exc:
                 # A full disk or a broken index file must not lock the user out of the cases:
                 # work from an index in memory; the one on disk is brought up to date later.

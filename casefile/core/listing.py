@@ -22,20 +22,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-# The library's layout as casefile.core.library and casefile.core.index define it; a test
-# checks that these stay equal to theirs (importing those modules here would load SQLAlchemy).
+from casefile.core.fsutil import TEMP_PREFIX
+
+# The library's layout, defined here (casefile.core.library and casefile.core.index take it from
+# this module, which loads no SQLAlchemy).
 LIBRARY_MARKER = "library.json"
 LIBRARY_FORMAT = "casefile-library"
-LIBRARY_VERSION = 2
-SCHEMA_VERSION = 2
-TEMP_PREFIX = ".cf-tmp-"
+LIBRARY_VERSION = 2  # 2: the library has an id
+SCHEMA_VERSION = 2  # the index's: 2: cases sort by serial as a number; damaged cases are marked
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 
 
 @dataclass(frozen=True)
 class CaseSummary:
-    """The fields of :class:`casefile.core.index.CaseSummary`, in its order, read by sqlite3."""
+    """One row of the case list, as the index holds it (read here by sqlite3, there through SQLAlchemy)."""
 
     number: str
     title: str
@@ -50,8 +51,8 @@ class CaseSummary:
     order_no: str
     waybill_no: str
     exhibit_count: int
-    damaged: str = ""
-    complainant_phone: str = ""
+    damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
+    complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
 
 
 _COLUMNS = ", ".join(CaseSummary.__dataclass_fields__)

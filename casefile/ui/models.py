@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from casefile.core.fsutil import human_size
-from casefile.core.index import CaseSummary
 from casefile.core.index import sort_key as index_sort_key
+from casefile.core.listing import CaseSummary
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from casefile.core.index import CaseSummary
+from casefile.core.listing import CaseSummary
 from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel, due_today_count
 
 from PySide6.QtCore import QModelIndex, Qt
