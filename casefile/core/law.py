@@ -1339,6 +1339,15 @@ _ARTICLES: dict[str, Article] = {
         "按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。",
         part="第一款",
     ),
+    "civil-code.202": _a(
+        CIVIL_CODE,
+        "第二百零二条",
+        202,
+        "按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。",
+        note="Quoted as in a public repository's transcription of 总则编 第十章 (期间计算); arts. 201, 203 and 204 "
+        "around it were read in the source file.",
+        verification=S,
+    ),
     "civil-code.203": _a(
         CIVIL_CODE,
         "第二百零三条",

@@ -1,0 +1,251 @@
+"""China's working-day calendar: official rest days and make-up working days (调休), as data.
+
+The State Council publishes each year's holiday arrangement in November or December of the
+year before (国务院办公厅关于部分节假日安排的通知): which days are rest days and which weekend
+days are worked in exchange. A period counted in working days, or one whose last day rolls
+past a rest day, can only be computed for a year whose notice is known. CaseFile ships the
+known years as data (``resources/calendar/cn-calendar.json``, made by
+``tools/calendar_data.py``), and a user can import a newer file in the same format
+(``casefile calendar import FILE``) before a release brings it.
+
+For a year the data does not hold, days are *estimated* — Saturdays and Sundays rest, and
+the fixed-date holidays of 全国年节及纪念日放假办法 (1 January, 1–2 May, 1–3 October) — and
+every answer that relied on an estimate says so (``provisional``), so a deadline that runs
+into such a year is shown and printed as 暂定, never silently guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from casefile.core.errors import CaseFileError
+
+FORMAT = "casefile-calendar/1"
+IMPORTED_NAME = "calendar.json"  # in the user's configuration folder
+# Fixed-date holidays used only to estimate a year the data does not hold (month, day).
+_FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)}
+_SEARCH_LIMIT = 366  # no real arrangement has a run of rest days this long
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year's official arrangement: rest days (with the holiday's name) and worked weekend days."""
+
+    rest: Mapping[date, str]
+    work: Mapping[date, str]
+
+
+@dataclass(frozen=True)
+class WorkingDay:
+    """A day found by counting, and whether any day counted lay in a year the calendar does not know."""
+
+    day: date
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    years: Mapping[int, Year]
+    sources: tuple[str, ...] = ()
+    _rest: frozenset[date] = field(init=False, repr=False, compare=False)
+    _work: frozenset[date] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_rest", frozenset(d for y in self.years.values() for d in y.rest))
+        object.__setattr__(self, "_work", frozenset(d for y in self.years.values() for d in y.work))
+
+    # -- single days
+
+    def knows(self, day: date) -> bool:
+        return day.year in self.years
+
+    def known_years(self) -> list[int]:
+        return sorted(self.years)
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day; estimated (see the module) for a year not known."""
+        if day in self._work:
+            return True
+        if day in self._rest:
+            return False
+        if not self.knows(day) and (day.month, day.day) in _FIXED_HOLIDAYS:
+            return False
+        return day.weekday() < 5
+
+    def rest_name(self, day: date) -> str:
+        """The holiday a rest day belongs to (国庆节 …); empty for weekends and working days."""
+        year = self.years.get(day.year)
+        return year.rest.get(day, "") if year else ""
+
+    # -- counting
+
+    def next_working_day(self, day: date) -> WorkingDay:
+        """``day`` itself when it is a working day, else the first working day after it."""
+        provisional = not self.knows(day)
+        for _ in range(_SEARCH_LIMIT):
+            if self.is_working_day(day):
+                return WorkingDay(day, provisional)
+            day += timedelta(days=1)
+            provisional = provisional or not self.knows(day)
+        raise CaseFileError("no working day within a year after {day}: the calendar data is wrong", day=day)
+
+    def add_working_days(self, start: date, count: int, *, skip: Iterable[date] = ()) -> WorkingDay:
+        """The ``count``-th working day after ``start`` (the start day itself is not counted).
+
+        Days in ``skip`` (a paused clock) are passed over without being counted.
+        """
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        skipped = frozenset(skip)
+        day, counted, provisional = start, 0, False
+        while counted < count:
+            day += timedelta(days=1)
+            provisional = provisional or not self.knows(day)
+            if day not in skipped and self.is_working_day(day):
+                counted += 1
+        return WorkingDay(day, provisional)
+
+    def working_days_between(self, first: date, last: date) -> tuple[int, bool]:
+        """Working days after ``first`` up to and including ``last`` (0 when ``last`` <= ``first``)."""
+        count, provisional, day = 0, False, first
+        while day < last:
+            day += timedelta(days=1)
+            provisional = provisional or not self.knows(day)
+            count += self.is_working_day(day)
+        return count, provisional
+
+
+# --------------------------------------------------------------------------- reading data
+
+
+def parse(data: Any, where: str) -> WorkCalendar:
+    """A calendar from its JSON data; a clear error names what is wrong and where."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise CaseFileError(
+            "{path} is not a CaseFile calendar file (format {format} expected)", path=where, format=FORMAT
+        )
+    raw_years = data.get("years")
+    if not isinstance(raw_years, dict) or not raw_years:
+        raise CaseFileError("{path} holds no years", path=where)
+    years: dict[int, Year] = {}
+    for key, value in raw_years.items():
+        if not (isinstance(key, str) and key.isdigit() and len(key) == 4 and isinstance(value, dict)):
+            raise CaseFileError("{path}: {item} is not a year of the calendar", path=where, item=str(key))
+        number = int(key)
+        rest = _days(value.get("rest"), number, where)
+        work = _days(value.get("work", {}), number, where)
+        if not rest:
+            raise CaseFileError("{path}: the year {year} lists no rest days", path=where, year=number)
+        both = sorted(set(rest) & set(work))
+        if both:
+            raise CaseFileError(
+                "{path}: {day} is listed both as a rest day and as a working day", path=where, day=both[0]
+            )
+        years[number] = Year(rest, work)
+    source = data.get("source")
+    return WorkCalendar(years, (source if isinstance(source, str) and source else where,))
+
+
+def _days(value: Any, year: int, where: str) -> dict[date, str]:
+    if not isinstance(value, dict):
+        raise CaseFileError("{path}: the year {year} has no list of days", path=where, year=year)
+    days: dict[date, str] = {}
+    for text, name in value.items():
+        try:
+            day = date.fromisoformat(text)
+        except (TypeError, ValueError):
+            raise CaseFileError("{path}: {item} is not a date", path=where, item=str(text)) from None
+        if day.year != year:
+            raise CaseFileError("{path}: {day} is listed under the year {year}", path=where, day=day, year=year)
+        days[day] = name if isinstance(name, str) else ""
+    return days
+
+
+def merged(base: WorkCalendar, newer: WorkCalendar) -> WorkCalendar:
+    """``base`` with every year ``newer`` holds taken from ``newer`` (a later notice wins)."""
+    return WorkCalendar({**base.years, **newer.years}, base.sources + newer.sources)
+
+
+def _read(path: Path) -> WorkCalendar:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CaseFileError("cannot read the calendar file {path}: {reason}", path=path, reason=error) from error
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise CaseFileError(
+            "{path} is not a CaseFile calendar file (format {format} expected)", path=path, format=FORMAT
+        ) from None
+    return parse(data, str(path))
+
+
+@functools.cache
+def shipped() -> WorkCalendar:
+    """The calendar data this release of CaseFile ships."""
+    from casefile.resources import resource_path
+
+    return _read(resource_path("calendar", "cn-calendar.json"))
+
+
+def imported_path() -> Path:
+    from casefile.core.settings import config_dir
+
+    return config_dir() / IMPORTED_NAME
+
+
+def current() -> WorkCalendar:
+    """The shipped calendar, with the years of the file the user imported (if any) taking precedence."""
+    path = imported_path()
+    stamp = _stamp(path)
+    return _current(stamp, str(path))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _current(stamp: tuple[int, int] | None, path: str) -> WorkCalendar:
+    if stamp is None:
+        return shipped()
+    return merged(shipped(), _read(Path(path)))
+
+
+def import_file(path: Path) -> list[int]:
+    """Check a calendar file and keep its years for every later count; returns the years it brought.
+
+    Years imported earlier and not in this file are kept.
+    """
+    from casefile.core.fsutil import atomic_write_json
+
+    newer = _read(path)
+    target = imported_path()
+    years = dict(_read(target).years) if target.exists() else {}
+    years.update(newer.years)
+    data = {
+        "format": FORMAT,
+        "country": "CN",
+        "source": "; ".join(dict.fromkeys(newer.sources)),
+        "years": {
+            str(number): {
+                "rest": {d.isoformat(): n for d, n in sorted(year.rest.items())},
+                "work": {d.isoformat(): n for d, n in sorted(year.work.items())},
+            }
+            for number, year in sorted(years.items())
+        },
+    }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(target, data)
+    return sorted(newer.years)

@@ -1,0 +1,356 @@
+"""Clocks the law and the response promise set: one rule table, and the deadline each rule gives.
+
+Every rule names the event that starts it, its unit and length, whether the start day counts,
+whether a last day on a rest day rolls to the next working day, what pauses it, and the
+articles it rests on (ids of :mod:`casefile.core.law`, where each article's text, source and
+effective date are kept). A rule whose law was replaced keeps a version per law: the version
+in force on the day the clock started is the one applied.
+
+Counting follows the articles cited:
+- days, months and years exclude the start day (民法典 art. 201, 民事诉讼法 art. 85,
+  投诉举报处理办法 art. 45); a month or year period ends on the corresponding day, or the
+  month's last day when there is none (民法典 art. 202);
+- a last day that is a rest day moves to the first working day after it (民法典 art. 203,
+  民事诉讼法 art. 85), on China's official calendar with its make-up working days
+  (:mod:`casefile.core.workflow.calendar`);
+- a period ends at 24:00 of its last day (民法典 art. 203), China Standard Time;
+- the response promise counts wall-clock hours from registration.
+
+A deadline that depended on a year the calendar does not know is ``provisional`` (暂定).
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from casefile.core import law
+from casefile.core.workflow.calendar import WorkCalendar, current
+
+CST = timezone(timedelta(hours=8), "CST")  # China Standard Time: no daylight saving since 1991
+
+
+class Unit(enum.StrEnum):
+    HOURS = "hours"  # wall-clock hours
+    DAYS = "days"  # calendar days
+    WORKING_DAYS = "working_days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class Trigger(enum.StrEnum):
+    """The event that starts a clock."""
+
+    REGISTERED = "registered"  # the complaint was registered (the response promise)
+    REGULATOR_RECEIVED = "regulator_received"  # a market regulator (12315) received the complaint
+    REGULATOR_ACCEPTED = "regulator_accepted"  # … and accepted it (受理)
+    CARRIER_COMPLAINT = "carrier_complaint"  # complaint lodged with the courier company
+    GOODS_RECEIVED = "goods_received"  # the consumer received goods bought at a distance
+    SUIT_FILED = "suit_filed"  # the statement of claim reached the court
+    JUDGMENT_SERVED = "judgment_served"  # a first-instance judgment was served
+    RULING_SERVED = "ruling_served"  # a first-instance ruling was served
+    PERFORMANCE_DUE = "performance_due"  # the last day for performance a judgment or award set
+    HARM_KNOWN = "harm_known"  # the right holder knew of the harm and who owes
+    AWARD_RECEIVED = "award_received"  # an arbitral award was received
+
+
+class Pause(enum.StrEnum):
+    TESTING = "testing"  # 检定、检验、检测、鉴定: not counted in the mediation period
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    key: str  # stable name of the clock, shared by its versions: "regulator.mediation"
+    trigger: Trigger
+    unit: Unit
+    amount: int
+    period: str = ""  # the article setting the period; empty for the organisation's own promise
+    counting: tuple[str, ...] = ()  # the articles saying how it is counted
+    paused_by: tuple[Pause, ...] = ()
+    pause_articles: tuple[str, ...] = ()
+    start_day_counts: bool = False
+    rolls: bool = True  # a last day on a rest day moves to the next working day
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(a for a in (self.period, *self.counting, *self.pause_articles) if a)
+
+    @property
+    def effective(self) -> date | None:
+        """The day the law setting the period took effect (None for a promise)."""
+        return law.article(self.period).law.effective if self.period else None
+
+    def in_force_on(self, day: date) -> bool:
+        return not self.period or law.article(self.period).law.in_force_on(day)
+
+
+def _civil(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
+    return ClockRule(key, trigger, unit, amount, period, counting)
+
+
+RULES: tuple[ClockRule, ...] = (
+    # The response promise by priority (wall clock from registration; CaseFile's users' own promise).
+    ClockRule("response.urgent", Trigger.REGISTERED, Unit.HOURS, 2, rolls=False),
+    ClockRule("response.important", Trigger.REGISTERED, Unit.HOURS, 24, rolls=False),
+    ClockRule("response.normal", Trigger.REGISTERED, Unit.HOURS, 48, rolls=False),
+    # 市场监督管理投诉举报处理办法 (from 2026-04-15) and the 暂行办法 before it.
+    ClockRule(
+        "regulator.acceptance",
+        Trigger.REGULATOR_RECEIVED,
+        Unit.WORKING_DAYS,
+        7,
+        "complaint-measures.acceptance-7-days",
+        ("complaint-measures.periods",),
+    ),
+    ClockRule("regulator.acceptance", Trigger.REGULATOR_RECEIVED, Unit.WORKING_DAYS, 7, "complaint-measures-2019.14"),
+    ClockRule(
+        "regulator.mediation",
+        Trigger.REGULATOR_ACCEPTED,
+        Unit.DAYS,
+        60,
+        "complaint-measures.mediation-ends",
+        ("complaint-measures.periods",),
+        (Pause.TESTING,),
+        ("complaint-measures.testing",),
+    ),
+    ClockRule(
+        "regulator.mediation",
+        Trigger.REGULATOR_ACCEPTED,
+        Unit.WORKING_DAYS,
+        45,
+        "complaint-measures-2019.21",
+        (),
+        (Pause.TESTING,),
+        ("complaint-measures-2019.20",),
+    ),
+    # 快递暂行条例: the courier company answers a complaint within 7 days; then the user may appeal
+    # to the postal administration (12305).
+    _civil(
+        "courier.reply",
+        Trigger.CARRIER_COMPLAINT,
+        Unit.DAYS,
+        7,
+        "express-regulation.complaint-7-days",
+        "civil-code.201",
+        "civil-code.203",
+    ),
+    _civil(
+        "courier.reply",
+        Trigger.CARRIER_COMPLAINT,
+        Unit.DAYS,
+        7,
+        "express-regulation-2019.28",
+        "civil-code.201",
+        "civil-code.203",
+    ),
+    # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt.
+    _civil(
+        "consumer.no-reason-return",
+        Trigger.GOODS_RECEIVED,
+        Unit.DAYS,
+        7,
+        "consumer-protection.25",
+        "civil-code.201",
+        "civil-code.203",
+    ),
+    # 民事诉讼法
+    _civil("court.filing", Trigger.SUIT_FILED, Unit.DAYS, 7, "civil-procedure.126", "civil-procedure.85"),
+    _civil(
+        "court.appeal-judgment", Trigger.JUDGMENT_SERVED, Unit.DAYS, 15, "civil-procedure.171", "civil-procedure.85"
+    ),
+    _civil("court.appeal-ruling", Trigger.RULING_SERVED, Unit.DAYS, 10, "civil-procedure.171", "civil-procedure.85"),
+    _civil(
+        "court.enforcement",
+        Trigger.PERFORMANCE_DUE,
+        Unit.YEARS,
+        2,
+        "civil-procedure.250",
+        "civil-procedure.85",
+        "civil-code.202",
+    ),
+    # 民法典 art. 188: the general limitation period.
+    _civil(
+        "civil.limitation",
+        Trigger.HARM_KNOWN,
+        Unit.YEARS,
+        3,
+        "civil-code.188",
+        "civil-code.201",
+        "civil-code.202",
+        "civil-code.203",
+    ),
+    # 仲裁法: applying to set an award aside (3 months since 2026-03-01, 6 months before).
+    _civil(
+        "arbitration.set-aside",
+        Trigger.AWARD_RECEIVED,
+        Unit.MONTHS,
+        3,
+        "arbitration.set-aside-time-limit",
+        "civil-code.201",
+        "civil-code.202",
+        "civil-code.203",
+    ),
+    _civil(
+        "arbitration.set-aside",
+        Trigger.AWARD_RECEIVED,
+        Unit.MONTHS,
+        6,
+        "arbitration-2017.59",
+        "civil-code.201",
+        "civil-code.202",
+        "civil-code.203",
+    ),
+)
+
+RESPONSE_RULES = {"urgent": "response.urgent", "important": "response.important", "normal": "response.normal"}
+
+
+def keys() -> list[str]:
+    """Every clock's key, in the table's order."""
+    return list(dict.fromkeys(rule.key for rule in RULES))
+
+
+def versions(key: str) -> list[ClockRule]:
+    found = [rule for rule in RULES if rule.key == key]
+    if not found:
+        raise KeyError(key)
+    return found
+
+
+def rule_for(key: str, started: date) -> ClockRule:
+    """The version of a clock that applies to a period starting on ``started``.
+
+    The version whose law was in force that day; before the first version took effect, the
+    first; a version without a law (a promise) always applies.
+    """
+    candidates = versions(key)
+    for rule in candidates:
+        if rule.in_force_on(started):
+            return rule
+    dated = sorted(candidates, key=lambda r: r.effective or date.min)
+    earlier = [r for r in dated if (r.effective or date.min) <= started]
+    return earlier[-1] if earlier else dated[0]
+
+
+def rules_for(trigger: Trigger) -> list[str]:
+    """The clocks an event starts (keys)."""
+    return list(dict.fromkeys(rule.key for rule in RULES if rule.trigger == trigger))
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A time the clock stood still (e.g. while the goods were being tested); ``end`` None: still paused."""
+
+    start: datetime
+    end: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    rule: ClockRule
+    started: datetime
+    due: datetime  # the moment the period has run out (24:00 of the last day, CST, for day units)
+    last_day: date  # the last day on which the act is in time
+    provisional: bool  # counted across a year the calendar does not know: 暂定
+    rolled_from: date | None = None  # the last day before it moved past rest days
+    paused_days: int = 0
+    paused: bool = False  # the clock is stopped now: the last day moves for as long as it stays stopped
+
+    def remaining(self, now: datetime) -> timedelta:
+        return self.due - now
+
+    def overdue(self, now: datetime) -> bool:
+        return now >= self.due
+
+
+def compute(
+    key: str,
+    started: datetime,
+    *,
+    pauses: Sequence[Interval] = (),
+    now: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Deadline:
+    """The deadline of clock ``key`` started at ``started`` (an aware time), after the pauses given.
+
+    A pause still open counts as lasting until ``now`` (the deadline says it is ``paused``).
+    """
+    if started.tzinfo is None:
+        raise ValueError("a clock's start must carry its time zone")
+    cal = calendar or current()
+    local = started.astimezone(CST)
+    rule = rule_for(key, local.date())
+    moment = (now or datetime.now(CST)).astimezone(CST)
+    still_paused = any(p.end is None for p in pauses) and bool(rule.paused_by)
+    closed = [Interval(p.start, p.end or moment) for p in pauses] if rule.paused_by else []
+    if rule.unit is Unit.HOURS:
+        stopped = sum((_overlap(p, local) for p in closed), timedelta())
+        due = local + timedelta(hours=rule.amount) + stopped
+        return Deadline(rule, local, due, due.date(), False, paused_days=stopped.days, paused=still_paused)
+    skip = _paused_dates(closed)
+    if rule.unit is Unit.WORKING_DAYS:
+        found = cal.add_working_days(local.date(), rule.amount, skip=skip)
+        return _deadline(rule, local, found.day, found.provisional, None, len(skip), still_paused)
+    if rule.unit is Unit.DAYS:
+        last = _add_days(local.date(), rule.amount, skip, counts_start=rule.start_day_counts)
+    else:
+        months = rule.amount * (12 if rule.unit is Unit.YEARS else 1)
+        last = _add_months(local.date(), months) + timedelta(days=len([d for d in skip if d > local.date()]))
+    if rule.rolls:
+        moved = cal.next_working_day(last)
+        rolled_from = last if moved.day != last else None
+        return _deadline(rule, local, moved.day, moved.provisional, rolled_from, len(skip), still_paused)
+    return _deadline(rule, local, last, False, None, len(skip), still_paused)
+
+
+def _deadline(
+    rule: ClockRule, started: datetime, last: date, provisional: bool, rolled: date | None, paused: int, still: bool
+) -> Deadline:
+    due = datetime.combine(last + timedelta(days=1), time(), CST)
+    return Deadline(rule, started, due, last, provisional, rolled, paused, still)
+
+
+def _overlap(pause: Interval, started: datetime) -> timedelta:
+    assert pause.end is not None
+    begin = max(pause.start, started)
+    return max(pause.end - begin, timedelta())
+
+
+def _paused_dates(pauses: Iterable[Interval]) -> frozenset[date]:
+    """Days not counted: from the day a pause began to the day before it ended."""
+    days: set[date] = set()
+    for p in pauses:
+        assert p.end is not None
+        day, end = p.start.astimezone(CST).date(), p.end.astimezone(CST).date()
+        while day < end:
+            days.add(day)
+            day += timedelta(days=1)
+    return frozenset(days)
+
+
+def _add_days(start: date, count: int, skip: frozenset[date], *, counts_start: bool) -> date:
+    day, counted = (start - timedelta(days=1)) if counts_start else start, 0
+    while counted < count:
+        day += timedelta(days=1)
+        if day not in skip:
+            counted += 1
+    return day
+
+
+def _add_months(start: date, months: int) -> date:
+    """The corresponding day ``months`` later, or that month's last day (民法典 art. 202)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _gregorian.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))
+
+
+def citation(rule: ClockRule, *, short: bool = True) -> str:
+    """The articles a rule rests on, as printed: 《民事诉讼法》第一百七十一条、第八十五条."""
+    return law.cite_many(rule.articles, short=short) if rule.articles else ""

@@ -1,0 +1,170 @@
+"""The clock rule table and China's working-day calendar: table-driven vectors for every rule."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from casefile.core import law
+from casefile.core.errors import CaseFileError
+from casefile.core.workflow import calendar as workcal
+from casefile.core.workflow.clocks import CST, RULES, Interval, Unit, compute, keys, rule_for, versions
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=CST)
+
+
+# key, started, last day, rolled from (None: not moved), provisional, the article setting the period
+VECTORS = [
+    # the issue's vectors: 7 working days across 国庆; 15 days from a judgment ending on 国庆 rolls to 10-08
+    ("regulator.acceptance", "2026-09-28 10:00", "2026-10-13", None, False, "complaint-measures.acceptance-7-days"),
+    ("court.appeal-judgment", "2026-09-16 15:00", "2026-10-08", "2026-10-01", False, "civil-procedure.171"),
+    ("court.appeal-ruling", "2026-09-20 09:00", "2026-09-30", None, False, "civil-procedure.171"),
+    # Sunday 2026-09-20 is a make-up working day: a 10-day period ending on it does not move
+    ("court.appeal-ruling", "2026-09-10 09:00", "2026-09-20", None, False, "civil-procedure.171"),
+    ("court.filing", "2026-04-27 11:00", "2026-05-06", "2026-05-04", False, "civil-procedure.126"),
+    ("courier.reply", "2026-09-24 18:30", "2026-10-08", "2026-10-01", False, "express-regulation.complaint-7-days"),
+    ("courier.reply", "2025-03-01 12:00", "2025-03-10", "2025-03-08", False, "express-regulation-2019.28"),
+    ("consumer.no-reason-return", "2026-11-20 20:00", "2026-11-27", None, False, "consumer-protection.25"),
+    # the 2019 暂行办法 (45 working days) for a complaint accepted before 2026-04-15; 60 days after
+    ("regulator.mediation", "2026-03-02 10:00", "2026-05-08", None, False, "complaint-measures-2019.21"),
+    ("regulator.mediation", "2026-04-15 10:00", "2026-06-15", "2026-06-14", False, "complaint-measures.mediation-ends"),
+    ("regulator.acceptance", "2026-04-14 10:00", "2026-04-23", None, False, "complaint-measures-2019.14"),
+    # months: the corresponding day, or the month's last day (民法典 art. 202), then rolled
+    ("arbitration.set-aside", "2026-05-31 10:00", "2026-08-31", None, False, "arbitration.set-aside-time-limit"),
+    ("arbitration.set-aside", "2026-03-31 10:00", "2026-06-30", None, False, "arbitration.set-aside-time-limit"),
+    ("arbitration.set-aside", "2025-11-30 10:00", "2026-06-01", "2026-05-30", False, "arbitration-2017.59"),
+    ("court.enforcement", "2024-06-28 00:00", "2026-06-29", "2026-06-28", False, "civil-procedure.250"),
+    # into years the calendar does not know: estimated, and said to be provisional
+    ("regulator.acceptance", "2026-12-24 10:00", "2027-01-05", None, True, "complaint-measures.acceptance-7-days"),
+    ("court.filing", "2026-12-28 10:00", "2027-01-04", None, True, "civil-procedure.126"),
+    ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, True, "civil-code.188"),
+]
+
+
+@pytest.mark.parametrize(("key", "started", "last", "rolled", "provisional", "period"), VECTORS)
+def test_each_clock_gives_its_last_day(
+    key: str, started: str, last: str, rolled: str | None, provisional: bool, period: str
+) -> None:
+    deadline = compute(key, at(started))
+    assert deadline.rule.period == period
+    assert deadline.last_day == date.fromisoformat(last)
+    assert deadline.rolled_from == (date.fromisoformat(rolled) if rolled else None)
+    assert deadline.provisional is provisional
+    # a period runs out at 24:00 of its last day, China Standard Time (民法典 art. 203)
+    assert deadline.due == datetime.combine(deadline.last_day + timedelta(days=1), datetime.min.time(), CST)
+
+
+def test_the_calendar_knows_make_up_working_days_and_holidays() -> None:
+    cal = workcal.shipped()
+    assert cal.is_working_day(date(2026, 10, 10))  # Saturday, worked for 国庆
+    assert cal.is_working_day(date(2026, 1, 4))  # Sunday, worked for 元旦
+    assert not cal.is_working_day(date(2026, 10, 1)) and cal.rest_name(date(2026, 10, 1)) == "国庆节"
+    assert not cal.is_working_day(date(2026, 10, 11))  # an ordinary Sunday
+    assert cal.knows(date(2026, 12, 31)) and not cal.knows(date(2027, 1, 1))
+    assert cal.known_years()[0] == 2004
+    assert cal.working_days_between(date(2026, 9, 28), date(2026, 10, 13)) == (7, False)
+
+
+@pytest.mark.parametrize(
+    ("key", "hours"), [("response.urgent", 2), ("response.important", 24), ("response.normal", 48)]
+)
+def test_the_response_promise_counts_wall_clock_hours_through_holidays(key: str, hours: int) -> None:
+    deadline = compute(key, at("2026-10-01 10:00"))
+    assert deadline.due == at("2026-10-01 10:00") + timedelta(hours=hours)
+    assert not deadline.provisional and deadline.rolled_from is None
+
+
+def test_testing_time_is_not_counted_in_mediation() -> None:
+    accepted = at("2026-05-06 10:00")
+    plain = compute("regulator.mediation", accepted)
+    assert plain.last_day == date(2026, 7, 6)  # 60 days: 07-05 is a Sunday
+    tested = compute("regulator.mediation", accepted, pauses=[Interval(at("2026-05-20 09:00"), at("2026-05-30 17:00"))])
+    assert tested.paused_days == 10
+    assert tested.last_day == date(2026, 7, 15)  # 07-05 + 10 days
+    # the old rule (45 working days) skips testing days too
+    old = compute("regulator.mediation", at("2026-03-02 10:00"), pauses=[Interval(at("2026-03-09"), at("2026-03-11"))])
+    assert old.last_day == date(2026, 5, 11)  # two working days after 05-08: the make-up Saturday 05-09, then 05-11
+
+
+def test_a_pause_still_running_stops_the_clock_until_now() -> None:
+    accepted = at("2026-05-06 10:00")
+    running = compute(
+        "regulator.mediation", accepted, pauses=[Interval(at("2026-05-20 09:00"))], now=at("2026-05-25 12:00")
+    )
+    assert running.paused and running.paused_days == 5
+    assert running.last_day == date(2026, 7, 10)
+    # clocks without a pause rule ignore pauses
+    assert compute("court.filing", accepted, pauses=[Interval(at("2026-05-07"))]).paused is False
+
+
+def test_an_imported_calendar_settles_a_provisional_deadline(tmp_path: Path) -> None:
+    started = at("2026-12-24 10:00")
+    assert compute("regulator.acceptance", started).provisional
+    notice = tmp_path / "2027.json"
+    notice.write_text(
+        json.dumps(
+            {
+                "format": "casefile-calendar/1",
+                "source": "国务院办公厅关于2027年部分节假日安排的通知 (test)",
+                "years": {"2027": {"rest": {f"2027-01-0{d}": "元旦" for d in range(1, 5)}, "work": {}}},
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    assert workcal.import_file(notice) == [2027]
+    settled = compute("regulator.acceptance", started)
+    assert not settled.provisional
+    # 12-25, 28, 29, 30, 31, then (01-01 to 01-04 rest in this notice) 01-05, 01-06; the estimate said 01-05
+    assert settled.last_day == date(2027, 1, 6)
+    assert workcal.current().rest_name(date(2027, 1, 1)) == "元旦"
+    # importing another year keeps 2027
+    notice.write_text(notice.read_text(encoding="utf-8").replace("2027", "2028"), encoding="utf-8")
+    assert workcal.import_file(notice) == [2028]
+    assert workcal.current().knows(date(2027, 6, 1)) and workcal.current().knows(date(2028, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "not a CaseFile calendar file"),
+        ('{"format": "other"}', "not a CaseFile calendar file"),
+        ('{"format": "casefile-calendar/1", "years": {}}', "holds no years"),
+        ('{"format": "casefile-calendar/1", "years": {"2027": {"rest": {}}}}', "lists no rest days"),
+        ('{"format": "casefile-calendar/1", "years": {"2027": {"rest": {"2028-01-01": ""}}}}', "listed under the year"),
+        ('{"format": "casefile-calendar/1", "years": {"2027": {"rest": {"1 May": ""}}}}', "is not a date"),
+        (
+            '{"format": "casefile-calendar/1", "years": {"2027": '
+            '{"rest": {"2027-01-01": ""}, "work": {"2027-01-01": ""}}}}',
+            "both as a rest day and as a working day",
+        ),
+    ],
+)
+def test_a_bad_calendar_file_is_refused_with_a_reason(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CaseFileError, match=message):
+        workcal.import_file(path)
+    assert not workcal.imported_path().exists()
+
+
+def test_every_rule_cites_articles_of_the_law_table_and_one_version_is_in_force_today() -> None:
+    today = law.CHECKED_ON
+    for rule in RULES:
+        for article_id in rule.articles:
+            law.article(article_id)  # raises for an article the table does not hold
+        assert rule.amount > 0
+        assert (rule.unit is Unit.HOURS) == (not rule.period)
+    for key in keys():
+        assert rule_for(key, today).in_force_on(today), key
+        # versions of one clock never overlap: on each version's first day, only that version is in force
+        for version in versions(key):
+            if version.effective is not None:
+                in_force = [r for r in versions(key) if r.in_force_on(version.effective)]
+                assert in_force == [version], key
+                assert rule_for(key, version.effective) == version
