@@ -23,6 +23,7 @@ from casefile.core.validate import DISPOSITIONS as DISPOSITIONS
 from casefile.core.validate import EVENT_PARTIES as EVENT_PARTIES
 from casefile.core.validate import HANDED_IN as HANDED_IN
 from casefile.core.validate import amount_from_text, check_amount, check_time
+from casefile.core.workflow.records import Workflow
 
 RECORD_FORMAT = "casefile-case"
 # 2: a shipment's insurance is yes, no or unknown (format 1 wrote "no" for "never asked");
@@ -75,6 +76,7 @@ class ResponsibleParty(enum.StrEnum):
     UNDETERMINED = "undetermined"
     MERCHANT = "merchant"
     COURIER = "courier"
+    MANUFACTURER = "manufacturer"
     CUSTOMER = "customer"
     THIRD_PARTY = "third_party"
 
@@ -284,6 +286,8 @@ class TimelineEvent:
     recorded_by: str = ""
     ref: str = _added("")
     party: str = _added("")
+    decision: str = _added("")  # what was decided or agreed, if anything
+    recorded_at: datetime | None = _added()  # when it was entered (from its custody entry)
 
 
 @dataclass
@@ -543,6 +547,8 @@ class Case:
     created_by: str = ""
     custody_head: CustodyHead = field(default_factory=CustodyHead)
     revision: int = 0
+    # Responsibility, negotiation, proceedings, outcome, execution, closing (casefile.core.workflow.records).
+    workflow: Workflow = field(default_factory=Workflow, metadata={"sparse": True})
 
     @property
     def response_due_at(self) -> datetime:
