@@ -1,0 +1,201 @@
+"""The clocks running on a case, read from its record: what started each, when it is due, and
+whether what it waits for has happened.
+
+Two kinds of clock:
+- a **duty**: someone must act by the deadline — the response promise (the handler), a
+  regulator's decision to accept and its mediation period, the courier's reply, the court's
+  立案. It is *met* when the act is on record in time, *late* when it came after, *overdue* when
+  the deadline passed with nothing on record.
+- a **limit**: a right must be used by the deadline — returning goods without reasons, an
+  appeal, setting an award aside, applying for enforcement, the limitation period. It is *open*
+  until it runs out, then *expired*; using the right (the appeal filed…) ends it as *used*.
+
+A closed case runs no clocks: ``case_clocks`` returns what each clock came to, and ``due``
+lists only those still running.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from casefile.core.model import Case, EventKind
+from casefile.core.workflow.calendar import WorkCalendar, current
+from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
+from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
+
+LIMITS = frozenset(
+    {
+        "consumer.no-reason-return",
+        "court.appeal-judgment",
+        "court.appeal-ruling",
+        "arbitration.set-aside",
+        "court.enforcement",
+        "civil.limitation",
+    }
+)
+
+
+class Status(enum.StrEnum):
+    RUNNING = "running"  # a duty not yet met, before its deadline
+    MET = "met"  # a duty met in time
+    LATE = "late"  # a duty met after its deadline
+    OVERDUE = "overdue"  # a duty past its deadline with nothing on record
+    OPEN = "open"  # a limit still running
+    USED = "used"  # a limit whose right was used
+    EXPIRED = "expired"  # a limit that ran out
+    STOPPED = "stopped"  # the case was closed while it ran
+
+
+@dataclass(frozen=True)
+class ClockState:
+    key: str
+    deadline: Deadline
+    met_at: datetime | None  # when the awaited act (or the use of the right) happened
+    status: Status
+    ref: str = ""  # what it belongs to: a proceeding's number, a complaint's 工单号
+
+    @property
+    def running(self) -> bool:
+        return self.status in (Status.RUNNING, Status.OVERDUE, Status.OPEN)
+
+    @property
+    def is_limit(self) -> bool:
+        return self.key in LIMITS
+
+
+def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[ClockState]:
+    """Every clock the record starts, oldest deadline first."""
+    moment = (now or datetime.now(CST)).astimezone(CST)
+    cal = calendar or current()
+    closed = case.workflow.closed
+    states = [
+        _state(key, started, met, moment, cal, closed_at=closed.at if closed else None, pauses=pauses, ref=ref)
+        for key, started, met, pauses, ref in _starts(case)
+    ]
+    return sorted(states, key=lambda s: s.deadline.due)
+
+
+def running(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[ClockState]:
+    return [s for s in case_clocks(case, now, calendar) if s.running]
+
+
+def next_due(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> ClockState | None:
+    """The running clock that runs out first (an overdue one first of all)."""
+    states = running(case, now, calendar)
+    return states[0] if states else None
+
+
+def _state(
+    key: str,
+    started: datetime,
+    met: datetime | None,
+    now: datetime,
+    cal: WorkCalendar,
+    *,
+    closed_at: datetime | None,
+    pauses: tuple[Interval, ...],
+    ref: str,
+) -> ClockState:
+    deadline = compute(key, started, pauses=pauses, now=now, calendar=cal)
+    if key in LIMITS:
+        if met is not None:
+            status = Status.USED
+        elif now >= deadline.due:
+            status = Status.EXPIRED
+        elif closed_at is not None:
+            status = Status.STOPPED
+        else:
+            status = Status.OPEN
+    elif met is not None:
+        status = Status.MET if met < deadline.due else Status.LATE
+    elif closed_at is not None:
+        status = Status.STOPPED
+    else:
+        status = Status.OVERDUE if now >= deadline.due else Status.RUNNING
+    return ClockState(key, deadline, met, status, ref)
+
+
+Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str]
+
+
+def _starts(case: Case) -> Iterator[Start]:
+    """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
+    yield RESPONSE_RULES[case.priority.value], case.complained_at, case.first_response_at, (), ""
+    received = case.transaction.received_at
+    if received is not None:
+        yield "consumer.no-reason-return", received, _returned(case, received), (), ""
+    yield from _courier(case)
+    for p in case.workflow.proceedings:
+        yield from _proceeding(case, p)
+    outcome = case.workflow.outcome
+    if outcome is not None and outcome.perform_by is not None:
+        paid = case.workflow.payments
+        owed = outcome.amount
+        done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
+        yield "court.enforcement", outcome.perform_by, done, (), ""
+    known = [case.complained_at, *(e.at for e in case.timeline)]
+    if case.shipment.discovered_at is not None:
+        known.append(case.shipment.discovered_at)
+    # the right is used by suing or applying for arbitration (a complaint elsewhere does not end the period)
+    filed = [
+        p.filed_at
+        for p in case.workflow.proceedings
+        if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION)
+    ]
+    yield "civil.limitation", min(known), (min(filed) if filed else None), (), ""
+
+
+def _returned(case: Case, received: datetime) -> datetime | None:
+    """The first return asked for after receipt, as the timeline records it (a complaint or a note)."""
+    for e in sorted(case.timeline, key=lambda e: e.at):
+        if e.at >= received and ("退货" in e.summary or "退款" in e.summary or "无理由" in e.summary):
+            return e.at
+    return None
+
+
+def _courier(case: Case) -> Iterator[Start]:
+    """The courier's 7-day reply runs from each complaint lodged with it; any later event with the
+    courier that is not another complaint is its reply."""
+    events = sorted(case.timeline, key=lambda e: e.at)
+    for i, e in enumerate(events):
+        if e.kind is EventKind.COMPLAINT and e.party == "courier":
+            reply = next(
+                (r.at for r in events[i + 1 :] if r.party == "courier" and r.kind is not EventKind.COMPLAINT),
+                None,
+            )
+            yield "courier.reply", e.at, reply, (), e.ref
+
+
+def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
+    pauses = tuple(Interval(t.start, t.end) for t in p.testing)
+    decided = p.ended_at or p.decided_at
+    if p.venue is Venue.REGULATOR:
+        if p.filed_at is not None:
+            answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
+            yield "regulator.acceptance", p.filed_at, answered, (), p.ref
+        if p.accepted_at is not None:
+            ended = decided if p.result is not ProceedingResult.PENDING else None
+            yield "regulator.mediation", p.accepted_at, ended, pauses, p.ref
+    if p.venue is Venue.COURT:
+        if p.filed_at is not None:
+            answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
+            yield "court.filing", p.filed_at, answered, (), p.ref
+        if p.served_at is not None and p.result in (ProceedingResult.JUDGMENT, ProceedingResult.RULING):
+            key = "court.appeal-judgment" if p.result is ProceedingResult.JUDGMENT else "court.appeal-ruling"
+            yield key, p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref
+    if p.venue is Venue.ARBITRATION and p.served_at is not None and p.result is ProceedingResult.AWARD:
+        yield "arbitration.set-aside", p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref
+
+
+def _next_filed(case: Case, after: Proceeding, venue: Venue) -> datetime | None:
+    """When the right was used: a later proceeding at ``venue`` filed after ``after`` was served."""
+    assert after.served_at is not None
+    later = [
+        p.filed_at
+        for p in case.workflow.proceedings
+        if p is not after and p.venue is venue and p.filed_at is not None and p.filed_at >= after.served_at
+    ]
+    return min(later) if later else None
