@@ -195,6 +195,16 @@ def test_the_window_runs_seven_days_from_the_day_after_receipt() -> None:
     assert unknown.received is None and unknown.last_day is None and not unknown.claim_false
 
 
+def test_a_window_ending_on_a_holiday_is_printed_as_moved_and_one_in_an_unknown_year_as_provisional() -> None:
+    """The document prints the window from the same clock the app shows: moved past 国庆, and 暂定 in 2027."""
+    national_day = seven_day_case(received=datetime(2026, 9, 24, 15, 0, tzinfo=CST))
+    window = return_window(context(national_day, Venue.CONSUMER_ASSOCIATION))
+    assert window.last_day == date(2026, 10, 8)
+    assert "至2026年10月8日（2026年10月1日为法定休假日，顺延）届满" in complaint_of(national_day)
+    new_year = seven_day_case(received=datetime(2026, 12, 28, 15, 0, tzinfo=CST))
+    assert "至2027年1月4日（暂定：该年度节假日安排尚未公布）届满" in complaint_of(new_year)
+
+
 @pytest.mark.parametrize(
     "said", ["客服称已超过七天，不予退货", "商家说超过7天了", "对方回复过了七天不能退", "已超出七日"]
 )
@@ -315,7 +325,8 @@ def test_the_complaint_to_the_carrier_and_the_reply_date_are_blanks_until_record
 
 
 def test_a_recorded_complaint_dates_the_reply(tmp_path: Path) -> None:
-    """A complaint lodged with the carrier on the 22nd (its 工单号 recorded) is due an answer by the 29th."""
+    """A complaint lodged with the carrier on the 22nd (its 工单号 recorded) is due an answer in 7 days: the 29th is
+    a Sunday, so the last day is Monday the 30th (the ``courier.reply`` clock, 民法典 art. 203)."""
     case = full_case()
     case.timeline.append(
         TimelineEvent(at(22, 16, 0), EventKind.COMPLAINT, "向快递公司提出理赔", ref="GD20261122001", party="courier")
@@ -324,10 +335,15 @@ def test_a_recorded_complaint_dates_the_reply(tmp_path: Path) -> None:
         TimelineEvent(at(20, 9, 0), EventKind.COMPLAINT, "向商家投诉", ref="X1", party="respondent")
     )
     ctx = context(case, Venue.COURIER_CLAIM, MERCHANT)
-    assert reply_deadline(ctx) == date(2026, 11, 29)
+    deadline = reply_deadline(ctx)
+    assert deadline is not None
+    assert deadline.last_day == date(2026, 11, 30) and deadline.rolled_from == date(2026, 11, 29)
     texts = render(ctx, tmp_path / "claim")
-    assert "向快递企业投诉日期2026年11月22日工单号GD20261122001应答复日期2026年11月29日" in texts["快递理赔申请书"]
-    assert "2026年11月29日前处理并答复" in texts["申诉途径与期限"]
+    assert (
+        "向快递企业投诉日期2026年11月22日工单号GD20261122001应答复日期2026年11月30日（2026年11月29日为法定休假日，顺延）"
+        in texts["快递理赔申请书"]
+    )
+    assert "2026年11月30日（2026年11月29日为法定休假日，顺延）前处理并答复" in texts["申诉途径与期限"]
     assert "投诉/索赔向快递公司提出理赔（编号：GD20261122001）" in texts["快递理赔申请书"]  # the dealings table
     court = render(context(case, Venue.COURT), tmp_path / "court")["民事起诉状"]
     assert "（投诉/索赔；对象：快递企业；编号：GD20261122001）：向快递公司提出理赔" in court

@@ -27,6 +27,7 @@ from casefile.core.model import (
     TimelineEvent,
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
+from casefile.core.workflow.clocks import Deadline
 
 Section = tuple[str, list[Flowable]]
 
@@ -84,6 +85,17 @@ def fmt_date(value: datetime | date | None, case: Case | None = None) -> str:
     if isinstance(value, datetime) and case is not None:
         value = _local(value, case)
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def fmt_deadline(deadline: Deadline) -> str:
+    """A deadline's last day as printed, saying when it moved past rest days and when it is provisional:
+    2026年10月8日（2026年10月1日为法定休假日，顺延）, …（暂定：该年度节假日安排尚未公布）."""
+    text = fmt_date(deadline.last_day)
+    if deadline.rolled_from is not None:
+        text += f"（{fmt_date(deadline.rolled_from)}为法定休假日，顺延）"
+    if deadline.provisional:
+        text += "（暂定：该年度节假日安排尚未公布）"
+    return text
 
 
 def fmt_time(value: datetime | None, case: Case) -> str:

@@ -17,7 +17,6 @@ from casefile.core.bundle.documents.claims import claim_list
 from casefile.core.bundle.documents.common import (
     CONSUMER,
     DATE_BLANK,
-    _local,
     _narrative,
     _refs,
     _signature,
@@ -25,12 +24,14 @@ from casefile.core.bundle.documents.common import (
     cite_on_day,
     fmt_amount,
     fmt_date,
+    fmt_deadline,
     fmt_time,
     law_quotes,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import _FRAUD, _add_years, _bought_online, filed_with, return_window
+from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, return_window
 from casefile.core.model import CaseType
+from casefile.core.workflow.clocks import compute
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -169,8 +170,8 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
     text = (
         f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由。"
         f"投诉人于{fmt_date(window.received)}收到商品，期间自次日起计算（{art201}），"
-        f"至{fmt_date(window.last_day)}届满（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，"
-        f"{art203}）。"
+        f"至{fmt_deadline(window.deadline) if window.deadline else fmt_date(window.last_day)}届满"
+        f"（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，{art203}）。"
     )
     story = [_p(text, "indent")]
     first, claim = window.first_request, window.claim
@@ -199,7 +200,7 @@ def _three_years(ctx: BundleContext) -> tuple[str, str]:
     if case.shipment.discovered_at is not None:
         known.append(case.shipment.discovered_at)
     earliest = min(known, key=lambda t: _sort_key(t, case))
-    return fmt_date(earliest, case), fmt_date(_add_years(_local(earliest, case).date(), 3))
+    return fmt_date(earliest, case), fmt_deadline(compute("civil.limitation", earliest))
 
 
 def _consumer_notes(ctx: BundleContext) -> list[Flowable]:

@@ -31,6 +31,7 @@ from casefile.core.bundle.documents.common import (
     courier_parties,
     fmt_amount,
     fmt_date,
+    fmt_deadline,
     fmt_insured,
     fmt_time,
     fmt_weight,
@@ -42,6 +43,7 @@ from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbere
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import Party
+from casefile.core.workflow.clocks import compute
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -181,7 +183,7 @@ def complaint_fields(ctx: BundleContext) -> list[_F]:
     return [
         _F("向快递企业投诉日期", fmt_date(complaint.at, ctx.case) if complaint is not None else DATE_BLANK),
         _F("工单号", complaint.ref if complaint is not None else ""),
-        _F("应答复日期", fmt_date(deadline) if deadline is not None else DATE_BLANK, wide=True),
+        _F("应答复日期", fmt_deadline(deadline) if deadline is not None else DATE_BLANK, wide=True),
     ]
 
 
@@ -228,7 +230,7 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     shipment = case.shipment
     one_year = fmt_date(_add_years(_local(shipment.shipped_at, case).date(), 1)) if shipment.shipped_at else ""
     known = shipment.discovered_at or shipment.signed_at
-    three_years = fmt_date(_add_years(_local(known, case).date(), 3)) if known else ""
+    three_years = fmt_deadline(compute("civil.limitation", known)) if known else ""
     art28 = cite_on_day(ctx, "express-regulation.complaint-7-days", short=True)
     art65 = cite_on_day(ctx, "postal-law.65", short=True)
     art30 = cite_on_day(ctx, "express-market-measures.30", short=True, part=True)
@@ -238,7 +240,7 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     if complaint is not None and deadline is not None:
         lodged = (
             f"本件向快递企业投诉的日期为 {fmt_date(complaint.at, case)}，"
-            f"快递企业应于 {fmt_date(deadline)} 前处理并答复。"
+            f"快递企业应于 {fmt_deadline(deadline)} 前处理并答复。"
         )
     else:
         lodged = "本件向快递企业投诉的日期及工单号尚未记录：请在申诉材料中填写，答复期限自该日起算。"

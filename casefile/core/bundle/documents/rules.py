@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from casefile.core import law
@@ -20,9 +20,10 @@ from casefile.core.model import (
     TimelineEvent,
 )
 from casefile.core.record.timeline import lodged
+from casefile.core.workflow.clocks import Deadline, compute, versions
 
-REPLY_DAYS = 7  # 快递暂行条例 art. 29 (art. 28 in the 2019 text): express-regulation.complaint-7-days
-RETURN_DAYS = 7  # 消费者权益保护法 art. 25: 自收到商品之日起七日内退货
+REPLY_DAYS = versions("courier.reply")[0].amount  # 快递暂行条例 art. 29: 自接到投诉之日起7日内
+RETURN_DAYS = versions("consumer.no-reason-return")[0].amount  # 消费者权益保护法 art. 25: 七日内退货
 
 _ONLINE_PLATFORM = re.compile(
     r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
@@ -152,13 +153,14 @@ def carrier_complaint(ctx: BundleContext) -> TimelineEvent | None:
     return found[0] if found else None
 
 
-def reply_deadline(ctx: BundleContext) -> date | None:
-    """The date by which the carrier should have answered: 7 days from the day the complaint was lodged with it
-    (条例 art. 28), never from the day the PDF was made; None while no complaint is recorded."""
+def reply_deadline(ctx: BundleContext) -> Deadline | None:
+    """When the carrier should have answered by: the ``courier.reply`` clock (7 days from the day the complaint
+    was lodged with it, a last day on a rest day moved to the next working day), never counted from the day
+    the PDF was made; None while no complaint is recorded."""
     complaint = carrier_complaint(ctx)
     if complaint is None:
         return None
-    return _local(complaint.at, ctx.case).date() + timedelta(days=REPLY_DAYS)
+    return compute("courier.reply", complaint.at)
 
 
 # A respondent saying the seven days are over: 已超过七天, 超过7天, 过了七天, 超出七日…
@@ -178,6 +180,7 @@ class ReturnWindow:
 
     received: date | None
     last_day: date | None
+    deadline: Deadline | None  # the ``consumer.no-reason-return`` clock (its last day is ``last_day``)
     first_request: TimelineEvent | None
     request_day: date | None  # first_request's day, in the case's time zone
     claimed: bool
@@ -200,7 +203,8 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
     case = ctx.case
     received_at = case.transaction.received_at
     received = _local(received_at, case).date() if received_at is not None else None
-    last_day = received + timedelta(days=RETURN_DAYS) if received is not None else None
+    deadline = compute("consumer.no-reason-return", received_at) if received_at is not None else None
+    last_day = deadline.last_day if deadline is not None else None
     events = _timeline(ctx)
     claims = [e for e in events if PAST_SEVEN_DAYS.search(e.summary)]
     about_returns = [e for e in events if _RETURN_REQUEST.search(e.summary) or PAST_SEVEN_DAYS.search(e.summary)]
@@ -208,6 +212,7 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
     return ReturnWindow(
         received=received,
         last_day=last_day,
+        deadline=deadline,
         first_request=first,
         request_day=_local(first.at, case).date() if first is not None else None,
         claimed=bool(claims) or bool(PAST_SEVEN_DAYS.search(case.facts)),
