@@ -19,7 +19,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -152,6 +152,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the cases")
     p.add_argument("--json", action="store_true")
     p.add_argument("--search", default="", help="number, name, phone, order or waybill number")
+
+    p = sub.add_parser(
+        "due",
+        help="the clocks running on open cases that run out within N days, overdue ones first",
+        description="Every running clock — the response promise, a regulator's acceptance and mediation periods, "
+        "the courier's reply, the court's filing, the appeal, set-aside, enforcement, return and limitation "
+        "periods — of the open cases that runs out within --days days (overdue ones included), soonest first. "
+        "Deadlines count China's working days and holidays; one that runs into a year whose holiday "
+        "arrangement is not known yet is marked provisional.",
+    )
+    p.add_argument("--days", type=int, default=7, metavar="N", help="look this many days ahead (default 7)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "calendar",
+        help="the working-day calendar deadlines are counted on: show a year, or import a newer year",
+        description="Deadlines counted in working days, or moved past a holiday, follow China's official "
+        "holiday arrangement (with its make-up working days). CaseFile ships the years known when it was "
+        "released; 'casefile calendar import FILE' adds a year published since (a casefile-calendar/1 JSON "
+        "file), for every library of this user.",
+    )
+    p.add_argument("action", choices=["show", "import"])
+    p.add_argument("target", nargs="?", default="", help="show: a year (default: the years known); import: a file")
 
     p = sub.add_parser("show", help="show a case")
     p.add_argument("case")
@@ -1143,6 +1166,95 @@ def cmd_redact(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_due(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.clocks import CST, citation
+    from casefile.core.workflow.due import library_due
+
+    if args.days < 0:
+        raise InvalidValueError("--days: give 0 or more days")
+    now = datetime.now(CST)
+    until = datetime.combine(now.date() + timedelta(days=args.days + 1), datetime.min.time(), CST)
+    items = library_due(library, until=until, now=now)
+    if args.json:
+        print(
+            json_text(
+                [
+                    {
+                        "case": i.number,
+                        "title": i.title,
+                        "clock": i.clock.key,
+                        "kind": "limit" if i.clock.is_limit else "duty",
+                        "status": i.clock.status.value,
+                        "ref": i.clock.ref,
+                        "started": i.clock.deadline.started.isoformat(),
+                        "last_day": i.clock.deadline.last_day.isoformat(),
+                        "due": i.clock.deadline.due.isoformat(),
+                        "provisional": i.clock.deadline.provisional,
+                        "paused": i.clock.deadline.paused,
+                        "rolled_from": i.clock.deadline.rolled_from.isoformat()
+                        if i.clock.deadline.rolled_from
+                        else None,
+                        "basis": citation(i.clock.deadline.rule),
+                    }
+                    for i in items
+                ],
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    for i in items:
+        d = i.clock.deadline
+        left = d.due - now
+        when = f"OVERDUE {_fmt_span(-left)}" if left.total_seconds() <= 0 else f"in {_fmt_span(left)}"
+        marks = "".join(f" [{m}]" for m, on in (("provisional", d.provisional), ("paused", d.paused)) if on)
+        due = _fmt_time(d.due) if d.rule.unit.value == "hours" else f"{d.last_day.isoformat()} 24:00"
+        ref = f"  {i.clock.ref}" if i.clock.ref else ""
+        _print(f"{i.number}  {i.clock.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
+    if not items:
+        _print(f"nothing due within {args.days} days", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fmt_span(span: timedelta) -> str:
+    hours = int(span.total_seconds() // 3600)
+    return f"{hours // 24} d {hours % 24} h" if hours >= 24 else f"{hours} h {int(span.total_seconds() // 60) % 60} min"
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from casefile.core.workflow import calendar as workcal
+
+    if args.action == "import":
+        if not args.target:
+            raise InvalidValueError("casefile calendar import needs a file")
+        years = workcal.import_file(Path(args.target))
+        _print(f"imported {', '.join(str(y) for y in years)} into {workcal.imported_path()}")
+        return EXIT_OK
+    cal = workcal.current()
+    if not args.target:
+        known = cal.known_years()
+        _print(f"known years: {known[0]}–{known[-1]}" + (f" (missing: {_gaps(known)})" if _gaps(known) else ""))
+        _print("sources: " + "; ".join(dict.fromkeys(cal.sources)))
+        return EXIT_OK
+    if not args.target.isdigit():
+        raise InvalidValueError("casefile calendar show: give a year, e.g. 2026")
+    year = cal.years.get(int(args.target))
+    if year is None:
+        _print(
+            f"{args.target}: not known; deadlines in it are provisional (Saturdays, Sundays and 1 January, "
+            "1–2 May and 1–3 October taken as rest days)"
+        )
+        return EXIT_PROBLEMS
+    for day, name in sorted(year.rest.items()):
+        _print(f"{day.isoformat()}  rest  {name}")
+    for day, name in sorted(year.work.items()):
+        _print(f"{day.isoformat()}  work  {name}（调休）")
+    return EXIT_OK
+
+
+def _gaps(years: list[int]) -> str:
+    return ", ".join(str(y) for y in range(years[0], years[-1] + 1) if y not in years)
+
+
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     at = parse_datetime(args.at, "--at") if args.at else None
     with library.edit(args.case) as writer:
@@ -1448,6 +1560,7 @@ COMMANDS = {
     "redact": cmd_redact,
     "metadata": cmd_metadata,
     "stage": cmd_stage,
+    "due": cmd_due,
     "event": cmd_event,
     "watch": cmd_watch,
     "attach": cmd_attach,
@@ -1492,6 +1605,8 @@ def main(argv: list[str] | None = None) -> int:
         operator = resolve_operator(args.operator, settings)
         if args.command == "list" and _quick_list(args, library_path, operator):
             return EXIT_OK
+        if args.command == "calendar":  # the user's calendar, not the library's
+            return cmd_calendar(args)
         from casefile.core.library import Library
 
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
