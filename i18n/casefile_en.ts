@@ -2373,6 +2373,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import a holiday arrangement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines in working days follow the State Council&apos;s holiday arrangement. Import a newer year (a CaseFile calendar file) when it is published; deadlines in a year not known are provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2429,7 +2437,27 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years known: %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a holiday arrangement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4808,6 +4836,46 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no working day within a year after {day}: the calendar data is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a CaseFile calendar file (format {format} expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds no years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} has no list of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a year of the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} lists no rest days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed both as a rest day and as a working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed under the year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2382,6 +2382,14 @@ Reason:</source>
         <translation>关联到案件的文件夹记录在案卷库中，使用该案卷库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
     </message>
     <message>
+        <source>Import a holiday arrangement…</source>
+        <translation>导入节假日安排…</translation>
+    </message>
+    <message>
+        <source>Deadlines in working days follow the State Council&apos;s holiday arrangement. Import a newer year (a CaseFile calendar file) when it is published; deadlines in a year not known are provisional.</source>
+        <translation>以工作日计算的期限按国务院公布的节假日安排计算。新一年的安排公布后，请导入（CaseFile 日历文件）；落在尚未公布年份的期限为暂定。</translation>
+    </message>
+    <message>
         <source>Library folder</source>
         <translation>案卷库文件夹</translation>
     </message>
@@ -2438,8 +2446,28 @@ Reason:</source>
         <translation>等待文件稳定</translation>
     </message>
     <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Years known: %1–%2</source>
+        <translation>已知年份：%1–%2</translation>
+    </message>
+    <message>
+        <source>Import a holiday arrangement</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.json)</source>
+        <translation>日历文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
     </message>
     <message>
         <source>The new library is used from the next start.</source>
@@ -4824,6 +4852,46 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
         <translation>文件夹 {folder} 暂不可用，恢复后将继续监视</translation>
+    </message>
+    <message>
+        <source>no working day within a year after {day}: the calendar data is wrong</source>
+        <translation>{day} 之后一年内没有工作日：日历数据有误</translation>
+    </message>
+    <message>
+        <source>{path} is not a CaseFile calendar file (format {format} expected)</source>
+        <translation>{path} 不是 CaseFile 日历文件（应为 {format} 格式）</translation>
+    </message>
+    <message>
+        <source>{path} holds no years</source>
+        <translation>{path} 中没有任何年份</translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} has no list of days</source>
+        <translation>{path}：{year} 年没有日期列表</translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a year of the calendar</source>
+        <translation>{path}：{item} 不是日历中的年份</translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} lists no rest days</source>
+        <translation>{path}：{year} 年没有列出休息日</translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed both as a rest day and as a working day</source>
+        <translation>{path}：{day} 同时被列为休息日和工作日</translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed under the year {year}</source>
+        <translation>{path}：{day} 被列在 {year} 年之下</translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation>无法读取日历文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a date</source>
+        <translation>{path}：{item} 不是日期</translation>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>

@@ -149,3 +149,63 @@ def test_a_mistyped_event_is_corrected_or_taken_out_and_the_log_keeps_both(capsy
     assert code == 0, out + err
     code, _, err = run(capsys, *base, "event", number, "--edit", "5", "--summary", "x")
     assert code != 0 and "1 event(s)" in err
+
+
+def test_due_lists_the_running_clocks_soonest_first(capsys, lib: Path) -> None:
+    now = datetime.now().astimezone()
+    code, out, err = run(
+        capsys,
+        "--library",
+        str(lib),
+        "new",
+        "--title",
+        "快递外箱压坏",
+        "--type",
+        "logistics",
+        "--channel",
+        "phone",
+        "--priority",
+        "urgent",
+        "--complained-at",
+        (now - timedelta(hours=1)).isoformat(timespec="minutes"),
+    )
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    lodged = (now - timedelta(days=3)).isoformat(timespec="minutes")
+    argv = ["event", number, "--kind", "complaint", "--with", "courier", "--ref", "GD9", "--summary", "索赔"]
+    assert run(capsys, "--library", str(lib), *argv, "--at", lodged)[0] == 0
+    code, out, err = run(capsys, "--library", str(lib), "due", "--days", "10", "--json")
+    assert code == 0, err
+    items = json.loads(out)
+    assert [(i["case"], i["clock"], i["status"]) for i in items[:2]] == [
+        (number, "response.urgent", "running"),
+        (number, "courier.reply", "running"),
+    ]
+    courier = items[1]
+    assert courier["ref"] == "GD9" and "《快递暂行条例》第二十九条" in courier["basis"]
+    assert courier["kind"] == "duty" and courier["provisional"] in (True, False)
+    text = run(capsys, "--library", str(lib), "due")[1]
+    assert f"{number}  response.urgent" in text and "courier.reply" in text
+    # nothing due within 0 days but the urgent response (due within the hour)
+    assert [i["clock"] for i in json.loads(run(capsys, "--library", str(lib), "due", "--days", "0", "--json")[1])][
+        0
+    ] == "response.urgent"
+
+
+def test_the_calendar_shows_a_year_and_imports_a_newer_one(capsys, lib: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "--library", str(lib), "calendar", "show", "2026")
+    assert code == 0 and "2026-10-01  rest  国庆节" in out and "2026-10-10  work  国庆节（调休）" in out
+    code, out, _ = run(capsys, "--library", str(lib), "calendar", "show", "2027")
+    assert code == 1 and "not known" in out
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "casefile-calendar/1", "years": {"2027": {"rest": {}}}}', encoding="utf-8")
+    code, _, err = run(capsys, "--library", str(lib), "calendar", "import", str(bad))
+    assert code == 2 and "lists no rest days" in err
+    good = tmp_path / "2027.json"
+    good.write_text(
+        '{"format": "casefile-calendar/1", "years": {"2027": {"rest": {"2027-01-01": "元旦"}, "work": {}}}}',
+        encoding="utf-8",
+    )
+    assert run(capsys, "--library", str(lib), "calendar", "import", str(good))[0] == 0
+    code, out, _ = run(capsys, "--library", str(lib), "calendar", "show")
+    assert code == 0 and "known years: 2004–2027" in out

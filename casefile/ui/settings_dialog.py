@@ -7,8 +7,9 @@ from pathlib import Path
 from casefile.core.library import check_library_folder
 from casefile.core.settings import save_settings
 from casefile.core.validate import check_credit_code, normalise_phone
+from casefile.core.workflow import calendar as workcal
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import LANGUAGES, translated
+from casefile.ui.i18n import LANGUAGES, fill, translated
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,6 +92,17 @@ class SettingsDialog(QDialog):
             self,
         )
         self.attached_note.setWordWrap(True)
+        self.calendar_years = QLabel(self)
+        calendar_import = QPushButton(self.tr("Import a holiday arrangement…"), self)
+        calendar_import.setToolTip(
+            self.tr(
+                "Deadlines in working days follow the State Council's holiday arrangement. Import a newer year "
+                "(a CaseFile calendar file) when it is published; deadlines in a year not known are provisional."
+            )
+        )
+        calendar_import.clicked.connect(self._import_calendar)
+        self.calendar_import = calendar_import
+        self._show_calendar()
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
 
@@ -112,6 +124,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("E-filing size limit"), self.split)
         form.addRow(self.tr("Watched files, once added"), self.after_ingest)
         form.addRow(self.tr("Wait for files to settle"), self.settle)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_years, 1)
+        calendar_row.addWidget(calendar_import)
+        form.addRow(self.tr("Holiday calendar"), calendar_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -122,6 +138,24 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(560, 420)
+
+    def _show_calendar(self) -> None:
+        known = workcal.current().known_years()
+        self.calendar_years.setText(fill(self.tr("Years known: %1–%2"), str(known[0]), str(known[-1])))
+
+    def _import_calendar(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a holiday arrangement"), "", self.tr("Calendar files (*.json)")
+        )
+        if not path:
+            return
+        try:
+            years = workcal.import_file(Path(path))
+        except Exception as exc:  # noqa: BLE001 - shown to the user; nothing is kept
+            self.error.setText(translated(exc))
+            return
+        self.error.setText(fill(self.tr("Imported: %1"), "、".join(str(y) for y in years)))
+        self._show_calendar()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())

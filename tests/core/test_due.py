@@ -1,0 +1,128 @@
+"""The clocks a case runs, read from its record: duties met, late, running or overdue; limits open,
+used or expired; nothing running once the case is closed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from casefile.core.model import Case, CaseType, Channel, EventKind, Priority, TimelineEvent
+from casefile.core.workflow import records
+from casefile.core.workflow.clocks import CST
+from casefile.core.workflow.due import Status, case_clocks, next_due, running
+from casefile.core.workflow.records import (
+    Closing,
+    ClosingResult,
+    Outcome,
+    OutcomeKind,
+    Payment,
+    Proceeding,
+    ProceedingResult,
+    Venue,
+)
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=CST)
+
+
+def case(**fields) -> Case:
+    base = Case(
+        number="202609-001",
+        title="手机屏幕碎裂",
+        complained_at=at("2026-09-28 10:00"),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+        priority=Priority.URGENT,
+    )
+    for name, value in fields.items():
+        setattr(base, name, value)
+    return base
+
+
+def states(c: Case, now: str) -> dict[str, tuple[Status, date]]:
+    return {s.key: (s.status, s.deadline.last_day) for s in case_clocks(c, at(now))}
+
+
+def test_the_response_promise_is_met_late_or_overdue() -> None:
+    c = case()
+    assert states(c, "2026-09-28 11:00")["response.urgent"][0] is Status.RUNNING
+    assert states(c, "2026-09-28 12:30")["response.urgent"][0] is Status.OVERDUE
+    c.first_response_at = at("2026-09-28 11:30")
+    assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.MET
+    c.first_response_at = at("2026-09-28 13:00")
+    assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.LATE
+
+
+def test_a_regulator_complaint_runs_acceptance_then_mediation_with_testing_not_counted() -> None:
+    regulator = Proceeding(Venue.REGULATOR, ref="12315-2026-001", filed_at=at("2026-09-28 10:00"))
+    c = case()
+    c.workflow.proceedings.append(regulator)
+    got = states(c, "2026-10-09 09:00")
+    assert got["regulator.acceptance"] == (Status.RUNNING, date(2026, 10, 13))
+    assert "regulator.mediation" not in got
+    regulator.accepted_at = at("2026-10-12 15:00")
+    regulator.testing.append(records.TestingPeriod(at("2026-10-20 09:00"), at("2026-10-30 09:00")))
+    got = states(c, "2026-10-31 09:00")
+    assert got["regulator.acceptance"][0] is Status.MET
+    # 60 days from 10-12 is 12-11; ten days of testing move it to 12-21 (a Monday)
+    assert got["regulator.mediation"] == (Status.RUNNING, date(2026, 12, 21))
+    regulator.result, regulator.ended_at = ProceedingResult.AGREEMENT, at("2026-11-20 10:00")
+    assert states(c, "2026-12-01 09:00")["regulator.mediation"][0] is Status.MET
+
+
+def test_the_courier_reply_runs_from_each_complaint_to_it_and_its_reply_meets_it() -> None:
+    c = case(
+        timeline=[
+            TimelineEvent(at("2026-09-24 18:00"), EventKind.COMPLAINT, "索赔", ref="GD1", party="courier"),
+            TimelineEvent(at("2026-09-25 09:00"), EventKind.COMPLAINT, "向商家投诉", party="respondent"),
+        ]
+    )
+    clock = next(s for s in case_clocks(c, at("2026-10-09 09:00")) if s.key == "courier.reply")
+    assert (clock.status, clock.deadline.last_day, clock.ref) == (Status.OVERDUE, date(2026, 10, 8), "GD1")
+    c.timeline.append(TimelineEvent(at("2026-09-30 10:00"), EventKind.CALL, "快递公司回复：同意赔付", party="courier"))
+    assert states(c, "2026-10-09 09:00")["courier.reply"][0] is Status.MET
+
+
+def test_limits_run_open_until_used_or_expired() -> None:
+    court = Proceeding(
+        Venue.COURT,
+        ref="(2026)沪0104民初1号",
+        filed_at=at("2026-06-01 10:00"),
+        accepted_at=at("2026-06-05 10:00"),
+        result=ProceedingResult.JUDGMENT,
+        served_at=at("2026-09-16 15:00"),
+    )
+    c = case()
+    c.workflow.proceedings.append(court)
+    got = states(c, "2026-09-30 10:00")
+    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 8))
+    assert got["court.filing"][0] is Status.MET
+    assert got["civil.limitation"][0] is Status.USED  # the suit was filed
+    assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.EXPIRED
+    c.workflow.proceedings.append(Proceeding(Venue.COURT, filed_at=at("2026-10-08 16:00")))
+    assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.USED
+
+
+def test_enforcement_runs_from_the_last_day_for_performance_until_paid_in_full() -> None:
+    c = case()
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION, at("2026-06-01 10:00"), amount=Decimal("800"), perform_by=at("2026-06-28 00:00")
+    )
+    assert states(c, "2026-07-01 10:00")["court.enforcement"] == (Status.OPEN, date(2028, 6, 28))  # two years
+    c.workflow.payments.append(Payment(at("2026-07-02 10:00"), Decimal("500"), "respondent"))
+    assert states(c, "2026-07-03 10:00")["court.enforcement"][0] is Status.OPEN
+    c.workflow.payments.append(Payment(at("2026-07-05 10:00"), Decimal("300"), "respondent"))
+    assert states(c, "2026-07-06 10:00")["court.enforcement"][0] is Status.USED
+
+
+def test_a_closed_case_runs_no_clocks_and_the_next_due_is_the_soonest_running_one() -> None:
+    c = case(transaction=case().transaction)
+    c.transaction.received_at = at("2026-09-24 12:00")
+    now = at("2026-09-28 10:30")
+    first = next_due(c, now)
+    assert first is not None and first.key == "response.urgent"
+    assert [s.key for s in running(c, now)][:2] == ["response.urgent", "consumer.no-reason-return"]
+    c.workflow.closings.append(Closing(at("2026-09-28 11:00"), ClosingResult.RESOLVED, satisfaction=5))
+    assert running(c, at("2026-09-28 12:00")) == []
+    assert states(c, "2026-09-28 12:00")["response.urgent"][0] is Status.STOPPED
