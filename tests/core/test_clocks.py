@@ -29,6 +29,7 @@ VECTORS = [
     ("court.filing", "2026-04-27 11:00", "2026-05-06", "2026-05-04", False, "civil-procedure.126"),
     ("courier.reply", "2026-09-24 18:30", "2026-10-08", "2026-10-01", False, "express-regulation.complaint-7-days"),
     ("courier.reply", "2025-03-01 12:00", "2025-03-10", "2025-03-08", False, "express-regulation-2019.28"),
+    ("postal.reply", "2026-09-01 10:00", "2026-10-08", "2026-10-01", False, "postal-law.65"),
     ("consumer.no-reason-return", "2026-11-20 20:00", "2026-11-27", None, False, "consumer-protection.25"),
     # the 2019 暂行办法 (45 working days) for a complaint accepted before 2026-04-15; 60 days after
     ("regulator.mediation", "2026-03-02 10:00", "2026-05-08", None, False, "complaint-measures-2019.21"),

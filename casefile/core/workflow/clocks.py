@@ -48,6 +48,7 @@ class Trigger(enum.StrEnum):
     REGULATOR_RECEIVED = "regulator_received"  # a market regulator (12315) received the complaint
     REGULATOR_ACCEPTED = "regulator_accepted"  # … and accepted it (受理)
     CARRIER_COMPLAINT = "carrier_complaint"  # complaint lodged with the courier company
+    POSTAL_APPEAL = "postal_appeal"  # appeal to the postal administration (12305) received
     GOODS_RECEIVED = "goods_received"  # the consumer received goods bought at a distance
     SUIT_FILED = "suit_filed"  # the statement of claim reached the court
     JUDGMENT_SERVED = "judgment_served"  # a first-instance judgment was served
@@ -146,6 +147,8 @@ RULES: tuple[ClockRule, ...] = (
         "civil-code.201",
         "civil-code.203",
     ),
+    # 邮政法 art. 65: the postal administration answers an appeal within 30 days.
+    _civil("postal.reply", Trigger.POSTAL_APPEAL, Unit.DAYS, 30, "postal-law.65", "civil-code.201", "civil-code.203"),
     # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt.
     _civil(
         "consumer.no-reason-return",

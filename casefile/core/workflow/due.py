@@ -3,8 +3,8 @@ whether what it waits for has happened.
 
 Two kinds of clock:
 - a **duty**: someone must act by the deadline — the response promise (the handler), a
-  regulator's decision to accept and its mediation period, the courier's reply, the court's
-  立案. It is *met* when the act is on record in time, *late* when it came after, *overdue* when
+  regulator's decision to accept and its mediation period, the courier's reply, the postal
+  administration's answer to an appeal, the court's 立案. It is *met* when the act is on record in time, *late* when it came after, *overdue* when
   the deadline passed with nothing on record.
 - a **limit**: a right must be used by the deadline — returning goods without reasons, an
   appeal, setting an award aside, applying for enforcement, the limitation period. It is *open*
@@ -183,6 +183,8 @@ def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
         if p.accepted_at is not None:
             ended = decided if p.result is not ProceedingResult.PENDING else None
             yield "regulator.mediation", p.accepted_at, ended, pauses, p.ref
+    if p.venue is Venue.POSTAL_REGULATOR and p.filed_at is not None:
+        yield "postal.reply", p.filed_at, decided, (), p.ref
     if p.venue is Venue.COURT:
         if p.filed_at is not None:
             answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
