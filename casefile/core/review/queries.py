@@ -30,7 +30,6 @@ from sqlalchemy.engine import Connection, Engine
 from casefile.core.errors import InvalidValueError
 from casefile.core.index import ReviewCaseRow as R
 from casefile.core.index import ReviewClockRow as K
-from casefile.core.model import CaseType, Channel, ResponsibleParty
 from casefile.core.review.facts import DUTY, FUNNEL, PROMISE
 from casefile.core.workflow.clocks import CST
 from casefile.core.workflow.records import ClosingResult
@@ -46,12 +45,6 @@ class GroupBy(enum.StrEnum):
 
 # The intake breakdowns every review shows, whatever it is grouped by.
 INTAKE = (GroupBy.TYPE, GroupBy.CHANNEL, GroupBy.RESPONSIBILITY)
-# The values each coded breakdown knows, in their usual order.
-KNOWN: dict[GroupBy, tuple[str, ...]] = {
-    GroupBy.TYPE: tuple(t.value for t in CaseType),
-    GroupBy.CHANNEL: tuple(c.value for c in Channel),
-    GroupBy.RESPONSIBILITY: tuple(p.value for p in ResponsibleParty),
-}
 
 
 @dataclass(frozen=True)
@@ -141,6 +134,7 @@ class Review:
     previous: Figures
     groups: list[tuple[str, Figures]]  # by ``by``: most cases received first
     intake: dict[GroupBy, list[tuple[str, int]]]  # received, by type, channel and responsibility
+    previous_intake: dict[GroupBy, list[tuple[str, int]]]  # the same in the previous period
     repeat_complainants: int  # complainants with more than one case received in the period
     repeat_complainant_cases: int  # the cases they brought
     repeat_respondents: list[tuple[str, int]]  # respondents of more than one case, most first (ten at most)
@@ -154,9 +148,12 @@ def review(engine: Engine, period: Period, by: GroupBy | None = None, *, as_of: 
         previous = _figures(conn, period.previous(), None, moment).get("", Figures())
         groups = sorted(_figures(conn, period, by, moment).items(), key=lambda g: (-g[1].received, g[0])) if by else []
         intake = {g: _intake(conn, period, g) for g in INTAKE}
+        previous_intake = {g: _intake(conn, period.previous(), g) for g in INTAKE}
         complainants, their_cases = _repeat_complainants(conn, period)
         respondents = _repeat_respondents(conn, period)
-    return Review(period, by, moment, total, previous, groups, intake, complainants, their_cases, respondents)
+    return Review(
+        period, by, moment, total, previous, groups, intake, previous_intake, complainants, their_cases, respondents
+    )
 
 
 # --------------------------------------------------------------------------- the queries
