@@ -602,6 +602,26 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration / court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,6 +1184,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1751,6 +1775,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periodic review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake, deadlines met, time to resolution and escalation over a period, against the one before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New case…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,6 +2342,257 @@ Reason:</source>
     </message>
     <message>
         <source>Saving the redacted copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDashboard</name>
+    <message>
+        <source>Periodic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the tables (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promises met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statutory time limits met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from couriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence complete at closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases received by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limits met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares met (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days to resolution by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days to resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the review tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review-%1-%2.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4535,6 +4822,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4808,6 +5099,46 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no working day within a year after {day}: the calendar data is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a CaseFile calendar file (format {format} expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds no years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} has no list of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a year of the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} lists no rest days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed both as a rest day and as a working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed under the year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
