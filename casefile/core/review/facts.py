@@ -60,11 +60,15 @@ def fen(amount: Decimal | None) -> int:
     return 0 if amount is None else int((amount * 100).to_integral_value())
 
 
+# A finding may name a party as the timeline does (the business complained about, the consumer).
+_AS_RESPONSIBLE = {"respondent": "merchant", "complainant": "customer", "third-party": "third_party"}
+
+
 def responsibility(case: Case) -> str:
-    """The latest finding's party, else the case's own field."""
+    """The latest finding's party, else the case's own field (a ResponsibleParty value)."""
     findings = case.workflow.findings
     party = findings[-1].party if findings else case.responsible_party.value
-    return party.replace("-", "_")
+    return _AS_RESPONSIBLE.get(party, party)
 
 
 def reached(case: Case) -> dict[str, bool]:

@@ -239,28 +239,36 @@ def write_xlsx(r: Review, path: Path) -> None:
 # --------------------------------------------------------------------------- the pictures
 
 
-def _pyplot() -> Any:
-    import matplotlib
+def _figures() -> Callable[..., Any]:
+    """A maker of matplotlib figures drawn by Agg in CaseFile's CJK font.
 
-    matplotlib.use("Agg")  # no screen: draw to PNG
+    Figures are made as objects, never through pyplot: no global state, so a report can be drawn
+    on any thread (the app saves it on a worker thread) and no GUI backend is ever loaded.
+    """
+    import matplotlib
     from matplotlib import font_manager
-    from matplotlib import pyplot as plt
+    from matplotlib.figure import Figure
 
     from casefile.resources import resource_path
 
     path = str(resource_path("fonts", "wqy-microhei.ttc"))
     font_manager.fontManager.addfont(path)
     name = font_manager.FontProperties(fname=path).get_name()
-    plt.rcParams.update(
+    # Only the report draws with matplotlib in CaseFile: its settings are the process's.
+    matplotlib.rcParams.update(
         {
             "font.family": name,
             "axes.unicode_minus": False,  # the font has no U+2212
-            "svg.hashsalt": "casefile",
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
     )
-    return plt
+
+    def figure(rows: int = 1, columns: int = 1, *, size: tuple[float, float]) -> tuple[Any, Any]:
+        fig = Figure(figsize=size, layout="tight")
+        return fig, fig.subplots(rows, columns)
+
+    return figure
 
 
 NOW_COLOUR, BEFORE_COLOUR = "#2f6fb0", "#b9c7d6"
@@ -285,17 +293,15 @@ def _paired_bars(ax: Any, labels: list[str], now: list[float], before: list[floa
 
 def charts(r: Review) -> list[tuple[str, bytes]]:
     """(caption, PNG) for each picture of the report."""
-    plt = _pyplot()
+    figure = _figures()
     out: list[tuple[str, bytes]] = []
 
     def save(fig: Any, caption: str) -> None:
         buffer = io.BytesIO()
-        fig.tight_layout()
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-        plt.close(fig)
         out.append((caption, buffer.getvalue()))
 
-    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
+    fig, axes = figure(1, 3, size=(9, 3.2))
     for ax, by in zip(axes, INTAKE, strict=True):
         now = dict(r.intake[by])
         before = dict(r.previous_intake[by])
@@ -304,10 +310,10 @@ def charts(r: Review) -> list[tuple[str, bytes]]:
             ax, [value_name(by, n) for n in names], [now.get(n, 0) for n in names], [before.get(n, 0) for n in names]
         )
         ax.set_title(f"按{GROUP_NAMES[by]}", fontsize=9)
-    axes[0].legend(fontsize=7, loc="lower right")
+    axes[0].legend(fontsize=7, loc="best")
     save(fig, "图1　受理量：本期与上期")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+    fig, (left, right) = figure(1, 2, size=(9, 3.2))
     _paired_bars(
         left,
         [FUNNEL_NAMES[s] for s in FUNNEL],
@@ -315,7 +321,7 @@ def charts(r: Review) -> list[tuple[str, bytes]]:
         [r.previous.funnel[s] for s in FUNNEL],
     )
     left.set_title("升级漏斗（件）", fontsize=9)
-    left.legend(fontsize=7, loc="lower right")
+    left.legend(fontsize=7, loc="best")
     rates: list[tuple[str, Callable[[Figures], float | None]]] = [
         ("响应承诺达成", lambda f: f.promises_share),
         ("法定时限达成", lambda f: f.duties_share),
@@ -336,7 +342,7 @@ def charts(r: Review) -> list[tuple[str, bytes]]:
     if r.by is not None and r.groups:
         shown = [(g, f) for g, f in r.groups if f.working_median is not None][:12]
         if shown:
-            fig, ax = plt.subplots(figsize=(9, 0.5 + 0.32 * len(shown)))
+            fig, ax = figure(size=(9, 0.5 + 0.32 * len(shown)))
             labels = [value_name(r.by, g) for g, _ in shown]
             ys = list(range(len(shown)))
             ax.barh(
@@ -357,7 +363,7 @@ def charts(r: Review) -> list[tuple[str, bytes]]:
             ax.invert_yaxis()
             ax.tick_params(labelsize=8)
             ax.set_xlabel("工作日", fontsize=8)
-            ax.legend(fontsize=7, loc="lower right")
+            ax.legend(fontsize=7, loc="best")
             save(fig, f"图3　按{GROUP_NAMES[r.by]}的处理时长（工作日，本期结案）")
     return out
 
