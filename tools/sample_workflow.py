@@ -142,15 +142,16 @@ class Maker:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.people = [
-            (s + g, f"13{self.rng.randint(0, 9)}{self.rng.randint(10_000_000, 99_999_999)}")
+            (s + g + h, f"13{self.rng.randint(0, 9)}{self.rng.randint(10_000_000, 99_999_999)}")
             for s in SURNAMES
-            for g in GIVEN[:8]
+            for g in GIVEN
+            for h in ("", "华", "晨")
         ]
         self.serial = 0
 
     def person(self) -> tuple[str, str]:
         # a few people complain more than once
-        return self.rng.choice(self.people[:12]) if self.rng.random() < 0.06 else self.rng.choice(self.people)
+        return self.rng.choice(self.people[:15]) if self.rng.random() < 0.05 else self.rng.choice(self.people)
 
     def plan(self) -> Plan:  # noqa: C901 - one branch per way a dispute goes
         rng = self.rng

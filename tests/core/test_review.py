@@ -75,3 +75,12 @@ def test_a_period_that_ends_before_it_starts_is_refused() -> None:
 
     with pytest.raises(InvalidValueError):
         Period(date(2026, 11, 30), date(2026, 11, 1))
+
+
+def test_the_report_writes_changes_with_their_sign() -> None:
+    from casefile.core.review.report import V
+
+    assert V("money", -6151295, change=True).text() == "-¥61,512.95"
+    assert V("money", 5000, change=True).text() == "+¥50.00"
+    assert V("share", -0.018, change=True).text() == "-1.8个百分点"
+    assert V("share", None).text() == "—"

@@ -88,7 +88,7 @@ class V:
         if self.kind == "share":
             return f"{sign}{v * 100:.1f}{'个百分点' if self.change else '%'}"
         if self.kind == "money":
-            return f"{sign}¥{Decimal(v) / 100:,.2f}"
+            return f"{'-' if v < 0 else sign}¥{abs(Decimal(v)) / 100:,.2f}"
         if self.kind in ("days", "score"):
             return f"{sign}{v:.1f}"
         return f"{sign}{v:,}"
@@ -205,7 +205,7 @@ def tables(r: Review) -> list[Table]:
                 f"按{GROUP_NAMES[r.by]}分组",
                 [GROUP_NAMES[r.by], *(c[0] for c in GROUP_COLUMNS)],
                 [[value_name(r.by, g), *(V(kind, get(f)) for _, kind, get in GROUP_COLUMNS)] for g, f in r.groups],
-                [2.6, 1.0, 1.0, 1.7, 1.35, 1.35, 1.35, 1.35, 1.7, 1.7, 2.0, 2.0],
+                [2.4, 1.0, 1.0, 1.6, 1.3, 1.3, 1.3, 1.3, 1.6, 1.6, 2.5, 2.3],
             )
         )
     out.append(

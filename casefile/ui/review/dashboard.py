@@ -484,7 +484,7 @@ def _text(kind: str, value: Any, *, change: bool = False) -> str:
     if kind == "share":
         return f"{value * 100:.1f}%"
     if kind == "money":
-        return f"{sign}¥{Decimal(value) / 100:,.2f}"
+        return f"{'-' if value < 0 else sign}¥{abs(Decimal(value)) / 100:,.2f}"
     if kind in ("days", "score"):
         return f"{sign}{value:.1f}"
     return f"{sign}{value:,}"
