@@ -434,6 +434,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>

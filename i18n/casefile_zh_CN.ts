@@ -436,6 +436,10 @@ SHA-256：%4</translation>
         <translation>一般</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>照片</translation>
     </message>

@@ -81,6 +81,7 @@ RESPONSIBLE_PARTIES: dict[str, str] = {
     ResponsibleParty.UNDETERMINED: QT_TRANSLATE_NOOP("CaseFile", "Not yet determined"),
     ResponsibleParty.MERCHANT: QT_TRANSLATE_NOOP("CaseFile", "Merchant"),
     ResponsibleParty.COURIER: QT_TRANSLATE_NOOP("CaseFile", "Courier"),
+    ResponsibleParty.MANUFACTURER: QT_TRANSLATE_NOOP("CaseFile", "Manufacturer"),
     ResponsibleParty.CUSTOMER: QT_TRANSLATE_NOOP("CaseFile", "Customer"),
     ResponsibleParty.THIRD_PARTY: QT_TRANSLATE_NOOP("CaseFile", "Third party"),
 }

@@ -84,3 +84,17 @@ def test_the_report_writes_changes_with_their_sign() -> None:
     assert V("money", 5000, change=True).text() == "+¥50.00"
     assert V("share", -0.018, change=True).text() == "-1.8个百分点"
     assert V("share", None).text() == "—"
+
+
+def test_a_change_is_the_difference_of_the_figures_as_printed() -> None:
+    from casefile.core.review.queries import Figures, Review
+    from casefile.core.review.report import tables
+
+    now, before = (
+        Figures(days_median=11.55, promises_met=2, promises=3),
+        Figures(days_median=11.44, promises_met=1, promises=3),
+    )
+    r = Review(NOVEMBER, None, AS_OF, now, before, [], {g: [] for g in GroupBy}, {g: [] for g in GroupBy}, 0, 0, [])
+    overview = {row[0]: [c.text() if hasattr(c, "text") else c for c in row[1:]] for row in tables(r)[0].rows}
+    assert overview["处理时长中位数（自然日）"] == ["11.6", "11.4", "+0.2"]
+    assert overview["响应承诺达成率"] == ["66.7%", "33.3%", "+33.4个百分点"]

@@ -118,7 +118,19 @@ class Table:
 
 
 def _delta(kind: str, now: Any, before: Any) -> V:
-    return V(kind, None if now is None or before is None else now - before, change=True)
+    """The change as the two figures read (11.6 after 11.4 is +0.2, whatever lay behind the rounding)."""
+    if now is None or before is None:
+        return V(kind, None, change=True)
+    return V(kind, shown(kind, now) - shown(kind, before), change=True)
+
+
+def shown(kind: str, value: Any) -> Any:
+    """A figure rounded as it is printed: days and scores to 0.1, shares to 0.1 per cent."""
+    if kind in ("days", "score"):
+        return round(float(value), 1)
+    if kind == "share":
+        return round(float(value), 3)
+    return value
 
 
 # The overview's rows: label, kind, how the figure is read from Figures.

@@ -19,6 +19,7 @@ import pyqtgraph as pg  # noqa: E402
 
 from casefile.core.review.facts import FUNNEL  # noqa: E402
 from casefile.core.review.queries import INTAKE, Figures, GroupBy, Period, Review, review  # noqa: E402
+from casefile.core.review.report import shown  # noqa: E402
 from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, show_error  # noqa: E402
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (  # noqa: E402
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -92,7 +92,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
         self.clear()
         legend = self.plotItem.legend
         if legend is None:
-            legend = self.addLegend(offset=(-5, 5), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 200))
+            legend = self.addLegend(offset=(-2, 2), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 220))
         legend.clear()
         self.names = names
         self.values = [values for _, _, values in series]
@@ -103,7 +103,8 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
             self.addItem(bars)
         self.getAxis("left").setTicks([list(enumerate(names)), []])
         top = max([v for values in self.values for v in values] + [limit or 1])
-        self.setXRange(0, limit if limit is not None else top * 1.1, padding=0)
+        # room on the right for the legend, clear of the longest bar
+        self.setXRange(0, (limit if limit is not None else top) * 1.5, padding=0)
         self.setYRange(-0.6, max(0, len(names) - 1) + 0.6, padding=0)
 
 
@@ -155,8 +156,7 @@ class ReviewDashboard(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.setAlternatingRowColors(True)
-        self.overview.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.overview.setMinimumWidth(420)
+        self.overview.horizontalHeader().setStretchLastSection(True)
         self.intake_charts = {by: BarChart(self) for by in INTAKE}
         self.funnel_chart = BarChart(self)
         self.rates_chart = BarChart(self)
@@ -324,7 +324,7 @@ class ReviewDashboard(QWidget):
         self.overview.setRowCount(len(rows))
         for i, (name, kind, get) in enumerate(rows):
             now, before = get(t), get(p)
-            change = None if now is None or before is None else now - before
+            change = None if now is None or before is None else shown(kind, now) - shown(kind, before)
             cells = [name, _text(kind, now), _text(kind, before), _text(kind, change, change=True)]
             for k, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -332,7 +332,8 @@ class ReviewDashboard(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.overview.setItem(i, k, item)
         self.overview.resizeColumnsToContents()
-        self.overview.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.overview.horizontalHeader()
+        self.overview.setMinimumWidth(header.length() + self.overview.verticalScrollBar().sizeHint().width() + 4)
         self._show_charts(r)
         self._show_groups(r)
 
