@@ -19,7 +19,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -430,6 +430,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("case")
     p.add_argument("folder", metavar="FOLDER")
+
+    p = sub.add_parser(
+        "review",
+        help="the periodic review (定期复盘) of a period as a PDF report, its tables also as .xlsx",
+        description="Intake, clocks met, time to resolution, the escalation funnel, mediation, money paid and "
+        "recovered, repeat complainants and respondents, evidence completeness, against the previous period "
+        "of equal length.",
+    )
+    p.add_argument("--from", dest="first", required=True, metavar="DATE", help="the first day, e.g. 2026-09-01")
+    p.add_argument("--to", dest="last", required=True, metavar="DATE", help="the last day (included)")
+    p.add_argument("--by", choices=["type", "channel", "responsibility", "respondent", "operator"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the report")
+    p.add_argument("--xlsx", metavar="FILE.xlsx", help="also write the report's tables here")
     return parser
 
 
@@ -1540,6 +1553,29 @@ def cmd_detach(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.review.queries import GroupBy, Period, review
+    from casefile.core.review.report import write_pdf, write_xlsx
+
+    period = Period(_parse_day(args.first, "--from"), _parse_day(args.last, "--to"))
+    result = review(library.index.engine, period, GroupBy(args.by) if args.by else None)
+    write_pdf(result, Path(args.output))
+    _print(f"{args.output}")
+    if args.xlsx:
+        write_xlsx(result, Path(args.xlsx))
+        _print(f"{args.xlsx}")
+    t = result.total
+    _print(f"{period.first} .. {period.last}: {t.received} received, {t.closed} closed")
+    return EXIT_OK
+
+
+def _parse_day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidValueError("{option}: {value!r} is not a date (YYYY-MM-DD)", option=option, value=value) from None
+
+
 COMMANDS = {
     "bundle": cmd_bundle,
     "transcript": cmd_transcript,
@@ -1565,6 +1601,7 @@ COMMANDS = {
     "watch": cmd_watch,
     "attach": cmd_attach,
     "detach": cmd_detach,
+    "review": cmd_review,
 }
 
 

@@ -434,6 +434,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,6 +603,26 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Postal administration (12305 appeal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration / court</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1164,6 +1188,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1751,6 +1779,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periodic review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake, deadlines met, time to resolution and escalation over a period, against the one before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New case…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,6 +2346,257 @@ Reason:</source>
     </message>
     <message>
         <source>Saving the redacted copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDashboard</name>
+    <message>
+        <source>Periodic review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the tables (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promises met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statutory time limits met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from couriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence complete at closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases received by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limits met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares met (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days to resolution by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days to resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the review tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review-%1-%2.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4560,6 +4851,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>keeping a copy of {name} before updating its format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

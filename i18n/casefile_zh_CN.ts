@@ -436,6 +436,10 @@ SHA-256：%4</translation>
         <translation>一般</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -602,6 +606,26 @@ SHA-256：%4</translation>
     <message>
         <source>Postal administration (12305 appeal)</source>
         <translation>邮政管理部门（12305 申诉）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Consumer association / 12315</source>
+        <translation>消协 / 12315</translation>
+    </message>
+    <message>
+        <source>Arbitration / court</source>
+        <translation>仲裁 / 诉讼</translation>
     </message>
     <message>
         <source>Email</source>
@@ -1168,6 +1192,10 @@ Proof purpose: %3</source>
     <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1个百分点</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1788,18 @@ Reason:</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Review</source>
+        <translation>复盘(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Periodic review…</source>
+        <translation>定期复盘…</translation>
+    </message>
+    <message>
+        <source>Intake, deadlines met, time to resolution and escalation over a period, against the one before</source>
+        <translation>一段期间的受理量、时限达成、处理时长与升级情况，并与上期对比</translation>
+    </message>
+    <message>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
@@ -2316,6 +2356,257 @@ Reason:</source>
     <message>
         <source>Saving the redacted copy…</source>
         <translation>正在保存遮盖件…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDashboard</name>
+    <message>
+        <source>Periodic review</source>
+        <translation>定期复盘</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Save the report (PDF)…</source>
+        <translation>保存报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>Save the tables (Excel)…</source>
+        <translation>保存表格（Excel）…</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The review could not be computed.</source>
+        <translation>无法完成统计。</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
+        <translation>%1 至 %2：受理 %3 件，结案 %4 件；对比期间 %5 至 %6</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>结案案件</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (days)</source>
+        <translation>处理时长中位数（自然日）</translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (days)</source>
+        <translation>处理时长第90百分位（自然日）</translation>
+    </message>
+    <message>
+        <source>Time to resolution, median (working days)</source>
+        <translation>处理时长中位数（工作日）</translation>
+    </message>
+    <message>
+        <source>Time to resolution, 90th percentile (working days)</source>
+        <translation>处理时长第90百分位（工作日）</translation>
+    </message>
+    <message>
+        <source>Response promises met</source>
+        <translation>响应承诺达成率</translation>
+    </message>
+    <message>
+        <source>Statutory time limits met</source>
+        <translation>法定时限达成率</translation>
+    </message>
+    <message>
+        <source>Mediation success</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>Compensation paid</source>
+        <translation>已支付赔偿</translation>
+    </message>
+    <message>
+        <source>Recovered from others</source>
+        <translation>追偿收回</translation>
+    </message>
+    <message>
+        <source>Courier claims</source>
+        <translation>快递索赔（次）</translation>
+    </message>
+    <message>
+        <source>Recovered from couriers</source>
+        <translation>快递索赔收回</translation>
+    </message>
+    <message>
+        <source>Evidence complete at closing</source>
+        <translation>结案证据完整度</translation>
+    </message>
+    <message>
+        <source>Cases received by %1</source>
+        <translation>按%1的受理量</translation>
+    </message>
+    <message>
+        <source>Escalation funnel</source>
+        <translation>升级漏斗</translation>
+    </message>
+    <message>
+        <source>Promises met</source>
+        <translation>响应承诺达成</translation>
+    </message>
+    <message>
+        <source>Time limits met</source>
+        <translation>法定时限达成</translation>
+    </message>
+    <message>
+        <source>Evidence complete</source>
+        <translation>证据完整</translation>
+    </message>
+    <message>
+        <source>Shares met (%)</source>
+        <translation>达成率与成功率（%）</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>第90百分位</translation>
+    </message>
+    <message>
+        <source>Working days to resolution by %1</source>
+        <translation>按%1的处理时长（工作日）</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Working days to resolution</source>
+        <translation>处理时长（工作日）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位数（自然日）</translation>
+    </message>
+    <message>
+        <source>P90 days</source>
+        <translation>P90（自然日）</translation>
+    </message>
+    <message>
+        <source>Median working days</source>
+        <translation>中位数（工作日）</translation>
+    </message>
+    <message>
+        <source>P90 working days</source>
+        <translation>P90（工作日）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>追偿收回</translation>
+    </message>
+    <message>
+        <source>Save the review report</source>
+        <translation>保存复盘报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the review tables</source>
+        <translation>保存复盘表格</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>review-%1-%2.%3</source>
+        <translation>复盘-%1-%2.%3</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>
@@ -4576,6 +4867,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>keeping a copy of {name} before updating its format</source>
         <translation>更新格式前保留 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>the period ends ({last}) before it starts ({first})</source>
+        <translation>统计期间的结束日（{last}）早于开始日（{first}）</translation>
     </message>
     <message>
         <source>changed since it was added</source>

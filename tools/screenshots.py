@@ -13,7 +13,9 @@ over an empty LIBRARY (the welcome pane) and the 新建案件 form for a courier
 shows them (run it on a 1024×700 screen to see what a small screen shows); ``--only screens`` the
 welcome pane (over an empty library of its own), 新建案件, the case workspace and the bundle wizard
 filling the screen, as docs/screen-WIDTHxHEIGHT-*.png — run it once on a 1024×700 screen and once
-on a 1920×1080 one.
+on a 1920×1080 one; ``--only review`` the periodic review's dashboard (over the library
+tools/sample_workflow.py makes: September to November 2026 by type, and by channel) as
+docs/review-dashboard*.png.
 """
 
 from __future__ import annotations
@@ -45,11 +47,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     parser.add_argument(
         "--only",
-        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens"],
+        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens", "review"],
         help="take only this picture",
     )
     args = parser.parse_args()
     app = make_application()
+    use_this_checkouts_catalogue()
     install(app, args.lang)
     library = Library.open(args.library, "李律师")
     ctx = AppContext(
@@ -121,6 +124,8 @@ def main() -> None:
             shoot_welcome(ctx, window, out, settle)
         elif args.only == "screens":
             shoot_screens(ctx, window, out, settle)
+        elif args.only == "review":
+            shoot_review(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -257,6 +262,44 @@ def shoot_disclosure(ctx: AppContext, window: MainWindow, out: Path, settle: Cal
     settle()
     window.grab().save(str(out / "app-disclosure.png"))
     window.resize(1360, 820)
+
+
+def use_this_checkouts_catalogue() -> None:
+    """The app's words as this checkout has them (the installed package may map its translations to
+    another checkout): its Chinese catalogue compiled into a scratch folder."""
+    import subprocess
+    import tempfile
+
+    from casefile.ui import i18n
+    from tools.i18n import tool
+
+    built = Path(tempfile.mkdtemp(prefix="casefile-i18n-")) / "casefile_zh_CN.qm"
+    source = REPO / "i18n" / "casefile_zh_CN.ts"
+    subprocess.run([tool("lrelease"), "-silent", str(source), "-qm", str(built)], check=True)
+    i18n.catalogue = lambda language: built if language == "zh_CN" else None  # type: ignore[assignment]
+
+
+def shoot_review(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The periodic review: three months against the three before, grouped by type, then by channel."""
+    import time
+    from datetime import date
+
+    from casefile.core.review.queries import GroupBy, Period
+
+    window.open_review()
+    board = window.review_window
+    board.resize(1400, 960)
+    board.move(0, 0)
+    board.set_period(Period(date(2026, 9, 1), date(2026, 11, 30)))
+    for by, name in ((GroupBy.TYPE, "review-dashboard.png"), (GroupBy.CHANNEL, "review-dashboard-channel.png")):
+        board.set_group(by)
+        for _ in range(500):  # the figures come from the reads runner, off this thread
+            settle()
+            if board.result is not None and board.result.by is by:
+                break
+            time.sleep(0.02)
+        settle()
+        board.grab().save(str(out / name))
 
 
 def shoot_evidence(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -39,6 +40,7 @@ from casefile.core.errors import LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.listing import SCHEMA_VERSION, CaseSummary
 from casefile.core.model import Case, Exhibit
+from casefile.core.review.facts import case_facts, clock_rows
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,74 @@ class ExhibitRow(Base):
     sha256: Mapped[str] = mapped_column(String, index=True)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     withdrawn: Mapped[bool] = mapped_column(Boolean)
+
+
+class ReviewCaseRow(Base):
+    """The periodic review's facts about a case (casefile.core.review.facts)."""
+
+    __tablename__ = "review_cases"
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    type: Mapped[str] = mapped_column(String)
+    channel: Mapped[str] = mapped_column(String)
+    priority: Mapped[str] = mapped_column(String)
+    responsibility: Mapped[str] = mapped_column(String)
+    respondent: Mapped[str] = mapped_column(Text)
+    complainant: Mapped[str] = mapped_column(Text)
+    operator: Mapped[str] = mapped_column(Text)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    closing_result: Mapped[str] = mapped_column(String)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    days_to_close: Mapped[float | None] = mapped_column(Float)
+    working_days_to_close: Mapped[int | None] = mapped_column(Integer)
+    reached_negotiation: Mapped[bool] = mapped_column(Boolean)
+    reached_mediation: Mapped[bool] = mapped_column(Boolean)
+    reached_agency: Mapped[bool] = mapped_column(Boolean)
+    reached_litigation: Mapped[bool] = mapped_column(Boolean)
+    reached_execution: Mapped[bool] = mapped_column(Boolean)
+    mediation_decided: Mapped[bool] = mapped_column(Boolean)
+    mediation_agreed: Mapped[bool] = mapped_column(Boolean)
+    outcome_kind: Mapped[str] = mapped_column(String)
+    outcome_fen: Mapped[int] = mapped_column(Integer)  # money in fen: exact integers on every database
+    paid_fen: Mapped[int] = mapped_column(Integer)
+    recovered_fen: Mapped[int] = mapped_column(Integer)
+    courier_claims: Mapped[int] = mapped_column(Integer)
+    courier_recovered_fen: Mapped[int] = mapped_column(Integer)
+    evidence_expected: Mapped[int] = mapped_column(Integer)
+    evidence_present: Mapped[int] = mapped_column(Integer)
+
+
+class ReviewClockRow(Base):
+    """A clock a case's record starts: when it is due and when what it waits for happened."""
+
+    __tablename__ = "review_clocks"
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)  # promise, duty or limit
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    met_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the case was closed
+
+
+def _delete_rows(session: Session, numbers: list[str] | None) -> None:
+    """Delete the rows of the cases ``numbers`` (None: of every case), dependent rows first."""
+    for table in (ReviewClockRow, ReviewCaseRow, ExhibitRow):
+        if numbers is None:
+            session.execute(delete(table))
+        else:
+            session.execute(delete(table).where(table.case_number.in_(numbers)))
+
+
+def _insert_review(session: Session, cases: list[Case]) -> None:
+    """The review's rows of ``cases``: a change to a case rewrites that case's rows only."""
+    now = datetime.now(UTC)
+    if cases:
+        session.execute(insert(ReviewCaseRow), [case_facts(c) for c in cases])
+    clocks = [row for c in cases for row in clock_rows(c, now)]
+    if clocks:
+        session.execute(insert(ReviewClockRow), clocks)
 
 
 class IndexWriteError(StorageError):
@@ -209,6 +279,10 @@ class Index:
                 del row["damaged"]  # kept as it is: quarantine notes it
                 found = session.execute(update(CaseRow).where(CaseRow.number == case.number).values(**row))
                 listed = bool(getattr(found, "rowcount", 0))
+                if listed:
+                    session.execute(delete(ReviewClockRow).where(ReviewClockRow.case_number == case.number))
+                    session.execute(delete(ReviewCaseRow).where(ReviewCaseRow.case_number == case.number))
+                    _insert_review(session, [case])
                 if listed and numbers:
                     session.execute(
                         delete(ExhibitRow).where(ExhibitRow.case_number == case.number, ExhibitRow.number.in_(numbers))
@@ -232,17 +306,18 @@ class Index:
                 kept = {} if remove_others else self._damaged(session, numbers)
                 kept.update(damaged)
                 if remove_others:
-                    session.execute(delete(ExhibitRow))
+                    _delete_rows(session, None)
                     session.execute(delete(CaseRow))
                 else:
                     for chunk in _chunks(numbers, 500):
-                        session.execute(delete(ExhibitRow).where(ExhibitRow.case_number.in_(chunk)))
+                        _delete_rows(session, chunk)
                         session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
                 if cases:
                     session.execute(insert(CaseRow), [_case_row(c, kept.get(c.number, "")) for c in cases])
                     exhibit_rows = [_exhibit_row(c, e) for c in cases for e in c.exhibits]
                     if exhibit_rows:
                         session.execute(insert(ExhibitRow), exhibit_rows)
+                    _insert_review(session, cases)
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
 
@@ -272,7 +347,7 @@ class Index:
         try:
             with Session(self.engine) as session, session.begin():
                 for chunk in _chunks(sorted(numbers), 500):
-                    session.execute(delete(ExhibitRow).where(ExhibitRow.case_number.in_(chunk)))
+                    _delete_rows(session, chunk)
                     session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc

@@ -29,7 +29,7 @@ from casefile.core.fsutil import TEMP_PREFIX
 LIBRARY_MARKER = "library.json"
 LIBRARY_FORMAT = "casefile-library"
 LIBRARY_VERSION = 2  # 2: the library has an id
-SCHEMA_VERSION = 2  # the index's: 2: cases sort by serial as a number; damaged cases are marked
+SCHEMA_VERSION = 3  # the index's: 2: cases sort by serial as a number; damaged cases are marked; 3: the review's facts
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 

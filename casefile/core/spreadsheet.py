@@ -1,6 +1,6 @@
-"""A case list as an Excel workbook (.xlsx): one sheet, a header row, text and numbers.
+"""Tables as an Excel workbook (.xlsx): a case list, a review's tables; each sheet a header row, text and numbers.
 
-Office Open XML (ECMA-376) written directly: a workbook of one worksheet holds five small XML parts,
+Office Open XML (ECMA-376) written directly: a workbook holds four small XML parts and one per sheet,
 and writing them is shorter than carrying a spreadsheet library for it. Strings are inline (no shared
 string table); numbers stay numbers; characters XML cannot hold (C0 controls) are dropped. The file is
 written to a temporary name beside the target and renamed into place, so a failed export leaves no
@@ -14,6 +14,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -22,17 +23,24 @@ Cell = str | int | float | Decimal | None
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    "</Types>"
-)
+
+def _content_types(count: int) -> str:
+    sheets = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        f"{sheets}</Types>"
+    )
+
+
 _ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -41,24 +49,39 @@ _ROOT_RELS = (
     'Target="xl/workbook.xml"/>'
     "</Relationships>"
 )
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" '
-    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/>'
-    "</Relationships>"
-)
 
 
-def _workbook(sheet: str) -> str:
+def _workbook_rels(count: int) -> str:
+    sheets = "".join(
+        f'<Relationship Id="rId{i}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        f'Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{sheets}</Relationships>"
+    )
+
+
+def _workbook(names: Sequence[str]) -> str:
+    sheets = "".join(
+        f'<sheet name="{escape(_sheet_name(name), {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(names, 1)
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f'<sheets><sheet name="{escape(_text(sheet)[:31], {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/></sheets>'
+        f"<sheets>{sheets}</sheets>"
         "</workbook>"
     )
+
+
+def _sheet_name(name: str) -> str:
+    """At most 31 characters and none of : \\ / ? * [ ] (Excel refuses a workbook otherwise)."""
+    return re.sub(r"[:\\/?*\[\]]", " ", _text(name))[:31] or "Sheet"
 
 
 def _text(value: object) -> str:
@@ -107,6 +130,14 @@ def _sheet(header: Sequence[str], rows: Iterable[Sequence[Cell]], widths: Sequen
     yield "</sheetData></worksheet>"
 
 
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Cell]]
+    widths: Sequence[int] = ()
+
+
 def write_xlsx(
     path: Path,
     header: Sequence[str],
@@ -116,16 +147,22 @@ def write_xlsx(
     widths: Sequence[int] = (),
 ) -> None:
     """Write ``rows`` under ``header`` as a one-sheet workbook at ``path`` (replaced whole, or left as it was)."""
+    write_workbook(path, [Sheet(sheet, header, rows, widths)])
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
+    """Write ``sheets`` (names unique) as one workbook at ``path`` (replaced whole, or left as it was)."""
     path = Path(path)
     fd, temp = tempfile.mkstemp(prefix=".cf-tmp-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+            z.writestr("[Content_Types].xml", _content_types(len(sheets)))
             z.writestr("_rels/.rels", _ROOT_RELS)
-            z.writestr("xl/workbook.xml", _workbook(sheet))
-            z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-            z.writestr("xl/worksheets/sheet1.xml", "".join(_sheet(header, rows, widths)))
+            z.writestr("xl/workbook.xml", _workbook([s.name for s in sheets]))
+            z.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
+            for i, s in enumerate(sheets, 1):
+                z.writestr(f"xl/worksheets/sheet{i}.xml", "".join(_sheet(s.header, s.rows, s.widths)))
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -396,6 +396,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{what} is in format {version}, made by a newer CaseFile (this one reads up to {current}); please upgrade'),
     QT_TRANSLATE_NOOP("core", '{what} is in format {version}, which this CaseFile cannot read'),
     QT_TRANSLATE_NOOP("core", 'keeping a copy of {name} before updating its format'),
+    QT_TRANSLATE_NOOP("core", 'the period ends ({last}) before it starts ({first})'),
     QT_TRANSLATE_NOOP("core", 'changed since it was added'),
     QT_TRANSLATE_NOOP("core", 'missing'),
     QT_TRANSLATE_NOOP("core", 'changed while it was being read'),

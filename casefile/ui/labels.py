@@ -26,6 +26,7 @@ from casefile.core.model import (
     ResponsibleParty,
     Stage,
 )
+from casefile.core.review.queries import GroupBy
 from casefile.core.venues import Route, Venue
 from casefile.core.verify import FileStatus
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
@@ -80,6 +81,7 @@ RESPONSIBLE_PARTIES: dict[str, str] = {
     ResponsibleParty.UNDETERMINED: QT_TRANSLATE_NOOP("CaseFile", "Not yet determined"),
     ResponsibleParty.MERCHANT: QT_TRANSLATE_NOOP("CaseFile", "Merchant"),
     ResponsibleParty.COURIER: QT_TRANSLATE_NOOP("CaseFile", "Courier"),
+    ResponsibleParty.MANUFACTURER: QT_TRANSLATE_NOOP("CaseFile", "Manufacturer"),
     ResponsibleParty.CUSTOMER: QT_TRANSLATE_NOOP("CaseFile", "Customer"),
     ResponsibleParty.THIRD_PARTY: QT_TRANSLATE_NOOP("CaseFile", "Third party"),
 }
@@ -268,8 +270,33 @@ ROUTES: dict[str, str] = {
     Route.POSTAL_REGULATOR: QT_TRANSLATE_NOOP("CaseFile", "Postal administration (12305 appeal)"),
 }
 
+# The periodic review: what it groups by, and the escalation funnel's steps (casefile.core.review).
+REVIEW_GROUPS: dict[str, str] = {
+    GroupBy.TYPE: QT_TRANSLATE_NOOP("CaseFile", "Type"),
+    GroupBy.CHANNEL: QT_TRANSLATE_NOOP("CaseFile", "Channel"),
+    GroupBy.RESPONSIBILITY: QT_TRANSLATE_NOOP("CaseFile", "Responsibility"),
+    GroupBy.RESPONDENT: QT_TRANSLATE_NOOP("CaseFile", "Respondent"),
+    GroupBy.OPERATOR: QT_TRANSLATE_NOOP("CaseFile", "Operator"),
+}
+
+FUNNEL_STEPS: dict[str, str] = {
+    "negotiation": QT_TRANSLATE_NOOP("CaseFile", "Negotiation"),
+    "mediation": QT_TRANSLATE_NOOP("CaseFile", "Internal mediation"),
+    "agency": QT_TRANSLATE_NOOP("CaseFile", "Consumer association / 12315"),
+    "litigation": QT_TRANSLATE_NOOP("CaseFile", "Arbitration / court"),
+    "execution": QT_TRANSLATE_NOOP("CaseFile", "Execution"),
+}
+
 
 # ------------------------------------------------------------------ lookups
+
+
+def review_group_name(value: str) -> str:
+    return _label(REVIEW_GROUPS, value)
+
+
+def funnel_step_name(value: str) -> str:
+    return _label(FUNNEL_STEPS, value)
 
 
 def type_name(value: str) -> str:
@@ -390,4 +417,5 @@ ENUM_NAMES: dict[type[enum.Enum], Callable[[str], str]] = {
     FileStatus: file_status_name,
     Venue: venue_name,
     Route: route_name,
+    GroupBy: review_group_name,
 }

@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         self.act_settings.triggered.connect(self.open_settings)
         self.act_export_list = QAction(self)
         self.act_export_list.triggered.connect(self.export_case_list)
+        self.act_review = QAction(self)
+        self.act_review.triggered.connect(self.open_review)
+        self.review_window: QWidget | None = None
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
         self.case_menu.addActions([self.act_new, self.act_walkin])
         self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_verify, self.act_verify_all])
+        self.review_menu = self.menuBar().addMenu("")
+        self.review_menu.addAction(self.act_review)
         self.lang_menu = self.menuBar().addMenu("")
         self.lang_menu.addActions(list(self.act_lang.values()))
         toolbar = self.addToolBar("main")
@@ -281,6 +286,15 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(fill(self.tr("%1 cases exported to %2"), count, target), 8000)
 
+    def open_review(self) -> None:
+        """The periodic review's dashboard, in a window of its own (one per main window)."""
+        if self.review_window is None:
+            from casefile.ui.review.dashboard import ReviewDashboard
+
+            self.review_window = ReviewDashboard(self.ctx, self)
+        self.review_window.show()
+        self.review_window.activateWindow()
+
     def _focus_search(self) -> None:
         self.cases.search.setFocus()
         self.cases.search.selectAll()
@@ -290,6 +304,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
+        self.review_menu.setTitle(self.tr("&Review"))
+        self.act_review.setText(self.tr("Periodic review…"))
+        self.act_review.setToolTip(
+            self.tr("Intake, deadlines met, time to resolution and escalation over a period, against the one before")
+        )
         self.act_new.setText(self.tr("New case…"))
         self.act_new.setToolTip(self.tr("A new case by any channel, its fields following its type (Ctrl+N)"))
         self.act_walkin.setText(self.tr("Walk-in complaint…"))

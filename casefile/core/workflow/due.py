@@ -4,8 +4,9 @@ whether what it waits for has happened.
 Two kinds of clock:
 - a **duty**: someone must act by the deadline — the response promise (the handler), a
   regulator's decision to accept and its mediation period, the courier's reply, the postal
-  administration's answer to an appeal, the court's 立案. It is *met* when the act is on record in time, *late* when it came after, *overdue* when
-  the deadline passed with nothing on record.
+  administration's answer to an appeal, the court's 立案. It is *met* when the act is on
+  record in time, *late* when it came after, *overdue* when the deadline passed with nothing
+  on record.
 - a **limit**: a right must be used by the deadline — returning goods without reasons, an
   appeal, setting an award aside, applying for enforcement, the limitation period. It is *open*
   until it runs out, then *expired*; using the right (the appeal filed…) ends it as *used*.

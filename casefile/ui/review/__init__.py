@@ -1,0 +1,1 @@
+"""The periodic review's dashboard (casefile.ui.review.dashboard)."""

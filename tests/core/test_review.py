@@ -1,0 +1,100 @@
+"""The periodic review's figures, queried from the index, on a small library whose answers are worked
+out by hand (the dates below: November 2026, China Standard Time; the previous period is 2 to 31 October)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from review_library import AS_OF, NOVEMBER, make_review_library
+
+from casefile.core.library import Library
+from casefile.core.model import Channel
+from casefile.core.review.queries import GroupBy, Period, review
+
+
+@pytest.fixture
+def cases(library: Library, tmp_path: Path) -> dict[str, str]:
+    return make_review_library(library, tmp_path)
+
+
+def test_the_figures_of_a_period(library: Library, cases: dict[str, str]) -> None:
+    r = review(library.index.engine, NOVEMBER, as_of=AS_OF)
+    t = r.total
+    assert (t.received, t.closed, t.resolved, t.partly) == (4, 4, 3, 1)  # A B C E in; A B C D closed
+    assert t.satisfaction == pytest.approx(4.0)  # 5, 3, 4 (D stated none)
+    # days to resolution: A 3, B 10, C 13, D 19; working days: A 3, B 6, C 9, D 13
+    assert (t.days_median, t.days_p90) == (pytest.approx(11.5), pytest.approx(19.0))
+    assert (t.working_median, t.working_p90) == (7.5, 13)
+    # promises due in November: A met, B late, C missed, E met (D's fell due in October)
+    assert (t.promises, t.promises_met) == (4, 2)
+    # duties: the regulator's acceptance of C (in 2 working days), the courier's reply to B (in 3 days)
+    assert (t.duties, t.duties_met) == (2, 2)
+    assert t.funnel == {"negotiation": 2, "mediation": 1, "agency": 1, "litigation": 0, "execution": 2}
+    assert (t.mediation_decided, t.mediation_agreed) == (1, 1)
+    assert (t.outcome_fen, t.paid_fen, t.recovered_fen) == (10000, 10000, 5000)
+    assert (t.courier_claims, t.courier_recovered_fen) == (1, 5000)
+    # evidence expected of the closed cases: quality 3, logistics 3, quality 3, service 2; A has a photo and a receipt
+    assert (t.evidence_expected, t.evidence_present) == (11, 2)
+    assert (r.repeat_complainants, r.repeat_complainant_cases) == (1, 2)
+    assert r.repeat_respondents == [("甲店", 2)]
+    assert r.intake[GroupBy.CHANNEL] == [("phone", 2), ("online", 1), ("store", 1)]
+    assert r.intake[GroupBy.RESPONSIBILITY] == [("undetermined", 3), ("courier", 1)]
+
+
+def test_the_previous_period_of_equal_length(library: Library, cases: dict[str, str]) -> None:
+    assert NOVEMBER.previous() == Period(date(2026, 10, 2), date(2026, 10, 31))
+    p = review(library.index.engine, NOVEMBER, as_of=AS_OF).previous
+    assert (p.received, p.closed, p.promises, p.promises_met) == (1, 0, 1, 1)  # D
+    assert p.days_median is None
+
+
+def test_grouped_by_type(library: Library, cases: dict[str, str]) -> None:
+    groups = dict(review(library.index.engine, NOVEMBER, GroupBy.TYPE, as_of=AS_OF).groups)
+    assert list(groups) == ["quality", "logistics", "service"]
+    quality, service = groups["quality"], groups["service"]
+    assert (quality.received, quality.closed, quality.days_median, quality.days_p90) == (2, 2, 8.0, 13.0)
+    assert (quality.promises, quality.promises_met) == (2, 1)
+    assert (service.received, service.closed, service.working_median) == (1, 1, 13)  # E in, D closed
+
+
+def test_a_change_to_a_case_updates_its_review_rows(library: Library, cases: dict[str, str]) -> None:
+    """The edit path rewrites the changed case's rows, without a rebuild of the index."""
+    with library.edit(cases["E"]) as writer:
+        changed = writer.case
+        changed = type(changed)(**{**changed.__dict__, "channel": Channel.EMAIL})
+        writer.update(changed)
+    r = review(library.index.engine, NOVEMBER, as_of=AS_OF)
+    assert ("email", 1) in r.intake[GroupBy.CHANNEL]
+    assert ("store", 1) not in r.intake[GroupBy.CHANNEL]  # D is October's
+
+
+def test_a_period_that_ends_before_it_starts_is_refused() -> None:
+    from casefile.core.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError):
+        Period(date(2026, 11, 30), date(2026, 11, 1))
+
+
+def test_the_report_writes_changes_with_their_sign() -> None:
+    from casefile.core.review.report import V
+
+    assert V("money", -6151295, change=True).text() == "-¥61,512.95"
+    assert V("money", 5000, change=True).text() == "+¥50.00"
+    assert V("share", -0.018, change=True).text() == "-1.8个百分点"
+    assert V("share", None).text() == "—"
+
+
+def test_a_change_is_the_difference_of_the_figures_as_printed() -> None:
+    from casefile.core.review.queries import Figures, Review
+    from casefile.core.review.report import tables
+
+    now, before = (
+        Figures(days_median=11.55, promises_met=2, promises=3),
+        Figures(days_median=11.44, promises_met=1, promises=3),
+    )
+    r = Review(NOVEMBER, None, AS_OF, now, before, [], {g: [] for g in GroupBy}, {g: [] for g in GroupBy}, 0, 0, [])
+    overview = {row[0]: [c.text() if hasattr(c, "text") else c for c in row[1:]] for row in tables(r)[0].rows}
+    assert overview["处理时长中位数（自然日）"] == ["11.6", "11.4", "+0.2"]
+    assert overview["响应承诺达成率"] == ["66.7%", "33.3%", "+33.4个百分点"]

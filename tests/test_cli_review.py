@@ -1,0 +1,64 @@
+"""``casefile review``: the PDF shows the period's figures, and its tables open as a workbook."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from review_library import make_review_library
+
+from casefile.cli import main
+from casefile.core.library import Library
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> Path:
+    root = tmp_path / "lib"
+    with Library.open(root, "测试员") as library:
+        make_review_library(library, tmp_path)
+    return root
+
+
+def review(capsys: pytest.CaptureFixture[str], root: Path, *extra: str) -> tuple[int, str, str]:
+    code = main(["--library", str(root), "review", "--from", "2026-11-01", "--to", "2026-11-30", *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_report_shows_the_figures(reviewed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pdf, xlsx = tmp_path / "复盘.pdf", tmp_path / "复盘.xlsx"
+    code, out, err = review(capsys, reviewed, "--by", "type", "-o", str(pdf), "--xlsx", str(xlsx))
+    assert code == 0, err
+    assert "4 received, 4 closed" in out
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "2026年11月01日 至 2026年11月30日（30 天）" in text
+    assert "受理（件） 4 1 +3" in lines
+    assert "处理时长中位数（自然日） 11.5 — —" in lines
+    assert "处理时长第90百分位（工作日） 13.0 — —" in lines
+    assert "响应承诺达成率 50.0% 100.0% -50.0个百分点" in lines
+    assert "追偿收回 ¥50.00 ¥0.00 +¥50.00" in lines
+    assert any(line.startswith("产品质量 2 2 100.0% 8.0 13.0") for line in lines)  # the group table
+    assert "受理量：本期与上期" in text
+
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames[:2] == ["总览", "升级漏斗"]
+    overview = {row[0]: row[1:] for row in book["总览"].iter_rows(min_row=2, values_only=True)}
+    assert overview["受理（件）"] == (4, 1, 3)
+    assert overview["处理时长中位数（自然日）"] == (11.5, None, None)
+    assert overview["响应承诺达成率"] == (50, 100, -50)
+    assert overview["已支付赔偿"] == (100, 0, 100)
+    groups = list(book["按类型分组"].iter_rows(values_only=True))
+    assert groups[0][:3] == ("类型", "受理", "结案")
+    assert groups[1][:5] == ("产品质量", 2, 2, 100, 8)
+
+
+def test_a_date_that_is_not_one_is_refused(reviewed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["--library", str(reviewed), "review", "--from", "1 Nov", "--to", "2026-11-30", "-o", str(tmp_path / "r.pdf")]
+    )
+    assert code == 2
+    assert "--from" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
