@@ -1180,7 +1180,7 @@ def cmd_redact(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_due(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.workflow.clocks import CST, citation
+    from casefile.core.workflow.clocks import CST, citation, rule_for
     from casefile.core.workflow.due import library_due
 
     if args.days < 0:
@@ -1195,19 +1195,17 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
                     {
                         "case": i.number,
                         "title": i.title,
-                        "clock": i.clock.key,
-                        "kind": "limit" if i.clock.is_limit else "duty",
-                        "status": i.clock.status.value,
-                        "ref": i.clock.ref,
-                        "started": i.clock.deadline.started.isoformat(),
-                        "last_day": i.clock.deadline.last_day.isoformat(),
-                        "due": i.clock.deadline.due.isoformat(),
-                        "provisional": i.clock.deadline.provisional,
-                        "paused": i.clock.deadline.paused,
-                        "rolled_from": i.clock.deadline.rolled_from.isoformat()
-                        if i.clock.deadline.rolled_from
-                        else None,
-                        "basis": citation(i.clock.deadline.rule),
+                        "clock": i.key,
+                        "kind": i.kind,
+                        "status": "overdue" if i.overdue(now) else "open" if i.kind == "limit" else "running",
+                        "ref": i.ref,
+                        "started": i.started_at.astimezone(CST).isoformat(),
+                        "last_day": i.last_day or None,
+                        "due": i.due_at.astimezone(CST).isoformat(),
+                        "provisional": i.provisional,
+                        "paused": i.paused,
+                        "rolled_from": i.rolled_from or None,
+                        "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
                     }
                     for i in items
                 ],
@@ -1216,13 +1214,12 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
         )
         return EXIT_OK
     for i in items:
-        d = i.clock.deadline
-        left = d.due - now
-        when = f"OVERDUE {_fmt_span(-left)}" if left.total_seconds() <= 0 else f"in {_fmt_span(left)}"
-        marks = "".join(f" [{m}]" for m, on in (("provisional", d.provisional), ("paused", d.paused)) if on)
-        due = _fmt_time(d.due) if d.rule.unit.value == "hours" else f"{d.last_day.isoformat()} 24:00"
-        ref = f"  {i.clock.ref}" if i.clock.ref else ""
-        _print(f"{i.number}  {i.clock.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
+        left = i.due_at - now
+        when = f"OVERDUE {_fmt_span(-left)}" if i.overdue(now) else f"in {_fmt_span(left)}"
+        marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
+        due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at.astimezone(CST))
+        ref = f"  {i.ref}" if i.ref else ""
+        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
     return EXIT_OK

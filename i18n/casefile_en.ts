@@ -626,6 +626,94 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Response promise (urgent, 2 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promise (important, 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promise (normal, 48 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator decides on acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s mediation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier answers the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal administration answers the appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return without reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court decides on filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal against the judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal against the ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying for enforcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limitation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying to set the award aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped (case closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,10 +887,6 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Response due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exhibits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,6 +1011,22 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional: the holiday arrangement of a year it runs into is not published yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: the clock stands still while goods are tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,6 +1076,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,6 +1318,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

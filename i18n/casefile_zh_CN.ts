@@ -628,6 +628,94 @@ SHA-256：%4</translation>
         <translation>仲裁 / 诉讼</translation>
     </message>
     <message>
+        <source>Response promise (urgent, 2 h)</source>
+        <translation>响应承诺（紧急，2小时）</translation>
+    </message>
+    <message>
+        <source>Response promise (important, 24 h)</source>
+        <translation>响应承诺（重要，24小时）</translation>
+    </message>
+    <message>
+        <source>Response promise (normal, 48 h)</source>
+        <translation>响应承诺（一般，48小时）</translation>
+    </message>
+    <message>
+        <source>Regulator decides on acceptance</source>
+        <translation>市场监管部门受理决定</translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s mediation period</source>
+        <translation>市场监管部门调解期限</translation>
+    </message>
+    <message>
+        <source>Courier answers the complaint</source>
+        <translation>快递企业答复投诉</translation>
+    </message>
+    <message>
+        <source>Postal administration answers the appeal</source>
+        <translation>邮政管理部门答复申诉</translation>
+    </message>
+    <message>
+        <source>Return without reasons</source>
+        <translation>七日无理由退货</translation>
+    </message>
+    <message>
+        <source>Court decides on filing</source>
+        <translation>法院立案审查</translation>
+    </message>
+    <message>
+        <source>Appeal against the judgment</source>
+        <translation>判决上诉期</translation>
+    </message>
+    <message>
+        <source>Appeal against the ruling</source>
+        <translation>裁定上诉期</translation>
+    </message>
+    <message>
+        <source>Applying for enforcement</source>
+        <translation>申请执行期限</translation>
+    </message>
+    <message>
+        <source>Limitation period</source>
+        <translation>诉讼时效</translation>
+    </message>
+    <message>
+        <source>Applying to set the award aside</source>
+        <translation>申请撤销仲裁裁决</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Met in time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>期限未届满</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已行使</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已届满</translation>
+    </message>
+    <message>
+        <source>Stopped (case closed)</source>
+        <translation>已停止（已结案）</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
@@ -802,10 +890,6 @@ Proof purpose: %3</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <source>Response due</source>
-        <translation>答复期限</translation>
-    </message>
-    <message>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
@@ -930,6 +1014,22 @@ Proof purpose: %3</source>
         <translation>种类</translation>
     </message>
     <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Provisional: the holiday arrangement of a year it runs into is not published yet</source>
+        <translation>暂定：期限所跨年度的节假日安排尚未公布</translation>
+    </message>
+    <message>
+        <source>Paused: the clock stands still while goods are tested</source>
+        <translation>已暂停：商品检验、鉴定期间不计入期限</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -980,6 +1080,10 @@ Proof purpose: %3</source>
     <message>
         <source>The redacted copy of no. %1: where the destination takes redacted copies it goes in as %2, in its original&apos;s place.</source>
         <translation>案卷编号%1的遮盖件：提交对象适用遮盖件时，它代替原件编入材料，序号为%2。</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>（暂定）</translation>
     </message>
     <message>
         <source>Call</source>
@@ -1218,6 +1322,10 @@ Proof purpose: %3</source>
     <message>
         <source>Due today</source>
         <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
     </message>
     <message>
         <source>All stages</source>

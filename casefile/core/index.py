@@ -26,6 +26,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     insert,
     select,
     update,
@@ -154,6 +155,12 @@ class ReviewClockRow(Base):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     met_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the case was closed
+    # For the agenda (casefile due, the case list's next deadline): as the clock was counted.
+    ref: Mapped[str] = mapped_column(Text, default="")  # a proceeding's number, a complaint's 工单号
+    last_day: Mapped[str] = mapped_column(String, default="")  # ISO date; "" for a clock in hours
+    rolled_from: Mapped[str] = mapped_column(String, default="")  # ISO date the last day moved from, or ""
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # counted across an unknown year
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)  # stopped now (goods being tested)
 
 
 def _delete_rows(session: Session, numbers: list[str] | None) -> None:
@@ -360,6 +367,95 @@ class Index:
             stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
+
+    def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
+        """The clocks still running on open cases that run out by ``until`` (overdue duties included;
+        a limit that has run out is over, not overdue), soonest first."""
+        stmt = (
+            select(
+                ReviewClockRow.case_number,
+                CaseRow.title,
+                ReviewClockRow.key,
+                ReviewClockRow.kind,
+                ReviewClockRow.ref,
+                ReviewClockRow.started_at,
+                ReviewClockRow.due_at,
+                ReviewClockRow.last_day,
+                ReviewClockRow.rolled_from,
+                ReviewClockRow.provisional,
+                ReviewClockRow.paused,
+            )
+            .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
+            .where(*_running(now), ReviewClockRow.due_at <= until, CaseRow.damaged == "")
+            .order_by(ReviewClockRow.due_at, ReviewClockRow.case_number, ReviewClockRow.seq)
+        )
+        with Session(self.engine) as session:
+            return [AgendaRow(*row) for row in session.execute(stmt)]
+
+    def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
+        """Each case's running clock that runs out first (cases with none are left out)."""
+        first = (
+            select(
+                ReviewClockRow.case_number,
+                ReviewClockRow.key,
+                ReviewClockRow.due_at,
+                func.row_number()
+                .over(partition_by=ReviewClockRow.case_number, order_by=(ReviewClockRow.due_at, ReviewClockRow.seq))
+                .label("n"),
+                ReviewClockRow.seq,
+            )
+            .where(*_running(now))
+            .subquery()
+        )
+        stmt = (
+            select(
+                ReviewClockRow.case_number,
+                CaseRow.title,
+                ReviewClockRow.key,
+                ReviewClockRow.kind,
+                ReviewClockRow.ref,
+                ReviewClockRow.started_at,
+                ReviewClockRow.due_at,
+                ReviewClockRow.last_day,
+                ReviewClockRow.rolled_from,
+                ReviewClockRow.provisional,
+                ReviewClockRow.paused,
+            )
+            .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
+            .join(first, (first.c.case_number == ReviewClockRow.case_number) & (first.c.seq == ReviewClockRow.seq))
+            .where(first.c.n == 1)
+        )
+        with Session(self.engine) as session:
+            return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
+
+
+@dataclasses.dataclass(frozen=True)
+class AgendaRow:
+    """A running clock as the index holds it."""
+
+    number: str
+    title: str
+    key: str
+    kind: str  # promise, duty or limit
+    ref: str
+    started_at: datetime
+    due_at: datetime
+    last_day: str
+    rolled_from: str
+    provisional: bool
+    paused: bool
+
+    def overdue(self, now: datetime) -> bool:
+        return self.kind != "limit" and now >= self.due_at
+
+
+def _running(now: datetime) -> tuple[Any, ...]:
+    """A clock still running: not met, the case not closed, and a limit not yet run out."""
+    return (
+        ReviewClockRow.met_at.is_(None),
+        ReviewClockRow.stopped_at.is_(None),
+        (ReviewClockRow.kind != "limit") | (ReviewClockRow.due_at > now),
+    )
 
 
 def _with_numbers(case: Case, numbers: set[int]) -> list[Exhibit]:

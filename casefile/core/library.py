@@ -63,7 +63,7 @@ from casefile.core.fsutil import (
     tighten_tree,
 )
 from casefile.core.hashing import hash_file
-from casefile.core.index import Index, IndexWriteError
+from casefile.core.index import AgendaRow, Index, IndexWriteError
 from casefile.core.listing import CASE_NUMBER, INDEX_NAME, LIBRARY_FORMAT, LIBRARY_MARKER, LIBRARY_VERSION, CaseSummary
 from casefile.core.manifest import MANIFEST_NAME, read_manifest, write_manifest
 from casefile.core.model import (
@@ -709,6 +709,10 @@ class Library:
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
         return self.index.summaries(search)
+
+    def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
+        """Each open case's running clock that runs out first, by case number (one query)."""
+        return self.index.next_deadlines(now)
 
     def create_case(self, case: Case) -> Case:
         """Give ``case`` the next number for its month and write its folder.

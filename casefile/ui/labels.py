@@ -29,6 +29,7 @@ from casefile.core.model import (
 from casefile.core.review.queries import GroupBy
 from casefile.core.venues import Route, Venue
 from casefile.core.verify import FileStatus
+from casefile.core.workflow.due import Status as ClockStatus
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QCoreApplication
@@ -288,6 +289,36 @@ FUNNEL_STEPS: dict[str, str] = {
 }
 
 
+CLOCKS: dict[str, str] = {
+    "response.urgent": QT_TRANSLATE_NOOP("CaseFile", "Response promise (urgent, 2 h)"),
+    "response.important": QT_TRANSLATE_NOOP("CaseFile", "Response promise (important, 24 h)"),
+    "response.normal": QT_TRANSLATE_NOOP("CaseFile", "Response promise (normal, 48 h)"),
+    "regulator.acceptance": QT_TRANSLATE_NOOP("CaseFile", "Regulator decides on acceptance"),
+    "regulator.mediation": QT_TRANSLATE_NOOP("CaseFile", "Regulator's mediation period"),
+    "courier.reply": QT_TRANSLATE_NOOP("CaseFile", "Courier answers the complaint"),
+    "postal.reply": QT_TRANSLATE_NOOP("CaseFile", "Postal administration answers the appeal"),
+    "consumer.no-reason-return": QT_TRANSLATE_NOOP("CaseFile", "Return without reasons"),
+    "court.filing": QT_TRANSLATE_NOOP("CaseFile", "Court decides on filing"),
+    "court.appeal-judgment": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the judgment"),
+    "court.appeal-ruling": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the ruling"),
+    "court.enforcement": QT_TRANSLATE_NOOP("CaseFile", "Applying for enforcement"),
+    "civil.limitation": QT_TRANSLATE_NOOP("CaseFile", "Limitation period"),
+    "arbitration.set-aside": QT_TRANSLATE_NOOP("CaseFile", "Applying to set the award aside"),
+}
+
+
+CLOCK_STATUSES: dict[str, str] = {
+    ClockStatus.RUNNING: QT_TRANSLATE_NOOP("CaseFile", "Running"),
+    ClockStatus.MET: QT_TRANSLATE_NOOP("CaseFile", "Met in time"),
+    ClockStatus.LATE: QT_TRANSLATE_NOOP("CaseFile", "Met late"),
+    ClockStatus.OVERDUE: QT_TRANSLATE_NOOP("CaseFile", "Overdue"),
+    ClockStatus.OPEN: QT_TRANSLATE_NOOP("CaseFile", "Open"),
+    ClockStatus.USED: QT_TRANSLATE_NOOP("CaseFile", "Used"),
+    ClockStatus.EXPIRED: QT_TRANSLATE_NOOP("CaseFile", "Expired"),
+    ClockStatus.STOPPED: QT_TRANSLATE_NOOP("CaseFile", "Stopped (case closed)"),
+}
+
+
 # ------------------------------------------------------------------ lookups
 
 
@@ -301,6 +332,14 @@ def funnel_step_name(value: str) -> str:
 
 def type_name(value: str) -> str:
     return _label(CASE_TYPES, value)
+
+
+def clock_name(value: str) -> str:
+    return _label(CLOCKS, value)
+
+
+def clock_status_name(value: str) -> str:
+    return _label(CLOCK_STATUSES, value)
 
 
 def stage_name(value: str) -> str:
@@ -418,4 +457,5 @@ ENUM_NAMES: dict[type[enum.Enum], Callable[[str], str]] = {
     Venue: venue_name,
     Route: route_name,
     GroupBy: review_group_name,
+    ClockStatus: clock_status_name,
 }

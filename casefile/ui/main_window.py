@@ -17,7 +17,7 @@ from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
-from casefile.ui.models import CaseFilterProxy, CaseListModel, due_today_count
+from casefile.ui.models import CaseFilterProxy, CaseListModel
 from casefile.ui.tasks import Task
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
@@ -64,6 +64,7 @@ class CaseListPane(QWidget):
         self.priority = QComboBox(self)
         self.overdue = QCheckBox(self)
         self.due_today = QCheckBox(self)
+        self.due_this_week = QCheckBox(self)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -84,6 +85,7 @@ class CaseListPane(QWidget):
         checks = QHBoxLayout()
         checks.addWidget(self.overdue)
         checks.addWidget(self.due_today)
+        checks.addWidget(self.due_this_week)
         checks.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,12 +102,14 @@ class CaseListPane(QWidget):
         )
         self.overdue.toggled.connect(lambda on: self.proxy.set_filters(only_overdue=on))
         self.due_today.toggled.connect(lambda on: self.proxy.set_filters(only_due_today=on))
+        self.due_this_week.toggled.connect(lambda on: self.proxy.set_filters(only_due_this_week=on))
         self.retranslate()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search number, names, order or waybill number (Ctrl+F)"))
         self.overdue.setText(self.tr("Overdue"))
         self.due_today.setText(self.tr("Due today"))
+        self.due_this_week.setText(self.tr("Due this week"))
         for combo, everything, items in (
             (self.stage, self.tr("All stages"), [(s.value, stage_name(s.value)) for s in Stage]),
             (self.type, self.tr("All types"), [(t.value, type_name(t.value)) for t in CaseType]),
@@ -123,7 +127,8 @@ class CaseListPane(QWidget):
 
     def reload(self) -> None:
         selected = self.current_number()
-        self.model.set_cases(self.ctx.library.list_cases(), datetime.now(UTC))
+        now = datetime.now(UTC)
+        self.model.set_cases(self.ctx.library.list_cases(), now, self.ctx.library.next_deadlines(now))
         if selected:
             self.select(selected)
 
@@ -462,7 +467,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         """The counts of the status bar: the cases the list shows (of all, when filtered), due today, overdue."""
         summaries = self.cases.model._all
-        count = due_today_count(summaries)
+        count = sum(1 for c in summaries if self.cases.model.is_due_today(c))
         overdue = sum(1 for c in summaries if self.cases.model.is_overdue(c))
         shown = self.cases.proxy.rowCount()
         if shown == len(summaries):
@@ -655,8 +660,12 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.cases.table.horizontalHeader().restoreState(header)
         else:
-            for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 190, 50)):
+            for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 220, 80, 50)):
                 self.cases.table.setColumnWidth(column, width)
+            for column in (CaseListModel.DUE, CaseListModel.LEFT):  # the deadline and its clock shown whole
+                self.cases.table.setColumnWidth(
+                    column, max(self.cases.table.columnWidth(column), self.cases.table.sizeHintForColumn(column))
+                )
         # The title takes what room is left (a wide screen shows whole titles); the others keep their widths.
         self.cases.table.horizontalHeader().setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         last = settings.value(self._remembered("last_case"))

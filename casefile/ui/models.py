@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from casefile.core.fsutil import human_size
+from casefile.core.index import AgendaRow
 from casefile.core.index import sort_key as index_sort_key
 from casefile.core.listing import CaseSummary
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path
+from casefile.core.workflow.clocks import CST
 from casefile.ui.i18n import fill, listed
-from casefile.ui.labels import capture_source_name, flag_name, kind_name, priority_name, stage_name, type_name
+from casefile.ui.labels import (
+    capture_source_name,
+    clock_name,
+    flag_name,
+    kind_name,
+    priority_name,
+    stage_name,
+    type_name,
+)
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,12 +63,13 @@ def time_left(due: datetime, now: datetime) -> str:
 class CaseListModel(QAbstractTableModel):
     """All cases of the library, fetched from the index in batches as the view scrolls."""
 
-    NUMBER, TITLE, TYPE, STAGE, PRIORITY, COMPLAINANT, RESPONDENT, COMPLAINED, DUE, EXHIBITS = range(10)
+    NUMBER, TITLE, TYPE, STAGE, PRIORITY, COMPLAINANT, RESPONDENT, COMPLAINED, DUE, LEFT, EXHIBITS = range(11)
     BATCH = 500
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[CaseSummary] = []
+        self._next: Mapping[str, AgendaRow] = {}
         self._shown = 0
         self.now = datetime.now(UTC)
 
@@ -71,16 +83,27 @@ class CaseListModel(QAbstractTableModel):
             QCoreApplication.translate("CaseFile", "Complainant"),
             QCoreApplication.translate("CaseFile", "Respondent"),
             QCoreApplication.translate("CaseFile", "Complained at"),
-            QCoreApplication.translate("CaseFile", "Response due"),
+            QCoreApplication.translate("CaseFile", "Next deadline"),
+            QCoreApplication.translate("CaseFile", "Time left"),
             QCoreApplication.translate("CaseFile", "Exhibits"),
         ]
 
-    def set_cases(self, cases: list[CaseSummary], now: datetime | None = None) -> None:
+    def set_cases(
+        self,
+        cases: list[CaseSummary],
+        now: datetime | None = None,
+        deadlines: Mapping[str, AgendaRow] | None = None,
+    ) -> None:
+        """The cases, and each one's running clock that runs out first (``Library.next_deadlines``)."""
         self.beginResetModel()
         self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
+        self._next = deadlines or {}
         self._shown = min(self.BATCH, len(self._all))
         self.now = now or datetime.now(UTC)
         self.endResetModel()
+
+    def next_deadline(self, case: CaseSummary) -> AgendaRow | None:
+        return self._next.get(case.number)
 
     def summary(self, row: int) -> CaseSummary:
         return self._all[row]
@@ -103,7 +126,7 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 10
+        return 0 if parent.isValid() else 11
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and self._shown < len(self._all)
@@ -122,14 +145,23 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def is_overdue(self, case: CaseSummary) -> bool:
-        return case.stage == Stage.REGISTRATION.value and case.response_due_at < self.now
+        """A duty (the response promise, an agency's or a carrier's answer…) past its deadline."""
+        found = self._next.get(case.number)
+        return found is not None and found.overdue(self.now)
 
     def is_due_today(self, case: CaseSummary) -> bool:
-        if case.stage != Stage.REGISTRATION.value:
+        return self._due_by(case, days=0)
+
+    def is_due_this_week(self, case: CaseSummary) -> bool:
+        """Runs out by the end of this week (Sunday, China Standard Time), not yet overdue."""
+        return self._due_by(case, days=6 - self.now.astimezone(CST).weekday())
+
+    def _due_by(self, case: CaseSummary, *, days: int) -> bool:
+        found = self._next.get(case.number)
+        if found is None or found.overdue(self.now):
             return False
-        local_now = self.now.astimezone()
-        due = case.response_due_at.astimezone()
-        return due.date() == local_now.date() and due >= self.now
+        end = datetime.combine(self.now.astimezone(CST).date() + timedelta(days=days + 1), datetime.min.time(), CST)
+        return found.due_at <= end
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -148,8 +180,8 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Damaged: left untouched until it verifies again (the case's overview says why)")
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE:
-            return case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.DUE, self.LEFT):
+            return self._deadline_tip(case)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -171,20 +203,42 @@ class CaseListModel(QAbstractTableModel):
             return case.respondent
         if column == self.COMPLAINED:
             return case.complained_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if column == self.DUE:
-            if case.stage != Stage.REGISTRATION.value:
+        if column in (self.DUE, self.LEFT):
+            found = self._next.get(case.number)
+            if found is None:
                 return "—"
-            due = case.response_due_at.astimezone().strftime("%m-%d %H:%M")
-            return f"{due}  {time_left(case.response_due_at, self.now)}"
+            if column == self.LEFT:
+                return time_left(found.due_at, self.now)
+            return f"{clock_name(found.key)}  {deadline_text(found)}"
         return str(case.exhibit_count)
+
+    def _deadline_tip(self, case: CaseSummary) -> str | None:
+        found = self._next.get(case.number)
+        if found is None:
+            return None
+        lines = [clock_name(found.key), deadline_text(found, full=True)]
+        if found.ref:
+            lines.append(found.ref)
+        if found.provisional:
+            lines.append(
+                QCoreApplication.translate(
+                    "CaseFile", "Provisional: the holiday arrangement of a year it runs into is not published yet"
+                )
+            )
+        if found.paused:
+            lines.append(
+                QCoreApplication.translate("CaseFile", "Paused: the clock stands still while goods are tested")
+            )
+        return "\n".join(lines)
 
     def _sort_key(self, case: CaseSummary, column: int) -> Any:
         if column == self.NUMBER:
             return index_sort_key(case.number)  # 202611-1000 after 202611-999
         if column == self.COMPLAINED:
             return case.complained_at.timestamp()
-        if column == self.DUE:
-            return case.response_due_at.timestamp()
+        if column in (self.DUE, self.LEFT):
+            found = self._next.get(case.number)
+            return found.due_at.timestamp() if found is not None else float("inf")
         if column == self.EXHIBITS:
             return case.exhibit_count
         if column == self.PRIORITY:
@@ -206,6 +260,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.priority = ""
         self.only_overdue = False
         self.only_due_today = False
+        self.only_due_this_week = False
         self.search = ""
         self.setSortRole(SORT_ROLE)
 
@@ -227,6 +282,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
         if self.only_overdue and not model.is_overdue(case):
             return False
         if self.only_due_today and not model.is_due_today(case):
+            return False
+        if self.only_due_this_week and not model.is_due_this_week(case):
             return False
         if self.search:
             needle = self.search.lower()
@@ -485,13 +542,13 @@ def _kind_icon(e: Exhibit) -> QIcon | None:
     return app.style().standardIcon(pixmap)
 
 
-def due_today_count(cases: list[CaseSummary], now: datetime | None = None) -> int:
-    now = now or datetime.now(UTC)
-    today = now.astimezone().date()
-    return sum(
-        1
-        for c in cases
-        if c.stage == Stage.REGISTRATION.value
-        and c.response_due_at >= now
-        and c.response_due_at.astimezone().date() == today
-    )
+def deadline_text(found: AgendaRow, *, full: bool = False) -> str:
+    """The last day (or, for a clock in hours, the time) it runs out, with 暂定 when provisional."""
+    if found.last_day:
+        day = date.fromisoformat(found.last_day)
+        text = day.isoformat() if full else day.strftime("%m-%d")
+    else:
+        text = found.due_at.astimezone(CST).strftime("%Y-%m-%d %H:%M" if full else "%m-%d %H:%M")
+    if found.provisional:
+        text += QCoreApplication.translate("CaseFile", " (provisional)")
+    return text

@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from casefile.core.index import AgendaRow
 from casefile.core.listing import CaseSummary
-from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel, due_today_count
+from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel
 
 from PySide6.QtCore import QModelIndex, Qt
 
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday, 18:00 in Beijing
+
+
+def clock(number: str, key: str, due: datetime, *, kind: str = "duty", last_day: str = "", **kw) -> AgendaRow:
+    fields = dict(ref="", started_at=NOW - timedelta(days=1), rolled_from="", provisional=False, paused=False)
+    fields.update(kw)
+    return AgendaRow(
+        number,
+        "t",
+        key,
+        kind,
+        fields["ref"],
+        fields["started_at"],
+        due,
+        last_day,
+        fields["rolled_from"],
+        fields["provisional"],
+        fields["paused"],
+    )
 
 
 def summary(n: int, **kw) -> CaseSummary:
@@ -48,23 +67,56 @@ def test_case_list_loads_lazily_and_shows_columns(qapp):
 
 
 def test_overdue_cases_stand_out_and_filters_work(qapp):
+    """The list shows each case's next deadline from its clocks: overdue duties stand out; filters pick
+    overdue, due today and due this week (to Sunday, Beijing time)."""
     model = CaseListModel()
-    late = summary(1, priority="urgent", response_due_at=NOW - timedelta(hours=3))
-    today = summary(2, response_due_at=NOW + timedelta(hours=2))
-    closed = summary(3, stage="closed", response_due_at=NOW - timedelta(days=3))
-    model.set_cases([late, today, closed, summary(4, type="logistics", waybill_no="SF-FIND-ME")], NOW)
+    late, today, week, later = summary(1, priority="urgent"), summary(2), summary(3), summary(4)
+    closed = summary(5, stage="closed")
+    logistics = summary(6, type="logistics", waybill_no="SF-FIND-ME")
+    deadlines = {
+        late.number: clock(late.number, "response.urgent", NOW - timedelta(hours=3), kind="promise"),
+        today.number: clock(
+            today.number, "courier.reply", datetime(2026, 11, 23, 16, 0, tzinfo=UTC), last_day="2026-11-23", ref="GD1"
+        ),
+        week.number: clock(
+            week.number,
+            "regulator.acceptance",
+            datetime(2026, 11, 29, 16, 0, tzinfo=UTC),
+            last_day="2026-11-29",
+            provisional=True,
+        ),
+        later.number: clock(
+            later.number,
+            "court.appeal-judgment",
+            datetime(2026, 12, 5, 16, 0, tzinfo=UTC),
+            kind="limit",
+            last_day="2026-12-05",
+        ),
+    }
+    model.set_cases([late, today, week, later, closed, logistics], NOW, deadlines)
     rows = {model.summary(r).number: r for r in range(model.rowCount())}
     assert model.data(model.index(rows[late.number], 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(rows[closed.number], 0), Qt.ItemDataRole.BackgroundRole) is None
-    assert "overdue" in model.data(model.index(rows[late.number], CaseListModel.DUE))
+    assert "overdue" in model.data(model.index(rows[late.number], CaseListModel.LEFT))
+    assert model.data(model.index(rows[week.number], CaseListModel.DUE)) == (
+        "Regulator decides on acceptance  11-29 (provisional)"
+    )
+    assert "GD1" in model.data(model.index(rows[today.number], CaseListModel.DUE), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(rows[closed.number], CaseListModel.DUE)) == "—"
     proxy = CaseFilterProxy()
     proxy.setSourceModel(model)
-    assert proxy.rowCount() == 4
+    assert proxy.rowCount() == 6
+
+    def shown() -> list[str]:
+        return sorted(proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount()))
+
     proxy.set_filters(only_overdue=True)
-    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == [late.number]
+    assert shown() == [late.number]
     proxy.set_filters(only_overdue=False, only_due_today=True)
-    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == [today.number]
-    proxy.set_filters(only_due_today=False, search="sf-find")
+    assert shown() == [today.number]
+    proxy.set_filters(only_due_today=False, only_due_this_week=True)
+    assert shown() == [today.number, week.number]
+    proxy.set_filters(only_due_this_week=False, search="sf-find")
     assert proxy.rowCount() == 1
     proxy.set_filters(search="", stage="closed")
     assert proxy.rowCount() == 1
@@ -72,7 +124,9 @@ def test_overdue_cases_stand_out_and_filters_work(qapp):
     assert proxy.rowCount() == 1
     proxy.set_filters(type="", priority="urgent")
     assert proxy.rowCount() == 1
-    assert due_today_count([late, today, closed], NOW) == 1
+    proxy.set_filters(priority="")
+    proxy.sort(CaseListModel.LEFT, Qt.SortOrder.AscendingOrder)
+    assert [proxy.data(proxy.index(r, 0)) for r in range(4)] == [late.number, today.number, week.number, later.number]
 
 
 def test_sorting_uses_real_values(qapp):

@@ -22,7 +22,7 @@ from typing import Any
 
 from casefile.core.model import Case, CaseType, EventKind, EvidenceKind, Stage
 from casefile.core.workflow.calendar import WorkCalendar, current
-from casefile.core.workflow.clocks import CST, RESPONSE_RULES
+from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Unit
 from casefile.core.workflow.due import LIMITS, case_clocks
 from casefile.core.workflow.records import ProceedingResult, Venue
 
@@ -161,6 +161,11 @@ def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar |
             "due_at": state.deadline.due,
             "met_at": state.met_at,
             "stopped_at": closed.at if closed else None,
+            "ref": state.ref,
+            "last_day": "" if state.deadline.rule.unit is Unit.HOURS else state.deadline.last_day.isoformat(),
+            "rolled_from": state.deadline.rolled_from.isoformat() if state.deadline.rolled_from else "",
+            "provisional": state.deadline.provisional,
+            "paused": state.deadline.paused,
         }
         for seq, state in enumerate(case_clocks(case, now, calendar))
     ]

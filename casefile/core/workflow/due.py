@@ -29,6 +29,7 @@ from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interva
 from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
+    from casefile.core.index import AgendaRow
     from casefile.core.library import Library
 
 LIMITS = frozenset(
@@ -208,26 +209,9 @@ def _next_filed(case: Case, after: Proceeding, venue: Venue) -> datetime | None:
     return min(later) if later else None
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """A running clock of a case in the library's agenda."""
-
-    number: str
-    title: str
-    clock: ClockState
-
-
-def library_due(library: Library, *, until: datetime, now: datetime | None = None) -> list[DueItem]:
-    """Every running clock of the library's open cases that runs out by ``until`` (overdue ones
-    included), soonest first. Cases that cannot be read (quarantined) are left out."""
+def library_due(library: Library, *, until: datetime, now: datetime | None = None) -> list[AgendaRow]:
+    """Every running clock of the library's open cases that runs out by ``until`` (overdue duties
+    included), soonest first: one query over the index, whatever the number of cases. Quarantined
+    cases are left out."""
     moment = (now or datetime.now(CST)).astimezone(CST)
-    cal = current()
-    items: list[DueItem] = []
-    for number in library.case_numbers():
-        if library.quarantine_reason(number):
-            continue
-        case = library.load_case(number)
-        for state in running(case, moment, cal):
-            if state.deadline.due <= until:
-                items.append(DueItem(number, case.title, state))
-    return sorted(items, key=lambda i: (i.clock.deadline.due, i.number))
+    return library.index.agenda(until=until, now=moment)
