@@ -11,11 +11,11 @@ three months against the three before, grouped by type: OUT_DIR/review.pdf, OUT_
 and PNG renderings of its pages (pdftoppm, from poppler-utils). With --docs the report's first
 two pages are copied to docs/review-report-*.png.
 
-The cases are written through the library's public calls: ``Library.create_case`` for the
-registration (with the handling records of ``Case.workflow`` in the creation entry: this branch
-has no custody action of their own yet), ``CaseWriter.set_stage`` and ``CaseWriter.add_event``
-for the stages and the timeline, ``add_files`` for the evidence. The same seed makes the same
-library.
+Every eighth closed case then enters the 定期复盘 stage. The cases are written through the
+library's public calls: ``Library.create_case`` for the registration (with the handling records
+of ``Case.workflow`` in the creation entry: this branch has no custody action of their own yet),
+``CaseWriter.set_stage`` and ``CaseWriter.add_event`` for the stages and the timeline,
+``add_files`` for the evidence. The same seed makes the same library.
 """
 
 from __future__ import annotations
@@ -426,6 +426,11 @@ class Maker:
         kind: str,
     ) -> Plan:
         fields["workflow"] = {k: _clean(v) for k, v in wf.items() if v}
+        closings = wf.get("closings")
+        if closings and self.serial % 8 == 0:  # every eighth closed case is taken into the periodic review
+            reviewed = datetime.fromisoformat(closings[-1]["at"]) + timedelta(days=7)
+            if reviewed < NOW and stages and stages[-1][0] is Stage.CLOSED:
+                stages.append((Stage.REVIEW, reviewed, "纳入定期复盘"))
         return Plan(operator, fields, stages, events, self._groups(kind))
 
     def _groups(self, kind: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import pytest
 from review_library import AS_OF, NOVEMBER, make_review_library
 
 from casefile.core.library import Library
-from casefile.core.model import Channel
+from casefile.core.model import Channel, Stage
 from casefile.core.review.queries import GroupBy, Period, review
 
 
@@ -98,3 +98,23 @@ def test_a_change_is_the_difference_of_the_figures_as_printed() -> None:
     overview = {row[0]: [c.text() if hasattr(c, "text") else c for c in row[1:]] for row in tables(r)[0].rows}
     assert overview["处理时长中位数（自然日）"] == ["11.6", "11.4", "+0.2"]
     assert overview["响应承诺达成率"] == ["66.7%", "33.3%", "+33.4个百分点"]
+
+
+def test_a_change_rewrites_the_review_rows_of_that_case_only(library: Library, cases: dict[str, str]) -> None:
+    from sqlalchemy import select, update
+
+    from casefile.core.index import ReviewCaseRow
+
+    engine = library.index.engine
+    with engine.begin() as conn:  # mark another case's row: a rewrite of it would put the record's value back
+        conn.execute(update(ReviewCaseRow).where(ReviewCaseRow.case_number == cases["A"]).values(operator="标记"))
+    with library.edit(cases["E"]) as writer:
+        writer.set_stage(Stage.VERIFICATION, "核实")
+    with engine.connect() as conn:
+        operators = dict(conn.execute(select(ReviewCaseRow.case_number, ReviewCaseRow.operator)).all())
+    assert operators[cases["A"]] == "标记"
+    assert operators[cases["E"]] == "测试员"
+    library.reindex()
+    with engine.connect() as conn:
+        rows = conn.execute(select(ReviewCaseRow.operator).where(ReviewCaseRow.case_number == cases["A"])).scalar_one()
+    assert rows == "测试员"  # the index is derived data: a rebuild brings the record's value back

@@ -116,3 +116,31 @@ def test_the_dashboard_speaks_chinese(dashboard, qapp, qtbot, monkeypatch, tmp_p
     assert figures["受理案件"] == ("4", "1", "+3")
     assert figures["响应承诺达成率"][2] == "-50.0个百分点"
     assert dashboard.funnel_chart.names[2] == "消协 / 12315"
+
+
+def test_the_period_presets() -> None:
+    from datetime import date
+
+    from casefile.core.review.queries import Period
+    from casefile.ui.review.dashboard import preset_period
+
+    today = date(2026, 11, 29)
+    assert preset_period("this-month", today) == Period(date(2026, 11, 1), today)
+    assert preset_period("last-month", today) == Period(date(2026, 10, 1), date(2026, 10, 31))
+    assert preset_period("last-90-days", today) == Period(date(2026, 9, 1), today)
+    assert preset_period("this-quarter", today) == Period(date(2026, 10, 1), today)
+    assert preset_period("this-year", today) == Period(date(2026, 1, 1), today)
+    assert preset_period("last-month", date(2026, 1, 15)) == Period(date(2025, 12, 1), date(2025, 12, 31))
+
+
+def test_picking_a_preset_computes_its_period(dashboard) -> None:
+    from casefile.ui.review.dashboard import PRESETS
+
+    dashboard.preset.setCurrentIndex(PRESETS.index("last-month"))
+    dashboard.preset.activated.emit(PRESETS.index("last-month"))
+    period = dashboard.result.period
+    assert period.days >= 28 and period.first.day == 1
+    assert dashboard.result.period == dashboard.period()
+    dashboard.first.setDate(dashboard.first.date().addDays(-1))  # an edited date makes the period custom
+    assert dashboard.preset.currentData() == "custom"
+    assert dashboard.result.period.days == period.days + 1
