@@ -434,6 +434,254 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitral award</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision (award, judgment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint not upheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promise (urgent, 2 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promise (important, 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response promise (normal, 48 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator decides on acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s mediation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier company&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return without reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court decides on filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal against the judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal against the ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying for enforcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limitation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying to set the award aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (case closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complaint was registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market regulator received the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market regulator accepted the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a complaint was lodged with the courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consumer received the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the statement of claim reached the court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the judgment was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ruling was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last day for performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the harm and who owes became known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the arbitral award was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testing, inspection or appraisal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +803,42 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>record rebuilt from the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>responsibility found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4007,6 +4291,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the case is closed: reopen it, with the reason, before moving it to another stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>removing an event needs a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4128,6 +4416,38 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case has no {what} {n!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negotiation round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed already: reopen it before closing it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a closing cannot be dated before the reopening it follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a closed case can be reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reopening cannot be dated before the closing it undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a finding names {party!r}, not a party of ResponsibleParty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4808,6 +5128,142 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no working day within a year after {day}: the calendar data is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a CaseFile calendar file (format {format} expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds no years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} has no list of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a year of the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} lists no rest days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed both as a rest day and as a working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed under the year {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a satisfaction from 1 (very dissatisfied) to 5 (very satisfied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: no exhibit {numbers} in case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before {what} ({earlier})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed: reopen it, with the reason, before recording more of its handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proposal needs a summary of what is proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case} has {count} negotiation round(s); casefile show numbers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer is accepted, rejected or countered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round {round} was answered already ({answer}); record a new proposal instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filing or acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case} has {count} proceeding(s); casefile show numbers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proceeding has no field {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a testing period of this proceeding is still open: end it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no testing period of this proceeding is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount: a payment is more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed already (casefile reopen, with the reason, opens it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is not closed: only a closed case can be reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopening a case needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last reopening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

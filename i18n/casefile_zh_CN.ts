@@ -436,6 +436,254 @@ SHA-256：%4</translation>
         <translation>一般</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>The manufacturer</source>
+        <translation>生产者（厂家）</translation>
+    </message>
+    <message>
+        <source>Another party</source>
+        <translation>其他第三方</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation>达成调解协议</translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Arbitral award</source>
+        <translation>仲裁裁决</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation>已还价</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协商一致</translation>
+    </message>
+    <message>
+        <source>Decision (award, judgment)</source>
+        <translation>裁决或判决</translation>
+    </message>
+    <message>
+        <source>Complaint withdrawn</source>
+        <translation>投诉撤回</translation>
+    </message>
+    <message>
+        <source>Nothing obtained</source>
+        <translation>未获解决</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>部分解决</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回</translation>
+    </message>
+    <message>
+        <source>Complaint not upheld</source>
+        <translation>投诉不成立</translation>
+    </message>
+    <message>
+        <source>Response promise (urgent, 2 h)</source>
+        <translation>响应承诺（紧急，2 小时）</translation>
+    </message>
+    <message>
+        <source>Response promise (important, 24 h)</source>
+        <translation>响应承诺（重要，24 小时）</translation>
+    </message>
+    <message>
+        <source>Response promise (normal, 48 h)</source>
+        <translation>响应承诺（一般，48 小时）</translation>
+    </message>
+    <message>
+        <source>Regulator decides on acceptance</source>
+        <translation>市场监管部门决定是否受理</translation>
+    </message>
+    <message>
+        <source>Regulator&apos;s mediation period</source>
+        <translation>市场监管部门调解期限</translation>
+    </message>
+    <message>
+        <source>Courier company&apos;s reply</source>
+        <translation>快递企业答复</translation>
+    </message>
+    <message>
+        <source>Return without reason</source>
+        <translation>七日无理由退货</translation>
+    </message>
+    <message>
+        <source>Court decides on filing</source>
+        <translation>法院决定是否立案</translation>
+    </message>
+    <message>
+        <source>Appeal against the judgment</source>
+        <translation>对判决提起上诉</translation>
+    </message>
+    <message>
+        <source>Appeal against the ruling</source>
+        <translation>对裁定提起上诉</translation>
+    </message>
+    <message>
+        <source>Applying for enforcement</source>
+        <translation>申请强制执行</translation>
+    </message>
+    <message>
+        <source>Limitation period</source>
+        <translation>诉讼时效</translation>
+    </message>
+    <message>
+        <source>Applying to set the award aside</source>
+        <translation>申请撤销仲裁裁决</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未届满</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已行使</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已届满</translation>
+    </message>
+    <message>
+        <source>stopped (case closed)</source>
+        <translation>已停止（已结案）</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>the complaint was registered</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <source>the market regulator received the complaint</source>
+        <translation>市场监管部门收到投诉</translation>
+    </message>
+    <message>
+        <source>the market regulator accepted the complaint</source>
+        <translation>市场监管部门受理投诉</translation>
+    </message>
+    <message>
+        <source>a complaint was lodged with the courier company</source>
+        <translation>向快递企业投诉</translation>
+    </message>
+    <message>
+        <source>the consumer received the goods</source>
+        <translation>消费者收到商品</translation>
+    </message>
+    <message>
+        <source>the statement of claim reached the court</source>
+        <translation>起诉状送达法院</translation>
+    </message>
+    <message>
+        <source>the judgment was served</source>
+        <translation>判决书送达</translation>
+    </message>
+    <message>
+        <source>the ruling was served</source>
+        <translation>裁定书送达</translation>
+    </message>
+    <message>
+        <source>the last day for performance</source>
+        <translation>履行期限届满</translation>
+    </message>
+    <message>
+        <source>the harm and who owes became known</source>
+        <translation>知道权利受到损害以及义务人</translation>
+    </message>
+    <message>
+        <source>the arbitral award was received</source>
+        <translation>收到仲裁裁决书</translation>
+    </message>
+    <message>
+        <source>testing, inspection or appraisal</source>
+        <translation>检定、检验、检测、鉴定</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -558,6 +806,42 @@ SHA-256：%4</translation>
     <message>
         <source>record rebuilt from the custody log</source>
         <translation>依保管记录重建案件记录</translation>
+    </message>
+    <message>
+        <source>responsibility found</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <source>proposal made</source>
+        <translation>提出方案</translation>
+    </message>
+    <message>
+        <source>proposal answered</source>
+        <translation>答复方案</translation>
+    </message>
+    <message>
+        <source>proceeding begun</source>
+        <translation>启动调解或程序</translation>
+    </message>
+    <message>
+        <source>proceeding updated</source>
+        <translation>程序进展更新</translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation>记录付款</translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>case reopened</source>
+        <translation>重新开案</translation>
     </message>
     <message>
         <source>intact</source>
@@ -4022,6 +4306,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
     </message>
     <message>
+        <source>the case is closed: reopen it, with the reason, before moving it to another stage</source>
+        <translation>案件已结案：请先说明理由重新开案，再改变阶段</translation>
+    </message>
+    <message>
         <source>removing an event needs a reason</source>
         <translation>删除记录须写明理由</translation>
     </message>
@@ -4144,6 +4432,38 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
         <translation>遮盖件（案卷编号{copy}）与其原件（案卷编号{number}）不符</translation>
+    </message>
+    <message>
+        <source>the case has no {what} {n!r}</source>
+        <translation>本案没有{what} {n!r}</translation>
+    </message>
+    <message>
+        <source>negotiation round</source>
+        <translation>协商轮次</translation>
+    </message>
+    <message>
+        <source>proceeding</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>the case is closed already: reopen it before closing it again</source>
+        <translation>案件已结案：须先重新开案才能再次结案</translation>
+    </message>
+    <message>
+        <source>a closing cannot be dated before the reopening it follows</source>
+        <translation>结案时间不能早于此前的重新开案时间</translation>
+    </message>
+    <message>
+        <source>only a closed case can be reopened</source>
+        <translation>只有已结案的案件才能重新开案</translation>
+    </message>
+    <message>
+        <source>a reopening cannot be dated before the closing it undoes</source>
+        <translation>重新开案时间不能早于结案时间</translation>
+    </message>
+    <message>
+        <source>a finding names {party!r}, not a party of ResponsibleParty</source>
+        <translation>责任认定中的 {party!r} 不是可认定的责任方</translation>
     </message>
     <message>
         <source>Case</source>
@@ -4824,6 +5144,142 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
         <translation>文件夹 {folder} 暂不可用，恢复后将继续监视</translation>
+    </message>
+    <message>
+        <source>no working day within a year after {day}: the calendar data is wrong</source>
+        <translation>{day} 之后一年内没有工作日：日历数据有误</translation>
+    </message>
+    <message>
+        <source>{path} is not a CaseFile calendar file (format {format} expected)</source>
+        <translation>{path} 不是 CaseFile 日历文件（应为 {format} 格式）</translation>
+    </message>
+    <message>
+        <source>{path} holds no years</source>
+        <translation>{path} 中没有任何年份</translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} has no list of days</source>
+        <translation>{path}：{year} 年没有日期列表</translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a year of the calendar</source>
+        <translation>{path}：{item} 不是日历中的年份</translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} lists no rest days</source>
+        <translation>{path}：{year} 年没有列出休息日</translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed both as a rest day and as a working day</source>
+        <translation>{path}：{day} 同时被列为休息日和工作日</translation>
+    </message>
+    <message>
+        <source>{path}: {day} is listed under the year {year}</source>
+        <translation>{path}：{day} 被列在 {year} 年之下</translation>
+    </message>
+    <message>
+        <source>cannot read the calendar file {path}: {reason}</source>
+        <translation>无法读取日历文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {item} is not a date</source>
+        <translation>{path}：{item} 不是日期</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a satisfaction from 1 (very dissatisfied) to 5 (very satisfied)</source>
+        <translation>{where}：{value!r} 不是满意度（1 为非常不满意，5 为非常满意）</translation>
+    </message>
+    <message>
+        <source>{where}: no exhibit {numbers} in case {case}</source>
+        <translation>{where}：案件 {case} 中没有证据 {numbers}</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before {what} ({earlier})</source>
+        <translation>{where}：{value} 早于{what}（{earlier}）</translation>
+    </message>
+    <message>
+        <source>the case is closed: reopen it, with the reason, before recording more of its handling</source>
+        <translation>案件已结案：请先说明理由重新开案，再记录处理情况</translation>
+    </message>
+    <message>
+        <source>a proposal needs a summary of what is proposed</source>
+        <translation>方案须写明内容</translation>
+    </message>
+    <message>
+        <source>case {case} has {count} negotiation round(s); casefile show numbers them</source>
+        <translation>案件 {case} 共有 {count} 轮协商；casefile show 列出编号</translation>
+    </message>
+    <message>
+        <source>an answer is accepted, rejected or countered</source>
+        <translation>答复须为接受、拒绝或还价</translation>
+    </message>
+    <message>
+        <source>round {round} was answered already ({answer}); record a new proposal instead</source>
+        <translation>第 {round} 轮已答复（{answer}）；请记录新的方案</translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation>方案提出时间</translation>
+    </message>
+    <message>
+        <source>the filing</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>the filing or acceptance</source>
+        <translation>提交或受理时间</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>case {case} has {count} proceeding(s); casefile show numbers them</source>
+        <translation>案件 {case} 共有 {count} 项程序；casefile show 列出编号</translation>
+    </message>
+    <message>
+        <source>a proceeding has no field {fields}</source>
+        <translation>程序记录没有字段 {fields}</translation>
+    </message>
+    <message>
+        <source>a testing period of this proceeding is still open: end it first</source>
+        <translation>该程序的检测期间尚未结束：请先记录结束</translation>
+    </message>
+    <message>
+        <source>no testing period of this proceeding is open</source>
+        <translation>该程序没有进行中的检测期间</translation>
+    </message>
+    <message>
+        <source>amount: a payment is more than zero</source>
+        <translation>金额：付款须大于零</translation>
+    </message>
+    <message>
+        <source>the case is closed already (casefile reopen, with the reason, opens it again)</source>
+        <translation>案件已结案（casefile reopen 说明理由后可重新开案）</translation>
+    </message>
+    <message>
+        <source>the case is not closed: only a closed case can be reopened</source>
+        <translation>案件未结案：只有已结案的案件才能重新开案</translation>
+    </message>
+    <message>
+        <source>reopening a case needs a reason</source>
+        <translation>重新开案须说明理由</translation>
+    </message>
+    <message>
+        <source>the closing</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>处理结果时间</translation>
+    </message>
+    <message>
+        <source>the last reopening</source>
+        <translation>最近一次重新开案时间</translation>
+    </message>
+    <message>
+        <source>its start</source>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import casefile.core
 from casefile.core import record, validate
+from casefile.core.workflow import clocks, handling
 from casefile.ui import labels
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -72,6 +73,8 @@ def value_sets() -> list[tuple[str, Callable[[str], str], list[str]]]:
         ("handed in", labels.handed_in_name, list(validate.HANDED_IN)),
         ("dispositions", labels.disposition_name, list(validate.DISPOSITIONS)),
         ("event parties", labels.event_party_name, list(validate.EVENT_PARTIES)),
+        ("handling parties", labels.handling_party_name, list(handling.PARTIES)),
+        ("clocks", labels.clock_name, sorted({rule.key for rule in clocks.RULES})),
     ]
     return sets
 
