@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from casefile.core import record
 from casefile.core.errors import InvalidValueError, Message
 from casefile.core.model import ResponsibleParty, to_data
-from casefile.core.validate import CLOCK_SLACK, EVENT_PARTIES, check_amount, check_past_time, check_text, check_time
+from casefile.core.validate import (
+    CLOCK_SLACK,
+    HANDLING_PARTIES,
+    check_amount,
+    check_past_time,
+    check_text,
+    check_time,
+)
 from casefile.core.workflow.records import (
     Answer,
     Closing,
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 
 # Who proposes, pays or is paid: the parties of the timeline, and a manufacturer or another party
 # outside the case.
-PARTIES = (*EVENT_PARTIES, "manufacturer", "third-party")
+PARTIES = HANDLING_PARTIES
 SATISFACTION = range(1, 6)  # 1 very dissatisfied … 5 very satisfied
 
 
