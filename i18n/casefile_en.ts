@@ -1450,6 +1450,34 @@ Proof purpose: %3</source>
         <source>Print preview — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(provisional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits: write numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1966,6 +1994,389 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>HandlingTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record who is responsible, why, and the exhibits that show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the answer to the selected round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(entered %1 by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: %2 proposes %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing until %1 (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perform by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments (paid %1, recovered %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recovered from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paid by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satisfaction %1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: use the buttons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 徐汇区市场监督管理局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消协 file number, 12315 工单号, case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检定、检验、鉴定: the time is not counted in the regulator&apos;s mediation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed or decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay or refund (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perform by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed or decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原路退款, 转账, 现金…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from another party (courier, manufacturer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof (exhibits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment needs its amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -2278,10 +2689,6 @@ Reason:</source>
     </message>
     <message>
         <source>Empty: the organisation in Settings (none entered yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3282,6 +3689,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1453,6 +1453,34 @@ Proof purpose: %3</source>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
+    <message>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation>无进行中的期限</translation>
+    </message>
+    <message>
+        <source>Exhibits: write numbers separated by commas</source>
+        <translation>证据：请填写编号，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation>实际发生的时间（不是录入时间）</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未说明）</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1975,6 +2003,389 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>HandlingTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Responsibility…</source>
+        <translation>责任认定…</translation>
+    </message>
+    <message>
+        <source>Record who is responsible, why, and the exhibits that show it</source>
+        <translation>记录责任方、理由及所依据的证据</translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>方案…</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Record the answer to the selected round</source>
+        <translation>记录所选一轮方案的答复</translation>
+    </message>
+    <message>
+        <source>Proceeding…</source>
+        <translation>调解或程序…</translation>
+    </message>
+    <message>
+        <source>A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun</source>
+        <translation>已启动的调解、消协或 12315 投诉、仲裁或诉讼</translation>
+    </message>
+    <message>
+        <source>Update proceeding…</source>
+        <translation>更新程序…</translation>
+    </message>
+    <message>
+        <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
+        <translation>所选程序的受理、开庭、检测期间、结果和决定</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>处理结果…</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>付款…</translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开案…</translation>
+    </message>
+    <message>
+        <source>(entered %1 by %2)</source>
+        <translation>（%2 于 %1 录入）</translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
+        <translation>证据 %1</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>协商</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 proposes %3</source>
+        <translation>第 %1 轮：%2提出%3</translation>
+    </message>
+    <message>
+        <source>reply by %1</source>
+        <translation>答复期限 %1</translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation>调解与诉讼程序</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>作出决定</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终结</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>开庭或调解</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Testing until %1 (not counted)</source>
+        <translation>检测至 %1（不计入期限）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 付给 %2</translation>
+    </message>
+    <message>
+        <source>perform by %1</source>
+        <translation>履行期限 %1</translation>
+    </message>
+    <message>
+        <source>Payments (paid %1, recovered %2)</source>
+        <translation>付款（已付 %1，追回 %2）</translation>
+    </message>
+    <message>
+        <source>%1 recovered from %2</source>
+        <translation>从%2追回 %1</translation>
+    </message>
+    <message>
+        <source>%1 paid by %2</source>
+        <translation>%2支付 %1</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>结案：%1</translation>
+    </message>
+    <message>
+        <source>satisfaction %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>重新开案：%1</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: use the buttons below.</source>
+        <translation>尚无记录：请使用下方按钮。</translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation>证据编号，如 1,3</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>What is proposed</source>
+        <translation>方案内容</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Answer to round %1</source>
+        <translation>第 %1 轮的答复</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Proceeding</source>
+        <translation>调解或程序</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>受理机构</translation>
+    </message>
+    <message>
+        <source>e.g. 徐汇区市场监督管理局</source>
+        <translation>如：徐汇区市场监督管理局</translation>
+    </message>
+    <message>
+        <source>Their number</source>
+        <translation>对方编号</translation>
+    </message>
+    <message>
+        <source>消协 file number, 12315 工单号, case number</source>
+        <translation>消协编号、12315 工单号、案号</translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Proceeding %1: %2</source>
+        <translation>程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>Served at</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>终结时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Add a hearing</source>
+        <translation>增加开庭或调解日期</translation>
+    </message>
+    <message>
+        <source>Testing ended</source>
+        <translation>检测结束</translation>
+    </message>
+    <message>
+        <source>Testing began</source>
+        <translation>检测开始</translation>
+    </message>
+    <message>
+        <source>检定、检验、鉴定: the time is not counted in the regulator&apos;s mediation period</source>
+        <translation>检定、检验、鉴定：所需时间不计入市场监管部门的调解期限</translation>
+    </message>
+    <message>
+        <source>What is tested</source>
+        <translation>检测内容</translation>
+    </message>
+    <message>
+        <source>Agreed or decided at</source>
+        <translation>达成或决定时间</translation>
+    </message>
+    <message>
+        <source>Amount to pay or refund (yuan)</source>
+        <translation>应付或应退金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>What was agreed or decided</source>
+        <translation>协议或决定内容</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>原路退款, 转账, 现金…</source>
+        <translation>原路退款、转账、现金…</translation>
+    </message>
+    <message>
+        <source>Recovered from another party (courier, manufacturer)</source>
+        <translation>向第三方追回（快递企业、生产者）</translation>
+    </message>
+    <message>
+        <source>Proof (exhibits)</source>
+        <translation>凭证（证据编号）</translation>
+    </message>
+    <message>
+        <source>A payment needs its amount</source>
+        <translation>付款须填写金额</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s satisfaction</source>
+        <translation>投诉人满意度</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation>重新开案理由</translation>
+    </message>
+    <message>
+        <source>Reopened at</source>
+        <translation>重新开案时间</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -2288,10 +2699,6 @@ Reason:</source>
     <message>
         <source>Empty: the organisation in Settings (none entered yet)</source>
         <translation>留空即为设置中的本单位（尚未填写）</translation>
-    </message>
-    <message>
-        <source>reply due %1</source>
-        <translation>答复期限 %1</translation>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
@@ -3295,6 +3702,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Bundles</source>
         <translation>材料</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理</translation>
     </message>
 </context>
 <context>
