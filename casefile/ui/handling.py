@@ -411,22 +411,24 @@ class HandlingTab(QWidget):
                 item = self._item(
                     section, _when(pr.filed_at or pr.recorded_at), head + cites(pr.evidence), ("proceeding", i)
                 )
-                dates = [
-                    (self.tr("Filed"), pr.filed_at),
-                    (self.tr("Accepted"), pr.accepted_at),
-                    (self.tr("Decided"), pr.decided_at),
-                    (self.tr("Served"), pr.served_at),
-                    (self.tr("Ended"), pr.ended_at),
+                dated: list[tuple[datetime, str]] = [
+                    (value, label)
+                    for label, value in (
+                        (self.tr("Filed"), pr.filed_at),
+                        (self.tr("Accepted"), pr.accepted_at),
+                        (self.tr("Decided"), pr.decided_at),
+                        (self.tr("Served"), pr.served_at),
+                        (self.tr("Ended"), pr.ended_at),
+                    )
+                    if value is not None
                 ]
-                for label, value in dates:
-                    if value is not None:
-                        self._item(item, _when(value), label, ("proceeding", i))
-                for hearing in pr.hearings:
-                    self._item(item, _when(hearing), self.tr("Hearing"), ("proceeding", i))
+                dated += [(hearing, self.tr("Hearing")) for hearing in pr.hearings]
                 for t in pr.testing:
                     end = _when(t.end) if t.end else self.tr("ongoing")
                     text = fill(self.tr("Testing until %1 (not counted)"), end) + (f"：{t.note}" if t.note else "")
-                    self._item(item, _when(t.start), text, ("proceeding", i))
+                    dated.append((t.start, text))
+                for when, text in sorted(dated, key=lambda row: row[0]):  # in the order they happened
+                    self._item(item, _when(when), text, ("proceeding", i))
                 if pr.summary:
                     self._item(item, "", pr.summary, ("proceeding", i))
                 item.setExpanded(True)
