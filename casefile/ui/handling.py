@@ -264,6 +264,7 @@ class HandlingTab(QWidget):
         self.number: str | None = None
         self.case: Case | None = None
         self.dialog: RecordDialog | None = None  # the dialog open, if any (tests fill it in)
+        self.last_dialog: RecordDialog | None = None
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -550,7 +551,9 @@ class HandlingTab(QWidget):
 
         dialog.on_accept = accepted
         dialog.finished.connect(lambda _code: setattr(self, "dialog", None))
-        self.dialog = dialog
+        if self.last_dialog is not None and not self.last_dialog.isVisible():
+            self.last_dialog.deleteLater()  # one finished dialog is kept at most
+        self.dialog = self.last_dialog = dialog
         dialog.open()
         return dialog
 
