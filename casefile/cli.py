@@ -1062,8 +1062,12 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             dealt = ", ".join(
                 x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
             )
+            entered = _fmt_time(ev.recorded_at)
+            recorded = f"  (recorded {entered})" if entered not in ("", _fmt_time(ev.at)) else ""
             lines.append(
-                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
+                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}"
+                + (f"  ({dealt})" if dealt else "")
+                + recorded
             )
     lines.extend(_handling_lines(case))
     lines.append("  stages:")

@@ -3203,6 +3203,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(entered %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to open the exhibit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3212,6 +3212,10 @@ Reason:</source>
         <translation>（%1）</translation>
     </message>
     <message>
+        <source>(entered %1)</source>
+        <translation>（%1 录入）</translation>
+    </message>
+    <message>
         <source>Double-click to open the exhibit</source>
         <translation>双击打开该证据</translation>
     </message>

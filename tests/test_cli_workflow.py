@@ -174,3 +174,14 @@ def test_a_closed_case_is_not_closed_twice_and_moves_stage_only_once_reopened(ca
     ok(capsys, lib, "reopen", number, "--reason", "顾客再次投诉")
     ok(capsys, lib, "stage", number, "negotiation")
     assert shown(capsys, lib, number)["stage"] == "negotiation"
+
+
+def test_an_event_entered_after_it_happened_shows_both_times(capsys, lib, number):
+    ok(capsys, lib, "event", number, "--kind", "call", "--summary", "致电快递公司", "--at", "2026-11-19 10:00+08:00")
+    ok(capsys, lib, "event", number, "--summary", "刚刚的记录")
+    lines = [
+        line for line in ok(capsys, lib, "show", number).splitlines() if "致电快递公司" in line or "刚刚的记录" in line
+    ]
+    assert "(recorded " in lines[0] and "(recorded " not in lines[1]  # entered as it happened: one time
+    event = shown(capsys, lib, number)["timeline"][0]
+    assert parse_datetime(event["recorded_at"]) > parse_datetime(event["at"])

@@ -146,7 +146,11 @@ class TimelineTab(QWidget):
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
-            item = QListWidgetItem(text + ("  " + fill(self.tr("(%1)"), refs) if refs else ""))
+            text += "  " + fill(self.tr("(%1)"), refs) if refs else ""
+            entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if event.recorded_at else when
+            if entered != when:  # entered later than it happened: both times are kept
+                text += "  " + fill(self.tr("(entered %1)"), entered)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))

@@ -198,3 +198,15 @@ def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
     install(qapp, "zh_CN")
     text = header_html(case, now)
     assert "市场监管部门决定是否受理" in text and "暂定" in text and "责任认定" in text
+
+
+def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(window, ctx):
+    window.cases.select(NUMBER)
+    timeline = window.workspace.timeline
+    set_time(timeline.at, datetime(2026, 11, 21, 9, 30, tzinfo=CST))
+    timeline.summary.setText("上周五致电商家")
+    timeline.add()
+    (event,) = ctx.library.load_case(NUMBER).timeline
+    assert event.recorded_at is not None and event.recorded_at > event.at
+    entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"(entered {entered})" in timeline.list.item(0).text()
