@@ -35,9 +35,11 @@ from casefile.core.model import (
     EventKind,
     EvidenceKind,
     PartyKind,
+    ResponsibleParty,
     Stage,
     TimelineEvent,
     Transcript,
+    parse_amount,
     parse_datetime,
     to_data,
 )
@@ -65,10 +67,25 @@ from casefile.core.validate import (
     DISPOSITIONS,
     EVENT_PARTIES,
     HANDED_IN,
+    HANDLING_PARTIES,
     check_disposition,
     check_handed_in,
     check_past_time,
     check_text,
+)
+from casefile.core.workflow.records import (
+    Answer,
+    Closing,
+    ClosingResult,
+    Finding,
+    Outcome,
+    OutcomeKind,
+    Payment,
+    Proceeding,
+    ProceedingResult,
+    Proposal,
+    Reopening,
+    Venue,
 )
 
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
@@ -443,7 +460,103 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=["type", "channel", "responsibility", "respondent", "operator"])
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the report")
     p.add_argument("--xlsx", metavar="FILE.xlsx", help="also write the report's tables here")
+    _handling_parsers(sub)
     return parser
+
+
+_AT_HELP = "when it happened, e.g. '2026-11-20 10:00' (default: now; not in the future)"
+# Commands that record the handling of a dispute (casefile.core.workflow.handling).
+HANDLING_COMMANDS = ("responsibility", "propose", "answer", "proceeding", "outcome", "pay", "close", "reopen")
+
+
+def _handling_parsers(sub: Any) -> None:
+    """The commands that record the handling: each dated when it happened (--at), entered now."""
+    PARTIES = HANDLING_PARTIES
+    p = sub.add_parser(
+        "responsibility",
+        help="record who is responsible (责任认定), why, and the exhibits that show it",
+        description="Record a responsibility finding: the case's responsible party and rationale become its.",
+    )
+    p.add_argument("case")
+    p.add_argument("--party", required=True, choices=[r.value for r in ResponsibleParty])
+    p.add_argument("--reasons", default="", help="why (the rationale)")
+    p.add_argument("--evidence", metavar="N,N", help="exhibits that support it")
+    p.add_argument("--by", default="", help="who decided (default: the operator)")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser("propose", help="record a proposal made in negotiation (one round)")
+    p.add_argument("case")
+    p.add_argument("--by", required=True, choices=PARTIES, help="the party that proposed")
+    p.add_argument("--summary", required=True, help="what is proposed")
+    p.add_argument("--amount", metavar="X", help="the amount proposed (yuan)")
+    p.add_argument("--reply-by", metavar="TIME", help="the deadline given for an answer")
+    p.add_argument("--evidence", metavar="N,N", help="exhibits that record it")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser("answer", help="record the answer to a negotiation round (casefile show numbers them)")
+    p.add_argument("case")
+    p.add_argument("round", type=int, metavar="ROUND")
+    p.add_argument("answer", choices=[a.value for a in Answer if a is not Answer.PENDING])
+    p.add_argument("--note", default="")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser(
+        "proceeding",
+        help="record a mediation, complaint, arbitration or lawsuit, or (--update K) what happened in it",
+        description="Without --update: a proceeding begun before --venue, with its body, number and dates. "
+        "With --update K: set the fields given of proceeding K (casefile show numbers them).",
+    )
+    p.add_argument("case")
+    p.add_argument("--venue", choices=[v.value for v in Venue])
+    p.add_argument("--update", type=int, metavar="K", help="the proceeding to update")
+    p.add_argument("--body", help="the body: 消协, 市场监管局, 仲裁委员会, 人民法院…")
+    p.add_argument("--ref", help="its number: 消协 file number, 12315 工单号, case number")
+    p.add_argument("--filed-at", metavar="TIME", help="when the complaint or claim reached the body")
+    p.add_argument("--accepted-at", metavar="TIME", help="when it was accepted (受理/立案)")
+    p.add_argument("--decided-at", metavar="TIME", help="the agreement, award, judgment or ruling's date")
+    p.add_argument("--served-at", metavar="TIME", help="when the decision was served on the complainant")
+    p.add_argument("--ended-at", metavar="TIME", help="when the proceeding ended")
+    p.add_argument("--result", choices=[r.value for r in ProceedingResult])
+    p.add_argument("--hearing", action="append", default=[], metavar="TIME", help="a hearing date (repeatable)")
+    p.add_argument("--testing-start", metavar="TIME", help="testing, inspection or appraisal began (检定/鉴定)")
+    p.add_argument("--testing-end", metavar="TIME", help="the testing that began ended")
+    p.add_argument("--testing-note", default="", help="what was tested, and by whom")
+    p.add_argument("--summary", help="what happened")
+    p.add_argument("--evidence", metavar="N,N", help="exhibits of the proceeding")
+
+    p = sub.add_parser("outcome", help="record how the dispute was settled: what is owed, by whom, by when")
+    p.add_argument("case")
+    p.add_argument("--kind", required=True, choices=[k.value for k in OutcomeKind])
+    p.add_argument("--summary", default="")
+    p.add_argument("--amount", metavar="X", help="the amount to pay or refund (yuan)")
+    p.add_argument("--payer", default="", choices=["", *PARTIES])
+    p.add_argument("--payee", default="", choices=["", *PARTIES])
+    p.add_argument("--perform-by", metavar="TIME", help="the last day for performance")
+    p.add_argument("--evidence", metavar="N,N", help="the agreement or decision as exhibits")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser("pay", help="record a payment made in execution, with its proof as exhibits")
+    p.add_argument("case")
+    p.add_argument("--amount", required=True, metavar="X")
+    p.add_argument("--payer", required=True, choices=PARTIES)
+    p.add_argument("--payee", default="", choices=["", *PARTIES])
+    p.add_argument("--method", default="", help="原路退款, 转账, 现金…")
+    p.add_argument("--recovered", action="store_true", help="money recovered from another party (a courier…)")
+    p.add_argument("--evidence", metavar="N,N", help="the proof of payment as exhibits")
+    p.add_argument("--note", default="")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser("close", help="close the case with its result and the complainant's satisfaction")
+    p.add_argument("case")
+    p.add_argument("--result", required=True, choices=[r.value for r in ClosingResult])
+    p.add_argument("--satisfaction", type=int, metavar="1-5", help="1 very dissatisfied … 5 very satisfied")
+    p.add_argument("--note", default="")
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+
+    p = sub.add_parser("reopen", help="reopen a closed case, with the reason")
+    p.add_argument("case")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
 
 class _PageAction(argparse.Action):
@@ -635,8 +748,24 @@ _TEXT_OPTIONS = (
     "participant",
     "transcriber",
     "ref",
+    "reasons",
+    "body",
+    "method",
+    "testing_note",
 )
-_TIME_OPTIONS = ("at", "started_at", "ended_at")
+_TIME_OPTIONS = (
+    "at",
+    "started_at",
+    "ended_at",
+    "filed_at",
+    "accepted_at",
+    "decided_at",
+    "served_at",
+    "reply_by",
+    "perform_by",
+    "testing_start",
+    "testing_end",
+)
 
 
 def check_arguments(args: argparse.Namespace) -> None:
@@ -659,7 +788,11 @@ def check_arguments(args: argparse.Namespace) -> None:
             check_handed_in(args.handed_in.strip(), "--handed-in")
         if args.disposition:
             check_disposition(args.disposition.strip(), "--disposition")
-    if args.command in ("event", "stage") and args.at is not None:
+    for value in getattr(args, "hearing", None) or []:
+        parse_datetime(value, "--hearing")
+    if getattr(args, "amount", None) is not None and args.command in HANDLING_COMMANDS:
+        parse_amount(args.amount, "--amount")
+    if args.command in ("event", "stage", *HANDLING_COMMANDS) and getattr(args, "at", None) is not None:
         check_past_time(parse_datetime(args.at, "--at"), "--at", CLOCK_SLACK)  # it happened: not in the future
     if args.command in ("new", "edit", "walk-in"):
         args.changes = record_changes_from(args)
@@ -965,9 +1098,14 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             dealt = ", ".join(
                 x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
             )
+            entered = _fmt_time(ev.recorded_at)
+            recorded = f"  (recorded {entered})" if entered not in ("", _fmt_time(ev.at)) else ""
             lines.append(
-                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}" + (f"  ({dealt})" if dealt else "")
+                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}"
+                + (f"  ({dealt})" if dealt else "")
+                + recorded
             )
+    lines.extend(_handling_lines(case))
     lines.append("  stages:")
     for s in case.stage_log:
         recorded = (
@@ -1342,6 +1480,260 @@ def _parse_numbers(text: str, option: str) -> list[int]:
         ) from None
 
 
+# ---------------------------------------------------------------------------- the handling of a dispute
+
+
+def _at(args: argparse.Namespace) -> datetime:
+    return parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
+
+
+def _time_option(value: str | None, option: str) -> datetime | None:
+    return parse_datetime(value, option) if value else None
+
+
+def _amount_option(value: str | None) -> Decimal | None:
+    return parse_amount(value, "--amount") if value not in (None, "") else None
+
+
+def cmd_responsibility(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import find_responsibility
+
+    finding = Finding(
+        party=args.party,
+        at=_at(args),
+        reasons=args.reasons,
+        evidence=_parse_numbers(args.evidence or "", "--evidence"),
+        by=args.by,
+    )
+    with library.edit(args.case) as writer:
+        found = find_responsibility(writer, finding)
+        count = len(writer.case.workflow.findings)
+    _print(f"{args.case}: responsibility {found.party} (finding {count}, {_fmt_time(found.at)})")
+    return EXIT_OK
+
+
+def cmd_propose(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import propose
+
+    proposal = Proposal(
+        at=_at(args),
+        by=args.by,
+        summary=args.summary,
+        amount=_amount_option(args.amount),
+        reply_by=_time_option(args.reply_by, "--reply-by"),
+        evidence=_parse_numbers(args.evidence or "", "--evidence"),
+    )
+    with library.edit(args.case) as writer:
+        propose(writer, proposal)
+        count = len(writer.case.workflow.proposals)
+    _print(f"{args.case}: round {count} proposed by {args.by} at {_fmt_time(proposal.at)}")
+    return EXIT_OK
+
+
+def cmd_answer(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import answer_proposal
+
+    with library.edit(args.case) as writer:
+        answered = answer_proposal(writer, args.round, Answer(args.answer), _at(args), args.note)
+    _print(f"{args.case}: round {args.round} {answered.answer.value} at {_fmt_time(answered.answered_at)}")
+    return EXIT_OK
+
+
+_PROCEEDING_TIMES = ("filed_at", "accepted_at", "decided_at", "served_at", "ended_at")
+
+
+def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow import handling
+
+    times = {
+        name: _time_option(getattr(args, name), "--" + name.replace("_", "-"))
+        for name in _PROCEEDING_TIMES
+        if getattr(args, name)
+    }
+    texts = {
+        name: getattr(args, name).strip() for name in ("body", "ref", "summary") if getattr(args, name) is not None
+    }
+    hearings = [parse_datetime(h, "--hearing") for h in args.hearing]
+    evidence = _parse_numbers(args.evidence, "--evidence") if args.evidence is not None else None
+    if args.update is None:
+        if args.venue is None:
+            raise InvalidValueError("casefile proceeding needs --venue (or --update K to change proceeding K)")
+        if args.testing_start or args.testing_end:
+            raise InvalidValueError("--testing-start and --testing-end go with --update K")
+        given: dict[str, Any] = {**texts, **times}
+        proceeding = Proceeding(
+            venue=Venue(args.venue),
+            hearings=sorted(hearings),
+            result=ProceedingResult(args.result or "pending"),
+            evidence=evidence or [],
+            **given,
+        )
+        with library.edit(args.case) as writer:
+            handling.open_proceeding(writer, proceeding)
+            count = len(writer.case.workflow.proceedings)
+        _print(f"{args.case}: proceeding {count} ({args.venue}) recorded")
+        return EXIT_OK
+    if args.venue is not None:
+        raise InvalidValueError("--venue: a proceeding's venue stays as it was recorded")
+    changes: dict[str, Any] = {**texts, **times}
+    if args.result:
+        changes["result"] = ProceedingResult(args.result)
+    if evidence is not None:
+        changes["evidence"] = evidence
+    k = args.update
+    if not (changes or hearings or args.testing_start or args.testing_end):
+        raise InvalidValueError(
+            "--update {k}: say what changes (--accepted-at, --result, --hearing, --testing-start…)", k=k
+        )
+    with library.edit(args.case) as writer:
+        if changes:
+            handling.update_proceeding(writer, k, **changes)
+        for hearing in hearings:
+            handling.add_hearing(writer, k, hearing)
+        if args.testing_start:
+            handling.start_testing(writer, k, parse_datetime(args.testing_start, "--testing-start"), args.testing_note)
+        if args.testing_end:
+            handling.end_testing(writer, k, parse_datetime(args.testing_end, "--testing-end"))
+    _print(f"{args.case}: proceeding {k} updated")
+    return EXIT_OK
+
+
+def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import set_outcome
+
+    outcome = Outcome(
+        kind=OutcomeKind(args.kind),
+        at=_at(args),
+        summary=args.summary,
+        amount=_amount_option(args.amount),
+        payer=args.payer,
+        payee=args.payee,
+        perform_by=_time_option(args.perform_by, "--perform-by"),
+        evidence=_parse_numbers(args.evidence or "", "--evidence"),
+    )
+    with library.edit(args.case) as writer:
+        set_outcome(writer, outcome)
+    _print(f"{args.case}: outcome {args.kind} recorded")
+    return EXIT_OK
+
+
+def cmd_pay(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import record_payment
+
+    amount = _amount_option(args.amount)
+    assert amount is not None  # --amount is required
+    payment = Payment(
+        at=_at(args),
+        amount=amount,
+        payer=args.payer,
+        payee=args.payee,
+        method=args.method.strip(),
+        recovered=args.recovered,
+        evidence=_parse_numbers(args.evidence or "", "--evidence"),
+        note=args.note.strip(),
+    )
+    with library.edit(args.case) as writer:
+        record_payment(writer, payment)
+        paid, recovered = writer.case.workflow.paid(), writer.case.workflow.paid(recovered=True)
+    _print(f"{args.case}: {amount:.2f} {'recovered from' if args.recovered else 'paid by'} {args.payer}")
+    _print(f"  paid in all {paid:.2f}, recovered {recovered:.2f}")
+    return EXIT_OK
+
+
+def cmd_close(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import close_case
+
+    closing = Closing(at=_at(args), result=ClosingResult(args.result), satisfaction=args.satisfaction, note=args.note)
+    with library.edit(args.case) as writer:
+        close_case(writer, closing)
+    _print(f"{args.case}: closed ({args.result}) at {_fmt_time(closing.at)}")
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.handling import reopen_case
+
+    with library.edit(args.case) as writer:
+        reopen_case(writer, Reopening(at=_at(args), reason=args.reason))
+        stage = writer.case.stage
+    _print(f"{args.case}: reopened; stage {stage.value}")
+    return EXIT_OK
+
+
+def _handling_lines(case: Case) -> list[str]:
+    """The handling of the dispute for casefile show: each list numbered as the commands take it."""
+    wf = case.workflow
+    if wf.is_empty():
+        return []
+    lines = ["  handling:"]
+
+    def ex(numbers: list[int]) -> str:
+        return f"  exhibits {','.join(map(str, numbers))}" if numbers else ""
+
+    def money(amount: Decimal | None) -> str:
+        return f" {amount:.2f}" if amount is not None else ""
+
+    for f in wf.findings:
+        reasons = f"  {f.reasons}" if f.reasons else ""
+        lines.append(f"    responsibility  {_fmt_time(f.at)}  {f.party} (by {f.by}){reasons}{ex(f.evidence)}")
+    for n, p in enumerate(wf.proposals, 1):
+        reply = f"  reply by {_fmt_time(p.reply_by)}" if p.reply_by else ""
+        answer = p.answer.value + (f" {_fmt_time(p.answered_at)}" if p.answered_at else "")
+        note = f" ({p.answer_note})" if p.answer_note else ""
+        lines.append(
+            f"    round {n:>2}  {_fmt_time(p.at)}  {p.by}: {p.summary}{money(p.amount)}{reply}  -> {answer}{note}"
+            + ex(p.evidence)
+        )
+    for n, pr in enumerate(wf.proceedings, 1):
+        head = " ".join(x for x in (pr.venue.value, pr.body, f"ref {pr.ref}" if pr.ref else "") if x)
+        lines.append(f"    proceeding {n}  {head}  {pr.result.value}{ex(pr.evidence)}")
+        dates = [
+            f"{label} {_fmt_time(getattr(pr, name))}"
+            for name, label in (
+                ("filed_at", "filed"),
+                ("accepted_at", "accepted"),
+                ("decided_at", "decided"),
+                ("served_at", "served"),
+                ("ended_at", "ended"),
+            )
+            if getattr(pr, name) is not None
+        ]
+        dates += [f"hearing {_fmt_time(h)}" for h in pr.hearings]
+        dates += [
+            f"testing {_fmt_time(t.start)} to {_fmt_time(t.end) if t.end else '(ongoing)'}"
+            + (f" {t.note}" if t.note else "")
+            for t in pr.testing
+        ]
+        if dates:
+            lines.append(f"      {'; '.join(dates)}")
+        if pr.summary:
+            lines.append(f"      {pr.summary}")
+    o = wf.outcome
+    if o is not None:
+        parties = f"  {o.payer or '-'} to {o.payee or '-'}" if o.payer or o.payee else ""
+        perform = f"  perform by {_fmt_time(o.perform_by)}" if o.perform_by else ""
+        lines.append(
+            f"    outcome  {_fmt_time(o.at)}  {o.kind.value}{money(o.amount)}{parties}{perform}  {o.summary}".rstrip()
+        )
+    for pay in wf.payments:
+        how = "recovered from" if pay.recovered else "paid by"
+        extra = " ".join(x for x in (pay.method, pay.note) if x)
+        lines.append(
+            f"    payment  {_fmt_time(pay.at)}  {pay.amount:.2f} {how} {pay.payer}"
+            + (f" to {pay.payee}" if pay.payee else "")
+            + (f"  {extra}" if extra else "")
+            + ex(pay.evidence)
+        )
+    events = [(c.at, "closed", c) for c in wf.closings] + [(r.at, "reopened", r) for r in wf.reopenings]
+    for when, what, item in sorted(events, key=lambda e: e[0]):
+        if isinstance(item, Closing):
+            satisfaction = f", satisfaction {item.satisfaction}/5" if item.satisfaction is not None else ""
+            lines.append(f"    {what}  {_fmt_time(when)}  {item.result.value}{satisfaction}  {item.note}".rstrip())
+        else:
+            lines.append(f"    {what}  {_fmt_time(when)}  {item.reason}")
+    return lines
+
+
 def _venue_and_route(venue: str, route: str) -> str:
     """courier-claim, or courier-claim to 12305 when the packet went elsewhere than the venue's default."""
     from casefile.core.venues import Venue
@@ -1599,6 +1991,14 @@ COMMANDS = {
     "attach": cmd_attach,
     "detach": cmd_detach,
     "review": cmd_review,
+    "responsibility": cmd_responsibility,
+    "propose": cmd_propose,
+    "answer": cmd_answer,
+    "proceeding": cmd_proceeding,
+    "outcome": cmd_outcome,
+    "pay": cmd_pay,
+    "close": cmd_close,
+    "reopen": cmd_reopen,
 }
 
 

@@ -438,6 +438,210 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitral award</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision (award, judgment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint not upheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier company&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return without reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (case closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complaint was registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market regulator received the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market regulator accepted the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a complaint was lodged with the courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the postal administration received the appeal (12305)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consumer received the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the statement of claim reached the court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the judgment was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ruling was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last day for performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the harm and who owes became known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the arbitral award was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testing, inspection or appraisal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,6 +766,42 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>responsibility found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,7 +850,27 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(provisional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits: write numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not said)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -646,15 +906,7 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Courier answers the complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Postal administration answers the appeal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return without reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -679,38 +931,6 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Applying to set the award aside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Met in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Met late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped (case closed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1818,6 +2038,389 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>HandlingTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record who is responsible, why, and the exhibits that show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the answer to the selected round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(entered %1 by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: %2 proposes %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing until %1 (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perform by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments (paid %1, recovered %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recovered from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paid by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satisfaction %1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: use the buttons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 徐汇区市场监督管理局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消协 file number, 12315 工单号, case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeding %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检定、检验、鉴定: the time is not counted in the regulator&apos;s mediation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed or decided at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay or refund (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perform by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed or decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原路退款, 转账, 现金…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from another party (courier, manufacturer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof (exhibits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment needs its amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -2142,10 +2745,6 @@ Reason:</source>
     </message>
     <message>
         <source>Empty: the organisation in Settings (none entered yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2939,6 +3538,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(entered %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to open the exhibit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3425,6 +4028,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4434,6 +5041,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the case is closed: reopen it, with the reason, before moving it to another stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>removing an event needs a reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4555,6 +5166,38 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case has no {what} {n!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negotiation round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed already: reopen it before closing it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a closing cannot be dated before the reopening it follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a closed case can be reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reopening cannot be dated before the closing it undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a finding names {party!r}, not a party of ResponsibleParty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5279,6 +5922,102 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{path}: {item} is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a satisfaction from 1 (very dissatisfied) to 5 (very satisfied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: no exhibit {numbers} in case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before {what} ({earlier})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed: reopen it, with the reason, before recording more of its handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proposal needs a summary of what is proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case} has {count} negotiation round(s); casefile show numbers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer is accepted, rejected or countered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round {round} was answered already ({answer}); record a new proposal instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filing or acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {case} has {count} proceeding(s); casefile show numbers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proceeding has no field {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a testing period of this proceeding is still open: end it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no testing period of this proceeding is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount: a payment is more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is closed already (casefile reopen, with the reason, opens it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case is not closed: only a closed case can be reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopening a case needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last reopening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

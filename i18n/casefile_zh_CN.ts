@@ -440,6 +440,210 @@ SHA-256：%4</translation>
         <translation>生产者</translation>
     </message>
     <message>
+        <source>The manufacturer</source>
+        <translation>生产者（厂家）</translation>
+    </message>
+    <message>
+        <source>Another party</source>
+        <translation>其他第三方</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation>达成调解协议</translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Arbitral award</source>
+        <translation>仲裁裁决</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Countered</source>
+        <translation>已还价</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协商一致</translation>
+    </message>
+    <message>
+        <source>Decision (award, judgment)</source>
+        <translation>裁决或判决</translation>
+    </message>
+    <message>
+        <source>Complaint withdrawn</source>
+        <translation>投诉撤回</translation>
+    </message>
+    <message>
+        <source>Nothing obtained</source>
+        <translation>未获解决</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>部分解决</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the complainant</source>
+        <translation>投诉人撤回</translation>
+    </message>
+    <message>
+        <source>Complaint not upheld</source>
+        <translation>投诉不成立</translation>
+    </message>
+    <message>
+        <source>Courier company&apos;s reply</source>
+        <translation>快递企业答复</translation>
+    </message>
+    <message>
+        <source>Return without reason</source>
+        <translation>七日无理由退货</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未届满</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已行使</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已届满</translation>
+    </message>
+    <message>
+        <source>stopped (case closed)</source>
+        <translation>已停止（已结案）</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>the complaint was registered</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <source>the market regulator received the complaint</source>
+        <translation>市场监管部门收到投诉</translation>
+    </message>
+    <message>
+        <source>the market regulator accepted the complaint</source>
+        <translation>市场监管部门受理投诉</translation>
+    </message>
+    <message>
+        <source>a complaint was lodged with the courier company</source>
+        <translation>向快递企业投诉</translation>
+    </message>
+    <message>
+        <source>the postal administration received the appeal (12305)</source>
+        <translation>邮政管理部门收到申诉（12305）</translation>
+    </message>
+    <message>
+        <source>the consumer received the goods</source>
+        <translation>消费者收到商品</translation>
+    </message>
+    <message>
+        <source>the statement of claim reached the court</source>
+        <translation>起诉状送达法院</translation>
+    </message>
+    <message>
+        <source>the judgment was served</source>
+        <translation>判决书送达</translation>
+    </message>
+    <message>
+        <source>the ruling was served</source>
+        <translation>裁定书送达</translation>
+    </message>
+    <message>
+        <source>the last day for performance</source>
+        <translation>履行期限届满</translation>
+    </message>
+    <message>
+        <source>the harm and who owes became known</source>
+        <translation>知道权利受到损害以及义务人</translation>
+    </message>
+    <message>
+        <source>the arbitral award was received</source>
+        <translation>收到仲裁裁决书</translation>
+    </message>
+    <message>
+        <source>testing, inspection or appraisal</source>
+        <translation>检定、检验、检测、鉴定</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -564,6 +768,42 @@ SHA-256：%4</translation>
         <translation>依保管记录重建案件记录</translation>
     </message>
     <message>
+        <source>responsibility found</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <source>proposal made</source>
+        <translation>提出方案</translation>
+    </message>
+    <message>
+        <source>proposal answered</source>
+        <translation>答复方案</translation>
+    </message>
+    <message>
+        <source>proceeding begun</source>
+        <translation>启动调解或程序</translation>
+    </message>
+    <message>
+        <source>proceeding updated</source>
+        <translation>程序进展更新</translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation>记录付款</translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>case reopened</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
         <source>intact</source>
         <translation>完好</translation>
     </message>
@@ -612,8 +852,28 @@ SHA-256：%4</translation>
         <translation>渠道</translation>
     </message>
     <message>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
+    </message>
+    <message>
+        <source>none running</source>
+        <translation>无进行中的期限</translation>
+    </message>
+    <message>
+        <source>Exhibits: write numbers separated by commas</source>
+        <translation>证据：请填写编号，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>When it happened (not when it is entered)</source>
+        <translation>实际发生的时间（不是录入时间）</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未说明）</translation>
     </message>
     <message>
         <source>Operator</source>
@@ -648,16 +908,8 @@ SHA-256：%4</translation>
         <translation>市场监管部门调解期限</translation>
     </message>
     <message>
-        <source>Courier answers the complaint</source>
-        <translation>快递企业答复投诉</translation>
-    </message>
-    <message>
         <source>Postal administration answers the appeal</source>
         <translation>邮政管理部门答复申诉</translation>
-    </message>
-    <message>
-        <source>Return without reasons</source>
-        <translation>七日无理由退货</translation>
     </message>
     <message>
         <source>Court decides on filing</source>
@@ -682,38 +934,6 @@ SHA-256：%4</translation>
     <message>
         <source>Applying to set the award aside</source>
         <translation>申请撤销仲裁裁决</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Met in time</source>
-        <translation>按时完成</translation>
-    </message>
-    <message>
-        <source>Met late</source>
-        <translation>逾期完成</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>期限未届满</translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation>已行使</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已届满</translation>
-    </message>
-    <message>
-        <source>Stopped (case closed)</source>
-        <translation>已停止（已结案）</translation>
     </message>
     <message>
         <source>Email</source>
@@ -1827,6 +2047,389 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>HandlingTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Responsibility…</source>
+        <translation>责任认定…</translation>
+    </message>
+    <message>
+        <source>Record who is responsible, why, and the exhibits that show it</source>
+        <translation>记录责任方、理由及所依据的证据</translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>方案…</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Record the answer to the selected round</source>
+        <translation>记录所选一轮方案的答复</translation>
+    </message>
+    <message>
+        <source>Proceeding…</source>
+        <translation>调解或程序…</translation>
+    </message>
+    <message>
+        <source>A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun</source>
+        <translation>已启动的调解、消协或 12315 投诉、仲裁或诉讼</translation>
+    </message>
+    <message>
+        <source>Update proceeding…</source>
+        <translation>更新程序…</translation>
+    </message>
+    <message>
+        <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
+        <translation>所选程序的受理、开庭、检测期间、结果和决定</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>处理结果…</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>付款…</translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开案…</translation>
+    </message>
+    <message>
+        <source>(entered %1 by %2)</source>
+        <translation>（%2 于 %1 录入）</translation>
+    </message>
+    <message>
+        <source>exhibit %1</source>
+        <translation>证据 %1</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>协商</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 proposes %3</source>
+        <translation>第 %1 轮：%2提出%3</translation>
+    </message>
+    <message>
+        <source>reply by %1</source>
+        <translation>答复期限 %1</translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation>调解与诉讼程序</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>作出决定</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>终结</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>开庭或调解</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Testing until %1 (not counted)</source>
+        <translation>检测至 %1（不计入期限）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 付给 %2</translation>
+    </message>
+    <message>
+        <source>perform by %1</source>
+        <translation>履行期限 %1</translation>
+    </message>
+    <message>
+        <source>Payments (paid %1, recovered %2)</source>
+        <translation>付款（已付 %1，追回 %2）</translation>
+    </message>
+    <message>
+        <source>%1 recovered from %2</source>
+        <translation>从%2追回 %1</translation>
+    </message>
+    <message>
+        <source>%1 paid by %2</source>
+        <translation>%2支付 %1</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>结案：%1</translation>
+    </message>
+    <message>
+        <source>satisfaction %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>重新开案：%1</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: use the buttons below.</source>
+        <translation>尚无记录：请使用下方按钮。</translation>
+    </message>
+    <message>
+        <source>Responsible party</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation>证据编号，如 1,3</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>What is proposed</source>
+        <translation>方案内容</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Answer to round %1</source>
+        <translation>第 %1 轮的答复</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Proceeding</source>
+        <translation>调解或程序</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>受理机构</translation>
+    </message>
+    <message>
+        <source>e.g. 徐汇区市场监督管理局</source>
+        <translation>如：徐汇区市场监督管理局</translation>
+    </message>
+    <message>
+        <source>Their number</source>
+        <translation>对方编号</translation>
+    </message>
+    <message>
+        <source>消协 file number, 12315 工单号, case number</source>
+        <translation>消协编号、12315 工单号、案号</translation>
+    </message>
+    <message>
+        <source>Filed at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Proceeding %1: %2</source>
+        <translation>程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>Served at</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>终结时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Add a hearing</source>
+        <translation>增加开庭或调解日期</translation>
+    </message>
+    <message>
+        <source>Testing ended</source>
+        <translation>检测结束</translation>
+    </message>
+    <message>
+        <source>Testing began</source>
+        <translation>检测开始</translation>
+    </message>
+    <message>
+        <source>检定、检验、鉴定: the time is not counted in the regulator&apos;s mediation period</source>
+        <translation>检定、检验、鉴定：所需时间不计入市场监管部门的调解期限</translation>
+    </message>
+    <message>
+        <source>What is tested</source>
+        <translation>检测内容</translation>
+    </message>
+    <message>
+        <source>Agreed or decided at</source>
+        <translation>达成或决定时间</translation>
+    </message>
+    <message>
+        <source>Amount to pay or refund (yuan)</source>
+        <translation>应付或应退金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <source>Paid to</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>What was agreed or decided</source>
+        <translation>协议或决定内容</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>原路退款, 转账, 现金…</source>
+        <translation>原路退款、转账、现金…</translation>
+    </message>
+    <message>
+        <source>Recovered from another party (courier, manufacturer)</source>
+        <translation>向第三方追回（快递企业、生产者）</translation>
+    </message>
+    <message>
+        <source>Proof (exhibits)</source>
+        <translation>凭证（证据编号）</translation>
+    </message>
+    <message>
+        <source>A payment needs its amount</source>
+        <translation>付款须填写金额</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s satisfaction</source>
+        <translation>投诉人满意度</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 分（满分 5 分）</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation>重新开案理由</translation>
+    </message>
+    <message>
+        <source>Reopened at</source>
+        <translation>重新开案时间</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChoiceDialog</name>
     <message>
         <source>Cannot open the library</source>
@@ -2152,10 +2755,6 @@ Reason:</source>
     <message>
         <source>Empty: the organisation in Settings (none entered yet)</source>
         <translation>留空即为设置中的本单位（尚未填写）</translation>
-    </message>
-    <message>
-        <source>reply due %1</source>
-        <translation>答复期限 %1</translation>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
@@ -2948,6 +3547,10 @@ Reason:</source>
         <translation>（%1）</translation>
     </message>
     <message>
+        <source>(entered %1)</source>
+        <translation>（%1 录入）</translation>
+    </message>
+    <message>
         <source>Double-click to open the exhibit</source>
         <translation>双击打开该证据</translation>
     </message>
@@ -3438,6 +4041,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Bundles</source>
         <translation>材料</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理</translation>
     </message>
 </context>
 <context>
@@ -4449,6 +5056,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{root} 不是 CaseFile 案卷库（{marker} 不是案卷库标记文件）</translation>
     </message>
     <message>
+        <source>the case is closed: reopen it, with the reason, before moving it to another stage</source>
+        <translation>案件已结案：请先说明理由重新开案，再改变阶段</translation>
+    </message>
+    <message>
         <source>removing an event needs a reason</source>
         <translation>删除记录须写明理由</translation>
     </message>
@@ -4571,6 +5182,38 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the redacted copy {copy} does not match its original, exhibit {number}</source>
         <translation>遮盖件（案卷编号{copy}）与其原件（案卷编号{number}）不符</translation>
+    </message>
+    <message>
+        <source>the case has no {what} {n!r}</source>
+        <translation>本案没有{what} {n!r}</translation>
+    </message>
+    <message>
+        <source>negotiation round</source>
+        <translation>协商轮次</translation>
+    </message>
+    <message>
+        <source>proceeding</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>the case is closed already: reopen it before closing it again</source>
+        <translation>案件已结案：须先重新开案才能再次结案</translation>
+    </message>
+    <message>
+        <source>a closing cannot be dated before the reopening it follows</source>
+        <translation>结案时间不能早于此前的重新开案时间</translation>
+    </message>
+    <message>
+        <source>only a closed case can be reopened</source>
+        <translation>只有已结案的案件才能重新开案</translation>
+    </message>
+    <message>
+        <source>a reopening cannot be dated before the closing it undoes</source>
+        <translation>重新开案时间不能早于结案时间</translation>
+    </message>
+    <message>
+        <source>a finding names {party!r}, not a party of ResponsibleParty</source>
+        <translation>责任认定中的 {party!r} 不是可认定的责任方</translation>
     </message>
     <message>
         <source>Case</source>
@@ -5295,6 +5938,102 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{path}: {item} is not a date</source>
         <translation>{path}：{item} 不是日期</translation>
+    </message>
+    <message>
+        <source>{where}: {value!r} is not a satisfaction from 1 (very dissatisfied) to 5 (very satisfied)</source>
+        <translation>{where}：{value!r} 不是满意度（1 为非常不满意，5 为非常满意）</translation>
+    </message>
+    <message>
+        <source>{where}: no exhibit {numbers} in case {case}</source>
+        <translation>{where}：案件 {case} 中没有证据 {numbers}</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before {what} ({earlier})</source>
+        <translation>{where}：{value} 早于{what}（{earlier}）</translation>
+    </message>
+    <message>
+        <source>the case is closed: reopen it, with the reason, before recording more of its handling</source>
+        <translation>案件已结案：请先说明理由重新开案，再记录处理情况</translation>
+    </message>
+    <message>
+        <source>a proposal needs a summary of what is proposed</source>
+        <translation>方案须写明内容</translation>
+    </message>
+    <message>
+        <source>case {case} has {count} negotiation round(s); casefile show numbers them</source>
+        <translation>案件 {case} 共有 {count} 轮协商；casefile show 列出编号</translation>
+    </message>
+    <message>
+        <source>an answer is accepted, rejected or countered</source>
+        <translation>答复须为接受、拒绝或还价</translation>
+    </message>
+    <message>
+        <source>round {round} was answered already ({answer}); record a new proposal instead</source>
+        <translation>第 {round} 轮已答复（{answer}）；请记录新的方案</translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation>方案提出时间</translation>
+    </message>
+    <message>
+        <source>the filing</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>the filing or acceptance</source>
+        <translation>提交或受理时间</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>case {case} has {count} proceeding(s); casefile show numbers them</source>
+        <translation>案件 {case} 共有 {count} 项程序；casefile show 列出编号</translation>
+    </message>
+    <message>
+        <source>a proceeding has no field {fields}</source>
+        <translation>程序记录没有字段 {fields}</translation>
+    </message>
+    <message>
+        <source>a testing period of this proceeding is still open: end it first</source>
+        <translation>该程序的检测期间尚未结束：请先记录结束</translation>
+    </message>
+    <message>
+        <source>no testing period of this proceeding is open</source>
+        <translation>该程序没有进行中的检测期间</translation>
+    </message>
+    <message>
+        <source>amount: a payment is more than zero</source>
+        <translation>金额：付款须大于零</translation>
+    </message>
+    <message>
+        <source>the case is closed already (casefile reopen, with the reason, opens it again)</source>
+        <translation>案件已结案（casefile reopen 说明理由后可重新开案）</translation>
+    </message>
+    <message>
+        <source>the case is not closed: only a closed case can be reopened</source>
+        <translation>案件未结案：只有已结案的案件才能重新开案</translation>
+    </message>
+    <message>
+        <source>reopening a case needs a reason</source>
+        <translation>重新开案须说明理由</translation>
+    </message>
+    <message>
+        <source>the closing</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>处理结果时间</translation>
+    </message>
+    <message>
+        <source>the last reopening</source>
+        <translation>最近一次重新开案时间</translation>
+    </message>
+    <message>
+        <source>its start</source>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>

@@ -299,6 +299,8 @@ class CaseWriter:
         """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
         (None: now). The custody entry keeps the time it was recorded as well."""
         check_text(note, "note")
+        if self.case.workflow.closed is not None and stage not in (Stage.CLOSED, Stage.REVIEW):
+            raise InvalidValueError("the case is closed: reopen it, with the reason, before moving it to another stage")
         details: dict[str, Any] = {"stage": stage.value, "note": note}
         if at is not None:
             details["at"] = to_data(check_past_time(at, "at", CLOCK_SLACK))
@@ -308,6 +310,7 @@ class CaseWriter:
         self._check_event(event)
         if not event.recorded_by:
             event.recorded_by = self.operator
+        event.recorded_at = None  # the fold dates it with its entry
         self.record(record.EVENT, {"event": to_data(event)})
 
     def update_event(self, was: TimelineEvent, event: TimelineEvent, reason: str = "") -> None:

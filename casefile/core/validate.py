@@ -192,6 +192,11 @@ EVENT_PARTIES = (
 )
 
 
+# Who proposes, pays or is paid in the handling of a dispute: the parties of the timeline, and a
+# manufacturer or another party outside the case (casefile.core.workflow.handling).
+HANDLING_PARTIES = (*EVENT_PARTIES, "manufacturer", "third-party")
+
+
 def _choice(choices: tuple[str, ...]) -> Callable[[str, str], str]:
     def check(text: str, where: str = "") -> str:
         if text not in choices:

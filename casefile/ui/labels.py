@@ -29,7 +29,9 @@ from casefile.core.model import (
 from casefile.core.review.queries import GroupBy
 from casefile.core.venues import Route, Venue
 from casefile.core.verify import FileStatus
-from casefile.core.workflow.due import Status as ClockStatus
+from casefile.core.workflow import records
+from casefile.core.workflow.clocks import Pause, Trigger, Unit
+from casefile.core.workflow.due import Status
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QCoreApplication
@@ -138,6 +140,117 @@ EVENT_PARTIES: dict[str, str] = {
     "arbitration": QT_TRANSLATE_NOOP("CaseFile", "Arbitration commission"),
 }
 
+# Who proposes, pays or is paid in the handling of a dispute (casefile.core.workflow.handling.PARTIES):
+# the parties of the timeline, and two outside the case.
+HANDLING_PARTIES: dict[str, str] = {
+    **EVENT_PARTIES,
+    "manufacturer": QT_TRANSLATE_NOOP("CaseFile", "The manufacturer"),
+    "third-party": QT_TRANSLATE_NOOP("CaseFile", "Another party"),
+}
+
+# ------------------------------------------------------------------ the handling of a dispute
+
+PROCEEDING_VENUES: dict[str, str] = {
+    records.Venue.INTERNAL: QT_TRANSLATE_NOOP("CaseFile", "Internal mediation"),
+    records.Venue.CONSUMER_ASSOCIATION: QT_TRANSLATE_NOOP("CaseFile", "Consumer association (消协)"),
+    records.Venue.REGULATOR: QT_TRANSLATE_NOOP("CaseFile", "Market regulator (12315)"),
+    records.Venue.POSTAL_REGULATOR: QT_TRANSLATE_NOOP("CaseFile", "Postal regulator (邮政管理部门, 12305)"),
+    records.Venue.ARBITRATION: QT_TRANSLATE_NOOP("CaseFile", "Arbitration commission"),
+    records.Venue.COURT: QT_TRANSLATE_NOOP("CaseFile", "Court"),
+}
+
+PROCEEDING_RESULTS: dict[str, str] = {
+    records.ProceedingResult.PENDING: QT_TRANSLATE_NOOP("CaseFile", "Pending"),
+    records.ProceedingResult.NOT_ACCEPTED: QT_TRANSLATE_NOOP("CaseFile", "Not accepted"),
+    records.ProceedingResult.AGREEMENT: QT_TRANSLATE_NOOP("CaseFile", "Agreement reached"),
+    records.ProceedingResult.NO_AGREEMENT: QT_TRANSLATE_NOOP("CaseFile", "No agreement"),
+    records.ProceedingResult.WITHDRAWN: QT_TRANSLATE_NOOP("CaseFile", "Withdrawn"),
+    records.ProceedingResult.AWARD: QT_TRANSLATE_NOOP("CaseFile", "Arbitral award"),
+    records.ProceedingResult.JUDGMENT: QT_TRANSLATE_NOOP("CaseFile", "Judgment"),
+    records.ProceedingResult.RULING: QT_TRANSLATE_NOOP("CaseFile", "Ruling"),
+    records.ProceedingResult.DISMISSED: QT_TRANSLATE_NOOP("CaseFile", "Dismissed"),
+}
+
+ANSWERS: dict[str, str] = {
+    records.Answer.PENDING: QT_TRANSLATE_NOOP("CaseFile", "Awaiting an answer"),
+    records.Answer.ACCEPTED: QT_TRANSLATE_NOOP("CaseFile", "Accepted"),
+    records.Answer.REJECTED: QT_TRANSLATE_NOOP("CaseFile", "Rejected"),
+    records.Answer.COUNTERED: QT_TRANSLATE_NOOP("CaseFile", "Countered"),
+}
+
+OUTCOME_KINDS: dict[str, str] = {
+    records.OutcomeKind.AGREEMENT: QT_TRANSLATE_NOOP("CaseFile", "Agreement"),
+    records.OutcomeKind.DECISION: QT_TRANSLATE_NOOP("CaseFile", "Decision (award, judgment)"),
+    records.OutcomeKind.WITHDRAWN: QT_TRANSLATE_NOOP("CaseFile", "Complaint withdrawn"),
+    records.OutcomeKind.NONE: QT_TRANSLATE_NOOP("CaseFile", "Nothing obtained"),
+}
+
+CLOSING_RESULTS: dict[str, str] = {
+    records.ClosingResult.RESOLVED: QT_TRANSLATE_NOOP("CaseFile", "Resolved"),
+    records.ClosingResult.PARTLY: QT_TRANSLATE_NOOP("CaseFile", "Partly resolved"),
+    records.ClosingResult.UNRESOLVED: QT_TRANSLATE_NOOP("CaseFile", "Unresolved"),
+    records.ClosingResult.WITHDRAWN: QT_TRANSLATE_NOOP("CaseFile", "Withdrawn by the complainant"),
+    records.ClosingResult.REJECTED: QT_TRANSLATE_NOOP("CaseFile", "Complaint not upheld"),
+}
+
+# ------------------------------------------------------------------ clocks
+
+# Each clock by its key (casefile.core.workflow.clocks.RULES).
+CLOCKS: dict[str, str] = {
+    "response.urgent": QT_TRANSLATE_NOOP("CaseFile", "Response promise (urgent, 2 h)"),
+    "response.important": QT_TRANSLATE_NOOP("CaseFile", "Response promise (important, 24 h)"),
+    "response.normal": QT_TRANSLATE_NOOP("CaseFile", "Response promise (normal, 48 h)"),
+    "regulator.acceptance": QT_TRANSLATE_NOOP("CaseFile", "Regulator decides on acceptance"),
+    "regulator.mediation": QT_TRANSLATE_NOOP("CaseFile", "Regulator's mediation period"),
+    "courier.reply": QT_TRANSLATE_NOOP("CaseFile", "Courier company's reply"),
+    "postal.reply": QT_TRANSLATE_NOOP("CaseFile", "Postal administration answers the appeal"),
+    "consumer.no-reason-return": QT_TRANSLATE_NOOP("CaseFile", "Return without reason"),
+    "court.filing": QT_TRANSLATE_NOOP("CaseFile", "Court decides on filing"),
+    "court.appeal-judgment": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the judgment"),
+    "court.appeal-ruling": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the ruling"),
+    "court.enforcement": QT_TRANSLATE_NOOP("CaseFile", "Applying for enforcement"),
+    "civil.limitation": QT_TRANSLATE_NOOP("CaseFile", "Limitation period"),
+    "arbitration.set-aside": QT_TRANSLATE_NOOP("CaseFile", "Applying to set the award aside"),
+}
+
+CLOCK_STATUSES: dict[str, str] = {
+    Status.RUNNING: QT_TRANSLATE_NOOP("CaseFile", "running"),
+    Status.MET: QT_TRANSLATE_NOOP("CaseFile", "met"),
+    Status.LATE: QT_TRANSLATE_NOOP("CaseFile", "met late"),
+    Status.OVERDUE: QT_TRANSLATE_NOOP("CaseFile", "overdue"),
+    Status.OPEN: QT_TRANSLATE_NOOP("CaseFile", "open"),
+    Status.USED: QT_TRANSLATE_NOOP("CaseFile", "used"),
+    Status.EXPIRED: QT_TRANSLATE_NOOP("CaseFile", "expired"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("CaseFile", "stopped (case closed)"),
+}
+
+CLOCK_UNITS: dict[str, str] = {
+    Unit.HOURS: QT_TRANSLATE_NOOP("CaseFile", "hours"),
+    Unit.DAYS: QT_TRANSLATE_NOOP("CaseFile", "days"),
+    Unit.WORKING_DAYS: QT_TRANSLATE_NOOP("CaseFile", "working days"),
+    Unit.MONTHS: QT_TRANSLATE_NOOP("CaseFile", "months"),
+    Unit.YEARS: QT_TRANSLATE_NOOP("CaseFile", "years"),
+}
+
+CLOCK_TRIGGERS: dict[str, str] = {
+    Trigger.REGISTERED: QT_TRANSLATE_NOOP("CaseFile", "the complaint was registered"),
+    Trigger.REGULATOR_RECEIVED: QT_TRANSLATE_NOOP("CaseFile", "the market regulator received the complaint"),
+    Trigger.REGULATOR_ACCEPTED: QT_TRANSLATE_NOOP("CaseFile", "the market regulator accepted the complaint"),
+    Trigger.CARRIER_COMPLAINT: QT_TRANSLATE_NOOP("CaseFile", "a complaint was lodged with the courier company"),
+    Trigger.POSTAL_APPEAL: QT_TRANSLATE_NOOP("CaseFile", "the postal administration received the appeal (12305)"),
+    Trigger.GOODS_RECEIVED: QT_TRANSLATE_NOOP("CaseFile", "the consumer received the goods"),
+    Trigger.SUIT_FILED: QT_TRANSLATE_NOOP("CaseFile", "the statement of claim reached the court"),
+    Trigger.JUDGMENT_SERVED: QT_TRANSLATE_NOOP("CaseFile", "the judgment was served"),
+    Trigger.RULING_SERVED: QT_TRANSLATE_NOOP("CaseFile", "the ruling was served"),
+    Trigger.PERFORMANCE_DUE: QT_TRANSLATE_NOOP("CaseFile", "the last day for performance"),
+    Trigger.HARM_KNOWN: QT_TRANSLATE_NOOP("CaseFile", "the harm and who owes became known"),
+    Trigger.AWARD_RECEIVED: QT_TRANSLATE_NOOP("CaseFile", "the arbitral award was received"),
+}
+
+CLOCK_PAUSES: dict[str, str] = {
+    Pause.TESTING: QT_TRANSLATE_NOOP("CaseFile", "testing, inspection or appraisal"),
+}
+
 # ------------------------------------------------------------------ exhibits
 
 EVIDENCE_KINDS: dict[str, str] = {
@@ -244,6 +357,15 @@ CUSTODY_ACTIONS: dict[str, str] = {
     record.IMPORT: QT_TRANSLATE_NOOP("CaseFile", "imported"),
     record.RECOVERY: QT_TRANSLATE_NOOP("CaseFile", "recovered after an interruption"),
     record.REPAIR: QT_TRANSLATE_NOOP("CaseFile", "record rebuilt from the custody log"),
+    record.FINDING: QT_TRANSLATE_NOOP("CaseFile", "responsibility found"),
+    record.PROPOSAL: QT_TRANSLATE_NOOP("CaseFile", "proposal made"),
+    record.PROPOSAL_ANSWER: QT_TRANSLATE_NOOP("CaseFile", "proposal answered"),
+    record.PROCEEDING: QT_TRANSLATE_NOOP("CaseFile", "proceeding begun"),
+    record.PROCEEDING_UPDATE: QT_TRANSLATE_NOOP("CaseFile", "proceeding updated"),
+    record.OUTCOME: QT_TRANSLATE_NOOP("CaseFile", "outcome recorded"),
+    record.PAYMENT: QT_TRANSLATE_NOOP("CaseFile", "payment recorded"),
+    record.CLOSE: QT_TRANSLATE_NOOP("CaseFile", "case closed"),
+    record.REOPEN: QT_TRANSLATE_NOOP("CaseFile", "case reopened"),
 }
 
 # A case file's state after verification (casefile.core.verify.FileStatus).
@@ -289,36 +411,6 @@ FUNNEL_STEPS: dict[str, str] = {
 }
 
 
-CLOCKS: dict[str, str] = {
-    "response.urgent": QT_TRANSLATE_NOOP("CaseFile", "Response promise (urgent, 2 h)"),
-    "response.important": QT_TRANSLATE_NOOP("CaseFile", "Response promise (important, 24 h)"),
-    "response.normal": QT_TRANSLATE_NOOP("CaseFile", "Response promise (normal, 48 h)"),
-    "regulator.acceptance": QT_TRANSLATE_NOOP("CaseFile", "Regulator decides on acceptance"),
-    "regulator.mediation": QT_TRANSLATE_NOOP("CaseFile", "Regulator's mediation period"),
-    "courier.reply": QT_TRANSLATE_NOOP("CaseFile", "Courier answers the complaint"),
-    "postal.reply": QT_TRANSLATE_NOOP("CaseFile", "Postal administration answers the appeal"),
-    "consumer.no-reason-return": QT_TRANSLATE_NOOP("CaseFile", "Return without reasons"),
-    "court.filing": QT_TRANSLATE_NOOP("CaseFile", "Court decides on filing"),
-    "court.appeal-judgment": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the judgment"),
-    "court.appeal-ruling": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the ruling"),
-    "court.enforcement": QT_TRANSLATE_NOOP("CaseFile", "Applying for enforcement"),
-    "civil.limitation": QT_TRANSLATE_NOOP("CaseFile", "Limitation period"),
-    "arbitration.set-aside": QT_TRANSLATE_NOOP("CaseFile", "Applying to set the award aside"),
-}
-
-
-CLOCK_STATUSES: dict[str, str] = {
-    ClockStatus.RUNNING: QT_TRANSLATE_NOOP("CaseFile", "Running"),
-    ClockStatus.MET: QT_TRANSLATE_NOOP("CaseFile", "Met in time"),
-    ClockStatus.LATE: QT_TRANSLATE_NOOP("CaseFile", "Met late"),
-    ClockStatus.OVERDUE: QT_TRANSLATE_NOOP("CaseFile", "Overdue"),
-    ClockStatus.OPEN: QT_TRANSLATE_NOOP("CaseFile", "Open"),
-    ClockStatus.USED: QT_TRANSLATE_NOOP("CaseFile", "Used"),
-    ClockStatus.EXPIRED: QT_TRANSLATE_NOOP("CaseFile", "Expired"),
-    ClockStatus.STOPPED: QT_TRANSLATE_NOOP("CaseFile", "Stopped (case closed)"),
-}
-
-
 # ------------------------------------------------------------------ lookups
 
 
@@ -332,14 +424,6 @@ def funnel_step_name(value: str) -> str:
 
 def type_name(value: str) -> str:
     return _label(CASE_TYPES, value)
-
-
-def clock_name(value: str) -> str:
-    return _label(CLOCKS, value)
-
-
-def clock_status_name(value: str) -> str:
-    return _label(CLOCK_STATUSES, value)
 
 
 def stage_name(value: str) -> str:
@@ -386,6 +470,52 @@ def event_kind_name(value: str) -> str:
 def event_party_name(value: str) -> str:
     """Who a timeline event was with."""
     return _label(EVENT_PARTIES, value)
+
+
+def handling_party_name(value: str) -> str:
+    """Who proposed, pays or is paid."""
+    return _label(HANDLING_PARTIES, value)
+
+
+def proceeding_venue_name(value: str) -> str:
+    return _label(PROCEEDING_VENUES, value)
+
+
+def proceeding_result_name(value: str) -> str:
+    return _label(PROCEEDING_RESULTS, value)
+
+
+def answer_name(value: str) -> str:
+    return _label(ANSWERS, value)
+
+
+def outcome_kind_name(value: str) -> str:
+    return _label(OUTCOME_KINDS, value)
+
+
+def closing_result_name(value: str) -> str:
+    return _label(CLOSING_RESULTS, value)
+
+
+def clock_name(key: str) -> str:
+    """A clock by its rule's key: the response promise, the regulator's acceptance…"""
+    return _label(CLOCKS, key)
+
+
+def clock_status_name(value: str) -> str:
+    return _label(CLOCK_STATUSES, value)
+
+
+def clock_unit_name(value: str) -> str:
+    return _label(CLOCK_UNITS, value)
+
+
+def clock_trigger_name(value: str) -> str:
+    return _label(CLOCK_TRIGGERS, value)
+
+
+def clock_pause_name(value: str) -> str:
+    return _label(CLOCK_PAUSES, value)
 
 
 def handed_in_name(value: str) -> str:
@@ -457,5 +587,13 @@ ENUM_NAMES: dict[type[enum.Enum], Callable[[str], str]] = {
     Venue: venue_name,
     Route: route_name,
     GroupBy: review_group_name,
-    ClockStatus: clock_status_name,
+    records.Venue: proceeding_venue_name,
+    records.ProceedingResult: proceeding_result_name,
+    records.Answer: answer_name,
+    records.OutcomeKind: outcome_kind_name,
+    records.ClosingResult: closing_result_name,
+    Status: clock_status_name,
+    Unit: clock_unit_name,
+    Trigger: clock_trigger_name,
+    Pause: clock_pause_name,
 }

@@ -639,8 +639,9 @@ class OverviewTab(QWidget):
                 group.set_expanded(group.holds_something())
 
     def _fill(self, case: Case) -> None:
-        due = case.response_due_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        header = f"<b>{case.number}</b>　{stage_name(case.stage.value)}　" + fill(self.tr("reply due %1"), due)
+        from casefile.ui.handling import header_html
+
+        header = header_html(case)
         damaged = self.ctx.library.quarantine_message(case.number)
         if damaged is not None:
             text = fill(

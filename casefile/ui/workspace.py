@@ -1,4 +1,4 @@
-"""The selected case's workspace: overview, evidence, timeline and bundles, as tabs."""
+"""The selected case's workspace: overview, evidence, timeline, handling and bundles, as tabs."""
 
 from __future__ import annotations
 
@@ -146,7 +146,11 @@ class TimelineTab(QWidget):
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
-            item = QListWidgetItem(text + ("  " + fill(self.tr("(%1)"), refs) if refs else ""))
+            text += "  " + fill(self.tr("(%1)"), refs) if refs else ""
+            entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if event.recorded_at else when
+            if entered != when:  # entered later than it happened: both times are kept
+                text += "  " + fill(self.tr("(entered %1)"), entered)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:
                 item.setToolTip(self.tr("Double-click to open the exhibit"))
@@ -255,25 +259,27 @@ class Workspace(QTabWidget):
         super().__init__(parent)
         from casefile.ui.bundles_tab import BundlesTab
         from casefile.ui.evidence import EvidenceTab
+        from casefile.ui.handling import HandlingTab
 
         self.ctx = ctx
         self.number: str | None = None
         self.overview = OverviewTab(ctx, self)
         self.evidence = EvidenceTab(ctx, self)
         self.timeline = TimelineTab(ctx, self)
+        self.handling = HandlingTab(ctx, self)
         self.bundles = BundlesTab(ctx, self)
-        for tab in (self.overview, self.evidence, self.timeline, self.bundles):
+        for tab in self.tabs():
             self.addTab(tab, "")
         self.timeline.open_exhibit.connect(self.show_exhibit)
         self.bundles.field_requested.connect(self.show_field)
         self.retranslate()
 
     def tabs(self) -> list[QWidget]:
-        return [self.overview, self.evidence, self.timeline, self.bundles]
+        return [self.overview, self.evidence, self.timeline, self.handling, self.bundles]
 
     def retranslate(self) -> None:
         for index, text in enumerate(
-            (self.tr("Overview"), self.tr("Evidence"), self.tr("Timeline"), self.tr("Bundles"))
+            (self.tr("Overview"), self.tr("Evidence"), self.tr("Timeline"), self.tr("Handling"), self.tr("Bundles"))
         ):
             self.setTabText(index, text)
         for tab in self.tabs():

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 import casefile.core
 from casefile.core import record, validate
 from casefile.core.review.facts import FUNNEL
-from casefile.core.workflow import clocks
+from casefile.core.workflow import clocks, handling
 from casefile.ui import labels
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -32,9 +32,6 @@ NOT_SHOWN = {
     "casefile.core.record.fields.Form",  # how a field is typed and checked
     "casefile.core.store.reader.Reason",  # worded by the core's message
     "casefile.core.walkin.WalkInStep",  # the walk-in dialog's progress steps
-    "casefile.core.workflow.clocks.Unit",  # a clock's unit: the clock's own label says it
-    "casefile.core.workflow.clocks.Trigger",  # what starts a clock: the clock's own label says it
-    "casefile.core.workflow.clocks.Pause",  # what pauses a clock: shown as the paused mark
 }
 
 
@@ -78,6 +75,7 @@ def value_sets() -> list[tuple[str, Callable[[str], str], list[str]]]:
         ("dispositions", labels.disposition_name, list(validate.DISPOSITIONS)),
         ("event parties", labels.event_party_name, list(validate.EVENT_PARTIES)),
         ("review funnel steps", labels.funnel_step_name, list(FUNNEL)),
+        ("handling parties", labels.handling_party_name, list(handling.PARTIES)),
         ("clocks", labels.clock_name, clocks.keys()),
     ]
     return sets

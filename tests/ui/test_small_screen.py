@@ -9,7 +9,7 @@ def test_the_window_fits_1024_by_700_on_every_tab_and_wizard_step(window, qapp):
     window.show()
     window.cases.select("202611-001")
     workspace = window.workspace
-    for tab in (workspace.overview, workspace.evidence, workspace.timeline, workspace.bundles):
+    for tab in workspace.tabs():
         workspace.setCurrentWidget(tab)
         qapp.processEvents()
         hint = window.minimumSizeHint()

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from casefile.core.errors import InvalidValueError
+from casefile.core.errors import InvalidValueError, Message
 from casefile.core.model import (
     Case,
     Exhibit,
     ExhibitMetadata,
+    ResponsibleParty,
     Stage,
     StageChange,
     TimelineEvent,
@@ -27,6 +28,16 @@ from casefile.core.model import (
     set_unknown,
     to_data,
     unknown_of,
+)
+from casefile.core.workflow.records import (
+    Answer,
+    Closing,
+    Finding,
+    Outcome,
+    Payment,
+    Proceeding,
+    Proposal,
+    Reopening,
 )
 
 # Actions that change the record.
@@ -42,6 +53,16 @@ EXHIBIT_UPDATE = "exhibit-update"
 REORDER = "reorder"
 EXHIBIT_METADATA = "exhibit-metadata"  # what the file says about itself, read again
 REDACT = "redact"  # a redacted copy of an exhibit added as an exhibit of its own
+# The handling of the dispute (casefile.core.workflow.records; recorded by casefile.core.workflow.handling).
+FINDING = "finding"  # 责任认定: who is responsible, why, on which exhibits
+PROPOSAL = "proposal"  # a negotiation round: a proposal
+PROPOSAL_ANSWER = "proposal-answer"  # the answer to a round, by its number (from 1)
+PROCEEDING = "proceeding"  # a mediation, complaint, arbitration or lawsuit begun
+PROCEEDING_UPDATE = "proceeding-update"  # a proceeding's fields set, by its number (from 1)
+OUTCOME = "outcome"  # how the dispute was settled (a later one replaces it; the log keeps both)
+PAYMENT = "payment"  # an amount paid in execution
+CLOSE = "close"  # the case closed, with its result: it enters the closed stage
+REOPEN = "reopen"  # a closed case reopened, with why: it goes back to its stage before closing
 # Actions that only bear witness.
 VERIFY = "verify"
 EXPORT = "export"
@@ -49,6 +70,22 @@ IMPORT = "import"
 BUNDLE = "bundle"
 RECOVERY = "recovery"  # a crash was cleaned up (a torn last line removed)
 REPAIR = "repair"  # case.json / MANIFEST.sha256 rebuilt from the log
+
+# Fields a "proceeding-update" entry may set (a newer CaseFile's others are kept as they are).
+PROCEEDING_UPDATABLE = {
+    "body",
+    "ref",
+    "filed_at",
+    "accepted_at",
+    "hearings",
+    "testing",
+    "result",
+    "decided_at",
+    "served_at",
+    "ended_at",
+    "summary",
+    "evidence",
+}
 
 # Top-level fields an "update" entry may set.
 UPDATABLE_FIELDS = {
@@ -204,7 +241,12 @@ def _reorder(case: Case, details: dict[str, Any], at: datetime, operator: str) -
 
 
 def _event(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
-    event = from_data(TimelineEvent, details["event"])
+    """The event as it happened; entered when its entry was recorded (format 4: an older entry was
+    folded without that time, and its record holds none — it keeps none, see versions.py)."""
+    data = details["event"]
+    event = from_data(TimelineEvent, data)
+    if "recorded_at" not in data:
+        event.recorded_at = at
     case.timeline.append(event)
     case.timeline.sort(key=lambda e: e.at)
 
@@ -222,7 +264,9 @@ def _find_event(case: Case, was: dict[str, Any]) -> int:
 
 def _event_update(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
     i = _find_event(case, details["was"])
-    case.timeline[i] = from_data(TimelineEvent, details["event"])
+    event = from_data(TimelineEvent, details["event"])
+    event.recorded_at = case.timeline[i].recorded_at  # a correction keeps when the event was first entered
+    case.timeline[i] = event
     case.timeline.sort(key=lambda e: e.at)
 
 
@@ -232,6 +276,125 @@ def _event_remove(case: Case, details: dict[str, Any], at: datetime, operator: s
 
 def _event_exhibits(details: dict[str, Any]) -> list[int]:
     return [n for key in ("was", "event") for n in _numbers((details.get(key) or {}).get("evidence"))]
+
+
+# ---------------------------------------------------------------------------- the handling of the dispute
+#
+# Each record states when it really happened; when it was entered and by whom come from the
+# entry that records it (its time and operator), never from the entry's details.
+
+
+def _stamp(
+    item: Finding | Proposal | Proceeding | Outcome | Payment | Closing | Reopening, at: datetime, by: str
+) -> None:
+    item.recorded_at = at
+    item.recorded_by = by
+
+
+def _finding(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    finding = from_data(Finding, details["finding"])
+    try:
+        party = ResponsibleParty(finding.party)
+    except ValueError:
+        raise InvalidValueError(
+            "a finding names {party!r}, not a party of ResponsibleParty", party=finding.party
+        ) from None
+    _stamp(finding, at, operator)
+    case.workflow.findings.append(finding)
+    case.responsible_party = party
+    case.responsibility_rationale = finding.reasons
+
+
+def _proposal(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    proposal = from_data(Proposal, details["proposal"])
+    _stamp(proposal, at, operator)
+    case.workflow.proposals.append(proposal)
+
+
+def _nth(items: list[Any], details: dict[str, Any], key: str, what: Message) -> Any:
+    n = details.get(key)
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(items):
+        raise InvalidValueError("the case has no {what} {n!r}", what=what, n=n)
+    return items[n - 1]
+
+
+def _proposal_answer(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    proposal: Proposal = _nth(case.workflow.proposals, details, "round", Message("negotiation round"))
+    proposal.answer = Answer(details["answer"])
+    proposal.answered_at = parse_datetime(details["at"], "answer.at", check=False)
+    proposal.answer_note = str(details.get("note", ""))
+
+
+def _proceeding(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    proceeding = from_data(Proceeding, details["proceeding"])
+    _stamp(proceeding, at, operator)
+    case.workflow.proceedings.append(proceeding)
+
+
+def _proceeding_update(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    proceeding: Proceeding = _nth(case.workflow.proceedings, details, "proceeding", Message("proceeding"))
+    fields: dict[str, Any] = details["fields"]
+    for name, value in fields.items():
+        if name in PROCEEDING_UPDATABLE:
+            setattr(proceeding, name, field_from_data(Proceeding, name, value))
+    newer = {k: v for k, v in fields.items() if k not in PROCEEDING_UPDATABLE}
+    if newer:
+        set_unknown(proceeding, {**unknown_of(proceeding), **newer})
+
+
+def _outcome(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    outcome = from_data(Outcome, details["outcome"])
+    _stamp(outcome, at, operator)
+    case.workflow.outcome = outcome
+
+
+def _payment(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    payment = from_data(Payment, details["payment"])
+    _stamp(payment, at, operator)
+    case.workflow.payments.append(payment)
+
+
+def _close(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    if case.workflow.closed is not None:
+        raise InvalidValueError("the case is closed already: reopen it before closing it again")
+    closing = from_data(Closing, details["closing"])
+    reopenings = case.workflow.reopenings
+    if reopenings and closing.at < reopenings[-1].at:
+        raise InvalidValueError("a closing cannot be dated before the reopening it follows")
+    _stamp(closing, at, operator)
+    case.workflow.closings.append(closing)
+    case.stage = Stage.CLOSED
+    case.stage_log.append(
+        StageChange(stage=Stage.CLOSED, at=closing.at, operator=operator, note=closing.note, recorded_at=at)
+    )
+
+
+def _reopen(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    closed = case.workflow.closed
+    if closed is None:
+        raise InvalidValueError("only a closed case can be reopened")
+    reopening = from_data(Reopening, details["reopening"])
+    if reopening.at < closed.at:
+        raise InvalidValueError("a reopening cannot be dated before the closing it undoes")
+    _stamp(reopening, at, operator)
+    case.workflow.reopenings.append(reopening)
+    stage = stage_before_closing(case)
+    case.stage = stage
+    case.stage_log.append(
+        StageChange(stage=stage, at=reopening.at, operator=operator, note=reopening.reason, recorded_at=at)
+    )
+
+
+def stage_before_closing(case: Case) -> Stage:
+    """The stage the case was in before it was last closed (registration when the log shows none)."""
+    log = case.stage_log
+    last = max((i for i, change in enumerate(log) if change.stage is Stage.CLOSED), default=len(log))
+    before = [change.stage for change in log[:last] if change.stage not in (Stage.CLOSED, Stage.REVIEW)]
+    return before[-1] if before else Stage.REGISTRATION
+
+
+def _item_exhibits(key: str) -> Callable[[dict[str, Any]], list[int]]:
+    return lambda details: _numbers((details.get(key) or {}).get("evidence"))
 
 
 def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
@@ -259,6 +422,15 @@ ACTIONS: dict[str, Action] = {
         Action(EVENT, _event, lambda d: _numbers((d.get("event") or {}).get("evidence"))),
         Action(EVENT_UPDATE, _event_update, _event_exhibits),
         Action(EVENT_REMOVE, _event_remove, _event_exhibits),
+        Action(FINDING, _finding, _item_exhibits("finding")),
+        Action(PROPOSAL, _proposal, _item_exhibits("proposal")),
+        Action(PROPOSAL_ANSWER, _proposal_answer, _none),
+        Action(PROCEEDING, _proceeding, _item_exhibits("proceeding")),
+        Action(PROCEEDING_UPDATE, _proceeding_update, _item_exhibits("fields")),
+        Action(OUTCOME, _outcome, _item_exhibits("outcome")),
+        Action(PAYMENT, _payment, _item_exhibits("payment")),
+        Action(CLOSE, _close, _none),
+        Action(REOPEN, _reopen, _none),
         Action(VERIFY, None, _none),
         Action(EXPORT, None, _none),
         Action(IMPORT, None, _none),

@@ -25,7 +25,8 @@ from typing import Any
 from casefile.core.errors import LibraryVersionError, Message
 from casefile.core.fsutil import fsync_dir, storage_error
 
-ENTRY_VERSION = 3  # custody entries; 2: as format 2 of the case record; 3: as format 3 (below)
+# Custody entries; 2: as format 2 of the case record; 3: as format 3; 4: events dated when entered (below).
+ENTRY_VERSION = 4
 ENTRY_VERSION_KEY = "v"
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
@@ -152,3 +153,25 @@ def entry_v2_to_v3(entry: dict[str, Any]) -> dict[str, Any]:
 
 UPCASTERS[("case", 2)] = case_v2_to_v3
 UPCASTERS[("entry", 2)] = entry_v2_to_v3
+
+
+# ---------------------------------------------------------------------------- format 3 -> 4 of entries
+#
+# Format 4 dates each timeline event with the time its ``event`` entry was recorded
+# (``recorded_at``, set by the fold from the entry, never typed in), and brings the actions that
+# record the handling of the dispute (responsibility, negotiation, proceedings, outcome, payments,
+# closing and reopening). A format-3 event entry was folded without that time, and the case.json it
+# left holds none: the step says so (``recorded_at`` null), so the record folds as it did and keeps
+# verifying. A CaseFile reading only format 3 refuses a format-4 log instead of folding its events
+# without their time and finding case.json "changed".
+
+
+def entry_v3_to_v4(entry: dict[str, Any]) -> dict[str, Any]:
+    entry = {**entry, "v": 4}
+    details = entry.get("details")
+    if entry.get("action") == "event" and isinstance(details, dict) and isinstance(details.get("event"), dict):
+        entry["details"] = {**details, "event": {"recorded_at": None, **details["event"]}}
+    return entry
+
+
+UPCASTERS[("entry", 3)] = entry_v3_to_v4

@@ -1,0 +1,780 @@
+"""The handling of the selected case (处理): the case header's stage, responsibility and next deadline,
+and a tab listing the findings, negotiation rounds, proceedings, outcome, payments, closings and
+reopenings, with a dialog to record each (casefile.core.workflow.handling does the checking and the
+writing; every write goes through the window's write runner)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from casefile.core.errors import CaseFileError, InvalidValueError
+from casefile.core.library import CaseWriter
+from casefile.core.model import Case, ResponsibleParty, parse_amount
+from casefile.core.validate import HANDLING_PARTIES
+from casefile.core.workflow import handling
+from casefile.core.workflow.clocks import Unit
+from casefile.core.workflow.due import ClockState, Status, next_due
+from casefile.core.workflow.records import (
+    Answer,
+    Closing,
+    ClosingResult,
+    Finding,
+    Outcome,
+    OutcomeKind,
+    Payment,
+    Proceeding,
+    ProceedingResult,
+    Proposal,
+    Reopening,
+    Venue,
+)
+from casefile.ui.context import AppContext, show_error
+from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.labels import (
+    answer_name,
+    clock_name,
+    clock_status_name,
+    closing_result_name,
+    handling_party_name,
+    outcome_kind_name,
+    proceeding_result_name,
+    proceeding_venue_name,
+    responsible_name,
+    stage_name,
+)
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+OVERDUE_COLOUR = "#b00020"
+
+
+def _when(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def _money(amount: Decimal | None) -> str:
+    return f"¥{amount:,.2f}" if amount is not None else ""
+
+
+def deadline_text(state: ClockState) -> str:
+    """A clock's deadline as the header shows it: the last day (the hour for a wall-clock promise), 暂定 when
+    the calendar did not know a year it counted across."""
+    deadline = state.deadline
+    if deadline.rule.unit is Unit.HOURS:
+        due = deadline.due.astimezone().strftime("%Y-%m-%d %H:%M")
+    else:
+        due = deadline.last_day.isoformat()
+    text = f"{clock_name(state.key)} {due}"
+    if deadline.provisional:
+        text += " " + QCoreApplication.translate("CaseFile", "(provisional)")
+    return text
+
+
+def header_html(case: Case, now: datetime | None = None) -> str:
+    """The case header: number, stage, responsibility and the next deadline (overdue in red)."""
+    parts = [f"<b>{html.escape(case.number)}</b>", html.escape(stage_name(case.stage.value))]
+    parts.append(
+        html.escape(
+            labelled(
+                QCoreApplication.translate("CaseFile", "Responsibility"), responsible_name(case.responsible_party.value)
+            )
+        )
+    )
+    state = next_due(case, now)
+    if state is None:
+        parts.append(
+            html.escape(
+                labelled(
+                    QCoreApplication.translate("CaseFile", "Next deadline"),
+                    QCoreApplication.translate("CaseFile", "none running"),
+                )
+            )
+        )
+    else:
+        text = html.escape(labelled(QCoreApplication.translate("CaseFile", "Next deadline"), deadline_text(state)))
+        if state.status is Status.OVERDUE:
+            overdue = html.escape(clock_status_name(Status.OVERDUE))
+            text = f"<span style='color:{OVERDUE_COLOUR}'><b>{text} {overdue}</b></span>"
+        parts.append(text)
+    return "　".join(parts)
+
+
+def _exhibits(text: str) -> list[int]:
+    try:
+        return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
+    except ValueError:
+        raise InvalidValueError(
+            QCoreApplication.translate("CaseFile", "Exhibits: write numbers separated by commas")
+        ) from None
+
+
+# ---------------------------------------------------------------------------- the dialog
+
+
+class OptionalTime(QWidget):
+    """A time that may be left unsaid: a check box, then the time."""
+
+    def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(self)
+        self.edit = _time_edit(self, value)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.check.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+
+    def set(self, value: datetime) -> None:
+        self.check.setChecked(True)
+        self.edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+
+    def value(self) -> datetime | None:
+        return _time_of(self.edit) if self.check.isChecked() else None
+
+
+def _time_edit(parent: QWidget, value: datetime | None = None) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    edit.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int(value.timestamp())) if value is not None else QDateTime.currentDateTime()
+    )
+    return edit
+
+
+def _time_of(edit: QDateTimeEdit) -> datetime:
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
+
+
+class RecordDialog(QDialog):
+    """A form for one record of the handling; ``on_accept`` records it (it raises to keep the dialog open)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel(self)
+        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR}")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.on_accept: Callable[[], None] | None = None
+        self.setMinimumWidth(460)
+
+    def row(self, label: str, widget: QWidget) -> QWidget:
+        self.form.addRow(label, widget)
+        return widget
+
+    def line(self, label: str, text: str = "", placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setPlaceholderText(placeholder)
+        self.row(label, edit)
+        return edit
+
+    def combo(self, label: str, items: Sequence[tuple[str, str]], current: str = "") -> QComboBox:
+        box = QComboBox(self)
+        for value, text in items:
+            box.addItem(text, value)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        self.row(label, box)
+        return box
+
+    def time(self, label: str, value: datetime | None = None) -> QDateTimeEdit:
+        edit = _time_edit(self, value)
+        edit.setToolTip(QCoreApplication.translate("CaseFile", "When it happened (not when it is entered)"))
+        self.row(label, edit)
+        return edit
+
+    def optional_time(self, label: str, value: datetime | None = None) -> OptionalTime:
+        widget = OptionalTime(value, self)
+        self.row(label, widget)
+        return widget
+
+    def accept(self) -> None:
+        """Read the form and start recording it; the dialog closes once it is recorded, and shows why not
+        when a value is refused (it stays open to correct it)."""
+        if self.on_accept is None:
+            super().accept()
+            return
+        try:
+            self.on_accept()
+        except CaseFileError as exc:
+            self.refused(exc)
+
+    def refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, CaseFileError):
+            self.error.setText(translated(error))
+        else:
+            show_error(self, error)
+
+    def recorded(self) -> None:
+        self.done(QDialog.DialogCode.Accepted)
+
+
+# ---------------------------------------------------------------------------- the tab
+
+
+def _parties(optional: bool = False) -> list[tuple[str, str]]:
+    items = [(p, handling_party_name(p)) for p in HANDLING_PARTIES]
+    return [("", QCoreApplication.translate("CaseFile", "(not said)")), *items] if optional else items
+
+
+class HandlingTab(QWidget):
+    """处理: what was found, proposed, answered, brought before a body, decided, paid, closed and reopened.
+
+    Each list item keeps (kind, position) so the buttons act on what is selected: answering the selected
+    round, updating the selected proceeding. Writes go through the window's write runner, then the case is
+    shown again from its record.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number: str | None = None
+        self.case: Case | None = None
+        self.dialog: RecordDialog | None = None  # the dialog open, if any (tests fill it in)
+        self.last_dialog: RecordDialog | None = None
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.finding_button = QPushButton(self)
+        self.propose_button = QPushButton(self)
+        self.answer_button = QPushButton(self)
+        self.proceeding_button = QPushButton(self)
+        self.update_button = QPushButton(self)
+        self.outcome_button = QPushButton(self)
+        self.payment_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.reopen_button = QPushButton(self)
+        first = QHBoxLayout()
+        for button in (self.finding_button, self.propose_button, self.answer_button, self.proceeding_button):
+            first.addWidget(button)
+        first.addWidget(self.update_button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        for button in (self.outcome_button, self.payment_button, self.close_button, self.reopen_button):
+            second.addWidget(button)
+        second.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        self.finding_button.clicked.connect(self.record_finding)
+        self.propose_button.clicked.connect(self.record_proposal)
+        self.answer_button.clicked.connect(self.answer_selected)
+        self.proceeding_button.clicked.connect(self.record_proceeding)
+        self.update_button.clicked.connect(self.update_selected)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.payment_button.clicked.connect(self.record_payment)
+        self.close_button.clicked.connect(self.close_case)
+        self.reopen_button.clicked.connect(self.reopen_case)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.retranslate()
+        self.setEnabled(False)
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What")])
+        self.finding_button.setText(self.tr("Responsibility…"))
+        self.finding_button.setToolTip(self.tr("Record who is responsible, why, and the exhibits that show it"))
+        self.propose_button.setText(self.tr("Proposal…"))
+        self.answer_button.setText(self.tr("Answer…"))
+        self.answer_button.setToolTip(self.tr("Record the answer to the selected round"))
+        self.proceeding_button.setText(self.tr("Proceeding…"))
+        self.proceeding_button.setToolTip(self.tr("A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun"))
+        self.update_button.setText(self.tr("Update proceeding…"))
+        self.update_button.setToolTip(
+            self.tr("Acceptance, hearings, testing periods, result and decision of the selected proceeding")
+        )
+        self.outcome_button.setText(self.tr("Outcome…"))
+        self.payment_button.setText(self.tr("Payment…"))
+        self.close_button.setText(self.tr("Close case…"))
+        self.reopen_button.setText(self.tr("Reopen…"))
+        if self.number:
+            self.set_case(self.number)
+
+    # ------------------------------------------------------------------ showing
+
+    def set_case(self, number: str | None) -> None:
+        self.number = number
+        self.case = None
+        self.tree.clear()
+        self.header.clear()
+        self.setEnabled(number is not None)
+        if number is None:
+            self._update_buttons()
+            return
+        try:
+            self.case = self.ctx.library.load_case(number)
+        except CaseFileError as exc:
+            show_error(self, exc)
+            self.setEnabled(False)
+            return
+        self.header.setText(header_html(self.case))
+        self._fill(self.case)
+        self._update_buttons()
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.tree, [title, ""])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        item.setExpanded(True)
+        return item
+
+    def _item(self, parent: QTreeWidgetItem, when: str, text: str, key: tuple[str, int]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [when, text])
+        item.setData(0, Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(1, text)
+        return item
+
+    def _entered(self, recorded_at: datetime | None, by: str) -> str:
+        if recorded_at is None:
+            return ""
+        return "  " + fill(self.tr("(entered %1 by %2)"), _when(recorded_at), by)
+
+    def _fill(self, case: Case) -> None:  # noqa: C901 - one block per kind of record
+        wf = case.workflow
+        exhibit = self.tr("exhibit %1")
+
+        def cites(numbers: list[int]) -> str:
+            return ("  " + "、".join(fill(exhibit, n) for n in numbers)) if numbers else ""
+
+        if wf.findings:
+            section = self._section(self.tr("Responsibility"))
+            for i, f in enumerate(wf.findings):
+                text = responsible_name(f.party) + (f"：{f.reasons}" if f.reasons else "") + cites(f.evidence)
+                self._item(section, _when(f.at), text + self._entered(f.recorded_at, f.by), ("finding", i))
+        if wf.proposals:
+            section = self._section(self.tr("Negotiation"))
+            for i, p in enumerate(wf.proposals):
+                text = fill(self.tr("Round %1: %2 proposes %3"), i + 1, handling_party_name(p.by), p.summary)
+                if p.amount is not None:
+                    text += f"（{_money(p.amount)}）"
+                if p.reply_by is not None:
+                    text += "  " + fill(self.tr("reply by %1"), _when(p.reply_by))
+                answer = answer_name(p.answer.value)
+                if p.answered_at is not None:
+                    answer += f" {_when(p.answered_at)}"
+                if p.answer_note:
+                    answer += f"：{p.answer_note}"
+                self._item(section, _when(p.at), f"{text} → {answer}{cites(p.evidence)}", ("proposal", i))
+        if wf.proceedings:
+            section = self._section(self.tr("Proceedings"))
+            for i, pr in enumerate(wf.proceedings):
+                head = "  ".join(
+                    x
+                    for x in (
+                        f"{i + 1}. {proceeding_venue_name(pr.venue.value)}",
+                        pr.body,
+                        fill(self.tr("No. %1"), pr.ref) if pr.ref else "",
+                        proceeding_result_name(pr.result.value),
+                    )
+                    if x
+                )
+                item = self._item(
+                    section, _when(pr.filed_at or pr.recorded_at), head + cites(pr.evidence), ("proceeding", i)
+                )
+                dated: list[tuple[datetime, str]] = [
+                    (value, label)
+                    for label, value in (
+                        (self.tr("Filed"), pr.filed_at),
+                        (self.tr("Accepted"), pr.accepted_at),
+                        (self.tr("Decided"), pr.decided_at),
+                        (self.tr("Served"), pr.served_at),
+                        (self.tr("Ended"), pr.ended_at),
+                    )
+                    if value is not None
+                ]
+                dated += [(hearing, self.tr("Hearing")) for hearing in pr.hearings]
+                for t in pr.testing:
+                    end = _when(t.end) if t.end else self.tr("ongoing")
+                    text = fill(self.tr("Testing until %1 (not counted)"), end) + (f"：{t.note}" if t.note else "")
+                    dated.append((t.start, text))
+                for when, text in sorted(dated, key=lambda row: row[0]):  # in the order they happened
+                    self._item(item, _when(when), text, ("proceeding", i))
+                if pr.summary:
+                    self._item(item, "", pr.summary, ("proceeding", i))
+                item.setExpanded(True)
+        if wf.outcome is not None:
+            o = wf.outcome
+            section = self._section(self.tr("Outcome"))
+            text = outcome_kind_name(o.kind.value)
+            if o.amount is not None:
+                text += f"  {_money(o.amount)}"
+            if o.payer or o.payee:
+                text += "  " + fill(
+                    self.tr("%1 to %2"),
+                    handling_party_name(o.payer) if o.payer else "—",
+                    handling_party_name(o.payee) if o.payee else "—",
+                )
+            if o.perform_by is not None:
+                text += "  " + fill(self.tr("perform by %1"), o.perform_by.astimezone().strftime("%Y-%m-%d"))
+            if o.summary:
+                text += f"：{o.summary}"
+            self._item(section, _when(o.at), text + cites(o.evidence), ("outcome", 0))
+        if wf.payments:
+            section = self._section(
+                fill(self.tr("Payments (paid %1, recovered %2)"), _money(wf.paid()), _money(wf.paid(recovered=True)))
+            )
+            for i, pay in enumerate(wf.payments):
+                template = self.tr("%1 recovered from %2") if pay.recovered else self.tr("%1 paid by %2")
+                text = fill(template, _money(pay.amount), handling_party_name(pay.payer))
+                extra = "  ".join(x for x in (pay.method, pay.note) if x)
+                self._item(
+                    section, _when(pay.at), text + (f"  {extra}" if extra else "") + cites(pay.evidence), ("payment", i)
+                )
+        if wf.closings or wf.reopenings:
+            section = self._section(self.tr("Closing"))
+            rows: list[tuple[datetime, str, tuple[str, int]]] = []
+            for i, c in enumerate(wf.closings):
+                text = fill(self.tr("Closed: %1"), closing_result_name(c.result.value))
+                if c.satisfaction is not None:
+                    text += "  " + fill(self.tr("satisfaction %1/5"), c.satisfaction)
+                if c.note:
+                    text += f"：{c.note}"
+                rows.append((c.at, text + self._entered(c.recorded_at, c.by), ("closing", i)))
+            for i, r in enumerate(wf.reopenings):
+                rows.append((r.at, fill(self.tr("Reopened: %1"), r.reason), ("reopening", i)))
+            for when, text, key in sorted(rows, key=lambda row: row[0]):
+                self._item(section, _when(when), text, key)
+        if wf.is_empty():
+            item = QTreeWidgetItem(self.tree, ["", self.tr("Nothing recorded yet: use the buttons below.")])
+            item.setFirstColumnSpanned(True)
+        self.tree.resizeColumnToContents(0)
+
+    def selected(self) -> tuple[str, int] | None:
+        item = self.tree.currentItem()
+        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return (str(key[0]), int(key[1])) if isinstance(key, list | tuple) and len(key) == 2 else None
+
+    def select(self, kind: str, index: int) -> None:
+        """Select the list item of a record (a round, a proceeding)."""
+        for i in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(i)
+            for j in range(section.childCount() if section is not None else 0):
+                child = section.child(j) if section is not None else None
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) in ((kind, index), [kind, index]):
+                    self.tree.setCurrentItem(child)
+                    return
+
+    def _update_buttons(self) -> None:
+        case = self.case
+        closed = case is not None and case.workflow.closed is not None
+        chosen = self.selected()
+        pending = (
+            case is not None
+            and chosen is not None
+            and chosen[0] == "proposal"
+            and case.workflow.proposals[chosen[1]].answer is Answer.PENDING
+        )
+        for button in (
+            self.finding_button,
+            self.propose_button,
+            self.proceeding_button,
+            self.outcome_button,
+            self.payment_button,
+        ):
+            button.setEnabled(case is not None and not closed)
+        self.answer_button.setEnabled(pending and not closed)
+        self.update_button.setEnabled(chosen is not None and chosen[0] == "proceeding" and not closed)
+        self.close_button.setVisible(not closed)
+        self.reopen_button.setVisible(closed)
+
+    # ------------------------------------------------------------------ writing
+
+    def _write(self, change: Callable[[CaseWriter], Any], dialog: RecordDialog) -> None:
+        """Make ``change`` to the case through the write runner; the dialog closes when it is recorded, or
+        says why it was refused; the case is shown again."""
+        number = self.number
+        if number is None:
+            return
+        library = self.ctx.library
+
+        def work(_token):  # type: ignore[no-untyped-def]
+            with library.edit(number) as writer:
+                change(writer)
+
+        def done(_result: object) -> None:
+            dialog.recorded()
+            self.ctx.events.case_changed.emit(number)
+
+        task = Task(work, "handling")
+        task.failed.connect(dialog.refused)
+        task.succeeded.connect(done)
+        task.finished.connect(lambda: self.set_case(number) if self.number == number else None)
+        dialog.buttons.setEnabled(False)
+        self.ctx.runner.start(task)
+
+    def _open(self, dialog: RecordDialog, record: Callable[[], Callable[[CaseWriter], Any]]) -> RecordDialog:
+        """Show ``dialog``; on OK, ``record`` reads it (raising on a value it refuses) and the change is written."""
+
+        def accepted() -> None:
+            self._write(record(), dialog)
+
+        dialog.on_accept = accepted
+        dialog.finished.connect(lambda _code: setattr(self, "dialog", None))
+        if self.last_dialog is not None and not self.last_dialog.isVisible():
+            self.last_dialog.deleteLater()  # one finished dialog is kept at most
+        self.dialog = self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_finding(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Responsibility"), self)
+        case = self.case
+        current = case.responsible_party.value if case is not None else ""
+        party = d.combo(
+            self.tr("Responsible party"), [(r.value, responsible_name(r.value)) for r in ResponsibleParty], current
+        )
+        at = d.time(self.tr("Decided at"))
+        reasons = d.line(self.tr("Reasons"))
+        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            finding = Finding(
+                party=str(party.currentData()),
+                at=_time_of(at),
+                reasons=reasons.text().strip(),
+                evidence=_exhibits(evidence.text()),
+            )
+            return lambda w: handling.find_responsibility(w, finding)
+
+        return self._open(d, read)
+
+    def record_proposal(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Proposal"), self)
+        by = d.combo(self.tr("Proposed by"), _parties())
+        at = d.time(self.tr("Proposed at"))
+        summary = d.line(self.tr("What is proposed"))
+        amount = d.line(self.tr("Amount (yuan)"))
+        reply_by = d.optional_time(self.tr("Answer by"))
+        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            proposal = Proposal(
+                at=_time_of(at),
+                by=str(by.currentData()),
+                summary=summary.text().strip(),
+                amount=parse_amount(amount.text(), self.tr("Amount (yuan)")) if amount.text().strip() else None,
+                reply_by=reply_by.value(),
+                evidence=_exhibits(evidence.text()),
+            )
+            return lambda w: handling.propose(w, proposal)
+
+        return self._open(d, read)
+
+    def answer_selected(self) -> RecordDialog | None:
+        chosen = self.selected()
+        if chosen is None or chosen[0] != "proposal":
+            return None
+        round_no = chosen[1] + 1
+        d = RecordDialog(fill(self.tr("Answer to round %1"), round_no), self)
+        answer = d.combo(
+            self.tr("Answer"), [(a.value, answer_name(a.value)) for a in Answer if a is not Answer.PENDING]
+        )
+        at = d.time(self.tr("Answered at"))
+        note = d.line(self.tr("Note"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            chosen_answer, when, text = Answer(answer.currentData()), _time_of(at), note.text()
+            return lambda w: handling.answer_proposal(w, round_no, chosen_answer, when, text)
+
+        return self._open(d, read)
+
+    def record_proceeding(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Proceeding"), self)
+        venue = d.combo(self.tr("Venue"), [(v.value, proceeding_venue_name(v.value)) for v in Venue])
+        body = d.line(self.tr("Body"), placeholder=self.tr("e.g. 徐汇区市场监督管理局"))
+        ref = d.line(self.tr("Their number"), placeholder=self.tr("消协 file number, 12315 工单号, case number"))
+        filed = d.optional_time(self.tr("Filed at"), datetime.now().astimezone())
+        accepted = d.optional_time(self.tr("Accepted at"))
+        summary = d.line(self.tr("Note"))
+        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            proceeding = Proceeding(
+                venue=Venue(venue.currentData()),
+                body=body.text().strip(),
+                ref=ref.text().strip(),
+                filed_at=filed.value(),
+                accepted_at=accepted.value(),
+                summary=summary.text().strip(),
+                evidence=_exhibits(evidence.text()),
+            )
+            return lambda w: handling.open_proceeding(w, proceeding)
+
+        return self._open(d, read)
+
+    def update_selected(self) -> RecordDialog | None:
+        chosen = self.selected()
+        if self.case is None or chosen is None or chosen[0] != "proceeding":
+            return None
+        k = chosen[1] + 1
+        p = self.case.workflow.proceedings[chosen[1]]
+        d = RecordDialog(fill(self.tr("Proceeding %1: %2"), k, proceeding_venue_name(p.venue.value)), self)
+        body = d.line(self.tr("Body"), p.body)
+        ref = d.line(self.tr("Their number"), p.ref)
+        times = {
+            "filed_at": d.optional_time(self.tr("Filed at"), p.filed_at),
+            "accepted_at": d.optional_time(self.tr("Accepted at"), p.accepted_at),
+            "decided_at": d.optional_time(self.tr("Decided at"), p.decided_at),
+            "served_at": d.optional_time(self.tr("Served at"), p.served_at),
+            "ended_at": d.optional_time(self.tr("Ended at"), p.ended_at),
+        }
+        result = d.combo(
+            self.tr("Result"), [(r.value, proceeding_result_name(r.value)) for r in ProceedingResult], p.result.value
+        )
+        hearing = d.optional_time(self.tr("Add a hearing"))
+        testing_open = any(t.end is None for t in p.testing)
+        testing = d.optional_time(self.tr("Testing ended") if testing_open else self.tr("Testing began"))
+        testing.setToolTip(self.tr("检定、检验、鉴定: the time is not counted in the regulator's mediation period"))
+        testing_note = d.line(self.tr("What is tested"))
+        testing_note.setEnabled(not testing_open)
+
+        def read() -> Callable[[CaseWriter], Any]:
+            changes: dict[str, Any] = {"body": body.text().strip(), "ref": ref.text().strip()}
+            changes.update({name: widget.value() for name, widget in times.items()})
+            changes["result"] = ProceedingResult(result.currentData())
+            new_hearing, test_time, note = hearing.value(), testing.value(), testing_note.text()
+
+            def change(w: CaseWriter) -> None:
+                handling.update_proceeding(w, k, **changes)
+                if new_hearing is not None:
+                    handling.add_hearing(w, k, new_hearing)
+                if test_time is not None:
+                    if testing_open:
+                        handling.end_testing(w, k, test_time)
+                    else:
+                        handling.start_testing(w, k, test_time, note)
+
+            return change
+
+        return self._open(d, read)
+
+    def record_outcome(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Outcome"), self)
+        kind = d.combo(self.tr("Outcome"), [(k.value, outcome_kind_name(k.value)) for k in OutcomeKind])
+        at = d.time(self.tr("Agreed or decided at"))
+        amount = d.line(self.tr("Amount to pay or refund (yuan)"))
+        payer = d.combo(self.tr("Paid by"), _parties(optional=True), "respondent")
+        payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
+        perform_by = d.optional_time(self.tr("Perform by"))
+        summary = d.line(self.tr("What was agreed or decided"))
+        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            outcome = Outcome(
+                kind=OutcomeKind(kind.currentData()),
+                at=_time_of(at),
+                summary=summary.text().strip(),
+                amount=parse_amount(amount.text(), self.tr("Amount to pay or refund (yuan)"))
+                if amount.text().strip()
+                else None,
+                payer=str(payer.currentData()),
+                payee=str(payee.currentData()),
+                perform_by=perform_by.value(),
+                evidence=_exhibits(evidence.text()),
+            )
+            return lambda w: handling.set_outcome(w, outcome)
+
+        return self._open(d, read)
+
+    def record_payment(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Payment"), self)
+        amount = d.line(self.tr("Amount (yuan)"))
+        at = d.time(self.tr("Paid at"))
+        payer = d.combo(self.tr("Paid by"), _parties(), "respondent")
+        payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
+        method = d.line(self.tr("How"), placeholder=self.tr("原路退款, 转账, 现金…"))
+        recovered = QCheckBox(self.tr("Recovered from another party (courier, manufacturer)"), d)
+        d.row("", recovered)
+        evidence = d.line(self.tr("Proof (exhibits)"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        note = d.line(self.tr("Note"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            if not amount.text().strip():
+                raise InvalidValueError(self.tr("A payment needs its amount"))
+            payment = Payment(
+                at=_time_of(at),
+                amount=parse_amount(amount.text(), self.tr("Amount (yuan)")),
+                payer=str(payer.currentData()),
+                payee=str(payee.currentData()),
+                method=method.text().strip(),
+                recovered=recovered.isChecked(),
+                evidence=_exhibits(evidence.text()),
+                note=note.text().strip(),
+            )
+            return lambda w: handling.record_payment(w, payment)
+
+        return self._open(d, read)
+
+    def close_case(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Close case"), self)
+        result = d.combo(self.tr("Result"), [(r.value, closing_result_name(r.value)) for r in ClosingResult])
+        satisfaction = d.combo(
+            self.tr("Complainant's satisfaction"),
+            [("", self.tr("Not asked")), *((str(n), fill(self.tr("%1 of 5"), n)) for n in range(5, 0, -1))],
+        )
+        at = d.time(self.tr("Closed at"))
+        note = d.line(self.tr("Note"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            score = str(satisfaction.currentData())
+            closing = Closing(
+                at=_time_of(at),
+                result=ClosingResult(result.currentData()),
+                satisfaction=int(score) if score else None,
+                note=note.text().strip(),
+            )
+            return lambda w: handling.close_case(w, closing)
+
+        return self._open(d, read)
+
+    def reopen_case(self) -> RecordDialog:
+        d = RecordDialog(self.tr("Reopen case"), self)
+        reason = d.line(self.tr("Why it is reopened"))
+        at = d.time(self.tr("Reopened at"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            reopening = Reopening(at=_time_of(at), reason=reason.text())
+            return lambda w: handling.reopen_case(w, reopening)
+
+        return self._open(d, read)

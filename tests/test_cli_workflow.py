@@ -1,0 +1,187 @@
+"""The handling of a dispute from the command line (issue 14, points 1–4): responsibility, rounds,
+proceedings, outcome, payments, closing and reopening, each with the time it really happened (--at)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casefile.cli import main
+from casefile.core.model import parse_datetime
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+def run(capsys, lib: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--library", str(lib), "--operator", "张敏", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(capsys, lib: Path, *argv: str) -> str:
+    code, out, err = run(capsys, lib, *argv)
+    assert code == 0, err
+    return out
+
+
+@pytest.fixture
+def number(capsys, lib, tmp_path) -> str:
+    out = ok(
+        capsys,
+        lib,
+        "new",
+        "--title",
+        "快递外箱压坏",
+        "--type",
+        "logistics",
+        "--channel",
+        "phone",
+        "--complained-at",
+        "2026-11-18T09:00+08:00",
+    )
+    case = out.strip().splitlines()[-1]
+    photo = tmp_path / "签收照片.txt"
+    photo.write_text("外箱压坏", "utf-8")
+    ok(capsys, lib, "add", case, str(photo))
+    return case
+
+
+def shown(capsys, lib: Path, number: str) -> dict:
+    return json.loads(ok(capsys, lib, "show", number, "--json"))
+
+
+def log_of(lib: Path, number: str) -> bytes:
+    return (lib / "cases" / number / "CUSTODY.jsonl").read_bytes()
+
+
+def test_a_dispute_handled_from_the_command_line(capsys, lib, number):
+    ok(capsys, lib, "stage", number, "negotiation", "--at", "2026-11-19 10:00+08:00")
+    out = ok(
+        capsys, lib, "responsibility", number, "--party", "courier", "--reasons", "外箱压坏", "--evidence", "1",
+        "--at", "2026-11-19 11:00+08:00",
+    )  # fmt: skip
+    assert "responsibility courier" in out
+    ok(
+        capsys, lib, "propose", number, "--by", "respondent", "--summary", "退款 800 元", "--amount", "800",
+        "--reply-by", "2026-11-22 18:00+08:00", "--at", "2026-11-19 15:00+08:00",
+    )  # fmt: skip
+    ok(capsys, lib, "answer", number, "1", "countered", "--note", "要求全额", "--at", "2026-11-20 09:00+08:00")
+    ok(
+        capsys, lib, "proceeding", number, "--venue", "regulator", "--body", "徐汇区市场监督管理局",
+        "--ref", "12315-0001", "--filed-at", "2026-11-21 10:00+08:00",
+    )  # fmt: skip
+    ok(
+        capsys, lib, "proceeding", number, "--update", "1", "--accepted-at", "2026-11-23 10:00+08:00",
+        "--testing-start", "2026-11-24 09:00+08:00", "--testing-note", "送检",
+    )  # fmt: skip
+    ok(capsys, lib, "proceeding", number, "--update", "1", "--testing-end", "2026-11-26 09:00+08:00")
+    ok(
+        capsys, lib, "proceeding", number, "--update", "1", "--result", "agreement",
+        "--decided-at", "2026-11-27 15:00+08:00", "--hearing", "2026-11-27 10:00+08:00",
+    )  # fmt: skip
+    ok(
+        capsys, lib, "outcome", number, "--kind", "agreement", "--amount", "1299", "--payer", "respondent",
+        "--payee", "complainant", "--perform-by", "2026-11-30", "--at", "2026-11-27 15:00+08:00",
+    )  # fmt: skip
+    ok(
+        capsys,
+        lib,
+        "pay",
+        number,
+        "--amount",
+        "1299",
+        "--payer",
+        "respondent",
+        "--evidence",
+        "1",
+        "--at",
+        "2026-11-28 10:00+08:00",
+    )
+    out = ok(
+        capsys,
+        lib,
+        "pay",
+        number,
+        "--amount",
+        "500",
+        "--payer",
+        "courier",
+        "--recovered",
+        "--at",
+        "2026-11-28 11:00+08:00",
+    )
+    assert "paid in all 1299.00, recovered 500.00" in out
+    ok(capsys, lib, "close", number, "--result", "resolved", "--satisfaction", "4", "--at", "2026-11-28 12:00+08:00")
+    out = ok(capsys, lib, "reopen", number, "--reason", "退款未到账", "--at", "2026-11-28 14:00+08:00")
+    assert "stage negotiation" in out
+
+    data = shown(capsys, lib, number)
+    wf = data["workflow"]
+    assert data["responsible_party"] == "courier" and data["stage"] == "negotiation"
+    assert wf["findings"][0]["evidence"] == [1] and wf["findings"][0]["recorded_by"] == "张敏"
+    assert [p["answer"] for p in wf["proposals"]] == ["countered"]
+    (proceeding,) = wf["proceedings"]
+    assert proceeding["ref"] == "12315-0001" and proceeding["result"] == "agreement"
+    assert parse_datetime(proceeding["testing"][0]["end"]) == parse_datetime("2026-11-26 09:00+08:00")
+    assert len(proceeding["hearings"]) == 1
+    assert [p["amount"] for p in wf["payments"]] == ["1299", "500"]
+    assert parse_datetime(data["stage_log"][-2]["at"]) == parse_datetime("2026-11-28 12:00+08:00")
+
+    text = ok(capsys, lib, "show", number)
+    assert "  handling:" in text
+    assert "round  1  2026-11-19 15:00" in text and "-> countered" in text
+    assert "proceeding 1  regulator 徐汇区市场监督管理局 ref 12315-0001  agreement" in text
+    assert "testing 2026-11-24 09:00" in text and "500.00 recovered from courier" in text
+    assert "closed  2026-11-28 12:00" in text and "resolved, satisfaction 4/5" in text
+    assert "reopened  2026-11-28 14:00" in text and "退款未到账" in text
+    code, out, err = run(capsys, lib, "verify", number)
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["responsibility", "{n}", "--party", "courier", "--evidence", "7"], "no exhibit 7"),
+        (["propose", "{n}", "--by", "respondent", "--summary", "退款", "--amount", "1.234"], "more than two decimals"),
+        (["propose", "{n}", "--by", "respondent", "--summary", "退款", "--at", "2099-01-01"], "in the future"),
+        (["answer", "{n}", "2", "accepted"], "has 0 negotiation round"),
+        (["proceeding", "{n}"], "needs --venue"),
+        (["proceeding", "{n}", "--update", "1", "--result", "award"], "has 0 proceeding"),
+        (["proceeding", "{n}", "--update", "1"], "say what changes"),
+        (["pay", "{n}", "--amount", "0", "--payer", "respondent"], "more than zero"),
+        (["close", "{n}", "--result", "resolved", "--satisfaction", "9"], "satisfaction from 1"),
+        (["reopen", "{n}", "--reason", "再议"], "not closed"),
+    ],
+)
+def test_a_bad_value_is_refused_with_one_line_and_nothing_is_written(capsys, lib, number, argv, message):
+    before = log_of(lib, number)
+    code, out, err = run(capsys, lib, *[a.replace("{n}", number) for a in argv])
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
+    assert log_of(lib, number) == before
+
+
+def test_a_closed_case_is_not_closed_twice_and_moves_stage_only_once_reopened(capsys, lib, number):
+    ok(capsys, lib, "close", number, "--result", "withdrawn", "--at", "2026-11-20 10:00+08:00")
+    code, _out, err = run(capsys, lib, "close", number, "--result", "resolved")
+    assert code == 2 and "closed already" in err
+    code, _out, err = run(capsys, lib, "stage", number, "negotiation")
+    assert code == 2 and "reopen it" in err
+    ok(capsys, lib, "reopen", number, "--reason", "顾客再次投诉")
+    ok(capsys, lib, "stage", number, "negotiation")
+    assert shown(capsys, lib, number)["stage"] == "negotiation"
+
+
+def test_an_event_entered_after_it_happened_shows_both_times(capsys, lib, number):
+    ok(capsys, lib, "event", number, "--kind", "call", "--summary", "致电快递公司", "--at", "2026-11-19 10:00+08:00")
+    ok(capsys, lib, "event", number, "--summary", "刚刚的记录")
+    lines = [
+        line for line in ok(capsys, lib, "show", number).splitlines() if "致电快递公司" in line or "刚刚的记录" in line
+    ]
+    assert "(recorded " in lines[0] and "(recorded " not in lines[1]  # entered as it happened: one time
+    event = shown(capsys, lib, number)["timeline"][0]
+    assert parse_datetime(event["recorded_at"]) > parse_datetime(event["at"])

@@ -1,0 +1,212 @@
+"""The handling tab (处理) and the case header (issue 14, points 1–4): each record added, answered, updated,
+closed and reopened through its dialog and the window's write runner; the header shows the stage, the
+responsibility and the next deadline (暂定 when provisional, overdue in red)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from casefile.core.model import Case, CaseType, Channel, ResponsibleParty, Stage
+from casefile.core.workflow.records import Answer, ClosingResult, Proceeding, ProceedingResult, Venue
+from casefile.ui.handling import OVERDUE_COLOUR, header_html
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QDialog
+
+CST = timezone(timedelta(hours=8))
+NUMBER = "202611-001"
+
+
+def set_time(edit, value: datetime) -> None:
+    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+
+
+def pick(combo, value: str) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def form(dialog) -> dict[str, object]:
+    """The dialog's fields by their label."""
+    layout = dialog.form
+    fields = {}
+    for row in range(layout.rowCount()):
+        label = layout.itemAt(row, layout.ItemRole.LabelRole)
+        field = layout.itemAt(row, layout.ItemRole.FieldRole)
+        if field is not None:
+            fields[label.widget().text() if label is not None else ""] = field.widget()
+    return fields
+
+
+def handling_tab(window):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    return tab
+
+
+def test_a_dispute_is_handled_in_the_tab(window, ctx):
+    tab = handling_tab(window)
+    assert tab.isEnabled() and not tab.answer_button.isEnabled() and not tab.reopen_button.isVisibleTo(tab)
+
+    dialog = tab.record_finding()
+    fields = form(dialog)
+    pick(fields["Responsible party"], "courier")
+    set_time(fields["Decided at"], datetime(2026, 11, 21, 10, 0, tzinfo=CST))
+    fields["Reasons"].setText("外包装破损")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    case = ctx.library.load_case(NUMBER)
+    assert case.responsible_party is ResponsibleParty.COURIER and case.workflow.findings[0].reasons == "外包装破损"
+    assert "Courier" in tab.header.text() and "Courier" in window.workspace.overview.header.text()
+
+    dialog = tab.record_proposal()
+    fields = form(dialog)
+    pick(fields["Proposed by"], "respondent")
+    set_time(fields["Proposed at"], datetime(2026, 11, 21, 15, 0, tzinfo=CST))
+    fields["What is proposed"].setText("退款 800 元")
+    fields["Amount (yuan)"].setText("800")
+    dialog.accept()
+    tab.select("proposal", 0)
+    assert tab.answer_button.isEnabled()
+    dialog = tab.answer_selected()
+    fields = form(dialog)
+    pick(fields["Answer"], "rejected")
+    set_time(fields["Answered at"], datetime(2026, 11, 22, 9, 0, tzinfo=CST))
+    fields["Note"].setText("要求全额")
+    dialog.accept()
+    (proposal,) = ctx.library.load_case(NUMBER).workflow.proposals
+    assert (proposal.amount, proposal.answer, proposal.answer_note) == (Decimal("800"), Answer.REJECTED, "要求全额")
+
+    dialog = tab.record_proceeding()
+    fields = form(dialog)
+    pick(fields["Venue"], "regulator")
+    fields["Body"].setText("徐汇区市场监督管理局")
+    fields["Their number"].setText("12315-0001")
+    fields["Filed at"].set(datetime(2026, 11, 23, 10, 0, tzinfo=CST))
+    dialog.accept()
+    tab.select("proceeding", 0)
+    assert tab.update_button.isEnabled()
+    dialog = tab.update_selected()
+    fields = form(dialog)
+    fields["Accepted at"].set(datetime(2026, 11, 24, 10, 0, tzinfo=CST))
+    fields["Testing began"].set(datetime(2026, 11, 24, 14, 0, tzinfo=CST))
+    fields["What is tested"].setText("送检外包装")
+    dialog.accept()
+    tab.select("proceeding", 0)
+    dialog = tab.update_selected()
+    fields = form(dialog)
+    fields["Testing ended"].set(datetime(2026, 11, 25, 9, 0, tzinfo=CST))
+    pick(fields["Result"], "agreement")
+    fields["Decided at"].set(datetime(2026, 11, 26, 15, 0, tzinfo=CST))
+    dialog.accept()
+    (proceeding,) = ctx.library.load_case(NUMBER).workflow.proceedings
+    assert proceeding.ref == "12315-0001" and proceeding.result is ProceedingResult.AGREEMENT
+    assert [(t.start.astimezone(CST).hour, t.end is not None, t.note) for t in proceeding.testing] == [
+        (14, True, "送检外包装")
+    ]
+
+    dialog = tab.record_outcome()
+    fields = form(dialog)
+    pick(fields["Outcome"], "agreement")
+    set_time(fields["Agreed or decided at"], datetime(2026, 11, 26, 15, 0, tzinfo=CST))
+    fields["Amount to pay or refund (yuan)"].setText("1299")
+    dialog.accept()
+    dialog = tab.record_payment()
+    fields = form(dialog)
+    fields["Amount (yuan)"].setText("1,299.00")
+    set_time(fields["Paid at"], datetime(2026, 11, 27, 10, 0, tzinfo=CST))
+    dialog.accept()
+    wf = ctx.library.load_case(NUMBER).workflow
+    assert wf.outcome is not None and wf.outcome.payer == "respondent" and wf.paid() == Decimal("1299")
+
+    dialog = tab.close_case()
+    fields = form(dialog)
+    pick(fields["Result"], "resolved")
+    pick(fields["Complainant's satisfaction"], "4")
+    set_time(fields["Closed at"], datetime(2026, 11, 27, 12, 0, tzinfo=CST))
+    dialog.accept()
+    case = ctx.library.load_case(NUMBER)
+    assert case.stage is Stage.CLOSED and case.workflow.closed is not None and case.workflow.closed.satisfaction == 4
+    assert case.workflow.closed.result is ClosingResult.RESOLVED
+    assert tab.reopen_button.isVisibleTo(tab) and not tab.close_button.isVisibleTo(tab)
+    assert not tab.payment_button.isEnabled()
+
+    dialog = tab.reopen_case()
+    form(dialog)["Why it is reopened"].setText("退款未到账")
+    dialog.accept()
+    case = ctx.library.load_case(NUMBER)
+    assert case.workflow.closed is None and case.stage is Stage.REGISTRATION
+    texts = []
+    root = tab.tree.invisibleRootItem()
+    for i in range(root.childCount()):
+        section = root.child(i)
+        texts.append(section.text(0))
+        texts += [section.child(j).text(1) for j in range(section.childCount())]
+    assert {"Responsibility", "Negotiation", "Proceedings", "Outcome", "Closing"} <= set(texts)
+    assert any("Reopened: 退款未到账" in t for t in texts) and any("Round 1" in t for t in texts)
+
+
+def test_a_refused_value_keeps_the_dialog_open_and_says_why(window, ctx):
+    tab = handling_tab(window)
+    dialog = tab.record_proposal()
+    fields = form(dialog)
+    fields["What is proposed"].setText("退款")
+    fields["Amount (yuan)"].setText("1.234")
+    dialog.accept()
+    assert dialog.isVisible() and "more than two decimals" in dialog.error.text()
+    fields["Amount (yuan)"].setText("12")
+    set_time(fields["Proposed at"], datetime.now().astimezone() + timedelta(days=3))
+    dialog.accept()  # refused by the core, through the write runner
+    assert dialog.isVisible() and "in the future" in dialog.error.text() and dialog.buttons.isEnabled()
+    assert ctx.library.load_case(NUMBER).workflow.proposals == []
+    dialog.reject()
+
+    dialog = tab.close_case()
+    dialog.accept()
+    dialog = tab.reopen_case()
+    dialog.accept()
+    assert dialog.isVisible() and "needs a reason" in dialog.error.text()
+    assert ctx.library.load_case(NUMBER).workflow.closed is not None
+    dialog.reject()
+
+
+def test_the_header_shows_an_overdue_deadline_in_red(window):
+    tab = handling_tab(window)  # complained 2026-11-20 10:00, normal priority: the 48-hour promise
+    overview = window.workspace.overview.header.text()
+    for text in (tab.header.text(), overview):
+        assert "Next deadline" in text and "Response promise (normal, 48 h) 2026-11-22" in text
+        assert OVERDUE_COLOUR in text and "overdue" in text
+
+
+def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
+    from casefile.ui.i18n import install
+
+    case = Case(
+        number="202612-001",
+        title="空调不制冷",
+        complained_at=datetime(2026, 12, 24, 9, 0, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+        first_response_at=datetime(2026, 12, 24, 10, 0, tzinfo=CST),
+    )
+    case.workflow.proceedings.append(Proceeding(venue=Venue.REGULATOR, filed_at=datetime(2026, 12, 28, tzinfo=CST)))
+    now = datetime(2026, 12, 29, tzinfo=CST)
+    text = header_html(case, now)
+    assert "Regulator decides on acceptance 2027-01-" in text and "(provisional)" in text
+    assert OVERDUE_COLOUR not in text
+    install(qapp, "zh_CN")
+    text = header_html(case, now)
+    assert "市场监管部门决定是否受理" in text and "暂定" in text and "责任认定" in text
+
+
+def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(window, ctx):
+    window.cases.select(NUMBER)
+    timeline = window.workspace.timeline
+    set_time(timeline.at, datetime(2026, 11, 21, 9, 30, tzinfo=CST))
+    timeline.summary.setText("上周五致电商家")
+    timeline.add()
+    (event,) = ctx.library.load_case(NUMBER).timeline
+    assert event.recorded_at is not None and event.recorded_at > event.at
+    entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"(entered {entered})" in timeline.list.item(0).text()
