@@ -901,7 +901,7 @@ SHA-256：%4</translation>
     </message>
     <message>
         <source>Regulator decides on acceptance</source>
-        <translation>市场监管部门受理决定</translation>
+        <translation>市场监管部门决定是否受理</translation>
     </message>
     <message>
         <source>Regulator&apos;s mediation period</source>

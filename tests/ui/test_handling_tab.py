@@ -197,7 +197,7 @@ def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
     assert OVERDUE_COLOUR not in text
     install(qapp, "zh_CN")
     text = header_html(case, now)
-    assert "市场监管部门决定是否受理" in text and "暂定" in text and "责任认定" in text
+    assert "市场监管部门决定是否受理" in text and "暂定" in text and "责任方" in text
 
 
 def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(window, ctx):
