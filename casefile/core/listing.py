@@ -143,16 +143,15 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
     connection = sqlite3.connect(f"{index.as_uri()}?mode=rw", uri=True, timeout=30)
     try:
         version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if version is None or int(version[0]) != SCHEMA_VERSION:
-            connection.close()
-            return None
-        listed = {number for (number,) in connection.execute("SELECT number FROM cases")}
+        current = version is not None and int(version[0]) == SCHEMA_VERSION
+        # Cases to index or rows to drop: opening the library reconciles.
+        in_order = current and {number for (number,) in connection.execute("SELECT number FROM cases")} == on_disk
     except BaseException:
         connection.close()
         raise
-    if listed != on_disk:
+    if not in_order:
         connection.close()
-        return None  # cases to index or rows to drop: opening the library reconciles
+        return None
     return connection
 
 
