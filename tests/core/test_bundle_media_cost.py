@@ -2,6 +2,7 @@
 
 - each photo is read exactly twice, each time once from start to end: once to check it (hash,
   markers, header) and once as it is copied into the bundle, its hash checked again on the way;
+  the header comes from the segments the check kept, and reads as the whole file's does;
 - ``casefile bundle`` of JPEG photos and PDFs loads neither the HEIC plugin, nor the video
   library, nor Qt, in a fresh process.
 """
@@ -20,6 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.bundle import fill as fill_module
+from casefile.core.bundle.imagepage import JpegHeader
+from casefile.core.bundle.jpeg import Verdict, inspect_jpeg
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
 from casefile.core.settings import Settings
@@ -109,3 +112,27 @@ def test_a_bundle_of_photos_and_pdfs_loads_no_plugin_it_does_not_use(library, tm
     argv = ["--library", str(library.root), "bundle", number, "--venue", "court", "--force"]
     code, loaded, _out, err = modules_loaded(argv, ["pillow_heif", "av", "PySide6", "watchdog", "fitz"])
     assert (code, loaded) == (0, []), err
+
+
+def _mpo() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    first, second = (Image.effect_noise((300, 200), 40 + i).convert("RGB") for i in range(2))
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second], exif=exif.tobytes(), dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def _cmyk() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 200), 40).convert("CMYK").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_the_header_read_from_the_kept_segments_is_the_files():
+    for data in (_mpo(), _cmyk()):
+        inspection = inspect_jpeg(io.BytesIO(data))
+        assert inspection.verdict is Verdict.CLEAN
+        with Image.open(io.BytesIO(data)) as whole, Image.open(io.BytesIO(inspection.skeleton)) as kept:
+            assert (kept.format, JpegHeader.of(kept)) == (whole.format, JpegHeader.of(whole))
+        assert len(inspection.skeleton) < len(data) // 2  # the scans' data is not in it
