@@ -153,14 +153,14 @@ _EXHIBIT_START = re.compile(rb'    \{"number": (\d+), ')
 _EXHIBIT_NEXT = re.compile(rb'\},\n    \{"number": (\d+), ')
 
 
-def case_from_record(raw: bytes, number: str) -> tuple[Case, int]:
+def case_from_record(raw: bytes, number: str, *, lazy: bool = False) -> tuple[Case, int]:
     """The case a case.json holds, and its format version.
 
-    A case.json of this format written one exhibit a line (as CaseFile writes it) is read
-    without its exhibits, which are read one by one as they are used (:class:`ExhibitList`);
+    ``lazy``: a case.json of this format written one exhibit a line (as CaseFile writes it) is
+    read without its exhibits, which are read one by one as they are used (:class:`ExhibitList`);
     any other is read whole, as JSON. Raises ValueError for text that is not JSON.
     """
-    split = _split_exhibits(raw)
+    split = _split_exhibits(raw) if lazy else None
     if split is not None:
         head_bytes, lines, numbers = split
         head = json.loads(head_bytes)
@@ -250,9 +250,12 @@ class CaseFolder:
     def custody(self) -> CustodyLog:
         return CustodyLog(self.path / LOG_NAME)
 
-    def read_record(self) -> Case:
+    def read_record(self, *, lazy: bool = False) -> Case:
+        """The case record in case.json, checked whole; ``lazy``: each exhibit read from its line
+        only when it is used (a change to the case), so that a line damaged outside CaseFile
+        is found when it is used, or by verification."""
         try:
-            case, self._stored_version = case_from_record(self.record_path.read_bytes(), self.number)
+            case, self._stored_version = case_from_record(self.record_path.read_bytes(), self.number, lazy=lazy)
         except FileNotFoundError:
             raise NotFoundError("case {number}: case.json is missing", number=self.number) from None
         except (OSError, ValueError) as exc:
@@ -370,8 +373,7 @@ class CaseWriter:
         self.record(record.EVENT_REMOVE, {"was": to_data(was), "reason": reason.strip()})
 
     def _check_event(self, event: TimelineEvent) -> None:
-        known = {e.number for e in self.case.exhibits}
-        missing = [n for n in event.evidence if n not in known]
+        missing = [n for n in event.evidence if not self.case.has_exhibit(n)]
         if missing:
             raise InvalidValueError(
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
@@ -395,14 +397,14 @@ class CaseWriter:
 
     def reorder(self, order: list[int]) -> None:
         """Present the exhibits in ``order`` (every exhibit number once)."""
-        if sorted(order) != sorted(e.number for e in self.case.exhibits):
+        if sorted(order) != sorted(self.case.exhibit_numbers()):
             raise InvalidValueError("a new order must list every exhibit exactly once")
-        if order != [e.number for e in self.case.ordered_exhibits()]:
+        if order != self.case.ordered_numbers():
             self.record(record.REORDER, {"order": order})
 
     def move_exhibit(self, number: int, delta: int) -> None:
         """Move one exhibit up (negative) or down (positive) in the presentation order."""
-        order = [e.number for e in self.case.ordered_exhibits()]
+        order = self.case.ordered_numbers()
         self.exhibit(number)
         i = order.index(number)
         j = max(0, min(len(order) - 1, i + delta))
@@ -417,7 +419,7 @@ class CaseWriter:
             raise InvalidValueError("an exhibit is listed twice")
         for number in numbers:
             self.exhibit(number)
-        order = [e.number for e in self.case.ordered_exhibits()]
+        order = self.case.ordered_numbers()
         wanted = set(numbers)
         places = [i for i, number in enumerate(order) if number in wanted]
         for place, number in zip(places, numbers, strict=True):
@@ -430,7 +432,7 @@ class CaseWriter:
             raise InvalidValueError("an exhibit is listed twice")
         for number in numbers:
             self.exhibit(number)
-        rest = [e.number for e in self.case.ordered_exhibits() if e.number not in set(numbers)]
+        rest = [n for n in self.case.ordered_numbers() if n not in set(numbers)]
         self.reorder([*numbers, *rest])
 
     def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
@@ -1045,7 +1047,7 @@ class Library:
         if torn:
             log.warning("case %s: removed an incomplete custody entry left by a crash", folder.number)
         try:
-            snapshot = folder.read_record()
+            snapshot = folder.read_record(lazy=True)
         except CaseFileError as exc:
             raise DamagedCaseError.of(folder.number, exc.message) from exc
         snapshot_head = (snapshot.custody_head.seq, snapshot.custody_head.hash)
@@ -1073,7 +1075,11 @@ class Library:
         case = snapshot
         if log_head != snapshot_head:
             # The log went on after the snapshot was written (a crash): replay it, but only
-            # if the snapshot is the record as it stood at the entry it names.
+            # if the snapshot is the record as it stood at the entry it names (read whole).
+            try:
+                snapshot = folder.read_record()
+            except CaseFileError as exc:
+                raise DamagedCaseError.of(folder.number, exc.message) from exc
             try:
                 check = record.fold_and_compare(entries, snapshot)
             except LibraryVersionError:

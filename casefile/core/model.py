@@ -626,6 +626,10 @@ class ExhibitList(MutableSequence[Exhibit]):
 
     # ------------------------------------------------------------------ lookups
 
+    def numbers(self) -> list[int]:
+        """Every exhibit's number, in order, without reading an exhibit from its line."""
+        return [item.number if item is not None else n for item, n in zip(self._items, self._numbers, strict=True)]
+
     def by_number(self, number: int) -> Exhibit | None:
         position = self._number_index().get(number)
         return None if position is None else self[position]
@@ -805,6 +809,16 @@ class Case:
         """Exhibits in the order the user arranged; ones added since come last, by number."""
         rank = {number: i for i, number in enumerate(self.exhibit_order)}
         return sorted(self.exhibits, key=lambda e: (rank.get(e.number, len(rank)), e.number))
+
+    def exhibit_numbers(self) -> list[int]:
+        """Every exhibit's number, in the order they were added (the exhibits themselves are not read)."""
+        exhibits = self.exhibits
+        return exhibits.numbers() if isinstance(exhibits, ExhibitList) else [e.number for e in exhibits]
+
+    def ordered_numbers(self) -> list[int]:
+        """The numbers of :meth:`ordered_exhibits`, without reading the exhibits."""
+        rank = {number: i for i, number in enumerate(self.exhibit_order)}
+        return sorted(self.exhibit_numbers(), key=lambda n: (rank.get(n, len(rank)), n))
 
     def exhibit_by_hash(self, sha256: str) -> Exhibit | None:
         return self._lookup().by_hash(sha256)
