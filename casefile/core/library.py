@@ -162,20 +162,21 @@ def case_from_record(raw: bytes, number: str, *, lazy: bool = False) -> tuple[Ca
     """
     split = _split_exhibits(raw) if lazy else None
     if split is not None:
-        head_bytes, lines, numbers = split
+        head_bytes, block, numbers = split
         head = json.loads(head_bytes)
         if isinstance(head, dict) and head.get("version") == RECORD_VERSION and head.get("exhibits") == []:
             case = case_from_data(head)
-            case.exhibits = ExhibitList.from_lines(lines, numbers, number)
+            case.exhibits = ExhibitList.from_block(block, numbers, number)
             return case, RECORD_VERSION
     data = json.loads(raw)
     case = case_from_data(data)
     return case, data["version"]
 
 
-def _split_exhibits(raw: bytes) -> tuple[bytes, list[bytes], list[int]] | None:
-    """case.json with its exhibits taken out ("exhibits": []), each exhibit's line and the number
-    it starts with; None when the exhibits are not one a line as CaseFile writes them.
+def _split_exhibits(raw: bytes) -> tuple[bytes, bytes, list[int]] | None:
+    """case.json with its exhibits taken out ("exhibits": []), their lines (each but the last followed
+    by a comma and a line break) and the number each starts with; None when the exhibits are not
+    one a line as CaseFile writes them.
 
     No value in JSON text holds a line break, so every comma that ends a line between the first
     exhibit and the last closing brace of a line ends an exhibit's line.
@@ -189,10 +190,10 @@ def _split_exhibits(raw: bytes) -> tuple[bytes, list[bytes], list[int]] | None:
     if end <= first or opening is None:
         return None
     numbers = [opening.group(1), *_EXHIBIT_NEXT.findall(raw, first, end)]
-    lines = raw[first:end].split(b",\n")
-    if len(lines) != len(numbers):
+    if raw.count(b",\n", first, end) != len(numbers) - 1:
         return None
-    return raw[:start] + b'\n  "exhibits": []' + raw[end + len(_EXHIBITS_CLOSE) - 1 :], lines, list(map(int, numbers))
+    head = raw[:start] + b'\n  "exhibits": []' + raw[end + len(_EXHIBITS_CLOSE) - 1 :]
+    return head, raw[first:end], list(map(int, numbers))
 
 
 def manifest_entries(case: Case) -> list[tuple[str, str]]:

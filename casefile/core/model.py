@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import re
 import threading
 import types
 import typing
@@ -533,16 +534,29 @@ class ExhibitList(MutableSequence[Exhibit]):
         self._highest = 0
         self._by_hash: dict[bytes, int] = {}  # SHA-256 -> position of the first exhibit with it
         self._hashed = 0
+        self._line_hashes: list[bytes] | None = None  # the SHA-256 each line of the block gives
+        # The lines of the first ``_joined`` exhibits as read, not split yet: one after another,
+        # each but the last followed by a comma and a line break.
+        self._block = b""
+        self._joined = 0
 
     @classmethod
-    def from_lines(cls, lines: list[bytes], numbers: list[int], case: str) -> ExhibitList:
-        """Exhibits not read yet: each one's line of case.json (one JSON object) and the number it starts with."""
+    def from_block(cls, block: bytes, numbers: list[int], case: str) -> ExhibitList:
+        """Exhibits not read yet: their lines of case.json one after another, each but the last
+        followed by a comma and a line break, each a JSON object starting with the number given."""
         exhibits = cls()
-        exhibits._items = [None] * len(lines)
-        exhibits._lines = list(lines)
+        exhibits._items = [None] * len(numbers)
+        exhibits._lines = [None] * len(numbers)
         exhibits._numbers = numbers
+        exhibits._block, exhibits._joined = block, len(numbers)
         exhibits._case = case
         return exhibits
+
+    def _split(self) -> None:
+        """The block's lines, each on its own (before an exhibit is read from its line, or the list changes)."""
+        if self._joined:
+            self._lines[: self._joined] = self._block.split(b",\n")
+            self._block, self._joined = b"", 0
 
     # ------------------------------------------------------------------ a list
 
@@ -583,11 +597,13 @@ class ExhibitList(MutableSequence[Exhibit]):
             exhibits[index] = typing.cast(Iterable[Exhibit], value)
             self._replace(exhibits)
             return
+        self._split()
         self._items[index] = typing.cast(Exhibit, value)
         self._lines[index] = None
         self._forget_lookups()
 
     def __delitem__(self, index: int | slice) -> None:
+        self._split()
         del self._items[index]
         del self._lines[index]
         del self._numbers[index]
@@ -597,6 +613,7 @@ class ExhibitList(MutableSequence[Exhibit]):
         if index >= len(self._items):
             self.append(value)
             return
+        self._split()
         self._items.insert(index, value)
         self._lines.insert(index, None)
         self._numbers.insert(index, 0)
@@ -619,6 +636,7 @@ class ExhibitList(MutableSequence[Exhibit]):
         return repr(list(self))
 
     def _replace(self, exhibits: list[Exhibit]) -> None:
+        self._block, self._joined = b"", 0
         self._items[:] = exhibits
         self._lines[:] = [None] * len(exhibits)
         self._numbers[:] = [0] * len(exhibits)
@@ -634,6 +652,9 @@ class ExhibitList(MutableSequence[Exhibit]):
         position = self._number_index().get(number)
         return None if position is None else self[position]
 
+    def has_number(self, number: int) -> bool:
+        return number in self._number_index()
+
     def highest_number(self) -> int:
         self._number_index()
         return self._highest
@@ -644,7 +665,7 @@ class ExhibitList(MutableSequence[Exhibit]):
 
     def _forget_lookups(self) -> None:
         self._by_number, self._numbered, self._highest = {}, 0, 0
-        self._by_hash, self._hashed = {}, 0
+        self._by_hash, self._hashed, self._line_hashes = {}, 0, None
 
     def _number_index(self) -> dict[int, int]:
         if self._numbered < len(self._items):
@@ -664,6 +685,16 @@ class ExhibitList(MutableSequence[Exhibit]):
     def _hash_index(self) -> dict[bytes, int]:
         if self._hashed < len(self._items):
             items, lines, by_hash = self._items, self._lines, self._by_hash
+            if self._hashed == 0 and self._joined:
+                # Each line of the block gives its exhibit's size, then its SHA-256 (see _line_sha256).
+                found = _SIZE_AND_SHA256.findall(self._block)
+                if len(found) == self._joined:
+                    self._line_hashes = found
+                    # The first exhibit with a hash is the one found.
+                    by_hash.update(zip(reversed(found), range(self._joined - 1, -1, -1), strict=True))
+                    self._hashed = self._joined
+                else:
+                    self._split()
             for i in range(self._hashed, len(items)):
                 item = items[i]
                 digest = b""
@@ -685,6 +716,8 @@ class ExhibitList(MutableSequence[Exhibit]):
         """Exhibit ``i`` made from its line, checked as reading the whole record would check it."""
         from casefile.core.errors import CaseFileError
 
+        if i < self._joined:
+            self._split()
         line = typing.cast(bytes, self._lines[i])
         try:
             data = json.loads(line)
@@ -692,7 +725,12 @@ class ExhibitList(MutableSequence[Exhibit]):
             raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self._case, exc=exc) from exc
         exhibit: Exhibit = _convert(Exhibit, data, f"Case.exhibits[{i}]")
         digest = _line_sha256(line)
-        if exhibit.number != self._numbers[i] or (digest and exhibit.sha256 != digest):
+        hashes = self._line_hashes
+        if (
+            exhibit.number != self._numbers[i]
+            or (digest and exhibit.sha256 != digest)
+            or (hashes is not None and i < len(hashes) and exhibit.sha256.encode() != hashes[i])
+        ):
             raise CaseFileError(
                 "case {number}: case.json cannot be read ({exc})",
                 number=self._case,
@@ -705,20 +743,33 @@ class ExhibitList(MutableSequence[Exhibit]):
         return item
 
     def lines(self, changed: Collection[int] | None, write: Callable[[Exhibit], bytes]) -> list[bytes]:
-        """Each exhibit's line of case.json, kept as the lines of the list from now on.
+        """The exhibits' lines of case.json, to be joined by a comma and a line break; kept as the
+        lines of the list from now on.
 
         An exhibit keeps the line it was read from (or last written as) unless it was used and
         is among ``changed`` (None: any exhibit used may have changed); ``write`` gives the others.
+        Lines read and kept together come as they were read, in one piece.
         """
-        lines = self._lines
-        for i, item in enumerate(self._items):
+        items, lines, joined = self._items, self._lines, self._joined
+        if joined:
+            read = items[:joined]
+            if read.count(None) != joined and any(
+                item is not None and (changed is None or item.number in changed) for item in read
+            ):
+                self._split()
+                joined = 0
+        for i in range(joined, len(items)):
+            item = items[i]
             if item is not None and (lines[i] is None or changed is None or item.number in changed):
                 lines[i] = write(item)
+        if joined:
+            return [self._block, *typing.cast(list[bytes], lines[joined:])]
         return typing.cast(list[bytes], lines)
 
 
 _READING = threading.Lock()
 _SHA256_KEY = b'"sha256": "'
+_SIZE_AND_SHA256 = re.compile(rb'"size": \d+, "sha256": "([0-9a-f]{64})"')
 
 
 def _line_sha256(line: bytes) -> str:
@@ -797,7 +848,7 @@ class Case:
         return found
 
     def has_exhibit(self, number: int) -> bool:
-        return self._lookup().by_number(number) is not None
+        return self._lookup().has_number(number)
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         self.exhibits.append(exhibit)
@@ -849,6 +900,9 @@ class _ExhibitIndex:
 
     def by_number(self, number: int) -> Exhibit | None:
         return self.numbered.get(number)
+
+    def has_number(self, number: int) -> bool:
+        return number in self.numbered
 
     def highest_number(self) -> int:
         return self.highest
