@@ -554,9 +554,10 @@ class ExhibitList(MutableSequence[Exhibit]):
 
     def _split(self) -> None:
         """The block's lines, each on its own (before an exhibit is read from its line, or the list changes)."""
-        if self._joined:
-            self._lines[: self._joined] = self._block.split(b",\n")
-            self._block, self._joined = b"", 0
+        with _READING:  # once, whichever thread reads first
+            if self._joined:
+                self._lines[: self._joined] = self._block.split(b",\n")
+                self._block, self._joined = b"", 0
 
     # ------------------------------------------------------------------ a list
 
