@@ -1494,7 +1494,9 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         from casefile.core.library import Library
 
-        with Library.open(library_path, operator, hash_sm3=settings.hash_sm3) as library:
+        # verify of a library in order writes nothing to the index but the case's revision: no SQLAlchemy.
+        on_demand = args.command == "verify"
+        with Library.open(library_path, operator, hash_sm3=settings.hash_sm3, index_on_demand=on_demand) as library:
             try:
                 return COMMANDS[args.command](args, library)
             finally:

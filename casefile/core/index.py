@@ -36,7 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 
-from casefile.core.errors import LibraryVersionError, Message, StorageError
+from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.listing import SCHEMA_VERSION, CaseSummary
 from casefile.core.model import Case, Exhibit
@@ -104,10 +104,6 @@ class ExhibitRow(Base):
     sha256: Mapped[str] = mapped_column(String, index=True)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     withdrawn: Mapped[bool] = mapped_column(Boolean)
-
-
-class IndexWriteError(StorageError):
-    """The index could not be written (a full disk, an I/O error); the case folders are unaffected."""
 
 
 def _write_error(exc: Exception, path: Path | None) -> IndexWriteError:

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -41,6 +41,7 @@ from casefile.core.errors import (
     BusyError,
     CaseFileError,
     DamagedCaseError,
+    IndexWriteError,
     InvalidValueError,
     LibraryVersionError,
     Message,
@@ -64,10 +65,19 @@ from casefile.core.fsutil import (
     tighten_tree,
 )
 from casefile.core.hashing import hash_file
-from casefile.core.index import Index, IndexWriteError
-from casefile.core.listing import CASE_NUMBER, INDEX_NAME, LIBRARY_FORMAT, LIBRARY_MARKER, LIBRARY_VERSION, CaseSummary
+from casefile.core.listing import (
+    CASE_NUMBER,
+    INDEX_NAME,
+    LIBRARY_FORMAT,
+    LIBRARY_MARKER,
+    LIBRARY_VERSION,
+    CaseSummary,
+    library_in_order,
+    note_revision,
+)
 from casefile.core.manifest import MANIFEST_NAME, add_to_manifest, read_manifest, write_manifest
 from casefile.core.model import (
+    RECORD_FORMAT,
     RECORD_VERSION,
     Case,
     EvidenceKind,
@@ -85,6 +95,9 @@ from casefile.core.model import (
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
+
+if TYPE_CHECKING:
+    from casefile.core.index import Index
 
 log = logging.getLogger(__name__)
 
@@ -312,6 +325,7 @@ class CaseWriter:
         self.case = case
         self.log = folder.custody
         self.touched: set[int] = set()  # the exhibits the entries written here concern
+        self.changed = False  # whether an entry written here changed the record (not only bore witness)
 
     @property
     def operator(self) -> str:
@@ -322,6 +336,7 @@ class CaseWriter:
         entry = self.log.append(action, self.operator, details)
         self.case = record.apply_entry(self.case, entry)
         self.touched.update(record.ACTIONS[action].exhibits(details))
+        self.changed |= record.ACTIONS[action].changes_record
         return entry
 
     def record_many(self, changes: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -330,6 +345,7 @@ class CaseWriter:
         for (action, details), entry in zip(changes, entries, strict=True):
             self.case = record.apply_entry(self.case, entry)
             self.touched.update(record.ACTIONS[action].exhibits(details))
+            self.changed |= record.ACTIONS[action].changes_record
         return entries
 
     def update(self, changed: Case) -> list[str]:
@@ -511,12 +527,17 @@ class Library:
         create: bool = True,
         hash_sm3: bool = True,
         read_only: bool | None = None,
+        index_on_demand: bool = False,
     ) -> Library:
         """Open (and if needed create) a library, finishing anything a crash interrupted.
 
         A library on a read-only disc or share (or ``read_only=True``) opens for reading:
         listing, showing, verifying and exporting work, nothing is written to it, and its
         index is built in memory.
+
+        ``index_on_demand``: when the library is in order (nothing to finish or reconcile, see
+        :func:`~casefile.core.listing.library_in_order`), the index is opened only when
+        something needs it, so a command that writes nothing to it never loads SQLAlchemy.
         """
         root = Path(root).expanduser().absolute()
         check_text(operator, "operator")
@@ -542,9 +563,13 @@ class Library:
                 )
         library.library_id = str(info.get("id", ""))
         if read_only:
+            from casefile.core.index import Index
+
             library._index = Index(None)
             library.reindex()
             return library
+        if index_on_demand and library_in_order(root):
+            return library  # nothing to recover, and the index lists every case folder
         library._make_private()
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
@@ -595,6 +620,8 @@ class Library:
     @property
     def index(self) -> Index:
         if self._index is None:
+            from casefile.core.index import Index  # SQLAlchemy: loaded only by what uses the index
+
             try:
                 self._index = Index(self.root / INDEX_NAME)
             except StorageError as exc:
@@ -842,6 +869,7 @@ class Library:
                             recorded=True,
                             rows=rows,
                             added=added if folder.settled else None,
+                            witness_only=rows is not None and not writer.changed,
                         )
                     else:
                         pending.unlink(missing_ok=True)  # nothing was written: nothing to save
@@ -861,11 +889,13 @@ class Library:
         recorded: bool,
         rows: set[int] | None = None,
         added: list[tuple[str, str]] | None = None,
+        witness_only: bool = False,
     ) -> None:
         """Write the snapshot, manifest and index; say truthfully what was saved when something fails.
 
         ``rows``: the only exhibits whose index rows may have changed (None: any of them).
         ``added``: the manifest lines of the exhibits added (None: write the manifest whole).
+        ``witness_only``: the entries written only bore witness, so only the case's revision changed.
 
         On failure the pending marker stays, so the next start completes the snapshot and index.
         """
@@ -881,14 +911,25 @@ class Library:
                 problem=exc.problem,
             ) from exc
         self._index_upsert(
-            case, changed=Message("the change to case {number} was saved", number=folder.number), rows=rows
+            case,
+            changed=Message("the change to case {number} was saved", number=folder.number),
+            rows=rows,
+            witness_only=witness_only,
         )
         if self.index_problem is None:  # else the index on disk learns of the change at the next start
             pending.unlink(missing_ok=True)
 
-    def _index_upsert(self, case: Case, *, changed: Message, rows: set[int] | None = None) -> None:
-        """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly."""
+    def _index_upsert(
+        self, case: Case, *, changed: Message, rows: set[int] | None = None, witness_only: bool = False
+    ) -> None:
+        """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly.
+
+        ``witness_only``: only the revision changed; an index not opened yet (see ``index_on_demand``)
+        is not opened for that.
+        """
         try:
+            if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
+                return
             self.index.upsert(case, exhibits=rows)
         except IndexWriteError as exc:
             raise StorageError(
@@ -1278,12 +1319,15 @@ def check_record(
     problems: list[Message] = []
     entries, chain = scanned or folder.custody.scan()
     problems.extend(Message(str(p)) if not isinstance(p, Message) else p for p in chain.problems)
+    truth = _fold_if_same(folder, entries)
+    if truth is not None:
+        problems.extend(_folder_and_head_problems(folder, truth, truth.custody_head.seq, chain))
+        return problems, truth
     snapshot: Case | None = None
     try:
         snapshot = folder.read_record()
     except CaseFileError as exc:
         problems.append(exc.message)
-    truth: Case | None = None
     try:
         check = record.fold_and_compare(entries, snapshot)
         truth = check.case
@@ -1292,27 +1336,14 @@ def check_record(
     except (CaseFileError, KeyError, ValueError, TypeError) as exc:
         problems.append(Message("the custody log cannot be replayed: {exc}", exc=exc))
         return problems, None
-    if truth.number != folder.number:
-        problems.append(
-            Message(
-                "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
-                folder=folder.number,
-                case=truth.number,
-            )
-        )
     if snapshot is None:
+        problems.extend(_folder_and_head_problems(folder, truth, None, chain))
         return problems, truth
     seq = snapshot.custody_head.seq
+    problems.extend(_folder_and_head_problems(folder, truth, seq, chain))
     if seq > chain.entries:
-        problems.append(
-            Message(
-                "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
-                "entries were cut off the end",
-                entries=chain.entries,
-                seq=seq,
-            )
-        )
-    elif not check.snapshot_seen:
+        return problems, truth  # said above: entries were cut off the end
+    if not check.snapshot_seen:
         problems.append(Message("the custody entry case.json recorded last is not in the log as it was"))
     elif check.at_snapshot:
         problems.append(
@@ -1322,6 +1353,52 @@ def check_record(
             )
         )
     return problems, truth
+
+
+def _fold_if_same(folder: CaseFolder, entries: list[dict[str, Any]]) -> Case | None:
+    """The log's fold when case.json holds exactly it, key for key (the usual case), else None.
+
+    case.json's data is then the record the log gives at its last entry, and the two agree:
+    case.json need not be made a record nor compared with the fold field by field. Anything
+    else (case.json unreadable or of an older format, behind the log or different from it, a
+    log that cannot be folded) is left to the comparison field by field, which says what differs.
+    """
+    try:
+        data = json.loads(folder.record_path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT or data.get("version") != RECORD_VERSION:
+        return None
+    try:
+        truth = record.fold(entries)
+    except LibraryVersionError:
+        raise  # not damage: a newer CaseFile wrote it
+    except (CaseFileError, KeyError, ValueError, TypeError):
+        return None
+    return truth if data == case_to_data(truth) else None
+
+
+def _folder_and_head_problems(folder: CaseFolder, truth: Case, seq: int | None, chain: ChainReport) -> list[Message]:
+    """The folder's name against the case it holds, and case.json's last entry (``seq``) against the log's end."""
+    problems = []
+    if truth.number != folder.number:
+        problems.append(
+            Message(
+                "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
+                folder=folder.number,
+                case=truth.number,
+            )
+        )
+    if seq is not None and seq > chain.entries:
+        problems.append(
+            Message(
+                "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
+                "entries were cut off the end",
+                entries=chain.entries,
+                seq=seq,
+            )
+        )
+    return problems
 
 
 def _written_before(log_path: Path, record_path: Path) -> bool:
