@@ -119,6 +119,7 @@ def bench_add(sizes: list[int], pairs: int, work: Path) -> None:
     medians = [statistics.median(r.wall for r in row.ours) for row in rows]
     cpu = [statistics.median(r.cpu for r in row.ours) for row in rows]
     print("  add, median seconds: " + ", ".join(f"{n}: {m:.3f}" for n, m in zip(sizes, medians, strict=True)))
+    print("  add, median CPU seconds: " + ", ".join(f"{n}: {c:.3f}" for n, c in zip(sizes, cpu, strict=True)))
     print("  growth (wall): " + growth(sizes, medians))
     print("  growth (cpu):  " + growth(sizes, cpu))
 
