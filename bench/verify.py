@@ -9,7 +9,10 @@ included. The files stay in the page cache (the run reads them first). Goal: >= 
 The data set needs --total-mib of free space under the work folder (default /tmp; check
 ``df -h /tmp``): scale it down with --total-mib where there is less room, and say so.
 
-    tools/dev bench verify [--files 500] [--total-mib 2048] [--pairs 5]
+    tools/dev bench verify [--files 500] [--total-mib 2048] [--pairs 5] [--tree BEFORE]
+
+``--tree DIR`` also times the same command from another checkout (the code before a change),
+alternated with this one's in each pair, so that both meet the same load.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import CASEFILE, run, spread  # noqa: E402
+from bench.harness import CASEFILE, Run, run, spread  # noqa: E402
 from casefile.core.library import Library, case_from_fields  # noqa: E402
 
 
@@ -55,6 +58,7 @@ def main() -> None:
     parser.add_argument("--total-mib", type=int, default=2048)
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--dir", default=None, help="work folder (default: a temporary folder)")
+    parser.add_argument("--tree", default=None, help="another checkout to time beside this one (e.g. before a change)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="casefile-bench-") as tmp:
         work = Path(tmp)
@@ -81,29 +85,43 @@ def main() -> None:
         run([*CASEFILE, "--library", str(library_root), "add", number, str(source)])
         shutil.rmtree(source)
         verify = [*CASEFILE, "--library", str(library_root), "verify", number]
-        run(verify)  # read once: the files are in the page cache for every timed run
-        walls, cpus, limits, beside = [], [], [], []
+        trees = {"this checkout": None} | ({f"--tree {args.tree}": args.tree} if args.tree else {})
+
+        def verify_from(tree: str | None) -> Run:
+            if tree is None:
+                return run(verify)
+            where = Path(tree).resolve()  # its folder first on the path, as PYTHONPATH
+            return run(verify, cwd=where, env={"PYTHONPATH": str(where)})
+
+        for tree in trees.values():
+            verify_from(tree)  # read once: the files are in the page cache for every timed run
+        runs: dict[str, list[Run]] = {name: [] for name in trees}
+        limits, beside = [], []
         for i in range(args.pairs):
+            order = list(trees.items()) if i % 2 == 0 else list(reversed(trees.items()))
             if i % 2 == 0:
                 limits.append(sha256_limit())
-                r = run(verify)
-                beside.append(sha256_limit(elapsed=True))
             else:
                 beside.append(sha256_limit(elapsed=True))
-                r = run(verify)
+            for name, tree in order:
+                runs[name].append(verify_from(tree))
+            if i % 2 == 0:
+                beside.append(sha256_limit(elapsed=True))
+            else:
                 limits.append(sha256_limit())
-            walls.append(r.wall)
-            cpus.append(r.cpu)
-        fractions = [total / limit / wall for limit, wall in zip(limits, walls, strict=True)]
-        loaded = [total / limit / wall for limit, wall in zip(beside, walls, strict=True)]
         print(f"verify {args.files} files, {total / (1 << 30):.2f} GiB (SHA-256)")
-        print(f"  casefile verify  wall {spread(walls)} s   cpu {spread(cpus)} s")
         print(f"  openssl sha256   {spread([x / 1e6 for x in limits])} MB/s   (one core, CPU time)")
-        print(f"                   {spread([x / 1e6 for x in beside])} MB/s   (one core, wall clock, beside the run)")
+        print(f"                   {spread([x / 1e6 for x in beside])} MB/s   (one core, wall clock, beside the runs)")
         print(f"  limit time       {spread([total / x for x in limits])} s")
-        print(f"  fraction of the limit {spread(fractions)}   (goal >= 0.85)")
-        print(f"  fraction of the limit measured beside it, wall clock {spread(loaded)}")
-        print(f"  throughput       {statistics.median(total / w for w in walls) / 1e6:.0f} MB/s (median)")
+        for name, timed in runs.items():
+            walls = [r.wall for r in timed]
+            fractions = [total / limit / wall for limit, wall in zip(limits, walls, strict=True)]
+            loaded = [total / limit / wall for limit, wall in zip(beside, walls, strict=True)]
+            print(f"  casefile verify, {name}")
+            print(f"    wall {spread(walls)} s   cpu {spread([r.cpu for r in timed])} s")
+            print(f"    fraction of the limit {spread(fractions)}   (goal >= 0.85)")
+            print(f"    fraction of the limit measured beside it, wall clock {spread(loaded)}")
+            print(f"    throughput {statistics.median(total / w for w in walls) / 1e6:.0f} MB/s (median)")
 
 
 if __name__ == "__main__":

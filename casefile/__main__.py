@@ -1,5 +1,3 @@
-import sys
+from casefile.cli import run
 
-from casefile.cli import main
-
-sys.exit(main())
+run()

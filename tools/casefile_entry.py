@@ -1,8 +1,6 @@
 """Entry point of the packaged app: the casefile command; without arguments, the window."""
 
-import sys
-
-from casefile.cli import main
+from casefile.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -144,6 +144,10 @@ class StorageError(CaseFileError):
         self.problem: Message = self.message  # what went wrong, without what it left behind
 
 
+class IndexWriteError(StorageError):
+    """The library index could not be written (a full disk, an I/O error); the case folders are unaffected."""
+
+
 class BusyError(StorageError):
     """Another window, command or watcher holds what this operation needs; trying later works."""
 

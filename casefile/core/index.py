@@ -37,7 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeDecorator
 
-from casefile.core.errors import LibraryVersionError, Message, StorageError
+from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.listing import SCHEMA_VERSION, CaseSummary
 from casefile.core.model import Case, Exhibit
@@ -182,10 +182,6 @@ def _insert_review(session: Session, cases: list[Case]) -> None:
         session.execute(insert(ReviewClockRow), clocks)
 
 
-class IndexWriteError(StorageError):
-    """The index could not be written (a full disk, an I/O error); the case folders are unaffected."""
-
-
 def _write_error(exc: Exception, path: Path | None) -> IndexWriteError:
     orig = getattr(exc, "orig", None) or exc
     return IndexWriteError("writing the library index {path} failed: {reason}", path=path or "(memory)", reason=orig)
@@ -282,7 +278,7 @@ class Index:
         numbers = sorted(set(exhibits))
         try:
             with Session(self.engine) as session, session.begin():
-                row = _case_row(case)
+                row = _case_row(case, counted=False)
                 del row["damaged"]  # kept as it is: quarantine notes it
                 found = session.execute(update(CaseRow).where(CaseRow.number == case.number).values(**row))
                 listed = bool(getattr(found, "rowcount", 0))
@@ -298,6 +294,14 @@ class Index:
                     rows = [_exhibit_row(case, e) for e in _with_numbers(case, wanted)]
                     if rows:
                         session.execute(insert(ExhibitRow), rows)
+                if listed:  # the exhibits in use, counted from their rows: the others are not read
+                    in_use = (
+                        select(func.count())
+                        .select_from(ExhibitRow)
+                        .where(ExhibitRow.case_number == case.number, ExhibitRow.withdrawn.is_(False))
+                        .scalar_subquery()
+                    )
+                    session.execute(update(CaseRow).where(CaseRow.number == case.number).values(exhibit_count=in_use))
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
         if not listed:  # not in the index yet (it was rebuilt without it): all its rows
@@ -476,7 +480,8 @@ def sort_key(number: str) -> int:
     return int(month) * 1_000_000 + int(serial) if month.isdigit() and serial.isdigit() else 0
 
 
-def _case_row(case: Case, damaged: str = "") -> dict[str, object]:
+def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[str, object]:
+    """The case's row; without ``counted``, without its count of exhibits in use (which reads every exhibit)."""
     respondent = case.respondent.name
     search = " ".join(
         [
@@ -491,7 +496,7 @@ def _case_row(case: Case, damaged: str = "") -> dict[str, object]:
             case.transaction.product,
         ]
     ).lower()
-    return {
+    row: dict[str, object] = {
         "number": case.number,
         "sort_key": sort_key(case.number),
         "damaged": damaged,
@@ -507,10 +512,12 @@ def _case_row(case: Case, damaged: str = "") -> dict[str, object]:
         "respondent": respondent,
         "order_no": case.transaction.order_no,
         "waybill_no": case.shipment.waybill_no,
-        "exhibit_count": sum(1 for e in case.exhibits if not e.withdrawn),
         "revision": case.revision,
         "search_text": search,
     }
+    if counted:
+        row["exhibit_count"] = sum(1 for e in case.exhibits if not e.withdrawn)
+    return row
 
 
 def _exhibit_row(case: Case, exhibit: Exhibit) -> dict[str, object]:

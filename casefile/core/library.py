@@ -23,14 +23,15 @@ import errno
 import json
 import logging
 import os
+import re
 import secrets
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -40,6 +41,7 @@ from casefile.core.errors import (
     BusyError,
     CaseFileError,
     DamagedCaseError,
+    IndexWriteError,
     InvalidValueError,
     LibraryVersionError,
     Message,
@@ -63,14 +65,24 @@ from casefile.core.fsutil import (
     tighten_tree,
 )
 from casefile.core.hashing import hash_file
-from casefile.core.index import AgendaRow, Index, IndexWriteError
-from casefile.core.listing import CASE_NUMBER, INDEX_NAME, LIBRARY_FORMAT, LIBRARY_MARKER, LIBRARY_VERSION, CaseSummary
-from casefile.core.manifest import MANIFEST_NAME, read_manifest, write_manifest
+from casefile.core.listing import (
+    CASE_NUMBER,
+    INDEX_NAME,
+    LIBRARY_FORMAT,
+    LIBRARY_MARKER,
+    LIBRARY_VERSION,
+    CaseSummary,
+    library_in_order,
+    note_revision,
+)
+from casefile.core.manifest import MANIFEST_NAME, add_to_manifest, read_manifest, write_manifest
 from casefile.core.model import (
+    RECORD_FORMAT,
     RECORD_VERSION,
     Case,
     EvidenceKind,
     Exhibit,
+    ExhibitList,
     ExhibitMetadata,
     Stage,
     StageChange,
@@ -83,6 +95,9 @@ from casefile.core.model import (
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
+
+if TYPE_CHECKING:
+    from casefile.core.index import AgendaRow, Index
 
 log = logging.getLogger(__name__)
 
@@ -116,14 +131,12 @@ rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-2
 """
 
 
-def record_text(
-    case: Case, kept: dict[int, tuple[Exhibit, str]], touched: set[int]
-) -> tuple[str, dict[int, tuple[Exhibit, str]]]:
-    """case.json's text, and each exhibit's line in it.
+def record_text(case: Case, changed: set[int] | None = None) -> bytes:
+    """case.json's bytes: indented JSON with one exhibit per line, so that a person reads it and
+    finds an exhibit with any text tool.
 
-    The record is indented JSON with one exhibit per line, so that a person reads it and finds
-    an exhibit with any text tool. ``kept`` lines are used again for the exhibits they were
-    written for (the same objects), unless ``touched``.
+    An exhibit read from case.json keeps its line unless it was used and is among ``changed``
+    (None: any exhibit used may have changed); the others are written out afresh.
     """
     head = copy.copy(case)  # the same record without its exhibits (unknown keys are kept)
     head.exhibits = []
@@ -131,44 +144,85 @@ def record_text(
     marker = f"\x00exhibits-{secrets.token_hex(8)}\x00"
     data["exhibits"] = marker
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    lines: dict[int, tuple[Exhibit, str]] = {}
-    for exhibit in case.exhibits:
-        known = kept.get(exhibit.number)
-        if known is not None and known[0] is exhibit and exhibit.number not in touched:
-            line = known[1]
-        else:
-            line = json.dumps(to_data(exhibit), ensure_ascii=False)
-        lines[exhibit.number] = (exhibit, line)
-    block = "[\n" + ",\n".join(f"    {line}" for _e, line in lines.values()) + "\n  ]" if lines else "[]"
-    return text.replace(json.dumps(marker, ensure_ascii=False), block, 1), lines
+    exhibits = case.exhibits
+    if isinstance(exhibits, ExhibitList):
+        lines = exhibits.lines(changed, _exhibit_line)
+    else:
+        lines = [_exhibit_line(e) for e in exhibits]
+    before, _marker, after = text.encode("utf-8").partition(json.dumps(marker).encode("utf-8"))
+    if not lines:
+        return before + b"[]" + after
+    return b"".join((before, b"[\n", b",\n".join(lines), b"\n  ]", after))
 
 
-def _exhibit_lines(text: str, case: Case) -> dict[int, tuple[Exhibit, str]]:
-    """Each exhibit's line in a case.json written one exhibit per line ({} for any other layout)."""
-    start = text.find(_EXHIBITS_OPEN)
-    if start < 0 or not case.exhibits:
-        return {}
-    start += len(_EXHIBITS_OPEN)
-    end = text.find("\n  ]", start)
-    if end < 0:
-        return {}
-    found = text[start:end].split("\n")
-    if len(found) != len(case.exhibits):
-        return {}
-    lines = {}
-    for exhibit, raw in zip(case.exhibits, found, strict=True):
-        if not raw.startswith("    {"):
-            return {}
-        line = raw[4:]
-        lines[exhibit.number] = (exhibit, line[:-1] if line.endswith(",") else line)
-    return lines
+def _exhibit_line(exhibit: Exhibit) -> bytes:
+    return b"    " + json.dumps(to_data(exhibit), ensure_ascii=False).encode("utf-8")
 
 
-_EXHIBITS_OPEN = '\n  "exhibits": [\n'
+_EXHIBITS_OPEN = b'\n  "exhibits": [\n'
+_EXHIBITS_CLOSE = b"}\n  ]"
+# An exhibit's line begins with its number, and ends with a comma unless it is the last.
+_EXHIBIT_START = re.compile(rb'    \{"number": (\d+), ')
+_EXHIBIT_NEXT = re.compile(rb'\},\n    \{"number": (\d+), ')
+
+
+def case_from_record(raw: bytes, number: str, *, lazy: bool = False) -> tuple[Case, int]:
+    """The case a case.json holds, and its format version.
+
+    ``lazy``: a case.json of this format written one exhibit a line (as CaseFile writes it) is
+    read without its exhibits, which are read one by one as they are used (:class:`ExhibitList`);
+    any other is read whole, as JSON. Raises ValueError for text that is not JSON.
+    """
+    split = _split_exhibits(raw) if lazy else None
+    if split is not None:
+        head_bytes, block, numbers = split
+        head = json.loads(head_bytes)
+        if isinstance(head, dict) and head.get("version") == RECORD_VERSION and head.get("exhibits") == []:
+            case = case_from_data(head)
+            case.exhibits = ExhibitList.from_block(block, numbers, number)
+            return case, RECORD_VERSION
+    data = json.loads(raw)
+    case = case_from_data(data)
+    return case, data["version"]
+
+
+def _split_exhibits(raw: bytes) -> tuple[bytes, bytes, list[int]] | None:
+    """case.json with its exhibits taken out ("exhibits": []), their lines (each but the last followed
+    by a comma and a line break) and the number each starts with; None when the exhibits are not
+    one a line as CaseFile writes them.
+
+    No value in JSON text holds a line break, so every comma that ends a line between the first
+    exhibit and the last closing brace of a line ends an exhibit's line.
+    """
+    start = raw.find(_EXHIBITS_OPEN)
+    if start < 0:
+        return None
+    first = start + len(_EXHIBITS_OPEN)
+    end = raw.rfind(_EXHIBITS_CLOSE) + 1  # the fields after the exhibits hold no list of objects
+    opening = _EXHIBIT_START.match(raw, first)
+    if end <= first or opening is None:
+        return None
+    numbers = [opening.group(1), *_EXHIBIT_NEXT.findall(raw, first, end)]
+    if raw.count(b",\n", first, end) != len(numbers) - 1:
+        return None
+    head = raw[:start] + b'\n  "exhibits": []' + raw[end + len(_EXHIBITS_CLOSE) - 1 :]
+    return head, raw[first:end], list(map(int, numbers))
 
 
 def manifest_entries(case: Case) -> list[tuple[str, str]]:
     return [(e.stored_path, e.sha256) for e in case.exhibits]
+
+
+def _added(case: Case, before: Sequence[Exhibit], count: int) -> list[tuple[str, str]] | None:
+    """The manifest lines of the exhibits added to ``case`` since it held ``before``, ``count`` of them.
+
+    Exhibits are only appended, and neither their files nor their hashes change; None when the
+    exhibits are not that list grown (a caller replaced it): compare the lists whole.
+    """
+    exhibits = case.exhibits
+    if exhibits is not before or len(exhibits) < count:
+        return None
+    return [(e.stored_path, e.sha256) for e in exhibits[count:]]
 
 
 def is_case_number(text: str) -> bool:
@@ -182,7 +236,6 @@ class CaseFolder:
         self.path = path
         self.number = path.name
         self._stored_version: int | None = None  # the format of case.json as last read or written here
-        self._lines: dict[int, tuple[Exhibit, str]] = {}  # each exhibit's line in case.json as read or written here
         # Set when a change found this folder as its last change left it (nothing recovered):
         # the index then needs only the rows that change touches.
         self.settled = False
@@ -211,20 +264,26 @@ class CaseFolder:
     def custody(self) -> CustodyLog:
         return CustodyLog(self.path / LOG_NAME)
 
-    def read_record(self) -> Case:
+    def read_record(self, *, lazy: bool = False) -> Case:
+        """The case record in case.json, checked whole; ``lazy``: each exhibit read from its line
+        only when it is used (a change to the case), so that a line damaged outside CaseFile
+        is found when it is used, or by verification."""
         try:
-            text = self.record_path.read_text(encoding="utf-8")
-            data = json.loads(text)
+            case, self._stored_version = case_from_record(self.record_path.read_bytes(), self.number, lazy=lazy)
         except FileNotFoundError:
             raise NotFoundError("case {number}: case.json is missing", number=self.number) from None
         except (OSError, ValueError) as exc:
             raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self.number, exc=exc) from exc
-        case = case_from_data(data)
-        self._stored_version = data["version"]
-        self._lines = _exhibit_lines(text, case) if data["version"] == RECORD_VERSION else {}
         return case
 
-    def write_snapshot(self, case: Case, *, manifest: bool = True, touched: set[int] | None = None) -> None:
+    def write_snapshot(
+        self,
+        case: Case,
+        *,
+        manifest: bool = True,
+        touched: set[int] | None = None,
+        added: list[tuple[str, str]] | None = None,
+    ) -> None:
         """Write case.json and (unless told not to) the manifest from the record.
 
         A case.json of an older format is copied aside first (``case.json.v1-<time>.bak``):
@@ -235,6 +294,9 @@ class CaseFolder:
         ``touched``: the only exhibits changed since this record was read here (None: any).
         The others keep the line case.json gave them, so a change to a case of thousands of
         exhibits writes them out again without working out each one anew.
+
+        ``added``: the manifest lines of the exhibits added since (None: unknown). Given, they are
+        set into the manifest on disk in their place, instead of writing every exhibit's line anew.
         """
         stored = self._stored_version if self._stored_version is not None else _stored_version(self.record_path)
         if stored is not None and stored < RECORD_VERSION and self.record_path.is_file():
@@ -245,12 +307,9 @@ class CaseFolder:
                 stored,
                 RECORD_VERSION,
             )
-        kept = self._lines if touched is not None else {}
-        lines = record_text(case, kept, touched or set())
-        atomic_write_bytes(self.record_path, lines[0].encode("utf-8"))
-        self._lines = lines[1]
+        atomic_write_bytes(self.record_path, record_text(case, touched))
         self._stored_version = RECORD_VERSION
-        if manifest:
+        if manifest and not (added is not None and add_to_manifest(self.path, added)):
             write_manifest(self.path, manifest_entries(case))
 
 
@@ -266,6 +325,7 @@ class CaseWriter:
         self.case = case
         self.log = folder.custody
         self.touched: set[int] = set()  # the exhibits the entries written here concern
+        self.changed = False  # whether an entry written here changed the record (not only bore witness)
 
     @property
     def operator(self) -> str:
@@ -276,6 +336,7 @@ class CaseWriter:
         entry = self.log.append(action, self.operator, details)
         self.case = record.apply_entry(self.case, entry)
         self.touched.update(record.ACTIONS[action].exhibits(details))
+        self.changed |= record.ACTIONS[action].changes_record
         return entry
 
     def record_many(self, changes: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -284,6 +345,7 @@ class CaseWriter:
         for (action, details), entry in zip(changes, entries, strict=True):
             self.case = record.apply_entry(self.case, entry)
             self.touched.update(record.ACTIONS[action].exhibits(details))
+            self.changed |= record.ACTIONS[action].changes_record
         return entries
 
     def update(self, changed: Case) -> list[str]:
@@ -331,8 +393,7 @@ class CaseWriter:
         self.record(record.EVENT_REMOVE, {"was": to_data(was), "reason": reason.strip()})
 
     def _check_event(self, event: TimelineEvent) -> None:
-        known = {e.number for e in self.case.exhibits}
-        missing = [n for n in event.evidence if n not in known]
+        missing = [n for n in event.evidence if not self.case.has_exhibit(n)]
         if missing:
             raise InvalidValueError(
                 "no exhibit {numbers} in case {case}", numbers=", ".join(map(str, missing)), case=self.case.number
@@ -356,14 +417,14 @@ class CaseWriter:
 
     def reorder(self, order: list[int]) -> None:
         """Present the exhibits in ``order`` (every exhibit number once)."""
-        if sorted(order) != sorted(e.number for e in self.case.exhibits):
+        if sorted(order) != sorted(self.case.exhibit_numbers()):
             raise InvalidValueError("a new order must list every exhibit exactly once")
-        if order != [e.number for e in self.case.ordered_exhibits()]:
+        if order != self.case.ordered_numbers():
             self.record(record.REORDER, {"order": order})
 
     def move_exhibit(self, number: int, delta: int) -> None:
         """Move one exhibit up (negative) or down (positive) in the presentation order."""
-        order = [e.number for e in self.case.ordered_exhibits()]
+        order = self.case.ordered_numbers()
         self.exhibit(number)
         i = order.index(number)
         j = max(0, min(len(order) - 1, i + delta))
@@ -378,7 +439,7 @@ class CaseWriter:
             raise InvalidValueError("an exhibit is listed twice")
         for number in numbers:
             self.exhibit(number)
-        order = [e.number for e in self.case.ordered_exhibits()]
+        order = self.case.ordered_numbers()
         wanted = set(numbers)
         places = [i for i, number in enumerate(order) if number in wanted]
         for place, number in zip(places, numbers, strict=True):
@@ -391,7 +452,7 @@ class CaseWriter:
             raise InvalidValueError("an exhibit is listed twice")
         for number in numbers:
             self.exhibit(number)
-        rest = [e.number for e in self.case.ordered_exhibits() if e.number not in set(numbers)]
+        rest = [n for n in self.case.ordered_numbers() if n not in set(numbers)]
         self.reorder([*numbers, *rest])
 
     def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
@@ -469,12 +530,17 @@ class Library:
         create: bool = True,
         hash_sm3: bool = True,
         read_only: bool | None = None,
+        index_on_demand: bool = False,
     ) -> Library:
         """Open (and if needed create) a library, finishing anything a crash interrupted.
 
         A library on a read-only disc or share (or ``read_only=True``) opens for reading:
         listing, showing, verifying and exporting work, nothing is written to it, and its
         index is built in memory.
+
+        ``index_on_demand``: when the library is in order (nothing to finish or reconcile, see
+        :func:`~casefile.core.listing.library_in_order`), the index is opened only when
+        something needs it, so a command that writes nothing to it never loads SQLAlchemy.
         """
         root = Path(root).expanduser().absolute()
         check_text(operator, "operator")
@@ -500,9 +566,13 @@ class Library:
                 )
         library.library_id = str(info.get("id", ""))
         if read_only:
+            from casefile.core.index import Index
+
             library._index = Index(None)
             library.reindex()
             return library
+        if index_on_demand and library_in_order(root):
+            return library  # nothing to recover, and the index lists every case folder
         library._make_private()
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
             try:
@@ -553,6 +623,8 @@ class Library:
     @property
     def index(self) -> Index:
         if self._index is None:
+            from casefile.core.index import Index  # SQLAlchemy: loaded only by what uses the index
+
             try:
                 self._index = Index(self.root / INDEX_NAME)
             except StorageError as exc:
@@ -775,7 +847,7 @@ class Library:
             # Another process may have crashed mid-change (its marker is still there).
             case = self._recover_or_quarantine(folder, interrupted=pending.exists())
             atomic_write_bytes(pending, b"")
-            before = manifest_entries(case)
+            exhibits, count = case.exhibits, len(case.exhibits)  # exhibits are only appended
             head_before = case.custody_head.seq  # the writer changes ``case`` in place
             writer = CaseWriter(self, folder, case)
             failed = True
@@ -785,13 +857,27 @@ class Library:
             finally:
                 # Whatever was written to the custody log is part of the case: save it even
                 # when the caller failed half-way (the log is the record of truth).
-                changed = manifest_entries(writer.case) != before
                 recorded = writer.case.custody_head.seq != head_before
                 try:
                     if recorded:
-                        # A case found as its last change left it needs only the touched rows indexed.
+                        # A case found as its last change left it needs only the touched rows
+                        # indexed, and only the lines of the exhibits added set into its manifest.
                         rows = writer.touched if folder.settled else None
-                        self._finish(folder, writer.case, pending, manifest=changed, recorded=True, rows=rows)
+                        added = _added(writer.case, exhibits, count)
+                        if added is None:
+                            changed = manifest_entries(writer.case) != [(e.stored_path, e.sha256) for e in exhibits]
+                        else:
+                            changed = bool(added)
+                        self._finish(
+                            folder,
+                            writer.case,
+                            pending,
+                            manifest=changed,
+                            recorded=True,
+                            rows=rows,
+                            added=added if folder.settled else None,
+                            witness_only=rows is not None and not writer.changed,
+                        )
                     else:
                         pending.unlink(missing_ok=True)  # nothing was written: nothing to save
                 except StorageError:
@@ -809,15 +895,19 @@ class Library:
         manifest: bool,
         recorded: bool,
         rows: set[int] | None = None,
+        added: list[tuple[str, str]] | None = None,
+        witness_only: bool = False,
     ) -> None:
         """Write the snapshot, manifest and index; say truthfully what was saved when something fails.
 
         ``rows``: the only exhibits whose index rows may have changed (None: any of them).
+        ``added``: the manifest lines of the exhibits added (None: write the manifest whole).
+        ``witness_only``: the entries written only bore witness, so only the case's revision changed.
 
         On failure the pending marker stays, so the next start completes the snapshot and index.
         """
         try:
-            folder.write_snapshot(case, manifest=manifest, touched=rows)
+            folder.write_snapshot(case, manifest=manifest, touched=rows, added=added)
         except StorageError as exc:
             if not recorded:
                 raise
@@ -828,14 +918,25 @@ class Library:
                 problem=exc.problem,
             ) from exc
         self._index_upsert(
-            case, changed=Message("the change to case {number} was saved", number=folder.number), rows=rows
+            case,
+            changed=Message("the change to case {number} was saved", number=folder.number),
+            rows=rows,
+            witness_only=witness_only,
         )
         if self.index_problem is None:  # else the index on disk learns of the change at the next start
             pending.unlink(missing_ok=True)
 
-    def _index_upsert(self, case: Case, *, changed: Message, rows: set[int] | None = None) -> None:
-        """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly."""
+    def _index_upsert(
+        self, case: Case, *, changed: Message, rows: set[int] | None = None, witness_only: bool = False
+    ) -> None:
+        """Bring the index up to date; it is derived data, so a failure loses nothing but is said plainly.
+
+        ``witness_only``: only the revision changed; an index not opened yet (see ``index_on_demand``)
+        is not opened for that.
+        """
         try:
+            if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
+                return
             self.index.upsert(case, exhibits=rows)
         except IndexWriteError as exc:
             raise StorageError(
@@ -995,7 +1096,7 @@ class Library:
         if torn:
             log.warning("case %s: removed an incomplete custody entry left by a crash", folder.number)
         try:
-            snapshot = folder.read_record()
+            snapshot = folder.read_record(lazy=True)
         except CaseFileError as exc:
             raise DamagedCaseError.of(folder.number, exc.message) from exc
         snapshot_head = (snapshot.custody_head.seq, snapshot.custody_head.hash)
@@ -1023,7 +1124,11 @@ class Library:
         case = snapshot
         if log_head != snapshot_head:
             # The log went on after the snapshot was written (a crash): replay it, but only
-            # if the snapshot is the record as it stood at the entry it names.
+            # if the snapshot is the record as it stood at the entry it names (read whole).
+            try:
+                snapshot = folder.read_record()
+            except CaseFileError as exc:
+                raise DamagedCaseError.of(folder.number, exc.message) from exc
             try:
                 check = record.fold_and_compare(entries, snapshot)
             except LibraryVersionError:
@@ -1221,12 +1326,15 @@ def check_record(
     problems: list[Message] = []
     entries, chain = scanned or folder.custody.scan()
     problems.extend(Message(str(p)) if not isinstance(p, Message) else p for p in chain.problems)
+    truth = _fold_if_same(folder, entries)
+    if truth is not None:
+        problems.extend(_folder_and_head_problems(folder, truth, truth.custody_head.seq, chain))
+        return problems, truth
     snapshot: Case | None = None
     try:
         snapshot = folder.read_record()
     except CaseFileError as exc:
         problems.append(exc.message)
-    truth: Case | None = None
     try:
         check = record.fold_and_compare(entries, snapshot)
         truth = check.case
@@ -1235,27 +1343,14 @@ def check_record(
     except (CaseFileError, KeyError, ValueError, TypeError) as exc:
         problems.append(Message("the custody log cannot be replayed: {exc}", exc=exc))
         return problems, None
-    if truth.number != folder.number:
-        problems.append(
-            Message(
-                "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
-                folder=folder.number,
-                case=truth.number,
-            )
-        )
     if snapshot is None:
+        problems.extend(_folder_and_head_problems(folder, truth, None, chain))
         return problems, truth
     seq = snapshot.custody_head.seq
+    problems.extend(_folder_and_head_problems(folder, truth, seq, chain))
     if seq > chain.entries:
-        problems.append(
-            Message(
-                "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
-                "entries were cut off the end",
-                entries=chain.entries,
-                seq=seq,
-            )
-        )
-    elif not check.snapshot_seen:
+        return problems, truth  # said above: entries were cut off the end
+    if not check.snapshot_seen:
         problems.append(Message("the custody entry case.json recorded last is not in the log as it was"))
     elif check.at_snapshot:
         problems.append(
@@ -1265,6 +1360,52 @@ def check_record(
             )
         )
     return problems, truth
+
+
+def _fold_if_same(folder: CaseFolder, entries: list[dict[str, Any]]) -> Case | None:
+    """The log's fold when case.json holds exactly it, key for key (the usual case), else None.
+
+    case.json's data is then the record the log gives at its last entry, and the two agree:
+    case.json need not be made a record nor compared with the fold field by field. Anything
+    else (case.json unreadable or of an older format, behind the log or different from it, a
+    log that cannot be folded) is left to the comparison field by field, which says what differs.
+    """
+    try:
+        data = json.loads(folder.record_path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT or data.get("version") != RECORD_VERSION:
+        return None
+    try:
+        truth = record.fold(entries)
+    except LibraryVersionError:
+        raise  # not damage: a newer CaseFile wrote it
+    except (CaseFileError, KeyError, ValueError, TypeError):
+        return None
+    return truth if data == case_to_data(truth) else None
+
+
+def _folder_and_head_problems(folder: CaseFolder, truth: Case, seq: int | None, chain: ChainReport) -> list[Message]:
+    """The folder's name against the case it holds, and case.json's last entry (``seq``) against the log's end."""
+    problems = []
+    if truth.number != folder.number:
+        problems.append(
+            Message(
+                "the folder is named {folder} but holds case {case} (renamed outside CaseFile?)",
+                folder=folder.number,
+                case=truth.number,
+            )
+        )
+    if seq is not None and seq > chain.entries:
+        problems.append(
+            Message(
+                "the custody log ends at entry {entries} but case.json has seen entry {seq}: "
+                "entries were cut off the end",
+                entries=chain.entries,
+                seq=seq,
+            )
+        )
+    return problems
 
 
 def _written_before(log_path: Path, record_path: Path) -> bool:

@@ -1,4 +1,5 @@
-"""Listing the cases straight from the index with the standard library's sqlite3, for ``casefile list``.
+"""Listing the cases straight from the index with the standard library's sqlite3, for ``casefile list``
+(and, for ``casefile verify``, telling that a library is in order and noting a case's revision).
 
 Opening a :class:`~casefile.core.library.Library` loads SQLAlchemy (most of a short
 command's start-up) and finishes whatever a crash interrupted. A listing needs neither
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from casefile.core.errors import IndexWriteError
 from casefile.core.fsutil import TEMP_PREFIX
 
 # The library's layout, defined here (casefile.core.library and casefile.core.index take it from
@@ -75,7 +77,43 @@ def _private(path: Path) -> bool:
     return stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid() or not st.st_mode & 0o077
 
 
-def _read(root: Path, search: str) -> list[CaseSummary] | None:
+def library_in_order(root: Path) -> bool:
+    """Whether the library at ``root`` has nothing to finish, repair or reconcile, and an index of
+    the current schema that lists exactly its case folders: it can then be used without opening
+    it in full (no recovery to run, no index to load until something is written to it)."""
+    try:
+        connection = _in_order(Path(root).expanduser().absolute())
+    except (OSError, ValueError, TypeError, sqlite3.Error):
+        return False
+    if connection is None:
+        return False
+    connection.close()
+    return True
+
+
+def note_revision(root: Path, number: str, revision: int) -> bool:
+    """Set a case's revision in the index, the one column an entry that only bears witness (a
+    verification, an export) changes; False when the index has no row for the case.
+
+    Written with the standard library's sqlite3, so that recording a verification does not load
+    SQLAlchemy. Raises IndexWriteError when the index cannot be written.
+    """
+    index = Path(root) / INDEX_NAME
+    try:
+        connection = sqlite3.connect(f"{index.as_uri()}?mode=rw", uri=True, timeout=30)
+        try:
+            connection.execute("PRAGMA synchronous=NORMAL")
+            with connection:
+                found = connection.execute("UPDATE cases SET revision = ? WHERE number = ?", (revision, number))
+            return found.rowcount > 0
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise IndexWriteError("writing the library index {path} failed: {reason}", path=index, reason=str(exc)) from exc
+
+
+def _in_order(root: Path) -> sqlite3.Connection | None:
+    """A connection to the index when the library is in order (see :func:`library_in_order`), else None."""
     info = json.loads((root / LIBRARY_MARKER).read_text(encoding="utf-8"))
     if not isinstance(info, dict) or info.get("format") != LIBRARY_FORMAT or info.get("version") != LIBRARY_VERSION:
         return None
@@ -105,11 +143,23 @@ def _read(root: Path, search: str) -> list[CaseSummary] | None:
     connection = sqlite3.connect(f"{index.as_uri()}?mode=rw", uri=True, timeout=30)
     try:
         version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if version is None or int(version[0]) != SCHEMA_VERSION:
-            return None
-        listed = {number for (number,) in connection.execute("SELECT number FROM cases")}
-        if listed != on_disk:
-            return None  # cases to index or rows to drop: opening the library reconciles
+        current = version is not None and int(version[0]) == SCHEMA_VERSION
+        # Cases to index or rows to drop: opening the library reconciles.
+        in_order = current and {number for (number,) in connection.execute("SELECT number FROM cases")} == on_disk
+    except BaseException:
+        connection.close()
+        raise
+    if not in_order:
+        connection.close()
+        return None
+    return connection
+
+
+def _read(root: Path, search: str) -> list[CaseSummary] | None:
+    connection = _in_order(root)
+    if connection is None:
+        return None
+    try:
         query = f"SELECT {_COLUMNS} FROM cases"  # noqa: S608 - the column names are this module's own
         parameters: tuple[str, ...] = ()
         if search:

@@ -8,6 +8,7 @@ run inside the case folder checks every exhibit without CaseFile.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,6 +54,37 @@ def format_manifest(entries: Iterable[tuple[str, str]]) -> bytes:
 
 def write_manifest(folder: Path, entries: Iterable[tuple[str, str]]) -> None:
     atomic_write_bytes(folder / MANIFEST_NAME, format_manifest(entries))
+
+
+def add_to_manifest(folder: Path, entries: Iterable[tuple[str, str]]) -> bool:
+    """Set the lines of ``entries`` into the manifest on disk, each where :func:`format_manifest` puts it.
+
+    The other lines stay as they are, read as lines, not worked out again: adding to a case of
+    thousands of exhibits costs what it adds. A line altered outside CaseFile stays as it is, as
+    when the manifest is not written, for verification to report. False, with nothing written,
+    when there is no whole manifest to add to.
+    """
+    path = folder / MANIFEST_NAME
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if data and not data.endswith(b"\n"):
+        return False
+    lines = data.split(b"\n")[:-1] if data else []
+    for entry in sorted(entries):
+        lines.insert(bisect.bisect_right(lines, entry, key=_entry_of), format_manifest([entry])[:-1])
+    atomic_write_bytes(path, b"\n".join(lines) + b"\n" if lines else b"")
+    return True
+
+
+def _entry_of(line: bytes) -> tuple[str, str]:
+    """The (path, sha256) a manifest line names, as format_manifest sorts them."""
+    match = _LINE.match(line.decode("utf-8", errors="replace"))
+    if match is None:
+        return line.decode("utf-8", errors="replace"), ""
+    escaped, digest, name = match.groups()
+    return (_unescape(name) if escaped else name), digest.lower()
 
 
 class ManifestError(ValueError):

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
+import re
+import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -510,6 +513,283 @@ class Exhibit:
         return f"{self.number}"
 
 
+class ExhibitList(MutableSequence[Exhibit]):
+    """A case's exhibits, each read from its line of ``case.json`` only when it is used.
+
+    case.json holds one exhibit a line (:mod:`casefile.core.library`). A case read from it keeps
+    each line as it is and makes it an :class:`Exhibit` the first time that exhibit is used; an
+    exhibit nobody used is written back as the line it was read from. The number and SHA-256 of
+    an exhibit, which lookups need for every exhibit, come from the start of its line, where
+    CaseFile writes them. Adding one file to a case of thousands of exhibits thus reads one
+    exhibit, not thousands. Otherwise this is a list: appended to, indexed, iterated, compared
+    with lists. Exhibits are only ever appended (a withdrawal keeps them), so the lookups by
+    number and by hash catch up with the list as it grows.
+    """
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __init__(self, exhibits: Iterable[Exhibit] = ()) -> None:
+        self._items: list[Exhibit | None] = list(exhibits)  # None: not read from its line yet
+        self._lines: list[bytes | None] = [None] * len(self._items)  # as read from or last written to case.json
+        self._numbers: list[int] = [0] * len(self._items)  # the number each line starts with
+        self._case = ""  # the case whose case.json the lines are from
+        self._by_number: dict[int, int] = {}  # number -> position
+        self._numbered = 0  # positions in _by_number
+        self._highest = 0
+        self._by_hash: dict[bytes, int] = {}  # SHA-256 -> position of the first exhibit with it
+        self._hashed = 0
+        self._line_hashes: list[bytes] | None = None  # the SHA-256 each line of the block gives
+        # The lines of the first ``_joined`` exhibits as read, not split yet: one after another,
+        # each but the last followed by a comma and a line break.
+        self._block = b""
+        self._joined = 0
+
+    @classmethod
+    def from_block(cls, block: bytes, numbers: list[int], case: str) -> ExhibitList:
+        """Exhibits not read yet: their lines of case.json one after another, each but the last
+        followed by a comma and a line break, each a JSON object starting with the number given."""
+        exhibits = cls()
+        exhibits._items = [None] * len(numbers)
+        exhibits._lines = [None] * len(numbers)
+        exhibits._numbers = numbers
+        exhibits._block, exhibits._joined = block, len(numbers)
+        exhibits._case = case
+        return exhibits
+
+    def _split(self) -> None:
+        """The block's lines, each on its own (before an exhibit is read from its line, or the list changes)."""
+        with _READING:  # once, whichever thread reads first
+            if self._joined:
+                self._lines[: self._joined] = self._block.split(b",\n")
+                self._block, self._joined = b"", 0
+
+    # ------------------------------------------------------------------ a list
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Exhibit: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> list[Exhibit]: ...
+
+    def __getitem__(self, index: int | slice) -> Exhibit | list[Exhibit]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._items)))]
+        item = self._items[index]
+        if item is None:
+            return self._read(index if index >= 0 else index + len(self._items))
+        return item
+
+    def __iter__(self) -> Iterator[Exhibit]:
+        items = self._items
+        i = 0
+        while i < len(items):
+            item = items[i]
+            yield item if item is not None else self._read(i)
+            i += 1
+
+    @typing.overload
+    def __setitem__(self, index: int, value: Exhibit) -> None: ...
+
+    @typing.overload
+    def __setitem__(self, index: slice, value: Iterable[Exhibit]) -> None: ...
+
+    def __setitem__(self, index: int | slice, value: Exhibit | Iterable[Exhibit]) -> None:
+        if isinstance(index, slice):
+            exhibits = list(self)
+            exhibits[index] = typing.cast(Iterable[Exhibit], value)
+            self._replace(exhibits)
+            return
+        self._split()
+        self._items[index] = typing.cast(Exhibit, value)
+        self._lines[index] = None
+        self._forget_lookups()
+
+    def __delitem__(self, index: int | slice) -> None:
+        self._split()
+        del self._items[index]
+        del self._lines[index]
+        del self._numbers[index]
+        self._forget_lookups()
+
+    def insert(self, index: int, value: Exhibit) -> None:
+        if index >= len(self._items):
+            self.append(value)
+            return
+        self._split()
+        self._items.insert(index, value)
+        self._lines.insert(index, None)
+        self._numbers.insert(index, 0)
+        self._forget_lookups()
+
+    def append(self, value: Exhibit) -> None:
+        self._items.append(value)
+        self._lines.append(None)
+        self._numbers.append(0)
+
+    def clear(self) -> None:
+        self._replace([])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ExhibitList | list):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def _replace(self, exhibits: list[Exhibit]) -> None:
+        self._block, self._joined = b"", 0
+        self._items[:] = exhibits
+        self._lines[:] = [None] * len(exhibits)
+        self._numbers[:] = [0] * len(exhibits)
+        self._forget_lookups()
+
+    # ------------------------------------------------------------------ lookups
+
+    def numbers(self) -> list[int]:
+        """Every exhibit's number, in order, without reading an exhibit from its line."""
+        return [item.number if item is not None else n for item, n in zip(self._items, self._numbers, strict=True)]
+
+    def by_number(self, number: int) -> Exhibit | None:
+        position = self._number_index().get(number)
+        return None if position is None else self[position]
+
+    def has_number(self, number: int) -> bool:
+        return number in self._number_index()
+
+    def highest_number(self) -> int:
+        self._number_index()
+        return self._highest
+
+    def by_hash(self, sha256: str) -> Exhibit | None:
+        position = self._hash_index().get(sha256.encode())
+        return None if position is None else self[position]
+
+    def _forget_lookups(self) -> None:
+        self._by_number, self._numbered, self._highest = {}, 0, 0
+        self._by_hash, self._hashed, self._line_hashes = {}, 0, None
+
+    def _number_index(self) -> dict[int, int]:
+        if self._numbered < len(self._items):
+            self._catch_up_numbers()
+        return self._by_number
+
+    def _catch_up_numbers(self) -> None:
+        start, stop = self._numbered, len(self._items)
+        numbers = [
+            item.number if item is not None else number
+            for item, number in zip(self._items[start:stop], self._numbers[start:stop], strict=True)
+        ]
+        self._by_number.update(zip(numbers, range(start, stop), strict=True))
+        self._highest = max(self._highest, max(numbers, default=0))
+        self._numbered = stop
+
+    def _hash_index(self) -> dict[bytes, int]:
+        if self._hashed < len(self._items):
+            items, lines, by_hash = self._items, self._lines, self._by_hash
+            if self._hashed == 0 and self._joined:
+                # Each line of the block gives its exhibit's size, then its SHA-256 (see _line_sha256).
+                found = _SIZE_AND_SHA256.findall(self._block)
+                if len(found) == self._joined:
+                    self._line_hashes = found
+                    # The first exhibit with a hash is the one found.
+                    by_hash.update(zip(reversed(found), range(self._joined - 1, -1, -1), strict=True))
+                    self._hashed = self._joined
+                else:
+                    self._split()
+            for i in range(self._hashed, len(items)):
+                item = items[i]
+                digest = b""
+                if item is None:  # the line's, without reading the line (see _line_sha256)
+                    line = typing.cast(bytes, lines[i])
+                    at = line.find(_SHA256_KEY) + len(_SHA256_KEY)
+                    digest = line[at : at + 64] if at >= len(_SHA256_KEY) else b""
+                    if len(digest) != 64:
+                        item = self._read(i)
+                if item is not None:
+                    digest = item.sha256.encode()
+                by_hash.setdefault(digest, i)  # the first exhibit with a hash is the one found
+            self._hashed = len(items)
+        return self._by_hash
+
+    # ------------------------------------------------------------------ case.json
+
+    def _read(self, i: int) -> Exhibit:
+        """Exhibit ``i`` made from its line, checked as reading the whole record would check it."""
+        from casefile.core.errors import CaseFileError
+
+        if i < self._joined:
+            self._split()
+        line = typing.cast(bytes, self._lines[i])
+        try:
+            data = json.loads(line)
+        except ValueError as exc:
+            raise CaseFileError("case {number}: case.json cannot be read ({exc})", number=self._case, exc=exc) from exc
+        exhibit: Exhibit = _convert(Exhibit, data, f"Case.exhibits[{i}]")
+        digest = _line_sha256(line)
+        hashes = self._line_hashes
+        if (
+            exhibit.number != self._numbers[i]
+            or (digest and exhibit.sha256 != digest)
+            or (hashes is not None and i < len(hashes) and exhibit.sha256.encode() != hashes[i])
+        ):
+            raise CaseFileError(
+                "case {number}: case.json cannot be read ({exc})",
+                number=self._case,
+                exc=f"exhibit {i + 1} of the list does not begin as CaseFile writes it",
+            )
+        with _READING:
+            item = self._items[i]
+            if item is None:  # another thread may have read it meanwhile: one object per exhibit
+                self._items[i] = item = exhibit
+        return item
+
+    def lines(self, changed: Collection[int] | None, write: Callable[[Exhibit], bytes]) -> list[bytes]:
+        """The exhibits' lines of case.json, to be joined by a comma and a line break; kept as the
+        lines of the list from now on.
+
+        An exhibit keeps the line it was read from (or last written as) unless it was used and
+        is among ``changed`` (None: any exhibit used may have changed); ``write`` gives the others.
+        Lines read and kept together come as they were read, in one piece.
+        """
+        items, lines, joined = self._items, self._lines, self._joined
+        if joined:
+            read = items[:joined]
+            if read.count(None) != joined and any(
+                item is not None and (changed is None or item.number in changed) for item in read
+            ):
+                self._split()
+                joined = 0
+        for i in range(joined, len(items)):
+            item = items[i]
+            if item is not None and (lines[i] is None or changed is None or item.number in changed):
+                lines[i] = write(item)
+        if joined:
+            return [self._block, *typing.cast(list[bytes], lines[joined:])]
+        return typing.cast(list[bytes], lines)
+
+
+_READING = threading.Lock()
+_SHA256_KEY = b'"sha256": "'
+_SIZE_AND_SHA256 = re.compile(rb'"size": \d+, "sha256": "([0-9a-f]{64})"')
+
+
+def _line_sha256(line: bytes) -> str:
+    """The SHA-256 an exhibit's line of case.json gives ("" when it gives none where CaseFile writes it).
+
+    CaseFile writes an exhibit's number, title, kind, names, size and then its SHA-256 first,
+    all of them plain values, in which a quotation mark is escaped: the first ``"sha256": "`` of
+    the line is the exhibit's own."""
+    at = line.find(_SHA256_KEY)
+    if at < 0:
+        return ""
+    digest = line[at + len(_SHA256_KEY) : at + len(_SHA256_KEY) + 64]
+    return digest.decode("ascii", errors="replace") if len(digest) == 64 else ""
+
+
 @dataclass
 class CustodyHead:
     seq: int = 0
@@ -540,7 +820,8 @@ class Case:
     facts: str = ""
     timeline: list[TimelineEvent] = field(default_factory=list)
     stage_log: list[StageChange] = field(default_factory=list)
-    exhibits: list[Exhibit] = field(default_factory=list)
+    # Read from case.json as an ExhibitList, one exhibit as it is used; any list of exhibits will do.
+    exhibits: MutableSequence[Exhibit] = field(default_factory=ExhibitList)
     # The order exhibits are presented in (bundles default to it); numbers never change.
     exhibit_order: list[int] = field(default_factory=list)
     created_at: datetime | None = None
@@ -554,59 +835,87 @@ class Case:
     def response_due_at(self) -> datetime:
         return self.complained_at + timedelta(hours=self.priority.response_hours)
 
-    # Exhibits are only ever appended (a withdrawal keeps them), so lookups by number and by
-    # hash come from an index that catches up with the list when it has grown: a change to a
-    # case of thousands of exhibits costs what the change is, not what the case is.
-    def _lookup(self) -> _ExhibitIndex:
+    # Lookups by number and by hash come from an index that catches up with the exhibits as they
+    # are appended: a change to a case of thousands of exhibits costs what the change is.
+    def _lookup(self) -> ExhibitList | _ExhibitIndex:
+        exhibits = self.exhibits
+        if isinstance(exhibits, ExhibitList):
+            return exhibits
         index: _ExhibitIndex | None = self.__dict__.get("_exhibit_index")
-        if index is None or not index.follows(self.exhibits):
+        if index is None or not index.follows(exhibits):
             index = _ExhibitIndex()
             self.__dict__["_exhibit_index"] = index
-        index.catch_up(self.exhibits)
+        index.catch_up(exhibits)
         return index
 
     def exhibit(self, number: int) -> Exhibit:
-        return self._lookup().by_number[number]
+        found = self._lookup().by_number(number)
+        if found is None:
+            raise KeyError(number)
+        return found
 
     def has_exhibit(self, number: int) -> bool:
-        return number in self._lookup().by_number
+        return self._lookup().has_number(number)
 
     def add_exhibit(self, exhibit: Exhibit) -> None:
         self.exhibits.append(exhibit)
 
     def next_exhibit_number(self) -> int:
-        return self._lookup().highest + 1
+        return self._lookup().highest_number() + 1
 
     def ordered_exhibits(self) -> list[Exhibit]:
         """Exhibits in the order the user arranged; ones added since come last, by number."""
         rank = {number: i for i, number in enumerate(self.exhibit_order)}
         return sorted(self.exhibits, key=lambda e: (rank.get(e.number, len(rank)), e.number))
 
+    def exhibit_numbers(self) -> list[int]:
+        """Every exhibit's number, in the order they were added (the exhibits themselves are not read)."""
+        exhibits = self.exhibits
+        return exhibits.numbers() if isinstance(exhibits, ExhibitList) else [e.number for e in exhibits]
+
+    def ordered_numbers(self) -> list[int]:
+        """The numbers of :meth:`ordered_exhibits`, without reading the exhibits."""
+        rank = {number: i for i, number in enumerate(self.exhibit_order)}
+        return sorted(self.exhibit_numbers(), key=lambda n: (rank.get(n, len(rank)), n))
+
     def exhibit_by_hash(self, sha256: str) -> Exhibit | None:
-        return self._lookup().by_hash.get(sha256)
+        return self._lookup().by_hash(sha256)
 
 
 class _ExhibitIndex:
-    """Exhibits by number and by SHA-256 (the first with that hash), for an append-only list."""
+    """Exhibits by number and by SHA-256 (the first with that hash), for an append-only list
+    that is not an :class:`ExhibitList` (one a caller assigned)."""
 
     def __init__(self) -> None:
         self.count = 0
         self.last: Exhibit | None = None
         self.highest = 0
-        self.by_number: dict[int, Exhibit] = {}
-        self.by_hash: dict[str, Exhibit] = {}
+        self.numbered: dict[int, Exhibit] = {}
+        self.hashed: dict[str, Exhibit] = {}
 
-    def follows(self, exhibits: list[Exhibit]) -> bool:
+    def follows(self, exhibits: Sequence[Exhibit]) -> bool:
         """Whether ``exhibits`` is the list this index was built from, perhaps grown since."""
         return len(exhibits) >= self.count and (self.count == 0 or exhibits[self.count - 1] is self.last)
 
-    def catch_up(self, exhibits: list[Exhibit]) -> None:
+    def catch_up(self, exhibits: Sequence[Exhibit]) -> None:
         for exhibit in exhibits[self.count :]:
-            self.by_number[exhibit.number] = exhibit
-            self.by_hash.setdefault(exhibit.sha256, exhibit)
+            self.numbered[exhibit.number] = exhibit
+            self.hashed.setdefault(exhibit.sha256, exhibit)
             self.highest = max(self.highest, exhibit.number)
         self.count = len(exhibits)
         self.last = exhibits[-1] if exhibits else None
+
+    def by_number(self, number: int) -> Exhibit | None:
+        return self.numbered.get(number)
+
+    def has_number(self, number: int) -> bool:
+        return number in self.numbered
+
+    def highest_number(self) -> int:
+        return self.highest
+
+    def by_hash(self, sha256: str) -> Exhibit | None:
+        return self.hashed.get(sha256)
 
 
 # --------------------------------------------------------------------------- serialisation
@@ -661,7 +970,7 @@ def to_data(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | ExhibitList):
         return [to_data(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
@@ -772,6 +1081,14 @@ def _make_converter(tp: Any) -> Callable[[Any, str], Any]:  # noqa: C901 - one b
         return optional
     if tp is Any:
         return lambda value, where: value
+    if origin is MutableSequence and typing.get_args(tp) == (Exhibit,):
+
+        def exhibits(value: Any, where: str) -> Any:
+            if not isinstance(value, list):
+                raise InvalidValueError("{where}: expected a list", where=where)
+            return ExhibitList(_convert(Exhibit, v, f"{where}[{i}]") for i, v in enumerate(value))
+
+        return exhibits
     if origin is list:
         (item,) = typing.get_args(tp)
 

@@ -26,6 +26,7 @@ All are recorded with their hashes in one custody entry, and verification checks
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
@@ -60,7 +61,7 @@ from casefile.core.bundle.imagepage import (
 )
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
-from casefile.core.bundle.pdfkit import PAGE, render_stories, render_story, text_box
+from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.derived import choose_copies
@@ -460,6 +461,7 @@ def _build_packet(
             for i, entry in enumerate(ctx.entries)
             if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
         }
+        register_fonts()  # every packet's pages need them: read while the first photos are checked
         contents: list[list[_Part]] = []
         for i, entry in enumerate(ctx.entries):
             cancel.check()
@@ -883,15 +885,15 @@ def check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = 
     Its header (orientation included) is the original's. Raises
     :class:`EvidenceMismatchError` when it is not the file the case recorded.
     """
-    # One read of the file for its hash and its marker walk (the walk goes through it in order).
+    # One read of the file for its hash and its marker walk (the walk goes through it in order);
+    # the header is read from the segments the walk kept, not from the file again.
     with reader.open(exhibit, hash_first=False) as fh:
         inspection = inspect_jpeg(fh)
         if inspection.verdict is not Verdict.CLEAN:
             return _PhotoCheck(inspection)
-        fh.seek(0)
         header = None
         try:
-            with Image.open(fh) as img:
+            with Image.open(io.BytesIO(inspection.skeleton)) as img:
                 if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
                     header = JpegHeader.of(img)
         except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: print it decoded
@@ -925,7 +927,6 @@ def _image_parts(
     is decoded from a verified copy in the work folder, and carries no metadata.
     """
     e = entry.exhibit
-    register_heif()
     damage = ""
     if e.mime == "image/jpeg":
         checked = check.result() if check is not None else check_photo(reader, e, photo_copies(ctx, target.parent))
@@ -953,6 +954,7 @@ def _image_parts(
         if checked.inspection.verdict is Verdict.DAMAGED:
             damage = checked.inspection.reason
             log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
+    register_heif()  # decoded: it may be a HEIC photo (the plugin is loaded only then)
     path = reader.copy(e)
     if damage:
         with open(path, "ab") as fh:

@@ -120,22 +120,28 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
 
     digest = hashlib.sha256()
     written = 0
-    # Hashing the output runs on its own thread (hashlib releases the GIL), beside the writes.
+    # Hashing the output and checking each photo's bytes run on threads of their own (hashlib
+    # releases the GIL), beside the writes and beside each other: each pass over a photo's
+    # bytes goes at the speed of one core, as img2pdf's single copy does.
     hasher = ThreadPoolExecutor(1, thread_name_prefix="bundle-hash")
-    with hasher, open(target, "wb") as out:
+    checker = ThreadPoolExecutor(1, thread_name_prefix="bundle-check")
+    with hasher, checker, open(target, "wb") as out:
         in_flight: deque[Future[None]] = deque()
 
-        def hash_later(update: Callable[[bytes], None], chunk: bytes) -> Future[None]:
+        def later(pool: ThreadPoolExecutor, update: Callable[[bytes], None], chunk: bytes) -> Future[None]:
             if len(in_flight) >= 8:  # bounded: memory stays flat however big the bundle
                 in_flight.popleft().result()
-            future = hasher.submit(update, chunk)
+            future = pool.submit(update, chunk)
             in_flight.append(future)
             return future
+
+        def check_later(update: Callable[[bytes], None], chunk: bytes) -> Future[None]:
+            return later(checker, update, chunk)
 
         def emit(chunk: bytes) -> None:
             nonlocal written
             out.write(chunk)
-            hash_later(digest.update, chunk)
+            later(hasher, digest.update, chunk)
             written += len(chunk)
 
         position = 0
@@ -144,7 +150,7 @@ def fill_placeholders(skeleton: Path, target: Path, sources: dict[str, tuple[Pat
             emit(view[position : edit.start])  # type: ignore[arg-type]
             if edit.source is not None:
                 token, sha256 = expected[edit.source]
-                if token not in failed and not _copy(edit.source, edit.length, emit, sha256, hash_later):
+                if token not in failed and not _copy(edit.source, edit.length, emit, sha256, check_later):
                     failed[token] = "changed"
             else:
                 emit(edit.data)
@@ -171,11 +177,12 @@ def _copy(
     length: int,
     emit: Callable[[bytes], None],
     sha256: str,
-    hash_later: Callable[[Callable[[bytes], None], bytes], Future[None]],
+    check_later: Callable[[Callable[[bytes], None], bytes], Future[None]],
 ) -> bool:
     """Copy a photo into the output, checking on the way that it is still the evidence file.
 
     False when it is not (other bytes, another length, gone): the output is then no bundle.
+    ``check_later`` runs the check's hash updates in order on a thread of their own.
     """
     check = hashlib.sha256()
     last: Future[None] | None = None
@@ -186,12 +193,12 @@ def _copy(
                 chunk = fh.read(min(1 << 20, remaining))
                 if not chunk:
                     break
-                last = hash_later(check.update, chunk)
+                last = check_later(check.update, chunk)
                 emit(chunk)
                 remaining -= len(chunk)
             extra = fh.read(1)
     except FileNotFoundError:
         return False
     if last is not None:
-        last.result()  # updates run in order on one thread: this was the last of them
+        last.result()  # the check's updates run in order on one thread: this was the last of them
     return not remaining and not extra and check.hexdigest() == sha256

@@ -27,7 +27,7 @@ import io
 import math
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from PIL import Image
@@ -50,6 +50,9 @@ class Verdict(enum.Enum):
 class Inspection:
     verdict: Verdict
     reason: str = ""  # for the page and the log (Chinese: it is printed)
+    # A clean JPEG's skeleton (every segment, the scans' entropy-coded data left out): its
+    # header can be read from it without reading the file again.
+    skeleton: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass
@@ -92,7 +95,7 @@ def inspect_jpeg(fh: BinaryIO, *, decode: bool = True) -> Inspection:
                 img.load()
         except Exception as exc:  # noqa: BLE001 - whatever the decoder refuses is damage
             return Inspection(Verdict.DAMAGED, f"图像数据无法完整解码（{type(exc).__name__}）")
-    return Inspection(Verdict.CLEAN)
+    return Inspection(Verdict.CLEAN, skeleton=bytes(skeleton))
 
 
 def _read(fh: BinaryIO, n: int) -> bytes:

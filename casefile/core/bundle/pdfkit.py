@@ -36,6 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
+from casefile.core.bundle.ttf import QuickTTFont
 from casefile.resources import resource_path
 
 reportlab.rl_config.useA85 = 0  # embed image bytes as they are, not ASCII85-inflated
@@ -80,7 +81,7 @@ def picture_box(page: tuple[float, float] = PAGE) -> tuple[float, float, float, 
 # ---------------------------------------------------------------- fonts
 
 
-class FallbackTTFont(TTFont):
+class FallbackTTFont(QuickTTFont):
     """A TrueType font that draws the characters it lacks in another one.
 
     The serif holds every Chinese character of GBK and Big5 but not, say, Hangul or all of
@@ -148,7 +149,7 @@ def _char_class(code: int) -> str:
 
 @functools.cache
 def register_fonts() -> str:
-    sans = TTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    sans = QuickTTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     pdfmetrics.registerFont(sans)
     pdfmetrics.registerFont(FallbackTTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf")), sans))
     # Anything that falls back to ReportLab's defaults (graphics such as QR codes, a canvas

@@ -235,7 +235,7 @@ def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
 
 def _reorder(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
     order = [int(n) for n in details["order"]]
-    if sorted(order) != sorted(e.number for e in case.exhibits):
+    if sorted(order) != sorted(case.exhibit_numbers()):
         raise InvalidValueError("a new order must list every exhibit exactly once")
     case.exhibit_order = order
 

@@ -11,7 +11,9 @@ Evidence completeness: each case type expects some kinds of evidence (EXPECTED b
 purchase, the goods' condition, the communication with the business, the waybill, the
 advertising); a case's completeness is the share of its type's expected groups covered by at
 least one exhibit that is not withdrawn. The review reports it for cases closed in the period
-(a closed case rarely gains evidence, so the record as it stands is the record at closing).
+(a closed case rarely gains evidence, so the record as it stands is the record at closing); it
+is worked out only for a closed case, so that a change to an open case of thousands of exhibits
+does not read them all.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ def case_facts(case: Case, calendar: WorkCalendar | None = None) -> dict[str, An
     mediations = [p for p in wf.proceedings if p.venue in _MEDIATION_VENUES]
     decided = [p for p in mediations if p.result is not ProceedingResult.PENDING]
     steps = reached(case)
-    expected, present = evidence_coverage(case)
+    expected, present = evidence_coverage(case) if closed is not None else (0, 0)
     outcome = wf.outcome
     return {
         "case_number": case.number,
