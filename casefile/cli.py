@@ -91,7 +91,7 @@ from casefile.core.workflow.records import (
 
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
     from casefile.core.library import Library
-    from casefile.core.listing import CaseSummary
+    from casefile.core.listing import AgendaRow, CaseSummary
 
 log = logging.getLogger("casefile")
 
@@ -1319,14 +1319,37 @@ def cmd_redact(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_due(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.workflow.clocks import CST, citation, rule_for
     from casefile.core.workflow.due import library_due
+
+    now, until = _due_window(args)
+    _print_due(args, library_due(library, until=until, now=now), now)
+    return EXIT_OK
+
+
+def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
+    """``casefile due`` from the index with sqlite3 when the library is in order (as ``list``)."""
+    from casefile.core.listing import quick_agenda
+
+    now, until = _due_window(args)
+    items = quick_agenda(library_path, until=until, now=now)
+    if items is None:
+        return False
+    _print_due(args, items, now)
+    return True
+
+
+def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
+    from casefile.core.workflow.clocks import CST
 
     if args.days < 0:
         raise InvalidValueError("--days: give 0 or more days")
     now = datetime.now(CST)
-    until = datetime.combine(now.date() + timedelta(days=args.days + 1), datetime.min.time(), CST)
-    items = library_due(library, until=until, now=now)
+    return now, datetime.combine(now.date() + timedelta(days=args.days + 1), datetime.min.time(), CST)
+
+
+def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
+    from casefile.core.workflow.clocks import CST, citation, rule_for
+
     if args.json:
         print(
             json_text(
@@ -1351,7 +1374,7 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
                 indent=2,
             )
         )
-        return EXIT_OK
+        return
     for i in items:
         left = i.due_at - now
         when = f"OVERDUE {_fmt_span(-left)}" if i.overdue(now) else f"in {_fmt_span(left)}"
@@ -1361,7 +1384,6 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
         _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
-    return EXIT_OK
 
 
 def _fmt_span(span: timedelta) -> str:
@@ -2051,6 +2073,8 @@ def main(argv: list[str] | None = None) -> int:
         check_arguments(args)
         operator = resolve_operator(args.operator, settings)
         if args.command == "list" and _quick_list(args, library_path, operator):
+            return EXIT_OK
+        if args.command == "due" and _quick_due(args, library_path):
             return EXIT_OK
         if args.command == "calendar":  # the user's calendar, not the library's
             return cmd_calendar(args)

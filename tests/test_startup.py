@@ -123,3 +123,21 @@ def test_listing_keeps_to_the_index_and_library_layout():
     assert listing.LIBRARY_VERSION == library_module.LIBRARY_VERSION
     assert listing.TEMP_PREFIX == TEMP_PREFIX
     assert listing.CASE_NUMBER.pattern == library_module.CASE_NUMBER.pattern
+
+
+def test_due_of_a_library_in_order_reads_the_index_alone_and_agrees_with_the_index(library: Library):
+    """casefile due reads the clocks' rows with sqlite3, as list does: the same rows as the index's query."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    numbers = [make_case(library, title=f"投诉{i}", priority="urgent").number for i in range(3)]
+    now = datetime.now(UTC)
+    until = now + timedelta(days=3650)
+    expected = library.index.agenda(until=until, now=now)
+    library.close()
+    assert listing.quick_agenda(library.root, until=until, now=now) == expected
+    assert {row.number for row in expected} == set(numbers)
+    result, out, err = run_counted("--library", str(library.root), "due", "--days", "3650", "--json")
+    assert result == {"code": 0, "heavy": []}, err
+    shown = json.loads(out)
+    assert [(i["case"], i["clock"]) for i in shown] == [(row.number, row.key) for row in expected]

@@ -39,7 +39,7 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import SCHEMA_VERSION, CaseSummary
+from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary
 from casefile.core.model import Case, Exhibit
 from casefile.core.review.facts import case_facts, clock_rows
 
@@ -431,26 +431,6 @@ class Index:
         )
         with Session(self.engine) as session:
             return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
-
-
-@dataclasses.dataclass(frozen=True)
-class AgendaRow:
-    """A running clock as the index holds it."""
-
-    number: str
-    title: str
-    key: str
-    kind: str  # promise, duty or limit
-    ref: str
-    started_at: datetime
-    due_at: datetime
-    last_day: str
-    rolled_from: str
-    provisional: bool
-    paused: bool
-
-    def overdue(self, now: datetime) -> bool:
-        return self.kind != "limit" and now >= self.due_at
 
 
 def _running(now: datetime) -> tuple[Any, ...]:

@@ -71,6 +71,7 @@ from casefile.core.listing import (
     LIBRARY_FORMAT,
     LIBRARY_MARKER,
     LIBRARY_VERSION,
+    AgendaRow,
     CaseSummary,
     library_in_order,
     note_revision,
@@ -97,7 +98,7 @@ from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
 
 if TYPE_CHECKING:
-    from casefile.core.index import AgendaRow, Index
+    from casefile.core.index import Index
 
 log = logging.getLogger(__name__)
 

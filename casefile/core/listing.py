@@ -57,6 +57,26 @@ class CaseSummary:
     complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
 
 
+@dataclass(frozen=True)
+class AgendaRow:
+    """A running clock of a case as the index holds it (casefile due, the case list's next deadline)."""
+
+    number: str
+    title: str
+    key: str
+    kind: str  # promise, duty or limit
+    ref: str
+    started_at: datetime
+    due_at: datetime
+    last_day: str
+    rolled_from: str
+    provisional: bool
+    paused: bool
+
+    def overdue(self, now: datetime) -> bool:
+        return self.kind != "limit" and now >= self.due_at
+
+
 _COLUMNS = ", ".join(CaseSummary.__dataclass_fields__)
 _TIMES = (6, 7)  # complained_at, response_due_at: stored as UTC without an offset
 
@@ -169,6 +189,37 @@ def _read(root: Path, search: str) -> list[CaseSummary] | None:
     finally:
         connection.close()
     return [_summary(row) for row in rows]
+
+
+def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRow] | None:
+    """The running clocks of the open cases that run out by ``until`` (overdue duties included,
+    limits that have run out left out), soonest first, read with sqlite3 when the library is in
+    order; None when it must be opened in full first. The same rows as ``Index.agenda``."""
+    try:
+        connection = _in_order(Path(root).expanduser().absolute())
+        if connection is None:
+            return None
+        try:
+            rows = connection.execute(
+                "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "
+                "k.rolled_from, k.provisional, k.paused FROM review_clocks k JOIN cases c ON c.number = k.case_number "
+                "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND c.damaged = '' "
+                "ORDER BY k.due_at, k.case_number, k.seq"
+            ).fetchall()
+        finally:
+            connection.close()
+        found = []
+        for row in rows:
+            started, due = (datetime.fromisoformat(str(v)).replace(tzinfo=UTC) for v in (row[5], row[6]))
+            number, title, key, kind, ref = (str(v) for v in row[:5])
+            item = AgendaRow(
+                number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
+            )
+            if due <= until and (item.kind != "limit" or due > now):
+                found.append(item)
+        return found
+    except (OSError, ValueError, TypeError, sqlite3.Error):
+        return None
 
 
 def _escape_like(text: str) -> str:

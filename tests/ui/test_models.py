@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from casefile.core.index import AgendaRow
-from casefile.core.listing import CaseSummary
+from casefile.core.listing import AgendaRow, CaseSummary
 from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel
 
 from PySide6.QtCore import QModelIndex, Qt

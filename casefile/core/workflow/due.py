@@ -29,8 +29,8 @@ from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interva
 from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
-    from casefile.core.index import AgendaRow
     from casefile.core.library import Library
+    from casefile.core.listing import AgendaRow
 
 LIMITS = frozenset(
     {
