@@ -361,8 +361,12 @@ def render_story(
     margins: tuple[float, float, float, float] = MARGINS,
     on_page: Callable[[Canvas, Any], None] | None = None,
 ) -> int:
-    """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count."""
+    """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count.
+
+    The same flowables may be laid out again (the evidence list is, until its page numbers settle).
+    """
     register_fonts()
+    _forget_postponed(story)
     left, right, top, bottom = margins
 
     doc = SimpleDocTemplate(
@@ -386,6 +390,20 @@ def render_story(
 
     doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
     return pages[0]
+
+
+def _forget_postponed(flowables: Sequence[Flowable]) -> None:
+    """Clear ReportLab's mark on a flowable it moved on to the next page.
+
+    The mark stays on the flowable after the layout; laid out again, a flowable that does not
+    fit the rest of a page is then taken for one too large for any page (a LayoutError).
+    """
+    for flowable in flowables:
+        if hasattr(flowable, "_postponed"):
+            del flowable._postponed
+        inner = getattr(flowable, "_content", None)  # KeepTogether and its kin
+        if isinstance(inner, list):
+            _forget_postponed(inner)
 
 
 class _StoryStart(Flowable):
