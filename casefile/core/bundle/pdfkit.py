@@ -19,12 +19,11 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, groupby, repeat
 from pathlib import Path
 from typing import Any
 
 import reportlab.rl_config
-import segno
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -36,6 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
+from casefile.core.bundle.qr import qr_modules
 from casefile.resources import resource_path
 
 reportlab.rl_config.useA85 = 0  # embed image bytes as they are, not ASCII85-inflated
@@ -303,15 +303,13 @@ class QrCode(Flowable):
     """A QR code drawn as one filled path: encoded once, no graphics objects per module.
 
     (ReportLab's QR widget encodes twice and builds a shape per dark module: ~100 ms a code;
-    segno encodes in a few milliseconds.)
+    :func:`casefile.core.bundle.qr.qr_modules` encodes a separator page's code in a fraction of
+    a millisecond.) The path is drawn in module units, one rectangle per run of dark modules.
     """
 
     def __init__(self, data: str, size: float) -> None:
         super().__init__()
-        # A fixed mask pattern (valid for every reader) skips the search for the "best" one,
-        # which is most of the encoding time.
-        code = segno.make_qr(data, error="m", boost_error=False, mask=0)
-        self.modules = [[bool(v) for v in row] for row in code.matrix]
+        self.modules = qr_modules(data)
         self.width = self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -324,21 +322,19 @@ class QrCode(Flowable):
         count = len(self.modules)
         quiet = 2  # modules of white border on each side (the page around it is white too)
         cell = self.width / (count + 2 * quiet)
+        canvas.saveState()
+        canvas.transform(cell, 0, 0, cell, x + quiet * cell, y + self.height - (quiet + count) * cell)
         path = canvas.beginPath()
         for r, row in enumerate(self.modules):
             c = 0
-            while c < count:
-                if row[c]:
-                    start = c
-                    while c < count and row[c]:
-                        c += 1
-                    path.rect(
-                        x + (quiet + start) * cell, y + self.height - (quiet + r + 1) * cell, (c - start) * cell, cell
-                    )
-                else:
-                    c += 1
+            for dark, run in groupby(row):
+                width = sum(1 for _ in run)
+                if dark:
+                    path.rect(c, count - 1 - r, width, 1)
+                c += width
         canvas.setFillColor(colors.black)
         canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
 
 
 def qr_drawing(data: str, size: float) -> QrCode:
