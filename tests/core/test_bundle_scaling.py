@@ -425,3 +425,23 @@ def test_a_story_laid_out_again_moves_the_same_flowables_to_the_next_page(tmp_pa
         story = [Spacer(1, height), para("证据目录"), Spacer(1, 22.68), KeepTogether([para("甲"), para("乙")])]
         first = render_story(tmp_path / "first.pdf", list(story))
         assert render_story(tmp_path / "again.pdf", list(story)) == first
+
+
+def test_stamps_are_drawn_from_the_stamp_sheets_own_streams(library, tmp_path, monkeypatch):
+    """A page's stamp is the stamp sheet's page content, used as it is: no new stream of it is
+    made (and held in memory until the save) for each page of the bundle."""
+    made = [0]
+    real = pikepdf.Page.as_form_xobject
+
+    def counted(self: pikepdf.Page, *args: object, **kwargs: object) -> pikepdf.Object:
+        made[0] += 1
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pikepdf.Page, "as_form_xobject", counted)
+    number = _text_case(library, tmp_path, 6)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert made[0] == 0  # was one a page
+    with pikepdf.open(result.files[0]) as pdf:
+        forms = {page.obj.Resources.XObject[key].objgen for page in pdf.pages for key in page.obj.Resources.XObject}
+        assert len(forms) == len(pdf.pages)  # one stamp each

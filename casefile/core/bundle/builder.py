@@ -1137,7 +1137,7 @@ def _assemble(
         pages.finish()
         stamp_pages = list(stamps.pages)
         for i, page in enumerate(pages):
-            pages.overlay(page, stamp_pages[offset + i], pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1]))
+            pages.stamp(page, stamp_pages[offset + i])
         if list_part is not None:
             _link_rows(out, pages, list_part, separator_pages)
         with out.open_outline() as outline:
@@ -1245,6 +1245,26 @@ class _PageTree:
         """
         form = other.as_form_xobject()
         name = page.add_resource(form, pikepdf.Name.XObject)
+        placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
+        page.contents_add(self._stream(b"q\n"), prepend=True)
+        page.contents_add(self._stream(b"Q\n"))
+        page.contents_add(self._stream(placement))
+
+    def stamp(self, page: pikepdf.Page, stamp: pikepdf.Page) -> None:
+        """A page of the stamp sheet (its own drawing, one stream, A4) drawn over ``page``.
+
+        The stamp's content stream itself becomes the form drawn: nothing is decoded or joined,
+        and the copy reads its bytes from the stamp sheet when the file is saved (``overlay``
+        makes a new stream of each page's contents, held in memory until then).
+        """
+        source = stamp.obj
+        form = source.Contents
+        form.Type = pikepdf.Name.XObject
+        form.Subtype = pikepdf.Name.Form
+        form.BBox = source.MediaBox
+        form.Resources = source.Resources
+        name = page.add_resource(form, pikepdf.Name.XObject)
+        rect = pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1])
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
         page.contents_add(self._stream(b"Q\n"))
