@@ -19,7 +19,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate, groupby, repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -324,17 +324,21 @@ class QrCode(Flowable):
         cell = self.width / (count + 2 * quiet)
         canvas.saveState()
         canvas.transform(cell, 0, 0, cell, x + quiet * cell, y + self.height - (quiet + count) * cell)
-        path = canvas.beginPath()
-        for r, row in enumerate(self.modules):
-            c = 0
-            for dark, run in groupby(row):
-                width = sum(1 for _ in run)
-                if dark:
-                    path.rect(c, count - 1 - r, width, 1)
-                c += width
         canvas.setFillColor(colors.black)
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.addLiteral(self.path(count))
+        canvas.addLiteral("f")  # as canvas.drawPath(path, stroke=0, fill=1) writes it
         canvas.restoreState()
+
+    def path(self, count: int) -> str:
+        """The path of the dark modules: "x y width 1 re" a run, in module units, row 0 at the top."""
+        return " ".join(
+            f"{run.start()} {count - 1 - r} {run.end() - run.start()} 1 re"
+            for r, row in enumerate(self.modules)
+            for run in _DARK_RUNS.finditer(bytes(row))
+        )
+
+
+_DARK_RUNS = re.compile(b"\x01+")
 
 
 def qr_drawing(data: str, size: float) -> QrCode:
