@@ -445,3 +445,29 @@ def test_stamps_are_drawn_from_the_stamp_sheets_own_streams(library, tmp_path, m
     with pikepdf.open(result.files[0]) as pdf:
         forms = {page.obj.Resources.XObject[key].objgen for page in pdf.pages for key in page.obj.Resources.XObject}
         assert len(forms) == len(pdf.pages)  # one stamp each
+
+
+def test_separator_pages_are_made_a_batch_at_a_time(library, tmp_path, monkeypatch):
+    """However many exhibits, no more separator pages are held in memory at once than a file's."""
+    from casefile.core.bundle import parts as parts_module
+
+    monkeypatch.setattr(builder_module, "SEPARATORS_PER_FILE", 4)
+    batches: list[list[str]] = []
+    real = parts_module.render_separators
+
+    def counted(path: Path, ctx: object, entries: list[ExhibitEntry] | None = None) -> int:
+        batches.append([entry.label for entry in entries or []])
+        return real(path, ctx, entries)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_module, "render_separators", counted)
+    number = _text_case(library, tmp_path, 10)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert batches == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10"]]  # was one file of every page
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() or "" for p in PdfReader(result.files[0]).pages]
+    separators = [i for i, text in enumerate(pages) if "二维码内容" in text]
+    assert len(separators) == 10
+    for label, at in zip(range(1, 11), separators, strict=True):  # each before its own exhibit's text
+        assert f"证据{label}" in pages[at] and re.search(f"证据{label}\\s*文本内容", pages[at + 1])

@@ -445,7 +445,7 @@ def _build_packet(
     clock = _Clock(ctx.case.number)
     yield Progress(0, total_steps, "documents")
 
-    # 1. Exhibits: their content, then one separator page each (one sheet for all), which says
+    # 1. Exhibits: their content, then one separator page each (many to a file), which says
     # what the packet did to the exhibit (a photo's copy without metadata: both hashes). Photos
     # are checked (hash, markers, headers) and, where the destination must not see their
     # metadata, copied without it, on two more threads meanwhile: that work is mostly reading,
@@ -473,13 +473,8 @@ def _build_packet(
         pool.shutdown(wait=True, cancel_futures=True)
     reader.finish()
     _stop_for_findings(ctx, [f for content in contents for part in content for f in part.findings], options)
-    separators = work / "separators.pdf"
-    if ctx.entries:
-        parts.render_separators(separators, ctx)
-    separator_size = separators.stat().st_size // len(ctx.entries) if ctx.entries else 0
     exhibit_parts = [
-        [_Part(separators, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=separator_size), *content]
-        for i, (entry, content) in enumerate(zip(ctx.entries, contents, strict=True))
+        [separator, *content] for separator, content in zip(_separator_parts(ctx, work), contents, strict=True)
     ]
 
     # 2. Documents before the evidence list.
@@ -578,6 +573,25 @@ def _build_packet(
         clock.lap("components")
     yield Progress(total_steps, total_steps, "saved")
     return built
+
+
+SEPARATORS_PER_FILE = 500
+
+
+def _separator_parts(ctx: BundleContext, work: Path) -> list[_Part]:
+    """Each exhibit's separator page, :data:`SEPARATORS_PER_FILE` to a file: one subset of
+    each font for many pages, and no more pages held in memory at once than a file's."""
+    separators: list[_Part] = []
+    for start in range(0, len(ctx.entries), SEPARATORS_PER_FILE):
+        batch = ctx.entries[start : start + SEPARATORS_PER_FILE]
+        path = work / f"separators-{start // SEPARATORS_PER_FILE}.pdf"
+        parts.render_separators(path, ctx, batch)
+        size = path.stat().st_size // len(batch)  # bytes per page, for cutting volumes
+        separators += [
+            _Part(path, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=size)
+            for i, entry in enumerate(batch)
+        ]
+    return separators
 
 
 def _stamps(
