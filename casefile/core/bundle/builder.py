@@ -1154,9 +1154,7 @@ def _assemble(
             pages.stamp(page, stamp_pages[offset + i])
         if list_part is not None:
             _link_rows(out, pages, list_part, separator_pages)
-        with out.open_outline() as outline:
-            for mark, index in bookmarks:
-                outline.root.append(pikepdf.OutlineItem(mark, index))
+        _add_outline(out, pages, bookmarks)
         _set_metadata(out, ctx, title)
         photos = {p.placeholder: p for p in parts_list if p.placeholder}
         if not photos:
@@ -1310,6 +1308,29 @@ def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
     if part.stripped is not None:
         return part.stripped.path, part.stripped.sha256
     return reader.path(_exhibit_of(part)), _exhibit_of(part).sha256
+
+
+def _add_outline(pdf: pikepdf.Pdf, pages: _PageTree, bookmarks: list[tuple[str, int]]) -> None:
+    """One bookmark a (title, page index), on one level: the dictionaries pikepdf's outline
+    writes, made directly (its outline took ~0.2 ms a bookmark and more as they grew)."""
+    if not bookmarks:
+        return
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+    items = [
+        pdf.make_indirect(
+            pikepdf.Dictionary(
+                Title=pikepdf.String(title),
+                Dest=pikepdf.Array([pages[index].obj, pikepdf.Name.Fit]),
+                Parent=root,
+                Count=0,
+            )
+        )
+        for title, index in bookmarks
+    ]
+    for before, after in zip(items, items[1:], strict=False):
+        before.Next, after.Prev = after, before
+    root.First, root.Last, root.Count = items[0], items[-1], len(items)
+    pdf.Root.Outlines = root
 
 
 def _link_rows(out: pikepdf.Pdf, pages: _PageTree, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
