@@ -499,3 +499,23 @@ def test_bookmarks_are_written_directly_one_per_exhibit_and_section(library, tmp
         assert "二维码内容" in texts[page] and title.split("　")[0] in texts[page]
     assert marks[0] == ("封面", 0) and marks[-1][0] == "电子证据完整性校验表"
     assert [page for _title, page in marks] == sorted(page for _title, page in marks)
+
+
+def test_memory_the_layout_freed_is_given_back_before_the_assembly(library, tmp_path, monkeypatch):
+    events: list[str] = []
+    real_give, real_assemble = builder_module.give_back_memory, builder_module._assemble
+
+    def give() -> None:
+        events.append("give back")
+        real_give()
+
+    def assemble(*args: object, **kwargs: object) -> object:
+        events.append("assemble")
+        return real_assemble(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder_module, "give_back_memory", give)
+    monkeypatch.setattr(builder_module, "_assemble", assemble)
+    number = _text_case(library, tmp_path, 3)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert events[:2] == ["give back", "assemble"]

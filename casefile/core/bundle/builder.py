@@ -527,7 +527,10 @@ def _build_packet(
         (guidance if is_guidance(title) else closing).append(part)
     cancel.check()
 
-    # 5. Volumes, stamps and assembly of the filing.
+    # 5. Volumes, stamps and assembly of the filing: what the layout freed goes back to the
+    # system first, so the assembly's memory comes on top of what the bundle holds, not of
+    # everything it laid out.
+    give_back_memory()
     for part in [*front, evidence_list, annex, *closing, *guidance, *(p for g in exhibit_parts for p in g)]:
         if not part.size:  # bytes per page, for cutting volumes
             part.size = part.path.stat().st_size // max(part.pages, 1)
@@ -573,6 +576,19 @@ def _build_packet(
         clock.lap("components")
     yield Progress(total_steps, total_steps, "saved")
     return built
+
+
+def give_back_memory() -> None:
+    """Hand memory freed by the process back to the system, where the C library keeps it
+    (glibc's ``malloc_trim``: after laying out thousands of pages, 100 MB and more); elsewhere
+    nothing is done."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 SEPARATORS_PER_FILE = 500
