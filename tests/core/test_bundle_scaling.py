@@ -519,3 +519,44 @@ def test_memory_the_layout_freed_is_given_back_before_the_assembly(library, tmp_
     result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
     assert isinstance(result, BundleResult)
     assert events[:2] == ["give back", "assemble"]
+
+
+def test_a_long_evidence_list_is_measured_then_drawn_once(library, tmp_path, monkeypatch):
+    """A list guessed at more than a page is first laid out only to measure its pages: its text
+    is drawn once, in the pass with the page numbers that measure gave."""
+    from casefile.core.bundle.pdfkit import CjkParagraph
+
+    number = _text_case(library, tmp_path, 40)  # guessed at 3 pages, laid out in fewer
+    drawn, passes = [0], []
+    real_story, real_draw = builder_module.render_story, CjkParagraph.drawPara
+
+    def story(path: Path, *args: object, **kwargs: object) -> int:
+        before = drawn[0]
+        pages = real_story(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path.name == "evidence-list.pdf":
+            passes.append((pages, drawn[0] - before))
+        return pages
+
+    def counted(self: CjkParagraph, *args: object) -> None:
+        drawn[0] += 1
+        real_draw(self, *args)
+
+    monkeypatch.setattr(builder_module, "render_story", story)
+    monkeypatch.setattr(CjkParagraph, "drawPara", counted)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert len(passes) == 2
+    (measured, drawn_first), (pages, drawn_then) = passes
+    assert measured == pages
+    assert drawn_first == 0 and drawn_then > 40  # was drawn in full in both passes
+    from pypdf import PdfReader
+
+    texts = [page.extract_text() or "" for page in PdfReader(result.files[0]).pages]
+    with pikepdf.open(result.files[0]) as pdf, pdf.open_outline() as outline:
+        starts = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in outline.root]
+        titles = [str(item.title) for item in outline.root]
+    first = starts[titles.index("证据目录")]
+    listed = range(first, starts[titles.index("证据目录") + 1])
+    assert len(listed) == pages
+    separator = next(i for i, text in enumerate(texts) if "二维码内容" in text and "证据40" in text)
+    assert str(separator + 1) in texts[listed[-1]]  # 证据40's 页码 cell: its separator page, counted from 1

@@ -494,16 +494,19 @@ def _build_packet(
     list_pages = 1 + len(ctx.entries) // 18  # a first guess; corrected below
     anchors: list[tuple[str, int, float, float]] = []
     listing = parts.evidence_list_flowables(ctx, role, anchors)
-    for _ in range(5):
+    # A guess of more than a page is rough: the first pass only measures (its text is not
+    # drawn), and the next one, with the page numbers it gives, is drawn.
+    for attempt in range(6):
+        measure = attempt == 0 and list_pages > 1
         page = front_pages + list_pages + 1
         for entry, group in zip(ctx.entries, exhibit_parts, strict=True):
             count = sum(p.pages for p in group)
             entry.first_page, entry.last_page = page, page + count - 1
             page += count
         anchors.clear()
-        new_pages = render_story(list_path, list(listing))
+        new_pages = render_story(list_path, list(listing), draw=not measure)
         log.debug("evidence list: guessed %d pages, laid out %d", list_pages, new_pages)
-        if new_pages == list_pages:
+        if new_pages == list_pages and not measure:
             break
         list_pages = new_pages
     del listing  # not held through the assembly

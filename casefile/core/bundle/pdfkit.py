@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -360,10 +361,13 @@ def render_story(
     pagesize: tuple[float, float] = PAGE,
     margins: tuple[float, float, float, float] = MARGINS,
     on_page: Callable[[Canvas, Any], None] | None = None,
+    draw: bool = True,
 ) -> int:
     """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count.
 
     The same flowables may be laid out again (the evidence list is, until its page numbers settle).
+    ``draw=False`` only measures: the pages are laid out as they would be, but the text of
+    paragraphs is not drawn (the file is not to be used).
     """
     register_fonts()
     _forget_postponed(story)
@@ -388,8 +392,15 @@ def render_story(
         if on_page is not None:
             on_page(canvas, d)
 
-    doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
+    _measuring.on = not draw
+    try:
+        doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
+    finally:
+        _measuring.on = False
     return pages[0]
+
+
+_measuring = threading.local()  # on: render_story(draw=False) is laying out on this thread
 
 
 def _forget_postponed(flowables: Sequence[Flowable]) -> None:
@@ -631,6 +642,10 @@ class CjkParagraph(Paragraph):
     splits numbers and hashes, and keeps only ASCII and a few full-width marks from starting
     a line. Paragraphs with images or end dots are left to ReportLab.
     """
+
+    def draw(self) -> None:
+        if not getattr(_measuring, "on", False):  # a pass only measuring pages draws no text
+            super().draw()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
         """ReportLab's wrap, remembered for the last width: a table wraps every cell again for
