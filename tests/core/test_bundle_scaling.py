@@ -560,3 +560,14 @@ def test_a_long_evidence_list_is_measured_then_drawn_once(library, tmp_path, mon
     assert len(listed) == pages
     separator = next(i for i, text in enumerate(texts) if "二维码内容" in text and "证据40" in text)
     assert str(separator + 1) in texts[listed[-1]]  # 证据40's 页码 cell: its separator page, counted from 1
+
+
+def test_memory_is_given_back_only_where_the_c_library_can(monkeypatch):
+    import ctypes
+
+    loaded: list[object] = []
+    monkeypatch.setattr(ctypes, "CDLL", lambda *args: loaded.append(args))
+    for platform in ("win32", "darwin"):
+        monkeypatch.setattr(builder_module.sys, "platform", platform)
+        builder_module.give_back_memory()
+    assert loaded == []  # no C library is loaded (CDLL(None) is an error on Windows)
