@@ -414,3 +414,160 @@ def test_the_evidence_list_is_made_once_and_its_cells_broken_once(library, tmp_p
     assert len(passes) == 2
     assert passes[1] <= 17 + 2  # the page cells, not every cell of every row again
     assert passes[0] > 17 * 5
+
+
+def test_a_story_laid_out_again_moves_the_same_flowables_to_the_next_page(tmp_path):
+    """ReportLab marks a flowable it moves on to the next page; the evidence list's flowables are
+    laid out again, and a mark left from the first pass made a bundle fail ("too large")."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    for height in range(600, 690, 4):  # the spacer falls at the foot of page 1 for some of these
+        story = [Spacer(1, height), para("证据目录"), Spacer(1, 22.68), KeepTogether([para("甲"), para("乙")])]
+        first = render_story(tmp_path / "first.pdf", list(story))
+        assert render_story(tmp_path / "again.pdf", list(story)) == first
+
+
+def test_stamps_are_drawn_from_the_stamp_sheets_own_streams(library, tmp_path, monkeypatch):
+    """A page's stamp is the stamp sheet's page content, used as it is: no new stream of it is
+    made (and held in memory until the save) for each page of the bundle."""
+    made = [0]
+    real = pikepdf.Page.as_form_xobject
+
+    def counted(self: pikepdf.Page, *args: object, **kwargs: object) -> pikepdf.Object:
+        made[0] += 1
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pikepdf.Page, "as_form_xobject", counted)
+    number = _text_case(library, tmp_path, 6)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert made[0] == 0  # was one a page
+    with pikepdf.open(result.files[0]) as pdf:
+        forms = {page.obj.Resources.XObject[key].objgen for page in pdf.pages for key in page.obj.Resources.XObject}
+        assert len(forms) == len(pdf.pages)  # one stamp each
+
+
+def test_separator_pages_are_made_a_batch_at_a_time(library, tmp_path, monkeypatch):
+    """However many exhibits, no more separator pages are held in memory at once than a file's."""
+    from casefile.core.bundle import parts as parts_module
+
+    monkeypatch.setattr(builder_module, "SEPARATORS_PER_FILE", 4)
+    batches: list[list[str]] = []
+    real = parts_module.render_separators
+
+    def counted(path: Path, ctx: object, entries: list[ExhibitEntry] | None = None) -> int:
+        batches.append([entry.label for entry in entries or []])
+        return real(path, ctx, entries)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_module, "render_separators", counted)
+    number = _text_case(library, tmp_path, 10)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert batches == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10"]]  # was one file of every page
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() or "" for p in PdfReader(result.files[0]).pages]
+    separators = [i for i, text in enumerate(pages) if "二维码内容" in text]
+    assert len(separators) == 10
+    for label, at in zip(range(1, 11), separators, strict=True):  # each before its own exhibit's text
+        assert f"证据{label}" in pages[at] and re.search(f"证据{label}\\s*文本内容", pages[at + 1])
+
+
+def test_bookmarks_are_written_directly_one_per_exhibit_and_section(library, tmp_path, monkeypatch):
+    """pikepdf's outline took ~0.2 ms a bookmark, and more as they grew: a bundle's are made directly."""
+    walked = [0]
+    real = pikepdf.Pdf.open_outline
+
+    def counted(self: pikepdf.Pdf, *args: object, **kwargs: object) -> object:
+        walked[0] += 1
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pikepdf.Pdf, "open_outline", counted)
+    number = _text_case(library, tmp_path, 5)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert walked[0] == 0
+    monkeypatch.undo()
+    from pypdf import PdfReader
+
+    with pikepdf.open(result.files[0]) as pdf, pdf.open_outline() as outline:
+        marks = [(str(item.title), pdf.pages.index(pikepdf.Page(item.destination[0]))) for item in outline.root]
+    texts = [page.extract_text() or "" for page in PdfReader(result.files[0]).pages]
+    exhibits = [(title, page) for title, page in marks if title.startswith("证据") and "　" in title]
+    assert [title.split("　")[0] for title, _page in exhibits] == [f"证据{n}" for n in range(1, 6)]
+    for title, page in exhibits:  # each on its exhibit's separator page
+        assert "二维码内容" in texts[page] and title.split("　")[0] in texts[page]
+    assert marks[0] == ("封面", 0) and marks[-1][0] == "电子证据完整性校验表"
+    assert [page for _title, page in marks] == sorted(page for _title, page in marks)
+
+
+def test_memory_the_layout_freed_is_given_back_before_the_assembly(library, tmp_path, monkeypatch):
+    events: list[str] = []
+    real_give, real_assemble = builder_module.give_back_memory, builder_module._assemble
+
+    def give() -> None:
+        events.append("give back")
+        real_give()
+
+    def assemble(*args: object, **kwargs: object) -> object:
+        events.append("assemble")
+        return real_assemble(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder_module, "give_back_memory", give)
+    monkeypatch.setattr(builder_module, "_assemble", assemble)
+    number = _text_case(library, tmp_path, 3)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert events[:2] == ["give back", "assemble"]
+
+
+def test_a_long_evidence_list_is_measured_then_drawn_once(library, tmp_path, monkeypatch):
+    """A list guessed at more than a page is first laid out only to measure its pages: its text
+    is drawn once, in the pass with the page numbers that measure gave."""
+    from casefile.core.bundle.pdfkit import CjkParagraph
+
+    number = _text_case(library, tmp_path, 40)  # guessed at 3 pages, laid out in fewer
+    drawn, passes = [0], []
+    real_story, real_draw = builder_module.render_story, CjkParagraph.drawPara
+
+    def story(path: Path, *args: object, **kwargs: object) -> int:
+        before = drawn[0]
+        pages = real_story(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path.name == "evidence-list.pdf":
+            passes.append((pages, drawn[0] - before))
+        return pages
+
+    def counted(self: CjkParagraph, *args: object) -> None:
+        drawn[0] += 1
+        real_draw(self, *args)
+
+    monkeypatch.setattr(builder_module, "render_story", story)
+    monkeypatch.setattr(CjkParagraph, "drawPara", counted)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    assert isinstance(result, BundleResult)
+    assert len(passes) == 2
+    (measured, drawn_first), (pages, drawn_then) = passes
+    assert measured == pages
+    assert drawn_first == 0 and drawn_then > 40  # was drawn in full in both passes
+    from pypdf import PdfReader
+
+    texts = [page.extract_text() or "" for page in PdfReader(result.files[0]).pages]
+    with pikepdf.open(result.files[0]) as pdf, pdf.open_outline() as outline:
+        starts = [pdf.pages.index(pikepdf.Page(item.destination[0])) for item in outline.root]
+        titles = [str(item.title) for item in outline.root]
+    first = starts[titles.index("证据目录")]
+    listed = range(first, starts[titles.index("证据目录") + 1])
+    assert len(listed) == pages
+    separator = next(i for i, text in enumerate(texts) if "二维码内容" in text and "证据40" in text)
+    assert str(separator + 1) in texts[listed[-1]]  # 证据40's 页码 cell: its separator page, counted from 1
+
+
+def test_memory_is_given_back_only_where_the_c_library_can(monkeypatch):
+    import ctypes
+
+    loaded: list[object] = []
+    monkeypatch.setattr(ctypes, "CDLL", lambda *args: loaded.append(args))
+    for platform in ("win32", "darwin"):
+        monkeypatch.setattr(builder_module.sys, "platform", platform)
+        builder_module.give_back_memory()
+    assert loaded == []  # no C library is loaded (CDLL(None) is an error on Windows)

@@ -245,19 +245,21 @@ SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is eve
 CUT_NOTE = "……（此项过长，以下从略；全文见证据目录或原始文件）"
 
 
-def render_separators(path: Path, ctx: BundleContext) -> int:
-    """One separator page per exhibit, drawn straight onto the canvas (fast: no layout engine).
+def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitEntry] | None = None) -> int:
+    """One separator page per exhibit of ``entries`` (all of the packet's by default), drawn
+    straight onto the canvas (fast: no layout engine); return the page count.
 
     Everything stays on its one page: a title of more than three lines, or rows that would
     run into the QR code, are cut, and the cut is marked (the evidence list has them whole).
     """
+    entries = ctx.entries if entries is None else entries
     canvas = new_canvas(path)
     width, height = PAGE
     left, right = BINDING, width - OUTER
     label_w = 34 * mm
     size, leading, pad = 10.0, 13.0, 4.0
     qr_size = 40 * mm
-    for entry in ctx.entries:
+    for entry in entries:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
         canvas.setFont(SANS, 26)
@@ -309,7 +311,7 @@ def render_separators(path: Path, ctx: BundleContext) -> int:
             canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
         canvas.showPage()
     canvas.save()
-    return len(ctx.entries)
+    return len(entries)
 
 
 def printed_photo_sha256(ctx: BundleContext, entry: ExhibitEntry) -> str:

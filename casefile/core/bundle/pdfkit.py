@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -24,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import reportlab.rl_config
-import segno
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -36,6 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
+from casefile.core.bundle.qr import qr_modules
 from casefile.core.bundle.ttf import QuickTTFont
 from casefile.resources import resource_path
 
@@ -304,15 +305,13 @@ class QrCode(Flowable):
     """A QR code drawn as one filled path: encoded once, no graphics objects per module.
 
     (ReportLab's QR widget encodes twice and builds a shape per dark module: ~100 ms a code;
-    segno encodes in a few milliseconds.)
+    :func:`casefile.core.bundle.qr.qr_modules` encodes a separator page's code in a fraction of
+    a millisecond.) The path is drawn in module units, one rectangle per run of dark modules.
     """
 
     def __init__(self, data: str, size: float) -> None:
         super().__init__()
-        # A fixed mask pattern (valid for every reader) skips the search for the "best" one,
-        # which is most of the encoding time.
-        code = segno.make_qr(data, error="m", boost_error=False, mask=0)
-        self.modules = [[bool(v) for v in row] for row in code.matrix]
+        self.modules = qr_modules(data)
         self.width = self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -325,21 +324,23 @@ class QrCode(Flowable):
         count = len(self.modules)
         quiet = 2  # modules of white border on each side (the page around it is white too)
         cell = self.width / (count + 2 * quiet)
-        path = canvas.beginPath()
-        for r, row in enumerate(self.modules):
-            c = 0
-            while c < count:
-                if row[c]:
-                    start = c
-                    while c < count and row[c]:
-                        c += 1
-                    path.rect(
-                        x + (quiet + start) * cell, y + self.height - (quiet + r + 1) * cell, (c - start) * cell, cell
-                    )
-                else:
-                    c += 1
+        canvas.saveState()
+        canvas.transform(cell, 0, 0, cell, x + quiet * cell, y + self.height - (quiet + count) * cell)
         canvas.setFillColor(colors.black)
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.addLiteral(self.path(count))
+        canvas.addLiteral("f")  # as canvas.drawPath(path, stroke=0, fill=1) writes it
+        canvas.restoreState()
+
+    def path(self, count: int) -> str:
+        """The path of the dark modules: "x y width 1 re" a run, in module units, row 0 at the top."""
+        return " ".join(
+            f"{run.start()} {count - 1 - r} {run.end() - run.start()} 1 re"
+            for r, row in enumerate(self.modules)
+            for run in _DARK_RUNS.finditer(bytes(row))
+        )
+
+
+_DARK_RUNS = re.compile(b"\x01+")
 
 
 def qr_drawing(data: str, size: float) -> QrCode:
@@ -361,9 +362,16 @@ def render_story(
     pagesize: tuple[float, float] = PAGE,
     margins: tuple[float, float, float, float] = MARGINS,
     on_page: Callable[[Canvas, Any], None] | None = None,
+    draw: bool = True,
 ) -> int:
-    """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count."""
+    """Lay out ``story`` into a PDF at ``path`` on text pages (binding margin on the left); return its page count.
+
+    The same flowables may be laid out again (the evidence list is, until its page numbers settle).
+    ``draw=False`` only measures: the pages are laid out as they would be, but the text of
+    paragraphs is not drawn (the file is not to be used).
+    """
     register_fonts()
+    _forget_postponed(story)
     left, right, top, bottom = margins
 
     doc = SimpleDocTemplate(
@@ -385,8 +393,29 @@ def render_story(
         if on_page is not None:
             on_page(canvas, d)
 
-    doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
+    _measuring.on = not draw
+    try:
+        doc.build(story or [Spacer(1, 1)], onFirstPage=count, onLaterPages=count)
+    finally:
+        _measuring.on = False
     return pages[0]
+
+
+_measuring = threading.local()  # on: render_story(draw=False) is laying out on this thread
+
+
+def _forget_postponed(flowables: Sequence[Flowable]) -> None:
+    """Clear ReportLab's mark on a flowable it moved on to the next page.
+
+    The mark stays on the flowable after the layout; laid out again, a flowable that does not
+    fit the rest of a page is then taken for one too large for any page (a LayoutError).
+    """
+    for flowable in flowables:
+        if hasattr(flowable, "_postponed"):
+            del flowable._postponed
+        inner = getattr(flowable, "_content", None)  # KeepTogether and its kin
+        if isinstance(inner, list):
+            _forget_postponed(inner)
 
 
 class _StoryStart(Flowable):
@@ -614,6 +643,10 @@ class CjkParagraph(Paragraph):
     splits numbers and hashes, and keeps only ASCII and a few full-width marks from starting
     a line. Paragraphs with images or end dots are left to ReportLab.
     """
+
+    def draw(self) -> None:
+        if not getattr(_measuring, "on", False):  # a pass only measuring pages draws no text
+            super().draw()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
         """ReportLab's wrap, remembered for the last width: a table wraps every cell again for
