@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     parser.add_argument(
         "--only",
-        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens", "review"],
+        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens", "review", "deadlines"],
         help="take only this picture",
     )
     args = parser.parse_args()
@@ -126,6 +126,8 @@ def main() -> None:
             shoot_screens(ctx, window, out, settle)
         elif args.only == "review":
             shoot_review(ctx, window, out, settle)
+        elif args.only == "deadlines":
+            shoot_deadlines(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -277,6 +279,27 @@ def use_this_checkouts_catalogue() -> None:
     source = REPO / "i18n" / "casefile_zh_CN.ts"
     subprocess.run([tool("lrelease"), "-silent", str(source), "-qm", str(built)], check=True)
     i18n.catalogue = lambda language: built if language == "zh_CN" else None  # type: ignore[assignment]
+
+
+def shoot_deadlines(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """The case list with each case's next deadline and the time left, the cases due this week first,
+    beside the case that runs out first."""
+    from casefile.ui.models import CaseListModel
+
+    from PySide6.QtCore import Qt
+
+    window.resize(1900, 1000)
+    window.splitter.setSizes([1300, 600])
+    pane = window.cases
+    pane.due_this_week.setChecked(False)
+    pane.table.sortByColumn(CaseListModel.LEFT, Qt.SortOrder.AscendingOrder)
+    pane.table.selectRow(2)  # the overdue case above it shows in red
+    for column in (CaseListModel.DUE, CaseListModel.LEFT):
+        pane.table.resizeColumnToContents(column)
+    settle()
+    window.workspace.setCurrentWidget(window.workspace.handling)
+    settle()
+    window.grab().save(str(out / "app-deadlines.png"))
 
 
 def shoot_review(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
