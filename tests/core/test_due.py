@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from casefile.core.model import Case, CaseType, Channel, EventKind, Priority, TimelineEvent
+from casefile.core.model import Case, CaseType, Channel, EventKind, Priority, Stage, StageChange, TimelineEvent
 from casefile.core.workflow import records
 from casefile.core.workflow.clocks import CST
 from casefile.core.workflow.due import Status, case_clocks, next_due, running
@@ -18,6 +18,7 @@ from casefile.core.workflow.records import (
     Payment,
     Proceeding,
     ProceedingResult,
+    Proposal,
     Venue,
 )
 
@@ -51,6 +52,13 @@ def test_the_response_promise_is_met_late_or_overdue() -> None:
     c.first_response_at = at("2026-09-28 11:30")
     assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.MET
     c.first_response_at = at("2026-09-28 13:00")
+    assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.LATE
+    # moving the case on from registration answers the complainant too, as does a proposal
+    c.first_response_at = None
+    c.stage_log.append(StageChange(Stage.VERIFICATION, at("2026-09-28 11:45"), "李"))
+    assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.MET
+    c.stage_log.clear()
+    c.workflow.proposals.append(Proposal(at("2026-09-28 12:30"), "respondent", "退货退款"))
     assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.LATE
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from casefile.core.model import Case, EventKind
+from casefile.core.model import Case, EventKind, Stage
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
 from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
@@ -129,7 +129,7 @@ Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str]
 
 def _starts(case: Case) -> Iterator[Start]:
     """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
-    yield RESPONSE_RULES[case.priority.value], case.complained_at, case.first_response_at, (), ""
+    yield RESPONSE_RULES[case.priority.value], case.complained_at, _responded(case), (), ""
     received = case.transaction.received_at
     if received is not None:
         yield "consumer.no-reason-return", received, _returned(case, received), (), ""
@@ -152,6 +152,17 @@ def _starts(case: Case) -> Iterator[Start]:
         if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION)
     ]
     yield "civil.limitation", min(known), (min(filed) if filed else None), (), ""
+
+
+def _responded(case: Case) -> datetime | None:
+    """When the complainant was first answered: the first response recorded, or the first step of
+    handling after registration (the case moved on to verification or beyond, a responsibility
+    finding, a proposal), whichever came first."""
+    times = [case.first_response_at] if case.first_response_at is not None else []
+    times += [c.at for c in case.stage_log if c.stage is not Stage.REGISTRATION]
+    times += [f.at for f in case.workflow.findings] + [p.at for p in case.workflow.proposals]
+    answered = [t for t in times if t >= case.complained_at]
+    return min(answered) if answered else None
 
 
 def _returned(case: Case, received: datetime) -> datetime | None:
