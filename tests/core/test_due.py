@@ -122,6 +122,9 @@ def test_enforcement_runs_from_the_last_day_for_performance_until_paid_in_full()
     assert states(c, "2026-07-03 10:00")["court.enforcement"][0] is Status.OPEN
     c.workflow.payments.append(Payment(at("2026-07-05 10:00"), Decimal("300"), "respondent"))
     assert states(c, "2026-07-06 10:00")["court.enforcement"][0] is Status.USED
+    # the parties' own agreement is not enforced by a court: no enforcement clock
+    c.workflow.outcome.kind = OutcomeKind.AGREEMENT
+    assert "court.enforcement" not in states(c, "2026-07-06 10:00")
 
 
 def test_a_closed_case_runs_no_clocks_and_the_next_due_is_the_soonest_running_one() -> None:

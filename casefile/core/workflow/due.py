@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from casefile.core.model import Case, EventKind, Stage
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
-from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
+from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -137,7 +137,8 @@ def _starts(case: Case) -> Iterator[Start]:
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
     outcome = case.workflow.outcome
-    if outcome is not None and outcome.perform_by is not None:
+    # Enforcement is applied for on a judgment, award or other enforceable decision, not on the parties' own agreement.
+    if outcome is not None and outcome.perform_by is not None and outcome.kind is OutcomeKind.DECISION:
         paid = case.workflow.payments
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
