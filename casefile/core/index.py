@@ -376,19 +376,7 @@ class Index:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
         a limit that has run out is over, not overdue), soonest first."""
         stmt = (
-            select(
-                ReviewClockRow.case_number,
-                CaseRow.title,
-                ReviewClockRow.key,
-                ReviewClockRow.kind,
-                ReviewClockRow.ref,
-                ReviewClockRow.started_at,
-                ReviewClockRow.due_at,
-                ReviewClockRow.last_day,
-                ReviewClockRow.rolled_from,
-                ReviewClockRow.provisional,
-                ReviewClockRow.paused,
-            )
+            select(*_agenda_columns())
             .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
             .where(*_running(now), ReviewClockRow.due_at <= until, CaseRow.damaged == "")
             .order_by(ReviewClockRow.due_at, ReviewClockRow.case_number, ReviewClockRow.seq)
@@ -412,25 +400,30 @@ class Index:
             .subquery()
         )
         stmt = (
-            select(
-                ReviewClockRow.case_number,
-                CaseRow.title,
-                ReviewClockRow.key,
-                ReviewClockRow.kind,
-                ReviewClockRow.ref,
-                ReviewClockRow.started_at,
-                ReviewClockRow.due_at,
-                ReviewClockRow.last_day,
-                ReviewClockRow.rolled_from,
-                ReviewClockRow.provisional,
-                ReviewClockRow.paused,
-            )
+            select(*_agenda_columns())
             .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
             .join(first, (first.c.case_number == ReviewClockRow.case_number) & (first.c.seq == ReviewClockRow.seq))
             .where(first.c.n == 1)
         )
         with Session(self.engine) as session:
             return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
+
+
+def _agenda_columns() -> tuple[Any, ...]:
+    """An agenda row's columns, in AgendaRow's order."""
+    return (
+        ReviewClockRow.case_number,
+        CaseRow.title,
+        ReviewClockRow.key,
+        ReviewClockRow.kind,
+        ReviewClockRow.ref,
+        ReviewClockRow.started_at,
+        ReviewClockRow.due_at,
+        ReviewClockRow.last_day,
+        ReviewClockRow.rolled_from,
+        ReviewClockRow.provisional,
+        ReviewClockRow.paused,
+    )
 
 
 def _running(now: datetime) -> tuple[Any, ...]:
