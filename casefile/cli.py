@@ -413,6 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
         "market regulator (12315), the postal regulator (邮政管理部门), a court, an arbitration commission",
     )
     p.add_argument("--ref", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
+    p.add_argument("--decision", help="what was decided or agreed, if anything")
 
     p = sub.add_parser(
         "watch",
@@ -1104,6 +1105,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             lines.append(
                 f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}"
                 + (f"  ({dealt})" if dealt else "")
+                + (f"  decided: {ev.decision}" if ev.decision else "")
                 + recorded
             )
     lines.extend(_handling_lines(case))
@@ -1452,6 +1454,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
         evidence=_parse_numbers(args.evidence or "", "--evidence"),
         party=args.party or "",
         ref=(args.ref or "").strip(),
+        decision=(args.decision or "").strip(),
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
@@ -1480,7 +1483,7 @@ def _change_event(args: argparse.Namespace, library: Library) -> int:
             changes["at"] = parse_datetime(args.at, "--at")
         if args.kind:
             changes["kind"] = EventKind(args.kind)
-        for name in ("summary", "people", "place", "party"):
+        for name in ("summary", "people", "place", "party", "decision"):
             if getattr(args, name) is not None:
                 changes[name] = getattr(args, name)
         if args.ref is not None:

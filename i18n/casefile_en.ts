@@ -3490,6 +3490,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What was decided or agreed (if anything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibits, e.g. 1,3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3531,6 +3535,10 @@ Reason:</source>
     </message>
     <message>
         <source>ref. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3499,6 +3499,10 @@ Reason:</source>
         <translation>发生了什么（回车添加）</translation>
     </message>
     <message>
+        <source>What was decided or agreed (if anything)</source>
+        <translation>决定或约定的内容（如有）</translation>
+    </message>
+    <message>
         <source>Exhibits, e.g. 1,3</source>
         <translation>相关证据，如 1,3</translation>
     </message>
@@ -3541,6 +3545,10 @@ Reason:</source>
     <message>
         <source>ref. %1</source>
         <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>Decided: %1</source>
+        <translation>决定：%1</translation>
     </message>
     <message>
         <source>(%1)</source>

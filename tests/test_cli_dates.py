@@ -209,3 +209,13 @@ def test_the_calendar_shows_a_year_and_imports_a_newer_one(capsys, lib: Path, tm
     assert run(capsys, "--library", str(lib), "calendar", "import", str(good))[0] == 0
     code, out, _ = run(capsys, "--library", str(lib), "calendar", "show")
     assert code == 0 and "known years: 2004–2027" in out
+
+
+def test_an_event_keeps_what_was_decided(capsys, lib: Path) -> None:
+    number = new_case(capsys, lib)
+    argv = ["event", number, "--kind", "call", "--summary", "电话协商", "--decision", "商家同意退货退款"]
+    assert run(capsys, "--library", str(lib), *argv, "--at", "2026-11-20 10:00")[0] == 0
+    assert shown(capsys, lib, number)["timeline"][0]["decision"] == "商家同意退货退款"
+    assert "decided: 商家同意退货退款" in run(capsys, "--library", str(lib), "show", number)[1]
+    assert run(capsys, "--library", str(lib), "event", number, "--edit", "1", "--decision", "改为换货")[0] == 0
+    assert shown(capsys, lib, number)["timeline"][0]["decision"] == "改为换货"

@@ -53,6 +53,7 @@ class TimelineTab(QWidget):
         self.party = QComboBox(self)
         self.ref = QLineEdit(self)
         self.summary = QLineEdit(self)
+        self.decision = QLineEdit(self)
         self.refs = QLineEdit(self)
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
@@ -68,6 +69,7 @@ class TimelineTab(QWidget):
         when.addWidget(self.ref, 1)
         row = QHBoxLayout()
         row.addWidget(self.summary, 3)
+        row.addWidget(self.decision, 2)
         row.addWidget(self.refs, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.cancel_button)
@@ -81,7 +83,7 @@ class TimelineTab(QWidget):
         layout.addLayout(when)
         layout.addLayout(row)
         self.list.itemActivated.connect(self._activated)
-        for edit in (self.summary, self.refs, self.ref):
+        for edit in (self.summary, self.decision, self.refs, self.ref):
             edit.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -108,6 +110,7 @@ class TimelineTab(QWidget):
         self.ref.setToolTip(self.tr("The number the other side gave it: ticket, complaint or acceptance number"))
         self.at.setToolTip(self.tr("When it happened (not when it is entered)"))
         self.summary.setPlaceholderText(self.tr("What happened (Enter adds it)"))
+        self.decision.setPlaceholderText(self.tr("What was decided or agreed (if anything)"))
         self.refs.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
         self.add_button.setText(self.tr("Save correction") if self.editing else self.tr("Add event"))
         self.edit_button.setText(self.tr("Correct…"))
@@ -146,6 +149,8 @@ class TimelineTab(QWidget):
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
+            if event.decision:
+                text += "  " + fill(self.tr("Decided: %1"), event.decision)
             text += "  " + fill(self.tr("(%1)"), refs) if refs else ""
             entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if event.recorded_at else when
             if entered != when:  # entered later than it happened: both times are kept
@@ -175,6 +180,7 @@ class TimelineTab(QWidget):
         self.party.setCurrentIndex(max(0, self.party.findData(event.party)))
         self.ref.setText(event.ref)
         self.summary.setText(event.summary)
+        self.decision.setText(event.decision)
         self.refs.setText(",".join(str(n) for n in event.evidence))
         self.add_button.setText(self.tr("Save correction"))
         self.summary.setFocus()
@@ -183,6 +189,7 @@ class TimelineTab(QWidget):
     def _stop_editing(self) -> None:
         self.editing = None
         self.summary.clear()
+        self.decision.clear()
         self.refs.clear()
         self.ref.clear()
         self.add_button.setText(self.tr("Add event"))
@@ -246,6 +253,7 @@ class TimelineTab(QWidget):
             evidence=refs,
             party=str(self.party.currentData() or ""),
             ref=self.ref.text().strip(),
+            decision=self.decision.text().strip(),
         )
         was = self.editing
         if was is not None:
