@@ -2083,8 +2083,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_calendar(args)
         from casefile.core.library import Library
 
-        # verify of a library in order writes nothing to the index but the case's revision: no SQLAlchemy.
-        on_demand = args.command == "verify"
+        # verify and bundle only bear witness: of a library in order, they write nothing to the
+        # index but the case's revision (with sqlite3), so they never load SQLAlchemy.
+        on_demand = args.command in ("verify", "bundle")
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3, index_on_demand=on_demand) as library:
             try:
                 return COMMANDS[args.command](args, library)
