@@ -1,5 +1,6 @@
 """Listing the cases straight from the index with the standard library's sqlite3, for ``casefile list``
-(and, for ``casefile verify``, telling that a library is in order and noting a case's revision).
+(and, for ``casefile verify`` and ``casefile bundle``, telling that a library is in order and noting
+a case's revision).
 
 Opening a :class:`~casefile.core.library.Library` loads SQLAlchemy (most of a short
 command's start-up) and finishes whatever a crash interrupted. A listing needs neither
@@ -113,10 +114,10 @@ def library_in_order(root: Path) -> bool:
 
 def note_revision(root: Path, number: str, revision: int) -> bool:
     """Set a case's revision in the index, the one column an entry that only bears witness (a
-    verification, an export) changes; False when the index has no row for the case.
+    verification, a bundle, an export) changes; False when the index has no row for the case.
 
-    Written with the standard library's sqlite3, so that recording a verification does not load
-    SQLAlchemy. Raises IndexWriteError when the index cannot be written.
+    Written with the standard library's sqlite3, so that recording a verification or a bundle does
+    not load SQLAlchemy. Raises IndexWriteError when the index cannot be written.
     """
     index = Path(root) / INDEX_NAME
     try:
