@@ -1146,12 +1146,14 @@ def _assemble(
     out = pikepdf.new()
     pages = _PageTree(out)
     sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
+    last_use = {part.path: k for k, part in enumerate(parts_list)}
+    stamp_pages = stamps.pages
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
     x, y, w, h = content_box()
     try:
-        for part in parts_list:
+        for k, part in enumerate(parts_list):
             if part.path not in sources:
                 opened = pikepdf.open(part.path)
                 sources[part.path] = opened, list(opened.pages)
@@ -1169,13 +1171,13 @@ def _assemble(
                     page = pages.add_blank(PAGE)
                     pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
-                    pages.add(src_pages[i])
+                    page = pages.add(src_pages[i])
+                pages.stamp(page, stamp_pages[offset + len(pages) - 1])
             if part.first_of_exhibit and part.entry is not None:
                 separator_pages[part.entry.label] = pages[start]
+            if last_use[part.path] == k:  # its pages are copied: its file's model goes now
+                _close_source(sources.pop(part.path))
         pages.finish()
-        stamp_pages = list(stamps.pages)
-        for i, page in enumerate(pages):
-            pages.stamp(page, stamp_pages[offset + i])
         if list_part is not None:
             _link_rows(out, pages, list_part, separator_pages)
         _add_outline(out, pages, bookmarks)
@@ -1209,8 +1211,17 @@ def _assemble(
             remove_quietly(skeleton)
         return len(pages), digest
     finally:
-        for src, _pages in sources.values():
-            src.close()
+        for source in sources.values():
+            _close_source(source)
+
+
+def _close_source(source: tuple[pikepdf.Pdf, list[pikepdf.Page]]) -> None:
+    """Close a file whose pages are in the file being assembled: qpdf copied what they draw
+    when they were copied, so its model of the file (some kilobytes a page) is freed now, not
+    held until the save."""
+    pdf, pages = source
+    pages.clear()
+    pdf.close()
 
 
 _INHERITED = ("/MediaBox", "/CropBox", "/Resources", "/Rotate")  # page attributes a page may take from its parents
