@@ -678,19 +678,53 @@ def _write_volumes(
     component: str = "",
 ) -> list[_Output]:
     """Stamp and assemble a file (or its volumes) into ``out_dir``; one output per volume."""
-    parts.render_stamps(stamp_path, ctx.case.number, _stamps(volumes, groups, document=document, banner=banner))
+    stamps = _StampSheets(stamp_path, ctx.case.number, _stamps(volumes, groups, document=document, banner=banner))
     outputs: list[_Output] = []
     offset = 0
-    with pikepdf.open(stamp_path) as stamp_pdf:
+    try:
         for vol, name, title in zip(volumes, names, titles, strict=True):
             cancel.check()
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
-            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, title, reader)
+            pages, digest = _assemble(ctx, vol, stamps, offset, target, title, reader)
             offset += pages
             which = component if len(volumes) == 1 else f"{component} 第{len(outputs) + 1}册"
             outputs.append(_Output(target, name, digest, pages, role, which if component else ""))
+    finally:
+        stamps.close()
     return outputs
+
+
+class _StampSheets:
+    """The stamps of a file's pages, laid out :attr:`PAGES` to a sheet file as the assembly
+    reaches them, one sheet open at a time: qpdf's model of a sheet (some 4 KB a page) is
+    freed once its pages are stamped, instead of one sheet of every page held until the save.
+    """
+
+    PAGES = 2000
+
+    def __init__(self, path: Path, case_number: str, stamps: list[parts.PageStamp]) -> None:
+        self.path = path
+        self.case_number = case_number
+        self.stamps = stamps
+        self.sheets = 0  # sheet files laid out so far
+        self._open: tuple[int, pikepdf.Pdf] | None = None
+
+    def page(self, n: int) -> pikepdf.Page:
+        """The stamp of page ``n`` (0-based, numbered through the volumes)."""
+        sheet, k = divmod(n, self.PAGES)
+        if self._open is None or self._open[0] != sheet:
+            self.close()
+            path = self.path.with_name(f"{self.path.stem}.{sheet}.pdf")
+            parts.render_stamps(path, self.case_number, self.stamps[sheet * self.PAGES : (sheet + 1) * self.PAGES])
+            self.sheets += 1
+            self._open = sheet, pikepdf.open(path)
+        return self._open[1].pages[k]
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open[1].close()
+            self._open = None
 
 
 COMPONENT_EVIDENCE = "证据"
@@ -1136,7 +1170,7 @@ def _plan_volumes(
 def _assemble(
     ctx: BundleContext,
     parts_list: list[_Part],
-    stamps: pikepdf.Pdf,
+    stamps: _StampSheets,
     offset: int,
     target: Path,
     title: str,
@@ -1147,7 +1181,6 @@ def _assemble(
     pages = _PageTree(out)
     sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
     last_use = {part.path: k for k, part in enumerate(parts_list)}
-    stamp_pages = stamps.pages
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
@@ -1172,7 +1205,7 @@ def _assemble(
                     pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
                     page = pages.add(src_pages[i])
-                pages.stamp(page, stamp_pages[offset + len(pages) - 1])
+                pages.stamp(page, stamps.page(offset + len(pages) - 1))
             if part.first_of_exhibit and part.entry is not None:
                 separator_pages[part.entry.label] = pages[start]
             if last_use[part.path] == k:  # its pages are copied: its file's model goes now
