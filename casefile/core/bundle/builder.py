@@ -709,6 +709,7 @@ class _StampSheets:
         self.stamps = stamps
         self.sheets = 0  # sheet files laid out so far
         self._open: tuple[int, pikepdf.Pdf] | None = None
+        self._resources: dict[bytes, pikepdf.Object] = {}  # the open sheet's, by their text
 
     def page(self, n: int) -> pikepdf.Page:
         """The stamp of page ``n`` (0-based, numbered through the volumes)."""
@@ -719,9 +720,19 @@ class _StampSheets:
             parts.render_stamps(path, self.case_number, self.stamps[sheet * self.PAGES : (sheet + 1) * self.PAGES])
             self.sheets += 1
             self._open = sheet, pikepdf.open(path)
-        return self._open[1].pages[k]
+        pdf = self._open[1]
+        page = pdf.pages[k]
+        # The sheet's pages name the same fonts: one resource dictionary for all of them, copied
+        # into the bundle once a sheet instead of once a page.
+        key = page.obj.Resources.unparse()
+        shared = self._resources.get(key)
+        if shared is None:
+            shared = self._resources[key] = pdf.make_indirect(page.obj.Resources)
+        page.obj.Resources = shared
+        return page
 
     def close(self) -> None:
+        self._resources.clear()
         if self._open is not None:
             self._open[1].close()
             self._open = None
