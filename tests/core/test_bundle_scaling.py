@@ -444,8 +444,11 @@ def test_stamps_are_drawn_from_the_stamp_sheets_own_streams(library, tmp_path, m
     assert isinstance(result, BundleResult)
     assert made[0] == 0  # was one a page
     with pikepdf.open(result.files[0]) as pdf:
-        forms = {page.obj.Resources.XObject[key].objgen for page in pdf.pages for key in page.obj.Resources.XObject}
-        assert len(forms) == len(pdf.pages)  # one stamp each
+        forms = [page.obj.Resources.XObject[key] for page in pdf.pages for key in page.obj.Resources.XObject]
+        assert len({form.objgen for form in forms}) == len(pdf.pages)  # one stamp each
+        # the stamps of a sheet name the same fonts through one dictionary: was a copy on every page
+        assert all(form.Resources.is_indirect for form in forms)
+        assert len({form.Resources.objgen for form in forms}) == 1
 
 
 def test_separator_pages_are_made_a_batch_at_a_time(library, tmp_path, monkeypatch):
