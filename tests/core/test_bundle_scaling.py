@@ -622,3 +622,7 @@ def test_the_assembly_holds_one_file_of_pages_and_one_stamp_sheet_at_a_time(libr
     total = len(texts)
     for n, text in enumerate(texts, start=1):  # every page stamped with its own number, across sheets
         assert f"第 {n} 页 / 共 {total} 页" in text
+    with pikepdf.open(result.files[0]) as pdf:  # fonts a page names: one object a file, was a copy a page
+        named = [page.obj.Resources[key] for page in pdf.pages for key in ("/Font", "/ProcSet")]
+        assert all(obj.is_indirect for obj in named)
+        assert len({obj.objgen for obj in named}) <= 2 * (opened[0] - sheets[0]) < len(named) / 2

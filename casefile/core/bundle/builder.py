@@ -1192,6 +1192,7 @@ def _assemble(
     pages = _PageTree(out)
     sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
     last_use = {part.path: k for k, part in enumerate(parts_list)}
+    shared: dict[Path, dict[bytes, pikepdf.Object]] = {}  # see _PageTree.add
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
@@ -1201,7 +1202,7 @@ def _assemble(
             if part.path not in sources:
                 opened = pikepdf.open(part.path)
                 sources[part.path] = opened, list(opened.pages)
-            _src, src_pages = sources[part.path]
+            src, src_pages = sources[part.path]
             start = len(pages)
             if part.section:
                 bookmarks.append((part.section, start))
@@ -1215,11 +1216,12 @@ def _assemble(
                     page = pages.add_blank(PAGE)
                     pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
-                    page = pages.add(src_pages[i])
+                    page = pages.add(src_pages[i], (src, shared.setdefault(part.path, {})))
                 pages.stamp(page, stamps.page(offset + len(pages) - 1))
             if part.first_of_exhibit and part.entry is not None:
                 separator_pages[part.entry.label] = pages[start]
             if last_use[part.path] == k:  # its pages are copied: its file's model goes now
+                shared.pop(part.path, None)
                 _close_source(sources.pop(part.path))
         pages.finish()
         if list_part is not None:
@@ -1295,8 +1297,16 @@ class _PageTree:
     def __iter__(self) -> Iterator[pikepdf.Page]:
         return iter(self.pages)
 
-    def add(self, page: pikepdf.Page) -> pikepdf.Page:
-        """A copy of a page of another file."""
+    def add(
+        self, page: pikepdf.Page, shared: tuple[pikepdf.Pdf, dict[bytes, pikepdf.Object]] | None = None
+    ) -> pikepdf.Page:
+        """A copy of a page of another file.
+
+        The fonts and procedure sets a page names in a dictionary of its own (as ReportLab
+        writes every page) become one object for the pages of its file that name the same
+        (``shared``: the page's file and its objects so far, by their text), copied into the
+        bundle once, not once a page.
+        """
         source = page.obj
         for key in _INHERITED:
             if key not in source:
@@ -1305,6 +1315,17 @@ class _PageTree:
                     node = node.get("/Parent")
                 if node is not None:
                     source[key] = node[key]
+        resources = source.get("/Resources")
+        if shared is not None and isinstance(resources, pikepdf.Dictionary) and not resources.is_indirect:
+            owner, objects = shared
+            for key in ("/Font", "/ProcSet"):
+                value = resources.get(key)
+                if value is not None and not value.is_indirect:
+                    text = value.unparse()
+                    one = objects.get(text)
+                    if one is None:
+                        one = objects[text] = owner.make_indirect(value)
+                    resources[key] = one
         return self._append(self.pdf.copy_foreign(source))
 
     def add_blank(self, size: tuple[float, float]) -> pikepdf.Page:
