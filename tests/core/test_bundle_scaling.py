@@ -3,6 +3,7 @@
 - the stamp of every page finds its exhibit page without scanning or comparing other parts;
 - text exhibits are laid out many to a PDF: the files made, the files opened when the bundle is
   assembled and the font subsets in the bundle do not grow with the number of text exhibits;
+- the assembly holds one file of pages and one stamp sheet at a time, not every file until the save;
 - the text of an evidence PDF's pages is read in one call a page, not one a character.
 """
 
@@ -443,8 +444,11 @@ def test_stamps_are_drawn_from_the_stamp_sheets_own_streams(library, tmp_path, m
     assert isinstance(result, BundleResult)
     assert made[0] == 0  # was one a page
     with pikepdf.open(result.files[0]) as pdf:
-        forms = {page.obj.Resources.XObject[key].objgen for page in pdf.pages for key in page.obj.Resources.XObject}
-        assert len(forms) == len(pdf.pages)  # one stamp each
+        forms = [page.obj.Resources.XObject[key] for page in pdf.pages for key in page.obj.Resources.XObject]
+        assert len({form.objgen for form in forms}) == len(pdf.pages)  # one stamp each
+        # the stamps of a sheet name the same fonts through one dictionary: was a copy on every page
+        assert all(form.Resources.is_indirect for form in forms)
+        assert len({form.Resources.objgen for form in forms}) == 1
 
 
 def test_separator_pages_are_made_a_batch_at_a_time(library, tmp_path, monkeypatch):
@@ -571,3 +575,54 @@ def test_memory_is_given_back_only_where_the_c_library_can(monkeypatch):
         monkeypatch.setattr(builder_module.sys, "platform", platform)
         builder_module.give_back_memory()
     assert loaded == []  # no C library is loaded (CDLL(None) is an error on Windows)
+
+
+def test_the_assembly_holds_one_file_of_pages_and_one_stamp_sheet_at_a_time(library, tmp_path, monkeypatch):
+    """Each file of pages is closed once its last pages are copied in, and the stamps are laid
+    out a sheet at a time as the assembly reaches them: qpdf's model of every file is not held
+    until the save, whatever the number of exhibits."""
+    from pypdf import PdfReader
+
+    from casefile.core.bundle import parts as parts_module
+    from casefile.core.bundle.builder import _StampSheets
+
+    monkeypatch.setattr(builder_module, "SEPARATORS_PER_FILE", 4)
+    monkeypatch.setattr(_Sheets, "STORIES", 4)
+    monkeypatch.setattr(_StampSheets, "PAGES", 8)
+    number = _text_case(library, tmp_path, 20)
+    open_now: set[int] = set()
+    most, opened, sheets = [0], [0], [0]
+    real_open, real_close, real_stamps = pikepdf.open, pikepdf.Pdf.close, parts_module.render_stamps
+
+    def counted_open(*args: object, **kwargs: object) -> pikepdf.Pdf:
+        pdf = real_open(*args, **kwargs)  # type: ignore[arg-type]
+        opened[0] += 1
+        open_now.add(id(pdf))
+        most[0] = max(most[0], len(open_now))
+        return pdf
+
+    def counted_close(self: pikepdf.Pdf) -> None:
+        open_now.discard(id(self))
+        real_close(self)
+
+    def stamps(*args: object, **kwargs: object) -> None:
+        sheets[0] += 1
+        real_stamps(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pikepdf, "open", counted_open)
+    monkeypatch.setattr(pikepdf.Pdf, "close", counted_close)
+    monkeypatch.setattr(parts_module, "render_stamps", stamps)
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
+    monkeypatch.undo()
+    assert isinstance(result, BundleResult)
+    assert opened[0] > 15  # separators, sheets of exhibits and stamp sheets: many files
+    assert most[0] <= 3  # a file of separators, a sheet of exhibits, a stamp sheet: was every file
+    assert sheets[0] > 5  # the stamps of the bundle's pages, 8 to a sheet (and of the guidance)
+    texts = [page.extract_text() or "" for page in PdfReader(result.files[0]).pages]
+    total = len(texts)
+    for n, text in enumerate(texts, start=1):  # every page stamped with its own number, across sheets
+        assert f"第 {n} 页 / 共 {total} 页" in text
+    with pikepdf.open(result.files[0]) as pdf:  # fonts a page names: one object a file, was a copy a page
+        named = [page.obj.Resources[key] for page in pdf.pages for key in ("/Font", "/ProcSet")]
+        assert all(obj.is_indirect for obj in named)
+        assert len({obj.objgen for obj in named}) <= 2 * (opened[0] - sheets[0]) < len(named) / 2

@@ -678,19 +678,64 @@ def _write_volumes(
     component: str = "",
 ) -> list[_Output]:
     """Stamp and assemble a file (or its volumes) into ``out_dir``; one output per volume."""
-    parts.render_stamps(stamp_path, ctx.case.number, _stamps(volumes, groups, document=document, banner=banner))
+    stamps = _StampSheets(stamp_path, ctx.case.number, _stamps(volumes, groups, document=document, banner=banner))
     outputs: list[_Output] = []
     offset = 0
-    with pikepdf.open(stamp_path) as stamp_pdf:
+    try:
         for vol, name, title in zip(volumes, names, titles, strict=True):
             cancel.check()
             target = out_dir / f"{TEMP_PREFIX}{name}"
             staged.append(target)
-            pages, digest = _assemble(ctx, vol, stamp_pdf, offset, target, title, reader)
+            pages, digest = _assemble(ctx, vol, stamps, offset, target, title, reader)
             offset += pages
             which = component if len(volumes) == 1 else f"{component} 第{len(outputs) + 1}册"
             outputs.append(_Output(target, name, digest, pages, role, which if component else ""))
+    finally:
+        stamps.close()
     return outputs
+
+
+class _StampSheets:
+    """The stamps of a file's pages, laid out :attr:`PAGES` to a sheet file as the assembly
+    reaches them, one sheet open at a time: qpdf's model of a sheet (some 4 KB a page) is
+    freed once its pages are stamped, instead of one sheet of every page held until the save.
+    """
+
+    PAGES = 2000
+
+    def __init__(self, path: Path, case_number: str, stamps: list[parts.PageStamp]) -> None:
+        self.path = path
+        self.case_number = case_number
+        self.stamps = stamps
+        self.sheets = 0  # sheet files laid out so far
+        self._open: tuple[int, pikepdf.Pdf] | None = None
+        self._resources: dict[bytes, pikepdf.Object] = {}  # the open sheet's, by their text
+
+    def page(self, n: int) -> pikepdf.Page:
+        """The stamp of page ``n`` (0-based, numbered through the volumes)."""
+        sheet, k = divmod(n, self.PAGES)
+        if self._open is None or self._open[0] != sheet:
+            self.close()
+            path = self.path.with_name(f"{self.path.stem}.{sheet}.pdf")
+            parts.render_stamps(path, self.case_number, self.stamps[sheet * self.PAGES : (sheet + 1) * self.PAGES])
+            self.sheets += 1
+            self._open = sheet, pikepdf.open(path)
+        pdf = self._open[1]
+        page = pdf.pages[k]
+        # The sheet's pages name the same fonts: one resource dictionary for all of them, copied
+        # into the bundle once a sheet instead of once a page.
+        key = page.obj.Resources.unparse()
+        shared = self._resources.get(key)
+        if shared is None:
+            shared = self._resources[key] = pdf.make_indirect(page.obj.Resources)
+        page.obj.Resources = shared
+        return page
+
+    def close(self) -> None:
+        self._resources.clear()
+        if self._open is not None:
+            self._open[1].close()
+            self._open = None
 
 
 COMPONENT_EVIDENCE = "证据"
@@ -1136,7 +1181,7 @@ def _plan_volumes(
 def _assemble(
     ctx: BundleContext,
     parts_list: list[_Part],
-    stamps: pikepdf.Pdf,
+    stamps: _StampSheets,
     offset: int,
     target: Path,
     title: str,
@@ -1146,16 +1191,18 @@ def _assemble(
     out = pikepdf.new()
     pages = _PageTree(out)
     sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
+    last_use = {part.path: k for k, part in enumerate(parts_list)}
+    shared: dict[Path, dict[bytes, pikepdf.Object]] = {}  # see _PageTree.add
     bookmarks: list[tuple[str, int]] = []
     separator_pages: dict[str, Any] = {}
     list_part: tuple[_Part, int] | None = None
     x, y, w, h = content_box()
     try:
-        for part in parts_list:
+        for k, part in enumerate(parts_list):
             if part.path not in sources:
                 opened = pikepdf.open(part.path)
                 sources[part.path] = opened, list(opened.pages)
-            _src, src_pages = sources[part.path]
+            src, src_pages = sources[part.path]
             start = len(pages)
             if part.section:
                 bookmarks.append((part.section, start))
@@ -1169,13 +1216,14 @@ def _assemble(
                     page = pages.add_blank(PAGE)
                     pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
-                    pages.add(src_pages[i])
+                    page = pages.add(src_pages[i], (src, shared.setdefault(part.path, {})))
+                pages.stamp(page, stamps.page(offset + len(pages) - 1))
             if part.first_of_exhibit and part.entry is not None:
                 separator_pages[part.entry.label] = pages[start]
+            if last_use[part.path] == k:  # its pages are copied: its file's model goes now
+                shared.pop(part.path, None)
+                _close_source(sources.pop(part.path))
         pages.finish()
-        stamp_pages = list(stamps.pages)
-        for i, page in enumerate(pages):
-            pages.stamp(page, stamp_pages[offset + i])
         if list_part is not None:
             _link_rows(out, pages, list_part, separator_pages)
         _add_outline(out, pages, bookmarks)
@@ -1209,8 +1257,17 @@ def _assemble(
             remove_quietly(skeleton)
         return len(pages), digest
     finally:
-        for src, _pages in sources.values():
-            src.close()
+        for source in sources.values():
+            _close_source(source)
+
+
+def _close_source(source: tuple[pikepdf.Pdf, list[pikepdf.Page]]) -> None:
+    """Close a file whose pages are in the file being assembled: qpdf copied what they draw
+    when they were copied, so its model of the file (some kilobytes a page) is freed now, not
+    held until the save."""
+    pdf, pages = source
+    pages.clear()
+    pdf.close()
 
 
 _INHERITED = ("/MediaBox", "/CropBox", "/Resources", "/Rotate")  # page attributes a page may take from its parents
@@ -1240,8 +1297,16 @@ class _PageTree:
     def __iter__(self) -> Iterator[pikepdf.Page]:
         return iter(self.pages)
 
-    def add(self, page: pikepdf.Page) -> pikepdf.Page:
-        """A copy of a page of another file."""
+    def add(
+        self, page: pikepdf.Page, shared: tuple[pikepdf.Pdf, dict[bytes, pikepdf.Object]] | None = None
+    ) -> pikepdf.Page:
+        """A copy of a page of another file.
+
+        The fonts and procedure sets a page names in a dictionary of its own (as ReportLab
+        writes every page) become one object for the pages of its file that name the same
+        (``shared``: the page's file and its objects so far, by their text), copied into the
+        bundle once, not once a page.
+        """
         source = page.obj
         for key in _INHERITED:
             if key not in source:
@@ -1250,6 +1315,17 @@ class _PageTree:
                     node = node.get("/Parent")
                 if node is not None:
                     source[key] = node[key]
+        resources = source.get("/Resources")
+        if shared is not None and isinstance(resources, pikepdf.Dictionary) and not resources.is_indirect:
+            owner, objects = shared
+            for key in ("/Font", "/ProcSet"):
+                value = resources.get(key)
+                if value is not None and not value.is_indirect:
+                    text = value.unparse()
+                    one = objects.get(text)
+                    if one is None:
+                        one = objects[text] = owner.make_indirect(value)
+                    resources[key] = one
         return self._append(self.pdf.copy_foreign(source))
 
     def add_blank(self, size: tuple[float, float]) -> pikepdf.Page:
