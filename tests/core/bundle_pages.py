@@ -161,12 +161,18 @@ def mixed_case(library: Library, folder: Path, *, parties: bool = True) -> str:
 
 
 def statuses_after_tampering(library: Library, number: str, path: Path) -> list[object]:
-    """Change one byte of a saved bundle file, verify the case: the statuses reported for that file."""
+    """Change one byte of a saved bundle file (flipped, so it always differs), verify the case: the statuses
+    reported for that file."""
     from casefile.core.verify import verify_case
 
     path.chmod(0o644)
+    offset = min(1500, path.stat().st_size // 2)
     with open(path, "r+b") as fh:
-        fh.seek(min(1500, path.stat().st_size // 2))
-        fh.write(b"X")
+        fh.seek(offset)
+        was = fh.read(1)
+        fh.seek(offset)
+        fh.write(
+            bytes([was[0] ^ 0xFF])
+        )  # a different byte whatever was there (writing b"X" over an "X" changed nothing)
     report = list(verify_case(library, number))[-1]
     return [f.status for f in report.files if f.path == f"bundles/{path.name}"]
