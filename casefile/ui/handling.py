@@ -46,6 +46,7 @@ from casefile.ui.labels import (
     responsible_name,
     stage_name,
 )
+from casefile.ui.models import deadline_day
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
@@ -78,17 +79,11 @@ def _money(amount: Decimal | None) -> str:
 
 
 def deadline_text(state: ClockState) -> str:
-    """A clock's deadline as the header shows it: the last day (the hour for a wall-clock promise), 暂定 when
-    the calendar did not know a year it counted across."""
+    """A clock's deadline as the header shows it: the clock, its last day (the hour for a wall-clock
+    promise), 暂定 when the calendar did not know a year it counted across."""
     deadline = state.deadline
-    if deadline.rule.unit is Unit.HOURS:
-        due = deadline.due.astimezone().strftime("%Y-%m-%d %H:%M")
-    else:
-        due = deadline.last_day.isoformat()
-    text = f"{clock_name(state.key)} {due}"
-    if deadline.provisional:
-        text += " " + QCoreApplication.translate("CaseFile", "(provisional)")
-    return text
+    last_day = None if deadline.rule.unit is Unit.HOURS else deadline.last_day
+    return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
 
 
 def header_html(case: Case, now: datetime | None = None) -> str:

@@ -543,11 +543,18 @@ def _kind_icon(e: Exhibit) -> QIcon | None:
 
 def deadline_text(found: AgendaRow, *, full: bool = False) -> str:
     """The last day (or, for a clock in hours, the time) it runs out, with 暂定 when provisional."""
-    if found.last_day:
-        day = date.fromisoformat(found.last_day)
-        text = day.isoformat() if full else day.strftime("%m-%d")
+    last_day = date.fromisoformat(found.last_day) if found.last_day else None
+    return deadline_day(found.due_at, last_day, found.provisional, full=full)
+
+
+def deadline_day(due: datetime, last_day: date | None, provisional: bool, *, full: bool = True) -> str:
+    """A deadline as the list and the case header show it: its last day, or the time for a clock in hours
+    (China Standard Time, as clocks are counted), with 暂定 when it counted across a year the calendar
+    does not know."""
+    if last_day is not None:
+        text = last_day.isoformat() if full else last_day.strftime("%m-%d")
     else:
-        text = found.due_at.astimezone(CST).strftime("%Y-%m-%d %H:%M" if full else "%m-%d %H:%M")
-    if found.provisional:
+        text = due.astimezone(CST).strftime("%Y-%m-%d %H:%M" if full else "%m-%d %H:%M")
+    if provisional:
         text += QCoreApplication.translate("CaseFile", " (provisional)")
     return text
