@@ -18,6 +18,7 @@ lists only those still running.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,9 @@ from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingRe
 if TYPE_CHECKING:
     from casefile.core.library import Library
     from casefile.core.listing import AgendaRow
+
+# A timeline event about getting one's money or the goods back (the seven-day window's documents read it too).
+RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
 
 LIMITS = frozenset(
     {
@@ -169,7 +173,7 @@ def _responded(case: Case) -> datetime | None:
 def _returned(case: Case, received: datetime) -> datetime | None:
     """The first return asked for after receipt, as the timeline records it (a complaint or a note)."""
     for e in sorted(case.timeline, key=lambda e: e.at):
-        if e.at >= received and ("退货" in e.summary or "退款" in e.summary or "无理由" in e.summary):
+        if e.at >= received and RETURN_REQUEST.search(e.summary):
             return e.at
     return None
 

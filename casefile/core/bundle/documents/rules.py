@@ -21,6 +21,7 @@ from casefile.core.model import (
 )
 from casefile.core.record.timeline import lodged
 from casefile.core.workflow.clocks import Deadline, compute, versions
+from casefile.core.workflow.due import RETURN_REQUEST
 
 REPLY_DAYS = versions("courier.reply")[0].amount  # 快递暂行条例 art. 29: 自接到投诉之日起7日内
 RETURN_DAYS = versions("consumer.no-reason-return")[0].amount  # 消费者权益保护法 art. 25: 七日内退货
@@ -165,7 +166,6 @@ def reply_deadline(ctx: BundleContext) -> Deadline | None:
 
 # A respondent saying the seven days are over: 已超过七天, 超过7天, 过了七天, 超出七日…
 PAST_SEVEN_DAYS = re.compile(r"(?:超过|超出|过了)\s*(?:七|7|７)\s*(?:天|日)")
-_RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
     last_day = deadline.last_day if deadline is not None else None
     events = _timeline(ctx)
     claims = [e for e in events if PAST_SEVEN_DAYS.search(e.summary)]
-    about_returns = [e for e in events if _RETURN_REQUEST.search(e.summary) or PAST_SEVEN_DAYS.search(e.summary)]
+    about_returns = [e for e in events if RETURN_REQUEST.search(e.summary) or PAST_SEVEN_DAYS.search(e.summary)]
     first = about_returns[0] if about_returns else None
     return ReturnWindow(
         received=received,
