@@ -85,3 +85,45 @@ def test_the_stores_own_receipt_copy_masks_nothing_and_the_customers_everything(
     assert Masker(case, disclosure_for(Venue.RECEIPT)).text(text) == text
     customer = Masker(case, disclosure_for(Venue.RECEIPT, copy="customer")).text(text)
     assert "张三" not in customer and "13700001111" not in customer
+
+
+def test_text_without_a_run_of_digits_is_not_searched_for_numbers_and_nothing_is_missed(monkeypatch):
+    """The pre-filter (10 digits, each at most two characters from the next) only skips searches
+    that find nothing: random text of digits, separators, brackets and full-width or circled digits
+    finds the same with and without it, and digit-free text runs none of the number searches."""
+    import random
+    import re
+
+    from casefile.core.disclosure import masking
+
+    rng = random.Random(13)
+    alphabet = list("0123456789０１２３４５６７８９①² -.·()（）+@aXx号路\t")
+    seeds = ["13812345678", "010-12345678", "(0755) 8765 4321", "110105199001011232", "6222021234567894"]
+    texts = []
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(4, 40)))
+        if rng.random() < 0.3:
+            text = rng.choice(seeds).replace("1", rng.choice("1１")) + text
+        texts.append(text)
+    filtered = [find_personal(t) for t in texts]
+    assert sum(1 for f in filtered if f) > 1_000
+    monkeypatch.setattr(masking, "_NUMBER_LIKE", re.compile(""))  # every text searched for every kind
+    assert [find_personal(t) for t in texts] == filtered
+
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str):
+            searched.append(self.pattern.pattern)
+            return self.pattern.finditer(text)
+
+    monkeypatch.undo()
+    for name in ("_ID", "_CARD", "_MOBILE", "_LANDLINE"):
+        monkeypatch.setattr(masking, name, Counting(getattr(masking, name)))
+    assert find_personal("Statement 12 page 3 line 45: order 2026-11-20 paid 1299.00") == []
+    assert searched == []
+    assert [s.kind for s in find_personal("call 138 1234 5678")] == [Kind.MOBILE]
+    assert len(searched) == 4

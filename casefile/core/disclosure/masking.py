@@ -113,6 +113,9 @@ _PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|�
 _NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
 _ADDRESS = re.compile(rf"((?:{_REGION}){{0,3}})({_PLACE}(?:{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
 _PLACE_END = re.compile("[路街道巷弄同里村镇乡区园寓厦场苑]")  # the last character of every ending in _PLACE
+# Every number found above holds 10 digits or more, each at most two characters from the next (a
+# landline's bracket and space): text without such a run holds none, and is not searched for each kind.
+_NUMBER_LIKE = re.compile(r"\d(?:\D{0,2}\d){9}")
 _NOT_PLACE = set("住在到送寄往于至从是的了我你他她家为及和与、，,：: ")  # words before an address, not in it
 
 
@@ -148,16 +151,17 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
             return  # already inside something found first (an ID's digits are not also a phone)
         found.append(Span(origin[start], origin[end - 1] + 1, kind, value))
 
-    for m in _ID.finditer(plain):
+    numbers = _NUMBER_LIKE.search(plain) is not None
+    for m in _ID.finditer(plain) if numbers else ():
         if _birth_date_ok(m.group(2)):
             add(m.start(), m.end(), Kind.ID, (m.group(1) + m.group(2) + m.group(3)).upper())
-    for m in _CARD.finditer(plain):
+    for m in _CARD.finditer(plain) if numbers else ():
         number = _digits(m.group(1))
         if 16 <= len(number) <= 19 and _luhn(number):
             add(m.start(), m.end(), Kind.BANK_CARD, number)
-    for m in _MOBILE.finditer(plain):
+    for m in _MOBILE.finditer(plain) if numbers else ():
         add(m.start(), m.end(), Kind.MOBILE, m.group(1) + m.group(2) + m.group(3))
-    for m in _LANDLINE.finditer(plain):
+    for m in _LANDLINE.finditer(plain) if numbers else ():
         add(m.start(), m.end(), Kind.LANDLINE, m.group(1) + m.group(2) + m.group(3))
     for m in _EMAIL.finditer(plain) if "@" in plain else ():
         add(m.start(), m.end(), Kind.EMAIL, m.group(0).lower())
