@@ -8,7 +8,9 @@ Rows (each a fresh process per run; memory is the peak resident size of CaseFile
   of each step against the growth of the case.
 - ``pdf``: a court bundle of 50 PDFs (340 pages) against a small pikepdf script doing the
   plain part of the same work: merge the files, stamp every page, one bookmark per file,
-  save and fsync (bench/bundle_reference.py). Goal: <= 3x.
+  save and fsync (bench/bundle_reference.py). Goal: <= 3x. The case's PDFs are screened when
+  added, as a user's are (casefile.core.disclosure.screening); ``--unscreened`` removes what
+  that screening kept from every copy, to time the first packet of files added before it.
 - ``photos``: a court bundle of 50 12-MP phone photos against ``img2pdf`` of the same photos
   followed by ``sync`` of its output, both as whole commands. Goal: <= 2x.
 
@@ -20,7 +22,7 @@ CaseFile, by an untimed bundle before the pairs: a checkout run with PYTHONDONTW
 would compile every module it imports on every run.
 ``--tree DIR`` runs the ``casefile`` of another checkout (to measure the code before a change).
 
-    tools/dev bench bundle [--rows text,scaling,pdf,photos] [--pairs 5] [--runs 3] [--tree DIR]
+    tools/dev bench bundle [--rows text,scaling,pdf,photos] [--pairs 5] [--runs 3] [--tree DIR] [--unscreened]
 """
 
 from __future__ import annotations
@@ -164,12 +166,17 @@ def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
 # ---------------------------------------------------------------- the two sides
 
 
+UNSCREENED = {"on": False}  # --unscreened: copies without what screening the PDFs kept
+
+
 def fresh_copy(library: Path) -> Path:
     """An untimed copy of the pristine library: every bundle is the case's first."""
     target = RUN / "lib"
     shutil.rmtree(target.parent, ignore_errors=True)
     target.parent.mkdir(parents=True)
     shutil.copytree(library, target, symlinks=True)
+    if UNSCREENED["on"]:
+        shutil.rmtree(target / ".derived" / "screening", ignore_errors=True)
     (target.parent / "config").mkdir()
     (target.parent / "out").mkdir()
     os.sync()  # no dirty pages of the copy left for the timed side to wait for
@@ -260,7 +267,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each size of the text rows")
     parser.add_argument("--sizes", default="10,100,1000,5000", help="sizes of the scaling row")
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose casefile is run")
+    parser.add_argument("--unscreened", action="store_true", help="bundle without the PDFs' kept screening")
     args = parser.parse_args()
+    UNSCREENED["on"] = args.unscreened
     rows = args.rows.split(",")
     tree = args.tree.resolve()
     print(f"casefile from {tree}; load average {os.getloadavg()[0]:.2f} at the start")

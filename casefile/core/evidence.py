@@ -307,6 +307,7 @@ def add_files(
     with library.edit(number, wait=wait) as writer:
         batch = Batch(writer, flushers=FLUSHERS)
         waiting: list[AddResult] = []  # results in the order of the files, given once their batch is placed
+        added: list[AddResult] = []  # PDFs among them are screened once the case is released
         try:
             for candidate in candidates:
                 if candidate.refused or candidate.skipped:
@@ -329,6 +330,7 @@ def add_files(
                     result = AddResult(candidate.path, refused=exc.message)
                 done += candidate.size
                 waiting.append(result)
+                added.append(result)  # its exhibit is set once its batch is placed
                 if not batch.staged:
                     yield from _given(waiting)
                 yield Progress(done, total, candidate.path.name)
@@ -350,6 +352,50 @@ def add_files(
             raise
         finally:
             batch.close()
+    screen_pdfs(library, number, [r.exhibit for r in added if r.exhibit is not None], cancel=cancel)
+
+
+def screen_pdfs(
+    library: Library, number: str, exhibits: Iterable[Exhibit], *, cancel: CancelToken = NEVER_CANCELLED
+) -> int:
+    """Screen evidence PDFs for their packets now, from verified copies, and keep what was found.
+
+    Done once per file when it is added (see :mod:`casefile.core.disclosure.screening`), so
+    that a packet does not read every page of it again. Derived data: a file that cannot be
+    screened, a full disk, or a cancel only leave the work to the file's first packet.
+    Returns how many files were screened.
+    """
+    pdfs = [e for e in exhibits if e.mime == "application/pdf" and e.size > 0]
+    if not pdfs:
+        return 0
+    from casefile.core.disclosure.screening import ScreeningStore, screen_file
+    from casefile.core.store import EvidenceReader
+
+    store = ScreeningStore(library.root)
+    screened = 0
+    try:
+        with library.work_folder("screening") as work:
+            reader = EvidenceReader(library.folder(number).path, work, number, cancel=cancel)
+            for exhibit in pdfs:
+                if cancel.cancelled:
+                    break
+                if store.get(exhibit.sha256) is not None:
+                    continue
+                copy: Path | None = None
+                try:
+                    copy = reader.copy(exhibit)
+                    if screen_file(store, exhibit.sha256, copy, cancel=cancel) is not None:
+                        screened += 1
+                except CancelledError:
+                    break
+                except Exception as exc:  # noqa: BLE001 - derived data: the first packet screens it
+                    log.info("exhibit %s: not screened when added: %s", exhibit.number, exc)
+                finally:
+                    if copy is not None:
+                        remove_quietly(copy)
+    except (OSError, CaseFileError) as exc:  # no scratch folder: the first packet screens them
+        log.info("case %s: PDFs not screened when added: %s", number, exc)
+    return screened
 
 
 def _given(waiting: list[AddResult]) -> Iterator[AddResult]:

@@ -64,7 +64,7 @@ from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
 from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
-from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
+from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for, screening
 from casefile.core.disclosure.derived import choose_copies
 from casefile.core.disclosure.masking import KIND_NAMES
 from casefile.core.disclosure.pdf import HiddenText, PdfInspection, find_hidden_text, pages_text, sanitise_pdf
@@ -356,6 +356,7 @@ def build_bundle(
         warnings=findings,
         clerk_id=clerk_id_of(library.operator, settings),
         route=route,
+        screenings=screening.ScreeningStore(library.root),
     )
     # Named in the user's language, never the name of a bundle already in the folder.
     names = bundle_names(
@@ -1092,7 +1093,10 @@ def pdf_parts(
     preflight must hear about (hidden text, a hidden layer that cannot be left out) goes into
     the part's findings. Personal data the destination must not see in the text (visible or
     not: an OCR layer, text under a box) is then burnt out of the pages that hold it; those
-    pages show both hashes, the original's and the printed copy's.
+    pages show both hashes, the original's and the printed copy's. What pdfium found reading
+    the pages is kept by the file's hash (:mod:`casefile.core.disclosure.screening`, usually
+    when the file was added): a packet of a file screened before reads again only the pages
+    whose kept text holds what its destination must not see.
     """
     e = entry.exhibit
     report = ctx.report
@@ -1114,15 +1118,32 @@ def pdf_parts(
         return parts
     if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
-    inspection = PdfInspection.of(sanitised, find_hidden_text(target, sanitised.look_at, cancel=cancel))
+    kept = ctx.screenings.get(e.sha256) if ctx.screenings is not None else None
+    if kept is not None and not kept.fits(sanitised):
+        kept = None
+    hidden = kept.hidden if kept is not None else find_hidden_text(target, sanitised.look_at, cancel=cancel)
+    inspection = PdfInspection.of(sanitised, hidden)
     if inspection.invisible_text:
         what = f"不可见文字层（原文件{pages_text(inspection.invisible_text)}）"
         report.add(entry.name, DisclosureAction.HIDDEN, what)
     if inspection.covered_text:
         what = f"被色块覆盖、仍可复制的文字（原文件{pages_text(inspection.covered_text)}）"
         report.add(entry.name, DisclosureAction.HIDDEN, what)
-    checkable = [n for n in range(1, sanitised.pages + 1) if n not in inspection.unchecked]
-    printed, masked_sha256 = _masked_pdf(ctx, entry, target, checkable)
+    checkable = screening.checkable(sanitised, hidden)
+    if kept is not None and kept.texts is not None:
+        # Screened before: only the pages whose kept text holds what this destination must not
+        # see are read again, for the boxes to burn out.
+        printed, masked_sha256 = _masked_pdf(
+            ctx, entry, target, [n for n in checkable if ctx.masker.spans(kept.texts[n])]
+        )
+    else:
+        keeper = screening.TextKeeper(ctx.masker.spans)
+        printed, masked_sha256 = _masked_pdf(ctx, entry, target, checkable, keeper)
+        if ctx.screenings is not None and kept is None:
+            _keep_screening(
+                ctx.screenings,
+                screening.Screening(e.sha256, screening.engine(), sanitised.pages, hidden, keeper.texts(checkable)),
+            )
     size = printed.stat().st_size // sanitised.pages
     part = _Part(printed, sanitised.pages, entry=entry, foreign=True, content=True, size=size)
     part.masked_sha256 = masked_sha256
@@ -1130,13 +1151,23 @@ def pdf_parts(
     return [part]
 
 
-def _masked_pdf(ctx: BundleContext, entry: ExhibitEntry, path: Path, pages: list[int]) -> tuple[Path, str]:
+def _keep_screening(store: screening.ScreeningStore, item: screening.Screening) -> None:
+    """Keep what a PDF's screening found for the next packet; derived data: a failure only costs time."""
+    try:
+        store.put(item)
+    except OSError as exc:
+        log.info("screening of %s not kept: %s", item.sha256[:12], exc)
+
+
+def _masked_pdf(
+    ctx: BundleContext, entry: ExhibitEntry, path: Path, pages: list[int], finder: Any = None
+) -> tuple[Path, str]:
     """``path`` with what the destination must not see in its text burnt out: (the file, its hash or "").
 
     Only ``pages`` are read (pages too big or complex to read within the budget are reported
-    by the preflight as not checked).
+    by the preflight as not checked); ``finder``: the masker's, or one wrapping it.
     """
-    found = suggest_boxes(path, pages, finder=ctx.masker.spans) if pages else []
+    found = suggest_boxes(path, pages, finder=finder or ctx.masker.spans) if pages else []
     if not found:
         return path, ""
     masked = path.with_name(f"{path.stem}-masked.pdf")

@@ -7,6 +7,7 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Masker
@@ -16,6 +17,9 @@ from casefile.core.settings import Settings
 from casefile.core.venues import Route as Route
 from casefile.core.venues import Venue as Venue  # where it has always been imported from
 from casefile.core.venues import route_for
+
+if TYPE_CHECKING:
+    from casefile.core.disclosure.screening import ScreeningStore
 
 
 class Level(enum.StrEnum):
@@ -124,6 +128,8 @@ class BundleContext:
     # Who receives it, for venues with more than one destination (消协 or 12315; the carrier or 12305);
     # None: the venue's default (Venue.default_route), and None for venues with a single destination.
     route: Route | None = None
+    # Where what the screening of evidence PDFs found is kept (the library's); None: nowhere, each is screened.
+    screenings: ScreeningStore | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)
