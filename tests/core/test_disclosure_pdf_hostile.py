@@ -1,11 +1,14 @@
 """Evidence PDFs built to break the packet: a 100,000-object chain, a long path through sorted
-keys, loops in the object graph, a content stream that inflates to 300 MB. Each packet is built
-in a child process (a crash in qpdf would take the test run with it) and must come out whole,
-within the budget for any single exhibit (at most 500 MB)."""
+keys, loops in the object graph, a content stream that inflates to 300 MB. Each file is added
+(and screened for its packets) and each packet built in a child process (a crash in qpdf would
+take the test run with it), and must come out whole, within the budget for any single exhibit
+(at most 500 MB): the packet of the file screened when added, and the first packet of one
+added before screening was kept."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -18,7 +21,6 @@ from casefile_testing import filed_case
 from pikepdf import Array, Dictionary, Name
 
 from casefile.core.disclosure import pdf as pdfsafe
-from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
 
 pytestmark = pytest.mark.slow
@@ -46,6 +48,38 @@ CHILD = textwrap.dedent(
     print(json.dumps(out))
     """
 )
+
+
+# Adding the file screens it for its packets (casefile.core.disclosure.screening): in a child too.
+CHILD_ADD = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from casefile.core.disclosure.screening import ScreeningStore
+    from casefile.core.evidence import AddOptions, AddResult, add_files
+    from casefile.core.library import Library
+
+    with Library.open(Path(sys.argv[1]), "测试员") as library:
+        added = [r.exhibit for r in add_files(library, sys.argv[2], [Path(sys.argv[3])], AddOptions(purpose="证明"))
+                 if isinstance(r, AddResult) and r.exhibit]
+        out = {"screened": [ScreeningStore(library.root).get(e.sha256) is not None for e in added]}
+    try:
+        with open("/proc/self/status") as status:
+            out["peak_mb"] = next(int(l.split()[1]) / 1024 for l in status if l.startswith("VmHWM:"))
+    except OSError:
+        out["peak_mb"] = None
+    print(json.dumps(out))
+    """
+)
+
+
+def in_child(script: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    if report["peak_mb"] is not None:
+        assert report["peak_mb"] < BUDGET_MB, report
+    return report
 
 
 def font(pdf: pikepdf.Pdf) -> pikepdf.Object:
@@ -123,18 +157,19 @@ def build_in_child(library: Library, tmp_path: Path, maker, name: str) -> dict:
     source = tmp_path / name
     maker(source)
     number = filed_case(library).number
-    list(add_files(library, number, [source], AddOptions(purpose="证明")))
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(library.root), number], capture_output=True, text=True, timeout=600
-    )
-    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    if report["peak_mb"] is not None:
-        assert report["peak_mb"] < BUDGET_MB, report
-    packet = Path(report["file"])
-    check = subprocess.run(["qpdf", "--check", str(packet)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout[-2000:]
-    return report
+    added = in_child(CHILD_ADD, str(library.root), number, str(source))
+    assert added["screened"] == [True]
+    # The packet of the file screened when it was added, then the first packet of a file added
+    # before screening was kept (all its pages read by pdfium): the same warnings, within budget.
+    reports = []
+    for _ in range(2):
+        report = in_child(CHILD, str(library.root), number)
+        check = subprocess.run(["qpdf", "--check", report["file"]], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout[-2000:]
+        reports.append(report)
+        shutil.rmtree(library.root / ".derived" / "screening")
+    assert reports[0]["warnings"] == reports[1]["warnings"]
+    return reports[1]
 
 
 @pytest.mark.parametrize(
