@@ -6,7 +6,6 @@ import random
 
 import segno
 
-from casefile.core.bundle import qr as qr_module
 from casefile.core.bundle.parts import qr_payload
 from casefile.core.bundle.pdfkit import QrCode
 from casefile.core.bundle.qr import ALPHANUMERIC, qr_modules
@@ -42,6 +41,6 @@ def test_separator_codes_never_run_segno(monkeypatch):
 
     payloads = [qr_payload("202611-001", str(n), "ab" * 32, n) for n in (1, 9, 10, 99, 100, 999, 1000, 4999, 12345)]
     expected = [_segno(payload) for payload in payloads]
-    monkeypatch.setattr(qr_module.segno, "make_qr", counted)
+    monkeypatch.setattr(segno, "make_qr", counted)
     assert [QrCode(payload, 100).modules for payload in payloads] == expected
     assert calls[0] == 0  # the payload is upper-case ASCII: encoded here, once a code

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import functools
 
-import segno
-
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _VALUE = {ch: i for i, ch in enumerate(ALPHANUMERIC)}
 
@@ -55,6 +53,8 @@ def qr_modules(data: str) -> Modules:
     fast = _alphanumeric_modules(data)
     if fast is not None:
         return fast
+    import segno  # only for what the fast path does not encode: a bundle's own codes never need it
+
     code = segno.make_qr(data, error="m", boost_error=False, mask=0)
     return [[bool(v) for v in row] for row in code.matrix]
 
