@@ -90,7 +90,7 @@ def test_a_pdf_is_screened_when_added_and_its_packet_reads_none_of_its_pages(lib
     assert reads == 0  # was 3: each page's text read again for every packet
 
 
-@pytest.mark.parametrize("damage", ["missing", "unreadable", "another engine", "another copy"])
+@pytest.mark.parametrize("damage", ["missing", "unreadable", "nested", "another engine", "another copy"])
 def test_a_record_that_does_not_apply_is_made_again(library, tmp_path, monkeypatch, damage):
     number, (sha256,) = _case(library, tmp_path, PLAIN)
     store = ScreeningStore(library.root)
@@ -99,6 +99,8 @@ def test_a_record_that_does_not_apply_is_made_again(library, tmp_path, monkeypat
         path.unlink()
     elif damage == "unreadable":
         path.write_bytes(b'{"format": 1, "sha256": ')
+    elif damage == "nested":
+        path.write_bytes(b"[" * 100_000 + b"]" * 100_000)
     else:
         data = json.loads(path.read_text("utf-8"))
         if damage == "another engine":

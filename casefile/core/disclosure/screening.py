@@ -219,7 +219,7 @@ class ScreeningStore:
                 item = _from_json(json.load(handle))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
             log.warning("screening record %s is unreadable and is ignored: %s", path, exc)
             return None
         if item.sha256 != sha256:
