@@ -152,7 +152,7 @@ class TextStore:
                 item = _from_json(json.load(handle))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
             log.warning("derived text %s is unreadable and is ignored: %s", path, exc)
             return None
         if item.sha256 != sha256 or item.producer != producer:
