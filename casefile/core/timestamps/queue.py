@@ -1,0 +1,66 @@
+"""Cases waiting for a trusted timestamp: one small file per case in the library's derived data.
+
+A case is queued whenever exhibits are added to it (by any path: files, a walk-in, a watch folder,
+a redacted copy), and leaves the queue once every exhibit it holds is stamped. Which exhibits are
+unstamped is read from the case itself (:func:`casefile.core.timestamps.stamping.unstamped`); the
+queue only spares looking through every case, and remembers why the last attempt failed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.core.fsutil import atomic_write_bytes
+
+QUEUE_DIR = Path(".derived") / "timestamps" / "queue"
+
+
+def queue_dir(root: Path) -> Path:
+    return root / QUEUE_DIR
+
+
+def enqueue(root: Path, number: str) -> None:
+    """Note that ``number`` has exhibits to stamp (kept as it is when it is queued already)."""
+    path = queue_dir(root) / number
+    if path.exists():
+        return
+    with contextlib.suppress(OSError):  # derived data: a failure costs only a later look through the case
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps({"since": datetime.now(UTC).isoformat()}).encode("utf-8"))
+
+
+def queued(root: Path) -> list[str]:
+    """The numbers of the cases waiting, in order."""
+    try:
+        return sorted(p.name for p in queue_dir(root).iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def queue_state(root: Path, number: str) -> dict[str, Any] | None:
+    """Since when ``number`` waits and why its last attempt failed; None when it is not queued."""
+    try:
+        data = json.loads((queue_dir(root) / number).read_bytes() or b"{}")
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else {}
+
+
+def note_failure(root: Path, number: str, reason: str) -> None:
+    state = queue_state(root, number) or {"since": datetime.now(UTC).isoformat()}
+    state["error"] = reason
+    state["tried_at"] = datetime.now(UTC).isoformat()
+    state["attempts"] = int(state.get("attempts", 0)) + 1
+    with contextlib.suppress(OSError):
+        path = queue_dir(root) / number
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+
+
+def dequeue(root: Path, number: str) -> None:
+    with contextlib.suppress(OSError):
+        (queue_dir(root) / number).unlink(missing_ok=True)
