@@ -354,6 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
         "or 12305 (an appeal to the postal administration) for courier-claim",
     )
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
+    p.add_argument(
+        "--stamp-files",
+        metavar="DIR",
+        help="also write the trusted timestamps of its exhibits (token, certificates, proofs) into DIR, "
+        "for checking with openssl without CaseFile",
+    )
     p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
     p.add_argument(
@@ -1973,6 +1979,18 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             items = len(result.disclosure.items)
             _print(f"disclosure report (not part of the packet): {result.disclosure_file}  {items} items")
         _print(f"{result.pages} pages")
+    if args.stamp_files:
+        from casefile.core.timestamps.stamping import export_stamp_files
+
+        with library.reading(args.case):
+            case = library.load_case(args.case)
+            written = export_stamp_files(
+                library.folder(args.case).path, case, Path(args.stamp_files).expanduser(), options.exhibits
+            )
+        if written:
+            _print(f"timestamp files: {len(written)} written into {args.stamp_files}")
+        else:
+            _print("no timestamp files: the exhibits are not stamped", file=sys.stderr)
     return EXIT_OK
 
 

@@ -331,6 +331,46 @@ def _remove_tree(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
+STAMP_FILES_README = """\
+可信时间戳核验文件 / Files to check the trusted timestamps (RFC 3161) without CaseFile
+
+  timestamps/<编号>/token.tsr  时间戳服务机构的应答（DER）/ the TSA's response (DER)
+  timestamps/<编号>/ca.pem     时间戳服务机构的根证书 / the TSA's root certificate
+  timestamps/<编号>/chain.pem  时间戳服务机构的证书 / the TSA's own certificate(s)
+  timestamps/<编号>/tree.json  默克尔树：各叶、树根、每个证据的包含证明 / the Merkle tree, its root, each leaf's proof
+
+核验 / To check (the root is in tree.json and in the bundle's integrity annex):
+  openssl ts -verify -digest <root> -in timestamps/<id>/token.tsr \\
+      -CAfile timestamps/<id>/ca.pem -untrusted timestamps/<id>/chain.pem
+
+包含证明 / Inclusion proof: h = SHA-256(0x00 || file's SHA-256, 32 bytes); for each proof step,
+h = SHA-256(0x01 || sibling || h) when the sibling is on the left, SHA-256(0x01 || h || sibling) when
+on the right; the last h must equal the root (RFC 6962 section 2.1).
+"""
+
+
+def export_stamp_files(folder: Path, case: Case, destination: Path, exhibits: list[int] | None = None) -> list[Path]:
+    """Copy the timestamps covering ``exhibits`` (all: None), and the renewals of them, into ``destination``
+    as ``timestamps/<id>/…`` with a README: what an expert needs beside a packet. The files written."""
+    wanted = set(exhibits) if exhibits is not None else None
+    ids = {s.id for s in case.timestamps if wanted is None or wanted & set(s.exhibits)}
+    ids |= {s.id for s in case.timestamps if s.renews in ids}
+    written = []
+    for stamp in case.timestamps:
+        if stamp.id not in ids:
+            continue
+        for rel in sorted(stamp.files):
+            target = destination / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / rel, target)
+            written.append(target)
+    if written:
+        readme = destination / "README-timestamps.txt"
+        readme.write_text(STAMP_FILES_README, encoding="utf-8")
+        written.append(readme)
+    return written
+
+
 def stamp_pending(
     library: Library, tsa: TsaConfig, numbers: list[str] | None = None, *, send: Sender = _post
 ) -> Iterator[StampOutcome]:
