@@ -229,3 +229,25 @@ def _check_times(result: StampResult, stamp: Stamp, info: TokenInfo, entries: li
                 time=info.time.isoformat(),
             ),
         )
+
+
+def check_case_stamps(folder: Path) -> dict[str, StampResult]:
+    """Every stamp of the case in ``folder`` checked offline, by id (for the app's details of an exhibit).
+
+    Reads only: the custody log as it is, the stamps' files hashed against what the log recorded.
+    """
+    from casefile.core import record
+    from casefile.core.custody import LOG_NAME, CustodyLog
+    from casefile.core.hashing import hash_file
+
+    entries, _chain = CustodyLog(folder / LOG_NAME).scan()
+    truth = record.fold(entries)
+    intact = set()
+    for stamp in truth.timestamps:
+        for path, digest in stamp.files.items():
+            try:
+                if hash_file(folder / path).sha256 == digest:
+                    intact.add(path)
+            except OSError:
+                continue
+    return {r.id: r for r in check_stamps(folder, truth, entries, intact)}

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.errors import Message
 from casefile.core.fsutil import atomic_write_bytes
 
 QUEUE_DIR = Path(".derived") / "timestamps" / "queue"
@@ -50,15 +51,30 @@ def queue_state(root: Path, number: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else {}
 
 
-def note_failure(root: Path, number: str, reason: str) -> None:
+def note_failure(root: Path, number: str, reason: Message) -> None:
+    """Remember why the last attempt failed: its English text, and its template and fields for the app."""
     state = queue_state(root, number) or {"since": datetime.now(UTC).isoformat()}
-    state["error"] = reason
+    state["error"] = str(reason)
+    state["template"] = reason.template
+    state["params"] = {k: str(v) for k, v in reason.params.items()}
     state["tried_at"] = datetime.now(UTC).isoformat()
     state["attempts"] = int(state.get("attempts", 0)) + 1
     with contextlib.suppress(OSError):
         path = queue_dir(root) / number
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+
+
+def failure(state: dict[str, Any]) -> Message | None:
+    """Why the last attempt failed, as a message (None when none failed)."""
+    template, params = state.get("template"), state.get("params")
+    if isinstance(template, str) and isinstance(params, dict):
+        try:
+            return Message(template, **{str(k): v for k, v in params.items()})
+        except (KeyError, IndexError, ValueError):
+            pass
+    error = state.get("error")
+    return Message("{text}", text=str(error)) if error else None
 
 
 def dequeue(root: Path, number: str) -> None:

@@ -259,11 +259,11 @@ def _attach(
         got = _obtain(tsa, tree["root"], send)
     except TsaUnreachableError as exc:
         outcome.queued, outcome.error = True, exc.message
-        queue.note_failure(library.root, outcome.number, str(exc.message))
+        queue.note_failure(library.root, outcome.number, exc.message)
         return outcome
     except TimestampError as exc:
         outcome.error = exc.message
-        queue.note_failure(library.root, outcome.number, str(exc.message))
+        queue.note_failure(library.root, outcome.number, exc.message)
         return outcome
     custody = next(leaf for leaf in leaves if leaf.kind == "custody")
     with library.edit(outcome.number) as writer:
