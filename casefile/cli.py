@@ -1278,12 +1278,16 @@ def _stamp_line(outcome: StampOutcome) -> str:
 
 def stamp_after_ingest(library: Library, number: str) -> None:
     """Ask the TSA of the settings for the exhibits just added; say what came of it."""
-    from casefile.core.timestamps.stamping import NO_TSA, stamp_case, tsa_from_settings
+    from casefile.core.timestamps.queue import NO_TSA
 
-    tsa = tsa_from_settings(load_settings())
-    if tsa is None:
+    settings = load_settings()
+    if not settings.tsa_url.strip():  # pyHanko is loaded only when a stamp is asked for
         _print(f"note: {NO_TSA}", file=sys.stderr)
         return
+    from casefile.core.timestamps.stamping import stamp_case, tsa_from_settings
+
+    tsa = tsa_from_settings(settings)
+    assert tsa is not None
     _print(_stamp_line(stamp_case(library, number, tsa)))
 
 

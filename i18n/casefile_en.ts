@@ -1747,6 +1747,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>renew it before then (casefile timestamp --renew)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Timestamp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,6 +1764,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSA certificate valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1750,6 +1750,10 @@ Proof purpose: %3</source>
         <translation>核验未通过</translation>
     </message>
     <message>
+        <source>renew it before then (casefile timestamp --renew)</source>
+        <translation>请在此前续签（casefile timestamp --renew）</translation>
+    </message>
+    <message>
         <source>Timestamp</source>
         <translation>时间戳</translation>
     </message>
@@ -1764,6 +1768,10 @@ Proof purpose: %3</source>
     <message>
         <source>Serial number</source>
         <translation>序列号</translation>
+    </message>
+    <message>
+        <source>TSA certificate valid until</source>
+        <translation>TSA 证书有效期至</translation>
     </message>
     <message>
         <source>Merkle root</source>

@@ -122,6 +122,7 @@ This folder is a CaseFile case file. It can be checked without CaseFile.
   CUSTODY.jsonl    保管记录，每条含上一条的哈希 / custody log, each entry holds the previous entry's hash
   inbox/           待导入文件 / files waiting to be added
   bundles/         生成的证据材料 PDF / generated evidence bundles
+  timestamps/      可信时间戳（RFC 3161）及默克尔树包含证明 / trusted timestamps and inclusion proofs
 
 核验证据文件 / To check the evidence files (Linux, macOS, Git Bash on Windows):
   cd <this folder> && sha256sum -c MANIFEST.sha256

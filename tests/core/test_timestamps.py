@@ -351,3 +351,22 @@ def test_import_refuses_an_archive_with_a_rewritten_chain(library, stamped, tmp_
         assert not other.case_numbers()
     finally:
         other.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_stamp_files_and_the_queue_are_private_whatever_the_umask(library, files, tsa, local_ca):
+    old = os.umask(0)
+    try:
+        case = make_case(library)
+        tsa.down = True
+        list(add_files(library, case.number, [files]))
+        assert stamp_case(library, case.number, _config(tsa, local_ca)).queued
+        tsa.down = False
+        assert stamp_case(library, case.number, _config(tsa, local_ca)).stamp is not None
+        case_folder = library.folder(case.number).path
+        queue.enqueue(library.root, "202611-999")
+    finally:
+        os.umask(old)
+    for root in (case_folder / "timestamps", library.root / ".derived"):
+        for path in [root, *root.rglob("*")]:
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path

@@ -79,3 +79,24 @@ def test_queued_while_down_then_sent_in_the_background(ctx, qtbot, number, incom
     tab.reload()
     tab.select_exhibit(1)
     assert "Verified offline" in tab.details.browser.toPlainText()
+
+
+def test_settings_choose_the_tsa_and_refuse_an_address_that_is_not_http(ctx, qtbot, tmp_path, monkeypatch):
+    from casefile.core.settings import load_settings
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    from PySide6.QtWidgets import QFileDialog
+
+    root = tmp_path / "tsa-root.pem"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(root), ""))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.tsa_url.setText("ftp://tsa.example.com")
+    dialog.save()
+    assert "http://" in dialog.error.text() and ctx.settings.tsa_url == ""
+    dialog.tsa_url.setText("http://tsa.example.com/tsa")
+    dialog.tsa_browse.click()
+    assert dialog.tsa_ca.text() == str(root)
+    dialog.save()
+    saved = load_settings()
+    assert (saved.tsa_url, saved.tsa_ca_file) == ("http://tsa.example.com/tsa", str(root))

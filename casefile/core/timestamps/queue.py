@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from casefile.core.errors import Message
-from casefile.core.fsutil import atomic_write_bytes
+from casefile.core.fsutil import atomic_write_bytes, make_private_dir
 
 QUEUE_DIR = Path(".derived") / "timestamps" / "queue"
+RENEW_WITHIN = timedelta(days=90)  # a stamp whose TSA certificate ends sooner than this is renewed
+NO_TSA = Message("no trusted timestamps: no timestamp authority (TSA) is chosen in the settings")
 
 
 def queue_dir(root: Path) -> Path:
     return root / QUEUE_DIR
+
+
+def _make_queue(root: Path) -> Path:
+    """The queue's folder, each level readable by its owner only (case numbers are about people)."""
+    folder = queue_dir(root)
+    make_private_dir(folder.parent.parent)
+    make_private_dir(folder.parent)
+    make_private_dir(folder)
+    return folder
 
 
 def enqueue(root: Path, number: str) -> None:
@@ -30,7 +41,7 @@ def enqueue(root: Path, number: str) -> None:
     if path.exists():
         return
     with contextlib.suppress(OSError):  # derived data: a failure costs only a later look through the case
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_queue(root)
         atomic_write_bytes(path, json.dumps({"since": datetime.now(UTC).isoformat()}).encode("utf-8"))
 
 
@@ -60,9 +71,7 @@ def note_failure(root: Path, number: str, reason: Message) -> None:
     state["tried_at"] = datetime.now(UTC).isoformat()
     state["attempts"] = int(state.get("attempts", 0)) + 1
     with contextlib.suppress(OSError):
-        path = queue_dir(root) / number
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(_make_queue(root) / number, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
 
 def failure(state: dict[str, Any]) -> Message | None:

@@ -29,7 +29,7 @@ from asn1crypto import x509 as asn1_x509
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, Message
-from casefile.core.fsutil import atomic_write_bytes, make_readonly
+from casefile.core.fsutil import atomic_write_bytes, make_private_dir, make_readonly
 from casefile.core.hashing import hash_file
 from casefile.core.model import Case, Stamp, to_data
 from casefile.core.timestamps import merkle, queue
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from casefile.core.settings import Settings
 
 TREE_FORMAT = "casefile-timestamp-tree"
-RENEW_WITHIN = timedelta(days=90)  # renew a stamp whose TSA certificate ends sooner than this
+RENEW_WITHIN = queue.RENEW_WITHIN
 
 Sender = Callable[[str, bytes, float], bytes]
 
@@ -92,7 +92,7 @@ def tsa_from_settings(settings: Settings) -> TsaConfig | None:
     return TsaConfig(url, settings.tsa_ca_file.strip(), float(settings.tsa_timeout or TIMEOUT))
 
 
-NO_TSA = Message("no trusted timestamps: no timestamp authority (TSA) is chosen in the settings")
+NO_TSA = queue.NO_TSA
 
 
 def stamped_numbers(case: Case) -> set[int]:
@@ -310,7 +310,8 @@ def _attach(
 
 
 def _write_files(folder: Path, contents: dict[str, bytes]) -> dict[str, tuple[str, int]]:
-    folder.mkdir(parents=True, exist_ok=False)
+    make_private_dir(folder.parent)
+    make_private_dir(folder, exist_ok=False)
     digests = {}
     try:
         for name, data in contents.items():

@@ -8,7 +8,7 @@ signalled to the tab, which writes them through the core.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from casefile.core.disclosure.derived import copies_of
@@ -16,7 +16,7 @@ from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
 from casefile.core.record.history import exhibit_history
 from casefile.core.timestamps.checking import StampResult
-from casefile.core.timestamps.queue import failure
+from casefile.core.timestamps.queue import RENEW_WITHIN, failure
 from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import (
     capture_source_name,
@@ -261,11 +261,17 @@ class DetailsPane(QWidget):
                 status, warn = self.tr("Verified offline: signature, certificate chain and proof"), False
             else:
                 status, warn = labelled(self.tr("Does not verify"), translated(result.problems[0])), True
+            renewed = self.case is not None and any(s.renews == stamp.id for s in self.case.timestamps)
+            due = stamp.expires is not None and not renewed and stamp.expires - RENEW_WITHIN < datetime.now(UTC)
+            valid_until = local_time(stamp.expires)
+            if due:
+                valid_until = labelled(valid_until, self.tr("renew it before then (casefile timestamp --renew)"))
             rows += [
                 row(self.tr("Timestamp"), f"{stamp.id}{renewal}"),
                 row(self.tr("Time"), local_time(stamp.time)),
                 row(self.tr("TSA"), stamp.tsa),
                 row(self.tr("Serial number"), stamp.serial, code=True),
+                row(self.tr("TSA certificate valid until"), valid_until, warn=due),
                 row(self.tr("Merkle root"), stamp.root, code=True),
                 row(self.tr("Status"), status, warn=warn),
             ]
