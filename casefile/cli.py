@@ -932,6 +932,8 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
                 file=sys.stderr,
             )
         raise
+    if number and settings.tsa_url.strip():  # the photos are stamped as any ingest is (queued when not reached)
+        stamp_after_ingest(library, number)
     _print(f"receipt: {receipt}")
     _print(number)
     return EXIT_PROBLEMS if refused else EXIT_OK

@@ -48,3 +48,20 @@ def test_add_stamps_queues_when_down_and_verify_checks(capsys, lib, files, tmp_p
     assert code == 0 and "no timestamp needs renewing within 90 days" in out
     code, out, _ = run(capsys, "--library", str(lib), "timestamp", "--renew", "--within", "400", number)
     assert code == 0 and "timestamp 0003 (renews timestamp 0001)" in out and "(renews timestamp 0002)" in out
+
+
+def test_a_walk_in_is_stamped_when_a_tsa_is_chosen(capsys, tmp_path, tsa, local_ca):
+    from PIL import Image
+
+    assert run(capsys, "config", "tsa_url", tsa.url)[0] == 0
+    assert run(capsys, "config", "tsa_ca_file", str(local_ca.pem))[0] == 0
+    photo = tmp_path / "牙刷.jpg"
+    Image.new("RGB", (64, 48), (10, 120, 30)).save(photo, "JPEG")
+    lib = tmp_path / "lib"
+    argv = ["--library", str(lib), "walk-in", str(photo), "--title", "电动牙刷无法开机", "--type", "quality"]
+    code, out, err = run(capsys, *argv, "--complainant", "王芳", "--phone", "139 1234 5678")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    number = lines[-1]
+    assert lines[-2].startswith("receipt: ")  # scripts read the receipt and the number from the end
+    assert f"{number}: timestamp 0001 for exhibits 1" in out

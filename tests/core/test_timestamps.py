@@ -266,13 +266,20 @@ def test_expiry_without_renewal_is_noted(stamped):
 # ------------------------------------------------------------------------------------------ rewritten chain
 
 
-def _rewrite_chain(folder: Path) -> None:
-    """Change exhibit 1's title in the log and recompute every hash, case.json and the manifest: what
-    passed verify, sha256sum -c and import before timestamps."""
+def _rewrite_chain(folder: Path, *, swap_file: bool = False) -> None:
+    """Change exhibit 1's title in the log (``swap_file``: its bytes and recorded hash too) and recompute every
+    hash, case.json and the manifest: what passed verify, sha256sum -c and import before timestamps."""
     log = folder / LOG_NAME
     entries = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
     target = next(e for e in entries if e["action"] == "ingest")
     target["details"]["exhibit"]["title"] = "改过的标题"
+    if swap_file:
+        path = folder / target["details"]["exhibit"]["stored_path"]
+        path.chmod(0o600)
+        forged = b"a substituted file"
+        path.write_bytes(forged)
+        target["details"]["exhibit"]["sha256"] = hashlib.sha256(forged).hexdigest()
+        target["details"]["exhibit"]["size"] = len(forged)
     prev = "0" * 64
     for entry in entries:
         entry["prev"] = prev
@@ -305,6 +312,17 @@ def test_consistently_rewritten_chain_is_caught_by_the_stamp(stamped, tmp_path):
     report = _verify(copy)
     assert not report.ok
     assert any("the custody log was rewritten" in p for p in report.problems), report.problems
+
+
+def test_substituted_exhibit_with_a_rewritten_log_is_caught_by_the_stamp(stamped, tmp_path):
+    number, folder = stamped
+    copy = tmp_path / "copy" / number
+    shutil.copytree(folder, copy)
+    _rewrite_chain(copy, swap_file=True)
+    report = _verify(copy)
+    assert all(f.status.value == "intact" for f in report.files)  # every file matches the forged record
+    assert any("exhibit 1 in its tree is not the exhibit the case holds" in p for p in report.problems)
+    assert any("the custody log was rewritten" in p for p in report.problems)
 
 
 # ------------------------------------------------------------------------------------------ archives
