@@ -92,6 +92,7 @@ from casefile.core.workflow.records import (
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
     from casefile.core.library import Library
     from casefile.core.listing import AgendaRow, CaseSummary
+    from casefile.core.timestamps.stamping import StampOutcome
 
 log = logging.getLogger("casefile")
 
@@ -211,6 +212,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("cases", nargs="*", metavar="CASE")
     p.add_argument("--all", action="store_true", help="every case in the library (the default)")
 
+    p = sub.add_parser(
+        "timestamp",
+        help="ask the TSA in the settings for trusted timestamps (RFC 3161) of exhibits not yet stamped",
+        description="Each case's exhibits not yet stamped, with its custody log's last entry, are stamped as one "
+        "Merkle root by the timestamp authority (TSA) chosen with 'casefile config tsa_url URL'. Token, "
+        "certificates and inclusion proofs are kept in the case folder under timestamps/. A TSA that cannot be "
+        "reached leaves the case queued: --pending sends every queued case.",
+    )
+    p.add_argument("cases", nargs="*", metavar="CASE")
+    p.add_argument("--pending", action="store_true", help="every case queued for a timestamp (the default)")
+    p.add_argument(
+        "--renew",
+        action="store_true",
+        help="stamp again the timestamps whose TSA certificate ends soon (over the earlier token and the same data)",
+    )
+    p.add_argument("--within", type=int, default=90, metavar="DAYS", help="with --renew: how soon (default 90 days)")
+    p.add_argument("--status", action="store_true", help="only show which exhibits are stamped, queued or not")
+
+    p = sub.add_parser(
+        "config",
+        help="show or change a setting (e.g. tsa_url, tsa_ca_file, tsa_timeout)",
+        description="Without a name: every setting. With a name: its value. With a name and a value: set it "
+        "(an empty value '' clears a text setting).",
+    )
+    p.add_argument("name", nargs="?")
+    p.add_argument("value", nargs="?")
+
     p = sub.add_parser("export", help="write a case as a ZIP archive that verifies on its own")
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
@@ -326,6 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
         "or 12305 (an appeal to the postal administration) for courier-claim",
     )
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also copy the bundle here")
+    p.add_argument(
+        "--stamp-files",
+        metavar="DIR",
+        help="also write the trusted timestamps of its exhibits (token, certificates, proofs) into DIR, "
+        "for checking with openssl without CaseFile",
+    )
     p.add_argument("--exhibits", metavar="N,N", help="exhibits to include, in this order (default: all)")
     p.add_argument("--split-mb", type=int, metavar="N", help="split into volumes of at most N MB (第n册/共N册)")
     p.add_argument(
@@ -898,6 +932,8 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
                 file=sys.stderr,
             )
         raise
+    if number and settings.tsa_url.strip():  # the photos are stamped as any ingest is (queued when not reached)
+        stamp_after_ingest(library, number)
     _print(f"receipt: {receipt}")
     _print(number)
     return EXIT_PROBLEMS if refused else EXIT_OK
@@ -955,9 +991,11 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
         purpose=args.purpose,
     )
     refused = 0
+    added = False
     results: Iterable[AddResult] = _drain(add_files(library, args.case, args.paths, options), "adding")
     for result in results:
         if result.exhibit is not None:
+            added = True
             flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
             _print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
         elif result.duplicate_of is not None:
@@ -969,6 +1007,8 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
         else:
             refused += 1
             _print(f"{result.path}: refused: {result.refused}")
+    if added:
+        stamp_after_ingest(library, args.case)
     return EXIT_PROBLEMS if refused else EXIT_OK
 
 
@@ -1149,7 +1189,8 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
         reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
         report = reports[-1]
         if report.ok:
-            _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact")
+            stamps = f", {len(report.stamps)} trusted timestamps valid" if report.stamps else ""
+            _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact{stamps}")
         else:
             failed += 1
             _print(f"{number}: {'DAMAGED' if report.damaged else 'PROBLEMS'}")
@@ -1180,6 +1221,125 @@ def cmd_repair(args: argparse.Namespace, library: Library) -> int:
     for name in result.kept:
         _print(f"  the file it replaced is kept as {name}")
     return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from casefile.core.settings import Settings, save_settings
+
+    settings = load_settings()
+    names = [f.name for f in dataclasses.fields(Settings)]
+    if args.name is None:
+        for name in names:
+            _print(f"{name} = {getattr(settings, name)!r}")
+        return EXIT_OK
+    if args.name not in names:
+        _print(f"casefile: error: no setting {args.name!r} (settings: {', '.join(names)})", file=sys.stderr)
+        return EXIT_ERROR
+    current = getattr(settings, args.name)
+    if args.value is None:
+        _print(f"{args.name} = {current!r}")
+        return EXIT_OK
+    value: object
+    try:
+        if isinstance(current, bool):
+            if args.value.lower() not in ("true", "false", "yes", "no", "1", "0", "on", "off"):
+                raise ValueError(args.value)
+            value = args.value.lower() in ("true", "yes", "1", "on")
+        elif isinstance(current, int):
+            value = int(args.value)
+        else:
+            value = args.value
+    except ValueError:
+        _print(f"casefile: error: {args.name} takes a {type(current).__name__}, not {args.value!r}", file=sys.stderr)
+        return EXIT_ERROR
+    setattr(settings, args.name, value)
+    save_settings(settings)
+    _print(f"{args.name} = {value!r}")
+    return EXIT_OK
+
+
+def _stamp_line(outcome: StampOutcome) -> str:
+    exhibits = ", ".join(map(str, outcome.exhibits))
+    if outcome.stamp is not None:
+        stamp = outcome.stamp
+        renewal = f" (renews timestamp {stamp.renews})" if stamp.renews else ""
+        time = stamp.time.isoformat() if stamp.time else ""
+        return (
+            f"{outcome.number}: timestamp {stamp.id}{renewal} for exhibits {exhibits}: {time} by {stamp.tsa}, "
+            f"serial {stamp.serial}"
+        )
+    if outcome.queued:
+        return (
+            f"{outcome.number}: exhibits {exhibits} queued for a timestamp ({outcome.error}); "
+            "'casefile timestamp --pending' sends it later"
+        )
+    if outcome.error is not None:
+        return f"{outcome.number}: no timestamp: {outcome.error}"
+    return f"{outcome.number}: every exhibit is stamped already"
+
+
+def stamp_after_ingest(library: Library, number: str) -> None:
+    """Ask the TSA of the settings for the exhibits just added; say what came of it."""
+    from casefile.core.timestamps.queue import NO_TSA
+
+    settings = load_settings()
+    if not settings.tsa_url.strip():  # pyHanko is loaded only when a stamp is asked for
+        _print(f"note: {NO_TSA}", file=sys.stderr)
+        return
+    from casefile.core.timestamps.stamping import stamp_case, tsa_from_settings
+
+    tsa = tsa_from_settings(settings)
+    assert tsa is not None
+    _print(_stamp_line(stamp_case(library, number, tsa)))
+
+
+def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.timestamps import queue
+    from casefile.core.timestamps.stamping import (
+        NO_TSA,
+        renew_case,
+        stamp_pending,
+        stamps_of,
+        tsa_from_settings,
+        unstamped,
+    )
+
+    if args.status:
+        for number in args.cases or library.case_numbers():
+            case = library.load_case(number)
+            waiting = set(unstamped(case))
+            state = queue.queue_state(library.root, case.number)
+            for exhibit in case.exhibits:
+                stamps = stamps_of(case, exhibit.number)
+                if stamps:
+                    last = stamps[-1]
+                    time = last.time.isoformat() if last.time else ""
+                    text = f"stamped {time} by {last.tsa}, serial {last.serial} (timestamp {last.id})"
+                elif exhibit.number in waiting and state is not None:
+                    text = "queued" + (f" (last try: {state['error']})" if state.get("error") else "")
+                else:
+                    text = "not stamped"
+                _print(f"{case.number}  {exhibit.number:>4}  {text}")
+        return EXIT_OK
+    tsa = tsa_from_settings(load_settings())
+    if tsa is None:
+        _print(f"casefile: {NO_TSA}; set one with 'casefile config tsa_url URL'", file=sys.stderr)
+        return EXIT_ERROR
+    failed = 0
+    if args.renew:
+        for number in args.cases or library.case_numbers():
+            outcomes = renew_case(library, number, tsa, within=timedelta(days=args.within))
+            if not outcomes:
+                _print(f"{number}: no timestamp needs renewing within {args.within} days")
+            for outcome in outcomes:
+                failed += outcome.stamp is None
+                _print(_stamp_line(outcome))
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    numbers = args.cases or None
+    for outcome in stamp_pending(library, tsa, numbers):
+        failed += outcome.stamp is None and outcome.error is not None
+        _print(_stamp_line(outcome))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
@@ -1825,6 +1985,18 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             items = len(result.disclosure.items)
             _print(f"disclosure report (not part of the packet): {result.disclosure_file}  {items} items")
         _print(f"{result.pages} pages")
+    if args.stamp_files:
+        from casefile.core.timestamps.stamping import export_stamp_files
+
+        with library.reading(args.case):
+            case = library.load_case(args.case)
+            written = export_stamp_files(
+                library.folder(args.case).path, case, Path(args.stamp_files).expanduser(), options.exhibits
+            )
+        if written:
+            _print(f"timestamp files: {len(written)} written into {args.stamp_files}")
+        else:
+            _print("no timestamp files: the exhibits are not stamped", file=sys.stderr)
     return EXIT_OK
 
 
@@ -2002,6 +2174,7 @@ COMMANDS = {
     "show": cmd_show,
     "verify": cmd_verify,
     "export": cmd_export,
+    "timestamp": cmd_timestamp,
     "import": cmd_import,
     "reindex": cmd_reindex,
     "repair": cmd_repair,
@@ -2081,6 +2254,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "calendar":  # the user's calendar, not the library's
             return cmd_calendar(args)
+        if args.command == "config":  # the user's settings, not the library's
+            return cmd_config(args)
         from casefile.core.library import Library
 
         # verify and bundle only bear witness: of a library in order, they write nothing to the

@@ -802,6 +802,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>trusted timestamp attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,10 +851,6 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(provisional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1695,6 +1695,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trusted timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Custody record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,6 +1708,70 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>No custody entries mention this exhibit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stamped: no timestamp authority (TSA) is chosen in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet stamped: queued, sent when the TSA can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet stamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (renews timestamp %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being checked…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified offline: signature, certificate chain and proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renew it before then (casefile timestamp --renew)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSA certificate valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merkle root</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3367,6 +3435,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>none: exhibits are not timestamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of a timestamp authority (TSA, RFC 3161), e.g. http://timestamp.example.com/tsa. After each ingest the new exhibits and the custody log&apos;s last entry are stamped with one request; while it cannot be reached, the request waits and is sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when the TSA&apos;s tokens do not carry its root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3435,6 +3515,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timestamp authority (TSA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSA root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Holiday calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3456,6 +3544,14 @@ Reason:</source>
     </message>
     <message>
         <source>Imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TSA address must begin with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5205,7 +5301,15 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>timestamp {id} is attached twice in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a finding names {party!r}, not a party of ResponsibleParty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp {id} names a file outside timestamps/: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5646,6 +5750,174 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>SHA-256 now {digest}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp {id}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Merkle root of its leaves is not the root that was stamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token&apos;s time or serial number is not the one the custody log recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tree does not cover the exhibits the custody log says it covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tree does not hold exactly one custody entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody entry {seq} it stamped is not in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} is not the entry the TSA stamped: the custody log was rewritten from there on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody entry in its tree is not the one the custody log recorded for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is attached before the custody entry it stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was attached at {at}, before the TSA&apos;s time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp {id}: the TSA&apos;s certificate expired on {date} and no renewal was made before it; the token still validates as of its own time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log does not record its file {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not as it was when the stamp was attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tree {name} cannot be read ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its files cannot be read ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inclusion proof of leaf {n} does not lead to the stamped root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} is dated {at}, after the TSA&apos;s time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number} in its tree is not the exhibit the case holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the earlier token it renews is not the one the case holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no trusted timestamps: no timestamp authority (TSA) is chosen in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s token does not carry its root certificate: choose the TSA&apos;s CA certificate file in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log has no readable last entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s CA certificate {path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA address {url} is not an http:// or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA refused the request ({status}: {text})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer holds no time-stamp token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time-stamp token is not signed data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA stamped another digest than the one asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer does not carry the request&apos;s nonce (a replayed answer?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token stamps a {algorithm} digest, not SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token stamps another digest than the Merkle root of its tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s certificate chain holds no root certificate to check the token against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not match its content (the token was altered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token does not validate: the TSA&apos;s certificate was not valid at the token&apos;s time {time} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s certificate does not chain to the root kept beside the token ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA at {url} answered HTTP {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA at {url} cannot be reached: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate file is not PEM: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer is not an RFC 3161 time-stamp response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not validate: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

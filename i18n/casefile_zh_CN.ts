@@ -804,6 +804,10 @@ SHA-256：%4</translation>
         <translation>重新开案</translation>
     </message>
     <message>
+        <source>trusted timestamp attached</source>
+        <translation>加盖可信时间戳</translation>
+    </message>
+    <message>
         <source>intact</source>
         <translation>完好</translation>
     </message>
@@ -850,10 +854,6 @@ SHA-256：%4</translation>
     <message>
         <source>Channel</source>
         <translation>渠道</translation>
-    </message>
-    <message>
-        <source>(provisional)</source>
-        <translation>（暂定）</translation>
     </message>
     <message>
         <source>Responsibility</source>
@@ -1698,6 +1698,10 @@ Proof purpose: %3</source>
         <translation>遮盖件</translation>
     </message>
     <message>
+        <source>Trusted timestamp</source>
+        <translation>可信时间戳</translation>
+    </message>
+    <message>
         <source>Custody record</source>
         <translation>保管记录</translation>
     </message>
@@ -1708,6 +1712,70 @@ Proof purpose: %3</source>
     <message>
         <source>No custody entries mention this exhibit.</source>
         <translation>保管记录中没有涉及这份证据的条目。</translation>
+    </message>
+    <message>
+        <source>Not stamped: no timestamp authority (TSA) is chosen in Settings</source>
+        <translation>未加盖：设置中未选择时间戳服务机构（TSA）</translation>
+    </message>
+    <message>
+        <source>Not yet stamped: queued, sent when the TSA can be reached</source>
+        <translation>尚未加盖：已排队，时间戳服务机构可连接时自动发送</translation>
+    </message>
+    <message>
+        <source>Not yet stamped</source>
+        <translation>尚未加盖</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> (renews timestamp %1)</source>
+        <translation>（续签时间戳 %1）</translation>
+    </message>
+    <message>
+        <source>Being checked…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核验</translation>
+    </message>
+    <message>
+        <source>Verified offline: signature, certificate chain and proof</source>
+        <translation>已离线核验：签名、证书链及包含证明均有效</translation>
+    </message>
+    <message>
+        <source>Does not verify</source>
+        <translation>核验未通过</translation>
+    </message>
+    <message>
+        <source>renew it before then (casefile timestamp --renew)</source>
+        <translation>请在此前续签（casefile timestamp --renew）</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>TSA</source>
+        <translation>时间戳服务机构</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>TSA certificate valid until</source>
+        <translation>TSA 证书有效期至</translation>
+    </message>
+    <message>
+        <source>Merkle root</source>
+        <translation>默克尔树根</translation>
     </message>
     <message>
         <source>Device</source>
@@ -3376,6 +3444,18 @@ Reason:</source>
         <translation>系统无法告知文件何时写完时，等待文件在这段时间内不再变化</translation>
     </message>
     <message>
+        <source>none: exhibits are not timestamped</source>
+        <translation>不设置：证据不加盖可信时间戳</translation>
+    </message>
+    <message>
+        <source>The address of a timestamp authority (TSA, RFC 3161), e.g. http://timestamp.example.com/tsa. After each ingest the new exhibits and the custody log&apos;s last entry are stamped with one request; while it cannot be reached, the request waits and is sent later.</source>
+        <translation>时间戳服务机构（TSA，RFC 3161）的地址，例如 http://timestamp.example.com/tsa。每次导入后，新证据与保管记录末条一并以一次请求加盖时间戳；无法连接时请求排队，稍后自动发送。</translation>
+    </message>
+    <message>
+        <source>only when the TSA&apos;s tokens do not carry its root certificate</source>
+        <translation>仅当该机构的时间戳不附带其根证书时需要</translation>
+    </message>
+    <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
         <translation>关联到案件的文件夹记录在案卷库中，使用该案卷库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
     </message>
@@ -3444,6 +3524,14 @@ Reason:</source>
         <translation>等待文件稳定</translation>
     </message>
     <message>
+        <source>Timestamp authority (TSA)</source>
+        <translation>时间戳服务机构（TSA）</translation>
+    </message>
+    <message>
+        <source>TSA root certificate</source>
+        <translation>TSA 根证书</translation>
+    </message>
+    <message>
         <source>Holiday calendar</source>
         <translation>节假日安排</translation>
     </message>
@@ -3466,6 +3554,14 @@ Reason:</source>
     <message>
         <source>Imported: %1</source>
         <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书（*.pem *.crt *.cer）</translation>
+    </message>
+    <message>
+        <source>The TSA address must begin with http:// or https://</source>
+        <translation>TSA 地址须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
         <source>The new library is used from the next start.</source>
@@ -5220,8 +5316,16 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>重新开案时间不能早于结案时间</translation>
     </message>
     <message>
+        <source>timestamp {id} is attached twice in the custody log</source>
+        <translation>时间戳 {id} 在保管记录中被附加了两次</translation>
+    </message>
+    <message>
         <source>a finding names {party!r}, not a party of ResponsibleParty</source>
         <translation>责任认定中的 {party!r} 不是可认定的责任方</translation>
+    </message>
+    <message>
+        <source>timestamp {id} names a file outside timestamps/: {path}</source>
+        <translation>时间戳 {id} 指向 timestamps/ 以外的文件：{path}</translation>
     </message>
     <message>
         <source>Case</source>
@@ -5662,6 +5766,174 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>SHA-256 now {digest}…</source>
         <translation>现 SHA-256 为 {digest}…</translation>
+    </message>
+    <message>
+        <source>timestamp {id}: {problem}</source>
+        <translation>时间戳 {id}：{problem}</translation>
+    </message>
+    <message>
+        <source>the Merkle root of its leaves is not the root that was stamped</source>
+        <translation>由各叶计算出的默克尔树根与所签名的树根不符</translation>
+    </message>
+    <message>
+        <source>the token&apos;s time or serial number is not the one the custody log recorded</source>
+        <translation>时间戳的时间或序列号与保管记录所载不符</translation>
+    </message>
+    <message>
+        <source>its tree does not cover the exhibits the custody log says it covers</source>
+        <translation>其默克尔树所含证据与保管记录所载不符</translation>
+    </message>
+    <message>
+        <source>its tree does not hold exactly one custody entry</source>
+        <translation>其默克尔树未恰好包含一条保管记录</translation>
+    </message>
+    <message>
+        <source>the custody entry {seq} it stamped is not in the custody log</source>
+        <translation>其所签的第 {seq} 条保管记录不在保管记录中</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} is not the entry the TSA stamped: the custody log was rewritten from there on</source>
+        <translation>第 {seq} 条保管记录不是时间戳服务机构所签的那一条：保管记录自该条起已被改写</translation>
+    </message>
+    <message>
+        <source>the custody entry in its tree is not the one the custody log recorded for it</source>
+        <translation>其默克尔树中的保管记录与保管记录为其所载的不符</translation>
+    </message>
+    <message>
+        <source>it is attached before the custody entry it stamps</source>
+        <translation>其附加早于其所签的保管记录</translation>
+    </message>
+    <message>
+        <source>it was attached at {at}, before the TSA&apos;s time {time}</source>
+        <translation>其附加时间 {at} 早于时间戳服务机构的时间 {time}</translation>
+    </message>
+    <message>
+        <source>timestamp {id}: the TSA&apos;s certificate expired on {date} and no renewal was made before it; the token still validates as of its own time</source>
+        <translation>时间戳 {id}：时间戳服务机构的证书已于 {date} 到期，且到期前未续签；该时间戳按其自身时间仍可核验</translation>
+    </message>
+    <message>
+        <source>the custody log does not record its file {name}</source>
+        <translation>保管记录未载明其文件 {name}</translation>
+    </message>
+    <message>
+        <source>{path} is not as it was when the stamp was attached</source>
+        <translation>{path} 与加盖时间戳时不一致</translation>
+    </message>
+    <message>
+        <source>its tree {name} cannot be read ({exc})</source>
+        <translation>无法读取其默克尔树 {name}（{exc}）</translation>
+    </message>
+    <message>
+        <source>its files cannot be read ({exc})</source>
+        <translation>无法读取其文件（{exc}）</translation>
+    </message>
+    <message>
+        <source>the inclusion proof of leaf {n} does not lead to the stamped root</source>
+        <translation>第 {n} 叶的包含证明不能推导出所签名的树根</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} is dated {at}, after the TSA&apos;s time {time}</source>
+        <translation>第 {seq} 条保管记录的时间 {at} 晚于时间戳服务机构的时间 {time}</translation>
+    </message>
+    <message>
+        <source>exhibit {number} in its tree is not the exhibit the case holds</source>
+        <translation>其默克尔树中的证据 {number} 与本案所存证据不符</translation>
+    </message>
+    <message>
+        <source>the earlier token it renews is not the one the case holds</source>
+        <translation>其所续签的原时间戳与本案所存的不符</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>no trusted timestamps: no timestamp authority (TSA) is chosen in the settings</source>
+        <translation>未加盖可信时间戳：设置中未选择时间戳服务机构（TSA）</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s token does not carry its root certificate: choose the TSA&apos;s CA certificate file in the settings</source>
+        <translation>时间戳服务机构的时间戳未附带其根证书：请在设置中选择该机构的根证书文件</translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log has no readable last entry</source>
+        <translation>案件 {number}：保管记录的末条无法读取</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s CA certificate {path} cannot be read: {reason}</source>
+        <translation>无法读取时间戳服务机构的根证书 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the TSA address {url} is not an http:// or https:// address</source>
+        <translation>时间戳服务机构地址 {url} 不是 http:// 或 https:// 地址</translation>
+    </message>
+    <message>
+        <source>the TSA refused the request ({status}: {text})</source>
+        <translation>时间戳服务机构拒绝了请求（{status}：{text}）</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer holds no time-stamp token</source>
+        <translation>时间戳服务机构的应答中没有时间戳</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is not signed data</source>
+        <translation>该时间戳不是签名数据</translation>
+    </message>
+    <message>
+        <source>the TSA stamped another digest than the one asked for</source>
+        <translation>时间戳服务机构所签的摘要与请求的不符</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer does not carry the request&apos;s nonce (a replayed answer?)</source>
+        <translation>时间戳服务机构的应答未带有请求的随机数（可能是重放的应答）</translation>
+    </message>
+    <message>
+        <source>the token stamps a {algorithm} digest, not SHA-256</source>
+        <translation>该时间戳所签为 {algorithm} 摘要，而非 SHA-256</translation>
+    </message>
+    <message>
+        <source>the token stamps another digest than the Merkle root of its tree</source>
+        <translation>该时间戳所签的摘要不是其默克尔树的树根</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s certificate chain holds no root certificate to check the token against</source>
+        <translation>时间戳服务机构的证书链中没有可用于核验的根证书</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not match its content (the token was altered)</source>
+        <translation>时间戳的签名与其内容不符（时间戳已被改动）</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature is not valid</source>
+        <translation>时间戳的签名无效</translation>
+    </message>
+    <message>
+        <source>the token does not validate: the TSA&apos;s certificate was not valid at the token&apos;s time {time} ({reason})</source>
+        <translation>时间戳核验未通过：时间戳服务机构的证书在时间戳时间 {time} 不在有效期内（{reason}）</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s certificate does not chain to the root kept beside the token ({reason})</source>
+        <translation>时间戳服务机构的证书不能链接到随附的根证书（{reason}）</translation>
+    </message>
+    <message>
+        <source>the TSA at {url} answered HTTP {code}</source>
+        <translation>时间戳服务机构 {url} 返回 HTTP {code}</translation>
+    </message>
+    <message>
+        <source>the TSA at {url} cannot be reached: {reason}</source>
+        <translation>无法连接时间戳服务机构 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>the certificate file is not PEM: {exc}</source>
+        <translation>证书文件不是 PEM 格式：{exc}</translation>
+    </message>
+    <message>
+        <source>the TSA&apos;s answer is not an RFC 3161 time-stamp response</source>
+        <translation>时间戳服务机构的应答不是 RFC 3161 时间戳应答</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not validate: {reason}</source>
+        <translation>时间戳的签名核验未通过：{reason}</translation>
     </message>
     <message>
         <source>the transcript has no lines</source>

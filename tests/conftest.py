@@ -65,3 +65,7 @@ def now() -> datetime:
 
 
 __all__ = ["CORPUS", "REPO", "make_case", "now", "os"]
+
+
+# A real RFC 3161 TSA on 127.0.0.1 for the tests of trusted timestamps (tests/tsa_server.py).
+from tsa_server import local_ca, tsa  # noqa: E402, F401

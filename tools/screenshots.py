@@ -15,7 +15,9 @@ welcome pane (over an empty library of its own), 新建案件, the case workspac
 filling the screen, as docs/screen-WIDTHxHEIGHT-*.png — run it once on a 1024×700 screen and once
 on a 1920×1080 one; ``--only review`` the periodic review's dashboard (over the library
 tools/sample_workflow.py makes: September to November 2026 by type, and by channel) as
-docs/review-dashboard*.png.
+docs/review-dashboard*.png; ``--only timestamps`` an exhibit's trusted timestamp in the evidence details
+(docs/timestamp-details.png) and an exhibit still queued (docs/timestamp-queued.png), over a library of
+its own stamped by a local test TSA (tests/tsa_server.py: openssl ts -reply).
 """
 
 from __future__ import annotations
@@ -47,7 +49,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs")
     parser.add_argument(
         "--only",
-        choices=["redaction", "disclosure", "evidence", "wizard", "welcome", "screens", "review", "deadlines"],
+        choices=[
+            "redaction",
+            "disclosure",
+            "evidence",
+            "wizard",
+            "welcome",
+            "screens",
+            "review",
+            "deadlines",
+            "timestamps",
+        ],
         help="take only this picture",
     )
     args = parser.parse_args()
@@ -128,6 +140,8 @@ def main() -> None:
             shoot_review(ctx, window, out, settle)
         elif args.only == "deadlines":
             shoot_deadlines(ctx, window, out, settle)
+        elif args.only == "timestamps":
+            shoot_timestamps(ctx, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -323,6 +337,73 @@ def shoot_review(ctx: AppContext, window: MainWindow, out: Path, settle: Callabl
             time.sleep(0.02)
         settle()
         board.grab().save(str(out / name))
+
+
+def shoot_timestamps(ctx: AppContext, out: Path, settle: Callable[[], None]) -> None:
+    """An exhibit's RFC 3161 timestamp in the evidence details, verified offline; and one still queued."""
+    import tempfile
+
+    from PIL import Image
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from tsa_server import TSA, make_ca
+
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.core.timestamps.stamping import stamp_case, tsa_from_settings
+
+    work = Path(tempfile.mkdtemp(prefix="casefile-timestamps-"))
+    ca = make_ca(work / "ca", "CaseFile 演示根证书")
+    cert, key = ca.issue_tsa("演示")
+    (work / "tsa").mkdir()
+    tsa = TSA(ca, work / "tsa", cert, key)
+    tsa.start()
+    library = Library.open(work / "library", "李律师")
+    settings = Settings(
+        language=ctx.settings.language, org_name="上海某某律师事务所", tsa_url=tsa.url, tsa_ca_file=str(ca.pem)
+    )
+    own = AppContext(library=library, settings=settings, runner=TaskRunner())
+    case = library.create_case(
+        case_from_fields(
+            {"title": "手机屏幕碎裂", "complained_at": "2026-11-20T10:00+08:00", "channel": "online", "type": "quality"}
+        )
+    )
+    first, later = work / "first", work / "later"
+    first.mkdir()
+    later.mkdir()
+    Image.new("RGB", (640, 480), (200, 40, 40)).save(first / "破损照片.jpg", quality=90)
+    (first / "聊天记录.txt").write_text("顾客：屏幕碎了\n客服：请提供照片\n", encoding="utf-8")
+    (later / "补充说明.txt").write_text("补充说明\n", encoding="utf-8")
+    list(add_files(library, case.number, [first]))
+    tsa_config = tsa_from_settings(settings)
+    assert tsa_config is not None
+    stamp_case(library, case.number, tsa_config)
+    tsa.down = True
+    list(add_files(library, case.number, [later]))
+    stamp_case(library, case.number, tsa_config)  # refused: queued
+    window = MainWindow(own)
+    window.resize(1360, 820)
+    window.show()
+    window.cases.select(case.number)
+    window.splitter.setSizes([260, 1100])
+    window.workspace.setCurrentWidget(window.workspace.evidence)
+    evidence = window.workspace.evidence
+    evidence.select_exhibit(1)
+    for _ in range(40):  # the offline check runs in the background
+        settle()
+        own.reads.wait(50)
+    settle()
+    evidence.details.browser.scrollToAnchor("timestamp")
+    settle()
+    window.grab().save(str(out / "timestamp-details.png"))
+    evidence.select_exhibit(3)
+    settle()
+    evidence.details.browser.scrollToAnchor("timestamp")
+    settle()
+    window.grab().save(str(out / "timestamp-queued.png"))
+    window.close()
+    tsa.stop()
+    library.close()
 
 
 def shoot_evidence(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:

@@ -49,13 +49,14 @@ from casefile.core.library import (
 from casefile.core.manifest import MANIFEST_NAME
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import bundle_history
+from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.verify import CaseReport, verify_folder
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
 
-# What an archive carries: the record, the log, the manifest, the readme, evidence and bundles.
-_EXPORTED_DIRS = (EVIDENCE_DIR, BUNDLES_DIR)
+# What an archive carries: the record, the log, the manifest, the readme, evidence, bundles and timestamps.
+_EXPORTED_DIRS = (EVIDENCE_DIR, BUNDLES_DIR, STAMPS_DIR)
 _TOP_LEVEL_FILES = (RECORD_NAME, LOG_NAME, MANIFEST_NAME, README_NAME)
 
 
@@ -275,9 +276,10 @@ def import_case(
                     raise ArchiveError(
                         "the archive does not verify; nothing was imported: {summary}", summary=report.summary()
                     )
-                for dirpath, _dirs, names in os.walk(target / EVIDENCE_DIR):
-                    for name in names:
-                        make_readonly(Path(dirpath) / name)
+                for sub in (EVIDENCE_DIR, STAMPS_DIR):
+                    for dirpath, _dirs, names in os.walk(target / sub):
+                        for name in names:
+                            make_readonly(Path(dirpath) / name)
                 with library.lock("numbering", Message("the library")):
                     if (library.cases_dir / number).exists():
                         raise ArchiveError(
@@ -334,6 +336,8 @@ def _check_declared_sizes(zf: zipfile.ZipFile, number: str, files: list[zipfile.
         extra = [f for f in (bundle.disclosure, bundle.guidance) if f is not None]
         made = [*bundle.files, *bundle.components, *extra]
         sizes.update({f.name: f.size for f in made})  # None: an old entry without its size
+    for stamp in truth.timestamps:
+        sizes.update({path: stamp.sizes.get(path) for path in stamp.files})
     for info in files:
         rel = PurePosixPath(info.filename).relative_to(number).as_posix()
         if rel in _TOP_LEVEL_FILES:

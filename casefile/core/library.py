@@ -94,6 +94,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
+from casefile.core.timestamps.queue import enqueue as enqueue_stamp
 from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
 
@@ -121,6 +122,7 @@ This folder is a CaseFile case file. It can be checked without CaseFile.
   CUSTODY.jsonl    保管记录，每条含上一条的哈希 / custody log, each entry holds the previous entry's hash
   inbox/           待导入文件 / files waiting to be added
   bundles/         生成的证据材料 PDF / generated evidence bundles
+  timestamps/      可信时间戳（RFC 3161）及默克尔树包含证明 / trusted timestamps and inclusion proofs
 
 核验证据文件 / To check the evidence files (Linux, macOS, Git Bash on Windows):
   cd <this folder> && sha256sum -c MANIFEST.sha256
@@ -211,7 +213,10 @@ def _split_exhibits(raw: bytes) -> tuple[bytes, bytes, list[int]] | None:
 
 
 def manifest_entries(case: Case) -> list[tuple[str, str]]:
-    return [(e.stored_path, e.sha256) for e in case.exhibits]
+    """Every exhibit's file, and the files of every trusted timestamp (token, certificates, proofs)."""
+    return [(e.stored_path, e.sha256) for e in case.exhibits] + [
+        (path, digest) for stamp in case.timestamps for path, digest in stamp.files.items()
+    ]
 
 
 def _added(case: Case, before: Sequence[Exhibit], count: int) -> list[tuple[str, str]] | None:
@@ -849,6 +854,7 @@ class Library:
             case = self._recover_or_quarantine(folder, interrupted=pending.exists())
             atomic_write_bytes(pending, b"")
             exhibits, count = case.exhibits, len(case.exhibits)  # exhibits are only appended
+            stamps = len(case.timestamps)
             head_before = case.custody_head.seq  # the writer changes ``case`` in place
             writer = CaseWriter(self, folder, case)
             failed = True
@@ -865,10 +871,15 @@ class Library:
                         # indexed, and only the lines of the exhibits added set into its manifest.
                         rows = writer.touched if folder.settled else None
                         added = _added(writer.case, exhibits, count)
-                        if added is None:
+                        if len(writer.case.timestamps) != stamps:  # a timestamp's files join the manifest
+                            added = None
+                            changed = True
+                        elif added is None:
                             changed = manifest_entries(writer.case) != [(e.stored_path, e.sha256) for e in exhibits]
                         else:
                             changed = bool(added)
+                        if len(writer.case.exhibits) > count:  # new exhibits wait for a trusted timestamp
+                            enqueue_stamp(self.root, folder.number)
                         self._finish(
                             folder,
                             writer.case,

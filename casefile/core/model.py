@@ -797,6 +797,31 @@ class CustodyHead:
 
 
 @dataclass
+class Stamp:
+    """An RFC 3161 trusted timestamp (可信时间戳) attached to the case (casefile.core.timestamps).
+
+    A TSA signed ``root``, the root of a Merkle tree over the SHA-256 of ``exhibits`` and the custody
+    entry ``custody_seq`` (whose hash was ``custody_hash``), at ``time``. ``files`` are the token, the
+    TSA's certificates and the tree with each exhibit's inclusion proof, kept in the case folder and
+    listed in its manifest (path -> SHA-256). ``renews``: the stamp whose token this one stamps again.
+    """
+
+    id: str = ""
+    root: str = ""
+    time: datetime | None = None
+    tsa: str = ""
+    serial: str = ""
+    url: str = ""
+    exhibits: list[int] = field(default_factory=list)
+    custody_seq: int = 0
+    custody_hash: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)  # path -> bytes, for an archive's checks before extraction
+    renews: str = ""
+    expires: datetime | None = None  # when the TSA's certificate stops being valid
+
+
+@dataclass
 class Case:
     number: str
     title: str
@@ -830,6 +855,8 @@ class Case:
     revision: int = 0
     # Responsibility, negotiation, proceedings, outcome, execution, closing (casefile.core.workflow.records).
     workflow: Workflow = field(default_factory=Workflow, metadata={"sparse": True})
+    # Trusted timestamps attached to the case, in the order they were attached.
+    timestamps: list[Stamp] = field(default_factory=list, metadata={"sparse": True})
 
     @property
     def response_due_at(self) -> datetime:

@@ -50,6 +50,11 @@ class Settings:
     # must stay still. The folders attached to cases are listed in each library, not here.
     watch_after_ingest: str = "move"  # "move" to <folder>/.ingested/, or "delete"
     watch_settle_ms: int = 2000  # how long size and time must stay still where no close events arrive
+    # Trusted timestamps (RFC 3161, casefile.core.timestamps): the TSA's address (empty: none asked for),
+    # its root certificate (PEM) when its tokens do not carry it, and how long to wait for it.
+    tsa_url: str = ""
+    tsa_ca_file: str = ""
+    tsa_timeout: int = 20
 
 
 def config_dir() -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
@@ -24,9 +24,11 @@ from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_r
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import recorded_bundle_files
+from casefile.core.timestamps.checking import STAMPS_DIR, StampResult, check_stamps
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
+    from casefile.core.model import Case
 
 
 class FileStatus(enum.StrEnum):
@@ -57,6 +59,7 @@ class CaseReport:
     # the case is quarantined, no writes until it verifies again.
     damaged: bool = False
     notes: list[str] = field(default_factory=list)  # what verification could not do (record its run…)
+    stamps: list[StampResult] = field(default_factory=list)  # each trusted timestamp, checked offline
 
     @property
     def ok(self) -> bool:
@@ -84,7 +87,7 @@ def verify_folder(
     whole or not at all); the files are hashed after it, since evidence is never rewritten.
     """
     with hold():
-        report, expected, present, bundles_recorded, bundles_present = _snapshot(folder)
+        report, expected, present, bundles_recorded, bundles_present, logged = _snapshot(folder)
     total = sum(size for rel, size in present.items() if rel in expected)
     done = 0
     yield Progress(0, total, folder.number)
@@ -116,6 +119,12 @@ def verify_folder(
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
     _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
+    truth, entries = logged
+    if truth is not None and truth.timestamps:
+        intact = {f.path for f in report.files if f.status is FileStatus.INTACT}
+        report.stamps = check_stamps(folder.path, truth, entries, intact)
+        report.problems.extend(p for s in report.stamps for p in s.problems)
+        report.notes.extend(n for s in report.stamps for n in s.notes)
     yield report
 
 
@@ -133,7 +142,14 @@ def _sha256_here(path: str) -> str | OSError:
 
 def _snapshot(
     folder: CaseFolder,
-) -> tuple[CaseReport, dict[str, tuple[int, str]], dict[str, int], dict[str, str], dict[str, int]]:
+) -> tuple[
+    CaseReport,
+    dict[str, tuple[int, str]],
+    dict[str, int],
+    dict[str, str],
+    dict[str, int],
+    tuple[Case | None, list[dict[str, Any]]],
+]:
     """What the case says it holds and what its folder holds, read at one moment."""
     report = CaseReport(number=folder.number, folder=folder.path)
     entries, chain = folder.custody.scan()  # the log is read once, for the chain, the fold and the bundles
@@ -152,6 +168,8 @@ def _snapshot(
     expected: dict[str, tuple[int, str]] = {}
     if truth is not None:
         expected = {e.stored_path: (e.number, e.sha256) for e in truth.exhibits}
+        for stamp in truth.timestamps:  # the token, certificates and proofs of each timestamp
+            expected.update((path, (0, digest)) for path, digest in stamp.files.items())
     else:  # nothing better to go on than the manifest itself
         expected = {path: (0, digest) for path, digest in manifest.items()}
 
@@ -166,10 +184,10 @@ def _snapshot(
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
-    present = _files_under(folder, EVIDENCE_DIR)
+    present = _files_under(folder, EVIDENCE_DIR) | _files_under(folder, STAMPS_DIR)
     bundles_recorded = recorded_bundle_files(entries)
     bundles_present = _files_under(folder, BUNDLES_DIR)
-    return report, expected, present, bundles_recorded, bundles_present
+    return report, expected, present, bundles_recorded, bundles_present, (truth, entries)
 
 
 def _check_bundles(

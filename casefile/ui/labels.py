@@ -366,6 +366,7 @@ CUSTODY_ACTIONS: dict[str, str] = {
     record.PAYMENT: QT_TRANSLATE_NOOP("CaseFile", "payment recorded"),
     record.CLOSE: QT_TRANSLATE_NOOP("CaseFile", "case closed"),
     record.REOPEN: QT_TRANSLATE_NOOP("CaseFile", "case reopened"),
+    record.TIMESTAMP: QT_TRANSLATE_NOOP("CaseFile", "trusted timestamp attached"),
 }
 
 # A case file's state after verification (casefile.core.verify.FileStatus).

@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         self.watch.batch.connect(self._arrivals)
         self.watch.problem.connect(self._watch_problem)
         ctx.events.watch_folders_changed.connect(lambda: self.watch.restart() if self.watch.running else None)
+        from casefile.ui.timestamps import StampSender
+
+        # Timestamp requests queued while the TSA could not be reached are sent again in the background.
+        self.stamps = StampSender(ctx, self)
         self.retranslate()
         self.cases.reload()
         self._update_status()

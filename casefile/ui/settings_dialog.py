@@ -84,6 +84,21 @@ class SettingsDialog(QDialog):
         self.settle.setToolTip(
             self.tr("Where the system does not say when a file is finished, wait until it has not changed this long")
         )
+        # Trusted timestamps (RFC 3161): the TSA asked after each ingest; empty: none asked for.
+        self.tsa_url = QLineEdit(s.tsa_url, self)
+        self.tsa_url.setPlaceholderText(self.tr("none: exhibits are not timestamped"))
+        self.tsa_url.setToolTip(
+            self.tr(
+                "The address of a timestamp authority (TSA, RFC 3161), e.g. http://timestamp.example.com/tsa. "
+                "After each ingest the new exhibits and the custody log's last entry are stamped with one request; "
+                "while it cannot be reached, the request waits and is sent later."
+            )
+        )
+        self.tsa_ca = QLineEdit(s.tsa_ca_file, self)
+        self.tsa_ca.setPlaceholderText(self.tr("only when the TSA's tokens do not carry its root certificate"))
+        tsa_browse = QPushButton(self.tr("Choose…"), self)
+        tsa_browse.clicked.connect(self._browse_tsa_ca)
+        self.tsa_browse = tsa_browse
         self.attached_note = QLabel(
             self.tr(
                 "Folders attached to cases are kept in the library, the same for everyone who uses it: "
@@ -124,6 +139,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("E-filing size limit"), self.split)
         form.addRow(self.tr("Watched files, once added"), self.after_ingest)
         form.addRow(self.tr("Wait for files to settle"), self.settle)
+        form.addRow(self.tr("Timestamp authority (TSA)"), self.tsa_url)
+        tsa_ca_row = QHBoxLayout()
+        tsa_ca_row.addWidget(self.tsa_ca, 1)
+        tsa_ca_row.addWidget(tsa_browse)
+        form.addRow(self.tr("TSA root certificate"), tsa_ca_row)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_years, 1)
         calendar_row.addWidget(calendar_import)
@@ -157,6 +177,13 @@ class SettingsDialog(QDialog):
         self.error.setText(fill(self.tr("Imported: %1"), "、".join(str(y) for y in years)))
         self._show_calendar()
 
+    def _browse_tsa_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("TSA root certificate"), self.tsa_ca.text(), self.tr("Certificates (*.pem *.crt *.cer)")
+        )
+        if path:
+            self.tsa_ca.setText(path)
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())
         if folder:
@@ -179,6 +206,11 @@ class SettingsDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
             self.error.setText(translated(exc))
             return
+        tsa_url = self.tsa_url.text().strip()
+        if tsa_url and not tsa_url.lower().startswith(("http://", "https://")):
+            self.error.setText(self.tr("The TSA address must begin with http:// or https://"))
+            self.tsa_url.setFocus()
+            return
         library_changed = self.library.text().strip() != str(self.ctx.library.root)
         s.library = self.library.text().strip() if library_changed else s.library
         s.operator = self.operator.text().strip()
@@ -189,6 +221,8 @@ class SettingsDialog(QDialog):
         s.org_contact = self.org_contact.text().strip()
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
+        s.tsa_url = tsa_url
+        s.tsa_ca_file = self.tsa_ca.text().strip()
         watch = (s.watch_after_ingest, s.watch_settle_ms)
         s.watch_after_ingest = self.after_ingest.currentData()
         s.watch_settle_ms = round(self.settle.value() * 1000)

@@ -51,7 +51,8 @@ from casefile.core.bundle.pdfkit import (
 from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
-from casefile.core.model import EvidenceKind, Exhibit
+from casefile.core.law import cite_on
+from casefile.core.model import EvidenceKind, Exhibit, Stamp
 from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.sniff import decode_header, decode_text, detect_encoding
 from casefile.core.transcripts import recording_times
@@ -912,7 +913,96 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
             "（参见《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条、《人民法院在线诉讼规则》第十六至十八条）。",
             "indent",
         ),
+        *timestamp_flowables(ctx),
     ]
+
+
+def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, str]:
+    """The first timestamp covering the printed exhibit (or, for a redacted copy, its original), and whose it is."""
+    for exhibit, whose in ((entry.exhibit, ""), (entry.original, "原件")):
+        if exhibit is None:
+            continue
+        stamps = [s for s in ctx.case.timestamps if exhibit.number in s.exhibits and not s.renews]
+        if stamps:
+            return stamps[0], whose
+    return None, ""
+
+
+def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
+    """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
+    s = styles()
+    day = ctx.generated_at.date()
+    law = cite_on("internet-court-rules.11", day, with_part=True)
+    out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
+    if not ctx.case.timestamps:
+        out.append(
+            para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验（参见{law}）。", "indent")
+        )
+        return out
+    rows: list[list[Any]] = [
+        [CjkParagraph(h, s["th"]) for h in ("编号", "时间戳时间", "时间戳服务机构", "序列号", "时间戳")]
+    ]
+    used: dict[str, Stamp] = {}
+    for entry in ctx.entries:
+        stamp, whose = _stamp_for(ctx, entry)
+        if stamp is None:
+            cells = [entry.name, "尚未加盖", "—", "—", "—"]
+        else:
+            used[stamp.id] = stamp
+            cells = [entry.name, f"{whose}{short_time(stamp.time)}", esc(stamp.tsa), esc(stamp.serial), stamp.id]
+        rows.append([CjkParagraph(c, s["small"]) for c in cells])
+    out.append(grid(rows, [w * mm for w in (18, 38, 58, 30, 26)], padding=2))
+    for stamp in ctx.case.timestamps:  # renewals of the stamps printed
+        if stamp.renews in used:
+            used[stamp.id] = stamp
+    out.append(Spacer(1, 3 * mm))
+    out.append(
+        para(
+            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动（参见{law}）。"
+            "每次导入的新证据文件的 SHA-256 与当时保管记录末条的哈希值构成一棵默克尔树（RFC 6962 第2.1节），"
+            "时间戳所签的即树根。",
+            "indent",
+        )
+    )
+    for stamp in sorted(used.values(), key=lambda x: x.id):
+        base = f"timestamps/{stamp.id}"
+        renews = f"（续签时间戳 {stamp.renews}）" if stamp.renews else ""
+        out.append(
+            grid(
+                [
+                    [f"时间戳 {stamp.id}{renews}", f"{short_time(stamp.time)}　{stamp.tsa}　序列号 {stamp.serial}"],
+                    [
+                        "覆盖证据（案卷编号）",
+                        "、".join(map(str, stamp.exhibits)) + f"；保管记录第 {stamp.custody_seq} 条",
+                    ],
+                    ["树根（签名摘要）", CjkParagraph(hash_text(stamp.root), s["mono"])],
+                    [
+                        "核验命令",
+                        CjkParagraph(
+                            f"openssl ts -verify -digest {stamp.root[:32]}<br/>{stamp.root[32:]} -in {base}/token.tsr "
+                            f"-CAfile {base}/ca.pem -untrusted {base}/chain.pem",
+                            s["mono"],
+                        ),
+                    ],
+                ],
+                [50 * mm, 120 * mm],
+                header=False,
+                labels=True,
+            )
+        )
+        out.append(Spacer(1, 2 * mm))
+    out.append(
+        para(
+            "核验方法：在案卷文件夹（或随附的时间戳文件夹）中运行上述命令（摘要连续输入，不换行），"
+            "输出 Verification: OK "
+            "即时间戳有效。再以 tree.json 核对某一证据在树中：取该文件的 SHA-256（32字节），计算 "
+            "h = SHA-256(0x00‖文件哈希)；按 proof 所列逐项与兄弟节点合并，兄弟在左则 h = SHA-256(0x01‖兄弟‖h)，"
+            "在右则 h = SHA-256(0x01‖h‖兄弟)；最后得到的 h 应等于树根。保管记录的末条哈希同为树中一叶，"
+            "改写保管记录即与已签名的树根不符。",
+            "indent",
+        )
+    )
+    return out
 
 
 # --------------------------------------------------------------------------- the stamp sheet

@@ -21,6 +21,7 @@ from casefile.core.model import (
     ResponsibleParty,
     Stage,
     StageChange,
+    Stamp,
     TimelineEvent,
     field_from_data,
     from_data,
@@ -63,6 +64,7 @@ OUTCOME = "outcome"  # how the dispute was settled (a later one replaces it; the
 PAYMENT = "payment"  # an amount paid in execution
 CLOSE = "close"  # the case closed, with its result: it enters the closed stage
 REOPEN = "reopen"  # a closed case reopened, with why: it goes back to its stage before closing
+TIMESTAMP = "timestamp"  # a trusted timestamp (RFC 3161) attached: its files join the manifest
 # Actions that only bear witness.
 VERIFY = "verify"
 EXPORT = "export"
@@ -397,6 +399,20 @@ def _item_exhibits(key: str) -> Callable[[dict[str, Any]], list[int]]:
     return lambda details: _numbers((details.get(key) or {}).get("evidence"))
 
 
+def _timestamp(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
+    stamp = from_data(Stamp, details["stamp"])
+    if any(s.id == stamp.id for s in case.timestamps):
+        raise InvalidValueError("timestamp {id} is attached twice in the custody log", id=stamp.id)
+    for path in stamp.files:
+        if not path.startswith("timestamps/") or ".." in path.split("/"):
+            raise InvalidValueError("timestamp {id} names a file outside timestamps/: {path}", id=stamp.id, path=path)
+    case.timestamps.append(stamp)
+
+
+def _timestamp_exhibits(details: dict[str, Any]) -> list[int]:
+    return _numbers((details.get("stamp") or {}).get("exhibits"))
+
+
 def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
     items = details.get("exhibits")
     if not items:
@@ -431,6 +447,7 @@ ACTIONS: dict[str, Action] = {
         Action(PAYMENT, _payment, _item_exhibits("payment")),
         Action(CLOSE, _close, _none),
         Action(REOPEN, _reopen, _none),
+        Action(TIMESTAMP, _timestamp, _timestamp_exhibits),
         Action(VERIFY, None, _none),
         Action(EXPORT, None, _none),
         Action(IMPORT, None, _none),

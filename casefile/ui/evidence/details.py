@@ -8,14 +8,16 @@ signalled to the tab, which writes them through the core.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from casefile.core.disclosure.derived import copies_of
 from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
 from casefile.core.record.history import exhibit_history
-from casefile.ui.i18n import bracketed, fill, labelled, listed
+from casefile.core.timestamps.checking import StampResult
+from casefile.core.timestamps.queue import RENEW_WITHIN, failure
+from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import (
     capture_source_name,
     custody_action_name,
@@ -32,6 +34,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 CAPTURE_TIME_LINK = "capture-time"
+TIMESTAMP_ANCHOR = "timestamp"  # where the trusted timestamp's section begins
 
 
 def local_time(at: datetime | None) -> str:
@@ -88,6 +91,11 @@ class DetailsPane(QWidget):
         self.case: Case | None = None
         self.custody: list[dict[str, Any]] = []
         self.packet = ""
+        # The offline check of the case's timestamps, by id (None: not checked yet), whether a TSA is
+        # chosen in Settings, and the case's place in the queue of requests (None: not queued).
+        self.stamp_results: dict[str, StampResult] | None = None
+        self.tsa_chosen = False
+        self.queue_state: dict[str, Any] | None = None
 
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("Kind"))
@@ -208,6 +216,8 @@ class DetailsPane(QWidget):
             if copies:
                 rows.append(row(self.tr("Redacted copies"), listed(copies)))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
+        parts.append(f'<h4><a name="{TIMESTAMP_ANCHOR}"></a>' + html.escape(self.tr("Trusted timestamp")) + "</h4>")
+        parts.append("<table cellspacing=0 cellpadding=2>" + "".join(self.stamp_rows(e, row)) + "</table>")
         history = exhibit_history(self.custody, e.number)
         parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
         if history:
@@ -224,6 +234,48 @@ class DetailsPane(QWidget):
         else:
             parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
         return "".join(parts)
+
+    def stamp_rows(self, e: Exhibit, row: Any) -> list[str]:
+        """The RFC 3161 timestamps covering ``e``: when, by which TSA, its serial, and whether it checks."""
+        stamps = [s for s in self.case.timestamps if e.number in s.exhibits] if self.case is not None else []
+        if not stamps:
+            if not self.tsa_chosen:
+                status = self.tr("Not stamped: no timestamp authority (TSA) is chosen in Settings")
+            elif self.queue_state is not None:
+                status = self.tr("Not yet stamped: queued, sent when the TSA can be reached")
+                reason = failure(self.queue_state)
+                if reason is not None:
+                    status = labelled(status, translated(reason))
+            else:
+                status = self.tr("Not yet stamped")
+            return [row(self.tr("Status"), status, warn=True)]
+        rows = []
+        for stamp in stamps:
+            renewal = fill(self.tr(" (renews timestamp %1)"), stamp.renews) if stamp.renews else ""
+            result = (self.stamp_results or {}).get(stamp.id)
+            if self.stamp_results is None:
+                status, warn = self.tr("Being checked…"), False
+            elif result is None:
+                status, warn = self.tr("Not checked"), True
+            elif result.ok:
+                status, warn = self.tr("Verified offline: signature, certificate chain and proof"), False
+            else:
+                status, warn = labelled(self.tr("Does not verify"), translated(result.problems[0])), True
+            renewed = self.case is not None and any(s.renews == stamp.id for s in self.case.timestamps)
+            due = stamp.expires is not None and not renewed and stamp.expires - RENEW_WITHIN < datetime.now(UTC)
+            valid_until = local_time(stamp.expires)
+            if due:
+                valid_until = labelled(valid_until, self.tr("renew it before then (casefile timestamp --renew)"))
+            rows += [
+                row(self.tr("Timestamp"), f"{stamp.id}{renewal}"),
+                row(self.tr("Time"), local_time(stamp.time)),
+                row(self.tr("TSA"), stamp.tsa),
+                row(self.tr("Serial number"), stamp.serial, code=True),
+                row(self.tr("TSA certificate valid until"), valid_until, warn=due),
+                row(self.tr("Merkle root"), stamp.root, code=True),
+                row(self.tr("Status"), status, warn=warn),
+            ]
+        return rows
 
     def metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:
         """What the file says about itself, read when it was added."""

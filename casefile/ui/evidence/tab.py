@@ -21,6 +21,7 @@ from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.numbering import groups_in_order
 from casefile.core.progress import CancelToken
 from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
+from casefile.core.timestamps.checking import StampResult
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.evidence.capture_time import ask_capture_time
 from casefile.ui.evidence.delegates import GroupDelegate, KindDelegate
@@ -64,6 +65,7 @@ class EvidenceTab(QWidget):
         self.number: str | None = None
         self.case: Case | None = None
         self.custody: list[dict[str, Any]] = []
+        self._stamps_key: tuple[str, str] | None = None  # the case and log state its timestamps were checked for
 
         self.model = EvidenceModel(self)
         self.model.on_edit = self._write_field
@@ -323,6 +325,7 @@ class EvidenceTab(QWidget):
         selected = self.selected_exhibit()
         self.case = case
         self.custody = custody
+        self._check_stamps(case)
         self._make_thumbnails(case)
         same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
         if same_rows and case.exhibits:
@@ -336,6 +339,44 @@ class EvidenceTab(QWidget):
             self._idle_status()
         self._show_selected()
         self._update_actions()
+
+    def _check_stamps(self, case: Case) -> None:
+        """Check the case's timestamps offline in the background (pyHanko), once for each state of its log."""
+        from casefile.core.timestamps import queue
+
+        details = self.details
+        details.tsa_chosen = bool(self.ctx.settings.tsa_url.strip())
+        details.queue_state = queue.queue_state(self.ctx.library.root, case.number)
+        key = (case.number, case.custody_head.hash)
+        if not case.timestamps:
+            details.stamp_results, self._stamps_key = {}, key
+            return
+        if key == self._stamps_key:
+            return
+        self._stamps_key = key
+        details.stamp_results = None
+        folder = self.ctx.library.folder(case.number).path
+
+        def work(_token: CancelToken) -> dict[str, StampResult]:
+            from casefile.core.timestamps.checking import check_case_stamps
+
+            return check_case_stamps(folder)
+
+        def done(results: object) -> None:
+            if self._stamps_key == key and isinstance(results, dict):
+                details.stamp_results = results
+                self._show_selected(force_preview=False)
+
+        def failed(exc: object) -> None:
+            log.warning("checking the timestamps of case %s: %s", case.number, exc)
+            if self._stamps_key == key:
+                details.stamp_results = {}
+                self._show_selected(force_preview=False)
+
+        task = Task(work, f"check the timestamps of case {case.number}")
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        self.ctx.reads.start(task)
 
     def _case_changed(self, number: str) -> None:
         if number == self.number:

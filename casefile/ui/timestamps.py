@@ -1,0 +1,81 @@
+"""Trusted timestamps in the app: queued requests sent in the background, and the offline check of a
+case's stamps for the details of its exhibits.
+
+The sender asks the TSA chosen in Settings for every queued case, on the writes runner (a stamp is a
+custody entry), once a while after a change and every few minutes, so that requests made while the
+TSA could not be reached go out once it can.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from casefile.core.progress import CancelToken
+from casefile.core.timestamps import queue
+from casefile.ui.context import AppContext
+from casefile.ui.tasks import Task
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 5 * 60_000  # how often queued requests are sent again
+AFTER_CHANGE_MS = 1_500  # how soon after a change (an ingest) the queue is looked at
+
+
+class StampSender(QObject):
+    """``stamped(number)``: a timestamp was attached to case ``number``."""
+
+    stamped = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.retry = QTimer(self)
+        self.retry.timeout.connect(self.send_now)
+        self.retry.start(RETRY_MS)
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.timeout.connect(self.send_now)
+        ctx.events.case_changed.connect(self._changed)
+        if ctx.settings.tsa_url.strip():  # what waited while the app was closed goes out soon after it starts
+            self.soon.start(AFTER_CHANGE_MS)
+
+    def _changed(self, _number: str) -> None:
+        if self.ctx.settings.tsa_url.strip() and not self.soon.isActive():
+            self.soon.start(AFTER_CHANGE_MS)
+
+    def send_now(self) -> None:
+        """Send the queued requests, unless a TSA is not chosen, nothing waits, or a send is under way."""
+        from casefile.core.timestamps.stamping import stamp_pending, tsa_from_settings
+
+        tsa = tsa_from_settings(self.ctx.settings)
+        library = self.ctx.library
+        if tsa is None or self.task is not None or library.read_only or not queue.queued(library.root):
+            return
+
+        def work(token: CancelToken) -> list[str]:
+            done = []
+            for outcome in stamp_pending(library, tsa):
+                token.check()
+                if outcome.stamp is not None:
+                    done.append(outcome.number)
+                elif outcome.error is not None:
+                    log.info("timestamp for case %s: %s", outcome.number, outcome.error)
+            return done
+
+        task = Task(work, "send queued timestamp requests")
+        task.succeeded.connect(self._sent)
+        task.failed.connect(lambda exc: log.warning("sending timestamp requests: %s", exc))
+        task.finished.connect(self._finished)
+        self.task = task
+        self.ctx.runner.start(task)
+
+    def _finished(self) -> None:
+        self.task = None
+
+    def _sent(self, numbers: object) -> None:
+        for number in numbers if isinstance(numbers, list) else []:
+            self.stamped.emit(str(number))
+            self.ctx.events.case_changed.emit(str(number))

@@ -1,0 +1,102 @@
+"""An exhibit's trusted timestamp in the evidence tab's details, and queued requests sent in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from casefile.core.evidence import add_files
+from casefile.core.library import case_from_fields
+from casefile.core.timestamps import queue
+from casefile.core.timestamps.stamping import stamp_case, tsa_from_settings
+from casefile.ui.evidence import EvidenceTab
+from casefile.ui.timestamps import StampSender
+
+
+@pytest.fixture
+def number(ctx) -> str:
+    case = ctx.library.create_case(
+        case_from_fields(
+            {"title": "屏幕碎裂", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+        )
+    )
+    return case.number
+
+
+@pytest.fixture
+def incoming(tmp_path) -> Path:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(folder / "破损照片.jpg", quality=90)
+    (folder / "chat.txt").write_text("顾客：屏幕碎了\n客服：请提供照片\n", encoding="utf-8")
+    return folder
+
+
+def _tab(ctx, qtbot, number) -> EvidenceTab:
+    widget = EvidenceTab(ctx)
+    qtbot.addWidget(widget)
+    widget.set_case(number)
+    widget.select_exhibit(1)
+    return widget
+
+
+def test_details_say_when_no_tsa_is_chosen(ctx, qtbot, number, incoming):
+    list(add_files(ctx.library, number, [incoming]))
+    tab = _tab(ctx, qtbot, number)
+    assert "Not stamped: no timestamp authority (TSA) is chosen in Settings" in tab.details.browser.toPlainText()
+
+
+def test_details_show_a_verified_stamp(ctx, qtbot, number, incoming, tsa, local_ca):
+    ctx.settings.tsa_url, ctx.settings.tsa_ca_file = tsa.url, str(local_ca.pem)
+    list(add_files(ctx.library, number, [incoming]))
+    tsa_config = tsa_from_settings(ctx.settings)
+    assert tsa_config is not None
+    stamp = stamp_case(ctx.library, number, tsa_config).stamp
+    assert stamp is not None
+    tab = _tab(ctx, qtbot, number)
+    text = tab.details.browser.toPlainText()
+    assert "Trusted timestamp" in text and stamp.tsa in text and stamp.serial in text and stamp.root in text
+    assert "Verified offline: signature, certificate chain and proof" in text
+
+
+def test_queued_while_down_then_sent_in_the_background(ctx, qtbot, number, incoming, tsa, local_ca):
+    ctx.settings.tsa_url, ctx.settings.tsa_ca_file = tsa.url, str(local_ca.pem)
+    tsa.down = True
+    sender = StampSender(ctx)
+    list(add_files(ctx.library, number, [incoming]))
+    sender.send_now()  # the TSA answers 503: the case stays queued
+    assert queue.queued(ctx.library.root) == [number]
+    tab = _tab(ctx, qtbot, number)
+    text = tab.details.browser.toPlainText()
+    assert "Not yet stamped: queued, sent when the TSA can be reached" in text and "503" in text
+    tsa.down = False
+    with qtbot.waitSignal(sender.stamped, timeout=10_000) as blocker:
+        sender.send_now()
+    assert blocker.args == [number]
+    assert queue.queued(ctx.library.root) == []
+    tab.reload()
+    tab.select_exhibit(1)
+    assert "Verified offline" in tab.details.browser.toPlainText()
+
+
+def test_settings_choose_the_tsa_and_refuse_an_address_that_is_not_http(ctx, qtbot, tmp_path, monkeypatch):
+    from casefile.core.settings import load_settings
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    from PySide6.QtWidgets import QFileDialog
+
+    root = tmp_path / "tsa-root.pem"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(root), ""))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.tsa_url.setText("ftp://tsa.example.com")
+    dialog.save()
+    assert "http://" in dialog.error.text() and ctx.settings.tsa_url == ""
+    dialog.tsa_url.setText("http://tsa.example.com/tsa")
+    dialog.tsa_browse.click()
+    assert dialog.tsa_ca.text() == str(root)
+    dialog.save()
+    saved = load_settings()
+    assert (saved.tsa_url, saved.tsa_ca_file) == ("http://tsa.example.com/tsa", str(root))
