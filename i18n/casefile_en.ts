@@ -850,10 +850,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(provisional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2714,6 +2710,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>OcrQueue</name>
+    <message>
+        <source>Reading text %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text is being read from pictures and scanned pages, for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading text stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text not read from %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in pictures is not read: OCR is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -3367,6 +3386,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read the text of new pictures and scanned pages in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For search and for suggested redactions; the text is kept beside the library, not as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3432,6 +3459,10 @@ Reason:</source>
     </message>
     <message>
         <source>Wait for files to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in pictures (OCR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5617,6 +5648,54 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>reading text from pictures (OCR) is not installed; install CaseFile with its OCR part: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR engine did not start ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is missing from the case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR worker stopped while reading the file ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the file took longer than {seconds} seconds a page; it was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({width} × {height} pixels; at most {limit} million)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file needs more memory to read than there is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine could not read the file ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,6 +5897,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR worker answered {answer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

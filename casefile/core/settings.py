@@ -50,6 +50,8 @@ class Settings:
     # must stay still. The folders attached to cases are listed in each library, not here.
     watch_after_ingest: str = "move"  # "move" to <folder>/.ingested/, or "delete"
     watch_settle_ms: int = 2000  # how long size and time must stay still where no close events arrive
+    # Read the text of new pictures and scanned pages (OCR, casefile[ocr]) in the background in the app.
+    ocr_in_background: bool = True
 
 
 def config_dir() -> Path:

@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         self.watch.batch.connect(self._arrivals)
         self.watch.problem.connect(self._watch_problem)
         ctx.events.watch_folders_changed.connect(lambda: self.watch.restart() if self.watch.running else None)
+        from casefile.ui.ocr_queue import OcrQueue
+
+        # New pictures and scanned pages are read (OCR) in the background after every change to a case.
+        self.ocr = OcrQueue(ctx, self)
+        self.statusBar().addPermanentWidget(self.ocr.label)
+        ctx.events.case_changed.connect(self.ocr.queue)
         self.retranslate()
         self.cases.reload()
         self._update_status()
@@ -306,6 +312,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
+        self.ocr.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -694,6 +701,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
         self.watch.stop()
+        self.ocr.stop()  # at once: the file being read is read again next time
         self.ctx.reads.cancel_all()  # a verification or a preview is not worth waiting for
         self.ctx.runner.wait(10_000)
         self.ctx.reads.wait(10_000)

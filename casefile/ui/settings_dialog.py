@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefile.core.library import check_library_folder
+from casefile.core.search.ocr import unavailable
 from casefile.core.settings import save_settings
 from casefile.core.validate import check_credit_code, normalise_phone
 from casefile.core.workflow import calendar as workcal
@@ -12,6 +13,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import LANGUAGES, fill, translated
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -84,6 +86,17 @@ class SettingsDialog(QDialog):
         self.settle.setToolTip(
             self.tr("Where the system does not say when a file is finished, wait until it has not changed this long")
         )
+        self.ocr = QCheckBox(self.tr("Read the text of new pictures and scanned pages in the background"), self)
+        self.ocr.setChecked(s.ocr_in_background)
+        missing = unavailable()
+        self.ocr.setToolTip(
+            translated(missing)
+            if missing is not None
+            else self.tr(
+                "For search and for suggested redactions; the text is kept beside the library, not as evidence"
+            )
+        )
+        self.ocr.setEnabled(missing is None)
         self.attached_note = QLabel(
             self.tr(
                 "Folders attached to cases are kept in the library, the same for everyone who uses it: "
@@ -124,6 +137,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("E-filing size limit"), self.split)
         form.addRow(self.tr("Watched files, once added"), self.after_ingest)
         form.addRow(self.tr("Wait for files to settle"), self.settle)
+        form.addRow(self.tr("Text in pictures (OCR)"), self.ocr)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_years, 1)
         calendar_row.addWidget(calendar_import)
@@ -189,6 +203,7 @@ class SettingsDialog(QDialog):
         s.org_contact = self.org_contact.text().strip()
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
+        s.ocr_in_background = self.ocr.isChecked()
         watch = (s.watch_after_ingest, s.watch_settle_ms)
         s.watch_after_ingest = self.after_ingest.currentData()
         s.watch_settle_ms = round(self.settle.value() * 1000)

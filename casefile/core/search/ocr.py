@@ -59,7 +59,6 @@ OCR_MIMES = IMAGE_MIMES | HEIF_MIMES | {PDF_MIME}
 #: The modules OCR needs; when one is missing OCR is not installed.
 REQUIRED = ("rapidocr", "onnxruntime")
 
-NOT_INSTALLED = "reading text from pictures (OCR) is not installed; install CaseFile with its OCR part: {command}"
 INSTALL_COMMAND = "pip install 'casefile[ocr]'"
 
 
@@ -75,7 +74,10 @@ def unavailable() -> Message | None:
         except (ImportError, ValueError):
             spec = None
         if spec is None:
-            return Message(NOT_INSTALLED, command=INSTALL_COMMAND)
+            return Message(
+                "reading text from pictures (OCR) is not installed; install CaseFile with its OCR part: {command}",
+                command=INSTALL_COMMAND,
+            )
     return None
 
 
@@ -290,7 +292,7 @@ class OcrWorker:
                 message = answer[1]
                 return message if isinstance(message, Message) else Message(str(message))
             self._discard()
-            return Message("the OCR worker answered {answer!r}", answer=kind)
+            return Message("the OCR worker answered {answer}", answer=str(kind))
 
     def _receive(self, timeout: float, cancel: CancelToken) -> Any | None:
         """The next answer; None when the process ended or ``timeout`` passed; cancelling stops the process."""
