@@ -232,3 +232,44 @@ def test_pending_files_are_read_once_stored_as_derived_text_and_failures_remembe
     assert [j.sha256 for j in pending(library, [case.number], engine="rapidocr 9.9")] == [j.sha256 for j in jobs]
     # Derived data: the case folder holds no trace of it.
     assert not list(library.folder(case.number).path.rglob("*.ocr.json"))
+
+
+def test_redaction_suggestions_cover_the_phone_and_the_address_read_in_a_sideways_photo(
+    worker: OcrWorker, library: Library, case: Case, tmp_path: Path
+) -> None:
+    from ocr_images import FONT
+    from PIL import ImageDraw, ImageFont
+
+    from casefile.core.disclosure.masking import Kind
+    from casefile.core.disclosure.redact import picture_size, suggest_ocr_boxes
+
+    lines = [(20, 20, "收件人：张三 电话 13812345678"), (20, 80, "地址：北京市朝阳区建国路88号")]
+    upright, _ = text_image(lines, (560, 130))
+    # Where the phone number and the address are drawn, on the upright picture.
+    font = ImageFont.truetype(str(FONT), 28)
+    measure = ImageDraw.Draw(upright)
+    phone_left = measure.textbbox((20, 20), "收件人：张三 电话 ", font=font)[2]
+    phone_right = measure.textbbox((20, 20), lines[0][2], font=font)[2]
+    address_left = measure.textbbox((20, 80), "地址：", font=font)[2]
+    address_right = measure.textbbox((20, 80), lines[1][2], font=font)[2]
+    stored = upright.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    stored.save(tmp_path / "面单照片.jpg", quality=95, exif=exif)
+    (result,) = add(library, case, tmp_path / "面单照片.jpg")
+    exhibit = result.exhibit
+    assert exhibit is not None
+    list(run_ocr(library, pending(library, [case.number]), worker))
+    path = library.folder(case.number).path / exhibit.stored_path
+    boxes = ocr.redaction_lines(library.root, exhibit.sha256, path, exhibit.mime)
+    width, height = picture_size(path)  # upright, as the editor shows it
+    assert (width, height) == (560, 130)
+    found = {s.kind: s for s in suggest_ocr_boxes(boxes, width, height)}
+    assert set(found) == {Kind.MOBILE, Kind.ADDRESS}
+    phone, address = found[Kind.MOBILE].region, found[Kind.ADDRESS].region
+    assert found[Kind.MOBILE].text == "13812345678"
+    # The phone's box covers every digit, and not the name before it.
+    assert phone.x <= phone_left and phone.x + phone.w >= phone_right - 2
+    assert phone.x > phone_left - 60 and phone.y < 30 and phone.y + phone.h > 45
+    assert address.x <= address_left and address.x + address.w >= address_right - 2
+    assert address.x > address_left - 40 and address.page is None

@@ -429,6 +429,17 @@ def upright_boxes(text: DerivedText, orientation: int) -> list[TextBox]:
     return out
 
 
+def redaction_lines(library_root: Path, sha256: str, path: Path, mime: str, page: int = 1) -> list[TextBox]:
+    """The lines OCR read in a file, in the redaction editor's coordinates: the upright picture's pixels,
+    or PDF page ``page``'s points as shown. Empty when it has not been read (or the page has a text layer)."""
+    text = TextStore(library_root).get(sha256, PRODUCER)
+    if text is None:
+        return []
+    if mime == PDF_MIME:
+        return [box for p in text.pages if p.page == page for box in p.boxes]
+    return upright_boxes(text, exif_orientation(path, mime))
+
+
 __all__ = [
     "PRODUCER",
     "Failures",
@@ -438,6 +449,7 @@ __all__ = [
     "OcrWorker",
     "current_engine",
     "pending",
+    "redaction_lines",
     "run_ocr",
     "unavailable",
     "upright_boxes",
