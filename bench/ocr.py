@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -350,6 +351,13 @@ def cer(read: DerivedText, truth: list[str]) -> float:
     return distance(got, expected) / max(1, len(expected))
 
 
+def missed(read: DerivedText, truth: list[str]) -> int:
+    """Characters drawn that were not read at all, wherever they are (reading order aside)."""
+    expected = Counter(squeeze("".join(truth)))
+    got = Counter(squeeze("".join(b.text for p in read.pages for b in p.boxes)))
+    return sum((expected - got).values())
+
+
 def spread(values: list[float], digits: int = 3) -> str:
     return " / ".join(f"{v:.{digits}f}" for v in (min(values), statistics.median(values), max(values)))
 
@@ -386,6 +394,7 @@ def main() -> int:
             print(f"{worker.engine}; {threads} threads; models loaded in {load:.2f} s (cpu count {os.cpu_count()})")
             rows: dict[str, list[tuple[float, float]]] = {}
             characters = errors = 0.0
+            lost = 0
             for sample, path in samples:
                 mime = "image/jpeg" if path.suffix == ".jpg" else "image/png"
                 begin = time.perf_counter()
@@ -398,6 +407,7 @@ def main() -> int:
                 length = len(squeeze("".join(sample.truth)))
                 characters += length
                 errors += rate * length
+                lost += missed(outcome, sample.truth)
                 rows.setdefault(sample.kind, []).append((rate, seconds))
                 size = f"{sample.image.width}×{sample.image.height}"
                 print(f"{sample.kind:18} {size:>10}  CER {rate:.3f}  {seconds:5.2f} s  {path.name}")
@@ -413,7 +423,10 @@ def main() -> int:
             print(f"{kind:18} {len(values):3}  {spread(rates):>24}  {spread(times, 2):>28}")
         rates, times = [v[0] for v in every], [v[1] for v in every]
         print(f"{'all':18} {len(every):3}  {spread(rates):>24}  {spread(times, 2):>28}")
-        print(f"characters: {int(characters)}, CER over all characters {errors / max(1.0, characters):.4f}")
+        print(
+            f"characters: {int(characters)}, CER over all characters {errors / max(1.0, characters):.4f}; "
+            f"characters not read at all (in any order): {lost}"
+        )
     return 0
 
 
