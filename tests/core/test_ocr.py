@@ -275,3 +275,31 @@ def test_redaction_suggestions_cover_the_phone_and_the_address_read_in_a_sideway
     assert phone.x > phone_left - 60 and phone.y < 30 and phone.y + phone.h > 45
     assert address.x <= address_left and address.x + address.w >= address_right - 2
     assert address.x > address_left - 40 and address.page is None
+
+
+def test_a_heic_photo_is_read(worker: OcrWorker, tmp_path: Path) -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    image, _ = text_image([(20, 30, "快递已签收，签收人本人")], (420, 100), 30)
+    image.save(tmp_path / "IMG_0001.HEIC", "HEIF", quality=90)
+    text = read(worker, tmp_path / "IMG_0001.HEIC", "image/heic")
+    assert [squeeze(b.text) for b in text.pages[0].boxes] == ["快递已签收，签收人本人"]
+
+
+def test_the_models_come_from_the_wheel_and_nothing_is_downloaded(tmp_path: Path, monkeypatch) -> None:
+    import requests
+    from rapidocr.utils.download_file import DownloadFile
+
+    from casefile.core.search.ocr_worker import MODELS, make_engine, models_dir
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("OCR tried to download a model")
+
+    monkeypatch.setattr(requests, "get", refuse)
+    monkeypatch.setattr(DownloadFile, "run", refuse)
+    assert all((models_dir() / name).stat().st_size > 500_000 for name in MODELS)
+    engine = make_engine(1)
+    chat_png(tmp_path / "chat.png")
+    result = engine(Image.open(tmp_path / "chat.png").convert("RGB"))
+    assert squeeze(result.txts[1]) == squeeze(CHAT[1][2])
