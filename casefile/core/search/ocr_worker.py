@@ -374,7 +374,7 @@ def serve(conn: Connection, threads: int) -> None:
         warm = Image.new("RGB", (320, 64), "white")
         ImageDraw.Draw(warm).text((10, 12), "CaseFile 2026", font=ImageFont.load_default(32), fill="black")
         _ocr(engine, warm)
-    except (ImportError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - not installed, a model missing, onnxruntime refusing: say which
         conn.send(("unavailable", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", name))
