@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue(self._remembered("last_case"), number)
+            self.ocr.queue(number)  # pictures added by the command line or another window are read now
         self._show_case_or_welcome()
 
     def _show_case_or_welcome(self) -> None:

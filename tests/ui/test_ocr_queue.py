@@ -58,10 +58,12 @@ def test_new_pictures_are_read_in_the_background_while_the_window_stays_responsi
 
 @needs_ocr
 @pytest.mark.slow
-def test_closing_the_window_stops_the_reading_and_its_process(ctx, window, qtbot, tmp_path):
+def test_opening_a_case_reads_what_was_added_elsewhere_and_closing_stops_it(ctx, window, qtbot, tmp_path):
     ctx.settings.ocr_in_background = True
-    add_picture(ctx, tmp_path)
-    ctx.events.case_changed.emit("202611-001")
+    add_picture(ctx, tmp_path, "202611-002")  # as the command line adds it: no event in this window
+    assert not window.ocr.busy
+    window.open_case("202611-002")
+    assert window.ocr.busy
     qtbot.waitUntil(lambda: window.ocr.worker is not None and window.ocr.worker.process is not None, timeout=60_000)
     process = window.ocr.worker.process
     window.close()
