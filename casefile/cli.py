@@ -35,6 +35,7 @@ from casefile.core.model import (
     DemandType,
     EventKind,
     EvidenceKind,
+    Exhibit,
     PartyKind,
     ResponsibleParty,
     Stage,
@@ -247,6 +248,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("archive", metavar="FILE.zip")
 
     sub.add_parser("reindex", help="rebuild the library index from the case folders")
+
+    p = sub.add_parser(
+        "ocr",
+        help="read the text of pictures and scanned PDF pages (OCR) for search and redaction",
+        description="Read the text of screenshots, photos and PDF pages without a text layer, in a worker "
+        "process, and keep it beside the library as derived data (never evidence). Files already read by the "
+        "same engine are skipped. Without --wait the reading goes on in the background and the command "
+        "returns at once. Needs the OCR part of CaseFile: pip install 'casefile[ocr]'.",
+    )
+    p.add_argument("cases", nargs="*", metavar="CASE")
+    p.add_argument("--all", action="store_true", help="every case in the library")
+    p.add_argument(
+        "--wait", action="store_true", help="read here, showing progress, and list each file's result when done"
+    )
+    p.add_argument("--retry", action="store_true", help="try again the files that could not be read before")
 
     p = sub.add_parser(
         "repair",
@@ -992,10 +1008,12 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
     )
     refused = 0
     added = False
+    readable = 0
     results: Iterable[AddResult] = _drain(add_files(library, args.case, args.paths, options), "adding")
     for result in results:
         if result.exhibit is not None:
             added = True
+            readable += _wants_ocr(result.exhibit)
             flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
             _print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
         elif result.duplicate_of is not None:
@@ -1009,7 +1027,20 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
             _print(f"{result.path}: refused: {result.refused}")
     if added:
         stamp_after_ingest(library, args.case)
+    if readable:
+        # OCR takes seconds a picture: never here. The app reads them in the background; so does this.
+        _print(
+            f"note: the text of {readable} pictures or PDFs is read by 'casefile ocr {args.case.strip()}' "
+            "(in the background; or the app, when it is open)",
+            file=sys.stderr,
+        )
     return EXIT_PROBLEMS if refused else EXIT_OK
+
+
+def _wants_ocr(exhibit: Exhibit) -> bool:
+    from casefile.core.search.ocr import unavailable, wants_ocr
+
+    return wants_ocr(exhibit) and unavailable() is None
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
@@ -1367,6 +1398,88 @@ def cmd_reindex(args: argparse.Namespace, library: Library) -> int:
     count = library.reindex()
     _print(f"indexed {count} cases")
     return EXIT_OK
+
+
+def cmd_ocr(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.search.ocr import OcrResult, OcrWorker, pending, run_ocr, unavailable
+
+    reason = unavailable()
+    if reason is not None:
+        _print(f"casefile: {reason}", file=sys.stderr)
+        return EXIT_ERROR
+    if not args.cases and not args.all:
+        raise InvalidValueError("name the cases to read, or give --all")
+    numbers = None if args.all else [library.folder(n).path.name for n in args.cases]
+    what = Message("reading text from pictures")
+    if not args.wait:
+        jobs = pending(library, numbers, retry_failed=args.retry)
+        if not jobs:
+            _print("nothing to read: every picture and scanned page has been read")
+            return EXIT_OK
+        pid = _ocr_in_background(args, library)
+        _print(
+            f"reading the text of {len(jobs)} files in the background (process {pid}); "
+            "'casefile ocr --wait' with the same cases waits for it and lists what is left"
+        )
+        return EXIT_OK
+    with library.lock("ocr", what, wait=-1):  # a reading in the background finishes first
+        jobs = pending(library, numbers, retry_failed=args.retry)
+        if not jobs:
+            _print("nothing to read: every picture and scanned page has been read")
+            return EXIT_OK
+        failed = 0
+        show = sys.stderr.isatty()
+        with OcrWorker() as worker:
+            for item in run_ocr(library, jobs, worker):
+                if isinstance(item, Progress):
+                    if show and item.total:
+                        print(f"\rreading {item.done + 1}/{item.total}", end="", file=sys.stderr, flush=True)
+                    continue
+                if show:
+                    print("\r" + " " * 24 + "\r", end="", file=sys.stderr, flush=True)
+                assert isinstance(item, OcrResult)
+                job = item.job
+                if item.text is not None:
+                    lines = sum(len(p.boxes) for p in item.text.pages)
+                    _print(f"{job.case}  {job.exhibit}  {lines} lines, {item.chars} characters")
+                else:
+                    failed += 1
+                    _print(f"{job.case}  {job.exhibit}  not read: {item.failure}")
+        _print(f"read {len(jobs) - failed} of {len(jobs)} files")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _ocr_in_background(args: argparse.Namespace, library: Library) -> int:
+    """Start ``casefile ocr … --wait`` as a process of its own that outlives this one; its output goes to
+    ``.derived/ocr.log`` in the library. Returns its process id."""
+    import subprocess
+
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "casefile"]
+    command += ["--library", str(library.root)]
+    if args.operator:
+        command += ["--operator", args.operator]
+    command += ["ocr", *args.cases, "--wait"]
+    command += ["--all"] if args.all else []
+    command += ["--retry"] if args.retry else []
+    derived = library.root / ".derived"
+    make_private_dir(derived)
+    log_fd = open_private(derived / "ocr.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log_fd,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            close_fds=True,
+        )
+    finally:
+        os.close(log_fd)
+    BACKGROUND.append(process)  # left to run on its own; kept so that it is not reported as forgotten
+    return process.pid
+
+
+BACKGROUND: list[Any] = []  # readings started in the background by this process (subprocess.Popen)
 
 
 def cmd_withdraw(args: argparse.Namespace, library: Library) -> int:
@@ -2177,6 +2290,7 @@ COMMANDS = {
     "timestamp": cmd_timestamp,
     "import": cmd_import,
     "reindex": cmd_reindex,
+    "ocr": cmd_ocr,
     "repair": cmd_repair,
     "withdraw": cmd_withdraw,
     "exhibit": cmd_exhibit,

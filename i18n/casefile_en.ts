@@ -2782,6 +2782,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>OcrQueue</name>
+    <message>
+        <source>Reading text %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text is being read from pictures and scanned pages, for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading text stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text not read from %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in pictures is not read: OCR is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -3447,6 +3470,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read the text of new pictures and scanned pages in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For search and for suggested redactions; the text is kept beside the library, not as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3520,6 +3551,10 @@ Reason:</source>
     </message>
     <message>
         <source>TSA root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in pictures (OCR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5718,6 +5753,58 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the period ends ({last}) before it starts ({first})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading text from pictures (OCR) is not installed; install CaseFile with its OCR part: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR engine did not start ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR worker answered {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is missing from the case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OCR worker stopped while reading the file ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the file took longer than {seconds} seconds a page; it was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({width} × {height} pixels; at most {limit} million)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file needs more memory to read than there is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine could not read the file ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2791,6 +2791,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>OcrQueue</name>
+    <message>
+        <source>Reading text %1/%2</source>
+        <translation>识别文字 %1/%2</translation>
+    </message>
+    <message>
+        <source>Text is being read from pictures and scanned pages, for search</source>
+        <translation>正在识别图片和扫描页中的文字，供搜索使用</translation>
+    </message>
+    <message>
+        <source>Reading text stopped: %1</source>
+        <translation>文字识别已停止：%1</translation>
+    </message>
+    <message>
+        <source>Text not read from %1 files</source>
+        <translation>%1 个文件未能识别文字</translation>
+    </message>
+    <message>
+        <source>Text in pictures is not read: OCR is not installed</source>
+        <translation>未识别图片中的文字：未安装文字识别（OCR）组件</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -3456,6 +3479,14 @@ Reason:</source>
         <translation>仅当该机构的时间戳不附带其根证书时需要</translation>
     </message>
     <message>
+        <source>Read the text of new pictures and scanned pages in the background</source>
+        <translation>在后台识别新图片和扫描页中的文字</translation>
+    </message>
+    <message>
+        <source>For search and for suggested redactions; the text is kept beside the library, not as evidence</source>
+        <translation>用于搜索和建议遮盖区域；识别出的文字保存在证据库旁，不作为证据</translation>
+    </message>
+    <message>
         <source>Folders attached to cases are kept in the library, the same for everyone who uses it: attach or detach them in a case&apos;s Evidence tab (Watch folders).</source>
         <translation>关联到案件的文件夹记录在案卷库中，使用该案卷库的每个人看到的都相同：请在案件的“证据”页（监视文件夹）中关联或取消关联。</translation>
     </message>
@@ -3530,6 +3561,10 @@ Reason:</source>
     <message>
         <source>TSA root certificate</source>
         <translation>TSA 根证书</translation>
+    </message>
+    <message>
+        <source>Text in pictures (OCR)</source>
+        <translation>图片文字识别（OCR）</translation>
     </message>
     <message>
         <source>Holiday calendar</source>
@@ -5734,6 +5769,58 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the period ends ({last}) before it starts ({first})</source>
         <translation>统计期间的结束日（{last}）早于开始日（{first}）</translation>
+    </message>
+    <message>
+        <source>reading text from pictures (OCR) is not installed; install CaseFile with its OCR part: {command}</source>
+        <translation>未安装图片文字识别（OCR）组件；请安装带 OCR 组件的 CaseFile：{command}</translation>
+    </message>
+    <message>
+        <source>the OCR engine did not start ({reason})</source>
+        <translation>文字识别引擎未能启动（{reason}）</translation>
+    </message>
+    <message>
+        <source>the OCR worker answered {answer}</source>
+        <translation>文字识别进程返回了意外的应答 {answer}</translation>
+    </message>
+    <message>
+        <source>the file is missing from the case folder</source>
+        <translation>案件文件夹中缺少该文件</translation>
+    </message>
+    <message>
+        <source>the OCR worker stopped while reading the file ({reason})</source>
+        <translation>识别该文件时文字识别进程意外停止（{reason}）</translation>
+    </message>
+    <message>
+        <source>reading the file took longer than {seconds} seconds a page; it was stopped</source>
+        <translation>识别该文件每页超过 {seconds} 秒，已停止</translation>
+    </message>
+    <message>
+        <source>the picture is empty</source>
+        <translation>图片为空</translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({reason})</source>
+        <translation>图片过大，无法识别（{reason}）</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be read</source>
+        <translation>无法打开该 PDF（{reason}）；加密的 PDF 无法识别</translation>
+    </message>
+    <message>
+        <source>the picture is too large to read ({width} × {height} pixels; at most {limit} million)</source>
+        <translation>图片过大，无法识别（{width} × {height} 像素；最多 {limit} 百万像素）</translation>
+    </message>
+    <message>
+        <source>the file needs more memory to read than there is</source>
+        <translation>识别该文件所需内存超过可用内存</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <translation>无法读取该文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the engine could not read the file ({reason})</source>
+        <translation>识别引擎无法处理该文件（{reason}）</translation>
     </message>
     <message>
         <source>changed since it was added</source>

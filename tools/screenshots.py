@@ -68,7 +68,10 @@ def main() -> None:
     install(app, args.lang)
     library = Library.open(args.library, "李律师")
     ctx = AppContext(
-        library=library, settings=Settings(language=args.lang, org_name="上海某某律师事务所"), runner=TaskRunner()
+        library=library,
+        # No OCR in the background: the status bar as it is at rest, the same in every run.
+        settings=Settings(language=args.lang, org_name="上海某某律师事务所", ocr_in_background=False),
+        runner=TaskRunner(),
     )
     window = MainWindow(ctx)
     window.resize(1360, 820)

@@ -55,6 +55,8 @@ class Settings:
     tsa_url: str = ""
     tsa_ca_file: str = ""
     tsa_timeout: int = 20
+    # Read the text of new pictures and scanned pages (OCR, casefile[ocr]) in the background in the app.
+    ocr_in_background: bool = True
 
 
 def config_dir() -> Path:

@@ -213,6 +213,12 @@ class MainWindow(QMainWindow):
 
         # Timestamp requests queued while the TSA could not be reached are sent again in the background.
         self.stamps = StampSender(ctx, self)
+        from casefile.ui.ocr_queue import OcrQueue
+
+        # New pictures and scanned pages are read (OCR) in the background after every change to a case.
+        self.ocr = OcrQueue(ctx, self)
+        self.statusBar().addPermanentWidget(self.ocr.label)
+        ctx.events.case_changed.connect(self.ocr.queue)
         self.retranslate()
         self.cases.reload()
         self._update_status()
@@ -310,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
+        self.ocr.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue(self._remembered("last_case"), number)
+            self.ocr.queue(number)  # pictures added by the command line or another window are read now
         self._show_case_or_welcome()
 
     def _show_case_or_welcome(self) -> None:
@@ -698,6 +706,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/case_columns", self.cases.table.horizontalHeader().saveState())
         self.watch.stop()
+        self.ocr.stop()  # at once: the file being read is read again next time
         self.ctx.reads.cancel_all()  # a verification or a preview is not worth waiting for
         self.ctx.runner.wait(10_000)
         self.ctx.reads.wait(10_000)

@@ -1,8 +1,9 @@
 """The redaction editor: black boxes drawn over a photo, screenshot or PDF page, saved as a new exhibit.
 
 The picture (upright) or the chosen PDF page is shown large; boxes are drawn with the mouse,
-moved, and deleted. On PDF pages, personal data found in the text layer (phones, ID numbers,
-addresses…) is offered as suggested boxes, drawn apart, taken with a click. Save burns the
+moved, and deleted. Personal data found in a PDF page's text layer, or in the text OCR read in
+a picture or a scanned page (phone numbers, ID numbers, addresses…), is offered as suggested
+boxes, drawn apart, taken with a click. Save burns the
 boxes into a copy of the original on the task runner (:func:`casefile.core.disclosure.derived.
 redact_exhibit`): the original stays as it is, and the copy becomes an exhibit of its own.
 
@@ -27,9 +28,11 @@ from casefile.core.disclosure.redact import (
     page_sizes,
     render_page,
     suggest_boxes,
+    suggest_ocr_boxes,
 )
 from casefile.core.model import Exhibit, RedactionRegion
 from casefile.core.progress import CancelToken
+from casefile.core.search.ocr import redaction_lines
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import mask_kind_name
@@ -94,17 +97,21 @@ def _qimage(img: Any) -> QImage:
     return image.copy()  # own the pixels: ``data`` goes away
 
 
-def load_page(path: Path, mime: str, page: int) -> _Page:
-    """The picture, or PDF page ``page`` with its suggested boxes (off the GUI thread)."""
+def load_page(path: Path, mime: str, page: int, library_root: Path | None = None, sha256: str = "") -> _Page:
+    """The picture, or PDF page ``page``, with its suggested boxes (off the GUI thread): from a PDF's text
+    layer, and from the lines OCR read in the file (given the library and the file's SHA-256)."""
+    lines = redaction_lines(library_root, sha256, path, mime, page) if library_root is not None and sha256 else []
     if mime == PDF_MIME:
         sizes = page_sizes(path)
         width, height = sizes[page - 1]
         rendered = render_page(path, page, max_side=PREVIEW_SIDE)
-        return _Page(_qimage(rendered), width, height, len(sizes), suggest_boxes(path, [page]))
+        suggestions = suggest_boxes(path, [page]) + suggest_ocr_boxes(lines, width, height, page)
+        return _Page(_qimage(rendered), width, height, len(sizes), suggestions)
     picture = open_upright(path)
     width, height = picture.size
     picture.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
-    return _Page(_qimage(picture), float(width), float(height))
+    suggestions = suggest_ocr_boxes(lines, width, height)
+    return _Page(_qimage(picture), float(width), float(height), suggestions=suggestions)
 
 
 class BoxItem(QGraphicsRectItem):
@@ -376,11 +383,12 @@ class RedactionDialog(QDialog):
         token = self._load_token
         self.loaded = None  # boxes on screen belong to the page being left until the next one is shown
         path, mime, page = self.path, self.original.mime, self.page
+        root, sha256 = self.ctx.library.root, self.original.sha256
         self.status.setText(self.tr("Preparing the picture…"))
         self.view.setEnabled(False)
 
         def work(_cancel: CancelToken) -> _Page:
-            return load_page(path, mime, page)
+            return load_page(path, mime, page, root, sha256)
 
         def done(result: object) -> None:
             if token == self._load_token and isinstance(result, _Page):

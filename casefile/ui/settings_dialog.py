@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefile.core.library import check_library_folder
+from casefile.core.search.ocr import unavailable
 from casefile.core.settings import save_settings
 from casefile.core.validate import check_credit_code, normalise_phone
 from casefile.core.workflow import calendar as workcal
@@ -12,6 +13,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import LANGUAGES, fill, translated
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -99,6 +101,17 @@ class SettingsDialog(QDialog):
         tsa_browse = QPushButton(self.tr("Choose…"), self)
         tsa_browse.clicked.connect(self._browse_tsa_ca)
         self.tsa_browse = tsa_browse
+        self.ocr = QCheckBox(self.tr("Read the text of new pictures and scanned pages in the background"), self)
+        self.ocr.setChecked(s.ocr_in_background)
+        missing = unavailable()
+        self.ocr.setToolTip(
+            translated(missing)
+            if missing is not None
+            else self.tr(
+                "For search and for suggested redactions; the text is kept beside the library, not as evidence"
+            )
+        )
+        self.ocr.setEnabled(missing is None)
         self.attached_note = QLabel(
             self.tr(
                 "Folders attached to cases are kept in the library, the same for everyone who uses it: "
@@ -144,6 +157,7 @@ class SettingsDialog(QDialog):
         tsa_ca_row.addWidget(self.tsa_ca, 1)
         tsa_ca_row.addWidget(tsa_browse)
         form.addRow(self.tr("TSA root certificate"), tsa_ca_row)
+        form.addRow(self.tr("Text in pictures (OCR)"), self.ocr)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_years, 1)
         calendar_row.addWidget(calendar_import)
@@ -223,6 +237,7 @@ class SettingsDialog(QDialog):
         s.split_mb = self.split.value()
         s.tsa_url = tsa_url
         s.tsa_ca_file = self.tsa_ca.text().strip()
+        s.ocr_in_background = self.ocr.isChecked()
         watch = (s.watch_after_ingest, s.watch_settle_ms)
         s.watch_after_ingest = self.after_ingest.currentData()
         s.watch_settle_ms = round(self.settle.value() * 1000)

@@ -28,9 +28,9 @@ def ctx(tmp_path, qapp):
     library = Library.open(tmp_path / "library", "测试员")
     runner = TaskRunner()
     runner.synchronous = True
-    context = AppContext(
-        library=library, settings=Settings(org_name="某某数码旗舰店", operator="测试员"), runner=runner
-    )
+    # OCR of new pictures (seconds each, in a process of its own) only where a test asks for it.
+    settings = Settings(org_name="某某数码旗舰店", operator="测试员", ocr_in_background=False)
+    context = AppContext(library=library, settings=settings, runner=runner)
     yield context
     library.close()
 

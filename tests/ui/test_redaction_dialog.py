@@ -203,3 +203,23 @@ def test_a_damaged_file_is_said_plainly_and_nothing_can_be_saved(ctx, qtbot, num
 
 def folder_of(ctx, number: str) -> Path:
     return ctx.library.folder(number).path
+
+
+def test_a_screenshot_read_by_ocr_offers_its_phone_number_as_a_suggestion(ctx, qtbot, tab, number, exhibits):
+    from casefile.core.search.texts import DerivedText, PageText, TextBox, TextStore
+
+    shot = exhibits["Screenshot_20261120-101500_WeChat.png"]
+    exhibit = ctx.library.load_case(number).exhibit(shot)
+    # What OCR stored for it (pixels of the picture as stored; this one has no EXIF orientation).
+    line = TextBox(20, 40, 380, 70, f"客服：请拨打{PHONE}联系", 0.99)
+    page = PageText(page=1, text=line.text, boxes=(line,), width=400, height=300)
+    TextStore(ctx.library.root).put(DerivedText(exhibit.sha256, "ocr", "rapidocr test", (page,)))
+    dialog = open_editor(tab, qtbot, shot)
+    (suggestion,) = dialog.suggestion_items()
+    assert suggestion.suggestion.kind == Kind.MOBILE and PHONE in suggestion.toolTip()
+    r = suggestion.suggestion.region
+    assert r.page is None and r.y == 40 and r.h == 30
+    assert 100 < r.x < 200 and r.x + r.w > 330  # the digits, not the words before them
+    dialog.accept_all.click()
+    assert dialog.suggestion_items() == [] and len(dialog.box_items()) == 1
+    dialog.reject()

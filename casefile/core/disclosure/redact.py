@@ -34,7 +34,10 @@ pages without boxes keep their content as it was.
 
 :func:`suggest_boxes` finds personal data (phones, ID numbers, addresses…) in the text
 layer of a PDF's pages and returns boxes over them, for the redaction editor and for
-masking text PDFs in packets.
+masking text PDFs in packets. :func:`suggest_ocr_boxes` does the same from the lines OCR read
+in a picture or a scanned page (:mod:`casefile.core.search.ocr`): a span found inside a line
+is boxed in proportion to the characters before it, widened by half a character on each side,
+or the whole line where the line is not level (then where the span lies is not known).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ import logging
 import math
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +64,7 @@ from casefile.core.disclosure.masking import Kind, Span, find_personal
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import open_private
 from casefile.core.model import RedactionRegion
+from casefile.core.search.texts import TextBox
 from casefile.core.thumbnails import HEIF_MIMES, IMAGE_MIMES, PDFIUM_LOCK, register_heif
 
 log = logging.getLogger(__name__)
@@ -705,3 +710,51 @@ def _lines(boxes: list[_Box]) -> list[_Box]:
                 continue
         lines.append([left, top, right, bottom])
     return [(a, b, c, d) for a, b, c, d in lines]
+
+
+# --------------------------------------------------------------------------- suggestions from OCR
+
+
+def suggest_ocr_boxes(
+    lines: Iterable[TextBox],
+    width: float,
+    height: float,
+    page: int | None = None,
+    *,
+    finder: Finder = find_personal,
+) -> list[Suggestion]:
+    """Boxes over the personal data in lines of text OCR found, in the lines' own coordinates (the upright
+    picture's pixels, or a page's points as shown), within ``width`` × ``height``; ``page`` for a PDF page.
+
+    A line holds no positions of its characters, so a span is placed in proportion: a full-width
+    character (Chinese) counts one, a half-width one (digits, Latin) a little over half. The box
+    is then widened by half a character each way; a line taller than wide (turned text), or a
+    span of most of the line, gives the whole line.
+    """
+    out: list[Suggestion] = []
+    for line in lines:
+        text = line.text
+        line_w, line_h = line.right - line.left, line.bottom - line.top
+        if not text or line_w <= 0 or line_h <= 0:
+            continue
+        for span in finder(text):
+            weights = [_char_weight(c) for c in text]
+            total = sum(weights)
+            before, inside = sum(weights[: span.start]), sum(weights[span.start : span.end])
+            if line_h > line_w or inside > 0.8 * total:
+                left, right = line.left, line.right
+            else:
+                per = line_w / total
+                slack = min(0.5 * line_h, per)  # about half a character of a Chinese line
+                left = max(line.left, line.left + before * per - slack)
+                right = min(line.right, line.left + (before + inside) * per + slack)
+            x, y = max(0.0, left), max(0.0, line.top)
+            w, h = min(width, right) - x, min(height, line.bottom) - y
+            if w > 0 and h > 0:
+                region = RedactionRegion(x=round(x, 2), y=round(y, 2), w=round(w, 2), h=round(h, 2), page=page)
+                out.append(Suggestion(region, span.kind, text[span.start : span.end]))
+    return out
+
+
+def _char_weight(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.55
