@@ -94,6 +94,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
+from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.timestamps.queue import enqueue as enqueue_stamp
 from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
@@ -1447,6 +1448,7 @@ def _finish_staged(folder: CaseFolder, case: Case) -> Case:
         with contextlib.suppress(OSError):
             folder.staging_dir.rmdir()
     _recover_bundles(folder, folder.custody)
+    _recover_stamps(folder, case)
     return case
 
 
@@ -1486,6 +1488,37 @@ def _recover_bundles(folder: CaseFolder, custody: CustodyLog) -> None:
             log.warning("case %s: finished saving bundle %s after an interruption", folder.number, name)
         else:
             log.warning("case %s: removing unfinished bundle file %s", folder.number, stray.name)
+            remove_quietly(stray)
+
+
+def _recover_stamps(folder: CaseFolder, case: Case) -> None:
+    """Finish or remove timestamp folders a crash left half-done; the caller holds the case lock.
+
+    A stamp's files are written to ``timestamps/.cf-tmp-<id>/``, then its custody entry, then the
+    folder is renamed to ``<id>``. A temporary folder of a stamp the case records is renamed into
+    place (verify then checks every file against the entry); any other is removed.
+    """
+    stamps = folder.path / STAMPS_DIR
+    try:
+        strays = [p for p in stamps.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    except OSError:  # no timestamps folder (the usual case), or one verify will complain about
+        return
+    recorded = {stamp.id for stamp in case.timestamps}
+    for stray in strays:
+        stamp_id = stray.name[len(TEMP_PREFIX) :]
+        final = stamps / stamp_id
+        if stamp_id in recorded and stray.is_dir() and not final.exists():
+            os.rename(stray, final)
+            fsync_dir(stamps)
+            log.warning("case %s: finished saving timestamp %s after an interruption", folder.number, stamp_id)
+            continue
+        log.warning("case %s: removing unfinished timestamp files %s", folder.number, stray.name)
+        if stray.is_dir():
+            for path in stray.iterdir():
+                with contextlib.suppress(OSError):
+                    path.chmod(PRIVATE_FILE)
+            remove_tree(stray)
+        else:
             remove_quietly(stray)
 
 

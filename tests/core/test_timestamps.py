@@ -388,3 +388,35 @@ def test_stamp_files_and_the_queue_are_private_whatever_the_umask(library, files
     for root in (case_folder / "timestamps", library.root / ".derived"):
         for path in [root, *root.rglob("*")]:
             assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+# ------------------------------------------------------------------------------------------ crashes
+
+
+def _left_pending(library: Library, number: str) -> None:
+    library.close()
+    (library.root / ".pending" / number).write_bytes(b"")
+
+
+def test_crash_before_the_stamp_is_recorded_leaves_no_files(library, stamped):
+    number, folder = stamped
+    stray = folder / "timestamps" / ".cf-tmp-0002"
+    shutil.copytree(folder / "timestamps" / "0001", stray)
+    _left_pending(library, number)
+    reopened = Library.open(library.root, "recovery")
+    assert sorted(p.name for p in (folder / "timestamps").iterdir()) == ["0001"]
+    assert [s.id for s in reopened.load_case(number).timestamps] == ["0001"]
+    assert _verify(folder).ok
+    reopened.close()
+
+
+def test_crash_after_the_stamp_is_recorded_finishes_it(library, stamped):
+    number, folder = stamped
+    os.rename(folder / "timestamps" / "0001", folder / "timestamps" / ".cf-tmp-0001")
+    assert not _verify(folder).ok  # the recorded files are missing until recovery
+    _left_pending(library, number)
+    reopened = Library.open(library.root, "recovery")
+    assert sorted(p.name for p in (folder / "timestamps").iterdir()) == ["0001"]
+    report = _verify(folder)
+    assert report.ok, report.problems
+    reopened.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from asn1crypto import x509 as asn1_x509
 
 from casefile.core import record
 from casefile.core.errors import CaseFileError, Message
-from casefile.core.fsutil import atomic_write_bytes, make_private_dir, make_readonly
+from casefile.core.fsutil import TEMP_PREFIX, atomic_write_bytes, fsync_dir, make_private_dir, make_readonly
 from casefile.core.hashing import hash_file
 from casefile.core.model import Case, Stamp, to_data
 from casefile.core.timestamps import merkle, queue
@@ -273,8 +274,14 @@ def _attach(
         while f"{n:04d}" in taken or (folder / f"{n:04d}").exists():
             n += 1
         stamp_id = f"{n:04d}"
+        # Written under a temporary name, recorded, then renamed into place: a crash before the
+        # custody entry leaves a temporary folder that recovery removes; one after it, a folder
+        # that recovery renames (casefile.core.library._recover_stamps).
+        staged = folder / f"{TEMP_PREFIX}{stamp_id}"
+        if staged.exists():
+            _remove_tree(staged)
         files = _write_files(
-            folder / stamp_id,
+            staged,
             {
                 TOKEN_NAME: got.response,
                 CA_NAME: pem_certificates(got.roots),
@@ -300,8 +307,10 @@ def _attach(
         try:
             writer.record(record.TIMESTAMP, {"stamp": to_data(stamp)})
         except BaseException:
-            _remove_tree(folder / stamp_id)
+            _remove_tree(staged)
             raise
+        os.rename(staged, folder / stamp_id)
+        fsync_dir(folder)
         still = unstamped(writer.case)
     outcome.stamp = stamp
     if not still:
