@@ -1998,6 +1998,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>checking %1 for packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding files…</source>
         <translation type="unfinished"></translation>
     </message>

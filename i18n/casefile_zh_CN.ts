@@ -2007,6 +2007,10 @@ Reason:</source>
         <translation>文件仍在添加中，请等待完成或先取消。</translation>
     </message>
     <message>
+        <source>checking %1 for packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>

@@ -352,18 +352,23 @@ def add_files(
             raise
         finally:
             batch.close()
-    screen_pdfs(library, number, [r.exhibit for r in added if r.exhibit is not None], cancel=cancel)
+    yield from screen_pdfs(library, number, [r.exhibit for r in added if r.exhibit is not None], cancel=cancel)
+
+
+#: :attr:`Progress.phase` while added PDFs are screened for their packets (after the files are in the case).
+SCREENING = "screening"
 
 
 def screen_pdfs(
     library: Library, number: str, exhibits: Iterable[Exhibit], *, cancel: CancelToken = NEVER_CANCELLED
-) -> int:
+) -> Generator[Progress, None, int]:
     """Screen evidence PDFs for their packets now, from verified copies, and keep what was found.
 
     Done once per file when it is added (see :mod:`casefile.core.disclosure.screening`), so
     that a packet does not read every page of it again. Derived data: a file that cannot be
     screened, a full disk, or a cancel only leave the work to the file's first packet.
-    Returns how many files were screened.
+    Yields a :data:`SCREENING` progress item naming each file before it is read (the count of
+    files is known, their pages are not); returns how many files were screened.
     """
     pdfs = [e for e in exhibits if e.mime == "application/pdf" and e.size > 0]
     if not pdfs:
@@ -381,6 +386,7 @@ def screen_pdfs(
                     break
                 if store.get(exhibit.sha256) is not None:
                     continue
+                yield Progress(0, 0, exhibit.original_name, phase=SCREENING)
                 copy: Path | None = None
                 try:
                     copy = reader.copy(exhibit)

@@ -36,8 +36,13 @@ NEVER_CANCELLED = CancelToken()
 
 @dataclass(frozen=True)
 class Progress:
-    """``done`` of ``total`` units (bytes or items); ``total`` 0 when unknown."""
+    """``done`` of ``total`` units (bytes or items); ``total`` 0 when unknown.
+
+    ``phase`` names a step after the main work (e.g. :data:`casefile.core.evidence.SCREENING`),
+    empty for the main work itself; ``message`` then names what that step is working on.
+    """
 
     done: int
     total: int
     message: str = ""
+    phase: str = ""

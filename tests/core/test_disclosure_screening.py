@@ -19,8 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 from casefile.core.bundle import BundleOptions, Venue, build_bundle
 from casefile.core.disclosure import screening
 from casefile.core.disclosure.screening import ScreeningStore
-from casefile.core.evidence import AddResult, add_files
+from casefile.core.evidence import SCREENING, AddResult, add_files
 from casefile.core.library import Library
+from casefile.core.progress import Progress
 from casefile.core.settings import Settings
 
 SETTINGS = Settings(org_name="某某数码科技有限公司")
@@ -88,6 +89,18 @@ def test_a_pdf_is_screened_when_added_and_its_packet_reads_none_of_its_pages(lib
     _bundle_file, reads = _bundle(library, number, monkeypatch)
 
     assert reads == 0  # was 3: each page's text read again for every packet
+
+
+def test_adding_says_which_pdf_is_being_screened_after_the_files_are_in(library, tmp_path):
+    number = filed_case(library).number
+    paths = [_pdf(tmp_path / "a.pdf", PLAIN), _pdf(tmp_path / "b.pdf", ["another statement"])]
+    items = list(add_files(library, number, paths))
+    steps = [i for i in items if isinstance(i, Progress) and i.phase == SCREENING]
+    assert [s.message for s in steps] == ["a.pdf", "b.pdf"]
+    last_file = max(n for n, i in enumerate(items) if isinstance(i, AddResult))
+    assert items.index(steps[0]) > last_file  # the case is released before its PDFs are read
+    again = [i for i in add_files(library, number, paths) if isinstance(i, Progress) and i.phase == SCREENING]
+    assert again == []  # the same bytes: already screened
 
 
 @pytest.mark.parametrize("damage", ["missing", "unreadable", "nested", "another engine", "another copy"])

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 from casefile.core.errors import CancelledError
-from casefile.core.evidence import AddResult, add_files
+from casefile.core.evidence import SCREENING, AddResult, add_files
 from casefile.core.progress import CancelToken, Progress
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, listed, translated
@@ -85,7 +85,10 @@ class FileAdder(QObject):
         def work(token: CancelToken) -> Iterator[Progress | AddResult]:
             scale = 1
             for item in add_files(library, number, chosen, cancel=token):
-                if isinstance(item, Progress):
+                if isinstance(item, Progress) and item.phase == SCREENING:
+                    # The files are in the case; their PDFs are read once for the packets to come.
+                    yield Progress(0, 0, fill(self.tr("checking %1 for packets"), item.message))
+                elif isinstance(item, Progress):
                     if item.total > SIGNAL_INT_MAX:
                         scale = item.total // SIGNAL_INT_MAX + 1
                     yield Progress(item.done // scale, item.total // scale, item.message)
@@ -121,6 +124,8 @@ class FileAdder(QObject):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
+        else:  # a step whose length is not known: busy
+            self.progress.setRange(0, 0)
         if message and self.task is not None and not self.task.token.cancelled:
             if self._number == self.shown():
                 self.status.setText(fill(self.tr("Adding files… (%1)"), message))
