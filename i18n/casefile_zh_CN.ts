@@ -2008,7 +2008,7 @@ Reason:</source>
     </message>
     <message>
         <source>checking %1 for packets</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1，供证据包使用</translation>
     </message>
     <message>
         <source>Adding files…</source>
