@@ -1,0 +1,173 @@
+"""Searching a library: ``search(library, "退款")`` → ranked hits with snippets.
+
+One search covers the cases' fields, chat exports, e-mail bodies, PDF text layers, transcripts
+and OCR text (:mod:`casefile.core.search.sources`). Hits are ranked by bm25 (FTS5); each names
+the case, the exhibit (None for a case's own fields), the kind of source, the field or file name,
+the PDF page, and a snippet of the original text with where the query was found in it
+(:attr:`Hit.spans`, or :meth:`Hit.marked` with marker characters).
+
+The search reads only ``LIBRARY/.derived/search.sqlite`` with the standard library's sqlite3:
+given the library's root (a :class:`~pathlib.Path`) instead of an open
+:class:`~casefile.core.library.Library`, it loads no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from casefile.core.search import tokenize
+from casefile.core.search.store import SearchIndex
+
+if TYPE_CHECKING:
+    from casefile.core.library import Library
+
+#: Marker characters :meth:`Hit.marked` puts around each hit by default (the CLI's 【】).
+MARK_START = "【"
+MARK_END = "】"
+SNIPPET_CHARS = 80  # about how much text a snippet shows
+_BEFORE = 20  # characters shown before the first hit
+_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a query was found."""
+
+    case_number: str
+    exhibit: int | None  # None: the case's own fields
+    kind: str  # case-field, chat, email, pdf-text, transcript, ocr, text
+    field: str  # the case field's name (title, complainant, order, waybill, timeline…) or the exhibit's file name
+    page: int | None  # 1-based PDF page, or None
+    snippet: str  # a line of the original text around the hit
+    spans: tuple[tuple[int, int], ...]  # where in ``snippet`` the query was found: (start, end) offsets
+    score: float  # bm25 as SQLite's FTS5 gives it: lower (more negative) is better
+    evidence_time: datetime | None  # the exhibit's time if known (for case fields, the complaint's)
+
+    def marked(self, start: str = MARK_START, end: str = MARK_END) -> str:
+        """The snippet with ``start`` and ``end`` around each hit."""
+        out: list[str] = []
+        at = 0
+        for s, e in self.spans:
+            out += [self.snippet[at:s], start, self.snippet[s:e], end]
+            at = e
+        out.append(self.snippet[at:])
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[Hit, ...]
+    total: int  # every hit, of which ``hits`` is the page asked for (limit, offset)
+
+
+def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of ``text`` around the query's first occurrence, on one line, and the hits in it."""
+    spans = tokenize.find_spans(text, query)
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - _BEFORE, len(text) - width))
+    end = min(len(text), start + width)
+    if spans and spans[0][1] > end:  # a hit longer than the window: show it whole
+        end = spans[0][1]
+    window = text[start:end].translate(_SPACES)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
+    return prefix + window + suffix, inside
+
+
+def _day_start(day: date) -> str:
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _open(library: Library | Path) -> tuple[SearchIndex, bool]:
+    """(the search tables, whether the caller closes them)."""
+    if isinstance(library, Path):
+        from casefile.core.search.indexing import open_index
+
+        return open_index(library, read_only=True), True
+    if not library.search_index.complete and not library.read_only:
+        library.rebuild_search()
+    return library.search_index, False
+
+
+def search(
+    library: Library | Path,
+    query: str,
+    *,
+    case: str | None = None,
+    kind: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchResult:
+    """The hits of ``query``, best first (``limit`` of them from ``offset``), and how many there are.
+
+    ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.sources.KINDS`),
+    ``date_from``/``date_to`` (local days, both included) to evidence of those days. A query of
+    nothing searchable (only punctuation) has no hits.
+    """
+    expression = tokenize.fts_query(query)
+    if not expression:
+        return SearchResult((), 0)
+    where = ["fts MATCH ?"]
+    parameters: list[object] = [expression]
+    if case:
+        where.append("d.case_number = ?")
+        parameters.append(case)
+    if kind:
+        where.append("d.kind = ?")
+        parameters.append(kind)
+    if date_from is not None:
+        where.append("d.at >= ?")
+        parameters.append(_day_start(date_from))
+    if date_to is not None:
+        where.append("d.at < ?")
+        parameters.append(_day_start(date_to + timedelta(days=1)))
+    condition = " AND ".join(where)
+    store, own = _open(library)
+    try:
+        connection = store.connection
+        total = int(
+            connection.execute(
+                f"SELECT count(*) FROM fts JOIN docs d ON d.id = fts.rowid WHERE {condition}",  # noqa: S608
+                parameters,
+            ).fetchone()[0]
+        )
+        rows = connection.execute(
+            "SELECT d.case_number, d.exhibit, d.kind, d.field, d.page, d.at, d.text, bm25(fts) AS score "  # noqa: S608
+            f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE {condition} ORDER BY score, d.id LIMIT ? OFFSET ?",
+            [*parameters, max(0, limit), max(0, offset)],
+        ).fetchall()
+    finally:
+        if own:
+            store.close()
+    hits = []
+    for number, exhibit, source, field, page, at, text, score in rows:
+        shown, spans = snippet(str(text), query)
+        hits.append(
+            Hit(
+                case_number=str(number),
+                exhibit=None if exhibit is None else int(exhibit),
+                kind=str(source),
+                field=str(field),
+                page=None if page is None else int(page),
+                snippet=shown,
+                spans=spans,
+                score=float(score),
+                evidence_time=None if at is None else datetime.fromisoformat(str(at)).replace(tzinfo=UTC),
+            )
+        )
+    return SearchResult(tuple(hits), total)
+
+
+def refresh_file(library: Library, sha256: str) -> int:
+    """Index again the texts of every exhibit with this SHA-256 (after OCR stored its text, say);
+    return how many exhibits were indexed again."""
+    from casefile.core.search.indexing import refresh_file as refresh
+
+    return refresh(library, sha256)

@@ -1,0 +1,104 @@
+"""Searching a library's cases: Chinese of one and two characters, numbers whole and by their last
+four digits, filters, snippets, and the tables kept up to date as cases change."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from casefile_testing import filed_case, make_case
+
+from casefile.core.library import Library
+from casefile.core.model import TimelineEvent, case_from_data, case_to_data
+from casefile.core.search.query import MARK_END, MARK_START, Hit, search
+from casefile.core.search.store import SEARCH_PATH
+
+
+def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:
+    return {(h.case_number, h.exhibit, h.field) for h in hits}
+
+
+def test_case_fields_are_found_by_two_chinese_characters(library: Library) -> None:
+    case = filed_case(library, title="申请退款被拒", complainant={"name": "张三", "phone": "13812345678"})
+    other = make_case(library, title="快递丢件")
+    result = search(library, "退款")
+    assert result.total == 1
+    (hit,) = result.hits
+    assert (hit.case_number, hit.exhibit, hit.kind, hit.field) == (case.number, None, "case-field", "title")
+    assert hit.marked() == f"{case.number} 申请{MARK_START}退款{MARK_END}被拒"
+    assert hit.snippet[hit.spans[0][0] : hit.spans[0][1]] == "退款"
+    assert hit.evidence_time == case.complained_at
+    assert {h.case_number for h in search(library, "快递").hits} == {other.number}
+
+
+def test_one_character_finds_it_anywhere_in_a_run(library: Library) -> None:
+    case = make_case(library, title="申请退款", facts="他说了一句话：退")
+    found = where(search(library, "款").hits)  # the last character of a run
+    assert found == {(case.number, None, "title")}
+    assert where(search(library, "退").hits) == {(case.number, None, "title"), (case.number, None, "facts")}
+    assert search(library, "货").total == 0
+
+
+def test_numbers_whole_by_prefix_and_by_their_last_four_digits(library: Library) -> None:
+    case = filed_case(library, complainant={"name": "李四", "phone": "13812345678"})
+    make_case(library, complainant={"name": "王五", "phone": "13900001111"})
+    assert where(search(library, "13812345678").hits) == {(case.number, None, "complainant")}
+    assert where(search(library, "5678").hits) == {(case.number, None, "complainant")}
+    assert where(search(library, "sf1234567890123").hits) == {(case.number, None, "waybill")}
+    assert where(search(library, "SF1234").hits) == {(case.number, None, "waybill")}
+    # Full-width digits and letters as a Chinese keyboard types them.
+    assert where(search(library, "ＳＦ１２３４５６７８９０１２３").hits) == {(case.number, None, "waybill")}
+    assert search(library, "1234").total == 0  # not the last four digits of anything
+    hit = search(library, "5678").hits[0]
+    assert hit.marked() == f"李四 1381234{MARK_START}5678{MARK_END}"
+
+
+def test_a_mixed_query_needs_every_part(library: Library) -> None:
+    case = filed_case(library, title="屏幕碎裂", complainant={"name": "张三", "phone": "13812345678"})
+    other = filed_case(library, title="屏幕碎裂", complainant={"name": "李四", "phone": "13900001111"})
+    assert {h.case_number for h in search(library, "碎裂 张三").hits} == set()  # different fields
+    assert {h.case_number for h in search(library, "张三5678").hits} == {case.number}
+    assert {h.case_number for h in search(library, "屏幕").hits} == {case.number, other.number}
+    assert search(library, "，。！").total == 0  # nothing searchable
+    assert search(library, "").total == 0
+
+
+def test_filters_and_pages(library: Library) -> None:
+    first = make_case(library, title="退款一", complained_at="2026-10-01T10:00:00+08:00")
+    second = make_case(library, title="退款二", complained_at="2026-11-20T10:00:00+08:00")
+    assert {h.case_number for h in search(library, "退款", case=first.number).hits} == {first.number}
+    assert search(library, "退款", kind="chat").total == 0
+    assert search(library, "退款", kind="case-field").total == 2
+    assert {h.case_number for h in search(library, "退款", date_from=date(2026, 11, 1)).hits} == {second.number}
+    assert {h.case_number for h in search(library, "退款", date_to=date(2026, 10, 1)).hits} == {first.number}
+    page = search(library, "退款", limit=1, offset=1)
+    assert page.total == 2 and len(page.hits) == 1
+
+
+def test_a_change_to_a_case_is_searchable_at_once(library: Library) -> None:
+    case = make_case(library, title="手机屏幕碎裂")
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.title = "耳机无声"
+        writer.update(changed)
+    assert search(library, "碎裂").total == 0
+    assert search(library, "耳机").total == 1
+    with library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=case.complained_at, summary="商家同意七日内退货", decision="退货退款"))
+    assert where(search(library, "退货").hits) == {(case.number, None, "timeline")}
+
+
+def test_tables_deleted_are_rebuilt_by_the_next_search_and_by_reindex(library: Library) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "退款").hits) == {(case.number, None, "title")}
+        assert reopened.reindex() == 1
+        assert search(reopened, "退款").total == 1
+        assert search(root, "退款").total == 1  # read with sqlite3 alone
+    finally:
+        reopened.close()
