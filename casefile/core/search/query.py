@@ -107,7 +107,7 @@ def search(
 ) -> SearchResult:
     """The hits of ``query``, best first (``limit`` of them from ``offset``), and how many there are.
 
-    ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.sources.KINDS`),
+    ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.store.KINDS`),
     ``date_from``/``date_to`` (local days, both included) to evidence of those days. A query of
     nothing searchable (only punctuation) has no hits.
     """

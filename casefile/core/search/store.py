@@ -39,6 +39,9 @@ SCHEMA = 1
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
+#: Every kind of source a hit can come from.
+KINDS = ("case-field", "chat", "email", "pdf-text", "transcript", "ocr", "text")
+
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, case_number TEXT NOT NULL, exhibit INTEGER, "
