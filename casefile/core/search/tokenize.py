@@ -116,16 +116,18 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
     wanted = [r.text for r in query_runs(query)]
     if not wanted or not text:
         return []
-    # Normalise character by character, remembering where each normalised character came from,
-    # so that a match in the normalised text maps back onto the original.
-    folded: list[str] = []
-    origin: list[int] = []
-    ascii_only = text.isascii()
-    for i, ch in enumerate(text):
-        n = ch.lower() if ascii_only else normalize(ch)
-        folded.append(n)
-        origin.extend([i] * len(n))
-    flat = "".join(folded)
+    flat = normalize(text)
+    origin: list[int] | range = range(len(text))
+    if len(flat) != len(text):
+        # Some character normalises to more or fewer (ﬁ → fi): normalise character by character,
+        # remembering where each normalised character came from, to map matches back.
+        folded: list[str] = []
+        origin = []
+        for i, ch in enumerate(text):
+            n = normalize(ch)
+            folded.append(n)
+            origin.extend([i] * len(n))
+        flat = "".join(folded)
     spans: list[tuple[int, int]] = []
     for word in wanted:
         start = flat.find(word)
