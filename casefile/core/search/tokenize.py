@@ -94,7 +94,7 @@ def _quoted(tokens: list[str]) -> str:
 
 
 def fts_query(query: str) -> str:
-    """The FTS5 MATCH expression for a query over columns (body, tail); '' when nothing can match.
+    """The FTS5 MATCH expression for a query over columns body and tail; '' when nothing can match.
 
     A CJK run of two or more characters is the phrase of its bigrams, in the body; a single CJK
     character is a prefix (every character starts a token); a word or number is a prefix, in the
@@ -106,7 +106,7 @@ def fts_query(query: str) -> str:
             bigrams = [run.text[i : i + 2] for i in range(len(run.text) - 1)]
             parts.append(f"body : {_quoted(bigrams)}")
         else:
-            parts.append(f"{_quoted([run.text])}*")
+            parts.append(f"{{body tail}} : {_quoted([run.text])}*")
     return " AND ".join(parts)
 
 
