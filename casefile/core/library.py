@@ -649,7 +649,7 @@ class Library:
         if self._search is None:
             from casefile.core.search.indexing import open_index
 
-            self._search = open_index(self.root, read_only=self.read_only)
+            self._search = open_index(self.root, read_only=self.read_only, immutable=self.read_only)
         return self._search
 
     def rebuild_search(self) -> None:
@@ -971,10 +971,12 @@ class Library:
             if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
                 return
             self.index.upsert(case, exhibits=rows)
-            if not witness_only:
-                from casefile.core.search.indexing import update_case
+            from casefile.core.search.indexing import update_case
 
+            if not witness_only:
                 self._update_search(case.number, lambda: update_case(self, case, rows))
+            elif not self.search_index.knows(case.number):  # a case imported: its entry only bears witness
+                self._update_search(case.number, lambda: update_case(self, case))
         except IndexWriteError as exc:
             raise StorageError(
                 "{changed}, but the library index could not be updated ({reason}); "

@@ -142,3 +142,35 @@ def test_a_query_found_in_very_many_texts_ranks_the_most_recent(
     result = search(library, "退款", limit=1)
     assert result.total == 4  # still counted
     assert result.hits[0].case_number in {c.number for c in newer[1:]}
+
+
+def test_damaged_tables_are_rebuilt(library: Library) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    (root / SEARCH_PATH).write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    assert search(root, "退款").total == 0  # read as it is: nothing usable, nothing found
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("tables", ["kept", "missing"])
+def test_a_read_only_library_is_searched(library: Library, tables: str) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    if tables == "missing":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    before = sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir())
+    reader = Library.open(root, "测试员", read_only=True)
+    try:
+        assert where(search(reader, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reader.close()
+    assert sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir()) == before  # nothing written
