@@ -971,12 +971,10 @@ class Library:
             if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
                 return
             self.index.upsert(case, exhibits=rows)
-            from casefile.core.search.indexing import update_case
-
             if not witness_only:
+                from casefile.core.search.indexing import update_case
+
                 self._update_search(case.number, lambda: update_case(self, case, rows))
-            elif not self.search_index.knows(case.number):  # a case imported: its entry only bears witness
-                self._update_search(case.number, lambda: update_case(self, case))
         except IndexWriteError as exc:
             raise StorageError(
                 "{changed}, but the library index could not be updated ({reason}); "

@@ -274,12 +274,6 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ reads
 
-    def knows(self, case_number: str) -> bool:
-        """Whether the case is indexed (its fields always are: the title holds its number)."""
-        with self.lock:
-            found = self.connection.execute("SELECT 1 FROM docs WHERE case_number = ? LIMIT 1", (case_number,))
-            return found.fetchone() is not None
-
     def indexed_files(self, case_number: str) -> dict[int, str]:
         """The exhibits of a case indexed, with their SHA-256."""
         with self.lock:
