@@ -10,10 +10,10 @@ import pytest
 from casefile_testing import filed_case, make_case
 
 from casefile.core.library import Library
-from casefile.core.model import TimelineEvent, case_from_data, case_to_data
+from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
 from casefile.core.search import query as query_module
 from casefile.core.search.query import MARK_END, MARK_START, Hit, search
-from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
+from casefile.core.search.store import CASE_FIELDS, SEARCH_PATH, case_token, date_terms
 
 
 def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:
@@ -174,3 +174,34 @@ def test_a_read_only_library_is_searched(library: Library, tables: str) -> None:
     finally:
         reader.close()
     assert sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir()) == before  # nothing written
+
+
+def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> None:
+    case = filed_case(
+        library,
+        channel_ref="GD20261120001",
+        complainant={"name": "张三", "phone": "13812345678", "address": "北京市朝阳区建国路88号"},
+        courier={"kind": "organisation", "name": "顺丰速运有限公司"},
+        agent={"name": "王律师", "employer": "上海某某律师事务所"},
+        transaction={"order_no": "TB2026112001", "product": "智能手机"},
+        shipment={"waybill_no": "SF1234567890123", "recipient": {"name": "李四", "phone": "13900002222"}},
+    )
+    with library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=case.complained_at, summary="致电商家", decision="同意换货"))
+        writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
+    expected = {
+        "title": "GD20261120001",
+        "complainant": "建国路",
+        "respondent": "旗舰店",
+        "courier": "顺丰速运",
+        "agent": "律师事务所",
+        "order": "智能手机",
+        "waybill": "2222",
+        "demands": "退还货款",
+        "facts": "开箱",
+        "timeline": "换货",
+        "notes": "协商",
+    }
+    assert tuple(expected) == CASE_FIELDS
+    for field, query in expected.items():
+        assert {h.field for h in search(library, query).hits} == {field}, query

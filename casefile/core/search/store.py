@@ -42,6 +42,20 @@ VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
 #: Every kind of source a hit can come from.
 KINDS = ("case-field", "chat", "email", "pdf-text", "transcript", "ocr", "text")
+#: The fields of a case searched, as a case-field hit names them.
+CASE_FIELDS = (
+    "title",
+    "complainant",
+    "respondent",
+    "courier",
+    "agent",
+    "order",
+    "waybill",
+    "demands",
+    "facts",
+    "timeline",
+    "notes",
+)
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
