@@ -61,7 +61,7 @@ from casefile.core.record.fields import (
     set_fields,
 )
 from casefile.core.record.history import bundle_history
-from casefile.core.search.store import KINDS as SEARCH_KINDS
+from casefile.core.search import KINDS as SEARCH_KINDS
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import (

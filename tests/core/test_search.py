@@ -11,9 +11,10 @@ from casefile_testing import filed_case, make_case
 
 from casefile.core.library import Library
 from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
+from casefile.core.search import CASE_FIELDS
 from casefile.core.search import query as query_module
 from casefile.core.search.query import MARK_END, MARK_START, Hit, search
-from casefile.core.search.store import CASE_FIELDS, SEARCH_PATH, case_token, date_terms
+from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
 
 
 def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:

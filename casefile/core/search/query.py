@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.errors import StorageError
-from casefile.core.search import tokenize
-from casefile.core.search.store import KINDS, SearchIndex, case_token, date_terms, kind_token
+from casefile.core.search import KINDS, tokenize
+from casefile.core.search.store import SearchIndex, case_token, date_terms, kind_token
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -111,7 +111,7 @@ def search(
 ) -> SearchResult:
     """The hits of ``query``, best first (``limit`` of them from ``offset``), and how many there are.
 
-    ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.store.KINDS`),
+    ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.KINDS`),
     ``date_from``/``date_to`` (days in China Standard Time, both included) to evidence of those
     days (for case fields: cases complained about then). A query of nothing searchable (only
     punctuation) has no hits.

@@ -41,7 +41,7 @@ def _lines(*values: object) -> str:
 
 def case_docs(case: Case) -> list[Doc]:
     """The searchable fields of a case, one doc a field (those left empty are left out), named as
-    in :data:`~casefile.core.search.store.CASE_FIELDS`."""
+    in :data:`~casefile.core.search.CASE_FIELDS`."""
     at = case.complained_at
     t, s = case.transaction, case.shipment
     fields = {

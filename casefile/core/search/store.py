@@ -40,23 +40,6 @@ SCHEMA = 2  # 2: what a text is (case, kind, day) is in the FTS table too
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
-#: Every kind of source a hit can come from.
-KINDS = ("case-field", "chat", "email", "pdf-text", "transcript", "ocr", "text")
-#: The fields of a case searched, as a case-field hit names them.
-CASE_FIELDS = (
-    "title",
-    "complainant",
-    "respondent",
-    "courier",
-    "agent",
-    "order",
-    "waybill",
-    "demands",
-    "facts",
-    "timeline",
-    "notes",
-)
-
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, case_number TEXT NOT NULL, exhibit INTEGER, "
