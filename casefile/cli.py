@@ -1422,7 +1422,7 @@ def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
     elif shown < result.total:
         _print(f"{result.total} hits, the best {shown} shown (--limit)", file=sys.stderr)
     else:
-        _print(f"{result.total} hits", file=sys.stderr)
+        _print(f"{result.total} hit{'' if result.total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
 
 

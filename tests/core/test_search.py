@@ -13,7 +13,7 @@ from casefile.core.library import Library
 from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
 from casefile.core.search import CASE_FIELDS
 from casefile.core.search import query as query_module
-from casefile.core.search.query import MARK_END, MARK_START, Hit, search
+from casefile.core.search.query import MARK_END, MARK_START, SNIPPET_CHARS, Hit, search, snippet
 from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
 
 
@@ -206,3 +206,15 @@ def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> N
     assert tuple(expected) == CASE_FIELDS
     for field, query in expected.items():
         assert {h.field for h in search(library, query).hits} == {field}, query
+
+
+def test_a_snippet_is_one_line_around_the_hit() -> None:
+    text = "第一行\n" + "很长的聊天记录" * 10 + "，商家同意退款。\n"
+    shown, spans = snippet(text, "退款")
+    assert shown.startswith("…") and not shown.endswith((" ", "\n")) and "\n" not in shown
+    assert [shown[s:e] for s, e in spans] == ["退款"]
+    assert snippet("退款\n\n", "退款") == ("退款", ((0, 2),))
+    long = "前" * 200 + "退款" + "后" * 200
+    shown, spans = snippet(long, "退款")
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == SNIPPET_CHARS + 2
+    assert [shown[s:e] for s, e in spans] == ["退款"]

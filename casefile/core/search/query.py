@@ -79,6 +79,8 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str, tup
     if spans and spans[0][1] > end:  # a hit longer than the window: show it whole
         end = spans[0][1]
     window = text[start:end].translate(_SPACES)
+    if end == len(text):
+        window = window.rstrip()  # a hit is never in the spaces stripped
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
