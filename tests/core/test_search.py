@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from casefile_testing import filed_case, make_case
+from core.test_bad_storage import _fill as fill
+from core.test_bad_storage import small_disk  # noqa: F401 - the fixture
 
+from casefile.core.errors import StorageError
 from casefile.core.library import Library
 from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
 from casefile.core.search import CASE_FIELDS
@@ -218,3 +221,21 @@ def test_a_snippet_is_one_line_around_the_hit() -> None:
     shown, spans = snippet(long, "退款")
     assert shown.startswith("…") and shown.endswith("…") and len(shown) == SNIPPET_CHARS + 2
     assert [shown[s:e] for s, e in spans] == ["退款"]
+
+
+def test_a_full_disk_never_throws_the_search_tables_away(small_disk: Path) -> None:  # noqa: F811 - the fixture
+    root = small_disk / "lib"
+    library = Library.open(root, "测试员")
+    make_case(library, title="申请退款")
+    library.close()
+    kept = (root / SEARCH_PATH).stat().st_ino
+    fill(small_disk, 0)
+    reopened = Library.open(root, "测试员")
+    try:
+        try:
+            assert search(reopened, "退款").total == 1
+        except StorageError as exc:
+            assert "cannot open the library index" in str(exc)
+    finally:
+        reopened.close()
+    assert (root / SEARCH_PATH).stat().st_ino == kept

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.errors import StorageError
 from casefile.core.search import KINDS, tokenize
-from casefile.core.search.store import SearchIndex, case_token, date_terms, kind_token
+from casefile.core.search.store import SEARCH_PATH, SearchIndex, case_token, date_terms, kind_token
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -141,7 +141,11 @@ def search(
             return SearchResult((), 0)
         terms.append(f"meta : ({' OR '.join(days)})")
     match = " AND ".join(terms)
-    store, own = _open(library)
+    try:
+        store, own = _open(library)
+    except sqlite3.Error as exc:
+        root = library if isinstance(library, Path) else library.root
+        raise StorageError("cannot open the library index {path}: {orig}", path=root / SEARCH_PATH, orig=exc) from exc
     try:
         with store.lock:
             total, rows = _query(store.connection, match, limit, offset)

@@ -140,6 +140,10 @@ class SearchIndex:
         try:
             return self._open_file()
         except sqlite3.DatabaseError as exc:
+            # Only a file that is not a database, or a damaged one, is thrown away: a full disk or
+            # an I/O error is the disk's (and deleting the file would hide it by making room).
+            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+                raise
             log.warning("search tables %s are damaged (%s); they are rebuilt", self.path, exc)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
