@@ -239,3 +239,9 @@ def test_a_full_disk_never_throws_the_search_tables_away(small_disk: Path) -> No
     finally:
         reopened.close()
     assert (root / SEARCH_PATH).stat().st_ino == kept
+
+
+def test_a_library_named_by_a_relative_path_is_searched(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_case(library, title="申请退款")
+    monkeypatch.chdir(library.root.parent)
+    assert search(Path(library.root.name), "退款").total == 1

@@ -136,7 +136,7 @@ class SearchIndex:
         if self.read_only:
             # immutable: a library on a disc or a read-only share, where no -shm file can be made.
             options = "mode=ro&immutable=1" if self.immutable else "mode=ro"
-            return sqlite3.connect(f"{self.path.as_uri()}?{options}", uri=True, check_same_thread=False)
+            return sqlite3.connect(f"{self.path.absolute().as_uri()}?{options}", uri=True, check_same_thread=False)
         try:
             return self._open_file()
         except sqlite3.DatabaseError as exc:
