@@ -17,7 +17,10 @@ phone's last four digits, a waybill, an order number), each run ``--runs`` times
 And ``casefile search`` as a whole command on the same tables (start-up included; the library
 holds the tables only, no case folders), min / median / max of ``--runs`` processes.
 
-    tools/dev bench search [--cases 10000] [--items 200000] [--runs 15]
+Last, ``add_files`` of ``--ingest`` chat exports into a case with the search tables brought up to
+date, as ingest does, and with that step left out, alternated: what search costs an ingest.
+
+    tools/dev bench search [--cases 10000] [--items 200000] [--runs 15] [--ingest 1000] [--reuse]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import random
 import statistics
 import sys
+import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -199,12 +203,58 @@ def time_command(root: Path, runs: int) -> None:
     )
 
 
+def time_ingest(count: int, runs: int) -> None:
+    """``add_files`` of ``count`` chat exports into one case, with the search tables brought up to
+    date as ingest does and with that step left out, alternated: what search costs an ingest."""
+    from casefile.core.evidence import add_files
+    from casefile.core.library import case_from_fields
+    from casefile.core.search import indexing
+
+    def once(with_search: bool) -> float:
+        with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+            source = Path(folder) / "chats"
+            source.mkdir()
+            rng = random.Random(count)
+            for i in range(count):
+                lines = [f"2026-05-01 14:{k:02d}:00 {rng.choice(NAMES)}\n{rng.choice(PHRASES)}" for k in range(6)]
+                text = "\n".join(lines) + f"\n运单号{waybill(i)} 电话{phone(i)}\n"
+                (source / f"聊天{i:05d}.txt").write_text(text, "utf-8")
+            library = Library.open(Path(folder) / "library", "bench")
+            fields = {"title": "聊天记录", "complained_at": "2026-05-01T10:00+08:00", "channel": "phone"}
+            case = library.create_case(case_from_fields({**fields, "type": "quality"}))
+            real = indexing.update_case
+            if not with_search:
+                indexing.update_case = lambda *args, **kwargs: None
+            try:
+                start = time.perf_counter()
+                list(add_files(library, case.number, [source]))
+                return time.perf_counter() - start
+            finally:
+                indexing.update_case = real
+                library.close()
+
+    with_search, without = [], []
+    for _ in range(runs):
+        without.append(once(False))
+        with_search.append(once(True))
+    rate, bare = count / statistics.median(with_search), count / statistics.median(without)
+    print(
+        f"\nadd_files of {count} chat exports into one case, {runs} alternated runs (s): "
+        f"with search {spread(with_search)}, without {spread(without)}; median {rate:,.0f} against {bare:,.0f} files/s"
+    )
+
+
+def spread(values: list[float]) -> str:
+    return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--items", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--reuse", action="store_true", help="query the tables built before, do not build")
+    parser.add_argument("--ingest", type=int, default=1000, metavar="N", help="chat exports added (0: skip)")
     args = parser.parse_args()
     root = CACHE / f"search-{args.cases}-{args.items}"
     if not args.reuse:
@@ -218,6 +268,8 @@ def main() -> None:
         )
     time_queries(root, args.runs)
     time_command(root, args.runs)
+    if args.ingest:
+        time_ingest(args.ingest, max(3, args.runs // 3))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ MARK_END = "】"
 SNIPPET_CHARS = 80  # about how much text a snippet shows
 _BEFORE = 20  # characters shown before the first hit
 #: A query found in more texts than this ranks the most recently indexed this many of them.
-RANKED = 20_000
+RANKED = 10_000
 EARLIEST = date(1970, 1, 1)  # an open --from
 _CASE = re.compile(r"[0-9]{6}-[0-9]{3,}")
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
