@@ -25,8 +25,9 @@ import logging
 import os
 import re
 import secrets
+import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -101,6 +102,7 @@ from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, ch
 
 if TYPE_CHECKING:
     from casefile.core.index import Index
+    from casefile.core.search.store import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -524,6 +526,7 @@ class Library:
         self.quarantine_dir = root / ".quarantine"
         self.work_root = root / ".work"
         self._index: Index | None = None
+        self._search: SearchIndex | None = None
         self.index_problem: Message | None = None  # why the index on disk could not be used
 
     # ------------------------------------------------------------------ opening
@@ -620,6 +623,9 @@ class Library:
         if self._index is not None:
             self._index.close()
             self._index = None
+        if self._search is not None:
+            self._search.close()
+            self._search = None
 
     def __enter__(self) -> Library:
         return self
@@ -642,6 +648,32 @@ class Library:
                 self._index = Index(None)
                 self._index.needs_rebuild = True
         return self._index
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The search tables (:mod:`casefile.core.search.store`), opened when first used."""
+        if self._search is None:
+            from casefile.core.search.indexing import open_index
+
+            self._search = open_index(self.root, read_only=self.read_only, immutable=self.read_only)
+        return self._search
+
+    def rebuild_search(self) -> None:
+        """Build the search tables afresh from every case folder."""
+        from casefile.core.search.indexing import rebuild
+
+        cases = [case for case in (self._indexable(n)[0] for n in self.case_numbers()) if case is not None]
+        rebuild(self, cases)
+
+    def _update_search(self, what: str, change: Callable[[], None]) -> None:
+        """Bring the search tables up to date; they are derived data: a failure is logged, and the
+        tables are rebuilt at the next search."""
+        try:
+            change()
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("search tables not brought up to date (%s): %s", what, exc)
+            with contextlib.suppress(sqlite3.Error, OSError), self.search_index.writing() as connection:
+                self.search_index.mark_incomplete(connection)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
@@ -951,6 +983,10 @@ class Library:
             if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
                 return
             self.index.upsert(case, exhibits=rows)
+            if not witness_only:
+                from casefile.core.search.indexing import update_case
+
+                self._update_search(case.number, lambda: update_case(self, case, rows))
         except IndexWriteError as exc:
             raise StorageError(
                 "{changed}, but the library index could not be updated ({reason}); "
@@ -1260,6 +1296,9 @@ class Library:
             raise StorageError("the library index could not be rebuilt: {reason}", reason=exc.message) from exc
         self.index.needs_rebuild = False
         if not self.read_only:
+            from casefile.core.search.indexing import rebuild
+
+            self._update_search("rebuilt", lambda: rebuild(self, cases))
             # Thumbnails of evidence no longer in the library (a case removed, an exhibit withdrawn) go too.
             from casefile.core.thumbnails import purge
 
@@ -1291,6 +1330,13 @@ class Library:
                 self.index.remove(gone)
         except IndexWriteError as exc:
             log.warning("library index not brought up to date: %s", exc)
+            return
+        from casefile.core.search.indexing import remove_cases, update_case
+
+        for case in cases:
+            self._update_search(case.number, lambda case=case: update_case(self, case))  # type: ignore[misc]
+        if gone:
+            self._update_search("cases removed", lambda: remove_cases(self, gone))
 
     def _indexable(self, number: str) -> tuple[Case | None, str]:
         """(the record to index, why it is damaged or '')."""

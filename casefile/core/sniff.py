@@ -380,3 +380,39 @@ def decode_header(value: str, guess: str = "") -> str:
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+MAIL_HEADERS = (("发件人", "From"), ("收件人", "To"), ("抄送", "Cc"), ("日期", "Date"), ("主题", "Subject"))
+
+
+def mail_text(data: bytes) -> tuple[list[list[str]], str]:
+    """An e-mail's headers to print (name, value) and its text, decoded however it was written.
+
+    Headers and parts that declare a charset are read in it (GB2312 as GB 18030, Big5 as
+    cp950); raw 8-bit headers and parts without one (common in Chinese mail from older
+    clients) in the encoding detected on all such bytes of the mail together, so that even
+    a two-character subject is read right.
+    """
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    raw = {name.lower(): value for name, value in reversed(list(message.raw_items()))}  # the first of each
+    body = message.get_body(preferencelist=("plain", "html"))
+    payload = body.get_payload(decode=True) if body is not None else b""
+    payload = payload if isinstance(payload, bytes) else b""
+    charset = body.get_content_charset() or "" if body is not None else ""
+    undeclared = b"\n".join(
+        [v.encode("ascii", "surrogateescape") for v in raw.values() if not v.isascii()]
+        + ([payload] if not charset else [])
+    )
+    guess = detect_encoding(undeclared) if undeclared else ""
+    header_rows = [[name, decode_header(raw[key.lower()], guess)] for name, key in MAIL_HEADERS if key.lower() in raw]
+    header_rows = [row for row in header_rows if row[1]]
+    text = decode_text(payload, charset, guess=guess)
+    if body is not None and body.get_content_type() == "text/html":
+        text = re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>|</p>", "\n", text))
+    attachments = [decode_header(part.get_filename() or "") or "（未命名）" for part in message.iter_attachments()]
+    if attachments:
+        text += "\n\n附件：" + "；".join(attachments)
+    return header_rows, text

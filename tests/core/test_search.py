@@ -1,0 +1,247 @@
+"""Searching a library's cases: Chinese of one and two characters, numbers whole and by their last
+four digits, filters, snippets, and the tables kept up to date as cases change."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from casefile_testing import filed_case, make_case
+from core.test_bad_storage import _fill as fill
+from core.test_bad_storage import small_disk  # noqa: F401 - the fixture
+
+from casefile.core.errors import StorageError
+from casefile.core.library import Library
+from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
+from casefile.core.search import CASE_FIELDS
+from casefile.core.search import query as query_module
+from casefile.core.search.query import MARK_END, MARK_START, SNIPPET_CHARS, Hit, search, snippet
+from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
+
+
+def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:
+    return {(h.case_number, h.exhibit, h.field) for h in hits}
+
+
+def test_case_fields_are_found_by_two_chinese_characters(library: Library) -> None:
+    case = filed_case(library, title="申请退款被拒", complainant={"name": "张三", "phone": "13812345678"})
+    other = make_case(library, title="快递丢件")
+    result = search(library, "退款")
+    assert result.total == 1
+    (hit,) = result.hits
+    assert (hit.case_number, hit.exhibit, hit.kind, hit.field) == (case.number, None, "case-field", "title")
+    assert hit.marked() == f"{case.number} 申请{MARK_START}退款{MARK_END}被拒"
+    assert hit.snippet[hit.spans[0][0] : hit.spans[0][1]] == "退款"
+    assert hit.evidence_time == case.complained_at
+    assert {h.case_number for h in search(library, "快递").hits} == {other.number}
+
+
+def test_one_character_finds_it_anywhere_in_a_run(library: Library) -> None:
+    case = make_case(library, title="申请退款", facts="他说了一句话：退")
+    found = where(search(library, "款").hits)  # the last character of a run
+    assert found == {(case.number, None, "title")}
+    assert where(search(library, "退").hits) == {(case.number, None, "title"), (case.number, None, "facts")}
+    assert search(library, "货").total == 0
+
+
+def test_numbers_whole_by_prefix_and_by_their_last_four_digits(library: Library) -> None:
+    case = filed_case(library, complainant={"name": "李四", "phone": "13812345678"})
+    make_case(library, complainant={"name": "王五", "phone": "13900001111"})
+    assert where(search(library, "13812345678").hits) == {(case.number, None, "complainant")}
+    assert where(search(library, "5678").hits) == {(case.number, None, "complainant")}
+    assert where(search(library, "sf1234567890123").hits) == {(case.number, None, "waybill")}
+    assert where(search(library, "SF1234").hits) == {(case.number, None, "waybill")}
+    # Full-width digits and letters as a Chinese keyboard types them.
+    assert where(search(library, "ＳＦ１２３４５６７８９０１２３").hits) == {(case.number, None, "waybill")}
+    assert search(library, "1234").total == 0  # not the last four digits of anything
+    hit = search(library, "5678").hits[0]
+    assert hit.marked() == f"李四 1381234{MARK_START}5678{MARK_END}"
+
+
+def test_a_mixed_query_needs_every_part(library: Library) -> None:
+    case = filed_case(library, title="屏幕碎裂", complainant={"name": "张三", "phone": "13812345678"})
+    other = filed_case(library, title="屏幕碎裂", complainant={"name": "李四", "phone": "13900001111"})
+    assert {h.case_number for h in search(library, "碎裂 张三").hits} == set()  # different fields
+    assert {h.case_number for h in search(library, "张三5678").hits} == {case.number}
+    assert {h.case_number for h in search(library, "屏幕").hits} == {case.number, other.number}
+    assert search(library, "，。！").total == 0  # nothing searchable
+    assert search(library, "").total == 0
+
+
+def test_filters_and_pages(library: Library) -> None:
+    first = make_case(library, title="退款一", complained_at="2026-10-01T10:00:00+08:00")
+    second = make_case(library, title="退款二", complained_at="2026-11-20T10:00:00+08:00")
+    assert {h.case_number for h in search(library, "退款", case=first.number).hits} == {first.number}
+    assert search(library, "退款", kind="chat").total == 0
+    assert search(library, "退款", kind="case-field").total == 2
+    assert {h.case_number for h in search(library, "退款", date_from=date(2026, 11, 1)).hits} == {second.number}
+    assert {h.case_number for h in search(library, "退款", date_to=date(2026, 10, 1)).hits} == {first.number}
+    page = search(library, "退款", limit=1, offset=1)
+    assert page.total == 2 and len(page.hits) == 1
+
+
+def test_a_change_to_a_case_is_searchable_at_once(library: Library) -> None:
+    case = make_case(library, title="手机屏幕碎裂")
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.title = "耳机无声"
+        writer.update(changed)
+    assert search(library, "碎裂").total == 0
+    assert search(library, "耳机").total == 1
+    with library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=case.complained_at, summary="商家同意七日内退货", decision="退货退款"))
+    assert where(search(library, "退货").hits) == {(case.number, None, "timeline")}
+
+
+def test_tables_deleted_are_rebuilt_by_the_next_search_and_by_reindex(library: Library) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "退款").hits) == {(case.number, None, "title")}
+        assert reopened.reindex() == 1
+        assert search(reopened, "退款").total == 1
+        assert search(root, "退款").total == 1  # read with sqlite3 alone
+    finally:
+        reopened.close()
+
+
+def test_filters_are_terms_of_their_own_that_no_query_finds(library: Library) -> None:
+    case = make_case(library, title="退款", complained_at="2026-11-18T23:30:00+08:00")
+    for query in ("kcasefield", case_token(case.number), "d20261118", "m202611", "y2026", "y"):
+        assert search(library, query).total == 0, query
+    # Days are China's: 23:30 in Beijing is still the 18th there.
+    assert search(library, "退款", date_from=date(2026, 11, 18), date_to=date(2026, 11, 18)).total == 1
+    assert search(library, "退款", date_from=date(2026, 11, 19)).total == 0
+    assert search(library, "退款", case="202611-999").total == 0
+    assert search(library, "退款", case='x" OR "y').total == 0
+    assert search(library, "退款", kind="nothing").total == 0
+
+
+def test_date_ranges_are_covered_by_the_fewest_years_months_and_days() -> None:
+    assert date_terms(date(2026, 11, 18), date(2026, 11, 18)) == ["d20261118"]
+    assert date_terms(date(2025, 12, 30), date(2027, 2, 2)) == [
+        "d20251230",
+        "d20251231",
+        "y2026",
+        "m202701",
+        "d20270201",
+        "d20270202",
+    ]
+    assert date_terms(date(2026, 2, 1), date(2026, 2, 28)) == ["m202602"]
+    assert date_terms(date(2026, 3, 2), date(2026, 3, 1)) == []
+
+
+def test_a_query_found_in_very_many_texts_ranks_the_most_recent(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    best = make_case(library, title="退款退款")  # the best match by bm25, but indexed first
+    newer = [make_case(library, title=f"申请退款，第{i}次联系商家未果") for i in range(3)]
+    assert search(library, "退款", limit=1).hits[0].case_number == best.number
+    monkeypatch.setattr(query_module, "RANKED", 2)
+    result = search(library, "退款", limit=1)
+    assert result.total == 4  # still counted
+    assert result.hits[0].case_number in {c.number for c in newer[1:]}
+
+
+def test_damaged_tables_are_rebuilt(library: Library) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    (root / SEARCH_PATH).write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    assert search(root, "退款").total == 0  # read as it is: nothing usable, nothing found
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("tables", ["kept", "missing"])
+def test_a_read_only_library_is_searched(library: Library, tables: str) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    if tables == "missing":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    before = sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir())
+    reader = Library.open(root, "测试员", read_only=True)
+    try:
+        assert where(search(reader, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reader.close()
+    assert sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir()) == before  # nothing written
+
+
+def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> None:
+    case = filed_case(
+        library,
+        channel_ref="GD20261120001",
+        complainant={"name": "张三", "phone": "13812345678", "address": "北京市朝阳区建国路88号"},
+        courier={"kind": "organisation", "name": "顺丰速运有限公司"},
+        agent={"name": "王律师", "employer": "上海某某律师事务所"},
+        transaction={"order_no": "TB2026112001", "product": "智能手机"},
+        shipment={"waybill_no": "SF1234567890123", "recipient": {"name": "李四", "phone": "13900002222"}},
+    )
+    with library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=case.complained_at, summary="致电商家", decision="同意换货"))
+        writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
+    expected = {
+        "title": "GD20261120001",
+        "complainant": "建国路",
+        "respondent": "旗舰店",
+        "courier": "顺丰速运",
+        "agent": "律师事务所",
+        "order": "智能手机",
+        "waybill": "2222",
+        "demands": "退还货款",
+        "facts": "开箱",
+        "timeline": "换货",
+        "notes": "协商",
+    }
+    assert tuple(expected) == CASE_FIELDS
+    for field, query in expected.items():
+        assert {h.field for h in search(library, query).hits} == {field}, query
+
+
+def test_a_snippet_is_one_line_around_the_hit() -> None:
+    text = "第一行\n" + "很长的聊天记录" * 10 + "，商家同意退款。\n"
+    shown, spans = snippet(text, "退款")
+    assert shown.startswith("…") and not shown.endswith((" ", "\n")) and "\n" not in shown
+    assert [shown[s:e] for s, e in spans] == ["退款"]
+    assert snippet("退款\n\n", "退款") == ("退款", ((0, 2),))
+    long = "前" * 200 + "退款" + "后" * 200
+    shown, spans = snippet(long, "退款")
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == SNIPPET_CHARS + 2
+    assert [shown[s:e] for s, e in spans] == ["退款"]
+
+
+def test_a_full_disk_never_throws_the_search_tables_away(small_disk: Path) -> None:  # noqa: F811 - the fixture
+    root = small_disk / "lib"
+    library = Library.open(root, "测试员")
+    make_case(library, title="申请退款")
+    library.close()
+    kept = (root / SEARCH_PATH).stat().st_ino
+    fill(small_disk, 0)
+    reopened = Library.open(root, "测试员")
+    try:
+        try:
+            assert search(reopened, "退款").total == 1
+        except StorageError as exc:
+            assert "cannot open the library index" in str(exc)
+    finally:
+        reopened.close()
+    assert (root / SEARCH_PATH).stat().st_ino == kept
+
+
+def test_a_library_named_by_a_relative_path_is_searched(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_case(library, title="申请退款")
+    monkeypatch.chdir(library.root.parent)
+    assert search(Path(library.root.name), "退款").total == 1
