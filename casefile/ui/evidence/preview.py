@@ -21,7 +21,7 @@ from casefile.ui.i18n import fill, translated
 from casefile.ui.pdf_viewer import pdf_view
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QImageReader, QKeySequence, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -224,6 +224,36 @@ class PreviewPane(QStackedWidget):
                 return
             self.preview_none.setText(self.tr("This PDF cannot be shown (encrypted or damaged)."))
         self.setCurrentWidget(self.preview_none)
+
+    def go_to_page(self, page: int) -> bool:
+        """Show page ``page`` (1-based) of the PDF shown; False when no PDF is shown or it has no such page."""
+        if self.preview_pdf is None or self.currentWidget() is not self.preview_pdf:
+            return False
+        if not 1 <= page <= self.pdf_document.pageCount():
+            return False
+        view: Any = self.preview_pdf
+        navigator = view.pageNavigator()
+        navigator.jump(page - 1, QPointF(0, 0), navigator.currentZoom())
+        return True
+
+    def current_page(self) -> int:
+        """The page (1-based) of the PDF shown; 0 when no PDF is shown."""
+        if self.preview_pdf is None or self.currentWidget() is not self.preview_pdf:
+            return 0
+        view: Any = self.preview_pdf
+        return int(view.pageNavigator().currentPage()) + 1
+
+    def reveal(self, text: str) -> bool:
+        """Select the first ``text`` in a text preview and scroll to it; False when it is not there."""
+        if self.currentWidget() is not self.preview_text or not text:
+            return False
+        cursor = self.preview_text.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.preview_text.setTextCursor(cursor)
+        if not self.preview_text.find(text):
+            return False
+        self.preview_text.ensureCursorVisible()
+        return True
 
     def _fit(self) -> None:
         if self.pixmap is None:
