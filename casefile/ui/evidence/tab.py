@@ -163,6 +163,7 @@ class EvidenceTab(QWidget):
         for action in (
             self.act_add_files,
             self.act_add_folder,
+            self.act_search,  # early: on a narrow screen it stays in sight
             self.act_withdraw,
             self.act_show,
             self.act_up,
@@ -170,7 +171,6 @@ class EvidenceTab(QWidget):
             self.act_transcript,
             self.act_redact,
             self.act_grid,
-            self.act_search,
         ):
             self.toolbar.addAction(action)
         self.toolbar.addWidget(self.watch_button)
