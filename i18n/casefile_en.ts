@@ -3427,7 +3427,6 @@ Reason:</source>
     <name>SearchPanel</name>
     <message>
         <source>Search this case&apos;s details and the text of its evidence</source>
-        <extracomment>The date choices: code → days back from today (None: any day; -1: the dates chosen below).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3484,6 +3483,10 @@ Reason:</source>
     </message>
     <message>
         <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search tables could not be read (the details are in the log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3436,7 +3436,6 @@ Reason:</source>
     <name>SearchPanel</name>
     <message>
         <source>Search this case&apos;s details and the text of its evidence</source>
-        <extracomment>The date choices: code → days back from today (None: any day; -1: the dates chosen below).</extracomment>
         <translation>搜索本案的案件信息和证据文字</translation>
     </message>
     <message>
@@ -3494,6 +3493,10 @@ Reason:</source>
     <message>
         <source>Show more</source>
         <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>the search tables could not be read (the details are in the log)</source>
+        <translation>无法读取搜索索引（详情已记入日志）</translation>
     </message>
     <message>
         <source>The search could not be done: %1</source>

@@ -170,7 +170,10 @@ def test_evidence_text_is_escaped_and_only_the_hit_is_highlighted(qtbot, win, li
 def test_a_phones_last_four_digits_find_the_case_and_open_its_complainant(qtbot, win, library_with_evidence):
     f = library_with_evidence
     win.focus_search_all()
+    answers = []
+    win.search.searched.connect(lambda: answers.append(win.search.shown.text))
     type_query(qtbot, win.search, "5678")
+    assert answers == ["5678"]  # typed key by key, searched once, after the pause in typing
     (hit,) = hits_of(win.search)
     assert (hit.case_number, hit.exhibit, hit.kind, hit.field) == (f["b"], None, "case-field", "complainant")
     assert "Case details: Complainant" in str(win.search.model.index(0, 0).data())
@@ -260,7 +263,10 @@ def test_a_damaged_search_table_gives_a_clear_message(qtbot, win, ctx, library_w
         connection.execute("DROP TABLE docs")
     win.focus_search_all()
     type_query(qtbot, win.search, "退款")
-    assert win.search.message.isVisible() and win.search.message.text().startswith("The search could not be done")
+    assert win.search.message.isVisible()
+    assert win.search.message.text() == (
+        "The search could not be done: the search tables could not be read (the details are in the log)"
+    )
     assert win.search.model.rowCount() == 0
 
 
@@ -358,3 +364,18 @@ def test_every_kind_of_text_has_a_chinese_name(chinese):
     names = {kind: search_kind_name(kind) for kind in KINDS}
     assert all(re.search(r"[\u4e00-\u9fff]", name) for name in names.values()), names
     assert len(set(names.values())) == len(KINDS)
+
+
+def test_more_hits_are_fetched_on_request(qtbot, win, library_with_evidence, monkeypatch):
+    from casefile.ui.search import panel as panel_module
+
+    monkeypatch.setattr(panel_module, "PAGE", 2)
+    win.focus_search_all()
+    type_query(qtbot, win.search, "退款")
+    assert win.search.model.rowCount() == 2 and win.search.more.isVisible()
+    assert win.search.count.text() == "2 of 3 hits, best first"
+    first = hits_of(win.search)
+    with qtbot.waitSignal(win.search.searched):
+        qtbot.mouseClick(win.search.more, Qt.MouseButton.LeftButton)
+    assert hits_of(win.search)[:2] == first and win.search.model.rowCount() == 3
+    assert not win.search.more.isVisible() and win.search.count.text() == "3 hits, best first"

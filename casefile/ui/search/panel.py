@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from casefile.core.errors import CaseFileError
 from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit, SearchResult, search
 from casefile.core.search.sources import KINDS
@@ -360,7 +361,12 @@ class SearchPanel(QWidget):
         hits = self.model.rowCount()
         text = self.box.text().strip()
         if self.error is not None and self.shown is not None:
-            message = fill(self.tr("The search could not be done: %1"), translated(self.error))
+            reason = (
+                translated(self.error)
+                if isinstance(self.error, CaseFileError | OSError)
+                else self.tr("the search tables could not be read (the details are in the log)")
+            )
+            message = fill(self.tr("The search could not be done: %1"), reason)
         elif not text:
             message = (
                 self.tr("Type a word, a name or a number to find it in this case's details and evidence.")
