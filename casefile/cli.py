@@ -61,6 +61,7 @@ from casefile.core.record.fields import (
     set_fields,
 )
 from casefile.core.record.history import bundle_history
+from casefile.core.search.store import KINDS as SEARCH_KINDS
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import (
@@ -170,6 +171,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the cases")
     p.add_argument("--json", action="store_true")
     p.add_argument("--search", default="", help="number, name, phone, order or waybill number")
+
+    p = sub.add_parser(
+        "search",
+        help="search the cases' fields and the text of their evidence (chats, e-mails, PDFs, transcripts, OCR)",
+        description="Find words, names and numbers in every case: its fields (parties, order, waybill, demands, "
+        "facts, timeline), chat exports, e-mail bodies, PDF text layers, transcripts and text read from pictures "
+        "(OCR). Chinese is found from one character on; a number by its beginning or, for a phone, by its last "
+        "four digits. Every word of the query must be found; hits are ranked best first (bm25).",
+    )
+    p.add_argument("query")
+    p.add_argument("--case", metavar="N", help="only this case")
+    p.add_argument("--kind", choices=SEARCH_KINDS, help="only this kind of source")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only evidence of this day or later")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only evidence of this day or earlier")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20)")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
         "due",
@@ -1340,6 +1357,86 @@ def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
     return True
 
 
+def cmd_search(args: argparse.Namespace, library: Library) -> int:
+    return _run_search(args, library)
+
+
+def _quick_search(args: argparse.Namespace, library_path: Path) -> bool:
+    """``casefile search`` with sqlite3 alone when the library is in order and its search tables are
+    complete (as ``list``); False when the library must be opened (and the tables built) first."""
+    from casefile.core.listing import library_in_order
+    from casefile.core.search.indexing import open_index, search_path
+
+    if not search_path(library_path).exists() or not library_in_order(library_path):
+        return False
+    store = open_index(library_path, read_only=True)
+    try:
+        complete = store.complete
+    finally:
+        store.close()
+    if not complete:
+        return False
+    _run_search(args, library_path)
+    return True
+
+
+def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
+    from casefile.core.search.query import search
+
+    if args.limit < 1:
+        raise InvalidValueError("--limit: give 1 or more")
+    date_from = _parse_day(args.date_from, "--from") if args.date_from else None
+    date_to = _parse_day(args.date_to, "--to") if args.date_to else None
+    result = search(
+        library, args.query, case=args.case, kind=args.kind, date_from=date_from, date_to=date_to, limit=args.limit
+    )
+    if args.json:
+        hits = [
+            {
+                "case": h.case_number,
+                "exhibit": h.exhibit,
+                "kind": h.kind,
+                "field": h.field,
+                "page": h.page,
+                "snippet": h.snippet,
+                "spans": [list(s) for s in h.spans],
+                "score": h.score,
+                "evidence_time": h.evidence_time.isoformat() if h.evidence_time else None,
+            }
+            for h in result.hits
+        ]
+        print(json_text({"query": args.query, "total": result.total, "hits": hits}, indent=2))
+        return EXIT_OK
+    bold = sys.stdout.isatty() and os.environ.get("TERM", "") != "dumb" and "NO_COLOR" not in os.environ
+    for h in result.hits:
+        where = "case field" if h.exhibit is None else f"exhibit {h.exhibit}"
+        page = f"  p.{h.page}" if h.page is not None else ""
+        _print(f"{h.case_number}  {where}{page}  {h.kind}  {h.field}")
+        if bold:  # each piece of text made printable, the highlighting obeyed
+            print("    " + _bold_snippet(h.snippet, h.spans))
+        else:
+            _print(f"    {h.marked()}")
+    shown = len(result.hits)
+    if not result.total:
+        _print(f"no hits for {args.query!r}", file=sys.stderr)
+    elif shown < result.total:
+        _print(f"{result.total} hits, the best {shown} shown (--limit)", file=sys.stderr)
+    else:
+        _print(f"{result.total} hits", file=sys.stderr)
+    return EXIT_OK
+
+
+def _bold_snippet(snippet: str, spans: Sequence[tuple[int, int]]) -> str:
+    """A snippet for a terminal: its hits in bold (ANSI), every control character in the text shown, not obeyed."""
+    out: list[str] = []
+    at = 0
+    for start, end in spans:
+        out += [printable(snippet[at:start]), "\x1b[1m", printable(snippet[start:end]), "\x1b[0m"]
+        at = end
+    out.append(printable(snippet[at:]))
+    return "".join(out)
+
+
 def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
     from casefile.core.workflow.clocks import CST
 
@@ -1992,6 +2089,7 @@ def _parse_day(value: str, option: str) -> date:
 
 
 COMMANDS = {
+    "search": cmd_search,
     "bundle": cmd_bundle,
     "transcript": cmd_transcript,
     "new": cmd_new,
@@ -2078,6 +2176,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list" and _quick_list(args, library_path, operator):
             return EXIT_OK
         if args.command == "due" and _quick_due(args, library_path):
+            return EXIT_OK
+        if args.command == "search" and _quick_search(args, library_path):
             return EXIT_OK
         if args.command == "calendar":  # the user's calendar, not the library's
             return cmd_calendar(args)

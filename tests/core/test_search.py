@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from casefile_testing import filed_case, make_case
 
 from casefile.core.library import Library
 from casefile.core.model import TimelineEvent, case_from_data, case_to_data
+from casefile.core.search import query as query_module
 from casefile.core.search.query import MARK_END, MARK_START, Hit, search
-from casefile.core.search.store import SEARCH_PATH
+from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
 
 
 def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:
@@ -102,3 +104,41 @@ def test_tables_deleted_are_rebuilt_by_the_next_search_and_by_reindex(library: L
         assert search(root, "退款").total == 1  # read with sqlite3 alone
     finally:
         reopened.close()
+
+
+def test_filters_are_terms_of_their_own_that_no_query_finds(library: Library) -> None:
+    case = make_case(library, title="退款", complained_at="2026-11-18T23:30:00+08:00")
+    for query in ("kcasefield", case_token(case.number), "d20261118", "m202611", "y2026", "y"):
+        assert search(library, query).total == 0, query
+    # Days are China's: 23:30 in Beijing is still the 18th there.
+    assert search(library, "退款", date_from=date(2026, 11, 18), date_to=date(2026, 11, 18)).total == 1
+    assert search(library, "退款", date_from=date(2026, 11, 19)).total == 0
+    assert search(library, "退款", case="202611-999").total == 0
+    assert search(library, "退款", case='x" OR "y').total == 0
+    assert search(library, "退款", kind="nothing").total == 0
+
+
+def test_date_ranges_are_covered_by_the_fewest_years_months_and_days() -> None:
+    assert date_terms(date(2026, 11, 18), date(2026, 11, 18)) == ["d20261118"]
+    assert date_terms(date(2025, 12, 30), date(2027, 2, 2)) == [
+        "d20251230",
+        "d20251231",
+        "y2026",
+        "m202701",
+        "d20270201",
+        "d20270202",
+    ]
+    assert date_terms(date(2026, 2, 1), date(2026, 2, 28)) == ["m202602"]
+    assert date_terms(date(2026, 3, 2), date(2026, 3, 1)) == []
+
+
+def test_a_query_found_in_very_many_texts_ranks_the_most_recent(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    best = make_case(library, title="退款退款")  # the best match by bm25, but indexed first
+    newer = [make_case(library, title=f"申请退款，第{i}次联系商家未果") for i in range(3)]
+    assert search(library, "退款", limit=1).hits[0].case_number == best.number
+    monkeypatch.setattr(query_module, "RANKED", 2)
+    result = search(library, "退款", limit=1)
+    assert result.total == 4  # still counted
+    assert result.hits[0].case_number in {c.number for c in newer[1:]}

@@ -26,8 +26,6 @@ MAX_TEXT_BYTES = 8 << 20  # a text file's first 8 MB are searched
 PDF_TEXT = "pdf-text"
 OCR = "ocr"
 CASE_FIELD = "case-field"
-#: Every kind of source a hit can come from.
-KINDS = (CASE_FIELD, "chat", "email", PDF_TEXT, "transcript", OCR, "text")
 
 
 def _party(party: Party | None) -> str:

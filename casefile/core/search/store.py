@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from casefile.core.fsutil import make_private, make_private_dir, open_private
@@ -35,9 +35,12 @@ log = logging.getLogger(__name__)
 
 #: Where the search tables are, under a library's root.
 SEARCH_PATH = Path(".derived") / "search.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # 2: what a text is (case, kind, day) is in the FTS table too
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
+
+#: Every kind of source a hit can come from.
+KINDS = ("case-field", "chat", "email", "pdf-text", "transcript", "ocr", "text")
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -50,7 +53,9 @@ _TABLES = (
     # Contentless: the tokens are not stored twice; bm25 needs only the index. A row is deleted
     # by giving its tokens again, made from docs.text by the same tokenizer (its version is VERSION).
     # prefix='1': a one-character query (a prefix query over the bigrams) reads one prefix index.
-    "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, tail, content='', "
+    # meta: the text's case, kind and day as tokens (see meta_tokens), so that a filter is one more
+    # term of the full-text query, not a lookup of every text found.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, tail, meta, content='', "
     "tokenize='unicode61 remove_diacritics 0', prefix='1')",
 )
 
@@ -66,8 +71,50 @@ class Doc:
     at: datetime | None = None  # the evidence's time (for case fields: the complaint's)
 
 
+#: Days are China Standard Time days (as casefile.core.workflow.clocks.CST), wherever the computer is.
+CST = timezone(timedelta(hours=8), "CST")
+
+
 def _stamp(at: datetime | None) -> str | None:
     return None if at is None else at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def case_token(case_number: str) -> str:
+    return "c" + case_number.replace("-", "x")
+
+
+def kind_token(kind: str) -> str:
+    return "k" + kind.replace("-", "")
+
+
+def meta_tokens(case_number: str, kind: str, at: datetime | None) -> str:
+    """A text's case, kind and (China) day, year and month as tokens: c202611x001 kpdftext d20261118 m202611 y2026."""
+    tokens = [case_token(case_number), kind_token(kind)]
+    if at is not None:
+        day = at.astimezone(CST).date()
+        tokens += [f"d{day:%Y%m%d}", f"m{day:%Y%m}", f"y{day:%Y}"]
+    return " ".join(tokens)
+
+
+def date_terms(first: date, last: date) -> list[str]:
+    """The fewest meta tokens that cover the days from ``first`` to ``last`` (both included): whole
+    years, then whole months, then days."""
+    terms: list[str] = []
+    day = first
+    while day <= last:
+        if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= last:
+            terms.append(f"y{day:%Y}")
+            day = date(day.year + 1, 1, 1)
+            continue
+        if day.day == 1:
+            following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            if following - timedelta(days=1) <= last:
+                terms.append(f"m{day:%Y%m}")
+                day = following
+                continue
+        terms.append(f"d{day:%Y%m%d}")
+        day += timedelta(days=1)
+    return terms
 
 
 class SearchIndex:
@@ -160,15 +207,23 @@ class SearchIndex:
                 "INSERT INTO docs (case_number, exhibit, kind, field, page, at, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (case_number, exhibit, doc.kind, doc.field, doc.page, _stamp(doc.at), doc.text),
             )
-            connection.execute("INSERT INTO fts (rowid, body, tail) VALUES (?, ?, ?)", (cursor.lastrowid, body, tail))
+            connection.execute(
+                "INSERT INTO fts (rowid, body, tail, meta) VALUES (?, ?, ?, ?)",
+                (cursor.lastrowid, body, tail, meta_tokens(case_number, doc.kind, doc.at)),
+            )
 
     @staticmethod
     def _delete_docs(connection: sqlite3.Connection, where: str, parameters: tuple[object, ...]) -> None:
-        rows = connection.execute(f"SELECT id, text FROM docs WHERE {where}", parameters).fetchall()  # noqa: S608
-        for doc_id, text in rows:
+        rows = connection.execute(
+            f"SELECT id, case_number, kind, at, text FROM docs WHERE {where}",  # noqa: S608
+            parameters,
+        ).fetchall()
+        for doc_id, number, kind, at, text in rows:
             body, tail = tokenize.index_tokens(text)
+            when = None if at is None else datetime.fromisoformat(at).replace(tzinfo=UTC)
             connection.execute(
-                "INSERT INTO fts (fts, rowid, body, tail) VALUES ('delete', ?, ?, ?)", (doc_id, body, tail)
+                "INSERT INTO fts (fts, rowid, body, tail, meta) VALUES ('delete', ?, ?, ?, ?)",
+                (doc_id, body, tail, meta_tokens(number, kind, when)),
             )
         connection.execute(f"DELETE FROM docs WHERE {where}", parameters)  # noqa: S608
 

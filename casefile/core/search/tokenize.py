@@ -94,7 +94,7 @@ def _quoted(tokens: list[str]) -> str:
 
 
 def fts_query(query: str) -> str:
-    """The FTS5 MATCH expression for a query over columns (body, tail); '' when nothing can match.
+    """The FTS5 MATCH expression for a query over columns body and tail; '' when nothing can match.
 
     A CJK run of two or more characters is the phrase of its bigrams, in the body; a single CJK
     character is a prefix (every character starts a token); a word or number is a prefix, in the
@@ -106,7 +106,7 @@ def fts_query(query: str) -> str:
             bigrams = [run.text[i : i + 2] for i in range(len(run.text) - 1)]
             parts.append(f"body : {_quoted(bigrams)}")
         else:
-            parts.append(f"{_quoted([run.text])}*")
+            parts.append(f"{{body tail}} : {_quoted([run.text])}*")
     return " AND ".join(parts)
 
 
@@ -116,16 +116,18 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
     wanted = [r.text for r in query_runs(query)]
     if not wanted or not text:
         return []
-    # Normalise character by character, remembering where each normalised character came from,
-    # so that a match in the normalised text maps back onto the original.
-    folded: list[str] = []
-    origin: list[int] = []
-    ascii_only = text.isascii()
-    for i, ch in enumerate(text):
-        n = ch.lower() if ascii_only else normalize(ch)
-        folded.append(n)
-        origin.extend([i] * len(n))
-    flat = "".join(folded)
+    flat = normalize(text)
+    origin: list[int] | range = range(len(text))
+    if len(flat) != len(text):
+        # Some character normalises to more or fewer (ﬁ → fi): normalise character by character,
+        # remembering where each normalised character came from, to map matches back.
+        folded: list[str] = []
+        origin = []
+        for i, ch in enumerate(text):
+            n = normalize(ch)
+            folded.append(n)
+            origin.extend([i] * len(n))
+        flat = "".join(folded)
     spans: list[tuple[int, int]] = []
     for word in wanted:
         start = flat.find(word)
