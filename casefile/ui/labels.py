@@ -595,7 +595,7 @@ def route_name(route: str) -> str:
 
 
 def search_kind_name(kind: str) -> str:
-    """The kind of text a search hit was found in (casefile.core.search.sources.KINDS)."""
+    """The kind of text a search hit was found in (casefile.core.search.store.KINDS)."""
     return _label(SEARCH_KINDS, kind)
 
 

@@ -358,7 +358,7 @@ def test_a_hit_in_another_case_waits_for_the_answer_about_unsaved_edits(qtbot, w
 def test_every_kind_of_text_has_a_chinese_name(chinese):
     import re
 
-    from casefile.core.search.sources import KINDS
+    from casefile.core.search.store import KINDS
     from casefile.ui.labels import search_kind_name
 
     names = {kind: search_kind_name(kind) for kind in KINDS}

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from casefile.core.errors import CaseFileError
 from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit, SearchResult, search
-from casefile.core.search.sources import KINDS
+from casefile.core.search.store import KINDS
 from casefile.ui.context import AppContext
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import search_kind_name
