@@ -13,12 +13,12 @@ from PIL import Image
 from casefile.core.evidence import add_files
 from casefile.core.model import Party, PartyKind, case_from_data, case_to_data
 from casefile.core.search.query import refresh_file
-from casefile.core.search.texts import DerivedText, PageText, TextStore
+from casefile.core.search.texts import DerivedText, PageText, TextBox, TextStore
 from casefile.ui.main_window import MainWindow
 from casefile.ui.search.panel import SearchPanel
 from casefile.ui.search.results import HIT_ROLE, HTML_ROLE
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -67,7 +67,18 @@ def library_with_evidence(ctx, tmp_path):
     )
     sha256 = library.load_case(a.number).exhibit(shot).sha256
     TextStore(library.root).put(
-        DerivedText(sha256, "ocr", "rapidocr 3.10", (PageText(1, "退款类型：仅退款\n订单号 TB99887766"),))
+        DerivedText(
+            sha256,
+            "ocr",
+            "rapidocr 3.10",
+            (
+                PageText(
+                    1,
+                    "退款类型：仅退款\n订单号 TB99887766",
+                    (TextBox(2, 3, 60, 14, "退款类型：仅退款"), TextBox(2, 20, 62, 30, "订单号 TB99887766")),
+                ),
+            ),
+        )
     )
     refresh_file(library, sha256)
     b = make_case(library, title="快递外箱压坏")
@@ -212,6 +223,7 @@ def test_enter_on_a_hit_opens_the_screenshot_in_the_preview(qtbot, win, library_
     assert win.workspace.currentWidget() is evidence
     assert evidence.selected_exhibit().number == f["shot"]
     assert evidence.preview.currentWidget() is evidence.preview.image_page
+    assert evidence.preview.marks == [QRectF(2, 3, 58, 11)]  # where OCR read the words, outlined
 
 
 def test_a_chat_hit_shows_the_text_at_the_hit(qtbot, win, library_with_evidence):

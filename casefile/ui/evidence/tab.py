@@ -21,6 +21,8 @@ from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.numbering import groups_in_order
 from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit
+from casefile.core.search.sources import OCR
+from casefile.core.search.texts import TextStore
 from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.evidence.capture_time import ask_capture_time
@@ -34,7 +36,7 @@ from casefile.ui.models import EvidenceModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -637,6 +639,20 @@ class EvidenceTab(QWidget):
         found = [hit.snippet[start:end] for start, end in hit.spans]
         if found:
             self.preview.reveal(found[0])
+        if hit.kind == OCR and found:
+            self.preview.mark(self._ocr_boxes(exhibit, hit.page or 1, found))
+
+    def _ocr_boxes(self, exhibit: Exhibit, page: int, found: list[str]) -> list[QRectF]:
+        """Where OCR read the found words on the picture: the lines that hold them."""
+        text = TextStore(self.ctx.library.root).get(exhibit.sha256, OCR)
+        lines = [p for p in text.pages if p.page == page] if text is not None else []
+        words = [w.casefold() for w in found if w.strip()]
+        return [
+            QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
+            for line in lines
+            for box in line.boxes
+            if any(word in box.text.casefold() for word in words)
+        ]
 
     def _make_thumbnails(self, case: Case) -> None:
         """Make the missing thumbnails in the background; each appears as soon as it is ready."""
