@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -83,7 +84,14 @@ class CaseListPane(QWidget):
         # be looked for in the text of every exhibit, one click (or Ctrl+Shift+F) away.
         self.search_everywhere = QPushButton(self)
         self.search_everywhere.setFlat(True)
-        self.search_everywhere.setStyleSheet("text-align: left")
+        self.search_everywhere.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.search_everywhere.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.search_everywhere.setStyleSheet(
+            "QPushButton { text-align: left; color: palette(link); border: none; padding: 2px; }"
+            "QPushButton:hover { text-decoration: underline; }"
+        )
+        # A long query does not widen the list: the words are cut, the whole is in the tooltip.
+        self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search_everywhere.setVisible(False)
 
         # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
@@ -145,6 +153,7 @@ class CaseListPane(QWidget):
             self.search_everywhere.setText(
                 fill(self.tr("Search “%1” in the text of all evidence (Ctrl+Shift+F)"), text)
             )
+            self.search_everywhere.setToolTip(self.search_everywhere.text())
 
     def title_of(self, number: str) -> str:
         """The title of case ``number`` as the list has it ("" when the list has no such case)."""
