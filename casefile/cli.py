@@ -61,7 +61,7 @@ from casefile.core.record.fields import (
     set_fields,
 )
 from casefile.core.record.history import bundle_history
-from casefile.core.search.store import KINDS as SEARCH_KINDS
+from casefile.core.search import KINDS as SEARCH_KINDS
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
 from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import (
@@ -1422,7 +1422,7 @@ def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
     elif shown < result.total:
         _print(f"{result.total} hits, the best {shown} shown (--limit)", file=sys.stderr)
     else:
-        _print(f"{result.total} hits", file=sys.stderr)
+        _print(f"{result.total} hit{'' if result.total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -92,6 +92,8 @@ def test_bad_options_and_no_hits(capsys: pytest.CaptureFixture[str], filled: dic
     assert code == 2 and "--limit" in err
     code, out, err = run(capsys, "--library", filled["root"], "search", "不存在的词")
     assert code == 0 and out == "" and "no hits" in err
+    code, out, err = run(capsys, "--library", filled["root"], "search", "丢件")
+    assert code == 0 and err.strip() == "1 hit"
 
 
 def test_a_terminal_sees_the_hit_in_bold_and_control_characters_shown():

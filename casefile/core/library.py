@@ -649,7 +649,7 @@ class Library:
         if self._search is None:
             from casefile.core.search.indexing import open_index
 
-            self._search = open_index(self.root, read_only=self.read_only)
+            self._search = open_index(self.root, read_only=self.read_only, immutable=self.read_only)
         return self._search
 
     def rebuild_search(self) -> None:

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from casefile_testing import filed_case, make_case
+from core.test_bad_storage import _fill as fill
+from core.test_bad_storage import small_disk  # noqa: F401 - the fixture
 
+from casefile.core.errors import StorageError
 from casefile.core.library import Library
-from casefile.core.model import TimelineEvent, case_from_data, case_to_data
+from casefile.core.model import Stage, TimelineEvent, case_from_data, case_to_data
+from casefile.core.search import CASE_FIELDS
 from casefile.core.search import query as query_module
-from casefile.core.search.query import MARK_END, MARK_START, Hit, search
+from casefile.core.search.query import MARK_END, MARK_START, SNIPPET_CHARS, Hit, search, snippet
 from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
 
 
@@ -142,3 +146,96 @@ def test_a_query_found_in_very_many_texts_ranks_the_most_recent(
     result = search(library, "退款", limit=1)
     assert result.total == 4  # still counted
     assert result.hits[0].case_number in {c.number for c in newer[1:]}
+
+
+def test_damaged_tables_are_rebuilt(library: Library) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    (root / SEARCH_PATH).write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    assert search(root, "退款").total == 0  # read as it is: nothing usable, nothing found
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("tables", ["kept", "missing"])
+def test_a_read_only_library_is_searched(library: Library, tables: str) -> None:
+    case = make_case(library, title="申请退款")
+    root = library.root
+    library.close()
+    if tables == "missing":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{root / SEARCH_PATH}{suffix}").unlink(missing_ok=True)
+    before = sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir())
+    reader = Library.open(root, "测试员", read_only=True)
+    try:
+        assert where(search(reader, "退款").hits) == {(case.number, None, "title")}
+    finally:
+        reader.close()
+    assert sorted(p.name for p in (root / SEARCH_PATH).parent.iterdir()) == before  # nothing written
+
+
+def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> None:
+    case = filed_case(
+        library,
+        channel_ref="GD20261120001",
+        complainant={"name": "张三", "phone": "13812345678", "address": "北京市朝阳区建国路88号"},
+        courier={"kind": "organisation", "name": "顺丰速运有限公司"},
+        agent={"name": "王律师", "employer": "上海某某律师事务所"},
+        transaction={"order_no": "TB2026112001", "product": "智能手机"},
+        shipment={"waybill_no": "SF1234567890123", "recipient": {"name": "李四", "phone": "13900002222"}},
+    )
+    with library.edit(case.number) as writer:
+        writer.add_event(TimelineEvent(at=case.complained_at, summary="致电商家", decision="同意换货"))
+        writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
+    expected = {
+        "title": "GD20261120001",
+        "complainant": "建国路",
+        "respondent": "旗舰店",
+        "courier": "顺丰速运",
+        "agent": "律师事务所",
+        "order": "智能手机",
+        "waybill": "2222",
+        "demands": "退还货款",
+        "facts": "开箱",
+        "timeline": "换货",
+        "notes": "协商",
+    }
+    assert tuple(expected) == CASE_FIELDS
+    for field, query in expected.items():
+        assert {h.field for h in search(library, query).hits} == {field}, query
+
+
+def test_a_snippet_is_one_line_around_the_hit() -> None:
+    text = "第一行\n" + "很长的聊天记录" * 10 + "，商家同意退款。\n"
+    shown, spans = snippet(text, "退款")
+    assert shown.startswith("…") and not shown.endswith((" ", "\n")) and "\n" not in shown
+    assert [shown[s:e] for s, e in spans] == ["退款"]
+    assert snippet("退款\n\n", "退款") == ("退款", ((0, 2),))
+    long = "前" * 200 + "退款" + "后" * 200
+    shown, spans = snippet(long, "退款")
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == SNIPPET_CHARS + 2
+    assert [shown[s:e] for s, e in spans] == ["退款"]
+
+
+def test_a_full_disk_never_throws_the_search_tables_away(small_disk: Path) -> None:  # noqa: F811 - the fixture
+    root = small_disk / "lib"
+    library = Library.open(root, "测试员")
+    make_case(library, title="申请退款")
+    library.close()
+    kept = (root / SEARCH_PATH).stat().st_ino
+    fill(small_disk, 0)
+    reopened = Library.open(root, "测试员")
+    try:
+        try:
+            assert search(reopened, "退款").total == 1
+        except StorageError as exc:
+            assert "cannot open the library index" in str(exc)
+    finally:
+        reopened.close()
+    assert (root / SEARCH_PATH).stat().st_ino == kept

@@ -14,9 +14,10 @@ from casefile_testing import make_case
 
 from casefile.core.evidence import add_files
 from casefile.core.library import Library
-from casefile.core.model import Case, Transcript, TranscriptLine
-from casefile.core.search import sources
+from casefile.core.model import Case, Exhibit, Stage, Transcript, TranscriptLine
+from casefile.core.search import indexing, sources
 from casefile.core.search.query import MARK_END, MARK_START, refresh_file, search
+from casefile.core.search.store import Doc
 from casefile.core.search.texts import DerivedText, PageText, TextStore
 
 CHAT = """2026-11-18 14:30:12 张三
@@ -171,3 +172,51 @@ def test_ocr_text_stored_later_is_searched_after_refresh_file(library: Library, 
     found = {(h.case_number, h.exhibit, h.kind, h.page) for h in search(library, "仅退款").hits}
     assert found == {(first.number, a, "ocr", None), (second.number, b, "ocr", None)}
     assert refresh_file(library, "0" * 64) == 0
+
+
+def test_a_change_reads_only_the_texts_it_touched(
+    library: Library, case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"聊天{i}.txt").write_text(f"第{i}段聊天：商家拒绝退款\n", "utf-8")
+    add(library, case.number, folder)
+    read: list[int] = []
+    real = indexing.exhibit_docs
+
+    def counted(root: Path, case_folder: Path, exhibit: Exhibit) -> list[Doc]:
+        read.append(exhibit.number)
+        return real(root, case_folder, exhibit)
+
+    monkeypatch.setattr(indexing, "exhibit_docs", counted)
+    extra = tmp_path / "补充.txt"
+    extra.write_text("补充说明：快递柜签收\n", "utf-8")
+    (number,) = add(library, case.number, extra)
+    assert read == [number]
+    read.clear()
+    with library.edit(case.number) as writer:
+        writer.update_exhibit(2, title="第二段聊天")
+    assert read == [2]
+    read.clear()
+    with library.edit(case.number) as writer:
+        writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
+    assert read == []
+    assert search(library, "协商").total == 1 and search(library, "快递柜").total == 1
+    assert search(library, "拒绝退款").total == 5
+
+
+def test_an_imported_case_is_searchable(library: Library, case: Case, tmp_path: Path) -> None:
+    from casefile.core.archive import export_case, import_case
+
+    chat = tmp_path / "微信聊天记录.txt"
+    chat.write_text(CHAT, "utf-8")
+    add(library, case.number, chat)
+    archive = tmp_path / f"{case.number}.zip"
+    list(export_case(library, case.number, archive))
+    other = Library.open(tmp_path / "other", "测试员")
+    try:
+        list(import_case(other, archive))
+        assert {(h.case_number, h.kind) for h in search(other, "退款").hits} == {(case.number, "chat")}
+    finally:
+        other.close()

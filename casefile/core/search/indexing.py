@@ -9,6 +9,7 @@ written, so a slow PDF does not hold the search tables' lock.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,9 +110,18 @@ def search_path(root: Path) -> Path:
     return Path(root) / SEARCH_PATH
 
 
-def open_index(root: Path, *, read_only: bool) -> SearchIndex:
+def open_index(root: Path, *, read_only: bool, immutable: bool = False) -> SearchIndex:
     """The library's search tables (read-only: the file as it is, or empty tables in memory when there is none)."""
     path = search_path(root)
-    if read_only:
-        return SearchIndex(path, read_only=True) if path.exists() else SearchIndex(None)
-    return SearchIndex(path)
+    if not read_only:
+        return SearchIndex(path)
+    if path.exists():
+        try:
+            found = SearchIndex(path, read_only=True, immutable=immutable)
+        except sqlite3.Error as exc:
+            log.warning("search tables %s cannot be read (%s); searching from tables in memory", path, exc)
+        else:
+            if found.complete:
+                return found
+            found.close()
+    return SearchIndex(None)  # built at the first search

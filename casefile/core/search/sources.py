@@ -40,7 +40,8 @@ def _lines(*values: object) -> str:
 
 
 def case_docs(case: Case) -> list[Doc]:
-    """The searchable fields of a case, one doc a field (those left empty are left out)."""
+    """The searchable fields of a case, one doc a field (those left empty are left out), named as
+    in :data:`~casefile.core.search.CASE_FIELDS`."""
     at = case.complained_at
     t, s = case.transaction, case.shipment
     fields = {
@@ -50,8 +51,9 @@ def case_docs(case: Case) -> list[Doc]:
         "courier": _party(case.courier),
         "agent": _lines(case.agent.name, case.agent.phone, case.agent.employer) if case.agent else "",
         "order": _lines(t.order_no, t.platform, t.product, t.brand_model, t.payment_method),
-        "waybill": _lines(s.waybill_no, s.carrier, s.outlet, s.signer, s.exception_type, _party(s.sender))
-        + ("\n" + _party(s.recipient) if s.recipient else ""),
+        "waybill": _lines(
+            s.waybill_no, s.carrier, s.outlet, s.signer, s.exception_type, _party(s.sender), _party(s.recipient)
+        ),
         "demands": "\n".join(_lines(d.description, d.basis) for d in case.demands),
         "facts": case.facts,
         "timeline": "\n".join(_lines(e.summary, e.place, e.people, e.ref, e.party, e.decision) for e in case.timeline),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,9 +39,6 @@ SEARCH_PATH = Path(".derived") / "search.sqlite"
 SCHEMA = 2  # 2: what a text is (case, kind, day) is in the FTS table too
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
-
-#: Every kind of source a hit can come from.
-KINDS = ("case-field", "chat", "email", "pdf-text", "transcript", "ocr", "text")
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -118,45 +116,56 @@ def date_terms(first: date, last: date) -> list[str]:
 
 
 class SearchIndex:
-    """The search tables in ``path`` (None: in memory); ``read_only`` opens an existing file for reading."""
+    """The search tables in ``path`` (None: in memory); ``read_only`` opens an existing file for reading
+    (``immutable``: a file nothing can change, on a read-only disc or share)."""
 
-    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, *, read_only: bool = False, immutable: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.immutable = immutable
+        # One connection, used by whoever holds the lock: a search from one thread never sees,
+        # nor commits, another thread's transaction half-written.
+        self.lock = threading.RLock()
         self.connection = self._open()
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
             connection = sqlite3.connect(":memory:", check_same_thread=False)
-        elif self.read_only:
-            connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            return connection
-        else:
-            make_private_dir(self.path.parent.parent, exist_ok=True)
-            make_private_dir(self.path.parent, exist_ok=True)
-            if not self.path.exists():
-                os.close(open_private(self.path, os.O_RDWR | os.O_CREAT))
-            else:
-                for suffix in ("", "-wal", "-shm"):
-                    if Path(f"{self.path}{suffix}").exists():
-                        make_private(Path(f"{self.path}{suffix}"))
-            connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-        try:
             self._prepare(connection)
+            return connection
+        if self.read_only:
+            # immutable: a library on a disc or a read-only share, where no -shm file can be made.
+            options = "mode=ro&immutable=1" if self.immutable else "mode=ro"
+            return sqlite3.connect(f"{self.path.as_uri()}?{options}", uri=True, check_same_thread=False)
+        try:
+            return self._open_file()
         except sqlite3.DatabaseError as exc:
-            connection.close()
-            if self.path is None:
+            # Only a file that is not a database, or a damaged one, is thrown away: a full disk or
+            # an I/O error is the disk's (and deleting the file would hide it by making room).
+            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
                 raise
             log.warning("search tables %s are damaged (%s); they are rebuilt", self.path, exc)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            os.close(open_private(self.path, os.O_RDWR | os.O_CREAT))
-            connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            return self._open_file()
+
+    def _open_file(self) -> sqlite3.Connection:
+        assert self.path is not None
+        make_private_dir(self.path.parent.parent, exist_ok=True)
+        make_private_dir(self.path.parent, exist_ok=True)
+        if not self.path.exists():
+            os.close(open_private(self.path, os.O_RDWR | os.O_CREAT))  # the texts name people: 0600
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{self.path}{suffix}").exists():
+                make_private(Path(f"{self.path}{suffix}"))
+        connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             self._prepare(connection)
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     @staticmethod
@@ -181,8 +190,9 @@ class SearchIndex:
     def complete(self) -> bool:
         """Whether the tables were built for every case (a rebuild finished since they were made)."""
         try:
-            found = self.connection.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
-            version = self.connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            with self.lock:
+                found = self.connection.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+                version = self.connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         except sqlite3.Error:
             return False
         return found is not None and version is not None and version[0] == VERSION
@@ -190,7 +200,7 @@ class SearchIndex:
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """A transaction: everything in it is written, or nothing."""
-        with self.connection:
+        with self.lock, self.connection:
             yield self.connection
 
     # ------------------------------------------------------------------ writes (inside ``writing``)
@@ -267,12 +277,14 @@ class SearchIndex:
 
     def indexed_files(self, case_number: str) -> dict[int, str]:
         """The exhibits of a case indexed, with their SHA-256."""
-        rows = self.connection.execute("SELECT exhibit, sha256 FROM files WHERE case_number = ?", (case_number,))
-        return {int(n): str(s) for n, s in rows}
+        with self.lock:
+            rows = self.connection.execute("SELECT exhibit, sha256 FROM files WHERE case_number = ?", (case_number,))
+            return {int(n): str(s) for n, s in rows}
 
     def files_with(self, sha256: str) -> list[tuple[str, int]]:
         """(case, exhibit) of every exhibit indexed with this SHA-256."""
-        rows = self.connection.execute(
-            "SELECT case_number, exhibit FROM files WHERE sha256 = ? ORDER BY case_number, exhibit", (sha256,)
-        )
-        return [(str(c), int(n)) for c, n in rows]
+        with self.lock:
+            rows = self.connection.execute(
+                "SELECT case_number, exhibit FROM files WHERE sha256 = ? ORDER BY case_number, exhibit", (sha256,)
+            )
+            return [(str(c), int(n)) for c, n in rows]
