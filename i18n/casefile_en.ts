@@ -3486,7 +3486,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the search tables could not be read (the details are in the log)</source>
+        <source>an unexpected error (the details are in the log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4239,7 +4239,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <name>Workspace</name>
     <message>
         <source>Overview</source>
-        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.sources.case_docs).</extracomment>
+        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3495,8 +3495,8 @@ Reason:</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <source>the search tables could not be read (the details are in the log)</source>
-        <translation>无法读取搜索索引（详情已记入日志）</translation>
+        <source>an unexpected error (the details are in the log)</source>
+        <translation>发生意外错误（详情已记入日志）</translation>
     </message>
     <message>
         <source>The search could not be done: %1</source>
@@ -4251,7 +4251,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <name>Workspace</name>
     <message>
         <source>Overview</source>
-        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.sources.case_docs).</extracomment>
+        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).</extracomment>
         <translation>概况</translation>
     </message>
     <message>

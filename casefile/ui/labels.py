@@ -595,12 +595,12 @@ def route_name(route: str) -> str:
 
 
 def search_kind_name(kind: str) -> str:
-    """The kind of text a search hit was found in (casefile.core.search.store.KINDS)."""
+    """The kind of text a search hit was found in (casefile.core.search.KINDS)."""
     return _label(SEARCH_KINDS, kind)
 
 
 def search_field_name(field: str) -> str:
-    """The case detail a search hit was found in (casefile.core.search.sources.case_docs)."""
+    """The case detail a search hit was found in (casefile.core.search.CASE_FIELDS)."""
     return _label(SEARCH_FIELDS, field)
 
 

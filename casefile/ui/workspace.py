@@ -263,7 +263,7 @@ class TimelineTab(QWidget):
             self._write(lambda writer: writer.add_event(event), self._stop_editing)
 
 
-#: Where the overview edits each case detail search looks in (casefile.core.search.sources.case_docs).
+#: Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).
 SEARCHED_FIELDS = {
     "title": "title",
     "complainant": "complainant.name",

@@ -275,10 +275,9 @@ def test_a_damaged_search_table_gives_a_clear_message(qtbot, win, ctx, library_w
         connection.execute("DROP TABLE docs")
     win.focus_search_all()
     type_query(qtbot, win.search, "退款")
-    assert win.search.message.isVisible()
-    assert win.search.message.text() == (
-        "The search could not be done: the search tables could not be read (the details are in the log)"
-    )
+    assert win.search.message.isVisible() and not win.search.list.isVisible()
+    said = win.search.message.text()
+    assert said.startswith("The search could not be done: ") and "search.sqlite" in said  # the core's words
     assert win.search.model.rowCount() == 0
 
 
@@ -367,15 +366,27 @@ def test_a_hit_in_another_case_waits_for_the_answer_about_unsaved_edits(qtbot, w
     qtbot.waitUntil(lambda: evidence.preview.current_page() == 3)
 
 
-def test_every_kind_of_text_has_a_chinese_name(chinese):
+def test_every_kind_of_text_and_every_case_detail_has_a_chinese_name(chinese):
     import re
 
-    from casefile.core.search.store import KINDS
-    from casefile.ui.labels import search_kind_name
+    from casefile.core.search import CASE_FIELDS, KINDS
+    from casefile.ui.labels import search_field_name, search_kind_name
 
-    names = {kind: search_kind_name(kind) for kind in KINDS}
-    assert all(re.search(r"[\u4e00-\u9fff]", name) for name in names.values()), names
-    assert len(set(names.values())) == len(KINDS)
+    for values, name_of in ((KINDS, search_kind_name), (CASE_FIELDS, search_field_name)):
+        names = {value: name_of(value) for value in values}
+        assert all(re.search(r"[\u4e00-\u9fff]", name) for name in names.values()), names
+        assert len(set(names.values())) == len(values)
+
+
+def test_every_case_detail_searched_has_a_place_to_open(win):
+    """A hit in a case detail opens the overview at the field's editor, or the tab that holds it."""
+    from casefile.core.search import CASE_FIELDS
+    from casefile.ui.workspace import SEARCHED_FIELDS
+
+    overview = win.workspace.overview
+    in_tabs = {"timeline", "notes"}
+    assert set(SEARCHED_FIELDS) | in_tabs == set(CASE_FIELDS)
+    assert all(overview.editor_for(path) is not None for path in SEARCHED_FIELDS.values())
 
 
 def test_more_hits_are_fetched_on_request(qtbot, win, library_with_evidence, monkeypatch):

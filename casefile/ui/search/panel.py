@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from casefile.core.errors import CaseFileError
 from casefile.core.progress import CancelToken
+from casefile.core.search import KINDS
 from casefile.core.search.query import Hit, SearchResult, search
-from casefile.core.search.store import KINDS
 from casefile.ui.context import AppContext
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import search_kind_name
@@ -364,7 +364,7 @@ class SearchPanel(QWidget):
             reason = (
                 translated(self.error)
                 if isinstance(self.error, CaseFileError | OSError)
-                else self.tr("the search tables could not be read (the details are in the log)")
+                else self.tr("an unexpected error (the details are in the log)")
             )
             message = fill(self.tr("The search could not be done: %1"), reason)
         elif not text:
