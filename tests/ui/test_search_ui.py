@@ -279,6 +279,11 @@ def test_a_damaged_search_table_gives_a_clear_message(qtbot, win, ctx, library_w
     said = win.search.message.text()
     assert said.startswith("The search could not be done: ") and "search.sqlite" in said  # the core's words
     assert win.search.model.rowCount() == 0
+    ctx.library.close()  # derived data: the tables thrown away are built afresh by the next search
+    for path in (ctx.library.root / ".derived").glob("search.sqlite*"):
+        path.unlink()
+    type_query(qtbot, win.search, "退款")
+    assert win.search.model.rowCount() == 3 and not win.search.message.isVisible()
 
 
 def test_a_newer_query_replaces_one_still_running_off_the_gui_thread(qtbot, win, ctx, library_with_evidence):

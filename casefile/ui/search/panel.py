@@ -292,6 +292,9 @@ class SearchPanel(QWidget):
             self._start(self.query(offset=self.model.rowCount()))
 
     def _start(self, query: Query) -> None:
+        if self.error is not None:  # the failure said is not this query's: searching, until it answers
+            self.error = None
+            self.shown = None
         if self.task is not None:  # one at a time: this one runs when that one is done
             self.waiting = query
             self.task.cancel()
