@@ -854,6 +854,70 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text read from a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title and reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business complained about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts and reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,6 +1582,30 @@ Proof purpose: %3</source>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the case at this field (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the exhibit at this page (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the exhibit (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1554,6 +1642,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>All priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1937,6 +2029,14 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     </message>
     <message>
         <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find words and numbers in this case&apos;s details and in the text of its evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2603,6 +2703,26 @@ Reason:</source>
     </message>
     <message>
         <source>Search cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search all evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find words and numbers in every case&apos;s details, chats, e-mails, PDFs and pictures (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case list and its filters (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search all evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3403,6 +3523,105 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search this case&apos;s details and the text of its evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every case and its evidence (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in Chinese or English, order, waybill or phone numbers (the last four digits are enough). Chats, e-mails, PDFs, transcripts and the text read from pictures are searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the search and show the case&apos;s exhibits (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search only one kind of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the evidence was made or captured (for a case&apos;s own details: when the complaint was made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected error (the details are in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search could not be done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number to find it in this case&apos;s details and evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number to find it in every case: its details, chats, e-mails, PDFs, transcripts and the text read from photos and screenshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1” with these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 hits, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hits, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose…</source>
@@ -4159,6 +4378,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <name>Workspace</name>
     <message>
         <source>Overview</source>
+        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

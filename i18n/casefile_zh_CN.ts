@@ -856,6 +856,70 @@ SHA-256：%4</translation>
         <translation>渠道</translation>
     </message>
     <message>
+        <source>Case details</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>Chat export</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>PDF text</source>
+        <translation>PDF 文字</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>录音整理</translation>
+    </message>
+    <message>
+        <source>Text read from a picture</source>
+        <translation>图片识别文字</translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>Title and reference</source>
+        <translation>标题和编号</translation>
+    </message>
+    <message>
+        <source>Business complained about</source>
+        <translation>被投诉经营者</translation>
+    </message>
+    <message>
+        <source>Courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Facts and reasons</source>
+        <translation>事实与理由</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Handling notes</source>
+        <translation>处理备注</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
@@ -1521,6 +1585,30 @@ Proof purpose: %3</source>
         <source>%1 pp</source>
         <translation>%1个百分点</translation>
     </message>
+    <message>
+        <source>Case details: %1</source>
+        <translation>案件信息：%1</translation>
+    </message>
+    <message>
+        <source>Exhibit %1</source>
+        <translation>案卷编号%1</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Open the case at this field (Enter)</source>
+        <translation>打开案件中的这一项（回车）</translation>
+    </message>
+    <message>
+        <source>Open the exhibit at this page (Enter)</source>
+        <translation>打开这件证据的这一页（回车）</translation>
+    </message>
+    <message>
+        <source>Open the exhibit (Enter)</source>
+        <translation>打开这件证据（回车）</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -1558,6 +1646,10 @@ Proof purpose: %3</source>
     <message>
         <source>All priorities</source>
         <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
+        <translation>在全部证据的文字中搜索“%1”（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -1943,6 +2035,14 @@ Drop files or folders here, or use Add files… (Ctrl+O).</source>
     <message>
         <source>Exhibit %1 withdrawn; its file stays in the case folder.</source>
         <translation>案卷编号%1的证据已撤回；文件仍保留在案卷中。</translation>
+    </message>
+    <message>
+        <source>Search this case</source>
+        <translation>搜索本案</translation>
+    </message>
+    <message>
+        <source>Find words and numbers in this case&apos;s details and in the text of its evidence</source>
+        <translation>在本案的案件信息和证据文字中查找字词和号码</translation>
     </message>
     <message>
         <source>Withdraw exhibit %1 “%2”?
@@ -2613,6 +2713,26 @@ Reason:</source>
     <message>
         <source>Search cases</source>
         <translation>搜索案件</translation>
+    </message>
+    <message>
+        <source>Search all evidence…</source>
+        <translation>搜索全部证据…</translation>
+    </message>
+    <message>
+        <source>Find words and numbers in every case&apos;s details, chats, e-mails, PDFs and pictures (Ctrl+Shift+F)</source>
+        <translation>在所有案件的案件信息、聊天记录、电子邮件、PDF 和图片中查找字词和号码（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>The case list and its filters (Ctrl+F)</source>
+        <translation>案件列表及筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search all evidence</source>
+        <translation>搜索全部证据</translation>
     </message>
     <message>
         <source>Reload</source>
@@ -3412,6 +3532,105 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search this case&apos;s details and the text of its evidence</source>
+        <translation>搜索本案的案件信息和证据文字</translation>
+    </message>
+    <message>
+        <source>Search every case and its evidence (Ctrl+Shift+F)</source>
+        <translation>搜索所有案件及其证据（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Words in Chinese or English, order, waybill or phone numbers (the last four digits are enough). Chats, e-mails, PDFs, transcripts and the text read from pictures are searched.</source>
+        <translation>可输入中文或英文字词、订单号、运单号或电话号码（输入后四位即可）。搜索范围包括聊天记录、电子邮件、PDF、录音整理和从图片中识别的文字。</translation>
+    </message>
+    <message>
+        <source>Back to the exhibits</source>
+        <translation>返回证据列表</translation>
+    </message>
+    <message>
+        <source>Close the search and show the case&apos;s exhibits (Esc)</source>
+        <translation>关闭搜索，显示本案证据（Esc）</translation>
+    </message>
+    <message>
+        <source>All kinds of text</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Search only one kind of text</source>
+        <translation>只搜索一种来源的文字</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Between dates…</source>
+        <translation>指定日期…</translation>
+    </message>
+    <message>
+        <source>When the evidence was made or captured (for a case&apos;s own details: when the complaint was made)</source>
+        <translation>证据形成或拍摄的日期（案件信息按投诉日期）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the details are in the log)</source>
+        <translation>发生意外错误（详情已记入日志）</translation>
+    </message>
+    <message>
+        <source>The search could not be done: %1</source>
+        <translation>搜索未能完成：%1</translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number to find it in this case&apos;s details and evidence.</source>
+        <translation>输入字词、姓名或号码，在本案的案件信息和证据中查找。</translation>
+    </message>
+    <message>
+        <source>Type a word, a name or a number to find it in every case: its details, chats, e-mails, PDFs, transcripts and the text read from photos and screenshots.</source>
+        <translation>输入字词、姓名或号码，在所有案件中查找：案件信息、聊天记录、电子邮件、PDF、录音整理，以及从照片和截图中识别的文字。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1” with these filters.</source>
+        <translation>在当前筛选条件下没有找到“%1”。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>没有找到“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hits, best first</source>
+        <translation>共 %2 条，显示前 %1 条，按相关度排列</translation>
+    </message>
+    <message>
+        <source>%1 hits, best first</source>
+        <translation>共 %1 条，按相关度排列</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose…</source>
@@ -4171,6 +4390,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <name>Workspace</name>
     <message>
         <source>Overview</source>
+        <extracomment>Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).</extracomment>
         <translation>概况</translation>
     </message>
     <message>

@@ -17,7 +17,9 @@ on a 1920×1080 one; ``--only review`` the periodic review's dashboard (over the
 tools/sample_workflow.py makes: September to November 2026 by type, and by channel) as
 docs/review-dashboard*.png; ``--only timestamps`` an exhibit's trusted timestamp in the evidence details
 (docs/timestamp-details.png) and an exhibit still queued (docs/timestamp-queued.png), over a library of
-its own stamped by a local test TSA (tests/tsa_server.py: openssl ts -reply).
+its own stamped by a local test TSA (tests/tsa_server.py: openssl ts -reply); ``--only search`` search
+results over every case (退款 in chats, a contract's page, a screenshot's OCR text) and the search of one
+case, in a library of its own, as docs/search-results.png and docs/search-in-case.png.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def main() -> None:
             "review",
             "deadlines",
             "timestamps",
+            "search",
         ],
         help="take only this picture",
     )
@@ -145,6 +148,8 @@ def main() -> None:
             shoot_deadlines(ctx, window, out, settle)
         elif args.only == "timestamps":
             shoot_timestamps(ctx, out, settle)
+        elif args.only == "search":
+            shoot_search(ctx, window, out, settle)
         else:
             shoot_disclosure(ctx, window, out, settle)
         app.quit()
@@ -475,6 +480,162 @@ def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Call
         settle()
         dialog.grab().save(str(out / "app-redaction.png"))
         dialog.reject()
+        library.close()
+
+
+SEARCH_CHATS = {
+    "淘宝聊天记录.txt": (
+        "2026-11-18 14:30:12 王芳\n收到的手机屏幕是碎的，我要申请退款\n"
+        "2026-11-18 14:31:40 客服小美\n亲，麻烦提供开箱视频，核实后为您办理退款\n"
+        "2026-11-18 14:35:02 王芳\n视频已发，请尽快处理\n"
+    ),
+    "微信聊天记录.txt": (
+        "2026-11-16 09:12:40 李强\n快递外箱压坏了，里面的咖啡机裂了\n"
+        "2026-11-16 09:20:15 店铺客服\n请先拒收，我们登记后安排退款或补发\n"
+    ),
+}
+
+
+def chat_screenshot(path: Path) -> None:
+    """A chat screenshot (淘宝 style) drawn with the app's CJK font, for the OCR to read."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from casefile.resources import resource_path
+
+    font = ImageFont.truetype(str(resource_path("fonts", "wqy-microhei.ttc")), 28)
+    image = Image.new("RGB", (750, 520), (237, 237, 237))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 750, 80), fill=(247, 247, 247))
+    draw.text((270, 22), "某某数码旗舰店", font=font, fill=(0, 0, 0))
+    bubbles = [
+        (True, "屏幕碎了，我要申请退款"),
+        (False, "亲，仅退款需要提供开箱视频哦"),
+        (True, "订单号 TB20261118001"),
+    ]
+    y = 120
+    for mine, text in bubbles:
+        width = int(draw.textlength(text, font=font)) + 40
+        left = 710 - width if mine else 40
+        draw.rounded_rectangle((left, y, left + width, y + 70), 12, fill=(149, 236, 105) if mine else (255, 255, 255))
+        draw.text((left + 20, y + 18), text, font=font, fill=(0, 0, 0))
+        y += 110
+    image.save(path)
+
+
+def read_screenshot(library: Library, sha256: str, path: Path) -> None:
+    """Read the screenshot's text with RapidOCR and keep it as the file's OCR text (when RapidOCR is here)."""
+    from casefile.core.search.query import refresh_file
+    from casefile.core.search.texts import DerivedText, PageText, TextBox, TextStore
+
+    try:
+        from rapidocr import RapidOCR
+    except ImportError:
+        print("RapidOCR is not installed: the screenshot is shown without its text")
+        return
+    found = RapidOCR()(str(path))
+    boxes = tuple(
+        TextBox(
+            float(min(p[0] for p in box)),
+            float(min(p[1] for p in box)),
+            float(max(p[0] for p in box)),
+            float(max(p[1] for p in box)),
+            str(text),
+            float(score),
+        )
+        for box, text, score in zip(found.boxes, found.txts, found.scores, strict=True)
+    )
+    page = PageText(1, "\n".join(found.txts), boxes)
+    TextStore(library.root).put(DerivedText(sha256, "ocr", "rapidocr", (page,)))
+    refresh_file(library, sha256)
+
+
+def shoot_search(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
+    """Search results for 退款 over every case, and the search of one case, in a library of its own."""
+    import tempfile
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core.bundle.pdfkit import FONT, register_fonts
+    from casefile.core.evidence import AddOptions, AddResult, add_files
+    from casefile.core.library import case_from_fields
+    from casefile.core.model import EvidenceKind
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        library = Library.open(folder / "library", "李律师")
+        own = AppContext(library=library, settings=ctx.settings, runner=TaskRunner())
+        own.runner.synchronous = True
+
+        def case(title: str, kind: str, at: str, **more: object) -> str:
+            fields = {"title": title, "complained_at": at, "channel": "store", "type": kind, **more}
+            return library.create_case(case_from_fields(fields)).number
+
+        def add(number: str, path: Path, kind: EvidenceKind, title: str) -> int:
+            (added,) = [
+                r for r in add_files(library, number, [path], AddOptions(kind=kind, title=title))
+                if isinstance(r, AddResult)
+            ]  # fmt: skip
+            assert added.exhibit is not None
+            return added.exhibit.number
+
+        phone = case(
+            "手机屏幕碎裂，商家拒绝退款",
+            "quality",
+            "2026-11-18T16:00+08:00",
+            facts="2026年11月18日收到手机，开箱发现屏幕碎裂，要求退款，商家以无开箱视频为由拒绝。",
+        )
+        coffee = case("快递外箱压坏，咖啡机破裂", "logistics", "2026-11-16T10:00+08:00")
+        case("充电宝鼓包", "quality", "2026-11-20T11:00+08:00", facts="使用一周后鼓包，要求更换。")
+        for name, text in SEARCH_CHATS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        add(phone, folder / "淘宝聊天记录.txt", EvidenceKind.CHAT, "与淘宝客服的聊天记录")
+        add(coffee, folder / "微信聊天记录.txt", EvidenceKind.CHAT, "与店铺客服的微信聊天")
+        contract = folder / "购买合同.pdf"
+        register_fonts()
+        sheet = Canvas(str(contract), initialFontName=FONT, invariant=0)  # dated today, as a real one
+        pages = [
+            ["手机买卖合同", "买方：王芳　卖方：某某数码旗舰店", "商品：手机 1 台，价款 6,299.00 元"],
+            ["第五条　退货与退款", "商品送达时存在破损的，买方可在七日内申请退货退款。",
+             "卖方应在收到退货后三日内全额退款。"],
+            ["第八条　争议解决", "双方协商不成的，可向消费者协会投诉或向人民法院起诉。"],
+        ]  # fmt: skip
+        for lines in pages:
+            for row, line in enumerate(lines):
+                sheet.setFont(FONT, 18 if row == 0 else 12)
+                sheet.drawString(72, 740 - row * 28, line)
+            sheet.showPage()
+        sheet.save()
+        contract_no = add(phone, contract, EvidenceKind.CONTRACT, "购买合同")
+        shot = folder / "订单聊天截图.png"
+        chat_screenshot(shot)
+        shot_no = add(phone, shot, EvidenceKind.SCREENSHOT, "聊天截图")
+        read_screenshot(library, library.load_case(phone).exhibit(shot_no).sha256, shot)
+
+        search_window = MainWindow(own)
+        search_window.resize(window.size())
+        search_window.show()
+        settle()
+        search_window.focus_search_all()
+        search_window.search.search_for("退款")
+        settle()
+        hits = search_window.search.model.hits
+        row = next(i for i, h in enumerate(hits) if h.exhibit == contract_no)
+        search_window.search.list.setCurrentIndex(search_window.search.model.index(row, 0))
+        search_window.open_hit(hits[row])
+        settle()
+        search_window.grab().save(str(out / "search-results.png"))
+
+        search_window.left.setCurrentWidget(search_window.cases)
+        evidence = search_window.workspace.evidence
+        evidence.open_search("退款")
+        settle()
+        case_hits = evidence.search.model.hits
+        row = next(i for i, h in enumerate(case_hits) if h.exhibit == shot_no)
+        evidence.search.list.setCurrentIndex(evidence.search.model.index(row, 0))
+        evidence.show_hit(case_hits[row])
+        settle()
+        search_window.grab().save(str(out / "search-in-case.png"))
+        search_window.close()
         library.close()
 
 

@@ -412,6 +412,32 @@ FUNNEL_STEPS: dict[str, str] = {
 }
 
 
+# Search (casefile.core.search): the kinds of text a hit comes from, and the case details searched.
+SEARCH_KINDS: dict[str, str] = {
+    "case-field": QT_TRANSLATE_NOOP("CaseFile", "Case details"),
+    "chat": QT_TRANSLATE_NOOP("CaseFile", "Chat export"),
+    "email": QT_TRANSLATE_NOOP("CaseFile", "E-mail"),
+    "pdf-text": QT_TRANSLATE_NOOP("CaseFile", "PDF text"),
+    "transcript": QT_TRANSLATE_NOOP("CaseFile", "Transcript"),
+    "ocr": QT_TRANSLATE_NOOP("CaseFile", "Text read from a picture"),
+    "text": QT_TRANSLATE_NOOP("CaseFile", "Text file"),
+}
+
+SEARCH_FIELDS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("CaseFile", "Title and reference"),
+    "complainant": QT_TRANSLATE_NOOP("CaseFile", "Complainant"),
+    "respondent": QT_TRANSLATE_NOOP("CaseFile", "Business complained about"),
+    "courier": QT_TRANSLATE_NOOP("CaseFile", "Courier company"),
+    "agent": QT_TRANSLATE_NOOP("CaseFile", "Agent"),
+    "order": QT_TRANSLATE_NOOP("CaseFile", "Order"),
+    "waybill": QT_TRANSLATE_NOOP("CaseFile", "Waybill"),
+    "demands": QT_TRANSLATE_NOOP("CaseFile", "Demands"),
+    "facts": QT_TRANSLATE_NOOP("CaseFile", "Facts and reasons"),
+    "timeline": QT_TRANSLATE_NOOP("CaseFile", "Timeline"),
+    "notes": QT_TRANSLATE_NOOP("CaseFile", "Handling notes"),
+}
+
+
 # ------------------------------------------------------------------ lookups
 
 
@@ -567,6 +593,16 @@ def venue_name(value: str) -> str:
 def route_name(route: str) -> str:
     """Who receives a consumer complaint or a courier packet."""
     return _label(ROUTES, route)
+
+
+def search_kind_name(kind: str) -> str:
+    """The kind of text a search hit was found in (casefile.core.search.KINDS)."""
+    return _label(SEARCH_KINDS, kind)
+
+
+def search_field_name(field: str) -> str:
+    """The case detail a search hit was found in (casefile.core.search.CASE_FIELDS)."""
+    return _label(SEARCH_FIELDS, field)
 
 
 # How each core enum's members are named, by enum: a form offering an enum's members as choices

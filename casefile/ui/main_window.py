@@ -12,12 +12,14 @@ from casefile.core.evidence import AddResult
 from casefile.core.fsutil import storage_error
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
+from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseFilterProxy, CaseListModel
+from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
@@ -37,10 +39,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +80,19 @@ class CaseListPane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The list's filter finds cases by their number, names, order or waybill; what is typed can also
+        # be looked for in the text of every exhibit, one click (or Ctrl+Shift+F) away.
+        self.search_everywhere = QPushButton(self)
+        self.search_everywhere.setFlat(True)
+        self.search_everywhere.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.search_everywhere.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.search_everywhere.setStyleSheet(
+            "QPushButton { text-align: left; color: palette(link); border: none; padding: 2px; }"
+            "QPushButton:hover { text-decoration: underline; }"
+        )
+        # A long query does not widen the list: the words are cut, the whole is in the tooltip.
+        self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.search_everywhere.setVisible(False)
 
         # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
         filters = QHBoxLayout()
@@ -90,11 +108,13 @@ class CaseListPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.search_everywhere)
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.table)
 
         self.search.textChanged.connect(lambda text: self.proxy.set_filters(search=text.strip()))
+        self.search.textChanged.connect(lambda _text: self._offer_search_everywhere())
         self.stage.currentIndexChanged.connect(lambda: self.proxy.set_filters(stage=self.stage.currentData() or ""))
         self.type.currentIndexChanged.connect(lambda: self.proxy.set_filters(type=self.type.currentData() or ""))
         self.priority.currentIndexChanged.connect(
@@ -124,6 +144,21 @@ class CaseListPane(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._offer_search_everywhere()
+
+    def _offer_search_everywhere(self) -> None:
+        text = self.search.text().strip()
+        self.search_everywhere.setVisible(bool(text))
+        if text:
+            self.search_everywhere.setText(
+                fill(self.tr("Search “%1” in the text of all evidence (Ctrl+Shift+F)"), text)
+            )
+            self.search_everywhere.setToolTip(self.search_everywhere.text())
+
+    def title_of(self, number: str) -> str:
+        """The title of case ``number`` as the list has it ("" when the list has no such case)."""
+        row = self.model.row_of(number)
+        return self.model.summary(row).title if row >= 0 else ""
 
     def reload(self) -> None:
         selected = self.current_number()
@@ -171,6 +206,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.cases = CaseListPane(ctx, self)
+        self.search = SearchPanel(ctx, self)
+        self.search.set_case_title(self.cases.title_of)
+        self.search.hit_chosen.connect(self.open_hit)
+        self.cases.search_everywhere.clicked.connect(lambda: self.search_everywhere(self.cases.search.text()))
+        self._pending_hit: Hit | None = None  # a hit to show once its case is open (after unsaved edits)
+        # The left side: the case list, or the search through the text of every case, as two tabs.
+        self.left = QTabWidget(self)
+        self.left.setDocumentMode(True)
+        self.left.addTab(self.cases, "")
+        self.left.addTab(self.search, "")
         self.workspace = Workspace(ctx, self)
         self.welcome = WelcomePane(self)
         # Where a case would be: its workspace, or the ways in when none is open.
@@ -179,7 +224,7 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.welcome)
         self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome)}
         splitter = QSplitter(self)
-        splitter.addWidget(self.cases)
+        splitter.addWidget(self.left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -249,6 +294,9 @@ class MainWindow(QMainWindow):
         self.act_search = QAction(self)
         self.act_search.setShortcut(QKeySequence.StandardKey.Find)
         self.act_search.triggered.connect(self._focus_search)
+        self.act_search_all = QAction(self)
+        self.act_search_all.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.act_search_all.triggered.connect(self.focus_search_all)
         self.act_reload = QAction(self)
         self.act_reload.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_reload.triggered.connect(self.ctx.events.cases_changed.emit)
@@ -278,7 +326,7 @@ class MainWindow(QMainWindow):
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.act_new, self.act_walkin])
         self.case_menu.addSeparator()
-        self.case_menu.addActions([self.act_search, self.act_verify, self.act_verify_all])
+        self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
         self.review_menu = self.menuBar().addMenu("")
         self.review_menu.addAction(self.act_review)
         self.lang_menu = self.menuBar().addMenu("")
@@ -311,8 +359,30 @@ class MainWindow(QMainWindow):
         self.review_window.activateWindow()
 
     def _focus_search(self) -> None:
+        self.left.setCurrentWidget(self.cases)
         self.cases.search.setFocus()
         self.cases.search.selectAll()
+
+    def focus_search_all(self) -> None:
+        """Show the search through every case's text, its box ready for typing."""
+        self.left.setCurrentWidget(self.search)
+        self.search.focus_box()
+
+    def search_everywhere(self, text: str) -> None:
+        """Look for ``text`` (typed in the case list's filter) in the text of every case and exhibit."""
+        self.left.setCurrentWidget(self.search)
+        self.search.search_for(text.strip())
+        self.search.focus_box()
+
+    def open_hit(self, hit: Hit) -> None:
+        """Open the hit's case, and there its exhibit (at the page) or the field it was found in."""
+        self._pending_hit = None
+        if self.workspace.number != hit.case_number:
+            self.open_case(hit.case_number)
+        if self.workspace.number == hit.case_number:
+            self.workspace.show_hit(hit)
+        else:  # the open case has edits not saved: the hit is shown once the user has answered, if it opens
+            self._pending_hit = hit
 
     def retranslate(self) -> None:
         self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
@@ -333,6 +403,18 @@ class MainWindow(QMainWindow):
         self.act_verify.setText(self.tr("Verify this case"))
         self.act_verify_all.setText(self.tr("Verify the whole library"))
         self.act_search.setText(self.tr("Search cases"))
+        self.act_search_all.setText(self.tr("Search all evidence…"))
+        self.act_search_all.setToolTip(
+            self.tr("Find words and numbers in every case's details, chats, e-mails, PDFs and pictures (Ctrl+Shift+F)")
+        )
+        self.left.setTabText(self.left.indexOf(self.cases), self.tr("Cases"))
+        self.left.setTabToolTip(self.left.indexOf(self.cases), self.tr("The case list and its filters (Ctrl+F)"))
+        self.left.setTabText(self.left.indexOf(self.search), self.tr("Search all evidence"))
+        self.left.setTabToolTip(
+            self.left.indexOf(self.search),
+            self.tr("Find words and numbers in every case's details, chats, e-mails, PDFs and pictures (Ctrl+Shift+F)"),
+        )
+        self.search.retranslate()
         self.act_reload.setText(self.tr("Reload"))
         self.act_settings.setText(self.tr("Settings…"))
         self.act_export_list.setText(self.tr("Export the case list to Excel…"))
@@ -383,6 +465,11 @@ class MainWindow(QMainWindow):
             QSettings().setValue(self._remembered("last_case"), number)
             self.ocr.queue(number)  # pictures added by the command line or another window are read now
         self._show_case_or_welcome()
+        hit = self._pending_hit
+        if hit is not None and number:
+            self._pending_hit = None
+            if number == hit.case_number:
+                self.workspace.show_hit(hit)
 
     def _show_case_or_welcome(self) -> None:
         """The case's workspace when one is open, else the ways in; case actions only with a case."""

@@ -8,6 +8,7 @@ from datetime import datetime
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
+from casefile.core.search.query import Hit
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill
 from casefile.ui.labels import event_kind_name, event_party_name
@@ -262,6 +263,20 @@ class TimelineTab(QWidget):
             self._write(lambda writer: writer.add_event(event), self._stop_editing)
 
 
+#: Where the overview edits each case detail search looks in (casefile.core.search.CASE_FIELDS).
+SEARCHED_FIELDS = {
+    "title": "title",
+    "complainant": "complainant.name",
+    "respondent": "respondent.name",
+    "courier": "courier.name",
+    "agent": "agent.name",
+    "order": "transaction.order_no",
+    "waybill": "shipment.waybill_no",
+    "demands": "demands",
+    "facts": "facts",
+}
+
+
 class Workspace(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,6 +295,7 @@ class Workspace(QTabWidget):
             self.addTab(tab, "")
         self.timeline.open_exhibit.connect(self.show_exhibit)
         self.bundles.field_requested.connect(self.show_field)
+        self.evidence.hit_chosen.connect(self.show_hit)
         self.retranslate()
 
     def tabs(self) -> list[QWidget]:
@@ -306,6 +322,18 @@ class Workspace(QTabWidget):
         elif self.overview.editor_for(path) is not None:
             self.setCurrentWidget(self.overview)
             self.overview.focus_field(path)
+
+    def show_hit(self, hit: Hit) -> None:
+        """Show where a search hit of this case was found: its exhibit (at its page), or the case detail."""
+        if hit.exhibit is not None:
+            self.setCurrentWidget(self.evidence)
+            self.evidence.show_hit(hit)
+        elif hit.field == "timeline":
+            self.setCurrentWidget(self.timeline)
+        elif hit.field == "notes":
+            self.setCurrentWidget(self.handling)
+        else:
+            self.show_field(SEARCHED_FIELDS.get(hit.field, hit.field))
 
     def set_case(self, number: str | None) -> None:
         self.number = number

@@ -21,8 +21,19 @@ from casefile.ui.i18n import fill, translated
 from casefile.ui.pdf_viewer import pdf_view
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QImageReader, QKeySequence, QPixmap, QTransform
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QImageIOHandler,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +62,10 @@ class PreviewPane(QStackedWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pixmap: QPixmap | None = None
+        # Places marked on the picture (a search hit's words found by OCR), in the stored image's pixels,
+        # and how many pixels of the picture shown make one of those (None: not known, nothing is marked).
+        self.marks: list[QRectF] = []
+        self._scale: float | None = None
         self.key: tuple[str, int] | None = None  # (case, exhibit) shown, so that a refresh does not reload it
 
         self.preview_image = QLabel(self)
@@ -140,8 +155,10 @@ class PreviewPane(QStackedWidget):
             self.key = key
             self._load(exhibit, path)
 
-    def _show_picture(self, pixmap: QPixmap) -> None:
+    def _show_picture(self, pixmap: QPixmap, scale: float | None = None) -> None:
         self.pixmap = pixmap
+        self._scale = scale
+        self.marks = []
         self._zoom, self._rotation = 1.0, 0
         self.setCurrentWidget(self.image_page)
         self._fit()
@@ -173,6 +190,7 @@ class PreviewPane(QStackedWidget):
         if self.preview_media is not None:
             self.preview_media.stop()
         self.pixmap = None
+        self.marks = []
         self.preview_image.clear()
         self.preview_none.setText(self.tr("No preview for this kind of file"))
         mime = exhibit.mime or ""
@@ -188,9 +206,12 @@ class PreviewPane(QStackedWidget):
                 # The same factor on both sides, so a rotation applied afterwards keeps the proportions.
                 factor = IMAGE_PREVIEW_SIDE / longest
                 reader.setScaledSize(QSize(max(1, round(size.width() * factor)), max(1, round(size.height() * factor))))
+            upright = reader.transformation() == QImageIOHandler.Transformation.TransformationNone
             image = reader.read()
             if not image.isNull():
-                self._show_picture(QPixmap.fromImage(image))
+                # Marks come in the stored image's pixels: known when the picture is not turned by its EXIF.
+                scale = image.width() / size.width() if size.isValid() and size.width() and upright else None
+                self._show_picture(QPixmap.fromImage(image), scale)
                 return
             if thumbnailable(mime) and "broken" not in exhibit.flags:
                 self.decode_in_background(exhibit, path)  # HEIC: Qt cannot read it, Pillow can
@@ -225,13 +246,68 @@ class PreviewPane(QStackedWidget):
             self.preview_none.setText(self.tr("This PDF cannot be shown (encrypted or damaged)."))
         self.setCurrentWidget(self.preview_none)
 
+    def mark(self, rects: list[QRectF]) -> bool:
+        """Outline ``rects`` (in the stored image's pixels) on the picture shown, for viewing only;
+        False when no picture is shown or where they fall on it is not known."""
+        if self.pixmap is None or self._scale is None or self.currentWidget() is not self.image_page:
+            return False
+        self.marks = list(rects)
+        self._fit()
+        return bool(self.marks)
+
+    def go_to_page(self, page: int) -> bool:
+        """Show page ``page`` (1-based) of the PDF shown; False when no PDF is shown or it has no such page."""
+        if self.preview_pdf is None or self.currentWidget() is not self.preview_pdf:
+            return False
+        if not 1 <= page <= self.pdf_document.pageCount():
+            return False
+        view: Any = self.preview_pdf
+        navigator = view.pageNavigator()
+        navigator.jump(page - 1, QPointF(0, 0), navigator.currentZoom())
+        return True
+
+    def current_page(self) -> int:
+        """The page (1-based) of the PDF shown; 0 when no PDF is shown."""
+        if self.preview_pdf is None or self.currentWidget() is not self.preview_pdf:
+            return 0
+        view: Any = self.preview_pdf
+        return int(view.pageNavigator().currentPage()) + 1
+
+    def reveal(self, text: str) -> bool:
+        """Select the first ``text`` in a text preview and scroll to it; False when it is not there."""
+        if self.currentWidget() is not self.preview_text or not text:
+            return False
+        cursor = self.preview_text.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.preview_text.setTextCursor(cursor)
+        if not self.preview_text.find(text):
+            return False
+        self.preview_text.ensureCursorVisible()
+        return True
+
     def _fit(self) -> None:
         if self.pixmap is None:
             return
         view = self.image_scroll.viewport().size()
         if view.width() < 2 or view.height() < 2:
             return
-        pixmap = self.pixmap.transformed(QTransform().rotate(self._rotation)) if self._rotation else self.pixmap
+        pixmap = self.pixmap
+        if self.marks and self._scale is not None:
+            pixmap = pixmap.copy()
+            painter = QPainter(pixmap)
+            painter.setPen(QPen(QColor(230, 120, 0), max(2.0, 3 * self._scale)))
+            painter.setBrush(QColor(255, 224, 102, 90))
+            for rect in self.marks:
+                scaled = QRectF(
+                    rect.x() * self._scale,
+                    rect.y() * self._scale,
+                    rect.width() * self._scale,
+                    rect.height() * self._scale,
+                )
+                painter.drawRect(scaled.adjusted(-3, -3, 3, 3))
+            painter.end()
+        if self._rotation:
+            pixmap = pixmap.transformed(QTransform().rotate(self._rotation))
         fit = min(view.width() / pixmap.width(), view.height() / pixmap.height(), 1.0)
         scale = fit * self._zoom
         size = QSize(max(1, int(pixmap.width() * scale)), max(1, int(pixmap.height() * scale)))

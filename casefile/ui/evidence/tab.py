@@ -20,6 +20,9 @@ from casefile.core.errors import CaseFileError
 from casefile.core.model import Case, EvidenceKind, Exhibit
 from casefile.core.numbering import groups_in_order
 from casefile.core.progress import CancelToken
+from casefile.core.search.query import Hit
+from casefile.core.search.sources import OCR
+from casefile.core.search.texts import TextStore
 from casefile.core.thumbnails import can_thumbnail, make_thumbnails, thumbnail_path
 from casefile.core.timestamps.checking import StampResult
 from casefile.ui.context import AppContext, show_error
@@ -31,9 +34,10 @@ from casefile.ui.evidence.preview import PreviewPane
 from casefile.ui.evidence.watch_menu import WatchMenu
 from casefile.ui.i18n import fill, translated
 from casefile.ui.models import EvidenceModel
+from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +61,14 @@ log = logging.getLogger(__name__)
 
 
 class EvidenceTab(QWidget):
-    """The exhibits of one case; files and folders are added by button, menu key or drop."""
+    """The exhibits of one case; files and folders are added by button, menu key or drop.
+
+    搜索本案 puts a search of this case in the exhibits' place: a hit in an exhibit shows it in the
+    preview beside the hits (a PDF at the page); a hit in the case's details is ``hit_chosen``
+    for the workspace to show.
+    """
+
+    hit_chosen = Signal(object)  # a search hit in the case's own details (Hit)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +134,10 @@ class EvidenceTab(QWidget):
         )
         self.act_grid.setCheckable(True)
         self.act_grid.setShortcut(QKeySequence("Ctrl+G"))
+        self.act_search = self._action(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self._toggle_search
+        )
+        self.act_search.setCheckable(True)
         for action in (self.act_add_files, self.act_grid):  # also right after a case or this tab is chosen
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.act_transcript = self._action(
@@ -152,6 +167,7 @@ class EvidenceTab(QWidget):
         for action in (
             self.act_add_files,
             self.act_add_folder,
+            self.act_search,  # early: on a narrow screen it stays in sight
             self.act_withdraw,
             self.act_show,
             self.act_up,
@@ -191,6 +207,10 @@ class EvidenceTab(QWidget):
         self.views = QStackedWidget(self)
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
+        self.search = SearchPanel(ctx, self, case_mode=True)
+        self.search.hit_chosen.connect(self.show_hit)
+        self.search.close_requested.connect(self.close_search)
+        self.views.addWidget(self.search)
         self.thumb_task: Task | None = None
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(side)
@@ -244,6 +264,11 @@ class EvidenceTab(QWidget):
         self.preview.retranslate()
         self.details.retranslate()
         self.adder.retranslate()
+        self.search.retranslate()
+        self.act_search.setText(self.tr("Search this case"))
+        self.act_search.setToolTip(
+            self.tr("Find words and numbers in this case's details and in the text of its evidence")
+        )
         self.act_grid.setText(self.tr("Thumbnails"))
         self.act_grid.setToolTip(self.tr("Show the exhibits as a grid of thumbnails (Ctrl+G)"))
         self.act_transcript.setText(self.tr("Transcript…"))
@@ -297,6 +322,7 @@ class EvidenceTab(QWidget):
                 self.status.setToolTip("")
             self.preview.key = None
             self.model.set_case(None)
+        self.search.set_case(number)
         self.reload()
 
     def reload(self) -> None:
@@ -607,8 +633,67 @@ class EvidenceTab(QWidget):
         task.failed.connect(self._write_failed)
         self.ctx.runner.start(task)
 
-    def _toggle_grid(self, on: bool) -> None:
-        self.views.setCurrentWidget(self.grid if on else self.table)
+    def _toggle_grid(self, _on: bool) -> None:
+        if self.act_search.isChecked():
+            self.act_search.setChecked(False)
+        self._show_view()
+
+    def _toggle_search(self, on: bool) -> None:
+        self._show_view()
+        if on:
+            self.search.focus_box()
+
+    def _show_view(self) -> None:
+        """The search of this case when it is on, else the thumbnails or the table."""
+        if self.act_search.isChecked():
+            self.views.setCurrentWidget(self.search)
+        else:
+            self.views.setCurrentWidget(self.grid if self.act_grid.isChecked() else self.table)
+
+    def open_search(self, text: str = "") -> None:
+        """Show the search of this case (with ``text`` searched, when given)."""
+        self.act_search.setChecked(True)
+        self._show_view()
+        if text:
+            self.search.search_for(text)
+        self.search.focus_box()
+
+    def close_search(self) -> None:
+        """Show the exhibits again in the search's place."""
+        self.act_search.setChecked(False)
+        self._show_view()
+
+    def show_hit(self, hit: Hit) -> None:
+        """Select the hit's exhibit and show it in the preview, a PDF at the hit's page, the text at the hit;
+        a hit in the case's own details goes to the workspace (``hit_chosen``)."""
+        if hit.exhibit is None:
+            self.hit_chosen.emit(hit)
+            return
+        if hit.case_number != self.number:
+            return
+        self.select_exhibit(hit.exhibit)
+        exhibit = self.selected_exhibit()
+        if exhibit is None or exhibit.number != hit.exhibit:
+            return
+        if hit.page is not None:
+            self.preview.go_to_page(hit.page)
+        found = [hit.snippet[start:end] for start, end in hit.spans]
+        if found:
+            self.preview.reveal(found[0])
+        if hit.kind == OCR and found:
+            self.preview.mark(self._ocr_boxes(exhibit, hit.page or 1, found))
+
+    def _ocr_boxes(self, exhibit: Exhibit, page: int, found: list[str]) -> list[QRectF]:
+        """Where OCR read the found words on the picture: the lines that hold them."""
+        text = TextStore(self.ctx.library.root).get(exhibit.sha256, OCR)
+        lines = [p for p in text.pages if p.page == page] if text is not None else []
+        words = [w.casefold() for w in found if w.strip()]
+        return [
+            QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
+            for line in lines
+            for box in line.boxes
+            if any(word in box.text.casefold() for word in words)
+        ]
 
     def _make_thumbnails(self, case: Case) -> None:
         """Make the missing thumbnails in the background; each appears as soon as it is ready."""
