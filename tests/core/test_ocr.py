@@ -23,6 +23,7 @@ from casefile.core.model import Case
 from casefile.core.search import ocr
 from casefile.core.search.ocr import Failures, OcrResult, OcrWorker, pending, run_ocr, unavailable
 from casefile.core.search.ocr_worker import orient_box, unorient_box
+from casefile.core.search.query import search
 from casefile.core.search.texts import DerivedText, TextStore
 
 pytestmark = [
@@ -223,6 +224,9 @@ def test_pending_files_are_read_once_stored_as_derived_text_and_failures_remembe
     text = TextStore(library.root).get(chat.sha256, "ocr")
     assert text is not None and text.engine == worker.engine
     assert "13812345678" in squeeze(text.text)
+    # Searchable as soon as it is stored, by the phone's last four digits among others.
+    found = search(library, "5678", case=case.number)
+    assert [(h.exhibit, h.kind) for h in found.hits] == [(chat.number, "ocr")]
     (failed,) = [r for r in results if r.failure is not None]
     assert failed.job.exhibit == cut.number and "truncated" in str(failed.failure)
     remembered = Failures(library.root).get(cut.sha256)
