@@ -6032,6 +6032,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cannot read the search tables {path}: {orig}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6047,6 +6047,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>识别引擎无法处理该文件（{reason}）</translation>
     </message>
     <message>
+        <source>cannot read the search tables {path}: {orig}</source>
+        <translation>无法读取检索表 {path}：{orig}</translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation>添加后已被改动</translation>
     </message>

@@ -116,3 +116,16 @@ def test_missing_search_tables_are_built_by_opening_the_library(filled: dict[str
     assert "检测报告.pdf" in out
     code, loaded, out, err = modules_loaded(["--library", filled["root"], "search", "缺陷"], ("sqlalchemy",))
     assert (code, loaded) == (0, []), err
+
+
+@pytest.mark.parametrize("table", ["docs", "files", "fts"])
+def test_a_lost_search_table_is_built_again_by_the_next_search(filled: dict[str, str], table: str):
+    import sqlite3
+
+    connection = sqlite3.connect(Path(filled["root"]) / SEARCH_PATH)
+    with connection:
+        connection.execute(f"DROP TABLE {table}")
+    connection.close()
+    code, loaded, out, err = modules_loaded(["--library", filled["root"], "search", "缺陷"], ("sqlalchemy",))
+    assert code == 0, err
+    assert "检测报告.pdf" in out

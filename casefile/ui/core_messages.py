@@ -421,6 +421,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'the file needs more memory to read than there is'),
     QT_TRANSLATE_NOOP("core", 'the file cannot be read ({reason})'),
     QT_TRANSLATE_NOOP("core", 'the engine could not read the file ({reason})'),
+    QT_TRANSLATE_NOOP("core", 'cannot read the search tables {path}: {orig}'),
     QT_TRANSLATE_NOOP("core", 'changed since it was added'),
     QT_TRANSLATE_NOOP("core", 'missing'),
     QT_TRANSLATE_NOOP("core", 'changed while it was being read'),

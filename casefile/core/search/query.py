@@ -145,12 +145,12 @@ def search(
         store, own = _open(library)
     except sqlite3.Error as exc:
         root = library if isinstance(library, Path) else library.root
-        raise StorageError("cannot open the library index {path}: {orig}", path=root / SEARCH_PATH, orig=exc) from exc
+        raise StorageError("cannot read the search tables {path}: {orig}", path=root / SEARCH_PATH, orig=exc) from exc
     try:
         with store.lock:
             total, rows = _query(store.connection, match, limit, offset)
     except sqlite3.Error as exc:
-        raise StorageError("cannot open the library index {path}: {orig}", path=store.path, orig=exc) from exc
+        raise StorageError("cannot read the search tables {path}: {orig}", path=store.path, orig=exc) from exc
     finally:
         if own:
             store.close()

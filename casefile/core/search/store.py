@@ -40,6 +40,9 @@ SCHEMA = 2  # 2: what a text is (case, kind, day) is in the FTS table too
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
+#: The tables that hold the texts (with ``meta``, which says whether they are complete).
+_DATA_TABLES = frozenset({"docs", "files", "fts"})
+
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, case_number TEXT NOT NULL, exhibit INTEGER, "
@@ -171,6 +174,12 @@ class SearchIndex:
     @staticmethod
     def _prepare(connection: sqlite3.Connection) -> None:
         with connection:
+            existing = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "meta" in existing and not existing >= _DATA_TABLES:
+                # A table lost (dropped by hand, a restore gone wrong): made again empty below, so the
+                # tables are no longer complete and the next search or reindex builds them whole.
+                log.warning("search tables lack %s; they are rebuilt", ", ".join(sorted(_DATA_TABLES - existing)))
+                connection.execute("DELETE FROM meta WHERE key = 'complete'")
             for statement in _TABLES:
                 connection.execute(statement)
             found = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
@@ -193,9 +202,10 @@ class SearchIndex:
             with self.lock:
                 found = self.connection.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
                 version = self.connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+                tables = {r[0] for r in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.Error:
             return False
-        return found is not None and version is not None and version[0] == VERSION
+        return found is not None and version is not None and version[0] == VERSION and tables >= _DATA_TABLES
 
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
