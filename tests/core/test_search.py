@@ -235,7 +235,7 @@ def test_a_full_disk_never_throws_the_search_tables_away(small_disk: Path) -> No
         try:
             assert search(reopened, "退款").total == 1
         except StorageError as exc:
-            assert "cannot open the library index" in str(exc)
+            assert "cannot read the search tables" in str(exc)
     finally:
         reopened.close()
     assert (root / SEARCH_PATH).stat().st_ino == kept
