@@ -148,15 +148,22 @@ class _Writer:
         self.fh = fh
         self.digest = hashlib.sha256()
         self.written = 0
+        self.buffer = bytearray()  # written and hashed a block at a time
         self.object_streams = object_streams
         self.entries: dict[int, tuple[int, int, int]] = {}  # number -> (kind, field 2, field 3)
         self.pending: list[tuple[int, bytes]] = []  # objects waiting for their object stream
         self.next_number = 0  # set once the numbers of every object are known
 
     def write(self, data: bytes | memoryview) -> None:
-        self.fh.write(data)
-        self.digest.update(data)
+        self.buffer += data
         self.written += len(data)
+        if len(self.buffer) >= BLOCK:
+            self.drain()
+
+    def drain(self) -> None:
+        self.fh.write(self.buffer)
+        self.digest.update(self.buffer)
+        self.buffer.clear()
 
     def obj(self, number: int, body: bytes) -> None:
         """An object without a stream."""
@@ -207,6 +214,7 @@ class _Writer:
                 rows.append(b"%010d 00000 n \n" % offset if kind == 1 else b"0000000000 00000 f \n")
             self.write(b"".join(rows))
             self.write(b"trailer << %s /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (trailer, size, xref_at))
+            self.drain()
             return
         number = self.next_number
         size = number + 1
@@ -224,6 +232,7 @@ class _Writer:
         )
         self.write(data)
         self.write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+        self.drain()
 
 
 def join_pieces(
@@ -294,31 +303,38 @@ def join_pieces(
 
 
 def _copy_piece(piece: _Piece, remap: list[int], out: _Writer, annotated: dict[int, int]) -> None:
-    def renumbered(text: bytes) -> bytes:
-        def one(match: re.Match[bytes]) -> bytes:
-            found = match.group(1)
-            if found is None:
-                return match.group(0)  # a string: as it is
-            n = int(found)
-            if not 0 < n < len(remap) or not remap[n]:
-                raise JoinError(f"{piece.path.name}: a reference to object {n}, which it does not have")
-            return b"%d 0 R" % remap[n]
+    refs = [b"%d 0 R" % n if n else b"" for n in remap]
 
+    def one(match: re.Match[bytes]) -> bytes:
+        found = match.group(1)
+        if found is None:
+            return match.group(0)  # a string: as it is
+        n = int(found)
+        ref = refs[n] if n < len(refs) else b""
+        if not ref:
+            raise JoinError(f"{piece.path.name}: a reference to object {n}, which it does not have")
+        return ref
+
+    def renumbered(text: bytes) -> bytes:
         return _REF_OR_STRING.sub(one, text)
 
     with open(piece.path, "rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(0)
+        whole = _Whole(fh.read()) if size <= WHOLE else None  # a piece of text pages: a few MB
+        source: _Whole | BinaryIO = whole if whole is not None else fh
         for n in piece.order:
             if n in piece.dropped:
                 continue
             start, end = piece.offsets[n], piece.ends[n]
-            fh.seek(start)
-            span = fh.read(min(end - start, BLOCK))
+            source.seek(start)
+            span = source.read(min(end - start, BLOCK))
             head = _OBJ.match(span)
             if head is None or int(head.group(1)) != n:
                 raise JoinError(f"{piece.path.name}: object {n} is not where its table says")
             at = span.find(_STREAM, head.end())
             if at < 0 and len(span) < end - start:  # longer than a block, and no stream in it yet
-                span += fh.read(end - start - len(span))
+                span += source.read(end - start - len(span))
                 at = span.find(_STREAM, head.end())
             number = remap[n]
             if at < 0:
@@ -333,11 +349,30 @@ def _copy_piece(piece: _Piece, remap: list[int], out: _Writer, annotated: dict[i
                 continue
             out.start_stream(number, renumbered(span[head.end() : at]))
             out.write(memoryview(span)[at:])
-            for block in _blocks(fh, end - start - len(span)):
+            for block in _blocks(source, end - start - len(span)):
                 out.write(block)
 
 
-def _blocks(fh: BinaryIO, remaining: int) -> Iterator[bytes]:
+WHOLE = 32 << 20  # a piece up to this size is read at once, a larger one object by object
+
+
+class _Whole:
+    """A piece read into memory, read like its file."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.at = 0
+
+    def seek(self, at: int) -> None:
+        self.at = at
+
+    def read(self, size: int) -> bytes:
+        chunk = self.data[self.at : self.at + size]
+        self.at += len(chunk)
+        return chunk
+
+
+def _blocks(fh: _Whole | BinaryIO, remaining: int) -> Iterator[bytes]:
     while remaining > 0:
         block = fh.read(min(BLOCK, remaining))
         if not block:
