@@ -2,9 +2,10 @@
 
 Pages are made one part at a time into a temporary folder (a separator sheet, one small
 PDF per photo, one per text or media exhibit, the documents) and then assembled with
-qpdf (pikepdf), which copies page content from those files as it writes the output: the
-photos are never all in memory at once. Every page then gets its stamp (case number,
-exhibit page, bundle page) from a one-page-per-page stamp sheet laid over it.
+qpdf (pikepdf) a piece of :data:`PIECE_PAGES` pages at a time, each page getting its stamp
+(case number, exhibit page, bundle page) from a stamp sheet laid over it; the file is then
+written from the pieces object by object (:mod:`casefile.core.bundle.join`), so neither the
+photos nor a model of every page are ever in memory at once.
 
 What a packet is saved as:
 
