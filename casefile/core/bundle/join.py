@@ -388,7 +388,7 @@ def _with_annots(body: bytes, array: int, path: Path) -> bytes:
 
 
 def _write_outline(out: _Writer, root: int, bookmarks: Sequence[tuple[str, int]], pages: list[int]) -> None:
-    """One bookmark a (title, page index), on one level, as :func:`builder._add_outline` made them."""
+    """One bookmark a (title, page index), on one level: the dictionaries pikepdf's outline writes."""
     first, last = root + 1, root + len(bookmarks)
     out.obj(root, b"<< /Count %d /First %d 0 R /Last %d 0 R /Type /Outlines >>" % (len(bookmarks), first, last))
     for k, (title, page) in enumerate(bookmarks):
