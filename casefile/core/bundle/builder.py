@@ -2,9 +2,10 @@
 
 Pages are made one part at a time into a temporary folder (a separator sheet, one small
 PDF per photo, one per text or media exhibit, the documents) and then assembled with
-qpdf (pikepdf), which copies page content from those files as it writes the output: the
-photos are never all in memory at once. Every page then gets its stamp (case number,
-exhibit page, bundle page) from a one-page-per-page stamp sheet laid over it.
+qpdf (pikepdf) a piece of :data:`PIECE_PAGES` pages at a time, each page getting its stamp
+(case number, exhibit page, bundle page) from a stamp sheet laid over it; the file is then
+written from the pieces object by object (:mod:`casefile.core.bundle.join`), so neither the
+photos nor a model of every page are ever in memory at once.
 
 What a packet is saved as:
 
@@ -60,6 +61,7 @@ from casefile.core.bundle.imagepage import (
     write_labelled_page,
     write_pixels_page,
 )
+from casefile.core.bundle.join import Link, join_pieces
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
 from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
@@ -1209,6 +1211,9 @@ def _plan_volumes(
     return volumes
 
 
+PIECE_PAGES = 2000  # the most pages one qpdf model holds while a bundle is assembled
+
+
 def _assemble(
     ctx: BundleContext,
     parts_list: list[_Part],
@@ -1218,64 +1223,33 @@ def _assemble(
     title: str,
     reader: EvidenceReader,
 ) -> tuple[int, str]:
-    """Write one file (or volume) to ``target``, titled ``title``; return its page count and SHA-256."""
-    out = pikepdf.new()
-    pages = _PageTree(out)
-    sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
-    last_use = {part.path: k for k, part in enumerate(parts_list)}
-    shared: dict[Path, dict[bytes, pikepdf.Object]] = {}  # see _PageTree.add
-    bookmarks: list[tuple[str, int]] = []
-    separator_pages: dict[str, Any] = {}
-    list_part: tuple[_Part, int] | None = None
-    x, y, w, h = content_box()
+    """Write one file (or volume) to ``target``, titled ``title``; return its page count and SHA-256.
+
+    Its pages are copied and stamped by qpdf :data:`PIECE_PAGES` at a time into files of their
+    own, each closed once saved, and the file is then written from those pieces object by object
+    (:mod:`casefile.core.bundle.join`), with its page tree, bookmarks, the evidence list's links
+    and its document information: no model of every page of a bundle is held at once.
+    """
+    bookmarks, links = _marks(parts_list)
+    photos = {p.placeholder: p for p in parts_list if p.placeholder}
+    pieces: list[Path] = []
     try:
-        for k, part in enumerate(parts_list):
-            if part.path not in sources:
-                opened = pikepdf.open(part.path)
-                sources[part.path] = opened, list(opened.pages)
-            src, src_pages = sources[part.path]
-            start = len(pages)
-            if part.section:
-                bookmarks.append((part.section, start))
-            if part.first_of_exhibit and part.entry is not None:
-                bookmarks.append((f"证据{part.entry.label}　{part.entry.exhibit.title}", start))
-            if part.anchors:
-                list_part = (part, start)
-            indices = part.page_indices if part.page_indices is not None else range(part.pages)
-            for i in indices:
-                if part.foreign:
-                    page = pages.add_blank(PAGE)
-                    pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
-                else:
-                    page = pages.add(src_pages[i], (src, shared.setdefault(part.path, {})))
-                pages.stamp(page, stamps.page(offset + len(pages) - 1))
-            if part.first_of_exhibit and part.entry is not None:
-                separator_pages[part.entry.label] = pages[start]
-            if last_use[part.path] == k:  # its pages are copied: its file's model goes now
-                shared.pop(part.path, None)
-                _close_source(sources.pop(part.path))
-        pages.finish()
-        if list_part is not None:
-            _link_rows(out, pages, list_part, separator_pages)
-        _add_outline(out, pages, bookmarks)
-        _set_metadata(out, ctx, title)
-        photos = {p.placeholder: p for p in parts_list if p.placeholder}
+        written = 0
+        for runs in _pieces(parts_list):
+            reader.cancel.check()
+            piece = target.with_name(f"{target.name}.{len(pieces)}.piece")
+            pieces.append(piece)
+            written += _write_piece(runs, stamps, offset + written, piece)
+        info = _docinfo(ctx, title)
         if not photos:
-            out.save(
-                target,
-                compress_streams=True,
-                stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
-            return len(pages), hash_file(target).sha256
+            return join_pieces(pieces, target, bookmarks=bookmarks, links=links, info=info)
         skeleton = target.with_name(f"{target.name}.skeleton")
         try:
-            out.save(
-                skeleton,
-                compress_streams=True,
-                stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            pages, _digest = join_pieces(
+                pieces, skeleton, bookmarks=bookmarks, links=links, info=info, object_streams=False
             )
+            for piece in pieces:
+                remove_quietly(piece)
             digest, _size = fill_placeholders(skeleton, target, photos_to_fill(photos, reader))
         except PhotosChanged as exc:
             for token, why in exc.tokens.items():
@@ -1286,10 +1260,94 @@ def _assemble(
             raise
         finally:
             remove_quietly(skeleton)
-        return len(pages), digest
+        return pages, digest
+    finally:
+        for piece in pieces:
+            remove_quietly(piece)
+
+
+def _marks(parts_list: list[_Part]) -> tuple[list[tuple[str, int]], list[Link]]:
+    """The bookmarks (title, page index) of a file's pages, and the links of its evidence list's
+    rows to the separator pages of the exhibits in the same file."""
+    bookmarks: list[tuple[str, int]] = []
+    separators: dict[str, int] = {}
+    list_part: tuple[_Part, int] | None = None
+    page = 0
+    for part in parts_list:
+        if part.section:
+            bookmarks.append((part.section, page))
+        if part.first_of_exhibit and part.entry is not None:
+            bookmarks.append((f"证据{part.entry.label}　{part.entry.exhibit.title}", page))
+            separators[part.entry.label] = page
+        if part.anchors:
+            list_part = (part, page)
+        page += len(part.page_indices) if part.page_indices is not None else part.pages
+    links: list[Link] = []
+    if list_part is not None:
+        part, start = list_part
+        left, _y, width, _h = text_box()
+        for label, page_number, y0, y1 in part.anchors:
+            target = separators.get(label)
+            if target is not None:  # else the exhibit is in another volume
+                links.append(Link(start + page_number - 1, (left, y0 - 2, left + width, y1 + 2), target))
+    return bookmarks, links
+
+
+def _pieces(parts_list: list[_Part]) -> Iterator[list[tuple[_Part, list[int]]]]:
+    """The pages of a file in runs of :data:`PIECE_PAGES` at most: (part, its pages in the run)."""
+    runs: list[tuple[_Part, list[int]]] = []
+    count = 0
+    for part in parts_list:
+        indices = part.page_indices if part.page_indices is not None else list(range(part.pages))
+        while indices:
+            take = indices[: PIECE_PAGES - count]
+            runs.append((part, take))
+            count += len(take)
+            indices = indices[len(take) :]
+            if count == PIECE_PAGES:
+                yield runs
+                runs, count = [], 0
+    if runs or not parts_list:
+        yield runs
+
+
+def _write_piece(runs: list[tuple[_Part, list[int]]], stamps: _StampSheets, offset: int, path: Path) -> int:
+    """Copy and stamp a run of pages into a file of their own (what :func:`join_pieces` reads);
+    return its page count. Each file of pages is closed once its last pages here are in."""
+    out = pikepdf.new()
+    pages = _PageTree(out)
+    sources: dict[Path, tuple[pikepdf.Pdf, list[pikepdf.Page]]] = {}
+    last_use = {part.path: k for k, (part, _indices) in enumerate(runs)}
+    shared: dict[Path, dict[bytes, pikepdf.Object]] = {}  # see _PageTree.add
+    x, y, w, h = content_box()
+    try:
+        for k, (part, indices) in enumerate(runs):
+            if part.path not in sources:
+                opened = pikepdf.open(part.path)
+                sources[part.path] = opened, list(opened.pages)
+            src, src_pages = sources[part.path]
+            for i in indices:
+                if part.foreign:
+                    page = pages.add_blank(PAGE)
+                    pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
+                else:
+                    page = pages.add(src_pages[i], (src, shared.setdefault(part.path, {})))
+                pages.stamp(page, stamps.page(offset + len(pages) - 1))
+            if last_use[part.path] == k:  # its pages are copied: its file's model goes now
+                shared.pop(part.path, None)
+                _close_source(sources.pop(part.path))
+        pages.finish()
+        out.save(
+            path,
+            compress_streams=True,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+        )
+        return len(pages)
     finally:
         for source in sources.values():
             _close_source(source)
+        out.close()
 
 
 def _close_source(source: tuple[pikepdf.Pdf, list[pikepdf.Page]]) -> None:
@@ -1441,67 +1499,21 @@ def _fill_source(part: _Part, reader: EvidenceReader) -> tuple[Path, str]:
     return reader.path(_exhibit_of(part)), _exhibit_of(part).sha256
 
 
-def _add_outline(pdf: pikepdf.Pdf, pages: _PageTree, bookmarks: list[tuple[str, int]]) -> None:
-    """One bookmark a (title, page index), on one level: the dictionaries pikepdf's outline
-    writes, made directly (its outline took ~0.2 ms a bookmark and more as they grew)."""
-    if not bookmarks:
-        return
-    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
-    items = [
-        pdf.make_indirect(
-            pikepdf.Dictionary(
-                Title=pikepdf.String(title),
-                Dest=pikepdf.Array([pages[index].obj, pikepdf.Name.Fit]),
-                Parent=root,
-                Count=0,
-            )
-        )
-        for title, index in bookmarks
-    ]
-    for before, after in zip(items, items[1:], strict=False):
-        before.Next, after.Prev = after, before
-    root.First, root.Last, root.Count = items[0], items[-1], len(items)
-    pdf.Root.Outlines = root
+def _docinfo(ctx: BundleContext, title: str) -> pikepdf.Dictionary:
+    """The document information of a file of the bundle: only the case number and the venue.
 
-
-def _link_rows(out: pikepdf.Pdf, pages: _PageTree, list_part: tuple[_Part, int], separators: dict[str, Any]) -> None:
-    part, start = list_part
-    left, _y, width, _h = text_box()
-    right = left + width
-    for label, page_number, y0, y1 in part.anchors:
-        target = separators.get(label)
-        if target is None:
-            continue  # the exhibit is in another volume
-        page = pages[start + page_number - 1]
-        link = pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot,
-            Subtype=pikepdf.Name.Link,
-            Rect=[left, y0 - 2, right, y1 + 2],
-            Border=[0, 0, 0],
-            Dest=[target.obj, pikepdf.Name.Fit],
-        )
-        annots = page.obj.get("/Annots")
-        if annots is None:
-            page.obj.Annots = out.make_indirect(pikepdf.Array([link]))
-        else:
-            annots.append(link)
-
-
-def _set_metadata(pdf: pikepdf.Pdf, ctx: BundleContext, title: str) -> None:
+    The case's title, a person's name or the computer's login never travel in the document
+    information (it is not masked like the pages are)."""
     from casefile import __app_name__, __version__
 
-    # Only the case number and the venue: the case's title, a person's name or the computer's
-    # login never travel in the document information (it is not masked like the pages are).
-    for key in list(pdf.docinfo.keys()):
-        del pdf.docinfo[key]
-    pdf.docinfo[pikepdf.Name.Title] = title
-    pdf.docinfo[pikepdf.Name.Author] = ctx.org.name.strip()
-    pdf.docinfo[pikepdf.Name.Subject] = f"{ctx.heading}（案件编号 {ctx.case.number}）"
-    pdf.docinfo[pikepdf.Name.Creator] = f"{__app_name__} {__version__}"
-    pdf.docinfo[pikepdf.Name.Producer] = f"{__app_name__} {__version__} (ReportLab, qpdf)"
-    pdf.docinfo[pikepdf.Name.CreationDate] = _pdf_date(ctx.generated_at)
-    if "/Metadata" in pdf.Root:  # an XMP packet would repeat (or contradict) the above
-        del pdf.Root["/Metadata"]
+    return pikepdf.Dictionary(
+        Title=pikepdf.String(title),
+        Author=pikepdf.String(ctx.org.name.strip()),
+        Subject=pikepdf.String(f"{ctx.heading}（案件编号 {ctx.case.number}）"),
+        Creator=pikepdf.String(f"{__app_name__} {__version__}"),
+        Producer=pikepdf.String(f"{__app_name__} {__version__} (ReportLab, qpdf)"),
+        CreationDate=pikepdf.String(_pdf_date(ctx.generated_at)),
+    )
 
 
 def _pdf_date(when: datetime) -> str:
@@ -1512,7 +1524,12 @@ def _pdf_date(when: datetime) -> str:
 
 def _set_metadata_file(source: Path, target: Path, ctx: BundleContext, title: str) -> None:
     with pikepdf.open(source) as pdf:
-        _set_metadata(pdf, ctx, title)
+        for key in list(pdf.docinfo.keys()):
+            del pdf.docinfo[key]
+        for key, value in _docinfo(ctx, title).items():
+            pdf.docinfo[key] = value
+        if "/Metadata" in pdf.Root:  # an XMP packet would repeat (or contradict) the above
+            del pdf.Root["/Metadata"]
         pdf.save(target)
 
 
