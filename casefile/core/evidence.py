@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import secrets
+import sqlite3
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -360,7 +361,12 @@ SCREENING = "screening"
 
 
 def screen_pdfs(
-    library: Library, number: str, exhibits: Iterable[Exhibit], *, cancel: CancelToken = NEVER_CANCELLED
+    library: Library,
+    number: str,
+    exhibits: Iterable[Exhibit],
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+    index: bool = True,
 ) -> Generator[Progress, None, int]:
     """Screen evidence PDFs for their packets now, from verified copies, and keep what was found.
 
@@ -368,7 +374,9 @@ def screen_pdfs(
     that a packet does not read every page of it again. Derived data: a file that cannot be
     screened, a full disk, or a cancel only leave the work to the file's first packet.
     Yields a :data:`SCREENING` progress item naming each file before it is read (the count of
-    files is known, their pages are not); returns how many files were screened.
+    files is known, their pages are not); returns how many files were screened. ``index``: make
+    each screened file's page text searchable at once (False when the search tables are being
+    rebuilt, which takes it in).
     """
     pdfs = [e for e in exhibits if e.mime == "application/pdf" and e.size > 0]
     if not pdfs:
@@ -392,6 +400,8 @@ def screen_pdfs(
                     copy = reader.copy(exhibit)
                     if screen_file(store, exhibit.sha256, copy, cancel=cancel) is not None:
                         screened += 1
+                        if index:
+                            _search_pdf_text(library, exhibit)
                 except CancelledError:
                     break
                 except Exception as exc:  # noqa: BLE001 - derived data: the first packet screens it
@@ -402,6 +412,16 @@ def screen_pdfs(
     except (OSError, CaseFileError) as exc:  # no scratch folder: the first packet screens them
         log.info("case %s: PDFs not screened when added: %s", number, exc)
     return screened
+
+
+def _search_pdf_text(library: Library, exhibit: Exhibit) -> None:
+    """Make the page text the screening just read searchable (search reads PDFs through it only)."""
+    from casefile.core.search.query import refresh_file
+
+    try:
+        refresh_file(library, exhibit.sha256)
+    except (sqlite3.Error, OSError, CaseFileError) as exc:  # derived data: the next rebuild takes it in
+        log.warning("exhibit %s: its text is not searchable yet: %s", exhibit.number, exc)
 
 
 def _given(waiting: list[AddResult]) -> Iterator[AddResult]:

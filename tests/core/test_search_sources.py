@@ -7,15 +7,18 @@ import base64
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
 from casefile_testing import make_case
 
+from casefile.core.disclosure import screening
+from casefile.core.disclosure.screening import ScreeningStore
 from casefile.core.evidence import add_files
 from casefile.core.library import Library
 from casefile.core.model import Case, Exhibit, Stage, Transcript, TranscriptLine
-from casefile.core.search import indexing, sources
+from casefile.core.search import indexing
 from casefile.core.search.query import MARK_END, MARK_START, refresh_file, search
 from casefile.core.search.store import Doc
 from casefile.core.search.texts import DerivedText, PageText, TextStore
@@ -108,16 +111,30 @@ def test_pdf_pages_are_searched_by_page_and_read_once(
     (hit,) = search(library, "缺陷").hits
     assert (hit.exhibit, hit.kind, hit.page) == (number, "pdf-text", 2)
     exhibit = library.load_case(case.number).exhibit(number)
-    stored = TextStore(library.root).get(exhibit.sha256, "pdf-text")
-    assert stored is not None and [p.page for p in stored.pages] == [1, 2, 3]
-    assert stored.engine.startswith("pypdfium2 ")
+    kept = ScreeningStore(library.root).get(exhibit.sha256)  # the screening for packets read it, once
+    assert kept is not None and kept.texts is not None and sorted(kept.texts) == [1, 2, 3]
+    screened: list[object] = []
+    real = screening.screen_file
 
-    def unread(*args: object) -> None:
-        raise AssertionError("the PDF was read again")
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        screened.append(args)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(sources, "_read_pdf", unread)
+    monkeypatch.setattr(screening, "screen_file", counted)
     assert library.reindex() == 1
     assert [(h.exhibit, h.page) for h in search(library, "附件").hits] == [(number, 3)]
+    assert screened == []  # not read again
+    # A PDF added before screening was kept (no record) is screened once by the rebuild, and found.
+    ScreeningStore(library.root).path(exhibit.sha256).unlink()
+    assert library.reindex() == 1
+    assert [(h.exhibit, h.page) for h in search(library, "附件").hits] == [(number, 3)]
+    assert len(screened) == 1
+    # The same when the tables are gone too: the first search rebuilds them, screening the PDF on the way.
+    ScreeningStore(library.root).path(exhibit.sha256).unlink()
+    with library.search_index.writing() as connection:
+        library.search_index.mark_incomplete(connection)
+    assert [(h.exhibit, h.page) for h in search(library, "附件").hits] == [(number, 3)]
+    assert len(screened) == 2
 
 
 def test_damaged_and_encrypted_pdfs_are_added_and_searched_without_text(
@@ -129,7 +146,7 @@ def test_damaged_and_encrypted_pdfs_are_added_and_searched_without_text(
         document.save(locked, encryption=pikepdf.Encryption(user="secret", owner="owner"))
     broken = tmp_path / "损坏.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\ngarbage that is not a PDF\n")
-    with caplog.at_level(logging.WARNING, logger="casefile.core.search.sources"):
+    with caplog.at_level(logging.INFO, logger="casefile.core.search.sources"):
         numbers = add(library, case.number, locked, broken)
     assert len(numbers) == 2
     assert search(library, "保密").total == 0

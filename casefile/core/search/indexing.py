@@ -60,7 +60,19 @@ def remove_cases(library: Library, numbers: Iterable[str]) -> None:
 
 
 def rebuild(library: Library, cases: Iterable[Case]) -> None:
-    """Index every case afresh (texts already read are taken from the TextStore)."""
+    """Index every case afresh (texts already read are taken from the TextStore).
+
+    Search reads a PDF's text only as its screening for packets read it, within that screening's
+    budget: PDFs without a screening record (added before records were kept when adding, or
+    whose record was lost) are screened first, once.
+    """
+    cases = list(cases)
+    if not library.read_only:
+        from casefile.core.evidence import screen_pdfs
+
+        for case in cases:
+            for _ in screen_pdfs(library, case.number, [e for e in case.exhibits if not e.withdrawn], index=False):
+                pass
     store = library.search_index
     with store.writing() as connection:
         store.clear(connection)

@@ -4,9 +4,10 @@
   the facts and the timeline (kind ``case-field``, the field's name).
 - Text exhibits: chat exports (``chat``), other plain text (``text``), e-mail headers and body
   (``email``), read from the stored file (the first :data:`MAX_TEXT_BYTES`).
-- PDFs: each page's text layer (``pdf-text``), read once with pdfium and kept in the
-  :class:`~casefile.core.search.texts.TextStore` (producer ``pdf-text``). A damaged or
-  encrypted PDF is indexed without text; the reason is logged.
+- PDFs: each page's text layer (``pdf-text``), as the screening of the file for its packets read
+  it from its sanitised copy, within that screening's budget (:mod:`casefile.core.disclosure.screening`,
+  done once per file when it is added): evidence is never read a second time, nor outside that
+  budget, for search. A damaged or encrypted PDF, or one not screened yet, is indexed without text.
 - Transcripts of recordings (``transcript``) from the case record.
 - Any OCR text the TextStore holds for the file (producer ``ocr``).
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from casefile.core.model import Case, EvidenceKind, Exhibit, Party
 from casefile.core.search.store import Doc
-from casefile.core.search.texts import DerivedText, PageText, TextStore
+from casefile.core.search.texts import TextStore
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,7 @@ def exhibit_docs(library_root: Path, case_folder: Path, exhibit: Exhibit) -> lis
     mime = exhibit.mime
     pdf = mime == "application/pdf"
     if pdf:
-        layer = texts.get(exhibit.sha256, PDF_TEXT) or _read_pdf(path, exhibit.sha256, texts)
-        if layer is not None:
-            docs += [Doc(PDF_TEXT, name, p.text, page=p.page, at=at) for p in layer.pages]
+        docs += [Doc(PDF_TEXT, name, text, page=page, at=at) for page, text in _screened_pages(library_root, exhibit)]
     elif mime == "message/rfc822" or (exhibit.kind is EvidenceKind.EMAIL and mime.startswith("text/")):
         data = _head(path)
         if data is not None:
@@ -112,41 +111,13 @@ def _head(path: Path) -> bytes | None:
         return None
 
 
-def _read_pdf(path: Path, sha256: str, texts: TextStore) -> DerivedText | None:
-    """Each page's text layer, kept in the TextStore; None (and the reason logged) when pdfium cannot read it."""
-    import pypdfium2 as pdfium
+def _screened_pages(library_root: Path, exhibit: Exhibit) -> list[tuple[int, str]]:
+    """(page, text) of a PDF as its screening read them; none when it was not screened (yet)."""
+    from casefile.core.disclosure.screening import ScreeningStore
 
-    from casefile.core.thumbnails import PDFIUM_LOCK
-
-    pages: list[PageText] = []
-    with PDFIUM_LOCK:  # pdfium is not thread-safe
-        try:
-            pdf = pdfium.PdfDocument(path)
-        except (pdfium.PdfiumError, OSError) as exc:  # a password, damage, or not a PDF pdfium reads
-            log.warning("%s is searched without its text: %s", path.name, exc)
-            return None
-        try:
-            for number in range(len(pdf)):
-                page = pdf[number]
-                try:
-                    width, height = page.get_size()
-                    textpage = page.get_textpage()
-                    try:
-                        text = textpage.get_text_bounded()
-                    finally:
-                        textpage.close()
-                except pdfium.PdfiumError as exc:
-                    log.warning("%s: page %d is searched without its text: %s", path.name, number + 1, exc)
-                    text, width, height = "", 0.0, 0.0
-                finally:
-                    page.close()
-                pages.append(PageText(number + 1, text.replace("\r\n", "\n"), width=width, height=height))
-        finally:
-            pdf.close()
-    engine = f"pypdfium2 {pdfium.version.PYPDFIUM_INFO} (pdfium {pdfium.version.PDFIUM_INFO})"
-    layer = DerivedText(sha256, PDF_TEXT, engine, tuple(pages))
-    try:
-        texts.put(layer)
-    except OSError as exc:
-        log.warning("the text of %s could not be kept: %s", path.name, exc)
-    return layer
+    record = ScreeningStore(library_root).get(exhibit.sha256)
+    if record is None or record.texts is None:
+        why = "not screened (encrypted, damaged, or not yet)" if record is None else "too much text to keep"
+        log.info("%s is searched without its text: %s", exhibit.original_name, why)
+        return []
+    return sorted(record.texts.items())
