@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from casefile.core.errors import StorageError
 from casefile.core.store.base import (
     EvidenceDigestMismatchError,
     EvidenceRetainedError,
@@ -295,8 +296,6 @@ def test_the_bucket_has_object_lock_and_a_bucket_without_is_refused(s3_store: S3
     assert lock["ObjectLockConfiguration"]["ObjectLockEnabled"] == "Enabled"
     plain = f"casefile-plain-{uuid.uuid4().hex[:8]}"
     seaweed_s3.client("admin").create_bucket(Bucket=plain)
-    from casefile.core.errors import StorageError
-
     with pytest.raises(StorageError, match="no Object Lock"):
         S3Store(seaweed_s3.client("admin"), plain).ensure_bucket()
 
@@ -361,6 +360,23 @@ def test_big_files_go_up_in_parts_verified(seaweed_s3: Any, tmp_path: Path) -> N
         store.put(source, wrong)
     assert not store.exists(wrong)
     assert store.client.list_multipart_uploads(Bucket=store.bucket).get("Uploads", []) == []
+
+
+def test_a_share_without_hard_links_gets_the_verified_copy_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted", str(dst))  # what a CIFS mount without links says
+
+    monkeypatch.setattr(os, "link", no_links)
+    store = ShareStore(tmp_path / "share")
+    data = b"a chat export"
+    assert store.put(io.BytesIO(data), sha(data)).created
+    assert not store.put(io.BytesIO(data), sha(data)).created
+    assert store.read_bytes(sha(data)) == data
+    assert list((store.root / ".tmp").iterdir()) == []
 
 
 # ---------------------------------------------------------------------------- files arriving on a share

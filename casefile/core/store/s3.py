@@ -77,6 +77,25 @@ def _b64(digest: bytes) -> str:
     return base64.b64encode(digest).decode("ascii")
 
 
+class _Body:
+    """An object's bytes as they stream in; a connection lost on the way is a :class:`StorageError`."""
+
+    def __init__(self, body: Any, store: S3Store) -> None:
+        self.body = body
+        self.store = store
+
+    def read(self, size: int = -1, /) -> bytes:
+        from botocore.exceptions import BotoCoreError
+
+        try:
+            return bytes(self.body.read(size))
+        except (BotoCoreError, OSError) as exc:
+            raise self.store._error(exc, Message("reading evidence")) from exc
+
+    def close(self) -> None:
+        self.body.close()
+
+
 class S3Store(EvidenceStore):
     """Evidence in one bucket with Object Lock; retention and holds enforced by the server."""
 
@@ -331,7 +350,7 @@ class S3Store(EvidenceStore):
             Key=object_key(digest),
             VersionId=head["VersionId"],
         )
-        return VerifiedStream(answer["Body"], self.name, digest, int(answer["ContentLength"]))
+        return VerifiedStream(_Body(answer["Body"], self), self.name, digest, int(answer["ContentLength"]))
 
     def exists(self, sha256: str) -> bool:
         return self._head(checked_digest(sha256)) is not None
