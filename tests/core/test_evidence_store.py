@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from casefile.core.errors import StorageError
+from casefile.core.hashing import sm3_available
 from casefile.core.store.base import (
     EvidenceDigestMismatchError,
     EvidenceRetainedError,
@@ -116,6 +117,8 @@ def test_put_then_read_back_verified(backend: Backend, tmp_path: Path) -> None:
     source.write_bytes(data)
     stored = store.put(source, sha(data))
     assert stored.created and stored.size == len(data) and stored.sha256 == sha(data)
+    if sm3_available():  # China's national hash alongside, computed in the same pass
+        assert stored.sm3 == hashlib.new("sm3", data).hexdigest()
     assert store.exists(sha(data))
     assert store.read_bytes(sha(data)) == data
     assert store.verify(sha(data)) == len(data)

@@ -94,13 +94,12 @@ class FolderStore(EvidenceStore):
         digest = checked_digest(sha256)
         final = self.path(digest)
         if final.is_file():
-            size = final.stat().st_size
-            created = False
+            size, sm3, created = final.stat().st_size, "", False
         else:
             size, sm3, created = self._write(source, digest, final)
         if retain_until is not None:
             self._retain(digest, as_utc(retain_until), extend_only=True)
-        return Stored(digest, size, created, sm3 if created else "")
+        return Stored(digest, size, created, sm3)
 
     def _write(self, source: Source, digest: str, final: Path) -> tuple[int, str, bool]:
         tmp = self.root / TMP_DIR / f"{TEMP_PREFIX}{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex}"

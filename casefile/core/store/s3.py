@@ -43,6 +43,7 @@ from casefile.core.store.base import (
     opened_source,
     retained,
     shortened,
+    utc_now,
 )
 
 PART_SIZE = 8 << 20  # bytes per part of a multipart upload (S3's minimum is 5 MiB)
@@ -403,7 +404,7 @@ class S3Store(EvidenceStore):
         try:
             self.client.delete_object(Bucket=self.bucket, Key=key, VersionId=head["VersionId"])
         except ClientError as exc:
-            if _code(exc) in _REFUSED:
+            if _code(exc) in _REFUSED and state.keeps(utc_now()):
                 raise retained(self.name, digest, state) from exc
             raise self._error(exc, Message("deleting evidence")) from exc
         except BotoCoreError as exc:
