@@ -9,6 +9,7 @@ client: read, write, list, retention and legal holds).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -85,6 +86,7 @@ class SeaweedS3:
     folder: Path
     log: Path
     process: subprocess.Popen[bytes]
+    ports: dict[str, int]
 
     def client(self, role: str = "clerk") -> Any:
         from casefile.core.store.s3 import s3_client
@@ -121,12 +123,16 @@ def start(folder: Path) -> SeaweedS3:
         "-s3.port.lance=0",
         "-webdav=false",
         "-admin.ui=false",
+        f"-s3.localSocket={folder / 's3.sock'}",
+        f"-filer.localSocket={folder / 'filer.sock'}",
         *(f"-{flag}={port}" for flag, port in ports.items()),
     ]
     log = folder / "weed.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=folder)
-    server = SeaweedS3(f"http://127.0.0.1:{ports['s3.port']}", folder, log, process)
+        # TMPDIR: its sockets go in the temporary folder too, removed with it, not left in /tmp.
+        environment = {**os.environ, "TMPDIR": str(folder)}
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=folder, env=environment)
+    server = SeaweedS3(f"http://127.0.0.1:{ports['s3.port']}", folder, log, process, ports)
     wait_ready(server)
     return server
 
@@ -158,6 +164,11 @@ def stop(server: SeaweedS3) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait()
+    # The gRPC sockets weed puts in /tmp whatever TMPDIR says, named by this server's ports.
+    for port in server.ports.values():
+        for leftover in Path("/tmp").glob(f"seaweedfs-*-{port}.sock"):
+            if leftover.is_socket():
+                leftover.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
