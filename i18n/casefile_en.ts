@@ -6036,6 +6036,58 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the evidence store {store} has no object with SHA-256 {digest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} holds other bytes than SHA-256 {digest} names (read {size} bytes with SHA-256 {found}…): the stored object was changed or truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s SHA-256 is {found}, not {digest} as expected; nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} retains SHA-256 {digest} until {until}; it cannot be deleted before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} retains SHA-256 {digest} until {until}; retention cannot be shortened to {asked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a SHA-256 digest (64 hexadecimal digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a retention date needs a time zone: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} keeps SHA-256 {digest} under a legal hold; it cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing evidence in {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading evidence from {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording a retention date in {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changing a legal hold in {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting evidence from {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6065,6 +6117,62 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>SHA-256 now {digest}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} cannot be reached ({reason}) while {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the bucket&apos;s Object Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} in {store} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bucket {store} has no Object Lock; evidence needs a bucket made with Object Lock on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking for evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting a retention date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changing a legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting an upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uploading part {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finishing an upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

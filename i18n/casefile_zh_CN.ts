@@ -6051,6 +6051,58 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>无法读取检索表 {path}：{orig}</translation>
     </message>
     <message>
+        <source>the evidence store {store} has no object with SHA-256 {digest}</source>
+        <translation>证据库 {store} 中没有 SHA-256 为 {digest} 的对象</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} holds other bytes than SHA-256 {digest} names (read {size} bytes with SHA-256 {found}…): the stored object was changed or truncated</source>
+        <translation>证据库 {store} 中 SHA-256 {digest} 名下的内容与该哈希不符（读到 {size} 字节，SHA-256 为 {found}…）：存储的对象已被改动或截断</translation>
+    </message>
+    <message>
+        <source>the file&apos;s SHA-256 is {found}, not {digest} as expected; nothing was stored</source>
+        <translation>文件的 SHA-256 为 {found}，而不是预期的 {digest}；未存储任何内容</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} retains SHA-256 {digest} until {until}; it cannot be deleted before</source>
+        <translation>证据库 {store} 将 SHA-256 {digest} 保留至 {until}；在此之前不能删除</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} retains SHA-256 {digest} until {until}; retention cannot be shortened to {asked}</source>
+        <translation>证据库 {store} 将 SHA-256 {digest} 保留至 {until}；保留期不能缩短至 {asked}</translation>
+    </message>
+    <message>
+        <source>{value} is not a SHA-256 digest (64 hexadecimal digits)</source>
+        <translation>{value} 不是 SHA-256 摘要（应为 64 位十六进制数字）</translation>
+    </message>
+    <message>
+        <source>a retention date needs a time zone: {when}</source>
+        <translation>保留日期需要带时区：{when}</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} keeps SHA-256 {digest} under a legal hold; it cannot be deleted</source>
+        <translation>证据库 {store} 中的 SHA-256 {digest} 处于诉讼保全（法律保留）状态；不能删除</translation>
+    </message>
+    <message>
+        <source>storing evidence in {store}</source>
+        <translation>向 {store} 存储证据</translation>
+    </message>
+    <message>
+        <source>reading evidence from {store}</source>
+        <translation>从 {store} 读取证据</translation>
+    </message>
+    <message>
+        <source>recording a retention date in {store}</source>
+        <translation>在 {store} 中记录保留日期</translation>
+    </message>
+    <message>
+        <source>changing a legal hold in {store}</source>
+        <translation>在 {store} 中更改法律保留</translation>
+    </message>
+    <message>
+        <source>deleting evidence from {store}</source>
+        <translation>从 {store} 删除证据</translation>
+    </message>
+    <message>
         <source>changed since it was added</source>
         <translation>添加后已被改动</translation>
     </message>
@@ -6081,6 +6133,62 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>SHA-256 now {digest}…</source>
         <translation>现 SHA-256 为 {digest}…</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} cannot be reached ({reason}) while {what}</source>
+        <translation>{what}时无法连接证据库 {store}（{reason}）</translation>
+    </message>
+    <message>
+        <source>reading the bucket&apos;s Object Lock</source>
+        <translation>读取存储桶的对象锁定设置</translation>
+    </message>
+    <message>
+        <source>{what} in {store} failed: {reason}</source>
+        <translation>在 {store} 中{what}失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the bucket {store} has no Object Lock; evidence needs a bucket made with Object Lock on</source>
+        <translation>存储桶 {store} 未启用对象锁定；证据需要存放在创建时已启用对象锁定的存储桶中</translation>
+    </message>
+    <message>
+        <source>looking for evidence</source>
+        <translation>查找证据</translation>
+    </message>
+    <message>
+        <source>reading evidence</source>
+        <translation>读取证据</translation>
+    </message>
+    <message>
+        <source>setting a retention date</source>
+        <translation>设置保留日期</translation>
+    </message>
+    <message>
+        <source>changing a legal hold</source>
+        <translation>更改法律保留</translation>
+    </message>
+    <message>
+        <source>deleting evidence</source>
+        <translation>删除证据</translation>
+    </message>
+    <message>
+        <source>creating the bucket</source>
+        <translation>创建存储桶</translation>
+    </message>
+    <message>
+        <source>starting an upload</source>
+        <translation>开始上传</translation>
+    </message>
+    <message>
+        <source>storing evidence</source>
+        <translation>存储证据</translation>
+    </message>
+    <message>
+        <source>uploading part {number}</source>
+        <translation>上传第 {number} 部分</translation>
+    </message>
+    <message>
+        <source>finishing an upload</source>
+        <translation>完成上传</translation>
     </message>
     <message>
         <source>timestamp {id}: {problem}</source>

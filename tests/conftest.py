@@ -67,5 +67,7 @@ def now() -> datetime:
 __all__ = ["CORPUS", "REPO", "make_case", "now", "os"]
 
 
-# A real RFC 3161 TSA on 127.0.0.1 for the tests of trusted timestamps (tests/tsa_server.py).
+# A real SeaweedFS with its S3 gateway on 127.0.0.1 for the evidence store's tests (tests/s3_server.py),
+# and a real RFC 3161 TSA on 127.0.0.1 for the tests of trusted timestamps (tests/tsa_server.py).
+from s3_server import seaweed_s3  # noqa: E402, F401
 from tsa_server import local_ca, tsa  # noqa: E402, F401

@@ -1,5 +1,41 @@
-"""The evidence store: exhibit files as the case recorded them, read with their hash checked."""
+"""The evidence store: exhibit files as the case recorded them, read with their hash checked.
 
+:mod:`~casefile.core.store.reader` reads a case folder's exhibit files for whatever reproduces
+them (a bundle). :mod:`~casefile.core.store.base` is the store of team mode: objects named by
+their SHA-256, written once, verified on every read, in a local folder or on a share
+(:mod:`~casefile.core.store.folder`, :mod:`~casefile.core.store.share`) or in S3 object storage
+with Object Lock (:mod:`~casefile.core.store.s3`).
+"""
+
+from casefile.core.store.base import (
+    EvidenceDigestMismatchError,
+    EvidenceRetainedError,
+    EvidenceStore,
+    HoldState,
+    Stored,
+    StoredEvidenceChangedError,
+    StoredEvidenceMissingError,
+    VerifiedStream,
+    object_key,
+)
+from casefile.core.store.folder import FolderStore, ShareStore
 from casefile.core.store.reader import EvidenceMismatchError, EvidenceReader, Problem
+from casefile.core.store.s3 import S3Store
 
-__all__ = ["EvidenceMismatchError", "EvidenceReader", "Problem"]
+__all__ = [
+    "EvidenceDigestMismatchError",
+    "EvidenceMismatchError",
+    "EvidenceReader",
+    "EvidenceRetainedError",
+    "EvidenceStore",
+    "FolderStore",
+    "HoldState",
+    "Problem",
+    "S3Store",
+    "ShareStore",
+    "Stored",
+    "StoredEvidenceChangedError",
+    "StoredEvidenceMissingError",
+    "VerifiedStream",
+    "object_key",
+]
