@@ -67,8 +67,7 @@ def now() -> datetime:
 __all__ = ["CORPUS", "REPO", "make_case", "now", "os"]
 
 
-# A real RFC 3161 TSA on 127.0.0.1 for the tests of trusted timestamps (tests/tsa_server.py).
-from tsa_server import local_ca, tsa  # noqa: E402, F401
-
-# A real PostgreSQL 15 on 127.0.0.1 for the tests of the team catalogue (tests/pg_server.py).
+# Real services on 127.0.0.1: an RFC 3161 TSA for the tests of trusted timestamps (tests/tsa_server.py),
+# and PostgreSQL 15 for the tests of the team catalogue (tests/pg_server.py).
 from pg_server import pg_url, postgres_server  # noqa: E402, F401
+from tsa_server import local_ca, tsa  # noqa: E402, F401
