@@ -5344,7 +5344,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>there is no case {number} in the team library</source>
-        <translation>团队案件库中没有案件 {number}</translation>
+        <translation>团队案卷库中没有案件 {number}</translation>
     </message>
     <message>
         <source>{role} is not a role (read, write or manage)</source>

@@ -24,6 +24,7 @@ from casefile.core.errors import ConflictError, InvalidValueError, NotFoundError
 from casefile.core.library import case_from_fields
 from casefile.core.model import Case, Stage, case_to_data
 from casefile.core.record import fold
+from casefile.core.validate import TITLE_LIMIT
 
 TABLES = {
     "alembic_version",
@@ -92,6 +93,12 @@ def test_cases_are_numbered_per_month_from_001(catalogue: Catalogue) -> None:
     assert opened.case.custody_head.seq == 1
     with pytest.raises(NotFoundError):
         catalogue.load("202611-009")
+
+
+def test_a_case_that_fails_its_checks_is_refused_and_takes_no_number(catalogue: Catalogue) -> None:
+    with pytest.raises(InvalidValueError, match="title is too long"):
+        catalogue.register(new_case(title="碎" * (TITLE_LIMIT + 1)), "张敏")
+    assert catalogue.register(new_case(), "张敏").number == "202611-001"
 
 
 def test_a_write_based_on_an_older_version_is_refused_and_names_who_saved(catalogue: Catalogue) -> None:

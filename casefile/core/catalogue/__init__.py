@@ -48,6 +48,7 @@ from casefile.core.custody import GENESIS, ChainReport, check_lines, entry_line,
 from casefile.core.errors import ConflictError, InvalidValueError, NotFoundError
 from casefile.core.model import Case, StageChange, case_from_data, case_to_data
 from casefile.core.record import CREATE, apply_entry, creation_details
+from casefile.core.validate import check_input
 
 __all__ = [
     "ROLES",
@@ -146,6 +147,7 @@ class Catalogue:
 
     def register(self, case: Case, operator: str) -> OpenCase:
         """Give ``case`` the next number of its month and store it with its first custody entry."""
+        check_input(case)
         case.created_at = datetime.now(UTC)
         case.created_by = operator
         if not case.stage_log:

@@ -10,7 +10,14 @@ from alembic import context
 
 from casefile.core.catalogue.models import Base
 
-connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
-with context.begin_transaction():
-    context.run_migrations()
+
+def run() -> None:
+    connection = context.config.attributes["connection"]
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+# Alembic runs this file within migrate(); imported any other way (a tool walking the packages) it does nothing.
+if hasattr(context, "config"):
+    run()
