@@ -107,7 +107,7 @@ def test_a_registration_that_fails_gives_its_number_back(clients: Callable[[int]
 
     def failing() -> int:
         with Session(first.engine) as session, session.begin():
-            serial = first._next_serial(session, "202611")
+            serial = first.next_serial(session, "202611")
             taken.set()
             release.wait(timeout=30)
             session.rollback()
@@ -192,7 +192,7 @@ def test_without_the_case_lock_two_appends_collide(clients: Callable[[int], list
     setup, lawyer, clerk = clients(3)
     number = setup.register(new_case(), "张敏").number
     with Session(setup.engine) as session:
-        case_id = setup._case_id(session, number)
+        case_id = setup.case_id_of(session, number)
     both_read = threading.Barrier(2)
 
     def unlocked(client: Catalogue, name: str) -> Any:

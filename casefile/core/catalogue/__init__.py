@@ -154,7 +154,7 @@ class Catalogue:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=operator, note="")]
         month = case.complained_at.strftime("%Y%m")
         with self._transaction() as session:
-            serial = self._next_serial(session, month)
+            serial = self.next_serial(session, month)
             case.number = f"{month}-{serial:03d}"
             entry = make_entry(1, GENESIS, CREATE, operator, creation_details(case), case.created_at)
             case = apply_entry(None, entry)
@@ -171,7 +171,7 @@ class Catalogue:
             session.add(self._entry_row(row.id, entry))
         return OpenCase(case, row.version)
 
-    def _next_serial(self, session: Session, month: str) -> int:
+    def next_serial(self, session: Session, month: str) -> int:
         """Take the month's next serial: the counter row stays locked until the transaction ends."""
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         statement = (
@@ -207,7 +207,8 @@ class Catalogue:
             raise NotFoundError("there is no case {number} in the team library", number=number)
         return row
 
-    def _case_id(self, session: Session, number: str) -> int:
+    def case_id_of(self, session: Session, number: str) -> int:
+        """The database id of case ``number`` (what the custody rows and the case lock are keyed by)."""
         case_id = session.scalar(select(CaseRecord.id).where(CaseRecord.number == number))
         if case_id is None:
             raise NotFoundError("there is no case {number} in the team library", number=number)
@@ -221,7 +222,7 @@ class Catalogue:
         number = opened.number
         try:
             with self._transaction() as session:
-                case_id = self._case_id(session, number)
+                case_id = self.case_id_of(session, number)
                 self.lock_case(session, case_id)
                 row = self._row(session, number)
                 # The version the writer read, not the one just loaded: the UPDATE is made
@@ -304,7 +305,7 @@ class Catalogue:
         and without changing the version (an edit of what a user saw goes through :meth:`update`).
         """
         with self._transaction() as session:
-            case_id = self._case_id(session, number)
+            case_id = self.case_id_of(session, number)
             self.lock_case(session, case_id)
             record = session.scalar(select(CaseRecord.record).where(CaseRecord.id == case_id))
             case = case_from_data(record)
@@ -322,7 +323,7 @@ class Catalogue:
     def custody_lines(self, number: str) -> list[str]:
         """The case's custody log as the lines of a CUSTODY.jsonl (without line breaks), in order."""
         with Session(self.engine) as session:
-            case_id = self._case_id(session, number)
+            case_id = self.case_id_of(session, number)
             return list(
                 session.scalars(
                     select(CustodyEntryRow.line).where(CustodyEntryRow.case_id == case_id).order_by(CustodyEntryRow.seq)
@@ -372,13 +373,13 @@ class Catalogue:
         if (user_id is None) == (team_id is None):
             raise InvalidValueError("access is given to one user or one team")
         with self._transaction() as session:
-            case_id = self._case_id(session, number)
+            case_id = self.case_id_of(session, number)
             session.add(CaseAccess(case_id=case_id, user_id=user_id, team_id=team_id, role=role))
 
     def role(self, user_id: int, number: str) -> str | None:
         """The highest role the user has on the case, given to them or to one of their teams; None: no access."""
         with Session(self.engine) as session:
-            case_id = self._case_id(session, number)
+            case_id = self.case_id_of(session, number)
             teams = select(TeamMember.team_id).where(TeamMember.user_id == user_id)
             roles = set(
                 session.scalars(
