@@ -5328,6 +5328,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>there is no case {number} in the team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role} is not a role (read, write or manage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>pages {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5485,6 +5493,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the custody entry case.json recorded last is not in the log as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access is given to one user or one team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

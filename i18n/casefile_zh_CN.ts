@@ -5343,6 +5343,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>（{marks}）</translation>
     </message>
     <message>
+        <source>there is no case {number} in the team library</source>
+        <translation>团队案卷库中没有案件 {number}</translation>
+    </message>
+    <message>
+        <source>{role} is not a role (read, write or manage)</source>
+        <translation>“{role}”不是权限角色（只能是 read、write 或 manage）</translation>
+    </message>
+    <message>
         <source>pages {pages}</source>
         <translation>第{pages}页</translation>
     </message>
@@ -5501,6 +5509,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the custody entry case.json recorded last is not in the log as it was</source>
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
+    </message>
+    <message>
+        <source>access is given to one user or one team</source>
+        <translation>权限只能授予一位用户或一个小组</translation>
+    </message>
+    <message>
+        <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
+        <translation>您打开案件 {number} 之后，{by} 已于 {at} 修改了它，因此您的修改未保存；请重新载入案件后再次修改</translation>
     </message>
     <message>
         <source>opening the library at {root}</source>

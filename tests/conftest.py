@@ -67,7 +67,9 @@ def now() -> datetime:
 __all__ = ["CORPUS", "REPO", "make_case", "now", "os"]
 
 
-# A real SeaweedFS with its S3 gateway on 127.0.0.1 for the evidence store's tests (tests/s3_server.py),
-# and a real RFC 3161 TSA on 127.0.0.1 for the tests of trusted timestamps (tests/tsa_server.py).
+# Real services on 127.0.0.1: an RFC 3161 TSA for the tests of trusted timestamps (tests/tsa_server.py),
+# PostgreSQL 15 for the tests of the team catalogue (tests/pg_server.py), and SeaweedFS with its S3
+# gateway for the evidence store's tests (tests/s3_server.py).
+from pg_server import pg_url, postgres_server  # noqa: E402, F401
 from s3_server import seaweed_s3  # noqa: E402, F401
 from tsa_server import local_ca, tsa  # noqa: E402, F401

@@ -43,6 +43,28 @@ def entry_hash(entry: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(entry)).hexdigest()
 
 
+def make_entry(
+    seq: int, prev: str, action: str, operator: str, details: dict[str, Any], at: datetime | None = None
+) -> dict[str, Any]:
+    """The entry ``seq`` that follows the entry whose hash is ``prev``, with its own hash."""
+    entry: dict[str, Any] = {
+        "seq": seq,
+        ENTRY_VERSION_KEY: ENTRY_VERSION,
+        "at": (at or datetime.now(UTC)).isoformat(),
+        "operator": operator,
+        "action": action,
+        "details": details,
+        "prev": prev,
+    }
+    entry["hash"] = entry_hash(entry)
+    return entry
+
+
+def entry_line(entry: dict[str, Any]) -> str:
+    """The entry as a line of the log holds it (sorted keys, no spaces, UTF-8 text), without the line break."""
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 @dataclass
 class ChainReport:
     entries: int = 0
@@ -134,18 +156,10 @@ class CustodyLog:
         lines = []
         for action, details in changes:
             seq += 1
-            entry: dict[str, Any] = {
-                "seq": seq,
-                ENTRY_VERSION_KEY: ENTRY_VERSION,
-                "at": (at or datetime.now(UTC)).isoformat(),
-                "operator": operator,
-                "action": action,
-                "details": details,
-                "prev": prev,
-            }
-            entry["hash"] = prev = entry_hash(entry)
+            entry = make_entry(seq, prev, action, operator, details, at)
+            prev = entry["hash"]
             entries.append(entry)
-            lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+            lines.append(entry_line(entry) + "\n")
         if not entries:
             return entries
         existed = self.path.exists()
@@ -206,43 +220,48 @@ class CustodyLog:
         except FileNotFoundError:
             report.problems.append(Message("custody log CUSTODY.jsonl is missing"))
             return entries, report
-        prev = GENESIS
         lines = raw.split(b"\n")
         if lines and lines[-1] == b"":
             lines.pop()
-        for lineno, line in enumerate(lines, start=1):
-            try:
-                entry = json.loads(line.decode("utf-8"))
-                if not isinstance(entry, dict):
-                    raise ValueError("not an object")
-            except (UnicodeDecodeError, ValueError):
-                if line.strip():
-                    with contextlib.suppress(UnicodeDecodeError, ValueError):
-                        entries.append(json.loads(line))  # read() keeps whatever JSON parses
-                report.problems.append(Message("custody log line {lineno} is not a valid entry", lineno=lineno))
-                prev = ""
-                continue
-            entries.append(entry)
-            seq = entry.get("seq")
-            if seq != lineno:
-                report.problems.append(
-                    Message(
-                        "custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)",
-                        lineno=lineno,
-                        seq=seq,
-                    )
+        return check_lines(lines)
+
+
+def check_lines(lines: list[bytes]) -> tuple[list[dict[str, Any]], ChainReport]:
+    """Every entry of a log's lines (without their line breaks) that parses, and every link re-checked."""
+    report = ChainReport()
+    entries: list[dict[str, Any]] = []
+    prev = GENESIS
+    for lineno, line in enumerate(lines, start=1):
+        try:
+            entry = json.loads(line.decode("utf-8"))
+            if not isinstance(entry, dict):
+                raise ValueError("not an object")
+        except (UnicodeDecodeError, ValueError):
+            if line.strip():
+                with contextlib.suppress(UnicodeDecodeError, ValueError):
+                    entries.append(json.loads(line))  # read() keeps whatever JSON parses
+            report.problems.append(Message("custody log line {lineno} is not a valid entry", lineno=lineno))
+            prev = ""
+            continue
+        entries.append(entry)
+        seq = entry.get("seq")
+        if seq != lineno:
+            report.problems.append(
+                Message(
+                    "custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)",
+                    lineno=lineno,
+                    seq=seq,
                 )
-            if entry.get("hash") != entry_hash(entry):
-                report.problems.append(
-                    Message("custody log entry {seq} was altered (its hash does not match its content)", seq=seq)
-                )
-            if entry.get("prev") != prev:
-                report.problems.append(
-                    Message(
-                        "custody log entry {seq} does not follow the entry before it (the chain is broken)", seq=seq
-                    )
-                )
-            prev = str(entry.get("hash", ""))
-            report.entries = lineno
-            report.head_hash = prev
-        return entries, report
+            )
+        if entry.get("hash") != entry_hash(entry):
+            report.problems.append(
+                Message("custody log entry {seq} was altered (its hash does not match its content)", seq=seq)
+            )
+        if entry.get("prev") != prev:
+            report.problems.append(
+                Message("custody log entry {seq} does not follow the entry before it (the chain is broken)", seq=seq)
+            )
+        prev = str(entry.get("hash", ""))
+        report.entries = lineno
+        report.head_hash = prev
+    return entries, report

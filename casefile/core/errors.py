@@ -192,6 +192,18 @@ class DamagedCaseError(IntegrityError):
         )
 
 
+class ConflictError(CaseFileError):
+    """Someone else saved a newer version of a record after this writer read it: nothing was overwritten.
+
+    ``by`` and ``at`` say who saved the newer version and when (UTC); the writer reloads and applies its change again.
+    """
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.by: str = str(params.get("by", ""))
+        self.at: str = str(params.get("at", ""))
+
+
 class ArchiveError(CaseFileError):
     """An archive that cannot be imported."""
 

@@ -1,0 +1,1 @@
+"""Alembic migrations of the team catalogue (run by :func:`casefile.core.catalogue.migrate`)."""

@@ -1,0 +1,153 @@
+"""The team catalogue's tables: one set of SQLAlchemy models for PostgreSQL (team) and SQLite.
+
+Unlike the solo index (casefile.core.index), which can be rebuilt from the case folders, the
+catalogue is where a team library's cases live: the case record, its custody log, who may see it
+and who read or exported it. Every table is created by the migrations (casefile/core/catalogue/
+migrations), never by ``create_all``.
+
+- ``case_numbers``: one counter row per month (YYYYMM); a case number is taken by incrementing it
+  in the transaction that inserts the case, so numbers are unique and without gaps.
+- ``cases``: the record as JSON (``casefile.core.model.case_to_data``), a few columns to list and
+  filter by, and ``version`` (SQLAlchemy's ``version_id_col``): a write based on an older version
+  is refused (casefile.core.errors.ConflictError).
+- ``custody_entries``: the custody log, one row an entry, in CaseFile's own entry format
+  (casefile.core.custody): ``line`` is the entry exactly as a case folder's CUSTODY.jsonl holds
+  it, so the log can be written out to a case folder that verifies without CaseFile.
+- ``organisations``, ``teams``, ``team_members``, ``users``, ``case_access``: people and access.
+- ``audit``: who read or exported what, and when.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from casefile.core.index import UTCDateTime
+
+# JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
+Json = JSON().with_variant(JSONB(), "postgresql")
+# Identifiers: 64-bit on PostgreSQL; SQLite's INTEGER PRIMARY KEY is its rowid only when spelled INTEGER.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    login: Mapped[str] = mapped_column(String(200), unique=True)
+    display_name: Mapped[str] = mapped_column(Text)  # the operator in the custody log
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class CaseNumberCounter(Base):
+    """The last serial given in a month: the row is locked by the increment until the case is committed."""
+
+    __tablename__ = "case_numbers"
+    month: Mapped[str] = mapped_column(String(6), primary_key=True)  # YYYYMM
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class CaseRecord(Base):
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("month", "serial"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # YYYYMM-NNN
+    month: Mapped[str] = mapped_column(String(6))
+    serial: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(String(40), index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(Json)  # casefile.core.model.case_to_data
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(Text)  # who wrote the version in the row: named in a conflict
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CustodyEntryRow(Base):
+    __tablename__ = "custody_entries"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    seq: Mapped[int] = mapped_column(Integer)
+    # The entry's JSON line as CUSTODY.jsonl holds it (sorted keys, no spaces, UTF-8): kept as text,
+    # byte for byte, so its hash is re-computed from exactly what was hashed.
+    line: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))
+    prev: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    operator: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CaseAccess(Base):
+    """A user's or a team's access to one case (``role``: read, write or manage)."""
+
+    __tablename__ = "case_access"
+    __table_args__ = (
+        UniqueConstraint("case_id", "user_id", "team_id"),
+        CheckConstraint("(user_id IS NULL) <> (team_id IS NULL)", name="ck_case_access_one_grantee"),
+        Index("ix_case_access_user", "user_id"),
+        Index("ix_case_access_team", "team_id"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class AuditRow(Base):
+    """Who read or exported what (a case, an exhibit, a bundle), and when: appended, never changed."""
+
+    __tablename__ = "audit"
+    __table_args__ = (Index("ix_audit_case_at", "case_number", "at"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    user: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(40))  # read, export, ...
+    case_number: Mapped[str | None] = mapped_column(String(20))
+    details: Mapped[dict[str, Any]] = mapped_column(Json)
