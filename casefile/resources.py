@@ -27,6 +27,7 @@ DATA_PACKAGES = (ASSETS, TRANSLATIONS)
 _extracted = ExitStack()
 atexit.register(_extracted.close)
 _found: dict[tuple[str, ...], Path] = {}
+_folders: dict[str, Path | None] = {}
 
 
 def resource_path(*parts: str) -> Path:
@@ -50,6 +51,13 @@ def translation_source(language: str) -> Path | None:
 def _on_disk(package: str, *parts: str) -> Path | None:
     key = (package, *parts)
     if key not in _found:  # only files found are remembered: a catalogue may be compiled later
+        folder = _folder(package)
+        if folder is not None:  # a package of plain files (a wheel installed by pip, the checkout, the app)
+            path = folder.joinpath(*parts)
+            if not path.is_file():
+                return None
+            _found[key] = path
+            return path
         resource: Traversable = files(package)
         for part in parts:
             resource = resource.joinpath(part)
@@ -57,3 +65,18 @@ def _on_disk(package: str, *parts: str) -> Path | None:
             return None
         _found[key] = _extracted.enter_context(as_file(resource))
     return _found[key]
+
+
+def _folder(package: str) -> Path | None:
+    """The folder of a data package installed as plain files, or None (zipped, or not found).
+
+    Read from the package's import spec, as :func:`importlib.resources.files` would, but
+    without loading its readers (and :mod:`zipfile` with them) for a folder on disk.
+    """
+    if package not in _folders:
+        import importlib.util
+
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec is not None else []
+        _folders[package] = Path(folders[0]) if len(folders) == 1 and Path(folders[0]).is_dir() else None
+    return _folders[package]
