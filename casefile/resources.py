@@ -52,13 +52,11 @@ def _on_disk(package: str, *parts: str) -> Path | None:
     key = (package, *parts)
     if key not in _found:  # only files found are remembered: a catalogue may be compiled later
         folder = _folder(package)
-        if folder is not None:  # a package of plain files (a wheel installed by pip, the checkout, the app)
-            path = folder.joinpath(*parts)
-            if not path.is_file():
-                return None
+        path = folder.joinpath(*parts) if folder is not None else None
+        if path is not None and path.is_file():  # a package of plain files (pip's wheel, the checkout, the app)
             _found[key] = path
             return path
-        resource: Traversable = files(package)
+        resource: Traversable = files(package)  # zipped, or a loader that serves it from elsewhere
         for part in parts:
             resource = resource.joinpath(part)
         if not resource.is_file():
