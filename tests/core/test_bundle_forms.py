@@ -137,3 +137,15 @@ def test_a_bundle_of_pdfs_leaves_no_large_stream_uncompressed(library: Library, 
     assert len(drawn) == joined and all("/Filter" in obj for obj in drawn)
     texts = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
     assert "Statement page 3 line 29" in texts and "Statement page 2 line 0" in texts
+
+
+def test_only_a_whole_flate_stream_is_taken_as_it_is():
+    from casefile.core.bundle.builder import _ascii85, _inflates_whole
+
+    whole = zlib.compress(DRAWING * 50)
+    assert _inflates_whole(whole) and _inflates_whole(whole + b"\r\n")
+    for damaged in (whole[:-1], whole[:-5], whole[: len(whole) // 2], whole + b"more", b"", b"not flate"):
+        assert not _inflates_whole(damaged)  # each returns (a cut stream once never did)
+    encoded = base64.a85encode(whole, wrapcol=64) + b"~>"
+    assert _ascii85(encoded) == whole and _ascii85(encoded + b"\n") == whole
+    assert _ascii85(encoded[:-2]) == b"" and _ascii85(encoded + b" more") == b""

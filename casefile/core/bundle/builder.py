@@ -1536,14 +1536,14 @@ def _inflates_whole(data: bytes) -> bool:
     inflater = zlib.decompressobj()
     pending = data
     try:
-        while pending:
-            inflater.decompress(pending, 1 << 20)  # the output is dropped as it comes
+        while not inflater.eof:
+            out = inflater.decompress(pending, 1 << 20)  # the output is dropped as it comes
+            if not out and len(inflater.unconsumed_tail) == len(pending):
+                return False  # no way on: cut short
             pending = inflater.unconsumed_tail
-        while not inflater.eof and inflater.decompress(b"", 1 << 20):
-            pass
     except zlib.error:
         return False
-    return inflater.eof and not inflater.unused_data.strip()
+    return not inflater.unused_data.strip()
 
 
 def _exhibit_of(part: _Part) -> Exhibit:
