@@ -27,6 +27,7 @@ DATA_PACKAGES = (ASSETS, TRANSLATIONS)
 _extracted = ExitStack()
 atexit.register(_extracted.close)
 _found: dict[tuple[str, ...], Path] = {}
+_folders: dict[str, Path | None] = {}
 
 
 def resource_path(*parts: str) -> Path:
@@ -50,10 +51,30 @@ def translation_source(language: str) -> Path | None:
 def _on_disk(package: str, *parts: str) -> Path | None:
     key = (package, *parts)
     if key not in _found:  # only files found are remembered: a catalogue may be compiled later
-        resource: Traversable = files(package)
+        folder = _folder(package)
+        path = folder.joinpath(*parts) if folder is not None else None
+        if path is not None and path.is_file():  # a package of plain files (pip's wheel, the checkout, the app)
+            _found[key] = path
+            return path
+        resource: Traversable = files(package)  # zipped, or a loader that serves it from elsewhere
         for part in parts:
             resource = resource.joinpath(part)
         if not resource.is_file():
             return None
         _found[key] = _extracted.enter_context(as_file(resource))
     return _found[key]
+
+
+def _folder(package: str) -> Path | None:
+    """The folder of a data package installed as plain files, or None (zipped, or not found).
+
+    Read from the package's import spec, as :func:`importlib.resources.files` would, but
+    without loading its readers (and :mod:`zipfile` with them) for a folder on disk.
+    """
+    if package not in _folders:
+        import importlib.util
+
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec is not None else []
+        _folders[package] = Path(folders[0]) if len(folders) == 1 and Path(folders[0]).is_dir() else None
+    return _folders[package]

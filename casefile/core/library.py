@@ -26,7 +26,6 @@ import os
 import re
 import secrets
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -1657,7 +1656,7 @@ def _create_library(root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
         make_private_dir(root)
         atomic_write_json(
-            root / LIBRARY_MARKER, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": str(uuid.uuid4())}
+            root / LIBRARY_MARKER, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": _new_id()}
         )
     except OSError as exc:
         raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
@@ -1691,7 +1690,7 @@ def _read_marker(marker: Path) -> dict[str, Any]:
 
 def _library_v1_to_v2(info: dict[str, Any]) -> dict[str, Any]:
     """Format 2 gives every library an id (remembered state, caches and team mode tell libraries apart by it)."""
-    return {**info, "version": 2, "id": str(uuid.uuid4())}
+    return {**info, "version": 2, "id": _new_id()}
 
 
 UPCASTERS[("library", 1)] = _library_v1_to_v2
@@ -1700,3 +1699,10 @@ UPCASTERS[("library", 1)] = _library_v1_to_v2
 def case_from_fields(data: dict[str, Any]) -> Case:
     """Build a new (unnumbered) case from registration fields, validating them."""
     return from_data(Case, {"number": "", **data})
+
+
+def _new_id() -> str:
+    """A new library's identifier (uuid, and the platform module it loads, only when one is made)."""
+    import uuid
+
+    return str(uuid.uuid4())

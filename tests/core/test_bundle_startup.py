@@ -92,3 +92,91 @@ def test_bundle_of_a_library_whose_index_lacks_a_case_reconciles_it(library: Lib
     code, loaded, out, err = bundle(library, number)
     assert (code, loaded) == (0, ["sqlalchemy"]), err  # opened in full: the case is indexed again
     check_recorded(library.root, number, out)
+
+
+#: What a bundle of screened files never needs: the package metadata and the e-mail parser it
+#: reads them with (pdfium's version is read from its own file), zip archives (resources are
+#: plain files), pdfium itself (the pages' text was kept when they were added), a new
+#: library's uuid, trusted timestamps (a case without stamps), OCR and its models.
+NOT_FOR_A_BUNDLE = (
+    *WATCHED,
+    "importlib.metadata",
+    "email",
+    "zipfile",
+    "pypdfium2",
+    "uuid",
+    "pyhanko",
+    "asn1crypto",
+    "rapidocr",
+    "onnxruntime",
+    "cv2",
+    "numpy",
+    "matplotlib",
+    "casefile.core.search.ocr",
+)
+
+
+def test_bundle_of_screened_pdfs_loads_only_what_it_uses(library: Library, tmp_path: Path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core.evidence import add_files
+
+    number = filed_case(library).number
+    folder = tmp_path / "statements"
+    folder.mkdir()
+    for i in range(2):
+        canvas = Canvas(str(folder / f"statement-{i}.pdf"), invariant=1)
+        canvas.drawString(72, 720, f"Statement {i}")
+        canvas.showPage()
+        canvas.save()
+    list(add_files(library, number, [folder]))  # screened as they are added
+    library.close()
+    argv = ["--library", str(library.root), "--operator", "测试员", "bundle", number, "--venue", "court", "--force"]
+    code, loaded, out, err = modules_loaded(argv, NOT_FOR_A_BUNDLE)
+    assert (code, loaded) == (0, []), err
+    assert out.splitlines()[-1].endswith(" pages")
+
+
+def test_reportlab_paragraphs_load_without_compiling_the_address_pattern():
+    """ReportLab's pattern for web addresses (30-55 ms to compile) is compiled when first used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import re, casefile.core.bundle\n"
+        "from reportlab.platypus import paragraph\n"
+        "print(paragraph.uri_pat.compiled, re.compile is re.__dict__['compile'])\n"
+        "print(list(paragraph._uri_split_pairs('https://example.com/a/b')))\n"
+        "print(paragraph.uri_pat.compiled)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    lazy, pairs, used = proc.stdout.splitlines()
+    assert lazy == "False True"
+    assert (
+        pairs == "[('https://example.com/a/', 'b'), ('https://example.com/', 'a/b'), ('https://', 'example.com/a/b')]"
+    )
+    assert used == "True"
+
+
+def test_the_lazy_pattern_matches_what_the_pattern_matches():
+    import re
+
+    from reportlab.platypus import paragraph
+
+    from casefile.core.bundle.rlstart import URI_START, LazyPattern
+
+    real = paragraph.uri_pat  # lazy or not, as this test process imported ReportLab
+    pattern, flags = real.source if isinstance(real, LazyPattern) else (real.pattern, re.I)
+    assert pattern.startswith(URI_START)
+    compiled, lazy = re.compile(pattern, flags), LazyPattern(pattern, flags)
+    assert not lazy.compiled
+    for text in (
+        "https://例子.中国/路径",
+        "HTTP://Example.COM:8080/x?y",
+        "ftp://1.2.3.4/",
+        "not a uri",
+        "http://-bad-.com",
+    ):
+        found, lazily = compiled.match(text), lazy.match(text)
+        assert (found and found.groups()) == (lazily and lazily.groups())
+    assert lazy.compiled

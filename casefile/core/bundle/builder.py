@@ -34,6 +34,7 @@ import re
 import sys
 import time
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -1337,9 +1338,15 @@ def _write_piece(runs: list[tuple[_Part, list[int]]], stamps: _StampSheets, offs
                 shared.pop(part.path, None)
                 _close_source(sources.pop(part.path))
         pages.finish()
+        # Every stream copied in is as its file has it (ReportLab's pages, the sanitised copies,
+        # the photos: all compressed) and an evidence page's form keeps its page's compressed
+        # data (``overlay``): what is left uncompressed is the few dozen bytes of each page's
+        # placements, where zlib's set-up for each of some 1,100 streams cost 55 ms of the
+        # 340-page bench bundle's save and saved nothing. A piece with a form qpdf decoded
+        # (a page of several streams, say) is compressed as before.
         out.save(
             path,
-            compress_streams=True,
+            compress_streams=pages.decoded > 0,
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
             object_stream_mode=pikepdf.ObjectStreamMode.disable,
         )
@@ -1376,6 +1383,7 @@ class _PageTree:
         self.root = pdf.Root.Pages
         self.pages: list[pikepdf.Page] = []
         self._streams: dict[bytes, pikepdf.Stream] = {}
+        self.decoded = 0  # forms of pages whose content qpdf decodes (and the save compresses)
 
     def __len__(self) -> int:
         return len(self.pages)
@@ -1421,7 +1429,7 @@ class _PageTree:
         blank = pikepdf.Dictionary(
             Type=pikepdf.Name.Page,
             MediaBox=pikepdf.Array([0, 0, size[0], size[1]]),
-            Contents=self.pdf.make_stream(b""),
+            Contents=self._stream(b""),
             Resources=pikepdf.Dictionary(),
         )
         return self._append(self.pdf.make_indirect(blank))
@@ -1445,6 +1453,8 @@ class _PageTree:
         on most pages, is one stream too.
         """
         form = other.as_form_xobject()
+        if not _keep_encoded(form, other):
+            self.decoded += 1  # the save compresses it (see _write_piece)
         name = page.add_resource(form, pikepdf.Name.XObject)
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
@@ -1476,6 +1486,64 @@ class _PageTree:
         if stream is None:
             stream = self._streams[data] = self.pdf.make_indirect(self.pdf.make_stream(data))
         return stream
+
+
+def _keep_encoded(form: pikepdf.Object, page: pikepdf.Page) -> bool:
+    """The form qpdf made of ``page`` given the page's content stream as it is encoded.
+
+    qpdf's form of a page (its dictionary: resources, group, box, matrix) gets the page's
+    content decoded, which the save then compresses again: some 60 ms for the 340 pages of
+    50 statements, each bundle. The content of a page of one stream is the same bytes once
+    decoded (qpdf joins several streams with line breaks; one is taken as it is), so a page
+    of one stream compressed with Flate (in ASCII85 or not, without parameters) whose data
+    decodes whole, to its end, gives the form that stream's data and filters as they are
+    (checked a MiB at a time, nothing held: a stream may inflate to hundreds of MB).
+    Anything else keeps qpdf's decoded copy (False) -- whatever qpdf makes of it.
+    """
+    contents = page.obj.get("/Contents")
+    if isinstance(contents, pikepdf.Array) and len(contents) == 1:
+        contents = contents[0]
+    if not isinstance(contents, pikepdf.Stream) or contents.get("/DecodeParms") is not None:
+        return False
+    filters = contents.get("/Filter")
+    names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)]
+    if names not in (["/FlateDecode"], ["/ASCII85Decode", "/FlateDecode"]):
+        return False
+    raw = contents.read_raw_bytes()
+    if not _inflates_whole(_ascii85(raw) if len(names) == 2 else raw):
+        return False
+    form.write(
+        raw, filter=pikepdf.Name(names[0]) if len(names) == 1 else [pikepdf.Name(n) for n in names], type_check=False
+    )
+    return True
+
+
+def _ascii85(data: bytes) -> bytes:
+    """ASCII85 as PDF writes it (white space anywhere, ``~>`` at the end); b"" if it is not."""
+    import base64
+
+    end = data.rfind(b"~>")
+    if end < 0 or data[end + 2 :].strip():
+        return b""
+    try:
+        return base64.a85decode(data[:end], ignorechars=b" \t\n\r\x0b\x0c\x00")
+    except ValueError:
+        return b""
+
+
+def _inflates_whole(data: bytes) -> bool:
+    """Whether ``data`` is one zlib stream that decodes to its end, with nothing after it."""
+    inflater = zlib.decompressobj()
+    pending = data
+    try:
+        while not inflater.eof:
+            out = inflater.decompress(pending, 1 << 20)  # the output is dropped as it comes
+            if not out and len(inflater.unconsumed_tail) == len(pending):
+                return False  # no way on: cut short
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return False
+    return not inflater.unused_data.strip()
 
 
 def _exhibit_of(part: _Part) -> Exhibit:

@@ -1365,7 +1365,7 @@ class _Looker:
             calls = Counter(_unescape(m.group(1)) for m in _DO.finditer(data))
             # Text drawn in some render mode (3: invisible), or a fill after text that may cover it.
             first_text = _SHOW_TEXT.search(data)
-            hides = _TR.search(data) is not None or (
+            hides = (b"Tr" in data and _TR.search(data) is not None) or (  # found first: the search tries every byte
                 first_text is not None and _has_token(data, _FILLS, first_text.end())
             )
             found = (len(data), hides, dict(calls))

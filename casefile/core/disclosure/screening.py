@@ -62,22 +62,48 @@ _HEX = re.compile(r"[0-9a-f]{64}")
 @functools.cache
 def engine() -> str:
     """What screened a file: this module's version, CaseFile's, pdfium's and qpdf's."""
-    from importlib import metadata
-
     import pikepdf
 
     from casefile import __version__
 
+    return (
+        f"screening {SCREENING_VERSION}; casefile {__version__}; pypdfium2 {_pdfium_version()}; "
+        f"pikepdf {pikepdf.__version__}; qpdf {pikepdf.__libqpdf_version__}"
+    )
+
+
+def _pdfium_version() -> str:
+    """pypdfium2's version as its package metadata gives it, without importing either.
+
+    A packet of screened files never reads a page with pdfium: neither pdfium nor
+    :mod:`importlib.metadata` (with the e-mail parser it reads metadata with) is loaded
+    for the version alone. The package's own ``version.json`` gives it: the release's
+    numbers (and beta), as its metadata does; anything else it holds (a build of a commit
+    after the release) is added, so that such a build names itself apart.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypdfium2")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
     try:
-        pdfium = metadata.version("pypdfium2")
+        with open(Path(folders[0]) / "version.json", encoding="utf-8") as handle:
+            data = json.load(handle)
+        version = ".".join(str(int(data[k])) for k in ("major", "minor", "patch"))
+        if data.get("beta") is not None:
+            version += f"b{int(data['beta'])}"
+        local = [str(data[k]) for k in ("n_commits", "hash") if data.get("n_commits")]
+        local += ["dirty"] if data.get("dirty") else []
+        return version + ("+" + ".".join(local) if local else "")
+    except (IndexError, OSError, ValueError, KeyError, TypeError):  # a frozen app, another layout
+        pass
+    from importlib import metadata
+
+    try:
+        return metadata.version("pypdfium2")
     except metadata.PackageNotFoundError:  # a frozen app without the package's metadata
         import pypdfium2
 
-        pdfium = str(pypdfium2.version.PYPDFIUM_INFO)
-    return (
-        f"screening {SCREENING_VERSION}; casefile {__version__}; pypdfium2 {pdfium}; "
-        f"pikepdf {pikepdf.__version__}; qpdf {pikepdf.__libqpdf_version__}"
-    )
+        return str(pypdfium2.version.PYPDFIUM_INFO)
 
 
 @dataclass(frozen=True)
