@@ -7,20 +7,56 @@ their SHA-256, written once, verified on every read, in a local folder or on a s
 with Object Lock (:mod:`~casefile.core.store.s3`).
 """
 
-from casefile.core.store.base import (
-    EvidenceDigestMismatchError,
-    EvidenceRetainedError,
-    EvidenceStore,
-    HoldState,
-    Stored,
-    StoredEvidenceChangedError,
-    StoredEvidenceMissingError,
-    VerifiedStream,
-    object_key,
-)
-from casefile.core.store.folder import FolderStore, ShareStore
+from typing import TYPE_CHECKING, Any
+
 from casefile.core.store.reader import EvidenceMismatchError, EvidenceReader, Problem
-from casefile.core.store.s3 import S3Store
+
+if TYPE_CHECKING:
+    from casefile.core.store.base import (
+        EvidenceDigestMismatchError,
+        EvidenceRetainedError,
+        EvidenceStore,
+        HoldState,
+        Stored,
+        StoredEvidenceChangedError,
+        StoredEvidenceMissingError,
+        VerifiedStream,
+        object_key,
+    )
+    from casefile.core.store.folder import FolderStore, ShareStore
+    from casefile.core.store.s3 import S3Store
+
+# The team store's names are loaded when first asked for: a bundle or an ingest, which read a case
+# folder through the reader, loads none of the team store's code.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "EvidenceDigestMismatchError",
+            "EvidenceRetainedError",
+            "EvidenceStore",
+            "HoldState",
+            "Stored",
+            "StoredEvidenceChangedError",
+            "StoredEvidenceMissingError",
+            "VerifiedStream",
+            "object_key",
+        ),
+        "casefile.core.store.base",
+    ),
+    "FolderStore": "casefile.core.store.folder",
+    "ShareStore": "casefile.core.store.folder",
+    "S3Store": "casefile.core.store.s3",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "EvidenceDigestMismatchError",
