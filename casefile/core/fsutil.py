@@ -168,6 +168,23 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def write_derived_json(path: Path, data: Any) -> None:
+    """Write derived data (a record that can be made again) as compact JSON, private to the user.
+
+    Replaced atomically but not synced: after a crash the record is whole, absent or unreadable,
+    and whoever reads it then treats it as absent and makes it again. ``path``'s folder exists.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
+    try:
+        with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        remove_quietly(tmp)
+        raise
+
+
 def make_readonly(path: Path) -> None:
     """Evidence and bundles: readable by their owner only, and by nobody writable (0400)."""
     os.chmod(path, READ_ONLY_FILE)

@@ -26,6 +26,7 @@ from casefile.resources import translation_path, translation_source
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QComboBox
 
 log = logging.getLogger(__name__)
 
@@ -203,3 +204,19 @@ def fill(text: str, *values: object) -> str:
         lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0),
         text,
     )
+
+
+def refill_choices(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+    """Fill a filter's choices again in the language now shown, keeping the one chosen.
+
+    ``everything`` is the first choice (data ""); ``items`` are (data, label). No change signal
+    is sent: the choice stays what it was.
+    """
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, "")
+    for value, label in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

@@ -16,7 +16,7 @@ from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
-from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseFilterProxy, CaseListModel
 from casefile.ui.search import SearchPanel
@@ -135,14 +135,7 @@ class CaseListPane(QWidget):
             (self.type, self.tr("All types"), [(t.value, type_name(t.value)) for t in CaseType]),
             (self.priority, self.tr("All priorities"), [(p.value, priority_name(p.value)) for p in Priority]),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, "")
-            for value, label in items:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+            refill_choices(combo, everything, items)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._offer_search_everywhere()
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Iterable
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.disclosure.pdf import HiddenText, SanitisedPdf, find_hidden_text, sanitise_pdf
-from casefile.core.fsutil import TEMP_PREFIX, make_private_dir, open_private, remove_quietly
+from casefile.core.fsutil import make_private_dir, write_derived_json
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 
 log = logging.getLogger(__name__)
@@ -261,15 +260,5 @@ class ScreeningStore:
         make_private_dir(self.root.parent, parents=True)
         make_private_dir(self.root)
         make_private_dir(path.parent)
-        data = json.dumps(_to_json(item), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # Derived data: replaced atomically but not synced -- after a crash a record is whole,
-        # absent or unreadable (and then the file is screened again).
-        tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
-        try:
-            with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            remove_quietly(tmp)
-            raise
+        write_derived_json(path, _to_json(item))
         return path

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.core.fsutil import TEMP_PREFIX, make_private_dir, open_private, remove_quietly
+from casefile.core.fsutil import make_private_dir, write_derived_json
 
 log = logging.getLogger(__name__)
 
@@ -166,17 +166,7 @@ class TextStore:
         make_private_dir(self.root.parent, parents=True)
         make_private_dir(self.root)
         make_private_dir(path.parent)
-        data = json.dumps(_to_json(item), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # Derived data: replaced atomically but not synced -- after a crash a record is
-        # whole, absent or unreadable (and then read again from the evidence).
-        tmp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
-        try:
-            with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            remove_quietly(tmp)
-            raise
+        write_derived_json(path, _to_json(item))
         return path
 
     def producers(self, sha256: str) -> list[str]:

@@ -18,7 +18,7 @@ from casefile.core.progress import CancelToken
 from casefile.core.search import KINDS
 from casefile.core.search.query import Hit, SearchResult, search
 from casefile.ui.context import AppContext
-from casefile.ui.i18n import fill, translated
+from casefile.ui.i18n import fill, refill_choices, translated
 from casefile.ui.labels import search_kind_name
 from casefile.ui.search.results import HIT_ROLE, HitDelegate, HitModel
 from casefile.ui.tasks import Task
@@ -186,9 +186,9 @@ class SearchPanel(QWidget):
         )
         self.close_button.setText(self.tr("Back to the exhibits"))
         self.close_button.setToolTip(self.tr("Close the search and show the case's exhibits (Esc)"))
-        self._fill(self.kind, self.tr("All kinds of text"), [(k, search_kind_name(k)) for k in KINDS])
+        refill_choices(self.kind, self.tr("All kinds of text"), [(k, search_kind_name(k)) for k in KINDS])
         self.kind.setToolTip(self.tr("Search only one kind of text"))
-        self._fill(
+        refill_choices(
             self.dates,
             self.tr("Any date"),
             [
@@ -204,17 +204,6 @@ class SearchPanel(QWidget):
         self.to_label.setText(self.tr("to"))
         self.more.setText(self.tr("Show more"))
         self._show_state()
-
-    @staticmethod
-    def _fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, "")
-        for value, label in items:
-            combo.addItem(label, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
 
     # ------------------------------------------------------------------ what is asked
 
