@@ -172,3 +172,30 @@ def test_unreachable_servers_say_so_plainly(tmp_path: Path, monkeypatch: pytest.
     text = str(caught.value)
     assert f"http://127.0.0.1:{port}/evidence" in text and "cannot be reached" in text
     assert "\n" not in text and "s3-secret-key" not in text
+
+
+def test_bundled_case_moves_in_and_out_with_its_packet(pg_url: str, tmp_path: Path, files: Path) -> None:
+    """A case with a generated packet: the packet's files go into the store, and the export verifies."""
+    from casefile_testing import filed_case
+
+    from casefile.core.bundle import BundleOptions, Venue, build_bundle
+    from casefile.core.settings import Settings
+
+    root = tmp_path / "solo"
+    with Library.open(root, "张三") as library:
+        number = filed_case(library).number
+        list(add_files(library, number, [files / "破损照片.jpg"]))
+        list(build_bundle(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True), Settings()))
+    bundles = sorted(p for p in (root / "cases" / number / "bundles").rglob("*") if p.is_file())
+    assert bundles
+    team = TeamLibrary(pg_url, f"folder:{tmp_path / 'store'}")
+    team_init(team)
+    assert team_push(team, root, "李四").pushed == [number]
+    archive = tmp_path / f"{number}.zip"
+    team_export(team, number, archive, "李四")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+    assert all(f"{number}/{p.relative_to(root / 'cases' / number).as_posix()}" in names for p in bundles)
+    with Library.open(tmp_path / "fresh", "赵六") as fresh:
+        list(import_case(fresh, archive))
+        assert verified(fresh.cases_dir / number).ok
