@@ -6212,11 +6212,11 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case {number} does not verify, so it stays out: {summary}</source>
-        <translation>案件 {number} 校验未通过，未移入：{summary}</translation>
+        <translation>案件 {number} 核验未通过，未移入：{summary}</translation>
     </message>
     <message>
         <source>case {number}: its custody log does not check</source>
-        <translation>案件 {number}：保管日志校验未通过</translation>
+        <translation>案件 {number}：保管日志核验未通过</translation>
     </message>
     <message>
         <source>case {number} is in the team library already with another custody log (its head there is not {head}); the two have gone separate ways and neither is overwritten</source>
