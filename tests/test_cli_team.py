@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import stat
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,13 @@ def test_team_commands(capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path
     code, out, err = run(capsys, "team", "export", numbers[0], "-o", str(archive))
     assert code == 0, err
     assert archive.is_file() and "SHA-256" in out
+    with zipfile.ZipFile(archive) as zf:  # the members a solo export of the same case holds
+        assert sorted(n.split("/", 1)[1] for n in zf.namelist() if "/evidence/" not in n) == [
+            "CUSTODY.jsonl",
+            "MANIFEST.sha256",
+            "README.txt",
+            "case.json",
+        ]
     fresh = tmp_path / "fresh"
     code, _, err = run(capsys, "--library", str(fresh), "import", str(archive))
     assert code == 0, err

@@ -350,7 +350,7 @@ def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> 
     """Write case ``number`` as the solo export's ZIP archive, rebuilt from the catalogue and the store."""
     from casefile.core import record
     from casefile.core.archive import ExportResult, export_case
-    from casefile.core.library import Library, manifest_entries
+    from casefile.core.library import CASE_README, README_NAME, Library, manifest_entries
     from casefile.core.record.history import recorded_bundle_files
 
     store = team.open_store()
@@ -363,6 +363,7 @@ def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> 
             with library:
                 folder_path = library.cases_dir / number
                 make_private_dir(folder_path)
+                (folder_path / README_NAME).write_text(CASE_README, encoding="utf-8")  # as a solo case folder's
                 (folder_path / LOG_NAME).write_bytes(b"".join(line.encode("utf-8") + b"\n" for line in lines))
                 files = dict(manifest_entries(case))
                 files.update(recorded_bundle_files(entries))
