@@ -261,6 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
 
+    from casefile.cli_team import add_team_parser
+
+    add_team_parser(sub)
+
     p = sub.add_parser("import", help="import a case archive after verifying it")
     p.add_argument("archive", metavar="FILE.zip")
 
@@ -2486,6 +2490,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_calendar(args)
         if args.command == "config":  # the user's settings, not the library's
             return cmd_config(args)
+        if args.command == "team":  # the team library's servers, not the local library
+            from casefile.cli_team import cmd_team
+
+            return cmd_team(args, operator, _print)
         from casefile.core.library import Library
 
         # verify and bundle only bear witness: of a library in order, they write nothing to the

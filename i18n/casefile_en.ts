@@ -6192,6 +6192,46 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{url} is not an evidence store address (folder:/PATH, share:/PATH or s3://BUCKET?endpoint=URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} does not verify, so it stays out: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log does not check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} is in the team library already with another custody log (its head there is not {head}); the two have gone separate ways and neither is overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no team library is set up here ({path}); run casefile team init first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library file {path} cannot be read ({exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url}: an S3 store is given as s3://BUCKET?endpoint=http://HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the S3 store needs its keys: set {access} and {secret}, or keep them in the team file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team catalogue {server} cannot be reached: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} cannot be made: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>timestamp {id}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

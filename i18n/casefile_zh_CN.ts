@@ -6207,6 +6207,46 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>完成上传</translation>
     </message>
     <message>
+        <source>{url} is not an evidence store address (folder:/PATH, share:/PATH or s3://BUCKET?endpoint=URL)</source>
+        <translation>{url} 不是证据存储地址（folder:/路径、share:/路径 或 s3://存储桶?endpoint=网址）</translation>
+    </message>
+    <message>
+        <source>case {number} does not verify, so it stays out: {summary}</source>
+        <translation>案件 {number} 核验未通过，未移入：{summary}</translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log does not check</source>
+        <translation>案件 {number}：保管日志核验未通过</translation>
+    </message>
+    <message>
+        <source>case {number} is in the team library already with another custody log (its head there is not {head}); the two have gone separate ways and neither is overwritten</source>
+        <translation>案件 {number} 已在团队案卷库中，但保管日志不同（那里的链头不是 {head}）；两者已分道而行，均不会被覆盖</translation>
+    </message>
+    <message>
+        <source>no team library is set up here ({path}); run casefile team init first</source>
+        <translation>此处未设置团队案卷库（{path}）；请先运行 casefile team init</translation>
+    </message>
+    <message>
+        <source>the team library file {path} cannot be read ({exc})</source>
+        <translation>无法读取团队案卷库文件 {path}（{exc}）</translation>
+    </message>
+    <message>
+        <source>{url}: an S3 store is given as s3://BUCKET?endpoint=http://HOST:PORT</source>
+        <translation>{url}：S3 存储的写法为 s3://存储桶?endpoint=http://主机:端口</translation>
+    </message>
+    <message>
+        <source>the S3 store needs its keys: set {access} and {secret}, or keep them in the team file</source>
+        <translation>S3 存储需要密钥：请设置 {access} 和 {secret}，或将其保存在团队文件中</translation>
+    </message>
+    <message>
+        <source>the team catalogue {server} cannot be reached: {reason}</source>
+        <translation>无法连接团队目录 {server}：{reason}</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} cannot be made: {exc}</source>
+        <translation>无法创建证据存储 {store}：{exc}</translation>
+    </message>
+    <message>
         <source>timestamp {id}: {problem}</source>
         <translation>时间戳 {id}：{problem}</translation>
     </message>

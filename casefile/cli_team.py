@@ -1,0 +1,87 @@
+"""``casefile team …``: set up a team library, move a solo library in, export a case out, show the state.
+
+Thin over casefile.core.team; nothing here is imported before a team command runs, so the
+other commands start as before. The team library's addresses are kept in a private file
+(casefile.core.team.team_file: ``$CASEFILE_TEAM_FILE`` or ``team.json`` in the configuration
+folder); S3 keys come from ``$CASEFILE_S3_ACCESS_KEY`` / ``$CASEFILE_S3_SECRET_KEY`` or that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+
+
+def add_team_parser(sub: Any) -> None:
+    team = sub.add_parser(
+        "team",
+        help="team mode: a library on PostgreSQL and a write-once evidence store",
+        description="Set up a team library, move a solo library into it, export a case out of it.",
+    )
+    commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
+    p = commands.add_parser("init", help="create or upgrade the team catalogue and the evidence store")
+    p.add_argument("--db", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST:PORT/DB (or sqlite:///…)")
+    p.add_argument(
+        "--store",
+        required=True,
+        metavar="URL",
+        help="folder:/PATH, share:/PATH or s3://BUCKET?endpoint=http://HOST:PORT",
+    )
+    p.add_argument(
+        "--keep-keys",
+        action="store_true",
+        help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
+    )
+    p = commands.add_parser("push", help="move a solo library's cases into the team library, re-verifying every hash")
+    p.add_argument("source", metavar="LIBRARY", help="the solo library's folder")
+    p = commands.add_parser("export", help="write a team case as a ZIP archive that verifies on its own")
+    p.add_argument("case")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
+    commands.add_parser("status", help="the team library's cases, their custody chains, and the store")
+
+
+def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
+    from casefile.core import team as core
+
+    if args.team_command == "init":
+        library = core.TeamLibrary(args.db, args.store)
+        if args.keep_keys:
+            library.s3_access_key = os.environ.get(core.ENV_S3_ACCESS, "")
+            library.s3_secret_key = os.environ.get(core.ENV_S3_SECRET, "")
+        core.team_init(library)
+        path = core.save_team(library)
+        say(f"team library ready: catalogue {library.db_shown}, evidence store {library.open_store().name}")
+        say(f"its addresses are kept in {path}")
+        return EXIT_OK
+    library = core.load_team()
+    if args.team_command == "push":
+        result = core.team_push(library, Path(args.source).expanduser(), operator)
+        for number in result.pushed:
+            say(f"{number}  moved in")
+        for number in result.already_in:
+            say(f"{number}  already in the team library")
+        for number, reason in result.refused.items():
+            say(f"{number}  REFUSED: {reason}", file=sys.stderr)
+        say(
+            f"{len(result.pushed)} moved in, {len(result.already_in)} already in, {len(result.refused)} refused; "
+            f"{result.files} files in the evidence store, each re-verified"
+        )
+        return EXIT_PROBLEMS if result.refused else EXIT_OK
+    if args.team_command == "export":
+        exported = core.team_export(library, args.case, Path(args.output), operator)
+        say(f"{exported.path}  {exported.files} files, {exported.size} bytes, SHA-256 {exported.sha256}")
+        return EXIT_OK
+    status = core.team_status(library)
+    say(f"catalogue: {library.db_shown}, {status.cases} cases")
+    for number, problem in status.broken_chains.items():
+        say(f"{number}  custody chain BROKEN: {problem}")
+    if not status.broken_chains:
+        say("custody chains: all intact")
+    say(f"evidence store: {status.store}, " + (status.store_problem or "reachable"))
+    return EXIT_PROBLEMS if status.broken_chains or status.store_problem else EXIT_OK

@@ -1,0 +1,413 @@
+"""Moving a library in and out of team mode: a PostgreSQL catalogue and a write-once evidence store.
+
+A team library is two addresses (:class:`TeamLibrary`): the catalogue's database URL and the
+evidence store's (``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=http://host:port``;
+the S3 keys come from the environment or the private team file, and are never shown).
+
+- :func:`team_init` creates or upgrades the catalogue's tables and creates or checks the store
+  (an S3 bucket must have Object Lock).
+- :func:`team_push` moves a solo library's cases in. Each case is verified by CaseFile's own
+  verification first (a case that does not verify stays out, with its reason; the others go on);
+  every file the case's record and log account for — exhibits, timestamp files and generated
+  bundles, since a case folder verifies only with all three — is put into the store, which hashes
+  it as it reads and refuses bytes that are not the SHA-256 the log recorded. The case keeps its
+  number (the month's counter is raised past it) and its custody log line by line, so the chain
+  is the same one, followed by an ``import`` entry saying who moved it in, when and from where.
+  Pushing again skips a case already in (the same head) and refuses one whose log went another way.
+- :func:`team_export` rebuilds a case folder from the catalogue and the store in a temporary
+  solo library and writes it with the solo export (casefile.core.archive), so the archive imports
+  into any solo library and checks with ``sha256sum -c``; the export is logged in the case's
+  custody log and in the catalogue's audit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
+
+from casefile.core.custody import LOG_NAME, check_lines
+from casefile.core.errors import CaseFileError, InvalidValueError, NotFoundError, StorageError
+from casefile.core.fsutil import make_private_dir, open_private
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from casefile.core.archive import ExportResult
+    from casefile.core.catalogue import Catalogue
+    from casefile.core.store import EvidenceStore
+
+TEAM_FILE = "team.json"
+ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
+ENV_S3_ACCESS = "CASEFILE_S3_ACCESS_KEY"
+ENV_S3_SECRET = "CASEFILE_S3_SECRET_KEY"
+
+
+@dataclass
+class TeamLibrary:
+    """Where a team library lives: its catalogue (database URL) and its evidence store (store URL)."""
+
+    db_url: str
+    store_url: str
+    s3_access_key: str = field(default="", repr=False)
+    s3_secret_key: str = field(default="", repr=False)
+
+    @property
+    def db_shown(self) -> str:
+        """The catalogue's URL without its password."""
+        return shown_db_url(self.db_url)
+
+    def open_catalogue(self) -> Catalogue:
+        from casefile.core.catalogue import Catalogue
+
+        return Catalogue.open(self.db_url)
+
+    def open_store(self) -> EvidenceStore:
+        return open_store(self.store_url, self.s3_access_key, self.s3_secret_key)
+
+
+def shown_db_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL that does not parse is shown by its scheme only
+        return url.split(":", 1)[0] + ":…"
+
+
+def team_file() -> Path:
+    from casefile.core.settings import config_dir
+
+    override = os.environ.get(ENV_TEAM_FILE)
+    return Path(override) if override else config_dir() / TEAM_FILE
+
+
+def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
+    """Keep the team library's addresses (and S3 keys, if given) in a file only its owner can read."""
+    path = path or team_file()
+    make_private_dir(path.parent, parents=True)
+    data = {"db": team.db_url, "store": team.store_url}
+    if team.s3_access_key:
+        data |= {"s3_access_key": team.s3_access_key, "s3_secret_key": team.s3_secret_key}
+    fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2)
+    return path
+
+
+def load_team(path: Path | None = None) -> TeamLibrary:
+    path = path or team_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NotFoundError(
+            "no team library is set up here ({path}); run casefile team init first", path=path
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise CaseFileError("the team library file {path} cannot be read ({exc})", path=path, exc=exc) from exc
+    return TeamLibrary(
+        str(data["db"]), str(data["store"]), str(data.get("s3_access_key", "")), str(data.get("s3_secret_key", ""))
+    )
+
+
+def open_store(url: str, access_key: str = "", secret_key: str = "") -> EvidenceStore:
+    """The evidence store at ``url``: ``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=…``."""
+    from casefile.core.store import FolderStore, S3Store, ShareStore
+
+    scheme, _, rest = url.partition(":")
+    if scheme == "folder" and rest:
+        return FolderStore(Path(rest).expanduser())
+    if scheme == "share" and rest:
+        return ShareStore(Path(rest))
+    if scheme == "s3":
+        parts = urlsplit(url)
+        endpoint = parse_qs(parts.query).get("endpoint", [""])[0]
+        if not parts.netloc or not endpoint:
+            raise InvalidValueError("{url}: an S3 store is given as s3://BUCKET?endpoint=http://HOST:PORT", url=url)
+        access = os.environ.get(ENV_S3_ACCESS) or access_key
+        secret = os.environ.get(ENV_S3_SECRET) or secret_key
+        if not access or not secret:
+            raise InvalidValueError(
+                "the S3 store needs its keys: set {access} and {secret}, or keep them in the team file",
+                access=ENV_S3_ACCESS,
+                secret=ENV_S3_SECRET,
+            )
+        from casefile.core.store.s3 import s3_client
+
+        return S3Store(s3_client(endpoint, access, secret), parts.netloc)
+    raise InvalidValueError(
+        "{url} is not an evidence store address (folder:/PATH, share:/PATH or s3://BUCKET?endpoint=URL)", url=url
+    )
+
+
+@contextmanager
+def reaching(team: TeamLibrary) -> Iterator[None]:
+    """Turn a catalogue server that cannot be reached into one plain line: which server, what failed."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StorageError(
+            "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
+        ) from None
+
+
+def team_init(team: TeamLibrary) -> None:
+    """Create or upgrade the catalogue's tables, and create or check the evidence store."""
+    from casefile.core.catalogue import migrate
+    from casefile.core.store import FolderStore, S3Store
+
+    store = team.open_store()
+    if isinstance(store, S3Store):
+        store.ensure_bucket()
+    elif isinstance(store, FolderStore):
+        try:
+            make_private_dir(store.root, parents=True)
+        except OSError as exc:
+            raise StorageError("the evidence store {store} cannot be made: {exc}", store=store.name, exc=exc) from exc
+    with reaching(team):
+        migrate(team.db_url)
+
+
+# -- moving in ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PushResult:
+    pushed: list[str] = field(default_factory=list)
+    already_in: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # number -> why
+    files: int = 0  # files put into the store (already there or not)
+
+
+def team_push(team: TeamLibrary, library_root: Path, operator: str) -> PushResult:
+    """Move every case of the solo library at ``library_root`` into the team library (see the module)."""
+    from casefile.core.library import Library
+
+    result = PushResult()
+    store = team.open_store()
+    store.exists("0" * 64)  # a store that cannot be reached stops the push before any case
+    with (
+        reaching(team),
+        team.open_catalogue() as catalogue,
+        Library.open(library_root, operator, create=False) as library,
+    ):
+        for number in library.case_numbers():
+            try:
+                if _push_case(catalogue, store, library, number, operator, result):
+                    result.pushed.append(number)
+                else:
+                    result.already_in.append(number)
+            except (CaseFileError, OSError) as exc:
+                result.refused[number] = str(exc)
+    return result
+
+
+def _push_case(
+    catalogue: Catalogue, store: EvidenceStore, library: Any, number: str, operator: str, result: PushResult
+) -> bool:
+    """Put one case in; False when it is in already (the same chain)."""
+    from casefile.core.library import manifest_entries
+    from casefile.core.record.history import recorded_bundle_files
+    from casefile.core.verify import CaseReport, verify_folder
+
+    folder = library.folder(number)
+    report: CaseReport | None = None
+    for item in verify_folder(folder, hold=lambda: library.reading(number)):
+        if isinstance(item, CaseReport):
+            report = item
+    if report is None or not report.ok:
+        raise _not_verified(number, report.summary() if report else "")
+    with library.reading(number):
+        raw = (folder.path / LOG_NAME).read_bytes()
+        case = folder.read_record()
+    lines = raw.splitlines()
+    entries, chain = check_lines(lines)
+    if not chain.ok or not entries:
+        raise CaseFileError("case {number}: its custody log does not check", number=number)
+    head = str(entries[-1]["hash"])
+    existing = _lines_in(catalogue, number)
+    if existing is not None:
+        texts = [line.decode("utf-8") for line in lines]
+        if existing[: len(texts)] == texts and len(existing) > len(texts):
+            return False
+        raise CaseFileError(
+            "case {number} is in the team library already with another custody log (its head there is not "
+            "{head}); the two have gone separate ways and neither is overwritten",
+            number=number,
+            head=head[:16],
+        )
+    files = dict(manifest_entries(case))
+    files.update(recorded_bundle_files(entries))
+    for rel, digest in sorted(files.items()):
+        store.put(folder.path / rel, digest)  # hashed as read; refused unless it is the recorded SHA-256
+        result.files += 1
+    _register(catalogue, case, lines, entries, operator, {"from": str(library.root), "into": store.name})
+    return True
+
+
+def _not_verified(number: str, summary: str) -> CaseFileError:
+    from casefile.core.errors import IntegrityError
+
+    return IntegrityError("case {number} does not verify, so it stays out: {summary}", number=number, summary=summary)
+
+
+def _lines_in(catalogue: Catalogue, number: str) -> list[str] | None:
+    try:
+        return catalogue.custody_lines(number)
+    except NotFoundError:
+        return None
+
+
+def _register(
+    catalogue: Catalogue,
+    case: Any,
+    lines: list[bytes],
+    entries: list[dict[str, Any]],
+    operator: str,
+    moved: dict[str, str],
+) -> None:
+    """The case with its own number and log, and an ``import`` entry after it, in one transaction."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy.orm import Session
+
+    from casefile.core import record
+    from casefile.core.catalogue.models import CaseRecord, CustodyEntryRow
+    from casefile.core.model import case_to_data
+    from casefile.core.record import apply_entry
+
+    month, serial = case.number.split("-")
+    with Session(catalogue.engine, expire_on_commit=False) as session, session.begin():
+        _raise_counter(catalogue, session, month, int(serial))
+        now = datetime.now(UTC)
+        row = CaseRecord(
+            number=case.number,
+            month=month,
+            serial=int(serial),
+            created_at=case.created_at or now,
+            created_by=case.created_by or operator,
+            title=case.title,
+            stage=str(case_to_data(case)["stage"]),
+            record=case_to_data(case),
+            updated_at=now,
+            updated_by=operator,
+        )
+        session.add(row)
+        session.flush()
+        catalogue.lock_case(session, row.id)
+        for line, entry in zip(lines, entries, strict=True):
+            session.add(
+                CustodyEntryRow(
+                    case_id=row.id,
+                    seq=entry["seq"],
+                    line=line.decode("utf-8"),
+                    hash=entry["hash"],
+                    prev=entry["prev"],
+                    action=entry["action"],
+                    operator=entry["operator"],
+                    at=datetime.fromisoformat(entry["at"]),
+                )
+            )
+        session.flush()
+        head = (int(entries[-1]["seq"]), str(entries[-1]["hash"]))
+        added = catalogue.append_entries(
+            session, row.id, [(record.IMPORT, {"team": "moved in", **moved})], operator, head=head
+        )
+        moved_in = apply_entry(case, added[0])
+        row.record = case_to_data(moved_in)
+
+
+def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: int) -> None:
+    """The month's counter at least ``serial``: new cases of that month are numbered after the pushed ones."""
+    from sqlalchemy import func
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from casefile.core.catalogue.models import CaseNumberCounter
+
+    insert = postgresql.insert if catalogue.dialect == "postgresql" else sqlite.insert
+    statement = insert(CaseNumberCounter).values(month=month, last=serial)
+    biggest = func.greatest if catalogue.dialect == "postgresql" else func.max
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["month"], set_={"last": biggest(CaseNumberCounter.last, statement.excluded.last)}
+        )
+    )
+
+
+# -- moving out --------------------------------------------------------------------------------
+
+
+def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> ExportResult:
+    """Write case ``number`` as the solo export's ZIP archive, rebuilt from the catalogue and the store."""
+    from casefile.core import record
+    from casefile.core.archive import ExportResult, export_case
+    from casefile.core.library import CASE_README, README_NAME, Library, manifest_entries
+    from casefile.core.record.history import recorded_bundle_files
+
+    store = team.open_store()
+    with reaching(team), team.open_catalogue() as catalogue:
+        case = catalogue.load(number).case
+        lines = catalogue.custody_lines(number)
+        entries, _chain = check_lines([line.encode("utf-8") for line in lines])
+        with tempfile.TemporaryDirectory(prefix="casefile-team-export-") as tmp:
+            library = Library.open(Path(tmp) / "library", operator)
+            with library:
+                folder_path = library.cases_dir / number
+                make_private_dir(folder_path)
+                (folder_path / README_NAME).write_text(CASE_README, encoding="utf-8")  # as a solo case folder's
+                (folder_path / LOG_NAME).write_bytes(b"".join(line.encode("utf-8") + b"\n" for line in lines))
+                files = dict(manifest_entries(case))
+                files.update(recorded_bundle_files(entries))
+                for rel, digest in sorted(files.items()):
+                    dest = folder_path / rel
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    store.copy_to(digest, dest)  # verified as read
+                folder = library.folder(number)
+                folder.write_snapshot(case)
+                result: ExportResult | None = None
+                for item in export_case(library, number, target):
+                    if isinstance(item, ExportResult):
+                        result = item
+        assert result is not None
+        details = {"file": result.path.name, "sha256": result.sha256, "size": result.size, "files": result.files}
+        catalogue.append(number, [(record.EXPORT, details)], operator)
+        catalogue.audit(operator, "export", number, details)
+    return result
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+@dataclass
+class TeamStatus:
+    cases: int
+    broken_chains: dict[str, str]  # number -> what the chain check found
+    store: str
+    store_problem: str = ""
+
+
+def team_status(team: TeamLibrary) -> TeamStatus:
+    """The number of cases, every case's chain re-checked, and whether the store answers."""
+    store = team.open_store()
+    problem = ""
+    try:
+        store.exists("0" * 64)
+    except CaseFileError as exc:
+        problem = str(exc)
+    with reaching(team), team.open_catalogue() as catalogue:
+        numbers = catalogue.numbers()
+        broken = {}
+        for number in numbers:
+            chain = catalogue.check_chain(number)
+            if not chain.ok:
+                broken[number] = "; ".join(chain.problems)
+    return TeamStatus(len(numbers), broken, store.name, problem)
