@@ -1028,13 +1028,11 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
         purpose=args.purpose,
     )
     refused = 0
-    added = False
-    readable = 0
+    added: list[Exhibit] = []
     results: Iterable[AddResult] = _drain(add_files(library, args.case, args.paths, options), "adding")
     for result in results:
         if result.exhibit is not None:
-            added = True
-            readable += _wants_ocr(result.exhibit)
+            added.append(result.exhibit)
             flags = f"  [{', '.join(result.exhibit.flags)}]" if result.exhibit.flags else ""
             _print(f"{result.exhibit.number}  {result.exhibit.sha256}  {result.exhibit.stored_path}{flags}")
         elif result.duplicate_of is not None:
@@ -1048,20 +1046,23 @@ def cmd_add(args: argparse.Namespace, library: Library) -> int:
             _print(f"{result.path}: refused: {result.refused}")
     if added:
         stamp_after_ingest(library, args.case)
+    readable = _ocr_wanted(added)
     if readable:
         # OCR takes seconds a picture: never here. The app reads them in the background; so does this.
         _print(
-            f"note: the text of {readable} pictures or PDFs is read by 'casefile ocr {args.case.strip()}' "
+            f"note: the text of {len(readable)} pictures or PDFs is read by 'casefile ocr {args.case.strip()}' "
             "(in the background; or the app, when it is open)",
             file=sys.stderr,
         )
     return EXIT_PROBLEMS if refused else EXIT_OK
 
 
-def _wants_ocr(exhibit: Exhibit) -> bool:
+def _ocr_wanted(exhibits: list[Exhibit]) -> list[Exhibit]:
+    """The exhibits OCR would read, when OCR is installed here (looked for once, not per file)."""
     from casefile.core.search.ocr import unavailable, wants_ocr
 
-    return wants_ocr(exhibit) and unavailable() is None
+    wanted = [e for e in exhibits if wants_ocr(e)]
+    return wanted if wanted and unavailable() is None else []
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
