@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import secrets
-import sqlite3
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -401,7 +400,7 @@ def screen_pdfs(
                     if screen_file(store, exhibit.sha256, copy, cancel=cancel) is not None:
                         screened += 1
                         if index:
-                            _search_pdf_text(library, exhibit)
+                            library.refresh_search(exhibit.sha256)  # search reads PDFs through it
                 except CancelledError:
                     break
                 except Exception as exc:  # noqa: BLE001 - derived data: the first packet screens it
@@ -412,16 +411,6 @@ def screen_pdfs(
     except (OSError, CaseFileError) as exc:  # no scratch folder: the first packet screens them
         log.info("case %s: PDFs not screened when added: %s", number, exc)
     return screened
-
-
-def _search_pdf_text(library: Library, exhibit: Exhibit) -> None:
-    """Make the page text the screening just read searchable (search reads PDFs through it only)."""
-    from casefile.core.search.query import refresh_file
-
-    try:
-        refresh_file(library, exhibit.sha256)
-    except (sqlite3.Error, OSError, CaseFileError) as exc:  # derived data: the next rebuild takes it in
-        log.warning("exhibit %s: its text is not searchable yet: %s", exhibit.number, exc)
 
 
 def _given(waiting: list[AddResult]) -> Iterator[AddResult]:

@@ -664,7 +664,14 @@ class Library:
         cases = [case for case in (self._indexable(n)[0] for n in self.case_numbers()) if case is not None]
         rebuild(self, cases)
 
-    def _update_search(self, what: str, change: Callable[[], None]) -> None:
+    def refresh_search(self, sha256: str) -> None:
+        """Index again the texts of every exhibit with these bytes (a text of the file was just read:
+        OCR, the screening of a PDF); a failure is logged and the tables rebuilt at the next search."""
+        from casefile.core.search.indexing import refresh_file
+
+        self._update_search(f"texts of {sha256[:12]}", lambda: refresh_file(self, sha256))
+
+    def _update_search(self, what: str, change: Callable[[], object]) -> None:
         """Bring the search tables up to date; they are derived data: a failure is logged, and the
         tables are rebuilt at the next search."""
         try:

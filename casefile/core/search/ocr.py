@@ -391,25 +391,11 @@ def run_ocr(
         text = DerivedText(sha256=job.sha256, producer=PRODUCER, engine=outcome.engine, pages=outcome.pages)
         store.put(text)
         failures.forget(job.sha256)
-        _index_text(library, job.sha256)
+        library.refresh_search(job.sha256)  # searchable now, in every exhibit with those bytes
         if on_text is not None:
             on_text(job.sha256)
         yield OcrResult(job, text=text)
     yield Progress(len(jobs), len(jobs), "")
-
-
-def _index_text(library: Any, sha256: str) -> None:
-    """Make a file's new OCR text searchable in every exhibit that holds those bytes.
-
-    The search tables are derived data: if they cannot be written now, the text stays stored and
-    the next rebuild of the tables (``casefile reindex``, or the first search after) takes it in.
-    """
-    from casefile.core.search.query import refresh_file
-
-    try:
-        refresh_file(library, sha256)
-    except Exception as exc:  # noqa: BLE001 - derived data; the text itself is kept
-        log.warning("OCR text of %s stored but not yet searchable: %s", sha256[:12], exc)
 
 
 # --------------------------------------------------------------------------- reading the boxes
