@@ -33,7 +33,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from casefile.core.custody import LOG_NAME, check_lines
-from casefile.core.errors import CaseFileError, InvalidValueError, NotFoundError, StorageError
+from casefile.core.errors import (
+    AccessDeniedError,
+    CaseFileError,
+    InvalidValueError,
+    Message,
+    NotFoundError,
+    StorageError,
+)
 from casefile.core.fsutil import make_private_dir, open_private
 
 if TYPE_CHECKING:
@@ -47,6 +54,7 @@ TEAM_FILE = "team.json"
 ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
 ENV_S3_ACCESS = "CASEFILE_S3_ACCESS_KEY"
 ENV_S3_SECRET = "CASEFILE_S3_SECRET_KEY"
+ENV_DB_PASSWORD = "CASEFILE_DB_PASSWORD"  # the signed-in user's database password (else libpq's ~/.pgpass)
 
 
 @dataclass
@@ -57,16 +65,52 @@ class TeamLibrary:
     store_url: str
     s3_access_key: str = field(default="", repr=False)
     s3_secret_key: str = field(default="", repr=False)
+    # Who signs in: on PostgreSQL their database login (the URL's user unless given), on SQLite
+    # the OS account unless given. The password is never kept: it comes from the prompt,
+    # $CASEFILE_DB_PASSWORD or libpq's own ~/.pgpass.
+    login: str = ""
+    password: str = field(default="", repr=False, compare=False)
 
     @property
     def db_shown(self) -> str:
         """The catalogue's URL without its password."""
         return shown_db_url(self.db_url)
 
+    @property
+    def is_postgresql(self) -> bool:
+        return self.db_url.startswith("postgresql")
+
+    @property
+    def signs_in_as(self) -> str:
+        """The login this team library signs in with."""
+        from sqlalchemy.engine import make_url
+
+        if self.login:
+            return self.login
+        if self.is_postgresql:
+            return make_url(self.db_url).username or ""
+        import getpass
+
+        return getpass.getuser()
+
+    def sign_in_url(self) -> str:
+        """The catalogue's URL with the login and, when known, the password (never shown, never kept)."""
+        from sqlalchemy.engine import make_url
+
+        if not self.is_postgresql:
+            return self.db_url
+        url = make_url(self.db_url)
+        if self.login:
+            url = url.set(username=self.login)
+        password = self.password or os.environ.get(ENV_DB_PASSWORD, "")
+        if password:
+            url = url.set(password=password)
+        return url.render_as_string(hide_password=False)
+
     def open_catalogue(self) -> Catalogue:
         from casefile.core.catalogue import Catalogue
 
-        return Catalogue.open(self.db_url)
+        return Catalogue.open(self.sign_in_url(), None if self.is_postgresql else self.signs_in_as)
 
     def open_store(self) -> EvidenceStore:
         return open_store(self.store_url, self.s3_access_key, self.s3_secret_key)
@@ -89,10 +133,18 @@ def team_file() -> Path:
 
 
 def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
-    """Keep the team library's addresses (and S3 keys, if given) in a file only its owner can read."""
+    """Keep the team library's addresses, the login (and S3 keys, if given) in a file only its owner can read.
+
+    Never the database password: a password in the URL is left out.
+    """
+    from sqlalchemy.engine import make_url
+
     path = path or team_file()
     make_private_dir(path.parent, parents=True)
-    data = {"db": team.db_url, "store": team.store_url}
+    db = team.db_url
+    if team.is_postgresql:
+        db = make_url(db).set(password=None).render_as_string(hide_password=False)
+    data = {"db": db, "store": team.store_url, "login": team.signs_in_as}
     if team.s3_access_key:
         data |= {"s3_access_key": team.s3_access_key, "s3_secret_key": team.s3_secret_key}
     fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -112,7 +164,11 @@ def load_team(path: Path | None = None) -> TeamLibrary:
     except (OSError, ValueError) as exc:
         raise CaseFileError("the team library file {path} cannot be read ({exc})", path=path, exc=exc) from exc
     return TeamLibrary(
-        str(data["db"]), str(data["store"]), str(data.get("s3_access_key", "")), str(data.get("s3_secret_key", ""))
+        str(data["db"]),
+        str(data["store"]),
+        str(data.get("s3_access_key", "")),
+        str(data.get("s3_secret_key", "")),
+        login=str(data.get("login", "")),
     )
 
 
@@ -155,13 +211,34 @@ def reaching(team: TeamLibrary) -> Iterator[None]:
         yield
     except (OperationalError, InterfaceError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        refusal = _sign_in_refused(reason)
+        if refusal:
+            raise AccessDeniedError(
+                "signing in to the team catalogue {server} as {login} was refused: {why}",
+                server=team.db_shown,
+                login=team.signs_in_as,
+                why=refusal,
+            ) from None
         raise StorageError(
             "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
         ) from None
 
 
-def team_init(team: TeamLibrary) -> None:
-    """Create or upgrade the catalogue's tables, and create or check the evidence store."""
+def _sign_in_refused(reason: str) -> Message | None:
+    """What the server's refusal of a sign-in means, or None when the server was not reached at all."""
+    if "password authentication failed" in reason or "no password supplied" in reason:
+        return Message("wrong password, or no such login")
+    if "is not permitted to log in" in reason:
+        return Message("this login has been disabled")
+    return None
+
+
+def team_init(team: TeamLibrary, operator: str | None = None) -> None:
+    """Create or upgrade the catalogue's tables, and create or check the evidence store.
+
+    In a catalogue without users, whoever sets it up becomes its first administrator (named
+    ``operator`` in the custody log), so the team's people can be added from here.
+    """
     from casefile.core.catalogue import migrate
     from casefile.core.store import FolderStore, S3Store
 
@@ -174,7 +251,9 @@ def team_init(team: TeamLibrary) -> None:
         except OSError as exc:
             raise StorageError("the evidence store {store} cannot be made: {exc}", store=store.name, exc=exc) from exc
     with reaching(team):
-        migrate(team.db_url)
+        migrate(team.sign_in_url())
+        with team.open_catalogue() as catalogue:
+            catalogue.add_first_administrator(operator or team.signs_in_as)
 
 
 # -- moving in ---------------------------------------------------------------------------------
@@ -380,7 +459,7 @@ def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> 
         assert result is not None
         details = {"file": result.path.name, "sha256": result.sha256, "size": result.size, "files": result.files}
         catalogue.append(number, [(record.EXPORT, details)], operator)
-        catalogue.audit(operator, "export", number, details)
+        catalogue.audit("export", number, details)
     return result
 
 
