@@ -90,9 +90,11 @@ from casefile.core.model import (
     TimelineEvent,
     case_from_data,
     case_to_data,
+    field_from_data,
     from_data,
     to_data,
 )
+from casefile.core.record import merge
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.timestamps.queue import enqueue as enqueue_stamp
@@ -356,11 +358,24 @@ class CaseWriter:
             self.changed |= record.ACTIONS[action].changes_record
         return entries
 
-    def update(self, changed: Case) -> list[str]:
-        """Record every top-level field of ``changed`` that differs from the current record."""
-        changes = record.record_changes(self.case, changed)
-        for name in changes:
-            check_input(getattr(changed, name), name)
+    def update(self, changed: Case, *, base: Case | None = None) -> list[str]:
+        """Record every top-level field of ``changed`` that differs from the current record.
+
+        ``base``: the case ``changed`` was made from, when that may be older than the record now (a form
+        filled before another window or person saved the case). Then only what changed since ``base`` is
+        recorded, merged into the record as it is now (see casefile.core.record.merge): what someone else
+        changed meanwhile stays; a field both changed raises ConflictError, and nothing is written.
+        """
+        if base is None:
+            changes = record.record_changes(self.case, changed)
+            values = {name: getattr(changed, name) for name in changes}
+        else:
+            changes, conflicts = merge.case_changes(base, changed, self.case)
+            if conflicts:
+                raise merge.case_conflict(self.case.number, base, self.log.read(), conflicts)
+            values = {name: field_from_data(Case, name, data) for name, data in changes.items()}
+        for name, value in values.items():
+            check_input(value, name)
         if changes:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
@@ -463,11 +478,20 @@ class CaseWriter:
         rest = [n for n in self.case.ordered_numbers() if n not in set(numbers)]
         self.reorder([*numbers, *rest])
 
-    def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
+    def update_exhibit(self, number: int, *, base: Exhibit | None = None, **fields: Any) -> Exhibit:
+        """Set ``fields`` of exhibit ``number``. ``base``: the exhibit as it was shown when these values were
+        typed (it may be older than the record): only the fields changed since then are set, and a field
+        someone else changed meanwhile raises ConflictError; nothing is written."""
         unknown = set(fields) - record.EXHIBIT_UPDATABLE
         if unknown:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
+        if base is not None:
+            fields = {k: v for k, v in fields.items() if to_data(v) != to_data(getattr(base, k))}
+            now = {k: to_data(getattr(exhibit, k)) for k in fields}
+            stale = [k for k, v in fields.items() if now[k] != to_data(getattr(base, k)) and now[k] != to_data(v)]
+            if stale:
+                raise merge.exhibit_conflict(self.case.number, exhibit, self.log.read(), sorted(stale))
         for name, value in fields.items():
             check_input(value, name)
         if fields.get("transcript") is not None:
