@@ -6059,6 +6059,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>分组</translation>
     </message>
     <message>
+        <source>the timeline event of {at}: {summary}</source>
+        <translation>时间线上 {at} 的事件“{summary}”</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>

@@ -404,6 +404,7 @@ class CaseWriter:
         check_text(reason, "reason")
         if to_data(event) == to_data(was):
             return
+        self._refuse_if_gone(was)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT_UPDATE, {"was": to_data(was), "event": to_data(event), "reason": reason.strip()})
@@ -413,7 +414,14 @@ class CaseWriter:
         if not reason.strip():
             raise InvalidValueError("removing an event needs a reason")
         check_text(reason, "reason")
+        self._refuse_if_gone(was)
         self.record(record.EVENT_REMOVE, {"was": to_data(was), "reason": reason.strip()})
+
+    def _refuse_if_gone(self, was: TimelineEvent) -> None:
+        """A correction or removal names the event as the person saw it: corrected or removed since by someone
+        else, it is a conflict, refused before anything is written (the entry could not be replayed)."""
+        if not merge.has_event(self.case, was):
+            raise merge.event_conflict(self.case.number, was, self.log.read())
 
     def _check_event(self, event: TimelineEvent) -> None:
         missing = [n for n in event.evidence if not self.case.has_exhibit(n)]

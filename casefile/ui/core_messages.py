@@ -419,6 +419,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'what was handed over'),
     QT_TRANSLATE_NOOP("core", 'whether it was kept'),
     QT_TRANSLATE_NOOP("core", 'group'),
+    QT_TRANSLATE_NOOP("core", 'the timeline event of {at}: {summary}'),
     QT_TRANSLATE_NOOP("core", 'Timeline'),
     QT_TRANSLATE_NOOP("core", '{field} (by {by} at {at})'),
     QT_TRANSLATE_NOOP("core", 'exhibit {number}: {field}'),

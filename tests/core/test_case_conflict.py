@@ -173,3 +173,28 @@ def test_an_exhibit_edited_from_a_stale_copy(two, files):
     with mine.edit(number) as writer:  # without a base: set as asked (the command line, a fresh copy)
         writer.update_exhibit(1, title="张三起的名字")
     assert mine.load_case(number).exhibit(1).title == "张三起的名字"
+
+
+def test_a_timeline_event_corrected_meanwhile_cannot_be_corrected_from_the_old_copy(two):
+    """The correction names the event as it was shown; written anyway, its entry could not be replayed and the
+    case would read as damaged. It is a conflict, refused before anything is written."""
+    from casefile.core.model import TimelineEvent
+
+    mine, theirs = two
+    number = make_case(mine).number
+    with mine.edit(number) as writer:
+        writer.add_event(TimelineEvent(at=writer.case.complained_at, summary="客户来电"))
+    shown = mine.load_case(number).timeline[0]
+    with theirs.edit(number) as writer:
+        was = writer.case.timeline[0]
+        writer.update_event(was, dataclasses.replace(was, summary="客户来电，要求退款"))
+    log_before = _log(mine, number)
+    for change in (
+        lambda w: w.update_event(shown, dataclasses.replace(shown, summary="客户来电投诉")),
+        lambda w: w.remove_event(shown, "重复记录"),
+    ):
+        with pytest.raises(ConflictError) as raised, mine.edit(number) as writer:
+            change(writer)
+        assert raised.value.by == "李四" and "客户来电" in str(raised.value)
+        assert _log(mine, number) == log_before
+    assert mine.load_verified_case(number).timeline[0].summary == "客户来电，要求退款"

@@ -139,3 +139,36 @@ def test_the_conflict_is_said_in_chinese(chinese, window, ctx, other, qtbot):
     assert "修改：投诉人电话；" in box.text() and box.text().endswith("请重新载入后再改")
     assert box.windowTitle() == "已被他人修改"
     assert sorted(b.text() for b in box.buttons()) == sorted(["重新载入本案", "暂不载入"])
+
+
+def test_an_exhibit_title_typed_over_a_title_saved_meanwhile_is_a_conflict(window, ctx, other, monkeypatch, tmp_path):
+    """The evidence table writes one field at a time, from the exhibit it shows: another field saved meanwhile
+    stays; the same field saved meanwhile is a conflict, shown, and the table shows the record again."""
+    from PIL import Image
+
+    from casefile.core.errors import ConflictError
+    from casefile.core.evidence import add_files
+    from casefile.ui.evidence import tab as evidence_tab
+    from casefile.ui.models import EvidenceModel
+
+    photo = tmp_path / "破损照片.jpg"
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(photo, quality=90)
+    list(add_files(ctx.library, NUMBER, [photo]))
+    window.cases.select(NUMBER)
+    tab = window.workspace.evidence
+    tab.set_case(NUMBER)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(evidence_tab, "show_error", lambda parent, error: errors.append(error))
+    with other.edit(NUMBER) as writer:
+        writer.update_exhibit(1, source="顾客微信", title="李四起的名字")
+    before = _log(ctx)
+    tab.model.setData(tab.model.index(0, EvidenceModel.PURPOSE), "证明收货时屏幕已碎")
+    stored = ctx.library.load_case(NUMBER).exhibit(1)
+    assert (stored.purpose, stored.source, stored.title) == ("证明收货时屏幕已碎", "顾客微信", "李四起的名字")
+    assert errors == []
+    tab.model.exhibits[0].title = "破损照片"  # the table as it was before it read the case again
+    tab.model.setData(tab.model.index(0, EvidenceModel.TITLE), "张三起的名字")
+    assert len(errors) == 1 and isinstance(errors[0], ConflictError) and "李四" in str(errors[0])
+    assert ctx.library.load_case(NUMBER).exhibit(1).title == "李四起的名字"
+    assert len(_log(ctx)) > len(before)  # the purpose only
+    assert tab.model.index(0, EvidenceModel.TITLE).data() == "李四起的名字"  # the record, shown again

@@ -23,8 +23,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from casefile.core.errors import ConflictError, Message
-from casefile.core.model import Case, Exhibit, to_data
-from casefile.core.record.actions import EXHIBIT_METADATA, EXHIBIT_UPDATE, UPDATABLE_FIELDS
+from casefile.core.model import Case, Exhibit, TimelineEvent, to_data
+from casefile.core.record.actions import (
+    EVENT_REMOVE,
+    EVENT_UPDATE,
+    EXHIBIT_METADATA,
+    EXHIBIT_UPDATE,
+    UPDATABLE_FIELDS,
+    UPDATE,
+)
 from casefile.core.record.fold import apply_entry
 
 _ABSENT: Any = object()  # a key one version of a group of fields does not hold
@@ -215,3 +222,37 @@ EXHIBIT_FIELD_NAMES: dict[str, Message] = {
     "disposition": Message("whether it was kept"),
     "group": Message("group"),
 }
+
+
+def _names_event(recorded: Any, event: Any) -> bool:
+    """Whether an event recorded as ``recorded`` (its fields then) is ``event`` (as stored)."""
+    return (
+        isinstance(recorded, dict)
+        and isinstance(event, dict)
+        and all(event.get(key) == value for key, value in recorded.items())
+    )
+
+
+def has_event(case: Case, was: TimelineEvent) -> bool:
+    """Whether the timeline still holds the event ``was``, as a correction or removal names it."""
+    data = to_data(was)
+    return any(_names_event(data, to_data(event)) for event in case.timeline)
+
+
+def event_conflict(number: str, was: TimelineEvent, entries: Sequence[dict[str, Any]]) -> ConflictError:
+    """The event ``was``, shown to the person correcting or removing it, was corrected or removed meanwhile."""
+    data = to_data(was)
+    found: dict[str, Author] = {}
+    for entry in reversed(entries):
+        details = entry.get("details") or {}
+        if entry.get("action") in (EVENT_UPDATE, EVENT_REMOVE) and _names_event(details.get("was"), data):
+            found["timeline"] = _by_whom(entry)
+            break
+    else:  # the whole timeline set at once (a case edited from a file): its latest change
+        for entry in reversed(entries):
+            details = entry.get("details") or {}
+            if entry.get("action") == UPDATE and "timeline" in (details.get("fields") or {}):
+                found["timeline"] = _by_whom(entry)
+                break
+    name = Message("the timeline event of {at}: {summary}", at=was.at.strftime("%Y-%m-%d %H:%M"), summary=was.summary)
+    return conflict_error(number, {"timeline": name}, found)
