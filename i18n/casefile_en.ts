@@ -6048,7 +6048,59 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hearings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the testing periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding {number}: {field}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

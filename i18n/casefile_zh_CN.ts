@@ -6063,8 +6063,60 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>时间线上 {at} 的事件“{summary}”</translation>
     </message>
     <message>
+        <source>the body</source>
+        <translation>受理机构</translation>
+    </message>
+    <message>
+        <source>their number</source>
+        <translation>对方编号</translation>
+    </message>
+    <message>
+        <source>when it was filed</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>when it was accepted</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>the hearings</source>
+        <translation>开庭或调解时间</translation>
+    </message>
+    <message>
+        <source>the testing periods</source>
+        <translation>检测期间</translation>
+    </message>
+    <message>
+        <source>the result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>when it was decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>when it was served</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>when it ended</source>
+        <translation>终结时间</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>the exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <source>proceeding {number}: {field}</source>
+        <translation>程序 {number} 的{field}</translation>
     </message>
     <message>
         <source>{field} (by {by} at {at})</source>

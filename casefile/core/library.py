@@ -495,9 +495,8 @@ class CaseWriter:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
         if base is not None:
-            fields = {k: v for k, v in fields.items() if to_data(v) != to_data(getattr(base, k))}
-            now = {k: to_data(getattr(exhibit, k)) for k in fields}
-            stale = [k for k, v in fields.items() if now[k] != to_data(getattr(base, k)) and now[k] != to_data(v)]
+            fields = {k: v for k, v in fields.items() if v != getattr(base, k)}  # a time: the same instant
+            stale = [k for k, v in fields.items() if getattr(exhibit, k) not in (getattr(base, k), v)]
             if stale:
                 raise merge.exhibit_conflict(self.case.number, exhibit, self.log.read(), sorted(stale))
         for name, value in fields.items():

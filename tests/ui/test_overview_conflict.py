@@ -172,3 +172,51 @@ def test_an_exhibit_title_typed_over_a_title_saved_meanwhile_is_a_conflict(windo
     assert ctx.library.load_case(NUMBER).exhibit(1).title == "李四起的名字"
     assert len(_log(ctx)) > len(before)  # the purpose only
     assert tab.model.index(0, EvidenceModel.TITLE).data() == "李四起的名字"  # the record, shown again
+
+
+def _fields(dialog) -> dict[str, object]:
+    """A handling dialog's fields by their label."""
+    layout = dialog.form
+    rows = [
+        (layout.itemAt(r, layout.ItemRole.LabelRole), layout.itemAt(r, layout.ItemRole.FieldRole))
+        for r in range(layout.rowCount())
+    ]
+    return {label.widget().text(): field.widget() for label, field in rows if label is not None and field is not None}
+
+
+def test_a_proceeding_updated_from_the_dialog_keeps_what_was_saved_meanwhile(window, ctx, other):
+    """The proceeding dialog shows every field and used to send them all back: a number saved meanwhile by
+    someone else was put back. Now only what was typed is saved; the same field both ways is refused."""
+    from datetime import datetime, timedelta, timezone
+
+    from casefile.core.workflow import handling
+    from casefile.core.workflow.records import Proceeding, Venue
+
+    from PySide6.QtWidgets import QDialog
+
+    filed = datetime(2026, 11, 23, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    with ctx.library.edit(NUMBER) as writer:
+        handling.open_proceeding(writer, Proceeding(venue=Venue.REGULATOR, body="徐汇区市场监督管理局", filed_at=filed))
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    tab.select("proceeding", 0)
+    dialog = tab.update_selected()
+    with other.edit(NUMBER) as writer:
+        handling.update_proceeding(writer, 1, ref="12315-0001")
+    _fields(dialog)["Body"].setText("上海市徐汇区市场监督管理局")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    (stored,) = ctx.library.load_case(NUMBER).workflow.proceedings
+    assert (stored.body, stored.ref) == ("上海市徐汇区市场监督管理局", "12315-0001")
+
+    tab.select("proceeding", 0)
+    dialog = tab.update_selected()
+    with other.edit(NUMBER) as writer:
+        handling.update_proceeding(writer, 1, body="徐汇区市场监管局（李四）")
+    before = _log(ctx)
+    _fields(dialog)["Body"].setText("徐汇区市场监管局（张三）")
+    dialog.accept()
+    assert dialog.isVisible() and "李四" in dialog.error.text() and "proceeding 1: the body" in dialog.error.text()
+    assert _log(ctx) == before
+    assert ctx.library.load_case(NUMBER).workflow.proceedings[0].body == "徐汇区市场监管局（李四）"
+    dialog.reject()

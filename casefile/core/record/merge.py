@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ from casefile.core.record.actions import (
     EVENT_UPDATE,
     EXHIBIT_METADATA,
     EXHIBIT_UPDATE,
+    PROCEEDING_UPDATE,
     UPDATABLE_FIELDS,
     UPDATE,
 )
@@ -174,24 +175,36 @@ def case_conflict(number: str, base: Case, entries: Iterable[dict[str, Any]], pa
     return conflict_error(number, names, case_changed_by(base, entries, paths))
 
 
-def exhibit_changed_by(entries: Sequence[dict[str, Any]], number: int, fields: Iterable[str]) -> dict[str, Author]:
-    """For each field of exhibit ``number``, the latest entry that set it: who and when."""
+def _changed_by(
+    entries: Sequence[dict[str, Any]], fields: Iterable[str], touched: Callable[[dict[str, Any]], set[str]]
+) -> dict[str, Author]:
+    """For each field, the latest entry that set it (``touched`` names the fields an entry set): who and when."""
     found: dict[str, Author] = {}
     wanted = set(fields)
     for entry in reversed(entries):
-        details = entry.get("details") or {}
-        if not wanted or details.get("exhibit") != number:
-            continue
-        if entry.get("action") == EXHIBIT_UPDATE:
-            touched = set(details.get("fields") or {})
-        elif entry.get("action") == EXHIBIT_METADATA:
-            touched = {"captured_at", "captured_at_source"} if "captured_at" in details else set()
-        else:
-            continue
-        for name in touched & wanted:
+        if not wanted:
+            break
+        names = touched(entry) & wanted
+        for name in names:
             found[name] = _by_whom(entry)
-        wanted -= touched
+        wanted -= names
     return found
+
+
+def exhibit_changed_by(entries: Sequence[dict[str, Any]], number: int, fields: Iterable[str]) -> dict[str, Author]:
+    """For each field of exhibit ``number``, the latest entry that set it: who and when."""
+
+    def touched(entry: dict[str, Any]) -> set[str]:
+        details = entry.get("details") or {}
+        if details.get("exhibit") != number:
+            return set()
+        if entry.get("action") == EXHIBIT_UPDATE:
+            return set(details.get("fields") or {})
+        if entry.get("action") == EXHIBIT_METADATA and "captured_at" in details:
+            return {"captured_at", "captured_at_source"}
+        return set()
+
+    return _changed_by(entries, fields, touched)
 
 
 def exhibit_conflict(
@@ -256,3 +269,39 @@ def event_conflict(number: str, was: TimelineEvent, entries: Sequence[dict[str, 
                 break
     name = Message("the timeline event of {at}: {summary}", at=was.at.strftime("%Y-%m-%d %H:%M"), summary=was.summary)
     return conflict_error(number, {"timeline": name}, found)
+
+
+PROCEEDING_FIELD_NAMES: dict[str, Message] = {
+    "body": Message("the body"),
+    "ref": Message("their number"),
+    "filed_at": Message("when it was filed"),
+    "accepted_at": Message("when it was accepted"),
+    "hearings": Message("the hearings"),
+    "testing": Message("the testing periods"),
+    "result": Message("the result"),
+    "decided_at": Message("when it was decided"),
+    "served_at": Message("when it was served"),
+    "ended_at": Message("when it ended"),
+    "summary": Message("the note"),
+    "evidence": Message("the exhibits"),
+}
+
+
+def proceeding_conflict(case: str, number: int, entries: Sequence[dict[str, Any]], fields: list[str]) -> ConflictError:
+    """The conflict on ``fields`` of proceeding ``number`` (from 1) of case ``case``."""
+
+    def touched(entry: dict[str, Any]) -> set[str]:
+        details = entry.get("details") or {}
+        if entry.get("action") != PROCEEDING_UPDATE or details.get("proceeding") != number:
+            return set()
+        return set(details.get("fields") or {})
+
+    names = {
+        name: Message(
+            "proceeding {number}: {field}",
+            number=number,
+            field=PROCEEDING_FIELD_NAMES.get(name) or Message("{name}", name=name),
+        )
+        for name in fields
+    }
+    return conflict_error(case, names, _changed_by(entries, fields, touched))
