@@ -866,6 +866,7 @@ class OverviewTab(QWidget):
                 "Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet."
             )
         )
+        self.ctx.events.case_changed.emit(number)  # the case list and the other tabs show the record now
         for path in paths:
             if self.focus_field(path):
                 break
