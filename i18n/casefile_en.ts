@@ -2970,6 +2970,26 @@ Reason:</source>
         <source>(recorded %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the case to see what was saved meanwhile: your edits to the other fields stay in the form, then make your change again and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>
@@ -5977,6 +5997,122 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>custody entry {seq} creates the case a second time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was changed by {by} at {at} after you opened it: {fields}; nothing was saved — reload the case and make your change again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proof purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether the other side agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why the other side disagrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether it was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline event of {at}: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hearings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the testing periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it was served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proceeding {number}: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} (by {by} at {at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {number}: {field}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

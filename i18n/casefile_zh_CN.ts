@@ -2979,6 +2979,26 @@ Reason:</source>
         <source>(recorded %1)</source>
         <translation>（%1 录入）</translation>
     </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload the case to see what was saved meanwhile: your edits to the other fields stay in the form, then make your change again and save.</source>
+        <translation>请重新载入本案，查看他人在此期间保存的内容：您对其他字段的修改会保留在表单中，然后再改一次并保存。</translation>
+    </message>
+    <message>
+        <source>Reload the case</source>
+        <translation>重新载入本案</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不载入</translation>
+    </message>
+    <message>
+        <source>Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet.</source>
+        <translation>已重新载入：被他人修改的字段显示已保存的内容；您的其他修改已保留，尚未保存。</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>
@@ -5993,6 +6013,122 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>custody entry {seq} creates the case a second time</source>
         <translation>保管记录第 {seq} 条再次创建案件</translation>
+    </message>
+    <message>
+        <source>case {number} was changed by {by} at {at} after you opened it: {fields}; nothing was saved — reload the case and make your change again</source>
+        <translation>本案（{number}）在您打开后已被 {by} 于 {at} 修改：{fields}；您的修改未保存，请重新载入后再改</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>proof purpose</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>capture time</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>录音文字整理</translation>
+    </message>
+    <message>
+        <source>whether the other side agrees</source>
+        <translation>对方是否认可</translation>
+    </message>
+    <message>
+        <source>why the other side disagrees</source>
+        <translation>对方不认可的理由</translation>
+    </message>
+    <message>
+        <source>what was handed over</source>
+        <translation>收取的材料</translation>
+    </message>
+    <message>
+        <source>whether it was kept</source>
+        <translation>留存/退回</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>the timeline event of {at}: {summary}</source>
+        <translation>时间线上 {at} 的事件“{summary}”</translation>
+    </message>
+    <message>
+        <source>the body</source>
+        <translation>受理机构</translation>
+    </message>
+    <message>
+        <source>their number</source>
+        <translation>对方编号</translation>
+    </message>
+    <message>
+        <source>when it was filed</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>when it was accepted</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>the hearings</source>
+        <translation>开庭或调解时间</translation>
+    </message>
+    <message>
+        <source>the testing periods</source>
+        <translation>检测期间</translation>
+    </message>
+    <message>
+        <source>the result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>when it was decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>when it was served</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>when it ended</source>
+        <translation>终结时间</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>the exhibits</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>proceeding {number}: {field}</source>
+        <translation>程序 {number} 的{field}</translation>
+    </message>
+    <message>
+        <source>{field} (by {by} at {at})</source>
+        <translation>{field}（{by} 于 {at} 修改）</translation>
+    </message>
+    <message>
+        <source>exhibit {number}: {field}</source>
+        <translation>案卷编号{number}的证据的{field}</translation>
     </message>
     <message>
         <source>custody entry {seq} has an unreadable format version {version!r}</source>

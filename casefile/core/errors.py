@@ -196,12 +196,14 @@ class ConflictError(CaseFileError):
     """Someone else saved a newer version of a record after this writer read it: nothing was overwritten.
 
     ``by`` and ``at`` say who saved the newer version and when (UTC); the writer reloads and applies its change again.
+    ``paths`` names the fields changed both ways, where it is known ("complainant.phone", "title").
     """
 
     def __init__(self, template: str, /, **params: Any) -> None:
         super().__init__(template, **params)
         self.by: str = str(params.get("by", ""))
         self.at: str = str(params.get("at", ""))
+        self.paths: list[str] = []
 
 
 class ArchiveError(CaseFileError):

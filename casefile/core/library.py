@@ -90,9 +90,11 @@ from casefile.core.model import (
     TimelineEvent,
     case_from_data,
     case_to_data,
+    field_from_data,
     from_data,
     to_data,
 )
+from casefile.core.record import merge
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.timestamps.queue import enqueue as enqueue_stamp
@@ -356,11 +358,24 @@ class CaseWriter:
             self.changed |= record.ACTIONS[action].changes_record
         return entries
 
-    def update(self, changed: Case) -> list[str]:
-        """Record every top-level field of ``changed`` that differs from the current record."""
-        changes = record.record_changes(self.case, changed)
-        for name in changes:
-            check_input(getattr(changed, name), name)
+    def update(self, changed: Case, *, base: Case | None = None) -> list[str]:
+        """Record every top-level field of ``changed`` that differs from the current record.
+
+        ``base``: the case ``changed`` was made from, when that may be older than the record now (a form
+        filled before another window or person saved the case). Then only what changed since ``base`` is
+        recorded, merged into the record as it is now (see casefile.core.record.merge): what someone else
+        changed meanwhile stays; a field both changed raises ConflictError, and nothing is written.
+        """
+        if base is None:
+            changes = record.record_changes(self.case, changed)
+            values = {name: getattr(changed, name) for name in changes}
+        else:
+            changes, conflicts = merge.case_changes(base, changed, self.case)
+            if conflicts:
+                raise merge.case_conflict(self.case.number, base, self.log.read(), conflicts)
+            values = {name: field_from_data(Case, name, data) for name, data in changes.items()}
+        for name, value in values.items():
+            check_input(value, name)
         if changes:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
@@ -389,6 +404,7 @@ class CaseWriter:
         check_text(reason, "reason")
         if to_data(event) == to_data(was):
             return
+        self._refuse_if_gone(was)
         if not event.recorded_by:
             event.recorded_by = self.operator
         self.record(record.EVENT_UPDATE, {"was": to_data(was), "event": to_data(event), "reason": reason.strip()})
@@ -398,7 +414,14 @@ class CaseWriter:
         if not reason.strip():
             raise InvalidValueError("removing an event needs a reason")
         check_text(reason, "reason")
+        self._refuse_if_gone(was)
         self.record(record.EVENT_REMOVE, {"was": to_data(was), "reason": reason.strip()})
+
+    def _refuse_if_gone(self, was: TimelineEvent) -> None:
+        """A correction or removal names the event as the person saw it: corrected or removed since by someone
+        else, it is a conflict, refused before anything is written (the entry could not be replayed)."""
+        if not merge.has_event(self.case, was):
+            raise merge.event_conflict(self.case.number, was, self.log.read())
 
     def _check_event(self, event: TimelineEvent) -> None:
         missing = [n for n in event.evidence if not self.case.has_exhibit(n)]
@@ -463,11 +486,19 @@ class CaseWriter:
         rest = [n for n in self.case.ordered_numbers() if n not in set(numbers)]
         self.reorder([*numbers, *rest])
 
-    def update_exhibit(self, number: int, **fields: Any) -> Exhibit:
+    def update_exhibit(self, number: int, *, base: Exhibit | None = None, **fields: Any) -> Exhibit:
+        """Set ``fields`` of exhibit ``number``. ``base``: the exhibit as it was shown when these values were
+        typed (it may be older than the record): only the fields changed since then are set, and a field
+        someone else changed meanwhile raises ConflictError; nothing is written."""
         unknown = set(fields) - record.EXHIBIT_UPDATABLE
         if unknown:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
+        if base is not None:
+            fields = {k: v for k, v in fields.items() if v != getattr(base, k)}  # a time: the same instant
+            stale = [k for k, v in fields.items() if getattr(exhibit, k) not in (getattr(base, k), v)]
+            if stale:
+                raise merge.exhibit_conflict(self.case.number, exhibit, self.log.read(), sorted(stale))
         for name, value in fields.items():
             check_input(value, name)
         if fields.get("transcript") is not None:

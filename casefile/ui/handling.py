@@ -671,7 +671,8 @@ class HandlingTab(QWidget):
             new_hearing, test_time, note = hearing.value(), testing.value(), testing_note.text()
 
             def change(w: CaseWriter) -> None:
-                handling.update_proceeding(w, k, **changes)
+                # Against the proceeding shown: what someone else saved meanwhile stays, or is a conflict.
+                handling.update_proceeding(w, k, base=p, **changes)
                 if new_hearing is not None:
                     handling.add_hearing(w, k, new_hearing)
                 if test_time is not None:

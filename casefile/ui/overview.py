@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from casefile.core.errors import CaseFileError, InvalidValueError, Message
+from casefile.core.errors import CaseFileError, ConflictError, InvalidValueError, Message
 from casefile.core.model import (
     Case,
     Demand,
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -127,6 +128,24 @@ class FieldInput:
                 w.setText(raw)
                 w.setCursorPosition(0)
         self.filled = self.raw()
+
+    def type_again(self, raw: str) -> None:
+        """Put back what was typed (``raw`` as :meth:`raw` gave it), leaving the value it was filled with."""
+        w = self.widget
+        if isinstance(w, QComboBox):
+            index = w.findData(raw)
+            if index < 0:
+                w.addItem(raw, raw)
+                index = w.count() - 1
+            w.setCurrentIndex(index)
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(raw)
+        elif isinstance(w, QDateTimeEdit):
+            w.setDateTime(QDateTime.fromSecsSinceEpoch(int(raw)))
+        else:
+            assert isinstance(w, QLineEdit)
+            w.setText(raw)
+            w.setCursorPosition(0)
 
     def changed(self) -> bool:
         return self.raw() != self.filled
@@ -365,18 +384,31 @@ class DemandsEditor(QGroupBox):
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 
-    def changed(self) -> bool:
-        """Whether the table differs from the demands it was filled with (checks nothing, moves no focus)."""
-        if self.table.rowCount() != len(self.filled):
-            return True
-        for row, demand in enumerate(self.filled):
-            amount = "" if demand.amount is None else str(demand.amount)
-            shown = (
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """The table as typed: kind, amount, basis and what is asked, row by row."""
+        return [
+            (
                 str(self.kind_combo(row).currentData()),
                 self._text(row, self.AMOUNT),
                 self._text(row, self.BASIS),
                 self._text(row, self.DESCRIPTION),
             )
+            for row in range(self.table.rowCount())
+        ]
+
+    def type_again(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Put back the rows :meth:`rows` gave, leaving the demands the table was filled with."""
+        self.table.setRowCount(0)
+        for kind, amount, basis, description in rows:
+            row = self.add_row(Demand(type=DemandType(kind), basis=basis, description=description))
+            self.table.setItem(row, self.AMOUNT, QTableWidgetItem(amount))
+
+    def changed(self) -> bool:
+        """Whether the table differs from the demands it was filled with (checks nothing, moves no focus)."""
+        if self.table.rowCount() != len(self.filled):
+            return True
+        for shown, demand in zip(self.rows(), self.filled, strict=True):
+            amount = "" if demand.amount is None else str(demand.amount)
             if shown != (demand.type.value, amount.strip(), demand.basis.strip(), demand.description.strip()):
                 return True
         return False
@@ -419,7 +451,11 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.number: str | None = None
-        self.case: Case | None = None
+        self.case: Case | None = None  # the record as it is now
+        # The record the form was filled from: what was typed is a change from it, saved against it, so that
+        # what someone else saved meanwhile stays (or is a conflict), never put back silently.
+        self.base: Case | None = None
+        self.conflict_box: QMessageBox | None = None
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setWordWrap(True)
@@ -641,6 +677,7 @@ class OverviewTab(QWidget):
     def _fill(self, case: Case) -> None:
         from casefile.ui.handling import header_html
 
+        self.base = case
         header = header_html(case)
         damaged = self.ctx.library.quarantine_message(case.number)
         if damaged is not None:
@@ -705,8 +742,10 @@ class OverviewTab(QWidget):
         return True
 
     def edited(self) -> Case:
-        """The case as the form now shows it; raises InvalidValueError naming a bad field (the input stays)."""
-        assert self.case is not None
+        """The case the form was filled from, with what was typed since; raises InvalidValueError naming a
+        bad field (the input stays)."""
+        base = self.base
+        assert base is not None
         changes = Changes()
         for item in self.inputs.values():
             if not item.changed():
@@ -721,11 +760,11 @@ class OverviewTab(QWidget):
         except InvalidValueError:
             self.scroller.ensureWidgetVisible(self.demands)
             raise
-        if self.demands.changed() and demands != self.case.demands:
+        if self.demands.changed() and demands != base.demands:
             changes.demands = demands
-        changed = apply(self.case, changes)
+        changed = apply(base, changes)
         try:
-            check_changes(self.case, changed, {path: item.name for path, item in self.inputs.items()})
+            check_changes(base, changed, {path: item.name for path, item in self.inputs.items()})
         except FieldError as exc:
             self._refuse(self.inputs.get(exc.path))
             raise
@@ -751,15 +790,21 @@ class OverviewTab(QWidget):
         self.error.clear()
         number = self.number
         library = self.ctx.library
+        base = self.base
 
         def work(_token):  # type: ignore[no-untyped-def]
             with library.edit(number) as writer:
-                return writer.update(changed)
+                return writer.update(changed, base=base)
 
         task = Task(work, "save case")
 
         def failed(error: object) -> None:
             self.save_failed.emit(number, translated(error))
+            if isinstance(error, ConflictError) and self.number == number:
+                self.error.setText(translated(error))
+                self.show_conflict(error)
+            elif isinstance(error, BaseException):
+                show_error(self, error)
 
         def succeeded(_result: object) -> None:
             self.saved.emit(number)
@@ -770,9 +815,61 @@ class OverviewTab(QWidget):
         task.succeeded.connect(lambda _r: self.set_case(number, refill=True) if self.number == number else None)
         task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
         task.succeeded.connect(succeeded)
-        task.failed.connect(lambda error: show_error(self, error))
         self.ctx.runner.start(task)
         return True
+
+    def show_conflict(self, error: ConflictError) -> None:
+        """Say who saved the case meanwhile and which fields both changed; offer to reload it, keeping the
+        edits to the other fields in the form. Nothing was written."""
+        if self.conflict_box is not None:
+            self.conflict_box.deleteLater()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"), translated(error), parent=self)
+        box.setInformativeText(
+            self.tr(
+                "Reload the case to see what was saved meanwhile: your edits to the other fields stay in the form, "
+                "then make your change again and save."
+            )
+        )
+        reload = box.addButton(self.tr("Reload the case"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        paths = list(error.paths)
+        box.buttonClicked.connect(lambda button: self.reload_keeping_edits(paths) if button is reload else None)
+        self.conflict_box = box
+        box.open()
+
+    def reload_keeping_edits(self, paths: list[str]) -> None:
+        """Show the record as it is now; what was typed in fields other than ``paths`` (the fields someone
+        else changed meanwhile) is typed again, to be saved against the record now."""
+        if self.number is None:
+            return
+
+        def touches(item: FieldInput) -> bool:
+            mine = (item.spec.path, *item.spec.also)
+            return any(p == c or p.startswith(c + ".") or c.startswith(p + ".") for p in mine for c in paths)
+
+        typed = {path: item.raw() for path, item in self.inputs.items() if item.changed() and not touches(item)}
+        demands = self.demands.rows() if self.demands.changed() and not any(p == "demands" for p in paths) else None
+        number = self.number
+        self.set_case(number, refill=True)
+        if self.number != number or self.case is None:
+            return
+        for path, raw in typed.items():
+            self.inputs[path].type_again(raw)
+        for party in self.parties.values():
+            party.follow_kind()
+        if demands is not None:
+            self.demands.type_again(demands)
+        self.error.setText(
+            self.tr(
+                "Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet."
+            )
+        )
+        self.ctx.events.case_changed.emit(number)  # the case list and the other tabs show the record now
+        for path in paths:
+            if self.focus_field(path):
+                break
 
     def revert(self) -> None:
         if self.case is not None:

@@ -205,11 +205,12 @@ class TranscriptDialog(QDialog):
             self.error.setText(translated(exc))
             return
         number, exhibit_no = self.number, self.exhibit.number
+        shown = self.exhibit  # the transcript as it was opened: saved meanwhile by someone else, a conflict
         library = self.ctx.library
 
         def work(_token: object) -> None:
             with library.edit(number) as writer:
-                writer.update_exhibit(exhibit_no, transcript=transcript)
+                writer.update_exhibit(exhibit_no, base=shown, transcript=transcript)
 
         task = Task(work, f"transcript of exhibit {exhibit_no}")
         task.failed.connect(lambda error: show_error(self, error))

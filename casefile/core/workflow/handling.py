@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.core import record
 from casefile.core.errors import InvalidValueError, Message
 from casefile.core.model import ResponsibleParty, to_data
+from casefile.core.record import merge
 from casefile.core.validate import (
     CLOCK_SLACK,
     HANDLING_PARTIES,
@@ -229,8 +230,12 @@ def open_proceeding(writer: CaseWriter, proceeding: Proceeding) -> Proceeding:
     return writer.case.workflow.proceedings[-1]
 
 
-def update_proceeding(writer: CaseWriter, number: int, **changes: Any) -> Proceeding:
-    """Set fields of proceeding ``number`` (from 1): its number, times, result, hearings, testing periods."""
+def update_proceeding(writer: CaseWriter, number: int, *, base: Proceeding | None = None, **changes: Any) -> Proceeding:
+    """Set fields of proceeding ``number`` (from 1): its number, times, result, hearings, testing periods.
+
+    ``base``: the proceeding as it was shown when the values were typed (it may be older than the record):
+    only the fields changed since are set, and one someone else changed meanwhile raises ConflictError.
+    """
     _open(writer)
     proceedings = writer.case.workflow.proceedings
     if not 1 <= number <= len(proceedings):
@@ -245,6 +250,11 @@ def update_proceeding(writer: CaseWriter, number: int, **changes: Any) -> Procee
     was = proceedings[number - 1]
     if "result" in changes:
         changes["result"] = ProceedingResult(changes["result"])
+    if base is not None:
+        changes = {k: v for k, v in changes.items() if v != getattr(base, k)}  # a time: the same instant
+        stale = [k for k, v in changes.items() if getattr(was, k) not in (getattr(base, k), v)]
+        if stale:
+            raise merge.proceeding_conflict(writer.case.number, number, writer.log.read(), sorted(stale))
     changed = dataclasses.replace(was, **changes)
     _check_proceeding(writer, changed)
     fields = {

@@ -10,6 +10,7 @@ files, on the GUI thread.
 
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 from pathlib import Path
@@ -474,10 +475,11 @@ class EvidenceTab(QWidget):
         if when is None:
             return
         number, library, exhibit_no = self.number, self.ctx.library, exhibit.number
+        shown = copy.copy(exhibit)  # what the time is a correction of: changed since by someone else, a conflict
 
         def work(_token: CancelToken) -> str:
             with library.edit(number) as writer:
-                writer.update_exhibit(exhibit_no, captured_at=when, captured_at_source="user")
+                writer.update_exhibit(exhibit_no, base=shown, captured_at=when, captured_at_source="user")
             return number
 
         task = Task(work, f"set the capture time of exhibit {exhibit_no} of {number}")
@@ -540,10 +542,13 @@ class EvidenceTab(QWidget):
         number = self.number
         library = self.ctx.library
         typed: Any = EvidenceKind(value) if field == "kind" else value
+        # The exhibit as shown when the value was typed over it (copied: the model shows the new value next):
+        # a field someone else changed since is a conflict, never overwritten.
+        shown = next((copy.copy(e) for e in self.model.exhibits if e.number == exhibit_no), None)
 
         def work(_token: CancelToken) -> str:
             with library.edit(number) as writer:
-                writer.update_exhibit(exhibit_no, **{field: typed})
+                writer.update_exhibit(exhibit_no, base=shown, **{field: typed})
             return number
 
         task = Task(work, f"edit exhibit {exhibit_no} of {number}")
