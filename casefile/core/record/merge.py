@@ -19,7 +19,7 @@ import contextlib
 import copy
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from casefile.core.errors import ConflictError, Message
@@ -88,10 +88,10 @@ Author = tuple[int, str, str]  # a custody entry's number, who wrote it, and whe
 
 
 def _by_whom(entry: dict[str, Any]) -> Author:
-    """Who wrote a custody entry and when, as a person reads it (UTC, to the second)."""
+    """Who wrote a custody entry and when, as a person reads it: local time, to the second, with its offset."""
     at = str(entry.get("at", ""))
     with contextlib.suppress(ValueError):  # an entry's own text, when it is not a time
-        at = datetime.fromisoformat(at).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        at = datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
     return int(entry.get("seq", -1)), str(entry.get("operator", "")), at
 
 
