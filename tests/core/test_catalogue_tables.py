@@ -212,6 +212,11 @@ def test_a_pushed_case_is_searchable_and_its_exhibits_texts_are_found_once(
         assert catalogue.search("申请退款").total == 0
         with pytest.raises(InvalidValueError, match="another file"):
             catalogue.index_exhibit_texts(number, chat.number, photo.sha256, "chat", [(None, text)])
+        # An exhibit given another time: its texts are found on that day.
+        moved = {"captured_at": "2025-03-01T10:00:00+08:00", "captured_at_source": "user"}
+        catalogue.append(number, [(record.EXHIBIT_UPDATE, {"exhibit": chat.number, "fields": moved})], "李四")
+        assert found(catalogue, "屏幕碎了", since=date(2025, 3, 1), until=date(2025, 3, 1)) == [(number, "chat.txt")]
+        assert catalogue.search("屏幕碎了").hits[0].evidence_time == datetime(2025, 3, 1, 2, tzinfo=UTC)
         # A withdrawn exhibit's texts are no longer found.
         catalogue.append(
             number, [(record.WITHDRAW, {"exhibit": chat.number, "reason": "重复", "sha256": chat.sha256})], "李四"

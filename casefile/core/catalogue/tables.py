@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, cast, column, delete, func, insert, literal, literal_column, select, table
+from sqlalchemy import Select, cast, column, delete, func, insert, literal, literal_column, select, table, update
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
@@ -29,7 +29,7 @@ from casefile.core.catalogue.models import CaseClockRow, CaseFactsRow, CaseRecor
 from casefile.core.errors import InvalidValueError, NotFoundError
 from casefile.core.index import agenda_query, next_deadlines_query, review_rows
 from casefile.core.listing import AgendaRow
-from casefile.core.model import Case
+from casefile.core.model import Case, Exhibit
 from casefile.core.review.queries import ReviewTables
 from casefile.core.search import KINDS, tokenize
 from casefile.core.search.query import RANKED, Hit, SearchResult, snippet
@@ -79,12 +79,34 @@ def write_case_tables(session: Session, case_id: int, case: Case) -> None:
         session.execute(insert(CaseClockRow), [{**row, "case_id": case_id} for row in clocks])
     session.execute(delete(SearchDocRow).where(SearchDocRow.case_id == case_id, SearchDocRow.exhibit.is_(None)))
     _insert_docs(session, case_id, None, None, case_docs(case))
-    kept = [e.number for e in case.exhibits if not e.withdrawn]
-    session.execute(
-        delete(SearchDocRow).where(
-            SearchDocRow.case_id == case_id, SearchDocRow.exhibit.is_not(None), SearchDocRow.exhibit.not_in(kept)
+    # The exhibits' texts as they were indexed: those of exhibits withdrawn go, and those of an
+    # exhibit renamed or given another time follow it (the texts themselves are the file's).
+    present = {e.number: e for e in case.exhibits if not e.withdrawn}
+    indexed = [
+        (n, name, at)
+        for n, name, at in session.execute(
+            select(SearchDocRow.exhibit, SearchDocRow.field, SearchDocRow.at)
+            .where(SearchDocRow.case_id == case_id, SearchDocRow.exhibit.is_not(None))
+            .distinct()
         )
-    )
+        if n is not None
+    ]
+    gone = sorted({n for n, _, _ in indexed if n not in present})
+    if gone:
+        session.execute(delete(SearchDocRow).where(SearchDocRow.case_id == case_id, SearchDocRow.exhibit.in_(gone)))
+    moved = {n for n, name, at in indexed if n in present and (name, at) != _as_indexed(present[n])}
+    for number in sorted(moved):
+        name, at = _as_indexed(present[number])
+        session.execute(
+            update(SearchDocRow)
+            .where(SearchDocRow.case_id == case_id, SearchDocRow.exhibit == number)
+            .values(field=name, at=at)
+        )
+
+
+def _as_indexed(exhibit: Exhibit) -> tuple[str, datetime | None]:
+    """What an exhibit's texts say of it: its file's name and its time."""
+    return exhibit.original_name, exhibit.captured_at
 
 
 def index_exhibit_texts(
@@ -117,7 +139,8 @@ def index_exhibit_texts(
     )
     if item.withdrawn:
         return 0
-    docs = [Doc(kind, item.original_name, text, page=page, at=item.captured_at) for page, text in pages]
+    name, at = _as_indexed(item)
+    docs = [Doc(kind, name, text, page=page, at=at) for page, text in pages]
     return _insert_docs(session, case_id, exhibit, sha256, docs)
 
 
