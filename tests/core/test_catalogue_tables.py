@@ -150,7 +150,7 @@ def test_search_finds_bigrams_single_characters_phones_and_waybills(searched: tu
     result = catalogue.search("退款", case=first, kind="case-field")
     assert result.total == 2
     title = next(h for h in result.hits if h.field == "title")
-    assert (title.marked(), title.exhibit, title.page) == (f"{first}\n【退款】未到账".replace("\n", " "), None, None)
+    assert (title.marked(), title.exhibit, title.page) == (f"{first} 【退款】未到账", None, None)
     assert title.evidence_time == datetime(2026, 11, 20, 2, 30, tzinfo=UTC)
     assert [h.score for h in result.hits] == sorted(h.score for h in result.hits)  # best (lowest) first
 

@@ -1,7 +1,7 @@
 """The team catalogue's clocks, review facts and search texts: written with each case, queried by a client.
 
 Every write of a case's record (register, update, append, a case pushed in) calls
-:func:`write_case_tables` in its own transaction, so the rows never lag the record: the clocks
+:func:`write_case_tables` in the transaction that writes it, so the rows never lag the record: the clocks
 (``casefile due``, the agenda), the review's facts (``casefile review``) and the case's fields as
 texts to search. They are made by the solo index's own code (casefile.core.index.review_rows,
 casefile.core.search.sources.case_docs), so a team library and a folder give the same answers.
@@ -43,7 +43,8 @@ FTS_TABLE = "search_fts"
 #: PostgreSQL's index of the tokens.
 GIN_INDEX = "ix_search_docs_tokens"
 #: A text longer than this is stored in parts (cut at a line, else a space): a tsvector counts
-#: positions up to 16,383, and a text has at most about as many tokens as characters.
+#: positions up to 16,383, and a part has fewer tokens (each character starts one at most, and a
+#: number of five or more digits adds one for its last four: at most 9,600).
 PART_CHARS = 8000
 
 _DOCS = SearchDocRow.__table__
@@ -123,7 +124,7 @@ def index_exhibit_texts(
     if kind not in KINDS or kind == CASE_FIELD:
         raise InvalidValueError("{kind} is not a kind of text an exhibit has", kind=kind)
     if not case.has_exhibit(exhibit):
-        raise NotFoundError("case {number} has no exhibit {exhibit}", number=case.number, exhibit=exhibit)
+        raise NotFoundError("case {case} has no exhibit {number}", case=case.number, number=exhibit)
     item = case.exhibit(exhibit)
     if item.sha256 != sha256:
         raise InvalidValueError(
