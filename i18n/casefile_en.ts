@@ -5528,6 +5528,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{kind} is not a kind of text an exhibit has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {exhibit} of case {number} is another file ({sha256}): its texts were not indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>opening the library at {root}</source>
         <translation type="unfinished"></translation>
     </message>

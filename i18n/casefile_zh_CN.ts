@@ -5543,6 +5543,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>您打开案件 {number} 之后，{by} 已于 {at} 修改了它，因此您的修改未保存；请重新载入案件后再次修改</translation>
     </message>
     <message>
+        <source>{kind} is not a kind of text an exhibit has</source>
+        <translation>{kind} 不是证据可有的文本种类</translation>
+    </message>
+    <message>
+        <source>exhibit {exhibit} of case {number} is another file ({sha256}): its texts were not indexed</source>
+        <translation>案件 {number} 的证据 {exhibit} 是另一个文件（{sha256}），其文本未编入检索表</translation>
+    </message>
+    <message>
         <source>opening the library at {root}</source>
         <translation>打开位于 {root} 的案卷库</translation>
     </message>

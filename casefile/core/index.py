@@ -21,6 +21,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    Select,
     String,
     Text,
     create_engine,
@@ -108,11 +109,11 @@ class ExhibitRow(Base):
     withdrawn: Mapped[bool] = mapped_column(Boolean)
 
 
-class ReviewCaseRow(Base):
-    """The periodic review's facts about a case (casefile.core.review.facts)."""
+class ReviewCaseColumns:
+    """The periodic review's facts about a case (casefile.core.review.facts.case_facts), as columns:
+    the solo index's ``review_cases`` and the team catalogue's (casefile.core.catalogue.models) both
+    take them from here, so the two never differ and the review's queries serve both."""
 
-    __tablename__ = "review_cases"
-    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     type: Mapped[str] = mapped_column(String)
     channel: Mapped[str] = mapped_column(String)
@@ -143,12 +144,10 @@ class ReviewCaseRow(Base):
     evidence_present: Mapped[int] = mapped_column(Integer)
 
 
-class ReviewClockRow(Base):
-    """A clock a case's record starts: when it is due and when what it waits for happened."""
+class ReviewClockColumns:
+    """A clock a case's record starts (casefile.core.review.facts.clock_rows), as columns: shared by the
+    solo index's ``review_clocks`` and the team catalogue's, as :class:`ReviewCaseColumns`."""
 
-    __tablename__ = "review_clocks"
-    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String)
     kind: Mapped[str] = mapped_column(String)  # promise, duty or limit
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -163,6 +162,21 @@ class ReviewClockRow(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False)  # stopped now (goods being tested)
 
 
+class ReviewCaseRow(ReviewCaseColumns, Base):
+    """The periodic review's facts about a case (casefile.core.review.facts)."""
+
+    __tablename__ = "review_cases"
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
+
+
+class ReviewClockRow(ReviewClockColumns, Base):
+    """A clock a case's record starts: when it is due and when what it waits for happened."""
+
+    __tablename__ = "review_clocks"
+    case_number: Mapped[str] = mapped_column(ForeignKey("cases.number", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 def _delete_rows(session: Session, numbers: list[str] | None) -> None:
     """Delete the rows of the cases ``numbers`` (None: of every case), dependent rows first."""
     for table in (ReviewClockRow, ReviewCaseRow, ExhibitRow):
@@ -172,12 +186,18 @@ def _delete_rows(session: Session, numbers: list[str] | None) -> None:
             session.execute(delete(table).where(table.case_number.in_(numbers)))
 
 
+def review_rows(cases: list[Case]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The review's rows of ``cases``: their facts and their clocks, as of now (the solo index and the
+    team catalogue write these same rows)."""
+    now = datetime.now(UTC)
+    return [case_facts(c) for c in cases], [row for c in cases for row in clock_rows(c, now)]
+
+
 def _insert_review(session: Session, cases: list[Case]) -> None:
     """The review's rows of ``cases``: a change to a case rewrites that case's rows only."""
-    now = datetime.now(UTC)
-    if cases:
-        session.execute(insert(ReviewCaseRow), [case_facts(c) for c in cases])
-    clocks = [row for c in cases for row in clock_rows(c, now)]
+    facts, clocks = review_rows(cases)
+    if facts:
+        session.execute(insert(ReviewCaseRow), facts)
     if clocks:
         session.execute(insert(ReviewClockRow), clocks)
 
@@ -375,63 +395,73 @@ class Index:
     def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
         a limit that has run out is over, not overdue), soonest first."""
-        stmt = (
-            select(*_agenda_columns())
-            .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
-            .where(*_running(now), ReviewClockRow.due_at <= until, CaseRow.damaged == "")
-            .order_by(ReviewClockRow.due_at, ReviewClockRow.case_number, ReviewClockRow.seq)
-        )
+        stmt = agenda_query(ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, until, now)
         with Session(self.engine) as session:
-            return [AgendaRow(*row) for row in session.execute(stmt)]
+            return [AgendaRow(*row) for row in session.execute(stmt.where(CaseRow.damaged == ""))]
 
     def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
         """Each case's running clock that runs out first (cases with none are left out)."""
-        first = (
-            select(
-                ReviewClockRow.case_number,
-                ReviewClockRow.key,
-                ReviewClockRow.due_at,
-                func.row_number()
-                .over(partition_by=ReviewClockRow.case_number, order_by=(ReviewClockRow.due_at, ReviewClockRow.seq))
-                .label("n"),
-                ReviewClockRow.seq,
-            )
-            .where(*_running(now))
-            .subquery()
-        )
-        stmt = (
-            select(*_agenda_columns())
-            .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
-            .join(first, (first.c.case_number == ReviewClockRow.case_number) & (first.c.seq == ReviewClockRow.seq))
-            .where(first.c.n == 1)
-        )
+        stmt = next_deadlines_query(ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, now)
         with Session(self.engine) as session:
             return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
 
 
-def _agenda_columns() -> tuple[Any, ...]:
-    """An agenda row's columns, in AgendaRow's order."""
+# The agenda's queries over a table of clock rows (ReviewClockColumns, with case_number and seq) joined
+# to its cases' table (for the title): the solo index's and the team catalogue's.
+
+
+def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetime) -> Select[Any]:
+    """The running clocks that run out by ``until``, soonest first, as AgendaRow's columns."""
     return (
-        ReviewClockRow.case_number,
-        CaseRow.title,
-        ReviewClockRow.key,
-        ReviewClockRow.kind,
-        ReviewClockRow.ref,
-        ReviewClockRow.started_at,
-        ReviewClockRow.due_at,
-        ReviewClockRow.last_day,
-        ReviewClockRow.rolled_from,
-        ReviewClockRow.provisional,
-        ReviewClockRow.paused,
+        select(*_agenda_columns(clocks, title))
+        .join(title.table, on)
+        .where(*_running(clocks, now), clocks.due_at <= until)
+        .order_by(clocks.due_at, clocks.case_number, clocks.seq)
     )
 
 
-def _running(now: datetime) -> tuple[Any, ...]:
+def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime) -> Select[Any]:
+    """Each case's running clock that runs out first, as AgendaRow's columns."""
+    first = (
+        select(
+            clocks.case_number,
+            func.row_number().over(partition_by=clocks.case_number, order_by=(clocks.due_at, clocks.seq)).label("n"),
+            clocks.seq,
+        )
+        .where(*_running(clocks, now))
+        .subquery()
+    )
+    return (
+        select(*_agenda_columns(clocks, title))
+        .join(title.table, on)
+        .join(first, (first.c.case_number == clocks.case_number) & (first.c.seq == clocks.seq))
+        .where(first.c.n == 1)
+    )
+
+
+def _agenda_columns(clocks: Any, title: Any) -> tuple[Any, ...]:
+    """An agenda row's columns, in AgendaRow's order."""
+    return (
+        clocks.case_number,
+        title,
+        clocks.key,
+        clocks.kind,
+        clocks.ref,
+        clocks.started_at,
+        clocks.due_at,
+        clocks.last_day,
+        clocks.rolled_from,
+        clocks.provisional,
+        clocks.paused,
+    )
+
+
+def _running(clocks: Any, now: datetime) -> tuple[Any, ...]:
     """A clock still running: not met, the case not closed, and a limit not yet run out."""
     return (
-        ReviewClockRow.met_at.is_(None),
-        ReviewClockRow.stopped_at.is_(None),
-        (ReviewClockRow.kind != "limit") | (ReviewClockRow.due_at > now),
+        clocks.met_at.is_(None),
+        clocks.stopped_at.is_(None),
+        (clocks.kind != "limit") | (clocks.due_at > now),
     )
 
 

@@ -361,6 +361,7 @@ def _register(
 
     from casefile.core import record
     from casefile.core.catalogue.models import CaseRecord, CustodyEntryRow
+    from casefile.core.catalogue.tables import write_case_tables
     from casefile.core.model import case_to_data
     from casefile.core.record import apply_entry
 
@@ -403,6 +404,7 @@ def _register(
         )
         moved_in = apply_entry(case, added[0])
         row.record = case_to_data(moved_in)
+        write_case_tables(session, row.id, moved_in)
 
 
 def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: int) -> None:

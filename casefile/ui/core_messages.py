@@ -147,6 +147,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'access is given to one user, one team or one organisation'),
     QT_TRANSLATE_NOOP("core", "a new user's database login {login} needs a password"),
     QT_TRANSLATE_NOOP("core", 'case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again'),
+    QT_TRANSLATE_NOOP("core", '{kind} is not a kind of text an exhibit has'),
+    QT_TRANSLATE_NOOP("core", 'exhibit {exhibit} of case {number} is another file ({sha256}): its texts were not indexed'),
     QT_TRANSLATE_NOOP("core", 'custody log line {lineno} has sequence number {seq} (an entry was removed or inserted)'),
     QT_TRANSLATE_NOOP("core", 'custody log entry {seq} was altered (its hash does not match its content)'),
     QT_TRANSLATE_NOOP("core", 'custody log entry {seq} does not follow the entry before it (the chain is broken)'),

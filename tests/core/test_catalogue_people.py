@@ -314,3 +314,33 @@ def test_sqlite_applies_the_same_rules_in_its_methods(tmp_path: Path) -> None:
         assert [r.user for r in li.audit_log(a)] == ["li"]
     with Catalogue.open(url, login="someone-else") as stranger, pytest.raises(AccessDeniedError):
         stranger.readable_numbers()
+
+
+def test_the_clocks_review_and_search_rows_follow_case_access(office: Office) -> None:
+    """A staff login writes the rows its changes keep current, and reads them only for its cases."""
+    li = office.user("li", "李律师", organisation_id=office.firm)
+    wang = office.user("wang", "王律师", organisation_id=office.firm)
+    mine = office.sign_in(li).register(new_case(title="咖啡机漏水退款"), "李律师").number
+    theirs = office.sign_in(wang).register(new_case(title="咖啡机漏水换货"), "王律师").number
+
+    li_catalogue = office.sign_in(li)
+    opened = li_catalogue.load(mine)
+    opened.case.title = "咖啡机漏水退款（已核实）"
+    li_catalogue.update(opened, [("update", {"fields": {"title": opened.case.title}})], "李律师")
+
+    assert [hit.case_number for hit in li_catalogue.search("咖啡机").hits] == [mine]
+    assert [hit.case_number for hit in office.sign_in(wang).search("咖啡机").hits] == [theirs]
+    assert {hit.case_number for hit in office.owner.search("咖啡机").hits} == {mine, theirs}
+    with office.sql(li) as sql:
+        for table in ("search_docs", "review_cases", "review_clocks"):
+            seen = {row[0] for row in sql.execute(f"SELECT c.number FROM {table} t JOIN cases c ON c.id = t.case_id")}
+            assert seen <= {mine}, table
+        assert sql.execute("SELECT count(*) FROM search_docs").fetchone()[0] > 0
+    with psycopg.connect(make_url(office.url).set(drivername="postgresql").render_as_string()) as owner_sql:
+        their_id = owner_sql.execute("SELECT id FROM cases WHERE number = %s", (theirs,)).fetchone()[0]
+    with office.sql(li) as sql, pytest.raises(psycopg.errors.InsufficientPrivilege):  # no row for another's case
+        sql.execute(
+            "INSERT INTO search_docs (case_id, kind, field, seq, part, text, tokens) "
+            "VALUES (%s, 'field', 'title', 99, 0, '假', to_tsvector('simple', '假'))",
+            (their_id,),
+        )

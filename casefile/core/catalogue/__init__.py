@@ -19,10 +19,10 @@ What keeps many clients honest:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from casefile.core.catalogue import tables
 from casefile.core.catalogue.models import (
     AuditRow,
     Base,
@@ -47,8 +48,11 @@ from casefile.core.catalogue.models import (
 )
 from casefile.core.custody import GENESIS, ChainReport, check_lines, entry_line, make_entry
 from casefile.core.errors import AccessDeniedError, ConflictError, InvalidValueError, NotFoundError
+from casefile.core.listing import AgendaRow
 from casefile.core.model import Case, StageChange, case_from_data, case_to_data
 from casefile.core.record import CREATE, apply_entry, creation_details
+from casefile.core.review.queries import GroupBy, Period, Review, review
+from casefile.core.search.query import SearchResult
 from casefile.core.validate import check_input
 
 __all__ = [
@@ -194,6 +198,7 @@ class Catalogue:
             if person is not None:
                 _add_grant(session, row.id, "manage", person.user_id, None, None)
             session.add(self._entry_row(row.id, entry))
+            tables.write_case_tables(session, row.id, case)
         return OpenCase(case, row.version)
 
     def next_serial(self, session: Session, month: str) -> int:
@@ -258,6 +263,7 @@ class Catalogue:
                     case = apply_entry(case, entry)
                 self._fill(row, case, operator)
                 session.flush()
+                tables.write_case_tables(session, case_id, case)
         except StaleDataError:
             with Session(self.engine) as session:
                 latest = self._row(session, number)
@@ -344,6 +350,7 @@ class Catalogue:
                 .where(_CASES.c.id == case_id)
                 .values(record=data, title=case.title, stage=str(data["stage"]))
             )
+            tables.write_case_tables(session, case_id, case)
         return entries
 
     def custody_lines(self, number: str) -> list[str]:
@@ -675,6 +682,63 @@ class Catalogue:
                 )
             }
             return [r for r in rows if r.user == person.login or managed.get(r.case_number or "", False)]
+
+    # -- clocks, the review and search (casefile.core.catalogue.tables) ------------------------
+
+    def index_exhibit_texts(
+        self, number: str, exhibit: int, sha256: str, kind: str, pages: list[tuple[int | None, str]]
+    ) -> int:
+        """Make the texts of ``kind`` a client read from an exhibit's file (a PDF's pages, OCR, a chat
+        export: (page or None, text) each) searchable in place of those indexed before; return how
+        many are kept. Refused when ``sha256`` is not the exhibit's file."""
+        with self._transaction() as session:
+            case_id = self.case_id_of(session, number)
+            self.lock_case(session, case_id)  # not interleaved with a write withdrawing the exhibit
+            record = session.scalar(select(CaseRecord.record).where(CaseRecord.id == case_id))
+            case = case_from_data(record)
+            return tables.index_exhibit_texts(session, case_id, case, exhibit, sha256, kind, pages)
+
+    def search(
+        self,
+        query: str,
+        *,
+        case: str | None = None,
+        kind: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        numbers: Iterable[str] | None = None,
+    ) -> SearchResult:
+        """The hits of ``query`` in the cases' fields and their exhibits' texts, as the solo search's
+        (see :func:`casefile.core.catalogue.tables.search`); ``numbers``: only those cases."""
+        with Session(self.engine) as session:
+            return tables.search(
+                session,
+                query,
+                case=case,
+                kind=kind,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+                numbers=numbers,
+            )
+
+    def agenda(self, *, until: datetime, now: datetime, numbers: Iterable[str] | None = None) -> list[AgendaRow]:
+        """The clocks still running that run out by ``until``, soonest first (``casefile due``), as the
+        solo index's agenda; ``numbers``: only those cases."""
+        with Session(self.engine) as session:
+            return tables.agenda(session, until=until, now=now, numbers=numbers)
+
+    def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
+        """Each case's running clock that runs out first (the case list's next deadline)."""
+        with Session(self.engine) as session:
+            return tables.next_deadlines(session, now)
+
+    def review(self, period: Period, by: GroupBy | None = None, *, as_of: datetime | None = None) -> Review:
+        """The periodic review of ``period``: the solo review's queries over the catalogue's rows."""
+        return review(self.engine, period, by, as_of=as_of, tables=tables.REVIEW_TABLES)
 
 
 @dataclass(frozen=True)

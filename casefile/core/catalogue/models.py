@@ -15,6 +15,10 @@ migrations), never by ``create_all``.
   it, so the log can be written out to a case folder that verifies without CaseFile.
 - ``organisations``, ``teams``, ``team_members``, ``users``, ``case_access``: people and access.
 - ``audit``: who read or exported what, and when.
+- ``review_cases``, ``review_clocks``: the review's facts and the clocks of each case, the solo
+  index's rows (the same columns and the same code make them), kept current by every write to a case.
+- ``search_docs``: the texts to search (a case's fields, an exhibit's texts) with their tokens, a
+  GIN-indexed tsvector on PostgreSQL, an FTS5 table beside it on SQLite (casefile.core.catalogue.tables).
 """
 
 from __future__ import annotations
@@ -35,10 +39,13 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from casefile.core.index import UTCDateTime
+from casefile.core.index import ReviewCaseColumns, ReviewClockColumns, UTCDateTime
+from casefile.core.search.tokenize import pg_tsvector
 
 # JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
 Json = JSON().with_variant(JSONB(), "postgresql")
@@ -166,3 +173,72 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(40))  # read, export, ...
     case_number: Mapped[str | None] = mapped_column(String(20))
     details: Mapped[dict[str, Any]] = mapped_column(Json)
+
+
+# --- TABLES (issue 16): each case's clocks, the review's facts and the texts to search -------------
+# Written in the transaction that writes the case (casefile.core.catalogue.tables.write_case_tables),
+# from the same rows as the solo index's (casefile.core.index.review_rows, the same column mixins).
+
+
+class CaseFactsRow(ReviewCaseColumns, Base):
+    """The periodic review's facts about a case, as the solo index's ``review_cases``."""
+
+    __tablename__ = "review_cases"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(20), unique=True)
+
+
+class CaseClockRow(ReviewClockColumns, Base):
+    """A clock a case's record starts, as the solo index's ``review_clocks`` (the agenda and the review)."""
+
+    __tablename__ = "review_clocks"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(20))
+
+
+class SearchTokens(TypeDecorator[str]):
+    """A text's search tokens (casefile.core.search.tokenize.index_tokens, space-separated).
+
+    On PostgreSQL a ``tsvector`` of exactly those tokens at their positions (tokenize.pg_tsvector:
+    nothing re-parsed by the server); on SQLite the tokens as text, which the FTS5 table
+    ``search_fts`` indexes (triggers made by migration 0003 keep it current).
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        return dialect.type_descriptor(TSVECTOR() if dialect.name == "postgresql" else Text())
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or dialect.name != "postgresql":
+            return value
+        return pg_tsvector(value)
+
+
+class SearchDocRow(Base):
+    """A text to search (casefile.core.search.store.Doc): a case's field, or a text of an exhibit.
+
+    A long text is kept in parts (``part``; a tsvector's positions stop at 16,383), found as one.
+    ``seq`` numbers the texts of one kind of a case's fields or of one exhibit.
+    """
+
+    __tablename__ = "search_docs"
+    __table_args__ = (
+        Index("ix_search_docs_case", "case_id", "exhibit", "kind"),
+        Index("ix_search_docs_sha256", "sha256"),
+        Index("ix_search_docs_tokens", "tokens", postgresql_using="gin").ddl_if(dialect="postgresql"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    exhibit: Mapped[int | None] = mapped_column(Integer)  # None: the case's own fields
+    sha256: Mapped[str | None] = mapped_column(String(64))  # the exhibit's file
+    kind: Mapped[str] = mapped_column(String(20))  # casefile.core.search.KINDS
+    field: Mapped[str] = mapped_column(Text)  # the case field's name, or the exhibit's file name
+    seq: Mapped[int] = mapped_column(Integer)
+    part: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)  # 1-based, for PDF pages
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the evidence's time (case fields: the complaint's)
+    text: Mapped[str] = mapped_column(Text)
+    tokens: Mapped[str] = mapped_column(SearchTokens)

@@ -28,8 +28,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 
 from casefile.core.errors import InvalidValueError
-from casefile.core.index import ReviewCaseRow as R
-from casefile.core.index import ReviewClockRow as K
+from casefile.core.index import ReviewCaseRow, ReviewClockRow
 from casefile.core.review.facts import DUTY, FUNNEL, PROMISE
 from casefile.core.workflow.clocks import CST
 from casefile.core.workflow.records import ClosingResult
@@ -42,6 +41,18 @@ class GroupBy(enum.StrEnum):
     RESPONDENT = "respondent"
     OPERATOR = "operator"
 
+
+@dataclass(frozen=True)
+class ReviewTables:
+    """Where the review's rows are: a table of case facts and one of clocks (casefile.core.index's
+    ReviewCaseColumns and ReviewClockColumns, each with ``case_number``), as mapped classes."""
+
+    cases: Any
+    clocks: Any
+
+
+#: The solo library's index.
+SOLO = ReviewTables(ReviewCaseRow, ReviewClockRow)
 
 # The intake breakdowns every review shows, whatever it is grouped by.
 INTAKE = (GroupBy.TYPE, GroupBy.CHANNEL, GroupBy.RESPONSIBILITY)
@@ -140,17 +151,28 @@ class Review:
     repeat_respondents: list[tuple[str, int]]  # respondents of more than one case, most first (ten at most)
 
 
-def review(engine: Engine, period: Period, by: GroupBy | None = None, *, as_of: datetime | None = None) -> Review:
-    """The review of ``period`` from the index at ``engine`` (grouped by ``by``), with the previous period's totals."""
+def review(
+    engine: Engine,
+    period: Period,
+    by: GroupBy | None = None,
+    *,
+    as_of: datetime | None = None,
+    tables: ReviewTables = SOLO,
+) -> Review:
+    """The review of ``period`` from the rows at ``engine`` (the solo index's unless ``tables`` says
+    otherwise; grouped by ``by``), with the previous period's totals."""
     moment = as_of or datetime.now(UTC)
+    t = tables
     with engine.connect() as conn:
-        total = _figures(conn, period, None, moment)[""]
-        previous = _figures(conn, period.previous(), None, moment).get("", Figures())
-        groups = sorted(_figures(conn, period, by, moment).items(), key=lambda g: (-g[1].received, g[0])) if by else []
-        intake = {g: _intake(conn, period, g) for g in INTAKE}
-        previous_intake = {g: _intake(conn, period.previous(), g) for g in INTAKE}
-        complainants, their_cases = _repeat_complainants(conn, period)
-        respondents = _repeat_respondents(conn, period)
+        total = _figures(conn, t, period, None, moment)[""]
+        previous = _figures(conn, t, period.previous(), None, moment).get("", Figures())
+        groups = (
+            sorted(_figures(conn, t, period, by, moment).items(), key=lambda g: (-g[1].received, g[0])) if by else []
+        )
+        intake = {g: _intake(conn, t, period, g) for g in INTAKE}
+        previous_intake = {g: _intake(conn, t, period.previous(), g) for g in INTAKE}
+        complainants, their_cases = _repeat_complainants(conn, t, period)
+        respondents = _repeat_respondents(conn, t, period)
     return Review(
         period, by, moment, total, previous, groups, intake, previous_intake, complainants, their_cases, respondents
     )
@@ -169,8 +191,11 @@ def _count(condition: Any) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _rows(conn: Connection, key: Any | None, columns: Sequence[Any], where: Any, *, clocks: bool = False) -> list[Any]:
+def _rows(
+    conn: Connection, t: ReviewTables, key: Any | None, columns: Sequence[Any], where: Any, *, clocks: bool = False
+) -> list[Any]:
     """(group, *columns) rows where ``where`` holds, grouped by ``key`` ("" for all: no GROUP BY)."""
+    R, K = t.cases, t.clocks
     stmt = select(*([key] if key is not None else []), *columns)
     if clocks:
         stmt = stmt.select_from(K.__table__.join(R.__table__, K.case_number == R.case_number))
@@ -183,7 +208,10 @@ def _rows(conn: Connection, key: Any | None, columns: Sequence[Any], where: Any,
     return [tuple(row) if key is not None else ("", *row) for row in conn.execute(stmt)]
 
 
-def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: datetime) -> dict[str, Figures]:
+def _figures(
+    conn: Connection, t: ReviewTables, period: Period, by: GroupBy | None, as_of: datetime
+) -> dict[str, Figures]:
+    R, K = t.cases, t.clocks
     key = getattr(R, by.value) if by else None
     out: dict[str, Figures] = {}
 
@@ -198,7 +226,7 @@ def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: dateti
         *(func.coalesce(func.sum(c), 0) for c in (R.outcome_fen, R.paid_fen, R.recovered_fen)),
         *(func.coalesce(func.sum(c), 0) for c in (R.courier_claims, R.courier_recovered_fen)),
     ]
-    for g, count, *rest in _rows(conn, key, received, _within(R.received_at, period)):
+    for g, count, *rest in _rows(conn, t, key, received, _within(R.received_at, period)):
         f = at(g)
         f.received = count
         f.funnel = dict(zip(FUNNEL, rest[: len(FUNNEL)], strict=True))
@@ -221,7 +249,7 @@ def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: dateti
         func.coalesce(func.sum(R.evidence_present), 0),
     ]
     for g, count, resolved, partly, satisfaction, expected, present in _rows(
-        conn, key, closed, _within(R.closed_at, period)
+        conn, t, key, closed, _within(R.closed_at, period)
     ):
         f = at(g)
         f.closed, f.resolved, f.partly = count, int(resolved), int(partly)
@@ -232,7 +260,7 @@ def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: dateti
         (R.days_to_close, ("days_median", "days_p90")),
         (R.working_days_to_close, ("working_median", "working_p90")),
     ):
-        for g, median, p90 in _percentiles(conn, key, column, period):
+        for g, median, p90 in _percentiles(conn, t, key, column, period):
             f = at(g)
             setattr(f, names[0], None if median is None else float(median))
             setattr(f, names[1], None if p90 is None else float(p90))
@@ -240,7 +268,7 @@ def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: dateti
     ended = or_(K.met_at.is_not(None), K.stopped_at.is_(None), K.stopped_at >= K.due_at)
     where = and_(_within(K.due_at, period), K.due_at <= as_of, K.kind.in_((PROMISE, DUTY)), ended)
     met = and_(K.met_at.is_not(None), K.met_at < K.due_at)
-    for g, kind, count, met_count in _rows(conn, key, [K.kind, func.count(), _count(met)], where, clocks=True):
+    for g, kind, count, met_count in _rows(conn, t, key, [K.kind, func.count(), _count(met)], where, clocks=True):
         f = at(g)
         if kind == PROMISE:
             f.promises, f.promises_met = count, int(met_count)
@@ -249,8 +277,11 @@ def _figures(conn: Connection, period: Period, by: GroupBy | None, as_of: dateti
     return out
 
 
-def _percentiles(conn: Connection, key: Any | None, value: Any, period: Period) -> list[tuple[str, Any, Any]]:
+def _percentiles(
+    conn: Connection, t: ReviewTables, key: Any | None, value: Any, period: Period
+) -> list[tuple[str, Any, Any]]:
     """(group, median, 90th percentile) of ``value`` over the cases closed in ``period``."""
+    R = t.cases
     partition = {"partition_by": key} if key is not None else {}
     ranked = (
         select(
@@ -275,7 +306,8 @@ def _percentiles(conn: Connection, key: Any | None, value: Any, period: Period) 
     return [r for r in rows if r[1] is not None]
 
 
-def _intake(conn: Connection, period: Period, by: GroupBy) -> list[tuple[str, int]]:
+def _intake(conn: Connection, t: ReviewTables, period: Period, by: GroupBy) -> list[tuple[str, int]]:
+    R = t.cases
     column = getattr(R, by.value)
     stmt = (
         select(column, func.count())
@@ -286,7 +318,8 @@ def _intake(conn: Connection, period: Period, by: GroupBy) -> list[tuple[str, in
     return [(str(name), int(count)) for name, count in conn.execute(stmt)]
 
 
-def _repeat_complainants(conn: Connection, period: Period) -> tuple[int, int]:
+def _repeat_complainants(conn: Connection, t: ReviewTables, period: Period) -> tuple[int, int]:
+    R = t.cases
     repeat = (
         select(R.complainant, func.count().label("n"))
         .where(_within(R.received_at, period), R.complainant != "")
@@ -298,7 +331,8 @@ def _repeat_complainants(conn: Connection, period: Period) -> tuple[int, int]:
     return int(people), int(cases)
 
 
-def _repeat_respondents(conn: Connection, period: Period) -> list[tuple[str, int]]:
+def _repeat_respondents(conn: Connection, t: ReviewTables, period: Period) -> list[tuple[str, int]]:
+    R = t.cases
     stmt = (
         select(R.respondent, func.count())
         .where(_within(R.received_at, period), R.respondent != "")

@@ -93,21 +93,66 @@ def _quoted(tokens: list[str]) -> str:
     return '"' + " ".join(tokens) + '"'  # tokens hold no quotes: only letters, digits and CJK
 
 
-def fts_query(query: str) -> str:
+def fts_query(query: str, *, body: str = "body", either: str = "{body tail}") -> str:
     """The FTS5 MATCH expression for a query over columns body and tail; '' when nothing can match.
 
     A CJK run of two or more characters is the phrase of its bigrams, in the body; a single CJK
     character is a prefix (every character starts a token); a word or number is a prefix, in the
-    body or (a number's last four digits) the tail column. All runs must match.
+    body or (a number's last four digits) the tail column. All runs must match. A table that keeps
+    both in one column (the team catalogue's) names it as ``body`` and ``either``.
     """
     parts = []
     for run in query_runs(query):
         if run.cjk and len(run.text) > 1:
-            bigrams = [run.text[i : i + 2] for i in range(len(run.text) - 1)]
-            parts.append(f"body : {_quoted(bigrams)}")
+            parts.append(f"{body} : {_quoted(_bigrams(run.text))}")
         else:
-            parts.append(f"{{body tail}} : {_quoted([run.text])}*")
+            parts.append(f"{either} : {_quoted([run.text])}*")
     return " AND ".join(parts)
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+# PostgreSQL's full-text search over the same tokens (the team catalogue, casefile.core.catalogue):
+# a tsvector is given the tokens as they are, each at its position, and a tsquery the same
+# expression as fts_query's, so the server neither splits, stems nor drops anything.
+PG_MAX_POSITION = 16383  # a tsvector's positions stop there: longer texts are stored in parts
+_PG_MAX_POSITIONS = 256  # a lexeme keeps that many positions
+_PG_MAX_LEXEME = 2047  # bytes
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def pg_tsvector(tokens: str) -> str:
+    """The tsvector input of space-separated ``tokens`` (as index_tokens gives them): each token at its
+    position, 1-based and in order, so that a query's bigrams are found one after another."""
+    positions: dict[str, list[str]] = {}
+    for at, token in enumerate(tokens.split(), start=1):
+        if at > PG_MAX_POSITION:
+            break
+        if len(token.encode("utf-8")) > _PG_MAX_LEXEME:
+            continue
+        found = positions.setdefault(token, [])
+        if len(found) < _PG_MAX_POSITIONS:
+            found.append(str(at))
+    return " ".join(f"{_lexeme(token)}:{','.join(at)}" for token, at in positions.items())
+
+
+def pg_tsquery(query: str) -> str:
+    """The tsquery of a query, as :func:`fts_query` (a CJK run is the phrase of its bigrams, anything
+    else a prefix; all must match); '' when nothing can match."""
+    parts = []
+    for run in query_runs(query):
+        if len(run.text.encode("utf-8")) > _PG_MAX_LEXEME:
+            return ""  # no token that long is indexed
+        if run.cjk and len(run.text) > 1:
+            parts.append("(" + " <-> ".join(_lexeme(b) for b in _bigrams(run.text)) + ")")
+        else:
+            parts.append(f"{_lexeme(run.text)}:*")
+    return " & ".join(parts)
 
 
 def find_spans(text: str, query: str) -> list[tuple[int, int]]:

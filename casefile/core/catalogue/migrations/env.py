@@ -9,11 +9,18 @@ from __future__ import annotations
 from alembic import context
 
 from casefile.core.catalogue.models import Base
+from casefile.core.catalogue.tables import in_models, on_dialect
 
 
 def run() -> None:
     connection = context.config.attributes["connection"]
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        include_name=in_models,
+        include_object=on_dialect(connection.dialect.name),
+    )
     with context.begin_transaction():
         context.run_migrations()
 
