@@ -31,10 +31,12 @@ TABLES = {
     "audit",
     "case_access",
     "case_numbers",
+    "case_retention",
     "cases",
     "custody_entries",
     "organisations",
     "team_members",
+    "team_settings",
     "teams",
     "users",
 }
@@ -73,7 +75,7 @@ def test_migrations_create_the_models_tables_from_an_empty_database(url: str) ->
         migrate(url)  # at the newest schema already: nothing to do
         assert set(inspect(engine).get_table_names()) == TABLES
         with engine.connect() as connection:
-            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
             # The migrations build exactly what the models describe (columns, types, keys, indexes).
             assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     finally:
