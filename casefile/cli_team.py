@@ -162,7 +162,8 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
                 done.append(f"{len(applied.later)} kept longer already")
             if applied.missing:
                 done.append(f"{len(applied.missing)} MISSING from the store")
-            say(f"{number}  {kept}; {hold}; {applied.objects} objects: " + ", ".join(done))
+            objects = f"{applied.objects} object" + ("" if applied.objects == 1 else "s")
+            say(f"{number}  {kept}; {hold}; {objects}: " + ", ".join(done))
             if not applied.up_to_plan:
                 problems += 1
     say(

@@ -60,7 +60,7 @@ def test_team_retention_shows_and_applies_the_plans(
     code, out, _ = run(capsys, "team", "retention", closed, "--apply")
     assert code == 0 and "4 objects: 4 retain, 0 hold, 0 release" in out and still_open not in out
     code, out, _ = run(capsys, "team", "retention", "--apply")
-    assert code == 0 and "4 objects: 0 retain" in out and "1 objects: 1 retain" in out
+    assert code == 0 and "4 objects: 0 retain" in out and "1 object: 1 retain" in out
     code, out, _ = run(capsys, "team", "retention")
     assert code == 0 and "not up to plan" not in out
     with Catalogue.open(db) as catalogue:
