@@ -9,6 +9,7 @@ folder); S3 keys come from ``$CASEFILE_S3_ACCESS_KEY`` / ``$CASEFILE_S3_SECRET_K
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -44,6 +45,22 @@ def add_team_parser(sub: Any) -> None:
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
     commands.add_parser("status", help="the team library's cases, their custody chains, and the store")
+    p = commands.add_parser(
+        "retention",
+        help="how long each case's evidence is kept and whether it is under a legal hold, plan and store",
+        description="Show each case's retention plan (its closing plus the team's period; provisional while it is "
+        "open; a legal hold while its arbitration or lawsuit runs) and what the evidence store holds. --apply brings "
+        "every object up to its plan: run it periodically to renew open cases' provisional dates.",
+    )
+    p.add_argument("case", nargs="?", help="one case (default: every case)")
+    p.add_argument("--apply", action="store_true", help="bring every object up to its case's plan")
+    p.add_argument("--years", type=int, metavar="N", help="set the team's retention period: N years after closing")
+    p.add_argument(
+        "--open-case-days",
+        type=int,
+        metavar="DAYS",
+        help="set how far past the minimum an open case's provisional date is set (renewed once in that many days)",
+    )
 
 
 def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
@@ -77,6 +94,8 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         exported = core.team_export(library, args.case, Path(args.output), operator)
         say(f"{exported.path}  {exported.files} files, {exported.size} bytes, SHA-256 {exported.sha256}")
         return EXIT_OK
+    if args.team_command == "retention":
+        return _retention(library, args, operator, say)
     status = core.team_status(library)
     say(f"catalogue: {library.db_shown}, {status.cases} cases")
     for number, problem in status.broken_chains.items():
@@ -85,3 +104,79 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         say("custody chains: all intact")
     say(f"evidence store: {status.store}, " + (status.store_problem or "reachable"))
     return EXIT_PROBLEMS if status.broken_chains or status.store_problem else EXIT_OK
+
+
+def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) -> int:
+    from casefile.core import law
+    from casefile.core.store import retention
+    from casefile.core.store.base import utc_now
+    from casefile.core.team import reaching
+    from casefile.core.workflow.clocks import CST
+
+    def day(when: Any) -> str:
+        return str(when.astimezone(CST).strftime("%Y-%m-%d %H:%M CST"))
+
+    store = library.open_store()
+    problems = 0
+    with reaching(library), library.open_catalogue() as catalogue:
+        policy = retention.load_policy(catalogue)
+        if args.years is not None or args.open_case_days is not None:
+            policy = retention.RetentionPolicy(
+                policy.years if args.years is None else args.years,
+                policy.open_case_days if args.open_case_days is None else args.open_case_days,
+            )
+            retention.save_policy(catalogue, policy, operator)
+            say("retention policy set (a retention given already is never shortened)")
+        numbers = [args.case] if args.case else catalogue.numbers()
+        now = utc_now()
+        for number in numbers:
+            case = catalogue.load(number).case
+            wanted = retention.plan(case, policy, now=now)
+            digests = retention.case_digests(catalogue, case).values()
+            applied = retention.apply_plan(
+                store,
+                wanted,
+                digests,
+                now=now,
+                still_held=functools.partial(retention.held_elsewhere, catalogue, number),
+                dry_run=not args.apply,
+            )
+            if args.apply and not applied.missing:
+                retention.record_plan(catalogue, number, wanted)
+            if wanted.closed_at is None:
+                kept = f"open: kept at least until {day(wanted.at_least)} (provisional)"
+            elif wanted.expired(now):
+                kept = f"closed {day(wanted.closed_at)}: its retention period ended on {day(wanted.until)}"
+            else:
+                kept = f"closed {day(wanted.closed_at)}: kept until {day(wanted.until)}"
+            hold = "LEGAL HOLD (arbitration or lawsuit running)" if wanted.hold else "no legal hold"
+            verb = "" if args.apply else "to "
+            done = [
+                f"{len(applied.retained)} {verb}retain",
+                f"{len(applied.held)} {verb}hold",
+                f"{len(applied.released)} {verb}release",
+            ]
+            if applied.kept_held:
+                done.append(f"{len(applied.kept_held)} held for another case")
+            if applied.later:
+                done.append(f"{len(applied.later)} kept longer already")
+            if applied.missing:
+                done.append(f"{len(applied.missing)} MISSING from the store")
+            objects = f"{applied.objects} object" + ("" if applied.objects == 1 else "s")
+            say(f"{number}  {kept}; {hold}; {objects}: " + ", ".join(done))
+            if not applied.up_to_plan:
+                problems += 1
+    say(
+        f"policy: {policy.years} years after closing ({law.cite_many(retention.BASIS, short=True)}); "
+        f"open cases renewed {policy.open_case_days} days ahead"
+    )
+    if store.enforced_by_storage:
+        say(f"evidence store {store.name}: retention and holds enforced by the storage (S3 Object Lock, COMPLIANCE)")
+    else:
+        say(
+            f"evidence store {store.name}: retention and holds NOT enforced by the storage; CaseFile refuses to "
+            "delete, but whoever can write to the folder can"
+        )
+    if problems and not args.apply:
+        say(f"{problems} case(s) not up to plan: casefile team retention --apply brings them up to it")
+    return EXIT_PROBLEMS if problems else EXIT_OK

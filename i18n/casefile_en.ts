@@ -6284,6 +6284,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a retention period is from 1 to {longest} years after the case&apos;s closing, not {years}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open cases are renewed from 1 to {longest} days ahead, not {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the evidence store {store} cannot be reached ({reason}) while {what}</source>
         <translation type="unfinished"></translation>
     </message>

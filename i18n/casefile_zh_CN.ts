@@ -6299,6 +6299,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>现 SHA-256 为 {digest}…</translation>
     </message>
     <message>
+        <source>a retention period is from 1 to {longest} years after the case&apos;s closing, not {years}</source>
+        <translation>保存期限为结案后 1 至 {longest} 年，不能是 {years} 年</translation>
+    </message>
+    <message>
+        <source>open cases are renewed from 1 to {longest} days ahead, not {days}</source>
+        <translation>未结案件的暂定保存期限提前 1 至 {longest} 天续期，不能是 {days} 天</translation>
+    </message>
+    <message>
         <source>the evidence store {store} cannot be reached ({reason}) while {what}</source>
         <translation>{what}时无法连接证据库 {store}（{reason}）</translation>
     </message>

@@ -363,6 +363,16 @@ PERSONAL_INFORMATION = Law(
     _lrb("行政法/个人信息保护法(2021-08-20).md", "ad3fc7a710153f0a72b1a600f57654aab9653c36"),
 )
 
+E_COMMERCE = Law(
+    "e-commerce",
+    "中华人民共和国电子商务法",
+    "电子商务法",
+    "2018年8月31日第十三届全国人民代表大会常务委员会第五次会议通过",
+    date(2019, 1, 1),
+    _cl("经济法/电子商务法(2018-08-31).md", "08eb6c2ab240f20873caa2f555a2a232ae16513c"),
+    note="Effective date from the law's own art. 89.",
+)
+
 LAWS: Mapping[str, Law] = MappingProxyType(
     {
         law.key: law
@@ -389,6 +399,7 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             CAR_3BAO,
             CIVIL_CODE,
             PERSONAL_INFORMATION,
+            E_COMMERCE,
         )
     }
 )
@@ -1497,6 +1508,20 @@ _ARTICLES: dict[str, Article] = {
     "personal-information.51": _a(
         PERSONAL_INFORMATION, "第五十一条", 51, "（三）采取相应的加密、去标识化等安全技术措施；", part="（三）"
     ),
+    "personal-information.19": _a(
+        PERSONAL_INFORMATION,
+        "第十九条",
+        19,
+        "除法律、行政法规另有规定外，个人信息的保存期限应当为实现处理目的所必要的最短时间。",
+    ),
+    "personal-information.47": _a(
+        PERSONAL_INFORMATION,
+        "第四十七条",
+        47,
+        "法律、行政法规规定的保存期限未届满，或者删除个人信息从技术上难以实现的，"
+        "个人信息处理者应当停止除存储和采取必要的安全保护措施之外的处理。",
+        part="第二款",
+    ),
     "personal-information.73": _a(
         PERSONAL_INFORMATION,
         "第七十三条",
@@ -1504,6 +1529,14 @@ _ARTICLES: dict[str, Article] = {
         "（三）去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。"
         "（四）匿名化，是指个人信息经过处理无法识别特定自然人且不能复原的过程。",
         part="（三）、（四）",
+    ),
+    # ---- 电子商务法
+    "e-commerce.31": _a(
+        E_COMMERCE,
+        "第三十一条",
+        31,
+        "电子商务平台经营者应当记录、保存平台上发布的商品和服务信息、交易信息，并确保信息的完整性、保密性、可用性。"
+        "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。",
     ),
 }
 

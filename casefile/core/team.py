@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from casefile.core.archive import ExportResult
     from casefile.core.catalogue import Catalogue
     from casefile.core.store import EvidenceStore
+    from casefile.core.store.retention import Applied, RetentionPolicy
 
 TEAM_FILE = "team.json"
 ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
@@ -265,11 +266,13 @@ class PushResult:
     already_in: list[str] = field(default_factory=list)
     refused: dict[str, str] = field(default_factory=dict)  # number -> why
     files: int = 0  # files put into the store (already there or not)
+    retention: dict[str, Applied] = field(default_factory=dict)  # number -> its retention and hold, as applied
 
 
 def team_push(team: TeamLibrary, library_root: Path, operator: str) -> PushResult:
     """Move every case of the solo library at ``library_root`` into the team library (see the module)."""
     from casefile.core.library import Library
+    from casefile.core.store.retention import load_policy
 
     result = PushResult()
     store = team.open_store()
@@ -279,9 +282,10 @@ def team_push(team: TeamLibrary, library_root: Path, operator: str) -> PushResul
         team.open_catalogue() as catalogue,
         Library.open(library_root, operator, create=False) as library,
     ):
+        policy = load_policy(catalogue)
         for number in library.case_numbers():
             try:
-                if _push_case(catalogue, store, library, number, operator, result):
+                if _push_case(catalogue, store, library, number, operator, policy, result):
                     result.pushed.append(number)
                 else:
                     result.already_in.append(number)
@@ -291,11 +295,23 @@ def team_push(team: TeamLibrary, library_root: Path, operator: str) -> PushResul
 
 
 def _push_case(
-    catalogue: Catalogue, store: EvidenceStore, library: Any, number: str, operator: str, result: PushResult
+    catalogue: Catalogue,
+    store: EvidenceStore,
+    library: Any,
+    number: str,
+    operator: str,
+    policy: RetentionPolicy,
+    result: PushResult,
 ) -> bool:
-    """Put one case in; False when it is in already (the same chain)."""
+    """Put one case in; False when it is in already (the same chain).
+
+    Its objects are stored retained until the date the team's policy gives the case, and put under
+    a legal hold while its arbitration or lawsuit runs (casefile.core.store.retention).
+    """
     from casefile.core.library import manifest_entries
     from casefile.core.record.history import recorded_bundle_files
+    from casefile.core.store import retention
+    from casefile.core.store.base import utc_now
     from casefile.core.verify import CaseReport, verify_folder
 
     folder = library.folder(number)
@@ -326,10 +342,18 @@ def _push_case(
         )
     files = dict(manifest_entries(case))
     files.update(recorded_bundle_files(entries))
+    now = utc_now()
+    wanted = retention.plan(case, policy, now=now)
+    keep = None if wanted.expired(now) else wanted.until
     for rel, digest in sorted(files.items()):
-        store.put(folder.path / rel, digest)  # hashed as read; refused unless it is the recorded SHA-256
+        # Hashed as read; refused unless it is the recorded SHA-256; retained from the moment it is stored.
+        store.put(folder.path / rel, digest, retain_until=keep)
         result.files += 1
     _register(catalogue, case, lines, entries, operator, {"from": str(library.root), "into": store.name})
+    result.retention[number] = retention.apply_plan(
+        store, wanted, files.values(), now=now, still_held=lambda: retention.held_elsewhere(catalogue, number)
+    )
+    retention.record_plan(catalogue, number, wanted)
     return True
 
 

@@ -486,6 +486,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'exhibit {number} ({path}): {reason} ({detail})'),
     QT_TRANSLATE_NOOP("core", "case {case}: {count} exhibit file(s) differ from what the case recorded: {exhibits}. Nothing was made from them; run 'casefile verify {case}' to check the whole case"),
     QT_TRANSLATE_NOOP("core", 'SHA-256 now {digest}…'),
+    QT_TRANSLATE_NOOP("core", "a retention period is from 1 to {longest} years after the case's closing, not {years}"),
+    QT_TRANSLATE_NOOP("core", 'open cases are renewed from 1 to {longest} days ahead, not {days}'),
     QT_TRANSLATE_NOOP("core", 'the evidence store {store} cannot be reached ({reason}) while {what}'),
     QT_TRANSLATE_NOOP("core", "reading the bucket's Object Lock"),
     QT_TRANSLATE_NOOP("core", '{what} in {store} failed: {reason}'),

@@ -319,6 +319,10 @@ TEXTS = [
     ("complaint-measures.mediation-ends", 23, date(2026, 4, 15), "自投诉受理之日起六十日内"),
     ("complaint-measures.after-mediation", 25, date(2026, 4, 15), "通过民事诉讼、仲裁等其他途径解决消费者权益争议"),
     ("complaint-measures.periods", 45, date(2026, 4, 15), "自下一工作日或者自然日开始计算"),
+    # The retention of evidence in team mode (casefile.core.store.retention).
+    ("e-commerce.31", 31, date(2019, 1, 1), "交易信息保存时间自交易完成之日起不少于三年"),
+    ("personal-information.19", 19, date(2021, 11, 1), "个人信息的保存期限应当为实现处理目的所必要的最短时间"),
+    ("personal-information.47", 47, date(2021, 11, 1), "删除个人信息从技术上难以实现的"),
 ]
 
 

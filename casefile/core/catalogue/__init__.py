@@ -453,6 +453,13 @@ class Catalogue:
         with Session(self.engine) as session:
             self._require(session, number, role)
 
+    def sees_every_case(self) -> bool:
+        """Whether the signed-in user may read every case of the library (the owner, or an administrator
+        of no one organisation): what a decision about all cases, such as lifting a hold, needs."""
+        with Session(self.engine) as session:
+            person = self._me(session)
+        return person is None or (person.admin and person.organisation_id is None)
+
     def readable_numbers(self) -> list[str]:
         """The numbers of the cases the signed-in user may read, in order."""
         with Session(self.engine) as session:

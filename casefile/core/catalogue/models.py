@@ -242,3 +242,28 @@ class SearchDocRow(Base):
     at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the evidence's time (case fields: the complaint's)
     text: Mapped[str] = mapped_column(Text)
     tokens: Mapped[str] = mapped_column(SearchTokens)
+
+
+# -- Retention (issue 16 point 2): team-wide settings ----------------------------------------------
+
+
+class TeamSetting(Base):
+    """A setting the whole team shares (the retention policy of evidence): its value, who set it and when."""
+
+    __tablename__ = "team_settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(Json)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(Text)
+
+
+class CaseRetention(Base):
+    """The retention plan last applied to all of a case's objects in the evidence store (a change to the case
+    that leaves its plan as it was needs only its new objects brought up to it)."""
+
+    __tablename__ = "case_retention"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    until: Mapped[datetime] = mapped_column(UTCDateTime)  # every object retained until then at least
+    legal_hold: Mapped[bool] = mapped_column(Boolean)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: planned while the case was open
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime)

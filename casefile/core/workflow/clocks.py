@@ -304,7 +304,7 @@ def compute(
         last = _add_days(local.date(), rule.amount, skip, counts_start=rule.start_day_counts)
     else:
         months = rule.amount * (12 if rule.unit is Unit.YEARS else 1)
-        last = _add_months(local.date(), months) + timedelta(days=len([d for d in skip if d > local.date()]))
+        last = add_months(local.date(), months) + timedelta(days=len([d for d in skip if d > local.date()]))
     if rule.rolls:
         moved = cal.next_working_day(last)
         rolled_from = last if moved.day != last else None
@@ -346,7 +346,7 @@ def _add_days(start: date, count: int, skip: frozenset[date], *, counts_start: b
     return day
 
 
-def _add_months(start: date, months: int) -> date:
+def add_months(start: date, months: int) -> date:
     """The corresponding day ``months`` later, or that month's last day (民法典 art. 202)."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
