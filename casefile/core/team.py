@@ -14,17 +14,16 @@ the S3 keys come from the environment or the private team file, and are never sh
   number (the month's counter is raised past it) and its custody log line by line, so the chain
   is the same one, followed by an ``import`` entry saying who moved it in, when and from where.
   Pushing again skips a case already in (the same head) and refuses one whose log went another way.
-- :func:`team_export` rebuilds a case folder from the catalogue and the store in a temporary
-  solo library and writes it with the solo export (casefile.core.archive), so the archive imports
-  into any solo library and checks with ``sha256sum -c``; the export is logged in the case's
-  custody log and in the catalogue's audit.
+- :func:`team_export` brings the case into the team library's working copy (casefile.core.workcopy)
+  and writes it with the solo export (casefile.core.archive), so the archive imports into any solo
+  library and checks with ``sha256sum -c``; the export is logged in the case's custody log and in
+  the catalogue's audit.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 from casefile.core.custody import LOG_NAME, check_lines
 from casefile.core.errors import CaseFileError, InvalidValueError, NotFoundError, StorageError
 from casefile.core.fsutil import make_private_dir, open_private
+from casefile.core.settings import team_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
     from casefile.core.catalogue import Catalogue
     from casefile.core.store import EvidenceStore
 
-TEAM_FILE = "team.json"
-ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
 ENV_S3_ACCESS = "CASEFILE_S3_ACCESS_KEY"
 ENV_S3_SECRET = "CASEFILE_S3_SECRET_KEY"
 
@@ -57,6 +55,10 @@ class TeamLibrary:
     store_url: str
     s3_access_key: str = field(default="", repr=False)
     s3_secret_key: str = field(default="", repr=False)
+    # Whether the ordinary commands work on this team library (its working copy) rather than a solo folder.
+    active: bool = True
+    # The working copy's folder (casefile.core.workcopy); empty: one in the user's data folder per team library.
+    workcopy: str = ""
 
     @property
     def db_shown(self) -> str:
@@ -81,18 +83,13 @@ def shown_db_url(url: str) -> str:
         return url.split(":", 1)[0] + ":…"
 
 
-def team_file() -> Path:
-    from casefile.core.settings import config_dir
-
-    override = os.environ.get(ENV_TEAM_FILE)
-    return Path(override) if override else config_dir() / TEAM_FILE
-
-
 def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
     """Keep the team library's addresses (and S3 keys, if given) in a file only its owner can read."""
     path = path or team_file()
     make_private_dir(path.parent, parents=True)
-    data = {"db": team.db_url, "store": team.store_url}
+    data: dict[str, Any] = {"db": team.db_url, "store": team.store_url, "active": team.active}
+    if team.workcopy:
+        data["workcopy"] = team.workcopy
     if team.s3_access_key:
         data |= {"s3_access_key": team.s3_access_key, "s3_secret_key": team.s3_secret_key}
     fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -112,7 +109,12 @@ def load_team(path: Path | None = None) -> TeamLibrary:
     except (OSError, ValueError) as exc:
         raise CaseFileError("the team library file {path} cannot be read ({exc})", path=path, exc=exc) from exc
     return TeamLibrary(
-        str(data["db"]), str(data["store"]), str(data.get("s3_access_key", "")), str(data.get("s3_secret_key", ""))
+        str(data["db"]),
+        str(data["store"]),
+        str(data.get("s3_access_key", "")),
+        str(data.get("s3_secret_key", "")),
+        active=data.get("active") is True,
+        workcopy=str(data.get("workcopy", "")),
     )
 
 
@@ -347,40 +349,22 @@ def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: i
 
 
 def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> ExportResult:
-    """Write case ``number`` as the solo export's ZIP archive, rebuilt from the catalogue and the store."""
-    from casefile.core import record
-    from casefile.core.archive import ExportResult, export_case
-    from casefile.core.library import CASE_README, README_NAME, Library, manifest_entries
-    from casefile.core.record.history import recorded_bundle_files
+    """Write case ``number`` as the solo export's ZIP archive: ``casefile export`` in team mode.
 
-    store = team.open_store()
-    with reaching(team), team.open_catalogue() as catalogue:
-        case = catalogue.load(number).case
-        lines = catalogue.custody_lines(number)
-        entries, _chain = check_lines([line.encode("utf-8") for line in lines])
-        with tempfile.TemporaryDirectory(prefix="casefile-team-export-") as tmp:
-            library = Library.open(Path(tmp) / "library", operator)
-            with library:
-                folder_path = library.cases_dir / number
-                make_private_dir(folder_path)
-                (folder_path / README_NAME).write_text(CASE_README, encoding="utf-8")  # as a solo case folder's
-                (folder_path / LOG_NAME).write_bytes(b"".join(line.encode("utf-8") + b"\n" for line in lines))
-                files = dict(manifest_entries(case))
-                files.update(recorded_bundle_files(entries))
-                for rel, digest in sorted(files.items()):
-                    dest = folder_path / rel
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    store.copy_to(digest, dest)  # verified as read
-                folder = library.folder(number)
-                folder.write_snapshot(case)
-                result: ExportResult | None = None
-                for item in export_case(library, number, target):
-                    if isinstance(item, ExportResult):
-                        result = item
-        assert result is not None
-        details = {"file": result.path.name, "sha256": result.sha256, "size": result.size, "files": result.files}
-        catalogue.append(number, [(record.EXPORT, details)], operator)
-        catalogue.audit(operator, "export", number, details)
+    The case is brought into the working copy with its files (casefile.core.workcopy), and the solo
+    export writes the archive; its custody entry goes to the catalogue as any change does, and the
+    export is noted in the catalogue's audit.
+    """
+    from casefile.core.archive import ExportResult, export_case
+    from casefile.core.workcopy import open_library
+
+    with open_library(team, operator) as library:
+        library.pull(number, files=True)
+        result: ExportResult | None = None
+        for item in export_case(library, number, target):
+            if isinstance(item, ExportResult):
+                result = item
+    assert result is not None
     return result
 
 

@@ -1,0 +1,204 @@
+"""A team library's working copy: the ordinary library code on the catalogue (real PostgreSQL) and the store.
+
+Two clients (two working copies on one catalogue) register cases and add exhibits to the same case,
+one after the other and at the same time: one intact chain in the catalogue, each working copy
+verifying and holding the catalogue's log byte for byte. A change cut off by the server (its
+connection killed mid-change) leaves the catalogue as it was and the working copy put back; a
+working copy damaged here is rebuilt from the team library, never sent to it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from casefile_testing import make_case
+
+from casefile.core import record
+from casefile.core.archive import ExportResult, ImportResult, export_case, import_case
+from casefile.core.catalogue import Catalogue
+from casefile.core.custody import LOG_NAME
+from casefile.core.errors import StorageError
+from casefile.core.evidence import AddResult, add_files
+from casefile.core.library import Library
+from casefile.core.team import TeamLibrary, team_init
+from casefile.core.verify import CaseReport, verify_case
+from casefile.core.workcopy import open_library
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def team(pg_url: str, tmp_path: Path) -> TeamLibrary:
+    library = TeamLibrary(pg_url, f"folder:{tmp_path / 'store'}")
+    team_init(library)
+    return library
+
+
+def client(team: TeamLibrary, folder: Path, operator: str) -> Library:
+    """A client of the team library with its own working copy."""
+    return open_library(TeamLibrary(team.db_url, team.store_url, workcopy=str(folder)), operator)
+
+
+def log_bytes(library: Library, number: str) -> bytes:
+    return (library.cases_dir / number / LOG_NAME).read_bytes()
+
+
+def catalogue_log(team: TeamLibrary, number: str) -> bytes:
+    with Catalogue.open(team.db_url) as catalogue:
+        return b"".join(line.encode("utf-8") + b"\n" for line in catalogue.custody_lines(number))
+
+
+def verifies(library: Library, number: str) -> CaseReport:
+    report = [r for r in verify_case(library, number) if isinstance(r, CaseReport)][-1]
+    assert report.ok, report.summary()
+    return report
+
+
+def added(library: Library, number: str, paths: list[Path]) -> list[int]:
+    return [r.exhibit.number for r in add_files(library, number, paths) if isinstance(r, AddResult) and r.exhibit]
+
+
+def one_file(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_two_clients_share_numbers_and_one_chain(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a, client(team, tmp_path / "b", "李四") as b:
+        numbers = [make_case(a).number, make_case(b).number, make_case(a).number, make_case(b, title="二").number]
+        assert len(set(numbers)) == 4
+        number = numbers[0]
+        b.pull(number, files=True)  # B has the case A registered
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        # Alternating: each change made on the newest state (the other's exhibit pulled first).
+        for i in range(3):
+            assert added(a, number, [one_file(sources, f"a{i}.txt", f"甲 {i}")])
+            assert added(b, number, [one_file(sources, f"b{i}.txt", f"乙 {i}")])
+        assert added(a, number, [files])  # photos and a chat too
+        for library in (a, b):
+            library.pull(number, files=True)
+            assert log_bytes(library, number) == catalogue_log(team, number)
+            verifies(library, number)  # a verification entry, sent to the catalogue as any change
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+            case = catalogue.load(number).case
+        assert len(case.exhibits) == 6 + 4
+        assert {e.added_by for e in case.exhibits} == {"张三", "李四"}
+
+
+def test_concurrent_appends_keep_one_chain(team: TeamLibrary, tmp_path: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a, client(team, tmp_path / "b", "李四") as b:
+        number = make_case(a).number
+        b.pull(number)
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        start = threading.Barrier(2)  # the handshake: both begin together
+        errors: list[BaseException] = []
+
+        def work(library: Library, who: str) -> None:
+            try:
+                start.wait()
+                for i in range(6):
+                    assert added(library, number, [one_file(sources, f"{who}{i}.txt", f"{who} {i}")])
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(lib, who)) for lib, who in ((a, "a"), (b, "b"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+            assert len(catalogue.load(number).case.exhibits) == 12
+        for library in (a, b):
+            library.pull(number, files=True)
+            assert log_bytes(library, number) == catalogue_log(team, number)
+            verifies(library, number)
+
+
+def test_a_change_cut_off_by_the_server_is_put_back(team: TeamLibrary, tmp_path: Path, pg_url: str) -> None:
+    import psycopg
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [one_file(tmp_path, "first.txt", "第一份")])
+        before = catalogue_log(team, number)
+        folder = a.cases_dir / number
+        files_before = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+        conninfo = pg_url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(conninfo, autocommit=True) as admin:
+            # The server ends the connection of whoever writes a custody line: the server gone mid-change.
+            admin.execute(
+                "CREATE FUNCTION cut_off() RETURNS trigger AS $$ BEGIN "
+                "PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            admin.execute("CREATE TRIGGER cut BEFORE INSERT ON custody_entries FOR EACH ROW EXECUTE FUNCTION cut_off()")
+            with pytest.raises(StorageError) as caught:
+                added(a, number, [one_file(tmp_path, "second.txt", "第二份")])
+            admin.execute("DROP TRIGGER cut ON custody_entries")
+        message = str(caught.value)
+        assert "\n" not in message and "cannot be reached" in message
+        assert catalogue_log(team, number) == before
+        assert log_bytes(a, number) == before
+        assert sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file()) == files_before
+        assert a.load_case(number).custody_head.seq == before.count(b"\n")
+        verifies(a, number)
+        # And the next change goes through on the catalogue's state.
+        assert added(a, number, [one_file(tmp_path, "third.txt", "第三份")])
+        assert log_bytes(a, number) == catalogue_log(team, number)
+
+
+def test_damaged_working_copy_is_rebuilt_not_sent(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [files])
+        folder = a.cases_dir / number
+        exhibit = folder / a.load_case(number).exhibits[0].stored_path
+        good = exhibit.read_bytes()
+        os.chmod(exhibit, stat.S_IWUSR | stat.S_IRUSR)
+        exhibit.write_bytes(bytes([good[0] ^ 1]) + good[1:])  # a byte changed
+        a.pull(number, files=True)
+        assert exhibit.read_bytes() == good
+        verifies(a, number)
+
+        lines = log_bytes(a, number).splitlines(keepends=True)
+        (folder / LOG_NAME).write_bytes(b"".join(lines[:1] + lines[2:]))  # a line removed
+        assert added(a, number, [one_file(tmp_path, "more.txt", "又一份")])  # pulled (rebuilt) first
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+        assert log_bytes(a, number) == catalogue_log(team, number)
+        verifies(a, number)
+
+
+def test_export_from_a_working_copy_imports_and_checks(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [files])
+    with client(team, tmp_path / "b", "李四") as b:  # another client, with nothing of the case yet
+        b.pull(number, files=True)
+        archive = tmp_path / "out.zip"
+        result = [r for r in export_case(b, number, archive) if isinstance(r, ExportResult)][0]
+        assert result.path == archive
+        assert record.EXPORT in catalogue_log(team, number).decode().splitlines()[-1]
+        assert log_bytes(b, number) == catalogue_log(team, number)
+    with Library.open(tmp_path / "fresh", "王五") as fresh:
+        imported = [r for r in import_case(fresh, archive) if isinstance(r, ImportResult)][0]
+        assert imported.number == number
+        verifies(fresh, number)
+    out = tmp_path / "unzipped"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(out)
+    check = subprocess.run(
+        ["sha256sum", "-c", "MANIFEST.sha256"], cwd=out / number, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
