@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from casefile.core.custody import LOG_NAME, check_lines
-from casefile.core.errors import CaseFileError, InvalidValueError, NotFoundError, StorageError
+from casefile.core.errors import CaseFileError, InvalidValueError, Message, NotFoundError, StorageError
 from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.settings import team_file
 
@@ -70,8 +70,8 @@ class TeamLibrary:
 
         return Catalogue.open(self.db_url)
 
-    def open_store(self) -> EvidenceStore:
-        return open_store(self.store_url, self.s3_access_key, self.s3_secret_key)
+    def open_store(self, *, timeout: float | None = None) -> EvidenceStore:
+        return open_store(self.store_url, self.s3_access_key, self.s3_secret_key, timeout=timeout)
 
 
 def shown_db_url(url: str) -> str:
@@ -118,8 +118,9 @@ def load_team(path: Path | None = None) -> TeamLibrary:
     )
 
 
-def open_store(url: str, access_key: str = "", secret_key: str = "") -> EvidenceStore:
-    """The evidence store at ``url``: ``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=…``."""
+def open_store(url: str, access_key: str = "", secret_key: str = "", *, timeout: float | None = None) -> EvidenceStore:
+    """The evidence store at ``url``: ``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=…``
+    (``timeout``: seconds an S3 server is given to answer, asked once)."""
     from casefile.core.store import FolderStore, S3Store, ShareStore
 
     scheme, _, rest = url.partition(":")
@@ -142,7 +143,7 @@ def open_store(url: str, access_key: str = "", secret_key: str = "") -> Evidence
             )
         from casefile.core.store.s3 import s3_client
 
-        return S3Store(s3_client(endpoint, access, secret), parts.netloc)
+        return S3Store(s3_client(endpoint, access, secret, timeout=timeout), parts.netloc)
     raise InvalidValueError(
         "{url} is not an evidence store address (folder:/PATH, share:/PATH or s3://BUCKET?endpoint=URL)", url=url
     )
@@ -160,6 +161,72 @@ def reaching(team: TeamLibrary) -> Iterator[None]:
         raise StorageError(
             "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
         ) from None
+
+
+CHECK_TIMEOUT = 4.0  # seconds each server is given to answer a check
+
+
+def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | None:
+    """Whether both servers of the team library answer, within ``timeout`` seconds each, and are
+    CaseFile's (the catalogue has its tables; the store is there); else a plain message naming the
+    server that does not. Nothing is changed on either."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, ProgrammingError
+    from sqlalchemy.pool import NullPool
+
+    from casefile.core.store import FolderStore
+
+    try:
+        url = make_url(team.db_url)
+    except Exception:  # noqa: BLE001 - any URL SQLAlchemy cannot parse
+        return Message("{url} is not a catalogue address (postgresql+psycopg://USER@HOST:PORT/DB)", url=team.db_shown)
+    waits = {"connect_timeout": max(1, round(timeout))} if url.get_backend_name() == "postgresql" else {}
+    try:
+        engine = create_engine(url, connect_args=waits, poolclass=NullPool)
+    except Exception as exc:  # noqa: BLE001 - a driver that is not installed, a URL it refuses
+        return Message("the team catalogue {server} cannot be opened: {reason}", server=team.db_shown, reason=exc)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT version_num FROM alembic_version")).all()
+            connection.execute(text("SELECT count(*) FROM cases")).scalar()
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return Message("the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason)
+    except (ProgrammingError, DBAPIError):
+        return Message(
+            "{server} answers but holds no CaseFile catalogue; set it up with casefile team init",
+            server=team.db_shown,
+        )
+    finally:
+        engine.dispose()
+    try:
+        store = team.open_store(timeout=timeout)
+        if isinstance(store, FolderStore) and not store.root.is_dir():
+            return Message(
+                "the evidence store {store} is not there; set it up with casefile team init", store=store.name
+            )
+        store.exists("0" * 64)
+    except CaseFileError as exc:
+        return exc.message
+    return None
+
+
+def team_connect(team: TeamLibrary, path: Path | None = None) -> Path:
+    """Work on the team library from now on (the ordinary commands, the app): checked first, then saved."""
+    problem = check_team(team)
+    if problem is not None:
+        raise StorageError(problem)
+    team.active = True
+    return save_team(team, path)
+
+
+def set_active(active: bool, path: Path | None = None) -> TeamLibrary:
+    """Switch between the team library (its working copy) and the solo library, keeping the addresses."""
+    team = load_team(path)
+    team.active = active
+    save_team(team, path)
+    return team
 
 
 def team_init(team: TeamLibrary) -> None:

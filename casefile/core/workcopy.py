@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.custody import GENESIS, LOG_NAME, entry_hash
-from casefile.core.errors import CaseFileError, DamagedCaseError, Message, NotFoundError
+from casefile.core.errors import CaseFileError, DamagedCaseError, IndexWriteError, Message, NotFoundError
 from casefile.core.fsutil import (
     TEMP_PREFIX,
     atomic_write_bytes,
@@ -311,11 +311,14 @@ class WorkCopy:
                 named = self._rebuild(path, case, lines, entries)
                 state = {"files": {}}
                 changed = True
-            if files:
-                self._fetch_missing(path, named, state)
+            fetched = self._fetch_missing(path, named, state) if files else 0
             self._note(number, path, state)
             library.release(number)  # a case found damaged here is the team library's again
-            if changed:
+            if changed and not files:
+                # The list's row; the search tables read the texts of the files, indexed once they are here.
+                with contextlib.suppress(IndexWriteError):
+                    library.index.upsert(case)
+            elif changed or fetched:
                 library._index_upsert(case, changed=Message("case {number} was brought up to date", number=number))
         return _Base(number, raw, case, named)
 
@@ -339,7 +342,7 @@ class WorkCopy:
                 ) from exc
         return named
 
-    def _fetch_missing(self, path: Path, named: dict[str, str], state: dict[str, Any]) -> None:
+    def _fetch_missing(self, path: Path, named: dict[str, str], state: dict[str, Any]) -> int:
         """Every named file here as the store has it: fetched unless here as fetched (or hashing to it)."""
         noted: dict[str, list[int]] = state.setdefault("files", {})
         fetched = 0
@@ -356,6 +359,7 @@ class WorkCopy:
             fetched += 1
         if fetched:
             self._fetched(path.name, fetched)
+        return fetched
 
     def _fetched(self, number: str, count: int) -> None:
         """Evidence of the case was read from the team library (a hook for the audit)."""
