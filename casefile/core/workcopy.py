@@ -107,6 +107,13 @@ def open_library(team: TeamLibrary, operator: str, *, hash_sm3: bool = True) -> 
     return library
 
 
+def open_team_library(operator: str, *, hash_sm3: bool = True, team_path: Path | None = None) -> Library:
+    """The working-copy library of the team library saved by ``casefile team init`` / ``connect`` (for the app)."""
+    from casefile.core.team import load_team
+
+    return open_library(load_team(team_path), operator, hash_sm3=hash_sm3)
+
+
 def named_files(case: Case, entries: list[dict[str, Any]]) -> dict[str, str]:
     """Every file a case folder holds besides its own: exhibits, timestamp files, bundles (path -> SHA-256)."""
     files = dict(manifest_entries(case))

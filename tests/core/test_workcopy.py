@@ -202,3 +202,54 @@ def test_export_from_a_working_copy_imports_and_checks(team: TeamLibrary, tmp_pa
         ["sha256sum", "-c", "MANIFEST.sha256"], cwd=out / number, capture_output=True, text=True, check=False
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_creation_entries_are_the_same_in_both_modes(team: TeamLibrary, tmp_path: Path) -> None:
+    """A case made in a working copy starts with the entry a solo library writes: same keys, same details."""
+    import json
+
+    with client(team, tmp_path / "a", "张三") as a, Library.open(tmp_path / "solo", "张三") as solo:
+        shared = make_case(a, title="同一案件")
+        alone = make_case(solo, title="同一案件")
+        first_team = json.loads(log_bytes(a, shared.number).splitlines()[0])
+        first_solo = json.loads(log_bytes(solo, alone.number).splitlines()[0])
+    assert sorted(first_team) == sorted(first_solo)
+    assert first_team["action"] == first_solo["action"] == record.CREATE
+    assert first_team["v"] == first_solo["v"] and first_team["prev"] == first_solo["prev"]
+    team_case, solo_case = first_team["details"]["case"], first_solo["details"]["case"]
+    assert sorted(team_case) == sorted(solo_case)
+    differing = {k for k in team_case if team_case[k] != solo_case[k]}
+    assert differing <= {"created_at", "stage_log", "id"}, differing
+
+
+def test_check_team_names_the_server_that_does_not_answer(team: TeamLibrary, tmp_path: Path) -> None:
+    import socket
+
+    from casefile.core.team import check_team
+
+    assert check_team(team) is None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gone = TeamLibrary(f"postgresql+psycopg://clerk:pw-not-shown@127.0.0.1:{port}/casefile", team.store_url)
+    message = check_team(gone, timeout=2)
+    assert message is not None and "cannot be reached" in message and f"127.0.0.1:{port}" in message
+    assert "pw-not-shown" not in message
+    empty = TeamLibrary(team.db_url, f"folder:{tmp_path / 'no-store'}")
+    assert "is not there" in str(check_team(empty))
+    s3 = TeamLibrary(team.db_url, f"s3://evidence?endpoint=http://127.0.0.1:{port}", "clerk", "secret-not-shown")
+    message = check_team(s3, timeout=2)
+    assert message is not None and f"127.0.0.1:{port}" in message and "secret-not-shown" not in message
+
+
+def test_the_app_opens_the_saved_team_library(team: TeamLibrary, tmp_path: Path) -> None:
+    from casefile.core.team import save_team
+    from casefile.core.workcopy import open_team_library
+
+    saved = TeamLibrary(team.db_url, team.store_url, workcopy=str(tmp_path / "copy"))
+    path = save_team(saved, tmp_path / "team.json")
+    with open_team_library("张三", team_path=path) as library:
+        assert library.remote is not None and library.root == tmp_path / "copy"
+        number = make_case(library).number
+        library.pull()
+        assert [c.number for c in library.list_cases()] == [number]
