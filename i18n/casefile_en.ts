@@ -6672,6 +6672,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>case {number} is being changed by another client of the team library; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {number}: custody entry {seq} written here does not follow the team library&apos;s log; nothing was sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6687,6 +6687,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>从证据存储取回 {name}</translation>
     </message>
     <message>
+        <source>case {number} is being changed by another client of the team library; try again</source>
+        <translation>案件 {number} 正由团队案卷库的另一用户修改；请稍后再试</translation>
+    </message>
+    <message>
         <source>case {number}: custody entry {seq} written here does not follow the team library&apos;s log; nothing was sent</source>
         <translation>案件 {number}：本机写入的保管记录第 {seq} 条未接续团队案卷库的记录；未发送任何内容</translation>
     </message>

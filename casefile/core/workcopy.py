@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.custody import GENESIS, LOG_NAME, entry_hash
-from casefile.core.errors import CaseFileError, DamagedCaseError, IndexWriteError, Message, NotFoundError
+from casefile.core.errors import BusyError, CaseFileError, DamagedCaseError, IndexWriteError, Message, NotFoundError
 from casefile.core.fsutil import (
     TEMP_PREFIX,
     atomic_write_bytes,
@@ -56,6 +56,7 @@ from casefile.core.library import (
     CASE_README,
     EVIDENCE_DIR,
     INBOX_DIR,
+    LOCK_TIMEOUT,
     README_NAME,
     RECORD_NAME,
     CaseFolder,
@@ -199,6 +200,7 @@ class WorkCopy:
         self.store: EvidenceStore = team.open_store()
         self.catalogue: Catalogue = team.open_catalogue()
         self.state_dir = library.root / STATE_DIR
+        self.lock_wait = LOCK_TIMEOUT  # seconds a change waits for another client's change to the case
 
     @property
     def operator(self) -> str:
@@ -228,15 +230,25 @@ class WorkCopy:
         query = select(CustodyEntryRow.line).where(CustodyEntryRow.case_id == case_id).order_by(CustodyEntryRow.seq)
         return list(session.scalars(query))
 
-    def _hold(self, session: Session, case_id: int, *, shared: bool) -> None:
+    def _hold(self, session: Session, case_id: int, number: str, *, shared: bool) -> None:
         """Hold the case until the transaction ends: shared by readers, whole by a writer (PostgreSQL;
         SQLite's BEGIN IMMEDIATE holds the whole database already)."""
         if self.catalogue.dialect != "postgresql":
             return
-        from sqlalchemy import func, select
+        from sqlalchemy import func, select, text
+        from sqlalchemy.exc import OperationalError
 
         lock = func.pg_advisory_xact_lock_shared if shared else func.pg_advisory_xact_lock
-        session.execute(select(lock(case_id)))
+        # As long as a case folder's lock is waited for (Library.LOCK_TIMEOUT), then "busy", not "unreachable".
+        session.execute(text(f"SET LOCAL lock_timeout = {max(1, int(self.lock_wait * 1000))}"))
+        try:
+            session.execute(select(lock(case_id)))
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+                raise
+            raise BusyError(
+                "case {number} is being changed by another client of the team library; try again", number=number
+            ) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
@@ -251,7 +263,7 @@ class WorkCopy:
         """Bring case ``number`` here as the team library has it (see the module); ``fresh``: rebuild it."""
         with self._transaction() as session:
             row = self._case_row(session, number)
-            self._hold(session, row.id, shared=True)
+            self._hold(session, row.id, number, shared=True)
             session.refresh(row)  # as it is now that no change is under way
             lines = self._lines(session, row.id)
             self._sync(number, row.record, lines, files=files, fresh=fresh)
@@ -402,7 +414,7 @@ class WorkCopy:
         with reaching(self.team), Session(self.catalogue.engine, expire_on_commit=False) as session:
             session.begin()
             row = self._case_row(session, number)
-            self._hold(session, row.id, shared=False)
+            self._hold(session, row.id, number, shared=False)
             session.refresh(row)
             base = self._sync(number, row.record, self._lines(session, row.id), files=True)
             base.case_id, base.row = row.id, row

@@ -577,6 +577,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'the team library names a file {rel!r} outside its case folder; refused'),
     QT_TRANSLATE_NOOP("core", 'case {number}: its custody log in the working copy changed outside the change; nothing was sent'),
     QT_TRANSLATE_NOOP("core", 'fetching {name} from the evidence store'),
+    QT_TRANSLATE_NOOP("core", 'case {number} is being changed by another client of the team library; try again'),
     QT_TRANSLATE_NOOP("core", "case {number}: custody entry {seq} written here does not follow the team library's log; nothing was sent"),
     QT_TRANSLATE_NOOP("core", 'case {number}: the log changed'),
     QT_TRANSLATE_NOOP("core", 'case {number} was put back'),

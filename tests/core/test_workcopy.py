@@ -253,3 +253,23 @@ def test_the_app_opens_the_saved_team_library(team: TeamLibrary, tmp_path: Path)
         number = make_case(library).number
         library.pull()
         assert [c.number for c in library.list_cases()] == [number]
+
+
+def test_a_case_held_by_another_client_is_busy(team: TeamLibrary, tmp_path: Path, pg_url: str) -> None:
+    import psycopg
+
+    from casefile.core.errors import BusyError
+    from casefile.core.workcopy import WorkCopy
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert isinstance(a.remote, WorkCopy)
+        a.remote.lock_wait = 0.2
+        before = log_bytes(a, number)
+        with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as other:
+            case_id = other.execute("SELECT id FROM cases WHERE number = %s", (number,)).fetchone()[0]
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (case_id,))  # another client's change under way
+            with pytest.raises(BusyError, match="another client"):
+                added(a, number, [one_file(tmp_path, "x.txt", "x")])
+        assert log_bytes(a, number) == before == catalogue_log(team, number)
+        assert added(a, number, [one_file(tmp_path, "x.txt", "x")])  # once it is done, the change goes through
