@@ -79,7 +79,7 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
             library.s3_access_key = os.environ.get(core.ENV_S3_ACCESS, "")
             library.s3_secret_key = os.environ.get(core.ENV_S3_SECRET, "")
         if args.team_command == "init":
-            core.team_init(library)
+            core.team_init(library, operator)
             path = core.save_team(library)
             say(f"team library ready: catalogue {library.db_shown}, evidence store {library.open_store().name}")
         else:

@@ -5328,6 +5328,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{login} is not a user of this team library, or has been disabled; an administrator adds users with &apos;casefile team user add&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} cannot be a login: use letters, digits and _ . @ - (at most 63 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>there is no case {number} in the team library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,10 +5501,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the custody entry case.json recorded last is not in the log as it was</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>access is given to one user or one team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6200,6 +6204,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>wrong password, or no such login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this login has been disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {number}: its custody log does not check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6241,6 +6253,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the evidence store {store} is not there; set it up with casefile team init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing in to the team catalogue {server} as {login} was refused: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6329,6 +6345,34 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>no trusted timestamps: no timestamp authority (TSA) is chosen in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({login}) has no {role} access to case {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({login}) is not an administrator of this team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no organisation {name} in the team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no team {name} in {organisation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user {login} in the team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access is given to one user, one team or one organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new user&apos;s database login {login} needs a password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5343,6 +5343,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>（{marks}）</translation>
     </message>
     <message>
+        <source>{login} is not a user of this team library, or has been disabled; an administrator adds users with &apos;casefile team user add&apos;</source>
+        <translation>{login} 不是此团队案卷库的用户，或已被停用；管理员可用“casefile team user add”添加用户</translation>
+    </message>
+    <message>
+        <source>{login} cannot be a login: use letters, digits and _ . @ - (at most 63 characters)</source>
+        <translation>{login} 不能用作登录名：请使用字母、数字和 _ . @ -（最多 63 个字符）</translation>
+    </message>
+    <message>
         <source>there is no case {number} in the team library</source>
         <translation>团队案卷库中没有案件 {number}</translation>
     </message>
@@ -5509,10 +5517,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the custody entry case.json recorded last is not in the log as it was</source>
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
-    </message>
-    <message>
-        <source>access is given to one user or one team</source>
-        <translation>权限只能授予一位用户或一个小组</translation>
     </message>
     <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
@@ -6215,6 +6219,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>案件 {number} 核验未通过，未移入：{summary}</translation>
     </message>
     <message>
+        <source>wrong password, or no such login</source>
+        <translation>密码错误，或没有此登录名</translation>
+    </message>
+    <message>
+        <source>this login has been disabled</source>
+        <translation>此登录名已被停用</translation>
+    </message>
+    <message>
         <source>case {number}: its custody log does not check</source>
         <translation>案件 {number}：保管日志核验未通过</translation>
     </message>
@@ -6257,6 +6269,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the evidence store {store} is not there; set it up with casefile team init</source>
         <translation>证据存储 {store} 不存在；请用 casefile team init 设置</translation>
+    </message>
+    <message>
+        <source>signing in to the team catalogue {server} as {login} was refused: {why}</source>
+        <translation>以 {login} 登录团队目录 {server} 被拒绝：{why}</translation>
     </message>
     <message>
         <source>the evidence store {store} cannot be made: {exc}</source>
@@ -6345,6 +6361,34 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>no trusted timestamps: no timestamp authority (TSA) is chosen in the settings</source>
         <translation>未加盖可信时间戳：设置中未选择时间戳服务机构（TSA）</translation>
+    </message>
+    <message>
+        <source>{name} ({login}) has no {role} access to case {number}</source>
+        <translation>{name}（{login}）对案件 {number} 没有 {role} 权限</translation>
+    </message>
+    <message>
+        <source>{name} ({login}) is not an administrator of this team library</source>
+        <translation>{name}（{login}）不是此团队案卷库的管理员</translation>
+    </message>
+    <message>
+        <source>there is no organisation {name} in the team library</source>
+        <translation>团队案卷库中没有机构 {name}</translation>
+    </message>
+    <message>
+        <source>there is no team {name} in {organisation}</source>
+        <translation>{organisation} 中没有小组 {name}</translation>
+    </message>
+    <message>
+        <source>there is no user {login} in the team library</source>
+        <translation>团队案卷库中没有用户 {login}</translation>
+    </message>
+    <message>
+        <source>access is given to one user, one team or one organisation</source>
+        <translation>权限只能授予一个用户、一个小组或一个机构</translation>
+    </message>
+    <message>
+        <source>a new user&apos;s database login {login} needs a password</source>
+        <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
     </message>
     <message>
         <source>the TSA&apos;s token does not carry its root certificate: choose the TSA&apos;s CA certificate file in the settings</source>

@@ -4,8 +4,10 @@ Debian's server binaries (``postgresql-15``: /usr/lib/postgresql/15/bin) create 
 temporary folder (``initdb --locale=C.UTF-8``: pg_trgm splits Chinese text only with a UTF-8
 LC_CTYPE), start it on 127.0.0.1 and a free port with ``pg_ctl -w`` (pg_ctl returns once the
 server accepts connections: the readiness handshake), and stop and remove it at the end of the
-session. initdb refuses to run as root: when the tests run as root (CI), the server runs as the
-``postgres`` system user, who owns the folder. Each test gets a database of its own.
+session. Only the superuser signs in without a password; other roles sign in with theirs
+(SCRAM-SHA-256), as the team catalogue's users do. initdb refuses to run as root: when the tests
+run as root (CI), the server runs as the ``postgres`` system user, who owns the folder. Each test
+gets a database of its own.
 
 The tests are skipped when the binaries are absent, except in CI (``CI=true``), where that is a
 failure: ``.ci/run`` installs them.
@@ -118,6 +120,12 @@ def start_server() -> PostgresServer:
     )
     with open(server.data / "postgresql.conf", "a", encoding="utf-8") as conf:
         conf.write(settings)
+    # The superuser the fixtures use signs in without a password; every other role (the team
+    # catalogue's users) with its password, checked by SCRAM-SHA-256, as on an office server.
+    (server.data / "pg_hba.conf").write_text(
+        f"local all all trust\nhost all {SUPERUSER} 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n",
+        encoding="utf-8",
+    )
     for attempt in range(3):
         try:
             server.start()

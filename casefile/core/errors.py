@@ -210,3 +210,8 @@ class ArchiveError(CaseFileError):
 
 class LibraryVersionError(CaseFileError):
     """The library or a case folder was written by a newer CaseFile."""
+
+
+class AccessDeniedError(RefusedError):
+    """The signed-in user lacks the access an operation needs (a role on a case, an administrator's rights),
+    or is not a user of the team library at all."""

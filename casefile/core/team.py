@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from casefile.core.custody import LOG_NAME, check_lines
-from casefile.core.errors import CaseFileError, InvalidValueError, Message, NotFoundError, StorageError
+from casefile.core.errors import (
+    AccessDeniedError,
+    CaseFileError,
+    InvalidValueError,
+    Message,
+    NotFoundError,
+    StorageError,
+)
 from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.settings import team_file
 
@@ -45,6 +52,7 @@ if TYPE_CHECKING:
 
 ENV_S3_ACCESS = "CASEFILE_S3_ACCESS_KEY"
 ENV_S3_SECRET = "CASEFILE_S3_SECRET_KEY"
+ENV_DB_PASSWORD = "CASEFILE_DB_PASSWORD"  # the signed-in user's database password (else libpq's ~/.pgpass)
 
 
 @dataclass
@@ -59,16 +67,52 @@ class TeamLibrary:
     active: bool = True
     # The working copy's folder (casefile.core.workcopy); empty: one in the user's data folder per team library.
     workcopy: str = ""
+    # Who signs in: on PostgreSQL their database login (the URL's user unless given), on SQLite
+    # the OS account unless given. The password is never kept: it comes from the prompt,
+    # $CASEFILE_DB_PASSWORD or libpq's own ~/.pgpass.
+    login: str = ""
+    password: str = field(default="", repr=False, compare=False)
 
     @property
     def db_shown(self) -> str:
         """The catalogue's URL without its password."""
         return shown_db_url(self.db_url)
 
+    @property
+    def is_postgresql(self) -> bool:
+        return self.db_url.startswith("postgresql")
+
+    @property
+    def signs_in_as(self) -> str:
+        """The login this team library signs in with."""
+        from sqlalchemy.engine import make_url
+
+        if self.login:
+            return self.login
+        if self.is_postgresql:
+            return make_url(self.db_url).username or ""
+        import getpass
+
+        return getpass.getuser()
+
+    def sign_in_url(self) -> str:
+        """The catalogue's URL with the login and, when known, the password (never shown, never kept)."""
+        from sqlalchemy.engine import make_url
+
+        if not self.is_postgresql:
+            return self.db_url
+        url = make_url(self.db_url)
+        if self.login:
+            url = url.set(username=self.login)
+        password = self.password or os.environ.get(ENV_DB_PASSWORD, "")
+        if password:
+            url = url.set(password=password)
+        return url.render_as_string(hide_password=False)
+
     def open_catalogue(self) -> Catalogue:
         from casefile.core.catalogue import Catalogue
 
-        return Catalogue.open(self.db_url)
+        return Catalogue.open(self.sign_in_url(), None if self.is_postgresql else self.signs_in_as)
 
     def open_store(self, *, timeout: float | None = None) -> EvidenceStore:
         return open_store(self.store_url, self.s3_access_key, self.s3_secret_key, timeout=timeout)
@@ -84,10 +128,18 @@ def shown_db_url(url: str) -> str:
 
 
 def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
-    """Keep the team library's addresses (and S3 keys, if given) in a file only its owner can read."""
+    """Keep the team library's addresses, the login (and S3 keys, if given) in a file only its owner can read.
+
+    Never the database password: a password in the URL is left out.
+    """
+    from sqlalchemy.engine import make_url
+
     path = path or team_file()
     make_private_dir(path.parent, parents=True)
-    data: dict[str, Any] = {"db": team.db_url, "store": team.store_url, "active": team.active}
+    db = team.db_url
+    if team.is_postgresql:
+        db = make_url(db).set(password=None).render_as_string(hide_password=False)
+    data: dict[str, Any] = {"db": db, "store": team.store_url, "login": team.signs_in_as, "active": team.active}
     if team.workcopy:
         data["workcopy"] = team.workcopy
     if team.s3_access_key:
@@ -113,6 +165,7 @@ def load_team(path: Path | None = None) -> TeamLibrary:
         str(data["store"]),
         str(data.get("s3_access_key", "")),
         str(data.get("s3_secret_key", "")),
+        login=str(data.get("login", "")),
         active=data.get("active") is True,
         workcopy=str(data.get("workcopy", "")),
     )
@@ -158,6 +211,14 @@ def reaching(team: TeamLibrary) -> Iterator[None]:
         yield
     except (OperationalError, InterfaceError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        refusal = _sign_in_refused(reason)
+        if refusal:
+            raise AccessDeniedError(
+                "signing in to the team catalogue {server} as {login} was refused: {why}",
+                server=team.db_shown,
+                login=team.signs_in_as,
+                why=refusal,
+            ) from None
         raise StorageError(
             "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
         ) from None
@@ -183,7 +244,7 @@ def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | N
         return Message("{url} is not a catalogue address (postgresql+psycopg://USER@HOST:PORT/DB)", url=team.db_shown)
     waits = {"connect_timeout": max(1, round(timeout))} if url.get_backend_name() == "postgresql" else {}
     try:
-        engine = create_engine(url, connect_args=waits, poolclass=NullPool)
+        engine = create_engine(team.sign_in_url(), connect_args=waits, poolclass=NullPool)
     except Exception as exc:  # noqa: BLE001 - a driver that is not installed, a URL it refuses
         return Message("the team catalogue {server} cannot be opened: {reason}", server=team.db_shown, reason=exc)
     try:
@@ -192,6 +253,14 @@ def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | N
             connection.execute(text("SELECT count(*) FROM cases")).scalar()
     except (OperationalError, InterfaceError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        refusal = _sign_in_refused(reason)
+        if refusal:
+            return Message(
+                "signing in to the team catalogue {server} as {login} was refused: {why}",
+                server=team.db_shown,
+                login=team.signs_in_as,
+                why=refusal,
+            )
         return Message("the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason)
     except (ProgrammingError, DBAPIError):
         return Message(
@@ -229,8 +298,21 @@ def set_active(active: bool, path: Path | None = None) -> TeamLibrary:
     return team
 
 
-def team_init(team: TeamLibrary) -> None:
-    """Create or upgrade the catalogue's tables, and create or check the evidence store."""
+def _sign_in_refused(reason: str) -> Message | None:
+    """What the server's refusal of a sign-in means, or None when the server was not reached at all."""
+    if "password authentication failed" in reason or "no password supplied" in reason:
+        return Message("wrong password, or no such login")
+    if "is not permitted to log in" in reason:
+        return Message("this login has been disabled")
+    return None
+
+
+def team_init(team: TeamLibrary, operator: str | None = None) -> None:
+    """Create or upgrade the catalogue's tables, and create or check the evidence store.
+
+    In a catalogue without users, whoever sets it up becomes its first administrator (named
+    ``operator`` in the custody log), so the team's people can be added from here.
+    """
     from casefile.core.catalogue import migrate
     from casefile.core.store import FolderStore, S3Store
 
@@ -243,7 +325,9 @@ def team_init(team: TeamLibrary) -> None:
         except OSError as exc:
             raise StorageError("the evidence store {store} cannot be made: {exc}", store=store.name, exc=exc) from exc
     with reaching(team):
-        migrate(team.db_url)
+        migrate(team.sign_in_url())
+        with team.open_catalogue() as catalogue:
+            catalogue.add_first_administrator(operator or team.signs_in_as)
 
 
 # -- moving in ---------------------------------------------------------------------------------

@@ -101,7 +101,9 @@ def open_library(team: TeamLibrary, operator: str, *, hash_sm3: bool = True) -> 
     """
     library = Library.open(workcopy_root(team), operator, hash_sm3=hash_sm3)
     try:
-        library.remote = WorkCopy(team, library)
+        remote = WorkCopy(team, library)
+        library.remote = remote
+        library.operator = remote.signed_in(operator)
     except BaseException:
         library.close()
         raise
@@ -206,6 +208,22 @@ class WorkCopy:
     def operator(self) -> str:
         return self.library.operator
 
+    def signed_in(self, given: str) -> str:
+        """The operator of this client's custody entries: the signed-in user's name in the team library.
+
+        ``given`` (the settings' operator) only for the catalogue's owner without a user's row (a
+        catalogue set up before sign-in existed); anyone else who is not a user is refused.
+        """
+        from casefile.core.errors import AccessDeniedError
+
+        with reaching(self.team):
+            try:
+                return self.catalogue.whoami().display_name
+            except AccessDeniedError:
+                if self.catalogue.is_owner():
+                    return given
+                raise
+
     def close(self) -> None:
         self.catalogue.close()
 
@@ -261,6 +279,8 @@ class WorkCopy:
 
     def pull(self, number: str, *, files: bool = False, fresh: bool = False) -> None:
         """Bring case ``number`` here as the team library has it (see the module); ``fresh``: rebuild it."""
+        with reaching(self.team):
+            self.catalogue.require(number, "read")
         with self._transaction() as session:
             row = self._case_row(session, number)
             self._hold(session, row.id, number, shared=True)
@@ -289,7 +309,8 @@ class WorkCopy:
             rows = session.execute(
                 select(CaseRecord.number, heads.c.hash).join(heads, heads.c.case_id == CaseRecord.id)
             ).all()
-        there = {str(number): str(head) for number, head in rows}
+            readable = set(self.catalogue.readable_numbers())  # also what row-level security lets through
+        there = {str(number): str(head) for number, head in rows if number in readable}
         here = set(self.library.case_numbers())
         for number, head in there.items():
             if number not in here or _local_head(self.library.cases_dir / number) != head:
@@ -381,8 +402,10 @@ class WorkCopy:
         return fetched
 
     def _fetched(self, number: str, count: int) -> None:
-        """Evidence of the case was read from the team library (a hook for the audit)."""
+        """Evidence of the case was read from the team library: noted in its audit."""
         log.info("case %s: %d files fetched from the evidence store", number, count)
+        with reaching(self.team):
+            self.catalogue.audit("read", number, {"files": count, "into": str(self.library.root)})
 
     # -- what is noted here ------------------------------------------------------------------------
 
@@ -412,6 +435,8 @@ class WorkCopy:
         from sqlalchemy.orm import Session
 
         with reaching(self.team), Session(self.catalogue.engine, expire_on_commit=False) as session:
+            # "read" lets a user bear witness (verify, export); a change to the record needs "write" (see _send).
+            self.catalogue.require(number, "read")
             session.begin()
             row = self._case_row(session, number)
             self._hold(session, row.id, number, shared=False)
@@ -433,7 +458,7 @@ class WorkCopy:
                 raise
             self._note_sent(base)
             for action, details in base.audited:
-                self.catalogue.audit(self.operator, action, number, details)
+                self.catalogue.audit(action, number, details)
             if failure is not None:
                 raise failure
 
@@ -469,6 +494,9 @@ class WorkCopy:
             case = apply_entry(case, entry)
             if entry.get("action") in _AUDITED:
                 base.audited.append((_AUDITED[str(entry["action"])], dict(entry.get("details") or {})))
+        witness = all(not record.ACTIONS[str(e["action"])].changes_record for e in entries)
+        if not witness:
+            self.catalogue.require(base.number, "write")
         after = named_files(case, entries)
         for rel, digest in sorted(after.items()):
             if base.files.get(rel) != digest:
@@ -490,6 +518,18 @@ class WorkCopy:
         row = base.row
         assert row is not None
         data = case_to_data(case)
+        if witness:
+            # Entries that only bear witness move the record's custody head, not its version (as
+            # Catalogue.append): an edit based on the version a user saw is not refused for them.
+            from sqlalchemy import Table, update
+
+            from casefile.core.catalogue.models import CaseRecord
+
+            table = CaseRecord.__table__
+            assert isinstance(table, Table)
+            session.flush()
+            session.execute(update(table).where(table.c.id == base.case_id).values(record=data))
+            return
         row.record = data
         row.title = case.title
         row.stage = str(data["stage"])

@@ -13,6 +13,7 @@ import os
 import stat
 import subprocess
 import threading
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -35,14 +36,37 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def team(pg_url: str, tmp_path: Path) -> TeamLibrary:
+    """A team library set up by its owner (the test server's superuser), its first administrator 管理员."""
     library = TeamLibrary(pg_url, f"folder:{tmp_path / 'store'}")
-    team_init(library)
+    team_init(library, "管理员")
     return library
 
 
-def client(team: TeamLibrary, folder: Path, operator: str) -> Library:
-    """A client of the team library with its own working copy."""
-    return open_library(TeamLibrary(team.db_url, team.store_url, workcopy=str(folder)), operator)
+_USERS: dict[tuple[str, str], tuple[str, str]] = {}  # (catalogue, name) -> (login, password)
+
+
+def user(team: TeamLibrary, name: str) -> tuple[str, str]:
+    """A staff user of the team library (not an administrator) named ``name``, signing in with a password."""
+    key = (team.db_url, name)
+    if key not in _USERS:
+        login, password = f"u_{uuid.uuid4().hex[:10]}", f"pw-{uuid.uuid4().hex}"
+        with Catalogue.open(team.db_url) as owner:
+            owner.add_user(login, name, password=password)
+        _USERS[key] = (login, password)
+    return _USERS[key]
+
+
+def client(team: TeamLibrary, folder: Path, name: str, *, operator: str = "设置里的名字") -> Library:
+    """A client of the team library with its own working copy, signed in as the user ``name``
+    (the operator given from the settings is not what the custody log names)."""
+    login, password = user(team, name)
+    signed_in = TeamLibrary(team.db_url, team.store_url, login=login, password=password, workcopy=str(folder))
+    return open_library(signed_in, operator)
+
+
+def grant(team: TeamLibrary, number: str, name: str, role: str) -> None:
+    with Catalogue.open(team.db_url) as owner:
+        owner.grant(number, role, user_id=owner.user_id(user(team, name)[0]))
 
 
 def log_bytes(library: Library, number: str) -> bytes:
@@ -75,6 +99,7 @@ def test_two_clients_share_numbers_and_one_chain(team: TeamLibrary, tmp_path: Pa
         numbers = [make_case(a).number, make_case(b).number, make_case(a).number, make_case(b, title="二").number]
         assert len(set(numbers)) == 4
         number = numbers[0]
+        grant(team, number, "李四", "write")
         b.pull(number, files=True)  # B has the case A registered
         sources = tmp_path / "sources"
         sources.mkdir()
@@ -97,6 +122,7 @@ def test_two_clients_share_numbers_and_one_chain(team: TeamLibrary, tmp_path: Pa
 def test_concurrent_appends_keep_one_chain(team: TeamLibrary, tmp_path: Path) -> None:
     with client(team, tmp_path / "a", "张三") as a, client(team, tmp_path / "b", "李四") as b:
         number = make_case(a).number
+        grant(team, number, "李四", "write")
         b.pull(number)
         sources = tmp_path / "sources"
         sources.mkdir()
@@ -184,6 +210,7 @@ def test_export_from_a_working_copy_imports_and_checks(team: TeamLibrary, tmp_pa
     with client(team, tmp_path / "a", "张三") as a:
         number = make_case(a).number
         assert added(a, number, [files])
+    grant(team, number, "李四", "read")  # reading is enough to export: the export only bears witness
     with client(team, tmp_path / "b", "李四") as b:  # another client, with nothing of the case yet
         b.pull(number, files=True)
         archive = tmp_path / "out.zip"
@@ -208,7 +235,7 @@ def test_creation_entries_are_the_same_in_both_modes(team: TeamLibrary, tmp_path
     """A case made in a working copy starts with the entry a solo library writes: same keys, same details."""
     import json
 
-    with client(team, tmp_path / "a", "张三") as a, Library.open(tmp_path / "solo", "张三") as solo:
+    with client(team, tmp_path / "a", "张三", operator="张三") as a, Library.open(tmp_path / "solo", "张三") as solo:
         shared = make_case(a, title="同一案件")
         alone = make_case(solo, title="同一案件")
         first_team = json.loads(log_bytes(a, shared.number).splitlines()[0])
@@ -273,3 +300,34 @@ def test_a_case_held_by_another_client_is_busy(team: TeamLibrary, tmp_path: Path
                 added(a, number, [one_file(tmp_path, "x.txt", "x")])
         assert log_bytes(a, number) == before == catalogue_log(team, number)
         assert added(a, number, [one_file(tmp_path, "x.txt", "x")])  # once it is done, the change goes through
+
+
+def test_sign_in_names_the_operator_and_access_is_kept(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    """The custody log names the signed-in user; a reader sees only their cases, bears witness, changes nothing."""
+    from casefile.core.errors import AccessDeniedError, NotFoundError
+
+    with client(team, tmp_path / "a", "张三") as a:
+        assert a.operator == "张三"
+        shared, private = make_case(a).number, make_case(a, title="别人的案件").number
+        assert added(a, shared, [files / "chat.txt"])
+    grant(team, shared, "李四", "read")
+    with client(team, tmp_path / "b", "李四", operator="冒名") as b:
+        b.pull()
+        assert b.case_numbers() == [shared]  # the other case is not theirs to see
+        with pytest.raises(NotFoundError):  # row-level security: to this user, there is no such case
+            b.pull(private)
+        b.pull(shared, files=True)
+        before = log_bytes(b, shared)
+        with pytest.raises(AccessDeniedError, match="write"):
+            added(b, shared, [one_file(tmp_path, "x.txt", "不该加入")])
+        assert log_bytes(b, shared) == before == catalogue_log(team, shared)
+        assert not list((b.cases_dir / shared / "evidence").glob("*x.txt"))
+        verifies(b, shared)  # bearing witness is reading
+        with Catalogue.open(team.db_url) as owner:
+            lines = owner.custody_lines(shared)
+            assert '"operator":"李四"' in lines[-1] and '"action":"verify"' in lines[-1]
+            assert all('"operator":"冒名"' not in line for line in lines)
+            assert [(r.user, r.action) for r in owner.audit_log(shared) if r.action == "read"] == [
+                (user(team, "李四")[0], "read")
+            ]
+            assert owner.load(shared).version == 2  # the verification moved the head, not the version

@@ -18,6 +18,7 @@ What keeps many clients honest:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, create_engine, event, func, select, update
+from sqlalchemy import ColumnElement, Table, create_engine, delete, event, func, insert, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
@@ -45,7 +46,7 @@ from casefile.core.catalogue.models import (
     User,
 )
 from casefile.core.custody import GENESIS, ChainReport, check_lines, entry_line, make_entry
-from casefile.core.errors import ConflictError, InvalidValueError, NotFoundError
+from casefile.core.errors import AccessDeniedError, ConflictError, InvalidValueError, NotFoundError
 from casefile.core.model import Case, StageChange, case_from_data, case_to_data
 from casefile.core.record import CREATE, apply_entry, creation_details
 from casefile.core.validate import check_input
@@ -55,6 +56,7 @@ __all__ = [
     "Base",
     "Catalogue",
     "OpenCase",
+    "Person",
     "connect",
     "migrate",
 ]
@@ -62,6 +64,9 @@ __all__ = [
 _CASES = cast(Table, CaseRecord.__table__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 ROLES = ("read", "write", "manage")  # each includes the ones before it
+STAFF_ROLE = "casefile_staff"  # PostgreSQL: every user's login is in it (migration 0002)
+ADMIN_ROLE = "casefile_admin"  # and administrators' in this one too
+WITNESS_ACTIONS = frozenset({"verify", "export"})  # what "read" access may add to a custody log
 
 
 def connect(url: str) -> Engine:
@@ -121,13 +126,17 @@ def _utc_text(at: datetime) -> str:
 class Catalogue:
     """The cases of a team library in a database; each method is one transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, login: str | None = None) -> None:
+        """``login``: on SQLite, who is signed in (default: the OS account); PostgreSQL knows from the connection."""
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._login = login
+        self._session_login: str | None = None
+        self._owner: bool | None = None
 
     @classmethod
-    def open(cls, url: str) -> Catalogue:
-        return cls(connect(url))
+    def open(cls, url: str, login: str | None = None) -> Catalogue:
+        return cls(connect(url), login)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -146,14 +155,20 @@ class Catalogue:
     # -- cases ---------------------------------------------------------------------------------
 
     def register(self, case: Case, operator: str) -> OpenCase:
-        """Give ``case`` the next number of its month and store it with its first custody entry."""
+        """Give ``case`` the next number of its month and store it with its first custody entry.
+
+        The case belongs to the signed-in user's organisation, and they get "manage" on it in the
+        same transaction.
+        """
         check_input(case)
         case.created_at = datetime.now(UTC)
         case.created_by = operator
         if not case.stage_log:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=operator, note="")]
         month = case.complained_at.strftime("%Y%m")
+        login = self.signed_in_login()
         with self._transaction() as session:
+            person = self._me(session)
             serial = self.next_serial(session, month)
             case.number = f"{month}-{serial:03d}"
             entry = make_entry(1, GENESIS, CREATE, operator, creation_details(case), case.created_at)
@@ -162,12 +177,22 @@ class Catalogue:
                 number=case.number,
                 month=month,
                 serial=serial,
+                organisation_id=person.organisation_id if person else None,
                 created_at=case.created_at,
                 created_by=operator,
+                created_login=login,
             )
+            if self.dialect == "postgresql":
+                # The id taken first, so the INSERT needs no RETURNING: row-level security would let
+                # the creator read the row back only once their access is in.
+                row.id = int(
+                    session.execute(select(func.nextval(func.pg_get_serial_sequence("cases", "id")))).scalar_one()
+                )
             self._fill(row, case, operator)
             session.add(row)
             session.flush()
+            if person is not None:
+                _add_grant(session, row.id, "manage", person.user_id, None, None)
             session.add(self._entry_row(row.id, entry))
         return OpenCase(case, row.version)
 
@@ -193,12 +218,12 @@ class Catalogue:
 
     def load(self, number: str) -> OpenCase:
         with Session(self.engine) as session:
-            row = self._row(session, number)
+            row = self._require(session, number, "read")
             return OpenCase(case_from_data(row.record), row.version)
 
     def numbers(self) -> list[str]:
-        with Session(self.engine) as session:
-            return list(session.scalars(select(CaseRecord.number).order_by(CaseRecord.month, CaseRecord.serial)))
+        """The cases the signed-in user may read (see :meth:`readable_numbers`)."""
+        return self.readable_numbers()
 
     @staticmethod
     def _row(session: Session, number: str) -> CaseRecord:
@@ -222,7 +247,7 @@ class Catalogue:
         number = opened.number
         try:
             with self._transaction() as session:
-                case_id = self.case_id_of(session, number)
+                case_id = self._require(session, number, "write").id
                 self.lock_case(session, case_id)
                 row = self._row(session, number)
                 # The version the writer read, not the one just loaded: the UPDATE is made
@@ -304,8 +329,9 @@ class Catalogue:
         They are applied to the record as it is now, under the case's lock, without a version check
         and without changing the version (an edit of what a user saw goes through :meth:`update`).
         """
+        needed = "read" if all(action in WITNESS_ACTIONS for action, _ in changes) else "write"
         with self._transaction() as session:
-            case_id = self.case_id_of(session, number)
+            case_id = self._require(session, number, needed).id
             self.lock_case(session, case_id)
             record = session.scalar(select(CaseRecord.record).where(CaseRecord.id == case_id))
             case = case_from_data(record)
@@ -323,7 +349,7 @@ class Catalogue:
     def custody_lines(self, number: str) -> list[str]:
         """The case's custody log as the lines of a CUSTODY.jsonl (without line breaks), in order."""
         with Session(self.engine) as session:
-            case_id = self.case_id_of(session, number)
+            case_id = self._require(session, number, "read").id
             return list(
                 session.scalars(
                     select(CustodyEntryRow.line).where(CustodyEntryRow.case_id == case_id).order_by(CustodyEntryRow.seq)
@@ -335,9 +361,137 @@ class Catalogue:
         return check_lines([line.encode("utf-8") for line in self.custody_lines(number)])[1]
 
     # -- people and access ---------------------------------------------------------------------
+    #
+    # Who is signed in: on PostgreSQL the database login of the connection (``session_user``: each
+    # user signs in with their own password, and row-level security shows them only the cases they
+    # may see); on SQLite, one machine, the login given to the catalogue (the OS account), checked
+    # against the users table here. The catalogue's owner (PostgreSQL: the role owning the tables,
+    # or a superuser; SQLite: anyone while no user has been added) needs no users row.
+
+    def signed_in_login(self) -> str:
+        """The login of whoever this catalogue acts for."""
+        if self._session_login is None:
+            if self.dialect == "postgresql":
+                with self.engine.connect() as connection:
+                    self._session_login = str(connection.scalar(select(func.session_user())))
+            else:
+                self._session_login = self._login or _os_account()
+        return self._session_login
+
+    def is_owner(self, session: Session | None = None) -> bool:
+        """The catalogue's owner: every right, with or without a users row (``session``: the transaction to ask in)."""
+        if session is None:
+            with Session(self.engine) as session:
+                return self.is_owner(session)
+        if self.dialect == "postgresql":
+            if self._owner is None:
+                self._owner = bool(session.scalar(select(func.casefile_is_owner())))
+            return self._owner
+        return session.scalar(select(func.count()).select_from(User)) == 0
+
+    def whoami(self) -> Person:
+        """The signed-in user (their display name is the operator in the custody log); refused if not an active user."""
+        login = self.signed_in_login()
+        with Session(self.engine) as session:
+            person = self._person(session, login)
+        if person is None:
+            raise _not_a_user(login)
+        return person
+
+    @staticmethod
+    def _person(session: Session, login: str) -> Person | None:
+        row = session.scalars(select(User).where(User.login == login, User.active.is_(True))).one_or_none()
+        if row is None:
+            return None
+        teams = tuple(
+            session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == row.id).order_by(TeamMember.team_id))
+        )
+        return Person(row.id, row.login, row.display_name, row.organisation_id, teams, bool(row.admin))
+
+    def _me(self, session: Session) -> Person | None:
+        """The signed-in user, None for the owner without a users row; refused for anyone else."""
+        login = self.signed_in_login()
+        person = self._person(session, login)
+        if person is None and not self.is_owner(session):
+            raise _not_a_user(login)
+        return person
+
+    def _held(self, session: Session, case: CaseRecord, person: Person | None) -> int:
+        """The signed-in user's access to ``case`` as a rank: 0 none, 1 read, 2 write, 3 manage."""
+        if person is None:
+            return len(ROLES)  # the owner
+        if person.admin and (person.organisation_id is None or case.organisation_id in (None, person.organisation_id)):
+            return len(ROLES)
+        roles = set(session.scalars(select(CaseAccess.role).where(CaseAccess.case_id == case.id, _grantee(person))))
+        return max((ROLES.index(r) + 1 for r in roles if r in ROLES), default=0)
+
+    def _require(self, session: Session, number: str, role: str) -> CaseRecord:
+        """The case row, when the signed-in user has ``role`` (or more) on it; AccessDeniedError otherwise."""
+        person = self._me(session)
+        row = self._row(session, number)
+        if self._held(session, row, person) < ROLES.index(role) + 1:
+            assert person is not None
+            raise AccessDeniedError(
+                "{name} ({login}) has no {role} access to case {number}",
+                name=person.display_name,
+                login=person.login,
+                role=role,
+                number=number,
+            )
+        return row
+
+    def require(self, number: str, role: str) -> None:
+        """Refuse (:class:`AccessDeniedError`) unless the signed-in user has ``role`` (or more) on the case."""
+        _check_role(role)
+        with Session(self.engine) as session:
+            self._require(session, number, role)
+
+    def readable_numbers(self) -> list[str]:
+        """The numbers of the cases the signed-in user may read, in order."""
+        with Session(self.engine) as session:
+            person = self._me(session)
+            query = select(CaseRecord.number).order_by(CaseRecord.month, CaseRecord.serial)
+            if person is not None:
+                visible: ColumnElement[bool] = CaseRecord.id.in_(select(CaseAccess.case_id).where(_grantee(person)))
+                if person.admin:
+                    visible = (
+                        true()
+                        if person.organisation_id is None
+                        else visible
+                        | CaseRecord.organisation_id.is_(None)
+                        | (CaseRecord.organisation_id == person.organisation_id)
+                    )
+                query = query.where(visible)
+            return list(session.scalars(query))
+
+    def add_first_administrator(self, display_name: str) -> bool:
+        """In a catalogue without users, make the signed-in login its first administrator; False if it has users."""
+        with self._transaction() as session:
+            if session.scalar(select(func.count()).select_from(User)):
+                return False
+            session.add(
+                User(
+                    login=self.signed_in_login(),
+                    display_name=display_name,
+                    active=True,
+                    admin=True,
+                    created_at=datetime.now(UTC),
+                )
+            )
+        return True
+
+    def _require_admin(self, session: Session) -> None:
+        person = self._me(session)
+        if person is not None and not person.admin:
+            raise AccessDeniedError(
+                "{name} ({login}) is not an administrator of this team library",
+                name=person.display_name,
+                login=person.login,
+            )
 
     def add_organisation(self, name: str) -> int:
         with self._transaction() as session:
+            self._require_admin(session)
             row = Organisation(name=name)
             session.add(row)
             session.flush()
@@ -345,20 +499,60 @@ class Catalogue:
 
     def add_team(self, organisation_id: int, name: str) -> int:
         with self._transaction() as session:
+            self._require_admin(session)
             row = Team(organisation_id=organisation_id, name=name)
             session.add(row)
             session.flush()
             return row.id
 
+    def organisation_id(self, name: str) -> int:
+        with Session(self.engine) as session:
+            found = session.scalar(select(Organisation.id).where(Organisation.name == name))
+        if found is None:
+            raise NotFoundError("there is no organisation {name} in the team library", name=name)
+        return int(found)
+
+    def team_id(self, organisation: str, name: str) -> int:
+        with Session(self.engine) as session:
+            found = session.scalar(
+                select(Team.id).join(Organisation).where(Organisation.name == organisation, Team.name == name)
+            )
+        if found is None:
+            raise NotFoundError("there is no team {name} in {organisation}", name=name, organisation=organisation)
+        return int(found)
+
+    def user_id(self, login: str) -> int:
+        with Session(self.engine) as session:
+            found = session.scalar(select(User.id).where(User.login == login))
+        if found is None:
+            raise NotFoundError("there is no user {login} in the team library", login=login)
+        return int(found)
+
     def add_user(
-        self, login: str, display_name: str, *, organisation_id: int | None = None, teams: tuple[int, ...] = ()
+        self,
+        login: str,
+        display_name: str,
+        *,
+        organisation_id: int | None = None,
+        teams: tuple[int, ...] = (),
+        admin: bool = False,
+        password: str | None = None,
     ) -> int:
+        """Add a user; on PostgreSQL also their database login (made with ``password`` when it does not exist yet).
+
+        The password reaches the server only as a SCRAM-SHA-256 verifier, never as text.
+        """
+        check_login(login)
         with self._transaction() as session:
+            self._require_admin(session)
+            if self.dialect == "postgresql":
+                _create_login(session, login, password, admin=admin)
             row = User(
                 login=login,
                 display_name=display_name,
                 organisation_id=organisation_id,
                 active=True,
+                admin=admin,
                 created_at=datetime.now(UTC),
             )
             session.add(row)
@@ -366,45 +560,226 @@ class Catalogue:
             session.add_all(TeamMember(team_id=team, user_id=row.id) for team in teams)
             return row.id
 
-    def grant(self, number: str, role: str, *, user_id: int | None = None, team_id: int | None = None) -> None:
-        """Give a user or a team (exactly one) ``role`` on the case."""
-        if role not in ROLES:
-            raise InvalidValueError("{role} is not a role (read, write or manage)", role=role)
-        if (user_id is None) == (team_id is None):
-            raise InvalidValueError("access is given to one user or one team")
+    def users(self) -> list[tuple[Person, bool]]:
+        """Every user (disabled ones too: the custody log names them), with whether they are active."""
+        with Session(self.engine) as session:
+            rows = list(session.scalars(select(User).order_by(User.login)))
+            members: dict[int, list[int]] = {}
+            for team, user in session.execute(select(TeamMember.team_id, TeamMember.user_id)):
+                members.setdefault(user, []).append(team)
+            return [
+                (
+                    Person(
+                        r.id, r.login, r.display_name, r.organisation_id, tuple(sorted(members.get(r.id, []))), r.admin
+                    ),
+                    r.active,
+                )
+                for r in rows
+            ]
+
+    def disable_user(self, login: str) -> None:
+        """Take the user's sign-in away; their row stays (the custody log and the audit name them)."""
         with self._transaction() as session:
-            case_id = self.case_id_of(session, number)
-            session.add(CaseAccess(case_id=case_id, user_id=user_id, team_id=team_id, role=role))
+            self._require_admin(session)
+            row = session.scalars(select(User).where(User.login == login)).one_or_none()
+            if row is None:
+                raise NotFoundError("there is no user {login} in the team library", login=login)
+            row.active = False
+            if self.dialect == "postgresql":
+                session.connection().exec_driver_sql(f"ALTER ROLE {_quoted(session, login)} NOLOGIN")
+
+    def grant(
+        self,
+        number: str,
+        role: str,
+        *,
+        user_id: int | None = None,
+        team_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> None:
+        """Give a user, a team or an organisation (exactly one) ``role`` on the case (replacing what it had)."""
+        _check_role(role)
+        if sum(g is not None for g in (user_id, team_id, organisation_id)) != 1:
+            raise InvalidValueError("access is given to one user, one team or one organisation")
+        with self._transaction() as session:
+            case_id = self._require(session, number, "manage").id
+            self._revoke(session, case_id, user_id, team_id, organisation_id)
+            _add_grant(session, case_id, role, user_id, team_id, organisation_id)
+
+    def revoke(
+        self, number: str, *, user_id: int | None = None, team_id: int | None = None, organisation_id: int | None = None
+    ) -> None:
+        """Take away the access given to this user, team or organisation on the case."""
+        with self._transaction() as session:
+            case_id = self._require(session, number, "manage").id
+            self._revoke(session, case_id, user_id, team_id, organisation_id)
+
+    @staticmethod
+    def _revoke(
+        session: Session, case_id: int, user_id: int | None, team_id: int | None, organisation_id: int | None
+    ) -> None:
+        grantee = [
+            column == value if value is not None else column.is_(None)
+            for column, value in (
+                (CaseAccess.user_id, user_id),
+                (CaseAccess.team_id, team_id),
+                (CaseAccess.organisation_id, organisation_id),
+            )
+        ]
+        session.execute(delete(CaseAccess).where(CaseAccess.case_id == case_id, *grantee))
 
     def role(self, user_id: int, number: str) -> str | None:
-        """The highest role the user has on the case, given to them or to one of their teams; None: no access."""
+        """The highest role the user has on the case, given to them, one of their teams or their organisation."""
         with Session(self.engine) as session:
             case_id = self.case_id_of(session, number)
-            teams = select(TeamMember.team_id).where(TeamMember.user_id == user_id)
-            roles = set(
-                session.scalars(
-                    select(CaseAccess.role).where(
-                        CaseAccess.case_id == case_id,
-                        (CaseAccess.user_id == user_id) | CaseAccess.team_id.in_(teams),
-                    )
-                )
-            )
+            row = session.get(User, user_id)
+            if row is None:
+                return None
+            teams = tuple(session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == user_id)))
+            person = Person(row.id, row.login, row.display_name, row.organisation_id, teams, False)
+            roles = set(session.scalars(select(CaseAccess.role).where(CaseAccess.case_id == case_id, _grantee(person))))
         held = [r for r in ROLES if r in roles]
         return held[-1] if held else None
 
     # -- the audit -----------------------------------------------------------------------------
 
-    def audit(self, user: str, action: str, number: str | None, details: dict[str, Any] | None = None) -> None:
-        """Log that ``user`` read or exported (``action``) something of case ``number``."""
+    def audit(self, action: str, number: str | None, details: dict[str, Any] | None = None) -> None:
+        """Log that the signed-in user read or exported (``action``) something of case ``number``.
+
+        The user is not a parameter: it is the signed-in login (on PostgreSQL the database sets it
+        from ``session_user``, whatever a client sends, and the time from its own clock).
+        """
+        login = self.signed_in_login()
         with self._transaction() as session:
-            session.add(
-                AuditRow(at=datetime.now(UTC), user=user, action=action, case_number=number, details=details or {})
+            session.execute(
+                insert(AuditRow).values(
+                    at=datetime.now(UTC), user=login, action=action, case_number=number, details=details or {}
+                )
             )
 
     def audit_log(self, number: str | None = None) -> list[AuditRow]:
-        """The audit, oldest first (of one case when ``number`` is given)."""
+        """The audit, oldest first (of one case when ``number`` is given), as far as the signed-in user may see it:
+        their own rows, the rows of cases they manage, all of it for an administrator."""
         with Session(self.engine, expire_on_commit=False) as session:
+            person = self._me(session)
             query = select(AuditRow).order_by(AuditRow.at, AuditRow.id)
             if number is not None:
                 query = query.where(AuditRow.case_number == number)
-            return list(session.scalars(query))
+            rows = list(session.scalars(query))
+            if person is None or person.admin:
+                return rows
+            managed = {
+                row.number: self._held(session, row, person) >= len(ROLES)
+                for row in session.scalars(
+                    select(CaseRecord).where(CaseRecord.number.in_({r.case_number for r in rows if r.case_number}))
+                )
+            }
+            return [r for r in rows if r.user == person.login or managed.get(r.case_number or "", False)]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A user of a team library, as signed in."""
+
+    user_id: int
+    login: str
+    display_name: str  # the operator in the custody log
+    organisation_id: int | None
+    teams: tuple[int, ...]
+    admin: bool
+
+
+def _grantee(person: Person) -> ColumnElement[bool]:
+    """Grants that reach ``person``: to them, one of their teams, or their organisation."""
+    reach = CaseAccess.user_id == person.user_id
+    if person.teams:
+        reach = reach | CaseAccess.team_id.in_(person.teams)
+    if person.organisation_id is not None:
+        reach = reach | (CaseAccess.organisation_id == person.organisation_id)
+    return reach
+
+
+def _add_grant(
+    session: Session, case_id: int, role: str, user_id: int | None, team_id: int | None, organisation_id: int | None
+) -> None:
+    """A grant, written without RETURNING (SQLAlchemy adds it for the id): under row-level security a
+    creator claiming their new case may not read the grant back until it is in."""
+    session.execute(
+        text(
+            "INSERT INTO case_access (case_id, user_id, team_id, organisation_id, role) "
+            "VALUES (:case_id, :user_id, :team_id, :organisation_id, :role)"
+        ),
+        {"case_id": case_id, "user_id": user_id, "team_id": team_id, "organisation_id": organisation_id, "role": role},
+    )
+
+
+def _not_a_user(login: str) -> AccessDeniedError:
+    return AccessDeniedError(
+        "{login} is not a user of this team library, or has been disabled; an administrator adds users "
+        "with 'casefile team user add'",
+        login=login,
+    )
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise InvalidValueError("{role} is not a role (read, write or manage)", role=role)
+
+
+_LOGIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}")
+
+
+def check_login(login: str) -> None:
+    """A login is a database role's name: letters, digits and ``_ . @ -``, at most 63 characters."""
+    if not _LOGIN.fullmatch(login):
+        raise InvalidValueError(
+            "{login} cannot be a login: use letters, digits and _ . @ - (at most 63 characters)", login=login
+        )
+
+
+def _os_account() -> str:
+    import getpass
+
+    return getpass.getuser()
+
+
+def _quoted(session: Session, name: str) -> str:
+    return session.get_bind().dialect.identifier_preparer.quote_identifier(name)
+
+
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL keeps for ``password`` (RFC 5802/7677), so the text never leaves here."""
+    import base64
+    import hashlib
+    import hmac
+    import os
+    import unicodedata
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode("ascii")
+
+    salt = os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", unicodedata.normalize("NFKC", password).encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    server_key = hmac.new(salted, b"Server Key", "sha256").digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def _create_login(session: Session, login: str, password: str | None, *, admin: bool) -> None:
+    """The user's database login in ``casefile_staff`` (and ``casefile_admin``), made when missing."""
+    role = _quoted(session, login)
+    ddl = session.connection().exec_driver_sql  # not text(): a verifier's ':' is no bind parameter
+    exists = session.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login})
+    if not exists:
+        if not password:
+            raise InvalidValueError("a new user's database login {login} needs a password", login=login)
+        ddl(f"CREATE ROLE {role} LOGIN PASSWORD '{scram_verifier(password)}'")
+    elif password:
+        ddl(f"ALTER ROLE {role} LOGIN PASSWORD '{scram_verifier(password)}'")
+    else:
+        ddl(f"ALTER ROLE {role} LOGIN")
+    ddl(f"GRANT {STAFF_ROLE} TO {role}")
+    if admin:
+        ddl(f"GRANT {ADMIN_ROLE} TO {role}")
+        ddl(f"ALTER ROLE {role} CREATEROLE")  # to add users' logins and disable them

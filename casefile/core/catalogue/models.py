@@ -33,6 +33,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -43,6 +44,13 @@ from casefile.core.index import UTCDateTime
 Json = JSON().with_variant(JSONB(), "postgresql")
 # Identifiers: 64-bit on PostgreSQL; SQLite's INTEGER PRIMARY KEY is its rowid only when spelled INTEGER.
 Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+# A grant names exactly one grantee: a user, a team or an organisation (PEOPLE, 0002).
+ONE_GRANTEE = (
+    "(CASE WHEN user_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN team_id IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END) = 1"
+)
 
 
 class Base(DeclarativeBase):
@@ -71,6 +79,9 @@ class User(Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # PEOPLE (0002): an administrator manages users and grants, and sees their organisation's cases
+    # (every case when they belong to none); on PostgreSQL their login is in the role casefile_admin.
+    admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class TeamMember(Base):
@@ -100,6 +111,8 @@ class CaseRecord(Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(Text)
+    # PEOPLE (0002): the login that registered the case (PostgreSQL: session_user, set by a trigger).
+    created_login: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(Text)  # who wrote the version in the row: named in a conflict
     version: Mapped[int] = mapped_column(Integer)
@@ -124,19 +137,21 @@ class CustodyEntryRow(Base):
 
 
 class CaseAccess(Base):
-    """A user's or a team's access to one case (``role``: read, write or manage)."""
+    """A user's, a team's or an organisation's access to one case (``role``: read, write or manage)."""
 
     __tablename__ = "case_access"
     __table_args__ = (
         UniqueConstraint("case_id", "user_id", "team_id"),
-        CheckConstraint("(user_id IS NULL) <> (team_id IS NULL)", name="ck_case_access_one_grantee"),
+        CheckConstraint(ONE_GRANTEE, name="ck_case_access_one_grantee"),
         Index("ix_case_access_user", "user_id"),
         Index("ix_case_access_team", "team_id"),
+        Index("ix_case_access_organisation", "organisation_id"),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))  # 0002
     role: Mapped[str] = mapped_column(String(20))
 
 
