@@ -63,7 +63,7 @@ from casefile.core.record.fields import (
 )
 from casefile.core.record.history import bundle_history
 from casefile.core.search import KINDS as SEARCH_KINDS
-from casefile.core.settings import load_settings, resolve_library_path, resolve_operator
+from casefile.core.settings import load_settings, resolve_library_path, resolve_operator, team_mode_active
 from casefile.core.textsafe import json_text, printable
 from casefile.core.validate import (
     CLOCK_SLACK,
@@ -2481,11 +2481,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_arguments(args)
         operator = resolve_operator(args.operator, settings)
-        if args.command == "list" and _quick_list(args, library_path, operator):
+        # A connected team library (casefile team connect) unless a solo folder is named.
+        team_mode = args.command not in ("team", "calendar", "config") and team_mode_active(args.library)
+        if not team_mode and args.command == "list" and _quick_list(args, library_path, operator):
             return EXIT_OK
-        if args.command == "due" and _quick_due(args, library_path):
+        if not team_mode and args.command == "due" and _quick_due(args, library_path):
             return EXIT_OK
-        if args.command == "search" and _quick_search(args, library_path):
+        if not team_mode and args.command == "search" and _quick_search(args, library_path):
             return EXIT_OK
         if args.command == "calendar":  # the user's calendar, not the library's
             return cmd_calendar(args)
@@ -2495,6 +2497,8 @@ def main(argv: list[str] | None = None) -> int:
             from casefile.cli_team import cmd_team
 
             return cmd_team(args, operator, _print)
+        if team_mode:
+            return _in_team_library(args, operator, settings.hash_sm3)
         from casefile.core.library import Library
 
         # verify and bundle only bear witness: of a library in order, they write nothing to the
@@ -2530,6 +2534,36 @@ def main(argv: list[str] | None = None) -> int:
         report = _save_crash_report()
         _print(f"casefile: unexpected error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
         return EXIT_ERROR
+
+
+# In team mode: the commands that need every case's record and log first, and those that read a case's
+# record and log only (the others need its evidence files too).
+_TEAM_EVERY_CASE = ("list", "due", "search", "reindex", "watch", "review", "verify")
+_TEAM_RECORD_ONLY = ("show", "edit", "stage", "event", "responsibility", "propose", "answer", "proceeding")
+
+
+def _in_team_library(args: argparse.Namespace, operator: str, hash_sm3: bool) -> int:
+    """Run a command on the connected team library's working copy (casefile.core.workcopy), after
+    bringing into it what the command reads: the team library is the truth, the copy its cache."""
+    from casefile.core.team import load_team
+    from casefile.core.workcopy import open_library
+
+    if args.command == "import":
+        raise InvalidValueError(
+            "a case archive is imported into a solo library (casefile --library DIR import …) and moved into "
+            "the team library with casefile team push DIR"
+        )
+    team = load_team()
+    with open_library(team, operator, hash_sm3=hash_sm3) as library:
+        if args.command in _TEAM_EVERY_CASE:
+            library.pull()
+        number = getattr(args, "case", None)
+        numbers = [number] if isinstance(number, str) else list(getattr(args, "cases", None) or [])
+        if args.command == "verify" and not numbers:
+            numbers = library.case_numbers()
+        for each in numbers:
+            library.pull(each, files=args.command not in _TEAM_RECORD_ONLY)
+        return COMMANDS[args.command](args, library)
 
 
 def _save_crash_report() -> str:

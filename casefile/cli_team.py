@@ -1,4 +1,7 @@
-"""``casefile team …``: set up a team library, move a solo library in, export a case out, show the state.
+"""``casefile team …``: set up or connect to a team library, move a solo library in, export a case out, show the state.
+
+While a team library is connected (``team init`` or ``team connect``; ``team disconnect`` ends it), the
+ordinary commands work on its working copy (casefile.core.workcopy) unless a solo folder is named.
 
 Thin over casefile.core.team; nothing here is imported before a team command runs, so the
 other commands start as before. The team library's addresses are kept in a private file
@@ -39,9 +42,30 @@ def add_team_parser(sub: Any) -> None:
         action="store_true",
         help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
     )
+    p = commands.add_parser(
+        "connect",
+        help="work on an existing team library: the ordinary commands then use it (checked first, nothing changed)",
+    )
+    p.add_argument("--db", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST:PORT/DB (or sqlite:///…)")
+    p.add_argument(
+        "--store",
+        required=True,
+        metavar="URL",
+        help="folder:/PATH, share:/PATH or s3://BUCKET?endpoint=http://HOST:PORT",
+    )
+    p.add_argument(
+        "--keep-keys",
+        action="store_true",
+        help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
+    )
+    commands.add_parser(
+        "disconnect", help="work on the solo library again (the team library's addresses are kept for connect)"
+    )
     p = commands.add_parser("push", help="move a solo library's cases into the team library, re-verifying every hash")
     p.add_argument("source", metavar="LIBRARY", help="the solo library's folder")
-    p = commands.add_parser("export", help="write a team case as a ZIP archive that verifies on its own")
+    p = commands.add_parser(
+        "export", help="write a team case as a ZIP archive that verifies on its own (as casefile export in team mode)"
+    )
     p.add_argument("case")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
     commands.add_parser("status", help="the team library's cases, their custody chains, and the store")
@@ -66,15 +90,25 @@ def add_team_parser(sub: Any) -> None:
 def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
     from casefile.core import team as core
 
-    if args.team_command == "init":
+    if args.team_command in ("init", "connect"):
         library = core.TeamLibrary(args.db, args.store)
         if args.keep_keys:
             library.s3_access_key = os.environ.get(core.ENV_S3_ACCESS, "")
             library.s3_secret_key = os.environ.get(core.ENV_S3_SECRET, "")
-        core.team_init(library)
-        path = core.save_team(library)
-        say(f"team library ready: catalogue {library.db_shown}, evidence store {library.open_store().name}")
+        if args.team_command == "init":
+            core.team_init(library, operator)
+            path = core.save_team(library)
+            say(f"team library ready: catalogue {library.db_shown}, evidence store {library.open_store().name}")
+        else:
+            path = core.team_connect(library)
+            store = library.open_store().name
+            say(f"connected to the team library: catalogue {library.db_shown}, evidence store {store}")
+        say(f"the ordinary commands now work on it (working copy {_workcopy(library)})")
         say(f"its addresses are kept in {path}")
+        return EXIT_OK
+    if args.team_command == "disconnect":
+        core.set_active(False)
+        say("the ordinary commands work on the solo library again; casefile team connect goes back to the team library")
         return EXIT_OK
     library = core.load_team()
     if args.team_command == "push":
@@ -96,6 +130,15 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         return EXIT_OK
     if args.team_command == "retention":
         return _retention(library, args, operator, say)
+    from casefile.core.settings import resolve_library_path, team_mode_active
+
+    if team_mode_active(args.library):
+        say(f"mode: team (the ordinary commands work on the working copy {_workcopy(library)})")
+    elif library.active:
+        named = resolve_library_path(args.library)
+        say(f"mode: solo, as a library folder is named (--library or $CASEFILE_LIBRARY): {named}")
+    else:
+        say(f"mode: solo ({resolve_library_path(args.library)}); casefile team connect works on the team library")
     status = core.team_status(library)
     say(f"catalogue: {library.db_shown}, {status.cases} cases")
     for number, problem in status.broken_chains.items():
@@ -180,3 +223,9 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
     if problems and not args.apply:
         say(f"{problems} case(s) not up to plan: casefile team retention --apply brings them up to it")
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _workcopy(library: Any) -> Path:
+    from casefile.core.workcopy import workcopy_root
+
+    return workcopy_root(library)

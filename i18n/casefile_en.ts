@@ -6392,7 +6392,27 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{url} is not a catalogue address (postgresql+psycopg://USER@HOST:PORT/DB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team catalogue {server} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} answers but holds no CaseFile catalogue; set it up with casefile team init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} is not there; set it up with casefile team init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>signing in to the team catalogue {server} as {login} was refused: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} may not use the team catalogue {server}; an administrator adds them as a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6837,6 +6857,42 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library names a file {rel!r} outside its case folder; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log in the working copy changed outside the change; nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetching {name} from the evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} is being changed by another client of the team library; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: custody entry {seq} written here does not follow the team library&apos;s log; nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}: the log changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing case {number} in the working copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number} was brought up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

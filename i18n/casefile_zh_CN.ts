@@ -6407,8 +6407,28 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>无法连接团队目录 {server}：{reason}</translation>
     </message>
     <message>
+        <source>{url} is not a catalogue address (postgresql+psycopg://USER@HOST:PORT/DB)</source>
+        <translation>{url} 不是团队目录地址（postgresql+psycopg://用户@主机:端口/数据库）</translation>
+    </message>
+    <message>
+        <source>the team catalogue {server} cannot be opened: {reason}</source>
+        <translation>无法打开团队目录 {server}：{reason}</translation>
+    </message>
+    <message>
+        <source>{server} answers but holds no CaseFile catalogue; set it up with casefile team init</source>
+        <translation>{server} 有应答，但其中没有 CaseFile 团队目录；请用 casefile team init 设置</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} is not there; set it up with casefile team init</source>
+        <translation>证据存储 {store} 不存在；请用 casefile team init 设置</translation>
+    </message>
+    <message>
         <source>signing in to the team catalogue {server} as {login} was refused: {why}</source>
         <translation>以 {login} 登录团队目录 {server} 被拒绝：{why}</translation>
+    </message>
+    <message>
+        <source>{login} may not use the team catalogue {server}; an administrator adds them as a user</source>
+        <translation>{login} 无权使用团队目录 {server}；请管理员将其添加为用户</translation>
     </message>
     <message>
         <source>the evidence store {store} cannot be made: {exc}</source>
@@ -6853,6 +6873,42 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the folder {folder} is not available; it is watched again once it is back</source>
         <translation>文件夹 {folder} 暂不可用，恢复后将继续监视</translation>
+    </message>
+    <message>
+        <source>the team library names a file {rel!r} outside its case folder; refused</source>
+        <translation>团队案卷库所列文件 {rel!r} 位于案卷文件夹之外；已拒绝</translation>
+    </message>
+    <message>
+        <source>case {number}: its custody log in the working copy changed outside the change; nothing was sent</source>
+        <translation>案件 {number}：工作副本中的保管记录在本次修改之外被改动；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>fetching {name} from the evidence store</source>
+        <translation>从证据存储取回 {name}</translation>
+    </message>
+    <message>
+        <source>case {number} is being changed by another client of the team library; try again</source>
+        <translation>案件 {number} 正由团队案卷库的另一用户修改；请稍后再试</translation>
+    </message>
+    <message>
+        <source>case {number}: custody entry {seq} written here does not follow the team library&apos;s log; nothing was sent</source>
+        <translation>案件 {number}：本机写入的保管记录第 {seq} 条未接续团队案卷库的记录；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>case {number}: the log changed</source>
+        <translation>案件 {number}：保管记录已改变</translation>
+    </message>
+    <message>
+        <source>case {number} was put back</source>
+        <translation>案件 {number} 已恢复原状</translation>
+    </message>
+    <message>
+        <source>writing case {number} in the working copy</source>
+        <translation>在工作副本中写入案件 {number}</translation>
+    </message>
+    <message>
+        <source>case {number} was brought up to date</source>
+        <translation>案件 {number} 已更新至最新</translation>
     </message>
     <message>
         <source>no working day within a year after {day}: the calendar data is wrong</source>

@@ -24,6 +24,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("CASEFILE_LIBRARY", str(home / "default-library"))
     monkeypatch.setenv("CASEFILE_OPERATOR", "测试员")
     monkeypatch.setenv("CASEFILE_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("CASEFILE_DATA_DIR", str(home / "data"))  # team libraries' working copies
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
 

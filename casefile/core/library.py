@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from filelock import FileLock, Timeout
 
@@ -106,6 +106,32 @@ if TYPE_CHECKING:
     from casefile.core.search.store import SearchIndex
 
 log = logging.getLogger(__name__)
+
+
+class Remote(Protocol):
+    """Where a library's cases really live when it is a team library's working copy (casefile.core.workcopy).
+
+    A solo library has none (``Library.remote`` is None) and pays nothing for this.
+    """
+
+    def pull(self, number: str, *, files: bool = False, fresh: bool = False) -> None:
+        """Bring the case's folder up to the team library's state (its evidence too, with ``files``)."""
+
+    def pull_all(self) -> None:
+        """Bring every case's record and custody log up to date (no evidence), and drop cases gone."""
+
+    def change(self, number: str, *, witness: bool = False) -> contextlib.AbstractContextManager[None]:
+        """Hold the case in the team library around a change made here, and send the change on success
+        (``witness``: the change only bears witness, as a reader may)."""
+
+    def create(self, case: Case) -> Case:
+        """Register a new case in the team library (its number comes from there) and make its folder here."""
+
+    def texts_read(self, sha256: str) -> None:
+        """A text of the file ``sha256`` was just read here (OCR, a PDF's screening): make it searchable there."""
+
+    def close(self) -> None: ...
+
 
 LOCK_TIMEOUT = 60.0
 
@@ -558,6 +584,8 @@ class Library:
         self._index: Index | None = None
         self._search: SearchIndex | None = None
         self.index_problem: Message | None = None  # why the index on disk could not be used
+        # A team library's working copy: the team library behind it (casefile.core.workcopy); None: solo.
+        self.remote: Remote | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -650,6 +678,8 @@ class Library:
         log.warning("library %s was readable by other users; %d folders and files made private", self.root, changed)
 
     def close(self) -> None:
+        if self.remote is not None:
+            self.remote.close()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -701,6 +731,8 @@ class Library:
         from casefile.core.search.indexing import refresh_file
 
         self._update_search(f"texts of {sha256[:12]}", lambda: refresh_file(self, sha256))
+        if self.remote is not None:
+            self.remote.texts_read(sha256)
 
     def _update_search(self, what: str, change: Callable[[], object]) -> None:
         """Bring the search tables up to date; they are derived data: a failure is logged, and the
@@ -865,14 +897,27 @@ class Library:
         """Each open case's running clock that runs out first, by case number (one query)."""
         return self.index.next_deadlines(now)
 
+    def pull(self, number: str | None = None, *, files: bool = False) -> None:
+        """A team library's working copy: bring case ``number`` (None: every case's record and log) up to
+        the team library's state, with its evidence files when ``files``. Nothing for a solo library."""
+        if self.remote is None:
+            return
+        if number is None:
+            self.remote.pull_all()
+        else:
+            self.remote.pull(number.strip(), files=files)
+
     def create_case(self, case: Case) -> Case:
         """Give ``case`` the next number for its month and write its folder.
 
         The number is chosen under the library's lock, so two processes creating cases
         at the same moment get different numbers; the folder appears complete or not at all.
+        In a team library's working copy the number comes from the team library.
         """
         self._refuse_if_read_only()
         check_input(case)
+        if self.remote is not None:
+            return self.remote.create(case)
         case.created_at = datetime.now(UTC)
         case.created_by = self.operator
         if not case.stage_log:
@@ -909,12 +954,27 @@ class Library:
         return case
 
     @contextmanager
-    def edit(self, number: str, *, wait: float = LOCK_TIMEOUT) -> Iterator[CaseWriter]:
+    def edit(self, number: str, *, wait: float = LOCK_TIMEOUT, witness: bool = False) -> Iterator[CaseWriter]:
         """Hold a case for changes; snapshot, manifest and index are written on exit.
 
         Waits up to ``wait`` seconds for another holder of the case, then raises BusyError.
         A quarantined (damaged) case is refused before anything is touched.
+
+        In a team library's working copy the case is held in the team library for the whole
+        change, brought up to its state first, and the change is sent there at the end
+        (:meth:`Remote.change`); when that fails, the case here is put back as it was.
+        ``witness``: the change only bears witness (a verification, an export), which someone who
+        may only read a team case may make.
         """
+        if self.remote is None:
+            with self._edit(number, wait=wait) as writer:
+                yield writer
+            return
+        with self.remote.change(number.strip(), witness=witness), self._edit(number, wait=wait) as writer:
+            yield writer
+
+    @contextmanager
+    def _edit(self, number: str, *, wait: float) -> Iterator[CaseWriter]:
         self._refuse_if_read_only()
         folder = self.folder(number)
         self._refuse_if_quarantined(folder.number)
@@ -1251,6 +1311,10 @@ class Library:
         ones (``case.json.replaced-<time>``) for whoever examines what happened.
         """
         self._refuse_if_read_only()
+        if self.remote is not None:  # a working copy is put right from the team library, not from itself
+            self.remote.pull(number.strip(), files=True, fresh=True)
+            self.release(number.strip())
+            return RepairResult(number.strip(), [RECORD_NAME, MANIFEST_NAME], [])
         folder = self.folder(number)
         with self.lock(folder.number, Message("case {number}", number=folder.number)):
             custody = folder.custody
@@ -1392,7 +1456,7 @@ class Library:
 
     def record_event(self, number: str, action: str, details: dict[str, Any]) -> dict[str, Any]:
         """Write a witness-only entry (export, verify, bundle...) to a case's custody log."""
-        with self.edit(number) as writer:
+        with self.edit(number, witness=True) as writer:
             return writer.record(action, details)
 
 

@@ -28,6 +28,11 @@ APP_NAME = "CaseFile"
 ENV_LIBRARY = "CASEFILE_LIBRARY"
 ENV_OPERATOR = "CASEFILE_OPERATOR"
 ENV_CONFIG = "CASEFILE_CONFIG_DIR"
+ENV_DATA = "CASEFILE_DATA_DIR"
+# Team mode (casefile.core.team): where the team library's addresses are kept. Named here so that
+# choosing between the solo library and the team library's working copy loads no team code.
+TEAM_FILE = "team.json"
+ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
 
 
 @dataclass
@@ -121,8 +126,35 @@ def save_settings(settings: Settings) -> None:
     write_settings_file(data)
 
 
+def data_dir() -> Path:
+    """The user's data folder (the default library, team working copies); ``$CASEFILE_DATA_DIR`` overrides it."""
+    override = os.environ.get(ENV_DATA)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def default_library_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
+    return data_dir() / "library"
+
+
+def team_file() -> Path:
+    """The private file holding the team library's addresses (``$CASEFILE_TEAM_FILE`` overrides it)."""
+    override = os.environ.get(ENV_TEAM_FILE)
+    return Path(override) if override else config_dir() / TEAM_FILE
+
+
+def team_mode_active(explicit_library: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the ordinary commands work on the team library's working copy: a team library is
+    connected (``"active"`` in the team file), and no solo folder is named (--library, $CASEFILE_LIBRARY)."""
+    if explicit_library or os.environ.get(ENV_LIBRARY):
+        return False
+    try:
+        data = json.loads(team_file().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable team file %s: %s", team_file(), exc)
+        return False
+    return isinstance(data, dict) and data.get("active") is True
 
 
 def resolve_library_path(explicit: str | os.PathLike[str] | None, settings: Settings | None = None) -> Path:

@@ -14,17 +14,16 @@ the S3 keys come from the environment or the private team file, and are never sh
   number (the month's counter is raised past it) and its custody log line by line, so the chain
   is the same one, followed by an ``import`` entry saying who moved it in, when and from where.
   Pushing again skips a case already in (the same head) and refuses one whose log went another way.
-- :func:`team_export` rebuilds a case folder from the catalogue and the store in a temporary
-  solo library and writes it with the solo export (casefile.core.archive), so the archive imports
-  into any solo library and checks with ``sha256sum -c``; the export is logged in the case's
-  custody log and in the catalogue's audit.
+- :func:`team_export` brings the case into the team library's working copy (casefile.core.workcopy)
+  and writes it with the solo export (casefile.core.archive), so the archive imports into any solo
+  library and checks with ``sha256sum -c``; the export is logged in the case's custody log and in
+  the catalogue's audit.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from casefile.core.errors import (
     StorageError,
 )
 from casefile.core.fsutil import make_private_dir, open_private
+from casefile.core.settings import team_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from casefile.core.store import EvidenceStore
     from casefile.core.store.retention import Applied, RetentionPolicy
 
-TEAM_FILE = "team.json"
-ENV_TEAM_FILE = "CASEFILE_TEAM_FILE"
 ENV_S3_ACCESS = "CASEFILE_S3_ACCESS_KEY"
 ENV_S3_SECRET = "CASEFILE_S3_SECRET_KEY"
 ENV_DB_PASSWORD = "CASEFILE_DB_PASSWORD"  # the signed-in user's database password (else libpq's ~/.pgpass)
@@ -66,6 +64,10 @@ class TeamLibrary:
     store_url: str
     s3_access_key: str = field(default="", repr=False)
     s3_secret_key: str = field(default="", repr=False)
+    # Whether the ordinary commands work on this team library (its working copy) rather than a solo folder.
+    active: bool = True
+    # The working copy's folder (casefile.core.workcopy); empty: one in the user's data folder per team library.
+    workcopy: str = ""
     # Who signs in: on PostgreSQL their database login (the URL's user unless given), on SQLite
     # the OS account unless given. The password is never kept: it comes from the prompt,
     # $CASEFILE_DB_PASSWORD or libpq's own ~/.pgpass.
@@ -113,8 +115,8 @@ class TeamLibrary:
 
         return Catalogue.open(self.sign_in_url(), None if self.is_postgresql else self.signs_in_as)
 
-    def open_store(self) -> EvidenceStore:
-        return open_store(self.store_url, self.s3_access_key, self.s3_secret_key)
+    def open_store(self, *, timeout: float | None = None) -> EvidenceStore:
+        return open_store(self.store_url, self.s3_access_key, self.s3_secret_key, timeout=timeout)
 
 
 def shown_db_url(url: str) -> str:
@@ -124,13 +126,6 @@ def shown_db_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - a URL that does not parse is shown by its scheme only
         return url.split(":", 1)[0] + ":…"
-
-
-def team_file() -> Path:
-    from casefile.core.settings import config_dir
-
-    override = os.environ.get(ENV_TEAM_FILE)
-    return Path(override) if override else config_dir() / TEAM_FILE
 
 
 def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
@@ -145,7 +140,9 @@ def save_team(team: TeamLibrary, path: Path | None = None) -> Path:
     db = team.db_url
     if team.is_postgresql:
         db = make_url(db).set(password=None).render_as_string(hide_password=False)
-    data = {"db": db, "store": team.store_url, "login": team.signs_in_as}
+    data: dict[str, Any] = {"db": db, "store": team.store_url, "login": team.signs_in_as, "active": team.active}
+    if team.workcopy:
+        data["workcopy"] = team.workcopy
     if team.s3_access_key:
         data |= {"s3_access_key": team.s3_access_key, "s3_secret_key": team.s3_secret_key}
     fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -170,11 +167,14 @@ def load_team(path: Path | None = None) -> TeamLibrary:
         str(data.get("s3_access_key", "")),
         str(data.get("s3_secret_key", "")),
         login=str(data.get("login", "")),
+        active=data.get("active") is True,
+        workcopy=str(data.get("workcopy", "")),
     )
 
 
-def open_store(url: str, access_key: str = "", secret_key: str = "") -> EvidenceStore:
-    """The evidence store at ``url``: ``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=…``."""
+def open_store(url: str, access_key: str = "", secret_key: str = "", *, timeout: float | None = None) -> EvidenceStore:
+    """The evidence store at ``url``: ``folder:/path``, ``share:/path`` or ``s3://bucket?endpoint=…``
+    (``timeout``: seconds an S3 server is given to answer, asked once)."""
     from casefile.core.store import FolderStore, S3Store, ShareStore
 
     scheme, _, rest = url.partition(":")
@@ -197,7 +197,7 @@ def open_store(url: str, access_key: str = "", secret_key: str = "") -> Evidence
             )
         from casefile.core.store.s3 import s3_client
 
-        return S3Store(s3_client(endpoint, access, secret), parts.netloc)
+        return S3Store(s3_client(endpoint, access, secret, timeout=timeout), parts.netloc)
     raise InvalidValueError(
         "{url} is not an evidence store address (folder:/PATH, share:/PATH or s3://BUCKET?endpoint=URL)", url=url
     )
@@ -223,6 +223,87 @@ def reaching(team: TeamLibrary) -> Iterator[None]:
         raise StorageError(
             "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
         ) from None
+
+
+CHECK_TIMEOUT = 4.0  # seconds each server is given to answer a check
+
+
+def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | None:
+    """Whether both servers of the team library answer, within ``timeout`` seconds each, and are
+    CaseFile's (the catalogue has its tables; the store is there); else a plain message naming the
+    server that does not. Nothing is changed on either."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, ProgrammingError
+    from sqlalchemy.pool import NullPool
+
+    from casefile.core.store import FolderStore
+
+    try:
+        url = make_url(team.db_url)
+    except Exception:  # noqa: BLE001 - any URL SQLAlchemy cannot parse
+        return Message("{url} is not a catalogue address (postgresql+psycopg://USER@HOST:PORT/DB)", url=team.db_shown)
+    waits = {"connect_timeout": max(1, round(timeout))} if url.get_backend_name() == "postgresql" else {}
+    try:
+        engine = create_engine(team.sign_in_url(), connect_args=waits, poolclass=NullPool)
+    except Exception as exc:  # noqa: BLE001 - a driver that is not installed, a URL it refuses
+        return Message("the team catalogue {server} cannot be opened: {reason}", server=team.db_shown, reason=exc)
+    try:
+        with engine.connect() as connection:
+            # What every user of the catalogue may read (its users do not read Alembic's table).
+            connection.execute(text("SELECT 1 FROM cases LIMIT 1")).all()
+            connection.execute(text("SELECT 1 FROM custody_entries LIMIT 1")).all()
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        refusal = _sign_in_refused(reason)
+        if refusal:
+            return Message(
+                "signing in to the team catalogue {server} as {login} was refused: {why}",
+                server=team.db_shown,
+                login=team.signs_in_as,
+                why=refusal,
+            )
+        return Message("the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason)
+    except (ProgrammingError, DBAPIError) as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the tables are there
+            return Message(
+                "{login} may not use the team catalogue {server}; an administrator adds them as a user",
+                login=team.signs_in_as,
+                server=team.db_shown,
+            )
+        return Message(
+            "{server} answers but holds no CaseFile catalogue; set it up with casefile team init",
+            server=team.db_shown,
+        )
+    finally:
+        engine.dispose()
+    try:
+        store = team.open_store(timeout=timeout)
+        if isinstance(store, FolderStore) and not store.root.is_dir():
+            return Message(
+                "the evidence store {store} is not there; set it up with casefile team init", store=store.name
+            )
+        store.exists("0" * 64)
+    except CaseFileError as exc:
+        return exc.message
+    return None
+
+
+def team_connect(team: TeamLibrary, path: Path | None = None) -> Path:
+    """Work on the team library from now on (the ordinary commands, the app): checked first, then saved."""
+    problem = check_team(team)
+    if problem is not None:
+        raise StorageError(problem)
+    team.active = True
+    return save_team(team, path)
+
+
+def set_active(active: bool, path: Path | None = None) -> TeamLibrary:
+    """Switch between the team library (its working copy) and the solo library, keeping the addresses."""
+    team = load_team(path)
+    team.active = active
+    save_team(team, path)
+    return team
 
 
 def _sign_in_refused(reason: str) -> Message | None:
@@ -452,40 +533,22 @@ def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: i
 
 
 def team_export(team: TeamLibrary, number: str, target: Path, operator: str) -> ExportResult:
-    """Write case ``number`` as the solo export's ZIP archive, rebuilt from the catalogue and the store."""
-    from casefile.core import record
-    from casefile.core.archive import ExportResult, export_case
-    from casefile.core.library import CASE_README, README_NAME, Library, manifest_entries
-    from casefile.core.record.history import recorded_bundle_files
+    """Write case ``number`` as the solo export's ZIP archive: ``casefile export`` in team mode.
 
-    store = team.open_store()
-    with reaching(team), team.open_catalogue() as catalogue:
-        case = catalogue.load(number).case
-        lines = catalogue.custody_lines(number)
-        entries, _chain = check_lines([line.encode("utf-8") for line in lines])
-        with tempfile.TemporaryDirectory(prefix="casefile-team-export-") as tmp:
-            library = Library.open(Path(tmp) / "library", operator)
-            with library:
-                folder_path = library.cases_dir / number
-                make_private_dir(folder_path)
-                (folder_path / README_NAME).write_text(CASE_README, encoding="utf-8")  # as a solo case folder's
-                (folder_path / LOG_NAME).write_bytes(b"".join(line.encode("utf-8") + b"\n" for line in lines))
-                files = dict(manifest_entries(case))
-                files.update(recorded_bundle_files(entries))
-                for rel, digest in sorted(files.items()):
-                    dest = folder_path / rel
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    store.copy_to(digest, dest)  # verified as read
-                folder = library.folder(number)
-                folder.write_snapshot(case)
-                result: ExportResult | None = None
-                for item in export_case(library, number, target):
-                    if isinstance(item, ExportResult):
-                        result = item
-        assert result is not None
-        details = {"file": result.path.name, "sha256": result.sha256, "size": result.size, "files": result.files}
-        catalogue.append(number, [(record.EXPORT, details)], operator)
-        catalogue.audit("export", number, details)
+    The case is brought into the working copy with its files (casefile.core.workcopy), and the solo
+    export writes the archive; its custody entry goes to the catalogue as any change does, and the
+    export is noted in the catalogue's audit.
+    """
+    from casefile.core.archive import ExportResult, export_case
+    from casefile.core.workcopy import open_library
+
+    with open_library(team, operator) as library:
+        library.pull(number, files=True)
+        result: ExportResult | None = None
+        for item in export_case(library, number, target):
+            if isinstance(item, ExportResult):
+                result = item
+    assert result is not None
     return result
 
 

@@ -54,18 +54,27 @@ _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
 _MISSING = {"NoSuchKey", "404", "NotFound"}
 
 
-def s3_client(endpoint: str, access_key: str, secret_key: str, *, region: str = "us-east-1") -> Any:
-    """A boto3 S3 client for an S3-compatible server (path-style addresses, no retries hiding refusals)."""
+def s3_client(
+    endpoint: str, access_key: str, secret_key: str, *, region: str = "us-east-1", timeout: float | None = None
+) -> Any:
+    """A boto3 S3 client for an S3-compatible server (path-style addresses, no retries hiding refusals).
+
+    ``timeout``: seconds to wait for the server, asked once (a quick check that it answers).
+    """
     import boto3
     from botocore.config import Config
 
+    waits: dict[str, Any] = {}
+    if timeout is not None:
+        waits = {"connect_timeout": timeout, "read_timeout": timeout, "retries": {"max_attempts": 1}}
+    config = Config(s3={"addressing_style": "path"}, retries={"max_attempts": 2, "mode": "standard"})
     return boto3.client(
         "s3",
         endpoint_url=endpoint,
         aws_access_key_id=access_key,
         aws_secret_access_key=secret_key,
         region_name=region,
-        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 2, "mode": "standard"}),
+        config=config.merge(Config(**waits)) if waits else config,
     )
 
 

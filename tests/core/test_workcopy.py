@@ -1,0 +1,366 @@
+"""A team library's working copy: the ordinary library code on the catalogue (real PostgreSQL) and the store.
+
+Two clients (two working copies on one catalogue) register cases and add exhibits to the same case,
+one after the other and at the same time: one intact chain in the catalogue, each working copy
+verifying and holding the catalogue's log byte for byte. A change cut off by the server (its
+connection killed mid-change) leaves the catalogue as it was and the working copy put back; a
+working copy damaged here is rebuilt from the team library, never sent to it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import threading
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+from casefile_testing import make_case
+
+from casefile.core import record
+from casefile.core.archive import ExportResult, ImportResult, export_case, import_case
+from casefile.core.catalogue import Catalogue
+from casefile.core.custody import LOG_NAME
+from casefile.core.errors import StorageError
+from casefile.core.evidence import AddResult, add_files
+from casefile.core.library import Library
+from casefile.core.team import TeamLibrary, team_init
+from casefile.core.verify import CaseReport, verify_case
+from casefile.core.workcopy import open_library
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def team(pg_url: str, tmp_path: Path) -> TeamLibrary:
+    """A team library set up by its owner (the test server's superuser), its first administrator 管理员."""
+    library = TeamLibrary(pg_url, f"folder:{tmp_path / 'store'}")
+    team_init(library, "管理员")
+    return library
+
+
+_USERS: dict[tuple[str, str], tuple[str, str]] = {}  # (catalogue, name) -> (login, password)
+
+
+def user(team: TeamLibrary, name: str) -> tuple[str, str]:
+    """A staff user of the team library (not an administrator) named ``name``, signing in with a password."""
+    key = (team.db_url, name)
+    if key not in _USERS:
+        login, password = f"u_{uuid.uuid4().hex[:10]}", f"pw-{uuid.uuid4().hex}"
+        with Catalogue.open(team.db_url) as owner:
+            owner.add_user(login, name, password=password)
+        _USERS[key] = (login, password)
+    return _USERS[key]
+
+
+def client(team: TeamLibrary, folder: Path, name: str, *, operator: str = "设置里的名字") -> Library:
+    """A client of the team library with its own working copy, signed in as the user ``name``
+    (the operator given from the settings is not what the custody log names)."""
+    login, password = user(team, name)
+    signed_in = TeamLibrary(team.db_url, team.store_url, login=login, password=password, workcopy=str(folder))
+    return open_library(signed_in, operator)
+
+
+def grant(team: TeamLibrary, number: str, name: str, role: str) -> None:
+    with Catalogue.open(team.db_url) as owner:
+        owner.grant(number, role, user_id=owner.user_id(user(team, name)[0]))
+
+
+def log_bytes(library: Library, number: str) -> bytes:
+    return (library.cases_dir / number / LOG_NAME).read_bytes()
+
+
+def catalogue_log(team: TeamLibrary, number: str) -> bytes:
+    with Catalogue.open(team.db_url) as catalogue:
+        return b"".join(line.encode("utf-8") + b"\n" for line in catalogue.custody_lines(number))
+
+
+def verifies(library: Library, number: str) -> CaseReport:
+    report = [r for r in verify_case(library, number) if isinstance(r, CaseReport)][-1]
+    assert report.ok, report.summary()
+    return report
+
+
+def added(library: Library, number: str, paths: list[Path]) -> list[int]:
+    return [r.exhibit.number for r in add_files(library, number, paths) if isinstance(r, AddResult) and r.exhibit]
+
+
+def one_file(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_two_clients_share_numbers_and_one_chain(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a, client(team, tmp_path / "b", "李四") as b:
+        numbers = [make_case(a).number, make_case(b).number, make_case(a).number, make_case(b, title="二").number]
+        assert len(set(numbers)) == 4
+        number = numbers[0]
+        grant(team, number, "李四", "write")
+        b.pull(number, files=True)  # B has the case A registered
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        # Alternating: each change made on the newest state (the other's exhibit pulled first).
+        for i in range(3):
+            assert added(a, number, [one_file(sources, f"a{i}.txt", f"甲 {i}")])
+            assert added(b, number, [one_file(sources, f"b{i}.txt", f"乙 {i}")])
+        assert added(a, number, [files])  # photos and a chat too
+        for library in (a, b):
+            library.pull(number, files=True)
+            assert log_bytes(library, number) == catalogue_log(team, number)
+            verifies(library, number)  # a verification entry, sent to the catalogue as any change
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+            case = catalogue.load(number).case
+        assert len(case.exhibits) == 6 + 4
+        assert {e.added_by for e in case.exhibits} == {"张三", "李四"}
+
+
+def test_concurrent_appends_keep_one_chain(team: TeamLibrary, tmp_path: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a, client(team, tmp_path / "b", "李四") as b:
+        number = make_case(a).number
+        grant(team, number, "李四", "write")
+        b.pull(number)
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        start = threading.Barrier(2)  # the handshake: both begin together
+        errors: list[BaseException] = []
+
+        def work(library: Library, who: str) -> None:
+            try:
+                start.wait()
+                for i in range(6):
+                    assert added(library, number, [one_file(sources, f"{who}{i}.txt", f"{who} {i}")])
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(lib, who)) for lib, who in ((a, "a"), (b, "b"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+            assert len(catalogue.load(number).case.exhibits) == 12
+        for library in (a, b):
+            library.pull(number, files=True)
+            assert log_bytes(library, number) == catalogue_log(team, number)
+            verifies(library, number)
+
+
+def test_a_change_cut_off_by_the_server_is_put_back(team: TeamLibrary, tmp_path: Path, pg_url: str) -> None:
+    import psycopg
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [one_file(tmp_path, "first.txt", "第一份")])
+        before = catalogue_log(team, number)
+        folder = a.cases_dir / number
+        files_before = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+        conninfo = pg_url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(conninfo, autocommit=True) as admin:
+            # The server ends the connection of whoever writes a custody line: the server gone mid-change.
+            admin.execute(
+                "CREATE FUNCTION cut_off() RETURNS trigger AS $$ BEGIN "
+                "PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            admin.execute("CREATE TRIGGER cut BEFORE INSERT ON custody_entries FOR EACH ROW EXECUTE FUNCTION cut_off()")
+            with pytest.raises(StorageError) as caught:
+                added(a, number, [one_file(tmp_path, "second.txt", "第二份")])
+            admin.execute("DROP TRIGGER cut ON custody_entries")
+        message = str(caught.value)
+        assert "\n" not in message and "cannot be reached" in message
+        assert catalogue_log(team, number) == before
+        assert log_bytes(a, number) == before
+        assert sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file()) == files_before
+        assert a.load_case(number).custody_head.seq == before.count(b"\n")
+        verifies(a, number)
+        # And the next change goes through on the catalogue's state.
+        assert added(a, number, [one_file(tmp_path, "third.txt", "第三份")])
+        assert log_bytes(a, number) == catalogue_log(team, number)
+
+
+def test_damaged_working_copy_is_rebuilt_not_sent(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [files])
+        folder = a.cases_dir / number
+        exhibit = folder / a.load_case(number).exhibits[0].stored_path
+        good = exhibit.read_bytes()
+        os.chmod(exhibit, stat.S_IWUSR | stat.S_IRUSR)
+        exhibit.write_bytes(bytes([good[0] ^ 1]) + good[1:])  # a byte changed
+        a.pull(number, files=True)
+        assert exhibit.read_bytes() == good
+        verifies(a, number)
+
+        lines = log_bytes(a, number).splitlines(keepends=True)
+        (folder / LOG_NAME).write_bytes(b"".join(lines[:1] + lines[2:]))  # a line removed
+        assert added(a, number, [one_file(tmp_path, "more.txt", "又一份")])  # pulled (rebuilt) first
+        with Catalogue.open(team.db_url) as catalogue:
+            assert catalogue.check_chain(number).ok
+        assert log_bytes(a, number) == catalogue_log(team, number)
+        verifies(a, number)
+
+
+def test_export_from_a_working_copy_imports_and_checks(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [files])
+    grant(team, number, "李四", "read")  # reading is enough to export: the export only bears witness
+    with client(team, tmp_path / "b", "李四") as b:  # another client, with nothing of the case yet
+        b.pull(number, files=True)
+        archive = tmp_path / "out.zip"
+        result = [r for r in export_case(b, number, archive) if isinstance(r, ExportResult)][0]
+        assert result.path == archive
+        assert record.EXPORT in catalogue_log(team, number).decode().splitlines()[-1]
+        assert log_bytes(b, number) == catalogue_log(team, number)
+    with Library.open(tmp_path / "fresh", "王五") as fresh:
+        imported = [r for r in import_case(fresh, archive) if isinstance(r, ImportResult)][0]
+        assert imported.number == number
+        verifies(fresh, number)
+    out = tmp_path / "unzipped"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(out)
+    check = subprocess.run(
+        ["sha256sum", "-c", "MANIFEST.sha256"], cwd=out / number, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_creation_entries_are_the_same_in_both_modes(team: TeamLibrary, tmp_path: Path) -> None:
+    """A case made in a working copy starts with the entry a solo library writes: same keys, same details."""
+    import json
+
+    with client(team, tmp_path / "a", "张三", operator="张三") as a, Library.open(tmp_path / "solo", "张三") as solo:
+        shared = make_case(a, title="同一案件")
+        alone = make_case(solo, title="同一案件")
+        first_team = json.loads(log_bytes(a, shared.number).splitlines()[0])
+        first_solo = json.loads(log_bytes(solo, alone.number).splitlines()[0])
+    assert sorted(first_team) == sorted(first_solo)
+    assert first_team["action"] == first_solo["action"] == record.CREATE
+    assert first_team["v"] == first_solo["v"] and first_team["prev"] == first_solo["prev"]
+    team_case, solo_case = first_team["details"]["case"], first_solo["details"]["case"]
+    assert sorted(team_case) == sorted(solo_case)
+    differing = {k for k in team_case if team_case[k] != solo_case[k]}
+    assert differing <= {"created_at", "stage_log", "id"}, differing
+
+
+def test_check_team_names_the_server_that_does_not_answer(team: TeamLibrary, tmp_path: Path) -> None:
+    import socket
+
+    from casefile.core.team import check_team
+
+    assert check_team(team) is None
+    login, password = user(team, "张三")  # a user signing in with their own password
+    assert check_team(TeamLibrary(team.db_url, team.store_url, login=login, password=password)) is None
+    refused = check_team(TeamLibrary(team.db_url, team.store_url, login=login, password="wrong"))
+    assert refused is not None and "refused" in refused and "wrong" not in refused.replace("wrong password", "")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gone = TeamLibrary(f"postgresql+psycopg://clerk:pw-not-shown@127.0.0.1:{port}/casefile", team.store_url)
+    message = check_team(gone, timeout=2)
+    assert message is not None and "cannot be reached" in message and f"127.0.0.1:{port}" in message
+    assert "pw-not-shown" not in message
+    empty = TeamLibrary(team.db_url, f"folder:{tmp_path / 'no-store'}")
+    assert "is not there" in str(check_team(empty))
+    s3 = TeamLibrary(team.db_url, f"s3://evidence?endpoint=http://127.0.0.1:{port}", "clerk", "secret-not-shown")
+    message = check_team(s3, timeout=2)
+    assert message is not None and f"127.0.0.1:{port}" in message and "secret-not-shown" not in message
+
+
+def test_the_app_opens_the_saved_team_library(team: TeamLibrary, tmp_path: Path) -> None:
+    from casefile.core.team import save_team
+    from casefile.core.workcopy import open_team_library
+
+    saved = TeamLibrary(team.db_url, team.store_url, workcopy=str(tmp_path / "copy"))
+    path = save_team(saved, tmp_path / "team.json")
+    with open_team_library("张三", team_path=path) as library:
+        assert library.remote is not None and library.root == tmp_path / "copy"
+        number = make_case(library).number
+        library.pull()
+        assert [c.number for c in library.list_cases()] == [number]
+
+
+def test_a_case_held_by_another_client_is_busy(team: TeamLibrary, tmp_path: Path, pg_url: str) -> None:
+    import psycopg
+
+    from casefile.core.errors import BusyError
+    from casefile.core.workcopy import WorkCopy
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert isinstance(a.remote, WorkCopy)
+        a.remote.lock_wait = 0.2
+        before = log_bytes(a, number)
+        with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as other:
+            case_id = other.execute("SELECT id FROM cases WHERE number = %s", (number,)).fetchone()[0]
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (case_id,))  # another client's change under way
+            with pytest.raises(BusyError, match="another client"):
+                added(a, number, [one_file(tmp_path, "x.txt", "x")])
+        assert log_bytes(a, number) == before == catalogue_log(team, number)
+        assert added(a, number, [one_file(tmp_path, "x.txt", "x")])  # once it is done, the change goes through
+
+
+def test_sign_in_names_the_operator_and_access_is_kept(team: TeamLibrary, tmp_path: Path, files: Path) -> None:
+    """The custody log names the signed-in user; a reader sees only their cases, bears witness, changes nothing."""
+    from casefile.core.errors import AccessDeniedError, NotFoundError
+
+    with client(team, tmp_path / "a", "张三") as a:
+        assert a.operator == "张三"
+        shared, private = make_case(a).number, make_case(a, title="别人的案件").number
+        assert added(a, shared, [files / "chat.txt"])
+    grant(team, shared, "李四", "read")
+    with client(team, tmp_path / "b", "李四", operator="冒名") as b:
+        b.pull()
+        assert b.case_numbers() == [shared]  # the other case is not theirs to see
+        with pytest.raises(NotFoundError):  # row-level security: to this user, there is no such case
+            b.pull(private)
+        b.pull(shared, files=True)
+        before = log_bytes(b, shared)
+        with pytest.raises(AccessDeniedError, match="write"):
+            added(b, shared, [one_file(tmp_path, "x.txt", "不该加入")])
+        assert log_bytes(b, shared) == before == catalogue_log(team, shared)
+        assert not list((b.cases_dir / shared / "evidence").glob("*x.txt"))
+        verifies(b, shared)  # bearing witness is reading
+        with Catalogue.open(team.db_url) as owner:
+            lines = owner.custody_lines(shared)
+            assert '"operator":"李四"' in lines[-1] and '"action":"verify"' in lines[-1]
+            assert all('"operator":"冒名"' not in line for line in lines)
+            assert [(r.user, r.action) for r in owner.audit_log(shared) if r.action == "read"] == [
+                (user(team, "李四")[0], "read")
+            ]
+            assert owner.load(shared).version == 2  # the verification moved the head, not the version
+
+
+def test_a_change_keeps_the_catalogues_tables_texts_and_retention_current(team: TeamLibrary, tmp_path: Path) -> None:
+    """What a change sends besides its lines: the clocks, the texts to search (the case's and its new
+    exhibits'), and its evidence retained as the team's policy says, then held when a lawsuit is filed."""
+    import datetime as dt
+
+    from casefile.core.model import to_data
+    from casefile.core.workflow.records import Proceeding, Venue
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a, title="咖啡机漏水").number
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        assert added(a, number, [one_file(sources, "chat.txt", "客服：同意退款五百元")])
+        with Catalogue.open(team.db_url) as owner:
+            assert [(h.case_number, h.kind) for h in owner.search("咖啡机").hits] == [(number, "case-field")]
+            assert [(h.case_number, h.exhibit, h.kind) for h in owner.search("退款").hits] == [(number, 1, "chat")]
+            assert number in owner.next_deadlines(dt.datetime.now(dt.UTC))  # the response promise's clock
+            digest = owner.load(number).case.exhibits[0].sha256
+        store = team.open_store()
+        kept = store.hold_state(digest)
+        assert kept.until is not None and kept.until > dt.datetime.now(dt.UTC) + dt.timedelta(days=3 * 365 - 1)
+        assert not kept.legal_hold
+
+        suit = Proceeding(venue=Venue.COURT, body="徐汇区人民法院", filed_at=dt.datetime.now(dt.UTC))
+        with a.edit(number) as writer:
+            writer.record(record.PROCEEDING, {"proceeding": to_data(suit)})
+        assert store.hold_state(digest).legal_hold  # the lawsuit runs: nobody deletes its evidence

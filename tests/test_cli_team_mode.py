@@ -1,0 +1,230 @@
+"""The ordinary commands on a connected team library (real PostgreSQL; a folder store, and S3 once).
+
+``casefile team init`` / ``team connect`` make the ordinary commands work on the team library's working
+copy: ``new``, ``add``, ``list``, ``show``, ``verify`` and ``export`` as from a folder, and the exported
+archive imports into a solo library and checks with ``sha256sum -c``. ``team disconnect`` (or a named
+library) goes back to the solo folder; a server that does not answer is one line, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+from s3_server import CREDENTIALS
+
+from casefile.cli import main
+from casefile.core.catalogue import Catalogue
+from casefile.core.custody import LOG_NAME
+
+pytestmark = pytest.mark.slow
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, out + err
+    return out
+
+
+def as_client(monkeypatch: pytest.MonkeyPatch, home: Path, operator: str) -> None:
+    """This process as one client machine: its own team file, working copy and operator; no solo folder named."""
+    monkeypatch.delenv("CASEFILE_LIBRARY", raising=False)
+    monkeypatch.setenv("CASEFILE_TEAM_FILE", str(home / "config" / "team.json"))
+    monkeypatch.setenv("CASEFILE_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("CASEFILE_OPERATOR", operator)
+
+
+def catalogue_log(db: str, number: str) -> bytes:
+    with Catalogue.open(db) as catalogue:
+        return b"".join(line.encode("utf-8") + b"\n" for line in catalogue.custody_lines(number))
+
+
+def working_copy(home: Path) -> Path:
+    return next((home / "data" / "team").iterdir())
+
+
+def checks_on_its_own(archive: Path, number: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The archive imports into a fresh solo library and verifies there, and sha256sum -c passes on it."""
+    fresh = tmp_path / f"fresh-{uuid.uuid4().hex[:6]}"
+    ok(capsys, "--library", str(fresh), "import", str(archive))
+    assert f"{number}: OK" in ok(capsys, "--library", str(fresh), "verify", number)
+    out = tmp_path / f"unzipped-{uuid.uuid4().hex[:6]}"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(out)
+    check = subprocess.run(
+        ["sha256sum", "-c", "MANIFEST.sha256"], cwd=out / number, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_ordinary_commands_on_a_team_library(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = f"folder:{tmp_path / 'store'}"
+    first, second = tmp_path / "pc1", tmp_path / "pc2"
+    as_client(monkeypatch, first, "张三")
+    assert "the ordinary commands now work on it" in ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    assert "mode: team" in ok(capsys, "team", "status")
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    added = ok(capsys, "add", number, str(files))
+    assert added.count("evidence/") == 4
+    assert number in ok(capsys, "list")
+
+    # Another machine connects to the same team library and works on the same case.
+    as_client(monkeypatch, second, "李四")
+    assert "connected to the team library" in ok(capsys, "team", "connect", "--db", pg_url, "--store", store)
+    listed = ok(capsys, "list")
+    assert number in listed and "4 exhibits" in listed
+    (tmp_path / "回执.txt").write_text("快递回执", encoding="utf-8")
+    ok(capsys, "add", number, str(tmp_path / "回执.txt"))
+    other = ok(capsys, "new", "--title", "退款未到账", "--type", "service", "--channel", "phone").split()[-1]
+    assert other != number
+    assert "手机屏幕碎裂" in ok(capsys, "show", number)
+
+    # Back on the first machine: its copy catches up, verifies, and exports a verifiable archive.
+    as_client(monkeypatch, first, "张三")
+    listed = ok(capsys, "list")
+    assert number in listed and other in listed and "5 exhibits" in listed
+    assert f"{number}: OK — 5 files intact" in ok(capsys, "verify", number)
+    archive = tmp_path / "out.zip"
+    assert "sha256" in ok(capsys, "export", number, "-o", str(archive))
+    assert '"action":"export"' in catalogue_log(pg_url, number).decode().splitlines()[-1]
+    assert (working_copy(first) / "cases" / number / LOG_NAME).read_bytes() == catalogue_log(pg_url, number)
+    checks_on_its_own(archive, number, tmp_path, capsys)
+    with Catalogue.open(pg_url) as catalogue:
+        assert catalogue.check_chain(number).ok
+        assert "export" in [row.action for row in catalogue.audit_log(number)]
+    # team export is the same export, kept under its old name.
+    again = tmp_path / "again.zip"
+    ok(capsys, "team", "export", number, "-o", str(again))
+    checks_on_its_own(again, number, tmp_path, capsys)
+
+    # The second machine's copy verifies too, its log the catalogue's byte for byte.
+    as_client(monkeypatch, second, "李四")
+    assert f"{number}: OK" in ok(capsys, "verify")
+    assert (working_copy(second) / "cases" / number / LOG_NAME).read_bytes() == catalogue_log(pg_url, number)
+
+    # Disconnected, or with a folder named, the commands work on the solo library again.
+    assert "solo library again" in ok(capsys, "team", "disconnect")
+    assert "mode: solo" in ok(capsys, "team", "status")
+    code, out, err = run(capsys, "list")
+    assert code == 0 and number not in out and "no cases" in err
+    ok(capsys, "team", "connect", "--db", pg_url, "--store", store)
+    code, out, err = run(capsys, "--library", str(tmp_path / "solo"), "list")
+    assert code == 0 and number not in out
+
+
+def test_unreachable_catalogue_changes_nothing(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "pc"
+    as_client(monkeypatch, home, "张三")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", f"folder:{tmp_path / 'store'}")
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    ok(capsys, "add", number, str(files / "chat.txt"))
+    copy = working_copy(home)
+    before = {p: p.read_bytes() for p in (copy / "cases").rglob("*") if p.is_file()}
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    team_file = home / "config" / "team.json"
+    data = json.loads(team_file.read_text("utf-8"))
+    data["db"] = f"postgresql+psycopg://clerk:pw-not-shown@127.0.0.1:{port}/casefile"
+    data["workcopy"] = str(copy)  # the same working copy, its catalogue gone
+    team_file.write_text(json.dumps(data), "utf-8")
+    for argv in (
+        ("list",),
+        ("show", number),
+        ("add", number, str(files / "破损照片.jpg")),
+        ("export", number, "-o", str(tmp_path / "x.zip")),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code == 2, (argv, out, err)
+        assert err.count("\n") == 1 and "Traceback" not in err and "pw-not-shown" not in err, err
+        assert "cannot be reached" in err
+    assert {p: p.read_bytes() for p in (copy / "cases").rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "x.zip").exists()
+    code, _, err = run(capsys, "team", "connect", "--db", data["db"], "--store", f"folder:{tmp_path / 'store'}")
+    assert code == 2 and err.count("\n") == 1 and "cannot be reached" in err
+
+
+def test_team_mode_on_an_s3_store(
+    capsys: pytest.CaptureFixture[str],
+    pg_url: str,
+    seaweed_s3: object,
+    tmp_path: Path,
+    files: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = f"s3://team-{uuid.uuid4().hex[:12]}?endpoint={seaweed_s3.endpoint}"  # type: ignore[attr-defined]
+    home = tmp_path / "pc"
+    as_client(monkeypatch, home, "张三")
+    monkeypatch.setenv("CASEFILE_S3_ACCESS_KEY", CREDENTIALS["admin"][0])
+    monkeypatch.setenv("CASEFILE_S3_SECRET_KEY", CREDENTIALS["admin"][1])
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    monkeypatch.setenv("CASEFILE_S3_ACCESS_KEY", CREDENTIALS["clerk"][0])
+    monkeypatch.setenv("CASEFILE_S3_SECRET_KEY", CREDENTIALS["clerk"][1])
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    ok(capsys, "add", number, str(files))
+    # A second machine: the evidence comes from the S3 store, verified as it is read.
+    as_client(monkeypatch, tmp_path / "pc2", "李四")
+    ok(capsys, "team", "connect", "--db", pg_url, "--store", store)
+    assert f"{number}: OK — 4 files intact" in ok(capsys, "verify", number)
+    archive = tmp_path / "s3.zip"
+    ok(capsys, "export", number, "-o", str(archive))
+    checks_on_its_own(archive, number, tmp_path, capsys)
+
+
+def test_users_sign_in_and_keep_to_their_access(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each clerk signs in with their own login: the log names them, and a reader exports but changes nothing."""
+    from sqlalchemy.engine import make_url
+
+    store = f"folder:{tmp_path / 'store'}"
+    as_client(monkeypatch, tmp_path / "admin", "管理员")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    logins = {name: f"u_{uuid.uuid4().hex[:10]}" for name in ("张三", "李四")}
+    with Catalogue.open(pg_url) as owner:
+        for name, login in logins.items():
+            owner.add_user(login, name, password=f"pw-{login}")
+
+    def sign_in(name: str) -> None:
+        as_client(monkeypatch, tmp_path / name, "设置里的名字")  # the settings' operator is not what is logged
+        monkeypatch.setenv("CASEFILE_DB_PASSWORD", f"pw-{logins[name]}")
+        url = make_url(pg_url).set(username=logins[name]).render_as_string(hide_password=False)
+        ok(capsys, "team", "connect", "--db", url, "--store", store)
+
+    sign_in("张三")
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    private = ok(capsys, "new", "--title", "另一件", "--type", "quality", "--channel", "store").split()[-1]
+    ok(capsys, "add", number, str(files / "chat.txt"))
+    with Catalogue.open(pg_url) as owner:
+        owner.grant(number, "read", user_id=owner.user_id(logins["李四"]))
+
+    sign_in("李四")
+    listed = ok(capsys, "list")
+    assert number in listed and private not in listed
+    code, out, err = run(capsys, "add", number, str(files / "破损照片.jpg"))
+    assert code == 2 and not out and err.count("\n") == 1 and "no write access" in err
+    archive = tmp_path / "out.zip"
+    ok(capsys, "export", number, "-o", str(archive))
+    checks_on_its_own(archive, number, tmp_path, capsys)
+    operators = [json.loads(line)["operator"] for line in catalogue_log(pg_url, number).decode().splitlines()]
+    assert operators == ["张三", "张三", "李四"]  # created, the chat added, exported
+    code, _, err = run(
+        capsys, "team", "connect", "--db", pg_url.replace("casefile@", "nobody:wrong@"), "--store", store
+    )
+    assert code == 2 and "refused" in err and "wrong" not in err.replace("wrong password", "")
