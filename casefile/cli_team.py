@@ -85,6 +85,48 @@ def add_team_parser(sub: Any) -> None:
         metavar="DAYS",
         help="set how far past the minimum an open case's provisional date is set (renewed once in that many days)",
     )
+    _add_people_parsers(commands)
+
+
+def _add_people_parsers(commands: Any) -> None:
+    """Sign-in, people and access: ``team whoami|login|user|org|team|grant|revoke|audit``."""
+    commands.add_parser("whoami", help="who you are signed in as: name, organisation, teams")
+    p = commands.add_parser("login", help="sign in to the team library as another login (kept in the team file)")
+    p.add_argument("login")
+    user = commands.add_parser("user", help="add, list or disable the team library's users (administrators)")
+    users = user.add_subparsers(dest="user_command", metavar="USER_COMMAND", required=True)
+    p = users.add_parser(
+        "add",
+        help="add a user and their database login",
+        description="The login's password is asked twice, or taken from $CASEFILE_NEW_PASSWORD (for scripts).",
+    )
+    p.add_argument("login")
+    p.add_argument("--name", required=True, help="the name the custody log shows for them")
+    p.add_argument("--org", metavar="ORGANISATION", help="the organisation they belong to")
+    p.add_argument("--team", action="append", default=[], metavar="TEAM", help="a team of their organisation")
+    p.add_argument("--admin", action="store_true", help="an administrator: manages users and grants")
+    users.add_parser("list", help="every user, disabled ones too")
+    p = users.add_parser("disable", help="take a user's sign-in away (the custody log keeps their name)")
+    p.add_argument("login")
+    org = commands.add_parser("org", help="add an organisation (administrators)")
+    orgs = org.add_subparsers(dest="org_command", metavar="ORG_COMMAND", required=True)
+    orgs.add_parser("add").add_argument("name")
+    team = commands.add_parser("team", help="add a team to an organisation (administrators)")
+    teams = team.add_subparsers(dest="teams_command", metavar="TEAM_COMMAND", required=True)
+    p = teams.add_parser("add")
+    p.add_argument("org", metavar="ORGANISATION")
+    p.add_argument("name")
+    for name, text in (("grant", "give access to a case"), ("revoke", "take access to a case away")):
+        p = commands.add_parser(name, help=f"{text}: to a user, a team or an organisation")
+        p.add_argument("case")
+        grantee = p.add_mutually_exclusive_group(required=True)
+        grantee.add_argument("--user", metavar="LOGIN")
+        grantee.add_argument("--team", metavar="[ORGANISATION/]TEAM")
+        grantee.add_argument("--org", metavar="ORGANISATION")
+        if name == "grant":
+            p.add_argument("role", choices=["read", "write", "manage"])
+    p = commands.add_parser("audit", help="who read or exported what, and when")
+    p.add_argument("case", nargs="?")
 
 
 def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
@@ -95,6 +137,7 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         if args.keep_keys:
             library.s3_access_key = os.environ.get(core.ENV_S3_ACCESS, "")
             library.s3_secret_key = os.environ.get(core.ENV_S3_SECRET, "")
+        _ask_password(library)
         if args.team_command == "init":
             core.team_init(library, operator)
             path = core.save_team(library)
@@ -111,6 +154,12 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         say("the ordinary commands work on the solo library again; casefile team connect goes back to the team library")
         return EXIT_OK
     library = core.load_team()
+    if args.team_command == "login":
+        library.login = args.login
+    _ask_password(library)
+    if args.team_command in PEOPLE_COMMANDS:
+        return _cmd_people(args, library, say)
+    operator = _signed_in_name(library) or operator  # the custody log names the signed-in user
     if args.team_command == "push":
         result = core.team_push(library, Path(args.source).expanduser(), operator)
         for number in result.pushed:
@@ -229,3 +278,164 @@ def _workcopy(library: Any) -> Path:
     from casefile.core.workcopy import workcopy_root
 
     return workcopy_root(library)
+
+
+PEOPLE_COMMANDS = ("whoami", "login", "user", "org", "team", "grant", "revoke", "audit")
+ENV_NEW_PASSWORD = "CASEFILE_NEW_PASSWORD"  # a new user's password, for scripts (else asked twice)
+
+
+def _ask_password(library: Any) -> None:
+    """The database password: $CASEFILE_DB_PASSWORD, libpq's ~/.pgpass, or asked (never kept, never shown)."""
+    from casefile.core.team import ENV_DB_PASSWORD
+
+    if not library.is_postgresql or library.password or os.environ.get(ENV_DB_PASSWORD):
+        return
+    pgpass = Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+    if pgpass.is_file() or not sys.stdin.isatty():
+        return  # libpq reads ~/.pgpass; without a terminal the server says what is missing
+    import getpass
+
+    library.password = getpass.getpass(f"password of {library.signs_in_as} on {library.db_shown}: ")
+
+
+def _signed_in_name(library: Any) -> str:
+    """The signed-in user's display name ("" for the catalogue's owner without a users row)."""
+    from casefile.core.errors import AccessDeniedError
+    from casefile.core.team import reaching
+
+    with reaching(library), library.open_catalogue() as catalogue:
+        try:
+            return str(catalogue.whoami().display_name)
+        except AccessDeniedError:
+            if catalogue.is_owner():
+                return ""
+            raise
+
+
+def _new_password(login: str) -> str:
+    from casefile.core.errors import InvalidValueError
+
+    password = os.environ.get(ENV_NEW_PASSWORD, "")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise InvalidValueError(
+            "the new login {login} needs a password: run this in a terminal, or set {env}",
+            login=login,
+            env=ENV_NEW_PASSWORD,
+        )
+    import getpass
+
+    first = getpass.getpass(f"new password for {login}: ")
+    if not first or getpass.getpass("again: ") != first:
+        raise InvalidValueError("the two passwords differ or are empty; the user was not added")
+    return first
+
+
+def _cmd_people(args: argparse.Namespace, library: Any, say: Any) -> int:
+    from casefile.core.team import reaching, save_team
+
+    with reaching(library), library.open_catalogue() as catalogue:
+        command = args.team_command
+        if command in ("whoami", "login"):
+            me = catalogue.whoami()
+            names = _names(catalogue)
+            teams = ", ".join(names["teams"].get(t, str(t)) for t in me.teams) or "none"
+            organisation = names["orgs"].get(me.organisation_id, "none")
+            if command == "login":
+                path = save_team(library)
+                say(f"signed in as {me.login}; the login is kept in {path}")
+            say(
+                f"{me.display_name} ({me.login}), organisation {organisation}, teams {teams}"
+                + (", administrator" if me.admin else "")
+            )
+            return EXIT_OK
+        if command == "user":
+            return _cmd_user(args, catalogue, say)
+        if command == "org":
+            catalogue.add_organisation(args.name)
+            say(f"organisation {args.name} added")
+            return EXIT_OK
+        if command == "team":
+            catalogue.add_team(catalogue.organisation_id(args.org), args.name)
+            say(f"team {args.name} added to {args.org}")
+            return EXIT_OK
+        if command in ("grant", "revoke"):
+            grantee, shown = _grantee(catalogue, args)
+            if command == "grant":
+                catalogue.grant(args.case, args.role, **grantee)
+                say(f"{shown} may now {args.role} case {args.case}")
+            else:
+                catalogue.revoke(args.case, **grantee)
+                say(f"{shown} no longer has access given to it on case {args.case}")
+            return EXIT_OK
+        for row in catalogue.audit_log(args.case):
+            details = " ".join(f"{k}={v}" for k, v in sorted(row.details.items()))
+            at = row.at.strftime("%Y-%m-%d %H:%M:%S UTC")
+            say(f"{at}  {row.user}  {row.action}  {row.case_number or '-'}  {details}".rstrip())
+        return EXIT_OK
+
+
+def _cmd_user(args: argparse.Namespace, catalogue: Any, say: Any) -> int:
+    if args.user_command == "add":
+        organisation = catalogue.organisation_id(args.org) if args.org else None
+        teams = tuple(catalogue.team_id(args.org, team) for team in args.team) if args.team and args.org else ()
+        if args.team and not args.org:
+            from casefile.core.errors import InvalidValueError
+
+            raise InvalidValueError("a team is named within its organisation: give --org too")
+        password = _new_password(args.login) if catalogue.dialect == "postgresql" else None
+        catalogue.add_user(
+            args.login, args.name, organisation_id=organisation, teams=teams, admin=args.admin, password=password
+        )
+        say(f"user {args.login} ({args.name}) added" + (", administrator" if args.admin else ""))
+        return EXIT_OK
+    if args.user_command == "disable":
+        catalogue.disable_user(args.login)
+        say(f"user {args.login} can no longer sign in; the custody log keeps their name")
+        return EXIT_OK
+    names = _names(catalogue)
+    for person, active in catalogue.users():
+        member_of = ",".join(names["teams"].get(t, str(t)) for t in person.teams) or "-"
+        say(
+            f"{person.login}  {person.display_name}  {names['orgs'].get(person.organisation_id, '-')}  {member_of}"
+            + ("  administrator" if person.admin else "")
+            + ("" if active else "  DISABLED")
+        )
+    return EXIT_OK
+
+
+def _names(catalogue: Any) -> dict[str, dict[Any, str]]:
+    """Organisations and teams by id, to show them by name."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from casefile.core.catalogue.models import Organisation, Team
+
+    with Session(catalogue.engine) as session:
+        orgs: dict[Any, str] = {i: n for i, n in session.execute(select(Organisation.id, Organisation.name))}
+        teams = {
+            t: f"{orgs.get(o, o)}/{n}" for t, o, n in session.execute(select(Team.id, Team.organisation_id, Team.name))
+        }
+    return {"orgs": orgs, "teams": teams}
+
+
+def _grantee(catalogue: Any, args: argparse.Namespace) -> tuple[dict[str, int], str]:
+    """The grantee the command names (``--user``, ``--team [ORG/]TEAM`` or ``--org``), and how to show it."""
+    from casefile.core.errors import InvalidValueError, NotFoundError
+
+    if args.user:
+        return {"user_id": catalogue.user_id(args.user)}, f"user {args.user}"
+    if args.org:
+        return {"organisation_id": catalogue.organisation_id(args.org)}, f"organisation {args.org}"
+    if "/" in args.team:
+        org, name = args.team.split("/", 1)
+        return {"team_id": catalogue.team_id(org, name)}, f"team {args.team}"
+    found = [t for t, shown in _names(catalogue)["teams"].items() if shown.split("/", 1)[1] == args.team]
+    if not found:
+        raise NotFoundError("there is no team {name} in the team library", name=args.team)
+    if len(found) > 1:
+        raise InvalidValueError(
+            "more than one organisation has a team {name}: give it as ORGANISATION/{name}", name=args.team
+        )
+    return {"team_id": found[0]}, f"team {args.team}"

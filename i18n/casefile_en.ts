@@ -5524,6 +5524,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({login}) administers the people of their own organisation only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5539,6 +5539,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
     </message>
     <message>
+        <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
+        <translation>登录名 {login} 已存在于数据库服务器上；只有目录的所有者才能将其设为用户</translation>
+    </message>
+    <message>
+        <source>{name} ({login}) administers the people of their own organisation only</source>
+        <translation>{name}（{login}）只能管理本机构的人员</translation>
+    </message>
+    <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
         <translation>您打开案件 {number} 之后，{by} 已于 {at} 修改了它，因此您的修改未保存；请重新载入案件后再次修改</translation>
     </message>

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import getpass
 from datetime import datetime
 from pathlib import Path
 
@@ -65,7 +66,10 @@ def test_team_retention_shows_and_applies_the_plans(
     assert code == 0 and "not up to plan" not in out
     with Catalogue.open(db) as catalogue:
         audit = catalogue.audit_log()
-        assert [(row.user, row.action, row.details["years"]) for row in audit] == [("管理员", "retention-policy", 5)]
+        # The signed-in login (on SQLite the OS account), not the name given with --operator.
+        assert [(row.user, row.action, row.details["years"]) for row in audit] == [
+            (getpass.getuser(), "retention-policy", 5)
+        ]
 
     code, _, err = run(capsys, "team", "retention", "--years", "50")
     assert code == 2 and "from 1 to 20 years" in err and err.count("\n") == 1

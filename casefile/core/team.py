@@ -76,7 +76,14 @@ class TeamLibrary:
 
     @property
     def db_shown(self) -> str:
-        """The catalogue's URL without its password."""
+        """The catalogue's URL as the signed-in login reaches it, without a password."""
+        if self.login and self.is_postgresql:
+            from sqlalchemy.engine import make_url
+
+            try:
+                return shown_db_url(make_url(self.db_url).set(username=self.login).render_as_string(False))
+            except Exception:  # noqa: BLE001 - a URL that does not parse is shown as shown_db_url shows it
+                pass
         return shown_db_url(self.db_url)
 
     @property

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from casefile.core import record
 from casefile.core.catalogue import Catalogue, migrate
 from casefile.core.custody import GENESIS, entry_line, make_entry
-from casefile.core.errors import AccessDeniedError, NotFoundError
+from casefile.core.errors import AccessDeniedError, InvalidValueError, NotFoundError
 from casefile.core.library import case_from_fields
 from casefile.core.model import Case
 from casefile.core.team import TeamLibrary, reaching
@@ -203,6 +203,12 @@ def test_custody_entries_and_the_audit_cannot_be_changed_or_deleted_by_staff(off
                 "VALUES (%s, 9, %s, %s, %s, 'verify', '李律师', now())",
                 (case_id, entry_line(stray), stray["hash"], GENESIS),
             )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="in the name of the signed-in user"):
+            sql.execute(
+                "INSERT INTO cases (number, month, serial, title, stage, record, created_at, created_by, updated_at,"
+                " updated_by, version) VALUES ('202611-099', '202611', 99, 'x', 'intake', '{}', now(), '王律师', now(),"
+                " '王律师', 1)"
+            )
     assert office.owner.check_chain(number).ok
     assert len(office.owner.custody_lines(number)) == 2
 
@@ -268,6 +274,39 @@ def test_an_organisation_administrator_sees_and_grants_their_organisations_cases
         admin.grant(theirs, "read", user_id=admin.user_id(new_login))
     with pytest.raises(AccessDeniedError, match="is not an administrator"):
         office.sign_in(li).add_organisation("自己的事务所")
+
+
+def test_an_organisation_administrator_administers_their_own_organisation_only(office: Office) -> None:
+    boss = office.user("boss", "主任", organisation_id=office.firm, admin=True)
+    zhao = office.user("zhao", "赵女士", organisation_id=office.other_firm)
+    admin = office.sign_in(boss)
+    admin.add_team(office.firm, "非诉组")
+    refused = "administers the people of their own organisation only"
+    with pytest.raises(AccessDeniedError, match=refused):
+        admin.add_organisation("新事务所")
+    with pytest.raises(AccessDeniedError, match=refused):
+        admin.add_user(unique("x"), "某人", organisation_id=office.other_firm, password="pw")
+    with pytest.raises(AccessDeniedError, match=refused):
+        admin.disable_user(zhao)
+    with pytest.raises(InvalidValueError, match="exists already on the database server"):
+        admin.add_user(zhao, "冒名", organisation_id=office.firm, password="taken-over")  # no one else's login
+    # The database holds the same line against a SQL client.
+    with office.sql(boss) as sql:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute(f'CREATE ROLE "{unique("mine")}" LOGIN')  # administrators have no CREATEROLE
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute("SELECT casefile_create_login(%s, 'SCRAM-SHA-256$4096:x$y:z', true)", (zhao,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute("SELECT casefile_disable_login(%s)", (zhao,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no way out of the organisation
+            sql.execute("UPDATE users SET organisation_id = NULL WHERE login = %s", (boss,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute("UPDATE users SET login = 'someone' WHERE login = %s", (boss,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute("INSERT INTO organisations (name) VALUES ('新事务所')")
+    with office.sql(zhao) as sql, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        sql.execute("UPDATE users SET admin = true WHERE login = %s", (zhao,))
+    assert [active for p, active in office.owner.users() if p.login == zhao] == [True]
 
 
 def test_a_disabled_user_cannot_sign_in_and_the_log_still_names_them(office: Office) -> None:

@@ -385,3 +385,18 @@ def test_a_user_who_may_not_read_every_case_never_lifts_a_hold(tmp_path: Path, f
     with Catalogue.open(url, "clerk") as clerk:
         assert not clerk.sees_every_case()
         assert held_elsewhere(clerk, number) == digests
+
+
+def test_only_an_administrator_of_the_whole_library_sets_the_period(tmp_path: Path) -> None:
+    from casefile.core.errors import AccessDeniedError
+
+    url = f"sqlite:///{tmp_path / 'catalogue.sqlite'}"
+    team_init(TeamLibrary(url, f"folder:{tmp_path / 'store'}"))
+    with Catalogue.open(url) as owner:
+        owner.add_user("clerk", "店员")
+    with Catalogue.open(url, "clerk") as clerk, pytest.raises(AccessDeniedError, match="not an administrator"):
+        save_policy(clerk, RetentionPolicy(years=1, open_case_days=30), "店员")
+    with Catalogue.open(url) as owner:
+        assert load_policy(owner).years == DEFAULT_YEARS
+        save_policy(owner, RetentionPolicy(years=5, open_case_days=30), "管理员")
+        assert load_policy(owner).years == 5

@@ -494,18 +494,33 @@ class Catalogue:
             )
         return True
 
-    def _require_admin(self, session: Session) -> None:
+    def require_admin(self, session: Session) -> None:
+        """Refuse, in the caller's transaction, unless the signed-in user administers the whole library
+        (the owner, or an administrator of no one organisation): for team-wide settings."""
+        self._require_admin(session, None)
+
+    def _require_admin(self, session: Session, organisation_id: int | None) -> None:
+        """Refuse unless the signed-in user administers the people of ``organisation_id`` (None: of none, and
+        organisations themselves): the owner, an administrator of no organisation, or of that one."""
         person = self._me(session)
-        if person is not None and not person.admin:
+        if person is None:
+            return
+        if not person.admin:
             raise AccessDeniedError(
                 "{name} ({login}) is not an administrator of this team library",
+                name=person.display_name,
+                login=person.login,
+            )
+        if person.organisation_id is not None and organisation_id != person.organisation_id:
+            raise AccessDeniedError(
+                "{name} ({login}) administers the people of their own organisation only",
                 name=person.display_name,
                 login=person.login,
             )
 
     def add_organisation(self, name: str) -> int:
         with self._transaction() as session:
-            self._require_admin(session)
+            self._require_admin(session, None)
             row = Organisation(name=name)
             session.add(row)
             session.flush()
@@ -513,7 +528,7 @@ class Catalogue:
 
     def add_team(self, organisation_id: int, name: str) -> int:
         with self._transaction() as session:
-            self._require_admin(session)
+            self._require_admin(session, organisation_id)
             row = Team(organisation_id=organisation_id, name=name)
             session.add(row)
             session.flush()
@@ -558,9 +573,11 @@ class Catalogue:
         """
         check_login(login)
         with self._transaction() as session:
-            self._require_admin(session)
+            self._require_admin(session, organisation_id)
+            for team_organisation in session.scalars(select(Team.organisation_id).where(Team.id.in_(teams))):
+                self._require_admin(session, team_organisation)
             if self.dialect == "postgresql":
-                _create_login(session, login, password, admin=admin)
+                _create_login(session, login, password, admin=admin, owner=self.is_owner(session))
             row = User(
                 login=login,
                 display_name=display_name,
@@ -594,13 +611,14 @@ class Catalogue:
     def disable_user(self, login: str) -> None:
         """Take the user's sign-in away; their row stays (the custody log and the audit name them)."""
         with self._transaction() as session:
-            self._require_admin(session)
             row = session.scalars(select(User).where(User.login == login)).one_or_none()
             if row is None:
                 raise NotFoundError("there is no user {login} in the team library", login=login)
-            row.active = False
-            if self.dialect == "postgresql":
-                session.connection().exec_driver_sql(f"ALTER ROLE {_quoted(session, login)} NOLOGIN")
+            self._require_admin(session, row.organisation_id)
+            if self.dialect == "postgresql":  # the owner's function: administrators have no CREATEROLE
+                session.execute(select(func.casefile_disable_login(login)))
+            else:
+                row.active = False
 
     def grant(
         self,
@@ -814,10 +832,6 @@ def _os_account() -> str:
     return getpass.getuser()
 
 
-def _quoted(session: Session, name: str) -> str:
-    return session.get_bind().dialect.identifier_preparer.quote_identifier(name)
-
-
 def scram_verifier(password: str, iterations: int = 4096) -> str:
     """The SCRAM-SHA-256 verifier PostgreSQL keeps for ``password`` (RFC 5802/7677), so the text never leaves here."""
     import base64
@@ -837,20 +851,16 @@ def scram_verifier(password: str, iterations: int = 4096) -> str:
     return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
-def _create_login(session: Session, login: str, password: str | None, *, admin: bool) -> None:
-    """The user's database login in ``casefile_staff`` (and ``casefile_admin``), made when missing."""
-    role = _quoted(session, login)
-    ddl = session.connection().exec_driver_sql  # not text(): a verifier's ':' is no bind parameter
+def _create_login(session: Session, login: str, password: str | None, *, admin: bool, owner: bool) -> None:
+    """The user's database login in ``casefile_staff`` (and ``casefile_admin``), made by the owner's function
+    (migration 0002) for an administrator: new logins only, unless the owner adopts an existing one."""
     exists = session.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login})
-    if not exists:
-        if not password:
-            raise InvalidValueError("a new user's database login {login} needs a password", login=login)
-        ddl(f"CREATE ROLE {role} LOGIN PASSWORD '{scram_verifier(password)}'")
-    elif password:
-        ddl(f"ALTER ROLE {role} LOGIN PASSWORD '{scram_verifier(password)}'")
-    else:
-        ddl(f"ALTER ROLE {role} LOGIN")
-    ddl(f"GRANT {STAFF_ROLE} TO {role}")
-    if admin:
-        ddl(f"GRANT {ADMIN_ROLE} TO {role}")
-        ddl(f"ALTER ROLE {role} CREATEROLE")  # to add users' logins and disable them
+    if exists and not owner:
+        raise InvalidValueError(
+            "the login {login} exists already on the database server; only the catalogue's owner can make it a user",
+            login=login,
+        )
+    if not exists and not password:
+        raise InvalidValueError("a new user's database login {login} needs a password", login=login)
+    verifier = scram_verifier(password) if password else None
+    session.execute(select(func.casefile_create_login(login, verifier, admin)))

@@ -259,6 +259,7 @@ def save_policy(catalogue: Catalogue, policy: RetentionPolicy, operator: str) ->
 
     now = utc_now()
     with Session(catalogue.engine) as session, session.begin():
+        catalogue.require_admin(session)  # a team-wide setting (on PostgreSQL only casefile_admin may write it)
         row = session.get(TeamSetting, SETTING)
         was = None if row is None else row.value
         if row is None:
@@ -267,7 +268,11 @@ def save_policy(catalogue: Catalogue, policy: RetentionPolicy, operator: str) ->
         row.value, row.updated_at, row.updated_by = policy.to_data(), now, operator
         session.add(
             AuditRow(
-                at=now, user=operator, action="retention-policy", case_number=None, details={"was": was, **row.value}
+                at=now,
+                user=catalogue.signed_in_login(),  # as Catalogue.audit: the login, not a name a caller gives
+                action="retention-policy",
+                case_number=None,
+                details={"was": was, **row.value},
             )
         )
 

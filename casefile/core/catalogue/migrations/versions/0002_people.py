@@ -78,6 +78,21 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
     SELECT casefile_is_owner() OR coalesce((SELECT admin FROM users WHERE login = session_user AND active), false)
 $$;
 
+CREATE FUNCTION casefile_my_name() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+    SELECT display_name FROM users WHERE login = session_user AND active
+$$;
+
+-- Whether the signed-in login administers the people of an organisation (NULL: those of none, and
+-- organisations themselves): the owner, an administrator of no organisation, or of that one.
+CREATE FUNCTION casefile_administers(p_organisation bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+    SELECT casefile_is_owner() OR coalesce((
+        SELECT admin AND (organisation_id IS NULL OR organisation_id = p_organisation)
+        FROM users WHERE login = session_user AND active
+    ), false)
+$$;
+
 -- The signed-in login's access to a case: 0 none, 1 read, 2 write, 3 manage.
 CREATE FUNCTION casefile_case_role(p_case bigint) RETURNS integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
@@ -123,13 +138,67 @@ CREATE FUNCTION casefile_case_registered() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     NEW.created_login := session_user;
+    IF NOT casefile_is_admin() AND (
+        NEW.created_by IS DISTINCT FROM casefile_my_name() OR NEW.updated_by IS DISTINCT FROM casefile_my_name()
+    ) THEN
+        RAISE EXCEPTION 'a case is registered in the name of the signed-in user, not %', NEW.created_by
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     RETURN NEW;
+END $$;
+
+-- Database logins are made and disabled by the catalogue's owner on an administrator's behalf,
+-- so administrators need no CREATEROLE (which on PostgreSQL 15 reaches every role of the server).
+-- An administrator makes new logins only; only the owner makes an existing role a user.
+CREATE FUNCTION casefile_create_login(p_login text, p_verifier text, p_admin boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF NOT casefile_is_admin() THEN
+        RAISE EXCEPTION 'permission denied: % is not an administrator of this catalogue', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_login) THEN
+        IF p_verifier IS NULL THEN
+            RAISE EXCEPTION 'the new login % needs a password', p_login USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
+    ELSIF casefile_is_owner() AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_login AND rolsuper) THEN
+        EXECUTE format('ALTER ROLE %I LOGIN', p_login);
+        IF p_verifier IS NOT NULL THEN
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+        END IF;
+    ELSE
+        RAISE EXCEPTION 'permission denied: the login % exists already on this server', p_login
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    EXECUTE format('GRANT {staff} TO %I', p_login);
+    IF p_admin THEN
+        EXECUTE format('GRANT {admin} TO %I', p_login);
+    END IF;
+END $$;
+
+CREATE FUNCTION casefile_disable_login(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM users WHERE login = p_login AND casefile_administers(organisation_id)) THEN
+        RAISE EXCEPTION 'permission denied: % does not administer the user %', session_user, p_login
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_login AND NOT rolsuper) THEN
+        EXECUTE format('ALTER ROLE %I NOLOGIN', p_login);
+    END IF;
+    UPDATE users SET active = false WHERE login = p_login;
 END $$;
 
 -- Without "write", a case row changes only by its custody head (a verify or export entry appended).
 CREATE FUNCTION casefile_case_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF NEW.updated_by IS DISTINCT FROM OLD.updated_by AND NOT casefile_is_admin()
+       AND NEW.updated_by IS DISTINCT FROM casefile_my_name() THEN
+        RAISE EXCEPTION 'a case is changed in the name of the signed-in user, not %', NEW.updated_by
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF casefile_case_role(OLD.id) < 2 AND (
         NEW.title IS DISTINCT FROM OLD.title OR NEW.stage IS DISTINCT FROM OLD.stage
         OR NEW.version IS DISTINCT FROM OLD.version OR NEW.updated_at IS DISTINCT FROM OLD.updated_at
@@ -167,9 +236,7 @@ BEGIN
         RAISE EXCEPTION 'custody entry % of case % does not follow the head of its log', NEW.seq, NEW.case_id
             USING ERRCODE = 'check_violation';
     END IF;
-    IF NOT casefile_is_admin() AND NEW.operator IS DISTINCT FROM (
-        SELECT display_name FROM users WHERE login = session_user AND active
-    ) THEN
+    IF NOT casefile_is_admin() AND NEW.operator IS DISTINCT FROM casefile_my_name() THEN
         RAISE EXCEPTION 'the operator of a custody entry is the signed-in user, not %', NEW.operator
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -194,15 +261,19 @@ CREATE TRIGGER casefile_audited BEFORE INSERT ON audit
     FOR EACH ROW EXECUTE FUNCTION casefile_audited();
 """
 
-_FUNCTION_NAMES = (
+_FUNCTION_NAMES = (  # the first nine are what policies and triggers call: staff may execute them
     "casefile_is_owner()",
     "casefile_my_id()",
     "casefile_my_organisation()",
     "casefile_is_admin()",
+    "casefile_my_name()",
+    "casefile_administers(bigint)",
     "casefile_case_role(bigint)",
     "casefile_number_role(text)",
     "casefile_may_claim(bigint)",
     "casefile_case_registered()",
+    "casefile_create_login(text, text, boolean)",
+    "casefile_disable_login(text)",
     "casefile_case_changed()",
     "casefile_custody_appended()",
     "casefile_audited()",
@@ -237,6 +308,28 @@ CREATE POLICY audit_read ON audit FOR SELECT TO {STAFF} USING (
     OR (case_number IS NULL AND casefile_is_admin())
 );
 CREATE POLICY audit_write ON audit FOR INSERT TO {STAFF} WITH CHECK (true);
+
+-- Everyone sees the people; an administrator changes those of their organisation only.
+ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY organisations_read ON organisations FOR SELECT TO {STAFF} USING (true);
+CREATE POLICY organisations_add ON organisations FOR INSERT TO {STAFF} WITH CHECK (casefile_administers(NULL));
+ALTER TABLE teams ENABLE ROW LEVEL SECURITY;
+CREATE POLICY teams_read ON teams FOR SELECT TO {STAFF} USING (true);
+CREATE POLICY teams_add ON teams FOR INSERT TO {STAFF} WITH CHECK (casefile_administers(organisation_id));
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY users_read ON users FOR SELECT TO {STAFF} USING (true);
+CREATE POLICY users_add ON users FOR INSERT TO {STAFF} WITH CHECK (casefile_administers(organisation_id));
+CREATE POLICY users_change ON users FOR UPDATE TO {STAFF}
+    USING (casefile_administers(organisation_id)) WITH CHECK (casefile_administers(organisation_id));
+ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members_read ON team_members FOR SELECT TO {STAFF} USING (true);
+CREATE POLICY members_add ON team_members FOR INSERT TO {STAFF} WITH CHECK (
+    casefile_administers((SELECT organisation_id FROM teams WHERE id = team_id))
+    AND casefile_administers((SELECT organisation_id FROM users WHERE id = user_id))
+);
+CREATE POLICY members_remove ON team_members FOR DELETE TO {STAFF} USING (
+    casefile_administers((SELECT organisation_id FROM teams WHERE id = team_id))
+);
 """
 
 _POLICY_NAMES = {
@@ -244,6 +337,10 @@ _POLICY_NAMES = {
     "custody_entries": ("custody_read", "custody_append"),
     "case_access": ("access_read", "access_grant", "access_change", "access_revoke"),
     "audit": ("audit_read", "audit_write"),
+    "organisations": ("organisations_read", "organisations_add"),
+    "teams": ("teams_read", "teams_add"),
+    "users": ("users_read", "users_add", "users_change"),
+    "team_members": ("members_read", "members_add", "members_remove"),
 }
 
 _GRANTS = f"""
@@ -255,9 +352,11 @@ GRANT INSERT ON cases, custody_entries, audit TO {STAFF};
 GRANT UPDATE (record, title, stage, updated_at, updated_by, version) ON cases TO {STAFF};
 GRANT INSERT, UPDATE, DELETE ON case_access TO {STAFF};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {{schema}} TO {STAFF};
-GRANT EXECUTE ON FUNCTION {", ".join(_FUNCTION_NAMES[:7])} TO {STAFF};
+GRANT EXECUTE ON FUNCTION {", ".join(_FUNCTION_NAMES[:9])} TO {STAFF};
+GRANT EXECUTE ON FUNCTION casefile_create_login(text, text, boolean), casefile_disable_login(text) TO {ADMIN};
 GRANT {STAFF} TO {ADMIN};
-GRANT INSERT, UPDATE ON organisations, teams, users TO {ADMIN};
+GRANT INSERT ON organisations, teams, users TO {ADMIN};
+GRANT UPDATE (display_name, organisation_id, active, admin) ON users TO {ADMIN};
 GRANT INSERT, DELETE ON team_members TO {ADMIN};
 """
 
@@ -279,7 +378,7 @@ def upgrade() -> None:
         return
     schema = _schema()
     op.execute(_ROLES)
-    op.execute(_FUNCTIONS.format(schema=schema, genesis=GENESIS))
+    op.execute(_FUNCTIONS.format(schema=schema, genesis=GENESIS, staff=STAFF, admin=ADMIN))
     for name in _FUNCTION_NAMES:
         op.execute(f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC")
     op.execute(_POLICIES)
