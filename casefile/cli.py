@@ -94,6 +94,7 @@ from casefile.core.workflow.records import (
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
     from casefile.core.library import Library
     from casefile.core.listing import AgendaRow, CaseSummary
+    from casefile.core.search.query import SearchResult
     from casefile.core.timestamps.stamping import StampOutcome
 
 log = logging.getLogger("casefile")
@@ -1658,16 +1659,45 @@ def _quick_search(args: argparse.Namespace, library_path: Path) -> bool:
     return True
 
 
-def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
-    from casefile.core.search.query import search
-
+def _search_days(args: argparse.Namespace) -> tuple[date | None, date | None]:
     if args.limit < 1:
         raise InvalidValueError("--limit: give 1 or more")
     date_from = _parse_day(args.date_from, "--from") if args.date_from else None
     date_to = _parse_day(args.date_to, "--to") if args.date_to else None
+    return date_from, date_to
+
+
+def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
+    from casefile.core.search.query import search
+
+    date_from, date_to = _search_days(args)
     result = search(
         library, args.query, case=args.case, kind=args.kind, date_from=date_from, date_to=date_to, limit=args.limit
     )
+    return _print_search(args, result)
+
+
+def _team_search(args: argparse.Namespace, library: Library) -> int:
+    """``casefile search`` on a team library: the catalogue's search tables, over every case the signed-in
+    user may read (texts of evidence never fetched to this PC included)."""
+    from casefile.core.workcopy import WorkCopy
+
+    assert isinstance(library.remote, WorkCopy)
+    catalogue = library.remote.catalogue
+    date_from, date_to = _search_days(args)
+    result = catalogue.search(
+        args.query,
+        case=args.case,
+        kind=args.kind,
+        since=date_from,
+        until=date_to,
+        limit=args.limit,
+        numbers=catalogue.readable_numbers(),
+    )
+    return _print_search(args, result)
+
+
+def _print_search(args: argparse.Namespace, result: SearchResult) -> int:
     if args.json:
         hits = [
             {
@@ -2555,6 +2585,8 @@ def _in_team_library(args: argparse.Namespace, operator: str, hash_sm3: bool) ->
         )
     team = load_team()
     with open_library(team, operator, hash_sm3=hash_sm3) as library:
+        if args.command == "search":
+            return _team_search(args, library)
         if args.command in _TEAM_EVERY_CASE:
             library.pull()
         number = getattr(args, "case", None)

@@ -217,6 +217,12 @@ def test_users_sign_in_and_keep_to_their_access(
     sign_in("李四")
     listed = ok(capsys, "list")
     assert number in listed and private not in listed
+    # Search runs on the catalogue: the chat's text is found though its file never came to this PC,
+    # and a case the user was not given is not searched.
+    assert not any(p.name.endswith("chat.txt") for p in (working_copy(tmp_path / "李四") / "cases").rglob("*"))
+    found = ok(capsys, "search", "碎了", "--json")
+    assert [(h["case"], h["kind"]) for h in json.loads(found)["hits"]] == [(number, "chat")]
+    assert json.loads(ok(capsys, "search", "另一件", "--json"))["hits"] == []
     code, out, err = run(capsys, "add", number, str(files / "破损照片.jpg"))
     assert code == 2 and not out and err.count("\n") == 1 and "no write access" in err
     archive = tmp_path / "out.zip"
