@@ -58,6 +58,7 @@ from casefile.core.fsutil import (
     fsync_dir,
     make_private_dir,
     make_readonly,
+    open_private,
     remove_quietly,
     remove_tree,
     storage_error,
@@ -1752,14 +1753,35 @@ def check_library_folder(root: Path) -> Message | None:
 
 
 def _create_library(root: Path) -> None:
-    if root.is_dir() and any(p.name != ".DS_Store" for p in root.iterdir()):
+    """Make a new library at ``root`` (missing or empty).
+
+    Several processes starting on the same new folder at once (two windows, a command and the app)
+    make one library: the marker is linked into place only where none is yet (the first one made is
+    the library's), and a folder holding nothing but another's file being written counts as empty.
+    """
+    marker = root / LIBRARY_MARKER
+    if root.is_dir() and any(p.name != ".DS_Store" and not p.name.startswith(TEMP_PREFIX) for p in root.iterdir()):
+        if marker.exists():
+            return  # another process made it since this one looked
         raise CaseFileError("{root} is not empty and is not a CaseFile library; choose an empty folder", root=root)
+    data = json.dumps({"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": _new_id()}, indent=2) + "\n"
     try:
         root.mkdir(parents=True, exist_ok=True)
         make_private_dir(root)
-        atomic_write_json(
-            root / LIBRARY_MARKER, {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "id": _new_id()}
-        )
+        tmp = root / f"{TEMP_PREFIX}{LIBRARY_MARKER}.{os.getpid()}.{_new_id()}"
+        with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, marker)
+        except FileExistsError:
+            pass  # another process made the library first: it is theirs that counts
+        except OSError:  # a file system without hard links (FAT, some shares): replaced, as before
+            os.replace(tmp, marker)
+        finally:
+            remove_quietly(tmp)
+        fsync_dir(root)
     except OSError as exc:
         raise storage_error(exc, Message("creating the library at {root}", root=root)) from exc
 

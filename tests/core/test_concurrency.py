@@ -341,3 +341,35 @@ def test_verification_sees_a_change_being_committed_whole_or_not_at_all(library,
     assert isinstance(report, CaseReport)
     assert report.ok and not report.damaged, report.problems
     assert library.quarantine_reason(case.number) == ""
+
+
+def _open_new_library(root: str, barrier: object, results: object) -> None:
+    """One process starting on a folder no library is in yet: opens it, makes a case, says what it found."""
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        with Library.open(Path(root), "开门的人") as library:
+            number = make_case(library).number
+            marker = (Path(root) / "library.json").read_text(encoding="utf-8")
+        results.put(("ok", number, marker))  # type: ignore[attr-defined]
+    except BaseException as exc:  # noqa: BLE001 - reported to the test
+        results.put(("failed", repr(exc), ""))  # type: ignore[attr-defined]
+
+
+def test_processes_starting_on_a_new_library_at_once_make_one_library(tmp_path):
+    """Two windows and a command started on a new folder at the same moment: one library, every case kept."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    count = 6
+    barrier, results = context.Barrier(count), context.Queue()
+    root = tmp_path / "new library"
+    processes = [context.Process(target=_open_new_library, args=(str(root), barrier, results)) for _ in range(count)]
+    for process in processes:
+        process.start()
+    found = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join()
+    assert [status for status, _, _ in found] == ["ok"] * count, found
+    assert len({marker for _, _, marker in found}) == 1  # every process found the same library
+    assert sorted(number for _, number, _ in found) == [f"202611-{i:03d}" for i in range(1, count + 1)]
+    assert not [p for p in root.iterdir() if p.name.startswith(".cf-tmp-")]
