@@ -1534,7 +1534,7 @@ class _PageTree:
         form = other.as_form_xobject()
         if not _keep_encoded(form, other):
             self.decoded += 1  # the save compresses it (see _write_piece)
-        name = page.add_resource(form, pikepdf.Name.XObject)
+        name = _add_form(page, form)
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
         page.contents_add(self._stream(b"Q\n"))
@@ -1553,7 +1553,7 @@ class _PageTree:
         form.Subtype = pikepdf.Name.Form
         form.BBox = source.MediaBox
         form.Resources = source.Resources
-        name = page.add_resource(form, pikepdf.Name.XObject)
+        name = _add_form(page, form)
         rect = pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1])
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
@@ -1565,6 +1565,30 @@ class _PageTree:
         if stream is None:
             stream = self._streams[data] = self.pdf.make_indirect(self.pdf.make_stream(data))
         return stream
+
+
+_FORM_NAMES = [pikepdf.Name(f"/CfX{n}") for n in range(4)]
+
+
+def _add_form(page: pikepdf.Page, form: pikepdf.Object) -> pikepdf.Name:
+    """``form`` named in the page's resources, as ``Page.add_resource`` names it, in fewer steps.
+
+    The pages a bundle draws over (a blank page, one of our own) have resources of their own
+    (a direct dictionary) with few XObjects: a name of ours not yet there is taken. A page whose
+    resources are shared with others (indirect) is left to ``add_resource``.
+    """
+    resources = page.obj.get("/Resources")
+    if isinstance(resources, pikepdf.Dictionary) and not resources.is_indirect:
+        xobjects = resources.get("/XObject")
+        if xobjects is None:
+            resources.XObject = pikepdf.Dictionary()
+            xobjects = resources.XObject
+        if isinstance(xobjects, pikepdf.Dictionary) and not xobjects.is_indirect:
+            for name in _FORM_NAMES:
+                if name not in xobjects:
+                    xobjects[name] = form.with_same_owner_as(page.obj)
+                    return name
+    return page.add_resource(form, pikepdf.Name.XObject)
 
 
 def _keep_encoded(form: pikepdf.Object, page: pikepdf.Page) -> bool:

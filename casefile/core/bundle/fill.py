@@ -31,7 +31,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO, cast
 
 from casefile.core.bundle.imagepage import PLACEHOLDER_KEY, placeholder_bytes
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
@@ -273,7 +273,7 @@ def _copy_inspected(
     try:
         with open(source, "rb", buffering=0) as fh:
             tee = _Tee(fh, length, passed)
-            inspection = inspect_jpeg(io.BufferedReader(tee, _Tee.PIECE))
+            inspection = inspect_jpeg(cast(BinaryIO, tee))
             tee.finish()
     except FileNotFoundError:
         return False, None
@@ -286,19 +286,20 @@ def _copy_inspected(
     return inspection.skeleton.startswith(header), None
 
 
-class _Tee(io.RawIOBase):
+class _Tee:
     """A file read once, in order, every byte handed to ``sink`` the first time it is read.
 
-    A reader may go back over what it read lately (the last :attr:`KEEP` pieces, kept in
-    memory): those bytes are never read from the file again, so whatever the reader sees is
-    what the sink was given. Past ``limit`` bytes nothing more goes to the sink (``extra``).
+    Read as a raw file is (a read may give fewer bytes than asked, up to the end of a piece of
+    :attr:`PIECE` bytes); a reader may go back over what it read lately (the last :attr:`KEEP`
+    pieces, kept in memory): those bytes are never read from the file again, so whatever the
+    reader sees is what the sink was given. Past ``limit`` bytes nothing more goes to the sink
+    (``extra``).
     """
 
     PIECE = 1 << 20
     KEEP = 3
 
     def __init__(self, fh: io.FileIO, limit: int, sink: Callable[[bytes], None]) -> None:
-        super().__init__()
         self.fh = fh
         self.limit = limit
         self.sink = sink
@@ -307,12 +308,6 @@ class _Tee(io.RawIOBase):
         self.position = 0
         self.kept: deque[tuple[int, bytes]] = deque(maxlen=self.KEEP)  # (offset, bytes) of the last pieces
         self.extra = False
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
 
     def tell(self) -> int:
         return self.position
@@ -328,17 +323,17 @@ class _Tee(io.RawIOBase):
         self.position = offset
         return offset
 
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
+    def read(self, size: int = -1) -> bytes:
+        if size < 0:
+            raise io.UnsupportedOperation("read in pieces")
         if self.position == self.read_so_far and not self._more():
-            return 0
-        for start, piece in self.kept:
+            return b""
+        for start, piece in reversed(self.kept):
             if start <= self.position < start + len(piece):
                 at = self.position - start
-                n = min(len(view), len(piece) - at)
-                view[:n] = piece[at : at + n]
-                self.position += n
-                return n
+                data = piece if at == 0 and size >= len(piece) else piece[at : at + size]
+                self.position += len(data)
+                return data
         raise OSError(f"{self.position} is no longer kept")
 
     def _more(self) -> bool:

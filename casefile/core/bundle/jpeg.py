@@ -155,9 +155,13 @@ def inspect_header(fh: BinaryIO) -> tuple[Inspection | None, bytes]:
 
 
 def _read(fh: BinaryIO, n: int) -> bytes:
+    """``n`` bytes (a raw file, or one read once as it is streamed, may give fewer at a time)."""
     data = fh.read(n)
-    if len(data) != n:
-        raise _Truncated()
+    while len(data) < n:
+        more = fh.read(n - len(data))
+        if not more:
+            raise _Truncated()
+        data += more
     return data
 
 
