@@ -529,11 +529,8 @@ def _build_packet(
         [separator, *content] for separator, content in zip(_separator_parts(ctx, work), contents, strict=True)
     ]
 
-    # 2. Documents before the evidence list.
-    front: list[_Part] = []
-    for j, (title, flowables) in enumerate(front_matter(ctx)):
-        path = work / f"front-{j}.pdf"
-        front.append(_Part(path, render_story(path, flowables), section=title))
+    # 2. Documents before the evidence list, in one file.
+    front = _documents(work / "front.pdf", front_matter(ctx))
     cancel.check()
     clock.lap("exhibit pages and documents")
 
@@ -568,18 +565,12 @@ def _build_packet(
 
     # 4. The integrity annex, then the closing sections: those that belong to the filing stay
     # in it, the notes for the person filing go into a file of their own.
-    annex_path = work / "annex.pdf"
-    annex = _Part(
-        annex_path,
-        render_story(annex_path, parts.annex_flowables(ctx, custody_entries)),
-        section="电子证据完整性校验表",
+    annex, *after = _documents(
+        work / "closing.pdf",
+        [("电子证据完整性校验表", parts.annex_flowables(ctx, custody_entries)), *closing_matter(ctx)],
     )
-    closing: list[_Part] = []
-    guidance: list[_Part] = []
-    for j, (title, flowables) in enumerate(closing_matter(ctx)):
-        path = work / f"closing-{j}.pdf"
-        part = _Part(path, render_story(path, flowables), section=title)
-        (guidance if is_guidance(title) else closing).append(part)
+    closing = [part for part in after if not is_guidance(part.section)]
+    guidance = [part for part in after if is_guidance(part.section)]
     cancel.check()
 
     # 5. Volumes, stamps and assembly of the filing: what the layout freed goes back to the
@@ -631,6 +622,21 @@ def _build_packet(
         clock.lap("components")
     yield Progress(total_steps, total_steps, "saved")
     return built
+
+
+def _documents(path: Path, sections: list[tuple[str, list[Flowable]]]) -> list[_Part]:
+    """Documents (each a bookmark title and its flowables) laid out into one file, each from the
+    top of a new page as it would be alone: one part each, and one subset of each font for all."""
+    if not sections:
+        return []
+    counts = render_stories(path, [flowables for _title, flowables in sections])
+    size = path.stat().st_size // max(sum(counts), 1)  # bytes per page, for cutting volumes
+    documents: list[_Part] = []
+    start = 0
+    for (title, _flowables), count in zip(sections, counts, strict=True):
+        documents.append(_Part(path, count, section=title, page_indices=list(range(start, start + count)), size=size))
+        start += count
+    return documents
 
 
 def give_back_memory() -> None:
