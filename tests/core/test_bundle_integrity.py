@@ -297,4 +297,4 @@ def test_a_photo_whose_header_is_not_the_one_its_page_was_made_from_is_not_fille
     glanced = {"00001": headers["00002"], "00002": headers["00002"]}  # the first photo's page: another header
     with pytest.raises(PhotosChanged) as info:
         fill_placeholders(skeleton, tmp_path / "out.pdf", sources, glanced)
-    assert info.value.tokens == {"00001": "changed"}
+    assert info.value.tokens == {"00001": "changed while read"}

@@ -1341,7 +1341,8 @@ def _assemble(
             for token, why in exc.tokens.items():
                 exhibit = _exhibit_of(photos[token])
                 copy = "its copy without metadata in the work folder" if photos[token].stripped else ""
-                reader.record(exhibit, Reason.MISSING if why == "missing" else Reason.CHANGED, copy)
+                reason = {"missing": Reason.MISSING, "changed while read": Reason.CHANGED_WHILE_READ}.get(why)
+                reader.record(exhibit, reason or Reason.CHANGED, copy)
             reader.finish()
             raise
         finally:

@@ -42,7 +42,9 @@ class FillError(Exception):
 
 
 class PhotosChanged(Exception):
-    """Photos whose bytes were not the evidence's any more: ``tokens`` maps each to "changed" or "missing".
+    """Photos whose bytes were not the evidence's any more: ``tokens`` maps each to "changed",
+    "missing" or "changed while read" (its bytes are the evidence's, but its header was not the
+    one its page was laid out from a moment before).
 
     The output written so far is not a bundle; the caller removes it.
     """
@@ -96,7 +98,7 @@ def fill_placeholders(
     tokens of photos whose pages were laid out from their header alone to that header (the
     skeleton :func:`~casefile.core.bundle.jpeg.inspect_header` gave): those are inspected
     whole as they are copied; one that is not clean raises :class:`PhotosNotClean` (once
-    no photo changed), one whose header is not the one its page was made from is "changed".
+    no photo changed), one whose header is not the one its page was made from is "changed while read".
     """
     inspect = inspect or {}
     data = skeleton.read_bytes()
@@ -186,11 +188,11 @@ def fill_placeholders(
                 if token in failed:
                     pass
                 elif token in inspect:
-                    ok, inspection = _copy_inspected(
+                    why, inspection = _copy_inspected(
                         edit.source, edit.length, emit, sha256, check_later, inspect[token]
                     )
-                    if not ok:
-                        failed[token] = "changed"
+                    if why:
+                        failed[token] = why
                     elif inspection is not None:
                         unclean[token] = inspection
                 elif not _copy(edit.source, edit.length, emit, sha256, check_later):
@@ -256,12 +258,13 @@ def _copy_inspected(
     sha256: str,
     check_later: Callable[[Callable[[bytes], None], bytes], Future[None]],
     header: bytes,
-) -> tuple[bool, Inspection | None]:
+) -> tuple[str, Inspection | None]:
     """:func:`_copy` of a photo inspected whole (:func:`inspect_jpeg`) from the bytes copied.
 
-    (False, None) when it is not the evidence file, or its header is not ``header`` (the one
-    its page was laid out from); (True, None) when it is and is clean; (True, the
-    inspection) when it is the evidence file but cannot go in as it is.
+    ("changed", None) when it is not the evidence file, ("changed while read", None) when it
+    is but its header is not ``header`` (the one its page was laid out from); ("", None) when
+    it is and is clean; ("", the inspection) when it is the evidence file but cannot go in as
+    it is.
     """
     check = hashlib.sha256()
     last: list[Future[None]] = []
@@ -276,14 +279,14 @@ def _copy_inspected(
             inspection = inspect_jpeg(cast(BinaryIO, tee))
             tee.finish()
     except FileNotFoundError:
-        return False, None
+        return "changed", None
     if last:
         last[0].result()  # the check's updates run in order on one thread: this was the last of them
     if tee.passed != length or tee.extra or check.hexdigest() != sha256:
-        return False, None
+        return "changed", None
     if inspection.verdict is not Verdict.CLEAN:
-        return True, inspection
-    return inspection.skeleton.startswith(header), None
+        return "", inspection
+    return ("" if inspection.skeleton.startswith(header) else "changed while read"), None
 
 
 class _Tee:
