@@ -152,7 +152,8 @@ def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library,
 
 
 @needs_qpdf
-def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_path):
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.COURT])  # checked whole first; as streamed in
+def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_path, venue):
     synthetic = tmp_path / "broken"
     synthetic.mkdir()
     for name, data in damaged_variants().items():
@@ -160,7 +161,7 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
     images = filed_case(library)
     list(add_files(library, images.number, [corpus / "images", synthetic]))
     assert len(library.load_case(images.number).exhibits) > 70
-    path = build(library, images.number).files[0]
+    path = build(library, images.number, venue).files[0]
     assert_valid_packet(path, tmp_path)
     joined = "".join((p.extract_text() or "") for p in PdfReader(path).pages).replace("\n", "")
     # Every broken variant but the one cut inside its header, plus the corpus's corrupted.jpg, is
