@@ -491,9 +491,11 @@ def _build_packet(
 
     # 1. Exhibits: their content, then one separator page each (many to a file), which says
     # what the packet did to the exhibit (a photo's copy without metadata: both hashes). Photos
-    # are checked (hash, markers, headers) and, where the destination must not see their
-    # metadata, copied without it, on two more threads meanwhile: that work is mostly reading,
-    # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
+    # are seen to on two more threads meanwhile: where the destination must not see their
+    # metadata, checked whole (hash, markers, headers) and copied without it; where it gets them
+    # byte for byte, only their header is read here, the rest being checked on the one read that
+    # streams their bytes into the bundle (fill.py). That work is mostly reading, hashing,
+    # writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
     copies = photo_copies(ctx, work)
     sheets = _Sheets(work)
