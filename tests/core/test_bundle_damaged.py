@@ -75,6 +75,18 @@ def test_a_bad_table_reference_is_found_by_the_header_decode():
     assert inspect_jpeg(io.BytesIO(bytes(data))).verdict is Verdict.DAMAGED
 
 
+def test_the_header_decode_checks_every_scan_of_a_progressive_photo():
+    # The tables are checked on an image of one block: a scan's parameters refused by libjpeg
+    # (here a progressive scan running past the 64 coefficients of a block) are found all the same.
+    data = bytearray(photo(progressive=True))
+    sos = [i for i in range(len(data) - 1) if data[i] == 0xFF and data[i + 1] == 0xDA]
+    at = sos[-1] + 4  # the last scan's header: its components, then Ss, Se, Ah/Al
+    count = data[at]
+    assert inspect_jpeg(io.BytesIO(bytes(data))).verdict is Verdict.CLEAN
+    data[at + 1 + 2 * count + 1] = 80
+    assert inspect_jpeg(io.BytesIO(bytes(data))).verdict is Verdict.DAMAGED
+
+
 def build(library: Library, number: str, venue: Venue = Venue.CONSUMER_ASSOCIATION) -> BundleResult:
     result = list(build_bundle(library, number, BundleOptions(venue, force=True), SETTINGS))[-1]
     assert isinstance(result, BundleResult)
@@ -95,7 +107,20 @@ def assert_valid_packet(path: Path, tmp_path: Path) -> None:
 
 
 @needs_qpdf
-def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library, tmp_path):
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.COURT])
+def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library, tmp_path, venue, monkeypatch):
+    # A court's packet lays a photo's page out from its header and finds the damage only as the
+    # bytes are streamed in: the packet is then made again, with that photo decoded.
+    from casefile.core.bundle import builder
+
+    packets = []
+    real = builder._build_packet
+
+    def counted(*args, **kwargs):
+        packets.append(dict(kwargs.get("known") or args[-1] or {}))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(builder, "_build_packet", counted)
     folder = tmp_path / "photos"
     folder.mkdir()
     clean = photo()
@@ -104,10 +129,14 @@ def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library,
     case = filed_case(library)
     list(add_files(library, case.number, [folder], AddOptions(purpose="证明收货时屏幕已碎")))
     exhibits = {e.original_name: e for e in library.load_case(case.number).exhibits}
-    path = build(library, case.number).files[0]
+    path = build(library, case.number, venue).files[0]
     assert_valid_packet(path, tmp_path)
     pages = [(p.extract_text() or "").replace("\n", "") for p in PdfReader(path).pages]
     damaged = exhibits["IMG_0002.jpg"]
+    if venue is Venue.COURT:
+        assert [sorted(known) for known in packets] == [[], [damaged.number]]
+    else:  # checked whole before its page was made
+        assert packets == [{}]
     page = next(p for p in pages if "图像文件已损坏" in p)
     assert "以下为可解码部分的重新编码图像，原件未作改动" in page
     assert damaged.sha256 in page
@@ -123,7 +152,8 @@ def test_a_truncated_photo_is_printed_as_far_as_it_decodes_and_labelled(library,
 
 
 @needs_qpdf
-def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_path):
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.COURT])  # checked whole first; as streamed in
+def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_path, venue):
     synthetic = tmp_path / "broken"
     synthetic.mkdir()
     for name, data in damaged_variants().items():
@@ -131,7 +161,7 @@ def test_packets_of_every_corpus_image_and_pdf_are_valid(library, corpus, tmp_pa
     images = filed_case(library)
     list(add_files(library, images.number, [corpus / "images", synthetic]))
     assert len(library.load_case(images.number).exhibits) > 70
-    path = build(library, images.number).files[0]
+    path = build(library, images.number, venue).files[0]
     assert_valid_packet(path, tmp_path)
     joined = "".join((p.extract_text() or "") for p in PdfReader(path).pages).replace("\n", "")
     # Every broken variant but the one cut inside its header, plus the corpus's corrupted.jpg, is

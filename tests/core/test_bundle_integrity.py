@@ -256,3 +256,45 @@ def test_the_output_copy_is_checked_before_anything_is_built(capsys, library, ki
     assert code == 2 and "/nonexistent" in err
     assert list(library.folder(kinds_case).bundles_dir.iterdir()) == []
     assert library.folder(kinds_case).custody.read() == before
+
+
+def test_a_photo_whose_header_is_not_the_one_its_page_was_made_from_is_not_filled(tmp_path):
+    """A photo laid out from a glance at its header is inspected whole as it is streamed in:
+    its bytes match its hash, but a header other than the one glanced at is a change."""
+    import hashlib
+
+    import pikepdf
+
+    from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
+    from casefile.core.bundle.jpeg import inspect_header
+
+    pages, sources, headers = [], {}, {}
+    for token, size in (("00001", (40, 30)), ("00002", (60, 20))):
+        path = tmp_path / f"p{token}.jpg"
+        Image.new("RGB", size, (10, 20, 30)).save(path)
+        sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+        with open(path, "rb") as fh:
+            problem, headers[token] = inspect_header(fh)
+        assert problem is None
+        page = tmp_path / f"page{token}.pdf"
+        with Image.open(path) as img:
+            write_jpeg_page(JpegHeader.of(img), page, token)
+        pages.append(page)
+    skeleton = tmp_path / "skeleton.pdf"
+    with pikepdf.new() as out:
+        for page in pages:
+            with pikepdf.open(page) as src:
+                out.pages.extend(src.pages)
+        out.save(skeleton, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    fill_placeholders(skeleton, tmp_path / "good.pdf", sources, headers)  # as glanced at: filled
+    with pikepdf.open(tmp_path / "good.pdf") as pdf:
+        images = sorted(
+            bytes(o.read_raw_bytes())
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Stream) and o.get("/Filter") == "/DCTDecode"
+        )
+    assert images == sorted(p.read_bytes() for p, _sha in sources.values())
+    glanced = {"00001": headers["00002"], "00002": headers["00002"]}  # the first photo's page: another header
+    with pytest.raises(PhotosChanged) as info:
+        fill_placeholders(skeleton, tmp_path / "out.pdf", sources, glanced)
+    assert info.value.tokens == {"00001": "changed while read"}

@@ -1,8 +1,8 @@
 """What a bundle of photos and PDFs costs beyond the work, counted (never timed).
 
-- each photo is read exactly twice, each time once from start to end: once to check it (hash,
-  markers, header) and once as it is copied into the bundle, its hash checked again on the way;
-  the header comes from the segments the check kept, and reads as the whole file's does;
+- each photo printed byte for byte (a court's packet) is read once from start to end, as it is
+  copied into the bundle: its hash, its markers and the decode of its tables are checked on
+  that read; before it, only its header is read, for its page;
 - ``casefile bundle`` of JPEG photos and PDFs loads neither the HEIC plugin, nor the video
   library, nor Qt, in a fresh process.
 """
@@ -82,7 +82,7 @@ class _Counted(io.RawIOBase):
         super().close()
 
 
-def test_each_photo_is_read_twice_from_start_to_end(library, tmp_path, monkeypatch):
+def test_each_photo_is_read_once_from_start_to_end(library, tmp_path, monkeypatch):
     number = _photos_and_pdf(library, tmp_path)
     photos = {Path(e.stored_path).name: e.size for e in library.load_case(number).exhibits if e.mime == "image/jpeg"}
     assert len(photos) == 3 and min(photos.values()) > 1 << 20
@@ -101,9 +101,9 @@ def test_each_photo_is_read_twice_from_start_to_end(library, tmp_path, monkeypat
     monkeypatch.setattr(fill_module, "open", counting_open, raising=False)
     results = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), Settings(org_name="某公司")))
     assert isinstance(results[-1], BundleResult)
-    assert opened == {name: 2 for name in photos}  # the check, and the copy into the bundle
-    for name, size in photos.items():  # no byte read twice in either, but the end marker the walk stops at
-        assert 2 * size <= read[name] <= 2 * size + 2, name
+    assert opened == {name: 2 for name in photos}  # a glance at its header, and the copy into the bundle
+    for name, size in photos.items():  # every byte once, and the header's few hundred twice
+        assert size <= read[name] <= size + (16 << 10), name
 
 
 def test_a_bundle_of_photos_and_pdfs_loads_no_plugin_it_does_not_use(library, tmp_path):

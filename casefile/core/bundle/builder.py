@@ -50,7 +50,7 @@ from reportlab.platypus import Flowable
 from casefile.core import record
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Route, Venue
-from casefile.core.bundle.fill import PhotosChanged, fill_placeholders
+from casefile.core.bundle.fill import PhotosChanged, PhotosNotClean, fill_placeholders
 from casefile.core.bundle.imagepage import (
     ImageTooLarge,
     JpegHeader,
@@ -63,7 +63,7 @@ from casefile.core.bundle.imagepage import (
     write_pixels_page,
 )
 from casefile.core.bundle.join import Link, join_pieces
-from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_jpeg
+from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_header, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
 from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
@@ -227,6 +227,7 @@ class _Part:
     findings: list[Finding] = field(default_factory=list)  # what the preflight could only see in the file
     stripped: StrippedPhoto | None = None  # that photo's copy without metadata, streamed in instead
     note: str = ""  # said at the top of the exhibit area (a small picture printed at its natural size)
+    header: bytes = b""  # a photo laid out from its header alone: that header, inspected whole at the fill
 
 
 class _Sheets:
@@ -348,19 +349,27 @@ def build_bundle(
     if blocking:
         raise PreflightError(findings if any(f.level is Level.ERROR for f in blocking) else blocking)
     head_seq, head_hash = case.custody_head.seq, case.custody_head.hash
-    ctx = BundleContext(
-        case=case,
-        venue=options.venue,
-        entries=entries,
-        org=Organisation.from_settings(settings),
-        operator=library.operator,
-        generated_at=datetime.now().astimezone(),
-        custody_head=head_hash,
-        warnings=findings,
-        clerk_id=clerk_id_of(library.operator, settings),
-        route=route,
-        screenings=screening.ScreeningStore(library.root),
-    )
+    generated_at = datetime.now().astimezone()
+    preflight_findings = findings
+
+    def context() -> BundleContext:
+        nonlocal findings
+        findings = list(preflight_findings)  # the build adds what only the files show (and --force accepts)
+        return BundleContext(
+            case=case,
+            venue=options.venue,
+            entries=entries,
+            org=Organisation.from_settings(settings),
+            operator=library.operator,
+            generated_at=generated_at,
+            custody_head=head_hash,
+            warnings=findings,
+            clerk_id=clerk_id_of(library.operator, settings),
+            route=route,
+            screenings=screening.ScreeningStore(library.root),
+        )
+
+    ctx = context()
     # Named in the user's language, never the name of a bundle already in the folder.
     names = bundle_names(
         case.number, options.venue, route, ctx.generated_at, settings.language, _names_in(folder.bundles_dir)
@@ -386,7 +395,25 @@ def build_bundle(
             _set_metadata_file(work / "receipt.pdf", target, ctx, f"投诉受理回执 {case.number}")
             built = _Built([_Output(target, name, hash_file(target).sha256, pages)])
         else:
-            built = yield from _build_packet(ctx, folder.path, work, out_dir, names, head_seq, options, cancel, staged)
+            # A photo laid out from its header and found damaged only as its bytes were streamed in
+            # (rare: the header was sound) is laid out again, decoded, with the whole packet.
+            known: dict[int, Inspection] = {}
+            attempt = work
+            while True:
+                try:
+                    built = yield from _build_packet(
+                        ctx, folder.path, attempt, out_dir, names, head_seq, options, cancel, staged, known
+                    )
+                    break
+                except _Reinspect as exc:
+                    log.info("bundle %s: photos to print decoded: %s", case.number, sorted(exc.found))
+                    known.update(exc.found)
+                    for path in staged:
+                        remove_quietly(path)
+                    staged.clear()
+                    attempt = work / f"again-{len(known)}"
+                    attempt.mkdir()
+                    ctx = context()
         cancel.check()
         # The disclosure report goes beside the packet, never into it: the user checks it before sending.
         report_name = names.disclosure()
@@ -395,6 +422,15 @@ def build_bundle(
         report = _Output(report_path, report_name, hash_file(report_path).sha256, role="disclosure")
         result = _save(library, folder, ctx, built, options, findings, report)
     yield result
+
+
+class _Reinspect(Exception):
+    """Photos laid out from their header that turned out not to be clean as they were streamed
+    in: ``found`` maps each exhibit's number to its inspection (the packet is made again)."""
+
+    def __init__(self, found: dict[int, Inspection]) -> None:
+        super().__init__(", ".join(map(str, found)))
+        self.found = found
 
 
 def _names_in(folder: Path) -> set[str]:
@@ -444,7 +480,9 @@ def _build_packet(
     options: BundleOptions,
     cancel: CancelToken,
     staged: list[Path],
+    known: dict[int, Inspection] | None = None,
 ) -> Generator[Progress, None, _Built]:
+    """``known``: photos found not clean as a packet before was filled, by exhibit number (printed decoded)."""
     from casefile.core.bundle.documents import closing_matter, front_matter
 
     total_steps = len(ctx.entries) + 4
@@ -453,16 +491,19 @@ def _build_packet(
 
     # 1. Exhibits: their content, then one separator page each (many to a file), which says
     # what the packet did to the exhibit (a photo's copy without metadata: both hashes). Photos
-    # are checked (hash, markers, headers) and, where the destination must not see their
-    # metadata, copied without it, on two more threads meanwhile: that work is mostly reading,
-    # hashing, writing and libjpeg, which release the GIL, and this thread mostly waits for it.
+    # are seen to on two more threads meanwhile: where the destination must not see their
+    # metadata, checked whole (hash, markers, headers) and copied without it; where it gets them
+    # byte for byte, only their header is read here, the rest being checked on the one read that
+    # streams their bytes into the bundle (fill.py). That work is mostly reading, hashing,
+    # writing and libjpeg, which release the GIL, and this thread mostly waits for it.
     reader = EvidenceReader(case_dir, work / "evidence", ctx.case.number, cancel=cancel)
     copies = photo_copies(ctx, work)
     sheets = _Sheets(work)
     pool = ThreadPoolExecutor(2, thread_name_prefix="bundle-photos")
     try:
+        known = known or {}
         checks = {
-            i: pool.submit(check_photo, reader, entry.exhibit, copies)
+            i: pool.submit(check_photo, reader, entry.exhibit, copies, known.get(entry.exhibit.number))
             for i, entry in enumerate(ctx.entries)
             if entry.exhibit.mime == "image/jpeg" and entry.exhibit.size
         }
@@ -478,17 +519,20 @@ def _build_packet(
         sheets.flush()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    if reader.problems:
+        # Every exhibit that differs is named at once: the photos whose bytes are only checked
+        # as they are streamed in (laid out from their header) are checked now.
+        for part in (p for content in contents for p in content if p.header):
+            with contextlib.suppress(EvidenceMismatchError):
+                reader.check(_exhibit_of(part))
     reader.finish()
     _stop_for_findings(ctx, [f for content in contents for part in content for f in part.findings], options)
     exhibit_parts = [
         [separator, *content] for separator, content in zip(_separator_parts(ctx, work), contents, strict=True)
     ]
 
-    # 2. Documents before the evidence list.
-    front: list[_Part] = []
-    for j, (title, flowables) in enumerate(front_matter(ctx)):
-        path = work / f"front-{j}.pdf"
-        front.append(_Part(path, render_story(path, flowables), section=title))
+    # 2. Documents before the evidence list, in one file.
+    front = _documents(work / "front.pdf", front_matter(ctx))
     cancel.check()
     clock.lap("exhibit pages and documents")
 
@@ -523,18 +567,12 @@ def _build_packet(
 
     # 4. The integrity annex, then the closing sections: those that belong to the filing stay
     # in it, the notes for the person filing go into a file of their own.
-    annex_path = work / "annex.pdf"
-    annex = _Part(
-        annex_path,
-        render_story(annex_path, parts.annex_flowables(ctx, custody_entries)),
-        section="电子证据完整性校验表",
+    annex, *after = _documents(
+        work / "closing.pdf",
+        [("电子证据完整性校验表", parts.annex_flowables(ctx, custody_entries)), *closing_matter(ctx)],
     )
-    closing: list[_Part] = []
-    guidance: list[_Part] = []
-    for j, (title, flowables) in enumerate(closing_matter(ctx)):
-        path = work / f"closing-{j}.pdf"
-        part = _Part(path, render_story(path, flowables), section=title)
-        (guidance if is_guidance(title) else closing).append(part)
+    closing = [part for part in after if not is_guidance(part.section)]
+    guidance = [part for part in after if is_guidance(part.section)]
     cancel.check()
 
     # 5. Volumes, stamps and assembly of the filing: what the layout freed goes back to the
@@ -586,6 +624,21 @@ def _build_packet(
         clock.lap("components")
     yield Progress(total_steps, total_steps, "saved")
     return built
+
+
+def _documents(path: Path, sections: list[tuple[str, list[Flowable]]]) -> list[_Part]:
+    """Documents (each a bookmark title and its flowables) laid out into one file, each from the
+    top of a new page as it would be alone: one part each, and one subset of each font for all."""
+    if not sections:
+        return []
+    counts = render_stories(path, [flowables for _title, flowables in sections])
+    size = path.stat().st_size // max(sum(counts), 1)  # bytes per page, for cutting volumes
+    documents: list[_Part] = []
+    start = 0
+    for (title, _flowables), count in zip(sections, counts, strict=True):
+        documents.append(_Part(path, count, section=title, page_indices=list(range(start, start + count)), size=size))
+        start += count
+    return documents
 
 
 def give_back_memory() -> None:
@@ -951,6 +1004,7 @@ class _PhotoCheck:
     inspection: Inspection
     header: JpegHeader | None = None  # a clean JPEG's facts for its page; None: print it decoded
     stripped: StrippedPhoto | None = None  # its copy without metadata, to embed instead of the original
+    unchecked: bytes = b""  # laid out from this header alone: checked whole (and hashed) as it is streamed in
 
 
 def photo_copies(ctx: BundleContext, work: Path) -> Path | None:
@@ -962,14 +1016,28 @@ def photo_copies(ctx: BundleContext, work: Path) -> Path | None:
     return folder
 
 
-def check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = None) -> _PhotoCheck:
+def check_photo(
+    reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = None, known: Inspection | None = None
+) -> _PhotoCheck:
     """Check a JPEG exhibit through one read: its hash, its markers, its headers.
 
     With ``copies`` (a folder), a clean JPEG is also copied there without its metadata
     (:func:`~casefile.core.disclosure.photos.strip_jpeg`), from the same hashed open file.
     Its header (orientation included) is the original's. Raises
     :class:`EvidenceMismatchError` when it is not the file the case recorded.
+
+    Without ``copies`` (the photo goes in byte for byte, its metadata with it), only its header
+    is read here, for its page: the rest of the check is done on the one read that streams
+    its bytes into the bundle (:mod:`casefile.core.bundle.fill`); a header that already says
+    it cannot go in as it is gets the whole check here. ``known``: the photo was found not
+    clean as a packet before was filled: printed decoded.
     """
+    if known is not None:
+        return _PhotoCheck(known)
+    if copies is None:
+        laid_out = _photo_header(reader, exhibit)
+        if laid_out is not None:
+            return laid_out
     # One read of the file for its hash and its marker walk (the walk goes through it in order);
     # the header is read from the segments the walk kept, not from the file again.
     with reader.open(exhibit, hash_first=False) as fh:
@@ -992,6 +1060,21 @@ def check_photo(reader: EvidenceReader, exhibit: Exhibit, copies: Path | None = 
             log.warning("exhibit %s: JPEG not copied without its metadata: %s", exhibit.number, exc)
             return _PhotoCheck(inspection)
         return _PhotoCheck(inspection, header, stripped)
+
+
+def _photo_header(reader: EvidenceReader, exhibit: Exhibit) -> _PhotoCheck | None:
+    """A photo's page made from its header alone (None: its header says it needs the whole check)."""
+    with reader.peek(exhibit) as fh:
+        problem, header = inspect_header(fh)
+    if problem is not None:
+        return None
+    try:
+        with Image.open(io.BytesIO(header + b"\xff\xd9")) as img:
+            if img.format in ("JPEG", "MPO") and img.mode in ("L", "RGB", "CMYK"):
+                return _PhotoCheck(Inspection(Verdict.CLEAN), JpegHeader.of(img), unchecked=header)
+    except Exception as exc:  # noqa: BLE001 - Pillow refused what libjpeg takes: the whole check decides
+        log.info("exhibit %s: JPEG header not usable as it is: %s", exhibit.number, exc)
+    return None
 
 
 def _image_parts(
@@ -1033,9 +1116,9 @@ def _image_parts(
                 (header.height, header.width) if header.orientation in (5, 6, 7, 8) else (header.width, header.height)
             )
             note = header.placement().note(upright)
-            return [
-                _Part(target, 1, entry=entry, content=True, placeholder=token, size=size, stripped=stripped, note=note)
-            ]
+            part = _Part(target, 1, entry=entry, content=True, placeholder=token, size=size, stripped=stripped)
+            part.note, part.header = note, checked.unchecked
+            return [part]
         if checked.inspection.verdict is Verdict.DAMAGED:
             damage = checked.inspection.reason
             log.info("exhibit %s: damaged JPEG: %s", e.number, damage)
@@ -1251,12 +1334,17 @@ def _assemble(
             )
             for piece in pieces:
                 remove_quietly(piece)
-            digest, _size = fill_placeholders(skeleton, target, photos_to_fill(photos, reader))
+            digest, _size = fill_placeholders(
+                skeleton, target, photos_to_fill(photos, reader), {t: p.header for t, p in photos.items() if p.header}
+            )
+        except PhotosNotClean as exc:
+            raise _Reinspect({_exhibit_of(photos[t]).number: found for t, found in exc.found.items()}) from None
         except PhotosChanged as exc:
             for token, why in exc.tokens.items():
                 exhibit = _exhibit_of(photos[token])
                 copy = "its copy without metadata in the work folder" if photos[token].stripped else ""
-                reader.record(exhibit, Reason.MISSING if why == "missing" else Reason.CHANGED, copy)
+                reason = {"missing": Reason.MISSING, "changed while read": Reason.CHANGED_WHILE_READ}.get(why)
+                reader.record(exhibit, reason or Reason.CHANGED, copy)
             reader.finish()
             raise
         finally:
@@ -1455,7 +1543,7 @@ class _PageTree:
         form = other.as_form_xobject()
         if not _keep_encoded(form, other):
             self.decoded += 1  # the save compresses it (see _write_piece)
-        name = page.add_resource(form, pikepdf.Name.XObject)
+        name = _add_form(page, form)
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
         page.contents_add(self._stream(b"Q\n"))
@@ -1474,7 +1562,7 @@ class _PageTree:
         form.Subtype = pikepdf.Name.Form
         form.BBox = source.MediaBox
         form.Resources = source.Resources
-        name = page.add_resource(form, pikepdf.Name.XObject)
+        name = _add_form(page, form)
         rect = pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1])
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))
         page.contents_add(self._stream(b"q\n"), prepend=True)
@@ -1486,6 +1574,30 @@ class _PageTree:
         if stream is None:
             stream = self._streams[data] = self.pdf.make_indirect(self.pdf.make_stream(data))
         return stream
+
+
+_FORM_NAMES = [pikepdf.Name(f"/CfX{n}") for n in range(4)]
+
+
+def _add_form(page: pikepdf.Page, form: pikepdf.Object) -> pikepdf.Name:
+    """``form`` named in the page's resources, as ``Page.add_resource`` names it, in fewer steps.
+
+    The pages a bundle draws over (a blank page, one of our own) have resources of their own
+    (a direct dictionary) with few XObjects: a name of ours not yet there is taken. A page whose
+    resources are shared with others (indirect) is left to ``add_resource``.
+    """
+    resources = page.obj.get("/Resources")
+    if isinstance(resources, pikepdf.Dictionary) and not resources.is_indirect:
+        xobjects = resources.get("/XObject")
+        if xobjects is None:
+            resources.XObject = pikepdf.Dictionary()
+            xobjects = resources.XObject
+        if isinstance(xobjects, pikepdf.Dictionary) and not xobjects.is_indirect:
+            for name in _FORM_NAMES:
+                if name not in xobjects:
+                    xobjects[name] = form.with_same_owner_as(page.obj)
+                    return name
+    return page.add_resource(form, pikepdf.Name.XObject)
 
 
 def _keep_encoded(form: pikepdf.Object, page: pikepdf.Page) -> bool:

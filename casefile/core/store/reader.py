@@ -12,7 +12,10 @@ as it reads them; there is no separate verification pass before the real read:
   an open descriptor and hands that descriptor, rewound, to the caller; when the caller is
   done, ``fstat`` must still show the same size, modification and change times, or the
   file was changed in place while it was being used;
-- :meth:`EvidenceReader.check` only hashes, for files a bundle describes but cannot print.
+- :meth:`EvidenceReader.check` only hashes, for files a bundle describes but cannot print;
+- :meth:`EvidenceReader.peek` gives the file unchecked, for a glance at its header: what is
+  then printed is read and hashed elsewhere (a photo streamed into a bundle), and the header
+  compared with the one glanced at.
 
 A file that differs from its recorded hash, is missing or cannot be read becomes a
 :class:`Problem`; the read raises :class:`EvidenceMismatchError` for that exhibit, and
@@ -240,6 +243,18 @@ class EvidenceReader:
                 self._compare(exhibit, hashing.finish(self.cancel))
             if _stamp(fh.fileno()) != before:
                 self._fail(exhibit, Reason.CHANGED_WHILE_READ)
+
+    @contextlib.contextmanager
+    def peek(self, exhibit: Exhibit) -> Iterator[BinaryIO]:
+        """The file, NOT checked, for a glance at its first bytes (a photo's header, to lay out its page).
+
+        Whatever is printed from the file must still be read through a checked read; what
+        the glance saw must then be compared with what that read gives (see
+        :mod:`casefile.core.bundle.fill`). A missing or unreadable file raises
+        :class:`EvidenceMismatchError` as any read does.
+        """
+        with self._open(exhibit) as fh:
+            yield fh
 
     def check(self, exhibit: Exhibit) -> None:
         """Hash the file (for exhibits a bundle describes without reproducing them)."""
