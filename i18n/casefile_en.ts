@@ -6481,6 +6481,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{login} may not use the team catalogue {server}; an administrator adds them as a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the evidence store {store} cannot be made: {exc}</source>
         <translation type="unfinished"></translation>
     </message>

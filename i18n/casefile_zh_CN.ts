@@ -6496,6 +6496,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>以 {login} 登录团队目录 {server} 被拒绝：{why}</translation>
     </message>
     <message>
+        <source>{login} may not use the team catalogue {server}; an administrator adds them as a user</source>
+        <translation>{login} 无权使用团队目录 {server}；请管理员将其添加为用户</translation>
+    </message>
+    <message>
         <source>the evidence store {store} cannot be made: {exc}</source>
         <translation>无法创建证据存储 {store}：{exc}</translation>
     </message>

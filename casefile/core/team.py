@@ -249,8 +249,9 @@ def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | N
         return Message("the team catalogue {server} cannot be opened: {reason}", server=team.db_shown, reason=exc)
     try:
         with engine.connect() as connection:
-            connection.execute(text("SELECT version_num FROM alembic_version")).all()
-            connection.execute(text("SELECT count(*) FROM cases")).scalar()
+            # What every user of the catalogue may read (its users do not read Alembic's table).
+            connection.execute(text("SELECT 1 FROM cases LIMIT 1")).all()
+            connection.execute(text("SELECT 1 FROM custody_entries LIMIT 1")).all()
     except (OperationalError, InterfaceError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         refusal = _sign_in_refused(reason)
@@ -262,7 +263,13 @@ def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | N
                 why=refusal,
             )
         return Message("the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason)
-    except (ProgrammingError, DBAPIError):
+    except (ProgrammingError, DBAPIError) as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the tables are there
+            return Message(
+                "{login} may not use the team catalogue {server}; an administrator adds them as a user",
+                login=team.signs_in_as,
+                server=team.db_shown,
+            )
         return Message(
             "{server} answers but holds no CaseFile catalogue; set it up with casefile team init",
             server=team.db_shown,

@@ -485,6 +485,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{server} answers but holds no CaseFile catalogue; set it up with casefile team init'),
     QT_TRANSLATE_NOOP("core", 'the evidence store {store} is not there; set it up with casefile team init'),
     QT_TRANSLATE_NOOP("core", 'signing in to the team catalogue {server} as {login} was refused: {why}'),
+    QT_TRANSLATE_NOOP("core", '{login} may not use the team catalogue {server}; an administrator adds them as a user'),
     QT_TRANSLATE_NOOP("core", 'the evidence store {store} cannot be made: {exc}'),
     QT_TRANSLATE_NOOP("core", 'timestamp {id}: {problem}'),
     QT_TRANSLATE_NOOP("core", 'the Merkle root of its leaves is not the root that was stamped'),

@@ -255,6 +255,10 @@ def test_check_team_names_the_server_that_does_not_answer(team: TeamLibrary, tmp
     from casefile.core.team import check_team
 
     assert check_team(team) is None
+    login, password = user(team, "张三")  # a user signing in with their own password
+    assert check_team(TeamLibrary(team.db_url, team.store_url, login=login, password=password)) is None
+    refused = check_team(TeamLibrary(team.db_url, team.store_url, login=login, password="wrong"))
+    assert refused is not None and "refused" in refused and "wrong" not in refused.replace("wrong password", "")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
