@@ -110,6 +110,16 @@ def test_connect_shows_the_team_library_and_disconnect_the_folder(
     # The team's cases, not the folder's two.
     assert window.cases.model.rowCount() == 1 and window.cases.title_of(theirs) == "另一位同事登记的案件"
 
+    # The custody log names the signed-in user, whatever name the first start's questions are given.
+    signed_in = library.operator
+    from casefile.ui.first_run import FirstRunDialog
+
+    first = FirstRunDialog(window.ctx, window)
+    qtbot.addWidget(first)
+    first.operator.setText("柜台临时工")
+    first.accept()
+    assert library.operator == signed_in == "casefile"
+
     # Opening the team's case fetches its files.
     window.open_case(theirs)
     assert window.workspace.number == theirs
@@ -255,3 +265,38 @@ def test_connecting_with_a_wrong_password_says_so(window, qtbot, team: TeamLibra
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert team_of(window.ctx.library) is None and not team_file().exists()
     assert "wrong password, or no such login" in page.result.text()
+
+
+def test_the_app_starting_on_a_team_library_that_does_not_answer_opens_this_computers_library(
+    ctx, qtbot, qapp, tmp_path: Path
+) -> None:
+    """casefile.ui.app.start_team, as the app runs it: its own event loop, the dialogs answered as they come."""
+    from casefile.ui.app import start_team
+
+    from PySide6.QtCore import QTimer
+
+    port = dead_port()
+    save_team(TeamLibrary(f"postgresql+psycopg://casefile@127.0.0.1:{port}/casefile", f"folder:{tmp_path / 's'}"))
+    seen: list[str] = []
+
+    def answer() -> None:
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, SignInDialog) and widget.isVisible() and "sign in" not in seen:
+                seen.append("sign in")
+                widget.password.setText("secret")
+                widget.sign_in_button.click()
+            elif isinstance(widget, UnreachableDialog) and widget.isVisible():
+                seen.append(widget.message.text())
+                widget.solo_button.click()
+                timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    runner = TaskRunner()  # on its own thread, as in the app
+    library = start_team(ctx.settings, runner)
+    timer.stop()
+    assert seen == ["sign in", f"Cannot reach the team catalogue server 127.0.0.1:{port}: connection refused"]
+    assert isinstance(library, Library) and library.remote is None
+    assert library.root == solo_library_path(ctx.settings)
+    library.close()
