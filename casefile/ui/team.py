@@ -16,7 +16,7 @@ library folder kept in step with the catalogue; this module says which library t
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import getpass
 import logging
 from collections.abc import Callable
@@ -169,10 +169,7 @@ def open_solo(settings: Settings) -> Library:
 
 def with_sign_in(team: TeamLibrary, login: str, password: str) -> TeamLibrary:
     """The team library signing in as ``login`` with ``password`` (kept in memory only)."""
-    signed = copy.copy(team)
-    signed.login = login
-    signed.password = password
-    return signed
+    return dataclasses.replace(team, login=login, password=password)
 
 
 def default_login(team: TeamLibrary | None) -> str:
@@ -190,19 +187,16 @@ def default_login(team: TeamLibrary | None) -> str:
 class TeamPage(QWidget):
     """The team library's addresses, the sign-in, and 测试连接 / 连接 / 断开."""
 
-    connected = Signal(object)  # the team library's working copy (Library), open and pulled
-    disconnected = Signal()
-
     def __init__(
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        switch: Callable[[Library | None], bool] | None = None,
+        switch: Callable[[Library], bool] | None = None,
         team_path: Path | None = None,
     ) -> None:
-        """``switch(library)``: the window shows ``library`` (None: the solo library); False when it cannot
-        now (edits not saved)."""
+        """``switch(library)``: the window shows ``library`` instead of its own (closed), or says False when
+        it cannot now (edits not saved); without a window (None) the page only tests a connection."""
         super().__init__(parent)
         from casefile.core.team import load_team
 
@@ -288,19 +282,18 @@ class TeamPage(QWidget):
     def team(self) -> TeamLibrary:
         from casefile.core.team import load_team
 
-        db = self.db.text().strip()
+        db, store = self.db.text().strip(), self.store.text().strip()
         try:
             saved: TeamLibrary | None = load_team(self.team_path)
         except CaseFileError:
             saved = None
-        if saved is not None and saved.db_shown == db:
-            db = saved.db_url  # the address shown hides a password the file has
+        same = saved is not None and saved.db_shown == db and saved.store_url == store
         team = TeamLibrary(
-            db,
-            self.store.text().strip(),
+            saved.db_url if saved is not None and same else db,  # the address shown hides a password the file has
+            store,
             self.s3_access.text().strip(),
             self.s3_secret.text().strip(),
-            workcopy=saved.workcopy if saved is not None else "",
+            workcopy=saved.workcopy if saved is not None and same else "",  # a working copy of these servers only
         )
         return with_sign_in(team, self.login.text().strip(), self.password.text())
 
@@ -321,14 +314,15 @@ class TeamPage(QWidget):
             self.mode.setText(
                 fill(self.tr("This window works on the team library %1, signed in as %2."), team.db_shown, who(team))
             )
-        self.disconnect_button.setEnabled(team is not None)
         self._idle()
 
     def _idle(self) -> None:
         busy = self.task is not None
-        for button in (self.test_button, self.connect_button):
-            button.setEnabled(not busy)
-        self.disconnect_button.setEnabled(not busy and team_of(self.ctx.library) is not None)
+        self.test_button.setEnabled(not busy)
+        self.connect_button.setEnabled(not busy and self.switch is not None)
+        self.disconnect_button.setEnabled(
+            not busy and self.switch is not None and team_of(self.ctx.library) is not None
+        )
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.result.setStyleSheet(OK_COLOUR if ok else PROBLEM_COLOUR)
@@ -401,23 +395,21 @@ class TeamPage(QWidget):
         from casefile.core.team import save_team
 
         assert isinstance(library, Library)
-        team.active = True
-        try:
-            save_team(team, self.team_path)
-        except OSError as exc:
-            library.close()
-            self._say(translated(exc), ok=False)
-            return
-        if self.switch is not None and not self.switch(library):
+        if self.switch is None or not self.switch(library):
             library.close()
             self._say(self.tr("Save or revert the open case's edits first, then connect again."), ok=False)
+            return
+        team.active = True
+        try:
+            save_team(team, self.team_path)  # the next start opens the team library too
+        except OSError as exc:
+            self._say(translated(exc), ok=False)
             return
         self.password.clear()
         self._show_mode()
         self._say(
             fill(self.tr("Connected: the window shows the team library's cases (%1)."), server_of(team.db_url)), ok=True
         )
-        self.connected.emit(library)
 
     def disconnect_team(self) -> None:
         """Back to the solo library folder; the team library's addresses stay for the next connection."""
@@ -428,7 +420,7 @@ class TeamPage(QWidget):
         except CaseFileError as exc:
             self._say(translated(exc), ok=False)
             return
-        if self.switch is not None and not self.switch(solo):
+        if self.switch is None or not self.switch(solo):
             solo.close()
             self._say(self.tr("Save or revert the open case's edits first, then disconnect again."), ok=False)
             return
@@ -438,7 +430,6 @@ class TeamPage(QWidget):
             log.warning("the team file could not be marked inactive: %s", exc)
         self._show_mode()
         self._say(fill(self.tr("Disconnected: the window shows the library folder %1."), str(solo.root)), ok=True)
-        self.disconnected.emit()
 
 
 def who(team: TeamLibrary) -> str:
@@ -541,7 +532,6 @@ class TeamStart(QObject):
     """
 
     finished = Signal(object)
-    problem_shown = Signal(str)
 
     def __init__(
         self, team: TeamLibrary, settings: Settings, runner: TaskRunner, parent: QObject | None = None
@@ -598,7 +588,6 @@ class TeamStart(QObject):
 
     def _failed(self, error: object) -> None:
         problem = plain_problem(error, self.team)
-        self.problem_shown.emit(problem)
         if is_refused_sign_in(error):
             self.start(_tr(_WRONG_PASSWORD))
             return
