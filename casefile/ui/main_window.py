@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.team_label = QLabel(self)  # 团队库 and who is signed in, while the window shows a team library
         self.statusBar().addPermanentWidget(self.team_label)
         self.fetching = ""  # the case being fetched from the team library, while it is
+        self.pull_task: Task | None = None  # the case list being fetched from the team library, while it is
         self._make_actions()
         self._holding = False  # True while the list is put back on the case being edited
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
 
         task.succeeded.connect(done)
         task.failed.connect(failed)
+        task.finished.connect(lambda: setattr(self, "pull_task", None))
         self.pull_task = task
         self.ctx.runner.start(task)
 
@@ -728,6 +730,8 @@ class MainWindow(QMainWindow):
         self.cases.model.now = datetime.now(UTC)
         self.cases.proxy.invalidate()
         self._update_status()
+        if self.on_team and self.pull_task is None:  # what the team's other clients did meanwhile
+            self.reload_cases()
 
     def open_new_case(self) -> None:
         from casefile.ui.new_case import NewCaseDialog

@@ -110,6 +110,13 @@ def test_connect_shows_the_team_library_and_disconnect_the_folder(
     # The team's cases, not the folder's two.
     assert window.cases.model.rowCount() == 1 and window.cases.title_of(theirs) == "另一位同事登记的案件"
 
+    # What another client registers meanwhile is in the list at the next minute's refresh.
+    with open_library(TeamLibrary(team.db_url, team.store_url, workcopy=str(tmp_path / "other")), "李四") as other:
+        later = make_case(other, title="稍后登记的案件").number
+    assert window.cases.model.row_of(later) < 0
+    window._tick()
+    assert window.cases.title_of(later) == "稍后登记的案件"
+
     # The custody log names the signed-in user, whatever name the first start's questions are given.
     signed_in = library.operator
     from casefile.ui.first_run import FirstRunDialog
