@@ -185,3 +185,46 @@ def test_team_mode_on_an_s3_store(
     archive = tmp_path / "s3.zip"
     ok(capsys, "export", number, "-o", str(archive))
     checks_on_its_own(archive, number, tmp_path, capsys)
+
+
+def test_users_sign_in_and_keep_to_their_access(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each clerk signs in with their own login: the log names them, and a reader exports but changes nothing."""
+    from sqlalchemy.engine import make_url
+
+    store = f"folder:{tmp_path / 'store'}"
+    as_client(monkeypatch, tmp_path / "admin", "管理员")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    logins = {name: f"u_{uuid.uuid4().hex[:10]}" for name in ("张三", "李四")}
+    with Catalogue.open(pg_url) as owner:
+        for name, login in logins.items():
+            owner.add_user(login, name, password=f"pw-{login}")
+
+    def sign_in(name: str) -> None:
+        as_client(monkeypatch, tmp_path / name, "设置里的名字")  # the settings' operator is not what is logged
+        monkeypatch.setenv("CASEFILE_DB_PASSWORD", f"pw-{logins[name]}")
+        url = make_url(pg_url).set(username=logins[name]).render_as_string(hide_password=False)
+        ok(capsys, "team", "connect", "--db", url, "--store", store)
+
+    sign_in("张三")
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    private = ok(capsys, "new", "--title", "另一件", "--type", "quality", "--channel", "store").split()[-1]
+    ok(capsys, "add", number, str(files / "chat.txt"))
+    with Catalogue.open(pg_url) as owner:
+        owner.grant(number, "read", user_id=owner.user_id(logins["李四"]))
+
+    sign_in("李四")
+    listed = ok(capsys, "list")
+    assert number in listed and private not in listed
+    code, out, err = run(capsys, "add", number, str(files / "破损照片.jpg"))
+    assert code == 2 and not out and err.count("\n") == 1 and "no write access" in err
+    archive = tmp_path / "out.zip"
+    ok(capsys, "export", number, "-o", str(archive))
+    checks_on_its_own(archive, number, tmp_path, capsys)
+    operators = [json.loads(line)["operator"] for line in catalogue_log(pg_url, number).decode().splitlines()]
+    assert operators == ["张三", "张三", "李四"]  # created, the chat added, exported
+    code, _, err = run(
+        capsys, "team", "connect", "--db", pg_url.replace("casefile@", "nobody:wrong@"), "--store", store
+    )
+    assert code == 2 and "refused" in err and "wrong" not in err.replace("wrong password", "")

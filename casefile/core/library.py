@@ -118,8 +118,9 @@ class Remote(Protocol):
     def pull_all(self) -> None:
         """Bring every case's record and custody log up to date (no evidence), and drop cases gone."""
 
-    def change(self, number: str) -> contextlib.AbstractContextManager[None]:
-        """Hold the case in the team library around a change made here, and send the change on success."""
+    def change(self, number: str, *, witness: bool = False) -> contextlib.AbstractContextManager[None]:
+        """Hold the case in the team library around a change made here, and send the change on success
+        (``witness``: the change only bears witness, as a reader may)."""
 
     def create(self, case: Case) -> Case:
         """Register a new case in the team library (its number comes from there) and make its folder here."""
@@ -917,7 +918,7 @@ class Library:
         return case
 
     @contextmanager
-    def edit(self, number: str, *, wait: float = LOCK_TIMEOUT) -> Iterator[CaseWriter]:
+    def edit(self, number: str, *, wait: float = LOCK_TIMEOUT, witness: bool = False) -> Iterator[CaseWriter]:
         """Hold a case for changes; snapshot, manifest and index are written on exit.
 
         Waits up to ``wait`` seconds for another holder of the case, then raises BusyError.
@@ -926,12 +927,14 @@ class Library:
         In a team library's working copy the case is held in the team library for the whole
         change, brought up to its state first, and the change is sent there at the end
         (:meth:`Remote.change`); when that fails, the case here is put back as it was.
+        ``witness``: the change only bears witness (a verification, an export), which someone who
+        may only read a team case may make.
         """
         if self.remote is None:
             with self._edit(number, wait=wait) as writer:
                 yield writer
             return
-        with self.remote.change(number.strip()), self._edit(number, wait=wait) as writer:
+        with self.remote.change(number.strip(), witness=witness), self._edit(number, wait=wait) as writer:
             yield writer
 
     @contextmanager
@@ -1417,7 +1420,7 @@ class Library:
 
     def record_event(self, number: str, action: str, details: dict[str, Any]) -> dict[str, Any]:
         """Write a witness-only entry (export, verify, bundle...) to a case's custody log."""
-        with self.edit(number) as writer:
+        with self.edit(number, witness=True) as writer:
             return writer.record(action, details)
 
 

@@ -430,13 +430,14 @@ class WorkCopy:
     # -- changing ----------------------------------------------------------------------------------
 
     @contextmanager
-    def change(self, number: str) -> Iterator[None]:
+    def change(self, number: str, *, witness: bool = False) -> Iterator[None]:
         """Hold the case in the catalogue around a change made here; send it there, or put the case back."""
         from sqlalchemy.orm import Session
 
         with reaching(self.team), Session(self.catalogue.engine, expire_on_commit=False) as session:
-            # "read" lets a user bear witness (verify, export); a change to the record needs "write" (see _send).
-            self.catalogue.require(number, "read")
+            # "read" lets a user bear witness (verify, export); a change to the record needs "write",
+            # asked before anything is done here (and again in _send, for what was written).
+            self.catalogue.require(number, "read" if witness else "write")
             session.begin()
             row = self._case_row(session, number)
             self._hold(session, row.id, number, shared=False)
