@@ -307,3 +307,16 @@ def test_the_app_starting_on_a_team_library_that_does_not_answer_opens_this_comp
     assert isinstance(library, Library) and library.remote is None
     assert library.root == solo_library_path(ctx.settings)
     library.close()
+
+
+def test_connecting_waits_for_the_open_cases_edits(window, qtbot, team: TeamLibrary) -> None:
+    window.open_case("202611-001")
+    window.workspace.overview.title.setText("还没保存的标题")
+    solo = window.ctx.library
+    _dialog, page = settings_page(window, qtbot)
+    fill_in(page, team.db_url, team.store_url)
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert page.result.text() == "Save or revert the open case's edits first, then connect again."
+    assert window.ctx.library is solo and window.workspace.overview.title.text() == "还没保存的标题"
+    assert not team_file().exists()
