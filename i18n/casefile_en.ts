@@ -1627,7 +1627,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no connection could be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot reach the team catalogue server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the evidence store server %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1630,8 +1630,16 @@ Proof purpose: %3</source>
         <translation>连接中途断开，未保存任何内容</translation>
     </message>
     <message>
+        <source>no connection could be made</source>
+        <translation>无法建立连接</translation>
+    </message>
+    <message>
         <source>Cannot reach the team catalogue server %1: %2</source>
         <translation>无法连接团队目录服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the evidence store server %1: %2</source>
+        <translation>无法连接证据存储服务器 %1：%2</translation>
     </message>
     <message>
         <source>The team library could not be opened: %1</source>

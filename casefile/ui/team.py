@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from casefile.core.errors import AccessDeniedError, CaseFileError, Message, StorageError
 from casefile.core.library import Library
@@ -69,6 +70,7 @@ _NO_ANSWER = QT_TRANSLATE_NOOP("CaseFile", "no answer in time")
 _NO_SUCH_NAME = QT_TRANSLATE_NOOP("CaseFile", "no such server name")
 _NO_ROUTE = QT_TRANSLATE_NOOP("CaseFile", "the network does not reach it")
 _CUT_OFF = QT_TRANSLATE_NOOP("CaseFile", "the connection was cut off; nothing was saved")
+_NO_CONNECTION = QT_TRANSLATE_NOOP("CaseFile", "no connection could be made")
 _REASONS = (
     ("connection refused", _REFUSED),
     ("timeout expired", _NO_ANSWER),
@@ -81,8 +83,12 @@ _REASONS = (
     ("server closed the connection", _CUT_OFF),
     ("connection is lost", _CUT_OFF),
     ("consuming input failed", _CUT_OFF),
+    ("connect timeout on endpoint", _NO_ANSWER),
+    ("read timeout on endpoint", _NO_ANSWER),
+    ("could not connect to the endpoint", _NO_CONNECTION),
 )
 _UNREACHABLE = QT_TRANSLATE_NOOP("CaseFile", "Cannot reach the team catalogue server %1: %2")
+_STORE_UNREACHABLE = QT_TRANSLATE_NOOP("CaseFile", "Cannot reach the evidence store server %1: %2")
 _NOT_OPENED = QT_TRANSLATE_NOOP("CaseFile", "The team library could not be opened: %1")
 _WRONG_PASSWORD = QT_TRANSLATE_NOOP("CaseFile", "Wrong password, or no such login. Try again.")
 _CONNECTING = QT_TRANSLATE_NOOP("CaseFile", "Connecting to the team library…")
@@ -115,6 +121,14 @@ def plain_problem(error: object, team: TeamLibrary | None = None) -> str:
     if isinstance(message, Message) and message.template == "the team catalogue {server} cannot be reached: {reason}":
         server = server_of(team.db_url if team is not None else str(message.params.get("server", "")))
         return fill(_tr(_UNREACHABLE), server, _reason(str(message.params["reason"])))
+    if (
+        isinstance(message, Message)
+        and message.template == "the evidence store {store} cannot be reached ({reason}) while {what}"
+    ):
+        store = str(message.params.get("store", ""))
+        parts = urlsplit(store)
+        server = parts.netloc or store
+        return fill(_tr(_STORE_UNREACHABLE), server, _reason(str(message.params["reason"])))
     if isinstance(error, BaseException) and not isinstance(error, CaseFileError | OSError):
         log.warning("the team library could not be opened", exc_info=error)
         return fill(_tr(_NOT_OPENED), str(error) or type(error).__name__)

@@ -320,3 +320,14 @@ def test_connecting_waits_for_the_open_cases_edits(window, qtbot, team: TeamLibr
     assert page.result.text() == "Save or revert the open case's edits first, then connect again."
     assert window.ctx.library is solo and window.workspace.overview.title.text() == "还没保存的标题"
     assert not team_file().exists()
+
+
+def test_testing_an_s3_store_that_does_not_answer_names_it(window, qtbot, team: TeamLibrary) -> None:
+    _dialog, page = settings_page(window, qtbot)
+    port = dead_port()
+    fill_in(page, team.db_url, f"s3://evidence?endpoint=http://127.0.0.1:{port}")
+    page.s3_access.setText("clerk")
+    page.s3_secret.setText("clerk-secret")
+    page.test_button.click()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    assert page.result.text() == f"Cannot reach the evidence store server 127.0.0.1:{port}: no connection could be made"
