@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from casefile_testing import make_case
+from pg_server import PostgresServer
 
 from casefile.core.catalogue import Catalogue
 from casefile.core.library import Library
@@ -331,3 +332,27 @@ def test_testing_an_s3_store_that_does_not_answer_names_it(window, qtbot, team: 
     page.test_button.click()
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
     assert page.result.text() == f"Cannot reach the evidence store server 127.0.0.1:{port}: no connection could be made"
+
+
+def test_with_the_server_down_a_case_opens_as_last_fetched_and_says_why(
+    window, qtbot, team: TeamLibrary, postgres_server: PostgresServer
+) -> None:
+    _dialog, page = settings_page(window, qtbot)
+    fill_in(page, team.db_url, team.store_url)
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
+    library = window.ctx.library
+    number = make_case(library, title="服务器停机前取回的案件").number
+    window.ctx.events.cases_changed.emit()
+    postgres_server.stop()
+    try:
+        window.open_case(number)
+        assert window.workspace.number == number and window.workspace.isEnabled()
+        assert window.workspace.overview.title.text() == "服务器停机前取回的案件"
+        message = window.statusBar().currentMessage()
+        assert message.startswith(f"Case {number} is shown as last fetched: Cannot reach the team catalogue server")
+        window.reload_cases()  # F5: the list stays, and says why
+        assert window.statusBar().currentMessage().startswith("The case list is as last fetched: Cannot reach")
+        assert window.cases.model.row_of(number) >= 0
+    finally:
+        postgres_server.start()
