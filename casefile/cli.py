@@ -2460,7 +2460,7 @@ COMMANDS = {
 }
 
 
-def _start_app(library_path: Path) -> int:
+def _start_app(library_path: Path, *, team: bool = False) -> int:
     try:
         import PySide6.QtWidgets  # noqa: F401, TID251 - only to learn whether Qt can load here (lazily)
     except ImportError as exc:
@@ -2479,7 +2479,7 @@ def _start_app(library_path: Path) -> int:
         return EXIT_ERROR
     from casefile.ui.app import run  # noqa: TID251 - lazily, so the commands never load Qt
 
-    return int(run(library_path))
+    return int(run(library_path, team=team))
 
 
 def run() -> NoReturn:
@@ -2507,7 +2507,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     library_path = resolve_library_path(args.library, settings)
     if args.command is None:
-        return _start_app(library_path)
+        return _start_app(library_path, team=team_mode_active(args.library))
     try:
         check_arguments(args)
         operator = resolve_operator(args.operator, settings)

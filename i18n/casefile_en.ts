@@ -1606,6 +1606,50 @@ Proof purpose: %3</source>
         <source>Open the exhibit (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network does not reach it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was cut off; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection could be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the team catalogue server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the evidence store server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team library could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password, or no such login. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the team library…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -2650,6 +2694,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CaseFile — team library %1, signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2743,6 +2791,14 @@ Reason:</source>
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching case %1 from the team library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is shown as last fetched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2843,6 +2899,22 @@ Reason:</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the case list from the team library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case list is as last fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team library · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue %1; evidence store %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3805,6 +3877,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3834,6 +3914,132 @@ Reason:</source>
     </message>
     <message>
         <source>The new library is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team library at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the library on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>A team library keeps the cases on the office&apos;s servers: a catalogue (PostgreSQL) and an evidence store. Everyone who connects works on the same cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never saved: asked at each start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for an S3 store. Taken from %1 and %2 when they are set; otherwise kept in your private team file (readable by you only), never in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence store address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the catalogue&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the evidence store&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window works on the library folder on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window works on the team library %1, signed in as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both servers answer: the catalogue %1 and the evidence store %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the team library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save or revert the open case&apos;s edits first, then connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the window shows the team library&apos;s cases (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save or revert the open case&apos;s edits first, then disconnect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected: the window shows the library folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3992,6 +4198,29 @@ Reason:</source>
     </message>
     <message>
         <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnreachableDialog</name>
+    <message>
+        <source>The team library cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again once the server is back, or work on the library on this computer for now (the team library&apos;s cases are not there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the library on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

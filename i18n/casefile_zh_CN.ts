@@ -1609,6 +1609,50 @@ Proof purpose: %3</source>
         <source>Open the exhibit (Enter)</source>
         <translation>打开这件证据（回车）</translation>
     </message>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>在限定时间内没有应答</translation>
+    </message>
+    <message>
+        <source>no such server name</source>
+        <translation>找不到这个服务器名称</translation>
+    </message>
+    <message>
+        <source>the network does not reach it</source>
+        <translation>网络无法到达该服务器</translation>
+    </message>
+    <message>
+        <source>the connection was cut off; nothing was saved</source>
+        <translation>连接中途断开，未保存任何内容</translation>
+    </message>
+    <message>
+        <source>no connection could be made</source>
+        <translation>无法建立连接</translation>
+    </message>
+    <message>
+        <source>Cannot reach the team catalogue server %1: %2</source>
+        <translation>无法连接团队目录服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the evidence store server %1: %2</source>
+        <translation>无法连接证据存储服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>The team library could not be opened: %1</source>
+        <translation>无法打开团队库：%1</translation>
+    </message>
+    <message>
+        <source>Wrong password, or no such login. Try again.</source>
+        <translation>密码错误或无此账号，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Connecting to the team library…</source>
+        <translation>正在连接团队库…</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -2659,6 +2703,10 @@ Reason:</source>
         <translation>CaseFile 案卷 — %1</translation>
     </message>
     <message>
+        <source>CaseFile — team library %1, signed in as %2</source>
+        <translation>CaseFile — 团队库 %1，登录用户 %2</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2753,6 +2801,14 @@ Reason:</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Fetching case %1 from the team library…</source>
+        <translation>正在从团队库取回案件 %1…</translation>
+    </message>
+    <message>
+        <source>Case %1 is shown as last fetched: %2</source>
+        <translation>案件 %1 显示的是上次取回的内容：%2</translation>
     </message>
     <message>
         <source>Unsaved edits</source>
@@ -2853,6 +2909,22 @@ Reason:</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fetching the case list from the team library…</source>
+        <translation>正在从团队库取回案件列表…</translation>
+    </message>
+    <message>
+        <source>The case list is as last fetched: %1</source>
+        <translation>案件列表为上次取回的内容：%1</translation>
+    </message>
+    <message>
+        <source>Team library · %1</source>
+        <translation>团队库 · %1</translation>
+    </message>
+    <message>
+        <source>Catalogue %1; evidence store %2</source>
+        <translation>团队目录 %1；证据存储 %2</translation>
     </message>
     <message>
         <source>Verifying case %1 (%2 of %3)…</source>
@@ -3814,6 +3886,14 @@ Reason:</source>
         <translation>节假日安排</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Team library</source>
+        <translation>团队库</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3844,6 +3924,132 @@ Reason:</source>
     <message>
         <source>The new library is used from the next start.</source>
         <translation>新的案卷库将在下次启动时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the team library</source>
+        <translation>登录团队库</translation>
+    </message>
+    <message>
+        <source>The team library at %1</source>
+        <translation>团队库：%1</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Use the library on this computer</source>
+        <translation>使用本机案卷库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>A team library keeps the cases on the office&apos;s servers: a catalogue (PostgreSQL) and an evidence store. Everyone who connects works on the same cases.</source>
+        <translation>团队库把案件保存在单位的服务器上：一个团队目录（PostgreSQL）和一个证据存储。连接到团队库的每个人处理的是同一批案件。</translation>
+    </message>
+    <message>
+        <source>never saved: asked at each start</source>
+        <translation>不会保存：每次启动时询问</translation>
+    </message>
+    <message>
+        <source>Only for an S3 store. Taken from %1 and %2 when they are set; otherwise kept in your private team file (readable by you only), never in the settings.</source>
+        <translation>仅用于 S3 证据存储。设置了 %1 和 %2 时取自这两个环境变量；否则保存在您私有的团队库文件中（只有您能读取），不会写入设置。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Catalogue address</source>
+        <translation>团队目录地址</translation>
+    </message>
+    <message>
+        <source>Evidence store address</source>
+        <translation>证据存储地址</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>S3 access key</source>
+        <translation>S3 访问密钥 ID</translation>
+    </message>
+    <message>
+        <source>S3 secret key</source>
+        <translation>S3 私有访问密钥</translation>
+    </message>
+    <message>
+        <source>Enter the catalogue&apos;s address</source>
+        <translation>请填写团队目录地址</translation>
+    </message>
+    <message>
+        <source>Enter the evidence store&apos;s address</source>
+        <translation>请填写证据存储地址</translation>
+    </message>
+    <message>
+        <source>This window works on the library folder on this computer.</source>
+        <translation>本窗口正在使用本机的案卷库文件夹。</translation>
+    </message>
+    <message>
+        <source>This window works on the team library %1, signed in as %2.</source>
+        <translation>本窗口正在使用团队库 %1，登录账号 %2。</translation>
+    </message>
+    <message>
+        <source>Asking the servers…</source>
+        <translation>正在询问服务器…</translation>
+    </message>
+    <message>
+        <source>Both servers answer: the catalogue %1 and the evidence store %2.</source>
+        <translation>两台服务器都有应答：团队目录 %1 和证据存储 %2。</translation>
+    </message>
+    <message>
+        <source>Connecting to the team library…</source>
+        <translation>正在连接团队库…</translation>
+    </message>
+    <message>
+        <source>Save or revert the open case&apos;s edits first, then connect again.</source>
+        <translation>请先保存或撤销当前案件中未保存的修改，再重新连接。</translation>
+    </message>
+    <message>
+        <source>Connected: the window shows the team library&apos;s cases (%1).</source>
+        <translation>已连接：窗口显示团队库的案件（%1）。</translation>
+    </message>
+    <message>
+        <source>Save or revert the open case&apos;s edits first, then disconnect again.</source>
+        <translation>请先保存或撤销当前案件中未保存的修改，再重新断开。</translation>
+    </message>
+    <message>
+        <source>Disconnected: the window shows the library folder %1.</source>
+        <translation>已断开：窗口显示案卷库文件夹 %1。</translation>
     </message>
 </context>
 <context>
@@ -4002,6 +4208,29 @@ Reason:</source>
     <message>
         <source>One utterance a line: 00:01:23 张三：what was said, word for word. Start a line with * to mark a key passage.</source>
         <translation>每行一句：00:01:23 张三：逐字记录的原话。行首加 * 标记重点内容。</translation>
+    </message>
+</context>
+<context>
+    <name>UnreachableDialog</name>
+    <message>
+        <source>The team library cannot be reached</source>
+        <translation>无法连接团队库</translation>
+    </message>
+    <message>
+        <source>Try again once the server is back, or work on the library on this computer for now (the team library&apos;s cases are not there).</source>
+        <translation>请在服务器恢复后重试，或者暂时使用本机案卷库（其中没有团队库的案件）。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Use the library on this computer</source>
+        <translation>使用本机案卷库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from casefile import __app_name__, __version__
 from casefile.core.errors import CaseFileError
-from casefile.core.settings import load_settings
+from casefile.core.library import Library
+from casefile.core.settings import Settings, load_settings
 from casefile.resources import resource_path
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.tasks import TaskRunner
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -45,8 +46,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(library_path: Path) -> int:
-    """Open the library and show the main window; returns the exit code."""
+def run(library_path: Path, *, team: bool = False) -> int:
+    """Open the library and show the main window; returns the exit code.
+
+    ``team``: the team library saved as active (casefile team connect, or Settings → 团队库) is opened
+    instead, once the user has signed in (casefile.ui.team.TeamStart).
+    """
     from casefile.ui.i18n import install
     from casefile.ui.library_choice import open_library
     from casefile.ui.main_window import MainWindow
@@ -55,10 +60,11 @@ def run(library_path: Path) -> int:
     settings = load_settings()
     install(app, settings.language)
     sys.excepthook = lambda _t, error, _tb: show_error(None, error)
-    library = open_library(library_path, settings)
+    runner = TaskRunner()
+    library = start_team(settings, runner) if team else open_library(library_path, settings)
     if library is None:  # the library did not open and the user chose to quit
         return 2
-    ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
+    ctx = AppContext(library=library, settings=settings, runner=runner)
     window = MainWindow(ctx)
     window.show()
     window.start_watching()
@@ -67,3 +73,24 @@ def run(library_path: Path) -> int:
         return int(app.exec())
     finally:
         library.close()
+
+
+def start_team(settings: Settings, runner: TaskRunner) -> Library | None:
+    """The active team library's working copy once signed in, the solo library if the user chose it,
+    or None when they quit (the dialogs run in an event loop of their own: the window is not there yet)."""
+    from casefile.core.team import load_team
+    from casefile.ui.library_choice import open_library
+    from casefile.ui.team import TeamStart, solo_library_path
+
+    try:
+        team = load_team()
+    except CaseFileError as exc:  # a team file that cannot be read: the solo library, and why
+        show_error(None, exc)
+        return open_library(solo_library_path(settings), settings)
+    start = TeamStart(team, settings, runner)
+    loop = QEventLoop()
+    start.finished.connect(loop.quit)
+    start.start()
+    if not start.done:
+        loop.exec()
+    return start.library

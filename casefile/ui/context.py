@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from casefile.core.errors import CaseFileError
 from casefile.core.library import Library
 from casefile.core.settings import Settings, resolve_operator
-from casefile.ui.i18n import translated
 from casefile.ui.tasks import Task, TaskRunner, reads_runner
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -49,7 +48,9 @@ class AppContext:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message a user can act on for CaseFileError and OSError; details to copy for anything else."""
     if isinstance(error, CaseFileError | OSError):
-        QMessageBox.warning(parent, QCoreApplication.translate("CaseFile", "CaseFile"), translated(error))
+        from casefile.ui.team import plain_problem  # a team library's server that went away, said plainly
+
+        QMessageBox.warning(parent, QCoreApplication.translate("CaseFile", "CaseFile"), plain_problem(error))
         return
     import traceback
 

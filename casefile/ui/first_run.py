@@ -87,7 +87,8 @@ class FirstRunDialog(QDialog):
             s.org_address = self.org_address.text().strip()
             s.operator = self.operator.text().strip()
             s.clerk_id = self.clerk_id.text().strip()
-            self.ctx.library.operator = resolve_operator(None, s)  # the custody log names who did what
+            if self.ctx.library.remote is None:  # on a team library the custody log names the signed-in user
+                self.ctx.library.operator = resolve_operator(None, s)  # the custody log names who did what
         s.setup_asked = True
         try:
             save_settings(s)

@@ -10,6 +10,7 @@ from pathlib import Path
 from casefile.core.errors import CancelledError, Message
 from casefile.core.evidence import AddResult
 from casefile.core.fsutil import storage_error
+from casefile.core.library import Library
 from casefile.core.model import CaseType, Priority, Stage
 from casefile.core.progress import Progress
 from casefile.core.search.query import Hit
@@ -21,6 +22,7 @@ from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseFilterProxy, CaseListModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
+from casefile.ui.team import team_of
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
@@ -226,6 +228,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.due_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.due_label)
+        self.team_label = QLabel(self)  # 团队库 and who is signed in, while the window shows a team library
+        self.statusBar().addPermanentWidget(self.team_label)
+        self.fetching = ""  # the case being fetched from the team library, while it is
+        self.pull_task: Task | None = None  # the case list being fetched from the team library, while it is
         self._make_actions()
         self._holding = False  # True while the list is put back on the case being edited
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -268,6 +274,73 @@ class MainWindow(QMainWindow):
         self.clock.timeout.connect(self._tick)
         self.clock.start(60_000)
 
+    # ------------------------------------------------------------------ the team library
+
+    @property
+    def on_team(self) -> bool:
+        return self.ctx.library.remote is not None
+
+    def reload_cases(self) -> None:
+        """The case list again; on a team library, its cases pulled from the catalogue first (off the GUI thread)."""
+        if not self.on_team:
+            self.ctx.events.cases_changed.emit()
+            return
+        library = self.ctx.library
+        task = Task(lambda _token: library.pull(), "team pull")
+        self.statusBar().showMessage(self.tr("Fetching the case list from the team library…"))
+
+        def done(_result: object) -> None:
+            self.statusBar().clearMessage()
+            if self.ctx.library is library:
+                self.ctx.events.cases_changed.emit()
+
+        def failed(error: object) -> None:
+            from casefile.ui.team import plain_problem
+
+            self.statusBar().showMessage(
+                fill(self.tr("The case list is as last fetched: %1"), plain_problem(error, team_of(library))), 60_000
+            )
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        task.finished.connect(lambda: setattr(self, "pull_task", None))
+        self.pull_task = task
+        self.ctx.runner.start(task)
+
+    def switch_library(self, library: Library) -> bool:
+        """Show ``library`` (a team library's working copy, or a solo library) in this window instead of
+        the one shown; the one shown is closed. False (nothing changed) while the open case has edits
+        not saved."""
+        if self.workspace.number and self.workspace.overview.unsaved():
+            return False
+        watching = self.watch.running
+        self.watch.stop()
+        self.ocr.stop()
+        self.ctx.reads.cancel_all()
+        self.ctx.runner.wait(30_000)
+        self.ctx.reads.wait(30_000)
+        self.watch.wait_stopped(10)
+        old, self.ctx.library = self.ctx.library, library
+        self.workspace.set_case(None)
+        self.cases.table.clearSelection()
+        old.close()
+        self.ctx.events.cases_changed.emit()
+        self.retranslate()
+        if watching:
+            self.watch.start()
+        return True
+
+    def _show_team(self) -> None:
+        team = team_of(self.ctx.library)
+        if team is None:
+            self.team_label.hide()
+            return
+        from casefile.ui.team import who
+
+        self.team_label.setText(fill(self.tr("Team library · %1"), who(team)))
+        self.team_label.setToolTip(fill(self.tr("Catalogue %1; evidence store %2"), team.db_shown, team.store_url))
+        self.team_label.show()
+
     # ------------------------------------------------------------------ actions
 
     def _make_actions(self) -> None:
@@ -292,7 +365,7 @@ class MainWindow(QMainWindow):
         self.act_search_all.triggered.connect(self.focus_search_all)
         self.act_reload = QAction(self)
         self.act_reload.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.act_reload.triggered.connect(self.ctx.events.cases_changed.emit)
+        self.act_reload.triggered.connect(self.reload_cases)
         self.act_settings = QAction(self)
         self.act_settings.triggered.connect(self.open_settings)
         self.act_export_list = QAction(self)
@@ -378,7 +451,16 @@ class MainWindow(QMainWindow):
             self._pending_hit = hit
 
     def retranslate(self) -> None:
-        self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
+        team = team_of(self.ctx.library)
+        if team is None:
+            self.setWindowTitle(fill(self.tr("CaseFile — %1"), self.ctx.library.root))
+        else:
+            from casefile.ui.team import server_of, who
+
+            self.setWindowTitle(
+                fill(self.tr("CaseFile — team library %1, signed in as %2"), server_of(team.db_url), who(team))
+            )
+        self._show_team()
         self.ocr.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))
@@ -453,6 +535,49 @@ class MainWindow(QMainWindow):
         self._open(number)
 
     def _open(self, number: str) -> None:
+        if number and self.on_team:
+            self._fetch(number)
+            return
+        self._show_opened(number)
+
+    def _fetch(self, number: str) -> None:
+        """A team library's case is pulled with its files (off the GUI thread), then opened; when the
+        server does not answer, it opens as last fetched, and the status bar says why."""
+        library = self.ctx.library
+        self.fetching = number
+        self.workspace.setEnabled(False)
+        self.statusBar().showMessage(fill(self.tr("Fetching case %1 from the team library…"), number))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        task = Task(lambda _token: library.pull(number, files=True), "team fetch")
+
+        def finished() -> None:
+            QApplication.restoreOverrideCursor()
+            if self.fetching == number:
+                self.fetching = ""
+                self.workspace.setEnabled(True)
+
+        def fetched(_result: object) -> None:
+            self.statusBar().clearMessage()
+            if self.ctx.library is library and self.cases.current_number() == number:
+                self._show_opened(number)
+
+        def failed(error: object) -> None:
+            from casefile.ui.team import plain_problem
+
+            self.statusBar().showMessage(
+                fill(self.tr("Case %1 is shown as last fetched: %2"), number, plain_problem(error, team_of(library))),
+                60_000,
+            )
+            if self.ctx.library is library and self.cases.current_number() == number:
+                self._show_opened(number)
+
+        task.finished.connect(finished)
+        task.succeeded.connect(fetched)
+        task.failed.connect(failed)
+        self.fetch_task = task
+        self.ctx.runner.start(task)
+
+    def _show_opened(self, number: str) -> None:
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue(self._remembered("last_case"), number)
@@ -605,6 +730,8 @@ class MainWindow(QMainWindow):
         self.cases.model.now = datetime.now(UTC)
         self.cases.proxy.invalidate()
         self._update_status()
+        if self.on_team and self.pull_task is None:  # what the team's other clients did meanwhile
+            self.reload_cases()
 
     def open_new_case(self) -> None:
         from casefile.ui.new_case import NewCaseDialog
@@ -687,6 +814,7 @@ class MainWindow(QMainWindow):
             for i, number in enumerate(numbers):
                 token.check()  # a case without files never looks at the token itself
                 yield Progress(i, len(numbers), number)
+                library.pull(number, files=True)  # a team library's case: its files first (nothing for a folder)
                 for item in verify_case(library, number, cancel=token):
                     if isinstance(item, CaseReport):
                         yield item

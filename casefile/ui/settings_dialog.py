@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         s = ctx.settings
-        self.library = QLineEdit(s.library or str(ctx.library.root), self)
+        from casefile.ui.team import solo_library_path, team_of
+
+        # The library folder on this computer (in team mode the window shows the team library's working copy).
+        self.solo_root = str(ctx.library.root) if team_of(ctx.library) is None else str(solo_library_path(s))
+        self.library = QLineEdit(s.library or self.solo_root, self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         self.operator = QLineEdit(s.operator, self)
@@ -165,13 +170,24 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.attached_note)
+        from casefile.ui.team import TeamPage
+
+        # 团队库: connecting acts at once (the window switches library); Save and Cancel are for the rest.
+        switch = getattr(self.parent(), "switch_library", None)
+        self.team = TeamPage(ctx, self, switch=switch if callable(switch) else None)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(general, self.tr("General"))
+        self.pages.addTab(self.team, self.tr("Team library"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.attached_note)
+        layout.addWidget(self.pages)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(560, 420)
+        self.resize(620, 460)
 
     def _show_calendar(self) -> None:
         known = workcal.current().known_years()
@@ -206,7 +222,7 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         s = self.ctx.settings
         folder = self.library.text().strip()
-        if folder and folder != str(self.ctx.library.root):
+        if folder and folder != self.solo_root:
             problem = check_library_folder(Path(folder))
             if problem is not None:  # a folder that cannot be a library is never remembered
                 self.error.setText(translated(problem))
@@ -225,7 +241,7 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("The TSA address must begin with http:// or https://"))
             self.tsa_url.setFocus()
             return
-        library_changed = self.library.text().strip() != str(self.ctx.library.root)
+        library_changed = self.library.text().strip() != self.solo_root
         s.library = self.library.text().strip() if library_changed else s.library
         s.operator = self.operator.text().strip()
         s.clerk_id = self.clerk_id.text().strip()
