@@ -1677,26 +1677,6 @@ def _run_search(args: argparse.Namespace, library: Library | Path) -> int:
     return _print_search(args, result)
 
 
-def _team_search(args: argparse.Namespace, library: Library) -> int:
-    """``casefile search`` on a team library: the catalogue's search tables, over every case the signed-in
-    user may read (texts of evidence never fetched to this PC included)."""
-    from casefile.core.workcopy import WorkCopy
-
-    assert isinstance(library.remote, WorkCopy)
-    catalogue = library.remote.catalogue
-    date_from, date_to = _search_days(args)
-    result = catalogue.search(
-        args.query,
-        case=args.case,
-        kind=args.kind,
-        since=date_from,
-        until=date_to,
-        limit=args.limit,
-        numbers=catalogue.readable_numbers(),
-    )
-    return _print_search(args, result)
-
-
 def _print_search(args: argparse.Namespace, result: SearchResult) -> int:
     if args.json:
         hits = [
@@ -2585,8 +2565,8 @@ def _in_team_library(args: argparse.Namespace, operator: str, hash_sm3: bool) ->
         )
     team = load_team()
     with open_library(team, operator, hash_sm3=hash_sm3) as library:
-        if args.command == "search":
-            return _team_search(args, library)
+        if args.command == "search":  # the catalogue's tables: nothing to bring here first
+            return _run_search(args, library)
         if args.command in _TEAM_EVERY_CASE:
             library.pull()
         number = getattr(args, "case", None)

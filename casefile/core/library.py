@@ -29,7 +29,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -104,6 +104,7 @@ from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, ch
 
 if TYPE_CHECKING:
     from casefile.core.index import Index
+    from casefile.core.search.query import SearchResult
     from casefile.core.search.store import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,19 @@ class Remote(Protocol):
 
     def create(self, case: Case) -> Case:
         """Register a new case in the team library (its number comes from there) and make its folder here."""
+
+    def search(
+        self,
+        query: str,
+        *,
+        case: str | None,
+        kind: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        limit: int,
+        offset: int,
+    ) -> SearchResult:
+        """The hits of ``query`` over every case of the team library the signed-in user may read."""
 
     def texts_read(self, sha256: str) -> None:
         """A text of the file ``sha256`` was just read here (OCR, a PDF's screening): make it searchable there."""

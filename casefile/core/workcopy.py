@@ -34,7 +34,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
 
     from casefile.core.catalogue import Catalogue
     from casefile.core.catalogue.models import CaseRecord
+    from casefile.core.search.query import SearchResult
     from casefile.core.store import EvidenceStore
 
 log = logging.getLogger(__name__)
@@ -585,6 +586,31 @@ class WorkCopy:
         for doc in exhibit_docs(self.library.root, self.library.cases_dir / number, exhibit):
             texts.setdefault(doc.kind, []).append((doc.page, doc.text))
         return texts
+
+    def search(
+        self,
+        query: str,
+        *,
+        case: str | None,
+        kind: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        limit: int,
+        offset: int,
+    ) -> SearchResult:
+        """``casefile search`` and the app's search on a team library: the catalogue's tables, over every
+        case the signed-in user may read (texts of evidence never fetched to this PC included)."""
+        with reaching(self.team):
+            return self.catalogue.search(
+                query,
+                case=case,
+                kind=kind,
+                since=date_from,
+                until=date_to,
+                limit=limit,
+                offset=offset,
+                numbers=self.catalogue.readable_numbers(),
+            )
 
     def texts_read(self, sha256: str) -> None:
         """Send the texts just read from a file (OCR, a PDF's screening) for every exhibit here with those bytes.

@@ -355,6 +355,10 @@ def test_a_change_keeps_the_catalogues_tables_texts_and_retention_current(team: 
             assert [(h.case_number, h.exhibit, h.kind) for h in owner.search("退款").hits] == [(number, 1, "chat")]
             assert number in owner.next_deadlines(dt.datetime.now(dt.UTC))  # the response promise's clock
             digest = owner.load(number).case.exhibits[0].sha256
+        # The library's own search (the app's, the command's) asks the catalogue on a team library.
+        from casefile.core.search.query import search
+
+        assert [(h.case_number, h.exhibit, h.kind) for h in search(a, "退款").hits] == [(number, 1, "chat")]
         store = team.open_store()
         kept = store.hold_state(digest)
         assert kept.until is not None and kept.until > dt.datetime.now(dt.UTC) + dt.timedelta(days=3 * 365 - 1)

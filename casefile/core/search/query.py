@@ -121,6 +121,11 @@ def search(
     Hits are ranked by bm25; a query found in more than :data:`RANKED` texts ranks the
     :data:`RANKED` most recently indexed of them (``total`` counts them all).
     """
+    remote = None if isinstance(library, Path) else library.remote
+    if remote is not None:  # a team library's working copy: the catalogue's tables hold every case's texts
+        return remote.search(
+            query, case=case, kind=kind, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+        )
     expression = tokenize.fts_query(query)
     if not expression:
         return SearchResult((), 0)
