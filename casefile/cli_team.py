@@ -29,35 +29,28 @@ def add_team_parser(sub: Any) -> None:
         description="Set up a team library, move a solo library into it, export a case out of it.",
     )
     commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
-    p = commands.add_parser("init", help="create or upgrade the team catalogue and the evidence store")
-    p.add_argument("--db", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST:PORT/DB (or sqlite:///…)")
-    p.add_argument(
-        "--store",
-        required=True,
-        metavar="URL",
-        help="folder:/PATH, share:/PATH or s3://BUCKET?endpoint=http://HOST:PORT",
-    )
-    p.add_argument(
-        "--keep-keys",
-        action="store_true",
-        help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
-    )
-    p = commands.add_parser(
-        "connect",
-        help="work on an existing team library: the ordinary commands then use it (checked first, nothing changed)",
-    )
-    p.add_argument("--db", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST:PORT/DB (or sqlite:///…)")
-    p.add_argument(
-        "--store",
-        required=True,
-        metavar="URL",
-        help="folder:/PATH, share:/PATH or s3://BUCKET?endpoint=http://HOST:PORT",
-    )
-    p.add_argument(
-        "--keep-keys",
-        action="store_true",
-        help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
-    )
+    for name, text in (
+        ("init", "create or upgrade the team catalogue and the evidence store"),
+        (
+            "connect",
+            "work on an existing team library: the ordinary commands then use it (checked first, nothing changed)",
+        ),
+    ):
+        p = commands.add_parser(name, help=text)
+        p.add_argument(
+            "--db", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST:PORT/DB (or sqlite:///…)"
+        )
+        p.add_argument(
+            "--store",
+            required=True,
+            metavar="URL",
+            help="folder:/PATH, share:/PATH or s3://BUCKET?endpoint=http://HOST:PORT",
+        )
+        p.add_argument(
+            "--keep-keys",
+            action="store_true",
+            help="keep the S3 keys of $CASEFILE_S3_ACCESS_KEY / $CASEFILE_S3_SECRET_KEY in the private team file",
+        )
     commands.add_parser(
         "disconnect", help="work on the solo library again (the team library's addresses are kept for connect)"
     )
