@@ -69,6 +69,8 @@ from casefile.core.model import Case, Exhibit, case_from_data, case_to_data
 from casefile.core.record import apply_entry
 from casefile.core.record.history import recorded_bundle_files
 from casefile.core.settings import data_dir
+from casefile.core.store import retention
+from casefile.core.store.retention import RetentionPolicy
 from casefile.core.team import TeamLibrary, reaching
 
 if TYPE_CHECKING:
@@ -194,6 +196,8 @@ class _Base:
     sent: dict[str, str] = field(default_factory=dict)  # files put into the store by this change
     audited: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (what, details) for the audit
     after: Case | None = None  # the record as the change left it (None: nothing was sent)
+    witness: bool = False  # the change was asked for as bearing witness only (read access)
+    policy: RetentionPolicy | None = None  # the team's retention policy, once read for this change
 
 
 class WorkCopy:
@@ -446,7 +450,7 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=False)
             session.refresh(row)
             base = self._sync(number, row.record, self._lines(session, row.id), files=True)
-            base.case_id, base.row = row.id, row
+            base.case_id, base.row, base.witness = row.id, row, witness
             failure: BaseException | None = None
             try:
                 yield
@@ -500,14 +504,14 @@ class WorkCopy:
             if entry.get("action") in _AUDITED:
                 base.audited.append((_AUDITED[str(entry["action"])], dict(entry.get("details") or {})))
         witness = all(not record.ACTIONS[str(e["action"])].changes_record for e in entries)
-        if not witness:
+        if not witness and base.witness:  # asked for as a witness, it changed the record: write access after all
             self.catalogue.require(base.number, "write")
         after = named_files(case, entries)
         retain_until: datetime | None = None
         for rel, digest in sorted(after.items()):
             if base.files.get(rel) != digest:
                 if retain_until is None:  # retained from the moment it is stored, as the team's policy says
-                    retain_until = self._retain_until(case)
+                    retain_until = retention.plan(case, self._policy(base)).until
                 # hashed as read: refused unless the SHA-256 named
                 self.store.put(path / _safe(rel), digest, retain_until=retain_until)
                 base.sent[rel] = digest
@@ -548,21 +552,21 @@ class WorkCopy:
         row.updated_by = self.operator
         session.flush()  # the version goes up by one (the row's version_id_col)
 
-    def _retain_until(self, case: Case) -> datetime:
-        """The date the team's retention policy keeps the case's evidence until, as the case is now."""
-        from casefile.core.store import retention
-
-        return retention.plan(case, retention.load_policy(self.catalogue)).until
+    def _policy(self, base: _Base) -> RetentionPolicy:
+        """The team's retention policy, read once for the change ``base``."""
+        if base.policy is None:
+            base.policy = retention.load_policy(self.catalogue)
+        return base.policy
 
     def _keep(self, base: _Base) -> None:
         """After a change is saved: the case's evidence retained and held as the team's policy says (its
         closing, its arbitration or lawsuit). The change is saved whatever happens here; what could not be
         done is logged, and ``casefile team retention --apply`` (run periodically) completes it."""
-        from casefile.core.store.retention import apply_for_case
-
         assert base.after is not None
         try:
-            apply_for_case(self.catalogue, self.store, base.after, base.sent.values())
+            retention.apply_for_case(
+                self.catalogue, self.store, base.after, base.sent.values(), policy=self._policy(base)
+            )
         except Exception as exc:  # noqa: BLE001 - saved already; the periodic run brings the objects up to plan
             log.warning("case %s: evidence not brought up to the retention plan: %s", base.number, exc)
 

@@ -351,8 +351,10 @@ def apply_for_case(
     digests: Iterable[str] = (),
     *,
     now: dt.datetime | None = None,
+    policy: RetentionPolicy | None = None,
 ) -> Applied:
-    """After a change to a team case is saved: its objects brought up to the team's plan for it.
+    """After a change to a team case is saved: its objects brought up to the team's plan for it
+    (``policy``: the team's, when the caller has read it already).
 
     ``digests`` are the objects the change put in the store (if any). When the case's plan is the one
     last applied to all its objects (the same closing, the same hold, a date still far enough ahead),
@@ -360,7 +362,7 @@ def apply_for_case(
     is, and the new plan is recorded in the catalogue.
     """
     moment = now or utc_now()
-    wanted = plan(case, load_policy(catalogue), now=moment)
+    wanted = plan(case, policy or load_policy(catalogue), now=moment)
     last = recorded_plan(catalogue, case.number)
 
     def still_held() -> set[str]:  # asked only when a hold is about to be lifted
