@@ -218,18 +218,24 @@ def reaching(team: TeamLibrary) -> Iterator[None]:
     try:
         yield
     except (OperationalError, InterfaceError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        refusal = _sign_in_refused(reason)
-        if refusal:
-            raise AccessDeniedError(
-                "signing in to the team catalogue {server} as {login} was refused: {why}",
-                server=team.db_shown,
-                login=team.signs_in_as,
-                why=refusal,
-            ) from None
-        raise StorageError(
-            "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
-        ) from None
+        problem, refused = _not_reached(team, exc)
+        raise (AccessDeniedError(problem) if refused else StorageError(problem)) from None
+
+
+def _not_reached(team: TeamLibrary, exc: Exception) -> tuple[Message, bool]:
+    """What a connection to the catalogue that failed says, plainly; True when the sign-in was refused."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    refusal = _sign_in_refused(reason)
+    if refusal:
+        return Message(
+            "signing in to the team catalogue {server} as {login} was refused: {why}",
+            server=team.db_shown,
+            login=team.signs_in_as,
+            why=refusal,
+        ), True
+    return Message(
+        "the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason
+    ), False
 
 
 CHECK_TIMEOUT = 4.0  # seconds each server is given to answer a check
@@ -261,16 +267,7 @@ def check_team(team: TeamLibrary, timeout: float = CHECK_TIMEOUT) -> Message | N
             connection.execute(text("SELECT 1 FROM cases LIMIT 1")).all()
             connection.execute(text("SELECT 1 FROM custody_entries LIMIT 1")).all()
     except (OperationalError, InterfaceError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        refusal = _sign_in_refused(reason)
-        if refusal:
-            return Message(
-                "signing in to the team catalogue {server} as {login} was refused: {why}",
-                server=team.db_shown,
-                login=team.signs_in_as,
-                why=refusal,
-            )
-        return Message("the team catalogue {server} cannot be reached: {reason}", server=team.db_shown, reason=reason)
+        return _not_reached(team, exc)[0]
     except (ProgrammingError, DBAPIError) as exc:
         if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the tables are there
             return Message(
