@@ -605,9 +605,9 @@ def test_the_assembly_holds_one_file_of_pages_and_one_stamp_sheet_at_a_time(libr
         open_now.discard(id(self))
         real_close(self)
 
-    def stamps(*args: object, **kwargs: object) -> None:
+    def stamps(*args: object, **kwargs: object) -> list[bytes]:
         sheets[0] += 1
-        real_stamps(*args, **kwargs)  # type: ignore[arg-type]
+        return real_stamps(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pikepdf, "open", counted_open)
     monkeypatch.setattr(pikepdf.Pdf, "close", counted_close)

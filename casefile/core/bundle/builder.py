@@ -753,9 +753,10 @@ def _write_volumes(
 
 
 class _StampSheets:
-    """The stamps of a file's pages, laid out :attr:`PAGES` to a sheet file as the assembly
-    reaches them, one sheet open at a time: qpdf's model of a sheet (some 4 KB a page) is
-    freed once its pages are stamped, instead of one sheet of every page held until the save.
+    """The stamps of a file's pages, laid out :attr:`PAGES` at a time as the assembly reaches
+    them (:func:`parts.render_stamps`): each page's stamp is one content stream, drawn over the
+    page as a form, and the fonts the stamps use are one resource dictionary a sheet, copied
+    into the bundle once a sheet instead of once a page.
     """
 
     PAGES = 2000
@@ -764,32 +765,31 @@ class _StampSheets:
         self.path = path
         self.case_number = case_number
         self.stamps = stamps
-        self.sheets = 0  # sheet files laid out so far
-        self._open: tuple[int, pikepdf.Pdf] | None = None
-        self._resources: dict[bytes, pikepdf.Object] = {}  # the open sheet's, by their text
+        self.sheets = 0  # sheets laid out so far
+        self._open: tuple[int, pikepdf.Pdf, list[bytes], pikepdf.Object] | None = None
 
-    def page(self, n: int) -> pikepdf.Page:
-        """The stamp of page ``n`` (0-based, numbered through the volumes)."""
+    def form(self, n: int) -> pikepdf.Stream:
+        """The stamp of page ``n`` (0-based, numbered through the volumes), as a form over an A4 page."""
         sheet, k = divmod(n, self.PAGES)
         if self._open is None or self._open[0] != sheet:
             self.close()
             path = self.path.with_name(f"{self.path.stem}.{sheet}.pdf")
-            parts.render_stamps(path, self.case_number, self.stamps[sheet * self.PAGES : (sheet + 1) * self.PAGES])
+            streams = parts.render_stamps(
+                path, self.case_number, self.stamps[sheet * self.PAGES : (sheet + 1) * self.PAGES]
+            )
             self.sheets += 1
-            self._open = sheet, pikepdf.open(path)
-        pdf = self._open[1]
-        page = pdf.pages[k]
-        # The sheet's pages name the same fonts: one resource dictionary for all of them, copied
-        # into the bundle once a sheet instead of once a page.
-        key = page.obj.Resources.unparse()
-        shared = self._resources.get(key)
-        if shared is None:
-            shared = self._resources[key] = pdf.make_indirect(page.obj.Resources)
-        page.obj.Resources = shared
-        return page
+            fonts = pikepdf.open(path)
+            self._open = sheet, fonts, streams, fonts.make_indirect(fonts.pages[0].obj.Resources)
+        _sheet, fonts, streams, resources = self._open
+        form = pikepdf.Stream(fonts, b"")
+        form.write(streams[k], filter=pikepdf.Name.FlateDecode)  # as ReportLab compressed it
+        form.Type = pikepdf.Name.XObject
+        form.Subtype = pikepdf.Name.Form
+        form.BBox = pikepdf.Array([0, 0, *PAGE])
+        form.Resources = resources
+        return form
 
     def close(self) -> None:
-        self._resources.clear()
         if self._open is not None:
             self._open[1].close()
             self._open = None
@@ -1421,7 +1421,7 @@ def _write_piece(runs: list[tuple[_Part, list[int]]], stamps: _StampSheets, offs
                     pages.overlay(page, src_pages[i], pikepdf.Rectangle(x, y, x + w, y + h))
                 else:
                     page = pages.add(src_pages[i], (src, shared.setdefault(part.path, {})))
-                pages.stamp(page, stamps.page(offset + len(pages) - 1))
+                pages.stamp(page, stamps.form(offset + len(pages) - 1))
             if last_use[part.path] == k:  # its pages are copied: its file's model goes now
                 shared.pop(part.path, None)
                 _close_source(sources.pop(part.path))
@@ -1549,19 +1549,11 @@ class _PageTree:
         page.contents_add(self._stream(b"Q\n"))
         page.contents_add(self._stream(placement))
 
-    def stamp(self, page: pikepdf.Page, stamp: pikepdf.Page) -> None:
-        """A page of the stamp sheet (its own drawing, one stream, A4) drawn over ``page``.
+    def stamp(self, page: pikepdf.Page, form: pikepdf.Stream) -> None:
+        """A page's stamp (a form of the stamp sheet: its own drawing, one stream, A4) drawn over ``page``.
 
-        The stamp's content stream itself becomes the form drawn: nothing is decoded or joined,
-        and the copy reads its bytes from the stamp sheet when the file is saved (``overlay``
-        makes a new stream of each page's contents, held in memory until then).
+        Nothing is decoded or joined: the copy reads the stamp's bytes, compressed, when the file is saved.
         """
-        source = stamp.obj
-        form = source.Contents
-        form.Type = pikepdf.Name.XObject
-        form.Subtype = pikepdf.Name.Form
-        form.BBox = source.MediaBox
-        form.Resources = source.Resources
         name = _add_form(page, form)
         rect = pikepdf.Rectangle(0, 0, PAGE[0], PAGE[1])
         placement = bytes(page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=True))

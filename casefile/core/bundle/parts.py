@@ -4,6 +4,7 @@ the integrity annex and the stamp sheet laid over every page."""
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +13,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -992,48 +994,84 @@ class PageStamp:
     banner: str = ""  # a line where captions go, on pages that are not exhibits (办理指引: not to be filed)
 
 
-def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> None:
-    """One PDF page per bundle page, holding only its stamp; laid over the real page later.
+def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> list[bytes]:
+    """Each bundle page's stamp, as a content stream of its own (Flate data), laid over the real page later.
 
-    The footer (case number, page numbers, exhibit page) and the caption over exhibit content
-    keep 10 mm inside the page's edges and start at the text's binding margin.
+    ``path`` is written: a one-page PDF whose resources name every font subset the streams use
+    (the assembly draws each stream as a form with those resources). The footer (case number,
+    page numbers, exhibit page) and the caption over exhibit content keep 10 mm inside the
+    page's edges and start at the text's binding margin.
+
+    The streams are, byte for byte, what ReportLab's canvas draws for the same strings, lines
+    and colours on a page of its own (tests/core/test_bundle_stamps.py); they are written here
+    without that page: making and writing a page object per stamp, which the assembly then took
+    apart again, was half the cost of laying out the stamps.
     """
     canvas = new_canvas(path)
+    text = _StampText(canvas)
     width, height = PAGE
     left, right = BINDING, width - OUTER
-    gray = colors.HexColor("#444444")
+    y = STAMP_EDGE + 2  # the descenders stay 10 mm above the bottom edge
+    rule = f"n {fp_str(left, y + STAMP_SIZE + 2)} m {fp_str(right, y + STAMP_SIZE + 2)} l S"
+    footer = text.line(left, y, STAMP_SIZE, f"案件编号 {case_number}")
+    streams = []
     for stamp in stamps:
-        canvas.setFillColor(gray)
-        canvas.setFont(FONT, STAMP_SIZE)
-        y = STAMP_EDGE + 2  # the descenders stay 10 mm above the bottom edge
-        canvas.drawString(left, y, f"案件编号 {case_number}")
+        code = [canvas._preamble, STAMP_INK, footer]  # noqa: SLF001 - ReportLab's page preamble
         middle = f"第 {stamp.number} 页 / 共 {stamp.total} 页"
         if stamp.document:
             middle = f"{stamp.document}　{middle}"
         if stamp.volumes > 1:
             middle += f"　第{stamp.volume}册/共{stamp.volumes}册"
-        canvas.drawCentredString((left + right) / 2, y, middle)
+        code.append(text.line((left + right) / 2, y, STAMP_SIZE, middle, align=0.5))
         side = (
             f"证据{stamp.exhibit_label} 第{stamp.exhibit_page}/{stamp.exhibit_pages}页"
             if stamp.exhibit_label
             else stamp.section
         )
-        canvas.drawRightString(right, y, side)
-        canvas.setStrokeColor(colors.HexColor("#999999"))
-        canvas.setLineWidth(0.4)
-        canvas.line(left, y + STAMP_SIZE + 2, right, y + STAMP_SIZE + 2)
+        code += [text.line(right, y, STAMP_SIZE, side, align=1.0), STAMP_RULE, ".4 w", rule]
         lines = caption_lines(stamp)
         if lines:
             size = BANNER_SIZE if stamp.banner else CAPTION_SIZE
-            canvas.setFont(FONT, size)
             top = height - STAMP_EDGE - size  # the ascenders stay 10 mm below the top edge
             for k, line in enumerate(lines[:CAPTION_LINES]):
-                canvas.drawString(left, top - k * CAPTION_LEADING, line)
+                code.append(text.line(left, top - k * CAPTION_LEADING, size, line))
         if stamp.note:
-            canvas.setFont(FONT, NOTE_SIZE)
-            canvas.drawString(left, height - PICTURE_TOP - NOTE_SIZE, stamp.note)
-        canvas.showPage()
+            code.append(text.line(left, height - PICTURE_TOP - NOTE_SIZE, NOTE_SIZE, stamp.note))
+        code.append(" ")
+        streams.append(zlib.compress(("\n".join(code) + "\n").encode("latin-1")))
+    canvas.setFont(FONT, STAMP_SIZE)  # the one page names the fonts: nothing is drawn on it
+    canvas.showPage()
     canvas.save()
+    return streams
+
+
+STAMP_INK = ".266667 .266667 .266667 rg"  # ReportLab's fill colour #444444 (the stamps' text)
+STAMP_RULE = ".6 .6 .6 RG"  # #999999: the line over the footer
+
+
+class _StampText:
+    """One line of text as ReportLab's canvas draws it (``drawString`` and its centred and
+    right-aligned forms), in the canvas's document: the characters are taken into its font
+    subsets as they are met, as ReportLab takes them."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.doc = canvas._doc  # noqa: SLF001 - the document whose font subsets the text goes into
+        self.escape = canvas._escape  # noqa: SLF001
+        self.font = pdfmetrics.getFont(FONT)
+        self.names: dict[int, str] = {}
+
+    def line(self, x: float, y: float, size: float, text: str, *, align: float = 0.0) -> str:
+        """``text`` at (x, y) in ``FONT`` at ``size``; ``align`` 0.5 centres it on x, 1.0 ends it there."""
+        if align:
+            x -= align * pdfmetrics.stringWidth(text, FONT, size)
+        setting = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+        shown = []
+        for subset, data in self.font.splitString(text, self.doc):
+            name = self.names.get(subset)
+            if name is None:
+                name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+            shown.append(f"{name} {setting} ({self.escape(data)}) Tj")
+        return f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(shown)} T* ET"
 
 
 BANNER_SIZE = 9.0  # what a file that is not to be filed says at the top of each page
