@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from casefile_testing import filed_case
@@ -217,3 +218,35 @@ def test_verify_names_a_screened_entry_about_a_file_the_case_does_not_hold(libra
     assert isinstance(report, CaseReport) and not report.ok and not report.damaged
     assert len(report.problems) == 2
     assert f"exhibit {exhibits[0]}" in str(report.problems[0]) and "not well-formed" in str(report.problems[1])
+
+
+def test_the_same_pdf_added_to_two_cases_is_printed_from_its_kept_copy_in_both(library, tmp_path, monkeypatch):
+    first, _exhibits = _case(library, tmp_path)
+    source = tmp_path / "in" / "statement.pdf"
+    kept = KeptCopies(library.root).path(library.load_case(first).exhibits[0].sha256)
+    before = kept.read_bytes()
+    second = filed_case(library).number
+    assert [r for r in add_files(library, second, [source]) if isinstance(r, AddResult) and r.exhibit]
+
+    assert kept.read_bytes() == before  # made again by the second case's screening: the same bytes
+    for number in (first, second):
+        assert _bundle(library, number, monkeypatch)[1] == 0
+
+
+def test_a_sanitised_copy_is_saved_with_an_identifier_made_from_its_content(tmp_path, monkeypatch):
+    """qpdf otherwise makes a new identifier from the time of each save: the same file sanitised a
+    second later (added to another case) would give other bytes than the copy another case recorded."""
+    saved: list[dict] = []
+    real = pikepdf.Pdf.save
+
+    def recorded(self: pikepdf.Pdf, *args: object, **kwargs: object) -> None:
+        saved.append(kwargs)
+        real(self, *args, **kwargs)
+
+    source = _statement(tmp_path / "statement.pdf", 2)
+    monkeypatch.setattr(pikepdf.Pdf, "save", recorded)
+    pdfsafe.sanitise_pdf(source, tmp_path / "a.pdf")
+    pdfsafe.sanitise_pdf(source, tmp_path / "b.pdf")
+
+    assert [kwargs.get("deterministic_id") for kwargs in saved] == [True, True]
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

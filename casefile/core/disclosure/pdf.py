@@ -400,6 +400,9 @@ def sanitise_pdf(
                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.preserve,
                 fix_metadata_version=False,
+                # The same file gives the same copy (qpdf would give it a new identifier each time):
+                # a copy kept when the file is added to one case is the one another case recorded.
+                deterministic_id=True,
             )
     if report is not None and not result.unsafe:
         report_sanitised(result, report, where)
