@@ -9,8 +9,15 @@ Rows (each a fresh process per run; memory is the peak resident size of CaseFile
 - ``pdf``: a court bundle of 50 PDFs (340 pages) against a small pikepdf script doing the
   plain part of the same work: merge the files, stamp every page, one bookmark per file,
   save and fsync (bench/bundle_reference.py). Goal: <= 3x. The case's PDFs are screened when
-  added, as a user's are (casefile.core.disclosure.screening); ``--unscreened`` removes what
-  that screening kept from every copy, to time the first packet of files added before it.
+  added, as a user's are (casefile.core.disclosure.screening), which keeps their sanitised
+  copies for the packet (casefile.core.disclosure.kept); ``--unscreened`` removes what that
+  screening kept from every copy, to time the first packet of files added before it. The case
+  is built by the ``casefile`` being timed (``--tree``), since the custody log it writes when
+  adding is that version's: it is cached per version of the code that adds and screens.
+  With ``--before DIR``, the same bundle by that checkout is then alternated with this one's.
+- ``pdf-add``: ``casefile add`` of the same 50 PDFs into an empty case (screening included),
+  the ``--tree`` checkout against the ``--before`` one, alternated; then the disk the kept
+  sanitised copies take.
 - ``photos``: a court bundle of 50 12-MP phone photos against ``img2pdf`` of the same photos
   followed by ``sync`` of its output, both as whole commands. Goal: <= 2x.
 
@@ -22,20 +29,24 @@ CaseFile, by an untimed bundle before the pairs: a checkout run with PYTHONDONTW
 would compile every module it imports on every run.
 ``--tree DIR`` runs the ``casefile`` of another checkout (to measure the code before a change).
 
-    tools/dev bench bundle [--rows text,scaling,pdf,photos] [--pairs 5] [--runs 3] [--tree DIR] [--unscreened]
+    tools/dev bench bundle [--rows text,scaling,pdf,photos,pdf-add] [--pairs 5] [--runs 3] [--tree DIR]
+                           [--unscreened] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing
 import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -124,12 +135,37 @@ def make_pdfs(folder: Path, count: int, pages: int) -> None:
         canvas.save()
 
 
+# What decides the custody log and derived data a case is built with: its custody actions and what adding does.
+ADDING = (
+    "casefile/core/record/actions.py",
+    "casefile/core/evidence.py",
+    "casefile/core/disclosure/screening.py",
+    "casefile/core/disclosure/kept.py",
+    "casefile/core/disclosure/pdf.py",
+)
+
+
+def code_key(tree: Path) -> str:
+    """A short digest of the code of ``tree`` that adds and screens files (see :data:`ADDING`)."""
+    digest = hashlib.sha256()
+    for rel in ADDING:
+        path = tree / rel
+        digest.update(rel.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def build_case_with(tree: Path, name: str, make: str, *args: int) -> tuple[Path, str, Path]:
+    """:func:`build_case` by the ``casefile`` of ``tree`` (in a process of its own), cached per :func:`code_key`."""
+    keyed = f"{name}-{code_key(tree)}"
+    home = CACHE / keyed
+    if not (home / "ready").exists():
+        argv = [sys.executable, str(Path(__file__).resolve()), "--build", keyed, make, *map(str, args)]
+        subprocess.run([*argv, "--tree", str(tree)], check=True, env={**os.environ, "PYTHONPATH": str(tree)})
+    return build_case(keyed, make, *args)
+
+
 def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
     """(the pristine library, the case number, the folder of source files): made once, then cached."""
-    from casefile.core.evidence import AddOptions, add_files
-    from casefile.core.library import Library, case_from_fields
-    from casefile.core.model import Demand, DemandType, Party, PartyKind, case_from_data, case_to_data
-
     home = CACHE / name
     done = home / "ready"
     if done.exists():
@@ -141,7 +177,22 @@ def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
     maker = multiprocessing.get_context("spawn").Process(target=globals()[make], args=(home / "files", *args))
     maker.start()
     maker.join()
-    library = Library.open(home / "lib", OPERATOR)
+    library, number = empty_case(home / "lib")
+    from casefile.core.evidence import AddOptions, add_files
+
+    for _ in add_files(library, number, sorted((home / "files").iterdir()), AddOptions(purpose="证明交涉经过")):
+        pass
+    library.close()
+    done.write_text(number)
+    return home / "lib", number, home / "files"
+
+
+def empty_case(root: Path) -> tuple[Any, str]:
+    """A library at ``root`` holding one case with what a court filing needs, and no exhibit: (library, number)."""
+    from casefile.core.library import Library, case_from_fields
+    from casefile.core.model import Demand, DemandType, Party, PartyKind, case_from_data, case_to_data
+
+    library = Library.open(root, OPERATOR)
     case = library.create_case(
         case_from_fields(
             {"title": "网购纠纷", "complained_at": "2026-11-20T10:00+08:00", "channel": "online", "type": "quality"}
@@ -156,11 +207,7 @@ def build_case(name: str, make: str, *args: int) -> tuple[Path, str, Path]:
         changed.facts = "2026年11月18日收到手机，开箱发现屏幕碎裂，与客服多次交涉未果。"
         changed.demands = [Demand(DemandType.REFUND, Decimal("1299.00"), "退还货款")]
         writer.update(changed)
-    for _ in add_files(library, case.number, sorted((home / "files").iterdir()), AddOptions(purpose="证明交涉经过")):
-        pass
-    library.close()
-    done.write_text(case.number)
-    return home / "lib", case.number, home / "files"
+    return library, case.number
 
 
 # ---------------------------------------------------------------- the two sides
@@ -177,6 +224,7 @@ def fresh_copy(library: Path) -> Path:
     shutil.copytree(library, target, symlinks=True)
     if UNSCREENED["on"]:
         shutil.rmtree(target / ".derived" / "screening", ignore_errors=True)
+        shutil.rmtree(target / ".derived" / "sanitised", ignore_errors=True)
     (target.parent / "config").mkdir()
     (target.parent / "out").mkdir()
     os.sync()  # no dirty pages of the copy left for the timed side to wait for
@@ -216,7 +264,7 @@ def text_rows(sizes: list[int], runs: int, tree: Path) -> list[tuple[int, list[R
 
 
 def pdf_row(pairs: int, tree: Path) -> Pairs:
-    library, number, files = build_case("pdf-50", "make_pdfs", 50, 340)
+    library, number, files = build_case_with(tree, "pdf-50", "make_pdfs", 50, 340)
     pdfs = sorted(files.glob("*.pdf"))
     state: dict[str, Path] = {}
     casefile_bundle(fresh_copy(library), number, tree)  # untimed: bytecode compiled, files cached
@@ -235,6 +283,67 @@ def pdf_row(pairs: int, tree: Path) -> Pairs:
         pairs=pairs,
         prepare=prepare,
     )
+
+
+def pdf_versions_row(pairs: int, tree: Path, before: Path) -> Pairs:
+    """The court bundle of the 50 PDFs by ``tree`` against the same by ``before``, alternated (each
+    version bundles the case it built, see :func:`build_case_with`)."""
+    cases = {side: build_case_with(side, "pdf-50", "make_pdfs", 50, 340)[:2] for side in (tree, before)}
+    state: dict[str, Path] = {}
+
+    def bundle(side: Path) -> Run:
+        state["lib"] = fresh_copy(cases[side][0])
+        return casefile_bundle(state["lib"], cases[side][1], side)
+
+    for side in (tree, before):  # untimed: bytecode compiled, files cached
+        bundle(side)
+    return compare(
+        f"court bundle of 50 PDFs (340 pages): {tree} vs {before}",
+        lambda _i: bundle(tree),
+        lambda _i: bundle(before),
+        pairs=pairs,
+    )
+
+
+def pdf_add_row(pairs: int, tree: Path, before: Path) -> Pairs:
+    """``casefile add`` of the 50 PDFs into an empty case, by ``tree`` against ``before``."""
+    _library, _number, files = build_case_with(tree, "pdf-50", "make_pdfs", 50, 340)
+    pdfs = sorted(files.glob("*.pdf"))
+    pristine = CACHE / "empty-case"
+    if not (pristine / "ready").exists():
+        shutil.rmtree(pristine, ignore_errors=True)
+        library, number = empty_case(pristine / "lib")
+        library.close()
+        (pristine / "ready").write_text(number)
+    number = (pristine / "ready").read_text().strip()
+    state: dict[str, Path] = {}
+
+    def prepare(_i: int) -> None:
+        state["lib"] = fresh_copy(pristine / "lib")
+
+    def add(side: Path) -> Run:
+        argv = [*CASEFILE, "--library", str(state["lib"]), "add", number, *map(str, pdfs)]
+        env = {"PYTHONPATH": str(side), "CASEFILE_OPERATOR": OPERATOR, "CASEFILE_CONFIG_DIR": str(RUN / "config")}
+        return run(argv, cwd=side, env={**env, **BYTECODE})
+
+    for side in (tree, before):  # untimed: bytecode compiled, files cached
+        prepare(0)
+        add(side)
+    result = compare(
+        f"casefile add of 50 PDFs (340 pages): {tree} vs {before}",
+        lambda _i: add(tree),
+        lambda _i: add(before),
+        pairs=pairs,
+        prepare=prepare,
+    )
+    prepare(0)
+    add(tree)
+    kept = [p.stat().st_size for p in (state["lib"] / ".derived" / "sanitised").rglob("*.pdf")]
+    originals = sum(p.stat().st_size for p in pdfs)
+    print(
+        f"  kept sanitised copies: {len(kept)} files, {sum(kept) / 1024:.0f} KiB ({originals / 1024:.0f} KiB of PDFs)"
+    )
+    return result
 
 
 def photos_row(pairs: int, tree: Path) -> Pairs:
@@ -268,9 +377,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000,5000", help="sizes of the scaling row")
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose casefile is run")
     parser.add_argument("--unscreened", action="store_true", help="bundle without the PDFs' kept screening")
+    parser.add_argument("--before", type=Path, default=None, help="the checkout pdf-add compares --tree with")
+    parser.add_argument("--build", nargs="+", help=argparse.SUPPRESS)  # NAME MAKE ARGS: build a case, by --tree
     args = parser.parse_args()
+    if args.build:
+        sys.path.insert(0, str(args.tree.resolve()))  # the casefile of the tree builds it
+        name, make, *sizes = args.build
+        build_case(name, make, *map(int, sizes))
+        return
     UNSCREENED["on"] = args.unscreened
     rows = args.rows.split(",")
+    if "pdf-add" in rows and args.before is None:
+        parser.error("the pdf-add row compares --tree with the checkout given by --before")
     tree = args.tree.resolve()
     print(f"casefile from {tree}; load average {os.getloadavg()[0]:.2f} at the start")
     if "text" in rows or "scaling" in rows:
@@ -287,8 +405,12 @@ def main() -> None:
             print("  growth: " + growth([n for n, _ in results], medians))
     if "pdf" in rows:
         print_rows([pdf_row(args.pairs, tree)], goal="<= 3", cpu=True)
+        if args.before is not None:
+            print_rows([pdf_versions_row(args.pairs, tree, args.before.resolve())], cpu=True)
     if "photos" in rows:
         print_rows([photos_row(args.pairs, tree)], goal="<= 2", cpu=True)
+    if "pdf-add" in rows:
+        print_rows([pdf_add_row(args.pairs, tree, args.before.resolve())], cpu=True)
     print(f"load average {os.getloadavg()[0]:.2f} at the end (other work on this machine shares its 2 cores)")
     shutil.rmtree(RUN, ignore_errors=True)
 

@@ -766,6 +766,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>copy made safe to print kept for packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>responsibility found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5770,6 +5774,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>exhibit {exhibit} of case {number} is another file ({sha256}): its texts were not indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records sanitised copies but is not well-formed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

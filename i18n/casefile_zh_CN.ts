@@ -768,6 +768,10 @@ SHA-256：%4</translation>
         <translation>依保管记录重建案件记录</translation>
     </message>
     <message>
+        <source>copy made safe to print kept for packets</source>
+        <translation>已保留供打包使用的安全打印副本</translation>
+    </message>
+    <message>
         <source>responsibility found</source>
         <translation>责任认定</translation>
     </message>
@@ -5786,6 +5790,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>exhibit {exhibit} of case {number} is another file ({sha256}): its texts were not indexed</source>
         <translation>案件 {number} 的证据 {exhibit} 是另一个文件（{sha256}），其文本未编入检索表</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records sanitised copies but is not well-formed: {why}</source>
+        <translation>保管记录第 {seq} 条记载了安全打印副本，但格式不正确：{why}</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
+        <translation>保管记录第 {seq} 条记载了证据 {number} 的安全打印副本，但本案中该证据的 SHA-256 与之不符</translation>
     </message>
     <message>
         <source>opening the library at {root}</source>

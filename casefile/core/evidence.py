@@ -61,6 +61,7 @@ from casefile.core.textsafe import readable_name, without_bidi
 from casefile.core.validate import check_input
 
 if TYPE_CHECKING:
+    from casefile.core.disclosure.kept import KeptFile
     from casefile.core.library import CaseFolder, CaseWriter, Library
 
 log = logging.getLogger(__name__)
@@ -352,7 +353,9 @@ def add_files(
             raise
         finally:
             batch.close()
-    yield from screen_pdfs(library, number, [r.exhibit for r in added if r.exhibit is not None], cancel=cancel)
+    yield from screen_pdfs(
+        library, number, [r.exhibit for r in added if r.exhibit is not None], cancel=cancel, keep=True
+    )
 
 
 #: :attr:`Progress.phase` while added PDFs are screened for their packets (after the files are in the case).
@@ -366,6 +369,7 @@ def screen_pdfs(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
     index: bool = True,
+    keep: bool = False,
 ) -> Generator[Progress, None, int]:
     """Screen evidence PDFs for their packets now, from verified copies, and keep what was found.
 
@@ -375,15 +379,20 @@ def screen_pdfs(
     Yields a :data:`SCREENING` progress item naming each file before it is read (the count of
     files is known, their pages are not); returns how many files were screened. ``index``: make
     each screened file's page text searchable at once (False when the search tables are being
-    rebuilt, which takes it in).
+    rebuilt, which takes it in). ``keep``: keep each file's sanitised copy too, for its packets
+    to print, and record those copies in the case's custody log in one witness entry (see
+    :mod:`casefile.core.disclosure.kept`); every PDF is then sanitised, one screened before too.
     """
     pdfs = [e for e in exhibits if e.mime == "application/pdf" and e.size > 0]
     if not pdfs:
         return 0
-    from casefile.core.disclosure.screening import ScreeningStore, screen_file
+    from casefile.core.disclosure import screening
+    from casefile.core.disclosure.kept import KeptCopies
     from casefile.core.store import EvidenceReader
 
-    store = ScreeningStore(library.root)
+    store = screening.ScreeningStore(library.root)
+    copies = KeptCopies(library.root) if keep else None
+    kept: list[KeptFile] = []
     screened = 0
     try:
         with library.work_folder("screening") as work:
@@ -391,13 +400,22 @@ def screen_pdfs(
             for exhibit in pdfs:
                 if cancel.cancelled:
                     break
-                if store.get(exhibit.sha256) is not None:
+                known = store.get(exhibit.sha256) is not None
+                if known and copies is None:
                     continue
                 yield Progress(0, 0, exhibit.original_name, phase=SCREENING)
                 copy: Path | None = None
                 try:
                     copy = reader.copy(exhibit)
-                    if screen_file(store, exhibit.sha256, copy, cancel=cancel) is not None:
+                    if copies is None:
+                        found, made = screening.screen_file(store, exhibit.sha256, copy, cancel=cancel), None
+                    else:
+                        found, made = screening.screen_and_keep(
+                            store, copies, exhibit.number, exhibit.sha256, copy, screen_it=not known, cancel=cancel
+                        )
+                    if made is not None:
+                        kept.append(made)
+                    if found is not None:
                         screened += 1
                         if index:
                             library.refresh_search(exhibit.sha256)  # search reads PDFs through it
@@ -410,7 +428,21 @@ def screen_pdfs(
                         remove_quietly(copy)
     except (OSError, CaseFileError) as exc:  # no scratch folder: the first packet screens them
         log.info("case %s: PDFs not screened when added: %s", number, exc)
+    if kept:
+        _record_kept(library, number, kept)
     return screened
+
+
+def _record_kept(library: Library, number: str, kept: list[KeptFile]) -> None:
+    """Record the sanitised copies kept in one witness entry; without it their packets make them again."""
+    from casefile.core import record
+    from casefile.core.disclosure.kept import entry_details
+    from casefile.core.disclosure.pdf import sanitiser_engine
+
+    try:
+        library.record_event(number, record.SCREENED, entry_details(sanitiser_engine(), kept))
+    except CaseFileError as exc:
+        log.info("case %s: sanitised copies not recorded: %s", number, exc)
 
 
 def _given(waiting: list[AddResult]) -> Iterator[AddResult]:

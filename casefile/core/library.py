@@ -895,15 +895,20 @@ class Library:
         checked link by link, and case.json must be that fold. Raises DamagedCaseError naming
         each problem otherwise.
         """
+        return self.load_verified_log(number)[0]
+
+    def load_verified_log(self, number: str) -> tuple[Case, list[dict[str, Any]]]:
+        """:meth:`load_verified_case`, with the custody log's entries it was folded from (their chain checked)."""
         folder = self.folder(number)
-        problems, truth = check_record(folder)
+        entries, chain = folder.custody.scan()
+        problems, truth = check_record(folder, (entries, chain))
         if problems or truth is None:
             raise DamagedCaseError(
                 "case {number} does not agree with its custody log: {problems}",
                 number=folder.number,
                 problems="; ".join(problems),
             )
-        return truth
+        return truth, entries
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
         return self.index.summaries(search)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
+from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
 from casefile.core.hashing import CHUNK, hash_files
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
@@ -120,6 +121,8 @@ def verify_folder(
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
     _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
     truth, entries = logged
+    if truth is not None:
+        report.problems.extend(screened_problems(truth, entries))
     if truth is not None and truth.timestamps:
         intact = {f.path for f in report.files if f.status is FileStatus.INTACT}
         report.stamps = check_stamps(folder.path, truth, entries, intact)

@@ -167,6 +167,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'exhibit {number} was withdrawn; it cannot go in'),
     QT_TRANSLATE_NOOP("core", "exhibit {number} has no redacted copy; make one first ('casefile redact')"),
     QT_TRANSLATE_NOOP("core", 'making a redacted copy of exhibit {number}'),
+    QT_TRANSLATE_NOOP("core", 'custody entry {seq} records sanitised copies but is not well-formed: {why}'),
+    QT_TRANSLATE_NOOP("core", 'custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256'),
     QT_TRANSLATE_NOOP("core", 'pages {pages}'),
     QT_TRANSLATE_NOOP("core", '{pages} and more'),
     QT_TRANSLATE_NOOP("core", 'page {pages}'),

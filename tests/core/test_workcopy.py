@@ -368,3 +368,45 @@ def test_a_change_keeps_the_catalogues_tables_texts_and_retention_current(team: 
         with a.edit(number) as writer:
             writer.record(record.PROCEEDING, {"proceeding": to_data(suit)})
         assert store.hold_state(digest).legal_hold  # the lawsuit runs: nobody deletes its evidence
+
+
+def test_a_sanitised_copy_kept_on_one_pc_is_recorded_for_the_team_and_made_again_on_another(
+    team: TeamLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casefile_testing import filed_case
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.disclosure import pdf as pdfsafe
+    from casefile.core.disclosure.kept import SANITISED_DIR
+    from casefile.core.settings import Settings
+
+    statement = tmp_path / "statement.pdf"
+    canvas = Canvas(str(statement), invariant=1)
+    canvas.drawString(72, 720, "Statement of account")
+    canvas.showPage()
+    canvas.save()
+    runs = [0]
+    real = pdfsafe._Sanitiser.run
+
+    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
+        runs[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+    settings = Settings(org_name="某某数码科技有限公司")
+    with client(team, tmp_path / "a", "张三") as a:
+        number = filed_case(a).number
+        assert added(a, number, [statement])
+        assert runs == [1]  # made once, when added, and kept on this PC
+        assert record.SCREENED in catalogue_log(team, number).decode().splitlines()[-1]
+        runs[0] = 0
+        made = list(build_bundle(a, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
+        assert isinstance(made, BundleResult) and runs == [0]
+    grant(team, number, "李四", "write")
+    with client(team, tmp_path / "b", "李四") as b:  # another PC: the entry, not the copy
+        b.pull(number, files=True)
+        assert not (b.root / SANITISED_DIR).exists()
+        made = list(build_bundle(b, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
+        assert isinstance(made, BundleResult) and made.pages > 0 and runs == [1]
+        verifies(b, number)

@@ -69,8 +69,18 @@ from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, re
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for, screening
 from casefile.core.disclosure.derived import choose_copies
+from casefile.core.disclosure.kept import KeptCopies, recorded_copies
 from casefile.core.disclosure.masking import KIND_NAMES
-from casefile.core.disclosure.pdf import HiddenText, PdfInspection, find_hidden_text, pages_text, sanitise_pdf
+from casefile.core.disclosure.pdf import (
+    HiddenText,
+    PdfInspection,
+    SanitisedPdf,
+    find_hidden_text,
+    pages_text,
+    report_sanitised,
+    sanitise_pdf,
+    sanitiser_engine,
+)
 from casefile.core.disclosure.photos import NotStrippable, StrippedPhoto, strip_jpeg
 from casefile.core.disclosure.redact import redact_pdf, suggest_boxes
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
@@ -334,7 +344,9 @@ def build_bundle(
     check_output(options.output)
     route = route_for(options.venue, options.route)  # a destination the venue does not go to is an error
     folder = library.folder(number)
-    case = library.load_verified_case(number)  # case.json must be what the custody log says
+    case, custody = library.load_verified_log(number)  # case.json must be what the custody log says
+    kept = recorded_copies(case, custody)  # the sanitised copies of PDFs made when they were added
+    del custody
     entries = select_entries(
         case,
         options.exhibits,
@@ -367,6 +379,8 @@ def build_bundle(
             clerk_id=clerk_id_of(library.operator, settings),
             route=route,
             screenings=screening.ScreeningStore(library.root),
+            copies=KeptCopies(library.root),
+            kept=kept,
         )
 
     ctx = context()
@@ -980,6 +994,13 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(ctx, entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
+            if ctx.kept.get(e.number) is not None:
+                # Its sanitised copy, kept when it was added, is printed: the original is only hashed
+                # (the packet states it was checked), where it is, unless that copy cannot be used.
+                reader.check(e)
+                made = _kept_sanitised(ctx, e, target, reader.cancel)
+                if made is not None:
+                    return pdf_parts(ctx, entry, None, target, notice, reader.cancel, made=made)
             return pdf_parts(ctx, entry, reader.copy(e), target, notice, reader.cancel)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
@@ -1163,15 +1184,39 @@ def _image_parts(
     return [_Part(target, 1, entry=entry, content=not damage, note=small)]
 
 
+def _kept_sanitised(ctx: BundleContext, exhibit: Exhibit, target: Path, cancel: CancelToken) -> SanitisedPdf | None:
+    """The sanitised copy of ``exhibit`` (a PDF) kept when it was added, copied to ``target`` as it is
+    hashed, and what sanitising did, as the case's custody log records them; None when there is none
+    to print (another engine made it, it is missing or not the copy recorded): the PDF is sanitised again."""
+    recorded = ctx.kept.get(exhibit.number)
+    if recorded is None or ctx.copies is None:
+        return None
+    engine, item = recorded
+    if engine != sanitiser_engine():
+        log.info("exhibit %s: its sanitised copy was made by another engine (%s): made again", exhibit.number, engine)
+        return None
+    why = ctx.copies.take(item, target, cancel=cancel)
+    if why:
+        log.info("exhibit %s: %s: its sanitised copy is made again", exhibit.number, why)
+        return None
+    return item.sanitised()
+
+
 def pdf_parts(
     ctx: BundleContext,
     entry: ExhibitEntry,
-    path: Path,
+    path: Path | None,
     target: Path,
     notice: Any,
     cancel: CancelToken = NEVER_CANCELLED,
+    *,
+    made: SanitisedPdf | None = None,
 ) -> list[_Part]:
     """An evidence PDF's pages, from a sanitised copy (``target``) of ``path``, its verified copy.
+
+    ``made``: ``target`` is already the sanitised copy kept when the file was added (checked against
+    its custody record, :mod:`casefile.core.disclosure.kept`), and this is what sanitising did then;
+    ``path`` is not read.
 
     The sanitised copy holds what the pages show and nothing active (forms and annotations
     drawn in, hidden layers left out, actions and attachments removed: see
@@ -1187,7 +1232,12 @@ def pdf_parts(
     e = entry.exhibit
     report = ctx.report
     try:
-        sanitised = sanitise_pdf(path, target, report, entry.name, cancel=cancel)
+        if made is not None:
+            sanitised = made
+            report_sanitised(sanitised, report, entry.name)
+        else:
+            assert path is not None
+            sanitised = sanitise_pdf(path, target, report, entry.name, cancel=cancel)
     except pikepdf.PasswordError:
         return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
     except pikepdf.PdfError as exc:  # qpdf could not repair it: broken

@@ -19,6 +19,7 @@ from casefile.core.venues import Venue as Venue  # where it has always been impo
 from casefile.core.venues import route_for
 
 if TYPE_CHECKING:
+    from casefile.core.disclosure.kept import KeptCopies, KeptFile
     from casefile.core.disclosure.screening import ScreeningStore
 
 
@@ -130,6 +131,10 @@ class BundleContext:
     route: Route | None = None
     # Where what the screening of evidence PDFs found is kept (the library's); None: nowhere, each is screened.
     screenings: ScreeningStore | None = None
+    # The sanitised copies of evidence PDFs kept when they were added (the library's), and what the
+    # case's custody log records of each exhibit's (engine, record); None: each PDF is sanitised.
+    copies: KeptCopies | None = None
+    kept: dict[int, tuple[str, KeptFile]] = field(default_factory=dict)
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)

@@ -33,6 +33,7 @@ stream data is decoded only up to a budget; pdfium reads only pages whose conten
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import re
 import tempfile
@@ -158,6 +159,22 @@ _TR = re.compile(rb"[0-9.]\s+Tr\b")  # a text render mode set (3: invisible)
 _SHOW_TEXT = re.compile(rb"[)\]>]\s*(?:T[jJ]|['\"])")
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _SPACE = re.compile(rb"\s")
+
+#: Raise whenever what :func:`sanitise_pdf` writes or reports for the same file could change
+#: (CaseFile's, pikepdf's and qpdf's versions are part of :func:`sanitiser_engine` too): a
+#: sanitised copy kept when its file was added is printed only if the same engine made it.
+SANITISER_VERSION = 1
+
+
+@functools.cache
+def sanitiser_engine() -> str:
+    """What made a sanitised copy: this module's version, CaseFile's, pikepdf's and qpdf's."""
+    from casefile import __version__
+
+    return (
+        f"sanitiser {SANITISER_VERSION}; casefile {__version__}; "
+        f"pikepdf {pikepdf.__version__}; qpdf {pikepdf.__libqpdf_version__}"
+    )
 
 
 class _Unsafe(Exception):
@@ -383,13 +400,21 @@ def sanitise_pdf(
                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.preserve,
                 fix_metadata_version=False,
+                # The same file gives the same copy (qpdf would give it a new identifier each time):
+                # a copy kept when the file is added to one case is the one another case recorded.
+                deterministic_id=True,
             )
     if report is not None and not result.unsafe:
-        for what, count in result.removed.items():
-            report.add(where, DisclosureAction.REMOVED, what, count)
-        for what, count in result.flattened.items():
-            report.add(where, DisclosureAction.FLATTENED, what, count)
+        report_sanitised(result, report, where)
     return result
+
+
+def report_sanitised(result: SanitisedPdf, report: DisclosureReport, where: str) -> None:
+    """Say in ``report``, under ``where``, what making the sanitised copy ``result`` removed and drew in."""
+    for what, count in result.removed.items():
+        report.add(where, DisclosureAction.REMOVED, what, count)
+    for what, count in result.flattened.items():
+        report.add(where, DisclosureAction.FLATTENED, what, count)
 
 
 def find_hidden_text(

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casefile.core.disclosure.kept import KeptCopies, KeptFile
 from casefile.core.disclosure.pdf import HiddenText, SanitisedPdf, find_hidden_text, sanitise_pdf
 from casefile.core.fsutil import make_private_dir, write_derived_json
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
@@ -181,14 +182,44 @@ def screen_file(
     packet would not print (encrypted, broken, with a hidden layer that cannot be left out,
     without pages) gives no record: its packet says so without reading any text.
     """
+    return screen_and_keep(store, None, 0, sha256, path, cancel=cancel)[0]
+
+
+def screen_and_keep(
+    store: ScreeningStore,
+    copies: KeptCopies | None,
+    exhibit: int,
+    sha256: str,
+    path: Path,
+    *,
+    screen_it: bool = True,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> tuple[Screening | None, KeptFile | None]:
+    """Sanitise a verified copy of exhibit ``exhibit``'s PDF; screen it (``screen_it``) and keep the
+    screening in ``store``; keep the sanitised copy in ``copies`` (None: it is removed).
+
+    Returns the screening (None when not screened) and the record of the kept copy for the case's
+    custody log (None when not kept). A file the packet would not print (encrypted, broken, with a
+    hidden layer that cannot be left out, without pages) gives neither: its packet says so. Failing
+    to keep the copy (a full disk) only costs its packet the time to make it again.
+    """
+    kept: KeptFile | None = None
+    result: Screening | None = None
     with tempfile.TemporaryDirectory(prefix=".cf-screen-", dir=path.parent) as folder:
         target = Path(folder) / "sanitised.pdf"
         sanitised = sanitise_pdf(path, target, cancel=cancel)
         if sanitised.unsafe or not sanitised.pages:
-            return None
-        result = screen(sha256, sanitised, target, cancel=cancel)
-    store.put(result)
-    return result
+            return None, None
+        if screen_it:
+            result = screen(sha256, sanitised, target, cancel=cancel)
+        if copies is not None and KeptFile.recordable(sanitised):
+            try:
+                kept = KeptFile.of(exhibit, sha256, copies.keep(sha256, target, cancel=cancel), sanitised)
+            except OSError as exc:
+                log.info("sanitised copy of %s not kept: %s", sha256[:12], exc)
+    if result is not None:
+        store.put(result)
+    return result, kept
 
 
 def _to_json(item: Screening) -> dict[str, Any]:

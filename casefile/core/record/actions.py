@@ -72,6 +72,7 @@ IMPORT = "import"
 BUNDLE = "bundle"
 RECOVERY = "recovery"  # a crash was cleaned up (a torn last line removed)
 REPAIR = "repair"  # case.json / MANIFEST.sha256 rebuilt from the log
+SCREENED = "screened"  # evidence PDFs made safe to print when added: their sanitised copies (disclosure.kept)
 
 # Fields a "proceeding-update" entry may set (a newer CaseFile's others are kept as they are).
 PROCEEDING_UPDATABLE = {
@@ -413,6 +414,15 @@ def _timestamp_exhibits(details: dict[str, Any]) -> list[int]:
     return _numbers((details.get("stamp") or {}).get("exhibits"))
 
 
+def _screened_exhibits(details: dict[str, Any]) -> list[int]:
+    files = details.get("files")
+    return (
+        [n for item in files if isinstance(item, dict) for n in _number(item.get("exhibit"))]
+        if isinstance(files, list)
+        else []
+    )
+
+
 def _bundle_exhibits(details: dict[str, Any]) -> list[int]:
     items = details.get("exhibits")
     if not items:
@@ -454,5 +464,6 @@ ACTIONS: dict[str, Action] = {
         Action(BUNDLE, None, _bundle_exhibits),
         Action(RECOVERY, None, _none),
         Action(REPAIR, None, _none),
+        Action(SCREENED, None, _screened_exhibits),
     )
 }

@@ -1,0 +1,341 @@
+"""Sanitised copies of evidence PDFs, made when the files are added and printed by their packets.
+
+When an evidence PDF is added it is screened (:mod:`casefile.core.disclosure.screening`), which
+makes its sanitised copy (:func:`casefile.core.disclosure.pdf.sanitise_pdf`): the pages a
+packet prints. That copy is kept, and recorded in the case's custody log, so that a packet
+prints it instead of making it again:
+
+- ``LIBRARY/.derived/sanitised/ab/abcdef…(64 hex).pdf``, named by the ORIGINAL's SHA-256,
+  placed atomically, not synced: derived data, outside the case folder and its manifest;
+- one ``screened`` custody entry per screening pass (a witness: the record does not change)
+  lists, for each file, the exhibit, the original's SHA-256, the kept copy's SHA-256 and size,
+  and what sanitising did (:class:`KeptFile`), under the engine that made the copies
+  (:func:`casefile.core.disclosure.pdf.sanitiser_engine`).
+
+The custody log is trusted (its chain is checked before a packet is made); the kept file is
+not. A packet copies the kept file into its work folder while hashing it and prints the copy
+only when its SHA-256 and size are the ones recorded and the engine is the current one;
+otherwise (no entry, another engine, a copy missing or changed) it sanitises the original
+again, as for a file added before copies were kept. A changed kept copy is never printed.
+Nothing here imports the PDF libraries: verification checks the entries with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casefile.core.errors import Message
+from casefile.core.fsutil import TEMP_PREFIX, make_private_dir, remove_quietly
+from casefile.core.hashing import CHUNK
+from casefile.core.progress import NEVER_CANCELLED, CancelToken
+from casefile.core.record.actions import SCREENED
+
+if TYPE_CHECKING:
+    from casefile.core.disclosure.pdf import SanitisedPdf
+    from casefile.core.model import Case
+
+log = logging.getLogger(__name__)
+
+#: The folder under a library's root.
+SANITISED_DIR = Path(".derived") / "sanitised"
+# A hostile file's layer names are not copied into the custody log without bound: a file
+# with more, or longer, names is not recorded (its packet sanitises it again).
+MAX_LAYER_NAMES = 64
+MAX_LAYER_NAME = 200
+
+_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """One file's sanitised copy as a ``screened`` custody entry records it."""
+
+    exhibit: int
+    sha256: str  # the original's
+    copy_sha256: str  # the kept copy's
+    copy_size: int
+    pages: int
+    removed: tuple[tuple[str, int], ...] = ()  # in the order sanitising counted them
+    flattened: tuple[tuple[str, int], ...] = ()
+    hidden_layers: tuple[str, ...] = ()
+    unshown_fields: tuple[int, ...] = ()
+    look_at: tuple[int, ...] = ()
+    too_complex: tuple[int, ...] = ()
+
+    @staticmethod
+    def recordable(sanitised: SanitisedPdf) -> bool:
+        """Whether the copy ``sanitised`` describes may be kept and recorded."""
+        layers = sanitised.hidden_layers
+        if sanitised.unsafe or not sanitised.pages or len(layers) > MAX_LAYER_NAMES:
+            return False
+        return all(len(name) <= MAX_LAYER_NAME and _encodable(name) for name in layers)
+
+    @classmethod
+    def of(cls, exhibit: int, sha256: str, copy: tuple[str, int], sanitised: SanitisedPdf) -> KeptFile | None:
+        """The record of ``sanitised`` (a copy that was written), or None when it is not to be recorded."""
+        if not cls.recordable(sanitised):
+            return None
+        layers = sanitised.hidden_layers
+        return cls(
+            exhibit,
+            sha256,
+            copy[0],
+            copy[1],
+            sanitised.pages,
+            tuple(sanitised.removed.items()),
+            tuple(sanitised.flattened.items()),
+            tuple(layers),
+            tuple(sanitised.unshown_fields),
+            tuple(sanitised.look_at),
+            tuple(sanitised.too_complex),
+        )
+
+    def sanitised(self) -> SanitisedPdf:
+        """What sanitising the original did, as when the copy was made."""
+        from casefile.core.disclosure.pdf import SanitisedPdf
+
+        return SanitisedPdf(
+            pages=self.pages,
+            removed=dict(self.removed),
+            flattened=dict(self.flattened),
+            hidden_layers=self.hidden_layers,
+            unshown_fields=self.unshown_fields,
+            look_at=self.look_at,
+            too_complex=self.too_complex,
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "exhibit": self.exhibit,
+            "sha256": self.sha256,
+            "copy_sha256": self.copy_sha256,
+            "copy_size": self.copy_size,
+            "pages": self.pages,
+            "removed": [list(pair) for pair in self.removed],
+            "flattened": [list(pair) for pair in self.flattened],
+            "hidden_layers": list(self.hidden_layers),
+            "unshown_fields": list(self.unshown_fields),
+            "look_at": list(self.look_at),
+            "too_complex": list(self.too_complex),
+        }
+
+    @classmethod
+    def from_data(cls, data: Any) -> KeptFile:
+        """Raises ValueError when ``data`` is not a well-formed record."""
+        if not isinstance(data, dict):
+            raise ValueError("a file is not an object")
+        sha256, copy_sha256 = data.get("sha256"), data.get("copy_sha256")
+        if not isinstance(sha256, str) or not _HEX.fullmatch(sha256):
+            raise ValueError("no SHA-256 of the original")
+        if not isinstance(copy_sha256, str) or not _HEX.fullmatch(copy_sha256):
+            raise ValueError("no SHA-256 of the sanitised copy")
+        pages = _count(data.get("pages"), "pages")
+        if pages < 1:
+            raise ValueError("no pages")
+        return cls(
+            exhibit=_count(data.get("exhibit"), "exhibit"),
+            sha256=sha256,
+            copy_sha256=copy_sha256,
+            copy_size=_count(data.get("copy_size"), "copy_size"),
+            pages=pages,
+            removed=_counted(data.get("removed"), "removed"),
+            flattened=_counted(data.get("flattened"), "flattened"),
+            hidden_layers=_texts(data.get("hidden_layers"), "hidden_layers"),
+            unshown_fields=_numbers(data.get("unshown_fields"), "unshown_fields"),
+            look_at=_numbers(data.get("look_at"), "look_at"),
+            too_complex=_numbers(data.get("too_complex"), "too_complex"),
+        )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a UTF-16 name
+        return False
+    return True
+
+
+def _count(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{name} is not a count")
+    return value
+
+
+def _numbers(value: Any, name: str) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name} is not a list")
+    return tuple(_count(v, name) for v in value)
+
+
+def _texts(value: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{name} is not a list of texts")
+    return tuple(value)
+
+
+def _counted(value: Any, name: str) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name} is not a list")
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise ValueError(f"{name} holds something other than (what, count)")
+        pairs.append((pair[0], _count(pair[1], name)))
+    return tuple(pairs)
+
+
+def entry_details(engine: str, files: Iterable[KeptFile]) -> dict[str, Any]:
+    """The details of the ``screened`` custody entry recording ``files``, made by ``engine``."""
+    return {"engine": engine, "files": [f.to_data() for f in files]}
+
+
+def entry_files(details: Any) -> tuple[str, list[KeptFile]]:
+    """The engine and the files a ``screened`` entry records; ValueError when it is not well-formed."""
+    if not isinstance(details, dict):
+        raise ValueError("no details")
+    engine, files = details.get("engine"), details.get("files")
+    if not isinstance(engine, str) or not engine:
+        raise ValueError("no engine")
+    if not isinstance(files, list):
+        raise ValueError("no list of files")
+    return engine, [KeptFile.from_data(item) for item in files]
+
+
+def _screened(entries: Iterable[dict[str, Any]]) -> Iterable[tuple[Any, tuple[str, list[KeptFile]] | ValueError]]:
+    for entry in entries:
+        if entry.get("action") != SCREENED:
+            continue
+        try:
+            yield entry.get("seq"), entry_files(entry.get("details"))
+        except ValueError as exc:
+            yield entry.get("seq"), exc
+
+
+def recorded_copies(case: Case, entries: Iterable[dict[str, Any]]) -> dict[int, tuple[str, KeptFile]]:
+    """Each exhibit's latest recorded sanitised copy (engine, record), from a TRUSTED log (its chain checked).
+
+    Records that are not well-formed, or name a file the case does not hold as that exhibit, are left out.
+    """
+    held = {e.number: e.sha256 for e in case.exhibits}
+    found: dict[int, tuple[str, KeptFile]] = {}
+    for seq, outcome in _screened(entries):
+        if isinstance(outcome, ValueError):
+            log.warning("case %s: custody entry %s is not a well-formed screening: %s", case.number, seq, outcome)
+            continue
+        engine, files = outcome
+        for item in files:
+            if held.get(item.exhibit) == item.sha256:
+                found[item.exhibit] = (engine, item)
+    return found
+
+
+def screened_problems(case: Case, entries: Iterable[dict[str, Any]]) -> list[Message]:
+    """What is wrong with the case's ``screened`` custody entries (for verification): each must be
+    well-formed and name exhibits of the case with the SHA-256 the case holds them with."""
+    held = {e.number: e.sha256 for e in case.exhibits}
+    problems: list[Message] = []
+    for seq, outcome in _screened(entries):
+        if isinstance(outcome, ValueError):
+            problems.append(
+                Message(
+                    "custody entry {seq} records sanitised copies but is not well-formed: {why}", seq=seq, why=outcome
+                )
+            )
+            continue
+        for item in outcome[1]:
+            if held.get(item.exhibit) != item.sha256:
+                problems.append(
+                    Message(
+                        "custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not "
+                        "hold with that SHA-256",
+                        seq=seq,
+                        number=item.exhibit,
+                    )
+                )
+    return problems
+
+
+class KeptCopies:
+    """The sanitised copies kept in one library (``KeptCopies(library.root)``)."""
+
+    def __init__(self, library_root: Path) -> None:
+        self.root = Path(library_root) / SANITISED_DIR
+
+    def path(self, sha256: str) -> Path:
+        """Where the sanitised copy of the file ``sha256`` (the original's) is kept."""
+        if not _HEX.fullmatch(sha256):
+            raise ValueError(f"not a SHA-256 in lower-case hex: {sha256!r}")
+        return self.root / sha256[:2] / f"{sha256}.pdf"
+
+    def keep(self, sha256: str, made: Path, *, cancel: CancelToken = NEVER_CANCELLED) -> tuple[str, int]:
+        """Keep ``made``, the sanitised copy of the file ``sha256`` just written in a work folder of the
+        library (nothing else writes to it); return its SHA-256 and size. It is moved into place
+        atomically (copied first when the work folder is on another file system); raises OSError."""
+        digest, size = _hashed(made, None, cancel)
+        final = self.path(sha256)
+        make_private_dir(self.root, parents=True)
+        make_private_dir(final.parent)
+        os.chmod(made, 0o600)
+        try:
+            os.replace(made, final)
+        except OSError:  # another file system: copied beside its place first, then renamed
+            tmp = final.with_name(f"{TEMP_PREFIX}{final.name}.{os.getpid()}")
+            try:
+                copied = _hashed(made, tmp, cancel)
+                if copied != (digest, size):
+                    raise OSError(f"the sanitised copy of {sha256[:12]} changed while it was kept") from None
+                os.replace(tmp, final)
+            finally:
+                remove_quietly(tmp)
+        return digest, size
+
+    def take(self, item: KeptFile, target: Path, *, cancel: CancelToken = NEVER_CANCELLED) -> str:
+        """Copy the kept copy ``item`` records to ``target`` (a private work folder), hashing it on the
+        way; '' when the copy is the one recorded, else why it cannot be printed (``target`` is then removed)."""
+        try:
+            digest, size = _hashed(self.path(item.sha256), target, cancel)
+        except FileNotFoundError:
+            remove_quietly(target)
+            return "no kept copy"
+        except OSError as exc:
+            remove_quietly(target)
+            return f"the kept copy cannot be read ({exc})"
+        if (digest, size) != (item.copy_sha256, item.copy_size):
+            remove_quietly(target)
+            return f"the kept copy is not the one recorded (SHA-256 now {digest[:16]}…, {size} bytes)"
+        return ""
+
+
+def _hashed(source: Path, target: Path | None, cancel: CancelToken) -> tuple[str, int]:
+    """SHA-256 and size of ``source``, copied to ``target`` (when given) in the same read."""
+    digest = hashlib.sha256()
+    buffer = memoryview(bytearray(CHUNK))
+    size = 0
+    with open(source, "rb", buffering=0) as fh, open(target, "wb") if target is not None else _Null() as out:
+        while True:
+            cancel.check()
+            n = fh.readinto(buffer)
+            if not n:
+                return digest.hexdigest(), size
+            chunk = buffer[:n]
+            digest.update(chunk)
+            out.write(chunk)
+            size += n
+
+
+class _Null:
+    def __enter__(self) -> _Null:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def write(self, chunk: memoryview) -> int:
+        return len(chunk)
