@@ -37,11 +37,13 @@ from casefile.core.record.actions import (
 )
 from casefile.core.record.fold import (
     FoldCheck,
+    Sources,
     apply_entry,
     creation_details,
     differing_fields,
     fold,
     fold_and_compare,
+    fold_with_sources,
     record_changes,
 )
 
@@ -80,10 +82,12 @@ __all__ = [
     "WITHDRAW",
     "Action",
     "FoldCheck",
+    "Sources",
     "apply_entry",
     "creation_details",
     "differing_fields",
     "fold",
     "fold_and_compare",
+    "fold_with_sources",
     "record_changes",
 ]
