@@ -9,6 +9,7 @@ only the case's revision in the index, written with the standard library's sqlit
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import sqlite3
@@ -249,3 +250,27 @@ def test_an_action_not_known_to_leave_exhibits_alone_is_taken_to_change_them_all
     witness = {**later, "action": record.VERIFY, "details": {"result": "ok"}}
     _case, sources = record.fold_with_sources([*entries, witness])
     assert len(sources) == 40  # a witness leaves the record as it was
+
+
+@pytest.mark.parametrize("own_process", [True, False])
+def test_cli_verify_pauses_the_collector_only_in_its_own_process(library, many, monkeypatch, own_process):
+    """A case's many objects make no cycles: the command's own process verifies it without the
+    collector walking them; called from another program (own_process False), it leaves the collector be."""
+    from casefile import cli
+    from casefile.core import verify
+
+    library.close()
+    collecting: list[bool] = []
+    real = verify.verify_case
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(verify, "verify_case", watched)
+    monkeypatch.setitem(cli._OWN_PROCESS, "on", own_process)
+    assert gc.isenabled()
+    code = cli.main(["--library", str(library.root), "--operator", "测试员", "verify", many])
+    assert code == 0
+    assert collecting == [not own_process]
+    assert gc.isenabled()  # as it was, once the cases are checked
