@@ -10,6 +10,13 @@ command as a user runs it (a fresh process), in alternated pairs.
 With ``--only verify`` each size's case is verified (e.g. ``--sizes 1000,5000``), and the
 growth of both sides and the cost per exhibit between the smallest and the largest are printed,
 with the floor every command pays: ``casefile --version`` against ``python -c pass``.
+
+CaseFile's bytecode is compiled and kept (under bench/.cache/pycache), as in an installed
+CaseFile, by the untimed first run of each command: a checkout run with PYTHONDONTWRITEBYTECODE
+would compile every module it imports on every run. ``--tree DIR`` runs the ``casefile`` of
+another checkout (to measure the code before a change on the same cached cases).
+
+    tools/dev bench scaling --only verify --sizes 1000,5000 --pairs 7 [--tree /work/main]
 """
 
 from __future__ import annotations
@@ -25,10 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import CASEFILE, Pairs, Run, compare, growth, print_rows, run, spread  # noqa: E402
+from bench.harness import CASEFILE, REPO, Pairs, Run, compare, growth, print_rows, run, spread  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 OPERATOR = "bench"
+BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(CACHE / "pycache")}
+TREE = [REPO]  # the checkout whose casefile is measured (--tree)
 
 
 def make_case(root: Path, exhibits: int) -> str:
@@ -90,6 +99,12 @@ def casefile(root: Path, *args: str) -> list[str]:
     return [*CASEFILE, "--library", str(root), "--operator", OPERATOR, *args]
 
 
+def measured(argv: list[str]) -> Run:
+    """A ``casefile`` command of the measured checkout (``--tree``), its bytecode kept as installed."""
+    # From the tree: ``-m`` imports the package of the working folder first.
+    return run(argv, cwd=TREE[0], env={"PYTHONPATH": str(TREE[0]), **BYTECODE})
+
+
 def bench_add(sizes: list[int], pairs: int, work: Path) -> None:
     """``add`` of one new file, alternated with ``add`` into the smallest case (the reference)."""
     libraries = {n: (copy_library(cached(n)[0], work), cached(n)[1]) for n in sizes}
@@ -103,7 +118,7 @@ def bench_add(sizes: list[int], pairs: int, work: Path) -> None:
         def one(_i: int):  # type: ignore[no-untyped-def]
             path = files / f"receipt-{next(counter)}.txt"
             path.write_text(f"收据 {path.name}\n", encoding="utf-8")
-            return run(casefile(root, "add", number, str(path)))
+            return measured(casefile(root, "add", number, str(path)))
 
         return one
 
@@ -139,7 +154,7 @@ def bench_verify(sizes: list[int], pairs: int, work: Path) -> None:
         folder = root / "cases" / number
 
         def ours(_i: int, root: Path = root, number: str = number) -> Run:
-            return run(casefile(root, "verify", number))
+            return measured(casefile(root, "verify", number))
 
         def reference(_i: int, folder: Path = folder) -> Run:
             return run([sha, "--quiet", "-c", "MANIFEST.sha256"], cwd=folder)
@@ -167,13 +182,14 @@ def bench_verify(sizes: list[int], pairs: int, work: Path) -> None:
         )
     floor = compare(
         "floor: casefile --version  (reference: python -c pass)",
-        lambda _i: run([*CASEFILE, "--version"]),
+        lambda _i: measured([*CASEFILE, "--version"]),
         lambda _i: run([sys.executable, "-c", "pass"]),
         pairs=pairs,
     )
     print_rows([floor], cpu=True)
     print(f"  casefile --version cpu {spread([r.cpu for r in floor.ours])} s")
     print(f"  python -c pass cpu     {spread([r.cpu for r in floor.reference])} s")
+    print(f"  load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 def main() -> None:
@@ -181,7 +197,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000,5000")
     parser.add_argument("--pairs", type=int, default=7)
     parser.add_argument("--only", choices=["add", "verify"])
+    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose casefile is measured")
     args = parser.parse_args()
+    TREE[0] = args.tree.resolve()
+    print(f"casefile of {TREE[0]}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     sizes = [int(s) for s in args.sizes.split(",")]
     for n in sizes:
         cached(n)

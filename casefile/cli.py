@@ -7,6 +7,7 @@ by adding. Errors print one line on stderr and exit non-zero; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import enum
 import gc
@@ -1240,7 +1241,8 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
         return EXIT_OK
     failed = 0
     for number in numbers:
-        reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
+        with _collector_paused():
+            reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
         report = reports[-1]
         if report.ok:
             stamps = f", {len(report.stamps)} trusted timestamps valid" if report.stamps else ""
@@ -1264,6 +1266,24 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
         for note in report.notes:
             _print(f"  note: {note}")
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """In the command's own process (not a caller's: see run), no collection of cycles in the block.
+
+    Verifying a case of 5,000 exhibits makes some hundred thousand objects (its log read, folded
+    and compared with case.json) that live until the case is checked and make no cycles: the
+    collector's passes over them, set off again and again as they are made, were some 7% of the run.
+    """
+    pausing = gc.isenabled() and _OWN_PROCESS["on"]
+    if pausing:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pausing:
+            gc.enable()
 
 
 def cmd_repair(args: argparse.Namespace, library: Library) -> int:

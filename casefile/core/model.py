@@ -977,15 +977,19 @@ def to_data(value: Any) -> Any:
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
     fields = _DATA_FIELDS.get(kind)
-    if fields is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = _data_fields(kind)
+    if fields is None and kind not in _NOT_RECORDS:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = _data_fields(kind)
+        else:
+            _NOT_RECORDS.add(kind)
     if fields is not None:
         data = {}
         for key, name, default in fields:
             item = getattr(value, name)
             if default is not _KEEP and item == default:
                 continue
-            data[key] = to_data(item)
+            plain = type(item)  # text, a whole number, yes/no or nothing: as it is, without a call
+            data[key] = item if plain is str or plain is int or plain is bool or item is None else to_data(item)
         unknown = value.__dict__.get(_UNKNOWN) if hasattr(value, "__dict__") else None
         if unknown:
             for key, item in unknown.items():
@@ -1008,6 +1012,7 @@ def to_data(value: Any) -> Any:
 # class writes is worked out once — its keys, and the default a field is left out at.
 _KEEP: Any = object()  # a field that is always written
 _DATA_FIELDS: dict[type, list[tuple[str, str, Any]]] = {}
+_NOT_RECORDS: set[type] = set()  # types seen that are not record classes (enums, times, lists…)
 
 
 def _data_fields(cls: type) -> list[tuple[str, str, Any]]:
@@ -1196,12 +1201,22 @@ def _record_converter(tp: type) -> Callable[[Any, str], Any]:
         (key, name, hints[name], hints[name] if hints[name] in (str, int, bool) else None) for key, name in keys.items()
     ]
     lenient = getattr(tp, "__lenient__", False)
+    by_key = {key: (name, hint, plain) for key, name, hint, plain in fields}
+    # Each field's converter, worked out at the first record read (a field may be of this very class).
+    converters: dict[str, Callable[[Any, str], Any]] = {}
 
-    def a_record(value: Any, where: str) -> Any:
-        if not isinstance(value, dict):
-            raise InvalidValueError("{where}: expected an object", where=where)
+    def converter(key: str, hint: Any) -> Callable[[Any, str], Any]:
+        try:
+            found = _CONVERTERS.get(hint)
+        except TypeError:  # an unhashable type hint: worked out each time
+            return lambda value, where: _convert(hint, value, where)
+        if found is None:
+            found = _CONVERTERS[hint] = _make_converter(hint)
+        converters[key] = found
+        return found
+
+    def in_field_order(value: dict[str, Any], where: str, kept: dict[str, Any]) -> dict[str, Any]:
         kwargs = {}
-        kept: dict[str, Any] = {}
         for key, name, hint, plain in fields:
             if key in value:
                 item = value[key]
@@ -1209,11 +1224,33 @@ def _record_converter(tp: type) -> Callable[[Any, str], Any]:
                     kwargs[name] = item
                     continue
                 try:
-                    kwargs[name] = _convert(hint, item, f"{where}.{key}")
+                    kwargs[name] = (converters.get(key) or converter(key, hint))(item, f"{where}.{key}")
                 except InvalidValueError:
                     if not lenient:
                         raise
                     kept[key] = value[key]
+        return kwargs
+
+    def a_record(value: Any, where: str) -> Any:
+        if not isinstance(value, dict):
+            raise InvalidValueError("{where}: expected an object", where=where)
+        kwargs = {}
+        kept: dict[str, Any] = {}
+        # The keys given are read in their order (a record of 5,000 exhibits reads each one's keys, not
+        # every field's); a value refused, or any error, sends the record through its fields in their
+        # order, as the conversions are the same: the same first value is refused, the same are kept.
+        try:
+            for key, item in value.items():
+                spec = by_key.get(key)
+                if spec is not None:
+                    name, hint, plain = spec
+                    kwargs[name] = (
+                        item
+                        if type(item) is plain
+                        else (converters.get(key) or converter(key, hint))(item, f"{where}.{key}")
+                    )
+        except Exception:  # noqa: BLE001 - raised again, or kept, in the order of the fields
+            kwargs = in_field_order(value, where, kept)
         try:
             obj = tp(**kwargs)
         except TypeError as exc:

@@ -107,7 +107,7 @@ def verify_folder(
         if size is None:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
             continue
-        outcome = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}")
+        outcome = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}", size)
         if isinstance(outcome, OSError):
             report.problems.append(Message("{path} cannot be read: {reason}", path=path, reason=SystemReason(outcome)))
             actual = ""
@@ -131,15 +131,27 @@ def verify_folder(
     yield report
 
 
-def _sha256_here(path: str) -> str | OSError:
-    """The SHA-256 of a file read on the calling thread (whatever its size now), or why it cannot be read."""
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _sha256_here(path: str, size: int) -> str | OSError:
+    """The SHA-256 of a file read on the calling thread (whatever its size now), or why it cannot be read.
+
+    ``size`` is what the folder's listing said: a file of that size is read in one call (then one
+    more finds its end), without a file object around the descriptor.
+    """
     try:
-        with open(path, "rb", buffering=0) as fh:
-            sha = hashlib.sha256()
-            while chunk := fh.read(CHUNK):
-                sha.update(chunk)
+        fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         return exc
+    try:
+        sha = hashlib.sha256(os.read(fd, min(size + 1, CHUNK)))
+        while chunk := os.read(fd, CHUNK):
+            sha.update(chunk)
+    except OSError as exc:
+        return exc
+    finally:
+        os.close(fd)
     return sha.hexdigest()
 
 

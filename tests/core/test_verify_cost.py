@@ -76,20 +76,33 @@ def test_a_small_exhibit_changed_or_grown_is_still_caught(library, mixed, handed
     assert report.count(FileStatus.INTACT) == 11
 
 
-def test_a_small_exhibit_that_cannot_be_read_is_reported(library, mixed, monkeypatch):
+@pytest.mark.parametrize("fails", ["open", "read"])
+def test_a_small_exhibit_that_cannot_be_read_is_reported(library, mixed, monkeypatch, fails):
     target = next(e for e in library.load_case(mixed).exhibits if e.original_name == "note-03.txt").stored_path
-    real_open = open
+    real_open, real_read = os.open, os.read
+    opened: set[int] = set()
 
-    def failing(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if str(path).endswith(target):
+    def failing_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith(target) and fails == "open":
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
+        fd = real_open(path, *args, **kwargs)
+        if str(path).endswith(target):
+            opened.add(fd)
+        return fd
 
-    monkeypatch.setattr(verify_module, "open", failing, raising=False)
+    def failing_read(fd, n):  # type: ignore[no-untyped-def]
+        if fd in opened:
+            raise OSError(5, "Input/output error")
+        return real_read(fd, n)
+
+    monkeypatch.setattr(verify_module.os, "open", failing_open)
+    monkeypatch.setattr(verify_module.os, "read", failing_read)
     report = run(library, mixed)
+    monkeypatch.undo()
     assert not report.ok
     assert {f.path: f.status for f in report.files}[target] is FileStatus.MODIFIED
     assert any(target in str(p) and "cannot be read" in str(p) for p in report.problems)
+    assert (fails == "read") == bool(opened)
 
 
 WATCHED = ("casefile.core.evidence", "casefile.core.metadata", "PIL", "reportlab", "av", "pikepdf", "PySide6", "fitz")

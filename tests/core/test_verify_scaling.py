@@ -9,6 +9,7 @@ only the case's revision in the index, written with the standard library's sqlit
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import sqlite3
@@ -21,6 +22,8 @@ from casefile.core import library as library_module
 from casefile.core import record
 from casefile.core.custody import CustodyLog
 from casefile.core.library import Library
+from casefile.core.model import Exhibit, ExhibitMetadata
+from casefile.core.record import Action
 from casefile.core.verify import CaseReport, FileStatus, verify_case
 
 fold_module = importlib.import_module("casefile.core.record.fold")  # the package's name `fold` is the function
@@ -165,3 +168,109 @@ def test_cli_verify_of_a_damaged_case_quarantines_it_in_the_index(library, many)
         assert [s.damaged for s in reopened.list_cases() if s.number == many] != [""]
     finally:
         reopened.close()
+
+
+@pytest.fixture
+def written_out(monkeypatch) -> list[int]:
+    """The numbers of the exhibits verification writes out again to compare case.json with the log."""
+    numbers: list[int] = []
+    real = library_module.to_data
+
+    def counting(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, Exhibit):
+            numbers.append(value.number)
+        return real(value)
+
+    monkeypatch.setattr(library_module, "to_data", counting)
+    return numbers
+
+
+def test_exhibits_as_their_ingest_entries_made_them_are_not_written_out_again(library, many, written_out):
+    report = run(library, many)
+    assert report.ok, report.problems
+    assert written_out == []  # each compared with its ingest entry's data
+    with library.edit(many) as writer:
+        writer.withdraw(3, "拍错了")
+    written_out.clear()
+    report = run(library, many)
+    assert report.ok, report.problems
+    assert written_out == [3]  # only the exhibit a later entry changed
+
+
+def _ingested_as(library: Library, number: str, exhibit: int) -> dict[str, object]:
+    for entry in library.folder(number).custody.read():
+        if entry["action"] == record.INGEST and entry["details"]["exhibit"]["number"] == exhibit:
+            return entry["details"]["exhibit"]  # type: ignore[no-any-return]
+    raise AssertionError(exhibit)
+
+
+@pytest.mark.parametrize("change", ["withdraw", "update", "metadata"])
+def test_case_json_showing_a_changed_exhibit_as_it_was_ingested_is_caught(library, many, change):
+    """An exhibit a later entry changed is compared as the log leaves it, not as its ingest entry made it."""
+    with library.edit(many) as writer:
+        if change == "withdraw":
+            writer.withdraw(3, "拍错了")
+        elif change == "update":
+            writer.update_exhibit(3, title="改过的名称")
+        else:
+            writer.set_exhibit_metadata(3, ExhibitMetadata(encoding="gb18030"), ["edited"], None)
+    path = library.folder(many).record_path
+    data = json.loads(path.read_text("utf-8"))
+    data["exhibits"] = [_ingested_as(library, many, 3) if e["number"] == 3 else e for e in data["exhibits"]]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    report = run(library, many)
+    assert report.damaged
+    assert any("case.json differs from its custody log in: exhibits" in str(p) for p in report.problems)
+
+
+def test_an_exhibit_changed_in_case_json_only_is_caught(library, many, written_out):
+    path = library.folder(many).record_path
+    data = json.loads(path.read_text("utf-8"))
+    data["exhibits"][5]["purpose"] = "证明已付款"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    report = run(library, many)
+    assert report.damaged
+    assert any("case.json differs from its custody log in: exhibits" in str(p) for p in report.problems)
+    assert written_out == [6]  # differs from its ingest entry's data: written out and compared
+
+
+def test_an_action_not_known_to_leave_exhibits_alone_is_taken_to_change_them_all(library, many, monkeypatch):
+    entries = library.folder(many).custody.read()
+    _case, sources = record.fold_with_sources(entries)
+    assert len(sources) == 40
+
+    def retitle(case, details, at, operator):  # type: ignore[no-untyped-def]
+        case.exhibit(1).title = "改过"
+
+    monkeypatch.setitem(record.ACTIONS, "retitle", Action("retitle", retitle, lambda details: []))
+    last = entries[-1]
+    later = {**last, "seq": last["seq"] + 1, "action": "retitle", "details": {}, "prev": last["hash"]}
+    _case, sources = record.fold_with_sources([*entries, later])
+    assert sources == {}
+    witness = {**later, "action": record.VERIFY, "details": {"result": "ok"}}
+    _case, sources = record.fold_with_sources([*entries, witness])
+    assert len(sources) == 40  # a witness leaves the record as it was
+
+
+@pytest.mark.parametrize("own_process", [True, False])
+def test_cli_verify_pauses_the_collector_only_in_its_own_process(library, many, monkeypatch, own_process):
+    """A case's many objects make no cycles: the command's own process verifies it without the
+    collector walking them; called from another program (own_process False), it leaves the collector be."""
+    from casefile import cli
+    from casefile.core import verify
+
+    library.close()
+    collecting: list[bool] = []
+    real = verify.verify_case
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(verify, "verify_case", watched)
+    monkeypatch.setitem(cli._OWN_PROCESS, "on", own_process)
+    assert gc.isenabled()
+    code = cli.main(["--library", str(library.root), "--operator", "测试员", "verify", many])
+    assert code == 0
+    assert collecting == [not own_process]
+    assert gc.isenabled()  # as it was, once the cases are checked

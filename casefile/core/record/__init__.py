@@ -38,11 +38,13 @@ from casefile.core.record.actions import (
 )
 from casefile.core.record.fold import (
     FoldCheck,
+    Sources,
     apply_entry,
     creation_details,
     differing_fields,
     fold,
     fold_and_compare,
+    fold_with_sources,
     record_changes,
 )
 
@@ -82,10 +84,12 @@ __all__ = [
     "WITHDRAW",
     "Action",
     "FoldCheck",
+    "Sources",
     "apply_entry",
     "creation_details",
     "differing_fields",
     "fold",
     "fold_and_compare",
+    "fold_with_sources",
     "record_changes",
 ]

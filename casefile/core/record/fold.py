@@ -18,11 +18,37 @@ from casefile.core.model import (
     RECORD_VERSION,
     Case,
     CustodyHead,
+    Exhibit,
     case_from_data,
     parse_datetime,
     to_data,
 )
-from casefile.core.record.actions import ACTIONS, CREATE, UPDATABLE_FIELDS
+from casefile.core.record.actions import (
+    ACTIONS,
+    CLOSE,
+    CREATE,
+    EVENT,
+    EVENT_REMOVE,
+    EVENT_UPDATE,
+    EXHIBIT_METADATA,
+    EXHIBIT_UPDATE,
+    FINDING,
+    INGEST,
+    OUTCOME,
+    PAYMENT,
+    PROCEEDING,
+    PROCEEDING_UPDATE,
+    PROPOSAL,
+    PROPOSAL_ANSWER,
+    REDACT,
+    REOPEN,
+    REORDER,
+    STAGE,
+    TIMESTAMP,
+    UPDATABLE_FIELDS,
+    UPDATE,
+    WITHDRAW,
+)
 from casefile.core.record.versions import ENTRY_VERSION, entry_version, upcast
 
 
@@ -46,7 +72,9 @@ def apply_entry(case: Case | None, entry: dict[str, Any]) -> Case:
             seq=seq,
             action=name,
         )
-    entry = upcast("entry", entry, entry_version(entry), ENTRY_VERSION, Message("custody entry {seq}", seq=seq))
+    version = entry_version(entry)
+    if version != ENTRY_VERSION:  # an entry of today's format is read as it is
+        entry = upcast("entry", entry, version, ENTRY_VERSION, Message("custody entry {seq}", seq=seq))
     details = entry.get("details") or {}
     if name == CREATE:
         if case is not None:
@@ -70,6 +98,63 @@ def fold(entries: Iterable[dict[str, Any]]) -> Case:
     if case is None:
         raise InvalidValueError("the custody log is empty")
     return case
+
+
+# Entries that change, in place, an exhibit already in the record: the one their "exhibit" names.
+_CHANGE_AN_EXHIBIT = frozenset({WITHDRAW, EXHIBIT_UPDATE, EXHIBIT_METADATA})
+# Entries that change the record and never an exhibit already in it (they add one, or change
+# something else). Any other action that changes the record is taken to change every exhibit.
+_LEAVE_EXHIBITS = frozenset(
+    {
+        INGEST,
+        REDACT,
+        UPDATE,
+        STAGE,
+        REORDER,
+        EVENT,
+        EVENT_UPDATE,
+        EVENT_REMOVE,
+        FINDING,
+        PROPOSAL,
+        PROPOSAL_ANSWER,
+        PROCEEDING,
+        PROCEEDING_UPDATE,
+        OUTCOME,
+        PAYMENT,
+        CLOSE,
+        REOPEN,
+        TIMESTAMP,
+    }
+)
+
+# An exhibit (by id), with the data of the ingest entry that made it, as no later entry changed it.
+Sources = dict[int, tuple[Exhibit, dict[str, Any]]]
+
+
+def fold_with_sources(entries: Iterable[dict[str, Any]]) -> tuple[Case, Sources]:
+    """:func:`fold`, and for each exhibit that no entry changed since its ingest entry made it
+    (in the entry format of today, read as it is), that entry's data of the exhibit.
+
+    Such an exhibit is that data read as a record: data equal to it is the same exhibit, which
+    lets verification compare case.json with the log without writing out every exhibit again.
+    """
+    case: Case | None = None
+    sources: Sources = {}
+    for entry in entries:
+        case = apply_entry(case, entry)
+        name = entry.get("action")
+        if ACTIONS[str(name)].apply is None:  # a witness: the record is as it was
+            continue
+        if name == INGEST and entry_version(entry) == ENTRY_VERSION:
+            exhibit = case.exhibits[-1]
+            sources[id(exhibit)] = (exhibit, entry["details"]["exhibit"])
+        elif name in _CHANGE_AN_EXHIBIT:  # found as the entry's action found it
+            sources.pop(id(case.exhibit(int(entry["details"]["exhibit"]))), None)
+        elif name not in _LEAVE_EXHIBITS:
+            sources.clear()
+    if case is None:
+        raise InvalidValueError("the custody log is empty")
+    return case, sources
 
 
 @dataclasses.dataclass
