@@ -26,10 +26,12 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -77,6 +79,20 @@ class _Edit:
     @property
     def new_length(self) -> int:
         return self.length if self.source is not None else len(self.data)
+
+
+def _shifter(edits: list[_Edit]) -> Callable[[int], int]:
+    """Where an offset of the skeleton lands in the filled file: moved by every edit ending at or
+    before it. ``edits`` are in order and do not overlap, so their ends are in order too: one
+    lookup an offset, not a pass over every edit (a bundle of N photos has some 3N edits and
+    5N objects)."""
+    ends = [e.end for e in edits]
+    moved = list(accumulate((e.new_length - (e.end - e.start) for e in edits), initial=0))
+
+    def shifted(offset: int) -> int:
+        return offset + moved[bisect_right(ends, offset)]
+
+    return shifted
 
 
 _XREF = re.compile(rb"xref\r?\n0 (\d+)\r?\n")
@@ -150,8 +166,7 @@ def fill_placeholders(
         raise FillError("cross-reference table is not followed by the trailer")
     trailer = data[trailer_at : data.rfind(b"startxref")]
 
-    def shifted(offset: int) -> int:
-        return offset + sum(e.new_length - (e.end - e.start) for e in edits if e.end <= offset)
+    shifted = _shifter(edits)
 
     digest = hashlib.sha256()
     written = 0
