@@ -176,3 +176,31 @@ def statuses_after_tampering(library: Library, number: str, path: Path) -> list[
         )  # a different byte whatever was there (writing b"X" over an "X" changed nothing)
     report = list(verify_case(library, number))[-1]
     return [f.status for f in report.files if f.path == f"bundles/{path.name}"]
+
+
+def photo_skeleton(folder: Path, sizes: list[tuple[int, int]]) -> tuple[Path, dict[str, tuple[Path, str]]]:
+    """A packet's skeleton as the photos' fill reads it: one page a photo (a JPEG of each size,
+    tokens 00001, 00002…), its data a placeholder; and the photos by token, with their SHA-256."""
+    import hashlib
+
+    import pikepdf
+
+    from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
+
+    pages, sources = [], {}
+    for n, size in enumerate(sizes, start=1):
+        token = f"{n:05d}"
+        path = folder / f"p{token}.jpg"
+        Image.new("RGB", size, (10, 20, 30)).save(path)
+        sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+        page = folder / f"page{token}.pdf"
+        with Image.open(path) as img:
+            write_jpeg_page(JpegHeader.of(img), page, token)
+        pages.append(page)
+    skeleton = folder / "skeleton.pdf"
+    with pikepdf.new() as out:
+        for page in pages:
+            with pikepdf.open(page) as src:
+                out.pages.extend(src.pages)
+        out.save(skeleton, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return skeleton, sources

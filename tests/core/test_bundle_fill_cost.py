@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pikepdf
-from PIL import Image
+from bundle_pages import photo_skeleton
 
 from casefile.core.bundle import fill
 from casefile.core.bundle.fill import fill_placeholders
-from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
-
-
-def _skeleton(tmp_path: Path, count: int) -> tuple[Path, dict[str, tuple[Path, str]]]:
-    pages, sources = [], {}
-    for n in range(1, count + 1):
-        token = f"{n:05d}"
-        path = tmp_path / f"p{token}.jpg"
-        Image.new("RGB", (16 + n, 12), (n, 20, 30)).save(path)  # every photo of its own length
-        sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
-        page = tmp_path / f"page{token}.pdf"
-        with Image.open(path) as img:
-            write_jpeg_page(JpegHeader.of(img), page, token)
-        pages.append(page)
-    skeleton = tmp_path / "skeleton.pdf"
-    with pikepdf.new() as out:
-        for page in pages:
-            with pikepdf.open(page) as src:
-                out.pages.extend(src.pages)
-        out.save(skeleton, object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return skeleton, sources
 
 
 def _edit_lengths_read(tmp_path: Path, count: int, monkeypatch) -> tuple[int, int]:
@@ -51,7 +29,7 @@ def _edit_lengths_read(tmp_path: Path, count: int, monkeypatch) -> tuple[int, in
 
     folder = tmp_path / str(count)
     folder.mkdir()
-    skeleton, sources = _skeleton(folder, count)
+    skeleton, sources = photo_skeleton(folder, [(16 + n, 12) for n in range(count)])  # each its own length
     monkeypatch.setattr(fill._Edit, "new_length", property(counted))
     monkeypatch.setattr(fill._Edit, "__init__", init)
     out = folder / "out.pdf"

@@ -8,6 +8,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from bundle_pages import photo_skeleton
 from casefile_testing import filed_case, make_video
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
@@ -211,27 +212,7 @@ def test_verified_reads_return_the_bytes_that_were_hashed(library, kinds_case, t
 
 def test_a_photo_changed_after_its_page_was_made_stops_the_fill(tmp_path):
     """The second check, as the photo's bytes are streamed into the bundle: every change is named."""
-    from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
-
-    photos, sources = [], {}
-    for token in ("00001", "00002", "00003"):
-        path = tmp_path / f"p{token}.jpg"
-        Image.new("RGB", (40, 30), (10, 20, 30)).save(path)
-        import hashlib
-
-        sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
-        page = tmp_path / f"page{token}.pdf"
-        with Image.open(path) as img:
-            write_jpeg_page(JpegHeader.of(img), page, token)
-        photos.append(page)
-    import pikepdf
-
-    skeleton = tmp_path / "skeleton.pdf"
-    with pikepdf.new() as out:
-        for page in photos:
-            with pikepdf.open(page) as src:
-                out.pages.extend(src.pages)
-        out.save(skeleton, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    skeleton, sources = photo_skeleton(tmp_path, [(40, 30)] * 3)
     modify_in_place(sources["00001"][0])
     sources["00003"][0].unlink()
     with pytest.raises(PhotosChanged) as info:
@@ -261,31 +242,16 @@ def test_the_output_copy_is_checked_before_anything_is_built(capsys, library, ki
 def test_a_photo_whose_header_is_not_the_one_its_page_was_made_from_is_not_filled(tmp_path):
     """A photo laid out from a glance at its header is inspected whole as it is streamed in:
     its bytes match its hash, but a header other than the one glanced at is a change."""
-    import hashlib
-
     import pikepdf
 
-    from casefile.core.bundle.imagepage import JpegHeader, write_jpeg_page
     from casefile.core.bundle.jpeg import inspect_header
 
-    pages, sources, headers = [], {}, {}
-    for token, size in (("00001", (40, 30)), ("00002", (60, 20))):
-        path = tmp_path / f"p{token}.jpg"
-        Image.new("RGB", size, (10, 20, 30)).save(path)
-        sources[token] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+    skeleton, sources = photo_skeleton(tmp_path, [(40, 30), (60, 20)])
+    headers = {}
+    for token, (path, _sha256) in sources.items():
         with open(path, "rb") as fh:
             problem, headers[token] = inspect_header(fh)
         assert problem is None
-        page = tmp_path / f"page{token}.pdf"
-        with Image.open(path) as img:
-            write_jpeg_page(JpegHeader.of(img), page, token)
-        pages.append(page)
-    skeleton = tmp_path / "skeleton.pdf"
-    with pikepdf.new() as out:
-        for page in pages:
-            with pikepdf.open(page) as src:
-                out.pages.extend(src.pages)
-        out.save(skeleton, object_stream_mode=pikepdf.ObjectStreamMode.disable)
     fill_placeholders(skeleton, tmp_path / "good.pdf", sources, headers)  # as glanced at: filled
     with pikepdf.open(tmp_path / "good.pdf") as pdf:
         images = sorted(
