@@ -769,7 +769,7 @@ SHA-256：%4</translation>
     </message>
     <message>
         <source>copy made safe to print kept for packets</source>
-        <translation>已保留供打包使用的安全打印副本</translation>
+        <translation>已留存可安全打印的副本，供生成材料时使用</translation>
     </message>
     <message>
         <source>responsibility found</source>
