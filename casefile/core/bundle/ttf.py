@@ -13,11 +13,12 @@ character map in a format other than 4 or 12 is left to ReportLab.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
-from typing import Any
+from typing import Any, overload
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -30,6 +31,20 @@ class QuickTTFontFace(TTFontFace):
     """A :class:`TTFontFace` whose character information is read in bulk."""
 
     parsed = 0  # fonts parsed in this process (a bundle parses each font once per process)
+    _mapped: tuple[list[int], list[int]]
+
+    @functools.cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - ReportLab's name
+        """Each glyph's characters, in the order of the character map, as ReportLab sets it: only
+        text shaped with HarfBuzz looks it up, so it is made then, not with every font read."""
+        glyph_to_char: dict[int, list[int]] = {}
+        for code, glyph in zip(*self._mapped, strict=True):
+            chars = glyph_to_char.get(glyph)
+            if chars is None:
+                glyph_to_char[glyph] = [code]
+            else:
+                chars.append(code)
+        return glyph_to_char
 
     def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
         QuickTTFontFace.parsed += 1
@@ -134,33 +149,28 @@ def _char_info(face: Any, fmt: int, at: int) -> None:
 
     codes, glyph_list = _mappings(data, fmt, at)
     char_to_glyph = dict(zip(codes, glyph_list, strict=True))  # the last mapping of a character wins
-    glyph_to_char: dict[int, list[int]] = {}
-    for code, glyph in zip(codes, glyph_list, strict=True):
-        chars = glyph_to_char.get(glyph)
-        if chars is None:
-            glyph_to_char[glyph] = [code]
-        else:
-            chars.append(code)
     face.charToGlyph = char_to_glyph
-    face.glyphToChar = glyph_to_char
+    face._mapped = codes, glyph_list  # glyphToChar, made from them when it is first used
 
     at = face.get_table_pos("hmtx")[0]
     pairs = struct.unpack_from(f">{2 * metrics_count}H", data, at)
     rest = struct.unpack_from(f">{max(glyphs - metrics_count, 0)}H", data, at + 4 * metrics_count)
     advances = pairs[0::2]
     last = scale(advances[-1])  # ReportLab gives the glyphs past the full metrics the scaled advance
-    face.hmetrics = [*zip(advances, pairs[1::2], strict=True), *((last, lsb) for lsb in rest)]
+    face.hmetrics = _Metrics(advances, pairs[1::2], last, rest)
     face.defaultWidth = scale(advances[0])
     widths = [*map(scale, advances), *([last] * len(rest))]
-    face.charWidths = {
-        code: widths[glyph] for glyph in sorted(glyph_to_char) if glyph < len(widths) for code in glyph_to_char[glyph]
-    }
+    # ReportLab sets each character's width glyph by glyph, and a glyph's characters in the
+    # order of the map: the characters sorted by their glyph (a stable sort) are that order.
+    in_glyph_order = sorted(range(len(codes)), key=glyph_list.__getitem__)
+    count = len(widths)
+    face.charWidths = {codes[k]: widths[glyph_list[k]] for k in in_glyph_order if glyph_list[k] < count}
 
     at = face.get_table_pos("loca")[0]
     if index_to_loc_format == 0:
-        face.glyphPos = [p << 1 for p in struct.unpack_from(f">{glyphs + 1}H", data, at)]
+        face.glyphPos = _Doubled(struct.unpack_from(f">{glyphs + 1}H", data, at))
     elif index_to_loc_format == 1:
-        face.glyphPos = list(struct.unpack_from(f">{glyphs + 1}L", data, at))
+        face.glyphPos = struct.unpack_from(f">{glyphs + 1}L", data, at)
     else:
         raise TTFError(f"Unknown location table format ({index_to_loc_format})")
     if 0x20 in char_to_glyph:
@@ -169,3 +179,49 @@ def _char_info(face: Any, fmt: int, at: int) -> None:
     elif 0xA0 in char_to_glyph:
         char_to_glyph[0x20] = char_to_glyph[0xA0]
         face.charWidths[0x20] = face.charWidths[0xA0]
+
+
+class _Metrics(Sequence[tuple[float, int]]):
+    """ReportLab's ``hmetrics`` (advance, left side bearing) of each glyph, made when a glyph is
+    looked up (subsetting looks up the few it embeds) instead of some 50,000 pairs a font."""
+
+    def __init__(
+        self, advances: tuple[int, ...], bearings: tuple[int, ...], last: float, rest: tuple[int, ...]
+    ) -> None:
+        self._advances, self._bearings, self._last, self._rest = advances, bearings, last, rest
+
+    def __len__(self) -> int:
+        return len(self._advances) + len(self._rest)
+
+    @overload
+    def __getitem__(self, glyph: int) -> tuple[float, int]: ...
+    @overload
+    def __getitem__(self, glyph: slice) -> list[tuple[float, int]]: ...
+    def __getitem__(self, glyph: int | slice) -> tuple[float, int] | list[tuple[float, int]]:
+        if isinstance(glyph, slice):
+            return [self[g] for g in range(*glyph.indices(len(self)))]
+        if glyph < 0:
+            glyph += len(self)
+        full = len(self._advances)
+        if 0 <= glyph < full:
+            return self._advances[glyph], self._bearings[glyph]
+        return self._last, self._rest[glyph - full]  # IndexError past the end, as a list's
+
+
+class _Doubled(Sequence[int]):
+    """A short ``loca`` table's glyph offsets as ReportLab keeps them (each stored value times two)."""
+
+    def __init__(self, halves: tuple[int, ...]) -> None:
+        self._halves = halves
+
+    def __len__(self) -> int:
+        return len(self._halves)
+
+    @overload
+    def __getitem__(self, n: int) -> int: ...
+    @overload
+    def __getitem__(self, n: slice) -> list[int]: ...
+    def __getitem__(self, n: int | slice) -> int | list[int]:
+        if isinstance(n, slice):
+            return [h << 1 for h in self._halves[n]]
+        return self._halves[n] << 1
