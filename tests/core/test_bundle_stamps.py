@@ -141,3 +141,37 @@ def test_a_stamp_sheet_lays_out_no_page_per_stamp(tmp_path: Path, monkeypatch) -
     )
     assert len(streams) == 50
     assert shown[0] == 1
+
+
+def test_a_line_of_text_is_what_the_canvas_draws_in_either_font(tmp_path: Path) -> None:
+    """Separators draw their text through the same writer: any font, size and alignment, and
+    characters the serif lacks (drawn in the sans, with its own subsets)."""
+    from casefile.core.bundle.parts import _CanvasText
+    from casefile.core.bundle.pdfkit import SANS, SERIF
+
+    many = "".join(chr(0x4E00 + 11 * i) for i in range(300))
+    lines = [
+        (SANS, 26.0, "证据12", 0.5),
+        (SANS, 11.0, "（案卷编号3）", 0.5),
+        (SERIF, 10.0, "收货地址：서울 강남구 某某路 12 号 (A) \\", 0.0),  # Hangul: not in the serif
+        (SERIF, 10.0, many[:150] + "한국" + many[150:], 0.0),
+        (SANS, 9.0, "", 1.0),
+        (SANS, 8.5, "二维码内容：案件编号、证据序号", 1.0),
+    ]
+    drawn = new_canvas(tmp_path / "drawn.pdf")
+    for font, size, text, align in lines:
+        drawn.setFont(font, size)
+        draw = {0.0: drawn.drawString, 0.5: drawn.drawCentredString, 1.0: drawn.drawRightString}[align]
+        draw(300.0, 400.0, text)
+    drawn.showPage()
+    drawn.save()
+    ours = new_canvas(tmp_path / "ours.pdf")
+    writer = _CanvasText(ours)
+    for font, size, text, align in lines:
+        ours.addLiteral(writer.line(300.0, 400.0, size, text, font=font, align=align))
+    ours.showPage()
+    ours.save()
+    with pikepdf.open(tmp_path / "drawn.pdf") as a, pikepdf.open(tmp_path / "ours.pdf") as b:
+        assert content(b) == content(a)
+        assert set(b.pages[0].obj.Resources.Font.keys()) == set(a.pages[0].obj.Resources.Font.keys())
+        assert len(a.pages[0].obj.Resources.Font.keys()) >= 3  # both fonts, and a second subset of one

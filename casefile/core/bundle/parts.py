@@ -259,21 +259,20 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
     label_w = 34 * mm
     size, leading, pad = 10.0, 13.0, 4.0
     qr_size = 40 * mm
+    text = _CanvasText(canvas)
+    middle = (left + right) / 2
     for entry in entries:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
-        canvas.setFont(SANS, 26)
-        canvas.drawCentredString((left + right) / 2, height - 39 * mm, entry.name)
+        canvas.addLiteral(text.line(middle, height - 39 * mm, 26, entry.name, font=SANS, align=0.5))
         # Its own number under the packet's: how the exhibit is found in the case file (the app, the log).
-        canvas.setFont(SANS, 11)
-        canvas.drawCentredString((left + right) / 2, height - 47 * mm, f"（{own_name(e.number)}）")
-        canvas.setFont(SANS, 16)
+        canvas.addLiteral(text.line(middle, height - 47 * mm, 11, f"（{own_name(e.number)}）", font=SANS, align=0.5))
         y = height - 58 * mm
         title = wrap_text(e.title[:SEPARATOR_VALUE_CHARS], 16, right - left, SANS)
         if len(title) > 3:
             title = [*title[:2], _cut_line(title[2], 16, right - left, "……", SANS)]
         for line in title:
-            canvas.drawCentredString((left + right) / 2, y, line)
+            canvas.addLiteral(text.line(middle, y, 16, line, font=SANS, align=0.5))
             y -= 22
         y -= 10
         canvas.setLineWidth(0.5)
@@ -292,15 +291,12 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             row_h = max(1, len(lines)) * leading + 2 * pad
             canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
             canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
-            canvas.setFont(SANS, 9)
-            canvas.drawString(left + pad, y - pad - size, label)
-            canvas.setFont(SERIF, size)
+            canvas.addLiteral(text.line(left + pad, y - pad - size, 9, label, font=SANS))
             for k, line in enumerate(lines):
-                canvas.drawString(left + label_w + pad, y - pad - size - k * leading, line)
+                canvas.addLiteral(text.line(left + label_w + pad, y - pad - size - k * leading, size, line, font=SERIF))
             y -= row_h
         qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
         qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
-        canvas.setFont(SANS, 8.5)
         canvas.setFillColor(colors.HexColor("#333333"))
         note = (
             "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
@@ -308,7 +304,9 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             else "二维码内容：案件编号、证据序号、案卷编号及原始文件SHA-256值，扫码可与原件核对。"
         )
         for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
-            canvas.drawString(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, line)
+            canvas.addLiteral(
+                text.line(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, 8.5, line, font=SANS)
+            )
         canvas.showPage()
     canvas.save()
     return len(entries)
@@ -1008,7 +1006,7 @@ def render_stamps(path: Path, case_number: str, stamps: Sequence[PageStamp]) -> 
     apart again, was half the cost of laying out the stamps.
     """
     canvas = new_canvas(path)
-    text = _StampText(canvas)
+    text = _CanvasText(canvas)
     width, height = PAGE
     left, right = BINDING, width - OUTER
     y = STAMP_EDGE + 2  # the descenders stay 10 mm above the bottom edge
@@ -1049,28 +1047,36 @@ STAMP_INK = ".266667 .266667 .266667 rg"  # ReportLab's fill colour #444444 (the
 STAMP_RULE = ".6 .6 .6 RG"  # #999999: the line over the footer
 
 
-class _StampText:
-    """One line of text as ReportLab's canvas draws it (``drawString`` and its centred and
-    right-aligned forms), in the canvas's document: the characters are taken into its font
-    subsets as they are met, as ReportLab takes them."""
+class _CanvasText:
+    """A line of text as ReportLab's canvas draws it (``drawString`` and its centred and
+    right-aligned forms, in any of our fonts), for ``canvas.addLiteral`` or a content stream of
+    our own: the same operators, a fraction of the calls. The characters are taken into the
+    canvas's document's font subsets as they are met, as ReportLab takes them."""
 
     def __init__(self, canvas: Any) -> None:
         self.doc = canvas._doc  # noqa: SLF001 - the document whose font subsets the text goes into
         self.escape = canvas._escape  # noqa: SLF001
-        self.font = pdfmetrics.getFont(FONT)
-        self.names: dict[int, str] = {}
+        self.fonts: dict[str, Any] = {}
+        self.names: dict[tuple[str, int], str] = {}
 
-    def line(self, x: float, y: float, size: float, text: str, *, align: float = 0.0) -> str:
-        """``text`` at (x, y) in ``FONT`` at ``size``; ``align`` 0.5 centres it on x, 1.0 ends it there."""
+    def line(self, x: float, y: float, size: float, text: str, *, font: str = FONT, align: float = 0.0) -> str:
+        """``text`` at (x, y) in ``font`` at ``size``; ``align`` 0.5 centres it on x, 1.0 ends it there."""
+        face = self.fonts.get(font)
+        if face is None:
+            face = self.fonts[font] = pdfmetrics.getFont(font)
         if align:
-            x -= align * pdfmetrics.stringWidth(text, FONT, size)
+            x -= align * pdfmetrics.stringWidth(text, font, size)
         setting = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
         shown = []
-        for subset, data in self.font.splitString(text, self.doc):
-            name = self.names.get(subset)
-            if name is None:
-                name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
-            shown.append(f"{name} {setting} ({self.escape(data)}) Tj")
+        current = -1
+        for subset, data in face.splitString(text, self.doc):
+            if subset != current:  # a font is named where the subset changes, as ReportLab names it
+                name = self.names.get((font, subset))
+                if name is None:
+                    name = self.names[font, subset] = face.getSubsetInternalName(subset, self.doc)
+                shown.append(f"{name} {setting}")
+                current = subset
+            shown.append(f"({self.escape(data)}) Tj")
         return f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(shown)} T* ET"
 
 
