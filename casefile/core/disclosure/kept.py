@@ -22,7 +22,6 @@ Nothing here imports the PDF libraries: verification checks the entries with it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.errors import Message
 from casefile.core.fsutil import TEMP_PREFIX, make_private_dir, remove_quietly
-from casefile.core.hashing import CHUNK
+from casefile.core.hashing import copy_and_hash, hash_file
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.record.actions import SCREENED
 
@@ -315,27 +314,9 @@ class KeptCopies:
 
 def _hashed(source: Path, target: Path | None, cancel: CancelToken) -> tuple[str, int]:
     """SHA-256 and size of ``source``, copied to ``target`` (when given) in the same read."""
-    digest = hashlib.sha256()
-    buffer = memoryview(bytearray(CHUNK))
-    size = 0
-    with open(source, "rb", buffering=0) as fh, open(target, "wb") if target is not None else _Null() as out:
-        while True:
-            cancel.check()
-            n = fh.readinto(buffer)
-            if not n:
-                return digest.hexdigest(), size
-            chunk = buffer[:n]
-            digest.update(chunk)
-            out.write(chunk)
-            size += n
-
-
-class _Null:
-    def __enter__(self) -> _Null:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def write(self, chunk: memoryview) -> int:
-        return len(chunk)
+    if target is None:
+        digests = hash_file(source, cancel=cancel)
+    else:
+        with open(source, "rb", buffering=0) as fh, open(target, "wb") as out:
+            digests = copy_and_hash(fh, out, with_sm3=False, cancel=cancel)
+    return digests.sha256, digests.size
