@@ -22,7 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 from casefile.core import record
 from casefile.core.archive import export_case, import_case
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.bundle.plan import plan_disclosure
 from casefile.core.custody import LOG_NAME
+from casefile.core.disclosure import DisclosureReport
 from casefile.core.disclosure import pdf as pdfsafe
 from casefile.core.disclosure.kept import SANITISED_DIR, KeptCopies, entry_files
 from casefile.core.evidence import AddResult, add_files
@@ -93,7 +95,11 @@ def _pages(path: Path) -> list[bytes]:
 
 def _report(result: BundleResult) -> list[tuple[str, str, str, int]]:
     assert result.disclosure is not None
-    return [(i.where, str(i.action), i.what, i.count) for i in result.disclosure.items]
+    return result_items(result.disclosure)
+
+
+def result_items(report: DisclosureReport) -> list[tuple[str, str, str, int]]:
+    return [(i.where, str(i.action), i.what, i.count) for i in report.items]
 
 
 def test_adding_pdfs_keeps_their_sanitised_copies_in_one_witness_entry(library, tmp_path):
@@ -130,6 +136,24 @@ def test_a_packet_of_screened_pdfs_runs_no_sanitiser_and_prints_the_same_pages(l
     assert runs == 2
     assert _pages(kept.files[0]) == _pages(made.files[0])
     assert _report(kept) == _report(made)  # what was removed and drawn in, line for line
+
+
+def test_the_disclosure_preview_reads_the_kept_copies_and_says_what_the_packet_does(library, tmp_path, monkeypatch):
+    number, _exhibits = _case(library, tmp_path)
+    runs = [0]
+    real = pdfsafe._Sanitiser.run
+
+    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
+        runs[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+    preview = plan_disclosure(library, number, Venue.COURT, None, SETTINGS)
+    assert runs[0] == 0  # was 2: the preview sanitised each PDF as the packets did
+    monkeypatch.undo()
+    built, _runs = _bundle(library, number, monkeypatch)
+    assert result_items(preview.report) == _report(built)
+    assert preview.findings and {f.code for f in preview.findings} <= {f.code for f in built.warnings}
 
 
 @pytest.mark.parametrize("damage", ["altered", "deleted", "another engine"])

@@ -994,14 +994,7 @@ def _content_parts(
         if e.mime in IMAGE_MIMES:
             return _image_parts(ctx, entry, reader, target, index, notice, check)
         if e.mime == "application/pdf":
-            if ctx.kept.get(e.number) is not None:
-                # Its sanitised copy, kept when it was added, is printed: the original is only hashed
-                # (the packet states it was checked), where it is, unless that copy cannot be used.
-                reader.check(e)
-                made = _kept_sanitised(ctx, e, target, reader.cancel)
-                if made is not None:
-                    return pdf_parts(ctx, entry, None, target, notice, reader.cancel, made=made)
-            return pdf_parts(ctx, entry, reader.copy(e), target, notice, reader.cancel)
+            return evidence_pdf_parts(ctx, entry, reader, target, notice)
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
@@ -1182,6 +1175,22 @@ def _image_parts(
         write_pixels_page(picture, target, dpi)
     # A damaged file's page is not "direct output" of the data (E2): its own note gives the hash.
     return [_Part(target, 1, entry=entry, content=not damage, note=small)]
+
+
+def evidence_pdf_parts(
+    ctx: BundleContext, entry: ExhibitEntry, reader: EvidenceReader, target: Path, notice: Any
+) -> list[_Part]:
+    """An evidence PDF's pages (:func:`pdf_parts`), from the sanitised copy kept when it was added
+    when there is one to print, else from a verified copy of the original, sanitised again."""
+    e = entry.exhibit
+    if ctx.kept.get(e.number) is not None:
+        # Its sanitised copy, kept when it was added, is printed: the original is only hashed
+        # (the packet states it was checked), where it is, unless that copy cannot be used.
+        reader.check(e)
+        made = _kept_sanitised(ctx, e, target, reader.cancel)
+        if made is not None:
+            return pdf_parts(ctx, entry, None, target, notice, reader.cancel, made=made)
+    return pdf_parts(ctx, entry, reader.copy(e), target, notice, reader.cancel)
 
 
 def _kept_sanitised(ctx: BundleContext, exhibit: Exhibit, target: Path, cancel: CancelToken) -> SanitisedPdf | None:

@@ -16,12 +16,13 @@ from casefile.core.bundle.builder import (
     IMAGE_MIMES,
     TEXT_MIMES,
     check_photo,
-    pdf_parts,
+    evidence_pdf_parts,
     photo_copies,
     select_entries,
 )
 from casefile.core.bundle.context import BundleContext, Finding, Organisation
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
+from casefile.core.disclosure.kept import KeptCopies, recorded_copies
 from casefile.core.library import Library
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.settings import Settings
@@ -51,7 +52,7 @@ def plan_disclosure(
     ``original`` and ``redacted``: as :class:`~casefile.core.bundle.builder.BundleOptions` has them.
     """
     folder = library.folder(number)
-    case = library.load_verified_case(number)
+    case, custody = library.load_verified_log(number)
     ctx = BundleContext(
         case=case,
         venue=venue,
@@ -65,7 +66,10 @@ def plan_disclosure(
         org=Organisation.from_settings(settings),
         operator=library.operator,
         generated_at=datetime.now().astimezone(),
+        copies=KeptCopies(library.root),
+        kept=recorded_copies(case, custody),  # the copies made safe when the files were added, as a packet prints them
     )
+    del custody
     if venue is Venue.RECEIPT:
         ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
         return DisclosurePlan(ctx.report, [])
@@ -92,7 +96,7 @@ def plan_disclosure(
                 elif e.mime == "application/pdf":
                     # Made safe and masked as the build does: what is removed, hidden or burnt out.
                     target = work / f"pdf-{entry.label}.pdf"
-                    made = pdf_parts(ctx, entry, reader.copy(e), target, lambda reason: [], cancel)
+                    made = evidence_pdf_parts(ctx, entry, reader, target, lambda reason: [])
                     findings.extend(f for part in made for f in part.findings)
                 elif (e.mime in TEXT_MIMES or e.mime.startswith("text/")) and e.mime not in IMAGE_MIMES:
                     data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)
