@@ -245,3 +245,43 @@ def test_a_library_named_by_a_relative_path_is_searched(library: Library, monkey
     make_case(library, title="申请退款")
     monkeypatch.chdir(library.root.parent)
     assert search(Path(library.root.name), "退款").total == 1
+
+
+@pytest.mark.parametrize("how", ["add", "reindex"])
+def test_texts_are_held_a_batch_at_a_time_however_many_files_are_indexed(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    from casefile.core.evidence import add_files
+    from casefile.core.search import indexing
+    from casefile.core.search.store import SearchIndex
+
+    case = filed_case(library)
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"chat-{i}.txt").write_text(f"顾客第{i}次催问退款进度\n" * 100, encoding="utf-8")
+    held = [0]
+    most = [0]
+    read, write = indexing.exhibit_docs, SearchIndex.replace_exhibit
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        docs = read(*args, **kwargs)
+        held[0] += 1
+        most[0] = max(most[0], held[0])
+        return docs
+
+    def writing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        held[0] -= 1
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "exhibit_docs", reading)
+    monkeypatch.setattr(SearchIndex, "replace_exhibit", writing)
+    monkeypatch.setattr(indexing, "BATCH_CHARS", 2400, raising=False)  # two files' texts (1,200 characters each)
+    list(add_files(library, case.number, [folder]))
+    if how == "reindex":
+        most[0] = 0
+        assert library.reindex() == 1
+    assert held[0] == 0
+    assert most[0] == 2  # was 8: every text read before any was written
+    for i in range(8):
+        assert search(library, f"第{i}次催问").total == 1

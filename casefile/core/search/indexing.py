@@ -3,14 +3,17 @@ text of a file is read later (OCR).
 
 A change costs what it touches: the case's fields (a handful of rows) and the exhibits the change
 touched; the texts of the others are not read again. Texts are read before the tables are
-written, so a slow PDF does not hold the search tables' lock.
+written, so a slow PDF does not hold the search tables' lock, a batch at a time: some
+:data:`BATCH_CHARS` characters of text are held at once, whether 10 chat logs are added or
+10,000 (each batch is written in a transaction of its own, with its files' rows, so that an
+exhibit is indexed whole or not at all).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +28,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _texts(library: Library, case: Case, exhibits: Iterable[Exhibit]) -> list[tuple[Exhibit, list[Doc]]]:
+#: The characters of exhibits' texts read ahead of writing them to the tables, at most (and one exhibit's more).
+BATCH_CHARS = 8_000_000
+
+
+def _texts(library: Library, case: Case, exhibits: Iterable[Exhibit]) -> Iterator[list[tuple[Exhibit, list[Doc]]]]:
+    """The texts of ``exhibits``, in batches of some :data:`BATCH_CHARS` characters (at least one exhibit)."""
     folder = library.cases_dir / case.number
-    return [(e, exhibit_docs(library.root, folder, e)) for e in exhibits]
+    batch: list[tuple[Exhibit, list[Doc]]] = []
+    held = 0
+    for exhibit in exhibits:
+        docs = exhibit_docs(library.root, folder, exhibit)
+        batch.append((exhibit, docs))
+        held += sum(len(doc.text) for doc in docs)
+        if held >= BATCH_CHARS:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def _write(store: SearchIndex, case: Case, batch: list[tuple[Exhibit, list[Doc]]]) -> None:
+    with store.writing() as connection:
+        for exhibit, docs in batch:
+            store.replace_exhibit(connection, case.number, exhibit.number, exhibit.sha256, docs)
 
 
 def update_case(library: Library, case: Case, exhibits: Iterable[int] | None = None) -> None:
@@ -42,14 +66,13 @@ def update_case(library: Library, case: Case, exhibits: Iterable[int] | None = N
         touched = [case.exhibit(n) for n in sorted(set(exhibits)) if case.has_exhibit(n)]
         gone = {e.number for e in touched if e.withdrawn}
         wanted = [e for e in touched if not e.withdrawn]
-    texts = _texts(library, case, wanted)
     fields = case_docs(case)
     with store.writing() as connection:
         store.replace_case_fields(connection, case.number, fields)
         for number in sorted(gone):
             store.remove_exhibit(connection, case.number, number)
-        for exhibit, docs in texts:
-            store.replace_exhibit(connection, case.number, exhibit.number, exhibit.sha256, docs)
+    for batch in _texts(library, case, wanted):
+        _write(store, case, batch)
 
 
 def remove_cases(library: Library, numbers: Iterable[str]) -> None:
@@ -77,12 +100,10 @@ def rebuild(library: Library, cases: Iterable[Case]) -> None:
     with store.writing() as connection:
         store.clear(connection)
     for case in cases:
-        texts = _texts(library, case, [e for e in case.exhibits if not e.withdrawn])
-        fields = case_docs(case)
         with store.writing() as connection:
-            store.replace_case_fields(connection, case.number, fields)
-            for exhibit, docs in texts:
-                store.replace_exhibit(connection, case.number, exhibit.number, exhibit.sha256, docs)
+            store.replace_case_fields(connection, case.number, case_docs(case))
+        for batch in _texts(library, case, [e for e in case.exhibits if not e.withdrawn]):
+            _write(store, case, batch)
     with store.writing() as connection:
         store.mark_complete(connection)
 
