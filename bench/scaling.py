@@ -17,6 +17,10 @@ would compile every module it imports on every run. ``--tree DIR`` runs the ``ca
 another checkout (to measure the code before a change on the same cached cases).
 
     tools/dev bench scaling --only verify --sizes 1000,5000 --pairs 7 [--tree /work/main]
+
+The exhibits are chat notes of some 400 bytes: the case where the files' hashing is least of the
+work. ``--kb K`` makes each exhibit K KiB instead (e.g. ``--kb 100`` for screenshot-sized
+files, as the ingest bench's), cached apart.
 """
 
 from __future__ import annotations
@@ -38,10 +42,12 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 OPERATOR = "bench"
 BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(CACHE / "pycache")}
 TREE = [REPO]  # the checkout whose casefile is measured (--tree)
+KB = [0]  # each exhibit's size in KiB (--kb); 0: some 400 bytes
 
 
-def make_case(root: Path, exhibits: int) -> str:
-    """A library at ``root`` holding one case of ``exhibits`` small text files; returns its number."""
+def make_case(root: Path, exhibits: int, kb: int = 0) -> str:
+    """A library at ``root`` holding one case of ``exhibits`` small text files (``kb`` KiB each, or
+    some 400 bytes); returns its number."""
     from casefile.core.evidence import add_files
     from casefile.core.library import Library, case_from_fields
 
@@ -64,7 +70,8 @@ def make_case(root: Path, exhibits: int) -> str:
             src = Path(tmp) / "shots"
             src.mkdir()
             for i in range(exhibits):
-                (src / f"note-{i:05d}.txt").write_text(f"聊天记录 {i}\n" * 20, encoding="utf-8")
+                line = f"聊天记录 {i}\n".encode()
+                (src / f"note-{i:05d}.txt").write_bytes(line * (kb * 1024 // len(line) if kb else 20))
             start = time.perf_counter()
             for _ in add_files(library, case.number, [src]):
                 pass
@@ -75,13 +82,13 @@ def make_case(root: Path, exhibits: int) -> str:
 
 
 def cached(exhibits: int) -> tuple[Path, str]:
-    root = CACHE / f"scaling-{exhibits}"
+    root = CACHE / (f"scaling-{exhibits}-{KB[0]}kb" if KB[0] else f"scaling-{exhibits}")
     done = root / ".bench-complete"
     if not done.exists():
         if root.exists():
             shutil.rmtree(root)
         CACHE.mkdir(exist_ok=True)
-        number = make_case(root, exhibits)
+        number = make_case(root, exhibits, KB[0])
         done.write_text(number, encoding="utf-8")
     return root, done.read_text(encoding="utf-8")
 
@@ -147,6 +154,7 @@ def bench_verify(sizes: list[int], pairs: int, work: Path) -> None:
         print("sha256sum not found: verify row skipped")
         return
     (work / "verify").mkdir()
+    what = f"{KB[0]} KiB" if KB[0] else "small"
     rows: list[Pairs] = []
     for size in sizes:
         root, number = cached(size)
@@ -162,7 +170,10 @@ def bench_verify(sizes: list[int], pairs: int, work: Path) -> None:
         ours(0)  # untimed: the first run records its verification in a fresh copy; warms the disk cache
         rows.append(
             compare(
-                f"verify {size} small exhibits  (reference: sha256sum -c MANIFEST.sha256)", ours, reference, pairs=pairs
+                f"verify {size} {what} exhibits  (reference: sha256sum -c MANIFEST.sha256)",
+                ours,
+                reference,
+                pairs=pairs,
             )
         )
     print_rows(rows, goal="≤ 2", cpu=True)
@@ -198,8 +209,10 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=7)
     parser.add_argument("--only", choices=["add", "verify"])
     parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose casefile is measured")
+    parser.add_argument("--kb", type=int, default=0, help="each exhibit's size in KiB (default: some 400 bytes)")
     args = parser.parse_args()
     TREE[0] = args.tree.resolve()
+    KB[0] = args.kb
     print(f"casefile of {TREE[0]}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     sizes = [int(s) for s in args.sizes.split(",")]
     for n in sizes:
