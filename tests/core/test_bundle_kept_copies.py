@@ -9,6 +9,7 @@ and what it prints is the same.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -24,9 +25,10 @@ from casefile.core.archive import export_case, import_case
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.custody import LOG_NAME
 from casefile.core.disclosure import pdf as pdfsafe
-from casefile.core.disclosure.kept import SANITISED_DIR, KeptCopies, entry_files
+from casefile.core.disclosure.kept import SANITISED_DIR, KeptCopies, KeptFile, MadeAgain, entry_files, keep_made
 from casefile.core.errors import CancelledError
 from casefile.core.evidence import AddResult, add_files
+from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
@@ -365,3 +367,32 @@ def test_a_cancelled_packet_keeps_and_records_nothing(library, tmp_path, monkeyp
 
     assert _entries(library, number) == before
     assert not (library.root / SANITISED_DIR).exists()
+
+
+def test_a_copy_made_again_the_same_is_not_recorded_again_whatever_order_sanitising_counted_in(library, tmp_path):
+    """The walk of a PDF's objects meets them in an order that can change from one run of CaseFile to the
+    next: the same copy, its removals counted in another order, is the copy the log records already."""
+    hostile = tmp_path / "hostile.pdf"
+    hostile_pdf(hostile)
+    sha256 = hash_file(hostile).sha256
+    target = tmp_path / "work" / "sanitised.pdf"
+    target.parent.mkdir()
+    sanitised = pdfsafe.sanitise_pdf(hostile, target)
+    assert len(sanitised.removed) > 1 and len(sanitised.flattened) > 1
+    digests = hash_file(target)
+    copy = (digests.sha256, digests.size)
+    recorded = KeptFile.of(3, sha256, copy, sanitised)
+    assert recorded is not None
+    counted_otherwise = dataclasses.replace(
+        recorded, removed=recorded.removed[::-1], flattened=recorded.flattened[::-1]
+    )
+    engine = pdfsafe.sanitiser_engine()
+    made = [MadeAgain(3, sha256, target, sanitised)]
+
+    copies = KeptCopies(library.root)
+
+    assert keep_made(copies, made, {3: (engine, counted_otherwise)}, engine) == []
+    assert hash_file(copies.path(sha256)).sha256 == digests.sha256 and not target.exists()  # kept all the same
+
+    pdfsafe.sanitise_pdf(hostile, target)
+    assert keep_made(copies, made, {3: ("an older engine", recorded)}, engine) == [recorded]

@@ -29,6 +29,7 @@ Nothing here imports the PDF libraries: verification checks the entries with it.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -296,9 +297,16 @@ def keep_made(
                 placed[item.sha256] = None
         copy = placed[item.sha256]
         kept = KeptFile.of(item.exhibit, item.sha256, copy, item.sanitised) if copy is not None else None
-        if kept is not None and recorded.get(item.exhibit) != (engine, kept):
+        known = recorded.get(item.exhibit)
+        if kept is not None and (known is None or known[0] != engine or _settled(known[1]) != _settled(kept)):
             files.append(kept)
     return files
+
+
+def _settled(item: KeptFile) -> KeptFile:
+    """``item`` with what sanitising counted in one order: the walk of the same file may meet them in
+    another order in another run of CaseFile (a PDF dictionary's keys come as a set)."""
+    return dataclasses.replace(item, removed=tuple(sorted(item.removed)), flattened=tuple(sorted(item.flattened)))
 
 
 class KeptCopies:
