@@ -9,6 +9,7 @@ and what it prints is the same.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -19,16 +20,19 @@ from casefile_testing import filed_case
 from hostile_pdfs import hostile_pdf
 from reportlab.pdfgen.canvas import Canvas
 
-from casefile.core import record
+from casefile.core import evidence, record
 from casefile.core.archive import export_case, import_case
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.bundle.plan import plan_disclosure
 from casefile.core.custody import LOG_NAME
 from casefile.core.disclosure import DisclosureReport
 from casefile.core.disclosure import pdf as pdfsafe
-from casefile.core.disclosure.kept import SANITISED_DIR, KeptCopies, entry_files
+from casefile.core.disclosure.kept import SANITISED_DIR, KeptCopies, KeptFile, MadeAgain, entry_files, keep_made
+from casefile.core.errors import CancelledError
 from casefile.core.evidence import AddResult, add_files
+from casefile.core.hashing import hash_file
 from casefile.core.library import Library
+from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.verify import CaseReport, verify_case
 
@@ -274,3 +278,145 @@ def test_a_sanitised_copy_is_saved_with_an_identifier_made_from_its_content(tmp_
 
     assert [kwargs.get("deterministic_id") for kwargs in saved] == [True, True]
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def _screened(library: Library, number: str) -> list[tuple[str, list]]:
+    """The case's ``screened`` entries: (engine, files) each, in order."""
+    return [entry_files(e["details"]) for e in _entries(library, number) if e["action"] == record.SCREENED]
+
+
+def _case_without_kept_copies(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, list[int]]:
+    """:func:`_case` added as before copies were kept: screened, nothing kept, no ``screened`` entry."""
+    real = evidence.screen_pdfs
+    with monkeypatch.context() as patch:
+        patch.setattr(evidence, "screen_pdfs", lambda *args, **kwargs: real(*args, **{**kwargs, "keep": False}))
+        number, exhibits = _case(library, tmp_path)
+    assert not _screened(library, number) and not (library.root / SANITISED_DIR).exists()
+    return number, exhibits
+
+
+def _verified(library: Library, number: str) -> None:
+    report = list(verify_case(library, number))[-1]
+    assert isinstance(report, CaseReport) and report.ok, report.summary()
+
+
+@pytest.mark.parametrize("before", ["no entry", "another engine"])
+def test_a_packet_that_sanitised_pdfs_again_keeps_and_records_the_copies(library, tmp_path, monkeypatch, before):
+    if before == "no entry":  # added before copies were kept
+        number, exhibits = _case_without_kept_copies(library, tmp_path, monkeypatch)
+    else:  # kept by the CaseFile before an upgrade
+        number, exhibits = _case(library, tmp_path)
+        monkeypatch.setattr(pdfsafe, "SANITISER_VERSION", pdfsafe.SANITISER_VERSION + 1)
+        pdfsafe.sanitiser_engine.cache_clear()
+    try:
+        recorded = len(_screened(library, number))
+        first, runs = _bundle(library, number, monkeypatch)
+        assert runs == 2
+        screened = _screened(library, number)
+        assert len(screened) == recorded + 1  # one entry for the packet's copies
+        engine, files = screened[-1]
+        assert engine == pdfsafe.sanitiser_engine() and [f.exhibit for f in files] == exhibits
+        bundle = [e for e in _entries(library, number) if e["action"] == record.BUNDLE]
+        assert len(bundle) == 1 and bundle[0]["seq"] == _entries(library, number)[-1]["seq"] - 1
+        case = library.load_case(number)
+        copies = KeptCopies(library.root)
+        for item in files:
+            original = library.folder(number).path / case.exhibit(item.exhibit).stored_path
+            made = pdfsafe.sanitise_pdf(original, tmp_path / f"again-{item.exhibit}.pdf")
+            kept = copies.path(item.sha256)
+            assert kept.read_bytes() == (tmp_path / f"again-{item.exhibit}.pdf").read_bytes()
+            assert item.copy_size == kept.stat().st_size and item.sanitised() == made
+
+        second, runs = _bundle(library, number, monkeypatch)
+        assert runs == 0  # was 2: sanitised again by every packet, until the files were added again
+        assert len(_screened(library, number)) == recorded + 1
+        assert _pages(second.files[0]) == _pages(first.files[0])
+        assert _report(second) == _report(first)
+        _verified(library, number)
+    finally:
+        pdfsafe.sanitiser_engine.cache_clear()
+
+
+def test_a_kept_copy_that_went_missing_is_kept_again_by_the_packet_that_made_it(library, tmp_path, monkeypatch):
+    number, _exhibits = _case(library, tmp_path)
+    expected, _runs = _bundle(library, number, monkeypatch)
+    statement = KeptCopies(library.root).path(library.load_case(number).exhibits[0].sha256)
+    recorded = statement.read_bytes()
+    statement.unlink()
+
+    made, runs = _bundle(library, number, monkeypatch)
+    assert runs == 1 and statement.read_bytes() == recorded
+    # Made again as the entry recorded it: no other entry says the same.
+    assert len(_screened(library, number)) == 1
+
+    again, runs = _bundle(library, number, monkeypatch)
+    assert runs == 0
+    assert _pages(made.files[0]) == _pages(expected.files[0]) == _pages(again.files[0])
+    _verified(library, number)
+
+
+def test_a_copy_that_cannot_be_kept_costs_only_the_next_packet_its_time(library, tmp_path, monkeypatch):
+    number, exhibits = _case_without_kept_copies(library, tmp_path, monkeypatch)
+    statement = library.load_case(number).exhibits[0].sha256
+    real = KeptCopies.keep
+
+    def full(self: KeptCopies, sha256: str, made: Path, **kwargs: object) -> tuple[str, int]:
+        if sha256 == statement:
+            raise OSError(28, "No space left on device")
+        return real(self, sha256, made, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(KeptCopies, "keep", full)
+        result, runs = _bundle(library, number, monkeypatch)
+
+    assert runs == 2 and all(path.is_file() for path in result.files)
+    assert [e["action"] for e in _entries(library, number)][-2:] == [record.BUNDLE, record.SCREENED]
+    ((_engine, files),) = _screened(library, number)
+    assert [f.exhibit for f in files] == exhibits[1:]  # the statement's copy is not named: not kept
+    assert not KeptCopies(library.root).path(statement).exists()
+    assert _bundle(library, number, monkeypatch)[1] == 1
+    _verified(library, number)
+
+
+def test_a_cancelled_packet_keeps_and_records_nothing(library, tmp_path, monkeypatch):
+    number, _exhibits = _case_without_kept_copies(library, tmp_path, monkeypatch)
+    before = _entries(library, number)
+    cancel = CancelToken()
+    with pytest.raises(CancelledError):
+        for item in build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS, cancel=cancel):
+            if isinstance(item, Progress) and item.message == "assembling":  # every exhibit's pages made
+                cancel.cancel()
+
+    assert _entries(library, number) == before
+    assert not (library.root / SANITISED_DIR).exists()
+
+
+def test_a_copy_made_again_the_same_is_not_recorded_again_whatever_order_sanitising_counted_in(library, tmp_path):
+    """The walk of a PDF's objects meets them in an order that can change from one run of CaseFile to the
+    next: the same copy, its removals counted in another order, is the copy the log records already."""
+    hostile = tmp_path / "hostile.pdf"
+    hostile_pdf(hostile)
+    sha256 = hash_file(hostile).sha256
+    target = tmp_path / "work" / "sanitised.pdf"
+    target.parent.mkdir()
+    sanitised = pdfsafe.sanitise_pdf(hostile, target)
+    assert len(sanitised.removed) > 1 and len(sanitised.flattened) > 1
+    digests = hash_file(target)
+    copy = (digests.sha256, digests.size)
+    recorded = KeptFile.of(3, sha256, copy, sanitised)
+    assert recorded is not None
+    counted_otherwise = dataclasses.replace(
+        recorded, removed=recorded.removed[::-1], flattened=recorded.flattened[::-1]
+    )
+    engine = pdfsafe.sanitiser_engine()
+    made = [MadeAgain(3, sha256, target, sanitised)]
+
+    copies = KeptCopies(library.root)
+
+    assert keep_made(copies, made, {3: (engine, counted_otherwise)}, engine) == []
+    assert hash_file(copies.path(sha256)).sha256 == digests.sha256 and not target.exists()  # kept all the same
+
+    pdfsafe.sanitise_pdf(hostile, target)
+    assert keep_made(copies, made, {3: ("an older engine", recorded)}, engine) == [recorded]

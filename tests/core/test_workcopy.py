@@ -9,6 +9,7 @@ working copy damaged here is rebuilt from the team library, never sent to it.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -409,4 +410,52 @@ def test_a_sanitised_copy_kept_on_one_pc_is_recorded_for_the_team_and_made_again
         assert not (b.root / SANITISED_DIR).exists()
         made = list(build_bundle(b, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
         assert isinstance(made, BundleResult) and made.pages > 0 and runs == [1]
+        # Kept on this PC too, the same copy as the team's entry records: no other entry says so.
+        assert (b.root / SANITISED_DIR).exists()
+        lines = catalogue_log(team, number).decode().splitlines()
+        assert sum(f'"{record.SCREENED}"' in line for line in lines) == 1 and record.BUNDLE in lines[-1]
+        made = list(build_bundle(b, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
+        assert isinstance(made, BundleResult) and runs == [1]
         verifies(b, number)
+
+
+def test_the_copy_a_packet_made_again_is_recorded_in_the_team_library(
+    team: TeamLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casefile_testing import filed_case
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.core import evidence
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.disclosure import pdf as pdfsafe
+    from casefile.core.disclosure.kept import entry_files
+    from casefile.core.settings import Settings
+
+    statement = tmp_path / "statement.pdf"
+    canvas = Canvas(str(statement), invariant=1)
+    canvas.drawString(72, 720, "Statement of account")
+    canvas.showPage()
+    canvas.save()
+    runs = [0]
+    real_run, real_screen = pdfsafe._Sanitiser.run, evidence.screen_pdfs
+
+    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
+        runs[0] += 1
+        return real_run(self)
+
+    settings = Settings(org_name="某某数码科技有限公司")
+    with client(team, tmp_path / "a", "张三") as a:
+        number = filed_case(a).number
+        with monkeypatch.context() as patch:  # added before copies were kept
+            patch.setattr(evidence, "screen_pdfs", lambda *args, **kw: real_screen(*args, **{**kw, "keep": False}))
+            (exhibit,) = added(a, number, [statement])
+        monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+        for expected in (1, 1):  # made by the first packet, printed from its copy by the next
+            made = list(build_bundle(a, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
+            assert isinstance(made, BundleResult) and runs == [expected]
+        lines = catalogue_log(team, number).decode().splitlines()
+        screened = [line for line in lines if f'"{record.SCREENED}"' in line]
+        assert len(screened) == 1 and lines.index(screened[0]) == len(lines) - 2  # after the first bundle
+        assert catalogue_log(team, number) == log_bytes(a, number)
+        assert [f.exhibit for f in entry_files(json.loads(screened[0])["details"])[1]] == [exhibit]
+        verifies(a, number)

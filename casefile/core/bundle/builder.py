@@ -69,7 +69,7 @@ from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, re
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for, screening
 from casefile.core.disclosure.derived import choose_copies
-from casefile.core.disclosure.kept import KeptCopies, recorded_copies
+from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain, entry_details, keep_made, recorded_copies
 from casefile.core.disclosure.masking import KIND_NAMES
 from casefile.core.disclosure.pdf import (
     HiddenText,
@@ -381,6 +381,7 @@ def build_bundle(
             screenings=screening.ScreeningStore(library.root),
             copies=KeptCopies(library.root),
             kept=kept,
+            refreshed=[],
         )
 
     ctx = context()
@@ -1263,6 +1264,9 @@ def pdf_parts(
         return parts
     if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
+    if made is None and ctx.refreshed is not None and ctx.copies is not None and KeptFile.recordable(sanitised):
+        # Made here (none kept, or one not to print): kept when the packet is saved, for the next one.
+        ctx.refreshed.append(MadeAgain(e.number, e.sha256, target, sanitised))
     kept = ctx.screenings.get(e.sha256) if ctx.screenings is not None else None
     if kept is not None and not kept.fits(sanitised):
         kept = None
@@ -1778,10 +1782,17 @@ def _save(
     Under the case's lock each file is first placed as ``bundles/.cf-tmp-<name>``, then the
     custody entry naming the files and their hashes is written, then the files get their
     names. A crash leaves temporary files that the next start renames (their entry exists)
-    or removes (it does not): never a bundle that the custody log does not know.
+    or removes (it does not): never a bundle that the custody log does not know. The sanitised
+    copies of PDFs the packet had to make are kept and recorded in a ``screened`` entry written with
+    the bundle's (:func:`casefile.core.disclosure.kept.keep_made`).
     """
     bundles = folder.bundles_dir
     outputs = [*built.packet, *([built.guidance] if built.guidance else []), *built.components, report]
+    # The sanitised copies this packet had to make are kept first (hashed and moved out of the work
+    # folder, the case not held meanwhile): its entry names only copies in place. Derived data: one
+    # that cannot be kept costs the next packet the time to make it, never this packet.
+    engine = sanitiser_engine()
+    kept = keep_made(ctx.copies, ctx.refreshed, ctx.kept, engine) if ctx.copies is not None and ctx.refreshed else []
     with library.edit(ctx.case.number) as writer:
         placed: list[tuple[Path, Path]] = []
         try:
@@ -1820,8 +1831,11 @@ def _save(
             details["guidance"] = recorded[id(built.guidance)]
         if built.components:  # the filing again, one file per component, for online filing
             details["components"] = [recorded[id(o)] for o in built.components]
+        changes = [(record.BUNDLE, details)]
+        if kept:  # a witness, as when the files were added: recorded with the packet, in one write
+            changes.append((record.SCREENED, entry_details(engine, kept)))
         try:
-            writer.record(record.BUNDLE, details)
+            writer.record_many(changes)
         except BaseException:
             for temporary, _final in placed:
                 remove_quietly(temporary)

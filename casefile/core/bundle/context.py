@@ -19,7 +19,7 @@ from casefile.core.venues import Venue as Venue  # where it has always been impo
 from casefile.core.venues import route_for
 
 if TYPE_CHECKING:
-    from casefile.core.disclosure.kept import KeptCopies, KeptFile
+    from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain
     from casefile.core.disclosure.screening import ScreeningStore
 
 
@@ -135,6 +135,9 @@ class BundleContext:
     # case's custody log records of each exhibit's (engine, record); None: each PDF is sanitised.
     copies: KeptCopies | None = None
     kept: dict[int, tuple[str, KeptFile]] = field(default_factory=dict)
+    # A packet being made (not the disclosure preview): the sanitised copies it had to make itself,
+    # kept and recorded when it is saved, so that its next packet prints them; None: not kept.
+    refreshed: list[MadeAgain] | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)

@@ -7,25 +7,33 @@ prints it instead of making it again:
 
 - ``LIBRARY/.derived/sanitised/ab/abcdef…(64 hex).pdf``, named by the ORIGINAL's SHA-256,
   placed atomically, not synced: derived data, outside the case folder and its manifest;
-- one ``screened`` custody entry per screening pass (a witness: the record does not change)
-  lists, for each file, the exhibit, the original's SHA-256, the kept copy's SHA-256 and size,
-  and what sanitising did (:class:`KeptFile`), under the engine that made the copies
-  (:func:`casefile.core.disclosure.pdf.sanitiser_engine`).
+- one ``screened`` custody entry per screening pass, or per packet that made copies again (a
+  witness: the record does not change) lists, for each file, the exhibit, the original's SHA-256,
+  the kept copy's SHA-256 and size, and what sanitising did (:class:`KeptFile`), under the engine
+  that made the copies (:func:`casefile.core.disclosure.pdf.sanitiser_engine`).
 
 The custody log is trusted (its chain is checked before a packet is made); the kept file is
 not. A packet copies the kept file into its work folder while hashing it and prints the copy
 only when its SHA-256 and size are the ones recorded and the engine is the current one;
 otherwise (no entry, another engine, a copy missing or changed) it sanitises the original
 again, as for a file added before copies were kept. A changed kept copy is never printed.
+
+A packet that sanitised a file again keeps that copy (:class:`MadeAgain`, :func:`keep_made`) once
+its files are written, and records the copies in place in a ``screened`` entry written with its
+``bundle`` entry: only the first packet after an upgrade (or of a file added before copies were
+kept, or whose copy went missing) pays. A copy the log already records as it is gets no other
+entry; one that cannot be kept is left out (its next packet makes it again). The disclosure
+preview keeps nothing.
 Nothing here imports the PDF libraries: verification checks the entries with it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -259,6 +267,46 @@ def screened_problems(case: Case, entries: Iterable[dict[str, Any]]) -> list[Mes
                     )
                 )
     return problems
+
+
+@dataclass(frozen=True)
+class MadeAgain:
+    """A sanitised copy a packet made itself (no copy kept, or one it could not print), in its work folder."""
+
+    exhibit: int
+    sha256: str  # the original's
+    path: Path
+    sanitised: SanitisedPdf
+
+
+def keep_made(
+    copies: KeptCopies, made: Iterable[MadeAgain], recorded: Mapping[int, tuple[str, KeptFile]], engine: str
+) -> list[KeptFile]:
+    """Keep the sanitised copies a packet made (moved out of its work folder, which nothing reads any more),
+    made by ``engine``; return the records of those kept for one ``screened`` entry, leaving out any the
+    custody log already holds as it is (``recorded``: :func:`recorded_copies`; a copy that was only missing
+    here, made again the same). A copy that cannot be kept (a full disk) is left out: its packets make it again."""
+    placed: dict[str, tuple[str, int] | None] = {}
+    files: list[KeptFile] = []
+    for item in made:
+        if item.sha256 not in placed:
+            try:
+                placed[item.sha256] = copies.keep(item.sha256, item.path)
+            except OSError as exc:
+                log.info("exhibit %s: its sanitised copy not kept: %s", item.exhibit, exc)
+                placed[item.sha256] = None
+        copy = placed[item.sha256]
+        kept = KeptFile.of(item.exhibit, item.sha256, copy, item.sanitised) if copy is not None else None
+        known = recorded.get(item.exhibit)
+        if kept is not None and (known is None or known[0] != engine or _settled(known[1]) != _settled(kept)):
+            files.append(kept)
+    return files
+
+
+def _settled(item: KeptFile) -> KeptFile:
+    """``item`` with what sanitising counted in one order: the walk of the same file may meet them in
+    another order in another run of CaseFile (a PDF dictionary's keys come as a set)."""
+    return dataclasses.replace(item, removed=tuple(sorted(item.removed)), flattened=tuple(sorted(item.flattened)))
 
 
 class KeptCopies:

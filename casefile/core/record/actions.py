@@ -72,7 +72,7 @@ IMPORT = "import"
 BUNDLE = "bundle"
 RECOVERY = "recovery"  # a crash was cleaned up (a torn last line removed)
 REPAIR = "repair"  # case.json / MANIFEST.sha256 rebuilt from the log
-SCREENED = "screened"  # evidence PDFs made safe to print when added: their sanitised copies (disclosure.kept)
+SCREENED = "screened"  # evidence PDFs made safe to print (when added, or by a packet): their kept copies
 
 # Fields a "proceeding-update" entry may set (a newer CaseFile's others are kept as they are).
 PROCEEDING_UPDATABLE = {
