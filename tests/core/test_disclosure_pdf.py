@@ -4,9 +4,11 @@ out, hidden text found and reported on the right pages; the evidence file itself
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -374,3 +376,30 @@ def test_an_annotation_in_a_hidden_layer_is_not_drawn(tmp_path):
     result = pdfsafe.sanitise_pdf(source, target)
     assert result.removed == {pdfsafe.UNSHOWN_ANNOTATION: 1} and result.flattened == {}
     assert not has_colour(render(target, 1, tmp_path), HIDDEN_GREEN)
+
+
+def test_what_sanitising_removed_is_counted_the_same_in_every_run_of_casefile(tmp_path):
+    """The walk meets a PDF dictionary's keys as a set, whose order changes with each process's string
+    hashing: the report's lines (and the kept copies' records) must not."""
+    source = tmp_path / "hostile.pdf"
+    hostile_pdf(source)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from casefile.core.disclosure import DisclosureReport\n"
+        "from casefile.core.disclosure import pdf\n"
+        "r = pdf.sanitise_pdf(Path(sys.argv[1]), Path(sys.argv[2]), DisclosureReport('court'), 'x')\n"
+        "print(list(r.removed.items()), list(r.flattened.items()))\n"
+    )
+    runs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(source), str(tmp_path / f"clean-{seed}.pdf")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.add(done.stdout)
+    assert len(runs) == 1, runs  # was 4 orders in 4 runs

@@ -607,8 +607,8 @@ def _count_removable(pdf: pikepdf.Pdf, cancel: CancelToken) -> Counter[str]:
             counts[FILE_LINK] += 1
         if parent_key == "/Resources" and not stream:
             counts[ODD_RESOURCE] += sum(1 for k in keys if k not in RESOURCE_CATEGORIES)
-        for key in keys:
-            value = obj.get(key)
+        for key in sorted(keys):  # the keys come as a set: walked in one order in every run, so that what
+            value = obj.get(key)  # is met first through which key (and the report's order) never varies
             if not _is_container(value):
                 continue
             if parent_key == "/XObject" and isinstance(value, Stream) and _name(value.get("/Subtype")) == "/PS":
