@@ -4,13 +4,14 @@ the original text. Plain Python: no SQLite, SQLAlchemy or Qt (PostgreSQL can use
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import subprocess
 import sys
 
 import pytest
 
-from casefile.core.search.tokenize import find_spans, fts_query, index_tokens, normalize, query_runs
+from casefile.core.search.tokenize import find_spans, fts_query, index_tokens, normalize, query_runs, runs
 
 
 def test_chinese_runs_are_bigrams_and_their_last_character() -> None:
@@ -27,6 +28,32 @@ def test_letters_and_digits_stay_whole_and_numbers_give_their_last_four_digits()
     )
     assert index_tokens("订单 TB001 共 1299 元") == ("订单 单 tb001 共 1299 元", "")  # four digits or fewer: whole only
     assert index_tokens("Order_No-42") == ("order no 42", "")
+
+
+def _tokens_by_the_rule(text: str) -> tuple[str, str]:
+    """The rule the module's docstring states, one run at a time: what index_tokens must give."""
+    body: list[str] = []
+    tails: list[str] = []
+    for run in runs(normalize(text)):
+        if run.cjk:
+            body.extend(run.text[i : i + 2] for i in range(len(run.text) - 1))
+            body.append(run.text[-1])
+        else:
+            body.append(run.text)
+            if len(run.text) > 4 and run.text[-4:].isdigit():
+                tails.append(run.text[-4:])
+    return " ".join(body), " ".join(tails)
+
+
+def test_any_text_gives_the_tokens_of_the_rule() -> None:
+    alphabet = [
+        *"申请退款的了是我你快递物流单号顾客商家ＡＢ１２abcXYZ0123456789_ -，。！？\n\t.:/@#",
+        *("\u3005", "\uac00", "\u30a2", "\U00020001", "é", "ß", "İ", "²", "①", "٣", "ﬁ", "\u0301", "Ǆ", "ﾊﾟ"),
+    ]
+    rng = random.Random(20261130)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert index_tokens(text) == _tokens_by_the_rule(text), text
 
 
 def test_normalised_nfkc_and_case_folded() -> None:

@@ -57,30 +57,20 @@ def runs(normalized: str) -> list[Run]:
     return [Run(m.group(1) or m.group(2), m.group(1) is not None) for m in _RUNS.finditer(normalized)]
 
 
-def _tail(token: str) -> str:
-    """A number's last four digits, when the token is longer and ends in them; else ''."""
-    if len(token) > TAIL_DIGITS and token[-TAIL_DIGITS:].isdigit():
-        return token[-TAIL_DIGITS:]
-    return ""
-
-
 def index_tokens(text: str) -> tuple[str, str]:
     """(the body's tokens, the numbers' last four digits), each space-separated, of a text to index."""
     body: list[str] = []
     tails: list[str] = []
-    for match in _RUNS.finditer(normalize(text)):
-        cjk = match.group(1)
-        if cjk is None:
-            token = match.group(2)
-            body.append(token)
-            tail = _tail(token)
-            if tail:
-                tails.append(tail)
-        elif len(cjk) == 1:
-            body.append(cjk)
+    add, extend = body.append, body.extend
+    for cjk, word in _RUNS.findall(normalize(text)):  # one of the two is '' (a run is one or the other)
+        if word:
+            add(word)
+            if len(word) > TAIL_DIGITS and word[-TAIL_DIGITS:].isdigit():  # a phone's 尾号
+                tails.append(word[-TAIL_DIGITS:])
         else:
-            body.extend([cjk[i : i + 2] for i in range(len(cjk) - 1)])
-            body.append(cjk[-1])
+            if len(cjk) > 1:
+                extend([cjk[i : i + 2] for i in range(len(cjk) - 1)])
+            add(cjk[-1])
     return " ".join(body), " ".join(tails)
 
 
