@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import pytest
 from pikepdf import Array, Dictionary, Name, String
 
 PAGE = (0, 0, 400, 400)
@@ -307,3 +308,32 @@ def hidden_text_pdf(path: Path) -> None:
     )
     _page(pdf, b"q 0 1 -1 0 300 50 cm /X Do Q", Dictionary(XObject=Dictionary(X=inner)))
     pdf.save(path)
+
+
+def statement_pdf(path: Path, pages: int = 1) -> Path:
+    """A plain statement of account of ``pages`` pages (nothing to remove), drawn by ReportLab."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), invariant=1)
+    for p in range(pages):
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 720, f"Statement of account, page {p + 1}")
+        canvas.drawString(72, 700, "Order TB2026112000001 paid 1299.00")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def count_sanitiser_runs(patch: pytest.MonkeyPatch) -> list[int]:
+    """A one-item list counting the sanitiser's runs while ``patch`` holds (a test's monkeypatch or its context)."""
+    from casefile.core.disclosure import pdf as pdfsafe
+
+    runs = [0]
+    real = pdfsafe._Sanitiser.run
+
+    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
+        runs[0] += 1
+        return real(self)
+
+    patch.setattr(pdfsafe._Sanitiser, "run", counted)
+    return runs

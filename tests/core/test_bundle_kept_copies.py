@@ -17,7 +17,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from casefile_testing import filed_case
-from hostile_pdfs import hostile_pdf
+from hostile_pdfs import count_sanitiser_runs, hostile_pdf, statement_pdf
 from reportlab.pdfgen.canvas import Canvas
 
 from casefile.core import evidence, record
@@ -39,24 +39,13 @@ from casefile.core.verify import CaseReport, verify_case
 SETTINGS = Settings(org_name="某某数码科技有限公司")
 
 
-def _statement(path: Path, pages: int) -> Path:
-    canvas = Canvas(str(path), invariant=1)
-    for p in range(pages):
-        canvas.setFont("Helvetica", 12)
-        canvas.drawString(72, 720, f"Statement of account, page {p + 1}")
-        canvas.drawString(72, 700, "Order TB2026112000001 paid 1299.00")
-        canvas.showPage()
-    canvas.save()
-    return path
-
-
 def _case(library: Library, tmp_path: Path) -> tuple[str, list[int]]:
     """A filed case with a plain 3-page statement and a hostile PDF (active content, forms, layers)."""
     number = filed_case(library).number
     folder = tmp_path / "in"
     folder.mkdir()
     hostile_pdf(folder / "hostile.pdf")
-    paths = [_statement(folder / "statement.pdf", 3), folder / "hostile.pdf"]
+    paths = [statement_pdf(folder / "statement.pdf", 3), folder / "hostile.pdf"]
     added = [r.exhibit.number for r in add_files(library, number, paths) if isinstance(r, AddResult) and r.exhibit]
     return number, added
 
@@ -67,15 +56,8 @@ def _entries(library: Library, number: str) -> list[dict]:
 
 def _bundle(library: Library, number: str, monkeypatch: pytest.MonkeyPatch) -> tuple[BundleResult, int]:
     """A court bundle of the case, and how many times the sanitiser ran while it was made."""
-    runs = [0]
-    real = pdfsafe._Sanitiser.run
-
-    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
-        runs[0] += 1
-        return real(self)
-
     with monkeypatch.context() as patch:
-        patch.setattr(pdfsafe._Sanitiser, "run", counted)
+        runs = count_sanitiser_runs(patch)
         result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), SETTINGS))[-1]
     assert isinstance(result, BundleResult)
     return result, runs[0]
@@ -144,14 +126,7 @@ def test_a_packet_of_screened_pdfs_runs_no_sanitiser_and_prints_the_same_pages(l
 
 def test_the_disclosure_preview_reads_the_kept_copies_and_says_what_the_packet_does(library, tmp_path, monkeypatch):
     number, _exhibits = _case(library, tmp_path)
-    runs = [0]
-    real = pdfsafe._Sanitiser.run
-
-    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
-        runs[0] += 1
-        return real(self)
-
-    monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+    runs = count_sanitiser_runs(monkeypatch)
     preview = plan_disclosure(library, number, Venue.COURT, None, SETTINGS)
     assert runs[0] == 0  # was 2: the preview sanitised each PDF as the packets did
     monkeypatch.undo()
@@ -271,7 +246,7 @@ def test_a_sanitised_copy_is_saved_with_an_identifier_made_from_its_content(tmp_
         saved.append(kwargs)
         real(self, *args, **kwargs)
 
-    source = _statement(tmp_path / "statement.pdf", 2)
+    source = statement_pdf(tmp_path / "statement.pdf", 2)
     monkeypatch.setattr(pikepdf.Pdf, "save", recorded)
     pdfsafe.sanitise_pdf(source, tmp_path / "a.pdf")
     pdfsafe.sanitise_pdf(source, tmp_path / "b.pdf")

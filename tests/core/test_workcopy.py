@@ -375,26 +375,14 @@ def test_a_sanitised_copy_kept_on_one_pc_is_recorded_for_the_team_and_made_again
     team: TeamLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from casefile_testing import filed_case
-    from reportlab.pdfgen.canvas import Canvas
+    from hostile_pdfs import count_sanitiser_runs, statement_pdf
 
     from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
-    from casefile.core.disclosure import pdf as pdfsafe
     from casefile.core.disclosure.kept import SANITISED_DIR
     from casefile.core.settings import Settings
 
-    statement = tmp_path / "statement.pdf"
-    canvas = Canvas(str(statement), invariant=1)
-    canvas.drawString(72, 720, "Statement of account")
-    canvas.showPage()
-    canvas.save()
-    runs = [0]
-    real = pdfsafe._Sanitiser.run
-
-    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
-        runs[0] += 1
-        return real(self)
-
-    monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+    statement = statement_pdf(tmp_path / "statement.pdf")
+    runs = count_sanitiser_runs(monkeypatch)
     settings = Settings(org_name="某某数码科技有限公司")
     with client(team, tmp_path / "a", "张三") as a:
         number = filed_case(a).number
@@ -423,33 +411,22 @@ def test_the_copy_a_packet_made_again_is_recorded_in_the_team_library(
     team: TeamLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from casefile_testing import filed_case
-    from reportlab.pdfgen.canvas import Canvas
+    from hostile_pdfs import count_sanitiser_runs, statement_pdf
 
     from casefile.core import evidence
     from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
-    from casefile.core.disclosure import pdf as pdfsafe
     from casefile.core.disclosure.kept import entry_files
     from casefile.core.settings import Settings
 
-    statement = tmp_path / "statement.pdf"
-    canvas = Canvas(str(statement), invariant=1)
-    canvas.drawString(72, 720, "Statement of account")
-    canvas.showPage()
-    canvas.save()
-    runs = [0]
-    real_run, real_screen = pdfsafe._Sanitiser.run, evidence.screen_pdfs
-
-    def counted(self: pdfsafe._Sanitiser) -> pdfsafe.SanitisedPdf:
-        runs[0] += 1
-        return real_run(self)
-
+    statement = statement_pdf(tmp_path / "statement.pdf")
+    real_screen = evidence.screen_pdfs
     settings = Settings(org_name="某某数码科技有限公司")
     with client(team, tmp_path / "a", "张三") as a:
         number = filed_case(a).number
         with monkeypatch.context() as patch:  # added before copies were kept
             patch.setattr(evidence, "screen_pdfs", lambda *args, **kw: real_screen(*args, **{**kw, "keep": False}))
             (exhibit,) = added(a, number, [statement])
-        monkeypatch.setattr(pdfsafe._Sanitiser, "run", counted)
+        runs = count_sanitiser_runs(monkeypatch)
         for expected in (1, 1):  # made by the first packet, printed from its copy by the next
             made = list(build_bundle(a, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
             assert isinstance(made, BundleResult) and runs == [expected]
