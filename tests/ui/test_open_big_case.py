@@ -124,3 +124,32 @@ def test_a_hidden_exhibit_list_read_is_filled_first(shown):
     assert wizard.chosen_numbers() == [1, 2, 3]
     assert not wizard.exhibit_list.pending
     assert wizard.exhibit_list.row_item(2).data(wizard.exhibit_list.PACKET, Qt.ItemDataRole.UserRole) == 3
+
+
+def test_a_case_that_cannot_be_read_says_so_in_every_tab_as_before(shown, ctx, monkeypatch):
+    """The one read failing, each tab reads the record for itself and says why it cannot show it."""
+    import importlib
+
+    shown_errors: list[tuple[str, str]] = []
+    for name in ("overview", "workspace", "handling", "bundle_wizard"):
+        module = importlib.import_module(f"casefile.ui.{name}")
+        monkeypatch.setattr(
+            module, "show_error", lambda _parent, error, name=name: shown_errors.append((name, str(error)))
+        )
+    record = ctx.library.folder(NUMBER).record_path
+    kept = record.read_bytes()
+    record.write_text("{ not json", encoding="utf-8")
+    try:
+        shown.open_case(NUMBER)
+        workspace = shown.workspace
+        assert workspace.number == NUMBER
+        assert sorted(name for name, _error in shown_errors) == ["bundle_wizard", "handling", "overview", "workspace"]
+        assert all("case.json cannot be read" in error for _name, error in shown_errors)
+        assert "case.json cannot be read" in workspace.evidence.status.text()
+        assert workspace.evidence.model.rowCount() == 0
+        assert not workspace.overview.isEnabled() and not workspace.handling.isEnabled()
+        assert not workspace.bundles.wizard.isEnabled() and workspace.timeline.list.count() == 0
+    finally:
+        # Readable again: the window, closed but not yet deleted, reads it once more when the next test
+        # sets the language, and would put up a real message box.
+        record.write_bytes(kept)
