@@ -96,27 +96,37 @@ class ExhibitPicker(QTreeWidget):
         super().showEvent(event)
 
     def _fill(self, case: Case | None, *, keep: bool) -> None:
-        previous = {self.number(i): self.row_item(i).checkState(self.PACKET) for i in range(self.count())}
+        rows = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        previous = {
+            int(item.data(self.PACKET, NUMBER_ROLE)): item.checkState(self.PACKET) for item in rows if item is not None
+        }
         current = self.current_number()
         self.case = case
         exhibits = [e for e in case.ordered_exhibits() if not e.withdrawn] if case else []
-        self.blockSignals(True)
-        self.clear()
+        # Not ItemIsDropEnabled: a row dropped on another goes beside it, never inside it.
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        items = []
+        chosen = None
         for exhibit in exhibits:
-            item = QTreeWidgetItem(self)
-            # Not ItemIsDropEnabled: a row dropped on another goes beside it, never inside it.
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
+            item = QTreeWidgetItem()
+            item.setFlags(flags)
             item.setData(self.PACKET, NUMBER_ROLE, exhibit.number)
             default = Qt.CheckState.Checked if exhibit.derived_from is None else Qt.CheckState.Unchecked
             item.setCheckState(self.PACKET, previous.get(exhibit.number, default) if keep else default)
             item.setTextAlignment(self.NUMBER, Qt.AlignmentFlag.AlignCenter)
+            items.append(item)
             if exhibit.number == current:
-                self.setCurrentItem(item)
+                chosen = item
+        self.blockSignals(True)
+        self.clear()
+        self.addTopLevelItems(items)  # at once: thousands of rows inserted one by one cost as much again
+        if chosen is not None:
+            self.setCurrentItem(chosen)
         self.blockSignals(False)
         self.relabel()
 
