@@ -87,13 +87,15 @@ class CustodyLog:
         self.path = path
         self._head: tuple[int, str] | None = None  # valid while the caller holds the case lock
 
-    def read(self) -> list[dict[str, Any]]:
-        """All entries that parse; use :meth:`check` to judge the chain."""
+    def read(self, *, containing: str = "") -> list[dict[str, Any]]:
+        """All entries that parse; use :meth:`check` to judge the chain. ``containing``: only the lines that
+        hold this text are parsed (a log of thousands of entries read for a few of them, e.g. ``'"bundle"'``
+        for the bundles made; the caller still checks each entry it gets)."""
         entries = []
         try:
             with open(self.path, encoding="utf-8") as fh:
                 for line in fh:
-                    if line.strip():
+                    if line.strip() and containing in line:
                         try:
                             entries.append(json.loads(line))
                         except json.JSONDecodeError:

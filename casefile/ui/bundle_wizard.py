@@ -254,6 +254,7 @@ class BundleWizard(QGroupBox):
         self.split_spin.valueChanged.connect(self._inputs_changed)
         self.exhibit_list.ticked.connect(self._inputs_changed)
         self.exhibit_list.reordered.connect(self._order_changed)
+        self.exhibit_list.filled.connect(self._exhibits_listed)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -277,12 +278,13 @@ class BundleWizard(QGroupBox):
 
     # ------------------------------------------------------------------ public API
 
-    def set_case(self, number: str | None) -> None:
-        """Show ``number`` (None: no case). The same number again refreshes and keeps the choices made."""
+    def set_case(self, number: str | None, case: Case | None = None) -> None:
+        """Show ``number`` (None: no case); ``case``: its record, already read. The same number again
+        refreshes and keeps the choices made."""
         same = bool(number) and number == self.number
         self.number = number or None
-        self.case = None
-        if self.number:
+        self.case = case if self.number else None
+        if self.number and self.case is None:
             try:
                 self.case = self.ctx.library.load_case(self.number)
             except CaseFileError as exc:
@@ -599,8 +601,9 @@ class BundleWizard(QGroupBox):
         self.again_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress.setVisible(running or self.last_result is not None)
-        self.up_button.setEnabled(self.exhibit_list.count() > 1)
-        self.down_button.setEnabled(self.exhibit_list.count() > 1)
+        if not self.exhibit_list.pending:  # else when it is listed (shown)
+            self.up_button.setEnabled(self.exhibit_list.count() > 1)
+            self.down_button.setEnabled(self.exhibit_list.count() > 1)
 
     def _can_generate(self) -> bool:
         if self.case is None or self.task is not None or self._findings is None:
@@ -650,11 +653,20 @@ class BundleWizard(QGroupBox):
     # ------------------------------------------------------------------ exhibits
 
     def _fill_exhibits(self, *, keep: bool) -> None:
-        """List the case's exhibits that are not withdrawn, in its evidence order; ``keep``: keep the ticks made."""
+        """List the case's exhibits that are not withdrawn, in its evidence order; ``keep``: keep the ticks made.
+        The list is filled when its page is shown (or it is read): a hidden one of thousands of rows is not."""
         self.exhibit_list.fill(self.case, keep=keep)
         self._update_chosen_label()
 
+    @Slot()
+    def _exhibits_listed(self) -> None:
+        """The list, filled only once shown, has its rows: count them."""
+        self._update_chosen_label()
+        self._update_buttons()
+
     def _update_chosen_label(self) -> None:
+        if self.exhibit_list.pending:
+            return  # counted when the list is filled (shown): the label is on its page
         self.chosen_label.setText(
             fill(
                 self.tr(

@@ -11,6 +11,7 @@ import logging
 
 from casefile.core.bundle.history import bundle_files
 from casefile.core.errors import CaseFileError
+from casefile.core.model import Case
 from casefile.ui.bundle_history import BundleHistoryModel, BundleHistoryView
 from casefile.ui.bundle_wizard import BundleWizard
 from casefile.ui.context import AppContext
@@ -63,9 +64,10 @@ class BundlesTab(QWidget):
     def number(self) -> str | None:
         return self.wizard.number
 
-    def set_case(self, number: str | None) -> None:
-        """Show ``number`` (None: no case). The same number again refreshes and keeps the choices made."""
-        self.wizard.set_case(number)
+    def set_case(self, number: str | None, case: Case | None = None) -> None:
+        """Show ``number`` (None: no case); ``case``: its record, already read. The same number again
+        refreshes and keeps the choices made."""
+        self.wizard.set_case(number, case)
         self._load_history()
 
     def retranslate(self) -> None:

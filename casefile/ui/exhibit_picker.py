@@ -4,6 +4,9 @@ Each row shows the 证据N the exhibit will have in this packet (counting the ti
 updated as boxes are ticked), its own number (案卷编号), its evidence group, title and kind.
 The rows are the case's exhibits not withdrawn, in the case's one evidence order; a move here
 (drag, Alt+Up/Down) is a move in that order, which the owner records (:attr:`reordered`).
+
+A case of thousands of exhibits is thousands of rows: a list not on screen is filled when it is
+shown, or when it is read (any method below reads it filled), never on every case opened.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from casefile.ui.i18n import bracketed, fill
 from casefile.ui.labels import kind_name
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -26,10 +29,12 @@ class ExhibitPicker(QTreeWidget):
     PACKET, NUMBER, GROUP, TITLE, KIND = range(5)
     reordered = Signal()  # the rows were dragged into another order
     ticked = Signal()  # a box was ticked or cleared
+    filled = Signal()  # the rows were listed, later than asked (the list was hidden): owners count them again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case: Case | None = None
+        self._pending: tuple[Case | None, bool] | None = None  # a fill asked for while hidden
         self.setColumnCount(5)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -62,35 +67,73 @@ class ExhibitPicker(QTreeWidget):
 
         Ticked at first: what a packet carries by default (redacted copies go in their original's place by
         the destination's policy, so they start unticked; ticking one prints it instead of its original).
+        A hidden list is filled when it is shown or read (:meth:`ensure_filled`), then says so (:attr:`filled`).
         """
-        previous = {self.number(i): self.row_item(i).checkState(self.PACKET) for i in range(self.count())}
+        if not self.isVisible() and case is not None:
+            # Two fills asked for while hidden: the ticks are kept only if both keep them.
+            keep = keep and (self._pending is None or self._pending[1])
+            self._pending = (case, keep)
+            return
+        self._pending = None
+        self._fill(case, keep=keep)
+
+    @property
+    def pending(self) -> bool:
+        """Whether a fill waits for the list to be shown (what it shows now is not the case asked for)."""
+        return self._pending is not None
+
+    def ensure_filled(self) -> None:
+        """Fill the list now if a fill waits for it to be shown."""
+        if self._pending is None:
+            return
+        case, keep = self._pending
+        self._pending = None
+        self._fill(case, keep=keep)
+        self.filled.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self.ensure_filled()
+        super().showEvent(event)
+
+    def _fill(self, case: Case | None, *, keep: bool) -> None:
+        rows = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        previous = {
+            int(item.data(self.PACKET, NUMBER_ROLE)): item.checkState(self.PACKET) for item in rows if item is not None
+        }
         current = self.current_number()
         self.case = case
         exhibits = [e for e in case.ordered_exhibits() if not e.withdrawn] if case else []
-        self.blockSignals(True)
-        self.clear()
+        # Not ItemIsDropEnabled: a row dropped on another goes beside it, never inside it.
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        items = []
+        chosen = None
         for exhibit in exhibits:
-            item = QTreeWidgetItem(self)
-            # Not ItemIsDropEnabled: a row dropped on another goes beside it, never inside it.
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
+            item = QTreeWidgetItem()
+            item.setFlags(flags)
             item.setData(self.PACKET, NUMBER_ROLE, exhibit.number)
             default = Qt.CheckState.Checked if exhibit.derived_from is None else Qt.CheckState.Unchecked
             item.setCheckState(self.PACKET, previous.get(exhibit.number, default) if keep else default)
             item.setTextAlignment(self.NUMBER, Qt.AlignmentFlag.AlignCenter)
+            items.append(item)
             if exhibit.number == current:
-                self.setCurrentItem(item)
+                chosen = item
+        self.blockSignals(True)
+        self.clear()
+        self.addTopLevelItems(items)  # at once: thousands of rows inserted one by one cost as much again
+        if chosen is not None:
+            self.setCurrentItem(chosen)
         self.blockSignals(False)
         self.relabel()
 
     def relabel(self) -> None:
         """Every row's texts: 证据N counts the ticked rows from the top."""
-        if self.case is None:
-            return
+        if self.case is None or self._pending is not None:
+            return  # the fill waiting labels the rows
         self.blockSignals(True)
         position = 0
         for i in range(self.count()):
@@ -128,9 +171,11 @@ class ExhibitPicker(QTreeWidget):
     # ------------------------------------------------------------------ reading it
 
     def count(self) -> int:
+        self.ensure_filled()
         return self.topLevelItemCount()
 
     def row_item(self, row: int) -> QTreeWidgetItem:
+        self.ensure_filled()
         item = self.topLevelItem(row)
         if item is None:
             raise IndexError(row)
@@ -157,6 +202,7 @@ class ExhibitPicker(QTreeWidget):
         return self.row_item(row).text(self.PACKET)
 
     def current_row(self) -> int:
+        self.ensure_filled()
         item = self.currentItem()
         return self.indexOfTopLevelItem(item) if item is not None else -1
 
@@ -167,6 +213,7 @@ class ExhibitPicker(QTreeWidget):
     # ------------------------------------------------------------------ changing it
 
     def set_current_row(self, row: int) -> None:
+        self.ensure_filled()
         item = self.topLevelItem(row)
         if item is not None:
             self.setCurrentItem(item)
@@ -201,6 +248,7 @@ class ExhibitPicker(QTreeWidget):
         return True
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        self.ensure_filled()
         before = self.numbers()
         super().dropEvent(event)
         if self.numbers() != before:

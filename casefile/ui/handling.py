@@ -326,7 +326,8 @@ class HandlingTab(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def set_case(self, number: str | None) -> None:
+    def set_case(self, number: str | None, case: Case | None = None) -> None:
+        """Show case ``number``'s handling; ``case``: its record, already read (None: read it here)."""
         self.number = number
         self.case = None
         self.tree.clear()
@@ -335,12 +336,15 @@ class HandlingTab(QWidget):
         if number is None:
             self._update_buttons()
             return
-        try:
-            self.case = self.ctx.library.load_case(number)
-        except CaseFileError as exc:
-            show_error(self, exc)
-            self.setEnabled(False)
-            return
+        if case is not None:
+            self.case = case
+        else:
+            try:
+                self.case = self.ctx.library.load_case(number)
+            except CaseFileError as exc:
+                show_error(self, exc)
+                self.setEnabled(False)
+                return
         self.header.setText(header_html(self.case))
         self._fill(self.case)
         self._update_buttons()

@@ -603,7 +603,11 @@ class MainWindow(QMainWindow):
 
     def open_case(self, number: str) -> None:
         """Show ``number`` in the list and open it, clearing a search or filter that hides it."""
-        self.cases.reload()
+        if number != self.workspace.number:
+            # The case open now is selected again in the list read afresh, not opened again on the way.
+            self._show_in_list_reloaded()
+        else:
+            self.cases.reload()
         row = self.cases.model.row_of(number)
         if row < 0:
             return
@@ -615,6 +619,16 @@ class MainWindow(QMainWindow):
                 check.setChecked(False)
         self.cases.select(number)
         self._show_case_or_welcome()
+
+    def _show_in_list_reloaded(self) -> None:
+        """Read the case list again, the case open staying open (a case gone from it is closed, as ever)."""
+        self._holding = True
+        try:
+            self.cases.reload()
+        finally:
+            self._holding = False
+        if self.cases.current_number() != (self.workspace.number or ""):
+            self._selection_changed()
 
     def _show_in_list(self, number: str) -> None:
         self._holding = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -515,14 +516,20 @@ class EvidenceModel(QAbstractTableModel):
         if field == "kind":
             if text not in {k.value for k in EvidenceKind} or text == e.kind.value:
                 return False
-            self.on_edit(e.number, field, text)
-            e.kind = EvidenceKind(text)
-            self.dataChanged.emit(index, index)
-            return True
-        if getattr(e, field) == text:
+            typed: Any = EvidenceKind(text)
+        elif getattr(e, field) == text:
             return False
+        else:
+            typed = text
+        row = index.row()
         self.on_edit(e.number, field, text)
-        setattr(e, field, text)
+        # The row shows the new value at once, on a copy: the case record it came from is shared with the
+        # other tabs, and stays as read until the change is written and read again. A write refused at
+        # once has shown the record again: that stays.
+        if row < len(self.exhibits) and self.exhibits[row] is e:
+            shown = copy.copy(e)
+            setattr(shown, field, typed)
+            self.exhibits[row] = shown
         self.dataChanged.emit(index, index)
         return True
 

@@ -645,10 +645,14 @@ class OverviewTab(QWidget):
         )
         name.widget.setPlaceholderText(hint)
 
-    def set_case(self, number: str | None, *, refill: bool = False) -> None:
-        """Show ``number``. The same case shown again (a file arrived, the stage moved) keeps edits not yet
-        saved: the record underneath is the new one, the form keeps what was typed."""
+    def set_case(self, number: str | None, *, refill: bool = False, case: Case | None = None) -> None:
+        """Show ``number``; ``case``: its record, already read (None: read it here). The same case shown
+        again (a file arrived, the stage moved) keeps edits not yet saved: the record underneath is the new
+        one, the form keeps what was typed."""
         if number is not None and number == self.number and self.unsaved() and not refill:
+            if case is not None:
+                self.case = case
+                return
             try:
                 self.case = self.ctx.library.load_case(number)
             except CaseFileError as exc:
@@ -662,12 +666,15 @@ class OverviewTab(QWidget):
             self.setEnabled(False)
             self.header.clear()
             return
-        try:
-            self.case = self.ctx.library.load_case(number)
-        except CaseFileError as exc:
-            show_error(self, exc)
-            self.setEnabled(False)
-            return
+        if case is not None:
+            self.case = case
+        else:
+            try:
+                self.case = self.ctx.library.load_case(number)
+            except CaseFileError as exc:
+                show_error(self, exc)
+                self.setEnabled(False)
+                return
         self.setEnabled(True)
         self._fill(self.case)
         for group in self.groups:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
-from casefile.core.model import EVENT_PARTIES, EventKind, TimelineEvent
+from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.search.query import Hit
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 
 class TimelineTab(QWidget):
@@ -122,7 +125,8 @@ class TimelineTab(QWidget):
         if self.number:
             self.set_case(self.number)
 
-    def set_case(self, number: str | None) -> None:
+    def set_case(self, number: str | None, case: Case | None = None) -> None:
+        """Show case ``number``'s events; ``case``: its record, already read (None: read it here)."""
         if number != self.number:
             self._stop_editing()
         self.number = number
@@ -134,11 +138,12 @@ class TimelineTab(QWidget):
         self._update_buttons()
         if number is None:
             return
-        try:
-            case = self.ctx.library.load_case(number)
-        except CaseFileError as exc:
-            show_error(self, exc)
-            return
+        if case is None:
+            try:
+                case = self.ctx.library.load_case(number)
+            except CaseFileError as exc:
+                show_error(self, exc)
+                return
         exhibit = self.tr("exhibit %1")
         self.events = list(case.timeline)
         for event in case.timeline:
@@ -336,6 +341,15 @@ class Workspace(QTabWidget):
             self.show_field(SEARCHED_FIELDS.get(hit.field, hit.field))
 
     def set_case(self, number: str | None) -> None:
+        """Show case ``number`` (None: no case) in every tab. Its record is read once, here, and each tab is
+        handed the same :class:`Case` (none of them changes it: edits are written through the library and
+        read again). A record that cannot be read is left to each tab, which says why where it always has."""
         self.number = number
+        case = None
+        if number is not None:
+            try:
+                case = self.ctx.library.load_case(number)
+            except CaseFileError as exc:
+                log.info("case %s cannot be read: %s", number, exc)
         for tab in self.tabs():
-            tab.set_case(number)  # type: ignore[attr-defined]
+            tab.set_case(number, case=case)  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundl
 from casefile.core.bundle.history import FileRole, FileState, bundle_files, made_files
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
+from casefile.core.model import EventKind, TimelineEvent
 from casefile.core.record.history import BundleFile, BundleRecord
 from casefile.core.settings import Settings
 
@@ -42,6 +43,27 @@ def test_each_file_of_each_bundle_newest_first_and_what_became_of_it(library: Li
     receipt.files[0].unlink()
     states = [f.state for f in bundle_files(library, number)]
     assert states == [FileState.CHANGED, FileState.PRESENT, FileState.MISSING]
+
+
+def test_the_history_parses_only_the_log_lines_that_name_a_bundle(library: Library, monkeypatch) -> None:
+    """A case of thousands of exhibits has thousands of log lines: only the bundles' are parsed, and a
+    line that says "bundle" otherwise (here the case's title) is parsed and still no bundle."""
+    number = filed_case(library, title="bundle", complainant={"name": "张三", "phone": "13812345678"}).number
+    with library.edit(number) as writer:
+        writer.add_event(TimelineEvent(at=datetime(2026, 11, 21, 9, tzinfo=UTC), kind=EventKind.CALL, summary="来电"))
+    packet = build(library, number, BundleOptions(Venue.CONSUMER_ASSOCIATION, force=True))
+    import casefile.core.custody as custody
+
+    parsed: list[str] = []
+    loads = custody.json.loads
+    monkeypatch.setattr(custody.json, "loads", lambda line: parsed.append(line) or loads(line))
+    files = bundle_files(library, number)
+    assert [f.path for f in files] == [*packet.files, packet.guidance_file]
+    monkeypatch.undo()
+    entries = library.folder(number).custody.read()
+    assert any('"title":"bundle"' in line for line in parsed)  # parsed, and found to be no bundle
+    assert all('"bundle"' in line for line in parsed) and len(parsed) < len(entries)
+    assert library.folder(number).custody.read(containing="") == entries
 
 
 def test_a_later_bundle_for_the_same_destination_supersedes_the_earlier(tmp_path: Path) -> None:

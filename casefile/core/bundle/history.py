@@ -17,6 +17,7 @@ from pathlib import Path
 
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
+from casefile.core.record.actions import BUNDLE
 from casefile.core.record.history import BundleFile, BundleRecord, bundle_history
 
 log = logging.getLogger(__name__)
@@ -131,4 +132,5 @@ def made_files(case_folder: Path, records: list[BundleRecord]) -> list[MadeFile]
 def bundle_files(library: Library, number: str) -> list[MadeFile]:
     """Every file of every bundle made for case ``number``, newest bundle first (see :func:`made_files`)."""
     folder = library.folder(number)
-    return made_files(folder.path, bundle_history(folder.custody.read()))
+    # Only the lines naming a bundle are parsed: bundle_history keeps the entries whose action is one.
+    return made_files(folder.path, bundle_history(folder.custody.read(containing=f'"{BUNDLE}"')))

@@ -314,8 +314,8 @@ class EvidenceTab(QWidget):
 
     # ------------------------------------------------------------------ the case
 
-    def set_case(self, number: str | None) -> None:
-        """Show the exhibits of case ``number`` (None: no case)."""
+    def set_case(self, number: str | None, case: Case | None = None) -> None:
+        """Show the exhibits of case ``number`` (None: no case); ``case``: its record, already read."""
         if number != self.number:
             self.number = number
             if self.ingest_task is None:
@@ -324,10 +324,11 @@ class EvidenceTab(QWidget):
             self.preview.key = None
             self.model.set_case(None)
         self.search.set_case(number)
-        self.reload()
+        self.reload(case)
 
-    def reload(self) -> None:
-        """Read the case record and custody log again, keeping the selected exhibit."""
+    def reload(self, case: Case | None = None) -> None:
+        """Read the case record (unless it is given, just read) and custody log again, keeping the selected
+        exhibit."""
         if self.number is None:
             self.case = None
             self.custody = []
@@ -338,7 +339,7 @@ class EvidenceTab(QWidget):
             return
         try:
             folder = self.ctx.library.folder(self.number)
-            case = folder.read_record()
+            case = case if case is not None else folder.read_record()
             custody = folder.custody.read()
         except CaseFileError as exc:
             log.warning("case %s cannot be shown: %s", self.number, exc)

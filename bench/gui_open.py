@@ -1,0 +1,166 @@
+"""Opening a case of thousands of exhibits in the app: how long the window stops answering.
+
+Uses the case of N exhibits that bench/scaling.py makes (once, cached under bench/.cache/, shared
+with it), copied to a temporary folder (opening a case may write thumbnails and settings). Each run
+is a whole app process (offscreen), started as a user starts it, the main window shown with a small
+case open (one added to the copy); then a 5 ms timer ticks on the GUI thread and the big case is
+opened as a click in the case list opens it (``MainWindow.open_case``). The figure is the longest
+gap between two ticks from the click until the window has answered for a second: the time the
+window was frozen. Also shown: the time ``open_case`` took, and the longest gap when the Bundles
+tab is then shown at its exhibit list (work a hidden tab no longer does on open is done there,
+once). min / median / max of the runs.
+
+``--tree DIR`` runs the app of another checkout (e.g. the code before a change), on the same case.
+
+    tools/dev bench gui_open [--exhibits 5000] [--runs 5] [--tree DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import REPO, spread  # noqa: E402
+from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
+
+# The app as casefile.ui.app.run starts it (without the first-run questions), then the measurement.
+APP = """
+import sys, time
+from pathlib import Path
+from casefile.core.library import Library
+from casefile.core.settings import load_settings
+from casefile.ui.app import make_application
+from casefile.ui.context import AppContext
+from casefile.ui.i18n import install
+from casefile.ui.main_window import MainWindow
+from casefile.ui.tasks import TaskRunner
+from PySide6.QtCore import QTimer
+
+root, number, small = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+app = make_application()
+settings = load_settings()
+install(app, settings.language)
+library = Library.open(root, "bench")
+window = MainWindow(AppContext(library=library, settings=settings, runner=TaskRunner()))
+window.resize(1360, 820)
+window.show()
+window.open_case(small)  # the app opens a case at start (the last one, or the first listed): the small one
+assert window.workspace.number == small
+ticks = []
+timer = QTimer()
+timer.setInterval(5)
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+marks = {}
+
+def longest_gap(since):
+    times = [since] + [t for t in ticks if t > since]
+    return max((b - a for a, b in zip(times, times[1:])), default=0.0)
+
+def settle(since, then):
+    # A second since ``since`` at least, the last of it answered without a gap over 50 ms: what was done is done.
+    now = time.perf_counter()
+    recent = [t for t in ticks if t > max(since, now - 1.0)]
+    if now - since >= 1.0 and len(recent) > 100 and longest_gap(recent[0]) < 0.05:
+        then()
+    else:
+        QTimer.singleShot(100, lambda: settle(since, then))
+
+def open_case():
+    marks["open"] = time.perf_counter()
+    window.open_case(number)
+    marks["opened"] = time.perf_counter()
+    assert window.workspace.number == number
+    settle(marks["open"], show_bundles)
+
+def show_bundles():
+    marks["open gap"] = longest_gap(marks["open"])
+    workspace = window.workspace
+    marks["bundles"] = time.perf_counter()
+    workspace.setCurrentWidget(workspace.bundles)
+    workspace.bundles.wizard._go(1)  # the exhibits step
+    settle(marks["bundles"], end)
+
+def end():
+    marks["bundles gap"] = longest_gap(marks["bundles"])
+    assert window.workspace.bundles.wizard.exhibit_list.topLevelItemCount() > 0
+    print(marks["open gap"], marks["opened"] - marks["open"], marks["bundles gap"], flush=True)
+    app.quit()
+
+timer.start()
+QTimer.singleShot(1500, open_case)  # the window shown and settled first
+app.exec()
+library.close()
+"""
+
+
+def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, float, float]:
+    """(longest GUI-thread gap opening the case, seconds in open_case, longest gap showing the bundle exhibits)."""
+    with tempfile.TemporaryDirectory(prefix="casefile-gui-open-") as home:
+        env = {
+            **os.environ,
+            **BYTECODE,
+            "PYTHONPATH": str(tree),
+            "QT_QPA_PLATFORM": "offscreen",
+            "CASEFILE_CONFIG_DIR": str(Path(home, "config")),
+            "CASEFILE_CACHE_DIR": str(Path(home, "cache")),
+            "XDG_CONFIG_HOME": str(Path(home, "xdg")),  # the window's remembered layout and last case
+        }
+        proc = subprocess.run(
+            [sys.executable, "-c", APP, str(root), number, small],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr[-2000:]}")
+    gap, call, bundles = map(float, proc.stdout.split()[-3:])
+    return gap, call, bundles
+
+
+def add_small_case(root: Path) -> str:
+    """A case of no exhibits beside the big one: the one open when the big one is clicked."""
+    from casefile.core.library import Library, case_from_fields
+
+    library = Library.open(root, "bench")
+    try:
+        fields = {"title": "投诉：未收到退款", "complained_at": "2026-11-16T10:00+08:00", "channel": "phone"}
+        return library.create_case(case_from_fields({**fields, "type": "service"})).number
+    finally:
+        library.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exhibits", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose app is measured")
+    args = parser.parse_args()
+    source, number = cached(args.exhibits)
+    with tempfile.TemporaryDirectory(prefix="casefile-gui-open-") as work:
+        root = copy_library(source, Path(work))
+        small = add_small_case(root)
+        measure(root, number, small, args.tree)  # untimed: bytecode compiled, files in the page cache, thumbnails made
+        results = []
+        for run in range(args.runs):
+            results.append(measure(root, number, small, args.tree))
+            gap, call, bundles = results[-1]
+            print(
+                f"  run {run + 1}: window frozen {gap:.3f} s (open_case {call:.3f} s), bundles {bundles:.3f} s",
+                file=sys.stderr,
+            )
+    print(f"{args.exhibits} exhibits, {args.tree}: case opened in the app, {args.runs} runs, min / median / max")
+    print(f"  longest GUI-thread block opening it     {spread([r[0] for r in results])} s")
+    print(f"  open_case itself                        {spread([r[1] for r in results])} s")
+    print(f"  longest block showing the bundle list   {spread([r[2] for r in results])} s")
+
+
+if __name__ == "__main__":
+    main()

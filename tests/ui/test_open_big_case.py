@@ -1,0 +1,155 @@
+"""Opening a case in the main window: its record is read once for every tab, and a hidden tab's per-exhibit
+work (the bundle wizard's list of exhibits) waits until it is shown. Counted, never timed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile.core.evidence import AddOptions, add_files
+from casefile.core.library import CaseFolder
+
+from PySide6.QtCore import Qt
+
+pytestmark = pytest.mark.gui
+
+NUMBER = "202611-001"
+
+
+def add_exhibits(ctx, tmp_path: Path, count: int) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    paths = []
+    for i in range(1, count + 1):
+        path = incoming / f"聊天记录{i}.txt"
+        path.write_text(f"2026-11-20 10:0{i}:00 客服: 第{i}条\n", "utf-8")
+        paths.append(path)
+    list(add_files(ctx.library, NUMBER, paths, AddOptions(purpose="证明沟通经过")))
+
+
+@pytest.fixture
+def shown(window, ctx, qtbot, tmp_path):
+    """The main window on screen, case 202611-001 holding three exhibits, no case open yet."""
+    add_exhibits(ctx, tmp_path, 3)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def count_reads(monkeypatch) -> list[str]:
+    """The case numbers whose case.json is read, as it is read."""
+    reads: list[str] = []
+    read_record = CaseFolder.read_record
+
+    def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
+        reads.append(self.number)
+        return read_record(self, lazy=lazy)
+
+    monkeypatch.setattr(CaseFolder, "read_record", counted)  # Library.load_case reads through it
+    return reads
+
+
+def test_opening_a_case_reads_its_record_once(shown, monkeypatch):
+    reads = count_reads(monkeypatch)
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    assert workspace.number == NUMBER
+    assert reads == [NUMBER]  # was 5: the overview, evidence, timeline, handling and bundles tabs each read it
+    # Every tab shows the case it was handed.
+    case = workspace.overview.case
+    assert case is not None and case.number == NUMBER
+    assert workspace.evidence.case is case and workspace.handling.case is case and workspace.bundles.wizard.case is case
+    assert workspace.evidence.model.rowCount() == 3
+
+
+def test_an_edit_in_one_tab_is_read_again_by_the_others(shown, ctx, monkeypatch):
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    shared = workspace.overview.case
+    assert shared is not None
+    from casefile.ui.models import EvidenceModel
+
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, EvidenceModel.TITLE), "微信聊天记录")
+    # The case the tabs were handed is not changed under them: the edit is written, then read again.
+    assert shared.exhibit(1).title == "聊天记录1"
+    assert ctx.library.load_case(NUMBER).exhibit(1).title == "微信聊天记录"
+    assert workspace.overview.case is not shared and workspace.overview.case.exhibit(1).title == "微信聊天记录"
+    picker = workspace.bundles.wizard.exhibit_list
+    assert picker.row_item(0).text(picker.TITLE) == "微信聊天记录"
+
+
+def test_the_exhibit_list_of_a_hidden_bundles_tab_is_filled_when_shown(shown, ctx, qtbot):
+    from casefile.ui.bundle_wizard import STEP_EXHIBITS
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    wizard = workspace.bundles.wizard
+    picker = wizard.exhibit_list
+    assert workspace.currentWidget() is workspace.overview
+    assert picker.pending and picker.topLevelItemCount() == 0  # nothing listed while nobody can see it
+
+    workspace.setCurrentWidget(workspace.bundles)
+    assert picker.pending  # the wizard is on its first step: the list is still out of sight
+    wizard._go(STEP_EXHIBITS)
+    qtbot.waitUntil(picker.isVisible)
+    assert not picker.pending and picker.topLevelItemCount() == 3
+    assert [picker.row_item(i).text(picker.PACKET) for i in range(3)] == ["证据1", "证据2", "证据3"]
+    assert [picker.row_item(i).text(picker.TITLE) for i in range(3)] == ["聊天记录1", "聊天记录2", "聊天记录3"]
+    assert all(picker.is_ticked(i) for i in range(3))
+    assert "3 of 3 exhibits" in wizard.chosen_label.text()
+    assert wizard.up_button.isEnabled()
+
+    # A tick taken off, the tab left, the case changed meanwhile: shown again, the list is the new record's
+    # and keeps the tick.
+    picker.set_ticked(1, False)
+    workspace.setCurrentWidget(workspace.overview)
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update_exhibit(3, title="快递签收照片说明")
+    ctx.events.case_changed.emit(NUMBER)
+    assert picker.pending
+    workspace.setCurrentWidget(workspace.bundles)
+    qtbot.waitUntil(lambda: not picker.pending)
+    assert [picker.row_item(i).text(picker.TITLE) for i in range(3)] == ["聊天记录1", "聊天记录2", "快递签收照片说明"]
+    assert [picker.packet_text(i) for i in range(3)] == ["证据1", "—", "证据2"]
+    assert "2 of 3 exhibits" in wizard.chosen_label.text()
+
+
+def test_a_hidden_exhibit_list_read_is_filled_first(shown):
+    """What reads the list (the check before generating, a finding naming an exhibit) never reads it empty."""
+    shown.open_case(NUMBER)
+    wizard = shown.workspace.bundles.wizard
+    assert wizard.exhibit_list.pending
+    assert wizard.chosen_numbers() == [1, 2, 3]
+    assert not wizard.exhibit_list.pending
+    assert wizard.exhibit_list.row_item(2).data(wizard.exhibit_list.PACKET, Qt.ItemDataRole.UserRole) == 3
+
+
+def test_a_case_that_cannot_be_read_says_so_in_every_tab_as_before(shown, ctx, monkeypatch):
+    """The one read failing, each tab reads the record for itself and says why it cannot show it."""
+    import importlib
+
+    shown_errors: list[tuple[str, str]] = []
+    for name in ("overview", "workspace", "handling", "bundle_wizard"):
+        module = importlib.import_module(f"casefile.ui.{name}")
+        monkeypatch.setattr(
+            module, "show_error", lambda _parent, error, name=name: shown_errors.append((name, str(error)))
+        )
+    record = ctx.library.folder(NUMBER).record_path
+    kept = record.read_bytes()
+    record.write_text("{ not json", encoding="utf-8")
+    try:
+        shown.open_case(NUMBER)
+        workspace = shown.workspace
+        assert workspace.number == NUMBER
+        assert sorted(name for name, _error in shown_errors) == ["bundle_wizard", "handling", "overview", "workspace"]
+        assert all("case.json cannot be read" in error for _name, error in shown_errors)
+        assert "case.json cannot be read" in workspace.evidence.status.text()
+        assert workspace.evidence.model.rowCount() == 0
+        assert not workspace.overview.isEnabled() and not workspace.handling.isEnabled()
+        assert not workspace.bundles.wizard.isEnabled() and workspace.timeline.list.count() == 0
+    finally:
+        # Readable again: the window, closed but not yet deleted, reads it once more when the next test
+        # sets the language, and would put up a real message box.
+        record.write_bytes(kept)
