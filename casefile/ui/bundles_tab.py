@@ -54,6 +54,9 @@ class BundlesTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
 
+        # Whether a change to the case shown refreshes this tab; False where its window refreshes every tab
+        # of the case open at each change (the main window), so that the record is read once.
+        self.follows_changes = True
         self.history.doubleClicked.connect(self._open_history_item)
         self.wizard.saved.connect(self._saved)
         ctx.events.case_changed.connect(self._case_changed)
@@ -78,7 +81,7 @@ class BundlesTab(QWidget):
 
     @Slot(str)
     def _case_changed(self, number: str) -> None:
-        if number and number == self.wizard.number and self.wizard.task is None:
+        if self.follows_changes and number and number == self.wizard.number and self.wizard.task is None:
             self.set_case(number)
 
     @Slot(str)

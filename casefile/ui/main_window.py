@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         self.left.addTab(self.cases, "")
         self.left.addTab(self.search, "")
         self.workspace = Workspace(ctx, self)
+        for tab in (self.workspace.evidence, self.workspace.bundles):
+            tab.follows_changes = False  # _case_changed refreshes every tab of the case open: one read of it
         self.welcome = WelcomePane(self)
         # Where a case would be: its workspace, or the ways in when none is open.
         self.right = QStackedWidget(self)
@@ -687,7 +689,7 @@ class MainWindow(QMainWindow):
         return f"libraries/{hashlib.sha256(root.encode()).hexdigest()[:16]}/{name}"
 
     def _case_changed(self, number: str) -> None:
-        self.cases.reload()
+        self._show_in_list_reloaded()  # the case open is not opened again on the way: it is refreshed below
         if number == self.workspace.number:
             self.workspace.set_case(number)
         self._update_status()

@@ -38,12 +38,14 @@ def shown(window, ctx, qtbot, tmp_path):
 
 
 def count_reads(monkeypatch) -> list[str]:
-    """The case numbers whose case.json is read, as it is read."""
+    """The case numbers whose case.json is read whole, as it is read (not the lazy read of a change being
+    written, whose exhibits are parsed only as the change uses them)."""
     reads: list[str] = []
     read_record = CaseFolder.read_record
 
     def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
-        reads.append(self.number)
+        if not lazy:
+            reads.append(self.number)
         return read_record(self, lazy=lazy)
 
     monkeypatch.setattr(CaseFolder, "read_record", counted)  # Library.load_case reads through it
@@ -61,6 +63,25 @@ def test_opening_a_case_reads_its_record_once(shown, monkeypatch):
     assert case is not None and case.number == NUMBER
     assert workspace.evidence.case is case and workspace.handling.case is case and workspace.bundles.wizard.case is case
     assert workspace.evidence.model.rowCount() == 3
+
+
+def test_an_edit_reads_the_record_again_once_for_every_tab(shown, qtbot, monkeypatch):
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    shown.workspace.setCurrentWidget(workspace.evidence)
+    from casefile.ui.models import EvidenceModel
+
+    reads = count_reads(monkeypatch)
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, EvidenceModel.TITLE), "微信聊天记录")
+    qtbot.waitUntil(
+        lambda: workspace.overview.case is not None and workspace.overview.case.exhibit(1).title == "微信聊天记录"
+    )
+    # Was 4: the case list re-opened the case, then the window refreshed every tab, and the evidence
+    # and bundles tabs each read it again on their own.
+    assert reads == [NUMBER]
+    assert workspace.evidence.case is workspace.overview.case is workspace.bundles.wizard.case
+    assert workspace.evidence.model.exhibits[0].title == "微信聊天记录"
 
 
 def test_an_edit_in_one_tab_is_read_again_by_the_others(shown, ctx, monkeypatch):

@@ -239,6 +239,9 @@ class EvidenceTab(QWidget):
         layout.addLayout(bottom)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Whether a change to the case shown reloads this tab; False where its window refreshes every tab
+        # of the case open at each change (the main window), so that the record is read once.
+        self.follows_changes = True
         self.ctx.events.case_changed.connect(self._case_changed)
         self.setAcceptDrops(True)
         self.retranslate()
@@ -407,7 +410,7 @@ class EvidenceTab(QWidget):
         self.ctx.reads.start(task)
 
     def _case_changed(self, number: str) -> None:
-        if number == self.number:
+        if self.follows_changes and number == self.number:
             self.reload()
 
     def _groups(self) -> list[str]:
