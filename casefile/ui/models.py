@@ -14,7 +14,7 @@ from casefile.core.index import sort_key as index_sort_key
 from casefile.core.listing import AgendaRow, CaseSummary
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
-from casefile.core.thumbnails import thumbnail_path
+from casefile.core.thumbnails import thumbnail_path, thumbnailable
 from casefile.core.workflow.clocks import CST
 from casefile.ui.i18n import fill, listed
 from casefile.ui.labels import (
@@ -341,6 +341,9 @@ class EvidenceModel(QAbstractTableModel):
         self.packet: dict[int, int] = {}  # exhibit number -> 证据N in a packet of the default selection
         self.on_edit: Any = None  # callable(number, field, value) set by the view's owner
         self._icons: dict[str, QIcon] = {}
+        # Files whose thumbnail was looked for and not found (until it is made, or the case is shown again):
+        # a grid of thousands of exhibits asks for each icon many times as it is laid out and painted.
+        self._no_thumbnail: set[str] = set()
 
     def headers(self) -> list[str]:
         return [
@@ -379,6 +382,7 @@ class EvidenceModel(QAbstractTableModel):
 
     def set_case(self, case: Case | None) -> None:
         self.beginResetModel()
+        self._no_thumbnail.clear()
         self.exhibits = case.ordered_exhibits() if case else []
         self.packet = packet_numbers(case) if case else {}
         self.endResetModel()
@@ -387,6 +391,7 @@ class EvidenceModel(QAbstractTableModel):
         """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place."""
         self.exhibits = case.ordered_exhibits()
         self.packet = packet_numbers(case)
+        self._no_thumbnail.clear()
         if self.exhibits:
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -492,8 +497,11 @@ class EvidenceModel(QAbstractTableModel):
     def _icon(self, e: Exhibit) -> QIcon | None:
         icon = self._icons.get(e.sha256)
         if icon is None:
+            if e.sha256 in self._no_thumbnail or not thumbnailable(e.mime):
+                return _kind_icon(e)
             path = thumbnail_path(e.sha256)
             if not path.exists():
+                self._no_thumbnail.add(e.sha256)
                 return _kind_icon(e)
             icon = self._icons[e.sha256] = QIcon(str(path))
         return icon
@@ -502,6 +510,7 @@ class EvidenceModel(QAbstractTableModel):
         """A thumbnail was made in the background: repaint that exhibit."""
         for row, e in enumerate(self.exhibits):
             if e.number == number:
+                self._no_thumbnail.discard(e.sha256)
                 index = self.index(row, self.TITLE)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
@@ -545,7 +554,15 @@ def _kind_icon(e: Exhibit) -> QIcon | None:
         "audio": QStyle.StandardPixmap.SP_MediaVolume,
         "video": QStyle.StandardPixmap.SP_MediaPlay,
     }.get(e.kind.value, QStyle.StandardPixmap.SP_FileIcon)
-    return app.style().standardIcon(pixmap)
+    style = app.style()
+    key = (id(style), pixmap)  # made once per style: a grid asks for thousands
+    icon = _KIND_ICONS.get(key)
+    if icon is None:
+        icon = _KIND_ICONS[key] = style.standardIcon(pixmap)
+    return icon
+
+
+_KIND_ICONS: dict[tuple[int, object], QIcon] = {}
 
 
 def deadline_text(found: AgendaRow, *, full: bool = False) -> str:

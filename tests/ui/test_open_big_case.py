@@ -174,3 +174,53 @@ def test_a_case_that_cannot_be_read_says_so_in_every_tab_as_before(shown, ctx, m
         # Readable again: the window, closed but not yet deleted, reads it once more when the next test
         # sets the language, and would put up a real message box.
         record.write_bytes(kept)
+
+
+def test_the_thumbnail_grid_of_many_exhibits_asks_only_the_cells_it_shows(window, ctx, qtbot, tmp_path, monkeypatch):
+    from casefile.ui import models
+    from casefile.ui.models import EvidenceModel
+
+    add_exhibits(ctx, tmp_path, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_case(NUMBER)
+    evidence = window.workspace.evidence
+    window.workspace.setCurrentWidget(evidence)
+    asked: list[int] = []
+    looked_up: list[str] = []
+    data, path = EvidenceModel.data, models.thumbnail_path
+
+    def counted(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if role == Qt.ItemDataRole.DecorationRole:
+            asked.append(index.row())
+        return data(self, index, role)
+
+    monkeypatch.setattr(EvidenceModel, "data", counted)
+    monkeypatch.setattr(models, "thumbnail_path", lambda sha256: looked_up.append(sha256) or path(sha256))
+    evidence.act_grid.trigger()
+    qtbot.waitUntil(lambda: evidence.grid.isVisible() and bool(asked))  # laid out a batch at a time, then painted
+    assert len(set(asked)) < 100  # was every one of the 300: each was asked its size
+    assert looked_up == []  # chats have no thumbnail: none is looked for on disk
+
+
+def test_a_thumbnail_looked_for_in_vain_is_looked_for_again_once_made(window, ctx, tmp_path, monkeypatch):
+    import dataclasses
+
+    from casefile.ui import models
+    from casefile.ui.models import EvidenceModel
+
+    add_exhibits(ctx, tmp_path, 1)
+    case = ctx.library.load_case(NUMBER)
+    photo = dataclasses.replace(case.exhibits[0], mime="image/jpeg")  # one that can have a thumbnail
+    case.exhibits[0] = photo
+    model = EvidenceModel()
+    model.set_case(case)
+    looked_up: list[str] = []
+    path = models.thumbnail_path
+    monkeypatch.setattr(models, "thumbnail_path", lambda sha256: looked_up.append(sha256) or path(sha256))
+    for _ in range(3):
+        model.data(model.index(0, EvidenceModel.TITLE), Qt.ItemDataRole.DecorationRole)
+    assert looked_up == [photo.sha256]  # looked for once, not at every paint
+    model.thumbnail_ready(photo.number)
+    model.data(model.index(0, EvidenceModel.TITLE), Qt.ItemDataRole.DecorationRole)
+    assert looked_up == [photo.sha256] * 2

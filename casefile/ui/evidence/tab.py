@@ -200,6 +200,11 @@ class EvidenceTab(QWidget):
         self.grid.setGridSize(QSize(190, 210))
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
+        # Every cell the size of the grid: thousands of exhibits are laid out without asking each its size,
+        # a batch at a time between events.
+        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(200)
         self.grid.setSpacing(8)
         self.grid.setModel(self.model)
         self.grid.setModelColumn(EvidenceModel.TITLE)
