@@ -9,8 +9,8 @@ gap between two ticks from the click until the window has answered for a second:
 window was frozen. Also shown: the time ``open_case`` took, the longest gap when the Bundles
 tab is then shown at its exhibit list (work a hidden tab no longer does on open is done there,
 once), and the longest gap from an exhibit's title typed over in the evidence table until every
-tab shows it (the change written in the background, the case read again). min / median / max of
-the runs.
+tab shows it (the change written in the background, the case read again), and the longest gap
+when the evidence tab then shows its thumbnail grid. min / median / max of the runs.
 
 ``--tree DIR`` runs the app of another checkout (e.g. the code before a change), on the same case.
 
@@ -98,7 +98,7 @@ def edit():
     marks["edit"] = time.perf_counter()
     assert model.setData(model.index(0, model.TITLE), title)
     edited = lambda: workspace.overview.case is not None and workspace.overview.case.exhibit(1).title == title
-    wait_for(edited, lambda: settle(marks["edit"], end))
+    wait_for(edited, lambda: settle(marks["edit"], grid))
 
 def wait_for(done, then):
     if done():
@@ -106,9 +106,16 @@ def wait_for(done, then):
     else:
         QTimer.singleShot(10, lambda: wait_for(done, then))
 
-def end():
+def grid():
     marks["edit gap"] = longest_gap(marks["edit"])
-    print(marks["open gap"], marks["opened"] - marks["open"], marks["bundles gap"], marks["edit gap"], flush=True)
+    marks["grid"] = time.perf_counter()
+    window.workspace.evidence.act_grid.trigger()  # the thumbnails instead of the table
+    settle(marks["grid"], end)
+
+def end():
+    marks["grid gap"] = longest_gap(marks["grid"])
+    opened = marks["opened"] - marks["open"]
+    print(marks["open gap"], opened, marks["bundles gap"], marks["edit gap"], marks["grid gap"], flush=True)
     app.quit()
 
 timer.start()
@@ -118,9 +125,10 @@ library.close()
 """
 
 
-def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, float, float, float]:
+def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, ...]:
     """(longest GUI-thread gap opening the case, seconds in open_case, longest gap showing the bundle exhibits,
-    longest gap from an exhibit's title edited in the evidence table until every tab shows it)."""
+    longest gap from an exhibit's title edited in the evidence table until every tab shows it, longest gap
+    showing the thumbnail grid)."""
     with tempfile.TemporaryDirectory(prefix="casefile-gui-open-") as home:
         env = {
             **os.environ,
@@ -141,8 +149,7 @@ def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, flo
         )
     if proc.returncode != 0 or not proc.stdout.strip():
         raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr[-2000:]}")
-    gap, call, bundles, edit = map(float, proc.stdout.split()[-4:])
-    return gap, call, bundles, edit
+    return tuple(map(float, proc.stdout.split()[-5:]))
 
 
 def add_small_case(root: Path) -> str:
@@ -171,10 +178,10 @@ def main() -> None:
         results = []
         for run in range(args.runs):
             results.append(measure(root, number, small, args.tree))
-            gap, call, bundles, edit = results[-1]
+            gap, call, bundles, edit, grid = results[-1]
             print(
                 f"  run {run + 1}: window frozen {gap:.3f} s (open_case {call:.3f} s), bundles {bundles:.3f} s, "
-                f"edit {edit:.3f} s",
+                f"edit {edit:.3f} s, grid {grid:.3f} s",
                 file=sys.stderr,
             )
     print(f"{args.exhibits} exhibits, {args.tree}: case opened in the app, {args.runs} runs, min / median / max")
@@ -182,6 +189,7 @@ def main() -> None:
     print(f"  open_case itself                        {spread([r[1] for r in results])} s")
     print(f"  longest block showing the bundle list   {spread([r[2] for r in results])} s")
     print(f"  longest block at an exhibit's edit      {spread([r[3] for r in results])} s")
+    print(f"  longest block showing the thumbnails    {spread([r[4] for r in results])} s")
 
 
 if __name__ == "__main__":
