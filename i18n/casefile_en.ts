@@ -5757,6 +5757,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{names} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5772,6 +5772,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
     </message>
     <message>
+        <source>{names} and {count} more</source>
+        <translation>{names}，另有 {count} 件</translation>
+    </message>
+    <message>
         <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
         <translation>登录名 {login} 已存在于数据库服务器上；只有目录的所有者才能将其设为用户</translation>
     </message>

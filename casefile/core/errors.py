@@ -12,6 +12,7 @@ literal string, never an f-string. Anything else that escapes the core is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -35,14 +36,25 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 
 
-def joined(items: list[Message]) -> Message:
-    """Messages one after another ("a; b; c"), the separator translated with them."""
+def joined(items: Sequence[Message]) -> Message:
+    """Messages one after another ("a; b; c"), the separator translated with them; nested as
+    :func:`listed` nests, as deep as the logarithm of the messages (5,000 files missing make one)."""
     if not items:
         raise ValueError("nothing to join")
-    result = items[-1]
-    for item in reversed(items[:-1]):
-        result = Message("{first}; {rest}", first=item, rest=result)
-    return result
+    if len(items) == 1:
+        return items[0]
+    middle = len(items) // 2
+    return Message("{first}; {rest}", first=joined(items[:middle]), rest=joined(items[middle:]))
+
+
+def listed(items: Sequence[Message | str]) -> Message:
+    """Several names as one message: "A, B, C" (A、B、C in Chinese). The halves are listed apart, so that
+    the message nests as deep as the logarithm of the names, never one level a name."""
+    if len(items) == 1:
+        first = items[0]
+        return first if isinstance(first, Message) else Message("{name}", name=first)
+    middle = len(items) // 2
+    return Message("{first}, {rest}", first=listed(items[:middle]), rest=listed(items[middle:]))
 
 
 class SystemReason(str):

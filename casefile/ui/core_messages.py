@@ -77,6 +77,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'time mark {mark}, recording {length} long'),
     QT_TRANSLATE_NOOP("core", 'Exhibit {label} (file no. {number})'),
     QT_TRANSLATE_NOOP("core", '{first}, {rest}'),
+    QT_TRANSLATE_NOOP("core", '{names} and {count} more'),
     QT_TRANSLATE_NOOP("core", "{citation}, the article's number in an earlier text; the matching article of the text in force is still to be checked"),
     QT_TRANSLATE_NOOP("core", 'Exhibit {label} (file no. {number}, {detail})'),
     QT_TRANSLATE_NOOP("core", "{citation}, the article's number in the {year} text; the matching article of the text in force is still to be checked"),

@@ -73,3 +73,16 @@ def test_flags_photos_and_contradictions_are_grouped_by_kind():
     for finding in found:
         for n in finding.exhibits:
             assert chinese(finding.message).count(f"案卷编号{n}") == 1
+
+
+def test_thousands_of_exhibits_with_one_problem_are_named_twenty_and_counted():
+    """A case of 5,000 exhibits, none with a purpose: the warning names the first 20 and counts the rest (the
+    message nested one level a name, and 5,000 names went past Python's recursion limit: the bundle crashed)."""
+    case = complete_case()
+    case.exhibits = [exhibit(n, EvidenceKind.CHAT, purpose="") for n in range(1, 5001)]
+    (finding,) = [f for f in run(case, Venue.COURT) if f.code == "no-purpose"]
+    names = "、".join(f"证据{n}（案卷编号{n}）" for n in range(1, 21))
+    assert chinese(finding.message) == f"{names}，另有 4980 件没有填写证明目的"
+    assert finding.message.startswith("Exhibit 1 (file no. 1), Exhibit 2 (file no. 2), ")
+    assert finding.message.endswith("Exhibit 20 (file no. 20) and 4980 more: no proof purpose filled in")
+    assert finding.exhibits == tuple(range(1, 5001))  # every one can still be gone to

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from casefile.core import law
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level
-from casefile.core.errors import Message
+from casefile.core.errors import Message, listed
 
 
 def cite(article_id: str, *, part: bool = False) -> str:
@@ -85,15 +85,15 @@ def exhibit_name(label: str, number: int, detail: str = "") -> Message:
     return Message("Exhibit {label} (file no. {number})", label=label, number=number)
 
 
-def listed(items: Sequence[Message | str]) -> Message:
-    """Several names as one message: "A, B, C" (A、B、C in Chinese)."""
-    if len(items) == 1:
-        first = items[0]
-        return first if isinstance(first, Message) else Message("{name}", name=first)
-    return Message("{first}, {rest}", first=items[0], rest=listed(items[1:]))
+#: The exhibits a finding names in its words at most ("… and 4,980 more"); it holds every one's number.
+NAMED_AT_MOST = 20
 
 
 def exhibit_names(items: Sequence[tuple[ExhibitEntry, str]]) -> Message:
     """Each exhibit by its number in the packet and its own number, so it can be found in the app:
-    证据1（案卷编号3）、证据2（案卷编号1）; with details, 证据1（案卷编号3，a.jpg）."""
-    return listed([exhibit_name(entry.label, entry.exhibit.number, detail) for entry, detail in items])
+    证据1（案卷编号3）、证据2（案卷编号1）; with details, 证据1（案卷编号3，a.jpg）. Past :data:`NAMED_AT_MOST`,
+    the first ones and how many more."""
+    names = listed([exhibit_name(entry.label, entry.exhibit.number, detail) for entry, detail in items[:NAMED_AT_MOST]])
+    if len(items) <= NAMED_AT_MOST:
+        return names
+    return Message("{names} and {count} more", names=names, count=len(items) - NAMED_AT_MOST)

@@ -343,7 +343,7 @@ class PdfInspection:
 
 def pages_message(pages: Iterable[int]) -> Message:
     """Page 2, pages 2, 5, pages 1–300 (第2页, 第2、5页, 第1–300页), at most 8 runs, then "and more"."""
-    from casefile.core.bundle.findings import listed
+    from casefile.core.errors import listed
 
     runs: list[list[int]] = []
     for page in sorted(set(pages)):

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from casefile.core.errors import ConflictError, Message
+from casefile.core.errors import ConflictError, Message, listed
 from casefile.core.model import Case, Exhibit, TimelineEvent, to_data
 from casefile.core.record.actions import (
     EVENT_REMOVE,
@@ -139,13 +139,6 @@ def field_label(path: str) -> Message:
     return Message("{name}", name=path)
 
 
-def _listed(items: Sequence[Message]) -> Message:
-    """Several names as one message: "A, B, C" (A、B、C in Chinese)."""
-    if len(items) == 1:
-        return items[0]
-    return Message("{first}, {rest}", first=items[0], rest=_listed(items[1:]))
-
-
 def conflict_error(number: str, names: dict[str, Message], changed_by: dict[str, Author]) -> ConflictError:
     """The conflict on the fields ``names`` (path → label), saying who changed them and when."""
     last = max(changed_by.values(), default=(-1, "?", "?"))
@@ -161,7 +154,7 @@ def conflict_error(number: str, names: dict[str, Message], changed_by: dict[str,
         number=number,
         by=last[1],
         at=last[2],
-        fields=_listed(labels),
+        fields=listed(labels),
     )
     error.paths = list(names)
     return error
