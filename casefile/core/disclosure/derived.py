@@ -249,6 +249,7 @@ def choose_copies(
         return exhibit(e.derived_from) if e.derived_from is not None else e
 
     pairs: list[tuple[Exhibit, Exhibit | None]] = []
+    in_packet: set[int] = set()  # the originals' numbers
     listed: dict[int, Exhibit] = {}  # original number -> the copy named in ``chosen`` or ``redacted``
     for e in chosen:
         head = root(e)
@@ -258,7 +259,7 @@ def choose_copies(
                 number=head.number,
                 copy=e.number,
             )
-        if any(o.number == head.number for o, _c in pairs):
+        if head.number in in_packet:
             raise InvalidValueError(
                 "exhibit {number} would go in twice (as itself and as its redacted copy); list one of them",
                 number=head.number,
@@ -266,7 +267,7 @@ def choose_copies(
         if e is not head:
             listed[head.number] = e
         pairs.append((head, None))
-    in_packet = {o.number for o, _c in pairs}
+        in_packet.add(head.number)
     forced_original = set()
     for n in original:
         head = root(exhibit(n))
