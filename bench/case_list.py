@@ -90,17 +90,10 @@ rows = sqlite3.connect(sys.argv[1]).execute("SELECT * FROM cases ORDER BY sort_k
 def whole_commands(root: Path, pairs: int) -> None:
     import tempfile
 
-    from bench.harness import compare, print_rows, run, spread
+    from bench.harness import app_env, compare, print_rows, run, spread
 
     with tempfile.TemporaryDirectory(prefix="casefile-case-list-") as home:
-        env = {
-            "PYTHONDONTWRITEBYTECODE": "",
-            "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CASEFILE_CONFIG_DIR": str(Path(home, "config")),
-            "CASEFILE_CACHE_DIR": str(Path(home, "cache")),
-            "XDG_CONFIG_HOME": str(Path(home, "xdg")),
-        }
+        env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"), **app_env(home)}
         app = [sys.executable, "-c", APP, str(root)]
         floor = [sys.executable, "-c", SQLITE_READ, str(root / "index.sqlite")]
         run(app, env=env)  # untimed: bytecode compiled, files in the page cache

@@ -20,15 +20,13 @@ when the evidence tab then shows its thumbnail grid. min / median / max of the r
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import REPO, spread  # noqa: E402
+from bench.harness import REPO, app_figures, spread  # noqa: E402
 from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
 
 # The app as casefile.ui.app.run starts it (without the first-run questions), then the measurement.
@@ -129,27 +127,15 @@ def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, ...
     """(longest GUI-thread gap opening the case, seconds in open_case, longest gap showing the bundle exhibits,
     longest gap from an exhibit's title edited in the evidence table until every tab shows it, longest gap
     showing the thumbnail grid)."""
-    with tempfile.TemporaryDirectory(prefix="casefile-gui-open-") as home:
-        env = {
-            **os.environ,
-            **BYTECODE,
-            "PYTHONPATH": str(tree),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CASEFILE_CONFIG_DIR": str(Path(home, "config")),
-            "CASEFILE_CACHE_DIR": str(Path(home, "cache")),
-            "XDG_CONFIG_HOME": str(Path(home, "xdg")),  # the window's remembered layout and last case
-        }
-        proc = subprocess.run(
-            [sys.executable, "-c", APP, str(root), number, small],
-            cwd=tree,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr[-2000:]}")
-    return tuple(map(float, proc.stdout.split()[-5:]))
+    figures = app_figures(
+        APP,
+        [str(root), number, small],
+        5,
+        env={**BYTECODE, "PYTHONPATH": str(tree)},
+        prefix="casefile-gui-open-",
+        cwd=tree,
+    )
+    return tuple(figures)
 
 
 def add_small_case(root: Path) -> str:

@@ -15,6 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,36 @@ class Run:
     @property
     def cpu(self) -> float:
         return self.user + self.system
+
+
+def app_env(home: Path | str) -> dict[str, str]:
+    """What an app process measured offscreen is started with: its settings, caches and remembered layout
+    (and last case) in ``home``, a temporary folder of the bench's, never the user's."""
+    return {
+        "QT_QPA_PLATFORM": "offscreen",
+        "CASEFILE_CONFIG_DIR": str(Path(home, "config")),
+        "CASEFILE_CACHE_DIR": str(Path(home, "cache")),
+        "XDG_CONFIG_HOME": str(Path(home, "xdg")),
+    }
+
+
+def app_figures(
+    script: str, args: Sequence[str], count: int, *, env: dict[str, str], prefix: str, cwd: Path | None = None
+) -> list[float]:
+    """The last ``count`` figures an app process prints: ``script`` run offscreen with ``args`` and ``env``
+    (over this process's), its settings in a temporary folder (:func:`app_env`)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as home:
+        proc = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            cwd=cwd,
+            env={**os.environ, **env, **app_env(home)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr[-2000:]}")
+    return [float(v) for v in proc.stdout.split()[-count:]]
 
 
 def run(argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:

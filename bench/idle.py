@@ -13,16 +13,13 @@ timers. Goal: 0.5% of a core or less.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.case_list import CACHE, make_library  # noqa: E402
-from bench.harness import REPO, spread  # noqa: E402
+from bench.harness import REPO, app_figures, spread  # noqa: E402
 
 # The app as casefile.ui.app.run starts it (without the first-run questions), then the measurement.
 APP = """
@@ -70,25 +67,9 @@ library.close()
 
 def measure(root: Path, settle: float, seconds: float) -> tuple[float, float]:
     """(idle wall seconds, CPU seconds in them) of one app process."""
-    with tempfile.TemporaryDirectory(prefix="casefile-idle-") as home:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(REPO),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CASEFILE_CONFIG_DIR": str(Path(home, "config")),
-            "CASEFILE_CACHE_DIR": str(Path(home, "cache")),
-            "XDG_CONFIG_HOME": str(Path(home, "xdg")),  # the window's remembered layout
-        }
-        proc = subprocess.run(
-            [sys.executable, "-c", APP, str(root), str(settle), str(seconds)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise RuntimeError(f"the app exited with {proc.returncode}: {proc.stderr[-2000:]}")
-    wall, cpu = map(float, proc.stdout.split()[-2:])
+    wall, cpu = app_figures(
+        APP, [str(root), str(settle), str(seconds)], 2, env={"PYTHONPATH": str(REPO)}, prefix="casefile-idle-"
+    )
     return wall, cpu
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from casefile.core.errors import CaseFileError
 from casefile.core.library import Library
+from casefile.core.model import Case
 from casefile.core.settings import Settings, resolve_operator
 from casefile.ui.tasks import Task, TaskRunner, reads_runner
 
@@ -43,6 +44,18 @@ class AppContext:
     @property
     def operator(self) -> str:
         return resolve_operator(None, self.settings)
+
+
+def case_shown(parent: QWidget, ctx: AppContext, number: str, case: Case | None) -> Case | None:
+    """The record a tab shows for case ``number``: ``case`` when the caller read it already (the workspace
+    reads it once for every tab), else read here; None when it cannot be read, the user told why."""
+    if case is not None:
+        return case
+    try:
+        return ctx.library.load_case(number)
+    except CaseFileError as exc:
+        show_error(parent, exc)
+        return None
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -32,7 +32,7 @@ from casefile.core.workflow.records import (
     Reopening,
     Venue,
 )
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import (
     answer_name,
@@ -336,15 +336,10 @@ class HandlingTab(QWidget):
         if number is None:
             self._update_buttons()
             return
-        if case is not None:
-            self.case = case
-        else:
-            try:
-                self.case = self.ctx.library.load_case(number)
-            except CaseFileError as exc:
-                show_error(self, exc)
-                self.setEnabled(False)
-                return
+        self.case = case_shown(self, self.ctx, number, case)
+        if self.case is None:
+            self.setEnabled(False)
+            return
         self.header.setText(header_html(self.case))
         self._fill(self.case)
         self._update_buttons()

@@ -39,7 +39,7 @@ from casefile.core.record.fields import (
     field_name,
 )
 from casefile.core.record.roles import organisation_party
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
@@ -666,15 +666,10 @@ class OverviewTab(QWidget):
             self.setEnabled(False)
             self.header.clear()
             return
-        if case is not None:
-            self.case = case
-        else:
-            try:
-                self.case = self.ctx.library.load_case(number)
-            except CaseFileError as exc:
-                show_error(self, exc)
-                self.setEnabled(False)
-                return
+        self.case = case_shown(self, self.ctx, number, case)
+        if self.case is None:
+            self.setEnabled(False)
+            return
         self.setEnabled(True)
         self._fill(self.case)
         for group in self.groups:

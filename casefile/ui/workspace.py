@@ -10,7 +10,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.search.query import Hit
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill
 from casefile.ui.labels import event_kind_name, event_party_name
 from casefile.ui.overview import OverviewTab
@@ -138,12 +138,9 @@ class TimelineTab(QWidget):
         self._update_buttons()
         if number is None:
             return
+        case = case_shown(self, self.ctx, number, case)
         if case is None:
-            try:
-                case = self.ctx.library.load_case(number)
-            except CaseFileError as exc:
-                show_error(self, exc)
-                return
+            return
         exhibit = self.tr("exhibit %1")
         self.events = list(case.timeline)
         for event in case.timeline:
