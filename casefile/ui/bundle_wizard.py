@@ -22,7 +22,7 @@ from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.roles import organisation_party
 from casefile.core.venues import Route, default_venue
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.exhibit_picker import ExhibitPicker
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import route_name, venue_name
@@ -283,14 +283,10 @@ class BundleWizard(QGroupBox):
         refreshes and keeps the choices made."""
         same = bool(number) and number == self.number
         self.number = number or None
-        self.case = case if self.number else None
+        self.case = case_shown(self, self.ctx, self.number, case) if self.number else None
         if self.number and self.case is None:
-            try:
-                self.case = self.ctx.library.load_case(self.number)
-            except CaseFileError as exc:
-                log.warning("bundles tab: cannot load case %s: %s", self.number, exc)
-                self.number = None
-                show_error(self, exc)
+            log.warning("bundles tab: cannot load case %s", self.number)
+            self.number = None
         if not same:
             if self.case is not None:  # each case starts from its own venue, never the last case's
                 venue = default_venue(self.case.type.value, self.ctx.settings.default_venue)
