@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.library import Library
 from casefile.core.model import Case
@@ -103,6 +103,8 @@ def register_walk_in(
     cancel.check()
     yield WalkInStep.RECEIPT
     yield Progress(80, 100, "")
+    from casefile.core.bundle import build_bundle  # what makes PDFs, loaded when one is made
+
     receipt = BundleOptions(Venue.RECEIPT, layout=layout, force=True)
     for built in build_bundle(library, number, receipt, settings, cancel=cancel):
         if isinstance(built, Progress):

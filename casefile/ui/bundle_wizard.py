@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue, build_bundle
-from casefile.core.bundle.builder import select_entries
-from casefile.core.bundle.plan import DisclosurePlan, plan_disclosure
+from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue
+from casefile.core.bundle.options import select_entries
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureReport
 from casefile.core.errors import CancelledError, CaseFileError
@@ -411,11 +410,16 @@ class BundleWizard(QGroupBox):
         library, settings, number = self.ctx.library, self.ctx.settings, self.number
 
         def work(token: Any) -> Any:
+            # Loaded here, on the task's thread: what makes PDFs is not imported until a PDF is made.
+            from casefile.core.bundle.plan import plan_disclosure
+
             return plan_disclosure(library, number, venue, exhibits, settings, cancel=token)
 
         task = Task(work, f"disclosure {number} {venue.value}")
 
         def done(plan: object) -> None:
+            from casefile.core.bundle.plan import DisclosurePlan  # loaded by the task already
+
             if self._disclosure_key != key or not isinstance(plan, DisclosurePlan):
                 return
             self._disclosure_report = plan.report
@@ -480,6 +484,9 @@ class BundleWizard(QGroupBox):
         library, settings = self.ctx.library, self.ctx.settings
 
         def work(token: Any) -> Any:
+            # Loaded here, on the task's thread: what makes PDFs is not imported until a PDF is made.
+            from casefile.core.bundle import build_bundle
+
             return build_bundle(library, number, options, settings, cancel=token)
 
         task = Task(work, f"bundle {number} {options.venue.value}")

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
 from casefile.core.model import CaseType, Channel, Priority
@@ -88,6 +88,8 @@ def _creation(
     number = library.create_case(new_case(changes, at)).number
     yield number
     if receipt:
+        from casefile.core.bundle import build_bundle  # what makes PDFs, loaded when one is made
+
         options = BundleOptions(Venue.RECEIPT, layout="a5", force=True)
         yield from build_bundle(library, number, options, settings, cancel=token)
 

@@ -12,7 +12,7 @@ from casefile_testing import filed_case
 from PIL import Image
 
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
-from casefile.core.bundle.builder import select_entries
+from casefile.core.bundle.options import select_entries
 from casefile.core.bundle.plan import plan_disclosure
 from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.derived import redact_exhibit

@@ -219,7 +219,7 @@ def test_case_folder_has_the_documented_layout(library, case):
 
 
 def test_exhibits_can_be_reordered_and_bundles_follow(library, case, files):
-    from casefile.core.bundle.builder import select_entries
+    from casefile.core.bundle.options import select_entries
     from casefile.core.evidence import add_files
     from casefile.core.record import fold
 

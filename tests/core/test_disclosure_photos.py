@@ -414,8 +414,9 @@ def test_the_stripped_photo_is_still_shown_upright(library, rich_case, tmp_path)
 
 
 def test_the_disclosure_report_names_what_went_and_both_hashes(library, rich_case, tmp_path):
-    from casefile.core.bundle.builder import _content_parts, photos_to_fill, select_entries
+    from casefile.core.bundle.builder import _content_parts, photos_to_fill
     from casefile.core.bundle.context import BundleContext, Organisation
+    from casefile.core.bundle.options import select_entries
     from casefile.core.store import EvidenceReader
 
     case = library.load_case(rich_case)

@@ -10,8 +10,8 @@ import pytest
 from bundle_pages import build, mixed_case, page_texts
 from casefile_testing import chinese
 
-from casefile.core.bundle.builder import select_entries
 from casefile.core.bundle.context import Venue
+from casefile.core.bundle.options import select_entries
 from casefile.core.bundle.preflight import preflight
 from casefile.core.errors import InvalidValueError
 from casefile.core.evidence import AddOptions, add_files

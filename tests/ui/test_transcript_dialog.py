@@ -5,7 +5,7 @@ from __future__ import annotations
 import wave
 
 from casefile.core.bundle import Venue
-from casefile.core.bundle.builder import select_entries
+from casefile.core.bundle.options import select_entries
 from casefile.core.bundle.preflight import preflight
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import case_from_fields

@@ -49,7 +49,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core import record
 from casefile.core.bundle import parts
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Route, Venue
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.fill import PhotosChanged, PhotosNotClean, fill_placeholders
 from casefile.core.bundle.imagepage import (
     ImageTooLarge,
@@ -65,10 +65,10 @@ from casefile.core.bundle.imagepage import (
 from casefile.core.bundle.join import Link, join_pieces
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_header, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
+from casefile.core.bundle.options import BundleOptions, BundleResult, PreflightError, select_entries
 from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
-from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for, screening
-from casefile.core.disclosure.derived import choose_copies
+from casefile.core.disclosure import DisclosureAction, disclosure_for, screening
 from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain, entry_details, keep_made, recorded_copies
 from casefile.core.disclosure.masking import KIND_NAMES
 from casefile.core.disclosure.pdf import (
@@ -87,8 +87,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
-from casefile.core.model import Case, EvidenceKind, Exhibit
-from casefile.core.numbering import packet_exhibits
+from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings, clerk_id_of
@@ -125,71 +124,6 @@ ROLES = {
 def filer_role(ctx: BundleContext) -> str:
     """Who files the packet, as its evidence list names them: 原告, 申请人, 投诉人, 索赔人 or 申诉人 (12305)."""
     return ctx.route.filer if ctx.route is not None else ROLES[ctx.venue]
-
-
-class PreflightError(CaseFileError):
-    """The bundle cannot be built as things stand; ``findings`` says why."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        blocking = [f for f in findings if f.level is Level.ERROR] or findings
-        lines = [
-            Message("  [error] {message}", message=f.message)
-            if f.level is Level.ERROR
-            else Message("  [warning] {message}", message=f.message)
-            for f in findings
-        ]
-        hint = (
-            ""
-            if any(f.level is Level.ERROR for f in blocking)
-            else Message("\n(once they are checked, add --force to accept the warnings and build anyway)")
-        )
-        super().__init__(Message("the bundle was not built:\n{findings}{hint}", findings=_lines(lines), hint=hint))
-
-
-def _lines(items: list[Message]) -> Message | str:
-    """Messages one per line, as one message."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return Message("{first}\n{rest}", first=items[0], rest=_lines(items[1:]))
-
-
-@dataclass
-class BundleOptions:
-    venue: Venue
-    exhibits: list[int] | None = None  # numbers, in the order wanted; None: all not withdrawn
-    split_mb: int | None = None
-    force: bool = False
-    output: Path | None = None  # a copy goes here as well
-    layout: str = "a5"  # receipts: "a5" or "80mm"
-    # Exhibits printed as their original, or as their (latest, or the named) redacted copy,
-    # whatever the destination's policy prefers.
-    original: list[int] | None = None
-    redacted: list[int] | None = None
-    # Also one file per component for online filing (main document, evidence list, evidence
-    # in volumes under the size limit, identity papers, 送达地址确认书), each under split_mb
-    # (DEFAULT_COMPONENT_MB when not given).
-    components: bool = False
-    # Who receives it, where the venue has more than one destination: 消协 or 12315 for a consumer
-    # complaint, the carrier or 12305 for a courier packet (Venue.routes); None: the venue's default.
-    route: Route | None = None
-
-
-@dataclass
-class BundleResult:
-    files: list[Path]  # saved under the case's bundles/: the filing (one file, or its volumes)
-    pages: int  # of the filing
-    sha256: list[str]
-    copies: list[Path] = field(default_factory=list)
-    warnings: list[Finding] = field(default_factory=list)
-    disclosure: DisclosureReport | None = None  # what was masked, stripped or replaced for the destination
-    disclosure_file: Path | None = None  # the report saved beside the packet (not part of the filing)
-    guidance_file: Path | None = None  # the notes for the person filing, beside the packet (not part of it)
-    guidance_sha256: str = ""
-    components: list[Path] = field(default_factory=list)  # one file per component, for online filing
-    component_sha256: list[str] = field(default_factory=list)
 
 
 def is_guidance(title: str) -> bool:
@@ -281,50 +215,6 @@ class _Sheets:
             start += count
         self.pending = []
         self.weight = 0
-
-
-def select_entries(
-    case: Case,
-    wanted: list[int] | None,
-    *,
-    prefers_redacted: bool = False,
-    original: list[int] | None = None,
-    redacted: list[int] | None = None,
-) -> list[ExhibitEntry]:
-    """The exhibits of a packet, in order, each printed as itself or as its redacted copy.
-
-    ``wanted`` None: every exhibit not withdrawn (redacted copies only ever in their original's
-    place). A redacted copy goes in where ``prefers_redacted`` (the destination's policy) or
-    ``redacted`` asks for it and ``original`` does not (see
-    :func:`casefile.core.disclosure.derived.choose_copies`).
-    """
-    if wanted is None:
-        chosen = packet_exhibits(case)
-    else:
-        chosen = []
-        for number in wanted:
-            try:
-                exhibit = case.exhibit(number)
-            except KeyError:
-                raise InvalidValueError(
-                    "case {case} has no exhibit {number}", case=case.number, number=number
-                ) from None
-            if exhibit.withdrawn:
-                raise InvalidValueError(
-                    "exhibit {number} was withdrawn ({withdraw_reason}); it cannot go in",
-                    number=number,
-                    withdraw_reason=exhibit.withdraw_reason,
-                )
-            chosen.append(exhibit)
-        if len(set(wanted)) != len(wanted):
-            raise InvalidValueError("an exhibit is listed twice in --exhibits")
-    pairs = choose_copies(
-        case, chosen, prefers_redacted=prefers_redacted, original=original or (), redacted=redacted or ()
-    )
-    return [
-        ExhibitEntry(exhibit=copy or head, label=str(i), original=head if copy is not None else None)
-        for i, (head, copy) in enumerate(pairs, start=1)
-    ]
 
 
 def build_bundle(

@@ -18,9 +18,9 @@ from casefile.core.bundle.builder import (
     check_photo,
     evidence_pdf_parts,
     photo_copies,
-    select_entries,
 )
 from casefile.core.bundle.context import BundleContext, Finding, Organisation
+from casefile.core.bundle.options import select_entries
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.kept import KeptCopies, recorded_copies
 from casefile.core.library import Library

@@ -55,9 +55,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pikepdf
 from PIL import Image, ImageOps
 
 from casefile.core.disclosure.masking import Kind, Span, find_personal
@@ -66,6 +65,9 @@ from casefile.core.fsutil import open_private
 from casefile.core.model import RedactionRegion
 from casefile.core.search.texts import TextBox
 from casefile.core.thumbnails import HEIF_MIMES, IMAGE_MIMES, PDFIUM_LOCK, register_heif
+
+if TYPE_CHECKING:
+    import pikepdf
 
 log = logging.getLogger(__name__)
 
@@ -380,6 +382,8 @@ def redact_pdf(source: Path, target: Path, regions: Sequence[RedactionRegion], *
     itself (at ``dpi``) with the boxes black, and no text layer. Raises InvalidValueError for
     boxes outside their page, RedactionError for a PDF that cannot be read.
     """
+    import pikepdf  # loaded when a PDF is redacted, not with the app
+
     by_page: dict[int, list[RedactionRegion]] = {}
     with PDFIUM_LOCK:
         doc = _open_pdfium(source)
@@ -430,6 +434,8 @@ def redact_pdf(source: Path, target: Path, regions: Sequence[RedactionRegion], *
 
 def _objgens(value: Any) -> set[tuple[int, int]]:
     """The indirect objects ``value`` is or directly holds (a stream, or an array of them)."""
+    import pikepdf  # loaded when a PDF is redacted, not with the app
+
     found = set()
     items = list(value) if isinstance(value, pikepdf.Array) else [value]
     for item in items:
@@ -440,6 +446,8 @@ def _objgens(value: Any) -> set[tuple[int, int]]:
 
 def _replace_pages(pdf: pikepdf.Pdf, rasters: dict[int, _Raster]) -> set[tuple[int, int]]:
     """Make each redacted page one picture of itself; return its old content and annotations (now gone)."""
+    import pikepdf  # loaded when a PDF is redacted, not with the app
+
     gone: set[tuple[int, int]] = set()
     kept: set[tuple[int, int]] = set()
     for index, page in enumerate(pdf.pages):
@@ -505,6 +513,8 @@ _DOCUMENT_EXTRAS = (
 
 
 def _drop_document_extras(pdf: pikepdf.Pdf) -> None:
+    import pikepdf  # loaded when a PDF is redacted, not with the app
+
     root = pdf.Root
     dests = root.get("/Names", pikepdf.Dictionary()).get("/Dests") if "/Names" in root else None
     for key in _DOCUMENT_EXTRAS:
@@ -522,6 +532,8 @@ def _cut_references(pdf: pikepdf.Pdf, gone: set[tuple[int, int]]) -> None:
     A kept annotation can point at one on a redacted page (a reply, a popup, a form field's
     kids), and would carry it, and its text, into the copy.
     """
+    import pikepdf  # loaded when a PDF is redacted, not with the app
+
     if not gone:
         return
     seen: set[tuple[int, int]] = set()

@@ -1,0 +1,77 @@
+"""What the app loads to show its window and a case with bundles made, counted in modules (never timed).
+
+The app lists a case's bundles from its first window, and its bundle wizard, new-case dialog and
+walk-in desk can each make one; what makes a PDF (ReportLab, pikepdf: 0.15 s of every start) is
+loaded on the task's thread when a PDF is first made, not when the window opens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from casefile_testing import REPO, filed_case
+
+from casefile.core.library import Library
+from casefile.core.settings import Settings
+
+MAKERS = ("reportlab", "pikepdf", "pypdfium2")
+
+APP = """
+import json, sys
+from pathlib import Path
+from casefile.core.library import Library
+from casefile.core.settings import Settings
+from casefile.core.settings import Settings
+from casefile.ui.app import make_application
+from casefile.ui.context import AppContext
+from casefile.ui.main_window import MainWindow
+from casefile.ui.tasks import TaskRunner
+
+app = make_application()
+library = Library.open(Path(sys.argv[1]), "测试员")
+window = MainWindow(AppContext(library=library, settings=Settings(ocr_in_background=False), runner=TaskRunner()))
+window.show()
+window.open_case(sys.argv[2])
+workspace = window.workspace
+workspace.setCurrentWidget(workspace.bundles)
+app.processEvents()
+listed = workspace.bundles.history_model.rowCount()
+watched = sys.argv[3].split(",")
+loaded = sorted(w for w in watched if any(m == w or m.startswith(w + ".") for m in sys.modules))
+print(json.dumps({"case": workspace.number, "listed": listed, "loaded": loaded}))
+library.close()
+"""
+
+
+def test_the_window_and_a_case_with_its_bundles_open_without_what_makes_pdfs(tmp_path: Path) -> None:
+    from casefile.core.bundle import BundleOptions, Venue, build_bundle
+
+    library = Library.open(tmp_path / "library", "测试员")
+    number = filed_case(library).number
+    made = list(build_bundle(library, number, BundleOptions(Venue.RECEIPT, force=True), Settings()))
+    assert made  # the case has a bundle in its history
+    library.close()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
+        "XDG_DATA_HOME": str(tmp_path / "home" / ".local"),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", APP, str(tmp_path / "library"), number, ",".join(MAKERS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["case"] == number and result["listed"] > 0, proc.stderr  # the receipt is in its history
+    assert result["loaded"] == [], proc.stderr
