@@ -12,7 +12,9 @@ Then, in one process and only to explain the figure, what the window itself does
 (open the library, read the index, fill the model, show the table) against the raw read.
 Bytecode is compiled and kept under bench/.cache/pycache, as in an installed CaseFile.
 
-    tools/dev bench case_list [--cases 10000] [--pairs 5]
+``--tree DIR`` starts the app of another checkout (e.g. the code before a change) on the same library.
+
+    tools/dev bench case_list [--cases 10000] [--pairs 5] [--tree DIR]
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.harness import REPO  # noqa: E402
 from casefile.core.library import Library, case_from_fields  # noqa: E402
 from casefile.core.settings import Settings  # noqa: E402
 
@@ -87,13 +90,18 @@ rows = sqlite3.connect(sys.argv[1]).execute("SELECT * FROM cases ORDER BY sort_k
 """
 
 
-def whole_commands(root: Path, pairs: int) -> None:
+def whole_commands(root: Path, pairs: int, tree: Path) -> None:
     import tempfile
 
     from bench.harness import app_env, compare, print_rows, run, spread
 
     with tempfile.TemporaryDirectory(prefix="casefile-case-list-") as home:
-        env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"), **app_env(home)}
+        env = {
+            "PYTHONDONTWRITEBYTECODE": "",
+            "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"),
+            "PYTHONPATH": str(tree),
+            **app_env(home),
+        }
         app = [sys.executable, "-c", APP, str(root)]
         floor = [sys.executable, "-c", SQLITE_READ, str(root / "index.sqlite")]
         run(app, env=env)  # untimed: bytecode compiled, files in the page cache
@@ -144,10 +152,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--tree", type=Path, default=REPO, help="the checkout whose app is started")
     args = parser.parse_args()
     root = CACHE / f"library-{args.cases}"
     make_library(root, args.cases)
-    whole_commands(root, args.pairs)
+    print(f"the app of {args.tree}")
+    whole_commands(root, args.pairs, args.tree.resolve())
     in_process(root, args.pairs)
 
 
