@@ -8,7 +8,7 @@ from datetime import datetime
 from casefile_testing import chinese
 from preflight_cases import CST, complete_case, exhibit, run
 
-from casefile.core.bundle.context import ExhibitEntry, Level, Venue
+from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.preflight import preflight
 from casefile.core.model import EvidenceKind, ExhibitMetadata
 
@@ -86,3 +86,15 @@ def test_thousands_of_exhibits_with_one_problem_are_named_twenty_and_counted():
     assert finding.message.startswith("Exhibit 1 (file no. 1), Exhibit 2 (file no. 2), ")
     assert finding.message.endswith("Exhibit 20 (file no. 20) and 4980 more: no proof purpose filled in")
     assert finding.exhibits == tuple(range(1, 5001))  # every one can still be gone to
+
+
+def test_a_refusal_of_thousands_of_findings_is_said_whole():
+    """PreflightError's message lists every finding, nested as deep as their logarithm: one level a
+    finding passed Python's recursion limit when thousands were printed."""
+    from casefile.core.bundle.options import PreflightError
+    from casefile.core.errors import Message
+
+    findings = [Finding(Level.ERROR, "missing", Message("exhibit {n} is missing", n=n)) for n in range(1, 5001)]
+    text = str(PreflightError(findings))
+    assert text.count("[error] exhibit ") == 5000
+    assert text.index("exhibit 1 is") < text.index("exhibit 2500 is") < text.index("exhibit 5000 is")
