@@ -118,18 +118,27 @@ print(json.dumps({"code": code, "loaded": loaded}))
 """
 
 
-def modules_loaded(argv: Sequence[str], watched: Sequence[str]) -> tuple[int, list[str], str, str]:
-    """Run the command line in a fresh interpreter: its exit code, which of ``watched`` (packages or
-    modules, a submodule counting for its package) it loaded, its output and its errors."""
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.run(
-        [sys.executable, "-c", _LOADED_DRIVER, ",".join(watched), *argv],
+def run_python(code: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a fresh interpreter with ``args``, importing this checkout's casefile; ``env``
+    added to this process's environment. Its output and errors are captured as text."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=120,
-        env=env,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+            **(env or {}),
+        },
         check=False,
     )
+
+
+def modules_loaded(argv: Sequence[str], watched: Sequence[str]) -> tuple[int, list[str], str, str]:
+    """Run the command line in a fresh interpreter: its exit code, which of ``watched`` (packages or
+    modules, a submodule counting for its package) it loaded, its output and its errors."""
+    proc = run_python(_LOADED_DRIVER, ",".join(watched), *argv)
     lines = proc.stdout.strip().splitlines()
     assert lines, proc.stderr
     result = json.loads(lines[-1])

@@ -7,17 +7,11 @@ casefile``, the installed ``casefile`` script, the packaged app's entry.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tomllib
-from pathlib import Path
 
-from casefile_testing import make_case
+from casefile_testing import REPO, make_case, run_python
 
 from casefile.core.library import Library
-
-REPO = Path(__file__).resolve().parents[1]
 
 # Runs `python -m casefile ARGV` and, once the command has ended, prints how many objects were frozen.
 _DRIVER = """
@@ -31,15 +25,7 @@ runpy.run_module("casefile", run_name="__main__", alter_sys=True)
 def test_the_command_ends_without_collecting_what_it_loaded(library: Library):
     number = make_case(library).number
     library.close()
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.run(
-        [sys.executable, "-c", _DRIVER, "--library", str(library.root), "show", number],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    proc = run_python(_DRIVER, "--library", str(library.root), "show", number)
     assert proc.returncode == 0, proc.stderr
     frozen = [int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("frozen ")]
     assert frozen and frozen[0] > 10_000  # the library's modules and their objects, not a handful

@@ -8,12 +8,9 @@ loaded on the task's thread when a PDF is first made, not when the window opens.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from casefile_testing import REPO, filed_case
+from casefile_testing import filed_case, run_python
 
 from casefile.core.library import Library
 from casefile.core.settings import Settings
@@ -55,22 +52,9 @@ def test_the_window_and_a_case_with_its_bundles_open_without_what_makes_pdfs(tmp
     made = list(build_bundle(library, number, BundleOptions(Venue.RECEIPT, force=True), Settings()))
     assert made  # the case has a bundle in its history
     library.close()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
-        "XDG_DATA_HOME": str(tmp_path / "home" / ".local"),
-    }
-    proc = subprocess.run(
-        [sys.executable, "-c", APP, str(tmp_path / "library"), number, ",".join(MAKERS)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    home = tmp_path / "home"
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+    proc = run_python(APP, str(tmp_path / "library"), number, ",".join(MAKERS), env=env)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["case"] == number and result["listed"] > 0, proc.stderr  # the receipt is in its history
