@@ -2532,8 +2532,9 @@ def main(argv: list[str] | None = None) -> int:
         from casefile.core.library import Library
 
         # verify and bundle only bear witness: of a library in order, they write nothing to the
-        # index but the case's revision (with sqlite3), so they never load SQLAlchemy.
-        on_demand = args.command in ("verify", "bundle")
+        # index but the case's revision (with sqlite3), so they never load SQLAlchemy; show reads
+        # the case folder alone.
+        on_demand = args.command in ("verify", "bundle", "show")
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3, index_on_demand=on_demand) as library:
             try:
                 return COMMANDS[args.command](args, library)

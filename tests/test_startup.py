@@ -141,3 +141,12 @@ def test_due_of_a_library_in_order_reads_the_index_alone_and_agrees_with_the_ind
     assert result == {"code": 0, "heavy": []}, err
     shown = json.loads(out)
     assert [(i["case"], i["clock"]) for i in shown] == [(row.number, row.key) for row in expected]
+
+
+def test_show_of_a_library_in_order_reads_the_case_folder_alone(library: Library):
+    number = make_case(library, title="屏幕碎裂").number
+    library.close()
+    result, out, err = run_counted("--library", str(library.root), "show", number)
+    assert result["code"] == 0, err
+    assert "sqlalchemy" not in result["heavy"], err
+    assert out.splitlines()[0] == f"{number}  屏幕碎裂"
