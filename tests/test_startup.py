@@ -150,3 +150,50 @@ def test_show_of_a_library_in_order_reads_the_case_folder_alone(library: Library
     assert result["code"] == 0, err
     assert "sqlalchemy" not in result["heavy"], err
     assert out.splitlines()[0] == f"{number}  屏幕碎裂"
+
+
+def test_a_library_opened_on_demand_lists_its_cases_and_clocks_without_opening_the_index(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+):
+    """The app opens its library with the index on demand: the case list and each case's next deadline
+    are read with sqlite3 (the same rows as the index's), SQLAlchemy loads with the first change."""
+    from datetime import UTC, datetime
+
+    numbers = [make_case(library, title=f"投诉{i}", priority=p).number for i, p in enumerate(["urgent", "normal"])]
+    damaged = make_case(library, title="损坏的案件", priority="important").number
+    library.index.set_damaged(damaged, "测试")
+    now = datetime.now(UTC)
+    summaries, deadlines = library.list_cases(), library.index.next_deadlines(now)
+    assert set(deadlines) == {*numbers, damaged}
+    library.close()
+    assert listing.quick_next_deadlines(library.root, now) == deadlines
+
+    opened: list[Path] = []
+    real = Library._open_index
+    monkeypatch.setattr(Library, "_open_index", lambda self: opened.append(self.root) or real(self))
+    on_demand = Library.open(library.root, "测试员", index_on_demand=True)
+    try:
+        assert on_demand.list_cases() == summaries
+        assert on_demand.list_cases("投诉1") == [s for s in summaries if s.title == "投诉1"]
+        assert on_demand.next_deadlines(now) == deadlines
+        assert opened == []
+        with on_demand.edit(numbers[0]) as writer:  # the first change opens the index, once
+            writer.update(dataclasses.replace(writer.case, title="投诉0（已改）"))
+        assert len(opened) == 1
+        assert [s.title for s in on_demand.list_cases() if s.number == numbers[0]] == ["投诉0（已改）"]
+    finally:
+        on_demand.close()
+
+
+def test_a_library_not_in_order_opened_on_demand_is_opened_in_full(library: Library):
+    make_case(library, title="已登记")
+    library.close()
+    other = Library.open(library.root.parent / "other", "测试员")
+    stranger = make_case(other, title="外来案件", complained_at="2026-10-20T10:30:00+08:00").number
+    other.close()
+    os.rename(other.cases_dir / stranger, library.cases_dir / stranger)  # not in the index until reconciled
+    reopened = Library.open(library.root, "测试员", index_on_demand=True)
+    try:
+        assert stranger in [s.number for s in reopened.list_cases()]
+    finally:
+        reopened.close()

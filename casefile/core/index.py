@@ -40,7 +40,7 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary
+from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, sort_key
 from casefile.core.model import Case, Exhibit
 from casefile.core.review.facts import case_facts, clock_rows
 
@@ -476,11 +476,6 @@ def _with_numbers(case: Case, numbers: set[int]) -> list[Exhibit]:
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def sort_key(number: str) -> int:
-    month, _, serial = number.partition("-")
-    return int(month) * 1_000_000 + int(serial) if month.isdigit() and serial.isdigit() else 0
 
 
 def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[str, object]:

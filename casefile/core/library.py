@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ from casefile.core.listing import (
     CaseSummary,
     library_in_order,
     note_revision,
+    quick_next_deadlines,
+    quick_summaries,
 )
 from casefile.core.manifest import MANIFEST_NAME, add_to_manifest, read_manifest, write_manifest
 from casefile.core.model import (
@@ -599,6 +602,10 @@ class Library:
         self._index: Index | None = None
         self._search: SearchIndex | None = None
         self.index_problem: Message | None = None  # why the index on disk could not be used
+        # Opened with the index on demand: until something needs the index, the case list and the
+        # clocks are read from it with sqlite3 (no SQLAlchemy) while the library stays in order.
+        self._on_demand = False
+        self._opening = threading.Lock()
         # A team library's working copy: the team library behind it (casefile.core.workcopy); None: solo.
         self.remote: Remote | None = None
 
@@ -655,6 +662,7 @@ class Library:
             library.reindex()
             return library
         if index_on_demand and library_in_order(root):
+            library._on_demand = True
             return library  # nothing to recover, and the index lists every case folder
         library._make_private()
         for folder in (library.cases_dir, library.locks_dir, library.pending_dir):
@@ -711,18 +719,24 @@ class Library:
     @property
     def index(self) -> Index:
         if self._index is None:
-            from casefile.core.index import Index  # SQLAlchemy: loaded only by what uses the index
-
-            try:
-                self._index = Index(self.root / INDEX_NAME)
-            except StorageError as exc:
-                # A full disk or a broken index file must not lock the user out of the cases:
-                # work from an index in memory; the one on disk is brought up to date later.
-                log.info("library %s: working without its index on disk: %s", self.root, exc)
-                self.index_problem = exc.message
-                self._index = Index(None)
-                self._index.needs_rebuild = True
+            with self._opening:  # opened once, whichever thread first needs it (the app: a task's, or its own)
+                if self._index is None:
+                    self._index = self._open_index()
         return self._index
+
+    def _open_index(self) -> Index:
+        from casefile.core.index import Index  # SQLAlchemy: loaded only by what uses the index
+
+        try:
+            return Index(self.root / INDEX_NAME)
+        except StorageError as exc:
+            # A full disk or a broken index file must not lock the user out of the cases:
+            # work from an index in memory; the one on disk is brought up to date later.
+            log.info("library %s: working without its index on disk: %s", self.root, exc)
+            self.index_problem = exc.message
+            index = Index(None)
+            index.needs_rebuild = True
+            return index
 
     @property
     def search_index(self) -> SearchIndex:
@@ -911,10 +925,18 @@ class Library:
         return truth, entries
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
+        if self._on_demand and self._index is None:
+            quick = quick_summaries(self.root, search)
+            if quick is not None:
+                return quick
         return self.index.summaries(search)
 
     def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
         """Each open case's running clock that runs out first, by case number (one query)."""
+        if self._on_demand and self._index is None:
+            quick = quick_next_deadlines(self.root, now)
+            if quick is not None:
+                return quick
         return self.index.next_deadlines(now)
 
     def pull(self, number: str | None = None, *, files: bool = False) -> None:

@@ -37,6 +37,12 @@ CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 
 
+def sort_key(number: str) -> int:
+    """A case number's place in the index's order: by month, then by serial as a number."""
+    month, _, serial = number.partition("-")
+    return int(month) * 1_000_000 + int(serial) if month.isdigit() and serial.isdigit() else 0
+
+
 @dataclass(frozen=True)
 class CaseSummary:
     """One row of the case list, as the index holds it (read here by sqlite3, there through SQLAlchemy)."""
@@ -196,6 +202,25 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
     limits that have run out left out), soonest first, read with sqlite3 when the library is in
     order; None when it must be opened in full first. The same rows as ``Index.agenda``."""
+    found = _running_clocks(root, now, undamaged=True)
+    return None if found is None else [item for item in found if item.due_at <= until]
+
+
+def quick_next_deadlines(root: Path, now: datetime) -> dict[str, AgendaRow] | None:
+    """Each case's running clock that runs out first, read with sqlite3 when the library is in order;
+    None when it must be opened in full first. The same rows as ``Index.next_deadlines``."""
+    found = _running_clocks(root, now, undamaged=False)
+    if found is None:
+        return None
+    first: dict[str, AgendaRow] = {}
+    for item in found:  # soonest first, then by entry: a case's first row is its next deadline
+        first.setdefault(item.number, item)
+    return first
+
+
+def _running_clocks(root: Path, now: datetime, *, undamaged: bool) -> list[AgendaRow] | None:
+    """The clocks still running (not met, the case not closed, a limit not yet run out), soonest
+    first, then by case and entry; ``undamaged``: of the cases not quarantined only."""
     try:
         connection = _in_order(Path(root).expanduser().absolute())
         if connection is None:
@@ -204,8 +229,9 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
             rows = connection.execute(
                 "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "
                 "k.rolled_from, k.provisional, k.paused FROM review_clocks k JOIN cases c ON c.number = k.case_number "
-                "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND c.damaged = '' "
-                "ORDER BY k.due_at, k.case_number, k.seq"
+                "WHERE k.met_at IS NULL AND k.stopped_at IS NULL"
+                + (" AND c.damaged = ''" if undamaged else "")
+                + " ORDER BY k.due_at, k.case_number, k.seq"
             ).fetchall()
         finally:
             connection.close()
@@ -216,7 +242,7 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
             item = AgendaRow(
                 number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
             )
-            if due <= until and (item.kind != "limit" or due > now):
+            if item.kind != "limit" or due > now:
                 found.append(item)
         return found
     except (OSError, ValueError, TypeError, sqlite3.Error):

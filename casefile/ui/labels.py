@@ -26,7 +26,7 @@ from casefile.core.model import (
     ResponsibleParty,
     Stage,
 )
-from casefile.core.review.queries import GroupBy
+from casefile.core.review.facts import GroupBy
 from casefile.core.venues import Route, Venue
 from casefile.core.verify import FileStatus
 from casefile.core.workflow import records

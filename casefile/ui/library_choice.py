@@ -112,7 +112,8 @@ def open_library(path: Path, settings: Settings, parent: QWidget | None = None) 
     """The library at ``path``; if it cannot be opened, the one the user chooses or creates instead
     (None when they quit)."""
     try:
-        return Library.open(path, resolve_operator(None, settings), hash_sm3=settings.hash_sm3)
+        # A library in order is shown from its index read with sqlite3; SQLAlchemy loads with the first change.
+        return Library.open(path, resolve_operator(None, settings), hash_sm3=settings.hash_sm3, index_on_demand=True)
     except CaseFileError as exc:
         log.warning("cannot open the library at %s: %s", path, exc)
         dialog = LibraryChoiceDialog(path, translated(exc), settings, parent)

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from casefile.core.fsutil import human_size
-from casefile.core.index import sort_key as index_sort_key
 from casefile.core.listing import AgendaRow, CaseSummary
+from casefile.core.listing import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable

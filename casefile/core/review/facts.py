@@ -18,6 +18,7 @@ does not read them all.
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,17 @@ from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Unit
 from casefile.core.workflow.due import LIMITS, case_clocks
 from casefile.core.workflow.records import ProceedingResult, Venue
+
+
+class GroupBy(enum.StrEnum):
+    """What the review's tables group cases by (their labels are the app's: casefile.ui.labels)."""
+
+    TYPE = "type"
+    CHANNEL = "channel"
+    RESPONSIBILITY = "responsibility"
+    RESPONDENT = "respondent"
+    OPERATOR = "operator"
+
 
 # Groups of evidence kinds: a group is covered by any one of its kinds.
 EVIDENCE_GROUPS: dict[str, frozenset[EvidenceKind]] = {

@@ -18,7 +18,6 @@ The previous period is the one of equal length ending the day before the period 
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,16 +29,9 @@ from sqlalchemy.engine import Connection, Engine
 from casefile.core.errors import InvalidValueError
 from casefile.core.index import ReviewCaseRow, ReviewClockRow
 from casefile.core.review.facts import DUTY, FUNNEL, PROMISE
+from casefile.core.review.facts import GroupBy as GroupBy  # where it has always been imported from
 from casefile.core.workflow.clocks import CST
 from casefile.core.workflow.records import ClosingResult
-
-
-class GroupBy(enum.StrEnum):
-    TYPE = "type"
-    CHANNEL = "channel"
-    RESPONSIBILITY = "responsibility"
-    RESPONDENT = "respondent"
-    OPERATOR = "operator"
 
 
 @dataclass(frozen=True)
