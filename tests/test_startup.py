@@ -157,16 +157,27 @@ def test_a_library_opened_on_demand_lists_its_cases_and_clocks_without_opening_t
 ):
     """The app opens its library with the index on demand: the case list and each case's next deadline
     are read with sqlite3 (the same rows as the index's), SQLAlchemy loads with the first change."""
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
     numbers = [make_case(library, title=f"投诉{i}", priority=p).number for i, p in enumerate(["urgent", "normal"])]
     damaged = make_case(library, title="损坏的案件", priority="important").number
     library.index.set_damaged(damaged, "测试")
+    # Answered within the hour: its one clock left running is the limitation period.
+    complained, replied = "2026-11-20T10:00:00+08:00", "2026-11-20T11:00:00+08:00"
+    answered = make_case(library, title="已答复", complained_at=complained, first_response_at=replied).number
     now = datetime.now(UTC)
     summaries, deadlines = library.list_cases(), library.index.next_deadlines(now)
-    assert set(deadlines) == {*numbers, damaged}
+    assert set(deadlines) == {*numbers, damaged, answered} and deadlines[answered].kind == "limit"
+    # Years on, each case's limitation period (a limit) has run out and its reply (a promise) is overdue.
+    later = [now + timedelta(days=days) for days in (1, 400, 365 * 5)]
+    expected = {at: library.index.next_deadlines(at) for at in later}
+    agendas = {at: library.index.agenda(until=at + timedelta(days=3650), now=at) for at in later}
+    assert answered in expected[later[0]] and answered not in expected[later[-1]]  # its limit ran out
     library.close()
     assert listing.quick_next_deadlines(library.root, now) == deadlines
+    for at in later:
+        assert listing.quick_next_deadlines(library.root, at) == expected[at]
+        assert listing.quick_agenda(library.root, until=at + timedelta(days=3650), now=at) == agendas[at]
 
     opened: list[Path] = []
     real = Library._open_index

@@ -202,36 +202,46 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
     limits that have run out left out), soonest first, read with sqlite3 when the library is in
     order; None when it must be opened in full first. The same rows as ``Index.agenda``."""
-    found = _running_clocks(root, now, undamaged=True)
-    return None if found is None else [item for item in found if item.due_at <= until]
+    return _running_clocks(
+        root,
+        "FROM review_clocks k JOIN cases c ON c.number = k.case_number "
+        "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
+        "AND k.due_at <= ? AND c.damaged = '' ORDER BY k.due_at, k.case_number, k.seq",
+        (_stored(now), _stored(until)),
+    )
 
 
 def quick_next_deadlines(root: Path, now: datetime) -> dict[str, AgendaRow] | None:
     """Each case's running clock that runs out first, read with sqlite3 when the library is in order;
     None when it must be opened in full first. The same rows as ``Index.next_deadlines``."""
-    found = _running_clocks(root, now, undamaged=False)
-    if found is None:
-        return None
-    first: dict[str, AgendaRow] = {}
-    for item in found:  # soonest first, then by entry: a case's first row is its next deadline
-        first.setdefault(item.number, item)
-    return first
+    found = _running_clocks(
+        root,
+        "FROM (SELECT case_number, seq, ROW_NUMBER() OVER (PARTITION BY case_number ORDER BY due_at, seq) AS n "
+        "FROM review_clocks WHERE met_at IS NULL AND stopped_at IS NULL AND (kind != 'limit' OR due_at > ?)) f "
+        "JOIN review_clocks k ON k.case_number = f.case_number AND k.seq = f.seq "
+        "JOIN cases c ON c.number = k.case_number WHERE f.n = 1",
+        (_stored(now),),
+    )
+    return None if found is None else {item.number: item for item in found}
 
 
-def _running_clocks(root: Path, now: datetime, *, undamaged: bool) -> list[AgendaRow] | None:
-    """The clocks still running (not met, the case not closed, a limit not yet run out), soonest
-    first, then by case and entry; ``undamaged``: of the cases not quarantined only."""
+def _stored(moment: datetime) -> str:
+    """A time as the index stores it (SQLAlchemy's SQLite DATETIME, UTC): in order as text."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list[AgendaRow] | None:
+    """The agenda rows of clocks ``query`` (its FROM clause on, over review_clocks ``k`` and cases ``c``)
+    finds, read with sqlite3 when the library is in order; None when it must be opened in full first."""
     try:
         connection = _in_order(Path(root).expanduser().absolute())
         if connection is None:
             return None
         try:
             rows = connection.execute(
-                "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "
-                "k.rolled_from, k.provisional, k.paused FROM review_clocks k JOIN cases c ON c.number = k.case_number "
-                "WHERE k.met_at IS NULL AND k.stopped_at IS NULL"
-                + (" AND c.damaged = ''" if undamaged else "")
-                + " ORDER BY k.due_at, k.case_number, k.seq"
+                "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
+                "k.rolled_from, k.provisional, k.paused " + query,
+                parameters,
             ).fetchall()
         finally:
             connection.close()
@@ -239,11 +249,11 @@ def _running_clocks(root: Path, now: datetime, *, undamaged: bool) -> list[Agend
         for row in rows:
             started, due = (datetime.fromisoformat(str(v)).replace(tzinfo=UTC) for v in (row[5], row[6]))
             number, title, key, kind, ref = (str(v) for v in row[:5])
-            item = AgendaRow(
-                number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
+            found.append(
+                AgendaRow(
+                    number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
+                )
             )
-            if item.kind != "limit" or due > now:
-                found.append(item)
         return found
     except (OSError, ValueError, TypeError, sqlite3.Error):
         return None
