@@ -52,6 +52,8 @@ window = MainWindow(AppContext(library=library, settings=settings, runner=TaskRu
 window.resize(1360, 820)
 window.show()
 window.open_case(small)  # the app opens a case at start (the last one, or the first listed): the small one
+from casefile.ui import app as started
+getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
 assert window.workspace.number == small
 ticks = []
 timer = QTimer()
