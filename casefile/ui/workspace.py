@@ -285,7 +285,7 @@ SEARCHED_FIELDS = {
 
 class Workspace(QTabWidget):
     # A record read again by :meth:`refresh`: the case number and its record (None when it was not shown:
-    # the case cannot be read, or another case was opened meanwhile).
+    # the case cannot be read, or another case was opened meanwhile; nothing for a library switched from).
     case_read = Signal(str, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -404,7 +404,8 @@ class Workspace(QTabWidget):
 
         def read(result: object) -> None:
             if not current():
-                self.case_read.emit(number, None)
+                if self.ctx.library is library:  # not for a library switched away from
+                    self.case_read.emit(number, None)
                 return
             assert isinstance(result, tuple)
             case: Case = result[0]
@@ -423,7 +424,8 @@ class Workspace(QTabWidget):
             log.info("case %s cannot be read again: %s", number, error)
             if current():
                 self.set_case(number)  # each tab reads it and says why it cannot show it, as on opening it
-            self.case_read.emit(number, None)
+            if self.ctx.library is library:
+                self.case_read.emit(number, None)
 
         def finished() -> None:
             self._reading = None
