@@ -400,3 +400,46 @@ def test_changes_made_while_one_is_read_are_read_again_the_newest_shown(shown, c
     qtbot.waitUntil(lambda: workspace._reading is None)
     assert workspace.number == "202611-002" and workspace.overview.case.number == "202611-002"
     assert workspace.evidence.model.rowCount() == 0
+
+
+def test_the_overview_saved_is_read_again_off_the_gui_thread(shown, ctx, qtbot, monkeypatch, reads_apart):
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    overview = workspace.overview
+    ctx.runner.synchronous = False  # the save written on its thread, as in the app
+    try:
+        on_gui, apart = count_reads_by_thread(monkeypatch)
+        overview.c_address.setText("北京市朝阳区建国路88号")
+        assert overview.unsaved()
+        with qtbot.waitSignal(overview.saved):
+            assert overview.save()
+        qtbot.waitUntil(
+            lambda: (
+                workspace._reading is None
+                and workspace.evidence.case is not None
+                and workspace.evidence.case.complainant.address == "北京市朝阳区建国路88号"
+            )
+        )
+        assert not overview.unsaved() and overview.c_address.text() == "北京市朝阳区建国路88号"
+        assert on_gui == []  # was [NUMBER]: the form read the record saved on the GUI thread
+        assert apart == [NUMBER, NUMBER]  # after the save, for the form; then for every tab
+    finally:
+        ctx.runner.wait()
+        ctx.runner.synchronous = True
+
+
+def test_the_overview_saved_does_not_copy_the_exhibits(shown):
+    """The form's edits are checked on a copy of the record: its exhibits (thousands in a big case, each copied
+    deeply) are the record's own, which the form never changes."""
+    shown.open_case(NUMBER)
+    overview = shown.workspace.overview
+    overview.c_address.setText("北京市朝阳区建国路88号")
+    edited = overview.edited()
+    base = overview.base
+    assert base is not None and base.complainant.address != "北京市朝阳区建国路88号"
+    assert edited.complainant.address == "北京市朝阳区建国路88号"
+    assert edited.exhibits is base.exhibits  # was a deep copy of every exhibit
+    assert len(base.exhibits) == 3 and edited.demands == base.demands and edited.demands is not base.demands
+    assert overview.save()
+    assert shown.ctx.library.load_case(NUMBER).complainant.address == "北京市朝阳区建国路88号"
+    assert [e.title for e in shown.ctx.library.load_case(NUMBER).exhibits] == ["聊天记录1", "聊天记录2", "聊天记录3"]
