@@ -443,3 +443,29 @@ def test_the_overview_saved_does_not_copy_the_exhibits(shown):
     assert overview.save()
     assert shown.ctx.library.load_case(NUMBER).complainant.address == "北京市朝阳区建国路88号"
     assert [e.title for e in shown.ctx.library.load_case(NUMBER).exhibits] == ["聊天记录1", "聊天记录2", "聊天记录3"]
+
+
+def test_a_hidden_bundle_wizard_at_its_check_step_checks_a_changed_case_when_shown(shown, ctx, qtbot, monkeypatch):
+    from casefile.ui import bundle_wizard
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    wizard = workspace.bundles.wizard
+    workspace.setCurrentWidget(workspace.bundles)
+    wizard._go(STEP_CHECK)
+    qtbot.waitUntil(wizard.findings.isVisible)
+    assert wizard.findings.count() > 0
+    checked: list[int] = []
+    preflight = bundle_wizard.preflight
+    monkeypatch.setattr(bundle_wizard, "preflight", lambda case, *a, **k: checked.append(1) or preflight(case, *a, **k))
+    workspace.setCurrentWidget(workspace.evidence)
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, model.TITLE), "微信聊天记录")  # read again, handed to every tab
+    assert workspace.bundles.wizard.case.exhibit(1).title == "微信聊天记录"
+    # Not checked, nor its list of exhibits filled, while nobody sees it (was: both, at every change).
+    assert checked == [] and wizard.exhibit_list.pending
+    workspace.setCurrentWidget(workspace.bundles)
+    qtbot.waitUntil(lambda: checked == [1])
+    assert wizard.findings.count() > 0 and not wizard.exhibit_list.pending
+    assert wizard.pages.currentIndex() == STEP_CHECK
