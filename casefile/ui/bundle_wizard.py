@@ -29,7 +29,7 @@ from casefile.ui.pdf_viewer import PdfViewer, show_pdf
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -88,6 +88,7 @@ class BundleWizard(QGroupBox):
         self._task_number = ""
         self._findings: list[Finding] | None = None  # None: not checked since the last change
         self._accepted: tuple[tuple[str, str], ...] = ()  # the warnings the tick applies to
+        self._preflight_pending = False  # the case changed at the check step while the wizard was hidden
 
         # -- the steps
         self.step_labels = [QLabel(self) for _ in range(4)]
@@ -300,7 +301,11 @@ class BundleWizard(QGroupBox):
         self._fill_exhibits(keep=same)
         self._findings = None
         if self.pages.currentIndex() == STEP_CHECK:
-            self.run_preflight()
+            if self.isVisible():
+                self.run_preflight()
+            else:  # checked when shown: thousands of exhibits to check, and the list to fill first
+                self._preflight_pending = True
+                self.findings.clear()
         self.setEnabled(self.case is not None)
         self._update_buttons()
 
@@ -366,8 +371,14 @@ class BundleWizard(QGroupBox):
         if self._findings is not None:
             self._show_findings(self._findings)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self._preflight_pending and self.pages.currentIndex() == STEP_CHECK:
+            self.run_preflight()
+        super().showEvent(event)
+
     def run_preflight(self) -> list[Finding]:
         """Check the chosen venue and exhibits; list the findings and enable Generate if nothing blocks."""
+        self._preflight_pending = False
         if self.case is None:
             self._findings = None
             self.findings.clear()

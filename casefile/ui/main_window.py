@@ -264,7 +264,8 @@ class MainWindow(QMainWindow):
         # New pictures and scanned pages are read (OCR) in the background after every change to a case.
         self.ocr = OcrQueue(ctx, self)
         self.statusBar().addPermanentWidget(self.ocr.label)
-        ctx.events.case_changed.connect(self.ocr.queue)
+        # The case open is queued once it is read again for its tabs (_case_changed), with that record.
+        self.workspace.case_read.connect(self.ocr.queue)
         self.retranslate()
         self.cases.reload()
         self._update_status()
@@ -583,7 +584,8 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue(self._remembered("last_case"), number)
-            self.ocr.queue(number)  # pictures added by the command line or another window are read now
+            # Pictures added by the command line or another window are read now.
+            self.ocr.queue(number, self.workspace.case)
         self._show_case_or_welcome()
         hit = self._pending_hit
         if hit is not None and number:
@@ -691,7 +693,9 @@ class MainWindow(QMainWindow):
     def _case_changed(self, number: str) -> None:
         self._show_in_list_reloaded()  # the case open is not opened again on the way: it is refreshed below
         if number == self.workspace.number:
-            self.workspace.set_case(number)
+            self.workspace.refresh(number)  # read again off the GUI thread; then its new pictures are read
+        else:
+            self.ocr.queue(number)  # pictures that arrived in a case not open are read now
         self._update_status()
 
     def _cases_reloaded(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Set
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -323,6 +323,36 @@ def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:
 TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 
+def exhibits_changed(before: Case, after: Case) -> frozenset[int] | None:
+    """The numbers of the exhibits whose record differs between two reads of a case (an exhibit's title typed
+    over: that one); None when they are not the same exhibits (one was added). Off the GUI thread: it compares
+    every exhibit."""
+    if len(before.exhibits) != len(after.exhibits):
+        return None
+    was = {e.number: e for e in before.exhibits}
+    changed = set()
+    for e in after.exhibits:
+        old = was.get(e.number)
+        if old is None:
+            return None
+        if old != e:
+            changed.add(e.number)
+    return frozenset(changed)
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """Ascending row numbers as runs of consecutive rows: (first, last) each."""
+    start = end = -2
+    for row in rows:
+        if row != end + 1:
+            if start >= 0:
+                yield start, end
+            start = row
+        end = row
+    if start >= 0:
+        yield start, end
+
+
 class EvidenceModel(QAbstractTableModel):
     """A case's exhibits in its evidence order; group, title, kind, source and proof purpose editable in place.
 
@@ -387,14 +417,28 @@ class EvidenceModel(QAbstractTableModel):
         self.packet = packet_numbers(case) if case else {}
         self.endResetModel()
 
-    def refresh(self, case: Case) -> None:
-        """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place."""
+    def refresh(self, case: Case, changed: Set[int] | None = None) -> None:
+        """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place.
+        ``changed``: the numbers of the exhibits whose record changed, when known (:func:`exhibits_changed`):
+        only their rows, and those whose packet number moved, are said to have changed; else every row."""
+        before = self.packet
         self.exhibits = case.ordered_exhibits()
         self.packet = packet_numbers(case)
         self._no_thumbnail.clear()
-        if self.exhibits:
-            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+        if not self.exhibits:
+            return
+        last = self.columnCount() - 1
+        if changed is None:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
+            return
+        packet = self.packet
+        rows = [
+            row
+            for row, e in enumerate(self.exhibits)
+            if e.number in changed or before.get(e.number) != packet.get(e.number)
+        ]
+        for first, end in _runs(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     def exhibit(self, row: int) -> Exhibit:
         return self.exhibits[row]

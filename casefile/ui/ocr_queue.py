@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 
 from casefile.core.errors import CancelledError, Message
+from casefile.core.model import Case
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.search.ocr import OcrResult, OcrWorker, pending, run_ocr, unavailable, wants_ocr
 from casefile.ui.context import AppContext
@@ -46,6 +47,7 @@ class OcrQueue(QObject):
         self.worker: OcrWorker | None = None
         self._lock = threading.Lock()
         self._queued: list[str] = []  # case numbers, in order, each once
+        self._records: dict[str, Case] = {}  # the record of a queued case, where it was handed over as read
         self._done = 0
         self._total = 0
         self._failed = 0
@@ -55,25 +57,30 @@ class OcrQueue(QObject):
 
     # ------------------------------------------------------------------ queueing
 
-    def queue(self, number: str) -> None:
-        """Read the new pictures of case ``number`` in the background (after any already queued)."""
+    def queue(self, number: str, case: Case | None = None) -> None:
+        """Read the new pictures of case ``number`` in the background (after any already queued); ``case``:
+        its record as just read (the case open, read for its tabs), not read again for this."""
         if self.ctx.library.read_only or not self.ctx.settings.ocr_in_background:
             return
         reason = unavailable()
         if reason is not None:
-            self._say_missing(number, reason)
+            self._say_missing(number, reason, case)
             return
         with self._lock:
             if number not in self._queued:
                 self._queued.append(number)
+            if case is not None:
+                self._records[number] = case
+            else:
+                self._records.pop(number, None)  # changed since: read it as it is now
         if self.task is None:
             self._start(fresh=True)
 
-    def _say_missing(self, number: str, reason: Message) -> None:
+    def _say_missing(self, number: str, reason: Message, case: Case | None) -> None:
         if self._missing is not None:
             return
         try:
-            case = self.ctx.library.load_case(number)
+            case = case if case is not None else self.ctx.library.load_case(number)
         except Exception:  # noqa: BLE001 - a case that cannot be read now has nothing to read either
             return
         if any(wants_ocr(e) for e in case.exhibits):
@@ -81,9 +88,12 @@ class OcrQueue(QObject):
             self.retranslate()
             self.label.setVisible(True)
 
-    def _next(self) -> str | None:
+    def _next(self) -> tuple[str, Case | None] | None:
         with self._lock:
-            return self._queued.pop(0) if self._queued else None
+            if not self._queued:
+                return None
+            number = self._queued.pop(0)
+            return number, self._records.pop(number, None)
 
     def _start(self, *, fresh: bool) -> None:
         library = self.ctx.library
@@ -95,9 +105,10 @@ class OcrQueue(QObject):
             self._error = False
 
         def work(token: CancelToken) -> Iterator[Progress | OcrResult]:
-            while (number := self._next()) is not None:
+            while (next_case := self._next()) is not None:
+                number, case = next_case
                 try:
-                    jobs = pending(library, [number])
+                    jobs = pending(library, [number], records={number: case} if case is not None else None)
                 except Exception as exc:  # noqa: BLE001 - a case being repaired or gone: the others still
                     log.warning("case %s: no OCR: %s", number, exc)
                     continue
@@ -171,6 +182,7 @@ class OcrQueue(QObject):
         """Stop reading (the file being read is read again next time) and end the worker process."""
         with self._lock:
             self._queued.clear()
+            self._records.clear()
         if self.task is not None:
             self.task.cancel()  # the reading thread stops the worker process within a tenth of a second
         if self.runner.wait(wait_ms):

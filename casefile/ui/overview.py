@@ -8,6 +8,7 @@ never re-read, so opening and saving a case changes nothing that was not edited.
 
 from __future__ import annotations
 
+import copy
 import html
 from collections.abc import Callable
 from datetime import datetime
@@ -18,6 +19,7 @@ from casefile.core.model import (
     Case,
     Demand,
     DemandType,
+    ExhibitList,
     PartyKind,
     ResponsibleParty,
     Stage,
@@ -764,7 +766,11 @@ class OverviewTab(QWidget):
             raise
         if self.demands.changed() and demands != base.demands:
             changes.demands = demands
-        changed = apply(base, changes)
+        # The form never changes the exhibits: they are not copied with the rest (thousands of them, deeply).
+        shell = copy.copy(base)
+        shell.exhibits = ExhibitList()
+        changed = apply(shell, changes)
+        changed.exhibits = base.exhibits
         try:
             check_changes(base, changed, {path: item.name for path, item in self.inputs.items()})
         except FieldError as exc:
@@ -796,7 +802,11 @@ class OverviewTab(QWidget):
 
         def work(_token):  # type: ignore[no-untyped-def]
             with library.edit(number) as writer:
-                return writer.update(changed, base=base)
+                writer.update(changed, base=base)
+            try:  # the record saved, read here: a case of thousands of exhibits takes a while to read
+                return library.load_case(number)
+            except CaseFileError:
+                return None  # saved; the form reads it again, and says why it cannot
 
         task = Task(work, "save case")
 
@@ -814,7 +824,12 @@ class OverviewTab(QWidget):
                 after()
 
         task.failed.connect(failed)
-        task.succeeded.connect(lambda _r: self.set_case(number, refill=True) if self.number == number else None)
+
+        def refill(saved: object) -> None:
+            if self.number == number:
+                self.set_case(number, refill=True, case=saved if isinstance(saved, Case) else None)
+
+        task.succeeded.connect(refill)
         task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
         task.succeeded.connect(succeeded)
         self.ctx.runner.start(task)

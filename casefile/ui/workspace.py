@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
+from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill
 from casefile.ui.labels import event_kind_name, event_party_name
+from casefile.ui.log_tail import LogTail
+from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
@@ -280,6 +284,10 @@ SEARCHED_FIELDS = {
 
 
 class Workspace(QTabWidget):
+    # A record read again by :meth:`refresh`: the case number and its record (None when it was not shown:
+    # the case cannot be read, or another case was opened meanwhile; nothing for a library switched from).
+    case_read = Signal(str, object)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from casefile.ui.bundles_tab import BundlesTab
@@ -288,6 +296,11 @@ class Workspace(QTabWidget):
 
         self.ctx = ctx
         self.number: str | None = None
+        self.case: Case | None = None  # the record every tab was handed last (None: it cannot be read)
+        self._reads = 0  # counts the records read for the tabs: only the newest one read is shown
+        self._reading: Task | None = None  # the case shown being read again after a change, while it is
+        self._read_again = False  # it changed again meanwhile: read it once more after
+        self._log: LogTail | None = None  # the custody log of the case shown, as read last
         self.overview = OverviewTab(ctx, self)
         self.evidence = EvidenceTab(ctx, self)
         self.timeline = TimelineTab(ctx, self)
@@ -342,11 +355,87 @@ class Workspace(QTabWidget):
         handed the same :class:`Case` (none of them changes it: edits are written through the library and
         read again). A record that cannot be read is left to each tab, which says why where it always has."""
         self.number = number
+        self._reads += 1  # a record still being read for the case shown before is not shown over this one
+        self._log = None
         case = None
+        custody = None
         if number is not None:
             try:
-                case = self.ctx.library.load_case(number)
+                folder = self.ctx.library.folder(number)
+                case = folder.read_record()
+                self._log = LogTail(folder.custody.path)
+                custody = self._log.read()
             except CaseFileError as exc:
                 log.info("case %s cannot be read: %s", number, exc)
+        self.case = case
         for tab in self.tabs():
-            tab.set_case(number, case=case)  # type: ignore[attr-defined]
+            if tab is self.evidence:
+                self.evidence.set_case(number, case=case, custody=custody if case is not None else None)
+            else:
+                tab.set_case(number, case=case)  # type: ignore[attr-defined]
+
+    def refresh(self, number: str) -> None:
+        """Show case ``number`` again in every tab after it changed (an edit written, a file arrived, another
+        window or the team saved it), if it is the case shown. Its record and custody log are read off the GUI
+        thread, and the tabs are handed them when they arrive: a case of thousands of exhibits takes a
+        noticeable time to read. One read at a time; a change meanwhile is read once more after it, so the
+        last record shown is the newest. A record that cannot be read is shown as :meth:`set_case` shows it."""
+        if number != self.number:
+            return
+        if self._reading is not None:
+            self._read_again = True
+            return
+        self._reads += 1
+        generation = self._reads
+        library = self.ctx.library
+        tail = self._log
+        shown = self.case
+
+        def work(_token: CancelToken) -> tuple[Case, list[dict[str, Any]], frozenset[int] | None]:
+            folder = library.folder(number)
+            case = folder.read_record()
+            custody = (tail if tail is not None else LogTail(folder.custody.path)).read()
+            return case, custody, exhibits_changed(shown, case) if shown is not None else None
+
+        task = Task(work, f"read case {number} again")
+
+        def current() -> bool:  # still the case shown, not opened again (or another) meanwhile
+            return generation == self._reads and self.number == number and self.ctx.library is library
+
+        def read(result: object) -> None:
+            if not current():
+                if self.ctx.library is library:  # not for a library switched away from
+                    self.case_read.emit(number, None)
+                return
+            assert isinstance(result, tuple)
+            case: Case = result[0]
+            custody: list[dict[str, Any]] = result[1]
+            changed: frozenset[int] | None = result[2]
+            self.case = case
+            for tab in self.tabs():
+                if tab is self.evidence:
+                    changes = (shown, changed) if shown is not None and changed is not None else None
+                    self.evidence.set_case(number, case=case, custody=custody, changes=changes)
+                else:
+                    tab.set_case(number, case=case)  # type: ignore[attr-defined]
+            self.case_read.emit(number, case)
+
+        def failed(error: object) -> None:
+            log.info("case %s cannot be read again: %s", number, error)
+            if current():
+                self.set_case(number)  # each tab reads it and says why it cannot show it, as on opening it
+            if self.ctx.library is library:
+                self.case_read.emit(number, None)
+
+        def finished() -> None:
+            self._reading = None
+            if self._read_again:
+                self._read_again = False
+                if self.number is not None:
+                    self.refresh(self.number)
+
+        task.succeeded.connect(read)
+        task.failed.connect(failed)
+        task.finished.connect(finished)
+        self._reading = task
+        self.ctx.reads.start(task)

@@ -9,6 +9,7 @@ import pytest
 
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import CaseFolder
+from casefile.core.search.ocr import unavailable
 
 from PySide6.QtCore import Qt
 
@@ -229,3 +230,242 @@ def test_a_thumbnail_looked_for_in_vain_is_looked_for_again_once_made(window, ct
     model.thumbnail_ready(photo.number)
     model.data(model.index(0, EvidenceModel.TITLE), Qt.ItemDataRole.DecorationRole)
     assert looked_up == [photo.sha256] * 2
+
+
+# ---------------------------------------------------------------------- a change to the case open, read again
+
+
+@pytest.fixture
+def reads_apart(ctx):
+    """Reads on threads of their own, as in the app (the writes stay inline)."""
+    ctx.reads.synchronous = False
+    yield ctx.reads
+    ctx.reads.wait()
+
+
+def count_reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
+    """(case numbers whose case.json is read whole on the GUI thread, those read on another thread);
+    ``before``: called first on the other threads (a handshake holding a read back)."""
+    import threading
+
+    on_gui: list[str] = []
+    apart: list[str] = []
+    read_record = CaseFolder.read_record
+
+    def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
+        if not lazy:
+            if threading.current_thread() is threading.main_thread():
+                on_gui.append(self.number)
+            else:
+                apart.append(self.number)
+                if before is not None:
+                    before()
+        return read_record(self, lazy=lazy)
+
+    monkeypatch.setattr(CaseFolder, "read_record", counted)
+    return on_gui, apart
+
+
+def every_tab_shows(workspace, title: str, exhibits: int = 3) -> bool:
+    case = workspace.overview.case
+    return (
+        case is not None
+        and len(case.exhibits) == exhibits
+        and case.exhibit(1).title == title
+        and workspace.evidence.case is case
+        and workspace.handling.case is case
+        and workspace.bundles.wizard.case is case
+        and workspace.evidence.model.rowCount() == exhibits
+        and workspace.evidence.model.exhibits[0].title == title
+    )
+
+
+def test_an_edit_is_read_again_off_the_gui_thread_once(shown, ctx, qtbot, monkeypatch, reads_apart):
+    from casefile.ui.models import EvidenceModel
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    workspace.setCurrentWidget(workspace.evidence)
+    on_gui, apart = count_reads_by_thread(monkeypatch)
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, EvidenceModel.TITLE), "微信聊天记录")  # written inline, then read again
+    qtbot.waitUntil(lambda: every_tab_shows(workspace, "微信聊天记录"))
+    assert on_gui == []  # was [NUMBER]: case.json read again on the GUI thread, the window frozen meanwhile
+    assert apart == [NUMBER]
+    # The custody log the details show has the edit, read from where it was read to before.
+    assert workspace.evidence.custody[-1]["action"] == "exhibit-update"
+    assert workspace.evidence.custody == ctx.library.folder(NUMBER).custody.read()
+
+
+@pytest.mark.skipif(unavailable() is not None, reason="OCR is not installed (pip install 'casefile[ocr]')")
+def test_an_edit_is_read_once_for_the_tabs_and_the_reading_of_new_pictures(shown, ctx, qtbot, monkeypatch, reads_apart):
+    from casefile.ui.models import EvidenceModel
+
+    ctx.settings.ocr_in_background = True
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    qtbot.waitUntil(lambda: not shown.ocr.busy)
+    on_gui, apart = count_reads_by_thread(monkeypatch)
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, EvidenceModel.TITLE), "微信聊天记录")
+    qtbot.waitUntil(lambda: every_tab_shows(workspace, "微信聊天记录") and not shown.ocr.busy)
+    # Was two: on the GUI thread for the tabs, and again on the OCR thread to find new pictures.
+    assert on_gui + apart == [NUMBER]
+
+
+def test_one_title_changed_changes_one_row_of_the_evidence_table(shown, qtbot, reads_apart):
+    from casefile.ui.models import EvidenceModel
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    evidence = workspace.evidence
+    workspace.setCurrentWidget(evidence)
+    evidence.select_exhibit(3)
+    model = evidence.model
+    resets: list[int] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last, _roles=(): changed.append((first.row(), last.row())))
+    assert model.setData(model.index(1, EvidenceModel.TITLE), "微信聊天记录")
+    qtbot.waitUntil(lambda: evidence.case is not None and evidence.case.exhibit(2).title == "微信聊天记录")
+    assert resets == []
+    # The row typed over says so as it is typed, then once more as read again; not the other rows (was (0, 2)).
+    assert changed == [(1, 1), (1, 1)]
+    assert evidence.selected_exhibit() is not None and evidence.selected_exhibit().number == 3
+
+
+def test_a_change_made_elsewhere_shows_in_every_tab_read_off_the_gui_thread(
+    shown, ctx, qtbot, monkeypatch, tmp_path, reads_apart
+):
+    """A file arriving in a watched folder (or added by the command line, another window): the core adds it,
+    the window is told (case_changed, as the watch service tells it), every tab shows it."""
+    import importlib
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    on_gui, apart = count_reads_by_thread(monkeypatch)
+    arrived = tmp_path / "快递签收.txt"
+    arrived.write_text("2026-11-21 签收\n", "utf-8")
+    list(add_files(ctx.library, NUMBER, [arrived], AddOptions()))
+    ctx.events.case_changed.emit(NUMBER)
+    qtbot.waitUntil(lambda: every_tab_shows(workspace, "聊天记录1", exhibits=4))
+    assert workspace.bundles.wizard.chosen_numbers() == [1, 2, 3, 4]
+    assert on_gui == [] and apart == [NUMBER]
+
+    # A case that cannot be read any more is said so in every tab, as when it is opened.
+    shown_errors: list[str] = []
+    for name in ("context", "bundle_wizard"):
+        module = importlib.import_module(f"casefile.ui.{name}")
+        monkeypatch.setattr(module, "show_error", lambda parent, _error: shown_errors.append(type(parent).__name__))
+    record = ctx.library.folder(NUMBER).record_path
+    kept = record.read_bytes()
+    record.write_text("{ not json", encoding="utf-8")
+    try:
+        ctx.events.case_changed.emit(NUMBER)
+        qtbot.waitUntil(lambda: len(shown_errors) == 4)
+        assert sorted(shown_errors) == ["BundleWizard", "HandlingTab", "OverviewTab", "TimelineTab"]
+        assert "case.json cannot be read" in workspace.evidence.status.text()
+        assert workspace.evidence.model.rowCount() == 0 and not workspace.overview.isEnabled()
+    finally:
+        record.write_bytes(kept)
+
+
+def test_changes_made_while_one_is_read_are_read_again_the_newest_shown(shown, ctx, qtbot, monkeypatch, reads_apart):
+    import threading
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    go_on = threading.Event()
+    on_gui, apart = count_reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update_exhibit(1, title="第一次改")
+    ctx.events.case_changed.emit(NUMBER)
+    qtbot.waitUntil(lambda: apart == [NUMBER])  # being read, held back
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update_exhibit(1, title="第二次改")
+    ctx.events.case_changed.emit(NUMBER)  # while the first read is under way
+    go_on.set()
+    qtbot.waitUntil(lambda: every_tab_shows(workspace, "第二次改"))
+    assert on_gui == []
+    assert apart == [NUMBER, NUMBER]  # the one under way, then once more for what changed meanwhile
+
+    # A case opened while its record is read again is not shown over by the read of the one before.
+    go_on.clear()
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update_exhibit(1, title="第三次改")
+    ctx.events.case_changed.emit(NUMBER)
+    qtbot.waitUntil(lambda: len(apart) == 3)
+    shown.open_case("202611-002")
+    go_on.set()
+    qtbot.waitUntil(lambda: workspace._reading is None)
+    assert workspace.number == "202611-002" and workspace.overview.case.number == "202611-002"
+    assert workspace.evidence.model.rowCount() == 0
+
+
+def test_the_overview_saved_is_read_again_off_the_gui_thread(shown, ctx, qtbot, monkeypatch, reads_apart):
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    overview = workspace.overview
+    ctx.runner.synchronous = False  # the save written on its thread, as in the app
+    try:
+        on_gui, apart = count_reads_by_thread(monkeypatch)
+        overview.c_address.setText("北京市朝阳区建国路88号")
+        assert overview.unsaved()
+        with qtbot.waitSignal(overview.saved):
+            assert overview.save()
+        qtbot.waitUntil(
+            lambda: (
+                workspace._reading is None
+                and workspace.evidence.case is not None
+                and workspace.evidence.case.complainant.address == "北京市朝阳区建国路88号"
+            )
+        )
+        assert not overview.unsaved() and overview.c_address.text() == "北京市朝阳区建国路88号"
+        assert on_gui == []  # was [NUMBER]: the form read the record saved on the GUI thread
+        assert apart == [NUMBER, NUMBER]  # after the save, for the form; then for every tab
+    finally:
+        ctx.runner.wait()
+        ctx.runner.synchronous = True
+
+
+def test_the_overview_saved_does_not_copy_the_exhibits(shown):
+    """The form's edits are checked on a copy of the record: its exhibits (thousands in a big case, each copied
+    deeply) are the record's own, which the form never changes."""
+    shown.open_case(NUMBER)
+    overview = shown.workspace.overview
+    overview.c_address.setText("北京市朝阳区建国路88号")
+    edited = overview.edited()
+    base = overview.base
+    assert base is not None and base.complainant.address != "北京市朝阳区建国路88号"
+    assert edited.complainant.address == "北京市朝阳区建国路88号"
+    assert edited.exhibits is base.exhibits  # was a deep copy of every exhibit
+    assert len(base.exhibits) == 3 and edited.demands == base.demands and edited.demands is not base.demands
+    assert overview.save()
+    assert shown.ctx.library.load_case(NUMBER).complainant.address == "北京市朝阳区建国路88号"
+    assert [e.title for e in shown.ctx.library.load_case(NUMBER).exhibits] == ["聊天记录1", "聊天记录2", "聊天记录3"]
+
+
+def test_a_hidden_bundle_wizard_at_its_check_step_checks_a_changed_case_when_shown(shown, ctx, qtbot, monkeypatch):
+    from casefile.ui import bundle_wizard
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    shown.open_case(NUMBER)
+    workspace = shown.workspace
+    wizard = workspace.bundles.wizard
+    workspace.setCurrentWidget(workspace.bundles)
+    wizard._go(STEP_CHECK)
+    qtbot.waitUntil(wizard.findings.isVisible)
+    assert wizard.findings.count() > 0
+    checked: list[int] = []
+    preflight = bundle_wizard.preflight
+    monkeypatch.setattr(bundle_wizard, "preflight", lambda case, *a, **k: checked.append(1) or preflight(case, *a, **k))
+    workspace.setCurrentWidget(workspace.evidence)
+    model = workspace.evidence.model
+    assert model.setData(model.index(0, model.TITLE), "微信聊天记录")  # read again, handed to every tab
+    assert workspace.bundles.wizard.case.exhibit(1).title == "微信聊天记录"
+    # Not checked, nor its list of exhibits filled, while nobody sees it (was: both, at every change).
+    assert checked == [] and wizard.exhibit_list.pending
+    workspace.setCurrentWidget(workspace.bundles)
+    qtbot.waitUntil(lambda: checked == [1])
+    assert wizard.findings.count() > 0 and not wizard.exhibit_list.pending
+    assert wizard.pages.currentIndex() == STEP_CHECK

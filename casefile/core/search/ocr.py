@@ -30,7 +30,7 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -40,7 +40,7 @@ from typing import Any
 
 from casefile.core.errors import CancelledError, CaseFileError, Message
 from casefile.core.fsutil import TEMP_PREFIX, make_private_dir, open_private, remove_quietly
-from casefile.core.model import Exhibit
+from casefile.core.model import Case, Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.search.ocr_worker import PDF_MIME, engine_name, orient_box, upright_size
 from casefile.core.search.texts import DerivedText, TextBox, TextStore
@@ -175,17 +175,24 @@ class Failures:
 
 
 def pending(
-    library: Any, numbers: Iterable[str] | None = None, *, engine: str | None = None, retry_failed: bool = False
+    library: Any,
+    numbers: Iterable[str] | None = None,
+    *,
+    engine: str | None = None,
+    retry_failed: bool = False,
+    records: Mapping[str, Case] | None = None,
 ) -> list[Job]:
     """The files of these cases (None: every case) that OCR has not read with ``engine`` (default: the
-    installed one), each SHA-256 once; failed ones only with ``retry_failed``."""
+    installed one), each SHA-256 once; failed ones only with ``retry_failed``. ``records``: cases whose
+    record the caller has just read, looked at instead of reading them again."""
     engine = engine or current_engine()
     store = TextStore(library.root)
     failures = Failures(library.root)
     jobs: list[Job] = []
     seen: set[str] = set()
     for number in library.case_numbers() if numbers is None else list(numbers):
-        case = library.load_case(number)
+        known = records.get(number) if records is not None else None
+        case = known if known is not None else library.load_case(number)
         folder = library.folder(number).path
         for exhibit in case.exhibits:
             if not wants_ocr(exhibit) or exhibit.sha256 in seen:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import logging
 import sys
+from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
@@ -322,8 +323,17 @@ class EvidenceTab(QWidget):
 
     # ------------------------------------------------------------------ the case
 
-    def set_case(self, number: str | None, case: Case | None = None) -> None:
-        """Show the exhibits of case ``number`` (None: no case); ``case``: its record, already read."""
+    def set_case(
+        self,
+        number: str | None,
+        case: Case | None = None,
+        custody: list[dict[str, Any]] | None = None,
+        changes: tuple[Case, Set[int]] | None = None,
+    ) -> None:
+        """Show the exhibits of case ``number`` (None: no case); ``case``: its record, already read, and
+        ``custody`` its custody log (each read here when not given); ``changes``: the record read before it
+        and the numbers of the exhibits that differ from it (only their rows are shown again, when that record
+        is the one shown)."""
         if number != self.number:
             self.number = number
             if self.ingest_task is None:
@@ -332,11 +342,16 @@ class EvidenceTab(QWidget):
             self.preview.key = None
             self.model.set_case(None)
         self.search.set_case(number)
-        self.reload(case)
+        self.reload(case, custody, changes)
 
-    def reload(self, case: Case | None = None) -> None:
-        """Read the case record (unless it is given, just read) and custody log again, keeping the selected
-        exhibit."""
+    def reload(
+        self,
+        case: Case | None = None,
+        custody: list[dict[str, Any]] | None = None,
+        changes: tuple[Case, Set[int]] | None = None,
+    ) -> None:
+        """Read the case record and custody log again (unless they are given, just read), keeping the
+        selected exhibit."""
         if self.number is None:
             self.case = None
             self.custody = []
@@ -348,7 +363,7 @@ class EvidenceTab(QWidget):
         try:
             folder = self.ctx.library.folder(self.number)
             case = case if case is not None else folder.read_record()
-            custody = folder.custody.read()
+            custody = custody if custody is not None else folder.custody.read()
         except CaseFileError as exc:
             log.warning("case %s cannot be shown: %s", self.number, exc)
             self.case = None
@@ -359,6 +374,7 @@ class EvidenceTab(QWidget):
             self._update_actions()
             return
         selected = self.selected_exhibit()
+        changed = changes[1] if changes is not None and changes[0] is self.case else None
         self.case = case
         self.custody = custody
         self._check_stamps(case)
@@ -366,7 +382,7 @@ class EvidenceTab(QWidget):
         same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
         if same_rows and case.exhibits:
             # Editors stay open and the view keeps its place when only the contents changed.
-            self.model.refresh(case)
+            self.model.refresh(case, changed)
         else:
             self.model.set_case(case)
             if selected is not None:
