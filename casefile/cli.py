@@ -2531,10 +2531,10 @@ def main(argv: list[str] | None = None) -> int:
             return _in_team_library(args, operator, settings.hash_sm3)
         from casefile.core.library import Library
 
-        # verify and bundle only bear witness: of a library in order, they write nothing to the
-        # index but the case's revision (with sqlite3), so they never load SQLAlchemy; show reads
+        # verify, bundle and export only bear witness: of a library in order, they write nothing to
+        # the index but the case's revision (with sqlite3), so they never load SQLAlchemy; show reads
         # the case folder alone.
-        on_demand = args.command in ("verify", "bundle", "show")
+        on_demand = args.command in ("verify", "bundle", "export", "show")
         with Library.open(library_path, operator, hash_sm3=settings.hash_sm3, index_on_demand=on_demand) as library:
             try:
                 return COMMANDS[args.command](args, library)

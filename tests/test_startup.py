@@ -8,6 +8,7 @@ a case folder the index does not know) still opens it, and lists the same.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from pathlib import Path
@@ -206,5 +207,28 @@ def test_a_library_not_in_order_opened_on_demand_is_opened_in_full(library: Libr
     reopened = Library.open(library.root, "测试员", index_on_demand=True)
     try:
         assert stranger in [s.number for s in reopened.list_cases()]
+    finally:
+        reopened.close()
+
+
+def test_export_of_a_library_in_order_records_it_without_sqlalchemy(library: Library, tmp_path: Path):
+    """An export only bears witness: its custody entry is written and the case's revision noted in the
+    index with sqlite3, as for verify and bundle."""
+    import sqlite3
+
+    number = make_case(library, title="屏幕碎裂").number
+    library.close()
+    archive = tmp_path / "out.zip"
+    result, out, err = run_counted("--library", str(library.root), "export", number, "--output", str(archive))
+    assert result["code"] == 0, err
+    assert "sqlalchemy" not in result["heavy"], err
+    assert archive.is_file()
+    reopened = Library.open(library.root, "测试员")
+    try:
+        case = reopened.load_case(number)
+        assert reopened.folder(number).custody.last()["action"] == "export"
+        with contextlib.closing(sqlite3.connect(library.root / "index.sqlite")) as connection:
+            (revision,) = connection.execute("SELECT revision FROM cases WHERE number = ?", (number,)).fetchone()
+        assert revision == case.revision == case.custody_head.seq
     finally:
         reopened.close()
