@@ -50,14 +50,20 @@ def test_list_of_a_library_in_order_reads_the_index_alone(library: Library):
     assert [line.split()[0] for line in out.splitlines()] == numbers
 
 
-def test_list_that_needs_the_library_opened_opens_it(library: Library):
-    make_case(library, title="已登记")
-    library.close()
-    # A case folder copied in by hand: not in the index until the library is opened.
+def copied_in_by_hand(library: Library) -> str:
+    """A case folder moved into the (closed) library by hand: not in the index until the library is
+    opened and reconciles it. Its number."""
     other = Library.open(library.root.parent / "other", "测试员")
     stranger = make_case(other, title="外来案件", complained_at="2026-10-20T10:30:00+08:00").number
     other.close()
     os.rename(other.cases_dir / stranger, library.cases_dir / stranger)
+    return stranger
+
+
+def test_list_that_needs_the_library_opened_opens_it(library: Library):
+    make_case(library, title="已登记")
+    library.close()
+    stranger = copied_in_by_hand(library)
     assert listing.quick_summaries(library.root) is None
     result, out, err = run_counted("--library", str(library.root), "list")
     assert result["code"] == 0, err
@@ -200,10 +206,7 @@ def test_a_library_opened_on_demand_lists_its_cases_and_clocks_without_opening_t
 def test_a_library_not_in_order_opened_on_demand_is_opened_in_full(library: Library):
     make_case(library, title="已登记")
     library.close()
-    other = Library.open(library.root.parent / "other", "测试员")
-    stranger = make_case(other, title="外来案件", complained_at="2026-10-20T10:30:00+08:00").number
-    other.close()
-    os.rename(other.cases_dir / stranger, library.cases_dir / stranger)  # not in the index until reconciled
+    stranger = copied_in_by_hand(library)
     reopened = Library.open(library.root, "测试员", index_on_demand=True)
     try:
         assert stranger in [s.number for s in reopened.list_cases()]
