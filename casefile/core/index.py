@@ -367,6 +367,16 @@ class Index:
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
 
+    def set_revision(self, number: str, revision: int) -> bool:
+        """Set a case's revision, the one column an entry that only bears witness changes; False when
+        the index has no row for the case."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                found = session.execute(update(CaseRow).where(CaseRow.number == number).values(revision=revision))
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
+        return bool(getattr(found, "rowcount", 0))
+
     def numbers(self) -> set[str]:
         try:
             with Session(self.engine) as session:

@@ -75,8 +75,8 @@ from casefile.core.listing import (
     LIBRARY_VERSION,
     AgendaRow,
     CaseSummary,
+    RevisionNotes,
     library_in_order,
-    note_revision,
     quick_next_deadlines,
     quick_summaries,
 )
@@ -606,6 +606,7 @@ class Library:
         # clocks are read from it with sqlite3 (no SQLAlchemy) while the library stays in order.
         self._on_demand = False
         self._opening = threading.Lock()
+        self._revisions = RevisionNotes(root)  # an index not opened yet: witnesses' revisions noted in it
         # A team library's working copy: the team library behind it (casefile.core.workcopy); None: solo.
         self.remote: Remote | None = None
 
@@ -703,6 +704,7 @@ class Library:
     def close(self) -> None:
         if self.remote is not None:
             self.remote.close()
+        self._revisions.close()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -1119,8 +1121,11 @@ class Library:
         is not opened for that.
         """
         try:
-            if witness_only and self._index is None and note_revision(self.root, case.number, case.revision):
-                return
+            if witness_only:  # the revision alone, set in the row the index has for the case
+                if self._index is None and self._revisions.note(case.number, case.revision):
+                    return
+                if self._index is not None and self._index.set_revision(case.number, case.revision):
+                    return
             self.index.upsert(case, exhibits=rows)
             if not witness_only:
                 from casefile.core.search.indexing import update_case

@@ -20,6 +20,7 @@ import os
 import re
 import sqlite3
 import stat
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -118,25 +119,52 @@ def library_in_order(root: Path) -> bool:
     return True
 
 
-def note_revision(root: Path, number: str, revision: int) -> bool:
-    """Set a case's revision in the index, the one column an entry that only bears witness (a
-    verification, a bundle, an export) changes; False when the index has no row for the case.
+class RevisionNotes:
+    """Sets cases' revisions in the index, the one column an entry that only bears witness (a
+    verification, a bundle, an export) changes.
 
     Written with the standard library's sqlite3, so that recording a verification or a bundle does
-    not load SQLAlchemy. Raises IndexWriteError when the index cannot be written.
+    not load SQLAlchemy. One connection serves every note until :meth:`close` (any thread, one at a
+    time): verifying every case of a library notes thousands of revisions, and a connection opened
+    and closed for each cost a checkpoint of the index's log each time.
     """
-    index = Path(root) / INDEX_NAME
-    try:
-        connection = sqlite3.connect(f"{index.as_uri()}?mode=rw", uri=True, timeout=30)
-        try:
-            connection.execute("PRAGMA synchronous=NORMAL")
-            with connection:
-                found = connection.execute("UPDATE cases SET revision = ? WHERE number = ?", (revision, number))
-            return found.rowcount > 0
-        finally:
-            connection.close()
-    except sqlite3.Error as exc:
-        raise IndexWriteError("writing the library index {path} failed: {reason}", path=index, reason=str(exc)) from exc
+
+    def __init__(self, root: Path) -> None:
+        self.index = Path(root) / INDEX_NAME
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def note(self, number: str, revision: int) -> bool:
+        """Set case ``number``'s revision; False when the index has no row for the case. Raises
+        IndexWriteError when the index cannot be written."""
+        with self._lock:
+            try:
+                if self._connection is None:
+                    connection = sqlite3.connect(
+                        f"{self.index.as_uri()}?mode=rw", uri=True, timeout=30, check_same_thread=False
+                    )
+                    connection.execute("PRAGMA synchronous=NORMAL")
+                    self._connection = connection
+                with self._connection:
+                    found = self._connection.execute(
+                        "UPDATE cases SET revision = ? WHERE number = ?", (revision, number)
+                    )
+                return found.rowcount > 0
+            except sqlite3.Error as exc:
+                self._close()  # opened afresh for the next note
+                raise IndexWriteError(
+                    "writing the library index {path} failed: {reason}", path=self.index, reason=str(exc)
+                ) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            with contextlib.suppress(sqlite3.Error):
+                connection.close()
 
 
 def _in_order(root: Path) -> sqlite3.Connection | None:

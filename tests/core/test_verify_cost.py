@@ -114,3 +114,66 @@ def test_cli_verify_loads_no_ingest_or_media_code(library, mixed):
     code, loaded, out, err = modules_loaded(argv, WATCHED)
     assert (code, loaded) == (0, []), err
     assert f"{mixed}: OK — 13 files intact" in out.splitlines()[0]
+
+
+def test_verifying_many_cases_notes_their_revisions_through_one_connection(library, monkeypatch):
+    """Each verification's entry only bears witness: of a library opened with the index on demand, the
+    case's revision is noted in the index with sqlite3, through one connection for every case (one a
+    case cost a checkpoint of the index's log each time: a fifth of verifying 10,000 small cases)."""
+    import contextlib
+    import sqlite3
+
+    from casefile_testing import make_case
+
+    from casefile.core import listing
+
+    numbers = [make_case(library, title=f"投诉{i}").number for i in range(3)]
+    library.close()
+    opened = Library.open(library.root, "测试员", index_on_demand=True)
+    connects: list[str] = []
+    real = sqlite3.connect
+    monkeypatch.setattr(listing.sqlite3, "connect", lambda *a, **k: connects.append(str(a[0])) or real(*a, **k))
+    try:
+        for number in numbers:
+            assert run_recorded(opened, number).ok
+        revisions = {n: opened.folder(n).read_record().revision for n in numbers}
+    finally:
+        opened.close()
+    assert len(connects) == 1
+    with contextlib.closing(sqlite3.connect(library.root / "index.sqlite")) as connection:
+        rows = dict(connection.execute("SELECT number, revision FROM cases").fetchall())
+    assert rows == revisions
+
+
+def run_recorded(library: Library, number: str) -> CaseReport:
+    report = list(verify_case(library, number))[-1]
+    assert isinstance(report, CaseReport)
+    return report
+
+
+def test_a_verification_sets_the_revision_alone_in_an_index_already_open(library, monkeypatch):
+    """With the index open (the app after a change, a library opened in full), a verification's entry
+    sets the case's revision in its row and no more: the case is not indexed again (5 ms a case, most
+    of verifying every case of a library once the index was open)."""
+    import contextlib
+    import sqlite3
+
+    from casefile_testing import make_case
+
+    from casefile.core import index as index_module
+
+    numbers = [make_case(library, title=f"投诉{i}").number for i in range(3)]
+    upserts: list[str] = []
+    real = index_module.Index.upsert
+    monkeypatch.setattr(
+        index_module.Index, "upsert", lambda self, case, **k: upserts.append(case.number) or real(self, case, **k)
+    )
+    for number in numbers:
+        assert run_recorded(library, number).ok
+    assert upserts == []
+    revisions = {n: library.folder(n).read_record().revision for n in numbers}
+    assert {s.number: s for s in library.list_cases()}.keys() == set(numbers)
+    library.close()
+    with contextlib.closing(sqlite3.connect(library.root / "index.sqlite")) as connection:
+        rows = dict(connection.execute("SELECT number, revision FROM cases").fetchall())
+    assert rows == revisions
