@@ -152,8 +152,8 @@ class CaseListPane(QWidget):
 
     def title_of(self, number: str) -> str:
         """The title of case ``number`` as the list has it ("" when the list has no such case)."""
-        row = self.model.row_of(number)
-        return self.model.summary(row).title if row >= 0 else ""
+        summary = self.model.summary_of(number)
+        return summary.title if summary is not None else ""
 
     def reload(self) -> None:
         selected = self.current_number()
@@ -703,15 +703,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         """The counts of the status bar: the cases the list shows (of all, when filtered), due today, overdue."""
-        summaries = self.cases.model._all
-        count = sum(1 for c in summaries if self.cases.model.is_due_today(c))
-        overdue = sum(1 for c in summaries if self.cases.model.is_overdue(c))
+        model = self.cases.model
+        total = model.total
+        count, overdue = model.due_counts()  # over every case: counted once, not at each batch fetched
         shown = self.cases.proxy.rowCount()
-        if shown == len(summaries):
+        if shown == total:
             text = self.tr("%1 cases · %2 due today · %3 overdue")
         else:
             text = self.tr("%4 of %1 cases shown · %2 due today · %3 overdue")
-        self.due_label.setText(fill(text, len(summaries), count, overdue, shown))
+        self.due_label.setText(fill(text, total, count, overdue, shown))
 
     # ------------------------------------------------------------------ watch folders
 

@@ -69,9 +69,11 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[CaseSummary] = []
+        self._rows: dict[str, int] = {}  # each case's row in _all, fetched into the view or not
         self._next: Mapping[str, AgendaRow] = {}
+        self._counts: tuple[int, int] | None = None  # (due today, overdue), counted once a set of cases and time
         self._shown = 0
-        self.now = datetime.now(UTC)
+        self._now = datetime.now(UTC)
 
     def headers(self) -> list[str]:
         return [
@@ -97,10 +99,22 @@ class CaseListModel(QAbstractTableModel):
         """The cases, and each one's running clock that runs out first (``Library.next_deadlines``)."""
         self.beginResetModel()
         self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
+        self._rows = {case.number: row for row, case in enumerate(self._all)}
         self._next = deadlines or {}
+        self._counts = None
         self._shown = min(self.BATCH, len(self._all))
         self.now = now or datetime.now(UTC)
         self.endResetModel()
+
+    @property
+    def now(self) -> datetime:
+        """The time the list's deadlines are shown against (moved on by the window's clock)."""
+        return self._now
+
+    @now.setter
+    def now(self, value: datetime) -> None:
+        self._now = value
+        self._counts = None
 
     def next_deadline(self, case: CaseSummary) -> AgendaRow | None:
         return self._next.get(case.number)
@@ -109,14 +123,30 @@ class CaseListModel(QAbstractTableModel):
         return self._all[row]
 
     def row_of(self, number: str) -> int:
-        for row, case in enumerate(self._all[: self._shown]):
-            if case.number == number:
-                return row
-        for row in range(self._shown, len(self._all)):
-            if self._all[row].number == number:
-                self.fetch_until(row)
-                return row
-        return -1
+        """The row of case ``number`` (-1: not in the list), fetched into the view."""
+        row = self._rows.get(number, -1)
+        if row >= self._shown:
+            self.fetch_until(row)
+        return row
+
+    def summary_of(self, number: str) -> CaseSummary | None:
+        """Case ``number``'s row of the index, whether the view has fetched it or not (None: not in the list)."""
+        row = self._rows.get(number)
+        return None if row is None else self._all[row]
+
+    @property
+    def total(self) -> int:
+        """Every case of the list, fetched into the view or not."""
+        return len(self._all)
+
+    def due_counts(self) -> tuple[int, int]:
+        """How many of all the cases are due today, and how many overdue (counted once a set of cases)."""
+        if self._counts is None:
+            self._counts = (
+                sum(1 for c in self._all if self.is_due_today(c)),
+                sum(1 for c in self._all if self.is_overdue(c)),
+            )
+        return self._counts
 
     def fetch_until(self, row: int) -> None:
         while self._shown <= row:

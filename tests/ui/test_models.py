@@ -246,3 +246,28 @@ def test_every_exhibit_field_a_custody_entry_changes_has_a_name(qapp):
         assert names["captured_at"] == "形成时间"
     finally:
         install(qapp, "en")
+
+
+def test_looking_a_case_up_in_a_big_list_fetches_nothing_and_counts_once(qapp, monkeypatch):
+    """A search hit names its case's title (asked each time the result is painted): it is looked up by
+    number, without fetching the list's rows into the view; the status bar's counts of due and overdue
+    cases are counted once a set of cases, not again at each batch the view fetches (10,000 cases: a
+    search that froze the window for over a minute)."""
+    model = CaseListModel()
+    cases = [summary(i) for i in range(1, 1201)]
+    clocks = {c.number: clock(c.number, "response", NOW - timedelta(hours=1)) for c in cases[::3]}
+    model.set_cases(cases, NOW, clocks)
+    asked: list[str] = []
+    real = CaseListModel.is_due_today
+    monkeypatch.setattr(CaseListModel, "is_due_today", lambda self, c: asked.append(c.number) or real(self, c))
+    last = cases[0].number  # sorted newest first: the first case made is the list's last row
+    for _ in range(50):
+        assert model.summary_of(last) == cases[0]
+    assert model.summary_of("209912-001") is None
+    assert model.rowCount() == CaseListModel.BATCH  # nothing fetched for it
+    assert model.due_counts() == (0, 400)
+    model.fetch_until(1199)
+    assert model.due_counts() == (0, 400) and len(asked) == 1200  # counted once
+    model.now = NOW - timedelta(hours=2)  # the clock moves: counted again
+    assert model.due_counts() == (400, 0) and len(asked) == 2400
+    assert model.row_of(last) == 1199
