@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from casefile.core.custody import LogTail
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
@@ -15,7 +16,6 @@ from casefile.core.search.query import Hit
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill
 from casefile.ui.labels import event_kind_name, event_party_name
-from casefile.ui.log_tail import LogTail
 from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from casefile.core.custody import CustodyLog
-from casefile.ui import log_tail
-from casefile.ui.log_tail import LogTail
+from casefile.core import custody
+from casefile.core.custody import CustodyLog, LogTail
 
 
 def counted_parses(monkeypatch) -> list[bytes]:
@@ -17,7 +16,7 @@ def counted_parses(monkeypatch) -> list[bytes]:
         parsed.append(line)
         return loads(line, *args, **kwargs)
 
-    monkeypatch.setattr(log_tail.json, "loads", counted)
+    monkeypatch.setattr(custody.json, "loads", counted)
     return parsed
 
 
