@@ -180,11 +180,21 @@ def test_a_library_opened_on_demand_lists_its_cases_and_clocks_without_opening_t
     expected = {at: library.index.next_deadlines(at) for at in later}
     agendas = {at: library.index.agenda(until=at + timedelta(days=3650), now=at) for at in later}
     assert answered in expected[later[0]] and answered not in expected[later[-1]]  # its limit ran out
+    # One case's row, read again after it changed: the same as the whole list's row and next deadline.
+    by_number = {s.number: s for s in summaries}
+    rows = {at: {n: (by_number[n], expected[at].get(n)) for n in by_number} for at in later}
+    rows[now] = {n: (by_number[n], deadlines.get(n)) for n in by_number}
+    for at, expected_rows in rows.items():
+        assert {n: library.index.case_row(n, at) for n in by_number} == expected_rows
+    assert library.index.case_row("209912-001", now) == (None, None)
     library.close()
     assert listing.quick_next_deadlines(library.root, now) == deadlines
     for at in later:
         assert listing.quick_next_deadlines(library.root, at) == expected[at]
         assert listing.quick_agenda(library.root, until=at + timedelta(days=3650), now=at) == agendas[at]
+    for at, expected_rows in rows.items():
+        assert {n: listing.quick_case_row(library.root, n, at) for n in by_number} == expected_rows
+    assert listing.quick_case_row(library.root, "209912-001", now) == (None, None)
 
     opened: list[Path] = []
     real = Library._open_index
@@ -194,6 +204,7 @@ def test_a_library_opened_on_demand_lists_its_cases_and_clocks_without_opening_t
         assert on_demand.list_cases() == summaries
         assert on_demand.list_cases("投诉1") == [s for s in summaries if s.title == "投诉1"]
         assert on_demand.next_deadlines(now) == deadlines
+        assert on_demand.case_row(answered, now) == rows[now][answered]
         assert opened == []
         with on_demand.edit(numbers[0]) as writer:  # the first change opens the index, once
             writer.update(dataclasses.replace(writer.case, title="投诉0（已改）"))

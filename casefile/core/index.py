@@ -402,6 +402,24 @@ class Index:
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
 
+    def case_row(self, number: str, now: datetime) -> tuple[CaseSummary | None, AgendaRow | None]:
+        """Case ``number``'s row of the case list (None: not indexed) and its running clock that runs out
+        first: the rows ``summaries`` and ``next_deadlines`` hold for that one case."""
+        columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
+        clock = (
+            select(*_agenda_columns(ReviewClockRow, CaseRow.title))
+            .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
+            .where(ReviewClockRow.case_number == number, *_running(ReviewClockRow, now))
+            .order_by(ReviewClockRow.due_at, ReviewClockRow.seq)
+            .limit(1)
+        )
+        with Session(self.engine) as session:
+            row = session.execute(select(*columns).where(CaseRow.number == number)).first()
+            if row is None:
+                return None, None
+            found = session.execute(clock).first()
+        return CaseSummary(*row), None if found is None else AgendaRow(*found)
+
     def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
         a limit that has run out is over, not overdue), soonest first."""

@@ -77,6 +77,7 @@ from casefile.core.listing import (
     CaseSummary,
     RevisionNotes,
     library_in_order,
+    quick_case_row,
     quick_next_deadlines,
     quick_summaries,
 )
@@ -940,6 +941,15 @@ class Library:
             if quick is not None:
                 return quick
         return self.index.next_deadlines(now)
+
+    def case_row(self, number: str, now: datetime) -> tuple[CaseSummary | None, AgendaRow | None]:
+        """What the case list shows of case ``number`` after it changed: its row (None: no such case) and
+        its running clock that runs out first, as ``list_cases`` and ``next_deadlines`` have them."""
+        if self._on_demand and self._index is None:
+            quick = quick_case_row(self.root, number, now)
+            if quick is not None:
+                return quick
+        return self.index.case_row(number, now)
 
     def pull(self, number: str | None = None, *, files: bool = False) -> None:
         """A team library's working copy: bring case ``number`` (None: every case's record and log) up to

@@ -242,15 +242,43 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
 def quick_next_deadlines(root: Path, now: datetime) -> dict[str, AgendaRow] | None:
     """Each case's running clock that runs out first, read with sqlite3 when the library is in order;
     None when it must be opened in full first. The same rows as ``Index.next_deadlines``."""
-    found = _running_clocks(
-        root,
-        "FROM (SELECT case_number, seq, ROW_NUMBER() OVER (PARTITION BY case_number ORDER BY due_at, seq) AS n "
-        "FROM review_clocks WHERE met_at IS NULL AND stopped_at IS NULL AND (kind != 'limit' OR due_at > ?)) f "
-        "JOIN review_clocks k ON k.case_number = f.case_number AND k.seq = f.seq "
-        "JOIN cases c ON c.number = k.case_number WHERE f.n = 1",
-        (_stored(now),),
-    )
+    found = _running_clocks(root, _FIRST_RUNNING, (_stored(now),))
     return None if found is None else {item.number: item for item in found}
+
+
+def quick_case_row(root: Path, number: str, now: datetime) -> tuple[CaseSummary | None, AgendaRow | None] | None:
+    """Case ``number``'s row of the case list (None: no such case) and its running clock that runs out
+    first, read with sqlite3 when the library is in order; None when it must be opened in full first.
+    The same rows as ``Index.summaries`` and ``Index.next_deadlines`` hold for that case."""
+    try:
+        connection = _in_order(Path(root).expanduser().absolute())
+        if connection is None:
+            return None
+        try:
+            row = connection.execute(f"SELECT {_COLUMNS} FROM cases WHERE number = ?", (number,)).fetchone()  # noqa: S608 - the module's own
+            if row is None:
+                return None, None
+            clocks = _clocks(
+                connection,
+                "FROM review_clocks k JOIN cases c ON c.number = k.case_number WHERE k.case_number = ? "
+                "AND k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
+                "ORDER BY k.due_at, k.seq LIMIT 1",
+                (number, _stored(now)),
+            )
+        finally:
+            connection.close()
+        return _summary(row), clocks[0] if clocks else None
+    except (OSError, ValueError, TypeError, sqlite3.Error):
+        return None
+
+
+# The running clocks that run out first, one a case, as the index's next_deadlines_query picks them.
+_FIRST_RUNNING = (
+    "FROM (SELECT case_number, seq, ROW_NUMBER() OVER (PARTITION BY case_number ORDER BY due_at, seq) AS n "
+    "FROM review_clocks WHERE met_at IS NULL AND stopped_at IS NULL AND (kind != 'limit' OR due_at > ?)) f "
+    "JOIN review_clocks k ON k.case_number = f.case_number AND k.seq = f.seq "
+    "JOIN cases c ON c.number = k.case_number WHERE f.n = 1"
+)
 
 
 def _stored(moment: datetime) -> str:
@@ -266,25 +294,29 @@ def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list
         if connection is None:
             return None
         try:
-            rows = connection.execute(
-                "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
-                "k.rolled_from, k.provisional, k.paused " + query,
-                parameters,
-            ).fetchall()
+            return _clocks(connection, query, parameters)
         finally:
             connection.close()
-        found = []
-        for row in rows:
-            started, due = (datetime.fromisoformat(str(v)).replace(tzinfo=UTC) for v in (row[5], row[6]))
-            number, title, key, kind, ref = (str(v) for v in row[:5])
-            found.append(
-                AgendaRow(
-                    number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
-                )
-            )
-        return found
     except (OSError, ValueError, TypeError, sqlite3.Error):
         return None
+
+
+def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, ...]) -> list[AgendaRow]:
+    rows = connection.execute(
+        "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
+        "k.rolled_from, k.provisional, k.paused " + query,
+        parameters,
+    ).fetchall()
+    found = []
+    for row in rows:
+        started, due = (datetime.fromisoformat(str(v)).replace(tzinfo=UTC) for v in (row[5], row[6]))
+        number, title, key, kind, ref = (str(v) for v in row[:5])
+        found.append(
+            AgendaRow(
+                number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
+            )
+        )
+    return found
 
 
 def _escape_like(text: str) -> str:

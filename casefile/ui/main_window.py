@@ -19,7 +19,7 @@ from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
-from casefile.ui.models import CaseFilterProxy, CaseListModel
+from casefile.ui.models import CaseListModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 from casefile.ui.team import team_of
@@ -61,9 +61,7 @@ class CaseListPane(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = CaseListModel(self)
-        self.proxy = CaseFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = CaseListModel(self)  # filters and sorts every case itself, fetched into the view or not
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.stage = QComboBox(self)
@@ -73,7 +71,7 @@ class CaseListPane(QWidget):
         self.due_today = QCheckBox(self)
         self.due_this_week = QCheckBox(self)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseListModel.NUMBER, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,16 +113,17 @@ class CaseListPane(QWidget):
         layout.addLayout(checks)
         layout.addWidget(self.table)
 
-        self.search.textChanged.connect(lambda text: self.proxy.set_filters(search=text.strip()))
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
+        self.search.textChanged.connect(lambda text: self.model.set_filters(search=text.strip()))
         self.search.textChanged.connect(lambda _text: self._offer_search_everywhere())
-        self.stage.currentIndexChanged.connect(lambda: self.proxy.set_filters(stage=self.stage.currentData() or ""))
-        self.type.currentIndexChanged.connect(lambda: self.proxy.set_filters(type=self.type.currentData() or ""))
+        self.stage.currentIndexChanged.connect(lambda: self.model.set_filters(stage=self.stage.currentData() or ""))
+        self.type.currentIndexChanged.connect(lambda: self.model.set_filters(type=self.type.currentData() or ""))
         self.priority.currentIndexChanged.connect(
-            lambda: self.proxy.set_filters(priority=self.priority.currentData() or "")
+            lambda: self.model.set_filters(priority=self.priority.currentData() or "")
         )
-        self.overdue.toggled.connect(lambda on: self.proxy.set_filters(only_overdue=on))
-        self.due_today.toggled.connect(lambda on: self.proxy.set_filters(only_due_today=on))
-        self.due_this_week.toggled.connect(lambda on: self.proxy.set_filters(only_due_this_week=on))
+        self.overdue.toggled.connect(lambda on: self.model.set_filters(only_overdue=on))
+        self.due_today.toggled.connect(lambda on: self.model.set_filters(only_due_today=on))
+        self.due_this_week.toggled.connect(lambda on: self.model.set_filters(only_due_this_week=on))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -162,32 +161,38 @@ class CaseListPane(QWidget):
         if selected:
             self.select(selected)
 
+    def update_case(self, number: str) -> None:
+        """Case ``number``'s row read again from the library (it changed, came or went); the rest stay."""
+        summary, deadline = self.ctx.library.case_row(number, self.model.now)
+        self.model.update_case(number, summary, deadline)
+
     def current_number(self) -> str:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return ""
-        source = self.proxy.mapToSource(rows[0])
-        return self.model.summary(source.row()).number
+        return self.model.summary(rows[0].row()).number
 
     def select(self, number: str) -> None:
         row = self.model.row_of(number)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_selected(self) -> None:
+        """After a sort, the selected case is in sight where it moved to (the top, when none is)."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0])
+        else:
+            self.table.scrollToTop()
 
     def export_xlsx(self, path: Path) -> int:
         """Write the cases the list shows — filtered and sorted as they are, with its columns and
         words — to an Excel workbook at ``path``; return how many."""
-        header = self.proxy.headerData  # the columns as shown
-        columns = [c for c in range(self.proxy.columnCount()) if not self.table.isColumnHidden(c)]
-        names = [str(header(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") for c in columns]
-        rows = [
-            [self.proxy.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in columns]
-            for r in range(self.proxy.rowCount())
-        ]
+        header = self.model.headers()
+        columns = [c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)]
+        names = [header[c] for c in columns]
+        rows: list[list[str]] = list(self.model.shown_rows(columns))  # every case let through, fetched or not
         widths = [
             min(60, max(8, *(len(str(v or "")) * 2 for v in [n, *(row[i] for row in rows)])))
             for i, n in enumerate(names)
@@ -246,8 +251,8 @@ class MainWindow(QMainWindow):
         ctx.events.cases_changed.connect(self._update_status)
         ctx.events.cases_changed.connect(self._cases_reloaded)
         ctx.events.case_changed.connect(self._case_changed)
-        proxy = self.cases.proxy
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+        model = self.cases.model
+        for signal in (model.modelReset, model.layoutChanged):
             signal.connect(lambda *_: self._update_status())  # a search or a filter changes what the list shows
         from casefile.ui.watching import WatchService
 
@@ -596,39 +601,38 @@ class MainWindow(QMainWindow):
     def _show_case_or_welcome(self) -> None:
         """The case's workspace when one is open, else the ways in; case actions only with a case."""
         has_case = self.workspace.number is not None
-        self.welcome.set_empty(not self.cases.model.rowCount())
+        self.welcome.set_empty(not self.cases.model.total)
         current = self.workspace if has_case else self.welcome
         self.right.setCurrentWidget(current)
         for page, policy in self._page_policies.items():  # the hidden page does not widen the window
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
-        self.act_verify_all.setEnabled(self.cases.model.rowCount() > 0)
+        self.act_verify_all.setEnabled(self.cases.model.total > 0)
 
     def open_case(self, number: str) -> None:
         """Show ``number`` in the list and open it, clearing a search or filter that hides it."""
-        if number != self.workspace.number:
-            # The case open now is selected again in the list read afresh, not opened again on the way.
-            self._show_in_list_reloaded()
-        else:
-            self.cases.reload()
-        row = self.cases.model.row_of(number)
-        if row < 0:
+        model = self.cases.model
+        self._show_in_list_updated(number)  # its row as it is now (one made or brought in meanwhile: added)
+        if model.summary_of(number) is None:
             return
-        if not self.cases.proxy.mapFromSource(self.cases.model.index(row, 0)).isValid():
+        if model.row_of(number) < 0:
             self.cases.search.clear()
             for combo in (self.cases.stage, self.cases.type, self.cases.priority):
                 combo.setCurrentIndex(0)
-            for check in (self.cases.overdue, self.cases.due_today):
+            for check in (self.cases.overdue, self.cases.due_today, self.cases.due_this_week):
                 check.setChecked(False)
+        if number == self.workspace.number and not self.workspace.overview.unsaved():
+            self._open(number)  # read again: what was added elsewhere shows, and its new pictures are read
         self.cases.select(number)
         self._show_case_or_welcome()
 
-    def _show_in_list_reloaded(self) -> None:
-        """Read the case list again, the case open staying open (a case gone from it is closed, as ever)."""
+    def _show_in_list_updated(self, number: str) -> None:
+        """Read case ``number``'s row again, not the whole list; the case open stays open (closed if the
+        change takes it out of the list, as a reload would)."""
         self._holding = True
         try:
-            self.cases.reload()
+            self.cases.update_case(number)
         finally:
             self._holding = False
         if self.cases.current_number() != (self.workspace.number or ""):
@@ -691,7 +695,7 @@ class MainWindow(QMainWindow):
         return f"libraries/{hashlib.sha256(root.encode()).hexdigest()[:16]}/{name}"
 
     def _case_changed(self, number: str) -> None:
-        self._show_in_list_reloaded()  # the case open is not opened again on the way: it is refreshed below
+        self._show_in_list_updated(number)  # the case open is not opened again on the way: it is refreshed below
         if number == self.workspace.number:
             self.workspace.refresh(number)  # read again off the GUI thread; then its new pictures are read
         else:
@@ -706,7 +710,7 @@ class MainWindow(QMainWindow):
         model = self.cases.model
         total = model.total
         count, overdue = model.due_counts()  # over every case: counted once, not at each batch fetched
-        shown = self.cases.proxy.rowCount()
+        shown = model.matching
         if shown == total:
             text = self.tr("%1 cases · %2 due today · %3 overdue")
         else:
@@ -747,8 +751,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(labelled(fill(self.tr("Case %1"), number), translated(message)), 30_000)
 
     def _tick(self) -> None:
-        self.cases.model.now = datetime.now(UTC)
-        self.cases.proxy.invalidate()
+        self.cases.model.now = datetime.now(UTC)  # what is due and overdue, and the due filters, move on
         self._update_status()
         if self.on_team and self.pull_task is None:  # what the team's other clients did meanwhile
             self.reload_cases()
@@ -911,7 +914,7 @@ class MainWindow(QMainWindow):
         last = settings.value(self._remembered("last_case"))
         if isinstance(last, str) and last and self.cases.model.row_of(last) >= 0:
             self.cases.select(last)
-        elif self.cases.proxy.rowCount():
+        elif self.cases.model.rowCount():
             self.cases.table.selectRow(0)
         tab = settings.value(self._remembered("tab"))
         if isinstance(tab, int | str) and str(tab).isdigit() and int(tab) < self.workspace.count():

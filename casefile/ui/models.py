@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -33,7 +33,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -61,19 +60,38 @@ def time_left(due: datetime, now: datetime) -> str:
 
 
 class CaseListModel(QAbstractTableModel):
-    """All cases of the library, fetched from the index in batches as the view scrolls."""
+    """All cases of the library, filtered and sorted here over every case (not only the rows the view has
+    fetched), then handed to the view in batches as it scrolls: on a library of 10,000 cases the first
+    row sorted by title is the first of all 10,000, and the counts are of all of them.
+
+    Filters: stage, type and priority, overdue / due today / due this week, and a search of the number,
+    names, order and waybill numbers (a phone number by its last digits). A change to one case moves
+    that case's row (:meth:`update_case`); the rows the view holds follow their cases, selection and all.
+    """
 
     NUMBER, TITLE, TYPE, STAGE, PRIORITY, COMPLAINANT, RESPONDENT, COMPLAINED, DUE, LEFT, EXHIBITS = range(11)
     BATCH = 500
+    FILTERS = ("stage", "type", "priority", "only_overdue", "only_due_today", "only_due_this_week", "search")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all: list[CaseSummary] = []
-        self._rows: dict[str, int] = {}  # each case's row in _all, fetched into the view or not
-        self._next: Mapping[str, AgendaRow] = {}
+        self._all: list[CaseSummary] = []  # every case, in the index's order (newest number first)
+        self._at: dict[str, int] = {}  # each case's place in _all
+        self._order: list[int] = []  # the places in _all the filters let through, in the sort's order
+        self._row: dict[int, int] | None = None  # place in _all -> row of _order (made when first asked)
+        self._keys: dict[int, list[Any]] = {}  # each column's sort keys of _all, made when sorted by it
+        self._sort = (self.NUMBER, Qt.SortOrder.DescendingOrder)
+        self._next: dict[str, AgendaRow] = {}
         self._counts: tuple[int, int] | None = None  # (due today, overdue), counted once a set of cases and time
         self._shown = 0
         self._now = datetime.now(UTC)
+        self.stage = ""
+        self.type = ""
+        self.priority = ""
+        self.only_overdue = False
+        self.only_due_today = False
+        self.only_due_this_week = False
+        self.search = ""
 
     def headers(self) -> list[str]:
         return [
@@ -90,6 +108,8 @@ class CaseListModel(QAbstractTableModel):
             QCoreApplication.translate("CaseFile", "Exhibits"),
         ]
 
+    # ------------------------------------------------------------------ the cases
+
     def set_cases(
         self,
         cases: list[CaseSummary],
@@ -99,12 +119,41 @@ class CaseListModel(QAbstractTableModel):
         """The cases, and each one's running clock that runs out first (``Library.next_deadlines``)."""
         self.beginResetModel()
         self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
-        self._rows = {case.number: row for row, case in enumerate(self._all)}
-        self._next = deadlines or {}
+        self._at = {case.number: place for place, case in enumerate(self._all)}
+        self._next = dict(deadlines or {})
+        self._keys = {}
+        self._now = now or datetime.now(UTC)
         self._counts = None
-        self._shown = min(self.BATCH, len(self._all))
-        self.now = now or datetime.now(UTC)
+        self._order = self._filtered_and_sorted()
+        self._row = None
+        self._shown = min(self.BATCH, len(self._order))
         self.endResetModel()
+
+    def update_case(self, number: str, summary: CaseSummary | None, deadline: AgendaRow | None) -> None:
+        """Case ``number`` as it is now (``Library.case_row``; None: gone from the library): its row is
+        filtered and placed again among the others, which stay as they are."""
+        place = self._at.get(number)
+        if summary is None and place is None:
+            return
+
+        def change() -> None:
+            if deadline is None:
+                self._next.pop(number, None)
+            else:
+                self._next[number] = deadline
+            self._counts = None
+            if summary is not None and place is not None:
+                self._all[place] = summary
+                for column, keys in self._keys.items():
+                    keys[place] = self._sort_key(summary, column)
+                return
+            # A case new to the list, or gone from it: the others' places move.
+            cases = [c for c in self._all if c.number != number] + ([summary] if summary is not None else [])
+            self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
+            self._at = {case.number: place for place, case in enumerate(self._all)}
+            self._keys = {}
+
+        self._reorder(change)
 
     @property
     def now(self) -> datetime:
@@ -113,40 +162,142 @@ class CaseListModel(QAbstractTableModel):
 
     @now.setter
     def now(self, value: datetime) -> None:
+        """Show the deadlines against ``value``: what is overdue or due, the time left; the due filters
+        let through what is due then."""
         self._now = value
         self._counts = None
+        if self.only_overdue or self.only_due_today or self.only_due_this_week:
+            self._reorder()
+        elif self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, self.columnCount() - 1))
 
     def next_deadline(self, case: CaseSummary) -> AgendaRow | None:
         return self._next.get(case.number)
 
     def summary(self, row: int) -> CaseSummary:
-        return self._all[row]
+        """The case on the list's ``row`` (filtered and sorted)."""
+        return self._all[self._order[row]]
 
     def row_of(self, number: str) -> int:
-        """The row of case ``number`` (-1: not in the list), fetched into the view."""
-        row = self._rows.get(number, -1)
+        """The row case ``number`` is on, fetched into the view (-1: not in the list, or filtered out)."""
+        place = self._at.get(number)
+        if place is None:
+            return -1
+        if self._row is None:
+            self._row = {place: row for row, place in enumerate(self._order)}
+        row = self._row.get(place, -1)
         if row >= self._shown:
             self.fetch_until(row)
         return row
 
     def summary_of(self, number: str) -> CaseSummary | None:
-        """Case ``number``'s row of the index, whether the view has fetched it or not (None: not in the list)."""
-        row = self._rows.get(number)
-        return None if row is None else self._all[row]
+        """Case ``number``'s row of the index, shown or filtered out (None: not in the library)."""
+        place = self._at.get(number)
+        return None if place is None else self._all[place]
 
     @property
     def total(self) -> int:
-        """Every case of the list, fetched into the view or not."""
+        """Every case of the library, filtered out or not."""
         return len(self._all)
+
+    @property
+    def matching(self) -> int:
+        """The cases the filters let through, fetched into the view or not."""
+        return len(self._order)
 
     def due_counts(self) -> tuple[int, int]:
         """How many of all the cases are due today, and how many overdue (counted once a set of cases)."""
         if self._counts is None:
+            cases = [self._all[place] for place in (self._at.get(n) for n in self._next) if place is not None]
             self._counts = (
-                sum(1 for c in self._all if self.is_due_today(c)),
-                sum(1 for c in self._all if self.is_overdue(c)),
+                sum(1 for c in cases if self.is_due_today(c)),
+                sum(1 for c in cases if self.is_overdue(c)),
             )
         return self._counts
+
+    def shown_rows(self, columns: list[int]) -> Iterator[list[str]]:
+        """The words of ``columns`` of every case the list shows, filtered and sorted, fetched or not."""
+        for place in self._order:
+            case = self._all[place]
+            yield [self._display(case, column) for column in columns]
+
+    # ------------------------------------------------------------------ filters and sort
+
+    def set_filters(self, **filters: Any) -> None:
+        """Any of :attr:`FILTERS`; the rows held follow their cases (a case filtered out leaves the view)."""
+        for key, value in filters.items():
+            if key not in self.FILTERS:
+                raise TypeError(f"no such filter: {key}")
+            setattr(self, key, value)
+        self._reorder()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Every case in the order of ``column`` (the view's header asks)."""
+        if not 0 <= column < self.columnCount():
+            return
+        self._sort = (column, order)
+        self._reorder()
+
+    def _accepts(self, case: CaseSummary) -> bool:
+        if self.stage and case.stage != self.stage:
+            return False
+        if self.type and case.type != self.type:
+            return False
+        if self.priority and case.priority != self.priority:
+            return False
+        if self.only_overdue and not self.is_overdue(case):
+            return False
+        if self.only_due_today and not self.is_due_today(case):
+            return False
+        if self.only_due_this_week and not self.is_due_this_week(case):
+            return False
+        if self.search:
+            needle = self.search.lower()
+            haystack = " ".join(
+                [case.number, case.title, case.complainant, case.respondent, case.order_no, case.waybill_no]
+            ).lower()
+            if needle not in haystack and not phone_matches(case.complainant_phone, self.search):
+                return False
+        return True
+
+    def _filtered_and_sorted(self) -> list[int]:
+        if any(getattr(self, name) for name in self.FILTERS):
+            places = [place for place, case in enumerate(self._all) if self._accepts(case)]
+        else:
+            places = list(range(len(self._all)))
+        column, order = self._sort
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [self._sort_key(case, column) for case in self._all]
+        # Stable: cases of one key stay in the index's order (newest first), in either direction.
+        places.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return places
+
+    def _reorder(self, change: Callable[[], None] | None = None) -> None:
+        """Make ``change`` to the cases, if any, then filter and sort again. The rows the view holds
+        follow their cases (selection, current row), fetched wherever they move; a case the filters no
+        longer let through leaves the view."""
+        self.layoutAboutToBeChanged.emit()
+        held = self.persistentIndexList()
+        numbers = [self._all[self._order[index.row()]].number for index in held]
+        if change is not None:
+            change()
+        self._order = self._filtered_and_sorted()
+        self._row = None
+        shown = min(max(self._shown, self.BATCH), len(self._order))
+        if held:
+            rows = self._row = {place: row for row, place in enumerate(self._order)}
+            found = [rows.get(self._at.get(number, -1)) for number in numbers]
+            # A case the view holds (the one selected) stays fetched wherever it moves.
+            self._shown = max([shown, *(row + 1 for row in found if row is not None)])
+            moved = [
+                QModelIndex() if row is None else self.index(row, index.column())
+                for index, row in zip(held, found, strict=True)
+            ]
+            self.changePersistentIndexList(held, moved)
+        else:
+            self._shown = shown
+        self.layoutChanged.emit()
 
     def fetch_until(self, row: int) -> None:
         while self._shown <= row:
@@ -159,10 +310,10 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 11
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and self._shown < len(self._all)
+        return not parent.isValid() and self._shown < len(self._order)
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = min(self.BATCH, len(self._all) - self._shown)
+        more = min(self.BATCH, len(self._order) - self._shown)
         if more <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
@@ -196,7 +347,7 @@ class CaseListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        case = self._all[index.row()]
+        case = self._all[self._order[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, column)
@@ -278,51 +429,6 @@ class CaseListModel(QAbstractTableModel):
                 else 9
             )
         return self._display(case, column)
-
-
-class CaseFilterProxy(QSortFilterProxyModel):
-    """Stage, type and priority filters, overdue / due today, and a search box."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.stage = ""
-        self.type = ""
-        self.priority = ""
-        self.only_overdue = False
-        self.only_due_today = False
-        self.only_due_this_week = False
-        self.search = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_filters(self, **filters: Any) -> None:
-        for key, value in filters.items():
-            setattr(self, key, value)
-        self.invalidate()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, CaseListModel)
-        case = model.summary(source_row)
-        if self.stage and case.stage != self.stage:
-            return False
-        if self.type and case.type != self.type:
-            return False
-        if self.priority and case.priority != self.priority:
-            return False
-        if self.only_overdue and not model.is_overdue(case):
-            return False
-        if self.only_due_today and not model.is_due_today(case):
-            return False
-        if self.only_due_this_week and not model.is_due_this_week(case):
-            return False
-        if self.search:
-            needle = self.search.lower()
-            haystack = " ".join(
-                [case.number, case.title, case.complainant, case.respondent, case.order_no, case.waybill_no]
-            ).lower()
-            if needle not in haystack and not phone_matches(case.complainant_phone, self.search):
-                return False
-        return True
 
 
 def phone_matches(phone: str, query: str) -> bool:

@@ -7,7 +7,7 @@ from casefile_testing import make_case
 
 from casefile.core.model import Party, PartyKind, case_from_data, case_to_data
 from casefile.ui.main_window import MainWindow
-from casefile.ui.models import phone_matches
+from casefile.ui.models import CaseListModel, phone_matches
 
 
 def test_phone_queries() -> None:
@@ -32,12 +32,12 @@ def test_search_by_phone_and_the_status_counts_what_is_shown(qtbot, ctx) -> None
     qtbot.addWidget(window)
     assert window.due_label.text().startswith("3 cases ·")
     window.cases.search.setText("5678")
-    assert window.cases.proxy.rowCount() == 1
+    assert window.cases.model.rowCount() == 1
     assert window.due_label.text().startswith("1 of 3 cases shown ·")
     window.cases.search.setText("01062341234")  # a landline typed without its dash
-    assert window.cases.proxy.rowCount() == 1
+    assert window.cases.model.rowCount() == 1
     window.cases.search.clear()
-    assert window.cases.proxy.rowCount() == 3 and window.due_label.text().startswith("3 cases ·")
+    assert window.cases.model.rowCount() == 3 and window.due_label.text().startswith("3 cases ·")
 
 
 def test_the_case_list_exports_to_excel_as_filtered(qtbot, ctx, tmp_path) -> None:
@@ -58,3 +58,19 @@ def test_the_case_list_exports_to_excel_as_filtered(qtbot, ctx, tmp_path) -> Non
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
     assert "李二" in sheet and "王一" not in sheet
+
+
+def test_the_case_list_exports_every_case_it_lets_through_not_only_those_fetched(qtbot, ctx, tmp_path, monkeypatch):
+    """The view fetches a big list in batches as it scrolls; the workbook has every case all the same."""
+    import zipfile
+
+    monkeypatch.setattr(CaseListModel, "BATCH", 2)
+    numbers = [make_case(ctx.library, title=f"第{i}件").number for i in range(5)]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.cases.model.rowCount() == 2 and window.due_label.text().startswith("5 cases ·")
+    path = tmp_path / "list.xlsx"
+    assert window.cases.export_xlsx(path) == 5
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert all(number in sheet for number in numbers)

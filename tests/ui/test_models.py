@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from casefile.core.listing import AgendaRow, CaseSummary
-from casefile.ui.models import SORT_ROLE, CaseFilterProxy, CaseListModel, EvidenceModel
+from casefile.ui.models import SORT_ROLE, CaseListModel, EvidenceModel
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -102,39 +102,35 @@ def test_overdue_cases_stand_out_and_filters_work(qapp):
     )
     assert "GD1" in model.data(model.index(rows[today.number], CaseListModel.DUE), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(rows[closed.number], CaseListModel.DUE)) == "—"
-    proxy = CaseFilterProxy()
-    proxy.setSourceModel(model)
-    assert proxy.rowCount() == 6
+    assert model.rowCount() == 6
 
     def shown() -> list[str]:
-        return sorted(proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount()))
+        return sorted(model.data(model.index(r, 0)) for r in range(model.rowCount()))
 
-    proxy.set_filters(only_overdue=True)
+    model.set_filters(only_overdue=True)
     assert shown() == [late.number]
-    proxy.set_filters(only_overdue=False, only_due_today=True)
+    model.set_filters(only_overdue=False, only_due_today=True)
     assert shown() == [today.number]
-    proxy.set_filters(only_due_today=False, only_due_this_week=True)
+    model.set_filters(only_due_today=False, only_due_this_week=True)
     assert shown() == [today.number, week.number]
-    proxy.set_filters(only_due_this_week=False, search="sf-find")
-    assert proxy.rowCount() == 1
-    proxy.set_filters(search="", stage="closed")
-    assert proxy.rowCount() == 1
-    proxy.set_filters(stage="", type="logistics")
-    assert proxy.rowCount() == 1
-    proxy.set_filters(type="", priority="urgent")
-    assert proxy.rowCount() == 1
-    proxy.set_filters(priority="")
-    proxy.sort(CaseListModel.LEFT, Qt.SortOrder.AscendingOrder)
-    assert [proxy.data(proxy.index(r, 0)) for r in range(4)] == [late.number, today.number, week.number, later.number]
+    model.set_filters(only_due_this_week=False, search="sf-find")
+    assert model.rowCount() == 1
+    model.set_filters(search="", stage="closed")
+    assert model.rowCount() == 1
+    model.set_filters(stage="", type="logistics")
+    assert model.rowCount() == 1
+    model.set_filters(type="", priority="urgent")
+    assert model.rowCount() == 1
+    model.set_filters(priority="")
+    model.sort(CaseListModel.LEFT, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == [late.number, today.number, week.number, later.number]
 
 
 def test_sorting_uses_real_values(qapp):
     model = CaseListModel()
     model.set_cases([summary(1, exhibit_count=10), summary(2, exhibit_count=2)], NOW)
-    proxy = CaseFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(CaseListModel.EXHIBITS, Qt.SortOrder.AscendingOrder)
-    assert proxy.data(proxy.index(0, CaseListModel.EXHIBITS)) == "2"  # 2 before 10: numbers, not text
+    model.sort(CaseListModel.EXHIBITS, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, CaseListModel.EXHIBITS)) == "2"  # 2 before 10: numbers, not text
     assert model.data(model.index(0, CaseListModel.EXHIBITS), SORT_ROLE) in (2, 10)
 
 
@@ -201,10 +197,8 @@ def test_evidence_model_names_flags_and_marks_times_worth_a_look(qapp):
 def test_sorting_by_number_puts_the_thousandth_case_after_the_999th(qapp):
     model = CaseListModel()
     model.set_cases([summary(999), summary(1000), summary(7)], NOW)
-    proxy = CaseFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(CaseListModel.NUMBER, Qt.SortOrder.AscendingOrder)
-    shown = [proxy.data(proxy.index(r, CaseListModel.NUMBER)) for r in range(proxy.rowCount())]
+    model.sort(CaseListModel.NUMBER, Qt.SortOrder.AscendingOrder)
+    shown = [model.data(model.index(r, CaseListModel.NUMBER)) for r in range(model.rowCount())]
     assert shown == ["202611-007", "202611-999", "202611-1000"]
 
 
@@ -267,7 +261,62 @@ def test_looking_a_case_up_in_a_big_list_fetches_nothing_and_counts_once(qapp, m
     assert model.rowCount() == CaseListModel.BATCH  # nothing fetched for it
     assert model.due_counts() == (0, 400)
     model.fetch_until(1199)
-    assert model.due_counts() == (0, 400) and len(asked) == 1200  # counted once
+    assert model.due_counts() == (0, 400) and len(asked) == 400  # counted once, over the cases with a clock
     model.now = NOW - timedelta(hours=2)  # the clock moves: counted again
-    assert model.due_counts() == (400, 0) and len(asked) == 2400
+    assert model.due_counts() == (400, 0) and len(asked) == 800
     assert model.row_of(last) == 1199
+
+
+def test_sorting_and_filtering_take_in_every_case_not_only_the_rows_fetched(qapp):
+    """A library of more cases than the view fetches at once: the first row sorted by title is the first
+    title of all of them, and a filter counts (and finds) every case it lets through."""
+    model = CaseListModel()
+    cases = [summary(i, title=f"标题{2000 - i}") for i in range(1, 1201)]
+    cases[0] = summary(1, title="AAA 最早的案件", stage="closed")  # the oldest: fetched last by number
+    model.set_cases(cases, NOW)
+    assert model.rowCount() == CaseListModel.BATCH and model.summary(0).number == "202611-1200"
+    model.sort(CaseListModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert model.summary(0).number == "202611-001"
+    assert model.rowCount() == CaseListModel.BATCH  # still fetched in batches, in the sorted order
+    model.sort(CaseListModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert model.summary(0).title == "标题999" and model.row_of("202611-001") == 1199
+    model.set_filters(stage="closed")
+    assert model.matching == model.rowCount() == 1 and model.summary(0).number == "202611-001"
+    model.set_filters(stage="", search="TB0007")  # the order numbers of cases 70 to 79
+    assert model.matching == 10 and model.total == 1200
+
+
+def test_a_changed_case_takes_its_place_in_the_sorted_list_and_the_selection_follows_it(qapp, qtbot):
+    """A change to one case places that case's row again; the list is not reset and the rows the view
+    holds (the selection) follow their cases."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+    model = CaseListModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSortingEnabled(True)
+    model.set_cases([summary(i, title=f"标题{i:04d}") for i in range(1, 1201)], NOW)
+    view.sortByColumn(CaseListModel.TITLE, Qt.SortOrder.AscendingOrder)
+    view.selectRow(model.row_of("202611-010"))
+    resets: list[object] = []
+    model.modelReset.connect(lambda: resets.append(1))
+
+    def selected() -> str:
+        return model.summary(view.selectionModel().selectedRows()[0].row()).number
+
+    assert selected() == "202611-010" and model.row_of("202611-010") == 9
+    model.update_case("202611-010", summary(10, title="标题0500.5"), None)  # retitled: after 0500
+    assert model.row_of("202611-010") == 499 and selected() == "202611-010"
+    assert model.summary(9).number == "202611-011" and model.summary_of("202611-010").title == "标题0500.5"
+    overdue = clock("202611-500", "response", NOW - timedelta(hours=1))
+    model.update_case("202611-500", summary(500, title="标题0500"), overdue)  # its clock ran out
+    assert model.due_counts() == (0, 1) and model.is_overdue(model.summary_of("202611-500"))
+    model.update_case("202611-1201", summary(1201, title="标题0000"), None)  # a case new to the list
+    assert model.total == 1201 and model.row_of("202611-1201") == 0 and selected() == "202611-010"
+    model.update_case("202611-001", None, None)  # a case gone from it
+    assert model.total == 1200 and model.summary_of("202611-001") is None and selected() == "202611-010"
+    model.set_filters(stage="closed")  # the selected case is filtered out: it leaves the view
+    assert model.rowCount() == 0 and not view.selectionModel().selectedRows()
+    assert resets == []

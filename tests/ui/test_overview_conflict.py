@@ -73,7 +73,7 @@ def test_the_same_field_changed_both_ways_is_a_conflict_and_nothing_is_overwritt
     qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
     assert overview.title.text() == "李四改的标题" and overview.facts.toPlainText() == "李四写的事实"
     assert overview.c_phone.text() == "13900139000" and overview.unsaved()  # the other edit stays, unsaved
-    titles = [window.cases.proxy.index(row, 1).data() for row in range(window.cases.proxy.rowCount())]
+    titles = [window.cases.model.index(row, 1).data() for row in range(window.cases.model.rowCount())]
     assert "李四改的标题" in titles  # the case list shows the record now
     overview.title.setText("张三与李四商定的标题")
     overview.save()
