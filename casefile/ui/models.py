@@ -116,18 +116,18 @@ class CaseListModel(QAbstractTableModel):
         now: datetime | None = None,
         deadlines: Mapping[str, AgendaRow] | None = None,
     ) -> None:
-        """The cases, and each one's running clock that runs out first (``Library.next_deadlines``)."""
-        self.beginResetModel()
-        self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
-        self._at = {case.number: place for place, case in enumerate(self._all)}
-        self._next = dict(deadlines or {})
-        self._keys = {}
-        self._now = now or datetime.now(UTC)
-        self._counts = None
-        self._order = self._filtered_and_sorted()
-        self._row = None
-        self._shown = min(self.BATCH, len(self._order))
-        self.endResetModel()
+        """The cases, and each one's running clock that runs out first (``Library.next_deadlines``); the
+        rows the view holds follow their cases (a list read again keeps the selection on its case)."""
+
+        def change() -> None:
+            self._all = sorted(cases, key=lambda c: index_sort_key(c.number), reverse=True)
+            self._at = {case.number: place for place, case in enumerate(self._all)}
+            self._next = dict(deadlines or {})
+            self._keys = {}
+            self._now = now or datetime.now(UTC)
+            self._counts = None
+
+        self._reorder(change)
 
     def update_case(self, number: str, summary: CaseSummary | None, deadline: AgendaRow | None) -> None:
         """Case ``number`` as it is now (``Library.case_row``; None: gone from the library): its row is

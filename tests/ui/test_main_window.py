@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from casefile.core.evidence import add_files
@@ -150,3 +151,39 @@ def test_a_change_to_one_case_reads_that_case_s_row_not_the_whole_list(window, c
     assert read == ["case_row"]
     assert window.cases.title_of("202611-001") == "手机屏幕碎裂（已检测）"
     assert window.cases.current_number() == "202611-001" and window.workspace.number == "202611-001"
+
+
+def test_the_whole_list_is_read_again_off_the_window_s_thread_and_a_change_meanwhile_is_not_undone(
+    window, ctx, qtbot, monkeypatch
+):
+    """A case registered, an archive imported, the library switched: the list is read on a thread of its
+    own (10,000 cases took a third of a second on the window's thread). A case changed while the list is
+    read shows as changed, not as the list read before the change had it."""
+    import threading
+
+    from casefile.core.library import Library
+
+    window.cases.select("202611-001")
+    ctx.reads.synchronous = False
+    read_on: list[threading.Thread] = []
+    snapshot_taken, go_on = threading.Event(), threading.Event()
+    real = Library.list_cases
+
+    def list_cases(self, search=""):
+        cases = real(self, search)  # the list as it is before the change below
+        read_on.append(threading.current_thread())
+        snapshot_taken.set()
+        assert go_on.wait(30)
+        return cases
+
+    monkeypatch.setattr(Library, "list_cases", list_cases)
+    with qtbot.waitSignal(window.cases.reloaded, timeout=30_000):
+        ctx.events.cases_changed.emit()
+        assert snapshot_taken.wait(30)
+        with ctx.library.edit("202611-002") as writer:
+            writer.update(dataclasses.replace(writer.case, title="快递外箱压坏（已理赔）"))
+        window.cases.update_case("202611-002")  # as a change reported meanwhile updates its row
+        go_on.set()
+    assert read_on and threading.main_thread() not in read_on
+    assert window.cases.title_of("202611-002") == "快递外箱压坏（已理赔）"
+    assert window.cases.current_number() == "202611-001" == window.workspace.number

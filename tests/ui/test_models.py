@@ -319,4 +319,9 @@ def test_a_changed_case_takes_its_place_in_the_sorted_list_and_the_selection_fol
     assert model.total == 1200 and model.summary_of("202611-001") is None and selected() == "202611-010"
     model.set_filters(stage="closed")  # the selected case is filtered out: it leaves the view
     assert model.rowCount() == 0 and not view.selectionModel().selectedRows()
+    model.set_filters(stage="")
+    assert model.rowCount() == view.verticalHeader().count() == CaseListModel.BATCH  # the view follows
+    view.selectRow(model.row_of("202611-010"))
+    model.set_cases([summary(i, title=f"标题{i:04d}") for i in range(2, 1301)], NOW)  # the list read again
+    assert selected() == "202611-010" and model.total == 1299 and model.summary_of("202611-001") is None
     assert resets == []
