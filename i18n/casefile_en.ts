@@ -2694,6 +2694,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporting the case list to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2703,6 +2703,10 @@ Reason:</source>
         <translation>已导出 %1 件案件：%2</translation>
     </message>
     <message>
+        <source>Exporting the case list to %1…</source>
+        <translation>正在把案件列表导出到 %1…</translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation>CaseFile 案卷 — %1</translation>
     </message>

@@ -897,10 +897,11 @@ class Library:
     def case_numbers(self) -> list[str]:
         """Every case folder, in number order (202611-999 before 202611-1000), damaged ones included."""
         try:
-            names = os.listdir(self.cases_dir)
+            with os.scandir(self.cases_dir) as entries:  # the kind of each entry comes with the listing
+                names = [e.name for e in entries if is_case_number(e.name) and e.is_dir()]
         except FileNotFoundError:
             return []
-        return sorted((n for n in names if is_case_number(n) and (self.cases_dir / n).is_dir()), key=case_sort_key)
+        return sorted(names, key=case_sort_key)
 
     def load_case(self, number: str) -> Case:
         return self.folder(number).read_record()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from casefile.core.evidence import AddResult
 from casefile.core.fsutil import storage_error
 from casefile.core.library import Library
 from casefile.core.model import CaseType, Priority, Stage
-from casefile.core.progress import Progress
+from casefile.core.progress import CancelToken, Progress
 from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
@@ -224,19 +225,30 @@ class CaseListPane(QWidget):
         else:
             self.table.scrollToTop()
 
-    def export_xlsx(self, path: Path) -> int:
-        """Write the cases the list shows — filtered and sorted as they are, with its columns and
-        words — to an Excel workbook at ``path``; return how many."""
+    def list_export(self, path: Path) -> Callable[[], int]:
+        """Writing the cases the list shows — filtered and sorted as they are now, with its columns and
+        words — to an Excel workbook at ``path``: the function returned writes it (on any thread) and
+        says how many."""
         header = self.model.headers()
         columns = [c for c in range(self.model.columnCount()) if not self.table.isColumnHidden(c)]
         names = [header[c] for c in columns]
-        rows: list[list[str]] = list(self.model.shown_rows(columns))  # every case let through, fetched or not
-        widths = [
-            min(60, max(8, *(len(str(v or "")) * 2 for v in [n, *(row[i] for row in rows)])))
-            for i, n in enumerate(names)
-        ]
-        write_xlsx(path, names, rows, sheet=self.tr("Cases"), widths=widths)
-        return len(rows)
+        words = self.model.shown_rows(columns)  # every case let through, fetched or not
+        sheet = self.tr("Cases")
+
+        def write() -> int:
+            rows = words()
+            widths = [
+                min(60, max(8, *(len(str(v or "")) * 2 for v in [n, *(row[i] for row in rows)])))
+                for i, n in enumerate(names)
+            ]
+            write_xlsx(path, names, rows, sheet=sheet, widths=widths)
+            return len(rows)
+
+        return write
+
+    def export_xlsx(self, path: Path) -> int:
+        """Write the cases the list shows to an Excel workbook at ``path`` now; return how many."""
+        return self.list_export(path)()
 
 
 class MainWindow(QMainWindow):
@@ -455,12 +467,21 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-        try:
-            count = self.cases.export_xlsx(target)
-        except OSError as exc:
-            show_error(self, storage_error(exc, Message("writing {name}", name=target)))
-            return
-        self.statusBar().showMessage(fill(self.tr("%1 cases exported to %2"), count, target), 8000)
+        write = self.cases.list_export(target)  # the list as it is now, written off the GUI thread
+
+        def work(_token: CancelToken) -> int:
+            try:
+                return write()
+            except OSError as exc:
+                raise storage_error(exc, Message("writing {name}", name=target)) from exc
+
+        task = Task(work, "export the case list")
+        task.succeeded.connect(
+            lambda count: self.statusBar().showMessage(fill(self.tr("%1 cases exported to %2"), count, target), 8000)
+        )
+        task.failed.connect(lambda error: show_error(self, error))
+        self.statusBar().showMessage(fill(self.tr("Exporting the case list to %1…"), target))
+        self.ctx.reads.start(task)
 
     def open_review(self) -> None:
         """The periodic review's dashboard, in a window of its own (one per main window)."""

@@ -215,11 +215,16 @@ class CaseListModel(QAbstractTableModel):
             )
         return self._counts
 
-    def shown_rows(self, columns: list[int]) -> Iterator[list[str]]:
-        """The words of ``columns`` of every case the list shows, filtered and sorted, fetched or not."""
-        for place in self._order:
-            case = self._all[place]
-            yield [self._display(case, column) for column in columns]
+    def shown_rows(self, columns: list[int]) -> Callable[[], list[list[str]]]:
+        """The words of ``columns`` of every case the list shows, filtered and sorted, fetched or not, as
+        the list is now: put into words by the function returned, on any thread (10,000 cases take a
+        third of a second)."""
+        cases = [self._all[place] for place in self._order]
+        deadlines = dict(self._next)
+        now = self._now
+        return lambda: [
+            [case_cell(case, column, deadlines.get(case.number), now) for column in columns] for case in cases
+        ]
 
     # ------------------------------------------------------------------ filters and sort
 
@@ -368,30 +373,7 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def _display(self, case: CaseSummary, column: int) -> str:
-        if column == self.NUMBER:
-            return case.number
-        if column == self.TITLE:
-            return case.title
-        if column == self.TYPE:
-            return type_name(case.type)
-        if column == self.STAGE:
-            return stage_name(case.stage)
-        if column == self.PRIORITY:
-            return priority_name(case.priority)
-        if column == self.COMPLAINANT:
-            return case.complainant
-        if column == self.RESPONDENT:
-            return case.respondent
-        if column == self.COMPLAINED:
-            return case.complained_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if column in (self.DUE, self.LEFT):
-            found = self._next.get(case.number)
-            if found is None:
-                return "—"
-            if column == self.LEFT:
-                return time_left(found.due_at, self.now)
-            return f"{clock_name(found.key)}  {deadline_text(found)}"
-        return str(case.exhibit_count)
+        return case_cell(case, column, self._next.get(case.number), self.now)
 
     def _deadline_tip(self, case: CaseSummary) -> str | None:
         found = self._next.get(case.number)
@@ -429,6 +411,34 @@ class CaseListModel(QAbstractTableModel):
                 else 9
             )
         return self._display(case, column)
+
+
+def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: datetime) -> str:
+    """What the case list shows in ``column`` of ``case``, whose running clock that runs out first is
+    ``found``, at ``now`` (any thread: the words only)."""
+    if column == CaseListModel.NUMBER:
+        return case.number
+    if column == CaseListModel.TITLE:
+        return case.title
+    if column == CaseListModel.TYPE:
+        return type_name(case.type)
+    if column == CaseListModel.STAGE:
+        return stage_name(case.stage)
+    if column == CaseListModel.PRIORITY:
+        return priority_name(case.priority)
+    if column == CaseListModel.COMPLAINANT:
+        return case.complainant
+    if column == CaseListModel.RESPONDENT:
+        return case.respondent
+    if column == CaseListModel.COMPLAINED:
+        return case.complained_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if column in (CaseListModel.DUE, CaseListModel.LEFT):
+        if found is None:
+            return "—"
+        if column == CaseListModel.LEFT:
+            return time_left(found.due_at, now)
+        return f"{clock_name(found.key)}  {deadline_text(found)}"
+    return str(case.exhibit_count)
 
 
 def phone_matches(phone: str, query: str) -> bool:

@@ -245,6 +245,13 @@ def test_case_numbers_sort_as_numbers_everywhere(library, capsys):
     assert (nine.number, thousand.number) == ("202611-999", "202611-1000")
     expected = ["202611-001", "202611-999", "202611-1000"]
     assert library.case_numbers() == expected
+    (library.cases_dir / "202611-500").write_text("not a case folder", encoding="utf-8")
+    (library.cases_dir / "202611-501").symlink_to(library.cases_dir / "202611-500")
+    (library.cases_dir / "notes").mkdir()
+    assert library.case_numbers() == expected  # a file, a link to one, a folder of another name: no case
+    for name in ("202611-501", "202611-500"):
+        (library.cases_dir / name).unlink()
+    (library.cases_dir / "notes").rmdir()
     assert [s.number for s in library.list_cases()] == expected
     assert library.reindex() == 3 and [s.number for s in library.list_cases()] == expected
     assert main(["--library", str(library.root), "list"]) == 0

@@ -74,3 +74,31 @@ def test_the_case_list_exports_every_case_it_lets_through_not_only_those_fetched
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
     assert all(number in sheet for number in numbers)
+
+
+def test_the_case_list_is_exported_off_the_window_s_thread(qtbot, ctx, tmp_path, monkeypatch):
+    """10,000 cases took half a second to put into words and write: the window goes on answering."""
+    import threading
+
+    import casefile.ui.main_window
+    from casefile.core.spreadsheet import write_xlsx
+
+    from PySide6.QtWidgets import QFileDialog
+
+    for i in range(3):
+        make_case(ctx.library, title=f"第{i}件")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    written_on: list[threading.Thread] = []
+
+    def write(*args, **kwargs):
+        written_on.append(threading.current_thread())
+        write_xlsx(*args, **kwargs)
+
+    monkeypatch.setattr(casefile.ui.main_window, "write_xlsx", write)
+    target = tmp_path / "案件列表.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    ctx.reads.synchronous = False
+    window.export_case_list()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"3 cases exported to {target}", timeout=30_000)
+    assert target.is_file() and written_on and threading.main_thread() not in written_on

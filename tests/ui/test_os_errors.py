@@ -181,7 +181,9 @@ def test_exporting_the_case_list_where_it_cannot_be_written_says_why_in_chinese(
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "cases.xlsx"))
 
-    monkeypatch.setattr(window.cases, "export_xlsx", full)
+    import casefile.ui.main_window
+
+    monkeypatch.setattr(casefile.ui.main_window, "write_xlsx", full)
     text = _exported_warning(window, monkeypatch, tmp_path / "cases.xlsx")
     assert text == f"写入 {tmp_path / 'cases.xlsx'}时磁盘已满，未做任何改动"
 
