@@ -28,6 +28,7 @@ from casefile.ui.labels import (
 )
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -448,11 +449,19 @@ class EvidenceModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self, case: Case, changed: Set[int] | None = None) -> None:
-        """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place.
+        """The same exhibits, their contents (or packet numbers) changed, perhaps in another order (one moved):
+        views keep their place, their selection and current exhibit, and editors stay open. A row that moves is
+        moved (one exhibit moved: ``rowsMoved``; more: ``layoutChanged``), never reset.
         ``changed``: the numbers of the exhibits whose record changed, when known (:func:`exhibits_changed`):
         only their rows, and those whose packet number moved, are said to have changed; else every row."""
         before = self.packet
-        self.exhibits = case.ordered_exhibits()
+        exhibits = case.ordered_exhibits()
+        was = [e.number for e in self.exhibits]
+        now = [e.number for e in exhibits]
+        if was != now:
+            self._reorder(exhibits, was, now)
+        else:
+            self.exhibits = exhibits
         self.packet = packet_numbers(case)
         self._no_thumbnail.clear()
         if not self.exhibits:
@@ -469,6 +478,34 @@ class EvidenceModel(QAbstractTableModel):
         ]
         for first, end in _runs(rows):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    def _reorder(self, exhibits: list[Exhibit], was: list[int], now: list[int]) -> None:
+        """Show ``exhibits`` (numbered ``now``), the exhibits shown (numbered ``was``) in another order."""
+        if sorted(was) != sorted(now):
+            raise ValueError("not the same exhibits: set_case shows other exhibits")
+        first = next(i for i, (a, b) in enumerate(zip(was, now, strict=True)) if a != b)
+        last = next(i for i in range(len(was) - 1, -1, -1) if was[i] != now[i])
+        root = QModelIndex()
+        if was[first] == now[last] and was[first + 1 : last + 1] == now[first:last]:
+            moved = self.beginMoveRows(root, first, first, root, last + 1)  # one exhibit moved later
+        elif was[last] == now[first] and was[first:last] == now[first + 1 : last + 1]:
+            moved = self.beginMoveRows(root, last, last, root, first)  # one exhibit moved earlier
+        else:
+            moved = False
+        if moved:
+            self.exhibits = exhibits
+            self.endMoveRows()
+            return
+        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint  # rows only: the views keep their columns
+        signature = ("QList<QPersistentModelIndex>", QAbstractItemModel.LayoutChangeHint)
+        about: Any = self.layoutAboutToBeChanged  # the overload with the hint (stubs know only the plain one)
+        changed: Any = self.layoutChanged
+        about[signature].emit([], hint)
+        row_of = {number: row for row, number in enumerate(now)}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(row_of[was[index.row()]], index.column()) for index in kept])
+        self.exhibits = exhibits
+        changed[signature].emit([], hint)
 
     def exhibit(self, row: int) -> Exhibit:
         return self.exhibits[row]

@@ -10,6 +10,7 @@ import pytest
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import CaseFolder
 from casefile.core.search.ocr import unavailable
+from casefile.ui.models import EvidenceModel
 
 from PySide6.QtCore import Qt
 
@@ -469,3 +470,113 @@ def test_a_hidden_bundle_wizard_at_its_check_step_checks_a_changed_case_when_sho
     qtbot.waitUntil(lambda: checked == [1])
     assert wizard.findings.count() > 0 and not wizard.exhibit_list.pending
     assert wizard.pages.currentIndex() == STEP_CHECK
+
+
+# ---------------------------------------------------------------------- an exhibit moved in the evidence order
+
+
+@pytest.fixture
+def scrolled(window, ctx, qtbot, tmp_path):
+    """The main window on screen, case 202611-001 open at its evidence tab, 40 exhibits, the table scrolled to
+    the middle."""
+    add_exhibits(ctx, tmp_path, 40)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_case(NUMBER)
+    workspace = window.workspace
+    workspace.setCurrentWidget(workspace.evidence)
+    table = workspace.evidence.table
+    bar = table.verticalScrollBar()
+    assert bar.maximum() > 10
+    bar.setValue(bar.maximum() // 2)
+    return workspace.evidence
+
+
+def model_signals(model) -> dict[str, list[object]]:
+    said: dict[str, list[object]] = {"reset": [], "moved": [], "layout": []}
+    model.modelReset.connect(lambda: said["reset"].append(1))
+    model.rowsMoved.connect(lambda _p, first, last, _d, to: said["moved"].append((first, last, to)))
+    model.layoutChanged.connect(lambda *_args: said["layout"].append(1))
+    return said
+
+
+def in_order(evidence) -> list[int]:
+    return [e.number for e in evidence.model.exhibits]
+
+
+@pytest.mark.parametrize("delta", [-1, 1])
+def test_an_exhibit_moved_moves_its_row_and_the_table_keeps_its_place(
+    scrolled, ctx, qtbot, monkeypatch, delta, reads_apart
+):
+    """Was a reset of the whole table: at 5,000 exhibits a full relayout, the table scrolled back to the selection
+    (or the top), the current cell lost."""
+    evidence = scrolled
+    table = evidence.table
+    bar = table.verticalScrollBar()
+    row = table.rowAt(table.viewport().height() // 2)
+    exhibit_no = evidence.model.exhibit(row).number
+    table.setCurrentIndex(evidence.model.index(row, EvidenceModel.TITLE))
+    assert evidence.selected_exhibit() is not None and evidence.selected_exhibit().number == exhibit_no
+    place = bar.value()
+    said = model_signals(evidence.model)
+    on_gui, apart = count_reads_by_thread(monkeypatch)
+    evidence.move_selected(delta)
+    qtbot.waitUntil(lambda: evidence.model.exhibit(row + delta).number == exhibit_no)
+    # One row moved (next to each other, the two rows' swap is said either way).
+    assert said["reset"] == [] and said["layout"] == [] and len(said["moved"]) == 1
+    first, last, _to = said["moved"][0]
+    assert first == last and first in (row, row + delta)
+    assert on_gui == [] and apart == [NUMBER]
+    assert evidence.selected_exhibit() is not None and evidence.selected_exhibit().number == exhibit_no
+    assert table.currentIndex().row() == row + delta and table.currentIndex().column() == EvidenceModel.TITLE
+    assert bar.value() == place
+    assert evidence.grid.currentIndex().row() == row + delta  # the thumbnails share the selection
+    stored = ctx.library.load_case(NUMBER).ordered_numbers()
+    assert in_order(evidence) == stored
+    # The packet numbers of the two exhibits that changed places follow.
+    packets = [evidence.model.index(r, EvidenceModel.PACKET).data() for r in range(evidence.model.rowCount())]
+    assert packets == [f"证据{n}" for n in range(1, 41)]
+
+
+def test_a_moved_exhibit_at_the_edge_of_the_table_is_kept_in_sight(scrolled, qtbot, reads_apart):
+    evidence = scrolled
+    table = evidence.table
+    bar = table.verticalScrollBar()
+    top = table.rowAt(0) + 1  # the first row wholly in sight
+    exhibit_no = evidence.model.exhibit(top).number
+    table.selectRow(top)
+    place = bar.value()
+    evidence.move_selected(-2)
+    qtbot.waitUntil(lambda: evidence.model.exhibit(top - 2).number == exhibit_no)
+    assert bar.value() < place  # scrolled just enough to show it
+    assert table.rowAt(0) == top - 2
+
+
+def test_exhibits_reordered_elsewhere_move_their_rows_and_the_selection_follows(scrolled, ctx, qtbot, reads_apart):
+    """Another window, the bundle wizard or a colleague put several exhibits in another order: no reset either."""
+    evidence = scrolled
+    table = evidence.table
+    bar = table.verticalScrollBar()
+    row = table.rowAt(table.viewport().height() // 2)
+    exhibit_no = evidence.model.exhibit(row).number
+    table.selectRow(row)
+    place = bar.value()
+    said = model_signals(evidence.model)
+    order = in_order(evidence)
+    with ctx.library.edit(NUMBER) as writer:
+        writer.reorder([*order[::-1][:5], *order[5:-5], *order[:5][::-1]])  # the first five last, reversed
+    ctx.events.case_changed.emit(NUMBER)
+    qtbot.waitUntil(lambda: in_order(evidence) == ctx.library.load_case(NUMBER).ordered_numbers())
+    assert said == {"reset": [], "moved": [], "layout": [1]}
+    assert evidence.selected_exhibit() is not None and evidence.selected_exhibit().number == exhibit_no
+    assert table.currentIndex().row() == row and bar.value() == place  # a row in the middle kept its place
+
+    # One exhibit moved by someone else is one row moved, the selected one following it.
+    top = in_order(evidence)[0]
+    with ctx.library.edit(NUMBER) as writer:
+        writer.move_exhibit(top, 10)
+    ctx.events.case_changed.emit(NUMBER)
+    qtbot.waitUntil(lambda: in_order(evidence)[10] == top)
+    assert said == {"reset": [], "moved": [(0, 0, 11)], "layout": [1]}
+    assert evidence.selected_exhibit() is not None and evidence.selected_exhibit().number == exhibit_no
