@@ -461,9 +461,9 @@ class OverviewTab(QWidget):
         # what someone else saved meanwhile stays (or is a conflict), never put back silently.
         self.base: Case | None = None
         self.conflict_box: QMessageBox | None = None
-        # The record being read again for "Reload the case" after a conflict, while it is (the case and the
-        # fields changed meanwhile): dropped when another case is shown or the form is filled again meanwhile.
-        self.reloading: Task | None = None
+        # The reload asked for last ("Reload the case" after a conflict: the case and the fields changed
+        # meanwhile), while its record is read: dropped when another case is shown or the form is filled again.
+        self.reloading = 0  # the reads under way
         self._reload: tuple[str, list[str]] | None = None
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -887,14 +887,13 @@ class OverviewTab(QWidget):
                 self.set_case(number, refill=True)  # the form reads it and says why it cannot show it
 
         def finished() -> None:
-            if self.reloading is task:
-                self.reloading = None
+            self.reloading -= 1
 
         task = Task(lambda _token: library.load_case(number), f"read case {number} again")
         task.succeeded.connect(read)
         task.failed.connect(failed)
         task.finished.connect(finished)
-        self.reloading = task
+        self.reloading += 1
         self.ctx.reads.start(task)
 
     def _refill_keeping_edits(self, number: str, case: Case, paths: list[str]) -> None:
