@@ -233,8 +233,9 @@ def reads_apart(ctx):
 
 
 def _reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
-    """(case numbers whose case.json is read whole on the GUI thread, those read on another thread);
-    ``before``: called first on the other threads (a handshake holding a read back)."""
+    """(case numbers whose case.json is read for showing the case on the GUI thread, those read on another
+    thread); ``before``: called first on the other threads (a handshake holding a read back)."""
+    import sys
     import threading
 
     from casefile.core.library import CaseFolder
@@ -244,7 +245,8 @@ def _reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
     read_record = CaseFolder.read_record
 
     def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
-        if not lazy:
+        # Read whole, or read again for the tabs (each exhibit from its line); not the lazy read of a change.
+        if not lazy or sys._getframe(1).f_globals.get("__name__") != "casefile.core.library":
             if threading.current_thread() is threading.main_thread():
                 on_gui.append(self.number)
             else:
