@@ -627,3 +627,32 @@ def test_the_exhibits_an_edit_did_not_change_are_the_objects_read_before(shown, 
     assert after.exhibit(1) is not before.exhibit(1) and after.exhibit(1).title == "微信聊天记录"
     assert after.exhibit(2) is before.exhibit(2) and after.exhibit(3) is before.exhibit(3)
     assert [e.number for e in model.exhibits] == [1, 2, 3] and model.exhibits[1] is before.exhibit(2)
+
+
+def test_an_exhibit_moved_in_the_thumbnail_grid_moves_its_cell(scrolled, qtbot, reads_apart):
+    """The grid shares the table's model and selection: the moved exhibit's cell moves, the selection with it."""
+    evidence = scrolled
+    evidence.act_grid.trigger()
+    grid = evidence.grid
+    assert evidence.views.currentWidget() is grid
+    model = evidence.model
+    row = 12
+    exhibit_no = model.exhibit(row).number
+    evidence.select_exhibit(exhibit_no)
+    grid.scrollTo(model.index(row, EvidenceModel.TITLE))
+    said = model_signals(model)
+    evidence.move_selected(-1)
+    qtbot.waitUntil(lambda: model.exhibit(row - 1).number == exhibit_no)
+    assert said["reset"] == [] and len(said["moved"]) == 1
+    assert grid.currentIndex().row() == row - 1 and evidence.selected_exhibit().number == exhibit_no
+
+    def laid_out() -> bool:  # each cell where its row puts it, in the order of the rows
+        tops = [grid.visualRect(model.index(r, EvidenceModel.TITLE)) for r in range(row - 3, row + 3)]
+        return all(
+            (a.top(), a.left()) < (b.top(), b.left()) and grid.indexAt(a.center()).row() == r
+            for r, (a, b) in enumerate(zip(tops, tops[1:], strict=False), start=row - 3)
+        )
+
+    qtbot.waitUntil(laid_out)
+    cell = grid.visualRect(model.index(row - 1, EvidenceModel.TITLE))
+    assert grid.indexAt(cell.center()).row() == row - 1 and grid.viewport().rect().intersects(cell)
