@@ -747,6 +747,17 @@ class ExhibitList(MutableSequence[Exhibit]):
                 self._items[i] = item = exhibit
         return item
 
+    def share(self, i: int, exhibit: Exhibit) -> bool:
+        """Whether exhibit ``i`` as read here equals ``exhibit`` (another record's); if so, that object is held
+        in its place (its line stays), and the one read here is let go: a case read again after a change holds
+        one object for each exhibit that did not change, not two. Neither record may then change it in place
+        (the window's records never do: edits are written, then read again)."""
+        if self[i] != exhibit:
+            return False
+        with _READING:
+            self._items[i] = exhibit
+        return True
+
     def lines(self, changed: Collection[int] | None, write: Callable[[Exhibit], bytes]) -> list[bytes]:
         """The exhibits' lines of case.json, to be joined by a comma and a line break; kept as the
         lines of the list from now on.

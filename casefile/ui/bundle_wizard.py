@@ -453,13 +453,13 @@ class BundleWizard(QGroupBox):
         task.succeeded.connect(done)
         task.failed.connect(failed)
 
-        def finished() -> None:
-            if self._disclosure_task is task:
-                self._disclosure_task = None
-
-        task.finished.connect(finished)
+        task.finished.connect(self._disclosure_finished)  # not a closure over the task: a cycle through Qt
         self._disclosure_task = task
         self.ctx.runner.start(task)
+
+    def _disclosure_finished(self) -> None:
+        if self.sender() is self._disclosure_task:
+            self._disclosure_task = None
 
     def _disclosure_text(self, report: DisclosureReport) -> str:
         if not report.items:

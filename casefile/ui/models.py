@@ -12,7 +12,7 @@ from typing import Any
 from casefile.core.fsutil import human_size
 from casefile.core.listing import AgendaRow, CaseSummary
 from casefile.core.listing import sort_key as index_sort_key
-from casefile.core.model import Case, EvidenceKind, Exhibit, Stage
+from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable
 from casefile.core.workflow.clocks import CST
@@ -28,6 +28,7 @@ from casefile.ui.labels import (
 )
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -471,19 +472,25 @@ TIME_FLAGS = {"captured-after-added", "time-disagrees"}
 
 def exhibits_changed(before: Case, after: Case) -> frozenset[int] | None:
     """The numbers of the exhibits whose record differs between two reads of a case (an exhibit's title typed
-    over: that one); None when they are not the same exhibits (one was added). Off the GUI thread: it compares
-    every exhibit."""
-    if len(before.exhibits) != len(after.exhibits):
-        return None
+    over: that one); None when they are not the same exhibits (one was added). Off the GUI thread: it reads and
+    compares every exhibit. ``after`` then holds ``before``'s object for each exhibit that did not change, and
+    the one read again is let go as soon as it is compared (:meth:`ExhibitList.share`): at each edit of a case
+    of thousands of exhibits, thousands of objects fewer live on into the garbage collector's oldest generation,
+    whose full collections froze the window."""
+    exhibits = after.exhibits
     was = {e.number: e for e in before.exhibits}
+    share = exhibits.share if isinstance(exhibits, ExhibitList) else None
+    same = len(was) == len(exhibits)
     changed = set()
-    for e in after.exhibits:
+    for i, e in enumerate(exhibits):
         old = was.get(e.number)
         if old is None:
-            return None
-        if old != e:
+            same = False
+        elif old is e:
+            continue
+        elif not (share(i, old) if share is not None else old == e):
             changed.add(e.number)
-    return frozenset(changed)
+    return frozenset(changed) if same else None
 
 
 def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
@@ -564,11 +571,19 @@ class EvidenceModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self, case: Case, changed: Set[int] | None = None) -> None:
-        """The same exhibits in the same order, their contents (or packet numbers) changed: views keep their place.
+        """The same exhibits, their contents (or packet numbers) changed, perhaps in another order (one moved):
+        views keep their place, their selection and current exhibit, and editors stay open. A row that moves is
+        moved (one exhibit moved: ``rowsMoved``; more: ``layoutChanged``), never reset.
         ``changed``: the numbers of the exhibits whose record changed, when known (:func:`exhibits_changed`):
         only their rows, and those whose packet number moved, are said to have changed; else every row."""
         before = self.packet
-        self.exhibits = case.ordered_exhibits()
+        exhibits = case.ordered_exhibits()
+        was = [e.number for e in self.exhibits]
+        now = [e.number for e in exhibits]
+        if was != now:
+            self._reorder(exhibits, was, now)
+        else:
+            self.exhibits = exhibits
         self.packet = packet_numbers(case)
         self._no_thumbnail.clear()
         if not self.exhibits:
@@ -585,6 +600,34 @@ class EvidenceModel(QAbstractTableModel):
         ]
         for first, end in _runs(rows):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    def _reorder(self, exhibits: list[Exhibit], was: list[int], now: list[int]) -> None:
+        """Show ``exhibits`` (numbered ``now``), the exhibits shown (numbered ``was``) in another order."""
+        if sorted(was) != sorted(now):
+            raise ValueError("not the same exhibits: set_case shows other exhibits")
+        first = next(i for i, (a, b) in enumerate(zip(was, now, strict=True)) if a != b)
+        last = next(i for i in range(len(was) - 1, -1, -1) if was[i] != now[i])
+        root = QModelIndex()
+        if was[first] == now[last] and was[first + 1 : last + 1] == now[first:last]:
+            moved = self.beginMoveRows(root, first, first, root, last + 1)  # one exhibit moved later
+        elif was[last] == now[first] and was[first:last] == now[first + 1 : last + 1]:
+            moved = self.beginMoveRows(root, last, last, root, first)  # one exhibit moved earlier
+        else:
+            moved = False
+        if moved:
+            self.exhibits = exhibits
+            self.endMoveRows()
+            return
+        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint  # rows only: the views keep their columns
+        signature = ("QList<QPersistentModelIndex>", QAbstractItemModel.LayoutChangeHint)
+        about: Any = self.layoutAboutToBeChanged  # the overload with the hint (stubs know only the plain one)
+        changed: Any = self.layoutChanged
+        about[signature].emit([], hint)
+        row_of = {number: row for row, number in enumerate(now)}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(row_of[was[index.row()]], index.column()) for index in kept])
+        self.exhibits = exhibits
+        changed[signature].emit([], hint)
 
     def exhibit(self, row: int) -> Exhibit:
         return self.exhibits[row]

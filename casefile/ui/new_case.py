@@ -247,7 +247,7 @@ class NewCaseDialog(QDialog):
         library, settings, receipt = self.ctx.library, self.ctx.settings, self.receipt_check.isChecked()
         task = Task(lambda token: _creation(library, settings, changes, receipt, token), "new case")
         task.failed.connect(self._failed)
-        task.finished.connect(lambda: self._finished(task))
+        task.finished.connect(self._finished)  # not a closure over the task: a cycle through Qt, never collected
         self.task = task
         self.setEnabled(False)
         self.ctx.runner.start(task)
@@ -256,10 +256,11 @@ class NewCaseDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         show_error(self, error)
 
-    def _finished(self, task: Task) -> None:
+    def _finished(self) -> None:
+        task = self.sender()
         self.task = None
         self.setEnabled(True)
-        results: list[Any] = task.results
+        results: list[Any] = task.results if isinstance(task, Task) else []
         number = next((r for r in results if isinstance(r, str)), None)
         if number is None:
             return  # nothing was created; the form stays as typed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import html
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -69,6 +70,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 CHANNELS = ["phone", "online", "email", "social", "store"]
 RESPONSIBLE = [r.value for r in ResponsibleParty]
@@ -458,6 +461,10 @@ class OverviewTab(QWidget):
         # what someone else saved meanwhile stays (or is a conflict), never put back silently.
         self.base: Case | None = None
         self.conflict_box: QMessageBox | None = None
+        # The reload asked for last ("Reload the case" after a conflict: the case and the fields changed
+        # meanwhile), while its record is read: dropped when another case is shown or the form is filled again.
+        self.reloading = 0  # the reads under way
+        self._reload: tuple[str, list[str]] | None = None
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setWordWrap(True)
@@ -661,6 +668,7 @@ class OverviewTab(QWidget):
                 show_error(self, exc)
             return
         another = number != self.number
+        self._reload = None  # another case, or the form filled again: a reload under way is not shown over it
         self.number = number
         self.case = None
         self.error.clear()
@@ -858,9 +866,39 @@ class OverviewTab(QWidget):
 
     def reload_keeping_edits(self, paths: list[str]) -> None:
         """Show the record as it is now; what was typed in fields other than ``paths`` (the fields someone
-        else changed meanwhile) is typed again, to be saved against the record now."""
+        else changed meanwhile) is typed again, to be saved against the record now. The record is read off the
+        GUI thread (a case of thousands of exhibits takes a while to read); what is typed meanwhile is kept
+        too. The newest reload is shown; none over another case opened, or the form filled again, meanwhile."""
         if self.number is None:
             return
+        number = self.number
+        library = self.ctx.library
+        wanted = (number, list(paths))
+        self._reload = wanted
+
+        def read(case: object) -> None:
+            if self._reload is wanted and self.number == number and self.ctx.library is library:
+                assert isinstance(case, Case)
+                self._refill_keeping_edits(number, case, wanted[1])
+
+        def failed(error: object) -> None:
+            log.info("case %s cannot be read again: %s", number, error)
+            if self._reload is wanted and self.number == number and self.ctx.library is library:
+                self.set_case(number, refill=True)  # the form reads it and says why it cannot show it
+
+        def finished() -> None:
+            self.reloading -= 1
+
+        task = Task(lambda _token: library.load_case(number), f"read case {number} again")
+        task.succeeded.connect(read)
+        task.failed.connect(failed)
+        task.finished.connect(finished)
+        self.reloading += 1
+        self.ctx.reads.start(task)
+
+    def _refill_keeping_edits(self, number: str, case: Case, paths: list[str]) -> None:
+        """Fill the form from ``case`` (case ``number``'s record read again after a conflict over ``paths``),
+        typing the edits to the other fields again."""
 
         def touches(item: FieldInput) -> bool:
             mine = (item.spec.path, *item.spec.also)
@@ -868,8 +906,7 @@ class OverviewTab(QWidget):
 
         typed = {path: item.raw() for path, item in self.inputs.items() if item.changed() and not touches(item)}
         demands = self.demands.rows() if self.demands.changed() and not any(p == "demands" for p in paths) else None
-        number = self.number
-        self.set_case(number, refill=True)
+        self.set_case(number, refill=True, case=case)
         if self.number != number or self.case is None:
             return
         for path, raw in typed.items():

@@ -89,12 +89,20 @@ class TaskRunner(QObject):
 
     def start(self, task: Task) -> Task:
         self.active.add(task)
-        task.finished.connect(lambda: self.active.discard(task))
+        # Not a closure over the task: a slot connected to a task's own signal that holds the task is a cycle
+        # through Qt that the garbage collector cannot see, and the task, every slot connected to it and all
+        # they hold (a case record of thousands of exhibits read again) would be kept for good.
+        task.finished.connect(self._finished)
         if self.synchronous:
             task.run()
         else:
             self.pool.start(_Runnable(task))
         return task
+
+    def _finished(self) -> None:
+        task = self.sender()
+        if isinstance(task, Task):
+            self.active.discard(task)
 
     def cancel_all(self) -> None:
         """Ask every task started here and not finished to stop (each stops at its next check)."""

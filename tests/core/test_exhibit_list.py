@@ -111,3 +111,21 @@ def test_a_line_that_is_not_what_it_begins_with_is_refused_when_read():
     broken = ExhibitList.from_block(line[:-5], [1], "202611-001")
     with pytest.raises(CaseFileError, match="case.json cannot be read"):
         list(broken)
+
+
+def test_an_equal_exhibit_read_before_is_shared_and_its_line_kept(made):
+    before = read_back([exhibit(n) for n in range(1, 4)])
+    again = read_back([exhibit(n) for n in range(1, 4)])
+    assert again.share(1, before[1])
+    assert again[1] is before[1] and [e.number for e in again] == [1, 2, 3]
+    assert again.by_number(2) is before[1]
+
+    def write(e: Exhibit) -> bytes:
+        raise AssertionError("a line kept is not written anew")
+
+    kept = b",\n".join(library_module._exhibit_line(exhibit(n)) for n in (1, 2, 3))
+    assert b",\n".join(again.lines(set(), write)) == kept
+    other = copy.copy(before[2])
+    other.title = "另一个标题"
+    assert not again.share(2, other)  # not the same: the one read stays
+    assert again[2] == exhibit(3) and again[2] is not other

@@ -25,3 +25,28 @@ def when_start_dialog_shown(act: Callable[[Any], None]) -> QTimer:
     timer.timeout.connect(step)
     timer.start()
     return timer
+
+
+def tasks_kept(monkeypatch: Any) -> Callable[[], list[str]]:
+    """A function naming the tasks made from now on that are still kept once nothing holds them (after a full
+    garbage collection): a slot that holds the task whose signal it is connected to is a cycle through Qt the
+    collector cannot see, and keeps the task, its slots and all they hold for good."""
+    import gc
+    import weakref
+
+    from casefile.ui.tasks import Task
+
+    made: list[weakref.ref[Task]] = []
+    init = Task.__init__
+
+    def recorded(self: Task, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(Task, "__init__", recorded)
+
+    def kept() -> list[str]:
+        gc.collect()
+        return [task.name for task in (ref() for ref in made) if task is not None]
+
+    return kept

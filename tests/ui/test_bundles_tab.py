@@ -481,3 +481,18 @@ def test_the_disclosure_preview_says_in_the_apps_language_what_it_quotes(qapp, c
     install_chinese(qapp, tmp_path)
     tab.retranslate()
     assert tab.wizard.disclosure_view.toPlainText().splitlines()[0] == "随材料保存的信息披露报告将列明："
+
+
+def test_the_disclosure_worked_out_lets_go_of_its_task(ctx, tab, tmp_path, monkeypatch):
+    """The wizard's slot held the task it was connected to: every disclosure worked out kept its task."""
+    from qt_testing import tasks_kept
+
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    kept = tasks_kept(monkeypatch)
+    choose(tab, Venue.COURIER_CLAIM)
+    tab.wizard._go(STEP_CHECK)
+    assert tab.wizard.disclosure_view.toPlainText() and tab.wizard._disclosure_task is None
+    assert kept() == []

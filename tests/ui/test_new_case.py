@@ -136,3 +136,17 @@ def test_the_command_line_builds_a_case_the_same_way(tmp_path: Path):
 
     case = new_case(changes, datetime.now().astimezone())
     assert case.title == "耳机单边无声" and case.channel is Channel.EMAIL and case.number == ""
+
+
+def test_the_case_created_lets_go_of_its_task(ctx, dialog, monkeypatch):
+    """The form's slot held the task it was connected to: every case created kept its task and all it held."""
+    from qt_testing import tasks_kept
+
+    kept = tasks_kept(monkeypatch)
+    choose(dialog, "type", CaseType.QUALITY.value)
+    choose(dialog, "channel", Channel.STORE.value)
+    type_in(dialog, "title", "手机屏幕碎裂")
+    assert dialog.create_case()
+    assert dialog.number and ctx.library.load_case(dialog.number).title == "手机屏幕碎裂"
+    assert dialog.task is None and dialog.isEnabled()
+    assert kept() == []

@@ -222,3 +222,111 @@ def test_a_proceeding_updated_from_the_dialog_keeps_what_was_saved_meanwhile(win
     assert _log(ctx) == before
     assert ctx.library.load_case(NUMBER).workflow.proceedings[0].body == "徐汇区市场监管局（李四）"
     dialog.reject()
+
+
+@pytest.fixture
+def reads_apart(ctx):
+    """Reads on threads of their own, as in the app (the writes stay inline)."""
+    ctx.reads.synchronous = False
+    yield ctx.reads
+    ctx.reads.wait()
+
+
+def _reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
+    """(case numbers whose case.json is read for showing the case on the GUI thread, those read on another
+    thread); ``before``: called first on the other threads (a handshake holding a read back)."""
+    import sys
+    import threading
+
+    from casefile.core.library import CaseFolder
+
+    on_gui: list[str] = []
+    apart: list[str] = []
+    read_record = CaseFolder.read_record
+
+    def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
+        # Read whole, or read again for the tabs (each exhibit from its line); not the lazy read of a change.
+        if not lazy or sys._getframe(1).f_globals.get("__name__") != "casefile.core.library":
+            if threading.current_thread() is threading.main_thread():
+                on_gui.append(self.number)
+            else:
+                apart.append(self.number)
+                if before is not None:
+                    before()
+        return read_record(self, lazy=lazy)
+
+    monkeypatch.setattr(CaseFolder, "read_record", counted)
+    return on_gui, apart
+
+
+def _conflict(window, other, qtbot):
+    """The title and the phone typed in the form, the title saved meanwhile by 李四: a conflict; its reload
+    button."""
+    from PySide6.QtCore import Qt
+
+    window.cases.select(NUMBER)
+    overview = window.workspace.overview
+    overview.title.setText("张三改的标题")
+    overview.c_phone.setText("13900139000")
+    _meanwhile(other, title="李四改的标题")
+    qtbot.mouseClick(overview.save_button, Qt.MouseButton.LeftButton)
+    box = overview.conflict_box
+    assert box is not None
+    return next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole)
+
+
+def test_the_case_reloaded_after_a_conflict_is_read_off_the_gui_thread(
+    window, ctx, other, qtbot, monkeypatch, reads_apart
+):
+    from PySide6.QtCore import Qt
+
+    reload = _conflict(window, other, qtbot)
+    overview = window.workspace.overview
+    on_gui, apart = _reads_by_thread(monkeypatch)
+    qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: overview.title.text() == "李四改的标题" and window.workspace._reading is None)
+    assert on_gui == []  # was [NUMBER]: the window frozen while a case of thousands of exhibits was read
+    assert apart == [NUMBER, NUMBER]  # for the form; then for every tab and the case list
+    assert overview.c_phone.text() == "13900139000" and overview.unsaved()
+    assert "Reloaded" in overview.error.text()
+    assert overview.base is not None and overview.base.title == "李四改的标题"  # saved against the record now
+    overview.save()
+    stored = ctx.library.load_case(NUMBER)
+    assert (stored.title, stored.complainant.phone) == ("李四改的标题", "13900139000")
+
+
+def test_what_is_typed_while_the_case_is_reloaded_is_kept(window, ctx, other, qtbot, monkeypatch, reads_apart):
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    reload = _conflict(window, other, qtbot)
+    overview = window.workspace.overview
+    go_on = threading.Event()
+    _on_gui, apart = _reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
+    qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: apart == [NUMBER])  # being read, held back
+    overview.c_address.setText("北京市朝阳区建国路88号")  # typed meanwhile
+    go_on.set()
+    qtbot.waitUntil(lambda: overview.reloading == 0 and overview.title.text() == "李四改的标题")
+    assert overview.c_phone.text() == "13900139000" and overview.c_address.text() == "北京市朝阳区建国路88号"
+
+
+def test_a_case_opened_while_one_is_reloaded_is_not_shown_over(window, ctx, other, qtbot, monkeypatch, reads_apart):
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    reload = _conflict(window, other, qtbot)
+    overview = window.workspace.overview
+    overview.revert()  # the edits given up: the other case opens without asking to save them
+    go_on = threading.Event()
+    _on_gui, apart = _reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
+    qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: apart == [NUMBER])  # being read, held back
+    window.open_case("202611-002")
+    go_on.set()
+    qtbot.waitUntil(lambda: overview.reloading == 0)
+    assert overview.number == "202611-002" and overview.case is not None and overview.case.number == "202611-002"
+    assert overview.title.text() == "快递外箱压坏" and not overview.unsaved()
+    assert "Reloaded" not in overview.error.text()

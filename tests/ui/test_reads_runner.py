@@ -71,3 +71,31 @@ def test_verification_does_not_wait_behind_a_write(window, ctx, qtbot, held_writ
 def test_the_reads_runner_follows_the_writes_runner_in_tests(ctx):
     assert ctx.runner.synchronous and ctx.reads.synchronous
     assert ctx.reads is not ctx.runner and ctx.reads.pool.maxThreadCount() > 1
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_a_finished_task_lets_go_of_what_its_slots_hold(qapp, qtbot, inline):
+    """The runner's own slot held the task it was connected to: a cycle through Qt, never collected. Every task
+    started was kept, with each slot connected to it and all they held (every case record read again)."""
+    import gc
+    import weakref
+
+    from casefile.ui.tasks import TaskRunner
+
+    class Record:
+        pass
+
+    runner = TaskRunner()
+    runner.synchronous = inline
+    record = Record()
+    answers: list[object] = []
+    task = Task(lambda _token: "read", "read the case again")
+    task.succeeded.connect(lambda result, shown=record: answers.append((result, shown)))
+    runner.start(task)
+    qtbot.waitUntil(lambda: not runner.active)
+    assert answers == [("read", record)]
+    gone = weakref.ref(task), weakref.ref(record)
+    answers.clear()
+    del task, record
+    gc.collect()
+    assert [ref() for ref in gone] == [None, None]

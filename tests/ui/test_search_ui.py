@@ -407,3 +407,13 @@ def test_more_hits_are_fetched_on_request(qtbot, win, library_with_evidence, mon
         qtbot.mouseClick(win.search.more, Qt.MouseButton.LeftButton)
     assert hits_of(win.search)[:2] == first and win.search.model.rowCount() == 3
     assert not win.search.more.isVisible() and win.search.count.text() == "3 hits, best first"
+
+
+def test_a_search_answered_lets_go_of_its_task(qtbot, win, library_with_evidence, monkeypatch):
+    """The panel's slot held the task it was connected to: every search kept its task and all it held."""
+    from qt_testing import tasks_kept
+
+    kept = tasks_kept(monkeypatch)
+    type_query(qtbot, win.search, "退款")
+    assert hits_of(win.search) and win.search.task is None
+    assert kept() == []

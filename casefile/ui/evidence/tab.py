@@ -379,10 +379,17 @@ class EvidenceTab(QWidget):
         self.custody = custody
         self._check_stamps(case)
         self._make_thumbnails(case)
-        same_rows = [e.number for e in self.model.exhibits] == [e.number for e in case.ordered_exhibits()]
-        if same_rows and case.exhibits:
-            # Editors stay open and the view keeps its place when only the contents changed.
+        shown = [e.number for e in self.model.exhibits]
+        same_exhibits = len(shown) == len(case.exhibits) and set(shown) == set(case.exhibit_numbers())
+        if same_exhibits and case.exhibits:
+            # Editors stay open and the views keep their place when only the contents or the order changed
+            # (an exhibit moved: its row moves, the selection with it).
+            view = self.views.currentWidget()
+            shown_view = view if isinstance(view, QAbstractItemView) else None
+            follow = shown_view is not None and self._selected_in_sight(shown_view)
             self.model.refresh(case, changed)
+            if shown_view is not None and follow and not self._selected_in_sight(shown_view):
+                shown_view.scrollTo(shown_view.selectionModel().currentIndex())  # a selected exhibit in sight stays so
         else:
             self.model.set_case(case)
             if selected is not None:
@@ -391,6 +398,13 @@ class EvidenceTab(QWidget):
             self._idle_status()
         self._show_selected()
         self._update_actions()
+
+    def _selected_in_sight(self, view: QAbstractItemView) -> bool:
+        """Whether the current exhibit is selected and shown in ``view``'s visible part."""
+        current = view.selectionModel().currentIndex()
+        if not current.isValid() or not view.selectionModel().isSelected(current):
+            return False
+        return view.visualRect(current).intersects(view.viewport().rect())
 
     def _check_stamps(self, case: Case) -> None:
         """Check the case's timestamps offline in the background (pyHanko), once for each state of its log."""
@@ -655,8 +669,7 @@ class EvidenceTab(QWidget):
             return number
 
         def done(_result: object) -> None:
-            self.ctx.events.case_changed.emit(number)
-            self.select_exhibit(exhibit_no)
+            self.ctx.events.case_changed.emit(number)  # its row moves when the case is read again
 
         task = Task(work, f"move exhibit {exhibit_no} of {number}")
         task.succeeded.connect(done)

@@ -306,13 +306,13 @@ class SearchPanel(QWidget):
         task = Task(work, "search")
         task.succeeded.connect(lambda result: self._answered(query, result, None))
         task.failed.connect(lambda error: self._answered(query, None, error))
-        task.finished.connect(lambda: self._finished(task))
+        task.finished.connect(self._finished)  # not a closure over the task: a cycle through Qt, never collected
         self.task = task
         self._show_state()
         self.ctx.reads.start(task)
 
-    def _finished(self, task: Task) -> None:
-        if task is self.task:
+    def _finished(self) -> None:
+        if self.sender() is self.task:
             self.task = None
         if self.waiting is not None:
             waiting, self.waiting = self.waiting, None
