@@ -911,15 +911,17 @@ class MainWindow(QMainWindow):
             dialog.setValue(done)
             dialog.setLabelText(fill(self.tr("Verifying case %1 (%2 of %3)…"), message, done + 1, total))
 
+        reports: list[CaseReport] = task.results  # held by the slots, not the task: the task is freed once done
+
         def failed(error: object) -> None:
             if isinstance(error, CancelledError):
-                self._show_reports(task.results, len(numbers), cancelled=True)
+                self._show_reports(reports, len(numbers), cancelled=True)
             elif isinstance(error, BaseException):
                 show_error(self, error)
 
         task.progress.connect(show_progress)
         dialog.canceled.connect(task.cancel)
-        task.succeeded.connect(lambda _r: self._show_reports(task.results, len(numbers)))
+        task.succeeded.connect(lambda _r: self._show_reports(reports, len(numbers)))
         task.failed.connect(failed)
         task.finished.connect(dialog.reset)
         self.verify_task = task
