@@ -82,6 +82,25 @@ def test_set_case_shows_the_exhibits(ctx, qtbot, number, files):
     assert not widget.act_add_files.isEnabled()
 
 
+def test_the_packet_and_number_columns_fit_the_longest_label(ctx, qtbot, number, tmp_path):
+    """A case of thousands of exhibits labels them 证据1234: the columns are widened so none is cut."""
+    notes = []
+    for i in range(12):
+        notes.append(tmp_path / f"记录{i}.txt")
+        notes[-1].write_text(f"第{i}条", encoding="utf-8")
+    list(add_files(ctx.library, number, notes))
+    widget = EvidenceTab(ctx)
+    qtbot.addWidget(widget)
+    for column in (EvidenceModel.PACKET, EvidenceModel.NUMBER):
+        widget.table.setColumnWidth(column, 8)
+    widget.set_case(number)
+    metrics = widget.table.fontMetrics()
+    for column, label in ((EvidenceModel.PACKET, "证据12"), (EvidenceModel.NUMBER, "12")):
+        assert widget.model.index(11, column).data() == label
+        assert widget.table.columnWidth(column) > metrics.horizontalAdvance(label)
+    assert widget.table.columnWidth(EvidenceModel.PACKET) > metrics.horizontalAdvance("(证据12)")  # a redacted copy
+
+
 def test_ingest_two_files(ctx, tab, number, files):
     changed: list[str] = []
     ctx.events.case_changed.connect(changed.append)

@@ -20,7 +20,7 @@ from typing import Any
 from casefile.core.disclosure.redact import can_redact
 from casefile.core.errors import CaseFileError
 from casefile.core.model import Case, EvidenceKind, Exhibit
-from casefile.core.numbering import groups_in_order
+from casefile.core.numbering import groups_in_order, packet_label
 from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit
 from casefile.core.search.sources import OCR
@@ -39,7 +39,7 @@ from casefile.ui.models import EvidenceModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QItemSelection, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -344,6 +344,23 @@ class EvidenceTab(QWidget):
         self.search.set_case(number)
         self.reload(case, custody, changes)
 
+    def _fit_number_columns(self) -> None:
+        """The packet and own-number columns widened to the longest label the case has (证据1234, a redacted
+        copy's (证据1234)), so no label is cut; never narrowed below what they are."""
+        last = max(self.model.packet.values(), default=0)
+        highest = max((e.number for e in self.model.exhibits), default=0)
+        redacted = QCoreApplication.translate("CaseFile", "(%1)")  # as the model labels a redacted copy
+        labels = {
+            EvidenceModel.PACKET: [packet_label(last), fill(redacted, packet_label(last))],
+            EvidenceModel.NUMBER: [str(highest)],
+        }
+        metrics = self.table.fontMetrics()
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column, texts in labels.items():
+            need = max(metrics.horizontalAdvance(text) for text in texts) + margin
+            if self.table.columnWidth(column) < need:
+                self.table.setColumnWidth(column, need)
+
     def reload(
         self,
         case: Case | None = None,
@@ -394,6 +411,7 @@ class EvidenceTab(QWidget):
             self.model.set_case(case)
             if selected is not None:
                 self.select_exhibit(selected.number)
+        self._fit_number_columns()
         if self.ingest_task is None and not self.status.text():
             self._idle_status()
         self._show_selected()
