@@ -53,6 +53,14 @@ def window(ctx, qtbot):
     return win
 
 
+@pytest.fixture
+def reads_apart(ctx):
+    """Reads on threads of their own, as in the app (the writes stay inline)."""
+    ctx.reads.synchronous = False
+    yield ctx.reads
+    ctx.reads.wait()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):

@@ -50,3 +50,37 @@ def tasks_kept(monkeypatch: Any) -> Callable[[], list[str]]:
         return [task.name for task in (ref() for ref in made) if task is not None]
 
     return kept
+
+
+def shown_read(lazy: bool) -> bool:
+    """Whether a read of case.json (``CaseFolder.read_record``, called from the counting wrapper that asks)
+    is one for showing the case: read whole, or read again for the tabs (each exhibit from its line); not
+    the lazy read of a change being written, whose exhibits are parsed only as the change uses them."""
+    import sys
+
+    return not lazy or sys._getframe(2).f_globals.get("__name__") != "casefile.core.library"
+
+
+def count_reads_by_thread(monkeypatch: Any, before: Callable[[], object] | None = None) -> tuple[list[str], list[str]]:
+    """(case numbers whose case.json is read for showing the case on the GUI thread, those read on another
+    thread); ``before``: called first on the other threads (a handshake holding a read back)."""
+    import threading
+
+    from casefile.core.library import CaseFolder
+
+    on_gui: list[str] = []
+    apart: list[str] = []
+    read_record = CaseFolder.read_record
+
+    def counted(self: CaseFolder, *, lazy: bool = False) -> Any:
+        if shown_read(lazy):
+            if threading.current_thread() is threading.main_thread():
+                on_gui.append(self.number)
+            else:
+                apart.append(self.number)
+                if before is not None:
+                    before()
+        return read_record(self, lazy=lazy)
+
+    monkeypatch.setattr(CaseFolder, "read_record", counted)
+    return on_gui, apart

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qt_testing import count_reads_by_thread, shown_read
 
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import CaseFolder
@@ -37,15 +38,6 @@ def shown(window, ctx, qtbot, tmp_path):
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def shown_read(lazy: bool) -> bool:
-    """Whether a read of case.json is one for showing the case: read whole, or read again for the tabs (each
-    exhibit from its line); not the lazy read of a change being written, whose exhibits are parsed only as the
-    change uses them."""
-    import sys
-
-    return not lazy or sys._getframe(2).f_globals.get("__name__") != "casefile.core.library"
 
 
 def count_reads(monkeypatch) -> list[str]:
@@ -242,37 +234,6 @@ def test_a_thumbnail_looked_for_in_vain_is_looked_for_again_once_made(window, ct
 
 
 # ---------------------------------------------------------------------- a change to the case open, read again
-
-
-@pytest.fixture
-def reads_apart(ctx):
-    """Reads on threads of their own, as in the app (the writes stay inline)."""
-    ctx.reads.synchronous = False
-    yield ctx.reads
-    ctx.reads.wait()
-
-
-def count_reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
-    """(case numbers whose case.json is read for showing the case on the GUI thread, those read on another
-    thread); ``before``: called first on the other threads (a handshake holding a read back)."""
-    import threading
-
-    on_gui: list[str] = []
-    apart: list[str] = []
-    read_record = CaseFolder.read_record
-
-    def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
-        if shown_read(lazy):
-            if threading.current_thread() is threading.main_thread():
-                on_gui.append(self.number)
-            else:
-                apart.append(self.number)
-                if before is not None:
-                    before()
-        return read_record(self, lazy=lazy)
-
-    monkeypatch.setattr(CaseFolder, "read_record", counted)
-    return on_gui, apart
 
 
 def every_tab_shows(workspace, title: str, exhibits: int = 3) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from qt_testing import count_reads_by_thread
 
 from casefile.core.library import Library
 
@@ -224,41 +225,6 @@ def test_a_proceeding_updated_from_the_dialog_keeps_what_was_saved_meanwhile(win
     dialog.reject()
 
 
-@pytest.fixture
-def reads_apart(ctx):
-    """Reads on threads of their own, as in the app (the writes stay inline)."""
-    ctx.reads.synchronous = False
-    yield ctx.reads
-    ctx.reads.wait()
-
-
-def _reads_by_thread(monkeypatch, before=None) -> tuple[list[str], list[str]]:
-    """(case numbers whose case.json is read for showing the case on the GUI thread, those read on another
-    thread); ``before``: called first on the other threads (a handshake holding a read back)."""
-    import sys
-    import threading
-
-    from casefile.core.library import CaseFolder
-
-    on_gui: list[str] = []
-    apart: list[str] = []
-    read_record = CaseFolder.read_record
-
-    def counted(self: CaseFolder, *, lazy: bool = False):  # type: ignore[no-untyped-def]
-        # Read whole, or read again for the tabs (each exhibit from its line); not the lazy read of a change.
-        if not lazy or sys._getframe(1).f_globals.get("__name__") != "casefile.core.library":
-            if threading.current_thread() is threading.main_thread():
-                on_gui.append(self.number)
-            else:
-                apart.append(self.number)
-                if before is not None:
-                    before()
-        return read_record(self, lazy=lazy)
-
-    monkeypatch.setattr(CaseFolder, "read_record", counted)
-    return on_gui, apart
-
-
 def _conflict(window, other, qtbot):
     """The title and the phone typed in the form, the title saved meanwhile by 李四: a conflict; its reload
     button."""
@@ -282,7 +248,7 @@ def test_the_case_reloaded_after_a_conflict_is_read_off_the_gui_thread(
 
     reload = _conflict(window, other, qtbot)
     overview = window.workspace.overview
-    on_gui, apart = _reads_by_thread(monkeypatch)
+    on_gui, apart = count_reads_by_thread(monkeypatch)
     qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: overview.title.text() == "李四改的标题" and window.workspace._reading is None)
     assert on_gui == []  # was [NUMBER]: the window frozen while a case of thousands of exhibits was read
@@ -303,7 +269,7 @@ def test_what_is_typed_while_the_case_is_reloaded_is_kept(window, ctx, other, qt
     reload = _conflict(window, other, qtbot)
     overview = window.workspace.overview
     go_on = threading.Event()
-    _on_gui, apart = _reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
+    _on_gui, apart = count_reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
     qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: apart == [NUMBER])  # being read, held back
     overview.c_address.setText("北京市朝阳区建国路88号")  # typed meanwhile
@@ -321,7 +287,7 @@ def test_a_case_opened_while_one_is_reloaded_is_not_shown_over(window, ctx, othe
     overview = window.workspace.overview
     overview.revert()  # the edits given up: the other case opens without asking to save them
     go_on = threading.Event()
-    _on_gui, apart = _reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
+    _on_gui, apart = count_reads_by_thread(monkeypatch, before=lambda: go_on.wait(30))
     qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: apart == [NUMBER])  # being read, held back
     window.open_case("202611-002")
