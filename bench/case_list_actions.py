@@ -4,7 +4,7 @@ Uses the library of N cases that bench/case_list.py makes (once, cached under be
 with it), copied to a temporary folder for each run (a save writes to it). Each run is a whole app
 process (offscreen), the library opened as the app opens it (``open_library``), the main window
 shown; then a 5 ms timer ticks on the GUI thread and the user works in the list, one step after
-another, each given a second to settle:
+another, each until the window has answered for a second (``settle``):
 
 - a case deep in the list opened (``MainWindow.open_case``, as a search hit or the dashboard opens it);
 - a word typed in the list's filter, and the filter cleared;
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.case_list import CACHE, make_library  # noqa: E402
-from bench.harness import REPO, app_figures, spread  # noqa: E402
+from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
 from bench.scaling import BYTECODE, copy_library  # noqa: E402
 
 STEPS = (
@@ -49,7 +49,8 @@ STEPS = (
 )
 
 # The app as casefile.ui.app.run opens a library (without the first-run questions), then the steps.
-APP = """
+APP = (
+    """
 import sys, time
 from pathlib import Path
 from casefile.core.settings import load_settings
@@ -72,12 +73,11 @@ window.resize(1360, 820)
 window.show()
 from casefile.ui import app as started
 getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
-deep = sorted(library.case_numbers())[len(library.case_numbers()) // 2]
-ticks = []
-timer = QTimer()
-timer.setInterval(5)
-timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-
+numbers = library.case_numbers()  # in number order
+deep = numbers[len(numbers) // 2]
+"""
+    + GUI_CLOCK
+    + """
 def save(title):
     overview = window.workspace.overview
     overview.editor_for("title").setText(title)
@@ -97,23 +97,21 @@ steps = [
 ]
 gaps = []
 
-def step(i, since):
-    if since is not None:
-        times = [since] + [t for t in ticks if t > since]
-        gaps.append(max(b - a for a, b in zip(times, times[1:])) if len(times) > 1 else time.perf_counter() - since)
+def step(i):
     if i == len(steps):
         print(*gaps, flush=True)
         app.quit()
         return
     start = time.perf_counter()
     steps[i]()
-    QTimer.singleShot(1000, lambda: step(i + 1, start))
+    settle(start, lambda: (gaps.append(longest_gap(start)), step(i + 1)))
 
 timer.start()
-QTimer.singleShot(1500, lambda: step(0, None))  # the window shown and settled first
+QTimer.singleShot(1500, lambda: step(0))  # the window shown and settled first
 app.exec()
 library.close()
 """
+)
 
 
 def measure(source: Path, tree: Path) -> list[float]:

@@ -26,10 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.gui_open import add_small_case  # noqa: E402
-from bench.harness import REPO, app_figures, spread  # noqa: E402
+from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
 from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
 
-APP = """
+APP = (
+    """
 import gc, statistics, sys, time
 from pathlib import Path
 from casefile.core.library import Library
@@ -52,10 +53,9 @@ window.show()
 window.open_case(small)
 from casefile.ui import app as started
 getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
-ticks = []
-timer = QTimer()
-timer.setInterval(5)
-timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+"""
+    + GUI_CLOCK
+    + """
 full = []  # (start, seconds) of each collection of the oldest generation
 began = {}
 
@@ -71,33 +71,14 @@ gc.callbacks.append(collected)
 gaps = {"edit": [], "move": []}
 marks = {}
 
-def longest_gap(since):
-    times = [since] + [t for t in ticks if t > since]
-    return max((b - a for a, b in zip(times, times[1:])), default=0.0)
-
-def settle(since, then):
-    # Half a second since ``since`` at least, the last of it answered without a gap over 50 ms.
-    now = time.perf_counter()
-    recent = [t for t in ticks if t > max(since, now - 0.5)]
-    if now - since >= 0.5 and len(recent) > 50 and longest_gap(recent[0]) < 0.05:
-        then()
-    else:
-        QTimer.singleShot(50, lambda: settle(since, then))
-
-def wait_for(done, then):
-    if done():
-        then()
-    else:
-        QTimer.singleShot(5, lambda: wait_for(done, then))
-
 def open_case():
     since = time.perf_counter()
     window.open_case(number)
     window.workspace.setCurrentWidget(window.workspace.evidence)
-    settle(since, first_edit)
+    settle(since, first_edit, 0.5)
 
 def step(kind, since, done, then):
-    wait_for(done, lambda: settle(since, lambda: (gaps[kind].append(longest_gap(since)), then())))
+    wait_for(done, lambda: settle(since, lambda: (gaps[kind].append(longest_gap(since)), then()), 0.5))
 
 def edit(i):
     if i == edits:
@@ -156,6 +137,7 @@ QTimer.singleShot(1500, open_case)
 app.exec()
 library.close()
 """
+)
 
 
 def measure(root: Path, number: str, small: str, tree: Path, edits: int, moves: int) -> tuple[float, ...]:

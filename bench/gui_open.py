@@ -28,11 +28,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import REPO, app_figures, spread  # noqa: E402
+from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
 from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
 
 # The app as casefile.ui.app.run starts it (without the first-run questions), then the measurement.
-APP = """
+APP = (
+    """
 import sys, time
 from pathlib import Path
 from casefile.core.library import Library
@@ -56,24 +57,10 @@ window.open_case(small)  # the app opens a case at start (the last one, or the f
 from casefile.ui import app as started
 getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
 assert window.workspace.number == small
-ticks = []
-timer = QTimer()
-timer.setInterval(5)
-timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+"""
+    + GUI_CLOCK
+    + """
 marks = {}
-
-def longest_gap(since):
-    times = [since] + [t for t in ticks if t > since]
-    return max((b - a for a, b in zip(times, times[1:])), default=0.0)
-
-def settle(since, then):
-    # A second since ``since`` at least, the last of it answered without a gap over 50 ms: what was done is done.
-    now = time.perf_counter()
-    recent = [t for t in ticks if t > max(since, now - 1.0)]
-    if now - since >= 1.0 and len(recent) > 100 and longest_gap(recent[0]) < 0.05:
-        then()
-    else:
-        QTimer.singleShot(100, lambda: settle(since, then))
 
 def open_case():
     marks["open"] = time.perf_counter()
@@ -101,12 +88,6 @@ def edit():
     assert model.setData(model.index(0, model.TITLE), title)
     edited = lambda: workspace.overview.case is not None and workspace.overview.case.exhibit(1).title == title
     wait_for(edited, lambda: settle(marks["edit"], grid))
-
-def wait_for(done, then):
-    if done():
-        then()
-    else:
-        QTimer.singleShot(10, lambda: wait_for(done, then))
 
 def grid():
     marks["edit gap"] = longest_gap(marks["edit"])
@@ -145,6 +126,7 @@ QTimer.singleShot(1500, open_case)  # the window shown and settled first
 app.exec()
 library.close()
 """
+)
 
 
 def measure(root: Path, number: str, small: str, tree: Path) -> tuple[float, ...]:

@@ -39,6 +39,36 @@ class Run:
         return self.user + self.system
 
 
+# The window's clock in the GUI benches' app scripts (pasted in once the app and its window are made; the
+# script imports time and QTimer): a 5 ms timer on the GUI thread, whose longest gap after a step is the
+# time the window did not answer.
+GUI_CLOCK = """
+ticks = []
+timer = QTimer()
+timer.setInterval(5)
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+def longest_gap(since):
+    times = [since] + [t for t in ticks if t > since]
+    return max((b - a for a, b in zip(times, times[1:])), default=0.0)
+
+def settle(since, then, quiet=1.0):
+    # ``quiet`` seconds since ``since`` at least, the last of them answered without a gap over 50 ms.
+    now = time.perf_counter()
+    recent = [t for t in ticks if t > max(since, now - quiet)]
+    if now - since >= quiet and len(recent) > 100 * quiet and longest_gap(recent[0]) < 0.05:
+        then()
+    else:
+        QTimer.singleShot(int(100 * quiet), lambda: settle(since, then, quiet))
+
+def wait_for(done, then):
+    if done():
+        then()
+    else:
+        QTimer.singleShot(5, lambda: wait_for(done, then))
+"""
+
+
 def app_env(home: Path | str) -> dict[str, str]:
     """What an app process measured offscreen is started with: its settings, caches and remembered layout
     (and last case) in ``home``, a temporary folder of the bench's, never the user's."""
