@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -105,6 +105,8 @@ from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.timestamps.queue import enqueue as enqueue_stamp
 from casefile.core.transcripts import check_transcript, following_capture
 from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from casefile.core.index import Index
@@ -929,28 +931,27 @@ class Library:
         return truth, entries
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
-        if self._on_demand and self._index is None:
-            quick = quick_summaries(self.root, search)
-            if quick is not None:
-                return quick
-        return self.index.summaries(search)
+        return self._read_index(lambda: quick_summaries(self.root, search), lambda index: index.summaries(search))
 
     def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
         """Each open case's running clock that runs out first, by case number (one query)."""
-        if self._on_demand and self._index is None:
-            quick = quick_next_deadlines(self.root, now)
-            if quick is not None:
-                return quick
-        return self.index.next_deadlines(now)
+        return self._read_index(lambda: quick_next_deadlines(self.root, now), lambda index: index.next_deadlines(now))
 
     def case_row(self, number: str, now: datetime) -> tuple[CaseSummary | None, AgendaRow | None]:
         """What the case list shows of case ``number`` after it changed: its row (None: no such case) and
         its running clock that runs out first, as ``list_cases`` and ``next_deadlines`` have them."""
+        return self._read_index(
+            lambda: quick_case_row(self.root, number, now), lambda index: index.case_row(number, now)
+        )
+
+    def _read_index(self, quick: Callable[[], _T | None], full: Callable[[Index], _T]) -> _T:
+        """``quick`` (the index read with sqlite3) while the index is not opened yet, as a library opened
+        on demand is used while in order; ``full`` of the index otherwise, or when ``quick`` cannot tell."""
         if self._on_demand and self._index is None:
-            quick = quick_case_row(self.root, number, now)
-            if quick is not None:
-                return quick
-        return self.index.case_row(number, now)
+            found = quick()
+            if found is not None:
+                return found
+        return full(self.index)
 
     def pull(self, number: str | None = None, *, files: bool = False) -> None:
         """A team library's working copy: bring case ``number`` (None: every case's record and log) up to

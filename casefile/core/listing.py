@@ -21,9 +21,11 @@ import re
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from casefile.core.errors import IndexWriteError
 from casefile.core.fsutil import TEMP_PREFIX
@@ -36,6 +38,7 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 SCHEMA_VERSION = 3  # the index's: 2: cases sort by serial as a number; damaged cases are marked; 3: the review's facts
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
+T = TypeVar("T")
 
 
 def sort_key(number: str) -> int:
@@ -91,8 +94,30 @@ _TIMES = (6, 7)  # complained_at, response_due_at: stored as UTC without an offs
 
 def quick_summaries(root: Path, search: str = "") -> list[CaseSummary] | None:
     """The cases as the index lists them, or None when the library must be opened in full first."""
+
+    def read(connection: sqlite3.Connection) -> list[CaseSummary]:
+        query = f"SELECT {_COLUMNS} FROM cases"  # noqa: S608 - the column names are this module's own
+        parameters: tuple[str, ...] = ()
+        if search:
+            query += " WHERE search_text LIKE '%' || ? || '%' ESCAPE '/'"
+            parameters = (_escape_like(search.lower()),)
+        rows = connection.execute(query + " ORDER BY sort_key, number", parameters).fetchall()
+        return [_summary(row) for row in rows]
+
+    return _read_in_order(root, read)
+
+
+def _read_in_order(root: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """What ``read`` reads from the index with sqlite3 when the library at ``root`` is in order; None when
+    it must be opened in full first (or the index cannot be read so)."""
     try:
-        return _read(Path(root).expanduser().absolute(), search)
+        connection = _in_order(Path(root).expanduser().absolute())
+        if connection is None:
+            return None
+        try:
+            return read(connection)
+        finally:
+            connection.close()
     except (OSError, ValueError, TypeError, sqlite3.Error):
         return None
 
@@ -210,22 +235,6 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
     return connection
 
 
-def _read(root: Path, search: str) -> list[CaseSummary] | None:
-    connection = _in_order(root)
-    if connection is None:
-        return None
-    try:
-        query = f"SELECT {_COLUMNS} FROM cases"  # noqa: S608 - the column names are this module's own
-        parameters: tuple[str, ...] = ()
-        if search:
-            query += " WHERE search_text LIKE '%' || ? || '%' ESCAPE '/'"
-            parameters = (_escape_like(search.lower()),)
-        rows = connection.execute(query + " ORDER BY sort_key, number", parameters).fetchall()
-    finally:
-        connection.close()
-    return [_summary(row) for row in rows]
-
-
 def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRow] | None:
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
     limits that have run out left out), soonest first, read with sqlite3 when the library is in
@@ -250,26 +259,21 @@ def quick_case_row(root: Path, number: str, now: datetime) -> tuple[CaseSummary 
     """Case ``number``'s row of the case list (None: no such case) and its running clock that runs out
     first, read with sqlite3 when the library is in order; None when it must be opened in full first.
     The same rows as ``Index.summaries`` and ``Index.next_deadlines`` hold for that case."""
-    try:
-        connection = _in_order(Path(root).expanduser().absolute())
-        if connection is None:
-            return None
-        try:
-            row = connection.execute(f"SELECT {_COLUMNS} FROM cases WHERE number = ?", (number,)).fetchone()  # noqa: S608 - the module's own
-            if row is None:
-                return None, None
-            clocks = _clocks(
-                connection,
-                "FROM review_clocks k JOIN cases c ON c.number = k.case_number WHERE k.case_number = ? "
-                "AND k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
-                "ORDER BY k.due_at, k.seq LIMIT 1",
-                (number, _stored(now)),
-            )
-        finally:
-            connection.close()
+
+    def read(connection: sqlite3.Connection) -> tuple[CaseSummary | None, AgendaRow | None]:
+        row = connection.execute(f"SELECT {_COLUMNS} FROM cases WHERE number = ?", (number,)).fetchone()  # noqa: S608 - the module's own
+        if row is None:
+            return None, None
+        clocks = _clocks(
+            connection,
+            "FROM review_clocks k JOIN cases c ON c.number = k.case_number WHERE k.case_number = ? "
+            "AND k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
+            "ORDER BY k.due_at, k.seq LIMIT 1",
+            (number, _stored(now)),
+        )
         return _summary(row), clocks[0] if clocks else None
-    except (OSError, ValueError, TypeError, sqlite3.Error):
-        return None
+
+    return _read_in_order(root, read)
 
 
 # The running clocks that run out first, one a case, as the index's next_deadlines_query picks them.
@@ -289,16 +293,7 @@ def _stored(moment: datetime) -> str:
 def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list[AgendaRow] | None:
     """The agenda rows of clocks ``query`` (its FROM clause on, over review_clocks ``k`` and cases ``c``)
     finds, read with sqlite3 when the library is in order; None when it must be opened in full first."""
-    try:
-        connection = _in_order(Path(root).expanduser().absolute())
-        if connection is None:
-            return None
-        try:
-            return _clocks(connection, query, parameters)
-        finally:
-            connection.close()
-    except (OSError, ValueError, TypeError, sqlite3.Error):
-        return None
+    return _read_in_order(root, lambda connection: _clocks(connection, query, parameters))
 
 
 def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, ...]) -> list[AgendaRow]:
