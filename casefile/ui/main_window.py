@@ -246,10 +246,6 @@ class CaseListPane(QWidget):
 
         return write
 
-    def export_xlsx(self, path: Path) -> int:
-        """Write the cases the list shows to an Excel workbook at ``path`` now; return how many."""
-        return self.list_export(path)()
-
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:

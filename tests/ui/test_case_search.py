@@ -54,7 +54,7 @@ def test_the_case_list_exports_to_excel_as_filtered(qtbot, ctx, tmp_path) -> Non
     qtbot.addWidget(window)
     window.cases.search.setText("李二")
     path = tmp_path / "list.xlsx"
-    assert window.cases.export_xlsx(path) == 1
+    assert window.cases.list_export(path)() == 1
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
     assert "李二" in sheet and "王一" not in sheet
@@ -70,7 +70,7 @@ def test_the_case_list_exports_every_case_it_lets_through_not_only_those_fetched
     qtbot.addWidget(window)
     assert window.cases.model.rowCount() == 2 and window.due_label.text().startswith("5 cases ·")
     path = tmp_path / "list.xlsx"
-    assert window.cases.export_xlsx(path) == 5
+    assert window.cases.list_export(path)() == 5
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
     assert all(number in sheet for number in numbers)
