@@ -4,17 +4,37 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from casefile.core.library import Library, case_from_fields
 from casefile.core.model import Case
 
 REPO = Path(__file__).resolve().parents[1]
 FORMAT1 = REPO / "tests" / "fixtures" / "format1"  # a library, an archive and settings in format 1, kept for good
+
+
+# The package each program the tests read PDFs with comes in (tools/system-deps installs them).
+_PACKAGES = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "qpdf": "qpdf"}
+
+
+def need(tool: str) -> None:
+    """Skip the test, saying why, when ``tool`` is not installed (``tools/dev test`` installs it where it can)."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} ({_PACKAGES.get(tool, tool)}) is not installed")
+
+
+def run_tool(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """A program the tests read their output with (pdftotext, qpdf…), run to its end; the test is skipped
+    when the program is not installed."""
+    need(args[0])
+    return subprocess.run(list(args), capture_output=True, text=True, check=check)
 
 
 def now() -> datetime:

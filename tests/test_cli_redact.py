@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
+from casefile_testing import run_tool
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -80,9 +80,7 @@ def test_redact_pdf_pages_in_page_groups(capsys, case_with_files):
     )  # fmt: skip
     assert code == 0, err
     stored = out.splitlines()[0].split("(")[-1].rstrip(")")
-    text = subprocess.run(
-        ["pdftotext", str(lib / "cases" / number / stored), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = run_tool("pdftotext", str(lib / "cases" / number / stored), "-").stdout
     assert "1391234567" not in text
     entry = json.loads((lib / "cases" / number / "CUSTODY.jsonl").read_text("utf-8").splitlines()[-1])
     assert [r["page"] for r in entry["details"]["exhibit"]["redaction"]["regions"]] == [1, 2]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
+from casefile_testing import run_tool
 from review_library import make_review_library
 
 from casefile.cli import main
@@ -32,7 +32,7 @@ def test_the_report_shows_the_figures(reviewed: Path, tmp_path: Path, capsys: py
     code, out, err = review(capsys, reviewed, "--by", "type", "-o", str(pdf), "--xlsx", str(xlsx))
     assert code == 0, err
     assert "4 received, 4 closed" in out
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = run_tool("pdftotext", "-layout", str(pdf), "-").stdout
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "2026年11月01日 至 2026年11月30日（30 天）" in text
     assert "受理（件） 4 1 +3" in lines

@@ -8,15 +8,13 @@ them are skipped with a reason where they are not installed.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from decimal import Decimal
 from html import unescape
 from pathlib import Path
 
-import pytest
-from casefile_testing import make_case
+from casefile_testing import make_case, need
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -30,11 +28,6 @@ from casefile.core.settings import Settings
 
 SETTINGS = Settings(org_name="某某数码科技有限公司", org_phone="400-800-1234", org_address="上海市浦东新区某路1号")
 MM = 72 / 25.4  # points in a millimetre
-
-
-def need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
 
 
 def build(library: Library, number: str, venue: Venue, **options: object) -> BundleResult:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import filed_case
+from casefile_testing import filed_case, run_tool
 from PIL import Image
 
 from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
@@ -59,7 +58,7 @@ def build(library: Library, number: str, venue: Venue, **options) -> BundleResul
 
 
 def text_of(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return run_tool("pdftotext", str(path), "-").stdout
 
 
 def recorded_exhibits(library: Library, number: str) -> list[dict]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from casefile_testing import chinese, filed_case, waive_arbitration
+from casefile_testing import chinese, filed_case, run_tool, waive_arbitration
 from hostile_pdfs import (
     FORM_RED,
     HIDDEN_GREEN,
@@ -87,12 +87,12 @@ def hostile_case(library: Library, tmp_path: Path) -> str:
 def qdf(path: Path, tmp_path: Path) -> bytes:
     """The packet with every stream decompressed and no object streams: all of it greppable."""
     out = tmp_path / f"{path.stem}.qdf.pdf"
-    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(path), str(out)], check=True)
+    run_tool("qpdf", "--qdf", "--object-streams=disable", str(path), str(out))
     return out.read_bytes()
 
 
 def qpdf_check(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    return run_tool("qpdf", "--check", str(path), check=False)
 
 
 def page_texts(path: Path) -> list[str]:
@@ -100,16 +100,13 @@ def page_texts(path: Path) -> list[str]:
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return run_tool("pdftotext", str(path), "-").stdout
 
 
 def render(path: Path, page: int, tmp_path: Path) -> Image.Image:
     """One page (1-based) as pdftoppm shows it at 60 dpi."""
     prefix = tmp_path / f"{path.stem}-p{page}"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(prefix)],
-        check=True,
-    )
+    run_tool("pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(prefix))
     with Image.open(f"{prefix}.png") as img:
         return img.convert("RGB")
 

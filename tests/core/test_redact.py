@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from casefile_testing import make_case
+from casefile_testing import make_case, run_tool
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -91,7 +91,7 @@ def png_chunks(path: Path) -> list[bytes]:
 
 def pdftotext(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return run_tool("pdftotext", *pages, str(path), "-").stdout
 
 
 def render(path: Path, page: int, dpi: int = 72) -> Image.Image:
@@ -222,7 +222,7 @@ def test_a_redacted_pdf_page_loses_the_text_under_its_boxes_and_is_black_there(t
     assert PHONE not in page_one and ID_NUMBER not in pdftotext(target, 2)
     assert "TB2026112001" not in page_one  # the whole redacted page is a picture now: no text layer at all
     assert PHONE in pdftotext(source, 1)  # the original is untouched
-    subprocess.run(["qpdf", "--check", str(target)], check=True, capture_output=True)
+    run_tool("qpdf", "--check", str(target))
     phone = next(b for b in boxes if b.page == 1)
     picture = render(target, 1, dpi=144)
     centre = (round((phone.x + phone.w / 2) * 2), round((phone.y + phone.h / 2) * 2))
@@ -288,7 +288,7 @@ def test_nothing_of_a_redacted_page_survives_in_annotations_outlines_or_forms(tm
     target = tmp_path / "out.pdf"
     redact_pdf(source, target, [box(30, 85, 150, 30, page=1)])
     plain = tmp_path / "plain.pdf"
-    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(target), str(plain)], check=True)
+    run_tool("qpdf", "--qdf", "--object-streams=disable", str(target), str(plain))
     assert PHONE.encode() not in plain.read_bytes()
     assert "page two" in pdftotext(target, 2)
     with pikepdf.open(target) as pdf:

@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bundle_pages import build, layout, mixed_case, need, page_texts
+from bundle_pages import build, layout, mixed_case, page_texts
+from casefile_testing import need
 
 from casefile.core.bundle.context import Venue
 from casefile.core.bundle.pdfkit import (
