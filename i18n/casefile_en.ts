@@ -1661,6 +1661,10 @@ Proof purpose: %3</source>
         <source>Damaged: left untouched until it verifies again (the case&apos;s overview says why)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changed since the filters were set, which no longer take it: listed until they change</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListPane</name>

@@ -1664,6 +1664,10 @@ Proof purpose: %3</source>
         <source>Damaged: left untouched until it verifies again (the case&apos;s overview says why)</source>
         <translation>已损坏：核验通过前不作任何改动（原因见案件概况）</translation>
     </message>
+    <message>
+        <source>Changed since the filters were set, which no longer take it: listed until they change</source>
+        <translation>筛选后已改动，已不符合当前筛选条件；更改筛选条件前仍列在这里</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPane</name>

@@ -198,12 +198,13 @@ class CaseListPane(QWidget):
         self._reading = task
         self.ctx.reads.start(task)
 
-    def update_case(self, number: str) -> None:
-        """Case ``number``'s row read again from the library (it changed, came or went); the rest stay."""
+    def update_case(self, number: str, *, keep: bool = False) -> None:
+        """Case ``number``'s row read again from the library (it changed, came or went); the rest stay.
+        ``keep``: the case open, listed until the filters change even if they no longer take it."""
         if self._reading is not None:
             self._changed_meanwhile.add(number)
         summary, deadline = self.ctx.library.case_row(number, self.model.now)
-        self.model.update_case(number, summary, deadline)
+        self.model.update_case(number, summary, deadline, keep=keep)
 
     def current_number(self) -> str:
         rows = self.table.selectionModel().selectedRows()
@@ -684,11 +685,11 @@ class MainWindow(QMainWindow):
         self._show_case_or_welcome()
 
     def _show_in_list_updated(self, number: str) -> None:
-        """Read case ``number``'s row again, not the whole list; the case open stays open (closed if the
-        change takes it out of the list, as a reload would)."""
+        """Read case ``number``'s row again, not the whole list. The case open stays open and listed, even
+        when the change takes it out of the filters (it leaves the list when they change)."""
         self._holding = True
         try:
-            self.cases.update_case(number)
+            self.cases.update_case(number, keep=number == self.workspace.number)
         finally:
             self._holding = False
         if self.cases.current_number() != (self.workspace.number or ""):

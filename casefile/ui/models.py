@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,6 +68,8 @@ class CaseListModel(QAbstractTableModel):
     Filters: stage, type and priority, overdue / due today / due this week, and a search of the number,
     names, order and waybill numbers (a phone number by its last digits). A change to one case moves
     that case's row (:meth:`update_case`); the rows the view holds follow their cases, selection and all.
+    A case the user changed so that the filters no longer take it (moved on to the next stage, say) stays
+    listed, in italics, until the filters change: it does not vanish from under the user.
     """
 
     NUMBER, TITLE, TYPE, STAGE, PRIORITY, COMPLAINANT, RESPONDENT, COMPLAINED, DUE, LEFT, EXHIBITS = range(11)
@@ -85,6 +87,7 @@ class CaseListModel(QAbstractTableModel):
         self._next: dict[str, AgendaRow] = {}
         self._counts: tuple[int, int] | None = None  # (due today, overdue), counted once a set of cases and time
         self._shown = 0
+        self._kept: set[str] = set()  # cases listed until the filters change, whether they take them or not
         self._now = datetime.now(UTC)
         self.stage = ""
         self.type = ""
@@ -130,12 +133,17 @@ class CaseListModel(QAbstractTableModel):
 
         self._reorder(change)
 
-    def update_case(self, number: str, summary: CaseSummary | None, deadline: AgendaRow | None) -> None:
+    def update_case(
+        self, number: str, summary: CaseSummary | None, deadline: AgendaRow | None, *, keep: bool = False
+    ) -> None:
         """Case ``number`` as it is now (``Library.case_row``; None: gone from the library): its row is
-        filtered and placed again among the others, which stay as they are."""
+        filtered and placed again among the others, which stay as they are. ``keep``: the user changed it
+        (the case open); listed now, it stays listed until the filters change, taken by them or not."""
         place = self._at.get(number)
         if summary is None and place is None:
             return
+        if keep and summary is not None and self._listed_row(number) >= 0:
+            self._kept.add(number)
 
         def change() -> None:
             if deadline is None:
@@ -181,15 +189,19 @@ class CaseListModel(QAbstractTableModel):
 
     def row_of(self, number: str) -> int:
         """The row case ``number`` is on, fetched into the view (-1: not in the list, or filtered out)."""
+        row = self._listed_row(number)
+        if row >= self._shown:
+            self.fetch_until(row)
+        return row
+
+    def _listed_row(self, number: str) -> int:
+        """The row case ``number`` is on, fetched or not (-1: not in the list, or filtered out)."""
         place = self._at.get(number)
         if place is None:
             return -1
         if self._row is None:
             self._row = {place: row for row, place in enumerate(self._order)}
-        row = self._row.get(place, -1)
-        if row >= self._shown:
-            self.fetch_until(row)
-        return row
+        return self._row.get(place, -1)
 
     def summary_of(self, number: str) -> CaseSummary | None:
         """Case ``number``'s row of the index, shown or filtered out (None: not in the library)."""
@@ -230,12 +242,18 @@ class CaseListModel(QAbstractTableModel):
     # ------------------------------------------------------------------ filters and sort
 
     def set_filters(self, **filters: Any) -> None:
-        """Any of :attr:`FILTERS`; the rows held follow their cases (a case filtered out leaves the view)."""
+        """Any of :attr:`FILTERS`; the rows held follow their cases (a case filtered out leaves the view, a
+        case kept listed after a change among them)."""
         for key, value in filters.items():
             if key not in self.FILTERS:
                 raise TypeError(f"no such filter: {key}")
             setattr(self, key, value)
+        self._kept.clear()
         self._reorder()
+
+    def kept_unmatched(self, case: CaseSummary) -> bool:
+        """Listed only because the user changed it since the filters were set: they no longer take it."""
+        return case.number in self._kept and not self._accepts(case)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Every case in the order of ``column`` (the view's header asks)."""
@@ -268,7 +286,8 @@ class CaseListModel(QAbstractTableModel):
 
     def _filtered_and_sorted(self) -> list[int]:
         if any(getattr(self, name) for name in self.FILTERS):
-            places = [place for place, case in enumerate(self._all) if self._accepts(case)]
+            kept = self._kept
+            places = [place for place, case in enumerate(self._all) if case.number in kept or self._accepts(case)]
         else:
             places = list(range(len(self._all)))
         column, order = self._sort
@@ -367,6 +386,12 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Damaged: left untouched until it verifies again (the case's overview says why)")
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and self.kept_unmatched(case):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Changed since the filters were set, which no longer take it: listed until they change")
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.DUE, self.LEFT):
             return self._deadline_tip(case)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:

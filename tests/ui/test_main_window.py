@@ -187,3 +187,34 @@ def test_the_whole_list_is_read_again_off_the_window_s_thread_and_a_change_meanw
     assert read_on and threading.main_thread() not in read_on
     assert window.cases.title_of("202611-002") == "快递外箱压坏（已理赔）"
     assert window.cases.current_number() == "202611-001" == window.workspace.number
+
+
+def test_the_case_open_stays_listed_and_open_when_a_change_takes_it_out_of_the_filters(window, ctx):
+    """Working down the cases of one stage, a case moved on to the next stage stays in the list (in
+    italics, saying why) and open; it leaves the list when the filters change (the case stays open, as for
+    any filter that hides it)."""
+    from PySide6.QtCore import Qt
+
+    pane = window.cases
+    pane.stage.setCurrentIndex(pane.stage.findData("registration"))
+    assert pane.model.matching == 2
+    pane.select("202611-001")
+    overview = window.workspace.overview
+    overview.stage_combo.setCurrentIndex(overview.stage_combo.findData("negotiation"))
+    overview.stage_note.setText("提出退款方案")
+    overview.change_stage()
+    assert ctx.library.load_case("202611-001").stage.value == "negotiation"
+    assert window.workspace.number == "202611-001" and pane.current_number() == "202611-001"
+    row = pane.model.row_of("202611-001")
+    assert row >= 0 and pane.model.matching == 2
+    index = pane.model.index(row, 0)
+    assert pane.model.data(index, Qt.ItemDataRole.FontRole).italic()
+    assert pane.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    other = pane.model.index(pane.model.row_of("202611-002"), 0)
+    assert pane.model.data(other, Qt.ItemDataRole.FontRole) is None  # a case the filters take: as it was
+    overview.title.setText("手机屏幕碎裂（已协商）")
+    assert overview.save()  # a second change: still there
+    assert pane.model.row_of("202611-001") >= 0 and window.workspace.number == "202611-001"
+    pane.priority.setCurrentIndex(pane.priority.findData("normal"))  # the filters change: it leaves
+    assert pane.model.row_of("202611-001") == -1 and pane.model.matching == 1
+    assert window.workspace.number == "202611-001"

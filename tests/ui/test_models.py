@@ -325,3 +325,29 @@ def test_a_changed_case_takes_its_place_in_the_sorted_list_and_the_selection_fol
     model.set_cases([summary(i, title=f"标题{i:04d}") for i in range(2, 1301)], NOW)  # the list read again
     assert selected() == "202611-010" and model.total == 1299 and model.summary_of("202611-001") is None
     assert resets == []
+
+
+def test_a_case_changed_by_the_user_stays_listed_until_the_filters_change(qapp):
+    """``keep``: the case the user changed stays among the filtered rows though the filters no longer take
+    it; a case changed elsewhere (a watch folder, another window) is filtered as any other."""
+    model = CaseListModel()
+    model.set_cases([summary(i) for i in range(1, 11)], NOW)
+    model.set_filters(stage="registration")
+    model.update_case("202611-003", summary(3, stage="negotiation"), None, keep=True)
+    assert model.row_of("202611-003") >= 0 and model.matching == 10
+    assert model.kept_unmatched(model.summary_of("202611-003"))
+    model.update_case("202611-004", summary(4, stage="negotiation"), None)  # not the user's: it leaves
+    assert model.row_of("202611-004") == -1 and model.matching == 9
+    model.sort(CaseListModel.TITLE, Qt.SortOrder.AscendingOrder)  # a sort keeps it
+    model.set_cases([summary(i, stage="negotiation" if i in (3, 4) else "registration") for i in range(1, 11)], NOW)
+    assert model.row_of("202611-003") >= 0 and model.matching == 9  # so does the list read again
+    model.update_case("202611-005", summary(5, stage="negotiation"), None, keep=True)
+    assert model.matching == 9 and model.row_of("202611-005") >= 0  # one case kept does not drop another
+    model.set_filters(stage="registration")  # the filters set again: only what they take
+    assert model.row_of("202611-003") == model.row_of("202611-005") == -1 and model.matching == 7
+    model.update_case("202611-004", summary(4, stage="registration"), None, keep=True)  # unlisted: comes back
+    assert model.row_of("202611-004") >= 0 and not model.kept_unmatched(model.summary_of("202611-004"))
+    model.update_case("202611-006", summary(6, stage="closed"), None, keep=True)  # filtered out: stays out
+    model.set_filters(stage="")
+    model.update_case("202611-006", summary(6, stage="closed"), None, keep=True)
+    assert not model.kept_unmatched(model.summary_of("202611-006"))  # no filter: nothing to keep it from
