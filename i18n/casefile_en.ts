@@ -2698,6 +2698,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the periodic review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The periodic review could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation type="unfinished"></translation>
     </message>
