@@ -2702,6 +2702,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the periodic review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The periodic review could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2711,6 +2711,14 @@ Reason:</source>
         <translation>正在把案件列表导出到 %1…</translation>
     </message>
     <message>
+        <source>Opening the periodic review…</source>
+        <translation>正在打开定期复盘…</translation>
+    </message>
+    <message>
+        <source>The periodic review could not be opened.</source>
+        <translation>无法打开定期复盘。</translation>
+    </message>
+    <message>
         <source>CaseFile — %1</source>
         <translation>CaseFile 案卷 — %1</translation>
     </message>

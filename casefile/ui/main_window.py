@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -54,6 +55,8 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+
+REVIEW_MODULE = "casefile.ui.review.dashboard"  # with pyqtgraph and numpy: imported when the review is first asked for
 
 
 class CaseListPane(QWidget):
@@ -429,6 +432,7 @@ class MainWindow(QMainWindow):
         self.act_review = QAction(self)
         self.act_review.triggered.connect(self.open_review)
         self.review_window: QWidget | None = None
+        self.review_task: Task | None = None  # the review's module being imported, the first time it is asked for
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -481,13 +485,49 @@ class MainWindow(QMainWindow):
         self.ctx.reads.start(task)
 
     def open_review(self) -> None:
-        """The periodic review's dashboard, in a window of its own (one per main window)."""
-        if self.review_window is None:
-            from casefile.ui.review.dashboard import ReviewDashboard
+        """The periodic review's dashboard, in a window of its own (one per main window).
 
+        The first time, its module is imported on the reads runner, with pyqtgraph and numpy (half a second,
+        and their memory, which a user who never opens the review does not pay: never at start); the window
+        is made on the GUI thread once it is. Asked for again meanwhile, it is still the one window."""
+        if self.review_window is not None:
+            self.review_window.show()
+            self.review_window.activateWindow()
+            return
+        self.statusBar().showMessage(self.tr("Opening the periodic review…"))
+        if self.review_task is not None:
+            return  # being opened
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        # Nothing pyqtgraph imports makes a pixmap, a font, a widget or any QObject: only classes, and values
+        # (colours, paths) that any thread may make. The widgets are made in _review_loaded.
+        task = Task(lambda _token: importlib.import_module(REVIEW_MODULE), "open the review")
+        task.succeeded.connect(self._review_loaded)
+        task.failed.connect(self._review_failed)
+        task.finished.connect(self._review_import_over)
+        self.review_task = task
+        self.ctx.reads.start(task)
+
+    def _review_loaded(self, _module: object) -> None:
+        from casefile.ui.review.dashboard import ReviewDashboard  # imported by now: nothing left to load
+
+        if self.review_window is None:
             self.review_window = ReviewDashboard(self.ctx, self)
         self.review_window.show()
         self.review_window.activateWindow()
+        self.statusBar().clearMessage()
+        self._review_import_over()
+
+    def _review_failed(self, error: object) -> None:
+        self._review_import_over()
+        self.statusBar().showMessage(self.tr("The periodic review could not be opened."), 30_000)
+        if isinstance(error, BaseException):
+            show_error(self, error)
+
+    def _review_import_over(self) -> None:
+        """The wait is over, whichever way the import went (once, whichever of its signals comes first)."""
+        if self.review_task is not None:
+            self.review_task = None
+            QApplication.restoreOverrideCursor()
 
     def _focus_search(self) -> None:
         self.left.setCurrentWidget(self.cases)

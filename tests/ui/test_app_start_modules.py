@@ -17,8 +17,9 @@ from casefile_testing import filed_case, run_python
 from casefile.core.library import Library
 from casefile.core.settings import Settings
 
-# What makes PDFs, and SQLAlchemy: the case list and clocks of a library in order are read with sqlite3.
-NOT_AT_START = ("reportlab", "pikepdf", "pypdfium2", "sqlalchemy")
+# What makes PDFs, and SQLAlchemy: the case list and clocks of a library in order are read with sqlite3. The
+# periodic review's charts (pyqtgraph, numpy with it): imported when the review is first asked for.
+NOT_AT_START = ("reportlab", "pikepdf", "pypdfium2", "sqlalchemy", "pyqtgraph", "numpy")
 
 APP = """
 import json, sys

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -25,6 +27,182 @@ def dashboard(ctx, qtbot, tmp_path):
     assert board is not None and board.isVisible()
     board.set_period(NOVEMBER)
     return board
+
+
+MODULE = "casefile.ui.review.dashboard"
+
+
+class _Watched(importlib.abc.MetaPathFinder):
+    """Notes the thread that imports the dashboard's module; on a thread other than the GUI's, holds the import
+    until ``release`` is set (on the GUI thread it never waits: that would freeze the test)."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+        self.release = threading.Event()
+
+    def find_spec(self, name, path, target=None):
+        if name == MODULE:
+            self.threads.append(threading.current_thread())
+            if threading.current_thread() is not threading.main_thread():
+                self.release.wait(10)
+        return None  # found by the usual finders
+
+
+@pytest.fixture
+def first_import(monkeypatch):
+    """The dashboard's module not imported yet, as in an app that has not opened the review (pyqtgraph stays:
+    imported again, its classes would be new ones), its import watched. The module imported before is put
+    back afterwards, in sys.modules and on its package, for the tests that reach it through either."""
+    import casefile.ui.review as package
+    from casefile.ui.review import dashboard as module
+
+    monkeypatch.setattr(package, "dashboard", module)
+    monkeypatch.delitem(sys.modules, MODULE)
+    watched = _Watched()
+    monkeypatch.setattr(sys, "meta_path", [watched, *sys.meta_path])
+    yield watched
+    watched.release.set()
+
+
+@pytest.fixture
+def review_window(ctx, qtbot, reads_apart, tmp_path):
+    """The main window over the review's library, reads on threads of their own as in the app."""
+    from casefile.ui.main_window import MainWindow
+
+    make_review_library(ctx.library, tmp_path)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win, before_close_func=lambda w: w.workspace.overview.revert())
+    return win
+
+
+def boards(win) -> list:
+    from PySide6.QtWidgets import QWidget
+
+    return [w for w in win.findChildren(QWidget) if w.objectName() == "review-dashboard"]
+
+
+def test_asked_again_while_it_opens_it_is_one_window(review_window, first_import, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    review_window.act_review.trigger()
+    # The import is held back on its thread: the window answers, and says the review is opening.
+    assert review_window.review_window is None
+    assert review_window.statusBar().currentMessage() == "Opening the periodic review…"
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+    review_window.act_review.trigger()
+    first_import.release.set()
+    qtbot.waitUntil(lambda: review_window.review_window is not None, timeout=20_000)
+    qtbot.wait(200)  # what a second import would have delivered
+    assert boards(review_window) == [review_window.review_window]
+    assert len(first_import.threads) == 1
+    assert QApplication.overrideCursor() is None
+    assert review_window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: review_window.review_window.result is not None, timeout=10_000)
+
+
+def test_a_review_that_cannot_be_imported_says_so_and_can_be_asked_again(
+    review_window, first_import, qtbot, monkeypatch
+) -> None:
+    from casefile.ui import main_window
+
+    from PySide6.QtWidgets import QApplication
+
+    first_import.release.set()
+    errors = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, error: errors.append(error))
+    with monkeypatch.context() as missing:
+        missing.setitem(sys.modules, "pyqtgraph", None)  # as if it were not installed
+        review_window.act_review.trigger()
+        qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert isinstance(errors[0], ImportError) and "pyqtgraph" in str(errors[0])
+    assert review_window.review_window is None and QApplication.overrideCursor() is None
+    assert review_window.statusBar().currentMessage() == "The periodic review could not be opened."
+    review_window.act_review.trigger()  # installed after all: asked again, it opens
+    qtbot.waitUntil(lambda: review_window.review_window is not None, timeout=20_000)
+    assert len(errors) == 1 and len(first_import.threads) == 2
+    qtbot.waitUntil(lambda: review_window.review_window.result is not None, timeout=10_000)
+
+
+# The review asked for the first time in a fresh app, as the menu asks (its module, pyqtgraph and numpy not
+# imported yet): the thread that imports the module; what was made off the GUI thread that belongs to the thread
+# that makes it (pixmaps, fonts, cursors, widgets, QObjects of any kind); the Qt messages said off it; and how
+# many such things the GUI thread made meanwhile (the dashboard's widgets: the watch works).
+FIRST_OPEN = """
+import importlib.abc, json, sys, threading, time
+from pathlib import Path
+from PySide6 import QtCore, QtGui, QtWidgets
+
+def gui():
+    return threading.current_thread() is threading.main_thread()
+
+messages = []
+QtCore.qInstallMessageHandler(lambda mode, context, text: messages.append(text) if not gui() else None)
+made = {"gui": 0, "apart": []}
+
+def watch(cls):
+    init = cls.__init__
+
+    def watched(self, *args, **kwargs):
+        if gui():
+            made["gui"] += 1
+        else:
+            made["apart"].append(cls.__name__)
+        init(self, *args, **kwargs)
+
+    cls.__init__ = watched
+
+for name in ("QPixmap", "QImage", "QIcon", "QFont", "QFontMetrics", "QFontMetricsF", "QCursor", "QPalette"):
+    watch(getattr(QtGui, name))
+for cls in (QtWidgets.QWidget, QtWidgets.QGraphicsScene, QtCore.QObject, QtCore.QTimer, QtCore.QThread):
+    watch(cls)
+importers = []
+
+class Watched(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "casefile.ui.review.dashboard":
+            importers.append("gui" if gui() else "apart")
+
+sys.meta_path.insert(0, Watched())
+from casefile.core.library import Library
+from casefile.core.settings import Settings
+from casefile.ui.app import make_application
+from casefile.ui.context import AppContext
+from casefile.ui.main_window import MainWindow
+from casefile.ui.tasks import TaskRunner
+
+app = make_application()
+library = Library.open(Path(sys.argv[1]), "测试员")
+window = MainWindow(AppContext(library=library, settings=Settings(ocr_in_background=False), runner=TaskRunner()))
+window.show()
+before = "pyqtgraph" in sys.modules
+window.open_review()
+deadline = time.monotonic() + 60
+while getattr(window.review_window, "result", None) is None and time.monotonic() < deadline:
+    app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+shown = window.review_window is not None and window.review_window.result is not None
+window.ctx.reads.wait()
+print(json.dumps({"before": before, "importers": importers, "shown": shown, "made": made, "messages": messages}))
+library.close()
+"""
+
+
+def test_opened_first_in_a_fresh_app_the_review_is_imported_apart_making_nothing_of_the_gui(tmp_path) -> None:
+    """What lets the import run on the reads runner: pyqtgraph makes classes and plain values (colours, paths)
+    as it is imported, never a pixmap, a font or a QObject, which belong to the thread that makes them."""
+    import json
+
+    from casefile_testing import run_python
+
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = run_python(FIRST_OPEN, str(tmp_path / "library"), env=env)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert not result["before"]  # not at start: a user who never opens the review does not carry it
+    assert result["importers"] == ["apart"] and result["shown"], proc.stderr
+    assert result["made"]["apart"] == [] and result["made"]["gui"] > 0
+    assert result["messages"] == []
 
 
 def cell(table, row: int, column: int) -> str:
