@@ -25,7 +25,8 @@ from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, show_error  # noqa: E402
 from casefile.ui.i18n import fill  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 NOW_COLOUR, BEFORE_COLOUR, P90_COLOUR = "#2f6fb0", "#b9c7d6", "#e3a04f"
+CHARTS = (*(f"intake-{by}" for by in INTAKE), "funnel", "rates", "time")  # in the grid's order, three a row
 PRESETS = ("this-month", "last-month", "last-90-days", "this-quarter", "this-year", "custom")
 
 
@@ -71,6 +74,8 @@ def _day(value: QDate) -> date:
 class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type information
     """Horizontal bars of named values, this period's beside the previous one's."""
 
+    MINIMUM = QSize(260, 190)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setMouseEnabled(x=False, y=False)
@@ -81,7 +86,8 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
             axis = self.getAxis(side)
             axis.setPen(pg.mkPen("#555555"))
             axis.setTextPen(pg.mkPen("#222222"))
-        self.setMinimumSize(260, 190)
+        self.setMinimumSize(self.MINIMUM)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # the grid's share, as its blank's
         self.names: list[str] = []
         self.values: list[list[float]] = []
 
@@ -111,7 +117,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
 class ReviewDashboard(QWidget):
     """The review window: period, grouping, the figures and their charts."""
 
-    shown = Signal()  # new figures are on screen
+    shown = Signal()  # new figures are on screen, the charts' included
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -157,18 +163,31 @@ class ReviewDashboard(QWidget):
             table.verticalHeader().setVisible(False)
             table.setAlternatingRowColors(True)
         self.overview.horizontalHeader().setStretchLastSection(True)
-        self.intake_charts = {by: BarChart(self) for by in INTAKE}
-        self.funnel_chart = BarChart(self)
-        self.rates_chart = BarChart(self)
-        self.time_chart = BarChart(self)
-        charts = QWidget(self)
-        grid = QGridLayout(charts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, chart in enumerate([*self.intake_charts.values(), self.funnel_chart, self.rates_chart, self.time_chart]):
-            grid.addWidget(chart, i // 3, i % 3)
+        # The charts are made after the window, one an event-loop turn (_next_step): made and first painted all
+        # at once, pyqtgraph's six plots held the window a tenth of a second. A blank of the chart's size holds
+        # its place meanwhile.
+        self.charts: dict[str, BarChart] = {}
+        self._places: dict[str, QWidget] = {}
+        self._undrawn: list[str] = []  # charts made whose figures are not the latest result's yet
+        self._to_announce = False  # ``shown`` is due once the latest result's charts are all drawn
+        self._step_due = False
+        self._chart_area = QWidget(self)
+        self._grid = QGridLayout(self._chart_area)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        blank = QPalette()
+        blank.setColor(QPalette.ColorRole.Window, QColor("white"))  # as the charts' background
+        for i, key in enumerate(CHARTS):
+            place = self._places[key] = QWidget(self._chart_area)
+            place.setMinimumSize(BarChart.MINIMUM)
+            place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            place.setAutoFillBackground(True)
+            place.setPalette(blank)
+            self._grid.addWidget(place, i // 3, i % 3)
+            self._grid.setRowStretch(i // 3, 1)
+            self._grid.setColumnStretch(i % 3, 1)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self.overview)
-        top.addWidget(charts)
+        top.addWidget(self._chart_area)
         top.setStretchFactor(1, 1)
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(top)
@@ -182,7 +201,7 @@ class ReviewDashboard(QWidget):
 
         self.retranslate()
         self.preset.setCurrentIndex(0)
-        self._apply_preset()
+        self._set_dates(preset_period(self.preset.currentData(), datetime.now(CST).date()))  # computed in _next_step
         self.preset.activated.connect(lambda _index: self._apply_preset())
         self.first.dateChanged.connect(self._edited)
         self.last.dateChanged.connect(self._edited)
@@ -193,6 +212,62 @@ class ReviewDashboard(QWidget):
         ctx.events.cases_changed.connect(self._library_changed)
         ctx.events.case_changed.connect(self._library_changed)
         self.resize(1360, 900)
+        self._schedule()
+
+    # ------------------------------------------------------------------ the charts
+
+    @property
+    def intake_charts(self) -> dict[GroupBy, BarChart]:
+        """The intake charts made so far, by grouping."""
+        return {by: self.charts[f"intake-{by}"] for by in INTAKE if f"intake-{by}" in self.charts}
+
+    @property
+    def funnel_chart(self) -> BarChart:
+        return self.charts["funnel"]
+
+    @property
+    def rates_chart(self) -> BarChart:
+        return self.charts["rates"]
+
+    @property
+    def time_chart(self) -> BarChart:
+        return self.charts["time"]
+
+    def drawn(self) -> bool:
+        """Whether the latest figures are all on screen, charts included."""
+        return self.result is not None and len(self.charts) == len(CHARTS) and not self._undrawn
+
+    def _schedule(self) -> None:
+        if not self._step_due:
+            self._step_due = True
+            QTimer.singleShot(1, self, self._next_step)
+
+    def _next_step(self) -> None:
+        """One chart made (and drawn, if the figures are in), or one chart drawn again, then back to the event
+        loop: the window answers between charts. The next step is a timer's, not a posted call's: Qt delivers
+        posted calls before timers, so a chain of them would hold the window's own timers until its end."""
+        self._step_due = False
+        if not self._asked:
+            # Asked for once the window is on screen: computed meanwhile, in Python on the reads runner, the
+            # figures shared the interpreter with the window's first paint, which took twice as long.
+            self.refresh()
+        missing = [key for key in CHARTS if key not in self.charts]
+        if missing:
+            key = missing[0]
+            place = self._places.pop(key)
+            chart = self.charts[key] = BarChart(self._chart_area)
+            self._grid.replaceWidget(place, chart)
+            place.deleteLater()
+            chart.show()
+            if self.result is not None:
+                self._draw(key, self.result)
+        elif self._undrawn and self.result is not None:
+            self._draw(self._undrawn.pop(0), self.result)
+        if len(self.charts) < len(CHARTS) or self._undrawn:
+            self._schedule()
+        elif self.result is not None and self._to_announce:
+            self._to_announce = False
+            self.shown.emit()
 
     # ------------------------------------------------------------------ words
 
@@ -282,9 +357,10 @@ class ReviewDashboard(QWidget):
         """Compute the figures of the period shown, on the reads runner."""
         self._asked += 1
         asked = self._asked
-        period, by, engine = self.period(), self.by(), self.ctx.library.index.engine
+        period, by, library = self.period(), self.by(), self.ctx.library
         self.status.setText(self.tr("Computing…"))
-        task = Task(lambda _token: review(engine, period, by), "review")
+        # the index reached on the runner too: the first time, it is opened (SQLAlchemy's engine made)
+        task = Task(lambda _token: review(library.index.engine, period, by), "review")
         task.succeeded.connect(lambda result: self._computed(asked, result))
         task.failed.connect(lambda error: self._failed(asked, error))
         self.ctx.reads.start(task)
@@ -293,10 +369,10 @@ class ReviewDashboard(QWidget):
         if asked != self._asked or not isinstance(result, Review):
             return  # a newer period was asked for meanwhile
         self.result = result
+        self._to_announce = True
         self._show(result)
         self.pdf_button.setEnabled(True)
         self.xlsx_button.setEnabled(True)
-        self.shown.emit()
 
     def _failed(self, asked: int, error: object) -> None:
         if asked != self._asked:
@@ -334,8 +410,10 @@ class ReviewDashboard(QWidget):
         self.overview.resizeColumnsToContents()
         header = self.overview.horizontalHeader()
         self.overview.setMinimumWidth(header.length() + self.overview.verticalScrollBar().sizeHint().width() + 4)
-        self._show_charts(r)
         self._show_groups(r)
+        # the charts made so far drawn again, one a turn (the others are drawn as they are made)
+        self._undrawn = list(self.charts)
+        self._schedule()
 
     def _overview_rows(self) -> list[tuple[str, str, Callable[[Figures], Any]]]:
         return [
@@ -360,51 +438,59 @@ class ReviewDashboard(QWidget):
     def _series(self, now: list[float], before: list[float]) -> list[tuple[str, str, list[float]]]:
         return [(self.tr("This period"), NOW_COLOUR, now), (self.tr("Previous period"), BEFORE_COLOUR, before)]
 
-    def _show_charts(self, r: Review) -> None:
-        for by, chart in self.intake_charts.items():
+    def _draw(self, key: str, r: Review) -> None:
+        """Chart ``key`` (one of CHARTS) drawn with the figures of ``r``."""
+        chart = self.charts[key]
+        if key.startswith("intake-"):
+            by = GroupBy(key.removeprefix("intake-"))
             now, before = dict(r.intake[by]), dict(r.previous_intake[by])
             keys = [k for k, _ in r.intake[by]] + [k for k, _ in r.previous_intake[by] if k not in now]
             names = [_value_name(by, k) for k in keys]
             chart.show_bars(names, self._series([now.get(k, 0) for k in keys], [before.get(k, 0) for k in keys]))
             chart.setTitle(fill(self.tr("Cases received by %1"), labels.review_group_name(by)), color="#222222")
-        steps = [labels.funnel_step_name(s) for s in FUNNEL]
-        self.funnel_chart.show_bars(
-            steps, self._series([r.total.funnel[s] for s in FUNNEL], [r.previous.funnel[s] for s in FUNNEL])
-        )
-        self.funnel_chart.setTitle(self.tr("Escalation funnel"), color="#222222")
-        rates: list[tuple[str, Callable[[Figures], float | None]]] = [
-            (self.tr("Promises met"), lambda f: f.promises_share),
-            (self.tr("Time limits met"), lambda f: f.duties_share),
-            (self.tr("Resolved"), lambda f: f.resolved_share),
-            (self.tr("Mediation success"), lambda f: f.mediation_share),
-            (self.tr("Evidence complete"), lambda f: f.evidence_share),
-        ]
-        self.rates_chart.show_bars(
-            [name for name, _ in rates],
-            self._series([100 * (g(r.total) or 0) for _, g in rates], [100 * (g(r.previous) or 0) for _, g in rates]),
-            limit=100,
-        )
-        self.rates_chart.setTitle(self.tr("Shares met (%)"), color="#222222")
-        if r.by is not None:
+        elif key == "funnel":
+            steps = [labels.funnel_step_name(s) for s in FUNNEL]
+            chart.show_bars(
+                steps, self._series([r.total.funnel[s] for s in FUNNEL], [r.previous.funnel[s] for s in FUNNEL])
+            )
+            chart.setTitle(self.tr("Escalation funnel"), color="#222222")
+        elif key == "rates":
+            rates: list[tuple[str, Callable[[Figures], float | None]]] = [
+                (self.tr("Promises met"), lambda f: f.promises_share),
+                (self.tr("Time limits met"), lambda f: f.duties_share),
+                (self.tr("Resolved"), lambda f: f.resolved_share),
+                (self.tr("Mediation success"), lambda f: f.mediation_share),
+                (self.tr("Evidence complete"), lambda f: f.evidence_share),
+            ]
+            chart.show_bars(
+                [name for name, _ in rates],
+                self._series(
+                    [100 * (g(r.total) or 0) for _, g in rates], [100 * (g(r.previous) or 0) for _, g in rates]
+                ),
+                limit=100,
+            )
+            chart.setTitle(self.tr("Shares met (%)"), color="#222222")
+        elif r.by is not None:
             shown = [(g, f) for g, f in r.groups if f.working_median is not None][:10]
-            self.time_chart.show_bars(
+            chart.show_bars(
                 [_value_name(r.by, g) for g, _ in shown],
                 [
                     (self.tr("Median"), NOW_COLOUR, [f.working_median or 0 for _, f in shown]),
                     (self.tr("90th percentile"), P90_COLOUR, [f.working_p90 or 0 for _, f in shown]),
                 ],
             )
-            title = fill(self.tr("Working days to resolution by %1"), labels.review_group_name(r.by))
+            chart.setTitle(
+                fill(self.tr("Working days to resolution by %1"), labels.review_group_name(r.by)), color="#222222"
+            )
         else:
-            self.time_chart.show_bars(
+            chart.show_bars(
                 [self.tr("All cases")],
                 [
                     (self.tr("Median"), NOW_COLOUR, [r.total.working_median or 0]),
                     (self.tr("90th percentile"), P90_COLOUR, [r.total.working_p90 or 0]),
                 ],
             )
-            title = self.tr("Working days to resolution")
-        self.time_chart.setTitle(title, color="#222222")
+            chart.setTitle(self.tr("Working days to resolution"), color="#222222")
 
     def _show_groups(self, r: Review) -> None:
         columns: list[tuple[str, str, Callable[[Figures], Any]]] = [
