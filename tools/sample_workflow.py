@@ -13,8 +13,8 @@ two pages are copied to docs/review-report-*.png.
 
 Every eighth closed case then enters the 定期复盘 stage. The cases are written through the
 library's public calls: ``Library.create_case`` for the registration (with the handling records
-of ``Case.workflow`` in the creation entry: this branch has no custody action of their own yet),
-``CaseWriter.set_stage`` and ``CaseWriter.add_event`` for the stages and the timeline,
+of ``Case.workflow`` in the creation entry, all but its closings and reopenings), ``CaseWriter.set_stage``,
+``close_case``, ``reopen_case`` and ``CaseWriter.add_event`` for the stages and the timeline,
 ``add_files`` for the evidence. The same seed makes the same library.
 """
 
@@ -42,6 +42,8 @@ from casefile.core.model import EventKind, EvidenceKind, Stage, TimelineEvent  #
 from casefile.core.review.queries import GroupBy, Period, review  # noqa: E402
 from casefile.core.review.report import write_pdf, write_xlsx  # noqa: E402
 from casefile.core.workflow.clocks import CST  # noqa: E402
+from casefile.core.workflow.handling import close_case, reopen_case  # noqa: E402
+from casefile.core.workflow.records import Closing, ClosingResult, Reopening  # noqa: E402
 
 FIRST_DAY = date(2026, 6, 1)
 LAST_DAY = date(2026, 11, 25)
@@ -470,10 +472,26 @@ def make_library(root: Path, count: int, seed: int, scratch: Path) -> list[str]:
     for operator in OPERATORS:
         with Library.open(root, operator) as library:
             for i, plan in enumerate(p for p in plans if p.operator == operator):
+                # Closing and reopening are recorded as they happen, among the stage moves: a closed case
+                # moves on to no stage but the review until it is reopened.
+                workflow = plan.fields.get("workflow", {})
+                closings = [
+                    Closing(datetime.fromisoformat(c["at"]), ClosingResult(c["result"]), c.get("satisfaction"))
+                    for c in workflow.pop("closings", [])
+                ]
+                reopenings = [
+                    Reopening(datetime.fromisoformat(r["at"]), r["reason"]) for r in workflow.pop("reopenings", [])
+                ]
                 case = library.create_case(case_from_fields(plan.fields))
                 numbers.append(case.number)
                 with library.edit(case.number) as writer:
                     for stage, at, note in plan.stages:
+                        if stage is Stage.CLOSED and closings:
+                            closing = closings.pop(0)
+                            close_case(writer, Closing(closing.at, closing.result, closing.satisfaction, note=note))
+                            continue
+                        if stage is not Stage.REVIEW and writer.case.workflow.closed is not None and reopenings:
+                            reopen_case(writer, reopenings.pop(0))
                         writer.set_stage(stage, note, at=at)
                     for event in plan.events:
                         writer.add_event(event)

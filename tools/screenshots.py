@@ -331,18 +331,25 @@ def shoot_review(ctx: AppContext, window: MainWindow, out: Path, settle: Callabl
 
     from casefile.core.review.queries import GroupBy, Period
 
-    window.open_review()
+    def wait_for(ready: Callable[[], bool], what: str) -> None:
+        """The window's own work (an import, the figures, the charts drawn one a turn) done, off this thread
+        and over several turns of the event loop."""
+        for _ in range(1000):
+            settle()
+            if ready():
+                return
+            time.sleep(0.01)
+        raise SystemExit(f"timed out waiting for {what}")
+
+    window.open_review()  # its module is imported off the window's thread, then the window made
+    wait_for(lambda: window.review_window is not None, "the review's window")
     board = window.review_window
     board.resize(1400, 960)
     board.move(0, 0)
     board.set_period(Period(date(2026, 9, 1), date(2026, 11, 30)))
     for by, name in ((GroupBy.TYPE, "review-dashboard.png"), (GroupBy.CHANNEL, "review-dashboard-channel.png")):
         board.set_group(by)
-        for _ in range(500):  # the figures come from the reads runner, off this thread
-            settle()
-            if board.result is not None and board.result.by is by:
-                break
-            time.sleep(0.02)
+        wait_for(lambda by=by: board.result is not None and board.result.by is by and board.drawn(), "the figures")
         settle()
         board.grab().save(str(out / name))
 
