@@ -82,10 +82,14 @@ def boards(win) -> list:
     return [w for w in win.findChildren(QWidget) if w.objectName() == "review-dashboard"]
 
 
-def test_asked_again_while_it_opens_it_is_one_window(review_window, first_import, qtbot) -> None:
+def test_asked_again_while_it_opens_it_is_one_window(review_window, first_import, qtbot, monkeypatch) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    reads = review_window.ctx.reads
+    started: list[str] = []
+    start = reads.start
+    monkeypatch.setattr(reads, "start", lambda task: started.append(task.name) or start(task))
     review_window.act_review.trigger()
     # The import is held back on its thread: the window answers, and says the review is opening.
     assert review_window.review_window is None
@@ -93,9 +97,9 @@ def test_asked_again_while_it_opens_it_is_one_window(review_window, first_import
     cursor = QApplication.overrideCursor()
     assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
     review_window.act_review.trigger()
+    assert started == ["open the review"]  # one import asked for, not two
     first_import.release.set()
     qtbot.waitUntil(lambda: review_window.review_window is not None, timeout=20_000)
-    qtbot.wait(200)  # what a second import would have delivered
     assert boards(review_window) == [review_window.review_window]
     assert len(first_import.threads) == 1
     assert QApplication.overrideCursor() is None
