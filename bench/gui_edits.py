@@ -26,35 +26,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.gui_open import add_small_case  # noqa: E402
-from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
+from bench.harness import REPO, app_figures, gui_app, spread  # noqa: E402
 from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
 
 APP = (
-    """
-import gc, statistics, sys, time
-from pathlib import Path
-from casefile.core.library import Library
-from casefile.core.settings import load_settings
-from casefile.ui.app import make_application
-from casefile.ui.context import AppContext
-from casefile.ui.i18n import install
-from casefile.ui.main_window import MainWindow
-from casefile.ui.tasks import TaskRunner
-from PySide6.QtCore import QTimer
-
-root, number, small, edits, moves = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-app = make_application()
-settings = load_settings()
-install(app, settings.language)
-library = Library.open(root, "bench")
-window = MainWindow(AppContext(library=library, settings=settings, runner=TaskRunner()))
-window.resize(1360, 820)
-window.show()
-window.open_case(small)
-from casefile.ui import app as started
-getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
-"""
-    + GUI_CLOCK
+    gui_app(
+        "root, number, small = Path(sys.argv[1]), sys.argv[2], sys.argv[3]\n"
+        "edits, moves = int(sys.argv[4]), int(sys.argv[5])",
+        library='Library.open(root, "bench")',
+        then="window.open_case(small)",
+    )
     + """
 full = []  # (start, seconds) of each collection of the oldest generation
 began = {}

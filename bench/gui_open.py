@@ -28,38 +28,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
+from bench.harness import REPO, app_figures, gui_app, spread  # noqa: E402
 from bench.scaling import BYTECODE, cached, copy_library  # noqa: E402
 
 # The app as casefile.ui.app.run starts it (without the first-run questions), then the measurement.
 APP = (
-    """
-import sys, time
-from pathlib import Path
-from casefile.core.library import Library
-from casefile.core.settings import load_settings
-from casefile.ui.app import make_application
-from casefile.ui.context import AppContext
-from casefile.ui.i18n import install
-from casefile.ui.main_window import MainWindow
-from casefile.ui.tasks import TaskRunner
-from PySide6.QtCore import QTimer
-
-root, number, small = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-app = make_application()
-settings = load_settings()
-install(app, settings.language)
-library = Library.open(root, "bench")
-window = MainWindow(AppContext(library=library, settings=settings, runner=TaskRunner()))
-window.resize(1360, 820)
-window.show()
-window.open_case(small)  # the app opens a case at start (the last one, or the first listed): the small one
-from casefile.ui import app as started
-getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
-assert window.workspace.number == small
-"""
-    + GUI_CLOCK
+    gui_app(
+        "root, number, small = Path(sys.argv[1]), sys.argv[2], sys.argv[3]",
+        library='Library.open(root, "bench")',
+        # The app opens a case at start (the last one, or the first listed): the small one.
+        then="window.open_case(small)",
+    )
     + """
+assert window.workspace.number == small
 marks = {}
 
 def open_case():

@@ -69,6 +69,43 @@ def wait_for(done, then):
 """
 
 
+def gui_app(arguments: str, *, library: str = "open_library(root, settings)", then: str = "") -> str:
+    """The start of a GUI bench's app script: the app as ``casefile.ui.app.run`` makes it, without the first-run
+    questions (its language, the library, the window shown at 1360x820), ``then`` done, the start-up frozen
+    (where the tree measured has it), then the window's clock (:data:`GUI_CLOCK`). ``arguments``: the line
+    reading ``sys.argv`` (it names ``root``); ``library``: how the library is opened. The script has ``app``,
+    ``settings``, ``library``, ``ctx`` and ``window``, and imports sys, time, gc, statistics, Path, QTimer, Qt."""
+    chooser = "from casefile.ui.library_choice import open_library\n" if "open_library" in library else ""
+    return (
+        f"""
+import gc, statistics, sys, time
+from pathlib import Path
+from casefile.core.library import Library
+from casefile.core.settings import load_settings
+from casefile.ui.app import make_application
+from casefile.ui.context import AppContext
+from casefile.ui.i18n import install
+{chooser}from casefile.ui.main_window import MainWindow
+from casefile.ui.tasks import TaskRunner
+from PySide6.QtCore import QTimer, Qt
+
+{arguments}
+app = make_application()
+settings = load_settings()
+install(app, settings.language)
+library = {library}
+ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
+window = MainWindow(ctx)
+window.resize(1360, 820)
+window.show()
+{then}
+from casefile.ui import app as started
+getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
+"""
+        + GUI_CLOCK
+    )
+
+
 def app_env(home: Path | str) -> dict[str, str]:
     """What an app process measured offscreen is started with: its settings, caches and remembered layout
     (and last case) in ``home``, a temporary folder of the bench's, never the user's."""

@@ -25,36 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import GUI_CLOCK, REPO, app_figures, spread  # noqa: E402
+from bench.harness import REPO, app_figures, gui_app, spread  # noqa: E402
 from bench.review import CACHE, make_library  # noqa: E402
 from bench.scaling import BYTECODE, copy_library  # noqa: E402
 
 # The app as casefile.ui.app.run opens a library (without the first-run questions), then the review asked for.
 APP = (
-    """
-import sys, time
-from pathlib import Path
-from casefile.core.settings import load_settings
-from casefile.ui.app import make_application
-from casefile.ui.context import AppContext
-from casefile.ui.i18n import install
-from casefile.ui.library_choice import open_library
-from casefile.ui.main_window import MainWindow
-from casefile.ui.tasks import TaskRunner
-from PySide6.QtCore import QTimer
-
-root = Path(sys.argv[1])
-app = make_application()
-settings = load_settings()
-install(app, settings.language)
-library = open_library(root, settings)
-window = MainWindow(AppContext(library=library, settings=settings, runner=TaskRunner()))
-window.resize(1360, 820)
-window.show()
-from casefile.ui import app as started
-getattr(started, "freeze_startup", lambda: None)()  # as casefile.ui.app.run does, where the tree has it
-"""
-    + GUI_CLOCK
+    gui_app("root = Path(sys.argv[1])")
     + """
 marks = {}
 
