@@ -3752,6 +3752,19 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> years</source>
+        <comment>after a number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted once handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long after a complaint is handled the customer&apos;s personal data is kept, as the walk-in receipt tells the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3858,6 +3871,10 @@ Reason:</source>
     </message>
     <message>
         <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data kept after handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3761,6 +3761,19 @@ Reason:</source>
         <translation>本单位理赔材料（快递理赔申请书、12305 申诉书）上打印的联系人</translation>
     </message>
     <message>
+        <source> years</source>
+        <comment>after a number</comment>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>deleted once handled</source>
+        <translation>处理完毕即删除</translation>
+    </message>
+    <message>
+        <source>How long after a complaint is handled the customer&apos;s personal data is kept, as the walk-in receipt tells the customer</source>
+        <translation>投诉处理完毕后顾客个人信息的保存年限，到店投诉回执上会告知顾客</translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation>消协 / 12315</translation>
     </message>
@@ -3868,6 +3881,10 @@ Reason:</source>
     <message>
         <source>Contact person</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Personal data kept after handling</source>
+        <translation>个人信息保存期限</translation>
     </message>
     <message>
         <source>Language</source>

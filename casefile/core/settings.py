@@ -49,6 +49,10 @@ class Settings:
     org_phone: str = ""
     org_legal_representative: str = ""
     org_contact: str = ""  # 联系人 printed on the organisation's claims; empty: the operator name above
+    # How many years after a complaint is handled the organisation keeps the customer's personal data,
+    # as the walk-in receipt tells the customer (个人信息告知, PIPL arts. 17 and 19). Three years: the
+    # limitation period within which the dispute may come back (民法典 art. 188).
+    data_retention_years: int = 3
     default_venue: str = "consumer-association"
     split_mb: int = 10
     # Watch folders (casefile.core.watch): what happens to a file once added, and how long a file

@@ -59,6 +59,17 @@ class SettingsDialog(QDialog):
         self.org_contact.setToolTip(
             self.tr("Printed as the contact person on the organisation's claims (courier claims, 12305 appeals)")
         )
+        self.retention = QSpinBox(self)
+        self.retention.setRange(0, 30)
+        self.retention.setSuffix(self.tr(" years", "after a number"))
+        self.retention.setSpecialValueText(self.tr("deleted once handled"))
+        self.retention.setValue(max(0, min(30, s.data_retention_years)))
+        self.retention.setToolTip(
+            self.tr(
+                "How long after a complaint is handled the customer's personal data is kept, as the walk-in receipt "
+                "tells the customer"
+            )
+        )
         self.language = QComboBox(self)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -152,6 +163,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Phone"), self.org_phone)
         form.addRow(self.tr("Legal representative"), self.org_rep)
         form.addRow(self.tr("Contact person"), self.org_contact)
+        form.addRow(self.tr("Personal data kept after handling"), self.retention)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default venue"), self.venue)
         form.addRow(self.tr("E-filing size limit"), self.split)
@@ -249,6 +261,7 @@ class SettingsDialog(QDialog):
         s.org_address = self.org_address.text().strip()
         s.org_legal_representative = self.org_rep.text().strip()
         s.org_contact = self.org_contact.text().strip()
+        s.data_retention_years = self.retention.value()
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
         s.tsa_url = tsa_url

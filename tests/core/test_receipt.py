@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import shutil
@@ -27,6 +28,7 @@ from casefile.core.model import (
     Priority,
     Transaction,
 )
+from casefile.core.settings import Settings
 
 CST = timezone(timedelta(hours=8))
 MM = 72 / 25.4
@@ -353,3 +355,23 @@ def test_what_was_handed_over_leaves_the_customer_copy_masked(tmp_path):
         )
         assert PHONE in store and "张三" in store
         assert "退回" in materials(customer) and "退回" in materials(store)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_customer_is_told_how_long_their_data_is_kept(tmp_path, layout):
+    """个人信息告知 names the retention period the organisation set (three years by default), never a blank."""
+    path = tmp_path / "default.pdf"
+    render_receipt(make_context(), path, layout)
+    for copy in texts(path):
+        assert "保存至处理完毕后3年" in flat(copy) and "＿年" not in copy
+    path = tmp_path / "five.pdf"
+    render_receipt(make_context(org=dataclasses.replace(STORE, retention_years=5)), path, layout)
+    assert all("保存至处理完毕后5年" in flat(copy) for copy in texts(path))
+    path = tmp_path / "none.pdf"
+    render_receipt(make_context(org=dataclasses.replace(STORE, retention_years=0)), path, layout)
+    assert all("处理完毕后即删除" in flat(copy) for copy in texts(path))
+
+
+def test_the_retention_period_comes_from_the_settings():
+    assert Organisation.from_settings(Settings()).retention_years == 3
+    assert Organisation.from_settings(Settings(data_retention_years=1)).retention_years == 1

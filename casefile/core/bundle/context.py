@@ -56,6 +56,7 @@ class Organisation:
     phone: str = ""
     legal_representative: str = ""
     contact: str = ""  # 联系人: who answers for the organisation (a claim's contact person)
+    retention_years: int = 3  # personal data kept this long after a complaint is handled (the receipt says so)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Organisation:
@@ -68,6 +69,7 @@ class Organisation:
             # The contact person set for the organisation, else the operator's name as set in the settings
             # (never the system's user name, which is no one's name on a letter).
             contact=settings.org_contact.strip() or settings.operator.strip(),
+            retention_years=settings.data_retention_years,
         )
 
     def as_party(self) -> Party:

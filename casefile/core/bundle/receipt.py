@@ -80,7 +80,15 @@ DISPOSITION_NAMES = {"kept": "留存", "returned": "退回"}
 DISPOSITION_HEADING = "留存/退回"
 
 OTHER_ROUTES = "如对处理结果不满意，可向消费者协会或拨打 12315 投诉。"
-PRIVACY_NOTICE = "您的个人信息仅用于处理本次投诉，保存至处理完毕后＿年，如需查询或更正请联系本店。"
+
+
+def privacy_notice(years: int) -> str:
+    """What the receipt tells the customer of their personal data: purpose, how long it is kept, whom to ask
+    (PIPL art. 17); ``years`` after the complaint is handled (the organisation's setting)."""
+    kept = f"保存至处理完毕后{years}年" if years > 0 else "处理完毕后即删除"
+    return f"您的个人信息仅用于处理本次投诉，{kept}，如需查询、更正或删除请联系本店。"
+
+
 BEIJING = timedelta(hours=8)
 MAX_PAGE_HEIGHT = 14400.0  # the largest page a PDF viewer must accept (200 in)
 
@@ -667,7 +675,7 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     notes = [
         f"查询方式：凭回执编号 {esc(case.number)} 向本店查询，服务电话 {esc(blank(org.phone, 8))}。",
         "其他途径：" + esc(OTHER_ROUTES),
-        "个人信息告知：" + esc(PRIVACY_NOTICE),
+        "个人信息告知：" + esc(privacy_notice(org.retention_years)),
     ]
     story += [Spacer(1, 3), _rule(spec, dashed=True)]
     story += [Paragraph(n, st["small"]) for n in notes]
