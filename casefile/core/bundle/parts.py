@@ -816,6 +816,26 @@ def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
 # --------------------------------------------------------------------------- integrity annex
 
 
+def annex_time(e: Exhibit) -> str:
+    """生成时间 in the integrity annex: in the office's zone like the column says, except a device's time that
+    recorded no zone (printed as the device showed it, so marked) and a file's modification time (marked:
+    copying a file may change it)."""
+    if e.captured_at is None:
+        return "—"
+    if e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name"):
+        return e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
+    text = short_time(e.captured_at)
+    return f"{text}（文件修改时间）" if e.captured_at_source == "file-mtime" else text
+
+
+def original_carrier(e: Exhibit) -> str:
+    """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
+    the file, as the file or the transcript says, and how it was obtained; else the copy handed in with the packet."""
+    device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
+    parts = [p for p in (e.source.strip(), device) if p]
+    return "；".join(parts) if parts else "随附存储介质"
+
+
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
     zone = datetime.now().astimezone().strftime("%z")
@@ -829,17 +849,17 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(esc(e.original_name), s["small"]),
                 CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
                 CjkParagraph(human_size(e.size), s["small"]),
-                CjkParagraph(f"{short_time(e.captured_at)}<br/>导入 {short_time(e.added_at)}", s["small"]),
+                CjkParagraph(f"{esc(annex_time(e))}<br/>导入 {short_time(e.added_at)}", s["small"]),
                 CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None
                     else f"遮盖件：<br/>{hash_text(e.sha256)}<br/>原件：<br/>{hash_text(entry.original.sha256)}",
                     s["hash"],
                 ),
-                CjkParagraph("随附存储介质", s["small"]),
+                CjkParagraph(esc(original_carrier(e)), s["small"]),
             ]
         )
-    table = grid(rows, [w * mm for w in (14, 33, 12, 15, 29, 52, 15)], padding=2)
+    table = grid(rows, [w * mm for w in (14, 27, 10, 14, 30, 52, 23)], padding=2)
     return [
         CjkParagraph("电子证据完整性校验表", s["title"]),
         table,
