@@ -375,3 +375,14 @@ def test_the_customer_is_told_how_long_their_data_is_kept(tmp_path, layout):
 def test_the_retention_period_comes_from_the_settings():
     assert Organisation.from_settings(Settings()).retention_years == 3
     assert Organisation.from_settings(Settings(data_retention_years=1)).retention_years == 1
+
+
+def test_the_reply_deadline_is_never_parted_from_its_heading_or_the_signatures(tmp_path):
+    """However many materials push it down the page, 处理时限 stays on the page of its deadline and of the
+    signatures: a heading alone at the foot of a page, its content overleaf, is no receipt to sign."""
+    for count in range(3, 16):
+        path = tmp_path / f"{count}.pdf"
+        render_receipt(make_context(exhibits=count), path, "a5")
+        for page in texts(path):
+            if "处理时限" in page:
+                assert "承诺答复时间" in page and "受理人签名" in flat(page), count

@@ -659,17 +659,20 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     # 8. Priority and the promised reply.
     hours = case.priority.response_hours
     due = f"{_time(case.response_due_at)}（受理后 {hours} 小时内）"
-    story += [Spacer(1, thin), _section("处理时限", spec, st, width), Spacer(1, 1.5)]
+    deadline: list[Flowable] = [_section("处理时限", spec, st, width), Spacer(1, 1.5)]
     if spec.thermal:
         rows = [["优先级", esc(PRIORITY_NAMES[case.priority])], ["承诺答复时间", esc(due)]]
-        story.append(_kv_table(rows, [spec.label_width, width - spec.label_width], st, ruled=False))
+        deadline.append(_kv_table(rows, [spec.label_width, width - spec.label_width], st, ruled=False))
     else:
         kw = spec.label_width
         rows = [["优先级", esc(PRIORITY_NAMES[case.priority]), "承诺答复时间", esc(due)]]
-        story.append(_kv_table(rows, [kw * 0.75, 18 * mm, kw, width - kw * 1.75 - 18 * mm], st, ruled=True))
+        deadline.append(_kv_table(rows, [kw * 0.75, 18 * mm, kw, width - kw * 1.75 - 18 * mm], st, ruled=True))
 
-    # 9. Signatures (受理人 is named in the head block).
-    story += [Spacer(1, 1), _signatures(spec, st, width)]
+    # 9. Signatures (受理人 is named in the head block), on the page of the deadline they sign for.
+    deadline += [Spacer(1, 1), _signatures(spec, st, width)]
+    for flowable in deadline[:-1]:
+        flowable.keepWithNext = True  # the document keeps them on one page
+    story += [Spacer(1, thin), *deadline]
 
     # 10–11. How to follow up; other routes; personal information.
     notes = [
