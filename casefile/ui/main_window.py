@@ -22,6 +22,7 @@ from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseListModel
+from casefile.ui.screen import fit_to_screen
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
 from casefile.ui.team import team_of
@@ -991,7 +992,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 780)
+            fit_to_screen(self, 1280, 780)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

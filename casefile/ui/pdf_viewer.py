@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.ui.i18n import fill
+from casefile.ui.screen import fit_to_screen
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -35,7 +36,7 @@ class PdfViewer(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(path.name)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         self.document, self.view = pdf_view(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)

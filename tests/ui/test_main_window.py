@@ -218,3 +218,21 @@ def test_the_case_open_stays_listed_and_open_when_a_change_takes_it_out_of_the_f
     pane.priority.setCurrentIndex(pane.priority.findData("normal"))  # the filters change: it leaves
     assert pane.model.row_of("202611-001") == -1 and pane.model.matching == 1
     assert window.workspace.number == "202611-001"
+
+
+def test_windows_open_within_the_screen(window, tmp_path):
+    """On a screen smaller than the size a window is made for (a 1024 × 700 office screen), it opens at the
+    size the screen holds: its buttons (保存, 下一步, 关闭) stay within reach."""
+    from casefile.ui.pdf_viewer import PdfViewer
+    from casefile.ui.screen import FRAME
+
+    room = window.screen().availableGeometry()
+    assert room.width() < 1280 or room.height() < 780  # the offscreen screen: smaller than the window's size
+    assert window.width() <= room.width() - FRAME[0] and window.height() <= room.height() - FRAME[1]
+    pdf = tmp_path / "packet.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    viewer = PdfViewer(pdf, window)
+    try:
+        assert viewer.height() <= room.height() - FRAME[1]
+    finally:
+        viewer.deleteLater()

@@ -24,6 +24,7 @@ from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, show_error  # noqa: E402
 from casefile.ui.i18n import fill  # noqa: E402
+from casefile.ui.screen import fit_to_screen  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
@@ -211,7 +212,7 @@ class ReviewDashboard(QWidget):
         self.xlsx_button.clicked.connect(self.save_xlsx)
         ctx.events.cases_changed.connect(self._library_changed)
         ctx.events.case_changed.connect(self._library_changed)
-        self.resize(1360, 900)
+        fit_to_screen(self, 1360, 900)
         self._schedule()
 
     # ------------------------------------------------------------------ the charts
