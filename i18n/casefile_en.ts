@@ -5794,6 +5794,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” (file no. {exhibit}, {status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5809,6 +5809,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{names}，另有 {count} 件</translation>
     </message>
     <message>
+        <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
+        <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
+    </message>
+    <message>
+        <source>“{title}” (file no. {exhibit}, {status})</source>
+        <translation>“{title}”（案卷编号{exhibit}，{status}）</translation>
+    </message>
+    <message>
         <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>
         <translation>登录名 {login} 已存在于数据库服务器上；只有目录的所有者才能将其设为用户</translation>
     </message>

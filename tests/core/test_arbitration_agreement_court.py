@@ -3,10 +3,11 @@ however forced; marked invalid or waived, with the reason, through the custody l
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from casefile_testing import chinese, filed_case
+from casefile_testing import chinese, filed_case, run_tool
 
 from casefile.cli import main
 from casefile.core import law
@@ -78,6 +79,21 @@ def test_refused_then_made_once_marked_invalid(library, with_clause, capsys):
 
     report = list(verify_case(library, number))[-1]
     assert report.ok, report.summary()  # the mark folds from the custody log like any exhibit change
+
+
+def test_the_complaint_ticks_the_clause_and_says_why_it_does_not_bar_the_suit(library, with_clause):
+    """Unanswered 有无仲裁、法院管辖约定 in a case holding an agreement marked invalid: the complaint and its copy
+    for the defendant, as a reader extracts them from the packet, tick 有 and name the exhibit with the reason."""
+    number, clause, _photo = with_clause
+    mark_agreement(library, number, clause, INVALID, "格式条款，店铺未以显著方式提示。")
+    result = build(library, number, Venue.COURT)
+    text = re.sub(r"\s+", "", run_tool("pdftotext", "-enc", "UTF-8", str(result.files[0]), "-").stdout)
+    stated = (
+        "1.有无仲裁、法院管辖约定有■合同条款及内容：证据1《购买合同第8条》约定仲裁；"
+        "原告认为该约定无效：格式条款，店铺未以显著方式提示。无□"
+    )
+    assert text.count(stated) == 2  # 民事起诉状 and 民事起诉状（副本）
+    assert "有□合同条款及内容" not in text
 
 
 def test_waived_and_back_in_force(library, with_clause):

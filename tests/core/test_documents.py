@@ -3,6 +3,7 @@ courier-claim arithmetic and deadlines, masking, blanks for missing data, embedd
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -390,7 +391,8 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert "4.判令被告向原告赔礼道歉。" in doc  # the user asked for it
     assert "是■修理□重作□更换□退货■" in doc and "判令解除合同■" in doc
     assert "10.标的总额1,499.00元" in doc
-    assert "有□合同条款及内容：无□" in doc  # no answer on a jurisdiction clause: nothing ticked
+    # No answer on a jurisdiction clause, but the case holds an arbitration agreement: 有, naming it.
+    assert "有■合同条款及内容：证据3《购买合同仲裁条款》约定仲裁。无□" in doc
     assert "是□否□暂不确定，想要了解更多内容□" in doc
     assert "委托诉讼代理人有□" in doc  # no agent recorded
     # The facts in the third person, with the sides named as a complaint names them.
@@ -437,6 +439,79 @@ def test_element_form_ticks_the_users_answers(tmp_path: Path) -> None:
     assert "代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉" in power
     assert "至本案第一审程序终结之日止" in power and "全权" not in power
     assert "日期：＿＿＿＿年＿＿月＿＿日" in power
+
+
+def _agreement_case(status: str, reason: str, filing: Filing | None = None) -> BundleContext:
+    """The full case with its arbitration agreement (file no. 3) marked, in a packet that leaves
+    out file no. 2, so that the packet prints the agreement as 证据2."""
+    case = full_case()
+    case.exhibits[2] = dataclasses.replace(
+        case.exhibits[2], title="购买须知第八条（仲裁条款）", agreement_status=status, agreement_reason=reason
+    )
+    case.filing = filing
+    ctx = context(case, Venue.COURT)
+    ctx.entries = [ExhibitEntry(e, str(i)) for i, e in enumerate([case.exhibits[n] for n in (0, 2, 3)], start=1)]
+    return ctx
+
+
+@pytest.mark.parametrize(
+    "status, reason, stated",
+    [
+        (
+            "invalid",
+            "格式条款，店铺未以显著方式提示。",
+            "证据2《购买须知第八条（仲裁条款）》约定仲裁；原告认为该约定无效：格式条款，店铺未以显著方式提示。",
+        ),
+        (
+            "waived",
+            "被告同意由人民法院管辖",
+            "证据2《购买须知第八条（仲裁条款）》约定仲裁；双方已放弃该约定：被告同意由人民法院管辖。",
+        ),
+    ],
+    ids=["invalid", "waived"],
+)
+def test_an_unanswered_clause_box_names_the_agreement_on_file(
+    tmp_path: Path, status: str, reason: str, stated: str
+) -> None:
+    """有无仲裁、法院管辖约定 left unanswered while the case holds an arbitration agreement: 有 is ticked and
+    合同条款及内容 names the exhibit as the packet numbers it, with why the plaintiff may still sue; the copy
+    for the defendant says the same."""
+    texts = render(_agreement_case(status, reason), tmp_path)
+    for title in ("民事起诉状", "民事起诉状（副本）"):
+        assert f"1.有无仲裁、法院管辖约定有■合同条款及内容：{stated}无□" in texts[title], title
+    assert "证据3《" not in texts["民事起诉状"]  # the packet's number, not the case's file number
+
+
+def test_the_reason_against_the_agreement_is_masked_like_any_free_text(tmp_path: Path) -> None:
+    texts = render(_agreement_case("invalid", "店铺客服（13987654321）承认该条款从未提示"), tmp_path)
+    assert "原告认为该约定无效：店铺客服（139****4321）承认该条款从未提示。" in texts["民事起诉状"]
+    assert "13987654321" not in joined(texts)  # a third party's number, masked as everywhere else
+
+
+@pytest.mark.parametrize(
+    "filing, expected",
+    [
+        # 有, in the user's words: they stand, the agreement's wording does not replace them.
+        (
+            Filing(jurisdiction_clause=True, jurisdiction_terms="购买须知第八条约定由杭州仲裁委员会仲裁，该条款无效"),
+            "有■合同条款及内容：购买须知第八条约定由杭州仲裁委员会仲裁，该条款无效无□",
+        ),
+        # 有 without the terms: the agreement on file fills them in.
+        (
+            Filing(jurisdiction_clause=True),
+            "有■合同条款及内容：证据2《购买须知第八条（仲裁条款）》约定仲裁；原告认为该约定无效：格式条款。无□",
+        ),
+        # 无: the user's answer is printed as given (the preflight warns about it).
+        (Filing(jurisdiction_clause=False), "有□合同条款及内容：无■"),
+    ],
+    ids=["yes-with-terms", "yes-without-terms", "no"],
+)
+def test_the_users_answer_on_the_clause_wins(tmp_path: Path, filing: Filing, expected: str) -> None:
+    texts = render(_agreement_case("invalid", "格式条款", filing), tmp_path)
+    named = filing.jurisdiction_clause is True and not filing.jurisdiction_terms
+    for title in ("民事起诉状", "民事起诉状（副本）"):
+        assert f"1.有无仲裁、法院管辖约定{expected}" in texts[title], title
+        assert ("约定仲裁；原告认为" in texts[title]) is named, title
 
 
 def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:

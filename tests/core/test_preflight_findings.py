@@ -14,7 +14,16 @@ from preflight_cases import BOUGHT, CST, complete_case, exhibit, run
 
 from casefile.core import law
 from casefile.core.bundle.context import Level, Venue
-from casefile.core.model import Case, Demand, DemandType, EvidenceKind, ExhibitMetadata, Party, PartyKind
+from casefile.core.model import (
+    Case,
+    Demand,
+    DemandType,
+    EvidenceKind,
+    ExhibitMetadata,
+    Filing,
+    Party,
+    PartyKind,
+)
 
 
 def cite(article_id: str, *, part: bool = False) -> str:
@@ -123,6 +132,14 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         E,
         "exhibits.4.agreement_status",
         (cite("civil-procedure.127", part=True), "casefile exhibit 202611-001 4 --agreement invalid"),
+    ),
+    (
+        COURT,
+        _all(_agreement("invalid"), _set("filing", Filing(jurisdiction_clause=False))),
+        "jurisdiction-clause-denied",
+        W,
+        "filing.jurisdiction_clause",
+        ("“仲裁条款”（案卷编号4，无效）", "casefile edit 202611-001 --jurisdiction-clause unknown"),
     ),
     # arbitration: the 仲裁法 (2025 art. 27 where verified), never 民事诉讼法 art. 124
     (ARB, _set("complainant.name", ""), "no-complainant-name", W, "complainant.name", (ARB_CONTENTS,)),
@@ -352,6 +369,18 @@ def test_marked_agreements_let_the_court_packet_through():
     _agreement()(case)
     case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], withdrawn=True)
     assert "arbitration-agreement-in-force" not in {f.code for f in run(case, COURT)}
+
+
+@pytest.mark.parametrize("answer", [None, True])
+def test_a_clause_answered_yes_or_not_at_all_is_no_contradiction(answer):
+    """Unanswered, the complaint ticks 有 and names the agreement itself; answered 有, the user says so."""
+    case = complete_case()
+    _agreement("waived")(case)
+    case.filing = Filing(jurisdiction_clause=answer)
+    assert "jurisdiction-clause-denied" not in {f.code for f in run(case, COURT)}
+    case = complete_case()  # 无, and no agreement on file: nothing to contradict
+    case.filing = Filing(jurisdiction_clause=False)
+    assert run(case, COURT) == []
 
 
 def test_a_refund_with_a_stated_basis_is_the_users_call():

@@ -22,7 +22,7 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite
-from casefile.core.errors import Message
+from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
@@ -102,6 +102,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
                     f"exhibits.{e.number}.agreement_status",
                     [e.number],
                 )
+        _clause_denied(case, found)
     elif venue is Venue.ARBITRATION:
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
@@ -130,6 +131,36 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
             ),
             "exhibits",
         )
+
+
+def _clause_denied(case: Case, found: Findings) -> None:
+    """The user answered the complaint's 有无仲裁、法院管辖约定 with 无 while the case holds an arbitration
+    agreement: the complaint ticks 无 as answered, which the agreement on file contradicts."""
+    held = agreements.agreements(case)
+    if case.filing is None or case.filing.jurisdiction_clause is not False or not held:
+        return
+    found.warn(
+        "jurisdiction-clause-denied",
+        Message(
+            "The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds "
+            "an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why "
+            "it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile "
+            "edit {number} --jurisdiction-clause unknown",
+            agreements=listed(
+                [
+                    Message(
+                        "“{title}” (file no. {exhibit}, {status})",
+                        title=e.title,
+                        exhibit=e.number,
+                        status=_STATUS_NAMES.get(e.agreement_status, e.agreement_status),
+                    )
+                    for e in held
+                ]
+            ),
+            number=case.number,
+        ),
+        "filing.jurisdiction_clause",  # what to fix is the answer: the finding leads to it, not to an exhibit
+    )
 
 
 def _semicolons(items: list[Message]) -> Message:

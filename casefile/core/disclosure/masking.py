@@ -399,8 +399,9 @@ class Masker:
 
         Parties the destination does not see are masked field by field; every free text (facts,
         timeline events and their references, demands, notes, exhibit titles, sources, purposes,
-        file names, transcripts, mail headers) goes through :meth:`text`. File paths, hashes and
-        times are kept: the packet is still made from the evidence files the case recorded.
+        file names, why an arbitration agreement is not relied on, transcripts, mail headers) goes
+        through :meth:`text`. File paths, hashes and times are kept: the packet is still made from the
+        evidence files the case recorded.
         """
         shown = copy.deepcopy(case)
         for role in ROLES:
@@ -435,6 +436,7 @@ class Masker:
         exhibit.purpose = self.text(exhibit.purpose, where)
         exhibit.original_name = self.text(exhibit.original_name, where)
         exhibit.withdraw_reason = self.text(exhibit.withdraw_reason, where)
+        exhibit.agreement_reason = self.text(exhibit.agreement_reason, where)
         exhibit.group = self.text(exhibit.group, where)
         mail = exhibit.metadata.email
         if mail is not None:

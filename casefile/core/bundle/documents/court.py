@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from casefile.core import law
+from casefile.core.bundle import agreements
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.attorney import agent_fields
 from casefile.core.bundle.documents.claims import Claim, bases, claim_total, claims, money
@@ -238,10 +239,50 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
     ]
 
 
-def _filing_rows(ctx: BundleContext) -> list[Row]:
+_STANDING = {
+    agreements.INVALID: "原告认为该约定无效",
+    agreements.WAIVED: "双方已放弃该约定",
+}
+
+
+def _agreement_terms(ctx: BundleContext) -> str:
+    """合同条款及内容 from the case's arbitration agreements: each named as the packet numbers it
+    (证据8《购买须知第八条（仲裁条款）》), and, for one marked invalid or waived, the plaintiff's
+    position with the reason the user recorded; "" when the case holds none."""
+    printed = {(entry.original or entry.exhibit).number: entry for entry in ctx.entries}
+    sentences: list[str] = []
+    for agreement in agreements.agreements(ctx.case):
+        entry = printed.get(agreement.number)
+        title = (entry.exhibit if entry is not None else agreement).title.strip()
+        if title and not (title.startswith("《") and title.endswith("》")):
+            title = f"《{title}》"
+        name = (entry.name if entry is not None else "") + title
+        sentence = f"{name}约定仲裁" if name else "双方订有仲裁协议"
+        standing = _STANDING.get(agreement.agreement_status)
+        if standing:
+            reason = agreement.agreement_reason.strip().rstrip("。．.；;，,、 ")
+            sentence += f"；{standing}" + (f"：{reason}" if reason else "")
+        sentences.append(sentence + "。")
+    return "".join(sentences)
+
+
+def _jurisdiction(ctx: BundleContext) -> tuple[bool | None, str]:
+    """有无仲裁、法院管辖约定 and 合同条款及内容: the user's answer and words where given; else, when the
+    case holds an arbitration agreement, 有 and the agreement as :func:`_agreement_terms` words it."""
     filing = ctx.case.filing
     clause = filing.jurisdiction_clause if filing else None
     terms = filing.jurisdiction_terms.strip() if filing else ""
+    if clause is False:
+        return clause, terms  # the user's 无 stands (the preflight warns when an agreement is on file)
+    held = _agreement_terms(ctx)
+    if not held:
+        return clause, terms
+    return True, terms or held  # the user's own words where given
+
+
+def _filing_rows(ctx: BundleContext) -> list[Row]:
+    filing = ctx.case.filing
+    clause, terms = _jurisdiction(ctx)
     kept = filing.preservation if filing else None
     detail = filing.preservation_detail.strip() if filing else ""
     return [
