@@ -21,6 +21,7 @@ from casefile.core.bundle.documents.postal import _postal_appeal
 from casefile.core.bundle.documents.rules import (
     LossTable,
     ReturnWindow,
+    carrier_answer,
     carrier_complaint,
     case_cause,
     loss_table,
@@ -31,6 +32,7 @@ from casefile.core.bundle.documents.rules import (
 __all__ = [
     "LossTable",
     "ReturnWindow",
+    "carrier_answer",
     "carrier_complaint",
     "case_cause",
     "closing_matter",

@@ -16,8 +16,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
+    _local,
     _money,
     _signature,
     cite_on_day,
@@ -45,6 +47,36 @@ def _identity(ctx: BundleContext, claimant_name: str) -> str:
     if sender and sender == claimant_name.strip():
         return "■ 寄件人　□ 收件人　□ 委托人"
     return "□ 寄件人　□ 收件人　□ 委托人"
+
+
+def _box(ticked: bool, text: str) -> str:
+    return f"{'■' if ticked else '□'} {text}"
+
+
+def _handling_fields(ctx: BundleContext) -> list[_F]:
+    """企业处理结果 and 企业答复内容 (the appeal's precondition, spec §4.2) from the dealings the record holds:
+    未答复 ticked when no answer is recorded by the carrier's last day to answer and that day is past; 不满意
+    when an answer is recorded that the claimant did not accept, its date and words printed. With no complaint
+    or nothing recorded the boxes stay for the signer (the 投诉渠道不畅通 box always does)."""
+    case = ctx.case
+    deadline = rules.reply_deadline(ctx)
+    answer = rules.carrier_answer(ctx)
+    answer_day = _local(answer.at, case).date() if answer is not None else None
+    unanswered = (
+        deadline is not None
+        and deadline.last_day < on_day(ctx)
+        and (answer_day is None or answer_day > deadline.last_day)
+    )
+    dissatisfied = answer is not None and not answer.accepted
+    result = "\n".join(
+        [
+            _box(unanswered, "投诉后7日内未得到答复"),
+            _box(dissatisfied, "对企业处理和答复不满意"),
+            _box(False, "投诉渠道不畅通、投诉无人受理"),
+        ]
+    )
+    words = f"{fmt_time(answer.at, case)}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}" if answer else ""
+    return [_F("企业处理结果", result, wide=True), _F("企业答复内容", words, wide=True)]
 
 
 def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
@@ -83,12 +115,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
         _form(
             [
                 *complaint_fields(ctx),
-                _F(
-                    "企业处理结果",
-                    "□ 投诉后7日内未得到答复　□ 对企业处理和答复不满意　□ 投诉渠道不畅通、投诉无人受理",
-                    wide=True,
-                ),
-                _F("企业答复内容", "", wide=True),
+                *_handling_fields(ctx),
             ]
         ),
         CondPageBreak(50 * mm),
