@@ -14,12 +14,16 @@ from pathlib import Path
 
 from bundle_pages import page_texts
 from test_documents import CST, MERCHANT, at, context, full_case
+from test_venue_documents import routed
 
+from casefile.core.bundle import parts
+from casefile.core.bundle.builder import filer_role
 from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.pdfkit import render_story
-from casefile.core.model import Case, EventKind, TimelineEvent
-from casefile.core.workflow.records import Answer, Proposal
+from casefile.core.model import Case, EventKind, Filing, Party, PartyKind, TimelineEvent
+from casefile.core.workflow.records import Answer, Proceeding, Proposal
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 COMPLAINT = TimelineEvent(
     at(22, 15, 0), EventKind.COMPLAINT, "向某某速运客服提出理赔申请", ref="GD20261122000123", party="courier"
@@ -112,3 +116,59 @@ def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:
     accepted.workflow.proposals.append(Proposal(at(24, 14, 0), "courier", "按保价赔偿", answer=Answer.ACCEPTED))
     doc = appeal_form(appeal(accepted, AFTER_DEADLINE), tmp_path / "accepted")
     assert "□投诉后7日内未得到答复□对企业处理和答复不满意" in doc  # agreed to: no dissatisfaction is claimed
+
+
+# --------------------------------------------------------------------------- (9) the evidence lists' headers
+
+
+def evidence_list(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "list.pdf"
+    render_story(path, parts.evidence_list_flowables(ctx, filer_role(ctx), []))
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def named_case() -> Case:
+    case = full_case()
+    case.filing = Filing(
+        court="杭州市余杭区人民法院",
+        arbitration_body="杭州仲裁委员会",
+        consumer_body="杭州市余杭区消费者权益保护委员会",
+    )
+    return case
+
+
+def test_each_list_names_the_body_it_goes_to_and_who_submits_it(tmp_path: Path) -> None:
+    expected = {
+        Venue.COURT: "提交人张三（原告）接收机关杭州市余杭区人民法院",
+        Venue.ARBITRATION: "提交人张三（申请人）接收机关杭州仲裁委员会",
+        Venue.CONSUMER_ASSOCIATION: "提交人张三（投诉人）接收机关杭州市余杭区消费者权益保护委员会",
+    }
+    for venue, header in expected.items():
+        assert header in evidence_list(context(named_case(), venue), tmp_path / venue.value), venue
+
+
+def test_a_courier_packets_list_is_the_merchants(tmp_path: Path) -> None:
+    """The merchant claims against the carrier: it submits the list, whoever the customer complained about."""
+    case = full_case()
+    case.respondent = Party(PartyKind.ORGANISATION)  # a courier case records no respondent (the journey's)
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    assert "提交人杭州某某数码科技有限公司（索赔人）接收机关某某速运有限公司" in claim
+    postal = evidence_list(routed(case, Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "12305")
+    assert "提交人杭州某某数码科技有限公司（申诉人）接收机关＿＿＿＿＿＿＿＿邮政管理局" in postal
+
+
+def test_the_postal_administration_recorded_is_named_everywhere(tmp_path: Path) -> None:
+    case = full_case()
+    case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, body="浙江省邮政管理局"))
+    ctx = appeal(case, AFTER_DEADLINE)
+    assert "接收机关浙江省邮政管理局" in evidence_list(ctx, tmp_path / "list")
+    assert "致：浙江省邮政管理局" in appeal_form(ctx, tmp_path / "form")
+
+
+def test_unknown_bodies_stay_blanks_with_their_kind(tmp_path: Path) -> None:
+    assert "接收机关＿＿＿＿＿＿＿＿人民法院" in evidence_list(context(full_case(), Venue.COURT), tmp_path / "c")
+    empty = full_case()
+    empty.courier, empty.shipment.carrier = None, ""
+    claim = evidence_list(context(empty, Venue.COURIER_CLAIM, Organisation()), tmp_path / "e")
+    assert "提交人＿＿＿＿＿＿＿＿（索赔人）接收机关＿＿＿＿＿＿＿＿＿＿" in claim

@@ -36,6 +36,7 @@ from casefile.core.bundle.documents.courier import (
     exception_fields,
     shipment_fields,
 )
+from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
 
@@ -94,7 +95,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
 
     story: list[Flowable] = [
         _title("邮政业用户申诉书"),
-        _p("致：＿＿＿＿＿＿＿＿邮政管理局"),
+        _p(f"致：{postal_body(ctx)}"),
         _h("一、申诉人"),
         _form(
             [
