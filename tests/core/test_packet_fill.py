@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from bundle_pages import page_texts
+from bundle_pages import layout, page_texts
 from test_documents import CST, MERCHANT, at, context, full_case
 from test_venue_documents import routed
 
@@ -20,7 +20,7 @@ from casefile.core.bundle import parts
 from casefile.core.bundle.builder import filer_role
 from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
 from casefile.core.bundle.documents import front_matter
-from casefile.core.bundle.pdfkit import render_story
+from casefile.core.bundle.pdfkit import CjkParagraph, render_story
 from casefile.core.model import Case, EventKind, Filing, Party, PartyKind, TimelineEvent
 from casefile.core.workflow.records import Answer, Proceeding, Proposal
 from casefile.core.workflow.records import Venue as ProceedingVenue
@@ -172,3 +172,43 @@ def test_unknown_bodies_stay_blanks_with_their_kind(tmp_path: Path) -> None:
     empty.courier, empty.shipment.carrier = None, ""
     claim = evidence_list(context(empty, Venue.COURIER_CLAIM, Organisation()), tmp_path / "e")
     assert "提交人＿＿＿＿＿＿＿＿（索赔人）接收机关＿＿＿＿＿＿＿＿＿＿" in claim
+
+
+# --------------------------------------------------------------------------- (19) the appeal's labels
+
+
+def labels(story: list) -> list[str]:
+    """The text of every label cell of the forms and the cover table in ``story``."""
+    found: list[str] = []
+
+    def walk(flowable: object) -> None:
+        for row in getattr(flowable, "_cellvalues", []):
+            for cell in row:
+                if isinstance(cell, CjkParagraph) and cell.style.name in ("form_label", "cover_label"):
+                    found.append("".join(cell.text.split()))
+                elif isinstance(cell, list):
+                    for inner in cell:
+                        walk(inner)
+        for inner in getattr(flowable, "_content", []):  # KeepTogether
+            walk(inner)
+
+    for flowable in story:
+        walk(flowable)
+    return found
+
+
+def test_no_label_of_the_appeal_breaks_mid_word(tmp_path: Path) -> None:
+    case = courier_case(COMPLAINT, ANSWER)
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name="杭州某某数码科技有限公司")
+    ctx = appeal(case, AFTER_DEADLINE)
+    for title, story in front_matter(ctx):
+        found = labels(story)  # before rendering: building a PDF uses the story up
+        path = tmp_path / f"{title}.pdf"
+        render_story(path, story)
+        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
+        assert len(found) > (20 if title == "邮政业用户申诉书" else 8), found
+        for label in found:
+            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+        if title == "邮政业用户申诉书":  # and the values this form is known to hold
+            assert sum("杭州某某数码科技有限公司" in line for line in lines) >= 3  # 名称, 寄件人, the signature
+            assert any("投诉/索赔" in line for line in lines)  # the dealings table's 方式

@@ -142,7 +142,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
             for label, value in rows
         ],
-        colWidths=[38 * mm, 128 * mm],
+        colWidths=[44 * mm, 122 * mm],  # labels such as 企业投诉日期： on one line
     )
     table.setStyle(
         TableStyle(

@@ -40,6 +40,11 @@ from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
 
+# The form's label columns: its longest labels (实际提供服务的网点, 向快递企业投诉日期) on one line at the left,
+# the short ones on the right (收件人电话) leaving the values room (杭州某某数码科技有限公司 on one line).
+LABEL_WIDTH = 38 * mm
+RIGHT_LABEL_WIDTH = 26 * mm
+
 
 def _identity(ctx: BundleContext, claimant_name: str) -> str:
     """申诉人身份 (art. 9 (2)): 寄件人 ticked when the waybill's sender is recorded as the claimant; otherwise
@@ -106,18 +111,27 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
                 _F("邮政编码", appellant.postcode),
                 _F("地址", appellant.address, wide=True),
                 _F("申诉人身份", _identity(ctx, appellant.name), wide=True),
-            ]
+            ],
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
         ),
         _h("二、被申诉人"),
-        _form(carrier_fields(ctx, carrier, "快递企业名称", "实际提供服务的网点")),
+        _form(
+            carrier_fields(ctx, carrier, "快递企业名称", "实际提供服务的网点"),
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
+        ),
         _h("三、快件信息"),
-        _form(shipment_fields(ctx)),
+        _form(shipment_fields(ctx), label_width=LABEL_WIDTH, right_label_width=RIGHT_LABEL_WIDTH),
+        CondPageBreak(60 * mm),  # the complaint, the carrier's handling and its answer on one page
         _h("四、向企业投诉情况"),
         _form(
             [
                 *complaint_fields(ctx),
                 *_handling_fields(ctx),
-            ]
+            ],
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
         ),
         CondPageBreak(50 * mm),
         _h("五、申诉请求"),
@@ -134,8 +148,9 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
         _p(losses.rule, "indent"),
         _h("六、事实与理由"),
         *_appeal_facts(ctx),
+        CondPageBreak(45 * mm),
         _h("七、异常情况"),
-        _form(exception_fields(ctx)),
+        _form(exception_fields(ctx), label_width=LABEL_WIDTH, right_label_width=RIGHT_LABEL_WIDTH),
         _h("八、交涉记录"),
         *courier_dealings(ctx, with_complaint=False),  # the complaint itself is in 四
         _h("九、证据"),
