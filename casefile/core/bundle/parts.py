@@ -681,7 +681,7 @@ def evidence_list_flowables(
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
     refs = refs or PageRefs()
-    from casefile.core.bundle.documents import case_cause
+    from casefile.core.bundle.documents import case_cause, filer, receiving_body
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
@@ -725,15 +725,15 @@ def evidence_list_flowables(
     table = grid(rows, [w * mm for w in LIST_WIDTHS], padding=2)
     if commands:
         table.setStyle(TableStyle(commands))
-    submitter = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
+    submitter = filer(ctx)
     return [
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
             [
                 ["案由", case_cause(ctx.case), "案号", "＿＿＿＿＿＿＿＿"],
-                ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", "＿＿＿＿＿＿＿＿＿＿"],
+                ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
             ],
-            [20 * mm, 65 * mm, 20 * mm, 65 * mm],
+            [18 * mm, 72 * mm, 18 * mm, 62 * mm],  # a company's name and role on one line, a 消保委's too
             header=False,
         ),
         Spacer(1, 4 * mm),
@@ -797,7 +797,9 @@ def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
     """
     s = styles()
     items = IDENTITY_ITEMS.get(role, IDENTITY_ITEMS["原告"])
-    me = ctx.party("complainant") if role in ("投诉人", "申请人", "原告") else ctx.party("respondent")
+    from casefile.core.bundle.documents import filer
+
+    me = filer(ctx)
     story: list[Flowable] = [
         CjkParagraph("身 份 证 明", s["title"]),
         para(esc(f"提交人：{blank(me.name)}（{role}）　案件编号：{ctx.case.number}")),

@@ -16,11 +16,12 @@ from casefile.core.bundle.documents.common import Section, fmt_amount, fmt_date,
 from casefile.core.bundle.documents.consumer import _consumer_complaint, _consumer_notes
 from casefile.core.bundle.documents.courier import _courier_claim, _courier_notes
 from casefile.core.bundle.documents.court import _court_notes, _service_address_form, civil_complaint, complaint_copies
-from casefile.core.bundle.documents.cover import _cover
+from casefile.core.bundle.documents.cover import _cover, filer, receiving_body
 from casefile.core.bundle.documents.postal import _postal_appeal
 from casefile.core.bundle.documents.rules import (
     LossTable,
     ReturnWindow,
+    carrier_answer,
     carrier_complaint,
     case_cause,
     loss_table,
@@ -31,14 +32,17 @@ from casefile.core.bundle.documents.rules import (
 __all__ = [
     "LossTable",
     "ReturnWindow",
+    "carrier_answer",
     "carrier_complaint",
     "case_cause",
     "closing_matter",
+    "filer",
     "fmt_amount",
     "fmt_date",
     "fmt_time",
     "front_matter",
     "loss_table",
+    "receiving_body",
     "reply_deadline",
     "return_window",
 ]

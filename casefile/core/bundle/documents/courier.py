@@ -108,7 +108,8 @@ def exception_fields(ctx: BundleContext) -> list[_F]:
         _F("发现时间", fmt_time(shipment.discovered_at, case)),
         _F("发现经过", ""),
         _F("当面验收情况", "□ 当场拒收　□ 当场提出异议　□ 未当面验视", wide=True),
-        _F("未经同意投递至快递柜/驿站", "□ 是　□ 否", wide=True),
+        # 快递市场管理办法 art. 28: no drop at a locker or station (末端服务设施) without the user's consent.
+        _F("末端投递", "未经同意投递至快递柜/驿站：□ 是　□ 否", wide=True),
     ]
 
 
@@ -202,7 +203,8 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
         )
     if len(rows) == 1:
         rows += [("＿＿＿＿", "＿＿＿＿", "＿＿＿＿＿＿＿＿", "＿＿＿＿")] * 2
-    table = _ruled(rows, [44 * mm, 20 * mm, WIDTH - 44 * mm - 20 * mm - 24 * mm, 24 * mm])
+    # 方式 wide enough for 投诉/索赔 on one line.
+    table = _ruled(rows, [44 * mm, 22 * mm, WIDTH - 44 * mm - 22 * mm - 24 * mm, 24 * mm])
     if not with_complaint:
         return [table]
     return [table, Spacer(1, 2 * mm), _form(complaint_fields(ctx), label_width=38 * mm)]

@@ -1,7 +1,8 @@
 """The packet's cover: who files it, against whom, where, and what it holds.
 
 One function per venue (and destination) gives the cover's rows; :func:`_cover` lays them out.
-The receiving body is the one the user named for the case (``rules.filed_with``), else a blank line.
+The receiving body is the one the user named for the case (``rules.filed_with``), else a blank line
+(:func:`receiving_body`, also the evidence list's 接收机关).
 """
 
 from __future__ import annotations
@@ -17,8 +18,44 @@ from casefile.core.bundle.documents.consumer import consumer_body
 from casefile.core.bundle.documents.layout import _Para, _st
 from casefile.core.bundle.documents.rules import case_cause, filed_with
 from casefile.core.bundle.pdfkit import FONT, blank, esc
+from casefile.core.model import Party
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 Rows = list[tuple[str, str]]
+
+
+def postal_body(ctx: BundleContext) -> str:
+    """The postal administration a 12305 appeal goes to: the body of the appeal recorded as a proceeding before
+    the postal regulator, else a blank line before 邮政管理局."""
+    named = [p.body.strip() for p in ctx.case.workflow.proceedings_at(ProceedingVenue.POSTAL_REGULATOR)]
+    named = [n for n in named if n]
+    return named[-1] if named else "＿＿＿＿＿＿＿＿邮政管理局"
+
+
+def receiving_body(ctx: BundleContext) -> str:
+    """Who receives the packet, as its cover and its evidence list (接收机关) name them: the court, arbitration
+    commission or consumer body the user named, the carrier a claim goes to, the postal administration of a 12305
+    appeal; a blank line (with the kind of body, where the venue says it) for what the case does not know."""
+    venue = ctx.venue
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        return consumer_body(ctx)
+    if venue is Venue.ARBITRATION:
+        return filed_with(ctx.case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"
+    if venue is Venue.COURT:
+        return filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"
+    if venue is Venue.COURIER_CLAIM:
+        if ctx.route is Route.POSTAL_REGULATOR:
+            return postal_body(ctx)
+        return courier_parties(ctx).carrier.name.strip()
+    return ""
+
+
+def filer(ctx: BundleContext) -> Party:
+    """Who files the packet (the evidence list's and the identity page's 提交人): the claimant of a courier
+    packet (the merchant: ``courier_parties``), the complainant everywhere else."""
+    if ctx.venue is Venue.COURIER_CLAIM:
+        return courier_parties(ctx).claimant
+    return ctx.party("complainant")
 
 
 def _consumer_cover_rows(ctx: BundleContext) -> Rows:
@@ -26,7 +63,7 @@ def _consumer_cover_rows(ctx: BundleContext) -> Rows:
     return [
         ("投诉人", ctx.party("complainant").name),
         ("被投诉人", ctx.party("respondent").name),
-        ("受理机构", consumer_body(ctx)),
+        ("受理机构", receiving_body(ctx)),
     ]
 
 
@@ -35,7 +72,7 @@ def _arbitration_cover_rows(ctx: BundleContext) -> Rows:
         ("申请人", ctx.party("complainant").name),
         ("被申请人", ctx.party("respondent").name),
         ("案由", case_cause(ctx.case)),
-        ("仲裁机构", filed_with(ctx.case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"),
+        ("仲裁机构", receiving_body(ctx)),
     ]
 
 
@@ -45,7 +82,7 @@ def _court_cover_rows(ctx: BundleContext) -> Rows:
     rows += [(role, p.name) for role, p in zip(_role_names("被告", len(defendants)), defendants, strict=True)]
     rows += [
         ("案由", case_cause(ctx.case)),
-        ("受诉法院", filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"),
+        ("受诉法院", receiving_body(ctx)),
         ("案号", "＿＿＿＿＿＿＿＿（立案后填写）"),
     ]
     return rows
@@ -76,7 +113,7 @@ def _postal_cover_rows(ctx: BundleContext) -> Rows:
         ("派送网点", shipment.outlet),
         ("企业投诉日期", fmt_date(complaint.at, ctx.case) if complaint is not None else DATE_BLANK),
         ("企业工单号", complaint.ref if complaint is not None else ""),
-        ("受理机构", "＿＿＿＿＿＿＿＿邮政管理局"),
+        ("受理机构", receiving_body(ctx)),
     ]
 
 
@@ -105,7 +142,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
             [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
             for label, value in rows
         ],
-        colWidths=[38 * mm, 128 * mm],
+        colWidths=[44 * mm, 122 * mm],  # labels such as 企业投诉日期： on one line
     )
     table.setStyle(
         TableStyle(

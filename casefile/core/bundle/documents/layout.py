@@ -64,10 +64,12 @@ def ruled_style(padding: tuple[float, float] = (3, 4)) -> list[Any]:
     ]
 
 
-def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
-    """Label/value pairs, two pairs a row, ruled like a paper form."""
+def _form(fields: Sequence[_F], label_width: float = 34 * mm, right_label_width: float | None = None) -> Table:
+    """Label/value pairs, two pairs a row, ruled like a paper form; the second pair's label column is
+    ``right_label_width`` wide (default: as wide as the first), the two value columns share the rest."""
     st = _st()
-    value_width = (WIDTH - 2 * label_width) / 2
+    right = label_width if right_label_width is None else right_label_width
+    value_width = (WIDTH - label_width - right) / 2
     rows: list[list[Any]] = []
     spans: list[int] = []
     row: list[Any] = []
@@ -99,7 +101,7 @@ def _form(fields: Sequence[_F], label_width: float = 34 * mm) -> Table:
             commands.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#f0f0f0")))
     for r in spans:
         commands.append(("SPAN", (1, r), (3, r)))
-    table = Table(rows, colWidths=[label_width, value_width, label_width, value_width])
+    table = Table(rows, colWidths=[label_width, value_width, right, value_width])
     table.setStyle(TableStyle(commands))
     return table
 

@@ -16,8 +16,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
+    _local,
     _money,
     _signature,
     cite_on_day,
@@ -34,8 +36,14 @@ from casefile.core.bundle.documents.courier import (
     exception_fields,
     shipment_fields,
 )
+from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
+
+# The form's label columns: its longest labels (实际提供服务的网点, 向快递企业投诉日期) on one line at the left,
+# the short ones on the right (收件人电话) leaving the values room (杭州某某数码科技有限公司 on one line).
+LABEL_WIDTH = 38 * mm
+RIGHT_LABEL_WIDTH = 26 * mm
 
 
 def _identity(ctx: BundleContext, claimant_name: str) -> str:
@@ -45,6 +53,36 @@ def _identity(ctx: BundleContext, claimant_name: str) -> str:
     if sender and sender == claimant_name.strip():
         return "■ 寄件人　□ 收件人　□ 委托人"
     return "□ 寄件人　□ 收件人　□ 委托人"
+
+
+def _box(ticked: bool, text: str) -> str:
+    return f"{'■' if ticked else '□'} {text}"
+
+
+def _handling_fields(ctx: BundleContext) -> list[_F]:
+    """企业处理结果 and 企业答复内容 (the appeal's precondition, spec §4.2) from the dealings the record holds:
+    未答复 ticked when no answer is recorded by the carrier's last day to answer and that day is past; 不满意
+    when an answer is recorded that the claimant did not accept, its date and words printed. With no complaint
+    or nothing recorded the boxes stay for the signer (the 投诉渠道不畅通 box always does)."""
+    case = ctx.case
+    deadline = rules.reply_deadline(ctx)
+    answer = rules.carrier_answer(ctx)
+    answer_day = _local(answer.at, case).date() if answer is not None else None
+    unanswered = (
+        deadline is not None
+        and deadline.last_day < on_day(ctx)
+        and (answer_day is None or answer_day > deadline.last_day)
+    )
+    dissatisfied = answer is not None and not answer.accepted
+    result = "\n".join(
+        [
+            _box(unanswered, "投诉后7日内未得到答复"),
+            _box(dissatisfied, "对企业处理和答复不满意"),
+            _box(False, "投诉渠道不畅通、投诉无人受理"),
+        ]
+    )
+    words = f"{fmt_time(answer.at, case)}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}" if answer else ""
+    return [_F("企业处理结果", result, wide=True), _F("企业答复内容", words, wide=True)]
 
 
 def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
@@ -62,7 +100,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
 
     story: list[Flowable] = [
         _title("邮政业用户申诉书"),
-        _p("致：＿＿＿＿＿＿＿＿邮政管理局"),
+        _p(f"致：{postal_body(ctx)}"),
         _h("一、申诉人"),
         _form(
             [
@@ -73,23 +111,27 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
                 _F("邮政编码", appellant.postcode),
                 _F("地址", appellant.address, wide=True),
                 _F("申诉人身份", _identity(ctx, appellant.name), wide=True),
-            ]
+            ],
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
         ),
         _h("二、被申诉人"),
-        _form(carrier_fields(ctx, carrier, "快递企业名称", "实际提供服务的网点")),
+        _form(
+            carrier_fields(ctx, carrier, "快递企业名称", "实际提供服务的网点"),
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
+        ),
         _h("三、快件信息"),
-        _form(shipment_fields(ctx)),
+        _form(shipment_fields(ctx), label_width=LABEL_WIDTH, right_label_width=RIGHT_LABEL_WIDTH),
+        CondPageBreak(60 * mm),  # the complaint, the carrier's handling and its answer on one page
         _h("四、向企业投诉情况"),
         _form(
             [
                 *complaint_fields(ctx),
-                _F(
-                    "企业处理结果",
-                    "□ 投诉后7日内未得到答复　□ 对企业处理和答复不满意　□ 投诉渠道不畅通、投诉无人受理",
-                    wide=True,
-                ),
-                _F("企业答复内容", "", wide=True),
-            ]
+                *_handling_fields(ctx),
+            ],
+            label_width=LABEL_WIDTH,
+            right_label_width=RIGHT_LABEL_WIDTH,
         ),
         CondPageBreak(50 * mm),
         _h("五、申诉请求"),
@@ -106,8 +148,9 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
         _p(losses.rule, "indent"),
         _h("六、事实与理由"),
         *_appeal_facts(ctx),
+        CondPageBreak(45 * mm),
         _h("七、异常情况"),
-        _form(exception_fields(ctx)),
+        _form(exception_fields(ctx), label_width=LABEL_WIDTH, right_label_width=RIGHT_LABEL_WIDTH),
         _h("八、交涉记录"),
         *courier_dealings(ctx, with_complaint=False),  # the complaint itself is in 四
         _h("九、证据"),

@@ -1,0 +1,214 @@
+"""What the case record knows is on the filled packet, read back as a reader sees it (pdftotext).
+
+- The 12305 appeal's 企业处理结果 and 企业答复内容 (its precondition, spec §4.2) come from the dealings with the
+  carrier the record holds; with nothing recorded the boxes stay for the signer.
+- Every evidence list names the body it goes to (接收机关) and the party submitting it (提交人).
+- No label of the 12305 appeal (its cover and its form) breaks in the middle of the word.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from bundle_pages import layout, page_texts
+from test_documents import CST, MERCHANT, at, context, full_case
+from test_venue_documents import routed
+
+from casefile.core.bundle import parts
+from casefile.core.bundle.builder import filer_role
+from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
+from casefile.core.bundle.documents import front_matter
+from casefile.core.bundle.pdfkit import CjkParagraph, render_story
+from casefile.core.model import Case, EventKind, Filing, Party, PartyKind, TimelineEvent
+from casefile.core.workflow.records import Answer, Proceeding, Proposal
+from casefile.core.workflow.records import Venue as ProceedingVenue
+
+COMPLAINT = TimelineEvent(
+    at(22, 15, 0), EventKind.COMPLAINT, "向某某速运客服提出理赔申请", ref="GD20261122000123", party="courier"
+)
+# As the journey records it: a call, with no one said, whose people name the carrier.
+ANSWER = TimelineEvent(at(25, 10, 20), EventKind.CALL, "快递公司答复只退运费，不按保价赔偿", people="某某速运理赔专员")
+AFTER_DEADLINE = datetime(2026, 12, 2, 9, 0, tzinfo=CST)  # the carrier's last day to answer is 2026-11-30
+BEFORE_DEADLINE = datetime(2026, 11, 26, 9, 0, tzinfo=CST)
+
+
+def appeal(case: Case, made: datetime, org: Organisation = MERCHANT) -> BundleContext:
+    ctx = context(case, Venue.COURIER_CLAIM, org)
+    return BundleContext(
+        case=case,
+        venue=Venue.COURIER_CLAIM,
+        entries=ctx.entries,
+        org=org,
+        operator="测试员",
+        generated_at=made,
+        route=Route.POSTAL_REGULATOR,
+    )
+
+
+def appeal_form(ctx: BundleContext, folder: Path) -> str:
+    """The 邮政业用户申诉书 as pdftotext reads it, whitespace removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    story = dict(front_matter(ctx))["邮政业用户申诉书"]
+    path = folder / "appeal.pdf"
+    render_story(path, story)
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def courier_case(*events: TimelineEvent) -> Case:
+    case = full_case()
+    case.timeline += list(events)
+    return case
+
+
+# --------------------------------------------------------------------------- (5) the appeal's precondition
+
+
+def test_the_carriers_answer_is_ticked_and_quoted(tmp_path: Path) -> None:
+    """The journey's record: a complaint to the carrier on the 22nd, its answer by phone on the 25th."""
+    doc = appeal_form(appeal(courier_case(COMPLAINT, ANSWER), AFTER_DEADLINE), tmp_path)
+    assert "企业处理结果□投诉后7日内未得到答复■对企业处理和答复不满意□投诉渠道不畅通、投诉无人受理" in doc
+    assert "企业答复内容2026年11月25日10:20（电话）：快递公司答复只退运费，不按保价赔偿" in doc
+
+
+def test_no_answer_by_the_last_day_ticks_unanswered(tmp_path: Path) -> None:
+    doc = appeal_form(appeal(courier_case(COMPLAINT), AFTER_DEADLINE), tmp_path)
+    assert "■投诉后7日内未得到答复□对企业处理和答复不满意" in doc
+    assert "企业答复内容＿＿＿＿＿＿＿＿" in doc
+
+
+def test_an_answer_after_the_last_day_is_both_late_and_printed(tmp_path: Path) -> None:
+    late = TimelineEvent(datetime(2026, 12, 1, 9, 0, tzinfo=CST), EventKind.EMAIL, "不予赔偿", party="courier")
+    doc = appeal_form(appeal(courier_case(COMPLAINT, late), AFTER_DEADLINE), tmp_path)
+    assert "■投诉后7日内未得到答复■对企业处理和答复不满意" in doc
+    assert "企业答复内容2026年12月1日09:00（电子邮件）：不予赔偿" in doc
+
+
+def test_nothing_is_ticked_before_the_last_day_or_without_a_complaint(tmp_path: Path) -> None:
+    for i, (case, made) in enumerate(
+        [(courier_case(COMPLAINT), BEFORE_DEADLINE), (courier_case(ANSWER), AFTER_DEADLINE)]
+    ):
+        doc = appeal_form(appeal(case, made), tmp_path / str(i))
+        assert "□投诉后7日内未得到答复□对企业处理和答复不满意□投诉渠道不畅通" in doc
+        assert "企业答复内容＿＿＿＿＿＿＿＿" in doc
+
+
+def test_only_dealings_with_the_carrier_answer(tmp_path: Path) -> None:
+    """A call with the customer, or with no one said and no carrier named, is not the carrier's answer."""
+    others = [
+        TimelineEvent(at(23, 9, 0), EventKind.CALL, "客户询问进度", party="complainant"),
+        TimelineEvent(at(23, 10, 0), EventKind.NOTE, "内部记录：等待答复"),
+    ]
+    doc = appeal_form(appeal(courier_case(COMPLAINT, *others), AFTER_DEADLINE), tmp_path)
+    assert "■投诉后7日内未得到答复□对企业处理和答复不满意" in doc and "企业答复内容＿＿＿＿" in doc
+
+
+def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:
+    rejected = courier_case(COMPLAINT)
+    offer = Proposal(at(24, 14, 0), "courier", "仅退还运费", amount=Decimal("12.00"))
+    rejected.workflow.proposals.append(offer)
+    offer.answer, offer.answered_at = Answer.REJECTED, at(24, 16, 0)
+    doc = appeal_form(appeal(rejected, AFTER_DEADLINE), tmp_path / "rejected")
+    assert "□投诉后7日内未得到答复■对企业处理和答复不满意" in doc
+    assert "企业答复内容2026年11月24日14:00（处理方案）：仅退还运费（金额12.00元）" in doc
+    accepted = courier_case(COMPLAINT)
+    accepted.workflow.proposals.append(Proposal(at(24, 14, 0), "courier", "按保价赔偿", answer=Answer.ACCEPTED))
+    doc = appeal_form(appeal(accepted, AFTER_DEADLINE), tmp_path / "accepted")
+    assert "□投诉后7日内未得到答复□对企业处理和答复不满意" in doc  # agreed to: no dissatisfaction is claimed
+
+
+# --------------------------------------------------------------------------- (9) the evidence lists' headers
+
+
+def evidence_list(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "list.pdf"
+    render_story(path, parts.evidence_list_flowables(ctx, filer_role(ctx), []))
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def named_case() -> Case:
+    case = full_case()
+    case.filing = Filing(
+        court="杭州市余杭区人民法院",
+        arbitration_body="杭州仲裁委员会",
+        consumer_body="杭州市余杭区消费者权益保护委员会",
+    )
+    return case
+
+
+def test_each_list_names_the_body_it_goes_to_and_who_submits_it(tmp_path: Path) -> None:
+    expected = {
+        Venue.COURT: "提交人张三（原告）接收机关杭州市余杭区人民法院",
+        Venue.ARBITRATION: "提交人张三（申请人）接收机关杭州仲裁委员会",
+        Venue.CONSUMER_ASSOCIATION: "提交人张三（投诉人）接收机关杭州市余杭区消费者权益保护委员会",
+    }
+    for venue, header in expected.items():
+        assert header in evidence_list(context(named_case(), venue), tmp_path / venue.value), venue
+
+
+def test_a_courier_packets_list_is_the_merchants(tmp_path: Path) -> None:
+    """The merchant claims against the carrier: it submits the list, whoever the customer complained about."""
+    case = full_case()
+    case.respondent = Party(PartyKind.ORGANISATION)  # a courier case records no respondent (the journey's)
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    assert "提交人杭州某某数码科技有限公司（索赔人）接收机关某某速运有限公司" in claim
+    postal = evidence_list(routed(case, Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "12305")
+    assert "提交人杭州某某数码科技有限公司（申诉人）接收机关＿＿＿＿＿＿＿＿邮政管理局" in postal
+
+
+def test_the_postal_administration_recorded_is_named_everywhere(tmp_path: Path) -> None:
+    case = full_case()
+    case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, body="浙江省邮政管理局"))
+    ctx = appeal(case, AFTER_DEADLINE)
+    assert "接收机关浙江省邮政管理局" in evidence_list(ctx, tmp_path / "list")
+    assert "致：浙江省邮政管理局" in appeal_form(ctx, tmp_path / "form")
+
+
+def test_unknown_bodies_stay_blanks_with_their_kind(tmp_path: Path) -> None:
+    assert "接收机关＿＿＿＿＿＿＿＿人民法院" in evidence_list(context(full_case(), Venue.COURT), tmp_path / "c")
+    empty = full_case()
+    empty.courier, empty.shipment.carrier = None, ""
+    claim = evidence_list(context(empty, Venue.COURIER_CLAIM, Organisation()), tmp_path / "e")
+    assert "提交人＿＿＿＿＿＿＿＿（索赔人）接收机关＿＿＿＿＿＿＿＿＿＿" in claim
+
+
+# --------------------------------------------------------------------------- (19) the appeal's labels
+
+
+def labels(story: list) -> list[str]:
+    """The text of every label cell of the forms and the cover table in ``story``."""
+    found: list[str] = []
+
+    def walk(flowable: object) -> None:
+        for row in getattr(flowable, "_cellvalues", []):
+            for cell in row:
+                if isinstance(cell, CjkParagraph) and cell.style.name in ("form_label", "cover_label"):
+                    found.append("".join(cell.text.split()))
+                elif isinstance(cell, list):
+                    for inner in cell:
+                        walk(inner)
+        for inner in getattr(flowable, "_content", []):  # KeepTogether
+            walk(inner)
+
+    for flowable in story:
+        walk(flowable)
+    return found
+
+
+def test_no_label_of_the_appeal_breaks_mid_word(tmp_path: Path) -> None:
+    case = courier_case(COMPLAINT, ANSWER)
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name="杭州某某数码科技有限公司")
+    ctx = appeal(case, AFTER_DEADLINE)
+    for title, story in front_matter(ctx):
+        found = labels(story)  # before rendering: building a PDF uses the story up
+        path = tmp_path / f"{title}.pdf"
+        render_story(path, story)
+        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
+        assert len(found) > (20 if title == "邮政业用户申诉书" else 8), found
+        for label in found:
+            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+        if title == "邮政业用户申诉书":  # and the values this form is known to hold
+            assert sum("杭州某某数码科技有限公司" in line for line in lines) >= 3  # 名称, 寄件人, the signature
+            assert any("投诉/索赔" in line for line in lines)  # the dealings table's 方式
