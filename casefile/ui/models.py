@@ -832,11 +832,13 @@ def deadline_text(found: AgendaRow, *, full: bool = False) -> str:
 def deadline_day(due: datetime, last_day: date | None, provisional: bool, *, full: bool = True) -> str:
     """A deadline as the list and the case header show it: its last day, or the time for a clock in hours
     (China Standard Time, as clocks are counted), with 暂定 when it counted across a year the calendar
-    does not know."""
+    does not know. Short (``full=False``): without the year when it is this year's."""
+    this_year = datetime.now(CST).year
     if last_day is not None:
-        text = last_day.isoformat() if full else last_day.strftime("%m-%d")
+        text = last_day.strftime("%m-%d") if not full and last_day.year == this_year else last_day.isoformat()
     else:
-        text = due.astimezone(CST).strftime("%Y-%m-%d %H:%M" if full else "%m-%d %H:%M")
+        local = due.astimezone(CST)
+        text = local.strftime("%m-%d %H:%M" if not full and local.year == this_year else "%Y-%m-%d %H:%M")
     if provisional:
         text += QCoreApplication.translate("CaseFile", " (provisional)")
     return text

@@ -351,3 +351,19 @@ def test_a_case_changed_by_the_user_stays_listed_until_the_filters_change(qapp):
     model.set_filters(stage="")
     model.update_case("202611-006", summary(6, stage="closed"), None, keep=True)
     assert not model.kept_unmatched(model.summary_of("202611-006"))  # no filter: nothing to keep it from
+
+
+def test_a_deadline_of_another_year_shows_its_year(qapp):
+    """诉讼时效 three years away read "11-30" in the list, like a deadline today; a short deadline drops only
+    this year's year."""
+    from casefile.core.workflow.clocks import CST
+    from casefile.ui.models import deadline_day
+
+    today = datetime.now(CST)
+    later = today.replace(year=today.year + 3, month=11, day=30, hour=0, minute=0)
+    assert deadline_day(later, later.date(), True, full=False).startswith(f"{today.year + 3}-11-30")
+    this_year = today.replace(month=12, day=31, hour=17, minute=0)
+    assert deadline_day(this_year, this_year.date(), False, full=False) == "12-31"
+    assert deadline_day(this_year, None, False, full=False) == "12-31 17:00"
+    next_hours = this_year.replace(year=today.year + 1, month=1, day=2)
+    assert deadline_day(next_hours, None, False, full=False) == f"{today.year + 1}-01-02 17:00"
