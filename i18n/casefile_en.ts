@@ -5798,6 +5798,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5813,6 +5813,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
     <message>
+        <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
+        <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
+    </message>
+    <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
         <translation>“{title}”（案卷编号{exhibit}，{status}）</translation>
     </message>

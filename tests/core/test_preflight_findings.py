@@ -177,11 +177,30 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
     ),
     (
         COURIER,
-        _all(_drop(EvidenceKind.RECEIPT), _set("transaction.amount", None), _set("demands", [])),
+        _all(
+            _drop(EvidenceKind.RECEIPT),
+            _set("transaction.amount", None),
+            _set("demands", []),
+            _set("shipment.insured", False),
+        ),
         "no-value-proof",
         W,
         "transaction.amount",
-        (cite("express-regulation.compensation"),),
+        (cite("express-regulation.compensation"), "未保价的快件"),
+    ),
+    (
+        COURIER,
+        _all(
+            _drop(EvidenceKind.RECEIPT),
+            _set("transaction.amount", None),
+            _set("demands", []),
+            _set("shipment.insured", True),
+            _set("shipment.insured_value", Decimal("1500.00")),
+        ),
+        "no-value-proof",
+        W,
+        "transaction.amount",
+        (cite("express-regulation.compensation"), "保价的快件按与快递企业约定的保价规则赔偿"),
     ),
     (
         COURIER,

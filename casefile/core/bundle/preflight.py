@@ -429,6 +429,13 @@ def _courier_claim(case: Case, entries: list[ExhibitEntry], organisation: Party,
         found.warn(
             "no-value-proof",
             Message(
+                "No proof of the goods' value (invoice, order or payment record): an insured parcel is compensated "
+                "under the insurance rules agreed with the courier, usually the actual loss up to the insured value, "
+                "which the goods' value proves ({citation})",
+                citation=compensation,
+            )
+            if shipment.insured
+            else Message(
                 "No proof of the goods' value (invoice, order or payment record): an uninsured parcel is compensated "
                 "under civil law, which needs the actual loss proved ({citation})",
                 citation=compensation,
