@@ -66,11 +66,16 @@ class Task(QObject):
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        self.task = task
+        self.task: Task | None = task
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self.task.run()
+        # The task is let go of before run returns: the pool deletes the runnable after that, on its thread, at
+        # a moment of its own (after waitForDone has returned, at times), and its Python side, held until then,
+        # would keep the task and all its slots hold (a case record of thousands of exhibits) alive meanwhile.
+        task, self.task = self.task, None
+        if task is not None:
+            task.run()
 
 
 READ_THREADS = 4  # a whole library being verified and a case's thumbnails leave room for a preview
