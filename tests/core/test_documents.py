@@ -389,6 +389,9 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert "2.判令被告返还原告货款1,299.00元，原告同时向被告退还所购商品智能手机（某某X108GB+256GB黑色）。" in doc
     assert "3.判令被告赔偿原告损失200.00元（误工及交通费用）。" in doc
     assert "4.判令被告向原告赔礼道歉。" in doc  # the user asked for it
+    # The costs: claimed last, and row 8 ticked 是 (the record holds no answer against it).
+    assert "5.本案诉讼费用由被告承担。1.给付价款" in doc
+    assert "8.是否主张诉讼费用是■否□" in doc
     assert "是■修理□重作□更换□退货■" in doc and "判令解除合同■" in doc
     assert "10.标的总额1,499.00元" in doc
     # No answer on a jurisdiction clause, but the case holds an arbitration agreement: 有, naming it.

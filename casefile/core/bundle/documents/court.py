@@ -48,6 +48,7 @@ from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, Part
 LINE = "＿＿＿＿＿＿"
 TICKED, EMPTY = "■", "□"
 LABEL_WIDTH = 40 * mm
+COSTS = "本案诉讼费用由被告承担"  # the claim for the costs, always made (a plaintiff has no reason not to)
 
 
 def _v(value: str) -> str:
@@ -183,7 +184,10 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
     others = [c for c in items if c.kind in ("refund", "punitive", "apology", "other")]
     defect = kinds & {"repair", "exchange", "refund"}
     total = claim_total(items)
-    numbered = [f"{i}. 判令{c.text}。" for i, c in enumerate(items, 1)] or [LINE]
+    numbered = [f"{i}. 判令{c.text}。" for i, c in enumerate(items, 1)]
+    # A consumer who sues asks for the costs: the last claim, and 是 in row 8 (the record holds no
+    # answer to the contrary; see COSTS).
+    numbered.append(f"{len(numbered) + 1}. {COSTS}。")
     return [
         ("band", "诉讼请求"),
         ("note", "（原告为卖方时，填写第1项、第2项；原告为买方时，填写第3项、第4项；第5项至第10项为共同项）"),
@@ -233,7 +237,7 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
         ),
         ("6. 是否主张担保权利", ["是□　内容：", "否□"]),
         ("7. 是否主张实现债权的费用", ["是□　费用明细：", "否□"]),
-        ("8. 是否主张诉讼费用", "是□　否□"),
+        ("8. 是否主张诉讼费用", _boxes(("是", True), ("否", False))),
         ("9. 其他请求", [f"判令{c.text}" for c in others]),
         ("10. 标的总额", money(total) if total is not None else ""),
     ]
@@ -549,7 +553,7 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
     story += [
         _p(f"案由：{case_cause(ctx.case)}", "party"),
         _h("诉讼请求："),
-        *_numbered([*numbered, "本案诉讼费用由被告承担"]),
+        *_numbered([*numbered, COSTS]),
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
