@@ -403,8 +403,20 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert "被告提出仅退款800元，原告不同意" in doc
     assert "出卖人（卖方）：杭州某某数码科技有限公司（店铺：天猫某某数码旗舰店）买受人（买方）：张三" in doc
     assert "法律规定：《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc
-    # No 此致 or 附 in the official form; the date is the signer's.
-    assert "此致" not in doc and "附：" not in doc and "日期：＿＿＿＿年＿＿月＿＿日" in doc
+    # The ending of a complaint after the form: the court addressed (a line when not named), what is
+    # attached (a copy per defendant, as the packet holds), then the signature and the signer's date.
+    ending = doc[doc.index("此致") :]
+    assert ending.startswith("此致＿＿＿＿＿＿＿＿人民法院附：")
+    for item in (
+        "1.本状副本1份；",
+        "2.证据目录及证据共4件；",
+        "3.原告身份证明材料；",
+        "4.被告主体资格证明（企业信用信息公示报告等）；",
+        "5.送达地址确认书1份。",
+    ):
+        assert item in ending, item
+    assert ending.endswith("具状人（签字、盖章）：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日")
+    assert doc.count("此致") == 1 and doc.index("对纠纷解决方式的意愿") < doc.index("此致")
     assert "某某速运有限公司" not in doc  # the merchant is responsible: the courier is no defendant
     assert "信息网络买卖合同纠纷" in texts["封面"]
     copy = texts["民事起诉状（副本）"]
@@ -435,6 +447,7 @@ def test_element_form_ticks_the_users_answers(tmp_path: Path) -> None:
     assert "委托诉讼代理人有■姓名：赵律师单位：上海某某律师事务所" in doc
     assert "代理权限：一般授权□特别授权■详见授权委托书" in doc
     assert "上海市徐汇区人民法院" in texts["封面"]
+    assert "此致上海市徐汇区人民法院附：" in doc and "5.授权委托书1份；6.送达地址确认书1份。" in doc
     power = texts["授权委托书"]
     assert "委托人：张三" in power and "受托人：赵律师" in power
     assert "张三与杭州某某数码科技有限公司信息网络买卖合同纠纷一案" in power
@@ -541,6 +554,8 @@ def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:
     assert "此致上海市徐汇区人民法院" in doc and "日期" not in doc.split("具状人")[0][-20:]
     assert "＿＿＿＿年＿＿月＿＿日" in doc and "2026年11月25日" not in doc
     assert "本状副本1份" in doc and "民事起诉状（副本）" in texts
+    assert "此致上海市徐汇区人民法院附：1.本状副本1份；" in doc  # 附 before the signature, as in the court's 样式
+    assert doc.index("5.送达地址确认书1份。") < doc.index("具状人")
 
 
 def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
@@ -549,6 +564,7 @@ def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
     assert "被告一（法人、非法人组织）名称：杭州某某数码科技有限公司" in doc
     assert "被告二（法人、非法人组织）名称：某某速运有限公司" in doc
     assert "副本（送达被告一" in texts["民事起诉状（副本1）"] and "副本（送达被告二" in texts["民事起诉状（副本2）"]
+    assert "1.本状副本2份；" in doc and "民事起诉状（副本3）" not in texts  # as many as the packet holds
     assert "被告一" in texts["封面"] and "被告二" in texts["封面"]
 
 

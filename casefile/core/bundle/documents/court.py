@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casefile.core import law
 from casefile.core.bundle import agreements
@@ -516,17 +516,39 @@ def _element_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]
         _form_table(_claim_rows(ctx, items)),
         _form_table(_filing_rows(ctx)),
         *_with_narrative(ctx, _fact_rows(ctx, items, defendants)),
-        # The last section and the signature stay together: a signature never stands alone on a page.
-        KeepTogether(
-            [
-                _form_table(_mediation_rows(ctx)),
-                Spacer(1, 10 * mm),
-                _p("具状人（签字、盖章）：＿＿＿＿＿＿＿＿", "sign"),
-                _p(f"日期：{DATE_BLANK}", "sign"),
-            ]
+        # The last section and the ending stay together: a signature never stands alone on a page.
+        # The form itself ends with the signature; the addressee and the attachments a complaint
+        # states (民诉法 art. 123: a copy per defendant) come before it, as in the court's 样式.
+        _closing_block(
+            [_form_table(_mediation_rows(ctx))],
+            "此致",
+            court_name(ctx),
+            "具状人（签字、盖章）：",
+            ctx,
+            _attachments(ctx, defendants),
+            attachments_first=True,
+            date_label="日期：",
         ),
     ]
     return story
+
+
+def court_name(ctx: BundleContext) -> str:
+    """The court the complaint is addressed to, as the cover names it; a line to fill when not known."""
+    return filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"
+
+
+def _attachments(ctx: BundleContext, defendants: Sequence[Party]) -> list[str]:
+    """附: what the court packet holds besides the complaint, each as many times as it is there."""
+    agent = ctx.case.agent
+    return [
+        f"本状副本 {len(defendants)} 份",
+        f"证据目录及证据 共 {len(ctx.entries)} 件",
+        "原告身份证明材料",
+        "被告主体资格证明（企业信用信息公示报告等）",
+        *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
+        "送达地址确认书 1 份",
+    ]
 
 
 # --------------------------------------------------------------------------- the free-text complaint
@@ -559,7 +581,6 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
     story += [_h("事实与理由："), *_narrative_lines(ctx)]
     written, cited = bases(items, day)
-    court = filed_with(ctx.case, "court")
     story.append(
         _closing_block(
             [
@@ -573,16 +594,11 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
                 _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
             ],
             "此致",
-            court or "＿＿＿＿＿＿＿＿人民法院",
+            court_name(ctx),
             "具状人（签名/盖章/按印）：",
             ctx,
-            [
-                f"本状副本 {len(defendants)} 份",
-                f"证据目录及证据 共 {len(ctx.entries)} 件",
-                "原告身份证明材料",
-                "被告主体资格证明（企业信用信息公示报告等）",
-                *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
-            ],
+            _attachments(ctx, defendants),
+            attachments_first=True,
         )
     )
     return story
