@@ -352,6 +352,14 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
     assert "证据目录及证据共4件" in doc and "身份证明" in doc
+    # What 附 lists is in the packet: the identity page, and one copy per respondent.
+    texts = full_texts[Venue.ARBITRATION]
+    assert list(texts)[:4] == ["封面", "仲裁申请书", "身份证明", "仲裁申请书（副本）"]
+    assert "身份证明" in texts["身份证明"] and "申请人" in texts["身份证明"]
+    copy = texts["仲裁申请书（副本）"]
+    assert copy.startswith("副本（送达被申请人杭州某某数码科技有限公司）仲裁申请书")
+    assert copy.split("仲裁申请书", 1)[1] == doc.split("仲裁申请书", 1)[1]  # the same application
+    assert doc.count("副本") == 1 and len([t for t in texts if "副本" in t]) == 1
     # the notes: the 2025 仲裁法 (in force from 2026-03-01), which speaks of 仲裁机构
     notes = full_texts[Venue.ARBITRATION]["提交须知"]
     assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
@@ -365,7 +373,7 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
 def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -> None:
     """An online sale: the SPC's 2025 element-style form for 买卖合同纠纷, in its order, filled from the record."""
     texts = full_texts[Venue.COURT]
-    assert list(texts)[:4] == ["封面", "民事起诉状", "送达地址确认书", "民事起诉状（副本）"]
+    assert list(texts)[:5] == ["封面", "民事起诉状", "身份证明", "送达地址确认书", "民事起诉状（副本）"]
     doc = texts["民事起诉状"]
     assert doc.startswith("民事起诉状（买卖合同纠纷）说明：")
     order = [
