@@ -5,8 +5,10 @@ For a sale (买卖合同纠纷, 信息网络买卖合同纠纷) the complaint is
 People's Court, the Ministry of Justice and the lawyers' association published for 买卖合同纠纷
 (法〔2025〕82号, in use from 2025-07-14; field by field in docs/pleading-templates.md §1.2): the same
 elements in the same order, a box ticked (■) only where the record holds the user's answer, every
-other box left empty (□) to tick by hand. Other causes have no official form and get the free-text
-complaint of 民诉法 art. 124. Both speak of the plaintiff in the third person.
+other box left empty (□) to tick by hand, except 是否主张诉讼费用 (always 是, the costs being claimed), and
+followed by the ending of a complaint (此致, the court, 附) that the spec asks for. Other causes have
+no official form and get the free-text complaint of 民诉法 art. 124. Both speak of the plaintiff in
+the third person.
 """
 
 from __future__ import annotations
