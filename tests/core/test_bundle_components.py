@@ -137,6 +137,30 @@ def test_identity_placeholder_lists_what_to_attach(library, number):
     assert "居民身份证复印件" in text and "企业信用信息公示报告" in text and "张三" in text
 
 
+@pytest.mark.parametrize(
+    "venue, document, copies",
+    [(Venue.ARBITRATION, "仲裁申请书", "本申请书副本1份"), (Venue.COURT, "民事起诉状", "本状副本1份")],
+    ids=["arbitration", "court"],
+)
+def test_the_packet_holds_what_its_document_attaches(library, tmp_path, venue, document, copies):
+    """附 lists the copies for the other side and the identity papers: the filing holds them, the
+    copies as many as listed, and the 身份证明 component is the same page as the filing's."""
+    number = mixed_case(library, tmp_path / "in")
+    result = build(library, number, venue, force=True, components=True)
+    (packet,) = result.files
+    pages = [flat(p) for p in page_texts(packet)]
+    main = next(p for p in pages if document in p and "附：" in p)
+    assert copies in main and "身份证明" in main
+    assert sum(1 for p in pages if p.startswith("副本（送达被") and document in p) == 1
+    identity = [p for p in pages if p.startswith("身份证明")]
+    assert len(identity) == 1 and "请将下列材料扫描或拍照后" in identity[0]
+    # Online filing: the identity papers once, as their own file; no copy for the other side.
+    names = [p.name.rsplit("-", 1)[-1] for p in result.components]
+    assert names.count("身份证明.pdf") == 1 and not any("副本" in n for n in names)
+    (component,) = [p for p in result.components if p.name.endswith("-身份证明.pdf")]
+    assert "请将下列材料扫描或拍照后" in flat("".join(page_texts(component)))
+
+
 def test_command_line_components(library, number, capsys, tmp_path: Path):
     code = main(["--library", str(library.root), "bundle", number, "--venue", "court", "--components", "--force"])
     out = capsys.readouterr().out

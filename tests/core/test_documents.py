@@ -352,6 +352,14 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
     assert "证据目录及证据共4件" in doc and "身份证明" in doc
+    # What 附 lists is in the packet: the identity page, and one copy per respondent.
+    texts = full_texts[Venue.ARBITRATION]
+    assert list(texts)[:4] == ["封面", "仲裁申请书", "身份证明", "仲裁申请书（副本）"]
+    assert "身份证明" in texts["身份证明"] and "申请人" in texts["身份证明"]
+    copy = texts["仲裁申请书（副本）"]
+    assert copy.startswith("副本（送达被申请人杭州某某数码科技有限公司）仲裁申请书")
+    assert copy.split("仲裁申请书", 1)[1] == doc.split("仲裁申请书", 1)[1]  # the same application
+    assert doc.count("副本") == 1 and len([t for t in texts if "副本" in t]) == 1
     # the notes: the 2025 仲裁法 (in force from 2026-03-01), which speaks of 仲裁机构
     notes = full_texts[Venue.ARBITRATION]["提交须知"]
     assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
@@ -365,7 +373,7 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
 def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -> None:
     """An online sale: the SPC's 2025 element-style form for 买卖合同纠纷, in its order, filled from the record."""
     texts = full_texts[Venue.COURT]
-    assert list(texts)[:4] == ["封面", "民事起诉状", "送达地址确认书", "民事起诉状（副本）"]
+    assert list(texts)[:5] == ["封面", "民事起诉状", "身份证明", "送达地址确认书", "民事起诉状（副本）"]
     doc = texts["民事起诉状"]
     assert doc.startswith("民事起诉状（买卖合同纠纷）说明：")
     order = [
@@ -389,6 +397,9 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert "2.判令被告返还原告货款1,299.00元，原告同时向被告退还所购商品智能手机（某某X108GB+256GB黑色）。" in doc
     assert "3.判令被告赔偿原告损失200.00元（误工及交通费用）。" in doc
     assert "4.判令被告向原告赔礼道歉。" in doc  # the user asked for it
+    # The costs: claimed last, and row 8 ticked 是 (the record holds no answer against it).
+    assert "5.本案诉讼费用由被告承担。1.给付价款" in doc
+    assert "8.是否主张诉讼费用是■否□" in doc
     assert "是■修理□重作□更换□退货■" in doc and "判令解除合同■" in doc
     assert "10.标的总额1,499.00元" in doc
     # No answer on a jurisdiction clause, but the case holds an arbitration agreement: 有, naming it.
@@ -400,8 +411,20 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert "被告提出仅退款800元，原告不同意" in doc
     assert "出卖人（卖方）：杭州某某数码科技有限公司（店铺：天猫某某数码旗舰店）买受人（买方）：张三" in doc
     assert "法律规定：《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc
-    # No 此致 or 附 in the official form; the date is the signer's.
-    assert "此致" not in doc and "附：" not in doc and "日期：＿＿＿＿年＿＿月＿＿日" in doc
+    # The ending of a complaint after the form: the court addressed (a line when not named), what is
+    # attached (a copy per defendant, as the packet holds), then the signature and the signer's date.
+    ending = doc[doc.index("此致") :]
+    assert ending.startswith("此致＿＿＿＿＿＿＿＿人民法院附：")
+    for item in (
+        "1.本状副本1份；",
+        "2.证据目录及证据共4件；",
+        "3.原告身份证明材料；",
+        "4.被告主体资格证明（企业信用信息公示报告等）；",
+        "5.送达地址确认书1份。",
+    ):
+        assert item in ending, item
+    assert ending.endswith("具状人（签字、盖章）：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日")
+    assert doc.count("此致") == 1 and doc.index("对纠纷解决方式的意愿") < doc.index("此致")
     assert "某某速运有限公司" not in doc  # the merchant is responsible: the courier is no defendant
     assert "信息网络买卖合同纠纷" in texts["封面"]
     copy = texts["民事起诉状（副本）"]
@@ -432,6 +455,7 @@ def test_element_form_ticks_the_users_answers(tmp_path: Path) -> None:
     assert "委托诉讼代理人有■姓名：赵律师单位：上海某某律师事务所" in doc
     assert "代理权限：一般授权□特别授权■详见授权委托书" in doc
     assert "上海市徐汇区人民法院" in texts["封面"]
+    assert "此致上海市徐汇区人民法院附：" in doc and "5.授权委托书1份；6.送达地址确认书1份。" in doc
     power = texts["授权委托书"]
     assert "委托人：张三" in power and "受托人：赵律师" in power
     assert "张三与杭州某某数码科技有限公司信息网络买卖合同纠纷一案" in power
@@ -538,6 +562,8 @@ def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:
     assert "此致上海市徐汇区人民法院" in doc and "日期" not in doc.split("具状人")[0][-20:]
     assert "＿＿＿＿年＿＿月＿＿日" in doc and "2026年11月25日" not in doc
     assert "本状副本1份" in doc and "民事起诉状（副本）" in texts
+    assert "此致上海市徐汇区人民法院附：1.本状副本1份；" in doc  # 附 before the signature, as in the court's 样式
+    assert doc.index("5.送达地址确认书1份。") < doc.index("具状人")
 
 
 def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
@@ -546,6 +572,7 @@ def test_civil_complaint_two_defendants(tmp_path: Path) -> None:
     assert "被告一（法人、非法人组织）名称：杭州某某数码科技有限公司" in doc
     assert "被告二（法人、非法人组织）名称：某某速运有限公司" in doc
     assert "副本（送达被告一" in texts["民事起诉状（副本1）"] and "副本（送达被告二" in texts["民事起诉状（副本2）"]
+    assert "1.本状副本2份；" in doc and "民事起诉状（副本3）" not in texts  # as many as the packet holds
     assert "被告一" in texts["封面"] and "被告二" in texts["封面"]
 
 

@@ -702,7 +702,7 @@ class _StampSheets:
 
 COMPONENT_EVIDENCE = "证据"
 COMPONENT_LIST = "证据目录"
-COMPONENT_IDENTITY = "身份证明"
+COMPONENT_IDENTITY = parts.IDENTITY_SECTION
 SERVICE_ADDRESS = "送达地址确认书"
 
 
@@ -748,7 +748,10 @@ def _write_components(
 
     # The main document, then each other paper (授权委托书) as a file of its own; no cover and no
     # paper copies for the defendants (本状副本): the court serves an online filing itself.
-    documents = [p for p in front if p.section not in ("封面", SERVICE_ADDRESS) and "副本" not in p.section]
+    # The identity page, where the filing holds one, is its own component below.
+    documents = [
+        p for p in front if p.section not in ("封面", SERVICE_ADDRESS, COMPONENT_IDENTITY) and "副本" not in p.section
+    ]
     for document in documents:
         single(document.section, [document], document.section)
 
@@ -805,12 +808,15 @@ def _write_components(
             component=COMPONENT_EVIDENCE,
         )
     )
-    identity_path = work / "identity.pdf"
-    identity = _Part(
-        identity_path,
-        render_story(identity_path, parts.identity_flowables(ctx, filer_role(ctx))),
-        section=COMPONENT_IDENTITY,
-    )
+    # The identity page: the filing's own (court, arbitration), else one made for this file.
+    identity = next((p for p in front if p.section == COMPONENT_IDENTITY), None)
+    if identity is None:
+        identity_path = work / "identity.pdf"
+        identity = _Part(
+            identity_path,
+            render_story(identity_path, parts.identity_flowables(ctx, filer_role(ctx))),
+            section=COMPONENT_IDENTITY,
+        )
     single(COMPONENT_IDENTITY, [identity], COMPONENT_IDENTITY)
     service = [p for p in front if p.section == SERVICE_ADDRESS]
     if service:

@@ -765,6 +765,8 @@ def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
 
 # --------------------------------------------------------------------------- identity papers
 
+IDENTITY_SECTION = "身份证明"  # the identity page's section and component file (spec §7(b) 4, §7(c) 3)
+
 IDENTITY_ITEMS = {
     "原告": [
         "原告（自然人）居民身份证复印件（正反面），或户口簿、护照等有效身份证件复印件；",

@@ -10,7 +10,11 @@ venue's masking rules (spec §6.3) apply to every line written here.
 from __future__ import annotations
 
 from casefile.core.bundle.context import BundleContext, Route, Venue
-from casefile.core.bundle.documents.arbitration import _arbitration_application, _arbitration_notes
+from casefile.core.bundle.documents.arbitration import (
+    _arbitration_application,
+    _arbitration_notes,
+    application_copies,
+)
 from casefile.core.bundle.documents.attorney import _power_of_attorney
 from casefile.core.bundle.documents.common import Section, fmt_amount, fmt_date, fmt_time
 from casefile.core.bundle.documents.consumer import _consumer_complaint, _consumer_notes
@@ -28,6 +32,7 @@ from casefile.core.bundle.documents.rules import (
     reply_deadline,
     return_window,
 )
+from casefile.core.bundle.parts import IDENTITY_SECTION, identity_flowables
 
 __all__ = [
     "LossTable",
@@ -57,12 +62,19 @@ def front_matter(ctx: BundleContext) -> list[Section]:
     if venue is Venue.CONSUMER_ASSOCIATION:
         return [("封面", _cover(ctx)), ("消费投诉书", _consumer_complaint(ctx)), *_power_of_attorney(ctx)]
     if venue is Venue.ARBITRATION:
-        return [("封面", _cover(ctx)), ("仲裁申请书", _arbitration_application(ctx)), *_power_of_attorney(ctx)]
+        return [
+            ("封面", _cover(ctx)),
+            ("仲裁申请书", _arbitration_application(ctx)),
+            *_power_of_attorney(ctx),
+            (IDENTITY_SECTION, identity_flowables(ctx, "申请人")),
+            *application_copies(ctx),
+        ]
     if venue is Venue.COURT:
         return [
             ("封面", _cover(ctx)),
             ("民事起诉状", civil_complaint(ctx)),
             *_power_of_attorney(ctx),
+            (IDENTITY_SECTION, identity_flowables(ctx, "原告")),
             ("送达地址确认书", _service_address_form(ctx)),
             *complaint_copies(ctx),
         ]

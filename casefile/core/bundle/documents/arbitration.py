@@ -14,20 +14,27 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _party_fields,
     _party_paragraph,
+    _role_names,
     fmt_amount,
     on_day,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import case_cause, filed_with
-from casefile.core.model import (
-    EvidenceKind,
-)
+from casefile.core.bundle.pdfkit import blank
+from casefile.core.model import EvidenceKind, Party
 
 
-def _arbitration_application(ctx: BundleContext) -> list[Flowable]:
+def _respondents(ctx: BundleContext) -> list[Party]:
+    """Who the application is against: the respondent (the one party to the agreement)."""
+    return [ctx.party("respondent")]
+
+
+def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
     """仲裁申请书 (仲裁法 as revised, in force 2026-03-01): the parties, the claims with their
-    amounts and bases, the facts in the third person, the agreement relied on, the institution."""
+    amounts and bases, the facts in the third person, the agreement relied on, the institution;
+    ``copy_for`` names the respondent a copy (副本) is for."""
     me, them = ctx.party("complainant"), ctx.party("respondent")
+    respondents = _respondents(ctx)
     day = on_day(ctx)
     agreements = _labels(
         ctx,
@@ -43,6 +50,7 @@ def _arbitration_application(ctx: BundleContext) -> list[Flowable]:
     written, cited = bases(items, day)
     body = filed_with(ctx.case, "arbitration_body")
     story: list[Flowable] = [
+        *([_p(f"副　本（送达{copy_for}）", "right")] if copy_for else []),
         _title("仲裁申请书"),
         _party_paragraph("申请人", _party_fields(ctx, me, full_person=True, service=False), me.name),
     ]
@@ -82,7 +90,7 @@ def _arbitration_application(ctx: BundleContext) -> list[Flowable]:
             "申请人（签名/盖章）：",
             ctx,
             [
-                "本申请书副本 1 份",
+                f"本申请书副本 {len(respondents)} 份",
                 f"仲裁协议（见{agreements}）" if agreements else "仲裁协议＿＿份",
                 f"证据目录及证据 共 {len(ctx.entries)} 件",
                 "身份证明（申请人身份证明；被申请人主体资格证明）",
@@ -91,6 +99,20 @@ def _arbitration_application(ctx: BundleContext) -> list[Flowable]:
         )
     )
     return story
+
+
+def application_copies(ctx: BundleContext) -> list[tuple[str, list[Flowable]]]:
+    """本申请书副本: one copy of the application per respondent (仲裁法: the application and its
+    copies are submitted), in the packet."""
+    respondents = _respondents(ctx)
+    roles = _role_names("被申请人", len(respondents))
+    return [
+        (
+            f"仲裁申请书（副本{i}）" if len(respondents) > 1 else "仲裁申请书（副本）",
+            _arbitration_application(ctx, f"{role}{blank(p.name, 4)}"),
+        )
+        for i, (role, p) in enumerate(zip(roles, respondents, strict=True), 1)
+    ]
 
 
 def _arbitration_notes(ctx: BundleContext) -> list[Flowable]:

@@ -379,20 +379,27 @@ def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = No
 
 
 def _closing_block(
-    lead: Sequence[Flowable], salute: str, body: str, signer: str, ctx: BundleContext, attachments: Sequence[str]
+    lead: Sequence[Flowable],
+    salute: str,
+    body: str,
+    signer: str,
+    ctx: BundleContext,
+    attachments: Sequence[str],
+    *,
+    attachments_first: bool = False,
+    date_label: str = "",
 ) -> Flowable:
     """此致 / 某某 / signature / date / 附, kept on one page with the ``lead`` text before it, so
-    the signature never stands on a page of its own."""
+    the signature never stands on a page of its own. ``attachments_first``: 附 between the
+    addressee and the signature, as the Supreme People's Court's 民事起诉状 样式 sets it."""
+    signature = [Spacer(1, 8 * mm), *_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK])]
+    listed = [Spacer(1, 6 * mm), _p("附："), *_numbered(attachments, ending="；", last="。")]
     story: list[Flowable] = [
         *lead,
         Spacer(1, 4 * mm),
         _p(salute, "indent"),
         _p(body),
-        Spacer(1, 8 * mm),
-        *_signature([f"{signer}＿＿＿＿＿＿＿＿", DATE_BLANK]),
-        Spacer(1, 6 * mm),
-        _p("附："),
-        *_numbered(attachments, ending="；", last="。"),
+        *([*listed, *signature] if attachments_first else [*signature, *listed]),
     ]
     return KeepTogether(story)
 

@@ -5,8 +5,10 @@ For a sale (买卖合同纠纷, 信息网络买卖合同纠纷) the complaint is
 People's Court, the Ministry of Justice and the lawyers' association published for 买卖合同纠纷
 (法〔2025〕82号, in use from 2025-07-14; field by field in docs/pleading-templates.md §1.2): the same
 elements in the same order, a box ticked (■) only where the record holds the user's answer, every
-other box left empty (□) to tick by hand. Other causes have no official form and get the free-text
-complaint of 民诉法 art. 124. Both speak of the plaintiff in the third person.
+other box left empty (□) to tick by hand, except 是否主张诉讼费用 (always 是, the costs being claimed), and
+followed by the ending of a complaint (此致, the court, 附) that the spec asks for. Other causes have
+no official form and get the free-text complaint of 民诉法 art. 124. Both speak of the plaintiff in
+the third person.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casefile.core import law
 from casefile.core.bundle import agreements
@@ -48,6 +50,7 @@ from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, Part
 LINE = "＿＿＿＿＿＿"
 TICKED, EMPTY = "■", "□"
 LABEL_WIDTH = 40 * mm
+COSTS = "本案诉讼费用由被告承担"  # the claim for the costs, always made (a plaintiff has no reason not to)
 
 
 def _v(value: str) -> str:
@@ -183,7 +186,10 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
     others = [c for c in items if c.kind in ("refund", "punitive", "apology", "other")]
     defect = kinds & {"repair", "exchange", "refund"}
     total = claim_total(items)
-    numbered = [f"{i}. 判令{c.text}。" for i, c in enumerate(items, 1)] or [LINE]
+    numbered = [f"{i}. 判令{c.text}。" for i, c in enumerate(items, 1)]
+    # A consumer who sues asks for the costs: the last claim, and 是 in row 8 (the record holds no
+    # answer to the contrary; see COSTS).
+    numbered.append(f"{len(numbered) + 1}. {COSTS}。")
     return [
         ("band", "诉讼请求"),
         ("note", "（原告为卖方时，填写第1项、第2项；原告为买方时，填写第3项、第4项；第5项至第10项为共同项）"),
@@ -233,7 +239,7 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
         ),
         ("6. 是否主张担保权利", ["是□　内容：", "否□"]),
         ("7. 是否主张实现债权的费用", ["是□　费用明细：", "否□"]),
-        ("8. 是否主张诉讼费用", "是□　否□"),
+        ("8. 是否主张诉讼费用", _boxes(("是", True), ("否", False))),
         ("9. 其他请求", [f"判令{c.text}" for c in others]),
         ("10. 标的总额", money(total) if total is not None else ""),
     ]
@@ -512,17 +518,39 @@ def _element_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]
         _form_table(_claim_rows(ctx, items)),
         _form_table(_filing_rows(ctx)),
         *_with_narrative(ctx, _fact_rows(ctx, items, defendants)),
-        # The last section and the signature stay together: a signature never stands alone on a page.
-        KeepTogether(
-            [
-                _form_table(_mediation_rows(ctx)),
-                Spacer(1, 10 * mm),
-                _p("具状人（签字、盖章）：＿＿＿＿＿＿＿＿", "sign"),
-                _p(f"日期：{DATE_BLANK}", "sign"),
-            ]
+        # The last section and the ending stay together: a signature never stands alone on a page.
+        # The form itself ends with the signature; the addressee and the attachments a complaint
+        # states (民诉法 art. 123: a copy per defendant) come before it, as in the court's 样式.
+        _closing_block(
+            [_form_table(_mediation_rows(ctx))],
+            "此致",
+            court_name(ctx),
+            "具状人（签字、盖章）：",
+            ctx,
+            _attachments(ctx, defendants),
+            attachments_first=True,
+            date_label="日期：",
         ),
     ]
     return story
+
+
+def court_name(ctx: BundleContext) -> str:
+    """The court the complaint is addressed to, as the cover names it; a line to fill when not known."""
+    return filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"
+
+
+def _attachments(ctx: BundleContext, defendants: Sequence[Party]) -> list[str]:
+    """附: what the court packet holds besides the complaint, each as many times as it is there."""
+    agent = ctx.case.agent
+    return [
+        f"本状副本 {len(defendants)} 份",
+        f"证据目录及证据 共 {len(ctx.entries)} 件",
+        "原告身份证明材料",
+        "被告主体资格证明（企业信用信息公示报告等）",
+        *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
+        "送达地址确认书 1 份",
+    ]
 
 
 # --------------------------------------------------------------------------- the free-text complaint
@@ -549,13 +577,12 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
     story += [
         _p(f"案由：{case_cause(ctx.case)}", "party"),
         _h("诉讼请求："),
-        *_numbered([*numbered, "本案诉讼费用由被告承担"]),
+        *_numbered([*numbered, COSTS]),
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
     story += [_h("事实与理由："), *_narrative_lines(ctx)]
     written, cited = bases(items, day)
-    court = filed_with(ctx.case, "court")
     story.append(
         _closing_block(
             [
@@ -569,16 +596,11 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
                 _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
             ],
             "此致",
-            court or "＿＿＿＿＿＿＿＿人民法院",
+            court_name(ctx),
             "具状人（签名/盖章/按印）：",
             ctx,
-            [
-                f"本状副本 {len(defendants)} 份",
-                f"证据目录及证据 共 {len(ctx.entries)} 件",
-                "原告身份证明材料",
-                "被告主体资格证明（企业信用信息公示报告等）",
-                *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
-            ],
+            _attachments(ctx, defendants),
+            attachments_first=True,
         )
     )
     return story
