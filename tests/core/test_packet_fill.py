@@ -1,7 +1,8 @@
 """What the case record knows is on the filled packet, read back as a reader sees it (pdftotext).
 
 - The 12305 appeal's 企业处理结果 and 企业答复内容 (its precondition, spec §4.2) come from the dealings with the
-  carrier the record holds; with nothing recorded the boxes stay for the signer.
+  carrier the record holds; with nothing recorded the boxes stay for the signer. The ``courier.reply`` clock reads
+  the same answer, so reminders and the appeal never disagree.
 - Every evidence list names the body it goes to (接收机关) and the party submitting it (提交人).
 - No label of the 12305 appeal (its cover and its form) breaks in the middle of the word.
 """
@@ -19,9 +20,10 @@ from test_venue_documents import routed
 from casefile.core.bundle import parts
 from casefile.core.bundle.builder import filer_role
 from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
-from casefile.core.bundle.documents import front_matter
+from casefile.core.bundle.documents import front_matter, rules
 from casefile.core.bundle.pdfkit import CjkParagraph, render_story
 from casefile.core.model import Case, EventKind, Filing, Party, PartyKind, TimelineEvent
+from casefile.core.workflow.due import Status, case_clocks
 from casefile.core.workflow.records import Answer, Proceeding, Proposal
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -116,6 +118,20 @@ def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:
     accepted.workflow.proposals.append(Proposal(at(24, 14, 0), "courier", "按保价赔偿", answer=Answer.ACCEPTED))
     doc = appeal_form(appeal(accepted, AFTER_DEADLINE), tmp_path / "accepted")
     assert "□投诉后7日内未得到答复□对企业处理和答复不满意" in doc  # agreed to: no dissatisfaction is claimed
+
+
+def test_the_reply_clock_and_the_appeal_read_the_same_answer() -> None:
+    """Reminders never call the carrier's reply overdue while the appeal prints its answer, nor the other way:
+    an answer with no party said but naming the carrier, an offer recorded as a negotiation round, and none."""
+    offered = courier_case(COMPLAINT)
+    offered.workflow.proposals.append(Proposal(at(24, 14, 0), "courier", "仅退还运费", amount=Decimal("12.00")))
+    cases = {"named": courier_case(COMPLAINT, ANSWER), "offer": offered, "none": courier_case(COMPLAINT)}
+    expected = {"named": ANSWER.at, "offer": at(24, 14, 0), "none": None}
+    for name, case in cases.items():
+        answer = rules.carrier_answer(appeal(case, AFTER_DEADLINE))
+        clock = next(s for s in case_clocks(case, AFTER_DEADLINE) if s.key == "courier.reply")
+        assert (answer.at if answer is not None else None) == clock.met_at == expected[name], name
+        assert clock.status is (Status.OVERDUE if expected[name] is None else Status.MET), name
 
 
 # --------------------------------------------------------------------------- (9) the evidence lists' headers
