@@ -3,6 +3,7 @@
 - The 12305 appeal's 企业处理结果 and 企业答复内容 (its precondition, spec §4.2) come from the dealings with the
   carrier the record holds; with nothing recorded the boxes stay for the signer. The ``courier.reply`` clock reads
   the same answer, so reminders and the appeal never disagree.
+- The courier claim's cover names the carrier it goes to (提交对象).
 - Every evidence list names the body it goes to (接收机关) and the party submitting it (提交人).
 - No label of the 12305 appeal (its cover and its form) breaks in the middle of the word.
 """
@@ -132,6 +133,30 @@ def test_the_reply_clock_and_the_appeal_read_the_same_answer() -> None:
         clock = next(s for s in case_clocks(case, AFTER_DEADLINE) if s.key == "courier.reply")
         assert (answer.at if answer is not None else None) == clock.met_at == expected[name], name
         assert clock.status is (Status.OVERDUE if expected[name] is None else Status.MET), name
+
+
+# --------------------------------------------------------------------------- the claim's cover
+
+
+def cover_text(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "cover.pdf"
+    render_story(path, dict(front_matter(ctx))["封面"])
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def test_the_claims_cover_names_the_carrier_it_goes_to(tmp_path: Path) -> None:
+    """提交对象 is the carrier of the shipment (as 被索赔人), a blank line only when the case does not know it."""
+    claim = cover_text(context(full_case(), Venue.COURIER_CLAIM, MERCHANT), tmp_path / "known")
+    assert "提交对象：某某速运有限公司（快递企业理赔/客服部门）" in claim
+    waybill_only = full_case()
+    waybill_only.courier = None  # only the waybill's carrier entered
+    claim = cover_text(context(waybill_only, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "waybill")
+    assert f"提交对象：{waybill_only.shipment.carrier}（快递企业理赔/客服部门）" in claim
+    unknown = full_case()
+    unknown.courier, unknown.shipment.carrier = None, ""
+    claim = cover_text(context(unknown, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "unknown")
+    assert "提交对象：＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）" in claim
 
 
 # --------------------------------------------------------------------------- (9) the evidence lists' headers
