@@ -5,7 +5,7 @@
   the same answer, so reminders and the appeal never disagree.
 - The courier claim's cover names the carrier it goes to (提交对象).
 - Every evidence list names the body it goes to (接收机关) and the party submitting it (提交人).
-- No label of the 12305 appeal (its cover and its form) breaks in the middle of the word.
+- No label of the 12305 appeal or of the courier claim (their covers and forms) breaks in the middle of the word.
 """
 
 from __future__ import annotations
@@ -253,3 +253,18 @@ def test_no_label_of_the_appeal_breaks_mid_word(tmp_path: Path) -> None:
         if title == "邮政业用户申诉书":  # and the values this form is known to hold
             assert sum("杭州某某数码科技有限公司" in line for line in lines) >= 3  # 名称, 寄件人, the signature
             assert any("投诉/索赔" in line for line in lines)  # the dealings table's 方式
+
+
+def test_no_label_of_the_claim_breaks_mid_word(tmp_path: Path) -> None:
+    """The courier claim's cover and letter: each label whole on one line (快递企业（品牌/总部） broke at the
+    slash: it is now 快递运单所属企业, as 快递暂行条例 art. 20 para. 3 words it)."""
+    case = courier_case(COMPLAINT, ANSWER)
+    ctx = context(case, Venue.COURIER_CLAIM, MERCHANT)
+    for title, story in front_matter(ctx):
+        found = labels(story)
+        path = tmp_path / f"{title}.pdf"
+        render_story(path, story)
+        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
+        assert len(found) > (30 if title == "快递理赔申请书" else 6), found
+        for label in found:
+            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
