@@ -1,9 +1,11 @@
 """What the case record knows is on the filled packet, read back as a reader sees it (pdftotext).
 
 - The 12305 appeal's 企业处理结果 and 企业答复内容 (its precondition, spec §4.2) come from the dealings with the
-  carrier the record holds; with nothing recorded the boxes stay for the signer.
+  carrier the record holds; with nothing recorded the boxes stay for the signer. The ``courier.reply`` clock reads
+  the same answer, so reminders and the appeal never disagree.
+- The courier claim's cover names the carrier it goes to (提交对象).
 - Every evidence list names the body it goes to (接收机关) and the party submitting it (提交人).
-- No label of the 12305 appeal (its cover and its form) breaks in the middle of the word.
+- No label of the 12305 appeal or of the courier claim (their covers and forms) breaks in the middle of the word.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from test_venue_documents import routed
 from casefile.core.bundle import parts
 from casefile.core.bundle.builder import filer_role
 from casefile.core.bundle.context import BundleContext, Organisation, Route, Venue
-from casefile.core.bundle.documents import front_matter
+from casefile.core.bundle.documents import front_matter, rules
 from casefile.core.bundle.pdfkit import CjkParagraph, render_story
 from casefile.core.model import Case, EventKind, Filing, Party, PartyKind, TimelineEvent
+from casefile.core.workflow.due import Status, case_clocks
 from casefile.core.workflow.records import Answer, Proceeding, Proposal
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -118,6 +121,44 @@ def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:
     assert "□投诉后7日内未得到答复□对企业处理和答复不满意" in doc  # agreed to: no dissatisfaction is claimed
 
 
+def test_the_reply_clock_and_the_appeal_read_the_same_answer() -> None:
+    """Reminders never call the carrier's reply overdue while the appeal prints its answer, nor the other way:
+    an answer with no party said but naming the carrier, an offer recorded as a negotiation round, and none."""
+    offered = courier_case(COMPLAINT)
+    offered.workflow.proposals.append(Proposal(at(24, 14, 0), "courier", "仅退还运费", amount=Decimal("12.00")))
+    cases = {"named": courier_case(COMPLAINT, ANSWER), "offer": offered, "none": courier_case(COMPLAINT)}
+    expected = {"named": ANSWER.at, "offer": at(24, 14, 0), "none": None}
+    for name, case in cases.items():
+        answer = rules.carrier_answer(appeal(case, AFTER_DEADLINE))
+        clock = next(s for s in case_clocks(case, AFTER_DEADLINE) if s.key == "courier.reply")
+        assert (answer.at if answer is not None else None) == clock.met_at == expected[name], name
+        assert clock.status is (Status.OVERDUE if expected[name] is None else Status.MET), name
+
+
+# --------------------------------------------------------------------------- the claim's cover
+
+
+def cover_text(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "cover.pdf"
+    render_story(path, dict(front_matter(ctx))["封面"])
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def test_the_claims_cover_names_the_carrier_it_goes_to(tmp_path: Path) -> None:
+    """提交对象 is the carrier of the shipment (as 被索赔人), a blank line only when the case does not know it."""
+    claim = cover_text(context(full_case(), Venue.COURIER_CLAIM, MERCHANT), tmp_path / "known")
+    assert "提交对象：某某速运有限公司（快递企业理赔/客服部门）" in claim
+    waybill_only = full_case()
+    waybill_only.courier = None  # only the waybill's carrier entered
+    claim = cover_text(context(waybill_only, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "waybill")
+    assert f"提交对象：{waybill_only.shipment.carrier}（快递企业理赔/客服部门）" in claim
+    unknown = full_case()
+    unknown.courier, unknown.shipment.carrier = None, ""
+    claim = cover_text(context(unknown, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "unknown")
+    assert "提交对象：＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）" in claim
+
+
 # --------------------------------------------------------------------------- (9) the evidence lists' headers
 
 
@@ -212,3 +253,18 @@ def test_no_label_of_the_appeal_breaks_mid_word(tmp_path: Path) -> None:
         if title == "邮政业用户申诉书":  # and the values this form is known to hold
             assert sum("杭州某某数码科技有限公司" in line for line in lines) >= 3  # 名称, 寄件人, the signature
             assert any("投诉/索赔" in line for line in lines)  # the dealings table's 方式
+
+
+def test_no_label_of_the_claim_breaks_mid_word(tmp_path: Path) -> None:
+    """The courier claim's cover and letter: each label whole on one line (快递企业（品牌/总部） broke at the
+    slash: it is now 快递运单所属企业, as 快递暂行条例 art. 20 para. 3 words it)."""
+    case = courier_case(COMPLAINT, ANSWER)
+    ctx = context(case, Venue.COURIER_CLAIM, MERCHANT)
+    for title, story in front_matter(ctx):
+        found = labels(story)
+        path = tmp_path / f"{title}.pdf"
+        render_story(path, story)
+        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
+        assert len(found) > (30 if title == "快递理赔申请书" else 6), found
+        for label in found:
+            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)

@@ -3,12 +3,17 @@
 A complaint or claim made to someone (投诉/索赔) is a timeline event of kind ``complaint``; its
 ``party`` says who it was made to (the carrier, the business, an agency…) and ``ref`` the number
 they gave it (工单号, 投诉编号, 受理号). A courier claim's 7-day reply runs from the claim made to the
-carrier; a 12305 appeal names the date and 工单号 of the complaint to the carrier.
+carrier; a 12305 appeal names the date and 工单号 of the complaint to the carrier. The carrier's answer
+(``carrier_reply``) is read by one rule for the clock and the appeal alike.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
+from casefile.core.workflow.records import Proposal
 
 
 def lodged(case: Case, party: str) -> list[TimelineEvent]:
@@ -17,3 +22,53 @@ def lodged(case: Case, party: str) -> list[TimelineEvent]:
         raise ValueError(f"unknown party {party!r}; use one of {', '.join(EVENT_PARTIES)}")
     events = [e for e in case.timeline if e.kind is EventKind.COMPLAINT and e.party == party]
     return sorted(events, key=lambda e: e.at)
+
+
+_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+
+
+def carrier_names(case: Case) -> list[str]:
+    """How the record names the carrier: the waybill's carrier, the courier party and its name without the
+    company form (某某速运有限公司 → 某某速运); names of fewer than two characters are not used."""
+    names = [case.shipment.carrier.strip()]
+    if case.courier is not None:
+        full = case.courier.name.strip()
+        names += [full, _COMPANY_SUFFIX.sub("", full)]
+    return [n for n in dict.fromkeys(names) if len(n) >= 2]
+
+
+def with_carrier(case: Case, event: TimelineEvent) -> bool:
+    """Was ``event`` with the carrier? Said so (party courier), or, with no one said, its people name the carrier
+    (某某速运理赔专员)."""
+    if event.party == "courier":
+        return True
+    if event.party:
+        return False
+    return any(name in event.people for name in carrier_names(case))
+
+
+def _moment(value: datetime, case: Case) -> datetime:
+    """A time comparable with the others: one recorded without a zone is in the case's (its complaint time's)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
+
+
+def carrier_reply(case: Case, complaint: TimelineEvent) -> TimelineEvent | Proposal | None:
+    """The carrier's first answer to ``complaint`` (a complaint lodged with it): the first dealing with the carrier
+    after it that is not another complaint (``with_carrier``: said to be with the courier, or with no one said and
+    people naming the carrier), or a proposal the carrier made in negotiation, whichever came first. None while
+    none is recorded: nothing is assumed.
+
+    The one rule both the ``courier.reply`` clock (casefile.core.workflow.due) and the 12305 appeal's 企业答复
+    read, so that reminders never call overdue an answer the appeal prints."""
+    start = _moment(complaint.at, case)
+    events = [
+        e
+        for e in case.timeline
+        if e is not complaint
+        and e.kind is not EventKind.COMPLAINT
+        and _moment(e.at, case) > start
+        and with_carrier(case, e)
+    ]
+    proposals = [p for p in case.workflow.proposals if p.by == "courier" and _moment(p.at, case) > start]
+    found: list[TimelineEvent | Proposal] = [*events, *proposals]
+    return min(found, key=lambda r: _moment(r.at, case)) if found else None

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from casefile.core.model import Case, EventKind, Stage
+from casefile.core.model import Case, Stage
+from casefile.core.record.timeline import carrier_reply, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
 from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
@@ -179,16 +180,11 @@ def _returned(case: Case, received: datetime) -> datetime | None:
 
 
 def _courier(case: Case) -> Iterator[Start]:
-    """The courier's 7-day reply runs from each complaint lodged with it; any later event with the
-    courier that is not another complaint is its reply."""
-    events = sorted(case.timeline, key=lambda e: e.at)
-    for i, e in enumerate(events):
-        if e.kind is EventKind.COMPLAINT and e.party == "courier":
-            reply = next(
-                (r.at for r in events[i + 1 :] if r.party == "courier" and r.kind is not EventKind.COMPLAINT),
-                None,
-            )
-            yield "courier.reply", e.at, reply, (), e.ref
+    """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
+    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by)."""
+    for complaint in lodged(case, "courier"):
+        reply = carrier_reply(case, complaint)
+        yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref
 
 
 def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:

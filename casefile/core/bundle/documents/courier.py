@@ -133,7 +133,9 @@ def _courier_claim(ctx: BundleContext) -> list[Flowable]:
             ]
         ),
         _h("二、被索赔人"),
-        _form(carrier_fields(ctx, carrier, "快递企业（品牌/总部）", "实际派送网点")),
+        # Named as 快递暂行条例 art. 20 para. 3 names them (express-regulation.claim-against-brand): the company whose
+        # brand or waybill it is, and the one that actually delivered. Both labels fit the label column.
+        _form(carrier_fields(ctx, carrier, "快递运单所属企业", "实际派送网点")),
         _h("三、快件信息"),
         _form(shipment_fields(ctx)),
         _h("四、异常情况"),

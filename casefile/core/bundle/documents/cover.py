@@ -97,7 +97,8 @@ def _courier_cover_rows(ctx: BundleContext) -> Rows:
         ("索赔人", parties.claimant.name),
         ("被索赔人", parties.carrier.name),
         ("派送网点", shipment.outlet),
-        ("提交对象", "＿＿＿＿＿＿＿＿（快递企业理赔/客服部门）"),
+        # The carrier the claim goes to (as 被索赔人 names it); a blank line only when the case does not know it.
+        ("提交对象", f"{receiving_body(ctx) or '＿＿＿＿＿＿＿＿'}（快递企业理赔/客服部门）"),
     ]
 
 

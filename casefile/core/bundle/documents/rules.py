@@ -16,7 +16,6 @@ from casefile.core.bundle.documents.common import (
     _labels,
     _local,
     _money,
-    _sort_key,
     _timeline,
     fmt_amount,
     on_day,
@@ -25,15 +24,14 @@ from casefile.core.model import (
     Case,
     CaseType,
     Channel,
-    EventKind,
     EvidenceKind,
     ResponsibleParty,
     TimelineEvent,
 )
-from casefile.core.record.timeline import lodged
+from casefile.core.record.timeline import carrier_reply, lodged
 from casefile.core.workflow.clocks import Deadline, compute, versions
 from casefile.core.workflow.due import RETURN_REQUEST
-from casefile.core.workflow.records import Answer
+from casefile.core.workflow.records import Answer, Proposal
 
 REPLY_DAYS = versions("courier.reply")[0].amount  # 快递暂行条例 art. 29: 自接到投诉之日起7日内
 RETURN_DAYS = versions("consumer.no-reason-return")[0].amount  # 消费者权益保护法 art. 25: 七日内退货
@@ -176,29 +174,6 @@ def reply_deadline(ctx: BundleContext) -> Deadline | None:
     return compute("courier.reply", complaint.at)
 
 
-_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
-
-
-def _carrier_names(case: Case) -> list[str]:
-    """How the record names the carrier: the waybill's carrier, the courier party and its name without the
-    company form (某某速运有限公司 → 某某速运); names of fewer than two characters are not used."""
-    names = [case.shipment.carrier.strip()]
-    if case.courier is not None:
-        full = case.courier.name.strip()
-        names += [full, _COMPANY_SUFFIX.sub("", full)]
-    return [n for n in dict.fromkeys(names) if len(n) >= 2]
-
-
-def _with_carrier(case: Case, event: TimelineEvent) -> bool:
-    """Was ``event`` with the carrier? Said so (party courier), or, with no one said, its people name the carrier
-    (某某速运理赔专员)."""
-    if event.party == "courier":
-        return True
-    if event.party:
-        return False
-    return any(name in event.people for name in _carrier_names(case))
-
-
 @dataclass(frozen=True)
 class CarrierAnswer:
     """The carrier's answer to the complaint lodged with it, as the record holds it."""
@@ -210,36 +185,25 @@ class CarrierAnswer:
 
 
 def carrier_answer(ctx: BundleContext) -> CarrierAnswer | None:
-    """The carrier's first answer after the complaint lodged with it (``carrier_complaint``): a later dealing with
-    the carrier that is not another complaint (as the ``courier.reply`` clock reads it; an event with no one said
-    whose people name the carrier counts too), or a proposal the carrier made in negotiation. None while no
+    """The carrier's first answer after the complaint lodged with it (``carrier_complaint``), as the ``courier.reply``
+    clock reads it (``carrier_reply``: a later dealing with the carrier that is not another complaint, an event with
+    no one said whose people name the carrier included, or a proposal the carrier made in negotiation). None while no
     complaint or no answer is recorded: nothing is assumed."""
     complaint = carrier_complaint(ctx)
     if complaint is None:
         return None
-    case = ctx.case
-    start = _sort_key(complaint.at, case)
-    found: list[CarrierAnswer] = []
-    for e in _timeline(ctx):
-        if e is complaint or e.kind is EventKind.COMPLAINT or _sort_key(e.at, case) <= start:
-            continue
-        if not _with_carrier(case, e):
-            continue
-        words = _free(ctx, re.sub(r"\s+", " ", e.summary).strip())
-        if e.decision.strip():
-            words = (
-                f"{words}（处理结果：{_free(ctx, e.decision.strip())}）" if words else _free(ctx, e.decision.strip())
-            )
-        found.append(CarrierAnswer(e.at, EVENT_NAMES.get(e.kind, "记录"), words, accepted=False))
-        break
-    for p in case.workflow.proposals:
-        if p.by != "courier" or _sort_key(p.at, case) <= start:
-            continue
-        words = _free(ctx, re.sub(r"\s+", " ", p.summary).strip())
-        if p.amount is not None:
-            words += f"（金额 {fmt_amount(p.amount)}）"
-        found.append(CarrierAnswer(p.at, "处理方案", words, accepted=p.answer is Answer.ACCEPTED))
-    return min(found, key=lambda a: _sort_key(a.at, case)) if found else None
+    reply = carrier_reply(ctx.case, complaint)
+    if reply is None:
+        return None
+    words = _free(ctx, re.sub(r"\s+", " ", reply.summary).strip())
+    if isinstance(reply, Proposal):
+        if reply.amount is not None:
+            words += f"（金额 {fmt_amount(reply.amount)}）"
+        return CarrierAnswer(reply.at, "处理方案", words, accepted=reply.answer is Answer.ACCEPTED)
+    if reply.decision.strip():
+        decision = _free(ctx, reply.decision.strip())
+        words = f"{words}（处理结果：{decision}）" if words else decision
+    return CarrierAnswer(reply.at, EVENT_NAMES.get(reply.kind, "记录"), words, accepted=False)
 
 
 # A respondent saying the seven days are over: 已超过七天, 超过7天, 过了七天, 超出七日…
