@@ -2846,6 +2846,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 moved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>

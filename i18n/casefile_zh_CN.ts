@@ -2855,6 +2855,10 @@ Reason:</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>%1 moved to %2</source>
+        <translation>%1 已进入 %2</translation>
+    </message>
+    <message>
         <source>%1 not saved: %2</source>
         <translation>%1 未能保存：%2</translation>
     </message>

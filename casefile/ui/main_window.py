@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_case.connect(self.import_archive)
         self.workspace.overview.saved.connect(self._saved)
         self.workspace.overview.save_failed.connect(self._not_saved)
+        self.workspace.overview.stage_moved.connect(self._stage_moved)
         ctx.events.cases_changed.connect(self.cases.reload)
         ctx.events.cases_changed.connect(self._update_status)
         ctx.events.cases_changed.connect(self._cases_reloaded)
@@ -783,6 +784,9 @@ class MainWindow(QMainWindow):
 
     def _saved(self, number: str) -> None:
         self.statusBar().showMessage(fill(self.tr("Saved %1"), number), 10_000)
+
+    def _stage_moved(self, number: str, stage: str) -> None:
+        self.statusBar().showMessage(fill(self.tr("%1 moved to %2"), number, stage_name(stage)), 10_000)
 
     def _not_saved(self, number: str, reason: str) -> None:
         self.statusBar().showMessage(fill(self.tr("%1 not saved: %2"), number, reason), 30_000)

@@ -41,6 +41,7 @@ from casefile.core.record.fields import (
     demand_name,
     field_name,
 )
+from casefile.core.record.merge import changed_paths
 from casefile.core.record.roles import organisation_party
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, translated
@@ -48,7 +49,7 @@ from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -151,6 +152,40 @@ class FieldInput:
             assert isinstance(w, QLineEdit)
             w.setText(raw)
             w.setCursorPosition(0)
+
+    def caret(self) -> tuple[int, int, int]:
+        """Where the cursor is in a text field (its anchor and position) and how far it is scrolled, to put it
+        back with :meth:`put_caret` once the text is typed again; nothing for the other widgets."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            start = w.selectionStart()
+            position = w.cursorPosition()
+            if start < 0:
+                return position, position, 0
+            end = start + len(w.selectedText())
+            return (end if position == start else start), position, 0
+        if isinstance(w, QPlainTextEdit):
+            cursor = w.textCursor()
+            return cursor.anchor(), cursor.position(), w.verticalScrollBar().value()
+        return -1, -1, 0
+
+    def put_caret(self, caret: tuple[int, int, int]) -> None:
+        anchor, position, scrolled = caret
+        w = self.widget
+        if position < 0:
+            return
+        if isinstance(w, QLineEdit):
+            if anchor == position:
+                w.setCursorPosition(position)
+            else:
+                w.setSelection(anchor, position - anchor)
+        elif isinstance(w, QPlainTextEdit):
+            cursor = w.textCursor()
+            end = len(w.toPlainText())
+            cursor.setPosition(min(anchor, end))
+            cursor.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
+            w.setTextCursor(cursor)
+            w.verticalScrollBar().setValue(scrolled)
 
     def changed(self) -> bool:
         return self.raw() != self.filled
@@ -451,6 +486,7 @@ class OverviewTab(QWidget):
 
     saved = Signal(str)  # the case number, after its record was written
     save_failed = Signal(str, str)  # the case number and what went wrong, in the user's words
+    stage_moved = Signal(str, str)  # the case number and the stage it entered, once it is written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -656,16 +692,19 @@ class OverviewTab(QWidget):
 
     def set_case(self, number: str | None, *, refill: bool = False, case: Case | None = None) -> None:
         """Show ``number``; ``case``: its record, already read (None: read it here). The same case shown
-        again (a file arrived, the stage moved) keeps edits not yet saved: the record underneath is the new
-        one, the form keeps what was typed."""
+        again (a file arrived, the stage moved) keeps edits not yet saved: the form shows the record as it is
+        now (the header, the stage log, the fields not typed in) and what was typed is typed again, still
+        unsaved (see :meth:`_refill_keeping_edits`)."""
         if number is not None and number == self.number and self.unsaved() and not refill:
-            if case is not None:
-                self.case = case
-                return
-            try:
-                self.case = self.ctx.library.load_case(number)
-            except CaseFileError as exc:
-                show_error(self, exc)
+            if case is None:
+                try:
+                    case = self.ctx.library.load_case(number)
+                except CaseFileError as exc:
+                    show_error(self, exc)
+                    return
+            said = self.error.text()  # a value refused, a conflict: still so
+            if self._refill_keeping_edits(number, case, []):
+                self.error.setText(said)
             return
         another = number != self.number
         self._reload = None  # another case, or the form filled again: a reload under way is not shown over it
@@ -879,7 +918,18 @@ class OverviewTab(QWidget):
         def read(case: object) -> None:
             if self._reload is wanted and self.number == number and self.ctx.library is library:
                 assert isinstance(case, Case)
-                self._refill_keeping_edits(number, case, wanted[1])
+                if not self._refill_keeping_edits(number, case, wanted[1]):
+                    return
+                self.error.setText(
+                    self.tr(
+                        "Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, "
+                        "not saved yet."
+                    )
+                )
+                self.ctx.events.case_changed.emit(number)  # the case list and the other tabs show the record now
+                for path in wanted[1]:
+                    if self.focus_field(path):
+                        break
 
         def failed(error: object) -> None:
             log.info("case %s cannot be read again: %s", number, error)
@@ -896,34 +946,43 @@ class OverviewTab(QWidget):
         self.reloading += 1
         self.ctx.reads.start(task)
 
-    def _refill_keeping_edits(self, number: str, case: Case, paths: list[str]) -> None:
-        """Fill the form from ``case`` (case ``number``'s record read again after a conflict over ``paths``),
-        typing the edits to the other fields again."""
+    def _refill_keeping_edits(self, number: str, case: Case, paths: list[str]) -> bool:
+        """Fill the form from ``case`` (case ``number``'s record as it is now: read again after a conflict over
+        ``paths``, or after a change made meanwhile, with ``paths`` empty), typing the edits to the fields
+        other than ``paths`` again, the cursor where it was. False when the case cannot be shown.
 
-        def touches(item: FieldInput) -> bool:
+        What was typed is then saved against the record now, so that nothing saved meanwhile is reported as a
+        conflict or undone; but a field typed in that was changed meanwhile too (to something else) keeps the
+        edits saved against the record they were typed over, so that saving them is the conflict it is."""
+
+        def touches(item: FieldInput, changed: list[str]) -> bool:
             mine = (item.spec.path, *item.spec.also)
-            return any(p == c or p.startswith(c + ".") or c.startswith(p + ".") for p in mine for c in paths)
+            return any(p == c or p.startswith(c + ".") or c.startswith(p + ".") for p in mine for c in changed)
 
-        typed = {path: item.raw() for path, item in self.inputs.items() if item.changed() and not touches(item)}
+        base = self.base
+        kept = {
+            path: (item.raw(), item.caret())
+            for path, item in self.inputs.items()
+            if item.changed() and not touches(item, paths)
+        }
         demands = self.demands.rows() if self.demands.changed() and not any(p == "demands" for p in paths) else None
         self.set_case(number, refill=True, case=case)
         if self.number != number or self.case is None:
-            return
-        for path, raw in typed.items():
+            return False
+        for path, (raw, caret) in kept.items():
             self.inputs[path].type_again(raw)
+            self.inputs[path].put_caret(caret)
         for party in self.parties.values():
             party.follow_kind()
         if demands is not None:
             self.demands.type_again(demands)
-        self.error.setText(
-            self.tr(
-                "Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet."
-            )
-        )
-        self.ctx.events.case_changed.emit(number)  # the case list and the other tabs show the record now
-        for path in paths:
-            if self.focus_field(path):
-                break
+        if base is not None and base is not case:
+            tops = {p.split(".", 1)[0] for item in self.inputs.values() for p in (item.spec.path, *item.spec.also)}
+            meanwhile = changed_paths(base, case, sorted(tops | {"demands"}))
+            typed_over = [item for item in self.inputs.values() if item.changed() and touches(item, meanwhile)]
+            if typed_over or (self.demands.changed() and "demands" in meanwhile):
+                self.base = base
+        return True
 
     def revert(self) -> None:
         if self.case is not None:
@@ -943,8 +1002,15 @@ class OverviewTab(QWidget):
             with library.edit(number) as writer:
                 writer.set_stage(stage, note, at=at)
 
-        self.stage_note.clear()
-        self._run(Task(work, "stage"), number)
+        task = Task(work, "stage")
+
+        def moved(_result: object) -> None:
+            if self.number == number and self.stage_note.text().strip() == note:
+                self.stage_note.clear()  # kept while it is written: a move refused keeps its note
+            self.stage_moved.emit(number, stage.value)
+
+        task.succeeded.connect(moved)
+        self._run(task, number)
 
     def _run(self, task: Task, number: str) -> None:
         task.failed.connect(lambda error: show_error(self, error))

@@ -43,6 +43,75 @@ def test_stage_change_writes_the_stage_log(window, ctx):
     overview.change_stage()
     stored = ctx.library.load_case("202611-001")
     assert stored.stage.value == "negotiation" and stored.stage_log[-1].note == "提出退款方案"
+    assert window.statusBar().currentMessage() == "202611-001 moved to Negotiation"
+    assert "Negotiation" in overview.header.text() and "Negotiation" in overview.stage_log.item(0).text()
+
+
+def _stage_log(overview) -> list[str]:
+    return [overview.stage_log.item(row).text() for row in range(overview.stage_log.count())]
+
+
+def test_a_stage_moved_while_the_overview_has_unsaved_edits_shows_and_keeps_them(window, ctx, qtbot):
+    """The stage moved from the overview while a field is typed in: the header, the deadlines and the stage
+    log show the new stage at once, and the status bar says so; the field keeps what was typed, unsaved,
+    with the cursor where it was; Ctrl+S then saves it without a conflict, the stage staying moved."""
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    header = overview.header.text()
+    assert "Registration" in header and len(_stage_log(overview)) == 1
+    overview.c_name.setFocus()
+    overview.c_name.setText("陈静")
+    overview.c_name.setCursorPosition(1)
+    overview.stage_combo.setCurrentIndex(overview.stage_combo.findData("verification"))
+    overview.stage_note.setText("已联系快递公司")
+    overview.change_stage()
+    assert ctx.library.load_case("202611-001").stage.value == "verification"
+    assert "Verification" in overview.header.text() and overview.header.text() != header
+    log = _stage_log(overview)
+    assert len(log) == 2 and "Verification" in log[0] and "已联系快递公司" in log[0]
+    assert overview.stage_combo.currentData() == "verification"
+    assert window.statusBar().currentMessage() == "202611-001 moved to Verification"
+    assert overview.c_name.text() == "陈静" and overview.unsaved()
+    assert overview.c_name.cursorPosition() == 1
+    failed: list[str] = []
+    overview.save_failed.connect(lambda _number, text: failed.append(text))
+    assert overview.save()
+    assert failed == [] and overview.conflict_box is None and overview.error.text() == ""
+    stored = ctx.library.load_case("202611-001")
+    assert stored.complainant.name == "陈静" and stored.stage.value == "verification"
+    assert [change.stage.value for change in stored.stage_log] == ["registration", "verification"]
+    assert not overview.unsaved() and "Verification" in overview.header.text() and len(_stage_log(overview)) == 2
+
+
+def test_a_change_from_elsewhere_while_the_overview_has_unsaved_edits_is_shown_and_keeps_them(window, ctx):
+    """Another tab, window or a watched folder changes the case while a field is typed in: the overview shows
+    the record as it is now (header, stage log, the fields not typed in) and keeps what was typed, unsaved;
+    saving it then neither reports a conflict nor undoes the change made meanwhile."""
+    import dataclasses
+
+    from casefile.core.model import Demand, Stage
+
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    overview.c_name.setText("陈静")
+    overview.demands.add_row(Demand(description="退款"))
+    with ctx.library.edit("202611-001") as writer:
+        writer.set_stage(Stage.NEGOTIATION, "对方来电")
+        writer.update(dataclasses.replace(writer.case, facts="另一窗口补充的事实"))
+    ctx.events.case_changed.emit("202611-001")
+    assert "Negotiation" in overview.header.text()
+    log = _stage_log(overview)
+    assert len(log) == 2 and "Negotiation" in log[0] and "对方来电" in log[0]
+    assert overview.facts.toPlainText() == "另一窗口补充的事实"  # not typed in: shown as it is now
+    assert overview.c_name.text() == "陈静" and overview.unsaved()
+    assert overview.demands.rows()[-1][3] == "退款"
+    overview.facts.setPlainText("另一窗口补充的事实；陈静补充")  # typed over what the form shows now: no conflict
+    assert overview.save()
+    assert overview.conflict_box is None and overview.error.text() == ""
+    stored = ctx.library.load_case("202611-001")
+    assert stored.complainant.name == "陈静" and stored.facts == "另一窗口补充的事实；陈静补充"
+    assert stored.stage.value == "negotiation" and [d.description for d in stored.demands] == ["退款"]
+    assert not overview.unsaved()
 
 
 def test_timeline_entry_in_a_few_keystrokes(window, ctx, qtbot):

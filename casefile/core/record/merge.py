@@ -76,6 +76,25 @@ def case_changes(base: Case, mine: Case, current: Case) -> tuple[dict[str, Any],
     return changes, conflicts
 
 
+def changed_paths(base: Case, current: Case, names: Iterable[str]) -> list[str]:
+    """The paths ("complainant.phone", "title") of the top-level fields ``names`` whose values differ between
+    ``base`` and ``current``, as stored: a party or another group of fields, field by field."""
+    found: list[str] = []
+
+    def walk(was: Any, now: Any, path: str) -> None:
+        if was == now:
+            return
+        if isinstance(was, dict) and isinstance(now, dict):
+            for key in [*was, *(k for k in now if k not in was)]:
+                walk(was.get(key, _ABSENT), now.get(key, _ABSENT), f"{path}.{key}")
+        else:
+            found.append(path)
+
+    for name in names:
+        walk(to_data(getattr(base, name)), to_data(getattr(current, name)), name)
+    return found
+
+
 def _at_path(data: Any, path: str) -> Any:
     for part in path.split("."):
         if not isinstance(data, dict):
