@@ -268,3 +268,24 @@ def test_no_label_of_the_claim_breaks_mid_word(tmp_path: Path) -> None:
         assert len(found) > (30 if title == "快递理赔申请书" else 6), found
         for label in found:
             assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+
+
+def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -> None:
+    """A source or purpose typed for the complaint (投诉人手机拍摄, 证明被投诉人拒绝退款) reads 原告/被告 in the
+    court's list and on the exhibit's page, 申请人/被申请人 in arbitration's; the 消协 and a merchant's courier
+    claim (where 投诉人 is the customer, not the claimant) keep the words typed."""
+    case = named_case()
+    first = case.exhibits[0]
+    first.source, first.purpose = "投诉人手机拍摄", "证明被投诉人拒绝退款，我多次联系未果"
+    court = evidence_list(context(case, Venue.COURT), tmp_path / "court")
+    assert "原告手机拍摄" in court and "原告多次联系" in court and "投诉人" not in court and "被原告" not in court
+    assert parts.separator_rows(first, words=lambda t: parts.as_filed(context(case, Venue.COURT), t))[2:4] == [
+        ("证据来源", "原告手机拍摄"),
+        ("证明目的", "证明被告拒绝退款，原告多次联系未果"),
+    ]
+    arbitration = evidence_list(context(case, Venue.ARBITRATION), tmp_path / "arbitration")
+    assert "申请人手机拍摄" in arbitration and "投诉人" not in arbitration
+    consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
+    assert "投诉人手机拍摄" in consumer and "原告" not in consumer
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    assert "投诉人手机拍摄" in claim

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
-from casefile.core.bundle.context import BundleContext, ExhibitEntry
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -127,6 +127,21 @@ def hash_text(digest: str) -> str:
 
 REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
 
+# The sides of a pleading, by the names the packet gives the complainant and the one complained about.
+_PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申请人", "被申请人")}
+
+
+def as_filed(ctx: BundleContext, text: str) -> str:
+    """An exhibit's source or purpose as the packet's pleading words it: the complaint's sides (投诉人, 被投诉人,
+    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). Other packets keep the words typed: a
+    merchant's courier claim calls the customer 投诉人 and the merchant 索赔人."""
+    sides = _PLEADING_SIDES.get(ctx.venue)
+    if sides is None or not text:
+        return text
+    from casefile.core.bundle.documents.common import third_person
+
+    return third_person(text, *sides)
+
 
 def separator_rows(
     e: Exhibit,
@@ -135,19 +150,21 @@ def separator_rows(
     original: Exhibit | None = None,
     printed_sha256: str = "",
     group: str = "",
+    words: Callable[[str], str] = str,
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
     ``original``: ``e`` is a redacted copy printed in its place; both hashes are given.
     ``printed_sha256``: the photo is printed from its copy without metadata, whose hash this is.
     ``group``: the 证据组 it belongs to in this packet.
+    ``words``: the source and purpose as the packet words them (:func:`as_filed`).
     """
     rows = [
         ("证据名称", e.title),
         *([("证据组", group)] if group else []),
         ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
-        ("证据来源", blank(e.source, 12)),
-        ("证明目的", blank(e.purpose, 20)),
+        ("证据来源", blank(words(e.source), 12)),
+        ("证明目的", blank(words(e.purpose), 20)),
         ("原始文件名", e.original_name),
         ("文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}（{e.size} 字节）"),
         ("形成/拍摄时间", capture_text(e)),
@@ -282,6 +299,7 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             original=entry.original,
             printed_sha256=printed_photo_sha256(ctx, entry),
             group=entry.group,
+            words=lambda text: as_filed(ctx, text),
         )
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
@@ -713,9 +731,9 @@ def evidence_list_flowables(
                 [
                     RowAnchor(entry.name, entry.label, anchors),
                     e.title,
-                    blank(e.source, 4),
+                    blank(as_filed(ctx, e.source), 4),
                     CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
-                    blank(e.purpose, 6),
+                    blank(as_filed(ctx, e.purpose), 6),
                     PageCell(entry, refs),
                     CjkParagraph(original, narrow),
                     CjkParagraph("1", narrow),
