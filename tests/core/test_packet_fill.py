@@ -283,6 +283,7 @@ def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -
         ("证据来源", "原告手机拍摄"),
         ("证明目的", "证明被告拒绝退款，原告多次联系未果"),
     ]
+    assert parts.original_carrier(first, parts.as_filed(context(case, Venue.COURT), first.source)) == "原告手机拍摄"
     arbitration = evidence_list(context(case, Venue.ARBITRATION), tmp_path / "arbitration")
     assert "申请人手机拍摄" in arbitration and "投诉人" not in arbitration
     consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")

@@ -850,11 +850,12 @@ def annex_time(e: Exhibit) -> str:
     return f"{text}（文件修改时间）" if e.captured_at_source == "file-mtime" else text
 
 
-def original_carrier(e: Exhibit) -> str:
+def original_carrier(e: Exhibit, source: str | None = None) -> str:
     """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
-    the file, as the file or the transcript says, and how it was obtained; else the copy handed in with the packet."""
+    the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
+    exhibit's own words by default); else the copy handed in with the packet."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
-    parts = [p for p in (e.source.strip(), device) if p]
+    parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     return "；".join(parts) if parts else "随附存储介质"
 
 
@@ -878,7 +879,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                     else f"遮盖件：<br/>{hash_text(e.sha256)}<br/>原件：<br/>{hash_text(entry.original.sha256)}",
                     s["hash"],
                 ),
-                CjkParagraph(esc(original_carrier(e)), s["small"]),
+                CjkParagraph(esc(original_carrier(e, as_filed(ctx, e.source))), s["small"]),
             ]
         )
     table = grid(rows, [w * mm for w in (14, 27, 10, 14, 30, 52, 23)], padding=2)
