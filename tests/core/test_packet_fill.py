@@ -238,18 +238,27 @@ def labels(story: list) -> list[str]:
     return found
 
 
+def whole_labels(ctx: BundleContext, folder: Path, least: dict[str, int], others: int = 6) -> dict[str, list[str]]:
+    """Each document of the packet's front matter rendered: every label of its forms is whole on one line as a
+    reader sees it (more of them than ``least`` says for the document, ``others`` for any other); its lines."""
+    found_lines = {}
+    for title, story in front_matter(ctx):
+        found = labels(story)  # before rendering: building a PDF uses the story up
+        path = folder / f"{title}.pdf"
+        render_story(path, story)
+        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
+        assert len(found) > least.get(title, others), found
+        for label in found:
+            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+        found_lines[title] = lines
+    return found_lines
+
+
 def test_no_label_of_the_appeal_breaks_mid_word(tmp_path: Path) -> None:
     case = courier_case(COMPLAINT, ANSWER)
     case.shipment.sender = Party(PartyKind.ORGANISATION, name="杭州某某数码科技有限公司")
     ctx = appeal(case, AFTER_DEADLINE)
-    for title, story in front_matter(ctx):
-        found = labels(story)  # before rendering: building a PDF uses the story up
-        path = tmp_path / f"{title}.pdf"
-        render_story(path, story)
-        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
-        assert len(found) > (20 if title == "邮政业用户申诉书" else 8), found
-        for label in found:
-            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+    for title, lines in whole_labels(ctx, tmp_path, {"邮政业用户申诉书": 20}, others=8).items():
         if title == "邮政业用户申诉书":  # and the values this form is known to hold
             assert sum("杭州某某数码科技有限公司" in line for line in lines) >= 3  # 名称, 寄件人, the signature
             assert any("投诉/索赔" in line for line in lines)  # the dealings table's 方式
@@ -259,15 +268,7 @@ def test_no_label_of_the_claim_breaks_mid_word(tmp_path: Path) -> None:
     """The courier claim's cover and letter: each label whole on one line (快递企业（品牌/总部） broke at the
     slash: it is now 快递运单所属企业, as 快递暂行条例 art. 20 para. 3 words it)."""
     case = courier_case(COMPLAINT, ANSWER)
-    ctx = context(case, Venue.COURIER_CLAIM, MERCHANT)
-    for title, story in front_matter(ctx):
-        found = labels(story)
-        path = tmp_path / f"{title}.pdf"
-        render_story(path, story)
-        lines = ["".join(line.split()) for page in layout(path) for line in page.text.split("\n")]
-        assert len(found) > (30 if title == "快递理赔申请书" else 6), found
-        for label in found:
-            assert any(label.replace("&amp;", "&") in line for line in lines), (title, label)
+    whole_labels(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path, {"快递理赔申请书": 30})
 
 
 def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -> None:

@@ -14,13 +14,12 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _party_fields,
     _party_paragraph,
-    _role_names,
+    copies_for,
     fmt_amount,
     on_day,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import case_cause, filed_with
-from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import EvidenceKind, Party
 
 
@@ -104,15 +103,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
 def application_copies(ctx: BundleContext) -> list[tuple[str, list[Flowable]]]:
     """本申请书副本: one copy of the application per respondent (仲裁法: the application and its
     copies are submitted), in the packet."""
-    respondents = _respondents(ctx)
-    roles = _role_names("被申请人", len(respondents))
-    return [
-        (
-            f"仲裁申请书（副本{i}）" if len(respondents) > 1 else "仲裁申请书（副本）",
-            _arbitration_application(ctx, f"{role}{blank(p.name, 4)}"),
-        )
-        for i, (role, p) in enumerate(zip(roles, respondents, strict=True), 1)
-    ]
+    return copies_for("仲裁申请书", "被申请人", _respondents(ctx), lambda to: _arbitration_application(ctx, to))
 
 
 def _arbitration_notes(ctx: BundleContext) -> list[Flowable]:

@@ -5,7 +5,7 @@ timeline and the claims."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -299,6 +299,18 @@ def _role_names(base: str, count: int) -> list[str]:
         return [base]
     numerals = "一二三四五六七八九十"
     return [f"{base}{numerals[i]}" if i < len(numerals) else f"{base}{i + 1}" for i in range(count)]
+
+
+def copies_for(
+    title: str, role: str, parties: Sequence[Party], make: Callable[[str], list[Flowable]]
+) -> list[tuple[str, list[Flowable]]]:
+    """副本: one copy of the document ``title`` per party on the other side (``role``: 被告, 被申请人), each made by
+    ``make`` for the party it is for (被告一某某公司); titled title（副本）, or （副本1）… when there are several."""
+    roles = _role_names(role, len(parties))
+    return [
+        (f"{title}（副本{i}）" if len(parties) > 1 else f"{title}（副本）", make(f"{name}{blank(p.name, 4)}"))
+        for i, (name, p) in enumerate(zip(roles, parties, strict=True), 1)
+    ]
 
 
 def _carrier(ctx: BundleContext) -> Party:

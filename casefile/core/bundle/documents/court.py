@@ -37,6 +37,7 @@ from casefile.core.bundle.documents.common import (
     _party_paragraph,
     _role_names,
     birth_date,
+    copies_for,
     fmt_amount,
     fmt_time,
     on_day,
@@ -623,15 +624,7 @@ def civil_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
 
 def complaint_copies(ctx: BundleContext) -> list[tuple[str, list[Flowable]]]:
     """本状副本: one copy of the complaint per defendant (民诉法 art. 123), in the packet."""
-    defendants = _defendants(ctx)
-    roles = _role_names("被告", len(defendants))
-    return [
-        (
-            f"民事起诉状（副本{i}）" if len(defendants) > 1 else "民事起诉状（副本）",
-            civil_complaint(ctx, f"{role}{blank(p.name, 4)}"),
-        )
-        for i, (role, p) in enumerate(zip(roles, defendants, strict=True), 1)
-    ]
+    return copies_for("民事起诉状", "被告", _defendants(ctx), lambda to: civil_complaint(ctx, to))
 
 
 # --------------------------------------------------------------------------- the other court papers
