@@ -6,7 +6,7 @@ import hashlib
 import importlib
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from casefile.core.errors import CancelledError, Message
@@ -21,7 +21,7 @@ from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
-from casefile.ui.models import CaseListModel
+from casefile.ui.models import CaseListModel, time_left
 from casefile.ui.screen import fit_to_screen
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
@@ -1009,10 +1009,15 @@ class MainWindow(QMainWindow):
         else:
             for column, width in enumerate((100, 200, 90, 90, 60, 80, 150, 120, 220, 80, 50)):
                 self.cases.table.setColumnWidth(column, width)
-            for column in (CaseListModel.DUE, CaseListModel.LEFT):  # the deadline and its clock shown whole
-                self.cases.table.setColumnWidth(
-                    column, max(self.cases.table.columnWidth(column), self.cases.table.sizeHintForColumn(column))
-                )
+            # The deadline and its clock shown whole, whatever the first rows hold (none, on a new library): the
+            # time left to a limitation period three years off ("剩余 1096 天") too.
+            now = datetime.now(UTC)
+            longest_left = self.cases.table.fontMetrics().horizontalAdvance(time_left(now + timedelta(days=9999), now))
+            for column in (CaseListModel.DUE, CaseListModel.LEFT):
+                widest = self.cases.table.sizeHintForColumn(column)
+                if column == CaseListModel.LEFT:
+                    widest = max(widest, longest_left + 16)  # the cell's margins
+                self.cases.table.setColumnWidth(column, max(self.cases.table.columnWidth(column), widest))
         # The title takes what room is left (a wide screen shows whole titles); the others keep their widths.
         self.cases.table.horizontalHeader().setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         last = settings.value(self._remembered("last_case"))

@@ -305,3 +305,19 @@ def test_windows_open_within_the_screen(window, tmp_path):
         assert viewer.height() <= room.height() - FRAME[1]
     finally:
         viewer.deleteLater()
+
+
+def test_the_time_left_column_holds_a_limitation_period_years_off(ctx, qtbot):
+    """On a new library (no rows to size it by) the time-left column still shows "1096 days left" whole: a
+    limitation period three years off read "剩余 1096…"."""
+    from datetime import UTC, datetime, timedelta
+
+    from casefile.ui.main_window import MainWindow
+    from casefile.ui.models import CaseListModel, time_left
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    table = window.cases.table
+    now = datetime.now(UTC)
+    text = time_left(now + timedelta(days=1096), now)
+    assert table.columnWidth(CaseListModel.LEFT) >= table.fontMetrics().horizontalAdvance(text) + 8
