@@ -4,7 +4,7 @@ A user waits for a whole command (interpreter start, imports, the work, the fina
 each side of a comparison is run as a separate process and timed from the outside. The two
 sides alternate (ours, reference, ours, reference…) so that a disturbance on this machine
 falls on both; each row reports min / median / max of each side and of the ratio of each pair.
-Memory is the peak resident size of that one process (``wait4``), not of the benchmark.
+Memory is the peak resident size of that one process (``wait4``), not of the benchmark: see ``run``.
 
     from bench.harness import Run, compare, print_rows, run
 """
@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,20 +135,53 @@ def app_figures(
     return [float(v) for v in proc.stdout.split()[-count:]]
 
 
+# Starts the command and reports its wall time, CPU time and peak memory, measured from its start to its end.
+# A process started straight from the benchmark would be reported with the benchmark's own peak whenever it is
+# the bigger: the kernel carries the resident size of the memory a child is started from (the benchmark's, for
+# the instant between fork and exec) into the child's peak. Started from this small interpreter instead, the
+# command's peak counts no more than this script's few MiB besides its own.
+_SPAWN = """
+import os, sys, time
+out, argv = int(sys.argv[1]), sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+os.write(out, f"{wall} {usage.ru_utime} {usage.ru_stime} {usage.ru_maxrss}".encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run one command to its end and measure it alone (its children included in CPU time)."""
+    """Run one command to its end and measure it alone (its children included in CPU time; its peak memory
+    its own, not the benchmark's)."""
     environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(list(argv), cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise RuntimeError(f"{' '.join(map(str, argv))} exited with {proc.returncode}: {err[-2000:]}")
-    if proc.stderr:
-        proc.stderr.close()
-    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024)
+    read, write = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _SPAWN, str(write), *map(str, argv)],
+            cwd=cwd,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            pass_fds=(write,),
+        )
+        os.close(write)
+        write = -1
+        with os.fdopen(read, "rb") as report:
+            read = -1
+            figures = report.read().split()
+        _, err = proc.communicate()
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    if proc.returncode != 0 or len(figures) != 4:
+        raise RuntimeError(
+            f"{' '.join(map(str, argv))} exited with {proc.returncode}: {err.decode(errors='replace')[-2000:]}"
+        )
+    wall, user, system, peak_kib = (float(f) for f in figures)
+    return Run(wall, user, system, peak_kib / 1024)
 
 
 @dataclass

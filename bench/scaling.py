@@ -9,7 +9,9 @@ command as a user runs it (a fresh process), in alternated pairs.
 
 With ``--only verify`` each size's case is verified (e.g. ``--sizes 1000,5000``), and the
 growth of both sides and the cost per exhibit between the smallest and the largest are printed,
-with the floor every command pays: ``casefile --version`` against ``python -c pass``.
+with two floors: what every command pays (``casefile --version`` against ``python -c pass``), and
+the least a verification in Python can do (bench/verify_floor.py: the manifest's files hashed and
+the custody log parsed, nothing else) against ``sha256sum -c``.
 
 CaseFile's bytecode is compiled and kept (under bench/.cache/pycache), as in an installed
 CaseFile, by the untimed first run of each command: a checkout run with PYTHONDONTWRITEBYTECODE
@@ -43,6 +45,7 @@ OPERATOR = "bench"
 BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(CACHE / "pycache")}
 TREE = [REPO]  # the checkout whose casefile is measured (--tree)
 KB = [0]  # each exhibit's size in KiB (--kb); 0: some 400 bytes
+FLOOR_SCRIPT = Path(__file__).resolve().parent / "verify_floor.py"
 
 
 def make_case(root: Path, exhibits: int, kb: int = 0) -> str:
@@ -191,6 +194,16 @@ def bench_verify(sizes: list[int], pairs: int, work: Path) -> None:
             f"  marginal cpu per exhibit {sizes[0]}→{sizes[-1]}: verify {per_ours * 1e6:.0f} µs, "
             f"sha256sum {per_ref * 1e6:.1f} µs, ratio ×{per_ours / max(per_ref, 1e-12):.1f}"
         )
+    # The least a verification in Python does (the hashing sha256sum does, and the log parsed): if it alone
+    # is near the goal, the rest of verify (chain, fold, record, unexpected files) cannot fit under it.
+    least = compare(
+        f"floor: Python hashing the manifest + parsing the log, {sizes[-1]}  (reference: sha256sum -c)",
+        lambda _i: run([sys.executable, "-I", str(FLOOR_SCRIPT), str(folder)]),
+        lambda _i: run([sha, "--quiet", "-c", "MANIFEST.sha256"], cwd=folder),
+        pairs=pairs,
+    )
+    print_rows([least], cpu=True)
+    print(f"  python floor cpu {spread([r.cpu for r in least.ours])} s")
     floor = compare(
         "floor: casefile --version  (reference: python -c pass)",
         lambda _i: measured([*CASEFILE, "--version"]),
