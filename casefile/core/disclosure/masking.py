@@ -35,7 +35,7 @@ from datetime import date
 
 from casefile.core.disclosure.policy import ROLES, Disclosure
 from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
-from casefile.core.model import Case, Exhibit, Party, PartyKind, Transcript
+from casefile.core.model import Case, Channel, Exhibit, Party, PartyKind, Transcript
 from casefile.core.numbering import own_name
 
 
@@ -309,6 +309,13 @@ def _put_party(case: Case, role: str, party: Party) -> None:
 # --------------------------------------------------------------------------- the masker
 
 
+def _addresses(value: str) -> set[str]:
+    """The e-mail addresses in a field as :func:`find_personal` finds them in text (NFKC, lower case);
+    a value that holds none is taken whole."""
+    found = {m.group(0).lower() for m in _EMAIL.finditer(normalise(value)[0])}
+    return found or ({value.strip().lower()} if value.strip() else set())
+
+
 @dataclass
 class _Known:
     """The personal data of one party, normalised, for recognising it in text."""
@@ -331,7 +338,7 @@ class _Known:
         return cls(
             names={party.name.strip()} if person and party.name.strip() else set(),
             numbers=numbers,
-            emails={party.email.strip().lower()} if party.email.strip() else set(),
+            emails=_addresses(party.email),
             addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),
         )
 
@@ -345,19 +352,52 @@ class _Known:
         return span.value in self.names
 
 
+def _message_id(value: str) -> str:
+    return value.strip().strip("<>").strip().lower()
+
+
+def complaint_mail_senders(case: Case) -> set[str]:
+    """The address the complainant's complaint was sent from, when the record names that e-mail.
+
+    A complaint that came by e-mail records the mail's Message-ID as its channel reference (spec §5:
+    ``channel_ref``); the exhibit with that Message-ID is the mail the complainant sent, so its one
+    From address is theirs. Nothing else in the record says whose an address is: an exhibit's source
+    (投诉人邮箱) names the mailbox it came from, which holds mail received from others as well as mail
+    sent, so it does not tell the sender's address from a stranger's.
+    """
+    if case.channel is not Channel.EMAIL or not _message_id(case.channel_ref):
+        return set()
+    wanted = _message_id(case.channel_ref)
+    for exhibit in case.exhibits:
+        mail = exhibit.metadata.email
+        if mail is None or not isinstance(mail.message_id, str) or _message_id(mail.message_id) != wanted:
+            continue
+        senders = {m.group(0).lower() for m in _EMAIL.finditer(normalise(mail.sender)[0])}
+        return senders if len(senders) == 1 else set()  # a From of several mailboxes does not say whose
+    return set()
+
+
 class Masker:
     """Masks every string of a case, and any evidence text, for one destination.
 
     A datum belonging to a party the destination sees stays; every other one found is masked
     and counted in the report under ``where``.
+
+    What is a party's own is what the record says is theirs, and nothing else: the fields of the
+    party (its name, phone, e-mail, address, ID number), and for the complainant also the address
+    the complaint was e-mailed from (:func:`complaint_mail_senders`). An address of the party's that
+    the record does not hold (their own mail among the evidence, their contact not filled in) has no
+    known owner and is masked like a stranger's; entering it in the party's contact shows it.
     """
 
     def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
         self.policy = policy
         self.report = report
         parties = {role: party_in(case, role) for role in ROLES}
-        self.visible = [_Known.of(parties[r]) for r in ROLES if policy.shows(r)]
-        self.hidden = hidden = [_Known.of(parties[r]) for r in ROLES if not policy.shows(r)]
+        known = {role: _Known.of(parties[role]) for role in ROLES}
+        known["complainant"].emails |= complaint_mail_senders(case)
+        self.visible = [known[r] for r in ROLES if policy.shows(r)]
+        self.hidden = hidden = [known[r] for r in ROLES if not policy.shows(r)]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}
