@@ -194,3 +194,35 @@ def test_a_court_packet_prints_the_plaintiffs_complaint_mail_address_and_masks_a
     text = "\n".join(page_texts(build(library, case.number, Venue.COURT, force=True).files[0]))
     assert "ZhangSan@example.com" in text and "zhangsan@example.com" in text
     assert "li.si@example.org" not in text and "l***@example.org" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("某某速运理赔专员", "某某速运理赔专员"),  # a title at an organisation: no one's personal data
+        ("快递员", "快递员"),
+        ("门卫", "门卫"),
+        ("菜鸟驿站", "菜鸟驿站"),
+        ("某某数码客服", "某某数码客服"),  # the organisation as the record names it (某某数码旗舰店)
+        ("理赔专员王五", "理赔专员王*"),  # the name beside the title is still masked
+        ("某某速运理赔专员王五", "某某速运理赔专员王*"),
+        ("王五理赔专员", "王*理赔专员"),
+        ("王五（快递员）", "王*（快递员）"),
+        ("王经理", "王经理"),  # a surname and a title: no more than a masked name shows
+        ("张三", "张*"),
+        ("王*", "王*"),  # masked already
+    ],
+)
+def test_a_title_or_role_stays_readable_and_the_name_beside_it_is_masked(written, shown):
+    from casefile.core.disclosure.masking import mask_person
+
+    assert mask_person(written, organisations=["某某数码旗舰店"]) == shown
+
+
+def test_a_signer_recorded_by_a_title_is_not_masked_in_text_and_a_signers_name_is(library):
+    porter = make_case(library, shipment={"signer": "门卫"})
+    text = "包裹由门卫代收，门卫室电话未接"
+    assert Masker(porter, disclosure_for(Venue.COURT)).text(text) == text
+    named = make_case(library, shipment={"signer": "快递员王五"})
+    masked = Masker(named, disclosure_for(Venue.COURT)).text("王五称已放门卫处")
+    assert "王五" not in masked and masked == "王*称已放门卫处"
