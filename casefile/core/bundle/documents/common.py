@@ -222,6 +222,7 @@ def _free(ctx: BundleContext, text: str) -> str:
 def _person(ctx: BundleContext, person: str) -> str:
     """One of a timeline's people: their title or role and organisation as written (某某速运理赔专员), their name
     as the venue shows it — a party's as the party is shown, anyone else's masked."""
+
     def shown(name: str) -> str:
         name = name.strip()
         for role in ("complainant", "respondent", "courier"):
