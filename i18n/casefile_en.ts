@@ -6258,6 +6258,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Claim the court costs from the defendant (not entered: yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6273,6 +6273,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>是否考虑先行调解</translation>
     </message>
     <message>
+        <source>Claim the court costs from the defendant (not entered: yes)</source>
+        <translation>主张诉讼费用由被告承担（未填写：是）</translation>
+    </message>
+    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation>是否了解调解及先行调解说明</translation>
     </message>

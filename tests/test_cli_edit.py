@@ -284,3 +284,17 @@ def test_new_from_a_json_file_needs_its_title_type_and_channel(capsys, tmp_path)
     assert shown(capsys, lib, number)["type"] == "logistics"
     code, _, err = run(capsys, "--library", str(lib), "new", "--title", "t")
     assert "casefile new needs --type, --channel" in one_line_error(code, err)
+
+
+def test_edit_declines_the_costs_claim_and_sets_it_back(capsys, tmp_path):
+    """是否主张诉讼费用: not entered claims the costs (the court complaint's 是); ``--claim-costs no`` declines."""
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib, "--complainant", "张三", "--respondent", "某某旗舰店")
+    assert (shown(capsys, lib, number).get("filing") or {}).get("claim_costs") is None
+    code, out, err = edit(capsys, lib, number, "--claim-costs", "no")
+    assert code == 0, err
+    assert "filing.claim_costs" in out
+    assert shown(capsys, lib, number)["filing"]["claim_costs"] is False
+    code, out, err = edit(capsys, lib, number, "--claim-costs", "yes")
+    assert code == 0, err
+    assert shown(capsys, lib, number)["filing"]["claim_costs"] is True

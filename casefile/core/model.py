@@ -211,6 +211,9 @@ class Filing:
     preservation_detail: str = ""  # 保全法院、时间、案号
     mediation: MediationWish | None = None  # 是否考虑先行调解
     mediation_understood: bool | None = None  # 了解调解及先行调解的说明
+    # 是否主张诉讼费用 (本案诉讼费用由被告承担): None (not entered) claims them, as a plaintiff nearly always does;
+    # False, the user's 否, leaves the claim out.
+    claim_costs: bool | None = _added()
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))

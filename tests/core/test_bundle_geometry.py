@@ -22,7 +22,7 @@ DPI = 50
 TEXT_BINDING = 25  # mm: text pages keep this clear of the binding edge
 PICTURE_BINDING = 15  # mm: photos and evidence pages never come closer
 EDGE = 10  # mm: stamps and captions stay this far inside every edge
-CAPTIONS = ("本页系电子数据直接输出", "本页图像系电子数据直接输出", "遮盖件SHA-256")
+CAPTIONS = ("本页系电子数据直接输出", "本页图像系电子数据直接输出", "本页系纸质原件的照片", "遮盖件SHA-256")
 
 
 @pytest.fixture

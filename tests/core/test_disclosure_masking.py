@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from casefile_testing import make_case
+from casefile_testing import filed_case, make_case
 
 from casefile.core.disclosure import DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Kind, Masker, find_personal, mask_address, mask_phone
@@ -127,3 +127,102 @@ def test_text_without_a_run_of_digits_is_not_searched_for_numbers_and_nothing_is
     assert searched == []
     assert [s.kind for s in find_personal("call 138 1234 5678")] == [Kind.MOBILE]
     assert len(searched) == 4
+
+
+COMPLAINT_MAIL = (
+    "From: Zhang San <ZhangSan@example.com>\n"
+    "To: service@shop.example.cn\n"
+    "Cc: li.si@example.org\n"
+    "Subject: refund\n"
+    "Date: Thu, 19 Nov 2026 10:02:00 +0800\n"
+    "Message-ID: <complaint-1@example.com>\n"
+    "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+    "请退款。回复请发 zhangsan@example.com 或 li.si@example.org。\n"
+)
+
+
+def _mail_case(library, tmp_path, **fields):
+    from casefile.core.evidence import AddOptions, add_files
+
+    case = filed_case(library, complainant={"name": "张三", "phone": "13812345678"}, **fields)
+    mail = tmp_path / "投诉邮件.eml"
+    mail.write_text(COMPLAINT_MAIL, "utf-8")
+    list(add_files(library, case.number, [mail], AddOptions(source="投诉人邮箱", purpose="证明已要求退款")))
+    return library.load_case(case.number)
+
+
+def test_the_complainants_own_address_is_known_from_their_contact_however_it_is_spelt(library):
+    case = make_case(library, complainant={"name": "张三", "email": " ＺhangSan@Example.com "})
+    text = "发件人 zhangsan@example.com，抄送 li.si@example.org"
+    court = Masker(case, disclosure_for(Venue.COURT)).text(text)
+    assert "zhangsan@example.com" in court  # the plaintiff's own, in their own complaint
+    assert "li.si@example.org" not in court and "l***@example.org" in court  # a stranger's
+
+
+def test_the_address_a_complaint_was_emailed_from_is_the_complainants(library, tmp_path):
+    case = _mail_case(library, tmp_path, channel="email", channel_ref="complaint-1@example.com")
+    masker = Masker(case, disclosure_for(Venue.COURT))
+    shown = masker.case(case)
+    mail = shown.ordered_exhibits()[0].metadata.email
+    assert mail is not None and "ZhangSan@example.com" in mail.sender  # the complaint's sender: the plaintiff
+    assert "li.si" not in mail.cc and mail.to == "s***@shop.example.cn"  # a stranger and an unrecorded business
+    body = masker.text("回复请发 zhangsan@example.com 或 li.si@example.org")
+    assert "zhangsan@example.com" in body and "l***@example.org" in body
+    # A courier claim does not show the customer: their address is masked there, now that it is known as theirs.
+    assert "zhangsan@" not in Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(body)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},  # nothing says whose the address is: the exhibit's source names a mailbox, not the sender
+        {"channel": "email", "channel_ref": "<another@example.com>"},  # the complaint was another mail
+        {"channel": "online", "channel_ref": "complaint-1@example.com"},  # not a complaint by e-mail
+    ],
+)
+def test_an_address_whose_owner_the_record_does_not_give_stays_masked(library, tmp_path, fields):
+    case = _mail_case(library, tmp_path, **fields)
+    shown = Masker(case, disclosure_for(Venue.COURT)).case(case)
+    mail = shown.ordered_exhibits()[0].metadata.email
+    assert mail is not None and "ZhangSan@" not in mail.sender and "Z***@example.com" in mail.sender
+
+
+def test_a_court_packet_prints_the_plaintiffs_complaint_mail_address_and_masks_a_strangers(library, tmp_path):
+    from bundle_pages import build, page_texts
+
+    case = _mail_case(library, tmp_path, channel="email", channel_ref="<complaint-1@example.com>")
+    text = "\n".join(page_texts(build(library, case.number, Venue.COURT, force=True).files[0]))
+    assert "ZhangSan@example.com" in text and "zhangsan@example.com" in text
+    assert "li.si@example.org" not in text and "l***@example.org" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("某某速运理赔专员", "某某速运理赔专员"),  # a title at an organisation: no one's personal data
+        ("快递员", "快递员"),
+        ("门卫", "门卫"),
+        ("菜鸟驿站", "菜鸟驿站"),
+        ("某某数码客服", "某某数码客服"),  # the organisation as the record names it (某某数码旗舰店)
+        ("理赔专员王五", "理赔专员王*"),  # the name beside the title is still masked
+        ("某某速运理赔专员王五", "某某速运理赔专员王*"),
+        ("王五理赔专员", "王*理赔专员"),
+        ("王五（快递员）", "王*（快递员）"),
+        ("王经理", "王经理"),  # a surname and a title: no more than a masked name shows
+        ("张三", "张*"),
+        ("王*", "王*"),  # masked already
+    ],
+)
+def test_a_title_or_role_stays_readable_and_the_name_beside_it_is_masked(written, shown):
+    from casefile.core.disclosure.masking import mask_person
+
+    assert mask_person(written, organisations=["某某数码旗舰店"]) == shown
+
+
+def test_a_signer_recorded_by_a_title_is_not_masked_in_text_and_a_signers_name_is(library):
+    porter = make_case(library, shipment={"signer": "门卫"})
+    text = "包裹由门卫代收，门卫室电话未接"
+    assert Masker(porter, disclosure_for(Venue.COURT)).text(text) == text
+    named = make_case(library, shipment={"signer": "快递员王五"})
+    masked = Masker(named, disclosure_for(Venue.COURT)).text("王五称已放门卫处")
+    assert "王五" not in masked and masked == "王*称已放门卫处"

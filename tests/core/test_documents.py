@@ -538,6 +538,27 @@ def test_the_users_answer_on_the_clause_wins(tmp_path: Path, filing: Filing, exp
         assert ("约定仲裁；原告认为" in texts[title]) is named, title
 
 
+@pytest.mark.parametrize("answer", [None, True, False], ids=["not-entered", "yes", "no"])
+def test_the_costs_are_claimed_unless_the_user_answers_no(tmp_path: Path, answer: bool | None) -> None:
+    """是否主张诉讼费用: 是 and 本案诉讼费用由被告承担 as the last claim, unless the filing says 否; the element form
+    (a sale), its copy for the defendant, and the free-text complaint (a service) alike."""
+    claimed = answer is not False
+    sale = full_case()
+    sale.filing = Filing(claim_costs=answer)
+    texts = render(context(sale, Venue.COURT), tmp_path / "sale")
+    for title in ("民事起诉状", "民事起诉状（副本）"):
+        doc = texts[title]
+        assert ("8.是否主张诉讼费用是■否□" in doc) is claimed, title
+        assert ("8.是否主张诉讼费用是□否■" in doc) is not claimed, title
+        assert ("诉讼费用由被告承担" in doc) is claimed, title
+        assert "4.判令被告向原告赔礼道歉。" in doc  # the other claims as they were
+    service = full_case()
+    service.type = CaseType.SERVICE
+    service.filing = Filing(claim_costs=answer)
+    doc = render(context(service, Venue.COURT), tmp_path / "service")["民事起诉状"]
+    assert ("诉讼费用由被告承担" in doc) is claimed
+
+
 def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:
     """A service contract has no official form: the free-text complaint, third person, the court named."""
     case = full_case()

@@ -1,10 +1,12 @@
-"""The evidence category (证据形式) printed for each kind: recordings, videos, chats and phone pictures are
-electronic data (民事证据规定 art. 14, spec §3 E1; 民诉法解释 art. 116), papers are documentary evidence."""
+"""The evidence category (证据形式) printed for each exhibit: recordings, videos, chats and phone pictures are
+electronic data (民事证据规定 art. 14, spec §3 E1; 民诉法解释 art. 116); a paper photographed or scanned is
+documentary evidence, and a document born as a file (an e-invoice PDF) is electronic data."""
 
 from __future__ import annotations
 
 import re
 import wave
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,27 +16,127 @@ from casefile.core.bundle.context import Venue
 from casefile.core.bundle.parts import evidence_form
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
-from casefile.core.model import EvidenceKind
+from casefile.core.model import EvidenceKind, Exhibit, ExhibitMetadata
+
+
+def exhibit(kind: EvidenceKind, name: str, mime: str, *, title: str = "", producer: str = "") -> Exhibit:
+    return Exhibit(
+        number=1,
+        title=title or Path(name).stem,
+        kind=kind,
+        original_name=name,
+        stored_path=f"evidence/{name}",
+        size=1,
+        sha256="0" * 64,
+        added_at=datetime(2026, 11, 20, tzinfo=UTC),
+        added_by="tester",
+        mime=mime,
+        metadata=ExhibitMetadata(producer=producer),
+    )
 
 
 @pytest.mark.parametrize(
-    "kind",
+    ("kind", "name", "mime"),
     [
-        EvidenceKind.AUDIO,
-        EvidenceKind.VIDEO,
-        EvidenceKind.CHAT,
-        EvidenceKind.PHOTO,
-        EvidenceKind.SCREENSHOT,
-        EvidenceKind.EMAIL,
+        (EvidenceKind.AUDIO, "录音.m4a", "audio/mp4"),
+        (EvidenceKind.VIDEO, "开箱.mp4", "video/mp4"),
+        (EvidenceKind.CHAT, "chat.txt", "text/plain"),
+        (EvidenceKind.PHOTO, "IMG_0001.jpg", "image/jpeg"),
+        (EvidenceKind.SCREENSHOT, "Screenshot_1.png", "image/png"),
+        (EvidenceKind.EMAIL, "mail.eml", "message/rfc822"),
     ],
 )
-def test_recordings_videos_chats_and_phone_pictures_are_electronic_data(kind):
-    assert evidence_form(kind) == "电子数据"
+def test_recordings_videos_chats_and_phone_pictures_are_electronic_data(kind, name, mime):
+    assert evidence_form(exhibit(kind, name, mime)) == "电子数据"
 
 
 @pytest.mark.parametrize("kind", [EvidenceKind.DOCUMENT, EvidenceKind.RECEIPT, EvidenceKind.CONTRACT])
-def test_papers_are_documentary_evidence(kind):
-    assert evidence_form(kind) == "书证"
+@pytest.mark.parametrize(
+    ("name", "mime", "producer"),
+    [
+        ("小票.jpg", "image/jpeg", ""),  # a photo of the paper
+        ("发票.heic", "image/heic", ""),
+        ("合同.pdf", "application/pdf", "CamScanner"),  # scanned by an app
+        ("合同.pdf", "application/pdf", "扫描全能王"),
+        ("合同.pdf", "application/pdf", "EPSON Scan"),
+    ],
+)
+def test_papers_photographed_or_scanned_are_documentary_evidence(kind, name, mime, producer):
+    assert evidence_form(exhibit(kind, name, mime, producer=producer)) == "书证"
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "mime", "title"),
+    [
+        (EvidenceKind.RECEIPT, "电子发票.pdf", "application/pdf", "电子发票"),  # issued by the platform as a file
+        (EvidenceKind.RECEIPT, "dzfp_25332000000123456789.ofd", "application/ofd", "电子发票"),
+        (EvidenceKind.RECEIPT, "invoice.xml", "application/xml", "数电票"),
+        (EvidenceKind.CONTRACT, "购买协议.pdf", "application/pdf", "购买协议"),
+        (EvidenceKind.WAYBILL, "电子面单.pdf", "application/pdf", "电子面单"),
+        (EvidenceKind.RECEIPT, "IMG_20261120.png", "image/png", "支付记录截图"),  # a picture of a screen
+    ],
+)
+def test_documents_born_as_files_are_electronic_data(kind, name, mime, title):
+    assert evidence_form(exhibit(kind, name, mime, title=title)) == "电子数据"
+
+
+def _row(listing: str, title: str) -> str:
+    """The evidence list's row of ``title``: from its 证据N to the next 证据N."""
+    flat = re.sub(r"\s+", "", listing)
+    start = flat.index(title)
+    rest = re.search(r"证据\d", flat[start:])
+    return flat[start : start + rest.start()] if rest else flat[start:]
+
+
+def test_an_e_invoice_is_listed_as_electronic_data_and_a_photographed_receipt_as_a_copy_of_a_paper(
+    library: Library, tmp_path: Path
+):
+    from reportlab.pdfgen.canvas import Canvas
+
+    number = mixed_case(library, tmp_path / "in")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    canvas = Canvas(str(folder / "电子发票.pdf"))
+    canvas.drawString(72, 700, "Invoice 6299.00")
+    canvas.showPage()
+    canvas.save()
+    from PIL import Image
+
+    Image.new("RGB", (800, 1000), (250, 250, 245)).save(folder / "购物小票.jpg", quality=85)
+    list(
+        add_files(
+            library,
+            number,
+            [folder / "电子发票.pdf"],
+            AddOptions(kind=EvidenceKind.RECEIPT, title="平台电子发票", source="被投诉人开具", purpose="证明价款"),
+        )
+    )
+    list(
+        add_files(
+            library,
+            number,
+            [folder / "购物小票.jpg"],
+            AddOptions(kind=EvidenceKind.RECEIPT, title="门店购物小票", source="投诉人拍摄", purpose="证明价款"),
+        )
+    )
+    texts = page_texts(build(library, number, Venue.COURT, force=True).files[0])
+    listing = "".join(t for t in texts if re.sub(r"\s+", "", t).startswith("证据目录"))
+    invoice = _row(listing, "平台电子发票")
+    # (a cell's text may be interleaved with its neighbour's where both wrap)
+    assert "电子数据（" in invoice and "电子数据打印件" in invoice and "书证" not in invoice and "复印件" not in invoice
+    paper = _row(listing, "门店购物小票")
+    assert "书证（" in paper and "复印件" in paper and "电子数据" not in paper
+    # Its separator page says the same as its row.
+    separator = re.sub(r"\s+", "", next(t for t in texts if "证据种类" in t and "平台电子发票" in t))
+    assert "票据/凭证（电子数据）" in separator
+    separator = re.sub(r"\s+", "", next(t for t in texts if "证据种类" in t and "门店购物小票" in t))
+    assert "票据/凭证（书证）" in separator
+    # And so do the captions over their pages: the invoice's page is its data output, the receipt's a copy of it.
+    sha = {e.title: e.sha256 for e in library.load_case(number).ordered_exhibits()}
+    flat = [re.sub(r"\s+", "", t) for t in texts]
+    assert any(f"本页系电子数据直接输出，原始文件SHA-256：{sha['平台电子发票']}" in t for t in flat)
+    receipt_pages = [t for t in flat if sha["门店购物小票"] in t and "证据种类" not in t and "校验表" not in t]
+    assert receipt_pages and all("本页系纸质原件的照片" in t and "电子数据直接输出" not in t for t in receipt_pages)
 
 
 def test_a_recording_is_printed_as_electronic_data_never_as_audio_visual_material(library: Library, tmp_path: Path):

@@ -233,3 +233,20 @@ def test_the_overview_is_in_chinese(window, qapp):
     overview.c_id.setText("12345")
     overview.save()
     assert overview.error.text().startswith("投诉人身份证号码")
+
+
+def test_the_costs_claim_is_answered_among_the_filing_fields(window, ctx):
+    """是否主张诉讼费用, with the court's other filing answers: not entered (the complaint claims them), yes, or no."""
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    costs = overview.inputs["filing.claim_costs"]
+    assert costs in overview.filing_group.inputs
+    assert costs.widget.currentData() == "" and "not entered: yes" in costs.label.text()
+    for data, stored in (("no", False), ("yes", True), ("", None)):
+        costs.widget.setCurrentIndex(costs.widget.findData(data))
+        overview.save()
+        filing = ctx.library.load_case("202611-001").filing
+        assert (filing.claim_costs if filing is not None else None) is stored
+        overview = reopen(window, "202611-001")
+        costs = overview.inputs["filing.claim_costs"]
+        assert costs.widget.currentData() == data

@@ -612,6 +612,7 @@ def _stamps(
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
                         original_sha256=_original_sha256(part, owner) if owner and content else "",
                         printed_sha256=part.stripped.sha256 if part.stripped and content else "",
+                        paper=bool(owner and content and parts.evidence_form(owner.exhibit) == "书证"),
                         volume=v,
                         volumes=len(volumes),
                         document=document,

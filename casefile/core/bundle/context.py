@@ -204,7 +204,9 @@ class BundleContext:
         return self.policy.shows_location
 
     def third_party_name(self, name: str) -> str:
-        """People who are not parties (a signer, a courier's staff) are masked everywhere."""
-        from casefile.core.disclosure.masking import mask_name
+        """People who are not parties (a signer, a courier's staff) are masked everywhere: their names, not the
+        titles or organisations they are recorded by (某某速运理赔专员, 门卫; :func:`~casefile.core.disclosure.
+        masking.mask_person`)."""
+        from casefile.core.disclosure.masking import mask_person, organisation_names
 
-        return mask_name(name)
+        return mask_person(name, organisations=organisation_names(self.case))

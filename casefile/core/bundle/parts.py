@@ -4,6 +4,7 @@ the integrity annex and the stamp sheet laid over every page."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,21 +83,50 @@ TIME_SOURCES = {
 MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB and say so
 
 
-def evidence_form(kind: EvidenceKind) -> str:
+# Kinds that name what a document says (an invoice, a waybill, a contract), not what its file is: paper or data.
+DOCUMENTARY_KINDS = frozenset(
+    {
+        EvidenceKind.DOCUMENT,
+        EvidenceKind.WAYBILL,
+        EvidenceKind.RECEIPT,
+        EvidenceKind.CONTRACT,
+        EvidenceKind.ARBITRATION_AGREEMENT,
+    }
+)
+# A PDF made by a scanner or a scanning app (its producer or creator says so) is a picture of a paper.
+_SCANNER = re.compile(r"scan|扫描|office lens|microsoft lens", re.I)
+# A picture of a screen is data shown on a screen, not a picture of a paper (as in :mod:`casefile.core.sniff`).
+_SCREENSHOT = re.compile(r"screenshot|screen shot|截图|截屏|屏幕截", re.I)
+
+
+def picture_of_paper(e: Exhibit) -> bool:
+    """Whether the file is a photo or a scan of a paper document (the paper is the original), rather than the
+    document itself as data (an e-invoice PDF or OFD the platform issued, a contract file, an electronic waybill).
+
+    Told from the file alone: a picture is a photo or scan unless its name or title says it is a screenshot; a PDF
+    is a scan when its producer or creator is a scanner or scanning app (a scan made by other software, whose file
+    says nothing of it, is taken for a born-digital PDF); any other file is the document as data.
+    """
+    if e.mime.startswith("image/"):
+        return not (_SCREENSHOT.search(e.original_name) or _SCREENSHOT.search(e.title))
+    if e.mime == "application/pdf":
+        return bool(_SCANNER.search(f"{e.metadata.producer} {e.metadata.creator}"))
+    return False
+
+
+def evidence_form(e: Exhibit) -> str:
     """证据形式 (spec §1 col. 4, §3 E1): 书证 for papers, 电子数据 for everything made or kept as data.
 
     Recordings, videos, photos, screenshots, chats and mail are electronic data: audio and video
     files are electronic files (民事证据规定 art. 14 (四)), and recordings and images stored on an
     electronic medium follow the rules for electronic data (民诉法解释 art. 116) — not 视听资料,
     which would ask for the original carrier (art. 15) instead of the original data.
+
+    A document (invoice, waybill, contract, agreement) is 书证 when its file is a photo or scan of the paper
+    (the paper is the original, the page a copy of it), and 电子数据 when the file is the document itself: an
+    electronic invoice or contract is an electronic file (art. 14 (五)), its printout its original (art. 15).
     """
-    if kind in (
-        EvidenceKind.DOCUMENT,
-        EvidenceKind.WAYBILL,
-        EvidenceKind.RECEIPT,
-        EvidenceKind.CONTRACT,
-        EvidenceKind.ARBITRATION_AGREEMENT,
-    ):
+    if e.kind in DOCUMENTARY_KINDS and picture_of_paper(e):
         return "书证"
     return "电子数据"
 
@@ -162,7 +192,7 @@ def separator_rows(
     rows = [
         ("证据名称", e.title),
         *([("证据组", group)] if group else []),
-        ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e.kind)}）"),
+        ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e)}）"),
         ("证据来源", blank(words(e.source), 12)),
         ("证明目的", blank(words(e.purpose), 20)),
         ("原始文件名", e.original_name),
@@ -719,7 +749,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
-            original = "复印件" if evidence_form(e.kind) == "书证" else "电子数据打印件"
+            original = "复印件" if evidence_form(e) == "书证" else "电子数据打印件"
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -732,7 +762,7 @@ def evidence_list_flowables(
                     RowAnchor(entry.name, entry.label, anchors),
                     e.title,
                     blank(as_filed(ctx, e.source), 4),
-                    CjkParagraph(esc(f"{evidence_form(e.kind)}（{KIND_NAMES[e.kind]}）"), narrow),
+                    CjkParagraph(esc(f"{evidence_form(e)}（{KIND_NAMES[e.kind]}）"), narrow),
                     blank(as_filed(ctx, e.purpose), 6),
                     PageCell(entry, refs),
                     CjkParagraph(original, narrow),
@@ -1028,6 +1058,7 @@ class PageStamp:
     exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
     original_sha256: str = ""  # set when the page shows a redacted copy: its original's hash, beside the copy's
     printed_sha256: str = ""  # a photo printed from its copy without metadata: that copy's hash
+    paper: bool = False  # the exhibit is a photo or scan of a paper (书证): the page is a copy of that paper
     volume: int = 0
     volumes: int = 0
     document: str = ""  # the file the page numbers count in, when not the whole packet (证据文件)
@@ -1139,17 +1170,23 @@ def caption_lines(stamp: PageStamp) -> list[str]:
             f"遮盖件SHA-256：{stamp.exhibit_sha256}",
         ]
     if stamp.exhibit_sha256 and stamp.printed_sha256:
-        return stripped_caption(label, stamp.exhibit_sha256, stamp.printed_sha256)
+        return stripped_caption(label, stamp.exhibit_sha256, stamp.printed_sha256, paper=stamp.paper)
+    if stamp.exhibit_sha256 and stamp.paper:
+        # A paper's photo or scan (书证): the page is a copy of the paper, as the evidence list says, not the
+        # original of electronic data; the hash is the picture file's.
+        return [f"证据{label}　本页系纸质原件的照片或扫描件，图像文件SHA-256：{stamp.exhibit_sha256}"]
     if stamp.exhibit_sha256:
         return [f"证据{label}　本页系电子数据直接输出，原始文件SHA-256：{stamp.exhibit_sha256}"]
     return []
 
 
-def stripped_caption(label: str, original_sha256: str, printed_sha256: str) -> list[str]:
+def stripped_caption(label: str, original_sha256: str, printed_sha256: str, *, paper: bool = False) -> list[str]:
     """The caption of a photo printed from its copy without metadata: the image data is a
-    direct output of the original (E2), the file as a whole is not, so both hashes are given."""
+    direct output of the original (E2), the file as a whole is not, so both hashes are given.
+    ``paper``: the photo is of a paper (书证), of which the page is a copy."""
+    what = "本页系纸质原件的照片（复印件）" if paper else "本页图像系电子数据直接输出"
     return [
-        f"证据{label}　本页图像系电子数据直接输出；{STRIPPED_NOTE}。",
+        f"证据{label}　{what}；{STRIPPED_NOTE}。",
         f"原始文件SHA-256：{original_sha256}",
         f"输出件SHA-256：{printed_sha256}（本页所嵌入的去除元数据后的照片文件）",
     ]

@@ -29,13 +29,13 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from casefile.core.disclosure.policy import ROLES, Disclosure
 from casefile.core.disclosure.report import DisclosureAction, DisclosureReport
-from casefile.core.model import Case, Exhibit, Party, PartyKind, Transcript
+from casefile.core.model import Case, Channel, Exhibit, Party, PartyKind, Transcript
 from casefile.core.numbering import own_name
 
 
@@ -218,6 +218,139 @@ def mask_name(name: str) -> str:
     return value[0] + "***"
 
 
+# Titles and roles a people field names someone by (理赔专员, 快递员, 客服, 店长): what a person does, not who they
+# are, so never personal data. The longest spelling first (快递员 before 快递), one optional field before it (理赔专员).
+_ROLE_WORDS = sorted(
+    [
+        "专员",
+        "客服",
+        "售后",
+        "快递员",
+        "快递小哥",
+        "配送员",
+        "派件员",
+        "派送员",
+        "收派员",
+        "揽收员",
+        "揽件员",
+        "业务员",
+        "营业员",
+        "店员",
+        "店长",
+        "店主",
+        "经理",
+        "主管",
+        "组长",
+        "站长",
+        "负责人",
+        "司机",
+        "骑手",
+        "工程师",
+        "技术员",
+        "维修员",
+        "师傅",
+        "理赔员",
+        "工作人员",
+        "员工",
+        "职员",
+        "接线员",
+        "调解员",
+        "律师",
+        "法官",
+        "书记员",
+        "法务",
+        "代表",
+        "前台",
+        "保安",
+        "门卫",
+        "物业",
+        "老板",
+        "老板娘",
+        "掌柜",
+        "助理",
+        "顾问",
+        "主任",
+        "科长",
+        "处长",
+        "所长",
+        "小二",
+        "机器人",
+        "代理人",
+        "收件人",
+        "寄件人",
+    ],
+    key=len,
+    reverse=True,
+)
+_ROLE = re.compile(
+    "(?:理赔|客服|售后|快递|配送|派件|派送|网点|驿站|门店|仓库|技术|维修|质检|投诉|物流|运营|销售|大堂|值班|区域)?"
+    f"(?:{'|'.join(_ROLE_WORDS)})"
+)
+# What names an organisation or a place, not a person (某某速运, 菜鸟驿站, 徐汇营业部).
+_ORGANISATION = re.compile(
+    "公司|集团|速运|速递|快递|快运|物流|邮政|驿站|网点|营业部|分部|中心|旗舰店|专卖店|专营店|门店|商店|超市|商城|店$|平台|"
+    "银行|支付宝|微信|淘宝|天猫|京东|拼多多|消协|消费者协会|委员会|监督管理|管理局|法院|仲裁|物业|小区|柜"
+)
+
+
+def mask_person(text: str, *, organisations: Iterable[str] = (), name: Callable[[str], str] = mask_name) -> str:
+    """One person as a record's people field names them — 张三, 理赔专员王五, 某某速运理赔专员, 王五（快递员）,
+    王经理 — with their name masked and the rest readable.
+
+    A title or role (理赔专员) and the organisation it is with (某某速运, or one of ``organisations``: the
+    parties' names) are not personal data and stay. What is left is taken for a name and given to ``name``
+    (:func:`mask_name` by default): text before the title that is not an organisation (王五理赔专员), and
+    text after it (理赔专员王五). A surname alone before a title (王经理) is already no more than a masked
+    name shows, and stays; text already masked (王*) is not masked again; text with no title and no
+    organisation in it is a name.
+    """
+    value = text.strip()
+    if not value or "*" in value:
+        return value
+    bracket = re.match(r"^(.*?)[（(](.*)[)）]$", value)
+    if bracket:  # 王五（快递员）: the name and the title, each judged on its own
+        outside = mask_person(bracket.group(1), organisations=organisations, name=name)
+        return f"{outside}（{mask_person(bracket.group(2), organisations=organisations, name=name)}）"
+    known = [o.strip() for o in organisations if len(o.strip()) >= 2]
+
+    def organisation(part: str) -> bool:
+        return bool(_ORGANISATION.search(part)) or any(part in o or o in part for o in known)
+
+    roles = list(_ROLE.finditer(value))
+    if not roles:
+        return value if organisation(value) else name(value)
+    before, after = value[: roles[0].start()], value[roles[-1].end() :]
+    title = value[roles[0].start() : roles[-1].end()]
+    if len(before) > 1 and not organisation(before):
+        before = name(before)
+    if after and not organisation(after):
+        after = name(after)
+    return before + title + after
+
+
+def person_names(text: str, organisations: Iterable[str] = ()) -> list[str]:
+    """The names in a people field's entry, as :func:`mask_person` reads it (理赔专员王五 → 王五; 快递员 → none)."""
+    found: list[str] = []
+
+    def keep(name: str) -> str:
+        found.append(name.strip())
+        return name
+
+    mask_person(text, organisations=organisations, name=keep)
+    return [n for n in found if n]
+
+
+def organisation_names(case: Case) -> list[str]:
+    """How the record names the organisations in it: each organisation party's name, shop and platform, and the
+    waybill's carrier (for :func:`mask_person`, which keeps them readable)."""
+    names = [case.shipment.carrier]
+    for role in ROLES:
+        party = party_in(case, role)
+        if party is not None and party.kind is PartyKind.ORGANISATION:
+            names += [party.name, party.store, party.platform]
+    return [n.strip() for n in names if n.strip()]
+
+
 _KEEP_REGION = re.compile(rf"^(?:{_REGION}){{0,3}}")
 
 
@@ -309,6 +442,13 @@ def _put_party(case: Case, role: str, party: Party) -> None:
 # --------------------------------------------------------------------------- the masker
 
 
+def _addresses(value: str) -> set[str]:
+    """The e-mail addresses in a field as :func:`find_personal` finds them in text (NFKC, lower case);
+    a value that holds none is taken whole."""
+    found = {m.group(0).lower() for m in _EMAIL.finditer(normalise(value)[0])}
+    return found or ({value.strip().lower()} if value.strip() else set())
+
+
 @dataclass
 class _Known:
     """The personal data of one party, normalised, for recognising it in text."""
@@ -331,7 +471,7 @@ class _Known:
         return cls(
             names={party.name.strip()} if person and party.name.strip() else set(),
             numbers=numbers,
-            emails={party.email.strip().lower()} if party.email.strip() else set(),
+            emails=_addresses(party.email),
             addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),
         )
 
@@ -345,24 +485,57 @@ class _Known:
         return span.value in self.names
 
 
+def _message_id(value: str) -> str:
+    return value.strip().strip("<>").strip().lower()
+
+
+def complaint_mail_senders(case: Case) -> set[str]:
+    """The address the complainant's complaint was sent from, when the record names that e-mail.
+
+    A complaint that came by e-mail records the mail's Message-ID as its channel reference (spec §5:
+    ``channel_ref``); the exhibit with that Message-ID is the mail the complainant sent, so its one
+    From address is theirs. Nothing else in the record says whose an address is: an exhibit's source
+    (投诉人邮箱) names the mailbox it came from, which holds mail received from others as well as mail
+    sent, so it does not tell the sender's address from a stranger's.
+    """
+    if case.channel is not Channel.EMAIL or not _message_id(case.channel_ref):
+        return set()
+    wanted = _message_id(case.channel_ref)
+    for exhibit in case.exhibits:
+        mail = exhibit.metadata.email
+        if mail is None or not isinstance(mail.message_id, str) or _message_id(mail.message_id) != wanted:
+            continue
+        senders = {m.group(0).lower() for m in _EMAIL.finditer(normalise(mail.sender)[0])}
+        return senders if len(senders) == 1 else set()  # a From of several mailboxes does not say whose
+    return set()
+
+
 class Masker:
     """Masks every string of a case, and any evidence text, for one destination.
 
     A datum belonging to a party the destination sees stays; every other one found is masked
     and counted in the report under ``where``.
+
+    What is a party's own is what the record says is theirs, and nothing else: the fields of the
+    party (its name, phone, e-mail, address, ID number), and for the complainant also the address
+    the complaint was e-mailed from (:func:`complaint_mail_senders`). An address of the party's that
+    the record does not hold (their own mail among the evidence, their contact not filled in) has no
+    known owner and is masked like a stranger's; entering it in the party's contact shows it.
     """
 
     def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
         self.policy = policy
         self.report = report
         parties = {role: party_in(case, role) for role in ROLES}
-        self.visible = [_Known.of(parties[r]) for r in ROLES if policy.shows(r)]
-        self.hidden = hidden = [_Known.of(parties[r]) for r in ROLES if not policy.shows(r)]
+        known = {role: _Known.of(parties[role]) for role in ROLES}
+        known["complainant"].emails |= complaint_mail_senders(case)
+        self.visible = [known[r] for r in ROLES if policy.shows(r)]
+        self.hidden = hidden = [known[r] for r in ROLES if not policy.shows(r)]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}
-        if case.shipment.signer.strip():
-            self.names.add(case.shipment.signer.strip())
+        # The signer's name, not the title or place they are recorded by (门卫, 菜鸟驿站, 快递员王五 → 王五).
+        self.names.update(n for n in person_names(case.shipment.signer, organisation_names(case)) if len(n) >= 2)
         self.names -= {n for k in self.visible for n in k.names}
 
     def spans(self, text: str) -> list[Span]:

@@ -405,6 +405,13 @@ def _declare() -> list[FieldSpec]:
             optional_choice=True,
         ),
         filing(
+            "claim_costs",
+            ("claim-costs",),
+            Message("Claim the court costs from the defendant (not entered: yes)"),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+        filing(
             "mediation_understood",
             ("mediation-understood",),
             Message("Has read the court's notes on mediation"),

@@ -17,6 +17,7 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
+from casefile.core.disclosure.masking import mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
     EventKind,
@@ -218,15 +219,20 @@ def _free(ctx: BundleContext, text: str) -> str:
     return text
 
 
-def _person(ctx: BundleContext, name: str) -> str:
-    """A name from a timeline's people: a party as the venue shows it, anyone else masked."""
-    name = name.strip()
-    for role in ("complainant", "respondent", "courier"):
-        party: Party | None = getattr(ctx.case, role)
-        if party is not None and name in (party.name.strip(), party.legal_representative.strip()) and name:
-            shown = ctx.party(role)
-            return shown.name if name == party.name.strip() else shown.legal_representative
-    return ctx.third_party_name(name)
+def _person(ctx: BundleContext, person: str) -> str:
+    """One of a timeline's people: their title or role and organisation as written (某某速运理赔专员), their name
+    as the venue shows it — a party's as the party is shown, anyone else's masked."""
+
+    def shown(name: str) -> str:
+        name = name.strip()
+        for role in ("complainant", "respondent", "courier"):
+            party: Party | None = getattr(ctx.case, role)
+            if party is not None and name in (party.name.strip(), party.legal_representative.strip()) and name:
+                seen = ctx.party(role)
+                return seen.name if name == party.name.strip() else seen.legal_representative
+        return mask_name(name)
+
+    return mask_person(person, organisations=organisation_names(ctx.case), name=shown)
 
 
 def _people(ctx: BundleContext, people: str) -> str:

@@ -5,8 +5,8 @@ For a sale (买卖合同纠纷, 信息网络买卖合同纠纷) the complaint is
 People's Court, the Ministry of Justice and the lawyers' association published for 买卖合同纠纷
 (法〔2025〕82号, in use from 2025-07-14; field by field in docs/pleading-templates.md §1.2): the same
 elements in the same order, a box ticked (■) only where the record holds the user's answer, every
-other box left empty (□) to tick by hand, except 是否主张诉讼费用 (always 是, the costs being claimed), and
-followed by the ending of a complaint (此致, the court, 附) that the spec asks for. Other causes have
+other box left empty (□) to tick by hand, except 是否主张诉讼费用 (是, the costs claimed, unless the user
+answered 否), and followed by the ending of a complaint (此致, the court, 附) that the spec asks for. Other causes have
 no official form and get the free-text complaint of 民诉法 art. 124. Both speak of the plaintiff in
 the third person.
 """
@@ -51,7 +51,14 @@ from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, Part
 LINE = "＿＿＿＿＿＿"
 TICKED, EMPTY = "■", "□"
 LABEL_WIDTH = 40 * mm
-COSTS = "本案诉讼费用由被告承担"  # the claim for the costs, always made (a plaintiff has no reason not to)
+COSTS = "本案诉讼费用由被告承担"  # the claim for the costs (see claims_costs)
+
+
+def claims_costs(ctx: BundleContext) -> bool:
+    """是否主张诉讼费用: yes unless the user answered 否 (Filing.claim_costs False): a plaintiff who sues
+    nearly always asks for the costs, and one who does not says so."""
+    filing = ctx.case.filing
+    return filing is None or filing.claim_costs is not False
 
 
 def _v(value: str) -> str:
@@ -188,9 +195,10 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
     defect = kinds & {"repair", "exchange", "refund"}
     total = claim_total(items)
     numbered = [f"{i}. 判令{c.text}。" for i, c in enumerate(items, 1)]
-    # A consumer who sues asks for the costs: the last claim, and 是 in row 8 (the record holds no
-    # answer to the contrary; see COSTS).
-    numbered.append(f"{len(numbered) + 1}. {COSTS}。")
+    # The costs are the last claim, and 是 in row 8; the user's 否 leaves them out and ticks 否.
+    costs = claims_costs(ctx)
+    if costs:
+        numbered.append(f"{len(numbered) + 1}. {COSTS}。")
     return [
         ("band", "诉讼请求"),
         ("note", "（原告为卖方时，填写第1项、第2项；原告为买方时，填写第3项、第4项；第5项至第10项为共同项）"),
@@ -240,7 +248,7 @@ def _claim_rows(ctx: BundleContext, items: list[Claim]) -> list[Row]:
         ),
         ("6. 是否主张担保权利", ["是□　内容：", "否□"]),
         ("7. 是否主张实现债权的费用", ["是□　费用明细：", "否□"]),
-        ("8. 是否主张诉讼费用", _boxes(("是", True), ("否", False))),
+        ("8. 是否主张诉讼费用", _boxes(("是", costs), ("否", not costs))),
         ("9. 其他请求", [f"判令{c.text}" for c in others]),
         ("10. 标的总额", money(total) if total is not None else ""),
     ]
@@ -578,7 +586,7 @@ def _free_complaint(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
     story += [
         _p(f"案由：{case_cause(ctx.case)}", "party"),
         _h("诉讼请求："),
-        *_numbered([*numbered, COSTS]),
+        *_numbered([*numbered, *([COSTS] if claims_costs(ctx) else [])]),
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
