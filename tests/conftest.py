@@ -26,6 +26,33 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("CASEFILE_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("CASEFILE_DATA_DIR", str(home / "data"))  # team libraries' working copies
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    from casefile.core import zone
+
+    zone.use_computer_zone(False)  # times are shown in Beijing time unless a test chooses otherwise
+
+
+def set_machine_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Set this computer's clock zone (TZ) for one test; the fixture below puts it back."""
+    import time
+
+    monkeypatch.setenv("TZ", name)
+    time.tzset()
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch):
+    """``machine_zone("America/Los_Angeles")``: the computer's clock in that zone until the test ends."""
+    import time
+
+    yield lambda name: set_machine_zone(monkeypatch, name)
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def los_angeles(machine_zone) -> None:
+    """A computer left on US Pacific time (as a fresh Windows install is)."""
+    machine_zone("America/Los_Angeles")
 
 
 @pytest.fixture
