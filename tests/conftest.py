@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep tests away from the real user's settings and library."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CASEFILE_CONFIG_DIR", str(home / "config"))
@@ -29,6 +30,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     from casefile.core import zone
 
     zone.use_computer_zone(False)  # times are shown in Beijing time unless a test chooses otherwise
+    yield
+    zone.use_computer_zone(False)  # nor for module fixtures set up before the next test's
 
 
 def set_machine_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:

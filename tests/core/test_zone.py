@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from casefile_testing import make_case
+from casefile_testing import filed_case, make_case
 
 from casefile.cli import main
 from casefile.core import zone
+from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
 from casefile.core.model import parse_datetime
 from casefile.core.numbering import case_month
 from casefile.core.settings import Settings, load_settings, save_settings
@@ -73,3 +74,28 @@ def test_the_setting_is_kept_and_followed(los_angeles, capsys):
     assert "times_in_computer_zone = False" in capsys.readouterr().out
     assert not zone.in_computer_zone() and load_settings().times_in_computer_zone is False
 
+
+def _court_packet_text(library, number: str) -> str:
+    from bundle_pages import page_texts
+
+    result = list(build_bundle(library, number, BundleOptions(Venue.COURT, force=True), Settings()))[-1]
+    assert isinstance(result, BundleResult)
+    return "\n".join(page_texts(result.files[0]))
+
+
+def test_the_court_packet_prints_beijing_time_on_a_computer_in_los_angeles(library, los_angeles):
+    case = filed_case(
+        library,
+        complained_at=MIDNIGHT_PAST.astimezone().isoformat(),  # stamped in the computer's zone, as cases were
+        transaction={"received_at": "2026-11-18T02:30:00+00:00", "amount": "1299.00"},
+    )
+    text = _court_packet_text(library, case.number)
+    assert "原告收货时间：2026年11月18日 10:30" in text.replace("\n", "")
+    assert "UTC-08" not in text and "-0800" not in text and "-0700" not in text
+
+
+def test_the_court_packet_in_the_computers_zone_names_its_offset(library, los_angeles):
+    zone.use_computer_zone(True)
+    case = filed_case(library, transaction={"received_at": "2026-11-18T02:30:00+00:00", "amount": "1299.00"})
+    text = _court_packet_text(library, case.number).replace("\n", "")
+    assert "原告收货时间：2026年11月17日 18:30（UTC-08:00）" in text
