@@ -99,3 +99,24 @@ def test_the_court_packet_in_the_computers_zone_names_its_offset(library, los_an
     case = filed_case(library, transaction={"received_at": "2026-11-18T02:30:00+00:00", "amount": "1299.00"})
     text = _court_packet_text(library, case.number).replace("\n", "")
     assert "原告收货时间：2026年11月17日 18:30（UTC-08:00）" in text
+
+
+def test_the_walk_in_receipt_prints_beijing_time_on_a_computer_in_los_angeles(library, los_angeles):
+    """A walk-in registered at 01:30 Beijing time on 1 December, stamped in the computer's zone as cases were:
+    the receipt says 受理时间 2026-12-01 01:30 and promises the reply 48 hours later, both in Beijing time."""
+    from bundle_pages import page_texts
+
+    case = make_case(
+        library,
+        complained_at=MIDNIGHT_PAST.astimezone().isoformat(),
+        channel="store",
+        priority="normal",
+        complainant={"name": "张三", "phone": "13812345678"},
+    )
+    options = BundleOptions(Venue.RECEIPT, force=True)
+    result = list(build_bundle(library, case.number, options, Settings(org_name="好物数码")))[-1]
+    assert isinstance(result, BundleResult)
+    text = page_texts(result.files[0])[0]
+    assert "202612-001" in text and "受理时间\n\n2026-12-01 01:30\n" in text
+    assert "2026-12-03 01:30" in text  # 承诺答复时间: 48 hours on
+    assert "UTC" not in text

@@ -949,7 +949,7 @@ def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, s
 def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
     s = styles()
-    day = ctx.generated_at.date()
+    day = ctx.generated_at.astimezone(zone.BEIJING).date()  # the law in force that day, in Beijing
     law = cite_on("internet-court-rules.11", day, with_part=True)
     out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
     if not ctx.case.timestamps:
