@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
+from casefile.core import zone
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
 from casefile.core.model import (
@@ -898,13 +899,22 @@ def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
 
 
 def _fmt_time(value: datetime | None) -> str:
-    """A time as it was given: in its own UTC offset, named when it is not this machine's."""
+    """A time in the zone times are shown in (Beijing time unless the settings choose the computer's zone),
+    its offset named when that is not Beijing time; a time without an offset as it is."""
     if value is None:
         return ""
     if value.tzinfo is None:
         return value.strftime("%Y-%m-%d %H:%M")
+    return zone.show(value)
+
+
+def _recorded_time(value: datetime | None) -> str:
+    """A time a file states (a photo's capture time) as the file states it: in its own UTC offset, named
+    when it is not that of the zone times are shown in; a time without an offset as it is."""
+    if value is None:
+        return ""
     text = value.strftime("%Y-%m-%d %H:%M")
-    if value.utcoffset() != value.astimezone().utcoffset():
+    if value.tzinfo is not None and value.utcoffset() != zone.shown(value).utcoffset():
         z = value.strftime("%z")
         text += f" (UTC{z[:3]}:{z[3:]})"
     return text
@@ -919,7 +929,7 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     missing = [f"--{name}" for name in ("title", "type", "channel") if name not in given]
     if missing:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
-    case = library.create_case(new_case(changes, datetime.now().astimezone()))
+    case = library.create_case(new_case(changes, zone.now()))
     _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
     _print(case.number)
     return EXIT_OK
@@ -943,7 +953,7 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
         # A walk-in complains to the store itself: the organisation using CaseFile.
         changes.set(BY_PATH["respondent.kind"], PartyKind.ORGANISATION, "--respondent-kind")
         changes.set(BY_PATH["respondent.name"], settings.org_name.strip(), "--respondent")
-    case = new_case(changes, datetime.now().astimezone())
+    case = new_case(changes, zone.now())
     photos = [Path(p) for p in args.photos]
     mark = (args.handed_in.strip(), args.disposition.strip())
     handed_over = {p: mark for p in photos} if any(mark) else None
@@ -1007,7 +1017,7 @@ def _show_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return zone.show(value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, list):
@@ -1589,7 +1599,7 @@ def _evidence_lines(case: Case) -> list[str]:
             f"{group}{derived}{flags}{state}"
         )
         if e.captured_at is not None:
-            lines.append(f"{'':17}captured {_fmt_time(e.captured_at)} ({e.captured_at_source})")
+            lines.append(f"{'':17}captured {_recorded_time(e.captured_at)} ({e.captured_at_source})")
         if e.handed_in or e.disposition:
             handed, kept = e.handed_in or "not recorded", e.disposition or "not recorded"
             lines.append(f"{'':17}handed in: {handed}; kept or returned: {kept}")
@@ -1609,7 +1619,9 @@ def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
             _print(f"{e.number:>4}  {e.original_name}: {result.problem}")
             status = EXIT_PROBLEMS
             continue
-        when = f"captured {_fmt_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
+        when = (
+            f"captured {_recorded_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
+        )
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
         _print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
     return status
@@ -1786,7 +1798,7 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         left = i.due_at - now
         when = f"OVERDUE {_fmt_span(-left)}" if i.overdue(now) else f"in {_fmt_span(left)}"
         marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
-        due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at.astimezone(CST))
+        due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at)
         ref = f"  {i.ref}" if i.ref else ""
         _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
     if not items:
@@ -1849,7 +1861,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
         return _change_event(args, library)
     if args.summary is None:
         raise InvalidValueError("casefile event needs --summary (or --edit N / --delete N)")
-    at = parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
+    at = parse_datetime(args.at, "--at") if args.at else zone.now()
     event = TimelineEvent(
         at=at,
         kind=EventKind(args.kind or "note"),
@@ -1915,7 +1927,7 @@ def _parse_numbers(text: str, option: str) -> list[int]:
 
 
 def _at(args: argparse.Namespace) -> datetime:
-    return parse_datetime(args.at, "--at") if args.at else datetime.now().astimezone()
+    return parse_datetime(args.at, "--at") if args.at else zone.now()
 
 
 def _time_option(value: str | None, option: str) -> datetime | None:
@@ -2279,7 +2291,7 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
         own_conversation=not args.not_a_party,
         lines=parse_transcript_lines(text),
         transcriber=args.transcriber or library.operator,
-        transcribed_at=datetime.now().astimezone(),
+        transcribed_at=zone.now(),
     )
     with library.edit(args.case) as writer:
         exhibit = writer.exhibit(args.exhibit)

@@ -3769,6 +3769,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beijing time (UTC+08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone, with its offset beside each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zone times are shown and typed in, in the app and in packets and receipts. Deadlines are counted in Beijing time either way; stored times do not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3879,6 +3891,10 @@ Reason:</source>
     </message>
     <message>
         <source>Personal data kept after handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times shown in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3778,6 +3778,18 @@ Reason:</source>
         <translation>投诉处理完毕后顾客个人信息的保存年限，到店投诉回执上会告知顾客</translation>
     </message>
     <message>
+        <source>Beijing time (UTC+08:00)</source>
+        <translation>北京时间（UTC+08:00）</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone, with its offset beside each time</source>
+        <translation>本机时区（每个时间旁注明时差）</translation>
+    </message>
+    <message>
+        <source>The zone times are shown and typed in, in the app and in packets and receipts. Deadlines are counted in Beijing time either way; stored times do not change.</source>
+        <translation>软件界面、材料包和回执中显示和录入时间所用的时区。期限一律按北京时间计算；已保存的时间不会改变。</translation>
+    </message>
+    <message>
         <source>Consumer association / 12315</source>
         <translation>消协 / 12315</translation>
     </message>
@@ -3889,6 +3901,10 @@ Reason:</source>
     <message>
         <source>Personal data kept after handling</source>
         <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <source>Times shown in</source>
+        <translation>时间显示为</translation>
     </message>
     <message>
         <source>Language</source>

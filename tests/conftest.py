@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep tests away from the real user's settings and library."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CASEFILE_CONFIG_DIR", str(home / "config"))
@@ -26,6 +27,35 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("CASEFILE_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("CASEFILE_DATA_DIR", str(home / "data"))  # team libraries' working copies
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    from casefile.core import zone
+
+    zone.use_computer_zone(False)  # times are shown in Beijing time unless a test chooses otherwise
+    yield
+    zone.use_computer_zone(False)  # nor for module fixtures set up before the next test's
+
+
+def set_machine_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Set this computer's clock zone (TZ) for one test; the fixture below puts it back."""
+    import time
+
+    monkeypatch.setenv("TZ", name)
+    time.tzset()
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch):
+    """``machine_zone("America/Los_Angeles")``: the computer's clock in that zone until the test ends."""
+    import time
+
+    yield lambda name: set_machine_zone(monkeypatch, name)
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def los_angeles(machine_zone) -> None:
+    """A computer left on US Pacific time (as a fresh Windows install is)."""
+    machine_zone("America/Los_Angeles")
 
 
 @pytest.fixture

@@ -212,9 +212,10 @@ def test_no_screen_gives_a_message_not_a_crash(lib, tmp_path):
         assert proc.returncode == 2 and "no screen" in proc.stderr
 
 
-def test_metadata_command_reads_exhibits_again(capsys, lib, tmp_path):
+def test_metadata_command_reads_exhibits_again(capsys, lib, tmp_path, machine_zone):
     from PIL import Image
 
+    machine_zone("Asia/Shanghai")  # a time in a file's name is taken in the computer's zone: here Beijing time
     number = new_case(capsys, lib)
     Image.new("RGB", (40, 80)).save(tmp_path / "Screenshot_20261118-201530_Taobao.png")
     assert (

@@ -10,6 +10,7 @@ import pytest
 
 from casefile.cli import main
 from casefile.core.model import parse_datetime
+from casefile.core.zone import BEIJING as CST
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_stage_takes_the_time_the_case_entered_it(capsys, lib):
 def test_a_time_in_the_future_is_refused_before_anything_is_written(capsys, lib, command):
     number = new_case(capsys, lib)
     before = log_of(lib, number)
-    tomorrow = (datetime.now() + timedelta(hours=3)).strftime("%Y-%m-%d %H:%M")
+    tomorrow = (datetime.now(CST) + timedelta(hours=3)).strftime("%Y-%m-%d %H:%M")  # typed in Beijing time
     argv = [part.replace("{n}", number) for part in command]
     code, out, err = run(capsys, "--library", str(lib), *argv, "--at", tomorrow)
     assert code == 2 and out == ""

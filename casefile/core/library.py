@@ -99,6 +99,7 @@ from casefile.core.model import (
     from_data,
     to_data,
 )
+from casefile.core.numbering import case_month
 from casefile.core.record import merge
 from casefile.core.record.versions import UPCASTERS, backup_before_migration, upcast
 from casefile.core.timestamps.checking import STAMPS_DIR
@@ -978,7 +979,7 @@ class Library:
         case.created_by = self.operator
         if not case.stage_log:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=self.operator, note="")]
-        month = case.complained_at.strftime("%Y%m")
+        month = case_month(case.complained_at)
         with self.lock("numbering", Message("the library")):
             serial = 1 + max(
                 (

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+from casefile.core import zone
 from casefile.core.errors import InvalidValueError, Message
 from casefile.core.validate import DISPOSITIONS as DISPOSITIONS
 from casefile.core.validate import EVENT_PARTIES as EVENT_PARTIES
@@ -1300,7 +1301,7 @@ def parse_datetime(value: Any, where: str = "time", *, check: bool = True) -> da
         check_time(result, where)
     if result.tzinfo is None:
         try:
-            result = result.astimezone()  # interpret as the machine's local time
+            result = zone.entered(result)  # typed as shown: Beijing time, or the computer's zone if so chosen
         except (OverflowError, ValueError, OSError):
             raise InvalidValueError(
                 "{where}: {value!r} is not a time (use e.g. 2026-11-23T14:30 or 2026-11-23 14:30+08:00)",

@@ -18,11 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from casefile.core.model import Case, Exhibit
+from casefile.core.zone import BEIJING
 
 T = TypeVar("T")
+
+
+def case_month(complained_at: datetime) -> str:
+    """The month of a case number (YYYYMM-NNN): its complaint time's month in Beijing time, wherever the
+    computer's clock is set (a case registered at 01:30 Beijing time on 1 December is a December case)."""
+    local = complained_at.astimezone(BEIJING) if complained_at.tzinfo is not None else complained_at
+    return local.strftime("%Y%m")
 
 
 def packet_label(position: int | str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import platformdirs
 
+from casefile.core import zone
 from casefile.core.fsutil import atomic_write_json, make_private, make_private_dir
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,9 @@ class Settings:
     # as the walk-in receipt tells the customer (个人信息告知, PIPL arts. 17 and 19). Three years: the
     # limitation period within which the dispute may come back (民法典 art. 188).
     data_retention_years: int = 3
+    # Times are shown (app, command line, packets) in Beijing time, where the users' disputes, deadlines and
+    # courts are; True: in this computer's own zone instead, with the offset beside each time (casefile.core.zone).
+    times_in_computer_zone: bool = False
     default_venue: str = "consumer-association"
     split_mb: int = 10
     # Watch folders (casefile.core.watch): what happens to a file once added, and how long a file
@@ -118,6 +122,7 @@ def load_settings() -> Settings:
         value = data.get(f.name)
         if value is not None and isinstance(value, type(getattr(settings, f.name))):
             setattr(settings, f.name, value)
+    zone.use_computer_zone(settings.times_in_computer_zone)  # the zone times are shown in follows the settings
     return settings
 
 
@@ -128,6 +133,7 @@ def save_settings(settings: Settings) -> None:
     data.setdefault("version", SETTINGS_VERSION)
     data.update({f.name: getattr(settings, f.name) for f in fields(Settings)})
     write_settings_file(data)
+    zone.use_computer_zone(settings.times_in_computer_zone)
 
 
 def data_dir() -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 from casefile.core.bundle.context import Venue
 from casefile.core.bundle.history import FileRole, FileState, MadeFile
 from casefile.core.venues import Route
+from casefile.ui import times
 from casefile.ui.i18n import bracketed, fill, listed
 from casefile.ui.labels import route_name, venue_name
 
@@ -96,7 +97,7 @@ class BundleHistoryModel(QAbstractTableModel):
 
     def _cell(self, made: MadeFile, column: int) -> str:
         if column == 0:
-            return made.at.astimezone().strftime("%Y-%m-%d %H:%M") if made.at else ""
+            return times.text(made.at)
         if column == 1:
             venue = self._venue_text(made)
             if made.role is FileRole.GUIDANCE:

@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import Case, ResponsibleParty, parse_amount
@@ -32,6 +33,7 @@ from casefile.core.workflow.records import (
     Reopening,
     Venue,
 )
+from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import (
@@ -49,7 +51,7 @@ from casefile.ui.labels import (
 from casefile.ui.models import deadline_day
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,7 +73,7 @@ OVERDUE_COLOUR = "#b00020"
 
 
 def _when(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
+    return times.text(value)
 
 
 def _money(amount: Decimal | None) -> str:
@@ -144,24 +146,22 @@ class OptionalTime(QWidget):
 
     def set(self, value: datetime) -> None:
         self.check.setChecked(True)
-        self.edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+        times.put(self.edit, value)
 
     def value(self) -> datetime | None:
         return _time_of(self.edit) if self.check.isChecked() else None
 
 
 def _time_edit(parent: QWidget, value: datetime | None = None) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
+    edit = times.zoned(QDateTimeEdit(parent))
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
-    edit.setDateTime(
-        QDateTime.fromSecsSinceEpoch(int(value.timestamp())) if value is not None else QDateTime.currentDateTime()
-    )
+    times.put(edit, value)
     return edit
 
 
 def _time_of(edit: QDateTimeEdit) -> datetime:
-    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
+    return times.taken(edit)
 
 
 class RecordDialog(QDialog):
@@ -440,7 +440,7 @@ class HandlingTab(QWidget):
                     handling_party_name(o.payee) if o.payee else "—",
                 )
             if o.perform_by is not None:
-                text += "  " + fill(self.tr("perform by %1"), o.perform_by.astimezone().strftime("%Y-%m-%d"))
+                text += "  " + fill(self.tr("perform by %1"), times.day(o.perform_by))
             if o.summary:
                 text += f"：{o.summary}"
             self._item(section, _when(o.at), text + cites(o.evidence), ("outcome", 0))
@@ -618,7 +618,7 @@ class HandlingTab(QWidget):
         venue = d.combo(self.tr("Venue"), [(v.value, proceeding_venue_name(v.value)) for v in Venue])
         body = d.line(self.tr("Body"), placeholder=self.tr("e.g. 徐汇区市场监督管理局"))
         ref = d.line(self.tr("Their number"), placeholder=self.tr("消协 file number, 12315 工单号, case number"))
-        filed = d.optional_time(self.tr("Filed at"), datetime.now().astimezone())
+        filed = d.optional_time(self.tr("Filed at"), zone.now())
         accepted = d.optional_time(self.tr("Accepted at"))
         summary = d.line(self.tr("Note"))
         evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))

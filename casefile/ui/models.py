@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.fsutil import human_size
 from casefile.core.listing import AgendaRow, CaseSummary
 from casefile.core.listing import sort_key as index_sort_key
@@ -16,6 +17,7 @@ from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable
 from casefile.core.workflow.clocks import CST
+from casefile.ui import times
 from casefile.ui.i18n import fill, listed
 from casefile.ui.labels import (
     capture_source_name,
@@ -457,7 +459,7 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
     if column == CaseListModel.RESPONDENT:
         return case.respondent
     if column == CaseListModel.COMPLAINED:
-        return case.complained_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return times.text(case.complained_at)
     if column in (CaseListModel.DUE, CaseListModel.LEFT):
         if found is None:
             return "—"
@@ -481,12 +483,13 @@ def phone_matches(phone: str, query: str) -> bool:
 def as_recorded(at: datetime | None, *, seconds: bool = False) -> str:
     """A time the file itself states (a photo's capture time) as the file states it: in its own UTC
     offset, named when it is not this machine's — an EXIF 14:12 +03:00 stays 14:12 (UTC+03:00), as
-    the documents print it; a time without an offset as it is."""
+    the documents print it (named when it is not that of the zone times are shown in, casefile.core.zone);
+    a time without an offset as it is."""
     if at is None:
         return ""
     text = at.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
     offset = at.utcoffset()
-    if offset is not None and offset != at.astimezone().utcoffset():
+    if offset is not None and offset != zone.shown(at).utcoffset():
         z = at.strftime("%z")
         text += f" (UTC{z[:3]}:{z[3:]})"
     return text
@@ -749,7 +752,7 @@ class EvidenceModel(QAbstractTableModel):
         if column == self.CAPTURED:
             return as_recorded(e.captured_at)
         if column == self.ADDED:
-            return e.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return times.text(e.added_at)
         return e.sha256
 
     def _icon(self, e: Exhibit) -> QIcon | None:
@@ -831,14 +834,15 @@ def deadline_text(found: AgendaRow, *, full: bool = False) -> str:
 
 def deadline_day(due: datetime, last_day: date | None, provisional: bool, *, full: bool = True) -> str:
     """A deadline as the list and the case header show it: its last day, or the time for a clock in hours
-    (China Standard Time, as clocks are counted), with 暂定 when it counted across a year the calendar
-    does not know. Short (``full=False``): without the year when it is this year's."""
+    (in the zone times are shown in: Beijing time, as clocks are counted, unless chosen otherwise), with 暂定
+    when it counted across a year the calendar does not know. Short (``full=False``): without the year when it
+    is this year's."""
     this_year = datetime.now(CST).year
     if last_day is not None:
         text = last_day.strftime("%m-%d") if not full and last_day.year == this_year else last_day.isoformat()
     else:
-        local = due.astimezone(CST)
-        text = local.strftime("%m-%d %H:%M" if not full and local.year == this_year else "%Y-%m-%d %H:%M")
+        local = zone.shown(due)
+        text = times.text(due, "%m-%d %H:%M" if not full and local.year == this_year else "%Y-%m-%d %H:%M")
     if provisional:
         text += QCoreApplication.translate("CaseFile", " (provisional)")
     return text

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
@@ -24,13 +25,14 @@ from casefile.core.model import CaseType, Channel, Priority
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
 from casefile.core.settings import Settings
+from casefile.ui import times
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.overview import FieldInput, _widget_for
 from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,7 +86,7 @@ def _creation(
 ) -> Iterator[Progress | str | BundleResult]:
     """Create the case (and its receipt when asked); runs on the task thread."""
     complained = next((v for s, v in changes.values if s.path == "complained_at"), None)
-    at = complained if isinstance(complained, datetime) else datetime.now().astimezone()
+    at = complained if isinstance(complained, datetime) else zone.now()
     number = library.create_case(new_case(changes, at)).number
     yield number
     if receipt:
@@ -136,8 +138,8 @@ class NewCaseDialog(QDialog):
         choose_priority.setCurrentIndex(max(0, choose_priority.findData(Priority.NORMAL.value)))
         when = self.widget("complained_at")
         assert isinstance(when, QDateTimeEdit)
-        when.setDateTime(QDateTime.currentDateTime())
-        when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(600))
+        times.put(when)
+        when.setMaximumDateTime(times.qt_time().addSecs(600))
 
         self.receipt_check = QCheckBox(self.tr("Make a receipt for the complainant and print it"), self)
         self.error = QLabel(self)
@@ -236,7 +238,7 @@ class NewCaseDialog(QDialog):
         try:
             changes = self.changes()
             at = next((v for s, v in changes.values if s.path == "complained_at"), None)
-            new_case(changes, at if isinstance(at, datetime) else datetime.now().astimezone())
+            new_case(changes, at if isinstance(at, datetime) else zone.now())
         except FieldError as exc:
             self.show_error(exc.path, translated(exc))
             return False

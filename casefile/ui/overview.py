@@ -43,6 +43,7 @@ from casefile.core.record.fields import (
 )
 from casefile.core.record.merge import changed_paths
 from casefile.core.record.roles import organisation_party
+from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
@@ -87,7 +88,7 @@ def _raw(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return times.text(value)
     if hasattr(value, "value") and isinstance(value.value, str):  # an enum
         return str(value.value)
     return str(value)
@@ -118,7 +119,7 @@ class FieldInput:
         w = self.widget
         if isinstance(w, QDateTimeEdit):
             assert isinstance(value, datetime)
-            w.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+            times.put(w, value)
         else:
             raw = _raw(value)
             if isinstance(w, QComboBox):
@@ -147,7 +148,7 @@ class FieldInput:
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(raw)
         elif isinstance(w, QDateTimeEdit):
-            w.setDateTime(QDateTime.fromSecsSinceEpoch(int(raw)))
+            w.setDateTime(QDateTime.fromSecsSinceEpoch(int(raw), times.qt_zone()))
         else:
             assert isinstance(w, QLineEdit)
             w.setText(raw)
@@ -193,7 +194,7 @@ class FieldInput:
     def value(self) -> Any:
         """The value typed, checked; raises InvalidValueError naming the field."""
         if isinstance(self.widget, QDateTimeEdit):
-            return datetime.fromtimestamp(self.widget.dateTime().toSecsSinceEpoch()).astimezone()
+            return times.taken(self.widget)
         return self.spec.parse(self.raw(), self.name)
 
 
@@ -230,7 +231,7 @@ def _widget_for(spec: FieldSpec, parent: QWidget) -> QWidget:
             combo.addItem(text, data)
         return combo
     if spec.path == "complained_at":
-        edit = QDateTimeEdit(parent)
+        edit = times.zoned(QDateTimeEdit(parent))
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         return edit
@@ -542,10 +543,10 @@ class OverviewTab(QWidget):
         self.stage_combo = QComboBox(self)
         self.stage_note = QLineEdit(self)
         # When the case really entered the stage (a call last Friday is entered today): now by default.
-        self.stage_at = QDateTimeEdit(self)
+        self.stage_at = times.zoned(QDateTimeEdit(self))
         self.stage_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.stage_at.setCalendarPopup(True)
-        self.stage_at.setDateTime(QDateTime.currentDateTime())
+        self.stage_at.setDateTime(times.qt_time())
         self.stage_button = QPushButton(self)
         self.stage_log = QListWidget(self)
         self.stage_log.setMinimumHeight(80)
@@ -748,12 +749,12 @@ class OverviewTab(QWidget):
             party.follow_kind()
         self.demands.set_demands(case.demands)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(case.stage.value)))
-        self.stage_at.setDateTime(QDateTime.currentDateTime())
+        times.put(self.stage_at)
         self.stage_log.clear()
         for change in reversed(case.stage_log):
-            when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = times.text(change.at)
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
-            recorded = change.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if change.recorded_at else when
+            recorded = times.text(change.recorded_at) if change.recorded_at else when
             if recorded != when:
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
@@ -994,7 +995,7 @@ class OverviewTab(QWidget):
             return
         stage = Stage(self.stage_combo.currentData())
         note = self.stage_note.text().strip()
-        at = datetime.fromtimestamp(self.stage_at.dateTime().toSecsSinceEpoch()).astimezone()
+        at = times.taken(self.stage_at)
         number = self.number
         library = self.ctx.library
 

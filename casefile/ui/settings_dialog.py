@@ -70,6 +70,16 @@ class SettingsDialog(QDialog):
                 "tells the customer"
             )
         )
+        self.time_zone = QComboBox(self)
+        self.time_zone.addItem(self.tr("Beijing time (UTC+08:00)"), False)
+        self.time_zone.addItem(self.tr("This computer's time zone, with its offset beside each time"), True)
+        self.time_zone.setCurrentIndex(1 if s.times_in_computer_zone else 0)
+        self.time_zone.setToolTip(
+            self.tr(
+                "The zone times are shown and typed in, in the app and in packets and receipts. Deadlines are "
+                "counted in Beijing time either way; stored times do not change."
+            )
+        )
         self.language = QComboBox(self)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -164,6 +174,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Legal representative"), self.org_rep)
         form.addRow(self.tr("Contact person"), self.org_contact)
         form.addRow(self.tr("Personal data kept after handling"), self.retention)
+        form.addRow(self.tr("Times shown in"), self.time_zone)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default venue"), self.venue)
         form.addRow(self.tr("E-filing size limit"), self.split)
@@ -262,6 +273,7 @@ class SettingsDialog(QDialog):
         s.org_legal_representative = self.org_rep.text().strip()
         s.org_contact = self.org_contact.text().strip()
         s.data_retention_years = self.retention.value()
+        s.times_in_computer_zone = bool(self.time_zone.currentData())
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
         s.tsa_url = tsa_url

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.errors import CaseFileError
 from casefile.core.model import Exhibit, Transcript
 from casefile.core.transcripts import duration_of, parse_transcript_lines, recording_times
 from casefile.core.validate import check_marks_within, check_recording_times
+from casefile.ui import times
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QDateTime, QTime, QUrl
+from PySide6.QtCore import QTime, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,13 +52,13 @@ class TranscriptDialog(QDialog):
         # unless the transcript says otherwise. Saved only where they differ, so that a start left at the
         # capture time follows a later correction of it.
         self.times = recording_times(exhibit)
-        self.started = QDateTimeEdit(self)
-        self.ended = QDateTimeEdit(self)
+        self.started = times.zoned(QDateTimeEdit(self))
+        self.ended = times.zoned(QDateTimeEdit(self))
         for edit, moment in ((self.started, self.times.start), (self.ended, self.times.end or self.times.start)):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
             edit.setCalendarPopup(True)
             if moment is not None:
-                edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+                times.put(edit, moment)
         self.participants = QPlainTextEdit("\n".join(t.participants), self)
         self.participants.setTabChangesFocus(True)
         self.participants.setFixedHeight(70)
@@ -167,7 +169,7 @@ class TranscriptDialog(QDialog):
         lines = parse_transcript_lines(text)
 
         def when(edit: QDateTimeEdit) -> datetime:
-            return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
+            return times.taken(edit)
 
         started, ended = when(self.started), when(self.ended)
         # What the recording itself says is not stored again: the capture time as start (it follows a
@@ -192,7 +194,7 @@ class TranscriptDialog(QDialog):
             own_conversation=self.own.isChecked(),
             lines=lines,
             transcriber=self.transcriber.text().strip(),
-            transcribed_at=datetime.now().astimezone(),
+            transcribed_at=zone.now(),
         )
         check_marks_within([line.at for line in lines], duration)
         check_recording_times(started, ended)

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.bundle import BundleResult
 from casefile.core.errors import CancelledError, InvalidValueError
 from casefile.core.evidence import AddResult
@@ -46,6 +47,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
+from casefile.ui import times
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
@@ -395,9 +397,9 @@ class WalkInDialog(QDialog):
 
     def _update_due(self) -> None:
         hours = Priority(self.priority.currentData()).response_hours
-        base = self._complained_at or datetime.now().astimezone().replace(second=0, microsecond=0)
+        base = self._complained_at or zone.now().replace(second=0, microsecond=0)
         due = base + timedelta(hours=hours)
-        self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h)"), due.strftime("%Y-%m-%d %H:%M"), hours))
+        self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h)"), times.text(due), hours))
 
     def _show_error(self, field: QWidget, message: str) -> None:
         label = self.errors[field]
@@ -643,7 +645,7 @@ class WalkInDialog(QDialog):
                 problems[0].selectAll()
             return None
         assert phone is not None
-        complained_at = self._complained_at or datetime.now().astimezone().replace(second=0, microsecond=0)
+        complained_at = self._complained_at or zone.now().replace(second=0, microsecond=0)
         product = self.product.text().strip()
         facts = self.facts.toPlainText().strip()
         case = case_from_fields(

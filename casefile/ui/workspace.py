@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from casefile.core.custody import LogTail
@@ -13,6 +12,7 @@ from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.progress import CancelToken
 from casefile.core.search.query import Hit
+from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill
 from casefile.ui.labels import event_kind_name, event_party_name
@@ -20,7 +20,7 @@ from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -54,7 +54,7 @@ class TimelineTab(QWidget):
         self.ctx = ctx
         self.number: str | None = None
         self.list = QListWidget(self)
-        self.at = QDateTimeEdit(self)
+        self.at = times.zoned(QDateTimeEdit(self))
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at.setCalendarPopup(True)
         self.kind = QComboBox(self)
@@ -138,7 +138,7 @@ class TimelineTab(QWidget):
         self.events = []
         self.setEnabled(number is not None)
         if self.editing is None:
-            self.at.setDateTime(QDateTime.currentDateTime())
+            times.put(self.at)
         self._update_buttons()
         if number is None:
             return
@@ -148,7 +148,7 @@ class TimelineTab(QWidget):
         exhibit = self.tr("exhibit %1")
         self.events = list(case.timeline)
         for event in case.timeline:
-            when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = times.text(event.at)
             refs = "、".join(fill(exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
             dealt = [
@@ -159,7 +159,7 @@ class TimelineTab(QWidget):
             if event.decision:
                 text += "  " + fill(self.tr("Decided: %1"), event.decision)
             text += "  " + fill(self.tr("(%1)"), refs) if refs else ""
-            entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if event.recorded_at else when
+            entered = times.text(event.recorded_at) if event.recorded_at else when
             if entered != when:  # entered later than it happened: both times are kept
                 text += "  " + fill(self.tr("(entered %1)"), entered)
             item = QListWidgetItem(text)
@@ -182,7 +182,7 @@ class TimelineTab(QWidget):
             return
         event = self.events[row]
         self.editing = event
-        self.at.setDateTime(QDateTime.fromSecsSinceEpoch(int(event.at.timestamp())))
+        times.put(self.at, event.at)
         self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind.value)))
         self.party.setCurrentIndex(max(0, self.party.findData(event.party)))
         self.ref.setText(event.ref)
@@ -252,7 +252,7 @@ class TimelineTab(QWidget):
         except ValueError:
             show_error(self, InvalidValueError(self.tr("Exhibits: write numbers separated by commas")))
             return
-        at = datetime.fromtimestamp(self.at.dateTime().toSecsSinceEpoch()).astimezone()
+        at = times.taken(self.at)
         event = TimelineEvent(
             at=at,
             kind=EventKind(self.kind.currentData()),

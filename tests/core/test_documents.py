@@ -717,13 +717,19 @@ def test_receipt_has_no_packet_sections() -> None:
     assert front_matter(ctx) == [] and closing_matter(ctx) == []
 
 
-def test_formats_in_the_case_time_zone() -> None:
+def test_formats_in_beijing_time_or_the_computers_zone(machine_zone) -> None:
+    from casefile.core import zone
+
+    machine_zone("Asia/Tokyo")
     case = full_case()
     utc = datetime(2026, 11, 19, 16, 30, tzinfo=UTC)
-    assert fmt_time(utc, case) == "2026年11月20日 00:30"  # Beijing time, the case's own offset
+    assert fmt_time(utc, case) == "2026年11月20日 00:30"  # Beijing time, whatever the computer's zone
     assert fmt_date(utc, case) == "2026年11月20日"
     case.complained_at = datetime(2026, 11, 20, 10, 30, tzinfo=timezone(timedelta(hours=9)))
+    assert fmt_time(utc, case) == "2026年11月20日 00:30"  # nor the offset the complaint time was recorded in
+    zone.use_computer_zone(True)  # chosen in the settings: the computer's zone, named
     assert fmt_time(utc, case) == "2026年11月20日 01:30（UTC+09:00）"
+    zone.use_computer_zone(False)
     assert fmt_amount(Decimal("1299")) == "1,299.00 元" and fmt_amount(None) == ""
     ctx = context(full_case(), Venue.COURIER_CLAIM)
     ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing

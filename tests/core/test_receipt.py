@@ -257,12 +257,28 @@ def test_a5_overflow_continues_with_the_copy_marked(tmp_path):
     assert PHONE in pages_text[store_start]
 
 
-def test_other_offsets_are_named(tmp_path):
+def test_times_are_printed_in_beijing_time_whatever_zone_they_were_recorded_in(tmp_path, los_angeles):
+    """On a computer on US Pacific time, a complaint recorded at 10:30 Tokyo time prints as 09:30 Beijing time."""
     ctx = make_context()
     ctx.case.complained_at = datetime(2026, 11, 20, 10, 30, tzinfo=timezone(timedelta(hours=9)))
     path = tmp_path / "tokyo.pdf"
     render_receipt(ctx, path, "a5")
-    assert "2026-11-20 10:30 (UTC+09:00)" in texts(path)[0]
+    text = texts(path)[0]
+    assert "受理时间\n2026-11-20 09:30\n" in text
+    assert "UTC" not in text
+
+
+def test_times_in_the_computers_zone_carry_its_offset(tmp_path, machine_zone):
+    """Chosen in the settings: times in the computer's zone, and where that is not Beijing time, its offset."""
+    from casefile.core import zone
+
+    machine_zone("Asia/Tokyo")
+    zone.use_computer_zone(True)
+    ctx = make_context()
+    ctx.case.complained_at = datetime(2026, 11, 20, 10, 30, tzinfo=timezone(timedelta(hours=8)))
+    path = tmp_path / "tokyo.pdf"
+    render_receipt(ctx, path, "a5")
+    assert "2026-11-20 11:30 (UTC+09:00)" in texts(path)[0]
 
 
 # --------------------------------------------------------------------------- PDF properties

@@ -210,6 +210,6 @@ def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(
     (event,) = ctx.library.load_case(NUMBER).timeline
     assert event.recorded_at is not None and event.recorded_at > event.at
     assert event.decision == "商家同意上门检测" and timeline.decision.text() == ""
-    entered = event.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    entered = event.recorded_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")  # shown in Beijing time
     assert f"(entered {entered})" in timeline.list.item(0).text()
     assert "Decided: 商家同意上门检测" in timeline.list.item(0).text()

@@ -13,6 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from casefile.core.model import CaseType, Channel, DemandType, Priority
+from casefile.core.zone import BEIJING as CST
 from casefile.ui.walkin import SYNC_FOLDER_KEY, WalkInDialog
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
@@ -250,7 +251,7 @@ def test_return_moves_on_and_never_registers_a_half_typed_form(ctx, dialog, qtbo
 def test_the_promised_reply_time_follows_the_priority(dialog):
     def shows(hours: int) -> bool:
         text = dialog.due_label.text()
-        due = datetime.now().astimezone() + timedelta(hours=hours)
+        due = datetime.now(CST) + timedelta(hours=hours)  # shown in Beijing time
         times = {(due - timedelta(minutes=m)).strftime("%Y-%m-%d %H:%M") for m in (0, 1)}
         return any(t in text for t in times) and f" {hours}" in text.replace("（", " ").replace("(", " ")
 

@@ -47,7 +47,7 @@ import pikepdf
 from PIL import Image
 from reportlab.platypus import Flowable
 
-from casefile.core import record
+from casefile.core import record, zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.fill import PhotosChanged, PhotosNotClean, fill_placeholders
@@ -251,7 +251,7 @@ def build_bundle(
     if blocking:
         raise PreflightError(findings if any(f.level is Level.ERROR for f in blocking) else blocking)
     head_seq, head_hash = case.custody_head.seq, case.custody_head.hash
-    generated_at = datetime.now().astimezone()
+    generated_at = zone.now()
     preflight_findings = findings
 
     def context() -> BundleContext:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import partial
 
+from casefile.core import zone
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.findings import Findings, cite
 from casefile.core.errors import Message
@@ -153,9 +154,8 @@ def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) ->
 
 
 def _date(value: datetime, case: Case) -> Message:
-    """2026年1月5日 (5 January 2026), in the case's own time zone (that of its complaint time)."""
-    zone = case.complained_at.tzinfo
-    local = value.astimezone(zone) if value.tzinfo is not None and zone is not None else value
+    """2026年1月5日 (5 January 2026), in the zone times are shown in (casefile.core.zone)."""
+    local = zone.shown(value) if value.tzinfo is not None else value
     return Message("{year}-{month:02d}-{day:02d}", year=local.year, month=local.month, day=local.day)
 
 

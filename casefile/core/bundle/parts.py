@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
+from casefile.core import zone
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
@@ -132,14 +133,25 @@ def evidence_form(e: Exhibit) -> str:
 
 
 def fmt_time(value: datetime | None) -> str:
-    """A time shown in the office's own time zone, with its offset."""
+    """A time in the zone times are shown in (casefile.core.zone), named: "(北京时间)" or its offset."""
     if value is None:
         return ""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z").replace("+0800", "(北京时间)")
+    return f"{zone.shown(value):%Y-%m-%d %H:%M:%S} ({zone.offset_label(value) or '北京时间'})"
 
 
 def short_time(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "—"
+    """A time in the zone times are shown in; its offset beside it when that is not Beijing time."""
+    return zone.show(value, "%Y-%m-%d %H:%M:%S") if value else "—"
+
+
+def column_time(value: datetime | None) -> str:
+    """A time in a column whose heading names the zone (:func:`zone_name`): no offset beside it."""
+    return zone.show(value, "%Y-%m-%d %H:%M:%S", offset=False) if value else "—"
+
+
+def zone_name() -> str:
+    """The zone times are shown in, as a column heading names it: UTC+08:00, or the computer's offset now."""
+    return zone.offset_label(zone.now()) or "UTC+08:00"
 
 
 def file_format(exhibit: Exhibit) -> str:
@@ -876,7 +888,7 @@ def annex_time(e: Exhibit) -> str:
         return "—"
     if e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name"):
         return e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
-    text = short_time(e.captured_at)
+    text = column_time(e.captured_at)
     return f"{text}（文件修改时间）" if e.captured_at_source == "file-mtime" else text
 
 
@@ -891,8 +903,7 @@ def original_carrier(e: Exhibit, source: str | None = None) -> str:
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
-    zone = datetime.now().astimezone().strftime("%z")
-    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（UTC{zone[:3]}:{zone[3:]}）", "SHA-256", "原始存储介质"]
+    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", "原始存储介质"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     for entry in ctx.entries:
         e = entry.exhibit
@@ -902,7 +913,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(esc(e.original_name), s["small"]),
                 CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
                 CjkParagraph(human_size(e.size), s["small"]),
-                CjkParagraph(f"{esc(annex_time(e))}<br/>导入 {short_time(e.added_at)}", s["small"]),
+                CjkParagraph(f"{esc(annex_time(e))}<br/>导入 {column_time(e.added_at)}", s["small"]),
                 CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None
@@ -968,7 +979,7 @@ def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, s
 def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
     s = styles()
-    day = ctx.generated_at.date()
+    day = ctx.generated_at.astimezone(zone.BEIJING).date()  # the law in force that day, in Beijing
     law = cite_on("internet-court-rules.11", day, with_part=True)
     out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
     if not ctx.case.timestamps:

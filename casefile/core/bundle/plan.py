@@ -9,8 +9,8 @@ checked as they are read), but draws nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
+from casefile.core import zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.builder import (
     IMAGE_MIMES,
@@ -65,7 +65,7 @@ def plan_disclosure(
         ),
         org=Organisation.from_settings(settings),
         operator=library.operator,
-        generated_at=datetime.now().astimezone(),
+        generated_at=zone.now(),
         copies=KeptCopies(library.root),
         kept=recorded_copies(case, custody),  # the copies made safe when the files were added, as a packet prints them
     )

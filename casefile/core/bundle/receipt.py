@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from casefile.core import zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
@@ -89,7 +90,6 @@ def privacy_notice(years: int) -> str:
     return f"您的个人信息仅用于处理本次投诉，{kept}，如需查询、更正或删除请联系本店。"
 
 
-BEIJING = timedelta(hours=8)
 MAX_PAGE_HEIGHT = 14400.0  # the largest page a PDF viewer must accept (200 in)
 
 
@@ -245,12 +245,8 @@ def _styles(spec: _Layout) -> dict[str, ParagraphStyle]:
 
 
 def _time(value: datetime) -> str:
-    """YYYY-MM-DD HH:MM in the time's own offset; the offset is named when it is not Beijing time."""
-    text = value.strftime("%Y-%m-%d %H:%M")
-    offset = value.utcoffset()
-    if offset is not None and offset != BEIJING:
-        text += " (UTC" + value.strftime("%z")[:3] + ":" + value.strftime("%z")[3:] + ")"
-    return text
+    """YYYY-MM-DD HH:MM in the zone times are shown in; the offset is named when it is not Beijing time."""
+    return zone.show(value)
 
 
 def _amount(value: Decimal | None) -> str:
@@ -614,7 +610,7 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     phone = person.phone.strip()
     txn = case.transaction
     product = " ".join(p for p in (txn.product.strip(), txn.brand_model.strip()) if p)
-    bought = txn.purchased_at.strftime("%Y-%m-%d") if txn.purchased_at else ""
+    bought = zone.show(txn.purchased_at, "%Y-%m-%d", offset=False)
     values = {
         "顾客姓名": esc(blank(person.name, 6)),
         "电话": esc(blank(phone, 8)),
@@ -682,7 +678,7 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     ]
     story += [Spacer(1, 3), _rule(spec, dashed=True)]
     story += [Paragraph(n, st["small"]) for n in notes]
-    printed = ctx.generated_at.strftime("%Y-%m-%d %H:%M")
+    printed = zone.show(ctx.generated_at)
     story.append(Spacer(1, 1.5))
     story.append(
         Paragraph(

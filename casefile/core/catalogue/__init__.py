@@ -50,6 +50,7 @@ from casefile.core.custody import GENESIS, ChainReport, check_lines, entry_line,
 from casefile.core.errors import AccessDeniedError, ConflictError, InvalidValueError, NotFoundError
 from casefile.core.listing import AgendaRow
 from casefile.core.model import Case, StageChange, case_from_data, case_to_data
+from casefile.core.numbering import case_month
 from casefile.core.record import CREATE, apply_entry, creation_details
 from casefile.core.review.queries import GroupBy, Period, Review, review
 from casefile.core.search.query import SearchResult
@@ -169,7 +170,7 @@ class Catalogue:
         case.created_by = operator
         if not case.stage_log:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=operator, note="")]
-        month = case.complained_at.strftime("%Y%m")
+        month = case_month(case.complained_at)
         login = self.signed_in_login()
         with self._transaction() as session:
             person = self._me(session)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.errors import ConflictError, Message, listed
 from casefile.core.model import Case, Exhibit, TimelineEvent, to_data
 from casefile.core.record.actions import (
@@ -107,10 +108,11 @@ Author = tuple[int, str, str]  # a custody entry's number, who wrote it, and whe
 
 
 def _by_whom(entry: dict[str, Any]) -> Author:
-    """Who wrote a custody entry and when, as a person reads it: local time, to the second, with its offset."""
+    """Who wrote a custody entry and when, as a person reads it: in the zone times are shown in, to the second,
+    with its offset when that is not Beijing time."""
     at = str(entry.get("at", ""))
     with contextlib.suppress(ValueError):  # an entry's own text, when it is not a time
-        at = datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+        at = zone.show(datetime.fromisoformat(at), "%Y-%m-%d %H:%M:%S")
     return int(entry.get("seq", -1)), str(entry.get("operator", "")), at
 
 
@@ -279,7 +281,7 @@ def event_conflict(number: str, was: TimelineEvent, entries: Sequence[dict[str, 
             if entry.get("action") == UPDATE and "timeline" in (details.get("fields") or {}):
                 found["timeline"] = _by_whom(entry)
                 break
-    name = Message("the timeline event of {at}: {summary}", at=was.at.strftime("%Y-%m-%d %H:%M"), summary=was.summary)
+    name = Message("the timeline event of {at}: {summary}", at=zone.show(was.at), summary=was.summary)
     return conflict_error(number, {"timeline": name}, found)
 
 

@@ -25,12 +25,13 @@ import calendar as _gregorian
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from casefile.core import law
 from casefile.core.workflow.calendar import WorkCalendar, current
+from casefile.core.zone import BEIJING
 
-CST = timezone(timedelta(hours=8), "CST")  # China Standard Time: no daylight saving since 1991
+CST = BEIJING  # China Standard Time: no daylight saving since 1991
 
 
 class Unit(enum.StrEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from casefile.core.model import Exhibit
+from casefile.ui import times
 from casefile.ui.i18n import fill
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 
@@ -18,11 +18,10 @@ class CaptureTimeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct the capture time"))
         form = QFormLayout(self)
-        self.edit = QDateTimeEdit(self)
+        self.edit = times.zoned(QDateTimeEdit(self))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        start = (exhibit.captured_at or exhibit.added_at).astimezone()
-        self.edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
+        times.put(self.edit, exhibit.captured_at or exhibit.added_at)
         form.addRow(
             QLabel(
                 fill(
@@ -39,8 +38,8 @@ class CaptureTimeDialog(QDialog):
         form.addRow(box)
 
     def when(self) -> datetime:
-        """The time chosen, in the computer's time zone."""
-        return datetime.fromtimestamp(self.edit.dateTime().toSecsSinceEpoch()).astimezone()
+        """The time chosen, in the zone times are shown in."""
+        return times.taken(self.edit)
 
 
 def ask_capture_time(exhibit: Exhibit, parent: QWidget | None = None) -> datetime | None:

@@ -17,6 +17,7 @@ from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exh
 from casefile.core.record.history import exhibit_history
 from casefile.core.timestamps.checking import StampResult
 from casefile.core.timestamps.queue import RENEW_WITHIN, failure
+from casefile.ui import times
 from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import (
     capture_source_name,
@@ -38,7 +39,8 @@ TIMESTAMP_ANCHOR = "timestamp"  # where the trusted timestamp's section begins
 
 
 def local_time(at: datetime | None) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
+    """A time as the app shows it (casefile.core.zone), to the second."""
+    return times.text(at, "%Y-%m-%d %H:%M:%S")
 
 
 class DetailsPane(QWidget):

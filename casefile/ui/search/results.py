@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from casefile.core.search.query import Hit
+from casefile.ui import times
 from casefile.ui.i18n import fill
 from casefile.ui.labels import search_field_name, search_kind_name
 
@@ -58,7 +59,7 @@ def hit_place(hit: Hit, *, case_title: str = "", with_case: bool = True) -> list
         if hit.field:
             parts.append(hit.field)
     if hit.evidence_time is not None:
-        parts.append(hit.evidence_time.astimezone().strftime("%Y-%m-%d"))
+        parts.append(times.day(hit.evidence_time))
     return parts
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from casefile.core import law
+from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
@@ -32,7 +32,6 @@ from casefile.core.workflow.clocks import Deadline
 
 Section = tuple[str, list[Flowable]]
 
-BEIJING = timedelta(hours=8)
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
 LAW_CPL = "《中华人民共和国消费者权益保护法》"
 
@@ -68,11 +67,13 @@ DEALING_STAGES = {
 
 
 def _local(value: datetime, case: Case) -> datetime:
-    """A time in the case's own time zone (that of its complaint time)."""
-    zone = case.complained_at.tzinfo
-    if value.tzinfo is None or zone is None:
-        return value
-    return value.astimezone(zone)
+    """A time as the packet shows it: in the zone times are shown in (casefile.core.zone); a naive one as it is."""
+    return value if value.tzinfo is None else zone.shown(value)
+
+
+def _day(value: datetime, case: Case) -> date:
+    """The day of ``value`` in Beijing time, as deadlines count days (a naive time as it is)."""
+    return (value if value.tzinfo is None else value.astimezone(zone.BEIJING)).date()
 
 
 def _sort_key(value: datetime, case: Case) -> datetime:
@@ -100,16 +101,13 @@ def fmt_deadline(deadline: Deadline) -> str:
 
 
 def fmt_time(value: datetime | None, case: Case) -> str:
-    """2026年11月20日 10:30 in the case's time zone; other offsets than Beijing time are named."""
+    """2026年11月20日 10:30 in the zone times are shown in; other offsets than Beijing time are named."""
     if value is None:
         return ""
     local = _local(value, case)
     text = f"{fmt_date(local)} {local:%H:%M}"
-    offset = local.utcoffset()
-    if offset is not None and offset != BEIJING:
-        z = local.strftime("%z")
-        text += f"（UTC{z[:3]}:{z[3:5]}）"
-    return text
+    label = zone.offset_label(local) if local.tzinfo is not None else ""
+    return f"{text}（{label}）" if label else text
 
 
 def fmt_amount(value: Decimal | None) -> str:
@@ -122,8 +120,8 @@ def _money(value: Decimal | None) -> str:
 
 
 def on_day(ctx: BundleContext) -> date:
-    """The day the packet is made, in the case's time zone: the law cited is the law in force that day."""
-    return _local(ctx.generated_at, ctx.case).date()
+    """The day the packet is made, in Beijing time: the law cited is the law in force that day."""
+    return _day(ctx.generated_at, ctx.case)
 
 
 def _today(ctx: BundleContext) -> str:
@@ -255,7 +253,7 @@ def _contact(p: Party) -> str:
 
 def _party_fields(ctx: BundleContext, p: Party, *, full_person: bool, service: bool) -> list[tuple[str, str]]:
     """The fields 民诉法 art. 124 / 仲裁法 art. 23 ask for, by kind of party."""
-    on = _local(ctx.generated_at, ctx.case).date()
+    on = _day(ctx.generated_at, ctx.case)
     if p.kind is PartyKind.ORGANISATION:
         fields = [
             ("住所", p.address),

@@ -20,9 +20,9 @@ from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
     EVENT_NAMES,
+    _day,
     _free,
     _labels,
-    _local,
     _money,
     _people,
     _signature,
@@ -232,7 +232,7 @@ def appeal_conditions_source(ctx: BundleContext) -> str:
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     case = ctx.case
     shipment = case.shipment
-    one_year = fmt_date(_add_years(_local(shipment.shipped_at, case).date(), 1)) if shipment.shipped_at else ""
+    one_year = fmt_date(_add_years(_day(shipment.shipped_at, case), 1)) if shipment.shipped_at else ""
     known = shipment.discovered_at or shipment.signed_at
     three_years = fmt_deadline(compute("civil.limitation", known)) if known else ""
     art28 = cite_on_day(ctx, "express-regulation.complaint-7-days", short=True)

@@ -19,7 +19,7 @@ from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
-    _local,
+    _day,
     _money,
     _signature,
     cite_on_day,
@@ -67,7 +67,7 @@ def _handling_fields(ctx: BundleContext) -> list[_F]:
     case = ctx.case
     deadline = rules.reply_deadline(ctx)
     answer = rules.carrier_answer(ctx)
-    answer_day = _local(answer.at, case).date() if answer is not None else None
+    answer_day = _day(answer.at, case) if answer is not None else None
     unanswered = (
         deadline is not None
         and deadline.last_day < on_day(ctx)

@@ -12,9 +12,9 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import (
     EVENT_NAMES,
+    _day,
     _free,
     _labels,
-    _local,
     _money,
     _timeline,
     fmt_amount,
@@ -244,7 +244,7 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
     """The art. 25 window of the case, with what the timeline and the facts say about it."""
     case = ctx.case
     received_at = case.transaction.received_at
-    received = _local(received_at, case).date() if received_at is not None else None
+    received = _day(received_at, case) if received_at is not None else None
     deadline = compute("consumer.no-reason-return", received_at) if received_at is not None else None
     last_day = deadline.last_day if deadline is not None else None
     events = _timeline(ctx)
@@ -256,7 +256,7 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
         last_day=last_day,
         deadline=deadline,
         first_request=first,
-        request_day=_local(first.at, case).date() if first is not None else None,
+        request_day=_day(first.at, case) if first is not None else None,
         claimed=bool(claims) or bool(PAST_SEVEN_DAYS.search(case.facts)),
         claim=claims[0] if claims else None,
     )

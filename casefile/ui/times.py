@@ -1,0 +1,61 @@
+"""Times in the app: shown, and typed, in the zone the settings choose (casefile.core.zone).
+
+Date-time edits are put in that zone (:func:`zoned`), so what a user types is what they see: 10:30 typed
+on a computer set to US Pacific time is 10:30 Beijing time unless times are shown in the computer's zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from casefile.core import zone
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
+
+
+def qt_zone() -> QTimeZone:
+    """The zone times are shown in, as Qt names it."""
+    if zone.in_computer_zone():
+        return QTimeZone.systemTimeZone()
+    return QTimeZone.fromSecondsAheadOfUtc(8 * 3600)
+
+
+def zoned(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """``edit`` showing, and taking, times in the zone times are shown in."""
+    edit.setTimeZone(qt_zone())
+    return edit
+
+
+ZONE_SECTION = " ttt"  # the offset, as -08:00, after a time in a zone other than Beijing time
+
+
+def put(edit: QDateTimeEdit, value: datetime | None = None) -> None:
+    """Show ``value`` (None: now) in ``edit``, in the zone times are shown in now (the settings may have
+    changed since the edit was made), with the offset after it when that is not Beijing time."""
+    zoned(edit)
+    pattern = edit.displayFormat().removesuffix(ZONE_SECTION)
+    edit.setDisplayFormat(pattern + ZONE_SECTION if zone.offset_label(value or zone.now()) else pattern)
+    edit.setDateTime(qt_time(value))
+
+
+def qt_time(value: datetime | None = None) -> QDateTime:
+    """``value`` (None: now) for a date-time edit (one made :func:`zoned` shows it in the zone shown)."""
+    if value is None:
+        return QDateTime.currentDateTime().toTimeZone(qt_zone())
+    return QDateTime.fromSecsSinceEpoch(int(zone.entered(value).timestamp()), qt_zone())
+
+
+def taken(edit: QDateTimeEdit) -> datetime:
+    """The time a (:func:`zoned`) edit holds, in the zone shown, to the second."""
+    return zone.shown(datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC))
+
+
+def text(value: datetime | None, pattern: str = "%Y-%m-%d %H:%M") -> str:
+    """``value`` as the app shows it: in the zone shown, its offset beside it when that is not Beijing time."""
+    return zone.show(value, pattern)
+
+
+def day(value: datetime | None) -> str:
+    """The date of ``value`` in the zone shown (no offset: a date alone)."""
+    return zone.show(value, "%Y-%m-%d", offset=False)
