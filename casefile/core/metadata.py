@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.model import ExhibitMetadata, from_data
 from casefile.core.sniff import FLAG_BROKEN, FLAG_ENCRYPTED
 from casefile.core.thumbnails import register_heif
@@ -182,7 +183,8 @@ _EPOCH_MS = re.compile(r"(?:mmexport|wx_camera_|IMG_|VID_|Screenshot_)?(?<!\d)(1
 
 
 def time_from_file_name(name: str) -> datetime | None:
-    """The time a phone or PC wrote into a file name, as local time of this machine.
+    """The time a phone or PC wrote into a file name, as a time of the zone times are shown in
+    (:func:`casefile.core.zone.entered`: Beijing time unless the user chose the computer's zone).
 
     Recognises ``Screenshot_20240510-143012_WeChat.png``, ``微信图片_20240510143015.jpg``,
     ``IMG_20240510_143012.jpg``, ``PXL_20240510_143012345.jpg``, ``Screenshot 2024-05-10 at
@@ -193,12 +195,12 @@ def time_from_file_name(name: str) -> datetime | None:
     for match in _STAMP.finditer(stem):
         naive = _naive([int(match.group(g)) for g in ("y", "mo", "d", "h", "mi", "s")])
         if naive is not None and _plausible(naive):
-            return naive.astimezone()
+            return zone.entered(naive)
     epoch = _EPOCH_MS.search(stem)
     if epoch:
         stamp = datetime.fromtimestamp(int(epoch.group(1)) / 1000, UTC)
         if _plausible(stamp.replace(tzinfo=None)):
-            return stamp.astimezone()
+            return zone.shown(stamp)
     return None
 
 
@@ -287,7 +289,7 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
         meta["exif_time"] = naive.isoformat()
         if offset is None:
             meta["time_without_offset"] = True
-            stated = naive.astimezone()  # the camera's own clock, taken as this machine's zone
+            stated = zone.entered(naive)  # the camera's own clock, taken in the zone times are shown in
         else:
             meta["exif_offset"] = _format_offset(offset)
             stated = naive.replace(tzinfo=timezone(offset))
@@ -449,15 +451,15 @@ def _pdf_date(text: str) -> datetime | None:
     naive = _naive(parts)
     if naive is None:
         return None
-    zone = match.group(7)
-    if zone == "Z":
+    designator = match.group(7)
+    if designator == "Z":
         stamp = naive.replace(tzinfo=UTC)
-    elif zone:
-        digits = zone.replace("'", "")
+    elif designator:
+        digits = designator.replace("'", "")
         offset = _exif_offset(f"{digits[0]}{digits[1:3]}:{digits[3:5] or '00'}")
-        stamp = naive.replace(tzinfo=timezone(offset)) if offset is not None else naive.astimezone()
+        stamp = naive.replace(tzinfo=timezone(offset)) if offset is not None else zone.entered(naive)
     else:
-        stamp = naive.astimezone()
+        stamp = zone.entered(naive)
     return stamp if stamp >= EARLIEST else None
 
 
@@ -544,7 +546,7 @@ def _mail(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     except (TypeError, ValueError):
         return None
     if stamp.tzinfo is None:
-        stamp = stamp.astimezone()
+        stamp = zone.entered(stamp)
     return (stamp, SOURCE_CONTAINER) if stamp >= EARLIEST else None
 
 

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.library import Library
@@ -168,7 +169,11 @@ def _candidates(folder: Path, since: float) -> Iterator[tuple[Path, os.stat_resu
 
 def _start_of(day: date, tz: tzinfo | None) -> datetime:
     start = datetime.combine(day, time())
-    return start.replace(tzinfo=tz) if tz is not None else start.astimezone()
+    return start.replace(tzinfo=tz) if tz is not None else zone.entered(start)
+
+
+def _in(value: datetime, tz: tzinfo | None) -> datetime:
+    return value.astimezone(tz) if tz is not None else zone.shown(value)
 
 
 def capture_time(path: Path, modified: datetime, tz: tzinfo | None = None) -> PhonePhoto:
@@ -176,7 +181,7 @@ def capture_time(path: Path, modified: datetime, tz: tzinfo | None = None) -> Ph
 
     EXIF (with its offset), then a video's container, then a time in the file name, then the
     file's modification time ``modified``. A time that states no offset is the phone's clock:
-    it is read as a time in ``tz`` (this machine's zone when None).
+    it is read as a time in ``tz`` (when None, the zone times are shown in: :func:`casefile.core.zone.entered`).
     """
     from casefile.core.metadata import SOURCE_FILE_MTIME, SOURCE_FILE_NAME, extract
 
@@ -185,23 +190,24 @@ def capture_time(path: Path, modified: datetime, tz: tzinfo | None = None) -> Ph
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
     except OSError as exc:
-        return PhonePhoto(path, modified.astimezone(tz), SOURCE_FILE_MTIME, video, f"{type(exc).__name__}: {exc}")
+        return PhonePhoto(path, _in(modified, tz), SOURCE_FILE_MTIME, video, f"{type(exc).__name__}: {exc}")
     mime = mime_from_content(head) or mimetypes.guess_type(path.name)[0] or ""
     found = extract(path, mime, original_name=path.name, file_modified_at=modified, added_at=datetime.now(UTC))
     captured = found.captured_at or modified
     meta = found.metadata
     if found.captured_at_source == SOURCE_FILE_NAME or (meta.time_without_offset and found.captured_at is not None):
-        captured = captured.astimezone().replace(tzinfo=None)  # back to the phone's clock, as it stated it
-        captured = captured.replace(tzinfo=tz) if tz is not None else captured.astimezone()
+        captured = zone.shown(captured).replace(tzinfo=None)  # back to the phone's clock, as it stated it
+        captured = captured.replace(tzinfo=tz) if tz is not None else zone.entered(captured)
     problem = meta.metadata_error if isinstance(meta.metadata_error, str) else ""
     source = found.captured_at_source if found.captured_at is not None else SOURCE_FILE_MTIME
-    return PhonePhoto(path, captured.astimezone(tz), source, video, problem)
+    return PhonePhoto(path, _in(captured, tz), source, video, problem)
 
 
 def photos_taken_on(
     folder: Path, day: date, tz: tzinfo | None = None, *, cancel: CancelToken = NEVER_CANCELLED
 ) -> list[PhonePhoto]:
-    """The pictures and videos in ``folder`` taken on ``day`` in ``tz`` (this machine's zone when None), newest first.
+    """The pictures and videos in ``folder`` taken on ``day`` in ``tz`` (when None, the zone times are shown in),
+    newest first.
 
     Only the folder itself is read, not its subfolders. Hidden files, files a sync tool or a
     browser is still writing and empty files are left out, and so is anything that is not a

@@ -13,6 +13,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from casefile.core import zone
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.metadata import (
     FLAG_BROKEN,
@@ -66,11 +67,23 @@ def test_exif_capture_time_with_its_offset_camera_and_size(tmp_path):
     assert found.flags == []
 
 
-def test_exif_time_without_offset_is_local_time_and_says_so(tmp_path):
+def test_exif_time_without_offset_is_beijing_time_and_says_so(tmp_path, los_angeles):
+    """A phone's clock with no zone is taken as the zone times are shown in, not as the computer's: on a PC left on
+    Pacific time, a photo taken at 14:30 in Shanghai is still dated 14:30 Beijing time."""
+    photo = jpeg(tmp_path / "p.jpg", exif_bytes(offset=None))
+    found = read(photo, "image/jpeg")
+    assert found.captured_at == datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST)
+    assert found.metadata.time_without_offset is True
+    named = jpeg(tmp_path / "IMG_20240510_143012.jpg", b"")
+    assert read(named, "image/jpeg").captured_at == datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST)
+
+
+def test_exif_time_without_offset_is_the_computers_when_times_are_shown_in_its_zone(tmp_path, los_angeles):
+    zone.use_computer_zone(True)
     photo = jpeg(tmp_path / "p.jpg", exif_bytes(offset=None))
     found = read(photo, "image/jpeg")
     assert found.captured_at == datetime(2024, 5, 10, 14, 30, 12).astimezone()
-    assert found.metadata.time_without_offset is True
+    assert found.captured_at.utcoffset() == timedelta(hours=-7)
 
 
 def test_real_camera_samples_give_time_camera_and_gps(corpus):
@@ -136,7 +149,7 @@ def test_exif_wins_over_file_name_and_file_time(tmp_path):
     ],
 )
 def test_times_in_screenshot_and_phone_file_names(name, expected):
-    assert time_from_file_name(name) == datetime(*expected).astimezone()
+    assert time_from_file_name(name) == datetime(*expected, tzinfo=CST)
 
 
 def test_wechat_export_millisecond_stamp_and_names_without_a_time():
@@ -150,7 +163,7 @@ def test_a_screenshot_without_exif_takes_its_time_from_its_name(tmp_path):
     Image.new("RGB", (40, 80)).save(shot)
     found = read(shot, "image/png", mtime=NOW, name="Screenshot_20240510-143012_WeChat.png")
     assert (found.captured_at, found.captured_at_source) == (
-        datetime(2024, 5, 10, 14, 30, 12).astimezone(),
+        datetime(2024, 5, 10, 14, 30, 12, tzinfo=CST),
         "file-name",
     )
 
