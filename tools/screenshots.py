@@ -101,9 +101,11 @@ def main() -> None:
         settle()
         window.grab().save(str(out / "app-evidence.png"))
         window.workspace.evidence.act_grid.trigger()
-        for _ in range(30):  # thumbnails arrive from the background
+        for _ in range(100):  # thumbnails arrive from the background, on the reads runner
             app.processEvents()
-            window.workspace.evidence.thumbs.wait(100)
+            if window.workspace.evidence.thumb_task is None:
+                break
+            window.ctx.reads.wait(100)
         settle()
         window.grab().save(str(out / "app-evidence-grid.png"))
         window.workspace.evidence.act_grid.trigger()
