@@ -926,6 +926,14 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.ctx, self).exec()
 
+    def show_times_again(self) -> None:
+        """Every time on screen shown again in the zone the settings now choose: the case list, and the case open
+        (unless it has edits not saved yet, whose fields are re-zoned when they are next filled)."""
+        self.ctx.events.cases_changed.emit()
+        number = self.workspace.number
+        if number and not self.workspace.overview.unsaved():
+            self.workspace.set_case(number)
+
     # ------------------------------------------------------------------ verification
 
     def verify(self, *, all_cases: bool) -> None:

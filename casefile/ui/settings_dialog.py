@@ -273,6 +273,7 @@ class SettingsDialog(QDialog):
         s.org_legal_representative = self.org_rep.text().strip()
         s.org_contact = self.org_contact.text().strip()
         s.data_retention_years = self.retention.value()
+        zone_changed = s.times_in_computer_zone != bool(self.time_zone.currentData())
         s.times_in_computer_zone = bool(self.time_zone.currentData())
         s.default_venue = self.venue.currentData()
         s.split_mb = self.split.value()
@@ -291,6 +292,9 @@ class SettingsDialog(QDialog):
         switch = getattr(self.parent(), "switch_language", None)
         if language != s.language and callable(switch):
             switch(language)
+        show_times_again = getattr(self.parent(), "show_times_again", None)
+        if zone_changed and callable(show_times_again):
+            show_times_again()
         if watch != (s.watch_after_ingest, s.watch_settle_ms):
             self.ctx.events.watch_folders_changed.emit()
         if library_changed:

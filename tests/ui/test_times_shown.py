@@ -71,3 +71,17 @@ def test_the_setting_shows_times_in_the_computers_zone_with_its_offset(los_angel
     model = window.cases.model
     texts = {str(model.index(row, CaseListModel.COMPLAINED).data()) for row in range(model.rowCount())}
     assert texts == {"2026-11-19 18:00 (UTC-08:00)"}
+
+
+def test_the_case_open_and_the_list_show_their_times_again_when_the_setting_changes(los_angeles, window, ctx, qtbot):
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    overview = overview_of(window, "202611-001")
+    edit = overview.inputs["complained_at"].widget
+    assert edit.text() == "2026-11-20 10:00"
+    dialog = SettingsDialog(ctx, window)
+    dialog.time_zone.setCurrentIndex(dialog.time_zone.findData(True))
+    dialog.save()
+    # Not opened again: the field on screen is shown again in the computer's zone, and so is the list.
+    assert window.workspace.overview.inputs["complained_at"].widget.text() == "2026-11-19 18:00 -08:00"
+    qtbot.waitUntil(lambda: complained_cell(window) == "2026-11-19 18:00 (UTC-08:00)", timeout=5000)
