@@ -6258,10 +6258,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Claim the court costs from the defendant (not entered: yes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7091,6 +7087,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

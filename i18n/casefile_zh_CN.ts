@@ -6273,10 +6273,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>是否考虑先行调解</translation>
     </message>
     <message>
-        <source>Claim the court costs from the defendant (not entered: yes)</source>
-        <translation>主张诉讼费用由被告承担（未填写：是）</translation>
-    </message>
-    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation>是否了解调解及先行调解说明</translation>
     </message>
@@ -7107,6 +7103,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
+    </message>
+    <message>
+        <source>Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)</source>
+        <translation>主张诉讼费用或仲裁费用由对方承担（未填写：是）</translation>
     </message>
     <message>
         <source>this run was not recorded: the library is read-only</source>

@@ -410,7 +410,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'Preservation applied for before filing'),
     QT_TRANSLATE_NOOP("core", 'Preservation: court, date, case number'),
     QT_TRANSLATE_NOOP("core", 'Consider mediation first (先行调解)'),
-    QT_TRANSLATE_NOOP("core", 'Claim the court costs from the defendant (not entered: yes)'),
+    QT_TRANSLATE_NOOP("core", 'Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)'),
     QT_TRANSLATE_NOOP("core", "Has read the court's notes on mediation"),
     QT_TRANSLATE_NOOP("core", '{where} needs a text'),
     QT_TRANSLATE_NOOP("core", '{where}: expected an object with type, amount and basis'),

@@ -407,7 +407,9 @@ def _declare() -> list[FieldSpec]:
         filing(
             "claim_costs",
             ("claim-costs",),
-            Message("Claim the court costs from the defendant (not entered: yes)"),
+            Message(
+                "Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)"
+            ),
             Form.YES_NO,
             metavar="yes|no|unknown",
         ),
