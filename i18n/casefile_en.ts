@@ -1767,27 +1767,27 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Yes: a photo or scan of the paper (书证, 复印件)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No: the document itself as a file (电子数据)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>这是纸质文件的照片或扫描件: whether the paper is the original and this file a copy of it, or the file is the document itself (an e-invoice, a contract file). The evidence list, the separator page, the captions over its pages and the integrity annex follow it. Not said, CaseFile tells it from the file: a photo, or a PDF whose pages are pictures, is a paper&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not said: from the file, yes</source>
+        <source>Yes (书证, 复印件)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not said: from the file, no</source>
+        <source>No: the file is the document (电子数据)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not said: told from the file when a packet is made</source>
+        <source>Not said (from the file: yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said (from the file: no)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said (told from the file in a packet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

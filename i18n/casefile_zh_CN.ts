@@ -1770,28 +1770,28 @@ Proof purpose: %3</source>
         <translation>这是纸质文件的照片或扫描件</translation>
     </message>
     <message>
-        <source>Yes: a photo or scan of the paper (书证, 复印件)</source>
-        <translation>是：纸质原件的照片或扫描件（书证、复印件）</translation>
-    </message>
-    <message>
-        <source>No: the document itself as a file (电子数据)</source>
-        <translation>否：文件本身即文书（电子数据）</translation>
-    </message>
-    <message>
         <source>这是纸质文件的照片或扫描件: whether the paper is the original and this file a copy of it, or the file is the document itself (an e-invoice, a contract file). The evidence list, the separator page, the captions over its pages and the integrity annex follow it. Not said, CaseFile tells it from the file: a photo, or a PDF whose pages are pictures, is a paper&apos;s</source>
         <translation>这是纸质文件的照片或扫描件：原件是纸质文件、本文件是其复制件，还是文件本身即文书（电子发票、电子合同文件）。证据目录、证据分隔页、各页页眉说明和电子证据完整性校验表均按此填写。未说明时由 CaseFile 根据文件判断：照片，或各页均为图像的 PDF，视为纸质文件的照片或扫描件</translation>
     </message>
     <message>
-        <source>Not said: from the file, yes</source>
-        <translation>未说明：按文件判断为是</translation>
+        <source>Yes (书证, 复印件)</source>
+        <translation>是（书证，复印件）</translation>
     </message>
     <message>
-        <source>Not said: from the file, no</source>
-        <translation>未说明：按文件判断为否</translation>
+        <source>No: the file is the document (电子数据)</source>
+        <translation>否：文件本身即文书（电子数据）</translation>
     </message>
     <message>
-        <source>Not said: told from the file when a packet is made</source>
-        <translation>未说明：生成材料时按文件判断</translation>
+        <source>Not said (from the file: yes)</source>
+        <translation>未说明（按文件判断：是）</translation>
+    </message>
+    <message>
+        <source>Not said (from the file: no)</source>
+        <translation>未说明（按文件判断：否）</translation>
+    </message>
+    <message>
+        <source>Not said (told from the file in a packet)</source>
+        <translation>未说明（生成材料时按文件判断）</translation>
     </message>
     <message>
         <source>Select an exhibit to see its details and its custody record.</source>

@@ -29,7 +29,7 @@ def test_the_details_say_whether_it_is_a_photo_or_scan_of_a_paper(ctx, qtbot, tm
     tab.select_exhibit(1)
     assert combo.isEnabled() and combo.currentData() == ""
     assert tab.details.told is True  # a photo of a receipt: the file says paper, as the "not said" item shows
-    assert combo.itemText(0) == tab.details.tr("Not said: from the file, yes")
+    assert combo.itemText(0) == tab.details.tr("Not said (from the file: yes)")
 
     combo.setCurrentIndex(combo.findData("no"))
     combo.activated.emit(combo.currentIndex())

@@ -94,10 +94,12 @@ class DetailsPane(QWidget):
             self.paper_combo.addItem("", value)
         self.paper_label.setBuddy(self.paper_combo)
         self.paper_combo.activated.connect(lambda _i: self._choice_made(self.paper_combo, "paper"))
-        paper_row = QHBoxLayout()
+        # The question on a line of its own: the pane is narrow, and the answers should be read whole.
+        paper_row = QVBoxLayout()
         paper_row.setContentsMargins(0, 0, 0, 0)
+        paper_row.setSpacing(2)
         paper_row.addWidget(self.paper_label)
-        paper_row.addWidget(self.paper_combo, 1)
+        paper_row.addWidget(self.paper_combo)
         self.told: bool | None = None  # what the file says when the user has not: shown in the "not said" item
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,8 +139,8 @@ class DetailsPane(QWidget):
             )
 
         self.paper_label.setText(self.tr("A photo or scan of a paper document"))
-        self.paper_combo.setItemText(1, self.tr("Yes: a photo or scan of the paper (书证, 复印件)"))
-        self.paper_combo.setItemText(2, self.tr("No: the document itself as a file (电子数据)"))
+        self.paper_combo.setItemText(1, self.tr("Yes (书证, 复印件)"))
+        self.paper_combo.setItemText(2, self.tr("No: the file is the document (电子数据)"))
         self._name_not_said()
         self.paper_combo.setToolTip(
             self.tr(
@@ -152,9 +154,9 @@ class DetailsPane(QWidget):
     def _name_not_said(self) -> None:
         """The "not said" item names what the file tells: yes, no, or (a PDF not yet read) when a packet is made."""
         told = {
-            True: self.tr("Not said: from the file, yes"),
-            False: self.tr("Not said: from the file, no"),
-            None: self.tr("Not said: told from the file when a packet is made"),
+            True: self.tr("Not said (from the file: yes)"),
+            False: self.tr("Not said (from the file: no)"),
+            None: self.tr("Not said (told from the file in a packet)"),
         }
         self.paper_combo.setItemText(0, told[self.told])
 
