@@ -62,6 +62,7 @@ from casefile.core.record.fields import (
     leaf_changes,
     new_case,
     set_fields,
+    yes_no,
 )
 from casefile.core.record.history import bundle_history
 from casefile.core.search import KINDS as SEARCH_KINDS
@@ -312,8 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
         "together with others (证据组, e.g. '第一组：购买事实'; '' takes it out of its group): the evidence list "
         "prints each group's exhibits under its heading and counts the groups. --agreement: while the case holds "
         "an arbitration agreement in force, a court packet is refused (民事诉讼法 art. 127 (二)); mark the "
-        "agreement invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. Changes go to "
-        "the custody log.",
+        "agreement invalid, or waived by both sides, with the reason; 'in-force' undoes the mark. --paper says "
+        "whether the file is a photo or scan of a paper document (这是纸质文件的照片或扫描件): yes lists it as 书证 "
+        "and 复印件, no as 电子数据 and 电子数据打印件; 'unknown' leaves it to CaseFile, which tells from the file "
+        "(a photo, or a PDF whose pages are pictures, is a paper's). Changes go to the custody log.",
     )
     p.add_argument("case")
     p.add_argument("exhibit", type=int)
@@ -328,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="whether the store kept it (留存) or gave it back (退回) ('' clears it)",
     )
     p.add_argument("--group", metavar="TEXT", help="the exhibit's evidence group ('' for none)")
+    p.add_argument(
+        "--paper",
+        metavar="yes|no|unknown",
+        help="whether the file is a photo or scan of a paper document (unknown: told from the file)",
+    )
     p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
     p.add_argument("--reason", default="", help="why the agreement is invalid or waived (required for those)")
 
@@ -856,8 +864,10 @@ def check_arguments(args: argparse.Namespace) -> None:
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
     if args.command == "exhibit":
-        if all(getattr(args, name) is None for name in ("agreement", "handed_in", "disposition", "group")):
-            raise InvalidValueError("say what to change: --handed-in, --disposition, --group or --agreement")
+        if all(getattr(args, name) is None for name in ("agreement", "handed_in", "disposition", "group", "paper")):
+            raise InvalidValueError("say what to change: --handed-in, --disposition, --group, --paper or --agreement")
+        if args.paper is not None:
+            yes_no(args.paper, "--paper")
         if args.reason.strip() and args.agreement is None:
             raise InvalidValueError("--reason says why an arbitration agreement is marked: give --agreement with it")
         if args.handed_in:
@@ -1139,6 +1149,7 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "derived_from": e.derived_from,
             "handed_in": e.handed_in,
             "disposition": e.disposition,
+            "paper": e.paper,
         }
         for e in case.exhibits
     ]
@@ -1550,6 +1561,10 @@ def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
             exhibit = writer.update_exhibit(args.exhibit, group=args.group.strip())
         group = f"in group {exhibit.group}" if exhibit.group else "in no group"
         _print(f"exhibit {exhibit.number}: {group}")
+    if args.paper is not None:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, paper=yes_no(args.paper, "--paper"))
+        _print(f"exhibit {exhibit.number}: {_paper_text(exhibit.paper)}")
     if args.agreement is not None:
         status = "" if args.agreement == "in-force" else args.agreement
         exhibit = agreements.mark_agreement(library, args.case, args.exhibit, status, args.reason)
@@ -1567,6 +1582,13 @@ def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
         kept = exhibit.disposition or "not recorded"
         _print(f"exhibit {exhibit.number}: handed in: {handed}; kept or returned: {kept}")
     return EXIT_OK
+
+
+def _paper_text(paper: bool | None) -> str:
+    """What the user said of an exhibit's file: a photo or scan of a paper or not (--paper)."""
+    if paper is None:
+        return "photo or scan of a paper: not said (told from the file)"
+    return "a photo or scan of a paper (书证)" if paper else "not a photo or scan of a paper (电子数据)"
 
 
 def cmd_order(args: argparse.Namespace, library: Library) -> int:
@@ -1603,6 +1625,8 @@ def _evidence_lines(case: Case) -> list[str]:
         if e.handed_in or e.disposition:
             handed, kept = e.handed_in or "not recorded", e.disposition or "not recorded"
             lines.append(f"{'':17}handed in: {handed}; kept or returned: {kept}")
+        if e.paper is not None:
+            lines.append(f"{'':17}{_paper_text(e.paper)}")
     return lines
 
 

@@ -666,6 +666,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>whether it is a photo or scan of a paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mobile number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,6 +1760,34 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo or scan of a paper document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是纸质文件的照片或扫描件: whether the paper is the original and this file a copy of it, or the file is the document itself (an e-invoice, a contract file). The evidence list, the separator page, the captions over its pages and the integrity annex follow it. Not said, CaseFile tells it from the file: a photo, or a PDF whose pages are pictures, is a paper&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes (书证, 复印件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: the file is the document (电子数据)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said (from the file: yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said (from the file: no)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said (told from the file in a packet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6274,10 +6306,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Claim the court costs from the defendant (not entered: yes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7107,6 +7135,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -668,6 +668,10 @@ SHA-256：%4</translation>
         <translation>聊天记录</translation>
     </message>
     <message>
+        <source>whether it is a photo or scan of a paper</source>
+        <translation>是否为纸质文件的照片或扫描件</translation>
+    </message>
+    <message>
         <source>Mobile number</source>
         <translation>手机号</translation>
     </message>
@@ -1760,6 +1764,34 @@ Proof purpose: %3</source>
     <message>
         <source>What the customer handed over for this exhibit (original, copy, the object, an electronic file) and whether the store kept it or gave it back, as the walk-in receipt lists them</source>
         <translation>顾客为此证据交来的是原件、复印件、实物还是电子文件，以及门店留存还是退回；到店投诉回执的收取材料清单按此填写</translation>
+    </message>
+    <message>
+        <source>A photo or scan of a paper document</source>
+        <translation>这是纸质文件的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>这是纸质文件的照片或扫描件: whether the paper is the original and this file a copy of it, or the file is the document itself (an e-invoice, a contract file). The evidence list, the separator page, the captions over its pages and the integrity annex follow it. Not said, CaseFile tells it from the file: a photo, or a PDF whose pages are pictures, is a paper&apos;s</source>
+        <translation>这是纸质文件的照片或扫描件：原件是纸质文件、本文件是其复制件，还是文件本身即文书（电子发票、电子合同文件）。证据目录、证据分隔页、各页页眉说明和电子证据完整性校验表均按此填写。未说明时由 CaseFile 根据文件判断：照片，或各页均为图像的 PDF，视为纸质文件的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Yes (书证, 复印件)</source>
+        <translation>是（书证，复印件）</translation>
+    </message>
+    <message>
+        <source>No: the file is the document (电子数据)</source>
+        <translation>否：文件本身即文书（电子数据）</translation>
+    </message>
+    <message>
+        <source>Not said (from the file: yes)</source>
+        <translation>未说明（按文件判断：是）</translation>
+    </message>
+    <message>
+        <source>Not said (from the file: no)</source>
+        <translation>未说明（按文件判断：否）</translation>
+    </message>
+    <message>
+        <source>Not said (told from the file in a packet)</source>
+        <translation>未说明（生成材料时按文件判断）</translation>
     </message>
     <message>
         <source>Select an exhibit to see its details and its custody record.</source>
@@ -6289,10 +6321,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>是否考虑先行调解</translation>
     </message>
     <message>
-        <source>Claim the court costs from the defendant (not entered: yes)</source>
-        <translation>主张诉讼费用由被告承担（未填写：是）</translation>
-    </message>
-    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation>是否了解调解及先行调解说明</translation>
     </message>
@@ -7123,6 +7151,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>case.json differs from its custody log in: {fields} (edited outside CaseFile?)</source>
         <translation>case.json 与保管记录在以下字段不一致：{fields}（是否在 CaseFile 之外编辑过？）</translation>
+    </message>
+    <message>
+        <source>Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)</source>
+        <translation>主张诉讼费用或仲裁费用由对方承担（未填写：是）</translation>
     </message>
     <message>
         <source>this run was not recorded: the library is read-only</source>

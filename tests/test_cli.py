@@ -243,7 +243,7 @@ def test_order_and_groups_from_the_command_line(capsys, lib, files):
     code, out, _ = run(capsys, "--library", str(lib), "show", number)
     assert re.search(r"^    证据1 +3  \S+ .*\[第一组：购买事实\]", out, re.M)
     code, _out, err = run(capsys, "--library", str(lib), "exhibit", number, "3")
-    assert code == 2 and "--group or --agreement" in err
+    assert code == 2 and "--group, --paper or --agreement" in err
     code, out, _ = run(capsys, "--library", str(lib), "exhibit", number, "3", "--group", "")
     assert code == 0 and out.strip() == "exhibit 3: in no group"
     code, _out, err = run(capsys, "--library", str(lib), "order", number, "3,3")

@@ -32,6 +32,7 @@ from typing import Any
 
 from casefile.core import zone
 from casefile.core.model import ExhibitMetadata, from_data
+from casefile.core.scans import pdf_image_only
 from casefile.core.sniff import FLAG_BROKEN, FLAG_ENCRYPTED
 from casefile.core.thumbnails import register_heif
 
@@ -435,6 +436,9 @@ def _pdf(path: Path, meta: dict[str, Any], flags: list[str]) -> tuple[datetime, 
                     meta[name] = text
         created = _pdf_date(str(info["/CreationDate"])) if "/CreationDate" in info else None
         modified = _pdf_date(str(info["/ModDate"])) if "/ModDate" in info else None
+        scan = pdf_image_only(pdf)  # a scan: a picture of a paper (casefile.core.bundle.parts.picture_of_paper)
+        if scan is not None:
+            meta["image_only"] = scan
     if modified is not None:
         meta["pdf_modified"] = modified.isoformat()
     if created is None:

@@ -408,6 +408,9 @@ class ExhibitMetadata:
     title: str = ""
     pdf_created: str = ""
     pdf_modified: str = ""
+    # Every page a picture with no text a reader sees (a scan; an OCR layer is invisible): casefile.core.scans.
+    # None: not told (an exhibit added before CaseFile looked, or a PDF it could not read).
+    image_only: bool | None = None
     # text and mail
     encoding: str = ""
     email: MailHeaders | None = None
@@ -511,6 +514,9 @@ class Exhibit:
     disposition: str = _added("")
     # 证据组: the fact this exhibit is offered to prove with others ("第一组：购买事实"); "" in no group.
     group: str = _added("")
+    # 这是纸质文件的照片或扫描件: the user's word that the file is (True) or is not (False) a photo or scan of a paper
+    # document; None, not said: worked out from the file (casefile.core.bundle.parts.picture_of_paper).
+    paper: bool | None = _added()
 
     @property
     def label(self) -> str:

@@ -322,6 +322,7 @@ EXHIBIT_FIELDS: dict[str, str] = {
     "handed_in": QT_TRANSLATE_NOOP("CaseFile", "what was handed over"),
     "disposition": QT_TRANSLATE_NOOP("CaseFile", "kept or returned"),
     "group": QT_TRANSLATE_NOOP("CaseFile", "evidence group"),
+    "paper": QT_TRANSLATE_NOOP("CaseFile", "whether it is a photo or scan of a paper"),
 }
 
 # What a redaction suggestion covers (casefile.core.disclosure.masking.Kind).

@@ -559,6 +559,23 @@ def test_the_costs_are_claimed_unless_the_user_answers_no(tmp_path: Path, answer
     assert ("诉讼费用由被告承担" in doc) is claimed
 
 
+@pytest.mark.parametrize("answer", [None, True, False], ids=["not-entered", "yes", "no"])
+def test_the_arbitration_fees_are_claimed_unless_the_user_answers_no(tmp_path: Path, answer: bool | None) -> None:
+    """The same answer (Filing.claim_costs) decides the arbitration application's last claim,
+    本案仲裁费用由被申请人承担, in the application and its copies for the respondent."""
+    claimed = answer is not False
+    case = full_case()
+    case.filing = Filing(claim_costs=answer)
+    texts = render(context(case, Venue.ARBITRATION), tmp_path)
+    applications = [t for t in texts if t.startswith("仲裁申请书")]
+    assert len(applications) >= 2, list(texts)  # the application and a copy for the respondent
+    for title in applications:
+        doc = texts[title]
+        assert ("本案仲裁费用由被申请人承担" in doc) is claimed, title
+        assert ("5.本案仲裁费用由被申请人承担" in doc) is claimed, title  # numbered after the other claims
+        assert "4.裁决被申请人向申请人赔礼道歉" in doc, title  # the others as they were
+
+
 def test_free_text_complaint_for_other_causes(tmp_path: Path) -> None:
     """A service contract has no official form: the free-text complaint, third person, the court named."""
     case = full_case()

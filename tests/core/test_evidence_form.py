@@ -4,6 +4,7 @@ documentary evidence, and a document born as a file (an e-invoice PDF) is electr
 
 from __future__ import annotations
 
+import hashlib
 import re
 import wave
 from datetime import UTC, datetime
@@ -154,3 +155,144 @@ def test_a_recording_is_printed_as_electronic_data_never_as_audio_visual_materia
     listing = next(t for t in texts if re.sub(r"\s+", "", t).startswith("证据目录"))
     assert "（录音）" in re.sub(r"\s+", "", listing)  # beside 电子数据, in its cell
     assert "录音（电子数据）" in re.sub(r"\s+", "", "\n".join(t for t in texts if "通话录音.wav" in t))
+
+
+# --------------------------------------------------------------------------- scans told from their pages
+
+
+def pdf_exhibit(image_only: bool | None, *, producer: str = "KONICA MINOLTA bizhub C300i", **fields) -> Exhibit:
+    e = exhibit(EvidenceKind.CONTRACT, "合同.pdf", "application/pdf", producer=producer)
+    e.metadata.image_only = image_only
+    for name, value in fields.items():
+        setattr(e, name, value)
+    return e
+
+
+def test_a_pdf_of_pictures_is_a_scan_whatever_made_it():
+    """A copier or an app that does not name itself (bizhub, Xerox, iOS Notes' Quartz PDFContext) made it."""
+    assert evidence_form(pdf_exhibit(True)) == "书证"
+    assert evidence_form(pdf_exhibit(True, producer="Quartz PDFContext")) == "书证"
+    assert evidence_form(pdf_exhibit(False)) == "电子数据"
+    # Added before CaseFile looked at the pages: the packet reads them and says.
+    assert evidence_form(pdf_exhibit(None)) == "电子数据"
+    assert evidence_form(pdf_exhibit(None), image_only=True) == "书证"
+    assert evidence_form(pdf_exhibit(False), image_only=True) == "电子数据"  # what was read when it was added
+    # A redacted copy's pages are pictures the redaction made of its original's pages: not a scan for that.
+    assert evidence_form(pdf_exhibit(True, derived_from=3)) == "电子数据"
+
+
+@pytest.mark.parametrize(
+    ("e", "answer", "form"),
+    [
+        (exhibit(EvidenceKind.RECEIPT, "电子发票.pdf", "application/pdf"), True, "书证"),
+        (exhibit(EvidenceKind.RECEIPT, "小票.jpg", "image/jpeg"), False, "电子数据"),
+        (exhibit(EvidenceKind.PHOTO, "维修单.jpg", "image/jpeg"), True, "书证"),
+        (pdf_exhibit(True), False, "电子数据"),
+        (pdf_exhibit(False), None, "电子数据"),
+        (pdf_exhibit(True), None, "书证"),
+    ],
+)
+def test_the_users_answer_decides(e: Exhibit, answer: bool | None, form: str):
+    e.paper = answer
+    assert evidence_form(e) == form
+
+
+def _copier_scan(path: Path, *, ocr: bool = False) -> Path:
+    """A contract scanned on an office copier, which names itself but not a scanner; ``ocr``: with the
+    invisible text layer a scanning app lays over it."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = path.with_suffix(".jpg")
+    Image.new("RGB", (620, 877), (246, 244, 238)).save(picture, quality=80)
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setProducer("KONICA MINOLTA bizhub C300i")
+    canvas.setCreator("")
+    for _ in range(2):
+        canvas.drawImage(str(picture), 0, 0, *A4)
+        if ocr:
+            layer = canvas.beginText(72, 700)
+            layer.setTextRenderMode(3)
+            layer.textLine("Purchase contract No. 2026-1120")
+            canvas.drawText(layer)
+        canvas.showPage()
+    canvas.save()
+    picture.unlink()
+    return path
+
+
+def _forms(texts: list[str], title: str, sha256: str) -> dict[str, str]:
+    """What the packet says of the exhibit ``title``: its list row, separator, page captions, annex row."""
+    flat = [re.sub(r"\s+", "", t) for t in texts]
+    listing = "".join(t for t in texts if re.sub(r"\s+", "", t).startswith("证据目录"))
+    separator = next(t for t in flat if "证据种类" in t and title in t)
+    captions = [t for t in flat if sha256 in t and "证据种类" not in t and "校验表" not in t]
+    annex = "".join(t for t in flat if "电子证据完整性校验表" in t)
+    return {"row": _row(listing, title), "separator": separator, "captions": "".join(captions), "annex": annex}
+
+
+def _add(library: Library, number: str, path: Path, title: str) -> Exhibit:
+    list(add_files(library, number, [path], AddOptions(kind=EvidenceKind.CONTRACT, title=title, purpose="证明约定")))
+    return next(e for e in library.load_case(number).ordered_exhibits() if e.title == title)
+
+
+def test_a_copier_scan_is_listed_as_a_copy_of_a_paper(library: Library, tmp_path: Path):
+    """A PDF whose pages are pictures, an OCR layer over them or not, is told at ingest to be a scan: 书证,
+    复印件, the caption of a paper's copy, and a paper original in the integrity annex."""
+    number = mixed_case(library, tmp_path / "in")
+    plain = _add(library, number, _copier_scan(tmp_path / "scan.pdf"), "购买合同扫描件")
+    ocr = _add(library, number, _copier_scan(tmp_path / "ocr.pdf", ocr=True), "补充协议扫描件")
+    assert plain.metadata.image_only is True and ocr.metadata.image_only is True
+    texts = page_texts(build(library, number, Venue.COURT, force=True).files[0])
+    for e in (plain, ocr):
+        said = _forms(texts, e.title, e.sha256)
+        assert "书证" in said["row"] and "复印件" in said["row"] and "电子数据" not in said["row"], e.title
+        assert "（书证）" in said["separator"], e.title
+        assert "本页系纸质原件的照片或扫描件" in said["captions"], e.title
+        assert "电子数据直接输出" not in said["captions"], e.title
+    # Their rows of the integrity annex, and only theirs, name a paper original.
+    assert said["annex"].count("纸质原件（本文件系其照片或扫描件）") == 2
+
+
+def test_a_scan_added_before_is_read_by_the_packet(library: Library, tmp_path: Path, monkeypatch):
+    """An exhibit added before CaseFile told scans from their pages has no answer in its metadata: the packet
+    reads its pages itself, and the evidence file stays as it was."""
+    import casefile.core.metadata as metadata
+
+    number = mixed_case(library, tmp_path / "in")
+    monkeypatch.setattr(metadata, "pdf_image_only", lambda pdf: None)
+    old = _add(library, number, _copier_scan(tmp_path / "scan.pdf"), "购买合同扫描件")
+    monkeypatch.undo()
+    assert old.metadata.image_only is None
+    stored = library.folder(number).path / old.stored_path
+    before = hashlib.sha256(stored.read_bytes()).hexdigest()
+    texts = page_texts(build(library, number, Venue.COURT, force=True).files[0])
+    said = _forms(texts, old.title, old.sha256)
+    assert "书证" in said["row"] and "复印件" in said["row"] and "电子数据" not in said["row"], said["row"]
+    assert "本页系纸质原件的照片或扫描件" in said["captions"]
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == before == old.sha256
+
+
+def test_the_user_says_whether_it_is_a_paper(library: Library, tmp_path: Path):
+    """The answer is an exhibit edit in the custody log, and the packet follows it both ways."""
+    number = mixed_case(library, tmp_path / "in")
+    scan = _add(library, number, _copier_scan(tmp_path / "scan.pdf"), "购买合同扫描件")
+    invoice = next(e for e in library.load_case(number).ordered_exhibits() if e.original_name == "发票.pdf")
+    with library.edit(number) as writer:
+        writer.update_exhibit(scan.number, paper=False)
+        writer.update_exhibit(invoice.number, paper=True)
+    case = library.load_case(number)
+    assert case.exhibit(scan.number).paper is False and case.exhibit(invoice.number).paper is True
+    texts = page_texts(build(library, number, Venue.COURT, force=True).files[0])
+    said = _forms(texts, scan.title, scan.sha256)
+    # (a cell's text may be interleaved with its neighbour's where both wrap)
+    assert "电子数据打印件" in said["row"] and "书证" not in said["row"] and "复印件" not in said["row"]
+    assert "本页系电子数据直接输出" in said["captions"]
+    said = _forms(texts, invoice.title, invoice.sha256)
+    assert "书证" in said["row"] and "复印件" in said["row"] and "电子数据" not in said["row"]
+    assert "本页系纸质原件的照片或扫描件" in said["captions"]
+    # Not said again: worked out from the file.
+    with library.edit(number) as writer:
+        writer.update_exhibit(scan.number, paper=None)
+    assert library.load_case(number).exhibit(scan.number).paper is None

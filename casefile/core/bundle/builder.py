@@ -47,7 +47,7 @@ import pikepdf
 from PIL import Image
 from reportlab.platypus import Flowable
 
-from casefile.core import record, zone
+from casefile.core import record, scans, zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
 from casefile.core.bundle.fill import PhotosChanged, PhotosNotClean, fill_placeholders
@@ -66,6 +66,7 @@ from casefile.core.bundle.join import Link, join_pieces
 from casefile.core.bundle.jpeg import Inspection, Verdict, inspect_header, inspect_jpeg
 from casefile.core.bundle.naming import BundleNames, bundle_names
 from casefile.core.bundle.options import BundleOptions, BundleResult, PreflightError, select_entries
+from casefile.core.bundle.parts import form_needs_pages
 from casefile.core.bundle.pdfkit import PAGE, register_fonts, render_stories, render_story, text_box
 from casefile.core.bundle.preflight import preflight
 from casefile.core.disclosure import DisclosureAction, disclosure_for, screening
@@ -612,7 +613,7 @@ def _stamps(
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
                         original_sha256=_original_sha256(part, owner) if owner and content else "",
                         printed_sha256=part.stripped.sha256 if part.stripped and content else "",
-                        paper=bool(owner and content and parts.evidence_form(owner.exhibit) == "书证"),
+                        paper=bool(owner and content and parts.entry_form(owner) == "书证"),
                         volume=v,
                         volumes=len(volumes),
                         document=document,
@@ -1161,6 +1162,11 @@ def pdf_parts(
         return parts
     if sanitised.pages == 0:
         return notice("PDF 文件没有任何页面")  # type: ignore[no-any-return]
+    if entry.original is None and form_needs_pages(e):
+        # Added before CaseFile told scans from their pages: whether it is a picture of a paper (书证) is read
+        # here, from the verified copy (or the sanitised one, the same pages), for its list row, separator,
+        # captions and annex row.
+        entry.image_only = scans.image_only(path if path is not None else target)
     if made is None and ctx.refreshed is not None and ctx.copies is not None and KeptFile.recordable(sanitised):
         # Made here (none kept, or one not to print): kept when the packet is saved, for the next one.
         ctx.refreshed.append(MadeAgain(e.number, e.sha256, target, sanitised))

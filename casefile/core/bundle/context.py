@@ -93,6 +93,9 @@ class ExhibitEntry:
     first_page: int = 0  # 1-based page number of its separator page in the whole bundle
     last_page: int = 0
     original: Exhibit | None = None  # when a redacted copy is printed: the exhibit it stands in for
+    # Whether the printed PDF's pages are all pictures (a scan), as the build read them: for a PDF whose
+    # metadata does not say (added before CaseFile looked); see casefile.core.bundle.parts.entry_form.
+    image_only: bool | None = None
 
     @property
     def name(self) -> str:

@@ -4,7 +4,6 @@ the integrity annex and the stamp sheet laid over every page."""
 from __future__ import annotations
 
 import hashlib
-import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -55,6 +54,10 @@ from casefile.core.fsutil import human_size
 from casefile.core.law import cite_on
 from casefile.core.model import EvidenceKind, Exhibit, Stamp
 from casefile.core.numbering import group_runs, groups_in_order, own_name
+from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
+from casefile.core.scans import evidence_form as evidence_form
+from casefile.core.scans import form_needs_pages as form_needs_pages
+from casefile.core.scans import picture_of_paper as picture_of_paper
 from casefile.core.sniff import decode_text, mail_text
 from casefile.core.transcripts import recording_times
 
@@ -84,52 +87,13 @@ TIME_SOURCES = {
 MAX_TEXT_BYTES = 4 << 20  # text exhibits beyond this print their first 4 MiB and say so
 
 
-# Kinds that name what a document says (an invoice, a waybill, a contract), not what its file is: paper or data.
-DOCUMENTARY_KINDS = frozenset(
-    {
-        EvidenceKind.DOCUMENT,
-        EvidenceKind.WAYBILL,
-        EvidenceKind.RECEIPT,
-        EvidenceKind.CONTRACT,
-        EvidenceKind.ARBITRATION_AGREEMENT,
-    }
-)
-# A PDF made by a scanner or a scanning app (its producer or creator says so) is a picture of a paper.
-_SCANNER = re.compile(r"scan|扫描|office lens|microsoft lens", re.I)
-# A picture of a screen is data shown on a screen, not a picture of a paper (as in :mod:`casefile.core.sniff`).
-_SCREENSHOT = re.compile(r"screenshot|screen shot|截图|截屏|屏幕截", re.I)
-
-
-def picture_of_paper(e: Exhibit) -> bool:
-    """Whether the file is a photo or a scan of a paper document (the paper is the original), rather than the
-    document itself as data (an e-invoice PDF or OFD the platform issued, a contract file, an electronic waybill).
-
-    Told from the file alone: a picture is a photo or scan unless its name or title says it is a screenshot; a PDF
-    is a scan when its producer or creator is a scanner or scanning app (a scan made by other software, whose file
-    says nothing of it, is taken for a born-digital PDF); any other file is the document as data.
-    """
-    if e.mime.startswith("image/"):
-        return not (_SCREENSHOT.search(e.original_name) or _SCREENSHOT.search(e.title))
-    if e.mime == "application/pdf":
-        return bool(_SCANNER.search(f"{e.metadata.producer} {e.metadata.creator}"))
-    return False
-
-
-def evidence_form(e: Exhibit) -> str:
-    """证据形式 (spec §1 col. 4, §3 E1): 书证 for papers, 电子数据 for everything made or kept as data.
-
-    Recordings, videos, photos, screenshots, chats and mail are electronic data: audio and video
-    files are electronic files (民事证据规定 art. 14 (四)), and recordings and images stored on an
-    electronic medium follow the rules for electronic data (民诉法解释 art. 116) — not 视听资料,
-    which would ask for the original carrier (art. 15) instead of the original data.
-
-    A document (invoice, waybill, contract, agreement) is 书证 when its file is a photo or scan of the paper
-    (the paper is the original, the page a copy of it), and 电子数据 when the file is the document itself: an
-    electronic invoice or contract is an electronic file (art. 14 (五)), its printout its original (art. 15).
-    """
-    if e.kind in DOCUMENTARY_KINDS and picture_of_paper(e):
-        return "书证"
-    return "电子数据"
+def entry_form(entry: ExhibitEntry) -> str:
+    """The 证据形式 of what a packet prints for ``entry``: a redacted copy standing in for its original is what
+    its original is, unless the user said otherwise of the copy itself."""
+    e = entry.exhibit
+    if entry.original is not None and e.paper is None:
+        return evidence_form(entry.original)
+    return evidence_form(e, entry.image_only)
 
 
 def fmt_time(value: datetime | None) -> str:
@@ -193,6 +157,7 @@ def separator_rows(
     printed_sha256: str = "",
     group: str = "",
     words: Callable[[str], str] = str,
+    form: str = "",
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
@@ -200,11 +165,12 @@ def separator_rows(
     ``printed_sha256``: the photo is printed from its copy without metadata, whose hash this is.
     ``group``: the 证据组 it belongs to in this packet.
     ``words``: the source and purpose as the packet words them (:func:`as_filed`).
+    ``form``: its 证据形式 in this packet (:func:`entry_form`); :func:`evidence_form` of ``e`` by default.
     """
     rows = [
         ("证据名称", e.title),
         *([("证据组", group)] if group else []),
-        ("证据种类", f"{KIND_NAMES[e.kind]}（{evidence_form(e)}）"),
+        ("证据种类", f"{KIND_NAMES[e.kind]}（{form or evidence_form(e)}）"),
         ("证据来源", blank(words(e.source), 12)),
         ("证明目的", blank(words(e.purpose), 20)),
         ("原始文件名", e.original_name),
@@ -342,6 +308,7 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             printed_sha256=printed_photo_sha256(ctx, entry),
             group=entry.group,
             words=lambda text: as_filed(ctx, text),
+            form=entry_form(entry),
         )
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
@@ -761,7 +728,8 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
-            original = "复印件" if evidence_form(e) == "书证" else "电子数据打印件"
+            form = entry_form(entry)
+            original = "复印件" if form == "书证" else "电子数据打印件"
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -774,7 +742,7 @@ def evidence_list_flowables(
                     RowAnchor(entry.name, entry.label, anchors),
                     e.title,
                     blank(as_filed(ctx, e.source), 4),
-                    CjkParagraph(esc(f"{evidence_form(e)}（{KIND_NAMES[e.kind]}）"), narrow),
+                    CjkParagraph(esc(f"{form}（{KIND_NAMES[e.kind]}）"), narrow),
                     blank(as_filed(ctx, e.purpose), 6),
                     PageCell(entry, refs),
                     CjkParagraph(original, narrow),
@@ -892,12 +860,18 @@ def annex_time(e: Exhibit) -> str:
     return f"{text}（文件修改时间）" if e.captured_at_source == "file-mtime" else text
 
 
-def original_carrier(e: Exhibit, source: str | None = None) -> str:
+PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
+
+
+def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False) -> str:
     """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
-    exhibit's own words by default); else the copy handed in with the packet."""
+    exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
+    scan of a paper (书证), whose original is that paper, not the file."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
+    if paper:
+        return "；".join([PAPER_ORIGINAL, *parts])
     return "；".join(parts) if parts else "随附存储介质"
 
 
@@ -920,7 +894,9 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                     else f"遮盖件：<br/>{hash_text(e.sha256)}<br/>原件：<br/>{hash_text(entry.original.sha256)}",
                     s["hash"],
                 ),
-                CjkParagraph(esc(original_carrier(e, as_filed(ctx, e.source))), s["small"]),
+                CjkParagraph(
+                    esc(original_carrier(e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证")), s["small"]
+                ),
             ]
         )
     table = grid(rows, [w * mm for w in (14, 27, 10, 14, 30, 52, 23)], padding=2)

@@ -125,6 +125,7 @@ EXHIBIT_UPDATABLE = {
     "handed_in",
     "disposition",
     "group",
+    "paper",
 }
 
 Apply = Callable[[Case, dict[str, Any], datetime, str], None]

@@ -98,6 +98,14 @@ YES_NO_WORDS = {
 }
 
 
+def yes_no(text: str, where: str) -> bool | None:
+    """A yes/no/unknown answer as typed (:data:`YES_NO_WORDS`): True, False, or None for unknown."""
+    key = unicodedata.normalize("NFC", text).strip().lower()
+    if key not in YES_NO_WORDS:
+        raise InvalidValueError("{where}: {value!r} is not yes, no or unknown", where=where, value=text)
+    return YES_NO_WORDS[key]
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     path: str  # where in the record: "complainant.address", "shipment.insured"
@@ -407,7 +415,9 @@ def _declare() -> list[FieldSpec]:
         filing(
             "claim_costs",
             ("claim-costs",),
-            Message("Claim the court costs from the defendant (not entered: yes)"),
+            Message(
+                "Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)"
+            ),
             Form.YES_NO,
             metavar="yes|no|unknown",
         ),

@@ -8,6 +8,7 @@ signalled to the tab, which writes them through the core.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from casefile.core.disclosure.derived import copies_of
 from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
 from casefile.core.record.history import exhibit_history
+from casefile.core.scans import evidence_form, form_needs_pages
 from casefile.core.timestamps.checking import StampResult
 from casefile.core.timestamps.queue import RENEW_WITHIN, failure
 from casefile.ui import times
@@ -44,8 +46,9 @@ def local_time(at: datetime | None) -> str:
 
 
 class DetailsPane(QWidget):
-    """``chosen(field, value)``: a kind, what was handed over or whether it was kept, chosen for the exhibit
-    shown; ``capture_time_requested``: the user asked to correct its capture time."""
+    """``chosen(field, value)``: a kind, what was handed over or whether it was kept, or whether it is a photo or
+    scan of a paper ("yes", "no", "" not said), chosen for the exhibit shown; ``capture_time_requested``: the
+    user asked to correct its capture time."""
 
     chosen = Signal(str, str)
     capture_time_requested = Signal()
@@ -85,10 +88,26 @@ class DetailsPane(QWidget):
         handed_row.addWidget(self.handed_label)
         handed_row.addWidget(self.handed_combo, 1)
         handed_row.addWidget(self.disposition_combo, 1)
+        # Whether the file is a photo or scan of a paper (书证, 复印件) or the document itself as data (电子数据):
+        # yes, no, or not said (told from the file, as the packet does).
+        self.paper_label = QLabel(self)
+        self.paper_combo = QComboBox(self)
+        for value in ("", "yes", "no"):
+            self.paper_combo.addItem("", value)
+        self.paper_label.setBuddy(self.paper_combo)
+        self.paper_combo.activated.connect(lambda _i: self._choice_made(self.paper_combo, "paper"))
+        # The question on a line of its own: the pane is narrow, and the answers should be read whole.
+        paper_row = QVBoxLayout()
+        paper_row.setContentsMargins(0, 0, 0, 0)
+        paper_row.setSpacing(2)
+        paper_row.addWidget(self.paper_label)
+        paper_row.addWidget(self.paper_combo)
+        self.told: bool | None = None  # what the file says when the user has not: shown in the "not said" item
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(kind_row)
         layout.addLayout(handed_row)
+        layout.addLayout(paper_row)
         layout.addWidget(self.browser, 1)
         self.case: Case | None = None
         self.custody: list[dict[str, Any]] = []
@@ -121,6 +140,28 @@ class DetailsPane(QWidget):
                 )
             )
 
+        self.paper_label.setText(self.tr("A photo or scan of a paper document"))
+        self.paper_combo.setItemText(1, self.tr("Yes (书证, 复印件)"))
+        self.paper_combo.setItemText(2, self.tr("No: the file is the document (电子数据)"))
+        self._name_not_said()
+        self.paper_combo.setToolTip(
+            self.tr(
+                "这是纸质文件的照片或扫描件: whether the paper is the original and this file a copy of it, or the file "
+                "is the document itself (an e-invoice, a contract file). The evidence list, the separator page, the "
+                "captions over its pages and the integrity annex follow it. Not said, CaseFile tells it from the file: "
+                "a photo, or a PDF whose pages are pictures, is a paper's"
+            )
+        )
+
+    def _name_not_said(self) -> None:
+        """The "not said" item names what the file tells: yes, no, or (a PDF not yet read) when a packet is made."""
+        told = {
+            True: self.tr("Not said (from the file: yes)"),
+            False: self.tr("Not said (from the file: no)"),
+            None: self.tr("Not said (told from the file in a packet)"),
+        }
+        self.paper_combo.setItemText(0, told[self.told])
+
     def _choice_made(self, combo: QComboBox, field: str) -> None:
         self.chosen.emit(field, str(combo.currentData() or ""))
 
@@ -146,6 +187,14 @@ class DetailsPane(QWidget):
         self.kind_combo.setEnabled(exhibit is not None and not exhibit.withdrawn)
         self.handed_combo.setEnabled(exhibit is not None)
         self.disposition_combo.setEnabled(exhibit is not None)
+        self.paper_combo.setEnabled(exhibit is not None and not exhibit.withdrawn)
+        self.told = None
+        if exhibit is not None:
+            unsaid = replace(exhibit, paper=None)
+            self.told = None if form_needs_pages(unsaid) else evidence_form(unsaid) == "书证"
+            answer = "" if exhibit.paper is None else "yes" if exhibit.paper else "no"
+            self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(answer)))
+        self._name_not_said()
         if exhibit is not None:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(exhibit.kind.value)))
             self.handed_combo.setCurrentIndex(max(0, self.handed_combo.findData(exhibit.handed_in)))

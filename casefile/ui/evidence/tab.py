@@ -60,6 +60,8 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+# The details pane's answer to 这是纸质文件的照片或扫描件 (Exhibit.paper): yes, no, not said.
+PAPER_ANSWERS: dict[str, bool | None] = {"yes": True, "no": False, "": None}
 
 
 class EvidenceTab(QWidget):
@@ -598,7 +600,7 @@ class EvidenceTab(QWidget):
             return
         number = self.number
         library = self.ctx.library
-        typed: Any = EvidenceKind(value) if field == "kind" else value
+        typed: Any = EvidenceKind(value) if field == "kind" else PAPER_ANSWERS[value] if field == "paper" else value
         # The exhibit as shown when the value was typed over it (copied: the model shows the new value next):
         # a field someone else changed since is a conflict, never overwritten.
         shown = next((copy.copy(e) for e in self.model.exhibits if e.number == exhibit_no), None)
@@ -620,6 +622,9 @@ class EvidenceTab(QWidget):
             return
         if field == "kind":
             if not exhibit.withdrawn and value != exhibit.kind.value:
+                self._write_field(exhibit.number, field, value)
+        elif field == "paper":
+            if PAPER_ANSWERS[value] is not exhibit.paper:
                 self._write_field(exhibit.number, field, value)
         elif value != getattr(exhibit, field):
             self._write_field(exhibit.number, field, value)

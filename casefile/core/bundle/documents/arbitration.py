@@ -14,6 +14,7 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _party_fields,
     _party_paragraph,
+    claims_costs,
     copies_for,
     fmt_amount,
     on_day,
@@ -21,6 +22,8 @@ from casefile.core.bundle.documents.common import (
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import case_cause, filed_with
 from casefile.core.model import EvidenceKind, Party
+
+COSTS = "本案仲裁费用由被申请人承担"  # the claim for the costs, unless declined (Filing.claim_costs, as in court)
 
 
 def _respondents(ctx: BundleContext) -> list[Party]:
@@ -62,7 +65,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
         _party_paragraph("被申请人", _party_fields(ctx, them, full_person=True, service=False), them.name),
         _p(f"案由：{case_cause(ctx.case)}", "party"),
         _h("仲裁请求："),
-        *_numbered([*numbered, "本案仲裁费用由被申请人承担"]),
+        *_numbered([*numbered, *([COSTS] if claims_costs(ctx) else [])]),
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))

@@ -119,6 +119,14 @@ def _money(value: Decimal | None) -> str:
     return fmt_amount(value) if value is not None else "＿＿＿＿＿＿ 元"
 
 
+def claims_costs(ctx: BundleContext) -> bool:
+    """Whether the party claims the costs of the proceedings from the other side (是否主张诉讼费用; in an
+    arbitration, 仲裁费用由被申请人承担): yes unless the user answered 否 (Filing.claim_costs False): a party
+    who sues or applies nearly always asks for the costs, and one who does not says so."""
+    filing = ctx.case.filing
+    return filing is None or filing.claim_costs is not False
+
+
 def on_day(ctx: BundleContext) -> date:
     """The day the packet is made, in Beijing time: the law cited is the law in force that day."""
     return _day(ctx.generated_at, ctx.case)

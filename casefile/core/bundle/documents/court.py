@@ -37,6 +37,7 @@ from casefile.core.bundle.documents.common import (
     _party_paragraph,
     _role_names,
     birth_date,
+    claims_costs,
     copies_for,
     fmt_amount,
     fmt_time,
@@ -52,13 +53,6 @@ LINE = "＿＿＿＿＿＿"
 TICKED, EMPTY = "■", "□"
 LABEL_WIDTH = 40 * mm
 COSTS = "本案诉讼费用由被告承担"  # the claim for the costs (see claims_costs)
-
-
-def claims_costs(ctx: BundleContext) -> bool:
-    """是否主张诉讼费用: yes unless the user answered 否 (Filing.claim_costs False): a plaintiff who sues
-    nearly always asks for the costs, and one who does not says so."""
-    filing = ctx.case.filing
-    return filing is None or filing.claim_costs is not False
 
 
 def _v(value: str) -> str:
