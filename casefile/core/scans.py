@@ -17,8 +17,10 @@ most :data:`MAX_PAGES` pages are looked at. Nothing is written to the file.
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +30,10 @@ log = logging.getLogger(__name__)
 
 #: Pages looked at: a longer PDF is judged by its first pages.
 MAX_PAGES = 1000
-#: Bytes of content (as stored) a page may have and still be a scan; an OCR layer over a dense page
-#: is a few hundred kilobytes.
-MAX_CONTENT = 4 << 20
+#: Bytes of content (decoded) a page or a form in it may have and still be a scan; an OCR layer over a
+#: dense page is a few hundred kilobytes. A stream is inflated only up to this, so a small stream that
+#: would inflate to hundreds of megabytes costs no more than this to turn down.
+MAX_CONTENT = 2 << 20
 #: Share of the page that pictures must cover.
 COVERED = 0.5
 #: A picture this big hides what was drawn before it.
@@ -161,12 +164,47 @@ def _page_is_picture(page: Any) -> bool:
         return False
     contents = obj.get("/Contents")
     streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
-    size = sum(int(s.get("/Length", 0)) for s in streams if isinstance(s, pikepdf.Stream))
-    if size > MAX_CONTENT:
-        return False
+    budget = MAX_CONTENT
+    for stream in streams:
+        if isinstance(stream, pikepdf.Stream):
+            budget -= _decoded_size(stream, budget)
+            if budget < 0:
+                return False
     walk = _Walk(area)
     walk.run(pikepdf.parse_content_stream(page, _OPERATORS), _inherited(obj, "/Resources"), _IDENTITY, 0, 0)
     return walk.covered >= COVERED and not walk.visible_text
+
+
+def _decoded_size(stream: Any, limit: int) -> int:
+    """The decoded size of a content stream, or more than ``limit`` when it is bigger, or when it cannot be told
+    without decoding it whole (a filter other than Flate and the ASCII encodings, which content streams seldom
+    use). Inflates at most ``limit`` + 1 bytes of it at each Flate step."""
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    if filters is None:
+        return int(stream.get("/Length", 0))
+    names = (
+        [filters] if isinstance(filters, pikepdf.Name) else list(filters) if isinstance(filters, pikepdf.Array) else []
+    )
+    if not names or len(names) > 4:
+        return limit + 1
+    data = stream.read_raw_bytes()
+    try:
+        for name in names:
+            if name == pikepdf.Name.FlateDecode:
+                data = zlib.decompressobj().decompress(data, limit + 1)
+            elif name == pikepdf.Name.ASCII85Decode:  # these two only ever shrink what they decode
+                body = bytes(data).strip()
+                data = base64.a85decode(body[:-2] if body.endswith(b"~>") else body)
+            elif name == pikepdf.Name.ASCIIHexDecode:
+                hexits = re.sub(rb"\s+", b"", bytes(data)).split(b">", 1)[0]
+                data = bytes.fromhex((hexits + b"0" * (len(hexits) % 2)).decode("ascii"))
+            else:
+                return limit + 1
+    except (ValueError, zlib.error):
+        return limit + 1
+    return len(data)
 
 
 def _inherited(obj: Any, key: str) -> Any:
@@ -239,7 +277,7 @@ class _Walk:
                 if subtype == pikepdf.Name.Image:
                     self.picture(ctm)
                 elif subtype == pikepdf.Name.Form and depth < MAX_DEPTH:
-                    if int(xobject.get("/Length", 0)) > MAX_CONTENT:
+                    if _decoded_size(xobject, MAX_CONTENT) > MAX_CONTENT:
                         self.visible_text = True  # too much to read: not taken for a picture
                         continue
                     matrix = xobject.get("/Matrix")

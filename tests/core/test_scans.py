@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -128,3 +130,36 @@ def test_the_file_is_only_read(tmp_path: Path, maker) -> None:
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     image_only(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_content_stream_that_inflates_past_the_budget_is_turned_down_without_inflating_it(tmp_path: Path) -> None:
+    from casefile.core import scans
+
+    path = scanned(tmp_path / "bomb.pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0].obj
+        drawing = page.Contents.read_bytes()
+        # The picture, then 64 MB of "q Q" pairs: a few hundred kilobytes as stored.
+        bomb = zlib.compress(drawing + b"q Q\n" * (16 << 20), 9)
+        page.Contents = pdf.make_stream(bomb, Filter=pikepdf.Name.FlateDecode)
+        assert len(bomb) < scans.MAX_CONTENT
+        pdf.save(path)
+    with pikepdf.open(path) as pdf:
+        assert scans._decoded_size(pdf.pages[0].obj.Contents, scans.MAX_CONTENT) == scans.MAX_CONTENT + 1
+    assert image_only(path) is False  # too much drawing to be a picture of a paper; never parsed
+
+
+def test_the_ascii_encodings_before_flate_are_decoded_to_measure_a_stream(tmp_path: Path) -> None:
+    from casefile.core import scans
+
+    drawing = b"q 595 0 0 842 0 0 cm /Im0 Do Q\n"
+    pdf = pikepdf.new()
+    a85 = pdf.make_stream(
+        base64.a85encode(zlib.compress(drawing)) + b"~>",
+        Filter=pikepdf.Array([pikepdf.Name.ASCII85Decode, pikepdf.Name.FlateDecode]),
+    )
+    hexed = pdf.make_stream(zlib.compress(drawing).hex().encode() + b">", Filter=pikepdf.Name.ASCIIHexDecode)
+    lzw = pdf.make_stream(b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01", Filter=pikepdf.Name.LZWDecode)
+    assert scans._decoded_size(a85, 1000) == len(drawing)
+    assert scans._decoded_size(hexed, 1000) == len(zlib.compress(drawing))
+    assert scans._decoded_size(lzw, 1000) == 1001  # not measured without decoding it whole: not a picture
