@@ -1787,6 +1787,7 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
+                        "damaged": i.damaged,
                     }
                     for i in items
                 ],
@@ -1800,7 +1801,8 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
         due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at)
         ref = f"  {i.ref}" if i.ref else ""
-        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
+        damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
+        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
 

@@ -1662,6 +1662,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The case is damaged: this is its deadline as last recorded, and it still runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1665,6 +1665,10 @@ Proof purpose: %3</source>
         <translation>已损坏：核验通过前不作任何改动（原因见案件概况）</translation>
     </message>
     <message>
+        <source>The case is damaged: this is its deadline as last recorded, and it still runs</source>
+        <translation>案件已损坏：此为最后记录的期限，期限仍在计算</translation>
+    </message>
+    <message>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation>筛选后已改动，已不符合当前筛选条件；更改筛选条件前仍列在这里</translation>
     </message>
