@@ -2208,6 +2208,8 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             gc.freeze()
     if args.split_mb is not None and args.split_mb < 1:
         raise InvalidValueError("--split-mb must be at least 1")
+    if args.stamp_files:  # refused before anything is built (-o is refused by build_bundle)
+        library.refuse_inside(args.stamp_files)
     venue = Venue(args.venue)
     options = BundleOptions(
         venue=venue,
@@ -2416,6 +2418,9 @@ def cmd_review(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.review.report import write_pdf, write_xlsx
 
     period = Period(_parse_day(args.first, "--from"), _parse_day(args.last, "--to"))
+    for named in (args.output, args.xlsx):
+        if named:
+            library.refuse_inside(named)
     result = review(library.index.engine, period, GroupBy(args.by) if args.by else None)
     write_pdf(result, Path(args.output))
     _print(f"{args.output}")

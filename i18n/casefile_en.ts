@@ -5858,6 +5858,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>opening the library at {root}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5873,6 +5873,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>保管记录第 {seq} 条记载了证据 {number} 的安全打印副本，但本案中该证据的 SHA-256 与之不符</translation>
     </message>
     <message>
+        <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
+        <translation>{path} 位于 CaseFile 案件库（{library}）之内；请保存到案件库以外的文件夹（放进案件文件夹的文件会使该案件无法通过校验）</translation>
+    </message>
+    <message>
         <source>opening the library at {root}</source>
         <translation>打开位于 {root} 的案卷库</translation>
     </message>

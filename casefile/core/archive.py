@@ -99,6 +99,7 @@ def export_case(
     destination = destination.expanduser().absolute()
     if destination.suffix.lower() != ".zip":
         raise CaseFileError("{name}: the archive name must end in .zip", name=destination.name)
+    library.refuse_inside(destination)  # in a case's folder it would make the case fail to verify
     if destination.exists():
         raise CaseFileError("{destination} already exists; choose another name", destination=destination)
     if not destination.parent.is_dir():

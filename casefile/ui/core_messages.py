@@ -253,6 +253,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'an exhibit is listed twice'),
     QT_TRANSLATE_NOOP("core", 'cannot change {fields} of an exhibit'),
     QT_TRANSLATE_NOOP("core", 'the library at {root} is read-only (a disc, a read-only share or a received copy): nothing can be changed in it'),
+    QT_TRANSLATE_NOOP("core", "{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case's folder would stop the case from verifying)"),
     QT_TRANSLATE_NOOP("core", '{number!r} is not a case number (expected YYYYMM-NNN, e.g. 202611-001)'),
     QT_TRANSLATE_NOOP("core", 'no case {number} in the library at {root}'),
     QT_TRANSLATE_NOOP("core", 'case {number} does not agree with its custody log: {problems}'),
