@@ -5311,10 +5311,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5855,6 +5851,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or truncated and cannot be redacted ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

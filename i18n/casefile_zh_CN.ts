@@ -5323,10 +5323,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>图片过大，无法遮盖（{reason}）</translation>
     </message>
     <message>
-        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
-        <translation>PDF 无法打开（{reason}）；加密的 PDF 不能遮盖</translation>
-    </message>
-    <message>
         <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
         <translation>PDF 已加密；加密的 PDF 不能遮盖</translation>
     </message>
@@ -5871,6 +5867,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
         <translation>保管记录第 {seq} 条记载了证据 {number} 的安全打印副本，但本案中该证据的 SHA-256 与之不符</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason})</source>
+        <translation>PDF 无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or truncated and cannot be redacted ({reason})</source>
+        <translation>PDF 已损坏或不完整，无法遮盖（{reason}）</translation>
     </message>
     <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
