@@ -5810,6 +5810,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no entry where the directory places it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named {local} in its own header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its size or checksum differs from its own header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation type="unfinished"></translation>
     </message>

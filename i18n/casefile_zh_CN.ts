@@ -5825,6 +5825,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
     </message>
     <message>
+        <source>no entry where the directory places it</source>
+        <translation>目录所指的位置没有条目</translation>
+    </message>
+    <message>
+        <source>named {local} in its own header</source>
+        <translation>其自身文件头中的名称为 {local}</translation>
+    </message>
+    <message>
+        <source>its size or checksum differs from its own header</source>
+        <translation>其大小或校验值与自身文件头不符</translation>
+    </message>
+    <message>
+        <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
+        <translation>压缩包已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names}，另有 {count} 件</translation>
     </message>
