@@ -5838,7 +5838,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
-        <translation>压缩包已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
+        <translation>归档已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
     </message>
     <message>
         <source>{names} and {count} more</source>
@@ -5894,7 +5894,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
-        <translation>{path} 位于 CaseFile 案件库（{library}）之内；请保存到案件库以外的文件夹（放进案件文件夹的文件会使该案件无法通过校验）</translation>
+        <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过校验）</translation>
     </message>
     <message>
         <source>opening the library at {root}</source>
