@@ -5834,7 +5834,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>its size or checksum differs from its own header</source>
-        <translation>其大小或校验值与自身文件头不符</translation>
+        <translation>其大小或校验码与自身文件头不符</translation>
     </message>
     <message>
         <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
@@ -5894,7 +5894,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
-        <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过校验）</translation>
+        <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过核验）</translation>
     </message>
     <message>
         <source>opening the library at {root}</source>
