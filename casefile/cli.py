@@ -1811,6 +1811,7 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
+                        "damaged": i.damaged,
                     }
                     for i in items
                 ],
@@ -1824,7 +1825,8 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
         due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at)
         ref = f"  {i.ref}" if i.ref else ""
-        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}")
+        damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
+        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
 
@@ -2230,6 +2232,8 @@ def cmd_bundle(args: argparse.Namespace, library: Library) -> int:
             gc.freeze()
     if args.split_mb is not None and args.split_mb < 1:
         raise InvalidValueError("--split-mb must be at least 1")
+    if args.stamp_files:  # refused before anything is built (-o is refused by build_bundle)
+        library.refuse_inside(args.stamp_files)
     venue = Venue(args.venue)
     options = BundleOptions(
         venue=venue,
@@ -2438,6 +2442,9 @@ def cmd_review(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.review.report import write_pdf, write_xlsx
 
     period = Period(_parse_day(args.first, "--from"), _parse_day(args.last, "--to"))
+    for named in (args.output, args.xlsx):
+        if named:
+            library.refuse_inside(named)
     result = review(library.index.engine, period, GroupBy(args.by) if args.by else None)
     write_pdf(result, Path(args.output))
     _print(f"{args.output}")

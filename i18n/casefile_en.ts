@@ -1666,6 +1666,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The case is damaged: this is its deadline as last recorded, and it still runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5339,10 +5343,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5842,6 +5842,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no entry where the directory places it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named {local} in its own header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its size or checksum differs from its own header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5883,6 +5899,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or truncated and cannot be redacted ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1669,6 +1669,10 @@ Proof purpose: %3</source>
         <translation>已损坏：核验通过前不作任何改动（原因见案件概况）</translation>
     </message>
     <message>
+        <source>The case is damaged: this is its deadline as last recorded, and it still runs</source>
+        <translation>案件已损坏：此为最后记录的期限，期限仍在计算</translation>
+    </message>
+    <message>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation>筛选后已改动，已不符合当前筛选条件；更改筛选条件前仍列在这里</translation>
     </message>
@@ -5351,10 +5355,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>图片过大，无法遮盖（{reason}）</translation>
     </message>
     <message>
-        <source>the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted</source>
-        <translation>PDF 无法打开（{reason}）；加密的 PDF 不能遮盖</translation>
-    </message>
-    <message>
         <source>the PDF is encrypted; an encrypted PDF cannot be redacted</source>
         <translation>PDF 已加密；加密的 PDF 不能遮盖</translation>
     </message>
@@ -5857,6 +5857,22 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
     </message>
     <message>
+        <source>no entry where the directory places it</source>
+        <translation>目录所指的位置没有条目</translation>
+    </message>
+    <message>
+        <source>named {local} in its own header</source>
+        <translation>其自身文件头中的名称为 {local}</translation>
+    </message>
+    <message>
+        <source>its size or checksum differs from its own header</source>
+        <translation>其大小或校验码与自身文件头不符</translation>
+    </message>
+    <message>
+        <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
+        <translation>归档已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names}，另有 {count} 件</translation>
     </message>
@@ -5899,6 +5915,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>custody entry {seq} records a sanitised copy of exhibit {number}, which the case does not hold with that SHA-256</source>
         <translation>保管记录第 {seq} 条记载了证据 {number} 的安全打印副本，但本案中该证据的 SHA-256 与之不符</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be opened ({reason})</source>
+        <translation>PDF 无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged or truncated and cannot be redacted ({reason})</source>
+        <translation>PDF 已损坏或不完整，无法遮盖（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
+        <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过核验）</translation>
     </message>
     <message>
         <source>opening the library at {root}</source>

@@ -220,3 +220,37 @@ def test_an_event_keeps_what_was_decided(capsys, lib: Path) -> None:
     assert "decided: 商家同意退货退款" in run(capsys, "--library", str(lib), "show", number)[1]
     assert run(capsys, "--library", str(lib), "event", number, "--edit", "1", "--decision", "改为换货")[0] == 0
     assert shown(capsys, lib, number)["timeline"][0]["decision"] == "改为换货"
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["from-the-index", "library-opened"])
+def test_a_damaged_case_keeps_its_deadlines_in_due_marked_damaged(capsys, lib: Path, monkeypatch, quick) -> None:
+    """A case quarantined after a hand edit to case.json stays in ``due`` with its last known deadlines."""
+    base = ["--library", str(lib)]
+    numbers = []
+    for title in ("Cracked screen", "Lost parcel"):
+        code, out, err = run(capsys, *base, "new", "--title", title, "--type", "quality", "--channel", "online")
+        assert code == 0, err
+        numbers.append(out.strip().splitlines()[-1])
+    damaged, sound = numbers
+    record = lib / "cases" / damaged / "case.json"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace('"Cracked screen"', '"Cracked screen (typo fixed)"'),
+        encoding="utf-8",
+    )
+    assert run(capsys, *base, "verify", damaged)[0] == 1
+    if not quick:
+        import casefile.core.listing
+
+        monkeypatch.setattr(casefile.core.listing, "quick_agenda", lambda *a, **k: None)
+    for days in ("7", "3650"):
+        code, out, err = run(capsys, *base, "due", "--days", days, "--json")
+        assert code == 0, err
+        items = json.loads(out)
+        mine = [i for i in items if i["case"] == damaged]
+        assert [i["clock"] for i in mine][:1] == ["response.normal"]
+        assert all("differs from its custody log" in i["damaged"] for i in mine)
+        assert all(i["damaged"] == "" for i in items if i["case"] == sound)
+    code, out, err = run(capsys, *base, "due")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert f"{damaged}  response.normal" in out and "DAMAGED: case.json differs" in lines[damaged]
+    assert "DAMAGED" not in lines[sound]

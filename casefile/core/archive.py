@@ -16,13 +16,14 @@ import os
 import secrets
 import shutil
 import stat
+import struct
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from casefile.core import record
 from casefile.core.custody import LOG_NAME
@@ -99,6 +100,7 @@ def export_case(
     destination = destination.expanduser().absolute()
     if destination.suffix.lower() != ".zip":
         raise CaseFileError("{name}: the archive name must end in .zip", name=destination.name)
+    library.refuse_inside(destination)  # in a case's folder it would make the case fail to verify
     if destination.exists():
         raise CaseFileError("{destination} already exists; choose another name", destination=destination)
     if not destination.parent.is_dir():
@@ -170,6 +172,66 @@ def export_case(
     yield result
 
 
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a ZIP entry's local header, before its name and extra field
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_DATA_DESCRIPTOR = 0x08  # the CRC and sizes follow the data, the local header holds zeros
+_ZIP64_EXTRA = 0x0001
+
+
+def _check_directory(archive: Path, zf: zipfile.ZipFile) -> None:
+    """Refuse an archive whose central directory does not match its entries' local headers (name, sizes,
+    CRC), before anything else is read from it: one flipped byte in the directory (a damaged copy) would
+    otherwise be taken at its word and refused for what it seems to say. One short read per entry."""
+    try:
+        with archive.open("rb") as fh:
+            for info in zf.infolist():
+                problem = _local_mismatch(fh, info)
+                if problem is not None:
+                    raise ArchiveError(
+                        "the archive is damaged: its directory does not match its contents ({name}: {problem}); "
+                        "nothing was imported",
+                        name=info.filename,
+                        problem=problem,
+                    )
+    except OSError as exc:
+        raise storage_error(exc, Message("reading {name}", name=archive.name)) from exc
+
+
+def _local_mismatch(fh: BinaryIO, info: zipfile.ZipInfo) -> Message | None:
+    """How entry ``info`` of the central directory differs from its local header, or None."""
+    fh.seek(info.header_offset)
+    head = fh.read(_LOCAL_HEADER.size)
+    if len(head) != _LOCAL_HEADER.size or head[:4] != _LOCAL_SIGNATURE:
+        return Message("no entry where the directory places it")
+    _sig, _version, flags, _method, _time, _date, crc, packed, size, name_length, extra_length = _LOCAL_HEADER.unpack(
+        head
+    )
+    raw_name = fh.read(name_length)
+    extra = fh.read(extra_length)
+    name = raw_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", errors="replace")
+    if name != info.orig_filename:
+        return Message("named {local} in its own header", local=name)
+    if flags & _DATA_DESCRIPTOR:
+        return None  # the CRC and sizes are written after the data; the reading checks them
+    if 0xFFFFFFFF in (packed, size):
+        size, packed = _zip64_sizes(extra, size, packed)
+    if (crc, packed, size) != (info.CRC, info.compress_size, info.file_size):
+        return Message("its size or checksum differs from its own header")
+    return None
+
+
+def _zip64_sizes(extra: bytes, size: int, packed: int) -> tuple[int, int]:
+    """The sizes a local header's ZIP64 extra field holds (the uncompressed size, then the compressed)."""
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<2H", extra, at)
+        if kind == _ZIP64_EXTRA and length >= 16:
+            size, packed = struct.unpack_from("<2Q", extra, at + 4)
+            break
+        at += 4 + length
+    return size, packed
+
+
 def _check_members(zf: zipfile.ZipFile) -> tuple[str, list[zipfile.ZipInfo]]:
     """Refuse anything but one plain case folder; return (case number, file entries)."""
     seen: set[str] = set()
@@ -228,6 +290,7 @@ def import_case(
     except (zipfile.BadZipFile, OSError) as exc:
         raise ArchiveError("{name} is not a readable ZIP archive ({exc})", name=archive.name, exc=exc) from None
     with zf:
+        _check_directory(archive, zf)
         number, files = _check_members(zf)
         if (library.cases_dir / number).exists():
             raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)

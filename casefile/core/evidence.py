@@ -43,9 +43,11 @@ from casefile.core.errors import (
 from casefile.core.fsutil import (
     atomic_write_bytes,
     fsync_dir,
+    is_inside,
     make_private_dir,
     make_readonly,
     open_private,
+    real_path,
     remove_quietly,
     safe_file_name,
     start_writeback,
@@ -127,12 +129,8 @@ def _is_pseudo(real: str, st: os.stat_result, devices: set[int]) -> bool:
     return st.st_dev in devices or any(real == r or real.startswith(r + "/") for r in PSEUDO_FILE_ROOTS)
 
 
-def _real(path: str | os.PathLike[str]) -> str:
-    return os.path.normcase(os.path.realpath(path))
-
-
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+_real = real_path
+_inside = is_inside  # the same check refuses a file written inside the library (Library.refuse_inside)
 
 
 # The only places inside a library whose files may be added to a case: files waiting in an

@@ -275,3 +275,13 @@ def human_size(size: int) -> str:
     if size < 1 << 30:
         return f"{size / (1 << 20):.1f} MB"
     return f"{size / (1 << 30):.2f} GB"
+
+
+def real_path(path: str | os.PathLike[str]) -> str:
+    """A path with its links resolved and its case folded as the system compares names."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both as :func:`real_path` gives them)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

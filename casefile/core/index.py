@@ -407,7 +407,7 @@ class Index:
         first: the rows ``summaries`` and ``next_deadlines`` hold for that one case."""
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
         clock = (
-            select(*_agenda_columns(ReviewClockRow, CaseRow.title))
+            select(*_agenda_columns(ReviewClockRow, CaseRow.title, CaseRow.damaged))
             .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
             .where(ReviewClockRow.case_number == number, *_running(ReviewClockRow, now))
             .order_by(ReviewClockRow.due_at, ReviewClockRow.seq)
@@ -422,14 +422,20 @@ class Index:
 
     def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
-        a limit that has run out is over, not overdue), soonest first."""
-        stmt = agenda_query(ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, until, now)
+        a limit that has run out is over, not overdue), soonest first. A damaged case's clocks are
+        listed too, as the index last knew them, marked with why it is damaged: a deadline never
+        drops out of sight because its case is quarantined."""
+        stmt = agenda_query(
+            ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, until, now, CaseRow.damaged
+        )
         with Session(self.engine) as session:
-            return [AgendaRow(*row) for row in session.execute(stmt.where(CaseRow.damaged == ""))]
+            return [AgendaRow(*row) for row in session.execute(stmt)]
 
     def next_deadlines(self, now: datetime) -> dict[str, AgendaRow]:
         """Each case's running clock that runs out first (cases with none are left out)."""
-        stmt = next_deadlines_query(ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, now)
+        stmt = next_deadlines_query(
+            ReviewClockRow, CaseRow.title, CaseRow.number == ReviewClockRow.case_number, now, CaseRow.damaged
+        )
         with Session(self.engine) as session:
             return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
 
@@ -438,18 +444,19 @@ class Index:
 # to its cases' table (for the title): the solo index's and the team catalogue's.
 
 
-def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetime) -> Select[Any]:
-    """The running clocks that run out by ``until``, soonest first, as AgendaRow's columns."""
+def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetime, damaged: Any = None) -> Select[Any]:
+    """The running clocks that run out by ``until``, soonest first, as AgendaRow's columns (``damaged``:
+    the cases' column saying why one is quarantined, where there is one)."""
     return (
-        select(*_agenda_columns(clocks, title))
+        select(*_agenda_columns(clocks, title, damaged))
         .join(title.table, on)
         .where(*_running(clocks, now), clocks.due_at <= until)
         .order_by(clocks.due_at, clocks.case_number, clocks.seq)
     )
 
 
-def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime) -> Select[Any]:
-    """Each case's running clock that runs out first, as AgendaRow's columns."""
+def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime, damaged: Any = None) -> Select[Any]:
+    """Each case's running clock that runs out first, as AgendaRow's columns (``damaged`` as for agenda_query)."""
     first = (
         select(
             clocks.case_number,
@@ -460,15 +467,15 @@ def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime) -> Sel
         .subquery()
     )
     return (
-        select(*_agenda_columns(clocks, title))
+        select(*_agenda_columns(clocks, title, damaged))
         .join(title.table, on)
         .join(first, (first.c.case_number == clocks.case_number) & (first.c.seq == clocks.seq))
         .where(first.c.n == 1)
     )
 
 
-def _agenda_columns(clocks: Any, title: Any) -> tuple[Any, ...]:
-    """An agenda row's columns, in AgendaRow's order."""
+def _agenda_columns(clocks: Any, title: Any, damaged: Any = None) -> tuple[Any, ...]:
+    """An agenda row's columns, in AgendaRow's order (its ``damaged`` when given)."""
     return (
         clocks.case_number,
         title,
@@ -481,7 +488,7 @@ def _agenda_columns(clocks: Any, title: Any) -> tuple[Any, ...]:
         clocks.rolled_from,
         clocks.provisional,
         clocks.paused,
-    )
+    ) + (() if damaged is None else (damaged,))
 
 
 def _running(clocks: Any, now: datetime) -> tuple[Any, ...]:

@@ -57,9 +57,11 @@ from casefile.core.fsutil import (
     atomic_write_bytes,
     atomic_write_json,
     fsync_dir,
+    is_inside,
     make_private_dir,
     make_readonly,
     open_private,
+    real_path,
     remove_quietly,
     remove_tree,
     storage_error,
@@ -836,6 +838,19 @@ class Library:
         path = self.cases_dir / f"{TEMP_PREFIX}{secrets.token_hex(6)}-{label}"
         with self._held_folder(path, _staging_lock(path.name), Message("a new case folder")):
             yield path
+
+    def refuse_inside(self, path: str | os.PathLike[str]) -> None:
+        """Refuse a file or folder the user names for CaseFile to write (an export, a bundle's copy, a
+        report) that lies inside the library: written into a case's folder it would be taken for part
+        of the case, which would then no longer verify. The check ``add`` makes of the files it takes."""
+        chosen = Path(path).expanduser().absolute()
+        if is_inside(real_path(chosen), real_path(self.root)):
+            raise InvalidValueError(
+                "{path} is inside the CaseFile library ({library}); save it to a folder outside the library "
+                "(a file put in a case's folder would stop the case from verifying)",
+                path=chosen,
+                library=self.root,
+            )
 
     @contextmanager
     def work_folder(self, kind: str) -> Iterator[Path]:

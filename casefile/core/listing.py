@@ -85,6 +85,7 @@ class AgendaRow:
     rolled_from: str
     provisional: bool
     paused: bool
+    damaged: str = ""  # why the case is quarantined (its deadlines are the index's last known), or ""
 
     def overdue(self, now: datetime) -> bool:
         return self.kind != "limit" and now >= self.due_at
@@ -240,12 +241,13 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
 def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRow] | None:
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
     limits that have run out left out), soonest first, read with sqlite3 when the library is in
-    order; None when it must be opened in full first. The same rows as ``Index.agenda``."""
+    order; None when it must be opened in full first. The same rows as ``Index.agenda``: a damaged
+    case's clocks too, as the index last knew them, marked damaged."""
     return _running_clocks(
         root,
         "FROM review_clocks k JOIN cases c ON c.number = k.case_number "
         "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
-        "AND k.due_at <= ? AND c.damaged = '' ORDER BY k.due_at, k.case_number, k.seq",
+        "AND k.due_at <= ? ORDER BY k.due_at, k.case_number, k.seq",
         (_stored(now), _stored(until)),
     )
 
@@ -301,7 +303,7 @@ def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list
 def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, ...]) -> list[AgendaRow]:
     rows = connection.execute(
         "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
-        "k.rolled_from, k.provisional, k.paused " + query,
+        "k.rolled_from, k.provisional, k.paused, c.damaged " + query,
         parameters,
     ).fetchall()
     found = []
@@ -310,7 +312,18 @@ def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, .
         number, title, key, kind, ref = (str(v) for v in row[:5])
         found.append(
             AgendaRow(
-                number, title, key, kind, ref, started, due, str(row[7]), str(row[8]), bool(row[9]), bool(row[10])
+                number,
+                title,
+                key,
+                kind,
+                ref,
+                started,
+                due,
+                str(row[7]),
+                str(row[8]),
+                bool(row[9]),
+                bool(row[10]),
+                str(row[11] or ""),
             )
         )
     return found

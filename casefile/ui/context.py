@@ -6,6 +6,7 @@ Each tab and dialog receives this one narrow object instead of reaching into the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from casefile.core.errors import CaseFileError
 from casefile.core.library import Library
@@ -58,6 +59,17 @@ def case_shown(parent: QWidget, ctx: AppContext, number: str, case: Case | None)
         return None
 
 
+def refused_inside_library(parent: QWidget | None, library: Library, path: Path) -> bool:
+    """Whether the file the user chose to save to lies inside the library, said to them if so: written
+    into a case's folder it would stop the case from verifying (the check ``casefile`` makes of ``-o``)."""
+    try:
+        library.refuse_inside(path)
+    except CaseFileError as exc:
+        show_error(parent, exc)
+        return True
+    return False
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A message a user can act on for CaseFileError and OSError; details to copy for anything else."""
     if isinstance(error, CaseFileError | OSError):
@@ -77,4 +89,4 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     box.exec()
 
 
-__all__ = ["AppContext", "CaseEvents", "Task", "show_error"]
+__all__ = ["AppContext", "CaseEvents", "Task", "refused_inside_library", "show_error"]

@@ -18,7 +18,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseListModel, time_left
@@ -470,6 +470,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        if refused_inside_library(self, self.ctx.library, target):
+            return
         write = self.cases.list_export(target)  # the list as it is now, written off the GUI thread
 
         def work(_token: CancelToken) -> int:

@@ -387,7 +387,12 @@ class CaseListModel(QAbstractTableModel):
         if case.damaged and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Damaged: left untouched until it verifies again (the case's overview says why)")
+            damaged = self.tr("Damaged: left untouched until it verifies again (the case's overview says why)")
+            deadline = self._deadline_tip(case) if column in (self.DUE, self.LEFT) else None
+            if deadline is None:
+                return damaged
+            recorded = self.tr("The case is damaged: this is its deadline as last recorded, and it still runs")
+            return f"{deadline}\n{recorded}\n{damaged}"
         if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and self.kept_unmatched(case):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("Changed since the filters were set, which no longer take it: listed until they change")

@@ -48,7 +48,7 @@ from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
 from casefile.ui import times
-from casefile.ui.context import AppContext, show_error
+from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
@@ -813,6 +813,10 @@ class WalkInDialog(QDialog):
                     return
                 target = Path(chosen)
                 settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
+            if refused_inside_library(self, self.ctx.library, target):
+                if save_to is not None:
+                    return
+                continue  # asked again, as after a failed copy
             try:
                 shutil.copyfile(self.receipt, target)
                 return

@@ -552,14 +552,15 @@ def _bomb(src: Path, dst: Path, number: str, *, declared: int | None, payload: i
         else:
             entries.append((member, data))
     write_zip(dst, entries)
-    if declared is not None:  # what the central directory says, which is what readers go by
+    if declared is not None:  # what the central directory and the entry's own header say alike
         raw = bytearray(dst.read_bytes())
-        at = raw.find(b"PK\x01\x02")
-        while at >= 0:
-            length = int.from_bytes(raw[at + 28 : at + 30], "little")
-            if raw[at + 46 : at + 46 + length].decode("utf-8") == name:
-                raw[at + 24 : at + 28] = declared.to_bytes(4, "little")  # uncompressed size
-            at = raw.find(b"PK\x01\x02", at + 4)
+        for signature, size_at, length_at, name_at in ((b"PK\x01\x02", 24, 28, 46), (b"PK\x03\x04", 22, 26, 30)):
+            at = raw.find(signature)
+            while at >= 0:
+                length = int.from_bytes(raw[at + length_at : at + length_at + 2], "little")
+                if raw[at + name_at : at + name_at + length].decode("utf-8", errors="replace") == name:
+                    raw[at + size_at : at + size_at + 4] = declared.to_bytes(4, "little")  # uncompressed size
+                at = raw.find(signature, at + 4)
         dst.write_bytes(bytes(raw))
     return name
 
@@ -607,3 +608,35 @@ def test_the_format_1_archive_still_imports(library2):
     result = import_(library2, archive)
     assert result.number == "202611-001" and result.exhibits == 5
     assert verify(library2, result.number).ok
+
+
+def _central_entries(raw: bytes) -> list[tuple[int, str]]:
+    """(offset, name) of each central directory entry."""
+    found = []
+    at = raw.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(raw[at + 28 : at + 30], "little")
+        found.append((at, raw[at + 46 : at + 46 + length].decode("utf-8")))
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return found
+
+
+@pytest.mark.parametrize("field", ["name", "size", "crc"])
+def test_a_directory_that_does_not_match_its_entries_is_said_to_be_damaged(library2, exported, tmp_path, field):
+    """One byte flipped in the central directory: the 4th character of the first name made 202611-… into
+    202711-… and import said the archive must hold exactly one case folder; a size or CRC changed there
+    was taken at its word. The directory is now checked against each entry's own header first."""
+    number, archive = exported
+    raw = bytearray(archive.read_bytes())
+    at, name = _central_entries(bytes(raw))[0]
+    offset = {"name": 46 + 3, "size": 24, "crc": 16}[field]
+    raw[at + offset] ^= 0x01
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(raw))
+    with pytest.raises(ArchiveError) as info:
+        import_(library2, damaged)
+    said = str(info.value)
+    assert "the archive is damaged: its directory does not match its contents" in said
+    assert "nothing was imported" in said and "exactly one case folder" not in said
+    assert cases_listing(library2) == []
+    assert not any(library2.cases_dir.iterdir())

@@ -321,6 +321,20 @@ def test_an_encrypted_pdf_cannot_be_redacted(tmp_path):
         redact_pdf(locked, tmp_path / "out.pdf", [box(1, 1, 1, 1, page=1)])
 
 
+def test_a_truncated_pdf_is_said_to_be_damaged_not_encrypted(tmp_path):
+    source = tmp_path / "plain.pdf"
+    text_pdf(source)
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(source.read_bytes()[: len(source.read_bytes()) // 2])
+    for attempt in (
+        lambda: redact_pdf(truncated, tmp_path / "out.pdf", [box(1, 1, 1, 1, page=1)]),
+        lambda: page_sizes(truncated),  # what the redaction editor opens it with
+    ):
+        with pytest.raises(RedactionError) as raised:
+            attempt()
+        assert "damaged or truncated" in str(raised.value) and "encrypted" not in str(raised.value)
+
+
 # --------------------------------------------------------------------------- recorded as derived exhibits
 
 

@@ -102,3 +102,19 @@ def test_the_case_list_is_exported_off_the_window_s_thread(qtbot, ctx, tmp_path,
     window.export_case_list()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"3 cases exported to {target}", timeout=30_000)
     assert target.is_file() and written_on and threading.main_thread() not in written_on
+
+
+def test_the_case_list_is_not_exported_into_the_library(qtbot, ctx, monkeypatch) -> None:
+    """A file saved into a case's folder would stop the case from verifying: refused, with why."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    case = make_case(ctx.library, title="第一件")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    target = ctx.library.cases_dir / case.number / "evidence" / "案件列表.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: said.append(text))
+    window.export_case_list()
+    assert said and "inside the CaseFile library" in said[0]
+    assert not target.exists()

@@ -367,3 +367,31 @@ def test_a_deadline_of_another_year_shows_its_year(qapp):
     assert deadline_day(this_year, None, False, full=False) == "12-31 17:00"
     next_hours = this_year.replace(year=today.year + 1, month=1, day=2)
     assert deadline_day(next_hours, None, False, full=False) == f"{today.year + 1}-01-02 17:00"
+
+
+def test_a_damaged_case_keeps_its_deadline_in_the_list_and_the_due_filters(qapp, library):
+    """A case quarantined after a hand edit to case.json keeps its last known deadline in the time-left
+    column, the due filters and the counts; its deadline's tooltip says it is damaged."""
+    from casefile_testing import make_case
+
+    from casefile.core.verify import verify_case
+
+    damaged, sound = make_case(library, title="Cracked screen"), make_case(library, title="Lost parcel")
+    record = library.cases_dir / damaged.number / "case.json"
+    record.write_text(record.read_text(encoding="utf-8").replace("Cracked screen", "Cracked screen!"), "utf-8")
+    list(verify_case(library, damaged.number))
+    assert library.quarantine_reason(damaged.number)
+    now = datetime.now(UTC) + timedelta(days=3)  # both response promises overdue
+    model = CaseListModel()
+    model.set_cases(library.list_cases(), now, library.next_deadlines(now))
+    rows = {model.summary(r).number: r for r in range(model.rowCount())}
+    left = model.index(rows[damaged.number], CaseListModel.LEFT)
+    assert "overdue" in model.data(left)
+    tip = model.data(left, Qt.ItemDataRole.ToolTipRole)
+    assert "as last recorded" in tip and "verifies again" in tip
+    assert "as last recorded" not in (
+        model.data(model.index(rows[sound.number], CaseListModel.LEFT), Qt.ItemDataRole.ToolTipRole) or ""
+    )
+    assert model.due_counts()[1] == 2
+    model.set_filters(only_overdue=True)
+    assert sorted(model.summary(r).number for r in range(model.rowCount())) == [damaged.number, sound.number]

@@ -223,3 +223,25 @@ def test_a_screenshot_read_by_ocr_offers_its_phone_number_as_a_suggestion(ctx, q
     dialog.accept_all.click()
     assert dialog.suggestion_items() == [] and len(dialog.box_items()) == 1
     dialog.reject()
+
+
+def test_a_truncated_pdf_is_said_to_be_damaged_not_encrypted(ctx, qtbot, number, tmp_path):
+    whole = tmp_path / "whole.pdf"
+    canvas = new_canvas(whole)
+    for line in (f"收件人电话：{PHONE}", "备注：易碎"):
+        canvas.setFont(FONT, 14)
+        canvas.drawString(72, 700, line)
+        canvas.showPage()
+    canvas.save()
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    list(add_files(ctx.library, number, [truncated]))
+    widget = EvidenceTab(ctx)
+    qtbot.addWidget(widget)
+    widget.set_case(number)
+    exhibit = ctx.library.load_case(number).exhibit(1)
+    dialog = RedactionDialog(ctx, number, exhibit, widget)
+    qtbot.addWidget(dialog)
+    said = dialog.status.text()
+    assert dialog.loaded is None and "damaged or truncated" in said and "encrypted" not in said
+    assert not dialog.save_button.isEnabled()

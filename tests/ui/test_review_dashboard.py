@@ -359,3 +359,17 @@ def test_picking_a_preset_computes_its_period(dashboard) -> None:
     dashboard.first.setDate(dashboard.first.date().addDays(-1))  # an edited date makes the period custom
     assert dashboard.preset.currentData() == "custom"
     assert dashboard.result.period.days == period.days + 1
+
+
+def test_the_report_is_not_saved_into_the_library(dashboard, monkeypatch) -> None:
+    from casefile.ui.review import dashboard as module
+
+    target = dashboard.ctx.library.root / "复盘.pdf"
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: said.append(text))
+    dashboard.pdf_button.click()
+    assert said and "inside the CaseFile library" in said[0]
+    assert not target.exists()

@@ -233,6 +233,8 @@ def build_bundle(
     :class:`~casefile.core.store.EvidenceMismatchError` naming them all, whatever ``options.force``.
     """
     check_output(options.output)
+    if options.output is not None:
+        library.refuse_inside(options.output)  # in a case's folder it would make the case fail to verify
     route = route_for(options.venue, options.route)  # a destination the venue does not go to is an error
     folder = library.folder(number)
     case, custody = library.load_verified_log(number)  # case.json must be what the custody log says

@@ -285,9 +285,19 @@ def _open_pdfium(source: Path) -> Any:
     try:
         return pdfium.PdfDocument(source)
     except pdfium.PdfiumError as exc:
-        raise RedactionError(
-            "the PDF cannot be opened ({reason}); an encrypted PDF cannot be redacted", reason=str(exc)
-        ) from None
+        raise _open_error(exc.err_code, str(exc)) from None
+
+
+def _open_error(code: int | None, reason: str) -> RedactionError:
+    """Why PDFium could not open a PDF, by its error code: a password or a security scheme it does not
+    know (encrypted), a file that is not a whole PDF (damaged or truncated), or what it said."""
+    import pypdfium2.raw as pdfium_c
+
+    if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        return RedactionError("the PDF is encrypted; an encrypted PDF cannot be redacted")
+    if code == pdfium_c.FPDF_ERR_FORMAT:
+        return RedactionError("the PDF is damaged or truncated and cannot be redacted ({reason})", reason=reason)
+    return RedactionError("the PDF cannot be opened ({reason})", reason=reason)
 
 
 def page_sizes(source: Path) -> list[tuple[float, float]]:
@@ -401,8 +411,10 @@ def redact_pdf(source: Path, target: Path, regions: Sequence[RedactionRegion], *
         pdf = pikepdf.open(source)
     except pikepdf.PasswordError:
         raise RedactionError("the PDF is encrypted; an encrypted PDF cannot be redacted") from None
-    except pikepdf.PdfError as exc:
-        raise RedactionError("the PDF cannot be read ({reason})", reason=str(exc)) from None
+    except pikepdf.PdfError as exc:  # PDFium read it, this reader cannot: its structure is broken
+        raise RedactionError(
+            "the PDF is damaged or truncated and cannot be redacted ({reason})", reason=str(exc)
+        ) from None
     with pdf:
         if len(pdf.pages) != len(sizes):
             raise RedactionError(

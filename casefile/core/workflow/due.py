@@ -223,7 +223,7 @@ def _next_filed(case: Case, after: Proceeding, venue: Venue) -> datetime | None:
 
 def library_due(library: Library, *, until: datetime, now: datetime | None = None) -> list[AgendaRow]:
     """Every running clock of the library's open cases that runs out by ``until`` (overdue duties
-    included), soonest first: one query over the index, whatever the number of cases. Quarantined
-    cases are left out."""
+    included), soonest first: one query over the index, whatever the number of cases. A quarantined
+    case's clocks are there too, as the index last knew them, marked ``damaged``."""
     moment = (now or datetime.now(CST)).astimezone(CST)
     return library.index.agenda(until=until, now=moment)

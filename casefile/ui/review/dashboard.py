@@ -22,7 +22,7 @@ from casefile.core.review.queries import INTAKE, Figures, GroupBy, Period, Revie
 from casefile.core.review.report import shown  # noqa: E402
 from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
-from casefile.ui.context import AppContext, Task, show_error  # noqa: E402
+from casefile.ui.context import AppContext, Task, refused_inside_library, show_error  # noqa: E402
 from casefile.ui.i18n import fill  # noqa: E402
 from casefile.ui.screen import fit_to_screen  # noqa: E402
 
@@ -539,6 +539,8 @@ class ReviewDashboard(QWidget):
         if not path:
             return
         target = Path(path if path.lower().endswith("." + suffix) else f"{path}.{suffix}")
+        if refused_inside_library(self, self.ctx.library, target):
+            return
 
         def work(_token: object) -> Path:
             from casefile.core.review import report
