@@ -766,6 +766,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>generated bundle file recorded as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>copy made safe to print kept for packets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5870,6 +5874,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>moving {name} aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7155,6 +7163,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>reading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a generated bundle is missing or altered ({paths}); it is CaseFile&apos;s output, not evidence: &apos;casefile repair {number}&apos; records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

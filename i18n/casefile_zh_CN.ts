@@ -768,6 +768,10 @@ SHA-256：%4</translation>
         <translation>依保管记录重建案件记录</translation>
     </message>
     <message>
+        <source>generated bundle file recorded as lost</source>
+        <translation>生成的证据材料文件记为遗失</translation>
+    </message>
+    <message>
         <source>copy made safe to print kept for packets</source>
         <translation>已留存可安全打印的副本，供生成材料时使用</translation>
     </message>
@@ -5885,6 +5889,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
     </message>
     <message>
+        <source>moving {name} aside</source>
+        <translation>将 {name} 移到一旁</translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation>案件记录没有可读的格式版本（{version!r}）</translation>
     </message>
@@ -7171,6 +7179,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>reading {name}</source>
         <translation>读取 {name}</translation>
+    </message>
+    <message>
+        <source>a generated bundle is missing or altered ({paths}); it is CaseFile&apos;s output, not evidence: &apos;casefile repair {number}&apos; records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it</source>
+        <translation>生成的证据材料缺失或被改动（{paths}）；它是 CaseFile 生成的文件，不是证据：运行 &apos;casefile repair {number}&apos; 会在保管记录中记为遗失（被改动的文件移到 {aside}/），之后案件即可通过核验；如需要，再重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed</source>
+        <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为被改动（保管记录第 {seq} 条），被改动的文件已移到 {aside}。证据不受影响：如需要，请重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
+        <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
     </message>
     <message>
         <source>{name} is waiting: the case is in use by another CaseFile window or command</source>

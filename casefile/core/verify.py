@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.core import record
+from casefile.core import record, zone
 from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
 from casefile.core.hashing import CHUNK, hash_files
-from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
+from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
-from casefile.core.record.history import recorded_bundle_files
+from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
 from casefile.core.timestamps.checking import STAMPS_DIR, StampResult, check_stamps
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def verify_folder(
     whole or not at all); the files are hashed after it, since evidence is never rewritten.
     """
     with hold():
-        report, expected, present, bundles_recorded, bundles_present, logged = _snapshot(folder)
+        report, expected, present, bundles, bundles_present, logged = _snapshot(folder)
     total = sum(size for rel, size in present.items() if rel in expected)
     done = 0
     yield Progress(0, total, folder.number)
@@ -119,7 +119,7 @@ def verify_folder(
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
-    _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
+    _check_bundles(folder, report, bundles, bundles_present, cancel)
     truth, entries = logged
     if truth is not None:
         report.problems.extend(screened_problems(truth, entries))
@@ -161,7 +161,7 @@ def _snapshot(
     CaseReport,
     dict[str, tuple[int, str]],
     dict[str, int],
-    dict[str, str],
+    tuple[dict[str, str], dict[str, LostBundleFile]],
     dict[str, int],
     tuple[Case | None, list[dict[str, Any]]],
 ]:
@@ -200,22 +200,34 @@ def _snapshot(
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
     present = _files_under(folder, EVIDENCE_DIR) | _files_under(folder, STAMPS_DIR)
-    bundles_recorded = recorded_bundle_files(entries)
+    bundles = bundle_files(entries)
     bundles_present = _files_under(folder, BUNDLES_DIR)
-    return report, expected, present, bundles_recorded, bundles_present, (truth, entries)
+    return report, expected, present, bundles, bundles_present, (truth, entries)
 
 
 def _check_bundles(
-    folder: CaseFolder, report: CaseReport, recorded: dict[str, str], present: dict[str, int], cancel: CancelToken
+    folder: CaseFolder,
+    report: CaseReport,
+    bundles: tuple[dict[str, str], dict[str, LostBundleFile]],
+    present: dict[str, int],
+    cancel: CancelToken,
 ) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
-    and the bundles folder must hold no file the log does not know."""
+    and the bundles folder must hold no file the log does not know.
+
+    A bundle is CaseFile's output, not evidence: one the log records as lost (missing, or
+    altered and moved aside) is a note, not a problem. Put back as it was, it is intact again.
+    """
+    recorded, lost = bundles
+    recorded = {**recorded, **{path: f.sha256 for path, f in lost.items() if path in present}}
     found = {path for path in recorded if path in present and (folder.path / path).is_file()}
     hashed = hash_files([folder.path / path for path in sorted(found)], cancel=cancel)
+    damaged = []
     for path, digest in sorted(recorded.items()):
         cancel.check()
         if path not in found:
             report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
+            damaged.append(path)
             continue
         outcome = next(hashed)
         if isinstance(outcome, OSError):
@@ -223,8 +235,48 @@ def _check_bundles(
         actual = outcome.sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, None, digest, actual))
+        if status is FileStatus.MODIFIED:
+            damaged.append(path)
     for path in sorted(set(present) - set(recorded)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
+    for path, f in sorted(lost.items()):
+        if path in present:
+            continue
+        when = zone.show(f.at) if f.at is not None and f.at.tzinfo is not None else str(f.at or "?")
+        if f.found == LOST_MODIFIED:
+            report.notes.append(
+                Message(
+                    "{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); "
+                    "the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed",
+                    path=path,
+                    when=when,
+                    operator=f.operator,
+                    seq=f.seq,
+                    aside=f.set_aside or "?",
+                )
+            )
+        else:
+            report.notes.append(
+                Message(
+                    "{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). "
+                    "The evidence is not affected: make a new bundle if needed",
+                    path=path,
+                    when=when,
+                    operator=f.operator,
+                    seq=f.seq,
+                )
+            )
+    if damaged:
+        report.notes.append(
+            Message(
+                "a generated bundle is missing or altered ({paths}); it is CaseFile's output, not evidence: "
+                "'casefile repair {number}' records it in the custody log as lost (an altered one is moved to "
+                "{aside}/), after which the case verifies; then make a new bundle if you need it",
+                paths=", ".join(damaged),
+                number=folder.number,
+                aside=SET_ASIDE_DIR,
+            )
+        )
 
 
 def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
