@@ -830,6 +830,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a link, not the file itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consumer association / 12315 complaint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6598,6 +6602,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a link to a file elsewhere, not a file kept in the case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit {number} ({path}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7079,6 +7087,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>a {venue} packet cannot go to {route} (destinations: {allowed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold its bytes. Put the file itself back in its place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -832,6 +832,10 @@ SHA-256：%4</translation>
         <translation>多出的文件</translation>
     </message>
     <message>
+        <source>a link, not the file itself</source>
+        <translation>是链接，不是文件本身</translation>
+    </message>
+    <message>
         <source>Consumer association / 12315 complaint</source>
         <translation>消协 / 12315 投诉</translation>
     </message>
@@ -6613,6 +6617,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>无法读取</translation>
     </message>
     <message>
+        <source>a link to a file elsewhere, not a file kept in the case folder</source>
+        <translation>是指向别处文件的链接，不是保存在案件文件夹中的文件</translation>
+    </message>
+    <message>
         <source>exhibit {number} ({path}): {reason}</source>
         <translation>案卷编号{number}（{path}）：{reason}</translation>
     </message>
@@ -7095,6 +7103,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>a {venue} packet cannot go to {route} (destinations: {allowed})</source>
         <translation>{venue} 材料不能提交给 {route}（可选：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold its bytes. Put the file itself back in its place</source>
+        <translation>{path} 是链接（指向 {target}），不是保存在案件文件夹中的文件：复制该文件夹不会带上它的内容。请把文件本身放回原处</translation>
     </message>
     <message>
         <source>MANIFEST.sha256: {problem}</source>

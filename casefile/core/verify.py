@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.core import record, zone
 from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
+from casefile.core.fsutil import lstat_is_link
 from casefile.core.hashing import CHUNK, hash_files
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
@@ -37,6 +38,7 @@ class FileStatus(enum.StrEnum):
     MODIFIED = "modified"
     MISSING = "missing"
     UNEXPECTED = "unexpected"
+    LINK = "link"  # a link to a file elsewhere: the case folder does not hold its bytes
 
 
 @dataclass
@@ -88,8 +90,8 @@ def verify_folder(
     whole or not at all); the files are hashed after it, since evidence is never rewritten.
     """
     with hold():
-        report, expected, present, bundles, bundles_present, logged = _snapshot(folder)
-    total = sum(size for rel, size in present.items() if rel in expected)
+        report, expected, present, bundles, bundles_present, logged, links = _snapshot(folder)
+    total = sum(size for rel, size in present.items() if rel in expected and rel not in links)
     done = 0
     yield Progress(0, total, folder.number)
     in_order = sorted(expected.items(), key=lambda kv: kv[1][0])
@@ -97,7 +99,7 @@ def verify_folder(
     # ahead of the report; a file of one chunk (most exhibits) is hashed right here, since
     # handing it to a worker would cost more than hashing it.
     hashed = hash_files(
-        [folder.path / path for path, _ in in_order if present.get(path, 0) > CHUNK],
+        [folder.path / path for path, _ in in_order if present.get(path, 0) > CHUNK and path not in links],
         cancel=cancel,
     )
     root = str(folder.path)
@@ -106,6 +108,10 @@ def verify_folder(
         size = present.get(path)
         if size is None:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
+            continue
+        if path in links:
+            report.files.append(FileResult(path, FileStatus.LINK, num or None, digest))
+            report.problems.append(_link_problem(folder, path))
             continue
         outcome = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}", size)
         if isinstance(outcome, OSError):
@@ -119,7 +125,7 @@ def verify_folder(
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
-    _check_bundles(folder, report, bundles, bundles_present, cancel)
+    _check_bundles(folder, report, bundles, bundles_present, links, cancel)
     truth, entries = logged
     if truth is not None:
         report.problems.extend(screened_problems(truth, entries))
@@ -164,6 +170,7 @@ def _snapshot(
     tuple[dict[str, str], dict[str, LostBundleFile]],
     dict[str, int],
     tuple[Case | None, list[dict[str, Any]]],
+    set[str],
 ]:
     """What the case says it holds and what its folder holds, read at one moment."""
     report = CaseReport(number=folder.number, folder=folder.path)
@@ -199,10 +206,24 @@ def _snapshot(
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
-    present = _files_under(folder, EVIDENCE_DIR) | _files_under(folder, STAMPS_DIR)
+    links: set[str] = set()
+    present = _files_under(folder, EVIDENCE_DIR, links) | _files_under(folder, STAMPS_DIR, links)
     bundles = bundle_files(entries)
-    bundles_present = _files_under(folder, BUNDLES_DIR)
-    return report, expected, present, bundles, bundles_present, (truth, entries)
+    bundles_present = _files_under(folder, BUNDLES_DIR, links)
+    return report, expected, present, bundles, bundles_present, (truth, entries), links
+
+
+def _link_problem(folder: CaseFolder, path: str) -> Message:
+    try:
+        target = os.readlink(folder.path / path)
+    except OSError:
+        target = "?"
+    return Message(
+        "{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold "
+        "its bytes. Put the file itself back in its place",
+        path=path,
+        target=target,
+    )
 
 
 def _check_bundles(
@@ -210,6 +231,7 @@ def _check_bundles(
     report: CaseReport,
     bundles: tuple[dict[str, str], dict[str, LostBundleFile]],
     present: dict[str, int],
+    links: set[str],
     cancel: CancelToken,
 ) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
@@ -220,11 +242,16 @@ def _check_bundles(
     """
     recorded, lost = bundles
     recorded = {**recorded, **{path: f.sha256 for path, f in lost.items() if path in present}}
-    found = {path for path in recorded if path in present and (folder.path / path).is_file()}
+    found = {path for path in recorded if path in present and path not in links and (folder.path / path).is_file()}
     hashed = hash_files([folder.path / path for path in sorted(found)], cancel=cancel)
     damaged = []
     for path, digest in sorted(recorded.items()):
         cancel.check()
+        if path in links and path in present:
+            report.files.append(FileResult(path, FileStatus.LINK, None, digest))
+            report.problems.append(_link_problem(folder, path))
+            damaged.append(path)
+            continue
         if path not in found:
             report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
             damaged.append(path)
@@ -279,13 +306,14 @@ def _check_bundles(
         )
 
 
-def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
-    """Every file under ``sub`` (relative path -> size), hidden ones included.
+def _files_under(folder: CaseFolder, sub: str, links: set[str] | None = None) -> dict[str, int]:
+    """Every file under ``sub`` (relative path -> size), hidden ones included; a link to a file is
+    listed (with the size of what it points to) and named in ``links``.
 
     CaseFile keeps its temporary files outside evidence/, so anything found there that the
     custody log does not account for is unexpected; the same holds for bundles/. A link to a
-    folder is not followed. Names are joined as text: a case of thousands of exhibits is listed
-    at the cost of the directory reads and one stat a file.
+    folder (or a Windows junction) is not followed. Names are joined as text: a case of thousands
+    of exhibits is listed at the cost of the directory reads and one stat a file.
     """
     found: dict[str, int] = {}
     pending = [(os.path.join(folder.path, sub), sub)]
@@ -302,15 +330,30 @@ def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir = False
+                link = _is_link(entry)
                 if is_dir:
-                    if not entry.is_symlink():
+                    if not link:
                         pending.append((entry.path, rel))
                     continue
+                if link and links is not None:
+                    links.add(rel)
                 try:
                     found[rel] = entry.stat().st_size
                 except OSError:
                     found[rel] = 0
     return found
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link, or on Windows a junction: the bytes it leads to are not in the case folder."""
+    if entry.is_symlink():
+        return True
+    if os.name != "nt":
+        return False
+    try:
+        return lstat_is_link(entry.stat(follow_symlinks=False))
+    except OSError:
+        return False
 
 
 def verify_case(

@@ -377,6 +377,7 @@ FILE_STATUSES: dict[str, str] = {
     FileStatus.MODIFIED: QT_TRANSLATE_NOOP("CaseFile", "modified"),
     FileStatus.MISSING: QT_TRANSLATE_NOOP("CaseFile", "missing"),
     FileStatus.UNEXPECTED: QT_TRANSLATE_NOOP("CaseFile", "unexpected"),
+    FileStatus.LINK: QT_TRANSLATE_NOOP("CaseFile", "a link, not the file itself"),
 }
 
 # ------------------------------------------------------------------ packets
