@@ -1302,14 +1302,17 @@ def cmd_repair(args: argparse.Namespace, library: Library) -> int:
     result = library.repair(args.case)
     if not result.rebuilt and not result.lost_bundles:
         _print(
-            f"{result.number}: case.json, the manifest and the generated bundles agree with the custody log; "
-            "nothing to repair"
+            f"{result.number}: case.json, the manifest, README.txt and the generated bundles are as the custody log "
+            "and CaseFile wrote them; nothing to repair"
         )
         return EXIT_OK
-    if result.rebuilt:
-        _print(f"{result.number}: rebuilt {', '.join(result.rebuilt)} from the custody log (recorded in it)")
-        for name in result.kept:
-            _print(f"  the file it replaced is kept as {name}")
+    records = [name for name in result.rebuilt if name != "README.txt"]
+    if records:
+        _print(f"{result.number}: rebuilt {', '.join(records)} from the custody log (recorded in it)")
+    if "README.txt" in result.rebuilt:
+        _print(f"{result.number}: wrote README.txt again with CaseFile's instructions for checking the case (recorded)")
+    for name in result.kept:
+        _print(f"  the file it replaced is kept as {name}")
     if result.lost_bundles:
         _print(f"{result.number}: generated bundle files recorded in the custody log as lost (the evidence is intact):")
         for lost in result.lost_bundles:

@@ -5877,6 +5877,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>保管记录第 {seq} 条记载了证据 {number} 的安全打印副本，但本案中该证据的 SHA-256 与之不符</translation>
     </message>
     <message>
+        <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
+        <translation>README.txt 不是 CaseFile 写入的文本：其中不借助 CaseFile 核验案件的说明可能已被改动；运行 &apos;casefile repair {number}&apos; 会重新写入（被改动的文件保留在旁边）</translation>
+    </message>
+    <message>
+        <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
+        <translation>说明如何不借助 CaseFile 核验案件的 README.txt 缺失；运行 &apos;casefile repair {number}&apos; 会重新写入</translation>
+    </message>
+    <message>
         <source>opening the library at {root}</source>
         <translation>打开位于 {root} 的案卷库</translation>
     </message>

@@ -48,6 +48,7 @@ from casefile.core.errors import (
     Message,
     NotFoundError,
     StorageError,
+    SystemReason,
     message_from_data,
     message_to_data,
 )
@@ -188,6 +189,40 @@ Windows PowerShell: Get-FileHash -Algorithm SHA256 <file>, then compare with MAN
 rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-256 must equal
 "hash", and "prev" must equal the previous line's "hash" (64 zeros for the first line).
 """
+
+# README.txt tells anyone how to check the case without CaseFile, so a changed one could lead them
+# to check nothing: verification requires it to be a text CaseFile wrote, and repair writes it
+# again. Every text a CaseFile release has written is accepted, so an older case keeps verifying
+# (the first one lacked the timestamps line); line ends are not compared (a copy made on Windows
+# may turn them into CRLF). A release that changes CASE_README adds the old text here.
+CASE_READMES = (
+    CASE_README,
+    CASE_README.replace(
+        "  timestamps/      可信时间戳（RFC 3161）及默克尔树包含证明 / trusted timestamps and inclusion proofs\n", ""
+    ),
+)
+_README_BYTES = frozenset(text.encode("utf-8") for text in CASE_READMES)
+
+
+def readme_problem(folder: CaseFolder) -> Message | None:
+    """What is wrong with a case folder's README.txt (missing, or not a text CaseFile wrote), or None."""
+    try:
+        raw = (folder.path / README_NAME).read_bytes()
+    except FileNotFoundError:
+        return Message(
+            "README.txt, which tells anyone how to check the case without CaseFile, is missing; "
+            "'casefile repair {number}' writes it again",
+            number=folder.number,
+        )
+    except OSError as exc:
+        return Message("{path} cannot be read: {reason}", path=README_NAME, reason=SystemReason(exc))
+    if raw.replace(b"\r\n", b"\n") in _README_BYTES:
+        return None
+    return Message(
+        "README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile "
+        "may have been changed; 'casefile repair {number}' writes it again (the changed one is kept beside it)",
+        number=folder.number,
+    )
 
 
 def record_text(case: Case, changed: set[int] | None = None) -> bytes:
@@ -1368,7 +1403,9 @@ class Library:
     # ------------------------------------------------------------------ repair
 
     def repair(self, number: str) -> RepairResult:
-        """Rebuild a case's case.json and MANIFEST.sha256 from its custody log, and record that it did.
+        """Rebuild a case's case.json and MANIFEST.sha256 from its custody log, write its README.txt
+        again when it is not CaseFile's text, record a lost or altered generated bundle as lost
+        (an altered one moved to ``set-aside/``), and record in the log what it did.
 
         Only when the log itself is whole (every link checks, nothing cut off its end): the
         log is what the record is rebuilt from. The files replaced are kept beside the new
@@ -1412,12 +1449,17 @@ class Library:
             manifest_now, manifest_problems = read_manifest(folder.path)
             expected_manifest = dict(manifest_entries(truth))
             manifest_wrong = bool(manifest_problems) or manifest_now != expected_manifest
+            readme = readme_problem(folder)
+            readme_wrong = readme is not None
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             kept: list[str] = []
             rebuilt: list[str] = []
-            if problems or manifest_wrong:
+            if problems or manifest_wrong or readme_wrong:
                 previous: dict[str, str | None] = {}
-                rebuilt = [RECORD_NAME, MANIFEST_NAME] if manifest_wrong else [RECORD_NAME]
+                if problems or manifest_wrong:
+                    rebuilt = [RECORD_NAME, MANIFEST_NAME] if manifest_wrong else [RECORD_NAME]
+                if readme_wrong:
+                    rebuilt.append(README_NAME)
                 for name in rebuilt:
                     path = folder.path / name
                     previous[name] = hash_file(path).sha256 if path.is_file() else None
@@ -1432,10 +1474,12 @@ class Library:
                         "rebuilt": rebuilt,
                         "previous_sha256": previous,
                         "kept": kept,
-                        "problems": [str(p) for p in problems],
+                        "problems": [str(p) for p in (*problems, *([readme] if readme else []))],
                     },
                 )
                 truth = record.apply_entry(truth, entry)
+                if readme_wrong:
+                    atomic_write_bytes(folder.path / README_NAME, CASE_README.encode("utf-8"))
                 folder.write_snapshot(truth, manifest=True)
             lost = _lost_bundles(folder, custody.read(), stamp)
             if lost:

@@ -3,7 +3,8 @@
 The custody log is the reference: it says which files were ingested with which hash.
 Each exhibit file is reported as intact, modified or missing; files in ``evidence/``
 that no entry accounts for are unexpected. The manifest and ``case.json`` must agree
-with the log, and the log's chain must be whole and end where ``case.json`` says.
+with the log, and the log's chain must be whole and end where ``case.json`` says. ``README.txt``,
+which tells anyone how to check the folder without CaseFile, must be a text CaseFile wrote.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
 from casefile.core.fsutil import lstat_is_link
 from casefile.core.hashing import CHUNK, hash_files
-from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record
+from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record, readme_problem
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
@@ -206,6 +207,9 @@ def _snapshot(
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
+    readme = readme_problem(folder)  # not damage to the record: repair writes it again
+    if readme is not None:
+        report.problems.append(readme)
     links: set[str] = set()
     present = _files_under(folder, EVIDENCE_DIR, links) | _files_under(folder, STAMPS_DIR, links)
     bundles = bundle_files(entries)
