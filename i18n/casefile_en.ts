@@ -2930,6 +2930,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair %1 case(s)? A damaged record is rebuilt from its custody log, README.txt is written again, and generated bundles that are missing or altered are recorded as lost (an altered one is moved to set-aside/ in the case folder; make a new bundle afterwards). Evidence files are never changed, and everything done is recorded in the custody log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4297,6 +4305,14 @@ Reason:</source>
     </message>
     <message>
         <source>Copy the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild a damaged record from its custody log, write README.txt again, and record generated bundles that are missing or altered as lost (an altered one is moved to set-aside/ in the case folder). Evidence files are never changed. Everything done is recorded in the custody log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2939,6 +2939,14 @@ Reason:</source>
         <translation>正在核验…</translation>
     </message>
     <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Repair %1 case(s)? A damaged record is rebuilt from its custody log, README.txt is written again, and generated bundles that are missing or altered are recorded as lost (an altered one is moved to set-aside/ in the case folder; make a new bundle afterwards). Evidence files are never changed, and everything done is recorded in the custody log.</source>
+        <translation>修复 %1 个案件？损坏的案件记录将根据保管记录重建，README.txt 将重新写入，缺失或被改动的生成证据材料将记为遗失（被改动的文件移到案件文件夹的 set-aside/ 中；之后请重新生成证据材料）。证据文件不会被改动，所做的一切都记入保管记录。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4307,6 +4315,14 @@ Reason:</source>
     <message>
         <source>Copy the list</source>
         <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Rebuild a damaged record from its custody log, write README.txt again, and record generated bundles that are missing or altered as lost (an altered one is moved to set-aside/ in the case folder). Evidence files are never changed. Everything done is recorded in the custody log.</source>
+        <translation>根据保管记录重建损坏的案件记录，重新写入 README.txt，并将缺失或被改动的生成证据材料记为遗失（被改动的文件移到案件文件夹的 set-aside/ 中）。证据文件不会被改动，所做的一切都记入保管记录。</translation>
     </message>
     <message>
         <source>Cancelled after %1 of %2 cases.</source>

@@ -64,10 +64,23 @@ class CaseReport:
     damaged: bool = False
     notes: list[str] = field(default_factory=list)  # what verification could not do (record its run…)
     stamps: list[StampResult] = field(default_factory=list)  # each trusted timestamp, checked offline
+    readme_wrong: bool = False  # README.txt missing or not a text CaseFile wrote
 
     @property
     def ok(self) -> bool:
         return not self.problems and all(f.status is FileStatus.INTACT for f in self.files)
+
+    @property
+    def repairable(self) -> bool:
+        """Whether ``Library.repair`` can put right some of what was found: a damaged record (rebuilt
+        from a whole custody log), README.txt (written again), a generated bundle missing, altered or
+        replaced by a link (recorded as lost). A changed evidence file is never "repaired"."""
+        bundle_lost = (FileStatus.MISSING, FileStatus.MODIFIED, FileStatus.LINK)
+        return (
+            self.damaged
+            or self.readme_wrong
+            or any(f.status in bundle_lost and f.path.startswith(f"{BUNDLES_DIR}/") for f in self.files)
+        )
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for f in self.files if f.status is status)
@@ -210,6 +223,7 @@ def _snapshot(
     readme = readme_problem(folder)  # not damage to the record: repair writes it again
     if readme is not None:
         report.problems.append(readme)
+        report.readme_wrong = True
     links: set[str] = set()
     present = _files_under(folder, EVIDENCE_DIR, links) | _files_under(folder, STAMPS_DIR, links)
     bundles = bundle_files(entries)
