@@ -5834,6 +5834,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}. &apos;casefile repair {number}&apos; (or Repair in the app&apos;s verification results) puts this right and records it in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5849,6 +5849,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>case.json 最后记录的保管条目在保管记录中已不是原样</translation>
     </message>
     <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}. &apos;casefile repair {number}&apos; (or Repair in the app&apos;s verification results) puts this right and records it in the custody log</source>
+        <translation>案件 {number} 核验未通过，请先处理再导出：{summary}。运行 &apos;casefile repair {number}&apos;（或在程序的核验结果中点“修复”）即可处理，并记入保管记录</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names}，另有 {count} 件</translation>
     </message>

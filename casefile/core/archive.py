@@ -123,6 +123,13 @@ def export_case(
         else:
             yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
+    if not report.ok and report.repairable:
+        raise CaseFileError(
+            "case {number} does not verify; fix it before exporting: {summary}. 'casefile repair {number}' (or "
+            "Repair in the app's verification results) puts this right and records it in the custody log",
+            number=number,
+            summary=report.summary(),
+        )
     if not report.ok:
         raise CaseFileError(
             "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=report.summary()

@@ -13,6 +13,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{name}: the archive name must end in .zip'),
     QT_TRANSLATE_NOOP("core", '{destination} already exists; choose another name'),
     QT_TRANSLATE_NOOP("core", 'the folder {parent} does not exist'),
+    QT_TRANSLATE_NOOP("core", "case {number} does not verify; fix it before exporting: {summary}. 'casefile repair {number}' (or Repair in the app's verification results) puts this right and records it in the custody log"),
     QT_TRANSLATE_NOOP("core", 'case {number} does not verify; fix it before exporting: {summary}'),
     QT_TRANSLATE_NOOP("core", 'the archive must hold exactly one case folder'),
     QT_TRANSLATE_NOOP("core", '{number!r} is not a case folder (expected a case number such as 202611-001)'),

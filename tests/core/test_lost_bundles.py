@@ -19,6 +19,7 @@ from casefile.cli import main
 from casefile.core.archive import export_case, import_case
 from casefile.core.bundle import BundleOptions, Venue, build_bundle
 from casefile.core.custody import LOG_NAME
+from casefile.core.errors import CaseFileError
 from casefile.core.evidence import add_files
 from casefile.core.library import Library
 from casefile.core.settings import Settings
@@ -64,6 +65,8 @@ def test_a_deleted_bundle_is_recorded_as_lost_and_the_case_exports_again(library
     report = verify(library, number)
     assert not report.ok and not report.damaged
     assert any("casefile repair" in str(n) for n in report.notes)  # it says what to do
+    with pytest.raises(CaseFileError, match="casefile repair"):  # and so does export, refusing it
+        list(export_case(library, number, tmp_path / "refused.zip"))
 
     result = library.repair(number)
     assert result.rebuilt == [] and [(b.name, b.found) for b in result.lost_bundles] == [
