@@ -294,7 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="rebuild a damaged case's case.json and manifest from its custody log",
         description="When case.json is missing, unreadable or was edited outside CaseFile, or the manifest "
         "disagrees with the custody log, rebuild them from the log (which must itself be whole) and record the "
-        "repair in the log. The replaced files are kept beside the new ones.",
+        "repair in the log. The replaced files are kept beside the new ones. A generated bundle file that is "
+        "missing or altered (CaseFile's output, not evidence) is recorded in the log as lost; an altered one is "
+        "moved to set-aside/ in the case folder.",
     )
     p.add_argument("case")
 
@@ -1309,12 +1311,27 @@ def _collector_paused() -> Iterator[None]:
 
 def cmd_repair(args: argparse.Namespace, library: Library) -> int:
     result = library.repair(args.case)
-    if not result.rebuilt:
-        _print(f"{result.number}: case.json and the manifest agree with the custody log; nothing to repair")
+    if not result.rebuilt and not result.lost_bundles:
+        _print(
+            f"{result.number}: case.json, the manifest, README.txt and the generated bundles are as the custody log "
+            "and CaseFile wrote them; nothing to repair"
+        )
         return EXIT_OK
-    _print(f"{result.number}: rebuilt {', '.join(result.rebuilt)} from the custody log (recorded in it)")
+    records = [name for name in result.rebuilt if name != "README.txt"]
+    if records:
+        _print(f"{result.number}: rebuilt {', '.join(records)} from the custody log (recorded in it)")
+    if "README.txt" in result.rebuilt:
+        _print(f"{result.number}: wrote README.txt again with CaseFile's instructions for checking the case (recorded)")
     for name in result.kept:
         _print(f"  the file it replaced is kept as {name}")
+    if result.lost_bundles:
+        _print(f"{result.number}: generated bundle files recorded in the custody log as lost (the evidence is intact):")
+        for lost in result.lost_bundles:
+            if lost.set_aside:
+                _print(f"  ALTERED    {lost.name}  (moved to {lost.set_aside})")
+            else:
+                _print(f"  MISSING    {lost.name}")
+        _print(f"  Make a new bundle if you need one: casefile bundle {result.number} --venue ...")
     return EXIT_OK
 
 

@@ -770,6 +770,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>generated bundle file recorded as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>copy made safe to print kept for packets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,6 +831,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>unexpected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link, not the file itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2958,6 +2966,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair %1 case(s)? A damaged record is rebuilt from its custody log, README.txt is written again, and generated bundles that are missing or altered are recorded as lost (an altered one is moved to set-aside/ in the case folder; make a new bundle afterwards). Evidence files are never changed, and everything done is recorded in the custody log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,6 +4341,14 @@ Reason:</source>
     </message>
     <message>
         <source>Copy the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild a damaged record from its custody log, write README.txt again, and record generated bundles that are missing or altered as lost (an altered one is moved to set-aside/ in the case folder). Evidence files are never changed. Everything done is recorded in the custody log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5854,6 +5878,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}. &apos;casefile repair {number}&apos; (or Repair in the app&apos;s verification results) puts this right and records it in the custody log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5910,6 +5938,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5927,6 +5963,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving {name} aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6646,6 +6686,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a link to a file elsewhere, not a file kept in the case folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit {number} ({path}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7130,6 +7174,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold its bytes. Put the file itself back in its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>MANIFEST.sha256: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7215,6 +7263,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>reading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a generated bundle is missing or altered ({paths}); it is CaseFile&apos;s output, not evidence: &apos;casefile repair {number}&apos; records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -772,6 +772,10 @@ SHA-256：%4</translation>
         <translation>依保管记录重建案件记录</translation>
     </message>
     <message>
+        <source>generated bundle file recorded as lost</source>
+        <translation>生成的证据材料文件记为遗失</translation>
+    </message>
+    <message>
         <source>copy made safe to print kept for packets</source>
         <translation>已留存可安全打印的副本，供生成材料时使用</translation>
     </message>
@@ -830,6 +834,10 @@ SHA-256：%4</translation>
     <message>
         <source>unexpected</source>
         <translation>多出的文件</translation>
+    </message>
+    <message>
+        <source>a link, not the file itself</source>
+        <translation>是链接，不是文件本身</translation>
     </message>
     <message>
         <source>Consumer association / 12315 complaint</source>
@@ -2967,6 +2975,14 @@ Reason:</source>
         <translation>正在核验…</translation>
     </message>
     <message>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Repair %1 case(s)? A damaged record is rebuilt from its custody log, README.txt is written again, and generated bundles that are missing or altered are recorded as lost (an altered one is moved to set-aside/ in the case folder; make a new bundle afterwards). Evidence files are never changed, and everything done is recorded in the custody log.</source>
+        <translation>修复 %1 个案件？损坏的案件记录将根据保管记录重建，README.txt 将重新写入，缺失或被改动的生成证据材料将记为遗失（被改动的文件移到案件文件夹的 set-aside/ 中；之后请重新生成证据材料）。证据文件不会被改动，所做的一切都记入保管记录。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4335,6 +4351,14 @@ Reason:</source>
     <message>
         <source>Copy the list</source>
         <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Rebuild a damaged record from its custody log, write README.txt again, and record generated bundles that are missing or altered as lost (an altered one is moved to set-aside/ in the case folder). Evidence files are never changed. Everything done is recorded in the custody log.</source>
+        <translation>根据保管记录重建损坏的案件记录，重新写入 README.txt，并将缺失或被改动的生成证据材料记为遗失（被改动的文件移到案件文件夹的 set-aside/ 中）。证据文件不会被改动，所做的一切都记入保管记录。</translation>
     </message>
     <message>
         <source>Cancelled after %1 of %2 cases.</source>
@@ -5869,6 +5893,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>其大小或校验码与自身文件头不符</translation>
     </message>
     <message>
+        <source>case {number} does not verify; fix it before exporting: {summary}. &apos;casefile repair {number}&apos; (or Repair in the app&apos;s verification results) puts this right and records it in the custody log</source>
+        <translation>案件 {number} 核验未通过，请先处理再导出：{summary}。运行 &apos;casefile repair {number}&apos;（或在程序的核验结果中点“修复”）即可处理，并记入保管记录</translation>
+    </message>
+    <message>
         <source>the archive is damaged: its directory does not match its contents ({name}: {problem}); nothing was imported</source>
         <translation>归档已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
     </message>
@@ -5925,6 +5953,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>PDF 已损坏或不完整，无法遮盖（{reason}）</translation>
     </message>
     <message>
+        <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
+        <translation>README.txt 不是 CaseFile 写入的文本：其中不借助 CaseFile 核验案件的说明可能已被改动；运行 &apos;casefile repair {number}&apos; 会重新写入（被改动的文件保留在旁边）</translation>
+    </message>
+    <message>
+        <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
+        <translation>说明如何不借助 CaseFile 核验案件的 README.txt 缺失；运行 &apos;casefile repair {number}&apos; 会重新写入</translation>
+    </message>
+    <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
         <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过核验）</translation>
     </message>
@@ -5943,6 +5979,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
         <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>moving {name} aside</source>
+        <translation>将 {name} 移到一旁</translation>
     </message>
     <message>
         <source>the case record has no readable format version ({version!r})</source>
@@ -6661,6 +6701,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>无法读取</translation>
     </message>
     <message>
+        <source>a link to a file elsewhere, not a file kept in the case folder</source>
+        <translation>是指向别处文件的链接，不是保存在案件文件夹中的文件</translation>
+    </message>
+    <message>
         <source>exhibit {number} ({path}): {reason}</source>
         <translation>案卷编号{number}（{path}）：{reason}</translation>
     </message>
@@ -7145,6 +7189,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{venue} 材料不能提交给 {route}（可选：{allowed}）</translation>
     </message>
     <message>
+        <source>{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold its bytes. Put the file itself back in its place</source>
+        <translation>{path} 是链接（指向 {target}），不是保存在案件文件夹中的文件：复制该文件夹不会带上它的内容。请把文件本身放回原处</translation>
+    </message>
+    <message>
         <source>MANIFEST.sha256: {problem}</source>
         <translation>MANIFEST.sha256：{problem}</translation>
     </message>
@@ -7231,6 +7279,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>reading {name}</source>
         <translation>读取 {name}</translation>
+    </message>
+    <message>
+        <source>a generated bundle is missing or altered ({paths}); it is CaseFile&apos;s output, not evidence: &apos;casefile repair {number}&apos; records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it</source>
+        <translation>生成的证据材料缺失或被改动（{paths}）；它是 CaseFile 生成的文件，不是证据：运行 &apos;casefile repair {number}&apos; 会在保管记录中记为遗失（被改动的文件移到 {aside}/），之后案件即可通过核验；如需要，再重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed</source>
+        <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为被改动（保管记录第 {seq} 条），被改动的文件已移到 {aside}。证据不受影响：如需要，请重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
+        <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
     </message>
     <message>
         <source>{name} is waiting: the case is in use by another CaseFile window or command</source>

@@ -5,7 +5,8 @@ longer verifies is not exported), writes to a temporary name and renames when co
 
 Import refuses, writing nothing, archives with absolute or escaping paths, links,
 duplicate or case-colliding entries, encrypted entries, anything beyond one case
-folder, or contents that do not verify (hashes, manifest, custody chain).
+folder, or contents that do not verify (hashes, manifest, custody chain). It writes
+the case's README.txt itself: CaseFile's text, never the archive's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from casefile.core.custody import LOG_NAME
 from casefile.core.errors import ArchiveError, CaseFileError, Message
 from casefile.core.fsutil import (
     TEMP_PREFIX,
+    atomic_write_bytes,
     fsync_dir,
     make_private_dir,
     make_readonly,
@@ -40,6 +42,7 @@ from casefile.core.fsutil import (
 from casefile.core.hashing import Readable, copy_and_hash, hash_file
 from casefile.core.library import (
     BUNDLES_DIR,
+    CASE_README,
     EVIDENCE_DIR,
     INBOX_DIR,
     README_NAME,
@@ -122,6 +125,13 @@ def export_case(
         else:
             yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
+    if not report.ok and report.repairable:
+        raise CaseFileError(
+            "case {number} does not verify; fix it before exporting: {summary}. 'casefile repair {number}' (or "
+            "Repair in the app's verification results) puts this right and records it in the custody log",
+            number=number,
+            summary=report.summary(),
+        )
     if not report.ok:
         raise CaseFileError(
             "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=report.summary()
@@ -295,6 +305,7 @@ def import_case(
         if (library.cases_dir / number).exists():
             raise ArchiveError("case {number} is already in this library; nothing was imported", number=number)
         _check_declared_sizes(zf, number, files)
+        files = [i for i in files if PurePosixPath(i.filename).parts[1:] != (README_NAME,)]
         total = sum(i.file_size for i in files)
         free = shutil.disk_usage(library.cases_dir).free
         if total > free:
@@ -308,6 +319,9 @@ def import_case(
                 make_private_dir(target, exist_ok=False)
                 for sub in (EVIDENCE_DIR, INBOX_DIR, BUNDLES_DIR):
                     make_private_dir(target / sub, exist_ok=False)
+                # The instructions for checking the case are CaseFile's own, never the archive's: a
+                # README rewritten in the archive could tell its reader to check nothing.
+                atomic_write_bytes(target / README_NAME, CASE_README.encode("utf-8"))
                 for info in files:
                     cancel.check()
                     rel = PurePosixPath(info.filename).relative_to(number)

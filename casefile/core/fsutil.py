@@ -285,3 +285,23 @@ def real_path(path: str | os.PathLike[str]) -> str:
 def is_inside(path: str, folder: str) -> bool:
     """Whether ``path`` is ``folder`` or lies under it (both as :func:`real_path` gives them)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# Reparse tags of a Windows link: a symbolic link, and a junction (mount point). Other reparse
+# points (a OneDrive file kept online only, a deduplicated file) hold their bytes where they are.
+_LINK_TAGS = (0xA000000C, 0xA0000003)
+
+
+def lstat_is_link(st: os.stat_result) -> bool:
+    """Whether an ``lstat`` result is of a link: a symbolic link, or a Windows junction."""
+    if stat.S_ISLNK(st.st_mode):
+        return True
+    return getattr(st, "st_reparse_tag", 0) in _LINK_TAGS
+
+
+def is_link(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a link to somewhere else (not followed): its bytes are not in the folder."""
+    try:
+        return lstat_is_link(os.lstat(path))
+    except OSError:
+        return False

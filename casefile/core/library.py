@@ -29,7 +29,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -48,6 +48,7 @@ from casefile.core.errors import (
     Message,
     NotFoundError,
     StorageError,
+    SystemReason,
     message_from_data,
     message_to_data,
 )
@@ -58,6 +59,7 @@ from casefile.core.fsutil import (
     atomic_write_json,
     fsync_dir,
     is_inside,
+    is_link,
     make_private_dir,
     make_readonly,
     open_private,
@@ -165,6 +167,9 @@ EVIDENCE_DIR = "evidence"
 INBOX_DIR = "inbox"
 BUNDLES_DIR = "bundles"
 STAGING_DIR = ".staging"
+# Where repair moves generated files found altered (a bundle), so that nothing looks like the real one:
+# in the case folder, outside what is verified and exported, never deleted.
+SET_ASIDE_DIR = "set-aside"
 
 CASE_README = """\
 本文件夹是 CaseFile 案件卷宗，无需 CaseFile 也可核验。
@@ -186,6 +191,40 @@ Windows PowerShell: Get-FileHash -Algorithm SHA256 <file>, then compare with MAN
 rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-256 must equal
 "hash", and "prev" must equal the previous line's "hash" (64 zeros for the first line).
 """
+
+# README.txt tells anyone how to check the case without CaseFile, so a changed one could lead them
+# to check nothing: verification requires it to be a text CaseFile wrote, and repair writes it
+# again. Every text a CaseFile release has written is accepted, so an older case keeps verifying
+# (the first one lacked the timestamps line); line ends are not compared (a copy made on Windows
+# may turn them into CRLF). A release that changes CASE_README adds the old text here.
+CASE_READMES = (
+    CASE_README,
+    CASE_README.replace(
+        "  timestamps/      可信时间戳（RFC 3161）及默克尔树包含证明 / trusted timestamps and inclusion proofs\n", ""
+    ),
+)
+_README_BYTES = frozenset(text.encode("utf-8") for text in CASE_READMES)
+
+
+def readme_problem(folder: CaseFolder) -> Message | None:
+    """What is wrong with a case folder's README.txt (missing, or not a text CaseFile wrote), or None."""
+    try:
+        raw = (folder.path / README_NAME).read_bytes()
+    except FileNotFoundError:
+        return Message(
+            "README.txt, which tells anyone how to check the case without CaseFile, is missing; "
+            "'casefile repair {number}' writes it again",
+            number=folder.number,
+        )
+    except OSError as exc:
+        return Message("{path} cannot be read: {reason}", path=README_NAME, reason=SystemReason(exc))
+    if raw.replace(b"\r\n", b"\n") in _README_BYTES:
+        return None
+    return Message(
+        "README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile "
+        "may have been changed; 'casefile repair {number}' writes it again (the changed one is kept beside it)",
+        number=folder.number,
+    )
 
 
 def record_text(case: Case, changed: set[int] | None = None) -> bytes:
@@ -1379,7 +1418,9 @@ class Library:
     # ------------------------------------------------------------------ repair
 
     def repair(self, number: str) -> RepairResult:
-        """Rebuild a case's case.json and MANIFEST.sha256 from its custody log, and record that it did.
+        """Rebuild a case's case.json and MANIFEST.sha256 from its custody log, write its README.txt
+        again when it is not CaseFile's text, record a lost or altered generated bundle as lost
+        (an altered one moved to ``set-aside/``), and record in the log what it did.
 
         Only when the log itself is whole (every link checks, nothing cut off its end): the
         log is what the record is rebuilt from. The files replaced are kept beside the new
@@ -1423,30 +1464,48 @@ class Library:
             manifest_now, manifest_problems = read_manifest(folder.path)
             expected_manifest = dict(manifest_entries(truth))
             manifest_wrong = bool(manifest_problems) or manifest_now != expected_manifest
-            if not problems and not manifest_wrong:
-                self.release(folder.number)
-                return RepairResult(folder.number, [], [])
+            readme = readme_problem(folder)
+            readme_wrong = readme is not None
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             kept: list[str] = []
-            previous: dict[str, str | None] = {}
-            rebuilt = [RECORD_NAME, MANIFEST_NAME] if manifest_wrong else [RECORD_NAME]
-            for name in rebuilt:
-                path = folder.path / name
-                previous[name] = hash_file(path).sha256 if path.is_file() else None
-                if path.is_file():
-                    aside = path.with_name(f"{name}.replaced-{stamp}")
-                    os.replace(path, aside)
-                    kept.append(aside.name)
-            entry = custody.append(
-                record.REPAIR,
-                self.operator,
-                {"rebuilt": rebuilt, "previous_sha256": previous, "kept": kept, "problems": [str(p) for p in problems]},
-            )
-            truth = record.apply_entry(truth, entry)
-            folder.write_snapshot(truth, manifest=True)
+            rebuilt: list[str] = []
+            if problems or manifest_wrong or readme_wrong:
+                previous: dict[str, str | None] = {}
+                if problems or manifest_wrong:
+                    rebuilt = [RECORD_NAME, MANIFEST_NAME] if manifest_wrong else [RECORD_NAME]
+                if readme_wrong:
+                    rebuilt.append(README_NAME)
+                for name in rebuilt:
+                    path = folder.path / name
+                    previous[name] = hash_file(path).sha256 if path.is_file() else None
+                    if path.is_file():
+                        aside = path.with_name(f"{name}.replaced-{stamp}")
+                        os.replace(path, aside)
+                        kept.append(aside.name)
+                entry = custody.append(
+                    record.REPAIR,
+                    self.operator,
+                    {
+                        "rebuilt": rebuilt,
+                        "previous_sha256": previous,
+                        "kept": kept,
+                        "problems": [str(p) for p in (*problems, *([readme] if readme else []))],
+                    },
+                )
+                truth = record.apply_entry(truth, entry)
+                if readme_wrong:
+                    atomic_write_bytes(folder.path / README_NAME, CASE_README.encode("utf-8"))
+                folder.write_snapshot(truth, manifest=True)
+            lost = _lost_bundles(folder, custody.read(), stamp)
+            if lost:
+                entry = custody.append(record.BUNDLE_LOST, self.operator, {"files": lost})
+                truth = record.apply_entry(truth, entry)
+                folder.write_snapshot(truth)
         self.release(folder.number)
+        if not rebuilt and not lost:
+            return RepairResult(folder.number, [], [])
         self._index_upsert(truth, changed=Message("case {number} was repaired", number=folder.number))
-        return RepairResult(folder.number, rebuilt, kept)
+        return RepairResult(folder.number, rebuilt, kept, [_lost_file(item) for item in lost])
 
     # ------------------------------------------------------------------ index
 
@@ -1540,6 +1599,64 @@ class RepairResult:
     number: str
     rebuilt: list[str]  # files written anew from the custody log; empty when nothing needed it
     kept: list[str]  # the files they replaced, kept beside them
+    lost_bundles: list[LostBundle] = field(default_factory=list)  # bundle files recorded as lost
+
+
+@dataclass(frozen=True)
+class LostBundle:
+    """A generated bundle file repair found missing or altered and recorded as lost."""
+
+    name: str  # relative to the case folder
+    found: str  # "missing" or "modified"
+    set_aside: str = ""  # where an altered file now is (relative to the case folder)
+
+
+def _lost_file(item: dict[str, Any]) -> LostBundle:
+    return LostBundle(str(item["name"]), str(item["found"]), str(item.get("set_aside", "")))
+
+
+def _lost_bundles(folder: CaseFolder, entries: list[dict[str, Any]], stamp: str) -> list[dict[str, Any]]:
+    """The generated bundle files that are not as the log recorded them, for a "bundle-lost" entry;
+    an altered one (or a link put in its place) is moved to ``set-aside/`` first. The caller holds the lock.
+
+    A bundle is CaseFile's output, not evidence: the packet can be made again from the evidence,
+    so a lost one is recorded as lost instead of locking the case out of export.
+    """
+    from casefile.core.record.history import LOST_MISSING, LOST_MODIFIED, bundle_files
+
+    expected, lost = bundle_files(entries)
+    # A file recorded lost that is back in place, altered again, is set aside again.
+    candidates = {**expected, **{name: f.sha256 for name, f in lost.items() if os.path.lexists(folder.path / name)}}
+    found: list[dict[str, Any]] = []
+    for name, digest in sorted(candidates.items()):
+        path = folder.path / name
+        if not os.path.lexists(path):
+            found.append({"name": name, "sha256": digest, "found": LOST_MISSING})
+            continue
+        link = is_link(path)
+        try:
+            actual = "" if link or not path.is_file() else hash_file(path).sha256
+        except OSError as exc:
+            raise storage_error(exc, Message("reading {name}", name=name)) from exc
+        if actual == digest:
+            continue
+        aside_dir = folder.path / SET_ASIDE_DIR
+        aside = aside_dir / f"{path.stem}.altered-{stamp}{path.suffix}"
+        try:
+            aside_dir.mkdir(exist_ok=True)
+            os.replace(path, aside)
+            fsync_dir(aside_dir)
+            fsync_dir(path.parent)
+        except OSError as exc:
+            raise storage_error(exc, Message("moving {name} aside", name=name)) from exc
+        item: dict[str, Any] = {"name": name, "sha256": digest, "found": LOST_MODIFIED}
+        if actual:
+            item["actual_sha256"] = actual
+        if link:
+            item["link"] = True
+        item["set_aside"] = aside.relative_to(folder.path).as_posix()
+        found.append(item)
+    return found
 
 
 def case_sort_key(number: str) -> tuple[int, int, str]:

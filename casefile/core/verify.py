@@ -3,7 +3,8 @@
 The custody log is the reference: it says which files were ingested with which hash.
 Each exhibit file is reported as intact, modified or missing; files in ``evidence/``
 that no entry accounts for are unexpected. The manifest and ``case.json`` must agree
-with the log, and the log's chain must be whole and end where ``case.json`` says.
+with the log, and the log's chain must be whole and end where ``case.json`` says. ``README.txt``,
+which tells anyone how to check the folder without CaseFile, must be a text CaseFile wrote.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.core import record
+from casefile.core import record, zone
 from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
+from casefile.core.fsutil import lstat_is_link
 from casefile.core.hashing import CHUNK, hash_files
-from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, CaseFolder, check_record
+from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record, readme_problem
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
-from casefile.core.record.history import recorded_bundle_files
+from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
 from casefile.core.timestamps.checking import STAMPS_DIR, StampResult, check_stamps
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ class FileStatus(enum.StrEnum):
     MODIFIED = "modified"
     MISSING = "missing"
     UNEXPECTED = "unexpected"
+    LINK = "link"  # a link to a file elsewhere: the case folder does not hold its bytes
 
 
 @dataclass
@@ -61,10 +64,23 @@ class CaseReport:
     damaged: bool = False
     notes: list[str] = field(default_factory=list)  # what verification could not do (record its run…)
     stamps: list[StampResult] = field(default_factory=list)  # each trusted timestamp, checked offline
+    readme_wrong: bool = False  # README.txt missing or not a text CaseFile wrote
 
     @property
     def ok(self) -> bool:
         return not self.problems and all(f.status is FileStatus.INTACT for f in self.files)
+
+    @property
+    def repairable(self) -> bool:
+        """Whether ``Library.repair`` can put right some of what was found: a damaged record (rebuilt
+        from a whole custody log), README.txt (written again), a generated bundle missing, altered or
+        replaced by a link (recorded as lost). A changed evidence file is never "repaired"."""
+        bundle_lost = (FileStatus.MISSING, FileStatus.MODIFIED, FileStatus.LINK)
+        return (
+            self.damaged
+            or self.readme_wrong
+            or any(f.status in bundle_lost and f.path.startswith(f"{BUNDLES_DIR}/") for f in self.files)
+        )
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for f in self.files if f.status is status)
@@ -88,8 +104,8 @@ def verify_folder(
     whole or not at all); the files are hashed after it, since evidence is never rewritten.
     """
     with hold():
-        report, expected, present, bundles_recorded, bundles_present, logged = _snapshot(folder)
-    total = sum(size for rel, size in present.items() if rel in expected)
+        report, expected, present, bundles, bundles_present, logged, links = _snapshot(folder)
+    total = sum(size for rel, size in present.items() if rel in expected and rel not in links)
     done = 0
     yield Progress(0, total, folder.number)
     in_order = sorted(expected.items(), key=lambda kv: kv[1][0])
@@ -97,7 +113,7 @@ def verify_folder(
     # ahead of the report; a file of one chunk (most exhibits) is hashed right here, since
     # handing it to a worker would cost more than hashing it.
     hashed = hash_files(
-        [folder.path / path for path, _ in in_order if present.get(path, 0) > CHUNK],
+        [folder.path / path for path, _ in in_order if present.get(path, 0) > CHUNK and path not in links],
         cancel=cancel,
     )
     root = str(folder.path)
@@ -106,6 +122,10 @@ def verify_folder(
         size = present.get(path)
         if size is None:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
+            continue
+        if path in links:
+            report.files.append(FileResult(path, FileStatus.LINK, num or None, digest))
+            report.problems.append(_link_problem(folder, path))
             continue
         outcome = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}", size)
         if isinstance(outcome, OSError):
@@ -119,7 +139,7 @@ def verify_folder(
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
-    _check_bundles(folder, report, bundles_recorded, bundles_present, cancel)
+    _check_bundles(folder, report, bundles, bundles_present, links, cancel)
     truth, entries = logged
     if truth is not None:
         report.problems.extend(screened_problems(truth, entries))
@@ -161,9 +181,10 @@ def _snapshot(
     CaseReport,
     dict[str, tuple[int, str]],
     dict[str, int],
-    dict[str, str],
+    tuple[dict[str, str], dict[str, LostBundleFile]],
     dict[str, int],
     tuple[Case | None, list[dict[str, Any]]],
+    set[str],
 ]:
     """What the case says it holds and what its folder holds, read at one moment."""
     report = CaseReport(number=folder.number, folder=folder.path)
@@ -199,23 +220,59 @@ def _snapshot(
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
-    present = _files_under(folder, EVIDENCE_DIR) | _files_under(folder, STAMPS_DIR)
-    bundles_recorded = recorded_bundle_files(entries)
-    bundles_present = _files_under(folder, BUNDLES_DIR)
-    return report, expected, present, bundles_recorded, bundles_present, (truth, entries)
+    readme = readme_problem(folder)  # not damage to the record: repair writes it again
+    if readme is not None:
+        report.problems.append(readme)
+        report.readme_wrong = True
+    links: set[str] = set()
+    present = _files_under(folder, EVIDENCE_DIR, links) | _files_under(folder, STAMPS_DIR, links)
+    bundles = bundle_files(entries)
+    bundles_present = _files_under(folder, BUNDLES_DIR, links)
+    return report, expected, present, bundles, bundles_present, (truth, entries), links
+
+
+def _link_problem(folder: CaseFolder, path: str) -> Message:
+    try:
+        target = os.readlink(folder.path / path)
+    except OSError:
+        target = "?"
+    return Message(
+        "{path} is a link (to {target}), not a file kept in the case folder: a copy of the folder would not hold "
+        "its bytes. Put the file itself back in its place",
+        path=path,
+        target=target,
+    )
 
 
 def _check_bundles(
-    folder: CaseFolder, report: CaseReport, recorded: dict[str, str], present: dict[str, int], cancel: CancelToken
+    folder: CaseFolder,
+    report: CaseReport,
+    bundles: tuple[dict[str, str], dict[str, LostBundleFile]],
+    present: dict[str, int],
+    links: set[str],
+    cancel: CancelToken,
 ) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
-    and the bundles folder must hold no file the log does not know."""
-    found = {path for path in recorded if path in present and (folder.path / path).is_file()}
+    and the bundles folder must hold no file the log does not know.
+
+    A bundle is CaseFile's output, not evidence: one the log records as lost (missing, or
+    altered and moved aside) is a note, not a problem. Put back as it was, it is intact again.
+    """
+    recorded, lost = bundles
+    recorded = {**recorded, **{path: f.sha256 for path, f in lost.items() if path in present}}
+    found = {path for path in recorded if path in present and path not in links and (folder.path / path).is_file()}
     hashed = hash_files([folder.path / path for path in sorted(found)], cancel=cancel)
+    damaged = []
     for path, digest in sorted(recorded.items()):
         cancel.check()
+        if path in links and path in present:
+            report.files.append(FileResult(path, FileStatus.LINK, None, digest))
+            report.problems.append(_link_problem(folder, path))
+            damaged.append(path)
+            continue
         if path not in found:
             report.files.append(FileResult(path, FileStatus.MISSING, None, digest))
+            damaged.append(path)
             continue
         outcome = next(hashed)
         if isinstance(outcome, OSError):
@@ -223,17 +280,58 @@ def _check_bundles(
         actual = outcome.sha256
         status = FileStatus.INTACT if actual == digest else FileStatus.MODIFIED
         report.files.append(FileResult(path, status, None, digest, actual))
+        if status is FileStatus.MODIFIED:
+            damaged.append(path)
     for path in sorted(set(present) - set(recorded)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
+    for path, f in sorted(lost.items()):
+        if path in present:
+            continue
+        when = zone.show(f.at) if f.at is not None and f.at.tzinfo is not None else str(f.at or "?")
+        if f.found == LOST_MODIFIED:
+            report.notes.append(
+                Message(
+                    "{path}: a generated bundle recorded as altered on {when} by {operator} (custody entry {seq}); "
+                    "the altered file was moved to {aside}. The evidence is not affected: make a new bundle if needed",
+                    path=path,
+                    when=when,
+                    operator=f.operator,
+                    seq=f.seq,
+                    aside=f.set_aside or "?",
+                )
+            )
+        else:
+            report.notes.append(
+                Message(
+                    "{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). "
+                    "The evidence is not affected: make a new bundle if needed",
+                    path=path,
+                    when=when,
+                    operator=f.operator,
+                    seq=f.seq,
+                )
+            )
+    if damaged:
+        report.notes.append(
+            Message(
+                "a generated bundle is missing or altered ({paths}); it is CaseFile's output, not evidence: "
+                "'casefile repair {number}' records it in the custody log as lost (an altered one is moved to "
+                "{aside}/), after which the case verifies; then make a new bundle if you need it",
+                paths=", ".join(damaged),
+                number=folder.number,
+                aside=SET_ASIDE_DIR,
+            )
+        )
 
 
-def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
-    """Every file under ``sub`` (relative path -> size), hidden ones included.
+def _files_under(folder: CaseFolder, sub: str, links: set[str] | None = None) -> dict[str, int]:
+    """Every file under ``sub`` (relative path -> size), hidden ones included; a link to a file is
+    listed (with the size of what it points to) and named in ``links``.
 
     CaseFile keeps its temporary files outside evidence/, so anything found there that the
     custody log does not account for is unexpected; the same holds for bundles/. A link to a
-    folder is not followed. Names are joined as text: a case of thousands of exhibits is listed
-    at the cost of the directory reads and one stat a file.
+    folder (or a Windows junction) is not followed. Names are joined as text: a case of thousands
+    of exhibits is listed at the cost of the directory reads and one stat a file.
     """
     found: dict[str, int] = {}
     pending = [(os.path.join(folder.path, sub), sub)]
@@ -250,15 +348,30 @@ def _files_under(folder: CaseFolder, sub: str) -> dict[str, int]:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir = False
+                link = _is_link(entry)
                 if is_dir:
-                    if not entry.is_symlink():
+                    if not link:
                         pending.append((entry.path, rel))
                     continue
+                if link and links is not None:
+                    links.add(rel)
                 try:
                     found[rel] = entry.stat().st_size
                 except OSError:
                     found[rel] = 0
     return found
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link, or on Windows a junction: the bytes it leads to are not in the case folder."""
+    if entry.is_symlink():
+        return True
+    if os.name != "nt":
+        return False
+    try:
+        return lstat_is_link(entry.stat(follow_symlinks=False))
+    except OSError:
+        return False
 
 
 def verify_case(

@@ -358,6 +358,7 @@ CUSTODY_ACTIONS: dict[str, str] = {
     record.IMPORT: QT_TRANSLATE_NOOP("CaseFile", "imported"),
     record.RECOVERY: QT_TRANSLATE_NOOP("CaseFile", "recovered after an interruption"),
     record.REPAIR: QT_TRANSLATE_NOOP("CaseFile", "record rebuilt from the custody log"),
+    record.BUNDLE_LOST: QT_TRANSLATE_NOOP("CaseFile", "generated bundle file recorded as lost"),
     record.SCREENED: QT_TRANSLATE_NOOP("CaseFile", "copy made safe to print kept for packets"),
     record.FINDING: QT_TRANSLATE_NOOP("CaseFile", "responsibility found"),
     record.PROPOSAL: QT_TRANSLATE_NOOP("CaseFile", "proposal made"),
@@ -377,6 +378,7 @@ FILE_STATUSES: dict[str, str] = {
     FileStatus.MODIFIED: QT_TRANSLATE_NOOP("CaseFile", "modified"),
     FileStatus.MISSING: QT_TRANSLATE_NOOP("CaseFile", "missing"),
     FileStatus.UNEXPECTED: QT_TRANSLATE_NOOP("CaseFile", "unexpected"),
+    FileStatus.LINK: QT_TRANSLATE_NOOP("CaseFile", "a link, not the file itself"),
 }
 
 # ------------------------------------------------------------------ packets

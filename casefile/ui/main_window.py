@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from casefile.core.errors import CancelledError, Message
+from casefile.core.errors import CancelledError, CaseFileError, Message
 from casefile.core.evidence import AddResult
 from casefile.core.fsutil import storage_error
 from casefile.core.library import Library
@@ -938,8 +938,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ verification
 
-    def verify(self, *, all_cases: bool) -> None:
-        numbers = self.ctx.library.case_numbers() if all_cases else [n for n in [self.workspace.number] if n]
+    def verify(self, *, all_cases: bool = False, numbers: list[str] | None = None) -> None:
+        if numbers is None:
+            numbers = self.ctx.library.case_numbers() if all_cases else [n for n in [self.workspace.number] if n]
         if not numbers:
             return
         library = self.ctx.library
@@ -988,6 +989,7 @@ class MainWindow(QMainWindow):
             previous.deleteLater()
         results = VerifyResultsDialog(reports, total, cancelled=cancelled, parent=self)
         results.case_chosen.connect(self.cases.select)
+        results.repair_requested.connect(self.repair_cases)
         self.verify_results = results
         results.open()
         # A case found damaged (or released by verifying again) is marked in the list: reload it once,
@@ -997,6 +999,53 @@ class MainWindow(QMainWindow):
             self.ctx.events.case_changed.emit(current)
         else:
             self.ctx.events.cases_changed.emit()
+
+    def repair_cases(self, numbers: list[str]) -> None:
+        """Repair the cases verification found repairable, once the user agrees; then verify them again.
+
+        One case that cannot be repaired (its custody log itself damaged) is said, and the others go on.
+        """
+        answer = QMessageBox.question(
+            self,
+            self.tr("Repair"),
+            fill(
+                self.tr(
+                    "Repair %1 case(s)? A damaged record is rebuilt from its custody log, README.txt is written "
+                    "again, and generated bundles that are missing or altered are recorded as lost (an altered one "
+                    "is moved to set-aside/ in the case folder; make a new bundle afterwards). Evidence files are "
+                    "never changed, and everything done is recorded in the custody log."
+                ),
+                len(numbers),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        library = self.ctx.library
+
+        def work(token):  # type: ignore[no-untyped-def]
+            for number in numbers:
+                token.check()
+                try:
+                    library.repair(number)
+                except CaseFileError as exc:  # this case cannot be repaired; the others still are
+                    yield (number, exc)
+
+        task = Task(work, "repair")
+        problems: list[tuple[str, CaseFileError]] = task.results
+
+        def done(_result: object) -> None:
+            if problems:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Repair"),
+                    "\n".join(labelled(number, translated(exc.message)) for number, exc in problems),
+                )
+            self.verify(numbers=numbers)
+
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: show_error(self, error))
+        self.repair_task = task
+        self.ctx.runner.start(task)
 
     # ------------------------------------------------------------------ layout
 

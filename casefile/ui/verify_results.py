@@ -30,9 +30,11 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class VerifyResultsDialog(QDialog):
-    """The result of a verification run; ``case_chosen`` carries the number of a case double-clicked."""
+    """The result of a verification run; ``case_chosen`` carries the number of a case double-clicked,
+    ``repair_requested`` the cases to repair when the user asks for it (offered when repair can help)."""
 
     case_chosen = Signal(str)
+    repair_requested = Signal(list)  # the numbers of the cases that repair can put right
 
     def __init__(
         self, reports: Sequence[CaseReport], total: int, *, cancelled: bool = False, parent: QWidget | None = None
@@ -62,6 +64,17 @@ class VerifyResultsDialog(QDialog):
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
         buttons.rejected.connect(self.reject)
+        self.repair = QPushButton(self.tr("Repair…"), self)
+        self.repair.setToolTip(
+            self.tr(
+                "Rebuild a damaged record from its custody log, write README.txt again, and record generated "
+                "bundles that are missing or altered as lost (an altered one is moved to set-aside/ in the case "
+                "folder). Evidence files are never changed. Everything done is recorded in the custody log."
+            )
+        )
+        buttons.addButton(self.repair, QDialogButtonBox.ButtonRole.ActionRole)
+        self.repair.setVisible(bool(self.repairable_numbers()))
+        self.repair.clicked.connect(self._repair_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.counts)
@@ -119,6 +132,15 @@ class VerifyResultsDialog(QDialog):
 
     def problem_numbers(self) -> list[str]:
         return [r.number for r in self.reports if not r.ok]
+
+    def repairable_numbers(self) -> list[str]:
+        return [r.number for r in self.reports if r.repairable]
+
+    def _repair_clicked(self) -> None:
+        numbers = self.repairable_numbers()
+        if numbers:
+            self.accept()
+            self.repair_requested.emit(numbers)
 
     def text(self) -> str:
         """The summary and the list as plain text, to paste into a note or a message."""

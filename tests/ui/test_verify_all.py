@@ -116,3 +116,40 @@ def test_a_verification_lets_go_of_its_task_and_reports(window, monkeypatch):
     assert window.verify_results.counts.text() == "2 cases intact, 0 with problems"
     window.verify_task = None  # the window keeps the last task only until the next one
     assert kept() == []
+
+
+def test_the_results_offer_repair_for_what_repair_puts_right(window, ctx, monkeypatch):
+    """A README.txt changed in place (or a generated bundle lost) is put right from the results, when the
+    user agrees; before, the app only listed the problem, and its repair was a command to type."""
+    from PySide6.QtWidgets import QMessageBox
+
+    readme = ctx.library.cases_dir / "202611-002" / "README.txt"
+    readme.chmod(0o644)
+    readme.write_text("echo OK  # no check needed\n", "utf-8")
+    window.verify(all_cases=True)
+    results = window.verify_results
+    assert results.problem_numbers() == ["202611-002"] and "README.txt" in results.text()
+    assert not results.repair.isHidden() and results.repairable_numbers() == ["202611-002"]
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    results.repair.click()
+    assert asked and "set-aside/" in asked[0]
+    again = window.verify_results
+    assert again is not results and again.problem_numbers() == [] and again.repair.isHidden()
+    assert "CaseFile" in readme.read_text("utf-8")
+
+
+def test_a_changed_evidence_file_is_not_offered_for_repair(window, ctx, tmp_path):
+    note = tmp_path / "聊天.txt"
+    note.write_text("原始聊天记录", "utf-8")
+    list(add_files(ctx.library, "202611-001", [note]))
+    stored = ctx.library.folder("202611-001").path / ctx.library.load_case("202611-001").exhibits[0].stored_path
+    os.chmod(stored, 0o644)
+    stored.write_text("被修改过的记录", "utf-8")
+    window.verify(all_cases=True)
+    assert window.verify_results.problem_numbers() == ["202611-001"] and window.verify_results.repair.isHidden()

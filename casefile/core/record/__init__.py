@@ -3,6 +3,7 @@
 from casefile.core.record.actions import (
     ACTIONS,
     BUNDLE,
+    BUNDLE_LOST,
     CLOSE,
     CREATE,
     EVENT,
@@ -51,6 +52,7 @@ from casefile.core.record.fold import (
 __all__ = [
     "ACTIONS",
     "BUNDLE",
+    "BUNDLE_LOST",
     "CLOSE",
     "CREATE",
     "EVENT",

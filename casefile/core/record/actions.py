@@ -72,6 +72,11 @@ IMPORT = "import"
 BUNDLE = "bundle"
 RECOVERY = "recovery"  # a crash was cleaned up (a torn last line removed)
 REPAIR = "repair"  # case.json / MANIFEST.sha256 rebuilt from the log
+# Generated bundle files (CaseFile's output, never evidence) found missing or altered, recorded as
+# lost: who found it and when (the entry), which file, its recorded hash, what was found ("missing",
+# "modified" with the hash found) and where an altered file was moved. A new witness action needs no
+# new entry version: a CaseFile that does not know it refuses the log as made by a newer CaseFile.
+BUNDLE_LOST = "bundle-lost"
 SCREENED = "screened"  # evidence PDFs made safe to print (when added, or by a packet): their kept copies
 
 # Fields a "proceeding-update" entry may set (a newer CaseFile's others are kept as they are).
@@ -465,6 +470,7 @@ ACTIONS: dict[str, Action] = {
         Action(BUNDLE, None, _bundle_exhibits),
         Action(RECOVERY, None, _none),
         Action(REPAIR, None, _none),
+        Action(BUNDLE_LOST, None, _none),
         Action(SCREENED, None, _screened_exhibits),
     )
 }

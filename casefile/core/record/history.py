@@ -14,6 +14,7 @@ from typing import Any
 from casefile.core.record.actions import (
     ACTIONS,
     BUNDLE,
+    BUNDLE_LOST,
     EXHIBIT_METADATA,
     EXHIBIT_UPDATE,
     REDACT,
@@ -147,12 +148,65 @@ def _files(items: Any, *, pages: bool = True) -> tuple[BundleFile, ...]:
     )
 
 
+@dataclass(frozen=True)
+class LostBundleFile:
+    """A generated bundle file recorded as lost (missing, or altered and moved aside)."""
+
+    name: str  # relative to the case folder: bundles/<file>.pdf
+    sha256: str  # as the bundle's entry recorded it
+    found: str  # LOST_MISSING or LOST_MODIFIED
+    seq: int
+    at: datetime | None
+    operator: str
+    actual_sha256: str = ""  # what an altered file hashed to when it was found
+    set_aside: str = ""  # where an altered file was moved (relative to the case folder)
+
+
+LOST_MISSING = "missing"
+LOST_MODIFIED = "modified"
+
+
+def bundle_files(entries: Iterable[dict[str, Any]]) -> tuple[dict[str, str], dict[str, LostBundleFile]]:
+    """The bundle files the log expects in the case folder (relative path -> SHA-256), and those it
+    records as lost since they were made (relative path -> what the loss entry says).
+
+    A bundle file is expected from the entry that made it until an entry records it lost; a later
+    bundle saved under the same name is expected again.
+    """
+    expected: dict[str, str] = {}
+    lost: dict[str, LostBundleFile] = {}
+    for entry in entries:
+        action = entry.get("action")
+        if action == BUNDLE:
+            for made in bundle_history([entry]):
+                extra = [f for f in (made.disclosure, made.guidance) if f is not None]
+                for f in (*made.files, *made.components, *extra):
+                    expected[f.name] = f.sha256
+                    lost.pop(f.name, None)
+        elif action == BUNDLE_LOST:
+            items = _details(entry).get("files")
+            for item in items if isinstance(items, list) else []:
+                if not isinstance(item, dict):
+                    continue
+                name, digest = str(item.get("name", "")), str(item.get("sha256", ""))
+                known = expected.get(name) or (lost[name].sha256 if name in lost else None)
+                if known != digest:
+                    continue  # not a file the log made under that name: nothing to excuse
+                expected.pop(name, None)
+                lost[name] = LostBundleFile(
+                    name=name,
+                    sha256=digest,
+                    found=str(item.get("found", LOST_MISSING)),
+                    seq=int(entry.get("seq", 0)),
+                    at=_time(entry.get("at")),
+                    operator=str(entry.get("operator", "")),
+                    actual_sha256=str(item.get("actual_sha256", "")),
+                    set_aside=str(item.get("set_aside", "")),
+                )
+    return expected, lost
+
+
 def recorded_bundle_files(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Every bundle file the log knows (packets, their guidance, component files and disclosure
-    reports): relative path -> SHA-256."""
-    found: dict[str, str] = {}
-    for made in bundle_history(entries):
-        extra = [f for f in (made.disclosure, made.guidance) if f is not None]
-        for f in (*made.files, *made.components, *extra):
-            found[f.name] = f.sha256
-    return found
+    """Every bundle file the log expects in the case folder (packets, their guidance, component files
+    and disclosure reports, less those recorded as lost since): relative path -> SHA-256."""
+    return bundle_files(entries)[0]

@@ -27,6 +27,9 @@ from casefile.core.fsutil import fsync_dir, storage_error
 
 # Custody entries; 2: as format 2 of the case record; 3: as format 3; 4: events dated when entered (below).
 ENTRY_VERSION = 4
+# A new action alone does not change the entry format: an older CaseFile meeting an action it does
+# not know refuses the log as made by a newer CaseFile (record.fold.apply_entry), never skips it.
+# The version changes when entries an older CaseFile knows would be read differently.
 ENTRY_VERSION_KEY = "v"
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]

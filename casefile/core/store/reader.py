@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 from casefile.core.errors import IntegrityError, Message, SystemReason, joined
+from casefile.core.fsutil import is_link
 from casefile.core.hashing import CHUNK, copy_and_hash, hash_stream
 from casefile.core.model import Exhibit
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
@@ -51,6 +52,7 @@ class Reason(enum.StrEnum):
     MISSING = "missing"
     CHANGED_WHILE_READ = "changed while it was being read"
     UNREADABLE = "cannot be read"
+    LINK = "a link to a file elsewhere"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ _REASONS = {
     Reason.MISSING: Message("missing"),
     Reason.CHANGED_WHILE_READ: Message("changed while it was being read"),
     Reason.UNREADABLE: Message("cannot be read"),
+    Reason.LINK: Message("a link to a file elsewhere, not a file kept in the case folder"),
 }
 
 
@@ -285,6 +288,8 @@ class EvidenceReader:
 
     def _open(self, exhibit: Exhibit) -> io.BufferedReader:
         path = self.path(exhibit)
+        if is_link(path):  # what it leads to may be anything, and a copy of the case folder would lack it
+            self._fail(exhibit, Reason.LINK)
         try:
             return open(path, "rb")
         except FileNotFoundError:
