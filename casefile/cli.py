@@ -1233,15 +1233,18 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
         )
         lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + recorded)
-    made = bundle_history(folder.custody.read())
+    entries = folder.custody.read()
+    made = bundle_history(entries)
     if made:
         from casefile.core.bundle.history import FileState, made_files
+        from casefile.core.record.history import bundle_files
 
-        # What became of each file since: gone from the case folder, or no longer the one saved.
-        states = {(m.bundle.seq, m.file.name): m.state for m in made_files(folder.path, made)}
+        # What became of each file since: gone from the case folder, no longer the one saved, or recorded lost.
+        states = {(m.bundle.seq, m.file.name): m.state for m in made_files(folder.path, made, bundle_files(entries)[1])}
         notes = {
             FileState.MISSING: "  (no longer in the case folder)",
             FileState.CHANGED: "  (changed since it was saved)",
+            FileState.LOST: "  (recorded as lost in the custody log)",
         }
         lines.append("  bundles:")
         for bundle in made:

@@ -46,6 +46,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded as lost in the custody log by %1 (entry %2); a new bundle can be made instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The altered file was moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -48,6 +48,14 @@ SHA-256：%4</translation>
         <translation>案卷文件夹中的文件已不是当初保存的文件：其SHA-256不一致。</translation>
     </message>
     <message>
+        <source>Recorded as lost in the custody log by %1 (entry %2); a new bundle can be made instead.</source>
+        <translation>已由 %1 在保管记录中记为遗失（第 %2 条）；可重新生成材料代替。</translation>
+    </message>
+    <message>
+        <source>The altered file was moved to %1.</source>
+        <translation>被改动的文件已移至 %1。</translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation>此后已为同一机构和去向另行生成过材料。</translation>
     </message>

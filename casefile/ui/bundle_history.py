@@ -125,6 +125,14 @@ class BundleHistoryModel(QAbstractTableModel):
             tip += "\n" + self.tr("The file is no longer in the case folder.")
         elif made.state is FileState.CHANGED:
             tip += "\n" + self.tr("The file in the case folder is not the one saved: its SHA-256 differs.")
+        elif made.state is FileState.LOST and made.lost is not None:
+            tip += "\n" + fill(
+                self.tr("Recorded as lost in the custody log by %1 (entry %2); a new bundle can be made instead."),
+                made.lost.operator,
+                made.lost.seq,
+            )
+            if made.lost.set_aside:
+                tip += "\n" + fill(self.tr("The altered file was moved to %1."), made.lost.set_aside)
         if made.superseded:
             tip += "\n" + self.tr("A later bundle was made for the same venue and destination.")
         return tip

@@ -115,6 +115,22 @@ def test_an_altered_bundle_is_moved_aside_with_its_hash_recorded(library, bundle
     assert "recorded as altered" in capsys.readouterr().out
 
 
+def test_the_bundles_listed_say_which_file_was_recorded_lost(library, bundled, capsys):
+    from casefile.core.bundle.history import FileState, bundle_files
+
+    number, packet = bundled
+    os.chmod(packet, 0o644)
+    packet.write_bytes(b"not the packet")
+    library.repair(number)
+    (made,) = [m for m in bundle_files(library, number) if m.name == packet.name]
+    assert made.state is FileState.LOST and made.lost is not None
+    assert made.lost.set_aside.startswith(SET_ASIDE_DIR) and made.lost.operator == library.operator
+    capsys.readouterr()
+    assert main(["--library", str(library.root), "show", number]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if packet.name in line)
+    assert line.endswith("(recorded as lost in the custody log)")
+
+
 def test_a_lost_bundle_put_back_intact_verifies_and_a_new_one_of_the_same_name_is_expected_again():
     from casefile.core.record.history import bundle_files
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.record.actions import BUNDLE
-from casefile.core.record.history import BundleFile, BundleRecord, bundle_history
+from casefile.core.record.history import BundleFile, BundleRecord, LostBundleFile, bundle_history
+from casefile.core.record.history import bundle_files as expected_bundle_files
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ class FileState(enum.StrEnum):
     PRESENT = "present"  # in the case folder, with the hash the custody log recorded
     MISSING = "missing"  # no longer in the case folder
     CHANGED = "changed"  # in the case folder, but not the file that was saved (or unreadable)
+    LOST = "lost"  # recorded in the custody log as lost since (missing, or altered and moved aside)
 
 
 class FileRole(enum.StrEnum):
@@ -45,6 +47,7 @@ class MadeFile:
     path: Path  # where it is (or was) in the case folder
     state: FileState
     superseded: bool  # a later bundle went to the same venue and destination (and receipt paper)
+    lost: LostBundleFile | None = None  # the custody entry that recorded it lost (state LOST)
 
     @property
     def at(self) -> datetime | None:
@@ -109,9 +112,14 @@ def _state(path: Path, sha256: str) -> FileState:
     return FileState.PRESENT if digest == sha256 else FileState.CHANGED
 
 
-def made_files(case_folder: Path, records: list[BundleRecord]) -> list[MadeFile]:
+def made_files(
+    case_folder: Path, records: list[BundleRecord], lost: dict[str, LostBundleFile] | None = None
+) -> list[MadeFile]:
     """The files of ``records`` (oldest first, as the log gives them), newest bundle first; in each
-    bundle the packet's files, then the notes, then the component files."""
+    bundle the packet's files, then the notes, then the component files. ``lost``: the files the log
+    records as lost (:func:`casefile.core.record.history.bundle_files`), each of them LOST in the bundle
+    it was made by, if the loss was recorded after it."""
+    lost = lost or {}
     made: list[MadeFile] = []
     later: set[tuple[str, str, str]] = set()
     for bundle in reversed(records):
@@ -125,12 +133,17 @@ def made_files(case_folder: Path, records: list[BundleRecord]) -> list[MadeFile]
         ]
         for file, role in roles:
             path = case_folder / file.name
-            made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded))
+            loss = lost.get(file.name)
+            if loss is not None and loss.seq > bundle.seq and loss.sha256 == file.sha256:
+                made.append(MadeFile(bundle, file, role, path, FileState.LOST, superseded, loss))
+            else:
+                made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded))
     return made
 
 
 def bundle_files(library: Library, number: str) -> list[MadeFile]:
     """Every file of every bundle made for case ``number``, newest bundle first (see :func:`made_files`)."""
     folder = library.folder(number)
-    # Only the lines naming a bundle are parsed: bundle_history keeps the entries whose action is one.
-    return made_files(folder.path, bundle_history(folder.custody.read(containing=f'"{BUNDLE}"')))
+    # Only the lines naming a bundle, or a bundle file lost, are parsed (the actions "bundle" and "bundle-lost").
+    entries = folder.custody.read(containing=f'"{BUNDLE}')
+    return made_files(folder.path, bundle_history(entries), expected_bundle_files(entries)[1])
