@@ -125,16 +125,18 @@ def export_case(
         else:
             yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
-    if not report.ok and report.repairable:
+    summary = report.summary()
+    # A problem that already names the repair (README.txt's does) is not followed by the same advice twice.
+    if not report.ok and report.repairable and "casefile repair" not in summary:
         raise CaseFileError(
             "case {number} does not verify; fix it before exporting: {summary}. 'casefile repair {number}' (or "
             "Repair in the app's verification results) puts this right and records it in the custody log",
             number=number,
-            summary=report.summary(),
+            summary=summary,
         )
     if not report.ok:
         raise CaseFileError(
-            "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=report.summary()
+            "case {number} does not verify; fix it before exporting: {summary}", number=number, summary=summary
         )
 
     total = sum(len(records[rel]) if rel in records else p.stat().st_size for p, rel in members)

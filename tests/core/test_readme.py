@@ -12,10 +12,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from casefile_testing import make_case
 
 from casefile.core.archive import export_case, import_case
 from casefile.core.custody import LOG_NAME
+from casefile.core.errors import CaseFileError
 from casefile.core.evidence import add_files
 from casefile.core.library import CASE_README, Library
 from casefile.core.verify import CaseReport, verify_case
@@ -53,7 +55,7 @@ def test_import_writes_casefiles_readme_not_the_archives(library, files, tmp_pat
         other.close()
 
 
-def test_a_readme_edited_in_place_does_not_verify_and_repair_writes_it_again(library, files):
+def test_a_readme_edited_in_place_does_not_verify_and_repair_writes_it_again(library, files, tmp_path):
     number = _case(library, files)
     readme = library.cases_dir / number / "README.txt"
     readme.chmod(0o644)
@@ -61,6 +63,9 @@ def test_a_readme_edited_in_place_does_not_verify_and_repair_writes_it_again(lib
     report = verify(library, number)
     assert not report.ok and not report.damaged  # the record is fine: nothing is quarantined
     assert any("README.txt" in str(p) and "casefile repair" in str(p) for p in report.problems)
+    with pytest.raises(CaseFileError) as refused:  # export refuses it, naming the repair once
+        list(export_case(library, number, tmp_path / "refused.zip"))
+    assert str(refused.value.message).count("casefile repair") == 1
 
     result = library.repair(number)
     assert "README.txt" in result.rebuilt and result.kept
