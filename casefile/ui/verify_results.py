@@ -117,6 +117,7 @@ class VerifyResultsDialog(QDialog):
             for line in lines:
                 child = QTreeWidgetItem([line])
                 child.setData(0, NUMBER_ROLE, report.number)
+                child.setToolTip(0, line)  # a long problem, cut at the dialog's edge, is read whole here
                 item.addChild(child)
             self._items.append(item)
         # What could not be done for intact cases (their run not recorded…), once each, with how many.

@@ -130,6 +130,9 @@ def test_the_results_offer_repair_for_what_repair_puts_right(window, ctx, monkey
     results = window.verify_results
     assert results.problem_numbers() == ["202611-002"] and "README.txt" in results.text()
     assert not results.repair.isHidden() and results.repairable_numbers() == ["202611-002"]
+    case = results.problems.topLevelItem(0)
+    lines = [case.child(i) for i in range(case.childCount())]
+    assert lines and all(line.toolTip(0) == line.text(0) for line in lines)  # long ones are cut at the edge
 
     asked: list[str] = []
     monkeypatch.setattr(
