@@ -296,7 +296,9 @@ def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -
 def test_the_people_of_a_dealing_keep_their_titles_and_lose_their_names(tmp_path: Path) -> None:
     """参与人员: a title or role (某某速运理赔专员) is not personal data and is printed; a third party's name beside
     a title is masked as every venue masks third parties' names."""
-    named = TimelineEvent(at(26, 9, 0), EventKind.CALL, "快递公司再次拒绝", people="理赔专员王五、快递员")
+    named = TimelineEvent(
+        at(26, 9, 0), EventKind.CALL, "快递公司再次拒绝", people="理赔专员王五、快递员", party="courier"
+    )
     case = courier_case(COMPLAINT, ANSWER, named)
     for venue in (Venue.COURIER_CLAIM, Venue.COURT):
         stories = dict(front_matter(context(case, venue, MERCHANT)))
