@@ -3,6 +3,8 @@
 - 交涉记录 lists only the dealings with the carrier (spec §7(d) 8, §4.2), by the rule the reply clock reads
   (``with_carrier``); the buyer's talks with the merchant's customer service are left out, and with none
   recorded the packet says so.
+- Their evidence list is headed by the courier dispute (快递服务合同纠纷) and names each side by its part in the
+  packet (索赔人/申诉人, the carrier, 收件人), not as the complaint typed it (投诉人, 被投诉人).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from pathlib import Path
 
 from bundle_pages import page_texts
 from test_documents import MERCHANT, context, full_case
-from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal
+from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
 
+from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
@@ -54,3 +57,50 @@ def test_no_dealings_with_the_carrier_are_said_plainly(tmp_path: Path) -> None:
         assert NO_DEALINGS in dealings, name
         for chat in MERCHANT_CHATS:
             assert chat not in text, (name, chat)
+
+
+# --------------------------------------------------------------------------- the evidence list's heading and words
+
+
+def test_a_courier_list_is_headed_by_the_courier_dispute(tmp_path: Path) -> None:
+    """The case is the buyer's with the merchant (信息网络买卖合同纠纷); the claim and the appeal are the merchant's
+    with the carrier."""
+    case = full_case()
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "appeal")
+    for text in (claim, postal):
+        assert "案由快递服务合同纠纷" in text and "买卖合同纠纷" not in text
+    consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
+    assert "案由信息网络买卖合同纠纷" in consumer
+
+
+def sourced_case() -> Case:
+    case = full_case()
+    photo, chat = case.exhibits[0], case.exhibits[1]
+    photo.source, photo.purpose = "投诉人手机拍摄", "证明我司发货时包装完好，“我没签收”为原话"
+    chat.source = "被投诉人开具"
+    return case
+
+
+def test_a_courier_packet_names_each_side_by_its_part_there(tmp_path: Path) -> None:
+    """投诉人 (the buyer) is the parcel's 收件人; 被投诉人 (the merchant) and 我司 the 索赔人 or 申诉人; quoted words
+    stay as said; in the list and on the exhibit's page alike."""
+    case = sourced_case()
+    for ctx, us in (
+        (context(case, Venue.COURIER_CLAIM, MERCHANT), "索赔人"),
+        (appeal(case, AFTER_DEADLINE), "申诉人"),
+    ):
+        text = evidence_list(ctx, tmp_path / us)
+        assert "收件人手机拍摄" in text and f"{us}开具" in text and f"证明{us}发货时" in text, us
+        assert "投诉人" not in text.replace("申诉人", ""), us
+        rows = dict(parts.separator_rows(case.exhibits[0], words=lambda t, ctx=ctx: parts.as_filed(ctx, t)))
+        assert rows["证据来源"] == "收件人手机拍摄", us
+        assert rows["证明目的"] == f"证明{us}发货时包装完好，“我没签收”为原话", us
+
+
+def test_the_carrier_complained_about_is_named(tmp_path: Path) -> None:
+    case = sourced_case()
+    assert case.courier is not None
+    case.respondent = case.courier
+    text = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path)
+    assert "某某速运有限公司开具" in text

@@ -139,8 +139,13 @@ _PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申�
 
 def as_filed(ctx: BundleContext, text: str) -> str:
     """An exhibit's source or purpose as the packet's pleading words it: the complaint's sides (投诉人, 被投诉人,
-    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). Other packets keep the words typed: a
-    merchant's courier claim calls the customer 投诉人 and the merchant 索赔人."""
+    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or 12305 appeal names
+    each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the 消协 and 12315 keep
+    the words typed."""
+    if ctx.venue is Venue.COURIER_CLAIM and text:
+        from casefile.core.bundle.documents.common import courier_words
+
+        return courier_words(ctx, text)
     sides = _PLEADING_SIDES.get(ctx.venue)
     if sides is None or not text:
         return text
@@ -708,7 +713,7 @@ def evidence_list_flowables(
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
     refs = refs or PageRefs()
-    from casefile.core.bundle.documents import case_cause, filer, receiving_body
+    from casefile.core.bundle.documents import filer, list_cause, receiving_body
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
@@ -758,7 +763,7 @@ def evidence_list_flowables(
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
             [
-                ["案由", case_cause(ctx.case), "案号", "＿＿＿＿＿＿＿＿"],
+                ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
                 ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
             ],
             [18 * mm, 72 * mm, 18 * mm, 62 * mm],  # a company's name and role on one line, a 消保委's too
