@@ -20,7 +20,7 @@ from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
 from casefile.core.bundle.pdfkit import render_story
-from casefile.core.model import Case
+from casefile.core.model import Case, GpsPosition
 
 # The merchant's chats with the buyer in full_case: not the carrier's.
 MERCHANT_CHATS = ("电话联系客服，客服同意退货但拒绝赔偿", "在线反映屏幕碎裂并发送照片")
@@ -104,3 +104,28 @@ def test_the_carrier_complained_about_is_named(tmp_path: Path) -> None:
     case.respondent = case.courier
     text = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path)
     assert "某某速运有限公司开具" in text
+
+
+# --------------------------------------------------------------------------- the exhibit's separator page
+
+
+def test_a_crowded_separator_page_cuts_words_never_hashes(tmp_path: Path) -> None:
+    """An exhibit with long free text on its separator page: the words are cut to fit, its SHA-256 and SM3 are
+    printed whole (spec §1 [I]: the evidence list carries only 8 characters of the one, nothing of the other)."""
+    case = sourced_case()
+    e = case.exhibits[0]
+    e.sha256 = "0123456789abcdef" * 4
+    e.sm3 = "fedcba9876543210" * 4
+    e.source = "投诉人在签收现场用手机拍摄后经微信转发给店铺客服，再由客服下载保存" * 6
+    e.purpose = "证明签收时外包装破损、屏幕碎裂，快递员在场确认，且破损并非使用造成" * 12
+    e.title = "快递网点外景及签收现场照片（含外包装六个面、运单号、破损部位特写与快递员在场确认的情形）" * 2
+    e.metadata.width, e.metadata.height, e.metadata.software = 640, 480, "Nikon Transfer 1.1 W"
+    e.metadata.gps = GpsPosition(30.2741, 120.1551, 12.0)
+    e.flags = ["edited", "time-disagrees", "captured-after-added", "extension-mismatch"]
+    e.group = "第三组：与商家、快递公司交涉经过"
+    for ctx in (context(case, Venue.CONSUMER_ASSOCIATION), appeal(case, AFTER_DEADLINE)):
+        path = tmp_path / f"{ctx.venue.value}-{ctx.route}.pdf"
+        assert parts.render_separators(path, ctx, ctx.entries[:1]) == 1
+        text = "".join("".join(page.split()) for page in page_texts(path))
+        assert "此项过长" in text  # the free text was cut…
+        assert e.sha256 in text and e.sm3 in text  # …the hashes were not
