@@ -20,7 +20,7 @@ from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
 from casefile.core.bundle.pdfkit import render_story
-from casefile.core.model import Case, GpsPosition
+from casefile.core.model import Case, GpsPosition, Party, PartyKind
 
 # The merchant's chats with the buyer in full_case: not the carrier's.
 MERCHANT_CHATS = ("电话联系客服，客服同意退货但拒绝赔偿", "在线反映屏幕碎裂并发送照片")
@@ -129,3 +129,17 @@ def test_a_crowded_separator_page_cuts_words_never_hashes(tmp_path: Path) -> Non
         text = "".join("".join(page.split()) for page in page_texts(path))
         assert "此项过长" in text  # the free text was cut…
         assert e.sha256 in text and e.sm3 in text  # …the hashes were not
+
+
+# --------------------------------------------------------------------------- the appellant's details
+
+
+def test_the_appellant_takes_the_senders_postcode(tmp_path: Path) -> None:
+    """The journey's merchant: the settings hold no postcode, the waybill's sender (the same company) does."""
+    case = full_case()
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name=MERCHANT.name, postcode="311121", address="别处")
+    text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "same")
+    assert "邮政编码311121" in text and MERCHANT.address in text  # the settings' address is kept
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name="另一家公司", postcode="100020")
+    text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "other")
+    assert "100020" not in text and "邮政编码＿" in text
