@@ -273,8 +273,8 @@ def test_no_label_of_the_claim_breaks_mid_word(tmp_path: Path) -> None:
 
 def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -> None:
     """A source or purpose typed for the complaint (投诉人手机拍摄, 证明被投诉人拒绝退款) reads 原告/被告 in the
-    court's list and on the exhibit's page, 申请人/被申请人 in arbitration's; the 消协 and a merchant's courier
-    claim (where 投诉人 is the customer, not the claimant) keep the words typed."""
+    court's list and on the exhibit's page, 申请人/被申请人 in arbitration's; the 消协 keeps the words typed and a
+    merchant's courier claim names the customer (the complainant) as the parcel's 收件人."""
     case = named_case()
     first = case.exhibits[0]
     first.source, first.purpose = "投诉人手机拍摄", "证明被投诉人拒绝退款，我多次联系未果"
@@ -290,13 +290,15 @@ def test_a_pleadings_list_names_the_sides_as_the_pleading_does(tmp_path: Path) -
     consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
     assert "投诉人手机拍摄" in consumer and "原告" not in consumer
     claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
-    assert "投诉人手机拍摄" in claim
+    assert "收件人手机拍摄" in claim and "投诉人" not in claim  # the complainant is the parcel's recipient there
 
 
 def test_the_people_of_a_dealing_keep_their_titles_and_lose_their_names(tmp_path: Path) -> None:
     """参与人员: a title or role (某某速运理赔专员) is not personal data and is printed; a third party's name beside
     a title is masked as every venue masks third parties' names."""
-    named = TimelineEvent(at(26, 9, 0), EventKind.CALL, "快递公司再次拒绝", people="理赔专员王五、快递员")
+    named = TimelineEvent(
+        at(26, 9, 0), EventKind.CALL, "快递公司再次拒绝", people="理赔专员王五、快递员", party="courier"
+    )
     case = courier_case(COMPLAINT, ANSWER, named)
     for venue in (Venue.COURIER_CLAIM, Venue.COURT):
         stories = dict(front_matter(context(case, venue, MERCHANT)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -139,8 +139,13 @@ _PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申�
 
 def as_filed(ctx: BundleContext, text: str) -> str:
     """An exhibit's source or purpose as the packet's pleading words it: the complaint's sides (投诉人, 被投诉人,
-    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). Other packets keep the words typed: a
-    merchant's courier claim calls the customer 投诉人 and the merchant 索赔人."""
+    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or 12305 appeal names
+    each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the 消协 and 12315 keep
+    the words typed."""
+    if ctx.venue is Venue.COURIER_CLAIM and text:
+        from casefile.core.bundle.documents.common import courier_words
+
+        return courier_words(ctx, text)
     sides = _PLEADING_SIDES.get(ctx.venue)
     if sides is None or not text:
         return text
@@ -313,7 +318,8 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
         room = y - (BOTTOM + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
-        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w)
+        hashes = [i for i, (label, _value) in enumerate(rows) if is_hash_row(label)]
+        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w, keep=hashes)
         for (label, _value), lines in zip(rows, wrapped, strict=True):
             row_h = max(1, len(lines)) * leading + 2 * pad
             canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
@@ -352,14 +358,29 @@ def printed_photo_sha256(ctx: BundleContext, entry: ExhibitEntry) -> str:
     return ""
 
 
-def _fit_lines(rows: list[list[str]], room: int, size: float, width: float) -> list[list[str]]:
-    """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines."""
+def _fit_lines(
+    rows: list[list[str]], room: int, size: float, width: float, keep: Collection[int] = ()
+) -> list[list[str]]:
+    """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines. The rows at the
+    indices ``keep`` (the hashes: a digest cut short proves nothing) are never cut; the others make room."""
     if sum(len(r) for r in rows) <= room:
         return rows
-    cap = max(len(r) for r in rows)
-    while cap > 1 and sum(min(len(r), cap) for r in rows) > room:
+    kept = sum(len(r) for i, r in enumerate(rows) if i in keep)
+    others = [r for i, r in enumerate(rows) if i not in keep]
+    if not others:
+        return rows
+    cap = max(len(r) for r in others)
+    while cap > 1 and kept + sum(min(len(r), cap) for r in others) > room:
         cap -= 1
-    return [r if len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE, SERIF)] for r in rows]
+    return [
+        r if i in keep or len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE, SERIF)]
+        for i, r in enumerate(rows)
+    ]
+
+
+def is_hash_row(label: str) -> bool:
+    """A separator row holding a digest (SHA-256, SM3 of the file, its original or its printed copy)."""
+    return label.endswith(("SHA-256", "SM3"))
 
 
 def _cut_line(line: str, size: float, width: float, note: str, font: str = FONT) -> str:
@@ -708,7 +729,7 @@ def evidence_list_flowables(
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
     refs = refs or PageRefs()
-    from casefile.core.bundle.documents import case_cause, filer, receiving_body
+    from casefile.core.bundle.documents import filer, list_cause, receiving_body
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
@@ -758,7 +779,7 @@ def evidence_list_flowables(
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
             [
-                ["案由", case_cause(ctx.case), "案号", "＿＿＿＿＿＿＿＿"],
+                ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
                 ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
             ],
             [18 * mm, 72 * mm, 18 * mm, 62 * mm],  # a company's name and role on one line, a 消保委's too

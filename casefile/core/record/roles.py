@@ -42,7 +42,8 @@ def courier_claim_parties(case: Case, settings: Settings) -> CourierClaimParties
 def claim_parties(case: Case, organisation: Party) -> CourierClaimParties:
     """The claimant, the carrier and the end customer of a courier claim (copies; the case is not changed).
 
-    - claimant: ``shipment.claimant`` when entered, else ``organisation`` (the one in the settings);
+    - claimant: ``shipment.claimant`` when entered, else ``organisation`` (the one in the settings); what it
+      leaves blank (a postcode, say) taken from ``shipment.sender`` when the sender is the same party (by name);
     - carrier: the ``courier`` party when it has a name, else a party named after ``shipment.carrier``;
     - end customer: ``shipment.recipient`` when entered, else the complainant.
 
@@ -52,6 +53,7 @@ def claim_parties(case: Case, organisation: Party) -> CourierClaimParties:
     claimant = shipment.claimant
     if claimant is None or claimant.is_empty():
         claimant = organisation
+    claimant = _filled_from(claimant, shipment.sender)
     carrier = case.courier or Party(kind=PartyKind.ORGANISATION)
     if not carrier.name.strip():  # details entered without a name keep their name from the waybill
         carrier = dataclasses.replace(carrier, name=shipment.carrier.strip())
@@ -59,3 +61,16 @@ def claim_parties(case: Case, organisation: Party) -> CourierClaimParties:
     if customer is None or customer.is_empty():
         customer = case.complainant
     return CourierClaimParties(copy.deepcopy(claimant), copy.deepcopy(carrier), copy.deepcopy(customer))
+
+
+def _filled_from(party: Party, same: Party | None) -> Party:
+    """``party`` with its blank details taken from ``same`` when ``same`` is the same party (the same name): the
+    waybill's sender entered with the postcode the settings' organisation lacks. What ``party`` says is kept."""
+    if same is None or not party.name.strip() or same.name.strip() != party.name.strip():
+        return party
+    blanks = {
+        f.name: getattr(same, f.name)
+        for f in dataclasses.fields(party)
+        if f.name != "kind" and not getattr(party, f.name) and getattr(same, f.name)
+    }
+    return dataclasses.replace(party, **blanks) if blanks else party

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from casefile.core import law, zone
-from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.disclosure.masking import mask_name, mask_person, organisation_names
@@ -190,7 +190,7 @@ CONSUMER = Sides("投诉人", "被投诉人")
 
 # First-person words outside quotations, turned into the party's role in a pleading.
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"\n]*\"|‘[^’]*’")
-_FIRST_PERSON = re.compile(r"(?<!自)(?:我们|我方|咱们|本人|我)")
+_FIRST_PERSON = re.compile(r"(?<!自)(?:我公司|我司|我店|我们|我方|咱们|本人|我)")  # 我司开具: 原告开具, not 原告司
 
 
 # The sides as other documents of the case name them, for a pleading that names them its own way.
@@ -209,6 +209,48 @@ def third_person(text: str, who: str, them: str = "") -> str:
         if them:
             part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else who, part)
         return _FIRST_PERSON.sub(who, part)
+
+    out: list[str] = []
+    last = 0
+    for m in _QUOTED.finditer(text):
+        out.append(plain(text[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.append(plain(text[last:]))
+    return "".join(out)
+
+
+_COMPLAINT_SIDE = re.compile("被投诉人|投诉人")
+
+
+def courier_words(ctx: BundleContext, text: str) -> str:
+    """Free text typed for the complaint (投诉人手机拍摄, 被投诉人开具, 我司仓库拍摄) as a courier claim or a 12305
+    appeal words it (spec §7(d)): each side by the part it plays in this packet — the claimant 索赔人 (申诉人 in
+    the appeal), the carrier by its name (快递企业 when unnamed), the end customer 收件人, anyone else by name —
+    and the first person the claimant, in whose name the packet is made. Words quoted stay as said."""
+    case = ctx.case
+    parties = courier_parties(ctx)
+    claimant = "申诉人" if ctx.route is Route.POSTAL_REGULATOR else "索赔人"
+    carrier = parties.carrier.name.strip() or "快递企业"
+
+    def side(role: str, typed: str) -> str:
+        party: Party | None = getattr(case, role)
+        name = party.name.strip() if party is not None else ""
+        if not name:
+            return typed
+        if name == parties.claimant.name.strip():
+            return claimant
+        if name == parties.carrier.name.strip():
+            return carrier
+        if name == parties.end_customer.name.strip():
+            return "收件人"
+        return ctx.party(role).name.strip() or typed
+
+    def plain(part: str) -> str:
+        part = _COMPLAINT_SIDE.sub(
+            lambda m: side("respondent" if m.group() == "被投诉人" else "complainant", m.group()), part
+        )
+        return _FIRST_PERSON.sub(claimant, part)
 
     out: list[str] = []
     last = 0

@@ -43,6 +43,7 @@ from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbere
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import Party
+from casefile.core.record.timeline import with_carrier
 from casefile.core.workflow.clocks import compute
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
@@ -190,11 +191,19 @@ def complaint_fields(ctx: BundleContext) -> list[_F]:
     ]
 
 
+NO_DEALINGS = "本案尚未记录与快递企业的交涉（向快递企业投诉、索赔及其答复）。"
+
+
 def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list[Flowable]:
-    """The timeline as a table, then (``with_complaint``) the complaint lodged with the carrier."""
+    """The dealings with the carrier (spec §7(d) 8) as a table, then (``with_complaint``) the complaint lodged
+    with it. Only the events the reply clock reads as the carrier's (``with_carrier``: said to be with the
+    courier, or with no one said and people naming the carrier): the buyer's talks with the merchant's customer
+    service are not the carrier's answers. With none recorded the packet says so."""
     case = ctx.case
     rows: list[tuple[str, str, str, str]] = [("时间", "方式", "内容", "证据")]
     for e in _timeline(ctx):
+        if not with_carrier(case, e):
+            continue
         summary = _free(ctx, re.sub(r"\s+", " ", e.summary).strip())
         if e.people.strip():
             summary += f"（参与人员：{_people(ctx, e.people)}）"
@@ -204,9 +213,10 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
             (fmt_time(e.at, case), EVENT_NAMES.get(e.kind, "记录"), blank(summary), _labels(ctx, e.evidence) or "—")
         )
     if len(rows) == 1:
-        rows += [("＿＿＿＿", "＿＿＿＿", "＿＿＿＿＿＿＿＿", "＿＿＿＿")] * 2
-    # 方式 wide enough for 投诉/索赔 on one line.
-    table = _ruled(rows, [44 * mm, 22 * mm, WIDTH - 44 * mm - 22 * mm - 24 * mm, 24 * mm])
+        table: Flowable = _p(NO_DEALINGS, "indent")
+    else:
+        # 方式 wide enough for 投诉/索赔 on one line.
+        table = _ruled(rows, [44 * mm, 22 * mm, WIDTH - 44 * mm - 22 * mm - 24 * mm, 24 * mm])
     if not with_complaint:
         return [table]
     return [table, Spacer(1, 2 * mm), _form(complaint_fields(ctx), label_width=38 * mm)]

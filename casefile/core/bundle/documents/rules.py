@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from casefile.core import law
-from casefile.core.bundle.context import BundleContext
+from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents.common import (
     EVENT_NAMES,
     _day,
@@ -49,6 +49,18 @@ _FRAUD = re.compile(r"欺诈|三倍|3倍|假冒|虚假宣传")
 CONTRACT_CAUSES = ("买卖合同纠纷", "信息网络买卖合同纠纷")  # the causes the SPC's 买卖合同纠纷 element form serves
 
 
+COURIER_CAUSE = "快递服务合同纠纷"  # the sender against the carrier: a 快递服务 contract (142(3))
+
+
+def list_cause(ctx: BundleContext) -> str:
+    """The 案由 heading a packet's evidence list: a courier claim or 12305 appeal is the claimant's dispute with the
+    carrier (快递服务合同纠纷), whatever the case's own cause (often the buyer's with the merchant); other packets
+    the case's (``case_cause``)."""
+    if ctx.venue is Venue.COURIER_CLAIM:
+        return COURIER_CAUSE
+    return case_cause(ctx.case)
+
+
 def case_cause(case: Case) -> str:
     """The 案由 (spec §7(c) 1; the SPC's 民事案件案由规定 as revised in force 2026-01-01): the one
     the user confirmed (case.filing.cause), else a first guess from the case type, the purchase
@@ -58,7 +70,7 @@ def case_cause(case: Case) -> str:
     if case.type is CaseType.SERVICE:
         return "服务合同纠纷"
     if case.type is CaseType.LOGISTICS and case.responsible_party is ResponsibleParty.COURIER:
-        return "快递服务合同纠纷"  # the sender against the carrier: a 快递服务 contract (142(3))
+        return COURIER_CAUSE
     if case.type is CaseType.QUALITY and _INJURY.search(case.facts + " ".join(e.summary for e in case.timeline)):
         # A defect that hurt someone or damaged other property: a tort claim against the seller.
         return "产品销售者责任纠纷"

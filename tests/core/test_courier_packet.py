@@ -1,0 +1,145 @@
+"""The courier claim and the 12305 appeal as the carrier and the postal administration read them (pdftotext):
+
+- 交涉记录 lists only the dealings with the carrier (spec §7(d) 8, §4.2), by the rule the reply clock reads
+  (``with_carrier``); the buyer's talks with the merchant's customer service are left out, and with none
+  recorded the packet says so.
+- Their evidence list is headed by the courier dispute (快递服务合同纠纷) and names each side by its part in the
+  packet (索赔人/申诉人, the carrier, 收件人), not as the complaint typed it (投诉人, 被投诉人).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bundle_pages import page_texts
+from test_documents import MERCHANT, context, full_case
+from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
+
+from casefile.core.bundle import parts
+from casefile.core.bundle.context import BundleContext, Venue
+from casefile.core.bundle.documents import front_matter
+from casefile.core.bundle.documents.courier import NO_DEALINGS
+from casefile.core.bundle.pdfkit import render_story
+from casefile.core.model import Case, GpsPosition, Party, PartyKind
+
+# The merchant's chats with the buyer in full_case: not the carrier's.
+MERCHANT_CHATS = ("电话联系客服，客服同意退货但拒绝赔偿", "在线反映屏幕碎裂并发送照片")
+
+
+def document(ctx: BundleContext, title: str, folder: Path) -> str:
+    """One of the packet's documents as pdftotext reads it, whitespace removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "doc.pdf"
+    render_story(path, dict(front_matter(ctx))[title])
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def packets(case: Case, folder: Path) -> dict[str, str]:
+    return {
+        "claim": document(context(case, Venue.COURIER_CLAIM, MERCHANT), "快递理赔申请书", folder / "claim"),
+        "appeal": document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", folder / "appeal"),
+    }
+
+
+def test_dealings_are_with_the_carrier_only(tmp_path: Path) -> None:
+    case = full_case()
+    case.timeline += [COMPLAINT, ANSWER]
+    for name, text in packets(case, tmp_path).items():
+        dealings = text[text.index("交涉记录") :]
+        assert "向某某速运客服提出理赔申请" in dealings and "快递公司答复只退运费" in dealings, name
+        for chat in MERCHANT_CHATS:
+            assert chat not in text, (name, chat)
+
+
+def test_no_dealings_with_the_carrier_are_said_plainly(tmp_path: Path) -> None:
+    for name, text in packets(full_case(), tmp_path).items():
+        dealings = text[text.index("交涉记录") :]
+        assert NO_DEALINGS in dealings, name
+        for chat in MERCHANT_CHATS:
+            assert chat not in text, (name, chat)
+
+
+# --------------------------------------------------------------------------- the evidence list's heading and words
+
+
+def test_a_courier_list_is_headed_by_the_courier_dispute(tmp_path: Path) -> None:
+    """The case is the buyer's with the merchant (信息网络买卖合同纠纷); the claim and the appeal are the merchant's
+    with the carrier."""
+    case = full_case()
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "appeal")
+    for text in (claim, postal):
+        assert "案由快递服务合同纠纷" in text and "买卖合同纠纷" not in text
+    consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
+    assert "案由信息网络买卖合同纠纷" in consumer
+
+
+def sourced_case() -> Case:
+    case = full_case()
+    photo, chat = case.exhibits[0], case.exhibits[1]
+    photo.source, photo.purpose = "投诉人手机拍摄", "证明我司发货时包装完好，“我没签收”为原话"
+    chat.source = "被投诉人开具"
+    return case
+
+
+def test_a_courier_packet_names_each_side_by_its_part_there(tmp_path: Path) -> None:
+    """投诉人 (the buyer) is the parcel's 收件人; 被投诉人 (the merchant) and 我司 the 索赔人 or 申诉人; quoted words
+    stay as said; in the list and on the exhibit's page alike."""
+    case = sourced_case()
+    for ctx, us in (
+        (context(case, Venue.COURIER_CLAIM, MERCHANT), "索赔人"),
+        (appeal(case, AFTER_DEADLINE), "申诉人"),
+    ):
+        text = evidence_list(ctx, tmp_path / us)
+        assert "收件人手机拍摄" in text and f"{us}开具" in text and f"证明{us}发货时" in text, us
+        assert "投诉人" not in text.replace("申诉人", ""), us
+        rows = dict(parts.separator_rows(case.exhibits[0], words=lambda t, ctx=ctx: parts.as_filed(ctx, t)))
+        assert rows["证据来源"] == "收件人手机拍摄", us
+        assert rows["证明目的"] == f"证明{us}发货时包装完好，“我没签收”为原话", us
+
+
+def test_the_carrier_complained_about_is_named(tmp_path: Path) -> None:
+    case = sourced_case()
+    assert case.courier is not None
+    case.respondent = case.courier
+    text = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path)
+    assert "某某速运有限公司开具" in text
+
+
+# --------------------------------------------------------------------------- the exhibit's separator page
+
+
+def test_a_crowded_separator_page_cuts_words_never_hashes(tmp_path: Path) -> None:
+    """An exhibit with long free text on its separator page: the words are cut to fit, its SHA-256 and SM3 are
+    printed whole (spec §1 [I]: the evidence list carries only 8 characters of the one, nothing of the other)."""
+    case = sourced_case()
+    e = case.exhibits[0]
+    e.sha256 = "0123456789abcdef" * 4
+    e.sm3 = "fedcba9876543210" * 4
+    e.source = "投诉人在签收现场用手机拍摄后经微信转发给店铺客服，再由客服下载保存" * 6
+    e.purpose = "证明签收时外包装破损、屏幕碎裂，快递员在场确认，且破损并非使用造成" * 12
+    e.title = "快递网点外景及签收现场照片（含外包装六个面、运单号、破损部位特写与快递员在场确认的情形）" * 2
+    e.metadata.width, e.metadata.height, e.metadata.software = 640, 480, "Nikon Transfer 1.1 W"
+    e.metadata.gps = GpsPosition(30.2741, 120.1551, 12.0)
+    e.flags = ["edited", "time-disagrees", "captured-after-added", "extension-mismatch"]
+    e.group = "第三组：与商家、快递公司交涉经过"
+    for ctx in (context(case, Venue.CONSUMER_ASSOCIATION), appeal(case, AFTER_DEADLINE)):
+        path = tmp_path / f"{ctx.venue.value}-{ctx.route}.pdf"
+        assert parts.render_separators(path, ctx, ctx.entries[:1]) == 1
+        text = "".join("".join(page.split()) for page in page_texts(path))
+        assert "此项过长" in text  # the free text was cut…
+        assert e.sha256 in text and e.sm3 in text  # …the hashes were not
+
+
+# --------------------------------------------------------------------------- the appellant's details
+
+
+def test_the_appellant_takes_the_senders_postcode(tmp_path: Path) -> None:
+    """The journey's merchant: the settings hold no postcode, the waybill's sender (the same company) does."""
+    case = full_case()
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name=MERCHANT.name, postcode="311121", address="别处")
+    text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "same")
+    assert "邮政编码311121" in text and MERCHANT.address in text  # the settings' address is kept
+    case.shipment.sender = Party(PartyKind.ORGANISATION, name="另一家公司", postcode="100020")
+    text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "other")
+    assert "100020" not in text and "邮政编码＿" in text
