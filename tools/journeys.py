@@ -459,6 +459,8 @@ def phone_defect(j: Journey) -> None:
         "--reason",
         "格式条款，店铺未以显著方式提示，消费者主张其不成为合同内容（民法典第四百九十六条）",
     )
+    # The court packet's evidence list states the plaintiff's position on the clause, not that it binds.
+    j.run("exhibit", number, str(clause), "--purpose", "证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效")
     j.bundle(number, "3-法院", "--venue", "court", "--components")
 
 

@@ -102,6 +102,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{exhibits}: {problem}'),
     QT_TRANSLATE_NOOP("core", "{exhibits}: in the evidence group “{group}” but not next to each other in the packet, so the evidence list will list the group in several places. Move the group's exhibits together in the evidence list"),
     QT_TRANSLATE_NOOP("core", 'The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown'),
+    QT_TRANSLATE_NOOP("core", "{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff's own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff's position in the proof purpose, e.g. “证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”, or leave the exhibit out of the packet"),
     QT_TRANSLATE_NOOP("core", 'No evidence at all: the packet will hold the documents only'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: no proof purpose filled in'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: a recording with no transcript yet (in practice a written transcript is usually asked for)'),

@@ -14,6 +14,7 @@ from preflight_cases import BOUGHT, CST, complete_case, exhibit, run
 
 from casefile.core import law
 from casefile.core.bundle.context import Level, Venue
+from casefile.core.bundle.preflight import purpose_admits_agreement
 from casefile.core.model import (
     Case,
     Demand,
@@ -140,6 +141,18 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         W,
         "filing.jurisdiction_clause",
         ("“仲裁条款”（案卷编号4，无效）", "casefile edit 202611-001 --jurisdiction-clause unknown"),
+    ),
+    (
+        COURT,
+        _all(_agreement("invalid"), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁")),
+        "agreement-purpose-admits",
+        W,
+        "exhibits.4.purpose",
+        (
+            cite("evidence-rules.3", part=True),
+            cite("civil-procedure.127", part=True),
+            "证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效",
+        ),
     ),
     # arbitration: the 仲裁法 (2025 art. 27 where verified), never 民事诉讼法 art. 124
     (ARB, _set("complainant.name", ""), "no-complainant-name", W, "complainant.name", (ARB_CONTENTS,)),
@@ -400,6 +413,35 @@ def test_a_clause_answered_yes_or_not_at_all_is_no_contradiction(answer):
     case = complete_case()  # 无, and no agreement on file: nothing to contradict
     case.filing = Filing(jurisdiction_clause=False)
     assert run(case, COURT) == []
+
+
+@pytest.mark.parametrize(
+    ("purpose", "admits"),
+    [
+        ("证明双方约定由上海仲裁委员会仲裁", True),
+        ("证明双方约定的仲裁机构", True),
+        ("购买协议第八条", True),
+        ("证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效", False),
+        ("证明仲裁条款未提示消费者", False),
+        ("证明双方已放弃仲裁", False),
+        ("证明购买时间及商品", False),
+        ("", False),
+    ],
+)
+def test_what_a_purpose_proving_the_agreement_reads_like(purpose, admits):
+    assert purpose_admits_agreement(purpose) is admits
+
+
+@pytest.mark.parametrize("venue", [CA, ARB])
+def test_a_purpose_proving_the_agreement_is_only_the_court_packets_concern(venue):
+    """In an arbitration packet the agreement is what the applicant relies on; a complaint to the 消协 does not
+    turn on it. Nor does an agreement in force (the court packet is refused for it anyway)."""
+    case = complete_case()
+    _all(_agreement("invalid"), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁"))(case)
+    assert "agreement-purpose-admits" not in {f.code for f in run(case, venue)}
+    case = complete_case()
+    _all(_agreement(""), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁"))(case)
+    assert "agreement-purpose-admits" not in {f.code for f in run(case, COURT)}
 
 
 def test_a_refund_with_a_stated_basis_is_the_users_call():

@@ -103,6 +103,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
                     [e.number],
                 )
         _clause_denied(case, found)
+        _purpose_admits_clause(entries, found)
     elif venue is Venue.ARBITRATION:
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
@@ -160,6 +161,61 @@ def _clause_denied(case: Case, found: Findings) -> None:
             number=case.number,
         ),
         "filing.jurisdiction_clause",  # what to fix is the answer: the finding leads to it, not to an exhibit
+    )
+
+
+#: What a proof purpose says when it proves the arbitration agreement: it names the agreement (约定, 仲裁,
+#: 协议) without any word stating the plaintiff's position against it (无效, 格式条款, 未提示...).
+_AGREEMENT_WORDS = ("约定", "仲裁", "协议")
+_AGAINST_WORDS = (
+    "无效",
+    "格式条款",
+    "未提示",
+    "未以显著方式",
+    "未尽提示",
+    "不成为合同内容",
+    "不生效",
+    "放弃",
+    "撤销",
+    "不适用",
+)
+
+
+def purpose_admits_agreement(purpose: str) -> bool:
+    """Whether an arbitration agreement's proof purpose reads as proving the agreement, as the defendant would
+    read it: it names the agreement (约定, 仲裁, 协议) and says nothing against it (无效, 格式条款, 未提示,
+    不成为合同内容, 放弃...). A simple word test: it cannot tell every wording apart, and the user may accept it."""
+    text = purpose.replace(" ", "")
+    return any(w in text for w in _AGREEMENT_WORDS) and not any(w in text for w in _AGAINST_WORDS)
+
+
+def _purpose_admits_clause(entries: list[ExhibitEntry], found: Findings) -> None:
+    """A court packet: an arbitration agreement the user marked invalid or waived, yet its proof purpose (the
+    user's words, printed as typed) says it proves the agreement. In a complaint's evidence list that is the
+    plaintiff's own written admission (证据规定 art. 3 para 2), and it hands the defendant an objection to the
+    court's jurisdiction (民事诉讼法 art. 127 (二)); the complaint itself says the agreement does not stand."""
+    items = [
+        (entry, "")
+        for entry in entries
+        if (entry.original or entry.exhibit).kind is EvidenceKind.ARBITRATION_AGREEMENT
+        and (entry.original or entry.exhibit).agreement_status in agreements.NOT_IN_FORCE
+        and purpose_admits_agreement(entry.exhibit.purpose)
+    ]
+    found.group(
+        Level.WARNING,
+        "agreement-purpose-admits",
+        items,
+        lambda names: Message(
+            "{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves "
+            "the agreement: in the plaintiff's own evidence list that is an admission ({admission}) the defendant "
+            "can use to object that the case belongs to arbitration ({citation}). State the plaintiff's position in "
+            "the proof purpose, e.g. “证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”, or leave the "
+            "exhibit out of the packet",
+            exhibits=names,
+            admission=cite("evidence-rules.3", part=True),
+            citation=cite("civil-procedure.127", part=True),
+        ),
+        "purpose",
     )
 
 
