@@ -96,6 +96,19 @@ def entry_form(entry: ExhibitEntry) -> str:
     return evidence_form(e, entry.image_only)
 
 
+ON_MEDIUM = "原始载体（随附存储介质）"
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None) -> str:
+    """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
+    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15);
+    a picture of a paper is a copy (复印件); other electronic data is printed out directly from it, which counts
+    as its original (art. 15 again)."""
+    if entry.on_medium:
+        return ON_MEDIUM
+    return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
+
+
 def fmt_time(value: datetime | None) -> str:
     """A time in the zone times are shown in (casefile.core.zone), named: "(北京时间)" or its offset."""
     if value is None:
@@ -727,9 +740,8 @@ def evidence_list_flowables(
             rows.append([CjkParagraph(f"{esc(run.group)}（{span}）", group_style), *[""] * (len(header) - 1)])
         for entry in run.items:
             e = entry.exhibit
-            # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
             form = entry_form(entry)
-            original = "复印件" if form == "书证" else "电子数据打印件"
+            original = original_form(entry, form)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
