@@ -5906,6 +5906,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. 外包装破损照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -105,6 +105,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", "{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff's own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff's position in the proof purpose, e.g. “证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”, or leave the exhibit out of the packet"),
     QT_TRANSLATE_NOOP("core", 'No evidence at all: the packet will hold the documents only'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: no proof purpose filled in'),
+    QT_TRANSLATE_NOOP("core", "{exhibits}: the title is still the file's name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. 外包装破损照片"),
     QT_TRANSLATE_NOOP("core", '{exhibits}: a recording with no transcript yet (in practice a written transcript is usually asked for)'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: over the volume limit of {limit} MB; it will be a volume of its own'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: in no evidence group while the other exhibits are grouped, so the evidence list will list them apart from the groups. Give them an evidence group'),

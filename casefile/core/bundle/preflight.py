@@ -15,7 +15,9 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 
 from __future__ import annotations
 
+import re
 from functools import partial
+from pathlib import PurePath
 
 from casefile.core import law
 from casefile.core.bundle import agreements
@@ -239,10 +241,13 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     edited: list[tuple[ExhibitEntry, str]] = []
     flagged: dict[str, list[tuple[ExhibitEntry, str]]] = {}
     oversize: list[tuple[ExhibitEntry, str]] = []
+    file_titles: list[tuple[ExhibitEntry, str]] = []
     for entry in entries:
         e = entry.exhibit
         if not e.purpose.strip():
             no_purpose.append((entry, ""))
+        if title_is_file_name(e.title, e.original_name):
+            file_titles.append((entry, e.title))
         if e.kind in _MEDIA and (e.transcript is None or not e.transcript.lines):
             no_transcript.append((entry, ""))
         # Judged again from the software the metadata recorded, whatever flag an older rule gave.
@@ -262,6 +267,18 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         no_purpose,
         lambda names: Message("{exhibits}: no proof purpose filled in", exhibits=names),
         "purpose",
+    )
+    found.group(
+        Level.WARNING,
+        "title-is-file-name",
+        file_titles,
+        lambda names: Message(
+            "{exhibits}: the title is still the file's name, as the camera or phone gave it; the evidence list must "
+            "state what each item is ({citation}). Give each a title saying what it shows, e.g. 外包装破损照片",
+            exhibits=names,
+            citation=cite("evidence-rules.19", part=True),
+        ),
+        "title",
     )
     found.group(
         Level.WARNING,
@@ -289,6 +306,29 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         ),
     )
     _groups(entries, found)
+
+
+# The names cameras, phones and chat apps give files: IMG_20261120_190512, DSC01234, PXL_20261120_190512345,
+# VID_…, Screenshot_…, 微信图片_…, mmexport…, wx_camera_…, QQ截图…, 屏幕截图…
+_CAMERA_NAME = re.compile(
+    r"^(?:IMG|DSC[NF]?|DCIM|PXL|VID|MVIMG|PANO|MOV|Screenshot|Screen ?Shot|Screen_Recording|屏幕截图|截屏|"
+    r"微信图片|微信截图|QQ截图|QQ图片|mmexport|wx_camera|video|photo|image)[\s_\-]*\d",
+    re.IGNORECASE,
+)
+
+
+def title_is_file_name(title: str, original_name: str) -> bool:
+    """Whether an exhibit's title is still a file name a camera, phone or chat app gave it (IMG_…, DSC…, PXL_…,
+    VID_…, Screenshot_…, 微信图片_…, mmexport…), or the file's own name without its extension: no statement of
+    what the item is (证据规定 art. 19)."""
+    title = title.strip()
+    if not title:
+        return False
+    stem = PurePath(original_name).stem.strip()
+    bare = PurePath(title).stem if PurePath(title).suffix.lower() == PurePath(original_name).suffix.lower() else title
+    # The file's own name kept as the title, where that name is a machine's (digits, no Chinese): 20261120_1905.
+    machine_stem = bool(re.search(r"\d{6}", stem)) and not re.search(r"[\u4e00-\u9fff]", stem)
+    return bool(_CAMERA_NAME.match(bare)) or (bare == stem and machine_stem)
 
 
 def _problem(names: Message, problem: Message) -> Message:
