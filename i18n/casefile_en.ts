@@ -5902,14 +5902,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff&apos;s own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff&apos;s position in the proof purpose, e.g. “证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”, or leave the exhibit out of the packet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. 外包装破损照片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6415,6 +6407,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{where}: {value!r} is not yes, no or unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff&apos;s own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff&apos;s position in the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out clearly, so it is void”, or leave the exhibit out of the packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

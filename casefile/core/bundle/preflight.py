@@ -211,8 +211,8 @@ def _purpose_admits_clause(entries: list[ExhibitEntry], found: Findings) -> None
             "{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves "
             "the agreement: in the plaintiff's own evidence list that is an admission ({admission}) the defendant "
             "can use to object that the case belongs to arbitration ({citation}). State the plaintiff's position in "
-            "the proof purpose, e.g. “证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”, or leave the "
-            "exhibit out of the packet",
+            "the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out "
+            "clearly, so it is void”, or leave the exhibit out of the packet",
             exhibits=names,
             admission=cite("evidence-rules.3", part=True),
             citation=cite("civil-procedure.127", part=True),
@@ -274,7 +274,8 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         file_titles,
         lambda names: Message(
             "{exhibits}: the title is still the file's name, as the camera or phone gave it; the evidence list must "
-            "state what each item is ({citation}). Give each a title saying what it shows, e.g. 外包装破损照片",
+            "state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged "
+            "package”",
             exhibits=names,
             citation=cite("evidence-rules.19", part=True),
         ),
