@@ -633,8 +633,6 @@ _ARTICLES: dict[str, Article] = {
         "在证据交换、询问、调查过程中，或者在起诉状、答辩状、代理词等书面材料中，当事人明确承认于己不利的事实的，"
         "适用前款规定。",
         part="第二款",
-        note="Quoted from the 2019 text as known; not read in a stored source here.",
-        verification=U,
     ),
     "evidence-rules.11": _a(
         EVIDENCE_RULES,
