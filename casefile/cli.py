@@ -340,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--agreement", choices=["invalid", "waived", "in-force"])
     p.add_argument("--reason", default="", help="why the agreement is invalid or waived (required for those)")
+    p.add_argument("--title", metavar="TEXT", help="the exhibit's title (证据名称): say what it shows")
+    p.add_argument("--purpose", metavar="TEXT", help="what the exhibit proves (证明目的)")
 
     p = sub.add_parser(
         "order",
@@ -866,8 +868,13 @@ def check_arguments(args: argparse.Namespace) -> None:
         if value is not None:
             parse_datetime(value, "--" + name.replace("_", "-"))
     if args.command == "exhibit":
-        if all(getattr(args, name) is None for name in ("agreement", "handed_in", "disposition", "group", "paper")):
-            raise InvalidValueError("say what to change: --handed-in, --disposition, --group, --paper or --agreement")
+        changes = ("agreement", "handed_in", "disposition", "group", "paper", "title", "purpose")
+        if all(getattr(args, name) is None for name in changes):
+            raise InvalidValueError(
+                "say what to change: --title, --purpose, --handed-in, --disposition, --group, --paper or --agreement"
+            )
+        if args.title is not None and not args.title.strip():
+            raise InvalidValueError("--title cannot be empty")
         if args.paper is not None:
             yes_no(args.paper, "--paper")
         if args.reason.strip() and args.agreement is None:
@@ -1595,6 +1602,11 @@ def cmd_exhibit(args: argparse.Namespace, library: Library) -> int:
         for name, value in (("handed_in", args.handed_in), ("disposition", args.disposition))
         if value is not None
     }
+    described = {name: value.strip() for name, value in (("title", args.title), ("purpose", args.purpose)) if value}
+    if described:
+        with library.edit(args.case) as writer:
+            exhibit = writer.update_exhibit(args.exhibit, **described)
+        _print(f"exhibit {exhibit.number}: {exhibit.title}; purpose: {exhibit.purpose or 'none'}")
     if fields:
         with library.edit(args.case) as writer:
             exhibit = writer.update_exhibit(args.exhibit, **fields)

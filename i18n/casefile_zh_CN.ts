@@ -6425,6 +6425,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{where}：{value!r} 不是“是”“否”或“未知”</translation>
     </message>
     <message>
+        <source>{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff&apos;s own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff&apos;s position in the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out clearly, so it is void”, or leave the exhibit out of the packet</source>
+        <translation>{exhibits}：该仲裁协议已标记为无效或已放弃，但其证明目的写的是证明该约定：写在原告自己的证据目录中，即构成对己不利事实的自认（{admission}），被告可据此主张本案应提交仲裁（{citation}）。请在证明目的中写明原告的主张，例如“证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”，或不将该证据放入材料</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
+        <translation>{exhibits}：证据名称仍是相机或手机生成的文件名；证据目录须对每份证据的内容作简要说明（{citation}）。请为每份证据起一个说明其内容的名称，例如“外包装破损照片”</translation>
+    </message>
+    <message>
         <source>{where}: not JSON ({exc})</source>
         <translation>{where}：不是 JSON（{exc}）</translation>
     </message>

@@ -244,6 +244,10 @@ def test_order_and_groups_from_the_command_line(capsys, lib, files):
     assert re.search(r"^    证据1 +3  \S+ .*\[第一组：购买事实\]", out, re.M)
     code, _out, err = run(capsys, "--library", str(lib), "exhibit", number, "3")
     assert code == 2 and "--group, --paper or --agreement" in err
+    code, out, _ = run(
+        capsys, "--library", str(lib), "exhibit", number, "3", "--title", "订单详情截图", "--purpose", "证明购买时间"
+    )
+    assert code == 0 and out.strip() == "exhibit 3: 订单详情截图; purpose: 证明购买时间"
     code, out, _ = run(capsys, "--library", str(lib), "exhibit", number, "3", "--group", "")
     assert code == 0 and out.strip() == "exhibit 3: in no group"
     code, _out, err = run(capsys, "--library", str(lib), "order", number, "3,3")

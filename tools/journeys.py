@@ -360,6 +360,13 @@ def phone_defect(j: Journey) -> None:
     call = exhibits["通话录音_20261121_1005.wav"]
     chat = exhibits["旺旺聊天记录.txt"]
     clause = exhibits["购买须知（含仲裁条款）.pdf"]
+    # Photos added in a batch are titled by their camera file names; each gets a title saying what it shows.
+    for name, title in (
+        ("IMG_20261120_190512.jpg", "收货第三天手机黑屏照片"),
+        ("IMG_20261120_190540.jpg", "手机屏幕闪烁照片"),
+        ("IMG_20261120_190601.jpg", "手机包装盒及IMEI码照片"),
+    ):
+        j.run("exhibit", number, str(exhibits[name]), "--title", title)
     j.run(
         "transcript",
         number,
@@ -459,6 +466,8 @@ def phone_defect(j: Journey) -> None:
         "--reason",
         "格式条款，店铺未以显著方式提示，消费者主张其不成为合同内容（民法典第四百九十六条）",
     )
+    # The court packet's evidence list states the plaintiff's position on the clause, not that it binds.
+    j.run("exhibit", number, str(clause), "--purpose", "证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效")
     j.bundle(number, "3-法院", "--venue", "court", "--components")
 
 

@@ -370,6 +370,8 @@ def main() -> None:
                     clause.number,
                     agreement_status="invalid",
                     agreement_reason="格式条款，商家未以显著方式提示，消费者主张其不成为合同内容",
+                    # The plaintiff's own list must not say the clause binds: it states the plaintiff's position.
+                    purpose="证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效",
                 )
         # The court packet also as one file per component, for online filing.
         options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)

@@ -626,6 +626,14 @@ _ARTICLES: dict[str, Article] = {
         verification=U,
     ),
     # ---- 民事证据规定 (2019)
+    "evidence-rules.3": _a(
+        EVIDENCE_RULES,
+        "第三条",
+        3,
+        "在证据交换、询问、调查过程中，或者在起诉状、答辩状、代理词等书面材料中，当事人明确承认于己不利的事实的，"
+        "适用前款规定。",
+        part="第二款",
+    ),
     "evidence-rules.11": _a(
         EVIDENCE_RULES,
         "第十一条",

@@ -8,7 +8,8 @@ of e-mails.
 
 The capture time follows one stated rule, the first that gives a time wins:
 
-    EXIF  >  container (video/audio creation time, PDF creation date, e-mail Date)
+    EXIF  >  container (video/audio creation time, PDF creation date unless a software default
+             such as 2000-01-01 (:func:`default_stamp`), e-mail Date)
           >  file name (Screenshot_20240510-143012, 微信图片_20240510143015, IMG_20240510_143012...)
           >  file modification time
 
@@ -67,6 +68,24 @@ CLOCK_SLACK = timedelta(minutes=10)  # cameras and phones whose clocks are a lit
 UNKNOWN_OFFSET_SLACK = timedelta(hours=14)  # a time without offset may be in any zone
 FILE_TIME_FAR = timedelta(days=365)  # a file time this much after the capture is worth a look
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)  # before this, a stated time is a reset clock
+
+
+# Times software writes when it knows none: the epochs (Mac 1904, Unix 1970, DOS/ZIP 1980) and 2000-01-01,
+# which many PDF and report generators put in as a placeholder; at midnight UTC or in the zone shown.
+_DEFAULT_YEARS = (1904, 1970, 1980, 2000)
+
+
+def default_stamp(at: datetime) -> bool:
+    """Whether a time a file states is a software default rather than a moment (see :data:`_DEFAULT_YEARS`), or
+    before any plausible time (:data:`EARLIEST`)."""
+    if at.tzinfo is None:
+        at = zone.entered(at)
+    if at < EARLIEST:
+        return True
+    for t in (at.astimezone(UTC), zone.shown(at)):
+        if t.year in _DEFAULT_YEARS and (t.month, t.day, t.hour, t.minute, t.second) == (1, 1, 0, 0, 0):
+            return True
+    return False
 
 
 @dataclass
@@ -444,6 +463,8 @@ def _pdf(path: Path, meta: dict[str, Any], flags: list[str]) -> tuple[datetime, 
     if created is None:
         return None
     meta["pdf_created"] = created.isoformat()
+    if default_stamp(created):
+        return None  # kept as read (pdf_created), but not a time the file was made: the next rule decides
     return created, SOURCE_CONTAINER
 
 

@@ -362,3 +362,23 @@ def test_verify_checks_saved_bundles(library, full_case):
     report = list(verify_case(library, full_case))[-1]
     assert not report.ok
     assert [f.status for f in report.files if f.path == rel] == [FileStatus.MODIFIED]
+
+
+def test_originals_on_a_storage_medium_are_listed_as_such(library, full_case):
+    """A recording and a file whose page says it cannot be printed go in on a disc or USB stick (证据规定
+    art. 15: audio-visual evidence's original carrier): the evidence list offers that medium, not a printout,
+    and the complaint's 附 lists the medium with the exhibits it holds (art. 19 para 2)."""
+    from casefile.core.numbering import packet_label, packet_numbers
+
+    path = build(library, full_case, Venue.COURT, force=True).files[0]
+    case = library.load_case(full_case)
+    numbers = packet_numbers(case)
+    medium_files = ("locked.pdf", "通话录音.wav", "开箱视频.mp4")
+    on_medium = [e for e in case.ordered_exhibits() if e.original_name in medium_files]
+    flat = [re.sub(r"\s+", "", t) for t in texts(path)]
+    listing = "".join(t for t in flat if t.startswith("证据目录"))
+    assert listing.count("原始载体（随附存储介质）") == 3, listing
+    assert "电子数据打印件" in listing  # the invoice, the screenshot, the chat: printed out from the data
+    names = "、".join(packet_label(numbers[e.number]) for e in on_medium)
+    complaint = "".join(t for t in flat if "民事起诉状" in t or "附：" in t)
+    assert f"存储介质（光盘/U盘）1份，内含{names}的原始文件" in complaint, complaint

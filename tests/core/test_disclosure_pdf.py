@@ -79,7 +79,14 @@ def hostile_case(library: Library, tmp_path: Path) -> str:
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(300, 300))
     pdf.save(agreement)
-    list(add_files(library, number, [agreement], AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT, purpose="仲裁")))
+    list(
+        add_files(
+            library,
+            number,
+            [agreement],
+            AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT, purpose="证明双方已放弃仲裁"),
+        )
+    )
     waive_arbitration(library, number)
     return number
 

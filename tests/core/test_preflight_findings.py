@@ -14,6 +14,7 @@ from preflight_cases import BOUGHT, CST, complete_case, exhibit, run
 
 from casefile.core import law
 from casefile.core.bundle.context import Level, Venue
+from casefile.core.bundle.preflight import purpose_admits_agreement, title_is_file_name
 from casefile.core.model import (
     Case,
     Demand,
@@ -141,6 +142,27 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "filing.jurisdiction_clause",
         ("“仲裁条款”（案卷编号4，无效）", "casefile edit 202611-001 --jurisdiction-clause unknown"),
     ),
+    (
+        COURT,
+        _all(_agreement("invalid"), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁")),
+        "agreement-purpose-admits",
+        W,
+        "exhibits.4.purpose",
+        (
+            cite("evidence-rules.3", part=True),
+            cite("civil-procedure.127", part=True),
+            "证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效",
+        ),
+    ),
+    (
+        COURT,
+        _exhibit(1, title="IMG_20261120_190512", original_name="IMG_20261120_190512.jpg"),
+        "title-is-file-name",
+        W,
+        "exhibits.1.title",
+        (cite("evidence-rules.19", part=True), "IMG_20261120_190512"),
+    ),
+    (CA, _exhibit(3, title="mmexport1763600000000"), "title-is-file-name", W, "exhibits.3.title", ()),
     # arbitration: the 仲裁法 (2025 art. 27 where verified), never 民事诉讼法 art. 124
     (ARB, _set("complainant.name", ""), "no-complainant-name", W, "complainant.name", (ARB_CONTENTS,)),
     (ARB, _set("complainant.address", ""), "no-complainant-address", W, "complainant.address", (ARB_CONTENTS,)),
@@ -400,6 +422,70 @@ def test_a_clause_answered_yes_or_not_at_all_is_no_contradiction(answer):
     case = complete_case()  # 无, and no agreement on file: nothing to contradict
     case.filing = Filing(jurisdiction_clause=False)
     assert run(case, COURT) == []
+
+
+@pytest.mark.parametrize(
+    ("purpose", "admits"),
+    [
+        ("证明双方约定由上海仲裁委员会仲裁", True),
+        ("证明双方约定的仲裁机构", True),
+        ("购买协议第八条", True),
+        ("证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效", False),
+        ("证明仲裁条款未提示消费者", False),
+        ("证明双方已放弃仲裁", False),
+        ("证明购买时间及商品", False),
+        ("", False),
+    ],
+)
+def test_what_a_purpose_proving_the_agreement_reads_like(purpose, admits):
+    assert purpose_admits_agreement(purpose) is admits
+
+
+@pytest.mark.parametrize("venue", [CA, ARB])
+def test_a_purpose_proving_the_agreement_is_only_the_court_packets_concern(venue):
+    """In an arbitration packet the agreement is what the applicant relies on; a complaint to the 消协 does not
+    turn on it. Nor does an agreement in force (the court packet is refused for it anyway)."""
+    case = complete_case()
+    _all(_agreement("invalid"), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁"))(case)
+    assert "agreement-purpose-admits" not in {f.code for f in run(case, venue)}
+    case = complete_case()
+    _all(_agreement(""), _exhibit(4, purpose="证明双方约定由上海仲裁委员会仲裁"))(case)
+    assert "agreement-purpose-admits" not in {f.code for f in run(case, COURT)}
+
+
+@pytest.mark.parametrize(
+    ("title", "original_name", "expected"),
+    [
+        ("IMG_20261120_190512", "IMG_20261120_190512.jpg", True),
+        ("IMG_20261120_190512.jpg", "IMG_20261120_190512.jpg", True),
+        ("DSC01234", "DSC01234.JPG", True),
+        ("DSCF0042", "x.jpg", True),
+        ("PXL_20261120_190512345", "PXL_20261120_190512345.jpg", True),
+        ("VID_20261120_190512", "VID_20261120_190512.mp4", True),
+        ("Screenshot_20261120-191502_Tmall", "Screenshot_20261120-191502_Tmall.png", True),
+        ("微信图片_20261120190512", "微信图片_20261120190512.jpg", True),
+        ("mmexport1763600000000", "mmexport1763600000000.jpg", True),
+        ("20261120_190512", "20261120_190512.jpg", True),  # the file's own machine name
+        ("开箱视频", "VID_20261120_190512.mp4", False),
+        ("通话录音", "通话录音.wav", False),  # the file's name, but it says what it is
+        ("外包装照片（IMG_0001）", "IMG_0001.jpg", False),
+        ("2026年11月16日电子发票", "invoice.pdf", False),
+        ("", "IMG_0001.jpg", False),
+    ],
+)
+def test_what_counts_as_a_camera_file_name(title, original_name, expected):
+    assert title_is_file_name(title, original_name) is expected
+
+
+def test_camera_file_names_are_one_finding_naming_each():
+    case = complete_case()
+    _exhibit(1, title="IMG_20261120_190512", original_name="IMG_20261120_190512.jpg")(case)
+    _exhibit(3, title="DSC01234", original_name="DSC01234.JPG")(case)
+    (finding,) = [f for f in run(case, COURT) if f.code == "title-is-file-name"]
+    assert finding.exhibits == (1, 3)
+    text = chinese(finding.message)
+    assert "IMG_20261120_190512" in text and "DSC01234" in text
+    assert "title-is-file-name" not in {f.code for f in run(case, RECEIPT)}  # a receipt lists what was handed over
 
 
 def test_a_refund_with_a_stated_basis_is_the_users_call():

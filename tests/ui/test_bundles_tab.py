@@ -34,9 +34,9 @@ def make_case(ctx, tmp_path: Path, **fields) -> str:
     incoming = tmp_path / "incoming"
     incoming.mkdir(exist_ok=True)
     Image.new("RGB", (64, 48), (200, 30, 30)).save(incoming / "破损照片.jpg", quality=90)
-    Image.new("RGB", (40, 80), (30, 30, 200)).save(incoming / "Screenshot_20261120-101500_Taobao.png")
+    Image.new("RGB", (40, 80), (30, 30, 200)).save(incoming / "订单截图_20261120-101500.png")
     (incoming / "chat.txt").write_text("2026-11-20 10:01:02 客服: 您好\n2026-11-20 10:02:00 我: 屏幕碎了\n", "utf-8")
-    paths = [incoming / "破损照片.jpg", incoming / "Screenshot_20261120-101500_Taobao.png", incoming / "chat.txt"]
+    paths = [incoming / "破损照片.jpg", incoming / "订单截图_20261120-101500.png", incoming / "chat.txt"]
     list(add_files(ctx.library, case.number, paths, AddOptions(purpose="证明屏幕在签收时已破损")))
     return case.number
 

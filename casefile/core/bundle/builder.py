@@ -886,6 +886,7 @@ def _content_parts(
         return laid_out(flowables, content=True, weight=weight)
 
     def notice(reason: str) -> list[_Part]:
+        entry.on_medium = True  # its page says the original goes on a storage medium
         return laid_out(parts.notice_flowables(entry, reason), content=False)
 
     try:
@@ -900,6 +901,7 @@ def _content_parts(
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
                 pages = render_story(target, parts.media_flowables(entry, fh))
+            entry.on_medium = True  # its page says the recording goes on a storage medium
             return [_Part(target, pages, entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):
             data, cut = reader.read_head(e, parts.MAX_TEXT_BYTES)

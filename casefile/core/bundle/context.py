@@ -96,6 +96,11 @@ class ExhibitEntry:
     # Whether the printed PDF's pages are all pictures (a scan), as the build read them: for a PDF whose
     # metadata does not say (added before CaseFile looked); see casefile.core.bundle.parts.entry_form.
     image_only: bool | None = None
+    # Whether the packet's pages for it say its original is handed in on a storage medium (光盘/U盘), as the
+    # build made them: a recording's page (视听资料: its original carrier, 证据规定 art. 15), or a page standing
+    # in for a file that cannot be printed (an encrypted PDF...). Its list row then offers the medium, not a
+    # printout, and the complaint's 附 lists the medium.
+    on_medium: bool = False
 
     @property
     def name(self) -> str:

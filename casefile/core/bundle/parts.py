@@ -7,7 +7,7 @@ import hashlib
 import zlib
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,7 +52,8 @@ from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
 from casefile.core.law import cite_on
-from casefile.core.model import EvidenceKind, Exhibit, Stamp
+from casefile.core.metadata import default_stamp
+from casefile.core.model import Case, EvidenceKind, Exhibit, Stamp
 from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
 from casefile.core.scans import evidence_form as evidence_form
@@ -94,6 +95,19 @@ def entry_form(entry: ExhibitEntry) -> str:
     if entry.original is not None and e.paper is None:
         return evidence_form(entry.original)
     return evidence_form(e, entry.image_only)
+
+
+ON_MEDIUM = "原始载体（随附存储介质）"
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None) -> str:
+    """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
+    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15);
+    a picture of a paper is a copy (复印件); other electronic data is printed out directly from it, which counts
+    as its original (art. 15 again)."""
+    if entry.on_medium:
+        return ON_MEDIUM
+    return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
 def fmt_time(value: datetime | None) -> str:
@@ -163,6 +177,7 @@ def separator_rows(
     group: str = "",
     words: Callable[[str], str] = str,
     form: str = "",
+    since: datetime | None = None,
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
@@ -171,6 +186,7 @@ def separator_rows(
     ``group``: the 证据组 it belongs to in this packet.
     ``words``: the source and purpose as the packet words them (:func:`as_filed`).
     ``form``: its 证据形式 in this packet (:func:`entry_form`); :func:`evidence_form` of ``e`` by default.
+    ``since``: the case's first event (:func:`case_since`), against which a stated time is judged.
     """
     rows = [
         ("证据名称", e.title),
@@ -180,7 +196,7 @@ def separator_rows(
         ("证明目的", blank(words(e.purpose), 20)),
         ("原始文件名", e.original_name),
         ("文件格式 / 大小", f"{file_format(e)} / {human_size(e.size)}（{e.size} 字节）"),
-        ("形成/拍摄时间", capture_text(e)),
+        ("形成/拍摄时间", capture_text(e, since)),
         *metadata_rows(e, show_location=show_location, stripped=bool(printed_sha256)),
         ("导入时间 / 导入人", f"{fmt_time(e.added_at)} / {e.added_by}"),
     ]
@@ -197,20 +213,85 @@ def separator_rows(
         rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
         note = "输出件即本材料所嵌入的照片文件：其图像数据与原件逐字节一致，文件整体与原件不同，故两者SHA-256值不同。"
         rows.append(("照片元数据", f"{STRIPPED_NOTE}。{note}"))
-    notes = _flag_notes(e)
+    notes = "；".join(n for n in (shown_capture(e, since).doubt, _flag_notes(e)) if n)
     if notes:
         rows.append(("备注", notes))
     return rows
 
 
-def capture_text(e: Exhibit) -> str:
+LONG_BEFORE = timedelta(days=2 * 365)  # a file stating it was made this long before the case's first event
+
+
+def case_since(case: Case) -> datetime | None:
+    """The case's first known event: the purchase, its timeline's first event, or the complaint."""
+    times = [t for t in (case.transaction.purchased_at, case.complained_at) if t is not None]
+    times += [event.at for event in case.timeline if getattr(event, "at", None) is not None]
+    return min(times) if times else None
+
+
+@dataclass(frozen=True)
+class ShownCapture:
+    """The 形成时间 a packet prints for an exhibit, and why the time the file states was set aside, if it was."""
+
+    at: datetime | None
+    source: str
+    doubt: str = ""  # for 备注: the stated time, why it cannot be the time the file was made, 请核实
+
+
+def shown_capture(e: Exhibit, since: datetime | None = None) -> ShownCapture:
+    """The capture time as the packet presents it (the record is not changed).
+
+    A time the file's container states (a PDF's creation date...) that is a software default (2000-01-01,
+    1970...) or years before the case's first event (``since``) is no time the file was made: the packet falls
+    back as the capture-time rule does (the time in the file name, else the file's modification time) and says
+    in 备注 what the file stated, to be checked. A PDF whose default creation date was set aside when it was
+    added says so too. A time set by hand is shown as set.
+    """
+    stated = e.captured_at
+    if e.captured_at_source == "container" and stated is not None:
+        why = ""
+        if default_stamp(stated):
+            why = "系软件常见的默认时间"
+        elif since is not None and stated < since - LONG_BEFORE:
+            why = "早于本案事实发生时间数年"
+        if why:
+            at, source = _fallback_time(e)
+            doubt = f"文件内部记录的形成时间为{fmt_time(stated)}，{why}，未作为形成时间，请核实"
+            return ShownCapture(at, source, doubt)
+    if e.captured_at_source not in ("container", "user") and e.metadata.pdf_created:
+        created = _parsed(e.metadata.pdf_created)
+        if created is not None and default_stamp(created):
+            doubt = f"文件内部记录的形成时间为{fmt_time(created)}，系软件常见的默认时间，未作为形成时间，请核实"
+            return ShownCapture(stated, e.captured_at_source, doubt)
+    return ShownCapture(stated, e.captured_at_source)
+
+
+def _parsed(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _fallback_time(e: Exhibit) -> tuple[datetime | None, str]:
+    """The capture-time rule's next steps (casefile.core.metadata): the file name's time, the file's own time."""
+    named = _parsed(e.metadata.file_name_time) if e.metadata.file_name_time else None
+    if named is not None:
+        return named, "file-name"
+    if e.file_modified_at is not None and not default_stamp(e.file_modified_at):
+        return e.file_modified_at, "file-mtime"
+    return None, ""
+
+
+def capture_text(e: Exhibit, since: datetime | None = None) -> str:
     """When the file was made, and what says so (the stated rule: EXIF > container > name > file time)."""
-    if e.captured_at is None:
+    shown = shown_capture(e, since)
+    if shown.at is None:
         return "未知"
-    source = TIME_SOURCES.get(e.captured_at_source, e.captured_at_source)
-    text = fmt_time(e.captured_at)
-    if e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name"):
-        text = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备本地时间，未记录时区）"
+    source = TIME_SOURCES.get(shown.source, shown.source)
+    text = fmt_time(shown.at)
+    if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
+        text = shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（设备本地时间，未记录时区）"
     return f"{text}（依据：{source}）" if source else text
 
 
@@ -283,6 +364,7 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
     run into the QR code, are cut, and the cut is marked (the evidence list has them whole).
     """
     entries = ctx.entries if entries is None else entries
+    since = case_since(ctx.case)
     canvas = new_canvas(path)
     width, height = PAGE
     left, right = BINDING, width - OUTER
@@ -314,6 +396,7 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             group=entry.group,
             words=lambda text: as_filed(ctx, text),
             form=entry_form(entry),
+            since=since,
         )
         value_w = right - left - label_w - 2 * pad
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
@@ -524,6 +607,9 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
         ["形成时间", capture_text(e)],
         ["SHA-256", CjkParagraph(hash_text(e.sha256), styles()["mono"])],
     ]
+    doubt = shown_capture(e).doubt
+    if doubt:
+        rows.append(["备注", doubt])
     if meta.metadata_error:
         rows.append(["备注", f"媒体信息无法读取：{meta.metadata_error}"])
     story: list[Flowable] = [
@@ -748,9 +834,8 @@ def evidence_list_flowables(
             rows.append([CjkParagraph(f"{esc(run.group)}（{span}）", group_style), *[""] * (len(header) - 1)])
         for entry in run.items:
             e = entry.exhibit
-            # Printouts derived directly from electronic data count as originals (证据规定 art. 15).
             form = entry_form(entry)
-            original = "复印件" if form == "书证" else "电子数据打印件"
+            original = original_form(entry, form)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -869,16 +954,17 @@ def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
 # --------------------------------------------------------------------------- integrity annex
 
 
-def annex_time(e: Exhibit) -> str:
+def annex_time(e: Exhibit, since: datetime | None = None) -> str:
     """生成时间 in the integrity annex: in the office's zone like the column says, except a device's time that
     recorded no zone (printed as the device showed it, so marked) and a file's modification time (marked:
-    copying a file may change it)."""
-    if e.captured_at is None:
-        return "—"
-    if e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name"):
-        return e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
-    text = column_time(e.captured_at)
-    return f"{text}（文件修改时间）" if e.captured_at_source == "file-mtime" else text
+    copying a file may change it). A stated time set aside (:func:`shown_capture`) is not given as it."""
+    shown = shown_capture(e, since)
+    if shown.at is None:
+        return "—（请核实）" if shown.doubt else "—"
+    if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
+        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
+    text = column_time(shown.at)
+    return f"{text}（文件修改时间）" if shown.source == "file-mtime" else text
 
 
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
@@ -900,6 +986,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
     header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", "原始存储介质"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
+    since = case_since(ctx.case)
     for entry in ctx.entries:
         e = entry.exhibit
         rows.append(
@@ -908,7 +995,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(esc(e.original_name), s["small"]),
                 CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
                 CjkParagraph(human_size(e.size), s["small"]),
-                CjkParagraph(f"{esc(annex_time(e))}<br/>导入 {column_time(e.added_at)}", s["small"]),
+                CjkParagraph(f"{esc(annex_time(e, since))}<br/>导入 {column_time(e.added_at)}", s["small"]),
                 CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None

@@ -15,7 +15,9 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 
 from __future__ import annotations
 
+import re
 from functools import partial
+from pathlib import PurePath
 
 from casefile.core import law
 from casefile.core.bundle import agreements
@@ -103,6 +105,7 @@ def _agreement(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Fin
                     [e.number],
                 )
         _clause_denied(case, found)
+        _purpose_admits_clause(entries, found)
     elif venue is Venue.ARBITRATION:
         if any(agreements.in_force(entry.original or entry.exhibit) for entry in entries):
             return  # the packet carries an agreement in force (a redacted copy stands for its original)
@@ -163,6 +166,61 @@ def _clause_denied(case: Case, found: Findings) -> None:
     )
 
 
+#: What a proof purpose says when it proves the arbitration agreement: it names the agreement (约定, 仲裁,
+#: 协议) without any word stating the plaintiff's position against it (无效, 格式条款, 未提示...).
+_AGREEMENT_WORDS = ("约定", "仲裁", "协议")
+_AGAINST_WORDS = (
+    "无效",
+    "格式条款",
+    "未提示",
+    "未以显著方式",
+    "未尽提示",
+    "不成为合同内容",
+    "不生效",
+    "放弃",
+    "撤销",
+    "不适用",
+)
+
+
+def purpose_admits_agreement(purpose: str) -> bool:
+    """Whether an arbitration agreement's proof purpose reads as proving the agreement, as the defendant would
+    read it: it names the agreement (约定, 仲裁, 协议) and says nothing against it (无效, 格式条款, 未提示,
+    不成为合同内容, 放弃...). A simple word test: it cannot tell every wording apart, and the user may accept it."""
+    text = purpose.replace(" ", "")
+    return any(w in text for w in _AGREEMENT_WORDS) and not any(w in text for w in _AGAINST_WORDS)
+
+
+def _purpose_admits_clause(entries: list[ExhibitEntry], found: Findings) -> None:
+    """A court packet: an arbitration agreement the user marked invalid or waived, yet its proof purpose (the
+    user's words, printed as typed) says it proves the agreement. In a complaint's evidence list that is the
+    plaintiff's own written admission (证据规定 art. 3 para 2), and it hands the defendant an objection to the
+    court's jurisdiction (民事诉讼法 art. 127 (二)); the complaint itself says the agreement does not stand."""
+    items = [
+        (entry, "")
+        for entry in entries
+        if (entry.original or entry.exhibit).kind is EvidenceKind.ARBITRATION_AGREEMENT
+        and (entry.original or entry.exhibit).agreement_status in agreements.NOT_IN_FORCE
+        and purpose_admits_agreement(entry.exhibit.purpose)
+    ]
+    found.group(
+        Level.WARNING,
+        "agreement-purpose-admits",
+        items,
+        lambda names: Message(
+            "{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves "
+            "the agreement: in the plaintiff's own evidence list that is an admission ({admission}) the defendant "
+            "can use to object that the case belongs to arbitration ({citation}). State the plaintiff's position in "
+            "the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out "
+            "clearly, so it is void”, or leave the exhibit out of the packet",
+            exhibits=names,
+            admission=cite("evidence-rules.3", part=True),
+            citation=cite("civil-procedure.127", part=True),
+        ),
+        "purpose",
+    )
+
+
 def _semicolons(items: list[Message]) -> Message:
     """Several statements as one: "A; B" (A；B in Chinese)."""
     if len(items) == 1:
@@ -183,10 +241,13 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     edited: list[tuple[ExhibitEntry, str]] = []
     flagged: dict[str, list[tuple[ExhibitEntry, str]]] = {}
     oversize: list[tuple[ExhibitEntry, str]] = []
+    file_titles: list[tuple[ExhibitEntry, str]] = []
     for entry in entries:
         e = entry.exhibit
         if not e.purpose.strip():
             no_purpose.append((entry, ""))
+        if title_is_file_name(e.title, e.original_name):
+            file_titles.append((entry, e.title))
         if e.kind in _MEDIA and (e.transcript is None or not e.transcript.lines):
             no_transcript.append((entry, ""))
         # Judged again from the software the metadata recorded, whatever flag an older rule gave.
@@ -206,6 +267,19 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         no_purpose,
         lambda names: Message("{exhibits}: no proof purpose filled in", exhibits=names),
         "purpose",
+    )
+    found.group(
+        Level.WARNING,
+        "title-is-file-name",
+        file_titles,
+        lambda names: Message(
+            "{exhibits}: the title is still the file's name, as the camera or phone gave it; the evidence list must "
+            "state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged "
+            "package”",
+            exhibits=names,
+            citation=cite("evidence-rules.19", part=True),
+        ),
+        "title",
     )
     found.group(
         Level.WARNING,
@@ -233,6 +307,29 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         ),
     )
     _groups(entries, found)
+
+
+# The names cameras, phones and chat apps give files: IMG_20261120_190512, DSC01234, PXL_20261120_190512345,
+# VID_…, Screenshot_…, 微信图片_…, mmexport…, wx_camera_…, QQ截图…, 屏幕截图…
+_CAMERA_NAME = re.compile(
+    r"^(?:IMG|DSC[NF]?|DCIM|PXL|VID|MVIMG|PANO|MOV|Screenshot|Screen ?Shot|Screen_Recording|屏幕截图|截屏|"
+    r"微信图片|微信截图|QQ截图|QQ图片|mmexport|wx_camera|video|photo|image)[\s_\-]*\d",
+    re.IGNORECASE,
+)
+
+
+def title_is_file_name(title: str, original_name: str) -> bool:
+    """Whether an exhibit's title is still a file name a camera, phone or chat app gave it (IMG_…, DSC…, PXL_…,
+    VID_…, Screenshot_…, 微信图片_…, mmexport…), or the file's own name without its extension: no statement of
+    what the item is (证据规定 art. 19)."""
+    title = title.strip()
+    if not title:
+        return False
+    stem = PurePath(original_name).stem.strip()
+    bare = PurePath(title).stem if PurePath(title).suffix.lower() == PurePath(original_name).suffix.lower() else title
+    # The file's own name kept as the title, where that name is a machine's (digits, no Chinese): 20261120_1905.
+    machine_stem = bool(re.search(r"\d{6}", stem)) and not re.search(r"[\u4e00-\u9fff]", stem)
+    return bool(_CAMERA_NAME.match(bare)) or (bare == stem and machine_stem)
 
 
 def _problem(names: Message, problem: Message) -> Message:

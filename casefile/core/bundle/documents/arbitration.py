@@ -18,6 +18,7 @@ from casefile.core.bundle.documents.common import (
     copies_for,
     fmt_amount,
     on_day,
+    storage_medium,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import case_cause, filed_with
@@ -95,6 +96,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
                 f"本申请书副本 {len(respondents)} 份",
                 f"仲裁协议（见{agreements}）" if agreements else "仲裁协议＿＿份",
                 f"证据目录及证据 共 {len(ctx.entries)} 件",
+                *storage_medium(ctx),
                 "身份证明（申请人身份证明；被申请人主体资格证明）",
                 *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
             ],

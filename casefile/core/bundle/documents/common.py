@@ -175,6 +175,16 @@ def _refs(ctx: BundleContext, numbers: Sequence[int]) -> str:
     return f"（见{labels}）" if labels else ""
 
 
+def storage_medium(ctx: BundleContext) -> list[str]:
+    """附's line for the storage medium carrying the originals the packet's pages cannot hold (recordings, files
+    that cannot be printed: :attr:`ExhibitEntry.on_medium`), which is handed in with it (证据规定 arts. 15, 19
+    para 2); none when every exhibit is on paper. Known once the exhibits' pages are made."""
+    names = [entry.name for entry in ctx.entries if entry.on_medium]
+    if not names:
+        return []
+    return [f"存储介质（光盘/U盘）1 份，内含{'、'.join(names)}的原始文件"]
+
+
 @dataclass(frozen=True)
 class Sides:
     """How a document names the two sides: 原告/被告, 申请人/被申请人, 投诉人/被投诉人."""

@@ -42,6 +42,7 @@ from casefile.core.bundle.documents.common import (
     fmt_amount,
     fmt_time,
     on_day,
+    storage_medium,
     third_person,
 )
 from casefile.core.bundle.documents.layout import WIDTH, _h, _numbered, _p, _Para, _st, _title, ruled_style
@@ -549,6 +550,7 @@ def _attachments(ctx: BundleContext, defendants: Sequence[Party]) -> list[str]:
     return [
         f"本状副本 {len(defendants)} 份",
         f"证据目录及证据 共 {len(ctx.entries)} 件",
+        *storage_medium(ctx),
         "原告身份证明材料",
         "被告主体资格证明（企业信用信息公示报告等）",
         *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
