@@ -220,13 +220,18 @@ def third_person(text: str, who: str, them: str = "") -> str:
             part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else who, part)
         return _FIRST_PERSON.sub(who, part)
 
+    return _outside_quotes(text, plain)
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to what is not quoted (“…”, 「…」): words quoted stay as said."""
     out: list[str] = []
     last = 0
     for m in _QUOTED.finditer(text):
-        out.append(plain(text[last : m.start()]))
+        out.append(change(text[last : m.start()]))
         out.append(m.group())
         last = m.end()
-    out.append(plain(text[last:]))
+    out.append(change(text[last:]))
     return "".join(out)
 
 
@@ -262,14 +267,7 @@ def courier_words(ctx: BundleContext, text: str) -> str:
         )
         return _FIRST_PERSON.sub(claimant, part)
 
-    out: list[str] = []
-    last = 0
-    for m in _QUOTED.finditer(text):
-        out.append(plain(text[last : m.start()]))
-        out.append(m.group())
-        last = m.end()
-    out.append(plain(text[last:]))
-    return "".join(out)
+    return _outside_quotes(text, plain)
 
 
 def _free(ctx: BundleContext, text: str) -> str:
