@@ -444,8 +444,9 @@ def printed_photo_sha256(ctx: BundleContext, entry: ExhibitEntry) -> str:
 def _fit_lines(
     rows: list[list[str]], room: int, size: float, width: float, keep: Collection[int] = ()
 ) -> list[list[str]]:
-    """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines. The rows at the
-    indices ``keep`` (the hashes: a digest cut short proves nothing) are never cut; the others make room."""
+    """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines, then give the lines
+    still free back to the rows cut, in order. The rows at the indices ``keep`` (the hashes: a digest cut short
+    proves nothing) are never cut; the others make room."""
     if sum(len(r) for r in rows) <= room:
         return rows
     kept = sum(len(r) for i, r in enumerate(rows) if i in keep)
@@ -455,9 +456,18 @@ def _fit_lines(
     cap = max(len(r) for r in others)
     while cap > 1 and kept + sum(min(len(r), cap) for r in others) > room:
         cap -= 1
+    lines = [len(r) if i in keep else min(len(r), cap) for i, r in enumerate(rows)]
+    spare = room - sum(lines)
+    for i, r in enumerate(rows):
+        if spare <= 0:
+            break
+        if i not in keep and len(r) > lines[i]:
+            more = min(spare, len(r) - lines[i])
+            lines[i] += more
+            spare -= more
     return [
-        r if i in keep or len(r) <= cap else [*r[: cap - 1], _cut_line(r[cap - 1], size, width, CUT_NOTE, SERIF)]
-        for i, r in enumerate(rows)
+        r if len(r) <= n else [*r[: n - 1], _cut_line(r[n - 1], size, width, CUT_NOTE, SERIF)]
+        for r, n in zip(rows, lines, strict=True)
     ]
 
 
