@@ -581,6 +581,14 @@ def courier_claim(j: Journey) -> None:
         "--purpose",
         "证明签收时外箱挤压、屏幕碎裂",
     )
+    # The batch's photos are titled by their camera file names; each gets a title saying what it shows.
+    added = {e["original_name"]: e["number"] for e in json.loads(j.run("show", number, "--json"))["exhibits"]}
+    for name, title in (
+        ("IMG_20261122_121030.jpg", "签收时外箱挤压及运单照片"),
+        ("IMG_20261122_121102.jpg", "外箱另一侧挤压照片"),
+        ("IMG_20261122_121245.jpg", "手机屏幕碎裂照片"),
+    ):
+        j.run("exhibit", number, str(added[name]), "--title", title)
     j.run(
         "add",
         number,
