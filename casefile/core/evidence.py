@@ -129,10 +129,6 @@ def _is_pseudo(real: str, st: os.stat_result, devices: set[int]) -> bool:
     return st.st_dev in devices or any(real == r or real.startswith(r + "/") for r in PSEUDO_FILE_ROOTS)
 
 
-_real = real_path
-_inside = is_inside  # the same check refuses a file written inside the library (Library.refuse_inside)
-
-
 # The only places inside a library whose files may be added to a case: files waiting in an
 # inbox (the watcher adds them), and evidence or bundles of a case (a file that matters to
 # two disputes).
@@ -141,7 +137,7 @@ _LIBRARY_FILE_PLACES = {"inbox", "evidence", "bundles"}
 
 def _library_refusal(real: str, is_dir: bool, library: str) -> Message | None:
     """Why a chosen path cannot be added because of where it lies relative to the library."""
-    if _inside(real, library):
+    if is_inside(real, library):
         if is_dir:
             return Message(
                 "this folder is part of the CaseFile library; add files from outside it "
@@ -151,7 +147,7 @@ def _library_refusal(real: str, is_dir: bool, library: str) -> Message | None:
         if len(parts) >= 4 and parts[0] == "cases" and parts[2] in _LIBRARY_FILE_PLACES:
             return None
         return Message("a file of the CaseFile library itself, not a file that can be evidence")
-    if is_dir and _inside(library, real):
+    if is_dir and is_inside(library, real):
         return Message(
             "this folder contains the CaseFile library ({library}); choose the folder that holds the evidence",
             library=library,
@@ -171,7 +167,7 @@ def collect(
     """
     out: list[_Candidate] = []
     devices = _pseudo_devices()
-    library_real = _real(library) if library is not None else None
+    library_real = real_path(library) if library is not None else None
     library_key: tuple[int, int] | None = None
     if library is not None:
         with contextlib.suppress(OSError):
@@ -193,7 +189,7 @@ def collect(
             except OSError:
                 out.append(_Candidate(path, 0, refused=Message("symbolic link to nothing (broken link)")))
                 continue
-        real = _real(path)
+        real = real_path(path)
         is_dir = stat.S_ISDIR(st.st_mode)
         if _is_pseudo(real, st, devices):
             out.append(_Candidate(path, 0, refused=PSEUDO_FOLDER if is_dir else PSEUDO_FILE))

@@ -82,7 +82,7 @@ def picture_of_paper(e: Exhibit, image_only: bool | None = None) -> bool:
     if e.mime.startswith("image/"):
         return not (_SCREENSHOT.search(e.original_name) or _SCREENSHOT.search(e.title))
     if e.mime == "application/pdf":
-        if _SCANNER.search(f"{e.metadata.producer} {e.metadata.creator}"):
+        if _made_by_scanner(e):
             return True
         pictures = e.metadata.image_only if e.metadata.image_only is not None else image_only
         return bool(pictures) and e.derived_from is None
@@ -119,8 +119,13 @@ def form_needs_pages(e: Exhibit) -> bool:
         and e.metadata.image_only is None
         and e.derived_from is None
         and e.kind in DOCUMENTARY_KINDS
-        and not _SCANNER.search(f"{e.metadata.producer} {e.metadata.creator}")
+        and not _made_by_scanner(e)
     )
+
+
+def _made_by_scanner(e: Exhibit) -> bool:
+    """Whether a PDF's producer or creator names a scanner or a scanning app."""
+    return bool(_SCANNER.search(f"{e.metadata.producer} {e.metadata.creator}"))
 
 
 def image_only(path: Path) -> bool | None:
