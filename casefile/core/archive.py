@@ -127,7 +127,7 @@ def export_case(
     assert report is not None
     summary = report.summary()
     # A problem that already names the repair (README.txt's does) is not followed by the same advice twice.
-    if not report.ok and report.repairable and "casefile repair" not in summary:
+    if not report.ok and report.repairable and not report.summary_names_repair():
         raise CaseFileError(
             "case {number} does not verify; fix it before exporting: {summary}. 'casefile repair {number}' (or "
             "Repair in the app's verification results) puts this right and records it in the custody log",

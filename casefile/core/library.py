@@ -208,23 +208,33 @@ _README_BYTES = frozenset(text.encode("utf-8") for text in CASE_READMES)
 
 def readme_problem(folder: CaseFolder) -> Message | None:
     """What is wrong with a case folder's README.txt (missing, or not a text CaseFile wrote), or None."""
+    found = readme_check(folder)
+    return found[0] if found else None
+
+
+def readme_check(folder: CaseFolder) -> tuple[Message, bool] | None:
+    """What is wrong with a case folder's README.txt and whether that message already tells the user to
+    run the repair (so that whoever shows it does not add the same advice again), or None."""
     try:
         raw = (folder.path / README_NAME).read_bytes()
     except FileNotFoundError:
-        return Message(
+        missing = Message(
             "README.txt, which tells anyone how to check the case without CaseFile, is missing; "
             "'casefile repair {number}' writes it again",
             number=folder.number,
         )
+        return missing, True
     except OSError as exc:
-        return Message("{path} cannot be read: {reason}", path=README_NAME, reason=SystemReason(exc))
+        unreadable = Message("{path} cannot be read: {reason}", path=README_NAME, reason=SystemReason(exc))
+        return unreadable, False
     if raw.replace(b"\r\n", b"\n") in _README_BYTES:
         return None
-    return Message(
+    changed = Message(
         "README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile "
         "may have been changed; 'casefile repair {number}' writes it again (the changed one is kept beside it)",
         number=folder.number,
     )
+    return changed, True
 
 
 def record_text(case: Case, changed: set[int] | None = None) -> bytes:

@@ -23,7 +23,7 @@ from casefile.core.disclosure.kept import screened_problems
 from casefile.core.errors import CaseFileError, LibraryVersionError, Message, NotFoundError, SystemReason
 from casefile.core.fsutil import lstat_is_link
 from casefile.core.hashing import CHUNK, hash_files
-from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record, readme_problem
+from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record, readme_check
 from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
@@ -65,6 +65,9 @@ class CaseReport:
     notes: list[str] = field(default_factory=list)  # what verification could not do (record its run…)
     stamps: list[StampResult] = field(default_factory=list)  # each trusted timestamp, checked offline
     readme_wrong: bool = False  # README.txt missing or not a text CaseFile wrote
+    # Those of ``problems`` that already tell the user to run the repair (README.txt's do): whoever
+    # shows the problems does not add the same advice after them.
+    repair_named: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -86,9 +89,17 @@ class CaseReport:
         return sum(1 for f in self.files if f.status is status)
 
     def summary(self, limit: int = 6) -> str:
-        """The first few things wrong, on one line."""
+        """The first few things wrong, on one line: the files, then the problems."""
         bad = [f"{f.path}: {f.status.value}" for f in self.files if f.status is not FileStatus.INTACT]
         return "; ".join((bad + self.problems)[:limit])
+
+    def summary_names_repair(self, limit: int = 6) -> bool:
+        """Whether :meth:`summary` (of the same ``limit``) holds a problem that already tells the user to
+        run the repair: decided by which problems they are, never by their wording (translated, or
+        worded again, the text would say nothing reliable)."""
+        files = sum(1 for f in self.files if f.status is not FileStatus.INTACT)
+        shown = self.problems[: max(0, limit - files)]
+        return any(p is named for p in shown for named in self.repair_named)
 
 
 def verify_folder(
@@ -220,10 +231,13 @@ def _snapshot(
     for path in sorted(set(manifest) - set(expected)):
         report.problems.append(Message("MANIFEST.sha256 lists {path}, which the custody log never recorded", path=path))
     report.damaged = bool(report.problems) and not newer
-    readme = readme_problem(folder)  # not damage to the record: repair writes it again
+    readme = readme_check(folder)  # not damage to the record: repair writes it again
     if readme is not None:
-        report.problems.append(readme)
+        problem, names_repair = readme
+        report.problems.append(problem)
         report.readme_wrong = True
+        if names_repair:
+            report.repair_named.append(problem)
     links: set[str] = set()
     present = _files_under(folder, EVIDENCE_DIR, links) | _files_under(folder, STAMPS_DIR, links)
     bundles = bundle_files(entries)

@@ -184,3 +184,25 @@ def test_chinese_sentences_use_full_width_punctuation():
             if found := ascii_punctuation_in_chinese(text):
                 problems.append(f"{context}: {source!r} -> {text!r}: {found}")
     assert problems == []
+
+
+def test_export_refusing_a_case_gives_the_repair_advice_once_in_chinese(qapp, tmp_path):
+    """A problem that already says to run the repair (README.txt's) is not followed by the same advice."""
+    from casefile_testing import make_case
+
+    from casefile.core.archive import export_case
+    from casefile.core.errors import CaseFileError
+    from casefile.core.library import Library
+    from casefile.ui.i18n import install, translated
+
+    library = Library.open(tmp_path / "library", "测试员")
+    try:
+        number = make_case(library).number
+        (library.cases_dir / number / "README.txt").unlink()
+        with pytest.raises(CaseFileError) as refused:
+            list(export_case(library, number, tmp_path / "refused.zip"))
+    finally:
+        library.close()
+    install(qapp, "zh_CN")
+    shown = translated(refused.value)
+    assert shown.startswith(f"案件 {number} 核验未通过") and shown.count("casefile repair") == 1
