@@ -27,12 +27,15 @@ def zoned(edit: QDateTimeEdit) -> QDateTimeEdit:
     return edit
 
 
-ZONE_SECTION = " ttt"  # the offset, as -08:00, after a time in a zone other than Beijing time
+# The offset after a time in a zone other than Beijing time, as the rest of the app says it
+# (casefile.core.zone.show): "2026-11-19 18:00 (UTC-08:00)". "(UTC" and ")" are literal text.
+ZONE_SECTION = " '(UTC'ttt')'"
 
 
 def put(edit: QDateTimeEdit, value: datetime | None = None) -> None:
     """Show ``value`` (None: now) in ``edit``, in the zone times are shown in now (the settings may have
-    changed since the edit was made), with the offset after it when that is not Beijing time."""
+    changed since the edit was made), with the offset after it when that is not Beijing time, as
+    :func:`text` gives it."""
     zoned(edit)
     pattern = edit.displayFormat().removesuffix(ZONE_SECTION)
     edit.setDisplayFormat(pattern + ZONE_SECTION if zone.offset_label(value or zone.now()) else pattern)

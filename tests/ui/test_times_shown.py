@@ -65,7 +65,8 @@ def test_the_setting_shows_times_in_the_computers_zone_with_its_offset(los_angel
     assert zone.in_computer_zone()
     overview = overview_of(window, "202611-002")
     edit = overview.inputs["complained_at"].widget
-    assert edit.text() == "2026-11-19 18:00 -08:00"  # the same instant, in the computer's zone, named
+    # the same instant, in the computer's zone, named as everywhere else in the app
+    assert edit.text() == "2026-11-19 18:00 (UTC-08:00)"
     assert edit.dateTime().toSecsSinceEpoch() == int(datetime(2026, 11, 20, 10, 0, tzinfo=BEIJING).timestamp())
     window.cases.reload()
     model = window.cases.model
@@ -83,5 +84,21 @@ def test_the_case_open_and_the_list_show_their_times_again_when_the_setting_chan
     dialog.time_zone.setCurrentIndex(dialog.time_zone.findData(True))
     dialog.save()
     # Not opened again: the field on screen is shown again in the computer's zone, and so is the list.
-    assert window.workspace.overview.inputs["complained_at"].widget.text() == "2026-11-19 18:00 -08:00"
+    assert window.workspace.overview.inputs["complained_at"].widget.text() == "2026-11-19 18:00 (UTC-08:00)"
     qtbot.waitUntil(lambda: complained_cell(window) == "2026-11-19 18:00 (UTC-08:00)", timeout=5000)
+
+
+def test_a_field_names_its_zone_as_the_rest_of_the_app_does_and_takes_a_time_stepped(los_angeles, window, ctx):
+    from casefile.ui import times
+
+    zone.use_computer_zone(True)
+    overview = overview_of(window, "202611-001")
+    edit = overview.inputs["complained_at"].widget
+    at = ctx.library.load_case("202611-001").complained_at
+    assert edit.text() == times.text(at) == zone.show(at) == "2026-11-19 18:00 (UTC-08:00)"
+    edit.setDateTime(edit.dateTime().addSecs(3600))  # the hour stepped up, as shown
+    assert edit.text() == "2026-11-19 19:00 (UTC-08:00)" and edit.hasAcceptableInput()
+    assert times.taken(edit) == datetime(2026, 11, 20, 11, 0, tzinfo=BEIJING)
+    zone.use_computer_zone(False)  # Beijing time again: no offset, the format left as it was
+    times.put(edit, at)
+    assert edit.text() == "2026-11-20 10:00" and edit.displayFormat() == "yyyy-MM-dd HH:mm"
