@@ -13,13 +13,17 @@ from casefile.core.verify import CaseReport, FileStatus
 from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import file_status_name
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,6 +31,68 @@ from PySide6.QtWidgets import (
 )
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+ROW_GAP = 4  # pixels added to each row
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the width the view gives them, so that a long problem
+    is read whole in the list (not cut at the dialog's edge); the text is drawn wrapped the same way
+    (the view's word wrap: at word boundaries, or anywhere in a long path or a run of Chinese)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        style = self.view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        # The first column starts at one indentation (the expand arrow) and one for each level down.
+        return max(80, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 2 * margin - 2)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self.text_width(index)
+        layout = QTextLayout(opt.text, opt.font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(text_option)
+        height = 0.0
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height += line.height()
+        layout.endLayout()
+        extra = max(0, hint.height() - opt.fontMetrics.height())  # the style's padding above and below
+        # A little space between problems, so that where one wrapped problem ends is seen.
+        return QSize(width, max(hint.height(), int(height + 0.999) + extra) + ROW_GAP)
+
+
+class _ProblemList(QTreeWidget):
+    """The list of problems, each line wrapped to the list's width and laid out again when it is resized."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(_WrappingDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # the rows' heights follow the new width
 
 
 class VerifyResultsDialog(QDialog):
@@ -55,9 +121,7 @@ class VerifyResultsDialog(QDialog):
         self.headline.setFont(font)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
-        self.problems = QTreeWidget(self)
-        self.problems.setHeaderHidden(True)
-        self.problems.setColumnCount(1)
+        self.problems = _ProblemList(self)
         self.problems.itemDoubleClicked.connect(self._double_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy = QPushButton(self.tr("Copy the list"), self)
@@ -117,7 +181,7 @@ class VerifyResultsDialog(QDialog):
             for line in lines:
                 child = QTreeWidgetItem([line])
                 child.setData(0, NUMBER_ROLE, report.number)
-                child.setToolTip(0, line)  # a long problem, cut at the dialog's edge, is read whole here
+                child.setToolTip(0, line)
                 item.addChild(child)
             self._items.append(item)
         # What could not be done for intact cases (their run not recorded…), once each, with how many.
