@@ -37,9 +37,15 @@ def put(edit: QDateTimeEdit, value: datetime | None = None) -> None:
     changed since the edit was made), with the offset after it when that is not Beijing time, as
     :func:`text` gives it."""
     zoned(edit)
-    pattern = edit.displayFormat().removesuffix(ZONE_SECTION)
+    was = edit.displayFormat()
+    pattern = was.removesuffix(ZONE_SECTION)
     edit.setDisplayFormat(pattern + ZONE_SECTION if zone.offset_label(value or zone.now()) else pattern)
     edit.setDateTime(qt_time(value))
+    if edit.displayFormat() != was:
+        # The edit keeps the size it worked out for its first format; setting the special value text
+        # (to what it is) makes it work it out again, so that the zone is not cut off at its edge.
+        edit.setSpecialValueText(edit.specialValueText())
+        edit.updateGeometry()
 
 
 def qt_time(value: datetime | None = None) -> QDateTime:

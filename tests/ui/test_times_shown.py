@@ -102,3 +102,19 @@ def test_a_field_names_its_zone_as_the_rest_of_the_app_does_and_takes_a_time_ste
     zone.use_computer_zone(False)  # Beijing time again: no offset, the format left as it was
     times.put(edit, at)
     assert edit.text() == "2026-11-20 10:00" and edit.displayFormat() == "yyyy-MM-dd HH:mm"
+
+
+def test_a_field_made_before_the_zone_was_shown_grows_to_show_it(los_angeles, qtbot):
+    from casefile.ui import times
+
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    zone.use_computer_zone(True)
+    edit = times.zoned(QDateTimeEdit())
+    qtbot.addWidget(edit)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    narrow = edit.sizeHint().width()
+    times.put(edit, datetime(2026, 11, 20, 10, 0, tzinfo=BEIJING))
+    assert edit.text() == "2026-11-19 18:00 (UTC-08:00)"
+    assert edit.sizeHint().width() > narrow + edit.fontMetrics().horizontalAdvance(" (UTC-08:00)") // 2
+    assert edit.sizeHint().width() >= edit.fontMetrics().horizontalAdvance(edit.text())
