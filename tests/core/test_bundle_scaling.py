@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -459,9 +460,9 @@ def test_separator_pages_are_made_a_batch_at_a_time(library, tmp_path, monkeypat
     batches: list[list[str]] = []
     real = parts_module.render_separators
 
-    def counted(path: Path, ctx: object, entries: list[ExhibitEntry] | None = None) -> int:
+    def counted(path: Path, ctx: object, entries: list[ExhibitEntry] | None = None, **kw: Any) -> int:
         batches.append([entry.label for entry in entries or []])
-        return real(path, ctx, entries)  # type: ignore[arg-type]
+        return real(path, ctx, entries, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parts_module, "render_separators", counted)
     number = _text_case(library, tmp_path, 10)

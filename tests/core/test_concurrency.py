@@ -197,8 +197,8 @@ def test_work_interrupted_by_kill_is_finished_or_removed_at_the_next_start(libra
         from casefile.core.library import Library
         from casefile.core.settings import Settings
         real = parts.render_separators
-        def slow(path, ctx, *batch):
-            real(path, ctx, *batch)
+        def slow(path, ctx, *batch, **kw):
+            real(path, ctx, *batch, **kw)
             pause("BUILDING")
         parts.render_separators = slow
         library = Library.open(Path(sys.argv[1]), "另一窗口")

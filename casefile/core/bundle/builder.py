@@ -568,18 +568,21 @@ SEPARATORS_PER_FILE = 500
 
 
 def _separator_parts(ctx: BundleContext, work: Path) -> list[_Part]:
-    """Each exhibit's separator page, :data:`SEPARATORS_PER_FILE` to a file: one subset of
-    each font for many pages, and no more pages held in memory at once than a file's."""
+    """Each exhibit's separator pages (one, or more for a crowded cover), :data:`SEPARATORS_PER_FILE`
+    exhibits to a file: one subset of each font for many pages, and no more pages held in memory at
+    once than a file's."""
     separators: list[_Part] = []
     for start in range(0, len(ctx.entries), SEPARATORS_PER_FILE):
         batch = ctx.entries[start : start + SEPARATORS_PER_FILE]
         path = work / f"separators-{start // SEPARATORS_PER_FILE}.pdf"
-        parts.render_separators(path, ctx, batch)
-        size = path.stat().st_size // len(batch)  # bytes per page, for cutting volumes
-        separators += [
-            _Part(path, 1, entry=entry, first_of_exhibit=True, page_indices=[i], size=size)
-            for i, entry in enumerate(batch)
-        ]
+        counts: list[int] = []
+        parts.render_separators(path, ctx, batch, counts=counts)
+        size = path.stat().st_size // sum(counts)  # bytes per page, for cutting volumes
+        first = 0
+        for entry, count in zip(batch, counts, strict=True):
+            indices = list(range(first, first + count))
+            separators.append(_Part(path, count, entry=entry, first_of_exhibit=True, page_indices=indices, size=size))
+            first += count
     return separators
 
 

@@ -353,15 +353,30 @@ def qr_payload(case_number: str, label: str, sha256: str, number: int | None = N
 
 
 SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is even wrapped
-CUT_NOTE = "……（此项过长，以下从略；全文见证据目录或原始文件）"
+CUT_NOTE = "……（此项过长，以下从略；全文见证据目录）"
+# The rows a cover may cut: the evidence list prints them whole (its 证据名称, 证据来源 and 证明目的 columns).
+# Every other row says what only the cover says (what the file holds, what the packet did to it: a photo's
+# metadata removed, its position not printed, its hashes) and is printed whole, on a continuation page if
+# need be.
+LISTED_ROWS = frozenset({"证据名称", "证据来源", "证明目的"})
+CONTINUED = "（续）"
+CONTINUED_BELOW = "（本表下页续）"
 
 
-def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitEntry] | None = None) -> int:
-    """One separator page per exhibit of ``entries`` (all of the packet's by default), drawn
-    straight onto the canvas (fast: no layout engine); return the page count.
+def render_separators(
+    path: Path,
+    ctx: BundleContext,
+    entries: Sequence[ExhibitEntry] | None = None,
+    *,
+    counts: list[int] | None = None,
+) -> int:
+    """The separator (cover) pages of each exhibit of ``entries`` (all of the packet's by default), drawn
+    straight onto the canvas (fast: no layout engine); return the page count, and append each exhibit's
+    to ``counts``.
 
-    Everything stays on its one page: a title of more than three lines, or rows that would
-    run into the QR code, are cut, and the cut is marked (the evidence list has them whole).
+    A cover is one page, its QR code under its table. On a crowded one, the rows the evidence list prints
+    whole (title, source, purpose) are cut to fit, the cut marked; every other row is printed whole, and
+    what still does not fit goes on to a continuation page headed 证据N（续）.
     """
     entries = ctx.entries if entries is None else entries
     since = case_since(ctx.case)
@@ -373,6 +388,10 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
     qr_size = 40 * mm
     text = _CanvasText(canvas)
     middle = (left + right) / 2
+    value_w = right - left - label_w - 2 * pad
+    first_floor = BOTTOM + 10 * mm + qr_size + 6 * mm  # the table ends above it on the first page…
+    next_floor = BOTTOM + 10 * mm  # …and above the page stamp on a continuation page
+    total = 0
     for entry in entries:
         e = entry.exhibit
         canvas.setFillColor(colors.black)
@@ -387,45 +406,99 @@ def render_separators(path: Path, ctx: BundleContext, entries: Sequence[ExhibitE
             canvas.addLiteral(text.line(middle, y, 16, line, font=SANS, align=0.5))
             y -= 22
         y -= 10
-        canvas.setLineWidth(0.5)
-        rows = separator_rows(
-            e,
-            show_location=ctx.shows_location,
-            original=entry.original,
-            printed_sha256=printed_photo_sha256(ctx, entry),
-            group=entry.group,
-            words=lambda text: as_filed(ctx, text),
-            form=entry_form(entry),
-            since=since,
-        )
-        value_w = right - left - label_w - 2 * pad
+        rows = cover_rows(ctx, entry, since)
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
-        room = y - (BOTTOM + 10 * mm + qr_size + 6 * mm) - len(rows) * 2 * pad
-        hashes = [i for i, (label, _value) in enumerate(rows) if is_hash_row(label)]
-        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w, keep=hashes)
-        for (label, _value), lines in zip(rows, wrapped, strict=True):
-            row_h = max(1, len(lines)) * leading + 2 * pad
-            canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
-            canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
-            canvas.addLiteral(text.line(left + pad, y - pad - size, 9, label, font=SANS))
-            for k, line in enumerate(lines):
-                canvas.addLiteral(text.line(left + label_w + pad, y - pad - size - k * leading, size, line, font=SERIF))
-            y -= row_h
-        qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
-        qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
-        canvas.setFillColor(colors.HexColor("#333333"))
-        note = (
-            "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见上表，原件可供核对。"
-            if entry.original is not None
-            else "二维码内容：案件编号、证据序号、案卷编号及原始文件SHA-256值，扫码可与原件核对。"
+        room = y - first_floor - len(rows) * 2 * pad
+        whole = [i for i, (label, _value) in enumerate(rows) if label not in LISTED_ROWS]
+        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w, keep=whole)
+        pages = _cover_pages(
+            [(label, lines) for (label, _value), lines in zip(rows, wrapped, strict=True)],
+            y - first_floor,
+            height - 58 * mm - next_floor,
+            leading,
+            pad,
         )
-        for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
-            canvas.addLiteral(
-                text.line(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, 8.5, line, font=SANS)
-            )
+        for n, page in enumerate(pages):
+            if n:
+                canvas.showPage()
+                canvas.setFillColor(colors.black)
+                canvas.addLiteral(text.line(middle, height - 39 * mm, 26, entry.name + CONTINUED, font=SANS, align=0.5))
+                canvas.addLiteral(
+                    text.line(middle, height - 47 * mm, 11, f"（{own_name(e.number)}）", font=SANS, align=0.5)
+                )
+                y = height - 58 * mm
+            canvas.setLineWidth(0.5)
+            for label, lines in page:
+                row_h = max(1, len(lines)) * leading + 2 * pad
+                canvas.rect(left, y - row_h, label_w, row_h, stroke=1, fill=0)
+                canvas.rect(left + label_w, y - row_h, right - left - label_w, row_h, stroke=1, fill=0)
+                canvas.addLiteral(text.line(left + pad, y - pad - size, 9, label, font=SANS))
+                for k, line in enumerate(lines):
+                    x = left + label_w + pad
+                    canvas.addLiteral(text.line(x, y - pad - size - k * leading, size, line, font=SERIF))
+                y -= row_h
+            if n + 1 < len(pages):
+                canvas.addLiteral(text.line(right, y - 4 * mm, 9, CONTINUED_BELOW, font=SANS, align=1.0))
+            if n == 0:
+                qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
+                qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
+                canvas.setFillColor(colors.HexColor("#333333"))
+                note = (
+                    "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见封面表格，原件可供核对。"
+                    if entry.original is not None
+                    else "二维码内容：案件编号、证据序号、案卷编号及原始文件SHA-256值，扫码可与原件核对。"
+                )
+                for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
+                    canvas.addLiteral(
+                        text.line(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, 8.5, line, font=SANS)
+                    )
+                canvas.setFillColor(colors.black)
         canvas.showPage()
+        total += len(pages)
+        if counts is not None:
+            counts.append(len(pages))
     canvas.save()
-    return len(entries)
+    return total
+
+
+def cover_rows(ctx: BundleContext, entry: ExhibitEntry, since: datetime | None = None) -> list[tuple[str, str]]:
+    """The rows of ``entry``'s cover in this packet, whole (``since``: :func:`case_since` of the case)."""
+    return separator_rows(
+        entry.exhibit,
+        show_location=ctx.shows_location,
+        original=entry.original,
+        printed_sha256=printed_photo_sha256(ctx, entry),
+        group=entry.group,
+        words=lambda text: as_filed(ctx, text),
+        form=entry_form(entry),
+        since=since,
+    )
+
+
+def _cover_pages(
+    rows: list[tuple[str, list[str]]], first: float, rest: float, leading: float, pad: float
+) -> list[list[tuple[str, list[str]]]]:
+    """``rows`` (label, lines) laid out on a cover's pages: ``first`` points high on its first page, ``rest`` on
+    each continuation page. A row goes whole to the next page when it does not fit in what is left of one; a row
+    taller than a whole page is split where the page ends, its label marked （续） where it goes on."""
+    pages: list[list[tuple[str, list[str]]]] = [[]]
+    left = first
+    for label, lines in rows:
+        lines = lines or [""]
+        while lines:
+            need = len(lines) * leading + 2 * pad
+            if need <= left:
+                pages[-1].append((label, lines))
+                left -= need
+                break
+            fit = int((left - 2 * pad) // leading)
+            if need > rest and fit >= 1:  # whole on no page: what fits here, the rest on the next
+                pages[-1].append((label, lines[:fit]))
+                lines = lines[fit:]
+                label = label if label.endswith(CONTINUED) else label + CONTINUED
+            pages.append([])
+            left = rest
+    return pages
 
 
 def printed_photo_sha256(ctx: BundleContext, entry: ExhibitEntry) -> str:
@@ -445,8 +518,9 @@ def _fit_lines(
     rows: list[list[str]], room: int, size: float, width: float, keep: Collection[int] = ()
 ) -> list[list[str]]:
     """Cut the longest rows (to the same number of lines) until all fit in ``room`` lines, then give the lines
-    still free back to the rows cut, in order. The rows at the indices ``keep`` (the hashes: a digest cut short
-    proves nothing) are never cut; the others make room."""
+    still free back to the rows cut, in order. The rows at the indices ``keep`` (all but :data:`LISTED_ROWS`: a
+    digest cut short proves nothing, a note on the metadata cut short reads as hiding it) are never cut, though
+    they may then need more than ``room``; the others make room."""
     if sum(len(r) for r in rows) <= room:
         return rows
     kept = sum(len(r) for i, r in enumerate(rows) if i in keep)
@@ -469,11 +543,6 @@ def _fit_lines(
         r if len(r) <= n else [*r[: n - 1], _cut_line(r[n - 1], size, width, CUT_NOTE, SERIF)]
         for r, n in zip(rows, lines, strict=True)
     ]
-
-
-def is_hash_row(label: str) -> bool:
-    """A separator row holding a digest (SHA-256, SM3 of the file, its original or its printed copy)."""
-    return label.endswith(("SHA-256", "SM3"))
 
 
 def _cut_line(line: str, size: float, width: float, note: str, font: str = FONT) -> str:
