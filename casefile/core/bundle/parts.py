@@ -98,15 +98,25 @@ def entry_form(entry: ExhibitEntry) -> str:
 
 
 ON_MEDIUM = "原始载体（随附存储介质）"
+KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None) -> str:
+def originals_kept(ctx: BundleContext) -> bool:
+    """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
+    消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
+    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration, a
+    court or a courier packet hands its originals in on a disc or USB stick (证据规定 art. 15)."""
+    return ctx.venue is Venue.CONSUMER_ASSOCIATION
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False) -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
-    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15);
-    a picture of a paper is a copy (复印件); other electronic data is printed out directly from it, which counts
-    as its original (art. 15 again)."""
+    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
+    or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
+    copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
+    again)."""
     if entry.on_medium:
-        return ON_MEDIUM
+        return KEPT_BY_COMPLAINANT if kept else ON_MEDIUM
     return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
@@ -588,10 +598,13 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
     return pages
 
 
-def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) -> list[Flowable]:
+def media_flowables(
+    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False
+) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it.
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
+    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium.
     """
     e = entry.exhibit
     meta = e.metadata
@@ -629,8 +642,9 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
         grid(rows, [34 * mm, 136 * mm], header=False, labels=True),
         Spacer(1, 4 * mm),
         para(
-            "原始录音录像文件无法以纸面呈现，另以存储介质（光盘/U盘）提交原件，"
-            f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
+            "原始录音录像文件无法以纸面呈现，"
+            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质（光盘/U盘）提交原件，")
+            + f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
             "note",
         ),
     ]
@@ -725,15 +739,21 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
-    """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...)."""
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) -> list[Flowable]:
+    """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
+    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
         CjkParagraph(f"证据{esc(entry.label)}　{esc(e.title)}", styles()["title"]),
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
-        para("原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：", "indent"),
+        para(
+            "原始文件按原样保存，"
+            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质提交，")
+            + "可用下列哈希值核验：",
+            "indent",
+        ),
         Spacer(1, 4 * mm),
         grid(
             [
@@ -845,7 +865,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form)
+            original = original_form(entry, form, kept=originals_kept(ctx))
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -980,16 +1000,17 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 
 
-def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False) -> str:
+def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
     """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
-    scan of a paper (书证), whose original is that paper, not the file."""
+    scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
+    complainant (:func:`originals_kept`), who is then named instead of the copy handed in."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
         return "；".join([PAPER_ORIGINAL, *parts])
-    return "；".join(parts) if parts else "随附存储介质"
+    return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
 
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
@@ -1013,7 +1034,12 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                     s["hash"],
                 ),
                 CjkParagraph(
-                    esc(original_carrier(e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证")), s["small"]
+                    esc(
+                        original_carrier(
+                            e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证", kept=originals_kept(ctx)
+                        )
+                    ),
+                    s["small"],
                 ),
             ]
         )
