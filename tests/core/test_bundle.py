@@ -397,3 +397,21 @@ def test_consumer_packets_keep_originals_with_the_complainant(library, full_case
     listing = flat[flat.index("证据目录") :]
     assert listing.count("原件由投诉人保存，可供核对") >= 3, listing
     assert "原始录音录像文件无法以纸面呈现，原件由投诉人保存，可供核对" in flat
+
+
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT, Venue.COURIER_CLAIM])
+def test_unreadable_metadata_is_worded_in_chinese(library, full_case, venue):
+    """An encrypted PDF's metadata could not be read: the packet says why in Chinese, never the reader's English
+    reason (the PDF needs a password to open); a broken video's likewise."""
+    path = build(library, full_case, venue, force=True).files[0]
+    flat = "".join(texts(path))
+    assert "元数据无法读取：需要密码才能打开" in re.sub(r"\s+", "", flat)
+    assert "password" not in flat and "Error" not in flat
+
+
+def test_metadata_problem_wording():
+    from casefile.core.bundle.parts import METADATA_PROBLEM_OTHER, metadata_problem
+
+    assert metadata_problem("the PDF needs a password to open") == "需要密码才能打开"
+    assert metadata_problem("not a SILK voice note") == "不是有效的 SILK 语音文件"
+    assert metadata_problem("InvalidDataError: [Errno 1094995529] Invalid data found") == METADATA_PROBLEM_OTHER

@@ -508,12 +508,33 @@ FLAG_NOTES = {
 }
 
 
+# Why a file's metadata could not be read, as a packet words it: metadata_error is the English reason the
+# reader recorded (casefile.core.metadata, casefile.core.media), for the log and the app, never printed as it is
+# in a Chinese packet. Matched on the reason's words; an exception's own text gets the general wording.
+METADATA_PROBLEMS = (
+    ("needs a password", "需要密码才能打开"),
+    ("decompression bomb", "图片尺寸过大，无法安全打开"),
+    ("not a readable image", "不是可识别的图片格式"),
+    ("not a SILK voice note", "不是有效的 SILK 语音文件"),
+)
+METADATA_PROBLEM_OTHER = "文件内容无法解析（可能已损坏或格式不受支持）"
+
+
+def metadata_problem(error: str) -> str:
+    """The Chinese wording of a file's ``metadata_error`` for a packet (see :data:`METADATA_PROBLEMS`)."""
+    lowered = error.lower()
+    for words, text in METADATA_PROBLEMS:
+        if words.lower() in lowered:
+            return text
+    return METADATA_PROBLEM_OTHER
+
+
 def _flag_notes(e: Exhibit) -> str:
     notes = []
     for flag in e.flags:
         note = FLAG_NOTES.get(flag, flag)
         if flag == "metadata-unavailable" and e.metadata.metadata_error:
-            note += f"：{e.metadata.metadata_error}"
+            note += f"：{metadata_problem(e.metadata.metadata_error)}"
         if flag == "edited" and e.metadata.software:
             note += f"（{e.metadata.software}）"
         notes.append(note)
@@ -634,7 +655,7 @@ def media_flowables(
     if doubt:
         rows.append(["备注", doubt])
     if meta.metadata_error:
-        rows.append(["备注", f"媒体信息无法读取：{meta.metadata_error}"])
+        rows.append(["备注", f"媒体信息无法读取：{metadata_problem(meta.metadata_error)}"])
     story: list[Flowable] = [
         CjkParagraph(
             f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
