@@ -143,3 +143,9 @@ def test_the_appellant_takes_the_senders_postcode(tmp_path: Path) -> None:
     case.shipment.sender = Party(PartyKind.ORGANISATION, name="另一家公司", postcode="100020")
     text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "other")
     assert "100020" not in text and "邮政编码＿" in text
+
+
+def test_the_appellant_signs_on_a_blank_line(tmp_path: Path) -> None:
+    """申诉人（签名/盖章） leaves room to sign, the appellant's name in brackets after it."""
+    text = document(appeal(full_case(), AFTER_DEADLINE), "邮政业用户申诉书", tmp_path)
+    assert f"申诉人（签名/盖章）：＿＿＿＿＿＿＿＿（{MERCHANT.name}）" in text, text

@@ -45,6 +45,7 @@ from casefile.core.bundle.pdfkit import (
     new_canvas,
     para,
     qr_drawing,
+    sign_here,
     styles,
     wrap_text,
 )
@@ -749,7 +750,7 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         Spacer(1, 6 * mm),
         para(esc(t.statement or "本整理稿系根据原始录音逐字整理，与原始录音内容一致，原始录音未经剪辑。"), "indent"),
         Spacer(1, 8 * mm),
-        para(f"整理人（签名）：{blank(t.transcriber, 8)}　　　日期：{transcribed}"),
+        para(f"整理人（签名）：{esc(sign_here(t.transcriber))}　　　日期：{transcribed}"),
     ]
 
 
