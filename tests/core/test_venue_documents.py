@@ -115,7 +115,8 @@ def test_the_law_section_quotes_the_law_table(consumer_texts: dict[Route, dict[s
         # A quality case bought online: arts. 23, 24, 25 and the day count; no fraud alleged, no art. 55.
         for article_id in ("consumer-protection.23", "consumer-protection.24", "consumer-protection.25"):
             assert article_id in ids and quote_text(article_id) in doc, article_id
-        assert quote_text("civil-code.201") in doc and quote_text("civil-code.203") in doc
+        assert quote_text("civil-code.201") in doc
+        assert quote_text("civil-code.203") not in doc  # its window ends on a working day: the rule does not apply
         assert quote_text("consumer-protection-regulation.19") in doc  # 实施条例 (2024): online sellers and art. 25
         assert "consumer-protection.55" not in ids
         if route is Route.MARKET_REGULATOR:
@@ -492,3 +493,13 @@ def test_front_matter_follows_the_route() -> None:
     assert titles == ["封面", "邮政业用户申诉书"]
     titles = [t for t, _ in front_matter(context(full_case(), Venue.COURIER_CLAIM))]
     assert titles == ["封面", "快递理赔申请书"]
+
+
+def test_the_holiday_rule_is_printed_only_when_the_window_moved() -> None:
+    """民法典 art. 203 (a last day on a rest day moves) is printed, in the text and the 法律依据, only for a window
+    whose last day did move; one ending on an ordinary Thursday states its day and nothing more."""
+    ordinary = complaint_of(seven_day_case())  # received 11-19: last day 11-26, a Thursday
+    assert "至2026年11月26日届满。" in ordinary
+    assert "法定休假日" not in ordinary and "第二百零三条" not in ordinary
+    national_day = complaint_of(seven_day_case(received=datetime(2026, 9, 24, 15, 0, tzinfo=CST)))
+    assert "以法定休假日结束的次日为期间的最后一日" in national_day and "第二百零三条" in national_day

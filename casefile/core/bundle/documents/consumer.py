@@ -140,7 +140,9 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
         ids.append("consumer-protection.23")
     ids.append("consumer-protection.24")
     if _applies_art_25(ctx):
-        ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201", "civil-code.203"]
+        ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201"]
+        if _window_moved(ctx):
+            ids.append("civil-code.203")
     text = case.facts + " ".join(d.description for d in case.demands)
     if case.type is CaseType.INFORMATION or _FRAUD.search(text):
         ids.append("consumer-protection.55")
@@ -149,6 +151,13 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
     else:
         ids.append("consumer-protection.37")
     return ids
+
+
+def _window_moved(ctx: BundleContext) -> bool:
+    """Whether the art. 25 window's last day fell on a rest day and moved past it (民法典 art. 203): the only case
+    where that rule is printed."""
+    deadline = return_window(ctx).deadline
+    return deadline is not None and deadline.rolled_from is not None
 
 
 def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
@@ -160,7 +169,6 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
     window = return_window(ctx)
     art25 = cite_on_day(ctx, "consumer-protection.25", short=True)
     art201 = cite_on_day(ctx, "civil-code.201", short=True)
-    art203 = cite_on_day(ctx, "civil-code.203", short=True)
     if window.received is None or window.last_day is None:
         text = (
             f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由；"
@@ -171,8 +179,11 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
         f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由。"
         f"投诉人于{fmt_date(window.received)}收到商品，期间自次日起计算（{art201}），"
         f"至{fmt_deadline(window.deadline) if window.deadline else fmt_date(window.last_day)}届满"
-        f"（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，{art203}）。"
     )
+    if _window_moved(ctx):  # the rule that moved it, printed only when it did
+        art203 = cite_on_day(ctx, "civil-code.203", short=True)
+        text += f"（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，{art203}）"
+    text += "。"
     story = [_p(text, "indent")]
     first, claim = window.first_request, window.claim
     if window.claim_false and first is not None and window.request_day is not None:
