@@ -318,7 +318,7 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     # The 消协 by default: a dispute before it is refused by 12315 under the 投诉举报处理办法 in force from
     # 2026-04-15, not the repealed 暂行办法 (the 12315 notes: tests/core/test_venue_documents.py).
     assert "《投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
-    assert "2029年11月19日" in notes  # three years from the earliest recorded time
+    assert "购买商品之日（2026年11月18日）" in notes and "三年至2029年11月18日届满" in notes  # from the purchase
 
 
 # --------------------------------------------------------------------------- (b) arbitration
