@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from casefile.core import zone
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Venue
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Route, Venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -54,7 +54,7 @@ from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
 from casefile.core.law import cite_on
 from casefile.core.metadata import default_stamp
-from casefile.core.model import Case, EvidenceKind, Exhibit, Stamp
+from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp
 from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
 from casefile.core.scans import evidence_form as evidence_form
@@ -912,13 +912,20 @@ def evidence_list_flowables(
     if commands:
         table.setStyle(TableStyle(commands))
     submitter = filer(ctx)
+    if ctx.venue is Venue.CONSUMER_ASSOCIATION:  # a complaint: no 案由, 案号 or 机关 (a 消协 is not one)
+        heading_rows = [
+            ["投诉事项", complaint_subject(ctx), "投诉编号", complaint_ref(ctx)],
+            ["提交人", f"{blank(submitter.name)}（{role}）", "受理机构", blank(receiving_body(ctx), 10)],
+        ]
+    else:
+        heading_rows = [
+            ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
+            ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
+        ]
     return [
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
-            [
-                ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
-                ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
-            ],
+            heading_rows,
             [18 * mm, 72 * mm, 18 * mm, 62 * mm],  # a company's name and role on one line, a 消保委's too
             header=False,
         ),
@@ -935,6 +942,32 @@ def evidence_list_flowables(
             ]
         ),
     ]
+
+
+COMPLAINT_KINDS = {
+    CaseType.QUALITY: "商品质量",
+    CaseType.LOGISTICS: "物流快递",
+    CaseType.SERVICE: "服务",
+    CaseType.TRANSACTION: "交易、退款或费用",
+    CaseType.INFORMATION: "虚假或误导信息",
+}
+
+
+def complaint_subject(ctx: BundleContext) -> str:
+    """A 消协/12315 evidence list's 投诉事项 (where a court list has its 案由): the kind of problem and the goods or
+    service complained of: 商品质量问题（某品牌手机 X12）."""
+    product = ctx.case.transaction.product.strip()
+    kind = f"{COMPLAINT_KINDS[ctx.case.type]}问题"
+    return f"{kind}（{product}）" if product else kind
+
+
+def complaint_ref(ctx: BundleContext) -> str:
+    """The 投诉编号 the receiving body gave the complaint (its proceeding's ref), or a blank to fill in once given."""
+    from casefile.core.workflow.records import Venue as ProceedingVenue
+
+    body = ProceedingVenue.REGULATOR if ctx.route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
+    refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(body) if p.ref.strip()]
+    return refs[-1] if refs else "＿＿＿＿＿＿（受理后填写）"
 
 
 def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
