@@ -52,6 +52,7 @@ from casefile.core.bundle.pdfkit import (
 from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
+from casefile.core.law import cite_many as law_cite_many
 from casefile.core.law import cite_on
 from casefile.core.metadata import default_stamp
 from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp
@@ -1116,27 +1117,52 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
         heading("核验方法"),
-        para(
-            "1. 上表 SHA-256 值系各证据文件导入本案卷时，在复制文件的同时计算得出；原始文件以只读方式保存，"
-            "未作任何修改、转码或压缩。",
-            "indent",
-        ),
-        para(
-            "2. 在案卷文件夹中运行 sha256sum -c MANIFEST.sha256（Windows 可用 "
-            "Get-FileHash -Algorithm SHA256），逐一比对文件哈希值与本表是否一致。",
-            "indent",
-        ),
-        para(
-            "3. 保管记录每一条均包含上一条的哈希值，任何一条被修改、删除或插入，其后的链条即无法衔接；"
-            "末条哈希值应与上表一致。",
-            "indent",
-        ),
-        para(
-            "4. 哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
-            "（参见《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条、《人民法院在线诉讼规则》第十六至十八条）。",
-            "indent",
-        ),
+        *check_method(ctx),
         *timestamp_flowables(ctx),
+    ]
+
+
+def check_method(ctx: BundleContext) -> list[Flowable]:
+    """The annex's 核验方法, written for whoever reads the packet: how a 消协, a market regulator, an arbitration
+    commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
+    with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
+    hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
+    holder = "投诉人" if originals_kept(ctx) else "提交人"
+    kept = "原始文件由投诉人保存" if originals_kept(ctx) else "原始文件由提交人保存（录音录像等另以存储介质提交）"
+    limits = "哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
+    if ctx.venue is Venue.COURT:
+        day = zone.shown(ctx.generated_at).date()
+        rules = "、".join(
+            (
+                cite_on("internet-court-rules.11", day),
+                law_cite_many(
+                    ["online-litigation-rules.16", "online-litigation-rules.17", "online-litigation-rules.18"]
+                ),
+            )
+        )
+        limits += f"（参见{rules}）"
+    return [
+        para(
+            "1. 上表 SHA-256 值是每个证据文件的“数字指纹”，系文件导入本案卷时计算得出；"
+            f"{kept}，以只读方式保存，未作任何修改、转码或压缩。",
+            "indent",
+        ),
+        para(
+            f"2. 如需核对某一文件：请{holder}提供该原始文件，用任一 SHA-256 计算工具计算其哈希值，与上表对应一行比对。"
+            "两者一致，即该文件与本材料所列文件完全相同；文件哪怕改动一个字节，哈希值也会完全不同。",
+            "indent",
+        ),
+        para(
+            f"3. 本案卷另有保管记录（每一条均包含上一条的哈希值，任何一条被修改、删除或插入，其后即无法衔接），"
+            f"末条哈希值见上表，可应要求由{holder}提供。",
+            "indent",
+        ),
+        para(f"4. {limits}。", "indent"),
+        para(
+            "技术核对说明：在案卷文件夹中运行 sha256sum -c MANIFEST.sha256，可一次比对全部文件；"
+            "Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名。",
+            "note",
+        ),
     ]
 
 
