@@ -47,10 +47,13 @@ def test_the_check_method_is_written_for_its_reader():
     from test_venue_documents import routed
 
     from casefile.core.bundle.context import Route, Venue
-    from casefile.core.bundle.parts import check_method
+    from casefile.core.bundle.parts import check_method, timestamp_flowables
 
     def texts(ctx):
         return [p.text for p in check_method(ctx)]
+
+    def stamps(ctx):
+        return "".join(getattr(p, "text", "") for p in timestamp_flowables(ctx))
 
     for ctx, holder in (
         (routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.CONSUMER_ASSOCIATION), "投诉人"),
@@ -62,6 +65,8 @@ def test_the_check_method_is_written_for_its_reader():
         assert f"如需核对某一文件：请{holder}提供该原始文件" in body, body
         assert "sha256sum" not in body and "互联网法院" not in body and "在线诉讼规则" not in body
         assert note.startswith("技术核对说明") and "sha256sum -c MANIFEST.sha256" in note
+        assert "仅有上述哈希值校验。" in stamps(ctx) and "互联网法院" not in stamps(ctx)
     court = "".join(texts(context(full_case(), Venue.COURT)))
     assert "《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条" in court
     assert "《人民法院在线诉讼规则》第十六条、第十七条、第十八条" in court
+    assert "互联网法院审理案件若干问题的规定》第十一条第二款" in stamps(context(full_case(), Venue.COURT))

@@ -1128,7 +1128,9 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
     hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
     holder = "投诉人" if originals_kept(ctx) else "提交人"
-    kept = "原始文件由投诉人保存" if originals_kept(ctx) else "原始文件由提交人保存（录音录像等另以存储介质提交）"
+    on_disc = ""
+    if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
+        on_disc = "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
     limits = "哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
     if ctx.venue is Venue.COURT:
         day = zone.shown(ctx.generated_at).date()
@@ -1144,11 +1146,12 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     return [
         para(
             "1. 上表 SHA-256 值是每个证据文件的“数字指纹”，系文件导入本案卷时计算得出；"
-            f"{kept}，以只读方式保存，未作任何修改、转码或压缩。",
+            "导入的文件以只读方式保存，未作任何修改、转码或压缩。",
             "indent",
         ),
         para(
-            f"2. 如需核对某一文件：请{holder}提供该原始文件，用任一 SHA-256 计算工具计算其哈希值，与上表对应一行比对。"
+            f"2. 如需核对某一文件：请{holder}提供该原始文件{on_disc}，用任一 SHA-256 计算工具计算其哈希值，"
+            "与上表对应一行比对。"
             "两者一致，即该文件与本材料所列文件完全相同；文件哪怕改动一个字节，哈希值也会完全不同。",
             "indent",
         ),
@@ -1181,12 +1184,11 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
     s = styles()
     day = ctx.generated_at.astimezone(zone.BEIJING).date()  # the law in force that day, in Beijing
-    law = cite_on("internet-court-rules.11", day, with_part=True)
+    # The internet courts' rule on hash and timestamp verification is a court's: cited in a court's packet only.
+    law = f"（参见{cite_on('internet-court-rules.11', day, with_part=True)}）" if ctx.venue is Venue.COURT else ""
     out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
     if not ctx.case.timestamps:
-        out.append(
-            para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验（参见{law}）。", "indent")
-        )
+        out.append(para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验{law}。", "indent"))
         return out
     rows: list[list[Any]] = [
         [CjkParagraph(h, s["th"]) for h in ("编号", "时间戳时间", "时间戳服务机构", "序列号", "时间戳")]
@@ -1207,7 +1209,7 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     out.append(Spacer(1, 3 * mm))
     out.append(
         para(
-            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动（参见{law}）。"
+            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动{law}。"
             "每次导入的新证据文件的 SHA-256 与当时保管记录末条的哈希值构成一棵默克尔树（RFC 6962 第2.1节），"
             "时间戳所签的即树根。",
             "indent",
