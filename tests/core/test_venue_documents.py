@@ -151,7 +151,9 @@ def test_notes_follow_the_destination(consumer_texts: dict[Route, dict[str, str]
     for numeral in ("第十条", "第十一条", "第十五条", "第十六条", "第二十三条"):
         assert f"《投诉举报处理办法》{numeral}" in regulator, numeral
     assert "暂行办法" not in regulator and "四十五个工作日" not in regulator and "六十日内" in regulator
-    assert "请最迟于2029年11月18日当日提出" in regulator  # three years from the purchase; a Sunday does not move it
+    assert (
+        "三年至2029年11月18日届满，请最迟于当日提出" in regulator
+    )  # three years from the purchase; a Sunday does not move it
     # 消协: 消法 art. 37; its acceptance practice marked as practice, no 办法 procedure cited.
     assert "《消费者权益保护法》第三十七条第一款（五）" in association
     assert "不是法律、法规的规定" in association and association.count("（实务）") >= 3
@@ -517,4 +519,4 @@ def test_the_three_years_run_from_the_earliest_event_named(route: Route, tmp_pat
     assert "三年至2029年11月11日届满" in notes
     assert "顺延" not in notes and "最早时间" not in notes and "2029年11月12日" not in notes
     if route is Route.MARKET_REGULATOR:
-        assert "请最迟于2029年11月11日当日提出" in notes and "之前提出" not in notes
+        assert "三年至2029年11月11日届满，请最迟于当日提出" in notes and "之前提出" not in notes

@@ -772,9 +772,9 @@ def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) ->
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
         para(
-            "原始文件按原样保存，"
-            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质提交，")
-            + "可用下列哈希值核验：",
+            "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
+            if kept
+            else "原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：",
             "indent",
         ),
         Spacer(1, 4 * mm),

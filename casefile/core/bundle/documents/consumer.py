@@ -264,8 +264,8 @@ def _regulator_notes(ctx: BundleContext) -> list[str]:
     }
     return [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（{art['not-accepted']}）。{earliest}，自该日起算较为稳妥，三年至{limit}届满："
-        f"请最迟于{limit}当日提出，宜尽早。",
+        f"（{art['not-accepted']}）。{earliest}，自该日起算较为稳妥：三年至{limit}届满，"
+        "请最迟于当日提出，宜尽早。",
         _one_body_only(ctx),
         "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
         f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
