@@ -382,3 +382,36 @@ def test_originals_on_a_storage_medium_are_listed_as_such(library, full_case):
     names = "、".join(packet_label(numbers[e.number]) for e in on_medium)
     complaint = "".join(t for t in flat if "民事起诉状" in t or "附：" in t)
     assert f"存储介质（光盘/U盘）1份，内含{names}的原始文件" in complaint, complaint
+
+
+@pytest.mark.parametrize("route", ["consumer-association", "12315"])
+def test_consumer_packets_keep_originals_with_the_complainant(library, full_case, route):
+    """A 消协 keeps no originals and 12315 asks for copies (an online filing cannot carry a disc): the packet's
+    recording and unprintable-file pages, its evidence list and its annex say the complainant keeps the originals
+    for checking, by their SHA-256, and never that they are enclosed on a storage medium."""
+    from casefile.core.venues import Route
+
+    path = build(library, full_case, Venue.CONSUMER_ASSOCIATION, route=Route(route), force=True).files[0]
+    flat = "".join(re.sub(r"\s+", "", t) for t in texts(path))
+    assert "存储介质提交" not in flat and "随附存储介质" not in flat and "光盘" not in flat
+    listing = flat[flat.index("证据目录") :]
+    assert listing.count("原件由投诉人保存，可供核对") >= 3, listing
+    assert "原始录音录像文件无法以纸面呈现，原件由投诉人保存，可供核对" in flat
+
+
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT, Venue.COURIER_CLAIM])
+def test_unreadable_metadata_is_worded_in_chinese(library, full_case, venue):
+    """An encrypted PDF's metadata could not be read: the packet says why in Chinese, never the reader's English
+    reason (the PDF needs a password to open); a broken video's likewise."""
+    path = build(library, full_case, venue, force=True).files[0]
+    flat = "".join(texts(path))
+    assert "元数据无法读取：需要密码才能打开" in re.sub(r"\s+", "", flat)
+    assert "password" not in flat and "Error" not in flat
+
+
+def test_metadata_problem_wording():
+    from casefile.core.bundle.parts import METADATA_PROBLEM_OTHER, metadata_problem
+
+    assert metadata_problem("the PDF needs a password to open") == "需要密码才能打开"
+    assert metadata_problem("not a SILK voice note") == "不是有效的 SILK 语音文件"
+    assert metadata_problem("InvalidDataError: [Errno 1094995529] Invalid data found") == METADATA_PROBLEM_OTHER

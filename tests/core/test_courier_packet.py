@@ -71,7 +71,7 @@ def test_a_courier_list_is_headed_by_the_courier_dispute(tmp_path: Path) -> None
     for text in (claim, postal):
         assert "案由快递服务合同纠纷" in text and "买卖合同纠纷" not in text
     consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
-    assert "案由信息网络买卖合同纠纷" in consumer
+    assert "案由" not in consumer and "投诉事项" in consumer  # a complaint, not a court's cause of action
 
 
 def sourced_case() -> Case:
@@ -143,3 +143,9 @@ def test_the_appellant_takes_the_senders_postcode(tmp_path: Path) -> None:
     case.shipment.sender = Party(PartyKind.ORGANISATION, name="另一家公司", postcode="100020")
     text = document(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "other")
     assert "100020" not in text and "邮政编码＿" in text
+
+
+def test_the_appellant_signs_on_a_blank_line(tmp_path: Path) -> None:
+    """申诉人（签名/盖章） leaves room to sign, the appellant's name in brackets after it."""
+    text = document(appeal(full_case(), AFTER_DEADLINE), "邮政业用户申诉书", tmp_path)
+    assert f"申诉人（签名/盖章）：＿＿＿＿＿＿＿＿（{MERCHANT.name}）" in text, text

@@ -318,7 +318,7 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     # The 消协 by default: a dispute before it is refused by 12315 under the 投诉举报处理办法 in force from
     # 2026-04-15, not the repealed 暂行办法 (the 12315 notes: tests/core/test_venue_documents.py).
     assert "《投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
-    assert "2029年11月19日" in notes  # three years from the earliest recorded time
+    assert "购买商品之日（2026年11月18日）" in notes and "三年至2029年11月18日届满" in notes  # from the purchase
 
 
 # --------------------------------------------------------------------------- (b) arbitration
@@ -365,6 +365,9 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "仲裁机构不予受理（《中华人民共和国仲裁法》第四条）" in notes
     assert "选定的仲裁机构（《中华人民共和国仲裁法》第二十七条）" in notes
     assert "《中华人民共和国仲裁法》第三十三条" in notes and "仲裁委员会不予受理" not in notes
+    # art. 33 says the application goes in with copies, not how many: the number is the commissions' practice
+    assert "提交仲裁协议、仲裁申请书及副本（《中华人民共和国仲裁法》第三十三条）。副本的份数法律未作规定" in notes
+    assert "仲裁机构通常要求每一被申请人一份" in notes and "（每一被申请人一份）（" not in notes
 
 
 # --------------------------------------------------------------------------- (c) court

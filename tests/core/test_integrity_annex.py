@@ -37,3 +37,36 @@ def test_the_original_is_where_the_file_and_its_source_say():
     assert original_carrier(call) == "iPhone 15 通话录音"
     assert original_carrier(exhibit(1, PHOTO, source="天猫订单页截图")) == "天猫订单页截图"
     assert original_carrier(exhibit(1, PHOTO)) == "随附存储介质"  # nothing known: the copy handed in with the packet
+
+
+def test_the_check_method_is_written_for_its_reader():
+    """The annex tells a 消协, 12315 or an arbitration commission how to check a file (ask for the original,
+    compute its SHA-256, compare), the shell command only as a note for a technical checker; the courts' rules on
+    hash verification are cited in a court's packet only."""
+    from test_documents import context, full_case
+    from test_venue_documents import routed
+
+    from casefile.core.bundle.context import Route, Venue
+    from casefile.core.bundle.parts import check_method, timestamp_flowables
+
+    def texts(ctx):
+        return [p.text for p in check_method(ctx)]
+
+    def stamps(ctx):
+        return "".join(getattr(p, "text", "") for p in timestamp_flowables(ctx))
+
+    for ctx, holder in (
+        (routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.CONSUMER_ASSOCIATION), "投诉人"),
+        (routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR), "投诉人"),
+        (context(full_case(), Venue.ARBITRATION), "提交人"),
+    ):
+        *main, note = texts(ctx)
+        body = "".join(main)
+        assert f"如需核对某一文件：请{holder}提供该原始文件" in body, body
+        assert "sha256sum" not in body and "互联网法院" not in body and "在线诉讼规则" not in body
+        assert note.startswith("技术核对说明") and "sha256sum -c MANIFEST.sha256" in note
+        assert "仅有上述哈希值校验。" in stamps(ctx) and "互联网法院" not in stamps(ctx)
+    court = "".join(texts(context(full_case(), Venue.COURT)))
+    assert "《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条" in court
+    assert "《人民法院在线诉讼规则》第十六条、第十七条、第十八条" in court
+    assert "互联网法院审理案件若干问题的规定》第十一条第二款" in stamps(context(full_case(), Venue.COURT))

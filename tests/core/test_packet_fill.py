@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from bundle_pages import layout, page_texts
 from test_documents import CST, MERCHANT, at, context, full_case
 from test_venue_documents import routed
@@ -183,10 +184,12 @@ def test_each_list_names_the_body_it_goes_to_and_who_submits_it(tmp_path: Path) 
     expected = {
         Venue.COURT: "提交人张三（原告）接收机关杭州市余杭区人民法院",
         Venue.ARBITRATION: "提交人张三（申请人）接收机关杭州仲裁委员会",
-        Venue.CONSUMER_ASSOCIATION: "提交人张三（投诉人）接收机关杭州市余杭区消费者权益保护委员会",
+        Venue.CONSUMER_ASSOCIATION: ("张三（投诉人）", "受理机构杭州市余杭区消费者权益保护委员会"),
     }
     for venue, header in expected.items():
-        assert header in evidence_list(context(named_case(), venue), tmp_path / venue.value), venue
+        text = evidence_list(context(named_case(), venue), tmp_path / venue.value)
+        for part in (header,) if isinstance(header, str) else header:
+            assert part in text, venue
 
 
 def test_a_courier_packets_list_is_the_merchants(tmp_path: Path) -> None:
@@ -307,3 +310,17 @@ def test_the_people_of_a_dealing_keep_their_titles_and_lose_their_names(tmp_path
         text = "".join("".join(page.split()) for page in page_texts(path))
         assert "参与人员：某某速运理赔专员" in text, venue
         assert "理赔专员王*、快递员" in text and "王五" not in text, venue
+
+
+@pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
+def test_a_complaints_list_is_headed_in_complaint_terms(route: Route, tmp_path: Path) -> None:
+    """A 消协 or 12315 list is a complaint's: 投诉事项, 投诉编号 and 受理机构, never a court's 案由, 案号 or 接收机关
+    (a 消协 is no 机关); the number the body gave, once recorded, fills 投诉编号."""
+    case = named_case()
+    text = evidence_list(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path / "blank")
+    assert "投诉事项" in text and "投诉编号＿＿＿＿＿＿（受理后填写）" in text and "受理机构" in text
+    assert "案由" not in text and "案号" not in text and "接收机关" not in text
+    body = ProceedingVenue.REGULATOR if route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
+    case.workflow.proceedings.append(Proceeding(body, ref="TS2026112000123"))
+    text = evidence_list(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path / "numbered")
+    assert "投诉编号TS2026112000123" in text

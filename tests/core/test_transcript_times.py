@@ -248,3 +248,25 @@ def test_a_copy_time_is_not_taken_for_the_recording_s_once_the_file_states_its_o
     exhibit.transcript = None
     times = recording_times(exhibit)
     assert (times.start, times.end, times.start_from_file_time) == (COPIED, None, True)
+
+
+@pytest.mark.parametrize("venue", [Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT])
+def test_the_transcriber_signs_on_a_line_left_blank(library, call, venue):
+    """整理人（签名） is a line to sign on by hand, with the transcriber's name in brackets after it (spec E8):
+    never the typed name alone, which leaves nowhere to sign."""
+    number, exhibit_no = call
+    with library.edit(number) as writer:
+        writer.update_exhibit(exhibit_no, transcript=as_the_old_editor_saved_it())
+    items = list(build_bundle(library, number, BundleOptions(venue, force=True), Settings()))
+    result = items[-1]
+    assert isinstance(result, BundleResult)
+    text = flat("".join(page.extract_text() or "" for page in PdfReader(result.files[0]).pages))
+    assert "整理人（签名）：＿＿＿＿＿＿＿＿（张三）" in text, text
+    assert "整理人（签名）：张三" not in text
+
+
+def test_a_signature_line_never_holds_the_name_alone():
+    from casefile.core.bundle.pdfkit import sign_here
+
+    assert sign_here("张三") == "＿＿＿＿＿＿＿＿（张三）"
+    assert sign_here("  ") == sign_here(None) == "＿＿＿＿＿＿＿＿"

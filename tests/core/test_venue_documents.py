@@ -115,7 +115,8 @@ def test_the_law_section_quotes_the_law_table(consumer_texts: dict[Route, dict[s
         # A quality case bought online: arts. 23, 24, 25 and the day count; no fraud alleged, no art. 55.
         for article_id in ("consumer-protection.23", "consumer-protection.24", "consumer-protection.25"):
             assert article_id in ids and quote_text(article_id) in doc, article_id
-        assert quote_text("civil-code.201") in doc and quote_text("civil-code.203") in doc
+        assert quote_text("civil-code.201") in doc
+        assert quote_text("civil-code.203") not in doc  # its window ends on a working day: the rule does not apply
         assert quote_text("consumer-protection-regulation.19") in doc  # 实施条例 (2024): online sellers and art. 25
         assert "consumer-protection.55" not in ids
         if route is Route.MARKET_REGULATOR:
@@ -150,7 +151,9 @@ def test_notes_follow_the_destination(consumer_texts: dict[Route, dict[str, str]
     for numeral in ("第十条", "第十一条", "第十五条", "第十六条", "第二十三条"):
         assert f"《投诉举报处理办法》{numeral}" in regulator, numeral
     assert "暂行办法" not in regulator and "四十五个工作日" not in regulator and "六十日内" in regulator
-    assert "2029年11月19日" in regulator  # three years from the earliest recorded time
+    assert (
+        "三年至2029年11月18日届满，请最迟于当日提出" in regulator
+    )  # three years from the purchase; a Sunday does not move it
     # 消协: 消法 art. 37; its acceptance practice marked as practice, no 办法 procedure cited.
     assert "《消费者权益保护法》第三十七条第一款（五）" in association
     assert "不是法律、法规的规定" in association and association.count("（实务）") >= 3
@@ -492,3 +495,28 @@ def test_front_matter_follows_the_route() -> None:
     assert titles == ["封面", "邮政业用户申诉书"]
     titles = [t for t, _ in front_matter(context(full_case(), Venue.COURIER_CLAIM))]
     assert titles == ["封面", "快递理赔申请书"]
+
+
+def test_the_holiday_rule_is_printed_only_when_the_window_moved() -> None:
+    """民法典 art. 203 (a last day on a rest day moves) is printed, in the text and the 法律依据, only for a window
+    whose last day did move; one ending on an ordinary Thursday states its day and nothing more."""
+    ordinary = complaint_of(seven_day_case())  # received 11-19: last day 11-26, a Thursday
+    assert "至2026年11月26日届满。" in ordinary
+    assert "法定休假日" not in ordinary and "第二百零三条" not in ordinary
+    national_day = complaint_of(seven_day_case(received=datetime(2026, 9, 24, 15, 0, tzinfo=CST)))
+    assert "以法定休假日结束的次日为期间的最后一日" in national_day and "第二百零三条" in national_day
+
+
+@pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
+def test_the_three_years_run_from_the_earliest_event_named(route: Route, tmp_path: Path) -> None:
+    """The notes' three years (办法 art. 16 (四); 民法典 art. 188) start on the earliest day the record holds, named
+    for what happened then (the purchase, here before every event), and end on the corresponding day: a Sunday
+    is no 法定节假日 (办法 art. 45), so the day is printed as it is, as the last day to file on (当日)."""
+    case = full_case()
+    case.transaction.purchased_at = datetime(2026, 11, 11, 15, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
+    notes = render(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path)["提交须知"]
+    assert "本案记录的最早日期是购买商品之日（2026年11月11日）" in notes, notes
+    assert "三年至2029年11月11日届满" in notes
+    assert "顺延" not in notes and "最早时间" not in notes and "2029年11月12日" not in notes
+    if route is Route.MARKET_REGULATOR:
+        assert "三年至2029年11月11日届满，请最迟于当日提出" in notes and "之前提出" not in notes

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from casefile.core import zone
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Venue
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Route, Venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -45,15 +45,17 @@ from casefile.core.bundle.pdfkit import (
     new_canvas,
     para,
     qr_drawing,
+    sign_here,
     styles,
     wrap_text,
 )
 from casefile.core.disclosure import DisclosureAction
 from casefile.core.disclosure.photos import STRIPPED_NOTE
 from casefile.core.fsutil import human_size
+from casefile.core.law import cite_many as law_cite_many
 from casefile.core.law import cite_on
 from casefile.core.metadata import default_stamp
-from casefile.core.model import Case, EvidenceKind, Exhibit, Stamp
+from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp
 from casefile.core.numbering import group_runs, groups_in_order, own_name
 from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
 from casefile.core.scans import evidence_form as evidence_form
@@ -98,15 +100,25 @@ def entry_form(entry: ExhibitEntry) -> str:
 
 
 ON_MEDIUM = "原始载体（随附存储介质）"
+KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None) -> str:
+def originals_kept(ctx: BundleContext) -> bool:
+    """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
+    消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
+    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration, a
+    court or a courier packet hands its originals in on a disc or USB stick (证据规定 art. 15)."""
+    return ctx.venue is Venue.CONSUMER_ASSOCIATION
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False) -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
-    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15);
-    a picture of a paper is a copy (复印件); other electronic data is printed out directly from it, which counts
-    as its original (art. 15 again)."""
+    page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
+    or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
+    copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
+    again)."""
     if entry.on_medium:
-        return ON_MEDIUM
+        return KEPT_BY_COMPLAINANT if kept else ON_MEDIUM
     return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
@@ -567,12 +579,33 @@ FLAG_NOTES = {
 }
 
 
+# Why a file's metadata could not be read, as a packet words it: metadata_error is the English reason the
+# reader recorded (casefile.core.metadata, casefile.core.media), for the log and the app, never printed as it is
+# in a Chinese packet. Matched on the reason's words; an exception's own text gets the general wording.
+METADATA_PROBLEMS = (
+    ("needs a password", "需要密码才能打开"),
+    ("decompression bomb", "图片尺寸过大，无法安全打开"),
+    ("not a readable image", "不是可识别的图片格式"),
+    ("not a SILK voice note", "不是有效的 SILK 语音文件"),
+)
+METADATA_PROBLEM_OTHER = "文件内容无法解析（可能已损坏或格式不受支持）"
+
+
+def metadata_problem(error: str) -> str:
+    """The Chinese wording of a file's ``metadata_error`` for a packet (see :data:`METADATA_PROBLEMS`)."""
+    lowered = error.lower()
+    for words, text in METADATA_PROBLEMS:
+        if words.lower() in lowered:
+            return text
+    return METADATA_PROBLEM_OTHER
+
+
 def _flag_notes(e: Exhibit) -> str:
     notes = []
     for flag in e.flags:
         note = FLAG_NOTES.get(flag, flag)
         if flag == "metadata-unavailable" and e.metadata.metadata_error:
-            note += f"：{e.metadata.metadata_error}"
+            note += f"：{metadata_problem(e.metadata.metadata_error)}"
         if flag == "edited" and e.metadata.software:
             note += f"（{e.metadata.software}）"
         notes.append(note)
@@ -657,10 +690,13 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
     return pages
 
 
-def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) -> list[Flowable]:
+def media_flowables(
+    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False
+) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it.
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
+    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium.
     """
     e = entry.exhibit
     meta = e.metadata
@@ -690,7 +726,7 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
     if doubt:
         rows.append(["备注", doubt])
     if meta.metadata_error:
-        rows.append(["备注", f"媒体信息无法读取：{meta.metadata_error}"])
+        rows.append(["备注", f"媒体信息无法读取：{metadata_problem(meta.metadata_error)}"])
     story: list[Flowable] = [
         CjkParagraph(
             f"证据{esc(entry.label)}　{'录音' if e.kind is EvidenceKind.AUDIO else '视频'}资料说明", styles()["h2"]
@@ -698,8 +734,9 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None) 
         grid(rows, [34 * mm, 136 * mm], header=False, labels=True),
         Spacer(1, 4 * mm),
         para(
-            "原始录音录像文件无法以纸面呈现，另以存储介质（光盘/U盘）提交原件，"
-            f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
+            "原始录音录像文件无法以纸面呈现，"
+            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质（光盘/U盘）提交原件，")
+            + f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
             "note",
         ),
     ]
@@ -783,7 +820,7 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         Spacer(1, 6 * mm),
         para(esc(t.statement or "本整理稿系根据原始录音逐字整理，与原始录音内容一致，原始录音未经剪辑。"), "indent"),
         Spacer(1, 8 * mm),
-        para(f"整理人（签名）：{blank(t.transcriber, 8)}　　　日期：{transcribed}"),
+        para(f"整理人（签名）：{esc(sign_here(t.transcriber))}　　　日期：{transcribed}"),
     ]
 
 
@@ -794,15 +831,21 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str) -> list[Flowable]:
-    """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...)."""
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) -> list[Flowable]:
+    """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
+    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
         CjkParagraph(f"证据{esc(entry.label)}　{esc(e.title)}", styles()["title"]),
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
-        para("原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：", "indent"),
+        para(
+            "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
+            if kept
+            else "原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：",
+            "indent",
+        ),
         Spacer(1, 4 * mm),
         grid(
             [
@@ -914,7 +957,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form)
+            original = original_form(entry, form, kept=originals_kept(ctx))
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -939,13 +982,20 @@ def evidence_list_flowables(
     if commands:
         table.setStyle(TableStyle(commands))
     submitter = filer(ctx)
+    if ctx.venue is Venue.CONSUMER_ASSOCIATION:  # a complaint: no 案由, 案号 or 机关 (a 消协 is not one)
+        heading_rows = [
+            ["投诉事项", complaint_subject(ctx), "投诉编号", complaint_ref(ctx)],
+            ["提交人", f"{blank(submitter.name)}（{role}）", "受理机构", blank(receiving_body(ctx), 10)],
+        ]
+    else:
+        heading_rows = [
+            ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
+            ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
+        ]
     return [
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
-            [
-                ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
-                ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
-            ],
+            heading_rows,
             [18 * mm, 72 * mm, 18 * mm, 62 * mm],  # a company's name and role on one line, a 消保委's too
             header=False,
         ),
@@ -962,6 +1012,32 @@ def evidence_list_flowables(
             ]
         ),
     ]
+
+
+COMPLAINT_KINDS = {
+    CaseType.QUALITY: "商品质量",
+    CaseType.LOGISTICS: "物流快递",
+    CaseType.SERVICE: "服务",
+    CaseType.TRANSACTION: "交易、退款或费用",
+    CaseType.INFORMATION: "虚假或误导信息",
+}
+
+
+def complaint_subject(ctx: BundleContext) -> str:
+    """A 消协/12315 evidence list's 投诉事项 (where a court list has its 案由): the kind of problem and the goods or
+    service complained of: 商品质量问题（某品牌手机 X12）."""
+    product = ctx.case.transaction.product.strip()
+    kind = f"{COMPLAINT_KINDS[ctx.case.type]}问题"
+    return f"{kind}（{product}）" if product else kind
+
+
+def complaint_ref(ctx: BundleContext) -> str:
+    """The 投诉编号 the receiving body gave the complaint (its proceeding's ref), or a blank to fill in once given."""
+    from casefile.core.workflow.records import Venue as ProceedingVenue
+
+    body = ProceedingVenue.REGULATOR if ctx.route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
+    refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(body) if p.ref.strip()]
+    return refs[-1] if refs else "＿＿＿＿＿＿（受理后填写）"
 
 
 def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
@@ -1049,16 +1125,17 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 
 
-def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False) -> str:
+def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
     """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
-    scan of a paper (书证), whose original is that paper, not the file."""
+    scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
+    complainant (:func:`originals_kept`), who is then named instead of the copy handed in."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
         return "；".join([PAPER_ORIGINAL, *parts])
-    return "；".join(parts) if parts else "随附存储介质"
+    return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
 
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
@@ -1082,7 +1159,12 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                     s["hash"],
                 ),
                 CjkParagraph(
-                    esc(original_carrier(e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证")), s["small"]
+                    esc(
+                        original_carrier(
+                            e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证", kept=originals_kept(ctx)
+                        )
+                    ),
+                    s["small"],
                 ),
             ]
         )
@@ -1104,27 +1186,55 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
         heading("核验方法"),
-        para(
-            "1. 上表 SHA-256 值系各证据文件导入本案卷时，在复制文件的同时计算得出；原始文件以只读方式保存，"
-            "未作任何修改、转码或压缩。",
-            "indent",
-        ),
-        para(
-            "2. 在案卷文件夹中运行 sha256sum -c MANIFEST.sha256（Windows 可用 "
-            "Get-FileHash -Algorithm SHA256），逐一比对文件哈希值与本表是否一致。",
-            "indent",
-        ),
-        para(
-            "3. 保管记录每一条均包含上一条的哈希值，任何一条被修改、删除或插入，其后的链条即无法衔接；"
-            "末条哈希值应与上表一致。",
-            "indent",
-        ),
-        para(
-            "4. 哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
-            "（参见《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条、《人民法院在线诉讼规则》第十六至十八条）。",
-            "indent",
-        ),
+        *check_method(ctx),
         *timestamp_flowables(ctx),
+    ]
+
+
+def check_method(ctx: BundleContext) -> list[Flowable]:
+    """The annex's 核验方法, written for whoever reads the packet: how a 消协, a market regulator, an arbitration
+    commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
+    with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
+    hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
+    holder = "投诉人" if originals_kept(ctx) else "提交人"
+    on_disc = ""
+    if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
+        on_disc = "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
+    limits = "哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
+    if ctx.venue is Venue.COURT:
+        day = zone.shown(ctx.generated_at).date()
+        rules = "、".join(
+            (
+                cite_on("internet-court-rules.11", day),
+                law_cite_many(
+                    ["online-litigation-rules.16", "online-litigation-rules.17", "online-litigation-rules.18"]
+                ),
+            )
+        )
+        limits += f"（参见{rules}）"
+    return [
+        para(
+            "1. 上表 SHA-256 值是每个证据文件的“数字指纹”，系文件导入本案卷时计算得出；"
+            "导入的文件以只读方式保存，未作任何修改、转码或压缩。",
+            "indent",
+        ),
+        para(
+            f"2. 如需核对某一文件：请{holder}提供该原始文件{on_disc}，用任一 SHA-256 计算工具计算其哈希值，"
+            "与上表对应一行比对。"
+            "两者一致，即该文件与本材料所列文件完全相同；文件哪怕改动一个字节，哈希值也会完全不同。",
+            "indent",
+        ),
+        para(
+            f"3. 本案卷另有保管记录（每一条均包含上一条的哈希值，任何一条被修改、删除或插入，其后即无法衔接），"
+            f"末条哈希值见上表，可应要求由{holder}提供。",
+            "indent",
+        ),
+        para(f"4. {limits}。", "indent"),
+        para(
+            "技术核对说明：在案卷文件夹中运行 sha256sum -c MANIFEST.sha256，可一次比对全部文件；"
+            "Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名。",
+            "note",
+        ),
     ]
 
 
@@ -1143,12 +1253,11 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
     s = styles()
     day = ctx.generated_at.astimezone(zone.BEIJING).date()  # the law in force that day, in Beijing
-    law = cite_on("internet-court-rules.11", day, with_part=True)
+    # The internet courts' rule on hash and timestamp verification is a court's: cited in a court's packet only.
+    law = f"（参见{cite_on('internet-court-rules.11', day, with_part=True)}）" if ctx.venue is Venue.COURT else ""
     out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
     if not ctx.case.timestamps:
-        out.append(
-            para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验（参见{law}）。", "indent")
-        )
+        out.append(para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验{law}。", "indent"))
         return out
     rows: list[list[Any]] = [
         [CjkParagraph(h, s["th"]) for h in ("编号", "时间戳时间", "时间戳服务机构", "序列号", "时间戳")]
@@ -1169,7 +1278,7 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
     out.append(Spacer(1, 3 * mm))
     out.append(
         para(
-            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动（参见{law}）。"
+            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动{law}。"
             "每次导入的新证据文件的 SHA-256 与当时保管记录末条的哈希值构成一棵默克尔树（RFC 6962 第2.1节），"
             "时间戳所签的即树根。",
             "indent",

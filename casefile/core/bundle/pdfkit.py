@@ -168,6 +168,13 @@ def blank(value: object, width: int = 8) -> str:
     return text if text else "＿" * width
 
 
+def sign_here(name: object, width: int = 8) -> str:
+    """A line to sign on by hand, the signer's name after it in brackets when known: ＿＿＿＿＿＿＿＿（张三）.
+    A signature line never holds the typed name alone: there would be nowhere to sign."""
+    text = "" if name is None else str(name).strip()
+    return "＿" * width + (f"（{text}）" if text else "")
+
+
 def esc(text: object) -> str:
     """Escape text for a ReportLab Paragraph."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")

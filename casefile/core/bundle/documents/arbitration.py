@@ -118,8 +118,9 @@ def _arbitration_notes(ctx: BundleContext) -> list[Flowable]:
         f"（{law.cite_on('arbitration.no-agreement-not-accepted', day)}）；仲裁协议应当有请求仲裁的意思表示、"
         f"仲裁事项和选定的仲裁机构（{law.cite_on('arbitration.agreement-contents', day)}）。"
         f"消费者申请仲裁，须根据与经营者达成的仲裁协议（{law.cite_on('consumer-protection.39', day)}）。",
-        "提交仲裁协议、仲裁申请书及副本（每一被申请人一份）"
-        f"（{law.cite_on('arbitration.application-submission', day)}）。",
+        f"提交仲裁协议、仲裁申请书及副本（{law.cite_on('arbitration.application-submission', day)}）。"
+        "副本的份数法律未作规定：仲裁机构通常要求每一被申请人一份，证据材料也常须按仲裁庭组成人数和被申请人人数"
+        "另备副本（仲裁机构的通常做法，以所选仲裁机构的规则和要求为准）。",
         "各仲裁机构的仲裁规则可能另有要求（如出生日期、民族、有效通讯方式，证据逐项编号并签名、注明日期），"
         "提交前请对照所选仲裁机构的现行规则核对。",
         "证据目录须签名或盖章并注明提交日期；电子证据请携带原始设备或介质以备核对。",

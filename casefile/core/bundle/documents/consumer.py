@@ -9,6 +9,8 @@ found and are printed as practice. Both warn that a dispute taken to one of them
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -17,6 +19,7 @@ from casefile.core.bundle.documents.claims import claim_list
 from casefile.core.bundle.documents.common import (
     CONSUMER,
     DATE_BLANK,
+    _day,
     _narrative,
     _refs,
     _signature,
@@ -31,7 +34,7 @@ from casefile.core.bundle.documents.common import (
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, return_window
 from casefile.core.model import CaseType
-from casefile.core.workflow.clocks import compute
+from casefile.core.workflow.clocks import add_months
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -140,7 +143,9 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
         ids.append("consumer-protection.23")
     ids.append("consumer-protection.24")
     if _applies_art_25(ctx):
-        ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201", "civil-code.203"]
+        ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201"]
+        if _window_moved(ctx):
+            ids.append("civil-code.203")
     text = case.facts + " ".join(d.description for d in case.demands)
     if case.type is CaseType.INFORMATION or _FRAUD.search(text):
         ids.append("consumer-protection.55")
@@ -149,6 +154,13 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
     else:
         ids.append("consumer-protection.37")
     return ids
+
+
+def _window_moved(ctx: BundleContext) -> bool:
+    """Whether the art. 25 window's last day fell on a rest day and moved past it (民法典 art. 203): the only case
+    where that rule is printed."""
+    deadline = return_window(ctx).deadline
+    return deadline is not None and deadline.rolled_from is not None
 
 
 def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
@@ -160,7 +172,6 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
     window = return_window(ctx)
     art25 = cite_on_day(ctx, "consumer-protection.25", short=True)
     art201 = cite_on_day(ctx, "civil-code.201", short=True)
-    art203 = cite_on_day(ctx, "civil-code.203", short=True)
     if window.received is None or window.last_day is None:
         text = (
             f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由；"
@@ -171,8 +182,11 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
         f"关于七日无理由退货：依照{art25}，消费者有权自收到商品之日起七日内退货，且无需说明理由。"
         f"投诉人于{fmt_date(window.received)}收到商品，期间自次日起计算（{art201}），"
         f"至{fmt_deadline(window.deadline) if window.deadline else fmt_date(window.last_day)}届满"
-        f"（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，{art203}）。"
     )
+    if _window_moved(ctx):  # the rule that moved it, printed only when it did
+        art203 = cite_on_day(ctx, "civil-code.203", short=True)
+        text += f"（期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，{art203}）"
+    text += "。"
     story = [_p(text, "indent")]
     first, claim = window.first_request, window.claim
     if window.claim_false and first is not None and window.request_day is not None:
@@ -194,13 +208,36 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
 
 
 def _three_years(ctx: BundleContext) -> tuple[str, str]:
-    """The earliest time the record holds and three years from it, as printed."""
+    """The three years' start as printed, naming the event (本案记录的最早日期是购买商品之日（2026年11月16日）),
+    and their last day.
+
+    The period runs from the day the consumer knew or should have known of the harm (投诉举报处理办法 art. 16
+    (四); 民法典 art. 188), which the record does not say: the earliest day it holds — the purchase, receipt, any
+    event, the complaint — is the safe start. The last day is the corresponding day three years on (民法典
+    art. 202, 办法 art. 45), printed unmoved: a day moves only past a 法定节假日 (办法 art. 45) or a
+    法定休假日 (民法典 art. 203), and advice on when to file gives the day it is safe to file by."""
     case = ctx.case
-    known = [case.complained_at, *(e.at for e in case.timeline)]
+    txn = case.transaction
+    known: list[tuple[datetime, str]] = []
+    if txn.purchased_at is not None:
+        known.append((txn.purchased_at, "购买商品之日"))
+    if txn.received_at is not None:
+        known.append((txn.received_at, "收到商品之日"))
+    known += [
+        (event.at, f"“{_short(event.summary)}”之日" if event.summary.strip() else "所记事件之日")
+        for event in case.timeline
+    ]
     if case.shipment.discovered_at is not None:
-        known.append(case.shipment.discovered_at)
-    earliest = min(known, key=lambda t: _sort_key(t, case))
-    return fmt_date(earliest, case), fmt_deadline(compute("civil.limitation", earliest))
+        known.append((case.shipment.discovered_at, "发现快件异常之日"))
+    known.append((case.complained_at, "投诉登记之日"))
+    earliest, event = min(known, key=lambda item: _sort_key(item[0], case))
+    start = _day(earliest, case)
+    return f"本案记录的最早日期是{event}（{fmt_date(start)}）", fmt_date(add_months(start, 36))
+
+
+def _short(text: str, limit: int = 16) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _consumer_notes(ctx: BundleContext) -> list[Flowable]:
@@ -227,7 +264,8 @@ def _regulator_notes(ctx: BundleContext) -> list[str]:
     }
     return [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（{art['not-accepted']}）。按本案记录的最早时间（{earliest}）计算，请于 {limit} 之前提出。",
+        f"（{art['not-accepted']}）。{earliest}，自该日起算较为稳妥：三年至{limit}届满，"
+        "请最迟于当日提出，宜尽早。",
         _one_body_only(ctx),
         "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
         f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
@@ -261,7 +299,7 @@ def _association_notes(ctx: BundleContext) -> list[str]:
         "（实务）消费者协会一般不留存原件：请提交复印件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
         _one_body_only(ctx),
         f"时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自知道或者应当知道权利受到损害以及义务人之日起计算"
-        f"（{art188}）；按本案记录的最早时间（{earliest}）计算，为 {limit} 前。"
+        f"（{art188}）。{earliest}，自该日起算较为稳妥，三年至{limit}届满。"
         "请留意该期间，调解不成的，及时选择其他途径。",
         _other_routes(ctx),
     ]

@@ -39,6 +39,7 @@ from casefile.core.bundle.documents.courier import (
 from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
+from casefile.core.bundle.pdfkit import sign_here
 
 # The form's label columns: its longest labels (实际提供服务的网点, 向快递企业投诉日期) on one line at the left,
 # the short ones on the right (收件人电话) leaving the values room (杭州某某数码科技有限公司 on one line).
@@ -171,7 +172,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
                 Spacer(1, 10 * mm),
                 *_signature(
                     [
-                        f"申诉人（签名/盖章）：{appellant.name.strip() or '＿＿＿＿＿＿＿＿'}",
+                        f"申诉人（签名/盖章）：{sign_here(appellant.name)}",
                         f"申诉日期：{DATE_BLANK}",
                     ]
                 ),
