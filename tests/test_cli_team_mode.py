@@ -234,3 +234,47 @@ def test_users_sign_in_and_keep_to_their_access(
         capsys, "team", "connect", "--db", pg_url.replace("casefile@", "nobody:wrong@"), "--store", store
     )
     assert code == 2 and "refused" in err and "wrong" not in err.replace("wrong password", "")
+
+
+def test_a_damaged_team_case_is_due_and_marked_damaged_on_every_machine(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``casefile due`` on a team library lists a case one machine's verify found damaged, marked DAMAGED
+    with its deadlines as last recorded (``damaged`` in --json), on every machine, until it verifies again."""
+    import psycopg
+
+    store = f"folder:{tmp_path / 'store'}"
+    first, second = tmp_path / "pc1", tmp_path / "pc2"
+    as_client(monkeypatch, first, "张三")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    as_client(monkeypatch, second, "李四")
+    ok(capsys, "team", "connect", "--db", pg_url, "--store", store)
+    assert {row["damaged"] for row in json.loads(ok(capsys, "due", "--days", "4000", "--json"))} == {""}
+
+    def alter(old: str, new: str) -> None:  # the catalogue's log changed behind CaseFile's back
+        with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+            sql.execute(
+                "UPDATE custody_entries SET line = replace(line, %s, %s) WHERE seq = 1 "
+                "AND case_id = (SELECT id FROM cases WHERE number = %s)",
+                (old, new, number),
+            )
+
+    alter("手机屏幕碎裂", "手机屏幕完好")
+    as_client(monkeypatch, first, "张三")
+    code, out, _ = run(capsys, "verify", number)
+    assert code != 0 and "DAMAGED" in out
+
+    as_client(monkeypatch, second, "李四")  # the other machine learns it from the team library
+    rows = json.loads(ok(capsys, "due", "--days", "4000", "--json"))
+    assert rows and {row["case"] for row in rows} == {number}
+    assert all("custody log entry 1 was altered" in row["damaged"] for row in rows)
+    listed = ok(capsys, "due", "--days", "4000")
+    assert all("DAMAGED: custody log entry 1 was altered" in line for line in listed.splitlines())
+    assert "DAMAGED" in ok(capsys, "list")
+
+    alter("手机屏幕完好", "手机屏幕碎裂")  # put right; this machine's verification clears it for both
+    assert f"{number}: OK" in ok(capsys, "verify", number)
+    as_client(monkeypatch, first, "张三")
+    assert {row["damaged"] for row in json.loads(ok(capsys, "due", "--days", "4000", "--json"))} == {""}
+    assert "DAMAGED" not in ok(capsys, "due", "--days", "4000")

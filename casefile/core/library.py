@@ -156,6 +156,10 @@ class Remote(Protocol):
     def texts_read(self, sha256: str) -> None:
         """A text of the file ``sha256`` was just read here (OCR, a PDF's screening): make it searchable there."""
 
+    def note_damaged(self, number: str, reason: str) -> None:
+        """The case was found damaged here (``reason``), or with "" verifies again: noted in the team library,
+        so that every member's agenda and case list say so."""
+
     def close(self) -> None: ...
 
 
@@ -1235,30 +1239,39 @@ class Library:
             return Message("damaged")
         return message_from_data(data.get("message", data.get("reason", "damaged")))
 
-    def quarantine(self, number: str, reason: str) -> None:
-        """Refuse writes to a damaged case until it verifies again; the case folder is not touched."""
+    def quarantine(self, number: str, reason: str, *, tell_team: bool = True) -> None:
+        """Refuse writes to a damaged case until it verifies again; the case folder is not touched.
+
+        In a team library's working copy the team library notes it too (``tell_team``), so that every
+        member's agenda and case list mark the case damaged; a working copy mirroring what the team
+        library says (casefile.core.workcopy) does not tell it back.
+        """
         if self.read_only:
             return
-        if self.quarantine_reason(number) == str(reason):
-            return
-        log.info("case %s is quarantined: %s", number, reason)
-        try:
-            make_private_dir(self.quarantine_dir)
-            atomic_write_json(
-                self.quarantine_dir / f"{number}.json",
-                {"reason": str(reason), "message": message_to_data(reason), "at": datetime.now(UTC).isoformat()},
-            )
-        except StorageError as exc:
-            log.error("case %s: the quarantine could not be noted: %s", number, exc)
-        self._index_damaged(number, str(reason))
+        if self.quarantine_reason(number) != str(reason):
+            log.info("case %s is quarantined: %s", number, reason)
+            try:
+                make_private_dir(self.quarantine_dir)
+                atomic_write_json(
+                    self.quarantine_dir / f"{number}.json",
+                    {"reason": str(reason), "message": message_to_data(reason), "at": datetime.now(UTC).isoformat()},
+                )
+            except StorageError as exc:
+                log.error("case %s: the quarantine could not be noted: %s", number, exc)
+        self._index_damaged(number, str(reason))  # also when noted before: the row may be new (rebuilt, pulled)
+        if tell_team and self.remote is not None:
+            self.remote.note_damaged(number, reason)
 
-    def release(self, number: str) -> None:
-        """A quarantined case verified clean again (restored from a backup, repaired)."""
+    def release(self, number: str, *, tell_team: bool = True) -> None:
+        """A quarantined case verified clean again (restored from a backup, repaired); in a team library's
+        working copy the team library's note that it is damaged is cleared too (``tell_team``)."""
         path = self.quarantine_dir / f"{number}.json"
         if path.exists() and not self.read_only:
             path.unlink(missing_ok=True)
             log.info("case %s verifies again; writes to it are allowed", number)
             self._index_damaged(number, "")
+        if tell_team and self.remote is not None and not self.read_only:
+            self.remote.note_damaged(number, "")
 
     def _index_damaged(self, number: str, reason: str) -> None:
         with contextlib.suppress(IndexWriteError):
@@ -1439,8 +1452,13 @@ class Library:
         self._refuse_if_read_only()
         if self.remote is not None:  # a working copy is put right from the team library, not from itself
             self.remote.pull(number.strip(), files=True, fresh=True)
-            self.release(number.strip())
-            return RepairResult(number.strip(), [RECORD_NAME, MANIFEST_NAME], [])
+            folder = self.folder(number)
+            with self.lock(folder.number, Message("case {number}", number=folder.number)):
+                # Released (for the whole team) only when the team library's case checks as a folder's
+                # does; otherwise it stays damaged, and the damage is noted there.
+                self._recover_or_quarantine(folder)
+            self.release(folder.number)
+            return RepairResult(folder.number, [RECORD_NAME, MANIFEST_NAME], [])
         folder = self.folder(number)
         with self.lock(folder.number, Message("case {number}", number=folder.number)):
             custody = folder.custody

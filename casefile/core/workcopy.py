@@ -40,7 +40,15 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.custody import GENESIS, LOG_NAME, entry_hash
-from casefile.core.errors import BusyError, CaseFileError, DamagedCaseError, IndexWriteError, Message, NotFoundError
+from casefile.core.errors import (
+    BusyError,
+    CaseFileError,
+    DamagedCaseError,
+    IndexWriteError,
+    Message,
+    NotFoundError,
+    message_from_data,
+)
 from casefile.core.fsutil import (
     TEMP_PREFIX,
     atomic_write_bytes,
@@ -210,6 +218,9 @@ class WorkCopy:
         self.catalogue: Catalogue = team.open_catalogue()
         self.state_dir = library.root / STATE_DIR
         self.lock_wait = LOCK_TIMEOUT  # seconds a change waits for another client's change to the case
+        # Damage found during a change (case -> why, "" verifies again), noted in the catalogue once the
+        # change's transaction is over (on SQLite it holds the catalogue's write lock meanwhile).
+        self._damage_found: dict[str, str] | None = None
 
     @property
     def operator(self) -> str:
@@ -245,6 +256,18 @@ class WorkCopy:
         if row is None:
             raise NotFoundError("there is no case {number} in the team library", number=number)
         return row
+
+    @staticmethod
+    def _damage_in(session: Session, case_id: int) -> str:
+        """Why a member found the case damaged, as the catalogue notes it (see :func:`_damage`), or ""."""
+        from sqlalchemy import select
+
+        from casefile.core.catalogue.models import CaseDamage
+
+        found = session.execute(
+            select(CaseDamage.reason, CaseDamage.message).where(CaseDamage.case_id == case_id)
+        ).one_or_none()
+        return "" if found is None else _damage(found.reason, found.message)
 
     @staticmethod
     def _lines(session: Session, case_id: int) -> list[str]:
@@ -293,7 +316,7 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=True)
             session.refresh(row)  # as it is now that no change is under way
             lines = self._lines(session, row.id)
-            self._sync(number, row.record, lines, files=files, fresh=fresh)
+            self._sync(number, row.record, lines, files=files, fresh=fresh, damaged=self._damage_in(session, row.id))
 
     def pull_all(self) -> None:
         """Every case's record and log brought up to date (heads compared in one query); cases the team
@@ -301,7 +324,7 @@ class WorkCopy:
         from sqlalchemy import func, select
         from sqlalchemy.orm import Session
 
-        from casefile.core.catalogue.models import CaseRecord, CustodyEntryRow
+        from casefile.core.catalogue.models import CaseDamage, CaseRecord, CustodyEntryRow
 
         top = (
             select(CustodyEntryRow.case_id, func.max(CustodyEntryRow.seq).label("seq"))
@@ -314,13 +337,24 @@ class WorkCopy:
         heads = last.subquery()
         with reaching(self.team), Session(self.catalogue.engine) as session:
             rows = session.execute(
-                select(CaseRecord.number, heads.c.hash).join(heads, heads.c.case_id == CaseRecord.id)
+                select(CaseRecord.number, heads.c.hash, CaseDamage.reason, CaseDamage.message)
+                .join(heads, heads.c.case_id == CaseRecord.id)
+                .outerjoin(CaseDamage, CaseDamage.case_id == CaseRecord.id)
             ).all()
             readable = set(self.catalogue.readable_numbers())  # also what row-level security lets through
-        there = {str(number): str(head) for number, head in rows if number in readable}
+        there = {
+            str(number): (str(head), str(_damage(damaged, message)))
+            for number, head, damaged, message in rows
+            if number in readable
+        }
         here = set(self.library.case_numbers())
-        for number, head in there.items():
-            if number not in here or _local_head(self.library.cases_dir / number) != head:
+        for number, (head, damaged) in there.items():
+            # A case a member found damaged (or that verifies again) is marked so here as in the team library.
+            if (
+                number not in here
+                or _local_head(self.library.cases_dir / number) != head
+                or self.library.quarantine_reason(number) != damaged
+            ):
                 self.pull(number)
         gone = here - set(there)
         for number in sorted(gone):
@@ -333,8 +367,21 @@ class WorkCopy:
             remove_tree(self.library.cases_dir / number)
             (self.state_dir / f"{number}.json").unlink(missing_ok=True)
 
-    def _sync(self, number: str, data: dict[str, Any], lines: list[str], *, files: bool, fresh: bool = False) -> _Base:
-        """Make the case folder here the catalogue's; the caller holds the case in the catalogue."""
+    def _sync(
+        self,
+        number: str,
+        data: dict[str, Any],
+        lines: list[str],
+        *,
+        files: bool,
+        fresh: bool = False,
+        damaged: str = "",
+    ) -> _Base:
+        """Make the case folder here the catalogue's; the caller holds the case in the catalogue.
+
+        ``damaged``: why a member found the case damaged, as the catalogue notes it (see :func:`_damage`):
+        the case is quarantined here as it would be where it was found, or released.
+        """
         library = self.library
         case = case_from_data(data)
         wanted = [line.encode("utf-8") + b"\n" for line in lines]
@@ -360,13 +407,18 @@ class WorkCopy:
                 changed = True
             fetched = self._fetch_missing(path, named, state) if files else 0
             self._note(number, path, state)
-            library.release(number)  # a case found damaged here is the team library's again
             if changed and not files:
                 # The list's row; the search tables read the texts of the files, indexed once they are here.
                 with contextlib.suppress(IndexWriteError):
                     library.index.upsert(case)
             elif changed or fetched:
                 library._index_upsert(case, changed=Message("case {number} was brought up to date", number=number))
+            # A case found damaged here is the team library's again: damaged here only when a member (this
+            # one too) found it so, and noted it there. After the index's row, which may be new.
+            if damaged:
+                library.quarantine(number, damaged, tell_team=False)
+            else:
+                library.release(number, tell_team=False)
         return _Base(number, raw, case, named)
 
     def _rebuild(self, path: Path, case: Case, lines: list[str], entries: list[dict[str, Any]]) -> dict[str, str]:
@@ -439,6 +491,20 @@ class WorkCopy:
     @contextmanager
     def change(self, number: str, *, witness: bool = False) -> Iterator[None]:
         """Hold the case in the catalogue around a change made here; send it there, or put the case back."""
+        outermost = self._damage_found is None
+        if outermost:
+            self._damage_found = {}
+        try:
+            with self._changing(number, witness=witness):
+                yield
+        finally:
+            if outermost:
+                found, self._damage_found = self._damage_found or {}, None
+                for each, reason in found.items():
+                    self.note_damaged(each, reason)
+
+    @contextmanager
+    def _changing(self, number: str, *, witness: bool) -> Iterator[None]:
         from sqlalchemy.orm import Session
 
         with reaching(self.team), Session(self.catalogue.engine, expire_on_commit=False) as session:
@@ -449,7 +515,8 @@ class WorkCopy:
             row = self._case_row(session, number)
             self._hold(session, row.id, number, shared=False)
             session.refresh(row)
-            base = self._sync(number, row.record, self._lines(session, row.id), files=True)
+            damaged = self._damage_in(session, row.id)
+            base = self._sync(number, row.record, self._lines(session, row.id), files=True, damaged=damaged)
             base.case_id, base.row, base.witness = row.id, row, witness
             failure: BaseException | None = None
             try:
@@ -674,6 +741,27 @@ class WorkCopy:
             with contextlib.suppress(CaseFileError, OSError):
                 self._drop(base.number)
 
+    # -- damage ------------------------------------------------------------------------------------
+
+    def note_damaged(self, number: str, reason: str) -> None:
+        """The case was found damaged here (``reason``), or verifies again (""): noted in the catalogue,
+        so every member's agenda and case list say so (a solo library's index notes it the same way).
+
+        Found during a change, it is noted once the change's transaction is over. Not noted (the server
+        gone, say): logged, and the next verification notes it.
+        """
+        if self._damage_found is not None:
+            self._damage_found[number] = reason
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with reaching(self.team):
+                if self.catalogue.set_damaged(number, reason, self.operator):
+                    log.info("case %s: noted in the team library as %s", number, reason or "verifying again")
+        except (CaseFileError, SQLAlchemyError) as exc:
+            log.warning("case %s: the team library could not note that it is %s: %s", number, reason or "whole", exc)
+
     # -- new cases ---------------------------------------------------------------------------------
 
     def create(self, case: Case) -> Case:
@@ -682,6 +770,13 @@ class WorkCopy:
             opened = self.catalogue.register(case, self.operator)
         self.pull(opened.number)
         return opened.case
+
+
+def _damage(reason: str | None, message: Any) -> str:
+    """Why the catalogue says a member found a case damaged, as the message they found (to translate), or ""."""
+    if not reason:
+        return ""
+    return message_from_data(message if message is not None else reason)
 
 
 def _read(path: Path) -> bytes | None:

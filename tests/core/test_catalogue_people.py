@@ -383,3 +383,28 @@ def test_the_clocks_review_and_search_rows_follow_case_access(office: Office) ->
             "VALUES (%s, 'field', 'title', 99, 0, '假', to_tsvector('simple', '假'))",
             (their_id,),
         )
+
+
+def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(office: Office) -> None:
+    """A reader's verification may note (and clear) that a case is damaged; a user the case is hidden
+    from can neither note it nor see the note, through CaseFile or plain SQL."""
+    from datetime import UTC, datetime, timedelta
+
+    li = office.user("li", "李律师", organisation_id=office.firm)
+    zhao = office.user("zhao", "赵女士", organisation_id=office.other_firm)
+    number = office.owner.register(new_case(), "管理员").number
+    office.owner.grant(number, "read", user_id=office.owner.user_id(li))
+    reader, stranger = office.sign_in(li), office.sign_in(zhao)
+
+    assert reader.set_damaged(number, "custody log entry 1 was altered", "李律师")
+    with pytest.raises(NotFoundError):
+        stranger.set_damaged(number, "", "赵女士")
+    with office.sql(zhao) as sql:
+        assert sql.execute("SELECT count(*) FROM case_damage").fetchone() == (0,)
+        assert sql.execute("DELETE FROM case_damage").rowcount == 0  # row-level security: nothing to reach
+    now = datetime.now(UTC)
+    assert {a.damaged for a in reader.agenda(until=now + timedelta(days=4000), now=now)} == {
+        "custody log entry 1 was altered"
+    }
+    assert reader.set_damaged(number, "", "李律师")
+    assert {a.damaged for a in office.owner.agenda(until=now + timedelta(days=4000), now=now)} == {""}

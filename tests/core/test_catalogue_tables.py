@@ -255,6 +255,19 @@ def test_the_agenda_and_the_review_answer_as_the_solo_index(catalogue: Catalogue
             a for a in agenda if a.number == numbers[1]
         ]
         assert catalogue.next_deadlines(now) == index.next_deadlines(now)
+        # A case a member found damaged stays on the agenda, marked with why, as in a solo index.
+        assert catalogue.set_damaged(numbers[1], "custody log entry 2 was altered", "张敏")
+        assert not catalogue.set_damaged(numbers[1], "custody log entry 2 was altered", "张敏")  # said already
+        index.set_damaged(numbers[1], "custody log entry 2 was altered")
+        assert catalogue.agenda(until=until, now=now) == index.agenda(until=until, now=now)
+        assert {a.damaged for a in catalogue.agenda(until=until, now=now) if a.number == numbers[1]} == {
+            "custody log entry 2 was altered"
+        }
+        assert catalogue.next_deadlines(now) == index.next_deadlines(now)
+        assert catalogue.load(numbers[1]).version == opened.version + 1  # the record's version is not touched
+        assert catalogue.set_damaged(numbers[1], "", "张敏") and not catalogue.set_damaged(numbers[1], "", "张敏")
+        index.set_damaged(numbers[1], "")
+        assert catalogue.agenda(until=until, now=now) == index.agenda(until=until, now=now)
         period = Period(date(2026, 11, 1), date(2026, 12, 31))
         as_of = datetime(2027, 1, 5, tzinfo=UTC)
         team = catalogue.review(period, as_of=as_of)

@@ -25,7 +25,7 @@ from casefile.core import record
 from casefile.core.archive import ExportResult, ImportResult, export_case, import_case
 from casefile.core.catalogue import Catalogue
 from casefile.core.custody import LOG_NAME
-from casefile.core.errors import StorageError
+from casefile.core.errors import DamagedCaseError, StorageError
 from casefile.core.evidence import AddResult, add_files
 from casefile.core.library import Library
 from casefile.core.team import TeamLibrary, team_init
@@ -436,3 +436,87 @@ def test_the_copy_a_packet_made_again_is_recorded_in_the_team_library(
         assert catalogue_log(team, number) == log_bytes(a, number)
         assert [f.exhibit for f in entry_files(json.loads(screened[0])["details"])[1]] == [exhibit]
         verifies(a, number)
+
+
+def _alter_line(team: TeamLibrary, number: str, old: str, new: str) -> None:
+    """Change a custody line of the case in the catalogue behind CaseFile's back (its owner, with SQL)."""
+    import psycopg
+
+    with psycopg.connect(team.db_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+        changed = sql.execute(
+            "UPDATE custody_entries SET line = replace(line, %s, %s) "
+            "WHERE seq = 1 AND case_id = (SELECT id FROM cases WHERE number = %s)",
+            (old, new, number),
+        )
+        assert changed.rowcount == 1
+
+
+def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibrary, tmp_path: Path) -> None:
+    """A member's verification finds a team case damaged: the catalogue notes it, and every member's agenda
+    (``casefile due``), deadline and case list mark it DAMAGED with its deadlines as last recorded, as a
+    single-user library's do; it is cleared for everyone when the case verifies again (a reader's run too)."""
+    from datetime import datetime, timedelta
+
+    from casefile.core.workflow.clocks import CST
+    from casefile.core.workflow.due import library_due
+
+    now = datetime.now(CST)
+    until = now + timedelta(days=4000)
+
+    def marks(library: Library) -> set[str]:
+        return {i.damaged for i in library_due(library, until=until, now=now) if i.number == number}
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+    grant(team, number, "李四", "read")
+    with client(team, tmp_path / "b", "李四") as b:
+        b.pull()
+        assert marks(b) == {""}
+    with Catalogue.open(team.db_url) as owner:
+        version = owner.load(number).version
+
+    _alter_line(team, number, "手机屏幕碎裂", "手机屏幕完好")
+    with client(team, tmp_path / "a", "张三") as a:
+        a.pull(number, files=True)
+        report = [r for r in verify_case(a, number) if isinstance(r, CaseReport)][-1]
+        assert report.damaged
+        reason = report.problems[0]
+        assert marks(a) == {str(reason)}
+    with Catalogue.open(team.db_url) as owner:
+        assert {i.damaged for i in owner.agenda(until=until, now=now)} == {str(reason)}
+        assert owner.next_deadlines(now)[number].damaged == str(reason)
+        assert owner.load(number).version == version  # nobody's edit is refused for it
+
+    with client(team, tmp_path / "b", "李四") as b:  # another member, who may only read the case
+        b.pull()
+        assert marks(b) == {str(reason)}
+        assert b.next_deadlines(now)[number].damaged == str(reason)
+        assert [c.damaged for c in b.list_cases()] == [str(reason)]
+        message = b.quarantine_message(number)
+        assert message is not None and message.template == getattr(reason, "template", None)  # translated
+
+    with client(team, tmp_path / "a", "张三") as a:  # a repair cannot put right what the team library holds
+        with pytest.raises(DamagedCaseError):
+            a.repair(number)
+        assert marks(a) == {str(reason)}
+
+    _alter_line(team, number, "手机屏幕完好", "手机屏幕碎裂")  # put right in the team library
+    with client(team, tmp_path / "b", "李四") as b:
+        b.pull(number, files=True)
+        assert marks(b) == {str(reason)}
+        verifies(b, number)  # a reader's verification clears it for everyone
+        assert marks(b) == {""}
+    with Catalogue.open(team.db_url) as owner:
+        assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
+        owner.set_damaged(number, "case.json is missing", "张三")  # found damaged again (on a PC of its own)
+    with client(team, tmp_path / "a", "张三") as a:
+        a.pull()
+        assert marks(a) == {"case.json is missing"}
+        with pytest.raises(DamagedCaseError):  # changes wait until it verifies again, as in a folder
+            added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
+        a.repair(number)  # the team library's case is whole: repaired for everyone
+        assert marks(a) == {""}
+        assert added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
+    with Catalogue.open(team.db_url) as owner:
+        assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
+        assert owner.check_chain(number).ok

@@ -38,6 +38,7 @@ from casefile.core.catalogue.models import (
     AuditRow,
     Base,
     CaseAccess,
+    CaseDamage,
     CaseNumberCounter,
     CaseRecord,
     CustodyEntryRow,
@@ -47,7 +48,13 @@ from casefile.core.catalogue.models import (
     User,
 )
 from casefile.core.custody import GENESIS, ChainReport, check_lines, entry_line, make_entry
-from casefile.core.errors import AccessDeniedError, ConflictError, InvalidValueError, NotFoundError
+from casefile.core.errors import (
+    AccessDeniedError,
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    message_to_data,
+)
 from casefile.core.listing import AgendaRow
 from casefile.core.model import Case, StageChange, case_from_data, case_to_data
 from casefile.core.numbering import case_month
@@ -353,6 +360,34 @@ class Catalogue:
             )
             tables.write_case_tables(session, case_id, case)
         return entries
+
+    def set_damaged(self, number: str, reason: str, operator: str = "") -> bool:
+        """Note that case ``number`` was found damaged (``reason``: why, a Message where the core made
+        it, ``operator``: who found it), or with ``reason`` "" that it verifies again; False when the
+        catalogue said so already.
+
+        What a single-user library's index notes of a quarantined case, for every member: their agenda
+        and case list mark it damaged. Reading the case is enough (a reader's verification finds damage
+        too); the case's row and its version are not touched, so nobody's edit is refused for it.
+        """
+        text = str(reason)
+        with self._transaction() as session:
+            case_id = self._require(session, number, "read").id
+            noted = session.scalar(select(CaseDamage.reason).where(CaseDamage.case_id == case_id))
+            if noted == (text or None):
+                return False
+            if not text:
+                session.execute(delete(CaseDamage).where(CaseDamage.case_id == case_id))
+                return True
+            found = {"reason": text, "message": message_to_data(reason), "found_by": operator}
+            insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+            statement = insert(CaseDamage).values(case_id=case_id, found_at=datetime.now(UTC), **found)
+            session.execute(  # two members finding it at once: the last one's words
+                statement.on_conflict_do_update(
+                    index_elements=["case_id"], set_={**found, "found_at": statement.excluded.found_at}
+                )
+            )
+            return True
 
     def custody_lines(self, number: str) -> list[str]:
         """The case's custody log as the lines of a CUSTODY.jsonl (without line breaks), in order."""

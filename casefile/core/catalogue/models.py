@@ -267,3 +267,19 @@ class CaseRetention(Base):
     legal_hold: Mapped[bool] = mapped_column(Boolean)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: planned while the case was open
     applied_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# -- Damage (0005): a case a member's CaseFile found damaged ----------------------------------------
+
+
+class CaseDamage(Base):
+    """A case a member's CaseFile found damaged (its custody log or record not as recorded): what a
+    single-user library's index notes of a quarantined case, for every member's agenda and case list.
+    The row goes when the case verifies (or is repaired) again."""
+
+    __tablename__ = "case_damage"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)  # why, as the solo index's ``cases.damaged`` says it
+    message: Mapped[Any] = mapped_column(Json)  # the same as a message to translate (errors.message_to_data)
+    found_by: Mapped[str] = mapped_column(Text)  # the operator whose CaseFile found it
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)

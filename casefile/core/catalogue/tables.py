@@ -25,7 +25,7 @@ from sqlalchemy import Select, cast, column, delete, func, insert, literal, lite
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
-from casefile.core.catalogue.models import CaseClockRow, CaseFactsRow, CaseRecord, SearchDocRow
+from casefile.core.catalogue.models import CaseClockRow, CaseDamage, CaseFactsRow, CaseRecord, SearchDocRow
 from casefile.core.errors import InvalidValueError, NotFoundError
 from casefile.core.index import agenda_query, next_deadlines_query, review_rows
 from casefile.core.listing import AgendaRow
@@ -48,6 +48,8 @@ GIN_INDEX = "ix_search_docs_tokens"
 PART_CHARS = 8000
 
 _DOCS = SearchDocRow.__table__
+#: Why a member found the case damaged (case_damage, joined outer), or "": the agenda's ``damaged``.
+_DAMAGED = func.coalesce(CaseDamage.reason, literal(""))
 
 
 def in_models(name: str | None, type_: str, _parents: Any) -> bool:
@@ -304,8 +306,11 @@ def _filters(
 def agenda(
     session: Session, *, until: datetime, now: datetime, numbers: Iterable[str] | None = None
 ) -> list[AgendaRow]:
-    """The clocks still running that run out by ``until`` (as casefile.core.index.Index.agenda), soonest first."""
-    stmt = agenda_query(CaseClockRow, CaseRecord.title, CaseRecord.id == CaseClockRow.case_id, until, now)
+    """The clocks still running that run out by ``until`` (as casefile.core.index.Index.agenda), soonest first;
+    a case a member found damaged is listed too, marked with why (its clocks as last recorded)."""
+    stmt = agenda_query(
+        CaseClockRow, CaseRecord.title, CaseRecord.id == CaseClockRow.case_id, until, now, _DAMAGED
+    ).outerjoin(CaseDamage, CaseDamage.case_id == CaseClockRow.case_id)
     if numbers is not None:
         stmt = stmt.where(CaseClockRow.case_number.in_(sorted(set(numbers))))
     return [AgendaRow(*row) for row in session.execute(stmt)]
@@ -313,5 +318,7 @@ def agenda(
 
 def next_deadlines(session: Session, now: datetime) -> dict[str, AgendaRow]:
     """Each case's running clock that runs out first (as casefile.core.index.Index.next_deadlines)."""
-    stmt = next_deadlines_query(CaseClockRow, CaseRecord.title, CaseRecord.id == CaseClockRow.case_id, now)
+    stmt = next_deadlines_query(
+        CaseClockRow, CaseRecord.title, CaseRecord.id == CaseClockRow.case_id, now, _DAMAGED
+    ).outerjoin(CaseDamage, CaseDamage.case_id == CaseClockRow.case_id)
     return {row[0]: AgendaRow(*row) for row in session.execute(stmt)}
