@@ -793,6 +793,21 @@ _ARTICLES: dict[str, Article] = {
         "证人姓名和住所。",
         note="Was 2017 art. 23; adds 联系方式 for every party.",
     ),
+    "arbitration.agent": _a(
+        ARBITRATION,
+        "第四十条",
+        40,
+        "当事人、法定代理人可以委托律师和其他代理人进行仲裁活动。委托律师和其他代理人进行仲裁活动的，应当向仲裁机构提交授权委托书。",
+        note="Was 2017 art. 29 (仲裁委员会 → 仲裁机构). Only the 授权委托书 is named; a law firm's letter (所函) and "
+        "the lawyer's practising certificate are asked for by the commissions' rules, not by the law.",
+    ),
+    "arbitration.institutions": _a(
+        ARBITRATION,
+        "第八十九条",
+        89,
+        "本法所称的仲裁机构包括依法设立的仲裁委员会、仲裁院等机构。",
+        note="New in 2025: an institution need not be named 仲裁委员会.",
+    ),
     "arbitration.waived-in-court": _a(
         ARBITRATION,
         "第三十七条",

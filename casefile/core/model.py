@@ -215,6 +215,9 @@ class Filing:
     # 是否主张诉讼费用 (本案诉讼费用由被告承担): None (not entered) claims them, as a plaintiff nearly always does;
     # False, the user's 否, leaves the claim out.
     claim_costs: bool | None = _added()
+    # 身份证明: the case holds no identity papers, so the packet's identity page lists what to attach. True: the
+    # user has the scans (and the agent's papers) ready to put in its place, and the preflight stops saying so.
+    identity_papers: bool | None = _added()
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))

@@ -347,7 +347,8 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "申请人在被申请人店铺购买智能手机" in doc  # the facts in this document's words
     assert "《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc  # the bases, each law once
     assert "详见证据目录" in doc
-    assert "此致" in doc and "＿＿＿＿＿＿＿＿仲裁委员会" in doc
+    # No institution entered: a blank without the suffix 仲裁委员会, since it may be a 仲裁院 (仲裁法 2025 art. 89).
+    assert "此致" in doc and "＿＿＿＿＿＿＿＿＿＿（仲裁机构名称）" in doc and "仲裁委员会" not in doc
     assert "附：" in doc and "本申请书副本1份" in doc
     assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
@@ -356,6 +357,7 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     texts = full_texts[Venue.ARBITRATION]
     assert list(texts)[:4] == ["封面", "仲裁申请书", "身份证明", "仲裁申请书（副本）"]
     assert "身份证明" in texts["身份证明"] and "申请人" in texts["身份证明"]
+    assert "律师执业证复印件和律师事务所函" in texts["身份证明"]  # a lawyer agent's papers, as in court
     copy = texts["仲裁申请书（副本）"]
     assert copy.startswith("副本（送达被申请人杭州某某数码科技有限公司）仲裁申请书")
     assert copy.split("仲裁申请书", 1)[1] == doc.split("仲裁申请书", 1)[1]  # the same application

@@ -422,6 +422,13 @@ def _declare() -> list[FieldSpec]:
             metavar="yes|no|unknown",
         ),
         filing(
+            "identity_papers",
+            ("identity-papers",),
+            Message("Identity papers ready to put in place of the packet's identity page"),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+        filing(
             "mediation_understood",
             ("mediation-understood",),
             Message("Has read the court's notes on mediation"),

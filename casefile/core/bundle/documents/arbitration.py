@@ -21,7 +21,7 @@ from casefile.core.bundle.documents.common import (
     storage_medium,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import case_cause, filed_with
+from casefile.core.bundle.documents.rules import ARBITRATION_BODY_BLANK, case_cause, filed_with
 from casefile.core.model import EvidenceKind, Party
 
 COSTS = "本案仲裁费用由被申请人承担"  # the claim for the costs, unless declined (Filing.claim_costs, as in court)
@@ -74,10 +74,10 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
     if written or cited:
         story.append(_p("申请人的请求依据：" + "；".join(written + cited) + "。", "indent"))
     where = f"（见{agreements}）" if agreements else "（见证据＿＿＿）"
-    chosen = f"，选定{body}" if body else ""
+    chosen = f"提交{body}仲裁" if body else "提交仲裁"
     story.append(
         _p(
-            f"申请人与被申请人之间订有仲裁协议{where}{chosen}，约定争议提交仲裁。"
+            f"申请人与被申请人之间订有仲裁协议{where}，约定争议{chosen}。"
             f"现依据该仲裁协议及{law.cite_on('arbitration.application-conditions', day)}提出仲裁申请，请依法裁决。",
             "indent",
         )
@@ -89,7 +89,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
                 _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
             ],
             "此致",
-            body or "＿＿＿＿＿＿＿＿仲裁委员会",
+            body or ARBITRATION_BODY_BLANK,
             "申请人（签名/盖章）：",
             ctx,
             [
