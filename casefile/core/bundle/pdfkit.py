@@ -243,6 +243,31 @@ def heading(text: str) -> Paragraph:
     return CjkParagraph(esc(text), styles()["h2"])
 
 
+#: The lines of a table row, at least, that go under the header when the row is split across pages.
+ROW_KEPT_LINES = 2
+
+
+class KeptTable(Table):
+    """A table whose header never ends a page alone: a split must leave, under the header rows, the first row
+    whole or at least ``splitInRow`` points of it (ReportLab splits a row that does not fit into a top part of
+    whatever height is left, an empty sliver of padding when no line of its text fits). Otherwise the table
+    moves on to the next page. The parts ReportLab makes are of this class too, so every page keeps the rule."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = list(super().split(availWidth, availHeight))
+        if len(parts) < 2:
+            return parts
+        head = parts[0]
+        head.wrap(availWidth, availHeight)
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        if len(self._rowHeights) <= repeat:
+            return parts
+        under = sum(head._rowHeights[repeat:])
+        if under < min(float(self.splitInRow), self._rowHeights[repeat]):
+            return []
+        return parts
+
+
 def grid(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -279,7 +304,8 @@ def grid(
         ]
         for r, row in enumerate(rows)
     ]
-    table = Table(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=1)
+    kept = ROW_KEPT_LINES * cell.leading + 2 * padding
+    table = KeptTable(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=kept)
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
