@@ -5902,6 +5902,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the rule only when it can count the days: casefile edit {number} --fault-at TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the plaintiff&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6295,6 +6299,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Time received (签收)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time the fault first appeared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5917,6 +5917,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
     <message>
+        <source>The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the rule only when it can count the days: casefile edit {number} --fault-at TIME</source>
+        <translation>所购商品为手机，但未填写故障出现时间：依照手机三包规定，自售出之日起7日内出现性能故障的，消费者可以选择退货、换货或者修理，第8日至第15日内的，可以选择换货或者修理（{citations}）；只有能够计算天数时，材料才会援引该规定：casefile edit {number} --fault-at 时间</translation>
+    </message>
+    <message>
         <source>the plaintiff&apos;s identity document</source>
         <translation>原告身份证件</translation>
     </message>
@@ -6311,6 +6315,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Time received (签收)</source>
         <translation>收货（签收）时间</translation>
+    </message>
+    <message>
+        <source>Time the fault first appeared</source>
+        <translation>故障出现时间</translation>
     </message>
     <message>
         <source>Waybill number</source>

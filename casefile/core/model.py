@@ -235,6 +235,9 @@ class Transaction:
     purchased_at: datetime | None = None
     # When the goods were received (签收): the 7-day return window (消法 art. 25) runs from it.
     received_at: datetime | None = _added()
+    # When the fault first appeared (故障出现时间): a mobile phone's 三包 windows (7 and 15 days) run from the
+    # sale to it (移动电话机商品修理更换退货责任规定 arts. 11, 12).
+    fault_at: datetime | None = _added()
 
 
 @dataclass

@@ -753,3 +753,57 @@ def test_formats_in_beijing_time_or_the_computers_zone(machine_zone) -> None:
     ctx = context(full_case(), Venue.COURIER_CLAIM)
     ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing
     assert reply_deadline(ctx) is None  # counted from the complaint to the carrier, never from the PDF's day
+
+
+# --------------------------------------------------------------------------- the phone 三包 rule
+
+PHONE_RULE_11 = "《移动电话机商品修理更换退货责任规定》第十一条"
+PHONE_RULE_12 = "《移动电话机商品修理更换退货责任规定》第十二条"
+
+
+def _phone_texts(tmp_path: Path, fault: datetime | None, product: str = "智能手机") -> dict[Venue, str]:
+    """The consumer complaint and the arbitration application of the full case (a phone sold 2026-11-18)."""
+    case = full_case()
+    case.transaction = dataclasses.replace(case.transaction, product=product, fault_at=fault)
+    return {
+        Venue.CONSUMER_ASSOCIATION: render(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "ca")["消费投诉书"],
+        Venue.ARBITRATION: render(context(case, Venue.ARBITRATION), tmp_path / "arb")["仲裁申请书"],
+    }
+
+
+def test_a_phone_fault_within_seven_days_of_the_sale_cites_the_phone_rule(tmp_path: Path) -> None:
+    """消法 art. 24 applies 国家规定 first: a phone whose fault appeared within 7 days of the sale may be returned,
+    exchanged or repaired (移动电话机商品修理更换退货责任规定 art. 11), counted from the sale, not from receipt."""
+    texts = _phone_texts(tmp_path, at(21, 19))  # sold 11-18: day 4
+    complaint = texts[Venue.CONSUMER_ASSOCIATION]
+    basis = complaint.split("六、法律依据", 1)[1]
+    assert PHONE_RULE_11 in basis and "自售出之日起7日内，移动电话机主机出现附录3" in basis  # quoted as it reads
+    assert "为自售出之日起第4日" in complaint and "消费者可以选择退货、换货或者修理" in complaint
+    application = texts[Venue.ARBITRATION]
+    grounds = application.split("申请人的请求依据：", 1)[1]
+    # before the 消法: the 国家规定 its art. 24 points to
+    assert PHONE_RULE_11 in grounds and grounds.index(PHONE_RULE_11) < grounds.index(
+        "《中华人民共和国消费者权益保护法》"
+    )
+    assert "申请人所购手机于2026年11月18日售出，2026年11月21日出现故障" in application
+
+
+def test_from_day_eight_to_fifteen_the_phone_rule_gives_exchange_or_repair_only(tmp_path: Path) -> None:
+    texts = _phone_texts(tmp_path, at(27))  # day 10
+    complaint = texts[Venue.CONSUMER_ASSOCIATION]
+    assert PHONE_RULE_12 in complaint and PHONE_RULE_11 not in complaint
+    assert "为自售出之日起第10日" in complaint and "消费者可以选择换货或者修理" in complaint
+    # The full case asks for a refund, not an exchange or a repair: art. 12 does not support it.
+    assert PHONE_RULE_12 not in texts[Venue.ARBITRATION].split("申请人的请求依据：", 1)[1].split("。", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("fault", "product"),
+    [(None, "智能手机"), (datetime(2026, 12, 3, 10, 0, tzinfo=CST), "智能手机"), (at(21), "手机壳")],
+    ids=["no-fault-time", "day-16", "accessory"],
+)
+def test_the_phone_rule_is_not_cited_where_it_does_not_apply(
+    tmp_path: Path, fault: datetime | None, product: str
+) -> None:
+    for text in _phone_texts(tmp_path, fault, product).values():
+        assert "移动电话机商品修理更换退货责任规定" not in text and "关于手机三包" not in text

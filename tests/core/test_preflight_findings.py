@@ -203,6 +203,16 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "filing.arbitration_body",
         (cite("arbitration.institutions"),),
     ),
+    # a phone: its 三包 rule counts from the sale to the fault (移动电话机商品修理更换退货责任规定 arts. 11, 12)
+    (
+        CA,
+        _set("transaction.product", "智能手机"),
+        "no-phone-fault-time",
+        W,
+        "transaction.fault_at",
+        (law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True), "--fault-at"),
+    ),
+    (ARB, _set("transaction.product", "某品牌手机 X12"), "no-phone-fault-time", W, "transaction.fault_at", ()),
     # the identity page is a list of what to attach until the user has the papers ready
     (
         ARB,
@@ -590,3 +600,13 @@ def test_a_lawyer_agent_is_asked_for_the_firms_letter_and_the_practising_certifi
     (finding,) = [f for f in run(case, venue) if f.code == "identity-page-placeholder"]
     text = chinese(finding.message)
     assert "授权委托书" in text and "所函" not in text and "律师执业证" not in text
+
+
+def test_a_phone_with_its_fault_time_or_an_accessory_needs_no_fault_time():
+    case = complete_case()
+    case.transaction.product = "智能手机"
+    case.transaction.fault_at = datetime(2026, 11, 12, 9, 0, tzinfo=CST)
+    assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}
+    case = complete_case()
+    case.transaction.product = "手机壳"
+    assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}

@@ -23,10 +23,11 @@ from casefile.core import law
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
+from casefile.core.bundle.documents.rules import is_mobile_phone
 from casefile.core.bundle.findings import Findings, cite
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
-from casefile.core.model import Agent, Case, EvidenceKind, Party, PartyKind
+from casefile.core.model import Agent, Case, CaseType, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties
 
@@ -76,6 +77,8 @@ def preflight(
         _identity_papers(case, venue, found)
     if venue is Venue.ARBITRATION:
         _arbitration_body(case, found)
+    if venue in (Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT):
+        _phone_fault_time(case, found)
     elif venue is Venue.COURIER_CLAIM:
         _courier_claim(case, entries, organisation or Party(kind=PartyKind.ORGANISATION), found)
     if venue is not Venue.RECEIPT:  # a receipt only lists what the customer handed over
@@ -511,6 +514,25 @@ def _arbitration_body(case: Case, found: Findings) -> None:
             number=case.number,
         ),
         "filing.arbitration_body",
+    )
+
+
+def _phone_fault_time(case: Case, found: Findings) -> None:
+    """A mobile phone with a quality problem: its 三包 rule (国家规定, which 消法 art. 24 puts first) counts from
+    the sale to the fault, so the packets apply it only when the time the fault appeared is entered."""
+    if case.type is not CaseType.QUALITY or case.transaction.fault_at is not None or not is_mobile_phone(case):
+        return
+    found.warn(
+        "no-phone-fault-time",
+        Message(
+            "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile "
+            "phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, "
+            "exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the "
+            "rule only when it can count the days: casefile edit {number} --fault-at TIME",
+            citations=law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True),
+            number=case.number,
+        ),
+        "transaction.fault_at",
     )
 
 

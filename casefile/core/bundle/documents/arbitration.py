@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
-from casefile.core.bundle.documents.claims import bases, claim_total, claims
+from casefile.core.bundle.documents.claims import bases, claim_total, claims, phone_rule_paragraph
 from casefile.core.bundle.documents.common import (
     ARBITRATION,
     _closing_block,
@@ -70,7 +70,11 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
-    story += [_h("事实和理由："), *_narrative(ctx, "申请人与被申请人协商情况", ARBITRATION)]
+    story += [
+        _h("事实和理由："),
+        *_narrative(ctx, "申请人与被申请人协商情况", ARBITRATION),
+        *phone_rule_paragraph(ctx, ARBITRATION),
+    ]
     if written or cited:
         story.append(_p("申请人的请求依据：" + "；".join(written + cited) + "。", "indent"))
     where = f"（见{agreements}）" if agreements else "（见证据＿＿＿）"
