@@ -5910,6 +5910,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the defendant&apos;s business registration record (for a person, the identity details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the applicant&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6447,10 +6451,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the defendant&apos;s business registration record, or a person&apos;s identity details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

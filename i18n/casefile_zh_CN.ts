@@ -5925,6 +5925,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>原告身份证件</translation>
     </message>
     <message>
+        <source>the defendant&apos;s business registration record (for a person, the identity details)</source>
+        <translation>被告的企业信用信息公示报告（被告为自然人的，其身份信息）</translation>
+    </message>
+    <message>
         <source>the applicant&apos;s identity document</source>
         <translation>申请人身份证件</translation>
     </message>
@@ -6463,10 +6467,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
         <translation>{exhibits}：证据名称仍是相机或手机生成的文件名；证据目录须对每份证据的内容作简要说明（{citation}）。请为每份证据起一个说明其内容的名称，例如“外包装破损照片”</translation>
-    </message>
-    <message>
-        <source>the defendant&apos;s business registration record, or a person&apos;s identity details</source>
-        <translation>被告的企业信用信息公示报告（被告为自然人的，其身份信息）</translation>
     </message>
     <message>
         <source>the respondent&apos;s proof of legal status (its business registration record)</source>

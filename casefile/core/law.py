@@ -323,9 +323,9 @@ PHONE_3BAO = Law(
     note="Effective date from its own art. 31. Issued jointly by 国家质检总局、国家工商总局、信息产业部 "
     "(secondary: xzjunlong.cn/tousu/law/151219.html, 第四号令); no later version or replacement was found. "
     "Checked again on 2026-11-30: the mirror's later commit 89a557d2a4c29b0680454b13e3c81ff93006972c holds the same "
-    "text, still marked 现行有效, and no replacement is in its 市场监督管理总局 rules. The stored text has the title of "
-    "附录3 (移动电话机商品性能故障表, 注：网络因素造成的故障除外) but not the table: the packets name the table, never "
-    "say a fault is in it.",
+    "text, still marked 现行有效, and no replacement is in its 市场监督管理总局 rules. The stored text has the "
+    "title of 附录3 (移动电话机商品性能故障表, 注：网络因素造成的故障除外) but not the table: the packets name the "
+    "table, never say a fault is in it.",
 )
 GOODS_3BAO = Law(
     "goods-3bao",

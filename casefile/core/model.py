@@ -186,6 +186,10 @@ class Agent:
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
 
+    def is_lawyer(self) -> bool:
+        """A lawyer: a practising certificate number, or a law firm as employer."""
+        return bool(self.licence_no.strip()) or "律师事务所" in self.employer
+
 
 class MediationWish(enum.StrEnum):
     """是否考虑先行调解 (the SPC's 2025 element-style complaint, 对纠纷解决方式的意愿)."""

@@ -131,7 +131,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'No facts and reasons, and no timeline: a suit must have facts and reasons ({citation})'),
     QT_TRANSLATE_NOOP("core", 'No facts and reasons, and no timeline ({citation})'),
     QT_TRANSLATE_NOOP("core", "the plaintiff's identity document"),
-    QT_TRANSLATE_NOOP("core", "the defendant's business registration record, or a person's identity details"),
+    QT_TRANSLATE_NOOP("core", "the defendant's business registration record (for a person, the identity details)"),
     QT_TRANSLATE_NOOP("core", "the applicant's identity document"),
     QT_TRANSLATE_NOOP("core", "the respondent's proof of legal status (its business registration record)"),
     QT_TRANSLATE_NOOP("core", 'the original power of attorney ({citation})'),

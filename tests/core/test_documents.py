@@ -807,3 +807,15 @@ def test_the_phone_rule_is_not_cited_where_it_does_not_apply(
 ) -> None:
     for text in _phone_texts(tmp_path, fault, product).values():
         assert "移动电话机商品修理更换退货责任规定" not in text and "关于手机三包" not in text
+
+
+def test_a_lawyer_agent_files_the_firms_letter_and_the_practising_certificate(tmp_path: Path) -> None:
+    """附 of the application lists what a lawyer agent files with the power of attorney (仲裁法 2025 art. 40 names
+    only the power of attorney; the commissions ask for the law firm's letter and the practising certificate)."""
+    case = full_case()
+    case.agent = Agent(name="李律师", employer="上海某某律师事务所", licence_no="13101201910123456")
+    doc = render(context(case, Venue.ARBITRATION), tmp_path / "lawyer")["仲裁申请书"]
+    assert "授权委托书1份" in doc and "律师事务所函及律师执业证复印件" in doc
+    case.agent = Agent(name="王五", employer="上海某某公司")
+    doc = render(context(case, Venue.ARBITRATION), tmp_path / "other")["仲裁申请书"]
+    assert "授权委托书1份" in doc and "律师事务所函" not in doc

@@ -23,11 +23,11 @@ from casefile.core import law
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
-from casefile.core.bundle.documents.rules import is_mobile_phone
 from casefile.core.bundle.findings import Findings, cite
+from casefile.core.bundle.phones import is_mobile_phone
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
-from casefile.core.model import Agent, Case, CaseType, EvidenceKind, Party, PartyKind
+from casefile.core.model import Case, CaseType, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties
 
@@ -536,11 +536,6 @@ def _phone_fault_time(case: Case, found: Findings) -> None:
     )
 
 
-def is_lawyer(agent: Agent) -> bool:
-    """Whether the recorded agent is a lawyer: a practising certificate number, or a law firm as employer."""
-    return bool(agent.licence_no.strip()) or "律师事务所" in agent.employer
-
-
 def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
     """身份证明 (spec §7(b) 4, §7(c) 3): the case holds no identity papers, so the packet's identity page only
     lists what to attach. Said before the build, so the page is not filed as it is, until the user says the
@@ -551,7 +546,7 @@ def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
     papers: list[Message] = (
         [
             Message("the plaintiff's identity document"),
-            Message("the defendant's business registration record, or a person's identity details"),
+            Message("the defendant's business registration record (for a person, the identity details)"),
         ]
         if court
         else [
@@ -568,7 +563,7 @@ def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
             )
         )
         papers.append(Message("the agent's identity document"))
-        if is_lawyer(agent):
+        if agent.is_lawyer():
             papers.append(Message("the law firm's letter"))
             papers.append(Message("a copy of the lawyer's practising certificate"))
     found.warn(

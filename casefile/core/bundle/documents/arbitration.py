@@ -103,6 +103,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
                 *storage_medium(ctx),
                 "身份证明（申请人身份证明；被申请人主体资格证明）",
                 *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
+                *(["律师事务所函及律师执业证复印件"] if agent is not None and agent.is_lawyer() else []),
             ],
         )
     )

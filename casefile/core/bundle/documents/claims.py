@@ -22,7 +22,8 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import Sides, cite_on_day, fmt_date, third_person
 from casefile.core.bundle.documents.layout import _numbered, _p
-from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, case_cause, phone_window
+from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, case_cause
+from casefile.core.bundle.phones import phone_window
 from casefile.core.model import Case, CaseType, Demand, DemandType
 
 MONEY_BLANK = "＿＿＿＿＿＿元"

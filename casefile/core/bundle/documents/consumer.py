@@ -29,7 +29,8 @@ from casefile.core.bundle.documents.common import (
     law_quotes,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, phone_window, return_window
+from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, return_window
+from casefile.core.bundle.phones import phone_window
 from casefile.core.model import CaseType
 from casefile.core.workflow.clocks import compute
 
