@@ -5902,6 +5902,30 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the rule only when it can count the days: casefile edit {number} --fault-at TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plaintiff&apos;s identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the defendant&apos;s business registration record (for a person, the identity details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the applicant&apos;s identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the original power of attorney ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6282,6 +6306,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Time the fault first appeared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waybill number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6410,11 +6438,35 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The arbitration institution is not filled in: the cover and the application&apos;s addressee will be a blank to fill by hand. Enter the institution the arbitration agreement chose ({citation}), by its full name as the agreement gives it, whether an arbitration commission or an arbitration court ({names}): casefile edit {number} --arbitration-body NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case holds no identity papers: the packet&apos;s identity page only lists what to attach: {papers}. Scan or photograph them and put them in place of that page, or after it, before filing; once they are ready: casefile edit {number} --identity-papers yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff&apos;s own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff&apos;s position in the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out clearly, so it is void”, or leave the exhibit out of the packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s proof of legal status (its business registration record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the law firm&apos;s letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a copy of the lawyer&apos;s practising certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5917,6 +5917,30 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
     <message>
+        <source>The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the rule only when it can count the days: casefile edit {number} --fault-at TIME</source>
+        <translation>所购商品为手机，但未填写故障出现时间：依照手机三包规定，自售出之日起7日内出现性能故障的，消费者可以选择退货、换货或者修理，第8日至第15日内的，可以选择换货或者修理（{citations}）；只有能够计算天数时，材料才会援引该规定：casefile edit {number} --fault-at 时间</translation>
+    </message>
+    <message>
+        <source>the plaintiff&apos;s identity document</source>
+        <translation>原告身份证件</translation>
+    </message>
+    <message>
+        <source>the defendant&apos;s business registration record (for a person, the identity details)</source>
+        <translation>被告的企业信用信息公示报告（被告为自然人的，其身份信息）</translation>
+    </message>
+    <message>
+        <source>the applicant&apos;s identity document</source>
+        <translation>申请人身份证件</translation>
+    </message>
+    <message>
+        <source>the original power of attorney ({citation})</source>
+        <translation>授权委托书原件（{citation}）</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s identity document</source>
+        <translation>代理人身份证件</translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
     </message>
@@ -6297,6 +6321,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>收货（签收）时间</translation>
     </message>
     <message>
+        <source>Time the fault first appeared</source>
+        <translation>故障出现时间</translation>
+    </message>
+    <message>
         <source>Waybill number</source>
         <translation>运单号</translation>
     </message>
@@ -6425,12 +6453,36 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{where}：{value!r} 不是“是”“否”或“未知”</translation>
     </message>
     <message>
+        <source>The arbitration institution is not filled in: the cover and the application&apos;s addressee will be a blank to fill by hand. Enter the institution the arbitration agreement chose ({citation}), by its full name as the agreement gives it, whether an arbitration commission or an arbitration court ({names}): casefile edit {number} --arbitration-body NAME</source>
+        <translation>未填写仲裁机构：封面和申请书“此致”处将留空待手填。请填写仲裁协议选定的仲裁机构（{citation}），按协议所写的全称填写，无论名为仲裁委员会还是仲裁院（{names}）：casefile edit {number} --arbitration-body 名称</translation>
+    </message>
+    <message>
+        <source>The case holds no identity papers: the packet&apos;s identity page only lists what to attach: {papers}. Scan or photograph them and put them in place of that page, or after it, before filing; once they are ready: casefile edit {number} --identity-papers yes</source>
+        <translation>案卷中未保存身份证明材料：材料包中的“身份证明”页只列出需附的材料：{papers}。提交前请将其扫描或拍照，替换该页（或附于该页之后）；备齐后：casefile edit {number} --identity-papers yes</translation>
+    </message>
+    <message>
         <source>{exhibits}: the arbitration agreement is marked void or waived, yet its proof purpose says it proves the agreement: in the plaintiff&apos;s own evidence list that is an admission ({admission}) the defendant can use to object that the case belongs to arbitration ({citation}). State the plaintiff&apos;s position in the proof purpose, e.g. “the clause is a standard term the shop set in advance and did not point out clearly, so it is void”, or leave the exhibit out of the packet</source>
         <translation>{exhibits}：该仲裁协议已标记为无效或已放弃，但其证明目的写的是证明该约定：写在原告自己的证据目录中，即构成对己不利事实的自认（{admission}），被告可据此主张本案应提交仲裁（{citation}）。请在证明目的中写明原告的主张，例如“证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效”，或不将该证据放入材料</translation>
     </message>
     <message>
         <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
         <translation>{exhibits}：证据名称仍是相机或手机生成的文件名；证据目录须对每份证据的内容作简要说明（{citation}）。请为每份证据起一个说明其内容的名称，例如“外包装破损照片”</translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s proof of legal status (its business registration record)</source>
+        <translation>被申请人主体资格证明（企业信用信息公示报告）</translation>
+    </message>
+    <message>
+        <source>the law firm&apos;s letter</source>
+        <translation>律师事务所函（所函）</translation>
+    </message>
+    <message>
+        <source>a copy of the lawyer&apos;s practising certificate</source>
+        <translation>律师执业证复印件</translation>
+    </message>
+    <message>
+        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
+        <translation>身份证明材料已备齐（替换材料包中的身份证明页）</translation>
     </message>
     <message>
         <source>{where}: not JSON ({exc})</source>

@@ -16,6 +16,7 @@ from casefile.core.model import (
     EvidenceKind,
     Exhibit,
     ExhibitMetadata,
+    Filing,
     Party,
     PartyKind,
     Transcript,
@@ -61,6 +62,8 @@ def complete_case() -> Case:
         demands=[Demand(DemandType.COMPENSATION, Decimal("1311.00"), "赔偿货款及运费")],
         facts="2026年11月18日收到手机，开箱发现屏幕碎裂。",
     )
+    # The institution the agreement chose, and the identity papers ready to replace the identity page.
+    case.filing = Filing(arbitration_body="上海仲裁委员会", identity_papers=True)
     case.transaction.amount = Decimal("1299.00")
     case.transaction.purchased_at = BOUGHT
     case.shipment.waybill_no = "SF1234567890123"

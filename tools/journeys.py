@@ -256,6 +256,8 @@ def phone_defect(j: Journey) -> None:
                 "payment_method": "支付宝",
                 "purchased_at": "2026-11-16T14:20:00+08:00",
                 "received_at": "2026-11-18T19:40:00+08:00",
+                # The screen first flickered on the evening of 11-20 (the first photo of it: 19:05).
+                "fault_at": "2026-11-20T19:05:00+08:00",
             },
             "shipment": {
                 "carrier": "某某速运",

@@ -33,6 +33,7 @@ from casefile.core.model import (  # noqa: E402
     DemandType,
     EventKind,
     EvidenceKind,
+    Filing,
     Party,
     PartyKind,
     Transcript,
@@ -238,6 +239,8 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
             Demand(DemandType.COMPENSATION, Decimal("500.00"), "赔偿误工及交通费用"),
             Demand(DemandType.APOLOGY),
         ]
+        # The institution the arbitration clause (购买协议第八条) chose.
+        changed.filing = Filing(arbitration_body="上海仲裁委员会")
         changed.facts = (
             "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，"
             "11月18日签收后当场开箱，发现屏幕碎裂。投诉人当即联系客服，客服以运输损坏为由拒绝退款。"

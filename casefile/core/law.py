@@ -321,7 +321,11 @@ PHONE_3BAO = Law(
     )
     + " (from 市场监管法律法规规章数据库 sjfg.samr.gov.cn, marked 现行有效)",
     note="Effective date from its own art. 31. Issued jointly by 国家质检总局、国家工商总局、信息产业部 "
-    "(secondary: xzjunlong.cn/tousu/law/151219.html, 第四号令); no later version or replacement was found.",
+    "(secondary: xzjunlong.cn/tousu/law/151219.html, 第四号令); no later version or replacement was found. "
+    "Checked again on 2026-11-30: the mirror's later commit 89a557d2a4c29b0680454b13e3c81ff93006972c holds the same "
+    "text, still marked 现行有效, and no replacement is in its 市场监督管理总局 rules. The stored text has the "
+    "title of 附录3 (移动电话机商品性能故障表, 注：网络因素造成的故障除外) but not the table: the packets name the "
+    "table, never say a fault is in it.",
 )
 GOODS_3BAO = Law(
     "goods-3bao",
@@ -792,6 +796,21 @@ _ARTICLES: dict[str, Article] = {
         "住所和法定代表人或者主要负责人的姓名、职务、联系方式；（二）仲裁请求和所根据的事实与理由；（三）证据和证据来源，"
         "证人姓名和住所。",
         note="Was 2017 art. 23; adds 联系方式 for every party.",
+    ),
+    "arbitration.agent": _a(
+        ARBITRATION,
+        "第四十条",
+        40,
+        "当事人、法定代理人可以委托律师和其他代理人进行仲裁活动。委托律师和其他代理人进行仲裁活动的，应当向仲裁机构提交授权委托书。",
+        note="Was 2017 art. 29 (仲裁委员会 → 仲裁机构). Only the 授权委托书 is named; a law firm's letter (所函) and "
+        "the lawyer's practising certificate are asked for by the commissions' rules, not by the law.",
+    ),
+    "arbitration.institutions": _a(
+        ARBITRATION,
+        "第八十九条",
+        89,
+        "本法所称的仲裁机构包括依法设立的仲裁委员会、仲裁院等机构。",
+        note="New in 2025: an institution need not be named 仲裁委员会.",
     ),
     "arbitration.waived-in-court": _a(
         ARBITRATION,

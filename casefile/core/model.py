@@ -186,6 +186,10 @@ class Agent:
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
 
+    def is_lawyer(self) -> bool:
+        """A lawyer: a practising certificate number, or a law firm as employer."""
+        return bool(self.licence_no.strip()) or "律师事务所" in self.employer
+
 
 class MediationWish(enum.StrEnum):
     """是否考虑先行调解 (the SPC's 2025 element-style complaint, 对纠纷解决方式的意愿)."""
@@ -215,6 +219,9 @@ class Filing:
     # 是否主张诉讼费用 (本案诉讼费用由被告承担): None (not entered) claims them, as a plaintiff nearly always does;
     # False, the user's 否, leaves the claim out.
     claim_costs: bool | None = _added()
+    # 身份证明: the case holds no identity papers, so the packet's identity page lists what to attach. True: the
+    # user has the scans (and the agent's papers) ready to put in its place, and the preflight stops saying so.
+    identity_papers: bool | None = _added()
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in ("", None) for f in dataclasses.fields(self))
@@ -232,6 +239,9 @@ class Transaction:
     purchased_at: datetime | None = None
     # When the goods were received (签收): the 7-day return window (消法 art. 25) runs from it.
     received_at: datetime | None = _added()
+    # When the fault first appeared (故障出现时间): a mobile phone's 三包 windows (7 and 15 days) run from the
+    # sale to it (移动电话机商品修理更换退货责任规定 arts. 11, 12).
+    fault_at: datetime | None = _added()
 
 
 @dataclass

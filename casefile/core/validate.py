@@ -385,7 +385,7 @@ _TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
 }
 # Times of things that happened (a purchase, a delivery): not after today. A complaint time may be
 # set ahead (tests and planning do), and a deadline is in the future by nature.
-_PAST_TIMES = {"purchased_at", "received_at", "shipped_at", "signed_at", "exception_at", "discovered_at"}
+_PAST_TIMES = {"purchased_at", "received_at", "fault_at", "shipped_at", "signed_at", "exception_at", "discovered_at"}
 FUTURE_SLACK = timedelta(days=1)  # a clock or a time zone a little off is not a typo
 
 

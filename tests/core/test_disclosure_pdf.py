@@ -36,7 +36,7 @@ from casefile.core.disclosure import DisclosureAction, DisclosureReport
 from casefile.core.disclosure import pdf as pdfsafe
 from casefile.core.evidence import AddOptions, add_files
 from casefile.core.library import Library
-from casefile.core.model import Demand, DemandType, EvidenceKind, Party, PartyKind
+from casefile.core.model import Demand, DemandType, EvidenceKind, Filing, Party, PartyKind
 from casefile.core.settings import Settings
 
 SETTINGS = Settings(org_name="某某数码科技有限公司")
@@ -63,6 +63,7 @@ def complete_case(library: Library) -> str:
         changed.respondent = Party(PartyKind.ORGANISATION, name="某某数码旗舰店", address="杭州市余杭区某街1号")
         changed.demands = [Demand(DemandType.REFUND, Decimal("1299.00"))]
         changed.facts = "2026年11月18日收到手机，开箱发现屏幕碎裂。"
+        changed.filing = Filing(identity_papers=True)  # the scans are ready: the identity page says nothing
         writer.update(changed)
     return case.number
 

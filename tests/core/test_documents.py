@@ -347,7 +347,8 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     assert "申请人在被申请人店铺购买智能手机" in doc  # the facts in this document's words
     assert "《中华人民共和国民法典》第五百六十三条、第五百六十六条" in doc  # the bases, each law once
     assert "详见证据目录" in doc
-    assert "此致" in doc and "＿＿＿＿＿＿＿＿仲裁委员会" in doc
+    # No institution entered: a blank without the suffix 仲裁委员会, since it may be a 仲裁院 (仲裁法 2025 art. 89).
+    assert "此致" in doc and "＿＿＿＿＿＿＿＿＿＿（仲裁机构名称）" in doc and "仲裁委员会" not in doc
     assert "附：" in doc and "本申请书副本1份" in doc
     assert "日期" not in doc or "＿＿＿＿年＿＿月＿＿日" in doc
     assert "仲裁协议（见证据3）" in doc
@@ -356,6 +357,7 @@ def test_arbitration_application(full_texts: dict[Venue, dict[str, str]]) -> Non
     texts = full_texts[Venue.ARBITRATION]
     assert list(texts)[:4] == ["封面", "仲裁申请书", "身份证明", "仲裁申请书（副本）"]
     assert "身份证明" in texts["身份证明"] and "申请人" in texts["身份证明"]
+    assert "律师执业证复印件和律师事务所函" in texts["身份证明"]  # a lawyer agent's papers, as in court
     copy = texts["仲裁申请书（副本）"]
     assert copy.startswith("副本（送达被申请人杭州某某数码科技有限公司）仲裁申请书")
     assert copy.split("仲裁申请书", 1)[1] == doc.split("仲裁申请书", 1)[1]  # the same application
@@ -754,3 +756,69 @@ def test_formats_in_beijing_time_or_the_computers_zone(machine_zone) -> None:
     ctx = context(full_case(), Venue.COURIER_CLAIM)
     ctx.generated_at = datetime(2026, 12, 28, 20, 0, tzinfo=UTC)  # already the 29th in Beijing
     assert reply_deadline(ctx) is None  # counted from the complaint to the carrier, never from the PDF's day
+
+
+# --------------------------------------------------------------------------- the phone 三包 rule
+
+PHONE_RULE_11 = "《移动电话机商品修理更换退货责任规定》第十一条"
+PHONE_RULE_12 = "《移动电话机商品修理更换退货责任规定》第十二条"
+
+
+def _phone_texts(tmp_path: Path, fault: datetime | None, product: str = "智能手机") -> dict[Venue, str]:
+    """The consumer complaint and the arbitration application of the full case (a phone sold 2026-11-18)."""
+    case = full_case()
+    case.transaction = dataclasses.replace(case.transaction, product=product, fault_at=fault)
+    return {
+        Venue.CONSUMER_ASSOCIATION: render(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "ca")["消费投诉书"],
+        Venue.ARBITRATION: render(context(case, Venue.ARBITRATION), tmp_path / "arb")["仲裁申请书"],
+    }
+
+
+def test_a_phone_fault_within_seven_days_of_the_sale_cites_the_phone_rule(tmp_path: Path) -> None:
+    """消法 art. 24 applies 国家规定 first: a phone whose fault appeared within 7 days of the sale may be returned,
+    exchanged or repaired (移动电话机商品修理更换退货责任规定 art. 11), counted from the sale, not from receipt."""
+    texts = _phone_texts(tmp_path, at(21, 19))  # sold 11-18: day 4
+    complaint = texts[Venue.CONSUMER_ASSOCIATION]
+    basis = complaint.split("六、法律依据", 1)[1]
+    assert PHONE_RULE_11 in basis and "自售出之日起7日内，移动电话机主机出现附录3" in basis  # quoted as it reads
+    assert "为自售出之日起第4日" in complaint and "消费者可以选择退货、换货或者修理" in complaint
+    application = texts[Venue.ARBITRATION]
+    grounds = application.split("申请人的请求依据：", 1)[1]
+    # before the 消法: the 国家规定 its art. 24 points to
+    assert PHONE_RULE_11 in grounds and grounds.index(PHONE_RULE_11) < grounds.index(
+        "《中华人民共和国消费者权益保护法》"
+    )
+    assert "申请人所购手机于2026年11月18日售出，2026年11月21日出现故障" in application
+
+
+def test_from_day_eight_to_fifteen_the_phone_rule_gives_exchange_or_repair_only(tmp_path: Path) -> None:
+    texts = _phone_texts(tmp_path, at(27))  # day 10
+    complaint = texts[Venue.CONSUMER_ASSOCIATION]
+    assert PHONE_RULE_12 in complaint and PHONE_RULE_11 not in complaint
+    assert "为自售出之日起第10日" in complaint and "消费者可以选择换货或者修理" in complaint
+    # The full case asks for a refund, not an exchange or a repair: art. 12 does not support it.
+    assert PHONE_RULE_12 not in texts[Venue.ARBITRATION].split("申请人的请求依据：", 1)[1].split("。", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("fault", "product"),
+    [(None, "智能手机"), (datetime(2026, 12, 3, 10, 0, tzinfo=CST), "智能手机"), (at(21), "手机壳")],
+    ids=["no-fault-time", "day-16", "accessory"],
+)
+def test_the_phone_rule_is_not_cited_where_it_does_not_apply(
+    tmp_path: Path, fault: datetime | None, product: str
+) -> None:
+    for text in _phone_texts(tmp_path, fault, product).values():
+        assert "移动电话机商品修理更换退货责任规定" not in text and "关于手机三包" not in text
+
+
+def test_a_lawyer_agent_files_the_firms_letter_and_the_practising_certificate(tmp_path: Path) -> None:
+    """附 of the application lists what a lawyer agent files with the power of attorney (仲裁法 2025 art. 40 names
+    only the power of attorney; the commissions ask for the law firm's letter and the practising certificate)."""
+    case = full_case()
+    case.agent = Agent(name="李律师", employer="上海某某律师事务所", licence_no="13101201910123456")
+    doc = render(context(case, Venue.ARBITRATION), tmp_path / "lawyer")["仲裁申请书"]
+    assert "授权委托书1份" in doc and "律师事务所函及律师执业证复印件" in doc
+    case.agent = Agent(name="王五", employer="上海某某公司")
+    doc = render(context(case, Venue.ARBITRATION), tmp_path / "other")["仲裁申请书"]
+    assert "授权委托书1份" in doc and "律师事务所函" not in doc

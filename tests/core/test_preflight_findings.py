@@ -186,6 +186,50 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         "exhibits",
         ("案卷编号4已标记为无效",),
     ),
+    # the institution the agreement chose: a 仲裁委员会 or a 仲裁院 (仲裁法 2025 arts. 27, 89)
+    (
+        ARB,
+        _set("filing.arbitration_body", ""),
+        "no-arbitration-body",
+        W,
+        "filing.arbitration_body",
+        (cite("arbitration.agreement-contents"), cite("arbitration.institutions"), "--arbitration-body"),
+    ),
+    (
+        ARB,
+        _set("filing", None),
+        "no-arbitration-body",
+        W,
+        "filing.arbitration_body",
+        (cite("arbitration.institutions"),),
+    ),
+    # a phone: its 三包 rule counts from the sale to the fault (移动电话机商品修理更换退货责任规定 arts. 11, 12)
+    (
+        CA,
+        _set("transaction.product", "智能手机"),
+        "no-phone-fault-time",
+        W,
+        "transaction.fault_at",
+        (law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True), "--fault-at"),
+    ),
+    (ARB, _set("transaction.product", "某品牌手机 X12"), "no-phone-fault-time", W, "transaction.fault_at", ()),
+    # the identity page is a list of what to attach until the user has the papers ready
+    (
+        ARB,
+        _set("filing.identity_papers", None),
+        "identity-page-placeholder",
+        W,
+        "filing.identity_papers",
+        ("申请人", "被申请人", "--identity-papers yes"),
+    ),
+    (
+        COURT,
+        _set("filing.identity_papers", False),
+        "identity-page-placeholder",
+        W,
+        "filing.identity_papers",
+        ("原告", "被告"),
+    ),
     # courier claim
     (COURIER, _set("shipment.claimant", None), "no-claimant", E, "shipment.claimant.name", ()),
     (COURIER, _set("shipment.waybill_no", ""), "no-waybill", E, "shipment.waybill_no", ()),
@@ -420,7 +464,7 @@ def test_a_clause_answered_yes_or_not_at_all_is_no_contradiction(answer):
     case.filing = Filing(jurisdiction_clause=answer)
     assert "jurisdiction-clause-denied" not in {f.code for f in run(case, COURT)}
     case = complete_case()  # 无, and no agreement on file: nothing to contradict
-    case.filing = Filing(jurisdiction_clause=False)
+    case.filing = Filing(jurisdiction_clause=False, identity_papers=True)
     assert run(case, COURT) == []
 
 
@@ -534,3 +578,35 @@ def test_dates_in_english_findings_are_written_in_full():
     (finding,) = [f for f in run(case, COURT) if f.code == "captured-before-purchase"]
     assert "2022-05-10" in str(finding.message) and "2026-11-10" in str(finding.message)
     assert "2022年5月10日" in chinese(finding.message)
+
+
+@pytest.mark.parametrize("venue", [ARB, COURT])
+def test_a_lawyer_agent_is_asked_for_the_firms_letter_and_the_practising_certificate(venue):
+    """An agent files the power of attorney (仲裁法 2025 art. 40; 民事诉讼法 art. 62) and an ID; a lawyer also the
+    law firm's letter (所函) and a copy of the practising certificate, as the commissions and courts ask."""
+    from casefile.core.model import Agent
+
+    case = complete_case()
+    if venue is ARB:
+        _agreement()(case)
+    case.filing = Filing(arbitration_body="上海仲裁委员会")
+    case.agent = Agent(name="李律师", employer="上海某某律师事务所", licence_no="13101201010000000")
+    (finding,) = [f for f in run(case, venue) if f.code == "identity-page-placeholder"]
+    text = chinese(finding.message)
+    agent_rule = cite("arbitration.agent") if venue is ARB else cite("civil-procedure.62")
+    for wanted in (agent_rule, "授权委托书", "所函", "律师执业证"):
+        assert wanted in text, text
+    case.agent = Agent(name="王五", employer="上海某某公司")  # not a lawyer: no firm's letter
+    (finding,) = [f for f in run(case, venue) if f.code == "identity-page-placeholder"]
+    text = chinese(finding.message)
+    assert "授权委托书" in text and "所函" not in text and "律师执业证" not in text
+
+
+def test_a_phone_with_its_fault_time_or_an_accessory_needs_no_fault_time():
+    case = complete_case()
+    case.transaction.product = "智能手机"
+    case.transaction.fault_at = datetime(2026, 11, 12, 9, 0, tzinfo=CST)
+    assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}
+    case = complete_case()
+    case.transaction.product = "手机壳"
+    assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}

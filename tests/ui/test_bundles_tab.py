@@ -50,6 +50,7 @@ def complete_case(ctx, tmp_path: Path) -> str:
         demands=[{"type": "refund", "amount": "1999.00", "description": "退还货款"}],
         facts="2026年11月18日购买手机，签收时屏幕已碎。",
         shipment={"waybill_no": "SF1234567890123"},
+        filing={"arbitration_body": "上海仲裁委员会", "identity_papers": True},
     )
 
 

@@ -250,3 +250,17 @@ def test_the_costs_claim_is_answered_among_the_filing_fields(window, ctx):
         overview = reopen(window, "202611-001")
         costs = overview.inputs["filing.claim_costs"]
         assert costs.widget.currentData() == data
+
+
+def test_the_identity_papers_and_the_fault_time_are_in_the_forms(window, ctx):
+    """The preflight's identity-page warning leads to 身份证明材料已备齐 among the filing fields, and a phone's
+    三包 windows to the time the fault first appeared among the purchase fields; both are saved."""
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    papers = overview.inputs["filing.identity_papers"]
+    assert papers in overview.filing_group.inputs
+    papers.widget.setCurrentIndex(papers.widget.findData("yes"))
+    overview.save()
+    filing = ctx.library.load_case("202611-001").filing
+    assert filing is not None and filing.identity_papers is True
+    assert "transaction.fault_at" in overview.inputs

@@ -250,6 +250,37 @@ def heading(text: str) -> Paragraph:
     return CjkParagraph(esc(text), styles()["h2"])
 
 
+#: The least height, in points, of a row's top part under the header when the row is split across pages: about
+#: two lines of table text (small or cell text, with the padding).
+ROW_PART_KEPT = 24.0
+
+
+class KeptTable(Table):
+    """A table whose header never ends a page alone: a split must leave, under the header rows, the first row
+    whole or at least :data:`ROW_PART_KEPT` points of it (ReportLab splits a row that does not fit into a top part
+    of whatever height is left, an empty sliver of padding when no line of its text fits). Otherwise the table
+    moves on to the next page. The parts ReportLab makes are of this class too, so every page keeps the rule."""
+
+    _moved_on = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = list(super().split(availWidth, availHeight))
+        if len(parts) < 2:
+            return parts
+        head = parts[0]
+        head.wrap(availWidth, availHeight)
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        if len(self._rowHeights) <= repeat:
+            return parts
+        under = sum(head._rowHeights[repeat:])
+        if under < min(ROW_PART_KEPT, self._rowHeights[repeat]) and not self._moved_on:
+            # Once only: on the next page ReportLab asks again, and a row it cannot split better (one taller
+            # than a page, with a cell that does not break) is then split as it can rather than never placed.
+            self._moved_on = True
+            return []
+        return parts
+
+
 def grid(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -286,7 +317,7 @@ def grid(
         ]
         for r, row in enumerate(rows)
     ]
-    table = Table(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=1)
+    table = KeptTable(body, colWidths=list(widths), repeatRows=repeat if header else 0, splitInRow=1)
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONTNAME", (0, 0), (-1, -1), cell.fontName),

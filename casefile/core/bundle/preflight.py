@@ -24,9 +24,10 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite
+from casefile.core.bundle.phones import is_mobile_phone
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
-from casefile.core.model import Case, EvidenceKind, Party, PartyKind
+from casefile.core.model import Case, CaseType, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties
 
@@ -73,6 +74,11 @@ def preflight(
         _complaint(case, venue, found)
     elif venue in (Venue.COURT, Venue.ARBITRATION):
         _application(case, venue, found)
+        _identity_papers(case, venue, found)
+    if venue is Venue.ARBITRATION:
+        _arbitration_body(case, found)
+    if venue in (Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT):
+        _phone_fault_time(case, found)
     elif venue is Venue.COURIER_CLAIM:
         _courier_claim(case, entries, organisation or Party(kind=PartyKind.ORGANISATION), found)
     if venue is not Venue.RECEIPT:  # a receipt only lists what the customer handed over
@@ -489,6 +495,88 @@ def _application(case: Case, venue: Venue, found: Findings) -> None:
             else Message("No facts and reasons, and no timeline ({citation})", citation=basis)
         )
         found.add(required, "no-facts", message, "facts")
+
+
+def _arbitration_body(case: Case, found: Findings) -> None:
+    """The institution the agreement chose (仲裁法 2025 art. 27 (三)): the cover, the application's 此致 and
+    the power of attorney name it; without it they print a blank."""
+    if case.filing is not None and case.filing.arbitration_body.strip():
+        return
+    found.warn(
+        "no-arbitration-body",
+        Message(
+            "The arbitration institution is not filled in: the cover and the application's addressee will be a blank "
+            "to fill by hand. Enter the institution the arbitration agreement chose ({citation}), by its full name as "
+            "the agreement gives it, whether an arbitration commission or an arbitration court ({names}): casefile "
+            "edit {number} --arbitration-body NAME",
+            citation=cite("arbitration.agreement-contents"),
+            names=cite("arbitration.institutions"),
+            number=case.number,
+        ),
+        "filing.arbitration_body",
+    )
+
+
+def _phone_fault_time(case: Case, found: Findings) -> None:
+    """A mobile phone with a quality problem: its 三包 rule (国家规定, which 消法 art. 24 puts first) counts from
+    the sale to the fault, so the packets apply it only when the time the fault appeared is entered."""
+    if case.type is not CaseType.QUALITY or case.transaction.fault_at is not None or not is_mobile_phone(case):
+        return
+    found.warn(
+        "no-phone-fault-time",
+        Message(
+            "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile "
+            "phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, "
+            "exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the "
+            "rule only when it can count the days: casefile edit {number} --fault-at TIME",
+            citations=law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True),
+            number=case.number,
+        ),
+        "transaction.fault_at",
+    )
+
+
+def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
+    """身份证明 (spec §7(b) 4, §7(c) 3): the case holds no identity papers, so the packet's identity page only
+    lists what to attach. Said before the build, so the page is not filed as it is, until the user says the
+    papers are ready (Filing.identity_papers)."""
+    if case.filing is not None and case.filing.identity_papers:
+        return
+    court = venue is Venue.COURT
+    papers: list[Message] = (
+        [
+            Message("the plaintiff's identity document"),
+            Message("the defendant's business registration record (for a person, the identity details)"),
+        ]
+        if court
+        else [
+            Message("the applicant's identity document"),
+            Message("the respondent's proof of legal status (its business registration record)"),
+        ]
+    )
+    agent = case.agent
+    if agent is not None and not agent.is_empty():
+        papers.append(
+            Message(
+                "the original power of attorney ({citation})",
+                citation=cite("civil-procedure.62" if court else "arbitration.agent"),
+            )
+        )
+        papers.append(Message("the agent's identity document"))
+        if agent.is_lawyer():
+            papers.append(Message("the law firm's letter"))
+            papers.append(Message("a copy of the lawyer's practising certificate"))
+    found.warn(
+        "identity-page-placeholder",
+        Message(
+            "The case holds no identity papers: the packet's identity page only lists what to attach: "
+            "{papers}. Scan or photograph them and put them in place of that page, or after it, before filing; "
+            "once they are ready: casefile edit {number} --identity-papers yes",
+            papers=listed(papers),
+            number=case.number,
+        ),
+        "filing.identity_papers",
+    )
 
 
 def _courier_claim(case: Case, entries: list[ExhibitEntry], organisation: Party, found: Findings) -> None:

@@ -349,6 +349,7 @@ def _declare() -> list[FieldSpec]:
         purchase("payment_method", ("payment-method",), Message("Payment method"), metavar="TEXT"),
         purchase("purchased_at", ("purchased-at",), Message("Purchase time"), Form.TIME, metavar="ISO"),
         purchase("received_at", ("received-at",), Message("Time received (签收)"), Form.TIME, metavar="ISO"),
+        purchase("fault_at", ("fault-at",), Message("Time the fault first appeared"), Form.TIME, metavar="ISO"),
     ]
 
     def ship(name: str, options: tuple[str, ...], label: Message, form: Form = Form.TEXT, **kw: Any) -> FieldSpec:
@@ -418,6 +419,13 @@ def _declare() -> list[FieldSpec]:
             Message(
                 "Claim the costs of the proceedings (court or arbitration fees) from the other side (not entered: yes)"
             ),
+            Form.YES_NO,
+            metavar="yes|no|unknown",
+        ),
+        filing(
+            "identity_papers",
+            ("identity-papers",),
+            Message("Identity papers ready to put in place of the packet's identity page"),
             Form.YES_NO,
             metavar="yes|no|unknown",
         ),

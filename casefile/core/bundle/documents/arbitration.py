@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
-from casefile.core.bundle.documents.claims import bases, claim_total, claims
+from casefile.core.bundle.documents.claims import bases, claim_total, claims, phone_rule_paragraph
 from casefile.core.bundle.documents.common import (
     ARBITRATION,
     _closing_block,
@@ -21,7 +21,7 @@ from casefile.core.bundle.documents.common import (
     storage_medium,
 )
 from casefile.core.bundle.documents.layout import _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import case_cause, filed_with
+from casefile.core.bundle.documents.rules import ARBITRATION_BODY_BLANK, case_cause, filed_with
 from casefile.core.model import EvidenceKind, Party
 
 COSTS = "本案仲裁费用由被申请人承担"  # the claim for the costs, unless declined (Filing.claim_costs, as in court)
@@ -70,14 +70,18 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
     ]
     if total is not None and len([c for c in items if c.money]) > 1:
         story.append(_p(f"以上金额合计 {fmt_amount(total)}。", "indent"))
-    story += [_h("事实和理由："), *_narrative(ctx, "申请人与被申请人协商情况", ARBITRATION)]
+    story += [
+        _h("事实和理由："),
+        *_narrative(ctx, "申请人与被申请人协商情况", ARBITRATION),
+        *phone_rule_paragraph(ctx, ARBITRATION),
+    ]
     if written or cited:
         story.append(_p("申请人的请求依据：" + "；".join(written + cited) + "。", "indent"))
     where = f"（见{agreements}）" if agreements else "（见证据＿＿＿）"
-    chosen = f"，选定{body}" if body else ""
+    chosen = f"提交{body}仲裁" if body else "提交仲裁"
     story.append(
         _p(
-            f"申请人与被申请人之间订有仲裁协议{where}{chosen}，约定争议提交仲裁。"
+            f"申请人与被申请人之间订有仲裁协议{where}，约定争议{chosen}。"
             f"现依据该仲裁协议及{law.cite_on('arbitration.application-conditions', day)}提出仲裁申请，请依法裁决。",
             "indent",
         )
@@ -89,7 +93,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
                 _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
             ],
             "此致",
-            body or "＿＿＿＿＿＿＿＿仲裁委员会",
+            body or ARBITRATION_BODY_BLANK,
             "申请人（签名/盖章）：",
             ctx,
             [
@@ -99,6 +103,7 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
                 *storage_medium(ctx),
                 "身份证明（申请人身份证明；被申请人主体资格证明）",
                 *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
+                *(["律师事务所函及律师执业证复印件"] if agent is not None and agent.is_lawyer() else []),
             ],
         )
     )

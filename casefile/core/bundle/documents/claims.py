@@ -10,6 +10,7 @@ force on the day the packet is made.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +20,10 @@ from reportlab.platypus import Flowable
 
 from casefile.core import law
 from casefile.core.bundle.context import BundleContext
-from casefile.core.bundle.documents.common import Sides, third_person
+from casefile.core.bundle.documents.common import Sides, cite_on_day, fmt_date, third_person
 from casefile.core.bundle.documents.layout import _numbered, _p
 from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, case_cause
+from casefile.core.bundle.phones import phone_window
 from casefile.core.model import Case, CaseType, Demand, DemandType
 
 MONEY_BLANK = "＿＿＿＿＿＿元"
@@ -137,7 +139,35 @@ def claims(ctx: BundleContext, sides: Sides) -> list[Claim]:
             if is_money:
                 text += f"，金额 {money(d.amount)}"
             out.append(Claim("other", text, d.amount, is_money, d.basis))
-    return out
+    return _with_phone_rule(case, out)
+
+
+def _with_phone_rule(case: Case, items: list[Claim]) -> list[Claim]:
+    """消法 art. 24 puts 国家规定 first: for a mobile phone whose fault appeared within 7 days of the sale, the
+    phone 三包 rule's art. 11 (return, exchange or repair); from day 8 to day 15, its art. 12 (exchange or
+    repair, so not for a refund). Cited first on the claims it supports."""
+    window = phone_window(case)
+    if window is None:
+        return items
+    kinds = {"refund", "exchange", "repair"} if window.refund else {"exchange", "repair"}
+    return [dataclasses.replace(c, articles=(window.article, *c.articles)) if c.kind in kinds else c for c in items]
+
+
+def phone_rule_paragraph(ctx: BundleContext, sides: Sides) -> list[Flowable]:
+    """The facts measured against the phone 三包 rule, as the rule words them: the day of sale, the day the fault
+    appeared and which day after the sale that was, and the choices the article gives. Nothing when it does not
+    apply (:func:`~casefile.core.bundle.documents.rules.phone_window`)."""
+    window = phone_window(ctx.case)
+    if window is None:
+        return []
+    article = cite_on_day(ctx, window.article, short=True)
+    span = "售出之日起7日内" if window.refund else "售出之日起第8日至第15日内"
+    text = (
+        f"关于手机三包：{sides.us}所购手机于{fmt_date(window.sold)}售出，{fmt_date(window.fault)}出现故障，"
+        f"为自售出之日起第{window.day}日。依照{article}，移动电话机主机自{span}出现《移动电话机商品性能故障表》"
+        f"所列性能故障的，消费者可以选择{window.choices}；该期间自售出之日起计算，与七日无理由退货的期间无关。"
+    )
+    return [_p(text, "indent")]
 
 
 def claim_list(ctx: BundleContext, sides: Sides, verb: str) -> list[Flowable]:

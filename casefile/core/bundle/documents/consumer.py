@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core.bundle.context import BundleContext, Route
-from casefile.core.bundle.documents.claims import claim_list
+from casefile.core.bundle.documents.claims import claim_list, phone_rule_paragraph
 from casefile.core.bundle.documents.common import (
     CONSUMER,
     DATE_BLANK,
@@ -33,6 +33,7 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, return_window
+from casefile.core.bundle.phones import phone_window
 from casefile.core.model import CaseType
 from casefile.core.workflow.clocks import add_months
 
@@ -99,6 +100,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
         _h("四、事实与理由"),
         *_narrative(ctx, "与经营者交涉情况"),
         *_return_window_paragraphs(ctx),
+        *phone_rule_paragraph(ctx, CONSUMER),
         CondPageBreak(40 * mm),
         _h("五、投诉请求"),
         *claim_list(ctx, CONSUMER, "要求"),
@@ -142,6 +144,9 @@ def consumer_law_ids(ctx: BundleContext) -> list[str]:
     if case.type is CaseType.QUALITY:
         ids.append("consumer-protection.23")
     ids.append("consumer-protection.24")
+    window = phone_window(case)
+    if window is not None:  # the 国家规定 art. 24 applies first: the phone 三包 rule
+        ids.append(window.article)
     if _applies_art_25(ctx):
         ids += ["consumer-protection.25", "consumer-protection-regulation.19", "civil-code.201"]
         if _window_moved(ctx):

@@ -16,7 +16,7 @@ from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import DATE_BLANK, _defendants, _role_names, courier_parties, fmt_date
 from casefile.core.bundle.documents.consumer import consumer_body
 from casefile.core.bundle.documents.layout import _Para, _st
-from casefile.core.bundle.documents.rules import case_cause, filed_with
+from casefile.core.bundle.documents.rules import ARBITRATION_BODY_BLANK, case_cause, filed_with
 from casefile.core.bundle.pdfkit import FONT, blank, esc
 from casefile.core.model import Party
 from casefile.core.workflow.records import Venue as ProceedingVenue
@@ -40,7 +40,7 @@ def receiving_body(ctx: BundleContext) -> str:
     if venue is Venue.CONSUMER_ASSOCIATION:
         return consumer_body(ctx)
     if venue is Venue.ARBITRATION:
-        return filed_with(ctx.case, "arbitration_body") or "＿＿＿＿＿＿＿＿仲裁委员会"
+        return filed_with(ctx.case, "arbitration_body") or ARBITRATION_BODY_BLANK
     if venue is Venue.COURT:
         return filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"
     if venue is Venue.COURIER_CLAIM:

@@ -77,6 +77,11 @@ def case_cause(case: Case) -> str:
     return "信息网络买卖合同纠纷" if _bought_online(case) else "买卖合同纠纷"
 
 
+#: The arbitration institution not yet named: a blank with no fixed suffix, since an institution may be a 仲裁委员会
+#: or a 仲裁院 (仲裁法 2025 art. 89).
+ARBITRATION_BODY_BLANK = "＿＿＿＿＿＿＿＿＿＿（仲裁机构名称）"
+
+
 def filed_with(case: Case, which: str) -> str:
     """The court, arbitration institution or consumer body the case goes to, as the user named it
     (case.filing; ``which`` is "court", "arbitration_body" or "consumer_body"); "" when not named."""
