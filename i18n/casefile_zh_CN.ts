@@ -5917,6 +5917,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
     <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
+        <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
     </message>
@@ -6431,6 +6435,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{exhibits}: the title is still the file&apos;s name, as the camera or phone gave it; the evidence list must state what each item is ({citation}). Give each a title saying what it shows, e.g. “photo of the damaged package”</source>
         <translation>{exhibits}：证据名称仍是相机或手机生成的文件名；证据目录须对每份证据的内容作简要说明（{citation}）。请为每份证据起一个说明其内容的名称，例如“外包装破损照片”</translation>
+    </message>
+    <message>
+        <source>No organisation is named in the settings: the receipt leaves the store&apos;s name, address and phone blank, to fill by hand. Enter the store&apos;s details in Settings → General (Organisation name)</source>
+        <translation>设置中未填写单位：回执上的门店名称、地址和电话将留空，需手工填写。请在“设置 → 常规（单位名称）”中填写门店信息。</translation>
+    </message>
+    <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), a name with “{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in receipt is the store&apos;s acknowledgement that it received the customer&apos;s complaint, and tells the customer to ask the store. Issue it from the store&apos;s own CaseFile, or enter the store under Settings → General (Organisation name)</source>
+        <translation>回执将以“{name}”（设置中的单位）的名义出具，该名称含“{word}”，属于律师事务所、消费者协会、行政机关或仲裁/审判机构，而不是经营者。门店投诉受理回执是门店确认已收到顾客投诉的凭证，并告诉顾客向本店查询。请在门店自己的 CaseFile 中出具，或在“设置 → 常规（单位名称）”中填写门店。</translation>
     </message>
     <message>
         <source>{where}: not JSON ({exc})</source>
