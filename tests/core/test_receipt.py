@@ -518,3 +518,9 @@ def test_a_demand_that_names_its_kind_is_not_worded_twice(tmp_path):
     path = tmp_path / "demand.pdf"
     render_receipt(ctx, path, "a5")
     assert "顾客诉求赔偿误工及交通费用500.00元" in flat(texts(path)[0])
+    ctx.case.demands = [
+        Demand(DemandType.COMPENSATION, None, "赔偿误工费"),
+        Demand(DemandType.REFUND, None, "退还货款"),
+    ]
+    render_receipt(ctx, path, "a5")
+    assert "顾客诉求1.赔偿误工费2.退款：退还货款" in flat(texts(path)[0])

@@ -260,9 +260,9 @@ def _amount(value: Decimal | None) -> str:
 # After a 问题简述 cut short: what the customer holds is a summary, and the store keeps the whole account.
 FACTS_CUT = "（以上为摘要，完整记录由本店存档）"
 
-_CUSTOMER_WORDS = ("投诉人", "申请人", "申诉人", "消费者")
+_CUSTOMER_WORDS = ("投诉人", "申请人", "申诉人")
 _STORE_WORDS = ("被投诉人", "被申请人", "被申诉人")
-_SIDE_WORD = re.compile("|".join(_STORE_WORDS + _CUSTOMER_WORDS[:3]))
+_SIDE_WORD = re.compile("|".join(_STORE_WORDS + _CUSTOMER_WORDS))  # the longer words first
 
 
 def _store_words(text: str, store: str) -> str:
@@ -311,8 +311,8 @@ def _demands(case: Case) -> list[str]:
             parts.append(_amount(demand.amount))
         line = " ".join(parts)
         what = re.sub(r"\s+", " ", demand.description).strip()
-        if what.startswith(parts[0]) and len(parts) > 1:  # 赔偿误工及交通费用 500.00 元, not 赔偿 500.00 元：赔偿…
-            line = f"{what} {parts[1]}"
+        if what.startswith(parts[0]):  # 赔偿误工及交通费用 500.00 元, not 赔偿 500.00 元：赔偿误工及交通费用
+            line = " ".join([what, *parts[1:]])
         elif what:
             line += "：" + what
         lines.append(f"{i}. {line}" if len(case.demands) > 1 else line)
@@ -463,13 +463,9 @@ class _Item:
     kept: str  # 留存/退回, or boxes to tick
     sha256: str = ""  # files only
 
-    @property
-    def thing(self) -> bool:
-        return not self.sha256
-
 
 # A photo's name that says what it shows: 耳机实物照片, 耳机的照片, 屏幕裂纹图片 (the thing is what comes before).
-_PHOTO_OF = re.compile(r"^(?P<thing>.+?)(?:的)?(?:实物)?(?:照片|图片|相片|拍照|视频|录像)$")
+_PHOTO_OF = re.compile(r"^(?P<thing>.+?)(?:的)?(?:实物)?(?:照片|图片|相片)$")
 
 
 def _thing_name(title: str, product: str) -> str:
