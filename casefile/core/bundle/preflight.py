@@ -71,7 +71,9 @@ def preflight(
     _evidence(venue, entries, size_limit_mb, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
-    if venue is Venue.RECEIPT and organisation is not None:  # who issues it: the organisation in the settings
+    # Who issues it: the organisation in the settings. None named: the receipt has blanks for the store's name,
+    # address and phone, filled by hand (the walk-in desk says so before printing).
+    if venue is Venue.RECEIPT and organisation is not None and organisation.name.strip():
         found.extend(receipt_issuer(case.respondent, organisation))
     elif venue in (Venue.COURT, Venue.ARBITRATION):
         _application(case, venue, found)
@@ -380,7 +382,8 @@ def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
 def receipt_issuer(respondent: Party, organisation: Party) -> list[Finding]:
     """Warnings when the organisation in the settings, in whose name a walk-in receipt is issued (spec §7(e) 1),
     is not the business the customer complains about: a law firm's or a consumer association's name, or another
-    business than the respondent. The walk-in desk shows them before it prints; the build lists them."""
+    business than the respondent; or none is named. The walk-in desk shows them before it prints; the build lists
+    them (but for the missing name: a receipt may leave the store's details to fill by hand)."""
     found = Findings()
     name = organisation.name.strip()
     if not name:
