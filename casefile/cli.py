@@ -992,6 +992,8 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
                     _print(f"{item.path}: refused: {item.refused}")
             elif isinstance(item, BundleResult):
                 receipt = item.files[0]
+                for warning in item.warnings:  # the receipt is made whatever they say, as the desk makes it
+                    _print(f"warning: {warning.message}", file=sys.stderr)
     except (CaseFileError, OSError):
         if number:
             _print(

@@ -5922,6 +5922,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6410,6 +6414,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6466,7 +6474,11 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
+        <source>No organisation is named in the settings: the receipt leaves the store&apos;s name, address and phone blank, to fill by hand. Enter the store&apos;s details in Settings → General (Organisation name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), a name with “{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in receipt is the store&apos;s acknowledgement that it received the customer&apos;s complaint, and tells the customer to ask the store. Issue it from the store&apos;s own CaseFile, or enter the store under Settings → General (Organisation name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

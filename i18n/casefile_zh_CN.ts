@@ -5937,8 +5937,12 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>授权委托书原件（{citation}）</translation>
     </message>
     <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
+        <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
-        <translation>代理人身份证件</translation>
+        <translation>代理人身份证明</translation>
     </message>
     <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
@@ -6425,6 +6429,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>是否考虑先行调解</translation>
     </message>
     <message>
+        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
+        <translation>身份证明材料已备齐（替换材料包中的身份证明页）</translation>
+    </message>
+    <message>
         <source>Has read the court&apos;s notes on mediation</source>
         <translation>是否了解调解及先行调解说明</translation>
     </message>
@@ -6481,8 +6489,12 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>律师执业证复印件</translation>
     </message>
     <message>
-        <source>Identity papers ready to put in place of the packet&apos;s identity page</source>
-        <translation>身份证明材料已备齐（替换材料包中的身份证明页）</translation>
+        <source>No organisation is named in the settings: the receipt leaves the store&apos;s name, address and phone blank, to fill by hand. Enter the store&apos;s details in Settings → General (Organisation name)</source>
+        <translation>设置中未填写单位：回执上的门店名称、地址和电话将留空，需手工填写。请在“设置 → 常规（单位名称）”中填写门店信息。</translation>
+    </message>
+    <message>
+        <source>The receipt is issued in the name of “{name}” (the organisation in the settings), a name with “{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in receipt is the store&apos;s acknowledgement that it received the customer&apos;s complaint, and tells the customer to ask the store. Issue it from the store&apos;s own CaseFile, or enter the store under Settings → General (Organisation name)</source>
+        <translation>回执将以“{name}”（设置中的单位）的名义出具，该名称含“{word}”，属于律师事务所、消费者协会、行政机关或仲裁/审判机构，而不是经营者。门店投诉受理回执是门店确认已收到顾客投诉的凭证，并告诉顾客向本店查询。请在门店自己的 CaseFile 中出具，或在“设置 → 常规（单位名称）”中填写门店。</translation>
     </message>
     <message>
         <source>{where}: not JSON ({exc})</source>

@@ -65,3 +65,21 @@ def test_a_walk_in_needs_the_customer_and_creates_nothing_without(capsys, tmp_pa
     assert code != 0 and "--complainant" in err and "--phone" in err
     with Library.open(lib, "测试员") as library:
         assert library.case_numbers() == []
+
+
+def test_a_receipt_in_a_law_firm_s_name_is_warned_of(capsys, tmp_path: Path):
+    """The walk-in command makes the receipt and says whose name is on it; 'bundle' stops on it until accepted."""
+    save_settings(Settings(org_name="上海某某律师事务所"))
+    lib = tmp_path / "lib"
+    argv = ["--library", str(lib), "walk-in", "--title", "耳机无声", "--type", "quality"]
+    code, out, err = run(capsys, *argv, "--complainant", "王芳", "--phone", "13912345678")
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    assert "warning: " in err and "上海某某律师事务所" in err and "law firm" in err
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt")
+    assert code != 0 and "law firm" in err and "--force" in err
+    code, out, err = run(capsys, "--library", str(lib), "edit", number, "--respondent", "某某数码科技有限公司")
+    assert code == 0, err
+    code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--force")
+    assert code == 0, err
+    assert "warning (accepted)" in err and "某某数码科技有限公司" in err  # not the business complained about

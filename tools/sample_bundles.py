@@ -378,7 +378,9 @@ def main() -> None:
                 )
         # The court packet also as one file per component, for online filing.
         options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)
-        settings = MERCHANT_SETTINGS if venue is Venue.COURIER_CLAIM else SETTINGS
+        # The merchant's own CaseFile also makes the receipt: the business complained about acknowledges the
+        # complaint (a receipt in the law firm's name would be warned of, and tell the customer to ask the firm).
+        settings = MERCHANT_SETTINGS if venue in (Venue.COURIER_CLAIM, Venue.RECEIPT) else SETTINGS
         result = [r for r in build_bundle(library, number, options, settings) if isinstance(r, BundleResult)][0]
         pdf = result.files[0]
         name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value

@@ -26,6 +26,7 @@ from typing import Any
 
 from casefile.core import zone
 from casefile.core.bundle import BundleResult
+from casefile.core.bundle.preflight import receipt_issuer
 from casefile.core.errors import CancelledError, InvalidValueError
 from casefile.core.evidence import AddResult
 from casefile.core.library import Library, case_from_fields
@@ -44,6 +45,7 @@ from casefile.core.model import (
     parse_amount,
 )
 from casefile.core.progress import CancelToken, Progress
+from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
 from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
@@ -90,6 +92,7 @@ SYNC_FOLDER_KEY = "walkin/sync_folder"
 SAVE_FOLDER_KEY = "walkin/save_folder"
 ROLL_KEY = "walkin/receipt_80mm"
 ERROR_STYLE = "color: #b00020"
+WARNING_STYLE = "background: #fff4ce; color: #5c4300; border: 1px solid #e0c060; padding: 6px"
 DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
 # Per photo: what the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
 HANDED_IN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -153,6 +156,7 @@ class WalkInDialog(QDialog):
         self._build_layout()
         self._connect()
         self._update_due()
+        self.check_issuer()
         self.name.setFocus()
 
     # ------------------------------------------------------------------ building
@@ -237,6 +241,13 @@ class WalkInDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.hide()
+        # Before anything is printed: the receipt would go out in the name of an organisation that is not the
+        # business complained about (a law firm's, say), or of none.
+        self.issuer_warning = QLabel(self)
+        self.issuer_warning.setWordWrap(True)
+        self.issuer_warning.setStyleSheet(WARNING_STYLE)
+        self.issuer_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.issuer_warning.hide()
 
         self.print_button = QPushButton(self.tr("Register and print receipt"), self)
         self.print_button.setDefault(True)
@@ -327,6 +338,7 @@ class WalkInDialog(QDialog):
         buttons.addWidget(self.print_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.issuer_warning)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -394,6 +406,22 @@ class WalkInDialog(QDialog):
             widget.installEventFilter(self)
 
     # ------------------------------------------------------------------ live feedback
+
+    def check_issuer(self) -> list[str]:
+        """Show (and return) why the receipt should not go out in the name of the organisation in the settings."""
+        organisation = organisation_party(self.ctx.settings)
+        # A walk-in complains to the store itself: the respondent is the organisation (see _case_from_form).
+        respondent = Party(kind=PartyKind.ORGANISATION, name=organisation.name)
+        warnings = [translated(f.message) for f in receipt_issuer(respondent, organisation)]
+        self.issuer_warning.setText("\n".join(warnings))
+        self.issuer_warning.setVisible(bool(warnings))
+        if warnings:  # a wrapped label's height depends on its width: room for all its lines at the dialog's width
+            layout = self.layout()
+            assert layout is not None  # built in __init__, before this is called
+            margins = layout.contentsMargins()
+            width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right()
+            self.issuer_warning.setMinimumHeight(self.issuer_warning.heightForWidth(width))
+        return warnings
 
     def _update_due(self) -> None:
         hours = Priority(self.priority.currentData()).response_hours

@@ -326,7 +326,10 @@ def test_output_copy_and_receipt(library, full_case, tmp_path):
     assert (tmp_path / "起诉材料.pdf").read_bytes() == result.files[0].read_bytes()
     for layout in ("a5", "80mm"):
         receipt = build(library, full_case, Venue.RECEIPT, force=True, layout=layout)
-        assert len(PdfReader(receipt.files[0]).pages) == 2
+        pages = [page.extract_text() for page in PdfReader(receipt.files[0]).pages]
+        # Two copies; on A5 the seven materials' boxes to tick push each copy's notes onto a page of its own.
+        assert len(pages) == (2 if layout == "80mm" else 4)
+        assert "顾客联" in pages[0] and "门店联" in pages[len(pages) // 2]
 
 
 def test_bundle_of_corpus_files_never_crashes(library, corpus):

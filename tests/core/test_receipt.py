@@ -25,6 +25,7 @@ from casefile.core.model import (
     EvidenceKind,
     Exhibit,
     Party,
+    PartyKind,
     Priority,
     Transaction,
 )
@@ -264,7 +265,7 @@ def test_times_are_printed_in_beijing_time_whatever_zone_they_were_recorded_in(t
     path = tmp_path / "tokyo.pdf"
     render_receipt(ctx, path, "a5")
     text = texts(path)[0]
-    assert "受理时间\n2026-11-20 09:30\n" in text
+    assert "受理时间\n2026-11-20 09:30（打印于 2026-11-20 10:45）\n" in text  # printed 75 minutes later
     assert "UTC" not in text
 
 
@@ -333,7 +334,8 @@ def test_a5_lists_original_copy_object_or_electronic_and_kept_or_returned(tmp_pa
         assert items.startswith("（共3项）编号材料名称类型原件/复印件/实物/电子留存/退回证据1")  # the columns
         assert "证据1屏幕裂纹照片照片原件退回SHA-256：" in items
         assert "证据2购物小票票据复印件留存SHA-256：" in items
-        assert "证据3与客服的聊天记录聊天记录SHA-256：" in items  # not recorded: blank cells, filled by hand
+        # Not recorded: every choice with a box to tick by hand, as on the roll.
+        assert "证据3与客服的聊天记录聊天记录□原件□复印件□实物□电子□留存□退回SHA-256：" in items
 
 
 def test_the_roll_lists_them_and_boxes_to_tick_when_not_recorded(tmp_path):
@@ -402,3 +404,123 @@ def test_the_reply_deadline_is_never_parted_from_its_heading_or_the_signatures(t
         for page in texts(path):
             if "处理时限" in page:
                 assert "承诺答复时间" in page and "受理人签名" in flat(page), count
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_item_is_marked_or_has_boxes_to_tick_on_both_copies(tmp_path, layout):
+    """Nothing recorded for any item: every line of both copies offers the same boxes to tick, on A5 as on the roll
+    (the A5 once left the cells empty)."""
+    path = tmp_path / "boxes.pdf"
+    render_receipt(make_context(), path, layout)
+    copies = [flat(materials(text)) for text in texts(path)]
+    assert len(copies) == 2 and copies[0] == copies[1]
+    for items in copies:
+        assert items.count("□原件") == items.count("□复印件") == items.count("□实物") == items.count("□电子") == 3
+        assert items.count("□留存") == items.count("□退回") == 3
+
+
+def object_handed_over(ctx: BundleContext, title: str = "耳机实物照片", source: str = "门店拍摄") -> BundleContext:
+    """Exhibit 1 the store's photo of a thing the customer handed over and the store kept."""
+    first = ctx.case.exhibits[0]
+    first.title, first.source, first.handed_in, first.disposition = title, source, "object", "kept"
+    ctx.entries = [ExhibitEntry(e, e.label) for e in ctx.case.exhibits]
+    return ctx
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_thing_handed_over_is_its_own_line_apart_from_the_photo_of_it(tmp_path, layout):
+    """耳机 (实物, 留存) is one line, without a hash; the store's photo of it another, a file it keeps with its hash."""
+    ctx = object_handed_over(make_context(exhibits=1))
+    digest = ctx.case.exhibits[0].sha256
+    path = tmp_path / "object.pdf"
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        items = flat(materials(text))
+        assert "（共2项）" in items
+        if layout == "a5":
+            assert f"证据1耳机实物实物留存耳机实物照片（门店拍摄）照片电子留存SHA-256：{digest}" in items
+        else:
+            assert (
+                "证据1耳机（实物）形式：实物留存/退回：留存照片：耳机实物照片（门店拍摄）形式：电子留存/退回：留存"
+                in items
+            )
+            assert items.count("SHA-256") == 1
+        assert items.index("耳机实物实物" if layout == "a5" else "耳机（实物）") < items.index("SHA-256")
+
+
+def test_the_thing_is_named_from_the_photo_else_by_the_product(tmp_path):
+    path = tmp_path / "named.pdf"
+    render_receipt(object_handed_over(make_context(exhibits=1), title="IMG_0001", source=""), path, "a5")
+    items = flat(materials(texts(path)[0]))
+    assert "证据1智能手机实物实物留存IMG_0001照片电子留存SHA-256" in items  # the product bought
+
+
+def test_a_thing_not_said_kept_or_returned_has_the_boxes(tmp_path):
+    ctx = object_handed_over(make_context(exhibits=1))
+    ctx.case.exhibits[0].disposition = ""
+    path = tmp_path / "unsaid.pdf"
+    render_receipt(ctx, path, "a5")
+    assert "证据1耳机实物实物□留存□退回" in flat(materials(texts(path)[0]))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_receipt_printed_later_says_when_beside_the_time_the_complaint_was_accepted(tmp_path, layout):
+    """Printed days later (a reprint), the receipt is not read as a new complaint, nor its reply time as a new
+    promise: 受理时间 says when it was printed. Printed at the counter, it says nothing more."""
+    ctx = make_context()
+    ctx.generated_at = datetime(2026, 12, 1, 9, 5, tzinfo=CST)
+    path = tmp_path / "later.pdf"
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        assert "受理时间2026-11-2010:30（打印于2026-12-0109:05）" in flat(text)
+    ctx.generated_at = ctx.case.complained_at + timedelta(minutes=2)
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        assert "受理时间2026-11-2010:30受理渠道" in flat(text) and "打印于" not in text
+
+
+def test_the_model_is_printed_once_when_the_product_s_name_has_it(tmp_path):
+    ctx = make_context()
+    ctx.case.transaction.product, ctx.case.transaction.brand_model = "某品牌手机 X12", "X12 256G 黑色"
+    path = tmp_path / "model.pdf"
+    render_receipt(ctx, path, "80mm")
+    for text in texts(path):
+        assert "商品/服务某品牌手机X12256G黑色购买日期" in flat(text)
+
+
+def test_a_summary_cut_short_tells_the_customer_the_store_keeps_the_whole_account(tmp_path):
+    facts = "顾客称购买后第三天发现屏幕有裂纹，多次联系客服未果。" * 20
+    path = tmp_path / "long.pdf"
+    render_receipt(make_context(facts=facts), path, "80mm")
+    for text in texts(path):
+        assert "（以上为摘要，完整记录由本店存档）" in flat(text)
+        assert "门店案卷" not in text
+
+
+def test_the_sides_are_the_customer_and_the_store_as_a_store_s_receipt_words_them(tmp_path):
+    """投诉人/被投诉人 typed for a complaint letter read 顾客/本店 on the store's receipt (quotes stay as said); a
+    business other than the one issuing the receipt is named."""
+    facts = "投诉人在被投诉人门店购买手机，被投诉人店员称“投诉人自己摔的”。"
+    path = tmp_path / "sides.pdf"
+    ctx = make_context(facts=facts)
+    ctx.case.respondent = Party(PartyKind.ORGANISATION, name=STORE.name)
+    render_receipt(ctx, path, "a5")
+    for text in texts(path):
+        assert "顾客在本店门店购买手机，本店店员称“投诉人自己摔的”。" in flat(text)
+    ctx.case.respondent = Party(PartyKind.ORGANISATION, name="某某数码科技有限公司")
+    render_receipt(ctx, path, "a5")
+    assert "顾客在某某数码科技有限公司门店购买手机" in flat(texts(path)[1])
+
+
+def test_a_demand_that_names_its_kind_is_not_worded_twice(tmp_path):
+    ctx = make_context()
+    ctx.case.demands = [Demand(DemandType.COMPENSATION, Decimal("500"), "赔偿误工及交通费用")]
+    path = tmp_path / "demand.pdf"
+    render_receipt(ctx, path, "a5")
+    assert "顾客诉求赔偿误工及交通费用500.00元" in flat(texts(path)[0])
+    ctx.case.demands = [
+        Demand(DemandType.COMPENSATION, None, "赔偿误工费"),
+        Demand(DemandType.REFUND, None, "退还货款"),
+    ]
+    render_receipt(ctx, path, "a5")
+    assert "顾客诉求1.赔偿误工费2.退款：退还货款" in flat(texts(path)[0])

@@ -434,3 +434,22 @@ def test_the_receipt_is_previewed_before_the_print_dialog(ctx, dialog, qtbot):
     widget = preview.findChild(QPrintPreviewWidget)
     widget.updatePreview()
     assert widget.pageCount() == len(PdfReader(dialog.receipt).pages)
+
+
+def test_the_desk_warns_before_printing_when_the_receipt_would_be_a_law_firm_s(ctx, qtbot):
+    """The organisation in the settings issues the receipt: a law firm's name is said before anything is printed;
+    the store's own name says nothing."""
+    ctx.settings.org_name = "上海某某律师事务所"
+    dlg = WalkInDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    warnings = dlg.check_issuer()
+    assert len(warnings) == 1 and "上海某某律师事务所" in warnings[0] and "律师事务所" in warnings[0]
+    assert dlg.issuer_warning.isVisible() and "上海某某律师事务所" in dlg.issuer_warning.text()
+    ctx.settings.org_name = ""
+    assert dlg.check_issuer() and dlg.issuer_warning.isVisible()  # no name at all: the receipt has blanks
+    ctx.settings.org_name = "某某数码旗舰店"
+    store = WalkInDialog(ctx)
+    qtbot.addWidget(store)
+    store.show()
+    assert store.check_issuer() == [] and not store.issuer_warning.isVisible()

@@ -29,7 +29,7 @@ from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, CaseType, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
-from casefile.core.record.roles import claim_parties
+from casefile.core.record.roles import claim_parties, issued_by_respondent, not_a_business
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
 _FLAG_TEXT = {
@@ -72,6 +72,10 @@ def preflight(
     _evidence(venue, entries, size_limit_mb, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
+    # Who issues it: the organisation in the settings. None named: the receipt has blanks for the store's name,
+    # address and phone, filled by hand (the walk-in desk says so before printing).
+    if venue is Venue.RECEIPT and organisation is not None and organisation.name.strip():
+        found.extend(receipt_issuer(case.respondent, organisation))
     elif venue in (Venue.COURT, Venue.ARBITRATION):
         _application(case, venue, found)
         _identity_papers(case, venue, found)
@@ -376,6 +380,57 @@ def _groups(entries: list[ExhibitEntry], found: Findings) -> None:
         ),
         "group",
     )
+
+
+# --------------------------------------------------------------------------- who issues a walk-in receipt
+
+
+def receipt_issuer(respondent: Party, organisation: Party) -> list[Finding]:
+    """Warnings when the organisation in the settings, in whose name a walk-in receipt is issued (spec §7(e) 1),
+    is not the business the customer complains about: a law firm's or a consumer association's name, or another
+    business than the respondent; or none is named. The walk-in desk shows them before it prints; the build lists
+    them (but for the missing name: a receipt may leave the store's details to fill by hand)."""
+    found = Findings()
+    name = organisation.name.strip()
+    if not name:
+        found.warn(
+            "receipt-no-issuer",
+            Message(
+                "No organisation is named in the settings: the receipt leaves the store's name, address and phone "
+                "blank, to fill by hand. Enter the store's details in Settings → General (Organisation name)"
+            ),
+            "settings.org_name",
+        )
+        return list(found)
+    word = not_a_business(name)
+    if word:
+        found.warn(
+            "receipt-issuer-not-a-business",
+            Message(
+                "The receipt is issued in the name of “{name}” (the organisation in the settings), a name with "
+                "“{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in "
+                "receipt is the store's acknowledgement that it received the customer's complaint, and tells the "
+                "customer to ask the store. Issue it from the store's own CaseFile, or enter the store under "
+                "Settings → General (Organisation name)",
+                name=name,
+                word=word,
+            ),
+            "settings.org_name",
+        )
+    if issued_by_respondent(organisation, respondent) is False:
+        found.warn(
+            "receipt-issuer-not-respondent",
+            Message(
+                "The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint "
+                "is against “{respondent}”: the customer would take the receipt for the respondent's, and ask the "
+                "wrong party. Issue it from the respondent's own CaseFile, or correct the respondent or the "
+                "organisation in the settings",
+                name=name,
+                respondent=respondent.name.strip(),
+            ),
+            "respondent.name",
+        )
+    return list(found)
 
 
 # --------------------------------------------------------------------------- the parties, claims and facts

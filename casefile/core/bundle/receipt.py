@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,11 @@ from reportlab.platypus.flowables import HRFlowable
 from casefile.core import zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
+from casefile.core.bundle.documents.common import _outside_quotes
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
 from casefile.core.disclosure import disclosure_for
 from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
+from casefile.core.record.roles import issued_by_respondent
 from casefile.core.venues import Venue
 
 LAYOUTS = ("a5", "80mm")
@@ -75,7 +77,7 @@ DEMAND_NAMES = {
 KIND_NAMES = {**parts.KIND_NAMES, EvidenceKind.EMAIL: "邮件", EvidenceKind.RECEIPT: "票据"}
 
 # What the customer handed over for each material, and whether the store kept it (Exhibit.handed_in,
-# Exhibit.disposition; spec §7(e) item 7). Not recorded: left blank, to fill by hand.
+# Exhibit.disposition; spec §7(e) item 7). Not recorded: every choice with a box to tick by hand.
 HANDED_IN_NAMES = {"original": "原件", "copy": "复印件", "object": "实物", "electronic": "电子"}
 DISPOSITION_NAMES = {"kept": "留存", "returned": "退回"}
 DISPOSITION_HEADING = "留存/退回"
@@ -137,14 +139,16 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     stories: list[list[Flowable]] = []
     heights: list[float] = []
     customer = ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
+    # 本店 in the text when the store issuing it is the business complained about (or the case names no other).
+    ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
     for copy in COPIES:
         view = customer if copy.masked else ctx
         if spec.thermal:
-            story = _copy_story(view, copy, spec, spec.facts_limit, full_hash=False)
+            story = _copy_story(view, copy, spec, spec.facts_limit, full_hash=False, ours=ours)
             height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
             heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
         else:
-            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y)
+            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours)
             heights.append(A5_HEIGHT)
         stories.append(story)
 
@@ -206,11 +210,11 @@ def _measure(story: list[Flowable], width: float) -> float:
     return total
 
 
-def _fit_a5(ctx: BundleContext, copy: _Copy, width: float, height: float) -> list[Flowable]:
+def _fit_a5(ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool) -> list[Flowable]:
     """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on."""
     attempts = [(A5.facts_limit, True), (A5.facts_limit, False), (140, False), (60, False)]
     for limit, full_hash in attempts:
-        story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash)
+        story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours)
         if _measure(story, width) <= height - 2:
             break
     return story
@@ -253,6 +257,33 @@ def _amount(value: Decimal | None) -> str:
     return f"{value:,.2f} 元" if value is not None else ""
 
 
+# After a 问题简述 cut short: what the customer holds is a summary, and the store keeps the whole account.
+FACTS_CUT = "（以上为摘要，完整记录由本店存档）"
+
+_CUSTOMER_WORDS = ("投诉人", "申请人", "申诉人")
+_STORE_WORDS = ("被投诉人", "被申请人", "被申诉人")
+_SIDE_WORD = re.compile("|".join(_STORE_WORDS + _CUSTOMER_WORDS))  # the longer words first
+
+
+def _store_words(text: str, store: str) -> str:
+    """Free text as a store's receipt words it to the customer: the complainant 顾客, the business complained
+    about ``store`` (本店 when it issues the receipt). Words quoted (“…”) stay as said."""
+
+    def plain(part: str) -> str:
+        return _SIDE_WORD.sub(lambda m: store if m.group() in _STORE_WORDS else "顾客", part)
+
+    return _outside_quotes(text, plain)
+
+
+def _product(product: str, model: str) -> str:
+    """商品/服务: the product and its brand and model, each word of the model once: 某品牌手机 X12 with the model
+    X12 256G 黑色 is 某品牌手机 X12 256G 黑色."""
+    product = product.strip()
+    bare = re.sub(r"\s+", "", product).lower()
+    extra = [word for word in model.split() if word.lower() not in bare]
+    return " ".join([product, *extra]).strip()
+
+
 def _facts(text: str, limit: int) -> str:
     """问题简述 cut near ``limit`` characters at a sentence end, else a clause end, marked as cut."""
     flat = re.sub(r"\s+", " ", text).strip()
@@ -268,7 +299,7 @@ def _facts(text: str, limit: int) -> str:
         head = head[:clause] + "……"
     else:
         head = head + "……"
-    return head + "（摘要，全文见门店案卷）"
+    return head + FACTS_CUT
 
 
 def _demands(case: Case) -> list[str]:
@@ -279,10 +310,25 @@ def _demands(case: Case) -> list[str]:
         if demand.amount is not None:
             parts.append(_amount(demand.amount))
         line = " ".join(parts)
-        if demand.description.strip():
-            line += "：" + re.sub(r"\s+", " ", demand.description).strip()
+        what = re.sub(r"\s+", " ", demand.description).strip()
+        if what.startswith(parts[0]):  # 赔偿误工及交通费用 500.00 元, not 赔偿 500.00 元：赔偿误工及交通费用
+            line = " ".join([what, *parts[1:]])
+        elif what:
+            line += "：" + what
         lines.append(f"{i}. {line}" if len(case.demands) > 1 else line)
     return lines
+
+
+# A receipt printed this long after the complaint was accepted says when it was printed, beside 受理时间: a
+# reprint days later is then not read as a new complaint, nor its reply time (long past) as a new promise.
+REPRINT_AFTER = timedelta(minutes=10)
+
+
+def _printed_note(ctx: BundleContext) -> str:
+    """（打印于 2026-12-01 09:05） after 受理时间 when the receipt is printed later than the complaint was accepted."""
+    if ctx.generated_at - ctx.case.complained_at < REPRINT_AFTER:
+        return ""
+    return f"（打印于 {esc(_time(ctx.generated_at))}）"
 
 
 def _qr_data(case: Case) -> str:
@@ -310,14 +356,6 @@ def _hash_lines(digest: str, style: ParagraphStyle, width: float) -> list[str]:
     while per_line > 8 and stringWidth(label + value[:per_line], style.fontName, style.fontSize) > width:
         per_line //= 2
     return [(label if i == 0 else "") + value[i : i + per_line] for i in range(0, len(value), per_line)]
-
-
-def _handed_in(value: str) -> str:
-    return HANDED_IN_NAMES.get(value, "")
-
-
-def _disposition(value: str) -> str:
-    return DISPOSITION_NAMES.get(value, "")
 
 
 def _boxes(names: dict[str, str], chosen: str) -> str:
@@ -414,15 +452,77 @@ def _copy_band(copy: _Copy, copy_index: int, spec: _Layout, st: dict[str, Paragr
     return table
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One line of 收取材料清单: a file of the case, or a thing the customer handed over that was photographed."""
+
+    label: str  # 证据1: the exhibit the line belongs to
+    name: str
+    kind: str  # 照片, 票据…; 实物 for a thing
+    form: str  # 原件/复印件/实物/电子, or boxes to tick
+    kept: str  # 留存/退回, or boxes to tick
+    sha256: str = ""  # files only
+
+
+# A photo's name that says what it shows: 耳机实物照片, 耳机的照片, 屏幕裂纹图片 (the thing is what comes before).
+_PHOTO_OF = re.compile(r"^(?P<thing>.+?)(?:的)?(?:实物)?(?:照片|图片|相片)$")
+
+
+def _thing_name(title: str, product: str) -> str:
+    """The name of the thing an exhibit's photo shows, from the photo's name, else the product bought."""
+    m = _PHOTO_OF.match(title.strip())
+    if m and m.group("thing").strip():
+        return m.group("thing").strip()
+    return product.strip() or "照片所示物品"
+
+
+def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
+    """What the store received, one line each (spec §7(e) item 7), as recorded for each exhibit.
+
+    A thing the customer handed over (实物) is a line of its own, kept or returned, with no hash: the exhibit is
+    the store's photo of it, a file the store keeps (电子, 留存) with its SHA-256. What was not recorded is boxes
+    to tick by hand."""
+    items: list[_Item] = []
+    for entry in entries:
+        e = entry.exhibit
+        kind = KIND_NAMES.get(e.kind, "其他")
+        title = _short(e.title)
+        if e.handed_in == "object":
+            source = e.source.strip()
+            shown = f"{title}（{source}）" if source and len(source) <= 12 else title
+            items.append(
+                _Item(
+                    entry.name, _thing_name(e.title, product), "实物", "实物", _boxes(DISPOSITION_NAMES, e.disposition)
+                )
+            )
+            items.append(
+                _Item(entry.name, shown, kind, HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"], e.sha256)
+            )
+            continue
+        form = _boxes(HANDED_IN_NAMES, e.handed_in)
+        kept = _boxes(DISPOSITION_NAMES, e.disposition)
+        items.append(_Item(entry.name, title, kind, form, kept, e.sha256))
+    return items
+
+
+def _cell_boxes(text: str, per_line: int) -> str:
+    """Boxes to tick in a narrow A5 cell, ``per_line`` a line (□原件　□复印件 / □实物　□电子), never cut inside one."""
+    if "□" not in text:
+        return esc(text)
+    boxes = text.split("　")
+    return "<br/>".join("　".join(esc(b) for b in boxes[i : i + per_line]) for i in range(0, len(boxes), per_line))
+
+
 def _materials(
-    entries: list[ExhibitEntry], spec: _Layout, st: dict[str, ParagraphStyle], width: float, full_hash: bool
+    items: list[_Item], spec: _Layout, st: dict[str, ParagraphStyle], width: float, full_hash: bool
 ) -> list[Flowable]:
-    if not entries:
+    if not items:
         return [Paragraph("无", st["body"])]
     if spec.thermal:
         # One block an item: name and kind; what was handed over and what became of it (boxes to tick
-        # when not recorded); the full SHA-256 over as many lines as the roll needs.
-        items: list[Flowable] = []
+        # when not recorded); the full SHA-256 over as many lines as the roll needs. The photo of a thing
+        # handed over follows the thing, under the same label.
+        flowables: list[Flowable] = []
         indent = 3 * mm
         label = stringWidth(HASH_LABEL, st["hash"].fontName, st["hash"].fontSize)
         hanging = ParagraphStyle("item", parent=st["small"], leftIndent=indent, firstLineIndent=-indent)
@@ -431,23 +531,40 @@ def _materials(
         digits = ParagraphStyle(
             "digits", parent=st["hash"], leftIndent=indent + label, firstLineIndent=-label, spaceAfter=1.5
         )
-        for entry in entries:
-            e = entry.exhibit
-            title = f"{esc(entry.name)}　{esc(_short(e.title))}（{KIND_NAMES.get(e.kind, '其他')}）"
-            handed = f"形式：{_boxes(HANDED_IN_NAMES, e.handed_in)}"
-            kept = f"{DISPOSITION_HEADING}：{_boxes(DISPOSITION_NAMES, e.disposition)}"
-            recorded = e.handed_in in HANDED_IN_NAMES and e.disposition in DISPOSITION_NAMES
-            lines = _hash_lines(e.sha256, st["hash"], width - indent)
-            items.append(Paragraph(title, hanging))
-            if recorded:
-                items.append(Paragraph(esc(f"{handed}　{kept}"), detail))
+        previous = ""
+        for item in items:
+            handed = f"形式：{item.form}"
+            kept = f"{DISPOSITION_HEADING}：{item.kept}"
+            if item.label != previous:
+                flowables.append(Paragraph(f"{esc(item.label)}　{esc(item.name)}（{esc(item.kind)}）", hanging))
+            else:  # the photo of the thing above
+                flowables.append(Paragraph(f"{esc(item.kind)}：{esc(item.name)}", detail))
+            previous = item.label
+            if "□" not in handed + kept:
+                flowables.append(Paragraph(esc(f"{handed}　{kept}"), detail))
             else:  # boxes to tick: each choice on a line of its own
-                items += [Paragraph(esc(handed), detail), Paragraph(esc(kept), detail)]
-            items.append(Paragraph("<br/>".join(esc(line) for line in lines), digits))
-        return items
+                flowables += [Paragraph(esc(handed), detail), Paragraph(esc(kept), detail)]
+            if item.sha256:
+                lines = _hash_lines(item.sha256, st["hash"], width - indent)
+                flowables.append(Paragraph("<br/>".join(esc(line) for line in lines), digits))
+            else:
+                flowables.append(Spacer(1, 1.5))
+        return flowables
     cell = st["small"]
     head = ParagraphStyle("head", parent=st["small"], fontSize=7, leading=8.4)
+    boxes = ParagraphStyle("boxes", parent=cell, wordWrap=None)
     label_w, kind_w, form_w, kept_w = 13 * mm, 13 * mm, 17 * mm, 11 * mm
+    ticks = any("□" in item.form + item.kept for item in items)
+    per_line = (2, 1)  # boxes a line in the narrow cells: □原件　□复印件 / □实物　□电子; □留存 / □退回
+    if ticks and full_hash:
+        # Boxes to tick: the cells as wide as all of them in a line, so that a line stays one line high.
+        boxes = ParagraphStyle("boxes", parent=cell, fontSize=7, leading=cell.leading, wordWrap=None)
+        form_w = stringWidth(_boxes(HANDED_IN_NAMES, ""), boxes.fontName, boxes.fontSize) + 5
+        kept_w = stringWidth(_boxes(DISPOSITION_NAMES, ""), boxes.fontName, boxes.fontSize) + 5
+        per_line = (len(HANDED_IN_NAMES), len(DISPOSITION_NAMES))
+    elif ticks:  # two lines of boxes, set close
+        boxes = ParagraphStyle("boxes", parent=cell, fontSize=7, leading=8.2, wordWrap=None)
+        form_w = stringWidth("□原件　□复印件", boxes.fontName, boxes.fontSize) + 5
     headings = [
         Paragraph(h, head) for h in ("编号", "材料名称", "类型", "原件/复印件/<br/>实物/电子", "留存/<br/>退回")
     ]
@@ -461,47 +578,79 @@ def _materials(
         ("TOPPADDING", (0, 0), (-1, -1), 1.8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
     ]
+
+    def row(item: _Item) -> list[Any]:
+        return [
+            Paragraph(esc(item.label), cell),
+            Paragraph(esc(item.name), cell),
+            Paragraph(esc(item.kind), cell),
+            Paragraph(_cell_boxes(item.form, per_line[0]), boxes),
+            Paragraph(_cell_boxes(item.kept, per_line[1]), boxes),
+        ]
+
+    def span_labels(first_rows: list[int], last_row: int) -> None:
+        """One label cell for the lines of an exhibit (a thing and its photo)."""
+        for start, end in zip(first_rows, [*first_rows[1:], last_row + 1], strict=True):
+            if end - start > 1:
+                commands.append(("SPAN", (0, start), (0, end - 1)))
+
     rows: list[list[Any]]
+    firsts: list[int] = []
     hash_w = width - label_w - 4
-    if full_hash and all(_hash(en.exhibit.sha256, st["hash"], hash_w, full=True)[-1] != "…" for en in entries):
-        # Two rows an item: name, kind, what was handed over and what became of it (blank when not
-        # recorded, to fill by hand); then the full SHA-256 under them.
+    files = [item for item in items if item.sha256]
+    if full_hash and all(_hash(item.sha256, st["hash"], hash_w, full=True)[-1] != "…" for item in files):
+        # Two rows a file: name, kind, what was handed over and what became of it (boxes to tick when not
+        # recorded); then the full SHA-256 under them. A thing handed over is one row, without a hash.
         title_w = width - label_w - kind_w - form_w - kept_w
         widths = [label_w, title_w, kind_w, form_w, kept_w]
         rows = [headings]
-        for entry in entries:
-            e = entry.exhibit
+        previous = ""
+        for item in items:
             r = len(rows)
-            rows.append(
-                [
-                    Paragraph(esc(entry.name), cell),
-                    Paragraph(esc(_short(e.title)), cell),
-                    Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
-                    Paragraph(_handed_in(e.handed_in), cell),
-                    Paragraph(_disposition(e.disposition), cell),
+            if item.label != previous:
+                firsts.append(r)
+            previous = item.label
+            rows.append(row(item))
+            if item.sha256:
+                rows.append(
+                    ["", Paragraph(esc(_hash(item.sha256, st["hash"], hash_w, full=True)), st["hash"]), "", "", ""]
+                )
+                commands += [
+                    ("SPAN", (1, r + 1), (4, r + 1)),
+                    ("LINEBELOW", (1, r), (4, r), 0.4, colors.HexColor("#bbbbbb")),
                 ]
-            )
-            rows.append(["", Paragraph(esc(_hash(e.sha256, st["hash"], hash_w, full=True)), st["hash"]), "", "", ""])
-            commands += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r + 1), (4, r + 1))]
-            commands += [("LINEBELOW", (1, r), (4, r), 0.4, colors.HexColor("#bbbbbb"))]
+    elif ticks:
+        # One row an item, two lines high for the boxes to tick: the first 16 hex digits of the SHA-256 under
+        # the name, which takes the width a column of them would.
+        title_w = width - label_w - kind_w - form_w - kept_w
+        widths = [label_w, title_w, kind_w, form_w, kept_w]
+        close = ParagraphStyle("close", parent=cell, leading=boxes.leading + 0.4)
+        close_hash = ParagraphStyle("closehash", parent=st["hash"], fontSize=7, leading=boxes.leading)
+        rows = [headings]
+        previous = ""
+        for item in items:
+            if item.label != previous:
+                firsts.append(len(rows))
+            previous = item.label
+            cells = row(item)
+            if item.sha256:
+                digest = esc(HASH_LABEL + item.sha256.lower()[:16] + "…")
+                cells[1] = [Paragraph(esc(item.name), close), Paragraph(digest, close_hash)]
+            rows.append(cells)
     else:
         # One row an item, the first 16 hex digits of the SHA-256 in its own column.
         hash_w = 28 * mm
         title_w = width - label_w - kind_w - form_w - kept_w - hash_w
         widths = [label_w, title_w, kind_w, form_w, kept_w, hash_w]
         rows = [[*headings, Paragraph("SHA-256（前16位）", head)]]
-        for entry in entries:
-            e = entry.exhibit
-            rows.append(
-                [
-                    Paragraph(esc(entry.name), cell),
-                    Paragraph(esc(_short(e.title)), cell),
-                    Paragraph(KIND_NAMES.get(e.kind, "其他"), cell),
-                    Paragraph(_handed_in(e.handed_in), cell),
-                    Paragraph(_disposition(e.disposition), cell),
-                    Paragraph(esc(e.sha256.lower()[:16] + "…"), st["hash"]),
-                ]
-            )
+        previous = ""
+        for item in items:
+            if item.label != previous:
+                firsts.append(len(rows))
+            previous = item.label
+            digest = item.sha256.lower()[:16] + "…" if item.sha256 else "—"
+            rows.append([*row(item), Paragraph(esc(digest), st["hash"])])
+    span_labels(firsts, len(rows) - 1)
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
     return [table]
@@ -553,7 +702,10 @@ def _signatures(spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> T
 # --------------------------------------------------------------------------- one copy
 
 
-def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int, *, full_hash: bool) -> list[Flowable]:
+def _copy_story(
+    ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int, *, full_hash: bool, ours: bool
+) -> list[Flowable]:
+    """One copy; ``ours``: the business complained about is the one issuing the receipt (本店)."""
     case = ctx.case
     org = ctx.org
     st = _styles(spec)
@@ -578,9 +730,12 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     # 2–3. Number, QR code, time and channel.
     qr_size = spec.qr
     qr = qr_drawing(_qr_data(case), qr_size)
+    printed = _printed_note(ctx)
+    if printed and spec.thermal:  # a line of its own, not broken where the roll's narrow column ends
+        printed = "<br/>" + printed
     head_rows = [
         ["回执编号", Paragraph(esc(case.number), st["number"])],
-        ["受理时间", esc(_time(case.complained_at))],
+        ["受理时间", esc(_time(case.complained_at)) + printed],
         ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
         ["受理人", f"{esc(blank(ctx.operator, 6))}（工号 {esc(blank(ctx.clerk_id, 4))}）"],
     ]
@@ -609,7 +764,7 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     person = case.complainant  # masked throughout on the customer's copy (ctx.seen_by)
     phone = person.phone.strip()
     txn = case.transaction
-    product = " ".join(p for p in (txn.product.strip(), txn.brand_model.strip()) if p)
+    product = _product(txn.product, txn.brand_model)
     bought = zone.show(txn.purchased_at, "%Y-%m-%d", offset=False)
     values = {
         "顾客姓名": esc(blank(person.name, 6)),
@@ -639,7 +794,8 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     # 6. The complaint.
     demands = _demands(case)
     demand_text = "<br/>".join(esc(d) for d in demands) if demands else esc(blank("", 10))
-    facts = _facts(case.facts, facts_limit)
+    store = "本店" if ours else ctx.party("respondent").name.strip() or "被投诉方"
+    facts = _facts(_store_words(case.facts, store), facts_limit)
     complaint_rows = [
         ["投诉类型", esc(TYPE_NAMES.get(case.type, str(case.type)))],
         ["问题简述", esc(blank(facts, 12))],
@@ -649,8 +805,9 @@ def _copy_story(ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int
     story.append(_kv_table(complaint_rows, [spec.label_width, width - spec.label_width], st, ruled=not spec.thermal))
 
     # 7. What the store received.
-    story += [Spacer(1, thin), _section(f"收取材料清单（共 {len(ctx.entries)} 项）", spec, st, width), Spacer(1, 1.5)]
-    story += _materials(ctx.entries, spec, st, width, full_hash)
+    items = _items(ctx.entries, txn.product)
+    story += [Spacer(1, thin), _section(f"收取材料清单（共 {len(items)} 项）", spec, st, width), Spacer(1, 1.5)]
+    story += _materials(items, spec, st, width, full_hash)
 
     # 8. Priority and the promised reply.
     hours = case.priority.response_hours

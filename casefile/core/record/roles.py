@@ -74,3 +74,51 @@ def _filled_from(party: Party, same: Party | None) -> Party:
         if f.name != "kind" and not getattr(party, f.name) and getattr(same, f.name)
     }
     return dataclasses.replace(party, **blanks) if blanks else party
+
+
+# --------------------------------------------------------------------------- who issues a walk-in receipt
+
+# Names of organisations that take complaints about a business but are not one: a receipt in such a name tells
+# the customer the wrong party took the complaint (a law firm representing the customer, the 消协, a regulator).
+NOT_A_BUSINESS = (
+    "律师事务所",
+    "法律服务所",
+    "公证处",
+    "司法所",
+    "消费者协会",
+    "消费者权益保护委员会",
+    "消保委",
+    "市场监督管理局",
+    "仲裁委员会",
+    "仲裁院",
+    "人民法院",
+)
+
+
+def _plain_name(name: str) -> str:
+    """A name compared as written, whatever the spaces and brackets (（朝阳店） and (朝阳店))."""
+    table = str.maketrans({"（": "(", "）": ")", "　": ""})
+    return "".join(name.translate(table).split()).lower()
+
+
+def not_a_business(name: str) -> str:
+    """The word of ``name`` that makes it a law firm, consumer association, regulator or tribunal ("" if none)."""
+    plain = _plain_name(name)
+    return next((word for word in NOT_A_BUSINESS if word in plain), "")
+
+
+def issued_by_respondent(organisation: Party, respondent: Party) -> bool | None:
+    """Whether the organisation issuing a walk-in receipt is the business complained about.
+
+    The same credit code, or one name containing the other (a company and its store: 好物数码有限公司 and
+    好物数码有限公司朝阳店), or the respondent's store (店铺) named as the organisation. None when either name is
+    missing: nothing to compare.
+    """
+    ours, theirs = _plain_name(organisation.name), _plain_name(respondent.name)
+    if not ours or not theirs:
+        return None
+    codes = organisation.id_number.strip().upper(), respondent.id_number.strip().upper()
+    if all(codes) and codes[0] == codes[1]:
+        return True
+    store = _plain_name(respondent.store)
+    return ours in theirs or theirs in ours or (bool(store) and (store in ours or ours in store))
