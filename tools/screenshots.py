@@ -25,6 +25,7 @@ case, in a library of its own, as docs/search-results.png and docs/search-in-cas
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -119,6 +120,10 @@ def main() -> None:
         window.grab().save(str(out / "app-bundle-wizard.png"))
         from casefile.ui.walkin import WalkInDialog
 
+        # The walk-in desk as a store's clerk has it: the store issues the receipt (a law firm's name
+        # there is what the desk warns about).
+        office = ctx.settings
+        ctx.settings = dataclasses.replace(office, org_name="某某数码专营店", clerk_id="A017")
         dialog = WalkInDialog(ctx, window)
         dialog.name.setText("王芳")
         dialog.phone.setText("13912345678")
@@ -129,6 +134,7 @@ def main() -> None:
         settle()
         dialog.grab().save(str(out / "app-walkin.png"))
         dialog.reject()
+        ctx.settings = office
         shoot_redaction(ctx, window, out, settle)
         shoot_disclosure(ctx, window, out, settle)
         app.quit()
