@@ -5894,6 +5894,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The complaint answers the business&apos;s “more than seven days” with the return asked for on {date} (“{summary}”), but that event cites no exhibit, so the answer rests on the complainant&apos;s word alone. If there is a record of the request (the platform&apos;s refund or return request page, a chat), add it and link it to the event in the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: not the same day, so the exhibit does not record this event and the packet&apos;s “see exhibit” points the reader to something else. In the timeline, link the event to the exhibit that records it (or to none), or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5909,6 +5909,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>归档已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
     </message>
     <message>
+        <source>The complaint answers the business&apos;s “more than seven days” with the return asked for on {date} (“{summary}”), but that event cites no exhibit, so the answer rests on the complainant&apos;s word alone. If there is a record of the request (the platform&apos;s refund or return request page, a chat), add it and link it to the event in the timeline</source>
+        <translation>投诉书以{date}提出的退货要求（“{summary}”）反驳经营者“已超过七天”的说法，但该事件未引用任何证据，这一反驳仅凭投诉人的陈述。如有退货申请的记录（平台的退款/退货申请页面、聊天记录），请添加为证据，并在时间线中将其关联到该事件</translation>
+    </message>
+    <message>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: not the same day, so the exhibit does not record this event and the packet&apos;s “see exhibit” points the reader to something else. In the timeline, link the event to the exhibit that records it (or to none), or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation>时间线中{date}的事件“{summary}”引用了{exhibits}，两者不是同一天，该证据并未记录这一事件，材料中的“见证据”会把读者引向别的内容。请在时间线中为该事件关联记录它的证据（或不关联证据），或更正事件或证据的时间</translation>
+    </message>
+    <message>
+        <source>made on {date}</source>
+        <translation>{date}形成</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names}，另有 {count} 件</translation>
     </message>

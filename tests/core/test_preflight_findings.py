@@ -19,11 +19,13 @@ from casefile.core.model import (
     Case,
     Demand,
     DemandType,
+    EventKind,
     EvidenceKind,
     ExhibitMetadata,
     Filing,
     Party,
     PartyKind,
+    TimelineEvent,
 )
 
 
@@ -320,6 +322,36 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         ("00:01:00", "00:00:46"),
     ),
     (
+        COURT,
+        _set(
+            "timeline",
+            [TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "称已超过七天", evidence=[2])],
+        ),
+        "event-exhibit-other-day",
+        W,
+        "timeline.0.evidence",
+        ("2026年11月26日", "称已超过七天", "证据2（案卷编号2，2026年11月19日形成）"),
+    ),
+    (
+        CA,
+        _all(
+            _set("transaction.received_at", datetime(2026, 11, 18, 19, 40, tzinfo=CST)),
+            _set(
+                "timeline",
+                [
+                    TimelineEvent(
+                        datetime(2026, 11, 20, 10, 5, tzinfo=CST), EventKind.CHAT, "在淘宝申请七天无理由退货"
+                    ),
+                    TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "客服称已超过七天"),
+                ],
+            ),
+        ),
+        "return-request-without-exhibit",
+        W,
+        "timeline.0.evidence",
+        ("2026年11月20日", "在淘宝申请七天无理由退货"),
+    ),
+    (
         CA,
         _set("demands", [Demand(DemandType.REFUND, Decimal("2599.00"), "退一赔一")]),
         "refund-above-price",
@@ -534,3 +566,35 @@ def test_dates_in_english_findings_are_written_in_full():
     (finding,) = [f for f in run(case, COURT) if f.code == "captured-before-purchase"]
     assert "2022-05-10" in str(finding.message) and "2026-11-10" in str(finding.message)
     assert "2022年5月10日" in chinese(finding.message)
+
+
+def test_an_event_may_cite_a_picture_made_later_and_a_recording_of_its_own_day():
+    """A screenshot of a chat is often made days after it; a recording is the call itself, a day off is another
+    call. A time the record does not know (the file's modification time) is not compared."""
+    case = complete_case()
+    case.exhibits[0] = dataclasses.replace(
+        case.exhibits[0], kind=EvidenceKind.SCREENSHOT, captured_at=datetime(2026, 11, 25, 9, 0, tzinfo=CST)
+    )
+    call = datetime(2026, 11, 19, 9, 0, tzinfo=CST)
+    case.timeline = [
+        TimelineEvent(datetime(2026, 11, 18, 20, 0, tzinfo=CST), EventKind.CHAT, "告知屏幕碎裂", evidence=[1]),
+        TimelineEvent(call + timedelta(minutes=3), EventKind.CALL, "客服承认破损", evidence=[2]),
+    ]
+    assert "event-exhibit-other-day" not in {f.code for f in run(case, COURT)}
+    # the screenshot made before the chat it is cited for cannot show it
+    case.timeline[0].at = datetime(2026, 11, 27, 9, 0, tzinfo=CST)
+    assert "event-exhibit-other-day" in {f.code for f in run(case, COURT)}
+    case.exhibits[0] = dataclasses.replace(case.exhibits[0], captured_at_source="file-mtime")
+    assert "event-exhibit-other-day" not in {f.code for f in run(case, COURT)}
+
+
+def test_only_the_return_request_the_complaint_argues_from_is_asked_for_its_exhibit():
+    case = complete_case()
+    case.transaction.received_at = datetime(2026, 11, 18, 19, 40, tzinfo=CST)
+    request = TimelineEvent(datetime(2026, 11, 20, 10, 5, tzinfo=CST), EventKind.CHAT, "申请退货退款")
+    case.timeline = [request, TimelineEvent(datetime(2026, 11, 19, 9, 0, tzinfo=CST), EventKind.CALL, "联系客服")]
+    assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}  # no "已超过七天" to answer
+    case.timeline.append(TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "称超过7天"))
+    assert "return-request-without-exhibit" in {f.code for f in run(case, CA)}
+    request.evidence = [3]
+    assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}

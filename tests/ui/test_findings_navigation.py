@@ -118,6 +118,8 @@ def test_where_each_field_is_shown(ctx, workspace, tmp_path):
     workspace.show_field("exhibits.1.captured_at")  # an exhibit's field: the evidence tab, the exhibit selected
     assert workspace.currentWidget() is workspace.evidence
     assert workspace.evidence.selected_exhibit().number == 1
+    workspace.show_field("timeline.0.evidence")  # an event's exhibits: the timeline tab
+    assert workspace.currentWidget() is workspace.timeline
 
 
 def test_a_field_in_a_folded_group_is_unfolded_and_focused(ctx, workspace, qtbot, tmp_path):
