@@ -23,7 +23,9 @@ from casefile.core import law
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
-from casefile.core.bundle.findings import Findings, cite
+from casefile.core.bundle.findings import Findings, cite, exhibit_names
+from casefile.core.disclosure.masking import Masker
+from casefile.core.disclosure.policy import disclosure_for
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, EvidenceKind, Party, PartyKind
@@ -69,6 +71,7 @@ def preflight(
     found = Findings()
     _agreement(case, venue, entries, found)
     _evidence(venue, entries, size_limit_mb, found)
+    _mail_correspondents(case, venue, entries, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
     elif venue in (Venue.COURT, Venue.ARBITRATION):
@@ -307,6 +310,39 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         ),
     )
     _groups(entries, found)
+
+
+def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Findings) -> None:
+    """An e-mail exhibit whose sender or recipient the record gives to no one: the packet masks the address as a
+    third party's (spec §6.3), though the mail is most often between the parties, whose own addresses the
+    destination may see. The record cannot tell; the user says so by entering the address in the party's details.
+    Copies among the recipients (Cc) are often others, and are not asked about."""
+    if venue is Venue.RECEIPT:
+        return
+    masker = Masker(case, disclosure_for(venue))
+    items: list[tuple[ExhibitEntry, str]] = []
+    for entry in entries:
+        mail = entry.exhibit.metadata.email
+        if mail is None:
+            continue
+        unknown = masker.unowned_addresses(f"{mail.sender}\n{mail.to}")
+        if unknown:
+            items.append((entry, "、".join(unknown)))
+    if not items:
+        return
+    party = "shipment.claimant" if venue is Venue.COURIER_CLAIM else "complainant"
+    found.warn(
+        "mail-address-of-no-party",
+        Message(
+            "{exhibits}: the e-mail's sender or recipient is recorded as no party's address, so the packet masks it "
+            "as a third party's personal data. If it is a party's own (the complainant's mailbox, the business's "
+            "service mailbox), enter it as that party's e-mail in the case details: a party's own address is then "
+            "printed in full where the destination shows that party, and any address at a business's own domain is "
+            "taken as the business's",
+            exhibits=exhibit_names(items),
+        ),
+        f"{party}.email",  # what to fill in: the exhibit is named in the words
+    )
 
 
 # The names cameras, phones and chat apps give files: IMG_20261120_190512, DSC01234, PXL_20261120_190512345,
