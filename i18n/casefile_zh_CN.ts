@@ -5925,6 +5925,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{names}，另有 {count} 件</translation>
     </message>
     <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
+        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），而该证明目的与其名称毫无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
+    </message>
+    <message>
         <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>

@@ -598,3 +598,50 @@ def test_only_the_return_request_the_complaint_argues_from_is_asked_for_its_exhi
     assert "return-request-without-exhibit" in {f.code for f in run(case, CA)}
     request.evidence = [3]
     assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}
+
+
+def _batch(case: Case, purpose: str, titles: list[str], start: int = 10) -> None:
+    """Photos added in one go, a second apart, with the purpose typed for the batch; then titled one by one."""
+    added = datetime(2026, 11, 21, 9, 0, tzinfo=CST)
+    case.exhibits += [
+        exhibit(start + i, EvidenceKind.PHOTO, title=t, purpose=purpose, added_at=added + timedelta(seconds=i))
+        for i, t in enumerate(titles)
+    ]
+
+
+def test_a_purpose_typed_for_a_batch_is_asked_about_where_the_title_shows_something_else():
+    case = complete_case()
+    case.transaction.product = "某品牌手机 X12"
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["收货第三天手机黑屏照片", "手机屏幕闪烁照片", "手机包装盒及IMEI码照片"])
+    (finding,) = [f for f in run(case, CA) if f.code == "purpose-from-batch"]
+    assert finding.exhibits == (12,) and finding.field == "exhibits.12.purpose" and finding.level is Level.WARNING
+    text = chinese(finding.message)
+    assert (
+        "手机包装盒及IMEI码照片" in text and "证明收货第三天起闪屏、黑屏" in text and cite("evidence-rules.19") in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("purpose", "titles"),
+    [
+        # three sides of one crushed box: the purpose fits each
+        ("证明签收时外箱挤压、屏幕碎裂", ["签收时外箱挤压及运单照片", "外箱另一侧挤压照片", "手机屏幕碎裂照片"]),
+        # titles still the camera's: nothing says what each shows (their own finding asks for titles)
+        ("证明收货第三天起闪屏、黑屏", ["IMG_20261120_190512", "IMG_20261120_190540", "IMG_20261120_190601"]),
+        # no title speaks of the purpose: nothing tells which item it was typed for
+        ("证明商品存在质量问题", ["正面", "背面"]),
+    ],
+)
+def test_a_purpose_shared_rightly_or_unjudgeable_is_not_asked_about(purpose, titles):
+    case = complete_case()
+    case.transaction.product = "某品牌手机 X12"
+    _batch(case, purpose, titles)
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+
+
+def test_the_same_purpose_typed_apart_is_not_a_batch():
+    case = complete_case()
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["收货第三天手机黑屏照片"])
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["手机包装盒及IMEI码照片"], start=11)
+    case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], added_at=case.exhibits[-1].added_at + timedelta(days=1))
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}

@@ -16,6 +16,7 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import partial
 from pathlib import PurePath
 
@@ -72,6 +73,8 @@ def preflight(
     _agreement(case, venue, entries, found)
     _evidence(venue, entries, size_limit_mb, found)
     _mail_correspondents(case, venue, entries, found)
+    if venue is not Venue.RECEIPT:
+        _inherited_purposes(case, entries, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
     elif venue in (Venue.COURT, Venue.ARBITRATION):
@@ -342,6 +345,73 @@ def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], 
             exhibits=exhibit_names(items),
         ),
         f"{party}.email",  # what to fill in: the exhibit is named in the words
+    )
+
+
+# Files added together within this time of each other, by one person, with one purpose: one batch.
+_BATCH_GAP = timedelta(minutes=5)
+# What says nothing of what an item shows: the kind of file, the words of a purpose, joining words and marks.
+_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或、，,。；;：:（）()《》“”\"' -_—第张份页件个")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]{2,}")
+
+
+def _content(text: str, ignored: set[str]) -> set[str]:
+    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about."""
+    words = {w.lower() for w in _ASCII_WORD.findall(text)}
+    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC and ch not in ignored}
+
+
+def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings) -> None:
+    """Exhibits added in one go share the purpose typed for the batch (三张照片，证明收货第三天起闪屏、黑屏), and the
+    one that shows something else keeps it (the photo of the box and its IMEI code). Within a batch (added one after
+    another by one person, with one purpose), when some titles speak of what the purpose says and one has not a word
+    of it in common, that one is asked about: its purpose is likely the batch's, not its own. A batch whose titles
+    all touch the purpose (three sides of one crushed box, 证明外包装破损) shares it rightly; titles that are still file
+    names say nothing and are left to their own finding; the goods' own name is no sign either way."""
+    goods = _content(case.transaction.product, set())
+    batches: list[list[ExhibitEntry]] = []
+    for entry in sorted(entries, key=lambda en: en.exhibit.number):
+        e = entry.exhibit
+        last = batches[-1][-1].exhibit if batches else None
+        if (
+            last is not None
+            and e.purpose.strip()
+            and e.purpose.strip() == last.purpose.strip()
+            and e.added_by == last.added_by
+            and abs(e.added_at - last.added_at) <= _BATCH_GAP
+        ):
+            batches[-1].append(entry)
+        else:
+            batches.append([entry])
+    for batch in batches:
+        if len(batch) < 2:
+            continue
+        purpose = _content(batch[0].exhibit.purpose, goods)
+        judged = [
+            (entry, purpose & _content(entry.exhibit.title, goods))
+            for entry in batch
+            if entry.exhibit.title.strip() and not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
+        ]
+        if not purpose or not any(shared for _entry, shared in judged):
+            continue  # no title speaks of the purpose: nothing tells which item it was typed for
+        odd = [(entry, entry.exhibit.title.strip()) for entry, shared in judged if not shared]
+        found.group(
+            Level.WARNING,
+            "purpose-from-batch",
+            odd,
+            partial(_from_batch, purpose=batch[0].exhibit.purpose.strip()),
+            "purpose",
+        )
+
+
+def _from_batch(names: Message, purpose: str) -> Message:
+    return Message(
+        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with "
+        "its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, "
+        "saying what this item shows",
+        exhibits=names,
+        purpose=purpose,
+        citation=cite("evidence-rules.19", part=True),
     )
 
 
