@@ -645,3 +645,15 @@ def test_the_same_purpose_typed_apart_is_not_a_batch():
     _batch(case, "证明收货第三天起闪屏、黑屏", ["手机包装盒及IMEI码照片"], start=11)
     case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], added_at=case.exhibits[-1].added_at + timedelta(days=1))
     assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+
+
+def test_titles_that_are_still_the_files_own_names_are_not_judged():
+    """The user typed the batch's purpose with the files' names before them; only a title given later says the item
+    shows something the purpose does not."""
+    case = complete_case()
+    _batch(case, "证明屏幕在签收时已破损", ["破损照片", "订单截图_20261120-101500", "chat"])
+    for e, name in zip(case.exhibits[-3:], ["破损照片.jpg", "订单截图_20261120-101500.png", "chat.txt"], strict=True):
+        case.exhibits[case.exhibits.index(e)] = dataclasses.replace(e, original_name=name)
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+    case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], title="与客服聊天记录")
+    assert [f.exhibits for f in run(case, CA) if f.code == "purpose-from-batch"] == [(12,)]

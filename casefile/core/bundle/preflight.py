@@ -365,9 +365,13 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
     """Exhibits added in one go share the purpose typed for the batch (三张照片，证明收货第三天起闪屏、黑屏), and the
     one that shows something else keeps it (the photo of the box and its IMEI code). Within a batch (added one after
     another by one person, with one purpose), when some titles speak of what the purpose says and one has not a word
-    of it in common, that one is asked about: its purpose is likely the batch's, not its own. A batch whose titles
-    all touch the purpose (three sides of one crushed box, 证明外包装破损) shares it rightly; titles that are still file
-    names say nothing and are left to their own finding; the goods' own name is no sign either way."""
+    of it in common, that one is asked about: its purpose is likely the batch's, not its own.
+
+    Only titles given after adding are asked about: retitling items one by one states what each shows, and a purpose
+    left as the batch's is then visibly not the item's own. A file's own name was before the user when the batch's
+    purpose was typed, so it only helps show which items the purpose was typed for; a camera's name says nothing (it
+    has its own finding). A batch whose titles all touch the purpose (three sides of one crushed box, 证明外包装破损)
+    shares it rightly; the goods' own name is no sign either way."""
     goods = _content(case.transaction.product, set())
     batches: list[list[ExhibitEntry]] = []
     for entry in sorted(entries, key=lambda en: en.exhibit.number):
@@ -387,14 +391,18 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
         if len(batch) < 2:
             continue
         purpose = _content(batch[0].exhibit.purpose, goods)
-        judged = [
+        titled = [
             (entry, purpose & _content(entry.exhibit.title, goods))
             for entry in batch
-            if entry.exhibit.title.strip() and not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
+            if not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
         ]
-        if not purpose or not any(shared for _entry, shared in judged):
+        if not purpose or not any(shared for _entry, shared in titled):
             continue  # no title speaks of the purpose: nothing tells which item it was typed for
-        odd = [(entry, entry.exhibit.title.strip()) for entry, shared in judged if not shared]
+        odd = [
+            (entry, entry.exhibit.title.strip())
+            for entry, shared in titled
+            if not shared and _retitled(entry.exhibit.title, entry.exhibit.original_name)
+        ]
         found.group(
             Level.WARNING,
             "purpose-from-batch",
@@ -402,6 +410,14 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
             partial(_from_batch, purpose=batch[0].exhibit.purpose.strip()),
             "purpose",
         )
+
+
+def _retitled(title: str, original_name: str) -> bool:
+    """Whether an exhibit's title was given to it after it was added: not the file's own name (the name the user saw
+    when typing the batch's purpose), nor a camera's."""
+    title = title.strip()
+    named = {original_name.strip(), PurePath(original_name).stem.strip()}
+    return bool(title) and title not in named and not title_is_file_name(title, original_name)
 
 
 def _from_batch(names: Message, purpose: str) -> Message:
