@@ -112,6 +112,9 @@ def test_where_each_field_is_shown(ctx, workspace, tmp_path):
     assert overview.editor_for("demands.0.amount") is overview.demands  # the claims table
     assert overview.editor_for("transaction.received_at.date") is overview.inputs["transaction.received_at"].widget
     assert overview.editor_for("nothing.here") is None
+    # where a mail address found in the evidence is entered as a party's (the mail-address-of-no-party finding)
+    assert overview.editor_for("complainant.email") is overview.inputs["complainant.email"].widget
+    assert overview.editor_for("shipment.claimant.email") is not None
     workspace.setCurrentWidget(workspace.bundles)
     workspace.show_field("nothing.here")
     assert workspace.currentWidget() is workspace.bundles  # nowhere to go: stays
