@@ -19,7 +19,6 @@ import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
-from email.utils import parsedate_to_datetime
 from functools import partial
 
 from casefile.core import zone
@@ -176,6 +175,8 @@ def exhibit_moment(e: Exhibit) -> tuple[datetime, bool] | None:
         return (at, True) if at is not None else None
     mail = e.metadata.email
     if mail is not None and mail.date.strip():
+        from email.utils import parsedate_to_datetime  # only for a case with e-mail (a bundle loads no mail parser)
+
         try:
             sent = parsedate_to_datetime(mail.date.strip())
         except (TypeError, ValueError, IndexError):
