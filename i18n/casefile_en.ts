@@ -5894,7 +5894,23 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The complaint answers the business&apos;s “more than seven days” with the return asked for on {date} (“{summary}”), but that event cites no exhibit, so the answer rests on the complainant&apos;s word alone. If there is a record of the request (the platform&apos;s refund or return request page, a chat), add it and link it to the event in the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: not the same day, so the exhibit does not record this event and the packet&apos;s “see exhibit” points the reader to something else. In the timeline, link the event to the exhibit that records it (or to none), or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5923,6 +5939,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5909,8 +5909,24 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>归档已损坏：其目录与内容不符（{name}：{problem}）；未导入任何内容</translation>
     </message>
     <message>
+        <source>The complaint answers the business&apos;s “more than seven days” with the return asked for on {date} (“{summary}”), but that event cites no exhibit, so the answer rests on the complainant&apos;s word alone. If there is a record of the request (the platform&apos;s refund or return request page, a chat), add it and link it to the event in the timeline</source>
+        <translation>投诉书以{date}提出的退货要求（“{summary}”）反驳经营者“已超过七天”的说法，但该事件未引用任何证据，这一反驳仅凭投诉人的陈述。如有退货申请的记录（平台的退款/退货申请页面、聊天记录），请添加为证据，并在时间线中将其关联到该事件</translation>
+    </message>
+    <message>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: not the same day, so the exhibit does not record this event and the packet&apos;s “see exhibit” points the reader to something else. In the timeline, link the event to the exhibit that records it (or to none), or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation>时间线中{date}的事件“{summary}”引用了{exhibits}，两者不是同一天，该证据并未记录这一事件，材料中的“见证据”会把读者引向别的内容。请在时间线中为该事件关联记录它的证据（或不关联证据），或更正事件或证据的时间</translation>
+    </message>
+    <message>
+        <source>made on {date}</source>
+        <translation>{date}形成</translation>
+    </message>
+    <message>
         <source>{names} and {count} more</source>
         <translation>{names}，另有 {count} 件</translation>
+    </message>
+    <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
+        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），而该证明目的与其名称毫无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
     </message>
     <message>
         <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
@@ -5939,6 +5955,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
         <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>
+        <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印，商家自有域名下的地址均视为商家的地址</translation>
     </message>
     <message>
         <source>the agent&apos;s identity document</source>

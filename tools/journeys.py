@@ -362,13 +362,14 @@ def phone_defect(j: Journey) -> None:
     call = exhibits["通话录音_20261121_1005.wav"]
     chat = exhibits["旺旺聊天记录.txt"]
     clause = exhibits["购买须知（含仲裁条款）.pdf"]
-    # Photos added in a batch are titled by their camera file names; each gets a title saying what it shows.
-    for name, title in (
-        ("IMG_20261120_190512.jpg", "收货第三天手机黑屏照片"),
-        ("IMG_20261120_190540.jpg", "手机屏幕闪烁照片"),
-        ("IMG_20261120_190601.jpg", "手机包装盒及IMEI码照片"),
+    # Photos added in a batch are titled by their camera file names and share the purpose typed for the batch;
+    # each gets a title saying what it shows and a purpose saying what it proves.
+    for name, title, purpose in (
+        ("IMG_20261120_190512.jpg", "收货第三天手机黑屏照片", "证明收货第三天（11月20日）手机出现黑屏"),
+        ("IMG_20261120_190540.jpg", "手机屏幕闪烁照片", "证明手机屏幕反复闪烁（闪屏）"),
+        ("IMG_20261120_190601.jpg", "手机包装盒及IMEI码照片", "证明出故障的手机即本次所购商品（IMEI码与包装盒一致）"),
     ):
-        j.run("exhibit", number, str(exhibits[name]), "--title", title)
+        j.run("exhibit", number, str(exhibits[name]), "--title", title, "--purpose", purpose)
     j.run(
         "transcript",
         number,
@@ -583,14 +584,15 @@ def courier_claim(j: Journey) -> None:
         "--purpose",
         "证明签收时外箱挤压、屏幕碎裂",
     )
-    # The batch's photos are titled by their camera file names; each gets a title saying what it shows.
+    # The batch's photos are titled by their camera file names and share the batch's purpose; each gets a title
+    # saying what it shows and a purpose saying what it proves.
     added = {e["original_name"]: e["number"] for e in json.loads(j.run("show", number, "--json"))["exhibits"]}
-    for name, title in (
-        ("IMG_20261122_121030.jpg", "签收时外箱挤压及运单照片"),
-        ("IMG_20261122_121102.jpg", "外箱另一侧挤压照片"),
-        ("IMG_20261122_121245.jpg", "手机屏幕碎裂照片"),
+    for name, title, purpose in (
+        ("IMG_20261122_121030.jpg", "签收时外箱挤压及运单照片", "证明签收时外箱已受挤压，运单号与本次快件一致"),
+        ("IMG_20261122_121102.jpg", "外箱另一侧挤压照片", "证明外箱另一侧同样受挤压"),
+        ("IMG_20261122_121245.jpg", "手机屏幕碎裂照片", "证明箱内手机屏幕碎裂"),
     ):
-        j.run("exhibit", number, str(added[name]), "--title", title)
+        j.run("exhibit", number, str(added[name]), "--title", title, "--purpose", purpose)
     j.run(
         "add",
         number,

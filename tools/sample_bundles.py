@@ -86,6 +86,29 @@ def make_files(folder: Path) -> dict[str, Path]:
         )
     files["shot"] = folder / "Screenshot_20261118-201530_Taobao.png"
     shot.save(files["shot"])
+    # The return asked for on 20 November, within the seven days: the platform's record of the request.
+    from PIL import ImageFont
+
+    from casefile.resources import resource_path
+
+    font = ImageFont.truetype(str(resource_path("fonts", "wqy-microhei.ttc")), 26)
+    refund = Image.new("RGB", (540, 1170), (245, 245, 245))
+    draw = ImageDraw.Draw(refund)
+    draw.rectangle((0, 0, 540, 90), fill=(255, 80, 0))
+    draw.text((30, 30), "退款详情", fill=(255, 255, 255), font=font)
+    for i, line in enumerate(
+        [
+            "等待商家处理",
+            "退款类型：退货退款",
+            "退款原因：七天无理由退货",
+            "退款金额：¥6,299.00",
+            "申请时间：2026-11-20 10:05",
+            "订单编号：TB3918273645501",
+        ]
+    ):
+        draw.text((30, 130 + 60 * i), line, fill=(40, 40, 40), font=font)
+    files["refund"] = folder / "Screenshot_20261120-100612_Taobao.png"
+    refund.save(files["refund"])
     files["invoice"] = folder / "电子发票.pdf"
     canvas = Canvas(str(files["invoice"]), pagesize=(595, 420), initialFontName=FONT)
     canvas.setFont(FONT, 18)
@@ -198,6 +221,7 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
             birth_date="1990-01-01",
             ethnicity="汉族",
             occupation="职员",
+            email="zhangsan@example.com",  # the mailbox the complaint mail was sent from
         )
         changed.respondent = Party(
             PartyKind.ORGANISATION,
@@ -208,6 +232,7 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
             representative_title="执行董事",
             phone="0571-88888888",
             store="某某数码旗舰店（淘宝）",
+            email="service@example.cn",  # its after-sales mailbox, where the complaint mail went
         )
         changed.courier = Party(PartyKind.ORGANISATION, name="某某速运有限公司", address="深圳市宝安区某某大道1号")
         changed.transaction.order_no = "TB3918273645501"
@@ -259,6 +284,11 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
         ),
         "locked": AddOptions(title="物流理赔单", source="快递公司", purpose="证明已向快递公司报损"),
         "chat": AddOptions(title="与客服聊天记录", source="淘宝旺旺导出", purpose="证明已与商家交涉，商家拒绝退款"),
+        "refund": AddOptions(
+            title="退货退款申请记录截图",
+            source="淘宝App退款详情页",
+            purpose="证明投诉人于2026年11月20日申请七天无理由退货，在七日期限内",
+        ),
         "mail": AddOptions(title="投诉邮件", source="投诉人邮箱", purpose="证明已书面要求退款"),
         "call": AddOptions(title="与客服通话录音", source="投诉人手机录音", purpose="证明客服承认商品破损"),
         "video": AddOptions(title="开箱视频", source="投诉人手机拍摄", purpose="证明签收开箱时屏幕已碎"),
@@ -303,19 +333,37 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
             )
         )
         event = __import__("casefile.core.model", fromlist=["TimelineEvent"]).TimelineEvent
+        # The call recorded on 19 November (the recording's own day) is where the business said the screen was
+        # broken; the call of 26 November was not recorded, so it cites no exhibit.
+        writer.add_event(
+            event(
+                at=parse_datetime("2026-11-19T09:40+08:00"),
+                kind=EventKind.CALL,
+                summary="致电客服，客服承认屏幕碎裂，但称系快递问题",
+                evidence=[call.number],
+            )
+        )
+        writer.add_event(
+            event(
+                at=parse_datetime("2026-11-19T10:02+08:00"),
+                kind=EventKind.EMAIL,
+                summary="发送投诉邮件，要求三日内退款",
+                evidence=[e.number for e in stored.exhibits if e.original_name.endswith(".eml")],
+            )
+        )
         writer.add_event(
             event(
                 at=parse_datetime("2026-11-20T10:05+08:00"),
                 kind=EventKind.CHAT,
                 summary="在淘宝申请七天无理由退货退款",
+                evidence=[e.number for e in stored.exhibits if e.original_name.startswith("Screenshot_20261120")],
             )
         )
         writer.add_event(
             event(
                 at=parse_datetime("2026-11-26T09:30+08:00"),
                 kind=EventKind.CALL,
-                summary="客服称已超过七天，不同意退货",
-                evidence=[call.number],
+                summary="客服来电称已超过七天，不同意退货",
             )
         )
     return case.number
@@ -325,7 +373,7 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
 GROUPS = [
     ("第一组：购买事实及商品价值", ("订单详情截图", "电子发票", "购买协议")),
     ("第二组：签收时商品已损坏", ("外包装", "开箱视频", "商品外观")),
-    ("第三组：与商家、快递公司交涉经过", ("与客服", "投诉邮件", "物流理赔单", "快递网点")),
+    ("第三组：与商家、快递公司交涉经过", ("与客服", "投诉邮件", "退货退款申请", "物流理赔单", "快递网点")),
 ]
 
 

@@ -329,11 +329,14 @@ class Workspace(QTabWidget):
         self.evidence.select_exhibit(exhibit_no)
 
     def show_field(self, path: str) -> None:
-        """Show where the record field ``path`` is edited: exhibits in the evidence tab, the rest in the overview."""
+        """Show where the record field ``path`` is edited: exhibits in the evidence tab, timeline events in the
+        timeline tab, the rest in the overview."""
         head, _dot, rest = path.partition(".")
         number = rest.partition(".")[0]
         if head == "exhibits" and number.isdigit():
             self.show_exhibit(int(number))
+        elif head == "timeline":  # an event's exhibits or time: edited in the timeline tab
+            self.setCurrentWidget(self.timeline)
         elif self.overview.editor_for(path) is not None:
             self.setCurrentWidget(self.overview)
             self.overview.focus_field(path)

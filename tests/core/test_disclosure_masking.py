@@ -7,6 +7,7 @@ from casefile_testing import filed_case, make_case
 
 from casefile.core.disclosure import DisclosureReport, disclosure_for
 from casefile.core.disclosure.masking import Kind, Masker, find_personal, mask_address, mask_phone
+from casefile.core.model import case_from_data, case_to_data
 from casefile.core.venues import Venue
 
 
@@ -226,3 +227,56 @@ def test_a_signer_recorded_by_a_title_is_not_masked_in_text_and_a_signers_name_i
     named = make_case(library, shipment={"signer": "快递员王五"})
     masked = Masker(named, disclosure_for(Venue.COURT)).text("王五称已放门卫处")
     assert "王五" not in masked and masked == "王*称已放门卫处"
+
+
+def test_a_business_mailbox_at_its_own_domain_is_the_business_and_a_public_domain_says_nothing(library):
+    """A business is not a natural person: an address at the domain of the mailbox recorded as its contact is its
+    own (service@, the after-sales desk), shown wherever the business is shown. A public mail service's domain, or a
+    person's, makes no other address at it anyone's."""
+    case = make_case(
+        library,
+        complainant={"name": "张三", "email": "zhangsan@example.com"},
+        respondent={"kind": "organisation", "name": "某某数码", "email": "kefu@shop.example.cn"},
+        courier={"kind": "organisation", "name": "某某速运", "email": "claims@qq.com"},
+    )
+    text = "收件人 service@shop.example.cn、after-sales@mail.shop.example.cn；抄送 li.si@example.com、wang@qq.com"
+    for venue in (Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION):
+        shown = Masker(case, disclosure_for(venue)).text(text)
+        assert "service@shop.example.cn" in shown and "after-sales@mail.shop.example.cn" in shown
+        assert "l***@example.com" in shown and "w***@qq.com" in shown  # a person's domain, a public service's
+
+
+def test_an_email_exhibits_masking_is_reported_once_under_its_name_in_the_packet(library, tmp_path):
+    """The sender masked on the exhibit's details page and again in its printed text is one masking of 证据1."""
+    from bundle_pages import build
+
+    case = _mail_case(library, tmp_path)
+    report = build(library, case.number, Venue.CONSUMER_ASSOCIATION, force=True).disclosure
+    masked = [(i.where, i.count) for i in report.items if i.what == "电子邮箱"]
+    # From, To and Cc (three addresses), whether in the headers or the text, once each
+    assert masked == [("证据1", 3)], report.items
+
+
+def test_the_preflight_asks_whose_an_unrecorded_mail_address_is_and_entering_it_shows_it(library, tmp_path):
+    from bundle_pages import build, page_texts
+
+    from casefile.core.bundle.context import ExhibitEntry
+    from casefile.core.bundle.preflight import preflight
+
+    def findings(case):
+        entries = [ExhibitEntry(e, str(i)) for i, e in enumerate(case.ordered_exhibits(), start=1)]
+        return [f for f in preflight(case, Venue.CONSUMER_ASSOCIATION, entries, size_limit_mb=None)]
+
+    case = _mail_case(library, tmp_path)
+    (finding,) = [f for f in findings(case) if f.code == "mail-address-of-no-party"]
+    assert "ZhangSan@example.com".lower() in finding.message and "service@shop.example.cn" in finding.message
+    assert "li.si" not in finding.message and finding.field == "complainant.email"
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant.email = "zhangsan@example.com"
+        changed.respondent.email = "service@shop.example.cn"
+        writer.update(changed)
+    case = library.load_case(case.number)
+    assert "mail-address-of-no-party" not in {f.code for f in findings(case)}
+    text = "\n".join(page_texts(build(library, case.number, Venue.CONSUMER_ASSOCIATION, force=True).files[0]))
+    assert "ZhangSan@example.com" in text and "service@shop.example.cn" in text and "l***@example.org" in text

@@ -19,11 +19,13 @@ from casefile.core.model import (
     Case,
     Demand,
     DemandType,
+    EventKind,
     EvidenceKind,
     ExhibitMetadata,
     Filing,
     Party,
     PartyKind,
+    TimelineEvent,
 )
 
 
@@ -364,6 +366,36 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         ("00:01:00", "00:00:46"),
     ),
     (
+        COURT,
+        _set(
+            "timeline",
+            [TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "称已超过七天", evidence=[2])],
+        ),
+        "event-exhibit-other-day",
+        W,
+        "timeline.0.evidence",
+        ("2026年11月26日", "称已超过七天", "证据2（案卷编号2，2026年11月19日形成）"),
+    ),
+    (
+        CA,
+        _all(
+            _set("transaction.received_at", datetime(2026, 11, 18, 19, 40, tzinfo=CST)),
+            _set(
+                "timeline",
+                [
+                    TimelineEvent(
+                        datetime(2026, 11, 20, 10, 5, tzinfo=CST), EventKind.CHAT, "在淘宝申请七天无理由退货"
+                    ),
+                    TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "客服称已超过七天"),
+                ],
+            ),
+        ),
+        "return-request-without-exhibit",
+        W,
+        "timeline.0.evidence",
+        ("2026年11月20日", "在淘宝申请七天无理由退货"),
+    ),
+    (
         CA,
         _set("demands", [Demand(DemandType.REFUND, Decimal("2599.00"), "退一赔一")]),
         "refund-above-price",
@@ -610,3 +642,94 @@ def test_a_phone_with_its_fault_time_or_an_accessory_needs_no_fault_time():
     case = complete_case()
     case.transaction.product = "手机壳"
     assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}
+
+
+def test_an_event_may_cite_a_picture_made_later_and_a_recording_of_its_own_day():
+    """A screenshot of a chat is often made days after it; a recording is the call itself, a day off is another
+    call. A time the record does not know (the file's modification time) is not compared."""
+    case = complete_case()
+    case.exhibits[0] = dataclasses.replace(
+        case.exhibits[0], kind=EvidenceKind.SCREENSHOT, captured_at=datetime(2026, 11, 25, 9, 0, tzinfo=CST)
+    )
+    call = datetime(2026, 11, 19, 9, 0, tzinfo=CST)
+    case.timeline = [
+        TimelineEvent(datetime(2026, 11, 18, 20, 0, tzinfo=CST), EventKind.CHAT, "告知屏幕碎裂", evidence=[1]),
+        TimelineEvent(call + timedelta(minutes=3), EventKind.CALL, "客服承认破损", evidence=[2]),
+    ]
+    assert "event-exhibit-other-day" not in {f.code for f in run(case, COURT)}
+    # the screenshot made before the chat it is cited for cannot show it
+    case.timeline[0].at = datetime(2026, 11, 27, 9, 0, tzinfo=CST)
+    assert "event-exhibit-other-day" in {f.code for f in run(case, COURT)}
+    case.exhibits[0] = dataclasses.replace(case.exhibits[0], captured_at_source="file-mtime")
+    assert "event-exhibit-other-day" not in {f.code for f in run(case, COURT)}
+
+
+def test_only_the_return_request_the_complaint_argues_from_is_asked_for_its_exhibit():
+    case = complete_case()
+    case.transaction.received_at = datetime(2026, 11, 18, 19, 40, tzinfo=CST)
+    request = TimelineEvent(datetime(2026, 11, 20, 10, 5, tzinfo=CST), EventKind.CHAT, "申请退货退款")
+    case.timeline = [request, TimelineEvent(datetime(2026, 11, 19, 9, 0, tzinfo=CST), EventKind.CALL, "联系客服")]
+    assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}  # no "已超过七天" to answer
+    case.timeline.append(TimelineEvent(datetime(2026, 11, 26, 9, 30, tzinfo=CST), EventKind.CALL, "称超过7天"))
+    assert "return-request-without-exhibit" in {f.code for f in run(case, CA)}
+    request.evidence = [3]
+    assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}
+
+
+def _batch(case: Case, purpose: str, titles: list[str], start: int = 10) -> None:
+    """Photos added in one go, a second apart, with the purpose typed for the batch; then titled one by one."""
+    added = datetime(2026, 11, 21, 9, 0, tzinfo=CST)
+    case.exhibits += [
+        exhibit(start + i, EvidenceKind.PHOTO, title=t, purpose=purpose, added_at=added + timedelta(seconds=i))
+        for i, t in enumerate(titles)
+    ]
+
+
+def test_a_purpose_typed_for_a_batch_is_asked_about_where_the_title_shows_something_else():
+    case = complete_case()
+    case.transaction.product = "某品牌手机 X12"
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["收货第三天手机黑屏照片", "手机屏幕闪烁照片", "手机包装盒及IMEI码照片"])
+    (finding,) = [f for f in run(case, CA) if f.code == "purpose-from-batch"]
+    assert finding.exhibits == (12,) and finding.field == "exhibits.12.purpose" and finding.level is Level.WARNING
+    text = chinese(finding.message)
+    assert (
+        "手机包装盒及IMEI码照片" in text and "证明收货第三天起闪屏、黑屏" in text and cite("evidence-rules.19") in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("purpose", "titles"),
+    [
+        # three sides of one crushed box: the purpose fits each
+        ("证明签收时外箱挤压、屏幕碎裂", ["签收时外箱挤压及运单照片", "外箱另一侧挤压照片", "手机屏幕碎裂照片"]),
+        # titles still the camera's: nothing says what each shows (their own finding asks for titles)
+        ("证明收货第三天起闪屏、黑屏", ["IMG_20261120_190512", "IMG_20261120_190540", "IMG_20261120_190601"]),
+        # no title speaks of the purpose: nothing tells which item it was typed for
+        ("证明商品存在质量问题", ["正面", "背面"]),
+    ],
+)
+def test_a_purpose_shared_rightly_or_unjudgeable_is_not_asked_about(purpose, titles):
+    case = complete_case()
+    case.transaction.product = "某品牌手机 X12"
+    _batch(case, purpose, titles)
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+
+
+def test_the_same_purpose_typed_apart_is_not_a_batch():
+    case = complete_case()
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["收货第三天手机黑屏照片"])
+    _batch(case, "证明收货第三天起闪屏、黑屏", ["手机包装盒及IMEI码照片"], start=11)
+    case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], added_at=case.exhibits[-1].added_at + timedelta(days=1))
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+
+
+def test_titles_that_are_still_the_files_own_names_are_not_judged():
+    """The user typed the batch's purpose with the files' names before them; only a title given later says the item
+    shows something the purpose does not."""
+    case = complete_case()
+    _batch(case, "证明屏幕在签收时已破损", ["破损照片", "订单截图_20261120-101500", "chat"])
+    for e, name in zip(case.exhibits[-3:], ["破损照片.jpg", "订单截图_20261120-101500.png", "chat.txt"], strict=True):
+        case.exhibits[case.exhibits.index(e)] = dataclasses.replace(e, original_name=name)
+    assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
+    case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], title="与客服聊天记录")
+    assert [f.exhibits for f in run(case, CA) if f.code == "purpose-from-batch"] == [(12,)]

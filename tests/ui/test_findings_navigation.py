@@ -112,12 +112,17 @@ def test_where_each_field_is_shown(ctx, workspace, tmp_path):
     assert overview.editor_for("demands.0.amount") is overview.demands  # the claims table
     assert overview.editor_for("transaction.received_at.date") is overview.inputs["transaction.received_at"].widget
     assert overview.editor_for("nothing.here") is None
+    # where a mail address found in the evidence is entered as a party's (the mail-address-of-no-party finding)
+    assert overview.editor_for("complainant.email") is overview.inputs["complainant.email"].widget
+    assert overview.editor_for("shipment.claimant.email") is not None
     workspace.setCurrentWidget(workspace.bundles)
     workspace.show_field("nothing.here")
     assert workspace.currentWidget() is workspace.bundles  # nowhere to go: stays
     workspace.show_field("exhibits.1.captured_at")  # an exhibit's field: the evidence tab, the exhibit selected
     assert workspace.currentWidget() is workspace.evidence
     assert workspace.evidence.selected_exhibit().number == 1
+    workspace.show_field("timeline.0.evidence")  # an event's exhibits: the timeline tab
+    assert workspace.currentWidget() is workspace.timeline
 
 
 def test_a_field_in_a_folded_group_is_unfolded_and_focused(ctx, workspace, qtbot, tmp_path):

@@ -4,6 +4,10 @@
   they were received): a "收货后第3天" photo dated 2022 in a 2026 purchase is either another item or a
   wrong clock, and the business will say so.
 - A recording whose transcript says it was made on another day than the file says.
+- A timeline event citing an exhibit that cannot record it: a call on 26 November "见证据11" where 证据11 is a
+  recording of 19 November. A recording or an e-mail is the dealing itself, so its day is the event's; a photo or
+  screenshot may be made later than what it shows, never before.
+- The return request the packet's seven-day argument rests on, with no exhibit cited for it.
 - A transcript quoting times the recording does not reach: the transcript is wrong, and it is an error.
 - A courier claim whose demand is not what its own loss table comes to; a refund asked above the price
   paid with no basis stated.
@@ -19,9 +23,9 @@ from functools import partial
 
 from casefile.core import zone
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
-from casefile.core.bundle.findings import Findings, cite
-from casefile.core.errors import Message
-from casefile.core.model import Case, Demand, DemandType, EvidenceKind
+from casefile.core.bundle.findings import Findings, cite, exhibit_name
+from casefile.core.errors import Message, listed
+from casefile.core.model import Case, Demand, DemandType, EvidenceKind, Exhibit, TimelineEvent
 from casefile.core.validate import clock, mark_seconds
 
 # A photo taken in the shop before paying, a clock a few hours off, a time recorded without its zone.
@@ -34,6 +38,9 @@ def contradictions(case: Case, venue: Venue, entries: Sequence[ExhibitEntry]) ->
     found = Findings()
     _pictures_before_the_goods(case, venue, entries, found)
     _recordings(case, entries, found)
+    _events_and_their_exhibits(case, entries, found)
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        _return_request_unproven(case, venue, entries, found)
     if venue is Venue.COURIER_CLAIM:
         _claim_against_losses(case, venue, list(entries), found)
     elif venue is not Venue.RECEIPT:
@@ -151,6 +158,108 @@ def _recordings(case: Case, entries: Sequence[ExhibitEntry], found: Findings) ->
         ),
         "transcript",
     )
+
+
+def exhibit_moment(e: Exhibit) -> tuple[datetime, bool] | None:
+    """When an exhibit was made, as far as the record says, and whether that moment is the dealing itself.
+
+    A recording's start (its transcript's, else the time the file records) and an e-mail's Date are the
+    conversation or the message itself (True). A photo's or screenshot's capture time (from the file's metadata,
+    its name or the user, never the file's modification time, often the day it was copied) only says it was made
+    then, perhaps days after what it shows (False). None when the record holds no such time (a chat export's own
+    times are inside the file)."""
+    stated = e.captured_at if e.captured_at_source != "file-mtime" else None
+    if e.kind in _MEDIA:
+        started = e.transcript.started_at if e.transcript is not None else None
+        at = started or stated
+        return (at, True) if at is not None else None
+    mail = e.metadata.email
+    if mail is not None and mail.date.strip():
+        from email.utils import parsedate_to_datetime  # only for a case with e-mail (a bundle loads no mail parser)
+
+        try:
+            sent = parsedate_to_datetime(mail.date.strip())
+        except (TypeError, ValueError, IndexError):
+            sent = None
+        if sent is not None and sent.tzinfo is not None:
+            return sent, True
+    return (stated, False) if stated is not None else None
+
+
+def _day(value: datetime) -> datetime:
+    return zone.shown(value) if value.tzinfo is not None else value
+
+
+def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], found: Findings) -> None:
+    """An event citing (见证据N) an exhibit made on another day: a recording or e-mail of another day is another
+    dealing; a photo or screenshot made before the event's day cannot show it. The user fixes the link (or a
+    time), so the finding points at the event."""
+    by_number = {entry.exhibit.number: entry for entry in entries}
+    for index, event in enumerate(case.timeline):
+        cited = [by_number[n] for n in dict.fromkeys(event.evidence) if n in by_number]
+        other: list[tuple[ExhibitEntry, Message]] = []
+        for entry in cited:
+            moment = exhibit_moment(entry.exhibit)
+            if moment is None:
+                continue
+            at, itself = moment
+            day, made = _day(event.at).date(), _day(at).date()
+            if made == day or (not itself and made > day):
+                continue
+            other.append((entry, _date(at, case)))
+        if not other:
+            continue
+        names = listed(
+            [exhibit_name(entry.label, entry.exhibit.number, Message("made on {date}", date=d)) for entry, d in other]
+        )
+        found.warn(
+            "event-exhibit-other-day",
+            Message(
+                "The timeline event of {date} “{summary}” cites {exhibits}: not the same day, so the exhibit does "
+                "not record this event and the packet's “see exhibit” points the reader to something else. In the "
+                "timeline, link the event to the exhibit that records it (or to none), or correct the event's time "
+                "or the exhibit's",
+                date=_date(event.at, case),
+                summary=_summary(event),
+                exhibits=names,
+            ),
+            f"timeline.{index}.evidence",
+        )
+
+
+def _return_request_unproven(case: Case, venue: Venue, entries: Sequence[ExhibitEntry], found: Findings) -> None:
+    """The complaint answers the business's "已超过七天" with the day the return was asked for (消法 art. 25); when
+    that request cites no exhibit, the packet's answer rests on the complainant's word alone. Only this event: the
+    other events without an exhibit are the complainant's account, as a complaint may give it."""
+    from casefile.core.bundle.documents.rules import return_window_of, seven_day_return_applies  # as printed
+
+    if not seven_day_return_applies(case):
+        return
+    window = return_window_of(case)
+    first = window.first_request
+    if not window.claim_false or first is None or first is window.claim:
+        return  # the refusal dates the request itself, and cites its own exhibit
+    in_packet = {entry.exhibit.number for entry in entries}
+    if any(n in in_packet for n in first.evidence):
+        return
+    index = next(i for i, e in enumerate(case.timeline) if e is first)
+    found.warn(
+        "return-request-without-exhibit",
+        Message(
+            "The complaint answers the business's “more than seven days” with the return asked for on {date} "
+            "(“{summary}”), but that event cites no exhibit, so the answer rests on the complainant's word alone. If "
+            "there is a record of the request (the platform's refund or return request page, a chat), add it and link "
+            "it to the event in the timeline",
+            date=_date(first.at, case),
+            summary=_summary(first),
+        ),
+        f"timeline.{index}.evidence",
+    )
+
+
+def _summary(event: TimelineEvent) -> str:
+    text = " ".join(event.summary.split())
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def _date(value: datetime, case: Case) -> Message:

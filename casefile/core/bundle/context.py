@@ -179,7 +179,10 @@ class BundleContext:
         """
         self.policy = policy
         self.masker = Masker(self.case, policy, self.report)
-        self.case = self.masker.case(self.case, where)
+        # An exhibit's texts masked are reported under its name in the packet, with its printed text's.
+        names = {entry.exhibit.number: entry.name for entry in self.entries}
+        names.update({entry.original.number: entry.name for entry in self.entries if entry.original is not None})
+        self.case = self.masker.case(self.case, where, names)
         self.entries = [
             dataclasses.replace(
                 entry,

@@ -16,6 +16,7 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import partial
 from pathlib import PurePath
 
@@ -23,8 +24,10 @@ from casefile.core import law
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
-from casefile.core.bundle.findings import Findings, cite
+from casefile.core.bundle.findings import Findings, cite, exhibit_names
 from casefile.core.bundle.phones import is_mobile_phone
+from casefile.core.disclosure.masking import Masker
+from casefile.core.disclosure.policy import disclosure_for
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
 from casefile.core.model import Case, CaseType, EvidenceKind, Party, PartyKind
@@ -70,6 +73,9 @@ def preflight(
     found = Findings()
     _agreement(case, venue, entries, found)
     _evidence(venue, entries, size_limit_mb, found)
+    _mail_correspondents(case, venue, entries, found)
+    if venue is not Venue.RECEIPT:
+        _inherited_purposes(case, entries, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
     # Who issues it: the organisation in the settings. None named: the receipt has blanks for the store's name,
@@ -317,6 +323,122 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         ),
     )
     _groups(entries, found)
+
+
+def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], found: Findings) -> None:
+    """An e-mail exhibit whose sender or recipient the record gives to no one: the packet masks the address as a
+    third party's (spec §6.3), though the mail is most often between the parties, whose own addresses the
+    destination may see. The record cannot tell; the user says so by entering the address in the party's details.
+    Copies among the recipients (Cc) are often others, and are not asked about."""
+    if venue is Venue.RECEIPT:
+        return
+    masker = Masker(case, disclosure_for(venue))
+    items: list[tuple[ExhibitEntry, str]] = []
+    for entry in entries:
+        mail = entry.exhibit.metadata.email
+        if mail is None:
+            continue
+        unknown = masker.unowned_addresses(f"{mail.sender}\n{mail.to}")
+        if unknown:
+            items.append((entry, "、".join(unknown)))
+    if not items:
+        return
+    party = "shipment.claimant" if venue is Venue.COURIER_CLAIM else "complainant"
+    found.warn(
+        "mail-address-of-no-party",
+        Message(
+            "{exhibits}: the e-mail's sender or recipient is recorded as no party's address, so the packet masks it "
+            "as a third party's personal data. If it is a party's own (the complainant's mailbox, the business's "
+            "service mailbox), enter it as that party's e-mail in the case details: a party's own address is then "
+            "printed in full where the destination shows that party, and any address at a business's own domain is "
+            "taken as the business's",
+            exhibits=exhibit_names(items),
+        ),
+        f"{party}.email",  # what to fill in: the exhibit is named in the words
+    )
+
+
+# Files added together within this time of each other, by one person, with one purpose: one batch.
+_BATCH_GAP = timedelta(minutes=5)
+# What says nothing of what an item shows: the kind of file, the words of a purpose, joining words and marks.
+_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或、，,。；;：:（）()《》“”\"' -_—第张份页件个")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]{2,}")
+
+
+def _content(text: str, ignored: set[str]) -> set[str]:
+    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about."""
+    words = {w.lower() for w in _ASCII_WORD.findall(text)}
+    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC and ch not in ignored}
+
+
+def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings) -> None:
+    """Exhibits added in one go share the purpose typed for the batch (三张照片，证明收货第三天起闪屏、黑屏), and the
+    one that shows something else keeps it (the photo of the box and its IMEI code). Within a batch (added one after
+    another by one person, with one purpose), when some titles speak of what the purpose says and one has not a word
+    of it in common, that one is asked about: its purpose is likely the batch's, not its own.
+
+    Only titles given after adding are asked about: retitling items one by one states what each shows, and a purpose
+    left as the batch's is then visibly not the item's own. A file's own name was before the user when the batch's
+    purpose was typed, so it only helps show which items the purpose was typed for; a camera's name says nothing (it
+    has its own finding). A batch whose titles all touch the purpose (three sides of one crushed box, 证明外包装破损)
+    shares it rightly; the goods' own name is no sign either way."""
+    goods = _content(case.transaction.product, set())
+    batches: list[list[ExhibitEntry]] = []
+    for entry in sorted(entries, key=lambda en: en.exhibit.number):
+        e = entry.exhibit
+        last = batches[-1][-1].exhibit if batches else None
+        if (
+            last is not None
+            and e.purpose.strip()
+            and e.purpose.strip() == last.purpose.strip()
+            and e.added_by == last.added_by
+            and abs(e.added_at - last.added_at) <= _BATCH_GAP
+        ):
+            batches[-1].append(entry)
+        else:
+            batches.append([entry])
+    for batch in batches:
+        if len(batch) < 2:
+            continue
+        purpose = _content(batch[0].exhibit.purpose, goods)
+        titled = [
+            (entry, purpose & _content(entry.exhibit.title, goods))
+            for entry in batch
+            if not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
+        ]
+        if not purpose or not any(shared for _entry, shared in titled):
+            continue  # no title speaks of the purpose: nothing tells which item it was typed for
+        odd = [
+            (entry, entry.exhibit.title.strip())
+            for entry, shared in titled
+            if not shared and _retitled(entry.exhibit.title, entry.exhibit.original_name)
+        ]
+        found.group(
+            Level.WARNING,
+            "purpose-from-batch",
+            odd,
+            partial(_from_batch, purpose=batch[0].exhibit.purpose.strip()),
+            "purpose",
+        )
+
+
+def _retitled(title: str, original_name: str) -> bool:
+    """Whether an exhibit's title was given to it after it was added: not the file's own name (the name the user saw
+    when typing the batch's purpose), nor a camera's."""
+    title = title.strip()
+    named = {original_name.strip(), PurePath(original_name).stem.strip()}
+    return bool(title) and title not in named and not title_is_file_name(title, original_name)
+
+
+def _from_batch(names: Message, purpose: str) -> Message:
+    return Message(
+        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with "
+        "its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, "
+        "saying what this item shows",
+        exhibits=names,
+        purpose=purpose,
+        citation=cite("evidence-rules.19", part=True),
+    )
 
 
 # The names cameras, phones and chat apps give files: IMG_20261120_190512, DSC01234, PXL_20261120_190512345,

@@ -29,7 +29,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -449,6 +449,54 @@ def _addresses(value: str) -> set[str]:
     return found or ({value.strip().lower()} if value.strip() else set())
 
 
+# Mail services anyone can open a mailbox with: an address there says nothing of whose it is.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "qq.com",
+        "foxmail.com",
+        "163.com",
+        "126.com",
+        "yeah.net",
+        "188.com",
+        "vip.163.com",
+        "vip.qq.com",
+        "sina.com",
+        "sina.cn",
+        "vip.sina.com",
+        "sohu.com",
+        "aliyun.com",
+        "139.com",
+        "189.cn",
+        "wo.cn",
+        "tom.com",
+        "21cn.com",
+        "88.com",
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "protonmail.com",
+    }
+)
+
+
+def _own_domains(party: Party, emails: set[str]) -> set[str]:
+    """The mail domains that are an organisation's own: those of the addresses recorded in its contact, unless a
+    public mail service's. A business is not a natural person: its mailboxes (service@ its domain) are not personal
+    data, and an address at its own domain is its mailbox. A person's domain says nothing."""
+    if party.kind is not PartyKind.ORGANISATION:
+        return set()
+    domains = {e.rpartition("@")[2] for e in emails if "@" in e}
+    return {d for d in domains if d and d not in PUBLIC_MAIL_DOMAINS}
+
+
 @dataclass
 class _Known:
     """The personal data of one party, normalised, for recognising it in text."""
@@ -457,6 +505,7 @@ class _Known:
     numbers: set[str]  # phones and IDs, digits (and X) only
     emails: set[str]
     addresses: set[str]
+    domains: set[str] = dataclasses.field(default_factory=set)  # an organisation's own mail domains
 
     @classmethod
     def of(cls, party: Party | None) -> _Known:
@@ -468,18 +517,21 @@ class _Known:
             if plain:
                 numbers.add(plain[-11:] if len(plain) > 11 and plain.startswith("86") else plain)
         person = party.kind is PartyKind.PERSON
+        emails = _addresses(party.email)
         return cls(
             names={party.name.strip()} if person and party.name.strip() else set(),
             numbers=numbers,
-            emails=_addresses(party.email),
+            emails=emails,
             addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),
+            domains=_own_domains(party, emails),
         )
 
     def owns(self, span: Span) -> bool:
         if span.kind in (Kind.MOBILE, Kind.LANDLINE, Kind.ID, Kind.BANK_CARD):
             return span.value in self.numbers
         if span.kind is Kind.EMAIL:
-            return span.value in self.emails
+            domain = span.value.rpartition("@")[2]
+            return span.value in self.emails or any(domain == d or domain.endswith("." + d) for d in self.domains)
         if span.kind is Kind.ADDRESS:
             return any(span.value in a or a in span.value for a in self.addresses)
         return span.value in self.names
@@ -517,10 +569,16 @@ class Masker:
     and counted in the report under ``where``.
 
     What is a party's own is what the record says is theirs, and nothing else: the fields of the
-    party (its name, phone, e-mail, address, ID number), and for the complainant also the address
-    the complaint was e-mailed from (:func:`complaint_mail_senders`). An address of the party's that
+    party (its name, phone, e-mail, address, ID number), for an organisation also any address at
+    its own mail domain (the domain of its recorded e-mail, not a public mail service's: a business's
+    mailboxes are not a natural person's data), and for the complainant also the address the
+    complaint was e-mailed from (:func:`complaint_mail_senders`). An address of the party's that
     the record does not hold (their own mail among the evidence, their contact not filled in) has no
-    known owner and is masked like a stranger's; entering it in the party's contact shows it.
+    known owner and is masked like a stranger's; entering it in the party's contact shows it
+    (:meth:`unowned_addresses` finds such addresses, for the preflight to say so).
+
+    The report counts, per place, each datum masked once: the same address masked in an e-mail
+    exhibit's headers (its details page) and in its printed text is one masking of that exhibit.
     """
 
     def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
@@ -537,6 +595,7 @@ class Masker:
         # The signer's name, not the title or place they are recorded by (门卫, 菜鸟驿站, 快递员王五 → 王五).
         self.names.update(n for n in person_names(case.shipment.signer, organisation_names(case)) if len(n) >= 2)
         self.names -= {n for k in self.visible for n in k.names}
+        self._reported: dict[str, set[tuple[Kind, str]]] = {}  # per place, the data already counted
 
     def spans(self, text: str) -> list[Span]:
         """What in ``text`` this destination must not see."""
@@ -546,6 +605,15 @@ class Masker:
         if not self.policy.masks_third_parties:
             found = [s for s in found if any(k.owns(s) for k in self.hidden)]
         return found
+
+    def unowned_addresses(self, text: str) -> list[str]:
+        """The e-mail addresses in ``text`` the record gives to no one (no party's, seen or masked here), in order:
+        masked as a stranger's, though often a party's own mailbox whose contact was not filled in."""
+        if not self.policy.masks_third_parties:
+            return []
+        known = [*self.visible, *self.hidden]
+        found = [s.value for s in find_personal(text) if s.kind is Kind.EMAIL and not any(k.owns(s) for k in known)]
+        return list(dict.fromkeys(found))
 
     def text(self, text: str, where: str = "") -> str:
         if not text:
@@ -561,14 +629,20 @@ class Masker:
             last = span.end
         out.append(text[last:])
         if self.report is not None and where:
-            for kind, count in Counter(s.kind for s in spans).items():
+            seen = self._reported.setdefault(where, set())
+            new = {(s.kind, s.value) for s in spans} - seen
+            seen |= new
+            for kind, count in Counter(kind for kind, _value in new).items():
                 self.report.add(where, DisclosureAction.MASKED, KIND_NAMES[kind], count)
         return "".join(out)
 
     # ------------------------------------------------------------------ the record
 
-    def case(self, case: Case, where: str = "文书") -> Case:
+    def case(self, case: Case, where: str = "文书", exhibits: Mapping[int, str] | None = None) -> Case:
         """A copy of ``case`` as this destination may see it (the record itself is not changed).
+
+        What is masked in an exhibit's own texts is reported under its name in ``exhibits`` (number → 证据3, as
+        the packet names it and reports its printed text), else under its own number (案卷编号5).
 
         Parties the destination does not see are masked field by field; every free text (facts,
         timeline events and their references, demands, notes, exhibit titles, sources, purposes,
@@ -598,8 +672,9 @@ class Masker:
             event.ref = self.text(event.ref, where)
         for change in shown.stage_log:
             change.note = self.text(change.note, where)
+        names = exhibits or {}
         for exhibit in shown.exhibits:
-            self.exhibit(exhibit, own_name(exhibit.number))
+            self.exhibit(exhibit, names.get(exhibit.number) or own_name(exhibit.number))
         return shown
 
     def exhibit(self, exhibit: Exhibit, where: str) -> None:

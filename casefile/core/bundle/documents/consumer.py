@@ -32,7 +32,12 @@ from casefile.core.bundle.documents.common import (
     law_quotes,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
-from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, filed_with, return_window
+from casefile.core.bundle.documents.rules import (
+    _FRAUD,
+    filed_with,
+    return_window,
+    seven_day_return_applies,
+)
 from casefile.core.bundle.phones import phone_window
 from casefile.core.model import CaseType
 from casefile.core.workflow.clocks import add_months
@@ -134,7 +139,7 @@ def _other_bodies(ctx: BundleContext) -> str:
 
 def _applies_art_25(ctx: BundleContext) -> bool:
     """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25)."""
-    return ctx.case.type is not CaseType.SERVICE and _bought_online(ctx.case)
+    return seven_day_return_applies(ctx.case)
 
 
 def consumer_law_ids(ctx: BundleContext) -> list[str]:

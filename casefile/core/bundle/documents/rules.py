@@ -16,7 +16,7 @@ from casefile.core.bundle.documents.common import (
     _free,
     _labels,
     _money,
-    _timeline,
+    _sort_key,
     fmt_amount,
     on_day,
 )
@@ -259,12 +259,21 @@ class ReturnWindow:
 
 def return_window(ctx: BundleContext) -> ReturnWindow:
     """The art. 25 window of the case, with what the timeline and the facts say about it."""
-    case = ctx.case
+    return return_window_of(ctx.case)
+
+
+def seven_day_return_applies(case: Case) -> bool:
+    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25)."""
+    return case.type is not CaseType.SERVICE and _bought_online(case)
+
+
+def return_window_of(case: Case) -> ReturnWindow:
+    """:func:`return_window` of a case as the record holds it (its events are the record's own)."""
     received_at = case.transaction.received_at
     received = _day(received_at, case) if received_at is not None else None
     deadline = compute("consumer.no-reason-return", received_at) if received_at is not None else None
     last_day = deadline.last_day if deadline is not None else None
-    events = _timeline(ctx)
+    events = sorted(case.timeline, key=lambda e: _sort_key(e.at, case))
     claims = [e for e in events if PAST_SEVEN_DAYS.search(e.summary)]
     about_returns = [e for e in events if RETURN_REQUEST.search(e.summary) or PAST_SEVEN_DAYS.search(e.summary)]
     first = about_returns[0] if about_returns else None
