@@ -937,7 +937,7 @@ def evidence_list_flowables(
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
     refs = refs or PageRefs()
-    from casefile.core.bundle.documents import filer, list_cause, receiving_body
+    from casefile.core.bundle.documents import filer, receiving_body
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
@@ -982,16 +982,11 @@ def evidence_list_flowables(
     if commands:
         table.setStyle(TableStyle(commands))
     submitter = filer(ctx)
-    if ctx.venue is Venue.CONSUMER_ASSOCIATION:  # a complaint: no 案由, 案号 or 机关 (a 消协 is not one)
-        heading_rows = [
-            ["投诉事项", complaint_subject(ctx), "投诉编号", complaint_ref(ctx)],
-            ["提交人", f"{blank(submitter.name)}（{role}）", "受理机构", blank(receiving_body(ctx), 10)],
-        ]
-    else:
-        heading_rows = [
-            ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
-            ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
-        ]
+    subject, ref, body = list_headings(ctx)
+    heading_rows = [
+        [subject[0], subject[1], ref[0], ref[1]],
+        ["提交人", f"{blank(submitter.name)}（{role}）", body, blank(receiving_body(ctx), 10)],
+    ]
     return [
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
@@ -1012,6 +1007,36 @@ def evidence_list_flowables(
             ]
         ),
     ]
+
+
+def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str], str]:
+    """The evidence list's heading, in the terms of where the packet goes: what the matter is and its number (each
+    a label and its value), and the label naming who receives the list (the cover's label for it).
+
+    Only a court's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its 投诉事项, 投诉编号 and
+    受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号 and a 提交对象 (a
+    company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's 申诉编号 and its
+    受理机构, as the appeal's cover names them. An arbitration keeps 案由 and 案号 (仲裁 has both)."""
+    from casefile.core.bundle.documents import list_cause, rules
+    from casefile.core.workflow.records import Venue as ProceedingVenue
+
+    if ctx.venue is Venue.CONSUMER_ASSOCIATION:
+        return ("投诉事项", complaint_subject(ctx)), ("投诉编号", complaint_ref(ctx)), "受理机构"
+    if ctx.venue is Venue.COURIER_CLAIM:
+        waybill = ctx.case.shipment.waybill_no.strip()
+        if ctx.route is Route.POSTAL_REGULATOR:
+            matter = f"快件损失赔偿争议（快件号码{waybill}）" if waybill else "快件损失赔偿争议"
+            refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(ProceedingVenue.POSTAL_REGULATOR)]
+            refs = [r for r in refs if r]
+            return ("申诉事项", matter), ("申诉编号", refs[-1] if refs else ACCEPTED_BLANK), "受理机构"
+        complaint = rules.carrier_complaint(ctx)
+        ticket = complaint.ref.strip() if complaint is not None else ""
+        matter = f"快件损失赔偿（运单号{waybill}）" if waybill else "快件损失赔偿"
+        return ("索赔事项", matter), ("工单号", ticket or ACCEPTED_BLANK), "提交对象"
+    return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "接收机关"
+
+
+ACCEPTED_BLANK = "＿＿＿＿＿＿（受理后填写）"
 
 
 COMPLAINT_KINDS = {
@@ -1037,7 +1062,7 @@ def complaint_ref(ctx: BundleContext) -> str:
 
     body = ProceedingVenue.REGULATOR if ctx.route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
     refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(body) if p.ref.strip()]
-    return refs[-1] if refs else "＿＿＿＿＿＿（受理后填写）"
+    return refs[-1] if refs else ACCEPTED_BLANK
 
 
 def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
