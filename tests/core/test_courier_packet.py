@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from bundle_pages import page_texts
-from test_documents import MERCHANT, context, full_case
+from test_documents import CST, MERCHANT, context, full_case, render
 from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
 
 from casefile.core.bundle import parts
@@ -175,3 +176,24 @@ def test_courier_lists_are_headed_in_the_terms_of_a_claim_and_an_appeal(tmp_path
     case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, ref="YZ2026120200042"))
     postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "numbered")
     assert "YZ2026120200042" in postal
+
+
+def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path) -> None:
+    """The notes' three years (民法典 art. 188: the 条例 and the 邮政法 send a courier loss to the civil law) are
+    worded as the 消协/12315 notes word theirs: from the earliest day the record holds of the shipment, named (here
+    the posting, before the signing and the discovery), to the corresponding day, printed as the last day to act
+    on (当日): a Sunday is no 法定休假日 (民法典 art. 203), so the day is not moved; nothing is "之前"."""
+    case = full_case()
+    shipment = case.shipment
+    shipment.shipped_at = datetime(2026, 11, 11, 9, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
+    shipment.signed_at = datetime(2026, 11, 12, 18, 40, tzinfo=CST)
+    shipment.discovered_at = datetime(2026, 11, 13, 19, 5, tzinfo=CST)
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        notes = render(ctx, tmp_path / name)["申诉途径与期限"]
+        assert "本件记录的最早日期是寄件之日（2026年11月11日）" in notes, notes
+        assert "三年至2029年11月11日届满，如需起诉，请最迟于当日提起" in notes
+        assert "顺延" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
+        assert "一年至2027年11月11日届满，请最迟于当日提出申诉" in notes  # the 12305 year, worded alike

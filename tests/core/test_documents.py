@@ -670,7 +670,7 @@ def test_courier_claim(tmp_path: Path) -> None:
     assert "2019年文本" not in doc
     notes = texts["申诉途径与期限"]
     assert "12305" in notes and "2026年12月2日" not in notes and "三十日" in notes
-    assert "2027年11月18日" in notes  # one year from posting
+    assert "一年至2027年11月18日届满" in notes  # one year from posting
 
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:
