@@ -943,6 +943,7 @@ def evidence_list_flowables(
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
     commands: list[Any] = []
     narrow = s["cellc_small"]
+    copies = list_copies(ctx)
     group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
     # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
     for run in group_runs(ctx.entries, lambda entry: entry.group):
@@ -974,7 +975,7 @@ def evidence_list_flowables(
                     blank(as_filed(ctx, e.purpose), 6),
                     PageCell(entry, refs),
                     CjkParagraph(original, narrow),
-                    CjkParagraph("1", narrow),
+                    CjkParagraph(str(copies), narrow),
                     CjkParagraph(note, s["small"]),
                 ]
             )
@@ -1037,6 +1038,16 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
 
 
 ACCEPTED_BLANK = "＿＿＿＿＿＿（受理后填写）"
+
+
+def list_copies(ctx: BundleContext) -> int:
+    """The evidence list's 份数: in an arbitration the original and a copy for each respondent (the application's
+    附 and the notes say the same: documents.arbitration.evidence_sets); elsewhere the one set the packet holds."""
+    if ctx.venue is Venue.ARBITRATION:
+        from casefile.core.bundle.documents.arbitration import evidence_sets
+
+        return evidence_sets(ctx)
+    return 1
 
 
 COMPLAINT_KINDS = {
