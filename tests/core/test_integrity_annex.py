@@ -74,8 +74,8 @@ def test_the_check_method_is_written_for_its_reader():
 
 def test_the_original_column_is_headed_for_every_venues_cells(tmp_path):
     """The annex's last column says where each original is: a device, a paper, the storage medium handed in, or
-    (消协/12315) the complainant who keeps it. Its heading says so for all of them, not 原始存储介质, which a cell
-    reading 投诉人保存 contradicts."""
+    (消协/12315) the complainant who keeps it, with how it was obtained. Its heading fits them all (原件来源及所在),
+    not 原始存储介质, which a cell reading 投诉人保存 contradicts."""
     from bundle_pages import page_texts
     from test_documents import context, full_case
     from test_venue_documents import routed
@@ -95,4 +95,4 @@ def test_the_original_column_is_headed_for_every_venues_cells(tmp_path):
         path = tmp_path / f"{len(name)}-{id(ctx)}.pdf"
         render_story(path, annex_flowables(ctx, 0))
         text = "".join("".join(page.split()) for page in page_texts(path))
-        assert "原件所在" in text and "原始存储介质" not in text, name
+        assert "原件来源及所在" in text and "原始存储介质" not in text, name

@@ -1160,12 +1160,12 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
 
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 # The annex's last column says where each original is (:func:`original_carrier`): the device or account that made
-# it, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315): not always a medium.
-ORIGINAL_HEADING = "原件所在"
+# it and how it was obtained, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315).
+ORIGINAL_HEADING = "原件来源及所在"
 
 
 def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
-    """原件所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
+    """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
     scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
