@@ -1014,10 +1014,10 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
     """The evidence list's heading, in the terms of where the packet goes: what the matter is and its number (each
     a label and its value), and the label naming who receives the list (the cover's label for it).
 
-    Only a court's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its 投诉事项, 投诉编号 and
-    受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号 and a 提交对象 (a
-    company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's 申诉编号 and its
-    受理机构, as the appeal's cover names them. An arbitration keeps 案由 and 案号 (仲裁 has both)."""
+    A court's or an arbitration commission's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its
+    投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号
+    and a 提交对象 (a company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's
+    申诉编号 and its 受理机构, as the appeal's cover names them."""
     from casefile.core.bundle.documents import list_cause, rules
     from casefile.core.workflow.records import Venue as ProceedingVenue
 
