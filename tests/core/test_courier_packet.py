@@ -3,16 +3,18 @@
 - 交涉记录 lists only the dealings with the carrier (spec §7(d) 8, §4.2), by the rule the reply clock reads
   (``with_carrier``); the buyer's talks with the merchant's customer service are left out, and with none
   recorded the packet says so.
-- Their evidence list is headed by the courier dispute (快递服务合同纠纷) and names each side by its part in the
+- Their evidence list is headed by the courier dispute in the terms of a claim (索赔事项, 工单号, 提交对象) or an
+  appeal (申诉事项, 申诉编号, 受理机构), not a court's 案由, and names each side by its part in the
   packet (索赔人/申诉人, the carrier, 收件人), not as the complaint typed it (投诉人, 被投诉人).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from bundle_pages import page_texts
-from test_documents import MERCHANT, context, full_case
+from test_documents import CST, MERCHANT, context, full_case, render
 from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
 
 from casefile.core.bundle import parts
@@ -21,6 +23,8 @@ from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
 from casefile.core.bundle.pdfkit import render_story
 from casefile.core.model import Case, GpsPosition, Party, PartyKind
+from casefile.core.workflow.records import Proceeding
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 # The merchant's chats with the buyer in full_case: not the carrier's.
 MERCHANT_CHATS = ("电话联系客服，客服同意退货但拒绝赔偿", "在线反映屏幕碎裂并发送照片")
@@ -69,7 +73,7 @@ def test_a_courier_list_is_headed_by_the_courier_dispute(tmp_path: Path) -> None
     claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
     postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "appeal")
     for text in (claim, postal):
-        assert "案由快递服务合同纠纷" in text and "买卖合同纠纷" not in text
+        assert "快件损失赔偿" in text and "买卖合同纠纷" not in text
     consumer = evidence_list(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "consumer")
     assert "案由" not in consumer and "投诉事项" in consumer  # a complaint, not a court's cause of action
 
@@ -149,3 +153,47 @@ def test_the_appellant_signs_on_a_blank_line(tmp_path: Path) -> None:
     """申诉人（签名/盖章） leaves room to sign, the appellant's name in brackets after it."""
     text = document(appeal(full_case(), AFTER_DEADLINE), "邮政业用户申诉书", tmp_path)
     assert f"申诉人（签名/盖章）：＿＿＿＿＿＿＿＿（{MERCHANT.name}）" in text, text
+
+
+def test_courier_lists_are_headed_in_the_terms_of_a_claim_and_an_appeal(tmp_path: Path) -> None:
+    """A claim to the carrier is no court case and the carrier's claims desk no 机关: its list names the 索赔事项,
+    the carrier's 工单号 (blank until the record holds it) and the 提交对象, as the claim's cover does; a 12305
+    appeal's names the 申诉事项, the postal administration's 申诉编号 and its 受理机构, as the appeal's cover
+    does. Neither has a court's 案由, 案号 or 接收机关."""
+    case = full_case()
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
+    postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "appeal")
+    waybill = case.shipment.waybill_no
+    assert f"索赔事项快件损失赔偿（运单号{waybill}）" in claim
+    assert "工单号" in claim and "（受理后填写）" in claim and "提交对象" in claim
+    assert f"申诉事项快件损失赔偿争议（快件号码{waybill}）" in postal
+    assert "申诉编号" in postal and "（受理后填写）" in postal and "受理机构" in postal
+    for text in (claim, postal):
+        assert "案由" not in text and "案号" not in text and "接收机关" not in text
+    case.timeline.append(COMPLAINT)  # lodged with the carrier, its 工单号 given
+    claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "ticket")
+    assert "GD20261122000123" in claim
+    case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, ref="YZ2026120200042"))
+    postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "numbered")
+    assert "YZ2026120200042" in postal
+
+
+def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path) -> None:
+    """The notes' three years (民法典 art. 188: the 条例 and the 邮政法 send a courier loss to the civil law) are
+    worded as the 消协/12315 notes word theirs: from the earliest day the record holds of the shipment, named (here
+    the posting, before the signing and the discovery), to the corresponding day, printed as the last day to act
+    on (当日): a Sunday is no 法定休假日 (民法典 art. 203), so the day is not moved; nothing is "之前"."""
+    case = full_case()
+    shipment = case.shipment
+    shipment.shipped_at = datetime(2026, 11, 11, 9, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
+    shipment.signed_at = datetime(2026, 11, 12, 18, 40, tzinfo=CST)
+    shipment.discovered_at = datetime(2026, 11, 13, 19, 5, tzinfo=CST)
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        notes = render(ctx, tmp_path / name)["申诉途径与期限"]
+        assert "本件记录的最早日期是寄件之日（2026年11月11日）" in notes, notes
+        assert "三年至2029年11月11日届满，如需起诉，请最迟于当日提起" in notes
+        assert "顺延" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
+        assert "一年至2027年11月11日届满，请最迟于当日提出申诉" in notes  # the 12305 year, worded alike

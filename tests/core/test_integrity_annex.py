@@ -70,3 +70,29 @@ def test_the_check_method_is_written_for_its_reader():
     assert "《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条" in court
     assert "《人民法院在线诉讼规则》第十六条、第十七条、第十八条" in court
     assert "互联网法院审理案件若干问题的规定》第十一条第二款" in stamps(context(full_case(), Venue.COURT))
+
+
+def test_the_original_column_is_headed_for_every_venues_cells(tmp_path):
+    """The annex's last column says where each original is: a device, a paper, the storage medium handed in, or
+    (消协/12315) the complainant who keeps it, with how it was obtained. Its heading fits them all (原件来源及所在),
+    not 原始存储介质, which a cell reading 投诉人保存 contradicts."""
+    from bundle_pages import page_texts
+    from test_documents import context, full_case
+    from test_venue_documents import routed
+
+    from casefile.core.bundle.context import Route, Venue
+    from casefile.core.bundle.parts import annex_flowables
+    from casefile.core.bundle.pdfkit import render_story
+
+    contexts = {
+        "消协": routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.CONSUMER_ASSOCIATION),
+        "12315": routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR),
+        "仲裁": context(full_case(), Venue.ARBITRATION),
+        "法院": context(full_case(), Venue.COURT),
+        "快递": context(full_case(), Venue.COURIER_CLAIM),
+    }
+    for name, ctx in contexts.items():
+        path = tmp_path / f"{len(name)}-{id(ctx)}.pdf"
+        render_story(path, annex_flowables(ctx, 0))
+        text = "".join("".join(page.split()) for page in page_texts(path))
+        assert "原件来源及所在" in text and "原始存储介质" not in text, name

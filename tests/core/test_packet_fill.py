@@ -197,16 +197,16 @@ def test_a_courier_packets_list_is_the_merchants(tmp_path: Path) -> None:
     case = full_case()
     case.respondent = Party(PartyKind.ORGANISATION)  # a courier case records no respondent (the journey's)
     claim = evidence_list(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path / "claim")
-    assert "提交人杭州某某数码科技有限公司（索赔人）接收机关某某速运有限公司" in claim
+    assert "提交人杭州某某数码科技有限公司（索赔人）提交对象某某速运有限公司" in claim
     postal = evidence_list(routed(case, Venue.COURIER_CLAIM, Route.POSTAL_REGULATOR, MERCHANT), tmp_path / "12305")
-    assert "提交人杭州某某数码科技有限公司（申诉人）接收机关＿＿＿＿＿＿＿＿邮政管理局" in postal
+    assert "提交人杭州某某数码科技有限公司（申诉人）受理机构＿＿＿＿＿＿＿＿邮政管理局" in postal
 
 
 def test_the_postal_administration_recorded_is_named_everywhere(tmp_path: Path) -> None:
     case = full_case()
     case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, body="浙江省邮政管理局"))
     ctx = appeal(case, AFTER_DEADLINE)
-    assert "接收机关浙江省邮政管理局" in evidence_list(ctx, tmp_path / "list")
+    assert "受理机构浙江省邮政管理局" in evidence_list(ctx, tmp_path / "list")
     assert "致：浙江省邮政管理局" in appeal_form(ctx, tmp_path / "form")
 
 
@@ -215,7 +215,7 @@ def test_unknown_bodies_stay_blanks_with_their_kind(tmp_path: Path) -> None:
     empty = full_case()
     empty.courier, empty.shipment.carrier = None, ""
     claim = evidence_list(context(empty, Venue.COURIER_CLAIM, Organisation()), tmp_path / "e")
-    assert "提交人＿＿＿＿＿＿＿＿（索赔人）接收机关＿＿＿＿＿＿＿＿＿＿" in claim
+    assert "提交人＿＿＿＿＿＿＿＿（索赔人）提交对象＿＿＿＿＿＿＿＿＿＿" in claim
 
 
 # --------------------------------------------------------------------------- (19) the appeal's labels

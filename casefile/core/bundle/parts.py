@@ -937,12 +937,13 @@ def evidence_list_flowables(
     """证据目录 with the columns of spec §1, header repeated on every page."""
     s = styles()
     refs = refs or PageRefs()
-    from casefile.core.bundle.documents import filer, list_cause, receiving_body
+    from casefile.core.bundle.documents import filer, receiving_body
 
     header = ["序号", "证据名称", "证据来源", "证据形式", "证明目的", refs.header, "原件/复印件", "份数", "备注"]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th_small"]) for h in header]]
     commands: list[Any] = []
     narrow = s["cellc_small"]
+    copies = list_copies(ctx)
     group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
     # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
     for run in group_runs(ctx.entries, lambda entry: entry.group):
@@ -974,7 +975,7 @@ def evidence_list_flowables(
                     blank(as_filed(ctx, e.purpose), 6),
                     PageCell(entry, refs),
                     CjkParagraph(original, narrow),
-                    CjkParagraph("1", narrow),
+                    CjkParagraph(str(copies), narrow),
                     CjkParagraph(note, s["small"]),
                 ]
             )
@@ -982,16 +983,11 @@ def evidence_list_flowables(
     if commands:
         table.setStyle(TableStyle(commands))
     submitter = filer(ctx)
-    if ctx.venue is Venue.CONSUMER_ASSOCIATION:  # a complaint: no 案由, 案号 or 机关 (a 消协 is not one)
-        heading_rows = [
-            ["投诉事项", complaint_subject(ctx), "投诉编号", complaint_ref(ctx)],
-            ["提交人", f"{blank(submitter.name)}（{role}）", "受理机构", blank(receiving_body(ctx), 10)],
-        ]
-    else:
-        heading_rows = [
-            ["案由", list_cause(ctx), "案号", "＿＿＿＿＿＿＿＿"],
-            ["提交人", f"{blank(submitter.name)}（{role}）", "接收机关", blank(receiving_body(ctx), 10)],
-        ]
+    subject, ref, body = list_headings(ctx)
+    heading_rows = [
+        [subject[0], subject[1], ref[0], ref[1]],
+        ["提交人", f"{blank(submitter.name)}（{role}）", body, blank(receiving_body(ctx), 10)],
+    ]
     return [
         CjkParagraph("证 据 目 录", s["title"]),
         grid(
@@ -1012,6 +1008,46 @@ def evidence_list_flowables(
             ]
         ),
     ]
+
+
+def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str], str]:
+    """The evidence list's heading, in the terms of where the packet goes: what the matter is and its number (each
+    a label and its value), and the label naming who receives the list (the cover's label for it).
+
+    A court's or an arbitration commission's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its
+    投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号
+    and a 提交对象 (a company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's
+    申诉编号 and its 受理机构, as the appeal's cover names them."""
+    from casefile.core.bundle.documents import list_cause, rules
+    from casefile.core.workflow.records import Venue as ProceedingVenue
+
+    if ctx.venue is Venue.CONSUMER_ASSOCIATION:
+        return ("投诉事项", complaint_subject(ctx)), ("投诉编号", complaint_ref(ctx)), "受理机构"
+    if ctx.venue is Venue.COURIER_CLAIM:
+        waybill = ctx.case.shipment.waybill_no.strip()
+        if ctx.route is Route.POSTAL_REGULATOR:
+            matter = f"快件损失赔偿争议（快件号码{waybill}）" if waybill else "快件损失赔偿争议"
+            refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(ProceedingVenue.POSTAL_REGULATOR)]
+            refs = [r for r in refs if r]
+            return ("申诉事项", matter), ("申诉编号", refs[-1] if refs else ACCEPTED_BLANK), "受理机构"
+        complaint = rules.carrier_complaint(ctx)
+        ticket = complaint.ref.strip() if complaint is not None else ""
+        matter = f"快件损失赔偿（运单号{waybill}）" if waybill else "快件损失赔偿"
+        return ("索赔事项", matter), ("工单号", ticket or ACCEPTED_BLANK), "提交对象"
+    return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "接收机关"
+
+
+ACCEPTED_BLANK = "＿＿＿＿＿＿（受理后填写）"
+
+
+def list_copies(ctx: BundleContext) -> int:
+    """The evidence list's 份数: in an arbitration the original and a copy for each respondent (the application's
+    附 and the notes say the same: documents.arbitration.evidence_sets); elsewhere the one set the packet holds."""
+    if ctx.venue is Venue.ARBITRATION:
+        from casefile.core.bundle.documents.arbitration import evidence_sets
+
+        return evidence_sets(ctx)
+    return 1
 
 
 COMPLAINT_KINDS = {
@@ -1037,7 +1073,7 @@ def complaint_ref(ctx: BundleContext) -> str:
 
     body = ProceedingVenue.REGULATOR if ctx.route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
     refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(body) if p.ref.strip()]
-    return refs[-1] if refs else "＿＿＿＿＿＿（受理后填写）"
+    return refs[-1] if refs else ACCEPTED_BLANK
 
 
 def evidence_count(entries: Sequence[ExhibitEntry]) -> str:
@@ -1123,10 +1159,13 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
 
 
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
+# The annex's last column says where each original is (:func:`original_carrier`): the device or account that made
+# it and how it was obtained, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315).
+ORIGINAL_HEADING = "原件来源及所在"
 
 
 def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
-    """原始存储介质 (spec §3 E2: where the original is, so the device can be brought along): the device that made
+    """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
     scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
@@ -1140,7 +1179,7 @@ def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = Fal
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
-    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", "原始存储介质"]
+    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", ORIGINAL_HEADING]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     since = case_since(ctx.case)
     for entry in ctx.entries:

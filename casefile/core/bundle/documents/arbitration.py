@@ -32,6 +32,14 @@ def _respondents(ctx: BundleContext) -> list[Party]:
     return [ctx.party("respondent")]
 
 
+def evidence_sets(ctx: BundleContext) -> int:
+    """How many sets of the evidence list and evidence an arbitration application goes in with: the original for
+    the commission and a copy (副本) for each respondent, as the commissions usually ask (仲裁法 requires copies
+    but sets no number; the notes say so). The evidence list's 份数 and the application's 附 say this number;
+    the packet prints one set, and the notes ask for the copies to be made from it."""
+    return 1 + len(_respondents(ctx))
+
+
 def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flowable]:
     """仲裁申请书 (仲裁法 as revised, in force 2026-03-01): the parties, the claims with their
     amounts and bases, the facts in the third person, the agreement relied on, the institution;
@@ -99,7 +107,8 @@ def _arbitration_application(ctx: BundleContext, copy_for: str = "") -> list[Flo
             [
                 f"本申请书副本 {len(respondents)} 份",
                 f"仲裁协议（见{agreements}）" if agreements else "仲裁协议＿＿份",
-                f"证据目录及证据 共 {len(ctx.entries)} 件",
+                f"证据目录及证据 共 {len(ctx.entries)} 件，一式 {evidence_sets(ctx)} 份"
+                f"（正本 1 份，副本 {len(respondents)} 份）",
                 *storage_medium(ctx),
                 "身份证明（申请人身份证明；被申请人主体资格证明）",
                 *(["授权委托书 1 份"] if agent is not None and not agent.is_empty() else []),
@@ -125,7 +134,10 @@ def _arbitration_notes(ctx: BundleContext) -> list[Flowable]:
         f"消费者申请仲裁，须根据与经营者达成的仲裁协议（{law.cite_on('consumer-protection.39', day)}）。",
         f"提交仲裁协议、仲裁申请书及副本（{law.cite_on('arbitration.application-submission', day)}）。"
         "副本的份数法律未作规定：仲裁机构通常要求每一被申请人一份，证据材料也常须按仲裁庭组成人数和被申请人人数"
-        "另备副本（仲裁机构的通常做法，以所选仲裁机构的规则和要求为准）。",
+        "另备副本（仲裁机构的通常做法，以所选仲裁机构的规则和要求为准）。"
+        f"本材料已附申请书副本 {len(_respondents(ctx))} 份；证据目录及证据只印一份，目录“份数”栏按正本 1 份"
+        f"及每一被申请人副本 1 份计（共 {evidence_sets(ctx)} 份），提交前请按此复印，"
+        "仲裁机构要求更多份数的，按其要求另备。",
         "各仲裁机构的仲裁规则可能另有要求（如出生日期、民族、有效通讯方式，证据逐项编号并签名、注明日期），"
         "提交前请对照所选仲裁机构的现行规则核对。",
         "证据目录须签名或盖章并注明提交日期；电子证据请携带原始设备或介质以备核对。",

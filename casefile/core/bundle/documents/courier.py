@@ -44,7 +44,7 @@ from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_ta
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import Party
 from casefile.core.record.timeline import with_carrier
-from casefile.core.workflow.clocks import compute
+from casefile.core.workflow.clocks import add_months
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -239,12 +239,40 @@ def appeal_conditions_source(ctx: BundleContext) -> str:
     return f"见{old}；该办法已由{now}取代，现行条文未能核对，以下条件供参考"
 
 
+def _three_years(ctx: BundleContext) -> str:
+    """The notes' three years (民法典 art. 188: 快递暂行条例 art. 28 sends an uninsured loss, and 邮政法 art. 59
+    any 快件 loss, to the civil law, which sets no shorter period for it), worded as the 消协/12315 notes word
+    theirs: from the earliest day the record holds of the shipment, named (寄件, 签收, 发现异常: the day the
+    claimant knew of the harm is not recorded, and the earliest is the safe start), to the corresponding day three
+    years on (民法典 art. 202), printed unmoved as the last day to act on: only a 法定休假日 would move it (art.
+    203), and advice on when to act gives the day it is safe to act by."""
+    case = ctx.case
+    shipment = case.shipment
+    known = [
+        (at, event)
+        for at, event in (
+            (shipment.shipped_at, "寄件之日"),
+            (shipment.signed_at, "签收之日"),
+            (shipment.discovered_at, "发现快件异常之日"),
+        )
+        if at is not None
+    ]
+    if not known:
+        return f"本件尚未记录寄件、签收或发现异常的日期：请自知道损失之日起算，三年至{DATE_BLANK}届满。"
+    earliest, event = min(known, key=lambda item: _day(item[0], case))
+    start = _day(earliest, case)
+    limit = fmt_date(add_months(start, 36))
+    return (
+        f"本件记录的最早日期是{event}（{fmt_date(start)}），自该日起算较为稳妥：三年至{limit}届满，"
+        "如需起诉，请最迟于当日提起，宜尽早。"
+    )
+
+
 def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     case = ctx.case
     shipment = case.shipment
     one_year = fmt_date(_add_years(_day(shipment.shipped_at, case), 1)) if shipment.shipped_at else ""
-    known = shipment.discovered_at or shipment.signed_at
-    three_years = fmt_deadline(compute("civil.limitation", known)) if known else ""
+    three_years = _three_years(ctx)
     art28 = cite_on_day(ctx, "express-regulation.complaint-7-days", short=True)
     art65 = cite_on_day(ctx, "postal-law.65", short=True)
     art30 = cite_on_day(ctx, "express-market-measures.30", short=True, part=True)
@@ -267,13 +295,12 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
         "未就同一事项向邮政管理部门申诉过（已申诉过的事项有新增内容的除外）；申诉事项未经人民法院、仲裁机构受理或者处理；"
         "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内"
         f"（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
-        f"按寄件时间计算为 {one_year or DATE_BLANK} 前）。",
+        f"按寄件时间计算，一年至{one_year or DATE_BLANK}届满，请最迟于当日提出申诉）。",
         "申诉渠道（实务做法）：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
         "申诉时通常需要提供（实务做法）：申诉人姓名（名称）、电话、地址；快件号码、寄件时间、寄件人和收件人地址；"
         "被申诉人名称；申诉请求、理由及证据；向企业投诉的日期、工单号和企业处理结果。",
         f"邮政管理部门应当自接到申诉之日起三十日内作出答复（{art65}）。",
-        f"诉讼时效：三年，自知道或者应当知道权利受到损害以及义务人之日起计算（{art188}）"
-        f"；按本件发现异常（或签收）时间计算，为 {three_years or DATE_BLANK} 前。",
+        f"诉讼时效：三年，自知道或者应当知道权利受到损害以及义务人之日起计算（{art188}）。{three_years}",
         "证据要点：运单与物流轨迹截图、签收记录、外包装各面照片（运单号可见）、连续不剪辑的开箱视频、破损特写、"
         "快递员出具的破损/开箱记录、重量对比（内件短少时）、商品价值凭证、保价凭证、与快递员及客服的沟通记录。",
     ]

@@ -2,7 +2,7 @@
 
 One function per venue (and destination) gives the cover's rows; :func:`_cover` lays them out.
 The receiving body is the one the user named for the case (``rules.filed_with``), else a blank line
-(:func:`receiving_body`, also the evidence list's 接收机关).
+(:func:`receiving_body`, also named on the evidence list: 接收机关, 受理机构 or 提交对象).
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ def postal_body(ctx: BundleContext) -> str:
 
 
 def receiving_body(ctx: BundleContext) -> str:
-    """Who receives the packet, as its cover and its evidence list (接收机关) name them: the court, arbitration
-    commission or consumer body the user named, the carrier a claim goes to, the postal administration of a 12305
-    appeal; a blank line (with the kind of body, where the venue says it) for what the case does not know."""
+    """Who receives the packet, as its cover and its evidence list (接收机关, 受理机构, 提交对象) name them: the
+    court, arbitration commission or consumer body the user named, the carrier a claim goes to, the postal
+    administration of a 12305 appeal; a blank line (with the kind of body, where the venue says it) for what the
+    case does not know."""
     venue = ctx.venue
     if venue is Venue.CONSUMER_ASSOCIATION:
         return consumer_body(ctx)

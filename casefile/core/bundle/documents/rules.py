@@ -53,9 +53,9 @@ COURIER_CAUSE = "快递服务合同纠纷"  # the sender against the carrier: a 
 
 
 def list_cause(ctx: BundleContext) -> str:
-    """The 案由 heading a packet's evidence list: a courier claim or 12305 appeal is the claimant's dispute with the
-    carrier (快递服务合同纠纷), whatever the case's own cause (often the buyer's with the merchant); other packets
-    the case's (``case_cause``)."""
+    """The 案由 of the packet's dispute: a courier claim or 12305 appeal is the claimant's dispute with the carrier
+    (快递服务合同纠纷), whatever the case's own cause (often the buyer's with the merchant); other packets the
+    case's (``case_cause``). Only court and arbitration evidence lists print a 案由 (parts.list_headings)."""
     if ctx.venue is Venue.COURIER_CLAIM:
         return COURIER_CAUSE
     return case_cause(ctx.case)
