@@ -2786,6 +2786,26 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Periodic review…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2795,6 +2795,26 @@ Reason:</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>上一个标签页</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
+        <translation>向当前案件添加文件（Ctrl+O）；也可以直接拖放到案件上</translation>
+    </message>
+    <message>
         <source>Periodic review…</source>
         <translation>定期复盘…</translation>
     </message>

@@ -20,6 +20,7 @@ from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
+from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseListModel, time_left
 from casefile.ui.screen import fit_to_screen
@@ -30,7 +31,7 @@ from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -90,6 +91,7 @@ class CaseListPane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tab_leaves(self.table)  # Tab goes on to the case; it never walks the rows (and opens another case)
         # The list's filter finds cases by their number, names, order or waybill; what is typed can also
         # be looked for in the text of every exhibit, one click (or Ctrl+Shift+F) away.
         self.search_everywhere = QPushButton(self)
@@ -438,6 +440,32 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
+        # The case's tabs by keyboard, wherever the focus is (the case list too): Ctrl+Tab and Ctrl+PgDn to the
+        # next, Ctrl+Shift+Tab and Ctrl+PgUp to the one before, Alt+1… to each; and each in the View menu.
+        self.act_tab_next = QAction(self)
+        self.act_tab_next.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.act_tab_next.triggered.connect(lambda: self.step_tab(1))
+        self.act_tab_previous = QAction(self)
+        self.act_tab_previous.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"), QKeySequence("Ctrl+PgUp")]
+        )
+        self.act_tab_previous.triggered.connect(lambda: self.step_tab(-1))
+        self.tab_group = QActionGroup(self)
+        self.act_tabs: list[QAction] = []
+        for index in range(self.workspace.count()):
+            action = QAction(self.tab_group)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
+            self.act_tabs.append(action)
+        self.workspace.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.workspace.currentIndex())
+        # Adding evidence from the menu (Ctrl+O anywhere): the evidence tab, then its file chooser. The tab's own
+        # button keeps the words "(Ctrl+O)"; the key is the window's, so that it is not claimed twice.
+        self.act_add_evidence = QAction(self)
+        self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_add_evidence.triggered.connect(self.add_evidence)
+        self.workspace.evidence.act_add_files.setShortcut(QKeySequence())
         self.act_lang = {}
         from casefile.ui.i18n import LANGUAGES
 
@@ -452,9 +480,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
-        self.case_menu.addActions([self.act_new, self.act_walkin])
+        self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence])
         self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions(self.act_tabs)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.act_tab_next, self.act_tab_previous])
         self.review_menu = self.menuBar().addMenu("")
         self.review_menu.addAction(self.act_review)
         self.lang_menu = self.menuBar().addMenu("")
@@ -463,6 +495,34 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
+
+    def show_tab(self, index: int) -> None:
+        """Show the case's tab ``index`` (0: overview), its first control ready for the keyboard."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentIndex(index)
+        page, focus = self.workspace.currentWidget(), QApplication.focusWidget()
+        if page is not None and (focus is None or not page.isAncestorOf(focus)):
+            self.workspace.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_tab(self, step: int) -> None:
+        """The case's next tab (``step`` 1) or the one before (-1), round from the last to the first."""
+        count = self.workspace.count()
+        if count:
+            self.show_tab((self.workspace.currentIndex() + step) % count)
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.act_tabs):
+            self.act_tabs[index].setChecked(True)
+
+    def add_evidence(self) -> None:
+        """Add files to the case open: its evidence tab shown, then the files chosen."""
+        if self.workspace.number is None:
+            return
+        evidence = self.workspace.evidence
+        self.workspace.setCurrentWidget(evidence)
+        if evidence.act_add_files.isEnabled():
+            evidence.add_files()
 
     def export_case_list(self) -> None:
         default = str(Path.home() / fill(self.tr("cases-%1.xlsx"), datetime.now().strftime("%Y%m%d")))
@@ -575,6 +635,11 @@ class MainWindow(QMainWindow):
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.review_menu.setTitle(self.tr("&Review"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.act_tab_next.setText(self.tr("Next tab"))
+        self.act_tab_previous.setText(self.tr("Previous tab"))
+        self.act_add_evidence.setText(self.tr("Add evidence…"))
+        self.act_add_evidence.setToolTip(self.tr("Add files to the case open (Ctrl+O); you can also drop them on it"))
         self.act_review.setText(self.tr("Periodic review…"))
         self.act_review.setToolTip(
             self.tr("Intake, deadlines met, time to resolution and escalation over a period, against the one before")
@@ -608,6 +673,8 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("Quit"))
         self.cases.retranslate()
         self.workspace.retranslate()
+        for index, action in enumerate(self.act_tabs):
+            action.setText(self.workspace.tabText(index))
         self.welcome.retranslate()
         self._update_status()
 
@@ -709,6 +776,8 @@ class MainWindow(QMainWindow):
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
+        for action in (*self.act_tabs, self.act_tab_next, self.act_tab_previous, self.act_add_evidence):
+            action.setEnabled(has_case)
         self.act_verify_all.setEnabled(self.cases.model.total > 0)
 
     def open_case(self, number: str) -> None:

@@ -46,6 +46,7 @@ from casefile.core.record.roles import organisation_party
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, translated
+from casefile.ui.keys import follow_focus, tab_leaves
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
@@ -355,6 +356,7 @@ class DemandsEditor(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
@@ -404,11 +406,23 @@ class DemandsEditor(QGroupBox):
             combo.addItem(demand_type_name(kind.value), kind.value)
         combo.setCurrentIndex(max(0, combo.findData(demand.type.value)))
         self.table.setCellWidget(row, self.KIND, combo)
+        self._order_tabs()
         amount = "" if demand.amount is None else str(demand.amount)
         for column, text in ((self.AMOUNT, amount), (self.BASIS, demand.basis), (self.DESCRIPTION, demand.description)):
             self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setCurrentCell(row, self.AMOUNT)
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the table through each row's kind, then on to the buttons (a kind made later would
+        otherwise come last in the window, and Tab from it would jump back to the case list)."""
+        previous: QWidget = self.table
+        for row in range(self.table.rowCount()):
+            combo = self.kind_combo(row)
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
+        QWidget.setTabOrder(previous, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
@@ -563,6 +577,7 @@ class OverviewTab(QWidget):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(body)
+        follow_focus(self.scroller)  # a field reached by Tab is scrolled into sight
 
         # Save and undo stay in sight below the scrolling form, with the reason a value was refused.
         self.error = QLabel(self)

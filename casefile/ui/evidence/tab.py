@@ -35,6 +35,7 @@ from casefile.ui.evidence.ingest import FileAdder
 from casefile.ui.evidence.preview import PreviewPane
 from casefile.ui.evidence.watch_menu import WatchMenu
 from casefile.ui.i18n import fill, translated
+from casefile.ui.keys import tab_leaves
 from casefile.ui.models import EvidenceModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
@@ -94,6 +95,7 @@ class EvidenceTab(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         self.kind_delegate = KindDelegate(self.table)
         self.table.setItemDelegateForColumn(EvidenceModel.KIND, self.kind_delegate)
         self.group_delegate = GroupDelegate(self._groups, self.table)

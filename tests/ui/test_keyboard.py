@@ -1,0 +1,129 @@
+"""The app by keyboard alone: Tab moves on to the next control and never changes the case open; the case's
+tabs are reached by keys and from the View menu; a date-time field is left with one Tab; a field reached
+inside the scrolling overview is scrolled into sight."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit, QFileDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def shown(window, qtbot):
+    window.resize(1024, 700)
+    window.show()
+    with qtbot.waitActive(window):  # shortcuts only fire in the active window
+        window.activateWindow()
+    window.cases.select("202611-002")
+    return window
+
+
+def focus() -> object:
+    return QApplication.focusWidget()
+
+
+def test_no_table_of_the_window_walks_its_cells_with_tab(shown):
+    views = shown.findChildren(QAbstractItemView)
+    assert shown.cases.table in views and shown.workspace.evidence.table in views
+    assert shown.workspace.overview.demands.table in views
+    assert [v for v in views if v.tabKeyNavigation()] == []
+
+
+def test_tab_leaves_the_case_list_and_never_opens_another_case(shown, qtbot):
+    table = shown.cases.table
+    table.setFocus()
+    assert shown.workspace.number == "202611-002"
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert focus() is not table
+    for _ in range(12):  # on through the case's controls
+        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert shown.workspace.number == "202611-002"
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, SHIFT)
+    assert focus() is not table
+    assert shown.workspace.number == "202611-002"
+
+
+def test_the_demands_table_is_left_by_tab_through_its_kinds_to_its_buttons(shown, qtbot):
+    overview = shown.workspace.overview
+    demands = overview.demands
+    demands.add_button.click()
+    demands.table.setFocus()
+    qtbot.keyClick(demands.table, Qt.Key.Key_Tab)
+    assert focus() is demands.kind_combo(0)
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert focus() is demands.add_button
+
+
+def test_the_case_tabs_by_keys_from_the_case_list(shown, qtbot):
+    workspace = shown.workspace
+    table = shown.cases.table
+    table.setFocus()
+    workspace.setCurrentWidget(workspace.overview)
+    qtbot.keyClick(table, Qt.Key.Key_Tab, CTRL)
+    assert workspace.currentWidget() is workspace.evidence
+    qtbot.keyClick(focus(), Qt.Key.Key_PageDown, CTRL)
+    assert workspace.currentWidget() is workspace.timeline
+    qtbot.keyClick(focus(), Qt.Key.Key_PageUp, CTRL)
+    assert workspace.currentWidget() is workspace.evidence
+    qtbot.keyClick(focus(), Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert workspace.currentWidget() is workspace.overview
+    qtbot.keyClick(focus(), Qt.Key.Key_Backtab, CTRL | SHIFT)  # round to the last
+    assert workspace.currentWidget() is workspace.bundles
+    qtbot.keyClick(focus(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert workspace.currentWidget() is workspace.handling
+    assert shown.workspace.number == "202611-002"
+
+
+def test_the_view_menu_has_each_tab_and_the_case_menu_adds_evidence(shown, qtbot, monkeypatch):
+    names = [a.text() for a in shown.view_menu.actions() if a.text()]
+    for index in range(shown.workspace.count()):
+        assert shown.workspace.tabText(index) in names
+    shown.act_tabs[2].trigger()
+    assert shown.workspace.currentWidget() is shown.workspace.timeline
+    assert shown.act_tabs[2].isChecked()
+    assert shown.act_add_evidence in shown.case_menu.actions()
+    assert shown.act_add_evidence.shortcut().toString() == "Ctrl+O"
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: (asked.append("asked") or [], ""))
+    shown.cases.table.setFocus()
+    qtbot.keyClick(shown.cases.table, Qt.Key.Key_O, CTRL)
+    assert asked == ["asked"]
+    assert shown.workspace.currentWidget() is shown.workspace.evidence
+
+
+def test_a_date_time_field_is_left_with_one_tab(shown, qtbot):
+    overview = shown.workspace.overview
+    shown.workspace.setCurrentWidget(overview)
+    edits = [e for e in shown.findChildren(QDateTimeEdit) if e.isVisible()]
+    assert overview.complained_at in edits
+    edit = overview.complained_at
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert focus() is not edit and not edit.isAncestorOf(focus())
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Backtab, SHIFT)
+    assert focus() is not edit and not edit.isAncestorOf(focus())
+    timeline = shown.workspace.timeline
+    shown.workspace.setCurrentWidget(timeline)
+    timeline.at.setFocus()
+    qtbot.keyClick(timeline.at, Qt.Key.Key_Tab)
+    assert focus() is timeline.kind
+
+
+def test_a_field_reached_by_keyboard_in_the_overview_is_scrolled_into_sight(shown, qtbot):
+    overview = shown.workspace.overview
+    shown.workspace.setCurrentWidget(overview)
+    scroller = overview.scroller
+    scroller.verticalScrollBar().setValue(0)
+    far = overview.stage_note  # at the foot of the form
+    far.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(10)
+    viewport = scroller.viewport()
+    top = far.mapTo(viewport, far.rect().topLeft()).y()
+    assert top >= 0 and top + far.height() <= viewport.height()
