@@ -3073,6 +3073,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Discard this case? Nothing has been created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When, where, who, what happened</source>
         <translation type="unfinished"></translation>
     </message>

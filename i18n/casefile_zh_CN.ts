@@ -3082,6 +3082,18 @@ Reason:</source>
         <translation>新建案件</translation>
     </message>
     <message>
+        <source>Discard this case? Nothing has been created.</source>
+        <translation>放弃这个案件？尚未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
         <source>When, where, who, what happened</source>
         <translation>时间、地点、人物、经过</translation>
     </message>
