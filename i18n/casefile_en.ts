@@ -1603,6 +1603,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,6 +3394,13 @@ Reason:</source>
     </message>
     <message>
         <source>Pages &amp;per sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

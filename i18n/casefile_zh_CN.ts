@@ -1606,6 +1606,10 @@ Proof purpose: %3</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
+        <source>%1 (Ctrl+P)</source>
+        <translation>%1（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>%1 pp</source>
         <translation>%1个百分点</translation>
     </message>
@@ -3400,6 +3404,13 @@ Reason:</source>
     <message>
         <source>Pages &amp;per sheet:</source>
         <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
