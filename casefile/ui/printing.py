@@ -59,16 +59,16 @@ def by_keyboard(dialog: QPrintPreviewDialog) -> None:
     focus), Esc closes it."""
     words = QCoreApplication.translate("QPrintPreviewDialog", "Print")
     printing = next((a for a in dialog.findChildren(QAction) if a.text() == words), None)
-    for button in dialog.findChildren(QToolButton):
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    for tool in dialog.findChildren(QToolButton):
+        tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     if printing is None:
         return
     printing.setShortcut(QKeySequence.StandardKey.Print)
     printing.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     printing.setToolTip(fill(QCoreApplication.translate("CaseFile", "%1 (Ctrl+P)"), printing.text()))
-    button = next((b for b in dialog.findChildren(QToolButton) if b.defaultAction() is printing), None)
-    if button is not None:
-        dialog.print_button = button  # type: ignore[attr-defined]
+    found = next((b for b in dialog.findChildren(QToolButton) if b.defaultAction() is printing), None)
+    if found is not None:
+        button = found
         QTimer.singleShot(0, button, lambda: button.setFocus(Qt.FocusReason.OtherFocusReason))
 
 
