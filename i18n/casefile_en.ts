@@ -4814,6 +4814,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: Ctrl+S saves them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core</name>

@@ -4826,6 +4826,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <source>Handling</source>
         <translation>处理</translation>
     </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: Ctrl+S saves them</source>
+        <translation>有未保存的修改：按 Ctrl+S 保存</translation>
+    </message>
 </context>
 <context>
     <name>core</name>

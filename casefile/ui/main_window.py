@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
         self.pull_task: Task | None = None  # the case list being fetched from the team library, while it is
         self._make_actions()
         self._holding = False  # True while the list is put back on the case being edited
+        # The case asked for while the open one has unsaved edits: asked about once, however many times the
+        # list's selection moved to it meanwhile (a key press in the list moves it twice).
+        self._leaving: str | None = None
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
@@ -673,8 +676,8 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("Quit"))
         self.cases.retranslate()
         self.workspace.retranslate()
-        for index, action in enumerate(self.act_tabs):
-            action.setText(self.workspace.tabText(index))
+        for action, name in zip(self.act_tabs, self.workspace.tab_names(), strict=True):
+            action.setText(name)
         self.welcome.retranslate()
         self._update_status()
 
@@ -706,7 +709,9 @@ class MainWindow(QMainWindow):
             if number and number != current:
                 # The list goes back to the edited case until the user says what becomes of the edits.
                 self._show_in_list(current)
-                QTimer.singleShot(0, lambda: self._leave_for(number))
+                if self._leaving is None:
+                    QTimer.singleShot(0, self._leave_pending)
+                self._leaving = number
             return  # a search that hides the edited case leaves it open
         self._open(number)
 
@@ -814,6 +819,11 @@ class MainWindow(QMainWindow):
             self.cases.select(number)
         finally:
             self._holding = False
+
+    def _leave_pending(self) -> None:
+        number, self._leaving = self._leaving, None
+        if number:
+            self._leave_for(number)
 
     def _leave_for(self, number: str) -> None:
         """Open ``number`` once the edits of the open case are saved or dropped, as the user answers."""

@@ -349,6 +349,7 @@ class DemandsEditor(QGroupBox):
     """The demands as structured claims: kind, amount, basis (the ground in words) and what is asked."""
 
     KIND, AMOUNT, BASIS, DESCRIPTION = range(4)
+    changed_signal = Signal()  # a row added, removed or typed in, or a kind chosen
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -375,6 +376,9 @@ class DemandsEditor(QGroupBox):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.filled: list[Demand] = []
+        model = self.table.model()
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.changed_signal)
 
     def retranslate(self) -> None:
         self.setTitle(translated(GROUPS["demands"]))
@@ -406,6 +410,7 @@ class DemandsEditor(QGroupBox):
             combo.addItem(demand_type_name(kind.value), kind.value)
         combo.setCurrentIndex(max(0, combo.findData(demand.type.value)))
         self.table.setCellWidget(row, self.KIND, combo)
+        combo.currentIndexChanged.connect(self.changed_signal)
         self._order_tabs()
         amount = "" if demand.amount is None else str(demand.amount)
         for column, text in ((self.AMOUNT, amount), (self.BASIS, demand.basis), (self.DESCRIPTION, demand.description)):
@@ -502,6 +507,7 @@ class OverviewTab(QWidget):
     saved = Signal(str)  # the case number, after its record was written
     save_failed = Signal(str, str)  # the case number and what went wrong, in the user's words
     stage_moved = Signal(str, str)  # the case number and the stage it entered, once it is written
+    typed = Signal()  # a field, or the demands, changed (typed, or filled in): unsaved() may have changed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -624,6 +630,15 @@ class OverviewTab(QWidget):
         assert isinstance(facts, QPlainTextEdit)
         self.facts = facts
 
+        for item in self.inputs.values():
+            widget = item.widget
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.typed)
+            elif isinstance(widget, QDateTimeEdit):
+                widget.dateTimeChanged.connect(self.typed)
+            elif isinstance(widget, QPlainTextEdit | QLineEdit):
+                widget.textChanged.connect(self.typed)
+        self.demands.changed_signal.connect(self.typed)
         self.save_button.clicked.connect(lambda: self.save())
         # Not the button's own shortcut: setting the button's text clears it. The tab's, for its whole window.
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -773,6 +788,7 @@ class OverviewTab(QWidget):
             if recorded != when:
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
+        self.typed.emit()  # filled again: what was unsaved may be saved now, even where no field changed
 
     def _refuse(self, item: FieldInput | None) -> None:
         if item is not None:
