@@ -3026,6 +3026,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved %1: everything here is saved as it is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Verifying case %1 (%2 of %3)…</source>
         <translation type="unfinished"></translation>
     </message>

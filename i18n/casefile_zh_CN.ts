@@ -3035,6 +3035,10 @@ Reason:</source>
         <translation>团队目录 %1；证据存储 %2</translation>
     </message>
     <message>
+        <source>Saved %1: everything here is saved as it is typed</source>
+        <translation>已保存 %1：此处的内容随输入自动保存</translation>
+    </message>
+    <message>
         <source>Verifying case %1 (%2 of %3)…</source>
         <translation>正在核验案件 %1（第 %2 个，共 %3 个）…</translation>
     </message>

@@ -31,7 +31,7 @@ from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -469,6 +469,15 @@ class MainWindow(QMainWindow):
         self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
         self.act_add_evidence.triggered.connect(self.add_evidence)
         self.workspace.evidence.act_add_files.setShortcut(QKeySequence())
+        # Ctrl+S on the tabs that save as they are typed in (the overview saves its own form): an edit still
+        # open is finished, edits left in the overview are saved, and the status bar says so.
+        self.save_keys: list[QShortcut] = []
+        for tab in self.workspace.tabs():
+            if tab is not self.workspace.overview:
+                key = QShortcut(QKeySequence.StandardKey.Save, tab)
+                key.setContext(Qt.ShortcutContext.WindowShortcut)
+                key.activated.connect(self.confirm_saved)
+                self.save_keys.append(key)
         self.act_lang = {}
         from casefile.ui.i18n import LANGUAGES
 
@@ -517,6 +526,24 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if 0 <= index < len(self.act_tabs):
             self.act_tabs[index].setChecked(True)
+
+    def confirm_saved(self) -> None:
+        """Ctrl+S away from the overview: what is typed there is saved as it is typed, so this says so, once an
+        edit still open (an exhibit's title) is finished; edits left in the overview are saved."""
+        number = self.workspace.number
+        if number is None:
+            return
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QWidget):
+            view = focus.parentWidget()
+            while view is not None and not isinstance(view, QAbstractItemView):
+                view = view.parentWidget()
+            if view is not None and focus is not view:
+                view.setFocus()  # the cell's editor loses the focus: what it holds is written
+        if self.workspace.overview.unsaved():
+            self.workspace.overview.save()  # says "Saved", or what was refused
+            return
+        self.statusBar().showMessage(fill(self.tr("Saved %1: everything here is saved as it is typed"), number), 10_000)
 
     def add_evidence(self) -> None:
         """Add files to the case open: its evidence tab shown, then the files chosen."""

@@ -127,3 +127,27 @@ def test_a_field_reached_by_keyboard_in_the_overview_is_scrolled_into_sight(show
     viewport = scroller.viewport()
     top = far.mapTo(viewport, far.rect().topLeft()).y()
     assert top >= 0 and top + far.height() <= viewport.height()
+
+
+def test_ctrl_s_on_the_evidence_tab_finishes_a_title_and_says_it_is_saved(shown, ctx, qtbot, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.ui.models import EvidenceModel
+
+    note = tmp_path / "chat.txt"
+    note.write_text("你好", encoding="utf-8")
+    list(add_files(ctx.library, "202611-002", [note]))
+    ctx.events.case_changed.emit("202611-002")
+    evidence = shown.workspace.evidence
+    shown.workspace.setCurrentWidget(evidence)
+    qtbot.waitUntil(lambda: evidence.model.rowCount() == 1)
+    table = evidence.table
+    table.setFocus()
+    table.setCurrentIndex(evidence.model.index(0, EvidenceModel.TITLE))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "chat log")
+    qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
+    assert ctx.library.load_case("202611-002").exhibits[0].title == "chat log"
+    assert shown.statusBar().currentMessage().startswith("Saved 202611-002")
