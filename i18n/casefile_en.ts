@@ -2970,6 +2970,38 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name (受理人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your staff number (工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt prints who received the complaint, but %1 is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave blanks to fill in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Registered %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2979,6 +2979,38 @@ Reason:</source>
         <translation>已新建案件 %1</translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>your name (受理人)</source>
+        <translation>受理人姓名</translation>
+    </message>
+    <message>
+        <source>your staff number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>The receipt prints who received the complaint, but %1 is not set.</source>
+        <translation>回执上要印明由谁受理投诉，但尚未设置：%1。</translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
+        <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
+        <translation>现在设置吗？不填写受理人姓名，回执上会显示这台电脑的用户账户名。</translation>
+    </message>
+    <message>
+        <source>Set them now…</source>
+        <translation>现在设置…</translation>
+    </message>
+    <message>
+        <source>Leave blanks to fill in by hand</source>
+        <translation>留空，打印后手写</translation>
+    </message>
+    <message>
         <source>Registered %1</source>
         <translation>已登记 %1</translation>
     </message>

@@ -975,8 +975,62 @@ class MainWindow(QMainWindow):
             self.open_case(dialog.number)
             self.statusBar().showMessage(fill(self.tr("Case %1 created"), dialog.number), 20_000)
 
+    def receipt_gaps(self) -> list[str]:
+        """What a receipt would print blank (or as this computer's user name): the store's name, the clerk's
+        name, the clerk's staff number (工号). Empty when all are set."""
+        import os
+
+        from casefile.core.settings import ENV_OPERATOR
+
+        settings = self.ctx.settings
+        gaps = []
+        if not settings.org_name.strip():
+            gaps.append(self.tr("the store's name"))
+        if self.ctx.library.remote is None and not settings.operator.strip() and not os.environ.get(ENV_OPERATOR):
+            gaps.append(self.tr("your name (受理人)"))
+        if not settings.clerk_id.strip():
+            gaps.append(self.tr("your staff number (工号)"))
+        return gaps
+
+    def walkin_ready(self) -> bool:
+        """Before the walk-in desk makes a receipt: when its store or clerk is not set, say so and offer to set
+        them. A receipt never names this computer's user account as 受理人: without a name, no desk."""
+        gaps = self.receipt_gaps()
+        named = self.tr("your name (受理人)") not in gaps
+        if not gaps or (named and QSettings().value("walkin/blanks_accepted", False, type=bool)):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Walk-in complaint"), "", parent=self)
+        missing = self.tr(", ").join(gaps)
+        box.setText(fill(self.tr("The receipt prints who received the complaint, but %1 is not set."), missing))
+        box.setInformativeText(
+            self.tr("Set them now? They are kept for every receipt, and 设置 changes them later.")
+            if named
+            else self.tr("Set them now? Without your name the receipt would show this computer's user account.")
+        )
+        setup = box.addButton(self.tr("Set them now…"), QMessageBox.ButtonRole.AcceptRole)
+        blanks = box.addButton(self.tr("Leave blanks to fill in by hand"), QMessageBox.ButtonRole.DestructiveRole)
+        blanks.setVisible(named)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(setup)
+        box.setEscapeButton(cancel)
+        self.setup_box = box
+        box.exec()
+        if box.clickedButton() is blanks:
+            QSettings().setValue("walkin/blanks_accepted", True)
+            return True
+        if box.clickedButton() is not setup:
+            return False
+        from casefile.ui.first_run import FirstRunDialog
+
+        self.first_run_dialog = FirstRunDialog(self.ctx, self)
+        self.first_run_dialog.exec()
+        return self.tr("your name (受理人)") not in self.receipt_gaps()
+
     def open_walkin(self) -> None:
         from casefile.ui.walkin import WalkInDialog
+
+        if not self.walkin_ready():
+            return
 
         dialog = WalkInDialog(self.ctx, self)
         self.walkin_dialog = dialog
