@@ -2982,10 +2982,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The receipt prints who received the complaint, but %1 is not set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,6 +3003,10 @@ Reason:</source>
     </message>
     <message>
         <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2991,10 +2991,6 @@ Reason:</source>
         <translation>工号</translation>
     </message>
     <message>
-        <source>The receipt prints who received the complaint, but %1 is not set.</source>
-        <translation>回执上要印明由谁受理投诉，但尚未设置：%1。</translation>
-    </message>
-    <message>
         <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
         <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
     </message>
@@ -3017,6 +3013,10 @@ Reason:</source>
     <message>
         <source>Walk-in complaint</source>
         <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
+        <translation>回执上要印明门店和受理人，尚未设置：%1。</translation>
     </message>
     <message>
         <source>The receipt is kept with the case: %1</source>

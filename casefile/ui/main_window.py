@@ -1001,7 +1001,9 @@ class MainWindow(QMainWindow):
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Walk-in complaint"), "", parent=self)
         missing = self.tr(", ").join(gaps)
-        box.setText(fill(self.tr("The receipt prints who received the complaint, but %1 is not set."), missing))
+        box.setText(
+            fill(self.tr("The receipt prints the store and who received the complaint; not set yet: %1."), missing)
+        )
         box.setInformativeText(
             self.tr("Set them now? They are kept for every receipt, and 设置 changes them later.")
             if named
