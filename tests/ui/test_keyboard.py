@@ -151,3 +151,17 @@ def test_ctrl_s_on_the_evidence_tab_finishes_a_title_and_says_it_is_saved(shown,
     qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
     assert ctx.library.load_case("202611-002").exhibits[0].title == "chat log"
     assert shown.statusBar().currentMessage().startswith("Saved 202611-002")
+
+
+def test_the_drop_hint_follows_a_language_switch(shown, qapp):
+    from casefile.ui.i18n import install
+
+    evidence = shown.workspace.evidence
+    shown.workspace.setCurrentWidget(evidence)
+    assert evidence.status.text() == "Drop files or folders here to add them to the case."
+    install(qapp, "zh_CN")
+    qapp.processEvents()
+    assert evidence.status.text() == "将文件或文件夹拖放到这里，即可添加到本案。"
+    install(qapp, "en")
+    qapp.processEvents()
+    assert evidence.status.text() == "Drop files or folders here to add them to the case."

@@ -231,6 +231,7 @@ class EvidenceTab(QWidget):
         self.splitter.setSizes([640, 420])
 
         self.status = QLabel(self)
+        self._idle_text = ""  # the hint shown while nothing else is said
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adder = FileAdder(ctx, lambda: self.number, self.status, self)
@@ -318,12 +319,13 @@ class EvidenceTab(QWidget):
         self.act_show.setText(self.tr("Show in folder"))
         self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-        if self.ingest_task is None and not self.status.text():
-            self._idle_status()
+        if self.ingest_task is None and self.status.text() in ("", self._idle_text):
+            self._idle_status()  # the hint in the new language (what else is said stays until it is replaced)
         self._show_selected(force_preview=False)
 
     def _idle_status(self) -> None:
-        self.status.setText(self.tr("Drop files or folders here to add them to the case.") if self.number else "")
+        self._idle_text = self.tr("Drop files or folders here to add them to the case.") if self.number else ""
+        self.status.setText(self._idle_text)
 
     # ------------------------------------------------------------------ the case
 
