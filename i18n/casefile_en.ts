@@ -344,7 +344,7 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a bundle to open it.</source>
+        <source>Double-click a bundle, or press Enter on it, to open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

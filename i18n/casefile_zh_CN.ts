@@ -346,8 +346,8 @@ SHA-256：%4</translation>
         <translation>本案已生成的材料</translation>
     </message>
     <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation>双击打开材料。</translation>
+        <source>Double-click a bundle, or press Enter on it, to open it.</source>
+        <translation>双击材料或选中后按 Enter 键即可打开。</translation>
     </message>
 </context>
 <context>
