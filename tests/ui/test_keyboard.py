@@ -165,3 +165,14 @@ def test_the_drop_hint_follows_a_language_switch(shown, qapp):
     install(qapp, "en")
     qapp.processEvents()
     assert evidence.status.text() == "Drop files or folders here to add them to the case."
+
+
+def test_the_evidence_titles_are_in_sight_at_1024_wide(shown, qapp):
+    from casefile.ui.models import EvidenceModel
+
+    evidence = shown.workspace.evidence
+    shown.workspace.setCurrentWidget(evidence)
+    qapp.processEvents()
+    header = evidence.table.horizontalHeader()
+    start = header.sectionViewportPosition(EvidenceModel.TITLE)
+    assert start >= 0 and start + 80 <= evidence.table.viewport().width()  # a title's first words

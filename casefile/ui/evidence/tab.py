@@ -122,6 +122,9 @@ class EvidenceTab(QWidget):
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        # The title right after the numbers: on a 1024-pixel screen the table shows four columns or so, and the
+        # title is what tells the exhibits apart (the group, often empty, comes after it).
+        header.moveSection(header.visualIndex(EvidenceModel.TITLE), header.visualIndex(EvidenceModel.GROUP))
 
         style = self.style()
         self.act_add_files = self._action(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.add_files)
