@@ -176,3 +176,20 @@ def test_the_evidence_titles_are_in_sight_at_1024_wide(shown, qapp):
     header = evidence.table.horizontalHeader()
     start = header.sectionViewportPosition(EvidenceModel.TITLE)
     assert start >= 0 and start + 80 <= evidence.table.viewport().width()  # a title's first words
+
+
+def test_what_was_handed_in_and_kept_is_read_whole_at_1024_wide(shown, ctx, qapp, tmp_path):
+    from casefile.core.evidence import add_files
+
+    photo = tmp_path / "chat.txt"
+    photo.write_text("你好", encoding="utf-8")
+    list(add_files(ctx.library, "202611-002", [photo]))
+    ctx.events.case_changed.emit("202611-002")
+    evidence = shown.workspace.evidence
+    shown.workspace.setCurrentWidget(evidence)
+    evidence.select_exhibit(1)
+    qapp.processEvents()
+    details = evidence.details
+    for combo in (details.handed_combo, details.disposition_combo):
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28  # and the arrow
+        assert combo.currentText() and need <= combo.width(), (combo.currentText(), combo.width())
