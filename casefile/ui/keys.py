@@ -87,6 +87,8 @@ class _Follower(QObject):
         self.area = area
 
     def moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # clicked: what was clicked is in sight already, and the form does not jump under the mouse
         inner = self.area.widget()
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self.area.ensureWidgetVisible(new)
