@@ -2806,6 +2806,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the case away: the list stays, no case is open (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2815,6 +2815,14 @@ Reason:</source>
         <translation>添加证据…</translation>
     </message>
     <message>
+        <source>Close case</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <source>Put the case away: the list stays, no case is open (Ctrl+W)</source>
+        <translation>关闭当前案件：案件列表保留，不打开任何案件（Ctrl+W）</translation>
+    </message>
+    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation>向当前案件添加文件（Ctrl+O）；也可以直接拖放到案件上</translation>
     </message>

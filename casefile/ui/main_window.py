@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
         self._tab_shown(self.workspace.currentIndex())
         # Adding evidence from the menu (Ctrl+O anywhere): the evidence tab, then its file chooser. The tab's own
         # button keeps the words "(Ctrl+O)"; the key is the window's, so that it is not claimed twice.
+        self.act_close_case = QAction(self)
+        self.act_close_case.setShortcut(QKeySequence("Ctrl+W"))
+        self.act_close_case.triggered.connect(self.close_case)
         self.act_add_evidence = QAction(self)
         self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
         self.act_add_evidence.triggered.connect(self.add_evidence)
@@ -492,7 +495,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
-        self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence])
+        self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence, self.act_close_case])
         self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
         self.view_menu = self.menuBar().addMenu("")
@@ -544,6 +547,31 @@ class MainWindow(QMainWindow):
             self.workspace.overview.save()  # says "Saved", or what was refused
             return
         self.statusBar().showMessage(fill(self.tr("Saved %1: everything here is saved as it is typed"), number), 10_000)
+
+    def close_case(self) -> None:
+        """No case open any more (its edits saved or dropped, as the user answers); the list stays as it is."""
+        current = self.workspace.number
+        if not current:
+            return
+        if self.workspace.overview.unsaved():
+            answer = self.ask_unsaved(current)
+            if answer is QMessageBox.ButtonRole.RejectRole:
+                return
+            if answer is QMessageBox.ButtonRole.AcceptRole:
+                self.workspace.overview.save(after=lambda: self._closed(current))
+                return
+        self._closed(current)
+
+    def _closed(self, number: str) -> None:
+        if self.workspace.number != number:
+            return  # another case was opened meanwhile
+        self._holding = True
+        try:
+            self.cases.table.clearSelection()
+        finally:
+            self._holding = False
+        self._show_opened("")
+        self.cases.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add_evidence(self) -> None:
         """Add files to the case open: its evidence tab shown, then the files chosen."""
@@ -669,6 +697,8 @@ class MainWindow(QMainWindow):
         self.act_tab_next.setText(self.tr("Next tab"))
         self.act_tab_previous.setText(self.tr("Previous tab"))
         self.act_add_evidence.setText(self.tr("Add evidence…"))
+        self.act_close_case.setText(self.tr("Close case"))
+        self.act_close_case.setToolTip(self.tr("Put the case away: the list stays, no case is open (Ctrl+W)"))
         self.act_add_evidence.setToolTip(self.tr("Add files to the case open (Ctrl+O); you can also drop them on it"))
         self.act_review.setText(self.tr("Periodic review…"))
         self.act_review.setToolTip(
@@ -808,7 +838,13 @@ class MainWindow(QMainWindow):
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
-        for action in (*self.act_tabs, self.act_tab_next, self.act_tab_previous, self.act_add_evidence):
+        for action in (
+            *self.act_tabs,
+            self.act_tab_next,
+            self.act_tab_previous,
+            self.act_add_evidence,
+            self.act_close_case,
+        ):
             action.setEnabled(has_case)
         self.act_verify_all.setEnabled(self.cases.model.total > 0)
 

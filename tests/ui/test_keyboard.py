@@ -193,3 +193,24 @@ def test_what_was_handed_in_and_kept_is_read_whole_at_1024_wide(shown, ctx, qapp
     for combo in (details.handed_combo, details.disposition_combo):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28  # and the arrow
         assert combo.currentText() and need <= combo.width(), (combo.currentText(), combo.width())
+
+
+def test_ctrl_w_closes_the_case_and_asks_about_unsaved_edits_first(shown, ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert shown.act_close_case in shown.case_menu.actions()
+    shown.workspace.overview.title.setText("屏幕碎裂，要求退货")
+    answers = iter([QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.AcceptRole])
+    asked: list[str] = []
+    monkeypatch.setattr(shown, "ask_unsaved", lambda number: asked.append(number) or next(answers))
+    shown.cases.table.setFocus()
+    qtbot.keyClick(shown.cases.table, Qt.Key.Key_W, CTRL)
+    assert asked == ["202611-002"] and shown.workspace.number == "202611-002"  # cancelled: still open
+    qtbot.keyClick(shown.cases.table, Qt.Key.Key_W, CTRL)
+    assert asked == ["202611-002", "202611-002"]
+    assert ctx.library.load_case("202611-002").title == "屏幕碎裂，要求退货"  # saved, then closed
+    assert shown.workspace.number is None and shown.cases.current_number() == ""
+    assert shown.right.currentWidget() is shown.welcome
+    assert not shown.act_close_case.isEnabled()
+    qtbot.keyClick(shown.cases.table, Qt.Key.Key_Down)  # the list opens a case again
+    assert shown.workspace.number is not None
