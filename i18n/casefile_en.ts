@@ -2806,14 +2806,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the case away: the list stays, no case is open (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3011,6 +3003,14 @@ Reason:</source>
     </message>
     <message>
         <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the case away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

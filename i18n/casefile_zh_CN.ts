@@ -2815,14 +2815,6 @@ Reason:</source>
         <translation>添加证据…</translation>
     </message>
     <message>
-        <source>Close case</source>
-        <translation>关闭案件</translation>
-    </message>
-    <message>
-        <source>Put the case away: the list stays, no case is open (Ctrl+W)</source>
-        <translation>关闭当前案件：案件列表保留，不打开任何案件（Ctrl+W）</translation>
-    </message>
-    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation>向当前案件添加文件（Ctrl+O）；也可以直接拖放到案件上</translation>
     </message>
@@ -3021,6 +3013,14 @@ Reason:</source>
     <message>
         <source>Walk-in complaint</source>
         <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>Put the case away</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
+        <translation>不再显示当前案件；案件本身不变，并非结案（Ctrl+W）</translation>
     </message>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>

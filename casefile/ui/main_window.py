@@ -697,8 +697,10 @@ class MainWindow(QMainWindow):
         self.act_tab_next.setText(self.tr("Next tab"))
         self.act_tab_previous.setText(self.tr("Previous tab"))
         self.act_add_evidence.setText(self.tr("Add evidence…"))
-        self.act_close_case.setText(self.tr("Close case"))
-        self.act_close_case.setToolTip(self.tr("Put the case away: the list stays, no case is open (Ctrl+W)"))
+        self.act_close_case.setText(self.tr("Put the case away"))
+        self.act_close_case.setToolTip(
+            self.tr("No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)")
+        )
         self.act_add_evidence.setToolTip(self.tr("Add files to the case open (Ctrl+O); you can also drop them on it"))
         self.act_review.setText(self.tr("Periodic review…"))
         self.act_review.setToolTip(
