@@ -214,3 +214,13 @@ def test_ctrl_w_closes_the_case_and_asks_about_unsaved_edits_first(shown, ctx, q
     assert not shown.act_close_case.isEnabled()
     qtbot.keyClick(shown.cases.table, Qt.Key.Key_Down)  # the list opens a case again
     assert shown.workspace.number is not None
+
+
+def test_the_menu_key_on_the_evidence_list_offers_every_tool_bar_action(shown):
+    evidence = shown.workspace.evidence
+    for view in (evidence.table, evidence.grid):
+        assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+        texts = [a.text() for a in view.actions()]
+        for action in (evidence.act_transcript, evidence.act_redact, evidence.act_up, evidence.act_down):
+            assert action.text() in texts
+        assert "Watch folders" in texts

@@ -215,6 +215,12 @@ class EvidenceTab(QWidget):
         self.grid.setBatchSize(200)
         self.grid.setSpacing(8)
         self.grid.setModel(self.model)
+        # Every action of the tool bar from the keyboard too: the menu key on the list (or the grid) opens them
+        # all, those a narrow screen puts behind the tool bar's » among them.
+        for view in (self.table, self.grid):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions(self.toolbar.actions()[: self.toolbar.actions().index(self.act_grid) + 1])
+            view.addAction(self.watch_menu.menuAction())
         self.grid.setModelColumn(EvidenceModel.TITLE)
         self.grid.setSelectionModel(self.table.selectionModel())
         self.grid.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
@@ -316,6 +322,7 @@ class EvidenceTab(QWidget):
             self.tr("Mark the selected exhibit withdrawn (Delete); the file stays in the case folder")
         )
         self.watch_button.setText(self.tr("Watch folders"))
+        self.watch_menu.setTitle(self.watch_button.text())  # as the list's menu (the menu key) names it
         self.watch_button.setToolTip(
             self.tr("Files put in this case's inbox or in a folder attached to it are added as evidence by themselves")
         )
