@@ -87,11 +87,15 @@ class _Follower(QObject):
         self.area = area
 
     def moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            return  # clicked: what was clicked is in sight already, and the form does not jump under the mouse
         inner = self.area.widget()
-        if new is not None and inner is not None and inner.isAncestorOf(new):
-            self.area.ensureWidgetVisible(new)
+        if new is None or inner is None or not inner.isAncestorOf(new):
+            return
+        viewport = self.area.viewport()
+        top = new.mapTo(viewport, new.rect().topLeft()).y()
+        seen = top < viewport.height() and top + new.height() > 0
+        if seen and new.height() > viewport.height():
+            return  # taller than the view and in sight: clicked into, it does not jump to its top
+        self.area.ensureWidgetVisible(new)
 
 
 def follow_focus(area: QScrollArea) -> None:
