@@ -1650,9 +1650,12 @@ def _evidence_lines(case: Case) -> list[str]:
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
         derived = f"  (遮盖件 of {e.derived_from})" if e.derived_from is not None else ""
         group = f"  [{e.group}]" if e.group else ""
+        # The exhibit by its title, as the app lists it; the file's own name beside it when that differs.
+        name = e.title or e.original_name
+        if e.title and e.title != e.original_name:
+            name += f"  ({e.original_name})"
         lines.append(
-            f"    {label:<7} {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {e.original_name}"
-            f"{group}{derived}{flags}{state}"
+            f"    {label:<7} {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {name}{group}{derived}{flags}{state}"
         )
         if e.captured_at is not None:
             lines.append(f"{'':17}captured {_recorded_time(e.captured_at)} ({e.captured_at_source})")

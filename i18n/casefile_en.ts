@@ -344,7 +344,7 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Double-click a bundle to open it.</source>
+        <source>Double-click a bundle, or press Enter on it, to open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1603,6 +1603,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,6 +2790,26 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Periodic review…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2946,11 +2970,51 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name (受理人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your staff number (工号)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave blanks to fill in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Registered %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the case away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3002,6 +3066,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved %1: everything here is saved as it is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Verifying case %1 (%2 of %3)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,6 +3118,18 @@ Reason:</source>
     </message>
     <message>
         <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this case? Nothing has been created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3358,6 +3438,13 @@ Reason:</source>
     </message>
     <message>
         <source>Pages &amp;per sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4769,6 +4856,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: Ctrl+S saves them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

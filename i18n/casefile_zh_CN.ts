@@ -346,8 +346,8 @@ SHA-256：%4</translation>
         <translation>本案已生成的材料</translation>
     </message>
     <message>
-        <source>Double-click a bundle to open it.</source>
-        <translation>双击打开材料。</translation>
+        <source>Double-click a bundle, or press Enter on it, to open it.</source>
+        <translation>双击材料或选中后按 Enter 键即可打开。</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1606,10 @@ Proof purpose: %3</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
+        <source>%1 (Ctrl+P)</source>
+        <translation>%1（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>%1 pp</source>
         <translation>%1个百分点</translation>
     </message>
@@ -2795,6 +2799,26 @@ Reason:</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>上一个标签页</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
+        <translation>向当前案件添加文件（Ctrl+O）；也可以直接拖放到案件上</translation>
+    </message>
+    <message>
         <source>Periodic review…</source>
         <translation>定期复盘…</translation>
     </message>
@@ -2955,12 +2979,52 @@ Reason:</source>
         <translation>已新建案件 %1</translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>your name (受理人)</source>
+        <translation>受理人姓名</translation>
+    </message>
+    <message>
+        <source>your staff number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
+        <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
+        <translation>现在设置吗？不填写受理人姓名，回执上会显示这台电脑的用户账户名。</translation>
+    </message>
+    <message>
+        <source>Set them now…</source>
+        <translation>现在设置…</translation>
+    </message>
+    <message>
+        <source>Leave blanks to fill in by hand</source>
+        <translation>留空，打印后手写</translation>
+    </message>
+    <message>
         <source>Registered %1</source>
         <translation>已登记 %1</translation>
     </message>
     <message>
         <source>Walk-in complaint</source>
         <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>Put the case away</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
+        <translation>不再显示当前案件；案件本身不变，并非结案（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
+        <translation>回执上要印明门店和受理人，尚未设置：%1。</translation>
     </message>
     <message>
         <source>The receipt is kept with the case: %1</source>
@@ -3009,6 +3073,10 @@ Reason:</source>
     <message>
         <source>Catalogue %1; evidence store %2</source>
         <translation>团队目录 %1；证据存储 %2</translation>
+    </message>
+    <message>
+        <source>Saved %1: everything here is saved as it is typed</source>
+        <translation>已保存 %1：此处的内容随输入自动保存</translation>
     </message>
     <message>
         <source>Verifying case %1 (%2 of %3)…</source>
@@ -3060,6 +3128,18 @@ Reason:</source>
     <message>
         <source>Create case</source>
         <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Discard this case? Nothing has been created.</source>
+        <translation>放弃这个案件？尚未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>继续填写</translation>
     </message>
     <message>
         <source>When, where, who, what happened</source>
@@ -3368,6 +3448,13 @@ Reason:</source>
     <message>
         <source>Pages &amp;per sheet:</source>
         <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -4782,6 +4869,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Handling</source>
         <translation>处理</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: Ctrl+S saves them</source>
+        <translation>有未保存的修改：按 Ctrl+S 保存</translation>
     </message>
 </context>
 <context>

@@ -252,3 +252,23 @@ def test_order_and_groups_from_the_command_line(capsys, lib, files):
     assert code == 0 and out.strip() == "exhibit 3: in no group"
     code, _out, err = run(capsys, "--library", str(lib), "order", number, "3,3")
     assert code == 2 and "listed twice" in err
+
+
+def test_show_lists_the_exhibits_by_their_titles_with_the_file_name_beside(capsys, lib, tmp_path):
+    from casefile.core.evidence import add_files
+    from casefile.core.library import Library
+
+    number = new_case(capsys, lib)
+    chat = tmp_path / "IMG_0001.txt"
+    chat.write_text("你好", encoding="utf-8")
+    library = Library.open(lib, "测试员")
+    try:
+        list(add_files(library, number, [chat]))
+        with library.edit(number) as writer:
+            writer.update_exhibit(1, title="与客服的聊天记录")
+    finally:
+        library.close()
+    code, out, _ = run(capsys, "--library", str(lib), "show", number)
+    assert code == 0
+    line = next(line for line in out.splitlines() if "与客服的聊天记录" in line)
+    assert line.rstrip().endswith("与客服的聊天记录  (IMG_0001.txt)")

@@ -11,8 +11,8 @@ from casefile.ui import times
 from casefile.ui.i18n import bracketed, fill, listed
 from casefile.ui.labels import route_name, venue_name
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the file's full path, as text
@@ -139,11 +139,15 @@ class BundleHistoryModel(QAbstractTableModel):
 
 
 class BundleHistoryView(QTableView):
-    """The history's table: whole rows selected, the file name column taking the room left."""
+    """The history's table: whole rows selected, the file name column taking the room left. A bundle is
+    opened by double-clicking it, or by Enter on the row selected (``open_requested``, both ways)."""
+
+    open_requested = Signal(QModelIndex)
 
     def __init__(self, model: BundleHistoryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -153,3 +157,10 @@ class BundleHistoryView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.doubleClicked.connect(self.open_requested)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)

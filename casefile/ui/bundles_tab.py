@@ -57,7 +57,7 @@ class BundlesTab(QWidget):
         # Whether a change to the case shown refreshes this tab; False where its window refreshes every tab
         # of the case open at each change (the main window), so that the record is read once.
         self.follows_changes = True
-        self.history.doubleClicked.connect(self._open_history_item)
+        self.history.open_requested.connect(self._open_history_item)
         self.wizard.saved.connect(self._saved)
         ctx.events.case_changed.connect(self._case_changed)
         self.retranslate()
@@ -75,7 +75,7 @@ class BundlesTab(QWidget):
 
     def retranslate(self) -> None:
         self.history_box.setTitle(self.tr("Bundles made for this case"))
-        self.history_hint.setText(self.tr("Double-click a bundle to open it."))
+        self.history_hint.setText(self.tr("Double-click a bundle, or press Enter on it, to open it."))
         self.wizard.retranslate()
         self.history_model.retranslate()
 

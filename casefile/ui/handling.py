@@ -88,11 +88,17 @@ def deadline_text(state: ClockState) -> str:
     return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
 
 
+def _whole(text: str) -> str:
+    """``text`` escaped for the header, its spaces unbreakable: a line breaks between the header's parts, never
+    inside one ("(normal, 48 h)" is not split across two lines)."""
+    return html.escape(text).replace(" ", "\u00a0")
+
+
 def header_html(case: Case, now: datetime | None = None) -> str:
     """The case header: number, stage, responsibility and the next deadline (overdue in red)."""
-    parts = [f"<b>{html.escape(case.number)}</b>", html.escape(stage_name(case.stage.value))]
+    parts = [f"<b>{html.escape(case.number)}</b>", _whole(stage_name(case.stage.value))]
     parts.append(
-        html.escape(
+        _whole(
             labelled(
                 QCoreApplication.translate("CaseFile", "Responsibility"), responsible_name(case.responsible_party.value)
             )
@@ -101,7 +107,7 @@ def header_html(case: Case, now: datetime | None = None) -> str:
     state = next_due(case, now)
     if state is None:
         parts.append(
-            html.escape(
+            _whole(
                 labelled(
                     QCoreApplication.translate("CaseFile", "Next deadline"),
                     QCoreApplication.translate("CaseFile", "none running"),
@@ -109,10 +115,10 @@ def header_html(case: Case, now: datetime | None = None) -> str:
             )
         )
     else:
-        text = html.escape(labelled(QCoreApplication.translate("CaseFile", "Next deadline"), deadline_text(state)))
+        text = _whole(labelled(QCoreApplication.translate("CaseFile", "Next deadline"), deadline_text(state)))
         if state.status is Status.OVERDUE:
-            overdue = html.escape(clock_status_name(Status.OVERDUE))
-            text = f"<span style='color:{OVERDUE_COLOUR}'><b>{text} {overdue}</b></span>"
+            overdue = _whole(clock_status_name(Status.OVERDUE))
+            text = f"<span style='color:{OVERDUE_COLOUR}'><b>{text}\u00a0{overdue}</b></span>"
         parts.append(text)
     return "　".join(parts)
 

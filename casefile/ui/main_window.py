@@ -20,6 +20,7 @@ from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
+from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import priority_name, stage_name, type_name
 from casefile.ui.models import CaseListModel, time_left
 from casefile.ui.screen import fit_to_screen
@@ -30,7 +31,7 @@ from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -90,6 +91,7 @@ class CaseListPane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tab_leaves(self.table)  # Tab goes on to the case; it never walks the rows (and opens another case)
         # The list's filter finds cases by their number, names, order or waybill; what is typed can also
         # be looked for in the text of every exhibit, one click (or Ctrl+Shift+F) away.
         self.search_everywhere = QPushButton(self)
@@ -292,6 +294,9 @@ class MainWindow(QMainWindow):
         self.pull_task: Task | None = None  # the case list being fetched from the team library, while it is
         self._make_actions()
         self._holding = False  # True while the list is put back on the case being edited
+        # The case asked for while the open one has unsaved edits: asked about once, however many times the
+        # list's selection moved to it meanwhile (a key press in the list moves it twice).
+        self._leaving: str | None = None
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
@@ -438,6 +443,44 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
+        # The case's tabs by keyboard, wherever the focus is (the case list too): Ctrl+Tab and Ctrl+PgDn to the
+        # next, Ctrl+Shift+Tab and Ctrl+PgUp to the one before, Alt+1… to each; and each in the View menu.
+        self.act_tab_next = QAction(self)
+        self.act_tab_next.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.act_tab_next.triggered.connect(lambda: self.step_tab(1))
+        self.act_tab_previous = QAction(self)
+        self.act_tab_previous.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab"), QKeySequence("Ctrl+PgUp")]
+        )
+        self.act_tab_previous.triggered.connect(lambda: self.step_tab(-1))
+        self.tab_group = QActionGroup(self)
+        self.act_tabs: list[QAction] = []
+        for index in range(self.workspace.count()):
+            action = QAction(self.tab_group)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
+            self.act_tabs.append(action)
+        self.workspace.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.workspace.currentIndex())
+        # Adding evidence from the menu (Ctrl+O anywhere): the evidence tab, then its file chooser. The tab's own
+        # button keeps the words "(Ctrl+O)"; the key is the window's, so that it is not claimed twice.
+        self.act_close_case = QAction(self)
+        self.act_close_case.setShortcut(QKeySequence("Ctrl+W"))
+        self.act_close_case.triggered.connect(self.close_case)
+        self.act_add_evidence = QAction(self)
+        self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_add_evidence.triggered.connect(self.add_evidence)
+        self.workspace.evidence.act_add_files.setShortcut(QKeySequence())
+        # Ctrl+S on the tabs that save as they are typed in (the overview saves its own form): an edit still
+        # open is finished, edits left in the overview are saved, and the status bar says so.
+        self.save_keys: list[QShortcut] = []
+        for tab in self.workspace.tabs():
+            if tab is not self.workspace.overview:
+                key = QShortcut(QKeySequence.StandardKey.Save, tab)
+                key.setContext(Qt.ShortcutContext.WindowShortcut)
+                key.activated.connect(self.confirm_saved)
+                self.save_keys.append(key)
         self.act_lang = {}
         from casefile.ui.i18n import LANGUAGES
 
@@ -452,9 +495,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_settings, self.act_quit])
         self.case_menu = self.menuBar().addMenu("")
-        self.case_menu.addActions([self.act_new, self.act_walkin])
+        self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence, self.act_close_case])
         self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions(self.act_tabs)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.act_tab_next, self.act_tab_previous])
         self.review_menu = self.menuBar().addMenu("")
         self.review_menu.addAction(self.act_review)
         self.lang_menu = self.menuBar().addMenu("")
@@ -463,6 +510,77 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
+
+    def show_tab(self, index: int) -> None:
+        """Show the case's tab ``index`` (0: overview), its first control ready for the keyboard."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentIndex(index)
+        page, focus = self.workspace.currentWidget(), QApplication.focusWidget()
+        if page is not None and (focus is None or not page.isAncestorOf(focus)):
+            self.workspace.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_tab(self, step: int) -> None:
+        """The case's next tab (``step`` 1) or the one before (-1), round from the last to the first."""
+        count = self.workspace.count()
+        if count:
+            self.show_tab((self.workspace.currentIndex() + step) % count)
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.act_tabs):
+            self.act_tabs[index].setChecked(True)
+
+    def confirm_saved(self) -> None:
+        """Ctrl+S away from the overview: what is typed there is saved as it is typed, so this says so, once an
+        edit still open (an exhibit's title) is finished; edits left in the overview are saved."""
+        number = self.workspace.number
+        if number is None:
+            return
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QWidget):
+            view = focus.parentWidget()
+            while view is not None and not isinstance(view, QAbstractItemView):
+                view = view.parentWidget()
+            if view is not None and focus is not view:
+                view.setFocus()  # the cell's editor loses the focus: what it holds is written
+        if self.workspace.overview.unsaved():
+            self.workspace.overview.save()  # says "Saved", or what was refused
+            return
+        self.statusBar().showMessage(fill(self.tr("Saved %1: everything here is saved as it is typed"), number), 10_000)
+
+    def close_case(self) -> None:
+        """No case open any more (its edits saved or dropped, as the user answers); the list stays as it is."""
+        current = self.workspace.number
+        if not current:
+            return
+        if self.workspace.overview.unsaved():
+            answer = self.ask_unsaved(current)
+            if answer is QMessageBox.ButtonRole.RejectRole:
+                return
+            if answer is QMessageBox.ButtonRole.AcceptRole:
+                self.workspace.overview.save(after=lambda: self._closed(current))
+                return
+        self._closed(current)
+
+    def _closed(self, number: str) -> None:
+        if self.workspace.number != number:
+            return  # another case was opened meanwhile
+        self._holding = True
+        try:
+            self.cases.table.clearSelection()
+        finally:
+            self._holding = False
+        self._show_opened("")
+        self.cases.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add_evidence(self) -> None:
+        """Add files to the case open: its evidence tab shown, then the files chosen."""
+        if self.workspace.number is None:
+            return
+        evidence = self.workspace.evidence
+        self.workspace.setCurrentWidget(evidence)
+        if evidence.act_add_files.isEnabled():
+            evidence.add_files()
 
     def export_case_list(self) -> None:
         default = str(Path.home() / fill(self.tr("cases-%1.xlsx"), datetime.now().strftime("%Y%m%d")))
@@ -575,6 +693,15 @@ class MainWindow(QMainWindow):
         self.case_menu.setTitle(self.tr("&Case"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.review_menu.setTitle(self.tr("&Review"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.act_tab_next.setText(self.tr("Next tab"))
+        self.act_tab_previous.setText(self.tr("Previous tab"))
+        self.act_add_evidence.setText(self.tr("Add evidence…"))
+        self.act_close_case.setText(self.tr("Put the case away"))
+        self.act_close_case.setToolTip(
+            self.tr("No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)")
+        )
+        self.act_add_evidence.setToolTip(self.tr("Add files to the case open (Ctrl+O); you can also drop them on it"))
         self.act_review.setText(self.tr("Periodic review…"))
         self.act_review.setToolTip(
             self.tr("Intake, deadlines met, time to resolution and escalation over a period, against the one before")
@@ -608,6 +735,8 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("Quit"))
         self.cases.retranslate()
         self.workspace.retranslate()
+        for action, name in zip(self.act_tabs, self.workspace.tab_names(), strict=True):
+            action.setText(name)
         self.welcome.retranslate()
         self._update_status()
 
@@ -639,7 +768,9 @@ class MainWindow(QMainWindow):
             if number and number != current:
                 # The list goes back to the edited case until the user says what becomes of the edits.
                 self._show_in_list(current)
-                QTimer.singleShot(0, lambda: self._leave_for(number))
+                if self._leaving is None:
+                    QTimer.singleShot(0, self._leave_pending)
+                self._leaving = number
             return  # a search that hides the edited case leaves it open
         self._open(number)
 
@@ -709,6 +840,14 @@ class MainWindow(QMainWindow):
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
+        for action in (
+            *self.act_tabs,
+            self.act_tab_next,
+            self.act_tab_previous,
+            self.act_add_evidence,
+            self.act_close_case,
+        ):
+            action.setEnabled(has_case)
         self.act_verify_all.setEnabled(self.cases.model.total > 0)
 
     def open_case(self, number: str) -> None:
@@ -745,6 +884,11 @@ class MainWindow(QMainWindow):
             self.cases.select(number)
         finally:
             self._holding = False
+
+    def _leave_pending(self) -> None:
+        number, self._leaving = self._leaving, None
+        if number:
+            self._leave_for(number)
 
     def _leave_for(self, number: str) -> None:
         """Open ``number`` once the edits of the open case are saved or dropped, as the user answers."""
@@ -869,8 +1013,64 @@ class MainWindow(QMainWindow):
             self.open_case(dialog.number)
             self.statusBar().showMessage(fill(self.tr("Case %1 created"), dialog.number), 20_000)
 
+    def receipt_gaps(self) -> list[str]:
+        """What a receipt would print blank (or as this computer's user name): the store's name, the clerk's
+        name, the clerk's staff number (工号). Empty when all are set."""
+        import os
+
+        from casefile.core.settings import ENV_OPERATOR
+
+        settings = self.ctx.settings
+        gaps = []
+        if not settings.org_name.strip():
+            gaps.append(self.tr("the store's name"))
+        if self.ctx.library.remote is None and not settings.operator.strip() and not os.environ.get(ENV_OPERATOR):
+            gaps.append(self.tr("your name (受理人)"))
+        if not settings.clerk_id.strip():
+            gaps.append(self.tr("your staff number (工号)"))
+        return gaps
+
+    def walkin_ready(self) -> bool:
+        """Before the walk-in desk makes a receipt: when its store or clerk is not set, say so and offer to set
+        them. A receipt never names this computer's user account as 受理人: without a name, no desk."""
+        gaps = self.receipt_gaps()
+        named = self.tr("your name (受理人)") not in gaps
+        if not gaps or (named and QSettings().value("walkin/blanks_accepted", False, type=bool)):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Walk-in complaint"), "", parent=self)
+        missing = self.tr(", ").join(gaps)
+        box.setText(
+            fill(self.tr("The receipt prints the store and who received the complaint; not set yet: %1."), missing)
+        )
+        box.setInformativeText(
+            self.tr("Set them now? They are kept for every receipt, and 设置 changes them later.")
+            if named
+            else self.tr("Set them now? Without your name the receipt would show this computer's user account.")
+        )
+        setup = box.addButton(self.tr("Set them now…"), QMessageBox.ButtonRole.AcceptRole)
+        blanks = box.addButton(self.tr("Leave blanks to fill in by hand"), QMessageBox.ButtonRole.DestructiveRole)
+        blanks.setVisible(named)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(setup)
+        box.setEscapeButton(cancel)
+        self.setup_box = box
+        box.exec()
+        if box.clickedButton() is blanks:
+            QSettings().setValue("walkin/blanks_accepted", True)
+            return True
+        if box.clickedButton() is not setup:
+            return False
+        from casefile.ui.first_run import FirstRunDialog
+
+        self.first_run_dialog = FirstRunDialog(self.ctx, self)
+        self.first_run_dialog.exec()
+        return self.tr("your name (受理人)") not in self.receipt_gaps()
+
     def open_walkin(self) -> None:
         from casefile.ui.walkin import WalkInDialog
+
+        if not self.walkin_ready():
+            return
 
         dialog = WalkInDialog(self.ctx, self)
         self.walkin_dialog = dialog

@@ -33,6 +33,7 @@ from casefile.ui.printing import print_pdf
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -173,6 +175,42 @@ class NewCaseDialog(QDialog):
         self.follow_type()
         self.title_edit.setFocus()
         self.setMinimumWidth(760)
+        # Ctrl+S creates the case, as it saves elsewhere (Ctrl+Return too).
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.create_case)
+        self._blank = self._typed()  # the form as it opened: what differs from it was typed
+
+    def _typed(self) -> dict[str, str]:
+        return {path: item.raw() for path, item in self.inputs.items()} | {
+            "receipt": str(self.receipt_check.isChecked())
+        }
+
+    def typed_anything(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return self._typed() != self._blank
+
+    def confirm_discard(self) -> bool:
+        """Ask before throwing away what was typed; keeping on typing is the default (Enter, Esc)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Discard this case? Nothing has been created."),
+            parent=self,
+        )
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+        box.exec()
+        return box.clickedButton() is discard
+
+    def reject(self) -> None:
+        if self.task is not None:  # being created: the dialog closes once it is
+            return
+        if self.number is None and self.typed_anything() and not self.confirm_discard():
+            return
+        super().reject()
 
     def _group(self, title: object, paths: tuple[str, ...]) -> QGroupBox:
         box = QGroupBox(translated(title), self)

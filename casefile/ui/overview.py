@@ -46,6 +46,7 @@ from casefile.core.record.roles import organisation_party
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import fill, translated
+from casefile.ui.keys import follow_focus, tab_leaves
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
@@ -348,6 +349,7 @@ class DemandsEditor(QGroupBox):
     """The demands as structured claims: kind, amount, basis (the ground in words) and what is asked."""
 
     KIND, AMOUNT, BASIS, DESCRIPTION = range(4)
+    changed_signal = Signal()  # a row added, removed or typed in, or a kind chosen
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -355,6 +357,7 @@ class DemandsEditor(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
@@ -373,6 +376,9 @@ class DemandsEditor(QGroupBox):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.filled: list[Demand] = []
+        model = self.table.model()
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.changed_signal)
 
     def retranslate(self) -> None:
         self.setTitle(translated(GROUPS["demands"]))
@@ -404,11 +410,24 @@ class DemandsEditor(QGroupBox):
             combo.addItem(demand_type_name(kind.value), kind.value)
         combo.setCurrentIndex(max(0, combo.findData(demand.type.value)))
         self.table.setCellWidget(row, self.KIND, combo)
+        combo.currentIndexChanged.connect(self.changed_signal)
+        self._order_tabs()
         amount = "" if demand.amount is None else str(demand.amount)
         for column, text in ((self.AMOUNT, amount), (self.BASIS, demand.basis), (self.DESCRIPTION, demand.description)):
             self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setCurrentCell(row, self.AMOUNT)
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the table through each row's kind, then on to the buttons (a kind made later would
+        otherwise come last in the window, and Tab from it would jump back to the case list)."""
+        previous: QWidget = self.table
+        for row in range(self.table.rowCount()):
+            combo = self.kind_combo(row)
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
+        QWidget.setTabOrder(previous, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
@@ -488,6 +507,7 @@ class OverviewTab(QWidget):
     saved = Signal(str)  # the case number, after its record was written
     save_failed = Signal(str, str)  # the case number and what went wrong, in the user's words
     stage_moved = Signal(str, str)  # the case number and the stage it entered, once it is written
+    typed = Signal()  # a field, or the demands, changed (typed, or filled in): unsaved() may have changed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -563,6 +583,7 @@ class OverviewTab(QWidget):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(body)
+        follow_focus(self.scroller)  # a field reached by Tab is scrolled into sight
 
         # Save and undo stay in sight below the scrolling form, with the reason a value was refused.
         self.error = QLabel(self)
@@ -609,6 +630,15 @@ class OverviewTab(QWidget):
         assert isinstance(facts, QPlainTextEdit)
         self.facts = facts
 
+        for item in self.inputs.values():
+            widget = item.widget
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.typed)
+            elif isinstance(widget, QDateTimeEdit):
+                widget.dateTimeChanged.connect(self.typed)
+            elif isinstance(widget, QPlainTextEdit | QLineEdit):
+                widget.textChanged.connect(self.typed)
+        self.demands.changed_signal.connect(self.typed)
         self.save_button.clicked.connect(lambda: self.save())
         # Not the button's own shortcut: setting the button's text clears it. The tab's, for its whole window.
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -758,6 +788,7 @@ class OverviewTab(QWidget):
             if recorded != when:
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
+        self.typed.emit()  # filled again: what was unsaved may be saved now, even where no field changed
 
     def _refuse(self, item: FieldInput | None) -> None:
         if item is not None:

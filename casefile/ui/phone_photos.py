@@ -23,6 +23,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.walkin import PhonePhoto, phone_preview, photos_taken_on
 from casefile.ui.context import AppContext
 from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.keys import one_tab
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -100,7 +101,7 @@ class PhonePhotosDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.day = QDateEdit(self)
+        self.day = one_tab(QDateEdit(self))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDateRange(self._qdate(self.today - EARLIEST), self._qdate(self.today))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from casefile.ui.i18n import fill
 
-from PySide6.QtCore import QCoreApplication, QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 MAX_DPI = 300  # enough for receipts and thermal printers; keeps page images small
 
@@ -50,7 +50,26 @@ def preview_dialog(path: Path, parent: QWidget | None = None) -> QPrintPreviewDi
     dialog.paintRequested.connect(lambda target: print_pages(document, target))
     dialog.document = document  # type: ignore[attr-defined]  # kept alive with the dialog
     dialog.resize(720, 640)
+    by_keyboard(dialog)
     return dialog
+
+
+def by_keyboard(dialog: QPrintPreviewDialog) -> None:
+    """The preview works without a mouse: Ctrl+P prints, Tab reaches its buttons (Print first, with the
+    focus), Esc closes it."""
+    words = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+    printing = next((a for a in dialog.findChildren(QAction) if a.text() == words), None)
+    for tool in dialog.findChildren(QToolButton):
+        tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    if printing is None:
+        return
+    printing.setShortcut(QKeySequence.StandardKey.Print)
+    printing.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    printing.setToolTip(fill(QCoreApplication.translate("CaseFile", "%1 (Ctrl+P)"), printing.text()))
+    found = next((b for b in dialog.findChildren(QToolButton) if b.defaultAction() is printing), None)
+    if found is not None:
+        button = found
+        QTimer.singleShot(0, button, lambda: button.setFocus(Qt.FocusReason.OtherFocusReason))
 
 
 def print_pages(document: object, printer: QPrinter) -> None:

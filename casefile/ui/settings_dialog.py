@@ -11,7 +11,10 @@ from casefile.core.validate import check_credit_code, normalise_phone
 from casefile.core.workflow import calendar as workcal
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import LANGUAGES, fill, translated
+from casefile.ui.keys import follow_focus
+from casefile.ui.screen import fit_to_screen
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,10 +23,12 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -203,14 +208,22 @@ class SettingsDialog(QDialog):
         switch = getattr(self.parent(), "switch_library", None)
         self.team = TeamPage(ctx, self, switch=switch if callable(switch) else None)
         self.pages = QTabWidget(self)
-        self.pages.addTab(general, self.tr("General"))
-        self.pages.addTab(self.team, self.tr("Team library"))
+        # Each page scrolls, so Save and Cancel stay in sight on a 700-pixel screen (the pages are taller).
+        for page, title in ((general, self.tr("General")), (self.team, self.tr("Team library"))):
+            scroller = QScrollArea(self.pages)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroller.setWidget(page)
+            follow_focus(scroller)
+            self.pages.addTab(scroller, title)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(620, 460)
+        wanted = general.sizeHint().height() + buttons.sizeHint().height() + self.pages.tabBar().sizeHint().height()
+        fit_to_screen(self, 660, max(460, wanted + 80))
 
     def _show_calendar(self) -> None:
         known = workcal.current().known_years()

@@ -22,9 +22,11 @@ def qt_zone() -> QTimeZone:
 
 
 def zoned(edit: QDateTimeEdit) -> QDateTimeEdit:
-    """``edit`` showing, and taking, times in the zone times are shown in."""
+    """``edit`` showing, and taking, times in the zone times are shown in (and left with one Tab)."""
+    from casefile.ui.keys import one_tab
+
     edit.setTimeZone(qt_zone())
-    return edit
+    return one_tab(edit)
 
 
 # The offset after a time in a zone other than Beijing time, as the rest of the app says it

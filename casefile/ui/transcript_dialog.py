@@ -13,6 +13,7 @@ from casefile.core.validate import check_marks_within, check_recording_times
 from casefile.ui import times
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
+from casefile.ui.keys import one_tab
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QTime, QUrl
@@ -64,7 +65,7 @@ class TranscriptDialog(QDialog):
         self.participants.setFixedHeight(70)
         self.own = QCheckBox(self)
         self.own.setChecked(t.own_conversation)
-        self.position = QTimeEdit(self)
+        self.position = one_tab(QTimeEdit(self))
         self.position.setDisplayFormat("HH:mm:ss")
         self.player = _player(self)
         if self.player is not None:

@@ -871,7 +871,7 @@ class WalkInDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(discard)
+        box.setDefaultButton(keep)  # a reflexive Enter keeps the complaint; discarding is a choice
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is discard

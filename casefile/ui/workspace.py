@@ -20,7 +20,7 @@ from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -309,6 +309,12 @@ class Workspace(QTabWidget):
         for tab in self.tabs():
             self.addTab(tab, "")
         self.timeline.open_exhibit.connect(self.show_exhibit)
+        # Edits are marked once the form settles (a case filled in changes every field, one by one).
+        self._unsaved_check = QTimer(self)
+        self._unsaved_check.setSingleShot(True)
+        self._unsaved_check.setInterval(0)
+        self._unsaved_check.timeout.connect(self.show_unsaved)
+        self.overview.typed.connect(self._unsaved_check.start)
         self.bundles.field_requested.connect(self.show_field)
         self.evidence.hit_chosen.connect(self.show_hit)
         self.retranslate()
@@ -316,13 +322,23 @@ class Workspace(QTabWidget):
     def tabs(self) -> list[QWidget]:
         return [self.overview, self.evidence, self.timeline, self.handling, self.bundles]
 
+    def tab_names(self) -> list[str]:
+        return [self.tr("Overview"), self.tr("Evidence"), self.tr("Timeline"), self.tr("Handling"), self.tr("Bundles")]
+
     def retranslate(self) -> None:
-        for index, text in enumerate(
-            (self.tr("Overview"), self.tr("Evidence"), self.tr("Timeline"), self.tr("Handling"), self.tr("Bundles"))
-        ):
+        for index, text in enumerate(self.tab_names()):
             self.setTabText(index, text)
         for tab in self.tabs():
             tab.retranslate()  # type: ignore[attr-defined]
+        self.show_unsaved()
+
+    def show_unsaved(self) -> None:
+        """The overview's tab says whether it holds edits not saved yet: "Overview *", and why in its tooltip."""
+        unsaved = self.number is not None and self.overview.unsaved()
+        index = self.indexOf(self.overview)
+        name = self.tab_names()[0]
+        self.setTabText(index, fill(self.tr("%1 *"), name) if unsaved else name)
+        self.setTabToolTip(index, self.tr("Edits not saved yet: Ctrl+S saves them") if unsaved else "")
 
     def show_exhibit(self, exhibit_no: int) -> None:
         self.setCurrentWidget(self.evidence)
@@ -376,6 +392,7 @@ class Workspace(QTabWidget):
                 self.evidence.set_case(number, case=case, custody=custody if case is not None else None)
             else:
                 tab.set_case(number, case=case)  # type: ignore[attr-defined]
+        self.show_unsaved()
 
     def refresh(self, number: str) -> None:
         """Show case ``number`` again in every tab after it changed (an edit written, a file arrived, another

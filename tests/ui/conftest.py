@@ -29,7 +29,7 @@ def ctx(tmp_path, qapp):
     runner = TaskRunner()
     runner.synchronous = True
     # OCR of new pictures (seconds each, in a process of its own) only where a test asks for it.
-    settings = Settings(org_name="某某数码旗舰店", operator="测试员", ocr_in_background=False)
+    settings = Settings(org_name="某某数码旗舰店", operator="测试员", clerk_id="A001", ocr_in_background=False)
     context = AppContext(library=library, settings=settings, runner=runner)
     yield context
     library.close()

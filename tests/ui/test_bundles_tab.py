@@ -497,3 +497,20 @@ def test_the_disclosure_worked_out_lets_go_of_its_task(ctx, tab, tmp_path, monke
     tab.wizard._go(STEP_CHECK)
     assert tab.wizard.disclosure_view.toPlainText() and tab.wizard._disclosure_task is None
     assert kept() == []
+
+
+def test_enter_opens_the_bundle_chosen_in_the_history_and_the_hint_says_so(ctx, tab, tmp_path, qtbot, monkeypatch):
+    import casefile.ui.bundles_tab as bundles_tab
+
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+    choose(tab, Venue.RECEIPT)
+    tab.wizard.run_preflight()
+    tab.wizard.generate()
+    assert tab.history_model.rowCount() >= 1
+    shown: list[str] = []
+    monkeypatch.setattr(bundles_tab, "show_pdf", lambda path, parent: shown.append(path.name))
+    tab.history.setCurrentIndex(tab.history_model.index(0, 0))
+    qtbot.keyClick(tab.history, Qt.Key.Key_Return)
+    assert shown == [tab.wizard.last_result.files[0].name]
+    assert "Enter" in tab.history_hint.text()

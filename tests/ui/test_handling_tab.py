@@ -174,9 +174,16 @@ def test_a_refused_value_keeps_the_dialog_open_and_says_why(window, ctx):
 def test_the_header_shows_an_overdue_deadline_in_red(window):
     tab = handling_tab(window)  # complained 2026-11-20 10:00, normal priority: the 48-hour promise
     overview = window.workspace.overview.header.text()
-    for text in (tab.header.text(), overview):
+    for shown in (tab.header.text(), overview):
+        text = shown.replace("\u00a0", " ")  # a part of the header is never broken across lines
         assert "Next deadline" in text and "Response promise (normal, 48 h) 2026-11-22" in text
         assert OVERDUE_COLOUR in text and "overdue" in text
+
+
+def test_the_header_breaks_between_its_parts_never_inside_one(window):
+    tab = handling_tab(window)
+    assert "(normal,\u00a048\u00a0h)" in tab.header.text()
+    assert "Response\u00a0promise" in tab.header.text()
 
 
 def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
@@ -192,7 +199,7 @@ def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
     )
     case.workflow.proceedings.append(Proceeding(venue=Venue.REGULATOR, filed_at=datetime(2026, 12, 28, tzinfo=CST)))
     now = datetime(2026, 12, 29, tzinfo=CST)
-    text = header_html(case, now)
+    text = header_html(case, now).replace("\u00a0", " ")
     assert "Regulator decides on acceptance 2027-01-" in text and "(provisional)" in text
     assert OVERDUE_COLOUR not in text
     install(qapp, "zh_CN")

@@ -47,7 +47,7 @@ def team(pg_url: str, tmp_path: Path) -> TeamLibrary:
 def settings_page(window, qtbot):  # type: ignore[no-untyped-def]
     dialog = SettingsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
-    dialog.pages.setCurrentWidget(dialog.team)
+    dialog.pages.setCurrentIndex(dialog.pages.count() - 1)  # 团队库
     return dialog, dialog.team
 
 

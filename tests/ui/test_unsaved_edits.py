@@ -173,3 +173,40 @@ def test_a_change_elsewhere_in_the_case_keeps_typed_edits(window, ctx):
     stored = ctx.library.load_case("202611-001")
     assert stored.complainant.name == "李四" and stored.stage.value == "negotiation"
     assert not overview.unsaved()
+
+
+def test_leaving_by_a_key_in_the_case_list_asks_once(window, qtbot, monkeypatch):
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.cases.select("202611-002")
+    window.workspace.overview.title.setText("屏幕碎裂，要求退货")
+    asked: list[str] = []
+    monkeypatch.setattr(window, "ask_unsaved", lambda number: asked.append(number) or QMessageBox.ButtonRole.RejectRole)
+    window.cases.table.setFocus()
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Down)
+    qtbot.wait(50)
+    assert asked == ["202611-002"]
+    assert window.workspace.number == "202611-002" and window.cases.current_number() == "202611-002"
+    monkeypatch.setattr(
+        window, "ask_unsaved", lambda number: asked.append(number) or QMessageBox.ButtonRole.DestructiveRole
+    )
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Down)
+    qtbot.wait(50)
+    assert asked == ["202611-002", "202611-002"]
+    assert window.workspace.number == "202611-001" == window.cases.current_number()
+
+
+def test_the_overview_tab_shows_that_edits_are_not_saved(shown, qtbot):
+    workspace = shown.workspace
+    index = workspace.indexOf(workspace.overview)
+    assert workspace.tabText(index) == "Overview"
+    qtbot.keyClicks(workspace.overview.c_phone, "13900001111")
+    qtbot.waitUntil(lambda: workspace.tabText(index) == "Overview *")
+    assert "Ctrl+S" in workspace.tabToolTip(index)
+    qtbot.keyClick(workspace.overview.c_phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: workspace.tabText(index) == "Overview")
+    workspace.overview.demands.add_button.click()
+    qtbot.waitUntil(lambda: workspace.tabText(index) == "Overview *")
+    workspace.overview.revert()
+    qtbot.waitUntil(lambda: workspace.tabText(index) == "Overview")

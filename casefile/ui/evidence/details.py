@@ -83,11 +83,15 @@ class DetailsPane(QWidget):
             self.disposition_combo.addItem(disposition_name(value), value)
         self.handed_combo.activated.connect(lambda _i: self._choice_made(self.handed_combo, "handed_in"))
         self.disposition_combo.activated.connect(lambda _i: self._choice_made(self.disposition_combo, "disposition"))
-        handed_row = QHBoxLayout()
+        # Kept or returned on a line of its own: side by side, in a pane this narrow, both answers were cut.
+        handed_row = QVBoxLayout()
         handed_row.setContentsMargins(0, 0, 0, 0)
-        handed_row.addWidget(self.handed_label)
-        handed_row.addWidget(self.handed_combo, 1)
-        handed_row.addWidget(self.disposition_combo, 1)
+        handed_row.setSpacing(2)
+        handed_line = QHBoxLayout()
+        handed_line.addWidget(self.handed_label)
+        handed_line.addWidget(self.handed_combo, 1)
+        handed_row.addLayout(handed_line)
+        handed_row.addWidget(self.disposition_combo)
         # Whether the file is a photo or scan of a paper (书证, 复印件) or the document itself as data (电子数据):
         # yes, no, or not said (told from the file, as the packet does).
         self.paper_label = QLabel(self)

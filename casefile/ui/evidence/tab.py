@@ -35,6 +35,7 @@ from casefile.ui.evidence.ingest import FileAdder
 from casefile.ui.evidence.preview import PreviewPane
 from casefile.ui.evidence.watch_menu import WatchMenu
 from casefile.ui.i18n import fill, translated
+from casefile.ui.keys import tab_leaves
 from casefile.ui.models import EvidenceModel
 from casefile.ui.search import SearchPanel
 from casefile.ui.tasks import Task
@@ -94,6 +95,7 @@ class EvidenceTab(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         self.kind_delegate = KindDelegate(self.table)
         self.table.setItemDelegateForColumn(EvidenceModel.KIND, self.kind_delegate)
         self.group_delegate = GroupDelegate(self._groups, self.table)
@@ -120,6 +122,9 @@ class EvidenceTab(QWidget):
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        # The title right after the numbers: on a 1024-pixel screen the table shows four columns or so, and the
+        # title is what tells the exhibits apart (the group, often empty, comes after it).
+        header.moveSection(header.visualIndex(EvidenceModel.TITLE), header.visualIndex(EvidenceModel.GROUP))
 
         style = self.style()
         self.act_add_files = self._action(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.add_files)
@@ -210,6 +215,12 @@ class EvidenceTab(QWidget):
         self.grid.setBatchSize(200)
         self.grid.setSpacing(8)
         self.grid.setModel(self.model)
+        # Every action of the tool bar from the keyboard too: the menu key on the list (or the grid) opens them
+        # all, those a narrow screen puts behind the tool bar's » among them.
+        for view in (self.table, self.grid):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions(self.toolbar.actions()[: self.toolbar.actions().index(self.act_grid) + 1])
+            view.addAction(self.watch_menu.menuAction())
         self.grid.setModelColumn(EvidenceModel.TITLE)
         self.grid.setSelectionModel(self.table.selectionModel())
         self.grid.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
@@ -229,6 +240,7 @@ class EvidenceTab(QWidget):
         self.splitter.setSizes([640, 420])
 
         self.status = QLabel(self)
+        self._idle_text = ""  # the hint shown while nothing else is said
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adder = FileAdder(ctx, lambda: self.number, self.status, self)
@@ -310,18 +322,20 @@ class EvidenceTab(QWidget):
             self.tr("Mark the selected exhibit withdrawn (Delete); the file stays in the case folder")
         )
         self.watch_button.setText(self.tr("Watch folders"))
+        self.watch_menu.setTitle(self.watch_button.text())  # as the list's menu (the menu key) names it
         self.watch_button.setToolTip(
             self.tr("Files put in this case's inbox or in a folder attached to it are added as evidence by themselves")
         )
         self.act_show.setText(self.tr("Show in folder"))
         self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-        if self.ingest_task is None and not self.status.text():
-            self._idle_status()
+        if self.ingest_task is None and self.status.text() in ("", self._idle_text):
+            self._idle_status()  # the hint in the new language (what else is said stays until it is replaced)
         self._show_selected(force_preview=False)
 
     def _idle_status(self) -> None:
-        self.status.setText(self.tr("Drop files or folders here to add them to the case.") if self.number else "")
+        self._idle_text = self.tr("Drop files or folders here to add them to the case.") if self.number else ""
+        self.status.setText(self._idle_text)
 
     # ------------------------------------------------------------------ the case
 

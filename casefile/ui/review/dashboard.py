@@ -24,6 +24,7 @@ from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, refused_inside_library, show_error  # noqa: E402
 from casefile.ui.i18n import fill  # noqa: E402
+from casefile.ui.keys import one_tab  # noqa: E402
 from casefile.ui.screen import fit_to_screen  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal  # noqa: E402
@@ -130,6 +131,8 @@ class ReviewDashboard(QWidget):
         self.first = QDateEdit(self)
         self.last = QDateEdit(self)
         for edit in (self.first, self.last):
+            one_tab(edit)
+        for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.group = QComboBox(self)
@@ -161,6 +164,7 @@ class ReviewDashboard(QWidget):
         self.groups = QTableWidget(0, 0, self)
         for table in (self.overview, self.groups):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
             table.verticalHeader().setVisible(False)
             table.setAlternatingRowColors(True)
         self.overview.horizontalHeader().setStretchLastSection(True)

@@ -19,6 +19,7 @@ from casefile.core.search import KINDS
 from casefile.core.search.query import Hit, SearchResult, search
 from casefile.ui.context import AppContext
 from casefile.ui.i18n import fill, refill_choices, translated
+from casefile.ui.keys import one_tab
 from casefile.ui.labels import search_kind_name
 from casefile.ui.search.results import HIT_ROLE, HitDelegate, HitModel
 from casefile.ui.tasks import Task
@@ -94,6 +95,8 @@ class SearchPanel(QWidget):
         self.dates = QComboBox(self)
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            one_tab(edit)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
