@@ -123,6 +123,16 @@ def _registration(
             yield item
 
 
+def photo_folder() -> str:
+    """Where the photo chooser opens: the user's Pictures folder, or their home folder when there is none
+    (a fresh Windows account, a Linux desktop without one): a dialog offering a folder that does not exist
+    shows an empty list under a wrong name."""
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    if pictures and os.path.isdir(pictures):
+        return pictures
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+
+
 class WalkInDialog(QDialog):
     """Register a walk-in complaint and hand the customer a receipt.
 
@@ -531,7 +541,7 @@ class WalkInDialog(QDialog):
         self._update_photo_note()
 
     def choose_photos(self) -> None:
-        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        pictures = photo_folder()
         patterns = " ".join(f"*{suffix}" for suffix in sorted(PICTURE_SUFFIXES))
         paths, _filter = QFileDialog.getOpenFileNames(
             self,

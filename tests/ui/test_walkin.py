@@ -453,3 +453,19 @@ def test_the_desk_warns_before_printing_when_the_receipt_would_be_a_law_firm_s(c
     qtbot.addWidget(store)
     store.show()
     assert store.check_issuer() == [] and not store.issuer_warning.isVisible()
+
+
+def test_the_photo_chooser_opens_on_pictures_or_home_when_there_is_no_pictures_folder(monkeypatch, tmp_path):
+    """A fresh account has no Pictures folder: the chooser must not offer a folder that does not exist."""
+    from casefile.ui import walkin
+
+    from PySide6.QtCore import QStandardPaths
+
+    places = {
+        QStandardPaths.StandardLocation.PicturesLocation: str(tmp_path / "Pictures"),
+        QStandardPaths.StandardLocation.HomeLocation: str(tmp_path),
+    }
+    monkeypatch.setattr(walkin.QStandardPaths, "writableLocation", lambda where: places[where])
+    assert walkin.photo_folder() == str(tmp_path)
+    (tmp_path / "Pictures").mkdir()
+    assert walkin.photo_folder() == str(tmp_path / "Pictures")
