@@ -2986,10 +2986,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set them now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3015,6 +3011,10 @@ Reason:</source>
     </message>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is needed before the desk opens: a receipt names who received the complaint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

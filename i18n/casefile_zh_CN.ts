@@ -2995,10 +2995,6 @@ Reason:</source>
         <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
     </message>
     <message>
-        <source>Set them now? Without your name the receipt would show this computer&apos;s user account.</source>
-        <translation>现在设置吗？不填写受理人姓名，回执上会显示这台电脑的用户账户名。</translation>
-    </message>
-    <message>
         <source>Set them now…</source>
         <translation>现在设置…</translation>
     </message>
@@ -3025,6 +3021,10 @@ Reason:</source>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
         <translation>回执上要印明门店和受理人，尚未设置：%1。</translation>
+    </message>
+    <message>
+        <source>Your name is needed before the desk opens: a receipt names who received the complaint.</source>
+        <translation>请先填写受理人姓名：回执上须写明由谁受理投诉。</translation>
     </message>
     <message>
         <source>The receipt is kept with the case: %1</source>

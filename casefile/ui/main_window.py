@@ -1045,7 +1045,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             self.tr("Set them now? They are kept for every receipt, and 设置 changes them later.")
             if named
-            else self.tr("Set them now? Without your name the receipt would show this computer's user account.")
+            else self.tr("Your name is needed before the desk opens: a receipt names who received the complaint.")
         )
         setup = box.addButton(self.tr("Set them now…"), QMessageBox.ButtonRole.AcceptRole)
         blanks = box.addButton(self.tr("Leave blanks to fill in by hand"), QMessageBox.ButtonRole.DestructiveRole)
