@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import logging
 import os
@@ -58,7 +59,7 @@ from casefile.core.library import LOCK_TIMEOUT
 from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
-from casefile.core.sniff import sniff
+from casefile.core.sniff import sniff, sniff_mail
 from casefile.core.textsafe import readable_name, without_bidi
 from casefile.core.validate import check_input
 
@@ -673,6 +674,7 @@ def _stage(
             return AddResult(source, duplicate_of=duplicate)
 
         sniffed = sniff(name, digests.size, digests.head, digests.tail)
+        sniffed = sniff_mail(sniffed, name, digests.head, lambda n: _first_bytes(part, n), options.kind)
         modified = datetime.fromtimestamp(before.st_mtime, UTC)
         added_at = datetime.now(UTC)
         found = extract(
@@ -836,6 +838,11 @@ def _complete_or_undo(folder: CaseFolder, case: Case, exhibit: Exhibit, action: 
     return case
 
 
+def _first_bytes(path: Path, n: int) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(n)
+
+
 @dataclass
 class MetadataResult:
     """The outcome of reading one exhibit's metadata again."""
@@ -877,6 +884,9 @@ def reread_metadata(
                 )
                 continue
             sniffed = sniff(exhibit.original_name, digests.size, digests.head, digests.tail)
+            sniffed = sniff_mail(
+                sniffed, exhibit.original_name, digests.head, functools.partial(_first_bytes, path), exhibit.kind
+            )
             found = extract(
                 path,
                 sniffed.mime if digests.size else "",

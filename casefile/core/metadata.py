@@ -64,6 +64,7 @@ _EDITORS = re.compile(
 
 TEXT_SAMPLE = 1 << 20  # bytes read to detect a text file's encoding
 MAIL_HEADER_LIMIT = 256 << 10
+MAIL_HEADER_CHARS = 500  # a mail header's value kept, at most (the rest cut, marked)
 CLOCK_SLACK = timedelta(minutes=10)  # cameras and phones whose clocks are a little off
 UNKNOWN_OFFSET_SLACK = timedelta(hours=14)  # a time without offset may be in any zone
 FILE_TIME_FAR = timedelta(days=365)  # a file time this much after the capture is worth a look
@@ -558,11 +559,18 @@ def _mail(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     eight_bit = b"\n".join(v.encode("ascii", "surrogateescape") for v in raw.values() if not v.isascii())
     guess = detect_text_encoding(eight_bit) if eight_bit else ""
     headers: dict[str, str] = {}
+    cut: list[str] = []
     for name in ("From", "To", "Cc", "Date", "Subject", "Message-ID"):
         value = raw.get(name.lower())
         if value is not None:
-            headers[name.lower()] = decode_header(value, guess)[:500]
+            text = decode_header(value, guess)
+            if len(text) > MAIL_HEADER_CHARS:
+                text = _cut_header(text, name.lower() in ("from", "to", "cc"))
+                cut.append(f"email.{name.lower()}")
+            headers[name.lower()] = text
     meta["email"] = headers
+    if cut:
+        meta["cut"] = cut
     meta["encoding"] = str(message.get_content_charset() or "") or detect_encoding(head)
     if "date" not in headers:
         return None
@@ -573,6 +581,18 @@ def _mail(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     if stamp.tzinfo is None:
         stamp = zone.entered(stamp)
     return (stamp, SOURCE_CONTAINER) if stamp >= EARLIEST else None
+
+
+def _cut_header(text: str, addresses: bool) -> str:
+    """A header value longer than :data:`MAIL_HEADER_CHARS` cut short, marked with a closing "…". A list of
+    addresses is cut after its last whole address that fits: half an address would be printed unmasked, as the
+    masking no longer recognises it."""
+    room = MAIL_HEADER_CHARS - 1
+    kept = text[:room]
+    if addresses:
+        comma = kept.rfind(",")
+        kept = kept[:comma] if comma > 0 else ""
+    return kept.rstrip() + "…"
 
 
 def _reason(exc: BaseException) -> str:

@@ -437,6 +437,8 @@ class ExhibitMetadata:
     frame_rate: float | None = None
     rotation: int | None = None
     truncated: bool = False
+    # The values cut short when they were read ("email.subject", "email.to"…), each ending in "…": printed as cut.
+    cut: list[str] = field(default_factory=list)
     # when the file could not be read (fully)
     metadata_error: str = ""
 

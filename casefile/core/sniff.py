@@ -8,6 +8,7 @@ Broken, empty and unknown files are still evidence: they are flagged, never refu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,9 +138,11 @@ def mime_from_content(head: bytes) -> str:
     if text is not None:
         if re.match(r"(?is)\s*(<!doctype html|<html)", text):
             return "text/html"
-        if _looks_like_email(text):
+        if is_mail(head):
             return "message/rfc822"
         return "text/plain"
+    if b"\x00" not in head and is_mail(head):
+        return "message/rfc822"  # raw 8-bit headers in an encoding neither UTF-8 nor GB 18030 reads
     return ""
 
 
@@ -157,9 +160,75 @@ def _as_text(head: bytes) -> str | None:
     return None
 
 
-def _looks_like_email(text: str) -> bool:
-    headers = {m.lower() for m in re.findall(r"(?m)^([A-Za-z-]+):", text[:2048])}
-    return len(headers & {"from", "to", "subject", "date", "message-id", "received", "mime-version"}) >= 3
+HEADER_BLOCK_LIMIT = 64 << 10  # bytes of a file read for an e-mail's header block
+
+
+def mail_header_names(data: bytes) -> set[str] | None:
+    """The field names of the header block ``data`` starts with, read as RFC 5322 does: every line up to the first
+    blank one (within :data:`HEADER_BLOCK_LIMIT`) is a field (a name of printable ASCII without a colon, a colon, a
+    value) or the folded continuation of one (it starts with a space or tab). An mbox ``From `` line may come first.
+    None when a line is neither, or before any field: not a header block. A block cut by the end of ``data`` (the
+    first bytes of a file) counts what it holds so far."""
+    block = data[:HEADER_BLOCK_LIMIT]
+    if block.startswith(b"\xef\xbb\xbf"):
+        block = block[3:]
+    lines = block.split(b"\n")
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    names: set[str] = set()
+    for i, raw in enumerate(lines):
+        line = raw.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t"):
+            if not names:
+                return None
+            continue
+        name, colon, _value = line.partition(b":")
+        if not colon or not name or any(b < 33 or b > 126 for b in name):
+            if i == len(lines) - 1 and names:
+                break  # the last line, perhaps cut short by the end of what was read
+            return None
+        names.add(name.decode("ascii").lower())
+    return names or None
+
+
+def is_mail(data: bytes) -> bool:
+    """Whether ``data`` (a file's first bytes) starts with the header block of an e-mail: a well-formed block
+    (:func:`mail_header_names`) with a From and at least one of Date, To and Subject, wherever in the block the
+    mail's software put them (webmail exports start with long Received, ARC and DKIM fields)."""
+    names = mail_header_names(data)
+    return names is not None and "from" in names and bool(names & {"date", "to", "subject"})
+
+
+def header_block_unfinished(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes) is a well-formed header block that does not end within it: the
+    rest of the block (up to :data:`HEADER_BLOCK_LIMIT`) must be read to tell whether it is an e-mail's."""
+    if mail_header_names(head) is None:
+        return False
+    return b"\n\n" not in head and b"\n\r\n" not in head
+
+
+def sniff_mail(
+    sniffed: Sniffed, name: str, head: bytes, read: Callable[[int], bytes], kind: EvidenceKind | None = None
+) -> Sniffed:
+    """``sniffed`` (from the file's first bytes, ``head``) looked at again as an e-mail where those bytes could
+    not tell: a text file named .eml or added as an e-mail (``kind``), or one whose header block runs on past
+    them. ``read(n)`` gives the file's first ``n`` bytes. A file whose header block (within
+    :data:`HEADER_BLOCK_LIMIT`) is an e-mail's (:func:`is_mail`) is one."""
+    if sniffed.mime not in ("text/plain", "application/octet-stream") or FLAG_EMPTY in sniffed.flags:
+        return sniffed
+    asked = Path(name).suffix.lower() == ".eml" or kind is EvidenceKind.EMAIL
+    if not (asked or (sniffed.mime == "text/plain" and header_block_unfinished(head))):
+        return sniffed
+    if b"\x00" in head or not is_mail(read(HEADER_BLOCK_LIMIT)):
+        return sniffed
+    mime = "message/rfc822"
+    flags = [f for f in sniffed.flags if f not in (FLAG_UNKNOWN_FORMAT, FLAG_EXTENSION_MISMATCH)]
+    ext_mime = _EXT_MIME.get(Path(name).suffix.lower().lstrip("."), "")
+    if ext_mime and not _compatible(mime, ext_mime):
+        flags.append(FLAG_EXTENSION_MISMATCH)
+    return Sniffed(mime=mime, kind=guess_kind(mime, name, head), flags=flags, metadata=sniffed.metadata)
 
 
 _KEYWORDS: list[tuple[EvidenceKind, re.Pattern[str]]] = [
@@ -362,21 +431,49 @@ def _looks_chinese(data: bytes) -> bool:
 def decode_header(value: str, guess: str = "") -> str:
     """A mail header's text, from the raw value the :mod:`email` parser keeps: raw 8-bit text
     without any charset (kept as surrogates) in the encoding :func:`detect_encoding` finds,
-    RFC 2047 encoded words in their declared charset (GB2312 read as GB 18030). Folded lines
-    are joined. ``guess``: as for :func:`decode_text`."""
-    from email.header import decode_header as split_words
-
+    RFC 2047 encoded words in their declared charset (GB2312 read as GB 18030), both in one
+    header too (a forwarded Chinese mail's "转发: =?gb2312?…"). Folded lines are joined.
+    ``guess``: as for :func:`decode_text`."""
     if _SURROGATE.search(value):
-        text = decode_text(value.encode("ascii", "surrogateescape"), guess=guess)
-    else:
-        try:
-            chunks = split_words(value)
-        except Exception:  # noqa: BLE001 - a malformed encoded word: read the header as it is
-            chunks = [(value, None)]
-        text = "".join(
-            chunk if isinstance(chunk, str) else decode_text(chunk, charset or "") for chunk, charset in chunks
-        )
-    return " ".join(text.split())
+        value = decode_text(value.encode("ascii", "surrogateescape"), guess=guess)
+    return " ".join(_decode_words(value).split())
+
+
+# An RFC 2047 encoded word: =?charset(*language)?B or Q?text?=
+_ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([BbQq])\?([^?\s]*)\?=")
+_BETWEEN_WORDS = re.compile(r"[ \t\r\n]+")
+
+
+def _decode_words(text: str) -> str:
+    """``text`` with its encoded words decoded; the white space between two adjacent ones dropped (RFC 2047
+    §6.2), text around them kept as it is. A word that does not decode is left as written."""
+    out: list[str] = []
+    at = 0
+    last_end = -1
+    for match in _ENCODED_WORD.finditer(text):
+        between = text[at : match.start()]
+        if not (last_end == at and _BETWEEN_WORDS.fullmatch(between)):
+            out.append(between)
+        out.append(_decode_word(match))
+        at = last_end = match.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _decode_word(match: re.Match[str]) -> str:
+    import base64
+    import binascii
+    import quopri
+
+    charset, encoding, payload = match.group(1), match.group(2).upper(), match.group(3)
+    try:
+        if encoding == "B":
+            data = base64.b64decode(payload + "=" * (-len(payload) % 4))
+        else:
+            data = quopri.decodestring(payload.replace("_", " ").encode("ascii"), header=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return match.group(0)
+    return decode_text(data, charset)
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")

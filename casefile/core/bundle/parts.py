@@ -315,6 +315,8 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     meta = e.metadata
     rows: list[tuple[str, str]] = []
     device = meta.device_name()
+    if device and isinstance(meta.cut, list) and {"camera_make", "camera_model"} & set(meta.cut):
+        device += CUT_MARK
     if meta.software:
         device = f"{device}（软件：{meta.software}）" if device else f"软件：{meta.software}"
     if device:
@@ -344,15 +346,19 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
         rows.append(("页数", pdf))
     mail = meta.email
     if mail is not None:
-        for value, label in (
-            (mail.sender, "发件人"),
-            (mail.to, "收件人"),
-            (mail.date, "发送时间"),
-            (mail.subject, "主题"),
+        cut = set(meta.cut) if isinstance(meta.cut, list) else set()
+        for value, label, key in (
+            (mail.sender, "发件人", "email.from"),
+            (mail.to, "收件人", "email.to"),
+            (mail.date, "发送时间", "email.date"),
+            (mail.subject, "主题", "email.subject"),
         ):
             if value:
-                rows.append((label, value))
+                rows.append((label, f"{value}{CUT_MARK}" if key in cut else value))
     return rows
+
+
+CUT_MARK = "（已截断）"  # after a value the file holds more of than was read at import
 
 
 def qr_payload(case_number: str, label: str, sha256: str, number: int | None = None) -> str:
