@@ -6037,10 +6037,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the agent&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6590,6 +6586,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>No organisation is named in the settings: the receipt leaves the store&apos;s name, address and phone blank, to fill by hand. Enter the store&apos;s details in Settings → General (Organisation name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details (several addresses separated by ；): a party&apos;s own address is then printed in full where the destination shows that party. To have every address at the business&apos;s own domain taken as the business&apos;s, add the domain to its e-mail as @domain (a public mail service&apos;s domain is never taken as anyone&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

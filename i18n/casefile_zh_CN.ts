@@ -6052,10 +6052,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
     </message>
     <message>
-        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>
-        <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印，商家自有域名下的地址均视为商家的地址</translation>
-    </message>
-    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>
@@ -6606,6 +6602,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>No organisation is named in the settings: the receipt leaves the store&apos;s name, address and phone blank, to fill by hand. Enter the store&apos;s details in Settings → General (Organisation name)</source>
         <translation>设置中未填写单位：回执上的门店名称、地址和电话将留空，需手工填写。请在“设置 → 常规（单位名称）”中填写门店信息。</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details (several addresses separated by ；): a party&apos;s own address is then printed in full where the destination shows that party. To have every address at the business&apos;s own domain taken as the business&apos;s, add the domain to its e-mail as @domain (a public mail service&apos;s domain is never taken as anyone&apos;s)</source>
+        <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱（多个地址用“；”分隔）：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印。如商家自有域名下的所有地址均为商家的地址，请在商家的电子邮箱中加上“@域名”（公共邮箱服务的域名不会被视为任何人的）</translation>
     </message>
     <message>
         <source>The receipt is issued in the name of “{name}” (the organisation in the settings), a name with “{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in receipt is the store&apos;s acknowledgement that it received the customer&apos;s complaint, and tells the customer to ask the store. Issue it from the store&apos;s own CaseFile, or enter the store under Settings → General (Organisation name)</source>

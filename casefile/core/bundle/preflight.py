@@ -349,9 +349,10 @@ def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], 
         Message(
             "{exhibits}: the e-mail's sender or recipient is recorded as no party's address, so the packet masks it "
             "as a third party's personal data. If it is a party's own (the complainant's mailbox, the business's "
-            "service mailbox), enter it as that party's e-mail in the case details: a party's own address is then "
-            "printed in full where the destination shows that party, and any address at a business's own domain is "
-            "taken as the business's",
+            "service mailbox), enter it as that party's e-mail in the case details (several addresses separated by "
+            "；): a party's own address is then printed in full where the destination shows that party. To have "
+            "every address at the business's own domain taken as the business's, add the domain to its e-mail as "
+            "@domain (a public mail service's domain is never taken as anyone's)",
             exhibits=exhibit_names(items),
         ),
         f"{party}.email",  # what to fill in: the exhibit is named in the words

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import encodings.idna
 import enum
 import functools
 import re
@@ -107,7 +108,11 @@ _MOBILE = re.compile(rf"(?<![\dA-Za-z])(?:(?:\+|00)?86{_SEP})?(1[3-9]\d){_SEP}(\
 _LANDLINE = re.compile(rf"(?<![\dA-Za-z+])[(（]?(0[1-9]\d{{1,2}})[)）]?{_SEP}([1-9]\d{{2,3}}){_SEP}(\d{{4}})(?!\d)")
 _ID = re.compile(rf"(?<![\dA-Za-z])(\d{{6}}){_SEP}((?:19|20)\d{{6}}){_SEP}(\d{{3}}[\dXx])(?![\dA-Za-z])")
 _CARD = re.compile(r"(?<!\d)(62\d{2}(?:[ \-]?\d{4}){2}[ \-]?\d{4}(?:\d{0,3}))(?!\d)")
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+# An e-mail address, its local part and its domain in any script (张三@例子.中国, kf@xn--czrs0t.xn--fiqs8s): labels of
+# letters, digits and hyphens, a top-level domain of ASCII letters, a punycode one, or letters of another script.
+_DOMAIN = r"(?:(?:[^\W_]|-)+\.)+(?:xn--[A-Za-z0-9-]+|[A-Za-z]{2,}|[^\W\d_\x00-\x7f]{2,})"
+_EMAIL = re.compile(rf"(?<![\w.%+-])([\w.%+-]+)@({_DOMAIN})")
+_ASCII_TAIL = re.compile(r"[A-Za-z0-9._%+-]+$")
 _REGION = r"[\u4e00-\u9fa5]{1,7}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗)"
 _PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|胡同|里|村|镇|乡|小区|花园|公寓|大厦|广场|苑|园)"
 _NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
@@ -164,7 +169,8 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
     for m in _LANDLINE.finditer(plain) if numbers else ():
         add(m.start(), m.end(), Kind.LANDLINE, m.group(1) + m.group(2) + m.group(3))
     for m in _EMAIL.finditer(plain) if "@" in plain else ():
-        add(m.start(), m.end(), Kind.EMAIL, m.group(0).lower())
+        start, local = _local_part(m)
+        add(start, m.end(), Kind.EMAIL, email_key(local, m.group(2)))
     # An address holds one of the endings of a place (路, 街, 小区…): text without any has none,
     # and is not searched character by character for one (the slowest search here).
     for m in _ADDRESS.finditer(plain) if _PLACE_END.search(plain) else ():
@@ -176,6 +182,40 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
         for m in re.finditer(re.escape(unicodedata.normalize("NFKC", name)), plain):
             add(m.start(), m.end(), Kind.NAME, name)
     return sorted(found, key=lambda s: s.start)
+
+
+def _local_part(m: re.Match[str]) -> tuple[int, str]:
+    """Where an address found by :data:`_EMAIL` starts, and its local part. Chinese is written without spaces:
+    in 发到kf@shop.cn the words before an ASCII local part are not part of it (a local part of Chinese ending in
+    ASCII letters is not written); a local part all in Chinese (张三@example.com) is taken whole."""
+    local = m.group(1)
+    if not local.isascii():
+        tail = _ASCII_TAIL.search(local)
+        if tail is not None:
+            return m.start(1) + tail.start(), tail.group(0)
+    return m.start(1), local
+
+
+def email_key(local: str, domain: str) -> str:
+    """An address as it is compared: the local part in lower case, the domain in its ASCII (punycode) form in
+    lower case, so that kf@商店.中国, KF@XN--CZRS0T.xn--fiqs8s and kf@xn--czrs0t.xn--fiqs8s are one address."""
+    return f"{local.lower()}@{domain_key(domain)}"
+
+
+@functools.lru_cache(maxsize=4096)
+def domain_key(domain: str) -> str:
+    """A mail domain's ASCII form in lower case: each label beyond ASCII through IDNA (its nameprep folds case and
+    width), a label IDNA refuses kept in lower case."""
+    labels = []
+    for label in domain.strip().rstrip(".").split("."):
+        if label.isascii():
+            labels.append(label.lower())
+            continue
+        try:
+            labels.append(encodings.idna.ToASCII(label).decode("ascii").lower())
+        except UnicodeError:
+            labels.append(label.lower())
+    return ".".join(labels)
 
 
 # --------------------------------------------------------------------------- masked forms
@@ -397,7 +437,7 @@ def masked_party(party: Party) -> Party:
         party,
         name=mask_name(party.name) if person else party.name,
         phone=mask_phone(party.phone),
-        email=mask_email(party.email) if "@" in party.email else "",
+        email="；".join(mask_email(e) for e in mail_addresses_shown(party.email).split("；") if "@" in e),
         address=mask_address(party.address) if person else party.address,
         id_number=mask_id(party.id_number) if person else party.id_number,
         gender="",
@@ -445,23 +485,27 @@ def _put_party(case: Case, role: str, party: Party) -> None:
 def _addresses(value: str) -> set[str]:
     """The e-mail addresses in a field as :func:`find_personal` finds them in text (NFKC, lower case);
     a value that holds none is taken whole."""
-    found = {m.group(0).lower() for m in _EMAIL.finditer(normalise(value)[0])}
+    found = {email_key(_local_part(m)[1], m.group(2)) for m in _EMAIL.finditer(normalise(value)[0])}
     return found or ({value.strip().lower()} if value.strip() else set())
 
 
-# Mail services anyone can open a mailbox with: an address there says nothing of whose it is.
+# Mail services anyone can open a mailbox with: an address there says nothing of whose it is. The list has gaps
+# (there are thousands); it is a guard on the rule below, never the rule.
 PUBLIC_MAIL_DOMAINS = frozenset(
     {
         "qq.com",
+        "vip.qq.com",
         "foxmail.com",
         "163.com",
+        "vip.163.com",
+        "163.net",
         "126.com",
+        "vip.126.com",
         "yeah.net",
         "188.com",
-        "vip.163.com",
-        "vip.qq.com",
         "sina.com",
         "sina.cn",
+        "sina.com.cn",
         "vip.sina.com",
         "sohu.com",
         "aliyun.com",
@@ -473,28 +517,62 @@ PUBLIC_MAIL_DOMAINS = frozenset(
         "88.com",
         "gmail.com",
         "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "live.com",
-        "msn.com",
-        "yahoo.com",
         "icloud.com",
         "me.com",
         "mac.com",
         "proton.me",
+        "pm.me",
         "protonmail.com",
+        "mail.ru",
+        "tutanota.com",
+        "zoho.com",
+        "hinet.net",
+        "netvigator.com",
+        "naver.com",
+        "daum.net",
     }
+)
+# Services that give mailboxes under their name in many countries: yahoo.com.hk, hotmail.co.uk, gmx.de, live.cn…
+PUBLIC_MAIL_BRANDS = frozenset(
+    {"yahoo", "ymail", "hotmail", "outlook", "live", "msn", "windowslive", "aol", "gmx", "yandex", "web", "orange"}
 )
 
 
-def _own_domains(party: Party, emails: set[str]) -> set[str]:
-    """The mail domains that are an organisation's own: those of the addresses recorded in its contact, unless a
-    public mail service's. A business is not a natural person: its mailboxes (service@ its domain) are not personal
-    data, and an address at its own domain is its mailbox. A person's domain says nothing."""
+def public_mail_domain(domain: str) -> bool:
+    """Whether ``domain`` (ASCII form, lower case) is, or is under, a public mail service's: a listed domain, or a
+    brand of :data:`PUBLIC_MAIL_BRANDS` followed by a country's or a generic ending (yahoo.com.hk, gmx.de)."""
+    labels = domain.split(".")
+    for i in range(len(labels) - 1):
+        if ".".join(labels[i:]) in PUBLIC_MAIL_DOMAINS:
+            return True
+        rest = labels[i + 1 :]
+        if labels[i] in PUBLIC_MAIL_BRANDS and len(rest) <= 2 and all(r.isalpha() and len(r) <= 3 for r in rest):
+            return True
+    return False
+
+
+_DOMAIN_ENTRY = re.compile(rf"(?:^|(?<=[;；,，、\s]))@({_DOMAIN})")
+
+
+def _own_domains(party: Party) -> set[str]:
+    """The mail domains that are an organisation's own: those the user gave as its e-mail, written @domain
+    (@shop.example.cn), unless a public mail service's (:func:`public_mail_domain`).
+
+    The domain of a recorded address is not enough: a business writing from hkshop@yahoo.com.hk, or from a
+    webmail service the list above does not know, would make every stranger's mailbox there the business's and
+    unmask it. An address is a party's own when the record holds it exactly; a whole domain only when the user
+    said it is the business's, and it is no known public service. A person's domain says nothing."""
     if party.kind is not PartyKind.ORGANISATION:
         return set()
-    domains = {e.rpartition("@")[2] for e in emails if "@" in e}
-    return {d for d in domains if d and d not in PUBLIC_MAIL_DOMAINS}
+    domains = {domain_key(m.group(1)) for m in _DOMAIN_ENTRY.finditer(normalise(party.email)[0])}
+    return {d for d in domains if d and not public_mail_domain(d)}
+
+
+def mail_addresses_shown(value: str) -> str:
+    """A party's e-mail field as documents print it: its addresses, without the domains given as a business's
+    own (@shop.example.cn), which are an instruction to the masking, not an address to write to."""
+    entries = [e for e in re.split(r"[;；,，、\s]+", value.strip()) if e and not e.startswith(("@", "＠"))]
+    return "；".join(entries)
 
 
 @dataclass
@@ -523,7 +601,7 @@ class _Known:
             numbers=numbers,
             emails=emails,
             addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),
-            domains=_own_domains(party, emails),
+            domains=_own_domains(party),
         )
 
     def owns(self, span: Span) -> bool:
@@ -557,7 +635,7 @@ def complaint_mail_senders(case: Case) -> set[str]:
         mail = exhibit.metadata.email
         if mail is None or not isinstance(mail.message_id, str) or _message_id(mail.message_id) != wanted:
             continue
-        senders = {m.group(0).lower() for m in _EMAIL.finditer(normalise(mail.sender)[0])}
+        senders = {email_key(_local_part(m)[1], m.group(2)) for m in _EMAIL.finditer(normalise(mail.sender)[0])}
         return senders if len(senders) == 1 else set()  # a From of several mailboxes does not say whose
     return set()
 
@@ -612,8 +690,11 @@ class Masker:
         if not self.policy.masks_third_parties:
             return []
         known = [*self.visible, *self.hidden]
-        found = [s.value for s in find_personal(text) if s.kind is Kind.EMAIL and not any(k.owns(s) for k in known)]
-        return list(dict.fromkeys(found))
+        found: dict[str, str] = {}  # each address once, as first written (the whole of it)
+        for s in find_personal(text):
+            if s.kind is Kind.EMAIL and not any(k.owns(s) for k in known):
+                found.setdefault(s.value, text[s.start : s.end])
+        return list(found.values())
 
     def text(self, text: str, where: str = "") -> str:
         if not text:

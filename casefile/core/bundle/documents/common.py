@@ -17,7 +17,7 @@ from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
 from casefile.core.bundle.pdfkit import blank
-from casefile.core.disclosure.masking import mask_name, mask_person, organisation_names
+from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
     EventKind,
@@ -304,8 +304,8 @@ def _party_paragraph(role: str, fields: Sequence[tuple[str, str]], name: str) ->
 
 def _contact(p: Party) -> str:
     bits = [p.phone.strip()]
-    if p.email.strip():
-        bits.append(f"电子邮箱 {p.email.strip()}")
+    if mail_addresses_shown(p.email):
+        bits.append(f"电子邮箱 {mail_addresses_shown(p.email)}")
     return "，".join(b for b in bits if b)
 
 

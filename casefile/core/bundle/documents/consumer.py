@@ -39,6 +39,7 @@ from casefile.core.bundle.documents.rules import (
     seven_day_return_applies,
 )
 from casefile.core.bundle.phones import phone_window
+from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType
 from casefile.core.workflow.clocks import add_months
 
@@ -68,8 +69,8 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
         _F("通讯地址", me.address, wide=True),
         _F("邮政编码", me.postcode),
     ]
-    if me.email.strip():
-        me_fields.append(_F("电子邮箱", me.email))
+    if mail_addresses_shown(me.email):
+        me_fields.append(_F("电子邮箱", mail_addresses_shown(me.email)))
     if me.id_number.strip():
         me_fields.append(_F("身份证号码", me.id_number))
     shop = "／".join(x for x in (them.store.strip(), txn.platform.strip()) if x)
