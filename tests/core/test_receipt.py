@@ -524,3 +524,21 @@ def test_a_demand_that_names_its_kind_is_not_worded_twice(tmp_path):
     ]
     render_receipt(ctx, path, "a5")
     assert "顾客诉求1.赔偿误工费2.退款：退还货款" in flat(texts(path)[0])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_line_of_the_receipt_starts_with_closing_punctuation(tmp_path, layout):
+    """避头尾: a closing mark (，。、；：）」』…) stays at the end of the line before, on the roll as on A5."""
+    from casefile.core.bundle.pdfkit import NO_LINE_START
+
+    starts = []
+    for k in range(12):
+        facts = "顾" * k + (
+            "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，11月18日签收后当场开箱，发现屏幕碎裂。"
+            "投诉人当即联系客服，客服以运输损坏为由拒绝退款（称“请找快递”）；顾客要求退货、退款。"
+        )
+        path = tmp_path / f"kinsoku-{k}.pdf"
+        render_receipt(make_context(facts=facts), path, layout)
+        lines = [line.strip() for text in texts(path) for line in text.splitlines()]
+        starts += [line for line in lines if line and line[0] in NO_LINE_START]
+    assert starts == []

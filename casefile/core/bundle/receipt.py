@@ -27,7 +27,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -39,6 +38,7 @@ from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.documents.common import _outside_quotes
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
+from casefile.core.bundle.pdfkit import CjkParagraph as Paragraph  # 避头尾: no closing mark starts a line
 from casefile.core.disclosure import disclosure_for
 from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
 from casefile.core.record.roles import issued_by_respondent
