@@ -542,3 +542,21 @@ def test_no_line_of_the_receipt_starts_with_closing_punctuation(tmp_path, layout
         lines = [line.strip() for text in texts(path) for line in text.splitlines()]
         starts += [line for line in lines if line and line[0] in NO_LINE_START]
     assert starts == []
+
+
+@pytest.mark.parametrize("exhibits", [1, 12])
+def test_a5_and_the_roll_give_the_same_summary_of_the_complaint(tmp_path, exhibits):
+    """问题简述 is one account of the complaint, cut at the same place on A5 and on the 80 mm roll, on both copies
+    (A5 may have to shorten it to keep a copy on one page; the roll then shortens it the same)."""
+    facts = "顾客称11月15日在本店购买手机一部，使用三天后屏幕右上角出现裂纹，并非人为摔落所致。" * 5
+    summaries = []
+    for layout in LAYOUTS:
+        path = tmp_path / f"{layout}.pdf"
+        render_receipt(make_context(exhibits=exhibits, facts=facts), path, layout)
+        for text in (t for t in texts(path) if "投诉类型" in t):
+            summary = (
+                flat(text.split("投诉类型")[1].split("顾客诉求")[0]).replace("问题简述", "").replace("产品质量", "")
+            )
+            summaries.append(summary)
+    assert len(set(summaries)) == 1, summaries
+    assert ("摘要" in summaries[0]) == (exhibits > 1)  # 12 items leave A5 no room for the whole account

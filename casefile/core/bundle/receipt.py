@@ -141,14 +141,15 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     customer = ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
     # 本店 in the text when the store issuing it is the business complained about (or the case names no other).
     ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
-    for copy in COPIES:
-        view = customer if copy.masked else ctx
+    views = [customer if copy.masked else ctx for copy in COPIES]
+    limit = _facts_limit(views, ours=ours)
+    for copy, view in zip(COPIES, views, strict=True):
         if spec.thermal:
-            story = _copy_story(view, copy, spec, spec.facts_limit, full_hash=False, ours=ours)
+            story = _copy_story(view, copy, spec, limit, full_hash=False, ours=ours)
             height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
             heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
         else:
-            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours)
+            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours, facts_limit=limit)
             heights.append(A5_HEIGHT)
         stories.append(story)
 
@@ -210,14 +211,36 @@ def _measure(story: list[Flowable], width: float) -> float:
     return total
 
 
-def _fit_a5(ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool) -> list[Flowable]:
-    """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on."""
-    attempts = [(A5.facts_limit, True), (A5.facts_limit, False), (140, False), (60, False)]
+# The 问题简述 lengths an A5 copy tries, longest first, to fit one page.
+A5_FACTS_LIMITS = (A5.facts_limit, 140, 60)
+
+
+def _fit_a5(
+    ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool, facts_limit: int | None = None
+) -> list[Flowable]:
+    """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on. With
+    ``facts_limit``, 问题简述 is cut there (the same summary on every copy and layout)."""
+    return _fit_a5_limit(ctx, copy, width, height, ours=ours, facts_limit=facts_limit)[0]
+
+
+def _fit_a5_limit(
+    ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool, facts_limit: int | None = None
+) -> tuple[list[Flowable], int]:
+    """:func:`_fit_a5`, and the 问题简述 length it took."""
+    limits = [facts_limit] if facts_limit is not None else list(A5_FACTS_LIMITS)
+    attempts = [(limits[0], True)] + [(limit, False) for limit in limits]
     for limit, full_hash in attempts:
         story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours)
         if _measure(story, width) <= height - 2:
             break
-    return story
+    return story, limit
+
+
+def _facts_limit(views: list[BundleContext], *, ours: bool) -> int:
+    """Where 问题简述 is cut on every copy of the receipt, A5 or 80 mm: the longest summary with which each A5 copy
+    fits one page. The customer is given one account of the complaint, whichever paper it is printed on."""
+    width, height = A5.width - 2 * A5.margin_x, A5_HEIGHT - 2 * A5.margin_y
+    return min(_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True))
 
 
 # --------------------------------------------------------------------------- text
