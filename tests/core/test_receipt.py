@@ -560,3 +560,22 @@ def test_a5_and_the_roll_give_the_same_summary_of_the_complaint(tmp_path, exhibi
             summaries.append(summary)
     assert len(set(summaries)) == 1, summaries
     assert ("摘要" in summaries[0]) == (exhibits > 1)  # 12 items leave A5 no room for the whole account
+
+
+def test_a_copy_of_more_than_one_page_says_so_on_its_first_page(tmp_path):
+    """A copy that flows on says 第 1 页 / 共 N 页 and 下页续 on its first page, and 第 n 页 / 共 N 页 on the others;
+    a copy of one page says nothing of pages."""
+    path = tmp_path / "many.pdf"
+    pages = render_receipt(make_context(exhibits=30), path, "a5")
+    pages_text = [flat(t) for t in texts(path)]
+    store_start = next(i for i, t in enumerate(pages_text) if "第二联" in t)
+    customer = pages_text[:store_start]
+    assert len(customer) > 1
+    assert f"第1页/共{len(customer)}页（下页续）" in customer[0]
+    assert all(f"第{n}页/共{len(customer)}页" in t for n, t in enumerate(customer[1:], 2))
+    store = pages_text[store_start:]
+    assert len(customer) + len(store) == pages
+    assert f"第1页/共{len(store)}页" in store[0]
+    path = tmp_path / "one.pdf"
+    render_receipt(make_context(), path, "a5")
+    assert not any("页/共" in flat(t) for t in texts(path))

@@ -136,66 +136,78 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     spec = A5 if layout == "a5" else ROLL
     frame_width = spec.width - 2 * spec.margin_x
 
-    stories: list[list[Flowable]] = []
-    heights: list[float] = []
     customer = ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
     # 本店 in the text when the store issuing it is the business complained about (or the case names no other).
     ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
     views = [customer if copy.masked else ctx for copy in COPIES]
     limit = _facts_limit(views, ours=ours)
-    for copy, view in zip(COPIES, views, strict=True):
-        if spec.thermal:
-            story = _copy_story(view, copy, spec, limit, full_hash=False, ours=ours)
-            height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
-            heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
-        else:
-            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours, facts_limit=limit)
-            heights.append(A5_HEIGHT)
-        stories.append(story)
 
-    seen: dict[str, int] = {}
+    def build(totals: dict[str, int]) -> dict[str, int]:
+        """Write the PDF; ``totals``: the pages of each copy, when known, for 第 n 页 / 共 N 页."""
+        stories: list[list[Flowable]] = []
+        heights: list[float] = []
+        for copy, view in zip(COPIES, views, strict=True):
+            if spec.thermal:
+                story = _copy_story(view, copy, spec, limit, full_hash=False, ours=ours)
+                height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
+                heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
+            else:
+                story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours, facts_limit=limit)
+                heights.append(A5_HEIGHT)
+            stories.append(story)
+        seen: dict[str, int] = {}
 
-    def on_page(canvas: Canvas, doc: Any) -> None:
-        template = doc.pageTemplate.id
-        seen[template] = seen.get(template, 0) + 1
-        canvas.setFont(FONT, 7)
-        if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
+        def on_page(canvas: Canvas, doc: Any) -> None:
+            template = doc.pageTemplate.id
+            seen[template] = seen.get(template, 0) + 1
+            canvas.setFont(FONT, 7)
             width, height = doc.pageTemplate.pagesize
-            text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页"
-            canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
+            total = totals.get(template, 1)
+            if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
+                text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页 / 共 {total} 页"
+                canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
+            elif total > 1:  # its first page says the copy goes on
+                text = f"{template}  第 1 页 / 共 {total} 页（下页续）"
+                canvas.drawRightString(width - spec.margin_x, spec.margin_y * 0.35, text)
 
-    templates = []
-    for copy, height in zip(COPIES, heights, strict=True):
-        frame = Frame(
-            spec.margin_x,
-            spec.margin_y,
-            frame_width,
-            height - 2 * spec.margin_y,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=f"{copy.name}-frame",
+        templates = []
+        for copy, height in zip(COPIES, heights, strict=True):
+            frame = Frame(
+                spec.margin_x,
+                spec.margin_y,
+                frame_width,
+                height - 2 * spec.margin_y,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=f"{copy.name}-frame",
+            )
+            templates.append(PageTemplate(id=copy.name, frames=[frame], onPage=on_page, pagesize=(spec.width, height)))
+
+        doc = BaseDocTemplate(
+            str(path),
+            pagesize=(spec.width, heights[0]),
+            pageTemplates=templates,
+            leftMargin=spec.margin_x,
+            rightMargin=spec.margin_x,
+            topMargin=spec.margin_y,
+            bottomMargin=spec.margin_y,
+            title=f"投诉受理回执 {ctx.case.number}",
+            author=ctx.org.name,
+            subject="投诉受理回执（顾客联、门店联）",
+            creator="CaseFile",
+            initialFontName=FONT,
+            initialFontSize=spec.size,
+            invariant=1,
         )
-        templates.append(PageTemplate(id=copy.name, frames=[frame], onPage=on_page, pagesize=(spec.width, height)))
+        doc.build([*stories[0], NextPageTemplate(COPIES[1].name), PageBreak(), *stories[1]])
+        return seen
 
-    doc = BaseDocTemplate(
-        str(path),
-        pagesize=(spec.width, heights[0]),
-        pageTemplates=templates,
-        leftMargin=spec.margin_x,
-        rightMargin=spec.margin_x,
-        topMargin=spec.margin_y,
-        bottomMargin=spec.margin_y,
-        title=f"投诉受理回执 {ctx.case.number}",
-        author=ctx.org.name,
-        subject="投诉受理回执（顾客联、门店联）",
-        creator="CaseFile",
-        initialFontName=FONT,
-        initialFontSize=spec.size,
-        invariant=1,
-    )
-    doc.build([*stories[0], NextPageTemplate(COPIES[1].name), PageBreak(), *stories[1]])
+    seen = build({})
+    if any(pages > 1 for pages in seen.values()):
+        # A copy of more than one page: again, now that each copy's page count is known.
+        seen = build(seen)
     return sum(seen.values())
 
 
