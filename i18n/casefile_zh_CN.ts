@@ -6056,6 +6056,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印，商家自有域名下的地址均视为商家的地址</translation>
     </message>
     <message>
+        <source>The reply time this receipt promises the customer, {due}, has passed: a receipt printed now promises a reply by a time already gone. Make sure the customer has had the store&apos;s reply, or tell them when they will</source>
+        <translation>本回执承诺的答复时间 {due} 已过：现在打印的回执所承诺的答复时间已经过去。请确认已答复顾客，或告知顾客何时答复</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>
