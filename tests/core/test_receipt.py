@@ -579,3 +579,13 @@ def test_a_copy_of_more_than_one_page_says_so_on_its_first_page(tmp_path):
     path = tmp_path / "one.pdf"
     render_receipt(make_context(), path, "a5")
     assert not any("页/共" in flat(t) for t in texts(path))
+
+
+def test_the_store_speaks_of_its_own_shop_plainly(tmp_path):
+    """The complainant's facts say 被投诉人经营的淘宝店铺; the store's receipt says 本店的淘宝店铺."""
+    facts = "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，签收时屏幕已碎。"
+    path = tmp_path / "own.pdf"
+    render_receipt(make_context(facts=facts), path, "a5")
+    for text in texts(path):
+        assert "顾客在本店的淘宝店铺购买手机一部" in flat(text)
+        assert "本店经营" not in flat(text)

@@ -305,9 +305,18 @@ def _store_words(text: str, store: str) -> str:
     about ``store`` (本店 when it issues the receipt). Words quoted (“…”) stay as said."""
 
     def plain(part: str) -> str:
-        return _SIDE_WORD.sub(lambda m: store if m.group() in _STORE_WORDS else "顾客", part)
+        return _own_store(_SIDE_WORD.sub(lambda m: store if m.group() in _STORE_WORDS else "顾客", part))
 
     return _outside_quotes(text, plain)
+
+
+# 被投诉人经营的淘宝店铺 said by the store itself: not 本店经营的淘宝店铺, but 本店的淘宝店铺.
+_OWN_STORE_RUN = re.compile(r"本店(?:所|自己)?(?:经营|开设|运营|开办)的")
+
+
+def _own_store(text: str) -> str:
+    """The store's own words for what it runs: 本店经营的淘宝店铺 is 本店的淘宝店铺."""
+    return _OWN_STORE_RUN.sub("本店的", text)
 
 
 def _product(product: str, model: str) -> str:
