@@ -436,7 +436,7 @@ def test_a_thing_handed_over_is_its_own_line_apart_from_the_photo_of_it(tmp_path
     render_receipt(ctx, path, layout)
     for text in texts(path):
         items = flat(materials(text))
-        assert "（共2项）" in items
+        assert "（共1项；另有本店拍摄照片1张）" in flat(text)  # the photo is the store's, not material received
         if layout == "a5":
             assert f"证据1耳机实物实物留存耳机实物照片（门店拍摄）照片电子留存SHA-256：{digest}" in items
         else:

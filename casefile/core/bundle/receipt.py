@@ -549,6 +549,16 @@ def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
     return items
 
 
+def _materials_heading(entries: list[ExhibitEntry], items: list[_Item]) -> str:
+    """收取材料清单 and the count of what the customer handed over: the store's own photo of a thing handed over
+    (one line of :func:`_items` for each such thing) is no material received, and is counted apart."""
+    own = sum(1 for entry in entries if entry.exhibit.handed_in == "object")
+    received = len(items) - own
+    if not own:
+        return f"收取材料清单（共 {received} 项）"
+    return f"收取材料清单（共 {received} 项；另有本店拍摄照片 {own} 张）"
+
+
 def _cell_boxes(text: str, per_line: int) -> str:
     """Boxes to tick in a narrow A5 cell, ``per_line`` a line (□原件　□复印件 / □实物　□电子), never cut inside one."""
     if "□" not in text:
@@ -850,7 +860,7 @@ def _copy_story(
 
     # 7. What the store received.
     items = _items(ctx.entries, txn.product)
-    story += [Spacer(1, thin), _section(f"收取材料清单（共 {len(items)} 项）", spec, st, width), Spacer(1, 1.5)]
+    story += [Spacer(1, thin), _section(_materials_heading(ctx.entries, items), spec, st, width), Spacer(1, 1.5)]
     story += _materials(items, spec, st, width, full_hash)
 
     # 8. Priority and the promised reply.
