@@ -422,11 +422,11 @@ def render_separators(
             y -= 22
         y -= 10
         rows = cover_rows(ctx, entry, since)
-        lines = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
+        wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
         whole = [i for i, (label, _value) in enumerate(rows) if label not in LISTED_ROWS]
         pages, low_qr = _cover_layout(
             [label for label, _value in rows],
-            lines,
+            wrapped,
             whole,
             [y - first_floor, y - (QR_LOW + qr_size + QR_LOW_GAP)],
             height - 58 * mm - next_floor,

@@ -787,7 +787,7 @@ def _copy_story(
     printed = _printed_note(ctx)
     if printed and spec.thermal:  # a line of its own, not broken where the roll's narrow column ends
         printed = "<br/>" + printed
-    head_rows = [
+    head_rows: list[list[Any]] = [
         ["回执编号", Paragraph(esc(case.number), st["number"])],
         ["受理时间", esc(_time(case.complained_at)) + printed],
         ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
