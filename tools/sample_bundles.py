@@ -1,5 +1,10 @@
-"""Build a sample case with every kind of evidence, make all five bundles (the consumer complaint
-also for 12315, the courier claim also as a 12305 appeal), render pages.
+"""Build the sample packets, each from its own CaseFile as a real office would keep it, and render their pages:
+
+- the law firm's (operator 李律师): the consumer's case with every kind of evidence, its consumer complaint (also
+  for 12315), arbitration application and, once the arbitration clause is contested, court packet;
+- the merchant's (operator 赵六, its after-sales contact): its own claim against the carrier that broke the
+  parcel, also as a 12305 appeal, with only what the merchant holds;
+- the merchant's counter (operator 刘芳, 工号 A017): the customer's walk-in complaint and its receipt (A5, 80 mm).
 
     .venv/bin/python tools/sample_bundles.py OUT_DIR [--docs]
 
