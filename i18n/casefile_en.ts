@@ -6037,6 +6037,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reply time this receipt promises the customer, {due}, has passed: a receipt printed now promises a reply by a time already gone. Make sure the customer has had the store&apos;s reply, or tell them when they will</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6052,6 +6052,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
     </message>
     <message>
+        <source>The reply time this receipt promises the customer, {due}, has passed: a receipt printed now promises a reply by a time already gone. Make sure the customer has had the store&apos;s reply, or tell them when they will</source>
+        <translation>本回执承诺的答复时间 {due} 已过：现在打印的回执所承诺的答复时间已经过去。请确认已答复顾客，或告知顾客何时答复</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>

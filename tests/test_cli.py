@@ -197,8 +197,14 @@ def test_bundle_command(capsys, lib, files, tmp_path):
     assert target.read_bytes() == saved.read_bytes()
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "arbitration")
     assert code == 2 and "No arbitration agreement in force" in err and "--force" in err
+    # The case was accepted on 2026-11-20: a receipt printed now is a reprint whose reply time has passed.
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--layout", "80mm")
+    assert code == 2 and "The reply time this receipt promises the customer" in err and "--force" in err
+    code, out, err = run(
+        capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--layout", "80mm", "--force"
+    )
     assert code == 0, err
+    assert "warning (accepted): The reply time this receipt promises the customer" in err
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "court", "--exhibits", "9")
     assert code == 2 and "no exhibit 9" in err
 

@@ -1,5 +1,10 @@
-"""Build a sample case with every kind of evidence, make all five bundles (the consumer complaint
-also for 12315, the courier claim also as a 12305 appeal), render pages.
+"""Build the sample packets, each from its own CaseFile as a real office would keep it, and render their pages:
+
+- the law firm's (operator 李律师): the consumer's case with every kind of evidence, its consumer complaint (also
+  for 12315), arbitration application and, once the arbitration clause is contested, court packet;
+- the merchant's (operator 赵六, its after-sales contact): its own claim against the carrier that broke the
+  parcel, also as a 12305 appeal, with only what the merchant holds;
+- the merchant's counter (operator 刘芳, 工号 A017): the customer's walk-in complaint and its receipt (A5, 80 mm).
 
     .venv/bin/python tools/sample_bundles.py OUT_DIR [--docs]
 
@@ -10,6 +15,7 @@ OUT_DIR; with --docs also refreshes the one-page samples in docs/ shown in the R
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -45,7 +51,6 @@ from casefile.core.model import (  # noqa: E402
 from casefile.core.settings import Settings  # noqa: E402
 from casefile.core.venues import Route  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
 SETTINGS = Settings(
     org_name="上海某某律师事务所",
     org_credit_code="31310000MD0123456X",
@@ -56,6 +61,7 @@ SETTINGS = Settings(
 # The merchant's own CaseFile: its courier claims and 12305 appeals are made in its name (the claimant
 # defaults to the organisation in the settings), with its contact person.
 MERCHANT_SETTINGS = Settings(
+    operator="赵六",
     org_name="某某数码科技有限公司",
     org_credit_code="91330110MA2AXXXX0N",
     org_address="杭州市余杭区文一西路1000号",
@@ -69,12 +75,13 @@ def make_files(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True)
     register_fonts()
     files: dict[str, Path] = {}
-    for name in ("Canon_40D.jpg", "orientation/portrait_6.jpg"):
-        source = CORPUS / "images" / name
-        if source.exists():
-            target = folder / f"外包装破损_{Path(name).name}"
-            shutil.copyfile(source, target)
-            files[target.name] = target
+    # The complainant's own phone photos, as his iPhone wrote them (the second held upright: EXIF orientation 6).
+    for name, taken, orientation in (
+        ("外包装破损_正面.jpg", "2026:11:18 19:46:12", 1),
+        ("外包装破损_侧面.jpg", "2026:11:18 19:46:40", 6),
+    ):
+        files[name] = folder / name
+        phone_photo(files[name], taken, orientation=orientation)
     shot = Image.new("RGB", (540, 1170), (245, 245, 245))
     draw = ImageDraw.Draw(shot)
     draw.rectangle((0, 0, 540, 90), fill=(40, 160, 90))
@@ -151,7 +158,8 @@ def make_files(folder: Path) -> dict[str, Path]:
         "您好：\n我于11月16日购买的手机在签收时屏幕已碎，请于三日内退款。\n张三\n",
         "utf-8",
     )
-    files["call"] = folder / "通话录音_客服.wav"
+    # The phone's call recorder names the file by the call's start (device time).
+    files["call"] = folder / "通话录音_20261119_0940.wav"
     with wave.open(str(files["call"]), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
@@ -159,10 +167,9 @@ def make_files(folder: Path) -> dict[str, Path]:
         w.writeframes(b"\0\0" * 8000 * 180)  # the three minutes the transcript covers
     files["video"] = folder / "VID_20261118_200312.mp4"
     make_video(files["video"])
-    gps = CORPUS / "images" / "gps" / "DSCN0010.jpg"
-    if gps.exists():
-        files["gps"] = folder / "快递网点外景.jpg"
-        shutil.copyfile(gps, files["gps"])
+    # Taken at the courier's 上海徐汇漕溪营业点 when the damage was reported there: the phone wrote where (GPS).
+    files["gps"] = folder / "快递网点外景.jpg"
+    phone_photo(files["gps"], "2026:11:19 15:20:05", gps=(31.1745, 121.4362), colour=(120, 150, 170))
     import pillow_heif
 
     pillow_heif.register_heif_opener()
@@ -174,6 +181,35 @@ def make_files(folder: Path) -> dict[str, Path]:
     ImageDraw.Draw(heic).polygon([(120, 450), (400, 120), (700, 430)], fill=(150, 110, 70))
     heic.save(files["heic"], "HEIF", exif=exif.tobytes())
     return files
+
+
+def phone_photo(
+    path: Path,
+    taken: str,
+    *,
+    orientation: int = 1,
+    gps: tuple[float, float] | None = None,
+    colour: tuple[int, int, int] = (170, 140, 100),
+    phone: tuple[str, str, str] = ("Apple", "iPhone 15", "18.1"),
+) -> None:
+    """A photo as a phone (by default the complainant's iPhone) writes it: maker, model, capture time and
+    offset, orientation and, when given, the GPS position (latitude, longitude in degrees, north and east)."""
+    image = Image.new("RGB", (1200, 900), colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((240, 180, 960, 720), outline=(40, 30, 20), width=10)
+    draw.line((240, 180, 960, 720), fill=(235, 235, 235), width=6)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0131] = phone
+    exif[0x0112] = orientation
+    exif.get_ifd(0x8769).update({0x9003: taken, 0x9004: taken, 0x9011: "+08:00"})
+    if gps is not None:
+
+        def dms(value: float) -> tuple[float, float, float]:
+            minutes = (value % 1) * 60
+            return (float(int(value)), float(int(minutes)), round((minutes % 1) * 60, 2))
+
+        exif.get_ifd(0x8825).update({1: "N", 2: dms(gps[0]), 3: "E", 4: dms(gps[1])})
+    image.save(path, quality=88, exif=exif)
 
 
 def make_video(path: Path, seconds: int = 12, fps: int = 10) -> None:
@@ -292,7 +328,11 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
         "mail": AddOptions(title="投诉邮件", source="投诉人邮箱", purpose="证明已书面要求退款"),
         "call": AddOptions(title="与客服通话录音", source="投诉人手机录音", purpose="证明客服承认商品破损"),
         "video": AddOptions(title="开箱视频", source="投诉人手机拍摄", purpose="证明签收开箱时屏幕已碎"),
-        "gps": AddOptions(title="快递网点外景", source="投诉人手机拍摄", purpose="证明报损时所在网点"),
+        "gps": AddOptions(
+            title="快递网点外景",
+            source="投诉人手机拍摄（含拍摄地点）",
+            purpose="证明投诉人于2026年11月19日到某某速运上海徐汇漕溪营业点报损",
+        ),
         "heic": AddOptions(title="商品外观（iPhone 照片）", source="投诉人手机拍摄", purpose="证明商品破损情况"),
     }
     photos = [p for k, p in files.items() if k.startswith("外包装")]
@@ -369,6 +409,167 @@ def build_case(library: Library, files: dict[str, Path]) -> str:
     return case.number
 
 
+MERCHANT = Party(
+    PartyKind.ORGANISATION,
+    name="某某数码科技有限公司",
+    address="杭州市余杭区文一西路1000号",
+    id_number="91330110MA2AXXXX0N",
+    legal_representative="李四",
+    phone="0571-88888888",
+)
+CUSTOMER = Party(
+    PartyKind.PERSON, name="张三", phone="13812345678", address="上海市徐汇区漕溪北路88号3栋1201室", postcode="200030"
+)
+
+
+def _event(at: str, kind: EventKind, summary: str, evidence: list[int] | None = None, **more: str) -> object:
+    from casefile.core.model import TimelineEvent
+
+    return TimelineEvent(at=parse_datetime(at), kind=kind, summary=summary, evidence=evidence or [], **more)
+
+
+def build_courier_case(library: Library, files: dict[str, Path]) -> str:
+    """The merchant's own case against the carrier, kept by its after-sales contact (赵六): the parcel it sent
+    to 张三 arrived broken. Only what the merchant holds: its invoice, the carrier's claim form, and the photos
+    and video the customer sent it; its dispute with the customer is no part of this claim."""
+    case = library.create_case(
+        case_from_fields(
+            {
+                "title": "寄往上海的手机运输中破损，向快递公司索赔",
+                "complained_at": "2026-11-19T11:00:00+08:00",
+                "channel": "online",
+                "type": "logistics",
+                "priority": "important",
+            }
+        )
+    )
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant = CUSTOMER
+        changed.courier = Party(
+            PartyKind.ORGANISATION, name="某某速运有限公司", address="深圳市宝安区某某大道1号", phone="95338"
+        )
+        changed.transaction.order_no = "TB3918273645501"
+        changed.transaction.platform = "淘宝"
+        changed.transaction.product = "某品牌手机 X12"
+        changed.transaction.brand_model = "X12 256G 黑色"
+        changed.transaction.quantity = 1
+        changed.transaction.amount = Decimal("6299.00")
+        shipment = changed.shipment
+        shipment.sender, shipment.recipient = MERCHANT, CUSTOMER
+        shipment.waybill_no = "SF1402938475612"
+        shipment.carrier = "某某速运"
+        shipment.outlet = "上海徐汇漕溪营业点"
+        shipment.freight = Decimal("23.00")
+        shipment.insured = True
+        shipment.declared_value = Decimal("6000.00")
+        shipment.insured_value = Decimal("6000.00")
+        shipment.weight = Decimal("0.85")
+        shipment.shipped_at = parse_datetime("2026-11-16T18:30+08:00")
+        shipment.insurance_fee = Decimal("30.00")
+        shipment.signed_at = parse_datetime("2026-11-18T19:40+08:00")
+        shipment.signer = "王五"
+        shipment.delivery_mode = "快递员当面交付"
+        shipment.exception_type = "内件破损"
+        shipment.discovered_at = parse_datetime("2026-11-18T20:05+08:00")
+        changed.demands = [Demand(DemandType.COMPENSATION, Decimal("6000.00"), "按保价金额赔偿")]
+        changed.facts = (
+            "我司于2026年11月16日通过某某速运向上海客户张三寄出手机一部，已保价6,000元。"
+            "11月18日该件由他人代收，客户当晚开箱发现外包装破损、手机屏幕碎裂，并将照片和开箱视频发给我司。"
+        )
+        writer.update(changed)
+    given = "收件人张三提供（其手机拍摄）"
+    options = {
+        "invoice": AddOptions(
+            kind=EvidenceKind.RECEIPT, title="销售发票", source="本公司开具", purpose="证明所寄手机价值6,299元"
+        ),
+        "locked": AddOptions(title="物流理赔单", source="某某速运出具", purpose="证明已向快递公司申请理赔"),
+        "video": AddOptions(title="开箱视频", source=given, purpose="证明收件人开箱时屏幕已碎"),
+        "heic": AddOptions(title="商品外观（iPhone 照片）", source=given, purpose="证明商品破损情况"),
+    }
+    photos = [p for k, p in files.items() if k.startswith("外包装")]
+    list(add_files(library, case.number, photos, AddOptions(source=given, purpose="证明外包装及商品破损情况")))
+    for key, opts in options.items():
+        list(add_files(library, case.number, [files[key]], opts))
+    stored = library.load_case(case.number)
+    claim_form = [e.number for e in stored.exhibits if e.title == "物流理赔单"]
+    with library.edit(case.number) as writer:
+        writer.add_event(
+            _event(
+                "2026-11-19T11:00+08:00",
+                EventKind.COMPLAINT,
+                "向某某速运客服提出保价理赔申请",
+                claim_form,
+                party="courier",
+                ref="GD20261119000456",
+            )
+        )
+        writer.add_event(
+            _event("2026-11-25T10:20+08:00", EventKind.CALL, "快递公司答复只退运费，不按保价赔偿", party="courier")
+        )
+    return case.number
+
+
+def build_receipt_case(library: Library, files: dict[str, Path]) -> str:
+    """The same customer at the merchant's after-sales counter, registered by the clerk on duty (刘芳): what he
+    says, what he asks, what he hands over (the phone, kept; his printed invoice, given back) and the store's
+    own photo of the phone."""
+    case = library.create_case(
+        case_from_fields(
+            {
+                "title": "手机签收时屏幕碎裂，顾客到店要求退货退款",
+                "complained_at": "2026-11-21T10:30:00+08:00",
+                "channel": "store",
+                "type": "quality",
+                "priority": "important",
+            }
+        )
+    )
+    with library.edit(case.number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant = Party(PartyKind.PERSON, name="张三", phone="13812345678")
+        changed.transaction.order_no = "TB3918273645501"
+        changed.transaction.platform = "淘宝"
+        changed.transaction.product = "某品牌手机 X12"
+        changed.transaction.brand_model = "X12 256G 黑色"
+        changed.transaction.quantity = 1
+        changed.transaction.amount = Decimal("6299.00")
+        changed.transaction.purchased_at = parse_datetime("2026-11-16T14:20+08:00")
+        changed.demands = [Demand(DemandType.REFUND, Decimal("6299.00"), "退货退款")]
+        changed.facts = (
+            "顾客称2026年11月16日在本店淘宝店铺购买手机一部，11月18日签收后当场开箱，发现屏幕碎裂，"
+            "联系在线客服，客服以运输损坏为由拒绝退款，现持手机及发票到店要求退货退款。"
+        )
+        writer.update(changed)
+    files["counter"] = files["invoice"].parent / "手机实物照片.jpg"
+    # The counter's own phone.
+    phone_photo(files["counter"], "2026:11:21 10:36:20", colour=(40, 40, 48), phone=("HUAWEI", "ALN-AL00", "4.2.0"))
+    list(
+        add_files(
+            library,
+            case.number,
+            [files["counter"]],
+            AddOptions(title="手机实物照片", source="本店拍摄", purpose="记录顾客交来的手机及屏幕破损情况"),
+        )
+    )
+    list(
+        add_files(
+            library,
+            case.number,
+            [files["invoice"]],
+            AddOptions(
+                kind=EvidenceKind.RECEIPT, title="电子发票（打印件）", source="顾客提供", purpose="证明购买时间和价款"
+            ),
+        )
+    )
+    stored = library.load_case(case.number)
+    with library.edit(case.number) as writer:
+        for e in stored.exhibits:
+            handed, kept = ("object", "kept") if e.title == "手机实物照片" else ("copy", "returned")
+            writer.update_exhibit(e.number, handed_in=handed, disposition=kept)
+    return case.number
+
+
 # 证据组 (spec §1): the facts the sample's exhibits prove, each group's exhibits together, in this order.
 GROUPS = [
     ("第一组：购买事实及商品价值", ("订单详情截图", "电子发票", "购买协议")),
@@ -390,6 +591,40 @@ def arrange_evidence(library: Library, number: str) -> None:
         writer.put_first(order)
 
 
+def render(
+    library: Library,
+    number: str,
+    venue: Venue,
+    route: Route | None,
+    layout: str,
+    settings: Settings,
+    out: Path,
+    samples: dict[str, Path],
+) -> None:
+    """Build one packet of case ``number`` and render its pages under ``out``."""
+    # The court packet also as one file per component, for online filing.
+    options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)
+    result = [r for r in build_bundle(library, number, options, settings) if isinstance(r, BundleResult)][0]
+    pdf = result.files[0]
+    name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
+    if route is not None:
+        name += f"-{route.value}"
+    shutil.copyfile(pdf, out / f"{name}.pdf")
+    pages_dir = out / name
+    pages_dir.mkdir()
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(pages_dir / "p")], check=True)
+    print(f"{name}: {result.pages} pages -> {out / (name + '.pdf')}")
+    samples[name] = pdf
+    if result.guidance_file is not None:
+        shutil.copyfile(result.guidance_file, out / f"{name}-guidance.pdf")
+        print(f"{name}: guidance -> {out / (name + '-guidance.pdf')}")
+    for component in result.components:
+        target = out / f"{name}-components" / component.name.rsplit("-", 1)[-1]
+        target.parent.mkdir(exist_ok=True)
+        shutil.copyfile(component, target)
+        print(f"{name}: component -> {target}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -398,19 +633,18 @@ def main() -> None:
     out: Path = args.out
     if out.exists():
         shutil.rmtree(out)
+    files = make_files(out / "files")
+    samples: dict[str, Path] = {}
+    # The law firm's CaseFile: the lawyer (李律师) builds the consumer's packets; the court packet last, as the
+    # clause is contested only once arbitration is not taken.
     library = Library.open(out / "library", "李律师")
-    number = build_case(library, make_files(out / "files"))
+    number = build_case(library, files)
     arrange_evidence(library, number)
-    samples = {}
-    for venue, layout, route in [
-        (Venue.CONSUMER_ASSOCIATION, "a5", None),
-        (Venue.CONSUMER_ASSOCIATION, "a5", Route.MARKET_REGULATOR),
-        (Venue.ARBITRATION, "a5", None),
-        (Venue.COURT, "a5", None),
-        (Venue.COURIER_CLAIM, "a5", None),
-        (Venue.COURIER_CLAIM, "a5", Route.POSTAL_REGULATOR),
-        (Venue.RECEIPT, "a5", None),
-        (Venue.RECEIPT, "80mm", None),
+    for venue, route in [
+        (Venue.CONSUMER_ASSOCIATION, None),
+        (Venue.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR),
+        (Venue.ARBITRATION, None),
+        (Venue.COURT, None),
     ]:
         if venue is Venue.COURT:
             # A court takes the case only when the arbitration clause does not bind the parties.
@@ -424,30 +658,23 @@ def main() -> None:
                     # The plaintiff's own list must not say the clause binds: it states the plaintiff's position.
                     purpose="证明该条款系店铺预设的格式条款，未以显著方式提示，应属无效",
                 )
-        # The court packet also as one file per component, for online filing.
-        options = BundleOptions(venue, force=True, layout=layout, components=venue is Venue.COURT, route=route)
-        # The merchant's own CaseFile also makes the receipt: the business complained about acknowledges the
-        # complaint (a receipt in the law firm's name would be warned of, and tell the customer to ask the firm).
-        settings = MERCHANT_SETTINGS if venue in (Venue.COURIER_CLAIM, Venue.RECEIPT) else SETTINGS
-        result = [r for r in build_bundle(library, number, options, settings) if isinstance(r, BundleResult)][0]
-        pdf = result.files[0]
-        name = f"{venue.value}-{layout}" if venue is Venue.RECEIPT else venue.value
-        if route is not None:
-            name += f"-{route.value}"
-        shutil.copyfile(pdf, out / f"{name}.pdf")
-        pages_dir = out / name
-        pages_dir.mkdir()
-        subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(pages_dir / "p")], check=True)
-        print(f"{name}: {result.pages} pages -> {out / (name + '.pdf')}")
-        samples[name] = pdf
-        if result.guidance_file is not None:
-            shutil.copyfile(result.guidance_file, out / f"{name}-guidance.pdf")
-            print(f"{name}: guidance -> {out / (name + '-guidance.pdf')}")
-        for component in result.components:
-            target = out / f"{name}-components" / component.name.rsplit("-", 1)[-1]
-            target.parent.mkdir(exist_ok=True)
-            shutil.copyfile(component, target)
-            print(f"{name}: component -> {target}")
+        render(library, number, venue, route, "a5", SETTINGS, out, samples)
+    library.close()
+    # The merchant's own CaseFile, with its own cases: its after-sales contact (赵六) claims from the carrier
+    # (the claimant defaults to the organisation in the settings) ...
+    merchant = out / "merchant-library"
+    library = Library.open(merchant, "赵六")
+    number = build_courier_case(library, files)
+    for route in (None, Route.POSTAL_REGULATOR):
+        render(library, number, Venue.COURIER_CLAIM, route, "a5", MERCHANT_SETTINGS, out, samples)
+    library.close()
+    # ... and the clerk at its counter (刘芳, 工号 A017) registers the customer who comes in and gives him the
+    # receipt: the business complained about acknowledges the complaint.
+    library = Library.open(merchant, "刘芳")
+    number = build_receipt_case(library, files)
+    clerk = dataclasses.replace(MERCHANT_SETTINGS, operator="刘芳", clerk_id="A017")
+    for layout in ("a5", "80mm"):
+        render(library, number, Venue.RECEIPT, None, layout, clerk, out, samples)
     if args.docs:
         docs = REPO / "docs"
         docs.mkdir(exist_ok=True)

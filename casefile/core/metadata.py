@@ -131,7 +131,7 @@ def extract(
             flags.append(FLAG_BROKEN)
 
     result = Extracted(flags=flags)
-    named = time_from_file_name(original_name)
+    named = time_from_file_name(original_name) or time_from_recording_name(original_name)
     if stated is not None:
         result.captured_at, result.captured_at_source = stated
     elif named is not None:
@@ -222,6 +222,43 @@ def time_from_file_name(name: str) -> datetime | None:
         stamp = datetime.fromtimestamp(int(epoch.group(1)) / 1000, UTC)
         if _plausible(stamp.replace(tzinfo=None)):
             return zone.shown(stamp)
+    return None
+
+
+# Recorders' names that time_from_file_name's full stamps do not cover: a call recorder's date and start minute
+# (通话录音_20261121_1005.wav, Recording_20261121_1005.m4a) and Samsung's two-digit year (Call recording
+# 张三_201121_100533.m4a).
+_RECORDING_MINUTE = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})[-_.]?(?P<mo>\d{2})[-_.]?(?P<d>\d{2})[ _\-T](?P<h>\d{2})[-_.]?(?P<mi>\d{2})(?![\d\-_.]?\d)"
+)
+_RECORDING_SHORT_YEAR = re.compile(
+    r"(?<!\d)(?P<y>\d{2})(?P<mo>\d{2})(?P<d>\d{2})[ _\-](?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})(?!\d)"
+)
+_RECORDING_WORDS = re.compile(r"录音|录制|record|voice|call|通话", re.IGNORECASE)
+_AUDIO_SUFFIXES = {".wav", ".m4a", ".mp3", ".amr", ".aac", ".3gp", ".3ga", ".ogg", ".opus", ".flac", ".wma", ".silk"}
+
+
+def time_from_recording_name(name: str) -> datetime | None:
+    """The start a phone's call or voice recorder wrote into a recording's name, as a device-local time in the
+    zone times are shown in (like :func:`time_from_file_name`, which reads the names with seconds, e.g.
+    ``13812345678_20261121100533.amr``, MIUI's ``张三(13812345678)_20261121100533.mp3``,
+    ``录音_2026-11-21_10-05-33.m4a``).
+
+    Reads only recordings (an audio suffix, or 录音/通话/record/call in the name): ``通话录音_20261121_1005.wav``
+    (to the minute) and Samsung's ``Call recording 张三_201121_100533.m4a`` (two-digit year)."""
+    path = Path(name)
+    if path.suffix.lower() not in _AUDIO_SUFFIXES and not _RECORDING_WORDS.search(path.stem):
+        return None
+    stem = path.stem
+    for match in _RECORDING_MINUTE.finditer(stem):
+        naive = _naive([int(match.group(g)) for g in ("y", "mo", "d", "h", "mi")] + [0])
+        if naive is not None and _plausible(naive):
+            return zone.entered(naive)
+    for match in _RECORDING_SHORT_YEAR.finditer(stem):
+        parts = [int(match.group(g)) for g in ("y", "mo", "d", "h", "mi", "s")]
+        naive = _naive([2000 + parts[0], *parts[1:]])
+        if naive is not None and _plausible(naive):
+            return zone.entered(naive)
     return None
 
 

@@ -24,6 +24,7 @@ from casefile.core.metadata import (
     detect_encoding,
     extract,
     time_from_file_name,
+    time_from_recording_name,
 )
 from casefile.core.model import ExhibitMetadata
 
@@ -156,6 +157,63 @@ def test_wechat_export_millisecond_stamp_and_names_without_a_time():
     assert time_from_file_name("mmexport1715322612345.jpg") == datetime(2024, 5, 10, 6, 30, 12, 345000, tzinfo=UTC)
     for name in ("photo.jpg", "invoice_12345678901234.pdf", "20241399250000.png", "IMG_0001.JPG", "订单截图.png"):
         assert time_from_file_name(name) is None, name
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("通话录音_20261121_1005.wav", (2026, 11, 21, 10, 5, 0)),
+        ("Recording_20261121_1005.m4a", (2026, 11, 21, 10, 5, 0)),
+        ("录音_2026-11-21_10-05-33.m4a", (2026, 11, 21, 10, 5, 33)),
+        ("Call recording 张三_201121_100533.m4a", (2020, 11, 21, 10, 5, 33)),
+        ("13812345678_20261121100533.amr", (2026, 11, 21, 10, 5, 33)),
+        ("张三(13812345678)_20261121100533.mp3", (2026, 11, 21, 10, 5, 33)),
+        ("张三 13812345678_20261121100533.m4a", (2026, 11, 21, 10, 5, 33)),
+        ("13812345678_20261121_1005.amr", (2026, 11, 21, 10, 5, 0)),
+        ("通话录音 张三 2026-11-21 10-05-33.m4a", (2026, 11, 21, 10, 5, 33)),
+    ],
+)
+def test_times_in_call_and_voice_recorders_file_names(name, expected, monkeypatch):
+    monkeypatch.setattr("casefile.core.metadata._plausible", lambda naive: naive.year >= 1995)
+    named = time_from_file_name(name) or time_from_recording_name(name)
+    assert named == datetime(*expected, tzinfo=CST)
+
+
+def test_recorder_names_are_read_only_for_recordings():
+    for name in ("IMG_20241121_1005.jpg", "通话录音_客服.wav", "报价单_241121_100533.pdf", "录音_0001.m4a"):
+        assert time_from_recording_name(name) is None, name
+
+
+def test_a_call_recording_takes_its_time_from_its_name_with_that_basis(tmp_path):
+    import wave
+
+    call = tmp_path / "call.wav"
+    with wave.open(str(call), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\0\0" * 800)
+    copied = datetime(2024, 12, 1, 1, 18, 7, tzinfo=CST)
+    found = read(call, "audio/x-wav", mtime=copied, name="通话录音_20241121_1005.wav")
+    assert (found.captured_at, found.captured_at_source) == (datetime(2024, 11, 21, 10, 5, tzinfo=CST), "file-name")
+    assert found.metadata.time_without_offset
+
+
+def test_an_audio_recordings_container_creation_time_is_read(tmp_path):
+    import av
+
+    path = tmp_path / "voice.m4a"
+    with av.open(str(path), "w", format="mp4") as out:
+        out.metadata["creation_time"] = "2024-11-21T02:05:33.000000Z"
+        stream = out.add_stream("aac", rate=16000)
+        stream.layout = "mono"
+        frame = av.AudioFrame(format="s16", layout="mono", samples=16000)
+        frame.planes[0].update(b"\0\0" * 16000)
+        frame.sample_rate, frame.pts = 16000, 0
+        for packet in [*stream.encode(frame), *stream.encode()]:
+            out.mux(packet)
+    found = read(path, "audio/mp4", mtime=NOW, name="录音_0001.m4a")
+    assert (found.captured_at, found.captured_at_source) == (datetime(2024, 11, 21, 2, 5, 33, tzinfo=UTC), "container")
 
 
 def test_a_screenshot_without_exif_takes_its_time_from_its_name(tmp_path):

@@ -81,8 +81,9 @@ def test_everything_written_is_private_whatever_the_umask(capsys, tmp_path, open
     export.parent.mkdir()
     assert run(capsys, "--library", str(lib), "export", number, "-o", str(export))[0] == 0
     code, _, err = run(
-        capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "-o", str(tmp_path / "out" / "r.pdf")
-    )
+        capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--force",
+        "-o", str(tmp_path / "out" / "r.pdf"),
+    )  # fmt: skip
     assert code == 0, err
     with Library.open(lib, "测试员") as library:
         case = library.load_case(number)

@@ -436,7 +436,7 @@ def test_a_thing_handed_over_is_its_own_line_apart_from_the_photo_of_it(tmp_path
     render_receipt(ctx, path, layout)
     for text in texts(path):
         items = flat(materials(text))
-        assert "（共2项）" in items
+        assert "（共1项；另有本店拍摄照片1张）" in flat(text)  # the photo is the store's, not material received
         if layout == "a5":
             assert f"证据1耳机实物实物留存耳机实物照片（门店拍摄）照片电子留存SHA-256：{digest}" in items
         else:
@@ -524,3 +524,68 @@ def test_a_demand_that_names_its_kind_is_not_worded_twice(tmp_path):
     ]
     render_receipt(ctx, path, "a5")
     assert "顾客诉求1.赔偿误工费2.退款：退还货款" in flat(texts(path)[0])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_line_of_the_receipt_starts_with_closing_punctuation(tmp_path, layout):
+    """避头尾: a closing mark (，。、；：）」』…) stays at the end of the line before, on the roll as on A5."""
+    from casefile.core.bundle.pdfkit import NO_LINE_START
+
+    starts = []
+    for k in range(12):
+        facts = "顾" * k + (
+            "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，11月18日签收后当场开箱，发现屏幕碎裂。"
+            "投诉人当即联系客服，客服以运输损坏为由拒绝退款（称“请找快递”）；顾客要求退货、退款。"
+        )
+        path = tmp_path / f"kinsoku-{k}.pdf"
+        render_receipt(make_context(facts=facts), path, layout)
+        lines = [line.strip() for text in texts(path) for line in text.splitlines()]
+        starts += [line for line in lines if line and line[0] in NO_LINE_START]
+    assert starts == []
+
+
+@pytest.mark.parametrize("exhibits", [1, 12])
+def test_a5_and_the_roll_give_the_same_summary_of_the_complaint(tmp_path, exhibits):
+    """问题简述 is one account of the complaint, cut at the same place on A5 and on the 80 mm roll, on both copies
+    (A5 may have to shorten it to keep a copy on one page; the roll then shortens it the same)."""
+    facts = "顾客称11月15日在本店购买手机一部，使用三天后屏幕右上角出现裂纹，并非人为摔落所致。" * 5
+    summaries = []
+    for layout in LAYOUTS:
+        path = tmp_path / f"{layout}.pdf"
+        render_receipt(make_context(exhibits=exhibits, facts=facts), path, layout)
+        for text in (t for t in texts(path) if "投诉类型" in t):
+            summary = (
+                flat(text.split("投诉类型")[1].split("顾客诉求")[0]).replace("问题简述", "").replace("产品质量", "")
+            )
+            summaries.append(summary)
+    assert len(set(summaries)) == 1, summaries
+    assert ("摘要" in summaries[0]) == (exhibits > 1)  # 12 items leave A5 no room for the whole account
+
+
+def test_a_copy_of_more_than_one_page_says_so_on_its_first_page(tmp_path):
+    """A copy that flows on says 第 1 页 / 共 N 页 and 下页续 on its first page, and 第 n 页 / 共 N 页 on the others;
+    a copy of one page says nothing of pages."""
+    path = tmp_path / "many.pdf"
+    pages = render_receipt(make_context(exhibits=30), path, "a5")
+    pages_text = [flat(t) for t in texts(path)]
+    store_start = next(i for i, t in enumerate(pages_text) if "第二联" in t)
+    customer = pages_text[:store_start]
+    assert len(customer) > 1
+    assert f"第1页/共{len(customer)}页（下页续）" in customer[0]
+    assert all(f"第{n}页/共{len(customer)}页" in t for n, t in enumerate(customer[1:], 2))
+    store = pages_text[store_start:]
+    assert len(customer) + len(store) == pages
+    assert f"第1页/共{len(store)}页" in store[0]
+    path = tmp_path / "one.pdf"
+    render_receipt(make_context(), path, "a5")
+    assert not any("页/共" in flat(t) for t in texts(path))
+
+
+def test_the_store_speaks_of_its_own_shop_plainly(tmp_path):
+    """The complainant's facts say 被投诉人经营的淘宝店铺; the store's receipt says 本店的淘宝店铺."""
+    facts = "2026年11月16日，投诉人在被投诉人经营的淘宝店铺购买手机一部，签收时屏幕已碎。"
+    path = tmp_path / "own.pdf"
+    render_receipt(make_context(facts=facts), path, "a5")
+    for text in texts(path):
+        assert "顾客在本店的淘宝店铺购买手机一部" in flat(text)
+        assert "本店经营" not in flat(text)

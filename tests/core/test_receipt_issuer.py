@@ -73,3 +73,41 @@ def test_the_issuer_is_compared_whatever_the_spaces_and_brackets():
     assert issued_by_respondent(org("好物数码"), Party(name="")) is None
     assert issued_by_respondent(org("好物数码"), Party(name="张三", store="好物数码")) is True
     assert issued_by_respondent(org("好物数码"), org("坏物数码")) is False
+
+
+def test_a_receipt_printed_after_its_reply_time_is_warned_of():
+    """The clerk reprints an old receipt: the reply time it promises is gone, and the build says so."""
+    from datetime import datetime, timedelta, timezone
+
+    from casefile.core.bundle.context import Venue
+    from casefile.core.bundle.preflight import preflight
+    from casefile.core.model import Case, CaseType, Channel, Priority
+
+    cst = timezone(timedelta(hours=8))
+    case = Case(
+        number="202611-001",
+        title="耳机左耳无声",
+        complained_at=datetime(2026, 11, 20, 10, 30, tzinfo=cst),
+        channel=Channel.STORE,
+        type=CaseType.QUALITY,
+        priority=Priority.IMPORTANT,  # a reply within 24 hours: by 2026-11-21 10:30
+    )
+
+    def codes(now: datetime) -> list[str]:
+        return [f.code for f in preflight(case, Venue.RECEIPT, [], size_limit_mb=None, now=now)]
+
+    assert "receipt-reply-time-passed" not in codes(datetime(2026, 11, 20, 10, 45, tzinfo=cst))
+    assert "receipt-reply-time-passed" not in codes(datetime(2026, 11, 21, 10, 30, tzinfo=cst))
+    late = [
+        f for f in preflight(case, Venue.RECEIPT, [], size_limit_mb=None, now=datetime(2026, 11, 25, 9, 0, tzinfo=cst))
+    ]
+    passed = next(f for f in late if f.code == "receipt-reply-time-passed")
+    assert "2026-11-21 10:30" in str(passed.message)
+    assert "receipt-reply-time-passed" not in codes_for_other_venues(case)
+
+
+def codes_for_other_venues(case):
+    from casefile.core.bundle.context import Venue
+    from casefile.core.bundle.preflight import preflight
+
+    return [f.code for f in preflight(case, Venue.CONSUMER_ASSOCIATION, [], size_limit_mb=None)]

@@ -141,3 +141,21 @@ def test_a_packet_counts_the_continuation_among_the_exhibits_pages(library: Libr
     listing = next(t for t in texts if "证据目录" in t and "证明目的" in t)
     assert re.search(rf"{cover + 1}-{cover + 3}", listing), listing
     assert parts.CONTINUED_BELOW in texts[cover]
+
+
+def test_a_cover_one_short_row_too_long_keeps_to_one_page_with_the_qr_code_at_its_foot(tmp_path: Path) -> None:
+    """The rows would leave only the last short row (照片元数据) for a 证据1（续） page, the QR code between the
+    （本表下页续） note and it: with the code at the foot of the page, the whole table fits on the cover."""
+    ctx = crowded_photo(Venue.CONSUMER_ASSOCIATION)
+    entry = ctx.entries[0]
+    e = entry.exhibit
+    e.original_name, e.flags, e.metadata.gps = "IMG_" + "长" * 40 + ".jpg", [], None
+    path = tmp_path / "cover.pdf"
+    counts: list[int] = []
+    assert render_separators(path, ctx, [entry], counts=counts) == 1 and counts == [1]
+    text = flat(PdfReader(path).pages[0].extract_text() or "")
+    assert "（续）" not in text and parts.CONTINUED_BELOW not in text
+    assert "二维码内容" in text
+    for label, value in cover_rows(ctx, entry):
+        if label not in LISTED_ROWS:
+            assert flat(value) in text, label

@@ -299,7 +299,12 @@ def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
     assert not tab.wizard.layout_combo.isHidden()
     assert not tab.wizard.split_spin.isEnabled()
     tab.wizard.layout_combo.setCurrentIndex(tab.wizard.layout_combo.findData("80mm"))
-    tab.wizard.run_preflight()
+    # A reprint: the reply time the receipt promises (a day after 2026-11-20 10:30) has passed, and the wizard
+    # says so before it prints.
+    found = tab.wizard.run_preflight()
+    assert "receipt-reply-time-passed" in {f.code for f in found}
+    assert not tab.wizard.generate_button.isEnabled()
+    tab.wizard.accept_warnings.setChecked(True)
     tab.wizard.generate()
     assert tab.wizard.last_result is not None and tab.wizard.last_result.files[0].name.endswith("-80mm.pdf")
     choose(tab, Venue.CONSUMER_ASSOCIATION)
@@ -506,6 +511,7 @@ def test_enter_opens_the_bundle_chosen_in_the_history_and_the_hint_says_so(ctx, 
     tab.set_case(number)
     choose(tab, Venue.RECEIPT)
     tab.wizard.run_preflight()
+    tab.wizard.accept_warnings.setChecked(True)  # a reprint: the receipt's reply time has passed
     tab.wizard.generate()
     assert tab.history_model.rowCount() >= 1
     shown: list[str] = []

@@ -379,6 +379,9 @@ CUT_NOTE = "……（此项过长，以下从略；全文见证据目录）"
 LISTED_ROWS = frozenset({"证据名称", "证据来源", "证明目的"})
 CONTINUED = "（续）"
 CONTINUED_BELOW = "（本表下页续）"
+# A cover's QR code at the foot of the page (its lowest place under the table), and the least gap above it.
+QR_LOW = BOTTOM + 6 * mm
+QR_LOW_GAP = 3 * mm
 
 
 def render_separators(
@@ -426,15 +429,14 @@ def render_separators(
         y -= 10
         rows = cover_rows(ctx, entry, since)
         wrapped = [wrap_text(value[:SEPARATOR_VALUE_CHARS], size, value_w, SERIF) for _label, value in rows]
-        room = y - first_floor - len(rows) * 2 * pad
         whole = [i for i, (label, _value) in enumerate(rows) if label not in LISTED_ROWS]
-        wrapped = _fit_lines(wrapped, max(len(rows), int(room // leading)), size, value_w, keep=whole)
-        pages = _cover_pages(
-            [(label, lines) for (label, _value), lines in zip(rows, wrapped, strict=True)],
-            y - first_floor,
+        pages, low_qr = _cover_layout(
+            [label for label, _value in rows],
+            wrapped,
+            whole,
+            [y - first_floor, y - (QR_LOW + qr_size + QR_LOW_GAP)],
             height - 58 * mm - next_floor,
-            leading,
-            pad,
+            (size, leading, pad, value_w),
         )
         for n, page in enumerate(pages):
             if n:
@@ -457,9 +459,10 @@ def render_separators(
                 y -= row_h
             if n + 1 < len(pages):
                 canvas.addLiteral(text.line(right, y - 4 * mm, 9, CONTINUED_BELOW, font=SANS, align=1.0))
-            if n == 0:
+            if n == 0:  # the QR code under the table, or at the page's foot when that keeps the cover to one page
+                qr_y = QR_LOW if low_qr else y - 10 * mm - qr_size
                 qr = qr_drawing(qr_payload(ctx.case.number, entry.label, e.sha256, e.number), qr_size)
-                qr.draw_at(canvas, left + 10 * mm, y - 10 * mm - qr_size)
+                qr.draw_at(canvas, left + 10 * mm, qr_y)
                 canvas.setFillColor(colors.HexColor("#333333"))
                 note = (
                     "二维码内容：案件编号、证据序号、案卷编号及遮盖件SHA-256值；原件SHA-256见封面表格，原件可供核对。"
@@ -468,7 +471,7 @@ def render_separators(
                 )
                 for k, line in enumerate(wrap_text(note, 8.5, right - left - qr_size - 25 * mm)):
                     canvas.addLiteral(
-                        text.line(left + qr_size + 20 * mm, y - 10 * mm - qr_size / 2 - k * 12, 8.5, line, font=SANS)
+                        text.line(left + qr_size + 20 * mm, qr_y + qr_size / 2 - k * 12, 8.5, line, font=SANS)
                     )
                 canvas.setFillColor(colors.black)
         canvas.showPage()
@@ -491,6 +494,32 @@ def cover_rows(ctx: BundleContext, entry: ExhibitEntry, since: datetime | None =
         form=entry_form(entry),
         since=since,
     )
+
+
+def _cover_layout(
+    labels: list[str],
+    lines: list[list[str]],
+    whole: list[int],
+    firsts: list[float],
+    rest: float,
+    metrics: tuple[float, float, float, float],
+) -> tuple[list[list[tuple[str, list[str]]]], bool]:
+    """A cover's rows (``labels``, each row's wrapped ``lines``; the rows at ``whole`` never cut) fitted and laid
+    out on its pages (:func:`_fit_lines`, :func:`_cover_pages`): ``firsts`` are the points the first page has for
+    the table with the QR code under it, then with the code at the page's foot. The code goes to the foot only
+    when that keeps the cover to one page (a continuation page carrying one short row helps no reader); True
+    then. ``metrics``: font size, leading, cell padding and the value column's width."""
+    size, leading, pad, width = metrics
+    chosen: list[list[tuple[str, list[str]]]] = []
+    for k, first in enumerate(firsts):
+        room = first - len(labels) * 2 * pad
+        fitted = _fit_lines(lines, max(len(labels), int(room // leading)), size, width, keep=whole)
+        pages = _cover_pages(list(zip(labels, fitted, strict=True)), first, rest, leading, pad)
+        if k == 0:
+            chosen = pages
+        if len(pages) == 1:
+            return pages, k > 0
+    return chosen, False
 
 
 def _cover_pages(

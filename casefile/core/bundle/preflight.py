@@ -16,11 +16,11 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import PurePath
 
-from casefile.core import law
+from casefile.core import law, zone
 from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
@@ -69,6 +69,7 @@ def preflight(
     *,
     size_limit_mb: int | None,
     organisation: Party | None = None,
+    now: datetime | None = None,
 ) -> list[Finding]:
     found = Findings()
     _agreement(case, venue, entries, found)
@@ -80,6 +81,8 @@ def preflight(
         _complaint(case, venue, found)
     # Who issues it: the organisation in the settings. None named: the receipt has blanks for the store's name,
     # address and phone, filled by hand (the walk-in desk says so before printing).
+    if venue is Venue.RECEIPT:
+        _receipt_due(case, now or zone.now(), found)
     if venue is Venue.RECEIPT and organisation is not None and organisation.name.strip():
         found.extend(receipt_issuer(case.respondent, organisation))
     elif venue in (Venue.COURT, Venue.ARBITRATION):
@@ -554,6 +557,23 @@ def receipt_issuer(respondent: Party, organisation: Party) -> list[Finding]:
             "respondent.name",
         )
     return list(found)
+
+
+def _receipt_due(case: Case, now: datetime, found: Findings) -> None:
+    """A receipt printed (reprinted) after the reply time it promises (承诺答复时间) has passed."""
+    due = case.response_due_at
+    if now <= due:
+        return
+    found.warn(
+        "receipt-reply-time-passed",
+        Message(
+            "The reply time this receipt promises the customer, {due}, has passed: a receipt printed now promises "
+            "a reply by a time already gone. Make sure the customer has had the store's reply, or tell them when "
+            "they will",
+            due=zone.show(due, offset=False),
+        ),
+        "priority",
+    )
 
 
 # --------------------------------------------------------------------------- the parties, claims and facts

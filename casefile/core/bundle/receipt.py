@@ -27,7 +27,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -39,6 +38,7 @@ from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.documents.common import _outside_quotes
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
+from casefile.core.bundle.pdfkit import CjkParagraph as Paragraph  # 避头尾: no closing mark starts a line
 from casefile.core.disclosure import disclosure_for
 from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
 from casefile.core.record.roles import issued_by_respondent
@@ -136,65 +136,78 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     spec = A5 if layout == "a5" else ROLL
     frame_width = spec.width - 2 * spec.margin_x
 
-    stories: list[list[Flowable]] = []
-    heights: list[float] = []
     customer = ctx.seen_by(disclosure_for(Venue.RECEIPT, copy="customer"), "顾客联")
     # 本店 in the text when the store issuing it is the business complained about (or the case names no other).
     ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
-    for copy in COPIES:
-        view = customer if copy.masked else ctx
-        if spec.thermal:
-            story = _copy_story(view, copy, spec, spec.facts_limit, full_hash=False, ours=ours)
-            height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
-            heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
-        else:
-            story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours)
-            heights.append(A5_HEIGHT)
-        stories.append(story)
+    views = [customer if copy.masked else ctx for copy in COPIES]
+    limit = _facts_limit(views, ours=ours)
 
-    seen: dict[str, int] = {}
+    def build(totals: dict[str, int]) -> dict[str, int]:
+        """Write the PDF; ``totals``: the pages of each copy, when known, for 第 n 页 / 共 N 页."""
+        stories: list[list[Flowable]] = []
+        heights: list[float] = []
+        for copy, view in zip(COPIES, views, strict=True):
+            if spec.thermal:
+                story = _copy_story(view, copy, spec, limit, full_hash=False, ours=ours)
+                height = _measure(story, frame_width) + 2 * spec.margin_y + 3 * mm
+                heights.append(min(max(height, ROLL_MIN_HEIGHT), MAX_PAGE_HEIGHT))
+            else:
+                story = _fit_a5(view, copy, frame_width, A5_HEIGHT - 2 * spec.margin_y, ours=ours, facts_limit=limit)
+                heights.append(A5_HEIGHT)
+            stories.append(story)
+        seen: dict[str, int] = {}
 
-    def on_page(canvas: Canvas, doc: Any) -> None:
-        template = doc.pageTemplate.id
-        seen[template] = seen.get(template, 0) + 1
-        canvas.setFont(FONT, 7)
-        if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
+        def on_page(canvas: Canvas, doc: Any) -> None:
+            template = doc.pageTemplate.id
+            seen[template] = seen.get(template, 0) + 1
+            canvas.setFont(FONT, 7)
             width, height = doc.pageTemplate.pagesize
-            text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页"
-            canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
+            total = totals.get(template, 1)
+            if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
+                text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页 / 共 {total} 页"
+                canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
+            elif total > 1:  # its first page says the copy goes on
+                text = f"{template}  第 1 页 / 共 {total} 页（下页续）"
+                canvas.drawRightString(width - spec.margin_x, spec.margin_y * 0.35, text)
 
-    templates = []
-    for copy, height in zip(COPIES, heights, strict=True):
-        frame = Frame(
-            spec.margin_x,
-            spec.margin_y,
-            frame_width,
-            height - 2 * spec.margin_y,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=f"{copy.name}-frame",
+        templates = []
+        for copy, height in zip(COPIES, heights, strict=True):
+            frame = Frame(
+                spec.margin_x,
+                spec.margin_y,
+                frame_width,
+                height - 2 * spec.margin_y,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=f"{copy.name}-frame",
+            )
+            templates.append(PageTemplate(id=copy.name, frames=[frame], onPage=on_page, pagesize=(spec.width, height)))
+
+        doc = BaseDocTemplate(
+            str(path),
+            pagesize=(spec.width, heights[0]),
+            pageTemplates=templates,
+            leftMargin=spec.margin_x,
+            rightMargin=spec.margin_x,
+            topMargin=spec.margin_y,
+            bottomMargin=spec.margin_y,
+            title=f"投诉受理回执 {ctx.case.number}",
+            author=ctx.org.name,
+            subject="投诉受理回执（顾客联、门店联）",
+            creator="CaseFile",
+            initialFontName=FONT,
+            initialFontSize=spec.size,
+            invariant=1,
         )
-        templates.append(PageTemplate(id=copy.name, frames=[frame], onPage=on_page, pagesize=(spec.width, height)))
+        doc.build([*stories[0], NextPageTemplate(COPIES[1].name), PageBreak(), *stories[1]])
+        return seen
 
-    doc = BaseDocTemplate(
-        str(path),
-        pagesize=(spec.width, heights[0]),
-        pageTemplates=templates,
-        leftMargin=spec.margin_x,
-        rightMargin=spec.margin_x,
-        topMargin=spec.margin_y,
-        bottomMargin=spec.margin_y,
-        title=f"投诉受理回执 {ctx.case.number}",
-        author=ctx.org.name,
-        subject="投诉受理回执（顾客联、门店联）",
-        creator="CaseFile",
-        initialFontName=FONT,
-        initialFontSize=spec.size,
-        invariant=1,
-    )
-    doc.build([*stories[0], NextPageTemplate(COPIES[1].name), PageBreak(), *stories[1]])
+    seen = build({})
+    if any(pages > 1 for pages in seen.values()):
+        # A copy of more than one page: again, now that each copy's page count is known.
+        seen = build(seen)
     return sum(seen.values())
 
 
@@ -210,14 +223,36 @@ def _measure(story: list[Flowable], width: float) -> float:
     return total
 
 
-def _fit_a5(ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool) -> list[Flowable]:
-    """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on."""
-    attempts = [(A5.facts_limit, True), (A5.facts_limit, False), (140, False), (60, False)]
+# The 问题简述 lengths an A5 copy tries, longest first, to fit one page.
+A5_FACTS_LIMITS = (A5.facts_limit, 140, 60)
+
+
+def _fit_a5(
+    ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool, facts_limit: int | None = None
+) -> list[Flowable]:
+    """The fullest version of the copy that fits one A5 page; the last, shortest one may flow on. With
+    ``facts_limit``, 问题简述 is cut there (the same summary on every copy and layout)."""
+    return _fit_a5_limit(ctx, copy, width, height, ours=ours, facts_limit=facts_limit)[0]
+
+
+def _fit_a5_limit(
+    ctx: BundleContext, copy: _Copy, width: float, height: float, *, ours: bool, facts_limit: int | None = None
+) -> tuple[list[Flowable], int]:
+    """:func:`_fit_a5`, and the 问题简述 length it took."""
+    limits = [facts_limit] if facts_limit is not None else list(A5_FACTS_LIMITS)
+    attempts = [(limits[0], True)] + [(limit, False) for limit in limits]
     for limit, full_hash in attempts:
         story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours)
         if _measure(story, width) <= height - 2:
             break
-    return story
+    return story, limit
+
+
+def _facts_limit(views: list[BundleContext], *, ours: bool) -> int:
+    """Where 问题简述 is cut on every copy of the receipt, A5 or 80 mm: the longest summary with which each A5 copy
+    fits one page. The customer is given one account of the complaint, whichever paper it is printed on."""
+    width, height = A5.width - 2 * A5.margin_x, A5_HEIGHT - 2 * A5.margin_y
+    return min(_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True))
 
 
 # --------------------------------------------------------------------------- text
@@ -270,9 +305,18 @@ def _store_words(text: str, store: str) -> str:
     about ``store`` (本店 when it issues the receipt). Words quoted (“…”) stay as said."""
 
     def plain(part: str) -> str:
-        return _SIDE_WORD.sub(lambda m: store if m.group() in _STORE_WORDS else "顾客", part)
+        return _own_store(_SIDE_WORD.sub(lambda m: store if m.group() in _STORE_WORDS else "顾客", part))
 
     return _outside_quotes(text, plain)
+
+
+# 被投诉人经营的淘宝店铺 said by the store itself: not 本店经营的淘宝店铺, but 本店的淘宝店铺.
+_OWN_STORE_RUN = re.compile(r"本店(?:所|自己)?(?:经营|开设|运营|开办)的")
+
+
+def _own_store(text: str) -> str:
+    """The store's own words for what it runs: 本店经营的淘宝店铺 is 本店的淘宝店铺."""
+    return _OWN_STORE_RUN.sub("本店的", text)
 
 
 def _product(product: str, model: str) -> str:
@@ -505,6 +549,16 @@ def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
     return items
 
 
+def _materials_heading(entries: list[ExhibitEntry], items: list[_Item]) -> str:
+    """收取材料清单 and the count of what the customer handed over: the store's own photo of a thing handed over
+    (one line of :func:`_items` for each such thing) is no material received, and is counted apart."""
+    own = sum(1 for entry in entries if entry.exhibit.handed_in == "object")
+    received = len(items) - own
+    if not own:
+        return f"收取材料清单（共 {received} 项）"
+    return f"收取材料清单（共 {received} 项；另有本店拍摄照片 {own} 张）"
+
+
 def _cell_boxes(text: str, per_line: int) -> str:
     """Boxes to tick in a narrow A5 cell, ``per_line`` a line (□原件　□复印件 / □实物　□电子), never cut inside one."""
     if "□" not in text:
@@ -733,7 +787,7 @@ def _copy_story(
     printed = _printed_note(ctx)
     if printed and spec.thermal:  # a line of its own, not broken where the roll's narrow column ends
         printed = "<br/>" + printed
-    head_rows = [
+    head_rows: list[list[Any]] = [
         ["回执编号", Paragraph(esc(case.number), st["number"])],
         ["受理时间", esc(_time(case.complained_at)) + printed],
         ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
@@ -806,7 +860,7 @@ def _copy_story(
 
     # 7. What the store received.
     items = _items(ctx.entries, txn.product)
-    story += [Spacer(1, thin), _section(f"收取材料清单（共 {len(items)} 项）", spec, st, width), Spacer(1, 1.5)]
+    story += [Spacer(1, thin), _section(_materials_heading(ctx.entries, items), spec, st, width), Spacer(1, 1.5)]
     story += _materials(items, spec, st, width, full_hash)
 
     # 8. Priority and the promised reply.
