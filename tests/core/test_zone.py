@@ -6,6 +6,7 @@ were shown in the computer's zone, whatever zone the tests run in."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 from casefile_testing import filed_case, make_case
@@ -117,6 +118,11 @@ def test_the_walk_in_receipt_prints_beijing_time_on_a_computer_in_los_angeles(li
     result = list(build_bundle(library, case.number, options, Settings(org_name="好物数码")))[-1]
     assert isinstance(result, BundleResult)
     text = page_texts(result.files[0])[0]
-    assert "202612-001" in text and "受理时间\n\n2026-12-01 01:30\n" in text
+    # Printed later than that (as this test is, after 1 December), the receipt adds when: in Beijing time too.
+    accepted = re.search(r"受理时间\s+2026-12-01 01:30(?:（打印于 (\d{4}-\d\d-\d\d \d\d:\d\d)）)?\n", text)
+    assert "202612-001" in text and accepted, text
+    if accepted.group(1):
+        printed = datetime.strptime(accepted.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=zone.BEIJING)
+        assert abs(printed - datetime.now(UTC)) < timedelta(minutes=10)
     assert "2026-12-03 01:30" in text  # 承诺答复时间: 48 hours on
     assert "UTC" not in text
