@@ -62,6 +62,7 @@ from casefile.core.scans import evidence_form as evidence_form
 from casefile.core.scans import form_needs_pages as form_needs_pages
 from casefile.core.scans import picture_of_paper as picture_of_paper
 from casefile.core.sniff import decode_text, mail_text
+from casefile.core.textsafe import visible
 from casefile.core.transcripts import recording_times
 
 KIND_NAMES = {
@@ -314,9 +315,10 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     """
     meta = e.metadata
     rows: list[tuple[str, str]] = []
-    device = meta.device_name()
+    device = visible(meta.device_name())  # the file's own words: a direction or zero-width character shown
     if meta.software:
-        device = f"{device}（软件：{meta.software}）" if device else f"软件：{meta.software}"
+        software = visible(meta.software)
+        device = f"{device}（软件：{software}）" if device else f"软件：{software}"
     if device:
         rows.append(("拍摄/录制设备", device))
     if meta.width and meta.height:
@@ -618,7 +620,7 @@ def _flag_notes(e: Exhibit) -> str:
             if not (damaged and problem in _SAID_BY_DAMAGE):
                 note += f"：{problem}"
         if flag == "edited" and e.metadata.software:
-            note += f"（{e.metadata.software}）"
+            note += f"（{visible(e.metadata.software)}）"
         notes.append(note)
     return "；".join(notes)
 
