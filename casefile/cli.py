@@ -78,6 +78,7 @@ from casefile.core.validate import (
     check_handed_in,
     check_past_time,
     check_text,
+    clean_text,
 )
 from casefile.core.workflow.records import (
     Answer,
@@ -860,9 +861,19 @@ def check_arguments(args: argparse.Namespace) -> None:
     """Refuse a bad value before anything is opened or written: one line, exit 2, nothing on disk."""
     for name in _TEXT_OPTIONS:
         values = getattr(args, name, None)
+        option = "--" + name.replace("_", "-")
+        # A line break or tab typed into a one-line field is a space (validate.clean_text); other control
+        # characters are refused.
+        if isinstance(values, list):
+            values = [clean_text(v, option) if isinstance(v, str) else v for v in values]
+        elif isinstance(values, str):
+            values = clean_text(values, option)
+        else:
+            continue
+        setattr(args, name, values)
         for value in values if isinstance(values, list) else [values]:
             if isinstance(value, str):
-                check_text(value, "--" + name.replace("_", "-"))
+                check_text(value, option)
     for name in _TIME_OPTIONS:
         value = getattr(args, name, None)
         if value is not None:

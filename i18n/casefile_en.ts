@@ -7313,6 +7313,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: {value} is in the future; check the date</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7328,6 +7328,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{where} 过长：{length} 个字符（最多 {limit} 个）</translation>
     </message>
     <message>
+        <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
+        <translation>{where}含有无法打印的控制字符（{char}），请去掉后重新输入</translation>
+    </message>
+    <message>
         <source>{where}: {value} is in the future; check the date</source>
         <translation>{where}：{value} 晚于现在，请核对日期</translation>
     </message>

@@ -283,3 +283,30 @@ def test_a_transcript_that_is_not_text_is_refused_in_one_line(capsys, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00\x81" * 64)
     code, _, err = run(capsys, "--library", str(lib), "transcript", number, "1", str(binary))
     assert "not a text file" in assert_one_line_error(code, err)
+
+
+# ---------------------------------------------------------------------------- control characters
+
+
+def test_control_characters_in_a_title_or_purpose_are_refused_and_line_breaks_made_spaces(capsys, tmp_path, files):
+    """An escape sequence in a title is refused, naming the field and the character; a line break or tab in a
+    one-line field (a paste) is a space; a proof purpose has a limit of its own."""
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    assert run(capsys, "--library", str(lib), "add", number, str(files / "chat.txt"))[0] == 0
+    custody = lib / "cases" / number / "CUSTODY.jsonl"
+    before = custody.read_bytes()
+    for option, value in (("--title", "\x1b[31m红\n换行\r\t"), ("--purpose", "证明\x07收货"), ("--title", "a\x9bb")):
+        code, _, err = run(capsys, "--library", str(lib), "exhibit", number, "1", option, value)
+        message = assert_one_line_error(code, err)
+        assert option in message and "control character" in message and "\x1b" not in err
+    code, _, err = run(capsys, "--library", str(lib), "exhibit", number, "1", "--purpose", "证" * 301)
+    assert "--purpose" in assert_one_line_error(code, err) and "300" in err
+    assert custody.read_bytes() == before
+    code, _, err = run(capsys, "--library", str(lib), "exhibit", number, "1", "--title", "红\n换行\r\n\t照片")
+    assert code == 0, err
+    code, _, err = run(capsys, "--library", str(lib), "exhibit", number, "1", "--purpose", "证明\n收货" + "证" * 290)
+    assert code == 0, err
+    exhibit = json.loads((lib / "cases" / number / "case.json").read_text("utf-8"))["exhibits"][0]
+    assert exhibit["title"] == "红 换行 照片"
+    assert exhibit["purpose"].startswith("证明 收货")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -47,30 +48,38 @@ def hostile(tmp_path: Path) -> Path:
     return folder
 
 
+HOSTILE_TEXTS = {
+    "title": "\x1b]0;pwned\x07标题\x1b[2J",
+    "complainant": "张三\x1b]8;;https://evil.example/\x1b\\点我\x1b]8;;\x1b\\",
+    "respondent": "店\u202eexe.gpj",
+    "facts": "line one\nline two\x9b",
+}
+
+
 def new_hostile_case(capsys, lib: Path) -> str:
-    code, out, err = run(
-        capsys,
-        "--library",
-        str(lib),
-        "new",
-        "--title",
-        "\x1b]0;pwned\x07标题\x1b[2J",
-        "--type",
-        "quality",
-        "--channel",
-        "store",
-        "--complained-at",
-        "2026-11-20T10:30+08:00",
-        "--complainant",
-        "张三\x1b]8;;https://evil.example/\x1b\\点我\x1b]8;;\x1b\\",
-        "--respondent",
-        "店\u202eexe.gpj",
-        "--facts",
-        "line one\nline two\x9b",
-    )
+    """A case whose record holds what a terminal would act on: typed today it is refused (one line, shown
+    escaped); recorded before control characters were refused (or imported from such a case), it is kept as it
+    was and every command shows it escaped."""
+    new = ["--library", str(lib), "new", "--type", "quality", "--channel", "store"]
+    new += ["--complained-at", "2026-11-20T10:30+08:00"]
+    for field in ("title", "complainant", "facts"):
+        code, out, err = run(capsys, *new, "--title", "标题", "--" + field, HOSTILE_TEXTS[field])
+        assert code == 2 and "control character" in err and err.count("\n") == 1, err
+        assert_safe(out + err)
+    code, out, err = run(capsys, *new, "--title", "标题", "--complainant", "张三", "--respondent", "店")
     assert code == 0, err
     assert_safe(out + err)
-    return out.strip().splitlines()[-1]
+    number = out.strip().splitlines()[-1]
+    from casefile.core import record
+    from casefile.core.library import Library
+
+    with Library.open(lib, operator="tester").edit(number) as writer:  # as an older CaseFile recorded it
+        changed = copy.deepcopy(writer.case)
+        changed.title, changed.facts = HOSTILE_TEXTS["title"], HOSTILE_TEXTS["facts"]
+        changed.complainant.name = HOSTILE_TEXTS["complainant"]
+        changed.respondent.name = HOSTILE_TEXTS["respondent"]
+        writer.record(record.UPDATE, {"fields": record.record_changes(writer.case, changed)})
+    return number
 
 
 def test_hostile_names_are_shown_escaped_by_every_command(capsys, tmp_path, hostile):
@@ -78,6 +87,9 @@ def test_hostile_names_are_shown_escaped_by_every_command(capsys, tmp_path, host
     number = new_hostile_case(capsys, lib)
     outputs = []
     code, out, err = run(capsys, "--library", str(lib), "add", number, str(hostile), "--purpose", "证明\x1b[31m破损")
+    assert code == 2 and "control character" in err, err  # typed: refused, the message escaped
+    assert_safe(out + err)
+    code, out, err = run(capsys, "--library", str(lib), "add", number, str(hostile), "--purpose", "证明破损")
     assert code == 0, err
     outputs.append(out + err)
     assert len(out.splitlines()) == len(HOSTILE_NAMES)  # one line per file, whatever its name holds
@@ -88,7 +100,7 @@ def test_hostile_names_are_shown_escaped_by_every_command(capsys, tmp_path, host
         ["verify"],
         ["verify", number],
         ["metadata", number],
-        ["withdraw", number, "1", "--reason", "错了\x1b]0;x\x07"],
+        ["withdraw", number, "1", "--reason", "错了\x1b]0;x\x07"],  # a multi-line text: controls dropped
         ["event", number, "--summary", "\x1b[2J电话"],
     ):
         code, out, err = run(capsys, "--library", str(lib), *argv)
@@ -99,6 +111,8 @@ def test_hostile_names_are_shown_escaped_by_every_command(capsys, tmp_path, host
     for text in outputs:
         assert_safe(text)
     assert "\\x1b]0;pwned\\x07标题\\x1b[2J" in show  # shown, visibly, not obeyed
+    data = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])
+    assert data["timeline"][-1]["summary"] == "[2J电话"  # typed today: the control character dropped
     assert "fake\\n202611-001: OK" in show
 
 

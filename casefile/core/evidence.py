@@ -60,8 +60,8 @@ from casefile.core.metadata import extract
 from casefile.core.model import Case, EvidenceKind, Exhibit, from_data, to_data
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.sniff import sniff, sniff_mail
-from casefile.core.textsafe import readable_name, without_bidi
-from casefile.core.validate import check_input
+from casefile.core.textsafe import printable, readable_name, without_bidi
+from casefile.core.validate import check_input, clean_input, clean_text
 
 if TYPE_CHECKING:
     from casefile.core.disclosure.kept import KeptFile
@@ -294,7 +294,7 @@ def add_files(
     window or command holds the case for more than ``wait`` seconds, BusyError is raised
     before any file is touched.
     """
-    options = options or AddOptions()
+    options = clean_input(options or AddOptions())  # a line break in a purpose is a space
     check_input(options)
     candidates = collect(paths, library=library.root)
     total = sum(c.size for c in candidates)
@@ -619,6 +619,13 @@ def ingest_one(
     return result
 
 
+def title_from_name(name: str) -> str:
+    """An exhibit's title from its file's name (without the extension): one line, a line break or tab in the
+    name a space, any other control character a visible escape (the name itself is kept as it was)."""
+    stem = (Path(name).stem or name).strip()
+    return printable(clean_text(stem, "title")).strip() or printable(name)
+
+
 def _stage(
     writer: CaseWriter,
     source: Path,
@@ -688,7 +695,7 @@ def _stage(
         stored_rel = stored_name(folder, exhibit_no, name)
         exhibit = Exhibit(
             number=exhibit_no,
-            title=options.title or Path(name).stem or name,
+            title=options.title or title_from_name(name),
             kind=options.kind or sniffed.kind,
             original_name=name,
             original_path=relative,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import errno
 import json
 import logging
@@ -109,7 +110,7 @@ from casefile.core.record.versions import UPCASTERS, backup_before_migration, up
 from casefile.core.timestamps.checking import STAMPS_DIR
 from casefile.core.timestamps.queue import enqueue as enqueue_stamp
 from casefile.core.transcripts import check_transcript, following_capture
-from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text
+from casefile.core.validate import CLOCK_SLACK, check_input, check_past_time, check_text, clean_input
 
 _T = TypeVar("_T")
 
@@ -469,6 +470,7 @@ class CaseWriter:
         recorded, merged into the record as it is now (see casefile.core.record.merge): what someone else
         changed meanwhile stays; a field both changed raises ConflictError, and nothing is written.
         """
+        changed = self._typed(changed, base or self.case)
         if base is None:
             changes = record.record_changes(self.case, changed)
             values = {name: getattr(changed, name) for name in changes}
@@ -483,6 +485,19 @@ class CaseWriter:
             self.record(record.UPDATE, {"fields": changes})
         return sorted(changes)
 
+    @staticmethod
+    def _typed(changed: Case, was: Case) -> Case:
+        """``changed`` with the texts of the fields it changes made as their fields keep them (validate.clean_input:
+        a line break in a name is a space); what it does not change is left as it was recorded."""
+        fixes = {}
+        for f in dataclasses.fields(changed):
+            value = getattr(changed, f.name)
+            if f.init and f.name != "exhibits" and value != getattr(was, f.name):
+                cleaned = clean_input(value, f.name)
+                if cleaned is not value:
+                    fixes[f.name] = cleaned
+        return dataclasses.replace(changed, **fixes) if fixes else changed
+
     def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None) -> None:
         """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
         (None: now). The custody entry keeps the time it was recorded as well."""
@@ -495,6 +510,7 @@ class CaseWriter:
         self.record(record.STAGE, details)
 
     def add_event(self, event: TimelineEvent) -> None:
+        event = clean_input(event)
         self._check_event(event)
         if not event.recorded_by:
             event.recorded_by = self.operator
@@ -503,6 +519,7 @@ class CaseWriter:
 
     def update_event(self, was: TimelineEvent, event: TimelineEvent, reason: str = "") -> None:
         """Correct the timeline event ``was`` to ``event`` (the log keeps both, and why)."""
+        event = clean_input(event)
         self._check_event(event)
         check_text(reason, "reason")
         if to_data(event) == to_data(was):
@@ -597,6 +614,7 @@ class CaseWriter:
         if unknown:
             raise InvalidValueError("cannot change {fields} of an exhibit", fields=", ".join(sorted(unknown)))
         exhibit = self.exhibit(number)
+        fields = {k: clean_input(v, k) for k, v in fields.items()}  # a line break in a title is a space
         if base is not None:
             fields = {k: v for k, v in fields.items() if v != getattr(base, k)}  # a time: the same instant
             stale = [k for k, v in fields.items() if getattr(exhibit, k) not in (getattr(base, k), v)]

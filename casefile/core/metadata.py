@@ -306,12 +306,10 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     detail = _ifd(exif, _EXIF_IFD)
     gps = _ifd(exif, _GPS_IFD)
     for key, tag in (("camera_make", _TAG_MAKE), ("camera_model", _TAG_MODEL), ("software", _TAG_SOFTWARE)):
-        text = _text_tag(base.get(tag))
-        if key == "software":
-            text = _utf8_in_ascii(text)  # 美图秀秀, 醒图: Chinese apps write UTF-8 into the ASCII tag
+        text = _exif_text(base.get(tag))
         if text:
             meta[key] = text
-    lens = _text_tag(detail.get(_TAG_LENS_MODEL))
+    lens = _exif_text(detail.get(_TAG_LENS_MODEL))
     if lens:
         meta["lens"] = lens
     orientation = base.get(_TAG_ORIENTATION)
@@ -391,12 +389,34 @@ def _text_tag(value: Any) -> str:
     return value.replace("\x00", "").strip()[:120]
 
 
-def _utf8_in_ascii(text: str) -> str:
-    """UTF-8 written into an ASCII tag, as Pillow reads it (one character a byte), back to its characters."""
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+def _exif_text(value: Any) -> str:
+    """An EXIF text tag (Make, Model, Software, LensModel...) as the characters its writer meant.
+
+    EXIF says ASCII, but Chinese phones and apps (华为, 美图秀秀, 醒图) write UTF-8, and older software GBK;
+    Pillow reads the tag one character a byte. The bytes are read as UTF-8 (strictly), else as GB18030,
+    else kept losslessly with every byte that is not ASCII written as a visible ``\\xNN`` escape (never
+    guessed into Latin-1 mojibake). Direction and control characters are kept as written: what shows them
+    escapes them (casefile.core.textsafe).
+    """
+    if isinstance(value, str):
+        try:
+            raw = value.encode("latin-1")  # Pillow's one character a byte, back to the bytes
+        except UnicodeEncodeError:
+            return _text_tag(value)  # not bytes read as characters: already text
+    elif isinstance(value, bytes):
+        raw = value
+    else:
+        return ""
+    raw = raw.replace(b"\x00", b"").strip()
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = "".join(chr(b) if b < 0x80 else f"\\x{b:02x}" for b in raw)
+    return text.strip()[:120]
 
 
 def _exif_time(value: Any) -> datetime | None:

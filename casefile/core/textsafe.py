@@ -32,6 +32,9 @@ _UNSAFE = frozenset(
     | {chr(c) for c in range(0xD800, 0xE000)}
     | BIDI_CONTROLS
 )
+# Characters that take no space: text can hide in them, and a name with one is not the name it looks like.
+ZERO_WIDTH = frozenset({"\u180e", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"})
+_UNSEEN = _UNSAFE | ZERO_WIDTH
 # json.dumps escapes C0 controls inside strings itself; outside strings it writes newlines.
 _UNSAFE_IN_JSON = _UNSAFE - {chr(c) for c in range(0x20)}
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -50,6 +53,15 @@ def printable(text: object) -> str:
     if not any(ch in _UNSAFE for ch in value):
         return value  # the common case: nothing to do
     return "".join(_escape(ch) if ch in _UNSAFE else ch for ch in value)
+
+
+def visible(text: object) -> str:
+    """:func:`printable`, zero-width characters escaped as well: for what a document prints of a file's own
+    words (a camera's make, the software named in a photo), where nothing may pass unseen or reorder the line."""
+    value = str(text)
+    if not any(ch in _UNSEEN for ch in value):
+        return value
+    return "".join(_escape(ch) if ch in _UNSEEN else ch for ch in value)
 
 
 def json_text(data: Any, **options: Any) -> str:

@@ -327,6 +327,10 @@ def amount_from_text(text: str, where: str = "amount") -> Decimal:
 
 
 TITLE_LIMIT = 500  # characters
+# A proof purpose is printed whole in its evidence-list cell (33 mm wide, about nine characters a line): 300
+# characters fill some 200 mm, so an exhibit's row at the limit still fits one page of the list. A purpose says
+# what the exhibit proves in a sentence or two; what happened goes in the facts.
+PURPOSE_LIMIT = 300
 SHORT_TEXT_LIMIT = 2_000  # names, addresses, numbers, sources, places...
 LONG_TEXT_LIMIT = 50_000  # what happened, summaries, descriptions, proof purposes, notes, transcript lines
 _LONG_TEXT_FIELDS = {
@@ -334,7 +338,6 @@ _LONG_TEXT_FIELDS = {
     "responsibility_rationale",
     "description",
     "summary",
-    "purpose",
     "note",
     "reason",
     "withdraw_reason",
@@ -346,20 +349,67 @@ _LONG_TEXT_FIELDS = {
 _NOT_TYPED = {"metadata"}
 
 
+def _text_field(where: str) -> str:
+    return where.rsplit(".", 1)[-1].split("[", 1)[0].lstrip("-").replace("-", "_")
+
+
 def text_limit(where: str) -> int:
     """The length limit of the field that ``where`` ("title", "demands[0].description"...) names."""
-    name = where.rsplit(".", 1)[-1].split("[", 1)[0].lstrip("-").replace("-", "_")
+    name = _text_field(where)
     if name == "title":
         return TITLE_LIMIT
+    if name == "purpose":
+        return PURPOSE_LIMIT
     return LONG_TEXT_LIMIT if name in _LONG_TEXT_FIELDS else SHORT_TEXT_LIMIT
 
 
+def multi_line(where: str) -> bool:
+    """Whether the field ``where`` names holds lines (facts, notes, descriptions), not one line (a title, a name)."""
+    return _text_field(where) in _LONG_TEXT_FIELDS
+
+
+# Control characters: C0 (tab and line breaks among them), DEL and C1. A terminal acts on them and a page
+# cannot print them; in a one-line field a line break or tab is a paste, the rest never typed on purpose.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
+# Recorded from files, not typed: a control character in a file's name is evidence of what the name was.
+_FROM_FILES = {"original_name", "original_path", "stored_path"}
+
+
+def clean_text(value: str, where: str, field: str = "") -> str:
+    """``value`` as its field (``field``, else the field ``where`` names) keeps it: a one-line field's line breaks
+    and tabs become one space; a multi-line field keeps its lines (CR LF and CR become LF, a tab a space) and
+    drops every other control character. A one-line field's other control characters stay, for
+    :func:`check_text` to refuse by name."""
+    name = field or where
+    if not _CONTROL.search(value) and "\u2028" not in value and "\u2029" not in value:
+        return value  # the common case
+    if multi_line(name):
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        value = value.replace("\t", " ")
+        return "".join(ch for ch in value if ch == "\n" or not _CONTROL.match(ch))
+    return _LINE_BREAKS.sub(" ", value)
+
+
 def check_text(value: str, where: str, field: str = "") -> str:
-    """A text within the limit of its field (``field``, else the field ``where`` names)."""
-    limit = text_limit(field or where)
+    """A text within the limit of its field (``field``, else the field ``where`` names), without control
+    characters: none in a one-line field, none but line breaks and tabs in a multi-line one (:func:`clean_text`
+    makes a typed text so)."""
+    name = field or where
+    limit = text_limit(name)
     if len(value) > limit:
         raise InvalidValueError(
             "{where} is too long: {length} characters (at most {limit})", where=where, length=len(value), limit=limit
+        )
+    if _text_field(name) in _FROM_FILES:
+        return value
+    allowed = "\n\r\t" if multi_line(name) else ""
+    bad = next((ch for ch in _CONTROL.findall(value) if ch not in allowed), None)
+    if bad is not None:
+        raise InvalidValueError(
+            "{where} contains a control character ({char}), which cannot be printed; type it again without it",
+            where=where,
+            char=f"U+{ord(bad):04X}",
         )
     return value
 
@@ -506,6 +556,29 @@ def check_identity(value: Any, where: str) -> None:
             born=born,
             stated=stated.isoformat(),
         )
+
+
+def clean_input(value: Any, where: str = "") -> Any:
+    """``value`` (a dataclass, a list or one value, as :func:`check_input` takes) with every text made as its field
+    keeps it (:func:`clean_text`); a dataclass is copied when a text in it changes, never changed in place."""
+    if isinstance(value, str):
+        return clean_text(value, where)
+    if isinstance(value, list | tuple):
+        items = [clean_input(item, f"{where}[{i}]") for i, item in enumerate(value)]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(items) if isinstance(value, tuple) else items
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.name in _NOT_TYPED or f.name in _FROM_FILES or not f.init:
+                continue
+            was = getattr(value, f.name)
+            now = clean_input(was, f"{where}.{f.name}" if where else f.name)
+            if now is not was:
+                changes[f.name] = now
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 def check_input(value: Any, where: str = "") -> None:

@@ -627,6 +627,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{where}: {value} is not a plausible time (use a date between {earliest} and {latest})'),
     QT_TRANSLATE_NOOP("core", '{where}: {value} is more than {limit} yuan; check the amount'),
     QT_TRANSLATE_NOOP("core", '{where} is too long: {length} characters (at most {limit})'),
+    QT_TRANSLATE_NOOP("core", '{where} contains a control character ({char}), which cannot be printed; type it again without it'),
     QT_TRANSLATE_NOOP("core", '{where}: {value} is in the future; check the date'),
     QT_TRANSLATE_NOOP("core", 'transcript: the recording ends ({ended}) before it starts ({started})'),
     QT_TRANSLATE_NOOP("core", '{where}: the birth date {born} does not match the one in the ID number ({stated})'),

@@ -192,3 +192,42 @@ def test_a_multi_picture_jpeg_goes_in_byte_for_byte(library, tmp_path):
             and hashlib.sha256(obj.read_raw_bytes()).hexdigest() == exhibit.sha256
             for obj in pdf.objects
         )
+
+
+def a_pdf() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for page in range(3):
+        canvas.drawString(72, 720, f"Invoice page {page + 1} " * 5)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@needs_qpdf
+def test_a_truncated_file_is_said_to_be_so_once_and_in_chinese(library, tmp_path):
+    """A photo and a PDF cut short: their 备注 says the file is incomplete once (not also broken, nor its metadata
+    unparseable), and no page names the reader's English exception (PdfError, OSError)."""
+    folder = tmp_path / "cut"
+    folder.mkdir()
+    clean = photo()
+    exif = Image.Exif()
+    exif[0x010F], exif[0x010E] = "HUAWEI", "x" * 8000  # Make, a long ImageDescription
+    img = Image.open(io.BytesIO(clean))
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=95, exif=exif.tobytes())
+    (folder / "IMG_0002.jpg").write_bytes(buffer.getvalue()[:5000])  # cut inside its EXIF
+    data = a_pdf()
+    (folder / "发票.pdf").write_bytes(data[: len(data) // 2])
+    case = filed_case(library)
+    list(add_files(library, case.number, [folder], AddOptions(purpose="证明收货时屏幕已碎")))
+    flags = {e.original_name: e.flags for e in library.load_case(case.number).exhibits}
+    assert {"truncated", "broken", "metadata-unavailable"} <= set(flags["IMG_0002.jpg"]), flags
+    path = build(library, case.number, Venue.CONSUMER_ASSOCIATION).files[0]
+    joined = "".join((p.extract_text() or "") for p in PdfReader(path).pages)
+    flat = "".join(joined.split())
+    assert "Error" not in joined and "（OSError）" not in flat
+    assert "文件不完整（可能被截断）；元数据无法读取" in flat, flat
+    assert "文件已损坏或无法解析" not in flat and "文件内容无法解析" not in flat

@@ -78,8 +78,13 @@ def test_a_long_line_is_printed_whole_and_in_order(library, tmp_path):
 def test_4_5_kb_titles_sources_and_purposes_never_break_a_bundle(library, tmp_path):
     (tmp_path / "chat.txt").write_text("客服: 您好\n", "utf-8")
     long = "某某数码旗舰店客服在淘宝App内的聊天记录，" * 75 + "完"  # 4.5 KB of UTF-8
-    # A title is at most 500 characters when typed; sources and purposes may be 4.5 KB and more.
-    number = case_with(library, tmp_path / "chat.txt", title=long[:500], source=long + "源", purpose=long + "的")
+    # A title is at most 500 characters when typed, a purpose 300; sources may be 4.5 KB and more, and so may a
+    # purpose recorded before purposes had a limit.
+    number = case_with(library, tmp_path / "chat.txt", title=long[:500], source=long + "源")
+    from casefile.core import record
+
+    with library.edit(number) as writer:
+        writer.record(record.EXHIBIT_UPDATE, {"exhibit": 1, "fields": {"purpose": long + "的"}})
     for venue in (Venue.CONSUMER_ASSOCIATION, Venue.COURT, Venue.COURIER_CLAIM, Venue.RECEIPT):
         result = build(library, number, venue)
         pages = [(p.extract_text() or "").replace("\n", "") for p in PdfReader(result.files[0]).pages]

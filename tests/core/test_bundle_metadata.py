@@ -132,3 +132,30 @@ def test_preflight_warns_about_a_capture_time_after_the_ingest(library, tmp_path
         )
     ]
     assert "flag-captured-after-added" not in codes
+
+
+def test_a_camera_s_words_show_their_direction_and_zero_width_characters_escaped():
+    """A make that reverses the line or hides text (U+202E, U+200B) is printed with those characters as visible
+    escapes on the cover, the software named in 备注 likewise."""
+    from casefile.core.bundle.parts import _flag_notes, metadata_rows
+    from casefile.core.model import EvidenceKind, Exhibit, ExhibitMetadata
+
+    e = Exhibit(
+        number=1,
+        title="照片",
+        kind=EvidenceKind.PHOTO,
+        original_name="IMG_0001.jpg",
+        stored_path="exhibits/001.jpg",
+        size=1,
+        sha256="0" * 64,
+        added_at=datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
+        added_by="王店员",
+        metadata=ExhibitMetadata(
+            camera_make="华为\u202e技术\u200b", camera_model="Mate 60", software="醒图\u2066x\u2069"
+        ),
+        flags=["edited"],
+    )
+    device = dict(metadata_rows(e))["拍摄/录制设备"]
+    assert "华为\\u202e技术\\u200b" in device and "醒图\\u2066x\\u2069" in device
+    assert not any(ch in device for ch in "\u202e\u200b\u2066\u2069")
+    assert "醒图\\u2066x\\u2069" in _flag_notes(e)

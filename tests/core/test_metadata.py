@@ -437,3 +437,17 @@ def test_a_changed_file_is_not_described(library, case, tmp_path):
     stored.write_bytes(stored.read_bytes()[:-10])
     (outcome,) = [r for r in reread_metadata(library, case.number) if isinstance(r, MetadataResult)]
     assert outcome.problem is not None and "changed since it was added" in str(outcome.problem)
+
+
+def test_exif_text_written_as_utf8_or_gb18030_is_read_as_its_characters(tmp_path):
+    """EXIF says ASCII; Chinese phones write UTF-8 (older software GBK): the make and model are read as the
+    characters written, never Latin-1 mojibake; bytes neither encoding reads are kept as visible escapes."""
+    exif = exif_bytes(
+        make="华为\u202e技术\u200b有限公司".encode(), model="荣耀 Magic5".encode("gb18030"), software=b"\xff\xfe Pro"
+    )
+    meta = read(jpeg(tmp_path / "p.jpg", exif), "image/jpeg").metadata
+    assert meta.camera_make == "华为\u202e技术\u200b有限公司"  # as written: what shows it escapes it
+    assert meta.camera_model == "荣耀 Magic5"
+    assert meta.software == "\\xff\\xfe Pro"
+    plain = read(jpeg(tmp_path / "q.jpg", exif_bytes(make="Canon", model="EOS R5")), "image/jpeg").metadata
+    assert (plain.camera_make, plain.camera_model) == ("Canon", "EOS R5")

@@ -589,3 +589,37 @@ def test_the_store_speaks_of_its_own_shop_plainly(tmp_path):
     for text in texts(path):
         assert "顾客在本店的淘宝店铺购买手机一部" in flat(text)
         assert "本店经营" not in flat(text)
+
+
+@pytest.mark.parametrize("title", ["的照片", "实物照片", "实物的照片", " 实物 照片"])
+def test_a_photo_named_for_no_thing_names_the_product_bought(tmp_path, title):
+    path = tmp_path / "nothing.pdf"
+    render_receipt(object_handed_over(make_context(exhibits=1), title=title, source=""), path, "a5")
+    items = flat(materials(texts(path)[0]))
+    assert "证据1智能手机实物实物留存" in items
+    assert "实物实物实物" not in items and "证据1的实物" not in items
+
+
+def test_a_photo_named_for_no_thing_and_no_product_says_the_thing_in_the_photo(tmp_path):
+    ctx = object_handed_over(make_context(exhibits=1), title="实物照片", source="")
+    ctx.case.transaction.product = ""
+    path = tmp_path / "noproduct.pdf"
+    render_receipt(ctx, path, "a5")
+    items = flat(materials(texts(path)[0]))
+    assert "证据1照片所示物品实物实物留存" in items
+    assert "实物实物实物" not in items
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_long_name_of_a_thing_is_cut_like_its_photo_s(tmp_path, layout):
+    """A 480-character photo name: the thing's line is cut (shorter than the photo's, beside it), the copy keeps
+    its pages."""
+    plain = tmp_path / "plain.pdf"
+    render_receipt(object_handed_over(make_context(exhibits=1)), plain, layout)
+    path = tmp_path / "long.pdf"
+    ctx = object_handed_over(make_context(exhibits=1), title="耳" * 480 + "照片", source="门店拍摄门店拍摄门店拍摄")
+    render_receipt(ctx, path, layout)
+    assert len(PdfReader(path).pages) == len(PdfReader(plain).pages)
+    items = flat(materials(texts(path)[0]))
+    assert "耳" * 15 + "…" + ("实物" if layout == "a5" else "（实物）") in items
+    assert "耳" * 120 + "照片" not in items

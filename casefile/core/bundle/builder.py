@@ -1058,7 +1058,7 @@ def _image_parts(
         return notice(f"图像尺寸过大（{exc} 像素），无法在本材料中输出，请查看原始文件")  # type: ignore[no-any-return]
     except Exception as exc:  # noqa: BLE001 - any decoder failure: the file is broken
         log.warning("exhibit %s: image not shown: %s", e.number, exc)
-        return notice(f"图像文件已损坏或格式不受支持（{type(exc).__name__}）")  # type: ignore[no-any-return]
+        return notice("图像文件已损坏或格式不受支持")  # type: ignore[no-any-return]
     photo = fmt in ("JPEG", "HEIF", "AVIF", "MPO")
     notes: list[str] = []
     if damage:
@@ -1157,12 +1157,12 @@ def pdf_parts(
         return notice("PDF 文件已加密，需要密码才能打开")  # type: ignore[no-any-return]
     except pikepdf.PdfError as exc:  # qpdf could not repair it: broken
         log.warning("exhibit %s: PDF not readable: %s", e.number, exc)
-        return notice(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）")  # type: ignore[no-any-return]
+        return notice("PDF 文件已损坏，无法读取")  # type: ignore[no-any-return]
     except (CaseFileError, OSError):
         raise  # cancelled; our own work folder (a full disk): not the exhibit's fault
     except Exception as exc:  # noqa: BLE001 - no exhibit may break a bundle: a page says so instead
         log.warning("exhibit %s: PDF not made safe to print: %s", e.number, exc, exc_info=True)
-        return notice(f"PDF 文件结构异常，无法安全输出（{type(exc).__name__}）")  # type: ignore[no-any-return]
+        return notice("PDF 文件结构异常，无法安全输出")  # type: ignore[no-any-return]
     if sanitised.unsafe:
         parts: list[_Part] = notice("PDF 文件含无法安全去除的隐藏图层内容，未输出")
         parts[0].findings = PdfInspection.of(sanitised, HiddenText()).findings(entry.label, e.original_name, e.number)

@@ -62,6 +62,7 @@ from casefile.core.scans import evidence_form as evidence_form
 from casefile.core.scans import form_needs_pages as form_needs_pages
 from casefile.core.scans import picture_of_paper as picture_of_paper
 from casefile.core.sniff import decode_text, mail_text
+from casefile.core.textsafe import visible
 from casefile.core.transcripts import recording_times
 
 KIND_NAMES = {
@@ -314,11 +315,12 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     """
     meta = e.metadata
     rows: list[tuple[str, str]] = []
-    device = meta.device_name()
+    device = visible(meta.device_name())  # the file's own words: a direction or zero-width character shown
     if device and isinstance(meta.cut, list) and {"camera_make", "camera_model"} & set(meta.cut):
         device += CUT_MARK
     if meta.software:
-        device = f"{device}（软件：{meta.software}）" if device else f"软件：{meta.software}"
+        software = visible(meta.software)
+        device = f"{device}（软件：{software}）" if device else f"软件：{software}"
     if device:
         rows.append(("拍摄/录制设备", device))
     if meta.width and meta.height:
@@ -622,8 +624,12 @@ METADATA_PROBLEMS = (
     ("decompression bomb", "图片尺寸过大，无法安全打开"),
     ("not a readable image", "不是可识别的图片格式"),
     ("not a SILK voice note", "不是有效的 SILK 语音文件"),
+    ("truncated", "文件不完整（可能被截断）"),
 )
 METADATA_PROBLEM_OTHER = "文件内容无法解析（可能已损坏或格式不受支持）"
+# Flags that say the file itself is damaged: a general reason the metadata could not be read says no more.
+_DAMAGE_FLAGS = ("truncated", "broken")
+_SAID_BY_DAMAGE = (METADATA_PROBLEM_OTHER, "文件不完整（可能被截断）")
 
 
 def metadata_problem(error: str) -> str:
@@ -636,13 +642,20 @@ def metadata_problem(error: str) -> str:
 
 
 def _flag_notes(e: Exhibit) -> str:
+    """The exhibit's flags as 备注 says them, each thing once: a truncated file is not also said to be broken,
+    nor its metadata unreadable because its content cannot be parsed (the damage is the reason)."""
     notes = []
+    damaged = any(flag in e.flags for flag in _DAMAGE_FLAGS)
     for flag in e.flags:
+        if flag == "broken" and "truncated" in e.flags:
+            continue  # the more specific of the two
         note = FLAG_NOTES.get(flag, flag)
         if flag == "metadata-unavailable" and e.metadata.metadata_error:
-            note += f"：{metadata_problem(e.metadata.metadata_error)}"
+            problem = metadata_problem(e.metadata.metadata_error)
+            if not (damaged and problem in _SAID_BY_DAMAGE):
+                note += f"：{problem}"
         if flag == "edited" and e.metadata.software:
-            note += f"（{e.metadata.software}）"
+            note += f"（{visible(e.metadata.software)}）"
         notes.append(note)
     return "；".join(notes)
 

@@ -512,12 +512,22 @@ class _Item:
 _PHOTO_OF = re.compile(r"^(?P<thing>.+?)(?:的)?(?:实物)?(?:照片|图片|相片)$")
 
 
+# What is left of a photo's name that names no thing: 的照片, 实物照片, 实物的照片.
+_NO_THING = re.compile(r"^[\s的之实物，,、：:·\-_（）()]*$")
+
+
 def _thing_name(title: str, product: str) -> str:
-    """The name of the thing an exhibit's photo shows, from the photo's name, else the product bought."""
+    """The name of the thing an exhibit's photo shows, from the photo's name, else the product bought.
+
+    A name with nothing left once 的/实物 are taken off (的照片, 实物照片) names the product; with no product
+    either, the line says the thing is the one in the photo (never 实物 beside 实物 and 实物). A long name is
+    cut shorter than the photo's line, which is beside it."""
     m = _PHOTO_OF.match(title.strip())
-    if m and m.group("thing").strip():
-        return m.group("thing").strip()
-    return product.strip() or "照片所示物品"
+    if m:
+        thing = re.sub(r"(?:的|实物)+$", "", m.group("thing").strip()).strip()
+        if thing and not _NO_THING.match(thing):
+            return _short(thing, THING_NAME_CHARS)
+    return _short(product.strip(), THING_NAME_CHARS) or "照片所示物品"
 
 
 def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
@@ -532,6 +542,8 @@ def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
         kind = KIND_NAMES.get(e.kind, "其他")
         title = _short(e.title)
         if e.handed_in == "object":
+            # The thing's line and its photo's together are no longer than one material's line.
+            title = _short(e.title, RECEIPT_TITLE_CHARS - THING_NAME_CHARS)
             source = e.source.strip()
             shown = f"{title}（{source}）" if source and len(source) <= 12 else title
             items.append(
@@ -713,9 +725,13 @@ def _materials(
 RECEIPT_TITLE_CHARS = 120
 
 
-def _short(title: str) -> str:
+# A thing handed over is named in a few words (耳机, 手机充电器): its photo's line beside it gives the whole name.
+THING_NAME_CHARS = 16
+
+
+def _short(title: str, limit: int = RECEIPT_TITLE_CHARS) -> str:
     """A material's name as a receipt shows it: a very long one is cut (the case keeps it whole)."""
-    return title if len(title) <= RECEIPT_TITLE_CHARS else title[: RECEIPT_TITLE_CHARS - 1] + "…"
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def _signatures(spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> Table:
