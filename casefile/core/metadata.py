@@ -305,13 +305,18 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
     base = dict(exif)
     detail = _ifd(exif, _EXIF_IFD)
     gps = _ifd(exif, _GPS_IFD)
-    for key, tag in (("camera_make", _TAG_MAKE), ("camera_model", _TAG_MODEL), ("software", _TAG_SOFTWARE)):
-        text = _exif_text(base.get(tag))
+    for key, value in (
+        ("camera_make", base.get(_TAG_MAKE)),
+        ("camera_model", base.get(_TAG_MODEL)),
+        ("software", base.get(_TAG_SOFTWARE)),
+        ("lens", detail.get(_TAG_LENS_MODEL)),
+    ):
+        text = _exif_text(value)
+        if len(text) > EXIF_TEXT_CHARS:  # cut, and said to be: a cover must not print part of it as the whole
+            text = text[: EXIF_TEXT_CHARS - 1].rstrip() + "…"
+            meta.setdefault("cut", []).append(key)
         if text:
             meta[key] = text
-    lens = _exif_text(detail.get(_TAG_LENS_MODEL))
-    if lens:
-        meta["lens"] = lens
     orientation = base.get(_TAG_ORIENTATION)
     if isinstance(orientation, int) and 1 <= orientation <= 8:
         meta["orientation"] = orientation
@@ -389,6 +394,12 @@ def _text_tag(value: Any) -> str:
     return value.replace("\x00", "").strip()[:120]
 
 
+# An EXIF text tag is kept to this many characters (a camera's name is some 30), the cut marked and recorded
+# in the metadata's "cut"; more than this is read only to know that it was cut.
+EXIF_TEXT_CHARS = 120
+EXIF_TEXT_READ = 4 * EXIF_TEXT_CHARS
+
+
 def _exif_text(value: Any) -> str:
     """An EXIF text tag (Make, Model, Software, LensModel...) as the characters its writer meant.
 
@@ -402,7 +413,7 @@ def _exif_text(value: Any) -> str:
         try:
             raw = value.encode("latin-1")  # Pillow's one character a byte, back to the bytes
         except UnicodeEncodeError:
-            return _text_tag(value)  # not bytes read as characters: already text
+            return value.replace("\x00", "").strip()[:EXIF_TEXT_READ]  # not bytes read as characters: already text
     elif isinstance(value, bytes):
         raw = value
     else:
@@ -416,7 +427,7 @@ def _exif_text(value: Any) -> str:
             continue
     else:
         text = "".join(chr(b) if b < 0x80 else f"\\x{b:02x}" for b in raw)
-    return text.strip()[:120]
+    return text.strip()[:EXIF_TEXT_READ]
 
 
 def _exif_time(value: Any) -> datetime | None:

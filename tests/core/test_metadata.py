@@ -26,7 +26,7 @@ from casefile.core.metadata import (
     time_from_file_name,
     time_from_recording_name,
 )
-from casefile.core.model import ExhibitMetadata
+from casefile.core.model import EvidenceKind, Exhibit, ExhibitMetadata
 
 NOW = datetime.now(UTC)
 CST = timezone(timedelta(hours=8))
@@ -451,3 +451,24 @@ def test_exif_text_written_as_utf8_or_gb18030_is_read_as_its_characters(tmp_path
     assert meta.software == "\\xff\\xfe Pro"
     plain = read(jpeg(tmp_path / "q.jpg", exif_bytes(make="Canon", model="EOS R5")), "image/jpeg").metadata
     assert (plain.camera_make, plain.camera_model) == ("Canon", "EOS R5")
+
+
+def test_an_exif_text_too_long_to_keep_is_cut_marked_and_recorded_as_cut(tmp_path):
+    """A camera make of thousands of characters is kept to 120, ending in "…", and recorded as cut, so the
+    exhibit's cover says （已截断） rather than printing part of it as the whole."""
+    from casefile.core.bundle.parts import CUT_MARK, metadata_rows
+
+    exif = exif_bytes(make=("某" * 3000).encode(), model=b"X1", software=b"S" * 200)
+    meta = read(jpeg(tmp_path / "p.jpg", exif), "image/jpeg").metadata
+    assert len(meta.camera_make) == 120 and meta.camera_make.endswith("…")
+    assert meta.software.endswith("…") and meta.camera_model == "X1"
+    assert sorted(meta.cut) == ["camera_make", "software"]
+    exhibit = Exhibit(
+        number=1, title="t", kind=EvidenceKind.PHOTO, original_name="p.jpg", stored_path="evidence/001-p.jpg",
+        sha256="0" * 64, size=1, mime="image/jpeg", added_at=datetime(2026, 11, 20, tzinfo=UTC), added_by="x",
+        metadata=meta,
+    )  # fmt: skip
+    (device,) = [value for label, value in metadata_rows(exhibit) if label == "拍摄/录制设备"]
+    assert device.count(CUT_MARK) == 2, device
+    short = read(jpeg(tmp_path / "q.jpg", exif_bytes(make="Canon", model="EOS R5")), "image/jpeg").metadata
+    assert not short.cut

@@ -319,7 +319,7 @@ def metadata_rows(e: Exhibit, *, show_location: bool = True, stripped: bool = Fa
     if device and isinstance(meta.cut, list) and {"camera_make", "camera_model"} & set(meta.cut):
         device += CUT_MARK
     if meta.software:
-        software = visible(meta.software)
+        software = visible(meta.software) + (CUT_MARK if isinstance(meta.cut, list) and "software" in meta.cut else "")
         device = f"{device}（软件：{software}）" if device else f"软件：{software}"
     if device:
         rows.append(("拍摄/录制设备", device))
