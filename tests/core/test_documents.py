@@ -272,6 +272,9 @@ def test_facts_in_time_order_with_exhibit_labels(full_texts: dict[Venue, dict[st
         venue, ("投诉人", "被投诉人")
     )
     assert f"{them}提出仅退款800元，{us}不同意" in doc  # negotiation history, in this document's words
+    # the dealing is told by what happened, not by the workflow's name for the stage it was noted in
+    assert f"2026年11月22日09:00，{them}提出仅退款800元" in doc
+    assert "协商与方案" not in doc and "客户确认" not in doc and "内部调解" not in doc
 
 
 @pytest.mark.parametrize("venue", VENUES)
@@ -389,7 +392,64 @@ def test_arbitration_evidence_goes_in_with_a_copy_per_respondent(full_texts: dic
         assert list_copies(context(full_case(), venue)) == 1, venue
 
 
+def test_a_dealing_without_a_note_says_what_kind_it_was(tmp_path: Path) -> None:
+    """A stage noted without words reads as what the parties did (协商), never as the workflow's stage name."""
+    from casefile.core.bundle.documents.common import _dealings
+
+    case = full_case()
+    case.stage_log = [
+        StageChange(Stage.NEGOTIATION, at(22, 9, 0), "测试员"),
+        StageChange(Stage.MEDIATION, at(23, 9, 0), "测试员"),
+    ]
+    lines = _dealings(context(case, Venue.CONSUMER_ASSOCIATION))
+    assert lines == [
+        "2026年11月22日 09:00，双方进行协商（具体内容未记录）",
+        "2026年11月23日 09:00，双方进行调解（具体内容未记录）",
+    ]
+
+
+def test_the_arbitration_identity_page_is_marked_for_the_arbitration() -> None:
+    """The identity copies are marked for the proceeding they go to: 仲裁 in an arbitration, not 诉讼（投诉）."""
+    from casefile.core.bundle.parts import identity_flowables
+
+    def text(venue: Venue, role: str) -> str:
+        return "".join(getattr(f, "text", "") for f in identity_flowables(context(full_case(), venue), role))
+
+    assert "仅供本案仲裁使用" in text(Venue.ARBITRATION, "申请人")
+    assert "仅供本案诉讼使用" in text(Venue.COURT, "原告")
+    assert "诉讼（投诉）" not in text(Venue.ARBITRATION, "申请人") + text(Venue.COURT, "原告")
+
+
 # --------------------------------------------------------------------------- (c) court
+
+
+def test_the_signature_and_its_date_stay_together(tmp_path: Path) -> None:
+    """A closing too long for one page is split, but never between 具状人（签字、盖章） and 日期 (a page holding
+    only the date cannot be signed), nor between the signature and the ending it signs."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.documents.common import _closing_block
+    from casefile.core.bundle.documents.layout import _p
+
+    ctx = context(full_case(), Venue.COURT)
+    for n in range(30, 60):
+        lead = [_p(f"第{i}段。" + "事实与理由" * 20, "indent") for i in range(n)]
+        block = _closing_block(
+            lead,
+            "此致",
+            "某某人民法院",
+            "具状人（签字、盖章）：",
+            ctx,
+            ["本状副本 1 份"],
+            attachments_first=True,
+            date_label="日期：",
+        )
+        path = tmp_path / f"{n}.pdf"
+        render_story(path, [block])
+        for page in page_texts(path):
+            if "日期：" in page or "具状人" in page:
+                # the date with the signer's line, and both with the ending they sign (此致, the court, 附)
+                assert "日期：" in page and "具状人" in page and "此致" in page and "附" in page, (n, page)
 
 
 def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -> None:

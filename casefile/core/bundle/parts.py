@@ -1014,10 +1014,10 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
     """The evidence list's heading, in the terms of where the packet goes: what the matter is and its number (each
     a label and its value), and the label naming who receives the list (the cover's label for it).
 
-    A court's or an arbitration commission's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its
-    投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号
-    and a 提交对象 (a company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's
-    申诉编号 and its 受理机构, as the appeal's cover names them."""
+    A court's list has a 案由, a 案号 and a 接收机关; an arbitration commission's a 案由, a 案号 and its 仲裁机构.
+    A 消协/12315 complaint has its 投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the
+    carrier has its 索赔事项, the carrier's 工单号 and a 提交对象 (a company's claims desk, no 机关); a 12305
+    appeal its 申诉事项, the postal administration's 申诉编号 and its 受理机构, as the appeal's cover names them."""
     from casefile.core.bundle.documents import list_cause, rules
     from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -1034,6 +1034,9 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
         ticket = complaint.ref.strip() if complaint is not None else ""
         matter = f"快件损失赔偿（运单号{waybill}）" if waybill else "快件损失赔偿"
         return ("索赔事项", matter), ("工单号", ticket or ACCEPTED_BLANK), "提交对象"
+    if ctx.venue is Venue.ARBITRATION:
+        # A commission is no 机关: the list names it as the cover does, 仲裁机构.
+        return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "仲裁机构"
     return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "接收机关"
 
 
@@ -1116,6 +1119,15 @@ IDENTITY_ITEMS = {
 }
 
 
+# What an identity copy is marked to be used for (仅供本案…使用), in the proceeding the packet goes to.
+IDENTITY_USES = {Venue.COURT: "诉讼", Venue.ARBITRATION: "仲裁", Venue.CONSUMER_ASSOCIATION: "投诉"}
+
+
+def identity_use(ctx: BundleContext) -> str:
+    """诉讼, 仲裁 or 投诉: the proceeding an identity copy is marked for; the old pair for the other packets."""
+    return IDENTITY_USES.get(ctx.venue, "诉讼（投诉）")
+
+
 def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
     """身份证明: a page listing the identity papers to attach (the case holds none of them).
 
@@ -1137,7 +1149,7 @@ def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
     story += [para(esc(f"□ {item}"), "numbered") for item in items]
     story += [
         Spacer(1, 6 * mm),
-        para("注意：身份证件复印件请注明“仅供本案诉讼（投诉）使用”，并遮盖与本案无关的信息。", "note"),
+        para(f"注意：身份证件复印件请注明“仅供本案{identity_use(ctx)}使用”，并遮盖与本案无关的信息。", "note"),
     ]
     return story
 

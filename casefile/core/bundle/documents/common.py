@@ -25,6 +25,7 @@ from casefile.core.model import (
     PartyKind,
     ResponsibleParty,
     Stage,
+    StageChange,
     TimelineEvent,
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
@@ -58,11 +59,12 @@ EVENT_PARTY_NAMES = {
     "arbitration": "仲裁机构",
 }
 
-# StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
+# StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5). The stages' names are the workflow's (协商与方案,
+# 客户确认, 内部调解), not a recipient's: a dealing is told by its note, and by these words when it has none.
 DEALING_STAGES = {
-    Stage.NEGOTIATION: "协商与方案",
-    Stage.CONFIRMATION: "客户确认",
-    Stage.MEDIATION: "内部调解",
+    Stage.NEGOTIATION: "双方进行协商",
+    Stage.CONFIRMATION: "双方就处理方案进行确认",
+    Stage.MEDIATION: "双方进行调解",
 }
 
 
@@ -421,16 +423,17 @@ def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
 
 def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
     """The handling stages of the case (negotiation, confirmation, mediation) with the time each was
-    entered and its note; ``sides`` puts the notes in the third person."""
+    entered and what happened, as its note tells it (the workflow's stage name is no description of an
+    event); ``sides`` puts the notes in the third person."""
     case = ctx.case
     changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
     changes.sort(key=lambda c: _sort_key(c.at, case))
 
-    def note(text: str) -> str:
-        text = _free(ctx, text.strip())
-        return _as_pleaded(text, sides).rstrip("。") or "（无记录）"
+    def what(change: StageChange) -> str:
+        text = _as_pleaded(_free(ctx, change.note.strip()), sides).rstrip("。")
+        return text or f"{DEALING_STAGES[change.stage]}（具体内容未记录）"
 
-    return [f"{fmt_time(c.at, case)}，{DEALING_STAGES[c.stage]}：{note(c.note)}" for c in changes]
+    return [f"{fmt_time(c.at, case)}，{what(c)}" for c in changes]
 
 
 def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = None) -> list[Flowable]:
@@ -466,16 +469,19 @@ def _closing_block(
     """此致 / 某某 / signature / date / 附, kept on one page with the ``lead`` text before it, so
     the signature never stands on a page of its own. ``attachments_first``: 附 between the
     addressee and the signature, as the Supreme People's Court's 民事起诉状 样式 sets it."""
-    signature = [Spacer(1, 8 * mm), *_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK])]
+    # The signer's line and the date are one block, never the date alone on the next page.
+    signature = [Spacer(1, 8 * mm), KeepTogether(_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK]))]
     listed = [Spacer(1, 6 * mm), _p("附："), *_numbered(attachments, ending="；", last="。")]
-    story: list[Flowable] = [
-        *lead,
-        Spacer(1, 4 * mm),
-        _p(salute, "indent"),
-        _p(body),
-        *([*listed, *signature] if attachments_first else [*signature, *listed]),
-    ]
-    return KeepTogether(story)
+    ending: list[Flowable] = [Spacer(1, 4 * mm), _p(salute, "indent"), _p(body)]
+    if attachments_first:
+        ending += [*listed, *signature]
+        after: list[Flowable] = []
+    else:
+        ending += signature
+        after = listed
+    # When the whole is too long for a page and is split, the ending (此致, the addressee, 附 as the court's 样式 has
+    # it, the signature) still goes on one page: a page holding only a signature could sign anything.
+    return KeepTogether([*lead, KeepTogether(ending), *after])
 
 
 # --------------------------------------------------------------------------- added for the consumer and courier packets
