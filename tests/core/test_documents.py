@@ -423,6 +423,59 @@ def test_the_arbitration_identity_page_is_marked_for_the_arbitration() -> None:
 # --------------------------------------------------------------------------- (c) court
 
 
+def test_court_evidence_goes_in_with_a_copy_per_defendant(full_texts: dict[Venue, dict[str, str]]) -> None:
+    """证据规定 art. 19: the evidence is filed with a copy per opposing party. The list's 份数 counts the original
+    and a copy per defendant, the complaint's 附 says so (一式N份), and the notes ask for the copies to be made."""
+    from casefile.core.bundle.parts import list_copies
+
+    texts = full_texts[Venue.COURT]
+    assert "证据目录及证据共4件，一式2份（正本1份，副本1份）" in texts["民事起诉状"]
+    assert "证据目录及证据共4件，一式2份（正本1份，副本1份）" in texts["民事起诉状（副本）"]
+    assert "目录“份数”栏按正本1份及每一被告副本1份计（共2份），提交前请按此复印" in texts["立案提示"]
+    assert list_copies(context(full_case(), Venue.COURT)) == 2
+    two = full_case(responsible=ResponsibleParty.COURIER)
+    from casefile.core.bundle.documents.common import _defendants
+
+    ctx = context(two, Venue.COURT)
+    assert list_copies(ctx) == 1 + len(_defendants(ctx))
+
+
+def test_a_copy_on_a_medium_is_not_the_original_carrier(tmp_path: Path) -> None:
+    """证据规定 art. 15: a recording's original carrier is the device that made it. In an arbitration or a court the
+    list says the medium holds a copy, one with each set (as many as the 份数), the device kept for checking; the
+    附 encloses as many media. The 消协 and courier lists keep their wording."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.builder import filer_role
+    from casefile.core.bundle.documents.common import storage_medium
+    from casefile.core.bundle.parts import KEPT_BY_COMPLAINANT, ON_MEDIUM, evidence_list_flowables
+
+    def listed(venue: Venue) -> tuple[str, list[str]]:
+        ctx = context(full_case(), venue)
+        ctx.entries[0].on_medium = True
+        path = tmp_path / f"{venue.value}.pdf"
+        render_story(path, evidence_list_flowables(ctx, filer_role(ctx), []))
+        return "".join("".join(page.split()) for page in page_texts(path)), storage_medium(ctx)
+
+    for venue in (Venue.ARBITRATION, Venue.COURT):
+        text, medium = listed(venue)
+        assert "复制件随附存储介质2份，原始载体可供核对" in text, venue
+        assert "原始载体（随附存储介质）" not in text, venue
+        assert medium == ["存储介质（光盘/U盘）2 份，内含证据1的原始文件复制件"], venue
+    assert KEPT_BY_COMPLAINANT in listed(Venue.CONSUMER_ASSOCIATION)[0]
+    assert ON_MEDIUM in listed(Venue.COURIER_CLAIM)[0]
+    # the page standing in for the file and the annex's check method say the same
+    from casefile.core.bundle.parts import check_method, medium_sets, notice_flowables
+
+    for venue, copy in ((Venue.ARBITRATION, True), (Venue.COURT, True), (Venue.COURIER_CLAIM, False)):
+        ctx = context(full_case(), venue)
+        ctx.entries[0].on_medium = True
+        page = "".join(getattr(f, "text", "") for f in notice_flowables(ctx.entries[0], "x", copies=medium_sets(ctx)))
+        method = "".join(p.text for p in check_method(ctx))
+        assert ("其复制件另以存储介质提交" in page) is copy, venue
+        assert ("其复制件在随附的存储介质中，原始载体可供核对" in method) is copy, venue
+
+
 def test_the_signature_and_its_date_stay_together(tmp_path: Path) -> None:
     """A closing too long for one page is split, but never between 具状人（签字、盖章） and 日期 (a page holding
     only the date cannot be signed), nor between the signature and the ending it signs."""
@@ -499,7 +552,7 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert ending.startswith("此致＿＿＿＿＿＿＿＿人民法院附：")
     for item in (
         "1.本状副本1份；",
-        "2.证据目录及证据共4件；",
+        "2.证据目录及证据共4件，一式2份（正本1份，副本1份）；",
         "3.原告身份证明材料；",
         "4.被告主体资格证明（企业信用信息公示报告等）；",
         "5.送达地址确认书1份。",

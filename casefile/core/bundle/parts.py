@@ -106,19 +106,33 @@ KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 def originals_kept(ctx: BundleContext) -> bool:
     """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
     消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
-    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration, a
-    court or a courier packet hands its originals in on a disc or USB stick (证据规定 art. 15)."""
+    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration or a
+    court packet hands in a copy on a disc or USB stick with each set, the original carrier kept for checking
+    (证据规定 art. 15: :func:`medium_sets`); a courier packet hands in the medium as its own wording says."""
     return ctx.venue is Venue.CONSUMER_ASSOCIATION
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False) -> str:
+def medium_sets(ctx: BundleContext) -> int:
+    """How many storage media an arbitration or a court packet hands in: one with each set of the evidence
+    (:func:`list_copies`), so that the list's 份数, the 附 and the medium agree; 0 for the other packets, whose
+    lists keep their own wording (the originals kept by the complainant, or the medium as one carrier)."""
+    return list_copies(ctx) if ctx.venue in (Venue.ARBITRATION, Venue.COURT) else 0
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False, copies: int = 0) -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
     page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
     or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
     copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
-    again)."""
+    again). ``copies``: the storage media handed in (:func:`medium_sets`); a copy on them is not the original
+    carrier (art. 15), which is the device that made the recording, kept for checking."""
     if entry.on_medium:
-        return KEPT_BY_COMPLAINANT if kept else ON_MEDIUM
+        if kept:
+            return KEPT_BY_COMPLAINANT
+        if copies:
+            # Short, for the list's narrow column: the annex names the device (原件来源及所在).
+            return f"复制件随附存储介质{copies}份，原始载体可供核对"
+        return ON_MEDIUM
     return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
@@ -691,12 +705,13 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
 
 
 def media_flowables(
-    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False
+    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False, copies: int = 0
 ) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
 
     ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
-    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium.
+    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium. ``copies``
+    (:func:`medium_sets`): the media handed in hold a copy, the original carrier being kept for checking.
     """
     e = entry.exhibit
     meta = e.metadata
@@ -735,7 +750,13 @@ def media_flowables(
         Spacer(1, 4 * mm),
         para(
             "原始录音录像文件无法以纸面呈现，"
-            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质（光盘/U盘）提交原件，")
+            + (
+                "原件由投诉人保存，可供核对，"
+                if kept
+                else "复制件随附存储介质，原始载体可供核对，"
+                if copies
+                else "另以存储介质（光盘/U盘）提交原件，"
+            )
             + f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
             "note",
         ),
@@ -831,9 +852,10 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) -> list[Flowable]:
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False, copies: int = 0) -> list[Flowable]:
     """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
-    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium."""
+    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium;
+    ``copies`` (:func:`medium_sets`): a copy goes on the media handed in, the original kept for checking."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
@@ -843,6 +865,8 @@ def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) ->
         para(
             "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
             if kept
+            else "原始文件按原样保存，可供核对；其复制件另以存储介质提交，可用下列哈希值核验："
+            if copies
             else "原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：",
             "indent",
         ),
@@ -958,7 +982,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form, kept=originals_kept(ctx))
+            original = original_form(entry, form, kept=originals_kept(ctx), copies=medium_sets(ctx))
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -1045,11 +1069,17 @@ ACCEPTED_BLANK = "＿＿＿＿＿＿（受理后填写）"
 
 def list_copies(ctx: BundleContext) -> int:
     """The evidence list's 份数: in an arbitration the original and a copy for each respondent (the application's
-    附 and the notes say the same: documents.arbitration.evidence_sets); elsewhere the one set the packet holds."""
+    附 and the notes say the same: documents.arbitration.evidence_sets); in a court the original and a copy for
+    each defendant (证据规定 art. 19: 依照对方当事人人数提出副本; documents.court.evidence_sets); elsewhere the one
+    set the packet holds."""
     if ctx.venue is Venue.ARBITRATION:
         from casefile.core.bundle.documents.arbitration import evidence_sets
 
         return evidence_sets(ctx)
+    if ctx.venue is Venue.COURT:
+        from casefile.core.bundle.documents.court import evidence_sets as court_sets
+
+        return court_sets(ctx)
     return 1
 
 
@@ -1250,7 +1280,11 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     holder = "投诉人" if originals_kept(ctx) else "提交人"
     on_disc = ""
     if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
-        on_disc = "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
+        on_disc = (
+            "（录音录像等无法打印的文件，其复制件在随附的存储介质中，原始载体可供核对）"
+            if medium_sets(ctx)
+            else "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
+        )
     limits = "哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
     if ctx.venue is Venue.COURT:
         day = zone.shown(ctx.generated_at).date()

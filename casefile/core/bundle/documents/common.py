@@ -181,10 +181,14 @@ def storage_medium(ctx: BundleContext) -> list[str]:
     """附's line for the storage medium carrying the originals the packet's pages cannot hold (recordings, files
     that cannot be printed: :attr:`ExhibitEntry.on_medium`), which is handed in with it (证据规定 arts. 15, 19
     para 2); none when every exhibit is on paper. Known once the exhibits' pages are made."""
+    from casefile.core.bundle.parts import medium_sets
+
     names = [entry.name for entry in ctx.entries if entry.on_medium]
     if not names:
         return []
-    return [f"存储介质（光盘/U盘）1 份，内含{'、'.join(names)}的原始文件"]
+    # One medium with each set of the evidence (the list's 份数 says how many); what is on it is a copy of the
+    # original, whose carrier (the phone) is kept for checking (art. 15).
+    return [f"存储介质（光盘/U盘）{medium_sets(ctx) or 1} 份，内含{'、'.join(names)}的原始文件复制件"]
 
 
 @dataclass(frozen=True)
