@@ -1195,35 +1195,59 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
     if shown.at is None:
         return "—（请核实）" if shown.doubt else "—"
     if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
-        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
+        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + DEVICE_TIME
     text = column_time(shown.at)
     return f"{text}（文件修改时间）" if shown.source == "file-mtime" else text
 
 
+DEVICE_TIME = "（设备时间）"
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 # The annex's last column says where each original is (:func:`original_carrier`): the device or account that made
 # it and how it was obtained, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315).
 ORIGINAL_HEADING = "原件来源及所在"
 
 
-def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
+def original_carrier(
+    e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False, where: str = ""
+) -> str:
     """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
     scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
-    complainant (:func:`originals_kept`), who is then named instead of the copy handed in."""
+    complainant (:func:`originals_kept`), who is then named instead of the copy handed in. ``where``: where the
+    original is (:func:`original_where`), said at the end, so that no cell gives only a source."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
-        return "；".join([PAPER_ORIGINAL, *parts])
+        parts = [PAPER_ORIGINAL, *parts]
+    if where:
+        return "；".join([*parts, where])
     return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
+
+
+def original_where(ctx: BundleContext, entry: ExhibitEntry) -> str:
+    """Where the original of ``entry`` is, the end of its 原件来源及所在 cell: with the filer, who keeps it for
+    checking; for a recording or a file handed in on a storage medium in an arbitration or a court, the copy on
+    the medium and the original carrier with the filer (证据规定 art. 15); for a courier packet's medium, the
+    medium as its list says."""
+    from casefile.core.bundle.builder import filer_role
+
+    role = filer_role(ctx)
+    if entry.on_medium and not originals_kept(ctx):
+        if medium_sets(ctx):
+            return f"复制件随附存储介质，原始载体由{role}保存"
+        return "随附存储介质"
+    return f"原件由{role}保存"
 
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
-    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", ORIGINAL_HEADING]
-    rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     since = case_since(ctx.case)
+    # A device's time without a zone is printed as the device showed it, marked （设备时间）: the heading says so.
+    device_times = any(annex_time(entry.exhibit, since).endswith(DEVICE_TIME) for entry in ctx.entries)
+    zone_words = f"{zone_name()}，标“设备时间”者除外" if device_times else zone_name()
+    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_words}）", "SHA-256", ORIGINAL_HEADING]
+    rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     for entry in ctx.entries:
         e = entry.exhibit
         rows.append(
@@ -1242,7 +1266,11 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(
                     esc(
                         original_carrier(
-                            e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证", kept=originals_kept(ctx)
+                            e,
+                            as_filed(ctx, e.source),
+                            paper=entry_form(entry) == "书证",
+                            kept=originals_kept(ctx),
+                            where=original_where(ctx, entry),
                         )
                     ),
                     s["small"],
@@ -1257,7 +1285,11 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
         grid(
             [
                 ["案件编号", ctx.case.number],
-                ["保管记录（CUSTODY.jsonl）", f"共 {custody_entries} 条，末条哈希："],
+                # The log's file name means something to a court's technical checker; elsewhere the words do.
+                [
+                    "保管记录（CUSTODY.jsonl）" if ctx.venue is Venue.COURT else "保管记录",
+                    f"共 {custody_entries} 条，末条哈希：",
+                ],
                 ["", CjkParagraph(hash_text(ctx.custody_head), s["mono"])],
                 ["生成时间 / 生成人", f"{fmt_time(ctx.generated_at)} / {ctx.operator}"],
             ],
@@ -1315,12 +1347,24 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
             "indent",
         ),
         para(f"4. {limits}。", "indent"),
-        para(
-            "技术核对说明：在案卷文件夹中运行 sha256sum -c MANIFEST.sha256，可一次比对全部文件；"
-            "Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名。",
-            "note",
-        ),
+        para(technical_note(ctx), "note"),
     ]
+
+
+def technical_note(ctx: BundleContext) -> str:
+    """The annex's note for a technical checker: the commands that compute a file's SHA-256. A court's also names
+    the case folder's manifest, which checks every file at once when the filer produces the folder; other readers
+    get a file, not the folder, and are not sent to run a command in a folder they do not have."""
+    single = (
+        "计算单个文件的哈希值：Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名；"
+        "macOS、Linux 可用 shasum -a 256 文件名 或 sha256sum 文件名。"
+    )
+    if ctx.venue is not Venue.COURT:
+        return f"技术核对说明：{single}"
+    return (
+        f"技术核对说明：{single}提交人提供案卷文件夹的，在该文件夹中运行 sha256sum -c MANIFEST.sha256，"
+        "可一次比对全部文件。"
+    )
 
 
 def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, str]:
