@@ -476,6 +476,26 @@ def test_a_copy_on_a_medium_is_not_the_original_carrier(tmp_path: Path) -> None:
         assert ("其复制件在随附的存储介质中，原始载体可供核对" in method) is copy, venue
 
 
+def test_a_closing_that_fits_a_page_is_not_split(tmp_path: Path) -> None:
+    """A closing that fits on one page goes to the next page whole when the rest of this one is too short: the text
+    before 此致 stays with it and with the signature (keeping the ending together must not split the whole)."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.documents.common import _closing_block
+    from casefile.core.bundle.documents.layout import _p
+
+    ctx = context(full_case(), Venue.ARBITRATION)
+    for n in range(10, 40, 3):
+        filler = [_p(f"前文{i}。" + "事实与理由" * 20, "indent") for i in range(n)]
+        lead = [_p(f"结尾{i}。" + "请依法裁决" * 10, "indent") for i in range(3)]
+        block = _closing_block(lead, "此致", "某某仲裁委员会", "申请人（签名/盖章）：", ctx, ["本申请书副本 1 份"])
+        path = tmp_path / f"{n}.pdf"
+        render_story(path, [*filler, block])
+        for page in page_texts(path):
+            if "此致" in page or "结尾0" in page:
+                assert "此致" in page and "结尾0" in page and "结尾2" in page and "申请人（签名" in page, (n, page)
+
+
 def test_the_signature_and_its_date_stay_together(tmp_path: Path) -> None:
     """A closing too long for one page is split, but never between 具状人（签字、盖章） and 日期 (a page holding
     only the date cannot be signed), nor between the signature and the ending it signs."""

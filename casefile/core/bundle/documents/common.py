@@ -11,12 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
-from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
-from casefile.core.bundle.pdfkit import blank
+from casefile.core.bundle.documents.layout import WIDTH, _blank_lines, _numbered, _p
+from casefile.core.bundle.pdfkit import FONT, blank
 from casefile.core.disclosure.masking import mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
@@ -473,8 +473,7 @@ def _closing_block(
     """此致 / 某某 / signature / date / 附, kept on one page with the ``lead`` text before it, so
     the signature never stands on a page of its own. ``attachments_first``: 附 between the
     addressee and the signature, as the Supreme People's Court's 民事起诉状 样式 sets it."""
-    # The signer's line and the date are one block, never the date alone on the next page.
-    signature = [Spacer(1, 8 * mm), KeepTogether(_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK]))]
+    signature = [Spacer(1, 8 * mm), *_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK])]
     listed = [Spacer(1, 6 * mm), _p("附："), *_numbered(attachments, ending="；", last="。")]
     ending: list[Flowable] = [Spacer(1, 4 * mm), _p(salute, "indent"), _p(body)]
     if attachments_first:
@@ -484,8 +483,22 @@ def _closing_block(
         ending += signature
         after = listed
     # When the whole is too long for a page and is split, the ending (此致, the addressee, 附 as the court's 样式 has
-    # it, the signature) still goes on one page: a page holding only a signature could sign anything.
-    return KeepTogether([*lead, KeepTogether(ending), *after])
+    # it, the signer's line and the date) still goes on one page: a page holding only the date, or only a
+    # signature, could sign anything. It is one cell of a table, which does not split (a KeepTogether inside the
+    # KeepTogether would: it measures as taller than any page).
+    block = Table([[ending]], colWidths=[WIDTH])
+    block.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([*lead, block, *after])
 
 
 # --------------------------------------------------------------------------- added for the consumer and courier packets
