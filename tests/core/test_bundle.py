@@ -368,9 +368,9 @@ def test_verify_checks_saved_bundles(library, full_case):
 
 
 def test_originals_on_a_storage_medium_are_listed_as_such(library, full_case):
-    """A recording and a file whose page says it cannot be printed go in on a disc or USB stick (证据规定
-    art. 15: audio-visual evidence's original carrier): the evidence list offers that medium, not a printout,
-    and the complaint's 附 lists the medium with the exhibits it holds (art. 19 para 2)."""
+    """A recording and a file whose page says it cannot be printed go in on a disc or USB stick, a copy of each, the
+    original carrier (证据规定 art. 15) kept for checking: the evidence list says so, not a printout, one medium with
+    each set of the evidence, and the complaint's 附 lists as many media with the exhibits they hold (art. 19)."""
     from casefile.core.numbering import packet_label, packet_numbers
 
     path = build(library, full_case, Venue.COURT, force=True).files[0]
@@ -380,11 +380,13 @@ def test_originals_on_a_storage_medium_are_listed_as_such(library, full_case):
     on_medium = [e for e in case.ordered_exhibits() if e.original_name in medium_files]
     flat = [re.sub(r"\s+", "", t) for t in texts(path)]
     listing = "".join(t for t in flat if t.startswith("证据目录"))
-    assert listing.count("原始载体（随附存储介质）") == 3, listing
+    # a copy on the medium, one with each set (the original and the defendant's copy), is not the original carrier
+    assert listing.count("复制件随附存储介质2份，原始载体可供核对") == 3, listing
+    assert "原始载体（随附存储介质）" not in listing
     assert "电子数据打印件" in listing  # the invoice, the screenshot, the chat: printed out from the data
     names = "、".join(packet_label(numbers[e.number]) for e in on_medium)
     complaint = "".join(t for t in flat if "民事起诉状" in t or "附：" in t)
-    assert f"存储介质（光盘/U盘）1份，内含{names}的原始文件" in complaint, complaint
+    assert f"存储介质（光盘/U盘）2份，内含{names}的原始文件复制件" in complaint, complaint
 
 
 @pytest.mark.parametrize("route", ["consumer-association", "12315"])

@@ -272,6 +272,9 @@ def test_facts_in_time_order_with_exhibit_labels(full_texts: dict[Venue, dict[st
         venue, ("投诉人", "被投诉人")
     )
     assert f"{them}提出仅退款800元，{us}不同意" in doc  # negotiation history, in this document's words
+    # the dealing is told by what happened, not by the workflow's name for the stage it was noted in
+    assert f"2026年11月22日09:00，{them}提出仅退款800元" in doc
+    assert "协商与方案" not in doc and "客户确认" not in doc and "内部调解" not in doc
 
 
 @pytest.mark.parametrize("venue", VENUES)
@@ -389,7 +392,137 @@ def test_arbitration_evidence_goes_in_with_a_copy_per_respondent(full_texts: dic
         assert list_copies(context(full_case(), venue)) == 1, venue
 
 
+def test_a_dealing_without_a_note_says_what_kind_it_was(tmp_path: Path) -> None:
+    """A stage noted without words reads as what the parties did (协商), never as the workflow's stage name."""
+    from casefile.core.bundle.documents.common import _dealings
+
+    case = full_case()
+    case.stage_log = [
+        StageChange(Stage.NEGOTIATION, at(22, 9, 0), "测试员"),
+        StageChange(Stage.MEDIATION, at(23, 9, 0), "测试员"),
+    ]
+    lines = _dealings(context(case, Venue.CONSUMER_ASSOCIATION))
+    assert lines == [
+        "2026年11月22日 09:00，双方进行协商（具体内容未记录）",
+        "2026年11月23日 09:00，双方进行调解（具体内容未记录）",
+    ]
+
+
+def test_the_arbitration_identity_page_is_marked_for_the_arbitration() -> None:
+    """The identity copies are marked for the proceeding they go to: 仲裁 in an arbitration, not 诉讼（投诉）."""
+    from casefile.core.bundle.parts import identity_flowables
+
+    def text(venue: Venue, role: str) -> str:
+        return "".join(getattr(f, "text", "") for f in identity_flowables(context(full_case(), venue), role))
+
+    assert "仅供本案仲裁使用" in text(Venue.ARBITRATION, "申请人")
+    assert "仅供本案诉讼使用" in text(Venue.COURT, "原告")
+    assert "诉讼（投诉）" not in text(Venue.ARBITRATION, "申请人") + text(Venue.COURT, "原告")
+
+
 # --------------------------------------------------------------------------- (c) court
+
+
+def test_court_evidence_goes_in_with_a_copy_per_defendant(full_texts: dict[Venue, dict[str, str]]) -> None:
+    """证据规定 art. 19: the evidence is filed with a copy per opposing party. The list's 份数 counts the original
+    and a copy per defendant, the complaint's 附 says so (一式N份), and the notes ask for the copies to be made."""
+    from casefile.core.bundle.parts import list_copies
+
+    texts = full_texts[Venue.COURT]
+    assert "证据目录及证据共4件，一式2份（正本1份，副本1份）" in texts["民事起诉状"]
+    assert "证据目录及证据共4件，一式2份（正本1份，副本1份）" in texts["民事起诉状（副本）"]
+    assert "目录“份数”栏按正本1份及每一被告副本1份计（共2份），提交前请按此复印" in texts["立案提示"]
+    assert list_copies(context(full_case(), Venue.COURT)) == 2
+    two = full_case(responsible=ResponsibleParty.COURIER)
+    from casefile.core.bundle.documents.common import _defendants
+
+    ctx = context(two, Venue.COURT)
+    assert list_copies(ctx) == 1 + len(_defendants(ctx))
+
+
+def test_a_copy_on_a_medium_is_not_the_original_carrier(tmp_path: Path) -> None:
+    """证据规定 art. 15: a recording's original carrier is the device that made it. In an arbitration or a court the
+    list says the medium holds a copy, one with each set (as many as the 份数), the device kept for checking; the
+    附 encloses as many media. The 消协 and courier lists keep their wording."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.builder import filer_role
+    from casefile.core.bundle.documents.common import storage_medium
+    from casefile.core.bundle.parts import KEPT_BY_COMPLAINANT, ON_MEDIUM, evidence_list_flowables
+
+    def listed(venue: Venue) -> tuple[str, list[str]]:
+        ctx = context(full_case(), venue)
+        ctx.entries[0].on_medium = True
+        path = tmp_path / f"{venue.value}.pdf"
+        render_story(path, evidence_list_flowables(ctx, filer_role(ctx), []))
+        return "".join("".join(page.split()) for page in page_texts(path)), storage_medium(ctx)
+
+    for venue in (Venue.ARBITRATION, Venue.COURT):
+        text, medium = listed(venue)
+        assert "复制件随附存储介质2份，原始载体可供核对" in text, venue
+        assert "原始载体（随附存储介质）" not in text, venue
+        assert medium == ["存储介质（光盘/U盘）2 份，内含证据1的原始文件复制件"], venue
+    assert KEPT_BY_COMPLAINANT in listed(Venue.CONSUMER_ASSOCIATION)[0]
+    assert ON_MEDIUM in listed(Venue.COURIER_CLAIM)[0]
+    # the page standing in for the file and the annex's check method say the same
+    from casefile.core.bundle.parts import check_method, medium_sets, notice_flowables
+
+    for venue, copy in ((Venue.ARBITRATION, True), (Venue.COURT, True), (Venue.COURIER_CLAIM, False)):
+        ctx = context(full_case(), venue)
+        ctx.entries[0].on_medium = True
+        page = "".join(getattr(f, "text", "") for f in notice_flowables(ctx.entries[0], "x", copies=medium_sets(ctx)))
+        method = "".join(p.text for p in check_method(ctx))
+        assert ("其复制件另以存储介质提交" in page) is copy, venue
+        assert ("其复制件在随附的存储介质中，原始载体可供核对" in method) is copy, venue
+
+
+def test_a_closing_that_fits_a_page_is_not_split(tmp_path: Path) -> None:
+    """A closing that fits on one page goes to the next page whole when the rest of this one is too short: the text
+    before 此致 stays with it and with the signature (keeping the ending together must not split the whole)."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.documents.common import _closing_block
+    from casefile.core.bundle.documents.layout import _p
+
+    ctx = context(full_case(), Venue.ARBITRATION)
+    for n in range(10, 40, 3):
+        filler = [_p(f"前文{i}。" + "事实与理由" * 20, "indent") for i in range(n)]
+        lead = [_p(f"结尾{i}。" + "请依法裁决" * 10, "indent") for i in range(3)]
+        block = _closing_block(lead, "此致", "某某仲裁委员会", "申请人（签名/盖章）：", ctx, ["本申请书副本 1 份"])
+        path = tmp_path / f"{n}.pdf"
+        render_story(path, [*filler, block])
+        for page in page_texts(path):
+            if "此致" in page or "结尾0" in page:
+                assert "此致" in page and "结尾0" in page and "结尾2" in page and "申请人（签名" in page, (n, page)
+
+
+def test_the_signature_and_its_date_stay_together(tmp_path: Path) -> None:
+    """A closing too long for one page is split, but never between 具状人（签字、盖章） and 日期 (a page holding
+    only the date cannot be signed), nor between the signature and the ending it signs."""
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.documents.common import _closing_block
+    from casefile.core.bundle.documents.layout import _p
+
+    ctx = context(full_case(), Venue.COURT)
+    for n in range(30, 60):
+        lead = [_p(f"第{i}段。" + "事实与理由" * 20, "indent") for i in range(n)]
+        block = _closing_block(
+            lead,
+            "此致",
+            "某某人民法院",
+            "具状人（签字、盖章）：",
+            ctx,
+            ["本状副本 1 份"],
+            attachments_first=True,
+            date_label="日期：",
+        )
+        path = tmp_path / f"{n}.pdf"
+        render_story(path, [block])
+        for page in page_texts(path):
+            if "日期：" in page or "具状人" in page:
+                # the date with the signer's line, and both with the ending they sign (此致, the court, 附)
+                assert "日期：" in page and "具状人" in page and "此致" in page and "附" in page, (n, page)
 
 
 def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -> None:
@@ -439,7 +572,7 @@ def test_civil_complaint_element_form(full_texts: dict[Venue, dict[str, str]]) -
     assert ending.startswith("此致＿＿＿＿＿＿＿＿人民法院附：")
     for item in (
         "1.本状副本1份；",
-        "2.证据目录及证据共4件；",
+        "2.证据目录及证据共4件，一式2份（正本1份，副本1份）；",
         "3.原告身份证明材料；",
         "4.被告主体资格证明（企业信用信息公示报告等）；",
         "5.送达地址确认书1份。",

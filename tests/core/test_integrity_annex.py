@@ -64,9 +64,12 @@ def test_the_check_method_is_written_for_its_reader():
         body = "".join(main)
         assert f"如需核对某一文件：请{holder}提供该原始文件" in body, body
         assert "sha256sum" not in body and "互联网法院" not in body and "在线诉讼规则" not in body
-        assert note.startswith("技术核对说明") and "sha256sum -c MANIFEST.sha256" in note
+        # A single file's commands; not a folder its reader does not have.
+        assert note.startswith("技术核对说明") and "certutil -hashfile 文件名 SHA256" in note
+        assert "MANIFEST" not in note and "文件夹" not in note
         assert "仅有上述哈希值校验。" in stamps(ctx) and "互联网法院" not in stamps(ctx)
     court = "".join(texts(context(full_case(), Venue.COURT)))
+    assert "提交人提供案卷文件夹的，在该文件夹中运行 sha256sum -c MANIFEST.sha256" in court
     assert "《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条" in court
     assert "《人民法院在线诉讼规则》第十六条、第十七条、第十八条" in court
     assert "互联网法院审理案件若干问题的规定》第十一条第二款" in stamps(context(full_case(), Venue.COURT))
@@ -96,3 +99,77 @@ def test_the_original_column_is_headed_for_every_venues_cells(tmp_path):
         render_story(path, annex_flowables(ctx, 0))
         text = "".join("".join(page.split()) for page in page_texts(path))
         assert "原件来源及所在" in text and "原始存储介质" not in text, name
+
+
+def annex_text(ctx, path) -> str:
+    from bundle_pages import page_texts
+
+    from casefile.core.bundle.parts import annex_flowables
+    from casefile.core.bundle.pdfkit import render_story
+
+    render_story(path, annex_flowables(ctx, 0))
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def test_every_original_cell_says_where_the_original_is(tmp_path):
+    """Under 原件来源及所在 a cell giving only a source (快递公司, 被投诉人开具) reads as if that source held the
+    original: each cell ends with where it is, the filer who keeps it, or (arbitration, court) the copy on the
+    medium handed in and the original carrier kept by the filer."""
+    from test_documents import context, full_case
+    from test_venue_documents import routed
+
+    from casefile.core.bundle.context import Route, Venue
+    from casefile.core.bundle.parts import original_where
+
+    for ctx, role in (
+        (routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.CONSUMER_ASSOCIATION), "投诉人"),
+        (context(full_case(), Venue.ARBITRATION), "申请人"),
+        (context(full_case(), Venue.COURT), "原告"),
+    ):
+        ctx.entries[-1].on_medium = True
+        text = annex_text(ctx, tmp_path / f"{ctx.venue.value}.pdf")
+        kept = len(ctx.entries) if ctx.venue is Venue.CONSUMER_ASSOCIATION else len(ctx.entries) - 1
+        assert text.count(f"原件由{role}保存") == kept, (ctx.venue, text)
+        if ctx.venue is not Venue.CONSUMER_ASSOCIATION:
+            assert original_where(ctx, ctx.entries[-1]) == f"复制件随附存储介质，原始载体由{role}保存"
+            assert f"复制件随附存储介质，原始载体由{role}保存" in text
+
+
+def test_the_annex_speaks_to_its_reader_in_every_venue(tmp_path):
+    """The custody log by its file name and the case folder's manifest are a court's technical checker's; a 消协, a
+    regulator, a commission or a carrier reads 保管记录 and is shown how to check a file, not a folder."""
+    from test_documents import context, full_case
+    from test_venue_documents import routed
+
+    from casefile.core.bundle.context import Route, Venue
+
+    for ctx in (
+        routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.CONSUMER_ASSOCIATION),
+        routed(full_case(), Venue.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR),
+        context(full_case(), Venue.ARBITRATION),
+        context(full_case(), Venue.COURIER_CLAIM),
+    ):
+        text = annex_text(ctx, tmp_path / f"{id(ctx)}.pdf")
+        assert "保管记录" in text
+        assert "CUSTODY.jsonl" not in text and "MANIFEST" not in text and "在案卷文件夹中" not in text, ctx.venue
+    court = annex_text(context(full_case(), Venue.COURT), tmp_path / "court.pdf")
+    assert "保管记录（CUSTODY.jsonl）" in court and "sha256sum-cMANIFEST.sha256" in court
+
+
+def test_the_time_column_heading_agrees_with_device_times(tmp_path):
+    """生成/获取时间（UTC+08:00） over a cell marked （设备时间） contradicts it: the heading then says those are not
+    in the zone; with no device time it names the zone alone."""
+    from test_documents import context, full_case
+
+    from casefile.core.bundle.context import Venue
+    from casefile.core.bundle.parts import zone_name
+
+    plain = annex_text(context(full_case(), Venue.ARBITRATION), tmp_path / "plain.pdf")
+    assert f"生成/获取时间（{zone_name()}）" in plain and "设备时间" not in plain
+    case = full_case()
+    e = case.exhibits[0]
+    e.captured_at, e.captured_at_source = datetime(2026, 11, 20, 19, 15, 2), "file-name"
+    e.metadata.time_without_offset = True
+    text = annex_text(context(case, Venue.ARBITRATION), tmp_path / "device.pdf")
+    assert "2026-11-2019:15:02（设备时间）" in text
+    assert f"生成/获取时间（{zone_name()}，标“设备时间”者除外）" in text

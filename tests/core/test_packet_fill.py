@@ -183,7 +183,7 @@ def named_case() -> Case:
 def test_each_list_names_the_body_it_goes_to_and_who_submits_it(tmp_path: Path) -> None:
     expected = {
         Venue.COURT: "提交人张三（原告）接收机关杭州市余杭区人民法院",
-        Venue.ARBITRATION: "提交人张三（申请人）接收机关杭州仲裁委员会",
+        Venue.ARBITRATION: "提交人张三（申请人）仲裁机构杭州仲裁委员会",
         Venue.CONSUMER_ASSOCIATION: ("张三（投诉人）", "受理机构杭州市余杭区消费者权益保护委员会"),
     }
     for venue, header in expected.items():

@@ -890,7 +890,10 @@ def _content_parts(
 
     def notice(reason: str) -> list[_Part]:
         entry.on_medium = True  # its page says the original goes on a storage medium (or stays with the filer)
-        return laid_out(parts.notice_flowables(entry, reason, kept=parts.originals_kept(ctx)), content=False)
+        return laid_out(
+            parts.notice_flowables(entry, reason, kept=parts.originals_kept(ctx), copies=parts.medium_sets(ctx)),
+            content=False,
+        )
 
     try:
         if e.size == 0:
@@ -903,7 +906,10 @@ def _content_parts(
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
-                pages = render_story(target, parts.media_flowables(entry, fh, kept=parts.originals_kept(ctx)))
+                pages = render_story(
+                    target,
+                    parts.media_flowables(entry, fh, kept=parts.originals_kept(ctx), copies=parts.medium_sets(ctx)),
+                )
             entry.on_medium = True  # its page says the recording goes on a storage medium
             return [_Part(target, pages, entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):

@@ -107,19 +107,33 @@ KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 def originals_kept(ctx: BundleContext) -> bool:
     """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
     消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
-    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration, a
-    court or a courier packet hands its originals in on a disc or USB stick (证据规定 art. 15)."""
+    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration or a
+    court packet hands in a copy on a disc or USB stick with each set, the original carrier kept for checking
+    (证据规定 art. 15: :func:`medium_sets`); a courier packet hands in the medium as its own wording says."""
     return ctx.venue is Venue.CONSUMER_ASSOCIATION
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False) -> str:
+def medium_sets(ctx: BundleContext) -> int:
+    """How many storage media an arbitration or a court packet hands in: one with each set of the evidence
+    (:func:`list_copies`), so that the list's 份数, the 附 and the medium agree; 0 for the other packets, whose
+    lists keep their own wording (the originals kept by the complainant, or the medium as one carrier)."""
+    return list_copies(ctx) if ctx.venue in (Venue.ARBITRATION, Venue.COURT) else 0
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False, copies: int = 0) -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
     page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
     or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
     copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
-    again)."""
+    again). ``copies``: the storage media handed in (:func:`medium_sets`); a copy on them is not the original
+    carrier (art. 15), which is the device that made the recording, kept for checking."""
     if entry.on_medium:
-        return KEPT_BY_COMPLAINANT if kept else ON_MEDIUM
+        if kept:
+            return KEPT_BY_COMPLAINANT
+        if copies:
+            # Short, for the list's narrow column: the annex names the device (原件来源及所在).
+            return f"复制件随附存储介质{copies}份，原始载体可供核对"
+        return ON_MEDIUM
     return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
@@ -739,12 +753,13 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
 
 
 def media_flowables(
-    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False
+    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False, copies: int = 0
 ) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
 
     ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
-    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium.
+    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium. ``copies``
+    (:func:`medium_sets`): the media handed in hold a copy, the original carrier being kept for checking.
     """
     e = entry.exhibit
     meta = e.metadata
@@ -783,7 +798,13 @@ def media_flowables(
         Spacer(1, 4 * mm),
         para(
             "原始录音录像文件无法以纸面呈现，"
-            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质（光盘/U盘）提交原件，")
+            + (
+                "原件由投诉人保存，可供核对，"
+                if kept
+                else "复制件随附存储介质，原始载体可供核对，"
+                if copies
+                else "另以存储介质（光盘/U盘）提交原件，"
+            )
             + f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
             "note",
         ),
@@ -879,9 +900,10 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) -> list[Flowable]:
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False, copies: int = 0) -> list[Flowable]:
     """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
-    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium."""
+    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium;
+    ``copies`` (:func:`medium_sets`): a copy goes on the media handed in, the original kept for checking."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
@@ -891,6 +913,8 @@ def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) ->
         para(
             "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
             if kept
+            else "原始文件按原样保存，可供核对；其复制件另以存储介质提交，可用下列哈希值核验："
+            if copies
             else "原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：",
             "indent",
         ),
@@ -1006,7 +1030,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form, kept=originals_kept(ctx))
+            original = original_form(entry, form, kept=originals_kept(ctx), copies=medium_sets(ctx))
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -1062,10 +1086,10 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
     """The evidence list's heading, in the terms of where the packet goes: what the matter is and its number (each
     a label and its value), and the label naming who receives the list (the cover's label for it).
 
-    A court's or an arbitration commission's list has a 案由, a 案号 and a 接收机关. A 消协/12315 complaint has its
-    投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the carrier has its 索赔事项, the carrier's 工单号
-    and a 提交对象 (a company's claims desk, no 机关); a 12305 appeal its 申诉事项, the postal administration's
-    申诉编号 and its 受理机构, as the appeal's cover names them."""
+    A court's list has a 案由, a 案号 and a 接收机关; an arbitration commission's a 案由, a 案号 and its 仲裁机构.
+    A 消协/12315 complaint has its 投诉事项, 投诉编号 and 受理机构 (a 消协 is no 机关). A claim to the
+    carrier has its 索赔事项, the carrier's 工单号 and a 提交对象 (a company's claims desk, no 机关); a 12305
+    appeal its 申诉事项, the postal administration's 申诉编号 and its 受理机构, as the appeal's cover names them."""
     from casefile.core.bundle.documents import list_cause, rules
     from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -1082,6 +1106,9 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
         ticket = complaint.ref.strip() if complaint is not None else ""
         matter = f"快件损失赔偿（运单号{waybill}）" if waybill else "快件损失赔偿"
         return ("索赔事项", matter), ("工单号", ticket or ACCEPTED_BLANK), "提交对象"
+    if ctx.venue is Venue.ARBITRATION:
+        # A commission is no 机关: the list names it as the cover does, 仲裁机构.
+        return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "仲裁机构"
     return ("案由", list_cause(ctx)), ("案号", "＿＿＿＿＿＿＿＿"), "接收机关"
 
 
@@ -1090,11 +1117,17 @@ ACCEPTED_BLANK = "＿＿＿＿＿＿（受理后填写）"
 
 def list_copies(ctx: BundleContext) -> int:
     """The evidence list's 份数: in an arbitration the original and a copy for each respondent (the application's
-    附 and the notes say the same: documents.arbitration.evidence_sets); elsewhere the one set the packet holds."""
+    附 and the notes say the same: documents.arbitration.evidence_sets); in a court the original and a copy for
+    each defendant (证据规定 art. 19: 依照对方当事人人数提出副本; documents.court.evidence_sets); elsewhere the one
+    set the packet holds."""
     if ctx.venue is Venue.ARBITRATION:
         from casefile.core.bundle.documents.arbitration import evidence_sets
 
         return evidence_sets(ctx)
+    if ctx.venue is Venue.COURT:
+        from casefile.core.bundle.documents.court import evidence_sets as court_sets
+
+        return court_sets(ctx)
     return 1
 
 
@@ -1164,6 +1197,15 @@ IDENTITY_ITEMS = {
 }
 
 
+# What an identity copy is marked to be used for (仅供本案…使用), in the proceeding the packet goes to.
+IDENTITY_USES = {Venue.COURT: "诉讼", Venue.ARBITRATION: "仲裁", Venue.CONSUMER_ASSOCIATION: "投诉"}
+
+
+def identity_use(ctx: BundleContext) -> str:
+    """诉讼, 仲裁 or 投诉: the proceeding an identity copy is marked for; the old pair for the other packets."""
+    return IDENTITY_USES.get(ctx.venue, "诉讼（投诉）")
+
+
 def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
     """身份证明: a page listing the identity papers to attach (the case holds none of them).
 
@@ -1185,7 +1227,7 @@ def identity_flowables(ctx: BundleContext, role: str) -> list[Flowable]:
     story += [para(esc(f"□ {item}"), "numbered") for item in items]
     story += [
         Spacer(1, 6 * mm),
-        para("注意：身份证件复印件请注明“仅供本案诉讼（投诉）使用”，并遮盖与本案无关的信息。", "note"),
+        para(f"注意：身份证件复印件请注明“仅供本案{identity_use(ctx)}使用”，并遮盖与本案无关的信息。", "note"),
     ]
     return story
 
@@ -1201,35 +1243,59 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
     if shown.at is None:
         return "—（请核实）" if shown.doubt else "—"
     if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
-        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（设备时间）"
+        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + DEVICE_TIME
     text = column_time(shown.at)
     return f"{text}（文件修改时间）" if shown.source == "file-mtime" else text
 
 
+DEVICE_TIME = "（设备时间）"
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 # The annex's last column says where each original is (:func:`original_carrier`): the device or account that made
 # it and how it was obtained, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315).
 ORIGINAL_HEADING = "原件来源及所在"
 
 
-def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
+def original_carrier(
+    e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False, where: str = ""
+) -> str:
     """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
     scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
-    complainant (:func:`originals_kept`), who is then named instead of the copy handed in."""
+    complainant (:func:`originals_kept`), who is then named instead of the copy handed in. ``where``: where the
+    original is (:func:`original_where`), said at the end, so that no cell gives only a source."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
-        return "；".join([PAPER_ORIGINAL, *parts])
+        parts = [PAPER_ORIGINAL, *parts]
+    if where:
+        return "；".join([*parts, where])
     return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
+
+
+def original_where(ctx: BundleContext, entry: ExhibitEntry) -> str:
+    """Where the original of ``entry`` is, the end of its 原件来源及所在 cell: with the filer, who keeps it for
+    checking; for a recording or a file handed in on a storage medium in an arbitration or a court, the copy on
+    the medium and the original carrier with the filer (证据规定 art. 15); for a courier packet's medium, the
+    medium as its list says."""
+    from casefile.core.bundle.builder import filer_role
+
+    role = filer_role(ctx)
+    if entry.on_medium and not originals_kept(ctx):
+        if medium_sets(ctx):
+            return f"复制件随附存储介质，原始载体由{role}保存"
+        return "随附存储介质"
+    return f"原件由{role}保存"
 
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
-    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_name()}）", "SHA-256", ORIGINAL_HEADING]
-    rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     since = case_since(ctx.case)
+    # A device's time without a zone is printed as the device showed it, marked （设备时间）: the heading says so.
+    device_times = any(annex_time(entry.exhibit, since).endswith(DEVICE_TIME) for entry in ctx.entries)
+    zone_words = f"{zone_name()}，标“设备时间”者除外" if device_times else zone_name()
+    header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_words}）", "SHA-256", ORIGINAL_HEADING]
+    rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     for entry in ctx.entries:
         e = entry.exhibit
         rows.append(
@@ -1248,7 +1314,11 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(
                     esc(
                         original_carrier(
-                            e, as_filed(ctx, e.source), paper=entry_form(entry) == "书证", kept=originals_kept(ctx)
+                            e,
+                            as_filed(ctx, e.source),
+                            paper=entry_form(entry) == "书证",
+                            kept=originals_kept(ctx),
+                            where=original_where(ctx, entry),
                         )
                     ),
                     s["small"],
@@ -1263,7 +1333,11 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
         grid(
             [
                 ["案件编号", ctx.case.number],
-                ["保管记录（CUSTODY.jsonl）", f"共 {custody_entries} 条，末条哈希："],
+                # The log's file name means something to a court's technical checker; elsewhere the words do.
+                [
+                    "保管记录（CUSTODY.jsonl）" if ctx.venue is Venue.COURT else "保管记录",
+                    f"共 {custody_entries} 条，末条哈希：",
+                ],
                 ["", CjkParagraph(hash_text(ctx.custody_head), s["mono"])],
                 ["生成时间 / 生成人", f"{fmt_time(ctx.generated_at)} / {ctx.operator}"],
             ],
@@ -1286,7 +1360,11 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     holder = "投诉人" if originals_kept(ctx) else "提交人"
     on_disc = ""
     if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
-        on_disc = "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
+        on_disc = (
+            "（录音录像等无法打印的文件，其复制件在随附的存储介质中，原始载体可供核对）"
+            if medium_sets(ctx)
+            else "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
+        )
     limits = "哈希值只能证明文件自计算时起未被改动，不能单独证明文件的来源或形成时间"
     if ctx.venue is Venue.COURT:
         day = zone.shown(ctx.generated_at).date()
@@ -1317,12 +1395,24 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
             "indent",
         ),
         para(f"4. {limits}。", "indent"),
-        para(
-            "技术核对说明：在案卷文件夹中运行 sha256sum -c MANIFEST.sha256，可一次比对全部文件；"
-            "Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名。",
-            "note",
-        ),
+        para(technical_note(ctx), "note"),
     ]
+
+
+def technical_note(ctx: BundleContext) -> str:
+    """The annex's note for a technical checker: the commands that compute a file's SHA-256. A court's also names
+    the case folder's manifest, which checks every file at once when the filer produces the folder; other readers
+    get a file, not the folder, and are not sent to run a command in a folder they do not have."""
+    single = (
+        "计算单个文件的哈希值：Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名；"
+        "macOS、Linux 可用 shasum -a 256 文件名 或 sha256sum 文件名。"
+    )
+    if ctx.venue is not Venue.COURT:
+        return f"技术核对说明：{single}"
+    return (
+        f"技术核对说明：{single}提交人提供案卷文件夹的，在该文件夹中运行 sha256sum -c MANIFEST.sha256，"
+        "可一次比对全部文件。"
+    )
 
 
 def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, str]:

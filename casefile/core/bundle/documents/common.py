@@ -11,12 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
-from casefile.core.bundle.documents.layout import _blank_lines, _numbered, _p
-from casefile.core.bundle.pdfkit import blank
+from casefile.core.bundle.documents.layout import WIDTH, _blank_lines, _numbered, _p
+from casefile.core.bundle.pdfkit import FONT, blank
 from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
@@ -25,6 +25,7 @@ from casefile.core.model import (
     PartyKind,
     ResponsibleParty,
     Stage,
+    StageChange,
     TimelineEvent,
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
@@ -58,11 +59,12 @@ EVENT_PARTY_NAMES = {
     "arbitration": "仲裁机构",
 }
 
-# StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5).
+# StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5). The stages' names are the workflow's (协商与方案,
+# 客户确认, 内部调解), not a recipient's: a dealing is told by its note, and by these words when it has none.
 DEALING_STAGES = {
-    Stage.NEGOTIATION: "协商与方案",
-    Stage.CONFIRMATION: "客户确认",
-    Stage.MEDIATION: "内部调解",
+    Stage.NEGOTIATION: "双方进行协商",
+    Stage.CONFIRMATION: "双方就处理方案进行确认",
+    Stage.MEDIATION: "双方进行调解",
 }
 
 
@@ -179,10 +181,14 @@ def storage_medium(ctx: BundleContext) -> list[str]:
     """附's line for the storage medium carrying the originals the packet's pages cannot hold (recordings, files
     that cannot be printed: :attr:`ExhibitEntry.on_medium`), which is handed in with it (证据规定 arts. 15, 19
     para 2); none when every exhibit is on paper. Known once the exhibits' pages are made."""
+    from casefile.core.bundle.parts import medium_sets
+
     names = [entry.name for entry in ctx.entries if entry.on_medium]
     if not names:
         return []
-    return [f"存储介质（光盘/U盘）1 份，内含{'、'.join(names)}的原始文件"]
+    # One medium with each set of the evidence (the list's 份数 says how many); what is on it is a copy of the
+    # original, whose carrier (the phone) is kept for checking (art. 15).
+    return [f"存储介质（光盘/U盘）{medium_sets(ctx) or 1} 份，内含{'、'.join(names)}的原始文件复制件"]
 
 
 @dataclass(frozen=True)
@@ -421,16 +427,17 @@ def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
 
 def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
     """The handling stages of the case (negotiation, confirmation, mediation) with the time each was
-    entered and its note; ``sides`` puts the notes in the third person."""
+    entered and what happened, as its note tells it (the workflow's stage name is no description of an
+    event); ``sides`` puts the notes in the third person."""
     case = ctx.case
     changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
     changes.sort(key=lambda c: _sort_key(c.at, case))
 
-    def note(text: str) -> str:
-        text = _free(ctx, text.strip())
-        return _as_pleaded(text, sides).rstrip("。") or "（无记录）"
+    def what(change: StageChange) -> str:
+        text = _as_pleaded(_free(ctx, change.note.strip()), sides).rstrip("。")
+        return text or f"{DEALING_STAGES[change.stage]}（具体内容未记录）"
 
-    return [f"{fmt_time(c.at, case)}，{DEALING_STAGES[c.stage]}：{note(c.note)}" for c in changes]
+    return [f"{fmt_time(c.at, case)}，{what(c)}" for c in changes]
 
 
 def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = None) -> list[Flowable]:
@@ -468,14 +475,30 @@ def _closing_block(
     addressee and the signature, as the Supreme People's Court's 民事起诉状 样式 sets it."""
     signature = [Spacer(1, 8 * mm), *_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK])]
     listed = [Spacer(1, 6 * mm), _p("附："), *_numbered(attachments, ending="；", last="。")]
-    story: list[Flowable] = [
-        *lead,
-        Spacer(1, 4 * mm),
-        _p(salute, "indent"),
-        _p(body),
-        *([*listed, *signature] if attachments_first else [*signature, *listed]),
-    ]
-    return KeepTogether(story)
+    ending: list[Flowable] = [Spacer(1, 4 * mm), _p(salute, "indent"), _p(body)]
+    if attachments_first:
+        ending += [*listed, *signature]
+        after: list[Flowable] = []
+    else:
+        ending += signature
+        after = listed
+    # When the whole is too long for a page and is split, the ending (此致, the addressee, 附 as the court's 样式 has
+    # it, the signer's line and the date) still goes on one page: a page holding only the date, or only a
+    # signature, could sign anything. It is one cell of a table, which does not split (a KeepTogether inside the
+    # KeepTogether would: it measures as taller than any page).
+    block = Table([[ending]], colWidths=[WIDTH])
+    block.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([*lead, block, *after])
 
 
 # --------------------------------------------------------------------------- added for the consumer and courier packets

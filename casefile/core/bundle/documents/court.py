@@ -544,12 +544,21 @@ def court_name(ctx: BundleContext) -> str:
     return filed_with(ctx.case, "court") or "＿＿＿＿＿＿＿＿人民法院"
 
 
+def evidence_sets(ctx: BundleContext) -> int:
+    """How many sets of the evidence list and evidence a complaint goes in with: the original for the court and a
+    copy for each defendant (证据规定 art. 19: 依照对方当事人人数提出副本). The evidence list's 份数, the complaint's
+    附 and the notes say this number; the packet prints one set, and the notes ask for the copies to be made."""
+    return 1 + len(_defendants(ctx))
+
+
 def _attachments(ctx: BundleContext, defendants: Sequence[Party]) -> list[str]:
-    """附: what the court packet holds besides the complaint, each as many times as it is there."""
+    """附: what the court packet holds besides the complaint, each as many times as it is there or is to be
+    handed in (the evidence: the original and a copy per defendant)."""
     agent = ctx.case.agent
     return [
         f"本状副本 {len(defendants)} 份",
-        f"证据目录及证据 共 {len(ctx.entries)} 件",
+        f"证据目录及证据 共 {len(ctx.entries)} 件，一式 {evidence_sets(ctx)} 份"
+        f"（正本 1 份，副本 {len(defendants)} 份）",
         *storage_medium(ctx),
         "原告身份证明材料",
         "被告主体资格证明（企业信用信息公示报告等）",
@@ -683,7 +692,9 @@ def _court_notes(ctx: BundleContext) -> list[Flowable]:
         "身份材料：原告身份证复印件；被告为企业的，附其企业信用信息公示报告打印件。",
         "送达地址确认书：填写并签名后随起诉状一并提交。",
         "证据目录须签名或盖章并注明提交日期，按对方当事人人数提交副本"
-        f"（{law.cite_on('evidence-rules.19', day)}）；电子证据请携带原始设备或介质以备核对。",
+        f"（{law.cite_on('evidence-rules.19', day)}）。本材料证据目录及证据只印一份，目录“份数”栏按正本 1 份"
+        f"及每一被告副本 1 份计（共 {evidence_sets(ctx)} 份），提交前请按此复印；"
+        "电子证据请携带原始设备或介质以备核对。",
         "诉讼时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自权利人知道或者应当知道权利受到损害以及义务人之日起计算"
         f"（{law.cite_on('civil-code.188', day)}）。",
     ]
