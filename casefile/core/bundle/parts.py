@@ -100,25 +100,37 @@ def entry_form(entry: ExhibitEntry) -> str:
 
 
 ON_MEDIUM = "原始载体（随附存储介质）"
-KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 
 
-def originals_kept(ctx: BundleContext) -> bool:
-    """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
-    消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
-    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration, a
-    court or a courier packet hands its originals in on a disc or USB stick (证据规定 art. 15)."""
-    return ctx.venue is Venue.CONSUMER_ASSOCIATION
+def kept_by(holder: str) -> str:
+    """The evidence list's 原件/复印件 for an original the filer keeps: 原件由投诉人保存，可供核对."""
+    return f"原件由{holder}保存，可供核对"
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False) -> str:
+KEPT_BY_COMPLAINANT = kept_by("投诉人")
+
+
+def originals_kept(ctx: BundleContext) -> str:
+    """Who keeps the packet's originals when they stay with the filer instead of going in on a storage medium
+    (投诉人, 索赔人, 申诉人: the route's filer), else "": a 消协 keeps no originals and asks for copies, and 12315
+    asks for copies or e-copies with the originals kept for checking (both routes' notes say so; an online 12315
+    filing cannot carry a disc); a claim to a carrier and an appeal to 12305 enclose no medium either (neither
+    letter has a 附 for one, and 12305 is filed by phone, online, WeChat, letter or fax), so the claimant keeps
+    the originals for checking. An arbitration or a court packet hands its originals in on a disc or USB stick
+    (证据规定 art. 15)."""
+    if ctx.venue not in (Venue.CONSUMER_ASSOCIATION, Venue.COURIER_CLAIM):
+        return ""
+    return ctx.route.filer if ctx.route is not None else "投诉人"
+
+
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: str = "") -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
     page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
-    or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
-    copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
-    again)."""
+    or, ``kept`` (:func:`originals_kept`: who keeps it), stays with the filer for checking; a picture of a paper
+    is a copy (复印件); other electronic data is printed out directly from it, which counts as its original (art.
+    15 again)."""
     if entry.on_medium:
-        return KEPT_BY_COMPLAINANT if kept else ON_MEDIUM
+        return kept_by(kept) if kept else ON_MEDIUM
     return "复印件" if (form or entry_form(entry)) == "书证" else "电子数据打印件"
 
 
@@ -690,13 +702,11 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
     return pages
 
 
-def media_flowables(
-    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False
-) -> list[Flowable]:
+def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: str = "") -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
-    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium.
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: who keeps
+    the original (:func:`originals_kept`: the filer), not handed in on a storage medium.
     """
     e = entry.exhibit
     meta = e.metadata
@@ -735,7 +745,7 @@ def media_flowables(
         Spacer(1, 4 * mm),
         para(
             "原始录音录像文件无法以纸面呈现，"
-            + ("原件由投诉人保存，可供核对，" if kept else "另以存储介质（光盘/U盘）提交原件，")
+            + (f"{kept_by(kept)}，" if kept else "另以存储介质（光盘/U盘）提交原件，")
             + f"文件SHA-256值为 {e.sha256}，可据此核验其与本材料所述文件一致。",
             "note",
         ),
@@ -831,9 +841,9 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) -> list[Flowable]:
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: str = "") -> list[Flowable]:
     """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
-    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium."""
+    who keeps the original (:func:`originals_kept`: the filer), not handed in on a storage medium."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
@@ -841,7 +851,7 @@ def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False) ->
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
         para(
-            "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
+            f"原始文件由{kept}按原样保存，可供核对，可用下列哈希值核验："
             if kept
             else "原始文件按原样保存，另以存储介质提交，可用下列哈希值核验：",
             "indent",
@@ -1164,17 +1174,17 @@ PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 ORIGINAL_HEADING = "原件来源及所在"
 
 
-def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False) -> str:
+def original_carrier(e: Exhibit, source: str | None = None, *, paper: bool = False, kept: str = "") -> str:
     """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
-    scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
-    complainant (:func:`originals_kept`), who is then named instead of the copy handed in."""
+    scan of a paper (书证), whose original is that paper, not the file. ``kept``: who keeps the originals
+    when they stay with the filer (:func:`originals_kept`), then named instead of the copy handed in."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
         return "；".join([PAPER_ORIGINAL, *parts])
-    return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
+    return "；".join(parts) if parts else (f"{kept}保存" if kept else "随附存储介质")
 
 
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
@@ -1235,7 +1245,7 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
     with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
     hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
-    holder = "投诉人" if originals_kept(ctx) else "提交人"
+    holder = originals_kept(ctx) or "提交人"
     on_disc = ""
     if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
         on_disc = "（录音录像等无法打印的文件，原始文件在随附的存储介质中）"
