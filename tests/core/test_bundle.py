@@ -437,3 +437,17 @@ def test_courier_packets_keep_originals_with_the_claimant(library, full_case, ro
     assert f"原始录音录像文件无法以纸面呈现，原件由{filer}保存，可供核对" in flat
     assert f"原始文件由{filer}按原样保存，可供核对" in flat
     assert f"请{filer}提供该原始文件" in flat
+
+
+def test_a_12305_appeal_without_a_complaint_to_the_carrier_stops_until_accepted(library, full_case):
+    """The build checks the packet for its destination: a 12305 appeal with no complaint to the carrier recorded
+    stops on that warning (a claim to the carrier does not), and is made once the warnings are accepted."""
+    from casefile.core.venues import Route
+
+    with pytest.raises(PreflightError) as stopped:
+        build(library, full_case, Venue.COURIER_CLAIM, route=Route.POSTAL_REGULATOR)
+    assert "no-carrier-complaint" in {f.code for f in stopped.value.findings}
+    with pytest.raises(PreflightError) as claim:
+        build(library, full_case, Venue.COURIER_CLAIM, route=Route.CARRIER)
+    assert "no-carrier-complaint" not in {f.code for f in claim.value.findings}
+    assert build(library, full_case, Venue.COURIER_CLAIM, route=Route.POSTAL_REGULATOR, force=True).files

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bundle_pages import page_texts
 from test_documents import CST, MERCHANT, context, full_case, render
-from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
+from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, appeal_form, courier_case, evidence_list
 
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, Venue
@@ -197,3 +197,28 @@ def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path
         assert "三年至2029年11月11日届满，如需起诉，请最迟于当日提起" in notes
         assert "顺延" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
         assert "一年至2027年11月11日届满，请最迟于当日提出申诉" in notes  # the 12305 year, worded alike
+
+
+def test_an_appeal_says_a_complaint_was_made_only_when_one_is_recorded(tmp_path: Path) -> None:
+    """A complaint to the carrier is the 12305 appeal's precondition (spec §4.2): its 事实与理由 and 声明 say one
+    was made, with its date and 工单号, only when the record holds it, and say which of the two grounds the
+    record shows (unanswered within 7 days, or an answer not accepted); otherwise they say what the record
+    holds, never "已向被申诉人投诉"."""
+    nothing = appeal_form(appeal(full_case(), AFTER_DEADLINE), tmp_path / "nothing")
+    assert "已向被申诉人投诉" not in nothing and "已先向被申诉人投诉" not in nothing
+    assert "本案尚未记录申诉人向被申诉人投诉及与其交涉的情况（见第四项、第八项）" in nothing, nothing
+    assert "当事人；本案尚未记录申诉人向被申诉人投诉的情况（见第四项）；未就同一事项" in nothing
+
+    answered_only = appeal_form(appeal(courier_case(ANSWER), AFTER_DEADLINE), tmp_path / "answer")
+    assert "已向被申诉人投诉" not in answered_only and "已先向被申诉人投诉" not in answered_only
+    assert "本案尚未记录申诉人向被申诉人投诉的日期及工单号（见第四项），与被申诉人的交涉情况见第八项" in answered_only
+
+    dissatisfied = appeal_form(appeal(courier_case(COMPLAINT, ANSWER), AFTER_DEADLINE), tmp_path / "dissatisfied")
+    assert (
+        "申诉人已于2026年11月22日向被申诉人投诉（工单号GD20261122000123），被申诉人的处理情况见第四项" in dissatisfied
+    )
+    assert "已于2026年11月22日先向被申诉人投诉，对其处理和答复不满意（见第四项）；" in dissatisfied
+    assert "7日内未得到答复（见第四项）" not in dissatisfied
+
+    unanswered = appeal_form(appeal(courier_case(COMPLAINT), AFTER_DEADLINE), tmp_path / "unanswered")
+    assert "已于2026年11月22日先向被申诉人投诉，投诉后7日内未得到答复（见第四项）；" in unanswered

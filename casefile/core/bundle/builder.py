@@ -248,7 +248,12 @@ def build_bundle(
         redacted=options.redacted,
     )
     findings = preflight(
-        case, options.venue, entries, size_limit_mb=_split_mb(options), organisation=organisation_party(settings)
+        case,
+        options.venue,
+        entries,
+        size_limit_mb=_split_mb(options),
+        organisation=organisation_party(settings),
+        route=route,
     )
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
