@@ -222,3 +222,27 @@ def test_an_appeal_says_a_complaint_was_made_only_when_one_is_recorded(tmp_path:
 
     unanswered = appeal_form(appeal(courier_case(COMPLAINT), AFTER_DEADLINE), tmp_path / "unanswered")
     assert "已于2026年11月22日先向被申诉人投诉，投诉后7日内未得到答复（见第四项）；" in unanswered
+
+
+def test_the_carriers_last_day_to_answer_is_the_last_day_included(tmp_path: Path) -> None:
+    """The notes give the carrier's last day as the day it may still answer on (最迟于), not a day "before" which
+    it must: the same day the appeal's 应答复日期 prints (moved past Sunday 11-29, 民法典 art. 203), after
+    which "未得到答复" holds; the claimant's own one and three years stay printed unmoved (最迟于当日)."""
+    case = courier_case(COMPLAINT)
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        notes = render(ctx, tmp_path / name)["申诉途径与期限"]
+        assert "快递企业最迟应于2026年11月30日（2026年11月29日为法定休假日，顺延）处理并答复" in notes, notes
+        assert "该日届满仍未答复的，即属投诉后7日内未得到答复" in notes
+        assert "前处理" not in notes and "请最迟于当日" in notes
+    form = appeal_form(appeal(case, AFTER_DEADLINE), tmp_path / "form")
+    assert "应答复日期2026年11月30日（2026年11月29日为法定休假日，顺延）" in form
+
+
+def test_a_sentence_quoted_from_within_an_article_is_marked_as_a_part(tmp_path: Path) -> None:
+    """快递暂行条例 art. 29 is one paragraph whose second sentence alone is quoted: "……" marks what is left out,
+    in the claim's and the appeal's law excerpts alike."""
+    for name, text in packets(full_case(), tmp_path).items():
+        assert "《快递暂行条例》第二十九条：……用户对快递服务质量不满意的" in text, name
