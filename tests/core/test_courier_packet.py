@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
 from casefile.core.bundle.pdfkit import render_story
-from casefile.core.model import Case, GpsPosition, Party, PartyKind
+from casefile.core.model import Case, EvidenceKind, GpsPosition, Party, PartyKind, Transcript, TranscriptLine
 from casefile.core.workflow.records import Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -246,3 +247,54 @@ def test_a_sentence_quoted_from_within_an_article_is_marked_as_a_part(tmp_path: 
     in the claim's and the appeal's law excerpts alike."""
     for name, text in packets(full_case(), tmp_path).items():
         assert "《快递暂行条例》第二十九条：……用户对快递服务质量不满意的" in text, name
+
+
+def _recording(transcriber: str, recorded_by: str = "张三") -> Case:
+    case = full_case()
+    call = Transcript(
+        recorded_by=recorded_by,
+        device="iPhone 15 通话录音",
+        started_at=datetime(2026, 11, 19, 9, 40, tzinfo=CST),
+        participants=["张三（本人）", "某某数码客服（工号 A017）"],
+        lines=[TranscriptLine("00:00:05", "客服", "您好"), TranscriptLine("00:01:00", "张三", "屏幕碎了")],
+        transcriber=transcriber,
+        transcribed_at=datetime(2026, 11, 19, 12, 0, tzinfo=CST),
+    )
+    case.exhibits[1] = dataclasses.replace(case.exhibits[1], kind=EvidenceKind.AUDIO, transcript=call)
+    return case
+
+
+def transcript_page(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    entry = next(e for e in ctx.entries if e.exhibit.transcript is not None)
+    path = folder / "transcript.pdf"
+    render_story(path, parts.transcript_flowables(entry, ctx))
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def test_a_courier_packets_transcript_is_signed_for_the_claimant(tmp_path: Path) -> None:
+    """In the merchant's claim (and appeal) the buyer who recorded a call is a third party, masked: the 整理人 line
+    is for the claimant's side (the operator making the packet), not for 张* who cannot be asked to sign it, and
+    "本人为对话一方" would read as the claimant: the recorder is named by side (收件人). The buyer's own complaint
+    keeps the buyer as 本人 and as the 整理人."""
+    case = _recording(transcriber="张三")
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        page = transcript_page(ctx, tmp_path / name)
+        assert "整理人（签名）：＿＿＿＿＿＿＿＿（测试员）" in page, page
+        assert "张*）日期" not in page and "本人" not in page
+        assert "是（录制人系收件人，为对话一方）" in page
+        assert "张*（录制人）" in page
+    own = transcript_page(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "complaint")
+    assert "是（本人为对话一方）" in own and "整理人（签名）：＿＿＿＿＿＿＿＿（张三）" in own
+
+
+def test_a_claimants_own_transcriber_signs_the_courier_packet(tmp_path: Path) -> None:
+    """A transcript the merchant's staff made (the contact 赵六) keeps its transcriber; a recording the merchant's
+    contact made names the recorder's side as the claimant's."""
+    case = _recording(transcriber="赵六", recorded_by="赵六")
+    page = transcript_page(appeal(case, AFTER_DEADLINE), tmp_path)
+    assert "整理人（签名）：＿＿＿＿＿＿＿＿（赵六）" in page
+    assert "是（录制人系申诉人经办人，为对话一方）" in page

@@ -908,7 +908,7 @@ def _content_parts(
         if e.kind in (EvidenceKind.AUDIO, EvidenceKind.VIDEO) or e.mime.startswith(("audio/", "video/")):
             # Recordings can be gigabytes: hashed through the open file, whose frames are then drawn.
             with reader.open(e) as fh:
-                pages = render_story(target, parts.media_flowables(entry, fh, kept=parts.originals_kept(ctx)))
+                pages = render_story(target, parts.media_flowables(entry, fh, kept=parts.originals_kept(ctx), ctx=ctx))
             entry.on_medium = True  # its page says the recording goes on a storage medium
             return [_Part(target, pages, entry=entry)]
         if e.mime in TEXT_MIMES or e.mime.startswith("text/"):

@@ -55,8 +55,9 @@ from casefile.core.fsutil import human_size
 from casefile.core.law import cite_many as law_cite_many
 from casefile.core.law import cite_on
 from casefile.core.metadata import default_stamp
-from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp
+from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp, Transcript
 from casefile.core.numbering import group_runs, groups_in_order, own_name
+from casefile.core.record.roles import claim_parties
 from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
 from casefile.core.scans import evidence_form as evidence_form
 from casefile.core.scans import form_needs_pages as form_needs_pages
@@ -702,8 +703,15 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
     return pages
 
 
-def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: str = "") -> list[Flowable]:
+def media_flowables(
+    entry: ExhibitEntry,
+    source: Path | BinaryIO | None = None,
+    *,
+    kept: str = "",
+    ctx: BundleContext | None = None,
+) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
+    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`).
 
     ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: who keeps
     the original (:func:`originals_kept`: the filer), not handed in on a storage medium.
@@ -754,7 +762,7 @@ def media_flowables(entry: ExhibitEntry, source: Path | BinaryIO | None = None, 
         story += _video_frames(e, source)
     transcript = getattr(e, "transcript", None)
     if transcript is not None and getattr(transcript, "lines", None):
-        story += [PageBreak(), *transcript_flowables(entry)]
+        story += [PageBreak(), *transcript_flowables(entry, ctx)]
     return story
 
 
@@ -796,10 +804,61 @@ def picture_flowable(path: Path, max_width: float, max_height: float) -> Flowabl
     return picture
 
 
-def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
+@dataclass(frozen=True)
+class TranscriptSides:
+    """How a transcript page names who recorded and who transcribed, for the packet's filer."""
+
+    participants: list[str]  # as typed; in another's packet a "（本人）" becomes "（录制人）"
+    own_conversation: str  # 录制人是否为对话一方
+    transcriber: str  # the name on the 整理人 line, "" for a blank
+
+
+ONE_OF_THE_SPEAKERS = "是（本人为对话一方）"
+
+
+def transcript_sides(t: Transcript, ctx: BundleContext | None = None) -> TranscriptSides:
+    """The transcript's sides as its packet names them. In the recorder's own packet (a consumer's complaint,
+    arbitration, court), "本人" is the recorder and the transcriber signs. A courier packet is the merchant's
+    claim (索赔人, 申诉人 in a 12305 appeal), so "本人" would read as the claimant: the recorder is named by
+    their side (收件人: the end customer, masked; the claimant or its staff), and when the record names the end
+    customer (or someone the packet masks) as the transcriber, who cannot be asked to sign the claimant's
+    packet, the 整理人 line is for the claimant's side, the operator who prepares it (spec §3 E8, E9)."""
+    not_own = "否"
+    if ctx is None or ctx.venue is not Venue.COURIER_CLAIM:
+        return TranscriptSides(
+            list(t.participants), ONE_OF_THE_SPEAKERS if t.own_conversation else not_own, t.transcriber.strip()
+        )
+    claimant, _carrier, customer = claim_parties(ctx.case, ctx.org.as_party())
+    filer = ctx.route.filer if ctx.route is not None else "索赔人"
+    customer_name = customer.name.strip()
+    staff = {n.strip() for n in (ctx.org.contact, ctx.operator) if n.strip()}
+
+    def side(name: str) -> str:
+        name = name.strip()
+        if not name:
+            return ""
+        if name == customer_name:
+            return "收件人"
+        if name == claimant.name.strip():
+            return filer
+        return f"{filer}经办人" if name in staff else ""
+
+    recorder = side(t.recorded_by)
+    own = f"是（录制人系{recorder}，为对话一方）" if recorder else "是（录制人为对话一方）"
+    transcriber = t.transcriber.strip()
+    if transcriber and (transcriber == customer_name or "*" in transcriber):
+        transcriber = ctx.operator.strip()
+    participants = [p.replace("（本人）", "（录制人）") for p in t.participants]
+    return TranscriptSides(participants, own if t.own_conversation else not_own, transcriber)
+
+
+def transcript_flowables(entry: ExhibitEntry, ctx: BundleContext | None = None) -> list[Flowable]:
+    """录音文字整理 (spec §3 E8); ``ctx``: the packet, whose filer its sides are named for
+    (:func:`transcript_sides`)."""
     e = entry.exhibit
     t = e.transcript
     assert t is not None
+    sides = transcript_sides(t, ctx)
     s = styles()
     # The recording's own times: its capture time as corrected and its length, never the copy time.
     times = recording_times(e)
@@ -812,8 +871,8 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         ["录制起止时间", when],
         ["地点或通话方式", blank(t.place_or_method, 12)],
         ["录制人 / 设备", f"{blank(t.recorded_by, 6)} / {blank(t.device, 10)}"],
-        ["参与人及身份识别", "；".join(t.participants) or blank("", 16)],
-        ["录制人是否为对话一方", "是（本人为对话一方）" if t.own_conversation else "否"],
+        ["参与人及身份识别", "；".join(sides.participants) or blank("", 16)],
+        ["录制人是否为对话一方", sides.own_conversation],
     ]
     transcribed = fmt_time(t.transcribed_at)[:10] or "＿＿＿＿年＿＿月＿＿日"
     lines = []
@@ -830,7 +889,7 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         Spacer(1, 6 * mm),
         para(esc(t.statement or "本整理稿系根据原始录音逐字整理，与原始录音内容一致，原始录音未经剪辑。"), "indent"),
         Spacer(1, 8 * mm),
-        para(f"整理人（签名）：{esc(sign_here(t.transcriber))}　　　日期：{transcribed}"),
+        para(f"整理人（签名）：{esc(sign_here(sides.transcriber))}　　　日期：{transcribed}"),
     ]
 
 
