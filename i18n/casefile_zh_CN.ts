@@ -6056,6 +6056,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印，商家自有域名下的地址均视为商家的地址</translation>
     </message>
     <message>
+        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
+        <translation>尚未记录向快递企业的投诉：向邮政管理部门申诉（12305）须先向快递企业投诉，投诉后7日内未得到答复或者对处理和答复不满意的方可申诉（{citation}）；申诉书将写明本案尚未记录投诉。请记录投诉的日期和工单号：casefile event {number} --kind complaint --with courier --at 时间 --ref 工单号</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>
