@@ -6056,6 +6056,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>本回执承诺的答复时间 {due} 已过：现在打印的回执所承诺的答复时间已经过去。请确认已答复顾客，或告知顾客何时答复</translation>
     </message>
     <message>
+        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
+        <translation>尚未记录向快递企业的投诉：向邮政管理部门申诉（12305）须先向快递企业投诉，投诉后7日内未得到答复或者对处理和答复不满意的方可申诉（{citation}）；申诉书将写明本案尚未记录投诉。请记录投诉的日期和工单号：casefile event {number} --kind complaint --with courier --at 时间 --ref 工单号</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>

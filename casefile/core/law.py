@@ -517,8 +517,8 @@ _EXPRESS_28 = _a(
     EXPRESS_REGULATION_2019,
     "第二十八条",
     28,
-    "用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
-    note="Now art. 29 (express-regulation.complaint-7-days).",
+    "……用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
+    note="Now art. 29 (express-regulation.complaint-7-days). Only its second sentence is quoted, after ……",
 )
 
 _ARTICLES: dict[str, Article] = {
@@ -1255,8 +1255,10 @@ _ARTICLES: dict[str, Article] = {
         EXPRESS_REGULATION,
         "第二十九条",
         29,
-        "用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并告知用户。",
-        note="Was art. 28 (2019 text).",
+        "……用户对快递服务质量不满意的，可以向经营快递业务的企业投诉，经营快递业务的企业应当自接到投诉之日起7日内予以处理并"
+        "告知用户。",
+        note="Was art. 28 (2019 text). Its one paragraph opens on the carrier's duty to track parcels and be "
+        "reachable; only the second sentence is quoted, after ……",
     ),
     # ---- 快递暂行条例, 2019 text (in force 2019-03-02 to 2025-05-31), for old citations and the renumbering table
     "express-regulation-2019.19": _EXPRESS_19,

@@ -392,6 +392,7 @@ class BundleWizard(QGroupBox):
                 entries,
                 size_limit_mb=self._split_mb(),
                 organisation=organisation_party(self.ctx.settings),
+                route=self.route(),
             )
         except CaseFileError as exc:
             found = [Finding(Level.ERROR, "invalid", translated(exc))]

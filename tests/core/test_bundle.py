@@ -420,3 +420,36 @@ def test_metadata_problem_wording():
     assert metadata_problem("the PDF needs a password to open") == "需要密码才能打开"
     assert metadata_problem("not a SILK voice note") == "不是有效的 SILK 语音文件"
     assert metadata_problem("InvalidDataError: [Errno 1094995529] Invalid data found") == METADATA_PROBLEM_OTHER
+
+
+@pytest.mark.parametrize(("route", "filer"), [("carrier", "索赔人"), ("12305", "申诉人")])
+def test_courier_packets_keep_originals_with_the_claimant(library, full_case, route, filer):
+    """Neither a claim to the carrier nor a 12305 appeal has a 附 for a disc, and 12305 is filed by phone, online,
+    WeChat, letter or fax: as in a 消协/12315 packet, the recording and unprintable-file pages, the evidence list
+    and the annex say the claimant (索赔人, 申诉人 in the appeal) keeps the originals for checking, never that
+    they are enclosed on a storage medium, and never name a 投诉人."""
+    from casefile.core.venues import Route
+
+    path = build(library, full_case, Venue.COURIER_CLAIM, route=Route(route), force=True).files[0]
+    flat = "".join(re.sub(r"\s+", "", t) for t in texts(path))
+    assert "存储介质提交" not in flat and "随附存储介质" not in flat and "光盘" not in flat
+    assert "投诉人保存" not in flat
+    listing = flat[flat.index("证据目录") :]
+    assert listing.count(f"原件由{filer}保存，可供核对") >= 3, listing
+    assert f"原始录音录像文件无法以纸面呈现，原件由{filer}保存，可供核对" in flat
+    assert f"原始文件由{filer}按原样保存，可供核对" in flat
+    assert f"请{filer}提供该原始文件" in flat
+
+
+def test_a_12305_appeal_without_a_complaint_to_the_carrier_stops_until_accepted(library, full_case):
+    """The build checks the packet for its destination: a 12305 appeal with no complaint to the carrier recorded
+    stops on that warning (a claim to the carrier does not), and is made once the warnings are accepted."""
+    from casefile.core.venues import Route
+
+    with pytest.raises(PreflightError) as stopped:
+        build(library, full_case, Venue.COURIER_CLAIM, route=Route.POSTAL_REGULATOR)
+    assert "no-carrier-complaint" in {f.code for f in stopped.value.findings}
+    with pytest.raises(PreflightError) as claim:
+        build(library, full_case, Venue.COURIER_CLAIM, route=Route.CARRIER)
+    assert "no-carrier-complaint" not in {f.code for f in claim.value.findings}
+    assert build(library, full_case, Venue.COURIER_CLAIM, route=Route.POSTAL_REGULATOR, force=True).files

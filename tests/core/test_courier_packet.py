@@ -10,19 +10,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
 from bundle_pages import page_texts
 from test_documents import CST, MERCHANT, context, full_case, render
-from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, evidence_list
+from test_packet_fill import AFTER_DEADLINE, ANSWER, COMPLAINT, appeal, appeal_form, courier_case, evidence_list
 
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, Venue
 from casefile.core.bundle.documents import front_matter
 from casefile.core.bundle.documents.courier import NO_DEALINGS
 from casefile.core.bundle.pdfkit import render_story
-from casefile.core.model import Case, GpsPosition, Party, PartyKind
+from casefile.core.model import Case, EvidenceKind, GpsPosition, Party, PartyKind, Transcript, TranscriptLine
 from casefile.core.workflow.records import Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -197,3 +198,103 @@ def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path
         assert "三年至2029年11月11日届满，如需起诉，请最迟于当日提起" in notes
         assert "顺延" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
         assert "一年至2027年11月11日届满，请最迟于当日提出申诉" in notes  # the 12305 year, worded alike
+
+
+def test_an_appeal_says_a_complaint_was_made_only_when_one_is_recorded(tmp_path: Path) -> None:
+    """A complaint to the carrier is the 12305 appeal's precondition (spec §4.2): its 事实与理由 and 声明 say one
+    was made, with its date and 工单号, only when the record holds it, and say which of the two grounds the
+    record shows (unanswered within 7 days, or an answer not accepted); otherwise they say what the record
+    holds, never "已向被申诉人投诉"."""
+    nothing = appeal_form(appeal(full_case(), AFTER_DEADLINE), tmp_path / "nothing")
+    assert "已向被申诉人投诉" not in nothing and "已先向被申诉人投诉" not in nothing
+    assert "本案尚未记录申诉人向被申诉人投诉及与其交涉的情况（见第四项、第八项）" in nothing, nothing
+    assert "当事人；本案尚未记录申诉人向被申诉人投诉的情况（见第四项）；未就同一事项" in nothing
+
+    answered_only = appeal_form(appeal(courier_case(ANSWER), AFTER_DEADLINE), tmp_path / "answer")
+    assert "已向被申诉人投诉" not in answered_only and "已先向被申诉人投诉" not in answered_only
+    assert "本案尚未记录申诉人向被申诉人投诉的日期及工单号（见第四项），与被申诉人的交涉情况见第八项" in answered_only
+
+    dissatisfied = appeal_form(appeal(courier_case(COMPLAINT, ANSWER), AFTER_DEADLINE), tmp_path / "dissatisfied")
+    assert (
+        "申诉人已于2026年11月22日向被申诉人投诉（工单号GD20261122000123），被申诉人的处理情况见第四项" in dissatisfied
+    )
+    assert "已于2026年11月22日先向被申诉人投诉，对其处理和答复不满意（见第四项）；" in dissatisfied
+    assert "7日内未得到答复（见第四项）" not in dissatisfied
+
+    unanswered = appeal_form(appeal(courier_case(COMPLAINT), AFTER_DEADLINE), tmp_path / "unanswered")
+    assert "已于2026年11月22日先向被申诉人投诉，投诉后7日内未得到答复（见第四项）；" in unanswered
+
+
+def test_the_carriers_last_day_to_answer_is_the_last_day_included(tmp_path: Path) -> None:
+    """The notes give the carrier's last day as the day it may still answer on (最迟于), not a day "before" which
+    it must: the same day the appeal's 应答复日期 prints (moved past Sunday 11-29, 民法典 art. 203), after
+    which "未得到答复" holds; the claimant's own one and three years stay printed unmoved (最迟于当日)."""
+    case = courier_case(COMPLAINT)
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        notes = render(ctx, tmp_path / name)["申诉途径与期限"]
+        assert "快递企业最迟应于2026年11月30日（2026年11月29日为法定休假日，顺延）处理并答复" in notes, notes
+        assert "该日届满仍未答复的，即属投诉后7日内未得到答复" in notes
+        assert "前处理" not in notes and "请最迟于当日" in notes
+    form = appeal_form(appeal(case, AFTER_DEADLINE), tmp_path / "form")
+    assert "应答复日期2026年11月30日（2026年11月29日为法定休假日，顺延）" in form
+
+
+def test_a_sentence_quoted_from_within_an_article_is_marked_as_a_part(tmp_path: Path) -> None:
+    """快递暂行条例 art. 29 is one paragraph whose second sentence alone is quoted: "……" marks what is left out,
+    in the claim's and the appeal's law excerpts alike."""
+    for name, text in packets(full_case(), tmp_path).items():
+        assert "《快递暂行条例》第二十九条：……用户对快递服务质量不满意的" in text, name
+
+
+def _recording(transcriber: str, recorded_by: str = "张三") -> Case:
+    case = full_case()
+    call = Transcript(
+        recorded_by=recorded_by,
+        device="iPhone 15 通话录音",
+        started_at=datetime(2026, 11, 19, 9, 40, tzinfo=CST),
+        participants=["张三（本人）", "某某数码客服（工号 A017）"],
+        lines=[TranscriptLine("00:00:05", "客服", "您好"), TranscriptLine("00:01:00", "张三", "屏幕碎了")],
+        transcriber=transcriber,
+        transcribed_at=datetime(2026, 11, 19, 12, 0, tzinfo=CST),
+    )
+    case.exhibits[1] = dataclasses.replace(case.exhibits[1], kind=EvidenceKind.AUDIO, transcript=call)
+    return case
+
+
+def transcript_page(ctx: BundleContext, folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    entry = next(e for e in ctx.entries if e.exhibit.transcript is not None)
+    path = folder / "transcript.pdf"
+    render_story(path, parts.transcript_flowables(entry, ctx))
+    return "".join("".join(page.split()) for page in page_texts(path))
+
+
+def test_a_courier_packets_transcript_is_signed_for_the_claimant(tmp_path: Path) -> None:
+    """In the merchant's claim (and appeal) the buyer who recorded a call is a third party, masked: the 整理人 line
+    is for the claimant's side (the operator making the packet), not for 张* who cannot be asked to sign it, and
+    "本人为对话一方" would read as the claimant: the recorder is named by side (收件人). The buyer's own complaint
+    keeps the buyer as 本人 and as the 整理人."""
+    case = _recording(transcriber="张三")
+    for name, ctx in (
+        ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
+        ("appeal", appeal(case, AFTER_DEADLINE)),
+    ):
+        page = transcript_page(ctx, tmp_path / name)
+        assert "整理人（签名）：＿＿＿＿＿＿＿＿（测试员）" in page, page
+        assert "张*）日期" not in page and "本人" not in page
+        assert "是（录制人系收件人，为对话一方）" in page
+        assert "张*（录制人）" in page
+    own = transcript_page(context(case, Venue.CONSUMER_ASSOCIATION), tmp_path / "complaint")
+    assert "是（本人为对话一方）" in own and "整理人（签名）：＿＿＿＿＿＿＿＿（张三）" in own
+
+
+def test_a_claimants_own_transcriber_signs_the_courier_packet(tmp_path: Path) -> None:
+    """A transcript the merchant's staff made (the contact 赵六) keeps its transcriber; a recording the merchant's
+    contact made names the recorder's side as the claimant's."""
+    case = _recording(transcriber="赵六", recorded_by="赵六")
+    page = transcript_page(appeal(case, AFTER_DEADLINE), tmp_path)
+    assert "整理人（签名）：＿＿＿＿＿＿＿＿（赵六）" in page
+    assert "是（录制人系申诉人经办人，为对话一方）" in page

@@ -448,7 +448,7 @@ def test_a_copy_on_a_medium_is_not_the_original_carrier(tmp_path: Path) -> None:
 
     from casefile.core.bundle.builder import filer_role
     from casefile.core.bundle.documents.common import storage_medium
-    from casefile.core.bundle.parts import KEPT_BY_COMPLAINANT, ON_MEDIUM, evidence_list_flowables
+    from casefile.core.bundle.parts import KEPT_BY_COMPLAINANT, ON_MEDIUM, evidence_list_flowables, kept_by
 
     def listed(venue: Venue) -> tuple[str, list[str]]:
         ctx = context(full_case(), venue)
@@ -463,7 +463,8 @@ def test_a_copy_on_a_medium_is_not_the_original_carrier(tmp_path: Path) -> None:
         assert "原始载体（随附存储介质）" not in text, venue
         assert medium == ["存储介质（光盘/U盘）2 份，内含证据1的原始文件复制件"], venue
     assert KEPT_BY_COMPLAINANT in listed(Venue.CONSUMER_ASSOCIATION)[0]
-    assert ON_MEDIUM in listed(Venue.COURIER_CLAIM)[0]
+    assert kept_by("索赔人") in listed(Venue.COURIER_CLAIM)[0]  # a claim to a carrier encloses no medium
+    assert ON_MEDIUM not in listed(Venue.COURIER_CLAIM)[0]
     # the page standing in for the file and the annex's check method say the same
     from casefile.core.bundle.parts import check_method, medium_sets, notice_flowables
 

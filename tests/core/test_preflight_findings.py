@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from casefile_testing import chinese
@@ -733,3 +734,32 @@ def test_titles_that_are_still_the_files_own_names_are_not_judged():
     assert "purpose-from-batch" not in {f.code for f in run(case, CA)}
     case.exhibits[-1] = dataclasses.replace(case.exhibits[-1], title="与客服聊天记录")
     assert [f.exhibits for f in run(case, CA) if f.code == "purpose-from-batch"] == [(12,)]
+
+
+def test_a_12305_appeal_without_a_complaint_to_the_carrier_is_warned_of():
+    """An appeal to the postal administration follows a complaint to the carrier that went unanswered for 7 days
+    or did not satisfy (spec §4.2; 快递暂行条例 art. 29; 邮政法 art. 65): the 12305 packet warns when the record
+    holds none, blocking the build unless accepted. A claim to the carrier itself needs none; a complaint to the
+    merchant is not one to the carrier; a complaint lodged with the courier ends the warning."""
+    from casefile.core.bundle.context import ExhibitEntry
+    from casefile.core.bundle.preflight import preflight
+    from casefile.core.venues import Route
+
+    def codes(case: Case, route: Route | None) -> dict[str, Any]:
+        entries = [ExhibitEntry(e, str(i)) for i, e in enumerate(case.ordered_exhibits(), start=1)]
+        found = preflight(case, Venue.COURIER_CLAIM, entries, size_limit_mb=None, route=route)
+        return {f.code: f for f in found}
+
+    case = complete_case()
+    assert codes(case, None) == {} and codes(case, Route.CARRIER) == {}
+    finding = codes(case, Route.POSTAL_REGULATOR)["no-carrier-complaint"]
+    assert finding.level is Level.WARNING and finding.field == "timeline"
+    text = chinese(finding.message)
+    for citation in (cite("express-regulation.complaint-7-days"), cite("postal-law.65")):
+        assert citation in text, text
+    assert f"casefile event {case.number} --kind complaint --with courier" in text
+    at = datetime(2026, 11, 22, 15, 0, tzinfo=CST)
+    case.timeline.append(TimelineEvent(at, EventKind.COMPLAINT, "向商家投诉", party="business"))
+    assert "no-carrier-complaint" in codes(case, Route.POSTAL_REGULATOR)
+    case.timeline.append(TimelineEvent(at, EventKind.COMPLAINT, "向快递公司投诉", ref="GD1", party="courier"))
+    assert codes(case, Route.POSTAL_REGULATOR) == {}

@@ -346,7 +346,7 @@ def test_a_recorded_complaint_dates_the_reply(tmp_path: Path) -> None:
         "向快递企业投诉日期2026年11月22日工单号GD20261122001应答复日期2026年11月30日（2026年11月29日为法定休假日，顺延）"
         in texts["快递理赔申请书"]
     )
-    assert "2026年11月30日（2026年11月29日为法定休假日，顺延）前处理并答复" in texts["申诉途径与期限"]
+    assert "最迟应于2026年11月30日（2026年11月29日为法定休假日，顺延）处理并答复" in texts["申诉途径与期限"]
     assert "投诉/索赔向快递公司提出理赔（编号：GD20261122001）" in texts["快递理赔申请书"]  # the dealings table
     court = render(context(case, Venue.COURT), tmp_path / "court")["民事起诉状"]
     assert "（投诉/索赔；对象：快递企业；编号：GD20261122001）：向快递公司提出理赔" in court

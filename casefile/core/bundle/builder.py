@@ -248,7 +248,12 @@ def build_bundle(
         redacted=options.redacted,
     )
     findings = preflight(
-        case, options.venue, entries, size_limit_mb=_split_mb(options), organisation=organisation_party(settings)
+        case,
+        options.venue,
+        entries,
+        size_limit_mb=_split_mb(options),
+        organisation=organisation_party(settings),
+        route=route,
     )
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
@@ -908,7 +913,9 @@ def _content_parts(
             with reader.open(e) as fh:
                 pages = render_story(
                     target,
-                    parts.media_flowables(entry, fh, kept=parts.originals_kept(ctx), copies=parts.medium_sets(ctx)),
+                    parts.media_flowables(
+                        entry, fh, kept=parts.originals_kept(ctx), copies=parts.medium_sets(ctx), ctx=ctx
+                    ),
                 )
             entry.on_medium = True  # its page says the recording goes on a storage medium
             return [_Part(target, pages, entry=entry)]

@@ -99,8 +99,8 @@ class ExhibitEntry:
     # Whether the packet's pages for it say its original is handed in on a storage medium (光盘/U盘), as the
     # build made them: a recording's page (视听资料: its original carrier, 证据规定 art. 15), or a page standing
     # in for a file that cannot be printed (an encrypted PDF...). Its list row then offers the medium, not a
-    # printout, and the complaint's 附 lists the medium. A 消协/12315 packet says instead that the complainant
-    # keeps the original for checking (casefile.core.bundle.parts.originals_kept).
+    # printout, and the complaint's 附 lists the medium. A 消协/12315 or courier (claim, 12305) packet says instead
+    # that its filer keeps the original for checking (casefile.core.bundle.parts.originals_kept).
     on_medium: bool = False
 
     @property

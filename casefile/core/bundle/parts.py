@@ -55,8 +55,9 @@ from casefile.core.fsutil import human_size
 from casefile.core.law import cite_many as law_cite_many
 from casefile.core.law import cite_on
 from casefile.core.metadata import default_stamp
-from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp
+from casefile.core.model import Case, CaseType, EvidenceKind, Exhibit, Stamp, Transcript
 from casefile.core.numbering import group_runs, groups_in_order, own_name
+from casefile.core.record.roles import claim_parties
 from casefile.core.scans import DOCUMENTARY_KINDS as DOCUMENTARY_KINDS
 from casefile.core.scans import evidence_form as evidence_form
 from casefile.core.scans import form_needs_pages as form_needs_pages
@@ -101,35 +102,46 @@ def entry_form(entry: ExhibitEntry) -> str:
 
 
 ON_MEDIUM = "原始载体（随附存储介质）"
-KEPT_BY_COMPLAINANT = "原件由投诉人保存，可供核对"
 
 
-def originals_kept(ctx: BundleContext) -> bool:
-    """Whether the packet's originals stay with the complainant instead of going in on a storage medium: a
-    消协 keeps no originals and asks for copies, and 12315 asks for copies or e-copies with the originals kept
-    for checking (both routes' notes say so; an online 12315 filing cannot carry a disc). An arbitration or a
-    court packet hands in a copy on a disc or USB stick with each set, the original carrier kept for checking
-    (证据规定 art. 15: :func:`medium_sets`); a courier packet hands in the medium as its own wording says."""
-    return ctx.venue is Venue.CONSUMER_ASSOCIATION
+def kept_by(holder: str) -> str:
+    """The evidence list's 原件/复印件 for an original the filer keeps: 原件由投诉人保存，可供核对."""
+    return f"原件由{holder}保存，可供核对"
+
+
+KEPT_BY_COMPLAINANT = kept_by("投诉人")
+
+
+def originals_kept(ctx: BundleContext) -> str:
+    """Who keeps the packet's originals when they stay with the filer instead of going in on a storage medium
+    (投诉人, 索赔人, 申诉人: the route's filer), else "": a 消协 keeps no originals and asks for copies, and 12315
+    asks for copies or e-copies with the originals kept for checking (both routes' notes say so; an online 12315
+    filing cannot carry a disc); a claim to a carrier and an appeal to 12305 enclose no medium either (neither
+    letter has a 附 for one, and 12305 is filed by phone, online, WeChat, letter or fax), so the claimant keeps
+    the originals for checking. An arbitration or a court packet hands in a copy on a disc or USB stick with
+    each set, the original carrier kept for checking (证据规定 art. 15: :func:`medium_sets`)."""
+    if ctx.venue not in (Venue.CONSUMER_ASSOCIATION, Venue.COURIER_CLAIM):
+        return ""
+    return ctx.route.filer if ctx.route is not None else "投诉人"
 
 
 def medium_sets(ctx: BundleContext) -> int:
     """How many storage media an arbitration or a court packet hands in: one with each set of the evidence
     (:func:`list_copies`), so that the list's 份数, the 附 and the medium agree; 0 for the other packets, whose
-    lists keep their own wording (the originals kept by the complainant, or the medium as one carrier)."""
+    originals stay with the filer (:func:`originals_kept`)."""
     return list_copies(ctx) if ctx.venue in (Venue.ARBITRATION, Venue.COURT) else 0
 
 
-def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: bool = False, copies: int = 0) -> str:
+def original_form(entry: ExhibitEntry, form: str | None = None, *, kept: str = "", copies: int = 0) -> str:
     """The evidence list's 原件/复印件 for what the packet's pages hold of ``entry``: a recording, or a file its
     page says cannot be printed, goes in on a storage medium (视听资料: the original carrier, 证据规定 art. 15),
-    or, ``kept`` (:func:`originals_kept`), stays with the complainant for checking; a picture of a paper is a
-    copy (复印件); other electronic data is printed out directly from it, which counts as its original (art. 15
-    again). ``copies``: the storage media handed in (:func:`medium_sets`); a copy on them is not the original
+    or, ``kept`` (:func:`originals_kept`: who keeps it), stays with the filer for checking; a picture of a paper
+    is a copy (复印件); other electronic data is printed out directly from it, which counts as its original (art.
+    15 again). ``copies``: the storage media handed in (:func:`medium_sets`); a copy on them is not the original
     carrier (art. 15), which is the device that made the recording, kept for checking."""
     if entry.on_medium:
         if kept:
-            return KEPT_BY_COMPLAINANT
+            return kept_by(kept)
         if copies:
             # Short, for the list's narrow column: the annex names the device (原件来源及所在).
             return f"复制件随附存储介质{copies}份，原始载体可供核对"
@@ -753,12 +765,18 @@ def disclosed_text(ctx: BundleContext, entry: ExhibitEntry, data: bytes, *, cut:
 
 
 def media_flowables(
-    entry: ExhibitEntry, source: Path | BinaryIO | None = None, *, kept: bool = False, copies: int = 0
+    entry: ExhibitEntry,
+    source: Path | BinaryIO | None = None,
+    *,
+    kept: str = "",
+    copies: int = 0,
+    ctx: BundleContext | None = None,
 ) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
+    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`).
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: the
-    original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium. ``copies``
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: who keeps
+    the original (:func:`originals_kept`: the filer), not handed in on a storage medium. ``copies``
     (:func:`medium_sets`): the media handed in hold a copy, the original carrier being kept for checking.
     """
     e = entry.exhibit
@@ -799,7 +817,7 @@ def media_flowables(
         para(
             "原始录音录像文件无法以纸面呈现，"
             + (
-                "原件由投诉人保存，可供核对，"
+                f"{kept_by(kept)}，"
                 if kept
                 else "复制件随附存储介质，原始载体可供核对，"
                 if copies
@@ -813,7 +831,7 @@ def media_flowables(
         story += _video_frames(e, source)
     transcript = getattr(e, "transcript", None)
     if transcript is not None and getattr(transcript, "lines", None):
-        story += [PageBreak(), *transcript_flowables(entry)]
+        story += [PageBreak(), *transcript_flowables(entry, ctx)]
     return story
 
 
@@ -855,10 +873,61 @@ def picture_flowable(path: Path, max_width: float, max_height: float) -> Flowabl
     return picture
 
 
-def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
+@dataclass(frozen=True)
+class TranscriptSides:
+    """How a transcript page names who recorded and who transcribed, for the packet's filer."""
+
+    participants: list[str]  # as typed; in another's packet a "（本人）" becomes "（录制人）"
+    own_conversation: str  # 录制人是否为对话一方
+    transcriber: str  # the name on the 整理人 line, "" for a blank
+
+
+ONE_OF_THE_SPEAKERS = "是（本人为对话一方）"
+
+
+def transcript_sides(t: Transcript, ctx: BundleContext | None = None) -> TranscriptSides:
+    """The transcript's sides as its packet names them. In the recorder's own packet (a consumer's complaint,
+    arbitration, court), "本人" is the recorder and the transcriber signs. A courier packet is the merchant's
+    claim (索赔人, 申诉人 in a 12305 appeal), so "本人" would read as the claimant: the recorder is named by
+    their side (收件人: the end customer, masked; the claimant or its staff), and when the record names the end
+    customer (or someone the packet masks) as the transcriber, who cannot be asked to sign the claimant's
+    packet, the 整理人 line is for the claimant's side, the operator who prepares it (spec §3 E8, E9)."""
+    not_own = "否"
+    if ctx is None or ctx.venue is not Venue.COURIER_CLAIM:
+        return TranscriptSides(
+            list(t.participants), ONE_OF_THE_SPEAKERS if t.own_conversation else not_own, t.transcriber.strip()
+        )
+    claimant, _carrier, customer = claim_parties(ctx.case, ctx.org.as_party())
+    filer = ctx.route.filer if ctx.route is not None else "索赔人"
+    customer_name = customer.name.strip()
+    staff = {n.strip() for n in (ctx.org.contact, ctx.operator) if n.strip()}
+
+    def side(name: str) -> str:
+        name = name.strip()
+        if not name:
+            return ""
+        if name == customer_name:
+            return "收件人"
+        if name == claimant.name.strip():
+            return filer
+        return f"{filer}经办人" if name in staff else ""
+
+    recorder = side(t.recorded_by)
+    own = f"是（录制人系{recorder}，为对话一方）" if recorder else "是（录制人为对话一方）"
+    transcriber = t.transcriber.strip()
+    if transcriber and (transcriber == customer_name or "*" in transcriber):
+        transcriber = ctx.operator.strip()
+    participants = [p.replace("（本人）", "（录制人）") for p in t.participants]
+    return TranscriptSides(participants, own if t.own_conversation else not_own, transcriber)
+
+
+def transcript_flowables(entry: ExhibitEntry, ctx: BundleContext | None = None) -> list[Flowable]:
+    """录音文字整理 (spec §3 E8); ``ctx``: the packet, whose filer its sides are named for
+    (:func:`transcript_sides`)."""
     e = entry.exhibit
     t = e.transcript
     assert t is not None
+    sides = transcript_sides(t, ctx)
     s = styles()
     # The recording's own times: its capture time as corrected and its length, never the copy time.
     times = recording_times(e)
@@ -871,8 +940,8 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         ["录制起止时间", when],
         ["地点或通话方式", blank(t.place_or_method, 12)],
         ["录制人 / 设备", f"{blank(t.recorded_by, 6)} / {blank(t.device, 10)}"],
-        ["参与人及身份识别", "；".join(t.participants) or blank("", 16)],
-        ["录制人是否为对话一方", "是（本人为对话一方）" if t.own_conversation else "否"],
+        ["参与人及身份识别", "；".join(sides.participants) or blank("", 16)],
+        ["录制人是否为对话一方", sides.own_conversation],
     ]
     transcribed = fmt_time(t.transcribed_at)[:10] or "＿＿＿＿年＿＿月＿＿日"
     lines = []
@@ -889,7 +958,7 @@ def transcript_flowables(entry: ExhibitEntry) -> list[Flowable]:
         Spacer(1, 6 * mm),
         para(esc(t.statement or "本整理稿系根据原始录音逐字整理，与原始录音内容一致，原始录音未经剪辑。"), "indent"),
         Spacer(1, 8 * mm),
-        para(f"整理人（签名）：{esc(sign_here(t.transcriber))}　　　日期：{transcribed}"),
+        para(f"整理人（签名）：{esc(sign_here(sides.transcriber))}　　　日期：{transcribed}"),
     ]
 
 
@@ -900,10 +969,10 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False, copies: int = 0) -> list[Flowable]:
+def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: str = "", copies: int = 0) -> list[Flowable]:
     """A page standing in for content that cannot be printed (an encrypted PDF, a broken image...); ``kept``:
-    the original stays with the complainant (:func:`originals_kept`), not handed in on a storage medium;
-    ``copies`` (:func:`medium_sets`): a copy goes on the media handed in, the original kept for checking."""
+    who keeps the original (:func:`originals_kept`: the filer), not handed in on a storage medium; ``copies``
+    (:func:`medium_sets`): a copy goes on the media handed in, the original kept for checking."""
     e = entry.exhibit
     return [
         Spacer(1, 30 * mm),
@@ -911,7 +980,7 @@ def notice_flowables(entry: ExhibitEntry, reason: str, *, kept: bool = False, co
         Spacer(1, 8 * mm),
         para(f"本证据文件无法在本材料中直接输出：{esc(reason)}。", "indent"),
         para(
-            "原始文件由投诉人按原样保存，可供核对，可用下列哈希值核验："
+            f"原始文件由{kept}按原样保存，可供核对，可用下列哈希值核验："
             if kept
             else "原始文件按原样保存，可供核对；其复制件另以存储介质提交，可用下列哈希值核验："
             if copies
@@ -1256,21 +1325,21 @@ ORIGINAL_HEADING = "原件来源及所在"
 
 
 def original_carrier(
-    e: Exhibit, source: str | None = None, *, paper: bool = False, kept: bool = False, where: str = ""
+    e: Exhibit, source: str | None = None, *, paper: bool = False, kept: str = "", where: str = ""
 ) -> str:
     """原件来源及所在 (spec §3 E2: where the original is, so the device can be brought along): the device that made
     the file, as the file or the transcript says, and how it was obtained (``source``: as the packet words it; the
     exhibit's own words by default); else the copy handed in with the packet. ``paper``: the file is a photo or
-    scan of a paper (书证), whose original is that paper, not the file. ``kept``: the originals stay with the
-    complainant (:func:`originals_kept`), who is then named instead of the copy handed in. ``where``: where the
-    original is (:func:`original_where`), said at the end, so that no cell gives only a source."""
+    scan of a paper (书证), whose original is that paper, not the file. ``kept``: who keeps the originals when
+    they stay with the filer (:func:`originals_kept`), then named instead of the copy handed in. ``where``: where
+    the original is (:func:`original_where`), said at the end, so that no cell gives only a source."""
     device = e.metadata.device_name() or (e.transcript.device.strip() if e.transcript else "")
     parts = [p for p in ((e.source if source is None else source).strip(), device) if p]
     if paper:
         parts = [PAPER_ORIGINAL, *parts]
     if where:
         return "；".join([*parts, where])
-    return "；".join(parts) if parts else ("投诉人保存" if kept else "随附存储介质")
+    return "；".join(parts) if parts else (f"{kept}保存" if kept else "随附存储介质")
 
 
 def original_where(ctx: BundleContext, entry: ExhibitEntry) -> str:
@@ -1357,7 +1426,7 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
     with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
     hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
-    holder = "投诉人" if originals_kept(ctx) else "提交人"
+    holder = originals_kept(ctx) or "提交人"
     on_disc = ""
     if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
         on_disc = (

@@ -33,6 +33,8 @@ from casefile.core.metadata import edited_note
 from casefile.core.model import Case, CaseType, EvidenceKind, Party, PartyKind
 from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties, issued_by_respondent, not_a_business
+from casefile.core.record.timeline import lodged
+from casefile.core.venues import Route, route_for
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
 _FLAG_TEXT = {
@@ -70,7 +72,10 @@ def preflight(
     size_limit_mb: int | None,
     organisation: Party | None = None,
     now: datetime | None = None,
+    route: Route | None = None,
 ) -> list[Finding]:
+    """What to tell the user about the packet for ``venue`` (to ``route``: None for the venue's default)."""
+    route = route_for(venue, route)
     found = Findings()
     _agreement(case, venue, entries, found)
     _evidence(venue, entries, size_limit_mb, found)
@@ -94,6 +99,8 @@ def preflight(
         _phone_fault_time(case, found)
     elif venue is Venue.COURIER_CLAIM:
         _courier_claim(case, entries, organisation or Party(kind=PartyKind.ORGANISATION), found)
+        if route is Route.POSTAL_REGULATOR:
+            _carrier_complaint(case, found)
     if venue is not Venue.RECEIPT:  # a receipt only lists what the customer handed over
         found.extend(contradictions(case, venue, entries))
     return list(found)
@@ -880,3 +887,25 @@ def _courier_claim(case: Case, entries: list[ExhibitEntry], organisation: Party,
                 ),
                 "shipment.discovered_at",
             )
+
+
+def _carrier_complaint(case: Case, found: Findings) -> None:
+    """An appeal to the postal administration (12305) is taken once the carrier was complained to and did not
+    answer in 7 days or answered unsatisfactorily (spec §4.2; 快递暂行条例 art. 29, 邮政法 art. 65, 快递市场管理
+    办法 art. 30): without a complaint to the carrier recorded, the appeal says so instead of claiming one."""
+    if lodged(case, "courier"):
+        return
+    found.warn(
+        "no-carrier-complaint",
+        Message(
+            "No complaint to the courier company is recorded: an appeal to the postal administration (12305) is "
+            "taken after complaining to the company, when it did not answer within 7 days or its answer did not "
+            "satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its "
+            "date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET",
+            citation="；".join(
+                (cite("express-regulation.complaint-7-days"), cite("postal-law.65"), cite("express-market-measures.30"))
+            ),
+            number=case.number,
+        ),
+        "timeline",
+    )

@@ -280,9 +280,12 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     complaint = rules.carrier_complaint(ctx)
     deadline = rules.reply_deadline(ctx)
     if complaint is not None and deadline is not None:
+        # The carrier's last day as the reply clock counts it (the day included; moved past a rest day, 民法典
+        # art. 203), the one the appeal's 应答复日期 prints: "未得到答复" holds only once it has passed, so the
+        # move is the safe side here, as the claimant's own last days below are printed unmoved.
         lodged = (
             f"本件向快递企业投诉的日期为 {fmt_date(complaint.at, case)}，"
-            f"快递企业应于 {fmt_deadline(deadline)} 前处理并答复。"
+            f"快递企业最迟应于{fmt_deadline(deadline)}处理并答复；该日届满仍未答复的，即属投诉后7日内未得到答复。"
         )
     else:
         lodged = "本件向快递企业投诉的日期及工单号尚未记录：请在申诉材料中填写，答复期限自该日起算。"

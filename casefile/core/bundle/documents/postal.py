@@ -20,10 +20,12 @@ from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
     DATE_BLANK,
     _day,
+    _free,
     _money,
     _signature,
     cite_on_day,
     courier_parties,
+    fmt_date,
     fmt_time,
     on_day,
 )
@@ -40,6 +42,7 @@ from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
 from casefile.core.bundle.pdfkit import sign_here
+from casefile.core.record.timeline import with_carrier
 
 # The form's label columns: its longest labels (实际提供服务的网点, 向快递企业投诉日期) on one line at the left,
 # the short ones on the right (收件人电话) leaving the values room (杭州某某数码科技有限公司 on one line).
@@ -60,21 +63,33 @@ def _box(ticked: bool, text: str) -> str:
     return f"{'■' if ticked else '□'} {text}"
 
 
+def _unanswered(ctx: BundleContext) -> bool:
+    """No answer of the carrier's is recorded by its last day to answer, and that day is past."""
+    deadline = rules.reply_deadline(ctx)
+    answer = rules.carrier_answer(ctx)
+    answer_day = _day(answer.at, ctx.case) if answer is not None else None
+    return (
+        deadline is not None
+        and deadline.last_day < on_day(ctx)
+        and (answer_day is None or answer_day > deadline.last_day)
+    )
+
+
+def _dissatisfied(ctx: BundleContext) -> bool:
+    """An answer of the carrier's is recorded that the claimant did not accept."""
+    answer = rules.carrier_answer(ctx)
+    return answer is not None and not answer.accepted
+
+
 def _handling_fields(ctx: BundleContext) -> list[_F]:
     """企业处理结果 and 企业答复内容 (the appeal's precondition, spec §4.2) from the dealings the record holds:
     未答复 ticked when no answer is recorded by the carrier's last day to answer and that day is past; 不满意
     when an answer is recorded that the claimant did not accept, its date and words printed. With no complaint
     or nothing recorded the boxes stay for the signer (the 投诉渠道不畅通 box always does)."""
     case = ctx.case
-    deadline = rules.reply_deadline(ctx)
     answer = rules.carrier_answer(ctx)
-    answer_day = _day(answer.at, case) if answer is not None else None
-    unanswered = (
-        deadline is not None
-        and deadline.last_day < on_day(ctx)
-        and (answer_day is None or answer_day > deadline.last_day)
-    )
-    dissatisfied = answer is not None and not answer.accepted
+    unanswered = _unanswered(ctx)
+    dissatisfied = _dissatisfied(ctx)
     result = "\n".join(
         [
             _box(unanswered, "投诉后7日内未得到答复"),
@@ -163,7 +178,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
                 _h("十一、声明"),
                 _p(
                     f"{confirm}申诉人是与申诉事件有直接利害关系的当事人；"
-                    "已先向被申诉人投诉，投诉后7日内未得到答复或者对处理和答复不满意（见第四项）；"
+                    f"{_complaint_declared(ctx)}"
                     "未就同一事项向邮政管理部门申诉过；申诉事项未经人民法院、仲裁机构受理或者处理；"
                     "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内。"
                     "以上所述及所附材料真实，如有虚假，愿承担相应的法律责任。",
@@ -202,8 +217,39 @@ def _appeal_facts(ctx: BundleContext) -> list[Flowable]:
     product = txn.product.strip() or "＿＿＿＿＿＿"
     text = (
         f"{who}于{shipped}交由被申诉人{carrier}寄递快件一件（快件号码 {waybill}，品名 {product}）。"
-        f"该快件于{signed}签收，{found}发现{what}。申诉人已向被申诉人投诉并要求赔偿，"
-        "被申诉人的处理情况见第四项、第八项。"
+        f"该快件于{signed}签收，{found}发现{what}。{_complaint_told(ctx)}"
         f"依照{art27}和{art832}，被申诉人应当依法承担赔偿责任，特提出申诉。"
     )
     return [_p(text, "indent")]
+
+
+def _complaint_told(ctx: BundleContext) -> str:
+    """事实与理由 on the complaint to the carrier (the appeal's precondition, spec §4.2), as the record holds it:
+    its date and 工单号 when one is recorded (``rules.carrier_complaint``); otherwise that none is, pointing to
+    the dealings with the carrier if there are any. An appeal never says a complaint was made that the record
+    does not show (the preflight warns of it: ``no-carrier-complaint``)."""
+    complaint = rules.carrier_complaint(ctx)
+    if complaint is not None:
+        ref = _free(ctx, complaint.ref.strip())
+        number = f"（工单号 {ref}）" if ref else ""
+        return (
+            f"申诉人已于{fmt_date(complaint.at, ctx.case)}向被申诉人投诉{number}，被申诉人的处理情况见第四项、第八项。"
+        )
+    if any(with_carrier(ctx.case, e) for e in ctx.case.timeline):
+        return "本案尚未记录申诉人向被申诉人投诉的日期及工单号（见第四项），与被申诉人的交涉情况见第八项。"
+    return "本案尚未记录申诉人向被申诉人投诉及与其交涉的情况（见第四项、第八项）。"
+
+
+def _complaint_declared(ctx: BundleContext) -> str:
+    """声明's clause on the complaint to the carrier, worded as the record shows it: the complaint's date, and
+    that no answer came within 7 days or the answer did not satisfy when the record shows which (both boxes of
+    第四项 are ticked from the same record); nothing is declared of a complaint the record does not hold."""
+    complaint = rules.carrier_complaint(ctx)
+    if complaint is None:
+        return "本案尚未记录申诉人向被申诉人投诉的情况（见第四项）；"
+    lodged = f"已于{fmt_date(complaint.at, ctx.case)}先向被申诉人投诉"
+    if _unanswered(ctx):
+        return f"{lodged}，投诉后7日内未得到答复（见第四项）；"
+    if _dissatisfied(ctx):
+        return f"{lodged}，对其处理和答复不满意（见第四项）；"
+    return f"{lodged}，处理情况见第四项；"
