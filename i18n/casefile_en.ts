@@ -6041,11 +6041,23 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6426,6 +6438,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Time the fault first appeared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The goods are a mobile phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

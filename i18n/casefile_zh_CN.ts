@@ -6056,12 +6056,24 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印，商家自有域名下的地址均视为商家的地址</translation>
     </message>
     <message>
+        <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>
+        <translation>所购商品（“{goods}”）是手机吗？从商品名称无法判断：手机自售出之日起15日内出现的故障适用手机三包规定（{citations}）。请注明：casefile edit {number} --is-phone yes（不是手机则为 no）</translation>
+    </message>
+    <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>
     <message>
+        <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
+        <translation>所购商品为手机，已填写故障出现时间，但未填写购买时间：手机三包规定的7日、15日自售出之日起计算（{citations}），因此材料不援引该规定：casefile edit {number} --purchased-at 时间</translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
+    </message>
+    <message>
+        <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
+        <translation>故障出现时间（{fault}）早于购买时间（{sold}）：手机三包规定自售出之日起计算（{citations}），因此材料不援引该规定。请更正其中之一：casefile edit {number} --fault-at 时间（或 --purchased-at 时间）</translation>
     </message>
     <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
@@ -6442,6 +6454,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Time the fault first appeared</source>
         <translation>故障出现时间</translation>
+    </message>
+    <message>
+        <source>The goods are a mobile phone</source>
+        <translation>所购商品是手机</translation>
     </message>
     <message>
         <source>Waybill number</source>

@@ -242,6 +242,9 @@ class Transaction:
     # When the fault first appeared (故障出现时间): a mobile phone's 三包 windows (7 and 15 days) run from the
     # sale to it (移动电话机商品修理更换退货责任规定 arts. 11, 12).
     fault_at: datetime | None = _added()
+    # Whether the goods are a mobile phone, as the user said: True, False, or None when not said (the product's
+    # name then tells, or the preflight asks: casefile.core.bundle.phones).
+    is_phone: bool | None = _added()
 
 
 @dataclass

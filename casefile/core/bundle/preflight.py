@@ -16,7 +16,7 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 from pathlib import PurePath
 
@@ -25,7 +25,7 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
-from casefile.core.bundle.phones import is_mobile_phone
+from casefile.core.bundle.phones import phone_day, phone_status
 from casefile.core.disclosure.masking import Masker
 from casefile.core.disclosure.policy import disclosure_for
 from casefile.core.errors import Message, listed
@@ -696,21 +696,72 @@ def _arbitration_body(case: Case, found: Findings) -> None:
 
 def _phone_fault_time(case: Case, found: Findings) -> None:
     """A mobile phone with a quality problem: its 三包 rule (国家规定, which 消法 art. 24 puts first) counts from
-    the sale to the fault, so the packets apply it only when the time the fault appeared is entered."""
-    if case.type is not CaseType.QUALITY or case.transaction.fault_at is not None or not is_mobile_phone(case):
+    the sale to the fault, so the packets apply it only when both days are entered and the fault is not before
+    the sale. Goods the product's name does not tell (a maker's name alone) are asked about."""
+    if case.type is not CaseType.QUALITY:
         return
-    found.warn(
-        "no-phone-fault-time",
-        Message(
-            "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile "
-            "phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, "
-            "exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the "
-            "rule only when it can count the days: casefile edit {number} --fault-at TIME",
-            citations=law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True),
-            number=case.number,
-        ),
-        "transaction.fault_at",
-    )
+    txn = case.transaction
+    status = phone_status(case)
+    citations = law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True)
+    if status is None:
+        found.warn(
+            "phone-unknown",
+            Message(
+                "Are the goods (“{goods}”) a mobile phone? The product's name does not say: a phone's fault within "
+                "15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). "
+                "Say so: casefile edit {number} --is-phone yes (or no)",
+                goods=" ".join(t for t in (txn.product.strip(), txn.brand_model.strip()) if t),
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.is_phone",
+        )
+        return
+    if status is False:
+        return
+    if txn.fault_at is None:
+        found.warn(
+            "no-phone-fault-time",
+            Message(
+                "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the "
+                "mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a "
+                "return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet "
+                "cites the rule only when it can count the days: casefile edit {number} --fault-at TIME",
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.fault_at",
+        )
+    elif txn.purchased_at is None:
+        found.warn(
+            "phone-fault-no-sale-time",
+            Message(
+                "The goods are a mobile phone and the fault's time is filled in, but the purchase time is not: the "
+                "mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale "
+                "({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME",
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.purchased_at",
+        )
+    elif phone_day(txn.fault_at) < phone_day(txn.purchased_at):
+        found.warn(
+            "phone-fault-before-sale",
+            Message(
+                "The fault's time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and "
+                "return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one "
+                "of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)",
+                fault=_cn_day(phone_day(txn.fault_at)),
+                sold=_cn_day(phone_day(txn.purchased_at)),
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.fault_at",
+        )
+
+
+def _cn_day(day: date) -> Message:
+    return Message("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
 
 
 def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
