@@ -6020,10 +6020,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{names}，另有 {count} 件</translation>
     </message>
     <message>
-        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
-        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），而该证明目的与其名称毫无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
-    </message>
-    <message>
         <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
@@ -6050,6 +6046,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>The receipt is issued in the name of “{name}” (the organisation in the settings), but the complaint is against “{respondent}”: the customer would take the receipt for the respondent&apos;s, and ask the wrong party. Issue it from the respondent&apos;s own CaseFile, or correct the respondent or the organisation in the settings</source>
         <translation>回执将以“{name}”（设置中的单位）的名义出具，但被投诉的是“{respondent}”：顾客会把这张回执当作被投诉方出具的，并向错误的一方查询。请在被投诉方自己的 CaseFile 中出具回执，或更正被投诉人或设置中的单位。</translation>
+    </message>
+    <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
+        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），但其名称除商品名称或文件类型外，与该证明目的并无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
     </message>
     <message>
         <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>

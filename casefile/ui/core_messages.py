@@ -102,7 +102,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'void'),
     QT_TRANSLATE_NOOP("core", 'waived'),
     QT_TRANSLATE_NOOP("core", '{first}; {rest}'),
-    QT_TRANSLATE_NOOP("core", '{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows'),
+    QT_TRANSLATE_NOOP("core", '{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows'),
     QT_TRANSLATE_NOOP("core", '{exhibits}: {problem}'),
     QT_TRANSLATE_NOOP("core", "{exhibits}: in the evidence group “{group}” but not next to each other in the packet, so the evidence list will list the group in several places. Move the group's exhibits together in the evidence list"),
     QT_TRANSLATE_NOOP("core", 'The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown'),

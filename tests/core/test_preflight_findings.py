@@ -772,6 +772,29 @@ def test_a_purpose_typed_for_a_batch_is_asked_about_where_the_title_shows_someth
 
 
 @pytest.mark.parametrize(
+    ("product", "purpose", "titles", "asked"),
+    [
+        # 手机 is the goods, not what an item shows: the box's photo shares only it with the purpose
+        (
+            "华为 Mate 60",
+            "证明手机收货第三天起闪屏、黑屏",
+            ["闪屏照片", "黑屏照片", "手机包装盒及IMEI码", "购物小票"],
+            (12, 13),
+        ),
+        # the product's own name, and a kind of file, say nothing either
+        ("Xiaomi 14", "证明Xiaomi 14照片中屏幕碎裂", ["屏幕碎裂", "Xiaomi 14 发票照片"], (11,)),
+        # one character in common (屏 of 屏幕保护膜 and of 闪屏) is chance, not the same thing
+        ("某品牌手机 X12", "证明收货第三天起闪屏、黑屏", ["闪屏照片", "屏幕保护膜"], (11,)),
+    ],
+)
+def test_a_title_sharing_only_a_generic_word_with_the_batch_purpose_is_asked_about(product, purpose, titles, asked):
+    case = complete_case()
+    case.transaction.product = product
+    _batch(case, purpose, titles)
+    assert [f.exhibits for f in run(case, CA) if f.code == "purpose-from-batch"] == [asked]
+
+
+@pytest.mark.parametrize(
     ("purpose", "titles"),
     [
         # three sides of one crushed box: the purpose fits each

@@ -360,15 +360,40 @@ def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], 
 
 # Files added together within this time of each other, by one person, with one purpose: one batch.
 _BATCH_GAP = timedelta(minutes=5)
-# What says nothing of what an item shows: the kind of file, the words of a purpose, joining words and marks.
-_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或、，,。；;：:（）()《》“”\"' -_—第张份页件个")
+# What says nothing of what an item shows: the kind of file, the words of a purpose, the goods as such; then joining
+# words and marks, and characters that only join (在, 已, 时…). Words go first, so that 手机 in 手机包装盒 says nothing
+# while 屏 in 手机屏幕 still does.
+_GENERIC_WORDS = (
+    "照片", "相片", "图片", "截图", "截屏", "视频", "录音", "录像", "记录", "文件", "资料", "证据", "证明", "显示",
+    "手机", "商品", "产品", "货物", "物品", "东西", "情况", "问题",
+)  # fmt: skip
+_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或第张份页件个在已时于从被把了是为对有也都")
+_GENERIC |= set("、，,。；;：:（）()《》“”\"' -_—")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]{2,}")
+# How many characters of what it is about a title must share with the purpose to speak of it: one is chance (屏 of
+# 屏幕保护膜 and of 闪屏), two are a word or its parts (闪屏 and 屏幕闪烁).
+_SHARED_CHARS = 2
 
 
-def _content(text: str, ignored: set[str]) -> set[str]:
-    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about."""
+def _goods_words(case: Case) -> list[str]:
+    """The goods' own names (the product, its brand and model, and their words): no sign of what an item shows."""
+    names = [case.transaction.product, case.transaction.brand_model]
+    words = {w for name in names for w in [name.strip(), *re.split(r"[\s,，、/（）()]+", name)] if len(w.strip()) >= 2}
+    return sorted(words, key=len, reverse=True)
+
+
+def _content(text: str, goods: list[str]) -> set[str]:
+    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about: its generic words
+    and the goods' names taken out first."""
+    for word in (*goods, *_GENERIC_WORDS):
+        text = text.replace(word, " ")
     words = {w.lower() for w in _ASCII_WORD.findall(text)}
-    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC and ch not in ignored}
+    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC}
+
+
+def _speaks_of(shared: set[str]) -> bool:
+    """Whether what a title shares with a purpose is enough to say it speaks of it: a Latin word, or two characters."""
+    return any(len(w) > 1 for w in shared) or len(shared) >= _SHARED_CHARS
 
 
 def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings) -> None:
@@ -382,7 +407,7 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
     purpose was typed, so it only helps show which items the purpose was typed for; a camera's name says nothing (it
     has its own finding). A batch whose titles all touch the purpose (three sides of one crushed box, 证明外包装破损)
     shares it rightly; the goods' own name is no sign either way."""
-    goods = _content(case.transaction.product, set())
+    goods = _goods_words(case)
     batches: list[list[ExhibitEntry]] = []
     for entry in sorted(entries, key=lambda en: en.exhibit.number):
         e = entry.exhibit
@@ -406,12 +431,12 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
             for entry in batch
             if not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
         ]
-        if not purpose or not any(shared for _entry, shared in titled):
+        if not purpose or not any(_speaks_of(shared) for _entry, shared in titled):
             continue  # no title speaks of the purpose: nothing tells which item it was typed for
         odd = [
             (entry, entry.exhibit.title.strip())
             for entry, shared in titled
-            if not shared and _retitled(entry.exhibit.title, entry.exhibit.original_name)
+            if not _speaks_of(shared) and _retitled(entry.exhibit.title, entry.exhibit.original_name)
         ]
         found.group(
             Level.WARNING,
@@ -432,9 +457,9 @@ def _retitled(title: str, original_name: str) -> bool:
 
 def _from_batch(names: Message, purpose: str) -> Message:
     return Message(
-        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with "
-        "its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, "
-        "saying what this item shows",
+        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak "
+        "of (beyond the goods or the kind of file): the evidence list must state what each item proves "
+        "({citation}). Give it a purpose of its own, saying what this item shows",
         exhibits=names,
         purpose=purpose,
         citation=cite("evidence-rules.19", part=True),
