@@ -6033,11 +6033,27 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: was it made on the event&apos;s day? Its time records no time zone and is close to midnight, so it may be the same day where the device was. If it is not, link the event to the exhibit that records it, or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, before 2000: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, after today: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details: a party&apos;s own address is then printed in full where the destination shows that party, and any address at a business&apos;s own domain is taken as the business&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -258,8 +258,11 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     flagged: dict[str, list[tuple[ExhibitEntry, str]]] = {}
     oversize: list[tuple[ExhibitEntry, str]] = []
     file_titles: list[tuple[ExhibitEntry, str]] = []
+    exif_unset: list[tuple[ExhibitEntry, str]] = []
     for entry in entries:
         e = entry.exhibit
+        if e.metadata.exif_time_ignored and e.captured_at_source in ("file-mtime", "file-name"):
+            exif_unset.append((entry, e.metadata.exif_time_raw or e.metadata.exif_time.replace("T", " ")))
         if not e.purpose.strip():
             no_purpose.append((entry, ""))
         if title_is_file_name(e.title, e.original_name):
@@ -312,6 +315,19 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
         problem = _FLAG_TEXT[flag]
         found.group(Level.WARNING, f"flag-{flag}", items, partial(_problem, problem=problem), attribute)
     found.group(Level.WARNING, "flag-edited", edited, lambda names: _problem(names, _EDITED_TEXT))
+    found.group(
+        Level.WARNING,
+        "exif-time-ignored",
+        exif_unset,
+        lambda names: Message(
+            "{exhibits}: the capture time the photo records is no real time (the camera's clock was not set, or the "
+            "value cannot be read), so the packet gives the time in the file's name or the file's modification "
+            "time instead and says why; copying a file can change that time: check when the photo was taken, and "
+            "correct it in the exhibit's details",
+            exhibits=names,
+        ),
+        "captured_at",
+    )
     found.group(
         Level.WARNING,
         "over-size-limit",
