@@ -661,6 +661,7 @@ def test_a_phone_with_its_fault_time_or_an_accessory_needs_no_fault_time():
         ("华为 nova 12", ""),
         ("Apple iPhone 15 Pro", ""),
         ("smartphone", ""),
+        ("华为Mate60手机套装包含充电器", ""),  # a set (套装), not a case (手机套)
     ],
 )
 def test_a_phone_is_known_by_its_ordinary_name(product, brand_model):

@@ -35,12 +35,12 @@ _PHONE_MAKER = re.compile(
 )
 # What a maker of phones sells besides (and what a phone's accessories are called), the product being that thing.
 _OTHER_GOODS = re.compile(
-    r"壳|膜|保护套|手机套|支架|挂绳|充电器|充电头|充电宝|移动电源|耳机|数据线|卡托|配件|平板|Pad|Tab|笔记本|电脑|"
+    r"壳|膜|保护套|手机套(?!装|餐)|支架|挂绳|充电器|充电头|充电宝|移动电源|耳机|数据线|卡托|配件|平板|Pad|Tab|笔记本|电脑|"
     r"Book|手表|手环|Watch|Band|Buds|音箱|电视|路由器|显示器|冰箱|洗衣机|空调|扫地|吸尘|电动车|汽车|键盘|鼠标|"
     r"手写笔|Pencil|AirPods|iPad|Mac",
     re.IGNORECASE,
 )
-_ACCESSORY = re.compile(r"手机(?:壳|膜|套|支架|配件|挂绳|电池|充电|耳机|数据线|卡托|袋|贴)")
+_ACCESSORY = re.compile(r"手机(?:壳|膜|套(?!装|餐)|支架|配件|挂绳|电池|充电|耳机|数据线|卡托|袋|贴)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def phone_from_text(product: str, brand_model: str) -> bool | None:
     last): 手机壳 and iPhone 15 保护壳 are cases, 手机（含充电器） a phone with its charger; the model only tells when
     the product says nothing of it."""
     for text in (product, brand_model):
-        own = _WITH.sub(" ", text)  # what comes with it is not what it is
+        own = text[:1] + _WITH.sub(" ", text[1:])  # what comes with it is not what it is (送… first is no gift)
         phone = _last_end([_PHONE_WORD, _PHONE_MODEL], own)
         other = _last_end([_ACCESSORY, _OTHER_GOODS], own)
         if phone is not None and (other is None or other <= phone):
