@@ -6053,11 +6053,11 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>The timeline event “{summary}” is dated {date}, before 2000: check its time (casefile event {number} --edit {n} --at TIME)</source>
-        <translation>时间线事件“{summary}”的时间为{date}，早于2000年，请核实其时间（casefile event {number} --edit {n} --at 时间）</translation>
+        <translation>时间线事件“{summary}”的时间为{date}，早于2000年，请核对其时间（casefile event {number} --edit {n} --at 时间）</translation>
     </message>
     <message>
         <source>The timeline event “{summary}” is dated {date}, after today: check its time (casefile event {number} --edit {n} --at TIME)</source>
-        <translation>时间线事件“{summary}”的时间为{date}，晚于今天，请核实其时间（casefile event {number} --edit {n} --at 时间）</translation>
+        <translation>时间线事件“{summary}”的时间为{date}，晚于今天，请核对其时间（casefile event {number} --edit {n} --at 时间）</translation>
     </message>
     <message>
         <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
@@ -6069,7 +6069,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
-        <translation>{exhibits}：照片记录的拍摄时间不是真实时间（相机时钟未设置，或该值无法识别），材料改用文件名中的时间或文件修改时间，并注明原因；复制文件可能改变该时间：请核实照片的拍摄时间，并在证据详情中更正</translation>
+        <translation>{exhibits}：照片记录的拍摄时间不是真实时间（相机时钟未设置，或该值无法识别），材料改用文件名中的时间或文件修改时间，并注明原因；复制文件可能改变该时间：请核对照片的拍摄时间，并在证据详情中更正</translation>
     </message>
     <message>
         <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>
