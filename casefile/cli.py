@@ -43,6 +43,7 @@ from casefile.core.model import (
     Stage,
     TimelineEvent,
     Transcript,
+    is_date_only,
     parse_amount,
     parse_datetime,
     to_data,
@@ -938,6 +939,11 @@ def _fmt_time(value: datetime | None) -> str:
     return zone.show(value)
 
 
+def _event_time(event: TimelineEvent) -> str:
+    """When an event happened: its day alone when only the day is known."""
+    return zone.show(event.at, "%Y-%m-%d", offset=False) if event.date_only else _fmt_time(event.at)
+
+
 def _recorded_time(value: datetime | None) -> str:
     """A time a file states (a photo's capture time) as the file states it: in its own UTC offset, named
     when it is not that of the zone times are shown in; a time without an offset as it is."""
@@ -1241,7 +1247,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             entered = _fmt_time(ev.recorded_at)
             recorded = f"  (recorded {entered})" if entered not in ("", _fmt_time(ev.at)) else ""
             lines.append(
-                f"    {n:>3}  {_fmt_time(ev.at)}  {ev.kind.value:<12} {ev.summary}"
+                f"    {n:>3}  {_event_time(ev):<16}  {ev.kind.value:<12} {ev.summary}"
                 + (f"  ({dealt})" if dealt else "")
                 + (f"  decided: {ev.decision}" if ev.decision else "")
                 + recorded
@@ -1938,6 +1944,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     at = parse_datetime(args.at, "--at") if args.at else zone.now()
     event = TimelineEvent(
         at=at,
+        date_only=is_date_only(args.at),
         kind=EventKind(args.kind or "note"),
         summary=args.summary,
         people=args.people or "",
@@ -1949,7 +1956,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
-    _print(f"{args.case}: event at {_fmt_time(at)} recorded")
+    _print(f"{args.case}: event at {_event_time(event)} recorded")
     return EXIT_OK
 
 
@@ -1967,11 +1974,12 @@ def _change_event(args: argparse.Namespace, library: Library) -> int:
         was = timeline[n - 1]
         if args.delete is not None:
             writer.remove_event(was, args.reason)
-            _print(f"{args.case}: event {n} ({_fmt_time(was.at)}) taken out of the timeline; the custody log keeps it")
+            _print(f"{args.case}: event {n} ({_event_time(was)}) taken out of the timeline; the custody log keeps it")
             return EXIT_OK
         changes: dict[str, object] = {}
         if args.at:
             changes["at"] = parse_datetime(args.at, "--at")
+            changes["date_only"] = is_date_only(args.at)
         if args.kind:
             changes["kind"] = EventKind(args.kind)
         for name in ("summary", "people", "place", "party", "decision"):

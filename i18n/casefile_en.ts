@@ -6005,10 +6005,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6041,7 +6037,27 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: was it made on the event&apos;s day? Its time records no time zone and is close to midnight, so it may be the same day where the device was. If it is not, link the event to the exhibit that records it, or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, before 2000: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, after today: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6049,7 +6065,15 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6433,6 +6457,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The goods are a mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waybill number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6598,6 +6626,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details (several addresses separated by ；): a party&apos;s own address is then printed in full where the destination shows that party. To have every address at the business&apos;s own domain taken as the business&apos;s, add the domain to its e-mail as @domain (a public mail service&apos;s domain is never taken as anyone&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6020,10 +6020,6 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{names}，另有 {count} 件</translation>
     </message>
     <message>
-        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
-        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），而该证明目的与其名称毫无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
-    </message>
-    <message>
         <source>The complaint will say there is no arbitration or jurisdiction clause, as entered, yet the case holds an arbitration agreement: {agreements}. If the clause exists, answer yes and give its terms (and why it does not stand in the way); or clear the answer, and the complaint names the agreement: casefile edit {number} --jurisdiction-clause unknown</source>
         <translation>起诉状将按已填写的答复勾选“无”仲裁、法院管辖约定，但本案有仲裁协议：{agreements}。如确有该约定，请改答“有”并写明条款内容（及其不妨碍起诉的理由）；或清除该答复，由起诉状写明该仲裁协议：casefile edit {number} --jurisdiction-clause unknown</translation>
     </message>
@@ -6056,16 +6052,44 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>本回执承诺的答复时间 {due} 已过：现在打印的回执所承诺的答复时间已经过去。请确认已答复顾客，或告知顾客何时答复</translation>
     </message>
     <message>
-        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
-        <translation>尚未记录向快递企业的投诉：向邮政管理部门申诉（12305）须先向快递企业投诉，投诉后7日内未得到答复或者对处理和答复不满意的方可申诉（{citation}）；申诉书将写明本案尚未记录投诉。请记录投诉的日期和工单号：casefile event {number} --kind complaint --with courier --at 时间 --ref 工单号</translation>
+        <source>The timeline event of {date} “{summary}” cites {exhibits}: was it made on the event&apos;s day? Its time records no time zone and is close to midnight, so it may be the same day where the device was. If it is not, link the event to the exhibit that records it, or correct the event&apos;s time or the exhibit&apos;s</source>
+        <translation>时间线中{date}的事件“{summary}”引用了{exhibits}，该证据是否形成于事件当天？其时间未记录时区且接近午夜，按设备所在地时间可能是同一天。如果不是，请在时间线中为该事件关联记录它的证据，或更正事件或证据的时间</translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, before 2000: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation>时间线事件“{summary}”的时间为{date}，早于2000年，请核对其时间（casefile event {number} --edit {n} --at 时间）</translation>
+    </message>
+    <message>
+        <source>The timeline event “{summary}” is dated {date}, after today: check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation>时间线事件“{summary}”的时间为{date}，晚于今天，请核对其时间（casefile event {number} --edit {n} --at 时间）</translation>
+    </message>
+    <message>
+        <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
+        <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），但其名称除商品名称或文件类型外，与该证明目的并无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
+        <translation>{exhibits}：照片记录的拍摄时间不是真实时间（相机时钟未设置，或该值无法识别），材料改用文件名中的时间或文件修改时间，并注明原因；复制文件可能改变该时间：请核对照片的拍摄时间，并在证据详情中更正</translation>
+    </message>
+    <message>
+        <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>
+        <translation>所购商品（“{goods}”）是手机吗？从商品名称无法判断：手机自售出之日起15日内出现的故障适用手机三包规定（{citations}）。请注明：casefile edit {number} --is-phone yes（不是手机则为 no）</translation>
     </message>
     <message>
         <source>the agent&apos;s identity document</source>
         <translation>代理人身份证明</translation>
     </message>
     <message>
+        <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
+        <translation>所购商品为手机，已填写故障出现时间，但未填写购买时间：手机三包规定的7日、15日自售出之日起计算（{citations}），因此材料不援引该规定：casefile edit {number} --purchased-at 时间</translation>
+    </message>
+    <message>
         <source>No proof of the goods&apos; value (invoice, order or payment record): an insured parcel is compensated under the insurance rules agreed with the courier, usually the actual loss up to the insured value, which the goods&apos; value proves ({citation})</source>
         <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
+    </message>
+    <message>
+        <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
+        <translation>故障出现时间（{fault}）早于购买时间（{sold}）：手机三包规定自售出之日起计算（{citations}），因此材料不援引该规定。请更正其中之一：casefile edit {number} --fault-at 时间（或 --purchased-at 时间）</translation>
     </message>
     <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
@@ -6448,6 +6472,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>故障出现时间</translation>
     </message>
     <message>
+        <source>The goods are a mobile phone</source>
+        <translation>所购商品是手机</translation>
+    </message>
+    <message>
         <source>Waybill number</source>
         <translation>运单号</translation>
     </message>
@@ -6614,6 +6642,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{exhibits}: the e-mail&apos;s sender or recipient is recorded as no party&apos;s address, so the packet masks it as a third party&apos;s personal data. If it is a party&apos;s own (the complainant&apos;s mailbox, the business&apos;s service mailbox), enter it as that party&apos;s e-mail in the case details (several addresses separated by ；): a party&apos;s own address is then printed in full where the destination shows that party. To have every address at the business&apos;s own domain taken as the business&apos;s, add the domain to its e-mail as @domain (a public mail service&apos;s domain is never taken as anyone&apos;s)</source>
         <translation>{exhibits}：邮件的发件人或收件人地址未登记为任何当事人的地址，材料将其作为第三方个人信息遮盖。如该地址是当事人本人的（投诉人的邮箱、商家的客服邮箱），请在案件信息中将其填为该当事人的电子邮箱（多个地址用“；”分隔）：当事人本人的地址将在可向其展示该当事人信息的材料中完整打印。如商家自有域名下的所有地址均为商家的地址，请在商家的电子邮箱中加上“@域名”（公共邮箱服务的域名不会被视为任何人的）</translation>
+    </message>
+    <message>
+        <source>No complaint to the courier company is recorded: an appeal to the postal administration (12305) is taken after complaining to the company, when it did not answer within 7 days or its answer did not satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET</source>
+        <translation>尚未记录向快递企业的投诉：向邮政管理部门申诉（12305）须先向快递企业投诉，投诉后7日内未得到答复或者对处理和答复不满意的方可申诉（{citation}）；申诉书将写明本案尚未记录投诉。请记录投诉的日期和工单号：casefile event {number} --kind complaint --with courier --at 时间 --ref 工单号</translation>
     </message>
     <message>
         <source>The receipt is issued in the name of “{name}” (the organisation in the settings), a name with “{word}” in it: a law firm, consumer association, regulator or tribunal, not a business. A walk-in receipt is the store&apos;s acknowledgement that it received the customer&apos;s complaint, and tells the customer to ask the store. Issue it from the store&apos;s own CaseFile, or enter the store under Settings → General (Organisation name)</source>

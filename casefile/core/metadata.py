@@ -337,6 +337,11 @@ def _image(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
         source = detail if tag != _TAG_DATETIME else base
         naive = _exif_time(source.get(tag))
         if naive is None:
+            raw = _text_tag(source.get(tag))
+            if raw and "exif_time_ignored" not in meta:  # stated but no time: kept as stated, said why unused
+                unset = not re.sub(r"[0:\s.-]", "", raw)  # 0000:00:00 00:00:00, or blanks: the clock never set
+                meta["exif_time_ignored"] = "camera clock not set" if unset else "not a valid time"
+                meta["exif_time_raw"] = raw
             continue
         subsec = _text_tag(detail.get(_TAG_SUBSEC_ORIGINAL)) if tag == _TAG_ORIGINAL else ""
         if subsec.isdigit():

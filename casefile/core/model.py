@@ -242,6 +242,9 @@ class Transaction:
     # When the fault first appeared (故障出现时间): a mobile phone's 三包 windows (7 and 15 days) run from the
     # sale to it (移动电话机商品修理更换退货责任规定 arts. 11, 12).
     fault_at: datetime | None = _added()
+    # Whether the goods are a mobile phone, as the user said: True, False, or None when not said (the product's
+    # name then tells, or the preflight asks: casefile.core.bundle.phones).
+    is_phone: bool | None = _added()
 
 
 @dataclass
@@ -305,6 +308,8 @@ class TimelineEvent:
     party: str = _added("")
     decision: str = _added("")  # what was decided or agreed, if anything
     recorded_at: datetime | None = _added()  # when it was entered (from its custody entry)
+    # The day is known, not the hour (typed as 2026-11-20): ``at`` is that day's start, shown as the date alone.
+    date_only: bool = _added(False)
 
 
 @dataclass
@@ -406,7 +411,8 @@ class ExhibitMetadata:
     exif_time_tag: str = ""
     exif_offset: str = ""
     exif_offset_from: str = ""  # "gps" when worked out from the GPS clock
-    exif_time_ignored: str = ""
+    exif_time_ignored: str = ""  # why the EXIF time is not the capture time: "camera clock not set", …
+    exif_time_raw: str = ""  # the EXIF time as written, when it is no time at all (2026:13:45 99:99:99)
     time_without_offset: bool = False  # a device time with no zone recorded
     file_name_time: str = ""
     time_disagreement: str = ""
@@ -1293,6 +1299,14 @@ def _record_converter(tp: type) -> Callable[[Any, str], Any]:
         return obj
 
     return a_record
+
+
+_DATE_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+
+
+def is_date_only(value: Any) -> bool:
+    """Whether a typed time is a date alone (2026-11-20): a day without its hour, not that day's midnight."""
+    return isinstance(value, str) and _DATE_ONLY.fullmatch(value) is not None
 
 
 def parse_datetime(value: Any, where: str = "time", *, check: bool = True) -> datetime:

@@ -148,7 +148,7 @@ class TimelineTab(QWidget):
         exhibit = self.tr("exhibit %1")
         self.events = list(case.timeline)
         for event in case.timeline:
-            when = times.text(event.at)
+            when = times.day(event.at) if event.date_only else times.text(event.at)
             refs = "、".join(fill(exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
             dealt = [
@@ -253,8 +253,11 @@ class TimelineTab(QWidget):
             show_error(self, InvalidValueError(self.tr("Exhibits: write numbers separated by commas")))
             return
         at = times.taken(self.at)
+        was = self.editing
         event = TimelineEvent(
             at=at,
+            # a day without its hour stays so while its time is left as it was
+            date_only=was is not None and was.date_only and at == was.at,
             kind=EventKind(self.kind.currentData()),
             summary=self.summary.text().strip(),
             evidence=refs,
@@ -262,7 +265,6 @@ class TimelineTab(QWidget):
             ref=self.ref.text().strip(),
             decision=self.decision.text().strip(),
         )
-        was = self.editing
         if was is not None:
             self._write(lambda writer: writer.update_event(was, event), self._stop_editing)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from preflight_cases import exhibit
 
@@ -173,3 +173,21 @@ def test_the_time_column_heading_agrees_with_device_times(tmp_path):
     text = annex_text(context(case, Venue.ARBITRATION), tmp_path / "device.pdf")
     assert "2026-11-2019:15:02（设备时间）" in text
     assert f"生成/获取时间（{zone_name()}，标“设备时间”者除外）" in text
+
+
+def test_the_time_column_heading_also_excepts_an_e_mail_date_without_a_zone(tmp_path):
+    """An e-mail whose Date names no zone is marked （未记录时区） in the time column; the heading then says those
+    times, like a device's, are not in the zone it names."""
+    from test_documents import context, full_case
+
+    from casefile.core.bundle.context import Venue
+    from casefile.core.bundle.parts import zone_name
+    from casefile.core.model import MailHeaders
+
+    case = full_case()
+    e = case.exhibits[0]
+    e.captured_at, e.captured_at_source = datetime(2026, 11, 20, 10, 0, tzinfo=UTC), "container"
+    e.metadata.email = MailHeaders(date="Fri, 20 Nov 2026 10:00:00")
+    text = annex_text(context(case, Venue.ARBITRATION), tmp_path / "mail.pdf")
+    assert "（未记录时区）" in text
+    assert f"生成/获取时间（{zone_name()}，标“未记录时区”者除外）" in text

@@ -122,6 +122,12 @@ def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:
     assert "□投诉后7日内未得到答复□对企业处理和答复不满意" in doc  # agreed to: no dissatisfaction is claimed
 
 
+def test_an_answer_known_by_its_day_alone_is_printed_without_an_hour(tmp_path: Path) -> None:
+    answer = TimelineEvent(at(25, 0, 0), EventKind.CALL, "快递公司答复只退运费", party="courier", date_only=True)
+    doc = appeal_form(appeal(courier_case(COMPLAINT, answer), AFTER_DEADLINE), tmp_path)
+    assert "企业答复内容2026年11月25日（电话）" in doc and "00:00" not in doc
+
+
 def test_the_reply_clock_and_the_appeal_read_the_same_answer() -> None:
     """Reminders never call the carrier's reply overdue while the appeal prints its answer, nor the other way:
     an answer with no party said but naming the carrier, an offer recorded as a negotiation round, and none."""

@@ -645,6 +645,81 @@ def test_a_phone_with_its_fault_time_or_an_accessory_needs_no_fault_time():
     assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}
 
 
+@pytest.mark.parametrize(
+    ("product", "brand_model"),
+    [
+        ("手机（含充电器）", "华为 Mate 60"),  # a phone sold with its charger is a phone
+        ("华为 Mate 60", ""),
+        ("小米14", "Xiaomi 14 smartphone"),
+        ("Redmi K70", ""),
+        ("OPPO Find X7", ""),
+        ("vivo X100", ""),
+        ("iQOO 12", ""),
+        ("一加 12", ""),
+        ("荣耀 Magic6", ""),
+        ("三星 Galaxy S24", ""),
+        ("Google Pixel 8", ""),
+        ("华为 nova 12", ""),
+        ("Apple iPhone 15 Pro", ""),
+        ("smartphone", ""),
+        ("华为Mate60手机套装包含充电器", ""),  # a set (套装), not a case (手机套)
+    ],
+)
+def test_a_phone_is_known_by_its_ordinary_name(product, brand_model):
+    case = complete_case()
+    case.transaction.product, case.transaction.brand_model = product, brand_model
+    assert "no-phone-fault-time" in {f.code for f in run(case, CA)}
+
+
+@pytest.mark.parametrize(
+    ("product", "brand_model"),
+    [
+        ("手机壳", ""),
+        ("手机充电器", ""),
+        ("手机膜", ""),
+        ("iPhone 15 保护壳", ""),
+        ("平板电脑", "华为 MatePad 11"),
+        ("空气炸锅", "小米"),
+        ("手环", "小米"),
+    ],
+)
+def test_an_accessory_or_other_goods_of_a_phone_maker_is_not_a_phone(product, brand_model):
+    case = complete_case()
+    case.transaction.product, case.transaction.brand_model = product, brand_model
+    codes = {f.code for f in run(case, CA)}
+    assert "no-phone-fault-time" not in codes and "phone-unknown" not in codes
+
+
+def test_goods_named_only_by_a_phone_maker_are_asked_about_and_the_user_says():
+    case = complete_case()
+    case.transaction.product, case.transaction.brand_model = "华为", ""
+    (finding,) = [f for f in run(case, CA) if f.code == "phone-unknown"]
+    assert finding.field == "transaction.is_phone" and finding.level is Level.WARNING
+    assert "--is-phone yes" in chinese(finding.message)
+    assert "no-phone-fault-time" not in {f.code for f in run(case, CA)}
+    case.transaction.is_phone = True
+    codes = {f.code for f in run(case, CA)}
+    assert "no-phone-fault-time" in codes and "phone-unknown" not in codes
+    case.transaction.product = "手机"  # the user's word stands over the name's
+    case.transaction.is_phone = False
+    assert not {"no-phone-fault-time", "phone-unknown"} & {f.code for f in run(case, CA)}
+
+
+def test_a_phone_fault_before_the_sale_or_without_the_sale_is_said():
+    case = complete_case()
+    case.transaction.product = "智能手机"
+    case.transaction.purchased_at = datetime(2026, 11, 2, 10, 0, tzinfo=CST)
+    case.transaction.fault_at = datetime(2026, 10, 1, 10, 0, tzinfo=CST)
+    (finding,) = [f for f in run(case, CA) if f.code == "phone-fault-before-sale"]
+    text = chinese(finding.message)
+    assert finding.field == "transaction.fault_at" and "--fault-at" in text and "--purchased-at" in text
+    case.transaction.fault_at = datetime(2026, 11, 2, 8, 0, tzinfo=CST)  # the day of sale is day 1
+    assert "phone-fault-before-sale" not in {f.code for f in run(case, CA)}
+    case.transaction.purchased_at = None
+    (finding,) = [f for f in run(case, CA) if f.code == "phone-fault-no-sale-time"]
+    assert finding.field == "transaction.purchased_at" and "--purchased-at" in chinese(finding.message)
+
+
 def test_an_event_may_cite_a_picture_made_later_and_a_recording_of_its_own_day():
     """A screenshot of a chat is often made days after it; a recording is the call itself, a day off is another
     call. A time the record does not know (the file's modification time) is not compared."""
@@ -696,6 +771,29 @@ def test_a_purpose_typed_for_a_batch_is_asked_about_where_the_title_shows_someth
     assert (
         "手机包装盒及IMEI码照片" in text and "证明收货第三天起闪屏、黑屏" in text and cite("evidence-rules.19") in text
     )
+
+
+@pytest.mark.parametrize(
+    ("product", "purpose", "titles", "asked"),
+    [
+        # 手机 is the goods, not what an item shows: the box's photo shares only it with the purpose
+        (
+            "华为 Mate 60",
+            "证明手机收货第三天起闪屏、黑屏",
+            ["闪屏照片", "黑屏照片", "手机包装盒及IMEI码", "购物小票"],
+            (12, 13),
+        ),
+        # the product's own name, and a kind of file, say nothing either
+        ("Xiaomi 14", "证明Xiaomi 14照片中屏幕碎裂", ["屏幕碎裂", "Xiaomi 14 发票照片"], (11,)),
+        # one character in common (屏 of 屏幕保护膜 and of 闪屏) is chance, not the same thing
+        ("某品牌手机 X12", "证明收货第三天起闪屏、黑屏", ["闪屏照片", "屏幕保护膜"], (11,)),
+    ],
+)
+def test_a_title_sharing_only_a_generic_word_with_the_batch_purpose_is_asked_about(product, purpose, titles, asked):
+    case = complete_case()
+    case.transaction.product = product
+    _batch(case, purpose, titles)
+    assert [f.exhibits for f in run(case, CA) if f.code == "purpose-from-batch"] == [asked]
 
 
 @pytest.mark.parametrize(

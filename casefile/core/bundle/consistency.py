@@ -39,6 +39,7 @@ def contradictions(case: Case, venue: Venue, entries: Sequence[ExhibitEntry]) ->
     _pictures_before_the_goods(case, venue, entries, found)
     _recordings(case, entries, found)
     _events_and_their_exhibits(case, entries, found)
+    _event_times(case, found)
     if venue is Venue.CONSUMER_ASSOCIATION:
         _return_request_unproven(case, venue, entries, found)
     if venue is Venue.COURIER_CLAIM:
@@ -186,6 +187,38 @@ def exhibit_moment(e: Exhibit) -> tuple[datetime, bool] | None:
     return (stated, False) if stated is not None else None
 
 
+def mail_without_zone(e: Exhibit) -> bool:
+    """Whether an e-mail's Date header states no zone (Fri, 20 Nov 2026 10:00:00, or -0000): the time it was sent is
+    then read as the office's, which it may not be."""
+    mail = e.metadata.email
+    if mail is None or not mail.date.strip():
+        return False
+    from email.utils import parsedate_to_datetime  # only for a case with e-mail
+
+    try:
+        return parsedate_to_datetime(mail.date.strip()).tzinfo is None
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def _zoneless(e: Exhibit) -> bool:
+    """Whether the exhibit's time is a clock's reading with no zone recorded (a camera's, a file name's, an e-mail's
+    Date without offset): taken as Beijing time, it may be hours off."""
+    if e.captured_at_source in ("exif", "file-name"):
+        return e.captured_at_source == "file-name" or e.metadata.time_without_offset
+    return e.captured_at_source == "container" and mail_without_zone(e)
+
+
+# A zone-less time this close to midnight may be of the day before or after (a phone abroad, a camera on UTC).
+_NEAR_MIDNIGHT = timedelta(hours=3)
+
+
+def _near_midnight(value: datetime) -> bool:
+    local = _day(value)
+    since = timedelta(hours=local.hour, minutes=local.minute, seconds=local.second)
+    return since < _NEAR_MIDNIGHT or timedelta(days=1) - since <= _NEAR_MIDNIGHT
+
+
 def _day(value: datetime) -> datetime:
     return zone.shown(value) if value.tzinfo is not None else value
 
@@ -198,6 +231,7 @@ def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], foun
     for index, event in enumerate(case.timeline):
         cited = [by_number[n] for n in dict.fromkeys(event.evidence) if n in by_number]
         other: list[tuple[ExhibitEntry, Message]] = []
+        unsure: list[tuple[ExhibitEntry, Message]] = []
         for entry in cited:
             moment = exhibit_moment(entry.exhibit)
             if moment is None:
@@ -206,12 +240,26 @@ def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], foun
             day, made = _day(event.at).date(), _day(at).date()
             if made == day or (not itself and made > day):
                 continue
-            other.append((entry, _date(at, case)))
+            # A clock's time with no zone, near midnight, a day off: perhaps the same day in another zone.
+            maybe = abs((made - day).days) == 1 and _zoneless(entry.exhibit) and _near_midnight(at)
+            (unsure if maybe else other).append((entry, _date(at, case)))
+        if unsure:
+            found.warn(
+                "event-exhibit-day-unsure",
+                Message(
+                    "The timeline event of {date} “{summary}” cites {exhibits}: was it made on the event's day? Its "
+                    "time records no time zone and is close to midnight, so it may be the same day where the device "
+                    "was. If it is not, link the event to the exhibit that records it, or correct the event's time or "
+                    "the exhibit's",
+                    date=_date(event.at, case),
+                    summary=_summary(event),
+                    exhibits=_made_on(unsure),
+                ),
+                f"timeline.{index}.evidence",
+            )
         if not other:
             continue
-        names = listed(
-            [exhibit_name(entry.label, entry.exhibit.number, Message("made on {date}", date=d)) for entry, d in other]
-        )
+        names = _made_on(other)
         found.warn(
             "event-exhibit-other-day",
             Message(
@@ -224,6 +272,41 @@ def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], foun
                 exhibits=names,
             ),
             f"timeline.{index}.evidence",
+        )
+
+
+def _made_on(items: list[tuple[ExhibitEntry, Message]]) -> Message:
+    return listed(
+        [exhibit_name(entry.label, entry.exhibit.number, Message("made on {date}", date=d)) for entry, d in items]
+    )
+
+
+# Before this, an event's time is a slip (1970-01-01 is a clock never set), not a consumer dispute's fact.
+_EVENTS_FROM = 2000
+
+
+def _event_times(case: Case, found: Findings) -> None:
+    """A timeline event dated before 2000 or after today: a typing slip or a clock's default, printed as a fact."""
+    today = zone.now().date()
+    for index, event in enumerate(case.timeline):
+        day = _day(event.at).date()
+        if day.year >= _EVENTS_FROM and day <= today:
+            continue
+        said = {"summary": _summary(event), "date": _date(event.at, case), "number": case.number, "n": index + 1}
+        found.warn(
+            "event-time-implausible",
+            Message(
+                "The timeline event “{summary}” is dated {date}, before 2000: check its time (casefile event {number} "
+                "--edit {n} --at TIME)",
+                **said,
+            )
+            if day.year < _EVENTS_FROM
+            else Message(
+                "The timeline event “{summary}” is dated {date}, after today: check its time (casefile event "
+                "{number} --edit {n} --at TIME)",
+                **said,
+            ),
+            f"timeline.{index}.at",
         )
 
 

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from casefile.core import zone
+from casefile.core.bundle.consistency import mail_without_zone
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Route, Venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
@@ -302,7 +303,24 @@ def shown_capture(e: Exhibit, since: datetime | None = None) -> ShownCapture:
         if created is not None and default_stamp(created):
             doubt = f"文件内部记录的形成时间为{fmt_time(created)}，系软件常见的默认时间，未作为形成时间，请核实"
             return ShownCapture(stated, e.captured_at_source, doubt)
-    return ShownCapture(stated, e.captured_at_source)
+    return ShownCapture(stated, e.captured_at_source, exif_set_aside(e))
+
+
+_INSTEAD = {"file-name": "文件名中的时间", "file-mtime": "文件修改时间"}
+
+
+def exif_set_aside(e: Exhibit) -> str:
+    """Why the photo's EXIF time is not the time shown, when it was set aside at import (a camera whose clock was
+    never set writes 1970-01-01; a damaged one writes no time at all) and the file's name or modification time
+    stands in for it: "" otherwise."""
+    meta = e.metadata
+    instead = _INSTEAD.get(e.captured_at_source)
+    if not meta.exif_time_ignored or instead is None:
+        return ""
+    stated = meta.exif_time_raw or meta.exif_time.replace("T", " ")
+    if meta.exif_time_ignored == "camera clock not set":
+        return f"照片EXIF记录的拍摄时间为{stated}，相机时钟未设置，已改用{instead}"
+    return f"照片EXIF记录的拍摄时间“{stated}”不是有效时间，已改用{instead}"
 
 
 def _parsed(text: str) -> datetime | None:
@@ -331,6 +349,8 @@ def capture_text(e: Exhibit, since: datetime | None = None) -> str:
     text = fmt_time(shown.at)
     if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
         text = shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（设备本地时间，未记录时区）"
+    elif shown.source == "container" and mail_without_zone(e):
+        text = shown.at.strftime("%Y-%m-%d %H:%M:%S") + "（邮件发送时间，未记录时区）"
     return f"{text}（依据：{source}）" if source else text
 
 
@@ -1313,11 +1333,14 @@ def annex_time(e: Exhibit, since: datetime | None = None) -> str:
         return "—（请核实）" if shown.doubt else "—"
     if shown.source == "file-name" or (e.metadata.time_without_offset and shown.source == "exif"):
         return shown.at.strftime("%Y-%m-%d %H:%M:%S") + DEVICE_TIME
+    if shown.source == "container" and mail_without_zone(e):
+        return shown.at.strftime("%Y-%m-%d %H:%M:%S") + NO_ZONE_TIME
     text = column_time(shown.at)
     return f"{text}（文件修改时间）" if shown.source == "file-mtime" else text
 
 
 DEVICE_TIME = "（设备时间）"
+NO_ZONE_TIME = "（未记录时区）"  # an e-mail's Date without an offset: as its sender's clock said
 PAPER_ORIGINAL = "纸质原件（本文件系其照片或扫描件）"
 # The annex's last column says where each original is (:func:`original_carrier`): the device or account that made
 # it and how it was obtained, a paper, the storage medium handed in, or the complainant who keeps it (消协/12315).
@@ -1360,9 +1383,11 @@ def original_where(ctx: BundleContext, entry: ExhibitEntry) -> str:
 def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     s = styles()
     since = case_since(ctx.case)
-    # A device's time without a zone is printed as the device showed it, marked （设备时间）: the heading says so.
-    device_times = any(annex_time(entry.exhibit, since).endswith(DEVICE_TIME) for entry in ctx.entries)
-    zone_words = f"{zone_name()}，标“设备时间”者除外" if device_times else zone_name()
+    # A device's time without a zone is printed as the device showed it, marked （设备时间）, and an e-mail's Date
+    # without one （未记录时区）: the heading says they are not in the zone it names.
+    times = [annex_time(entry.exhibit, since) for entry in ctx.entries]
+    marks = "、".join(f"“{m[1:-1]}”" for m in (DEVICE_TIME, NO_ZONE_TIME) if any(t.endswith(m) for t in times))
+    zone_words = f"{zone_name()}，标{marks}者除外" if marks else zone_name()
     header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_words}）", "SHA-256", ORIGINAL_HEADING]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
     for entry in ctx.entries:

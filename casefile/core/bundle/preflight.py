@@ -16,7 +16,7 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import PurePath
 
@@ -25,7 +25,7 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
-from casefile.core.bundle.phones import is_mobile_phone
+from casefile.core.bundle.phones import phone_day, phone_status
 from casefile.core.disclosure.masking import Masker
 from casefile.core.disclosure.policy import disclosure_for
 from casefile.core.errors import Message, listed
@@ -268,8 +268,11 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     flagged: dict[str, list[tuple[ExhibitEntry, str]]] = {}
     oversize: list[tuple[ExhibitEntry, str]] = []
     file_titles: list[tuple[ExhibitEntry, str]] = []
+    exif_unset: list[tuple[ExhibitEntry, str]] = []
     for entry in entries:
         e = entry.exhibit
+        if e.metadata.exif_time_ignored and e.captured_at_source in ("file-mtime", "file-name"):
+            exif_unset.append((entry, e.metadata.exif_time_raw or e.metadata.exif_time.replace("T", " ")))
         if not e.purpose.strip():
             no_purpose.append((entry, ""))
         if title_is_file_name(e.title, e.original_name):
@@ -324,6 +327,19 @@ def _evidence(venue: Venue, entries: list[ExhibitEntry], size_limit_mb: int | No
     found.group(Level.WARNING, "flag-edited", edited, lambda names: _problem(names, _EDITED_TEXT))
     found.group(
         Level.WARNING,
+        "exif-time-ignored",
+        exif_unset,
+        lambda names: Message(
+            "{exhibits}: the capture time the photo records is no real time (the camera's clock was not set, or the "
+            "value cannot be read), so the packet gives the time in the file's name or the file's modification "
+            "time instead and says why; copying a file can change that time: check when the photo was taken, and "
+            "correct it in the exhibit's details",
+            exhibits=names,
+        ),
+        "captured_at",
+    )
+    found.group(
+        Level.WARNING,
         "over-size-limit",
         oversize,
         lambda names: Message(
@@ -371,15 +387,40 @@ def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], 
 
 # Files added together within this time of each other, by one person, with one purpose: one batch.
 _BATCH_GAP = timedelta(minutes=5)
-# What says nothing of what an item shows: the kind of file, the words of a purpose, joining words and marks.
-_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或、，,。；;：:（）()《》“”\"' -_—第张份页件个")
+# What says nothing of what an item shows: the kind of file, the words of a purpose, the goods as such; then joining
+# words and marks, and characters that only join (在, 已, 时…). Words go first, so that 手机 in 手机包装盒 says nothing
+# while 屏 in 手机屏幕 still does.
+_GENERIC_WORDS = (
+    "照片", "相片", "图片", "截图", "截屏", "视频", "录音", "录像", "记录", "文件", "资料", "证据", "证明", "显示",
+    "手机", "商品", "产品", "货物", "物品", "东西", "情况", "问题",
+)  # fmt: skip
+_GENERIC = set("照片相图截视频录音像记录文件资料证据明的之及和与或第张份页件个在已时于从被把了是为对有也都")
+_GENERIC |= set("、，,。；;：:（）()《》“”\"' -_—")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]{2,}")
+# How many characters of what it is about a title must share with the purpose to speak of it: one is chance (屏 of
+# 屏幕保护膜 and of 闪屏), two are a word or its parts (闪屏 and 屏幕闪烁).
+_SHARED_CHARS = 2
 
 
-def _content(text: str, ignored: set[str]) -> set[str]:
-    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about."""
+def _goods_words(case: Case) -> list[str]:
+    """The goods' own names (the product, its brand and model, and their words): no sign of what an item shows."""
+    names = [case.transaction.product, case.transaction.brand_model]
+    words = {w for name in names for w in [name.strip(), *re.split(r"[\s,，、/（）()]+", name)] if len(w.strip()) >= 2}
+    return sorted(words, key=len, reverse=True)
+
+
+def _content(text: str, goods: list[str]) -> set[str]:
+    """The characters (and Latin words: IMEI) of a title or a purpose that say what it is about: its generic words
+    and the goods' names taken out first."""
+    for word in (*goods, *_GENERIC_WORDS):
+        text = text.replace(word, " ")
     words = {w.lower() for w in _ASCII_WORD.findall(text)}
-    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC and ch not in ignored}
+    return words | {ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _GENERIC}
+
+
+def _speaks_of(shared: set[str]) -> bool:
+    """Whether what a title shares with a purpose is enough to say it speaks of it: a Latin word, or two characters."""
+    return any(len(w) > 1 for w in shared) or len(shared) >= _SHARED_CHARS
 
 
 def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings) -> None:
@@ -393,7 +434,7 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
     purpose was typed, so it only helps show which items the purpose was typed for; a camera's name says nothing (it
     has its own finding). A batch whose titles all touch the purpose (three sides of one crushed box, 证明外包装破损)
     shares it rightly; the goods' own name is no sign either way."""
-    goods = _content(case.transaction.product, set())
+    goods = _goods_words(case)
     batches: list[list[ExhibitEntry]] = []
     for entry in sorted(entries, key=lambda en: en.exhibit.number):
         e = entry.exhibit
@@ -417,12 +458,12 @@ def _inherited_purposes(case: Case, entries: list[ExhibitEntry], found: Findings
             for entry in batch
             if not title_is_file_name(entry.exhibit.title, entry.exhibit.original_name)
         ]
-        if not purpose or not any(shared for _entry, shared in titled):
+        if not purpose or not any(_speaks_of(shared) for _entry, shared in titled):
             continue  # no title speaks of the purpose: nothing tells which item it was typed for
         odd = [
             (entry, entry.exhibit.title.strip())
             for entry, shared in titled
-            if not shared and _retitled(entry.exhibit.title, entry.exhibit.original_name)
+            if not _speaks_of(shared) and _retitled(entry.exhibit.title, entry.exhibit.original_name)
         ]
         found.group(
             Level.WARNING,
@@ -443,9 +484,9 @@ def _retitled(title: str, original_name: str) -> bool:
 
 def _from_batch(names: Message, purpose: str) -> Message:
     return Message(
-        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which has nothing in common with "
-        "its title: the evidence list must state what each item proves ({citation}). Give it a purpose of its own, "
-        "saying what this item shows",
+        "{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak "
+        "of (beyond the goods or the kind of file): the evidence list must state what each item proves "
+        "({citation}). Give it a purpose of its own, saying what this item shows",
         exhibits=names,
         purpose=purpose,
         citation=cite("evidence-rules.19", part=True),
@@ -724,21 +765,72 @@ def _arbitration_body(case: Case, found: Findings) -> None:
 
 def _phone_fault_time(case: Case, found: Findings) -> None:
     """A mobile phone with a quality problem: its 三包 rule (国家规定, which 消法 art. 24 puts first) counts from
-    the sale to the fault, so the packets apply it only when the time the fault appeared is entered."""
-    if case.type is not CaseType.QUALITY or case.transaction.fault_at is not None or not is_mobile_phone(case):
+    the sale to the fault, so the packets apply it only when both days are entered and the fault is not before
+    the sale. Goods the product's name does not tell (a maker's name alone) are asked about."""
+    if case.type is not CaseType.QUALITY:
         return
-    found.warn(
-        "no-phone-fault-time",
-        Message(
-            "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the mobile "
-            "phone repair, exchange and return rule a performance fault within 7 days of the sale allows a return, "
-            "exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet cites the "
-            "rule only when it can count the days: casefile edit {number} --fault-at TIME",
-            citations=law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True),
-            number=case.number,
-        ),
-        "transaction.fault_at",
-    )
+    txn = case.transaction
+    status = phone_status(case)
+    citations = law.cite_many(["phone-3bao.11", "phone-3bao.12"], short=True)
+    if status is None:
+        found.warn(
+            "phone-unknown",
+            Message(
+                "Are the goods (“{goods}”) a mobile phone? The product's name does not say: a phone's fault within "
+                "15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). "
+                "Say so: casefile edit {number} --is-phone yes (or no)",
+                goods=" ".join(t for t in (txn.product.strip(), txn.brand_model.strip()) if t),
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.is_phone",
+        )
+        return
+    if status is False:
+        return
+    if txn.fault_at is None:
+        found.warn(
+            "no-phone-fault-time",
+            Message(
+                "The goods are a mobile phone, but the time the fault first appeared is not filled in: under the "
+                "mobile phone repair, exchange and return rule a performance fault within 7 days of the sale allows a "
+                "return, exchange or repair, and from day 8 to day 15 an exchange or repair ({citations}); the packet "
+                "cites the rule only when it can count the days: casefile edit {number} --fault-at TIME",
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.fault_at",
+        )
+    elif txn.purchased_at is None:
+        found.warn(
+            "phone-fault-no-sale-time",
+            Message(
+                "The goods are a mobile phone and the fault's time is filled in, but the purchase time is not: the "
+                "mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale "
+                "({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME",
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.purchased_at",
+        )
+    elif phone_day(txn.fault_at) < phone_day(txn.purchased_at):
+        found.warn(
+            "phone-fault-before-sale",
+            Message(
+                "The fault's time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and "
+                "return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one "
+                "of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)",
+                fault=_cn_day(phone_day(txn.fault_at)),
+                sold=_cn_day(phone_day(txn.purchased_at)),
+                citations=citations,
+                number=case.number,
+            ),
+            "transaction.fault_at",
+        )
+
+
+def _cn_day(day: date) -> Message:
+    return Message("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
 
 
 def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:

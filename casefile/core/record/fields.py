@@ -350,6 +350,9 @@ def _declare() -> list[FieldSpec]:
         purchase("purchased_at", ("purchased-at",), Message("Purchase time"), Form.TIME, metavar="ISO"),
         purchase("received_at", ("received-at",), Message("Time received (签收)"), Form.TIME, metavar="ISO"),
         purchase("fault_at", ("fault-at",), Message("Time the fault first appeared"), Form.TIME, metavar="ISO"),
+        purchase(
+            "is_phone", ("is-phone",), Message("The goods are a mobile phone"), Form.YES_NO, metavar="yes|no|unknown"
+        ),
     ]
 
     def ship(name: str, options: tuple[str, ...], label: Message, form: Form = Form.TEXT, **kw: Any) -> FieldSpec:

@@ -112,6 +112,11 @@ def fmt_time(value: datetime | None, case: Case) -> str:
     return f"{text}（{label}）" if label else text
 
 
+def fmt_event_time(event: TimelineEvent, case: Case) -> str:
+    """When a timeline event happened: 2026年11月20日 10:30, or the day alone when only the day is known."""
+    return fmt_date(event.at, case) if event.date_only else fmt_time(event.at, case)
+
+
 def fmt_amount(value: Decimal | None) -> str:
     """1,299.00 元, or "" when there is none."""
     return f"{value:,.2f} 元" if value is not None else ""
@@ -418,7 +423,7 @@ def _event_line(ctx: BundleContext, event: TimelineEvent, sides: Sides | None = 
     summary = _free(ctx, re.sub(r"\s+", " ", event.summary).strip()).rstrip("。") or "＿＿＿＿＿＿"
     summary = _as_pleaded(summary, sides)
     said = f"（{'；'.join(where)}）" if where else ""
-    return f"{fmt_time(event.at, case)}{said}：{summary}{_refs(ctx, event.evidence)}"
+    return f"{fmt_event_time(event, case)}{said}：{summary}{_refs(ctx, event.evidence)}"
 
 
 def _timeline(ctx: BundleContext) -> list[TimelineEvent]:

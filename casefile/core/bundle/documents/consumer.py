@@ -28,6 +28,7 @@ from casefile.core.bundle.documents.common import (
     fmt_amount,
     fmt_date,
     fmt_deadline,
+    fmt_event_time,
     fmt_time,
     law_quotes,
 )
@@ -208,7 +209,7 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
                 f"而当日七日期限尚未届满（至{last}），投诉人的退货要求最迟已于当日提出，在期限之内。"
             )
         else:
-            when = f"于{fmt_time(claim.at, case)}" if claim is not None else ""
+            when = f"于{fmt_event_time(claim, case)}" if claim is not None else ""
             refs = _refs(ctx, claim.evidence) if claim is not None else ""
             said = (
                 f"投诉人于{fmt_date(window.request_day)}提出退货{_refs(ctx, first.evidence)}，在七日期限之内"

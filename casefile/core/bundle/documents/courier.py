@@ -32,6 +32,7 @@ from casefile.core.bundle.documents.common import (
     fmt_amount,
     fmt_date,
     fmt_deadline,
+    fmt_event_time,
     fmt_insured,
     fmt_time,
     fmt_weight,
@@ -210,7 +211,7 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
         if e.ref.strip():
             summary += f"（编号：{_free(ctx, e.ref.strip())}）"
         rows.append(
-            (fmt_time(e.at, case), EVENT_NAMES.get(e.kind, "记录"), blank(summary), _labels(ctx, e.evidence) or "—")
+            (fmt_event_time(e, case), EVENT_NAMES.get(e.kind, "记录"), blank(summary), _labels(ctx, e.evidence) or "—")
         )
     if len(rows) == 1:
         table: Flowable = _p(NO_DEALINGS, "indent")

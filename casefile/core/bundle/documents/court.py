@@ -40,6 +40,7 @@ from casefile.core.bundle.documents.common import (
     claims_costs,
     copies_for,
     fmt_amount,
+    fmt_event_time,
     fmt_time,
     on_day,
     storage_medium,
@@ -363,7 +364,7 @@ def _fact_rows(ctx: BundleContext, items: list[Claim], defendants: list[Party]) 
     quality = case.type is CaseType.QUALITY
     facts = third_person(case.facts.strip(), COURT.us, COURT.them).splitlines()[0] if case.facts.strip() else ""
     dealings = _dealings(ctx, COURT) + [
-        f"{fmt_time(e.at, case)}：{third_person(e.summary.strip(), COURT.us, COURT.them)}"
+        f"{fmt_event_time(e, case)}：{third_person(e.summary.strip(), COURT.us, COURT.them)}"
         for e in case.timeline
         if e.kind in (EventKind.PROPOSAL, EventKind.CONFIRMATION)
     ]

@@ -97,7 +97,8 @@ def _handling_fields(ctx: BundleContext) -> list[_F]:
             _box(False, "投诉渠道不畅通、投诉无人受理"),
         ]
     )
-    words = f"{fmt_time(answer.at, case)}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}" if answer else ""
+    when = (fmt_date(answer.at, case) if answer.date_only else fmt_time(answer.at, case)) if answer else ""
+    words = f"{when}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}" if answer else ""
     return [_F("企业处理结果", result, wide=True), _F("企业答复内容", words, wide=True)]
 
 

@@ -199,6 +199,7 @@ class CarrierAnswer:
     how: str  # 电话, 在线沟通, 处理方案…
     words: str  # what it said, as the packet's destination may see it
     accepted: bool  # the claimant agreed to it (a proposal of the carrier's, answered accepted)
+    date_only: bool = False  # the event's day is known, not its hour (TimelineEvent.date_only)
 
 
 def carrier_answer(ctx: BundleContext) -> CarrierAnswer | None:
@@ -220,7 +221,9 @@ def carrier_answer(ctx: BundleContext) -> CarrierAnswer | None:
     if reply.decision.strip():
         decision = _free(ctx, reply.decision.strip())
         words = f"{words}（处理结果：{decision}）" if words else decision
-    return CarrierAnswer(reply.at, EVENT_NAMES.get(reply.kind, "记录"), words, accepted=False)
+    return CarrierAnswer(
+        reply.at, EVENT_NAMES.get(reply.kind, "记录"), words, accepted=False, date_only=reply.date_only
+    )
 
 
 # A respondent saying the seven days are over: 已超过七天, 超过7天, 过了七天, 超出七日…
