@@ -928,11 +928,14 @@ def _phone_texts(tmp_path: Path, fault: datetime | None, product: str = "智能�
 def test_a_phone_fault_within_seven_days_of_the_sale_cites_the_phone_rule(tmp_path: Path) -> None:
     """消法 art. 24 applies 国家规定 first: a phone whose fault appeared within 7 days of the sale may be returned,
     exchanged or repaired (移动电话机商品修理更换退货责任规定 art. 11), counted from the sale, not from receipt."""
-    texts = _phone_texts(tmp_path, at(21, 19))  # sold 11-18: day 4
+    texts = _phone_texts(tmp_path, at(21, 19))  # sold 11-18: day 3 (the day of sale not counted)
     complaint = texts[Venue.CONSUMER_ASSOCIATION]
     basis = complaint.split("六、法律依据", 1)[1]
     assert PHONE_RULE_11 in basis and "自售出之日起7日内，移动电话机主机出现附录3" in basis  # quoted as it reads
-    assert "为自售出之日起第4日" in complaint and "消费者可以选择退货、换货或者修理" in complaint
+    assert (
+        "为售出后第3日（依照《民法典》第二百零一条，售出当日不计入）" in complaint
+        and "消费者可以选择退货、换货或者修理" in complaint
+    )
     application = texts[Venue.ARBITRATION]
     grounds = application.split("申请人的请求依据：", 1)[1]
     # before the 消法: the 国家规定 its art. 24 points to
@@ -943,17 +946,29 @@ def test_a_phone_fault_within_seven_days_of_the_sale_cites_the_phone_rule(tmp_pa
 
 
 def test_from_day_eight_to_fifteen_the_phone_rule_gives_exchange_or_repair_only(tmp_path: Path) -> None:
-    texts = _phone_texts(tmp_path, at(27))  # day 10
+    texts = _phone_texts(tmp_path, at(27))  # day 9
     complaint = texts[Venue.CONSUMER_ASSOCIATION]
     assert PHONE_RULE_12 in complaint and PHONE_RULE_11 not in complaint
-    assert "为自售出之日起第10日" in complaint and "消费者可以选择换货或者修理" in complaint
+    assert "为售出后第9日" in complaint and "消费者可以选择换货或者修理" in complaint
     # The full case asks for a refund, not an exchange or a repair: art. 12 does not support it.
     assert PHONE_RULE_12 not in texts[Venue.ARBITRATION].split("申请人的请求依据：", 1)[1].split("。", 1)[0]
 
 
+def test_the_phone_rule_counts_days_as_periods_do_the_day_of_sale_not_counted(tmp_path: Path) -> None:
+    """民法典 art. 201: a period in days starts the day after. A fault on the seventh day after the sale is still
+    within art. 11's 7 days (return allowed); one on the day of sale is 售出当日; the fifteenth day is art. 12's
+    last."""
+    seventh = _phone_texts(tmp_path / "7", at(25, 20))[Venue.CONSUMER_ASSOCIATION]  # sold 11-18
+    assert PHONE_RULE_11 in seventh and "为售出后第7日" in seventh and "消费者可以选择退货、换货或者修理" in seventh
+    same_day = _phone_texts(tmp_path / "0", at(18, 21))[Venue.CONSUMER_ASSOCIATION]
+    assert PHONE_RULE_11 in same_day and "出现故障，即售出当日" in same_day
+    fifteenth = _phone_texts(tmp_path / "15", datetime(2026, 12, 3, 10, 0, tzinfo=CST))[Venue.CONSUMER_ASSOCIATION]
+    assert PHONE_RULE_12 in fifteenth and "为售出后第15日" in fifteenth
+
+
 @pytest.mark.parametrize(
     ("fault", "product"),
-    [(None, "智能手机"), (datetime(2026, 12, 3, 10, 0, tzinfo=CST), "智能手机"), (at(21), "手机壳")],
+    [(None, "智能手机"), (datetime(2026, 12, 4, 10, 0, tzinfo=CST), "智能手机"), (at(21), "手机壳")],
     ids=["no-fault-time", "day-16", "accessory"],
 )
 def test_the_phone_rule_is_not_cited_where_it_does_not_apply(

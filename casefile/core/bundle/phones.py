@@ -45,14 +45,15 @@ _ACCESSORY = re.compile(r"手机(?:壳|膜|套(?!装|餐)|支架|配件|挂绳|�
 
 @dataclass(frozen=True)
 class PhoneWindow:
-    """A mobile phone's fault within the 三包 rule's first windows, counted from the day of sale (售出之日) as day 1:
-    within 7 days the consumer may choose return, exchange or repair (art. 11); from day 8 to day 15 exchange
-    or repair (art. 12). Only a fault listed in the rule's 附录3 (性能故障表) counts: the packet says so."""
+    """A mobile phone's fault within the 三包 rule's first windows, counted from the day of sale (售出之日) as periods
+    in days are (民法典 art. 201: the day of sale is not counted, day 1 is the day after): within 7 days the consumer
+    may choose return, exchange or repair (art. 11); from day 8 to day 15 exchange or repair (art. 12). Only a
+    fault listed in the rule's 附录3 (性能故障表) counts: the packet says so."""
 
     article: str  # law.py id: phone-3bao.11 or phone-3bao.12
     sold: date
     fault: date
-    day: int  # the fault's day, the day of sale being day 1
+    day: int  # the fault's day after the sale: 0 the day of sale itself, 1 the day after
     refund: bool  # a return (退货) is among the choices
 
     @property
@@ -113,8 +114,8 @@ def phone_window(case: Case) -> PhoneWindow | None:
     if txn.purchased_at is None or txn.fault_at is None or not is_mobile_phone(case):
         return None
     sold, fault = phone_day(txn.purchased_at), phone_day(txn.fault_at)
-    day = (fault - sold).days + 1
-    if 1 <= day <= 7:
+    day = (fault - sold).days  # 民法典 art. 201: the day of sale is not counted
+    if 0 <= day <= 7:
         return PhoneWindow("phone-3bao.11", sold, fault, day, True)
     if 8 <= day <= 15:
         return PhoneWindow("phone-3bao.12", sold, fault, day, False)

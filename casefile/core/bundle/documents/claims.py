@@ -162,9 +162,14 @@ def phone_rule_paragraph(ctx: BundleContext, sides: Sides) -> list[Flowable]:
         return []
     article = cite_on_day(ctx, window.article, short=True)
     span = "售出之日起7日内" if window.refund else "售出之日起第8日至第15日内"
+    counted = (
+        "即售出当日"
+        if window.day == 0
+        else f"为售出后第{window.day}日（依照{cite_on_day(ctx, 'civil-code.201', short=True)}，售出当日不计入）"
+    )
     text = (
         f"关于手机三包：{sides.us}所购手机于{fmt_date(window.sold)}售出，{fmt_date(window.fault)}出现故障，"
-        f"为自售出之日起第{window.day}日。依照{article}，移动电话机主机自{span}出现《移动电话机商品性能故障表》"
+        f"{counted}。依照{article}，移动电话机主机自{span}出现《移动电话机商品性能故障表》"
         f"所列性能故障的，消费者可以选择{window.choices}；该期间自售出之日起计算，与七日无理由退货的期间无关。"
     )
     return [_p(text, "indent")]
