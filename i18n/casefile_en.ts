@@ -4270,6 +4270,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Date only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the day is known, not the hour: the event is kept as a date alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation type="unfinished"></translation>
     </message>

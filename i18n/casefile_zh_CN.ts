@@ -4279,6 +4279,14 @@ Reason:</source>
         <translation>事情发生的时间（不是录入的时间）</translation>
     </message>
     <message>
+        <source>Date only</source>
+        <translation>只知日期</translation>
+    </message>
+    <message>
+        <source>Only the day is known, not the hour: the event is kept as a date alone</source>
+        <translation>只记得是哪一天、不记得几点：事件只记日期</translation>
+    </message>
+    <message>
         <source>What happened (Enter adds it)</source>
         <translation>发生了什么（回车添加）</translation>
     </message>

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, time
 from typing import Any
 
+from casefile.core import zone
 from casefile.core.custody import LogTail
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
@@ -20,8 +22,9 @@ from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
@@ -37,11 +40,16 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
+# How the timeline's "when" field shows a time, and a day alone (an event whose hour is not known).
+TIMED_FORMAT = "yyyy-MM-dd HH:mm"
+DAY_FORMAT = "yyyy-MM-dd"
+
 
 class TimelineTab(QWidget):
     """Events in time order; a new one in a few keystrokes; double-click opens the cited exhibit.
 
-    An event is dated when it happened (now by default, never later); who it was with and the number
+    An event is dated when it happened (now by default, never later), or only by its day when the hour is
+    not known (只知日期: saved as a date alone, shown without 00:00); who it was with and the number
     they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list. A mistyped event is
     corrected (修改: it fills the row, 保存修改 records the correction) or taken out with a reason
     (删除); the custody log keeps what it was.
@@ -55,8 +63,11 @@ class TimelineTab(QWidget):
         self.number: str | None = None
         self.list = QListWidget(self)
         self.at = times.zoned(QDateTimeEdit(self))
-        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at.setDisplayFormat(TIMED_FORMAT)
         self.at.setCalendarPopup(True)
+        # Made right after the field, so that Tab goes from the field to it.
+        self.date_only = QCheckBox(self)
+        self._kept_time: QTime | None = None  # the time the field showed before 只知日期 was ticked
         self.kind = QComboBox(self)
         self.party = QComboBox(self)
         self.ref = QLineEdit(self)
@@ -72,7 +83,7 @@ class TimelineTab(QWidget):
         # The entry in two rows (when, kind, with whom, their number / what happened, exhibits, add),
         # so the tab fits a 1024-pixel screen beside the case list.
         when = QHBoxLayout()
-        for widget in (self.at, self.kind, self.party):
+        for widget in (self.at, self.date_only, self.kind, self.party):
             when.addWidget(widget)
         when.addWidget(self.ref, 1)
         row = QHBoxLayout()
@@ -97,6 +108,7 @@ class TimelineTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.cancel_button.clicked.connect(self._stop_editing)
+        self.date_only.toggled.connect(self._date_only_toggled)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.retranslate()
         self.setEnabled(False)
@@ -117,6 +129,8 @@ class TimelineTab(QWidget):
         self.ref.setPlaceholderText(self.tr("Their reference (工单号/受理号)"))
         self.ref.setToolTip(self.tr("The number the other side gave it: ticket, complaint or acceptance number"))
         self.at.setToolTip(self.tr("When it happened (not when it is entered)"))
+        self.date_only.setText(self.tr("Date only"))
+        self.date_only.setToolTip(self.tr("Only the day is known, not the hour: the event is kept as a date alone"))
         self.summary.setPlaceholderText(self.tr("What happened (Enter adds it)"))
         self.decision.setPlaceholderText(self.tr("What was decided or agreed (if anything)"))
         self.refs.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
@@ -138,7 +152,7 @@ class TimelineTab(QWidget):
         self.events = []
         self.setEnabled(number is not None)
         if self.editing is None:
-            times.put(self.at)
+            self._put_when(None)
         self._update_buttons()
         if number is None:
             return
@@ -182,7 +196,7 @@ class TimelineTab(QWidget):
             return
         event = self.events[row]
         self.editing = event
-        times.put(self.at, event.at)
+        self._put_when(event.at, date_only=event.date_only)
         self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind.value)))
         self.party.setCurrentIndex(max(0, self.party.findData(event.party)))
         self.ref.setText(event.ref)
@@ -193,8 +207,46 @@ class TimelineTab(QWidget):
         self.summary.setFocus()
         self._update_buttons()
 
+    def _put_when(self, value: datetime | None, date_only: bool = False) -> None:
+        """Show ``value`` (None: now) in the "when" field, as a day alone when ``date_only``."""
+        with QSignalBlocker(self.date_only):
+            self.date_only.setChecked(date_only)
+        self._kept_time = None
+        if date_only:
+            self.at.setDisplayFormat(DAY_FORMAT)
+            self.at.setDateTime(times.qt_time(self._day_start(value)))
+        else:
+            self.at.setDisplayFormat(TIMED_FORMAT)
+            times.put(self.at, value)
+
+    @staticmethod
+    def _day_start(value: datetime | None) -> datetime:
+        """The start of ``value``'s day (None: today) in the zone shown, as a date typed alone is stored."""
+        day = zone.shown(value) if value is not None else zone.now()
+        return zone.entered(datetime.combine(day.date(), time()))
+
+    def _day_shown(self) -> datetime:
+        """The start of the day the "when" field shows."""
+        d = self.at.date()
+        return zone.entered(datetime(d.year(), d.month(), d.day()))
+
+    def _date_only_toggled(self, on: bool) -> None:
+        """只知日期 ticked: the field shows the day alone; unticked: the time it showed comes back."""
+        if on:
+            self._kept_time = self.at.time()
+            day = self._day_shown()
+            self.at.setDisplayFormat(DAY_FORMAT)
+            self.at.setDateTime(times.qt_time(day))
+            return
+        kept = self._kept_time or QTime(0, 0)
+        self._kept_time = None
+        d = self.at.date()
+        self.at.setDisplayFormat(TIMED_FORMAT)
+        times.put(self.at, zone.entered(datetime(d.year(), d.month(), d.day(), kept.hour(), kept.minute())))
+
     def _stop_editing(self) -> None:
         self.editing = None
+        self._put_when(None)
         self.summary.clear()
         self.decision.clear()
         self.refs.clear()
@@ -252,12 +304,12 @@ class TimelineTab(QWidget):
         except ValueError:
             show_error(self, InvalidValueError(self.tr("Exhibits: write numbers separated by commas")))
             return
-        at = times.taken(self.at)
+        date_only = self.date_only.isChecked()
+        at = self._day_shown() if date_only else times.taken(self.at)
         was = self.editing
         event = TimelineEvent(
             at=at,
-            # a day without its hour stays so while its time is left as it was
-            date_only=was is not None and was.date_only and at == was.at,
+            date_only=date_only,
             kind=EventKind(self.kind.currentData()),
             summary=self.summary.text().strip(),
             evidence=refs,

@@ -113,7 +113,7 @@ def test_a_date_time_field_is_left_with_one_tab(shown, qtbot):
     shown.workspace.setCurrentWidget(timeline)
     timeline.at.setFocus()
     qtbot.keyClick(timeline.at, Qt.Key.Key_Tab)
-    assert focus() is timeline.kind
+    assert focus() is timeline.date_only  # 只知日期, beside the field
 
 
 def test_a_field_reached_by_keyboard_in_the_overview_is_scrolled_into_sight(shown, qtbot):
