@@ -151,8 +151,8 @@ class TimelineTab(QWidget):
         self.list.clear()
         self.events = []
         self.setEnabled(number is not None)
-        if self.editing is None:
-            self._put_when(None)
+        if self.editing is None:  # a refresh keeps 只知日期 as it was ticked (a new event, _stop_editing, clears it)
+            self._put_when(None, date_only=self.date_only.isChecked())
         self._update_buttons()
         if number is None:
             return

@@ -66,6 +66,8 @@ def test_the_date_field_is_left_with_one_tab_to_the_date_only_box(window, qtbot)
     timeline = window.workspace.timeline
     window.workspace.setCurrentWidget(timeline)
     timeline.date_only.setChecked(True)
+    timeline.set_case("202611-001")  # the case read again (changed elsewhere): the box stays ticked
+    assert timeline.date_only.isChecked() and timeline.at.displayFormat() == "yyyy-MM-dd"
     timeline.at.setFocus()
     qtbot.keyClick(timeline.at, Qt.Key.Key_Tab)
     assert window.focusWidget() is timeline.date_only
