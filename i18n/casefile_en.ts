@@ -3228,6 +3228,21 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PartyGroup</name>
+    <message>
+        <source>Several addresses separated by “；”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each of this party&apos;s e-mail addresses, separated by “；”, e.g. a@example.cn；b@example.cn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A business&apos;s own mail domain can be entered as @domain (e.g. @shop.example.cn): every address at it is then taken as the business&apos;s. A public mail service&apos;s domain never is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>Open with the system&apos;s viewer</source>

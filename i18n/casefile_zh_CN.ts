@@ -3237,6 +3237,21 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PartyGroup</name>
+    <message>
+        <source>Several addresses separated by “；”</source>
+        <translation>多个地址用“；”分隔</translation>
+    </message>
+    <message>
+        <source>Each of this party&apos;s e-mail addresses, separated by “；”, e.g. a@example.cn；b@example.cn.</source>
+        <translation>填写该方的全部电子邮箱，多个地址用“；”分隔，例如 a@example.cn；b@example.cn。</translation>
+    </message>
+    <message>
+        <source>A business&apos;s own mail domain can be entered as @domain (e.g. @shop.example.cn): every address at it is then taken as the business&apos;s. A public mail service&apos;s domain never is.</source>
+        <translation>经营者自有的邮箱域名可写作“@域名”（例如 @shop.example.cn），该域名下的所有地址即视为经营者的邮箱；公共邮箱服务的域名不会被视为任何一方的。</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>Open with the system&apos;s viewer</source>

@@ -310,6 +310,9 @@ class NewCaseDialog(QDialog):
         built = next((r for r in results if isinstance(r, BundleResult)), None)
         if built is not None and built.files:
             self.receipt = built.files[0]
+            late = [translated(f.message) for f in built.warnings if f.code == "receipt-reply-time-passed"]
+            if late:  # made with force: the warning is said here, the receipt still made
+                QMessageBox.warning(self, self.windowTitle(), "\n".join(late))
             self.open_pdf(self.receipt)
         elif self.receipt_check.isChecked():
             self.error.setText(fill(self.tr("Case %1 was created, but its receipt was not made."), number))

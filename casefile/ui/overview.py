@@ -339,6 +339,22 @@ class PartyGroup(FieldGroup):
         if identity is not None:
             identity.name = field_name(identity.spec, ID_LABELS[self.kind()])
             identity.label.setText(translated(ID_LABELS[self.kind()]))
+        self._email_hint()
+
+    def _email_hint(self) -> None:
+        """What the e-mail field takes (see casefile.core.validate): several addresses; for a business, its own
+        mail domain as @domain too."""
+        email = self.input("email")
+        if email is None or not isinstance(email.widget, QLineEdit):
+            return
+        email.widget.setPlaceholderText(self.tr("Several addresses separated by “；”"))
+        tip = self.tr("Each of this party's e-mail addresses, separated by “；”, e.g. a@example.cn；b@example.cn.")
+        if self.kind() is PartyKind.ORGANISATION:
+            tip += "\n" + self.tr(
+                "A business's own mail domain can be entered as @domain (e.g. @shop.example.cn): every address "
+                "at it is then taken as the business's. A public mail service's domain never is."
+            )
+        email.widget.setToolTip(tip)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -819,6 +819,9 @@ class WalkInDialog(QDialog):
                 + "\n"
                 + "\n".join(labelled(r.path.name, translated(r.refused)) for r in refused),
             )
+        late = [translated(f.message) for f in result.warnings if f.code == "receipt-reply-time-passed"]
+        if late:  # a retry keeps the first complaint time: the reply it promises may be due already
+            QMessageBox.warning(self, self.windowTitle(), "\n".join(late))
         print_receipt, save_to = self._pending
         if print_receipt:
             if not self.open_pdf(self.receipt):

@@ -224,3 +224,36 @@ def test_the_menu_key_on_the_evidence_list_offers_every_tool_bar_action(shown):
         for action in (evidence.act_transcript, evidence.act_redact, evidence.act_up, evidence.act_down):
             assert action.text() in texts
         assert "Watch folders" in texts
+
+
+def test_the_status_line_follows_a_language_switch(shown, qapp, tmp_path, monkeypatch):
+    """The summary of the files just added is said again in the new language; another message (a withdrawal)
+    gives way to the drop hint rather than staying in the language left behind."""
+    from casefile.ui.i18n import install
+
+    from PySide6.QtWidgets import QInputDialog
+
+    evidence = shown.workspace.evidence
+    shown.workspace.setCurrentWidget(evidence)
+    note = tmp_path / "记录.txt"
+    note.write_text("顾客：屏幕碎了", encoding="utf-8")
+    try:
+        assert evidence.ingest([str(note)]) is not None
+        assert evidence.status.text() == "1 added"
+        install(qapp, "zh_CN")
+        qapp.processEvents()
+        assert evidence.status.text() == "已添加 1 个"
+        install(qapp, "en")
+        qapp.processEvents()
+        assert evidence.status.text() == "1 added"
+
+        monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("照片与订单无关", True))
+        evidence.table.selectRow(evidence.model.rowCount() - 1)
+        evidence.act_withdraw.trigger()
+        assert "withdrawn" in evidence.status.text()
+        install(qapp, "zh_CN")
+        qapp.processEvents()
+        assert evidence.status.text() == "将文件或文件夹拖放到这里，即可添加到本案。"
+    finally:
+        install(qapp, "en")
+        qapp.processEvents()

@@ -150,3 +150,31 @@ def test_the_case_created_lets_go_of_its_task(ctx, dialog, monkeypatch):
     assert dialog.number and ctx.library.load_case(dialog.number).title == "手机屏幕碎裂"
     assert dialog.task is None and dialog.isEnabled()
     assert kept() == []
+
+
+def test_a_receipt_whose_reply_time_has_passed_is_made_and_warned_of(ctx, dialog, monkeypatch):
+    from casefile.ui import new_case, times
+
+    said: list[str] = []
+    monkeypatch.setattr(new_case.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    type_in(dialog, "title", "耳机单边无声")
+    type_in(dialog, "complainant.name", "李雷")
+    when = dialog.widget("complained_at")
+    when.setDateTime(times.qt_time().addDays(-20))
+    dialog.receipt_check.setChecked(True)
+    assert dialog.create_case()
+    assert dialog.receipt is not None and dialog.receipt.is_file()
+    assert dialog.opened == [dialog.receipt]
+    assert len(said) == 1 and "has passed" in said[0]  # said, and the receipt made all the same
+
+
+def test_a_receipt_made_in_time_says_nothing(ctx, dialog, monkeypatch):
+    from casefile.ui import new_case
+
+    said: list[str] = []
+    monkeypatch.setattr(new_case.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    type_in(dialog, "title", "耳机单边无声")
+    type_in(dialog, "complainant.name", "李雷")
+    dialog.receipt_check.setChecked(True)
+    assert dialog.create_case()
+    assert dialog.receipt is not None and said == []

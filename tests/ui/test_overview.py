@@ -264,3 +264,20 @@ def test_the_identity_papers_and_the_fault_time_are_in_the_forms(window, ctx):
     filing = ctx.library.load_case("202611-001").filing
     assert filing is not None and filing.identity_papers is True
     assert "transaction.fault_at" in overview.inputs
+
+
+def test_the_e_mail_fields_say_they_take_several_addresses_and_a_business_s_domain(window):
+    """Several addresses separated by ；; @domain only where the party is an organisation."""
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    complainant = overview.parties["complainant"].input("email").widget
+    respondent = overview.parties["respondent"]
+    business = respondent.input("email").widget
+    assert "；" in complainant.placeholderText() and "；" in business.placeholderText()
+    assert "@domain" in business.toolTip() and "@domain" not in complainant.toolTip()
+    respondent.kind_combo.setCurrentIndex(respondent.kind_combo.findData("person"))
+    assert "；" in business.toolTip() and "@domain" not in business.toolTip()
+    respondent.kind_combo.setCurrentIndex(respondent.kind_combo.findData("organisation"))
+    assert "@domain" in business.toolTip()
+    window.retranslate()  # said again in the language chosen
+    assert "；" in complainant.placeholderText() and "@domain" in business.toolTip()

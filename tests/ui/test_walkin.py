@@ -469,3 +469,27 @@ def test_the_photo_chooser_opens_on_pictures_or_home_when_there_is_no_pictures_f
     assert walkin.photo_folder() == str(tmp_path)
     (tmp_path / "Pictures").mkdir()
     assert walkin.photo_folder() == str(tmp_path / "Pictures")
+
+
+def test_a_retry_keeping_an_old_complaint_time_warns_that_the_reply_time_has_passed(ctx, dialog, qtbot, monkeypatch):
+    """Registering again keeps the first complaint time; when the reply it promises is due already, the clerk is
+    told, and the receipt is made all the same."""
+    from casefile.ui import walkin
+
+    said: list[str] = []
+    monkeypatch.setattr(walkin.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    fill(qtbot, dialog)
+    dialog._complained_at = datetime.now(CST).replace(second=0, microsecond=0) - timedelta(days=10)
+    assert dialog.register(print_receipt=True)
+    assert dialog.number is not None and dialog.opened == [dialog.receipt]
+    assert len(said) == 1 and "has passed" in said[0]
+
+
+def test_a_receipt_in_time_says_nothing_of_the_reply_time(ctx, dialog, qtbot, monkeypatch):
+    from casefile.ui import walkin
+
+    said: list[str] = []
+    monkeypatch.setattr(walkin.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    fill(qtbot, dialog)
+    assert dialog.register(print_receipt=True)
+    assert dialog.number is not None and said == []

@@ -39,7 +39,9 @@ class FileAdder(QObject):
         self.task: Task | None = None
         self.refusals_box: QMessageBox | None = None
         self._number = ""
-        self._summary = ""
+        # How the batch went, said again in the language of the moment (after a language switch too).
+        self._summary: Callable[[], str] = str
+        self._said = ""  # the summary last put on the status line
         self.progress = QProgressBar(parent)
         self.progress.setFixedWidth(240)
         self.progress.setVisible(False)
@@ -54,6 +56,15 @@ class FileAdder(QObject):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
+
+    def say_again(self) -> bool:
+        """Put the last batch's summary in the language now chosen, when the status line still shows it;
+        False when it shows something else."""
+        if self.task is not None or not self._said or self.status.text() != self._said:
+            return False
+        self._said = self._summary()
+        self.status.setText(self._said)
+        return True
 
     def choose_files(self) -> None:
         number = self.shown()
@@ -102,7 +113,8 @@ class FileAdder(QObject):
         task.finished.connect(self._finished)
         self.task = task
         self._number = number
-        self._summary = ""
+        self._summary = str
+        self._said = ""
         self.progress.setRange(0, 0)  # busy until the core has counted the bytes
         self.progress.reset()
         self.progress.setVisible(True)
@@ -150,22 +162,22 @@ class FileAdder(QObject):
 
     def _succeeded(self, _last: object) -> None:
         task = self.task
-        self._summary = self.summary(task.results if task else [])
+        results = task.results if task else []
+        self._summary = lambda: self.summary(results)
 
     def _failed(self, error: BaseException) -> None:
         task = self.task
         results = task.results if task else []
         if isinstance(error, CancelledError):
             added = sum(1 for r in results if r.exhibit is not None)
-            self._summary = (
+            self._summary = lambda: (
                 fill(self.tr("Cancelled; %1 added before cancelling, the file being copied was discarded."), added)
                 if added
                 else self.tr("Cancelled; nothing was added.")
             )
             return
         log.warning("case %s: adding files failed: %s", self._number, error)
-        summary = self.summary(results)
-        self._summary = fill(self.tr("Adding files stopped: %1 (%2)"), translated(error), summary)
+        self._summary = lambda: fill(self.tr("Adding files stopped: %1 (%2)"), translated(error), self.summary(results))
         show_error(self._window(), error)
 
     def _finished(self) -> None:
@@ -176,8 +188,9 @@ class FileAdder(QObject):
         self.cancel_button.setVisible(False)
         summary = self._summary
         if number != self.shown():
-            summary = fill(self.tr("Case %1: %2"), number, summary)
-        self.status.setText(summary)
+            self._summary = lambda: fill(self.tr("Case %1: %2"), number, summary())
+        self._said = self._summary()
+        self.status.setText(self._said)
         self.busy_changed.emit()
         if number:
             self.ctx.events.case_changed.emit(number)

@@ -330,7 +330,12 @@ class EvidenceTab(QWidget):
         self.act_show.setToolTip(self.tr("Open the folder that holds the selected exhibit's file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.ingest_task is None and self.status.text() in ("", self._idle_text):
-            self._idle_status()  # the hint in the new language (what else is said stays until it is replaced)
+            self._idle_status()  # the hint in the new language
+        elif self.ingest_task is None and not self.adder.say_again():
+            # Something else said in the language left behind (a withdrawal, a folder not opened): gone, not
+            # left in the old language until replaced.
+            self.status.setToolTip("")
+            self._idle_status()
         self._show_selected(force_preview=False)
 
     def _idle_status(self) -> None:
