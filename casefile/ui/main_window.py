@@ -1014,8 +1014,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(fill(self.tr("Case %1 created"), dialog.number), 20_000)
 
     def receipt_gaps(self) -> list[str]:
-        """What a receipt would print blank (or as this computer's user name): the store's name, the clerk's
-        name, the clerk's staff number (工号). Empty when all are set."""
+        """What a receipt would print blank (or as this computer's user name): "store" (the store's name),
+        "clerk" (the clerk's name), "clerk_id" (the clerk's staff number, 工号). Empty when all are set; each is
+        put in words for the user by :meth:`_receipt_field_name`."""
         import os
 
         from casefile.core.settings import ENV_OPERATOR
@@ -1023,22 +1024,31 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         gaps = []
         if not settings.org_name.strip():
-            gaps.append(self.tr("the store's name"))
+            gaps.append("store")
         if self.ctx.library.remote is None and not settings.operator.strip() and not os.environ.get(ENV_OPERATOR):
-            gaps.append(self.tr("your name (受理人)"))
+            gaps.append("clerk")
         if not settings.clerk_id.strip():
-            gaps.append(self.tr("your staff number (工号)"))
+            gaps.append("clerk_id")
         return gaps
+
+    def _receipt_field_name(self, field: str) -> str:
+        """One of :meth:`receipt_gaps`, as the user is told it."""
+        names = {
+            "store": self.tr("the store's name"),
+            "clerk": self.tr("your name (受理人)"),
+            "clerk_id": self.tr("your staff number (工号)"),
+        }
+        return names[field]
 
     def walkin_ready(self) -> bool:
         """Before the walk-in desk makes a receipt: when its store or clerk is not set, say so and offer to set
         them. A receipt never names this computer's user account as 受理人: without a name, no desk."""
         gaps = self.receipt_gaps()
-        named = self.tr("your name (受理人)") not in gaps
+        named = "clerk" not in gaps
         if not gaps or (named and QSettings().value("walkin/blanks_accepted", False, type=bool)):
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Walk-in complaint"), "", parent=self)
-        missing = self.tr(", ").join(gaps)
+        missing = self.tr(", ").join(self._receipt_field_name(gap) for gap in gaps)
         box.setText(
             fill(self.tr("The receipt prints the store and who received the complaint; not set yet: %1."), missing)
         )
@@ -1064,7 +1074,7 @@ class MainWindow(QMainWindow):
 
         self.first_run_dialog = FirstRunDialog(self.ctx, self)
         self.first_run_dialog.exec()
-        return self.tr("your name (受理人)") not in self.receipt_gaps()
+        return "clerk" not in self.receipt_gaps()
 
     def open_walkin(self) -> None:
         from casefile.ui.walkin import WalkInDialog
