@@ -9,6 +9,7 @@ from casefile.core.bundle.history import FileRole, FileState, MadeFile
 from casefile.core.venues import Route
 from casefile.ui import times
 from casefile.ui.i18n import bracketed, fill, listed
+from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import route_name, venue_name
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -147,7 +148,7 @@ class BundleHistoryView(QTableView):
     def __init__(self, model: BundleHistoryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
+        tab_leaves(self)  # Tab leaves the list; the arrow keys move in it
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -24,7 +24,7 @@ from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, refused_inside_library, show_error  # noqa: E402
 from casefile.ui.i18n import fill  # noqa: E402
-from casefile.ui.keys import one_tab  # noqa: E402
+from casefile.ui.keys import one_tab, tab_leaves  # noqa: E402
 from casefile.ui.screen import fit_to_screen  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal  # noqa: E402
@@ -132,7 +132,6 @@ class ReviewDashboard(QWidget):
         self.last = QDateEdit(self)
         for edit in (self.first, self.last):
             one_tab(edit)
-        for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.group = QComboBox(self)
@@ -164,9 +163,9 @@ class ReviewDashboard(QWidget):
         self.groups = QTableWidget(0, 0, self)
         for table in (self.overview, self.groups):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
             table.verticalHeader().setVisible(False)
             table.setAlternatingRowColors(True)
+        tab_leaves(self.overview, self.groups)
         self.overview.horizontalHeader().setStretchLastSection(True)
         # The charts are made after the window, one an event-loop turn (_next_step): made and first painted all
         # at once, pyqtgraph's six plots held the window a tenth of a second. A blank of the chart's size holds

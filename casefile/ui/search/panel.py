@@ -97,7 +97,6 @@ class SearchPanel(QWidget):
         self.date_to = QDateEdit(self)
         for edit in (self.date_from, self.date_to):
             one_tab(edit)
-        for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
