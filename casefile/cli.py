@@ -858,23 +858,21 @@ _TIME_OPTIONS = (
 )
 
 
+def _typed_text(value: str, option: str) -> str:
+    """A text option's value as its field keeps it: a line break or tab typed into a one-line field is a space
+    (validate.clean_text); other control characters, and a text too long, are refused (validate.check_text)."""
+    return check_text(clean_text(value, option), option)
+
+
 def check_arguments(args: argparse.Namespace) -> None:
     """Refuse a bad value before anything is opened or written: one line, exit 2, nothing on disk."""
     for name in _TEXT_OPTIONS:
         values = getattr(args, name, None)
         option = "--" + name.replace("_", "-")
-        # A line break or tab typed into a one-line field is a space (validate.clean_text); other control
-        # characters are refused.
-        if isinstance(values, list):
-            values = [clean_text(v, option) if isinstance(v, str) else v for v in values]
-        elif isinstance(values, str):
-            values = clean_text(values, option)
-        else:
-            continue
-        setattr(args, name, values)
-        for value in values if isinstance(values, list) else [values]:
-            if isinstance(value, str):
-                check_text(value, option)
+        if isinstance(values, str):
+            setattr(args, name, _typed_text(values, option))
+        elif isinstance(values, list):
+            setattr(args, name, [_typed_text(v, option) if isinstance(v, str) else v for v in values])
     for name in _TIME_OPTIONS:
         value = getattr(args, name, None)
         if value is not None:

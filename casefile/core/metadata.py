@@ -249,16 +249,13 @@ def time_from_recording_name(name: str) -> datetime | None:
     path = Path(name)
     if path.suffix.lower() not in _AUDIO_SUFFIXES and not _RECORDING_WORDS.search(path.stem):
         return None
-    stem = path.stem
-    for match in _RECORDING_MINUTE.finditer(stem):
-        naive = _naive([int(match.group(g)) for g in ("y", "mo", "d", "h", "mi")] + [0])
-        if naive is not None and _plausible(naive):
-            return zone.entered(naive)
-    for match in _RECORDING_SHORT_YEAR.finditer(stem):
-        parts = [int(match.group(g)) for g in ("y", "mo", "d", "h", "mi", "s")]
-        naive = _naive([2000 + parts[0], *parts[1:]])
-        if naive is not None and _plausible(naive):
-            return zone.entered(naive)
+    for pattern in (_RECORDING_MINUTE, _RECORDING_SHORT_YEAR):
+        for match in pattern.finditer(path.stem):
+            groups = match.groupdict()
+            y, mo, d, h, mi, s = (int(groups.get(g, 0)) for g in ("y", "mo", "d", "h", "mi", "s"))  # no seconds: 0
+            naive = _naive([y if y >= 100 else 2000 + y, mo, d, h, mi, s])  # a two-digit year: 20xx
+            if naive is not None and _plausible(naive):
+                return zone.entered(naive)
     return None
 
 

@@ -135,15 +135,11 @@ def mime_from_content(head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "application/x-ole-storage"  # .doc, .xls, .msg
     text = _as_text(head)
-    if text is not None:
-        if re.match(r"(?is)\s*(<!doctype html|<html)", text):
-            return "text/html"
-        if is_mail(head):
-            return "message/rfc822"
-        return "text/plain"
-    if b"\x00" not in head and is_mail(head):
-        return "message/rfc822"  # raw 8-bit headers in an encoding neither UTF-8 nor GB 18030 reads
-    return ""
+    if text is not None and re.match(r"(?is)\s*(<!doctype html|<html)", text):
+        return "text/html"
+    if b"\x00" not in head and is_mail(head):  # also raw 8-bit headers in an encoding neither UTF-8 nor GB 18030 reads
+        return "message/rfc822"
+    return "text/plain" if text is not None else ""
 
 
 def _as_text(head: bytes) -> str | None:
