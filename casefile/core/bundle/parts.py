@@ -1390,7 +1390,8 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     zone_words = f"{zone_name()}，标{marks}者除外" if marks else zone_name()
     header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_words}）", "SHA-256", ORIGINAL_HEADING]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
-    for entry in ctx.entries:
+    kept = originals_kept(ctx)
+    for entry, time in zip(ctx.entries, times, strict=True):
         e = entry.exhibit
         rows.append(
             [
@@ -1398,7 +1399,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(esc(e.original_name), s["small"]),
                 CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
                 CjkParagraph(human_size(e.size), s["small"]),
-                CjkParagraph(f"{esc(annex_time(e, since))}<br/>导入 {column_time(e.added_at)}", s["small"]),
+                CjkParagraph(f"{esc(time)}<br/>导入 {column_time(e.added_at)}", s["small"]),
                 CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None
@@ -1411,7 +1412,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                             e,
                             as_filed(ctx, e.source),
                             paper=entry_form(entry) == "书证",
-                            kept=originals_kept(ctx),
+                            kept=kept,
                             where=original_where(ctx, entry),
                         )
                     ),
@@ -1451,9 +1452,10 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
     with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
     hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
-    holder = originals_kept(ctx) or "提交人"
+    kept = originals_kept(ctx)
+    holder = kept or "提交人"
     on_disc = ""
-    if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
+    if not kept and any(entry.on_medium for entry in ctx.entries):
         on_disc = (
             "（录音录像等无法打印的文件，其复制件在随附的存储介质中，原始载体可供核对）"
             if medium_sets(ctx)
