@@ -788,17 +788,17 @@ def media_flowables(
     entry: ExhibitEntry,
     source: Path | BinaryIO | None = None,
     *,
-    kept: str = "",
-    copies: int = 0,
     ctx: BundleContext | None = None,
 ) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
-    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`).
+    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`), and which
+    says where the original is: kept by the filer (:func:`originals_kept`), not handed in on a storage medium, or
+    a copy on the media handed in (:func:`medium_sets`), the original carrier being kept for checking.
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: who keeps
-    the original (:func:`originals_kept`: the filer), not handed in on a storage medium. ``copies``
-    (:func:`medium_sets`): the media handed in hold a copy, the original carrier being kept for checking.
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it.
     """
+    kept = originals_kept(ctx) if ctx is not None else ""
+    copies = medium_sets(ctx) if ctx is not None else 0
     e = entry.exhibit
     meta = e.metadata
     codecs = "；".join(
