@@ -1105,6 +1105,7 @@ def evidence_list_flowables(
     commands: list[Any] = []
     narrow = s["cellc_small"]
     copies = list_copies(ctx)
+    kept, media = originals_kept(ctx), medium_sets(ctx)
     group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
     # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
     for run in group_runs(ctx.entries, lambda entry: entry.group):
@@ -1119,7 +1120,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form, kept=originals_kept(ctx), copies=medium_sets(ctx))
+            original = original_form(entry, form, kept=kept, copies=media)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
