@@ -913,9 +913,7 @@ def _content_parts(
             with reader.open(e) as fh:
                 pages = render_story(
                     target,
-                    parts.media_flowables(
-                        entry, fh, kept=parts.originals_kept(ctx), copies=parts.medium_sets(ctx), ctx=ctx
-                    ),
+                    parts.media_flowables(entry, fh, ctx=ctx),
                 )
             entry.on_medium = True  # its page says the recording goes on a storage medium
             return [_Part(target, pages, entry=entry)]

@@ -788,17 +788,17 @@ def media_flowables(
     entry: ExhibitEntry,
     source: Path | BinaryIO | None = None,
     *,
-    kept: str = "",
-    copies: int = 0,
     ctx: BundleContext | None = None,
 ) -> list[Flowable]:
     """Audio and video: their facts, frames of a video, the transcript (spec §3 E8), where the original is.
-    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`).
+    ``ctx``: the packet, whose filer the transcript's sides are named for (:func:`transcript_sides`), and which
+    says where the original is: kept by the filer (:func:`originals_kept`), not handed in on a storage medium, or
+    a copy on the media handed in (:func:`medium_sets`), the original carrier being kept for checking.
 
-    ``source`` is the recording (a file opened with its hash checked): frames are taken from it. ``kept``: who keeps
-    the original (:func:`originals_kept`: the filer), not handed in on a storage medium. ``copies``
-    (:func:`medium_sets`): the media handed in hold a copy, the original carrier being kept for checking.
+    ``source`` is the recording (a file opened with its hash checked): frames are taken from it.
     """
+    kept = originals_kept(ctx) if ctx is not None else ""
+    copies = medium_sets(ctx) if ctx is not None else 0
     e = entry.exhibit
     meta = e.metadata
     codecs = "；".join(
@@ -1105,6 +1105,7 @@ def evidence_list_flowables(
     commands: list[Any] = []
     narrow = s["cellc_small"]
     copies = list_copies(ctx)
+    kept, media = originals_kept(ctx), medium_sets(ctx)
     group_style = ParagraphStyle("group", parent=s["th_small"], alignment=TA_LEFT)
     # Exhibits offered to prove one fact are listed under their group's heading (spec §1: 证据组).
     for run in group_runs(ctx.entries, lambda entry: entry.group):
@@ -1119,7 +1120,7 @@ def evidence_list_flowables(
         for entry in run.items:
             e = entry.exhibit
             form = entry_form(entry)
-            original = original_form(entry, form, kept=originals_kept(ctx), copies=medium_sets(ctx))
+            original = original_form(entry, form, kept=kept, copies=media)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
                 original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
@@ -1390,7 +1391,8 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
     zone_words = f"{zone_name()}，标{marks}者除外" if marks else zone_name()
     header = ["编号", "文件名", "格式", "大小", f"生成/获取时间（{zone_words}）", "SHA-256", ORIGINAL_HEADING]
     rows: list[list[Any]] = [[CjkParagraph(h, s["th"]) for h in header]]
-    for entry in ctx.entries:
+    kept = originals_kept(ctx)
+    for entry, time in zip(ctx.entries, times, strict=True):
         e = entry.exhibit
         rows.append(
             [
@@ -1398,7 +1400,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                 CjkParagraph(esc(e.original_name), s["small"]),
                 CjkParagraph(esc(Path(e.original_name).suffix.lstrip(".").upper() or "—"), s["small"]),
                 CjkParagraph(human_size(e.size), s["small"]),
-                CjkParagraph(f"{esc(annex_time(e, since))}<br/>导入 {column_time(e.added_at)}", s["small"]),
+                CjkParagraph(f"{esc(time)}<br/>导入 {column_time(e.added_at)}", s["small"]),
                 CjkParagraph(
                     hash_text(e.sha256)
                     if entry.original is None
@@ -1411,7 +1413,7 @@ def annex_flowables(ctx: BundleContext, custody_entries: int) -> list[Flowable]:
                             e,
                             as_filed(ctx, e.source),
                             paper=entry_form(entry) == "书证",
-                            kept=originals_kept(ctx),
+                            kept=kept,
                             where=original_where(ctx, entry),
                         )
                     ),
@@ -1451,9 +1453,10 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
     commission or a carrier can check that a file is the one listed (ask for the original, compute its SHA-256
     with any tool, compare); the command for a technical checker as a note. A court's also names the rules on
     hash verification of electronic evidence, which are the courts' own (互联网法院规定, 在线诉讼规则)."""
-    holder = originals_kept(ctx) or "提交人"
+    kept = originals_kept(ctx)
+    holder = kept or "提交人"
     on_disc = ""
-    if not originals_kept(ctx) and any(entry.on_medium for entry in ctx.entries):
+    if not kept and any(entry.on_medium for entry in ctx.entries):
         on_disc = (
             "（录音录像等无法打印的文件，其复制件在随附的存储介质中，原始载体可供核对）"
             if medium_sets(ctx)
