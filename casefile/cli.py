@@ -954,6 +954,17 @@ def _recorded_time(value: datetime | None) -> str:
     return text
 
 
+def _captured(e: Exhibit) -> str:
+    """ "captured <time> (<source>)": the time as the file states it (:func:`_recorded_time`); a clock's reading that
+    recorded no zone (a camera's or a file name's time without an offset, an e-mail's Date without one) as the
+    clock read, said so as the app and the packet say it."""
+    from casefile.core.bundle.consistency import zoneless
+
+    if e.captured_at is not None and zoneless(e):
+        return f"captured {e.captured_at.strftime('%Y-%m-%d %H:%M')} ({e.captured_at_source}, zone not recorded)"
+    return f"captured {_recorded_time(e.captured_at)} ({e.captured_at_source})"
+
+
 # ---------------------------------------------------------------------------- commands
 
 
@@ -1673,7 +1684,7 @@ def _evidence_lines(case: Case) -> list[str]:
             f"    {label:<7} {e.number:>3}  {e.kind.value:<12} {e.sha256[:16]}…  {name}{group}{derived}{flags}{state}"
         )
         if e.captured_at is not None:
-            lines.append(f"{'':17}captured {_recorded_time(e.captured_at)} ({e.captured_at_source})")
+            lines.append(f"{'':17}{_captured(e)}")
         if e.handed_in or e.disposition:
             handed, kept = e.handed_in or "not recorded", e.disposition or "not recorded"
             lines.append(f"{'':17}handed in: {handed}; kept or returned: {kept}")
@@ -1695,9 +1706,7 @@ def cmd_metadata(args: argparse.Namespace, library: Library) -> int:
             _print(f"{e.number:>4}  {e.original_name}: {result.problem}")
             status = EXIT_PROBLEMS
             continue
-        when = (
-            f"captured {_recorded_time(e.captured_at)} ({e.captured_at_source})" if e.captured_at else "no capture time"
-        )
+        when = _captured(e) if e.captured_at else "no capture time"
         flags = f"  [{', '.join(e.flags)}]" if e.flags else ""
         _print(f"{e.number:>4}  {e.original_name}: {when}{flags}{'' if result.changed else '  (unchanged)'}")
     return status

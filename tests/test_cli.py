@@ -230,9 +230,31 @@ def test_metadata_command_reads_exhibits_again(capsys, lib, tmp_path, machine_zo
     )
     code, out, _ = run(capsys, "--library", str(lib), "metadata", number)
     assert code == 0
-    assert "Screenshot_20261118-201530_Taobao.png: captured 2026-11-18 20:15 (file-name)  (unchanged)" in out
+    assert (
+        "Screenshot_20261118-201530_Taobao.png: captured 2026-11-18 20:15 (file-name, zone not recorded)  (unchanged)"
+        in out
+    )
     code, _, err = run(capsys, "--library", str(lib), "metadata", number, "--exhibits", "9")
     assert code == 2 and "no exhibit 9" in err
+
+
+def test_an_email_date_without_a_zone_is_shown_as_its_sender_s_clock_read_it(capsys, lib, tmp_path, los_angeles):
+    number = new_case(capsys, lib)
+    for name, date in (
+        ("nozone.eml", "Fri, 20 Nov 2026 10:00:00 -0000"),
+        ("utc.eml", "Fri, 20 Nov 2026 10:00:00 +0000"),
+    ):
+        (tmp_path / name).write_bytes(
+            b"From: service@shop.example\r\nTo: li@example.com\r\nDate: " + date.encode() + b"\r\n"
+            b"Subject: refund\r\n\r\nAccepted.\r\n"
+        )
+        assert run(capsys, "--library", str(lib), "add", number, str(tmp_path / name))[0] == 0
+    code, out, _ = run(capsys, "--library", str(lib), "show", number)
+    assert code == 0
+    assert "captured 2026-11-20 10:00 (container, zone not recorded)" in out
+    assert "captured 2026-11-20 10:00 (UTC+00:00) (container)" in out  # "+0000" is UTC: a zone stated
+    code, out, _ = run(capsys, "--library", str(lib), "metadata", number)
+    assert "nozone.eml: captured 2026-11-20 10:00 (container, zone not recorded)  (unchanged)" in out
 
 
 def test_order_and_groups_from_the_command_line(capsys, lib, files):

@@ -648,9 +648,15 @@ def _mail(path: Path, meta: dict[str, Any]) -> tuple[datetime, str] | None:
         stamp = parsedate_to_datetime(headers["date"])
     except (TypeError, ValueError):
         return None
-    if stamp.tzinfo is None:
-        stamp = zone.entered(stamp)
-    return (stamp, SOURCE_CONTAINER) if stamp >= EARLIEST else None
+    # No zone (RFC 5322 "-0000" says so too, "+0000" is UTC): the sender's clock as it read, kept as a camera's
+    # time without an offset is, taken in the zone times are shown in and marked as recording no zone.
+    naive = stamp.tzinfo is None
+    stamp = zone.entered(stamp)
+    if stamp < EARLIEST:
+        return None
+    if naive:
+        meta["time_without_offset"] = True
+    return stamp, SOURCE_CONTAINER
 
 
 def _cut_header(text: str, addresses: bool) -> str:

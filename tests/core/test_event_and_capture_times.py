@@ -14,6 +14,7 @@ from PIL import Image
 from preflight_cases import CST, complete_case, exhibit, run
 
 from casefile.core import metadata, zone
+from casefile.core.bundle.consistency import zoneless as zoneless_time
 from casefile.core.bundle.context import Venue
 from casefile.core.bundle.documents.common import fmt_event_time
 from casefile.core.bundle.parts import annex_time, capture_text, shown_capture
@@ -177,3 +178,93 @@ def test_an_email_date_without_a_zone_is_labelled_so(date, zoneless):
     text, annex = capture_text(e), annex_time(e)
     assert ("未记录时区" in text) is zoneless and ("北京时间" in text) is not zoneless
     assert ("未记录时区" in annex) is zoneless
+
+
+def _mail(path: Path, date: str) -> metadata.Extracted:
+    path.write_bytes(
+        b"From: service@shop.example\r\nTo: li@example.com\r\nDate: " + date.encode() + b"\r\n"
+        b"Subject: refund\r\n\r\nAccepted.\r\n"
+    )
+    return metadata.extract(
+        path, "message/rfc822", original_name=path.name, file_modified_at=MODIFIED, added_at=MODIFIED
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "zoneless", "sent"),
+    [
+        ("Fri, 20 Nov 2026 10:00:00", True, datetime(2026, 11, 20, 10, 0, tzinfo=CST)),
+        ("Fri, 20 Nov 2026 10:00:00 -0000", True, datetime(2026, 11, 20, 10, 0, tzinfo=CST)),  # RFC 5322: no zone
+        ("Fri, 20 Nov 2026 10:00:00 +0000", False, datetime(2026, 11, 20, 18, 0, tzinfo=CST)),  # UTC
+        ("Fri, 20 Nov 2026 10:00:00 +0800", False, datetime(2026, 11, 20, 10, 0, tzinfo=CST)),
+    ],
+)
+def test_an_email_date_without_a_zone_is_kept_as_a_clock_s_reading_like_a_camera_s(tmp_path, date, zoneless, sent):
+    """A Date with no zone is the sender's clock as it read: recorded as recording no zone (as a photo's EXIF time
+    without an offset is), not as a Beijing time; every reader then says so, from what was recorded."""
+    found = _mail(tmp_path / "reply.eml", date)
+    assert (found.captured_at, found.captured_at_source) == (sent, "container")
+    assert found.metadata.time_without_offset is zoneless
+    e = exhibit(
+        5,
+        EvidenceKind.EMAIL,
+        mime="message/rfc822",
+        captured_at=found.captured_at,
+        captured_at_source=found.captured_at_source,
+        metadata=found.metadata,
+    )
+    assert zoneless_time(e) is zoneless
+    if zoneless:
+        assert capture_text(e) == "2026-11-20 10:00:00（邮件发送时间，未记录时区）（依据：文件内部记录的形成时间）"
+        assert annex_time(e) == "2026-11-20 10:00:00（未记录时区）"
+    else:
+        assert "北京时间" in capture_text(e) and "未记录时区" not in annex_time(e)
+
+
+def test_a_zoneless_email_date_is_taken_in_the_zone_shown_as_a_camera_s_is(tmp_path, los_angeles):
+    zone.use_computer_zone(True)
+    found = _mail(tmp_path / "reply.eml", "Fri, 20 Nov 2026 10:00:00")
+    assert found.captured_at == datetime(2026, 11, 20, 10, 0).astimezone()
+    assert found.metadata.time_without_offset is True
+
+
+def test_a_mail_recorded_before_its_zone_was_marked_reads_as_it_did():
+    """A case folder is never rewritten: a zone-less mail recorded as a Beijing time with no mark still says 未记录时区
+    (from its Date header), and its record folds back to the same data."""
+    e = exhibit(
+        5,
+        EvidenceKind.EMAIL,
+        mime="message/rfc822",
+        captured_at=datetime(2026, 11, 20, 10, 0, tzinfo=CST),
+        captured_at_source="container",
+        metadata=ExhibitMetadata(email=MailHeaders(sender="a@b.com", date="Fri, 20 Nov 2026 10:00:00 -0000")),
+    )
+    assert zoneless_time(e) and annex_time(e) == "2026-11-20 10:00:00（未记录时区）"
+    data = to_data(e.metadata)
+    assert "time_without_offset" not in data and to_data(from_data(ExhibitMetadata, data)) == data
+
+
+def _mail_cited(date: str, sent: datetime, event_at: datetime, *, marked: bool = True):
+    case = complete_case()
+    case.exhibits[0] = dataclasses.replace(
+        case.exhibits[0],
+        kind=EvidenceKind.EMAIL,
+        mime="message/rfc822",
+        captured_at=sent,
+        captured_at_source="container",
+        metadata=ExhibitMetadata(email=MailHeaders(sender="a@b.com", date=date), time_without_offset=marked),
+    )
+    case.timeline = [TimelineEvent(event_at, EventKind.EMAIL, "商家邮件答复", evidence=[1])]
+    return {f.code: f for f in run(case, Venue.COURT)}
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_zoneless_email_of_another_day_is_checked_as_a_zoneless_photo_time_is(marked):
+    """The mail is the message itself whatever its Date says of zones: sent the day after its event, it is another
+    dealing, asked about (not asserted) when its time, recording no zone, is near midnight."""
+    sent, event = datetime(2026, 11, 21, 0, 30, tzinfo=CST), datetime(2026, 11, 20, 23, 0, tzinfo=CST)
+    found = _mail_cited("Sat, 21 Nov 2026 00:30:00", sent, event, marked=marked)
+    assert "event-exhibit-day-unsure" in found and "event-exhibit-other-day" not in found
+    sent, event = datetime(2026, 11, 22, 12, 0, tzinfo=CST), datetime(2026, 11, 21, 12, 0, tzinfo=CST)
+    found = _mail_cited("Sun, 22 Nov 2026 12:00:00 -0000", sent, event, marked=marked)
+    assert "event-exhibit-other-day" in found and "event-exhibit-day-unsure" not in found

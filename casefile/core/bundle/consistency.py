@@ -184,14 +184,23 @@ def exhibit_moment(e: Exhibit) -> tuple[datetime, bool] | None:
             sent = None
         if sent is not None and sent.tzinfo is not None:
             return sent, True
+        if sent is not None and stated is not None and e.captured_at_source in ("container", "user"):
+            # A Date without a zone: the message all the same, at the sender's clock's reading as it was kept (or
+            # as the user corrected it), compared as a camera's time without a zone is (:func:`zoneless`).
+            return stated, True
     return (stated, False) if stated is not None else None
 
 
 def mail_without_zone(e: Exhibit) -> bool:
     """Whether an e-mail's Date header states no zone (Fri, 20 Nov 2026 10:00:00, or -0000): the time it was sent is
-    then read as the office's, which it may not be."""
+    then read as the office's, which it may not be. Marked so when the mail was added (``time_without_offset``, as a
+    camera's time without an offset is); a mail added before CaseFile marked it is told by its Date header."""
     mail = e.metadata.email
-    if mail is None or not mail.date.strip():
+    if mail is None:
+        return False
+    if e.metadata.time_without_offset and e.captured_at_source == "container":
+        return True
+    if not mail.date.strip():
         return False
     from email.utils import parsedate_to_datetime  # only for a case with e-mail
 
@@ -201,7 +210,7 @@ def mail_without_zone(e: Exhibit) -> bool:
         return False
 
 
-def _zoneless(e: Exhibit) -> bool:
+def zoneless(e: Exhibit) -> bool:
     """Whether the exhibit's time is a clock's reading with no zone recorded (a camera's, a file name's, an e-mail's
     Date without offset): taken as Beijing time, it may be hours off."""
     if e.captured_at_source in ("exif", "file-name"):
@@ -241,7 +250,7 @@ def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], foun
             if made == day or (not itself and made > day):
                 continue
             # A clock's time with no zone, near midnight, a day off: perhaps the same day in another zone.
-            maybe = abs((made - day).days) == 1 and _zoneless(entry.exhibit) and _near_midnight(at)
+            maybe = abs((made - day).days) == 1 and zoneless(entry.exhibit) and _near_midnight(at)
             (unsure if maybe else other).append((entry, _date(at, case)))
         if unsure:
             found.warn(
