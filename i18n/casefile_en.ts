@@ -1835,6 +1835,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(sent, zone not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(device time, zone not recorded)</source>
         <translation type="unfinished"></translation>
     </message>

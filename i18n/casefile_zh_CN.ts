@@ -1838,6 +1838,10 @@ Proof purpose: %3</source>
         <translation>%1 由 %2 撤回：%3</translation>
     </message>
     <message>
+        <source>(sent, zone not recorded)</source>
+        <translation>（邮件发送时间，未记录时区）</translation>
+    </message>
+    <message>
         <source>(device time, zone not recorded)</source>
         <translation>（设备本地时间，未记录时区）</translation>
     </message>

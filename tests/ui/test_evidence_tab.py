@@ -332,6 +332,25 @@ def test_details_show_hashes_and_the_custody_record(ctx, tab, number, files):
     assert "description changed" not in tab.details.browser.toPlainText()
 
 
+def test_details_say_an_email_date_without_a_zone_records_none(ctx, tab, number, tmp_path):
+    """As a photo's time without an offset: the sender's clock as it read, marked, not a time in some zone."""
+    for name, date in (
+        ("nozone.eml", "Fri, 20 Nov 2026 10:00:00 -0000"),
+        ("zoned.eml", "Fri, 20 Nov 2026 10:00:00 +0100"),
+    ):
+        (tmp_path / name).write_bytes(
+            b"From: service@shop.example\r\nTo: li@example.com\r\nDate: " + date.encode() + b"\r\n"
+            b"Subject: refund\r\n\r\nAccepted.\r\n"
+        )
+    tab.ingest([str(tmp_path / "nozone.eml"), str(tmp_path / "zoned.eml")])
+    tab.table.selectRow(0)
+    text = tab.details.browser.toPlainText()
+    assert "2026-11-20 10:00:00 (sent, zone not recorded)" in text
+    tab.table.selectRow(1)
+    text = tab.details.browser.toPlainText()
+    assert "zone not recorded" not in text and "2026-11-20 10:00:00 (UTC+01:00)" in text
+
+
 def test_preview_images_upright_text_and_nothing_else(ctx, tab, number, tmp_path):
     photo = tmp_path / "rotated.jpg"
     exif = Image.Exif()

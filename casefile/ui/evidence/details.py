@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from casefile.core.bundle.consistency import zoneless
 from casefile.core.disclosure.derived import copies_of
 from casefile.core.fsutil import human_size
 from casefile.core.model import DISPOSITIONS, HANDED_IN, Case, EvidenceKind, Exhibit
@@ -240,9 +241,11 @@ class DetailsPane(QWidget):
             )
             parts.append(f'<p style="color:#b00020">{html.escape(withdrawn)}</p>')
         captured = as_recorded(e.captured_at, seconds=True)
-        device_time = e.metadata.time_without_offset and e.captured_at_source in ("exif", "file-name")
-        if e.captured_at is not None and device_time:
-            captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + self.tr("(device time, zone not recorded)")
+        if e.captured_at is not None and zoneless(e):
+            # A clock's reading with no zone recorded: as the device (or the mail's sender) showed it, so marked.
+            mark = self.tr("(sent, zone not recorded)") if e.captured_at_source == "container" else ""
+            mark = mark or self.tr("(device time, zone not recorded)")
+            captured = e.captured_at.strftime("%Y-%m-%d %H:%M:%S") + " " + mark
         if captured and e.captured_at_source:
             captured = bracketed(captured, capture_source_name(e.captured_at_source))
         rows = [
