@@ -97,7 +97,7 @@ from casefile.core.workflow.records import (
 )
 
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
-    from casefile.core.library import Library
+    from casefile.core.library import CaseWriter, Library
     from casefile.core.listing import AgendaRow, CaseSummary
     from casefile.core.search.query import SearchResult
     from casefile.core.timestamps.stamping import StampOutcome
@@ -395,6 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--at", metavar="TIME", help="when the case entered the stage, e.g. '2026-11-20 10:00' (default: now)"
     )
+    _exhibit_option(p, "an exhibit that shows what happened, e.g. the merchant's written reply (repeatable)")
 
     p = sub.add_parser("bundle", help="build the PDF bundle for a venue; prints its path and page count")
     p.add_argument("case")
@@ -555,6 +556,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _AT_HELP = "when it happened, e.g. '2026-11-20 10:00' (default: now; not in the future)"
+_EXHIBIT_HELP = "an exhibit that shows it, cited as （见证据N） in the packets (repeatable)"
+
+
+def _exhibit_option(p: argparse.ArgumentParser, help: str = _EXHIBIT_HELP) -> None:
+    p.add_argument("--exhibit", type=int, action="append", default=[], metavar="N", help=help)
+
+
 # Commands that record the handling of a dispute (casefile.core.workflow.handling).
 HANDLING_COMMANDS = ("responsibility", "propose", "answer", "proceeding", "outcome", "pay", "close", "reopen")
 
@@ -571,6 +579,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--party", required=True, choices=[r.value for r in ResponsibleParty])
     p.add_argument("--reasons", default="", help="why (the rationale)")
     p.add_argument("--evidence", metavar="N,N", help="exhibits that support it")
+    _exhibit_option(p)
     p.add_argument("--by", default="", help="who decided (default: the operator)")
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
@@ -581,6 +590,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--amount", metavar="X", help="the amount proposed (yuan)")
     p.add_argument("--reply-by", metavar="TIME", help="the deadline given for an answer")
     p.add_argument("--evidence", metavar="N,N", help="exhibits that record it")
+    _exhibit_option(p)
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
     p = sub.add_parser("answer", help="record the answer to a negotiation round (casefile show numbers them)")
@@ -588,6 +598,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("round", type=int, metavar="ROUND")
     p.add_argument("answer", choices=[a.value for a in Answer if a is not Answer.PENDING])
     p.add_argument("--note", default="")
+    _exhibit_option(p, "an exhibit that shows the answer, e.g. the written reply (repeatable)")
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
     p = sub.add_parser(
@@ -613,6 +624,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--testing-note", default="", help="what was tested, and by whom")
     p.add_argument("--summary", help="what happened")
     p.add_argument("--evidence", metavar="N,N", help="exhibits of the proceeding")
+    _exhibit_option(p, "an exhibit of the proceeding (repeatable; with --update K, added to those it cites)")
 
     p = sub.add_parser("outcome", help="record how the dispute was settled: what is owed, by whom, by when")
     p.add_argument("case")
@@ -623,6 +635,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--payee", default="", choices=["", *PARTIES])
     p.add_argument("--perform-by", metavar="TIME", help="the last day for performance")
     p.add_argument("--evidence", metavar="N,N", help="the agreement or decision as exhibits")
+    _exhibit_option(p)
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
     p = sub.add_parser("pay", help="record a payment made in execution, with its proof as exhibits")
@@ -633,6 +646,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--method", default="", help="原路退款, 转账, 现金…")
     p.add_argument("--recovered", action="store_true", help="money recovered from another party (a courier…)")
     p.add_argument("--evidence", metavar="N,N", help="the proof of payment as exhibits")
+    _exhibit_option(p)
     p.add_argument("--note", default="")
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
@@ -641,6 +655,7 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--result", required=True, choices=[r.value for r in ClosingResult])
     p.add_argument("--satisfaction", type=int, metavar="1-5", help="1 very dissatisfied … 5 very satisfied")
     p.add_argument("--note", default="")
+    _exhibit_option(p, "an exhibit that shows how it ended, e.g. a refund receipt (repeatable)")
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
 
     p = sub.add_parser("reopen", help="reopen a closed case, with the reason")
@@ -1267,7 +1282,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         recorded = (
             f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
         )
-        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + recorded)
+        cited = f"  exhibits {','.join(map(str, s.evidence))}" if s.evidence else ""
+        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + cited + recorded)
     entries = folder.custody.read()
     made = bundle_history(entries)
     if made:
@@ -1935,7 +1951,7 @@ def _gaps(years: list[int]) -> str:
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     at = parse_datetime(args.at, "--at") if args.at else None
     with library.edit(args.case) as writer:
-        writer.set_stage(Stage(args.stage), args.note, at=at)
+        writer.set_stage(Stage(args.stage), args.note, at=at, evidence=_cited(writer, args))
         entered = writer.case.stage_log[-1].at
     _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered)}")
     return EXIT_OK
@@ -2003,6 +2019,13 @@ def _change_event(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def _cited(writer: CaseWriter, args: argparse.Namespace) -> list[int]:
+    """The exhibits ``--evidence N,N`` (where the command has it) and ``--exhibit N`` name, each once; a number
+    that is no exhibit of the case is refused, naming the option."""
+    listed = _parse_numbers(getattr(args, "evidence", None) or "", "--evidence")
+    return writer.check_exhibits([*writer.check_exhibits(listed, "--evidence"), *args.exhibit], "--exhibit")
+
+
 def _parse_numbers(text: str, option: str) -> list[int]:
     try:
         return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
@@ -2034,11 +2057,10 @@ def cmd_responsibility(args: argparse.Namespace, library: Library) -> int:
         party=args.party,
         at=_at(args),
         reasons=args.reasons,
-        evidence=_parse_numbers(args.evidence or "", "--evidence"),
         by=args.by,
     )
     with library.edit(args.case) as writer:
-        found = find_responsibility(writer, finding)
+        found = find_responsibility(writer, dataclasses.replace(finding, evidence=_cited(writer, args)))
         count = len(writer.case.workflow.findings)
     _print(f"{args.case}: responsibility {found.party} (finding {count}, {_fmt_time(found.at)})")
     return EXIT_OK
@@ -2053,10 +2075,9 @@ def cmd_propose(args: argparse.Namespace, library: Library) -> int:
         summary=args.summary,
         amount=_amount_option(args.amount),
         reply_by=_time_option(args.reply_by, "--reply-by"),
-        evidence=_parse_numbers(args.evidence or "", "--evidence"),
     )
     with library.edit(args.case) as writer:
-        propose(writer, proposal)
+        propose(writer, dataclasses.replace(proposal, evidence=_cited(writer, args)))
         count = len(writer.case.workflow.proposals)
     _print(f"{args.case}: round {count} proposed by {args.by} at {_fmt_time(proposal.at)}")
     return EXIT_OK
@@ -2066,7 +2087,9 @@ def cmd_answer(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.workflow.handling import answer_proposal
 
     with library.edit(args.case) as writer:
-        answered = answer_proposal(writer, args.round, Answer(args.answer), _at(args), args.note)
+        answered = answer_proposal(
+            writer, args.round, Answer(args.answer), _at(args), args.note, evidence=_cited(writer, args)
+        )
     _print(f"{args.case}: round {args.round} {answered.answer.value} at {_fmt_time(answered.answered_at)}")
     return EXIT_OK
 
@@ -2097,11 +2120,10 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
             venue=Venue(args.venue),
             hearings=sorted(hearings),
             result=ProceedingResult(args.result or "pending"),
-            evidence=evidence or [],
             **given,
         )
         with library.edit(args.case) as writer:
-            handling.open_proceeding(writer, proceeding)
+            handling.open_proceeding(writer, dataclasses.replace(proceeding, evidence=_cited(writer, args)))
             count = len(writer.case.workflow.proceedings)
         _print(f"{args.case}: proceeding {count} ({args.venue}) recorded")
         return EXIT_OK
@@ -2113,11 +2135,14 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
     if evidence is not None:
         changes["evidence"] = evidence
     k = args.update
-    if not (changes or hearings or args.testing_start or args.testing_end):
+    if not (changes or hearings or args.exhibit or args.testing_start or args.testing_end):
         raise InvalidValueError(
             "--update {k}: say what changes (--accepted-at, --result, --hearing, --testing-start…)", k=k
         )
     with library.edit(args.case) as writer:
+        if args.exhibit:  # --exhibit N adds to the exhibits it cites (--evidence N,N replaces them)
+            cited = changes.get("evidence", handling.proceeding(writer, k).evidence)
+            changes["evidence"] = writer.check_exhibits([*cited, *args.exhibit], "--exhibit")
         if changes:
             handling.update_proceeding(writer, k, **changes)
         for hearing in hearings:
@@ -2141,10 +2166,9 @@ def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
         payer=args.payer,
         payee=args.payee,
         perform_by=_time_option(args.perform_by, "--perform-by"),
-        evidence=_parse_numbers(args.evidence or "", "--evidence"),
     )
     with library.edit(args.case) as writer:
-        set_outcome(writer, outcome)
+        set_outcome(writer, dataclasses.replace(outcome, evidence=_cited(writer, args)))
     _print(f"{args.case}: outcome {args.kind} recorded")
     return EXIT_OK
 
@@ -2161,11 +2185,10 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
         payee=args.payee,
         method=args.method.strip(),
         recovered=args.recovered,
-        evidence=_parse_numbers(args.evidence or "", "--evidence"),
         note=args.note.strip(),
     )
     with library.edit(args.case) as writer:
-        record_payment(writer, payment)
+        record_payment(writer, dataclasses.replace(payment, evidence=_cited(writer, args)))
         paid, recovered = writer.case.workflow.paid(), writer.case.workflow.paid(recovered=True)
     _print(f"{args.case}: {amount:.2f} {'recovered from' if args.recovered else 'paid by'} {args.payer}")
     _print(f"  paid in all {paid:.2f}, recovered {recovered:.2f}")
@@ -2177,7 +2200,7 @@ def cmd_close(args: argparse.Namespace, library: Library) -> int:
 
     closing = Closing(at=_at(args), result=ClosingResult(args.result), satisfaction=args.satisfaction, note=args.note)
     with library.edit(args.case) as writer:
-        close_case(writer, closing)
+        close_case(writer, dataclasses.replace(closing, evidence=_cited(writer, args)))
     _print(f"{args.case}: closed ({args.result}) at {_fmt_time(closing.at)}")
     return EXIT_OK
 
@@ -2212,9 +2235,11 @@ def _handling_lines(case: Case) -> list[str]:
         reply = f"  reply by {_fmt_time(p.reply_by)}" if p.reply_by else ""
         answer = p.answer.value + (f" {_fmt_time(p.answered_at)}" if p.answered_at else "")
         note = f" ({p.answer_note})" if p.answer_note else ""
+        answered = f"  answer exhibits {','.join(map(str, p.answer_evidence))}" if p.answer_evidence else ""
         lines.append(
             f"    round {n:>2}  {_fmt_time(p.at)}  {p.by}: {p.summary}{money(p.amount)}{reply}  -> {answer}{note}"
             + ex(p.evidence)
+            + answered
         )
     for n, pr in enumerate(wf.proceedings, 1):
         head = " ".join(x for x in (pr.venue.value, pr.body, f"ref {pr.ref}" if pr.ref else "") if x)
@@ -2260,7 +2285,10 @@ def _handling_lines(case: Case) -> list[str]:
     for when, what, item in sorted(events, key=lambda e: e[0]):
         if isinstance(item, Closing):
             satisfaction = f", satisfaction {item.satisfaction}/5" if item.satisfaction is not None else ""
-            lines.append(f"    {what}  {_fmt_time(when)}  {item.result.value}{satisfaction}  {item.note}".rstrip())
+            lines.append(
+                f"    {what}  {_fmt_time(when)}  {item.result.value}{satisfaction}  {item.note}".rstrip()
+                + ex(item.evidence)
+            )
         else:
             lines.append(f"    {what}  {_fmt_time(when)}  {item.reason}")
     return lines

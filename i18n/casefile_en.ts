@@ -950,11 +950,27 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No. %1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no exhibits yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>When it happened (not when it is entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the exhibits that show it: packets cite them as （见证据N）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2508,10 +2524,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exhibits, e.g. 1,3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,6 +3199,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exhibits that show what happened (a written reply…): packets cite them as （见证据N）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When the case entered this stage (now, or when it really happened)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,6 +3224,10 @@ Reason:</source>
     </message>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(exhibits %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

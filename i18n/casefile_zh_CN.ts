@@ -952,12 +952,28 @@ SHA-256：%4</translation>
         <translation>无进行中的期限</translation>
     </message>
     <message>
+        <source>No. %1  %2</source>
+        <translation>案卷编号%1  %2</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>（已撤回）</translation>
+    </message>
+    <message>
+        <source>The case has no exhibits yet</source>
+        <translation>本案尚无证据</translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>证据：请填写编号，用逗号分隔</translation>
     </message>
     <message>
         <source>When it happened (not when it is entered)</source>
         <translation>实际发生的时间（不是录入时间）</translation>
+    </message>
+    <message>
+        <source>Tick the exhibits that show it: packets cite them as （见证据N）</source>
+        <translation>勾选能证明此事的证据：材料中将以“（见证据N）”引用</translation>
     </message>
     <message>
         <source>(not said)</source>
@@ -2517,10 +2533,6 @@ Reason:</source>
         <translation>证据</translation>
     </message>
     <message>
-        <source>Exhibits, e.g. 1,3</source>
-        <translation>证据编号，如 1,3</translation>
-    </message>
-    <message>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -3196,6 +3208,14 @@ Reason:</source>
         <translation>阶段记录备注</translation>
     </message>
     <message>
+        <source>Exhibits, e.g. 1,3</source>
+        <translation>证据编号，如 1,3</translation>
+    </message>
+    <message>
+        <source>The exhibits that show what happened (a written reply…): packets cite them as （见证据N）</source>
+        <translation>能证明所记情况的证据（如书面答复）的案卷编号：材料中将以“（见证据N）”引用</translation>
+    </message>
+    <message>
         <source>When the case entered this stage (now, or when it really happened)</source>
         <translation>案件进入该阶段的时间（默认为现在，可改为实际发生的时间）</translation>
     </message>
@@ -3214,6 +3234,10 @@ Reason:</source>
     <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
+    </message>
+    <message>
+        <source>(exhibits %1)</source>
+        <translation>（证据：案卷编号%1）</translation>
     </message>
     <message>
         <source>(recorded %1)</source>

@@ -97,7 +97,7 @@ def test_edit_sets_the_fields_a_court_filing_needs_in_one_custody_entry(capsys, 
     after = entries(lib, number)
     assert len(after) == len(before) + 1
     entry = after[-1]
-    assert entry["action"] == "update" and entry["v"] == 4
+    assert entry["action"] == "update" and entry["v"] == 5
     assert set(entry["details"]["fields"]) == {"complainant", "respondent", "agent", "transaction"}  # only these
     assert "complainant.address: 北京市朝阳区建国路88号院3号楼501" in out
     assert f"complainant.id_number: {GOOD_ID}" in out and "agent.authority: special" in out
@@ -151,7 +151,7 @@ def test_new_takes_the_same_options(capsys, tmp_path):
         {"type": "apology", "amount": None, "description": ""},
     ]
     created = entries(lib, number)[0]
-    assert created["v"] == 4 and created["details"]["case"]["version"] == 3
+    assert created["v"] == 5 and created["details"]["case"]["version"] == 3
 
 
 def test_a_new_case_leaves_insurance_unknown_unless_told(capsys, tmp_path):

@@ -185,3 +185,48 @@ def test_an_event_entered_after_it_happened_shows_both_times(capsys, lib, number
     assert "(recorded " in lines[0] and "(recorded " not in lines[1]  # entered as it happened: one time
     event = shown(capsys, lib, number)["timeline"][0]
     assert parse_datetime(event["recorded_at"]) > parse_datetime(event["at"])
+
+
+def test_the_steps_of_the_handling_cite_their_exhibits_with_exhibit(capsys, lib, number, tmp_path):
+    reply = tmp_path / "商家书面答复.txt"
+    reply.write_text("只同意维修", "utf-8")
+    ok(capsys, lib, "add", number, str(reply))  # exhibit 2
+    ok(
+        capsys, lib, "stage", number, "negotiation", "--at", "2026-11-22 15:00+08:00",
+        "--note", "被投诉人书面答复只同意维修", "--exhibit", "2", "--exhibit", "1",
+    )  # fmt: skip
+    ok(capsys, lib, "propose", number, "--by", "respondent", "--summary", "维修", "--exhibit", "2")
+    ok(capsys, lib, "answer", number, "1", "rejected", "--note", "要求退货", "--exhibit", "2")
+    ok(capsys, lib, "proceeding", number, "--venue", "consumer-association", "--exhibit", "1")
+    ok(capsys, lib, "proceeding", number, "--update", "1", "--exhibit", "2")  # added to those it cites
+    ok(capsys, lib, "pay", number, "--amount", "100", "--payer", "respondent", "--exhibit", "1")
+    ok(capsys, lib, "close", number, "--result", "partly", "--exhibit", "1")
+    data = shown(capsys, lib, number)
+    wf = data["workflow"]
+    assert data["stage_log"][1]["evidence"] == [2, 1]
+    assert wf["proposals"][0]["evidence"] == [2] and wf["proposals"][0]["answer_evidence"] == [2]
+    assert wf["proceedings"][0]["evidence"] == [1, 2]
+    assert wf["payments"][0]["evidence"] == [1] and wf["closings"][0]["evidence"] == [1]
+    text = ok(capsys, lib, "show", number)
+    assert "被投诉人书面答复只同意维修  exhibits 2,1" in text
+    assert "-> rejected" in text and "answer exhibits 2" in text
+    assert "closed" in text and "partly  exhibits 1" in text
+    code, out, err = run(capsys, lib, "verify", number)
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stage", "{n}", "negotiation", "--note", "书面答复", "--exhibit", "9"],
+        ["propose", "{n}", "--by", "respondent", "--summary", "维修", "--exhibit", "9"],
+        ["proceeding", "{n}", "--venue", "court", "--exhibit", "9"],
+        ["pay", "{n}", "--amount", "100", "--payer", "respondent", "--exhibit", "9"],
+        ["close", "{n}", "--result", "resolved", "--exhibit", "9"],
+    ],
+)
+def test_an_exhibit_that_is_not_of_the_case_is_refused(capsys, lib, number, argv):
+    before = log_of(lib, number)
+    code, out, err = run(capsys, lib, *[a.replace("{n}", number) for a in argv])
+    assert code == 2 and f"--exhibit: no exhibit 9 in case {number}" in err, err
+    assert len(err.strip().splitlines()) == 1 and log_of(lib, number) == before

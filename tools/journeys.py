@@ -222,6 +222,16 @@ def phone_defect(j: Journey) -> None:
         ],
     )
     text_pdf(
+        f / "商家书面答复.pdf",
+        "天猫某某数码旗舰店 关于订单TB3918273645501售后申请的答复",
+        [
+            "张三先生：",
+            "经检测，您反映的屏幕问题属于排线故障，我店可为您免费维修，",
+            "但订单已超过七天无理由退货期限，不同意退货退款。",
+            "天猫某某数码旗舰店 2026年11月22日",
+        ],
+    )
+    text_pdf(
         f / "购买须知（含仲裁条款）.pdf",
         "天猫某某数码旗舰店 购买须知",
         ["……", "第八条 因本合同发生的争议，双方同意提交杭州仲裁委员会仲裁。", "……"],
@@ -347,6 +357,19 @@ def phone_defect(j: Journey) -> None:
     j.run(
         "add",
         number,
+        str(f / "商家书面答复.pdf"),
+        "--kind",
+        "document",
+        "--title",
+        "被投诉人书面答复",
+        "--source",
+        "被投诉人通过天猫售后通道发送",
+        "--purpose",
+        "证明被投诉人承认屏幕排线故障，但只同意维修、拒绝退货退款",
+    )
+    j.run(
+        "add",
+        number,
         str(f / "购买须知（含仲裁条款）.pdf"),
         "--kind",
         "arbitration-agreement",
@@ -362,6 +385,7 @@ def phone_defect(j: Journey) -> None:
     call = exhibits["通话录音_20261121_1005.wav"]
     chat = exhibits["旺旺聊天记录.txt"]
     clause = exhibits["购买须知（含仲裁条款）.pdf"]
+    reply = exhibits["商家书面答复.pdf"]
     # Photos added in a batch are titled by their camera file names and share the purpose typed for the batch;
     # each gets a title saying what it shows and a purpose saying what it proves.
     for name, title, purpose in (
@@ -426,6 +450,8 @@ def phone_defect(j: Journey) -> None:
         "2026-11-22T15:00+08:00",
         "--note",
         "被投诉人书面答复只同意维修，我方要求退货退款，未达成一致",
+        "--exhibit",
+        str(reply),  # the reply in writing: the narratives cite it （见证据N）
     )
     j.run("edit", number, "--consumer-body", "杭州市余杭区消费者权益保护委员会")
     j.bundle(number, "1-消协", "--venue", "consumer-association", "--to", "消协")

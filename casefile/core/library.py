@@ -28,7 +28,7 @@ import re
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -498,16 +498,34 @@ class CaseWriter:
                     fixes[f.name] = cleaned
         return dataclasses.replace(changed, **fixes) if fixes else changed
 
-    def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None) -> None:
+    def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None, evidence: Sequence[int] = ()) -> None:
         """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
-        (None: now). The custody entry keeps the time it was recorded as well."""
+        (None: now). The custody entry keeps the time it was recorded as well. ``evidence``: the exhibits
+        that show what happened (a written reply…), which the narratives cite."""
         check_text(note, "note")
         if self.case.workflow.closed is not None and stage not in (Stage.CLOSED, Stage.REVIEW):
             raise InvalidValueError("the case is closed: reopen it, with the reason, before moving it to another stage")
         details: dict[str, Any] = {"stage": stage.value, "note": note}
         if at is not None:
             details["at"] = to_data(check_past_time(at, "at", CLOCK_SLACK))
+        cited = self.check_exhibits(evidence)
+        if cited:  # written only when given: a stage entry without exhibits stays as it was
+            details["evidence"] = cited
         self.record(record.STAGE, details)
+
+    def check_exhibits(self, numbers: Iterable[int], where: str = "exhibit") -> list[int]:
+        """``numbers`` (each once, in the order given) when each is an exhibit of the case; else refused, naming
+        those that are not."""
+        numbers = list(dict.fromkeys(numbers))
+        missing = [n for n in numbers if isinstance(n, bool) or not self.case.has_exhibit(n)]
+        if missing:
+            raise InvalidValueError(
+                "{where}: no exhibit {numbers} in case {case}",
+                where=where,
+                numbers=", ".join(map(str, missing)),
+                case=self.case.number,
+            )
+        return numbers
 
     def add_event(self, event: TimelineEvent) -> None:
         event = clean_input(event)

@@ -323,6 +323,8 @@ class StageChange:
     operator: str
     note: str = ""
     recorded_at: datetime | None = _added()
+    # The exhibits that show what happened (the merchant's written reply…), cited by the narratives (entry format 5).
+    evidence: list[int] = field(default_factory=list, metadata={"sparse": True})
 
 
 @dataclass

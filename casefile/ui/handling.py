@@ -62,6 +62,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -123,13 +125,44 @@ def header_html(case: Case, now: datetime | None = None) -> str:
     return "　".join(parts)
 
 
-def _exhibits(text: str) -> list[int]:
-    try:
-        return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
-    except ValueError:
-        raise InvalidValueError(
-            QCoreApplication.translate("CaseFile", "Exhibits: write numbers separated by commas")
-        ) from None
+class ExhibitChoice(QListWidget):
+    """The exhibits a record cites, ticked in a list of the case's exhibits (its file numbers, in its evidence
+    order: a packet cites them by its own numbers). Withdrawn ones are listed only when already cited."""
+
+    def __init__(self, case: Case | None, chosen: Sequence[int] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setMaximumHeight(120)
+        exhibits = [e for e in case.ordered_exhibits() if not e.withdrawn or e.number in chosen] if case else []
+        for exhibit in exhibits:
+            text = fill(QCoreApplication.translate("CaseFile", "No. %1  %2"), exhibit.number, exhibit.title)
+            if exhibit.withdrawn:
+                text += "  " + QCoreApplication.translate("CaseFile", "(withdrawn)")
+            item = QListWidgetItem(text, self)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, exhibit.number)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            ticked = exhibit.number in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if not exhibits:
+            self.setEnabled(False)
+            self.setMaximumHeight(30)
+            QListWidgetItem(QCoreApplication.translate("CaseFile", "The case has no exhibits yet"), self)
+
+    def set_ticked(self, number: int, on: bool = True) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == number:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen(self) -> list[int]:
+        """The ticked exhibits' numbers, in the list's order."""
+        items = [self.item(i) for i in range(self.count())]
+        return [
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item is not None and item.checkState() == Qt.CheckState.Checked
+        ]
 
 
 # ---------------------------------------------------------------------------- the dialog
@@ -215,6 +248,14 @@ class RecordDialog(QDialog):
         edit.setToolTip(QCoreApplication.translate("CaseFile", "When it happened (not when it is entered)"))
         self.row(label, edit)
         return edit
+
+    def exhibits(self, label: str, case: Case | None, chosen: Sequence[int] = ()) -> ExhibitChoice:
+        choice = ExhibitChoice(case, chosen, self)
+        choice.setToolTip(
+            QCoreApplication.translate("CaseFile", "Tick the exhibits that show it: packets cite them as （见证据N）")
+        )
+        self.row(label, choice)
+        return choice
 
     def optional_time(self, label: str, value: datetime | None = None) -> OptionalTime:
         widget = OptionalTime(value, self)
@@ -395,7 +436,8 @@ class HandlingTab(QWidget):
                     answer += f" {_when(p.answered_at)}"
                 if p.answer_note:
                     answer += f"：{p.answer_note}"
-                self._item(section, _when(p.at), f"{text} → {answer}{cites(p.evidence)}", ("proposal", i))
+                text += cites(p.evidence)
+                self._item(section, _when(p.at), f"{text} → {answer}{cites(p.answer_evidence)}", ("proposal", i))
         if wf.proceedings:
             section = self._section(self.tr("Proceedings"))
             for i, pr in enumerate(wf.proceedings):
@@ -470,7 +512,7 @@ class HandlingTab(QWidget):
                     text += "  " + fill(self.tr("satisfaction %1/5"), c.satisfaction)
                 if c.note:
                     text += f"：{c.note}"
-                rows.append((c.at, text + self._entered(c.recorded_at, c.by), ("closing", i)))
+                rows.append((c.at, text + cites(c.evidence) + self._entered(c.recorded_at, c.by), ("closing", i)))
             for i, r in enumerate(wf.reopenings):
                 rows.append((r.at, fill(self.tr("Reopened: %1"), r.reason), ("reopening", i)))
             for when, text, key in sorted(rows, key=lambda row: row[0]):
@@ -566,14 +608,14 @@ class HandlingTab(QWidget):
         )
         at = d.time(self.tr("Decided at"))
         reasons = d.line(self.tr("Reasons"))
-        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
             finding = Finding(
                 party=str(party.currentData()),
                 at=_time_of(at),
                 reasons=reasons.text().strip(),
-                evidence=_exhibits(evidence.text()),
+                evidence=evidence.chosen(),
             )
             return lambda w: handling.find_responsibility(w, finding)
 
@@ -586,7 +628,7 @@ class HandlingTab(QWidget):
         summary = d.line(self.tr("What is proposed"))
         amount = d.line(self.tr("Amount (yuan)"))
         reply_by = d.optional_time(self.tr("Answer by"))
-        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
             proposal = Proposal(
@@ -595,7 +637,7 @@ class HandlingTab(QWidget):
                 summary=summary.text().strip(),
                 amount=parse_amount(amount.text(), self.tr("Amount (yuan)")) if amount.text().strip() else None,
                 reply_by=reply_by.value(),
-                evidence=_exhibits(evidence.text()),
+                evidence=evidence.chosen(),
             )
             return lambda w: handling.propose(w, proposal)
 
@@ -612,10 +654,16 @@ class HandlingTab(QWidget):
         )
         at = d.time(self.tr("Answered at"))
         note = d.line(self.tr("Note"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
-            chosen_answer, when, text = Answer(answer.currentData()), _time_of(at), note.text()
-            return lambda w: handling.answer_proposal(w, round_no, chosen_answer, when, text)
+            chosen_answer, when, text, cited = (
+                Answer(answer.currentData()),
+                _time_of(at),
+                note.text(),
+                evidence.chosen(),
+            )
+            return lambda w: handling.answer_proposal(w, round_no, chosen_answer, when, text, evidence=cited)
 
         return self._open(d, read)
 
@@ -627,7 +675,7 @@ class HandlingTab(QWidget):
         filed = d.optional_time(self.tr("Filed at"), zone.now())
         accepted = d.optional_time(self.tr("Accepted at"))
         summary = d.line(self.tr("Note"))
-        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
             proceeding = Proceeding(
@@ -637,7 +685,7 @@ class HandlingTab(QWidget):
                 filed_at=filed.value(),
                 accepted_at=accepted.value(),
                 summary=summary.text().strip(),
-                evidence=_exhibits(evidence.text()),
+                evidence=evidence.chosen(),
             )
             return lambda w: handling.open_proceeding(w, proceeding)
 
@@ -668,11 +716,15 @@ class HandlingTab(QWidget):
         testing.setToolTip(self.tr("检定、检验、鉴定: the time is not counted in the regulator's mediation period"))
         testing_note = d.line(self.tr("What is tested"))
         testing_note.setEnabled(not testing_open)
+        evidence = d.exhibits(self.tr("Exhibits"), self.case, p.evidence)
 
         def read() -> Callable[[CaseWriter], Any]:
             changes: dict[str, Any] = {"body": body.text().strip(), "ref": ref.text().strip()}
             changes.update({name: widget.value() for name, widget in times.items()})
             changes["result"] = ProceedingResult(result.currentData())
+            # Those it cited, ticked or not, in the order they were cited; newly ticked ones after them.
+            ticked = evidence.chosen()
+            changes["evidence"] = [n for n in p.evidence if n in ticked] + [n for n in ticked if n not in p.evidence]
             new_hearing, test_time, note = hearing.value(), testing.value(), testing_note.text()
 
             def change(w: CaseWriter) -> None:
@@ -699,7 +751,7 @@ class HandlingTab(QWidget):
         payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
         perform_by = d.optional_time(self.tr("Perform by"))
         summary = d.line(self.tr("What was agreed or decided"))
-        evidence = d.line(self.tr("Exhibits"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
             outcome = Outcome(
@@ -712,7 +764,7 @@ class HandlingTab(QWidget):
                 payer=str(payer.currentData()),
                 payee=str(payee.currentData()),
                 perform_by=perform_by.value(),
-                evidence=_exhibits(evidence.text()),
+                evidence=evidence.chosen(),
             )
             return lambda w: handling.set_outcome(w, outcome)
 
@@ -727,7 +779,7 @@ class HandlingTab(QWidget):
         method = d.line(self.tr("How"), placeholder=self.tr("原路退款, 转账, 现金…"))
         recovered = QCheckBox(self.tr("Recovered from another party (courier, manufacturer)"), d)
         d.row("", recovered)
-        evidence = d.line(self.tr("Proof (exhibits)"), placeholder=self.tr("Exhibits, e.g. 1,3"))
+        evidence = d.exhibits(self.tr("Proof (exhibits)"), self.case)
         note = d.line(self.tr("Note"))
 
         def read() -> Callable[[CaseWriter], Any]:
@@ -740,7 +792,7 @@ class HandlingTab(QWidget):
                 payee=str(payee.currentData()),
                 method=method.text().strip(),
                 recovered=recovered.isChecked(),
-                evidence=_exhibits(evidence.text()),
+                evidence=evidence.chosen(),
                 note=note.text().strip(),
             )
             return lambda w: handling.record_payment(w, payment)
@@ -756,6 +808,7 @@ class HandlingTab(QWidget):
         )
         at = d.time(self.tr("Closed at"))
         note = d.line(self.tr("Note"))
+        evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:
             score = str(satisfaction.currentData())
@@ -764,6 +817,7 @@ class HandlingTab(QWidget):
                 result=ClosingResult(result.currentData()),
                 satisfaction=int(score) if score else None,
                 note=note.text().strip(),
+                evidence=evidence.chosen(),
             )
             return lambda w: handling.close_case(w, closing)
 

@@ -578,6 +578,9 @@ class OverviewTab(QWidget):
         self.stage_box = QGroupBox(body)
         self.stage_combo = QComboBox(self)
         self.stage_note = QLineEdit(self)
+        # The exhibits that show what happened (the merchant's written reply): the packets cite them.
+        self.stage_exhibits = QLineEdit(self)
+        self.stage_exhibits.setMaximumWidth(120)
         # When the case really entered the stage (a call last Friday is entered today): now by default.
         self.stage_at = times.zoned(QDateTimeEdit(self))
         self.stage_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -591,6 +594,7 @@ class OverviewTab(QWidget):
         stage_row.addWidget(self.stage_combo)
         stage_row.addWidget(self.stage_at)
         stage_row.addWidget(self.stage_note, 1)
+        stage_row.addWidget(self.stage_exhibits)
         stage_row.addWidget(self.stage_button)
         stage_layout.addLayout(stage_row)
         stage_layout.addWidget(self.stage_log)
@@ -686,6 +690,10 @@ class OverviewTab(QWidget):
         self.revert_button.setText(self.tr("Undo unsaved edits"))
         self.stage_box.setTitle(self.tr("Stage"))
         self.stage_note.setPlaceholderText(self.tr("Note for the stage log"))
+        self.stage_exhibits.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
+        self.stage_exhibits.setToolTip(
+            self.tr("The exhibits that show what happened (a written reply…): packets cite them as （见证据N）")
+        )
         self.stage_at.setToolTip(self.tr("When the case entered this stage (now, or when it really happened)"))
         self.stage_button.setText(self.tr("Move to this stage"))
         self._retranslate_combos()
@@ -800,6 +808,8 @@ class OverviewTab(QWidget):
         for change in reversed(case.stage_log):
             when = times.text(change.at)
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
+            if change.evidence:
+                line += "  " + fill(self.tr("(exhibits %1)"), "、".join(map(str, change.evidence)))
             recorded = times.text(change.recorded_at) if change.recorded_at else when
             if recorded != when:
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
@@ -1043,18 +1053,24 @@ class OverviewTab(QWidget):
         stage = Stage(self.stage_combo.currentData())
         note = self.stage_note.text().strip()
         at = times.taken(self.stage_at)
+        try:
+            cited = exhibit_numbers(self.stage_exhibits.text())
+        except InvalidValueError as exc:
+            show_error(self, exc)
+            return
         number = self.number
         library = self.ctx.library
 
         def work(_token):  # type: ignore[no-untyped-def]
             with library.edit(number) as writer:
-                writer.set_stage(stage, note, at=at)
+                writer.set_stage(stage, note, at=at, evidence=cited)
 
         task = Task(work, "stage")
 
         def moved(_result: object) -> None:
             if self.number == number and self.stage_note.text().strip() == note:
                 self.stage_note.clear()  # kept while it is written: a move refused keeps its note
+                self.stage_exhibits.clear()
             self.stage_moved.emit(number, stage.value)
 
         task.succeeded.connect(moved)
@@ -1064,6 +1080,16 @@ class OverviewTab(QWidget):
         task.failed.connect(lambda error: show_error(self, error))
         task.succeeded.connect(lambda _r: self.ctx.events.case_changed.emit(number))
         self.ctx.runner.start(task)
+
+
+def exhibit_numbers(text: str) -> list[int]:
+    """Exhibit numbers typed as 1,3 (or 1，3)."""
+    try:
+        return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
+    except ValueError:
+        raise InvalidValueError(
+            QCoreApplication.translate("CaseFile", "Exhibits: write numbers separated by commas")
+        ) from None
 
 
 def _under(container: str) -> list[FieldSpec]:

@@ -74,7 +74,7 @@ def test_a_format_1_library_opens_verifies_and_takes_changes(old_library, files)
         writer.set_stage(Stage.NEGOTIATION, "提出方案")
     assert verify(library, "202611-001").ok
     entries = entries_of(old_library / "cases" / "202611-001")
-    assert "v" not in entries[0] and entries[-1]["v"] == ENTRY_VERSION == 4  # old entries as they were
+    assert "v" not in entries[0] and entries[-1]["v"] == ENTRY_VERSION == 5  # old entries as they were
     library.close()
 
 

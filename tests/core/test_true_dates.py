@@ -50,7 +50,7 @@ def test_a_stage_change_is_dated_when_it_happened_and_keeps_when_it_was_recorded
     entry = entries_of(library, case.number)[-1]
     assert entry["action"] == "stage" and entry["details"]["at"] == said.isoformat()
     assert parse_datetime(entry["at"]) == change.recorded_at
-    assert entry["v"] == ENTRY_VERSION == 4
+    assert entry["v"] == ENTRY_VERSION == 5
     # case.json is the log folded: the same times come back from the custody log alone.
     assert record.fold(entries_of(library, case.number)) == stored
 

@@ -169,7 +169,7 @@ def test_an_event_is_dated_with_its_entry_and_a_correction_keeps_that_date(libra
     with library.edit(case.number) as w:
         w.add_event(TimelineEvent(at=at(21), summary="致电商家", recorded_at=at(1)))
     entry = entries_of(library, case.number)[-1]
-    assert entry["v"] == 4 and "recorded_at" not in entry["details"]["event"]
+    assert entry["v"] == 5 and "recorded_at" not in entry["details"]["event"]
     (event,) = library.load_case(case.number).timeline
     assert event.recorded_at == parse_datetime(entry["at"])
     with library.edit(case.number) as w:

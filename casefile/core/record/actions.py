@@ -238,6 +238,7 @@ def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
     change = StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", "")))
     if "at" in details:
         change.at, change.recorded_at = parse_datetime(details["at"], "stage.at", check=False), at
+    change.evidence = _numbers(details.get("evidence"))  # format 5: the exhibits that show it
     case.stage = stage
     case.stage_log.append(change)
 
@@ -332,6 +333,7 @@ def _proposal_answer(case: Case, details: dict[str, Any], at: datetime, operator
     proposal.answer = Answer(details["answer"])
     proposal.answered_at = parse_datetime(details["at"], "answer.at", check=False)
     proposal.answer_note = str(details.get("note", ""))
+    proposal.answer_evidence = _numbers(details.get("evidence"))  # format 5: the answer's exhibits (a written reply)
 
 
 def _proceeding(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
@@ -374,7 +376,14 @@ def _close(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
     case.workflow.closings.append(closing)
     case.stage = Stage.CLOSED
     case.stage_log.append(
-        StageChange(stage=Stage.CLOSED, at=closing.at, operator=operator, note=closing.note, recorded_at=at)
+        StageChange(
+            stage=Stage.CLOSED,
+            at=closing.at,
+            operator=operator,
+            note=closing.note,
+            recorded_at=at,
+            evidence=list(closing.evidence),
+        )
     )
 
 
@@ -449,19 +458,19 @@ ACTIONS: dict[str, Action] = {
         Action(EXHIBIT_METADATA, _exhibit_metadata, _exhibit_field),
         Action(REDACT, _redact, _redact_exhibits),
         Action(UPDATE, _update, _none),
-        Action(STAGE, _stage, _none),
+        Action(STAGE, _stage, lambda d: _numbers(d.get("evidence"))),
         Action(REORDER, _reorder, _none),
         Action(EVENT, _event, lambda d: _numbers((d.get("event") or {}).get("evidence"))),
         Action(EVENT_UPDATE, _event_update, _event_exhibits),
         Action(EVENT_REMOVE, _event_remove, _event_exhibits),
         Action(FINDING, _finding, _item_exhibits("finding")),
         Action(PROPOSAL, _proposal, _item_exhibits("proposal")),
-        Action(PROPOSAL_ANSWER, _proposal_answer, _none),
+        Action(PROPOSAL_ANSWER, _proposal_answer, lambda d: _numbers(d.get("evidence"))),
         Action(PROCEEDING, _proceeding, _item_exhibits("proceeding")),
         Action(PROCEEDING_UPDATE, _proceeding_update, _item_exhibits("fields")),
         Action(OUTCOME, _outcome, _item_exhibits("outcome")),
         Action(PAYMENT, _payment, _item_exhibits("payment")),
-        Action(CLOSE, _close, _none),
+        Action(CLOSE, _close, _item_exhibits("closing")),
         Action(REOPEN, _reopen, _none),
         Action(TIMESTAMP, _timestamp, _timestamp_exhibits),
         Action(VERIFY, None, _none),

@@ -49,7 +49,7 @@ from casefile.core.record.actions import (
     UPDATE,
     WITHDRAW,
 )
-from casefile.core.record.versions import ENTRY_VERSION, entry_version, upcast
+from casefile.core.record.versions import ENTRY_VERSION, INGEST_SAME_SINCE, entry_version, upcast
 
 
 def creation_details(case: Case) -> dict[str, Any]:
@@ -133,7 +133,7 @@ Sources = dict[int, tuple[Exhibit, dict[str, Any]]]
 
 def fold_with_sources(entries: Iterable[dict[str, Any]]) -> tuple[Case, Sources]:
     """:func:`fold`, and for each exhibit that no entry changed since its ingest entry made it
-    (in the entry format of today, read as it is), that entry's data of the exhibit.
+    (in a format whose ingest entries read as today's, read as it is), that entry's data of the exhibit.
 
     Such an exhibit is that data read as a record: data equal to it is the same exhibit, which
     lets verification compare case.json with the log without writing out every exhibit again.
@@ -145,7 +145,7 @@ def fold_with_sources(entries: Iterable[dict[str, Any]]) -> tuple[Case, Sources]
         name = entry.get("action")
         if ACTIONS[str(name)].apply is None:  # a witness: the record is as it was
             continue
-        if name == INGEST and entry_version(entry) == ENTRY_VERSION:
+        if name == INGEST and entry_version(entry) >= INGEST_SAME_SINCE:
             exhibit = case.exhibits[-1]
             sources[id(exhibit)] = (exhibit, entry["details"]["exhibit"])
         elif name in _CHANGE_AN_EXHIBIT:  # found as the entry's action found it

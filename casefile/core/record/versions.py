@@ -25,8 +25,11 @@ from typing import Any
 from casefile.core.errors import LibraryVersionError, Message
 from casefile.core.fsutil import fsync_dir, storage_error
 
-# Custody entries; 2: as format 2 of the case record; 3: as format 3; 4: events dated when entered (below).
-ENTRY_VERSION = 4
+# Custody entries; 2: as format 2 of the case record; 3: as format 3; 4: events dated when entered; 5: stage
+# changes, answers and closings citing exhibits (below).
+ENTRY_VERSION = 5
+# The first entry format whose ``ingest`` entries read as today's (later steps leave ingest entries as they are).
+INGEST_SAME_SINCE = 4
 # A new action alone does not change the entry format: an older CaseFile meeting an action it does
 # not know refuses the log as made by a newer CaseFile (record.fold.apply_entry), never skips it.
 # The version changes when entries an older CaseFile knows would be read differently.
@@ -178,3 +181,19 @@ def entry_v3_to_v4(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 UPCASTERS[("entry", 3)] = entry_v3_to_v4
+
+
+# ---------------------------------------------------------------------------- format 4 -> 5 of entries
+#
+# Format 5 lets the entries that state a step of the handling without naming its proof name it: a ``stage``
+# entry, a ``proposal-answer`` and a ``close`` may carry the exhibits that show what happened ("evidence":
+# the merchant's written reply, a receipt…), which the narratives cite as （见证据N）. An entry without them means
+# what it meant, so the step changes nothing but the version; it exists so that a CaseFile reading only format 4
+# refuses a log citing them instead of folding it without the citations and finding case.json "changed".
+
+
+def entry_v4_to_v5(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "v": 5}
+
+
+UPCASTERS[("entry", 4)] = entry_v4_to_v5

@@ -77,16 +77,7 @@ def _happened(value: datetime, where: str) -> datetime:
 
 
 def _exhibits(writer: CaseWriter, numbers: Iterable[int], where: str) -> list[int]:
-    numbers = list(numbers)
-    missing = [n for n in numbers if not writer.case.has_exhibit(n)]
-    if missing:
-        raise InvalidValueError(
-            "{where}: no exhibit {numbers} in case {case}",
-            where=where,
-            numbers=", ".join(map(str, missing)),
-            case=writer.case.number,
-        )
-    return numbers
+    return writer.check_exhibits(numbers, where)
 
 
 def _amount(value: Decimal | None, where: str) -> Decimal | None:
@@ -164,8 +155,11 @@ def propose(writer: CaseWriter, proposal: Proposal) -> Proposal:
     return writer.case.workflow.proposals[-1]
 
 
-def answer_proposal(writer: CaseWriter, round_no: int, answer: Answer, at: datetime, note: str = "") -> Proposal:
-    """The answer to round ``round_no`` (from 1): accepted, rejected or countered (with a proposal of one's own)."""
+def answer_proposal(
+    writer: CaseWriter, round_no: int, answer: Answer, at: datetime, note: str = "", evidence: Iterable[int] = ()
+) -> Proposal:
+    """The answer to round ``round_no`` (from 1): accepted, rejected or countered (with a proposal of one's own);
+    ``evidence``: the exhibits that show it (the other side's written reply), which the narratives cite."""
     _open(writer)
     proposals = writer.case.workflow.proposals
     if not 1 <= round_no <= len(proposals):
@@ -186,9 +180,11 @@ def answer_proposal(writer: CaseWriter, round_no: int, answer: Answer, at: datet
     _happened(at, "at")
     _not_before(at, proposal.at, "at", Message("the proposal"))
     check_text(note, "note")
-    writer.record(
-        record.PROPOSAL_ANSWER, {"round": round_no, "answer": answer.value, "at": to_data(at), "note": note.strip()}
-    )
+    details: dict[str, Any] = {"round": round_no, "answer": answer.value, "at": to_data(at), "note": note.strip()}
+    cited = _exhibits(writer, evidence, "evidence")
+    if cited:  # written only when given: an answer without exhibits is entered as before
+        details["evidence"] = cited
+    writer.record(record.PROPOSAL_ANSWER, details)
     return writer.case.workflow.proposals[round_no - 1]
 
 
@@ -268,20 +264,20 @@ def update_proceeding(writer: CaseWriter, number: int, *, base: Proceeding | Non
 
 
 def add_hearing(writer: CaseWriter, number: int, when: datetime) -> Proceeding:
-    p = _proceeding(writer, number)
+    p = proceeding(writer, number)
     return update_proceeding(writer, number, hearings=sorted([*p.hearings, when]))
 
 
 def start_testing(writer: CaseWriter, number: int, start: datetime, note: str = "") -> Proceeding:
     """检定、检验、鉴定 began: the regulator's mediation period stops counting until it ends."""
-    p = _proceeding(writer, number)
+    p = proceeding(writer, number)
     if any(t.end is None for t in p.testing):
         raise InvalidValueError("a testing period of this proceeding is still open: end it first")
     return update_proceeding(writer, number, testing=[*p.testing, TestingPeriod(start=start, note=note.strip())])
 
 
 def end_testing(writer: CaseWriter, number: int, end: datetime) -> Proceeding:
-    p = _proceeding(writer, number)
+    p = proceeding(writer, number)
     open_periods = [i for i, t in enumerate(p.testing) if t.end is None]
     if not open_periods:
         raise InvalidValueError("no testing period of this proceeding is open")
@@ -290,7 +286,8 @@ def end_testing(writer: CaseWriter, number: int, end: datetime) -> Proceeding:
     return update_proceeding(writer, number, testing=testing)
 
 
-def _proceeding(writer: CaseWriter, number: int) -> Proceeding:
+def proceeding(writer: CaseWriter, number: int) -> Proceeding:
+    """Proceeding ``number`` (from 1) of the case, or refused naming how many it has."""
     proceedings = writer.case.workflow.proceedings
     if not 1 <= number <= len(proceedings):
         raise InvalidValueError(
@@ -354,6 +351,7 @@ def close_case(writer: CaseWriter, closing: Closing) -> Closing:
         _not_before(closing.at, workflow.reopenings[-1].at, "at", Message("the last reopening"))
     check_text(closing.note, "note")
     check_text(closing.by, "by")
+    _exhibits(writer, closing.evidence, "evidence")
     closing = dataclasses.replace(closing, note=closing.note.strip(), by=closing.by.strip() or writer.operator)
     writer.record(record.CLOSE, {"closing": _details(closing)})
     return writer.case.workflow.closings[-1]

@@ -106,6 +106,7 @@ class Proposal:
     answered_at: datetime | None = None
     answer_note: str = ""
     evidence: list[int] = field(default_factory=list)
+    answer_evidence: list[int] = field(default_factory=list)  # the exhibits that show the answer (a written reply)
     recorded_at: datetime | None = None
     recorded_by: str = ""
 
@@ -189,6 +190,7 @@ class Closing:
     satisfaction: int | None = None  # the complainant's satisfaction, 1 (very dissatisfied) to 5 (very satisfied)
     note: str = ""
     by: str = ""
+    evidence: list[int] = field(default_factory=list)  # what shows it was settled or ended (a receipt, a ruling)
     recorded_at: datetime | None = None
     recorded_by: str = ""
 

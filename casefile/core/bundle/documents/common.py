@@ -433,7 +433,7 @@ def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
 def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
     """The handling stages of the case (negotiation, confirmation, mediation) with the time each was
     entered and what happened, as its note tells it (the workflow's stage name is no description of an
-    event); ``sides`` puts the notes in the third person."""
+    event), and the exhibits that show it (（见证据N）); ``sides`` puts the notes in the third person."""
     case = ctx.case
     changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
     changes.sort(key=lambda c: _sort_key(c.at, case))
@@ -442,7 +442,8 @@ def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
         text = _as_pleaded(_free(ctx, change.note.strip()), sides).rstrip("。")
         return text or f"{DEALING_STAGES[change.stage]}（具体内容未记录）"
 
-    return [f"{fmt_time(c.at, case)}，{what(c)}" for c in changes]
+    # Each cites the exhibits that show it as events do: by this packet's numbers, leaving out those it holds not.
+    return [f"{fmt_time(c.at, case)}，{what(c)}{_refs(ctx, c.evidence)}" for c in changes]
 
 
 def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = None) -> list[Flowable]:
