@@ -42,7 +42,7 @@ from casefile.ui.main_window import MainWindow  # noqa: E402
 from casefile.ui.tasks import TaskRunner  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QDialog, QWidget  # noqa: E402
 
 
 def main() -> None:
@@ -98,7 +98,7 @@ def main() -> None:
         settle()
         window.grab().save(str(out / "app-overview.png"))
         window.workspace.setCurrentWidget(window.workspace.evidence)
-        window.workspace.evidence.table.selectRow(10)  # a photo with EXIF: device, place, capture time
+        select_titled(window, "商品外观")  # a photo with EXIF: device, place, capture time
         settle()
         window.grab().save(str(out / "app-evidence.png"))
         window.workspace.evidence.act_grid.trigger()
@@ -114,6 +114,7 @@ def main() -> None:
         tab = window.workspace.bundles.wizard
         tab.venue_combo.setCurrentIndex(max(0, tab.venue_combo.findData("court")))
         settle()
+        ctx.runner.synchronous = True  # the disclosure preview is worked out in the background; wait for it
         tab._go(2)  # the Check step, as Next, Next would
         tab.run_preflight()
         settle()
@@ -133,7 +134,7 @@ def main() -> None:
         dialog.show()
         settle()
         dialog.grab().save(str(out / "app-walkin.png"))
-        dialog.reject()
+        close_unasked(dialog)
         ctx.settings = office
         shoot_redaction(ctx, window, out, settle)
         shoot_disclosure(ctx, window, out, settle)
@@ -167,6 +168,28 @@ def main() -> None:
     library.close()
 
 
+def close_unasked(dialog: QDialog) -> None:
+    """Close a dialog the picture was taken of without its "discard what was typed?" question (no one is
+    there to answer it: the run would wait for ever)."""
+    if hasattr(dialog, "confirm_discard"):
+        dialog.confirm_discard = lambda: True  # type: ignore[attr-defined]
+    dialog.reject()
+
+
+def select_titled(window: MainWindow, title: str) -> None:
+    """Select the first exhibit of the evidence list whose title starts with ``title`` (the order changes as
+    the sample case does; a row number would pick another exhibit)."""
+    from casefile.ui.models import EvidenceModel
+
+    table = window.workspace.evidence.table
+    model = table.model()
+    for row in range(model.rowCount()):
+        if str(model.index(row, EvidenceModel.TITLE).data()).startswith(title):
+            table.selectRow(row)
+            return
+    raise SystemExit(f"no exhibit titled {title}")
+
+
 def shoot_welcome(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
     """The welcome pane of an empty library and the 新建案件 form, as the screen shows them."""
     from casefile.ui.new_case import NewCaseDialog
@@ -195,7 +218,7 @@ def shoot_welcome(ctx: AppContext, window: MainWindow, out: Path, settle: Callab
     dialog.show()
     settle()
     screen.grabWindow(0).save(str(out / "app-new-case.png"))
-    dialog.reject()
+    close_unasked(dialog)
 
 
 def shoot_screens(ctx: AppContext, window: MainWindow, out: Path, settle: Callable[[], None]) -> None:
@@ -230,7 +253,7 @@ def shoot_screens(ctx: AppContext, window: MainWindow, out: Path, settle: Callab
     dialog.show()
     settle()
     screen.grabWindow(0).save(str(out / f"{prefix}-new-case.png"))
-    dialog.reject()
+    close_unasked(dialog)
     window.cases.select(ctx.library.case_numbers()[0])
     window.workspace.setCurrentWidget(window.workspace.evidence)
     window.workspace.evidence.table.selectRow(3)
@@ -466,6 +489,7 @@ def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Call
         library = Library.open(Path(tmp) / "library", "李律师")
         own = AppContext(library=library, settings=ctx.settings, runner=TaskRunner())
         own.runner.synchronous = True
+        own.reads.synchronous = True  # the suggestions are read in the background; wait for them here
         case = library.create_case(
             case_from_fields(
                 {
@@ -494,7 +518,7 @@ def shoot_redaction(ctx: AppContext, window: MainWindow, out: Path, settle: Call
         dialog.view.fit()
         settle()
         dialog.grab().save(str(out / "app-redaction.png"))
-        dialog.reject()
+        close_unasked(dialog)
         library.close()
 
 

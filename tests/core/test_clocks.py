@@ -11,7 +11,18 @@ import pytest
 from casefile.core import law
 from casefile.core.errors import CaseFileError
 from casefile.core.workflow import calendar as workcal
-from casefile.core.workflow.clocks import CST, RULES, Interval, Unit, compute, keys, rule_for, versions
+from casefile.core.workflow.clocks import (
+    CST,
+    RULES,
+    Bound,
+    Interval,
+    Unit,
+    compute,
+    keys,
+    last_day_to_act,
+    rule_for,
+    versions,
+)
 
 
 def at(text: str) -> datetime:
@@ -20,9 +31,10 @@ def at(text: str) -> datetime:
 
 # key, started, last day, rolled from (None: not moved), provisional, the article setting the period
 VECTORS = [
-    # the issue's vectors: 7 working days across 国庆; 15 days from a judgment ending on 国庆 rolls to 10-08
+    # 7 working days across 国庆; 15 days to appeal a judgment end on 国庆 itself: our user's own deadline is the
+    # unmoved calendar day (clocks.Bound), where the other side's would move to 10-08
     ("regulator.acceptance", "2026-09-28 10:00", "2026-10-13", None, False, "complaint-measures.acceptance-7-days"),
-    ("court.appeal-judgment", "2026-09-16 15:00", "2026-10-08", "2026-10-01", False, "civil-procedure.171"),
+    ("court.appeal-judgment", "2026-09-16 15:00", "2026-10-01", None, False, "civil-procedure.171"),
     ("court.appeal-ruling", "2026-09-20 09:00", "2026-09-30", None, False, "civil-procedure.171"),
     # Sunday 2026-09-20 is a make-up working day: a 10-day period ending on it does not move
     ("court.appeal-ruling", "2026-09-10 09:00", "2026-09-20", None, False, "civil-procedure.171"),
@@ -35,15 +47,16 @@ VECTORS = [
     ("regulator.mediation", "2026-03-02 10:00", "2026-05-08", None, False, "complaint-measures-2019.21"),
     ("regulator.mediation", "2026-04-15 10:00", "2026-06-15", "2026-06-14", False, "complaint-measures.mediation-ends"),
     ("regulator.acceptance", "2026-04-14 10:00", "2026-04-23", None, False, "complaint-measures-2019.14"),
-    # months: the corresponding day, or the month's last day (民法典 art. 202), then rolled
+    # months: the corresponding day, or the month's last day (民法典 art. 202), unmoved for our user
     ("arbitration.set-aside", "2026-05-31 10:00", "2026-08-31", None, False, "arbitration.set-aside-time-limit"),
     ("arbitration.set-aside", "2026-03-31 10:00", "2026-06-30", None, False, "arbitration.set-aside-time-limit"),
-    ("arbitration.set-aside", "2025-11-30 10:00", "2026-06-01", "2026-05-30", False, "arbitration-2017.59"),
-    ("court.enforcement", "2024-06-28 00:00", "2026-06-29", "2026-06-28", False, "civil-procedure.250"),
+    ("arbitration.set-aside", "2025-11-30 10:00", "2026-05-30", None, False, "arbitration-2017.59"),
+    ("court.enforcement", "2024-06-28 00:00", "2026-06-28", None, False, "civil-procedure.250"),
     # into years the calendar does not know: estimated, and said to be provisional
     ("regulator.acceptance", "2026-12-24 10:00", "2027-01-05", None, True, "complaint-measures.acceptance-7-days"),
     ("court.filing", "2026-12-28 10:00", "2027-01-04", None, True, "civil-procedure.126"),
-    ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, True, "civil-code.188"),
+    # ... unless the day is our user's: the unmoved calendar day needs no calendar
+    ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, False, "civil-code.188"),
 ]
 
 
@@ -169,3 +182,29 @@ def test_every_rule_cites_articles_of_the_law_table_and_one_version_is_in_force_
                 in_force = [r for r in versions(key) if r.in_force_on(version.effective)]
                 assert in_force == [version], key
                 assert rule_for(key, version.effective) == version
+
+
+def test_only_the_other_sides_deadlines_move_past_rest_days() -> None:
+    """One decision (clocks.Bound): a reply the carrier, a merchant or an authority owes moves past a rest day (民法典
+    art. 203), so CaseFile never calls it late before the law does; a period our user must meet stays on the
+    unmoved calendar day, the day it is safe to act by."""
+    theirs = {r.key for r in RULES if r.bound is Bound.OTHER_SIDE}
+    ours = {r.key for r in RULES if r.bound is Bound.OUR_USER}
+    assert theirs == {
+        "courier.reply",
+        "postal.reply",
+        "regulator.acceptance",
+        "regulator.mediation",
+        "court.filing",
+        "consumer.no-reason-return",  # the merchant's refusal of a return is judged against it
+    }
+    assert {"civil.limitation", "court.appeal-judgment", "court.appeal-ruling", "arbitration.set-aside"} <= ours
+    assert all(r.rolls for r in RULES if r.key in theirs) and not any(r.rolls for r in RULES if r.key in ours)
+    # the same Sunday, 2026-11-29, as the last day of each
+    reply = compute("courier.reply", at("2026-11-22 16:00"))
+    assert reply.last_day == date(2026, 11, 30) and reply.rolled_from == date(2026, 11, 29)
+    limit = compute("civil.limitation", at("2023-11-29 10:00"))
+    assert limit.last_day == date(2026, 11, 29) and limit.rolled_from is None
+    assert last_day_to_act("civil.limitation", date(2023, 11, 29)) == date(2026, 11, 29)
+    with pytest.raises(ValueError):
+        last_day_to_act("courier.reply", date(2026, 11, 22))

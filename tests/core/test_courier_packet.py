@@ -183,7 +183,7 @@ def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path
     """The notes' three years (民法典 art. 188: the 条例 and the 邮政法 send a courier loss to the civil law) are
     worded as the 消协/12315 notes word theirs: from the earliest day the record holds of the shipment, named (here
     the posting, before the signing and the discovery), to the corresponding day, printed as the last day to act
-    on (当日): a Sunday is no 法定休假日 (民法典 art. 203), so the day is not moved; nothing is "之前"."""
+    by, unmoved (clocks.Bound: the claimant's own deadline), in words that do not say the law ends it then."""
     case = full_case()
     shipment = case.shipment
     shipment.shipped_at = datetime(2026, 11, 11, 9, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
@@ -195,9 +195,23 @@ def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path
     ):
         notes = render(ctx, tmp_path / name)["申诉途径与期限"]
         assert "本件记录的最早日期是寄件之日（2026年11月11日）" in notes, notes
-        assert "三年至2029年11月11日届满，如需起诉，请最迟于当日提起" in notes
-        assert "顺延" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
-        assert "一年至2027年11月11日届满，请最迟于当日提出申诉" in notes  # the 12305 year, worded alike
+        assert "如需起诉，请最迟于2029年11月11日提起（为稳妥起见按未顺延的日期计算），宜尽早" in notes
+        assert "顺延）" not in notes and "2029年11月12日" not in notes and "2029年11月13日" not in notes
+        assert "届满" not in notes
+        # the 12305 year, worded alike
+        assert "请最迟于2027年11月11日提出申诉，为稳妥起见按未顺延的日期计算" in notes
+
+
+def test_the_claimants_last_days_on_a_holiday_stay_unmoved(tmp_path: Path) -> None:
+    """Posted on 2025-10-01: the 12305 year ends on 国庆 2026-10-01, a 法定休假日 the law would move past (民法典
+    art. 203); the claimant is told the unmoved day, while the carrier's reply on a Sunday moves."""
+    case = courier_case(COMPLAINT)
+    case.shipment.shipped_at = datetime(2025, 10, 1, 9, 0, tzinfo=CST)
+    notes = render(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path)["申诉途径与期限"]
+    assert "请最迟于2026年10月1日提出申诉，为稳妥起见按未顺延的日期计算" in notes, notes
+    assert "请最迟于2028年10月1日提起（为稳妥起见按未顺延的日期计算）" in notes
+    assert "2026年10月8日" not in notes
+    assert "快递企业最迟应于2026年11月30日（2026年11月29日为法定休假日，顺延）处理并答复" in notes
 
 
 def test_an_appeal_says_a_complaint_was_made_only_when_one_is_recorded(tmp_path: Path) -> None:
@@ -228,7 +242,7 @@ def test_an_appeal_says_a_complaint_was_made_only_when_one_is_recorded(tmp_path:
 def test_the_carriers_last_day_to_answer_is_the_last_day_included(tmp_path: Path) -> None:
     """The notes give the carrier's last day as the day it may still answer on (最迟于), not a day "before" which
     it must: the same day the appeal's 应答复日期 prints (moved past Sunday 11-29, 民法典 art. 203), after
-    which "未得到答复" holds; the claimant's own one and three years stay printed unmoved (最迟于当日)."""
+    which "未得到答复" holds; the claimant's own one and three years stay printed unmoved."""
     case = courier_case(COMPLAINT)
     for name, ctx in (
         ("claim", context(case, Venue.COURIER_CLAIM, MERCHANT)),
@@ -237,7 +251,7 @@ def test_the_carriers_last_day_to_answer_is_the_last_day_included(tmp_path: Path
         notes = render(ctx, tmp_path / name)["申诉途径与期限"]
         assert "快递企业最迟应于2026年11月30日（2026年11月29日为法定休假日，顺延）处理并答复" in notes, notes
         assert "该日届满仍未答复的，即属投诉后7日内未得到答复" in notes
-        assert "前处理" not in notes and "请最迟于当日" in notes
+        assert "前处理" not in notes and "为稳妥起见按未顺延的日期计算" in notes
     form = appeal_form(appeal(case, AFTER_DEADLINE), tmp_path / "form")
     assert "应答复日期2026年11月30日（2026年11月29日为法定休假日，顺延）" in form
 

@@ -321,7 +321,7 @@ def test_consumer_complaint(full_texts: dict[Venue, dict[str, str]]) -> None:
     # The 消协 by default: a dispute before it is refused by 12315 under the 投诉举报处理办法 in force from
     # 2026-04-15, not the repealed 暂行办法 (the 12315 notes: tests/core/test_venue_documents.py).
     assert "《投诉举报处理办法》第十六条" in notes and "暂行办法" not in notes
-    assert "购买商品之日（2026年11月18日）" in notes and "三年至2029年11月18日届满" in notes  # from the purchase
+    assert "购买商品之日（2026年11月18日）" in notes and "最迟于2029年11月18日" in notes  # from the purchase
 
 
 # --------------------------------------------------------------------------- (b) arbitration
@@ -823,7 +823,7 @@ def test_courier_claim(tmp_path: Path) -> None:
     assert "2019年文本" not in doc
     notes = texts["申诉途径与期限"]
     assert "12305" in notes and "2026年12月2日" not in notes and "三十日" in notes
-    assert "一年至2027年11月18日届满" in notes  # one year from posting
+    assert "请最迟于2027年11月18日提出申诉" in notes  # one year from posting
 
 
 def test_courier_claim_uninsured(tmp_path: Path) -> None:

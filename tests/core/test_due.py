@@ -104,10 +104,11 @@ def test_limits_run_open_until_used_or_expired() -> None:
     c = case()
     c.workflow.proceedings.append(court)
     got = states(c, "2026-09-30 10:00")
-    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 8))
+    # our user's own deadline: the unmoved calendar day, 国庆 itself (clocks.Bound)
+    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 1))
     assert got["court.filing"][0] is Status.MET
     assert got["civil.limitation"][0] is Status.USED  # the suit was filed
-    assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.EXPIRED
+    assert states(c, "2026-10-02 10:00")["court.appeal-judgment"][0] is Status.EXPIRED
     c.workflow.proceedings.append(Proceeding(Venue.COURT, filed_at=at("2026-10-08 16:00")))
     assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.USED
 

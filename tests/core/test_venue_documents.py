@@ -151,9 +151,8 @@ def test_notes_follow_the_destination(consumer_texts: dict[Route, dict[str, str]
     for numeral in ("第十条", "第十一条", "第十五条", "第十六条", "第二十三条"):
         assert f"《投诉举报处理办法》{numeral}" in regulator, numeral
     assert "暂行办法" not in regulator and "四十五个工作日" not in regulator and "六十日内" in regulator
-    assert (
-        "三年至2029年11月18日届满，请最迟于当日提出" in regulator
-    )  # three years from the purchase; a Sunday does not move it
+    # three years from the purchase, printed unmoved
+    assert "请最迟于2029年11月18日提出（为稳妥起见按未顺延的日期计算）" in regulator
     # 消协: 消法 art. 37; its acceptance practice marked as practice, no 办法 procedure cited.
     assert "《消费者权益保护法》第三十七条第一款（五）" in association
     assert "不是法律、法规的规定" in association and association.count("（实务）") >= 3
@@ -510,13 +509,27 @@ def test_the_holiday_rule_is_printed_only_when_the_window_moved() -> None:
 @pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
 def test_the_three_years_run_from_the_earliest_event_named(route: Route, tmp_path: Path) -> None:
     """The notes' three years (办法 art. 16 (四); 民法典 art. 188) start on the earliest day the record holds, named
-    for what happened then (the purchase, here before every event), and end on the corresponding day: a Sunday
-    is no 法定节假日 (办法 art. 45), so the day is printed as it is, as the last day to file on (当日)."""
+    for what happened then (the purchase, here before every event), and end on the corresponding day, printed
+    unmoved as the day to act by (clocks.Bound), never as the day the law ends the period."""
     case = full_case()
     case.transaction.purchased_at = datetime(2026, 11, 11, 15, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
     notes = render(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path)["提交须知"]
     assert "本案记录的最早日期是购买商品之日（2026年11月11日）" in notes, notes
-    assert "三年至2029年11月11日届满" in notes
-    assert "顺延" not in notes and "最早时间" not in notes and "2029年11月12日" not in notes
+    assert "届满" not in notes and "顺延）" not in notes and "最早时间" not in notes and "2029年11月12日" not in notes
     if route is Route.MARKET_REGULATOR:
-        assert "三年至2029年11月11日届满，请最迟于当日提出" in notes and "之前提出" not in notes
+        assert "请最迟于2029年11月11日提出（为稳妥起见按未顺延的日期计算），宜尽早" in notes and "之前提出" not in notes
+    else:
+        assert "如需起诉，请最迟于2029年11月11日提起（为稳妥起见按未顺延的日期计算）" in notes
+
+
+@pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
+def test_our_users_last_day_on_a_holiday_is_printed_unmoved(route: Route, tmp_path: Path) -> None:
+    """Three years from 2023-10-01 end on 国庆 2026-10-01, a 法定休假日: the law (民法典 art. 203) would move the
+    last day to 10-08, but the consumer is told to act by the unmoved day, and told why; a merchant's reply on
+    the same calendar would move (clocks.Bound)."""
+    case = full_case()
+    case.transaction.purchased_at = datetime(2023, 10, 1, 15, 0, tzinfo=CST)
+    notes = render(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path)["提交须知"]
+    assert "本案记录的最早日期是购买商品之日（2023年10月1日）" in notes, notes
+    assert "请最迟于2026年10月1日提" in notes and "（为稳妥起见按未顺延的日期计算）" in notes
+    assert "2026年10月8日" not in notes and "顺延）" not in notes and "届满" not in notes

@@ -32,6 +32,7 @@ NOT_SHOWN = {
     "casefile.core.record.fields.Form",  # how a field is typed and checked
     "casefile.core.store.reader.Reason",  # worded by the core's message
     "casefile.core.walkin.WalkInStep",  # the walk-in dialog's progress steps
+    "casefile.core.workflow.clocks.Bound",  # who must meet a deadline: shown as whether its last day moved
 }
 
 

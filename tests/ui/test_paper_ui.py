@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from casefile.core.evidence import AddOptions, add_files
@@ -42,3 +43,53 @@ def test_the_details_say_whether_it_is_a_photo_or_scan_of_a_paper(ctx, qtbot, tm
     combo.setCurrentIndex(0)  # not said again: told from the file
     combo.activated.emit(0)
     assert ctx.library.load_case(number).exhibit(1).paper is None
+
+
+@pytest.fixture
+def app_font(qapp):
+    """The app's own font (the shipped WenQuanYi Micro Hei at 10 pt or more), as the window shows it, put back after."""
+    from casefile.ui.app import make_application
+
+    before = qapp.font()
+    make_application()
+    yield
+    qapp.setFont(before)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_answer_and_label_of_the_details_is_read_whole_at_1024_by_700(app_font, window, ctx, qapp, language):
+    """On a 1024×700 screen, however far the case list and the evidence list are dragged over the details, no
+    answer of the details' lists ("Not said (told from the file in a packet)", "Kept or returned: not recorded"…)
+    is cut, in English or Chinese, whatever the "not said" item tells; the labels are read whole too."""
+    from casefile.ui.i18n import install
+
+    from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionComboBox
+
+    install(qapp, language)
+    window.resize(1024, 700)
+    window.show()
+    window.cases.select("202611-002")
+    evidence = window.workspace.evidence
+    window.workspace.setCurrentWidget(evidence)
+    details = evidence.details
+    for told in (True, False, None):
+        details.told = told
+        details._name_not_said()
+        qapp.processEvents()
+        # the case list, then the evidence list, take all they can, leaving the details their least
+        for splitter in (window.splitter, evidence.splitter):
+            least = splitter.widget(1).minimumSizeHint().width()
+            splitter.setSizes([sum(splitter.sizes()) - least, least])
+            qapp.processEvents()
+        assert window.width() <= 1024
+        for combo in details.combos:
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            field = combo.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+            )
+            for i in range(combo.count()):
+                text = combo.itemText(i)
+                assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), (text, field.width())
+        for label in details.findChildren(QLabel):
+            assert label.wordWrap() or label.sizeHint().width() <= label.width(), label.text()

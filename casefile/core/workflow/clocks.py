@@ -12,7 +12,8 @@ Counting follows the articles cited:
   month's last day when there is none (民法典 art. 202);
 - a last day that is a rest day moves to the first working day after it (民法典 art. 203,
   民事诉讼法 art. 85), on China's official calendar with its make-up working days
-  (:mod:`casefile.core.workflow.calendar`);
+  (:mod:`casefile.core.workflow.calendar`) — but only for a deadline the other side must meet:
+  see :class:`Bound`, the one place that decides which last days move;
 - a period ends at 24:00 of its last day (民法典 art. 203), China Standard Time;
 - the response promise counts wall-clock hours from registration.
 
@@ -59,6 +60,25 @@ class Trigger(enum.StrEnum):
     AWARD_RECEIVED = "award_received"  # an arbitral award was received
 
 
+class Bound(enum.StrEnum):
+    """Who must act by a deadline, which decides whether a last day on a rest day moves (民法典 art. 203).
+
+    - ``OTHER_SIDE``: a merchant, a carrier, a regulator or a court must answer or act. Its last day moves past
+      a rest day as the law moves it, so CaseFile never calls a reply late before the law does.
+    - ``OUR_USER``: our user must act (a limitation period, an appeal, a time to claim).
+      Its last day is the unmoved calendar day, the day it is safe to act by: CaseFile never advises relying on
+      a move, and its words say the day is counted unmoved to be safe, not that the law ends the period then.
+    """
+
+    OTHER_SIDE = "other_side"
+    OUR_USER = "our_user"
+
+    @property
+    def moves(self) -> bool:
+        """Whether a last day on a rest day moves to the first working day after it."""
+        return self is Bound.OTHER_SIDE
+
+
 class Pause(enum.StrEnum):
     TESTING = "testing"  # 检定、检验、检测、鉴定: not counted in the mediation period
 
@@ -74,7 +94,12 @@ class ClockRule:
     paused_by: tuple[Pause, ...] = ()
     pause_articles: tuple[str, ...] = ()
     start_day_counts: bool = False
-    rolls: bool = True  # a last day on a rest day moves to the next working day
+    bound: Bound = Bound.OTHER_SIDE  # who must act by it: whether a last day on a rest day moves
+
+    @property
+    def rolls(self) -> bool:
+        """Whether a last day on a rest day moves to the next working day (never for wall-clock hours)."""
+        return self.unit is not Unit.HOURS and self.bound.moves
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -90,14 +115,20 @@ class ClockRule:
 
 
 def _civil(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
+    """A period the other side must meet (a reply, a decision): its last day moves past rest days."""
     return ClockRule(key, trigger, unit, amount, period, counting)
+
+
+def _ours(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
+    """A period our user must meet (a limitation period, an appeal): its last day is the unmoved calendar day."""
+    return ClockRule(key, trigger, unit, amount, period, counting, bound=Bound.OUR_USER)
 
 
 RULES: tuple[ClockRule, ...] = (
     # The response promise by priority (wall clock from registration; CaseFile's users' own promise).
-    ClockRule("response.urgent", Trigger.REGISTERED, Unit.HOURS, 2, rolls=False),
-    ClockRule("response.important", Trigger.REGISTERED, Unit.HOURS, 24, rolls=False),
-    ClockRule("response.normal", Trigger.REGISTERED, Unit.HOURS, 48, rolls=False),
+    ClockRule("response.urgent", Trigger.REGISTERED, Unit.HOURS, 2, bound=Bound.OUR_USER),
+    ClockRule("response.important", Trigger.REGISTERED, Unit.HOURS, 24, bound=Bound.OUR_USER),
+    ClockRule("response.normal", Trigger.REGISTERED, Unit.HOURS, 48, bound=Bound.OUR_USER),
     # 市场监督管理投诉举报处理办法 (from 2026-04-15) and the 暂行办法 before it.
     ClockRule(
         "regulator.acceptance",
@@ -150,7 +181,9 @@ RULES: tuple[ClockRule, ...] = (
     ),
     # 邮政法 art. 65: the postal administration answers an appeal within 30 days.
     _civil("postal.reply", Trigger.POSTAL_APPEAL, Unit.DAYS, 30, "postal-law.65", "civil-code.201", "civil-code.203"),
-    # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt.
+    # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt. The merchant must take a
+    # return asked for in time, and CaseFile uses the window to judge its "已超过七天": so it is counted as the
+    # law counts it, moved, lest CaseFile call the consumer late before the law does.
     _civil(
         "consumer.no-reason-return",
         Trigger.GOODS_RECEIVED,
@@ -162,11 +195,9 @@ RULES: tuple[ClockRule, ...] = (
     ),
     # 民事诉讼法
     _civil("court.filing", Trigger.SUIT_FILED, Unit.DAYS, 7, "civil-procedure.126", "civil-procedure.85"),
-    _civil(
-        "court.appeal-judgment", Trigger.JUDGMENT_SERVED, Unit.DAYS, 15, "civil-procedure.171", "civil-procedure.85"
-    ),
-    _civil("court.appeal-ruling", Trigger.RULING_SERVED, Unit.DAYS, 10, "civil-procedure.171", "civil-procedure.85"),
-    _civil(
+    _ours("court.appeal-judgment", Trigger.JUDGMENT_SERVED, Unit.DAYS, 15, "civil-procedure.171", "civil-procedure.85"),
+    _ours("court.appeal-ruling", Trigger.RULING_SERVED, Unit.DAYS, 10, "civil-procedure.171", "civil-procedure.85"),
+    _ours(
         "court.enforcement",
         Trigger.PERFORMANCE_DUE,
         Unit.YEARS,
@@ -176,7 +207,7 @@ RULES: tuple[ClockRule, ...] = (
         "civil-code.202",
     ),
     # 民法典 art. 188: the general limitation period.
-    _civil(
+    _ours(
         "civil.limitation",
         Trigger.HARM_KNOWN,
         Unit.YEARS,
@@ -187,7 +218,7 @@ RULES: tuple[ClockRule, ...] = (
         "civil-code.203",
     ),
     # 仲裁法: applying to set an award aside (3 months since 2026-03-01, 6 months before).
-    _civil(
+    _ours(
         "arbitration.set-aside",
         Trigger.AWARD_RECEIVED,
         Unit.MONTHS,
@@ -197,7 +228,7 @@ RULES: tuple[ClockRule, ...] = (
         "civil-code.202",
         "civil-code.203",
     ),
-    _civil(
+    _ours(
         "arbitration.set-aside",
         Trigger.AWARD_RECEIVED,
         Unit.MONTHS,
@@ -311,6 +342,16 @@ def compute(
         rolled_from = last if moved.day != last else None
         return _deadline(rule, local, moved.day, moved.provisional, rolled_from, len(skip), still_paused)
     return _deadline(rule, local, last, False, None, len(skip), still_paused)
+
+
+def last_day_to_act(key: str, start: date) -> date:
+    """The last day clock ``key`` gives our user, counted from the day ``start``, as packets print it.
+
+    Only for a clock our user must meet (:attr:`Bound.OUR_USER`): the unmoved calendar day."""
+    rule = rule_for(key, start)
+    if rule.bound is not Bound.OUR_USER:
+        raise ValueError(f"{key} is a deadline the other side must meet")
+    return compute(key, datetime.combine(start, time(12), CST)).last_day
 
 
 def _deadline(

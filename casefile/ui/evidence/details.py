@@ -108,6 +108,12 @@ class DetailsPane(QWidget):
         paper_row.addWidget(self.paper_label)
         paper_row.addWidget(self.paper_combo)
         self.told: bool | None = None  # what the file says when the user has not: shown in the "not said" item
+        # Every answer read whole, in either language, whichever item is shown: each list asks for the width of
+        # its longest item as its least, whenever its texts change (a language, what the file tells), and the
+        # pane (and the splitter beside it) gives it that room rather than cutting the text.
+        self.combos = (self.kind_combo, self.handed_combo, self.disposition_combo, self.paper_combo)
+        for combo in self.combos:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(kind_row)
@@ -166,6 +172,12 @@ class DetailsPane(QWidget):
             None: self.tr("Not said (told from the file in a packet)"),
         }
         self.paper_combo.setItemText(0, told[self.told])
+        self._fit_answers()
+
+    def _fit_answers(self) -> None:
+        """Each list at least as wide as its longest answer, so none is cut mid-word."""
+        for combo in self.combos:
+            combo.setMinimumWidth(combo.sizeHint().width())
 
     def _choice_made(self, combo: QComboBox, field: str) -> None:
         self.chosen.emit(field, str(combo.currentData() or ""))

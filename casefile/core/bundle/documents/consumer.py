@@ -42,7 +42,7 @@ from casefile.core.bundle.documents.rules import (
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType
-from casefile.core.workflow.clocks import add_months
+from casefile.core.workflow.clocks import last_day_to_act
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -226,8 +226,8 @@ def _three_years(ctx: BundleContext) -> tuple[str, str]:
     The period runs from the day the consumer knew or should have known of the harm (投诉举报处理办法 art. 16
     (四); 民法典 art. 188), which the record does not say: the earliest day it holds — the purchase, receipt, any
     event, the complaint — is the safe start. The last day is the corresponding day three years on (民法典
-    art. 202, 办法 art. 45), printed unmoved: a day moves only past a 法定节假日 (办法 art. 45) or a
-    法定休假日 (民法典 art. 203), and advice on when to file gives the day it is safe to file by."""
+    art. 202, 办法 art. 45), printed unmoved: it is a deadline our user must meet
+    (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted unmoved to be safe."""
     case = ctx.case
     txn = case.transaction
     known: list[tuple[datetime, str]] = []
@@ -244,7 +244,7 @@ def _three_years(ctx: BundleContext) -> tuple[str, str]:
     known.append((case.complained_at, "投诉登记之日"))
     earliest, event = min(known, key=lambda item: _sort_key(item[0], case))
     start = _day(earliest, case)
-    return f"本案记录的最早日期是{event}（{fmt_date(start)}）", fmt_date(add_months(start, 36))
+    return f"本案记录的最早日期是{event}（{fmt_date(start)}）", fmt_date(last_day_to_act("civil.limitation", start))
 
 
 def _short(text: str, limit: int = 16) -> str:
@@ -276,8 +276,8 @@ def _regulator_notes(ctx: BundleContext) -> list[str]:
     }
     return [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
-        f"（{art['not-accepted']}）。{earliest}，自该日起算较为稳妥：三年至{limit}届满，"
-        "请最迟于当日提出，宜尽早。",
+        f"（{art['not-accepted']}）。{earliest}，自该日起算较为稳妥：请最迟于{limit}提出"
+        "（为稳妥起见按未顺延的日期计算），宜尽早。",
         _one_body_only(ctx),
         "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
         f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
@@ -311,8 +311,8 @@ def _association_notes(ctx: BundleContext) -> list[str]:
         "（实务）消费者协会一般不留存原件：请提交复印件，原件（含存有电子数据的原始设备或介质）自行妥善保管，以备核对。",
         _one_body_only(ctx),
         f"时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自知道或者应当知道权利受到损害以及义务人之日起计算"
-        f"（{art188}）。{earliest}，自该日起算较为稳妥，三年至{limit}届满。"
-        "请留意该期间，调解不成的，及时选择其他途径。",
+        f"（{art188}）。{earliest}，自该日起算较为稳妥。调解不成的，请及时选择其他途径；如需起诉，"
+        f"请最迟于{limit}提起（为稳妥起见按未顺延的日期计算）。",
         _other_routes(ctx),
     ]
 

@@ -45,7 +45,7 @@ from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_ta
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import Party
 from casefile.core.record.timeline import with_carrier
-from casefile.core.workflow.clocks import add_months
+from casefile.core.workflow.clocks import last_day_to_act
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -245,8 +245,8 @@ def _three_years(ctx: BundleContext) -> str:
     any 快件 loss, to the civil law, which sets no shorter period for it), worded as the 消协/12315 notes word
     theirs: from the earliest day the record holds of the shipment, named (寄件, 签收, 发现异常: the day the
     claimant knew of the harm is not recorded, and the earliest is the safe start), to the corresponding day three
-    years on (民法典 art. 202), printed unmoved as the last day to act on: only a 法定休假日 would move it (art.
-    203), and advice on when to act gives the day it is safe to act by."""
+    years on (民法典 art. 202), printed unmoved: the limitation period is one our user must meet
+    (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted unmoved to be safe."""
     case = ctx.case
     shipment = case.shipment
     known = [
@@ -259,13 +259,16 @@ def _three_years(ctx: BundleContext) -> str:
         if at is not None
     ]
     if not known:
-        return f"本件尚未记录寄件、签收或发现异常的日期：请自知道损失之日起算，三年至{DATE_BLANK}届满。"
+        return (
+            f"本件尚未记录寄件、签收或发现异常的日期：请自知道损失之日起算，最迟于{DATE_BLANK}提起"
+            "（为稳妥起见按未顺延的日期计算）。"
+        )
     earliest, event = min(known, key=lambda item: _day(item[0], case))
     start = _day(earliest, case)
-    limit = fmt_date(add_months(start, 36))
+    limit = fmt_date(last_day_to_act("civil.limitation", start))
     return (
-        f"本件记录的最早日期是{event}（{fmt_date(start)}），自该日起算较为稳妥：三年至{limit}届满，"
-        "如需起诉，请最迟于当日提起，宜尽早。"
+        f"本件记录的最早日期是{event}（{fmt_date(start)}），自该日起算较为稳妥：如需起诉，"
+        f"请最迟于{limit}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
     )
 
 
@@ -282,8 +285,8 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
     deadline = rules.reply_deadline(ctx)
     if complaint is not None and deadline is not None:
         # The carrier's last day as the reply clock counts it (the day included; moved past a rest day, 民法典
-        # art. 203), the one the appeal's 应答复日期 prints: "未得到答复" holds only once it has passed, so the
-        # move is the safe side here, as the claimant's own last days below are printed unmoved.
+        # art. 203, as a deadline the other side must meet: clocks.Bound), the one the appeal's 应答复日期
+        # prints: "未得到答复" holds only once it has passed. The claimant's own last days below are unmoved.
         lodged = (
             f"本件向快递企业投诉的日期为 {fmt_date(complaint.at, case)}，"
             f"快递企业最迟应于{fmt_deadline(deadline)}处理并答复；该日届满仍未答复的，即属投诉后7日内未得到答复。"
@@ -299,7 +302,7 @@ def _courier_notes(ctx: BundleContext) -> list[Flowable]:
         "未就同一事项向邮政管理部门申诉过（已申诉过的事项有新增内容的除外）；申诉事项未经人民法院、仲裁机构受理或者处理；"
         "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内"
         f"（本件寄件时间 {fmt_date(shipment.shipped_at, case) or DATE_BLANK}，"
-        f"按寄件时间计算，一年至{one_year or DATE_BLANK}届满，请最迟于当日提出申诉）。",
+        f"按寄件时间计算，请最迟于{one_year or DATE_BLANK}提出申诉，为稳妥起见按未顺延的日期计算）。",
         "申诉渠道（实务做法）：拨打12305；登录国家邮政局申诉网站 sswz.spb.gov.cn；也可通过微信、信函、传真提出。",
         "申诉时通常需要提供（实务做法）：申诉人姓名（名称）、电话、地址；快件号码、寄件时间、寄件人和收件人地址；"
         "被申诉人名称；申诉请求、理由及证据；向企业投诉的日期、工单号和企业处理结果。",
