@@ -135,6 +135,8 @@ def test_a_change_to_a_case_another_member_found_damaged_is_refused_plainly(
 ) -> None:
     """The case is open with an edit under way when 李四's CaseFile finds it damaged: saving says why it is
     refused, as a message (not a crash report), keeps the edit, and the catalogue is left as it was."""
+    from casefile.ui.models import CaseListModel
+
     from PySide6.QtWidgets import QMessageBox
 
     window = team_window
@@ -155,7 +157,11 @@ def test_a_change_to_a_case_another_member_found_damaged_is_refused_plainly(
     overview.save()
     assert crashes == []
     assert len(warnings) == 1 and f"case {number} is damaged" in warnings[0], warnings
-    assert overview.title.text() == "改过的标题"
+    # Without waiting for the next refresh, the open case says it is damaged, the list marks it, the edit is kept.
+    assert "Damaged: custody log entry 1 was altered" in overview.header.text()
+    assert overview.title.text() == "改过的标题" and overview.unsaved()
+    stage = window.cases.model.index(rows_of(window)[number], CaseListModel.STAGE)
+    assert window.cases.model.data(stage).startswith("DAMAGED")
     with Catalogue.open(team.db_url) as catalogue:
         assert catalogue.custody_lines(number) == before
         assert catalogue.load(number).case.title == "手机屏幕碎裂"
