@@ -1,10 +1,11 @@
 """The main window on a team library, as a member sees it: a real PostgreSQL catalogue (tests/pg_server.py)
-and a folder evidence store, two members as two working copies (two data folders) on the same server, the
-way the CLI team tests run two machines.
+and a folder evidence store, each member a working copy in a data folder of its own on the same server, the
+way the CLI team tests run several machines.
 
 What another member registers is in the list once it is refreshed; a case another member's CaseFile found
 damaged is marked in the list (in words, not by its colour alone) with its tooltip; and a change to it from
-this window is refused with a plain message, nothing written to the catalogue.
+this window is refused with a plain message, nothing written to the catalogue. The minute's refresh shows the open
+case again when another member changed it or found it damaged, keeping an edit under way.
 """
 
 from __future__ import annotations
@@ -75,9 +76,9 @@ def rows_of(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {model.summary(row).number: row for row in range(model.rowCount())}
 
 
-def damage(team: TeamLibrary, other: Library, number: str) -> None:
-    """The catalogue's copy of the case's first custody line altered behind CaseFile's back; 李四's
-    verification finds it and notes it in the team library."""
+def damage(team: TeamLibrary, number: str, folder: Path) -> None:
+    """The catalogue's copy of the case's first custody line altered behind CaseFile's back; the
+    verification of 王五, a member on yet another PC, finds it and notes it in the team library."""
     import psycopg
 
     with psycopg.connect(team.db_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
@@ -86,7 +87,12 @@ def damage(team: TeamLibrary, other: Library, number: str) -> None:
             "AND case_id = (SELECT id FROM cases WHERE number = %s)",
             ("手机屏幕碎裂", "手机屏幕完好", number),
         )
-    list(verify_case(other, number))
+    verifier = member(team, folder / f"pc3-{number}-{len(list(folder.glob('pc3-*')))}", "王五")
+    try:
+        verifier.pull()  # its PC fetches the case list, then verifies the case
+        list(verify_case(verifier, number))
+    finally:
+        verifier.close()
     with Catalogue.open(team.db_url) as catalogue:
         assert [note.number for note in catalogue.damaged()] == [number]
 
@@ -101,7 +107,7 @@ def test_another_members_new_case_is_listed_after_a_refresh(team_window, other: 
 
 
 def test_a_case_another_member_found_damaged_is_marked_in_the_list(
-    team_window, other: Library, team: TeamLibrary, qtbot, tmp_path: Path
+    team_window, team: TeamLibrary, qtbot, tmp_path: Path
 ) -> None:
     from casefile.ui.models import CaseListModel
 
@@ -110,8 +116,7 @@ def test_a_case_another_member_found_damaged_is_marked_in_the_list(
     window = team_window
     number = make_case(window.ctx.library, title="手机屏幕碎裂").number
     sound = make_case(window.ctx.library, title="退款未到账").number
-    other.pull()
-    damage(team, other, number)
+    damage(team, number, tmp_path)
 
     window.reload_cases()
     model = window.cases.model
@@ -131,9 +136,9 @@ def test_a_case_another_member_found_damaged_is_marked_in_the_list(
 
 
 def test_a_change_to_a_case_another_member_found_damaged_is_refused_plainly(
-    team_window, other: Library, team: TeamLibrary, monkeypatch: pytest.MonkeyPatch
+    team_window, team: TeamLibrary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The case is open with an edit under way when 李四's CaseFile finds it damaged: saving says why it is
+    """The case is open with an edit under way when another member's CaseFile finds it damaged: saving says why it is
     refused, as a message (not a crash report), keeps the edit, and the catalogue is left as it was."""
     from casefile.ui.models import CaseListModel
 
@@ -145,8 +150,7 @@ def test_a_change_to_a_case_another_member_found_damaged_is_refused_plainly(
     window.open_case(number)
     overview = window.workspace.overview
     overview.title.setText("改过的标题")
-    other.pull()
-    damage(team, other, number)
+    damage(team, number, tmp_path)
     with Catalogue.open(team.db_url) as catalogue:
         before = catalogue.custody_lines(number)
 
@@ -165,3 +169,31 @@ def test_a_change_to_a_case_another_member_found_damaged_is_refused_plainly(
     with Catalogue.open(team.db_url) as catalogue:
         assert catalogue.custody_lines(number) == before
         assert catalogue.load(number).case.title == "手机屏幕碎裂"
+
+
+def test_the_open_case_is_shown_again_when_the_refresh_brings_another_members_change(
+    team_window, other: Library, team: TeamLibrary, tmp_path: Path
+) -> None:
+    """The minute's refresh brings what another member did to the case open here: their edit (the header
+    and the fields not typed in), and, once their CaseFile finds it damaged, that it is; the edit under
+    way here stays typed in."""
+    window = team_window
+    number = make_case(window.ctx.library, title="手机屏幕碎裂").number
+    window.reload_cases()
+    window.open_case(number)
+    overview = window.workspace.overview
+    other.pull()
+    from casefile.core.model import Stage
+
+    with other.edit(number) as writer:
+        writer.set_stage(Stage.NEGOTIATION, "李四与商家电话协商")
+    overview.title.setText("改过的标题")
+    assert "Negotiation" not in overview.header.text()
+    window.reload_cases()  # the minute's tick
+    assert "Negotiation" in overview.header.text(), overview.header.text()
+    assert overview.title.text() == "改过的标题" and overview.unsaved()
+
+    damage(team, number, tmp_path)
+    window.reload_cases()
+    assert "Damaged: custody log entry 1 was altered" in overview.header.text(), overview.header.text()
+    assert overview.title.text() == "改过的标题" and overview.unsaved()
