@@ -187,8 +187,24 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
         say(f"{number}  custody chain BROKEN: {problem}")
     if not status.broken_chains:
         say("custody chains: all intact")
+    for note in status.damaged:
+        say(
+            f"{note.number}  DAMAGED since {_cst(note.found_at)}: {note.reason} "
+            f"(found by {note.found_by or 'unknown'}; no changes until it verifies: casefile verify {note.number})"
+        )
+    if status.damaged:
+        say(f"damaged cases: {len(status.damaged)} ({', '.join(note.number for note in status.damaged)})")
+    else:
+        say("damaged cases: none")
     say(f"evidence store: {status.store}, " + (status.store_problem or "reachable"))
-    return EXIT_PROBLEMS if status.broken_chains or status.store_problem else EXIT_OK
+    return EXIT_PROBLEMS if status.broken_chains or status.damaged or status.store_problem else EXIT_OK
+
+
+def _cst(when: Any) -> str:
+    """A time as the team commands show it: Beijing time."""
+    from casefile.core.workflow.clocks import CST
+
+    return str(when.astimezone(CST).strftime("%Y-%m-%d %H:%M CST"))
 
 
 def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) -> int:

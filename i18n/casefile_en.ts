@@ -1351,6 +1351,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>DAMAGED · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>

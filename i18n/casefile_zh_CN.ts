@@ -1354,6 +1354,10 @@ Proof purpose: %3</source>
         <translation>已暂停：商品检验、鉴定期间不计入期限</translation>
     </message>
     <message>
+        <source>DAMAGED · %1</source>
+        <translation>已损坏 · %1</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>

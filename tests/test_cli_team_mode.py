@@ -278,3 +278,32 @@ def test_a_damaged_team_case_is_due_and_marked_damaged_on_every_machine(
     as_client(monkeypatch, first, "张三")
     assert {row["damaged"] for row in json.loads(ok(capsys, "due", "--days", "4000", "--json"))} == {""}
     assert "DAMAGED" not in ok(capsys, "due", "--days", "4000")
+
+
+def test_team_status_lists_the_cases_a_member_found_damaged(
+    capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``casefile team status`` on another machine names a case one machine's verify found damaged (its
+    chain intact): since when, why and who found it, and exits 1 saying so."""
+    store = f"folder:{tmp_path / 'store'}"
+    first, second = tmp_path / "pc1", tmp_path / "pc2"
+    as_client(monkeypatch, first, "张三")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    other = ok(capsys, "new", "--title", "退款未到账", "--type", "service", "--channel", "phone").split()[-1]
+    as_client(monkeypatch, second, "李四")
+    ok(capsys, "team", "connect", "--db", pg_url, "--store", store)
+    out = ok(capsys, "team", "status")
+    assert "damaged cases: none" in out and "DAMAGED" not in out
+
+    with Catalogue.open(pg_url) as catalogue:  # as 张三's CaseFile notes what its verification found
+        assert catalogue.set_damaged(number, "case.json does not match the custody log", "张三")
+    as_client(monkeypatch, second, "李四")
+    code, out, err = run(capsys, "team", "status")
+    assert code == 1, out + err
+    assert "custody chains: all intact" in out  # the log is whole: only the damage note tells
+    (line,) = [line for line in out.splitlines() if "DAMAGED" in line]
+    assert line.startswith(f"{number}  DAMAGED since ") and " CST: " in line
+    assert "case.json does not match the custody log" in line and "found by 张三" in line
+    assert other not in line
+    assert f"damaged cases: 1 ({number})" in out

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from casefile.core.archive import ExportResult
-    from casefile.core.catalogue import Catalogue
+    from casefile.core.catalogue import Catalogue, DamageNote
     from casefile.core.store import EvidenceStore
     from casefile.core.store.retention import Applied, RetentionPolicy
 
@@ -565,10 +565,12 @@ class TeamStatus:
     broken_chains: dict[str, str]  # number -> what the chain check found
     store: str
     store_problem: str = ""
+    damaged: list[DamageNote] = field(default_factory=list)  # cases a member found damaged, in order
 
 
 def team_status(team: TeamLibrary) -> TeamStatus:
-    """The number of cases, every case's chain re-checked, and whether the store answers."""
+    """The number of cases, every case's chain re-checked, the cases a member found damaged, and whether
+    the store answers."""
     store = team.open_store()
     problem = ""
     try:
@@ -582,4 +584,5 @@ def team_status(team: TeamLibrary) -> TeamStatus:
             chain = catalogue.check_chain(number)
             if not chain.ok:
                 broken[number] = "; ".join(chain.problems)
-    return TeamStatus(len(numbers), broken, store.name, problem)
+        damaged = catalogue.damaged()
+    return TeamStatus(len(numbers), broken, store.name, problem, damaged)

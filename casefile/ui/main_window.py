@@ -352,13 +352,33 @@ class MainWindow(QMainWindow):
             self.ctx.events.cases_changed.emit()
             return
         library = self.ctx.library
-        task = Task(lambda _token: library.pull(), "team pull")
+        current = self.workspace.number
+
+        def shown_state() -> tuple[str, int, int] | None:
+            """What tells that the open case changed here: why it is damaged, its custody log's size and time."""
+            if current is None:
+                return None
+            try:
+                log = library.folder(current).custody.path.stat()
+            except (CaseFileError, OSError):
+                return library.quarantine_reason(current), -1, -1
+            return library.quarantine_reason(current), log.st_size, log.st_mtime_ns
+
+        def work(_token: CancelToken) -> str | None:
+            before = shown_state()
+            library.pull()
+            return current if current is not None and shown_state() != before else None
+
+        task = Task(work, "team pull")
         self.statusBar().showMessage(self.tr("Fetching the case list from the team library…"))
 
-        def done(_result: object) -> None:
+        def done(changed: object) -> None:
             self.statusBar().clearMessage()
             if self.ctx.library is library:
                 self.ctx.events.cases_changed.emit()
+                # Another member changed the open case, or found it damaged: shown again (edits under way kept).
+                if isinstance(changed, str) and changed == self.workspace.number:
+                    self.ctx.events.case_changed.emit(changed)
 
         def failed(error: object) -> None:
             from casefile.ui.team import plain_problem

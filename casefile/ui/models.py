@@ -456,6 +456,8 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
     if column == CaseListModel.TYPE:
         return type_name(case.type)
     if column == CaseListModel.STAGE:
+        if case.damaged:  # quarantined: said in words too, not by its colour alone
+            return fill(QCoreApplication.translate("CaseFile", "DAMAGED · %1"), stage_name(case.stage))
         return stage_name(case.stage)
     if column == CaseListModel.PRIORITY:
         return priority_name(case.priority)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from casefile.core.errors import CaseFileError, ConflictError, InvalidValueError, Message
+from casefile.core.errors import CaseFileError, ConflictError, DamagedCaseError, InvalidValueError, Message
 from casefile.core.model import (
     Case,
     Demand,
@@ -922,6 +922,10 @@ class OverviewTab(QWidget):
                 self.show_conflict(error)
             elif isinstance(error, BaseException):
                 show_error(self, error)
+                if isinstance(error, DamagedCaseError):
+                    # Found damaged meanwhile (on a team library, by another member's CaseFile): the case is
+                    # shown again, so its header and the case list say so at once; the edits stay typed in.
+                    self.ctx.events.case_changed.emit(number)
 
         def succeeded(_result: object) -> None:
             self.saved.emit(number)

@@ -402,9 +402,13 @@ def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(of
     with office.sql(zhao) as sql:
         assert sql.execute("SELECT count(*) FROM case_damage").fetchone() == (0,)
         assert sql.execute("DELETE FROM case_damage").rowcount == 0  # row-level security: nothing to reach
+    (note,) = reader.damaged()  # what ``casefile team status`` lists
+    assert (note.number, note.reason, note.found_by) == (number, "custody log entry 1 was altered", "李律师")
+    assert stranger.damaged() == []
     now = datetime.now(UTC)
     assert {a.damaged for a in reader.agenda(until=now + timedelta(days=4000), now=now)} == {
         "custody log entry 1 was altered"
     }
     assert reader.set_damaged(number, "", "李律师")
+    assert reader.damaged() == []
     assert {a.damaged for a in office.owner.agenda(until=now + timedelta(days=4000), now=now)} == {""}

@@ -53,6 +53,7 @@ from casefile.core.errors import (
     ConflictError,
     InvalidValueError,
     NotFoundError,
+    message_from_data,
     message_to_data,
 )
 from casefile.core.listing import AgendaRow
@@ -129,6 +130,16 @@ class OpenCase:
     @property
     def number(self) -> str:
         return self.case.number
+
+
+@dataclass(frozen=True)
+class DamageNote:
+    """A case a member's CaseFile found damaged, as the catalogue notes it (migration 0005)."""
+
+    number: str
+    reason: str  # why: a Message where the core made it (to translate)
+    found_by: str  # the operator whose CaseFile found it
+    found_at: datetime  # when it was (last) found, UTC
 
 
 def _utc_text(at: datetime) -> str:
@@ -388,6 +399,23 @@ class Catalogue:
                 )
             )
             return True
+
+    def damaged(self) -> list[DamageNote]:
+        """The cases the signed-in user may read that a member found damaged (and that do not verify
+        again since), in case order: why, who found it and since when."""
+        readable = set(self.readable_numbers())  # row-level security on PostgreSQL says the same
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(CaseRecord.number, CaseDamage.reason, CaseDamage.message)
+                .add_columns(CaseDamage.found_by, CaseDamage.found_at)
+                .join(CaseDamage, CaseDamage.case_id == CaseRecord.id)
+                .order_by(CaseRecord.month, CaseRecord.serial)
+            ).all()
+        return [
+            DamageNote(number, message_from_data(message if message is not None else reason), found_by, found_at)
+            for number, reason, message, found_by, found_at in rows
+            if number in readable
+        ]
 
     def custody_lines(self, number: str) -> list[str]:
         """The case's custody log as the lines of a CUSTODY.jsonl (without line breaks), in order."""
