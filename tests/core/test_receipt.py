@@ -663,3 +663,29 @@ def test_what_the_customer_handed_in_is_listed_apart_from_the_store_s_photos(tmp
             assert "材料3耳机（实物）形式：实物留存/退回：□留存□退回" in received
             assert "证据1发票照片（照片）来源：本店拍摄所拍材料：材料1SHA-256" in photos
             assert "证据2包装盒外观（照片）来源：本店拍摄所拍材料：—SHA-256" in photos
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_file_someone_else_made_of_a_paper_handed_over_is_no_photo_of_the_store_s(tmp_path, layout):
+    """The customer's printed invoice, given back, and the invoice's file the customer provided (顾客提供): the paper
+    and the file are both what the store received; nothing is listed as a photo the store took. A photo the desk
+    recorded as 顾客出示 before is the store's own photo."""
+    ctx = make_context(exhibits=2)
+    invoice, phone = ctx.case.exhibits
+    invoice.title, invoice.kind, invoice.source = "电子发票（打印件）", EvidenceKind.RECEIPT, "顾客提供"
+    invoice.handed_in, invoice.disposition = "copy", "returned"
+    phone.title, phone.kind, phone.source = "手机实物照片", EvidenceKind.PHOTO, "顾客出示"
+    phone.handed_in, phone.disposition = "object", "kept"
+    path = tmp_path / "invoice.pdf"
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共3项）") and photos.startswith("（共1张，本店留存）")
+        if layout == "a5":
+            assert "材料1电子发票（打印件）纸质复印件退回—证据1电子发票（打印件）票据电子留存" in received
+            assert "材料2手机实物实物留存" in received
+            assert "证据2手机实物照片照片本店拍摄材料2" in photos
+        else:
+            assert "证据1电子发票（打印件）（票据）形式：电子留存/退回：留存SHA-256" in received
+            assert "证据2手机实物照片（照片）来源：本店拍摄所拍材料：材料2SHA-256" in photos
+        assert "顾客出示" not in text

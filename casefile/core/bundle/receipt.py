@@ -537,8 +537,9 @@ def _thing_name(title: str, product: str) -> str:
     return _short(product.strip(), THING_NAME_CHARS) or "照片所示物品"
 
 
-# Where a photo comes from when the store took it itself (walk-in desk photos are 本店拍摄).
-STORE_SOURCES = ("本店拍摄", "门店拍摄")
+# Where a photo comes from when the store took it itself: walk-in desk photos are 本店拍摄; the desk recorded
+# its own photos as 顾客出示 before, and those are the store's photos too.
+STORE_SOURCES = ("本店拍摄", "门店拍摄", "顾客出示")
 STORE_PHOTO = "本店拍摄"
 PAPER_FORMS = ("original", "copy")
 
@@ -566,12 +567,16 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
     exhibit marked as the photo of a paper (原件/复印件) or of an object (实物) the customer handed over lists
     that paper or object as received, and the exhibit as the store's photo of it. A file the customer handed
     over (电子), or one nothing was recorded for, is itself a material received, with its SHA-256; what was not
-    recorded is boxes to tick by hand. A photo the store took and nothing was recorded for is only a photo."""
+    recorded is boxes to tick by hand. A photo the store took and nothing was recorded for is only a photo. The
+    file of a paper handed over that someone else made (its source 顾客提供, not the store) is no photo of the
+    store's: it is listed as received, a file the store keeps, after the paper."""
     received: list[_Item] = []
     photos: list[_Item] = []
     shows: dict[int, str] = {}  # exhibit -> the received item its photo shows
+    things = 0  # the papers and objects received, numbered 材料1, 材料2…
     for item in handed or []:
-        label = f"材料{len(received) + 1}"
+        things += 1
+        label = f"材料{things}"
         name = _short(item.name.strip(), RECEIPT_TITLE_CHARS)
         if item.count > 1:
             name += f" ×{item.count}"
@@ -588,17 +593,21 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
             thing = _thing_name(e.title, product) if e.handed_in == "object" else _paper_name(e.title)
-            linked = f"材料{len(received) + 1}"
+            things += 1
+            linked = f"材料{things}"
             kind_of = "实物" if e.handed_in == "object" else "纸质"
             form = HANDED_IN_NAMES[e.handed_in]
             received.append(_Item(linked, thing, kind_of, form, _boxes(DISPOSITION_NAMES, e.disposition)))
-        if linked or e.handed_in in ("object", *PAPER_FORMS) or (not e.handed_in and source in STORE_SOURCES):
+        ours = source in STORE_SOURCES or not source
+        if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
             # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
             title = _short(e.title, PHOTO_TITLE_CHARS)
             photos.append(_Item(entry.name, title, kind, STORE_PHOTO, linked or "—", e.sha256))
             continue
         form = _boxes(HANDED_IN_NAMES, e.handed_in)
         kept = _boxes(DISPOSITION_NAMES, e.disposition)
+        if linked:  # the file of a paper or an object handed over, from someone else (顾客提供): kept with the case
+            form, kept = HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"]
         received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
     return _Materials(received, photos)
 
