@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     from PIL import Image
 
 # The source recorded on each photo's exhibit (stored data): the clerk takes them at the desk, so they are the
-# store's own photos (the clerk is the exhibit's operator), whatever the customer handed in.
-SOURCE = "本店拍摄"
+# store's own photos (the clerk is the exhibit's operator), whatever the customer handed in. Worded for any
+# packet the case goes into; the store's receipt says 本店拍摄.
+SOURCE = "门店拍摄"
 
 
 @dataclass(frozen=True)

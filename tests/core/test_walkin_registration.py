@@ -61,7 +61,7 @@ def test_a_stopped_registration_is_completed_not_repeated(library, tmp_path):
 
 def test_what_was_handed_in_is_recorded_photographed_or_not_and_the_photos_are_the_store_s(library, tmp_path):
     """The clerk lists what the customer handed in (a paper photographed, an object not), with the count and
-    whether the store kept it; the desk's photos are the store's own (本店拍摄, by the clerk), not the customer's."""
+    whether the store kept it; the desk's photos are the store's own (门店拍摄, by the clerk), not the customer's."""
     import json
 
     from casefile.core.model import HandedItem
@@ -81,7 +81,7 @@ def test_what_was_handed_in_is_recorded_photographed_or_not_and_the_photos_are_t
     (number,) = [i.number for i in items if isinstance(i, Registered)]
     case = library.load_case(number)
     (exhibit,) = case.exhibits
-    assert SOURCE == "本店拍摄" and exhibit.source == "本店拍摄" and exhibit.added_by == "测试员"
+    assert SOURCE == "门店拍摄" and exhibit.source == "门店拍摄" and exhibit.added_by == "测试员"
     assert case.handed_items == [
         HandedItem("购物发票", 1, "original", "returned", [exhibit.number]),
         HandedItem("充电器", 2, "object", "kept"),

@@ -63,7 +63,7 @@ def test_the_walk_in_desk_lists_what_was_handed_in_photographed_or_not(ctx, qtbo
     qtbot.waitUntil(lambda: dialog.number is not None, timeout=10_000)
     stored = ctx.library.load_case(dialog.number)
     numbers = {e.original_name: e.number for e in stored.exhibits}
-    assert {e.source for e in stored.exhibits} == {"本店拍摄"}  # the store's own photos, not the customer's
+    assert {e.source for e in stored.exhibits} == {"门店拍摄"}  # the store's own photos, not the customer's
     assert [(i.name, i.count, i.handed_in, i.disposition, i.photos) for i in stored.handed_items] == [
         ("购物小票", 1, "original", "returned", [numbers["小票.jpg"]]),
         ("充电器", 2, "object", "kept", []),
