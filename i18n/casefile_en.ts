@@ -4589,10 +4589,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Files to add as evidence. Delete removes the selected ones.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4606,18 +4602,6 @@ Reason:</source>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handed over: not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept or returned: not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4685,7 +4669,47 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Photos</source>
+        <source>The store&apos;s own photos, added as evidence. Delete removes the selected ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer handed in, photographed or not: each is listed on the receipt, kept or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand&amp;ed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4698,6 +4722,18 @@ Reason:</source>
     </message>
     <message>
         <source>Not an amount: yuan with at most two decimals, e.g. 1299 or 1299.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s photo of it, if it was photographed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not photographed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6817,6 +6853,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials handed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4598,10 +4598,6 @@ Reason:</source>
         <translation>要求金额（元，可不填）</translation>
     </message>
     <message>
-        <source>Files to add as evidence. Delete removes the selected ones.</source>
-        <translation>要作为证据添加的文件。按 Delete 移除所选文件。</translation>
-    </message>
-    <message>
         <source>&amp;Add photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
@@ -4616,18 +4612,6 @@ Reason:</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <source>Handed over: not recorded</source>
-        <translation>收取材料：未记录</translation>
-    </message>
-    <message>
-        <source>Kept or returned: not recorded</source>
-        <translation>留存/退回：未记录</translation>
-    </message>
-    <message>
-        <source>What the customer handed over for the selected photos, and whether the store keeps it</source>
-        <translation>顾客为所选照片交来的材料（原件、复印件、实物或电子文件），以及门店留存还是退回</translation>
     </message>
     <message>
         <source>80 mm receipt printer</source>
@@ -4694,8 +4678,48 @@ Reason:</source>
         <translation>优先级(&amp;I)</translation>
     </message>
     <message>
-        <source>Photos</source>
+        <source>The store&apos;s own photos, added as evidence. Delete removes the selected ones.</source>
+        <translation>本店拍摄的照片，作为证据加入。按 Delete 移除所选照片。</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Kept or returned</source>
+        <translation>留存/退回</translation>
+    </message>
+    <message>
+        <source>Photo</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What the customer handed in, photographed or not: each is listed on the receipt, kept or returned</source>
+        <translation>顾客交来的材料（无论是否拍照）：每项都列在回执上，并注明留存或退回</translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation>添加一项(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>移除此项</translation>
+    </message>
+    <message>
+        <source>Our photos</source>
+        <translation>本店拍摄</translation>
+    </message>
+    <message>
+        <source>Hand&amp;ed in</source>
+        <translation>收取材料(&amp;E)</translation>
     </message>
     <message>
         <source>Reply by %1 (within %2 h)</source>
@@ -4708,6 +4732,18 @@ Reason:</source>
     <message>
         <source>Not an amount: yuan with at most two decimals, e.g. 1299 or 1299.50.</source>
         <translation>金额无效：以元为单位，最多两位小数，如 1299 或 1299.50。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>The store&apos;s photo of it, if it was photographed</source>
+        <translation>本店为其拍摄的照片（如有）</translation>
+    </message>
+    <message>
+        <source>Not photographed</source>
+        <translation>未拍照</translation>
     </message>
     <message>
         <source>Add photos</source>
@@ -6833,6 +6869,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Materials handed in</source>
+        <translation>收取材料</translation>
     </message>
     <message>
         <source>proceeding {number}: {field}</source>

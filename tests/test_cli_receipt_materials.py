@@ -114,9 +114,10 @@ def test_the_80mm_receipt_prints_the_marks_the_staff_number_and_whole_hashes(cap
     for text in (customer, store):
         flat = re.sub(r"\s+", "", text)
         assert "受理人测试员（工号A017）" in flat
-        assert "购物小票（票据）形式：原件留存/退回：退回" in flat
-        # The phone handed over and kept is a line of its own; the file of it one the store keeps, with its hash.
-        assert "证据2手机（实物）形式：实物留存/退回：留存文件：手机照片形式：电子留存/退回：留存SHA-256" in flat
+        # What the customer handed in, papers as objects, kept or returned; then the store's photos of them.
+        assert "材料1购物小票（纸质）形式：原件留存/退回：退回材料2手机（实物）形式：实物留存/退回：留存" in flat
+        assert "【本店拍摄照片（共2张，本店留存）】证据1购物小票（票据）来源：本店拍摄所拍材料：材料1SHA-256" in flat
+        assert "证据2手机照片（文件）来源：本店拍摄所拍材料：材料2SHA-256" in flat
         for digest in digests:
             assert f"SHA-256：{digest}" in flat  # whole, over two lines of the roll
     assert "张三" in store and "13812345678" in store

@@ -286,6 +286,25 @@ class Demand:
 
 
 @dataclass
+class HandedItem:
+    """Something the customer handed in at the counter (收取材料, spec §7(e)): a paper (小票, 发票, 保修卡) or an
+    object, whether or not the store photographed it.
+
+    ``handed_in``: one of HANDED_IN ("" not recorded); ``disposition``: kept by the store or returned to the
+    customer, one of DISPOSITIONS ("" not recorded); ``photos``: the exhibits that are the store's own photos
+    of it (none when it was not photographed).
+    """
+
+    __sparse__ = True
+
+    name: str = ""
+    count: int = 1
+    handed_in: str = ""
+    disposition: str = ""
+    photos: list[int] = field(default_factory=list)
+
+
+@dataclass
 class TimelineEvent:
     """Something that happened, when it happened (not when it was typed in).
 
@@ -898,6 +917,8 @@ class Case:
     workflow: Workflow = field(default_factory=Workflow, metadata={"sparse": True})
     # Trusted timestamps attached to the case, in the order they were attached.
     timestamps: list[Stamp] = field(default_factory=list, metadata={"sparse": True})
+    # What the customer handed in at the counter, photographed or not (the receipt's 收取材料).
+    handed_items: list[HandedItem] = field(default_factory=list, metadata={"sparse": True})
 
     @property
     def response_due_at(self) -> datetime:

@@ -14,6 +14,7 @@ today's.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import mimetypes
 import os
@@ -27,7 +28,7 @@ from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.library import Library
-from casefile.core.model import Case
+from casefile.core.model import Case, HandedItem
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.sniff import mime_from_content
@@ -36,7 +37,25 @@ from casefile.core.watch.readiness import hidden_by_attribute, is_ignored
 if TYPE_CHECKING:
     from PIL import Image
 
-SOURCE = "顾客出示"  # the source recorded on each photo's exhibit (stored data)
+# The source recorded on each photo's exhibit (stored data): the clerk takes them at the desk, so they are the
+# store's own photos (the clerk is the exhibit's operator), whatever the customer handed in. Worded for any
+# packet the case goes into; the store's receipt says 本店拍摄.
+SOURCE = "门店拍摄"
+
+
+@dataclass(frozen=True)
+class Handed:
+    """Something the customer hands in at the desk: a paper (小票, 发票, 保修卡) or an object, photographed or not.
+
+    ``handed_in``: one of HANDED_IN ("" not recorded); ``disposition``: kept by the store or returned, one of
+    DISPOSITIONS ("" not recorded); ``photos``: which of the photos added are the store's photos of it.
+    """
+
+    name: str
+    count: int = 1
+    handed_in: str = ""
+    disposition: str = ""
+    photos: tuple[Path, ...] = ()
 
 
 class WalkInStep(enum.Enum):
@@ -66,6 +85,7 @@ def register_walk_in(
     existing: str | None = None,
     layout: str = "a5",
     handed_over: Mapping[Path, tuple[str, str]] | None = None,
+    handed: Sequence[Handed] = (),
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> Iterator[Progress | WalkInStep | Registered | AddResult | BundleResult]:
     """Create the case (or update ``existing``, a case an earlier attempt created), add ``photos``,
@@ -73,6 +93,8 @@ def register_walk_in(
 
     ``handed_over``: per photo, what the customer handed over for it and whether the store kept it
     (recorded on the photo's exhibit, printed on the receipt).
+    ``handed``: what the customer handed in, photographed or not, each linked to the photos of it (recorded
+    as the case's ``handed_items``; the receipt lists them apart from the store's photos).
     """
     yield WalkInStep.CASE
     yield Progress(0, 100, "")
@@ -85,6 +107,7 @@ def register_walk_in(
     yield Registered(number)
     yield WalkInStep.PHOTOS
     yield Progress(5, 100, "")
+    numbers: dict[Path, int] = {}
     if photos:
         options = AddOptions(source=SOURCE, purpose="")
         marks: dict[int, tuple[str, str]] = {}
@@ -93,6 +116,8 @@ def register_walk_in(
                 yield _scaled(item, 5, 75)
                 continue
             exhibit = item.exhibit.number if item.exhibit is not None else item.duplicate_of
+            if exhibit is not None:
+                numbers[item.path] = exhibit
             mark = (handed_over or {}).get(item.path, ("", ""))
             if exhibit is not None and any(mark):
                 marks[exhibit] = mark
@@ -101,6 +126,20 @@ def register_walk_in(
             with library.edit(number) as writer:
                 for exhibit, (handed_in, disposition) in marks.items():
                     writer.update_exhibit(exhibit, handed_in=handed_in, disposition=disposition)
+    if handed:
+        items = [
+            HandedItem(
+                name=h.name.strip(),
+                count=max(1, h.count),
+                handed_in=h.handed_in,
+                disposition=h.disposition,
+                photos=sorted({numbers[p] for p in h.photos if p in numbers}),
+            )
+            for h in handed
+            if h.name.strip()
+        ]
+        with library.edit(number) as writer:
+            writer.update(dataclasses.replace(writer.case, handed_items=items))
     cancel.check()
     yield WalkInStep.RECEIPT
     yield Progress(80, 100, "")

@@ -497,6 +497,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'the note'),
     QT_TRANSLATE_NOOP("core", 'the exhibits'),
     QT_TRANSLATE_NOOP("core", 'Timeline'),
+    QT_TRANSLATE_NOOP("core", 'Materials handed in'),
     QT_TRANSLATE_NOOP("core", 'proceeding {number}: {field}'),
     QT_TRANSLATE_NOOP("core", '{field} (by {by} at {at})'),
     QT_TRANSLATE_NOOP("core", 'exhibit {number}: {field}'),

@@ -48,10 +48,10 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
-from casefile.core.walkin import PICTURE_SUFFIXES, Registered, WalkInStep, register_walk_in
+from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, register_walk_in
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
-from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
+from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
@@ -67,12 +67,14 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -81,6 +83,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -94,9 +99,8 @@ ROLL_KEY = "walkin/receipt_80mm"
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "background: #fff4ce; color: #5c4300; border: 1px solid #e0c060; padding: 6px"
 DEMANDS = [DemandType.REFUND, DemandType.EXCHANGE, DemandType.REPAIR, DemandType.APOLOGY, DemandType.COMPENSATION]
-# Per photo: what the customer handed over for it and whether the store kept it (the receipt's 收取材料清单).
-HANDED_IN_ROLE = Qt.ItemDataRole.UserRole + 1
-DISPOSITION_ROLE = Qt.ItemDataRole.UserRole + 2
+# The columns of the list of what the customer handed in (the receipt's 收取材料清单).
+ITEM_NAME, ITEM_COUNT, ITEM_FORM, ITEM_KEPT, ITEM_PHOTO = range(5)
 
 
 def _registration(
@@ -108,12 +112,12 @@ def _registration(
     layout: str,
     messages: dict[str, str],
     token: CancelToken,
-    handed_over: dict[Path, tuple[str, str]] | None = None,
+    handed: list[Handed] | None = None,
 ) -> Iterator[Progress | Registered | AddResult | BundleResult]:
     """The core's registration, its progress told in the app's language (runs on the task thread)."""
     step = messages["case"]
     for item in register_walk_in(
-        library, settings, case, photos, existing=existing, layout=layout, handed_over=handed_over, cancel=token
+        library, settings, case, photos, existing=existing, layout=layout, handed=handed or (), cancel=token
     ):
         if isinstance(item, WalkInStep):
             step = messages[item.value]
@@ -216,7 +220,7 @@ class WalkInDialog(QDialog):
         self.photos = QListWidget(self)
         self.photos.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.photos.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
-        self.photos.setToolTip(self.tr("Files to add as evidence. Delete removes the selected ones."))
+        self.photos.setToolTip(self.tr("The store's own photos, added as evidence. Delete removes the selected ones."))
         self.add_button = QPushButton(self.tr("&Add photos…"), self)
         self.sync_button = QPushButton(self.tr("From &phone folder…"), self)
         self.choose_sync_button = QToolButton(self)
@@ -225,21 +229,28 @@ class WalkInDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.photo_note = QLabel(self)
         self.photo_note.setWordWrap(True)
-        # What the customer handed over for the selected photos (all of them when none is selected) and
-        # whether the store keeps it; a photo added later takes the choice shown. Not recorded: left blank
-        # on the receipt, to fill by hand.
-        self.handed_in = QComboBox(self)
-        self.handed_in.addItem(self.tr("Handed over: not recorded"), "")
-        for value in HANDED_IN:
-            self.handed_in.addItem(handed_in_name(value), value)
-        self.disposition = QComboBox(self)
-        self.disposition.addItem(self.tr("Kept or returned: not recorded"), "")
-        for value in DISPOSITIONS:
-            self.disposition.addItem(disposition_name(value), value)
-        for combo in (self.handed_in, self.disposition):
-            combo.setToolTip(
-                self.tr("What the customer handed over for the selected photos, and whether the store keeps it")
-            )
+        # What the customer handed in (a receipt, an invoice, a warranty card, the product itself), whether
+        # photographed or not: its name, how many, original or copy or the object, whether the store keeps it
+        # or gave it back, and the photo of it when there is one. Not recorded: boxes on the receipt to tick.
+        self.items = QTableWidget(0, 5, self)
+        self.items.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Count"), self.tr("Form"), self.tr("Kept or returned"), self.tr("Photo")]
+        )
+        self.items.verticalHeader().hide()
+        header = self.items.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM_NAME, QHeaderView.ResizeMode.Stretch)
+        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items.setTabKeyNavigation(False)  # Tab leaves the list, as in every other field
+        # Lines as tall as the boxes in them; three lines in sight, a fourth begun so that it shows there are more.
+        line = max(QComboBox().sizeHint().height(), QSpinBox().sizeHint().height()) + 2  # measured, never shown
+        self.items.verticalHeader().setDefaultSectionSize(line)
+        self.items.setFixedHeight(self.items.horizontalHeader().sizeHint().height() + line * 3 + line // 2 + 4)
+        self.items.setToolTip(
+            self.tr("What the customer handed in, photographed or not: each is listed on the receipt, kept or returned")
+        )
+        self.add_item_button = QPushButton(self.tr("Add &line"), self)
+        self.remove_item_button = QPushButton(self.tr("Remove item"), self)
 
         self.printer_80mm = QCheckBox(self.tr("80 mm receipt printer"), self)
         self.printer_80mm.setChecked(bool(QSettings().value(ROLL_KEY, False, type=bool)))
@@ -330,15 +341,19 @@ class WalkInDialog(QDialog):
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photos, 1)
         photo_row.addLayout(photo_buttons)
-        handed_row = QHBoxLayout()
-        handed_row.addWidget(self.handed_in, 1)
-        handed_row.addWidget(self.disposition, 1)
         photo_box = QVBoxLayout()
         photo_box.setSpacing(2)
         photo_box.addLayout(photo_row)
-        photo_box.addLayout(handed_row)
         photo_box.addWidget(self.photo_note)
-        form.addRow(self._label(self.tr("Photos"), self.photos), photo_box)
+        form.addRow(self._label(self.tr("Our photos"), self.photos), photo_box)
+        item_buttons = QVBoxLayout()
+        item_buttons.addWidget(self.add_item_button)
+        item_buttons.addWidget(self.remove_item_button)
+        item_buttons.addStretch(1)
+        item_row = QHBoxLayout()
+        item_row.addWidget(self.items, 1)
+        item_row.addLayout(item_buttons)
+        form.addRow(self._label(self.tr("Hand&ed in"), self.items), item_row)
         form.addRow("", self.printer_80mm)
 
         buttons = QHBoxLayout()
@@ -371,8 +386,9 @@ class WalkInDialog(QDialog):
             self.sync_button,
             self.choose_sync_button,
             self.remove_button,
-            self.handed_in,
-            self.disposition,
+            self.items,
+            self.add_item_button,
+            self.remove_item_button,
             self.printer_80mm,
             self.print_button,
             self.save_button,
@@ -395,11 +411,10 @@ class WalkInDialog(QDialog):
         self.sync_button.clicked.connect(self.add_from_sync_folder)
         self.choose_sync_button.clicked.connect(self.choose_sync_folder)
         self.remove_button.clicked.connect(self.remove_selected_photos)
-        self.handed_in.activated.connect(lambda _i: self._mark_photos(HANDED_IN_ROLE, self.handed_in.currentData()))
-        self.disposition.activated.connect(
-            lambda _i: self._mark_photos(DISPOSITION_ROLE, self.disposition.currentData())
-        )
-        self.photos.itemSelectionChanged.connect(self._show_marks)
+        self.add_item_button.clicked.connect(self._add_item_and_edit)
+        self.remove_item_button.clicked.connect(self.remove_selected_items)
+        remove_item = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.items, self.remove_selected_items)
+        remove_item.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.priority.currentIndexChanged.connect(self._update_due)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._update_due)
@@ -494,51 +509,103 @@ class WalkInDialog(QDialog):
             listed.add(path.resolve())
             item = QListWidgetItem(path.name, self.photos)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setData(HANDED_IN_ROLE, self.handed_in.currentData() or "")
-            item.setData(DISPOSITION_ROLE, self.disposition.currentData() or "")
             item.setToolTip(str(path))
-            self._label_photo(item)
             added += 1
         self._update_photo_note()
+        self._refresh_photo_choices()
         return added
 
-    def handed_over(self) -> dict[Path, tuple[str, str]]:
-        """Per photo: what the customer handed over for it and whether the store keeps it ("" not recorded)."""
-        found = {}
-        for i in range(self.photos.count()):
-            item = self.photos.item(i)
-            found[Path(item.data(Qt.ItemDataRole.UserRole))] = (
-                str(item.data(HANDED_IN_ROLE) or ""),
-                str(item.data(DISPOSITION_ROLE) or ""),
+    # ------------------------------------------------------------------ what the customer handed in
+
+    def add_item(
+        self, name: str = "", count: int = 1, handed_in: str = "", disposition: str = "", photo: Path | None = None
+    ) -> int:
+        """Add a line to the list of what the customer handed in; return its row."""
+        row = self.items.rowCount()
+        self.items.insertRow(row)
+        self.items.setItem(row, ITEM_NAME, QTableWidgetItem(name))
+        spin = QSpinBox(self.items)
+        spin.setRange(1, 999)
+        spin.setValue(max(1, count))
+        form = QComboBox(self.items)
+        form.addItem(self.tr("Not recorded"), "")
+        for value in HANDED_IN:
+            form.addItem(handed_in_name(value), value)
+        form.setCurrentIndex(max(0, form.findData(handed_in)))
+        kept = QComboBox(self.items)
+        kept.addItem(self.tr("Not recorded"), "")
+        for value in DISPOSITIONS:
+            kept.addItem(disposition_name(value), value)
+        kept.setCurrentIndex(max(0, kept.findData(disposition)))
+        shown = QComboBox(self.items)
+        shown.setToolTip(self.tr("The store's photo of it, if it was photographed"))
+        self.items.setCellWidget(row, ITEM_COUNT, spin)
+        self.items.setCellWidget(row, ITEM_FORM, form)
+        self.items.setCellWidget(row, ITEM_KEPT, kept)
+        self.items.setCellWidget(row, ITEM_PHOTO, shown)
+        self._fill_photo_choice(shown, str(photo) if photo is not None else "")
+        return row
+
+    def _add_item_and_edit(self) -> None:
+        row = self.add_item()
+        self.items.setCurrentCell(row, ITEM_NAME)
+        self.items.setFocus()
+        cell = self.items.item(row, ITEM_NAME)
+        if cell is not None:
+            self.items.editItem(cell)
+
+    def remove_selected_items(self) -> None:
+        rows = sorted({index.row() for index in self.items.selectedIndexes()}, reverse=True)
+        for row in rows or ([self.items.currentRow()] if self.items.currentRow() >= 0 else []):
+            self.items.removeRow(row)
+
+    def _cell(self, row: int, column: int, kind: type[Any]) -> Any:
+        widget = self.items.cellWidget(row, column)
+        assert isinstance(widget, kind)
+        return widget
+
+    def _fill_photo_choice(self, combo: QComboBox, chosen: str) -> None:
+        combo.clear()
+        combo.addItem(self.tr("Not photographed"), "")
+        for path in self.photo_paths():
+            combo.addItem(path.name, str(path))
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def _refresh_photo_choices(self) -> None:
+        """The photos each line can be linked to, after photos were added or removed (a removed one unlinks)."""
+        for row in range(self.items.rowCount()):
+            combo = self._cell(row, ITEM_PHOTO, QComboBox)
+            self._fill_photo_choice(combo, str(combo.currentData() or ""))
+
+    def link_photo(self, row: int, photo: Path) -> None:
+        combo = self._cell(row, ITEM_PHOTO, QComboBox)
+        combo.setCurrentIndex(max(0, combo.findData(str(photo))))
+
+    def handed_items(self) -> list[Handed]:
+        """What the customer handed in, as listed (lines without a name left out)."""
+        found = []
+        for row in range(self.items.rowCount()):
+            cell = self.items.item(row, ITEM_NAME)
+            name = cell.text().strip() if cell is not None else ""
+            if not name:
+                continue
+            photo = str(self._cell(row, ITEM_PHOTO, QComboBox).currentData() or "")
+            found.append(
+                Handed(
+                    name,
+                    self._cell(row, ITEM_COUNT, QSpinBox).value(),
+                    str(self._cell(row, ITEM_FORM, QComboBox).currentData() or ""),
+                    str(self._cell(row, ITEM_KEPT, QComboBox).currentData() or ""),
+                    (Path(photo),) if photo else (),
+                )
             )
         return found
-
-    def _mark_photos(self, role: int, value: str) -> None:
-        """Set what was handed over (or kept) for the selected photos, or for all when none is selected."""
-        items = self.photos.selectedItems() or [self.photos.item(i) for i in range(self.photos.count())]
-        for item in items:
-            item.setData(role, value or "")
-            self._label_photo(item)
-
-    def _show_marks(self) -> None:
-        """Show the selected photo's choices in the two boxes."""
-        selected = self.photos.selectedItems()
-        if len(selected) == 1:
-            for combo, role in ((self.handed_in, HANDED_IN_ROLE), (self.disposition, DISPOSITION_ROLE)):
-                combo.setCurrentIndex(max(0, combo.findData(selected[0].data(role) or "")))
-
-    def _label_photo(self, item: QListWidgetItem) -> None:
-        name = Path(item.data(Qt.ItemDataRole.UserRole)).name
-        marks = [
-            *([handed_in_name(item.data(HANDED_IN_ROLE))] if item.data(HANDED_IN_ROLE) else []),
-            *([disposition_name(item.data(DISPOSITION_ROLE))] if item.data(DISPOSITION_ROLE) else []),
-        ]
-        item.setText(bracketed(name, listed(marks)) if marks else name)
 
     def remove_selected_photos(self) -> None:
         for item in self.photos.selectedItems():
             self.photos.takeItem(self.photos.row(item))
         self._update_photo_note()
+        self._refresh_photo_choices()
 
     def choose_photos(self) -> None:
         pictures = photo_folder()
@@ -736,16 +803,14 @@ class WalkInDialog(QDialog):
         self._pending = (print_receipt, Path(save_to) if save_to is not None else None)
         self._outcome = (False, None)
         library, settings, existing, photos = self.ctx.library, self.ctx.settings, self._created, self.photo_paths()
-        handed_over = self.handed_over()
+        handed = self.handed_items()
         messages = {
             "case": self.tr("Registering the case…"),
             "photos": self.tr("Adding photos…"),
             "receipt": self.tr("Making the receipt…"),
         }
         task = Task(
-            lambda token: _registration(
-                library, settings, case, existing, photos, layout, messages, token, handed_over
-            ),
+            lambda token: _registration(library, settings, case, existing, photos, layout, messages, token, handed),
             "walk-in registration",
         )
         task.progress.connect(self._progress)
@@ -871,7 +936,10 @@ class WalkInDialog(QDialog):
     def _typed_anything(self) -> bool:
         fields = (self.name, self.phone, self.product, self.order_no, self.amount, self.demand_amount)
         return (
-            any(f.text().strip() for f in fields) or bool(self.facts.toPlainText().strip()) or self.photos.count() > 0
+            any(f.text().strip() for f in fields)
+            or bool(self.facts.toPlainText().strip())
+            or self.photos.count() > 0
+            or bool(self.handed_items())
         )
 
     def confirm_discard(self) -> bool:

@@ -24,6 +24,7 @@ from casefile.core.model import (
     DemandType,
     EvidenceKind,
     Exhibit,
+    HandedItem,
     Party,
     PartyKind,
     Priority,
@@ -326,26 +327,33 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_a5_lists_original_copy_object_or_electronic_and_kept_or_returned(tmp_path):
+def test_a5_lists_the_papers_received_apart_from_the_store_s_photos_of_them(tmp_path):
+    """An original given back and a copy kept are papers the store received, each a line of its own (纸质, kept or
+    returned); the exhibits are the store's photos of them, listed apart under 本店拍摄照片 with their hashes."""
     path = tmp_path / "a5.pdf"
     render_receipt(handed_over(make_context()), path, "a5")
     for text in texts(path):
-        items = flat(materials(text))
-        assert items.startswith("（共3项）编号材料名称类型原件/复印件/实物/电子留存/退回证据1")  # the columns
-        assert "证据1屏幕裂纹照片照片原件退回SHA-256：" in items
-        assert "证据2购物小票票据复印件留存SHA-256：" in items
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共3项）编号材料名称类型原件/复印件/实物/电子留存/退回材料1")  # the columns
+        assert "材料1屏幕裂纹纸质原件退回材料2购物小票纸质复印件留存" in received
         # Not recorded: every choice with a box to tick by hand, as on the roll.
-        assert "证据3与客服的聊天记录聊天记录□原件□复印件□实物□电子□留存□退回SHA-256：" in items
+        assert "证据3与客服的聊天记录SHA-256：96ec17af463ed00b…聊天记录□原件□复印件□实物□电子□留存□退回" in received
+        assert "证据1" not in received and "证据2" not in received
+        assert photos.startswith("（共2张，本店留存）来源所拍")  # the heading is the first row, beside the columns
+        assert "证据1屏幕裂纹照片照片本店拍摄材料1" in photos and "证据2购物小票票据本店拍摄材料2" in photos
+        assert "原件" not in photos and "退回" not in photos
 
 
 def test_the_roll_lists_them_and_boxes_to_tick_when_not_recorded(tmp_path):
     path = tmp_path / "roll.pdf"
     render_receipt(handed_over(make_context()), path, "80mm")
     for text in texts(path):
-        items = flat(materials(text))
-        assert "屏幕裂纹照片（照片）形式：原件留存/退回：退回SHA-256" in items
-        assert "购物小票（票据）形式：复印件留存/退回：留存SHA-256" in items
-        assert "聊天记录（聊天记录）形式：□原件□复印件□实物□电子留存/退回：□留存□退回SHA-256" in items
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert "材料1屏幕裂纹（纸质）形式：原件留存/退回：退回" in received
+        assert "材料2购物小票（纸质）形式：复印件留存/退回：留存" in received
+        assert "聊天记录（聊天记录）形式：□原件□复印件□实物□电子留存/退回：□留存□退回SHA-256" in received
+        assert "证据1屏幕裂纹照片（照片）来源：本店拍摄所拍材料：材料1SHA-256" in photos
+        assert "证据2购物小票（票据）来源：本店拍摄所拍材料：材料2SHA-256" in photos
 
 
 def test_the_clerk_s_staff_number_is_printed_beside_the_name(tmp_path):
@@ -435,24 +443,24 @@ def test_a_thing_handed_over_is_its_own_line_apart_from_the_photo_of_it(tmp_path
     path = tmp_path / "object.pdf"
     render_receipt(ctx, path, layout)
     for text in texts(path):
-        items = flat(materials(text))
-        assert "（共1项；另有本店拍摄照片1张）" in flat(text)  # the photo is the store's, not material received
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共1项）")  # the photo is the store's, not material received
+        assert photos.startswith("（共1张，本店留存）")
         if layout == "a5":
-            assert f"证据1耳机实物实物留存耳机实物照片（门店拍摄）照片电子留存SHA-256：{digest}" in items
+            assert received.endswith("材料1耳机实物实物留存")
+            assert f"证据1耳机实物照片照片本店拍摄材料1SHA-256：{digest}" in photos
         else:
-            assert (
-                "证据1耳机（实物）形式：实物留存/退回：留存照片：耳机实物照片（门店拍摄）形式：电子留存/退回：留存"
-                in items
-            )
-            assert items.count("SHA-256") == 1
-        assert items.index("耳机实物实物" if layout == "a5" else "耳机（实物）") < items.index("SHA-256")
+            assert received.endswith("材料1耳机（实物）形式：实物留存/退回：留存【")
+            assert f"证据1耳机实物照片（照片）来源：本店拍摄所拍材料：材料1SHA-256：{digest}" in photos
+        assert "SHA-256" not in received
 
 
 def test_the_thing_is_named_from_the_photo_else_by_the_product(tmp_path):
     path = tmp_path / "named.pdf"
     render_receipt(object_handed_over(make_context(exhibits=1), title="IMG_0001", source=""), path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "证据1智能手机实物实物留存IMG_0001照片电子留存SHA-256" in items  # the product bought
+    assert "材料1智能手机实物实物留存本店拍摄照片" in items  # the product bought
+    assert "证据1IMG_0001照片本店拍摄材料1SHA-256" in items
 
 
 def test_a_thing_not_said_kept_or_returned_has_the_boxes(tmp_path):
@@ -460,7 +468,7 @@ def test_a_thing_not_said_kept_or_returned_has_the_boxes(tmp_path):
     ctx.case.exhibits[0].disposition = ""
     path = tmp_path / "unsaid.pdf"
     render_receipt(ctx, path, "a5")
-    assert "证据1耳机实物实物□留存□退回" in flat(materials(texts(path)[0]))
+    assert "材料1耳机实物实物□留存□退回" in flat(materials(texts(path)[0]))
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -596,8 +604,8 @@ def test_a_photo_named_for_no_thing_names_the_product_bought(tmp_path, title):
     path = tmp_path / "nothing.pdf"
     render_receipt(object_handed_over(make_context(exhibits=1), title=title, source=""), path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "证据1智能手机实物实物留存" in items
-    assert "实物实物实物" not in items and "证据1的实物" not in items
+    assert "材料1智能手机实物实物留存" in items
+    assert "实物实物实物" not in items and "材料1的实物" not in items
 
 
 def test_a_photo_named_for_no_thing_and_no_product_says_the_thing_in_the_photo(tmp_path):
@@ -606,7 +614,7 @@ def test_a_photo_named_for_no_thing_and_no_product_says_the_thing_in_the_photo(t
     path = tmp_path / "noproduct.pdf"
     render_receipt(ctx, path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "证据1照片所示物品实物实物留存" in items
+    assert "材料1照片所示物品实物实物留存" in items
     assert "实物实物实物" not in items
 
 
@@ -623,3 +631,61 @@ def test_a_long_name_of_a_thing_is_cut_like_its_photo_s(tmp_path, layout):
     items = flat(materials(texts(path)[0]))
     assert "耳" * 15 + "…" + ("实物" if layout == "a5" else "（实物）") in items
     assert "耳" * 120 + "照片" not in items
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_what_the_customer_handed_in_is_listed_apart_from_the_store_s_photos(tmp_path, layout):
+    """The receipt says separately (a) what the store received, kept or returned, photographed or not, and how
+    many, and (b) the photos the store took itself, each naming what it shows; a photo of nothing handed in is
+    only the store's photo, with no boxes asking what the customer handed over."""
+    ctx = make_context(exhibits=2)
+    first, second = ctx.case.exhibits
+    first.title, first.source = "发票照片", "本店拍摄"
+    second.title, second.kind, second.source = "包装盒外观", EvidenceKind.PHOTO, "本店拍摄"
+    ctx.case.handed_items = [
+        HandedItem("购物发票", 1, "original", "returned", [1]),
+        HandedItem("保修卡", 2, "copy", "kept"),
+        HandedItem("耳机", 1, "object", ""),
+    ]
+    path = tmp_path / "handed.pdf"
+    render_receipt(ctx, path, layout)
+    assert len(PdfReader(path).pages) == 2
+    for text in texts(path):
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共3项）") and photos.startswith("（共2张，本店留存）")
+        assert "证据" not in received and "SHA-256" not in received and "□原件" not in photos
+        if layout == "a5":
+            assert "材料1购物发票纸质原件退回材料2保修卡×2纸质复印件留存材料3耳机实物实物□留存□退回" in received
+            assert "证据1发票照片照片本店拍摄材料1" in photos and "证据2包装盒外观照片本店拍摄—" in photos
+        else:
+            assert "材料1购物发票（纸质）形式：原件留存/退回：退回" in received
+            assert "材料2保修卡×2（纸质）形式：复印件留存/退回：留存" in received
+            assert "材料3耳机（实物）形式：实物留存/退回：□留存□退回" in received
+            assert "证据1发票照片（照片）来源：本店拍摄所拍材料：材料1SHA-256" in photos
+            assert "证据2包装盒外观（照片）来源：本店拍摄所拍材料：—SHA-256" in photos
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_file_someone_else_made_of_a_paper_handed_over_is_no_photo_of_the_store_s(tmp_path, layout):
+    """The customer's printed invoice, given back, and the invoice's file the customer provided (顾客提供): the paper
+    and the file are both what the store received; nothing is listed as a photo the store took. A photo the desk
+    recorded as 顾客出示 before is the store's own photo."""
+    ctx = make_context(exhibits=2)
+    invoice, phone = ctx.case.exhibits
+    invoice.title, invoice.kind, invoice.source = "电子发票（打印件）", EvidenceKind.RECEIPT, "顾客提供"
+    invoice.handed_in, invoice.disposition = "copy", "returned"
+    phone.title, phone.kind, phone.source = "手机实物照片", EvidenceKind.PHOTO, "顾客出示"
+    phone.handed_in, phone.disposition = "object", "kept"
+    path = tmp_path / "invoice.pdf"
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共3项）") and photos.startswith("（共1张，本店留存）")
+        if layout == "a5":
+            assert "材料1电子发票（打印件）纸质复印件退回—证据1电子发票（打印件）票据电子留存" in received
+            assert "材料2手机实物实物留存" in received
+            assert "证据2手机实物照片照片本店拍摄材料2" in photos
+        else:
+            assert "证据1电子发票（打印件）（票据）形式：电子留存/退回：留存SHA-256" in received
+            assert "证据2手机实物照片（照片）来源：本店拍摄所拍材料：材料2SHA-256" in photos
+        assert "顾客出示" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -55,3 +57,48 @@ def test_a_stopped_registration_is_completed_not_repeated(library, tmp_path):
     assert [i.number for i in items if isinstance(i, Registered)] == [registered]
     assert library.case_numbers() == [registered]
     assert any(isinstance(i, BundleResult) for i in items)
+
+
+def test_what_was_handed_in_is_recorded_photographed_or_not_and_the_photos_are_the_store_s(library, tmp_path):
+    """The clerk lists what the customer handed in (a paper photographed, an object not), with the count and
+    whether the store kept it; the desk's photos are the store's own (门店拍摄, by the clerk), not the customer's."""
+    import json
+
+    from casefile.core.model import HandedItem
+    from casefile.core.record import fold
+    from casefile.core.verify import verify_case
+    from casefile.core.walkin import Handed
+
+    photo = tmp_path / "发票.jpg"
+    Image.new("RGB", (64, 48), (30, 30, 200)).save(photo, "JPEG")
+    handed = [
+        Handed("购物发票", 1, "original", "returned", (photo,)),
+        Handed("充电器", 2, "object", "kept"),
+        Handed("  ", 1, "copy", "kept"),  # nothing named: not an item
+    ]
+    settings = Settings(org_name="幸福路数码店", operator="测试员")
+    items = list(register_walk_in(library, settings, walk_in_case(), [photo], handed=handed))
+    (number,) = [i.number for i in items if isinstance(i, Registered)]
+    case = library.load_case(number)
+    (exhibit,) = case.exhibits
+    assert SOURCE == "门店拍摄" and exhibit.source == "门店拍摄" and exhibit.added_by == "测试员"
+    assert case.handed_items == [
+        HandedItem("购物发票", 1, "original", "returned", [exhibit.number]),
+        HandedItem("充电器", 2, "object", "kept"),
+    ]
+    log = [json.loads(line) for line in (library.folder(number).path / "CUSTODY.jsonl").read_text("utf-8").splitlines()]
+    assert fold(log).handed_items == case.handed_items  # recorded in the custody log, folded back
+    assert list(verify_case(library, number))[-1].ok
+    (built,) = [i for i in items if isinstance(i, BundleResult)]
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(built.files[0]).pages))
+    assert "材料1购物发票纸质原件退回材料2充电器×2实物实物留存" in text
+    assert "证据1发票票据本店拍摄材料1" in text and "顾客出示" not in text
+
+
+def test_a_case_with_nothing_handed_in_writes_no_list(library, tmp_path):
+    """Old records and cases without the list are written as they were: no handed_items key."""
+    items = list(register_walk_in(library, Settings(), walk_in_case()))
+    (number,) = [i.number for i in items if isinstance(i, Registered)]
+    assert library.load_case(number).handed_items == []
+    assert "handed_items" not in (library.folder(number).path / "CUSTODY.jsonl").read_text("utf-8")
+    assert "handed_items" not in (library.folder(number).path / "case.json").read_text("utf-8")

@@ -25,7 +25,9 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_the_walk_in_desk_records_per_photo_what_was_handed_over(ctx, qtbot, tmp_path):
+def test_the_walk_in_desk_lists_what_was_handed_in_photographed_or_not(ctx, qtbot, tmp_path):
+    """The clerk lists what the customer handed in (name, count, kept or returned), links the store's photo of it
+    when there is one; the receipt lists the materials received apart from the store's own photos."""
     ctx.settings.clerk_id = "A017"
     dialog = WalkInDialog(ctx)
     qtbot.addWidget(dialog)
@@ -35,37 +37,46 @@ def test_the_walk_in_desk_records_per_photo_what_was_handed_over(ctx, qtbot, tmp
     dialog.phone.setText("13812345678")
     dialog.product.setText("智能手机")
     receipt = photo(tmp_path / "小票.jpg", (200, 0, 0))
-    phone = photo(tmp_path / "手机.jpg", (0, 0, 200))
-    case = photo(tmp_path / "包装盒.jpg", (0, 200, 0))
-    # Chosen first: the photos added next take it.
-    dialog.handed_in.setCurrentIndex(dialog.handed_in.findData("original"))
-    dialog.handed_in.activated.emit(dialog.handed_in.currentIndex())
+    box = photo(tmp_path / "包装盒.jpg", (0, 200, 0))
+    assert dialog.add_photo_paths([receipt, box]) == 2
+    # A paper photographed, given back; an object not photographed, kept, two of them.
+    row = dialog.add_item("购物小票", 1, "original", "returned")
+    dialog.link_photo(row, receipt)
+    dialog.add_item("充电器", 2, "object", "kept")
+    dialog.add_item("   ")  # a line left empty is no item
+    with qtbot.waitSignal(dialog.add_item_button.clicked):
+        dialog.add_item_button.click()  # a new line, its name being typed
+    assert dialog.items.rowCount() == 4 and dialog.items.state() == dialog.items.State.EditingState
+    dialog.items.removeRow(3)
+    assert [(h.name, h.count, h.handed_in, h.disposition, h.photos) for h in dialog.handed_items()] == [
+        ("购物小票", 1, "original", "returned", (receipt,)),
+        ("充电器", 2, "object", "kept", ()),
+    ]
+    # A photo taken out of the list is no longer the photo of anything.
+    dialog.photos.item(0).setSelected(True)
+    dialog.remove_selected_photos()
+    assert dialog.handed_items()[0].photos == ()
     assert dialog.add_photo_paths([receipt]) == 1
-    dialog.disposition.setCurrentIndex(dialog.disposition.findData("returned"))
-    dialog.disposition.activated.emit(dialog.disposition.currentIndex())  # none selected: all photos
-    dialog.handed_in.setCurrentIndex(0)
-    dialog.disposition.setCurrentIndex(0)
-    assert dialog.add_photo_paths([phone, case]) == 2
-    dialog.photos.item(1).setSelected(True)  # chosen for the selected photo only
-    dialog.handed_in.setCurrentIndex(dialog.handed_in.findData("object"))
-    dialog.handed_in.activated.emit(dialog.handed_in.currentIndex())
-    dialog.disposition.setCurrentIndex(dialog.disposition.findData("kept"))
-    dialog.disposition.activated.emit(dialog.disposition.currentIndex())
-    assert dialog.handed_over() == {receipt: ("original", "returned"), phone: ("object", "kept"), case: ("", "")}
-    assert "Original" in dialog.photos.item(0).text() and "Given back" in dialog.photos.item(0).text()
-    assert dialog.photos.item(2).text() == "包装盒.jpg"
+    dialog.link_photo(0, receipt)
 
     assert dialog.register(print_receipt=True)
+    qtbot.waitUntil(lambda: dialog.number is not None, timeout=10_000)
     stored = ctx.library.load_case(dialog.number)
-    marks = {e.original_name: (e.handed_in, e.disposition) for e in stored.exhibits}
-    assert marks == {"小票.jpg": ("original", "returned"), "手机.jpg": ("object", "kept"), "包装盒.jpg": ("", "")}
+    numbers = {e.original_name: e.number for e in stored.exhibits}
+    assert {e.source for e in stored.exhibits} == {"门店拍摄"}  # the store's own photos, not the customer's
+    assert [(i.name, i.count, i.handed_in, i.disposition, i.photos) for i in stored.handed_items] == [
+        ("购物小票", 1, "original", "returned", [numbers["小票.jpg"]]),
+        ("充电器", 2, "object", "kept", []),
+    ]
     customer, store = (flat(page.extract_text()) for page in PdfReader(dialog.receipt).pages[:2])
+    label = {name: f"证据{n}" for name, n in numbers.items()}
     for text in (customer, store):
-        assert "证据1小票票据原件退回SHA-256" in text
-        # The phone is a thing handed over and kept, on a line of its own (named by the product bought, as the photo's
-        # name does not say); the photo of it is a file the store keeps, with its hash.
-        assert "证据2智能手机实物实物留存手机（顾客出示）照片电子留存SHA-256" in text
-        assert "证据3包装盒照片□原件□复印件□实物□电子□留存□退回SHA-256" in text  # not recorded: boxes to tick
+        assert "收取材料清单（共2项）" in text
+        assert "材料1购物小票纸质原件退回材料2充电器×2实物实物留存" in text
+        assert "本店拍摄照片（共2张，本店留存）" in text
+        assert f"{label['小票.jpg']}小票票据本店拍摄材料1" in text
+        assert f"{label['包装盒.jpg']}包装盒照片本店拍摄—" in text
+        assert "顾客出示" not in text
         assert f"受理人{ctx.operator}（工号A017）" in text
     assert "张三" not in customer and "张三" in store
 

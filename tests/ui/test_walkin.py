@@ -97,8 +97,8 @@ def test_register_and_save_the_receipt(ctx, dialog, qtbot, tmp_path):
     assert before <= case.complained_at <= datetime.now().astimezone()
     assert case.response_due_at == case.complained_at + timedelta(hours=24)
     assert [(e.original_name, e.source) for e in case.exhibits] == [
-        ("IMG_0001.jpg", "顾客出示"),
-        ("IMG_0002.jpg", "顾客出示"),
+        ("IMG_0001.jpg", "门店拍摄"),
+        ("IMG_0002.jpg", "门店拍摄"),
     ]
     bundles = ctx.library.folder(dialog.number).bundles_dir
     assert dialog.receipt is not None and dialog.receipt.parent == bundles

@@ -40,7 +40,7 @@ from casefile.core.bundle.documents.common import _outside_quotes
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
 from casefile.core.bundle.pdfkit import CjkParagraph as Paragraph  # 避头尾: no closing mark starts a line
 from casefile.core.disclosure import disclosure_for
-from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, Priority
+from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, HandedItem, Priority
 from casefile.core.record.roles import issued_by_respondent
 from casefile.core.venues import Venue
 
@@ -241,11 +241,18 @@ def _fit_a5_limit(
     """:func:`_fit_a5`, and the 问题简述 length it took."""
     limits = [facts_limit] if facts_limit is not None else list(A5_FACTS_LIMITS)
     attempts = [(limits[0], True)] + [(limit, False) for limit in limits]
+    if len(limits) > 1:
+        attempts.append((limits[-1], True))
+    tried: list[tuple[float, list[Flowable]]] = []
     for limit, full_hash in attempts:
         story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours)
-        if _measure(story, width) <= height - 2:
-            break
-    return story, limit
+        measured = _measure(story, width)
+        if measured <= height - 2:
+            return story, limit
+        tried.append((measured, story))
+    # Nothing fits one page: the shortest (full hashes on rows of their own may be shorter than long names
+    # beside a column of hashes), which flows on.
+    return min(tried, key=lambda t: t[0])[1], limits[-1]
 
 
 def _facts_limit(views: list[BundleContext], *, ours: bool) -> int:
@@ -530,45 +537,88 @@ def _thing_name(title: str, product: str) -> str:
     return _short(product.strip(), THING_NAME_CHARS) or "照片所示物品"
 
 
-def _items(entries: list[ExhibitEntry], product: str) -> list[_Item]:
-    """What the store received, one line each (spec §7(e) item 7), as recorded for each exhibit.
+# Where a photo comes from when the store took it itself: walk-in desk photos are 本店拍摄; the desk recorded
+# its own photos as 顾客出示 before, and those are the store's photos too.
+STORE_SOURCES = ("本店拍摄", "门店拍摄", "顾客出示")
+STORE_PHOTO = "本店拍摄"
+PAPER_FORMS = ("original", "copy")
 
-    A thing the customer handed over (实物) is a line of its own, kept or returned, with no hash: the exhibit is
-    the store's photo of it, a file the store keeps (电子, 留存) with its SHA-256. What was not recorded is boxes
-    to tick by hand."""
-    items: list[_Item] = []
+
+def _paper_name(title: str) -> str:
+    """The name of the paper an exhibit shows (小票, 发票): its name without 照片/扫描件 at the end."""
+    m = _PHOTO_OF.match(title.strip())
+    name = re.sub(r"(?:的|原件|复印件)+$", "", m.group("thing").strip()).strip() if m else title.strip()
+    return _short(name if name and not _NO_THING.match(name) else title.strip(), THING_NAME_CHARS)
+
+
+@dataclass(frozen=True)
+class _Materials:
+    """The receipt's two lists: (a) what the store received from the customer, kept or returned, and (b) the
+    photos the store took itself, each saying which received item it shows."""
+
+    received: list[_Item]
+    photos: list[_Item]
+
+
+def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] | None = None) -> _Materials:
+    """What the store received (spec §7(e) item 7), one line each, apart from the store's own photos.
+
+    The case's handed-in items (name, count, kept or returned) are listed whether photographed or not; an
+    exhibit marked as the photo of a paper (原件/复印件) or of an object (实物) the customer handed over lists
+    that paper or object as received, and the exhibit as the store's photo of it. A file the customer handed
+    over (电子), or one nothing was recorded for, is itself a material received, with its SHA-256; what was not
+    recorded is boxes to tick by hand. A photo the store took and nothing was recorded for is only a photo. The
+    file of a paper handed over that someone else made (its source 顾客提供, not the store) is no photo of the
+    store's: it is listed as received, a file the store keeps, after the paper."""
+    received: list[_Item] = []
+    photos: list[_Item] = []
+    shows: dict[int, str] = {}  # exhibit -> the received item its photo shows
+    things = 0  # the papers and objects received, numbered 材料1, 材料2…
+    for item in handed or []:
+        things += 1
+        label = f"材料{things}"
+        name = _short(item.name.strip(), RECEIPT_TITLE_CHARS)
+        if item.count > 1:
+            name += f" ×{item.count}"
+        kind = "实物" if item.handed_in == "object" else "纸质" if item.handed_in in PAPER_FORMS else "—"
+        form = _boxes(HANDED_IN_NAMES, item.handed_in)
+        received.append(_Item(label, name, kind, form, _boxes(DISPOSITION_NAMES, item.disposition)))
+        for number in item.photos:
+            shows.setdefault(number, label)
     for entry in entries:
         e = entry.exhibit
+        numbers = {entry.number, e.number} | ({entry.original.number} if entry.original is not None else set())
+        linked = next((shows[n] for n in sorted(numbers) if n in shows), "")
         kind = KIND_NAMES.get(e.kind, "其他")
-        title = _short(e.title)
-        if e.handed_in == "object":
-            # The thing's line and its photo's together are no longer than one material's line.
-            title = _short(e.title, RECEIPT_TITLE_CHARS - THING_NAME_CHARS)
-            source = e.source.strip()
-            shown = f"{title}（{source}）" if source and len(source) <= 12 else title
-            items.append(
-                _Item(
-                    entry.name, _thing_name(e.title, product), "实物", "实物", _boxes(DISPOSITION_NAMES, e.disposition)
-                )
-            )
-            items.append(
-                _Item(entry.name, shown, kind, HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"], e.sha256)
-            )
+        source = e.source.strip()
+        if e.handed_in in ("object", *PAPER_FORMS) and not linked:
+            thing = _thing_name(e.title, product) if e.handed_in == "object" else _paper_name(e.title)
+            things += 1
+            linked = f"材料{things}"
+            kind_of = "实物" if e.handed_in == "object" else "纸质"
+            form = HANDED_IN_NAMES[e.handed_in]
+            received.append(_Item(linked, thing, kind_of, form, _boxes(DISPOSITION_NAMES, e.disposition)))
+        ours = source in STORE_SOURCES or not source
+        if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
+            # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
+            title = _short(e.title, PHOTO_TITLE_CHARS)
+            photos.append(_Item(entry.name, title, kind, STORE_PHOTO, linked or "—", e.sha256))
             continue
         form = _boxes(HANDED_IN_NAMES, e.handed_in)
         kept = _boxes(DISPOSITION_NAMES, e.disposition)
-        items.append(_Item(entry.name, title, kind, form, kept, e.sha256))
-    return items
+        if linked:  # the file of a paper or an object handed over, from someone else (顾客提供): kept with the case
+            form, kept = HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"]
+        received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
+    return _Materials(received, photos)
 
 
-def _materials_heading(entries: list[ExhibitEntry], items: list[_Item]) -> str:
-    """收取材料清单 and the count of what the customer handed over: the store's own photo of a thing handed over
-    (one line of :func:`_items` for each such thing) is no material received, and is counted apart."""
-    own = sum(1 for entry in entries if entry.exhibit.handed_in == "object")
-    received = len(items) - own
-    if not own:
-        return f"收取材料清单（共 {received} 项）"
-    return f"收取材料清单（共 {received} 项；另有本店拍摄照片 {own} 张）"
+def _materials_heading(materials: _Materials) -> str:
+    """收取材料清单 and the count of what the customer handed over (the store's own photos are counted apart)."""
+    return f"收取材料清单（共 {len(materials.received)} 项）"
+
+
+def _photos_heading(materials: _Materials) -> str:
+    return f"本店拍摄照片（共 {len(materials.photos)} 张，本店留存）"
 
 
 def _cell_boxes(text: str, per_line: int) -> str:
@@ -580,14 +630,24 @@ def _cell_boxes(text: str, per_line: int) -> str:
 
 
 def _materials(
-    items: list[_Item], spec: _Layout, st: dict[str, ParagraphStyle], width: float, full_hash: bool
+    items: list[_Item],
+    spec: _Layout,
+    st: dict[str, ParagraphStyle],
+    width: float,
+    full_hash: bool,
+    *,
+    photos: bool = False,
+    heading: str = "",
 ) -> list[Flowable]:
+    """A list of materials received, or with ``photos`` of the store's own photos (source, and the material
+    received each shows, in the columns where a material's form and whether it was kept go). ``heading``: on A5,
+    the photos' heading is their table's first row, beside the heads of those two columns."""
     if not items:
         return [Paragraph("无", st["body"])]
+    form_key, kept_key = ("来源", "所拍材料") if photos else ("形式", DISPOSITION_HEADING)
     if spec.thermal:
         # One block an item: name and kind; what was handed over and what became of it (boxes to tick
-        # when not recorded); the full SHA-256 over as many lines as the roll needs. The photo of a thing
-        # handed over follows the thing, under the same label.
+        # when not recorded); the full SHA-256 over as many lines as the roll needs.
         flowables: list[Flowable] = []
         indent = 3 * mm
         label = stringWidth(HASH_LABEL, st["hash"].fontName, st["hash"].fontSize)
@@ -599,8 +659,8 @@ def _materials(
         )
         previous = ""
         for item in items:
-            handed = f"形式：{item.form}"
-            kept = f"{DISPOSITION_HEADING}：{item.kept}"
+            handed = f"{form_key}：{item.form}"
+            kept = f"{kept_key}：{item.kept}"
             if item.label != previous:
                 flowables.append(Paragraph(f"{esc(item.label)}　{esc(item.name)}（{esc(item.kind)}）", hanging))
             else:  # the photo of the thing above
@@ -631,9 +691,14 @@ def _materials(
     elif ticks:  # two lines of boxes, set close
         boxes = ParagraphStyle("boxes", parent=cell, fontSize=7, leading=8.2, wordWrap=None)
         form_w = stringWidth("□原件　□复印件", boxes.fontName, boxes.fontSize) + 5
-    headings = [
-        Paragraph(h, head) for h in ("编号", "材料名称", "类型", "原件/复印件/<br/>实物/电子", "留存/<br/>退回")
-    ]
+    titles = (
+        ("编号", "照片名称", "类型", "来源", "所拍")
+        if photos
+        else ("编号", "材料名称", "类型", "原件/复印件/<br/>实物/电子", "留存/<br/>退回")
+    )
+    headings: list[Any] = [Paragraph(h, head) for h in titles]
+    if photos and heading:
+        headings[:3] = [Paragraph(esc(heading), st["section"]), "", ""]
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
@@ -644,6 +709,8 @@ def _materials(
         ("TOPPADDING", (0, 0), (-1, -1), 1.8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
     ]
+    if photos and heading:
+        commands += [("SPAN", (0, 0), (2, 0)), ("BACKGROUND", (0, 0), (2, 0), colors.HexColor("#e4e4e4"))]
 
     def row(item: _Item) -> list[Any]:
         return [
@@ -704,18 +771,18 @@ def _materials(
                 cells[1] = [Paragraph(esc(item.name), close), Paragraph(digest, close_hash)]
             rows.append(cells)
     else:
-        # One row an item, the first 16 hex digits of the SHA-256 in its own column.
-        hash_w = 28 * mm
+        # One row an item, the first 16 hex digits of the SHA-256 in its own column (none when no item is a file).
+        hash_w = 28 * mm if files else 0
         title_w = width - label_w - kind_w - form_w - kept_w - hash_w
-        widths = [label_w, title_w, kind_w, form_w, kept_w, hash_w]
-        rows = [[*headings, Paragraph("SHA-256（前16位）", head)]]
+        widths = [label_w, title_w, kind_w, form_w, kept_w, *([hash_w] if files else [])]
+        rows = [[*headings, *([Paragraph("SHA-256（前16位）", head)] if files else [])]]
         previous = ""
         for item in items:
             if item.label != previous:
                 firsts.append(len(rows))
             previous = item.label
             digest = item.sha256.lower()[:16] + "…" if item.sha256 else "—"
-            rows.append([*row(item), Paragraph(esc(digest), st["hash"])])
+            rows.append([*row(item), *([Paragraph(esc(digest), st["hash"])] if files else [])])
     span_labels(firsts, len(rows) - 1)
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
@@ -724,6 +791,9 @@ def _materials(
 
 RECEIPT_TITLE_CHARS = 120
 
+
+# The store's photos are listed under a heading of their own: their names are cut shorter (the case keeps them whole).
+PHOTO_TITLE_CHARS = 40
 
 # A thing handed over is named in a few words (耳机, 手机充电器): its photo's line beside it gives the whole name.
 THING_NAME_CHARS = 16
@@ -875,9 +945,18 @@ def _copy_story(
     story.append(_kv_table(complaint_rows, [spec.label_width, width - spec.label_width], st, ruled=not spec.thermal))
 
     # 7. What the store received.
-    items = _items(ctx.entries, txn.product)
-    story += [Spacer(1, thin), _section(_materials_heading(ctx.entries, items), spec, st, width), Spacer(1, 1.5)]
-    story += _materials(items, spec, st, width, full_hash)
+    materials = _items(ctx.entries, txn.product, case.handed_items)
+    story += [Spacer(1, thin), _section(_materials_heading(materials), spec, st, width), Spacer(1, 1.5)]
+    story += _materials(materials.received, spec, st, width, full_hash)
+    if materials.photos and spec.thermal:
+        story += [Spacer(1, thin), _section(_photos_heading(materials), spec, st, width), Spacer(1, 1.5)]
+        story += _materials(materials.photos, spec, st, width, full_hash, photos=True)
+    elif materials.photos:  # the heading is the first row of the photos' table
+        heading = _photos_heading(materials)
+        story += [
+            Spacer(1, thin),
+            *_materials(materials.photos, spec, st, width, full_hash, photos=True, heading=heading),
+        ]
 
     # 8. Priority and the promised reply.
     hours = case.priority.response_hours

@@ -116,6 +116,7 @@ UPDATABLE_FIELDS = {
     "demands",
     "facts",
     "timeline",
+    "handed_items",
 }
 EXHIBIT_UPDATABLE = {
     "title",

@@ -151,6 +151,8 @@ def field_label(path: str) -> Message:
     }
     if path == "timeline":
         return Message("Timeline")
+    if path == "handed_items":
+        return Message("Materials handed in")
     head = path
     while head:
         if head in groups:
