@@ -2396,6 +2396,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>first response entered</source>
         <translation type="unfinished"></translation>
     </message>

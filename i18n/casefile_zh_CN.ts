@@ -2405,6 +2405,10 @@ Reason:</source>
         <translation>应于 %1 前响应</translation>
     </message>
     <message>
+        <source>not answered yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
         <source>first response entered</source>
         <translation>已登记首次响应</translation>
     </message>

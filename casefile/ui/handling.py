@@ -426,7 +426,8 @@ class HandlingTab(QWidget):
         due = fill(self.tr("due %1"), _when(state.deadline.due))
         answered = state.met_at
         if answered is None:
-            text = f"{due}  {self.tr('not answered yet')}"
+            unanswered = self.tr("not answered yet")
+            text = f"{due}  {unanswered}"
             if state.status is Status.STOPPED:
                 text += f"  {clock_status_name(state.status)}"
             item = self._item(section, "", text, ("response", 0))
@@ -443,7 +444,8 @@ class HandlingTab(QWidget):
             how = fill(self.tr("contact with the complainant: %1"), contact.summary)
         else:
             how = self.tr("handling began")
-        text = f"{self.tr('First response')} ({how})  {clock_status_name(state.status)}  {due}"
+        first = self.tr("First response")
+        text = f"{first}：{clock_status_name(state.status)}  {due}  （{how}）"
         self._item(section, _when(answered), text, ("response", 0))
 
     def _fill(self, case: Case) -> None:  # noqa: C901 - one block per kind of record
@@ -553,7 +555,8 @@ class HandlingTab(QWidget):
             for when, text, key in sorted(rows, key=lambda row: row[0]):
                 self._item(section, _when(when), text, key)
         if wf.is_empty():
-            item = QTreeWidgetItem(self.tree, ["", self.tr("Nothing recorded yet: use the buttons below.")])
+            # one text across both columns: a spanned item shows its first column's
+            item = QTreeWidgetItem(self.tree, [self.tr("Nothing recorded yet: use the buttons below."), ""])
             item.setFirstColumnSpanned(True)
         self.tree.resizeColumnToContents(0)
 
