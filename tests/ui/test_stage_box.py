@@ -141,3 +141,15 @@ def test_the_new_case_dialog_says_when_the_promise_has_run_out(ctx, qtbot):
     assert "Reply by" in dialog.due_label.text()
     set_time(dialog.widget("complained_at"), datetime(2026, 11, 18, 22, 0, tzinfo=CST))
     assert "ran out at 2026-11-20 22:00" in dialog.due_label.text()  # normal: 48 h from the complaint
+
+
+def test_the_walk_in_desk_says_when_the_promise_has_run_out(ctx, qtbot):
+    """A registration retried long after the customer came in keeps the complaint time: the promise may be past."""
+    from casefile.ui.walkin import WalkInDialog
+
+    dialog = WalkInDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "ran out" not in dialog.due_label.text()
+    dialog._complained_at = datetime(2026, 11, 18, 22, 0, tzinfo=CST)
+    dialog._update_due()
+    assert "ran out at 2026-11-20 22:00" in dialog.due_label.text()
