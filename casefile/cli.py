@@ -390,12 +390,22 @@ def build_parser() -> argparse.ArgumentParser:
         "now). The custody log keeps the time it was recorded as well.",
     )
     p.add_argument("case")
-    p.add_argument("stage", choices=_choices(Stage))
+    p.add_argument(
+        "stage",
+        choices=_choices(Stage),
+        help="the stage entered (a case is closed with 'casefile close'; review only after the closing)",
+    )
     p.add_argument("--note", default="")
     p.add_argument(
         "--at", metavar="TIME", help="when the case entered the stage, e.g. '2026-11-20 10:00' (default: now)"
     )
     _exhibit_option(p, "an exhibit that shows what happened, e.g. the merchant's written reply (repeatable)")
+    p.add_argument(
+        "--skip-stages",
+        action="store_true",
+        help="confirm a move over stages the case never went through (e.g. registration to execution); "
+        "needs --note saying why, and the stage log names the stages skipped",
+    )
 
     p = sub.add_parser("bundle", help="build the PDF bundle for a venue; prints its path and page count")
     p.add_argument("case")
@@ -991,6 +1001,11 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
     case = library.create_case(new_case(changes, zone.now()))
     _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
+    if case.response_due_at <= zone.now():
+        _print(
+            f"the response promise ran out at {_fmt_time(case.response_due_at)} "
+            f"({case.priority.response_hours} h from the complaint): answer the complainant at once"
+        )
     _print(case.number)
     return EXIT_OK
 
@@ -1140,17 +1155,23 @@ def _ocr_wanted(exhibits: list[Exhibit]) -> list[Exhibit]:
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
-    _print_cases(args, library.list_cases(args.search))
+    now = datetime.now(UTC)
+    late = _unanswered(library.index.agenda(until=now, now=now), now)
+    _print_cases(args, library.list_cases(args.search), late)
     return EXIT_OK
 
 
-def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary]) -> None:
+def _unanswered(rows: Iterable[AgendaRow], now: datetime) -> set[str]:
+    """The cases whose response promise ran out with no answer on record (the due list's overdue response clocks)."""
+    return {r.number for r in rows if r.key.startswith("response.") and r.overdue(now)}
+
+
+def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary], late: set[str]) -> None:
     if args.json:
         print(json_text([to_data(c) for c in cases], indent=2))
         return
-    now = datetime.now(UTC)
     for c in cases:
-        overdue = " OVERDUE" if c.response_due_at < now and c.stage == Stage.REGISTRATION.value else ""
+        overdue = " OVERDUE" if c.number in late else ""
         damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
         _print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
@@ -1166,13 +1187,15 @@ def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> 
     False when the library needs opening first (an interrupted change, a case not yet indexed,
     no library yet...): the caller then opens it, which repairs and reconciles, and lists.
     """
-    from casefile.core.listing import quick_summaries
+    from casefile.core.listing import quick_agenda, quick_summaries
 
     check_text(operator, "operator")
+    now = datetime.now(UTC)
     cases = quick_summaries(library_path, args.search)
-    if cases is None:
+    rows = quick_agenda(library_path, until=now, now=now) if cases is not None else None
+    if cases is None or rows is None:
         return False
-    _print_cases(args, cases)
+    _print_cases(args, cases, _unanswered(rows, now))
     return True
 
 
@@ -1225,6 +1248,22 @@ _SHOWN_ABOVE = {
 }
 
 
+def _first_response(case: Case) -> str:
+    """When the complainant was first answered, and from what (casefile.core.workflow.due.responded)."""
+    from casefile.core.workflow.due import first_contact, responded
+
+    answered = responded(case)
+    if answered is None:
+        return "not answered yet"
+    if answered == case.first_response_at:
+        how = "recorded"
+    elif answered == first_contact(case):
+        how = "timeline contact"
+    else:
+        how = "handling began"
+    return f"first response {_fmt_time(answered)} ({how})"
+
+
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     folder = library.folder(args.case)
     case = folder.read_record()
@@ -1243,7 +1282,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         ),
         f"  type {case.type.value}, channel {case.channel.value}, priority {case.priority.value}, "
         f"stage {case.stage.value}",
-        f"  complained {_fmt_time(case.complained_at)}, response due {_fmt_time(case.response_due_at)}",
+        f"  complained {_fmt_time(case.complained_at)}, response due {_fmt_time(case.response_due_at)}, "
+        + _first_response(case),
         f"  complainant {case.complainant.name or '-'} {case.complainant.phone}",
         f"  respondent  {case.respondent.name or '-'}",
     ]
@@ -1283,7 +1323,10 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
         )
         cited = f"  exhibits {','.join(map(str, s.evidence))}" if s.evidence else ""
-        lines.append(f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + cited + recorded)
+        skipped = f"  (skipped: {', '.join(x.value for x in s.skipped)})" if s.skipped else ""
+        lines.append(
+            f"    {_fmt_time(s.at)}  {s.stage.value:<12} {s.operator} {s.note}".rstrip() + cited + skipped + recorded
+        )
     entries = folder.custody.read()
     made = bundle_history(entries)
     if made:
@@ -1951,9 +1994,10 @@ def _gaps(years: list[int]) -> str:
 def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     at = parse_datetime(args.at, "--at") if args.at else None
     with library.edit(args.case) as writer:
-        writer.set_stage(Stage(args.stage), args.note, at=at, evidence=_cited(writer, args))
-        entered = writer.case.stage_log[-1].at
-    _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered)}")
+        writer.set_stage(Stage(args.stage), args.note, at=at, evidence=_cited(writer, args), skip=args.skip_stages)
+        entered = writer.case.stage_log[-1]
+    skipped = f" (skipped: {', '.join(s.value for s in entered.skipped)})" if entered.skipped else ""
+    _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered.at)}{skipped}")
     return EXIT_OK
 
 

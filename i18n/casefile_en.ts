@@ -574,10 +574,6 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>stopped (case closed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,6 +1099,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Arbitration commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (case closed or proceeding ended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2352,6 +2352,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>First response…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the complainant was first answered (a call back, a message): it meets the response promise. Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,6 +2413,26 @@ Reason:</source>
     </message>
     <message>
         <source>(entered %1 by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first response entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact with the complainant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handling began</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2509,6 +2537,14 @@ Reason:</source>
     </message>
     <message>
         <source>Nothing recorded yet: use the buttons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick to clear: the first contact on the timeline, or the first step, then counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3141,6 +3177,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply by %1 (within %2 h of the complaint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard this case? Nothing has been created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3256,6 +3300,20 @@ Reason:</source>
     </message>
     <message>
         <source>Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say in the note why stages are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has not been through %1. Move it to %2 all the same?
+
+The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4714,6 +4772,10 @@ Reason:</source>
     </message>
     <message>
         <source>Reply by %1 (within %2 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6484,6 +6546,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsible party</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6673,6 +6739,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>{where} cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before the complaint time ({complained})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7804,7 +7874,35 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the case entered its current stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the periodic review (定期复盘) comes after the closing: close the case first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: {value} is before the complaint time ({complained})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving case {case} to {stage} skips {skipped}: confirm the skip, with a note saying why (casefile stage --skip-stages --note …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipping stages needs a note saying why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -576,10 +576,6 @@ SHA-256：%4</translation>
         <translation>已届满</translation>
     </message>
     <message>
-        <source>stopped (case closed)</source>
-        <translation>已停止（已结案）</translation>
-    </message>
-    <message>
         <source>hours</source>
         <translation>小时</translation>
     </message>
@@ -1106,6 +1102,10 @@ SHA-256：%4</translation>
     <message>
         <source>Arbitration commission</source>
         <translation>仲裁委员会</translation>
+    </message>
+    <message>
+        <source>stopped (case closed or proceeding ended)</source>
+        <translation>已停止（已结案或程序已终结）</translation>
     </message>
     <message>
         <source>Original (原件)</source>
@@ -2361,6 +2361,14 @@ Reason:</source>
         <translation>内容</translation>
     </message>
     <message>
+        <source>First response…</source>
+        <translation>首次响应…</translation>
+    </message>
+    <message>
+        <source>When the complainant was first answered (a call back, a message): it meets the response promise. Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts</source>
+        <translation>首次答复投诉人的时间（回电、回复消息）：据此判断是否履行响应承诺。未填写时，以时间线上与投诉人的首次电话、聊天、邮件或面谈为准</translation>
+    </message>
+    <message>
         <source>Responsibility…</source>
         <translation>责任认定…</translation>
     </message>
@@ -2415,6 +2423,26 @@ Reason:</source>
     <message>
         <source>(entered %1 by %2)</source>
         <translation>（%2 于 %1 录入）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>应于 %1 前响应</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
+        <source>first response entered</source>
+        <translation>已登记首次响应</translation>
+    </message>
+    <message>
+        <source>contact with the complainant: %1</source>
+        <translation>与投诉人联系：%1</translation>
+    </message>
+    <message>
+        <source>handling began</source>
+        <translation>已开始处理</translation>
     </message>
     <message>
         <source>exhibit %1</source>
@@ -2519,6 +2547,14 @@ Reason:</source>
     <message>
         <source>Nothing recorded yet: use the buttons below.</source>
         <translation>尚无记录：请使用下方按钮。</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Untick to clear: the first contact on the timeline, or the first step, then counts</source>
+        <translation>取消勾选即清除：此后以时间线上的首次联系或首个处理步骤为准</translation>
     </message>
     <message>
         <source>Responsible party</source>
@@ -3150,6 +3186,14 @@ Reason:</source>
         <translation>新建案件</translation>
     </message>
     <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
+        <translation>响应承诺已于 %1 到期（自投诉起 %2 小时），请立即答复投诉人</translation>
+    </message>
+    <message>
+        <source>Reply by %1 (within %2 h of the complaint)</source>
+        <translation>请于 %1 前答复（自投诉起 %2 小时内）</translation>
+    </message>
+    <message>
         <source>Discard this case? Nothing has been created.</source>
         <translation>放弃这个案件？尚未创建任何内容。</translation>
     </message>
@@ -3266,6 +3310,22 @@ Reason:</source>
     <message>
         <source>Reloaded: the fields changed meanwhile show what was saved; your other edits are kept, not saved yet.</source>
         <translation>已重新载入：被他人修改的字段显示已保存的内容；您的其他修改已保留，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Say in the note why stages are skipped</source>
+        <translation>请在备注中说明跳过阶段的原因</translation>
+    </message>
+    <message>
+        <source>Skip stages</source>
+        <translation>跳过阶段</translation>
+    </message>
+    <message>
+        <source>The case has not been through %1. Move it to %2 all the same?
+
+The stage log will say the stages were skipped; write why in the note.</source>
+        <translation>本案尚未经过“%1”。仍要移至“%2”吗？
+
+阶段记录将注明跳过了哪些阶段；请在备注中写明原因。</translation>
     </message>
 </context>
 <context>
@@ -4724,6 +4784,10 @@ Reason:</source>
     <message>
         <source>Reply by %1 (within %2 h)</source>
         <translation>请于 %1 前答复（%2 小时内）</translation>
+    </message>
+    <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
+        <translation>响应承诺已于 %1 到期（自投诉起 %2 小时），请立即答复投诉人</translation>
     </message>
     <message>
         <source>Not a phone number: a mobile has 11 digits (13812345678), a landline its area code (010-12345678).</source>
@@ -6499,6 +6563,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>投诉时间</translation>
     </message>
     <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
         <source>Responsible party</source>
         <translation>责任方</translation>
     </message>
@@ -6689,6 +6757,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>{where} cannot be empty</source>
         <translation>{where}不能为空</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is before the complaint time ({complained})</source>
+        <translation>{where}：{value} 早于投诉时间（{complained}）</translation>
     </message>
     <message>
         <source>{where}: choose one of {choices}</source>
@@ -7819,8 +7891,36 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>最近一次重新开案时间</translation>
     </message>
     <message>
+        <source>the case entered its current stage</source>
+        <translation>本案进入当前阶段的时间</translation>
+    </message>
+    <message>
         <source>its start</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage</source>
+        <translation>结案须登记处理结果和投诉人满意度：请使用 casefile close（应用中为 处理 → 结案），而不是直接移至“结案”阶段</translation>
+    </message>
+    <message>
+        <source>the periodic review (定期复盘) comes after the closing: close the case first</source>
+        <translation>定期复盘在结案之后进行：请先结案</translation>
+    </message>
+    <message>
+        <source>at: {value} is before the complaint time ({complained})</source>
+        <translation>时间：{value} 早于投诉时间（{complained}）</translation>
+    </message>
+    <message>
+        <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>
+        <translation>时间：{value} 早于本案进入当前阶段的时间（{since}）；各阶段须按先后顺序</translation>
+    </message>
+    <message>
+        <source>moving case {case} to {stage} skips {skipped}: confirm the skip, with a note saying why (casefile stage --skip-stages --note …)</source>
+        <translation>将案件 {case} 移至 {stage} 会跳过 {skipped}：请确认跳过，并在备注中说明原因（casefile stage --skip-stages --note …）</translation>
+    </message>
+    <message>
+        <source>skipping stages needs a note saying why</source>
+        <translation>跳过阶段须在备注中说明原因</translation>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>

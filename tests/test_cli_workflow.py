@@ -230,3 +230,78 @@ def test_an_exhibit_that_is_not_of_the_case_is_refused(capsys, lib, number, argv
     code, out, err = run(capsys, lib, *[a.replace("{n}", number) for a in argv])
     assert code == 2 and f"--exhibit: no exhibit 9 in case {number}" in err, err
     assert len(err.strip().splitlines()) == 1 and log_of(lib, number) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stage", "{n}", "verification", "--at", "2026-11-17 10:00+08:00"],
+        ["responsibility", "{n}", "--party", "merchant", "--at", "2026-10-01 10:00+08:00"],
+        ["propose", "{n}", "--by", "respondent", "--summary", "退款", "--at", "2026-11-18 08:59+08:00"],
+        ["proceeding", "{n}", "--venue", "regulator", "--filed-at", "2026-11-01 10:00+08:00"],
+        ["pay", "{n}", "--amount", "10", "--payer", "respondent", "--at", "2026-11-17 10:00+08:00"],
+        ["close", "{n}", "--result", "resolved", "--at", "2026-11-01 10:00+08:00"],
+        ["edit", "{n}", "--first-response-at", "2026-11-17 10:00+08:00"],
+    ],
+)
+def test_nothing_in_the_handling_is_dated_before_the_complaint(capsys, lib, number, argv):
+    """The complaint was made 2026-11-18 09:00: a step dated before it is refused, and nothing is written."""
+    before = log_of(lib, number)
+    code, _out, err = run(capsys, lib, *[a.replace("{n}", number) for a in argv])
+    assert code == 2 and "is before the complaint time (2026-11-18 09:00:00+08:00)" in err, err
+    assert log_of(lib, number) == before
+
+
+def test_stages_keep_their_order_and_a_skip_is_confirmed_and_noted(capsys, lib, number):
+    ok(capsys, lib, "stage", number, "negotiation", "--at", "2026-11-19 10:00+08:00")
+    code, _out, err = run(capsys, lib, "stage", number, "verification", "--at", "2026-11-19 09:00+08:00")
+    assert code == 2 and "before the case entered its current stage" in err
+    # closing is done with its result; the periodic review comes after it
+    code, _out, err = run(capsys, lib, "stage", number, "closed")
+    assert code == 2 and "casefile close" in err
+    code, _out, err = run(capsys, lib, "stage", number, "review")
+    assert code == 2 and "close the case first" in err
+    ok(capsys, lib, "close", number, "--result", "resolved", "--at", "2026-11-20 10:00+08:00")
+    ok(capsys, lib, "stage", number, "review", "--at", "2026-11-21 10:00+08:00")
+    assert shown(capsys, lib, number)["stage"] == "review"
+
+
+def test_a_skip_over_stages_needs_the_option_and_a_note(capsys, lib, number):
+    before = log_of(lib, number)
+    code, _out, err = run(capsys, lib, "stage", number, "execution")
+    assert code == 2 and "skips negotiation" in err and "--skip-stages" in err
+    code, _out, err = run(capsys, lib, "stage", number, "execution", "--skip-stages")
+    assert code == 2 and "needs a note" in err
+    assert log_of(lib, number) == before
+    out = ok(capsys, lib, "stage", number, "execution", "--skip-stages", "--note", "商家已主动退款")
+    assert "(skipped: negotiation)" in out
+    change = shown(capsys, lib, number)["stage_log"][-1]
+    assert change["stage"] == "execution" and change["skipped"] == ["negotiation"]
+    assert "(skipped: negotiation)" in ok(capsys, lib, "show", number)
+
+
+def test_a_call_back_answers_the_complaint_and_the_first_response_can_be_entered(capsys, lib, number):
+    assert "not answered yet" in ok(capsys, lib, "show", number)
+    ok(capsys, lib, "event", number, "--kind", "call", "--with", "complainant", "--summary", "回电客户",
+       "--at", "2026-11-18 09:30+08:00")  # fmt: skip
+    assert "first response 2026-11-18 09:30 (timeline contact)" in ok(capsys, lib, "show", number)
+    assert "OVERDUE" not in ok(capsys, lib, "list")
+    ok(capsys, lib, "edit", number, "--first-response-at", "2026-11-18 09:10+08:00")
+    assert "first response 2026-11-18 09:10 (recorded)" in ok(capsys, lib, "show", number)
+    assert shown(capsys, lib, number)["first_response_at"] == "2026-11-18T09:10:00+08:00"
+
+
+def test_the_first_response_is_taken_from_a_json_file(capsys, lib, number, tmp_path):
+    changes = tmp_path / "changes.json"
+    changes.write_text(json.dumps({"first_response_at": "2026-11-18T10:00+08:00"}), "utf-8")
+    ok(capsys, lib, "edit", number, "--from", str(changes))
+    assert shown(capsys, lib, number)["first_response_at"] == "2026-11-18T10:00:00+08:00"
+
+
+def test_registration_says_when_the_response_promise_has_already_run_out(capsys, lib):
+    """The promise runs from the complaint: a complaint entered days later is past it at registration."""
+    out = ok(capsys, lib, "new", "--title", "邮件投诉", "--type", "service", "--channel", "email", "--priority",
+             "urgent", "--complained-at", "2026-11-18T22:00+08:00")  # fmt: skip
+    lines = out.strip().splitlines()
+    assert "the response promise ran out at 2026-11-19 00:00 (2 h from the complaint)" in lines[1]
+    assert lines[-1].startswith("2026")  # the case number stays the last line

@@ -153,7 +153,7 @@ class ReviewClockColumns:
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     met_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the case was closed
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the case closed, or its proceeding ended
     # For the agenda (casefile due, the case list's next deadline): as the clock was counted.
     ref: Mapped[str] = mapped_column(Text, default="")  # a proceeding's number, a complaint's 工单号
     last_day: Mapped[str] = mapped_column(String, default="")  # ISO date; "" for a clock in hours

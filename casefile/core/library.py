@@ -498,19 +498,36 @@ class CaseWriter:
                     fixes[f.name] = cleaned
         return dataclasses.replace(changed, **fixes) if fixes else changed
 
-    def set_stage(self, stage: Stage, note: str = "", at: datetime | None = None, evidence: Sequence[int] = ()) -> None:
+    def set_stage(
+        self,
+        stage: Stage,
+        note: str = "",
+        at: datetime | None = None,
+        evidence: Sequence[int] = (),
+        *,
+        skip: bool = False,
+    ) -> None:
         """Move the case to ``stage``, entered at ``at`` — when it really happened, not later than now
-        (None: now). The custody entry keeps the time it was recorded as well. ``evidence``: the exhibits
-        that show what happened (a written reply…), which the narratives cite."""
+        (None: now), nor before the complaint or the current stage. Moving forward over stages the case never
+        went through is refused unless ``skip`` confirms it (with a note); the entry names the stages skipped.
+        ``evidence``: the exhibits that show what happened (a written reply…), which the narratives cite.
+        The custody entry keeps the time it was recorded as well (casefile.core.workflow.stages)."""
+        from casefile.core.workflow.stages import check_move
+
         check_text(note, "note")
-        if self.case.workflow.closed is not None and stage not in (Stage.CLOSED, Stage.REVIEW):
+        if self.case.workflow.closed is not None and stage is not Stage.REVIEW:
             raise InvalidValueError("the case is closed: reopen it, with the reason, before moving it to another stage")
+        if at is not None:
+            check_past_time(at, "at", CLOCK_SLACK)
+        passed = check_move(self.case, stage, at if at is not None else datetime.now(UTC), skip=skip, note=note)
         details: dict[str, Any] = {"stage": stage.value, "note": note}
         if at is not None:
-            details["at"] = to_data(check_past_time(at, "at", CLOCK_SLACK))
+            details["at"] = to_data(at)
         cited = self.check_exhibits(evidence)
         if cited:  # written only when given: a stage entry without exhibits stays as it was
             details["evidence"] = cited
+        if passed:
+            details["skipped"] = [s.value for s in passed]
         self.record(record.STAGE, details)
 
     def check_exhibits(self, numbers: Iterable[int], where: str = "exhibit") -> list[int]:

@@ -139,6 +139,11 @@ def _added(default: Any = None) -> Any:
     return field(default=default, metadata={"sparse": True})
 
 
+def _added_list() -> Any:
+    """A list added after format 1: written only when it holds something."""
+    return field(default_factory=list, metadata={"sparse": True})
+
+
 @dataclass
 class Party:
     """A person or an organisation, with the fields the venue documents ask for.
@@ -344,6 +349,7 @@ class StageChange:
     recorded_at: datetime | None = _added()
     # The exhibits that show what happened (the merchant's written reply…), cited by the narratives (entry format 5).
     evidence: list[int] = field(default_factory=list, metadata={"sparse": True})
+    skipped: list[Stage] = _added_list()  # stages passed over, the skip confirmed (casefile.core.workflow.stages)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from casefile.core.model import Case, ResponsibleParty, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
 from casefile.core.workflow.clocks import Unit
-from casefile.core.workflow.due import ClockState, Status, next_due
+from casefile.core.workflow.due import ClockState, Status, case_clocks, first_contact, next_due
 from casefile.core.workflow.records import (
     Answer,
     Closing,
@@ -52,6 +52,7 @@ from casefile.ui.models import deadline_day
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -284,6 +285,47 @@ class RecordDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
 
+class ClosingDialog(RecordDialog):
+    """结案: the result, the complainant's satisfaction, when and a note (处理 → 结案, and 结案 in 概况's stage box)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        at: datetime | None = None,
+        note: str = "",
+        case: Case | None = None,
+        evidence: Sequence[int] = (),
+    ) -> None:
+        super().__init__(QCoreApplication.translate("HandlingTab", "Close case"), parent)
+        self.result_box = self.combo(
+            QCoreApplication.translate("HandlingTab", "Result"),
+            [(r.value, closing_result_name(r.value)) for r in ClosingResult],
+        )
+        of_five = QCoreApplication.translate("HandlingTab", "%1 of 5")
+        self.satisfaction = self.combo(
+            QCoreApplication.translate("HandlingTab", "Complainant's satisfaction"),
+            [
+                ("", QCoreApplication.translate("HandlingTab", "Not asked")),
+                *((str(n), fill(of_five, n)) for n in range(5, 0, -1)),
+            ],
+        )
+        self.at = self.time(QCoreApplication.translate("HandlingTab", "Closed at"), at)
+        self.note = self.line(QCoreApplication.translate("HandlingTab", "Note"), note)
+        self.evidence = self.exhibits(QCoreApplication.translate("HandlingTab", "Exhibits"), case, evidence)
+
+    def read(self) -> Callable[[CaseWriter], Any]:
+        score = str(self.satisfaction.currentData())
+        closing = Closing(
+            at=_time_of(self.at),
+            result=ClosingResult(self.result_box.currentData()),
+            satisfaction=int(score) if score else None,
+            note=self.note.text().strip(),
+            evidence=self.evidence.chosen(),
+        )
+        return lambda w: handling.close_case(w, closing)
+
+
 # ---------------------------------------------------------------------------- the tab
 
 
@@ -315,6 +357,7 @@ class HandlingTab(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.response_button = QPushButton(self)
         self.finding_button = QPushButton(self)
         self.propose_button = QPushButton(self)
         self.answer_button = QPushButton(self)
@@ -325,7 +368,13 @@ class HandlingTab(QWidget):
         self.close_button = QPushButton(self)
         self.reopen_button = QPushButton(self)
         first = QHBoxLayout()
-        for button in (self.finding_button, self.propose_button, self.answer_button, self.proceeding_button):
+        for button in (
+            self.response_button,
+            self.finding_button,
+            self.propose_button,
+            self.answer_button,
+            self.proceeding_button,
+        ):
             first.addWidget(button)
         first.addWidget(self.update_button)
         first.addStretch(1)
@@ -338,6 +387,7 @@ class HandlingTab(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(first)
         layout.addLayout(second)
+        self.response_button.clicked.connect(self.record_first_response)
         self.finding_button.clicked.connect(self.record_finding)
         self.propose_button.clicked.connect(self.record_proposal)
         self.answer_button.clicked.connect(self.answer_selected)
@@ -353,6 +403,13 @@ class HandlingTab(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("When"), self.tr("What")])
+        self.response_button.setText(self.tr("First response…"))
+        self.response_button.setToolTip(
+            self.tr(
+                "When the complainant was first answered (a call back, a message): it meets the response promise. "
+                "Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts"
+            )
+        )
         self.finding_button.setText(self.tr("Responsibility…"))
         self.finding_button.setToolTip(self.tr("Record who is responsible, why, and the exhibits that show it"))
         self.propose_button.setText(self.tr("Proposal…"))
@@ -411,9 +468,41 @@ class HandlingTab(QWidget):
             return ""
         return "  " + fill(self.tr("(entered %1 by %2)"), _when(recorded_at), by)
 
+    def _response(self, case: Case) -> None:
+        """The response promise: when it is due, and when and how the complainant was first answered."""
+        state = next((s for s in case_clocks(case) if s.key.startswith("response.")), None)
+        if state is None:
+            return
+        section = self._section(clock_name(state.key))
+        due = fill(self.tr("due %1"), _when(state.deadline.due))
+        answered = state.met_at
+        if answered is None:
+            unanswered = self.tr("not answered yet")
+            text = f"{due}  {unanswered}"
+            if state.status is Status.STOPPED:
+                text += f"  {clock_status_name(state.status)}"
+            item = self._item(section, "", text, ("response", 0))
+            if state.status is Status.OVERDUE:
+                item.setForeground(1, QColor(OVERDUE_COLOUR))
+                item.setText(1, f"{text}  {clock_status_name(Status.OVERDUE)}")
+            return
+        if answered == case.first_response_at:
+            how = self.tr("first response entered")
+        elif answered == first_contact(case):
+            contact = min(
+                (e for e in case.timeline if e.party == "complainant" and e.at == answered), key=lambda e: e.at
+            )
+            how = fill(self.tr("contact with the complainant: %1"), contact.summary)
+        else:
+            how = self.tr("handling began")
+        first = self.tr("First response")
+        text = f"{first}：{clock_status_name(state.status)}  {due}  （{how}）"
+        self._item(section, _when(answered), text, ("response", 0))
+
     def _fill(self, case: Case) -> None:  # noqa: C901 - one block per kind of record
         wf = case.workflow
         exhibit = self.tr("exhibit %1")
+        self._response(case)
 
         def cites(numbers: list[int]) -> str:
             return ("  " + "、".join(fill(exhibit, n) for n in numbers)) if numbers else ""
@@ -518,7 +607,8 @@ class HandlingTab(QWidget):
             for when, text, key in sorted(rows, key=lambda row: row[0]):
                 self._item(section, _when(when), text, key)
         if wf.is_empty():
-            item = QTreeWidgetItem(self.tree, ["", self.tr("Nothing recorded yet: use the buttons below.")])
+            # one text across both columns: a spanned item shows its first column's
+            item = QTreeWidgetItem(self.tree, [self.tr("Nothing recorded yet: use the buttons below."), ""])
             item.setFirstColumnSpanned(True)
         self.tree.resizeColumnToContents(0)
 
@@ -548,6 +638,7 @@ class HandlingTab(QWidget):
             and case.workflow.proposals[chosen[1]].answer is Answer.PENDING
         )
         for button in (
+            self.response_button,
             self.finding_button,
             self.propose_button,
             self.proceeding_button,
@@ -598,6 +689,20 @@ class HandlingTab(QWidget):
         self.dialog = self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def record_first_response(self) -> RecordDialog:
+        d = RecordDialog(self.tr("First response"), self)
+        case = self.case
+        current = case.first_response_at if case is not None else None
+        at = d.optional_time(self.tr("Answered at"), current or zone.now())
+        at.check.setChecked(True)
+        at.setToolTip(self.tr("Untick to clear: the first contact on the timeline, or the first step, then counts"))
+
+        def read() -> Callable[[CaseWriter], Any]:
+            when = at.value()
+            return lambda w: handling.record_first_response(w, when)
+
+        return self._open(d, read)
 
     def record_finding(self) -> RecordDialog:
         d = RecordDialog(self.tr("Responsibility"), self)
@@ -800,28 +905,8 @@ class HandlingTab(QWidget):
         return self._open(d, read)
 
     def close_case(self) -> RecordDialog:
-        d = RecordDialog(self.tr("Close case"), self)
-        result = d.combo(self.tr("Result"), [(r.value, closing_result_name(r.value)) for r in ClosingResult])
-        satisfaction = d.combo(
-            self.tr("Complainant's satisfaction"),
-            [("", self.tr("Not asked")), *((str(n), fill(self.tr("%1 of 5"), n)) for n in range(5, 0, -1))],
-        )
-        at = d.time(self.tr("Closed at"))
-        note = d.line(self.tr("Note"))
-        evidence = d.exhibits(self.tr("Exhibits"), self.case)
-
-        def read() -> Callable[[CaseWriter], Any]:
-            score = str(satisfaction.currentData())
-            closing = Closing(
-                at=_time_of(at),
-                result=ClosingResult(result.currentData()),
-                satisfaction=int(score) if score else None,
-                note=note.text().strip(),
-                evidence=evidence.chosen(),
-            )
-            return lambda w: handling.close_case(w, closing)
-
-        return self._open(d, read)
+        d = ClosingDialog(self, case=self.case)
+        return self._open(d, d.read)
 
     def reopen_case(self) -> RecordDialog:
         d = RecordDialog(self.tr("Reopen case"), self)

@@ -221,7 +221,7 @@ CLOCK_STATUSES: dict[str, str] = {
     Status.OPEN: QT_TRANSLATE_NOOP("CaseFile", "open"),
     Status.USED: QT_TRANSLATE_NOOP("CaseFile", "used"),
     Status.EXPIRED: QT_TRANSLATE_NOOP("CaseFile", "expired"),
-    Status.STOPPED: QT_TRANSLATE_NOOP("CaseFile", "stopped (case closed)"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("CaseFile", "stopped (case closed or proceeding ended)"),
 }
 
 CLOCK_UNITS: dict[str, str] = {

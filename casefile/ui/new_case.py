@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +142,15 @@ class NewCaseDialog(QDialog):
         assert isinstance(when, QDateTimeEdit)
         times.put(when)
         when.setMaximumDateTime(times.qt_time().addSecs(600))
+        # The response promise runs from the complaint time: a complaint entered late may be past it already.
+        self.due_label = QLabel(self.case_box)
+        self.due_label.setWordWrap(True)
+        case_form = self.case_box.layout()
+        assert isinstance(case_form, QFormLayout)
+        case_form.addRow("", self.due_label)
+        when.dateTimeChanged.connect(self.update_due)
+        choose_priority.currentIndexChanged.connect(self.update_due)
+        self.update_due()
 
         self.receipt_check = QCheckBox(self.tr("Make a receipt for the complainant and print it"), self)
         self.error = QLabel(self)
@@ -179,6 +188,25 @@ class NewCaseDialog(QDialog):
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.create_case)
         self._blank = self._typed()  # the form as it opened: what differs from it was typed
+
+    def update_due(self) -> None:
+        """When the complainant must be answered by: the promise runs from the complaint, not from this entry."""
+        when, priority = self.widget("complained_at"), self.widget("priority")
+        assert isinstance(when, QDateTimeEdit) and isinstance(priority, QComboBox)
+        hours = Priority(priority.currentData()).response_hours
+        due = times.taken(when) + timedelta(hours=hours)
+        if due <= zone.now():
+            self.due_label.setText(
+                fill(
+                    self.tr("The response promise ran out at %1 (%2 h from the complaint): answer at once"),
+                    times.text(due),
+                    hours,
+                )  # fmt: skip
+            )
+            self.due_label.setStyleSheet(ERROR_STYLE)
+        else:
+            self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h of the complaint)"), times.text(due), hours))
+            self.due_label.setStyleSheet("")
 
     def _typed(self) -> dict[str, str]:
         return {path: item.raw() for path, item in self.inputs.items()} | {

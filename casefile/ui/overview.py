@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -43,15 +43,17 @@ from casefile.core.record.fields import (
 )
 from casefile.core.record.merge import changed_paths
 from casefile.core.record.roles import organisation_party
+from casefile.core.workflow.stages import skipped
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
+from casefile.ui.handling import ClosingDialog
 from casefile.ui.i18n import fill, translated
 from casefile.ui.keys import follow_focus, tab_leaves
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -534,6 +536,7 @@ class OverviewTab(QWidget):
         # what someone else saved meanwhile stays (or is a conflict), never put back silently.
         self.base: Case | None = None
         self.conflict_box: QMessageBox | None = None
+        self.closing: ClosingDialog | None = None  # the closing dialog 结案 in the stage box opened, while open
         # The reload asked for last ("Reload the case" after a conflict: the case and the fields changed
         # meanwhile), while its record is read: dropped when another case is shown or the form is filled again.
         self.reloading = 0  # the reads under way
@@ -704,6 +707,8 @@ class OverviewTab(QWidget):
             self.stage_combo.addItem(stage_name(stage.value), stage.value)
         if current is not None:
             self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(current)))
+        if self.case is not None:
+            self._offer_stages(self.case)
         if self.case is not None and not self.unsaved():  # a language switch never drops typed edits
             self._fill(self.case)
 
@@ -803,6 +808,7 @@ class OverviewTab(QWidget):
             party.follow_kind()
         self.demands.set_demands(case.demands)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(case.stage.value)))
+        self._offer_stages(case)
         times.put(self.stage_at)
         self.stage_log.clear()
         for change in reversed(case.stage_log):
@@ -815,6 +821,20 @@ class OverviewTab(QWidget):
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
         self.typed.emit()  # filled again: what was unsaved may be saved now, even where no field changed
+
+    def _offer_stages(self, case: Case) -> None:
+        """The stages a move may go to: 定期复盘 only once the case is closed (spec §5: the periodic review follows
+        the closing); 结案 (which opens the closing) only while it is open; a closed case's other stages wait
+        for its reopening."""
+        closed = case.workflow.closed is not None
+        model = self.stage_combo.model()
+        for i in range(self.stage_combo.count()):
+            stage = Stage(self.stage_combo.itemData(i))
+            offered = stage is Stage.REVIEW if closed else stage is not Stage.REVIEW
+            item = model.item(i) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(offered or stage is case.stage)
+        self.stage_button.setEnabled(not closed or case.stage is not Stage.REVIEW)
 
     def _refuse(self, item: FieldInput | None) -> None:
         if item is not None:
@@ -1052,6 +1072,8 @@ class OverviewTab(QWidget):
             self._fill(self.case)
 
     def change_stage(self) -> None:
+        """Move the case to the stage chosen. 结案 opens the closing (result, satisfaction) instead: a case is
+        closed one way only. A move over stages the case never went through is asked about, and needs a note."""
         if self.number is None:
             return
         stage = Stage(self.stage_combo.currentData())
@@ -1064,10 +1086,21 @@ class OverviewTab(QWidget):
             return
         number = self.number
         library = self.ctx.library
+        if stage is Stage.CLOSED:
+            self.close_case(at, note, cited)
+            return
+        passed = skipped(self.case, stage) if self.case is not None else []
+        if passed:
+            if not self._confirm_skip(stage, passed):
+                return
+            if not note:
+                self.stage_note.setFocus()
+                show_error(self, InvalidValueError(self.tr("Say in the note why stages are skipped")))
+                return
 
         def work(_token):  # type: ignore[no-untyped-def]
             with library.edit(number) as writer:
-                writer.set_stage(stage, note, at=at, evidence=cited)
+                writer.set_stage(stage, note, at=at, evidence=cited, skip=bool(passed))
 
         task = Task(work, "stage")
 
@@ -1079,6 +1112,59 @@ class OverviewTab(QWidget):
 
         task.succeeded.connect(moved)
         self._run(task, number)
+
+    def _confirm_skip(self, stage: Stage, passed: list[Stage]) -> bool:
+        """Ask whether the case really goes to ``stage`` without the stages ``passed`` (the stage log notes it)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Skip stages"),
+            fill(
+                self.tr(
+                    "The case has not been through %1. Move it to %2 all the same?\n\n"
+                    "The stage log will say the stages were skipped; write why in the note."
+                ),
+                "、".join(stage_name(s.value) for s in passed),
+                stage_name(stage.value),
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_case(
+        self, at: datetime | None = None, note: str = "", evidence: Sequence[int] = ()
+    ) -> ClosingDialog | None:
+        """结案 chosen in the stage box: the closing dialog (result, satisfaction), as 处理 → 结案 opens it."""
+        if self.number is None:
+            return None
+        number = self.number
+        library = self.ctx.library
+        dialog = ClosingDialog(self, at=at, note=note, case=self.case, evidence=evidence)
+
+        def accepted() -> None:
+            change = dialog.read()
+
+            def work(_token):  # type: ignore[no-untyped-def]
+                with library.edit(number) as writer:
+                    change(writer)
+
+            task = Task(work, "stage")
+
+            def done(_result: object) -> None:
+                dialog.recorded()
+                if self.number == number:
+                    self.stage_note.clear()
+                self.stage_moved.emit(number, Stage.CLOSED.value)
+                self.ctx.events.case_changed.emit(number)
+
+            task.succeeded.connect(done)
+            task.failed.connect(dialog.refused)
+            dialog.buttons.setEnabled(False)
+            self.ctx.runner.start(task)
+
+        dialog.on_accept = accepted
+        dialog.finished.connect(lambda _code: setattr(self, "closing", None))
+        self.closing = dialog
+        dialog.open()
+        return dialog
 
     def _run(self, task: Task, number: str) -> None:
         task.failed.connect(lambda error: show_error(self, error))

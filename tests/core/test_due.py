@@ -138,3 +138,42 @@ def test_a_closed_case_runs_no_clocks_and_the_next_due_is_the_soonest_running_on
     c.workflow.closings.append(Closing(at("2026-09-28 11:00"), ClosingResult.RESOLVED, satisfaction=5))
     assert running(c, at("2026-09-28 12:00")) == []
     assert states(c, "2026-09-28 12:00")["response.urgent"][0] is Status.STOPPED
+
+
+def test_the_first_contact_with_the_complainant_meets_the_response_promise() -> None:
+    c = case()  # urgent: 2 h from 2026-09-28 10:00
+    # the complaint's own call, and a call with someone else, answer nothing
+    c.timeline.append(TimelineEvent(at("2026-09-28 10:00"), EventKind.CALL, "来电投诉", party="complainant"))
+    c.timeline.append(TimelineEvent(at("2026-09-28 10:10"), EventKind.CALL, "致电商家", party="respondent"))
+    c.timeline.append(TimelineEvent(at("2026-09-28 10:20"), EventKind.NOTE, "内部备注", party="complainant"))
+    assert states(c, "2026-09-28 12:30")["response.urgent"][0] is Status.OVERDUE
+    c.timeline.append(TimelineEvent(at("2026-09-28 10:30"), EventKind.CALL, "回电客户", party="complainant"))
+    got = {s.key: s for s in case_clocks(c, at("2026-09-28 12:30"))}["response.urgent"]
+    assert got.status is Status.MET and got.met_at == at("2026-09-28 10:30")
+    # a chat, an e-mail or a visit answers as well; the earliest answer counts
+    c.timeline[-1] = TimelineEvent(at("2026-09-28 13:00"), EventKind.CHAT, "微信回复", party="complainant")
+    assert states(c, "2026-09-28 14:00")["response.urgent"][0] is Status.LATE
+    c.first_response_at = at("2026-09-28 11:00")
+    assert states(c, "2026-09-28 14:00")["response.urgent"][0] is Status.MET
+
+
+def test_a_proceeding_withdrawn_before_the_body_acted_stops_its_clocks() -> None:
+    regulator = Proceeding(Venue.REGULATOR, ref="12315-999", filed_at=at("2026-11-12 10:00"))
+    c = case(complained_at=at("2026-11-10 10:00"))
+    c.workflow.proceedings.append(regulator)
+    assert states(c, "2026-12-01 09:00")["regulator.acceptance"][0] is Status.OVERDUE
+    regulator.result, regulator.ended_at = ProceedingResult.WITHDRAWN, at("2026-11-14 10:00")
+    got = {s.key: s for s in case_clocks(c, at("2026-12-01 09:00"))}["regulator.acceptance"]
+    assert got.status is Status.STOPPED and got.met_at is None and got.stopped_at == at("2026-11-14 10:00")
+    assert "regulator.acceptance" not in {s.key for s in running(c, at("2026-12-01 09:00"))}
+    # a claim withdrawn before the court's 立案 likewise; a mediation withdrawn is not "met"
+    court = Proceeding(Venue.COURT, filed_at=at("2026-11-12 10:00"), result=ProceedingResult.WITHDRAWN)
+    court.decided_at = at("2026-11-13 10:00")
+    c.workflow.proceedings = [court]
+    assert states(c, "2026-12-01 09:00")["court.filing"][0] is Status.STOPPED
+    accepted = Proceeding(Venue.REGULATOR, filed_at=at("2026-11-12 10:00"), accepted_at=at("2026-11-13 10:00"))
+    accepted.result, accepted.ended_at = ProceedingResult.WITHDRAWN, at("2026-11-20 10:00")
+    c.workflow.proceedings = [accepted]
+    got_states = states(c, "2027-02-01 09:00")
+    assert got_states["regulator.acceptance"][0] is Status.MET
+    assert got_states["regulator.mediation"][0] is Status.STOPPED

@@ -118,3 +118,30 @@ def test_a_change_rewrites_the_review_rows_of_that_case_only(library: Library, c
     with engine.connect() as conn:
         rows = conn.execute(select(ReviewCaseRow.operator).where(ReviewCaseRow.case_number == cases["A"])).scalar_one()
     assert rows == "测试员"  # the index is derived data: a rebuild brings the record's value back
+
+
+def test_a_proceeding_withdrawn_before_the_body_acted_is_not_a_missed_limit(
+    library: Library, cases: dict[str, str]
+) -> None:
+    """A 12315 complaint withdrawn before acceptance no longer owes the regulator's acceptance: neither met nor
+    missed, and off the due list."""
+    from datetime import datetime
+
+    from casefile.core.workflow import handling
+    from casefile.core.workflow.clocks import CST
+    from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
+
+    with library.edit(cases["E"]) as writer:
+        handling.open_proceeding(
+            writer, Proceeding(Venue.REGULATOR, ref="12315-999", filed_at=datetime(2026, 11, 21, 10, tzinfo=CST))
+        )
+    autumn = Period(date(2026, 11, 1), date(2026, 12, 14))
+    before = review(library.index.engine, autumn, as_of=AS_OF).total
+    assert (before.duties, before.duties_met) == (3, 2)  # due 2026-12-01 24:00: missed
+    with library.edit(cases["E"]) as writer:
+        handling.update_proceeding(
+            writer, 1, result=ProceedingResult.WITHDRAWN, ended_at=datetime(2026, 11, 23, 10, tzinfo=CST)
+        )
+    after = review(library.index.engine, autumn, as_of=AS_OF).total
+    assert (after.duties, after.duties_met) == (2, 2)
+    assert not [r for r in library.index.agenda(until=AS_OF, now=AS_OF) if r.key == "regulator.acceptance"]

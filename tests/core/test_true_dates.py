@@ -38,7 +38,7 @@ def entries_of(library: Library, number: str) -> list[dict]:
 
 def test_a_stage_change_is_dated_when_it_happened_and_keeps_when_it_was_recorded(library):
     case = make_case(library)
-    said = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
+    said = datetime(2026, 11, 20, 11, 0, tzinfo=CST)  # half an hour after the complaint
     before = datetime.now().astimezone()
     with library.edit(case.number) as writer:
         writer.set_stage(Stage.NEGOTIATION, "电话提出退款方案", at=said)
@@ -208,7 +208,7 @@ def test_the_court_complaint_dates_the_dealings_when_they_happened(library):
 
     case = filed_case(library)
     with library.edit(case.number) as writer:
-        writer.set_stage(Stage.NEGOTIATION, "电话提出退款方案，商家拒绝", at=datetime(2026, 11, 20, 10, 0, tzinfo=CST))
+        writer.set_stage(Stage.NEGOTIATION, "电话提出退款方案，商家拒绝", at=datetime(2026, 11, 20, 11, 0, tzinfo=CST))
     options = BundleOptions(Venue.COURT, force=True)
     (result,) = [r for r in build_bundle(library, case.number, options, Settings()) if isinstance(r, BundleResult)]
     text = "".join(page.extract_text() or "" for page in PdfReader(result.files[0]).pages)

@@ -237,6 +237,9 @@ def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
     """The case enters ``stage`` at the time the entry states ("at", format 3), else when it was recorded."""
     stage = Stage(details["stage"])
     change = StageChange(stage=stage, at=at, operator=operator, note=str(details.get("note", "")))
+    skipped = details.get("skipped")
+    if isinstance(skipped, list):  # stages passed over, the move confirmed
+        change.skipped = [Stage(s) for s in skipped if s in Stage.__members__.values()]
     if "at" in details:
         change.at, change.recorded_at = parse_datetime(details["at"], "stage.at", check=False), at
     change.evidence = _numbers(details.get("evidence"))  # format 5: the exhibits that show it

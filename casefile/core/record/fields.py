@@ -305,6 +305,9 @@ def _declare() -> list[FieldSpec]:
         FieldSpec("channel_ref", ("channel-ref",), Message("Channel reference"), metavar="REF"),
         FieldSpec("priority", ("priority",), Message("Priority"), Form.CHOICE, choices=Priority),
         FieldSpec("complained_at", ("complained-at",), Message("Complaint time"), Form.TIME, metavar="ISO"),
+        # The first answer to the complainant (a call back, a message): it meets the response promise. Not given,
+        # the first contact with the complainant on the timeline or the first step of handling is taken.
+        FieldSpec("first_response_at", ("first-response-at",), Message("First response"), Form.TIME, metavar="ISO"),
         FieldSpec(
             "responsible_party",
             ("responsible-party",),
@@ -655,6 +658,17 @@ def check_changes(old: Case, new: Case, names: Mapping[str, Where] | None = None
             raise FieldError(message, path) from None
     if not new.title.strip():
         raise FieldError(Message("{where} cannot be empty", where=names.get("title", "title")), "title")
+    answered = new.first_response_at
+    if answered is not None and answered < new.complained_at and {"first_response_at", "complained_at"} & set(changed):
+        raise FieldError(
+            Message(
+                "{where}: {value} is before the complaint time ({complained})",
+                where=names.get("first_response_at", "first_response_at"),
+                value=answered.isoformat(sep=" "),
+                complained=new.complained_at.isoformat(sep=" "),
+            ),
+            "first_response_at",
+        )
     return changed
 
 

@@ -163,8 +163,8 @@ def clock_kind(key: str) -> str:
 
 
 def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
-    """One index row per clock the record starts: its key, kind, start, due time and when it was met."""
-    closed = case.workflow.closed
+    """One index row per clock the record starts: its key, kind, start, due time, when it was met, and when it
+    stopped unmet (the case closed, or the proceeding it belongs to ended before the body acted)."""
     return [
         {
             "case_number": case.number,
@@ -174,7 +174,7 @@ def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar |
             "started_at": state.deadline.started,
             "due_at": state.deadline.due,
             "met_at": state.met_at,
-            "stopped_at": closed.at if closed else None,
+            "stopped_at": state.stopped_at,
             "ref": state.ref,
             "last_day": "" if state.deadline.rule.unit is Unit.HOURS else state.deadline.last_day.isoformat(),
             "rolled_from": state.deadline.rolled_from.isoformat() if state.deadline.rolled_from else "",

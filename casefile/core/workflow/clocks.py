@@ -15,7 +15,7 @@ Counting follows the articles cited:
   (:mod:`casefile.core.workflow.calendar`) — but only for a deadline the other side must meet:
   see :class:`Bound`, the one place that decides which last days move;
 - a period ends at 24:00 of its last day (民法典 art. 203), China Standard Time;
-- the response promise counts wall-clock hours from registration.
+- the response promise counts wall-clock hours from the complaint time (the customer's wait).
 
 A deadline that depended on a year the calendar does not know is ``provisional`` (暂定).
 """
@@ -46,7 +46,7 @@ class Unit(enum.StrEnum):
 class Trigger(enum.StrEnum):
     """The event that starts a clock."""
 
-    REGISTERED = "registered"  # the complaint was registered (the response promise)
+    REGISTERED = "registered"  # the complaint was made (the response promise runs from the complaint time)
     REGULATOR_RECEIVED = "regulator_received"  # a market regulator (12315) received the complaint
     REGULATOR_ACCEPTED = "regulator_accepted"  # … and accepted it (受理)
     CARRIER_COMPLAINT = "carrier_complaint"  # complaint lodged with the courier company
@@ -125,7 +125,7 @@ def _ours(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *cou
 
 
 RULES: tuple[ClockRule, ...] = (
-    # The response promise by priority (wall clock from registration; CaseFile's users' own promise).
+    # The response promise by priority (wall clock from the complaint time; CaseFile's users' own promise).
     ClockRule("response.urgent", Trigger.REGISTERED, Unit.HOURS, 2, bound=Bound.OUR_USER),
     ClockRule("response.important", Trigger.REGISTERED, Unit.HOURS, 24, bound=Bound.OUR_USER),
     ClockRule("response.normal", Trigger.REGISTERED, Unit.HOURS, 48, bound=Bound.OUR_USER),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from casefile.core.model import Case, Stage
+from casefile.core.model import Case, EventKind, Stage
 from casefile.core.record.timeline import carrier_reply, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
@@ -33,6 +33,10 @@ from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingRe
 if TYPE_CHECKING:
     from casefile.core.library import Library
     from casefile.core.listing import AgendaRow
+
+# Timeline events that are a contact with the complainant (with party "complainant"): the first after the
+# complaint answers it.
+CONTACTS = frozenset({EventKind.CALL, EventKind.CHAT, EventKind.VISIT, EventKind.EMAIL, EventKind.CONFIRMATION})
 
 # A timeline event about getting one's money or the goods back (the seven-day window's documents read it too).
 RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
@@ -57,7 +61,7 @@ class Status(enum.StrEnum):
     OPEN = "open"  # a limit still running
     USED = "used"  # a limit whose right was used
     EXPIRED = "expired"  # a limit that ran out
-    STOPPED = "stopped"  # the case was closed while it ran
+    STOPPED = "stopped"  # the case was closed, or the proceeding it belongs to ended, while it ran
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class ClockState:
     met_at: datetime | None  # when the awaited act (or the use of the right) happened
     status: Status
     ref: str = ""  # what it belongs to: a proceeding's number, a complaint's 工单号
+    stopped_at: datetime | None = None  # when it stopped running unmet: the closing, or its proceeding's end
 
     @property
     def running(self) -> bool:
@@ -83,10 +88,24 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
     cal = calendar or current()
     closed = case.workflow.closed
     states = [
-        _state(key, started, met, moment, cal, closed_at=closed.at if closed else None, pauses=pauses, ref=ref)
-        for key, started, met, pauses, ref in _starts(case)
+        _state(
+            key,
+            started,
+            met,
+            moment,
+            cal,
+            stopped_at=_first(closed.at if closed else None, end),
+            pauses=pauses,
+            ref=ref,
+        )
+        for key, started, met, pauses, ref, end in _starts(case)
     ]
     return sorted(states, key=lambda s: s.deadline.due)
+
+
+def _first(*times: datetime | None) -> datetime | None:
+    known = [t for t in times if t is not None]
+    return min(known) if known else None
 
 
 def running(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[ClockState]:
@@ -106,7 +125,7 @@ def _state(
     now: datetime,
     cal: WorkCalendar,
     *,
-    closed_at: datetime | None,
+    stopped_at: datetime | None,
     pauses: tuple[Interval, ...],
     ref: str,
 ) -> ClockState:
@@ -116,28 +135,29 @@ def _state(
             status = Status.USED
         elif now >= deadline.due:
             status = Status.EXPIRED
-        elif closed_at is not None:
+        elif stopped_at is not None:
             status = Status.STOPPED
         else:
             status = Status.OPEN
     elif met is not None:
         status = Status.MET if met < deadline.due else Status.LATE
-    elif closed_at is not None:
+    elif stopped_at is not None:
         status = Status.STOPPED
     else:
         status = Status.OVERDUE if now >= deadline.due else Status.RUNNING
-    return ClockState(key, deadline, met, status, ref)
+    return ClockState(key, deadline, met, status, ref, stopped_at if met is None else None)
 
 
-Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str]
+# (clock key, start, the awaited act's time or None, pauses, reference, when what it belongs to ended or None)
+Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str, datetime | None]
 
 
 def _starts(case: Case) -> Iterator[Start]:
     """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
-    yield RESPONSE_RULES[case.priority.value], case.complained_at, _responded(case), (), ""
+    yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
     if received is not None:
-        yield "consumer.no-reason-return", received, _returned(case, received), (), ""
+        yield "consumer.no-reason-return", received, _returned(case, received), (), "", None
     yield from _courier(case)
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
@@ -147,7 +167,7 @@ def _starts(case: Case) -> Iterator[Start]:
         paid = case.workflow.payments
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
-        yield "court.enforcement", outcome.perform_by, done, (), ""
+        yield "court.enforcement", outcome.perform_by, done, (), "", None
     known = [case.complained_at, *(e.at for e in case.timeline)]
     if case.shipment.discovered_at is not None:
         known.append(case.shipment.discovered_at)
@@ -157,18 +177,38 @@ def _starts(case: Case) -> Iterator[Start]:
         for p in case.workflow.proceedings
         if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION)
     ]
-    yield "civil.limitation", min(known), (min(filed) if filed else None), (), ""
+    yield "civil.limitation", min(known), (min(filed) if filed else None), (), "", None
 
 
-def _responded(case: Case) -> datetime | None:
-    """When the complainant was first answered: the first response recorded, or the first step of
-    handling after registration (the case moved on to verification or beyond, a responsibility
-    finding, a proposal), whichever came first."""
+def responded(case: Case) -> datetime | None:
+    """When the complainant was first answered: the first response recorded (``first_response_at``),
+    the first contact with the complainant after the complaint (a call, chat, e-mail, visit or
+    confirmation with party complainant on the timeline), or the first step of handling after
+    registration (the case moved on to verification or beyond, a responsibility finding, a
+    proposal), whichever came first."""
     times = [case.first_response_at] if case.first_response_at is not None else []
     times += [c.at for c in case.stage_log if c.stage is not Stage.REGISTRATION]
     times += [f.at for f in case.workflow.findings] + [p.at for p in case.workflow.proposals]
     answered = [t for t in times if t >= case.complained_at]
+    contact = first_contact(case)
+    if contact is not None:
+        answered.append(contact)
     return min(answered) if answered else None
+
+
+def first_contact(case: Case) -> datetime | None:
+    """The first contact with the complainant the timeline records after the complaint (the complaint's own
+    call or visit, at the complaint time, is not an answer to it)."""
+    contacts = [
+        e.at
+        for e in case.timeline
+        if e.kind in CONTACTS and e.party == "complainant" and _aware(e.at, case) > case.complained_at
+    ]
+    return min(contacts) if contacts else None
+
+
+def _aware(value: datetime, case: Case) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
 
 
 def _returned(case: Case, received: datetime) -> datetime | None:
@@ -184,30 +224,36 @@ def _courier(case: Case) -> Iterator[Start]:
     after it (``carrier_reply``, the rule the 12305 appeal prints the answer by)."""
     for complaint in lodged(case, "courier"):
         reply = carrier_reply(case, complaint)
-        yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref
+        yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref, None
 
 
 def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
+    """A body's duties run from the filing (acceptance) and the acceptance (mediation). Withdrawn, or
+    ended with an end date, before the body acted, the proceeding no longer owes that act: its clock
+    stops there, neither met nor late (as a closing stops a case's clocks)."""
     pauses = tuple(Interval(t.start, t.end) for t in p.testing)
     decided = p.ended_at or p.decided_at
+    # the withdrawal (or another end) that takes away what the body owed, when it is dated
+    ended = decided if p.result is ProceedingResult.WITHDRAWN or p.ended_at is not None else None
     if p.venue is Venue.REGULATOR:
         if p.filed_at is not None:
             answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
-            yield "regulator.acceptance", p.filed_at, answered, (), p.ref
+            yield "regulator.acceptance", p.filed_at, answered, (), p.ref, ended
         if p.accepted_at is not None:
-            ended = decided if p.result is not ProceedingResult.PENDING else None
-            yield "regulator.mediation", p.accepted_at, ended, pauses, p.ref
+            done = decided if p.result not in (ProceedingResult.PENDING, ProceedingResult.WITHDRAWN) else None
+            yield "regulator.mediation", p.accepted_at, done, pauses, p.ref, ended
     if p.venue is Venue.POSTAL_REGULATOR and p.filed_at is not None:
-        yield "postal.reply", p.filed_at, decided, (), p.ref
+        answered = decided if p.result is not ProceedingResult.WITHDRAWN else None
+        yield "postal.reply", p.filed_at, answered, (), p.ref, ended
     if p.venue is Venue.COURT:
         if p.filed_at is not None:
             answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
-            yield "court.filing", p.filed_at, answered, (), p.ref
+            yield "court.filing", p.filed_at, answered, (), p.ref, ended
         if p.served_at is not None and p.result in (ProceedingResult.JUDGMENT, ProceedingResult.RULING):
             key = "court.appeal-judgment" if p.result is ProceedingResult.JUDGMENT else "court.appeal-ruling"
-            yield key, p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref
+            yield key, p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref, None
     if p.venue is Venue.ARBITRATION and p.served_at is not None and p.result is ProceedingResult.AWARD:
-        yield "arbitration.set-aside", p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref
+        yield "arbitration.set-aside", p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref, None
 
 
 def _next_filed(case: Case, after: Proceeding, venue: Venue) -> datetime | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core import record
 from casefile.core.errors import InvalidValueError, Message
-from casefile.core.model import ResponsibleParty, to_data
+from casefile.core.model import ResponsibleParty, Stage, to_data
 from casefile.core.record import merge
 from casefile.core.validate import (
     CLOCK_SLACK,
@@ -72,8 +72,18 @@ def check_satisfaction(value: int | None, where: str = "satisfaction") -> int | 
     return value
 
 
-def _happened(value: datetime, where: str) -> datetime:
-    return check_past_time(value, where, CLOCK_SLACK)
+def _happened(writer: CaseWriter, value: datetime, where: str) -> datetime:
+    """A time something in the handling happened: not later than now, nor before the complaint."""
+    check_past_time(value, where, CLOCK_SLACK)
+    complained = writer.case.complained_at
+    if value < complained:
+        raise InvalidValueError(
+            "{where}: {value} is before the complaint time ({complained})",
+            where=where,
+            value=value.isoformat(sep=" "),
+            complained=complained.isoformat(sep=" "),
+        )
+    return value
 
 
 def _exhibits(writer: CaseWriter, numbers: Iterable[int], where: str) -> list[int]:
@@ -106,6 +116,19 @@ def _open(writer: CaseWriter) -> None:
         raise InvalidValueError("the case is closed: reopen it, with the reason, before recording more of its handling")
 
 
+# ---------------------------------------------------------------------------- the first response
+
+
+def record_first_response(writer: CaseWriter, at: datetime | None) -> datetime | None:
+    """When the complainant was first answered (a call back, a message): it meets the response promise.
+    None clears it (the first contact on the timeline, or the first step of handling, is taken instead)."""
+    if at is not None:
+        _happened(writer, at, "at")
+    changed = dataclasses.replace(writer.case, first_response_at=at)
+    writer.update(changed)
+    return writer.case.first_response_at
+
+
 # ---------------------------------------------------------------------------- responsibility
 
 
@@ -123,7 +146,7 @@ def find_responsibility(writer: CaseWriter, finding: Finding) -> Finding:
             text=finding.party,
             choices=", ".join(p.value for p in ResponsibleParty),
         ) from None
-    _happened(finding.at, "at")
+    _happened(writer, finding.at, "at")
     check_text(finding.reasons, "reasons", "responsibility_rationale")
     check_text(finding.by, "by")
     _exhibits(writer, finding.evidence, "evidence")
@@ -142,7 +165,7 @@ def propose(writer: CaseWriter, proposal: Proposal) -> Proposal:
     if not proposal.summary.strip():
         raise InvalidValueError("a proposal needs a summary of what is proposed")
     check_text(proposal.summary, "summary")
-    _happened(proposal.at, "at")
+    _happened(writer, proposal.at, "at")
     _amount(proposal.amount, "amount")
     if proposal.reply_by is not None:
         check_time(proposal.reply_by, "reply-by")
@@ -177,7 +200,7 @@ def answer_proposal(
             round=round_no,
             answer=proposal.answer.value,
         )
-    _happened(at, "at")
+    _happened(writer, at, "at")
     _not_before(at, proposal.at, "at", Message("the proposal"))
     check_text(note, "note")
     details: dict[str, Any] = {"round": round_no, "answer": answer.value, "at": to_data(at), "note": note.strip()}
@@ -198,15 +221,15 @@ def _check_proceeding(writer: CaseWriter, p: Proceeding) -> None:
     for name in _HAPPENED:
         value = getattr(p, name)
         if value is not None:
-            _happened(value, name.replace("_", "-"))
+            _happened(writer, value, name.replace("_", "-"))
     for name in _TEXTS:
         check_text(getattr(p, name), name)
     for i, hearing in enumerate(p.hearings, 1):
         check_time(hearing, f"hearing {i}")
     for i, period in enumerate(p.testing, 1):
-        _happened(period.start, f"testing {i} start")
+        _happened(writer, period.start, f"testing {i} start")
         if period.end is not None:
-            _happened(period.end, f"testing {i} end")
+            _happened(writer, period.end, f"testing {i} end")
             _not_before(period.end, period.start, f"testing {i} end", Message("its start"))
         check_text(period.note, "note")
     _not_before(p.accepted_at, p.filed_at, "accepted-at", Message("the filing"))
@@ -305,7 +328,7 @@ def set_outcome(writer: CaseWriter, outcome: Outcome) -> Outcome:
     """How the dispute was settled: what is owed, by whom, to whom, and by when (a later one replaces it)."""
     _open(writer)
     OutcomeKind(outcome.kind)
-    _happened(outcome.at, "at")
+    _happened(writer, outcome.at, "at")
     check_text(outcome.summary, "summary")
     _amount(outcome.amount, "amount")
     check_party(outcome.payer, "payer", optional=True)
@@ -328,7 +351,7 @@ def record_payment(writer: CaseWriter, payment: Payment) -> Payment:
         raise InvalidValueError("amount: a payment is more than zero")
     check_party(payment.payer, "payer")
     check_party(payment.payee, "payee", optional=True)
-    _happened(payment.at, "at")
+    _happened(writer, payment.at, "at")
     check_text(payment.method, "method")
     check_text(payment.note, "note")
     _exhibits(writer, payment.evidence, "evidence")
@@ -346,9 +369,12 @@ def close_case(writer: CaseWriter, closing: Closing) -> Closing:
         raise InvalidValueError("the case is closed already (casefile reopen, with the reason, opens it again)")
     ClosingResult(closing.result)
     check_satisfaction(closing.satisfaction)
-    _happened(closing.at, "at")
+    _happened(writer, closing.at, "at")
     if workflow.reopenings:
         _not_before(closing.at, workflow.reopenings[-1].at, "at", Message("the last reopening"))
+    log = writer.case.stage_log
+    if log and writer.case.stage is not Stage.REGISTRATION:  # registration is dated when the case was entered
+        _not_before(closing.at, log[-1].at, "at", Message("the case entered its current stage"))
     check_text(closing.note, "note")
     check_text(closing.by, "by")
     _exhibits(writer, closing.evidence, "evidence")
@@ -366,7 +392,7 @@ def reopen_case(writer: CaseWriter, reopening: Reopening) -> Reopening:
         raise InvalidValueError("reopening a case needs a reason")
     check_text(reopening.reason, "reason")
     check_text(reopening.by, "by")
-    _happened(reopening.at, "at")
+    _happened(writer, reopening.at, "at")
     _not_before(reopening.at, closed.at, "at", Message("the closing"))
     reopening = dataclasses.replace(
         reopening, reason=reopening.reason.strip(), by=reopening.by.strip() or writer.operator
