@@ -313,6 +313,9 @@ def test_verify_checks_the_store_not_the_copy_and_a_changed_object_damages_the_c
 
     # The PC whose working copy holds the genuine file does not say OK: the store is what is checked.
     as_client(monkeypatch, first, "张三")
+    code, out, err = run(capsys, "export", number, "-o", str(tmp_path / "from-cache.zip"))
+    assert code != 0 and "does not verify" in err and "001-chat.txt" in err, out + err
+    assert not (tmp_path / "from-cache.zip").exists()
     code, out, err = run(capsys, "verify", number)
     assert code == 1 and not err, out + err
     assert f"{number}: DAMAGED" in out and "MODIFIED   evidence/001-chat.txt (exhibit 1)" in out
