@@ -1369,7 +1369,7 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
             _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact{stamps}")
         else:
             failed += 1
-            _print(f"{number}: {'DAMAGED' if report.damaged else 'PROBLEMS'}")
+            _print(f"{number}: {'DAMAGED' if report.damaged or report.store_problems else 'PROBLEMS'}")
             for f in report.files:
                 if f.status is not FileStatus.INTACT:
                     label = f" (exhibit {f.exhibit})" if f.exhibit else ""
@@ -1377,6 +1377,13 @@ def cmd_verify(args: argparse.Namespace, library: Library) -> int:
             for problem in report.problems:
                 _print(f"  PROBLEM    {problem}")
             _print(f"  {report.count(FileStatus.INTACT)} files intact")
+            if report.store_problems and not report.damaged:
+                _print(
+                    "  The team library's evidence store does not hold the evidence as the case recorded it: the case "
+                    "is marked damaged for every member and nothing is written to it until it verifies again. Tell "
+                    "the team library's administrator, who puts the genuine file back in the store (from a backup "
+                    "or a copy that still holds it)."
+                )
             if report.damaged:
                 _print(
                     f"  The case is quarantined: nothing is written to it until it verifies again. "
@@ -2773,7 +2780,8 @@ def _in_team_library(args: argparse.Namespace, operator: str, hash_sm3: bool) ->
         if args.command == "verify" and not numbers:
             numbers = library.case_numbers()
         for each in numbers:
-            library.pull(each, files=args.command not in _TEAM_RECORD_ONLY)
+            # A verification brings the case's files itself, checking the store's objects (verify_case).
+            library.pull(each, files=args.command not in (*_TEAM_RECORD_ONLY, "verify"))
         return COMMANDS[args.command](args, library)
 
 

@@ -122,6 +122,15 @@ def _add_people_parsers(commands: Any) -> None:
     p.add_argument("case", nargs="?")
 
 
+# Case grants and the audit are the catalogue's; the store has no notion of cases (README, "What access
+# does not cover").
+STORE_ACCESS = (
+    "note: access to cases (grants) and the audit cover the catalogue only: whoever holds the evidence store's key "
+    "or reaches its folder can read every case's evidence there, and such reads are not in the audit; keep the "
+    "store reachable only by staff who may see every case in it (or one team library per group)"
+)
+
+
 def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
     from casefile.core import team as core
 
@@ -140,6 +149,7 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
             store = library.open_store().name
             say(f"connected to the team library: catalogue {library.db_shown}, evidence store {store}")
         say(f"the ordinary commands now work on it (working copy {_workcopy(library)})")
+        say(STORE_ACCESS)
         say(f"its addresses are kept in {path}")
         return EXIT_OK
     if args.team_command == "disconnect":
@@ -197,6 +207,7 @@ def cmd_team(args: argparse.Namespace, operator: str, say: Any) -> int:
     else:
         say("damaged cases: none")
     say(f"evidence store: {status.store}, " + (status.store_problem or "reachable"))
+    say(STORE_ACCESS)
     return EXIT_PROBLEMS if status.broken_chains or status.damaged or status.store_problem else EXIT_OK
 
 

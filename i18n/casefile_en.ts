@@ -7186,6 +7186,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>file {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>case {number}: its custody log does not check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7351,6 +7355,26 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; the bytes there have SHA-256 {found}…), which a write-once store keeps: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; the bytes there have SHA-256 {found}…), locked by the store until {until}: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exhibit {n} ({path})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case {number}, {what}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7582,6 +7606,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path}: the team library&apos;s evidence store has no object with SHA-256 {digest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the team library&apos;s evidence store holds other bytes than the case recorded (SHA-256 {found}…, not {digest}): the stored object was changed or truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>MANIFEST.sha256: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7667,6 +7699,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>reading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: this PC&apos;s working copy still holds the file the case recorded ({copy}); keep a copy of it for whoever puts the store right (the copy here is a cache and may be replaced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

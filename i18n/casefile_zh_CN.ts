@@ -7203,6 +7203,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>此登录名已被停用</translation>
     </message>
     <message>
+        <source>file {path}</source>
+        <translation>文件 {path}</translation>
+    </message>
+    <message>
         <source>case {number}: its custody log does not check</source>
         <translation>案件 {number}：保管日志核验未通过</translation>
     </message>
@@ -7369,6 +7373,26 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
         <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
+    </message>
+    <message>
+        <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
+        <translation>真实文件无法以其名称存入，因此未存入任何内容。请保留该文件，并告知证据库的管理者（团队库管理员）：须在证据库中更正该对象，在此之前，凡指向此 SHA-256 的案件均视为已损坏</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; the bytes there have SHA-256 {found}…), which a write-once store keeps: {advice}</source>
+        <translation>证据库 {store} 中该文件的名称（SHA-256 {digest}）下已存有其他内容（其 SHA-256 为 {found}…），一次写入的存储会保留它：{advice}</translation>
+    </message>
+    <message>
+        <source>the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; the bytes there have SHA-256 {found}…), locked by the store until {until}: {advice}</source>
+        <translation>证据库 {store} 中该文件的名称（SHA-256 {digest}）下已存有其他内容（其 SHA-256 为 {found}…），且被存储锁定至 {until}：{advice}</translation>
+    </message>
+    <message>
+        <source>exhibit {n} ({path})</source>
+        <translation>案卷编号{n}（{path}）</translation>
+    </message>
+    <message>
+        <source>case {number}, {what}: {reason}</source>
+        <translation>案件 {number}，{what}：{reason}</translation>
     </message>
     <message>
         <source>the TSA&apos;s token does not carry its root certificate: choose the TSA&apos;s CA certificate file in the settings</source>
@@ -7599,6 +7623,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{path} 是链接（指向 {target}），不是保存在案件文件夹中的文件：复制该文件夹不会带上它的内容。请把文件本身放回原处</translation>
     </message>
     <message>
+        <source>{path}: the team library&apos;s evidence store has no object with SHA-256 {digest}</source>
+        <translation>{path}：团队库的证据库中没有 SHA-256 为 {digest} 的对象</translation>
+    </message>
+    <message>
+        <source>{path}: the team library&apos;s evidence store holds other bytes than the case recorded (SHA-256 {found}…, not {digest}): the stored object was changed or truncated</source>
+        <translation>{path}：团队库证据库中的内容与案件记录不符（SHA-256 为 {found}…，而非 {digest}）：存储的对象已被改动或截断</translation>
+    </message>
+    <message>
         <source>MANIFEST.sha256: {problem}</source>
         <translation>MANIFEST.sha256：{problem}</translation>
     </message>
@@ -7685,6 +7717,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>reading {name}</source>
         <translation>读取 {name}</translation>
+    </message>
+    <message>
+        <source>{path}: this PC&apos;s working copy still holds the file the case recorded ({copy}); keep a copy of it for whoever puts the store right (the copy here is a cache and may be replaced)</source>
+        <translation>{path}：本机的工作副本中仍有案件记录的文件（{copy}）；请另存一份，交给负责更正证据库的人（本机副本只是缓存，可能被替换）</translation>
     </message>
     <message>
         <source>a generated bundle is missing or altered ({paths}); it is CaseFile&apos;s output, not evidence: &apos;casefile repair {number}&apos; records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it</source>

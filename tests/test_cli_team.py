@@ -49,6 +49,8 @@ def test_team_commands(capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path
     code, out, _ = run(capsys, "team", "status")
     assert code == 0
     assert "2 cases" in out and "all intact" in out and "reachable" in out
+    # Grants keep cases apart in the catalogue, not in the store: said plainly.
+    assert "can read every case's evidence there, and such reads are not in the audit" in out
 
     archive = tmp_path / "out.zip"
     code, out, err = run(capsys, "team", "export", numbers[0], "-o", str(archive))

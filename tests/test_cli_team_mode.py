@@ -307,3 +307,110 @@ def test_team_status_lists_the_cases_a_member_found_damaged(
     assert "case.json does not match the custody log" in line and "found by 张三" in line
     assert other not in line
     assert f"damaged cases: 1 ({number})" in out
+
+
+def test_verify_checks_the_store_not_the_copy_and_a_changed_object_damages_the_case_for_everyone(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    pg_url: str,
+    tmp_path: Path,
+    files: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An object changed in the store (by someone with rights on its folder) is the exhibit MODIFIED on
+    every PC, the one whose copy is intact included: a result (exit 1), recorded in the custody log, the case
+    DAMAGED for every member. Putting the genuine file again sets the bad object aside and stores it."""
+    import hashlib
+
+    import psycopg
+
+    store = tmp_path / "store"
+    first, second = tmp_path / "pc1", tmp_path / "pc2"
+    as_client(monkeypatch, first, "张三")
+    ok(capsys, "team", "init", "--db", pg_url, "--store", f"folder:{store}")
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    ok(capsys, "add", number, str(files / "chat.txt"))
+    as_client(monkeypatch, second, "李四")
+    ok(capsys, "team", "connect", "--db", pg_url, "--store", f"folder:{store}")
+
+    genuine = (files / "chat.txt").read_bytes()
+    digest = hashlib.sha256(genuine).hexdigest()
+    path = store / "sha256" / digest[:2] / digest
+    path.chmod(0o600)
+    path.write_bytes("微信聊天 已同意退款 13812345678\n".encode())  # "the merchant agreed to refund"
+    forged = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    # The PC whose working copy holds the genuine file does not say OK: the store is what is checked.
+    as_client(monkeypatch, first, "张三")
+    code, out, err = run(capsys, "export", number, "-o", str(tmp_path / "from-cache.zip"))
+    assert code != 0 and "does not verify" in err and "001-chat.txt" in err, out + err
+    assert not (tmp_path / "from-cache.zip").exists()
+    code, out, err = run(capsys, "verify", number)
+    assert code == 1 and not err, out + err
+    assert f"{number}: DAMAGED" in out and "MODIFIED   evidence/001-chat.txt (exhibit 1)" in out
+    assert forged[:16] in out and "evidence store" in out and "OK" not in out
+    assert "this PC's working copy still holds the file the case recorded" in out  # the genuine bytes, named
+    last = json.loads(catalogue_log(pg_url, number).decode().splitlines()[-1])
+    assert last["action"] == "verify" and last["details"]["result"] == "problems" and last["details"]["modified"] == 1
+    with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+        noted = sql.execute("SELECT reason, found_by FROM case_damage").fetchall()
+    assert len(noted) == 1 and "001-chat.txt" in noted[0][0] and noted[0][1] == "张三"
+
+    # A PC that never had the file: the same result, not an error; its list marks the case, changes refused.
+    as_client(monkeypatch, second, "李四")
+    assert "DAMAGED" in ok(capsys, "list")
+    code, out, err = run(capsys, "verify", number)
+    assert code == 1 and "error" not in err, out + err
+    assert f"{number}: DAMAGED" in out and "MODIFIED   evidence/001-chat.txt (exhibit 1)" in out
+    assert "not recorded: the case is damaged" in out  # recorded once, by the run that found it
+    assert "still holds the file" not in out  # this PC never had it
+    code, out, err = run(capsys, "event", number, "--summary", "商家来电")
+    assert code != 0 and "damaged" in err
+
+    # The genuine file put again (another case, the same bytes): the bad object is set aside, kept, and named.
+    other = ok(capsys, "new", "--title", "同一段聊天", "--type", "quality", "--channel", "store").split()[-1]
+    with caplog.at_level("WARNING"):
+        ok(capsys, "add", other, str(files / "chat.txt"))
+    warned = [r.getMessage() for r in caplog.records if "held other bytes" in r.getMessage()]
+    assert warned and f"case {other}, exhibit 1 (evidence/001-chat.txt)" in warned[0], caplog.text
+    assert path.read_bytes() == genuine
+    assert [p.read_bytes() for p in (store / ".set-aside").iterdir()] == ["微信聊天 已同意退款 13812345678\n".encode()]
+    # Now the case verifies, for everyone: the mark goes.
+    assert f"{number}: OK" in ok(capsys, "verify", number)
+    as_client(monkeypatch, first, "张三")
+    assert "DAMAGED" not in ok(capsys, "list")
+
+
+def test_a_name_taken_in_a_write_once_store_fails_the_add_and_says_whom_to_tell(
+    capsys: pytest.CaptureFixture[str],
+    pg_url: str,
+    seaweed_s3: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Other bytes planted under a file's name with the clients' own key (S3 keeps the first version, locked
+    or not): the add fails, naming the file, and nothing is added; never "stored" while the store holds a forgery."""
+    import hashlib
+
+    bucket = f"team-{uuid.uuid4().hex[:12]}"
+    store = f"s3://{bucket}?endpoint={seaweed_s3.endpoint}"  # type: ignore[attr-defined]
+    as_client(monkeypatch, tmp_path / "pc", "张三")
+    monkeypatch.setenv("CASEFILE_S3_ACCESS_KEY", CREDENTIALS["admin"][0])
+    monkeypatch.setenv("CASEFILE_S3_SECRET_KEY", CREDENTIALS["admin"][1])
+    ok(capsys, "team", "init", "--db", pg_url, "--store", store)
+    monkeypatch.setenv("CASEFILE_S3_ACCESS_KEY", CREDENTIALS["clerk"][0])
+    monkeypatch.setenv("CASEFILE_S3_SECRET_KEY", CREDENTIALS["clerk"][1])
+    number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
+    squat = tmp_path / "future.txt"
+    squat.write_text("新证据：商家承诺全额退款\n", encoding="utf-8")
+    digest = hashlib.sha256(squat.read_bytes()).hexdigest()
+    seaweed_s3.client("clerk").put_object(  # type: ignore[attr-defined]
+        Bucket=bucket, Key=f"sha256/{digest[:2]}/{digest}", Body="伪造内容".encode()
+    )
+
+    code, out, err = run(capsys, "add", number, str(squat))
+    assert code == 1 and err.count("\n") == 1, out + err
+    assert f"case {number}, exhibit 1 (evidence/001-future.txt)" in err and "already holds other bytes" in err
+    assert "administrator" in err and "nothing was stored" in err
+    assert "001-future.txt" not in ok(capsys, "show", number)
+    assert '"action":"ingest"' not in catalogue_log(pg_url, number).decode()

@@ -117,13 +117,16 @@ def export_case(
         members = _export_members(folder)
         records = {rel: full.read_bytes() for full, rel in members if rel in _TOP_LEVEL_FILES}
 
-    # Verify first: an archive of a case that no longer verifies would mislead its reader.
+    # Verify first: an archive of a case that no longer verifies would mislead its reader. A team library's
+    # case is checked against its evidence store, the truth, not only this PC's copies (verify_case).
     report: CaseReport | None = None
-    for item in verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number)):
-        if isinstance(item, CaseReport):
-            report = item
-        else:
-            yield Progress(item.done, item.total * 2, "verifying")
+    remote = library.remote
+    with remote.verifying(folder.number) if remote is not None else contextlib.nullcontext(None) as stored:
+        for item in verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number), stored=stored):
+            if isinstance(item, CaseReport):
+                report = item
+            else:
+                yield Progress(item.done, item.total * 2, "verifying")
     assert report is not None
     summary = report.summary()
     # A problem that already names the repair (README.txt's does) is not followed by the same advice twice.

@@ -138,6 +138,11 @@ class Remote(Protocol):
         """Hold the case in the team library around a change made here, and send the change on success
         (``witness``: the change only bears witness, as a reader may)."""
 
+    def verifying(self, number: str) -> contextlib.AbstractContextManager[Callable[[str], str | None]]:
+        """Around a verification of the case: it is brought here with its files (an object not as named
+        in the store is not fetched, and stops nothing), and the function given says what the store's
+        object named by a SHA-256 really holds (its SHA-256; None: there is none), each read once."""
+
     def create(self, case: Case) -> Case:
         """Register a new case in the team library (its number comes from there) and make its folder here."""
 

@@ -379,6 +379,46 @@ def team_push(team: TeamLibrary, library_root: Path, operator: str) -> PushResul
     return result
 
 
+def store_case_file(
+    store: EvidenceStore,
+    source: Path,
+    digest: str,
+    *,
+    number: str,
+    rel: str,
+    exhibit: int | None,
+    retain_until: Any = None,
+) -> None:
+    """Put one of case ``number``'s files (``rel``, exhibit ``exhibit`` if it is one) into the store.
+
+    Other bytes found under its name are never taken for it: a folder store sets them aside and
+    stores these (said here, naming the file, for whoever keeps the store to look into); a
+    write-once store that keeps them refuses, and the error names the file.
+    """
+    import logging
+
+    from casefile.core.store.base import StoredEvidenceTakenError
+
+    what = Message("exhibit {n} ({path})", n=exhibit, path=rel) if exhibit else Message("file {path}", path=rel)
+    try:
+        stored = store.put(source, digest, retain_until=retain_until)
+    except StoredEvidenceTakenError as exc:
+        raise StoredEvidenceTakenError(
+            "case {number}, {what}: {reason}", number=number, what=what, reason=exc.message
+        ) from exc
+    if stored.set_aside:
+        logging.getLogger(__name__).warning(
+            "case %s, %s: the evidence store %s held other bytes under this file's name (SHA-256 %s); they were "
+            "set aside as %s and the file stored under its name. Tell whoever keeps the store: someone changed or "
+            "put bytes there, and other cases naming this SHA-256 verify again now",
+            number,
+            what,
+            store.name,
+            digest,
+            stored.set_aside,
+        )
+
+
 def _push_case(
     catalogue: Catalogue,
     store: EvidenceStore,
@@ -432,7 +472,8 @@ def _push_case(
     keep = None if wanted.expired(now) else wanted.until
     for rel, digest in sorted(files.items()):
         # Hashed as read; refused unless it is the recorded SHA-256; retained from the moment it is stored.
-        store.put(folder.path / rel, digest, retain_until=keep)
+        exhibit = next((e.number for e in case.exhibits if e.stored_path == rel), None)
+        store_case_file(store, folder.path / rel, digest, number=number, rel=rel, exhibit=exhibit, retain_until=keep)
         result.files += 1
     _register(catalogue, case, lines, entries, operator, {"from": str(library.root), "into": store.name})
     result.retention[number] = retention.apply_plan(

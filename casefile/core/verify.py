@@ -68,6 +68,9 @@ class CaseReport:
     # Those of ``problems`` that already tell the user to run the repair (README.txt's do): whoever
     # shows the problems does not add the same advice after them.
     repair_named: list[str] = field(default_factory=list)
+    # A team library's case: the evidence store's objects not as the case recorded them (the store is the
+    # truth, a PC's copies only a cache), one problem each. The case is damaged for every member.
+    store_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -107,12 +110,17 @@ def verify_folder(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
     hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+    stored: Callable[[str], str | None] | None = None,
 ) -> Iterator[Progress | CaseReport]:
     """Check one case folder without touching it; yields byte progress, then the report.
 
     The record, the custody log, the manifest and the lists of files are read together
     inside ``hold()`` (for a library's case, its lock: a change being committed is seen
     whole or not at all); the files are hashed after it, since evidence is never rewritten.
+
+    ``stored`` (a team library's working copy): the SHA-256 of what the evidence store holds under
+    a name (None: nothing). Each exhibit and timestamp file is checked there too, the store being
+    the truth: an object not as recorded is the file MODIFIED (MISSING), whatever the copy here holds.
     """
     with hold():
         report, expected, present, bundles, bundles_present, logged, links = _snapshot(folder)
@@ -131,6 +139,15 @@ def verify_folder(
     for path, (num, digest) in in_order:
         cancel.check()
         size = present.get(path)
+        if stored is not None:
+            in_store = stored(digest)
+            if in_store != digest:
+                here: object = None  # the copy here: whether it is still the genuine file is worth saying
+                if size is not None and path not in links:
+                    here = next(hashed) if size > CHUNK else _sha256_here(f"{root}/{path}", size)
+                genuine = getattr(here, "sha256", here) == digest
+                _store_problem(report, folder, path, num, digest, in_store, genuine)
+                continue
         if size is None:
             report.files.append(FileResult(path, FileStatus.MISSING, num or None, digest))
             continue
@@ -160,6 +177,38 @@ def verify_folder(
         report.problems.extend(p for s in report.stamps for p in s.problems)
         report.notes.extend(n for s in report.stamps for n in s.notes)
     yield report
+
+
+def _store_problem(
+    report: CaseReport, folder: CaseFolder, path: str, number: int, digest: str, found: str | None, genuine: bool
+) -> None:
+    """The evidence store's object for ``path`` is not as the case recorded it (``found``: what it holds);
+    ``genuine``: the copy here is still the file the case recorded."""
+    status = FileStatus.MISSING if found is None else FileStatus.MODIFIED
+    report.files.append(FileResult(path, status, number or None, digest, found or ""))
+    if found is None:
+        problem = Message(
+            "{path}: the team library's evidence store has no object with SHA-256 {digest}", path=path, digest=digest
+        )
+    else:
+        problem = Message(
+            "{path}: the team library's evidence store holds other bytes than the case recorded "
+            "(SHA-256 {found}…, not {digest}): the stored object was changed or truncated",
+            path=path,
+            found=found[:16],
+            digest=digest,
+        )
+    report.problems.append(problem)
+    report.store_problems.append(problem)
+    if genuine:
+        report.notes.append(
+            Message(
+                "{path}: this PC's working copy still holds the file the case recorded ({copy}); keep a copy of it "
+                "for whoever puts the store right (the copy here is a cache and may be replaced)",
+                path=path,
+                copy=str(folder.path / path),
+            )
+        )
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -396,21 +445,28 @@ def verify_case(
     A case whose record cannot be trusted is quarantined (and its run not recorded, since
     nothing is written to it); a quarantined case that verifies clean again is released.
     """
-    folder = library.folder(number)
-    report: CaseReport | None = None
-    for item in verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number)):
-        if isinstance(item, CaseReport):
-            report = item
-        else:
-            yield item
-    if report is None:  # pragma: no cover - verify_folder always ends with a report
-        raise NotFoundError(number)
-    if report.damaged:
-        library.quarantine(folder.number, report.problems[0])
-    elif report.ok:
-        library.release(folder.number)
-    if record_result:
-        _record(library, report)
+    remote = library.remote
+    with remote.verifying(number.strip()) if remote is not None else nullcontext(None) as stored:
+        folder = library.folder(number)
+        report: CaseReport | None = None
+        items = verify_folder(folder, cancel=cancel, hold=lambda: library.reading(folder.number), stored=stored)
+        for item in items:
+            if isinstance(item, CaseReport):
+                report = item
+            else:
+                yield item
+        if report is None:  # pragma: no cover - verify_folder always ends with a report
+            raise NotFoundError(number)
+        if report.damaged:
+            library.quarantine(folder.number, report.problems[0])
+        elif report.ok:
+            library.release(folder.number)
+        if record_result:
+            _record(library, report)
+        if report.store_problems and not report.damaged:
+            # The team library's evidence is not what the case recorded: damaged for every member (after the
+            # run is recorded, as for a changed file here; a case marked so already records no more runs).
+            library.quarantine(folder.number, report.store_problems[0])
     yield report
 
 
@@ -418,7 +474,7 @@ def _record(library: Library, report: CaseReport) -> None:
     if library.read_only:
         report.notes.append(Message("this run was not recorded: the library is read-only"))
         return
-    if report.damaged:
+    if report.damaged or (report.store_problems and library.quarantine_reason(report.number)):
         report.notes.append(Message("this run was not recorded: the case is damaged, so nothing is written to it"))
         return
     details = {

@@ -31,7 +31,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -79,7 +79,7 @@ from casefile.core.record.history import recorded_bundle_files
 from casefile.core.settings import data_dir
 from casefile.core.store import retention
 from casefile.core.store.retention import RetentionPolicy
-from casefile.core.team import TeamLibrary, reaching
+from casefile.core.team import TeamLibrary, reaching, store_case_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -221,6 +221,9 @@ class WorkCopy:
         # Damage found during a change (case -> why, "" verifies again), noted in the catalogue once the
         # change's transaction is over (on SQLite it holds the catalogue's write lock meanwhile).
         self._damage_found: dict[str, str] | None = None
+        # During a verification (see verifying): what the store holds under each SHA-256 read so far (its
+        # SHA-256, None: no object), so that each object is read once and one not as named stops nothing.
+        self._store_found: dict[str, str | None] | None = None
 
     @property
     def operator(self) -> str:
@@ -442,8 +445,15 @@ class WorkCopy:
         return named
 
     def _fetch_missing(self, path: Path, named: dict[str, str], state: dict[str, Any]) -> int:
-        """Every named file here as the store has it: fetched unless here as fetched (or hashing to it)."""
+        """Every named file here as the store has it: fetched unless here as fetched (or hashing to it).
+
+        During a verification an object not as named (or missing) in the store is not fetched, and is
+        noted for the verification to report, rather than stopping it.
+        """
+        from casefile.core.store.base import StoredEvidenceChangedError, StoredEvidenceMissingError
+
         noted: dict[str, list[int]] = state.setdefault("files", {})
+        found = self._store_found
         fetched = 0
         for rel, digest in sorted(named.items()):
             target = path / _safe(rel)
@@ -451,9 +461,19 @@ class WorkCopy:
             if now is not None and (noted.get(rel) == now or (rel not in noted and hash_file(target).sha256 == digest)):
                 noted[rel] = now
                 continue
+            if found is not None and digest in found and found[digest] != digest:
+                continue  # found not as named in this verification: not read again
             if now is not None:
                 log.warning("case %s: %s differs from the team library's; fetched again", path.name, rel)
-            _fetch(self.store, digest, target)
+            try:
+                _fetch(self.store, digest, target)
+            except (StoredEvidenceChangedError, StoredEvidenceMissingError) as exc:
+                if found is None:
+                    raise
+                found[digest] = exc.found if isinstance(exc, StoredEvidenceChangedError) else None
+                continue
+            if found is not None:
+                found[digest] = digest  # verified as it was read
             noted[rel] = _stat(target) or []
             fetched += 1
         if fetched:
@@ -486,6 +506,40 @@ class WorkCopy:
         own = state.get("own") or {}
         return all(own.get(name) == _stat(path / name) for name in (RECORD_NAME, MANIFEST_NAME))
 
+    # -- verifying ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def verifying(self, number: str) -> Iterator[Callable[[str], str | None]]:
+        """Around a verification of case ``number``: the store, not this PC's copies, is what is checked.
+
+        The case is brought here with its files; an object whose bytes are not the ones its name says
+        (or that is missing) is not fetched and does not stop the verification. The function yielded
+        gives the SHA-256 of what the store holds under a name (None: nothing): an object fetched just
+        now was verified as it was read, any other is read (and hashed) once.
+        """
+        outermost = self._store_found is None
+        if outermost:
+            self._store_found = {}
+        try:
+            self.pull(number, files=True)
+            yield self._stored_digest
+        finally:
+            if outermost:
+                self._store_found = None
+
+    def _stored_digest(self, digest: str) -> str | None:
+        from casefile.core.store.base import StoredEvidenceMissingError
+
+        found = self._store_found
+        if found is None:  # outside a verification: read it all the same
+            found = {}
+        if digest not in found:
+            try:
+                found[digest] = self.store.digest_of(digest)
+            except StoredEvidenceMissingError:
+                found[digest] = None
+        return found[digest]
+
     # -- changing ----------------------------------------------------------------------------------
 
     @contextmanager
@@ -516,7 +570,10 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=False)
             session.refresh(row)
             damaged = self._damage_in(session, row.id)
-            base = self._sync(number, row.record, self._lines(session, row.id), files=True, damaged=damaged)
+            # A change to a case found damaged is refused here (Library.edit) before anything is written: its
+            # files are not fetched for it (an object found not as named would stop it with another error).
+            files = witness or not damaged
+            base = self._sync(number, row.record, self._lines(session, row.id), files=files, damaged=damaged)
             base.case_id, base.row, base.witness = row.id, row, witness
             failure: BaseException | None = None
             try:
@@ -579,8 +636,17 @@ class WorkCopy:
             if base.files.get(rel) != digest:
                 if retain_until is None:  # retained from the moment it is stored, as the team's policy says
                     retain_until = retention.plan(case, self._policy(base)).until
-                # hashed as read: refused unless the SHA-256 named
-                self.store.put(path / _safe(rel), digest, retain_until=retain_until)
+                # hashed as read: refused unless the SHA-256 named; other bytes under the name are never taken for it
+                exhibit = next((e.number for e in case.exhibits if e.stored_path == rel), None)
+                store_case_file(
+                    self.store,
+                    path / _safe(rel),
+                    digest,
+                    number=base.number,
+                    rel=rel,
+                    exhibit=exhibit,
+                    retain_until=retain_until,
+                )
                 base.sent[rel] = digest
         base.after = case
         for line, entry in zip(lines, entries, strict=True):

@@ -1180,7 +1180,7 @@ class MainWindow(QMainWindow):
             for i, number in enumerate(numbers):
                 token.check()  # a case without files never looks at the token itself
                 yield Progress(i, len(numbers), number)
-                library.pull(number, files=True)  # a team library's case: its files first (nothing for a folder)
+                # A team library's case is brought here by the verification, its store's objects checked.
                 for item in verify_case(library, number, cancel=token):
                     if isinstance(item, CaseReport):
                         yield item

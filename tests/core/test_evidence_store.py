@@ -28,6 +28,7 @@ from casefile.core.store.base import (
     EvidenceStore,
     StoredEvidenceChangedError,
     StoredEvidenceMissingError,
+    StoredEvidenceTakenError,
     object_key,
 )
 from casefile.core.store.folder import FolderStore, ShareStore
@@ -163,6 +164,42 @@ def test_bytes_under_another_name_are_detected_on_read(backend: Backend, tmp_pat
     assert not (tmp_path / "copy").exists()
 
 
+@pytest.mark.parametrize("planted", [b"a forged receipt", b"the origi"], ids=["other-bytes", "truncated"])
+def test_a_name_taken_by_other_bytes_is_never_stored_as_done(backend: Backend, planted: bytes) -> None:
+    """A put finding the name taken hashes what is there: other bytes are set aside (kept) and the genuine
+    ones stored in a folder; write-once S3 cannot replace them, so the put is refused, never reported done."""
+    data = b"the original receipt"
+    digest = sha(data)
+    backend.plant(digest, planted)
+    assert backend.store.digest_of(digest) == sha(planted)
+    if backend.kind == "s3":
+        with pytest.raises(StoredEvidenceTakenError, match="already holds other bytes") as refused:
+            backend.store.put(io.BytesIO(data), digest, retain_until=future(1))
+        assert "administrator" in str(refused.value) and sha(planted)[:16] in str(refused.value)
+        with pytest.raises(StoredEvidenceChangedError):
+            backend.store.read_bytes(digest)
+        assert backend.objects(digest) == 1
+        return
+    stored = backend.store.put(io.BytesIO(data), digest)
+    assert stored.created and stored.set_aside
+    assert Path(stored.set_aside).read_bytes() == planted  # kept, for whoever looks into it
+    assert backend.store.read_bytes(digest) == data
+    assert backend.store.digest_of(digest) == digest
+    again = backend.store.put(io.BytesIO(data), digest)  # now the name holds the genuine bytes
+    assert not again.created and not again.set_aside
+    assert backend.objects(digest) == 1
+
+
+def test_bytes_not_as_named_leave_a_taken_name_as_it_was(backend: Backend) -> None:
+    """Other bytes under a name are only set aside for bytes that are what the name says."""
+    digest = sha(b"the original receipt")
+    backend.plant(digest, b"a forged receipt")
+    refused = StoredEvidenceTakenError if backend.kind == "s3" else EvidenceDigestMismatchError
+    with pytest.raises(refused):
+        backend.store.put(io.BytesIO(b"not the receipt either"), digest)
+    assert backend.store.digest_of(digest) == sha(b"a forged receipt")
+
+
 def test_a_retained_object_cannot_be_deleted_and_its_retention_cannot_be_shortened(backend: Backend) -> None:
     store = backend.store
     data = b"a delivery photo"
@@ -253,9 +290,10 @@ def test_a_stored_file_changed_in_place_is_detected(tmp_path: Path, cls: type[Fo
     os.truncate(path, 4000)
     with pytest.raises(StoredEvidenceChangedError, match="read 4000 bytes"):
         store.verify(sha(data))
-    # Write-once: putting the right bytes again does not repair (nor replace) what is there.
-    assert not store.put(io.BytesIO(data), sha(data)).created
-    assert path.stat().st_size == 4000
+    # Putting the right bytes again replaces the damaged object, which is set aside and kept.
+    stored = store.put(io.BytesIO(data), sha(data))
+    assert stored.created and Path(stored.set_aside).stat().st_size == 4000
+    assert store.read_bytes(sha(data)) == data and stat.S_IMODE(path.stat().st_mode) == 0o400
 
 
 def test_the_local_folder_keeps_evidence_private_and_read_only(tmp_path: Path) -> None:

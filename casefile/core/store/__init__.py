@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         Stored,
         StoredEvidenceChangedError,
         StoredEvidenceMissingError,
+        StoredEvidenceTakenError,
         VerifiedStream,
         object_key,
     )
@@ -38,6 +39,7 @@ _LAZY = {
             "Stored",
             "StoredEvidenceChangedError",
             "StoredEvidenceMissingError",
+            "StoredEvidenceTakenError",
             "VerifiedStream",
             "object_key",
         ),
@@ -72,6 +74,7 @@ __all__ = [
     "Stored",
     "StoredEvidenceChangedError",
     "StoredEvidenceMissingError",
+    "StoredEvidenceTakenError",
     "VerifiedStream",
     "object_key",
 ]

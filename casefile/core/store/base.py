@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from casefile.core.errors import IntegrityError, InvalidValueError, NotFoundError, RefusedError
+from casefile.core.errors import IntegrityError, InvalidValueError, Message, NotFoundError, RefusedError
 from casefile.core.hashing import CHUNK, Digests
 
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
@@ -66,7 +66,17 @@ class StoredEvidenceMissingError(NotFoundError):
 
 
 class StoredEvidenceChangedError(IntegrityError):
-    """An object's bytes differ from its name: changed, truncated or swapped in the store."""
+    """An object's bytes differ from its name: changed, truncated or swapped in the store.
+
+    ``found``: the SHA-256 of the bytes read (all of them, or up to where they ran past the size).
+    """
+
+    found: str = ""
+
+
+class StoredEvidenceTakenError(IntegrityError):
+    """:meth:`EvidenceStore.put` found other bytes under the name and could not replace them (write-once
+    storage): the genuine bytes are not stored, and whatever names that SHA-256 is damaged."""
 
 
 class EvidenceDigestMismatchError(IntegrityError):
@@ -84,13 +94,42 @@ def missing(store: str, sha256: str) -> StoredEvidenceMissingError:
 
 
 def changed(store: str, sha256: str, found: str, size: int) -> StoredEvidenceChangedError:
-    return StoredEvidenceChangedError(
+    error = StoredEvidenceChangedError(
         "the evidence store {store} holds other bytes than SHA-256 {digest} names "
         "(read {size} bytes with SHA-256 {found}…): the stored object was changed or truncated",
         store=store,
         digest=sha256,
         size=size,
         found=found[:16],
+    )
+    error.found = found
+    return error
+
+
+def taken(store: str, sha256: str, found: str, until: dt.datetime | None) -> StoredEvidenceTakenError:
+    """Other bytes under the name, kept by write-once storage (S3: its first version, perhaps locked)."""
+    advice = Message(
+        "the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever "
+        "runs the evidence store (the team library's administrator): the object must be put right there, and until "
+        "then every case naming this SHA-256 is damaged"
+    )
+    if until is not None:
+        return StoredEvidenceTakenError(
+            "the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; "
+            "the bytes there have SHA-256 {found}…), locked by the store until {until}: {advice}",
+            store=store,
+            digest=sha256,
+            found=found[:16],
+            until=until.isoformat(),
+            advice=advice,
+        )
+    return StoredEvidenceTakenError(
+        "the evidence store {store} already holds other bytes under the name of this file (SHA-256 {digest}; "
+        "the bytes there have SHA-256 {found}…), which a write-once store keeps: {advice}",
+        store=store,
+        digest=sha256,
+        found=found[:16],
+        advice=advice,
     )
 
 
@@ -127,12 +166,17 @@ def shortened(store: str, sha256: str, current: dt.datetime, asked: dt.datetime)
 
 @dataclass(frozen=True)
 class Stored:
-    """What :meth:`EvidenceStore.put` did: ``created`` is False when the object was there already."""
+    """What :meth:`EvidenceStore.put` did: ``created`` is False when the object was there already.
+
+    ``set_aside``: other bytes found under the name were moved there (a folder store, which then stored
+    the genuine bytes under the name): the caller says so, naming the file.
+    """
 
     sha256: str
     size: int
     created: bool
     sm3: str = ""  # where the hashing computed it (a new object whose bytes were read)
+    set_aside: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,8 +276,10 @@ class EvidenceStore(abc.ABC):
 
         The bytes are hashed while they are written; when they are not what ``sha256`` names,
         :class:`EvidenceDigestMismatchError` is raised and nothing is stored. When the object
-        is there already, nothing is written (``created`` False). ``retain_until`` retains the
-        object until then at least (a retention already later stays as it is).
+        is there already, its bytes are read and compared: the same, nothing is written (``created``
+        False); other bytes are set aside and the genuine ones stored (``set_aside`` says where) or,
+        where the storage cannot replace them, :class:`StoredEvidenceTakenError` is raised. ``retain_until``
+        retains the object until then at least (a retention already later stays as it is).
         """
 
     @abc.abstractmethod
@@ -278,6 +324,15 @@ class EvidenceStore(abc.ABC):
             while n := stream.readinto(buffer):
                 size += n
         return size
+
+    def digest_of(self, sha256: str) -> str:
+        """The SHA-256 of the bytes the store holds under ``sha256``'s name, read once: ``sha256`` when
+        the object is intact. Raises :class:`StoredEvidenceMissingError` when there is none."""
+        try:
+            self.verify(sha256)
+        except StoredEvidenceChangedError as exc:
+            return exc.found or "?"
+        return checked_digest(sha256)
 
     def copy_to(self, sha256: str, target: Path) -> int:
         """Copy the object to ``target`` while verifying it; the copy is removed when the object is not intact."""

@@ -6,11 +6,15 @@ The layout is the same for both::
     ROOT/.tmp/                       objects being written, under names no other client uses
     ROOT/.retention/ab/abcdef…/DATE  one empty file per retention date given; the latest counts
     ROOT/.holds/ab/abcdef…           present while the object is under a legal hold
+    ROOT/.set-aside/abcdef…-DATE-…   other bytes found under a name when the genuine ones were put, kept
 
 An object is written under a unique temporary name, hashed while it is written and
-flushed to disk, then linked to its name only if that name is free: an object that
-exists is never replaced, and two clients putting the same bytes at once leave one
-object (the second finds the name taken, and its bytes were the same by construction).
+flushed to disk, then linked to its name only if that name is free, and two clients putting
+the same bytes at once leave one object (the second finds the name taken, and its bytes were
+the same by construction). A name found taken before writing is not trusted: what is there is
+hashed, and when it is not the bytes its name says (changed, truncated or planted there by
+someone with rights on the folder) it is moved to ``.set-aside/`` (kept, for whoever looks into
+it) once the genuine bytes are written and checked, and these take the name.
 Retention only grows: a date is a new file, never a rewrite, so nothing depends on
 rename-over or on locks a share may not honour, and no database is kept in the folder
 (a share must never hold SQLite).
@@ -67,6 +71,7 @@ from casefile.core.store.base import (
 TMP_DIR = ".tmp"
 RETENTION_DIR = ".retention"
 HOLDS_DIR = ".holds"
+SET_ASIDE_DIR = ".set-aside"
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 
 # A file system that cannot make a hard link (some SMB servers, FAT): the copy is renamed instead.
@@ -93,15 +98,35 @@ class FolderStore(EvidenceStore):
     def put(self, source: Source, sha256: str, *, retain_until: dt.datetime | None = None) -> Stored:
         digest = checked_digest(sha256)
         final = self.path(digest)
-        if final.is_file():
+        aside = ""
+        if final.is_file() and self._found(final) == digest:
             size, sm3, created = final.stat().st_size, "", False
-        else:
-            size, sm3, created = self._write(source, digest, final)
+        else:  # free, or holding other bytes: those are set aside once the genuine ones are checked
+            size, sm3, created, aside = self._write(source, digest, final)
         if retain_until is not None:
             self._retain(digest, as_utc(retain_until), extend_only=True)
-        return Stored(digest, size, created, sm3)
+        return Stored(digest, size, created, sm3, aside)
 
-    def _write(self, source: Source, digest: str, final: Path) -> tuple[int, str, bool]:
+    def _found(self, path: Path) -> str:
+        """The SHA-256 of an object's bytes as they are in the folder."""
+        try:
+            return hash_file(path).sha256
+        except OSError as exc:
+            raise storage_error(exc, Message("reading evidence from {store}", store=self.name)) from exc
+
+    def _set_aside(self, final: Path, digest: str) -> str:
+        """Move what holds the name ``final`` into the set-aside folder (kept); where it went, or ""."""
+        stamp = utc_now().strftime(DATE_FORMAT)
+        target = self.root / SET_ASIDE_DIR / f"{digest}-{stamp}-{uuid.uuid4().hex[:8]}"
+        self._make_dir(target.parent)
+        try:
+            os.rename(final, target)
+        except FileNotFoundError:
+            return ""
+        self._sync_dir(target.parent)
+        return str(target)
+
+    def _write(self, source: Source, digest: str, final: Path) -> tuple[int, str, bool, str]:
         tmp = self.root / TMP_DIR / f"{TEMP_PREFIX}{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex}"
         try:
             self._make_dir(tmp.parent)
@@ -114,6 +139,9 @@ class FolderStore(EvidenceStore):
             self._check_written(tmp, digest)
             with contextlib.suppress(OSError):
                 os.chmod(tmp, READ_ONLY_FILE)
+            aside = ""
+            if final.is_file() and self._found(final) != digest:
+                aside = self._set_aside(final, digest)
             created = self._publish(tmp, final)
         except OSError as exc:
             remove_quietly(tmp)
@@ -129,7 +157,7 @@ class FolderStore(EvidenceStore):
             if not created:
                 remove_quietly(tmp)
         self._sync_dir(final.parent)
-        return digests.size, digests.sm3, created
+        return digests.size, digests.sm3, created, aside
 
     def _make_dir(self, path: Path) -> None:
         """``path`` and each folder missing above it, made 0700."""

@@ -5,7 +5,9 @@ written once under ``sha256/ab/abcdef…``:
 
 - with ``If-None-Match: *``, so the server refuses to write over a name that exists: two
   clients putting the same bytes at once leave one object (the loser's write is refused
-  and the object it wanted is there);
+  and the object it wanted is there). A name found taken is read and hashed: other bytes
+  under it (put there with the clients' key, or damaged) cannot be replaced, so the put is
+  refused (:class:`~casefile.core.store.base.StoredEvidenceTakenError`), never taken as done;
 - with the object's SHA-256 as its checksum (each part's, for a multipart upload), so the
   server refuses bytes damaged on the way;
 - in COMPLIANCE mode until the retention date given (the case's closing plus the retention
@@ -43,6 +45,7 @@ from casefile.core.store.base import (
     opened_source,
     retained,
     shortened,
+    taken,
     utc_now,
 )
 
@@ -187,11 +190,17 @@ class S3Store(EvidenceStore):
         if head is None:
             with opened_source(source) as src:
                 stored = self._upload(src, digest, until)
-            if stored.created or until is None:
+            if stored.created:
                 return stored
             head = self._head(digest)  # another client stored it meanwhile
             if head is None:
                 raise missing(self.name, digest)
+        # The name is taken: its first version, what CaseFile reads, must be these bytes. Other bytes
+        # there (planted, damaged) cannot be replaced on write-once storage: refused, never "stored".
+        found = self.digest_of(digest)
+        if found != digest:
+            until_there = head.get("ObjectLockRetainUntilDate")
+            raise taken(self.name, digest, found, until_there.astimezone(dt.UTC) if until_there else None)
         if until is not None:
             current = head.get("ObjectLockRetainUntilDate")
             if current is None or until > current:
