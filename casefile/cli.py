@@ -178,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the cases")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--search", default="", help="number, name, phone, order or waybill number")
+    p.add_argument(
+        "--search", default="", help="number, name, phone, order or waybill number, or a proceeding's 工单号/案号"
+    )
 
     p = sub.add_parser(
         "search",

@@ -942,6 +942,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proceedings (body, number, summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings, proposals and payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>

@@ -944,6 +944,14 @@ SHA-256：%4</translation>
         <translation>处理备注</translation>
     </message>
     <message>
+        <source>Proceedings (body, number, summary)</source>
+        <translation>投诉、调解与诉讼（机构、受理号、摘要）</translation>
+    </message>
+    <message>
+        <source>Findings, proposals and payments</source>
+        <translation>责任认定、协商方案与付款</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
