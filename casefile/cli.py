@@ -1919,9 +1919,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     year = cal.years.get(int(args.target))
     if year is None:
         _print(
-            f"{args.target}: not known; deadlines in it are provisional (Saturdays, Sundays and 1 January, "
-            "1–2 May and 1–3 October taken as rest days)"
+            f"{args.target}: not known; deadlines in it are provisional, with Saturdays, Sundays and these days "
+            "taken as rest days (全国年节及纪念日放假办法 arts. 2 and 6; the State Council's 调休 cannot be foreseen):"
         )
+        for day, name in workcal.estimated_year(int(args.target)).rest.items():
+            _print(f"{day.isoformat()}  rest  {name}（暂定）")
         return EXIT_PROBLEMS
     for day, name in sorted(year.rest.items()):
         _print(f"{day.isoformat()}  rest  {name}")
