@@ -3700,11 +3700,15 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Courier claims</source>
+        <source>Cases claimed against a courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovered from couriers</source>
+        <source>of which money recovered (cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from couriers in those cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

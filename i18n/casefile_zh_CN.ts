@@ -3709,12 +3709,16 @@ Reason:</source>
         <translation>追偿收回</translation>
     </message>
     <message>
-        <source>Courier claims</source>
-        <translation>快递索赔（次）</translation>
+        <source>Cases claimed against a courier</source>
+        <translation>向快递企业索赔的案件（件）</translation>
     </message>
     <message>
-        <source>Recovered from couriers</source>
-        <translation>快递索赔收回</translation>
+        <source>of which money recovered (cases)</source>
+        <translation>其中已从快递企业收回（件）</translation>
+    </message>
+    <message>
+        <source>Recovered from couriers in those cases</source>
+        <translation>上述案件从快递企业收回</translation>
     </message>
     <message>
         <source>Evidence complete at closing</source>

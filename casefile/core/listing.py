@@ -37,8 +37,9 @@ LIBRARY_FORMAT = "casefile-library"
 LIBRARY_VERSION = 2  # 2: the library has an id
 # The index's schema, rebuilt from the case folders when it changes. 2: cases sort by serial as a number; damaged
 # cases are marked; 3: the review's facts; 4: the courier's reply clock is met by the answer the 12305 appeal quotes;
-# 5: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号).
-SCHEMA_VERSION = 5
+# 5: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号); 6: the review's courier
+# claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events.
+SCHEMA_VERSION = 6
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")

@@ -225,7 +225,9 @@ def test_the_figures_of_the_period_against_the_previous_one(dashboard) -> None:
     assert figures["Time to resolution, median (days)"] == ("11.5", "—", "—")
     assert figures["Time to resolution, 90th percentile (working days)"] == ("13.0", "—", "—")
     assert figures["Response promises met"] == ("50.0%", "100.0%", "-50.0 pp")
-    assert figures["Recovered from couriers"] == ("¥50.00", "¥0.00", "+¥50.00")
+    assert figures["Cases claimed against a courier"] == ("1", "0", "+1")
+    assert figures["of which money recovered (cases)"] == ("1", "0", "+1")
+    assert figures["Recovered from couriers in those cases"] == ("¥50.00", "¥0.00", "+¥50.00")
     assert not dashboard.groups.isVisible()  # no grouping asked for
     funnel = dashboard.funnel_chart
     assert funnel.names == [

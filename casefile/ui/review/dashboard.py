@@ -434,8 +434,9 @@ class ReviewDashboard(QWidget):
             (self.tr("Mediation success"), "share", lambda f: f.mediation_share),
             (self.tr("Compensation paid"), "money", lambda f: f.paid_fen),
             (self.tr("Recovered from others"), "money", lambda f: f.recovered_fen),
-            (self.tr("Courier claims"), "count", lambda f: f.courier_claims),
-            (self.tr("Recovered from couriers"), "money", lambda f: f.courier_recovered_fen),
+            (self.tr("Cases claimed against a courier"), "count", lambda f: f.courier_claims),
+            (self.tr("of which money recovered (cases)"), "count", lambda f: f.courier_recovered),
+            (self.tr("Recovered from couriers in those cases"), "money", lambda f: f.courier_recovered_fen),
             (self.tr("Evidence complete at closing"), "share", lambda f: f.evidence_share),
         ]
 
