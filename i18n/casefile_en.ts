@@ -1705,7 +1705,7 @@ Proof purpose: %3</source>
 <context>
     <name>CaseListPane</name>
     <message>
-        <source>Search number, names, order or waybill number (Ctrl+F)</source>
+        <source>Search number, names, order, waybill or proceeding number (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1708,8 +1708,8 @@ Proof purpose: %3</source>
 <context>
     <name>CaseListPane</name>
     <message>
-        <source>Search number, names, order or waybill number (Ctrl+F)</source>
-        <translation>搜索编号、姓名、订单号或运单号（Ctrl+F）</translation>
+        <source>Search number, names, order, waybill or proceeding number (Ctrl+F)</source>
+        <translation>搜索编号、姓名、订单号、运单号或工单号/案号（Ctrl+F）</translation>
     </message>
     <message>
         <source>Overdue</source>
