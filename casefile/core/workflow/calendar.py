@@ -14,8 +14,10 @@ the holidays of its art. 2 rest — the fixed-date ones (1 January, 1–2 May, 1
 lunar and solar-term ones, whose Gregorian dates CaseFile ships as data for 2025–2060
 (:mod:`casefile.core.workflow.festivals`, made and checked by ``tools/festival_dates.py``): 春节
 (除夕, 正月初一–初三), 清明, 端午 and 中秋; and, as its art. 6 requires, a holiday day that falls on a
-Saturday or Sunday (or on another holiday) is made up on the first working day after that
-holiday. Only the State Council's 调休 (weekend days worked to join rest days into a longer
+Saturday or Sunday is made up on the first working day after that holiday. A day two holidays
+share (中秋 on one of 1–3 October) is made up once as well: the law is silent, but the State
+Council's arrangements have done so (2020: 中秋 on 1 October, eight days off, 1–8 October, in the
+shipped data). Only the State Council's 调休 (weekend days worked to join rest days into a longer
 break) cannot be foreseen. Every answer that relied on an estimate says so (``provisional``),
 so a deadline that runs into such a year is shown and printed as 暂定, never silently guessed.
 """
@@ -152,8 +154,9 @@ def festivals() -> Mapping[int, Mapping[date, str]]:
 def estimated_year(number: int) -> Year:
     """The rest days of a year as 全国年节及纪念日放假办法 fixes them, with no State Council arrangement: the
     holidays of its art. 2 (the lunar ones only for the years :func:`festivals` holds), and for each holiday day
-    on a Saturday or Sunday, or on another holiday's day, a day made up (补假, art. 6) on the first working day
-    after that holiday's last day. Weekend days worked in exchange (调休) cannot be foreseen and are not guessed."""
+    on a Saturday or Sunday (补假, art. 6), or shared with another holiday (the State Council's practice, see the
+    module), a day made up on the first working day after that holiday's last day. Weekend days worked in
+    exchange (调休) cannot be foreseen and are not guessed."""
     days: dict[date, list[str]] = {}
     for (month, day_of_month), name in _FIXED_HOLIDAYS.items():
         days.setdefault(date(number, month, day_of_month), []).append(name)
