@@ -178,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the cases")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--search", default="", help="number, name, phone, order or waybill number")
+    p.add_argument(
+        "--search", default="", help="number, name, phone, order or waybill number, or a proceeding's 工单号/案号"
+    )
 
     p = sub.add_parser(
         "search",
@@ -1983,9 +1985,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     year = cal.years.get(int(args.target))
     if year is None:
         _print(
-            f"{args.target}: not known; deadlines in it are provisional (Saturdays, Sundays and 1 January, "
-            "1–2 May and 1–3 October taken as rest days)"
+            f"{args.target}: not known; deadlines in it are provisional, with Saturdays, Sundays and these days "
+            "taken as rest days (全国年节及纪念日放假办法 arts. 2 and 6; the State Council's 调休 cannot be foreseen):"
         )
+        for day, name in workcal.estimated_year(int(args.target)).rest.items():
+            _print(f"{day.isoformat()}  rest  {name}（暂定）")
         return EXIT_PROBLEMS
     for day, name in sorted(year.rest.items()):
         _print(f"{day.isoformat()}  rest  {name}")

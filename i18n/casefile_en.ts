@@ -938,6 +938,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proceedings (body, number, summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings, proposals and payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,7 +1725,7 @@ Proof purpose: %3</source>
 <context>
     <name>CaseListPane</name>
     <message>
-        <source>Search number, names, order or waybill number (Ctrl+F)</source>
+        <source>Search number, names, order, waybill or proceeding number (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3778,11 +3786,15 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Courier claims</source>
+        <source>Cases claimed against a courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovered from couriers</source>
+        <source>of which money recovered (cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered from couriers in those cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -940,6 +940,14 @@ SHA-256：%4</translation>
         <translation>处理备注</translation>
     </message>
     <message>
+        <source>Proceedings (body, number, summary)</source>
+        <translation>投诉、调解与诉讼（机构、受理号、摘要）</translation>
+    </message>
+    <message>
+        <source>Findings, proposals and payments</source>
+        <translation>责任认定、协商方案与付款</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
@@ -1720,8 +1728,8 @@ Proof purpose: %3</source>
 <context>
     <name>CaseListPane</name>
     <message>
-        <source>Search number, names, order or waybill number (Ctrl+F)</source>
-        <translation>搜索编号、姓名、订单号或运单号（Ctrl+F）</translation>
+        <source>Search number, names, order, waybill or proceeding number (Ctrl+F)</source>
+        <translation>搜索编号、姓名、订单号、运单号或工单号/案号（Ctrl+F）</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -3789,12 +3797,16 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>追偿收回</translation>
     </message>
     <message>
-        <source>Courier claims</source>
-        <translation>快递索赔（次）</translation>
+        <source>Cases claimed against a courier</source>
+        <translation>向快递企业索赔的案件（件）</translation>
     </message>
     <message>
-        <source>Recovered from couriers</source>
-        <translation>快递索赔收回</translation>
+        <source>of which money recovered (cases)</source>
+        <translation>其中已从快递企业收回（件）</translation>
+    </message>
+    <message>
+        <source>Recovered from couriers in those cases</source>
+        <translation>上述案件从快递企业收回</translation>
     </message>
     <message>
         <source>Evidence complete at closing</source>

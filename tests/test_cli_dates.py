@@ -198,6 +198,8 @@ def test_the_calendar_shows_a_year_and_imports_a_newer_one(capsys, lib: Path, tm
     assert code == 0 and "2026-10-01  rest  国庆节" in out and "2026-10-10  work  国庆节（调休）" in out
     code, out, _ = run(capsys, "--library", str(lib), "calendar", "show", "2027")
     assert code == 1 and "not known" in out
+    # the estimate: the statutory holidays, lunar ones included, and the days made up for those on a weekend
+    assert "2027-02-05  rest  春节（除夕）（暂定）" in out and "2027-02-09  rest  春节（补假）（暂定）" in out
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "casefile-calendar/1", "years": {"2027": {"rest": {}}}}', encoding="utf-8")
     code, _, err = run(capsys, "--library", str(lib), "calendar", "import", str(bad))

@@ -47,12 +47,20 @@ def test_the_report_shows_the_figures(reviewed: Path, tmp_path: Path, capsys: py
     assert book.sheetnames[:2] == ["总览", "升级漏斗"]
     overview = {row[0]: row[1:] for row in book["总览"].iter_rows(min_row=2, values_only=True)}
     assert overview["受理（件）"] == (4, 1, 3)
-    assert overview["处理时长中位数（自然日）"] == (11.5, None, None)
-    assert overview["响应承诺达成率"] == (50, 100, -50)
+    assert overview["处理时长中位数（自然日）"] == (11.5, "—", "—")  # as the PDF: none is a dash
+    assert overview["响应承诺达成率"] == (0.5, 1, -50)
     assert overview["已支付赔偿"] == (100, 0, 100)
+    assert overview["向快递企业索赔的案件（件）"] == (1, 0, 1)
+    # The sheet reads as the PDF does: rates as percentages, their change in percentage points, money in yuan.
+    formats = {row[0].value: [c.number_format for c in row[1:]] for row in book["总览"].iter_rows(min_row=2)}
+    assert formats["响应承诺达成率"] == ["0.0%", "0.0%", '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"']
+    assert formats["已支付赔偿"] == ['"¥"#,##0.00', '"¥"#,##0.00', '+"¥"#,##0.00;-"¥"#,##0.00;"¥"0.00']
+    assert formats["处理时长中位数（自然日）"][0] == "0.0"
+    assert formats["受理（件）"] == ["General", "General", "+0;-0;0"]
     groups = list(book["按类型分组"].iter_rows(values_only=True))
     assert groups[0][:3] == ("类型", "受理", "结案")
-    assert groups[1][:5] == ("产品质量", 2, 2, 100, 8)
+    assert groups[1][:5] == ("产品质量", 2, 2, 1, 8)
+    assert [c.number_format for c in next(book["按类型分组"].iter_rows(min_row=2))][3] == "0.0%"
 
 
 def test_a_date_that_is_not_one_is_refused(reviewed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

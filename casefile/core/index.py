@@ -90,6 +90,7 @@ class CaseRow(Base):
     respondent: Mapped[str] = mapped_column(Text)
     order_no: Mapped[str] = mapped_column(String, index=True)
     waybill_no: Mapped[str] = mapped_column(String, index=True)
+    proceeding_refs: Mapped[str] = mapped_column(Text, default="")
     exhibit_count: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer)
     search_text: Mapped[str] = mapped_column(Text)
@@ -516,6 +517,8 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
 def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[str, object]:
     """The case's row; without ``counted``, without its count of exhibits in use (which reads every exhibit)."""
     respondent = case.respondent.name
+    # The numbers a 消协, 12315 or a court quotes when it calls: 工单号, 受理号, 案号.
+    refs = " ".join(p.ref for p in case.workflow.proceedings if p.ref)
     search = " ".join(
         [
             case.number,
@@ -527,6 +530,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[st
             case.shipment.waybill_no,
             case.shipment.carrier,
             case.transaction.product,
+            refs,
         ]
     ).lower()
     row: dict[str, object] = {
@@ -545,6 +549,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[st
         "respondent": respondent,
         "order_no": case.transaction.order_no,
         "waybill_no": case.shipment.waybill_no,
+        "proceeding_refs": refs,
         "revision": case.revision,
         "search_text": search,
     }

@@ -377,6 +377,20 @@ E_COMMERCE = Law(
     note="Effective date from the law's own art. 89.",
 )
 
+HOLIDAYS = Law(
+    "holidays",
+    "全国年节及纪念日放假办法",
+    "全国年节及纪念日放假办法",
+    "1949年12月23日政务院发布，2024年11月10日《国务院关于修改〈全国年节及纪念日放假办法〉的决定》（国务院令第795号）"
+    "第四次修订",
+    date(2025, 1, 1),
+    _cl("行政法规/全国年节及纪念日放假办法(2024-11-10).md", "3a31ab4838460e842e4aca89c072a359b9df7137"),
+    note="Effective date from 国务院令第795号 (本决定自2025年1月1日起施行), read in its reprint at "
+    "cj.sina.com.cn/articles/view/1715196611/663bd2c301901axe4, not in the file. Checked on 2026-11-30. The "
+    "working-day estimate of a year whose State Council arrangement is not known (casefile.core.workflow.calendar) "
+    "rests on arts. 2 and 6.",
+)
+
 LAWS: Mapping[str, Law] = MappingProxyType(
     {
         law.key: law
@@ -404,6 +418,7 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             CIVIL_CODE,
             PERSONAL_INFORMATION,
             E_COMMERCE,
+            HOLIDAYS,
         )
     }
 )
@@ -1566,6 +1581,21 @@ _ARTICLES: dict[str, Article] = {
         31,
         "电子商务平台经营者应当记录、保存平台上发布的商品和服务信息、交易信息，并确保信息的完整性、保密性、可用性。"
         "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。",
+    ),
+    # ---- 全国年节及纪念日放假办法 (2024): the rest days a year's working-day estimate takes
+    "holidays.2": _a(
+        HOLIDAYS,
+        "第二条",
+        2,
+        "全体公民放假的节日：（一）元旦，放假1天（1月1日）；（二）春节，放假4天（农历除夕、正月初一至初三）；（三）清明节，"
+        "放假1天（农历清明当日）；（四）劳动节，放假2天（5月1日、2日）；（五）端午节，放假1天（农历端午当日）；（六）中秋节，"
+        "放假1天（农历中秋当日）；（七）国庆节，放假3天（10月1日至3日）。",
+    ),
+    "holidays.6": _a(
+        HOLIDAYS,
+        "第六条",
+        6,
+        "全体公民放假的假日，如果适逢周六、周日，应当在工作日补假。部分公民放假的假日，如果适逢周六、周日，则不补假。",
     ),
 }
 

@@ -37,8 +37,10 @@ LIBRARY_FORMAT = "casefile-library"
 LIBRARY_VERSION = 2  # 2: the library has an id
 # The index's schema, rebuilt from the case folders when it changes. 2: cases sort by serial as a number; damaged
 # cases are marked; 3: the review's facts; 4: the courier's reply clock is met by the answer the 12305 appeal quotes;
-# 5: the response promise is met by the first contact with the complainant, a withdrawn proceeding stops its clocks.
-SCHEMA_VERSION = 5
+# 5: the response promise is met by the first contact with the complainant, a withdrawn proceeding stops its clocks;
+# 6: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号); 7: the review's courier
+# claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events.
+SCHEMA_VERSION = 7
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
@@ -69,6 +71,7 @@ class CaseSummary:
     exhibit_count: int
     damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
     complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
+    proceeding_refs: str = ""  # the proceedings' 工单号/受理号/案号, space-separated: a body calling quotes them
 
 
 @dataclass(frozen=True)

@@ -439,6 +439,8 @@ SEARCH_FIELDS: dict[str, str] = {
     "facts": QT_TRANSLATE_NOOP("CaseFile", "Facts and reasons"),
     "timeline": QT_TRANSLATE_NOOP("CaseFile", "Timeline"),
     "notes": QT_TRANSLATE_NOOP("CaseFile", "Handling notes"),
+    "proceedings": QT_TRANSLATE_NOOP("CaseFile", "Proceedings (body, number, summary)"),
+    "handling": QT_TRANSLATE_NOOP("CaseFile", "Findings, proposals and payments"),
 }
 
 

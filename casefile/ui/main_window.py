@@ -139,7 +139,7 @@ class CaseListPane(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search number, names, order or waybill number (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search number, names, order, waybill or proceeding number (Ctrl+F)"))
         self.overdue.setText(self.tr("Overdue"))
         self.due_today.setText(self.tr("Due today"))
         self.due_this_week.setText(self.tr("Due this week"))

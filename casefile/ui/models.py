@@ -68,7 +68,8 @@ class CaseListModel(QAbstractTableModel):
     row sorted by title is the first of all 10,000, and the counts are of all of them.
 
     Filters: stage, type and priority, overdue / due today / due this week, and a search of the number,
-    names, order and waybill numbers (a phone number by its last digits). A change to one case moves
+    names, order and waybill numbers, the proceedings' numbers (工单号, 受理号, 案号) and a phone number
+    (by its last digits). A change to one case moves
     that case's row (:meth:`update_case`); the rows the view holds follow their cases, selection and all.
     A case the user changed so that the filters no longer take it (moved on to the next stage, say) stays
     listed, in italics, until the filters change: it does not vanish from under the user.
@@ -280,7 +281,15 @@ class CaseListModel(QAbstractTableModel):
         if self.search:
             needle = self.search.lower()
             haystack = " ".join(
-                [case.number, case.title, case.complainant, case.respondent, case.order_no, case.waybill_no]
+                [
+                    case.number,
+                    case.title,
+                    case.complainant,
+                    case.respondent,
+                    case.order_no,
+                    case.waybill_no,
+                    case.proceeding_refs,
+                ]
             ).lower()
             if needle not in haystack and not phone_matches(case.complainant_phone, self.search):
                 return False

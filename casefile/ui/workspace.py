@@ -418,7 +418,7 @@ class Workspace(QTabWidget):
             self.evidence.show_hit(hit)
         elif hit.field == "timeline":
             self.setCurrentWidget(self.timeline)
-        elif hit.field == "notes":
+        elif hit.field in ("notes", "proceedings", "handling"):
             self.setCurrentWidget(self.handling)
         else:
             self.show_field(SEARCHED_FIELDS.get(hit.field, hit.field))

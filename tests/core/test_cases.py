@@ -104,6 +104,26 @@ def test_a_full_record_round_trips_through_case_json(library):
     assert library.list_cases("某某数码")[0].number == case.number
 
 
+def test_the_case_list_finds_a_case_by_its_proceedings_numbers(library):
+    """12315, a 消协 or a court calls quoting its 工单号, 受理号 or 案号: typed into the case list's search
+    (casefile list --search, read by the index or by sqlite3 alone), it finds the case and no other."""
+    from casefile.core.listing import quick_summaries
+    from casefile.core.workflow.handling import open_proceeding
+    from casefile.core.workflow.records import Proceeding, Venue
+
+    case = make_case(library)
+    make_case(library)
+    with library.edit(case.number) as writer:
+        open_proceeding(writer, Proceeding(Venue.REGULATOR, ref="12315-777"))
+        open_proceeding(writer, Proceeding(Venue.COURT, ref="（2026）沪0104民初1234号"))
+    for query in ("12315-777", "民初1234"):
+        assert [s.number for s in library.list_cases(query)] == [case.number], query
+        quick = quick_summaries(library.root, query)
+        assert quick is not None and [s.number for s in quick] == [case.number], query
+    (summary,) = library.list_cases("12315-777")
+    assert summary.proceeding_refs == "12315-777 （2026）沪0104民初1234号"
+
+
 def test_timeline_events_must_reference_existing_exhibits(library, case):
     with pytest.raises(InvalidValueError, match="no exhibit 7"), library.edit(case.number) as writer:
         writer.add_event(TimelineEvent(at=datetime.now(CST), summary="x", evidence=[7]))

@@ -57,6 +57,16 @@ VECTORS = [
     ("court.filing", "2026-12-28 10:00", "2027-01-04", None, True, "civil-procedure.126"),
     # ... unless the day is our user's: the unmoved calendar day needs no calendar
     ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, False, "civil-code.188"),
+    # across 春节 2027, not yet arranged: 除夕 02-05 and 初三 02-08 rest, and 初一, 初二 (a weekend) made up on
+    # 02-09 and 02-10 (全国年节及纪念日放假办法 arts. 2 and 6)
+    ("regulator.acceptance", "2027-02-03 10:00", "2027-02-18", None, True, "complaint-measures.acceptance-7-days"),
+    ("courier.reply", "2027-02-01 10:00", "2027-02-11", "2027-02-08", True, "express-regulation.complaint-7-days"),
+    ("regulator.mediation", "2026-12-10 10:00", "2027-02-11", "2027-02-08", True, "complaint-measures.mediation-ends"),
+    # ... while our user's set-aside period ends on its unmoved calendar day
+    ("arbitration.set-aside", "2026-11-08 10:00", "2027-02-08", None, False, "arbitration.set-aside-time-limit"),
+    # 端午 2027 (06-09, a Wednesday) and 中秋 2027 (09-15, a Wednesday) are rest days too
+    ("court.filing", "2027-06-02 10:00", "2027-06-10", "2027-06-09", True, "civil-procedure.126"),
+    ("regulator.acceptance", "2027-09-10 10:00", "2027-09-22", None, True, "complaint-measures.acceptance-7-days"),
 ]
 
 
@@ -82,6 +92,56 @@ def test_the_calendar_knows_make_up_working_days_and_holidays() -> None:
     assert cal.knows(date(2026, 12, 31)) and not cal.knows(date(2027, 1, 1))
     assert cal.known_years()[0] == 2004
     assert cal.working_days_between(date(2026, 9, 28), date(2026, 10, 13)) == (7, False)
+
+
+def test_a_year_not_arranged_is_estimated_with_every_statutory_holiday() -> None:
+    """全国年节及纪念日放假办法 art. 2 fixes the holidays, lunar ones included; art. 6 makes up those on a weekend."""
+    rest = workcal.estimated_year(2027).rest
+    assert {d.isoformat(): n for d, n in rest.items() if d.month == 2} == {
+        "2027-02-05": "春节（除夕）",
+        "2027-02-06": "春节（初一）",
+        "2027-02-07": "春节（初二）",
+        "2027-02-08": "春节（初三）",
+        "2027-02-09": "春节（补假）",
+        "2027-02-10": "春节（补假）",
+    }
+    assert rest[date(2027, 4, 5)] == "清明节（清明）" and rest[date(2027, 6, 9)] == "端午节（端午）"
+    assert rest[date(2027, 9, 15)] == "中秋节（中秋）"
+    # 劳动节 and 国庆节 on a weekend are made up on the Monday and Tuesday after them
+    assert [rest.get(date(2027, 5, d)) for d in (3, 4)] == ["劳动节（补假）"] * 2
+    assert [rest.get(date(2027, 10, d)) for d in (4, 5)] == ["国庆节（补假）"] * 2
+    cal = workcal.shipped()
+    assert not cal.is_working_day(date(2027, 2, 8)) and cal.rest_name(date(2027, 2, 8)) == "春节（初三）"
+    assert cal.is_working_day(date(2027, 2, 11))
+    # 2028: 中秋 is 10-03, a day of 国庆 too: one more day made up, after both
+    rest = workcal.estimated_year(2028).rest
+    assert rest[date(2028, 10, 3)] == "国庆节、中秋节（中秋）"
+    assert {rest.get(date(2028, 10, d)) for d in (4, 5)} == {"国庆节（补假）", "中秋节（补假）"}
+    assert date(2028, 10, 6) not in rest
+    # past the table, the fixed-date holidays alone
+    holidays = {d for d, n in workcal.estimated_year(2061).rest.items() if not n.endswith("（补假）")}
+    assert sorted((d.month, d.day) for d in holidays) == [(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)]
+
+
+def test_the_festival_table_agrees_with_the_state_councils_arrangements() -> None:
+    """The computed days of 2025 and 2026 (both under the 2024 revision) are rest days of the notices CaseFile ships,
+    and every year of the table is plausible: 春节 four days in a row from 21 January to 20 February, 清明 on 4–6
+    April, 端午 from 26 May to 26 June, 中秋 from 7 September to 8 October."""
+    table = workcal.festivals()
+    assert sorted(table) == list(range(2025, 2061))
+    shipped = workcal.shipped()
+    for year in (2025, 2026):
+        for day, name in table[year].items():
+            assert not shipped.is_working_day(day) and shipped.knows(day), (day, name)
+    for year, days in table.items():
+        by_name = {name: day for day, name in days.items()}
+        first = by_name["春节（初一）"]
+        assert date(year, 1, 21) <= first <= date(year, 2, 20)
+        spring = [(by_name[f"春节（{n}）"] - first).days for n in ("除夕", "初二", "初三")]
+        assert spring == [-1, 1, 2]
+        assert date(year, 4, 4) <= by_name["清明节（清明）"] <= date(year, 4, 6)
+        assert date(year, 5, 26) <= by_name["端午节（端午）"] <= date(year, 6, 26)
+        assert date(year, 9, 7) <= by_name["中秋节（中秋）"] <= date(year, 10, 8)
 
 
 @pytest.mark.parametrize(

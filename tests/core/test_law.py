@@ -323,6 +323,9 @@ TEXTS = [
     ("e-commerce.31", 31, date(2019, 1, 1), "交易信息保存时间自交易完成之日起不少于三年"),
     ("personal-information.19", 19, date(2021, 11, 1), "个人信息的保存期限应当为实现处理目的所必要的最短时间"),
     ("personal-information.47", 47, date(2021, 11, 1), "删除个人信息从技术上难以实现的"),
+    # The rest days of a year whose holiday arrangement is not known (casefile.core.workflow.calendar).
+    ("holidays.2", 2, date(2025, 1, 1), "春节，放假4天（农历除夕、正月初一至初三）"),
+    ("holidays.6", 6, date(2025, 1, 1), "如果适逢周六、周日，应当在工作日补假"),
 ]
 
 

@@ -34,7 +34,7 @@ def test_the_figures_of_a_period(library: Library, cases: dict[str, str]) -> Non
     assert t.funnel == {"negotiation": 2, "mediation": 1, "agency": 1, "litigation": 0, "execution": 2}
     assert (t.mediation_decided, t.mediation_agreed) == (1, 1)
     assert (t.outcome_fen, t.paid_fen, t.recovered_fen) == (10000, 10000, 5000)
-    assert (t.courier_claims, t.courier_recovered_fen) == (1, 5000)
+    assert (t.courier_claims, t.courier_recovered, t.courier_recovered_fen) == (1, 1, 5000)
     # evidence expected of the closed cases: quality 3, logistics 3, quality 3, service 2; A has a photo and a receipt
     assert (t.evidence_expected, t.evidence_present) == (11, 2)
     assert (r.repeat_complainants, r.repeat_complainant_cases) == (1, 2)
@@ -68,6 +68,37 @@ def test_a_change_to_a_case_updates_its_review_rows(library: Library, cases: dic
     r = review(library.index.engine, NOVEMBER, as_of=AS_OF)
     assert ("email", 1) in r.intake[GroupBy.CHANNEL]
     assert ("store", 1) not in r.intake[GroupBy.CHANNEL]  # D is October's
+
+
+def test_courier_claims_and_the_money_recovered_are_counted_over_the_same_cases(
+    library: Library, cases: dict[str, str]
+) -> None:
+    """Money recovered from a courier is counted with a claim (it is never recovered without one), and a claim
+    lodged that recovered nothing is a claim without money: 2 cases claimed, 1 of them recovered ¥50 (B),
+    then 3 claimed, 2 recovered ¥80 (F: paid without a complaint event), never "0 claims, ¥30 recovered"."""
+    from casefile_testing import make_case
+
+    make_case(
+        library,
+        title="G",
+        complained_at="2026-11-21T10:00:00+08:00",
+        type="logistics",
+        timeline=[{"at": "2026-11-22T10:00:00+08:00", "kind": "complaint", "party": "courier", "summary": "索赔"}],
+    )
+    t = review(library.index.engine, NOVEMBER, as_of=AS_OF).total
+    assert (t.courier_claims, t.courier_recovered, t.courier_recovered_fen) == (2, 1, 5000)
+    make_case(
+        library,
+        title="F",
+        complained_at="2026-11-23T10:00:00+08:00",
+        type="logistics",
+        responsible_party="courier",
+        workflow={
+            "payments": [{"at": "2026-11-24T10:00:00+08:00", "amount": "30.00", "payer": "courier", "recovered": True}]
+        },
+    )
+    t = review(library.index.engine, NOVEMBER, as_of=AS_OF).total
+    assert (t.courier_claims, t.courier_recovered, t.courier_recovered_fen) == (3, 2, 8000)
 
 
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:

@@ -3,7 +3,8 @@ four digits, filters, snippets, and the tables kept up to date as cases change."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,30 @@ from casefile.core.search import CASE_FIELDS
 from casefile.core.search import query as query_module
 from casefile.core.search.query import MARK_END, MARK_START, SNIPPET_CHARS, Hit, search, snippet
 from casefile.core.search.store import SEARCH_PATH, case_token, date_terms
+from casefile.core.workflow.handling import (
+    answer_proposal,
+    close_case,
+    find_responsibility,
+    open_proceeding,
+    propose,
+    record_payment,
+    reopen_case,
+    set_outcome,
+    update_proceeding,
+)
+from casefile.core.workflow.records import (
+    Answer,
+    Closing,
+    ClosingResult,
+    Finding,
+    Outcome,
+    OutcomeKind,
+    Payment,
+    Proceeding,
+    Proposal,
+    Reopening,
+    Venue,
+)
 
 
 def where(hits: tuple[Hit, ...]) -> set[tuple[str, int | None, str]]:
@@ -193,6 +218,8 @@ def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> N
     with library.edit(case.number) as writer:
         writer.add_event(TimelineEvent(at=case.complained_at, summary="致电商家", decision="同意换货"))
         writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
+        open_proceeding(writer, Proceeding(Venue.REGULATOR, body="徐汇区市场监管局", ref="12315-777"))
+        record_payment(writer, Payment(at=case.complained_at, amount=Decimal(399), payer="respondent", note="原路退款"))
     expected = {
         "title": "GD20261120001",
         "complainant": "建国路",
@@ -205,10 +232,71 @@ def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> N
         "facts": "开箱",
         "timeline": "换货",
         "notes": "协商",
+        "proceedings": "12315-777",
+        "handling": "原路退款",
     }
     assert tuple(expected) == CASE_FIELDS
     for field, query in expected.items():
         assert {h.field for h in search(library, query).hits} == {field}, query
+
+
+def test_a_cases_handling_records_are_searched_and_never_another_cases(library: Library) -> None:
+    """A 12315 工单号, a 消协 受理号 or a court's 案号 quoted on the phone finds the case, as does what was
+    written in its findings, proposals, outcome and payments."""
+    case = filed_case(library)
+    other = filed_case(library, title="另一宗投诉")
+    at = case.complained_at + timedelta(hours=1)
+    with library.edit(case.number) as writer:
+        open_proceeding(writer, Proceeding(Venue.REGULATOR, body="某某区市场监管局", ref="12315-777", filed_at=at))
+        update_proceeding(writer, 1, summary="客户撤回12315投诉，改为双方协商")
+        open_proceeding(writer, Proceeding(Venue.COURT, body="某某区人民法院", ref="（2026）沪0104民初1234号"))
+        find_responsibility(writer, Finding(party="merchant", at=at, reasons="商品质量问题，鉴定报告为证"))
+        propose(writer, Proposal(at=at, by="respondent", summary="退款399元", amount=Decimal(399)))
+        answer_proposal(writer, 1, Answer.COUNTERED, at, note="要求另付运费")
+        set_outcome(writer, Outcome(OutcomeKind.AGREEMENT, at, summary="和解协议已签"))
+        record_payment(writer, Payment(at=at, amount=Decimal(399), payer="respondent", method="支付宝转账"))
+        close_case(writer, Closing(at, ClosingResult.RESOLVED, note="客户确认收款"))
+        reopen_case(writer, Reopening(at + timedelta(hours=1), reason="客户反映退款未到账"))
+    expected = {
+        "12315-777": "proceedings",
+        "市场监管局": "proceedings",
+        "双方协商": "proceedings",
+        "民初1234": "proceedings",
+        "商品质量问题": "handling",
+        "退款399": "handling",
+        "另付运费": "handling",
+        "和解协议": "handling",
+        "支付宝": "handling",
+        "确认收款": "notes",  # a closing's note and a reopening's reason are stage notes
+        "未到账": "notes",
+    }
+    for query, field in expected.items():
+        assert where(search(library, query).hits) == {(case.number, None, field)}, query
+    assert search(library, "12315-777", case=other.number).total == 0
+
+
+def test_search_tables_of_an_earlier_version_are_rebuilt_with_the_handling_records(library: Library) -> None:
+    """Tables written before the proceedings were searched are rebuilt when the library opens, so that a
+    case recorded then is found by its 工单号 without anyone running reindex."""
+    import sqlite3
+
+    from casefile.core.search.store import VERSION
+
+    case = filed_case(library)
+    with library.edit(case.number) as writer:
+        open_proceeding(writer, Proceeding(Venue.REGULATOR, ref="12315-777"))
+    root = library.root
+    library.close()
+    with sqlite3.connect(root / SEARCH_PATH) as connection:  # as an earlier CaseFile left them
+        connection.execute("DELETE FROM docs WHERE field IN ('proceedings', 'handling')")
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'version'", ("2." + VERSION.split(".", 1)[1],))
+    connection.close()
+    reopened = Library.open(root, "测试员")
+    try:
+        assert where(search(reopened, "12315-777").hits) == {(case.number, None, "proceedings")}
+    finally:
+        reopened.close()
+    assert where(search(root, "12315-777").hits) == {(case.number, None, "proceedings")}  # with sqlite3 alone
 
 
 def test_a_snippet_is_one_line_around_the_hit() -> None:

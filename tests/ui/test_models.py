@@ -71,7 +71,7 @@ def test_overdue_cases_stand_out_and_filters_work(qapp):
     model = CaseListModel()
     late, today, week, later = summary(1, priority="urgent"), summary(2), summary(3), summary(4)
     closed = summary(5, stage="closed")
-    logistics = summary(6, type="logistics", waybill_no="SF-FIND-ME")
+    logistics = summary(6, type="logistics", waybill_no="SF-FIND-ME", proceeding_refs="12315-777")
     deadlines = {
         late.number: clock(late.number, "response.urgent", NOW - timedelta(hours=3), kind="promise"),
         today.number: clock(
@@ -115,6 +115,8 @@ def test_overdue_cases_stand_out_and_filters_work(qapp):
     assert shown() == [today.number, week.number]
     model.set_filters(only_due_this_week=False, search="sf-find")
     assert model.rowCount() == 1
+    model.set_filters(search="12315-777")  # the 工单号 12315 quotes when it calls
+    assert shown() == [logistics.number]
     model.set_filters(search="", stage="closed")
     assert model.rowCount() == 1
     model.set_filters(stage="", type="logistics")

@@ -225,7 +225,9 @@ def test_the_figures_of_the_period_against_the_previous_one(dashboard) -> None:
     assert figures["Time to resolution, median (days)"] == ("11.5", "—", "—")
     assert figures["Time to resolution, 90th percentile (working days)"] == ("13.0", "—", "—")
     assert figures["Response promises met"] == ("50.0%", "100.0%", "-50.0 pp")
-    assert figures["Recovered from couriers"] == ("¥50.00", "¥0.00", "+¥50.00")
+    assert figures["Cases claimed against a courier"] == ("1", "0", "+1")
+    assert figures["of which money recovered (cases)"] == ("1", "0", "+1")
+    assert figures["Recovered from couriers in those cases"] == ("¥50.00", "¥0.00", "+¥50.00")
     assert not dashboard.groups.isVisible()  # no grouping asked for
     funnel = dashboard.funnel_chart
     assert funnel.names == [
@@ -373,3 +375,38 @@ def test_the_report_is_not_saved_into_the_library(dashboard, monkeypatch) -> Non
     dashboard.pdf_button.click()
     assert said and "inside the CaseFile library" in said[0]
     assert not target.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("by", [None, GroupBy.RESPONSIBILITY])
+def test_the_review_fits_a_1024_by_700_screen(dashboard, qapp, qtbot, monkeypatch, tmp_path, language, by) -> None:
+    """On the office's small screen the window asks for no more than 1024×700, every action is on screen, and no
+    chart's title is cut (the longest: working days to resolution by responsibility)."""
+    from casefile.ui import i18n
+    from tools.i18n import tool
+
+    from PySide6.QtCore import QPoint, QRect
+
+    if language != "en":
+        built = tmp_path / "casefile_zh_CN.qm"
+        source = Path(__file__).resolve().parents[2] / "i18n" / "casefile_zh_CN.ts"
+        subprocess.run([tool("lrelease"), "-silent", str(source), "-qm", str(built)], check=True)
+        monkeypatch.setattr(i18n, "catalogue", lambda language: built if language == "zh_CN" else None)
+        i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: dashboard.windowTitle() == "定期复盘")
+    with qtbot.waitSignal(dashboard.shown, timeout=10_000):
+        dashboard.set_group(by)
+    dashboard.resize(1024, 700)
+    qtbot.waitUntil(lambda: dashboard.drawn())
+    qapp.processEvents()
+    hint, least = dashboard.minimumSizeHint(), dashboard.minimumSize()
+    assert hint.width() <= 1024 and hint.height() <= 700, hint
+    assert least.width() <= 1024 and least.height() <= 700, least
+    assert dashboard.size().width() <= 1024 and dashboard.size().height() <= 700
+    window = QRect(QPoint(0, 0), dashboard.size())
+    for button in (dashboard.refresh_button, dashboard.pdf_button, dashboard.xlsx_button, dashboard.group):
+        place = QRect(button.mapTo(dashboard, QPoint(0, 0)), button.size())
+        assert button.isVisible() and window.contains(place), (button.text(), place)
+    for key, chart in dashboard.charts.items():
+        title = chart.plotItem.titleLabel.item
+        assert title.boundingRect().width() <= chart.width(), (key, title.toPlainText(), chart.width())

@@ -389,7 +389,7 @@ def test_every_case_detail_searched_has_a_place_to_open(win):
     from casefile.ui.workspace import SEARCHED_FIELDS
 
     overview = win.workspace.overview
-    in_tabs = {"timeline", "notes"}
+    in_tabs = {"timeline", "notes", "proceedings", "handling"}
     assert set(SEARCHED_FIELDS) | in_tabs == set(CASE_FIELDS)
     assert all(overview.editor_for(path) is not None for path in SEARCHED_FIELDS.values())
 

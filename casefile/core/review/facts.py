@@ -127,6 +127,8 @@ def case_facts(case: Case, calendar: WorkCalendar | None = None) -> dict[str, An
     steps = reached(case)
     expected, present = evidence_coverage(case) if closed is not None else (0, 0)
     outcome = wf.outcome
+    courier_claimed = any(e.kind is EventKind.COMPLAINT and e.party == "courier" for e in case.timeline)
+    courier_recovered = sum((p.amount for p in wf.payments if p.recovered and p.payer == "courier"), Decimal(0))
     return {
         "case_number": case.number,
         "received_at": case.complained_at,
@@ -149,10 +151,10 @@ def case_facts(case: Case, calendar: WorkCalendar | None = None) -> dict[str, An
         "outcome_fen": fen(outcome.amount) if outcome else 0,
         "paid_fen": fen(wf.paid()),
         "recovered_fen": fen(wf.paid(recovered=True)),
-        "courier_claims": sum(1 for e in case.timeline if e.kind is EventKind.COMPLAINT and e.party == "courier"),
-        "courier_recovered_fen": fen(
-            sum((p.amount for p in wf.payments if p.recovered and p.payer == "courier"), Decimal(0))
-        ),
+        # The case claimed against the courier (a complaint lodged with it, or money recovered from it: money is
+        # never recovered without a claim), so that the money recovered is counted over the cases counted here.
+        "courier_claims": int(bool(courier_claimed or courier_recovered)),
+        "courier_recovered_fen": fen(courier_recovered),
         "evidence_expected": expected,
         "evidence_present": present,
     }

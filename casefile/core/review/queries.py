@@ -98,8 +98,9 @@ class Figures:
     outcome_fen: int = 0
     paid_fen: int = 0
     recovered_fen: int = 0
-    courier_claims: int = 0
-    courier_recovered_fen: int = 0
+    courier_claims: int = 0  # cases claimed against the courier (a complaint lodged, or money recovered)
+    courier_recovered: int = 0  # those of them with money recovered from the courier
+    courier_recovered_fen: int = 0  # the money recovered from the courier in those cases
     evidence_expected: int = 0
     evidence_present: int = 0
 
@@ -217,6 +218,7 @@ def _figures(
         _count(R.mediation_agreed),
         *(func.coalesce(func.sum(c), 0) for c in (R.outcome_fen, R.paid_fen, R.recovered_fen)),
         *(func.coalesce(func.sum(c), 0) for c in (R.courier_claims, R.courier_recovered_fen)),
+        _count(R.courier_recovered_fen > 0),
     ]
     for g, count, *rest in _rows(conn, t, key, received, _within(R.received_at, period)):
         f = at(g)
@@ -230,6 +232,7 @@ def _figures(
             f.recovered_fen,
             f.courier_claims,
             f.courier_recovered_fen,
+            f.courier_recovered,
         ) = (int(v) for v in rest[len(FUNNEL) :])
 
     closed = [

@@ -18,7 +18,7 @@ from typing import Any
 from casefile.core.fsutil import atomic_write_bytes
 from casefile.core.review.facts import FUNNEL
 from casefile.core.review.queries import INTAKE, Figures, GroupBy, Review
-from casefile.core.spreadsheet import Sheet, write_workbook
+from casefile.core.spreadsheet import Number, Sheet, write_workbook
 from casefile.core.workflow.clocks import CST
 
 DPI = 150  # the pictures' resolution: sharp on paper at the width they are placed
@@ -93,17 +93,21 @@ class V:
             return f"{sign}{v:.1f}"
         return f"{sign}{v:,}"
 
-    def number(self) -> int | float | Decimal | None:
+    def cell(self) -> Number | int | str:
+        """The figure as a workbook cell that reads as the PDF does: a rate as a percentage (its change in
+        percentage points), money in yuan, days and scores to 0.1, a change with its sign; "—" for none."""
         v: Any = self.value
         if v is None:
-            return None
+            return "—"
+        change = "-change" if self.change else ""
         if self.kind == "share":
-            return round(float(v) * 100, 1)
+            # a rate is a fraction shown as a percentage; its change is in percentage points
+            return Number(round(float(v) * 100, 1), "points") if self.change else Number(round(float(v), 3), "percent")
         if self.kind == "money":
-            return Decimal(v) / 100
+            return Number(Decimal(v) / 100, f"yuan{change}")
         if self.kind in ("days", "score"):
-            return round(float(v), 1)
-        return int(v)  # a count
+            return Number(round(float(v), 1), f"decimal{change}")
+        return Number(int(v), "count-change") if self.change else int(v)
 
 
 Cell = str | V
@@ -153,8 +157,9 @@ OVERVIEW: list[tuple[str, str, Callable[[Figures], Any]]] = [
     ("约定或裁决金额", "money", lambda f: f.outcome_fen),
     ("已支付赔偿", "money", lambda f: f.paid_fen),
     ("追偿收回", "money", lambda f: f.recovered_fen),
-    ("快递索赔（次）", "count", lambda f: f.courier_claims),
-    ("快递索赔收回", "money", lambda f: f.courier_recovered_fen),
+    ("向快递企业索赔的案件（件）", "count", lambda f: f.courier_claims),
+    ("其中已从快递企业收回（件）", "count", lambda f: f.courier_recovered),
+    ("上述案件从快递企业收回", "money", lambda f: f.courier_recovered_fen),
     ("结案证据完整度", "share", lambda f: f.evidence_share),
 ]
 GROUP_COLUMNS: list[tuple[str, str, Callable[[Figures], Any]]] = [
@@ -235,12 +240,12 @@ def tables(r: Review) -> list[Table]:
 
 
 def write_xlsx(r: Review, path: Path) -> None:
-    """The report's tables as one workbook, a sheet each (numbers as numbers)."""
+    """The report's tables as one workbook, a sheet each: numbers as numbers, in the PDF's formats (V.cell)."""
     sheets = [
         Sheet(
             t.title,
             [h.replace("\n", "") for h in t.header],
-            [[c.number() if isinstance(c, V) else c for c in row] for row in t.rows],
+            [[c.cell() if isinstance(c, V) else c for c in row] for row in t.rows],
             [max(10, int(w * 7)) for w in t.widths],
         )
         for t in tables(r)

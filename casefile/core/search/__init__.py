@@ -15,6 +15,8 @@ CASE_FIELDS = (
     "facts",
     "timeline",
     "notes",
+    "proceedings",
+    "handling",
 )
 
 __all__ = ["CASE_FIELDS", "KINDS"]

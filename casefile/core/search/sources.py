@@ -1,7 +1,9 @@
 """What is searched: a case's fields and the text of its exhibits, as :class:`~casefile.core.search.store.Doc`.
 
 - Case fields: the title and reference, the parties, the order and the waybill, the demands,
-  the facts and the timeline (kind ``case-field``, the field's name).
+  the facts, the timeline, the stage notes, the proceedings (body, 工单号/受理号/案号, summary) and
+  the handling records' text (findings' reasons, proposals and answers, the outcome, payments; a
+  closing's note and a reopening's reason are stage notes) (kind ``case-field``, the field's name).
 - Text exhibits: chat exports (``chat``), other plain text (``text``), e-mail headers and body
   (``email``), read from the stored file (the first :data:`MAX_TEXT_BYTES`).
 - PDFs: each page's text layer (``pdf-text``), as the screening of the file for its packets read
@@ -40,11 +42,24 @@ def _lines(*values: object) -> str:
     return "\n".join(str(v) for v in values if v not in (None, ""))
 
 
+def _handling(case: Case) -> str:
+    """The text typed into the handling records other than the proceedings and the stage notes: findings'
+    reasons, proposals and their answers, the outcome, payments."""
+    w = case.workflow
+    texts = [f.reasons for f in w.findings]
+    texts += [_lines(p.summary, p.answer_note) for p in w.proposals]
+    if w.outcome is not None:
+        texts.append(w.outcome.summary)
+    texts += [_lines(p.method, p.note) for p in w.payments]
+    # A closing's note and a reopening's reason are searched as the stage notes they also are.
+    return "\n".join(t for t in texts if t)
+
+
 def case_docs(case: Case) -> list[Doc]:
     """The searchable fields of a case, one doc a field (those left empty are left out), named as
     in :data:`~casefile.core.search.CASE_FIELDS`."""
     at = case.complained_at
-    t, s = case.transaction, case.shipment
+    t, s, w = case.transaction, case.shipment, case.workflow
     fields = {
         "title": _lines(case.number, case.title, case.channel_ref),
         "complainant": _party(case.complainant),
@@ -59,6 +74,8 @@ def case_docs(case: Case) -> list[Doc]:
         "facts": case.facts,
         "timeline": "\n".join(_lines(e.summary, e.place, e.people, e.ref, e.party, e.decision) for e in case.timeline),
         "notes": "\n".join(c.note for c in case.stage_log if c.note),
+        "proceedings": "\n".join(_lines(p.body, p.ref, p.summary) for p in w.proceedings),
+        "handling": _handling(case),
     }
     return [Doc(CASE_FIELD, name, text, at=at) for name, text in fields.items() if text.strip()]
 

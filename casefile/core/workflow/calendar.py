@@ -8,10 +8,18 @@ known years as data (``resources/calendar/cn-calendar.json``, made by
 ``tools/calendar_data.py``), and a user can import a newer file in the same format
 (``casefile calendar import FILE``) before a release brings it.
 
-For a year the data does not hold, days are *estimated* — Saturdays and Sundays rest, and
-the fixed-date holidays of 全国年节及纪念日放假办法 (1 January, 1–2 May, 1–3 October) — and
-every answer that relied on an estimate says so (``provisional``), so a deadline that runs
-into such a year is shown and printed as 暂定, never silently guessed.
+For a year the data does not hold, days are *estimated* from 全国年节及纪念日放假办法 (2024 revision,
+in force 2025-01-01; casefile.core.law ``holidays.2``, ``holidays.6``): Saturdays and Sundays rest;
+the holidays of its art. 2 rest — the fixed-date ones (1 January, 1–2 May, 1–3 October) and the
+lunar and solar-term ones, whose Gregorian dates CaseFile ships as data for 2025–2060
+(:mod:`casefile.core.workflow.festivals`, made and checked by ``tools/festival_dates.py``): 春节
+(除夕, 正月初一–初三), 清明, 端午 and 中秋; and, as its art. 6 requires, a holiday day that falls on a
+Saturday or Sunday is made up on the first working day after that holiday. A day two holidays
+share (中秋 on one of 1–3 October) is made up once as well: the law is silent, but the State
+Council's arrangements have done so (2020: 中秋 on 1 October, eight days off, 1–8 October, in the
+shipped data). Only the State Council's 调休 (weekend days worked to join rest days into a longer
+break) cannot be foreseen. Every answer that relied on an estimate says so (``provisional``),
+so a deadline that runs into such a year is shown and printed as 暂定, never silently guessed.
 """
 
 from __future__ import annotations
@@ -29,8 +37,16 @@ from casefile.core.errors import CaseFileError
 
 FORMAT = "casefile-calendar/1"
 IMPORTED_NAME = "calendar.json"  # in the user's configuration folder
-# Fixed-date holidays used only to estimate a year the data does not hold (month, day).
-_FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)}
+# Fixed-date holidays used only to estimate a year the data does not hold: (month, day) and the holiday's name
+# (全国年节及纪念日放假办法 art. 2).
+_FIXED_HOLIDAYS = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (5, 2): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
 _SEARCH_LIMIT = 366  # no real arrangement has a run of rest days this long
 
 
@@ -75,14 +91,15 @@ class WorkCalendar:
             return True
         if day in self._rest:
             return False
-        if not self.knows(day) and (day.month, day.day) in _FIXED_HOLIDAYS:
+        if not self.knows(day) and day in estimated_year(day.year).rest:
             return False
         return day.weekday() < 5
 
     def rest_name(self, day: date) -> str:
-        """The holiday a rest day belongs to (国庆节 …); empty for weekends and working days."""
-        year = self.years.get(day.year)
-        return year.rest.get(day, "") if year else ""
+        """The holiday a rest day belongs to (国庆节 …); empty for weekends and working days. In a year not
+        known, the holiday the estimate takes the day for (春节（初一） …, or 春节（补假） for a day made up)."""
+        year = self.years.get(day.year) or estimated_year(day.year)
+        return year.rest.get(day, "")
 
     # -- counting
 
@@ -120,6 +137,53 @@ class WorkCalendar:
             provisional = provisional or not self.knows(day)
             count += self.is_working_day(day)
         return count, provisional
+
+
+# --------------------------------------------------------------------------- estimating a year not known
+
+
+@functools.cache
+def festivals() -> Mapping[int, Mapping[date, str]]:
+    """The Gregorian dates of 春节 (除夕–初三), 清明, 端午 and 中秋 that CaseFile ships, by year (2025–2060)."""
+    from casefile.core.workflow.festivals import FESTIVALS
+
+    return {year: {date.fromisoformat(day): name for day, name in days} for year, days in FESTIVALS.items()}
+
+
+@functools.cache
+def estimated_year(number: int) -> Year:
+    """The rest days of a year as 全国年节及纪念日放假办法 fixes them, with no State Council arrangement: the
+    holidays of its art. 2 (the lunar ones only for the years :func:`festivals` holds), and for each holiday day
+    on a Saturday or Sunday (补假, art. 6), or shared with another holiday (the State Council's practice, see the
+    module), a day made up on the first working day after that holiday's last day. Weekend days worked in
+    exchange (调休) cannot be foreseen and are not guessed."""
+    days: dict[date, list[str]] = {}
+    for (month, day_of_month), name in _FIXED_HOLIDAYS.items():
+        days.setdefault(date(number, month, day_of_month), []).append(name)
+    for festival, name in festivals().get(number, {}).items():
+        days.setdefault(festival, []).append(name)
+    rest = {day: "、".join(names) for day, names in sorted(days.items())}
+    # Each holiday's days, by its name before any bracket (春节（初一） is 春节), in the order the holidays end.
+    spreads: dict[str, list[date]] = {}
+    for day, names in days.items():
+        for name in names:
+            spreads.setdefault(name.split("（")[0], []).append(day)
+    order = sorted(spreads, key=lambda n: max(spreads[n]))
+    owed = dict.fromkeys(order, 0)
+    for day, names in days.items():
+        holders = sorted({n.split("（")[0] for n in names}, key=order.index)
+        # A weekend day is owed to each holiday on it; a weekday two holidays share, once to all but the first.
+        for name in holders if day.weekday() >= 5 else holders[1:]:
+            owed[name] += 1
+    for name in order:
+        made_up = max(spreads[name])
+        for _ in range(owed[name]):
+            made_up += timedelta(days=1)
+            while made_up.weekday() >= 5 or made_up in rest:
+                made_up += timedelta(days=1)
+            if made_up.year == number:
+                rest[made_up] = f"{name}（补假）"
+    return Year(dict(sorted(rest.items())), {})
 
 
 # --------------------------------------------------------------------------- reading data

@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (  # noqa: E402
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
@@ -143,6 +145,8 @@ class ReviewDashboard(QWidget):
         self.status = QLabel(self)
         self.from_label, self.to_label, self.by_label = QLabel(self), QLabel(self), QLabel(self)
 
+        # The period and grouping above, the status and the two saving actions below: in one row, the window
+        # asked for more than a 1024-pixel screen and the Excel button was off it.
         bar = QHBoxLayout()
         for widget in (
             self.preset,
@@ -156,8 +160,12 @@ class ReviewDashboard(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(self.xlsx_button)
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.xlsx_button)
 
         self.overview = QTableWidget(0, 4, self)
         self.groups = QTableWidget(0, 0, self)
@@ -165,8 +173,12 @@ class ReviewDashboard(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.setAlternatingRowColors(True)
+            # Columns fit every row, not only those on screen: on a small window the figures' table is as wide
+            # as its longest label and change, never cut.
+            table.horizontalHeader().setResizeContentsPrecision(-1)
         tab_leaves(self.overview, self.groups)
-        self.overview.horizontalHeader().setStretchLastSection(True)
+        # Sized to its columns (the window gives it that width): a stretched last column would be wider than the
+        # width worked out for it, and the table would scroll sideways.
         # The charts are made after the window, one an event-loop turn (_next_step): made and first painted all
         # at once, pyqtgraph's six plots held the window a tenth of a second. A blank of the chart's size holds
         # its place meanwhile.
@@ -175,24 +187,33 @@ class ReviewDashboard(QWidget):
         self._undrawn: list[str] = []  # charts made whose figures are not the latest result's yet
         self._to_announce = False  # ``shown`` is due once the latest result's charts are all drawn
         self._step_due = False
-        self._chart_area = QWidget(self)
+        # The charts scroll, in as many columns (three to one) as the room beside the figures holds at their
+        # least width (a chart is at least as wide as its title): on a small screen they are reached, never cut.
+        self._chart_scroll = QScrollArea(self)
+        self._chart_scroll.setWidgetResizable(True)
+        self._chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._chart_area = QWidget()
         self._grid = QGridLayout(self._chart_area)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
         blank = QPalette()
         blank.setColor(QPalette.ColorRole.Window, QColor("white"))  # as the charts' background
-        for i, key in enumerate(CHARTS):
+        for key in CHARTS:
             place = self._places[key] = QWidget(self._chart_area)
             place.setMinimumSize(BarChart.MINIMUM)
             place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             place.setAutoFillBackground(True)
             place.setPalette(blank)
-            self._grid.addWidget(place, i // 3, i % 3)
-            self._grid.setRowStretch(i // 3, 1)
-            self._grid.setColumnStretch(i % 3, 1)
+        self._chart_scroll.setWidget(self._chart_area)
+        self._chart_scroll.viewport().installEventFilter(self)
+        self._arrange()
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self.overview)
-        top.addWidget(self._chart_area)
+        top.addWidget(self._chart_scroll)
         top.setStretchFactor(1, 1)
+        top.setCollapsible(0, False)
+        top.setCollapsible(1, False)
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(top)
         body.addWidget(self.groups)
@@ -201,7 +222,7 @@ class ReviewDashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(body, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(actions)
 
         self.retranslate()
         self.preset.setCurrentIndex(0)
@@ -219,6 +240,46 @@ class ReviewDashboard(QWidget):
         self._schedule()
 
     # ------------------------------------------------------------------ the charts
+
+    def _chart_widgets(self) -> list[QWidget]:
+        """The charts, or the blanks holding their places, in the grid's order."""
+        return [self.charts[key] if key in self.charts else self._places[key] for key in CHARTS]
+
+    def _arrange(self, *, force: bool = False) -> None:
+        """The charts in as many columns (3, 2 or 1) as the room beside the figures holds at their least width."""
+        widgets = self._chart_widgets()
+        spacing = max(0, self._grid.horizontalSpacing())
+        least = max(w.minimumWidth() for w in widgets)
+        room = self._chart_scroll.viewport().width()
+        columns = next((n for n in (3, 2) if n * least + (n - 1) * spacing <= room), 1)
+        if columns == self._columns and not force:
+            return
+        self._columns = columns
+        for w in widgets:
+            self._grid.removeWidget(w)
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowStretch(row, 0)
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for i, w in enumerate(widgets):
+            self._grid.addWidget(w, i // columns, i % columns)
+            self._grid.setRowStretch(i // columns, 1)
+            self._grid.setColumnStretch(i % columns, 1)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if watched is self._chart_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return super().eventFilter(watched, event)
+
+    def _fit_title(self, chart: BarChart) -> None:
+        """The chart at least as wide as its title (pyqtgraph cuts a title wider than its plot)."""
+        title = chart.plotItem.titleLabel.item.boundingRect().width()
+        wanted = max(BarChart.MINIMUM.width(), int(title) + 24)
+        if chart.minimumWidth() != wanted:
+            chart.setMinimumWidth(wanted)
+            self._arrange(force=True)
 
     @property
     def intake_charts(self) -> dict[GroupBy, BarChart]:
@@ -434,8 +495,9 @@ class ReviewDashboard(QWidget):
             (self.tr("Mediation success"), "share", lambda f: f.mediation_share),
             (self.tr("Compensation paid"), "money", lambda f: f.paid_fen),
             (self.tr("Recovered from others"), "money", lambda f: f.recovered_fen),
-            (self.tr("Courier claims"), "count", lambda f: f.courier_claims),
-            (self.tr("Recovered from couriers"), "money", lambda f: f.courier_recovered_fen),
+            (self.tr("Cases claimed against a courier"), "count", lambda f: f.courier_claims),
+            (self.tr("of which money recovered (cases)"), "count", lambda f: f.courier_recovered),
+            (self.tr("Recovered from couriers in those cases"), "money", lambda f: f.courier_recovered_fen),
             (self.tr("Evidence complete at closing"), "share", lambda f: f.evidence_share),
         ]
 
@@ -495,6 +557,7 @@ class ReviewDashboard(QWidget):
                 ],
             )
             chart.setTitle(self.tr("Working days to resolution"), color="#222222")
+        self._fit_title(chart)
 
     def _show_groups(self, r: Review) -> None:
         columns: list[tuple[str, str, Callable[[Figures], Any]]] = [
