@@ -420,3 +420,54 @@ def test_a_large_library_is_watched_with_a_few_threads(library, arrivals, start_
     assert arrivals.names() == ["last.txt"]
     assert [number for number, _ in arrivals.results] == [numbers[-1]]
     assert exhibits(library, numbers[0]) == {}  # nothing from .ingested/, nor from CaseFile's own writes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@pytest.mark.parametrize("where", ["inbox", "attached"])
+def test_a_link_leading_out_of_a_watched_folder_is_refused_left_in_place_and_reported_once(
+    library, case, files, tmp_path, start_watcher, arrivals, where
+):
+    # `casefile add FOLDER` refuses a link in FOLDER pointing out of it; a watched folder is the
+    # chosen folder of the files that land in it, whoever put them there.
+    secret = tmp_path / "secret" / "passwd"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    if where == "inbox":
+        folder, attached = inbox_of(library, case.number), []
+    else:
+        folder = tmp_path / "phone-sync"
+        folder.mkdir()
+        attached = [WatchedFolder(case.number, folder)]
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "sub").mkdir()
+    shutil.copy(files / "chat.txt", folder / "sub" / "chat.txt")
+    (folder / "chat-link.txt").symlink_to(folder / "sub" / "chat.txt")  # inside the folder: taken
+    watcher = start_watcher(attached=attached)
+    arrivals.wait(lambda: len(arrivals.results) == 2, "the refusal and the exhibit")
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    secret.write_text("root:x:0:0:root:/root:/bin/sh\n")  # its target changes: still not tried again
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    by_name = {r.path.name: r for _, r in arrivals.results}
+    assert len(arrivals.results) == 2 and set(by_name) == {"passwd.txt", "chat-link.txt"}
+    assert by_name["passwd.txt"].exhibit is None
+    assert "symbolic link pointing outside" in by_name["passwd.txt"].refused
+    assert str(secret) in by_name["passwd.txt"].refused
+    assert exhibits(library, case.number) == {"chat-link.txt": sha256((files / "chat.txt").read_bytes())}
+    assert (folder / "passwd.txt").is_symlink() and os.readlink(folder / "passwd.txt") == str(secret)
+    assert secret.exists()
+    assert arrivals.problems == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_run_once_refuses_a_link_out_of_the_inbox_with_delete_set_and_leaves_it(library, case, tmp_path, arrivals):
+    secret = tmp_path / "settings.json"
+    secret.write_text('{"operator": "me"}')
+    inbox = inbox_of(library, case.number)
+    (inbox / "IMG_0002.jpg").symlink_to(secret)
+    options = WatchOptions(settle=0.2, poll_interval=0.1, rescan=0.5, retry=0.05, after_ingest="delete")
+    for _ in range(2):
+        watcher = Watcher(library, options=options, on_result=arrivals.on_result, on_problem=arrivals.on_problem)
+        watcher.run_once()
+    assert [r.refused != "" for _, r in arrivals.results] == [True, True]  # once a run
+    assert (inbox / "IMG_0002.jpg").is_symlink() and secret.read_text() == '{"operator": "me"}'
+    assert exhibits(library, case.number) == {}

@@ -45,14 +45,14 @@ from casefile.core.errors import (
     SystemReason,
 )
 from casefile.core.evidence import AddResult, add_files
-from casefile.core.fsutil import storage_error
+from casefile.core.fsutil import is_link, storage_error
 from casefile.core.library import INBOX_DIR, RECORD_NAME, Library
 from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
 from casefile.core.watch.attachments import WatchedFolder
 from casefile.core.watch.disposal import DELETE, MOVE, dispose
 from casefile.core.watch.observers import ROUTE, Folder, Observers
-from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, stamp_of
+from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, held_stamp, stamp_of
 
 log = logging.getLogger(__name__)
 
@@ -518,7 +518,9 @@ class Watcher:
 
     def _ingest_ready(self) -> None:
         now = self._clock.monotonic()
-        ready: dict[str, list[Pending[Folder]]] = {}
+        # One batch per folder: the folder is the one the files were found in, whose links
+        # may point only inside it (the rule `add` has for a chosen folder).
+        ready: dict[tuple[str, str], list[Pending[Folder]]] = {}
         for pending in self._files.due():
             number = pending.folder.spec.case
             busy = self._busy_until.get(number, 0.0)
@@ -526,8 +528,13 @@ class Watcher:
                 pending.due = busy
                 continue
             if self._files.is_complete(pending):
-                ready.setdefault(number, []).append(pending)
-        for number, batch in ready.items():
+                ready.setdefault((number, pending.folder.key), []).append(pending)
+        for (number, _key), batch in ready.items():
+            busy = self._busy_until.get(number, 0.0)
+            if busy > now:  # found busy with another of its folders just now
+                for pending in batch:
+                    self._files.postpone(pending, busy)
+                continue
             batch.sort(key=lambda p: p.path.name)
             while batch and not self._stop.is_set():
                 part: list[Pending[Folder]] = []
@@ -559,7 +566,9 @@ class Watcher:
         arrived: list[AddResult] = []
         try:
             # Never wait for a case another window, command or watcher holds: try again later.
-            for item in add_files(self.library, number, [p.path for p in batch], cancel=self._cancel, wait=0):
+            paths = [p.path for p in batch]
+            found_in = batch[0].folder.key
+            for item in add_files(self.library, number, paths, cancel=self._cancel, wait=0, found_in=found_in):
                 if isinstance(item, AddResult):
                     pending = by_path.pop(item.path, None)
                     if pending is not None and self._arrived(number, pending, item):
@@ -608,6 +617,15 @@ class Watcher:
             else:
                 log.info("case %s: %s is a duplicate of exhibit %s", number, key, result.duplicate_of)
             self._clear(number, pending)
+            return True
+        if result.refused and is_link(key):
+            # A link refused for where it leads: left where it is, reported once, and looked at
+            # again only when the link itself changes (not whenever its target, a log, does).
+            try:
+                self._files.give_up(key, held_stamp(key, os.lstat(key)))
+            except OSError:
+                self._files.done(key)
+            log.warning("case %s: %s refused: %s", number, key, result.refused)
             return True
         try:
             st = os.stat(key)
