@@ -528,6 +528,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", nargs="?", metavar="FOLDER")
     p.add_argument("--poll", action="store_true", help="look for new files regularly (network shares)")
     p.add_argument("--list", action="store_true", help="list the attached folders of this library")
+    p.add_argument(
+        "--wide",
+        action="store_true",
+        help="attach a whole drive, the home folder or a folder above it all the same (every file at its top "
+        "becomes evidence and is moved out of it)",
+    )
 
     p = sub.add_parser(
         "detach",
@@ -2486,7 +2492,7 @@ def cmd_attach(args: argparse.Namespace, library: Library) -> int:
         return EXIT_OK
     if not args.case or not args.folder:
         raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
-    attached = attach_folder(library, args.case, args.folder, poll=args.poll)
+    attached = attach_folder(library, args.case, args.folder, poll=args.poll, wide=args.wide)
     how = "polled for new files" if attached.poll else "watched"
     _print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
     return EXIT_OK

@@ -471,3 +471,56 @@ def test_run_once_refuses_a_link_out_of_the_inbox_with_delete_set_and_leaves_it(
     assert [r.refused != "" for _, r in arrivals.results] == [True, True]  # once a run
     assert (inbox / "IMG_0002.jpg").is_symlink() and secret.read_text() == '{"operator": "me"}'
     assert exhibits(library, case.number) == {}
+
+
+def _second_mount_of_evidence(library, bind, tmp_path, files):
+    """Another case with exhibit 1, and its evidence folder mounted again outside the library."""
+    from casefile.core.evidence import add_files
+
+    other = make_case(library, title="另一案件")
+    list(add_files(library, other.number, [files / "chat.txt"]))
+    evidence = library.folder(other.number).path / "evidence"
+    assert [p.name for p in evidence.iterdir()] == ["001-chat.txt"]
+    return other, evidence
+
+
+def test_a_case_evidence_folder_attached_by_a_second_mount_is_never_taken_from(
+    library, case, files, tmp_path, arrivals, bind
+):
+    other, evidence = _second_mount_of_evidence(library, bind, tmp_path, files)
+    nas = bind(evidence, tmp_path / "nas")  # attached before this check, or by hand in attachments.json
+    for _ in range(2):
+        watcher = Watcher(
+            library,
+            options=FAST,
+            attached=[WatchedFolder(case.number, nas)],
+            on_result=arrivals.on_result,
+            on_problem=arrivals.on_problem,
+        )
+        watcher.run_once()
+    assert arrivals.results == []
+    assert len(arrivals.problems) == 2  # once a run
+    number, message = arrivals.problems[0]
+    assert number == case.number and "reached by another path" in message and str(evidence) in message
+    assert sorted(os.listdir(evidence)) == ["001-chat.txt"]
+    assert exhibits(library, case.number) == {}
+    assert list(verify_case(library, other.number))[-1].ok
+
+
+def test_a_case_evidence_folder_mounted_on_an_attached_folder_later_is_left_alone(
+    library, case, files, tmp_path, start_watcher, arrivals, bind
+):
+    other, evidence = _second_mount_of_evidence(library, bind, tmp_path, files)
+    scanner = tmp_path / "scanner"
+    scanner.mkdir()
+    watcher = start_watcher(attached=[WatchedFolder(case.number, scanner, poll=True)])
+    shutil.copy(files / "破损照片.jpg", scanner)
+    arrivals.wait(lambda: arrivals.results, "the scan")
+    bind(evidence, scanner)  # the share is mounted where the scanner's folder was
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    arrivals.wait(lambda: arrivals.problems, "the problem")
+    assert len(arrivals.results) == 1 and len(arrivals.problems) == 1
+    assert "reached by another path" in arrivals.problems[0][1]
+    assert sorted(os.listdir(evidence)) == ["001-chat.txt"]
+    assert set(exhibits(library, case.number)) == {"破损照片.jpg"}
+    assert list(verify_case(library, other.number))[-1].ok

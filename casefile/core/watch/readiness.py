@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from casefile.core.evidence import SYSTEM_FILES
-from casefile.core.fsutil import lstat_is_link
+from casefile.core.fsutil import is_link, lstat_is_link
 
 # Names that browsers, download managers and office programs use while a file is not finished.
 PARTIAL_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp")
@@ -129,6 +129,8 @@ class Readiness(Generic[F]):
         """An event for ``path``: written to, complete (closed or renamed in), or maybe gone."""
         if not path or is_ignored(os.path.basename(path)):
             return
+        if written and is_link(path):
+            written, complete = False, True  # a link is made whole at once: no close to wait for
         now = self.clock.monotonic()
         pending = self.pending.get(path)
         new = pending is None

@@ -49,7 +49,7 @@ from casefile.core.fsutil import is_link, storage_error
 from casefile.core.library import INBOX_DIR, RECORD_NAME, Library
 from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
-from casefile.core.watch.attachments import WatchedFolder
+from casefile.core.watch.attachments import WatchedFolder, library_overlap
 from casefile.core.watch.disposal import DELETE, MOVE, dispose
 from casefile.core.watch.observers import ROUTE, Folder, Observers
 from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, held_stamp, stamp_of
@@ -442,7 +442,33 @@ class Watcher:
             self._scan(folder)
         self._files.forget_missing()
 
+    def _library_refusal(self, folder: Folder) -> str | None:
+        """Why nothing may be taken from ``folder``: it is one of the library's own (a case's evidence
+        folder reached through a second mount), compared by identity whenever the folder's changed
+        (a drive or share mounted on it since). Reported once; None for an inbox or a folder outside.
+        """
+        if folder.spec.inbox:
+            return None
+        try:
+            st = os.stat(folder.key)
+        except OSError:
+            return folder.refusal  # gone: nothing will be taken from it anyway
+        identity = (st.st_dev, st.st_ino)
+        if identity != folder.identity:
+            folder.identity = identity
+            refusal = library_overlap(self.library, folder.key)
+            folder.refusal = refusal
+            if refusal is not None:
+                self._problem(
+                    folder.spec.case,
+                    Message("{reason}. Nothing is taken from it or moved out of it", reason=refusal),
+                    once=f"library:{folder.key}:{identity}",
+                )
+        return folder.refusal
+
     def _scan(self, folder: Folder) -> None:
+        if self._library_refusal(folder) is not None:
+            return
         stamp = _settled_stamp(folder.key)  # before listing: a file arriving meanwhile moves it again
         try:
             with os.scandir(folder.key) as entries:
@@ -562,6 +588,9 @@ class Watcher:
     def _ingest(self, number: str, batch: list[Pending[Folder]]) -> bool:
         """Add one batch to a case; False when the case is busy or failed (the rest wait)."""
         log.debug(BATCH_LOG, number, len(batch))
+        if self._library_refusal(batch[0].folder) is not None:
+            self._files.drop_folder(batch[0].folder)  # a case's evidence: never added elsewhere, moved or deleted
+            return True
         by_path = {p.path: p for p in batch}
         arrived: list[AddResult] = []
         try:
@@ -645,6 +674,8 @@ class Watcher:
 
     def _clear(self, number: str, pending: Pending[Folder]) -> None:
         """Take an added file out of the watched folder: into .ingested/, or deleted."""
+        if self._library_refusal(pending.folder) is not None:
+            return  # the folder became the library's meanwhile: what is in it stays
         try:
             dispose(pending.path, self.options.after_ingest)
         except FileNotFoundError:
