@@ -1778,7 +1778,14 @@ def _quick_search(args: argparse.Namespace, library_path: Path) -> bool:
         store.close()
     if not complete:
         return False
-    _run_search(args, library_path)
+    from casefile.core.search.query import SearchTablesError
+
+    try:
+        _run_search(args, library_path)
+    except SearchTablesError as exc:
+        if not exc.damaged:
+            raise
+        return False  # the library opened for writing sets the damaged tables aside and rebuilds them
     return True
 
 
@@ -2657,6 +2664,8 @@ def main(argv: list[str] | None = None) -> int:
                         "it is brought up to date at the next start",
                         file=sys.stderr,
                     )
+                if library.search_notice is not None:
+                    _print(f"casefile: note: {library.search_notice}", file=sys.stderr)
     except CancelledError:
         _print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
         return 130

@@ -3906,6 +3906,10 @@ Reason:</source>
         <source>%1 hits, best first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -6157,6 +6161,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

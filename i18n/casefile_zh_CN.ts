@@ -3915,6 +3915,10 @@ Reason:</source>
         <source>%1 hits, best first</source>
         <translation>共 %1 条，按相关度排列</translation>
     </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -6177,6 +6181,10 @@ Attach %1 all the same?</source>
     <message>
         <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
         <translation>README.txt 不是 CaseFile 写入的文本：其中不借助 CaseFile 核验案件的说明可能已被改动；运行 &apos;casefile repair {number}&apos; 会重新写入（被改动的文件保留在旁边）</translation>
+    </message>
+    <message>
+        <source>the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders</source>
+        <translation>检索表已损坏，已另存为 {aside}，并根据案件文件夹重新建立</translation>
     </message>
     <message>
         <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>

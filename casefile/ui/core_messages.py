@@ -276,6 +276,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'cannot open the library index {path}: {orig}'),
     QT_TRANSLATE_NOOP("core", "README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; 'casefile repair {number}' writes it again (the changed one is kept beside it)"),
     QT_TRANSLATE_NOOP("core", 'creating the library at {root}'),
+    QT_TRANSLATE_NOOP("core", 'the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders'),
     QT_TRANSLATE_NOOP("core", '{root} is not empty and is not a CaseFile library; choose an empty folder'),
     QT_TRANSLATE_NOOP("core", "{marker} is damaged: it should hold a JSON object with the library's format and version"),
     QT_TRANSLATE_NOOP("core", '{root} is not a CaseFile library ({marker} is not a library marker)'),
