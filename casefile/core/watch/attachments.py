@@ -22,7 +22,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,13 +171,13 @@ def library_folders(library: Library) -> dict[Identity, str]:
 
 
 def library_overlap(
-    library: Library, folder: str | os.PathLike[str], known: dict[Identity, str] | None = None
+    library: Library, folder: str | os.PathLike[str], known: Callable[[], dict[Identity, str]] | None = None
 ) -> Message | None:
     """Why ``folder`` cannot be attached to a case (or watched as attached): it is the library's.
 
     Compared by identity (device and inode of the folder and of each folder above it), not by
-    spelling: the same folder on a NAS is often reached through two paths. ``known`` is
-    :func:`library_folders` when the caller has it already.
+    spelling: the same folder on a NAS is often reached through two paths. ``known`` gives
+    :func:`library_folders` when the caller keeps it (asked only for a folder on the library's drive).
     """
     path = Path(folder).absolute()
     real = Path(os.path.realpath(path))
@@ -194,7 +194,7 @@ def library_overlap(
     devices = {i[0] for i in (library_id, _identity(library.cases_dir)) if i is not None}
     if own[0] not in devices:
         return None  # another drive or share than the library's (a second mount keeps the device)
-    ids = known if known is not None else library_folders(library)
+    ids = known() if known is not None else library_folders(library)
     for ident in (own, *(_identity(p) for p in real.parents)):
         if ident is not None and (ident in ids or ident == library_id):
             return Message(

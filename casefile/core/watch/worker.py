@@ -49,7 +49,7 @@ from casefile.core.fsutil import is_link, storage_error
 from casefile.core.library import INBOX_DIR, RECORD_NAME, Library
 from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
-from casefile.core.watch.attachments import WatchedFolder, library_overlap
+from casefile.core.watch.attachments import WatchedFolder, library_folders, library_overlap
 from casefile.core.watch.disposal import DELETE, MOVE, dispose
 from casefile.core.watch.observers import ROUTE, Folder, Observers
 from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, held_stamp, stamp_of
@@ -67,6 +67,9 @@ BATCH_LOG = "case %s: adding %d file(s)"
 # each: 10,000 of them on a big library) only every this many times; attached and polled
 # folders, and the list of cases, at every rescan.
 INBOX_LOOK_EVERY = 10
+
+# Seconds for which a listing of the library's own folders serves further checks of attached folders.
+_KNOWN_FOLDERS_FOR = 5.0
 
 T = TypeVar("T")
 ResultCallback = Callable[[str, AddResult], None]
@@ -149,6 +152,8 @@ class Watcher:
         self._numbers: tuple[tuple[int, int] | None, list[str]] = (None, [])
         self._last_wanted: tuple[list[str], list[WatchedFolder], dict[str, WatchedFolder]] | None = None
         self.scans = 0  # folders listed in full so far (for tests and benchmarks)
+        # The library's own folders by identity, and when they were listed.
+        self._known_folders: tuple[float, dict[tuple[int, int], str]] = (float("-inf"), {})
 
     # ------------------------------------------------------------------ public
 
@@ -442,6 +447,14 @@ class Watcher:
             self._scan(folder)
         self._files.forget_missing()
 
+    def _library_folders(self) -> dict[tuple[int, int], str]:
+        """:func:`library_folders`, listed once for the folders checked together (at the start, many
+        attached folders), and again for a check later (a case's folders may have been made since)."""
+        now = self._clock.monotonic()
+        if now - self._known_folders[0] > _KNOWN_FOLDERS_FOR:
+            self._known_folders = (now, library_folders(self.library))
+        return self._known_folders[1]
+
     def _library_refusal(self, folder: Folder) -> str | None:
         """Why nothing may be taken from ``folder``: it is one of the library's own (a case's evidence
         folder reached through a second mount), compared by identity whenever the folder's changed
@@ -456,7 +469,7 @@ class Watcher:
         identity = (st.st_dev, st.st_ino)
         if identity != folder.identity:
             folder.identity = identity
-            refusal = library_overlap(self.library, folder.key)
+            refusal = library_overlap(self.library, folder.key, self._library_folders)
             folder.refusal = refusal
             if refusal is not None:
                 self._problem(
