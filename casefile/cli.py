@@ -541,6 +541,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", nargs="?", metavar="FOLDER")
     p.add_argument("--poll", action="store_true", help="look for new files regularly (network shares)")
     p.add_argument("--list", action="store_true", help="list the attached folders of this library")
+    p.add_argument(
+        "--wide",
+        action="store_true",
+        help="attach a whole drive, the home folder or a folder above it all the same (every file at its top "
+        "becomes evidence and is moved out of it)",
+    )
 
     p = sub.add_parser(
         "detach",
@@ -1840,7 +1846,14 @@ def _quick_search(args: argparse.Namespace, library_path: Path) -> bool:
         store.close()
     if not complete:
         return False
-    _run_search(args, library_path)
+    from casefile.core.search.query import SearchTablesError
+
+    try:
+        _run_search(args, library_path)
+    except SearchTablesError as exc:
+        if not exc.damaged:
+            raise
+        return False  # the library opened for writing sets the damaged tables aside and rebuilds them
     return True
 
 
@@ -2569,7 +2582,7 @@ def cmd_attach(args: argparse.Namespace, library: Library) -> int:
         return EXIT_OK
     if not args.case or not args.folder:
         raise InvalidValueError("attach needs a CASE and a FOLDER (or --list)")
-    attached = attach_folder(library, args.case, args.folder, poll=args.poll)
+    attached = attach_folder(library, args.case, args.folder, poll=args.poll, wide=args.wide)
     how = "polled for new files" if attached.poll else "watched"
     _print(f"{attached.case}: {attached.path} is {how}; files added there become exhibits while 'casefile watch' runs")
     return EXIT_OK
@@ -2734,6 +2747,8 @@ def main(argv: list[str] | None = None) -> int:
                         "it is brought up to date at the next start",
                         file=sys.stderr,
                     )
+                if library.search_notice is not None:
+                    _print(f"casefile: note: {library.search_notice}", file=sys.stderr)
     except CancelledError:
         _print("casefile: cancelled; nothing was left half-done", file=sys.stderr)
         return 130

@@ -3006,6 +3006,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case %1: %2 in a watched folder was refused: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case %1: %2 new files added from a watched folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3015,10 +3019,6 @@ Reason:</source>
     </message>
     <message>
         <source>%1 already in the case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3071,6 +3071,10 @@ Reason:</source>
     </message>
     <message>
         <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused (%2: %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3998,6 +4002,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
     </message>
     <message>
         <source>%1 hits, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4942,6 +4950,14 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <source>Is this folder on a network share or another computer?
 
 If it is, CaseFile looks into it every few seconds instead of waiting to be told about new files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a whole drive or your home folder.
+
+Every file at its top would become evidence of case %2 and be moved out of it. A folder to attach is the one a phone, scanner or screenshot tool saves into.
+
+Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6283,6 +6299,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7730,6 +7750,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is the library&apos;s own folder {inside}, reached by another path (a second mount of the drive or share, or a link); attach a folder outside the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is waiting: the case is in use by another CaseFile window or command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7743,6 +7771,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the folder {folder} is attached to case {case}, which is not in this library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}. Nothing is taken from it or moved out of it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

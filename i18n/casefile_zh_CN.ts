@@ -3015,6 +3015,10 @@ Reason:</source>
         <translation>案件 %1：收到 %2，已成为案卷编号 %3 的证据</translation>
     </message>
     <message>
+        <source>Case %1: %2 in a watched folder was refused: %3</source>
+        <translation>案件 %1：监视文件夹中的 %2 未被接收：%3</translation>
+    </message>
+    <message>
         <source>Case %1: %2 new files added from a watched folder</source>
         <translation>案件 %1：从监视文件夹添加了 %2 个新文件</translation>
     </message>
@@ -3025,10 +3029,6 @@ Reason:</source>
     <message>
         <source>%1 already in the case</source>
         <translation>%1 个已在案件中</translation>
-    </message>
-    <message>
-        <source>%1 refused</source>
-        <translation>%1 个被拒绝</translation>
     </message>
     <message>
         <source>; </source>
@@ -3081,6 +3081,10 @@ Reason:</source>
     <message>
         <source>No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)</source>
         <translation>不再显示当前案件；案件本身不变，并非结案（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>%1 refused (%2: %3)</source>
+        <translation>%1 个未被接收（%2：%3）</translation>
     </message>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
@@ -4010,6 +4014,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
     <message>
         <source>%1 hits, best first</source>
         <translation>共 %1 条，按相关度排列</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -4957,6 +4965,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>此文件夹是否位于网络共享或其他电脑上？
 
 如果是，CaseFile 将每隔几秒检查一次，而不是等待系统通知新文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a whole drive or your home folder.
+
+Every file at its top would become evidence of case %2 and be moved out of it. A folder to attach is the one a phone, scanner or screenshot tool saves into.
+
+Attach %1 all the same?</source>
+        <translation>%1 是整个磁盘或您的个人主文件夹。
+
+其中最上层的每个文件都会成为案件 %2 的证据，并被移出该文件夹。应关联的是手机同步、扫描仪或截图工具保存文件的那个文件夹。
+
+仍要关联 %1 吗？</translation>
     </message>
     <message>
         <source>New files in %1 are now added to case %2, then deleted from the folder.</source>
@@ -6301,6 +6321,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>README.txt is not the text CaseFile writes: its instructions for checking the case without CaseFile may have been changed; &apos;casefile repair {number}&apos; writes it again (the changed one is kept beside it)</source>
         <translation>README.txt 不是 CaseFile 写入的文本：其中不借助 CaseFile 核验案件的说明可能已被改动；运行 &apos;casefile repair {number}&apos; 会重新写入（被改动的文件保留在旁边）</translation>
+    </message>
+    <message>
+        <source>the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders</source>
+        <translation>检索表已损坏，已另存为 {aside}，并根据案件文件夹重新建立</translation>
     </message>
     <message>
         <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
@@ -7747,6 +7771,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
     </message>
     <message>
+        <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>
+        <translation>{folder} 是整个磁盘或个人主文件夹：其中最上层的每个文件都会成为案件 {case} 的证据，并被移出该文件夹。请关联手机同步、扫描仪或截图保存文件的那个文件夹；如确要关联此文件夹，请确认（casefile attach --wide）</translation>
+    </message>
+    <message>
+        <source>{folder} is the library&apos;s own folder {inside}, reached by another path (a second mount of the drive or share, or a link); attach a folder outside the library</source>
+        <translation>{folder} 就是案卷库自己的文件夹 {inside}，只是经由另一路径访问（同一磁盘或共享的第二个挂载点，或链接）；请关联案卷库以外的文件夹</translation>
+    </message>
+    <message>
         <source>{name} is waiting: the case is in use by another CaseFile window or command</source>
         <translation>{name} 正在等待：案件正被另一个 CaseFile 窗口或命令使用</translation>
     </message>
@@ -7761,6 +7793,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>the folder {folder} is attached to case {case}, which is not in this library</source>
         <translation>文件夹 {folder} 关联的案件 {case} 不在本案卷库中</translation>
+    </message>
+    <message>
+        <source>{reason}. Nothing is taken from it or moved out of it</source>
+        <translation>{reason}。不会从中取走或移出任何文件</translation>
     </message>
     <message>
         <source>{name} is in the case now, but it could not be cleared from the watched folder: {reason}</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -104,3 +104,27 @@ __all__ = ["CORPUS", "REPO", "make_case", "now", "os"]
 from pg_server import pg_url, postgres_server  # noqa: E402, F401
 from s3_server import seaweed_s3  # noqa: E402, F401
 from tsa_server import local_ca, tsa  # noqa: E402, F401
+
+
+@pytest.fixture
+def bind() -> Iterator[Callable[[Path, Path], Path]]:
+    """``bind(source, target)``: the folder ``source`` reached at ``target`` too, by a second mount
+    (as a NAS share mounted twice, or a mapped drive and its network path, reach one folder)."""
+    import shutil
+    import subprocess
+
+    mounted: list[Path] = []
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a second mount of a folder needs root")
+
+    def make(source: Path, target: Path) -> Path:
+        target.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"mount --bind is not allowed here: {done.stderr.decode(errors='replace').strip()}")
+        mounted.append(target)
+        return target
+
+    yield make
+    for target in reversed(mounted):
+        subprocess.run(["umount", str(target)], check=False)

@@ -129,3 +129,24 @@ def test_a_lost_search_table_is_built_again_by_the_next_search(filled: dict[str,
     code, loaded, out, err = modules_loaded(["--library", filled["root"], "search", "缺陷"], ("sqlalchemy",))
     assert code == 0, err
     assert "检测报告.pdf" in out
+
+
+@pytest.mark.parametrize("command", ["search", "reindex"])
+def test_damaged_search_tables_are_set_aside_rebuilt_and_the_user_told(
+    capsys: pytest.CaptureFixture[str], filled: dict[str, str], command: str
+):
+    from core.test_search import damage_texts, set_aside
+
+    root = Path(filled["root"])
+    damage_texts(root / SEARCH_PATH)
+    argv = [command, "退款"] if command == "search" else [command]
+    code, out, err = run(capsys, "--library", filled["root"], *argv)
+    assert code == 0, err
+    if command == "reindex":
+        assert "indexed 2 cases" in out
+    else:
+        assert filled["first"] in out
+    assert len(set_aside(root)) == 1
+    assert "casefile: note: the search tables were damaged; they were set aside as" in err and set_aside(root)[0] in err
+    code, out, err = run(capsys, "--library", filled["root"], "search", "退款")
+    assert code == 0 and filled["first"] in out and "note" not in err

@@ -292,3 +292,14 @@ def test_a_watcher_started_in_the_background_says_how_it_stops(capsys, tmp_path)
         proc.wait(timeout=30)
         err.close()
         proc.stdout.close()
+
+
+def test_attaching_a_whole_drive_needs_wide(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    code, _, err = run(capsys, "--library", str(lib), "attach", number, "/")
+    assert code == 2 and "whole drive or the home folder" in err and "--wide" in err
+    code, out, _ = run(capsys, "--library", str(lib), "attach", "--list")
+    assert out == ""
+    code, out, _ = run(capsys, "--library", str(lib), "attach", number, "/", "--wide")
+    assert code == 0 and "/ is watched" in out

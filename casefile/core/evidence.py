@@ -45,6 +45,7 @@ from casefile.core.fsutil import (
     atomic_write_bytes,
     fsync_dir,
     is_inside,
+    lstat_is_link,
     make_private_dir,
     make_readonly,
     open_private,
@@ -157,16 +158,23 @@ def _library_refusal(real: str, is_dir: bool, library: str) -> Message | None:
 
 
 def collect(
-    paths: Iterable[str | os.PathLike[str]], *, library: str | os.PathLike[str] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    library: str | os.PathLike[str] | None = None,
+    found_in: str | os.PathLike[str] | None = None,
 ) -> list[_Candidate]:
     """Expand the user's choice into files, refusing what cannot be evidence.
 
     Within a chosen folder, a symbolic link may point only inside that folder, and a folder
     reached twice (a loop through links) is refused. A link chosen explicitly is followed.
-    System pseudo-files (/proc, /sys, /dev) are refused, and so are, given the ``library``
-    the files go to, its own folders and files and any folder that contains it.
+    Files ``found_in`` a folder (a watched inbox or attached folder, listed by CaseFile, not
+    chosen one by one) are under the rule of a chosen folder: a link among them may point
+    only inside that folder. System pseudo-files (/proc, /sys, /dev) are refused, and so
+    are, given the ``library`` the files go to, its own folders and files and any folder
+    that contains it.
     """
     out: list[_Candidate] = []
+    found_root = Path(found_in).resolve() if found_in is not None else None
     devices = _pseudo_devices()
     library_real = real_path(library) if library is not None else None
     library_key: tuple[int, int] | None = None
@@ -184,7 +192,16 @@ def collect(
         except OSError as exc:
             out.append(_Candidate(path, 0, refused=Message("cannot be read: {reason}", reason=SystemReason(exc))))
             continue
-        if stat.S_ISLNK(st.st_mode):
+        if stat.S_ISLNK(st.st_mode) or (found_root is not None and lstat_is_link(st)):
+            try:
+                refused = link_refusal(path, found_root) if found_root is not None else None
+            except (OSError, RuntimeError) as exc:  # a loop of links
+                refused = Message(
+                    "cannot be read: {reason}", reason=SystemReason(exc) if isinstance(exc, OSError) else exc
+                )
+            if refused is not None:
+                out.append(_Candidate(path, 0, refused=refused))
+                continue
             try:
                 st = path.stat()
             except OSError:
@@ -219,6 +236,20 @@ class _Walk:
     library: tuple[int, int] | None  # (device, inode) of the library folder, met through a mount
 
 
+def link_refusal(path: Path, root: Path) -> Message | None:
+    """Why a link met in the folder ``root`` (resolved) is refused: it leads out of that folder.
+
+    The one rule for every way files come in (a folder given to ``add`` or dropped on the
+    window, a watched inbox, an attached folder): the folder is what the user chose, and a
+    link in it may not bring in a file from elsewhere (/etc/passwd, another case's evidence).
+    Raises RuntimeError for a link loop, as :meth:`Path.resolve` does.
+    """
+    target = path.resolve()
+    if target.is_relative_to(root):
+        return None
+    return Message("symbolic link pointing outside the chosen folder ({target})", target=target)
+
+
 def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candidate], walk: _Walk) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -232,17 +263,9 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]], out: list[_Candi
             continue
         try:
             if entry.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    out.append(
-                        _Candidate(
-                            path,
-                            0,
-                            refused=Message(
-                                "symbolic link pointing outside the chosen folder ({target})", target=target
-                            ),
-                        )
-                    )
+                refused = link_refusal(path, root)
+                if refused is not None:
+                    out.append(_Candidate(path, 0, refused=refused))
                     continue
             st = entry.stat(follow_symlinks=True)
         except (OSError, RuntimeError) as exc:
@@ -285,8 +308,12 @@ def add_files(
     *,
     cancel: CancelToken = NEVER_CANCELLED,
     wait: float = LOCK_TIMEOUT,
+    found_in: str | os.PathLike[str] | None = None,
 ) -> Iterator[Progress | AddResult]:
     """Add files and folders to a case, yielding progress (bytes) and one result per file.
+
+    ``found_in``: the files were found in this folder by CaseFile (a watched folder), not
+    chosen one by one; a link among them may point only inside it (see :func:`collect`).
 
     Small files are placed in batches (:class:`Batch`): their results come when their batch
     is in the case. Cancelling stops before the next chunk: files already copied stay added,
@@ -296,7 +323,7 @@ def add_files(
     """
     options = clean_input(options or AddOptions())  # a line break in a purpose is a space
     check_input(options)
-    candidates = collect(paths, library=library.root)
+    candidates = collect(paths, library=library.root, found_in=found_in)
     total = sum(c.size for c in candidates)
     done = 0
     yield Progress(0, total, "")

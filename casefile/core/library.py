@@ -719,6 +719,7 @@ class Library:
         self._index: Index | None = None
         self._search: SearchIndex | None = None
         self.index_problem: Message | None = None  # why the index on disk could not be used
+        self.search_notice: Message | None = None  # the search tables were found damaged, set aside and rebuilt
         # Opened with the index on demand: until something needs the index, the case list and the
         # clocks are read from it with sqlite3 (no SQLAlchemy) while the library stays in order.
         self._on_demand = False
@@ -864,7 +865,22 @@ class Library:
             from casefile.core.search.indexing import open_index
 
             self._search = open_index(self.root, read_only=self.read_only, immutable=self.read_only)
+            if self._search.set_aside_as is not None:
+                self._note_search_set_aside(self._search.set_aside_as)
         return self._search
+
+    def search_damaged(self, exc: BaseException) -> None:
+        """The search tables were found damaged (``exc``: "malformed", "not a database"): they are
+        derived data, so the file is set aside in .derived/ (kept, named with the time) and empty
+        tables take its place, built from the case folders by the next search or the rebuild under
+        way. The user is told (:attr:`search_notice`). Raises ``exc`` for a library that cannot change."""
+        self._note_search_set_aside(self.search_index.set_aside(exc))
+
+    def _note_search_set_aside(self, aside: Path) -> None:
+        self.search_notice = Message(
+            "the search tables were damaged; they were set aside as {aside} and rebuilt from the case folders",
+            aside=aside,
+        )
 
     def rebuild_search(self) -> None:
         """Build the search tables afresh from every case folder."""
@@ -885,8 +901,19 @@ class Library:
     def _update_search(self, what: str, change: Callable[[], object]) -> None:
         """Bring the search tables up to date; they are derived data: a failure is logged, and the
         tables are rebuilt at the next search."""
+        from casefile.core.search.store import is_damage
+
         try:
-            change()
+            try:
+                change()
+            except sqlite3.Error as exc:
+                if not is_damage(exc) or self.read_only:
+                    raise
+                # A damaged file would fail every change and every search for good: set it aside and
+                # make the change again on empty tables (a rebuild fills them; any other change leaves
+                # them incomplete, so the next search builds them whole).
+                self.search_damaged(exc)
+                change()
         except (sqlite3.Error, OSError) as exc:
             log.warning("search tables not brought up to date (%s): %s", what, exc)
             with contextlib.suppress(sqlite3.Error, OSError), self.search_index.writing() as connection:

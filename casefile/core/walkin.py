@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
-from casefile.core.evidence import AddOptions, AddResult, add_files
+from casefile.core.evidence import AddOptions, AddResult, add_files, link_refusal
 from casefile.core.library import Library
 from casefile.core.model import Case, HandedItem
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
@@ -183,10 +183,15 @@ class PhonePhoto:
 
 
 def _candidates(folder: Path, since: float) -> Iterator[tuple[Path, os.stat_result]]:
-    """Pictures and videos of ``folder`` (not its subfolders) modified at or after ``since``, complete and shown."""
+    """Pictures and videos of ``folder`` (not its subfolders) modified at or after ``since``, complete and shown.
+
+    A link leading out of the folder is not one of the phone's photos: it is left out, by the
+    rule that refuses it when a folder is added (:func:`casefile.core.evidence.link_refusal`).
+    """
     try:
         entries = list(os.scandir(folder))
-    except OSError:
+        root = folder.resolve()
+    except (OSError, RuntimeError):
         return
     for entry in entries:
         name = entry.name
@@ -198,8 +203,10 @@ def _candidates(folder: Path, since: float) -> Iterator[tuple[Path, os.stat_resu
         try:
             if not entry.is_file():
                 continue
+            if entry.is_symlink() and link_refusal(Path(entry.path), root) is not None:
+                continue
             st = entry.stat()
-        except OSError:
+        except (OSError, RuntimeError):
             continue
         if st.st_size == 0 or hidden_by_attribute(st) or st.st_mtime < since:
             continue

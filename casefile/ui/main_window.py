@@ -997,6 +997,8 @@ class MainWindow(QMainWindow):
             added = [r for r in results if r.exhibit is not None]
             duplicates = sum(1 for r in results if r.duplicate_of is not None)
             refused = [r for r in results if r.refused]
+            for r in refused:
+                log.warning("case %s: %s refused: %s", number, r.path, r.refused)
             if len(added) == 1 and not duplicates and not refused:
                 exhibit = added[0].exhibit
                 assert exhibit is not None
@@ -1004,13 +1006,24 @@ class MainWindow(QMainWindow):
                     fill(self.tr("Case %1: %2 arrived, now exhibit %3"), number, exhibit.original_name, exhibit.number)
                 )
                 continue
+            if len(refused) == 1 and not added and not duplicates:
+                # Why, where the clerk looks: a link to a file elsewhere, a file that cannot be read.
+                lines.append(
+                    fill(
+                        self.tr("Case %1: %2 in a watched folder was refused: %3"),
+                        number,
+                        refused[0].path.name,
+                        translated(refused[0].refused),
+                    )
+                )
+                continue
             text = fill(self.tr("Case %1: %2 new files added from a watched folder"), number, len(added))
             if duplicates:
                 text += self.tr(", ") + fill(self.tr("%1 already in the case"), duplicates)
             if refused:
-                text += self.tr(", ") + fill(self.tr("%1 refused"), len(refused))
-                for r in refused:
-                    log.warning("case %s: %s refused: %s", number, r.path, r.refused)
+                text += self.tr(", ") + fill(
+                    self.tr("%1 refused (%2: %3)"), len(refused), refused[0].path.name, translated(refused[0].refused)
+                )
             lines.append(text)
         self.statusBar().showMessage(self.tr("; ").join(lines), 20_000)
 

@@ -186,3 +186,18 @@ def test_files_last_changed_long_before_the_day_are_not_opened(tmp_path):
     # A stated time of the day in a file untouched for weeks: a camera clock set wrong, not today's photo.
     photo(tmp_path / "IMG_0001.jpg", "2026:11:20 09:00:00", modified=datetime(2026, 11, 1, tzinfo=UTC))
     assert photos_taken_on(tmp_path, DAY, BEIJING) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_leading_out_of_the_phone_folder_is_not_offered(tmp_path):
+    # The rule a folder given to `add` has: a link in it may point only inside it.
+    folder = tmp_path / "phone"
+    (folder / "Camera").mkdir(parents=True)
+    elsewhere = tmp_path / "another customer"
+    elsewhere.mkdir()
+    photo(elsewhere / "IMG_9000.jpg", "2026:11:20 10:00:00", modified=at(DAY, 10, 1))
+    photo(folder / "Camera" / "IMG_0201.jpg", "2026:11:20 11:00:00", modified=at(DAY, 11, 1))
+    (folder / "IMG_9000.jpg").symlink_to(elsewhere / "IMG_9000.jpg")
+    (folder / "IMG_0201.jpg").symlink_to(folder / "Camera" / "IMG_0201.jpg")
+
+    assert names(photos_taken_on(folder, DAY, BEIJING)) == ["IMG_0201.jpg"]

@@ -420,3 +420,107 @@ def test_a_large_library_is_watched_with_a_few_threads(library, arrivals, start_
     assert arrivals.names() == ["last.txt"]
     assert [number for number, _ in arrivals.results] == [numbers[-1]]
     assert exhibits(library, numbers[0]) == {}  # nothing from .ingested/, nor from CaseFile's own writes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@pytest.mark.parametrize("where", ["inbox", "attached"])
+def test_a_link_leading_out_of_a_watched_folder_is_refused_left_in_place_and_reported_once(
+    library, case, files, tmp_path, start_watcher, arrivals, where
+):
+    # `casefile add FOLDER` refuses a link in FOLDER pointing out of it; a watched folder is the
+    # chosen folder of the files that land in it, whoever put them there.
+    secret = tmp_path / "secret" / "passwd"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    if where == "inbox":
+        folder, attached = inbox_of(library, case.number), []
+    else:
+        folder = tmp_path / "phone-sync"
+        folder.mkdir()
+        attached = [WatchedFolder(case.number, folder)]
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "sub").mkdir()
+    shutil.copy(files / "chat.txt", folder / "sub" / "chat.txt")
+    (folder / "chat-link.txt").symlink_to(folder / "sub" / "chat.txt")  # inside the folder: taken
+    watcher = start_watcher(attached=attached)
+    arrivals.wait(lambda: len(arrivals.results) == 2, "the refusal and the exhibit")
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    secret.write_text("root:x:0:0:root:/root:/bin/sh\n")  # its target changes: still not tried again
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    by_name = {r.path.name: r for _, r in arrivals.results}
+    assert len(arrivals.results) == 2 and set(by_name) == {"passwd.txt", "chat-link.txt"}
+    assert by_name["passwd.txt"].exhibit is None
+    assert "symbolic link pointing outside" in by_name["passwd.txt"].refused
+    assert str(secret) in by_name["passwd.txt"].refused
+    assert exhibits(library, case.number) == {"chat-link.txt": sha256((files / "chat.txt").read_bytes())}
+    assert (folder / "passwd.txt").is_symlink() and os.readlink(folder / "passwd.txt") == str(secret)
+    assert secret.exists()
+    assert arrivals.problems == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_run_once_refuses_a_link_out_of_the_inbox_with_delete_set_and_leaves_it(library, case, tmp_path, arrivals):
+    secret = tmp_path / "settings.json"
+    secret.write_text('{"operator": "me"}')
+    inbox = inbox_of(library, case.number)
+    (inbox / "IMG_0002.jpg").symlink_to(secret)
+    options = WatchOptions(settle=0.2, poll_interval=0.1, rescan=0.5, retry=0.05, after_ingest="delete")
+    for _ in range(2):
+        watcher = Watcher(library, options=options, on_result=arrivals.on_result, on_problem=arrivals.on_problem)
+        watcher.run_once()
+    assert [r.refused != "" for _, r in arrivals.results] == [True, True]  # once a run
+    assert (inbox / "IMG_0002.jpg").is_symlink() and secret.read_text() == '{"operator": "me"}'
+    assert exhibits(library, case.number) == {}
+
+
+def _second_mount_of_evidence(library, bind, tmp_path, files):
+    """Another case with exhibit 1, and its evidence folder mounted again outside the library."""
+    from casefile.core.evidence import add_files
+
+    other = make_case(library, title="另一案件")
+    list(add_files(library, other.number, [files / "chat.txt"]))
+    evidence = library.folder(other.number).path / "evidence"
+    assert [p.name for p in evidence.iterdir()] == ["001-chat.txt"]
+    return other, evidence
+
+
+def test_a_case_evidence_folder_attached_by_a_second_mount_is_never_taken_from(
+    library, case, files, tmp_path, arrivals, bind
+):
+    other, evidence = _second_mount_of_evidence(library, bind, tmp_path, files)
+    nas = bind(evidence, tmp_path / "nas")  # attached before this check, or by hand in attachments.json
+    for _ in range(2):
+        watcher = Watcher(
+            library,
+            options=FAST,
+            attached=[WatchedFolder(case.number, nas)],
+            on_result=arrivals.on_result,
+            on_problem=arrivals.on_problem,
+        )
+        watcher.run_once()
+    assert arrivals.results == []
+    assert len(arrivals.problems) == 2  # once a run
+    number, message = arrivals.problems[0]
+    assert number == case.number and "reached by another path" in message and str(evidence) in message
+    assert sorted(os.listdir(evidence)) == ["001-chat.txt"]
+    assert exhibits(library, case.number) == {}
+    assert list(verify_case(library, other.number))[-1].ok
+
+
+def test_a_case_evidence_folder_mounted_on_an_attached_folder_later_is_left_alone(
+    library, case, files, tmp_path, start_watcher, arrivals, bind
+):
+    other, evidence = _second_mount_of_evidence(library, bind, tmp_path, files)
+    scanner = tmp_path / "scanner"
+    scanner.mkdir()
+    watcher = start_watcher(attached=[WatchedFolder(case.number, scanner, poll=True)])
+    shutil.copy(files / "破损照片.jpg", scanner)
+    arrivals.wait(lambda: arrivals.results, "the scan")
+    bind(evidence, scanner)  # the share is mounted where the scanner's folder was
+    assert watcher.wait_idle(TIMEOUT) and watcher.wait_idle(TIMEOUT)
+    arrivals.wait(lambda: arrivals.problems, "the problem")
+    assert len(arrivals.results) == 1 and len(arrivals.problems) == 1
+    assert "reached by another path" in arrivals.problems[0][1]
+    assert sorted(os.listdir(evidence)) == ["001-chat.txt"]
+    assert set(exhibits(library, case.number)) == {"破损照片.jpg"}
+    assert list(verify_case(library, other.number))[-1].ok

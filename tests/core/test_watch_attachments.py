@@ -242,3 +242,32 @@ def test_watch_options_come_from_the_settings():
     assert options_from_settings(load_settings()).after_ingest == "move"
     assert options_from_settings(Settings()).settle == 2.0
     assert not hasattr(Settings(), "watch_folders")
+
+
+def test_a_folder_of_the_library_reached_by_another_mount_is_refused(library, case, tmp_path, bind):
+    other = make_case(library, title="另一案件")
+    evidence = library.folder(other.number).path / "evidence"
+    evidence.mkdir(exist_ok=True)
+    again = bind(evidence, tmp_path / "nas" / "evidence")
+    with pytest.raises(InvalidValueError, match="reached by another path") as refused:
+        attach_folder(library, case.number, again)
+    assert str(evidence) in str(refused.value)
+    whole_case = bind(library.folder(other.number).path, tmp_path / "share" / "case")
+    with pytest.raises(InvalidValueError, match="reached by another path"):
+        attach_folder(library, case.number, whole_case / "evidence")
+    assert attached_folders(library) == []
+
+
+def test_a_whole_drive_or_the_home_folder_needs_a_confirmation(library, case, tmp_path, monkeypatch):
+    from casefile.core.watch import WideFolderError
+
+    home = tmp_path / "home" / "clerk"
+    (home / "Pictures" / "手机同步").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    for wide in ("/", home, home.parent):
+        with pytest.raises(WideFolderError, match="whole drive or the home folder"):
+            attach_folder(library, case.number, wide)
+    assert attached_folders(library) == []
+    attach_folder(library, case.number, home / "Pictures" / "手机同步")  # what attach is for: no question
+    attach_folder(library, case.number, home, wide=True)
+    assert [f.path for f in attached_folders(library)] == [home / "Pictures" / "手机同步", home]

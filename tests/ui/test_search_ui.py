@@ -417,3 +417,18 @@ def test_a_search_answered_lets_go_of_its_task(qtbot, win, library_with_evidence
     type_query(qtbot, win.search, "退款")
     assert hits_of(win.search) and win.search.task is None
     assert kept() == []
+
+
+def test_search_tables_damaged_inside_are_rebuilt_and_the_user_told(qtbot, win, ctx, library_with_evidence):
+    from core.test_search import damage_texts, set_aside
+
+    from casefile.core.search.store import SEARCH_PATH
+
+    ctx.library.close()
+    damage_texts(ctx.library.root / SEARCH_PATH)
+    win.focus_search_all()
+    type_query(qtbot, win.search, "退款")
+    assert win.search.model.rowCount() == 3 and not win.search.message.isVisible()
+    said = win.search.count.text()
+    assert "3 hits" in said and "the search tables were damaged" in said and set_aside(ctx.library.root)[0] in said
+    assert ctx.library.search_notice is None  # said once

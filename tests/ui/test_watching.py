@@ -203,3 +203,40 @@ def test_a_restart_starts_the_new_watcher_once_the_old_one_has_stopped(ctx, qtbo
     assert service.watcher is not first and service.watcher.wait_ready(10)
     service.stop()
     assert service.wait_stopped(10)
+
+
+def test_a_link_leading_out_of_the_inbox_is_refused_with_its_reason_in_the_status_bar(window, ctx, qtbot, tmp_path):
+    number = window.workspace.number
+    inbox = ctx.library.folder(number).inbox_dir
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0::/root:/bin/bash\n")
+    with qtbot.waitSignal(window.watch.batch, timeout=30_000):
+        (inbox / "passwd.txt").symlink_to(secret)
+    qtbot.waitUntil(lambda: "passwd.txt" in window.statusBar().currentMessage(), timeout=10_000)
+    said = window.statusBar().currentMessage()
+    assert "refused" in said and "symbolic link pointing outside" in said and str(secret) in said
+    assert (inbox / "passwd.txt").is_symlink() and window.workspace.evidence.model.rowCount() == 0
+
+
+def test_attaching_the_home_folder_asks_first(window, ctx, qtbot, tmp_path, monkeypatch):
+    from casefile.ui.evidence import watch_menu
+
+    home = tmp_path / "home" / "clerk"
+    home.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    asked = []
+    answer = [watch_menu.QMessageBox.StandardButton.No]
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(watch_menu.QMessageBox, "warning", question)
+    tab = window.workspace.evidence
+    tab.watch_menu.attach_folder(str(home), poll=False)
+    assert len(asked) == 1 and "whole drive or your home folder" in asked[0] and str(home) in asked[0]
+    assert attached_folders(ctx.library) == []
+    answer[0] = watch_menu.QMessageBox.StandardButton.Yes
+    tab.watch_menu.attach_folder(str(home), poll=False)
+    assert attached_folders(ctx.library) == [WatchedFolder(window.workspace.number, home)]
+    restarted(qtbot, window)

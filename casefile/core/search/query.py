@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.errors import StorageError
 from casefile.core.search import KINDS, tokenize
-from casefile.core.search.store import SEARCH_PATH, SearchIndex, case_token, date_terms, kind_token
+from casefile.core.search.store import SEARCH_PATH, SearchIndex, case_token, date_terms, is_damage, kind_token
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -147,18 +147,24 @@ def search(
         terms.append(f"meta : ({' OR '.join(days)})")
     match = " AND ".join(terms)
     try:
-        store, own = _open(library)
+        total, rows = _search_tables(library, match, limit, offset)
     except sqlite3.Error as exc:
-        root = library if isinstance(library, Path) else library.root
-        raise StorageError("cannot read the search tables {path}: {orig}", path=root / SEARCH_PATH, orig=exc) from exc
-    try:
-        with store.lock:
-            total, rows = _query(store.connection, match, limit, offset)
-    except sqlite3.Error as exc:
-        raise StorageError("cannot read the search tables {path}: {orig}", path=store.path, orig=exc) from exc
-    finally:
-        if own:
-            store.close()
+        if isinstance(library, Path) or library.read_only or not is_damage(exc):
+            root = library if isinstance(library, Path) else library.root
+            raise SearchTablesError(
+                "cannot read the search tables {path}: {orig}",
+                path=root / SEARCH_PATH,
+                orig=exc,
+                damaged=is_damage(exc),
+            ) from exc
+        # Derived data: set aside, built again from the case folders, and searched (the user is told).
+        library.search_damaged(exc)
+        try:
+            total, rows = _search_tables(library, match, limit, offset)
+        except sqlite3.Error as again:
+            raise StorageError(
+                "cannot read the search tables {path}: {orig}", path=library.root / SEARCH_PATH, orig=again
+            ) from again
     hits = []
     for number, exhibit, source, field, page, at, text, score in rows:
         shown, spans = snippet(str(text), query)
@@ -176,6 +182,25 @@ def search(
             )
         )
     return SearchResult(tuple(hits), total)
+
+
+class SearchTablesError(StorageError):
+    """The search tables could not be read; ``damaged`` when they are damaged (and would be rebuilt
+    by a search of the library opened for writing)."""
+
+    def __init__(self, template: str, /, *, damaged: bool = False, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.damaged = damaged
+
+
+def _search_tables(library: Library | Path, match: str, limit: int, offset: int) -> tuple[int, list[tuple[Any, ...]]]:
+    store, own = _open(library)
+    try:
+        with store.lock:
+            return _query(store.connection, match, limit, offset)
+    finally:
+        if own:
+            store.close()
 
 
 def _query(connection: sqlite3.Connection, match: str, limit: int, offset: int) -> tuple[int, list[tuple[Any, ...]]]:

@@ -19,6 +19,7 @@ or the first search after it is found missing, damaged or of another tokenizer).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -120,6 +121,17 @@ def date_terms(first: date, last: date) -> list[str]:
     return terms
 
 
+def is_damage(exc: BaseException) -> bool:
+    """Whether a SQLite error says the file is damaged or not a database (not a full disk, a lock, I/O)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return True
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
 class SearchIndex:
     """The search tables in ``path`` (None: in memory); ``read_only`` opens an existing file for reading
     (``immutable``: a file nothing can change, on a read-only disc or share)."""
@@ -145,14 +157,39 @@ class SearchIndex:
         try:
             return self._open_file()
         except sqlite3.DatabaseError as exc:
-            # Only a file that is not a database, or a damaged one, is thrown away: a full disk or
-            # an I/O error is the disk's (and deleting the file would hide it by making room).
-            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            # Only a file that is not a database, or a damaged one, is set aside: a full disk or
+            # an I/O error is the disk's.
+            if not is_damage(exc):
                 raise
-            log.warning("search tables %s are damaged (%s); they are rebuilt", self.path, exc)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.set_aside_as = self._move_aside(exc)
             return self._open_file()
+
+    #: Where damaged tables were last set aside (None: they were not), for the user to be told.
+    set_aside_as: Path | None = None
+
+    def _move_aside(self, exc: BaseException) -> Path:
+        """Rename the damaged file (and its journal) to ``search.damaged-<UTC time>.sqlite`` beside it."""
+        assert self.path is not None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        aside = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+        log.warning("search tables %s are damaged (%s); set aside as %s and rebuilt", self.path, exc, aside.name)
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+        return aside
+
+    def set_aside(self, exc: BaseException) -> Path:
+        """The tables were found damaged in use (``exc``): set the file aside and start empty tables,
+        not complete, which the next search (or the rebuild under way) builds from the case folders.
+        Returns where the damaged file went."""
+        if self.path is None or self.read_only:
+            raise exc
+        with self.lock:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.close()
+            self.set_aside_as = self._move_aside(exc)
+            self.connection = self._open_file()
+            return self.set_aside_as
 
     def _open_file(self) -> sqlite3.Connection:
         assert self.path is not None

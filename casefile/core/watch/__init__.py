@@ -23,10 +23,13 @@ from casefile.core.watch.attachments import (
     ATTACHMENTS_NAME,
     ATTACHMENTS_VERSION,
     WatchedFolder,
+    WideFolderError,
     attach_folder,
     attached_folders,
     attachments_path,
     detach_folder,
+    is_wide,
+    library_overlap,
 )
 from casefile.core.watch.disposal import DELETE, INGESTED_DIR, MOVE, move_aside
 from casefile.core.watch.readiness import (
@@ -70,11 +73,14 @@ __all__ = [
     "WatchOptions",
     "WatchedFolder",
     "Watcher",
+    "WideFolderError",
     "attach_folder",
     "attached_folders",
     "attachments_path",
     "detach_folder",
     "is_ignored",
+    "is_wide",
+    "library_overlap",
     "move_aside",
     "options_from_settings",
 ]

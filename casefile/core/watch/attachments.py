@@ -22,7 +22,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,18 +79,34 @@ def attached_folders(library: Library) -> list[WatchedFolder]:
     return out
 
 
+class WideFolderError(InvalidValueError):
+    """The folder is a whole drive, the home folder or above it: attached only when the user confirms."""
+
+
 def attach_folder(
-    library: Library, number: str, folder: str | os.PathLike[str], *, poll: bool = False
+    library: Library, number: str, folder: str | os.PathLike[str], *, poll: bool = False, wide: bool = False
 ) -> WatchedFolder:
-    """Attach ``folder`` to a case of ``library``; attaching it again updates ``poll``."""
+    """Attach ``folder`` to a case of ``library``; attaching it again updates ``poll``.
+
+    A folder of the library, however it is reached (a link, a second mount of the drive or
+    share), is refused. A whole drive, the home folder or a folder above it raises
+    :class:`WideFolderError` unless ``wide`` (the user confirmed). (A folder holding the
+    library may be attached: only the files at its top are taken, never a folder's content.)
+    """
     case_folder = library.folder(number)
     path = Path(folder).expanduser().absolute()
     if not path.is_dir():
         raise NotFoundError("no folder at {folder}", folder=path)
-    if Path(os.path.realpath(path)).is_relative_to(os.path.realpath(library.root)):
-        raise InvalidValueError(
-            "{folder} is inside the library; attach a folder outside it (each case's inbox is watched already)",
+    refusal = library_overlap(library, path)
+    if refusal is not None:
+        raise InvalidValueError(refusal)
+    if not wide and is_wide(path):
+        raise WideFolderError(
+            "{folder} is a whole drive or the home folder: every file at its top would become evidence of "
+            "case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots "
+            "save into; to attach this one all the same, confirm it (casefile attach --wide)",
             folder=path,
+            case=case_folder.number,
         )
     attached = WatchedFolder(case_folder.number, path, poll)
     with _editing(library) as document:
@@ -104,6 +120,99 @@ def attach_folder(
             return attached
         document["folders"].append({"case": case_folder.number, "folder": str(path), "poll": poll})
     return attached
+
+
+Identity = tuple[int, int]  # (st_dev, st_ino): a folder however its path is spelt
+
+
+def _identity(path: str | os.PathLike[str]) -> Identity | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def library_folders(library: Library) -> dict[Identity, str]:
+    """The library's own folders by identity: its root, the folders in it, each case's folder
+    and the folders in that (evidence, inbox, bundles, timestamps).
+
+    What a folder reached by another path (a bind mount, the share mounted twice) is compared
+    with: a listing of each case folder (about 0.15 s for 10,000 cases), made when a folder on
+    the library's drive is attached or begins to be watched, not for every file.
+    """
+    found: dict[Identity, str] = {}
+
+    def below(path: str, device: int, depth: int) -> None:
+        # The folders' inodes come with the listing (no look at each): the same device as their
+        # parent's, unless a drive is mounted there, which a case's folders are not.
+        try:
+            with os.scandir(path) as entries:
+                folders = [(e.path, e.inode()) for e in entries if e.is_dir(follow_symlinks=False)]
+        except OSError:
+            return
+        for sub, inode in folders:
+            if (device, inode) not in found:
+                found[(device, inode)] = sub
+                if depth > 1:
+                    below(sub, device, depth - 1)
+
+    for top in (library.root, library.cases_dir):
+        ident = _identity(top)
+        if ident is not None:
+            found[ident] = os.fspath(top)
+    root = _identity(library.root)
+    if root is not None:
+        below(os.fspath(library.root), root[0], 1)
+    cases = _identity(library.cases_dir)
+    if cases is not None:
+        below(os.fspath(library.cases_dir), cases[0], 2)
+    return found
+
+
+def library_overlap(
+    library: Library, folder: str | os.PathLike[str], known: Callable[[], dict[Identity, str]] | None = None
+) -> Message | None:
+    """Why ``folder`` cannot be attached to a case (or watched as attached): it is the library's.
+
+    Compared by identity (device and inode of the folder and of each folder above it), not by
+    spelling: the same folder on a NAS is often reached through two paths. ``known`` gives
+    :func:`library_folders` when the caller keeps it (asked only for a folder on the library's drive).
+    """
+    path = Path(folder).absolute()
+    real = Path(os.path.realpath(path))
+    library_real = Path(os.path.realpath(library.root))
+    if real.is_relative_to(library_real):
+        return Message(
+            "{folder} is inside the library; attach a folder outside it (each case's inbox is watched already)",
+            folder=path,
+        )
+    own = _identity(path)
+    if own is None:
+        return None
+    library_id = _identity(library_real)
+    devices = {i[0] for i in (library_id, _identity(library.cases_dir)) if i is not None}
+    if own[0] not in devices:
+        return None  # another drive or share than the library's (a second mount keeps the device)
+    ids = known() if known is not None else library_folders(library)
+    for ident in (own, *(_identity(p) for p in real.parents)):
+        if ident is not None and (ident in ids or ident == library_id):
+            return Message(
+                "{folder} is the library's own folder {inside}, reached by another path (a second mount "
+                "of the drive or share, or a link); attach a folder outside the library",
+                folder=path,
+                inside=ids.get(ident, library_real),
+            )
+    return None
+
+
+def is_wide(folder: str | os.PathLike[str]) -> bool:
+    """A whole drive (the root of a file system, a mounted drive or share), the home folder or above it."""
+    real = Path(os.path.realpath(folder))
+    if real.parent == real or os.path.ismount(real):
+        return True
+    home = Path(os.path.realpath(Path.home()))
+    return home.is_relative_to(real)
 
 
 def detach_folder(library: Library, number: str, folder: str | os.PathLike[str]) -> None:
@@ -234,8 +343,12 @@ __all__ = [
     "ATTACHMENTS_NAME",
     "ATTACHMENTS_VERSION",
     "WatchedFolder",
+    "WideFolderError",
     "attach_folder",
     "attached_folders",
     "attachments_path",
     "detach_folder",
+    "is_wide",
+    "library_folders",
+    "library_overlap",
 ]

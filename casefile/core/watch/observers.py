@@ -60,6 +60,10 @@ class Folder:
     watch: ObservedWatch | None = None
     observer: BaseObserver | None = None
     listed: tuple[int, int] | None = None  # the folder's (inode, mtime) when last listed in full, if settled
+    # An attached folder's (device, inode) when last checked against the library's own folders,
+    # and why it is the library's (a case's evidence folder reached by another path), if it is.
+    identity: tuple[int, int] | None = None
+    refusal: str | None = None
 
 
 # What a handler queues with an event: the Folder it is for, ROUTE (an event under cases/ for

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from casefile.core.evidence import SYSTEM_FILES
+from casefile.core.fsutil import is_link, lstat_is_link
 
 # Names that browsers, download managers and office programs use while a file is not finished.
 PARTIAL_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp")
@@ -71,6 +72,17 @@ def stamp_of(st: os.stat_result) -> Stamp:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
+def held_stamp(path: str | os.PathLike[str], st: os.stat_result) -> Stamp:
+    """What a file left alone until it changes is compared with: ``st`` (its own stat), or for
+    a link the link itself, whose target (a log, another program's file) may change at any time.
+    """
+    try:
+        lst = os.lstat(path)
+    except OSError:
+        return stamp_of(st)
+    return stamp_of(lst) if lstat_is_link(lst) else stamp_of(st)
+
+
 def hidden_by_attribute(st: os.stat_result) -> bool:
     """The hidden attribute of Windows, or the hidden flag of macOS."""
     attributes = getattr(st, "st_file_attributes", 0)
@@ -117,6 +129,8 @@ class Readiness(Generic[F]):
         """An event for ``path``: written to, complete (closed or renamed in), or maybe gone."""
         if not path or is_ignored(os.path.basename(path)):
             return
+        if written and is_link(path):
+            written, complete = False, True  # a link is made whole at once: no close to wait for
         now = self.clock.monotonic()
         pending = self.pending.get(path)
         new = pending is None
@@ -161,7 +175,7 @@ class Readiness(Generic[F]):
             st = os.stat(path)
         except OSError:
             return  # gone meanwhile, or a broken link
-        if stat.S_ISREG(st.st_mode) and self._given_up.get(path) != stamp_of(st):
+        if stat.S_ISREG(st.st_mode) and self._given_up.get(path) != held_stamp(path, st):
             now = self.clock.monotonic()
             self.pending[path] = Pending(
                 folder, Path(path), seen=now, due=now + self.settle, stamp=stamp_of(st), size=st.st_size
@@ -191,7 +205,7 @@ class Readiness(Generic[F]):
             del self.pending[key]
             return False
         stamp = stamp_of(st)
-        if self._given_up.get(key) == stamp:
+        if self._given_up.get(key) == held_stamp(key, st):
             del self.pending[key]
             return False
         self._given_up.pop(key, None)

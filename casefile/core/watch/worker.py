@@ -45,14 +45,14 @@ from casefile.core.errors import (
     SystemReason,
 )
 from casefile.core.evidence import AddResult, add_files
-from casefile.core.fsutil import storage_error
+from casefile.core.fsutil import is_link, storage_error
 from casefile.core.library import INBOX_DIR, RECORD_NAME, Library
 from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
-from casefile.core.watch.attachments import WatchedFolder
+from casefile.core.watch.attachments import WatchedFolder, library_folders, library_overlap
 from casefile.core.watch.disposal import DELETE, MOVE, dispose
 from casefile.core.watch.observers import ROUTE, Folder, Observers
-from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, stamp_of
+from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, held_stamp, stamp_of
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,9 @@ BATCH_LOG = "case %s: adding %d file(s)"
 # each: 10,000 of them on a big library) only every this many times; attached and polled
 # folders, and the list of cases, at every rescan.
 INBOX_LOOK_EVERY = 10
+
+# Seconds for which a listing of the library's own folders serves further checks of attached folders.
+_KNOWN_FOLDERS_FOR = 5.0
 
 T = TypeVar("T")
 ResultCallback = Callable[[str, AddResult], None]
@@ -149,6 +152,8 @@ class Watcher:
         self._numbers: tuple[tuple[int, int] | None, list[str]] = (None, [])
         self._last_wanted: tuple[list[str], list[WatchedFolder], dict[str, WatchedFolder]] | None = None
         self.scans = 0  # folders listed in full so far (for tests and benchmarks)
+        # The library's own folders by identity, and when they were listed.
+        self._known_folders: tuple[float, dict[tuple[int, int], str]] = (float("-inf"), {})
 
     # ------------------------------------------------------------------ public
 
@@ -442,7 +447,41 @@ class Watcher:
             self._scan(folder)
         self._files.forget_missing()
 
+    def _library_folders(self) -> dict[tuple[int, int], str]:
+        """:func:`library_folders`, listed once for the folders checked together (at the start, many
+        attached folders), and again for a check later (a case's folders may have been made since)."""
+        now = self._clock.monotonic()
+        if now - self._known_folders[0] > _KNOWN_FOLDERS_FOR:
+            self._known_folders = (now, library_folders(self.library))
+        return self._known_folders[1]
+
+    def _library_refusal(self, folder: Folder) -> str | None:
+        """Why nothing may be taken from ``folder``: it is one of the library's own (a case's evidence
+        folder reached through a second mount), compared by identity whenever the folder's changed
+        (a drive or share mounted on it since). Reported once; None for an inbox or a folder outside.
+        """
+        if folder.spec.inbox:
+            return None
+        try:
+            st = os.stat(folder.key)
+        except OSError:
+            return folder.refusal  # gone: nothing will be taken from it anyway
+        identity = (st.st_dev, st.st_ino)
+        if identity != folder.identity:
+            folder.identity = identity
+            refusal = library_overlap(self.library, folder.key, self._library_folders)
+            folder.refusal = refusal
+            if refusal is not None:
+                self._problem(
+                    folder.spec.case,
+                    Message("{reason}. Nothing is taken from it or moved out of it", reason=refusal),
+                    once=f"library:{folder.key}:{identity}",
+                )
+        return folder.refusal
+
     def _scan(self, folder: Folder) -> None:
+        if self._library_refusal(folder) is not None:
+            return
         stamp = _settled_stamp(folder.key)  # before listing: a file arriving meanwhile moves it again
         try:
             with os.scandir(folder.key) as entries:
@@ -518,7 +557,9 @@ class Watcher:
 
     def _ingest_ready(self) -> None:
         now = self._clock.monotonic()
-        ready: dict[str, list[Pending[Folder]]] = {}
+        # One batch per folder: the folder is the one the files were found in, whose links
+        # may point only inside it (the rule `add` has for a chosen folder).
+        ready: dict[tuple[str, str], list[Pending[Folder]]] = {}
         for pending in self._files.due():
             number = pending.folder.spec.case
             busy = self._busy_until.get(number, 0.0)
@@ -526,8 +567,13 @@ class Watcher:
                 pending.due = busy
                 continue
             if self._files.is_complete(pending):
-                ready.setdefault(number, []).append(pending)
-        for number, batch in ready.items():
+                ready.setdefault((number, pending.folder.key), []).append(pending)
+        for (number, _key), batch in ready.items():
+            busy = self._busy_until.get(number, 0.0)
+            if busy > now:  # found busy with another of its folders just now
+                for pending in batch:
+                    self._files.postpone(pending, busy)
+                continue
             batch.sort(key=lambda p: p.path.name)
             while batch and not self._stop.is_set():
                 part: list[Pending[Folder]] = []
@@ -555,11 +601,16 @@ class Watcher:
     def _ingest(self, number: str, batch: list[Pending[Folder]]) -> bool:
         """Add one batch to a case; False when the case is busy or failed (the rest wait)."""
         log.debug(BATCH_LOG, number, len(batch))
+        if self._library_refusal(batch[0].folder) is not None:
+            self._files.drop_folder(batch[0].folder)  # a case's evidence: never added elsewhere, moved or deleted
+            return True
         by_path = {p.path: p for p in batch}
         arrived: list[AddResult] = []
         try:
             # Never wait for a case another window, command or watcher holds: try again later.
-            for item in add_files(self.library, number, [p.path for p in batch], cancel=self._cancel, wait=0):
+            paths = [p.path for p in batch]
+            found_in = batch[0].folder.key
+            for item in add_files(self.library, number, paths, cancel=self._cancel, wait=0, found_in=found_in):
                 if isinstance(item, AddResult):
                     pending = by_path.pop(item.path, None)
                     if pending is not None and self._arrived(number, pending, item):
@@ -609,6 +660,15 @@ class Watcher:
                 log.info("case %s: %s is a duplicate of exhibit %s", number, key, result.duplicate_of)
             self._clear(number, pending)
             return True
+        if result.refused and is_link(key):
+            # A link refused for where it leads: left where it is, reported once, and looked at
+            # again only when the link itself changes (not whenever its target, a log, does).
+            try:
+                self._files.give_up(key, held_stamp(key, os.lstat(key)))
+            except OSError:
+                self._files.done(key)
+            log.warning("case %s: %s refused: %s", number, key, result.refused)
+            return True
         try:
             st = os.stat(key)
         except OSError:
@@ -627,6 +687,8 @@ class Watcher:
 
     def _clear(self, number: str, pending: Pending[Folder]) -> None:
         """Take an added file out of the watched folder: into .ingested/, or deleted."""
+        if self._library_refusal(pending.folder) is not None:
+            return  # the folder became the library's meanwhile: what is in it stays
         try:
             dispose(pending.path, self.options.after_ingest)
         except FileNotFoundError:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casefile.core.errors import CaseFileError
-from casefile.core.watch import attach_folder, attached_folders, detach_folder
+from casefile.core.watch import WideFolderError, attach_folder, attached_folders, detach_folder
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
 
@@ -85,7 +85,27 @@ class WatchMenu(QMenu):
             )
             poll = answer == QMessageBox.StandardButton.Yes
         try:
-            attach_folder(self.ctx.library, number, folder, poll=poll)
+            try:
+                attach_folder(self.ctx.library, number, folder, poll=poll)
+            except WideFolderError:
+                answer = QMessageBox.warning(
+                    self._window(),
+                    self.tr("Attach a folder"),
+                    fill(
+                        self.tr(
+                            "%1 is a whole drive or your home folder.\n\nEvery file at its top would become "
+                            "evidence of case %2 and be moved out of it. A folder to attach is the one a phone, "
+                            "scanner or screenshot tool saves into.\n\nAttach %1 all the same?"
+                        ),
+                        folder,
+                        number,
+                    ),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                attach_folder(self.ctx.library, number, folder, poll=poll, wide=True)
         except (CaseFileError, OSError) as exc:
             show_error(self._window(), exc)
             return

@@ -88,6 +88,7 @@ class SearchPanel(QWidget):
         self.shown: Query | None = None  # the search whose hits the list shows
         self.total = 0
         self.error: BaseException | None = None
+        self.notice = ""  # the search tables were damaged and rebuilt for this answer: said beside the count
 
         self.box = QLineEdit(self)
         self.box.setClearButtonEnabled(True)
@@ -283,6 +284,7 @@ class SearchPanel(QWidget):
             self._start(self.query(offset=self.model.rowCount()))
 
     def _start(self, query: Query) -> None:
+        self.notice = ""
         if self.error is not None:  # the failure said is not this query's: searching, until it answers
             self.error = None
             self.shown = None
@@ -333,6 +335,9 @@ class SearchPanel(QWidget):
             self.model.set_hits([])
         elif isinstance(result, SearchResult):
             self.error = None
+            notice, self.ctx.library.search_notice = self.ctx.library.search_notice, None
+            if notice is not None:
+                self.notice = translated(notice)
             self.total = result.total
             if query.offset and self.shown is not None:
                 self.model.append_hits(result.hits)
@@ -390,6 +395,9 @@ class SearchPanel(QWidget):
             self.count.setText(fill(self.tr("%1 of %2 hits, best first"), hits, self.total))
         else:
             self.count.setText(fill(self.tr("%1 hits, best first"), hits))
+        if self.notice and not message:
+            said = self.count.text()
+            self.count.setText(said + self.tr(" · ") + self.notice if said else self.notice)
         self.more.setVisible(bool(hits) and hits < self.total and not message)
         self.more.setEnabled(self.task is None)
 
