@@ -822,7 +822,7 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>trusted timestamp attached</source>
+        <source>timestamp attached (RFC 3161)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1975,6 +1975,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timestamp (root not checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1992,6 +1996,26 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Merkle root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root&apos;s SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the fingerprint pinned in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root not checked: anyone can make a root and a timestamp authority under any name. Compare the fingerprint with the one the authority publishes, then pin the root in Settings (Pinned TSA roots)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3038,6 +3062,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timestamp root not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a case archive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3047,6 +3075,19 @@ Reason:</source>
     </message>
     <message>
         <source>Case %1 imported with %2 exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamps of case %1 rely on a root certificate you have not pinned, so they are shown as “timestamp (root not checked)”:
+
+%2
+
+The archive checks only against the root it carries itself. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4024,6 +4065,18 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>none: every timestamp is shown as “root not checked”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprints of the timestamp authorities&apos; root certificates you have compared with the fingerprints the authorities publish, separated by commas. Only a timestamp whose root is one of them is shown as a trusted timestamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read the text of new pictures and scanned pages in the background</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4116,6 +4169,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pinned TSA roots (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text in pictures (OCR)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4156,6 +4213,13 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pinned once you save:
+%1
+
+Compare this fingerprint with the one the authority publishes: only a root you have checked should be pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The TSA address must begin with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,6 +4256,26 @@ Reason:</source>
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StampSender</name>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(its root certificate cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A timestamp was attached whose root certificate is not one you pinned, so it is shown as “timestamp (root not checked)”, not as a trusted timestamp:
+
+%1
+
+Anyone can make a root and a timestamp authority under any name. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots (or choose the authority&apos;s root certificate file there).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7237,6 +7321,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds no root certificate (a self-signed one): choose the authority&apos;s root, not its own certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a certificate file (PEM or DER): {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
