@@ -1477,6 +1477,10 @@ def _config_pins(settings: Settings, value: str) -> int:
         if not item:
             continue
         path = Path(item).expanduser()
+        if not path.is_file() and ("/" in item or "\\" in item or path.suffix.lower() in (".pem", ".crt", ".cer")):
+            raise InvalidValueError(
+                "{path} is not a file (give the root's certificate file or its fingerprint)", path=item
+            )
         if path.is_file():
             for root in pins_from_file(path):
                 _print(f"root {root.subject}  SHA-256 {root.fingerprint}  (from {path})")

@@ -112,8 +112,13 @@ def test_a_stamp_whose_root_is_not_pinned_is_never_called_trusted(capsys, lib, f
     assert "root not checked" not in out and out.count("trusted timestamp (root pinned)") == 2
 
 
-def test_pinning_by_fingerprint_and_pinning_nothing(capsys, local_ca):
+def test_pinning_by_fingerprint_and_pinning_nothing(capsys, local_ca, tmp_path):
     fingerprint = _fingerprint(local_ca.pem)
+    code, _out, err = run(capsys, "config", "tsa_root_sha256", str(tmp_path / "missing-root.pem"))
+    assert code == 2 and "is not a file" in err
+    tsa_cert, _key = local_ca.issue_tsa("not-a-root")
+    code, _out, err = run(capsys, "config", "tsa_root_sha256", str(tsa_cert))
+    assert code == 2 and "holds no root certificate" in err
     code, out, _ = run(capsys, "config", "tsa_root_sha256", f"SHA256 Fingerprint={fingerprint}")
     assert code == 0 and fingerprint.replace(":", "").lower() in out
     code, _out, err = run(capsys, "config", "tsa_root_sha256", "ab:cd")
