@@ -167,3 +167,32 @@ def test_settings_pin_a_root_from_its_certificate_and_refuse_a_bad_fingerprint(c
     assert dialog.tsa_pins.text() == _fingerprint(local_ca.pem) and "CN=CaseFile Test Root CA" in told[0]
     dialog.save()
     assert load_settings().tsa_root_sha256 == _fingerprint(local_ca.pem)
+
+
+def test_importing_a_stamped_case_names_the_root_it_relies_on(ctx, qtbot, tmp_path, incoming, tsa, local_ca):
+    """An archive's stamps check only against the roots it carries: the app says which, when they are not pinned."""
+    from casefile.core.archive import export_case
+    from casefile.core.library import Library
+    from casefile.core.timestamps.stamping import TsaConfig
+    from casefile.ui.main_window import MainWindow
+
+    other = Library.open(tmp_path / "other", "同事")
+    try:
+        number = other.create_case(
+            case_from_fields(
+                {"title": "屏幕碎裂", "complained_at": "2026-11-20T10:00+08:00", "channel": "store", "type": "quality"}
+            )
+        ).number
+        list(add_files(other, number, [incoming]))
+        assert stamp_case(other, number, TsaConfig(tsa.url, str(local_ca.pem))).stamp is not None
+        list(export_case(other, number, tmp_path / "case.zip"))
+    finally:
+        other.close()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.import_archive(str(tmp_path / "case.zip"))
+    qtbot.waitUntil(lambda: ctx.library.case_numbers() == [number], timeout=10_000)
+    text = win.root_box.text()
+    digest = _fingerprint(local_ca.pem).upper()
+    assert "CN=CaseFile Test Root CA" in text and ":".join(digest[i : i + 2] for i in range(0, 64, 2)) in text
+    assert "Pinned TSA roots" in text
