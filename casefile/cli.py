@@ -41,6 +41,7 @@ from casefile.core.model import (
     PartyKind,
     ResponsibleParty,
     Stage,
+    Stamp,
     TimelineEvent,
     Transcript,
     is_date_only,
@@ -97,9 +98,13 @@ from casefile.core.workflow.records import (
 )
 
 if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a command that opens it
+    from casefile.core.archive import ImportResult
     from casefile.core.library import CaseWriter, Library
     from casefile.core.listing import AgendaRow, CaseSummary
     from casefile.core.search.query import SearchResult
+    from casefile.core.settings import Settings
+    from casefile.core.timestamps.checking import StampResult
+    from casefile.core.timestamps.roots import RootCert
     from casefile.core.timestamps.stamping import StampOutcome
 
 log = logging.getLogger("casefile")
@@ -1310,6 +1315,18 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append(f"  folder {folder.path}")
     lines.append(f"  evidence ({len(case.exhibits)}), in the evidence order (证据N: its number in a packet):")
     lines.extend(_evidence_lines(case))
+    if case.timestamps:
+        from casefile.core.timestamps.roots import pins_of
+
+        pins = pins_of(load_settings())
+        lines.append("  timestamps (RFC 3161):")
+        for stamp in case.timestamps:
+            renewal = f" (renews {stamp.renews})" if stamp.renews else ""
+            words, _pinned = _root_words(folder.path, stamp, pins)
+            lines.append(
+                f"    {stamp.id}{renewal}  {_fmt_time(stamp.time)}  by {stamp.tsa}, serial {stamp.serial}, "
+                f"exhibits {', '.join(map(str, stamp.exhibits))} — {words}"
+            )
     if case.timeline:
         lines.append("  timeline (N: its number for casefile event --edit / --delete):")
         for n, ev in enumerate(case.timeline, 1):
@@ -1360,20 +1377,43 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def _stamps_summary(folder: Path, results: list[StampResult], pins: frozenset[str]) -> str:
+    """``, 2 trusted timestamps valid (root pinned)`` — or, for stamps whose root the user did not pin,
+    ``timestamps valid (root not checked: …)`` with the roots' subjects and fingerprints."""
+    from casefile.core.timestamps.roots import is_pinned, stamp_roots
+
+    pinned: list[list[RootCert]] = []
+    unchecked: list[list[RootCert]] = []
+    for result in results:
+        roots = stamp_roots(folder, result.stamp)
+        if result.info is not None:  # the roots the token was validated against
+            roots = [r for r in roots if r.sha256 in result.info.root_fingerprints] or roots
+        (pinned if is_pinned(roots, pins) else unchecked).append(roots)
+    parts = []
+    if pinned:
+        parts.append(f"{len(pinned)} trusted timestamps valid (root pinned)")
+    if unchecked:
+        named = {f"{r.subject}, SHA-256 {r.fingerprint}" for roots in unchecked for r in roots}
+        parts.append(f"{len(unchecked)} timestamps valid (root not checked: {'; '.join(sorted(named))})")
+    return ", " + ", ".join(parts)
+
+
 def cmd_verify(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.timestamps.roots import pins_of
     from casefile.core.verify import CaseReport, FileStatus, verify_case
 
     numbers = args.cases or library.case_numbers()
     if not numbers:
         _print("no cases to verify", file=sys.stderr)
         return EXIT_OK
+    pins = pins_of(load_settings())
     failed = 0
     for number in numbers:
         with _collector_paused():
             reports: list[CaseReport] = list(_drain(verify_case(library, number), f"verifying {number}"))
         report = reports[-1]
         if report.ok:
-            stamps = f", {len(report.stamps)} trusted timestamps valid" if report.stamps else ""
+            stamps = _stamps_summary(library.folder(number).path, report.stamps, pins) if report.stamps else ""
             _print(f"{number}: OK — {report.count(FileStatus.INTACT)} files intact, custody log intact{stamps}")
         else:
             failed += 1
@@ -1464,6 +1504,8 @@ def cmd_config(args: argparse.Namespace) -> int:
         _print(f"{args.name} = {current!r}")
         return EXIT_OK
     value: object
+    if args.name == "tsa_root_sha256":
+        return _config_pins(settings, args.value)
     try:
         if isinstance(current, bool):
             if args.value.lower() not in ("true", "false", "yes", "no", "1", "0", "on", "off"):
@@ -1482,15 +1524,61 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stamp_line(outcome: StampOutcome) -> str:
+def _config_pins(settings: Settings, value: str) -> int:
+    """``config tsa_root_sha256 FILE|FINGERPRINT[,…]``: pin the TSA roots the user confirmed, from their
+    certificate files or by fingerprint; an empty value pins none."""
+    from casefile.core.settings import save_settings
+    from casefile.core.timestamps.roots import normalise_fingerprint, pins_from_file
+
+    pins: list[str] = []
+    for item in (i.strip() for i in value.split(",")):
+        if not item:
+            continue
+        path = Path(item).expanduser()
+        if not path.is_file() and ("/" in item or "\\" in item or path.suffix.lower() in (".pem", ".crt", ".cer")):
+            raise InvalidValueError(
+                "{path} is not a file (give the root's certificate file or its fingerprint)", path=item
+            )
+        if path.is_file():
+            for root in pins_from_file(path):
+                _print(f"root {root.subject}  SHA-256 {root.fingerprint}  (from {path})")
+                pins.append(root.sha256)
+        else:
+            pins.append(normalise_fingerprint(item))
+    settings.tsa_root_sha256 = ", ".join(dict.fromkeys(pins))
+    save_settings(settings)
+    _print(f"tsa_root_sha256 = {settings.tsa_root_sha256!r}")
+    if pins:
+        _print(
+            "timestamps whose roots are these are shown as trusted timestamps; compare each fingerprint with the "
+            "one the timestamp authority publishes"
+        )
+    return EXIT_OK
+
+
+def _root_words(folder: Path, stamp: Stamp, pins: frozenset[str]) -> tuple[str, bool]:
+    """How a stamp's roots read on the command line, and whether they are all pinned."""
+    from casefile.core.timestamps.roots import is_pinned, label, stamp_roots
+
+    roots = stamp_roots(folder, stamp)
+    pinned = is_pinned(roots, pins)
+    named = "; ".join(f"{r.subject}, SHA-256 {r.fingerprint}" for r in roots) or "no root certificate"
+    return f"{label(pinned)}: root {named}", pinned
+
+
+def _stamp_line(outcome: StampOutcome, library: Library, pins: frozenset[str], unpinned: list[str]) -> str:
+    """What came of a stamp request; a stamp whose root is not pinned adds its id to ``unpinned``."""
     exhibits = ", ".join(map(str, outcome.exhibits))
     if outcome.stamp is not None:
         stamp = outcome.stamp
         renewal = f" (renews timestamp {stamp.renews})" if stamp.renews else ""
         time = stamp.time.isoformat() if stamp.time else ""
+        words, pinned = _root_words(library.folder(outcome.number).path, stamp, pins)
+        if not pinned:
+            unpinned.append(stamp.id)
         return (
             f"{outcome.number}: timestamp {stamp.id}{renewal} for exhibits {exhibits}: {time} by {stamp.tsa}, "
-            f"serial {stamp.serial}"
+            f"serial {stamp.serial} — {words}"
         )
     if outcome.queued:
         return (
@@ -1510,15 +1598,31 @@ def stamp_after_ingest(library: Library, number: str) -> None:
     if not settings.tsa_url.strip():  # pyHanko is loaded only when a stamp is asked for
         _print(f"note: {NO_TSA}", file=sys.stderr)
         return
+    from casefile.core.timestamps.roots import pins_of
     from casefile.core.timestamps.stamping import stamp_case, tsa_from_settings
 
     tsa = tsa_from_settings(settings)
     assert tsa is not None
-    _print(_stamp_line(stamp_case(library, number, tsa)))
+    unpinned: list[str] = []
+    _print(_stamp_line(stamp_case(library, number, tsa), library, pins_of(settings), unpinned))
+    _warn_unpinned(unpinned)
+
+
+def _warn_unpinned(unpinned: list[str]) -> None:
+    """Said once, however many stamps rely on a root the user did not pin."""
+    from casefile.core.timestamps.roots import PIN_HINT
+
+    if unpinned:
+        _print(
+            f"warning: the root of timestamp {', '.join(unpinned)} is not one you pinned, so it is not shown as a "
+            f"trusted timestamp: {PIN_HINT}",
+            file=sys.stderr,
+        )
 
 
 def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.timestamps import queue
+    from casefile.core.timestamps.roots import pins_of
     from casefile.core.timestamps.stamping import (
         NO_TSA,
         renew_case,
@@ -1528,6 +1632,9 @@ def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
         unstamped,
     )
 
+    settings = load_settings()
+    pins = pins_of(settings)
+    unpinned: list[str] = []
     if args.status:
         for number in args.cases or library.case_numbers():
             case = library.load_case(number)
@@ -1538,14 +1645,15 @@ def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
                 if stamps:
                     last = stamps[-1]
                     time = last.time.isoformat() if last.time else ""
-                    text = f"stamped {time} by {last.tsa}, serial {last.serial} (timestamp {last.id})"
+                    words, _pinned = _root_words(library.folder(case.number).path, last, pins)
+                    text = f"stamped {time} by {last.tsa}, serial {last.serial} (timestamp {last.id}; {words})"
                 elif exhibit.number in waiting and state is not None:
                     text = "queued" + (f" (last try: {state['error']})" if state.get("error") else "")
                 else:
                     text = "not stamped"
                 _print(f"{case.number}  {exhibit.number:>4}  {text}")
         return EXIT_OK
-    tsa = tsa_from_settings(load_settings())
+    tsa = tsa_from_settings(settings)
     if tsa is None:
         _print(f"casefile: {NO_TSA}; set one with 'casefile config tsa_url URL'", file=sys.stderr)
         return EXIT_ERROR
@@ -1557,12 +1665,14 @@ def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
                 _print(f"{number}: no timestamp needs renewing within {args.within} days")
             for outcome in outcomes:
                 failed += outcome.stamp is None
-                _print(_stamp_line(outcome))
+                _print(_stamp_line(outcome, library, pins, unpinned))
+        _warn_unpinned(unpinned)
         return EXIT_PROBLEMS if failed else EXIT_OK
     numbers = args.cases or None
     for outcome in stamp_pending(library, tsa, numbers):
         failed += outcome.stamp is None and outcome.error is not None
-        _print(_stamp_line(outcome))
+        _print(_stamp_line(outcome, library, pins, unpinned))
+    _warn_unpinned(unpinned)
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -1577,12 +1687,26 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def _print_import_roots(result: ImportResult) -> None:
+    """Which roots the imported case's timestamps rely on, and whether the user pinned them."""
+    from casefile.core.timestamps.roots import PIN_HINT, label, pins_of
+
+    pins = pins_of(load_settings())
+    for root in result.stamp_roots:
+        _print(f"its timestamps rely on root {root.subject}, SHA-256 {root.fingerprint}: {label(root.sha256 in pins)}")
+    if any(root.sha256 not in pins for root in result.stamp_roots):
+        _print(
+            f"warning: not every timestamp root of case {result.number} is one you pinned: {PIN_HINT}", file=sys.stderr
+        )
+
+
 def cmd_import(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.archive import ImportResult, import_case
 
     for result in _drain(import_case(library, Path(args.archive)), "importing"):
         assert isinstance(result, ImportResult)
         _print(f"imported case {result.number} with {result.exhibits} exhibits into {result.folder}")
+        _print_import_roots(result)
         _print(result.number)
     return EXIT_OK
 

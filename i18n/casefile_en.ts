@@ -818,7 +818,7 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>trusted timestamp attached</source>
+        <source>timestamp attached (RFC 3161)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1987,6 +1987,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timestamp (root not checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2004,6 +2008,26 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Merkle root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root&apos;s SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the fingerprint pinned in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root not checked: anyone can make a root and a timestamp authority under any name. Compare the fingerprint with the one the authority publishes, then pin the root in Settings (Pinned TSA roots)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3090,6 +3114,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timestamp root not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a case archive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3099,6 +3127,19 @@ Reason:</source>
     </message>
     <message>
         <source>Case %1 imported with %2 exhibits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamps of case %1 rely on a root certificate you have not pinned, so they are shown as “timestamp (root not checked)”:
+
+%2
+
+The archive checks only against the root it carries itself. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4106,6 +4147,18 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>none: every timestamp is shown as “root not checked”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprints of the timestamp authorities&apos; root certificates you have compared with the fingerprints the authorities publish, separated by commas. Only a timestamp whose root is one of them is shown as a trusted timestamp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read the text of new pictures and scanned pages in the background</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4198,6 +4251,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pinned TSA roots (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text in pictures (OCR)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4238,6 +4295,13 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pinned once you save:
+%1
+
+Compare this fingerprint with the one the authority publishes: only a root you have checked should be pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The TSA address must begin with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4274,6 +4338,26 @@ The stage log will say the stages were skipped; write why in the note.</source>
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StampSender</name>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(its root certificate cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A timestamp was attached whose root certificate is not one you pinned, so it is shown as “timestamp (root not checked)”, not as a trusted timestamp:
+
+%1
+
+Anyone can make a root and a timestamp authority under any name. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots (or choose the authority&apos;s root certificate file there).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7407,6 +7491,18 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>case {number}, {what}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text!r} is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} holds no root certificate (a self-signed one): choose the authority&apos;s root, not its own certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a certificate file (PEM or DER): {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

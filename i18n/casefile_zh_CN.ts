@@ -820,8 +820,8 @@ SHA-256：%4</translation>
         <translation>重新开案</translation>
     </message>
     <message>
-        <source>trusted timestamp attached</source>
-        <translation>加盖可信时间戳</translation>
+        <source>timestamp attached (RFC 3161)</source>
+        <translation>加盖时间戳（RFC 3161）</translation>
     </message>
     <message>
         <source>intact</source>
@@ -1990,6 +1990,10 @@ Proof purpose: %3</source>
         <translation>时间戳</translation>
     </message>
     <message>
+        <source>Timestamp (root not checked)</source>
+        <translation>时间戳（根证书未经核对）</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2008,6 +2012,26 @@ Proof purpose: %3</source>
     <message>
         <source>Merkle root</source>
         <translation>默克尔树根</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>根证书</translation>
+    </message>
+    <message>
+        <source>Root&apos;s SHA-256 fingerprint</source>
+        <translation>根证书 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Root</source>
+        <translation>根证书核对</translation>
+    </message>
+    <message>
+        <source>Checked against the fingerprint pinned in Settings</source>
+        <translation>已与用户配置的根证书指纹核对</translation>
+    </message>
+    <message>
+        <source>Root not checked: anyone can make a root and a timestamp authority under any name. Compare the fingerprint with the one the authority publishes, then pin the root in Settings (Pinned TSA roots)</source>
+        <translation>根证书未经核对：任何人都可以自建根证书，并以任意机构名称签发时间戳。请将上列指纹与时间戳服务机构公布的根证书指纹比对，一致后在“设置”中固定该根证书（已核对的 TSA 根证书）</translation>
     </message>
     <message>
         <source>Device</source>
@@ -3099,6 +3123,10 @@ Reason:</source>
         <translation>回执已随案保存：%1</translation>
     </message>
     <message>
+        <source>Timestamp root not checked</source>
+        <translation>时间戳根证书未经核对</translation>
+    </message>
+    <message>
         <source>Import a case archive</source>
         <translation>导入案卷</translation>
     </message>
@@ -3109,6 +3137,24 @@ Reason:</source>
     <message>
         <source>Case %1 imported with %2 exhibits</source>
         <translation>已导入案件 %1，共 %2 份证据</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>The timestamps of case %1 rely on a root certificate you have not pinned, so they are shown as “timestamp (root not checked)”:
+
+%2
+
+The archive checks only against the root it carries itself. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots.</source>
+        <translation>案件 %1 的时间戳所依赖的根证书不在您已核对的根证书之列，因此显示为“时间戳（根证书未经核对）”：
+
+%2
+
+导入时只以案卷自带的根证书核验。请将此指纹与时间戳服务机构公布的根证书指纹比对；一致的，在“设置 → 已核对的 TSA 根证书”中添加。</translation>
     </message>
     <message>
         <source>Verifying…</source>
@@ -4117,6 +4163,18 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>仅当该机构的时间戳不附带其根证书时需要</translation>
     </message>
     <message>
+        <source>none: every timestamp is shown as “root not checked”</source>
+        <translation>无：所有时间戳均显示为“根证书未经核对”</translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprints of the timestamp authorities&apos; root certificates you have compared with the fingerprints the authorities publish, separated by commas. Only a timestamp whose root is one of them is shown as a trusted timestamp.</source>
+        <translation>您已与时间戳服务机构公布的指纹比对过的根证书 SHA-256 指纹，以逗号分隔。只有根证书在此之列的时间戳才显示为可信时间戳。</translation>
+    </message>
+    <message>
+        <source>From a certificate…</source>
+        <translation>从证书文件添加…</translation>
+    </message>
+    <message>
         <source>Read the text of new pictures and scanned pages in the background</source>
         <translation>在后台识别新图片和扫描页中的文字</translation>
     </message>
@@ -4209,6 +4267,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>TSA 根证书</translation>
     </message>
     <message>
+        <source>Pinned TSA roots (SHA-256)</source>
+        <translation>已核对的 TSA 根证书（SHA-256）</translation>
+    </message>
+    <message>
         <source>Text in pictures (OCR)</source>
         <translation>图片文字识别（OCR）</translation>
     </message>
@@ -4249,6 +4311,16 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>证书（*.pem *.crt *.cer）</translation>
     </message>
     <message>
+        <source>Pinned once you save:
+%1
+
+Compare this fingerprint with the one the authority publishes: only a root you have checked should be pinned.</source>
+        <translation>保存后将固定：
+%1
+
+请将此指纹与时间戳服务机构公布的指纹比对：只应固定您已核对的根证书。</translation>
+    </message>
+    <message>
         <source>The TSA address must begin with http:// or https://</source>
         <translation>TSA 地址须以 http:// 或 https:// 开头</translation>
     </message>
@@ -4286,6 +4358,31 @@ The stage log will say the stages were skipped; write why in the note.</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>StampSender</name>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>(its root certificate cannot be read)</source>
+        <translation>（无法读取其根证书）</translation>
+    </message>
+    <message>
+        <source>A timestamp was attached whose root certificate is not one you pinned, so it is shown as “timestamp (root not checked)”, not as a trusted timestamp:
+
+%1
+
+Anyone can make a root and a timestamp authority under any name. Compare this fingerprint with the one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots (or choose the authority&apos;s root certificate file there).</source>
+        <translation>已加盖的时间戳所依赖的根证书不在您已核对的根证书之列，因此显示为“时间戳（根证书未经核对）”，而非可信时间戳：
+
+%1
+
+任何人都可以自建根证书，并以任意机构名称签发时间戳。请将此指纹与时间戳服务机构公布的根证书指纹比对；一致的，在“设置 → 已核对的 TSA 根证书”中添加（或在该处选择该机构的根证书文件）。</translation>
     </message>
 </context>
 <context>
@@ -7429,6 +7526,18 @@ Attach %1 all the same?</source>
     <message>
         <source>case {number}, {what}: {reason}</source>
         <translation>案件 {number}，{what}：{reason}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)</source>
+        <translation>{text!r} 不是 SHA-256 指纹（应为 64 位十六进制数字，可含冒号）</translation>
+    </message>
+    <message>
+        <source>{path} holds no root certificate (a self-signed one): choose the authority&apos;s root, not its own certificate</source>
+        <translation>{path} 中没有根证书（自签名证书）：请选择时间戳服务机构的根证书，而非其自身的证书</translation>
+    </message>
+    <message>
+        <source>not a certificate file (PEM or DER): {exc}</source>
+        <translation>不是证书文件（PEM 或 DER）：{exc}</translation>
     </message>
     <message>
         <source>the TSA&apos;s token does not carry its root certificate: choose the TSA&apos;s CA certificate file in the settings</source>

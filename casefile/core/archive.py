@@ -54,6 +54,7 @@ from casefile.core.manifest import MANIFEST_NAME
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import bundle_history
 from casefile.core.timestamps.checking import STAMPS_DIR
+from casefile.core.timestamps.roots import RootCert, stamp_roots
 from casefile.core.verify import CaseReport, verify_folder
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ class ImportResult:
     number: str
     folder: Path
     exhibits: int
+    # The roots the case's timestamps were checked against (each stamp's ca.pem, from the archive): whether
+    # they are the authorities' real ones is for the user to confirm (casefile.core.timestamps.roots).
+    stamp_roots: list[RootCert] = field(default_factory=list)
 
 
 def _export_members(folder: CaseFolder) -> list[tuple[Path, str]]:
@@ -374,7 +378,10 @@ def import_case(
     digest = hash_file(archive).sha256
     library.record_event(number, record.IMPORT, {"file": archive.name, "sha256": digest})
     case = library.load_case(number)
-    yield ImportResult(number, library.cases_dir / number, len(case.exhibits))
+    roots: dict[str, RootCert] = {}
+    for stamp in case.timestamps:
+        roots.update((r.sha256, r) for r in stamp_roots(library.cases_dir / number, stamp))
+    yield ImportResult(number, library.cases_dir / number, len(case.exhibits), list(roots.values()))
 
 
 RECORD_LIMIT = 256 << 20  # case.json or a custody log larger than this is not a case CaseFile wrote

@@ -67,6 +67,10 @@ class Settings:
     # its root certificate (PEM) when its tokens do not carry it, and how long to wait for it.
     tsa_url: str = ""
     tsa_ca_file: str = ""
+    # The SHA-256 fingerprints of the TSA roots the user confirmed (against what the authority publishes),
+    # separated by commas; a stamp relying on any other root is shown as "root not checked", never as trusted
+    # (casefile.core.timestamps.roots). None unless the user sets them: no list of roots is shipped.
+    tsa_root_sha256: str = ""
     tsa_timeout: int = 20
     # Read the text of new pictures and scanned pages (OCR, casefile[ocr]) in the background in the app.
     ocr_in_background: bool = True

@@ -369,7 +369,7 @@ CUSTODY_ACTIONS: dict[str, str] = {
     record.PAYMENT: QT_TRANSLATE_NOOP("CaseFile", "payment recorded"),
     record.CLOSE: QT_TRANSLATE_NOOP("CaseFile", "case closed"),
     record.REOPEN: QT_TRANSLATE_NOOP("CaseFile", "case reopened"),
-    record.TIMESTAMP: QT_TRANSLATE_NOOP("CaseFile", "trusted timestamp attached"),
+    record.TIMESTAMP: QT_TRANSLATE_NOOP("CaseFile", "timestamp attached (RFC 3161)"),
 }
 
 # A case file's state after verification (casefile.core.verify.FileStatus).

@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
 
         # Timestamp requests queued while the TSA could not be reached are sent again in the background.
         self.stamps = StampSender(ctx, self)
+        self.stamps.root_not_pinned.connect(self._root_not_pinned)
         from casefile.ui.ocr_queue import OcrQueue
 
         # New pictures and scanned pages are read (OCR) in the background after every change to a case.
@@ -1132,9 +1133,17 @@ class MainWindow(QMainWindow):
         self.registered_box = box
         box.open()
 
+    def _root_not_pinned(self, text: str) -> None:
+        """Said once: a timestamp was attached (or imported) whose root the user has not pinned."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Timestamp root not checked"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.root_box = box
+        box.open()
+
     def import_archive(self, path: str = "") -> None:
         """Import a case archive (ZIP) after verifying it, then open the case."""
         from casefile.core.archive import ImportResult, import_case
+        from casefile.core.timestamps.roots import pins_of
 
         if not path:
             path, _filter = QFileDialog.getOpenFileName(
@@ -1152,6 +1161,22 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(
                     fill(self.tr("Case %1 imported with %2 exhibits"), result.number, result.exhibits), 20_000
                 )
+                pins = pins_of(self.ctx.settings)
+                unpinned = [r for r in result.stamp_roots if r.sha256 not in pins]
+                if unpinned:
+                    named = "\n".join(fill(self.tr("%1\nSHA-256 %2"), r.subject, r.fingerprint) for r in unpinned)
+                    self._root_not_pinned(
+                        fill(
+                            self.tr(
+                                "The timestamps of case %1 rely on a root certificate you have not pinned, so they "
+                                "are shown as “timestamp (root not checked)”:\n\n%2\n\nThe archive checks "
+                                "only against the root it carries itself. Compare this fingerprint with the one the "
+                                "authority publishes; if they are the same, add it under Settings → Pinned TSA roots."
+                            ),
+                            result.number,
+                            named,
+                        )
+                    )
 
         task.succeeded.connect(done)
         task.failed.connect(lambda error: show_error(self, error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casefile.core.errors import CaseFileError
 from casefile.core.library import check_library_folder
 from casefile.core.search.ocr import unavailable
 from casefile.core.settings import save_settings
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -132,6 +134,20 @@ class SettingsDialog(QDialog):
         tsa_browse = QPushButton(self.tr("Choose…"), self)
         tsa_browse.clicked.connect(self._browse_tsa_ca)
         self.tsa_browse = tsa_browse
+        # The TSA roots the user confirmed (their SHA-256, compared with what the authority publishes): a stamp
+        # relying on any other root is shown as "root not checked", never as trusted.
+        self.tsa_pins = QLineEdit(s.tsa_root_sha256, self)
+        self.tsa_pins.setPlaceholderText(self.tr("none: every timestamp is shown as “root not checked”"))
+        self.tsa_pins.setToolTip(
+            self.tr(
+                "The SHA-256 fingerprints of the timestamp authorities' root certificates you have compared with "
+                "the fingerprints the authorities publish, separated by commas. Only a timestamp whose root is "
+                "one of them is shown as a trusted timestamp."
+            )
+        )
+        tsa_pin_file = QPushButton(self.tr("From a certificate…"), self)
+        tsa_pin_file.clicked.connect(self._pin_from_file)
+        self.tsa_pin_file = tsa_pin_file
         self.ocr = QCheckBox(self.tr("Read the text of new pictures and scanned pages in the background"), self)
         self.ocr.setChecked(s.ocr_in_background)
         missing = unavailable()
@@ -190,6 +206,10 @@ class SettingsDialog(QDialog):
         tsa_ca_row.addWidget(self.tsa_ca, 1)
         tsa_ca_row.addWidget(tsa_browse)
         form.addRow(self.tr("TSA root certificate"), tsa_ca_row)
+        tsa_pins_row = QHBoxLayout()
+        tsa_pins_row.addWidget(self.tsa_pins, 1)
+        tsa_pins_row.addWidget(tsa_pin_file)
+        form.addRow(self.tr("Pinned TSA roots (SHA-256)"), tsa_pins_row)
         form.addRow(self.tr("Text in pictures (OCR)"), self.ocr)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_years, 1)
@@ -250,6 +270,36 @@ class SettingsDialog(QDialog):
         if path:
             self.tsa_ca.setText(path)
 
+    def _pin_from_file(self) -> None:
+        """Add the fingerprints of the root certificates in a file the user chose (the authority's root)."""
+        from casefile.core.timestamps.roots import parse_pins, pins_from_file
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("TSA root certificate"), "", self.tr("Certificates (*.pem *.crt *.cer)")
+        )
+        if not path:
+            return
+        try:
+            roots = pins_from_file(Path(path))
+            pins = parse_pins(self.tsa_pins.text())
+        except CaseFileError as exc:
+            self.error.setText(translated(exc))
+            return
+        pins += [r.sha256 for r in roots if r.sha256 not in pins]
+        self.tsa_pins.setText(", ".join(pins))
+        self.error.setText("")
+        QMessageBox.information(
+            self,
+            self.tr("Pinned TSA roots (SHA-256)"),
+            fill(
+                self.tr(
+                    "Pinned once you save:\n%1\n\nCompare this fingerprint with the one the authority publishes: "
+                    "only a root you have checked should be pinned."
+                ),
+                "\n".join(f"{r.subject}\nSHA-256 {r.fingerprint}" for r in roots),
+            ),
+        )
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Library folder"), self.library.text())
         if folder:
@@ -277,6 +327,14 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("The TSA address must begin with http:// or https://"))
             self.tsa_url.setFocus()
             return
+        from casefile.core.timestamps.roots import parse_pins
+
+        try:
+            pins = parse_pins(self.tsa_pins.text())
+        except CaseFileError as exc:
+            self.error.setText(translated(exc))
+            self.tsa_pins.setFocus()
+            return
         library_changed = self.library.text().strip() != self.solo_root
         s.library = self.library.text().strip() if library_changed else s.library
         s.operator = self.operator.text().strip()
@@ -292,6 +350,7 @@ class SettingsDialog(QDialog):
         s.split_mb = self.split.value()
         s.tsa_url = tsa_url
         s.tsa_ca_file = self.tsa_ca.text().strip()
+        s.tsa_root_sha256 = ", ".join(pins)
         s.ocr_in_background = self.ocr.isChecked()
         watch = (s.watch_after_ingest, s.watch_settle_ms)
         s.watch_after_ingest = self.after_ingest.currentData()

@@ -9,13 +9,18 @@ TSA could not be reached go out once it can.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from casefile.core.progress import CancelToken
 from casefile.core.timestamps import queue
 from casefile.ui.context import AppContext
+from casefile.ui.i18n import fill
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from casefile.core.timestamps.roots import RootCert
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +29,18 @@ AFTER_CHANGE_MS = 1_500  # how soon after a change (an ingest) the queue is look
 
 
 class StampSender(QObject):
-    """``stamped(number)``: a timestamp was attached to case ``number``."""
+    """``stamped(number)``: a timestamp was attached to case ``number``. ``root_not_pinned(text)``: a stamp
+    was attached whose root is not one pinned in Settings (said once while the app runs): ``text`` names the
+    root, its fingerprint and how to pin it."""
 
     stamped = Signal(str)
+    root_not_pinned = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
+        self.warned = False  # the user was told that a stamp's root is not pinned
         self.retry = QTimer(self)
         self.retry.timeout.connect(self.send_now)
         self.retry.start(RETRY_MS)
@@ -48,6 +57,7 @@ class StampSender(QObject):
 
     def send_now(self) -> None:
         """Send the queued requests, unless a TSA is not chosen, nothing waits, or a send is under way."""
+        from casefile.core.timestamps.roots import RootCert, is_pinned, pins_of, stamp_roots
         from casefile.core.timestamps.stamping import stamp_pending, tsa_from_settings
 
         tsa = tsa_from_settings(self.ctx.settings)
@@ -55,15 +65,20 @@ class StampSender(QObject):
         if tsa is None or self.task is not None or library.read_only or not queue.queued(library.root):
             return
 
-        def work(token: CancelToken) -> list[str]:
-            done = []
+        pins = pins_of(self.ctx.settings)
+
+        def work(token: CancelToken) -> tuple[list[str], list[RootCert]]:
+            done, unpinned = [], []
             for outcome in stamp_pending(library, tsa):
                 token.check()
                 if outcome.stamp is not None:
                     done.append(outcome.number)
+                    roots = stamp_roots(library.folder(outcome.number).path, outcome.stamp)
+                    if not is_pinned(roots, pins):
+                        unpinned += [r for r in roots if r not in unpinned] or [RootCert("?", "")]
                 elif outcome.error is not None:
                     log.info("timestamp for case %s: %s", outcome.number, outcome.error)
-            return done
+            return done, unpinned
 
         task = Task(work, "send queued timestamp requests")
         task.succeeded.connect(self._sent)
@@ -75,7 +90,26 @@ class StampSender(QObject):
     def _finished(self) -> None:
         self.task = None
 
-    def _sent(self, numbers: object) -> None:
-        for number in numbers if isinstance(numbers, list) else []:
+    def _sent(self, result: object) -> None:
+        numbers, unpinned = result if isinstance(result, tuple) else ([], [])
+        for number in numbers:
             self.stamped.emit(str(number))
             self.ctx.events.case_changed.emit(str(number))
+        if unpinned and not self.warned:
+            self.warned = True
+            self.root_not_pinned.emit(self.unpinned_text(unpinned))
+
+    def unpinned_text(self, roots: list[RootCert]) -> str:
+        named = "\n".join(
+            fill(self.tr("%1\nSHA-256 %2"), r.subject, r.fingerprint) for r in roots if r.sha256
+        ) or self.tr("(its root certificate cannot be read)")
+        return fill(
+            self.tr(
+                "A timestamp was attached whose root certificate is not one you pinned, so it is shown as "
+                "“timestamp (root not checked)”, not as a trusted timestamp:\n\n%1\n\n"
+                "Anyone can make a root and a timestamp authority under any name. Compare this fingerprint with the "
+                "one the authority publishes; if they are the same, add it under Settings → Pinned TSA roots "
+                "(or choose the authority's root certificate file there)."
+            ),
+            named,
+        )

@@ -17,7 +17,7 @@ from casefile.core.timestamps.stamping import TsaConfig, stamp_case
 
 def _annex(path: Path) -> str:
     pages = page_texts(path)
-    return "\n".join(p for p in pages if "可信时间戳" in p)
+    return "\n".join(p for p in pages if "时间戳" in p)
 
 
 def test_annex_prints_stamps_and_the_command_that_checks_them(capsys, library, files, tsa, local_ca, tmp_path):
@@ -56,3 +56,43 @@ def test_annex_says_when_nothing_is_stamped(library, files):
     result = build(library, case.number, Venue.COURT, force=True)
     annex = _annex(result.files[0])
     assert "本案证据未申请可信时间戳" in annex and "互联网法院" in annex
+
+
+def _bundle(capsys, library, case_number: str) -> str:
+    code = main(["--library", str(library.root), "bundle", case_number, "--venue", "court", "--force"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    pdf = Path(re.search(r"^(\S+\.pdf)  sha256", out, re.M).group(1))
+    return "\n".join(p for p in page_texts(pdf) if "RFC 3161" in p or "Verification" in p)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_annex_names_the_root_and_calls_an_unpinned_one_unchecked(capsys, library, files, tsa, local_ca):
+    """The annex prints the TSA's certificate, the root's subject and SHA-256 fingerprint, and says that
+    openssl's OK shows only that the token matches the ca.pem beside it; a root the user did not pin is never
+    printed as 可信时间戳, one they pinned is printed as checked against their fingerprint."""
+    import hashlib
+
+    from asn1crypto import pem
+
+    case = filed_case(library)
+    list(add_files(library, case.number, [files]))
+    stamp = stamp_case(library, case.number, TsaConfig(tsa.url, str(local_ca.pem))).stamp
+    assert stamp is not None
+    digest = hashlib.sha256(pem.unarmor(local_ca.pem.read_bytes())[2]).hexdigest().upper()
+    fingerprint = ":".join(digest[i : i + 2] for i in range(0, 64, 2))
+    annex = _flat(_bundle(capsys, library, case.number))
+    assert "时间戳（根证书未经核对）0001" in annex and "可信时间戳0001" not in annex
+    assert "可信时间戳（RFC3161）" not in annex and "时间戳（RFC3161）" in annex
+    assert "CaseFileTestRootCA" in annex and fingerprint in annex and "CaseFileTestTSA" in annex
+    assert "即时间戳有效" not in annex and "-fingerprint-sha256" in annex and "公布的根证书指纹" in annex
+    assert "已与用户配置的根证书指纹核对" not in annex
+
+    assert main(["config", "tsa_root_sha256", str(local_ca.pem)]) == 0
+    capsys.readouterr()
+    annex = _flat(_bundle(capsys, library, case.number))
+    assert "可信时间戳0001" in annex and "已与用户配置的根证书指纹核对" in annex and "可信时间戳（RFC3161）" in annex
+    assert "根证书未经核对" not in annex and fingerprint in annex and "即时间戳有效" not in annex

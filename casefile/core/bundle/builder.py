@@ -95,6 +95,7 @@ from casefile.core.settings import Settings, clerk_id_of
 from casefile.core.store import EvidenceMismatchError, EvidenceReader
 from casefile.core.store.reader import Reason
 from casefile.core.thumbnails import register_heif
+from casefile.core.timestamps import roots
 from casefile.core.venues import route_for
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,9 @@ def build_bundle(
     generated_at = zone.now()
     preflight_findings = findings
 
+    stamp_roots = {stamp.id: roots.stamp_roots(folder.path, stamp) for stamp in case.timestamps}
+    authorities = {stamp.id: roots.stamp_authority(folder.path, stamp) for stamp in case.timestamps}
+
     def context() -> BundleContext:
         nonlocal findings
         findings = list(preflight_findings)  # the build adds what only the files show (and --force accepts)
@@ -280,6 +284,9 @@ def build_bundle(
             copies=KeptCopies(library.root),
             kept=kept,
             refreshed=[],
+            stamp_roots=stamp_roots,
+            stamp_authorities=authorities,
+            pinned_roots=roots.pins_of(settings),
         )
 
     ctx = context()

@@ -21,6 +21,7 @@ from casefile.core.venues import route_for
 if TYPE_CHECKING:
     from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain
     from casefile.core.disclosure.screening import ScreeningStore
+    from casefile.core.timestamps.roots import RootCert
 
 
 class Level(enum.StrEnum):
@@ -149,6 +150,11 @@ class BundleContext:
     # A packet being made (not the disclosure preview): the sanitised copies it had to make itself,
     # kept and recorded when it is saved, so that its next packet prints them; None: not kept.
     refreshed: list[MadeAgain] | None = None
+    # The case's timestamps, for the integrity annex: the roots each was checked against (its ca.pem) and the
+    # subject of its TSA's certificate, by stamp id; and the root fingerprints the user pinned in the settings.
+    stamp_roots: dict[str, list[RootCert]] = field(default_factory=dict)
+    stamp_authorities: dict[str, str] = field(default_factory=dict)
+    pinned_roots: frozenset[str] = frozenset()
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)

@@ -65,6 +65,7 @@ from casefile.core.scans import form_needs_pages as form_needs_pages
 from casefile.core.scans import picture_of_paper as picture_of_paper
 from casefile.core.sniff import decode_text, mail_text
 from casefile.core.textsafe import visible
+from casefile.core.timestamps.roots import fingerprint_text, is_pinned
 from casefile.core.transcripts import recording_times
 
 KIND_NAMES = {
@@ -1523,16 +1524,35 @@ def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, s
     return None, ""
 
 
+def _stamp_pinned(ctx: BundleContext, stamp: Stamp) -> bool:
+    """Every root the stamp was checked against is one the user pinned (confirmed against the authority's)."""
+    return is_pinned(ctx.stamp_roots.get(stamp.id, []), ctx.pinned_roots)
+
+
+def _stamp_kind(ctx: BundleContext, stamp: Stamp) -> str:
+    return "可信时间戳" if _stamp_pinned(ctx, stamp) else "时间戳（根证书未经核对）"
+
+
+def _fingerprint_text(digest: str) -> str:
+    """A root's SHA-256 fingerprint as openssl prints it (AB:CD:…), broken in two to fit a cell."""
+    text = fingerprint_text(digest)
+    return f"{text[:48]}<br/>{text[48:]}"
+
+
 def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
-    """可信时间戳: each exhibit's timestamp, and how an expert checks a token without CaseFile."""
+    """可信时间戳: each exhibit's timestamp, whose root it relies on, and how an expert checks a token without
+    CaseFile. A stamp is called 可信时间戳 only when its root is one the user pinned; any other is printed as
+    时间戳（根证书未经核对）: anyone can make a root and a TSA under any name."""
     s = styles()
     day = ctx.generated_at.astimezone(zone.BEIJING).date()  # the law in force that day, in Beijing
     # The internet courts' rule on hash and timestamp verification is a court's: cited in a court's packet only.
     law = f"（参见{cite_on('internet-court-rules.11', day, with_part=True)}）" if ctx.venue is Venue.COURT else ""
-    out: list[Flowable] = [Spacer(1, 5 * mm), heading("可信时间戳（RFC 3161）")]
     if not ctx.case.timestamps:
-        out.append(para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验{law}。", "indent"))
-        return out
+        return [
+            Spacer(1, 5 * mm),
+            heading("可信时间戳（RFC 3161）"),
+            para(f"本案证据未申请可信时间戳（未设置时间戳服务机构）；仅有上述哈希值校验{law}。", "indent"),
+        ]
     rows: list[list[Any]] = [
         [CjkParagraph(h, s["th"]) for h in ("编号", "时间戳时间", "时间戳服务机构", "序列号", "时间戳")]
     ]
@@ -1543,32 +1563,69 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
             cells = [entry.name, "尚未加盖", "—", "—", "—"]
         else:
             used[stamp.id] = stamp
-            cells = [entry.name, f"{whose}{short_time(stamp.time)}", esc(stamp.tsa), esc(stamp.serial), stamp.id]
+            checked = "" if _stamp_pinned(ctx, stamp) else "<br/>根证书未经核对"
+            cells = [
+                entry.name,
+                f"{whose}{short_time(stamp.time)}",
+                esc(stamp.tsa),
+                esc(stamp.serial),
+                f"{stamp.id}{checked}",
+            ]
         rows.append([CjkParagraph(c, s["small"]) for c in cells])
-    out.append(grid(rows, [w * mm for w in (18, 38, 58, 30, 26)], padding=2))
     for stamp in ctx.case.timestamps:  # renewals of the stamps printed
         if stamp.renews in used:
             used[stamp.id] = stamp
-    out.append(Spacer(1, 3 * mm))
-    out.append(
-        para(
-            f"可信时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动{law}。"
-            "每次导入的新证据文件的 SHA-256 与当时保管记录末条的哈希值构成一棵默克尔树（RFC 6962 第2.1节），"
-            "时间戳所签的即树根。",
-            "indent",
-        )
+    every_pinned = all(_stamp_pinned(ctx, stamp) for stamp in used.values())
+    out: list[Flowable] = [
+        Spacer(1, 5 * mm),
+        heading("可信时间戳（RFC 3161）" if every_pinned else "时间戳（RFC 3161）"),
+        grid(rows, [w * mm for w in (18, 38, 58, 30, 26)], padding=2),
+        Spacer(1, 3 * mm),
+    ]
+    what = (
+        "时间戳由时间戳服务机构对证据文件的哈希值签名，证明其在所载时间已经存在且此后未被改动。"
+        "每次导入的新证据文件的 SHA-256 与当时保管记录末条的哈希值构成一棵默克尔树（RFC 6962 第2.1节），"
+        "时间戳所签的即树根。"
     )
+    if every_pinned:
+        trust = (
+            f"下列时间戳的根证书均已与用户配置的根证书指纹核对，为可信时间戳{law}；"
+            "核对人仍可将所列指纹与时间戳服务机构公布的根证书指纹比对。"
+        )
+    else:
+        trust = (
+            "时间戳是否可信，取决于其根证书是否确为所载时间戳服务机构的根证书：任何人都可以自建根证书，"
+            "并以任意机构名称签发时间戳。标注“根证书未经核对”的时间戳，其根证书未与用户配置的根证书指纹核对，"
+            "请将所列根证书的 SHA-256 指纹与该机构公布的根证书指纹比对，一致后方可作为可信时间戳。"
+        )
+    out.append(para(what + trust, "indent"))
     for stamp in sorted(used.values(), key=lambda x: x.id):
         base = f"timestamps/{stamp.id}"
         renews = f"（续签时间戳 {stamp.renews}）" if stamp.renews else ""
+        roots = ctx.stamp_roots.get(stamp.id, [])
+        if _stamp_pinned(ctx, stamp):
+            checked = "已与用户配置的根证书指纹核对"
+        else:
+            checked = "根证书未经核对：请将上列指纹与时间戳服务机构公布的根证书指纹比对"
+        root_rows: list[list[Any]] = [] if roots else [["根证书", "（未能读取 ca.pem）"]]
+        for root in roots:
+            root_rows.append(["根证书", CjkParagraph(esc(root.subject), s["small"])])
+            root_rows.append(["根证书 SHA-256 指纹", CjkParagraph(_fingerprint_text(root.sha256), s["mono"])])
+        authority = ctx.stamp_authorities.get(stamp.id) or stamp.tsa
         out.append(
             grid(
                 [
-                    [f"时间戳 {stamp.id}{renews}", f"{short_time(stamp.time)}　{stamp.tsa}　序列号 {stamp.serial}"],
+                    [
+                        f"{_stamp_kind(ctx, stamp)} {stamp.id}{renews}",
+                        f"{short_time(stamp.time)}　{stamp.tsa}　序列号 {stamp.serial}",
+                    ],
                     [
                         "覆盖证据（案卷编号）",
                         "、".join(map(str, stamp.exhibits)) + f"；保管记录第 {stamp.custody_seq} 条",
                     ],
+                    ["时间戳服务机构证书", CjkParagraph(esc(authority), s["small"])],
+                    *root_rows,
+                    ["根证书核对", checked],
                     ["树根（签名摘要）", CjkParagraph(hash_text(stamp.root), s["mono"])],
                     [
                         "核验命令",
@@ -1587,9 +1644,12 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
         out.append(Spacer(1, 2 * mm))
     out.append(
         para(
-            "核验方法：在案卷文件夹（或随附的时间戳文件夹）中运行上述命令（摘要连续输入，不换行），"
-            "输出 Verification: OK "
-            "即时间戳有效。再以 tree.json 核对某一证据在树中：取该文件的 SHA-256（32字节），计算 "
+            "核验方法：在案卷文件夹（或随附的时间戳文件夹）中运行上述命令（摘要连续输入，不换行）。"
+            "输出 Verification: OK 只说明时间戳未被改动、且与同一文件夹中的 ca.pem 根证书相符，"
+            "不说明该根证书属于所载时间戳服务机构：请运行 openssl x509 -in timestamps/编号/ca.pem -noout "
+            "-fingerprint -sha256，将得到的指纹与上表及该机构公布的根证书指纹比对，"
+            "或以自行从该机构取得的根证书代替 ca.pem 运行上述命令。"
+            "再以 tree.json 核对某一证据在树中：取该文件的 SHA-256（32字节），计算 "
             "h = SHA-256(0x00‖文件哈希)；按 proof 所列逐项与兄弟节点合并，兄弟在左则 h = SHA-256(0x01‖兄弟‖h)，"
             "在右则 h = SHA-256(0x01‖h‖兄弟)；最后得到的 h 应等于树根。保管记录的末条哈希同为树中一叶，"
             "改写保管记录即与已签名的树根不符。",

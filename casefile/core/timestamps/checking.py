@@ -21,6 +21,7 @@ from casefile.core.model import Case, Stamp, parse_datetime
 from casefile.core.timestamps import merkle
 
 if TYPE_CHECKING:
+    from casefile.core.timestamps.roots import RootCert
     from casefile.core.timestamps.token import TokenInfo
 
 STAMPS_DIR = "timestamps"
@@ -41,6 +42,9 @@ class StampResult:
     info: TokenInfo | None = None  # what the token says, when it validates
     problems: list[Message] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    # The roots it was checked against (its ca.pem): whether they are the authority's is for the user to
+    # confirm (casefile.core.timestamps.roots); filled by check_case_stamps.
+    roots: list[RootCert] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -250,4 +254,9 @@ def check_case_stamps(folder: Path) -> dict[str, StampResult]:
                     intact.add(path)
             except OSError:
                 continue
-    return {r.id: r for r in check_stamps(folder, truth, entries, intact)}
+    from casefile.core.timestamps.roots import stamp_roots
+
+    results = check_stamps(folder, truth, entries, intact)
+    for result in results:
+        result.roots = stamp_roots(folder, result.stamp)
+    return {r.id: r for r in results}

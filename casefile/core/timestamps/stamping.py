@@ -345,13 +345,20 @@ STAMP_FILES_README = """\
 可信时间戳核验文件 / Files to check the trusted timestamps (RFC 3161) without CaseFile
 
   timestamps/<编号>/token.tsr  时间戳服务机构的应答（DER）/ the TSA's response (DER)
-  timestamps/<编号>/ca.pem     时间戳服务机构的根证书 / the TSA's root certificate
+  timestamps/<编号>/ca.pem     核验所用的根证书（随时间戳取得）/ the root the token was checked against
   timestamps/<编号>/chain.pem  时间戳服务机构的证书 / the TSA's own certificate(s)
   timestamps/<编号>/tree.json  默克尔树：各叶、树根、每个证据的包含证明 / the Merkle tree, its root, each leaf's proof
 
 核验 / To check (the root is in tree.json and in the bundle's integrity annex):
   openssl ts -verify -digest <root> -in timestamps/<id>/token.tsr \\
       -CAfile timestamps/<id>/ca.pem -untrusted timestamps/<id>/chain.pem
+
+"Verification: OK" 只说明时间戳与同一文件夹中的 ca.pem 相符，不说明 ca.pem 属于所载时间戳服务机构。
+请将 ca.pem 的指纹与该机构公布的根证书指纹比对，或以自行从该机构取得的根证书代替 ca.pem：
+"Verification: OK" shows only that the token matches the ca.pem beside it, not that ca.pem is the
+authority's root. Compare its fingerprint with the one the authority publishes, or give openssl the
+root you obtained from the authority yourself instead of ca.pem:
+  openssl x509 -in timestamps/<id>/ca.pem -noout -subject -fingerprint -sha256
 
 包含证明 / Inclusion proof: h = SHA-256(0x00 || file's SHA-256, 32 bytes); for each proof step,
 h = SHA-256(0x01 || sibling || h) when the sibling is on the left, SHA-256(0x01 || h || sibling) when

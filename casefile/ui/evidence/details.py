@@ -20,6 +20,7 @@ from casefile.core.record.history import exhibit_history
 from casefile.core.scans import evidence_form, form_needs_pages
 from casefile.core.timestamps.checking import StampResult
 from casefile.core.timestamps.queue import RENEW_WITHIN, failure
+from casefile.core.timestamps.roots import is_pinned
 from casefile.ui import times
 from casefile.ui.i18n import bracketed, fill, labelled, listed, translated
 from casefile.ui.labels import (
@@ -128,6 +129,7 @@ class DetailsPane(QWidget):
         self.stamp_results: dict[str, StampResult] | None = None
         self.tsa_chosen = False
         self.queue_state: dict[str, Any] | None = None
+        self.pinned_roots: frozenset[str] = frozenset()  # the TSA roots pinned in Settings (their SHA-256)
 
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("Kind"))
@@ -286,7 +288,7 @@ class DetailsPane(QWidget):
             if copies:
                 rows.append(row(self.tr("Redacted copies"), listed(copies)))
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(rows) + "</table>")
-        parts.append(f'<h4><a name="{TIMESTAMP_ANCHOR}"></a>' + html.escape(self.tr("Trusted timestamp")) + "</h4>")
+        parts.append(f'<h4><a name="{TIMESTAMP_ANCHOR}"></a>' + html.escape(self.stamp_heading(e)) + "</h4>")
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(self.stamp_rows(e, row)) + "</table>")
         history = exhibit_history(self.custody, e.number)
         parts.append("<h4>" + html.escape(self.tr("Custody record")) + "</h4>")
@@ -304,6 +306,23 @@ class DetailsPane(QWidget):
         else:
             parts.append("<p>" + html.escape(self.tr("No custody entries mention this exhibit.")) + "</p>")
         return "".join(parts)
+
+    def stamp_pinned(self, stamp_id: str) -> bool | None:
+        """Whether every root the stamp was checked against is one the user pinned; None: not known yet."""
+        result = (self.stamp_results or {}).get(stamp_id)
+        if result is None:
+            return None
+        return is_pinned(result.roots, self.pinned_roots)
+
+    def stamp_heading(self, e: Exhibit) -> str:
+        """A timestamp is called trusted only when its root is one the user pinned (confirmed as the authority's)."""
+        stamps = [s for s in self.case.timestamps if e.number in s.exhibits] if self.case is not None else []
+        known = [self.stamp_pinned(s.id) for s in stamps]
+        if not stamps or all(known):
+            return self.tr("Trusted timestamp")
+        if any(k is False for k in known):
+            return self.tr("Timestamp (root not checked)")
+        return self.tr("Timestamp")
 
     def stamp_rows(self, e: Exhibit, row: Any) -> list[str]:
         """The RFC 3161 timestamps covering ``e``: when, by which TSA, its serial, and whether it checks."""
@@ -345,6 +364,26 @@ class DetailsPane(QWidget):
                 row(self.tr("Merkle root"), stamp.root, code=True),
                 row(self.tr("Status"), status, warn=warn),
             ]
+            if result is not None:
+                for root in result.roots:
+                    rows += [
+                        row(self.tr("Root certificate"), root.subject),
+                        row(self.tr("Root's SHA-256 fingerprint"), root.fingerprint, code=True),
+                    ]
+                if self.stamp_pinned(stamp.id):
+                    rows.append(row(self.tr("Root"), self.tr("Checked against the fingerprint pinned in Settings")))
+                else:
+                    rows.append(
+                        row(
+                            self.tr("Root"),
+                            self.tr(
+                                "Root not checked: anyone can make a root and a timestamp authority under any name. "
+                                "Compare the fingerprint with the one the authority publishes, then pin the root in "
+                                "Settings (Pinned TSA roots)"
+                            ),
+                            warn=True,
+                        )
+                    )
         return rows
 
     def metadata_rows(self, e: Exhibit) -> list[tuple[str, str]]:

@@ -450,7 +450,10 @@ class EvidenceTab(QWidget):
         from casefile.core.timestamps import queue
 
         details = self.details
+        from casefile.core.timestamps.roots import pins_of
+
         details.tsa_chosen = bool(self.ctx.settings.tsa_url.strip())
+        details.pinned_roots = pins_of(self.ctx.settings)
         details.queue_state = queue.queue_state(self.ctx.library.root, case.number)
         key = (case.number, case.custody_head.hash)
         if not case.timestamps:
