@@ -178,7 +178,8 @@ class BundleContext:
         as its pages are made. Paths and hashes stay, so the evidence files are still read.
         """
         self.policy = policy
-        self.masker = Masker(self.case, policy, self.report)
+        # A courier claim with no claimant entered is made in the organisation's name: its data is the claimant's.
+        self.masker = Masker(self.case, policy, self.report, issuer=self.org.as_party())
         # An exhibit's texts masked are reported under its name in the packet, with its printed text's.
         names = {entry.exhibit.number: entry.name for entry in self.entries}
         names.update({entry.original.number: entry.name for entry in self.entries if entry.original is not None})
