@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from casefile_testing import read_pictures
 from PIL import Image
 
 from casefile.core.bundle import BundleResult, Level, Venue
@@ -38,6 +39,7 @@ def make_case(ctx, tmp_path: Path, **fields) -> str:
     (incoming / "chat.txt").write_text("2026-11-20 10:01:02 客服: 您好\n2026-11-20 10:02:00 我: 屏幕碎了\n", "utf-8")
     paths = [incoming / "破损照片.jpg", incoming / "订单截图_20261120-101500.png", incoming / "chat.txt"]
     list(add_files(ctx.library, case.number, paths, AddOptions(purpose="证明屏幕在签收时已破损")))
+    read_pictures(ctx.library, case.number)  # OCR found no text in them
     return case.number
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
-from casefile.core.disclosure.masking import Masker
+from casefile.core.disclosure.masking import KIND_NAMES, Masker
 from casefile.core.model import Case, Exhibit, Party, PartyKind
 from casefile.core.numbering import exhibit_name, packet_label
 from casefile.core.settings import Settings
@@ -20,6 +20,7 @@ from casefile.core.venues import route_for
 
 if TYPE_CHECKING:
     from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain
+    from casefile.core.disclosure.pictures import PictureTexts
     from casefile.core.disclosure.screening import ScreeningStore
 
 
@@ -149,6 +150,9 @@ class BundleContext:
     # A packet being made (not the disclosure preview): the sanitised copies it had to make itself,
     # kept and recorded when it is saved, so that its next packet prints them; None: not kept.
     refreshed: list[MadeAgain] | None = None
+    # The text OCR read in the library's pictures: the report names the personal data a picture printed as it is
+    # shows (None: pictures are not looked at, but for those marked as a parcel's label).
+    texts: PictureTexts | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)
@@ -168,6 +172,31 @@ class BundleContext:
                     original_sha256=entry.original.sha256,
                     printed_sha256=entry.exhibit.sha256,
                 )
+        self._pictures()
+
+    def _pictures(self) -> None:
+        """Say in the report what personal data a picture printed as it is shows, unmasked (as OCR read it), and
+        which pictures were not checked (not read yet, unreadable, or a parcel's label read by no one)."""
+        from casefile.core.disclosure import pictures
+
+        if not pictures.applies(self.policy):
+            return
+        for entry in self.entries:
+            if entry.original is not None:
+                continue  # its redacted copy is printed
+            e = entry.exhibit
+            check = pictures.check_picture(self.masker, self.texts, e) if self.texts is not None else None
+            if check is not None and check.shown:
+                found = "、".join(f"{KIND_NAMES[item.kind]} {item.masked}" for item in check.shown)
+                self.report.add(
+                    entry.name, DisclosureAction.NOT_MASKED, f"图片中的个人信息未遮盖（文字识别发现：{found}）"
+                )
+            elif check is not None and check.state is pictures.OcrState.UNREAD:
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片尚未识别文字，其中的个人信息未经检查")
+            elif check is not None and check.state is pictures.OcrState.FAILED:
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片文字无法识别，其中的个人信息未经检查")
+            elif pictures.is_label(e):
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "快递面单图片中的个人信息未遮盖")
 
     def disclose(self, policy: Disclosure, where: str = "文书") -> None:
         """Show the case as ``policy`` lets its destination see it: the one masking step.
