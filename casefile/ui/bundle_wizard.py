@@ -311,6 +311,20 @@ class BundleWizard(QGroupBox):
         self.setEnabled(self.case is not None)
         self._update_buttons()
 
+    @Slot(str)
+    def pictures_read(self, sha256: str) -> None:
+        """OCR stored the text of a file (``sha256``): at the check step, a picture of this case it was waiting
+        for is checked again, so that "not read yet" gives way to what the picture shows."""
+        if self.case is None or self.pages.currentIndex() != STEP_CHECK:
+            return
+        if not any(e.sha256 == sha256 for e in self.case.exhibits):
+            return
+        self._disclosure_key = None  # the preview lists the picture too
+        if self.isVisible():
+            self.run_preflight()
+        else:
+            self._preflight_pending = True
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Make a bundle"))
         if self._disclosure_report is not None and self._disclosure_task is None:
