@@ -173,3 +173,38 @@ def test_the_disclosure_report_lists_the_picture_as_not_masked(tmp_path: Path) -
     )
     assert "证据2：图片尚未识别文字，其中的个人信息未经检查" in report
     assert "13987654321" not in report and "陈小红" not in report
+
+
+def test_a_scanned_pdf_page_is_checked_and_a_pdf_with_text_is_left_to_the_build(tmp_path: Path) -> None:
+    """OCR reads the pages of a PDF that have no text layer: those the packet prints unmasked. A PDF not read yet
+    counts as a picture only when the record knows it is a scan; the build masks a PDF's own text itself."""
+    scan = photo(5, "电子运单扫描件", kind=EvidenceKind.DOCUMENT, mime="application/pdf")
+    scan = dataclasses.replace(scan, metadata=dataclasses.replace(scan.metadata, image_only=True))
+    typed = photo(6, "进货发票", kind=EvidenceKind.RECEIPT, mime="application/pdf")
+    waiting = dataclasses.replace(photo(7, "收货单扫描件", mime="application/pdf"), metadata=scan.metadata)
+    case = merchant_case(scan, typed, waiting)
+    read_by_ocr(tmp_path, scan, "收件人 陈小红 身份证 530102199001011234")
+    found = findings(case, Venue.COURIER_CLAIM, tmp_path)
+    assert found["picture-personal-data"].exhibits == (5,)
+    assert "530102********1234" in found["picture-personal-data"].message
+    assert found["pictures-not-read"].exhibits == (7,)
+
+
+def test_what_a_picture_shows_is_judged_for_each_destination(tmp_path: Path) -> None:
+    """The same texts, kept between checks as the wizard keeps them: the consumer's own mobile is the end
+    customer's in a courier claim (masked), the complainant's in a 消协 complaint (shown)."""
+    shot = photo(3, "聊天截图")
+    case = merchant_case(shot)
+    case.complainant = CUSTOMER
+    case.shipment.recipient = None
+    case.respondent = Party(PartyKind.ORGANISATION, name="某某数码旗舰店")
+    read_by_ocr(tmp_path, shot, "我的电话 13987654321，请尽快处理")
+    texts = PictureTexts(tmp_path)
+
+    def codes(venue: Venue) -> set[str]:
+        found = preflight(case, venue, entries(case), size_limit_mb=None, organisation=ORG.as_party(), texts=texts)
+        return {f.code for f in found}
+
+    assert "picture-personal-data" in codes(Venue.COURIER_CLAIM)
+    assert "picture-personal-data" not in codes(Venue.CONSUMER_ASSOCIATION)
+    assert "picture-personal-data" in codes(Venue.COURIER_CLAIM)

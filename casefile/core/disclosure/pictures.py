@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from casefile.core.disclosure.masking import Kind, Masker, masked_form
 from casefile.core.disclosure.policy import Disclosure
@@ -68,6 +69,24 @@ class PictureTexts:
         self.root = Path(library_root)
         self.store = TextStore(self.root)
         self._known: dict[str, PictureText] = {}
+        # What the pictures show for one destination's masker, kept while the masker looks for the same data: the
+        # wizard checks a packet again at every change of its exhibits, and a case may hold thousands of pictures.
+        self._masker: Masker | None = None
+        self._masker_key: object = None
+        self._shown: dict[str, tuple[Shown, ...]] = {}
+
+    def shown(self, masker: Masker, exhibit: Exhibit, text: str) -> tuple[Shown, ...]:
+        """:func:`shown_in` of the picture's ``text`` (its OCR text), remembered for masker's like ``masker``."""
+        if masker is not self._masker:
+            key = _masker_key(masker)
+            if key != self._masker_key:
+                self._shown = {}
+                self._masker_key = key
+            self._masker = masker
+        found = self._shown.get(exhibit.sha256)
+        if found is None:
+            found = self._shown[exhibit.sha256] = tuple(shown_in(masker, text))
+        return found
 
     def of(self, exhibit: Exhibit) -> PictureText:
         known = self._known.get(exhibit.sha256)
@@ -89,6 +108,20 @@ class PictureTexts:
         if Failures(self.root).get(sha256) is not None:
             return PictureText(OcrState.FAILED)
         return PictureText(OcrState.UNREAD)
+
+
+def _masker_key(masker: Masker) -> object:
+    """What decides what ``masker`` finds in a text: its destination's policy and the data it knows."""
+
+    def known(k: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(sorted(values)) for values in (k.names, k.numbers, k.emails, k.addresses, k.domains))
+
+    return (
+        masker.policy,
+        tuple(known(k) for k in masker.visible),
+        tuple(known(k) for k in masker.hidden),
+        tuple(sorted(masker.names)),
+    )
 
 
 def ocr_installed() -> bool:
@@ -164,7 +197,7 @@ def check_picture(masker: Masker, texts: PictureTexts, exhibit: Exhibit) -> Pict
         return None
     found = texts.of(exhibit)
     if found.state is OcrState.READ:
-        return PictureCheck(OcrState.READ, tuple(shown_in(masker, found.text)))
+        return PictureCheck(OcrState.READ, texts.shown(masker, exhibit, found.text))
     if not is_picture(exhibit):
         return None  # a PDF not read yet that is not known to be a scan: its text layer is masked by the build
     return PictureCheck(found.state)
