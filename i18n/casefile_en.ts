@@ -6314,11 +6314,63 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>name {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mobile number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bank card number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and the packet prints the picture as it is, unmasked: sending it hands that person&apos;s data to the recipient ({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes over what OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON; the packet then prints the redacted copy. Build it as it is only if the recipient may see the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: marked as a parcel&apos;s label (waybill), which shows the recipient&apos;s name, phone and address, and printed as it is, with no redacted copy: the packet masks personal data in texts, not in pictures ({citation}). Redact the label&apos;s personal data (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), keeping the waybill number the carrier needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait until OCR has read them (the app&apos;s OCR status in the status bar, or casefile ocr {number} --wait), then check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR is not installed here (pip install &apos;casefile[ocr]&apos;); look at each picture and redact what shows anyone&apos;s personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} picture(s) not yet read by OCR, so the personal data in them cannot be checked ({exhibits}): {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: OCR could not read the picture&apos;s text, so the personal data in it cannot be checked: look at it, and redact what shows anyone&apos;s personal data (select the exhibit and press Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6348,12 +6348,64 @@ Attach %1 all the same?</source>
         <translation>时间线事件“{summary}”的时间为{date}，晚于今天，请核对其时间（casefile event {number} --edit {n} --at 时间）</translation>
     </message>
     <message>
+        <source>name {value}</source>
+        <translation>姓名 {value}</translation>
+    </message>
+    <message>
         <source>{exhibits}: added with other exhibits under one proof purpose (“{purpose}”), which its title does not speak of (beyond the goods or the kind of file): the evidence list must state what each item proves ({citation}). Give it a purpose of its own, saying what this item shows</source>
         <translation>{exhibits}：与其他证据一并添加，沿用了同一证明目的（“{purpose}”），但其名称除商品名称或文件类型外，与该证明目的并无关联：证据清单应写明每项证据的证明对象（{citation}）。请为其填写自己的证明目的，写明该证据所证明的内容</translation>
     </message>
     <message>
+        <source>mobile number {value}</source>
+        <translation>手机号 {value}</translation>
+    </message>
+    <message>
+        <source>phone number {value}</source>
+        <translation>电话号码 {value}</translation>
+    </message>
+    <message>
+        <source>ID number {value}</source>
+        <translation>身份证号 {value}</translation>
+    </message>
+    <message>
+        <source>bank card number {value}</source>
+        <translation>银行卡号 {value}</translation>
+    </message>
+    <message>
+        <source>e-mail address {value}</source>
+        <translation>电子邮箱 {value}</translation>
+    </message>
+    <message>
+        <source>address {value}</source>
+        <translation>地址 {value}</translation>
+    </message>
+    <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
         <translation>{exhibits}：照片记录的拍摄时间不是真实时间（相机时钟未设置，或该值无法识别），材料改用文件名中的时间或文件修改时间，并注明原因；复制文件可能改变该时间：请核对照片的拍摄时间，并在证据详情中更正</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and the packet prints the picture as it is, unmasked: sending it hands that person&apos;s data to the recipient ({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes over what OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON; the packet then prints the redacted copy. Build it as it is only if the recipient may see the data</source>
+        <translation>{exhibits}：图片中含有本材料接收方不应看到的个人信息（文字识别结果），材料将原样印出该图片，未作遮盖；发送即把该人的个人信息提供给接收方（{citation}）。请先遮盖：选中该证据按 Ctrl+Shift+R（会按识别出的文字建议遮盖框），或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由；材料随后印出遮盖件。仅在接收方可以看到这些信息时才原样生成</translation>
+    </message>
+    <message>
+        <source>{exhibits}: marked as a parcel&apos;s label (waybill), which shows the recipient&apos;s name, phone and address, and printed as it is, with no redacted copy: the packet masks personal data in texts, not in pictures ({citation}). Redact the label&apos;s personal data (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), keeping the waybill number the carrier needs</source>
+        <translation>{exhibits}：标为快递面单（运单）的图片，面单上有收件人姓名、电话和地址，而材料原样印出该图片，没有遮盖件：材料只遮盖文字中的个人信息，不遮盖图片（{citation}）。请遮盖面单上的个人信息（选中该证据按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），保留快递企业需要的运单号</translation>
+    </message>
+    <message>
+        <source>wait until OCR has read them (the app&apos;s OCR status in the status bar, or casefile ocr {number} --wait), then check again</source>
+        <translation>请等待文字识别完成（见应用状态栏的“识别文字”进度，或运行 casefile ocr {number} --wait）后再检查</translation>
+    </message>
+    <message>
+        <source>OCR is not installed here (pip install &apos;casefile[ocr]&apos;); look at each picture and redact what shows anyone&apos;s personal data</source>
+        <translation>本机未安装文字识别（pip install &apos;casefile[ocr]&apos;）；请逐张查看，遮盖显示任何人个人信息的部分</translation>
+    </message>
+    <message>
+        <source>{count} picture(s) not yet read by OCR, so the personal data in them cannot be checked ({exhibits}): {how}</source>
+        <translation>有 {count} 张图片尚未识别文字，无法检查其中的个人信息（{exhibits}）：{how}</translation>
+    </message>
+    <message>
+        <source>{exhibits}: OCR could not read the picture&apos;s text, so the personal data in it cannot be checked: look at it, and redact what shows anyone&apos;s personal data (select the exhibit and press Ctrl+Shift+R)</source>
+        <translation>{exhibits}：无法识别图片中的文字，无法检查其中的个人信息：请查看该图片，遮盖显示任何人个人信息的部分（选中该证据按 Ctrl+Shift+R）</translation>
     </message>
     <message>
         <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>

@@ -63,6 +63,18 @@ FILED: dict[str, object] = {
 }
 
 
+def read_pictures(library: Library, number: str, text: str = "") -> None:
+    """Store, for every picture and PDF of the case, the text OCR would have read in it (none by default), as
+    ``casefile ocr`` stores it: packets then check what the pictures show instead of naming them as not read."""
+    from casefile.core.search.ocr import wants_ocr
+    from casefile.core.search.texts import DerivedText, PageText, TextStore
+
+    store = TextStore(library.root)
+    for exhibit in library.load_case(number).exhibits:
+        if wants_ocr(exhibit):
+            store.put(DerivedText(exhibit.sha256, "ocr", "test", (PageText(1, text),)))
+
+
 def filed_case(library: Library, **fields: object) -> Case:
     """:func:`make_case` with what every packet needs (:data:`FILED`); ``fields`` replace parts of it."""
     return make_case(library, **{**FILED, **fields})

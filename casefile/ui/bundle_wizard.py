@@ -16,7 +16,8 @@ from typing import Any
 from casefile.core.bundle import BundleOptions, BundleResult, Finding, Level, PreflightError, Venue
 from casefile.core.bundle.options import select_entries
 from casefile.core.bundle.preflight import preflight
-from casefile.core.disclosure import DisclosureReport
+from casefile.core.disclosure import DisclosureReport, disclosure_for
+from casefile.core.disclosure.pictures import PictureTexts
 from casefile.core.errors import CancelledError, CaseFileError
 from casefile.core.model import Case
 from casefile.core.record.roles import organisation_party
@@ -89,6 +90,7 @@ class BundleWizard(QGroupBox):
         self._findings: list[Finding] | None = None  # None: not checked since the last change
         self._accepted: tuple[tuple[str, str], ...] = ()  # the warnings the tick applies to
         self._preflight_pending = False  # the case changed at the check step while the wizard was hidden
+        self._texts: PictureTexts | None = None  # the text OCR read in the library's pictures, as the preflight asks
 
         # -- the steps
         self.step_labels = [QLabel(self) for _ in range(4)]
@@ -309,6 +311,20 @@ class BundleWizard(QGroupBox):
         self.setEnabled(self.case is not None)
         self._update_buttons()
 
+    @Slot(str)
+    def pictures_read(self, sha256: str) -> None:
+        """OCR stored the text of a file (``sha256``): at the check step, a picture of this case it was waiting
+        for is checked again, so that "not read yet" gives way to what the picture shows."""
+        if self.case is None or self.pages.currentIndex() != STEP_CHECK:
+            return
+        if not any(e.sha256 == sha256 for e in self.case.exhibits):
+            return
+        self._disclosure_key = None  # the preview lists the picture too
+        if self.isVisible():
+            self.run_preflight()
+        else:
+            self._preflight_pending = True
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Make a bundle"))
         if self._disclosure_report is not None and self._disclosure_task is None:
@@ -385,7 +401,10 @@ class BundleWizard(QGroupBox):
             self._update_buttons()
             return []
         try:
-            entries = select_entries(self.case, self.chosen_numbers())
+            # As the build chooses them: a redacted copy in its original's place where the destination prefers it.
+            entries = select_entries(
+                self.case, self.chosen_numbers(), prefers_redacted=disclosure_for(self.venue()).prefers_redacted
+            )
             found = preflight(
                 self.case,
                 self.venue(),
@@ -393,6 +412,7 @@ class BundleWizard(QGroupBox):
                 size_limit_mb=self._split_mb(),
                 organisation=organisation_party(self.ctx.settings),
                 route=self.route(),
+                texts=self._picture_texts(),
             )
         except CaseFileError as exc:
             found = [Finding(Level.ERROR, "invalid", translated(exc))]
@@ -569,6 +589,13 @@ class BundleWizard(QGroupBox):
     def chosen_numbers(self) -> list[int]:
         """The ticked exhibits' numbers, in list order (证据1, 证据2… of the packet)."""
         return self.exhibit_list.chosen()
+
+    def _picture_texts(self) -> PictureTexts:
+        """The library's OCR texts (kept: a picture's text is read from its file once, a small JSON file)."""
+        root = self.ctx.library.root
+        if self._texts is None or self._texts.root != root:
+            self._texts = PictureTexts(root)
+        return self._texts
 
     def _split_mb(self) -> int | None:
         if self.venue() is Venue.RECEIPT:

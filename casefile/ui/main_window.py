@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.ocr.label)
         # The case open is queued once it is read again for its tabs (_case_changed), with that record.
         self.workspace.case_read.connect(self.ocr.queue)
+        # A picture read while its packet is being checked is checked again for the personal data it shows.
+        self.ocr.text_stored.connect(self.workspace.bundles.wizard.pictures_read)
         self.retranslate()
         self.cases.load()
         self._update_status()

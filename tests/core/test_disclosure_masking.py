@@ -386,3 +386,66 @@ def test_a_consumer_association_packet_masks_strangers_at_idn_and_webmail_domain
     ):
         assert stranger not in text, stranger
     assert "hkshop@yahoo.com.hk" in text and "c***@yahoo.com.hk" in text and "s***@例子.中国" in text
+
+
+# --------------------------------------------------------------------------- a party in two roles
+
+
+def test_a_merchant_complaining_of_its_own_parcel_is_not_reported_masked() -> None:
+    """The merchant's own courier claim: the shop is the complainant, the sender and (from the settings) the
+    claimant, printed in full on the claim; only the end customer, the recipient, is masked, and the report says
+    so of her alone, not of the 投诉人/消费者."""
+    from datetime import datetime, timedelta, timezone
+
+    from casefile.core.bundle.context import BundleContext, Organisation
+    from casefile.core.model import Case, CaseType, Channel, Party, PartyKind, Shipment
+
+    shop = Party(
+        PartyKind.ORGANISATION, name="深圳小铺电子商行", phone="13600001111", address="深圳市福田区华强北路1号"
+    )
+    customer = Party(PartyKind.PERSON, name="陈小红", phone="13987654321", address="昆明市五华区翠湖北路12号")
+    case = Case(
+        number="202611-001",
+        title="三部手机快递途中压碎",
+        complained_at=datetime(2026, 11, 24, 10, 2, tzinfo=timezone(timedelta(hours=8))),
+        channel=Channel.ONLINE,
+        type=CaseType.LOGISTICS,
+        complainant=shop,
+        shipment=Shipment(waybill_no="ZT7788990011223", sender=shop, recipient=customer),
+        facts="客户陈小红（13987654321）取件后发现外箱压扁；本店电话13600001111。",
+    )
+    ctx = BundleContext(
+        case=case,
+        venue=Venue.COURIER_CLAIM,
+        entries=[],
+        org=Organisation(name=shop.name, phone=shop.phone),
+        operator="周小铺",
+        generated_at=datetime(2026, 12, 1, 3, 35, tzinfo=timezone(timedelta(hours=8))),
+    )
+    report = ctx.report.to_text("")
+    assert "投诉人/消费者的个人信息" not in report and "已遮盖 收件人的个人信息" in report
+    assert ctx.case.complainant == shop  # the copy the documents read
+    assert "13600001111" in ctx.case.facts and "13987654321" not in ctx.case.facts and "陈*" in ctx.case.facts
+    # The same shop without the sender entered: the organisation in the settings is the claimant.
+    case.shipment.sender = None
+    alone = BundleContext(
+        case=case,
+        venue=Venue.COURIER_CLAIM,
+        entries=[],
+        org=Organisation(name=shop.name, phone=shop.phone),
+        operator="周小铺",
+        generated_at=datetime(2026, 12, 1, 3, 35, tzinfo=timezone(timedelta(hours=8))),
+    )
+    assert "投诉人/消费者的个人信息" not in alone.report.to_text("")
+    # A consumer's complaint in the same packet is still masked and reported.
+    case.complainant = Party(PartyKind.PERSON, name="张三", phone="13812345678")
+    consumer = BundleContext(
+        case=case,
+        venue=Venue.COURIER_CLAIM,
+        entries=[],
+        org=Organisation(name=shop.name, phone=shop.phone),
+        operator="周小铺",
+        generated_at=datetime(2026, 12, 1, 3, 35, tzinfo=timezone(timedelta(hours=8))),
+    )
+    assert "已遮盖 投诉人/消费者的个人信息" in consumer.report.to_text("")
+    assert consumer.case.complainant.phone == "138****5678"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from casefile_testing import read_pictures
 from PIL import Image
 
 from casefile.core.bundle import BundleResult, Level, Venue
@@ -18,8 +19,9 @@ from PySide6.QtCore import Qt
 pytestmark = pytest.mark.gui
 
 
-def make_case(ctx, tmp_path: Path, **fields) -> str:
-    """A case with a photo, a screenshot and a chat log; no parties, demands or facts unless given."""
+def make_case(ctx, tmp_path: Path, *, read: bool = True, **fields) -> str:
+    """A case with a photo, a screenshot and a chat log; no parties, demands or facts unless given; ``read``: OCR
+    read the pictures (and found no text)."""
     case = ctx.library.create_case(
         case_from_fields(
             {
@@ -38,6 +40,8 @@ def make_case(ctx, tmp_path: Path, **fields) -> str:
     (incoming / "chat.txt").write_text("2026-11-20 10:01:02 客服: 您好\n2026-11-20 10:02:00 我: 屏幕碎了\n", "utf-8")
     paths = [incoming / "破损照片.jpg", incoming / "订单截图_20261120-101500.png", incoming / "chat.txt"]
     list(add_files(ctx.library, case.number, paths, AddOptions(purpose="证明屏幕在签收时已破损")))
+    if read:
+        read_pictures(ctx.library, case.number)  # OCR found no text in them
     return case.number
 
 
@@ -344,6 +348,37 @@ def test_the_wizard_shows_what_will_be_masked_before_generating(ctx, tab, tmp_pa
     choose(tab, Venue.COURT)
     tab.wizard._go(STEP_CHECK)
     assert "投诉人/消费者" not in tab.wizard.disclosure_view.toPlainText()
+
+
+def test_a_picture_read_while_the_packet_is_checked_is_checked_again(ctx, tab, tmp_path):
+    """Not read yet: named as not checked; once OCR stores what it read (the customer's mobile on the photo), the
+    check step names what the photo shows, masked, and the preview lists it as not masked."""
+    from casefile.ui.bundle_wizard import STEP_CHECK
+
+    number = make_case(
+        ctx,
+        tmp_path,
+        read=False,
+        complainant={"name": "张三", "phone": "13800138000"},
+        respondent={"kind": "organisation", "name": "某某数码旗舰店"},
+        shipment={"waybill_no": "SF1234567890123"},
+    )
+    tab.set_case(number)
+    choose(tab, Venue.COURIER_CLAIM)
+    tab.wizard._go(STEP_CHECK)
+    codes = {f.code: f for f in tab.wizard._findings}
+    assert codes["pictures-not-read"].exhibits == (1, 2)
+    assert "图片尚未识别文字" in tab.wizard.disclosure_view.toPlainText()
+    photo = ctx.library.load_case(number).exhibit(1)
+    read_pictures(ctx.library, number, "收件人：张三 电话：13800138000")
+    tab.wizard.pictures_read(photo.sha256)
+    assert tab.wizard._preflight_pending  # the tab is hidden: checked again when shown
+    tab.show()
+    codes = {f.code: f for f in tab.wizard._findings}
+    assert "pictures-not-read" not in codes
+    assert codes["picture-personal-data"].exhibits == (1, 2) and "138****8000" in codes["picture-personal-data"].message
+    assert "13800138000" not in codes["picture-personal-data"].message
+    assert "证据1：图片中的个人信息未遮盖（文字识别发现：" in tab.wizard.disclosure_view.toPlainText()
 
 
 def test_the_destination_is_chosen_for_the_venues_that_have_more_than_one(ctx, tab, tmp_path):

@@ -27,6 +27,7 @@ NOT_SHOWN = {
     "casefile.core.bundle.history.FileRole",  # worded by the bundle history's venue column ("…: notes for…")
     "casefile.core.bundle.history.FileState",  # worded by the bundle history's tooltip sentences
     "casefile.core.bundle.jpeg.Verdict",  # how a JPEG goes into a PDF
+    "casefile.core.disclosure.pictures.OcrState",  # worded by the preflight's findings and the report
     "casefile.core.disclosure.report.DisclosureAction",  # printed in Chinese by the core's own report
     "casefile.core.law.Verification",  # how a citation was checked, for the law table's maintainers
     "casefile.core.record.fields.Form",  # how a field is typed and checked

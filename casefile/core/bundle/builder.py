@@ -83,6 +83,7 @@ from casefile.core.disclosure.pdf import (
     sanitiser_engine,
 )
 from casefile.core.disclosure.photos import NotStrippable, StrippedPhoto, strip_jpeg
+from casefile.core.disclosure.pictures import PictureTexts
 from casefile.core.disclosure.redact import redact_pdf, suggest_boxes
 from casefile.core.errors import CaseFileError, InvalidValueError, Message
 from casefile.core.fsutil import TEMP_PREFIX, copy_private, fsync_dir, make_readonly, remove_quietly, storage_error
@@ -248,6 +249,7 @@ def build_bundle(
         original=options.original,
         redacted=options.redacted,
     )
+    texts = PictureTexts(library.root)  # what OCR read in the pictures: the personal data they show
     findings = preflight(
         case,
         options.venue,
@@ -255,6 +257,7 @@ def build_bundle(
         size_limit_mb=_split_mb(options),
         organisation=organisation_party(settings),
         route=route,
+        texts=texts,
     )
     blocking = [f for f in findings if f.level is Level.ERROR or not options.force]
     if blocking:
@@ -287,6 +290,7 @@ def build_bundle(
             stamp_roots=stamp_roots,
             stamp_authorities=authorities,
             pinned_roots=roots.pins_of(settings),
+            texts=texts,
         )
 
     ctx = context()

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
-from casefile.core.disclosure.masking import Masker
+from casefile.core.disclosure.masking import KIND_NAMES, Masker
 from casefile.core.model import Case, Exhibit, Party, PartyKind
 from casefile.core.numbering import exhibit_name, packet_label
 from casefile.core.settings import Settings
@@ -20,6 +20,7 @@ from casefile.core.venues import route_for
 
 if TYPE_CHECKING:
     from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain
+    from casefile.core.disclosure.pictures import PictureTexts
     from casefile.core.disclosure.screening import ScreeningStore
     from casefile.core.timestamps.roots import RootCert
 
@@ -155,6 +156,9 @@ class BundleContext:
     stamp_roots: dict[str, list[RootCert]] = field(default_factory=dict)
     stamp_authorities: dict[str, str] = field(default_factory=dict)
     pinned_roots: frozenset[str] = frozenset()
+    # The text OCR read in the library's pictures: the report names the personal data a picture printed as it is
+    # shows (None: pictures are not looked at, but for those marked as a parcel's label).
+    texts: PictureTexts | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)
@@ -174,6 +178,31 @@ class BundleContext:
                     original_sha256=entry.original.sha256,
                     printed_sha256=entry.exhibit.sha256,
                 )
+        self._pictures()
+
+    def _pictures(self) -> None:
+        """Say in the report what personal data a picture printed as it is shows, unmasked (as OCR read it), and
+        which pictures were not checked (not read yet, unreadable, or a parcel's label read by no one)."""
+        from casefile.core.disclosure import pictures
+
+        if not pictures.applies(self.policy):
+            return
+        for entry in self.entries:
+            if entry.original is not None:
+                continue  # its redacted copy is printed
+            e = entry.exhibit
+            check = pictures.check_picture(self.masker, self.texts, e) if self.texts is not None else None
+            if check is not None and check.shown:
+                found = "、".join(f"{KIND_NAMES[item.kind]} {item.masked}" for item in check.shown)
+                self.report.add(
+                    entry.name, DisclosureAction.NOT_MASKED, f"图片中的个人信息未遮盖（文字识别发现：{found}）"
+                )
+            elif check is not None and check.state is pictures.OcrState.UNREAD:
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片尚未识别文字，其中的个人信息未经检查")
+            elif check is not None and check.state is pictures.OcrState.FAILED:
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片文字无法识别，其中的个人信息未经检查")
+            elif pictures.is_label(e):
+                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "快递面单图片中的个人信息未遮盖")
 
     def disclose(self, policy: Disclosure, where: str = "文书") -> None:
         """Show the case as ``policy`` lets its destination see it: the one masking step.
@@ -184,7 +213,8 @@ class BundleContext:
         as its pages are made. Paths and hashes stay, so the evidence files are still read.
         """
         self.policy = policy
-        self.masker = Masker(self.case, policy, self.report)
+        # A courier claim with no claimant entered is made in the organisation's name: its data is the claimant's.
+        self.masker = Masker(self.case, policy, self.report, issuer=self.org.as_party())
         # An exhibit's texts masked are reported under its name in the packet, with its printed text's.
         names = {entry.exhibit.number: entry.name for entry in self.entries}
         names.update({entry.original.number: entry.name for entry in self.entries if entry.original is not None})

@@ -23,6 +23,7 @@ from casefile.core.bundle.context import BundleContext, Finding, Organisation
 from casefile.core.bundle.options import select_entries
 from casefile.core.disclosure import DisclosureAction, DisclosureReport, disclosure_for
 from casefile.core.disclosure.kept import KeptCopies, recorded_copies
+from casefile.core.disclosure.pictures import PictureTexts
 from casefile.core.library import Library
 from casefile.core.progress import NEVER_CANCELLED, CancelToken
 from casefile.core.settings import Settings
@@ -68,6 +69,7 @@ def plan_disclosure(
         generated_at=zone.now(),
         copies=KeptCopies(library.root),
         kept=recorded_copies(case, custody),  # the copies made safe when the files were added, as a packet prints them
+        texts=PictureTexts(library.root),  # what OCR read in the pictures, for what they show unmasked
     )
     del custody
     if venue is Venue.RECEIPT:

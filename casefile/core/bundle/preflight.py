@@ -26,7 +26,9 @@ from casefile.core.bundle.consistency import contradictions
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
 from casefile.core.bundle.phones import phone_day, phone_status
-from casefile.core.disclosure.masking import Masker
+from casefile.core.disclosure import pictures
+from casefile.core.disclosure.masking import Kind, Masker
+from casefile.core.disclosure.pictures import OcrState, PictureTexts, Shown
 from casefile.core.disclosure.policy import disclosure_for
 from casefile.core.errors import Message, listed
 from casefile.core.metadata import edited_note
@@ -73,13 +75,18 @@ def preflight(
     organisation: Party | None = None,
     now: datetime | None = None,
     route: Route | None = None,
+    texts: PictureTexts | None = None,
 ) -> list[Finding]:
-    """What to tell the user about the packet for ``venue`` (to ``route``: None for the venue's default)."""
+    """What to tell the user about the packet for ``venue`` (to ``route``: None for the venue's default).
+
+    ``texts``: the text OCR read in the library's pictures, to find the personal data they show (None: not
+    looked at; a picture marked as a parcel's label is still named)."""
     route = route_for(venue, route)
     found = Findings()
     _agreement(case, venue, entries, found)
     _evidence(venue, entries, size_limit_mb, found)
     _mail_correspondents(case, venue, entries, found)
+    _pictures(case, venue, entries, texts, organisation, found)
     if venue is not Venue.RECEIPT:
         _inherited_purposes(case, entries, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
@@ -383,6 +390,130 @@ def _mail_correspondents(case: Case, venue: Venue, entries: list[ExhibitEntry], 
         ),
         f"{party}.email",  # what to fill in: the exhibit is named in the words
     )
+
+
+def _pictures(
+    case: Case,
+    venue: Venue,
+    entries: list[ExhibitEntry],
+    texts: PictureTexts | None,
+    organisation: Party | None,
+    found: Findings,
+) -> None:
+    """Pictures printed as they are (photos, screenshots, scanned pages: no redacted copy in their place) in a
+    packet that masks someone's data (spec §6.3): the packet masks personal data in every text it prints, but
+    not in a picture. What OCR read in a picture and the destination must not see (the end customer's name,
+    phone and address on a parcel's label, a stranger's mobile number) is named, masked, with how to redact it;
+    a picture OCR has not read, or could not read, is named as not checked; a picture the user marked as a
+    parcel's label (its kind, or 面单/运单/快递单 in its title or purpose) is named even without its text."""
+    policy = disclosure_for(venue)
+    if not pictures.applies(policy):
+        return
+    masker = Masker(case, policy, issuer=organisation)
+    shown: list[tuple[ExhibitEntry, str]] = []
+    unread: list[tuple[ExhibitEntry, str]] = []
+    failed: list[tuple[ExhibitEntry, str]] = []
+    labels: list[tuple[ExhibitEntry, str]] = []
+    for entry in entries:
+        e = entry.exhibit
+        if entry.original is not None:
+            continue  # a redacted copy goes in place of the original
+        check = pictures.check_picture(masker, texts, e) if texts is not None else None
+        if check is not None and check.shown:
+            shown.append((entry, listed([_shown(item) for item in check.shown])))
+            continue
+        if check is not None and check.state is OcrState.UNREAD:
+            unread.append((entry, ""))
+        elif check is not None and check.state is OcrState.FAILED:
+            failed.append((entry, ""))
+        if pictures.is_label(e):
+            labels.append((entry, ""))
+    privacy = law.cite_many(["personal-information.6", "personal-information.23"], short=True)
+    number = case.number
+    found.group(
+        Level.WARNING,
+        "picture-personal-data",
+        shown,
+        lambda names: Message(
+            "{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and the "
+            "packet prints the picture as it is, unmasked: sending it hands that person's data to the recipient "
+            "({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes over what "
+            "OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON; the "
+            "packet then prints the redacted copy. Build it as it is only if the recipient may see the data",
+            exhibits=names,
+            citation=privacy,
+            number=number,
+        ),
+    )
+    found.group(
+        Level.WARNING,
+        "label-not-redacted",
+        labels,
+        lambda names: Message(
+            "{exhibits}: marked as a parcel's label (waybill), which shows the recipient's name, phone and address, "
+            "and printed as it is, with no redacted copy: the packet masks personal data in texts, not in "
+            "pictures ({citation}). Redact the label's personal data (select the exhibit and press Ctrl+Shift+R, "
+            "or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), keeping the waybill number the "
+            "carrier needs",
+            exhibits=names,
+            citation=privacy,
+            number=number,
+        ),
+    )
+    if unread:
+        how = (
+            Message(
+                "wait until OCR has read them (the app's OCR status in the status bar, or casefile ocr {number} "
+                "--wait), then check again",
+                number=number,
+            )
+            if pictures.ocr_installed()
+            else Message(
+                "OCR is not installed here (pip install 'casefile[ocr]'); look at each picture and redact what "
+                "shows anyone's personal data"
+            )
+        )
+        found.add(
+            Level.WARNING,
+            "pictures-not-read",
+            Message(
+                "{count} picture(s) not yet read by OCR, so the personal data in them cannot be checked "
+                "({exhibits}): {how}",
+                count=len(unread),
+                exhibits=exhibit_names(unread),
+                how=how,
+            ),
+            f"exhibits.{unread[0][0].exhibit.number}",
+            [entry.exhibit.number for entry, _ in unread],
+        )
+    found.group(
+        Level.WARNING,
+        "pictures-not-readable",
+        failed,
+        lambda names: Message(
+            "{exhibits}: OCR could not read the picture's text, so the personal data in it cannot be checked: look "
+            "at it, and redact what shows anyone's personal data (select the exhibit and press Ctrl+Shift+R)",
+            exhibits=names,
+        ),
+    )
+
+
+def _shown(item: Shown) -> Message:
+    """A datum a picture shows, named with its masked form: mobile number 139****4321."""
+    value = item.masked
+    if item.kind is Kind.MOBILE:
+        return Message("mobile number {value}", value=value)
+    if item.kind is Kind.LANDLINE:
+        return Message("phone number {value}", value=value)
+    if item.kind is Kind.ID:
+        return Message("ID number {value}", value=value)
+    if item.kind is Kind.BANK_CARD:
+        return Message("bank card number {value}", value=value)
+    if item.kind is Kind.EMAIL:
+        return Message("e-mail address {value}", value=value)
+    if item.kind is Kind.ADDRESS:
+        return Message("address {value}", value=value)
+    return Message("name {value}", value=value)
 
 
 # Files added together within this time of each other, by one person, with one purpose: one batch.

@@ -468,6 +468,21 @@ def party_in(case: Case, role: str) -> Party | None:
     return shipment_party
 
 
+def _plain(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def same_party(a: Party | None, b: Party | None) -> bool:
+    """Whether two entries of the record are one party: the same name, and both organisations or the same phone
+    or ID number (two people may share a name)."""
+    if a is None or b is None or not _plain(a.name) or _plain(a.name) != _plain(b.name) or a.kind is not b.kind:
+        return False
+    if a.kind is PartyKind.ORGANISATION:
+        return True
+    numbers = {_plain(v) for v in (a.phone, a.id_number) if v.strip()}
+    return bool(numbers & {_plain(v) for v in (b.phone, b.id_number) if v.strip()})
+
+
 def _put_party(case: Case, role: str, party: Party) -> None:
     if role in ("complainant", "respondent", "courier"):
         setattr(case, role, party)
@@ -659,14 +674,33 @@ class Masker:
     exhibit's headers (its details page) and in its printed text is one masking of that exhibit.
     """
 
-    def __init__(self, case: Case, policy: Disclosure, report: DisclosureReport | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        policy: Disclosure,
+        report: DisclosureReport | None = None,
+        *,
+        issuer: Party | None = None,
+    ) -> None:
         self.policy = policy
         self.report = report
         parties = {role: party_in(case, role) for role in ROLES}
+        if (
+            issuer is not None
+            and policy.shows("claimant")
+            and (parties["claimant"] is None or parties["claimant"].is_empty())
+        ):
+            parties["claimant"] = issuer  # a courier claim made in the name of the organisation in the settings
+        # Who this destination sees: the roles its policy shows, and a party in another role who is one of them (a
+        # merchant complaining of its own parcel is the claim's claimant and sender, printed as such).
+        seen = [parties[r] for r in ROLES if policy.shows(r)]
+        self.shown_roles = frozenset(
+            r for r in ROLES if policy.shows(r) or any(same_party(parties[r], p) for p in seen)
+        )
         known = {role: _Known.of(parties[role]) for role in ROLES}
         known["complainant"].emails |= complaint_mail_senders(case)
-        self.visible = [known[r] for r in ROLES if policy.shows(r)]
-        self.hidden = hidden = [known[r] for r in ROLES if not policy.shows(r)]
+        self.visible = [known[r] for r in ROLES if r in self.shown_roles]
+        self.hidden = hidden = [known[r] for r in ROLES if r not in self.shown_roles]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}
@@ -734,7 +768,7 @@ class Masker:
         shown = copy.deepcopy(case)
         for role in ROLES:
             party = party_in(shown, role)
-            if party is not None and not self.policy.shows(role):
+            if party is not None and role not in self.shown_roles:
                 masked = masked_party(party)
                 if masked != party and self.report is not None:
                     self.report.add(where, DisclosureAction.MASKED, f"{_ROLE_NAMES[role]}的个人信息")

@@ -1,4 +1,5 @@
-"""The disclosure report: what a packet masked, stripped, flattened, removed or replaced.
+"""The disclosure report: what a packet masked, stripped, flattened, removed or replaced, and what personal
+data it prints unmasked (a picture that shows it, with no redacted copy in its place).
 
 Shown before the packet is made (the bundle wizard, ``casefile bundle --disclosure``) and saved
 beside it as ``<packet>.disclosure.txt``, never bound into the filing: the user checks it before
@@ -21,6 +22,7 @@ class DisclosureAction(enum.StrEnum):
     REDACTED = "redacted"  # a burnt-in redacted copy printed instead of the original
     HIDDEN = "hidden"  # hidden content found (invisible text, text under a box, a hidden layer)
     KEPT = "kept"  # something personal deliberately left as it is (and why)
+    NOT_MASKED = "not-masked"  # personal data the packet prints as it is, unmasked (a picture's), or not checked
 
 
 ACTION_NAMES = {
@@ -31,6 +33,7 @@ ACTION_NAMES = {
     DisclosureAction.REDACTED: "以遮盖件替代",
     DisclosureAction.HIDDEN: "发现隐藏内容",
     DisclosureAction.KEPT: "保留",
+    DisclosureAction.NOT_MASKED: "未遮盖",
 }
 
 
@@ -38,7 +41,8 @@ ACTION_NAMES = {
 class DisclosureItem:
     where: str  # "证据3", "民事起诉状", "文档信息", …
     action: DisclosureAction
-    what: str  # in Chinese: "手机号 2 处", "照片EXIF（含GPS位置）", "JavaScript 动作 1 个"
+    # In Chinese: "手机号 2 处", "照片EXIF（含GPS位置）", "JavaScript 动作 1 个"; for NOT_MASKED the whole statement.
+    what: str
     count: int = 1
     original_sha256: str = ""  # an exhibit printed from a changed copy: the original's hash…
     printed_sha256: str = ""  # …and the copy's
@@ -119,12 +123,19 @@ class DisclosureReport:
 
     def to_text(self, title: str) -> str:
         """The report as people read it (Chinese, like the packet it describes)."""
-        lines = [title, "", "本报告列明材料中已遮盖、去除、固化或替代的内容，供发送前核对；本报告不属于提交材料。", ""]
+        intro = (
+            "本报告列明材料中已遮盖、去除、固化或替代的内容，以及未遮盖或未经检查的个人信息，"
+            "供发送前核对；本报告不属于提交材料。"
+        )
+        lines = [title, "", intro, ""]
         if not self.items:
             lines.append("（本材料未作任何遮盖或去除。）")
         for item in self.items:
             count = f" ×{item.count}" if item.count > 1 else ""
-            lines.append(f"{item.where}：{ACTION_NAMES[item.action]} {item.what}{count}")
+            if item.action is DisclosureAction.NOT_MASKED:  # a statement of its own: 图片中的个人信息未遮盖（…）
+                lines.append(f"{item.where}：{item.what}{count}")
+            else:
+                lines.append(f"{item.where}：{ACTION_NAMES[item.action]} {item.what}{count}")
             if item.original_sha256:
                 lines.append(f"    原件SHA-256：{item.original_sha256}")
             if item.printed_sha256:
