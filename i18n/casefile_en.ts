@@ -6140,11 +6140,23 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a damage note says why the case is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} ({login}) administers the people of their own organisation only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case could not be registered: the team library&apos;s case numbers of {month} are not in order ({reason}); nothing was saved, try again or ask an administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6155,12 +6155,24 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>登录名 {login} 已存在于数据库服务器上；只有目录的所有者才能将其设为用户</translation>
     </message>
     <message>
+        <source>a damage note says why the case is damaged</source>
+        <translation>损坏记录须写明案件损坏的原因</translation>
+    </message>
+    <message>
+        <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
+        <translation>案件 {number} 的损坏记录只能由确认案件完整的校验清除</translation>
+    </message>
+    <message>
         <source>{name} ({login}) administers the people of their own organisation only</source>
         <translation>{name}（{login}）只能管理本机构的人员</translation>
     </message>
     <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
         <translation>您打开案件 {number} 之后，{by} 已于 {at} 修改了它，因此您的修改未保存；请重新载入案件后再次修改</translation>
+    </message>
+    <message>
+        <source>the case could not be registered: the team library&apos;s case numbers of {month} are not in order ({reason}); nothing was saved, try again or ask an administrator</source>
+        <translation>案件未能登记：团队库中 {month} 的案件编号不连贯（{reason}）；未保存任何内容，请重试或联系管理员</translation>
     </message>
     <message>
         <source>{kind} is not a kind of text an exhibit has</source>

@@ -221,6 +221,9 @@ class WorkCopy:
         # Damage found during a change (case -> why, "" verifies again), noted in the catalogue once the
         # change's transaction is over (on SQLite it holds the catalogue's write lock meanwhile).
         self._damage_found: dict[str, str] | None = None
+        # Cases that verified whole here (case -> the custody head verified): the team library's damage
+        # note goes with the verification's entry, in the transaction that sends it (see note_damaged).
+        self._verified: dict[str, str] = {}
 
     @property
     def operator(self) -> str:
@@ -516,7 +519,12 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=False)
             session.refresh(row)
             damaged = self._damage_in(session, row.id)
-            base = self._sync(number, row.record, self._lines(session, row.id), files=True, damaged=damaged)
+            lines = self._lines(session, row.id)
+            verified = self._verified.pop(number, None)
+            if damaged and witness and verified is not None and lines and json.loads(lines[-1])["hash"] == verified:
+                # It verified whole here as the team library has it: its entry (sent below) clears the note.
+                damaged = ""
+            base = self._sync(number, row.record, lines, files=True, damaged=damaged)
             base.case_id, base.row, base.witness = row.id, row, witness
             failure: BaseException | None = None
             try:
@@ -599,10 +607,16 @@ class WorkCopy:
         row = base.row
         assert row is not None
         data = case_to_data(case)
-        self._write_tables(session, base, case)
+        from casefile.core.catalogue import verified_whole
+
+        if verified_whole(entries):  # a verification that found the case whole: a member's damage note goes
+            session.flush()
+            if self.catalogue.clear_damage(session, base.case_id):
+                log.info("case %s: verified whole; the team library no longer notes it damaged", base.number)
         if witness:
             # Entries that only bear witness move the record's custody head, not its version (as
-            # Catalogue.append): an edit based on the version a user saw is not refused for them.
+            # Catalogue.append), and change nothing the derived rows hold: an edit based on the version
+            # a user saw is not refused for them, and a reader writes no derived row.
             from sqlalchemy import Table, update
 
             from casefile.core.catalogue.models import CaseRecord
@@ -612,6 +626,7 @@ class WorkCopy:
             session.flush()
             session.execute(update(table).where(table.c.id == base.case_id).values(record=data))
             return
+        self._write_tables(session, base, case)
         row.record = data
         row.title = case.title
         row.stage = str(data["stage"])
@@ -688,11 +703,15 @@ class WorkCopy:
 
         They are derived data: a failure is logged, and the texts go with the next change to the case.
         """
+        from casefile.core.errors import AccessDeniedError
+
         for number, exhibit_number in self.library.search_index.files_with(sha256):
             try:
                 exhibit = self.library.load_case(number).exhibit(exhibit_number)
                 for kind, pages in self._texts_of(number, exhibit).items():
                     self.catalogue.index_exhibit_texts(number, exhibit_number, sha256, kind, pages)
+            except AccessDeniedError:  # read access only: the case's texts are sent by those who may change it
+                log.info("case %s: texts of %s not sent to the team library (read access)", number, sha256[:12])
             except Exception as exc:  # noqa: BLE001 - derived data: a refusal or a server gone must not stop OCR
                 log.warning("case %s: texts of %s not sent to the team library: %s", number, sha256[:12], exc)
 
@@ -748,8 +767,16 @@ class WorkCopy:
         so every member's agenda and case list say so (a solo library's index notes it the same way).
 
         Found during a change, it is noted once the change's transaction is over. Not noted (the server
-        gone, say): logged, and the next verification notes it.
+        gone, say): logged, and the next verification notes it. A case that verifies again is not
+        cleared here: the team library's note goes only with the entry of a verification that found the
+        case whole, in the transaction that sends it (:meth:`Catalogue.clear_damage`), so what is
+        remembered here is which head verified, for that change not to quarantine the case again.
         """
+        if not reason:
+            head = _local_head(self.library.cases_dir / number)
+            if head:
+                self._verified[number] = head
+            return
         if self._damage_found is not None:
             self._damage_found[number] = reason
             return
@@ -758,9 +785,9 @@ class WorkCopy:
         try:
             with reaching(self.team):
                 if self.catalogue.set_damaged(number, reason, self.operator):
-                    log.info("case %s: noted in the team library as %s", number, reason or "verifying again")
+                    log.info("case %s: noted in the team library as %s", number, reason)
         except (CaseFileError, SQLAlchemyError) as exc:
-            log.warning("case %s: the team library could not note that it is %s: %s", number, reason or "whole", exc)
+            log.warning("case %s: the team library could not note that it is %s: %s", number, reason, exc)
 
     # -- new cases ---------------------------------------------------------------------------------
 

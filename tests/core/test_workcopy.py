@@ -514,9 +514,13 @@ def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibra
         assert marks(a) == {"case.json is missing"}
         with pytest.raises(DamagedCaseError):  # changes wait until it verifies again, as in a folder
             added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
-        a.repair(number)  # the team library's case is whole: repaired for everyone
+        a.repair(number)  # the team library's case is whole: its folder here is rebuilt from it
+        a.pull()
+        assert marks(a) == {"case.json is missing"}  # the note goes only with a verification finding it whole
+        verifies(a, number)
         assert marks(a) == {""}
         assert added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
     with Catalogue.open(team.db_url) as owner:
         assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
         assert owner.check_chain(number).ok
+
