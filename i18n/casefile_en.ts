@@ -7616,6 +7616,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} does not check: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, before the {here} entries this working copy verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>fetching {name} from the evidence store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7633,6 +7641,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>case {number} was put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log could not be compared with the team library&apos;s: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody entry {seq} of case {number} does not match its own line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library differs from the one this working copy verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7631,6 +7631,14 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
         <translation>案件 {number}：工作副本中的保管记录在本次修改之外被改动；未发送任何内容</translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} does not check: {problems}</source>
+        <translation>团队库中案件 {number} 的保管记录校验不通过：{problems}</translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, before the {here} entries this working copy verified</source>
+        <translation>团队库中案件 {number} 的保管记录止于第 {theirs} 条，少于本机工作副本已校验的 {here} 条</translation>
+    </message>
+    <message>
         <source>fetching {name} from the evidence store</source>
         <translation>从证据存储取回 {name}</translation>
     </message>
@@ -7649,6 +7657,18 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>case {number} was put back</source>
         <translation>案件 {number} 已恢复原状</translation>
+    </message>
+    <message>
+        <source>the custody log could not be compared with the team library&apos;s: {exc}</source>
+        <translation>未能将保管记录与团队库中的核对：{exc}</translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody entry {seq} of case {number} does not match its own line</source>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与其自身内容不符</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library differs from the one this working copy verified</source>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与本机工作副本已校验的不同</translation>
     </message>
     <message>
         <source>writing case {number} in the working copy</source>

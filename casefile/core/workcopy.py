@@ -88,6 +88,7 @@ if TYPE_CHECKING:
     from casefile.core.catalogue.models import CaseRecord
     from casefile.core.search.query import SearchResult
     from casefile.core.store import EvidenceStore
+    from casefile.core.verify import CaseReport
 
 log = logging.getLogger(__name__)
 
@@ -789,6 +790,80 @@ class WorkCopy:
         except (CaseFileError, SQLAlchemyError) as exc:
             log.warning("case %s: the team library could not note that it is %s: %s", number, reason, exc)
 
+    # -- verification ------------------------------------------------------------------------------
+
+    def compare_log(self, report: CaseReport) -> None:
+        """The case's custody log in the team library compared with the working copy's just verified:
+        every entry the working copy holds must be the team library's, byte for byte (the team library
+        may have more, appended since), and the team library's own chain must check, each row's hash
+        being its line's. A difference makes the case DAMAGED in ``report`` (the team library's log was
+        changed: an entry edited, removed or cut off); a server that cannot be asked is a note."""
+        from sqlalchemy import select
+
+        from casefile.core.catalogue.models import CustodyEntryRow
+        from casefile.core.custody import check_lines
+
+        number = report.number
+        try:
+            with self._transaction() as session:
+                row = self._case_row(session, number)
+                self._hold(session, row.id, number, shared=True)
+                rows = session.execute(
+                    select(CustodyEntryRow.seq, CustodyEntryRow.hash, CustodyEntryRow.line)
+                    .where(CustodyEntryRow.case_id == row.id)
+                    .order_by(CustodyEntryRow.seq)
+                ).all()
+        except CaseFileError as exc:
+            report.notes.append(
+                Message("the custody log could not be compared with the team library's: {exc}", exc=exc.message)
+            )
+            return
+        with self.library.reading(number):
+            local = (_read(self.library.cases_dir / number / LOG_NAME) or b"").decode("utf-8", "replace")
+        here = local.split("\n")[:-1] if local.endswith("\n") else local.split("\n")
+        theirs = [str(r.line) for r in rows]
+        problem: Message | None = None
+        chain = check_lines([line.encode("utf-8") for line in theirs])[1]
+        if not chain.ok:
+            problem = Message(
+                "the team library's custody log of case {number} does not check: {problems}",
+                number=number,
+                problems="; ".join(str(p) for p in chain.problems[:3]),
+            )
+        else:
+            for seq, (r, line) in enumerate(zip(rows, theirs, strict=True), start=1):
+                entry = json.loads(line)
+                if int(r.seq) != seq or str(r.hash) != entry.get("hash"):
+                    problem = Message(
+                        "the team library's custody entry {seq} of case {number} does not match its own line",
+                        seq=seq,
+                        number=number,
+                    )
+                    break
+        if problem is None and len(here) > len(theirs):
+            problem = Message(
+                "the team library's custody log of case {number} ends at entry {theirs}, before the "
+                "{here} entries this working copy verified",
+                number=number,
+                theirs=len(theirs),
+                here=len(here),
+            )
+        if problem is None:
+            for seq, (mine, their) in enumerate(zip(here, theirs, strict=False), start=1):
+                if mine != their:
+                    problem = Message(
+                        "custody entry {seq} of case {number} in the team library differs from the one this "
+                        "working copy verified",
+                        seq=seq,
+                        number=number,
+                    )
+                    break
+        if problem is not None:
+            log.warning("case %s: %s", number, problem)
+            # The reason the case is quarantined for is the first problem of a damaged report.
+            report.problems.insert(len(report.problems) if report.damaged else 0, problem)
+            report.damaged = True
+
     # -- new cases ---------------------------------------------------------------------------------
 
     def create(self, case: Case) -> Case:
@@ -797,6 +872,13 @@ class WorkCopy:
             opened = self.catalogue.register(case, self.operator)
         self.pull(opened.number)
         return opened.case
+
+
+def compare_with_team(library: Library, report: CaseReport) -> None:
+    """On a team library's working copy, the case's custody log in the team library compared with the
+    one ``report`` verified here (:meth:`WorkCopy.compare_log`); nothing on a solo library."""
+    if isinstance(library.remote, WorkCopy):
+        library.remote.compare_log(report)
 
 
 def _damage(reason: str | None, message: Any) -> str:
