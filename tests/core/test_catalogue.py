@@ -121,6 +121,26 @@ def test_a_counter_set_back_is_moved_past_the_numbers_in_use(
     assert catalogue.numbers() == [f"202611-00{n}" for n in range(1, 5)]
 
 
+def test_a_number_taken_is_tried_once_more_and_then_refused_plainly(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registration that meets a number taken meanwhile tries again with the next serial; meeting one
+    again, it is refused with a plain message, never the database's error, and nothing is saved."""
+    assert catalogue.register(new_case(), "张敏").number == "202611-001"
+    taken_once = iter([1])
+    own = Catalogue.next_serial
+    monkeypatch.setattr(Catalogue, "next_serial", lambda self, s, m: next(taken_once, None) or own(self, s, m))
+    assert catalogue.register(new_case(), "张敏").number == "202611-002"
+    monkeypatch.setattr(Catalogue, "next_serial", lambda *_: 1)
+    with pytest.raises(ConflictError) as refused:
+        catalogue.register(new_case(), "张敏")
+    assert str(refused.value).startswith("the case could not be registered: the team library's case numbers of 202611")
+    assert "INSERT" not in str(refused.value)
+    monkeypatch.undo()
+    assert catalogue.numbers() == ["202611-001", "202611-002"]
+    assert catalogue.register(new_case(), "张敏").number == "202611-003"
+
+
 def test_a_case_that_fails_its_checks_is_refused_and_takes_no_number(catalogue: Catalogue) -> None:
     with pytest.raises(InvalidValueError, match="title is too long"):
         catalogue.register(new_case(title="碎" * (TITLE_LIMIT + 1)), "张敏")

@@ -216,8 +216,10 @@ class Catalogue:
             try:
                 return self._register(case, operator, month, login)
             except IntegrityError as exc:
-                # Only a number taken meanwhile (a case moved in with its own number) gets here: the
-                # next attempt's serial is past it. Anything else, or twice, is said plainly.
+                # A number taken meanwhile (a case moved in with its own number): the next attempt's
+                # serial is past it. Twice, it is said plainly; any other refusal is not this.
+                if not _number_taken(exc):
+                    raise
                 log.warning("registering a case of %s: %s", month, str(exc.orig).splitlines()[0])
                 if attempt:
                     raise ConflictError(
@@ -970,6 +972,15 @@ def _add_grant(
         ),
         {"case_id": case_id, "user_id": user_id, "team_id": team_id, "organisation_id": organisation_id, "role": role},
     )
+
+
+def _number_taken(exc: IntegrityError) -> bool:
+    """Whether the database refused a case because its number (month and serial) is another case's."""
+    constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+    if constraint is not None:
+        return constraint in ("cases_month_serial_key", "cases_number_key")
+    reason = str(exc.orig)
+    return "UNIQUE constraint failed: cases.month, cases.serial" in reason or "cases.number" in reason
 
 
 def _not_a_user(login: str) -> AccessDeniedError:
