@@ -820,7 +820,7 @@ class WorkCopy:
             return
         with self.library.reading(number):
             local = (_read(self.library.cases_dir / number / LOG_NAME) or b"").decode("utf-8", "replace")
-        here = local.split("\n")[:-1] if local.endswith("\n") else local.split("\n")
+        here = local.split("\n")[:-1] if local.endswith("\n") else local.split("\n") if local else []
         theirs = [str(r.line) for r in rows]
         problem: Message | None = None
         chain = check_lines([line.encode("utf-8") for line in theirs])[1]

@@ -3,10 +3,11 @@
 PostgreSQL serves a team (many clients at once); the same models and migrations run on SQLite.
 What keeps many clients honest:
 
-- **Case numbers** (YYYYMM-NNN) come from a counter row per month, incremented by
-  ``INSERT … ON CONFLICT (month) DO UPDATE … RETURNING`` in the transaction that inserts the case:
-  the row stays locked until that transaction ends, so two clients never get the same number, and
-  a registration that fails gives its number back (no gaps).
+- **Case numbers** (YYYYMM-NNN) come from a counter row per month, moved in the transaction that
+  inserts the case (on PostgreSQL by the catalogue's function ``casefile_next_serial``, migration
+  0006: staff do not write the counter themselves): the row stays locked until that transaction
+  ends, so two clients never get the same number, and a registration that fails gives its number
+  back (no gaps). A counter behind the numbers in use is moved past the highest of them.
 - **Records carry a version** (SQLAlchemy's ``version_id_col``): a change is written only if the
   record still has the version its writer read; otherwise :class:`ConflictError` names who saved
   the newer one and when, and nothing is overwritten.
