@@ -6160,7 +6160,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
-        <translation>案件 {number} 的损坏记录只能由确认案件完整的校验清除</translation>
+        <translation>案件 {number} 的损坏记录只能由确认案件完整的核验清除</translation>
     </message>
     <message>
         <source>{name} ({login}) administers the people of their own organisation only</source>
@@ -7632,11 +7632,11 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>the team library&apos;s custody log of case {number} does not check: {problems}</source>
-        <translation>团队库中案件 {number} 的保管记录校验不通过：{problems}</translation>
+        <translation>团队库中案件 {number} 的保管记录核验不通过：{problems}</translation>
     </message>
     <message>
         <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, before the {here} entries this working copy verified</source>
-        <translation>团队库中案件 {number} 的保管记录止于第 {theirs} 条，少于本机工作副本已校验的 {here} 条</translation>
+        <translation>团队库中案件 {number} 的保管记录止于第 {theirs} 条，少于本机工作副本已核验的 {here} 条</translation>
     </message>
     <message>
         <source>fetching {name} from the evidence store</source>
@@ -7668,7 +7668,7 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>custody entry {seq} of case {number} in the team library differs from the one this working copy verified</source>
-        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与本机工作副本已校验的不同</translation>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与本机工作副本已核验的不同</translation>
     </message>
     <message>
         <source>writing case {number} in the working copy</source>
