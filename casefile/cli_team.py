@@ -242,6 +242,10 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
         numbers = [args.case] if args.case else catalogue.numbers()
         now = utc_now()
         for number in numbers:
+            if args.apply and not _may_change(catalogue, number):
+                say(f"{number}  read access only: its plan is applied by those who may change the case")
+                problems += 1
+                continue
             case = catalogue.load(number).case
             wanted = retention.plan(case, policy, now=now)
             digests = retention.case_digests(catalogue, case).values()
@@ -292,6 +296,17 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
     if problems and not args.apply:
         say(f"{problems} case(s) not up to plan: casefile team retention --apply brings them up to it")
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _may_change(catalogue: Any, number: str) -> bool:
+    """Whether the signed-in user may change case ``number`` (write its retention plan, migration 0006)."""
+    from casefile.core.errors import AccessDeniedError
+
+    try:
+        catalogue.require(number, "write")
+    except AccessDeniedError:
+        return False
+    return True
 
 
 def _workcopy(library: Any) -> Path:

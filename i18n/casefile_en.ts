@@ -6402,11 +6402,23 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a damage note says why the case is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} ({login}) administers the people of their own organisation only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case could not be registered: the team library&apos;s case numbers of {month} are not in order ({reason}); nothing was saved, try again or ask an administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7942,6 +7954,14 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} does not check: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, before the {here} entries this working copy verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>fetching {name} from the evidence store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7959,6 +7979,18 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>case {number} was put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the custody log could not be compared with the team library&apos;s: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody entry {seq} of case {number} does not match its own line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library differs from the one this working copy verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

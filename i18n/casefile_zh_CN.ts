@@ -6436,12 +6436,24 @@ Attach %1 all the same?</source>
         <translation>登录名 {login} 已存在于数据库服务器上；只有目录的所有者才能将其设为用户</translation>
     </message>
     <message>
+        <source>a damage note says why the case is damaged</source>
+        <translation>损坏记录须写明案件损坏的原因</translation>
+    </message>
+    <message>
+        <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
+        <translation>案件 {number} 的损坏记录只能由确认案件完整的核验清除</translation>
+    </message>
+    <message>
         <source>{name} ({login}) administers the people of their own organisation only</source>
         <translation>{name}（{login}）只能管理本机构的人员</translation>
     </message>
     <message>
         <source>case {number} was changed by {by} at {at} after you opened it, so your change was not saved; reload the case and apply your change again</source>
         <translation>您打开案件 {number} 之后，{by} 已于 {at} 修改了它，因此您的修改未保存；请重新载入案件后再次修改</translation>
+    </message>
+    <message>
+        <source>the case could not be registered: the team library&apos;s case numbers of {month} are not in order ({reason}); nothing was saved, try again or ask an administrator</source>
+        <translation>案件未能登记：团队库中 {month} 的案件编号不连贯（{reason}）；未保存任何内容，请重试或联系管理员</translation>
     </message>
     <message>
         <source>{kind} is not a kind of text an exhibit has</source>
@@ -7976,6 +7988,14 @@ Attach %1 all the same?</source>
         <translation>案件 {number}：工作副本中的保管记录在本次修改之外被改动；未发送任何内容</translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} does not check: {problems}</source>
+        <translation>团队库中案件 {number} 的保管记录核验不通过：{problems}</translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, before the {here} entries this working copy verified</source>
+        <translation>团队库中案件 {number} 的保管记录止于第 {theirs} 条，少于本机工作副本已核验的 {here} 条</translation>
+    </message>
+    <message>
         <source>fetching {name} from the evidence store</source>
         <translation>从证据存储取回 {name}</translation>
     </message>
@@ -7994,6 +8014,18 @@ Attach %1 all the same?</source>
     <message>
         <source>case {number} was put back</source>
         <translation>案件 {number} 已恢复原状</translation>
+    </message>
+    <message>
+        <source>the custody log could not be compared with the team library&apos;s: {exc}</source>
+        <translation>未能将保管记录与团队库中的核对：{exc}</translation>
+    </message>
+    <message>
+        <source>the team library&apos;s custody entry {seq} of case {number} does not match its own line</source>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与其自身内容不符</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library differs from the one this working copy verified</source>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与本机工作副本已核验的不同</translation>
     </message>
     <message>
         <source>writing case {number} in the working copy</source>

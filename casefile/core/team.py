@@ -517,7 +517,6 @@ def _register(
 
     month, serial = case.number.split("-")
     with Session(catalogue.engine, expire_on_commit=False) as session, session.begin():
-        _raise_counter(catalogue, session, month, int(serial))
         now = datetime.now(UTC)
         row = CaseRecord(
             number=case.number,
@@ -533,6 +532,7 @@ def _register(
         )
         session.add(row)
         session.flush()
+        _raise_counter(catalogue, session, month, int(serial))
         catalogue.lock_case(session, row.id)
         for line, entry in zip(lines, entries, strict=True):
             session.add(
@@ -558,15 +558,19 @@ def _register(
 
 
 def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: int) -> None:
-    """The month's counter at least ``serial``: new cases of that month are numbered after the pushed ones."""
-    from sqlalchemy import func
-    from sqlalchemy.dialects import postgresql, sqlite
+    """The month's counter at least ``serial`` (the pushed case's, inserted already): new cases of that month
+    are numbered after the pushed ones. On PostgreSQL by the catalogue's function (migration 0006: staff
+    do not write the counter), which brings it up to the highest serial in use and no further."""
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import sqlite
 
     from casefile.core.catalogue.models import CaseNumberCounter
 
-    insert = postgresql.insert if catalogue.dialect == "postgresql" else sqlite.insert
-    statement = insert(CaseNumberCounter).values(month=month, last=serial)
-    biggest = func.greatest if catalogue.dialect == "postgresql" else func.max
+    if catalogue.dialect == "postgresql":
+        session.execute(select(func.casefile_counter_caught_up(month)))
+        return
+    statement = sqlite.insert(CaseNumberCounter).values(month=month, last=serial)
+    biggest = func.max
     session.execute(
         statement.on_conflict_do_update(
             index_elements=["month"], set_={"last": biggest(CaseNumberCounter.last, statement.excluded.last)}

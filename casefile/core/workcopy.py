@@ -88,6 +88,7 @@ if TYPE_CHECKING:
     from casefile.core.catalogue.models import CaseRecord
     from casefile.core.search.query import SearchResult
     from casefile.core.store import EvidenceStore
+    from casefile.core.verify import CaseReport
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +225,9 @@ class WorkCopy:
         # During a verification (see verifying): what the store holds under each SHA-256 read so far (its
         # SHA-256, None: no object), so that each object is read once and one not as named stops nothing.
         self._store_found: dict[str, str | None] | None = None
+        # Cases that verified whole here (case -> the custody head verified): the team library's damage
+        # note goes with the verification's entry, in the transaction that sends it (see note_damaged).
+        self._verified: dict[str, str] = {}
 
     @property
     def operator(self) -> str:
@@ -570,10 +574,15 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=False)
             session.refresh(row)
             damaged = self._damage_in(session, row.id)
+            lines = self._lines(session, row.id)
+            verified = self._verified.pop(number, None)
+            if damaged and witness and verified is not None and lines and json.loads(lines[-1])["hash"] == verified:
+                # It verified whole here as the team library has it: its entry (sent below) clears the note.
+                damaged = ""
             # A change to a case found damaged is refused here (Library.edit) before anything is written: its
             # files are not fetched for it (an object found not as named would stop it with another error).
             files = witness or not damaged
-            base = self._sync(number, row.record, self._lines(session, row.id), files=files, damaged=damaged)
+            base = self._sync(number, row.record, lines, files=files, damaged=damaged)
             base.case_id, base.row, base.witness = row.id, row, witness
             failure: BaseException | None = None
             try:
@@ -665,10 +674,16 @@ class WorkCopy:
         row = base.row
         assert row is not None
         data = case_to_data(case)
-        self._write_tables(session, base, case)
+        from casefile.core.catalogue import verified_whole
+
+        if verified_whole(entries):  # a verification that found the case whole: a member's damage note goes
+            session.flush()
+            if self.catalogue.clear_damage(session, base.case_id):
+                log.info("case %s: verified whole; the team library no longer notes it damaged", base.number)
         if witness:
             # Entries that only bear witness move the record's custody head, not its version (as
-            # Catalogue.append): an edit based on the version a user saw is not refused for them.
+            # Catalogue.append), and change nothing the derived rows hold: an edit based on the version
+            # a user saw is not refused for them, and a reader writes no derived row.
             from sqlalchemy import Table, update
 
             from casefile.core.catalogue.models import CaseRecord
@@ -678,6 +693,7 @@ class WorkCopy:
             session.flush()
             session.execute(update(table).where(table.c.id == base.case_id).values(record=data))
             return
+        self._write_tables(session, base, case)
         row.record = data
         row.title = case.title
         row.stage = str(data["stage"])
@@ -754,11 +770,15 @@ class WorkCopy:
 
         They are derived data: a failure is logged, and the texts go with the next change to the case.
         """
+        from casefile.core.errors import AccessDeniedError
+
         for number, exhibit_number in self.library.search_index.files_with(sha256):
             try:
                 exhibit = self.library.load_case(number).exhibit(exhibit_number)
                 for kind, pages in self._texts_of(number, exhibit).items():
                     self.catalogue.index_exhibit_texts(number, exhibit_number, sha256, kind, pages)
+            except AccessDeniedError:  # read access only: the case's texts are sent by those who may change it
+                log.info("case %s: texts of %s not sent to the team library (read access)", number, sha256[:12])
             except Exception as exc:  # noqa: BLE001 - derived data: a refusal or a server gone must not stop OCR
                 log.warning("case %s: texts of %s not sent to the team library: %s", number, sha256[:12], exc)
 
@@ -814,8 +834,16 @@ class WorkCopy:
         so every member's agenda and case list say so (a solo library's index notes it the same way).
 
         Found during a change, it is noted once the change's transaction is over. Not noted (the server
-        gone, say): logged, and the next verification notes it.
+        gone, say): logged, and the next verification notes it. A case that verifies again is not
+        cleared here: the team library's note goes only with the entry of a verification that found the
+        case whole, in the transaction that sends it (:meth:`Catalogue.clear_damage`), so what is
+        remembered here is which head verified, for that change not to quarantine the case again.
         """
+        if not reason:
+            head = _local_head(self.library.cases_dir / number)
+            if head:
+                self._verified[number] = head
+            return
         if self._damage_found is not None:
             self._damage_found[number] = reason
             return
@@ -824,9 +852,83 @@ class WorkCopy:
         try:
             with reaching(self.team):
                 if self.catalogue.set_damaged(number, reason, self.operator):
-                    log.info("case %s: noted in the team library as %s", number, reason or "verifying again")
+                    log.info("case %s: noted in the team library as %s", number, reason)
         except (CaseFileError, SQLAlchemyError) as exc:
-            log.warning("case %s: the team library could not note that it is %s: %s", number, reason or "whole", exc)
+            log.warning("case %s: the team library could not note that it is %s: %s", number, reason, exc)
+
+    # -- verification ------------------------------------------------------------------------------
+
+    def compare_log(self, report: CaseReport) -> None:
+        """The case's custody log in the team library compared with the working copy's just verified:
+        every entry the working copy holds must be the team library's, byte for byte (the team library
+        may have more, appended since), and the team library's own chain must check, each row's hash
+        being its line's. A difference makes the case DAMAGED in ``report`` (the team library's log was
+        changed: an entry edited, removed or cut off); a server that cannot be asked is a note."""
+        from sqlalchemy import select
+
+        from casefile.core.catalogue.models import CustodyEntryRow
+        from casefile.core.custody import check_lines
+
+        number = report.number
+        try:
+            with self._transaction() as session:
+                row = self._case_row(session, number)
+                self._hold(session, row.id, number, shared=True)
+                rows = session.execute(
+                    select(CustodyEntryRow.seq, CustodyEntryRow.hash, CustodyEntryRow.line)
+                    .where(CustodyEntryRow.case_id == row.id)
+                    .order_by(CustodyEntryRow.seq)
+                ).all()
+        except CaseFileError as exc:
+            report.notes.append(
+                Message("the custody log could not be compared with the team library's: {exc}", exc=exc.message)
+            )
+            return
+        with self.library.reading(number):
+            local = (_read(self.library.cases_dir / number / LOG_NAME) or b"").decode("utf-8", "replace")
+        here = local.split("\n")[:-1] if local.endswith("\n") else local.split("\n") if local else []
+        theirs = [str(r.line) for r in rows]
+        problem: Message | None = None
+        chain = check_lines([line.encode("utf-8") for line in theirs])[1]
+        if not chain.ok:
+            problem = Message(
+                "the team library's custody log of case {number} does not check: {problems}",
+                number=number,
+                problems="; ".join(str(p) for p in chain.problems[:3]),
+            )
+        else:
+            for seq, (r, line) in enumerate(zip(rows, theirs, strict=True), start=1):
+                entry = json.loads(line)
+                if int(r.seq) != seq or str(r.hash) != entry.get("hash"):
+                    problem = Message(
+                        "the team library's custody entry {seq} of case {number} does not match its own line",
+                        seq=seq,
+                        number=number,
+                    )
+                    break
+        if problem is None and len(here) > len(theirs):
+            problem = Message(
+                "the team library's custody log of case {number} ends at entry {theirs}, before the "
+                "{here} entries this working copy verified",
+                number=number,
+                theirs=len(theirs),
+                here=len(here),
+            )
+        if problem is None:
+            for seq, (mine, their) in enumerate(zip(here, theirs, strict=False), start=1):
+                if mine != their:
+                    problem = Message(
+                        "custody entry {seq} of case {number} in the team library differs from the one this "
+                        "working copy verified",
+                        seq=seq,
+                        number=number,
+                    )
+                    break
+        if problem is not None:
+            log.warning("case %s: %s", number, problem)
+            # The reason the case is quarantined for is the first problem of a damaged report.
+            report.problems.insert(len(report.problems) if report.damaged else 0, problem)
+            report.damaged = True
 
     # -- new cases ---------------------------------------------------------------------------------
 
@@ -836,6 +938,13 @@ class WorkCopy:
             opened = self.catalogue.register(case, self.operator)
         self.pull(opened.number)
         return opened.case
+
+
+def compare_with_team(library: Library, report: CaseReport) -> None:
+    """On a team library's working copy, the case's custody log in the team library compared with the
+    one ``report`` verified here (:meth:`WorkCopy.compare_log`); nothing on a solo library."""
+    if isinstance(library.remote, WorkCopy):
+        library.remote.compare_log(report)
 
 
 def _damage(reason: str | None, message: Any) -> str:

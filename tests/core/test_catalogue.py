@@ -81,7 +81,7 @@ def test_migrations_create_the_models_tables_from_an_empty_database(url: str) ->
         migrate(url)  # at the newest schema already: nothing to do
         assert {t for t in inspect(engine).get_table_names() if in_models(t, "table", None)} == TABLES
         with engine.connect() as connection:
-            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0005"
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0006"
             # The migrations build exactly what the models describe (columns, types, keys, indexes).
             context = MigrationContext.configure(
                 connection, opts={"include_name": in_models, "include_object": on_dialect(engine.dialect.name)}
@@ -104,6 +104,41 @@ def test_cases_are_numbered_per_month_from_001(catalogue: Catalogue) -> None:
     assert opened.case.custody_head.seq == 1
     with pytest.raises(NotFoundError):
         catalogue.load("202611-009")
+
+
+def test_a_counter_set_back_is_moved_past_the_numbers_in_use(
+    catalogue: Catalogue, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A month's counter behind the cases registered (set back by hand, a bad restore) does not stop every
+    registration with a taken number: the next case is numbered after the highest, and the log says so."""
+    assert [catalogue.register(new_case(), "张敏").number for _ in range(2)] == ["202611-001", "202611-002"]
+    with catalogue.engine.begin() as connection:
+        connection.execute(text("UPDATE case_numbers SET last = 0 WHERE month = '202611'"))
+    with caplog.at_level("WARNING", logger="casefile.core.catalogue"):
+        assert catalogue.register(new_case(), "张敏").number == "202611-003"
+    assert "the case numbers of 202611 were behind the cases registered (counter at 0)" in caplog.text
+    assert catalogue.register(new_case(), "张敏").number == "202611-004"
+    assert catalogue.numbers() == [f"202611-00{n}" for n in range(1, 5)]
+
+
+def test_a_number_taken_is_tried_once_more_and_then_refused_plainly(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registration that meets a number taken meanwhile tries again with the next serial; meeting one
+    again, it is refused with a plain message, never the database's error, and nothing is saved."""
+    assert catalogue.register(new_case(), "张敏").number == "202611-001"
+    taken_once = iter([1])
+    own = Catalogue.next_serial
+    monkeypatch.setattr(Catalogue, "next_serial", lambda self, s, m: next(taken_once, None) or own(self, s, m))
+    assert catalogue.register(new_case(), "张敏").number == "202611-002"
+    monkeypatch.setattr(Catalogue, "next_serial", lambda *_: 1)
+    with pytest.raises(ConflictError) as refused:
+        catalogue.register(new_case(), "张敏")
+    assert str(refused.value).startswith("the case could not be registered: the team library's case numbers of 202611")
+    assert "INSERT" not in str(refused.value)
+    monkeypatch.undo()
+    assert catalogue.numbers() == ["202611-001", "202611-002"]
+    assert catalogue.register(new_case(), "张敏").number == "202611-003"
 
 
 def test_a_case_that_fails_its_checks_is_refused_and_takes_no_number(catalogue: Catalogue) -> None:

@@ -123,7 +123,8 @@ def test_a_registration_that_fails_gives_its_number_back(clients: Callable[[int]
                 lambda: (
                     watcher.execute(
                         "SELECT count(*) FROM pg_stat_activity"
-                        " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO case_numbers%'"
+                        " WHERE wait_event_type = 'Lock'"
+                        " AND query LIKE 'SELECT serial, counted FROM casefile_next_serial%'"
                     ).fetchone()
                     == (1,)
                 ),

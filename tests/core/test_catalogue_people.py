@@ -386,8 +386,9 @@ def test_the_clocks_review_and_search_rows_follow_case_access(office: Office) ->
 
 
 def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(office: Office) -> None:
-    """A reader's verification may note (and clear) that a case is damaged; a user the case is hidden
-    from can neither note it nor see the note, through CaseFile or plain SQL."""
+    """A reader's verification may note that a case is damaged, and clear the note with a verification
+    that finds it whole; a user the case is hidden from can neither note it nor see the note, through
+    CaseFile or plain SQL."""
     from datetime import UTC, datetime, timedelta
 
     li = office.user("li", "李律师", organisation_id=office.firm)
@@ -396,12 +397,12 @@ def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(of
     office.owner.grant(number, "read", user_id=office.owner.user_id(li))
     reader, stranger = office.sign_in(li), office.sign_in(zhao)
 
-    assert reader.set_damaged(number, "custody log entry 1 was altered", "李律师")
+    assert reader.set_damaged(number, "custody log entry 1 was altered", "张三")  # the finder is who signed in
+    assert not reader.set_damaged(number, "custody log entry 1 was altered", "李律师")  # said already
     with pytest.raises(NotFoundError):
-        stranger.set_damaged(number, "", "赵女士")
+        stranger.set_damaged(number, "custody log entry 1 was altered", "赵女士")
     with office.sql(zhao) as sql:
         assert sql.execute("SELECT count(*) FROM case_damage").fetchone() == (0,)
-        assert sql.execute("DELETE FROM case_damage").rowcount == 0  # row-level security: nothing to reach
     (note,) = reader.damaged()  # what ``casefile team status`` lists
     assert (note.number, note.reason, note.found_by) == (number, "custody log entry 1 was altered", "李律师")
     assert stranger.damaged() == []
@@ -409,6 +410,189 @@ def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(of
     assert {a.damaged for a in reader.agenda(until=now + timedelta(days=4000), now=now)} == {
         "custody log entry 1 was altered"
     }
-    assert reader.set_damaged(number, "", "李律师")
+    reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")  # a verification that finds it whole
     assert reader.damaged() == []
     assert {a.damaged for a in office.owner.agenda(until=now + timedelta(days=4000), now=now)} == {""}
+    (cleared,) = [a for a in office.owner.audit_log(number) if a.action == "damage-cleared"]
+    assert cleared.user == li
+    assert (cleared.details["reason"], cleared.details["found_by"], cleared.details["verified_by"]) == (
+        "custody log entry 1 was altered",
+        "李律师",
+        "李律师",
+    )
+
+
+def test_readers_read_the_rows_derived_from_a_case_and_writers_write_them(office: Office) -> None:
+    """Read access to a case lets a user see its search texts, review facts, clocks, retention plan and
+    damage note, never change them, even with plain SQL; a damage note goes only with a verification
+    that finds the case whole (by a reader too), never by a DELETE, and its going is audited."""
+    li = office.user("li", "李律师", organisation_id=office.firm)  # read
+    zhang = office.user("zhang", "张律师", organisation_id=office.firm)  # write
+    owner = office.owner
+    number = owner.register(new_case(title="手机屏幕碎裂"), "管理员").number
+    owner.grant(number, "read", user_id=owner.user_id(li))
+    owner.grant(number, "write", user_id=owner.user_id(zhang))
+    reader, writer = office.sign_in(li), office.sign_in(zhang)
+    with psycopg.connect(make_url(office.url).set(drivername="postgresql").render_as_string()) as owner_sql:
+        case_id = owner_sql.execute("SELECT id FROM cases WHERE number = %s", (number,)).fetchone()[0]
+        owner_sql.execute(
+            "INSERT INTO case_retention (case_id, until, legal_hold, applied_at) VALUES (%s, now(), true, now())",
+            (case_id,),
+        )
+
+    def counts() -> dict[str, int]:
+        with office.sql(li) as sql:
+            return {
+                table: sql.execute(f"SELECT count(*) FROM {table} WHERE case_id = %s", (case_id,)).fetchone()[0]
+                for table in ("search_docs", "review_cases", "review_clocks", "case_retention")
+            }
+
+    before = counts()
+    assert all(before.values()), before
+    with office.sql(li) as sql:
+        for table in ("search_docs", "review_cases", "review_clocks"):
+            assert sql.execute(f"DELETE FROM {table} WHERE case_id = %s", (case_id,)).rowcount == 0, table
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # nobody but the owner deletes a plan
+            sql.execute("DELETE FROM case_retention WHERE case_id = %s", (case_id,))
+        assert sql.execute("UPDATE review_cases SET outcome_fen = 1 WHERE case_id = %s", (case_id,)).rowcount == 0
+        assert sql.execute("UPDATE review_clocks SET met_at = now() WHERE case_id = %s", (case_id,)).rowcount == 0
+        assert sql.execute("UPDATE search_docs SET text = '假' WHERE case_id = %s", (case_id,)).rowcount == 0
+        assert sql.execute("UPDATE case_retention SET legal_hold = false WHERE case_id = %s", (case_id,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute(
+                "INSERT INTO search_docs (case_id, kind, field, seq, part, text, tokens) "
+                "VALUES (%s, 'field', 'title', 99, 0, '假', to_tsvector('simple', '假'))",
+                (case_id,),
+            )
+    assert counts() == before
+    assert [h.case_number for h in writer.search("屏幕").hits] == [number]  # still found, for everyone
+    with pytest.raises(AccessDeniedError):  # an exhibit's texts are sent by those who may change the case
+        reader.index_exhibit_texts(number, 1, "0" * 64, "ocr", [(None, "假")])
+
+    # A reader's verification and export go into the custody log; the derived rows stay the writers'.
+    reader.append(number, [(record.VERIFY, {"result": "problems"}), (record.EXPORT, {"to": "court"})], "李律师")
+    assert counts() == before
+    writer.append(number, [(record.STAGE, {"stage": "verification"})], "张律师")
+
+    # The damage note: noted by the reader's verification, removed by nobody's DELETE.
+    assert reader.set_damaged(number, "evidence/001-chat.txt: modified", "李律师")
+    for login in (li, zhang):
+        with office.sql(login) as sql:
+            for statement in (
+                "DELETE FROM case_damage",
+                "UPDATE case_damage SET reason = 'ok'",
+                "INSERT INTO case_damage (case_id, reason, message, found_by, found_at) "
+                f"VALUES ({case_id}, 'x', '{{}}', 'x', now())",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    sql.execute(statement)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="cleared only with a verification"):
+                sql.execute("SELECT casefile_clear_damage(%s)", (case_id,))
+    # A verification with problems, appended in the same transaction, does not clear it.
+    with (
+        office.sql(li) as sql,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="cleared only"),
+        sql.transaction(),
+    ):
+        head = sql.execute(
+            "SELECT seq, hash FROM custody_entries WHERE case_id = %s ORDER BY seq DESC LIMIT 1", (case_id,)
+        ).fetchone()
+        entry = make_entry(head[0] + 1, head[1], record.VERIFY, "李律师", {"result": "problems"})
+        sql.execute(
+            "INSERT INTO custody_entries (case_id, seq, line, hash, prev, action, operator, at) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, now())",
+            (case_id, entry["seq"], entry_line(entry), entry["hash"], entry["prev"], "verify", "李律师"),
+        )
+        sql.execute("SELECT casefile_clear_damage(%s)", (case_id,))
+    assert [n.number for n in writer.damaged()] == [number]
+    assert not [a for a in owner.audit_log(number) if a.action == "damage-cleared"]
+    reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")
+    assert writer.damaged() == []
+    assert [a.user for a in owner.audit_log(number) if a.action == "damage-cleared"] == [li]
+
+
+def test_the_case_number_counter_moves_only_as_cases_are_registered(office: Office) -> None:
+    """Staff cannot set the month's counter (nor take numbers for nothing); a counter set back by the
+    owner is moved past the numbers in use, noted in the audit, instead of stopping every registration."""
+    zhang = office.user("zhang", "张律师", organisation_id=office.firm)
+    wang = office.user("wang", "王律师", organisation_id=office.firm)  # no case at all
+    clerk = office.sign_in(zhang)
+    assert [clerk.register(new_case(), "张律师").number for _ in range(2)] == ["202611-001", "202611-002"]
+    with office.sql(wang) as sql:
+        for statement in (
+            "UPDATE case_numbers SET last = 0",
+            "INSERT INTO case_numbers VALUES ('202701', 5)",
+            "DELETE FROM case_numbers",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                sql.execute(statement)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="move only as a case is registered"):
+            sql.execute("SELECT * FROM casefile_next_serial('202611')")  # a number taken for nothing: a gap
+    assert clerk.register(new_case(), "张律师").number == "202611-003"
+
+    with psycopg.connect(make_url(office.url).set(drivername="postgresql").render_as_string()) as owner_sql:
+        owner_sql.execute("UPDATE case_numbers SET last = 0 WHERE month = '202611'")  # by hand, or a bad restore
+    assert clerk.register(new_case(), "张律师").number == "202611-004"
+    assert clerk.register(new_case(), "张律师").number == "202611-005"
+    (moved,) = [a for a in office.owner.audit_log() if a.action == "case-numbers-moved"]
+    assert (moved.user, moved.details) == (zhang, {"month": "202611", "counter": 0, "highest": 3, "taken": 4})
+
+
+def test_an_existing_catalogue_is_upgraded_in_place_to_readers_reading_only(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue made before migration 0006, with cases, users and a damage note, is upgraded in place:
+    its reader can no longer remove the note or the case's texts, and its counter is no longer staff's.
+    Downgraded again, the old rules are back (and the upgrade runs again)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from casefile.core.catalogue import MIGRATIONS, connect
+
+    engine = connect(pg_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+
+    def to(revision: str, *, down: bool = False) -> None:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+
+    to("0005")
+    owner = Catalogue(engine)
+    owner.add_first_administrator("管理员")
+    login, password = unique("li"), f"pw-{uuid.uuid4().hex}"
+    owner.add_user(login, "李律师", password=password)
+    with monkeypatch.context() as patch:
+        patch.setattr(Catalogue, "next_serial", lambda *_: 1)  # 0006's function is not there yet
+        number = owner.register(new_case(), "管理员").number
+    owner.grant(number, "read", user_id=owner.user_id(login))
+    with engine.begin() as connection:  # as 0005's set_damaged wrote it
+        connection.exec_driver_sql(
+            "INSERT INTO case_damage (case_id, reason, message, found_by, found_at) "
+            "SELECT id, 'custody log entry 1 was altered', '\"x\"', '李律师', now() FROM cases"
+        )
+    reader_url = make_url(pg_url).set(drivername="postgresql", username=login, password=password)
+
+    def reader_removes() -> tuple[int | None, int | None]:
+        with psycopg.connect(reader_url.render_as_string(hide_password=False), autocommit=True) as sql:
+            try:
+                damage = sql.execute("DELETE FROM case_damage").rowcount
+            except psycopg.errors.InsufficientPrivilege:
+                damage = None
+            try:
+                counter = sql.execute("UPDATE case_numbers SET last = 0").rowcount
+            except psycopg.errors.InsufficientPrivilege:
+                counter = None
+            return damage, counter
+
+    migrate(pg_url)
+    assert reader_removes() == (None, None)
+    assert [n.number for n in owner.damaged()] == [number]
+    to("0005", down=True)
+    with psycopg.connect(reader_url.render_as_string(hide_password=False)) as sql:
+        assert sql.execute("DELETE FROM case_damage").rowcount == 1  # what 0005 allowed
+        sql.rollback()
+    migrate(pg_url)
+    assert reader_removes() == (None, None)
+    owner.close()

@@ -514,9 +514,60 @@ def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibra
         assert marks(a) == {"case.json is missing"}
         with pytest.raises(DamagedCaseError):  # changes wait until it verifies again, as in a folder
             added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
-        a.repair(number)  # the team library's case is whole: repaired for everyone
+        a.repair(number)  # the team library's case is whole: its folder here is rebuilt from it
+        a.pull()
+        assert marks(a) == {"case.json is missing"}  # the note goes only with a verification finding it whole
+        verifies(a, number)
         assert marks(a) == {""}
         assert added(a, number, [one_file(tmp_path, "after.txt", "修复后")])
     with Catalogue.open(team.db_url) as owner:
         assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
         assert owner.check_chain(number).ok
+
+
+def test_a_working_copy_up_to_date_is_not_verified_against_an_altered_team_log(
+    team: TeamLibrary, tmp_path: Path
+) -> None:
+    """Someone with the database owner's rights edits an older custody line of a case, or cuts entries off
+    its end: a member whose working copy was up to date verifies and is told the case is DAMAGED (the
+    team library's log is what the case is), the damage is noted for everyone, and no "verify ok" entry
+    is written to a log that does not check."""
+    import psycopg
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [one_file(tmp_path, "chat.txt", "微信聊天 退款")]) == [1]
+        verifies(a, number)
+        here = log_bytes(a, number)
+    assert catalogue_log(team, number) == here
+
+    _alter_line(team, number, "手机屏幕碎裂", "手机屏幕完好")
+    with client(team, tmp_path / "a", "张三") as a:
+        assert log_bytes(a, number) == here  # nothing pulled: the working copy is the one verified before
+        report = [r for r in verify_case(a, number) if isinstance(r, CaseReport)][-1]
+        assert report.damaged and not report.ok
+        # the verification reads the team library's case (its store and log), so the altered entry is found
+        # in the folder verified as well as in the comparison of the two logs
+        assert any("team library's custody log of case" in str(p) for p in report.problems), report.problems
+        assert a.quarantine_reason(number) == str(report.problems[0])
+    with Catalogue.open(team.db_url) as owner:
+        (note,) = owner.damaged()
+        assert (note.number, note.reason, note.found_by) == (number, str(report.problems[0]), "张三")
+        assert [json.loads(line)["action"] for line in owner.custody_lines(number)][-1] == "verify"
+        assert len(owner.custody_lines(number)) == here.count(b"\n")  # no entry for this run
+
+    # The line put back, and the log's last entry removed: the working copy verified more than it holds.
+    _alter_line(team, number, "手机屏幕完好", "手机屏幕碎裂")
+    with psycopg.connect(team.db_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+        sql.execute(
+            "DELETE FROM case_damage WHERE case_id = (SELECT id FROM cases WHERE number = %s)", (number,)
+        )  # the owner may; nobody else
+        sql.execute(
+            "DELETE FROM custody_entries WHERE case_id = (SELECT id FROM cases WHERE number = %s) AND seq = "
+            "(SELECT max(seq) FROM custody_entries WHERE case_id = (SELECT id FROM cases WHERE number = %s))",
+            (number, number),
+        )
+    with client(team, tmp_path / "a", "张三") as a:
+        report = [r for r in verify_case(a, number) if isinstance(r, CaseReport)][-1]
+        assert report.damaged
+        assert "ends at entry" in str(report.problems[0]), report.problems

@@ -3,10 +3,11 @@
 PostgreSQL serves a team (many clients at once); the same models and migrations run on SQLite.
 What keeps many clients honest:
 
-- **Case numbers** (YYYYMM-NNN) come from a counter row per month, incremented by
-  ``INSERT … ON CONFLICT (month) DO UPDATE … RETURNING`` in the transaction that inserts the case:
-  the row stays locked until that transaction ends, so two clients never get the same number, and
-  a registration that fails gives its number back (no gaps).
+- **Case numbers** (YYYYMM-NNN) come from a counter row per month, moved in the transaction that
+  inserts the case (on PostgreSQL by the catalogue's function ``casefile_next_serial``, migration
+  0006: staff do not write the counter themselves): the row stays locked until that transaction
+  ends, so two clients never get the same number, and a registration that fails gives its number
+  back (no gaps). A counter behind the numbers in use is moved past the highest of them.
 - **Records carry a version** (SQLAlchemy's ``version_id_col``): a change is written only if the
   record still has the version its writer read; otherwise :class:`ConflictError` names who saved
   the newer one and when, and nothing is overwritten.
@@ -18,6 +19,8 @@ What keeps many clients honest:
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,6 +32,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Table, create_engine, delete, event, func, insert, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
@@ -74,12 +78,31 @@ __all__ = [
     "migrate",
 ]
 
+log = logging.getLogger(__name__)
+
 _CASES = cast(Table, CaseRecord.__table__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 ROLES = ("read", "write", "manage")  # each includes the ones before it
 STAFF_ROLE = "casefile_staff"  # PostgreSQL: every user's login is in it (migration 0002)
 ADMIN_ROLE = "casefile_admin"  # and administrators' in this one too
 WITNESS_ACTIONS = frozenset({"verify", "export"})  # what "read" access may add to a custody log
+DAMAGE_CLEARED = "damage-cleared"  # the audit's action when a verification removes a damage note (0006)
+
+
+def verified_whole(entries: list[dict[str, Any]]) -> bool:
+    """Whether the last of ``entries`` is a verification that found the case whole."""
+    if not entries:
+        return False
+    last = entries[-1]
+    details = last.get("details")
+    return last.get("action") == "verify" and isinstance(details, dict) and details.get("result") == "ok"
+
+
+def cast_jsonb(value: Any) -> Any:
+    """``value`` as a JSONB parameter of a database function."""
+    from sqlalchemy import bindparam
+
+    return bindparam(None, value, type_=postgresql.JSONB)
 
 
 def connect(url: str) -> Engine:
@@ -190,6 +213,25 @@ class Catalogue:
             case.stage_log = [StageChange(stage=case.stage, at=case.created_at, operator=operator, note="")]
         month = case_month(case.complained_at)
         login = self.signed_in_login()
+        for attempt in range(2):
+            try:
+                return self._register(case, operator, month, login)
+            except IntegrityError as exc:
+                # A number taken meanwhile (a case moved in with its own number): the next attempt's
+                # serial is past it. Twice, it is said plainly; any other refusal is not this.
+                if not _number_taken(exc):
+                    raise
+                log.warning("registering a case of %s: %s", month, str(exc.orig).splitlines()[0])
+                if attempt:
+                    raise ConflictError(
+                        "the case could not be registered: the team library's case numbers of {month} are not "
+                        "in order ({reason}); nothing was saved, try again or ask an administrator",
+                        month=month,
+                        reason=str(exc.orig).splitlines()[0],
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def _register(self, case: Case, operator: str, month: str, login: str) -> OpenCase:
         with self._transaction() as session:
             person = self._me(session)
             serial = self.next_serial(session, month)
@@ -221,15 +263,32 @@ class Catalogue:
         return OpenCase(case, row.version)
 
     def next_serial(self, session: Session, month: str) -> int:
-        """Take the month's next serial: the counter row stays locked until the transaction ends."""
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = (
-            insert(CaseNumberCounter)
-            .values(month=month, last=1)
-            .on_conflict_do_update(index_elements=["month"], set_={"last": CaseNumberCounter.last + 1})
-            .returning(CaseNumberCounter.last)
-        )
-        return int(session.execute(statement).scalar_one())
+        """Take the month's next serial: the counter row stays locked until the transaction ends.
+
+        A counter behind the serials in use (set back by hand) is moved past the highest of them, and
+        that is logged (on PostgreSQL the database's function does it, and notes it in the audit: staff
+        may not write the counter themselves).
+        """
+        if self.dialect == "postgresql":
+            serial, counted = session.execute(
+                text("SELECT serial, counted FROM casefile_next_serial(:month)"), {"month": month}
+            ).one()
+        else:
+            session.execute(sqlite.insert(CaseNumberCounter).values(month=month, last=0).on_conflict_do_nothing())
+            counted = session.scalar(select(CaseNumberCounter.last).where(CaseNumberCounter.month == month))
+            highest = session.scalar(select(func.max(CaseRecord.serial)).where(CaseRecord.month == month)) or 0
+            serial = max(int(counted or 0), int(highest)) + 1
+            session.execute(update(CaseNumberCounter).where(CaseNumberCounter.month == month).values(last=serial))
+        if int(serial) != int(counted or 0) + 1:
+            log.warning(
+                "the case numbers of %s were behind the cases registered (counter at %s): the new case is "
+                "numbered after the highest one, %s-%03d",
+                month,
+                counted,
+                month,
+                int(serial) - 1,
+            )
+        return int(serial)
 
     @staticmethod
     def _fill(row: CaseRecord, case: Case, operator: str) -> None:
@@ -369,36 +428,86 @@ class Catalogue:
                 .where(_CASES.c.id == case_id)
                 .values(record=data, title=case.title, stage=str(data["stage"]))
             )
-            tables.write_case_tables(session, case_id, case)
+            if needed == "write":  # witness entries change nothing the derived rows hold (nor may readers)
+                tables.write_case_tables(session, case_id, case)
+            if verified_whole(entries):
+                self.clear_damage(session, case_id)
         return entries
 
     def set_damaged(self, number: str, reason: str, operator: str = "") -> bool:
         """Note that case ``number`` was found damaged (``reason``: why, a Message where the core made
-        it, ``operator``: who found it), or with ``reason`` "" that it verifies again; False when the
-        catalogue said so already.
+        it, ``operator``: who found it); False when the catalogue said so already.
 
         What a single-user library's index notes of a quarantined case, for every member: their agenda
         and case list mark it damaged. Reading the case is enough (a reader's verification finds damage
-        too); the case's row and its version are not touched, so nobody's edit is refused for it.
+        too); the case's row and its version are not touched, so nobody's edit is refused for it. On
+        PostgreSQL the database's function notes it (the finder is the signed-in user, the time the
+        server's): nobody writes the table directly. The note goes only with a verification that finds
+        the case whole (:meth:`clear_damage`).
         """
-        text = str(reason)
+        said = str(reason)
+        if not said:
+            raise InvalidValueError("a damage note says why the case is damaged")
         with self._transaction() as session:
             case_id = self._require(session, number, "read").id
+            if self.dialect == "postgresql":
+                return bool(
+                    session.scalar(
+                        select(func.casefile_note_damage(case_id, said, cast_jsonb(message_to_data(reason)), operator))
+                    )
+                )
             noted = session.scalar(select(CaseDamage.reason).where(CaseDamage.case_id == case_id))
-            if noted == (text or None):
+            if noted == said:
                 return False
-            if not text:
-                session.execute(delete(CaseDamage).where(CaseDamage.case_id == case_id))
-                return True
-            found = {"reason": text, "message": message_to_data(reason), "found_by": operator}
-            insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-            statement = insert(CaseDamage).values(case_id=case_id, found_at=datetime.now(UTC), **found)
+            found = {"reason": said, "message": message_to_data(reason), "found_by": operator}
+            statement = sqlite.insert(CaseDamage).values(case_id=case_id, found_at=datetime.now(UTC), **found)
             session.execute(  # two members finding it at once: the last one's words
                 statement.on_conflict_do_update(
                     index_elements=["case_id"], set_={**found, "found_at": statement.excluded.found_at}
                 )
             )
             return True
+
+    def clear_damage(self, session: Session, case_id: int) -> bool:
+        """In the transaction that appended a verification finding the case whole (its custody head, with
+        the result "ok"), remove the note that a member found the case damaged; False when there was none.
+
+        The removal is noted in the audit with what the note said. On PostgreSQL the database's function
+        checks that the head is such a verification, appended in this transaction by the signed-in user.
+        """
+        if self.dialect == "postgresql":
+            return bool(session.scalar(select(func.casefile_clear_damage(case_id))))
+        note = session.get(CaseDamage, case_id)
+        if note is None:
+            return False
+        line = session.scalar(
+            select(CustodyEntryRow.line).where(CustodyEntryRow.case_id == case_id).order_by(CustodyEntryRow.seq.desc())
+        )
+        head = json.loads(line) if line else {}
+        if not verified_whole([head]):
+            raise AccessDeniedError(
+                "the damage noted on case {number} is cleared only with a verification that finds the case whole",
+                number=session.scalar(select(CaseRecord.number).where(CaseRecord.id == case_id)),
+            )
+        details = {
+            "reason": note.reason,
+            "found_by": note.found_by,
+            "found_at": note.found_at.isoformat(),
+            "verified_by": head.get("operator"),
+            "entry": head.get("seq"),
+            "hash": head.get("hash"),
+        }
+        session.delete(note)
+        session.execute(
+            insert(AuditRow).values(
+                at=datetime.now(UTC),
+                user=self.signed_in_login(),
+                action=DAMAGE_CLEARED,
+                case_number=session.scalar(select(CaseRecord.number).where(CaseRecord.id == case_id)),
+                details=details,
+            )
+        )
+        return True
 
     def damaged(self) -> list[DamageNote]:
         """The cases the signed-in user may read that a member found damaged (and that do not verify
@@ -781,7 +890,7 @@ class Catalogue:
         export: (page or None, text) each) searchable in place of those indexed before; return how
         many are kept. Refused when ``sha256`` is not the exhibit's file."""
         with self._transaction() as session:
-            case_id = self.case_id_of(session, number)
+            case_id = self._require(session, number, "write").id  # texts derived from a case are its writers'
             self.lock_case(session, case_id)  # not interleaved with a write withdrawing the exhibit
             record = session.scalar(select(CaseRecord.record).where(CaseRecord.id == case_id))
             case = case_from_data(record)
@@ -864,6 +973,15 @@ def _add_grant(
         ),
         {"case_id": case_id, "user_id": user_id, "team_id": team_id, "organisation_id": organisation_id, "role": role},
     )
+
+
+def _number_taken(exc: IntegrityError) -> bool:
+    """Whether the database refused a case because its number (month and serial) is another case's."""
+    constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+    if constraint is not None:
+        return constraint in ("cases_month_serial_key", "cases_number_key")
+    reason = str(exc.orig)
+    return "UNIQUE constraint failed: cases.month, cases.serial" in reason or "cases.number" in reason
 
 
 def _not_a_user(login: str) -> AccessDeniedError:

@@ -6,7 +6,10 @@ and who read or exported it. Every table is created by the migrations (casefile/
 migrations), never by ``create_all``.
 
 - ``case_numbers``: one counter row per month (YYYYMM); a case number is taken by incrementing it
-  in the transaction that inserts the case, so numbers are unique and without gaps.
+  in the transaction that inserts the case, so numbers are unique and without gaps (on PostgreSQL
+  only through the catalogue's function, migration 0006).
+- ``case_damage``: a case a member found damaged (migration 0005); on PostgreSQL written only through
+  the catalogue's functions: noted by a verification, removed by one that finds the case whole.
 - ``cases``: the record as JSON (``casefile.core.model.case_to_data``), a few columns to list and
   filter by, and ``version`` (SQLAlchemy's ``version_id_col``): a write based on an older version
   is refused (casefile.core.errors.ConflictError).
