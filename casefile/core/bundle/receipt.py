@@ -551,6 +551,12 @@ def _paper_name(title: str) -> str:
     return _short(name if name and not _NO_THING.match(name) else title.strip(), THING_NAME_CHARS)
 
 
+def material_name(title: str, handed_in: str, product: str) -> str:
+    """What the receipt calls the paper or object that the photo titled ``title`` shows, handed over as
+    ``handed_in`` (one of HANDED_IN, or "" not recorded)."""
+    return _thing_name(title, product) if handed_in == "object" else _paper_name(title)
+
+
 @dataclass(frozen=True)
 class _Materials:
     """The receipt's two lists: (a) what the store received from the customer, kept or returned, and (b) the
@@ -592,7 +598,7 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
         kind = KIND_NAMES.get(e.kind, "其他")
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
-            thing = _thing_name(e.title, product) if e.handed_in == "object" else _paper_name(e.title)
+            thing = material_name(e.title, e.handed_in, product)
             things += 1
             linked = f"材料{things}"
             kind_of = "实物" if e.handed_in == "object" else "纸质"
