@@ -149,11 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="register a complaint at the counter with the customer's photos and make the receipt; prints the "
         "receipt and the number on the last line",
         description="What the app's walk-in desk does: register the case (the channel is the store, the business "
-        "complained about the organisation in the settings unless given), add the photos the customer showed and "
-        "build the receipt (bundles/). --title, --type, the complainant's name and phone are needed; every "
-        "field of the record can be given as for 'casefile new'.",
+        "complained about the organisation in the settings unless given), add the store's photos, record what the "
+        "customer handed in (--handed) and build the receipt (bundles/). --title, --type, the complainant's name "
+        "and phone are needed; every field of the record can be given as for 'casefile new'.",
     )
-    p.add_argument("photos", nargs="*", metavar="PHOTO", help="files the customer showed, added as evidence")
+    p.add_argument(
+        "photos", nargs="*", metavar="PHOTO", help="the store's photos taken at the desk, added as evidence (门店拍摄)"
+    )
     p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="the receipt's paper")
     p.add_argument("--handed", action="append", metavar="ITEM", help=WALK_IN_HELP)
     p.add_argument(

@@ -19,17 +19,17 @@ from casefile.core.model import HandedItem
 from casefile.core.validate import check_text, clean_text
 
 _HELP = (
-    "something the customer handed in, photographed or not (repeatable; the list replaces the case's): "
+    "something the customer handed in, photographed or not ({repeat}): "
     "'NAME[×N][,纸质|实物|电子][,原件|复印件][,留存|退回][,{link}]', the parts after the name in any order, e.g. "
     "'购物小票,纸质,原件,退回,{example}' or '充电器×2,实物,留存'. ×N is how many (also *N or ' x2', or a part such as "
     "'2件'); 纸质 needs 原件 or 复印件 (原件 or 复印件 alone is a paper); {link} links the store's photo of it"
 )
-WALK_IN_HELP = _HELP.format(link="photo=FILE", example="photo=IMG_0412.jpg") + (
+WALK_IN_HELP = _HELP.format(repeat="repeatable", link="photo=FILE", example="photo=IMG_0412.jpg") + (
     " (a FILE not among the PHOTOs is added with them)"
 )
-EDIT_HELP = _HELP.format(link="exhibit=N", example="exhibit=1") + (
-    " (or photo=FILE: the exhibit with the same SHA-256); --handed '' empties the list"
-)
+EDIT_HELP = _HELP.format(
+    repeat="repeatable; the items given replace the list", link="exhibit=N", example="exhibit=1"
+) + (" (or photo=FILE: the exhibit with the same SHA-256); --handed '' empties the list")
 
 MAX_COUNT = 999  # as many as the walk-in desk's list takes
 
