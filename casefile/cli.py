@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.cli_handed import EDIT_HELP, WALK_IN_HELP, HandedText, handed_text, parse_handed
+from casefile.cli_handed import EDIT_HELP, WALK_IN_HELP, HandedText, handed_from_json, handed_text, parse_handed
 from casefile.core import zone
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
@@ -768,7 +768,7 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     """The fields ``casefile new`` / ``edit`` were given (--from first, options over it), parsed and checked."""
     changes = Changes()
     if getattr(args, "from_file", None):
-        changes = _changes_from_file(args.from_file)
+        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command == "edit")
     given: dict[str, tuple[str, Any]] = {}
     for i, spec in enumerate(FIELDS):
         for j, option in enumerate(spec.options):
@@ -796,7 +796,8 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     return changes
 
 
-def _changes_from_file(name: str) -> Changes:
+def _changes_from_file(name: str, *, handed: bool = False) -> tuple[Changes, list[HandedText] | None]:
+    """The fields in the JSON file ``name``; with ``handed``, its ``handed_items`` too (None: not in it)."""
     try:
         text = Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -807,7 +808,11 @@ def _changes_from_file(name: str) -> Changes:
         data = json.loads(text, parse_float=Decimal)
     except ValueError as exc:
         raise InvalidValueError("{file} is not JSON: {reason}", file=name, reason=exc) from None
-    return changes_from_json(data, name)
+    items = None
+    if handed and isinstance(data, dict) and "handed_items" in data:
+        data = dict(data)
+        items = handed_from_json(data.pop("handed_items"), f"{name}: handed_items")
+    return changes_from_json(data, name), items
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -949,7 +954,7 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
     """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
     texts: list[str] | None = args.handed
     if texts is None:
-        return None
+        return getattr(args, "handed_json", None)  # from --from FILE.json (edit), when in it
     if args.command == "edit" and [t.strip() for t in texts] == [""]:
         return []
     items = [parse_handed(text) for text in texts]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from casefile.core.errors import InvalidValueError
 from casefile.core.model import HandedItem
-from casefile.core.validate import check_text, clean_text
+from casefile.core.validate import DISPOSITIONS, HANDED_IN, check_text, clean_text
 
 _HELP = (
     "something the customer handed in, photographed or not ({repeat}): "
@@ -29,7 +29,10 @@ WALK_IN_HELP = _HELP.format(repeat="repeatable", link="photo=FILE", example="pho
 )
 EDIT_HELP = _HELP.format(
     repeat="repeatable; the items given replace the list", link="exhibit=N", example="exhibit=1"
-) + (" (or photo=FILE: the exhibit with the same SHA-256); --handed '' empties the list")
+) + (
+    " (or photo=FILE: the exhibit with the same SHA-256); --handed '' empties the list; --from FILE.json takes "
+    "handed_items as case.json holds them"
+)
 
 MAX_COUNT = 999  # as many as the walk-in desk's list takes
 
@@ -177,3 +180,38 @@ def handed_text(item: HandedItem) -> str:
         parts.append(_KEPT_WORDS.get(item.disposition, item.disposition))
     parts += [f"exhibit={n}" for n in item.photos]
     return ",".join(parts)
+
+
+def handed_from_json(value: object, where: str) -> list[HandedText]:
+    """``handed_items`` as case.json holds them (``casefile edit --from FILE.json``): a list of objects with
+    ``name``, ``count``, ``handed_in``, ``disposition`` and ``photos`` (exhibit numbers)."""
+    if not isinstance(value, list):
+        raise InvalidValueError("{where}: expected a list of things handed in", where=where)
+    items = []
+    for i, item in enumerate(value, start=1):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise InvalidValueError("{where}: expected an object with name, count, handed_in, disposition", where=at)
+        unknown = sorted(set(item) - {"name", "count", "handed_in", "disposition", "photos"})
+        if unknown:
+            raise InvalidValueError("{where}: unknown keys {keys}", where=at, keys=", ".join(unknown))
+        name, count = item.get("name", ""), item.get("count", 1)
+        handed_in, disposition = item.get("handed_in", "") or "", item.get("disposition", "") or ""
+        photos = item.get("photos", []) or []
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidValueError("{where}.name: the name of what was handed in is needed", where=at)
+        if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_COUNT:
+            raise InvalidValueError("{where}.count: a whole number from 1 to {most}", where=at, most=MAX_COUNT)
+        for key, text, choices in (("handed_in", handed_in, HANDED_IN), ("disposition", disposition, DISPOSITIONS)):
+            if text not in ("", *choices):
+                raise InvalidValueError(
+                    "{where}: {value!r} is not one of {choices}",
+                    where=f"{at}.{key}",
+                    value=text,
+                    choices=", ".join(choices),
+                )
+        if not isinstance(photos, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in photos):
+            raise InvalidValueError("{where}.photos: expected a list of exhibit numbers", where=at)
+        name = check_text(clean_text(name, at, "name"), f"{at}.name", "name").strip()
+        items.append(HandedText(name, count, handed_in, disposition, (), tuple(photos)))
+    return items

@@ -224,3 +224,33 @@ def test_the_help_shows_how_to_type_an_item(capsys):
             main([command, "--help"])
         out = re.sub(r"\s+", " ", capsys.readouterr().out)
         assert "--handed ITEM" in out and "'NAME[×N][,纸质|实物|电子][,原件|复印件][,留存|退回]" in out
+
+
+def test_edit_from_a_json_file_takes_the_list_as_case_json_holds_it(capsys, tmp_path: Path):
+    lib = tmp_path / "lib"
+    code, out, err = run(
+        capsys, "--library", str(lib), "walk-in", str(photo(tmp_path / "手机.jpg", (9, 9, 9))), *WALK_IN
+    )
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    intake = tmp_path / "intake.json"
+    items = [
+        {"name": "手机", "handed_in": "object", "disposition": "kept", "photos": [1]},
+        {"name": "耳机", "count": 2},
+    ]
+    intake.write_text(json.dumps({"facts": "屏幕碎裂", "handed_items": items}, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "--library", str(lib), "edit", number, "--from", str(intake))
+    assert code == 0, err
+    with Library.open(lib, "测试员") as library:
+        case = library.load_case(number)
+    assert case.facts == "屏幕碎裂"
+    assert case.handed_items == [HandedItem("手机", 1, "object", "kept", [1]), HandedItem("耳机", 2, "", "", [])]
+    # --handed given as well takes precedence, as every option does over --from.
+    code, out, err = run(capsys, "--library", str(lib), "edit", number, "--from", str(intake), "--handed", "发票,原件")
+    assert code == 0, err
+    with Library.open(lib, "测试员") as library:
+        assert [i.name for i in library.load_case(number).handed_items] == ["发票"]
+
+    intake.write_text(json.dumps({"handed_items": [{"name": "手机", "handed_in": "原件"}]}), "utf-8")
+    code, out, err = run(capsys, "--library", str(lib), "edit", number, "--from", str(intake))
+    assert code == 2 and "handed_items[1].handed_in: '原件' is not one of original, copy, object, electronic" in err
