@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
+from casefile.cli_handed import EDIT_HELP, WALK_IN_HELP, HandedText, handed_from_json, handed_text, parse_handed
 from casefile.core import zone
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
@@ -38,6 +39,7 @@ from casefile.core.model import (
     EventKind,
     EvidenceKind,
     Exhibit,
+    HandedItem,
     PartyKind,
     ResponsibleParty,
     Stage,
@@ -106,6 +108,7 @@ if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a 
     from casefile.core.timestamps.checking import StampResult
     from casefile.core.timestamps.roots import RootCert
     from casefile.core.timestamps.stamping import StampOutcome
+    from casefile.core.walkin import Handed
 
 log = logging.getLogger("casefile")
 
@@ -151,14 +154,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="register a complaint at the counter with the customer's photos and make the receipt; prints the "
         "receipt and the number on the last line",
         description="What the app's walk-in desk does: register the case (the channel is the store, the business "
-        "complained about the organisation in the settings unless given), add the photos the customer showed and "
-        "build the receipt (bundles/). --title, --type, the complainant's name and phone are needed; every "
-        "field of the record can be given as for 'casefile new'.",
+        "complained about the organisation in the settings unless given), add the store's photos, record what the "
+        "customer handed in (--handed) and build the receipt (bundles/). --title, --type, the complainant's name "
+        "and phone are needed; every field of the record can be given as for 'casefile new'.",
     )
-    p.add_argument("photos", nargs="*", metavar="PHOTO", help="files the customer showed, added as evidence")
+    p.add_argument(
+        "photos", nargs="*", metavar="PHOTO", help="the store's photos taken at the desk, added as evidence (门店拍摄)"
+    )
     p.add_argument("--layout", choices=["a5", "80mm"], default="a5", help="the receipt's paper")
-    p.add_argument("--handed-in", default="", help="what was handed over for the photos: " + ", ".join(HANDED_IN))
-    p.add_argument("--disposition", default="", help="whether the store keeps it: " + ", ".join(DISPOSITIONS))
+    p.add_argument("--handed", action="append", metavar="ITEM", help=WALK_IN_HELP)
+    p.add_argument(
+        "--handed-in",
+        default="",
+        help="the older way, for every photo at once: each photo is an item of what was handed in, named after it, "
+        "handed over as " + "|".join(HANDED_IN) + " (with --handed, say it of each item instead)",
+    )
+    p.add_argument(
+        "--disposition",
+        default="",
+        help="with --handed-in: whether the store keeps each photo's item: " + "|".join(DISPOSITIONS),
+    )
     _add_record_options(p)
 
     p = sub.add_parser(
@@ -171,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         "given as well take precedence.",
     )
     p.add_argument("case")
+    p.add_argument("--handed", action="append", metavar="ITEM", help=EDIT_HELP)
     _add_record_options(p)
 
     p = sub.add_parser("add", help="add files or folders to a case as evidence")
@@ -775,7 +791,7 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     """The fields ``casefile new`` / ``edit`` were given (--from first, options over it), parsed and checked."""
     changes = Changes()
     if getattr(args, "from_file", None):
-        changes = _changes_from_file(args.from_file)
+        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command == "edit")
     given: dict[str, tuple[str, Any]] = {}
     for i, spec in enumerate(FIELDS):
         for j, option in enumerate(spec.options):
@@ -803,7 +819,8 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     return changes
 
 
-def _changes_from_file(name: str) -> Changes:
+def _changes_from_file(name: str, *, handed: bool = False) -> tuple[Changes, list[HandedText] | None]:
+    """The fields in the JSON file ``name``; with ``handed``, its ``handed_items`` too (None: not in it)."""
     try:
         text = Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -814,7 +831,11 @@ def _changes_from_file(name: str) -> Changes:
         data = json.loads(text, parse_float=Decimal)
     except ValueError as exc:
         raise InvalidValueError("{file} is not JSON: {reason}", file=name, reason=exc) from None
-    return changes_from_json(data, name)
+    items = None
+    if handed and isinstance(data, dict) and "handed_items" in data:
+        data = dict(data)
+        items = handed_from_json(data.pop("handed_items"), f"{name}: handed_items")
+    return changes_from_json(data, name), items
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -946,8 +967,38 @@ def check_arguments(args: argparse.Namespace) -> None:
         ):
             if value.strip():
                 check(value.strip(), option)
+    if args.command in ("walk-in", "edit"):
+        args.handed_items = _handed_from(args)
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
+
+
+def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
+    """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
+    texts: list[str] | None = args.handed
+    if texts is None:
+        return getattr(args, "handed_json", None)  # from --from FILE.json (edit), when in it
+    if args.command == "edit" and [t.strip() for t in texts] == [""]:
+        return []
+    items = [parse_handed(text) for text in texts]
+    if args.command == "walk-in":
+        if args.handed_in.strip() or args.disposition.strip():
+            raise InvalidValueError(
+                "--handed-in and --disposition mark every photo the older way; with --handed, say what was handed "
+                "over and whether it is kept in each item (e.g. --handed '购物小票,原件,退回')"
+            )
+        for item in items:
+            if item.exhibits:
+                raise InvalidValueError(
+                    "--handed {name!r}: exhibit={number} names an exhibit of a registered case; at the walk-in, "
+                    "name the photo (photo=FILE)",
+                    name=item.name,
+                    number=item.exhibits[0],
+                )
+            for file in item.files:
+                if not file.is_file():
+                    raise InvalidValueError("--handed {name!r}: photo={file}: no such file", name=item.name, file=file)
+    return items
 
 
 def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
@@ -1026,7 +1077,7 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
 def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.bundle import BundleResult
     from casefile.core.evidence import AddResult
-    from casefile.core.walkin import Registered, register_walk_in
+    from casefile.core.walkin import Handed, Registered, register_walk_in
 
     changes: Changes = args.changes
     given = {spec.path for spec, _value in changes.values}
@@ -1043,12 +1094,25 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
         changes.set(BY_PATH["respondent.name"], settings.org_name.strip(), "--respondent")
     case = new_case(changes, zone.now())
     photos = [Path(p) for p in args.photos]
+    handed = _walk_in_handed(args.handed_items or [], photos)
     mark = (args.handed_in.strip(), args.disposition.strip())
-    handed_over = {p: mark for p in photos} if any(mark) else None
+    if any(mark) and photos:
+        # The older per-photo marks: each photo is an item of the list, named as the receipt named what it shows.
+        from casefile.core.bundle.receipt import material_name
+        from casefile.core.evidence import title_from_name
+
+        product = case.transaction.product
+        handed = [Handed(material_name(title_from_name(p.name), mark[0], product), 1, *mark, (p,)) for p in photos]
+    elif any(mark):
+        _print(
+            "note: --handed-in and --disposition mark the photos, and none were given: nothing recorded "
+            "(--handed lists what was handed in)",
+            file=sys.stderr,
+        )
     number = ""
     refused = 0
     receipt: Path | None = None
-    items = register_walk_in(library, settings, case, photos, layout=args.layout, handed_over=handed_over)
+    items = register_walk_in(library, settings, case, photos, layout=args.layout, handed=handed)
     try:
         for item in _drain(items, "registering"):
             if isinstance(item, Registered):
@@ -1078,14 +1142,41 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
     return EXIT_PROBLEMS if refused else EXIT_OK
 
 
+def _walk_in_handed(items: list[HandedText], photos: list[Path]) -> list[Handed]:
+    """The --handed items for the walk-in, each linked to its photos; a photo=FILE not among ``photos`` is added
+    to them (at the end, in the order named)."""
+    from casefile.core.walkin import Handed
+
+    listed = {p.resolve(): p for p in photos}
+    handed = []
+    for item in items:
+        linked = []
+        for file in item.files:
+            path = listed.get(file.resolve())
+            if path is None:
+                path = listed[file.resolve()] = file
+                photos.append(file)
+            linked.append(path)
+        handed.append(Handed(item.name, item.count, item.handed_in, item.disposition, tuple(linked)))
+    return handed
+
+
 def cmd_edit(args: argparse.Namespace, library: Library) -> int:
     changes: Changes = args.changes
-    if not changes:
-        raise InvalidValueError("nothing to change: give options such as --complainant-address, or --from FILE.json")
+    handed: list[HandedText] | None = args.handed_items
+    if not changes and handed is None:
+        raise InvalidValueError(
+            "nothing to change: give options such as --complainant-address or --handed, or --from FILE.json"
+        )
+    digests = _photo_digests(handed or [])
     with library.edit(args.case) as writer:
         before = writer.case
         after = apply(before, changes)
-        names = check_changes(before, after, changes.names)
+        given = dict(changes.names)
+        if handed is not None:
+            after.handed_items = [_handed_item(item, before, digests) for item in handed]
+            given["handed_items"] = "--handed"
+        names = check_changes(before, after, given)
         changed = leaf_changes(before, after, names)
         writer.update(after)
         seq = writer.case.custody_head.seq
@@ -1100,6 +1191,53 @@ def cmd_edit(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+def _photo_digests(items: list[HandedText]) -> dict[Path, str]:
+    """The SHA-256 of each photo=FILE of the --handed items (read before the case is opened for writing)."""
+    from casefile.core.hashing import hash_file
+
+    digests: dict[Path, str] = {}
+    for item in items:
+        for file in item.files:
+            try:
+                digests[file] = hash_file(file).sha256
+            except OSError as exc:
+                raise InvalidValueError(
+                    "--handed {name!r}: photo={file} cannot be read: {reason}",
+                    name=item.name,
+                    file=file,
+                    reason=SystemReason(exc),
+                ) from None
+    return digests
+
+
+def _handed_item(item: HandedText, case: Case, digests: dict[Path, str]) -> HandedItem:
+    """A --handed item as the case's list keeps it, its photos by exhibit number: exhibit=N, or photo=FILE found
+    by its SHA-256 among the case's exhibits."""
+    photos: list[int] = []
+    for number in item.exhibits:
+        if not case.has_exhibit(number):
+            raise InvalidValueError(
+                "--handed {name!r}: exhibit={number}: case {case} has no exhibit {number}",
+                name=item.name,
+                number=number,
+                case=case.number,
+            )
+        if case.exhibit(number).withdrawn:
+            raise InvalidValueError("--handed {name!r}: exhibit={number} is withdrawn", name=item.name, number=number)
+        photos.append(number)
+    for file in item.files:
+        found = [e.number for e in case.exhibits if e.sha256 == digests[file] and not e.withdrawn]
+        if not found:
+            raise InvalidValueError(
+                "--handed {name!r}: photo={file} is not an exhibit of case {case} (casefile add {case} FILE adds it)",
+                name=item.name,
+                file=file,
+                case=case.number,
+            )
+        photos.append(found[0])
+    return HandedItem(item.name, item.count, item.handed_in, item.disposition, sorted(set(photos)))
+
+
 def _show_value(value: Any) -> str:
     """A field's value as the command line shows it ('' for not entered)."""
     if value is None or value == "" or value == []:
@@ -1111,7 +1249,11 @@ def _show_value(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, list):
-        return "; ".join(_demand_text(d) for d in value if isinstance(d, Demand))
+        return "; ".join(
+            _demand_text(d) if isinstance(d, Demand) else handed_text(d)
+            for d in value
+            if isinstance(d, Demand | HandedItem)
+        )
     return str(value)
 
 
@@ -1315,6 +1457,9 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.append(f"  folder {folder.path}")
     lines.append(f"  evidence ({len(case.exhibits)}), in the evidence order (证据N: its number in a packet):")
     lines.extend(_evidence_lines(case))
+    if case.handed_items:
+        lines.append(f"  handed in ({len(case.handed_items)}), as the receipt lists them and --handed takes them:")
+        lines.extend(f"    材料{n:<3} {handed_text(item)}" for n, item in enumerate(case.handed_items, 1))
     if case.timestamps:
         from casefile.core.timestamps.roots import pins_of
 

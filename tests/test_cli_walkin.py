@@ -56,7 +56,10 @@ def test_a_walk_in_from_the_command_line(capsys, tmp_path: Path):
     assert case.channel is Channel.STORE and case.respondent.name == "幸福路数码店"
     assert case.complainant.phone == "13912345678"
     (exhibit,) = case.exhibits
-    assert (exhibit.handed_in, exhibit.disposition) == ("original", "returned")
+    # The older per-photo marks are an item of the list of what was handed in, the photo the store's photo of it.
+    assert [(i.name, i.handed_in, i.disposition, i.photos) for i in case.handed_items] == [
+        ("牙刷", "original", "returned", [exhibit.number])
+    ]
 
 
 def test_a_walk_in_needs_the_customer_and_creates_nothing_without(capsys, tmp_path: Path):

@@ -745,10 +745,20 @@ def walk_in(j: Journey) -> None:
         "--purpose",
         "证明购买时间和价款",
     )
+    # What the customer handed in, as the walk-in desk lists it: the earbuds (kept) and the slip (given back),
+    # each with the exhibit that shows it, and the charging case, kept, not photographed.
     shown = json.loads(j.run("show", number, "--json"))
-    for e in shown["exhibits"]:
-        handed, kept = ("object", "kept") if "耳机" in e["original_name"] else ("original", "returned")
-        j.run("exhibit", number, str(e["number"]), "--handed-in", handed, "--disposition", kept)
+    photo_of = {e["original_name"]: e["number"] for e in shown["exhibits"]}
+    j.run(
+        "edit",
+        number,
+        "--handed",
+        f"蓝牙耳机,实物,留存,exhibit={photo_of['IMG_耳机.jpg']}",
+        "--handed",
+        f"购物小票,纸质,原件,退回,exhibit={photo_of['IMG_小票.jpg']}",
+        "--handed",
+        "充电盒,实物,留存",
+    )
     j.bundle(number, "回执-A5", "--venue", "receipt")
     j.bundle(number, "回执-80mm", "--venue", "receipt", "--layout", "80mm")
 

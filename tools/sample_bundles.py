@@ -40,6 +40,7 @@ from casefile.core.model import (  # noqa: E402
     EventKind,
     EvidenceKind,
     Filing,
+    HandedItem,
     Party,
     PartyKind,
     Transcript,
@@ -513,7 +514,7 @@ def build_courier_case(library: Library, files: dict[str, Path]) -> str:
 def build_receipt_case(library: Library, files: dict[str, Path]) -> str:
     """The same customer at the merchant's after-sales counter, registered by the clerk on duty (刘芳): what he
     says, what he asks, what he hands over (the phone, kept; his printed invoice, given back) and the store's
-    own photo of the phone."""
+    own photo of the phone; his charger and cable, kept with the phone, are listed though not photographed."""
     case = library.create_case(
         case_from_fields(
             {
@@ -562,11 +563,15 @@ def build_receipt_case(library: Library, files: dict[str, Path]) -> str:
             ),
         )
     )
-    stored = library.load_case(case.number)
+    # What he handed in, as the desk lists it: each thing, photographed or not, linked to the photo of it.
     with library.edit(case.number) as writer:
-        for e in stored.exhibits:
-            handed, kept = ("object", "kept") if e.title == "手机实物照片" else ("copy", "returned")
-            writer.update_exhibit(e.number, handed_in=handed, disposition=kept)
+        shown = {e.title: e.number for e in writer.case.exhibits}
+        handed = [
+            HandedItem("手机", 1, "object", "kept", [shown["手机实物照片"]]),
+            HandedItem("电子发票（打印件）", 1, "copy", "returned", [shown["电子发票（打印件）"]]),
+            HandedItem("充电器、数据线", 2, "object", "kept"),
+        ]
+        writer.update(dataclasses.replace(writer.case, handed_items=handed))
     return case.number
 
 

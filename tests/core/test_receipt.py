@@ -245,6 +245,24 @@ def test_long_facts_are_cut_and_say_so_on_the_roll(tmp_path):
     assert customer.count("多次联系客服未果") < 10
 
 
+def test_four_things_handed_in_keep_each_a5_copy_on_one_page(tmp_path):
+    """The desk's list as a counter sees it (a phone, its box, charger and the shop's slip, two photos): the
+    sections close up rather than put the copy's last line on a page of its own."""
+    ctx = make_context(exhibits=2)
+    ctx.case.handed_items = [
+        HandedItem("手机", 1, "object", "kept", [1]),
+        HandedItem("包装盒", 1, "object", "kept"),
+        HandedItem("充电器、数据线", 2, "object", "kept"),
+        HandedItem("购物小票", 1, "original", "returned", [2]),
+    ]
+    path = tmp_path / "four.pdf"
+    assert render_receipt(ctx, path, "a5") == 2
+    customer, store = texts(path)
+    for text in (customer, store):
+        flat = re.sub(r"\s+", "", text)
+        assert "收取材料清单（共4项）" in flat and "材料4购物小票纸质原件退回" in flat and "打印时间" in flat
+
+
 def test_a5_overflow_continues_with_the_copy_marked(tmp_path):
     path = tmp_path / "many.pdf"
     pages = render_receipt(make_context(exhibits=30), path, "a5")

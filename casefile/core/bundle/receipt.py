@@ -240,12 +240,15 @@ def _fit_a5_limit(
 ) -> tuple[list[Flowable], int]:
     """:func:`_fit_a5`, and the 问题简述 length it took."""
     limits = [facts_limit] if facts_limit is not None else list(A5_FACTS_LIMITS)
-    attempts = [(limits[0], True)] + [(limit, False) for limit in limits]
+    # (问题简述 length, full hashes, sections set closer), fullest first.
+    attempts = [(limits[0], True, False)] + [(limit, False, False) for limit in limits]
     if len(limits) > 1:
-        attempts.append((limits[-1], True))
+        attempts.append((limits[-1], True, False))
+    # Last, the shortest with the sections set closer: a row more of what was handed in on the page.
+    attempts += [(limits[-1], False, True), (limits[-1], True, True)]
     tried: list[tuple[float, list[Flowable]]] = []
-    for limit, full_hash in attempts:
-        story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours)
+    for limit, full_hash, close in attempts:
+        story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours, close=close)
         measured = _measure(story, width)
         if measured <= height - 2:
             return story, limit
@@ -551,6 +554,12 @@ def _paper_name(title: str) -> str:
     return _short(name if name and not _NO_THING.match(name) else title.strip(), THING_NAME_CHARS)
 
 
+def material_name(title: str, handed_in: str, product: str) -> str:
+    """What the receipt calls the paper or object that the photo titled ``title`` shows, handed over as
+    ``handed_in`` (one of HANDED_IN, or "" not recorded)."""
+    return _thing_name(title, product) if handed_in == "object" else _paper_name(title)
+
+
 @dataclass(frozen=True)
 class _Materials:
     """The receipt's two lists: (a) what the store received from the customer, kept or returned, and (b) the
@@ -592,7 +601,7 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
         kind = KIND_NAMES.get(e.kind, "其他")
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
-            thing = _thing_name(e.title, product) if e.handed_in == "object" else _paper_name(e.title)
+            thing = material_name(e.title, e.handed_in, product)
             things += 1
             linked = f"材料{things}"
             kind_of = "实物" if e.handed_in == "object" else "纸质"
@@ -843,15 +852,23 @@ def _signatures(spec: _Layout, st: dict[str, ParagraphStyle], width: float) -> T
 
 
 def _copy_story(
-    ctx: BundleContext, copy: _Copy, spec: _Layout, facts_limit: int, *, full_hash: bool, ours: bool
+    ctx: BundleContext,
+    copy: _Copy,
+    spec: _Layout,
+    facts_limit: int,
+    *,
+    full_hash: bool,
+    ours: bool,
+    close: bool = False,
 ) -> list[Flowable]:
-    """One copy; ``ours``: the business complained about is the one issuing the receipt (本店)."""
+    """One copy; ``ours``: the business complained about is the one issuing the receipt (本店); ``close``: the
+    sections set closer together (an A5 copy's last way to keep to one page)."""
     case = ctx.case
     org = ctx.org
     st = _styles(spec)
     width = spec.width - 2 * spec.margin_x
     index = COPIES.index(copy)
-    thin = 2.2 if spec.thermal else 3.0  # gap between sections
+    thin = 2.2 if spec.thermal else 1.0 if close else 3.0  # gap between sections
 
     story: list[Flowable] = [_copy_band(copy, index, spec, st, width), Spacer(1, thin + 1)]
 
@@ -982,7 +999,7 @@ def _copy_story(
         "其他途径：" + esc(OTHER_ROUTES),
         "个人信息告知：" + esc(privacy_notice(org.retention_years)),
     ]
-    story += [Spacer(1, 3), _rule(spec, dashed=True)]
+    story += [Spacer(1, thin), _rule(spec, dashed=True)]
     story += [Paragraph(n, st["small"]) for n in notes]
     printed = zone.show(ctx.generated_at)
     story.append(Spacer(1, 1.5))

@@ -746,7 +746,7 @@ def leaf_changes(old: Case, new: Case, fields: Iterable[str]) -> list[tuple[str,
     out: list[tuple[str, Any, Any]] = []
     for name in fields:
         a, b = getattr(old, name), getattr(new, name)
-        if name == "demands":
+        if name in ("demands", "handed_items"):
             out.append((name, a, b))
             continue
         _diff(name, to_data(a), to_data(b), out)
