@@ -1911,6 +1911,7 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
 
 
 def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
+    from casefile.core import law
     from casefile.core.workflow.clocks import CST, citation, rule_for
 
     if args.json:
@@ -1922,11 +1923,12 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "title": i.title,
                         "clock": i.key,
                         "kind": i.kind,
-                        "status": "overdue" if i.overdue(now) else "open" if i.kind == "limit" else "running",
+                        "status": _due_status(i, now),
                         "ref": i.ref,
                         "started": i.started_at.astimezone(CST).isoformat(),
                         "last_day": i.last_day or None,
                         "due": i.due_at.astimezone(CST).isoformat(),
+                        "act_by": i.act_by or None,
                         "provisional": i.provisional,
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
@@ -1941,14 +1943,33 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         return
     for i in items:
         left = i.due_at - now
-        when = f"OVERDUE {_fmt_span(-left)}" if i.overdue(now) else f"in {_fmt_span(left)}"
         marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
         due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at)
+        if i.act_by and i.act_by != i.last_day:  # our user's: listed by the safe day, the law's last day beside it
+            due = f"{i.act_by} 24:00 (safe day; by law {i.last_day})"
+        if i.overdue(now):
+            when = f"OVERDUE {_fmt_span(-left)}"
+        elif i.past_safe_day(now):
+            # our user's safe day is over, the law's last day not: urgent, never "expired" before the law says so
+            article = law.cite(rule_for(i.key, i.started_at.astimezone(CST).date()).move_article, short=True)
+            when = f"URGENT: safe day passed; by law it runs to {i.last_day} ({article}), {_fmt_span(left)} left"
+        else:
+            when = f"in {_fmt_span(i.remind_at - now)}"
         ref = f"  {i.ref}" if i.ref else ""
         damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
         _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
+
+
+def _due_status(item: AgendaRow, now: datetime) -> str:
+    """A running clock's status in ``casefile due --json``: overdue, past its safe day (our user's, urgent, the law
+    still gives time), open (a limit) or running."""
+    if item.overdue(now):
+        return "overdue"
+    if item.past_safe_day(now):
+        return "past_safe_day"
+    return "open" if item.kind == "limit" else "running"
 
 
 def _fmt_span(span: timedelta) -> str:

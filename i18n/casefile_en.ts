@@ -1339,7 +1339,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe day (counted unmoved); by law it runs to %1, moved past rest days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1342,8 +1342,16 @@ Proof purpose: %3</source>
         <translation>下一期限</translation>
     </message>
     <message>
+        <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation>已过稳妥日期，法定期限顺延至%1（%2）</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Safe day (counted unmoved); by law it runs to %1, moved past rest days</source>
+        <translation>稳妥日期（按未顺延的日期计算）；法定期限顺延至%1</translation>
     </message>
     <message>
         <source>Provisional: the holiday arrangement of a year it runs into is not published yet</source>

@@ -254,3 +254,61 @@ def test_a_damaged_case_keeps_its_deadlines_in_due_marked_damaged(capsys, lib: P
     lines = {line.split()[0]: line for line in out.splitlines()}
     assert f"{damaged}  response.normal" in out and "DAMAGED: case.json differs" in lines[damaged]
     assert "DAMAGED" not in lines[sound]
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["from-the-index", "library-opened"])
+def test_due_lists_an_appeal_by_its_safe_day_and_never_calls_it_expired_before_the_law(
+    capsys, lib: Path, quick: bool
+) -> None:
+    """15 days to appeal a judgment served 2026-09-16 end on 国庆 (2026-10-01): listed by that safe day; on 10-02 it
+    is urgent, "safe day passed; by law it runs to 2026-10-08" (民事诉讼法 art. 85), not overdue nor gone."""
+    import argparse
+
+    from casefile.cli import _print_due
+    from casefile.core.library import Library
+    from casefile.core.listing import quick_agenda
+
+    code, out, err = run(
+        capsys, "--library", str(lib), "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "phone",
+        "--complained-at", "2026-09-01T09:00+08:00",
+    )  # fmt: skip
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    argv = ["proceeding", number, "--venue", "court", "--body", "某区人民法院", "--ref", "(2026)沪0104民初1号"]
+    argv += ["--filed-at", "2026-09-02 10:00", "--accepted-at", "2026-09-03 11:00", "--result", "judgment"]
+    argv += ["--decided-at", "2026-09-15 12:00", "--served-at", "2026-09-16 15:00"]
+    code, out, err = run(capsys, "--library", str(lib), *argv)
+    assert code == 0, out + err
+
+    def rows(now: datetime):
+        until = now + timedelta(days=30)
+        if quick:
+            found = quick_agenda(lib, until=until, now=now)
+            assert found is not None
+            return found
+        library = Library.open(lib, "test")
+        try:
+            return library.index.agenda(until=until, now=now)
+        finally:
+            library.close()
+
+    def printed(now: datetime, *, json_out: bool = False) -> str:
+        _print_due(argparse.Namespace(json=json_out, days=30), rows(now), now)
+        return capsys.readouterr().out
+
+    before = printed(parse_datetime("2026-09-30T10:00+08:00"))
+    line = next(x for x in before.splitlines() if "court.appeal-judgment" in x)
+    assert "due 2026-10-01 24:00 (safe day; by law 2026-10-08)" in line and "in 1 d 14 h" in line
+    after = printed(parse_datetime("2026-10-02T10:00+08:00"))
+    line = next(x for x in after.splitlines() if "court.appeal-judgment" in x)
+    assert "OVERDUE" not in line
+    assert "URGENT: safe day passed; by law it runs to 2026-10-08 (《民事诉讼法》第八十五条)" in line
+    item = next(
+        i
+        for i in json.loads(printed(parse_datetime("2026-10-02T10:00+08:00"), json_out=True))
+        if i["clock"] == "court.appeal-judgment"
+    )
+    assert (item["status"], item["act_by"], item["last_day"]) == ("past_safe_day", "2026-10-01", "2026-10-08")
+    # after the law's last day it is over
+    gone = printed(parse_datetime("2026-10-09T00:00+08:00"))
+    assert "court.appeal-judgment" not in gone

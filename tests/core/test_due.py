@@ -104,11 +104,17 @@ def test_limits_run_open_until_used_or_expired() -> None:
     c = case()
     c.workflow.proceedings.append(court)
     got = states(c, "2026-09-30 10:00")
-    # our user's own deadline: the unmoved calendar day, 国庆 itself (clocks.Bound)
-    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 1))
+    # the law's last day: 国庆 itself moves to 10-08 (民事诉讼法 art. 85); the safe day stays 10-01 (clocks.Bound)
+    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 8))
     assert got["court.filing"][0] is Status.MET
     assert got["civil.limitation"][0] is Status.USED  # the suit was filed
-    assert states(c, "2026-10-02 10:00")["court.appeal-judgment"][0] is Status.EXPIRED
+    appeal = next(s for s in case_clocks(c, at("2026-09-30 10:00")) if s.key == "court.appeal-judgment")
+    assert appeal.deadline.act_by == date(2026, 10, 1) and not appeal.past_safe_day
+    # after the safe day, before the law's last day: still open, urgent, not expired
+    later = next(s for s in case_clocks(c, at("2026-10-02 10:00")) if s.key == "court.appeal-judgment")
+    assert later.status is Status.OPEN and later.past_safe_day and later.running
+    assert states(c, "2026-10-08 23:00")["court.appeal-judgment"][0] is Status.OPEN
+    assert states(c, "2026-10-09 00:00")["court.appeal-judgment"][0] is Status.EXPIRED
     c.workflow.proceedings.append(Proceeding(Venue.COURT, filed_at=at("2026-10-08 16:00")))
     assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.USED
 
