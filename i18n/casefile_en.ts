@@ -446,6 +446,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>We are complained to (the response promise runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are the complainant (no response promise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6563,6 +6571,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     </message>
     <message>
         <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -448,6 +448,14 @@ SHA-256：%4</translation>
         <translation>生产者</translation>
     </message>
     <message>
+        <source>We are complained to (the response promise runs)</source>
+        <translation>我方是被投诉方（适用响应承诺）</translation>
+    </message>
+    <message>
+        <source>We are the complainant (no response promise)</source>
+        <translation>我方是投诉方（不适用响应承诺）</translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation>生产者（厂家）</translation>
     </message>
@@ -6581,6 +6589,10 @@ If it is, CaseFile looks into it every few seconds instead of waiting to be told
     <message>
         <source>Rationale</source>
         <translation>责任认定理由</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>我方身份</translation>
     </message>
     <message>
         <source>Facts</source>

@@ -312,3 +312,52 @@ def test_due_lists_an_appeal_by_its_safe_day_and_never_calls_it_expired_before_t
     # after the law's last day it is over
     gone = printed(parse_datetime("2026-10-09T00:00+08:00"))
     assert "court.appeal-judgment" not in gone
+
+
+def test_a_merchants_own_claim_runs_no_response_promise_and_lists_the_couriers_reply(capsys, lib: Path) -> None:
+    """The merchant (the settings' organisation) is the complainant: no promise of its own runs; `due`, `list` and
+    `show` give the courier's reply instead. A case closed as withdrawn lists no deadline at all."""
+    import os
+
+    config = Path(os.environ["CASEFILE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(
+        json.dumps({"org_name": "深圳小铺电子商行", "org_credit_code": "92440300MA5G77771H"}), encoding="utf-8"
+    )
+    base = ["--library", str(lib)]
+    now = datetime.now(CST)
+    complained = (now - timedelta(days=3)).isoformat(timespec="minutes")
+    code, out, err = run(
+        capsys, *base, "new", "--title", "三部手机快递途中压碎", "--type", "logistics", "--channel", "online",
+        "--complained-at", complained, "--complainant-kind", "organisation", "--complainant", "深圳小铺电子商行",
+        "--complainant-credit-code", "92440300MA5G77771H", "--respondent", "某某快运",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "our side is the complainant: no response promise runs" in out
+    number = out.strip().splitlines()[-1]
+    assert shown(capsys, lib, number)["our_side"] == "complainant"
+    argv = ["event", number, "--kind", "complaint", "--with", "courier", "--ref", "GD9", "--summary", "索赔"]
+    assert run(capsys, *base, *argv, "--at", complained)[0] == 0
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert [i["clock"] for i in items if i["case"] == number] == ["courier.reply"]
+    listed = run(capsys, *base, "list")[1]
+    line = next(x for x in listed.splitlines() if x.startswith(number))
+    assert "(courier.reply)" in line and "OVERDUE" not in line and "response" not in line
+    assert f"due {items[0]['last_day']} 24:00 (courier.reply)" in line  # the carrier's last day
+    assert "no response promise" in run(capsys, *base, "show", number)[1]
+    # said otherwise by the user: the promise runs again
+    assert run(capsys, *base, "edit", number, "--our-side", "respondent")[0] == 0
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert "response.normal" in [i["clock"] for i in items if i["case"] == number]
+
+    code, out, err = run(capsys, *base, "new", "--title", "退货", "--type", "quality", "--channel", "phone",
+                         "--complained-at", complained, "--complainant", "周杰")  # fmt: skip
+    assert code == 0, err
+    other = out.strip().splitlines()[-1]
+    assert shown(capsys, lib, other).get("our_side") is None  # the record cannot tell: as before
+    assert "due " in next(x for x in run(capsys, *base, "list")[1].splitlines() if x.startswith(other))
+    assert run(capsys, *base, "close", other, "--result", "withdrawn", "--note", "顾客撤回投诉")[0] == 0
+    for quick in ("", "--search"):
+        listed = run(capsys, *base, "list", *((quick, "周杰") if quick else ()))[1]
+        line = next(x for x in listed.splitlines() if x.startswith(other))
+        assert "no deadline running" in line and "due " not in line

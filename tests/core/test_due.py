@@ -183,3 +183,30 @@ def test_a_proceeding_withdrawn_before_the_body_acted_stops_its_clocks() -> None
     got_states = states(c, "2027-02-01 09:00")
     assert got_states["regulator.acceptance"][0] is Status.MET
     assert got_states["regulator.mediation"][0] is Status.STOPPED
+
+
+def test_no_response_promise_runs_when_our_side_is_the_complainant() -> None:
+    """A merchant claiming against its courier complains itself: no promise of its own runs, and the next deadline
+    is what the other side owes (the courier's reply). Not said, the promise runs as it always did."""
+    from casefile.core.model import Party, PartyKind, Side, side_of
+
+    c = case(
+        type=CaseType.LOGISTICS,
+        priority=Priority.NORMAL,
+        complainant=Party(kind=PartyKind.ORGANISATION, name="深圳小铺电子商行", id_number="92440300MA5G77771H"),
+    )
+    c.timeline.append(
+        TimelineEvent(
+            at("2026-09-28 10:05"), EventKind.COMPLAINT, summary="向快运客服申请理赔", party="courier", ref="GD5"
+        )
+    )
+    assert "response.normal" in states(c, "2026-10-01 10:00")
+    assert next_due(c, at("2026-10-01 10:00")).key == "response.normal"  # overdue: today's behaviour when not said
+    c.our_side = side_of(c, "深圳小铺电子商行", "92440300ma5g77771h")
+    assert c.our_side is Side.COMPLAINANT and not c.promise_runs
+    assert "response.normal" not in states(c, "2026-10-01 10:00")
+    assert next_due(c, at("2026-10-01 10:00")).key == "courier.reply"
+    # the store complained to: the respondent; neither party the organisation (a firm acting for a consumer): not said
+    store = case(respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
+    assert side_of(store, "某某旗舰店") is Side.RESPONDENT and side_of(store, "某律师事务所") is None
+    assert side_of(store, "") is None

@@ -160,7 +160,8 @@ Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str, datetim
 
 def _starts(case: Case) -> Iterator[Start]:
     """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
-    yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
+    if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
+        yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
     if received is not None:
         yield "consumer.no-reason-return", received, _returned(case, received), (), "", None
