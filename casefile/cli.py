@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +49,7 @@ from casefile.core.model import (
     is_date_only,
     parse_amount,
     parse_datetime,
+    side_of,
     to_data,
 )
 from casefile.core.progress import Progress
@@ -1032,14 +1033,17 @@ def _event_time(event: TimelineEvent) -> str:
 
 
 def _recorded_time(value: datetime | None) -> str:
-    """A time a file states (a photo's capture time) as the file states it: in its own UTC offset, named
-    when it is not that of the zone times are shown in; a time without an offset as it is."""
+    """A time a file states (a photo's or a PDF's capture time) in the zone times are shown in, with that zone's
+    offset when it is not Beijing time, as packets print it; then, when the file states it in another offset (a
+    PDF's UTC "Z", a camera set to Tokyo), the time as the file states it. A time without an offset as it is."""
     if value is None:
         return ""
-    text = value.strftime("%Y-%m-%d %H:%M")
-    if value.tzinfo is not None and value.utcoffset() != zone.shown(value).utcoffset():
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%d %H:%M")
+    text = zone.show(value)
+    if value.utcoffset() != zone.shown(value).utcoffset():
         z = value.strftime("%z")
-        text += f" (UTC{z[:3]}:{z[3:]})"
+        text += f" (the file states {value.strftime('%Y-%m-%d %H:%M')} UTC{z[:3]}:{z[3:]})"
     return text
 
 
@@ -1063,9 +1067,16 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     missing = [f"--{name}" for name in ("title", "type", "channel") if name not in given]
     if missing:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
-    case = library.create_case(new_case(changes, zone.now()))
-    _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
-    if case.response_due_at <= zone.now():
+    case = new_case(changes, zone.now())
+    if case.our_side is None:  # not said: the record and the organisation's details may tell
+        settings = load_settings()
+        case.our_side = side_of(case, settings.org_name, settings.org_credit_code)
+    case = library.create_case(case)
+    if not case.promise_runs:
+        _print(f"{case.title}  our side is the complainant: no response promise runs")
+    else:
+        _print(f"{case.title}  due {_fmt_time(case.response_due_at)}  ({case.priority.value})")
+    if case.promise_runs and case.response_due_at <= zone.now():
         _print(
             f"the response promise ran out at {_fmt_time(case.response_due_at)} "
             f"({case.priority.response_hours} h from the complaint): answer the complainant at once"
@@ -1311,25 +1322,31 @@ def _ocr_wanted(exhibits: list[Exhibit]) -> list[Exhibit]:
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     now = datetime.now(UTC)
-    late = _unanswered(library.index.agenda(until=now, now=now), now)
-    _print_cases(args, library.list_cases(args.search), late)
+    _print_cases(args, library.list_cases(args.search), library.next_deadlines(now), now)
     return EXIT_OK
 
 
-def _unanswered(rows: Iterable[AgendaRow], now: datetime) -> set[str]:
-    """The cases whose response promise ran out with no answer on record (the due list's overdue response clocks)."""
-    return {r.number for r in rows if r.key.startswith("response.") and r.overdue(now)}
+def _next_due_text(row: AgendaRow | None, now: datetime) -> str:
+    """A case's next running deadline as the list shows it (the app's 下一期限): none once the case is closed (or
+    nothing runs), our user's own by its safe day, OVERDUE when a duty ran out unmet."""
+    if row is None:
+        return "no deadline running"
+    day = row.act_by or row.last_day
+    due = f"{day} 24:00" if day else _fmt_time(row.due_at)
+    mark = " OVERDUE" if row.overdue(now) else " URGENT: safe day passed" if row.past_safe_day(now) else ""
+    return f"due {due} ({row.key}){mark}"
 
 
-def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary], late: set[str]) -> None:
+def _print_cases(
+    args: argparse.Namespace, cases: Sequence[CaseSummary], deadlines: Mapping[str, AgendaRow], now: datetime
+) -> None:
     if args.json:
         print(json_text([to_data(c) for c in cases], indent=2))
         return
     for c in cases:
-        overdue = " OVERDUE" if c.number in late else ""
         damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
         _print(
-            f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
+            f"{c.number}  {c.stage:<12} {c.priority:<9} {_next_due_text(deadlines.get(c.number), now)}  "
             f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{damaged}"
         )
     if not cases:
@@ -1342,15 +1359,15 @@ def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> 
     False when the library needs opening first (an interrupted change, a case not yet indexed,
     no library yet...): the caller then opens it, which repairs and reconciles, and lists.
     """
-    from casefile.core.listing import quick_agenda, quick_summaries
+    from casefile.core.listing import quick_next_deadlines, quick_summaries
 
     check_text(operator, "operator")
     now = datetime.now(UTC)
     cases = quick_summaries(library_path, args.search)
-    rows = quick_agenda(library_path, until=now, now=now) if cases is not None else None
+    rows = quick_next_deadlines(library_path, now) if cases is not None else None
     if cases is None or rows is None:
         return False
-    _print_cases(args, cases, _unanswered(rows, now))
+    _print_cases(args, cases, rows, now)
     return True
 
 
@@ -1437,8 +1454,12 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         ),
         f"  type {case.type.value}, channel {case.channel.value}, priority {case.priority.value}, "
         f"stage {case.stage.value}",
-        f"  complained {_fmt_time(case.complained_at)}, response due {_fmt_time(case.response_due_at)}, "
-        + _first_response(case),
+        f"  complained {_fmt_time(case.complained_at)}, "
+        + (
+            f"response due {_fmt_time(case.response_due_at)}, " + _first_response(case)
+            if case.promise_runs
+            else "our side is the complainant: no response promise"
+        ),
         f"  complainant {case.complainant.name or '-'} {case.complainant.phone}",
         f"  respondent  {case.respondent.name or '-'}",
     ]
@@ -2202,6 +2223,7 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
 
 
 def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
+    from casefile.core import law
     from casefile.core.workflow.clocks import CST, citation, rule_for
 
     if args.json:
@@ -2213,11 +2235,12 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "title": i.title,
                         "clock": i.key,
                         "kind": i.kind,
-                        "status": "overdue" if i.overdue(now) else "open" if i.kind == "limit" else "running",
+                        "status": _due_status(i, now),
                         "ref": i.ref,
                         "started": i.started_at.astimezone(CST).isoformat(),
                         "last_day": i.last_day or None,
                         "due": i.due_at.astimezone(CST).isoformat(),
+                        "act_by": i.act_by or None,
                         "provisional": i.provisional,
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
@@ -2232,14 +2255,33 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         return
     for i in items:
         left = i.due_at - now
-        when = f"OVERDUE {_fmt_span(-left)}" if i.overdue(now) else f"in {_fmt_span(left)}"
         marks = "".join(f" [{m}]" for m, on in (("provisional", i.provisional), ("paused", i.paused)) if on)
         due = f"{i.last_day} 24:00" if i.last_day else _fmt_time(i.due_at)
+        if i.act_by and i.act_by != i.last_day:  # our user's: listed by the safe day, the law's last day beside it
+            due = f"{i.act_by} 24:00 (safe day; by law {i.last_day})"
+        if i.overdue(now):
+            when = f"OVERDUE {_fmt_span(-left)}"
+        elif i.past_safe_day(now):
+            # our user's safe day is over, the law's last day not: urgent, never "expired" before the law says so
+            article = law.cite(rule_for(i.key, i.started_at.astimezone(CST).date()).move_article, short=True)
+            when = f"URGENT: safe day passed; by law it runs to {i.last_day} ({article}), {_fmt_span(left)} left"
+        else:
+            when = f"in {_fmt_span(i.remind_at - now)}"
         ref = f"  {i.ref}" if i.ref else ""
         damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
         _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
+
+
+def _due_status(item: AgendaRow, now: datetime) -> str:
+    """A running clock's status in ``casefile due --json``: overdue, past its safe day (our user's, urgent, the law
+    still gives time), open (a limit) or running."""
+    if item.overdue(now):
+        return "overdue"
+    if item.past_safe_day(now):
+        return "past_safe_day"
+    return "open" if item.kind == "limit" else "running"
 
 
 def _fmt_span(span: timedelta) -> str:

@@ -446,6 +446,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>We are complained to (the response promise runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are the complainant (no response promise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1355,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe day (counted unmoved); by law it runs to %1, moved past rest days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6735,6 +6751,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

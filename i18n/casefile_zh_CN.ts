@@ -448,6 +448,14 @@ SHA-256：%4</translation>
         <translation>生产者</translation>
     </message>
     <message>
+        <source>We are complained to (the response promise runs)</source>
+        <translation>我方是被投诉方（适用响应承诺）</translation>
+    </message>
+    <message>
+        <source>We are the complainant (no response promise)</source>
+        <translation>我方是投诉方（不适用响应承诺）</translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation>生产者（厂家）</translation>
     </message>
@@ -1350,8 +1358,16 @@ Proof purpose: %3</source>
         <translation>下一期限</translation>
     </message>
     <message>
+        <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation>已过稳妥日期，法定期限顺延至%1（%2）</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Safe day (counted unmoved); by law it runs to %1, moved past rest days</source>
+        <translation>稳妥日期（按未顺延的日期计算）；法定期限顺延至%1</translation>
     </message>
     <message>
         <source>Provisional: the holiday arrangement of a year it runs into is not published yet</source>
@@ -6770,6 +6786,10 @@ Attach %1 all the same?</source>
     <message>
         <source>Rationale</source>
         <translation>责任认定理由</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>我方身份</translation>
     </message>
     <message>
         <source>Facts</source>

@@ -252,7 +252,8 @@ def test_an_email_date_without_a_zone_is_shown_as_its_sender_s_clock_read_it(cap
     code, out, _ = run(capsys, "--library", str(lib), "show", number)
     assert code == 0
     assert "captured 2026-11-20 10:00 (container, zone not recorded)" in out
-    assert "captured 2026-11-20 10:00 (UTC+00:00) (container)" in out  # "+0000" is UTC: a zone stated
+    # "+0000" is UTC: a zone stated; shown in Beijing time as packets print it, then as the file states it
+    assert "captured 2026-11-20 18:00 (the file states 2026-11-20 10:00 UTC+00:00) (container)" in out
     code, out, _ = run(capsys, "--library", str(lib), "metadata", number)
     assert "nozone.eml: captured 2026-11-20 10:00 (container, zone not recorded)  (unchanged)" in out
 
@@ -300,3 +301,19 @@ def test_show_lists_the_exhibits_by_their_titles_with_the_file_name_beside(capsy
     assert code == 0
     line = next(line for line in out.splitlines() if "与客服的聊天记录" in line)
     assert line.rstrip().endswith("与客服的聊天记录  (IMG_0001.txt)")
+
+
+def test_show_gives_a_pdfs_utc_time_in_beijing_time_as_the_packet_prints_it(capsys, lib, tmp_path):
+    from pypdf import PdfWriter
+
+    number = new_case(capsys, lib)
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/CreationDate": "D:20261130190156Z", "/Producer": "waybill printer"})
+    pdf = tmp_path / "waybill.pdf"
+    with pdf.open("wb") as handle:
+        writer.write(handle)
+    assert run(capsys, "--library", str(lib), "add", number, str(pdf))[0] == 0
+    code, out, _ = run(capsys, "--library", str(lib), "show", number)
+    assert code == 0
+    assert "captured 2026-12-01 03:01 (the file states 2026-11-30 19:01 UTC+00:00) (container)" in out

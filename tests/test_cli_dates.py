@@ -256,3 +256,110 @@ def test_a_damaged_case_keeps_its_deadlines_in_due_marked_damaged(capsys, lib: P
     lines = {line.split()[0]: line for line in out.splitlines()}
     assert f"{damaged}  response.normal" in out and "DAMAGED: case.json differs" in lines[damaged]
     assert "DAMAGED" not in lines[sound]
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["from-the-index", "library-opened"])
+def test_due_lists_an_appeal_by_its_safe_day_and_never_calls_it_expired_before_the_law(
+    capsys, lib: Path, quick: bool
+) -> None:
+    """15 days to appeal a judgment served 2026-09-16 end on 国庆 (2026-10-01): listed by that safe day; on 10-02 it
+    is urgent, "safe day passed; by law it runs to 2026-10-08" (民事诉讼法 art. 85), not overdue nor gone."""
+    import argparse
+
+    from casefile.cli import _print_due
+    from casefile.core.library import Library
+    from casefile.core.listing import quick_agenda
+
+    code, out, err = run(
+        capsys, "--library", str(lib), "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "phone",
+        "--complained-at", "2026-09-01T09:00+08:00",
+    )  # fmt: skip
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    argv = ["proceeding", number, "--venue", "court", "--body", "某区人民法院", "--ref", "(2026)沪0104民初1号"]
+    argv += ["--filed-at", "2026-09-02 10:00", "--accepted-at", "2026-09-03 11:00", "--result", "judgment"]
+    argv += ["--decided-at", "2026-09-15 12:00", "--served-at", "2026-09-16 15:00"]
+    code, out, err = run(capsys, "--library", str(lib), *argv)
+    assert code == 0, out + err
+
+    def rows(now: datetime):
+        until = now + timedelta(days=30)
+        if quick:
+            found = quick_agenda(lib, until=until, now=now)
+            assert found is not None
+            return found
+        library = Library.open(lib, "test")
+        try:
+            return library.index.agenda(until=until, now=now)
+        finally:
+            library.close()
+
+    def printed(now: datetime, *, json_out: bool = False) -> str:
+        _print_due(argparse.Namespace(json=json_out, days=30), rows(now), now)
+        return capsys.readouterr().out
+
+    before = printed(parse_datetime("2026-09-30T10:00+08:00"))
+    line = next(x for x in before.splitlines() if "court.appeal-judgment" in x)
+    assert "due 2026-10-01 24:00 (safe day; by law 2026-10-08)" in line and "in 1 d 14 h" in line
+    after = printed(parse_datetime("2026-10-02T10:00+08:00"))
+    line = next(x for x in after.splitlines() if "court.appeal-judgment" in x)
+    assert "OVERDUE" not in line
+    assert "URGENT: safe day passed; by law it runs to 2026-10-08 (《民事诉讼法》第八十五条)" in line
+    item = next(
+        i
+        for i in json.loads(printed(parse_datetime("2026-10-02T10:00+08:00"), json_out=True))
+        if i["clock"] == "court.appeal-judgment"
+    )
+    assert (item["status"], item["act_by"], item["last_day"]) == ("past_safe_day", "2026-10-01", "2026-10-08")
+    # after the law's last day it is over
+    gone = printed(parse_datetime("2026-10-09T00:00+08:00"))
+    assert "court.appeal-judgment" not in gone
+
+
+def test_a_merchants_own_claim_runs_no_response_promise_and_lists_the_couriers_reply(capsys, lib: Path) -> None:
+    """The merchant (the settings' organisation) is the complainant: no promise of its own runs; `due`, `list` and
+    `show` give the courier's reply instead. A case closed as withdrawn lists no deadline at all."""
+    import os
+
+    config = Path(os.environ["CASEFILE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(
+        json.dumps({"org_name": "深圳小铺电子商行", "org_credit_code": "92440300MA5G77771H"}), encoding="utf-8"
+    )
+    base = ["--library", str(lib)]
+    now = datetime.now(CST)
+    complained = (now - timedelta(days=3)).isoformat(timespec="minutes")
+    code, out, err = run(
+        capsys, *base, "new", "--title", "三部手机快递途中压碎", "--type", "logistics", "--channel", "online",
+        "--complained-at", complained, "--complainant-kind", "organisation", "--complainant", "深圳小铺电子商行",
+        "--complainant-credit-code", "92440300MA5G77771H", "--respondent", "某某快运",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "our side is the complainant: no response promise runs" in out
+    number = out.strip().splitlines()[-1]
+    assert shown(capsys, lib, number)["our_side"] == "complainant"
+    argv = ["event", number, "--kind", "complaint", "--with", "courier", "--ref", "GD9", "--summary", "索赔"]
+    assert run(capsys, *base, *argv, "--at", complained)[0] == 0
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert [i["clock"] for i in items if i["case"] == number] == ["courier.reply"]
+    listed = run(capsys, *base, "list")[1]
+    line = next(x for x in listed.splitlines() if x.startswith(number))
+    assert "(courier.reply)" in line and "OVERDUE" not in line and "response" not in line
+    assert f"due {items[0]['last_day']} 24:00 (courier.reply)" in line  # the carrier's last day
+    assert "no response promise" in run(capsys, *base, "show", number)[1]
+    # said otherwise by the user: the promise runs again
+    assert run(capsys, *base, "edit", number, "--our-side", "respondent")[0] == 0
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert "response.normal" in [i["clock"] for i in items if i["case"] == number]
+
+    code, out, err = run(capsys, *base, "new", "--title", "退货", "--type", "quality", "--channel", "phone",
+                         "--complained-at", complained, "--complainant", "周杰")  # fmt: skip
+    assert code == 0, err
+    other = out.strip().splitlines()[-1]
+    assert shown(capsys, lib, other).get("our_side") is None  # the record cannot tell: as before
+    assert "due " in next(x for x in run(capsys, *base, "list")[1].splitlines() if x.startswith(other))
+    assert run(capsys, *base, "close", other, "--result", "withdrawn", "--note", "顾客撤回投诉")[0] == 0
+    for quick in ("", "--search"):
+        listed = run(capsys, *base, "list", *((quick, "周杰") if quick else ()))[1]
+        line = next(x for x in listed.splitlines() if x.startswith(other))
+        assert "no deadline running" in line and "due " not in line

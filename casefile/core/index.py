@@ -29,6 +29,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    literal,
     select,
     update,
 )
@@ -161,6 +162,9 @@ class ReviewClockColumns:
     rolled_from: Mapped[str] = mapped_column(String, default="")  # ISO date the last day moved from, or ""
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # counted across an unknown year
     paused: Mapped[bool] = mapped_column(Boolean, default=False)  # stopped now (goods being tested)
+    # Our user's deadline: the end of its safe day (the unmoved last day), which the agenda lists and sorts it by;
+    # None for the other side's (and in rows written before it was kept: then the due time is taken).
+    act_by_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ReviewCaseRow(ReviewCaseColumns, Base):
@@ -411,7 +415,7 @@ class Index:
             select(*_agenda_columns(ReviewClockRow, CaseRow.title, CaseRow.damaged))
             .join(CaseRow, CaseRow.number == ReviewClockRow.case_number)
             .where(ReviewClockRow.case_number == number, *_running(ReviewClockRow, now))
-            .order_by(ReviewClockRow.due_at, ReviewClockRow.seq)
+            .order_by(remind_at(ReviewClockRow), ReviewClockRow.seq)
             .limit(1)
         )
         with Session(self.engine) as session:
@@ -451,8 +455,8 @@ def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetim
     return (
         select(*_agenda_columns(clocks, title, damaged))
         .join(title.table, on)
-        .where(*_running(clocks, now), clocks.due_at <= until)
-        .order_by(clocks.due_at, clocks.case_number, clocks.seq)
+        .where(*_running(clocks, now), remind_at(clocks) <= until)
+        .order_by(remind_at(clocks), clocks.case_number, clocks.seq)
     )
 
 
@@ -461,7 +465,9 @@ def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime, damage
     first = (
         select(
             clocks.case_number,
-            func.row_number().over(partition_by=clocks.case_number, order_by=(clocks.due_at, clocks.seq)).label("n"),
+            func.row_number()
+            .over(partition_by=clocks.case_number, order_by=(remind_at(clocks), clocks.seq))
+            .label("n"),
             clocks.seq,
         )
         .where(*_running(clocks, now))
@@ -476,7 +482,7 @@ def next_deadlines_query(clocks: Any, title: Any, on: Any, now: datetime, damage
 
 
 def _agenda_columns(clocks: Any, title: Any, damaged: Any = None) -> tuple[Any, ...]:
-    """An agenda row's columns, in AgendaRow's order (its ``damaged`` when given)."""
+    """An agenda row's columns, in AgendaRow's order (its ``damaged`` when given, else "")."""
     return (
         clocks.case_number,
         title,
@@ -489,7 +495,15 @@ def _agenda_columns(clocks: Any, title: Any, damaged: Any = None) -> tuple[Any, 
         clocks.rolled_from,
         clocks.provisional,
         clocks.paused,
-    ) + (() if damaged is None else (damaged,))
+        literal("") if damaged is None else damaged,
+        clocks.act_by_at,
+    )
+
+
+def remind_at(clocks: Any) -> Any:
+    """When a clock is to be acted on, as the agenda lists and sorts it: the end of our user's safe day, or the
+    due time (clocks.Deadline.remind_at)."""
+    return func.coalesce(clocks.act_by_at, clocks.due_at)
 
 
 def _running(clocks: Any, now: datetime) -> tuple[Any, ...]:

@@ -23,7 +23,7 @@ import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,11 +39,13 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # cases are marked; 3: the review's facts; 4: the courier's reply clock is met by the answer the 12305 appeal quotes;
 # 5: the response promise is met by the first contact with the complainant, a withdrawn proceeding stops its clocks;
 # 6: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号); 7: the review's courier
-# claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events.
-SCHEMA_VERSION = 7
+# claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events;
+# 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at).
+SCHEMA_VERSION = 8
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
+_CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
 
 
 def sort_key(number: str) -> int:
@@ -90,9 +92,26 @@ class AgendaRow:
     provisional: bool
     paused: bool
     damaged: str = ""  # why the case is quarantined (its deadlines are the index's last known), or ""
+    act_by_at: datetime | None = None  # our user's deadline: the end of its safe day (the unmoved last day)
 
     def overdue(self, now: datetime) -> bool:
         return self.kind != "limit" and now >= self.due_at
+
+    @property
+    def act_by(self) -> str:
+        """Our user's safe day (ISO date, the unmoved last day), or "" (clocks.Deadline.act_by)."""
+        if self.act_by_at is None:
+            return ""
+        return (self.act_by_at.astimezone(_CST) - timedelta(days=1)).date().isoformat()
+
+    @property
+    def remind_at(self) -> datetime:
+        """When to act by: the end of our user's safe day, or the due time (clocks.Deadline.remind_at)."""
+        return self.act_by_at or self.due_at
+
+    def past_safe_day(self, now: datetime) -> bool:
+        """Our user's safe day is over but the law's last day is not: urgent, not run out."""
+        return self.act_by_at is not None and self.act_by_at <= now < self.due_at
 
 
 _COLUMNS = ", ".join(CaseSummary.__dataclass_fields__)
@@ -251,7 +270,7 @@ def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRo
         root,
         "FROM review_clocks k JOIN cases c ON c.number = k.case_number "
         "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
-        "AND k.due_at <= ? ORDER BY k.due_at, k.case_number, k.seq",
+        f"AND {_REMIND} <= ? ORDER BY {_REMIND}, k.case_number, k.seq",
         (_stored(now), _stored(until)),
     )
 
@@ -276,7 +295,7 @@ def quick_case_row(root: Path, number: str, now: datetime) -> tuple[CaseSummary 
             connection,
             "FROM review_clocks k JOIN cases c ON c.number = k.case_number WHERE k.case_number = ? "
             "AND k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
-            "ORDER BY k.due_at, k.seq LIMIT 1",
+            f"ORDER BY {_REMIND}, k.seq LIMIT 1",
             (number, _stored(now)),
         )
         return _summary(row), clocks[0] if clocks else None
@@ -284,9 +303,12 @@ def quick_case_row(root: Path, number: str, now: datetime) -> tuple[CaseSummary 
     return _read_in_order(root, read)
 
 
+# When a clock is to be acted on (the index's remind_at): the end of our user's safe day, or the due time.
+_REMIND = "COALESCE(k.act_by_at, k.due_at)"
 # The running clocks that run out first, one a case, as the index's next_deadlines_query picks them.
 _FIRST_RUNNING = (
-    "FROM (SELECT case_number, seq, ROW_NUMBER() OVER (PARTITION BY case_number ORDER BY due_at, seq) AS n "
+    "FROM (SELECT case_number, seq, ROW_NUMBER() OVER (PARTITION BY case_number "
+    "ORDER BY COALESCE(act_by_at, due_at), seq) AS n "
     "FROM review_clocks WHERE met_at IS NULL AND stopped_at IS NULL AND (kind != 'limit' OR due_at > ?)) f "
     "JOIN review_clocks k ON k.case_number = f.case_number AND k.seq = f.seq "
     "JOIN cases c ON c.number = k.case_number WHERE f.n = 1"
@@ -307,7 +329,7 @@ def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list
 def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, ...]) -> list[AgendaRow]:
     rows = connection.execute(
         "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
-        "k.rolled_from, k.provisional, k.paused, c.damaged " + query,
+        "k.rolled_from, k.provisional, k.paused, c.damaged, k.act_by_at " + query,
         parameters,
     ).fetchall()
     found = []
@@ -328,6 +350,7 @@ def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, .
                 bool(row[9]),
                 bool(row[10]),
                 str(row[11] or ""),
+                None if row[12] is None else datetime.fromisoformat(str(row[12])).replace(tzinfo=UTC),
             )
         )
     return found

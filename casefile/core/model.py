@@ -85,6 +85,18 @@ class ResponsibleParty(enum.StrEnum):
     THIRD_PARTY = "third_party"
 
 
+class Side(enum.StrEnum):
+    """Which party of a case our user's side is (the library's organisation, or whoever keeps the case).
+
+    ``RESPONDENT``: our user is the one complained to (a store, a merchant's customer service): the response
+    promise runs. ``COMPLAINANT``: our user complains (a merchant claiming against a courier, a firm acting for a
+    consumer): there is no promise of theirs to keep, only what the other side owes. Not said (None), the promise
+    runs as it always did."""
+
+    RESPONDENT = "respondent"
+    COMPLAINANT = "complainant"
+
+
 class PartyKind(enum.StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -132,6 +144,23 @@ class EventKind(enum.StrEnum):
     CONFIRMATION = "confirmation"
     NOTE = "note"
     OTHER = "other"
+
+
+def side_of(case: Case, org_name: str, org_code: str = "") -> Side | None:
+    """Our user's side in ``case`` as the record and the organisation's details (settings) tell it: the complainant
+    or the respondent when one of them is the organisation (by its unified social credit code, or its name);
+    None when neither is, or both are (the record cannot tell)."""
+
+    def ours(party: Party) -> bool:
+        code, name = party.id_number.strip().upper(), party.name.strip()
+        if org_code.strip() and code:
+            return code == org_code.strip().upper()
+        return bool(org_name.strip()) and name == org_name.strip()
+
+    complainant, respondent = ours(case.complainant), ours(case.respondent)
+    if complainant == respondent:
+        return None
+    return Side.COMPLAINANT if complainant else Side.RESPONDENT
 
 
 def _added(default: Any = None) -> Any:
@@ -900,6 +929,8 @@ class Case:
     responsible_party: ResponsibleParty = ResponsibleParty.UNDETERMINED
     responsibility_rationale: str = ""
     first_response_at: datetime | None = None
+    # Which party our user's side is; None: not said (the response promise runs). See ``promise_runs``.
+    our_side: Side | None = _added()
     complainant: Party = field(default_factory=Party)
     respondent: Party = field(default_factory=lambda: Party(kind=PartyKind.ORGANISATION))
     courier: Party | None = None  # the carrier
@@ -925,6 +956,11 @@ class Case:
     timestamps: list[Stamp] = field(default_factory=list, metadata={"sparse": True})
     # What the customer handed in at the counter, photographed or not (the receipt's 收取材料).
     handed_items: list[HandedItem] = field(default_factory=list, metadata={"sparse": True})
+
+    @property
+    def promise_runs(self) -> bool:
+        """Whether the response promise (2 h / 24 h / 48 h) runs: our user is the one complained to, or not said."""
+        return self.our_side is not Side.COMPLAINANT
 
     @property
     def response_due_at(self) -> datetime:

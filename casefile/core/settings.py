@@ -76,6 +76,16 @@ class Settings:
     ocr_in_background: bool = True
 
 
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def normalise_language(value: str) -> str:
+    """The language a setting names, as CaseFile speaks it, for the app and the command line alike: "en", "en_US",
+    "en-GB" → "en"; "zh", "zh_CN", "zh-Hans-CN" → "zh_CN"; anything else the default, Simplified Chinese."""
+    primary = value.strip().replace("-", "_").split("_")[0].lower()
+    return "en" if primary == "en" else DEFAULT_LANGUAGE
+
+
 def config_dir() -> Path:
     override = os.environ.get(ENV_CONFIG)
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
@@ -126,6 +136,7 @@ def load_settings() -> Settings:
         value = data.get(f.name)
         if value is not None and isinstance(value, type(getattr(settings, f.name))):
             setattr(settings, f.name, value)
+    settings.language = normalise_language(settings.language)  # typed by hand: "en_US", "zh-CN"
     zone.use_computer_zone(settings.times_in_computer_zone)  # the zone times are shown in follows the settings
     return settings
 

@@ -433,6 +433,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'First response'),
     QT_TRANSLATE_NOOP("core", 'Responsible party'),
     QT_TRANSLATE_NOOP("core", 'Rationale'),
+    QT_TRANSLATE_NOOP("core", 'Our side'),
     QT_TRANSLATE_NOOP("core", 'Facts'),
     QT_TRANSLATE_NOOP("core", 'Law firm or employer'),
     QT_TRANSLATE_NOOP("core", "Lawyer's licence number"),

@@ -48,7 +48,7 @@ from casefile.ui.labels import (
     responsible_name,
     stage_name,
 )
-from casefile.ui.models import deadline_day
+from casefile.ui.models import URGENT_COLOUR, deadline_day, safe_day_passed
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -87,6 +87,10 @@ def deadline_text(state: ClockState) -> str:
     """A clock's deadline as the header shows it: the clock, its last day (the hour for a wall-clock
     promise), 暂定 when the calendar did not know a year it counted across."""
     deadline = state.deadline
+    if state.past_safe_day:
+        return f"{clock_name(state.key)} {safe_day_passed(state.key, deadline.started, deadline.last_day)}"
+    if deadline.act_by is not None:  # our user's: the safe day, the unmoved calendar day
+        return f"{clock_name(state.key)} {deadline_day(deadline.due, deadline.act_by, False)}"
     last_day = None if deadline.rule.unit is Unit.HOURS else deadline.last_day
     return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
 
@@ -122,6 +126,8 @@ def header_html(case: Case, now: datetime | None = None) -> str:
         if state.status is Status.OVERDUE:
             overdue = _whole(clock_status_name(Status.OVERDUE))
             text = f"<span style='color:{OVERDUE_COLOUR}'><b>{text}\u00a0{overdue}</b></span>"
+        elif state.past_safe_day:
+            text = f"<span style='color:{URGENT_COLOUR}'><b>{text}</b></span>"
         parts.append(text)
     return "　".join(parts)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import platformdirs
 
 from casefile.core.errors import CaseFileError, Message, SystemReason
-from casefile.core.settings import APP_NAME
+from casefile.core.settings import APP_NAME, normalise_language
 from casefile.resources import translation_path, translation_source
 from casefile.ui.core_messages import QT_TRANSLATE_NOOP
 
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QComboBox
 log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
 _language = "en"  # the source strings' language until a catalogue is installed
@@ -69,8 +68,7 @@ def install(app: QCoreApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language not in LANGUAGES:
-        language = DEFAULT_LANGUAGE
+    language = normalise_language(language)  # as the command line reads it: "en_US" is English in both
     _language = language
     if language == "en":
         return

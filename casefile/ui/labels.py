@@ -24,6 +24,7 @@ from casefile.core.model import (
     PartyKind,
     Priority,
     ResponsibleParty,
+    Side,
     Stage,
 )
 from casefile.core.review.facts import GroupBy
@@ -92,6 +93,12 @@ RESPONSIBLE_PARTIES: dict[str, str] = {
 PARTY_KINDS: dict[str, str] = {
     PartyKind.PERSON: QT_TRANSLATE_NOOP("CaseFile", "Natural person"),
     PartyKind.ORGANISATION: QT_TRANSLATE_NOOP("CaseFile", "Organisation"),
+}
+
+# Which party our user's side is (the response promise runs only when it is the one complained to).
+SIDES: dict[str, str] = {
+    Side.RESPONDENT: QT_TRANSLATE_NOOP("CaseFile", "We are complained to (the response promise runs)"),
+    Side.COMPLAINANT: QT_TRANSLATE_NOOP("CaseFile", "We are the complainant (no response promise)"),
 }
 
 AGENT_AUTHORITIES: dict[str, str] = {
@@ -475,6 +482,10 @@ def responsible_name(value: str) -> str:
     return _label(RESPONSIBLE_PARTIES, value)
 
 
+def side_name(value: str) -> str:
+    return _label(SIDES, value)
+
+
 def party_kind_name(value: str) -> str:
     return _label(PARTY_KINDS, value)
 
@@ -619,6 +630,7 @@ ENUM_NAMES: dict[type[enum.Enum], Callable[[str], str]] = {
     Priority: priority_name,
     Channel: channel_name,
     ResponsibleParty: responsible_name,
+    Side: side_name,
     PartyKind: party_kind_name,
     AgentAuthority: authority_name,
     MediationWish: mediation_name,

@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from casefile.core import zone
+from casefile.core import law, zone
 from casefile.core.fsutil import human_size
 from casefile.core.listing import AgendaRow, CaseSummary
 from casefile.core.listing import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable
-from casefile.core.workflow.clocks import CST
+from casefile.core.workflow.clocks import CST, rule_for
 from casefile.ui import times
 from casefile.ui.i18n import fill, listed
 from casefile.ui.labels import (
@@ -43,6 +43,18 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_STAGES = {Stage.CLOSED.value, Stage.REVIEW.value}
+URGENT_COLOUR = "#a04a00"  # our user's safe day passed, the law still gives time: urgent, not overdue
+
+
+def safe_day_passed(key: str, started: datetime, last_day: date) -> str:
+    """Our user's deadline past its safe day (the unmoved calendar day) but not the law's last day ``last_day``
+    (moved past rest days): 已过稳妥日期，法定期限顺延至… with the article that moves it."""
+    article = rule_for(key, started.astimezone(CST).date()).move_article
+    return fill(
+        QCoreApplication.translate("CaseFile", "Safe day passed; by law it runs to %1 (%2)"),
+        last_day.isoformat(),
+        law.cite(article, short=True),
+    )
 
 
 def time_left(due: datetime, now: datetime) -> str:
@@ -366,6 +378,11 @@ class CaseListModel(QAbstractTableModel):
         found = self._next.get(case.number)
         return found is not None and found.overdue(self.now)
 
+    def is_urgent(self, case: CaseSummary) -> bool:
+        """Our user's deadline past its safe day, the law's last day still ahead: urgent, not overdue."""
+        found = self._next.get(case.number)
+        return found is not None and found.past_safe_day(self.now)
+
     def is_due_today(self, case: CaseSummary) -> bool:
         return self._due_by(case, days=0)
 
@@ -378,7 +395,7 @@ class CaseListModel(QAbstractTableModel):
         if found is None or found.overdue(self.now):
             return False
         end = datetime.combine(self.now.astimezone(CST).date() + timedelta(days=days + 1), datetime.min.time(), CST)
-        return found.due_at <= end
+        return found.remind_at <= end
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -393,6 +410,10 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(case):
             return QBrush(QColor("#fdecee"))
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_urgent(case):
+            return QBrush(QColor(URGENT_COLOUR))
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_urgent(case):
+            return QBrush(QColor("#fff3e0"))
         if case.damaged and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
@@ -422,6 +443,15 @@ class CaseListModel(QAbstractTableModel):
         if found is None:
             return None
         lines = [clock_name(found.key), deadline_text(found, full=True)]
+        if found.act_by and found.act_by != found.last_day and not found.past_safe_day(self.now):
+            lines.append(
+                fill(
+                    QCoreApplication.translate(
+                        "CaseFile", "Safe day (counted unmoved); by law it runs to %1, moved past rest days"
+                    ),
+                    found.last_day,
+                )
+            )
         if found.ref:
             lines.append(found.ref)
         if found.provisional:
@@ -443,7 +473,7 @@ class CaseListModel(QAbstractTableModel):
             return case.complained_at.timestamp()
         if column in (self.DUE, self.LEFT):
             found = self._next.get(case.number)
-            return found.due_at.timestamp() if found is not None else float("inf")
+            return found.remind_at.timestamp() if found is not None else float("inf")
         if column == self.EXHIBITS:
             return case.exhibit_count
         if column == self.PRIORITY:
@@ -479,8 +509,13 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
     if column in (CaseListModel.DUE, CaseListModel.LEFT):
         if found is None:
             return "—"
+        if found.past_safe_day(now):
+            if column == CaseListModel.LEFT:
+                return time_left(found.due_at, now)
+            passed = safe_day_passed(found.key, found.started_at, date.fromisoformat(found.last_day))
+            return f"{clock_name(found.key)}  {passed}"
         if column == CaseListModel.LEFT:
-            return time_left(found.due_at, now)
+            return time_left(found.remind_at, now)
         return f"{clock_name(found.key)}  {deadline_text(found)}"
     return str(case.exhibit_count)
 
@@ -843,9 +878,11 @@ _KIND_ICONS: dict[tuple[int, object], QIcon] = {}
 
 
 def deadline_text(found: AgendaRow, *, full: bool = False) -> str:
-    """The last day (or, for a clock in hours, the time) it runs out, with 暂定 when provisional."""
-    last_day = date.fromisoformat(found.last_day) if found.last_day else None
-    return deadline_day(found.due_at, last_day, found.provisional, full=full)
+    """The last day (or, for a clock in hours, the time) it runs out, with 暂定 when provisional; for our user's
+    deadline, its safe day (the unmoved calendar day)."""
+    shown = found.act_by or found.last_day
+    last_day = date.fromisoformat(shown) if shown else None
+    return deadline_day(found.due_at, last_day, found.provisional and not found.act_by, full=full)
 
 
 def deadline_day(due: datetime, last_day: date | None, provisional: bool, *, full: bool = True) -> str:

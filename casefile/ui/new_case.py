@@ -21,7 +21,7 @@ from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
-from casefile.core.model import CaseType, Channel, Priority
+from casefile.core.model import CaseType, Channel, Priority, side_of
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
 from casefile.core.settings import Settings
@@ -89,7 +89,10 @@ def _creation(
     """Create the case (and its receipt when asked); runs on the task thread."""
     complained = next((v for s, v in changes.values if s.path == "complained_at"), None)
     at = complained if isinstance(complained, datetime) else zone.now()
-    number = library.create_case(new_case(changes, at)).number
+    case = new_case(changes, at)
+    if case.our_side is None:  # not said: the record and the organisation's details may tell (a merchant's claim)
+        case.our_side = side_of(case, settings.org_name, settings.org_credit_code)
+    number = library.create_case(case).number
     yield number
     if receipt:
         from casefile.core.bundle import build_bundle  # what makes PDFs, loaded when one is made

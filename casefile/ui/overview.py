@@ -548,7 +548,7 @@ class OverviewTab(QWidget):
         body = QWidget(self)
         column = QVBoxLayout(body)
         case_paths = ("title", "type", "channel", "priority", "complained_at", "responsible_party")
-        case_specs = [BY_PATH[p] for p in (*case_paths, "responsibility_rationale", "channel_ref")]
+        case_specs = [BY_PATH[p] for p in (*case_paths, "responsibility_rationale", "channel_ref", "our_side")]
         self.case_group = FieldGroup("case", case_specs, body)
         self.parties = {
             key: PartyGroup(key, path, body, collapsible=path in OPTIONAL_PARTIES) for path, _prefix, key in PARTY_ROLES

@@ -31,10 +31,10 @@ def at(text: str) -> datetime:
 
 # key, started, last day, rolled from (None: not moved), provisional, the article setting the period
 VECTORS = [
-    # 7 working days across 国庆; 15 days to appeal a judgment end on 国庆 itself: our user's own deadline is the
-    # unmoved calendar day (clocks.Bound), where the other side's would move to 10-08
+    # 7 working days across 国庆; 15 days to appeal a judgment end on 国庆 itself: in law the last day moves to
+    # 10-08 (民事诉讼法 art. 85), for our user as for anyone; 10-01 stays our user's safe day (act_by)
     ("regulator.acceptance", "2026-09-28 10:00", "2026-10-13", None, False, "complaint-measures.acceptance-7-days"),
-    ("court.appeal-judgment", "2026-09-16 15:00", "2026-10-01", None, False, "civil-procedure.171"),
+    ("court.appeal-judgment", "2026-09-16 15:00", "2026-10-08", "2026-10-01", False, "civil-procedure.171"),
     ("court.appeal-ruling", "2026-09-20 09:00", "2026-09-30", None, False, "civil-procedure.171"),
     # Sunday 2026-09-20 is a make-up working day: a 10-day period ending on it does not move
     ("court.appeal-ruling", "2026-09-10 09:00", "2026-09-20", None, False, "civil-procedure.171"),
@@ -47,23 +47,22 @@ VECTORS = [
     ("regulator.mediation", "2026-03-02 10:00", "2026-05-08", None, False, "complaint-measures-2019.21"),
     ("regulator.mediation", "2026-04-15 10:00", "2026-06-15", "2026-06-14", False, "complaint-measures.mediation-ends"),
     ("regulator.acceptance", "2026-04-14 10:00", "2026-04-23", None, False, "complaint-measures-2019.14"),
-    # months: the corresponding day, or the month's last day (民法典 art. 202), unmoved for our user
+    # months: the corresponding day, or the month's last day (民法典 art. 202), then moved
     ("arbitration.set-aside", "2026-05-31 10:00", "2026-08-31", None, False, "arbitration.set-aside-time-limit"),
     ("arbitration.set-aside", "2026-03-31 10:00", "2026-06-30", None, False, "arbitration.set-aside-time-limit"),
-    ("arbitration.set-aside", "2025-11-30 10:00", "2026-05-30", None, False, "arbitration-2017.59"),
-    ("court.enforcement", "2024-06-28 00:00", "2026-06-28", None, False, "civil-procedure.250"),
+    ("arbitration.set-aside", "2025-11-30 10:00", "2026-06-01", "2026-05-30", False, "arbitration-2017.59"),
+    ("court.enforcement", "2024-06-28 00:00", "2026-06-29", "2026-06-28", False, "civil-procedure.250"),
     # into years the calendar does not know: estimated, and said to be provisional
     ("regulator.acceptance", "2026-12-24 10:00", "2027-01-05", None, True, "complaint-measures.acceptance-7-days"),
     ("court.filing", "2026-12-28 10:00", "2027-01-04", None, True, "civil-procedure.126"),
-    # ... unless the day is our user's: the unmoved calendar day needs no calendar
-    ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, False, "civil-code.188"),
+    # (our user's safe day, the unmoved calendar day, needs no calendar: it is never provisional)
+    ("civil.limitation", "2026-01-15 10:00", "2029-01-15", None, True, "civil-code.188"),
     # across 春节 2027, not yet arranged: 除夕 02-05 and 初三 02-08 rest, and 初一, 初二 (a weekend) made up on
     # 02-09 and 02-10 (全国年节及纪念日放假办法 arts. 2 and 6)
     ("regulator.acceptance", "2027-02-03 10:00", "2027-02-18", None, True, "complaint-measures.acceptance-7-days"),
     ("courier.reply", "2027-02-01 10:00", "2027-02-11", "2027-02-08", True, "express-regulation.complaint-7-days"),
     ("regulator.mediation", "2026-12-10 10:00", "2027-02-11", "2027-02-08", True, "complaint-measures.mediation-ends"),
-    # ... while our user's set-aside period ends on its unmoved calendar day
-    ("arbitration.set-aside", "2026-11-08 10:00", "2027-02-08", None, False, "arbitration.set-aside-time-limit"),
+    ("arbitration.set-aside", "2026-11-08 10:00", "2027-02-11", "2027-02-08", True, "arbitration.set-aside-time-limit"),
     # 端午 2027 (06-09, a Wednesday) and 中秋 2027 (09-15, a Wednesday) are rest days too
     ("court.filing", "2027-06-02 10:00", "2027-06-10", "2027-06-09", True, "civil-procedure.126"),
     ("regulator.acceptance", "2027-09-10 10:00", "2027-09-22", None, True, "complaint-measures.acceptance-7-days"),
@@ -81,6 +80,9 @@ def test_each_clock_gives_its_last_day(
     assert deadline.provisional is provisional
     # a period runs out at 24:00 of its last day, China Standard Time (民法典 art. 203)
     assert deadline.due == datetime.combine(deadline.last_day + timedelta(days=1), datetime.min.time(), CST)
+    # our user's deadline also carries its safe day: the unmoved calendar day
+    unmoved = date.fromisoformat(rolled or last)
+    assert deadline.act_by == (unmoved if deadline.rule.bound is Bound.OUR_USER else None)
 
 
 def test_the_calendar_knows_make_up_working_days_and_holidays() -> None:
@@ -244,12 +246,12 @@ def test_every_rule_cites_articles_of_the_law_table_and_one_version_is_in_force_
                 assert rule_for(key, version.effective) == version
 
 
-def test_only_the_other_sides_deadlines_move_past_rest_days() -> None:
-    """One decision (clocks.Bound): a reply the carrier, a merchant or an authority owes moves past a rest day (民法典
-    art. 203), so CaseFile never calls it late before the law does; a period our user must meet stays on the
-    unmoved calendar day, the day it is safe to act by."""
+def test_every_deadline_ends_on_the_laws_last_day_and_our_users_also_carry_the_safe_day() -> None:
+    """One decision (clocks.Bound): every day-counted deadline's last day moves past a rest day as the law moves it
+    (民法典 art. 203, 民事诉讼法 art. 85), so CaseFile never calls one run out before the law does; a period our
+    user must meet also carries the unmoved calendar day, the safe day reminders and packets give."""
     theirs = {r.key for r in RULES if r.bound is Bound.OTHER_SIDE}
-    ours = {r.key for r in RULES if r.bound is Bound.OUR_USER}
+    ours = {r.key for r in RULES if r.bound is Bound.OUR_USER and r.unit is not Unit.HOURS}
     assert theirs == {
         "courier.reply",
         "postal.reply",
@@ -258,13 +260,34 @@ def test_only_the_other_sides_deadlines_move_past_rest_days() -> None:
         "court.filing",
         "consumer.no-reason-return",  # the merchant's refusal of a return is judged against it
     }
-    assert {"civil.limitation", "court.appeal-judgment", "court.appeal-ruling", "arbitration.set-aside"} <= ours
-    assert all(r.rolls for r in RULES if r.key in theirs) and not any(r.rolls for r in RULES if r.key in ours)
+    assert ours == {
+        "civil.limitation",
+        "court.appeal-judgment",
+        "court.appeal-ruling",
+        "arbitration.set-aside",
+        "court.enforcement",
+    }
+    assert all(r.rolls for r in RULES if r.unit is not Unit.HOURS)
     # the same Sunday, 2026-11-29, as the last day of each
     reply = compute("courier.reply", at("2026-11-22 16:00"))
-    assert reply.last_day == date(2026, 11, 30) and reply.rolled_from == date(2026, 11, 29)
+    assert reply.last_day == date(2026, 11, 30) and reply.rolled_from == date(2026, 11, 29) and reply.act_by is None
     limit = compute("civil.limitation", at("2023-11-29 10:00"))
-    assert limit.last_day == date(2026, 11, 29) and limit.rolled_from is None
+    assert limit.last_day == date(2026, 11, 30) and limit.rolled_from == date(2026, 11, 29)
+    assert limit.act_by == date(2026, 11, 29)
     assert last_day_to_act("civil.limitation", date(2023, 11, 29)) == date(2026, 11, 29)
     with pytest.raises(ValueError):
         last_day_to_act("courier.reply", date(2026, 11, 22))
+
+
+def test_an_appeal_ending_on_national_day_is_past_its_safe_day_not_run_out_until_the_law_says() -> None:
+    """15 days to appeal a judgment served 2026-09-16 end on 国庆 (10-01): the safe day is 10-01, the law's last
+    day 10-08 (民事诉讼法 art. 85). On 10-02 the appeal is urgent, not run out; it runs out after 10-08 24:00."""
+    appeal = compute("court.appeal-judgment", at("2026-09-16 15:00"))
+    assert (appeal.act_by, appeal.last_day) == (date(2026, 10, 1), date(2026, 10, 8))
+    assert appeal.remind_at == at("2026-10-02 00:00") and appeal.due == at("2026-10-09 00:00")
+    assert appeal.rule.move_article == "civil-procedure.85" and law.article(appeal.rule.move_article)
+    assert not appeal.past_safe_day(at("2026-10-01 23:59"))
+    assert appeal.past_safe_day(at("2026-10-02 09:00")) and not appeal.overdue(at("2026-10-02 09:00"))
+    assert appeal.past_safe_day(at("2026-10-08 23:59"))
+    assert not appeal.past_safe_day(at("2026-10-09 00:00")) and appeal.overdue(at("2026-10-09 00:00"))
+    assert compute("civil.limitation", at("2023-11-29 10:00")).rule.move_article == "civil-code.203"

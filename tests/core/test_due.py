@@ -104,11 +104,17 @@ def test_limits_run_open_until_used_or_expired() -> None:
     c = case()
     c.workflow.proceedings.append(court)
     got = states(c, "2026-09-30 10:00")
-    # our user's own deadline: the unmoved calendar day, 国庆 itself (clocks.Bound)
-    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 1))
+    # the law's last day: 国庆 itself moves to 10-08 (民事诉讼法 art. 85); the safe day stays 10-01 (clocks.Bound)
+    assert got["court.appeal-judgment"] == (Status.OPEN, date(2026, 10, 8))
     assert got["court.filing"][0] is Status.MET
     assert got["civil.limitation"][0] is Status.USED  # the suit was filed
-    assert states(c, "2026-10-02 10:00")["court.appeal-judgment"][0] is Status.EXPIRED
+    appeal = next(s for s in case_clocks(c, at("2026-09-30 10:00")) if s.key == "court.appeal-judgment")
+    assert appeal.deadline.act_by == date(2026, 10, 1) and not appeal.past_safe_day
+    # after the safe day, before the law's last day: still open, urgent, not expired
+    later = next(s for s in case_clocks(c, at("2026-10-02 10:00")) if s.key == "court.appeal-judgment")
+    assert later.status is Status.OPEN and later.past_safe_day and later.running
+    assert states(c, "2026-10-08 23:00")["court.appeal-judgment"][0] is Status.OPEN
+    assert states(c, "2026-10-09 00:00")["court.appeal-judgment"][0] is Status.EXPIRED
     c.workflow.proceedings.append(Proceeding(Venue.COURT, filed_at=at("2026-10-08 16:00")))
     assert states(c, "2026-10-09 10:00")["court.appeal-judgment"][0] is Status.USED
 
@@ -177,3 +183,30 @@ def test_a_proceeding_withdrawn_before_the_body_acted_stops_its_clocks() -> None
     got_states = states(c, "2027-02-01 09:00")
     assert got_states["regulator.acceptance"][0] is Status.MET
     assert got_states["regulator.mediation"][0] is Status.STOPPED
+
+
+def test_no_response_promise_runs_when_our_side_is_the_complainant() -> None:
+    """A merchant claiming against its courier complains itself: no promise of its own runs, and the next deadline
+    is what the other side owes (the courier's reply). Not said, the promise runs as it always did."""
+    from casefile.core.model import Party, PartyKind, Side, side_of
+
+    c = case(
+        type=CaseType.LOGISTICS,
+        priority=Priority.NORMAL,
+        complainant=Party(kind=PartyKind.ORGANISATION, name="深圳小铺电子商行", id_number="92440300MA5G77771H"),
+    )
+    c.timeline.append(
+        TimelineEvent(
+            at("2026-09-28 10:05"), EventKind.COMPLAINT, summary="向快运客服申请理赔", party="courier", ref="GD5"
+        )
+    )
+    assert "response.normal" in states(c, "2026-10-01 10:00")
+    assert next_due(c, at("2026-10-01 10:00")).key == "response.normal"  # overdue: today's behaviour when not said
+    c.our_side = side_of(c, "深圳小铺电子商行", "92440300ma5g77771h")
+    assert c.our_side is Side.COMPLAINANT and not c.promise_runs
+    assert "response.normal" not in states(c, "2026-10-01 10:00")
+    assert next_due(c, at("2026-10-01 10:00")).key == "courier.reply"
+    # the store complained to: the respondent; neither party the organisation (a firm acting for a consumer): not said
+    store = case(respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
+    assert side_of(store, "某某旗舰店") is Side.RESPONDENT and side_of(store, "某律师事务所") is None
+    assert side_of(store, "") is None

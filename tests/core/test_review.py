@@ -176,3 +176,22 @@ def test_a_proceeding_withdrawn_before_the_body_acted_is_not_a_missed_limit(
     after = review(library.index.engine, autumn, as_of=AS_OF).total
     assert (after.duties, after.duties_met) == (2, 2)
     assert not [r for r in library.index.agenda(until=AS_OF, now=AS_OF) if r.key == "regulator.acceptance"]
+
+
+def test_a_claim_our_side_makes_is_not_counted_in_the_response_promise(library: Library, cases: dict[str, str]) -> None:
+    """A merchant's own claim against its courier (our side the complainant) carries no promise of the merchant's:
+    never answered, it is not a missed promise in 响应承诺达成率; its courier's reply is a duty as ever."""
+    from casefile_testing import make_case
+
+    make_case(
+        library,
+        title="F",
+        complained_at="2026-11-10T10:00:00+08:00",
+        channel="online",
+        type="logistics",
+        our_side="complainant",
+        complainant={"kind": "organisation", "name": "甲店"},
+        respondent={"kind": "organisation", "name": "某某快运"},
+    )
+    t = review(library.index.engine, NOVEMBER, as_of=AS_OF).total
+    assert (t.received, t.promises, t.promises_met) == (5, 4, 2)

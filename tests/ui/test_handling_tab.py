@@ -207,6 +207,37 @@ def test_a_deadline_counted_into_an_unknown_year_is_provisional(qapp):
     assert "市场监管部门决定是否受理" in text and "暂定" in text and "责任方" in text
 
 
+def test_the_header_shows_an_appeal_past_its_safe_day_as_urgent_not_overdue(qapp):
+    """15 days to appeal a judgment served 2026-09-16 end on 国庆 (10-01): the header gives the safe day 10-01;
+    from 10-02 to 10-08 it says the law still gives until 10-08, in the urgent colour, never 已超时."""
+    from casefile.ui.i18n import install
+    from casefile.ui.models import URGENT_COLOUR
+
+    case = Case(
+        number="202609-001",
+        title="手机屏幕碎裂",
+        complained_at=datetime(2026, 9, 1, 9, 0, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+        first_response_at=datetime(2026, 9, 1, 10, 0, tzinfo=CST),
+    )
+    case.workflow.proceedings.append(
+        Proceeding(
+            venue=Venue.COURT,
+            filed_at=datetime(2026, 9, 2, 10, 0, tzinfo=CST),
+            accepted_at=datetime(2026, 9, 3, 10, 0, tzinfo=CST),
+            result=ProceedingResult.JUDGMENT,
+            served_at=datetime(2026, 9, 16, 15, 0, tzinfo=CST),
+        )
+    )
+    install(qapp, "en")
+    before = header_html(case, datetime(2026, 9, 30, 10, 0, tzinfo=CST)).replace("\u00a0", " ")
+    assert "Appeal against the judgment 2026-10-01" in before and URGENT_COLOUR not in before
+    during = header_html(case, datetime(2026, 10, 2, 10, 0, tzinfo=CST))
+    assert URGENT_COLOUR in during and OVERDUE_COLOUR not in during and "overdue" not in during
+    assert "Safe day passed; by law it runs to 2026-10-08 (《民事诉讼法》第八十五条)" in during.replace("\u00a0", " ")
+
+
 def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(window, ctx):
     window.cases.select(NUMBER)
     timeline = window.workspace.timeline

@@ -206,3 +206,36 @@ def test_export_refusing_a_case_gives_the_repair_advice_once_in_chinese(qapp, tm
     install(qapp, "zh_CN")
     shown = translated(refused.value)
     assert shown.startswith(f"案件 {number} 核验未通过") and shown.count("casefile repair") == 1
+
+
+def test_a_language_typed_by_hand_is_read_alike_by_the_app_and_the_command_line(qapp):
+    """settings.json "language" typed as a locale ("en_US", "en-GB", "zh-CN") means the same in the app as in
+    the names the command line gives files: one function reads it for both."""
+    import json
+    import os
+    from datetime import datetime
+    from pathlib import Path
+
+    from casefile.core.bundle.naming import bundle_names
+    from casefile.core.settings import load_settings, normalise_language
+    from casefile.core.venues import Venue
+    from casefile.ui.i18n import install
+
+    from PySide6.QtCore import QCoreApplication
+
+    assert [normalise_language(v) for v in ("en", "en_US", "en-GB", "EN", "zh_CN", "zh-CN", "zh", "fr_FR", "")] == [
+        "en", "en", "en", "en", "zh_CN", "zh_CN", "zh_CN", "zh_CN", "zh_CN",
+    ]  # fmt: skip
+    config = Path(os.environ["CASEFILE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    at = datetime(2026, 11, 29, 15, 30, 12)
+    for typed, language in (("en_US", "en"), ("en-GB", "en"), ("zh-CN", "zh_CN")):
+        (config / "settings.json").write_text(json.dumps({"language": typed}), encoding="utf-8")
+        settings = load_settings()
+        assert settings.language == language
+        install(qapp, typed)
+        shown = QCoreApplication.translate("CaseFile", "Next deadline")
+        assert shown == ("Next deadline" if language == "en" else "下一期限")
+        english = bundle_names("202611-001", Venue.COURIER_CLAIM, None, at, typed).packet().isascii()
+        assert english is (language == "en")
+    install(qapp, "en")

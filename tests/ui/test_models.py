@@ -13,7 +13,9 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday, 18:00 in Beijing
 
 
 def clock(number: str, key: str, due: datetime, *, kind: str = "duty", last_day: str = "", **kw) -> AgendaRow:
-    fields = dict(ref="", started_at=NOW - timedelta(days=1), rolled_from="", provisional=False, paused=False)
+    fields = dict(
+        ref="", started_at=NOW - timedelta(days=1), rolled_from="", provisional=False, paused=False, act_by_at=None
+    )
     fields.update(kw)
     return AgendaRow(
         number,
@@ -27,6 +29,8 @@ def clock(number: str, key: str, due: datetime, *, kind: str = "duty", last_day:
         fields["rolled_from"],
         fields["provisional"],
         fields["paused"],
+        "",
+        fields["act_by_at"],
     )
 
 
@@ -397,3 +401,51 @@ def test_a_damaged_case_keeps_its_deadline_in_the_list_and_the_due_filters(qapp,
     assert model.due_counts()[1] == 2
     model.set_filters(only_overdue=True)
     assert sorted(model.summary(r).number for r in range(model.rowCount())) == [damaged.number, sound.number]
+
+
+def test_an_appeal_past_its_safe_day_is_urgent_not_overdue(qapp):
+    """15 days to appeal a judgment served 2026-09-16 end on 国庆: listed by the safe day 10-01; from 10-02 it is
+    flagged urgent, "safe day passed; by law it runs to 2026-10-08", never overdue before the law's last day."""
+    from casefile.core.workflow.clocks import CST
+    from casefile.ui.models import URGENT_COLOUR
+
+    appeal, reply = summary(1), summary(2)
+    deadlines = {
+        appeal.number: clock(
+            appeal.number,
+            "court.appeal-judgment",
+            datetime(2026, 10, 9, tzinfo=CST),
+            kind="limit",
+            last_day="2026-10-08",
+            rolled_from="2026-10-01",
+            started_at=datetime(2026, 9, 16, 15, 0, tzinfo=CST),
+            act_by_at=datetime(2026, 10, 2, tzinfo=CST),
+        ),
+        reply.number: clock(
+            reply.number, "courier.reply", datetime(2026, 10, 5, tzinfo=CST), last_day="2026-10-04", ref="GD1"
+        ),
+    }
+    model = CaseListModel()
+    model.set_cases([appeal, reply], datetime(2026, 9, 30, 10, 0, tzinfo=CST), deadlines)
+    rows = {model.summary(r).number: r for r in range(model.rowCount())}
+    due = model.index(rows[appeal.number], CaseListModel.DUE)
+    assert model.data(due) == "Appeal against the judgment  10-01"  # the safe day
+    assert "by law it runs to 2026-10-08" in model.data(due, Qt.ItemDataRole.ToolTipRole)
+    model.sort(CaseListModel.DUE, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, 0)) == appeal.number  # by the safe day, before the carrier's 10-04
+
+    model.now = datetime(2026, 10, 2, 10, 0, tzinfo=CST)
+    rows = {model.summary(r).number: r for r in range(model.rowCount())}
+    row = rows[appeal.number]
+    case = model.summary(row)
+    assert model.is_urgent(case) and not model.is_overdue(case)
+    assert model.data(model.index(row, CaseListModel.DUE)) == (
+        "Appeal against the judgment  Safe day passed; by law it runs to 2026-10-08 (《民事诉讼法》第八十五条)"
+    )
+    assert model.data(model.index(row, CaseListModel.LEFT)) == "6 days left"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole).color().name() == URGENT_COLOUR
+    assert model.due_counts() == (1, 0)  # due today (urgent), none overdue
+    model.set_filters(only_overdue=True)
+    assert model.rowCount() == 0
+    model.set_filters(only_overdue=False, only_due_today=True)
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [appeal.number]

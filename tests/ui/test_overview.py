@@ -281,3 +281,28 @@ def test_the_e_mail_fields_say_they_take_several_addresses_and_a_business_s_doma
     assert "@domain" in business.toolTip()
     window.retranslate()  # said again in the language chosen
     assert "；" in complainant.placeholderText() and "@domain" in business.toolTip()
+
+
+def test_our_side_is_chosen_in_the_overview_and_a_claim_of_ours_runs_no_response_promise(window, ctx):
+    """The record cannot always tell who our user is: 概况 says it. Our side the complainant (a merchant's claim
+    against its courier), no response promise runs; not said, it runs as before."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import case_clocks
+
+    from PySide6.QtWidgets import QComboBox
+
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    side = overview.case_group.input("our_side")
+    assert side is not None and isinstance(side.widget, QComboBox)
+    combo = side.widget
+    assert combo.currentData() in ("", None)
+    assert any(s.key.startswith("response.") for s in case_clocks(ctx.library.load_case("202611-001")))
+    combo.setCurrentIndex(combo.findData(Side.COMPLAINANT.value))
+    assert "complainant" in combo.currentText()
+    overview.save()
+    case = ctx.library.load_case("202611-001")
+    assert case.our_side is Side.COMPLAINANT
+    assert not any(s.key.startswith("response.") for s in case_clocks(case))
+    overview = reopen(window, "202611-001")
+    assert overview.case_group.input("our_side").widget.currentData() == Side.COMPLAINANT.value

@@ -17,6 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from casefile.core.settings import normalise_language
 from casefile.core.venues import Route, Venue
 
 ENGLISH = "en"
@@ -37,7 +38,7 @@ _ROUTE_TITLES: dict[Route, str] = {
 
 
 def is_english(language: str) -> bool:
-    return language.split("_")[0].lower() == ENGLISH
+    return normalise_language(language) == ENGLISH
 
 
 @dataclass(frozen=True)

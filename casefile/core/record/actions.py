@@ -106,6 +106,7 @@ UPDATABLE_FIELDS = {
     "responsible_party",
     "responsibility_rationale",
     "first_response_at",
+    "our_side",
     "complainant",
     "respondent",
     "courier",

@@ -40,6 +40,7 @@ from casefile.core.model import (
     PartyKind,
     Priority,
     ResponsibleParty,
+    Side,
     parse_amount,
     parse_datetime,
     to_data,
@@ -316,6 +317,8 @@ def _declare() -> list[FieldSpec]:
             choices=ResponsibleParty,
         ),
         FieldSpec("responsibility_rationale", ("rationale",), Message("Rationale"), metavar="TEXT"),
+        # Which party our user's side is: the complainant (a merchant's own claim) runs no response promise.
+        FieldSpec("our_side", ("our-side",), Message("Our side"), Form.CHOICE, choices=Side, optional_choice=True),
         FieldSpec("facts", ("facts",), Message("Facts"), metavar="TEXT"),
     ]
     parties = [spec for path, prefix, group in PARTY_ROLES for spec in _party_fields(path, prefix, group)]

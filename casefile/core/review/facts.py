@@ -182,6 +182,7 @@ def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar |
             "rolled_from": state.deadline.rolled_from.isoformat() if state.deadline.rolled_from else "",
             "provisional": state.deadline.provisional,
             "paused": state.deadline.paused,
+            "act_by_at": state.deadline.act_by_at,
         }
         for seq, state in enumerate(case_clocks(case, now, calendar))
     ]

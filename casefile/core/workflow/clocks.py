@@ -12,8 +12,9 @@ Counting follows the articles cited:
   month's last day when there is none (民法典 art. 202);
 - a last day that is a rest day moves to the first working day after it (民法典 art. 203,
   民事诉讼法 art. 85), on China's official calendar with its make-up working days
-  (:mod:`casefile.core.workflow.calendar`) — but only for a deadline the other side must meet:
-  see :class:`Bound`, the one place that decides which last days move;
+  (:mod:`casefile.core.workflow.calendar`), whoever must act: that is the law's last day. A
+  deadline our user must meet also carries the unmoved calendar day, the safe day to act by
+  (:class:`Bound`), which reminders and packets use;
 - a period ends at 24:00 of its last day (民法典 art. 203), China Standard Time;
 - the response promise counts wall-clock hours from the complaint time (the customer's wait).
 
@@ -61,22 +62,18 @@ class Trigger(enum.StrEnum):
 
 
 class Bound(enum.StrEnum):
-    """Who must act by a deadline, which decides whether a last day on a rest day moves (民法典 art. 203).
+    """Who must act by a deadline. Every day-counted deadline ends, in law, on its last day moved past rest days
+    (民法典 art. 203, 民事诉讼法 art. 85): CaseFile never calls a deadline run out before the law does.
 
-    - ``OTHER_SIDE``: a merchant, a carrier, a regulator or a court must answer or act. Its last day moves past
-      a rest day as the law moves it, so CaseFile never calls a reply late before the law does.
-    - ``OUR_USER``: our user must act (a limitation period, an appeal, a time to claim).
-      Its last day is the unmoved calendar day, the day it is safe to act by: CaseFile never advises relying on
-      a move, and its words say the day is counted unmoved to be safe, not that the law ends the period then.
+    - ``OTHER_SIDE``: a merchant, a carrier, a regulator or a court must answer or act: the law's last day is all.
+    - ``OUR_USER``: our user must act (a limitation period, an appeal, a time to claim). Its deadline also carries
+      the unmoved calendar day (:attr:`Deadline.act_by`), the day it is safe to act by: reminders and packets give
+      that day (CaseFile never advises relying on a move), and between it and the law's last day the deadline is
+      shown as past its safe day, not run out.
     """
 
     OTHER_SIDE = "other_side"
     OUR_USER = "our_user"
-
-    @property
-    def moves(self) -> bool:
-        """Whether a last day on a rest day moves to the first working day after it."""
-        return self is Bound.OTHER_SIDE
 
 
 class Pause(enum.StrEnum):
@@ -94,12 +91,17 @@ class ClockRule:
     paused_by: tuple[Pause, ...] = ()
     pause_articles: tuple[str, ...] = ()
     start_day_counts: bool = False
-    bound: Bound = Bound.OTHER_SIDE  # who must act by it: whether a last day on a rest day moves
+    bound: Bound = Bound.OTHER_SIDE  # who must act by it: whether it also has a safe day (the unmoved one)
 
     @property
     def rolls(self) -> bool:
         """Whether a last day on a rest day moves to the next working day (never for wall-clock hours)."""
-        return self.unit is not Unit.HOURS and self.bound.moves
+        return self.unit is not Unit.HOURS
+
+    @property
+    def move_article(self) -> str:
+        """The article that moves its last day past rest days (民法典 art. 203, or 民事诉讼法 art. 85 in court)."""
+        return next((a for a in self.counting if a in ("civil-procedure.85", "civil-code.203")), "civil-code.203")
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -115,12 +117,12 @@ class ClockRule:
 
 
 def _civil(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
-    """A period the other side must meet (a reply, a decision): its last day moves past rest days."""
+    """A period the other side must meet (a reply, a decision)."""
     return ClockRule(key, trigger, unit, amount, period, counting)
 
 
 def _ours(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
-    """A period our user must meet (a limitation period, an appeal): its last day is the unmoved calendar day."""
+    """A period our user must meet (a limitation period, an appeal): it also has a safe day, the unmoved one."""
     return ClockRule(key, trigger, unit, amount, period, counting, bound=Bound.OUR_USER)
 
 
@@ -182,8 +184,7 @@ RULES: tuple[ClockRule, ...] = (
     # 邮政法 art. 65: the postal administration answers an appeal within 30 days.
     _civil("postal.reply", Trigger.POSTAL_APPEAL, Unit.DAYS, 30, "postal-law.65", "civil-code.201", "civil-code.203"),
     # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt. The merchant must take a
-    # return asked for in time, and CaseFile uses the window to judge its "已超过七天": so it is counted as the
-    # law counts it, moved, lest CaseFile call the consumer late before the law does.
+    # return asked for in time, and CaseFile uses the window to judge its "已超过七天": the other side's.
     _civil(
         "consumer.no-reason-return",
         Trigger.GOODS_RECEIVED,
@@ -296,12 +297,28 @@ class Deadline:
     rolled_from: date | None = None  # the last day before it moved past rest days
     paused_days: int = 0
     paused: bool = False  # the clock is stopped now: the last day moves for as long as it stays stopped
+    # Our user's deadline only (Bound.OUR_USER, counted in days): the unmoved calendar day, the safe day to act by.
+    act_by: date | None = None
+
+    @property
+    def act_by_at(self) -> datetime | None:
+        """The end (24:00, CST) of the safe day, or None for a deadline without one."""
+        return None if self.act_by is None else datetime.combine(self.act_by + timedelta(days=1), time(), CST)
+
+    @property
+    def remind_at(self) -> datetime:
+        """When to act by, as reminders and the order of deadlines take it: the safe day's end, or the due time."""
+        return self.act_by_at or self.due
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due - now
 
     def overdue(self, now: datetime) -> bool:
         return now >= self.due
+
+    def past_safe_day(self, now: datetime) -> bool:
+        """The safe day is over but the law still gives time: urgent, not run out."""
+        return self.act_by_at is not None and self.act_by_at <= now < self.due
 
 
 def compute(
@@ -337,28 +354,35 @@ def compute(
     else:
         months = rule.amount * (12 if rule.unit is Unit.YEARS else 1)
         last = add_months(local.date(), months) + timedelta(days=len([d for d in skip if d > local.date()]))
-    if rule.rolls:
-        moved = cal.next_working_day(last)
-        rolled_from = last if moved.day != last else None
-        return _deadline(rule, local, moved.day, moved.provisional, rolled_from, len(skip), still_paused)
-    return _deadline(rule, local, last, False, None, len(skip), still_paused)
+    moved = cal.next_working_day(last)
+    rolled_from = last if moved.day != last else None
+    act_by = last if rule.bound is Bound.OUR_USER else None
+    return _deadline(rule, local, moved.day, moved.provisional, rolled_from, len(skip), still_paused, act_by)
 
 
 def last_day_to_act(key: str, start: date) -> date:
-    """The last day clock ``key`` gives our user, counted from the day ``start``, as packets print it.
-
-    Only for a clock our user must meet (:attr:`Bound.OUR_USER`): the unmoved calendar day."""
+    """The safe day clock ``key`` gives our user, counted from the day ``start``, as packets print it: the
+    unmoved calendar day (:attr:`Deadline.act_by`). Only for a clock our user must meet (:attr:`Bound.OUR_USER`)."""
     rule = rule_for(key, start)
-    if rule.bound is not Bound.OUR_USER:
-        raise ValueError(f"{key} is a deadline the other side must meet")
-    return compute(key, datetime.combine(start, time(12), CST)).last_day
+    if rule.bound is not Bound.OUR_USER or rule.unit is Unit.HOURS:
+        raise ValueError(f"{key} is not a deadline our user must meet")
+    act_by = compute(key, datetime.combine(start, time(12), CST)).act_by
+    assert act_by is not None
+    return act_by
 
 
 def _deadline(
-    rule: ClockRule, started: datetime, last: date, provisional: bool, rolled: date | None, paused: int, still: bool
+    rule: ClockRule,
+    started: datetime,
+    last: date,
+    provisional: bool,
+    rolled: date | None,
+    paused: int,
+    still: bool,
+    act_by: date | None = None,
 ) -> Deadline:
     due = datetime.combine(last + timedelta(days=1), time(), CST)
-    return Deadline(rule, started, due, last, provisional, rolled, paused, still)
+    return Deadline(rule, started, due, last, provisional, rolled, paused, still, act_by)
 
 
 def _overlap(pause: Interval, started: datetime) -> timedelta:

@@ -13,6 +13,10 @@ Two kinds of clock:
 
 A closed case runs no clocks: ``case_clocks`` returns what each clock came to, and ``due``
 lists only those still running.
+
+A deadline our user must meet is listed by its safe day (the unmoved calendar day,
+:attr:`~casefile.core.workflow.clocks.Deadline.act_by`); once that day is over and the law's
+last day (moved past rest days) is not, it is *past its safe day*: still open, urgent, not run out.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ class ClockState:
     status: Status
     ref: str = ""  # what it belongs to: a proceeding's number, a complaint's 工单号
     stopped_at: datetime | None = None  # when it stopped running unmet: the closing, or its proceeding's end
+    past_safe_day: bool = False  # running, its safe day over, the law's last day not yet: urgent, not run out
 
     @property
     def running(self) -> bool:
@@ -100,7 +105,7 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
         )
         for key, started, met, pauses, ref, end in _starts(case)
     ]
-    return sorted(states, key=lambda s: s.deadline.due)
+    return sorted(states, key=lambda s: s.deadline.remind_at)
 
 
 def _first(*times: datetime | None) -> datetime | None:
@@ -113,7 +118,7 @@ def running(case: Case, now: datetime | None = None, calendar: WorkCalendar | No
 
 
 def next_due(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> ClockState | None:
-    """The running clock that runs out first (an overdue one first of all)."""
+    """The running clock to act on first (an overdue one first of all; our user's by its safe day)."""
     states = running(case, now, calendar)
     return states[0] if states else None
 
@@ -145,7 +150,8 @@ def _state(
         status = Status.STOPPED
     else:
         status = Status.OVERDUE if now >= deadline.due else Status.RUNNING
-    return ClockState(key, deadline, met, status, ref, stopped_at if met is None else None)
+    urgent = status is Status.OPEN and deadline.past_safe_day(now)
+    return ClockState(key, deadline, met, status, ref, stopped_at if met is None else None, urgent)
 
 
 # (clock key, start, the awaited act's time or None, pauses, reference, when what it belongs to ended or None)
@@ -154,7 +160,8 @@ Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str, datetim
 
 def _starts(case: Case) -> Iterator[Start]:
     """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
-    yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
+    if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
+        yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
     if received is not None:
         yield "consumer.no-reason-return", received, _returned(case, received), (), "", None

@@ -104,6 +104,8 @@ def upgrade() -> None:
         sa.Column("rolled_from", sa.String, nullable=False),
         sa.Column("provisional", sa.Boolean, nullable=False),
         sa.Column("paused", sa.Boolean, nullable=False),
+        # 0006's column, made here too: _fill writes the clock rows the current code makes
+        sa.Column("act_by_at", UTCDateTime, nullable=True),
     )
     op.create_table(
         "search_docs",
