@@ -4431,6 +4431,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>with: not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ref. %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4442,6 +4442,10 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>对象：%1</translation>
     </message>
     <message>
+        <source>with: not said</source>
+        <translation>对象：未填</translation>
+    </message>
+    <message>
         <source>ref. %1</source>
         <translation>编号：%1</translation>
     </message>
