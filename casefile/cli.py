@@ -2053,9 +2053,8 @@ def _unsaid_party_hint(number: str, case: Case, event: TimelineEvent) -> None:
         )
         return
     _print(
-        f"note: who it was with is not said (--with: {', '.join(EVENT_PARTIES)}); documents read dealings by it "
-        f"(a 12305 appeal reads the courier's reply only from events with the courier): "
-        f"casefile event {number} --edit {which} --with WHO",
+        f"note: who it was with is not said (--with: {', '.join(EVENT_PARTIES)}); the documents read each side's "
+        f"answers by it (a 12305 appeal, the courier's reply): casefile event {number} --edit {which} --with WHO",
         file=sys.stderr,
     )
 
