@@ -70,6 +70,7 @@ from casefile.core.record.fields import (
     yes_no,
 )
 from casefile.core.record.history import bundle_history
+from casefile.core.record.timeline import CONTACT_KINDS, suggested_party
 from casefile.core.search import KINDS as SEARCH_KINDS
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator, team_mode_active
 from casefile.core.textsafe import json_text, printable
@@ -2358,8 +2359,32 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     )
     with library.edit(args.case) as writer:
         writer.add_event(event)
+        case = writer.case
     _print(f"{args.case}: event at {_event_time(event)} recorded")
+    if args.party is None and event.kind in CONTACT_KINDS:
+        _unsaid_party_hint(args.case, case, event)
     return EXIT_OK
+
+
+def _unsaid_party_hint(number: str, case: Case, event: TimelineEvent) -> None:
+    """A dealing recorded with nobody said as its other side: the documents read dealings by it (a 12305 appeal
+    quotes the courier's reply, and counts its days to answer, only from events said to be with the courier)."""
+    n = next((i for i, e in enumerate(case.timeline, 1) if e.at == event.at and e.summary == event.summary), None)
+    which = str(n) if n is not None else "N"
+    likely = suggested_party(case, event.kind)
+    if likely:
+        _print(
+            f"note: who it was with is not said (--with); if it was the courier company, as is likely here, say "
+            f"so (a 12305 appeal reads the courier's reply from it): casefile event {number} --edit {which} "
+            f"--with {likely}",
+            file=sys.stderr,
+        )
+        return
+    _print(
+        f"note: who it was with is not said (--with: {', '.join(EVENT_PARTIES)}); the documents read each side's "
+        f"answers by it (a 12305 appeal, the courier's reply): casefile event {number} --edit {which} --with WHO",
+        file=sys.stderr,
+    )
 
 
 def _change_event(args: argparse.Namespace, library: Library) -> int:

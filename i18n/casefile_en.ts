@@ -4551,6 +4551,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>with: not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ref. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6358,7 +6362,19 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Timeline {events} say nobody as who they were with and are perhaps the courier&apos;s reply: set who each was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit N --with courier, N being {numbers})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>address {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The courier company has until {last_day} to answer the complaint of {complained}, and no answer of its is recorded: an appeal to the postal administration (12305) is taken when the company did not answer within 7 days or its answer did not satisfy ({citation}), so it can be made from {first_day}. If the company has answered, record its answer in the timeline, with the courier company as who it was with: the appeal quotes it{perhaps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline {events} says nobody as who it was with and is perhaps the courier&apos;s reply: set who it was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit {n} --with courier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6398,6 +6414,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>event {n} ({at}: {summary})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6406,7 +6426,15 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No answer of the courier company&apos;s to the complaint of {complained} is recorded: the appeal will say the company did not answer within 7 days. {perhaps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. {events}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

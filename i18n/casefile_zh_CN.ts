@@ -4575,6 +4575,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>对象：%1</translation>
     </message>
     <message>
+        <source>with: not said</source>
+        <translation>对象：未填</translation>
+    </message>
+    <message>
         <source>ref. %1</source>
         <translation>编号：%1</translation>
     </message>
@@ -6392,8 +6396,20 @@ Attach %1 all the same?</source>
         <translation>电子邮箱 {value}</translation>
     </message>
     <message>
+        <source>Timeline {events} say nobody as who they were with and are perhaps the courier&apos;s reply: set who each was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit N --with courier, N being {numbers})</source>
+        <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
+    </message>
+    <message>
         <source>address {value}</source>
         <translation>地址 {value}</translation>
+    </message>
+    <message>
+        <source>The courier company has until {last_day} to answer the complaint of {complained}, and no answer of its is recorded: an appeal to the postal administration (12305) is taken when the company did not answer within 7 days or its answer did not satisfy ({citation}), so it can be made from {first_day}. If the company has answered, record its answer in the timeline, with the courier company as who it was with: the appeal quotes it{perhaps}</source>
+        <translation>快递企业对{complained}投诉的答复期限至{last_day}，尚未届满，且未记录其答复：向邮政管理部门（12305）申诉，须在投诉后7日内未得到答复或对企业的处理和答复不满意时提出（{citation}），本件自{first_day}起方可申诉。如快递企业已答复，请在时间线记录其答复，对象选“快递公司”，申诉书将引述该答复{perhaps}</translation>
+    </message>
+    <message>
+        <source>Timeline {events} says nobody as who it was with and is perhaps the courier&apos;s reply: set who it was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit {n} --with courier)</source>
+        <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit {n} --with courier）</translation>
     </message>
     <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
@@ -6432,6 +6448,10 @@ Attach %1 all the same?</source>
         <translation>代理人身份证明</translation>
     </message>
     <message>
+        <source>event {n} ({at}: {summary})</source>
+        <translation>第{n}项（{at}：{summary}）</translation>
+    </message>
+    <message>
         <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
         <translation>所购商品为手机，已填写故障出现时间，但未填写购买时间：手机三包规定的7日、15日自售出之日起计算（{citations}），因此材料不援引该规定：casefile edit {number} --purchased-at 时间</translation>
     </message>
@@ -6440,8 +6460,16 @@ Attach %1 all the same?</source>
         <translation>缺少商品价值凭证（发票、订单或付款记录）：保价的快件按与快递企业约定的保价规则赔偿，通常在保价金额内按实际损失赔偿，须以商品价值证明（{citation}）</translation>
     </message>
     <message>
+        <source>No answer of the courier company&apos;s to the complaint of {complained} is recorded: the appeal will say the company did not answer within 7 days. {perhaps}</source>
+        <translation>未记录快递企业对{complained}投诉的答复：申诉书将写明企业投诉后7日内未答复。{perhaps}</translation>
+    </message>
+    <message>
         <source>The fault&apos;s time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)</source>
         <translation>故障出现时间（{fault}）早于购买时间（{sold}）：手机三包规定自售出之日起计算（{citations}），因此材料不援引该规定。请更正其中之一：casefile edit {number} --fault-at 时间（或 --purchased-at 时间）</translation>
+    </message>
+    <message>
+        <source>. {events}</source>
+        <translation>。{events}</translation>
     </message>
     <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>

@@ -115,6 +115,49 @@ def test_an_unknown_party_is_refused(capsys, lib):
     assert "postal-regulator" in capsys.readouterr().err
 
 
+def test_a_dealing_recorded_with_nobody_said_gets_a_note(capsys, lib: Path) -> None:
+    """A call, chat or other dealing without --with is recorded, with a note on stderr saying how to say who it was
+    with, naming the courier in the merchant's claim against it; a note of the user's own, or a dealing with --with,
+    gets none."""
+    base = ("--library", str(lib))
+    number = new_case(capsys, lib)  # logistics, responsible party not determined
+    code, out, err = run(
+        capsys, *base, "event", number, "--kind", "chat", "--at", "2026-11-20 10:00", "--summary", "问进度"
+    )
+    assert code == 0 and "recorded" in out
+    assert f"casefile event {number} --edit 1 --with WHO" in err and "courier" in err, err
+    code, _, err = run(capsys, *base, "event", number, "--at", "2026-11-20 11:00", "--summary", "内部记录")
+    assert code == 0 and err == ""
+    code, _, err = run(
+        capsys,
+        *base,
+        "event",
+        number,
+        "--kind",
+        "call",
+        "--with",
+        "respondent",
+        "--at",
+        "2026-11-20 12:00",
+        "--summary",
+        "x",
+    )
+    assert code == 0 and err == ""
+
+    code, out, err = run(
+        capsys, *base, "new", "--title", "三部手机压碎", "--type", "logistics", "--channel", "online",
+        "--complained-at", "2026-11-24T10:02+08:00", "--responsible-party", "courier",
+    )  # fmt: skip
+    assert code == 0, err
+    claim = out.strip().splitlines()[-1]
+    code, _, err = run(
+        capsys, *base, "event", claim, "--kind", "chat", "--at", "2026-11-27 16:40", "--summary", "快递客服答复不予理赔"
+    )
+    assert code == 0
+    assert "if it was the courier company, as is likely here" in err
+    assert f"casefile event {claim} --edit 1 --with courier" in err, err
+
+
 def test_a_refused_bundle_lists_its_findings_one_to_a_line(capsys, lib: Path) -> None:
     """The preflight's findings reach the terminal as lines, not as one line with '\\n' in it."""
     number = new_case(capsys, lib)

@@ -13,6 +13,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.progress import CancelToken
+from casefile.core.record.timeline import CONTACT_KINDS, suggested_party
 from casefile.core.search.query import Hit
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
@@ -50,7 +51,9 @@ class TimelineTab(QWidget):
 
     An event is dated when it happened (now by default, never later), or only by its day when the hour is
     not known (只知日期: saved as a date alone, shown without 00:00); who it was with and the number
-    they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list. A mistyped event is
+    they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list, a dealing with no one said
+    as such (对象未填). Who a new event was with starts from the likely one (``suggested_party``: the
+    courier for a call, chat or e-mail in the merchant's claim against it) until the user picks. A mistyped event is
     corrected (修改: it fills the row, 保存修改 records the correction) or taken out with a reason
     (删除); the custody log keeps what it was.
     """
@@ -80,6 +83,8 @@ class TimelineTab(QWidget):
         self.cancel_button = QPushButton(self)
         self.events: list[TimelineEvent] = []
         self.editing: TimelineEvent | None = None  # the event the row is correcting, if any
+        self.case: Case | None = None  # the record shown, for who a new event was likely with
+        self._party_picked = False  # the user chose who it was with: the kind no longer changes it
         # The entry in two rows (when, kind, with whom, their number / what happened, exhibits, add),
         # so the tab fits a 1024-pixel screen beside the case list.
         when = QHBoxLayout()
@@ -109,6 +114,8 @@ class TimelineTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.cancel_button.clicked.connect(self._stop_editing)
         self.date_only.toggled.connect(self._date_only_toggled)
+        self.kind.currentIndexChanged.connect(lambda _index: self._suggest_party())
+        self.party.activated.connect(self._party_activated)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.retranslate()
         self.setEnabled(False)
@@ -150,6 +157,7 @@ class TimelineTab(QWidget):
         self.number = number
         self.list.clear()
         self.events = []
+        self.case = None
         self.setEnabled(number is not None)
         if self.editing is None:  # a refresh keeps 只知日期 as it was ticked (a new event, _stop_editing, clears it)
             self._put_when(None, date_only=self.date_only.isChecked())
@@ -160,13 +168,17 @@ class TimelineTab(QWidget):
         if case is None:
             return
         exhibit = self.tr("exhibit %1")
+        self.case = case
+        self._suggest_party()
         self.events = list(case.timeline)
         for event in case.timeline:
             when = times.day(event.at) if event.date_only else times.text(event.at)
             refs = "、".join(fill(exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
+            unsaid = not event.party and event.kind in CONTACT_KINDS
             dealt = [
                 *([fill(self.tr("with %1"), event_party_name(event.party))] if event.party else []),
+                *([self.tr("with: not said")] if unsaid else []),
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
@@ -182,6 +194,17 @@ class TimelineTab(QWidget):
                 item.setToolTip(self.tr("Double-click to open the exhibit"))
             self.list.addItem(item)
         self._update_buttons()
+
+    def _suggest_party(self) -> None:
+        """Who a new event was with, as the kind and the case suggest, until the user picks it."""
+        if self.editing is not None or self._party_picked or self.case is None:
+            return
+        kind = self.kind.currentData()
+        party = suggested_party(self.case, EventKind(kind)) if kind else ""
+        self.party.setCurrentIndex(max(0, self.party.findData(party)))
+
+    def _party_activated(self, _index: int) -> None:
+        self._party_picked = self.editing is None
 
     def _update_buttons(self) -> None:
         chosen = 0 <= self.list.currentRow() < len(self.events)
@@ -246,6 +269,8 @@ class TimelineTab(QWidget):
 
     def _stop_editing(self) -> None:
         self.editing = None
+        self._party_picked = False
+        self._suggest_party()
         self._put_when(None)
         self.summary.clear()
         self.decision.clear()

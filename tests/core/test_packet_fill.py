@@ -77,9 +77,10 @@ def test_the_carriers_answer_is_ticked_and_quoted(tmp_path: Path) -> None:
 
 
 def test_no_answer_by_the_last_day_ticks_unanswered(tmp_path: Path) -> None:
+    """The box ticked, and the answer's place says none came in time: the 声明's "见第四项" points at it."""
     doc = appeal_form(appeal(courier_case(COMPLAINT), AFTER_DEADLINE), tmp_path)
     assert "■投诉后7日内未得到答复□对企业处理和答复不满意" in doc
-    assert "企业答复内容＿＿＿＿＿＿＿＿" in doc
+    assert "企业答复内容企业在规定期限内未答复" in doc and "企业答复内容＿＿" not in doc
 
 
 def test_an_answer_after_the_last_day_is_both_late_and_printed(tmp_path: Path) -> None:
@@ -90,12 +91,21 @@ def test_an_answer_after_the_last_day_is_both_late_and_printed(tmp_path: Path) -
 
 
 def test_nothing_is_ticked_before_the_last_day_or_without_a_complaint(tmp_path: Path) -> None:
-    for i, (case, made) in enumerate(
-        [(courier_case(COMPLAINT), BEFORE_DEADLINE), (courier_case(ANSWER), AFTER_DEADLINE)]
-    ):
-        doc = appeal_form(appeal(case, made), tmp_path / str(i))
-        assert "□投诉后7日内未得到答复□对企业处理和答复不满意□投诉渠道不畅通" in doc
-        assert "企业答复内容＿＿＿＿＿＿＿＿" in doc
+    """Before the carrier's last day with no answer recorded, the answer's place says so and neither 事实与理由 nor
+    声明 sends the reader to 第四项 for a handling that is not there (the preflight stops such a build:
+    appeal-too-early); without a complaint the answer is left for the signer, and nothing points at 第四项."""
+    early = appeal_form(appeal(courier_case(COMPLAINT), BEFORE_DEADLINE), tmp_path / "early")
+    assert "□投诉后7日内未得到答复□对企业处理和答复不满意□投诉渠道不畅通" in early
+    assert "企业答复内容本案尚未记录企业的答复，应答复日期尚未届满" in early
+    assert "见第四项" not in early, early
+    assert (
+        "被申诉人的答复期限至2026年11月30日（2026年11月29日为法定休假日，顺延），尚未届满，本案尚未记录其答复" in early
+    )
+    assert "先向被申诉人投诉，其答复期限至2026年11月30日" in early
+    uncomplained = appeal_form(appeal(courier_case(ANSWER), AFTER_DEADLINE), tmp_path / "uncomplained")
+    assert "□投诉后7日内未得到答复□对企业处理和答复不满意□投诉渠道不畅通" in uncomplained
+    assert "企业答复内容＿＿＿＿＿＿＿＿" in uncomplained
+    assert "见第四项" not in uncomplained, uncomplained
 
 
 def test_only_dealings_with_the_carrier_answer(tmp_path: Path) -> None:
@@ -105,7 +115,7 @@ def test_only_dealings_with_the_carrier_answer(tmp_path: Path) -> None:
         TimelineEvent(at(23, 10, 0), EventKind.NOTE, "内部记录：等待答复"),
     ]
     doc = appeal_form(appeal(courier_case(COMPLAINT, *others), AFTER_DEADLINE), tmp_path)
-    assert "■投诉后7日内未得到答复□对企业处理和答复不满意" in doc and "企业答复内容＿＿＿＿" in doc
+    assert "■投诉后7日内未得到答复□对企业处理和答复不满意" in doc and "企业答复内容企业在规定期限内未答复" in doc
 
 
 def test_a_proposal_of_the_carriers_is_its_answer(tmp_path: Path) -> None:

@@ -861,3 +861,79 @@ def test_a_12305_appeal_without_a_complaint_to_the_carrier_is_warned_of():
     assert "no-carrier-complaint" in codes(case, Route.POSTAL_REGULATOR)
     case.timeline.append(TimelineEvent(at, EventKind.COMPLAINT, "向快递公司投诉", ref="GD1", party="courier"))
     assert codes(case, Route.POSTAL_REGULATOR) == {}
+
+
+def test_a_12305_appeal_with_neither_ground_shown_is_stopped():
+    """A complaint lodged with the carrier, no answer of its recorded and its 7 days to answer not over: neither
+    ground of the appeal holds (spec §4.2; 快递暂行条例 art. 29; 邮政法 art. 65; 快递市场管理办法 art. 30), so the
+    12305 packet is not built, and the user is told the day it can be. A later event that says with no one but
+    speaks of the courier, or cites the courier chat, is named as perhaps the answer; once said to be with the
+    courier it is the answer, and the appeal may be made. After the 7 days an event that may be the answer is still
+    pointed out, since the appeal then declares none came."""
+    from casefile.core.bundle.findings import Findings
+    from casefile.core.bundle.preflight import _carrier_complaint
+
+    def found(case: Case, now: datetime) -> dict[str, Any]:
+        findings = Findings()
+        _carrier_complaint(case, findings, now)
+        return {f.code: f for f in findings}
+
+    case = complete_case()
+    case.exhibits.append(exhibit(4, EvidenceKind.CHAT, title="与快递客服聊天记录"))
+    complaint = TimelineEvent(
+        datetime(2026, 11, 24, 10, 5, tzinfo=CST), EventKind.COMPLAINT, "申请理赔", ref="GD1", party="courier"
+    )
+    refusal = TimelineEvent(datetime(2026, 11, 27, 16, 40, tzinfo=CST), EventKind.CHAT, "快递客服答复不予理赔")
+    cited = TimelineEvent(datetime(2026, 11, 28, 9, 0, tzinfo=CST), EventKind.NOTE, "对方再次答复", evidence=[4])
+    note = TimelineEvent(datetime(2026, 11, 28, 10, 0, tzinfo=CST), EventKind.NOTE, "内部记录：等待答复")
+    before = TimelineEvent(datetime(2026, 11, 23, 10, 0, tzinfo=CST), EventKind.CALL, "先问快递客服怎么理赔")
+    case.timeline = [before, complaint, note]
+    last_hour = datetime(2026, 12, 1, 23, 59, tzinfo=CST)  # the carrier's last day to answer (Tuesday)
+
+    finding = found(case, last_hour)["appeal-too-early"]
+    assert finding.level is Level.ERROR and finding.field == "timeline"
+    text = chinese(finding.message)
+    assert "2026-12-01" in finding.message and "2026-12-02" in finding.message and "2026-11-24" in finding.message
+    for citation in (cite("express-regulation.complaint-7-days"), cite("postal-law.65")):
+        assert citation in text, text
+    assert "event" not in finding.message  # nothing in the timeline may be the answer: a note, an earlier call
+
+    case.timeline = [before, complaint, refusal, note, cited]
+    finding = found(case, last_hour)["appeal-too-early"]
+    assert "event 3 (2026-11-27 16:40: 快递客服答复不予理赔)" in finding.message, finding.message
+    assert "event 5 (2026-11-28 09:00: 对方再次答复)" in finding.message
+    assert "event 4" not in finding.message and "event 1 " not in finding.message
+    assert "casefile event 202611-001 --edit N --with courier, N being 3, 5" in finding.message
+    text = chinese(finding.message)
+    assert "本件自2026年12月2日起方可申诉" in text and "第3项（2026-11-27 16:40：快递客服答复不予理赔）" in text, text
+    assert "或许是快递公司的答复：请将其对象设为“快递公司”" in text
+
+    assert found(case, datetime(2026, 12, 2, 0, 0, tzinfo=CST)).keys() == {"carrier-reply-unsaid"}  # days over
+    unsaid = found(case, datetime(2026, 12, 2, 0, 0, tzinfo=CST))["carrier-reply-unsaid"]
+    assert unsaid.level is Level.WARNING and "event 3" in unsaid.message
+    case.timeline = [before, complaint, note]
+    assert found(case, datetime(2026, 12, 2, 0, 0, tzinfo=CST)) == {}
+
+    case.timeline = [before, complaint, dataclasses.replace(refusal, party="courier"), note]
+    assert found(case, last_hour) == {}  # answered: the appeal quotes the answer
+
+
+def test_a_12305_appeal_too_early_is_stopped_by_the_preflight():
+    """Through the preflight, on today's date: a complaint lodged with the carrier yesterday stops the 12305 packet,
+    not the claim to the carrier itself; one lodged ten days ago does not."""
+    from casefile.core import zone
+    from casefile.core.bundle.context import ExhibitEntry
+    from casefile.core.bundle.preflight import preflight
+    from casefile.core.venues import Route
+
+    def codes(case: Case, route: Route) -> set[str]:
+        entries = [ExhibitEntry(e, str(i)) for i, e in enumerate(case.ordered_exhibits(), start=1)]
+        return {f.code for f in preflight(case, Venue.COURIER_CLAIM, entries, size_limit_mb=None, route=route)}
+
+    case = complete_case()
+    lodged = TimelineEvent(zone.now() - timedelta(days=1), EventKind.COMPLAINT, "申请理赔", party="courier")
+    case.timeline = [lodged]
+    assert codes(case, Route.POSTAL_REGULATOR) == {"appeal-too-early"}
+    assert codes(case, Route.CARRIER) == set()
+    case.timeline = [dataclasses.replace(lodged, at=zone.now() - timedelta(days=10))]
+    assert codes(case, Route.POSTAL_REGULATOR) == set()

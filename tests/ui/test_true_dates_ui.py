@@ -69,3 +69,49 @@ def test_every_event_kind_and_party_has_a_name(window):
     assert [timeline.party.itemData(i) for i in range(timeline.party.count())] == ["", *EVENT_PARTIES]
     names = [timeline.party.itemText(i) for i in range(1, timeline.party.count())]
     assert all(name and name not in EVENT_PARTIES for name in names)
+
+
+def test_who_a_new_event_was_with_starts_from_the_likely_one(window, ctx, qtbot):
+    """In the merchant's claim against the courier (logistics, responsible party the courier) a call, chat or
+    e-mail starts as with the courier company, until the user picks someone; elsewhere, and for other kinds,
+    nobody is assumed, and a dealing recorded with nobody says so in its row (a note does not)."""
+    from casefile.core.model import CaseType, ResponsibleParty, case_from_data, case_to_data
+
+    from PySide6.QtCore import Qt
+
+    with ctx.library.edit("202611-002") as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.type, changed.responsible_party = CaseType.LOGISTICS, ResponsibleParty.COURIER
+        writer.update(changed)
+    ctx.events.case_changed.emit("202611-002")
+    window.cases.select("202611-002")
+    timeline = window.workspace.timeline
+    timeline.kind.setCurrentIndex(timeline.kind.findData("call"))
+    assert timeline.party.currentData() == "courier"
+    timeline.kind.setCurrentIndex(timeline.kind.findData("note"))
+    assert timeline.party.currentData() == ""
+    timeline.kind.setCurrentIndex(timeline.kind.findData("chat"))
+    assert timeline.party.currentData() == "courier"
+    picked = timeline.party.findData("complainant")
+    timeline.party.setCurrentIndex(picked)
+    timeline.party.activated.emit(picked)  # as a click on the list does
+    timeline.kind.setCurrentIndex(timeline.kind.findData("email"))
+    assert timeline.party.currentData() == "complainant"  # the user's choice stays
+    timeline.at.setDateTime(qt_time(datetime(2026, 11, 21, 9, 30, tzinfo=CST)))
+    timeline.summary.setText("客户来信询问进度")
+    qtbot.keyClick(timeline.summary, Qt.Key.Key_Return)
+    assert ctx.library.load_case("202611-002").timeline[0].party == "complainant"
+    assert timeline.party.currentData() == "courier"  # the next event starts from the likely one again
+
+    window.cases.select("202611-001")  # a quality complaint: nobody is assumed
+    timeline.kind.setCurrentIndex(timeline.kind.findData("call"))
+    assert timeline.party.currentData() == ""
+    for kind, summary in (("chat", "快递客服答复不予理赔"), ("note", "内部记录")):
+        timeline.kind.setCurrentIndex(timeline.kind.findData(kind))
+        timeline.at.setDateTime(qt_time(datetime(2026, 11, 21, 9, 30, tzinfo=CST)))
+        timeline.summary.setText(summary)
+        qtbot.keyClick(timeline.summary, Qt.Key.Key_Return)
+    rows = {timeline.list.item(i).text() for i in range(timeline.list.count())}
+    chat = next(r for r in rows if "快递客服" in r)
+    note = next(r for r in rows if "内部记录" in r)
+    assert "with: not said" in chat and "with: not said" not in note

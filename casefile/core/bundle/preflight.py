@@ -107,7 +107,7 @@ def preflight(
     elif venue is Venue.COURIER_CLAIM:
         _courier_claim(case, entries, organisation or Party(kind=PartyKind.ORGANISATION), found)
         if route is Route.POSTAL_REGULATOR:
-            _carrier_complaint(case, found)
+            _carrier_complaint(case, found, now)
     if venue is not Venue.RECEIPT:  # a receipt only lists what the customer handed over
         found.extend(contradictions(case, venue, entries))
     return list(found)
@@ -1112,23 +1112,114 @@ def _courier_claim(case: Case, entries: list[ExhibitEntry], organisation: Party,
             )
 
 
-def _carrier_complaint(case: Case, found: Findings) -> None:
+def _carrier_complaint(case: Case, found: Findings, now: datetime | None = None) -> None:
     """An appeal to the postal administration (12305) is taken once the carrier was complained to and did not
     answer in 7 days or answered unsatisfactorily (spec §4.2; 快递暂行条例 art. 29, 邮政法 art. 65, 快递市场管理
-    办法 art. 30): without a complaint to the carrier recorded, the appeal says so instead of claiming one."""
-    if lodged(case, "courier"):
-        return
-    found.warn(
-        "no-carrier-complaint",
-        Message(
-            "No complaint to the courier company is recorded: an appeal to the postal administration (12305) is "
-            "taken after complaining to the company, when it did not answer within 7 days or its answer did not "
-            "satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with its "
-            "date and ticket number: casefile event {number} --kind complaint --with courier --at TIME --ref TICKET",
-            citation="；".join(
-                (cite("express-regulation.complaint-7-days"), cite("postal-law.65"), cite("express-market-measures.30"))
+    办法 art. 30): without a complaint to the carrier recorded, the appeal says so instead of claiming one.
+
+    With a complaint recorded and no answer of the carrier's (``carrier_reply``, the one rule the reply clock and
+    the appeal read), the appeal is not admissible before the ``courier.reply`` clock has run out: an error saying
+    the day it can be made. An event after the complaint that says with no one but names the carrier, 快递 or 客服
+    (``maybe_carrier_reply``) is named as perhaps the answer, to be said to be with the courier; once the clock
+    has run out the appeal declares no answer came, so such an event is still pointed out (a warning)."""
+    from casefile.core.record.timeline import carrier_reply
+    from casefile.core.workflow.clocks import compute
+
+    complaints = lodged(case, "courier")
+    if not complaints:
+        found.warn(
+            "no-carrier-complaint",
+            Message(
+                "No complaint to the courier company is recorded: an appeal to the postal administration (12305) is "
+                "taken after complaining to the company, when it did not answer within 7 days or its answer did not "
+                "satisfy ({citation}); the appeal will say that no complaint is recorded. Record the complaint with "
+                "its date and ticket number: casefile event {number} --kind complaint --with courier --at TIME "
+                "--ref TICKET",
+                citation=_appeal_articles(),
+                number=case.number,
             ),
-            number=case.number,
+            "timeline",
+        )
+        return
+    complaint = complaints[0]
+    if carrier_reply(case, complaint) is not None:
+        return
+    lodged_at = (
+        complaint.at if complaint.at.tzinfo is not None else complaint.at.replace(tzinfo=case.complained_at.tzinfo)
+    )
+    deadline = compute("courier.reply", lodged_at)
+    perhaps = _perhaps_replies(case, lodged_at)
+    if deadline.overdue(now or zone.now()):
+        if perhaps:
+            found.warn(
+                "carrier-reply-unsaid",
+                Message(
+                    "No answer of the courier company's to the complaint of {complained} is recorded: the appeal "
+                    "will say the company did not answer within 7 days. {perhaps}",
+                    complained=_cn_day(lodged_at.astimezone(zone.BEIJING).date()),
+                    perhaps=perhaps,
+                ),
+                "timeline",
+            )
+        return
+    found.error(
+        "appeal-too-early",
+        Message(
+            "The courier company has until {last_day} to answer the complaint of {complained}, and no answer of its "
+            "is recorded: an appeal to the postal administration (12305) is taken when the company did not answer "
+            "within 7 days or its answer did not satisfy ({citation}), so it can be made from {first_day}. If the "
+            "company has answered, record its answer in the timeline, with the courier company as who it was "
+            "with: the appeal quotes it{perhaps}",
+            last_day=_cn_day(deadline.last_day),
+            complained=_cn_day(lodged_at.astimezone(zone.BEIJING).date()),
+            citation=_appeal_articles(),
+            first_day=_cn_day(deadline.due.astimezone(zone.BEIJING).date()),
+            perhaps=Message(". {events}", events=perhaps) if perhaps else "",
         ),
         "timeline",
+    )
+
+
+def _appeal_articles() -> str:
+    """The articles an appeal to 12305 follows the carrier's answer (or its silence) under."""
+    return "；".join(
+        (cite("express-regulation.complaint-7-days"), cite("postal-law.65"), cite("express-market-measures.30"))
+    )
+
+
+def _perhaps_replies(case: Case, after: datetime) -> Message | None:
+    """Timeline events after the complaint that may be the carrier's answer (``maybe_carrier_reply``), named by
+    their number, time and words, and how to say they were with the courier; None when there are none."""
+    from casefile.core.record.timeline import maybe_carrier_reply
+
+    events = maybe_carrier_reply(case, after)
+    if not events:
+        return None
+    names = listed(
+        [
+            Message(
+                "event {n} ({at}: {summary})",
+                n=n,
+                at=_cn_day(zone.shown(e.at).date()) if e.date_only else zone.show(e.at, offset=False),
+                summary=e.summary.strip(),
+            )
+            for n, e in events
+        ]
+    )
+    if len(events) == 1:
+        return Message(
+            "Timeline {events} says nobody as who it was with and is perhaps the courier's reply: set who it was "
+            "with to the courier company (in the timeline, Correct…; or casefile event {number} --edit {n} --with "
+            "courier)",
+            events=names,
+            number=case.number,
+            n=events[0][0],
+        )
+    return Message(
+        "Timeline {events} say nobody as who they were with and are perhaps the courier's reply: set who each was "
+        "with to the courier company (in the timeline, Correct…; or casefile event {number} --edit N --with courier, "
+        "N being {numbers})",
+        events=names,
+        number=case.number,
+        numbers=", ".join(str(n) for n, _e in events),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
+from casefile.core.model import EVENT_PARTIES, Case, CaseType, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.workflow.records import Proposal
 
 
@@ -72,3 +72,56 @@ def carrier_reply(case: Case, complaint: TimelineEvent) -> TimelineEvent | Propo
     proposals = [p for p in case.workflow.proposals if p.by == "courier" and _moment(p.at, case) > start]
     found: list[TimelineEvent | Proposal] = [*events, *proposals]
     return min(found, key=lambda r: _moment(r.at, case)) if found else None
+
+
+# Kinds of event that are dealings with someone: who it was with matters (the 12305 appeal reads the carrier's
+# answer from the events said to be with it). A note or "other" may be the user's own record.
+CONTACT_KINDS = (
+    EventKind.CALL,
+    EventKind.CHAT,
+    EventKind.VISIT,
+    EventKind.EMAIL,
+    EventKind.COMPLAINT,
+    EventKind.PROPOSAL,
+    EventKind.CONFIRMATION,
+)
+
+# Talking with the carrier, as a summary or an exhibit's title names it (快递客服答复…, 与快递客服聊天记录).
+_CARRIER_WORDS = ("快递", "快运", "速运", "速递", "客服")
+
+
+def suggested_party(case: Case, kind: EventKind) -> str:
+    """Who a new event of ``kind`` was most likely with, for the entry to start from: the carrier, for a call, chat
+    or e-mail in a logistics case whose responsible party is the courier (the merchant's own claim); otherwise ""
+    (not said: nothing is guessed)."""
+    if (
+        case.type is CaseType.LOGISTICS
+        and case.responsible_party is ResponsibleParty.COURIER
+        and kind in (EventKind.CALL, EventKind.CHAT, EventKind.EMAIL)
+    ):
+        return "courier"
+    return ""
+
+
+def _names_carrier(case: Case, text: str) -> bool:
+    return any(word in text for word in (*carrier_names(case), *_CARRIER_WORDS))
+
+
+def maybe_carrier_reply(case: Case, after: datetime) -> list[tuple[int, TimelineEvent]]:
+    """Events after ``after`` (the complaint lodged with the carrier) that may be the carrier's answer though
+    nobody said so: no one is said to have taken part (``party`` empty, and not already read as the carrier's by
+    ``with_carrier``), and their words name the carrier, 快递 or 客服, or they cite an exhibit whose title or
+    source does (与快递客服聊天记录). Each with its number in the timeline (as ``casefile show`` numbers it, for
+    ``casefile event --edit N``), in time order."""
+    start = _moment(after, case)
+    found: list[tuple[int, TimelineEvent]] = []
+    for n, e in enumerate(case.timeline, 1):
+        if e.party or e.kind is EventKind.COMPLAINT or _moment(e.at, case) <= start:
+            continue
+        if with_carrier(case, e):
+            continue
+        words = " ".join((e.summary, e.people, e.place, e.decision))
+        cited = [case.exhibit(number) for number in e.evidence if case.has_exhibit(number)]
+        if _names_carrier(case, words) or any(_names_carrier(case, f"{x.title} {x.source}") for x in cited):
+            found.append((n, e))
+    return sorted(found, key=lambda item: _moment(item[1].at, case))

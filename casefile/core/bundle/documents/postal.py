@@ -26,6 +26,7 @@ from casefile.core.bundle.documents.common import (
     cite_on_day,
     courier_parties,
     fmt_date,
+    fmt_deadline,
     fmt_time,
     on_day,
 )
@@ -81,11 +82,22 @@ def _dissatisfied(ctx: BundleContext) -> bool:
     return answer is not None and not answer.accepted
 
 
+def _awaited(ctx: BundleContext) -> str:
+    """The carrier's last day to answer, printed, while a complaint is recorded, no answer of the carrier's is, and
+    that day is not past (neither ground of the appeal is shown: the preflight stops the build, ``appeal-too-early``);
+    "" otherwise."""
+    deadline = rules.reply_deadline(ctx)
+    if deadline is None or rules.carrier_answer(ctx) is not None or deadline.last_day < on_day(ctx):
+        return ""
+    return fmt_deadline(deadline)
+
+
 def _handling_fields(ctx: BundleContext) -> list[_F]:
     """企业处理结果 and 企业答复内容 (the appeal's precondition, spec §4.2) from the dealings the record holds:
-    未答复 ticked when no answer is recorded by the carrier's last day to answer and that day is past; 不满意
-    when an answer is recorded that the claimant did not accept, its date and words printed. With no complaint
-    or nothing recorded the boxes stay for the signer (the 投诉渠道不畅通 box always does)."""
+    未答复 ticked when no answer is recorded by the carrier's last day to answer and that day is past, and the
+    answer's place says so; 不满意 when an answer is recorded that the claimant did not accept, its date and words
+    printed; while the last day is not past and no answer is recorded, the answer's place says so. With no
+    complaint recorded the boxes and the answer stay for the signer (the 投诉渠道不畅通 box always does)."""
     case = ctx.case
     answer = rules.carrier_answer(ctx)
     unanswered = _unanswered(ctx)
@@ -97,8 +109,15 @@ def _handling_fields(ctx: BundleContext) -> list[_F]:
             _box(False, "投诉渠道不畅通、投诉无人受理"),
         ]
     )
-    when = (fmt_date(answer.at, case) if answer.date_only else fmt_time(answer.at, case)) if answer else ""
-    words = f"{when}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}" if answer else ""
+    if answer is not None:
+        when = fmt_date(answer.at, case) if answer.date_only else fmt_time(answer.at, case)
+        words = f"{when}（{answer.how}）：{answer.words or '＿＿＿＿＿＿＿＿'}"
+    elif unanswered:  # its last day is printed just above (应答复日期)
+        words = "企业在规定期限内未答复"
+    elif _awaited(ctx):
+        words = "本案尚未记录企业的答复，应答复日期尚未届满"
+    else:
+        words = ""  # no complaint recorded: left for the signer
     return [_F("企业处理结果", result, wide=True), _F("企业答复内容", words, wide=True)]
 
 
@@ -226,31 +245,37 @@ def _appeal_facts(ctx: BundleContext) -> list[Flowable]:
 
 def _complaint_told(ctx: BundleContext) -> str:
     """事实与理由 on the complaint to the carrier (the appeal's precondition, spec §4.2), as the record holds it:
-    its date and 工单号 when one is recorded (``rules.carrier_complaint``); otherwise that none is, pointing to
-    the dealings with the carrier if there are any. An appeal never says a complaint was made that the record
-    does not show (the preflight warns of it: ``no-carrier-complaint``)."""
+    its date and 工单号 when one is recorded (``rules.carrier_complaint``), and where the carrier's handling is told,
+    or that its last day to answer is not past and no answer is recorded; otherwise that none is, pointing to the
+    dealings with the carrier if there are any, never to a 第四项 left blank. An appeal never says a complaint was
+    made that the record does not show (the preflight warns of it: ``no-carrier-complaint``)."""
     complaint = rules.carrier_complaint(ctx)
     if complaint is not None:
         ref = _free(ctx, complaint.ref.strip())
         number = f"（工单号 {ref}）" if ref else ""
-        return (
-            f"申诉人已于{fmt_date(complaint.at, ctx.case)}向被申诉人投诉{number}，被申诉人的处理情况见第四项、第八项。"
-        )
+        lodged = f"申诉人已于{fmt_date(complaint.at, ctx.case)}向被申诉人投诉{number}"
+        if awaited := _awaited(ctx):
+            return f"{lodged}，被申诉人的答复期限至{awaited}，尚未届满，本案尚未记录其答复。"
+        return f"{lodged}，被申诉人的处理情况见第四项、第八项。"
     if any(with_carrier(ctx.case, e) for e in ctx.case.timeline):
-        return "本案尚未记录申诉人向被申诉人投诉的日期及工单号（见第四项），与被申诉人的交涉情况见第八项。"
-    return "本案尚未记录申诉人向被申诉人投诉及与其交涉的情况（见第四项、第八项）。"
+        return "本案尚未记录申诉人向被申诉人投诉的日期及工单号，与被申诉人的交涉情况见第八项。"
+    return "本案尚未记录申诉人向被申诉人投诉及与其交涉的情况。"
 
 
 def _complaint_declared(ctx: BundleContext) -> str:
     """声明's clause on the complaint to the carrier, worded as the record shows it: the complaint's date, and
     that no answer came within 7 days or the answer did not satisfy when the record shows which (both boxes of
-    第四项 are ticked from the same record); nothing is declared of a complaint the record does not hold."""
+    第四项 are ticked from the same record), or that the carrier's last day to answer is not past; nothing is
+    declared of a complaint the record does not hold, and 第四项 is pointed at only when it holds the answer or
+    says none came."""
     complaint = rules.carrier_complaint(ctx)
     if complaint is None:
-        return "本案尚未记录申诉人向被申诉人投诉的情况（见第四项）；"
+        return "本案尚未记录申诉人向被申诉人投诉的情况；"
     lodged = f"已于{fmt_date(complaint.at, ctx.case)}先向被申诉人投诉"
     if _unanswered(ctx):
         return f"{lodged}，投诉后7日内未得到答复（见第四项）；"
     if _dissatisfied(ctx):
         return f"{lodged}，对其处理和答复不满意（见第四项）；"
+    if awaited := _awaited(ctx):
+        return f"{lodged}，其答复期限至{awaited}，尚未届满，本案尚未记录其答复；"
     return f"{lodged}，处理情况见第四项；"
