@@ -1330,10 +1330,18 @@ def _print_cases(args: argparse.Namespace, cases: Sequence[CaseSummary], late: s
         damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
         _print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} due {_fmt_time(c.response_due_at)}{overdue}  "
-            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{damaged}"
+            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{_earlier_found(c, args.search)}{damaged}"
         )
     if not cases:
         _print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
+
+
+def _earlier_found(case: CaseSummary, search: str | None) -> str:
+    """ "  (曾用 13912345678)" when the search found the case by a name or phone number a party had before a
+    correction (the customer's first receipt shows it); "" otherwise."""
+    wanted = (search or "").strip().lower()
+    found = [v for v in case.earlier_contacts.split("\n") if v and wanted and wanted in v.lower()]
+    return f"  (曾用 {', '.join(found)})" if found else ""
 
 
 def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> bool:

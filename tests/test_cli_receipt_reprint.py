@@ -67,3 +67,17 @@ def test_a_receipt_reprinted_after_a_phone_correction_is_the_second_edition_and_
     customer, _store = pages(Path(out.split()[0]))
     assert f"{number}（第2版）" in customer and "【补打】" in customer and "【更正】" not in customer
     assert receipts(custody)[2]["details"]["receipt"] == {"edition": 2, "previous": second["seq"], "reissue": "reprint"}
+
+
+def test_list_search_finds_the_case_by_the_number_before_the_correction_and_says_so(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    code, out, err = run(capsys, "--library", str(lib), "new", *WALK_IN, "--channel", "store")
+    assert code == 0, err
+    number = out.strip().splitlines()[-1].split()[0]
+    code, out, err = run(capsys, "--library", str(lib), "edit", number, "--complainant-phone", "13912345687")
+    assert code == 0, err
+    code, out, err = run(capsys, "--library", str(lib), "list", "--search", "5678")
+    assert code == 0, err
+    assert out.startswith(number) and "(曾用 13912345678)" in out
+    code, out, err = run(capsys, "--library", str(lib), "list", "--search", "5687")
+    assert out.startswith(number) and "曾用" not in out
