@@ -735,7 +735,8 @@ def _materials(
 ) -> list[Flowable]:
     """A list of materials received, or with ``photos`` of the store's own photos (source, and the material
     received each shows, in the columns where a material's form and whether it was kept go). ``heading``: on A5,
-    the photos' heading is their table's first row, beside the heads of those two columns."""
+    the photos' heading is their table's first row, beside the heads of those two columns; without ``heads`` (a
+    later visit's list under one with the same columns), across the whole row."""
     if not items:
         return [Paragraph("无", st["body"])]
     form_key, kept_key = ("来源", "所拍材料") if photos else ("形式", DISPOSITION_HEADING)
