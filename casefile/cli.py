@@ -1524,6 +1524,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                 pages = f"{f.pages} pages" if f.pages is not None else ""
                 venue = _venue_and_route(bundle.venue, bundle.route)
                 note = notes.get(states.get((bundle.seq, f.name), FileState.PRESENT), "")
+                if bundle.edition is not None:  # a receipt: its edition, and whether it reprints or corrects one
+                    note = f"  (edition {bundle.edition}{', ' + bundle.reissue if bundle.reissue else ''}){note}"
                 lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
     for line in lines:
         _print(line)

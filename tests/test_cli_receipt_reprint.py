@@ -67,6 +67,10 @@ def test_a_receipt_reprinted_after_a_phone_correction_is_the_second_edition_and_
     customer, _store = pages(Path(out.split()[0]))
     assert f"{number}（第2版）" in customer and "【补打】" in customer and "【更正】" not in customer
     assert receipts(custody)[2]["details"]["receipt"] == {"edition": 2, "previous": second["seq"], "reissue": "reprint"}
+    code, out, err = run(capsys, "--library", str(lib), "show", number)
+    assert code == 0, err
+    editions = [line.rsplit("  ", 1)[-1] for line in out.splitlines() if "投诉受理回执" in line]
+    assert editions == ["(edition 1)", "(edition 2, correction)", "(edition 2, reprint)"]
 
 
 def test_list_search_finds_the_case_by_the_number_before_the_correction_and_says_so(capsys, tmp_path):
