@@ -1348,10 +1348,18 @@ def _print_cases(
         damaged = f"  DAMAGED: {c.damaged}" if c.damaged else ""
         _print(
             f"{c.number}  {c.stage:<12} {c.priority:<9} {_next_due_text(deadlines.get(c.number), now)}  "
-            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{damaged}"
+            f"{c.exhibit_count:>3} exhibits  {c.title}  {c.complainant}{_earlier_found(c, args.search)}{damaged}"
         )
     if not cases:
         _print("no cases" + (f" matching {args.search!r}" if args.search else ""), file=sys.stderr)
+
+
+def _earlier_found(case: CaseSummary, search: str | None) -> str:
+    """ "  (曾用 13912345678)" when the search found the case by a name or phone number a party had before a
+    correction (the customer's first receipt shows it); "" otherwise."""
+    wanted = (search or "").strip().lower()
+    found = [v for v in case.earlier_contacts.split("\n") if v and wanted and wanted in v.lower()]
+    return f"  (曾用 {', '.join(found)})" if found else ""
 
 
 def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> bool:
@@ -1538,6 +1546,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                 pages = f"{f.pages} pages" if f.pages is not None else ""
                 venue = _venue_and_route(bundle.venue, bundle.route)
                 note = notes.get(states.get((bundle.seq, f.name), FileState.PRESENT), "")
+                if bundle.edition is not None:  # a receipt: its edition, and whether it reprints or corrects one
+                    note = f"  (edition {bundle.edition}{', ' + bundle.reissue if bundle.reissue else ''}){note}"
                 lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
     for line in lines:
         _print(line)

@@ -1737,6 +1737,10 @@ Proof purpose: %3</source>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Found by an earlier contact (曾用): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseListPane</name>

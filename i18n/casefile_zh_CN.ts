@@ -1740,6 +1740,10 @@ Proof purpose: %3</source>
         <source>Changed since the filters were set, which no longer take it: listed until they change</source>
         <translation>筛选后已改动，已不符合当前筛选条件；更改筛选条件前仍列在这里</translation>
     </message>
+    <message>
+        <source>Found by an earlier contact (曾用): %1</source>
+        <translation>按曾用联系方式找到：%1</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPane</name>

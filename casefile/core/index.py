@@ -92,6 +92,7 @@ class CaseRow(Base):
     order_no: Mapped[str] = mapped_column(String, index=True)
     waybill_no: Mapped[str] = mapped_column(String, index=True)
     proceeding_refs: Mapped[str] = mapped_column(Text, default="")
+    earlier_contacts: Mapped[str] = mapped_column(Text, default="")  # 曾用: casefile.core.record.contacts
     exhibit_count: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer)
     search_text: Mapped[str] = mapped_column(Text)
@@ -303,7 +304,7 @@ class Index:
         numbers = sorted(set(exhibits))
         try:
             with Session(self.engine) as session, session.begin():
-                row = _case_row(case, counted=False)
+                row = _case_row(case, counted=False, earlier=self._earlier(session, [case]).get(case.number, ""))
                 del row["damaged"]  # kept as it is: quarantine notes it
                 found = session.execute(update(CaseRow).where(CaseRow.number == case.number).values(**row))
                 listed = bool(getattr(found, "rowcount", 0))
@@ -332,8 +333,17 @@ class Index:
         if not listed:  # not in the index yet (it was rebuilt without it): all its rows
             self.replace([case], remove_others=False)
 
-    def replace(self, cases: Iterable[Case], *, remove_others: bool, damaged: dict[str, str] | None = None) -> None:
-        """Write the rows of ``cases`` (and, with ``remove_others``, only theirs); IndexWriteError on failure."""
+    def replace(
+        self,
+        cases: Iterable[Case],
+        *,
+        remove_others: bool,
+        damaged: dict[str, str] | None = None,
+        earlier: dict[str, str] | None = None,
+    ) -> None:
+        """Write the rows of ``cases`` (and, with ``remove_others``, only theirs); IndexWriteError on failure.
+        ``earlier``: the parties' earlier contacts of each case, as its custody log has them (else those the index
+        held, and the values its row had that the case no longer has)."""
         cases = list(cases)
         numbers = [c.number for c in cases]
         damaged = damaged or {}
@@ -341,6 +351,7 @@ class Index:
             with Session(self.engine) as session, session.begin():
                 kept = {} if remove_others else self._damaged(session, numbers)
                 kept.update(damaged)
+                earlier = {**({} if remove_others else self._earlier(session, cases)), **(earlier or {})}
                 if remove_others:
                     _delete_rows(session, None)
                     session.execute(delete(CaseRow))
@@ -349,13 +360,33 @@ class Index:
                         _delete_rows(session, chunk)
                         session.execute(delete(CaseRow).where(CaseRow.number.in_(chunk)))
                 if cases:
-                    session.execute(insert(CaseRow), [_case_row(c, kept.get(c.number, "")) for c in cases])
+                    rows = [_case_row(c, kept.get(c.number, ""), earlier=earlier.get(c.number, "")) for c in cases]
+                    session.execute(insert(CaseRow), rows)
                     exhibit_rows = [_exhibit_row(c, e) for c in cases for e in c.exhibits]
                     if exhibit_rows:
                         session.execute(insert(ExhibitRow), exhibit_rows)
                     _insert_review(session, cases)
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
+
+    @staticmethod
+    def _earlier(session: Session, cases: list[Case]) -> dict[str, str]:
+        """The earlier contacts of ``cases`` once written: those their rows hold, and the names and phone numbers
+        their rows had that the cases no longer have (a correction)."""
+        from casefile.core.record.contacts import merge_earlier
+
+        by_number = {c.number: c for c in cases}
+        found: dict[str, str] = {}
+        columns = (CaseRow.number, CaseRow.complainant, CaseRow.complainant_phone, CaseRow.respondent)
+        for chunk in _chunks(list(by_number), 500):
+            stmt = select(*columns, CaseRow.earlier_contacts).where(CaseRow.number.in_(chunk))
+            for number, name, phone, respondent, known in session.execute(stmt):
+                case = by_number[number]
+                now = [case.complainant.name, case.complainant.phone, case.respondent.name]
+                if case.agent is not None:
+                    now += [case.agent.name, case.agent.phone]
+                found[number] = merge_earlier(known or "", [name, phone, respondent], now)
+        return found
 
     @staticmethod
     def _damaged(session: Session, numbers: list[str]) -> dict[str, str]:
@@ -528,8 +559,9 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[i : i + size]
 
 
-def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[str, object]:
-    """The case's row; without ``counted``, without its count of exhibits in use (which reads every exhibit)."""
+def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: str = "") -> dict[str, object]:
+    """The case's row; without ``counted``, without its count of exhibits in use (which reads every exhibit);
+    ``earlier``: the parties' earlier names and phone numbers (曾用), one a line, searched too."""
     respondent = case.respondent.name
     # The numbers a 消协, 12315 or a court quotes when it calls: 工单号, 受理号, 案号.
     refs = " ".join(p.ref for p in case.workflow.proceedings if p.ref)
@@ -545,6 +577,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[st
             case.shipment.carrier,
             case.transaction.product,
             refs,
+            *(["曾用", *earlier.split("\n")] if earlier else []),
         ]
     ).lower()
     row: dict[str, object] = {
@@ -564,6 +597,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True) -> dict[st
         "order_no": case.transaction.order_no,
         "waybill_no": case.shipment.waybill_no,
         "proceeding_refs": refs,
+        "earlier_contacts": earlier,
         "revision": case.revision,
         "search_text": search,
     }

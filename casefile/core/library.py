@@ -1628,8 +1628,11 @@ class Library:
         A case whose case.json is missing or unreadable is indexed from its custody log and
         marked damaged, so it stays on the list instead of vanishing from it.
         """
+        from casefile.core.record.contacts import SEPARATOR, logged_earlier
+
         cases = []
         damaged: dict[str, str] = {}
+        earlier: dict[str, str] = {}  # the parties' names and phone numbers before a correction (曾用)
         for number in self.case_numbers():
             case, reason = self._indexable(number)
             if case is None:
@@ -1638,8 +1641,12 @@ class Library:
             cases.append(case)
             if reason:
                 damaged[number] = reason
+            try:
+                earlier[number] = SEPARATOR.join(logged_earlier(CaseFolder(self.cases_dir / number).custody))
+            except OSError as exc:
+                log.warning("case %s: its earlier contacts could not be read: %s", number, exc)
         try:
-            self.index.replace(cases, remove_others=True, damaged=damaged)
+            self.index.replace(cases, remove_others=True, damaged=damaged, earlier=earlier)
         except IndexWriteError as exc:
             raise StorageError("the library index could not be rebuilt: {reason}", reason=exc.message) from exc
         self.index.needs_rebuild = False

@@ -40,8 +40,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 5: the response promise is met by the first contact with the complainant, a withdrawn proceeding stops its clocks;
 # 6: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号); 7: the review's courier
 # claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events;
-# 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at).
-SCHEMA_VERSION = 8
+# 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
+# 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too.
+SCHEMA_VERSION = 9
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
@@ -74,6 +75,8 @@ class CaseSummary:
     damaged: str = ""  # why the case is quarantined (no writes until it verifies), or ""
     complainant_phone: str = ""  # clerks find returning customers by phone (whole, or its last four digits)
     proceeding_refs: str = ""  # the proceedings' 工单号/受理号/案号, space-separated: a body calling quotes them
+    # The parties' names and phone numbers before a correction (曾用), one a line: the customer's receipt may show one.
+    earlier_contacts: str = ""
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,11 @@ class CaseListModel(QAbstractTableModel):
                     case.proceeding_refs,
                 ]
             ).lower()
-            if needle not in haystack and not phone_matches(case.complainant_phone, self.search):
+            if (
+                needle not in haystack
+                and not phone_matches(case.complainant_phone, self.search)
+                and not earlier_matches(case, self.search)
+            ):
                 return False
         return True
 
@@ -431,6 +435,10 @@ class CaseListModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.DUE, self.LEFT):
             return self._deadline_tip(case)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COMPLAINANT and self.search:
+            earlier = earlier_matches(case, self.search)
+            if earlier:  # found by a name or number the case held before a correction
+                return fill(self.tr("Found by an earlier contact (曾用): %1"), ", ".join(earlier))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXHIBITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -518,6 +526,14 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
             return time_left(found.remind_at, now)
         return f"{clock_name(found.key)}  {deadline_text(found)}"
     return str(case.exhibit_count)
+
+
+def earlier_matches(case: CaseSummary, query: str) -> list[str]:
+    """The names and phone numbers the case's parties had before a correction (曾用) that ``query`` finds: the
+    number on the customer's first receipt still finds the case."""
+    needle = query.strip().lower()
+    values = [v for v in case.earlier_contacts.split("\n") if v]
+    return [v for v in values if needle and (needle in v.lower() or phone_matches(v, query))]
 
 
 def phone_matches(phone: str, query: str) -> bool:

@@ -9,6 +9,8 @@ from casefile.core.model import Party, PartyKind, case_from_data, case_to_data
 from casefile.ui.main_window import MainWindow
 from casefile.ui.models import CaseListModel, phone_matches
 
+from PySide6.QtCore import Qt
+
 
 def test_phone_queries() -> None:
     assert phone_matches("13812345678", "5678")
@@ -118,3 +120,23 @@ def test_the_case_list_is_not_exported_into_the_library(qtbot, ctx, monkeypatch)
     window.export_case_list()
     assert said and "inside the CaseFile library" in said[0]
     assert not target.exists()
+
+
+def test_the_number_on_the_first_receipt_still_finds_the_case_after_a_correction(qtbot, ctx) -> None:
+    library = ctx.library
+    case = make_case(library)
+    for phone in ("13912345678", "13912345687"):  # typed wrong at the desk, then corrected in 概况
+        with library.edit(case.number) as writer:
+            changed = case_from_data(case_to_data(writer.case))
+            changed.complainant = Party(PartyKind.PERSON, name="张敏", phone=phone)
+            writer.update(changed)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    model = window.cases.model
+    window.cases.search.setText("5678")  # the last four digits on the receipt the customer holds
+    assert model.rowCount() == 1
+    tip = model.data(model.index(0, CaseListModel.COMPLAINANT), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Found by an earlier contact (曾用): 13912345678"
+    window.cases.search.setText("5687")  # the number as it is now: no note
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, CaseListModel.COMPLAINANT), Qt.ItemDataRole.ToolTipRole) is None

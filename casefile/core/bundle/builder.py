@@ -241,6 +241,11 @@ def build_bundle(
     folder = library.folder(number)
     case, custody = library.load_verified_log(number)  # case.json must be what the custody log says
     kept = recorded_copies(case, custody)  # the sanitised copies of PDFs made when they were added
+    edition = None
+    if options.venue is Venue.RECEIPT:  # a reprint or a correction of the receipts issued before, if any
+        from casefile.core.bundle.receipt_history import receipt_edition
+
+        edition = receipt_edition(custody)
     del custody
     entries = select_entries(
         case,
@@ -291,6 +296,7 @@ def build_bundle(
             stamp_authorities=authorities,
             pinned_roots=roots.pins_of(settings),
             texts=texts,
+            receipt=edition,
         )
 
     ctx = context()
@@ -1759,6 +1765,8 @@ def _save(
             "accepted_warnings": sorted({f.code for f in findings if f.level is Level.WARNING}),
             "layout": options.layout if ctx.venue is Venue.RECEIPT else "",
         }
+        if ctx.receipt is not None:  # which edition of the case's receipt this is
+            details["receipt"] = ctx.receipt.details()
         if built.guidance is not None:  # the notes for the person filing, beside the filing
             details["guidance"] = recorded[id(built.guidance)]
         if built.components:  # the filing again, one file per component, for online filing

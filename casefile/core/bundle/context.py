@@ -19,6 +19,7 @@ from casefile.core.venues import Venue as Venue  # where it has always been impo
 from casefile.core.venues import route_for
 
 if TYPE_CHECKING:
+    from casefile.core.bundle.receipt_history import ReceiptEdition
     from casefile.core.disclosure.kept import KeptCopies, KeptFile, MadeAgain
     from casefile.core.disclosure.pictures import PictureTexts
     from casefile.core.disclosure.screening import ScreeningStore
@@ -159,6 +160,9 @@ class BundleContext:
     # The text OCR read in the library's pictures: the report names the personal data a picture printed as it is
     # shows (None: pictures are not looked at, but for those marked as a parcel's label).
     texts: PictureTexts | None = None
+    # A walk-in receipt: its edition among the receipts the case issued, what it reprints or corrects, and when
+    # each thing handed in was recorded (None: not a receipt, or made from no custody log).
+    receipt: ReceiptEdition | None = None
     # What this destination may see, and what the packet masked, stripped or replaced to keep to it.
     policy: Disclosure = field(init=False)
     report: DisclosureReport = field(init=False)

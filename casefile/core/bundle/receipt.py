@@ -8,7 +8,8 @@ copy is one page whose height is measured from its content.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +40,7 @@ from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.documents.common import _outside_quotes
 from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
 from casefile.core.bundle.pdfkit import CjkParagraph as Paragraph  # 避头尾: no closing mark starts a line
+from casefile.core.bundle.receipt_history import handed_key
 from casefile.core.disclosure import disclosure_for
 from casefile.core.model import Case, CaseType, Channel, DemandType, EvidenceKind, HandedItem, Priority
 from casefile.core.record.roles import issued_by_respondent
@@ -390,6 +392,39 @@ def _qr_data(case: Case) -> str:
     return f"CaseFile:{case.number};{case.complained_at.isoformat(timespec='minutes')}"
 
 
+def _edition_mark(ctx: BundleContext) -> str:
+    """（第2版） after 回执编号 when the case issued a receipt before that this one corrects; the number stays the
+    case's, as the customer quotes it."""
+    edition = ctx.receipt.edition if ctx.receipt is not None else 1
+    return f"（第{edition}版）" if edition > 1 else ""
+
+
+def _change_text(label: str, old: str, new: str) -> str:
+    if not old and not new:  # a long text or a list: named only
+        return label
+    return f"{label} {old or '（未填）'} 改为 {new or '（未填）'}"
+
+
+def reissue_text(ctx: BundleContext, *, masked: bool) -> str:
+    """What a receipt printed again says of the receipt issued before: 补打 (nothing it prints changed) or 更正
+    (what changed, as the copy prints it: ``masked`` on the customer's), and that the receipt before is void; ""
+    for the case's first receipt."""
+    issue = ctx.receipt
+    if issue is None or issue.previous is None:
+        return ""
+    previous = issue.previous
+    if issue.reprint:
+        first = _time(issue.edition_issued_at or previous.at)
+        return f"补打：本回执为 {first} 出具的回执{_edition_mark(ctx)}的补打，内容未变。"
+    was = f"（第{previous.edition}版）" if issue.edition > 2 else ""
+    changes = issue.customer_changes if masked else issue.changes
+    listed = "；".join(_change_text(c.label, c.old, c.new) for c in changes)
+    return (
+        f"更正：本回执于 {_time(ctx.generated_at)} 更正，原于 {_time(previous.at)} 出具的回执{was}作废。"
+        f"更正内容：{listed}。"
+    )
+
+
 HASH_LABEL = "SHA-256："
 
 
@@ -567,9 +602,17 @@ class _Materials:
 
     received: list[_Item]
     photos: list[_Item]
+    # When each line's material was recorded, by its label (材料1, 证据2): the exhibit added, the thing handed in
+    # entered in the case's list (unknown: not there).
+    when: dict[str, datetime] = field(default_factory=dict)
 
 
-def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] | None = None) -> _Materials:
+def _items(
+    entries: list[ExhibitEntry],
+    product: str,
+    handed: list[HandedItem] | None = None,
+    handed_at: Mapping[str, datetime] | None = None,
+) -> _Materials:
     """What the store received (spec §7(e) item 7), one line each, apart from the store's own photos.
 
     The case's handed-in items (name, count, kept or returned) are listed whether photographed or not; an
@@ -582,6 +625,7 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
     received: list[_Item] = []
     photos: list[_Item] = []
     shows: dict[int, str] = {}  # exhibit -> the received item its photo shows
+    when: dict[str, datetime] = {}
     things = 0  # the papers and objects received, numbered 材料1, 材料2…
     for item in handed or []:
         things += 1
@@ -592,12 +636,15 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
         kind = "实物" if item.handed_in == "object" else "纸质" if item.handed_in in PAPER_FORMS else "—"
         form = _boxes(HANDED_IN_NAMES, item.handed_in)
         received.append(_Item(label, name, kind, form, _boxes(DISPOSITION_NAMES, item.disposition)))
+        if handed_at and handed_key(item) in handed_at:
+            when[label] = handed_at[handed_key(item)]
         for number in item.photos:
             shows.setdefault(number, label)
     for entry in entries:
         e = entry.exhibit
         numbers = {entry.number, e.number} | ({entry.original.number} if entry.original is not None else set())
         linked = next((shows[n] for n in sorted(numbers) if n in shows), "")
+        when.setdefault(entry.name, e.added_at)
         kind = KIND_NAMES.get(e.kind, "其他")
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
@@ -607,6 +654,7 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
             kind_of = "实物" if e.handed_in == "object" else "纸质"
             form = HANDED_IN_NAMES[e.handed_in]
             received.append(_Item(linked, thing, kind_of, form, _boxes(DISPOSITION_NAMES, e.disposition)))
+            when[linked] = e.added_at
         ours = source in STORE_SOURCES or not source
         if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
             # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
@@ -618,12 +666,48 @@ def _items(entries: list[ExhibitEntry], product: str, handed: list[HandedItem] |
         if linked:  # the file of a paper or an object handed over, from someone else (顾客提供): kept with the case
             form, kept = HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"]
         received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
-    return _Materials(received, photos)
+    return _Materials(received, photos, when)
 
 
 def _materials_heading(materials: _Materials) -> str:
     """收取材料清单 and the count of what the customer handed over (the store's own photos are counted apart)."""
     return f"收取材料清单（共 {len(materials.received)} 项）"
+
+
+def _first_heading(materials: _Materials, *, later: bool) -> str:
+    """收取材料清单 of the first visit; when more was handed in later, said to be what was received at 受理."""
+    if not later:
+        return _materials_heading(materials)
+    return f"收取材料清单（受理时收取，共 {len(materials.received)} 项）"
+
+
+# A material recorded this soon after a receipt was issued is taken as handed in at the same visit (the clerk
+# completing the list while the customer is at the desk), not as handed in later.
+SAME_VISIT = timedelta(minutes=30)
+
+
+def _visits(materials: _Materials, issued: tuple[datetime, ...]) -> list[tuple[datetime | None, _Materials]]:
+    """The materials by visit: those recorded by the time the case's first receipt was issued (all of them when
+    none was), then those recorded after each receipt, up to the next, with when the first of them was recorded
+    (:data:`SAME_VISIT` after a receipt is still its visit). A line whose time is not known is the first visit's;
+    a later visit with nothing in it is left out."""
+    groups: list[tuple[list[_Item], list[_Item]]] = [([], []) for _ in range(len(issued) + 1)]
+
+    def visit(label: str) -> int:
+        at = materials.when.get(label)
+        return 0 if at is None else sum(1 for t in issued if t + SAME_VISIT < at)
+
+    for item in materials.received:
+        groups[visit(item.label)][0].append(item)
+    for item in materials.photos:
+        groups[visit(item.label)][1].append(item)
+    out: list[tuple[datetime | None, _Materials]] = []
+    for i, (received, photos) in enumerate(groups):
+        if i and not received and not photos:
+            continue
+        times = [materials.when[x.label] for x in (*received, *photos) if x.label in materials.when]
+        out.append((min(times) if i and times else None, _Materials(received, photos, materials.when)))
+    return out
 
 
 def _photos_heading(materials: _Materials) -> str:
@@ -647,10 +731,12 @@ def _materials(
     *,
     photos: bool = False,
     heading: str = "",
+    heads: bool = True,
 ) -> list[Flowable]:
     """A list of materials received, or with ``photos`` of the store's own photos (source, and the material
     received each shows, in the columns where a material's form and whether it was kept go). ``heading``: on A5,
-    the photos' heading is their table's first row, beside the heads of those two columns."""
+    the photos' heading is their table's first row, beside the heads of those two columns; without ``heads`` (a
+    later visit's list under one with the same columns), across the whole row."""
     if not items:
         return [Paragraph("无", st["body"])]
     form_key, kept_key = ("来源", "所拍材料") if photos else ("形式", DISPOSITION_HEADING)
@@ -706,8 +792,10 @@ def _materials(
         else ("编号", "材料名称", "类型", "原件/复印件/<br/>实物/电子", "留存/<br/>退回")
     )
     headings: list[Any] = [Paragraph(h, head) for h in titles]
-    if photos and heading:
+    if heading:
         headings[:3] = [Paragraph(esc(heading), st["section"]), "", ""]
+    if heading and not heads:  # a later visit's list, under a table with the same heads: its heading across the row
+        headings = [Paragraph(esc(heading), st["small"]), "", "", "", ""]
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
@@ -718,8 +806,11 @@ def _materials(
         ("TOPPADDING", (0, 0), (-1, -1), 1.8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
     ]
-    if photos and heading:
-        commands += [("SPAN", (0, 0), (2, 0)), ("BACKGROUND", (0, 0), (2, 0), colors.HexColor("#e4e4e4"))]
+    if heading:
+        commands += [
+            ("SPAN", (0, 0), (2 if heads else -1, 0)),
+            ("BACKGROUND", (0, 0), (2, 0), colors.HexColor("#e4e4e4")),
+        ]
 
     def row(item: _Item) -> list[Any]:
         return [
@@ -891,11 +982,18 @@ def _copy_story(
     if printed and spec.thermal:  # a line of its own, not broken where the roll's narrow column ends
         printed = "<br/>" + printed
     head_rows: list[list[Any]] = [
-        ["回执编号", Paragraph(esc(case.number), st["number"])],
+        [
+            "回执编号",
+            Paragraph(esc(case.number) + ("<br/>" if spec.thermal else "") + esc(_edition_mark(ctx)), st["number"]),
+        ],
         ["受理时间", esc(_time(case.complained_at)) + printed],
         ["受理渠道", esc(CHANNEL_NAMES.get(case.channel, str(case.channel)))],
         ["受理人", f"{esc(blank(ctx.operator, 6))}（工号 {esc(blank(ctx.clerk_id, 4))}）"],
     ]
+    reissue = reissue_text(ctx, masked=copy.masked)
+    kind, _, rest = reissue.partition("：")
+    if reissue and not spec.thermal:  # 补打 or 更正, beside the QR code (its height is there to fill)
+        head_rows.append([kind, Paragraph(esc(rest), st["small"])])
     left_w = width - qr_size - 2 * mm
     key_w = spec.label_width * (0.8 if spec.thermal else 0.75)
     head = _kv_table(head_rows, [key_w, left_w - key_w], st, ruled=False)
@@ -916,6 +1014,8 @@ def _copy_story(
         )
     )
     story.append(top)
+    if reissue and spec.thermal:  # the roll's column beside the QR code is too narrow: a line of its own
+        story.append(Paragraph(f"【{esc(kind)}】{esc(rest)}", st["small"]))
 
     # 4–5. The customer and the purchase.
     person = case.complainant  # masked throughout on the customer's copy (ctx.seen_by)
@@ -962,23 +1062,52 @@ def _copy_story(
     story.append(_kv_table(complaint_rows, [spec.label_width, width - spec.label_width], st, ruled=not spec.thermal))
 
     # 7. What the store received.
-    materials = _items(ctx.entries, txn.product, case.handed_items)
-    story += [Spacer(1, thin), _section(_materials_heading(materials), spec, st, width), Spacer(1, 1.5)]
-    story += _materials(materials.received, spec, st, width, full_hash)
-    if materials.photos and spec.thermal:
-        story += [Spacer(1, thin), _section(_photos_heading(materials), spec, st, width), Spacer(1, 1.5)]
-        story += _materials(materials.photos, spec, st, width, full_hash, photos=True)
-    elif materials.photos:  # the heading is the first row of the photos' table
+    handed_at = ctx.receipt.handed_at if ctx.receipt is not None else None
+    everything = _items(ctx.entries, txn.product, case.handed_items, handed_at)
+    # What came at the first visit, then what was handed in or photographed after each receipt the case issued.
+    visits = _visits(everything, ctx.receipt.issued if ctx.receipt is not None else ())
+    for i, (at, materials) in enumerate(visits):
+        if i and not materials.received:
+            continue
+        title = _first_heading(materials, later=len(visits) > 1)
+        if i:
+            title = f"补交材料（{_time(at) if at is not None else ''} 收取，共 {len(materials.received)} 项）"
+        if i and not spec.thermal:  # a later visit's heading is the first row of its table, as the photos' is
+            heads = not visits[0][1].received  # the heads are those of the list above
+            later = _materials(materials.received, spec, st, width, full_hash, heading=title, heads=heads)
+            story += [Spacer(1, 1 if not heads else thin), *later]
+            continue
+        if close and len(visits) > 1 and not spec.thermal and materials.received:
+            # Set close for a later visit's lines: the heading in the table's first row, beside the columns' heads.
+            story += [Spacer(1, thin), *_materials(materials.received, spec, st, width, full_hash, heading=title)]
+            continue
+        story += [Spacer(1, thin), _section(title, spec, st, width), Spacer(1, 1.5)]
+        story += _materials(materials.received, spec, st, width, full_hash)
+    shown = False  # a photos' table printed, with its heads
+    for i, (at, materials) in enumerate(visits):
+        if not materials.photos:
+            continue
         heading = _photos_heading(materials)
-        story += [
-            Spacer(1, thin),
-            *_materials(materials.photos, spec, st, width, full_hash, photos=True, heading=heading),
-        ]
+        if i and at is not None:
+            heading = f"补拍照片（{_time(at)} 拍摄，共 {len(materials.photos)} 张）"
+        if spec.thermal:
+            story += [Spacer(1, thin), _section(heading, spec, st, width), Spacer(1, 1.5)]
+            story += _materials(materials.photos, spec, st, width, full_hash, photos=True)
+        else:  # the heading is the first row of the photos' table
+            listed = _materials(
+                materials.photos, spec, st, width, full_hash, photos=True, heading=heading, heads=not shown
+            )
+            story += [Spacer(1, 1 if shown else thin), *listed]
+        shown = True
 
     # 8. Priority and the promised reply.
     hours = case.priority.response_hours
     due = f"{_time(case.response_due_at)}（受理后 {hours} 小时内）"
     deadline: list[Flowable] = [_section("处理时限", spec, st, width), Spacer(1, 1.5)]
+    if close and ctx.receipt is not None and ctx.receipt.issued:
+        # A receipt printed again, set close: the row says what it is (优先级, 承诺答复时间) without the band, for the
+        # lines a later visit's materials take.
+        deadline = []
     if spec.thermal:
         rows = [["优先级", esc(PRIORITY_NAMES[case.priority])], ["承诺答复时间", esc(due)]]
         deadline.append(_kv_table(rows, [spec.label_width, width - spec.label_width], st, ruled=False))

@@ -97,6 +97,10 @@ class BundleRecord:
     guidance: BundleFile | None = None  # the notes for the person filing, saved beside the packet
     components: tuple[BundleFile, ...] = ()  # the filing as one file per component, for online filing
     route: str = ""  # who it went to, where the venue has more than one destination (12315, 12305…)
+    # A walk-in receipt: its edition (1, 2…; None when not recorded) and whether it was a "reprint" or a "correction"
+    # of the receipt issued before ("" for the first).
+    edition: int | None = None
+    reissue: str = ""
 
 
 def _int(value: Any) -> int | None:
@@ -127,6 +131,8 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
                 venue=str(details.get("venue", "")),
                 layout=str(details.get("layout", "")),
                 route=str(details.get("route", "")),
+                edition=_int(receipt.get("edition")) if isinstance(receipt := details.get("receipt"), dict) else None,
+                reissue=str(receipt.get("reissue", "")) if isinstance(receipt, dict) else "",
                 exhibits=exhibits,
                 files=files,
             )
