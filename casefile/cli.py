@@ -2342,6 +2342,7 @@ def cmd_stage(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         writer.set_stage(Stage(args.stage), args.note, at=at, evidence=_cited(writer, args), skip=args.skip_stages)
         entered = writer.case.stage_log[-1]
+        _before_complaint(writer.case, "stage", entered.at)
     skipped = f" (skipped: {', '.join(s.value for s in entered.skipped)})" if entered.skipped else ""
     _print(f"{args.case}: stage {args.stage} since {_fmt_time(entered.at)}{skipped}")
     return EXIT_OK
@@ -2464,6 +2465,20 @@ def _amount_option(value: str | None) -> Decimal | None:
     return parse_amount(value, "--amount") if value not in (None, "") else None
 
 
+def _before_complaint(case: Case, what: str, *times: datetime | None) -> None:
+    """One line when a step is dated before the complaint: kept at its date, as a dealing that preceded it (a
+    consumer negotiates with the merchant first, 消法 art. 39; casefile.core.workflow.stages)."""
+    from casefile.core.workflow.stages import predates_complaint
+
+    early = [t for t in times if t is not None and predates_complaint(case, t)]
+    if early:
+        _print(
+            f"note: the {what} ({_fmt_time(min(early))}) predates the complaint ({_fmt_time(case.complained_at)}); "
+            "kept at its date as a dealing before the complaint",
+            file=sys.stderr,
+        )
+
+
 def cmd_responsibility(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.workflow.handling import find_responsibility
 
@@ -2476,6 +2491,7 @@ def cmd_responsibility(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         found = find_responsibility(writer, dataclasses.replace(finding, evidence=_cited(writer, args)))
         count = len(writer.case.workflow.findings)
+        _before_complaint(writer.case, "responsibility finding", found.at)
     _print(f"{args.case}: responsibility {found.party} (finding {count}, {_fmt_time(found.at)})")
     return EXIT_OK
 
@@ -2493,6 +2509,7 @@ def cmd_propose(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         propose(writer, dataclasses.replace(proposal, evidence=_cited(writer, args)))
         count = len(writer.case.workflow.proposals)
+        _before_complaint(writer.case, "proposal", proposal.at)
     _print(f"{args.case}: round {count} proposed by {args.by} at {_fmt_time(proposal.at)}")
     return EXIT_OK
 
@@ -2504,6 +2521,7 @@ def cmd_answer(args: argparse.Namespace, library: Library) -> int:
         answered = answer_proposal(
             writer, args.round, Answer(args.answer), _at(args), args.note, evidence=_cited(writer, args)
         )
+        _before_complaint(writer.case, "answer", answered.answered_at)
     _print(f"{args.case}: round {args.round} {answered.answer.value} at {_fmt_time(answered.answered_at)}")
     return EXIT_OK
 
@@ -2539,6 +2557,7 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
         with library.edit(args.case) as writer:
             handling.open_proceeding(writer, dataclasses.replace(proceeding, evidence=_cited(writer, args)))
             count = len(writer.case.workflow.proceedings)
+            _before_complaint(writer.case, "proceeding's step", *times.values())
         _print(f"{args.case}: proceeding {count} ({args.venue}) recorded")
         return EXIT_OK
     if args.venue is not None:
@@ -2565,6 +2584,7 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
             handling.start_testing(writer, k, parse_datetime(args.testing_start, "--testing-start"), args.testing_note)
         if args.testing_end:
             handling.end_testing(writer, k, parse_datetime(args.testing_end, "--testing-end"))
+        _before_complaint(writer.case, "proceeding's step", *times.values(), *hearings)
     _print(f"{args.case}: proceeding {k} updated")
     return EXIT_OK
 
@@ -2583,6 +2603,7 @@ def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
     )
     with library.edit(args.case) as writer:
         set_outcome(writer, dataclasses.replace(outcome, evidence=_cited(writer, args)))
+        _before_complaint(writer.case, "outcome", outcome.at)
     _print(f"{args.case}: outcome {args.kind} recorded")
     return EXIT_OK
 
@@ -2604,6 +2625,7 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         record_payment(writer, dataclasses.replace(payment, evidence=_cited(writer, args)))
         paid, recovered = writer.case.workflow.paid(), writer.case.workflow.paid(recovered=True)
+        _before_complaint(writer.case, "payment", payment.at)
     _print(f"{args.case}: {amount:.2f} {'recovered from' if args.recovered else 'paid by'} {args.payer}")
     _print(f"  paid in all {paid:.2f}, recovered {recovered:.2f}")
     return EXIT_OK

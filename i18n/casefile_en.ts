@@ -8202,10 +8202,6 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>at: {value} is before the complaint time ({complained})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>
         <translation type="unfinished"></translation>
     </message>

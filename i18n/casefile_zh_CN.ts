@@ -8236,10 +8236,6 @@ Attach %1 all the same?</source>
         <translation>定期复盘在结案之后进行：请先结案</translation>
     </message>
     <message>
-        <source>at: {value} is before the complaint time ({complained})</source>
-        <translation>时间：{value} 早于投诉时间（{complained}）</translation>
-    </message>
-    <message>
         <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>
         <translation>时间：{value} 早于本案进入当前阶段的时间（{since}）；各阶段须按先后顺序</translation>
     </message>

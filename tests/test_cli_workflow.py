@@ -244,11 +244,49 @@ def test_an_exhibit_that_is_not_of_the_case_is_refused(capsys, lib, number, argv
         ["edit", "{n}", "--first-response-at", "2026-11-17 10:00+08:00"],
     ],
 )
-def test_nothing_in_the_handling_is_dated_before_the_complaint(capsys, lib, number, argv):
-    """The complaint was made 2026-11-18 09:00: a step dated before it is refused, and nothing is written."""
+def test_nothing_in_the_handling_of_a_complaint_to_us_is_dated_before_it(capsys, lib, number, argv):
+    """The complaint was made to our user (our side: respondent) 2026-11-18 09:00: their handling begins with it,
+    a step dated before it is refused, and nothing is written."""
+    ok(capsys, lib, "edit", number, "--our-side", "respondent")
     before = log_of(lib, number)
     code, _out, err = run(capsys, lib, *[a.replace("{n}", number) for a in argv])
     assert code == 2 and "is before the complaint time (2026-11-18 09:00:00+08:00)" in err, err
+    assert log_of(lib, number) == before
+
+
+@pytest.mark.parametrize("side", ["complainant", None])
+def test_a_complainants_dealings_before_the_complaint_keep_their_date(capsys, lib, number, side):
+    """Our user complains (a consumer, their lawyer; or the side is not said): the negotiation with the merchant
+    came before the complaint to 消协/12315 (消法 art. 39) and is kept at its true date, with a note; what answers
+    the complaint (the closing, the first response) still never precedes it, and stages keep their order."""
+    if side is not None:
+        ok(capsys, lib, "edit", number, "--our-side", side)
+    for argv in (
+        ["stage", number, "negotiation", "--at", "2026-11-17 10:00+08:00", "--note", "与商家协商", "--exhibit", "1"],
+        ["responsibility", number, "--party", "merchant", "--at", "2026-11-16 10:00+08:00"],
+        ["propose", number, "--by", "complainant", "--summary", "退款", "--at", "2026-11-17 11:00+08:00"],
+        ["proceeding", number, "--venue", "consumer-association", "--filed-at", "2026-11-17 12:00+08:00"],
+        ["pay", number, "--amount", "10", "--payer", "respondent", "--at", "2026-11-17 13:00+08:00"],
+    ):
+        code, out, err = run(capsys, lib, *argv)
+        assert code == 0, err
+        assert "predates the complaint (2026-11-18 09:00)" in err and len(err.strip().splitlines()) == 1, err
+    data = shown(capsys, lib, number)
+    assert data["stage_log"][-1]["at"] == "2026-11-17T10:00:00+08:00" and data["stage_log"][-1]["evidence"] == [1]
+    assert data["workflow"]["payments"][0]["at"] == "2026-11-17T13:00:00+08:00"
+    # a step after the complaint says nothing
+    code, _out, err = run(capsys, lib, "stage", number, "confirmation", "--at", "2026-11-18 10:00+08:00")
+    assert code == 0 and "predates" not in err, err
+    # stage order still holds
+    code, _out, err = run(capsys, lib, "stage", number, "mediation", "--at", "2026-11-18 09:30+08:00")
+    assert code == 2 and "before the case entered its current stage" in err
+    before = log_of(lib, number)
+    for argv in (
+        ["close", number, "--result", "resolved", "--at", "2026-11-17 10:00+08:00"],
+        ["edit", number, "--first-response-at", "2026-11-17 10:00+08:00"],
+    ):
+        code, _out, err = run(capsys, lib, *argv)
+        assert code == 2 and "is before the complaint time (2026-11-18 09:00:00+08:00)" in err, err
     assert log_of(lib, number) == before
 
 

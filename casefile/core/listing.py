@@ -41,8 +41,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 6: the case list's search finds a case by its proceedings' numbers (工单号, 受理号, 案号); 7: the review's courier
 # claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events;
 # 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
-# 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too.
-SCHEMA_VERSION = 9
+# 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
+# period starts on the earliest day the record holds, the purchase and receipt included.
+SCHEMA_VERSION = 10
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")

@@ -770,7 +770,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'its start'),
     QT_TRANSLATE_NOOP("core", "a case is closed with its result and the complainant's satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage"),
     QT_TRANSLATE_NOOP("core", 'the periodic review (定期复盘) comes after the closing: close the case first'),
-    QT_TRANSLATE_NOOP("core", 'at: {value} is before the complaint time ({complained})'),
     QT_TRANSLATE_NOOP("core", 'at: {value} is before the case entered its current stage ({since}); a stage follows the one before it'),
     QT_TRANSLATE_NOOP("core", 'moving case {case} to {stage} skips {skipped}: confirm the skip, with a note saying why (casefile stage --skip-stages --note …)'),
     QT_TRANSLATE_NOOP("core", 'skipping stages needs a note saying why'),

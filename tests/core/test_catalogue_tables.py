@@ -302,6 +302,35 @@ def test_an_upgrade_fills_the_tables_from_the_cases_stored(url: str, monkeypatch
         assert found(catalogue, "退款") == [(number, "title")]
 
 
+def test_the_upgrade_to_0008_counts_the_limitation_period_from_the_purchase(url: str) -> None:
+    """A catalogue whose rows counted the three years from the complaint (before 0008) has them written again
+    from the earliest day the record holds — here the purchase, as the packets print it."""
+    migrate(url)
+    with Catalogue.open(url) as catalogue:
+        number = catalogue.register(new_case(transaction={"purchased_at": "2024-02-07T10:00:00+08:00"}), "张敏").number
+        with Session(catalogue.engine) as session:  # as the old rule wrote it: from the complaint
+            row = session.scalars(
+                select(CaseClockRow).where(CaseClockRow.case_number == number, CaseClockRow.key == "civil.limitation")
+            ).one()
+            row.started_at = datetime(2026, 11, 20, 2, 30, tzinfo=UTC)
+            row.last_day = "2029-11-20"
+            session.commit()
+    engine = connect(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.stamp(config, "0007")
+    engine.dispose()
+    migrate(url)
+    with Catalogue.open(url) as catalogue:
+        clocks = assert_as_solo(catalogue, number)
+        limitation = next(c for c in clocks if c["key"] == "civil.limitation")
+        assert limitation["last_day"] == "2027-02-11" and limitation["act_by_at"] == datetime(
+            2027, 2, 7, 16, 0, tzinfo=UTC
+        )
+
+
 def test_tokens_reach_postgresql_as_they_are() -> None:
     assert pg_tsvector("申请 请退 退款 款 sf1234 1234") == "'申请':1 '请退':2 '退款':3 '款':4 'sf1234':5 '1234':6"
     assert pg_tsvector("退款 退款 x") == "'退款':1,2 'x':3"

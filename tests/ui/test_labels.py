@@ -34,6 +34,7 @@ NOT_SHOWN = {
     "casefile.core.store.reader.Reason",  # worded by the core's message
     "casefile.core.walkin.WalkInStep",  # the walk-in dialog's progress steps
     "casefile.core.workflow.clocks.Bound",  # who must meet a deadline: shown as whether its last day moved
+    "casefile.core.workflow.limitation.Source",  # what the limitation period starts on: named by the packets' notes
 }
 
 

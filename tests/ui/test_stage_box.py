@@ -1,12 +1,14 @@
 """概况's stage box and 处理's first response: 结案 opens the closing (one way to close), 定期复盘 is offered
-only for a closed case, a move over stages is asked about and noted, a date before the complaint is refused;
-the first answer to the complainant is entered and shown, and meets the response promise."""
+only for a closed case, a move over stages is asked about and noted, a date before a complaint made to our
+user is refused (a complainant's dealings before it are kept); the first answer to the complainant is
+entered and shown, and meets the response promise."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
-from casefile.core.model import EventKind, Stage, TimelineEvent
+from casefile.core.model import EventKind, Side, Stage, TimelineEvent
 from casefile.core.workflow.records import ClosingResult
 
 from PySide6.QtCore import QDateTime
@@ -97,7 +99,13 @@ def test_a_skip_is_asked_about_and_needs_a_note(window, ctx, monkeypatch):
     assert case.stage is Stage.EXECUTION and case.stage_log[-1].skipped == [Stage.NEGOTIATION]
 
 
-def test_a_stage_before_the_complaint_is_refused(window, ctx, monkeypatch):
+def set_side(ctx, side: Side) -> None:
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update(dataclasses.replace(writer.case, our_side=side))
+
+
+def test_a_stage_before_a_complaint_to_us_is_refused(window, ctx, monkeypatch):
+    set_side(ctx, Side.RESPONDENT)  # the complaint was made to our user: its handling begins with it
     window.cases.select(NUMBER)
     overview = window.workspace.overview
     errors: list[str] = []
@@ -107,6 +115,20 @@ def test_a_stage_before_the_complaint_is_refused(window, ctx, monkeypatch):
     overview.change_stage()
     assert errors and "before the complaint time" in errors[0]
     assert ctx.library.load_case(NUMBER).stage is Stage.REGISTRATION
+
+
+def test_a_complainants_negotiation_before_the_complaint_keeps_its_date(window, ctx, monkeypatch):
+    set_side(ctx, Side.COMPLAINANT)  # a consumer dealt with the merchant before complaining (消法 art. 39)
+    window.cases.select(NUMBER)
+    overview = window.workspace.overview
+    errors: list[str] = []
+    monkeypatch.setattr("casefile.ui.overview.show_error", lambda _parent, error: errors.append(str(error)))
+    choose(overview, "negotiation")
+    set_time(overview.stage_at, datetime(2026, 11, 19, 10, 0, tzinfo=CST))
+    overview.change_stage()
+    case = ctx.library.load_case(NUMBER)
+    assert not errors and case.stage is Stage.NEGOTIATION
+    assert case.stage_log[-1].at == datetime(2026, 11, 19, 10, 0, tzinfo=CST)
 
 
 def test_the_first_response_is_entered_and_shown(window, ctx):

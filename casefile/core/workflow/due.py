@@ -32,6 +32,7 @@ from casefile.core.model import Case, EventKind, Stage
 from casefile.core.record.timeline import carrier_reply, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
+from casefile.core.workflow.limitation import limitation_start
 from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
@@ -175,16 +176,14 @@ def _starts(case: Case) -> Iterator[Start]:
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
         yield "court.enforcement", outcome.perform_by, done, (), "", None
-    known = [case.complained_at, *(e.at for e in case.timeline)]
-    if case.shipment.discovered_at is not None:
-        known.append(case.shipment.discovered_at)
     # the right is used by suing or applying for arbitration (a complaint elsewhere does not end the period)
     filed = [
         p.filed_at
         for p in case.workflow.proceedings
         if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION)
     ]
-    yield "civil.limitation", min(known), (min(filed) if filed else None), (), "", None
+    # from the earliest day the record holds, the start the packets print (casefile.core.workflow.limitation)
+    yield "civil.limitation", limitation_start(case).at, (min(filed) if filed else None), (), "", None
 
 
 def responded(case: Case) -> datetime | None:

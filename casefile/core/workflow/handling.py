@@ -42,6 +42,7 @@ from casefile.core.workflow.records import (
     TestingPeriod,
     Venue,
 )
+from casefile.core.workflow.stages import check_after_complaint
 
 if TYPE_CHECKING:
     from casefile.core.library import CaseWriter
@@ -72,17 +73,11 @@ def check_satisfaction(value: int | None, where: str = "satisfaction") -> int | 
     return value
 
 
-def _happened(writer: CaseWriter, value: datetime, where: str) -> datetime:
-    """A time something in the handling happened: not later than now, nor before the complaint."""
+def _happened(writer: CaseWriter, value: datetime, where: str, *, answers: bool = False) -> datetime:
+    """A time something in the handling happened: not later than now, nor before the complaint when it answers
+    it (``answers``) or when the complaint was made to our user (casefile.core.workflow.stages)."""
     check_past_time(value, where, CLOCK_SLACK)
-    complained = writer.case.complained_at
-    if value < complained:
-        raise InvalidValueError(
-            "{where}: {value} is before the complaint time ({complained})",
-            where=where,
-            value=value.isoformat(sep=" "),
-            complained=complained.isoformat(sep=" "),
-        )
+    check_after_complaint(writer.case, value, where, answers=answers)
     return value
 
 
@@ -123,7 +118,7 @@ def record_first_response(writer: CaseWriter, at: datetime | None) -> datetime |
     """When the complainant was first answered (a call back, a message): it meets the response promise.
     None clears it (the first contact on the timeline, or the first step of handling, is taken instead)."""
     if at is not None:
-        _happened(writer, at, "at")
+        _happened(writer, at, "at", answers=True)
     changed = dataclasses.replace(writer.case, first_response_at=at)
     writer.update(changed)
     return writer.case.first_response_at
@@ -369,7 +364,7 @@ def close_case(writer: CaseWriter, closing: Closing) -> Closing:
         raise InvalidValueError("the case is closed already (casefile reopen, with the reason, opens it again)")
     ClosingResult(closing.result)
     check_satisfaction(closing.satisfaction)
-    _happened(writer, closing.at, "at")
+    _happened(writer, closing.at, "at", answers=True)
     if workflow.reopenings:
         _not_before(closing.at, workflow.reopenings[-1].at, "at", Message("the last reopening"))
     log = writer.case.stage_log
@@ -392,7 +387,7 @@ def reopen_case(writer: CaseWriter, reopening: Reopening) -> Reopening:
         raise InvalidValueError("reopening a case needs a reason")
     check_text(reopening.reason, "reason")
     check_text(reopening.by, "by")
-    _happened(writer, reopening.at, "at")
+    _happened(writer, reopening.at, "at", answers=True)
     _not_before(reopening.at, closed.at, "at", Message("the closing"))
     reopening = dataclasses.replace(
         reopening, reason=reopening.reason.strip(), by=reopening.by.strip() or writer.operator

@@ -1,11 +1,13 @@
 """The order of the workflow's stages (spec §5): what a move from one stage to another may do.
 
-A stage is entered at the time it really happened, never before the complaint nor before the stage
-the case is in; a case is closed with its result (casefile.core.workflow.handling.close_case, ``casefile
-close``, 处理 → 结案), never by moving it to the closed stage; 定期复盘 (the periodic review, spec §5
-stage 9) comes after the closing. Moving forward over a stage the case never went through (登记 →
-执行与反馈) is a skip: it is recorded only when the person confirms it, with a note, and the stage log
-keeps which stages were skipped, so that nothing narrates the handling in an order it never had.
+A stage is entered at the time it really happened, never before the stage the case is in, and before
+the complaint only when our user is not the one complained to (:func:`check_after_complaint`: a consumer
+negotiates with the merchant before complaining to 消协 or 12315, 消法 art. 39); a case is closed with its
+result (casefile.core.workflow.handling.close_case, ``casefile close``, 处理 → 结案), never by moving it to
+the closed stage; 定期复盘 (the periodic review, spec §5 stage 9) comes after the closing. Moving forward
+over a stage the case never went through (登记 → 执行与反馈) is a skip: it is recorded only when the person
+confirms it, with a note, and the stage log keeps which stages were skipped, so that nothing narrates the
+handling in an order it never had.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from casefile.core.errors import InvalidValueError
-from casefile.core.model import Case, Stage
+from casefile.core.model import Case, Side, Stage
 
 # For each stage, the stages that must come before it: one of each group must have been entered. Verification,
 # negotiation, internal mediation and the external routes may each be the first step taken; the customer's
@@ -39,6 +41,31 @@ def skipped(case: Case, stage: Stage) -> list[Stage]:
     return [group[0] for group in BEFORE.get(stage, ()) if not entered & set(group)]
 
 
+def check_after_complaint(case: Case, at: datetime, where: str, *, answers: bool = False) -> None:
+    """Refuse a step of the handling dated before the complaint when it cannot have come first.
+
+    What answers the complaint (``answers``: the first response to it, the closing) never precedes it. Nor does
+    any step of a complaint made to our user (``our_side`` respondent): their handling begins with it. When our
+    user complains (a consumer, their lawyer, a merchant claiming against a courier) or the side is not said,
+    the dealings before the complaint are true steps (消法 art. 39: 协商和解 comes first; 消协 and 12315 ask
+    whether the consumer has dealt with the merchant), kept at their date: :func:`predates_complaint` tells."""
+    if not predates_complaint(case, at):
+        return
+    if answers or case.our_side is Side.RESPONDENT:
+        raise InvalidValueError(
+            "{where}: {value} is before the complaint time ({complained})",
+            where=where,
+            value=at.isoformat(sep=" "),
+            complained=case.complained_at.isoformat(sep=" "),
+        )
+
+
+def predates_complaint(case: Case, at: datetime) -> bool:
+    """Whether ``at`` comes before the complaint (a time without its zone taken in the complaint's)."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=case.complained_at.tzinfo)
+    return aware < case.complained_at
+
+
 def check_move(case: Case, stage: Stage, at: datetime, *, skip: bool = False, note: str = "") -> list[Stage]:
     """Check that ``case`` may enter ``stage`` at ``at``; returns the stages skipped (confirmed with ``skip``).
 
@@ -50,12 +77,7 @@ def check_move(case: Case, stage: Stage, at: datetime, *, skip: bool = False, no
         )
     if stage is Stage.REVIEW and case.workflow.closed is None:
         raise InvalidValueError("the periodic review (定期复盘) comes after the closing: close the case first")
-    if at < case.complained_at:
-        raise InvalidValueError(
-            "at: {value} is before the complaint time ({complained})",
-            value=at.isoformat(sep=" "),
-            complained=case.complained_at.isoformat(sep=" "),
-        )
+    check_after_complaint(case, at, "at")
     # Registration is dated when the case was entered, often after the handling began: the complaint bounds it.
     if case.stage_log and case.stage is not Stage.REGISTRATION and at < case.stage_log[-1].at:
         raise InvalidValueError(

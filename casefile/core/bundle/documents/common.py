@@ -29,7 +29,8 @@ from casefile.core.model import (
     TimelineEvent,
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
-from casefile.core.workflow.clocks import Deadline
+from casefile.core.workflow.clocks import Deadline, last_day_to_act
+from casefile.core.workflow.limitation import Source, limitation_start
 
 Section = tuple[str, list[Flowable]]
 
@@ -80,6 +81,33 @@ def _day(value: datetime, case: Case) -> date:
 
 def _sort_key(value: datetime, case: Case) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
+
+
+# What the earliest recorded day is, as the notes name it (本案记录的最早日期是购买商品之日…).
+LIMITATION_SOURCES = {
+    Source.PURCHASE: "购买商品之日",
+    Source.RECEIPT: "收到商品之日",
+    Source.SHIPPED: "寄件之日",
+    Source.SIGNED: "签收之日",
+    Source.EXCEPTION: "快件异常发生之日",
+    Source.FAULT: "商品出现故障之日",
+    Source.DISCOVERED: "发现快件异常之日",
+    Source.COMPLAINT: "投诉登记之日",
+}
+
+
+def limitation_from(case: Case) -> tuple[str, date, date]:
+    """The three years' start as the notes print it — what it is (购买商品之日, “…”之日), its day — and their
+    safe last day, the unmoved corresponding day three years on (民法典 art. 202): the start the reminder counts
+    from too (casefile.core.workflow.limitation)."""
+    start = limitation_start(case)
+    if start.event is not None:
+        summary = " ".join(start.event.summary.split())
+        short = summary if len(summary) <= 16 else summary[:15] + "…"
+        what = f"“{short}”之日" if short else "所记事件之日"
+    else:
+        what = LIMITATION_SOURCES[start.source]
+    return what, start.day, last_day_to_act("civil.limitation", start.day)
 
 
 def fmt_date(value: datetime | date | None, case: Case | None = None) -> str:

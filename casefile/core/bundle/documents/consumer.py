@@ -9,8 +9,6 @@ found and are printed as practice. Both warn that a dispute taken to one of them
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -19,11 +17,9 @@ from casefile.core.bundle.documents.claims import claim_list, phone_rule_paragra
 from casefile.core.bundle.documents.common import (
     CONSUMER,
     DATE_BLANK,
-    _day,
     _narrative,
     _refs,
     _signature,
-    _sort_key,
     cite_on_day,
     fmt_amount,
     fmt_date,
@@ -31,6 +27,7 @@ from casefile.core.bundle.documents.common import (
     fmt_event_time,
     fmt_time,
     law_quotes,
+    limitation_from,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import (
@@ -42,7 +39,6 @@ from casefile.core.bundle.documents.rules import (
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType
-from casefile.core.workflow.clocks import last_day_to_act
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -225,31 +221,12 @@ def _three_years(ctx: BundleContext) -> tuple[str, str]:
 
     The period runs from the day the consumer knew or should have known of the harm (投诉举报处理办法 art. 16
     (四); 民法典 art. 188), which the record does not say: the earliest day it holds — the purchase, receipt, any
-    event, the complaint — is the safe start. The last day is the corresponding day three years on (民法典
-    art. 202, 办法 art. 45), printed unmoved: it is a deadline our user must meet
-    (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted unmoved to be safe."""
-    case = ctx.case
-    txn = case.transaction
-    known: list[tuple[datetime, str]] = []
-    if txn.purchased_at is not None:
-        known.append((txn.purchased_at, "购买商品之日"))
-    if txn.received_at is not None:
-        known.append((txn.received_at, "收到商品之日"))
-    known += [
-        (event.at, f"“{_short(event.summary)}”之日" if event.summary.strip() else "所记事件之日")
-        for event in case.timeline
-    ]
-    if case.shipment.discovered_at is not None:
-        known.append((case.shipment.discovered_at, "发现快件异常之日"))
-    known.append((case.complained_at, "投诉登记之日"))
-    earliest, event = min(known, key=lambda item: _sort_key(item[0], case))
-    start = _day(earliest, case)
-    return f"本案记录的最早日期是{event}（{fmt_date(start)}）", fmt_date(last_day_to_act("civil.limitation", start))
-
-
-def _short(text: str, limit: int = 16) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    event, the complaint — is the safe start, the one the reminder counts from (``limitation_from``). The last
+    day is the corresponding day three years on (民法典 art. 202, 办法 art. 45), printed unmoved: it is a deadline
+    our user must meet (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted
+    unmoved to be safe."""
+    what, start, limit = limitation_from(ctx.case)
+    return f"本案记录的最早日期是{what}（{fmt_date(start)}）", fmt_date(limit)
 
 
 def _consumer_notes(ctx: BundleContext) -> list[Flowable]:

@@ -38,6 +38,7 @@ from casefile.core.bundle.documents.common import (
     fmt_weight,
     insured_amount,
     law_quotes,
+    limitation_from,
     on_day,
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
@@ -45,7 +46,6 @@ from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_ta
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import Party
 from casefile.core.record.timeline import with_carrier
-from casefile.core.workflow.clocks import last_day_to_act
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -243,32 +243,14 @@ def appeal_conditions_source(ctx: BundleContext) -> str:
 def _three_years(ctx: BundleContext) -> str:
     """The notes' three years (民法典 art. 188: 快递暂行条例 art. 28 sends an uninsured loss, and 邮政法 art. 59
     any 快件 loss, to the civil law, which sets no shorter period for it), worded as the 消协/12315 notes word
-    theirs: from the earliest day the record holds of the shipment, named (寄件, 签收, 发现异常: the day the
-    claimant knew of the harm is not recorded, and the earliest is the safe start), to the corresponding day three
-    years on (民法典 art. 202), printed unmoved: the limitation period is one our user must meet
+    theirs: from the earliest day the record holds, named (寄件, 签收, 发现异常…: the day the claimant knew of the
+    harm is not recorded, and the earliest is the safe start, the one the reminder counts from), to the
+    corresponding day three years on (民法典 art. 202), printed unmoved: the limitation period is one our user must meet
     (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted unmoved to be safe."""
-    case = ctx.case
-    shipment = case.shipment
-    known = [
-        (at, event)
-        for at, event in (
-            (shipment.shipped_at, "寄件之日"),
-            (shipment.signed_at, "签收之日"),
-            (shipment.discovered_at, "发现快件异常之日"),
-        )
-        if at is not None
-    ]
-    if not known:
-        return (
-            f"本件尚未记录寄件、签收或发现异常的日期：请自知道损失之日起算，最迟于{DATE_BLANK}提起"
-            "（为稳妥起见按未顺延的日期计算）。"
-        )
-    earliest, event = min(known, key=lambda item: _day(item[0], case))
-    start = _day(earliest, case)
-    limit = fmt_date(last_day_to_act("civil.limitation", start))
+    what, start, limit = limitation_from(ctx.case)
     return (
-        f"本件记录的最早日期是{event}（{fmt_date(start)}），自该日起算较为稳妥：如需起诉，"
-        f"请最迟于{limit}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
+        f"本件记录的最早日期是{what}（{fmt_date(start)}），自该日起算较为稳妥：如需起诉，"
+        f"请最迟于{fmt_date(limit)}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
     )
 
 
