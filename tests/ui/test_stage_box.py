@@ -63,6 +63,7 @@ def test_a_closing_before_the_complaint_is_refused_in_the_dialog(window, ctx):
     choose(overview, "closed")
     overview.change_stage()
     dialog = overview.closing
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("resolved"))
     set_time(dialog.at, datetime(2026, 11, 1, 10, 0, tzinfo=CST))
     dialog.accept()
     assert dialog.isVisible() and "before the complaint time" in dialog.error.text()
