@@ -966,6 +966,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,6 +1758,14 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>All priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case open, %1, is not among the filtered cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show it (clears the filters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -968,6 +968,14 @@ SHA-256：%4</translation>
         <translation>本案尚无证据</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Choose %1 first</source>
+        <translation>请先选择%1</translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>证据：请填写编号，用逗号分隔</translation>
     </message>
@@ -1754,6 +1762,14 @@ Proof purpose: %3</source>
     <message>
         <source>All priorities</source>
         <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>The case open, %1, is not among the filtered cases</source>
+        <translation>当前打开的案件 %1 不在筛选结果中</translation>
+    </message>
+    <message>
+        <source>Show it (clears the filters)</source>
+        <translation>显示它（清除筛选）</translation>
     </message>
     <message>
         <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>

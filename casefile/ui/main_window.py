@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib
 import logging
 from collections.abc import Callable
@@ -105,6 +106,11 @@ class CaseListPane(QWidget):
         # A long query does not widen the list: the words are cut, the whole is in the tooltip.
         self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search_everywhere.setVisible(False)
+        # The case open, when the filters hide it: said above the list (which may be empty), with a way back.
+        self.hidden_open = QLabel(self)
+        self.hidden_open.setWordWrap(True)
+        self.hidden_open.setVisible(False)
+        self._hidden_number = ""
 
         # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
         filters = QHBoxLayout()
@@ -123,6 +129,7 @@ class CaseListPane(QWidget):
         layout.addWidget(self.search_everywhere)
         layout.addLayout(filters)
         layout.addLayout(checks)
+        layout.addWidget(self.hidden_open)
         layout.addWidget(self.table)
 
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
@@ -151,6 +158,16 @@ class CaseListPane(QWidget):
             refill_choices(combo, everything, items)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._offer_search_everywhere()
+        self.show_hidden_open(self._hidden_number)
+
+    def show_hidden_open(self, number: str) -> None:
+        """Say that the filters hide case ``number``, the one open ("": none hidden, nothing said)."""
+        self._hidden_number = number
+        self.hidden_open.setVisible(bool(number))
+        if number:
+            said = fill(self.tr("The case open, %1, is not among the filtered cases"), number)
+            show = self.tr("Show it (clears the filters)")
+            self.hidden_open.setText(f'{html.escape(said)} · <a href="show">{html.escape(show)}</a>')
 
     def _offer_search_everywhere(self) -> None:
         text = self.search.text().strip()
@@ -298,6 +315,9 @@ class MainWindow(QMainWindow):
         # list's selection moved to it meanwhile (a key press in the list moves it twice).
         self._leaving: str | None = None
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.cases.hidden_open.linkActivated.connect(
+            lambda _link: self.open_case(self.workspace.number) if self.workspace.number else None
+        )
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
         self.welcome.import_case.connect(self.import_archive)
@@ -312,6 +332,7 @@ class MainWindow(QMainWindow):
         model = self.cases.model
         for signal in (model.modelReset, model.layoutChanged):
             signal.connect(lambda *_: self._update_status())  # a search or a filter changes what the list shows
+            signal.connect(lambda *_: self._follow_open_case())
         from casefile.ui.watching import WatchService
 
         self.watch = WatchService(ctx, self)
@@ -795,6 +816,16 @@ class MainWindow(QMainWindow):
             return  # a search that hides the edited case leaves it open
         self._open(number)
 
+    def _follow_open_case(self) -> None:
+        """The list filtered, sorted or read again: the case open is selected again wherever the list shows
+        it, and when its filters hide it the list says so."""
+        number = self.workspace.number or ""
+        model = self.cases.model
+        hidden = bool(number) and model.summary_of(number) is not None and model.row_of(number) < 0
+        self.cases.show_hidden_open(number if hidden else "")
+        if number and not hidden and not self.cases.current_number():
+            self._show_in_list(number)
+
     def _open(self, number: str) -> None:
         if number and self.on_team:
             self._fetch(number)
@@ -845,6 +876,7 @@ class MainWindow(QMainWindow):
             # Pictures added by the command line or another window are read now.
             self.ocr.queue(number, self.workspace.case)
         self._show_case_or_welcome()
+        self._follow_open_case()
         hit = self._pending_hit
         if hit is not None and number:
             self._pending_hit = None
@@ -896,15 +928,18 @@ class MainWindow(QMainWindow):
             self.cases.update_case(number, keep=number == self.workspace.number)
         finally:
             self._holding = False
-        if self.cases.current_number() != (self.workspace.number or ""):
+        selected = self.cases.current_number()
+        # Another case selected meanwhile is opened; none selected (a filter hides the case open) leaves the
+        # case open: a filter never closes it.
+        if selected and selected != (self.workspace.number or ""):
             self._selection_changed()
 
     def _show_in_list(self, number: str) -> None:
-        self._holding = True
+        holding, self._holding = self._holding, True
         try:
             self.cases.select(number)
         finally:
-            self._holding = False
+            self._holding = holding
 
     def _leave_pending(self) -> None:
         number, self._leaving = self._leaving, None
