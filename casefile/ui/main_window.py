@@ -20,6 +20,7 @@ from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, refused_inside_library, show_error
+from casefile.ui.damaged_case import DamagedCasePane
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import priority_name, stage_name, type_name
@@ -294,7 +295,10 @@ class MainWindow(QMainWindow):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.workspace)
         self.right.addWidget(self.welcome)
-        self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome)}
+        # Where the case would be when the one chosen cannot be read: why, and what to do.
+        self.damaged = DamagedCasePane(self)
+        self.right.addWidget(self.damaged)
+        self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome, self.damaged)}
         splitter = QSplitter(self)
         splitter.addWidget(self.left)
         splitter.addWidget(self.right)
@@ -321,6 +325,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
         self.welcome.import_case.connect(self.import_archive)
+        self.damaged.verify.connect(lambda number: self.verify(numbers=[number]))
+        self.damaged.repair.connect(lambda number: self.repair_cases([number]))
         self.workspace.overview.saved.connect(self._saved)
         self.workspace.overview.save_failed.connect(self._not_saved)
         self.workspace.overview.stage_moved.connect(self._stage_moved)
@@ -351,6 +357,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.ocr.label)
         # The case open is queued once it is read again for its tabs (_case_changed), with that record.
         self.workspace.case_read.connect(self.ocr.queue)
+        # Read again after a change (a repair, a verify): the workspace or the damaged case's page, as it is now.
+        self.workspace.case_read.connect(lambda number, _case: self._case_read(number))
         self.retranslate()
         self.cases.load()
         self._update_status()
@@ -780,6 +788,7 @@ class MainWindow(QMainWindow):
         for action, name in zip(self.act_tabs, self.workspace.tab_names(), strict=True):
             action.setText(name)
         self.welcome.retranslate()
+        self.damaged.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -877,30 +886,60 @@ class MainWindow(QMainWindow):
             self.ocr.queue(number, self.workspace.case)
         self._show_case_or_welcome()
         self._follow_open_case()
+        self._note_damaged()
         hit = self._pending_hit
         if hit is not None and number:
             self._pending_hit = None
             if number == hit.case_number:
                 self.workspace.show_hit(hit)
 
+    def _case_read(self, number: str) -> None:
+        if number == self.workspace.number:
+            self._show_case_or_welcome()
+            self._note_damaged()
+
+    def _note_damaged(self) -> None:
+        """The case open found damaged on opening it (its record missing or unreadable) is quarantined as
+        verification would, off the GUI thread (a team library is told too), and marked in the list at once."""
+        number = self.workspace.number
+        problem = self.workspace.problem
+        if not number or problem is None or not self.workspace.damaged:
+            return
+        library = self.ctx.library
+        if library.read_only or library.quarantine_reason(number):
+            return
+        task = Task(lambda _token: library.quarantine(number, problem.message), "quarantine")
+
+        def done(_result: object) -> None:
+            if self.ctx.library is library:
+                self._show_in_list_updated(number)
+                self._update_status()
+
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: log.warning("case %s could not be quarantined: %s", number, error))
+        self.quarantine_task = task
+        self.ctx.runner.start(task)
+
     def _show_case_or_welcome(self) -> None:
         """The case's workspace when one is open, else the ways in; case actions only with a case."""
         has_case = self.workspace.number is not None
+        unreadable = has_case and self.workspace.case is None and self.workspace.problem is not None
         self.welcome.set_empty(not self.cases.model.total)
-        current = self.workspace if has_case else self.welcome
+        current: QWidget = self.welcome
+        if unreadable:
+            assert self.workspace.number is not None
+            self.damaged.set_case(self.workspace.number, self.workspace.problem, damaged=self.workspace.damaged)
+            current = self.damaged
+        elif has_case:
+            current = self.workspace
         self.right.setCurrentWidget(current)
         for page, policy in self._page_policies.items():  # the hidden page does not widen the window
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
-        for action in (
-            *self.act_tabs,
-            self.act_tab_next,
-            self.act_tab_previous,
-            self.act_add_evidence,
-            self.act_close_case,
-        ):
-            action.setEnabled(has_case)
+        self.act_close_case.setEnabled(has_case)
+        for action in (*self.act_tabs, self.act_tab_next, self.act_tab_previous, self.act_add_evidence):
+            action.setEnabled(has_case and not unreadable)
         self.act_verify_all.setEnabled(self.cases.model.total > 0)
 
     def open_case(self, number: str) -> None:
