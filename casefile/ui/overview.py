@@ -1150,8 +1150,9 @@ class OverviewTab(QWidget):
 
             def done(_result: object) -> None:
                 dialog.recorded()
-                if self.number == number:
+                if self.number == number:  # carried into the closing and recorded with it: not cited again
                     self.stage_note.clear()
+                    self.stage_exhibits.clear()
                 self.stage_moved.emit(number, Stage.CLOSED.value)
                 self.ctx.events.case_changed.emit(number)
 
