@@ -50,6 +50,7 @@ from casefile.ui.labels import (
 )
 from casefile.ui.models import deadline_day
 from casefile.ui.tasks import Task
+from casefile.ui.wrapping import wrap_rows
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QShowEvent
@@ -404,8 +405,9 @@ class HandlingTab(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
+        # A proceeding's line holds its 工单号 or case number, which a clerk reads out when 12315 calls: the
+        # lines wrap, never cut off at 1024 pixels.
+        self.wrapping = wrap_rows(self.tree)
         self.response_button = QPushButton(self)
         self.finding_button = QPushButton(self)
         self.propose_button = QPushButton(self)
