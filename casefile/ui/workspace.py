@@ -458,6 +458,8 @@ class Workspace(QTabWidget):
             # Said once, by the window's page for a case that cannot be read: each tab is emptied, not left
             # showing the case open before, and none of them reads the record again to say why.
             for tab in self.tabs():
+                if tab is self.overview and self.overview.number == number and self.overview.unsaved():
+                    continue  # what was typed is kept (hidden) for when the case reads again: a drive back
                 tab.set_case(None)  # type: ignore[attr-defined]
             self.show_unsaved()
             return

@@ -55,3 +55,18 @@ def test_a_damaged_case_repaired_from_its_page_is_shown_again(window, ctx, monke
     model = window.cases.model
     assert not model.summary(model.row_of(DAMAGED)).damaged
     window.verify_results.close()
+
+
+def test_edits_typed_in_the_overview_are_kept_when_the_record_cannot_be_read_for_a_while(window, ctx):
+    window.cases.select(DAMAGED)
+    overview = window.workspace.overview
+    overview.title.setText("手机屏幕碎裂（未保存）")
+    record = ctx.library.cases_dir / DAMAGED / "case.json"
+    kept = record.read_bytes()
+    record.unlink()  # gone for a while (a share that went away), while the overview holds edits
+    window.workspace.set_case(DAMAGED)
+    assert window.workspace.problem is not None and overview.unsaved()
+    record.write_bytes(kept)
+    window.workspace.set_case(DAMAGED)
+    assert overview.title.text() == "手机屏幕碎裂（未保存）" and overview.unsaved()
+    overview.revert()
