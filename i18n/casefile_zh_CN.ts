@@ -1800,7 +1800,7 @@ Verify it first: verification says what is damaged. When its custody log is whol
     </message>
     <message>
         <source>The case folder could not be read just now. Check that the drive or network share holding the library can be reached, then choose the case again; verify it if this goes on.</source>
-        <translation>刚才无法读取案件文件夹。请确认存放案件库的磁盘或网络共享可以访问，然后重新选择该案件；如果问题仍然存在，请核验该案件。</translation>
+        <translation>刚才无法读取案件文件夹。请确认存放案卷库的磁盘或网络共享可以访问，然后重新选择该案件；如果问题仍然存在，请核验该案件。</translation>
     </message>
     <message>
         <source>Verify this case</source>
