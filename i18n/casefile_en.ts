@@ -974,6 +974,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,6 +1383,10 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>[DAMAGED] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DAMAGED · %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,11 +1785,52 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The case open, %1, is not among the filtered cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show it (clears the filters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamagedCasePane</name>
+    <message>
+        <source>Case %1 cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its record is damaged or missing. CaseFile has changed nothing in the case folder, and writes to the case are refused until it verifies again.
+
+Verify it first: verification says what is damaged. When its custody log is whole, Repair rebuilds the record from it; otherwise restore the case folder from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case folder could not be read just now. Check that the drive or network share holding the library can be reached, then choose the case again; verify it if this goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check its record, custody log and every exhibit file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the record from the custody log (asked first; evidence files are never changed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

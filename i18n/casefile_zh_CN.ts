@@ -976,6 +976,14 @@ SHA-256：%4</translation>
         <translation>本案尚无证据</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Choose %1 first</source>
+        <translation>请先选择%1</translation>
+    </message>
+    <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>证据：请填写编号，用逗号分隔</translation>
     </message>
@@ -1378,6 +1386,10 @@ Proof purpose: %3</source>
         <translation>已暂停：商品检验、鉴定期间不计入期限</translation>
     </message>
     <message>
+        <source>[DAMAGED] %1</source>
+        <translation>【已损坏】%1</translation>
+    </message>
+    <message>
         <source>DAMAGED · %1</source>
         <translation>已损坏 · %1</translation>
     </message>
@@ -1776,12 +1788,55 @@ Proof purpose: %3</source>
         <translation>全部优先级</translation>
     </message>
     <message>
+        <source>The case open, %1, is not among the filtered cases</source>
+        <translation>当前打开的案件 %1 不在筛选结果中</translation>
+    </message>
+    <message>
+        <source>Show it (clears the filters)</source>
+        <translation>显示它（清除筛选）</translation>
+    </message>
+    <message>
         <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
         <translation>在全部证据的文字中搜索“%1”（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>Cases</source>
         <translation>案件列表</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedCasePane</name>
+    <message>
+        <source>Case %1 cannot be opened</source>
+        <translation>案件 %1 无法打开</translation>
+    </message>
+    <message>
+        <source>Its record is damaged or missing. CaseFile has changed nothing in the case folder, and writes to the case are refused until it verifies again.
+
+Verify it first: verification says what is damaged. When its custody log is whole, Repair rebuilds the record from it; otherwise restore the case folder from a backup.</source>
+        <translation>它的案件记录已损坏或缺失。CaseFile 没有改动案件文件夹中的任何内容；在重新核验通过之前，不会向该案件写入任何内容。
+
+请先核验：核验会说明哪里损坏。如果保管记录完好，“修复”会据此重建案件记录；否则请从备份恢复该案件文件夹。</translation>
+    </message>
+    <message>
+        <source>The case folder could not be read just now. Check that the drive or network share holding the library can be reached, then choose the case again; verify it if this goes on.</source>
+        <translation>刚才无法读取案件文件夹。请确认存放案卷库的磁盘或网络共享可以访问，然后重新选择该案件；如果问题仍然存在，请核验该案件。</translation>
+    </message>
+    <message>
+        <source>Verify this case</source>
+        <translation>核验此案件</translation>
+    </message>
+    <message>
+        <source>Check its record, custody log and every exhibit file</source>
+        <translation>检查它的案件记录、保管记录和每一个证据文件</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Rebuild the record from the custody log (asked first; evidence files are never changed)</source>
+        <translation>根据保管记录重建案件记录（会先询问；证据文件不会被改动）</translation>
     </message>
 </context>
 <context>

@@ -70,3 +70,37 @@ def test_a_date_that_is_not_one_is_refused(reviewed: Path, tmp_path: Path, capsy
     assert code == 2
     assert "--from" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_the_workbook_says_its_period_and_the_one_compared_with_on_its_first_sheet(
+    reviewed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renamed or sent on, the workbook still says what its figures cover, as the PDF's first lines do."""
+    pdf, xlsx = tmp_path / "复盘.pdf", tmp_path / "改名.xlsx"
+    code, _out, err = review(capsys, reviewed, "--by", "type", "-o", str(pdf), "--xlsx", str(xlsx))
+    assert code == 0, err
+    book = openpyxl.load_workbook(xlsx)
+    first = book[book.sheetnames[0]]
+    assert first.title == "总览"
+    rows = {row[0]: row[1:] for row in first.iter_rows(min_row=2, values_only=True)}
+    assert rows["统计期间"][:2] == (
+        "2026年11月01日 至 2026年11月30日（30 天）",
+        "2026年10月02日 至 2026年10月31日（30 天）",
+    )
+    assert rows["统计时间"][0].startswith("20")
+    assert rows["分组"][0] == "按类型"
+
+
+def test_the_rates_chart_has_no_bar_and_says_a_dash_where_nothing_was_due() -> None:
+    """A rate with nothing due (None) is not drawn as 0%: the screen and the tables say "—", so does the chart."""
+    from matplotlib.figure import Figure
+
+    from casefile.core.review.report import _paired_bars
+
+    ax = Figure().subplots()
+    _paired_bars(ax, ["响应承诺达成", "解决率"], [None, 50.0], [None, None], percent=True)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[0].strip().startswith("—") and "0%" not in labels[0]
+    assert labels[1].strip() == "50%"
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths == [0, 50.0, 0, 0]

@@ -50,9 +50,10 @@ from casefile.ui.labels import (
 )
 from casefile.ui.models import URGENT_COLOUR, deadline_day, safe_day_passed
 from casefile.ui.tasks import Task
+from casefile.ui.wrapping import wrap_rows
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -230,6 +231,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.on_accept: Callable[[], None] | None = None
+        self.required: dict[QComboBox, str] = {}  # the choices no answer is preset for, with their labels
         self.setMinimumWidth(460)
 
     def row(self, label: str, widget: QWidget) -> QWidget:
@@ -242,13 +244,55 @@ class RecordDialog(QDialog):
         self.row(label, edit)
         return edit
 
-    def combo(self, label: str, items: Sequence[tuple[str, str]], current: str = "") -> QComboBox:
+    def combo(
+        self, label: str, items: Sequence[tuple[str, str]], current: str = "", *, choose: bool = False
+    ) -> QComboBox:
+        """A choice among ``items``, on ``current`` (else the first); ``choose``: on none unless ``current`` is
+        one of them, and the dialog cannot be recorded until one is chosen (a reflexive Enter records nothing
+        nobody chose)."""
         box = QComboBox(self)
         for value, text in items:
             box.addItem(text, value)
-        box.setCurrentIndex(max(0, box.findData(current)))
+        found = box.findData(current) if current else -1
+        if choose:
+            box.setPlaceholderText(QCoreApplication.translate("CaseFile", "Choose…"))
+            box.setCurrentIndex(found)
+            self.required[box] = label
+            box.currentIndexChanged.connect(lambda _index: self._update_ok())
+            self._update_ok()
+        else:
+            box.setCurrentIndex(max(0, found))
         self.row(label, box)
         return box
+
+    def _unchosen(self) -> list[str]:
+        return [label for box, label in self.required.items() if box.currentIndex() < 0]
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not self._unchosen())
+        ok.setToolTip(
+            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(self._unchosen()))
+            if self._unchosen()
+            else ""
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """The dialog opens on its first field, never on OK: Enter pressed by reflex records nothing."""
+        super().showEvent(event)
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None or not widget.isEnabled():
+                continue
+            for candidate in (widget, *widget.findChildren(QWidget)):
+                if (
+                    candidate.isEnabled()
+                    and candidate.isVisibleTo(self)
+                    and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ):
+                    candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
 
     def time(self, label: str, value: datetime | None = None) -> QDateTimeEdit:
         edit = _time_edit(self, value)
@@ -272,6 +316,11 @@ class RecordDialog(QDialog):
     def accept(self) -> None:
         """Read the form and start recording it; the dialog closes once it is recorded, and shows why not
         when a value is refused (it stays open to correct it)."""
+        unchosen = self._unchosen()
+        if unchosen:
+            self.error.setText(fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(unchosen)))
+            next(box for box, label in self.required.items() if label == unchosen[0]).setFocus()
+            return
         if self.on_accept is None:
             super().accept()
             return
@@ -307,6 +356,7 @@ class ClosingDialog(RecordDialog):
         self.result_box = self.combo(
             QCoreApplication.translate("HandlingTab", "Result"),
             [(r.value, closing_result_name(r.value)) for r in ClosingResult],
+            choose=True,
         )
         of_five = QCoreApplication.translate("HandlingTab", "%1 of 5")
         self.satisfaction = self.combo(
@@ -361,8 +411,9 @@ class HandlingTab(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
+        # A proceeding's line holds its 工单号 or case number, which a clerk reads out when 12315 calls: the
+        # lines wrap, never cut off at 1024 pixels.
+        self.wrapping = wrap_rows(self.tree)
         self.response_button = QPushButton(self)
         self.finding_button = QPushButton(self)
         self.propose_button = QPushButton(self)
@@ -715,7 +766,10 @@ class HandlingTab(QWidget):
         case = self.case
         current = case.responsible_party.value if case is not None else ""
         party = d.combo(
-            self.tr("Responsible party"), [(r.value, responsible_name(r.value)) for r in ResponsibleParty], current
+            self.tr("Responsible party"),
+            [(r.value, responsible_name(r.value)) for r in ResponsibleParty],
+            "" if current == ResponsibleParty.UNDETERMINED.value else current,
+            choose=True,
         )
         at = d.time(self.tr("Decided at"))
         reasons = d.line(self.tr("Reasons"))
@@ -734,7 +788,7 @@ class HandlingTab(QWidget):
 
     def record_proposal(self) -> RecordDialog:
         d = RecordDialog(self.tr("Proposal"), self)
-        by = d.combo(self.tr("Proposed by"), _parties())
+        by = d.combo(self.tr("Proposed by"), _parties(), choose=True)
         at = d.time(self.tr("Proposed at"))
         summary = d.line(self.tr("What is proposed"))
         amount = d.line(self.tr("Amount (yuan)"))
@@ -761,7 +815,9 @@ class HandlingTab(QWidget):
         round_no = chosen[1] + 1
         d = RecordDialog(fill(self.tr("Answer to round %1"), round_no), self)
         answer = d.combo(
-            self.tr("Answer"), [(a.value, answer_name(a.value)) for a in Answer if a is not Answer.PENDING]
+            self.tr("Answer"),
+            [(a.value, answer_name(a.value)) for a in Answer if a is not Answer.PENDING],
+            choose=True,
         )
         at = d.time(self.tr("Answered at"))
         note = d.line(self.tr("Note"))
@@ -780,7 +836,7 @@ class HandlingTab(QWidget):
 
     def record_proceeding(self) -> RecordDialog:
         d = RecordDialog(self.tr("Proceeding"), self)
-        venue = d.combo(self.tr("Venue"), [(v.value, proceeding_venue_name(v.value)) for v in Venue])
+        venue = d.combo(self.tr("Venue"), [(v.value, proceeding_venue_name(v.value)) for v in Venue], choose=True)
         body = d.line(self.tr("Body"), placeholder=self.tr("e.g. 徐汇区市场监督管理局"))
         ref = d.line(self.tr("Their number"), placeholder=self.tr("消协 file number, 12315 工单号, case number"))
         filed = d.optional_time(self.tr("Filed at"), zone.now())
@@ -855,7 +911,7 @@ class HandlingTab(QWidget):
 
     def record_outcome(self) -> RecordDialog:
         d = RecordDialog(self.tr("Outcome"), self)
-        kind = d.combo(self.tr("Outcome"), [(k.value, outcome_kind_name(k.value)) for k in OutcomeKind])
+        kind = d.combo(self.tr("Outcome"), [(k.value, outcome_kind_name(k.value)) for k in OutcomeKind], choose=True)
         at = d.time(self.tr("Agreed or decided at"))
         amount = d.line(self.tr("Amount to pay or refund (yuan)"))
         payer = d.combo(self.tr("Paid by"), _parties(optional=True), "respondent")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib
 import logging
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from casefile.core.search.query import Hit
 from casefile.core.spreadsheet import write_xlsx
 from casefile.core.verify import CaseReport, verify_case
 from casefile.ui.context import AppContext, refused_inside_library, show_error
+from casefile.ui.damaged_case import DamagedCasePane
 from casefile.ui.i18n import fill, labelled, refill_choices, translated
 from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import priority_name, stage_name, type_name
@@ -105,6 +107,11 @@ class CaseListPane(QWidget):
         # A long query does not widen the list: the words are cut, the whole is in the tooltip.
         self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search_everywhere.setVisible(False)
+        # The case open, when the filters hide it: said above the list (which may be empty), with a way back.
+        self.hidden_open = QLabel(self)
+        self.hidden_open.setWordWrap(True)
+        self.hidden_open.setVisible(False)
+        self._hidden_number = ""
 
         # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
         filters = QHBoxLayout()
@@ -123,6 +130,7 @@ class CaseListPane(QWidget):
         layout.addWidget(self.search_everywhere)
         layout.addLayout(filters)
         layout.addLayout(checks)
+        layout.addWidget(self.hidden_open)
         layout.addWidget(self.table)
 
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
@@ -151,6 +159,16 @@ class CaseListPane(QWidget):
             refill_choices(combo, everything, items)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._offer_search_everywhere()
+        self.show_hidden_open(self._hidden_number)
+
+    def show_hidden_open(self, number: str) -> None:
+        """Say that the filters hide case ``number``, the one open ("": none hidden, nothing said)."""
+        self._hidden_number = number
+        self.hidden_open.setVisible(bool(number))
+        if number:
+            said = fill(self.tr("The case open, %1, is not among the filtered cases"), number)
+            show = self.tr("Show it (clears the filters)")
+            self.hidden_open.setText(f'{html.escape(said)} · <a href="show">{html.escape(show)}</a>')
 
     def _offer_search_everywhere(self) -> None:
         text = self.search.text().strip()
@@ -277,7 +295,10 @@ class MainWindow(QMainWindow):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.workspace)
         self.right.addWidget(self.welcome)
-        self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome)}
+        # Where the case would be when the one chosen cannot be read: why, and what to do.
+        self.damaged = DamagedCasePane(self)
+        self.right.addWidget(self.damaged)
+        self._page_policies = {page: page.sizePolicy() for page in (self.workspace, self.welcome, self.damaged)}
         splitter = QSplitter(self)
         splitter.addWidget(self.left)
         splitter.addWidget(self.right)
@@ -298,9 +319,14 @@ class MainWindow(QMainWindow):
         # list's selection moved to it meanwhile (a key press in the list moves it twice).
         self._leaving: str | None = None
         self.cases.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.cases.hidden_open.linkActivated.connect(
+            lambda _link: self.open_case(self.workspace.number) if self.workspace.number else None
+        )
         self.welcome.new_case.connect(self.open_new_case)
         self.welcome.walk_in.connect(self.open_walkin)
         self.welcome.import_case.connect(self.import_archive)
+        self.damaged.verify.connect(lambda number: self.verify(numbers=[number]))
+        self.damaged.repair.connect(lambda number: self.repair_cases([number]))
         self.workspace.overview.saved.connect(self._saved)
         self.workspace.overview.save_failed.connect(self._not_saved)
         self.workspace.overview.stage_moved.connect(self._stage_moved)
@@ -312,6 +338,7 @@ class MainWindow(QMainWindow):
         model = self.cases.model
         for signal in (model.modelReset, model.layoutChanged):
             signal.connect(lambda *_: self._update_status())  # a search or a filter changes what the list shows
+            signal.connect(lambda *_: self._follow_open_case())
         from casefile.ui.watching import WatchService
 
         self.watch = WatchService(ctx, self)
@@ -332,6 +359,8 @@ class MainWindow(QMainWindow):
         self.workspace.case_read.connect(self.ocr.queue)
         # A picture read while its packet is being checked is checked again for the personal data it shows.
         self.ocr.text_stored.connect(self.workspace.bundles.wizard.pictures_read)
+        # Read again after a change (a repair, a verify): the workspace or the damaged case's page, as it is now.
+        self.workspace.case_read.connect(lambda number, _case: self._case_read(number))
         self.retranslate()
         self.cases.load()
         self._update_status()
@@ -761,6 +790,7 @@ class MainWindow(QMainWindow):
         for action, name in zip(self.act_tabs, self.workspace.tab_names(), strict=True):
             action.setText(name)
         self.welcome.retranslate()
+        self.damaged.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -796,6 +826,16 @@ class MainWindow(QMainWindow):
                 self._leaving = number
             return  # a search that hides the edited case leaves it open
         self._open(number)
+
+    def _follow_open_case(self) -> None:
+        """The list filtered, sorted or read again: the case open is selected again wherever the list shows
+        it, and when its filters hide it the list says so."""
+        number = self.workspace.number or ""
+        model = self.cases.model
+        hidden = bool(number) and model.summary_of(number) is not None and model.row_of(number) < 0
+        self.cases.show_hidden_open(number if hidden else "")
+        if number and not hidden and not self.cases.current_number():
+            self._show_in_list(number)
 
     def _open(self, number: str) -> None:
         if number and self.on_team:
@@ -847,30 +887,61 @@ class MainWindow(QMainWindow):
             # Pictures added by the command line or another window are read now.
             self.ocr.queue(number, self.workspace.case)
         self._show_case_or_welcome()
+        self._follow_open_case()
+        self._note_damaged()
         hit = self._pending_hit
         if hit is not None and number:
             self._pending_hit = None
             if number == hit.case_number:
                 self.workspace.show_hit(hit)
 
+    def _case_read(self, number: str) -> None:
+        if number == self.workspace.number:
+            self._show_case_or_welcome()
+            self._note_damaged()
+
+    def _note_damaged(self) -> None:
+        """The case open found damaged on opening it (its record missing or unreadable) is quarantined as
+        verification would, off the GUI thread (a team library is told too), and marked in the list at once."""
+        number = self.workspace.number
+        problem = self.workspace.problem
+        if not number or problem is None or not self.workspace.damaged:
+            return
+        library = self.ctx.library
+        if library.read_only or library.quarantine_reason(number):
+            return
+        task = Task(lambda _token: library.quarantine(number, problem.message), "quarantine")
+
+        def done(_result: object) -> None:
+            if self.ctx.library is library:
+                self._show_in_list_updated(number)
+                self._update_status()
+
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: log.warning("case %s could not be quarantined: %s", number, error))
+        self.quarantine_task = task
+        self.ctx.runner.start(task)
+
     def _show_case_or_welcome(self) -> None:
         """The case's workspace when one is open, else the ways in; case actions only with a case."""
         has_case = self.workspace.number is not None
+        unreadable = has_case and self.workspace.case is None and self.workspace.problem is not None
         self.welcome.set_empty(not self.cases.model.total)
-        current = self.workspace if has_case else self.welcome
+        current: QWidget = self.welcome
+        if unreadable:
+            assert self.workspace.number is not None
+            self.damaged.set_case(self.workspace.number, self.workspace.problem, damaged=self.workspace.damaged)
+            current = self.damaged
+        elif has_case:
+            current = self.workspace
         self.right.setCurrentWidget(current)
         for page, policy in self._page_policies.items():  # the hidden page does not widen the window
             ignored = QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy if page is current else QSizePolicy(ignored, ignored))
         self.act_verify.setEnabled(has_case)
-        for action in (
-            *self.act_tabs,
-            self.act_tab_next,
-            self.act_tab_previous,
-            self.act_add_evidence,
-            self.act_close_case,
-        ):
-            action.setEnabled(has_case)
+        self.act_close_case.setEnabled(has_case)
+        for action in (*self.act_tabs, self.act_tab_next, self.act_tab_previous, self.act_add_evidence):
+            action.setEnabled(has_case and not unreadable)
         self.act_verify_all.setEnabled(self.cases.model.total > 0)
 
     def open_case(self, number: str) -> None:
@@ -898,15 +969,18 @@ class MainWindow(QMainWindow):
             self.cases.update_case(number, keep=number == self.workspace.number)
         finally:
             self._holding = False
-        if self.cases.current_number() != (self.workspace.number or ""):
+        selected = self.cases.current_number()
+        # Another case selected meanwhile is opened; none selected (a filter hides the case open) leaves the
+        # case open: a filter never closes it.
+        if selected and selected != (self.workspace.number or ""):
             self._selection_changed()
 
     def _show_in_list(self, number: str) -> None:
-        self._holding = True
+        holding, self._holding = self._holding, True
         try:
             self.cases.select(number)
         finally:
-            self._holding = False
+            self._holding = holding
 
     def _leave_pending(self) -> None:
         number, self._leaving = self._leaving, None

@@ -418,6 +418,11 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor(URGENT_COLOUR))
         if role == Qt.ItemDataRole.BackgroundRole and self.is_urgent(case):
             return QBrush(QColor("#fff3e0"))
+        if case.damaged and role == Qt.ItemDataRole.DecorationRole and column == self.NUMBER:
+            # Beside the number, which is always in sight: the stage column is off-screen at 1024 with a case open.
+            from PySide6.QtWidgets import QApplication, QStyle
+
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if case.damaged and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#8a4b00"))
         if case.damaged and role == Qt.ItemDataRole.ToolTipRole:
@@ -499,6 +504,8 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
     if column == CaseListModel.NUMBER:
         return case.number
     if column == CaseListModel.TITLE:
+        if case.damaged:  # said where it is seen: the title is in sight however narrow the list
+            return fill(QCoreApplication.translate("CaseFile", "[DAMAGED] %1"), case.title)
         return case.title
     if column == CaseListModel.TYPE:
         return type_name(case.type)

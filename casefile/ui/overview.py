@@ -51,6 +51,7 @@ from casefile.ui.i18n import fill, translated
 from casefile.ui.keys import follow_focus, tab_leaves
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
 from casefile.ui.tasks import Task
+from casefile.ui.wrapping import wrap_rows
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel, QTextCursor
@@ -592,6 +593,7 @@ class OverviewTab(QWidget):
         self.stage_button = QPushButton(self)
         self.stage_log = QListWidget(self)
         self.stage_log.setMinimumHeight(80)
+        wrap_rows(self.stage_log)  # a move's note and exhibits are read whole, not cut off at 1024 pixels
         stage_layout = QVBoxLayout(self.stage_box)
         stage_row = QHBoxLayout()
         stage_row.addWidget(self.stage_combo)
@@ -1150,8 +1152,9 @@ class OverviewTab(QWidget):
 
             def done(_result: object) -> None:
                 dialog.recorded()
-                if self.number == number:
+                if self.number == number:  # carried into the closing and recorded with it: not cited again
                     self.stage_note.clear()
+                    self.stage_exhibits.clear()
                 self.stage_moved.emit(number, Stage.CLOSED.value)
                 self.ctx.events.case_changed.emit(number)
 

@@ -376,6 +376,10 @@ class Workspace(QTabWidget):
         self.ctx = ctx
         self.number: str | None = None
         self.case: Case | None = None  # the record every tab was handed last (None: it cannot be read)
+        # Why the case open cannot be read (None: it can, or none is open), and whether that is damage to its
+        # folder (a record missing or unreadable) rather than a drive that could not be read just now.
+        self.problem: CaseFileError | None = None
+        self.damaged = False
         self._reads = 0  # counts the records read for the tabs: only the newest one read is shown
         self._reading: Task | None = None  # the case shown being read again after a change, while it is
         self._read_again = False  # it changed again meanwhile: read it once more after
@@ -455,9 +459,12 @@ class Workspace(QTabWidget):
         self.number = number
         self._reads += 1  # a record still being read for the case shown before is not shown over this one
         self._log = None
+        self.problem = None
+        self.damaged = False
         case = None
         custody = None
         if number is not None:
+            folder = None
             try:
                 folder = self.ctx.library.folder(number)
                 case = folder.read_record()
@@ -465,7 +472,22 @@ class Workspace(QTabWidget):
                 custody = self._log.read()
             except CaseFileError as exc:
                 log.info("case %s cannot be read: %s", number, exc)
+                case = None
+                self.problem = exc
+                cause = exc.__cause__
+                self.damaged = folder is not None and not (
+                    isinstance(cause, OSError) and not isinstance(cause, FileNotFoundError)
+                )
         self.case = case
+        if number is not None and case is None:
+            # Said once, by the window's page for a case that cannot be read: each tab is emptied, not left
+            # showing the case open before, and none of them reads the record again to say why.
+            for tab in self.tabs():
+                if tab is self.overview and self.overview.number == number and self.overview.unsaved():
+                    continue  # what was typed is kept (hidden) for when the case reads again: a drive back
+                tab.set_case(None)  # type: ignore[attr-defined]
+            self.show_unsaved()
+            return
         for tab in self.tabs():
             if tab is self.evidence:
                 self.evidence.set_case(number, case=case, custody=custody if case is not None else None)
@@ -518,6 +540,8 @@ class Workspace(QTabWidget):
             custody: list[dict[str, Any]] = result[1]
             changed: frozenset[int] | None = result[2]
             self.case = case
+            self.problem = None
+            self.damaged = False
             for tab in self.tabs():
                 if tab is self.evidence:
                     changes = (shown, changed) if shown is not None and changed is not None else None

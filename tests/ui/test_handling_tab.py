@@ -151,6 +151,7 @@ def test_a_refused_value_keeps_the_dialog_open_and_says_why(window, ctx):
     tab = handling_tab(window)
     dialog = tab.record_proposal()
     fields = form(dialog)
+    pick(fields["Proposed by"], "respondent")
     fields["What is proposed"].setText("退款")
     fields["Amount (yuan)"].setText("1.234")
     dialog.accept()
@@ -163,6 +164,7 @@ def test_a_refused_value_keeps_the_dialog_open_and_says_why(window, ctx):
     dialog.reject()
 
     dialog = tab.close_case()
+    pick(form(dialog)["Result"], "resolved")
     dialog.accept()
     dialog = tab.reopen_case()
     dialog.accept()

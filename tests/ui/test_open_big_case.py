@@ -149,8 +149,9 @@ def test_a_hidden_exhibit_list_read_is_filled_first(shown):
     assert wizard.exhibit_list.row_item(2).data(wizard.exhibit_list.PACKET, Qt.ItemDataRole.UserRole) == 3
 
 
-def test_a_case_that_cannot_be_read_says_so_in_every_tab_as_before(shown, ctx, monkeypatch):
-    """The one read failing, each tab reads the record for itself and says why it cannot show it."""
+def test_a_case_that_cannot_be_read_says_so_once_instead_of_its_tabs(shown, ctx, monkeypatch):
+    """The one read failing, no tab reads the record again to say why in a box of its own: each is emptied,
+    and the window shows the case's page saying why and what to do, once."""
     import importlib
 
     shown_errors: list[tuple[str, str]] = []  # (the widget that said it, what it said)
@@ -166,14 +167,9 @@ def test_a_case_that_cannot_be_read_says_so_in_every_tab_as_before(shown, ctx, m
         shown.open_case(NUMBER)
         workspace = shown.workspace
         assert workspace.number == NUMBER
-        assert sorted(name for name, _error in shown_errors) == [
-            "BundleWizard",
-            "HandlingTab",
-            "OverviewTab",
-            "TimelineTab",
-        ]
-        assert all("case.json cannot be read" in error for _name, error in shown_errors)
-        assert "case.json cannot be read" in workspace.evidence.status.text()
+        assert shown_errors == []
+        assert shown.right.currentWidget() is shown.damaged
+        assert "case.json cannot be read" in shown.damaged.reason.text()
         assert workspace.evidence.model.rowCount() == 0
         assert not workspace.overview.isEnabled() and not workspace.handling.isEnabled()
         assert not workspace.bundles.wizard.isEnabled() and workspace.timeline.list.count() == 0
@@ -322,7 +318,7 @@ def test_a_change_made_elsewhere_shows_in_every_tab_read_off_the_gui_thread(
     assert workspace.bundles.wizard.chosen_numbers() == [1, 2, 3, 4]
     assert on_gui == [] and apart == [NUMBER]
 
-    # A case that cannot be read any more is said so in every tab, as when it is opened.
+    # A case that cannot be read any more is said so once, on its page, as when it is opened.
     shown_errors: list[str] = []
     for name in ("context", "bundle_wizard"):
         module = importlib.import_module(f"casefile.ui.{name}")
@@ -332,9 +328,8 @@ def test_a_change_made_elsewhere_shows_in_every_tab_read_off_the_gui_thread(
     record.write_text("{ not json", encoding="utf-8")
     try:
         ctx.events.case_changed.emit(NUMBER)
-        qtbot.waitUntil(lambda: len(shown_errors) == 4)
-        assert sorted(shown_errors) == ["BundleWizard", "HandlingTab", "OverviewTab", "TimelineTab"]
-        assert "case.json cannot be read" in workspace.evidence.status.text()
+        qtbot.waitUntil(lambda: shown.right.currentWidget() is shown.damaged)
+        assert shown_errors == [] and "case.json cannot be read" in shown.damaged.reason.text()
         assert workspace.evidence.model.rowCount() == 0 and not workspace.overview.isEnabled()
     finally:
         record.write_bytes(kept)

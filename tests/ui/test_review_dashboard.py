@@ -314,7 +314,9 @@ def test_the_report_and_its_tables_are_saved(dashboard, monkeypatch, tmp_path: P
     import openpyxl
 
     book = openpyxl.load_workbook(tmp_path / "复盘.xlsx")
-    assert next(book["总览"].iter_rows(min_row=2, values_only=True))[:3] == ("受理（件）", 4, 1)
+    rows = {row[0]: row[1:3] for row in book["总览"].iter_rows(min_row=2, values_only=True)}
+    assert rows["受理（件）"] == (4, 1)
+    assert rows["统计期间"][0].endswith("（30 天）")  # the period first, as the PDF says it
 
 
 def test_the_dashboard_speaks_chinese(dashboard, qapp, qtbot, monkeypatch, tmp_path: Path) -> None:

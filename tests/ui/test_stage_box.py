@@ -59,12 +59,36 @@ def test_closing_in_the_stage_box_opens_the_closing_dialog(window, ctx, qtbot):
     assert not window.workspace.handling.close_button.isVisibleTo(window.workspace.handling)
 
 
+def test_the_exhibits_carried_into_the_closing_leave_the_stage_row_with_its_note(window, ctx, tmp_path):
+    """The note and 证据编号 typed in the stage row go into the closing and are recorded with it: the row is
+    emptied, so the next move (定期复盘) does not cite them again unasked."""
+    from casefile.core.evidence import AddOptions, add_files
+
+    shot = tmp_path / "交付单.txt"
+    shot.write_text("已交付\n", "utf-8")
+    list(add_files(ctx.library, NUMBER, [shot], AddOptions()))
+    ctx.events.case_changed.emit(NUMBER)
+    window.cases.select(NUMBER)
+    overview = window.workspace.overview
+    choose(overview, "closed")
+    overview.stage_note.setText("顾客同意换新，已交付")
+    overview.stage_exhibits.setText("1")
+    overview.change_stage()
+    dialog = overview.closing
+    assert dialog.evidence.chosen() == [1]
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("resolved"))
+    dialog.accept()
+    assert ctx.library.load_case(NUMBER).workflow.closed.evidence == [1]
+    assert overview.stage_note.text() == "" and overview.stage_exhibits.text() == ""
+
+
 def test_a_closing_before_the_complaint_is_refused_in_the_dialog(window, ctx):
     window.cases.select(NUMBER)
     overview = window.workspace.overview
     choose(overview, "closed")
     overview.change_stage()
     dialog = overview.closing
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("resolved"))
     set_time(dialog.at, datetime(2026, 11, 1, 10, 0, tzinfo=CST))
     dialog.accept()
     assert dialog.isVisible() and "before the complaint time" in dialog.error.text()

@@ -17,7 +17,7 @@ from typing import Any
 
 from casefile.core.fsutil import atomic_write_bytes
 from casefile.core.review.facts import FUNNEL
-from casefile.core.review.queries import INTAKE, Figures, GroupBy, Review
+from casefile.core.review.queries import INTAKE, Figures, GroupBy, Period, Review
 from casefile.core.spreadsheet import Number, Sheet, write_workbook
 from casefile.core.workflow.clocks import CST
 
@@ -239,8 +239,24 @@ def tables(r: Review) -> list[Table]:
 # --------------------------------------------------------------------------- the workbook
 
 
+def period_text(period: Period, *, days: bool = True) -> str:
+    """A period as the report says it: 2026年11月01日 至 2026年11月30日（30 天）."""
+    text = f"{period.first:%Y年%m月%d日} 至 {period.last:%Y年%m月%d日}"
+    return f"{text}（{period.days} 天）" if days else text
+
+
 def write_xlsx(r: Review, path: Path) -> None:
-    """The report's tables as one workbook, a sheet each: numbers as numbers, in the PDF's formats (V.cell)."""
+    """The report's tables as one workbook, a sheet each: numbers as numbers, in the PDF's formats (V.cell).
+    The first sheet (总览) says, as the PDF's first lines do, the period and the one compared with, in its
+    本期 and 上期 columns: renamed or sent on, the workbook still says what its figures cover."""
+    said: list[list[Cell]] = [
+        ["统计期间", period_text(r.period), period_text(r.period.previous()), ""],
+        ["统计时间", f"{r.as_of.astimezone(CST):%Y年%m月%d日 %H:%M}", "", ""],
+    ]
+    if r.by is not None:
+        said.append(["分组", f"按{GROUP_NAMES[r.by]}", "", ""])
+    first, *rest = tables(r)
+    first = Table(first.title, first.header, [*said, *first.rows], first.widths)
     sheets = [
         Sheet(
             t.title,
@@ -248,7 +264,7 @@ def write_xlsx(r: Review, path: Path) -> None:
             [[c.cell() if isinstance(c, V) else c for c in row] for row in t.rows],
             [max(10, int(w * 7)) for w in t.widths],
         )
-        for t in tables(r)
+        for t in (first, *rest)
     ]
     write_workbook(path, sheets)
 
@@ -291,21 +307,37 @@ def _figures() -> Callable[..., Any]:
 NOW_COLOUR, BEFORE_COLOUR = "#2f6fb0", "#b9c7d6"
 
 
-def _paired_bars(ax: Any, labels: list[str], now: list[float], before: list[float], *, percent: bool = False) -> None:
+def _paired_bars(
+    ax: Any,
+    labels: list[str],
+    now: Sequence[float | None],
+    before: Sequence[float | None],
+    *,
+    percent: bool = False,
+) -> None:
+    """Bars of this period and the one before; a figure there is none of (a rate with nothing due, no
+    mediation ended: None) has no bar, and says "—", as the tables do, never 0%."""
     from matplotlib.ticker import MaxNLocator
 
     ys = list(range(len(labels)))
-    ax.barh([y - 0.2 for y in ys], now, height=0.4, color=NOW_COLOUR, label="本期")
-    ax.barh([y + 0.2 for y in ys], before, height=0.4, color=BEFORE_COLOUR, label="上期")
+    ax.barh([y - 0.2 for y in ys], [v or 0 for v in now], height=0.4, color=NOW_COLOUR, label="本期")
+    ax.barh([y + 0.2 for y in ys], [v or 0 for v in before], height=0.4, color=BEFORE_COLOUR, label="上期")
     ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     for y, v in zip(ys, now, strict=True):
-        ax.text(v, y - 0.2, f" {v:.0f}%" if percent else f" {v:.0f}", va="center", fontsize=7)
+        if v is None:
+            ax.text(0, y - 0.2, " —（无数据）", va="center", fontsize=7)
+        else:
+            ax.text(v, y - 0.2, f" {v:.0f}%" if percent else f" {v:.0f}", va="center", fontsize=7)
     if percent:
         ax.set_xlim(0, 110)
     ax.tick_params(labelsize=8)
     if not percent:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else 100 * share
 
 
 def charts(r: Review) -> list[tuple[str, bytes]]:
@@ -349,8 +381,8 @@ def charts(r: Review) -> list[tuple[str, bytes]]:
     _paired_bars(
         right,
         [name for name, _ in rates],
-        [100 * (get(r.total) or 0) for _, get in rates],
-        [100 * (get(r.previous) or 0) for _, get in rates],
+        [_percent(get(r.total)) for _, get in rates],
+        [_percent(get(r.previous)) for _, get in rates],
         percent=True,
     )
     right.set_title("达成率与成功率（%）", fontsize=9)
@@ -405,12 +437,10 @@ def write_pdf(r: Review, path: Path, *, title: str = "投诉处理定期复盘�
     from casefile.core.bundle.pdfkit import MARGINS, PAGE, TEXT_WIDTH, esc, grid, heading, para, register_fonts
 
     register_fonts()
-    previous = r.period.previous()
-    period = f"{r.period.first:%Y年%m月%d日} 至 {r.period.last:%Y年%m月%d日}（{r.period.days} 天）"
     story: list[Any] = [
         para(esc(title), "title"),
-        para(esc(f"统计期间：{period}"), "body"),
-        para(esc(f"对比期间：{previous.first:%Y年%m月%d日} 至 {previous.last:%Y年%m月%d日}"), "body"),
+        para(esc(f"统计期间：{period_text(r.period)}"), "body"),
+        para(esc(f"对比期间：{period_text(r.period.previous(), days=False)}"), "body"),
         para(esc(f"统计时间：{r.as_of.astimezone(CST):%Y年%m月%d日 %H:%M}"), "body"),
     ]
     if r.by is not None:

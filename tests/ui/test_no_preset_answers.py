@@ -1,0 +1,68 @@
+"""The 处理 dialogs and 结案 from 概况's stage box open on their first field with no answer chosen for the
+user: Enter pressed by reflex records nothing, until the result, the venue, the party… is chosen."""
+
+from __future__ import annotations
+
+from casefile.core.model import Stage
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+NUMBER = "202611-001"
+
+
+def enter(qtbot, dialog) -> None:
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+
+def ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_closing_from_the_stage_box_has_no_preset_result_and_enter_records_nothing(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    overview = window.workspace.overview
+    overview.stage_combo.setCurrentIndex(overview.stage_combo.findData("closed"))
+    overview.change_stage()
+    dialog = overview.closing
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.result_box.currentIndex() == -1 and dialog.result_box.currentData() is None
+    assert dialog.focusWidget() is dialog.result_box  # the first field, not OK
+    assert not ok(dialog).isEnabled()
+    enter(qtbot, dialog)
+    assert dialog.isVisible() and ctx.library.load_case(NUMBER).stage is not Stage.CLOSED
+    dialog.accept()  # however it is asked: refused, saying what to choose
+    assert dialog.isVisible() and "Result" in dialog.error.text()
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("unresolved"))
+    assert ok(dialog).isEnabled()
+    enter(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    closed = ctx.library.load_case(NUMBER).workflow.closed
+    assert closed is not None and closed.result.value == "unresolved"
+
+
+def test_handling_dialogs_open_on_their_first_field_with_nothing_chosen(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    for open_dialog, label in (
+        (tab.record_proceeding, "Venue"),
+        (tab.record_finding, "Responsible party"),
+        (tab.record_proposal, "Proposed by"),
+        (tab.record_outcome, "Outcome"),
+        (tab.close_case, "Result"),
+    ):
+        dialog = open_dialog()
+        box = next(b for b, text in dialog.required.items() if text == label)
+        assert box.currentIndex() == -1, label
+        assert dialog.focusWidget() is box, label
+        assert not ok(dialog).isEnabled(), label
+        enter(qtbot, dialog)
+        assert dialog.isVisible(), label
+        dialog.reject()
+    case = ctx.library.load_case(NUMBER)
+    assert case.workflow.proceedings == [] and case.workflow.findings == [] and case.workflow.closed is None
+    dialog = tab.record_proceeding()
+    next(iter(dialog.required)).setCurrentIndex(1)  # a venue chosen: Enter records it
+    enter(qtbot, dialog)
+    assert len(ctx.library.load_case(NUMBER).workflow.proceedings) == 1
