@@ -720,12 +720,14 @@ class CjkParagraph(Paragraph):
         self.height = 0
         if len(frags) == 1:
             f = frags[0]
-            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            # The rest of a paragraph split at a page break is given its lines as words: joined again with
+            # what was left out at their ends (the spaces a line broke at), "openssl x509 -in" stays as written.
+            text = f.text if hasattr(f, "text") else "".join(map(_rejoined, getattr(f, "words", [])))
             widths = _char_widths(f.fontName, f.fontSize)
             lines = []
-            for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, maxWidths)):
-                line = text[a:b]
+            for k, (a, b, end) in enumerate(_spans_with_ends(text, widths.__getitem__, maxWidths)):
                 room = maxWidths[min(k, len(maxWidths) - 1)]
+                line = _Line(text[a:b], text[b:end])
                 lines.append((room - sum(map(widths.__getitem__, line)), [line]))
             return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
         plain = _plain_lines(frags, maxWidths, self.style)
@@ -798,10 +800,35 @@ def _plain_lines(frags: list[Any], maxWidths: Sequence[float], style: ParagraphS
             if f is not None:  # an empty line, ended by its <br/>
                 lines.append((rooms[0], [""]))
             continue
-        for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, rooms)):
-            line = text[a:b]
+        for k, (a, b, end) in enumerate(_spans_with_ends(text, widths.__getitem__, rooms)):
+            line = _Line(text[a:b], text[b:end])
             lines.append((rooms[min(k, len(rooms) - 1)] - sum(map(widths.__getitem__, line)), [line]))
     return first.clone(kind=0, lines=lines, ascent=first.fontSize, descent=-0.2 * first.fontSize)
+
+
+class _Line(str):
+    """A line of a paragraph as drawn, with what its break left out after it (the spaces it broke at)."""
+
+    tail: str
+
+    def __new__(cls, text: str, tail: str = "") -> _Line:
+        line = super().__new__(cls, text)
+        line.tail = tail
+        return line
+
+
+def _rejoined(word: object) -> str:
+    """A line given back as a word by ReportLab's split of a paragraph, with the spaces its break left out."""
+    return f"{word}{getattr(word, 'tail', '')}"
+
+
+def _spans_with_ends(
+    text: str, widths: Callable[[str], float], rooms: float | Sequence[float]
+) -> list[tuple[int, int, int]]:
+    """:func:`line_spans` with, for each line, where the next one starts: what lies between is left out."""
+    spans = line_spans(text, widths, rooms)
+    starts = [a for a, _b in spans[1:]] + [len(text)]
+    return [(a, b, max(b, nxt)) for (a, b), nxt in zip(spans, starts, strict=True)]
 
 
 class TextLines(Flowable):
