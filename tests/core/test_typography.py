@@ -24,6 +24,7 @@ from casefile.core.bundle.pdfkit import (
     SANS,
     SERIF,
     CjkParagraph,
+    CommandBlock,
     fullwidth_punctuation,
     styles,
     wrap_text,
@@ -175,6 +176,30 @@ def test_a_paragraph_split_at_a_page_break_keeps_the_spaces_its_lines_broke_at()
             rest.wrap(width, 10_000)
             for line in _drawn_lines(rest):
                 assert line.strip() in text, (width, kept, line)
+
+
+def test_a_command_breaks_only_at_its_spaces_and_shrinks_rather_than_cut_a_word():
+    """A command is printed to be typed: its lines, joined with one space, are the command, at any width; a word
+    wider than the room (a 64-digit digest in a narrow cell) makes the type smaller, never cut."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from casefile.core.bundle.pdfkit import MONO
+
+    command = f"openssl ts -verify -digest {HASH}0b -in timestamps/0001/token.tsr -CAfile timestamps/0001/ca.pem"
+    for width in range(250, 520, 11):
+        block = CommandBlock(command)
+        _w, height = block.wrap(width, 10_000)
+        assert " ".join(block.lines) == command, width
+        assert height == pytest.approx(len(block.lines) * block.font_size * 1.45)
+        hang = 2 * pdfmetrics.stringWidth("0", MONO, block.font_size)  # a line after the first is indented
+        widths = [
+            pdfmetrics.stringWidth(line, MONO, block.font_size) + (hang if k else 0)
+            for k, line in enumerate(block.lines)
+        ]
+        assert max(widths) <= width, width
+    narrow = CommandBlock(command)
+    narrow.wrap(300, 10_000)
+    assert narrow.font_size < 9 and f"{HASH}0b" in narrow.lines
 
 
 # --------------------------------------------------------------------------- full-width punctuation

@@ -45,6 +45,7 @@ reportlab.rl_config.invariant = 1  # no timestamps or random IDs: same input, sa
 
 SANS = "WenQuanYiMicroHei"  # 黑体 style: titles, headings, labels, stamps, captions, evidence text
 SERIF = "NotoSerifSC"  # 宋体 style: running text of documents, lists and tables
+MONO = "WenQuanYiMicroHeiMono"  # the sans with fixed-width Latin: commands a reader types (CommandBlock)
 FONT = SANS  # the font of everything not set as running text
 PAGE = A4
 BLANK = "＿＿＿＿＿＿＿＿"  # a clear blank to fill in by hand; never an invented value
@@ -152,6 +153,7 @@ def _char_class(code: int) -> str:
 def register_fonts() -> str:
     sans = QuickTTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     pdfmetrics.registerFont(sans)
+    pdfmetrics.registerFont(QuickTTFont(MONO, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=1))
     pdfmetrics.registerFont(FallbackTTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf")), sans))
     # Anything that falls back to ReportLab's defaults (graphics such as QR codes, a canvas
     # made elsewhere) gets the embedded font too, never the unembedded Helvetica.
@@ -829,6 +831,67 @@ def _spans_with_ends(
     spans = line_spans(text, widths, rooms)
     starts = [a for a, _b in spans[1:]] + [len(text)]
     return [(a, b, max(b, nxt)) for (a, b), nxt in zip(spans, starts, strict=True)]
+
+
+class CommandBlock(Flowable):
+    """A command for the reader to type (sha256sum FILE, openssl ts -verify …), in the fixed-width sans, broken
+    into lines only at its spaces: never inside a word (a path, an option, a digest), and a line's end always
+    stands for one space. A line after the first is indented, to read as the same command. A word wider than the
+    room makes the whole command smaller (down to ``least`` points), so it is never cut.
+
+    ``text`` is the command as typed, one space between its words."""
+
+    def __init__(self, command: str, size: float = XIAOWU, *, least: float = 6.0, indent: float = 0.0) -> None:
+        super().__init__()
+        self.words = command.split()
+        self.text = " ".join(self.words)
+        self.size = size
+        self.least = least
+        self.indent = indent
+        self.lines: list[str] = []
+        self.font_size = size
+
+    def _leading(self) -> float:
+        return self.font_size * 1.45
+
+    def _hang(self) -> float:
+        return 2 * float(pdfmetrics.stringWidth("0", MONO, self.font_size))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        register_fonts()
+        room = max(availWidth - self.indent, 1.0)
+        size = self.size
+        widest = max((pdfmetrics.stringWidth(w, MONO, size) for w in self.words), default=0.0)
+        hang = 2 * pdfmetrics.stringWidth("0", MONO, size)
+        if widest > room - hang:  # the widest word is set alone on a line after the first, indented
+            size = max(self.least, int(size * (room - hang) / (widest + hang) * 10) / 10)
+        self.font_size = size
+        hang = self._hang()
+        lines: list[str] = []
+        for word in self.words:
+            width = room - (hang if lines else 0.0)
+            if lines and pdfmetrics.stringWidth(f"{lines[-1]} {word}", MONO, size) <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        self.lines = lines or [""]
+        self.width = availWidth
+        self.height = len(self.lines) * self._leading()
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        return []  # a command is a few lines: it moves to the next page whole
+
+    def draw(self) -> None:
+        if getattr(_measuring, "on", False):
+            return
+        canvas = self.canv
+        canvas.setFont(MONO, self.font_size)
+        leading = self._leading()
+        y = self.height - leading + (leading - self.font_size) / 2 + 0.2 * self.font_size
+        for k, line in enumerate(self.lines):
+            canvas.drawString(self.indent + (self._hang() if k else 0.0), y, line)
+            y -= leading
 
 
 class TextLines(Flowable):
