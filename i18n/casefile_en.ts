@@ -6366,6 +6366,38 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a third party&apos;s (no party to the case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complainant&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the carrier&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claimant&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s (the end customer&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>address {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6403,6 +6435,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{exhibits}: OCR could not read the picture&apos;s text, so the personal data in it cannot be checked: look at it, and redact what shows anyone&apos;s personal data (select the exhibit and press Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{whose} {data}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
