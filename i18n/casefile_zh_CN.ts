@@ -6404,6 +6404,10 @@ Attach %1 all the same?</source>
         <translation>案外人（非本案当事人）的</translation>
     </message>
     <message>
+        <source>{exhibits}: the picture shows a third party&apos;s personal data (as OCR read it), and the packet prints the picture as it is, unmasked: a court&apos;s and an arbitration&apos;s packets mask third parties, and the other side receives a copy ({citation}). Redact the picture (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the redacted copy in the packet in its place: this packet prints originals unless asked (tick the redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted EXHIBIT). Build it as it is only if the data may be shown</source>
+        <translation>{exhibits}：图片中含有案外人（非本案当事人）的个人信息（文字识别结果），材料将原样印出该图片，未作遮盖；法院、仲裁材料应遮盖案外人信息，且对方当事人会收到副本（{citation}）。请先遮盖（选中该证据按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），再以遮盖件替换原件放入材料：本材料默认印出原件（在证据列表中勾选遮盖件、取消原件，或 casefile bundle {number} --redacted 证据编号）。仅在这些信息可以公开时才原样生成</translation>
+    </message>
+    <message>
         <source>the complainant&apos;s</source>
         <translation>投诉人的</translation>
     </message>

@@ -254,6 +254,8 @@ def test_a_third_party_in_a_picture_is_named_in_every_packet_with_the_name_ocr_r
     assert "address 北京市朝阳区" in message and "3号楼1201" not in message
     assert "张" not in message.replace("证据", "") and "138****5678" not in message
     assert "13912345678" not in message
+    # Where the packet prints originals unless asked, redacting is not enough: the copy must be put in.
+    assert ("--redacted" in message) is (venue is not Venue.CONSUMER_ASSOCIATION)
     report = context(case, tmp_path, venue).report.to_text("信息披露报告")
     assert (
         "证据1：图片中的个人信息未遮盖（文字识别发现：案外人的姓名 李*、手机号 139****5678、地址 北京市朝阳区" in report

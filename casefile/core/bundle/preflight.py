@@ -434,21 +434,35 @@ def _pictures(
             labels.append((entry, ""))
     privacy = law.cite_many(["personal-information.6", "personal-information.23"], short=True)
     number = case.number
-    found.group(
-        Level.WARNING,
-        "picture-personal-data",
-        shown,
-        lambda names: Message(
-            "{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and the "
-            "packet prints the picture as it is, unmasked: sending it hands that person's data to the recipient "
-            "({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes over what "
-            "OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON; the "
-            "packet then prints the redacted copy. Build it as it is only if the recipient may see the data",
+
+    def picture_message(names: Message) -> Message:
+        if policy.prefers_redacted:
+            return Message(
+                "{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and "
+                "the packet prints the picture as it is, unmasked: sending it hands that person's data to the "
+                "recipient ({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes "
+                "over what OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason "
+                "REASON; the packet then prints the redacted copy. Build it as it is only if the recipient may see "
+                "the data",
+                exhibits=names,
+                citation=privacy,
+                number=number,
+            )
+        # A court's or an arbitration's packet prints originals unless a redacted copy is asked for.
+        return Message(
+            "{exhibits}: the picture shows a third party's personal data (as OCR read it), and the packet prints "
+            "the picture as it is, unmasked: a court's and an arbitration's packets mask third parties, and the "
+            "other side receives a copy ({citation}). Redact the picture (select the exhibit and press "
+            "Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the "
+            "redacted copy in the packet in its place: this packet prints originals unless asked (tick the "
+            "redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted "
+            "EXHIBIT). Build it as it is only if the data may be shown",
             exhibits=names,
             citation=privacy,
             number=number,
-        ),
-    )
+        )
+
+    found.group(Level.WARNING, "picture-personal-data", shown, picture_message)
     found.group(
         Level.WARNING,
         "label-not-redacted",
