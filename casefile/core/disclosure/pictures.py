@@ -90,25 +90,29 @@ class PictureTexts:
         return found
 
     def of(self, exhibit: Exhibit) -> PictureText:
-        known = self._known.get(exhibit.sha256)
-        if known is None:
-            known = self._read(exhibit.sha256)
-            if known.state is OcrState.READ:  # kept: what OCR read in these bytes stays (the others may change)
-                self._known[exhibit.sha256] = known
-        return known
-
-    def _read(self, sha256: str) -> PictureText:
-        try:
-            text: DerivedText | None = self.store.get(sha256, OCR_PRODUCER)
-        except ValueError:  # not a SHA-256: nothing was stored under it
-            text = None
-        if text is not None:
-            return PictureText(OcrState.READ, "\n\n".join(p.text for p in text.pages if p.text.strip()))
+        known = self.stored(exhibit)
+        if known is not None:
+            return known
         from casefile.core.search.ocr import Failures
 
-        if Failures(self.root).get(sha256) is not None:
+        if Failures(self.root).get(exhibit.sha256) is not None:
             return PictureText(OcrState.FAILED)
         return PictureText(OcrState.UNREAD)
+
+    def stored(self, exhibit: Exhibit) -> PictureText | None:
+        """What OCR read in the file, when it did (None: not read, or it could not be read; OCR's own records of
+        failures are not looked at, nor its code loaded)."""
+        known = self._known.get(exhibit.sha256)
+        if known is None:
+            try:
+                text: DerivedText | None = self.store.get(exhibit.sha256, OCR_PRODUCER)
+            except ValueError:  # not a SHA-256: nothing was stored under it
+                text = None
+            if text is None:
+                return None
+            known = PictureText(OcrState.READ, "\n\n".join(p.text for p in text.pages if p.text.strip()))
+            self._known[exhibit.sha256] = known  # kept: what OCR read in these bytes stays
+        return known
 
 
 def _masker_key(masker: Masker) -> object:
@@ -235,11 +239,13 @@ def check_picture(masker: Masker, texts: PictureTexts, exhibit: Exhibit) -> Pict
     nothing is to be said (a PDF with a text layer the packet masks itself, not read yet)."""
     if not read_by_ocr(exhibit):
         return None
-    found = texts.of(exhibit)
+    picture = is_picture(exhibit)
+    # A PDF not read that is not known to be a scan has nothing to say: its text layer is masked by the build.
+    found = texts.of(exhibit) if picture else texts.stored(exhibit)
+    if found is None:
+        return None
     if found.state is OcrState.READ:
         return PictureCheck(OcrState.READ, texts.shown(masker, exhibit, found.text))
-    if not is_picture(exhibit):
-        return None  # a PDF not read yet that is not known to be a scan: its text layer is masked by the build
     return PictureCheck(found.state)
 
 
