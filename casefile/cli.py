@@ -1743,13 +1743,19 @@ def _root_words(folder: Path, stamp: Stamp, pins: frozenset[str]) -> tuple[str, 
     return f"{label(pinned)}: root {named}", pinned
 
 
+def _stamp_time(value: datetime | None) -> str:
+    """When a timestamp says the files existed, to the second, in the zone times are shown in (its offset named
+    when that is not Beijing time), as the packet's integrity annex prints it."""
+    return zone.show(value, "%Y-%m-%d %H:%M:%S") if value is not None else ""
+
+
 def _stamp_line(outcome: StampOutcome, library: Library, pins: frozenset[str], unpinned: list[str]) -> str:
     """What came of a stamp request; a stamp whose root is not pinned adds its id to ``unpinned``."""
     exhibits = ", ".join(map(str, outcome.exhibits))
     if outcome.stamp is not None:
         stamp = outcome.stamp
         renewal = f" (renews timestamp {stamp.renews})" if stamp.renews else ""
-        time = stamp.time.isoformat() if stamp.time else ""
+        time = _stamp_time(stamp.time)
         words, pinned = _root_words(library.folder(outcome.number).path, stamp, pins)
         if not pinned:
             unpinned.append(stamp.id)
@@ -1821,7 +1827,7 @@ def cmd_timestamp(args: argparse.Namespace, library: Library) -> int:
                 stamps = stamps_of(case, exhibit.number)
                 if stamps:
                     last = stamps[-1]
-                    time = last.time.isoformat() if last.time else ""
+                    time = _stamp_time(last.time)
                     words, _pinned = _root_words(library.folder(case.number).path, last, pins)
                     text = f"stamped {time} by {last.tsa}, serial {last.serial} (timestamp {last.id}; {words})"
                 elif exhibit.number in waiting and state is not None:

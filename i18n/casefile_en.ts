@@ -6423,6 +6423,42 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a third party&apos;s (no party to the case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exhibits}: the picture shows a third party&apos;s personal data (as OCR read it), and the packet prints the picture as it is, unmasked: a court&apos;s and an arbitration&apos;s packets mask third parties, and the other side receives a copy ({citation}). Redact the picture (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the redacted copy in the packet in its place: this packet prints originals unless asked (tick the redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted EXHIBIT). Build it as it is only if the data may be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complainant&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the carrier&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claimant&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s (the end customer&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>address {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6460,6 +6496,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{exhibits}: OCR could not read the picture&apos;s text, so the personal data in it cannot be checked: look at it, and redact what shows anyone&apos;s personal data (select the exhibit and press Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{whose} {data}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6459,6 +6459,42 @@ Attach %1 all the same?</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
     </message>
     <message>
+        <source>a third party&apos;s (no party to the case)</source>
+        <translation>案外人（非本案当事人）的</translation>
+    </message>
+    <message>
+        <source>{exhibits}: the picture shows a third party&apos;s personal data (as OCR read it), and the packet prints the picture as it is, unmasked: a court&apos;s and an arbitration&apos;s packets mask third parties, and the other side receives a copy ({citation}). Redact the picture (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the redacted copy in the packet in its place: this packet prints originals unless asked (tick the redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted EXHIBIT). Build it as it is only if the data may be shown</source>
+        <translation>{exhibits}：图片中含有案外人（非本案当事人）的个人信息（文字识别结果），材料将原样印出该图片，未作遮盖；法院、仲裁材料应遮盖案外人信息，且对方当事人会收到副本（{citation}）。请先遮盖（选中该证据按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），再以遮盖件替换原件放入材料：本材料默认印出原件（在证据列表中勾选遮盖件、取消原件，或 casefile bundle {number} --redacted 证据编号）。仅在这些信息可以公开时才原样生成</translation>
+    </message>
+    <message>
+        <source>the complainant&apos;s</source>
+        <translation>投诉人的</translation>
+    </message>
+    <message>
+        <source>the respondent&apos;s</source>
+        <translation>被投诉人的</translation>
+    </message>
+    <message>
+        <source>the carrier&apos;s</source>
+        <translation>承运人的</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s</source>
+        <translation>委托代理人的</translation>
+    </message>
+    <message>
+        <source>the claimant&apos;s</source>
+        <translation>索赔人的</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s</source>
+        <translation>寄件人的</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s (the end customer&apos;s)</source>
+        <translation>收件人（终端客户）的</translation>
+    </message>
+    <message>
         <source>address {value}</source>
         <translation>地址 {value}</translation>
     </message>
@@ -6497,6 +6533,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{exhibits}: OCR could not read the picture&apos;s text, so the personal data in it cannot be checked: look at it, and redact what shows anyone&apos;s personal data (select the exhibit and press Ctrl+Shift+R)</source>
         <translation>{exhibits}：无法识别图片中的文字，无法检查其中的个人信息：请查看该图片，遮盖显示任何人个人信息的部分（选中该证据按 Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>{whose} {data}</source>
+        <translation>{whose}{data}</translation>
     </message>
     <message>
         <source>Are the goods (“{goods}”) a mobile phone? The product&apos;s name does not say: a phone&apos;s fault within 15 days of the sale falls under the mobile phone repair, exchange and return rule ({citations}). Say so: casefile edit {number} --is-phone yes (or no)</source>

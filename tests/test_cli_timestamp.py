@@ -155,3 +155,30 @@ def test_a_pinned_root_does_not_vouch_for_another_authority_of_the_same_name(cap
         code == 0 and f"its timestamps rely on root CN=CaseFile Test Root CA, SHA-256 {_fingerprint(forger.pem)}" in out
     )
     assert "timestamp (root not checked)" in out and "tsa_root_sha256" in err
+
+
+def test_a_stamps_time_is_shown_in_the_zone_times_are_shown_in(capsys, lib, files, tsa, local_ca, machine_zone):
+    """add and timestamp --status give the stamp's time as the integrity annex prints it (Beijing time, to the
+    second), not in the TSA's UTC; in the computer's zone, when chosen, with that zone's offset."""
+    from casefile.core import zone
+    from casefile.core.library import Library
+
+    assert run(capsys, "config", "tsa_url", tsa.url)[0] == 0
+    assert run(capsys, "config", "tsa_ca_file", str(local_ca.pem))[0] == 0
+    number = new_case(capsys, lib)
+    code, out, _ = run(capsys, "--library", str(lib), "add", number, str(files))
+    assert code == 0
+    stamp = Library(lib, "测试员").load_case(number).timestamps[0]
+    assert stamp.time is not None
+    beijing = zone.shown(stamp.time).strftime("%Y-%m-%d %H:%M:%S")
+    assert f"for exhibits 1, 2, 3, 4: {beijing} by " in out and "+00:00" not in out
+    code, out, _ = run(capsys, "--library", str(lib), "timestamp", "--status", number)
+    assert f"   1  stamped {beijing} by " in out
+    machine_zone("America/Los_Angeles")
+    assert run(capsys, "config", "times_in_computer_zone", "true")[0] == 0
+    zone.use_computer_zone(True)
+    pacific = zone.shown(stamp.time)
+    offset = zone.offset_label(stamp.time)
+    assert offset.startswith("UTC-0")
+    code, out, _ = run(capsys, "--library", str(lib), "timestamp", "--status", number)
+    assert f"   1  stamped {pacific:%Y-%m-%d %H:%M:%S} ({offset}) by " in out

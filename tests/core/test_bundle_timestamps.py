@@ -48,6 +48,24 @@ def test_annex_prints_stamps_and_the_command_that_checks_them(capsys, library, f
     )
     assert "Verification: OK" in result.stdout, result.stderr
     assert (out_dir / "README-timestamps.txt").is_file() and (out_dir / base / "tree.json").is_file()
+    # The commands as printed, typed from paper: one line, a space at each of their line breaks.
+    verify = _printed_command(annex, "openssl ts -verify")
+    assert stamp.root in verify
+    result = subprocess.run(verify, cwd=out_dir, capture_output=True, text=True)
+    assert "Verification: OK" in result.stdout, (verify, result.stderr)
+    fingerprint = _printed_command(annex, "openssl x509 -in")
+    assert fingerprint == ["openssl", "x509", "-in", f"{base}/ca.pem", "-noout", "-fingerprint", "-sha256"]
+    result = subprocess.run(fingerprint, cwd=out_dir, capture_output=True, text=True)
+    assert result.returncode == 0 and "Fingerprint=" in result.stdout, result.stderr
+    # No command is left in running text, where a line break may fall inside a word or lose a space.
+    assert "openssl x509 -in timestamps/编号" not in annex and "摘要连续输入" not in annex
+
+
+def _printed_command(text: str, start: str) -> list[str]:
+    """The words of the command printed from ``start`` on, to the blank line after it."""
+    at = text.index(start)
+    block = text[at : text.find("\n\n", at)]
+    return block.split()
 
 
 def test_annex_says_when_nothing_is_stamped(library, files):

@@ -50,7 +50,10 @@ def test_the_check_method_is_written_for_its_reader():
     from casefile.core.bundle.parts import check_method, timestamp_flowables
 
     def texts(ctx):
-        return [p.text for p in check_method(ctx)]
+        """The numbered paragraphs, then the technical note (its paragraphs and commands) as one text."""
+        flowables = check_method(ctx)
+        at = next(i for i, p in enumerate(flowables) if p.text.startswith("技术核对说明"))
+        return [p.text for p in flowables[:at]] + [" | ".join(p.text for p in flowables[at:])]
 
     def stamps(ctx):
         return "".join(getattr(p, "text", "") for p in timestamp_flowables(ctx))
@@ -69,7 +72,9 @@ def test_the_check_method_is_written_for_its_reader():
         assert "MANIFEST" not in note and "文件夹" not in note
         assert "仅有上述哈希值校验。" in stamps(ctx) and "互联网法院" not in stamps(ctx)
     court = "".join(texts(context(full_case(), Venue.COURT)))
-    assert "提交人提供案卷文件夹的，在该文件夹中运行 sha256sum -c MANIFEST.sha256" in court
+    assert (
+        "提交人提供案卷文件夹的，在该文件夹中运行下列命令，可一次比对全部文件： | sha256sum -c MANIFEST.sha256" in court
+    )
     assert "《最高人民法院关于互联网法院审理案件若干问题的规定》第十一条" in court
     assert "《人民法院在线诉讼规则》第十六条、第十七条、第十八条" in court
     assert "互联网法院审理案件若干问题的规定》第十一条第二款" in stamps(context(full_case(), Venue.COURT))

@@ -4,7 +4,9 @@ A merchant's courier claim with a close-up of the parcel's label: OCR read the e
 street address in it. The packet masks them in every text, but prints the picture as it is: the preflight names
 the picture and what it shows (masked), with how to redact it, and the disclosure report lists it as NOT masked.
 A picture OCR has not read yet is named as not checked; a picture the user marked as a label is named even
-without its text; a redacted copy printed in its place, or a court packet (both parties seen), says nothing.
+without its text; a redacted copy printed in its place, or a court packet showing only the parties' data (both
+parties seen), says nothing. Court and arbitration packets mask third parties too: a stranger on a label in a
+consumer's packet is named there as in a 消协 packet, with the name OCR read beside the phone.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import dataclasses
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Organisation, Venue
 from casefile.core.bundle.preflight import preflight
@@ -104,6 +108,7 @@ def test_a_label_photo_read_by_ocr_is_named_with_what_it_shows_masked(tmp_path: 
     message = str(finding)
     assert "139****4321" in finding.message and "陈**" in finding.message and "云南省昆明市五华区****" in message
     assert "13987654321" not in message and "陈小红" not in message and "翠湖北路" not in message
+    assert "the recipient's (the end customer's) name 陈**" in message  # whose it is
     assert "Ctrl+Shift+R" in finding.message and "casefile redact 202611-001" in finding.message
     assert "pictures-not-read" not in found
 
@@ -168,8 +173,8 @@ def test_the_disclosure_report_lists_the_picture_as_not_masked(tmp_path: Path) -
     read_by_ocr(tmp_path, label, LABEL_TEXT)
     report = context(case, tmp_path).report.to_text("快递理赔申请材料 202611-001 信息披露报告")
     assert (
-        "证据1：图片中的个人信息未遮盖（文字识别发现：姓名 陈**、手机号 139****4321、地址 云南省昆明市五华区****）"
-        in report
+        "证据1：图片中的个人信息未遮盖（文字识别发现："
+        "收件人的姓名 陈**、手机号 139****4321、地址 云南省昆明市五华区****）" in report
     )
     assert "证据2：图片尚未识别文字，其中的个人信息未经检查" in report
     assert "13987654321" not in report and "陈小红" not in report
@@ -208,3 +213,62 @@ def test_what_a_picture_shows_is_judged_for_each_destination(tmp_path: Path) -> 
     assert "picture-personal-data" in codes(Venue.COURIER_CLAIM)
     assert "picture-personal-data" not in codes(Venue.CONSUMER_ASSOCIATION)
     assert "picture-personal-data" in codes(Venue.COURIER_CLAIM)
+
+
+# A consumer's own case: the parcel's label shows a stranger (the consumer received it for a neighbour's order).
+STRANGER_LABEL = (
+    "某某速运电子运单\n运单号SF2026112012345\n收件人：李四电话：13912345678\n"
+    "收件地址：北京市朝阳区望京街道某小区3号楼1201\n寄件人：张三电话：13812345678"
+)
+
+
+def consumer_case(*exhibits: Exhibit) -> Case:
+    return Case(
+        number="202611-001",
+        title="手机屏幕碎裂",
+        complained_at=datetime(2026, 11, 24, 10, 2, tzinfo=CST),
+        channel=Channel.ONLINE,
+        type=CaseType.QUALITY,
+        complainant=Party(
+            PartyKind.PERSON, name="张三", phone="13812345678", address="上海市徐汇区漕溪北路88号3栋1201室"
+        ),
+        respondent=Party(
+            PartyKind.ORGANISATION, name="某某数码科技有限公司", phone="0571-88888888", legal_representative="李四"
+        ),
+        exhibits=list(exhibits),
+    )
+
+
+@pytest.mark.parametrize("venue", [Venue.COURT, Venue.ARBITRATION, Venue.CONSUMER_ASSOCIATION])
+def test_a_third_party_in_a_picture_is_named_in_every_packet_with_the_name_ocr_read(tmp_path, venue) -> None:
+    """Spec §6.3: court and arbitration packets show both parties complete but mask third parties, and an
+    arbitration copy goes to the respondent: a stranger's name, mobile and address on a label are named there as
+    in a 消协 packet, said to be a third party's; the complainant's own name and phone on it are not."""
+    label = photo(15, "面单照片")
+    case = consumer_case(label)
+    read_by_ocr(tmp_path, label, STRANGER_LABEL)
+    finding = findings(case, venue, tmp_path)["picture-personal-data"]
+    message = finding.message
+    assert finding.exhibits == (15,)
+    assert "a third party's (no party to the case) name 李*, mobile number 139****5678" in message, message
+    assert "address 北京市朝阳区" in message and "3号楼1201" not in message
+    assert "张" not in message.replace("证据", "") and "138****5678" not in message
+    assert "13912345678" not in message
+    # Where the packet prints originals unless asked, redacting is not enough: the copy must be put in.
+    assert ("--redacted" in message) is (venue is not Venue.CONSUMER_ASSOCIATION)
+    report = context(case, tmp_path, venue).report.to_text("信息披露报告")
+    assert (
+        "证据1：图片中的个人信息未遮盖（文字识别发现：案外人的姓名 李*、手机号 139****5678、地址 北京市朝阳区" in report
+    ), report
+
+
+def test_court_and_arbitration_packets_name_pictures_not_read_but_not_a_label_showing_the_parties(tmp_path) -> None:
+    """A picture OCR has not read is not checked in a court's packet either; a label whose text shows only the
+    parties (both seen there) is not named for being a label."""
+    label, waiting = photo(8, "面单照片"), photo(9, "外箱照片")
+    case = consumer_case(label, waiting)
+    read_by_ocr(tmp_path, label, "收件人：张三电话：13812345678\n运单号SF2026112012345")
+    for venue in (Venue.COURT, Venue.ARBITRATION):
+        found = findings(case, venue, tmp_path)
+        assert found["pictures-not-read"].exhibits == (9,)
+        assert not {"picture-personal-data", "label-not-redacted"} & set(found)

@@ -24,6 +24,7 @@ from casefile.core.bundle.pdfkit import (
     SANS,
     SERIF,
     CjkParagraph,
+    CommandBlock,
     fullwidth_punctuation,
     styles,
     wrap_text,
@@ -143,6 +144,62 @@ def test_paragraphs_keep_the_rules_too(seed):
             lines.append("".join(w.text for w in words) if words is not None else "".join(line[1]))
         assert "".join(lines) == text
         assert not broken_rules(lines), broken_rules(lines)
+
+
+def _drawn_lines(para: CjkParagraph) -> list[str]:
+    lines = []
+    for line in para.blPara.lines:
+        words = getattr(line, "words", None)
+        lines.append("".join(w.text for w in words) if words is not None else "".join(line[1]))
+    return lines
+
+
+def test_a_paragraph_split_at_a_page_break_keeps_the_spaces_its_lines_broke_at():
+    """The rest of a paragraph on the next page is laid out again from its lines: the spaces its lines broke at
+    are kept, so that "openssl x509 -in" is never printed "x509-in" (nor "h = SHA-256" as "h =SHA-256")."""
+    text = (
+        "输出 Verification: OK 只说明时间戳未被改动，不说明该根证书属于所载时间戳服务机构：请运行 openssl x509 -in "
+        "timestamps/编号/ca.pem -noout -fingerprint -sha256，将得到的指纹与上表比对。"
+        "再计算 h = SHA-256(0x00‖文件哈希)；兄弟在左则 h = SHA-256(0x01‖兄弟‖h)，"
+        "在右则 h = SHA-256(0x01‖h‖兄弟)；最后得到的 h 应等于树根。"
+    )
+    style = styles()["indent"]
+    leading = style.leading
+    for width in range(150, 480, 7):
+        for kept in (2, 3):
+            para = CjkParagraph(text, style)
+            para.wrap(width, 10_000)
+            parts = para.split(width, kept * leading + 1)
+            if len(parts) < 2:
+                continue
+            rest = parts[1]
+            rest.wrap(width, 10_000)
+            for line in _drawn_lines(rest):
+                assert line.strip() in text, (width, kept, line)
+
+
+def test_a_command_breaks_only_at_its_spaces_and_shrinks_rather_than_cut_a_word():
+    """A command is printed to be typed: its lines, joined with one space, are the command, at any width; a word
+    wider than the room (a 64-digit digest in a narrow cell) makes the type smaller, never cut."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from casefile.core.bundle.pdfkit import MONO
+
+    command = f"openssl ts -verify -digest {HASH}0b -in timestamps/0001/token.tsr -CAfile timestamps/0001/ca.pem"
+    for width in range(250, 520, 11):
+        block = CommandBlock(command)
+        _w, height = block.wrap(width, 10_000)
+        assert " ".join(block.lines) == command, width
+        assert height == pytest.approx(len(block.lines) * block.font_size * 1.45)
+        hang = 2 * pdfmetrics.stringWidth("0", MONO, block.font_size)  # a line after the first is indented
+        widths = [
+            pdfmetrics.stringWidth(line, MONO, block.font_size) + (hang if k else 0)
+            for k, line in enumerate(block.lines)
+        ]
+        assert max(widths) <= width, width
+    narrow = CommandBlock(command)
+    narrow.wrap(300, 10_000)
+    assert narrow.font_size < 9 and f"{HASH}0b" in narrow.lines
 
 
 # --------------------------------------------------------------------------- full-width punctuation

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.disclosure import Disclosure, DisclosureAction, DisclosureReport, disclosure_for
-from casefile.core.disclosure.masking import KIND_NAMES, Masker
+from casefile.core.disclosure.masking import KIND_NAMES, ROLE_NAMES, Masker
 from casefile.core.model import Case, Exhibit, Party, PartyKind
 from casefile.core.numbering import exhibit_name, packet_label
 from casefile.core.settings import Settings
@@ -197,7 +197,12 @@ class BundleContext:
             e = entry.exhibit
             check = pictures.check_picture(self.masker, self.texts, e) if self.texts is not None else None
             if check is not None and check.shown:
-                found = "、".join(f"{KIND_NAMES[item.kind]} {item.masked}" for item in check.shown)
+                groups: dict[str, list[str]] = {}
+                for item in check.shown:
+                    groups.setdefault(item.whose, []).append(f"{KIND_NAMES[item.kind]} {item.masked}")
+                found = "；".join(
+                    f"{ROLE_NAMES.get(whose, '案外人')}的{'、'.join(data)}" for whose, data in groups.items()
+                )
                 self.report.add(
                     entry.name, DisclosureAction.NOT_MASKED, f"图片中的个人信息未遮盖（文字识别发现：{found}）"
                 )
@@ -205,7 +210,7 @@ class BundleContext:
                 self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片尚未识别文字，其中的个人信息未经检查")
             elif check is not None and check.state is pictures.OcrState.FAILED:
                 self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片文字无法识别，其中的个人信息未经检查")
-            elif pictures.is_label(e):
+            elif pictures.labels_named(self.policy) and pictures.is_label(e):
                 self.report.add(entry.name, DisclosureAction.NOT_MASKED, "快递面单图片中的个人信息未遮盖")
 
     def disclose(self, policy: Disclosure, where: str = "文书") -> None:

@@ -37,7 +37,9 @@ from casefile.core.bundle.pdfkit import (
     SERIF,
     STAMP_EDGE,
     STAMP_SIZE,
+    WUHAO,
     CjkParagraph,
+    CommandBlock,
     TextLines,
     blank,
     esc,
@@ -1493,24 +1495,39 @@ def check_method(ctx: BundleContext) -> list[Flowable]:
             "indent",
         ),
         para(f"4. {limits}。", "indent"),
-        para(technical_note(ctx), "note"),
+        *technical_note(ctx),
     ]
 
 
-def technical_note(ctx: BundleContext) -> str:
-    """The annex's note for a technical checker: the commands that compute a file's SHA-256. A court's also names
-    the case folder's manifest, which checks every file at once when the filer produces the folder; other readers
-    get a file, not the folder, and are not sent to run a command in a folder they do not have."""
-    single = (
-        "计算单个文件的哈希值：Windows 可用 certutil -hashfile 文件名 SHA256 或 Get-FileHash -Algorithm SHA256 文件名；"
-        "macOS、Linux 可用 shasum -a 256 文件名 或 sha256sum 文件名。"
-    )
-    if ctx.venue is not Venue.COURT:
-        return f"技术核对说明：{single}"
-    return (
-        f"技术核对说明：{single}提交人提供案卷文件夹的，在该文件夹中运行 sha256sum -c MANIFEST.sha256，"
-        "可一次比对全部文件。"
-    )
+# The commands that compute one file's SHA-256, by the systems they run on.
+HASH_COMMANDS = (
+    ("Windows", ("certutil -hashfile 文件名 SHA256", "Get-FileHash -Algorithm SHA256 文件名")),
+    ("macOS、Linux", ("shasum -a 256 文件名", "sha256sum 文件名")),
+)
+# What a printed command's line breaks stand for (CommandBlock breaks a command at its spaces only).
+COMMAND_LINES = "每条命令连续输入为一行，命令换行处输入一个空格"
+
+
+def command(text: str) -> CommandBlock:
+    """A command for the reader to type, under the note that introduces it (indented as its paragraphs)."""
+    return CommandBlock(text, indent=2 * WUHAO)
+
+
+def technical_note(ctx: BundleContext) -> list[Flowable]:
+    """The annex's note for a technical checker: the commands that compute a file's SHA-256, each set apart as
+    typed (a line break inside a paragraph would lose or add a space in it). A court's also names the case
+    folder's manifest, which checks every file at once when the filer produces the folder; other readers get a
+    file, not the folder, and are not sent to run a command in a folder they do not have."""
+    out: list[Flowable] = [
+        para("技术核对说明：计算单个文件的哈希值，可运行下列任一命令（“文件名”换为该文件的文件名）：", "note")
+    ]
+    for system, commands in HASH_COMMANDS:
+        out.append(para(f"{system}：", "note"))
+        out.extend(command(c) for c in commands)
+    if ctx.venue is Venue.COURT:
+        out.append(para("提交人提供案卷文件夹的，在该文件夹中运行下列命令，可一次比对全部文件：", "note"))
+        out.append(command("sha256sum -c MANIFEST.sha256"))
+    return out
 
 
 def _stamp_for(ctx: BundleContext, entry: ExhibitEntry) -> tuple[Stamp | None, str]:
@@ -1629,12 +1646,12 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
                     ["树根（签名摘要）", CjkParagraph(hash_text(stamp.root), s["mono"])],
                     [
                         "核验命令",
-                        CjkParagraph(
-                            f"openssl ts -verify -digest {stamp.root[:32]}<br/>{stamp.root[32:]} -in {base}/token.tsr "
-                            f"-CAfile {base}/ca.pem -untrusted {base}/chain.pem",
-                            s["mono"],
+                        CommandBlock(
+                            f"openssl ts -verify -digest {stamp.root} -in {base}/token.tsr -CAfile {base}/ca.pem "
+                            f"-untrusted {base}/chain.pem"
                         ),
                     ],
+                    ["根证书指纹命令", CommandBlock(f"openssl x509 -in {base}/ca.pem -noout -fingerprint -sha256")],
                 ],
                 [50 * mm, 120 * mm],
                 header=False,
@@ -1644,11 +1661,11 @@ def timestamp_flowables(ctx: BundleContext) -> list[Flowable]:
         out.append(Spacer(1, 2 * mm))
     out.append(
         para(
-            "核验方法：在案卷文件夹（或随附的时间戳文件夹）中运行上述命令（摘要连续输入，不换行）。"
+            f"核验方法：在案卷文件夹（或随附的时间戳文件夹）中运行上表的核验命令（{COMMAND_LINES}）。"
             "输出 Verification: OK 只说明时间戳未被改动、且与同一文件夹中的 ca.pem 根证书相符，"
-            "不说明该根证书属于所载时间戳服务机构：请运行 openssl x509 -in timestamps/编号/ca.pem -noout "
-            "-fingerprint -sha256，将得到的指纹与上表及该机构公布的根证书指纹比对，"
-            "或以自行从该机构取得的根证书代替 ca.pem 运行上述命令。"
+            "不说明该根证书属于所载时间戳服务机构：请运行上表的根证书指纹命令，"
+            "将得到的指纹与上表及该机构公布的根证书指纹比对，"
+            "或以自行从该机构取得的根证书代替 ca.pem 运行核验命令。"
             "再以 tree.json 核对某一证据在树中：取该文件的 SHA-256（32字节），计算 "
             "h = SHA-256(0x00‖文件哈希)；按 proof 所列逐项与兄弟节点合并，兄弟在左则 h = SHA-256(0x01‖兄弟‖h)，"
             "在右则 h = SHA-256(0x01‖h‖兄弟)；最后得到的 h 应等于树根。保管记录的末条哈希同为树中一叶，"

@@ -45,6 +45,7 @@ reportlab.rl_config.invariant = 1  # no timestamps or random IDs: same input, sa
 
 SANS = "WenQuanYiMicroHei"  # 黑体 style: titles, headings, labels, stamps, captions, evidence text
 SERIF = "NotoSerifSC"  # 宋体 style: running text of documents, lists and tables
+MONO = "WenQuanYiMicroHeiMono"  # the sans with fixed-width Latin: commands a reader types (CommandBlock)
 FONT = SANS  # the font of everything not set as running text
 PAGE = A4
 BLANK = "＿＿＿＿＿＿＿＿"  # a clear blank to fill in by hand; never an invented value
@@ -152,6 +153,7 @@ def _char_class(code: int) -> str:
 def register_fonts() -> str:
     sans = QuickTTFont(SANS, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     pdfmetrics.registerFont(sans)
+    pdfmetrics.registerFont(QuickTTFont(MONO, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=1))
     pdfmetrics.registerFont(FallbackTTFont(SERIF, str(resource_path("fonts", "noto-serif-sc.ttf")), sans))
     # Anything that falls back to ReportLab's defaults (graphics such as QR codes, a canvas
     # made elsewhere) gets the embedded font too, never the unembedded Helvetica.
@@ -720,12 +722,14 @@ class CjkParagraph(Paragraph):
         self.height = 0
         if len(frags) == 1:
             f = frags[0]
-            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            # The rest of a paragraph split at a page break is given its lines as words: joined again with
+            # what was left out at their ends (the spaces a line broke at), "openssl x509 -in" stays as written.
+            text = f.text if hasattr(f, "text") else "".join(map(_rejoined, getattr(f, "words", [])))
             widths = _char_widths(f.fontName, f.fontSize)
             lines = []
-            for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, maxWidths)):
-                line = text[a:b]
+            for k, (a, b, end) in enumerate(_spans_with_ends(text, widths.__getitem__, maxWidths)):
                 room = maxWidths[min(k, len(maxWidths) - 1)]
+                line = _Line(text[a:b], text[b:end])
                 lines.append((room - sum(map(widths.__getitem__, line)), [line]))
             return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
         plain = _plain_lines(frags, maxWidths, self.style)
@@ -798,10 +802,96 @@ def _plain_lines(frags: list[Any], maxWidths: Sequence[float], style: ParagraphS
             if f is not None:  # an empty line, ended by its <br/>
                 lines.append((rooms[0], [""]))
             continue
-        for k, (a, b) in enumerate(line_spans(text, widths.__getitem__, rooms)):
-            line = text[a:b]
+        for k, (a, b, end) in enumerate(_spans_with_ends(text, widths.__getitem__, rooms)):
+            line = _Line(text[a:b], text[b:end])
             lines.append((rooms[min(k, len(rooms) - 1)] - sum(map(widths.__getitem__, line)), [line]))
     return first.clone(kind=0, lines=lines, ascent=first.fontSize, descent=-0.2 * first.fontSize)
+
+
+class _Line(str):
+    """A line of a paragraph as drawn, with what its break left out after it (the spaces it broke at)."""
+
+    tail: str
+
+    def __new__(cls, text: str, tail: str = "") -> _Line:
+        line = super().__new__(cls, text)
+        line.tail = tail
+        return line
+
+
+def _rejoined(word: object) -> str:
+    """A line given back as a word by ReportLab's split of a paragraph, with the spaces its break left out."""
+    return f"{word}{getattr(word, 'tail', '')}"
+
+
+def _spans_with_ends(
+    text: str, widths: Callable[[str], float], rooms: float | Sequence[float]
+) -> list[tuple[int, int, int]]:
+    """:func:`line_spans` with, for each line, where the next one starts: what lies between is left out."""
+    spans = line_spans(text, widths, rooms)
+    starts = [a for a, _b in spans[1:]] + [len(text)]
+    return [(a, b, max(b, nxt)) for (a, b), nxt in zip(spans, starts, strict=True)]
+
+
+class CommandBlock(Flowable):
+    """A command for the reader to type (sha256sum FILE, openssl ts -verify …), in the fixed-width sans, broken
+    into lines only at its spaces: never inside a word (a path, an option, a digest), and a line's end always
+    stands for one space. A line after the first is indented, to read as the same command. A word wider than the
+    room makes the whole command smaller (down to ``least`` points), so it is never cut.
+
+    ``text`` is the command as typed, one space between its words."""
+
+    def __init__(self, command: str, size: float = XIAOWU, *, least: float = 6.0, indent: float = 0.0) -> None:
+        super().__init__()
+        self.words = command.split()
+        self.text = " ".join(self.words)
+        self.size = size
+        self.least = least
+        self.indent = indent
+        self.lines: list[str] = []
+        self.font_size = size
+
+    def _leading(self) -> float:
+        return self.font_size * 1.45
+
+    def _hang(self) -> float:
+        return 2 * float(pdfmetrics.stringWidth("0", MONO, self.font_size))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        register_fonts()
+        room = max(availWidth - self.indent, 1.0)
+        size = self.size
+        widest = max((pdfmetrics.stringWidth(w, MONO, size) for w in self.words), default=0.0)
+        hang = 2 * pdfmetrics.stringWidth("0", MONO, size)
+        if widest > room - hang:  # the widest word is set alone on a line after the first, indented
+            size = max(self.least, int(size * (room - hang) / (widest + hang) * 10) / 10)
+        self.font_size = size
+        hang = self._hang()
+        lines: list[str] = []
+        for word in self.words:
+            width = room - (hang if lines else 0.0)
+            if lines and pdfmetrics.stringWidth(f"{lines[-1]} {word}", MONO, size) <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        self.lines = lines or [""]
+        self.width = availWidth
+        self.height = len(self.lines) * self._leading()
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        return []  # a command is a few lines: it moves to the next page whole
+
+    def draw(self) -> None:
+        if getattr(_measuring, "on", False):
+            return
+        canvas = self.canv
+        canvas.setFont(MONO, self.font_size)
+        leading = self._leading()
+        y = self.height - leading + (leading - self.font_size) / 2 + 0.2 * self.font_size
+        for k, line in enumerate(self.lines):
+            canvas.drawString(self.indent + (self._hang() if k else 0.0), y, line)
+            y -= leading
 
 
 class TextLines(Flowable):

@@ -16,6 +16,7 @@ entries use them. Laws are cited through :mod:`casefile.core.law`, never by hand
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import PurePath
@@ -401,14 +402,17 @@ def _pictures(
     found: Findings,
 ) -> None:
     """Pictures printed as they are (photos, screenshots, scanned pages: no redacted copy in their place) in a
-    packet that masks someone's data (spec §6.3): the packet masks personal data in every text it prints, but
-    not in a picture. What OCR read in a picture and the destination must not see (the end customer's name,
-    phone and address on a parcel's label, a stranger's mobile number) is named, masked, with how to redact it;
-    a picture OCR has not read, or could not read, is named as not checked; a picture the user marked as a
-    parcel's label (its kind, or 面单/运单/快递单 in its title or purpose) is named even without its text."""
+    packet that masks someone's data (spec §6.3; a court's and an arbitration's mask third parties): the packet
+    masks personal data in every text it prints, but not in a picture. What OCR read in a picture and the
+    destination must not see (the end customer's name, phone and address on a parcel's label, a stranger's name
+    and mobile number) is named, masked, with whose it is and how to redact it; a picture OCR has not read, or
+    could not read, is named as not checked; where the destination does not see a party a label shows, a picture
+    the user marked as a parcel's label (its kind, or 面单/运单/快递单 in its title or purpose) is named even
+    without its text."""
     policy = disclosure_for(venue)
     if not pictures.applies(policy):
         return
+    named_labels = pictures.labels_named(policy)
     masker = Masker(case, policy, issuer=organisation)
     shown: list[tuple[ExhibitEntry, str]] = []
     unread: list[tuple[ExhibitEntry, str]] = []
@@ -420,31 +424,45 @@ def _pictures(
             continue  # a redacted copy goes in place of the original
         check = pictures.check_picture(masker, texts, e) if texts is not None else None
         if check is not None and check.shown:
-            shown.append((entry, listed([_shown(item) for item in check.shown])))
+            shown.append((entry, _shown_by_whom(check.shown)))
             continue
         if check is not None and check.state is OcrState.UNREAD:
             unread.append((entry, ""))
         elif check is not None and check.state is OcrState.FAILED:
             failed.append((entry, ""))
-        if pictures.is_label(e):
+        if named_labels and pictures.is_label(e):
             labels.append((entry, ""))
     privacy = law.cite_many(["personal-information.6", "personal-information.23"], short=True)
     number = case.number
-    found.group(
-        Level.WARNING,
-        "picture-personal-data",
-        shown,
-        lambda names: Message(
-            "{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and the "
-            "packet prints the picture as it is, unmasked: sending it hands that person's data to the recipient "
-            "({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes over what "
-            "OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON; the "
-            "packet then prints the redacted copy. Build it as it is only if the recipient may see the data",
+
+    def picture_message(names: Message) -> Message:
+        if policy.prefers_redacted:
+            return Message(
+                "{exhibits}: the picture shows personal data this destination must not see (as OCR read it), and "
+                "the packet prints the picture as it is, unmasked: sending it hands that person's data to the "
+                "recipient ({citation}). Redact the picture first: select the exhibit and press Ctrl+Shift+R (boxes "
+                "over what OCR read are suggested), or casefile redact {number} EXHIBIT --box X,Y,W,H --reason "
+                "REASON; the packet then prints the redacted copy. Build it as it is only if the recipient may see "
+                "the data",
+                exhibits=names,
+                citation=privacy,
+                number=number,
+            )
+        # A court's or an arbitration's packet prints originals unless a redacted copy is asked for.
+        return Message(
+            "{exhibits}: the picture shows a third party's personal data (as OCR read it), and the packet prints "
+            "the picture as it is, unmasked: a court's and an arbitration's packets mask third parties, and the "
+            "other side receives a copy ({citation}). Redact the picture (select the exhibit and press "
+            "Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the "
+            "redacted copy in the packet in its place: this packet prints originals unless asked (tick the "
+            "redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted "
+            "EXHIBIT). Build it as it is only if the data may be shown",
             exhibits=names,
             citation=privacy,
             number=number,
-        ),
-    )
+        )
+
+    found.group(Level.WARNING, "picture-personal-data", shown, picture_message)
     found.group(
         Level.WARNING,
         "label-not-redacted",
@@ -496,6 +514,39 @@ def _pictures(
             exhibits=names,
         ),
     )
+
+
+def _shown_by_whom(items: Sequence[Shown]) -> Message:
+    """What a picture shows, by whose it is: a third party's name 李*, mobile number 139****5678; the recipient's
+    name 陈**."""
+    groups: dict[str, list[Shown]] = {}
+    for item in items:
+        groups.setdefault(item.whose, []).append(item)
+    return _semicolons(
+        [
+            Message("{whose} {data}", whose=_whose(whose), data=listed([_shown(item) for item in group]))
+            for whose, group in groups.items()
+        ]
+    )
+
+
+def _whose(role: str) -> Message:
+    """Whose the data a picture shows is: a party's the destination does not see, by role, or a third party's."""
+    if role == "complainant":
+        return Message("the complainant's")
+    if role == "respondent":
+        return Message("the respondent's")
+    if role == "courier":
+        return Message("the carrier's")
+    if role == "agent":
+        return Message("the agent's")
+    if role == "claimant":
+        return Message("the claimant's")
+    if role == "sender":
+        return Message("the sender's")
+    if role == "recipient":
+        return Message("the recipient's (the end customer's)")
+    return Message("a third party's (no party to the case)")
 
 
 def _shown(item: Shown) -> Message:

@@ -701,6 +701,7 @@ class Masker:
         known["complainant"].emails |= complaint_mail_senders(case)
         self.visible = [known[r] for r in ROLES if r in self.shown_roles]
         self.hidden = hidden = [known[r] for r in ROLES if r not in self.shown_roles]
+        self._hidden_roles = [(r, known[r]) for r in ROLES if r not in self.shown_roles]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}
@@ -717,6 +718,15 @@ class Masker:
         if not self.policy.masks_third_parties:
             found = [s for s in found if any(k.owns(s) for k in self.hidden)]
         return found
+
+    def owner(self, span: Span) -> str:
+        """Whose datum ``span`` is, of the parties this destination does not see: their role (policy.ROLES), or ""
+        for a third party (no party to the case, or one the record does not give it to)."""
+        return next((role for role, known in self._hidden_roles if known.owns(span)), "")
+
+    def seen(self, span: Span) -> bool:
+        """Whether ``span`` is the datum of a party this destination sees (printed as it is)."""
+        return any(k.owns(span) for k in self.visible)
 
     def unowned_addresses(self, text: str) -> list[str]:
         """The e-mail addresses in ``text`` the record gives to no one (no party's, seen or masked here), in order:
@@ -771,7 +781,7 @@ class Masker:
             if party is not None and role not in self.shown_roles:
                 masked = masked_party(party)
                 if masked != party and self.report is not None:
-                    self.report.add(where, DisclosureAction.MASKED, f"{_ROLE_NAMES[role]}的个人信息")
+                    self.report.add(where, DisclosureAction.MASKED, f"{ROLE_NAMES[role]}的个人信息")
                 _put_party(shown, role, masked)
         shown.title = self.text(shown.title, where)
         shown.facts = self.text(shown.facts, where)
@@ -820,7 +830,7 @@ class Masker:
             line.text = self.text(line.text, where)
 
 
-_ROLE_NAMES = {
+ROLE_NAMES = {
     "complainant": "投诉人/消费者",
     "respondent": "被投诉人",
     "courier": "承运人",

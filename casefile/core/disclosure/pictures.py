@@ -16,11 +16,12 @@ has not read yet (or could not read) is named as such, because what it shows is 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile.core.disclosure.masking import Kind, Masker, masked_form
+from casefile.core.disclosure.masking import Kind, Masker, Span, masked_form, person_names
 from casefile.core.disclosure.policy import Disclosure
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.search.texts import DerivedText, TextStore
@@ -89,25 +90,29 @@ class PictureTexts:
         return found
 
     def of(self, exhibit: Exhibit) -> PictureText:
-        known = self._known.get(exhibit.sha256)
-        if known is None:
-            known = self._read(exhibit.sha256)
-            if known.state is OcrState.READ:  # kept: what OCR read in these bytes stays (the others may change)
-                self._known[exhibit.sha256] = known
-        return known
-
-    def _read(self, sha256: str) -> PictureText:
-        try:
-            text: DerivedText | None = self.store.get(sha256, OCR_PRODUCER)
-        except ValueError:  # not a SHA-256: nothing was stored under it
-            text = None
-        if text is not None:
-            return PictureText(OcrState.READ, "\n\n".join(p.text for p in text.pages if p.text.strip()))
+        known = self.stored(exhibit)
+        if known is not None:
+            return known
         from casefile.core.search.ocr import Failures
 
-        if Failures(self.root).get(sha256) is not None:
+        if Failures(self.root).get(exhibit.sha256) is not None:
             return PictureText(OcrState.FAILED)
         return PictureText(OcrState.UNREAD)
+
+    def stored(self, exhibit: Exhibit) -> PictureText | None:
+        """What OCR read in the file, when it did (None: not read, or it could not be read; OCR's own records of
+        failures are not looked at, nor its code loaded)."""
+        known = self._known.get(exhibit.sha256)
+        if known is None:
+            try:
+                text: DerivedText | None = self.store.get(exhibit.sha256, OCR_PRODUCER)
+            except ValueError:  # not a SHA-256: nothing was stored under it
+                text = None
+            if text is None:
+                return None
+            known = PictureText(OcrState.READ, "\n\n".join(p.text for p in text.pages if p.text.strip()))
+            self._known[exhibit.sha256] = known  # kept: what OCR read in these bytes stays
+        return known
 
 
 def _masker_key(masker: Masker) -> object:
@@ -132,9 +137,18 @@ def ocr_installed() -> bool:
 
 
 def applies(policy: Disclosure) -> bool:
-    """Whether a packet for ``policy`` masks someone's data, so that its pictures must be checked: not a court's
-    or arbitration's (both parties seen, pictures as they are) nor a receipt (it prints no evidence)."""
-    return policy.venue is not Venue.RECEIPT and policy.masks_anyone
+    """Whether a packet for ``policy`` masks someone's data, so that its pictures must be checked: every packet
+    but a receipt (it prints no evidence). A court's or an arbitration's shows both parties complete, but masks
+    third parties in the evidence (spec §6.3: other buyers, a courier's personal phone, a stranger on a label)."""
+    return policy.venue is not Venue.RECEIPT and (policy.masks_anyone or policy.masks_third_parties)
+
+
+def labels_named(policy: Disclosure) -> bool:
+    """Whether a picture marked as a parcel's label is named even when OCR found nothing in it to hide: where
+    the destination does not see a party whose data a label shows (the recipient, the sender). A court or an
+    arbitration commission sees both parties, who are the label's recipient and sender as a rule: there, what
+    OCR read in the label is what tells a third party's data."""
+    return applies(policy) and policy.masks_anyone
 
 
 def is_picture(exhibit: Exhibit) -> bool:
@@ -168,17 +182,47 @@ class Shown:
 
     kind: Kind
     masked: str  # as the finding names it: masked (139****4321, 陈*)
+    whose: str = ""  # the role of the party it is of (policy.ROLES), the destination not seeing them; "": a third party
+
+
+# A name as a label, a form or a screenshot gives it: after 收件人, 寄件人, 联系人, 姓名… (收件人：李四电话：139…). The
+# masker knows the names of the record's people only; a picture shows strangers' names this way.
+_NAME_LABEL = re.compile(
+    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
+    r"([\u4e00-\u9fa5·]{2,4}?)"
+    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收)",
+    re.M,
+)
+
+
+def labelled_names(text: str) -> list[Span]:
+    """The names ``text`` gives after a label (收件人：李四), as spans: not a title or a place given there instead
+    (快递员, 菜鸟驿站)."""
+    found = []
+    for m in _NAME_LABEL.finditer(text):
+        name = m.group(1)
+        if person_names(name) == [name]:
+            found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
+    return found
 
 
 def shown_in(masker: Masker, text: str) -> list[Shown]:
-    """What in the OCR text of a picture ``masker``'s destination must not see, each datum once, in order."""
+    """What in the OCR text of a picture ``masker``'s destination must not see, each datum once, in order, with
+    whose it is: the data the masker finds in any text, and the names given after a label (收件人：李四), which
+    the masker does not know but the picture shows, unless a party's the destination sees."""
+    spans = masker.spans(text)
+    for span in labelled_names(text):
+        if masker.seen(span) or any(s.start < span.end and span.start < s.end for s in spans):
+            continue
+        if masker.policy.masks_third_parties or masker.owner(span):
+            spans.append(span)
     out: list[Shown] = []
     seen: set[tuple[Kind, str]] = set()
-    for span in masker.spans(text):
+    for span in sorted(spans, key=lambda s: s.start):
         if (span.kind, span.value) in seen:
             continue
         seen.add((span.kind, span.value))
-        out.append(Shown(span.kind, masked_form(span, text[span.start : span.end])))
+        out.append(Shown(span.kind, masked_form(span, text[span.start : span.end]), masker.owner(span)))
     return out
 
 
@@ -195,11 +239,13 @@ def check_picture(masker: Masker, texts: PictureTexts, exhibit: Exhibit) -> Pict
     nothing is to be said (a PDF with a text layer the packet masks itself, not read yet)."""
     if not read_by_ocr(exhibit):
         return None
-    found = texts.of(exhibit)
+    picture = is_picture(exhibit)
+    # A PDF not read that is not known to be a scan has nothing to say: its text layer is masked by the build.
+    found = texts.of(exhibit) if picture else texts.stored(exhibit)
+    if found is None:
+        return None
     if found.state is OcrState.READ:
         return PictureCheck(OcrState.READ, texts.shown(masker, exhibit, found.text))
-    if not is_picture(exhibit):
-        return None  # a PDF not read yet that is not known to be a scan: its text layer is masked by the build
     return PictureCheck(found.state)
 
 
@@ -214,6 +260,8 @@ __all__ = [
     "check_picture",
     "is_label",
     "is_picture",
+    "labelled_names",
+    "labels_named",
     "ocr_installed",
     "shown_in",
 ]
