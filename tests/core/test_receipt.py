@@ -647,7 +647,7 @@ def test_a_long_name_of_a_thing_is_cut_like_its_photo_s(tmp_path, layout):
     render_receipt(ctx, path, layout)
     assert len(PdfReader(path).pages) == len(PdfReader(plain).pages)
     items = flat(materials(texts(path)[0]))
-    assert "耳" * 15 + "…" + ("实物" if layout == "a5" else "（实物）") in items
+    assert "耳" * 15 + "…（另收电子照片1张：证据1，本店留存）" + ("实物" if layout == "a5" else "（实物）") in items
     assert "耳" * 120 + "照片" not in items
 
 
@@ -685,9 +685,9 @@ def test_what_the_customer_handed_in_is_listed_apart_from_the_store_s_photos(tmp
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_file_someone_else_made_of_a_paper_handed_over_is_no_photo_of_the_store_s(tmp_path, layout):
-    """The customer's printed invoice, given back, and the invoice's file the customer provided (顾客提供): the paper
-    and the file are both what the store received; nothing is listed as a photo the store took. A photo the desk
-    recorded as 顾客出示 before is the store's own photo."""
+    """The customer's printed invoice, given back, and the invoice's file the customer provided (顾客提供): the file
+    is the paper's electronic copy, said on the paper's line and counted once with it; nothing is listed as a photo
+    the store took. A photo the desk recorded as 顾客出示 before is the store's own photo."""
     ctx = make_context(exhibits=2)
     invoice, phone = ctx.case.exhibits
     invoice.title, invoice.kind, invoice.source = "电子发票（打印件）", EvidenceKind.RECEIPT, "顾客提供"
@@ -698,12 +698,62 @@ def test_a_file_someone_else_made_of_a_paper_handed_over_is_no_photo_of_the_stor
     render_receipt(ctx, path, layout)
     for text in texts(path):
         received, photos = flat(materials(text)).split("本店拍摄照片")
-        assert received.startswith("（共3项）") and photos.startswith("（共1张，本店留存）")
+        assert received.startswith("（共2项）") and photos.startswith("（共1张，本店留存）")
+        assert "证据1" not in received.replace("另收电子照片1张：证据1，本店留存", "")
         if layout == "a5":
-            assert "材料1电子发票（打印件）纸质复印件退回—证据1电子发票（打印件）票据电子留存" in received
+            assert "材料1电子发票（打印件）（另收电子照片1张：证据1，本店留存）纸质复印件退回" in received
             assert "材料2手机实物实物留存" in received
             assert "证据2手机实物照片照片本店拍摄材料2" in photos
         else:
-            assert "证据1电子发票（打印件）（票据）形式：电子留存/退回：留存SHA-256" in received
+            assert "材料1电子发票（打印件）（另收电子照片1张：证据1，本店留存）（纸质）形式：复印件" in received
             assert "证据2手机实物照片（照片）来源：本店拍摄所拍材料：材料2SHA-256" in photos
+        assert received.count("SHA-256") == 1  # the file's, on the paper's line
         assert "顾客出示" not in text
+
+
+def customer_paper(ctx: BundleContext, *, link: bool, title: str = "购物小票") -> BundleContext:
+    """The walk-in story: the earbuds (kept, the store's photo), the slip given back and the customer's own photo of
+    the slip (顾客提供; ``link``: recorded as the slip's photo, else only named as the slip), the charging case kept."""
+    earbuds, slip = ctx.case.exhibits
+    earbuds.title, earbuds.kind, earbuds.source = "蓝牙耳机实物照片", EvidenceKind.PHOTO, "门店拍摄"
+    slip.title, slip.kind, slip.source = title, EvidenceKind.RECEIPT, "顾客提供"
+    ctx.case.handed_items = [
+        HandedItem("蓝牙耳机", 1, "object", "kept", [1]),
+        HandedItem("购物小票", 1, "original", "returned", [2] if link else []),
+        HandedItem("充电盒", 1, "object", "kept"),
+    ]
+    return ctx
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("link", [True, False], ids=["linked", "named"])
+def test_the_customer_s_own_file_of_a_paper_handed_in_is_said_on_the_paper_s_line(tmp_path, layout, link):
+    """Three things handed over, three listed: the customer's photo of the slip they took back (顾客提供), linked to
+    the slip or titled as it, is the slip's electronic copy the store keeps, on the slip's line with its SHA-256,
+    not a fourth material 购物小票 both returned and kept."""
+    path = tmp_path / "receipt.pdf"
+    ctx = customer_paper(make_context(exhibits=2), link=link)
+    render_receipt(ctx, path, layout)
+    digest = ctx.case.exhibits[1].sha256
+    for text in texts(path):
+        received, photos = flat(materials(text)).split("本店拍摄照片")
+        assert received.startswith("（共3项）") and photos.startswith("（共1张，本店留存）")
+        assert received.count("购物小票") == 1
+        slip = received.split("材料2")[1].split("材料3")[0]
+        assert slip.startswith("购物小票（另收电子照片1张：证据2，本店留存）")
+        assert "原件" in slip and "退回" in slip and digest[:16] in slip
+        assert "证据2" not in photos and "蓝牙耳机实物照片" in photos
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_customer_s_file_matching_no_material_is_a_material_of_its_own(tmp_path, layout):
+    """A file the customer provided that names nothing handed in (a chat screenshot) stays a material received, a
+    line of its own with its SHA-256, counted apart."""
+    path = tmp_path / "receipt.pdf"
+    ctx = customer_paper(make_context(exhibits=2), link=False, title="与客服的聊天截图")
+    ctx.case.exhibits[1].handed_in, ctx.case.exhibits[1].disposition = "electronic", "kept"
+    render_receipt(ctx, path, layout)
+    for text in texts(path):
+        received = flat(materials(text)).split("本店拍摄照片")[0]
+        assert received.startswith("（共4项）") and "另收" not in received
+        assert "证据2与客服的聊天截图" in received and "电子" in received.split("证据2")[1]

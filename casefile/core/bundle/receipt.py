@@ -7,6 +7,7 @@ copy is one page whose height is measured from its content.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -620,16 +621,21 @@ def _items(
     that paper or object as received, and the exhibit as the store's photo of it. A file the customer handed
     over (电子), or one nothing was recorded for, is itself a material received, with its SHA-256; what was not
     recorded is boxes to tick by hand. A photo the store took and nothing was recorded for is only a photo. The
-    file of a paper handed over that someone else made (its source 顾客提供, not the store) is no photo of the
-    store's: it is listed as received, a file the store keeps, after the paper."""
+    file of a paper or an object handed over that someone else made (its source 顾客提供, not the store) is no
+    photo of the store's: it is that material's electronic copy, said on the material's line (另收电子照片1张：证据2，
+    本店留存, with its SHA-256 when it is the only one) and counted once with it; so is such a file linked to no
+    material that has a material's name. A file from someone else matching no material is a material of its own."""
     received: list[_Item] = []
     photos: list[_Item] = []
     shows: dict[int, str] = {}  # exhibit -> the received item its photo shows
     when: dict[str, datetime] = {}
     things = 0  # the papers and objects received, numbered 材料1, 材料2…
+    named: dict[str, str] = {}  # a handed-in item's name -> its label
+    copies: dict[str, list[ExhibitEntry]] = {}  # a material's label -> the files of it from someone else
     for item in handed or []:
         things += 1
         label = f"材料{things}"
+        named.setdefault(item.name.strip(), label)
         name = _short(item.name.strip(), RECEIPT_TITLE_CHARS)
         if item.count > 1:
             name += f" ×{item.count}"
@@ -656,6 +662,12 @@ def _items(
             received.append(_Item(linked, thing, kind_of, form, _boxes(DISPOSITION_NAMES, e.disposition)))
             when[linked] = e.added_at
         ours = source in STORE_SOURCES or not source
+        if not linked and not ours and e.handed_in in ("", "electronic"):
+            # Someone else's file named as a material handed in (购物小票 beside the paper 购物小票): its copy.
+            linked = named.get(e.title.strip()) or named.get(_paper_name(e.title), "")
+        if linked and not ours:  # the material's electronic copy, said on its line
+            copies.setdefault(linked, []).append(entry)
+            continue
         if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
             # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
             title = _short(e.title, PHOTO_TITLE_CHARS)
@@ -663,10 +675,29 @@ def _items(
             continue
         form = _boxes(HANDED_IN_NAMES, e.handed_in)
         kept = _boxes(DISPOSITION_NAMES, e.disposition)
-        if linked:  # the file of a paper or an object handed over, from someone else (顾客提供): kept with the case
-            form, kept = HANDED_IN_NAMES["electronic"], DISPOSITION_NAMES["kept"]
         received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
+    for i, line in enumerate(received):
+        files = copies.get(line.label)
+        if files:  # one hash a line: the file's when it is the only one (the case keeps each file's)
+            digest = files[0].exhibit.sha256 if len(files) == 1 else ""
+            received[i] = dataclasses.replace(line, name=line.name + _copies_note(files), sha256=digest)
     return _Materials(received, photos, when)
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff")
+
+
+def _copies_note(files: list[ExhibitEntry]) -> str:
+    """What a material's line says of its electronic copies from the customer, which the store keeps:
+    （另收电子照片1张：证据2，本店留存）."""
+    photos = all(
+        f.exhibit.mime.startswith("image/")
+        or f.exhibit.kind in (EvidenceKind.PHOTO, EvidenceKind.SCREENSHOT)
+        or f.exhibit.original_name.lower().endswith(IMAGE_SUFFIXES)
+        for f in files
+    )
+    what = f"电子照片{len(files)}张" if photos else f"电子文件{len(files)}份"
+    return f"（另收{what}：{'、'.join(f.name for f in files)}，本店留存）"
 
 
 def _materials_heading(materials: _Materials) -> str:
