@@ -8086,4 +8086,27 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>times</name>
+    <message>
+        <source>“{text}” is later than this field takes (at the latest {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is earlier than this field takes (at the earliest {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a possible time here. Type it as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} or {digits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a time as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -8120,4 +8120,27 @@ Attach %1 all the same?</source>
         <translation>缺少资源文件：{path}（请重新安装 CaseFile）</translation>
     </message>
 </context>
+<context>
+    <name>times</name>
+    <message>
+        <source>“{text}” is later than this field takes (at the latest {limit}).</source>
+        <translation>“{text}”晚于此处允许的时间（最晚 {limit}）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is earlier than this field takes (at the earliest {limit}).</source>
+        <translation>“{text}”早于此处允许的时间（最早 {limit}）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a possible time here. Type it as {example}.</source>
+        <translation>“{text}”不是有效的时间。请按 {example} 输入。</translation>
+    </message>
+    <message>
+        <source>{shown} or {digits}</source>
+        <translation>{shown} 或 {digits}</translation>
+    </message>
+    <message>
+        <source>Type a time as {example}.</source>
+        <translation>时间可输入为 {example}。</translation>
+    </message>
+</context>
 </TS>
