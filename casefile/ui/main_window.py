@@ -101,6 +101,8 @@ class CaseListPane(QWidget):
         self.search_everywhere.setStyleSheet(
             "QPushButton { text-align: left; color: palette(link); border: none; padding: 2px; }"
             "QPushButton:hover { text-decoration: underline; }"
+            # Reached with Tab from the search box: the focus shows.
+            "QPushButton:focus { text-decoration: underline; border: 1px solid palette(highlight); }"
         )
         # A long query does not widen the list: the words are cut, the whole is in the tooltip.
         self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -124,6 +126,9 @@ class CaseListPane(QWidget):
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.table)
+        # Tab from the search box reaches the link below it (Space follows it), then the filters.
+        QWidget.setTabOrder(self.search, self.search_everywhere)
+        QWidget.setTabOrder(self.search_everywhere, self.stage)
 
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
         self.search.textChanged.connect(lambda text: self.model.set_filters(search=text.strip()))
@@ -678,7 +683,12 @@ class MainWindow(QMainWindow):
         self.cases.search.selectAll()
 
     def focus_search_all(self) -> None:
-        """Show the search through every case's text, its box ready for typing."""
+        """Show the search through every case's text, its box ready for typing; what the case list's filter
+        holds, when it is showing, is searched for there (its link offers that, naming Ctrl+Shift+F)."""
+        typed = self.cases.search.text().strip()
+        if typed and self.left.currentWidget() is self.cases:
+            self.search_everywhere(typed)
+            return
         self.left.setCurrentWidget(self.search)
         self.search.focus_box()
 
