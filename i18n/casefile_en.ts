@@ -2384,15 +2384,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>First response…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When the complainant was first answered (a call back, a message): it meets the response promise. Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsibility…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2400,19 +2392,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proposal…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record the answer to the selected round</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proceeding…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2420,27 +2400,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update proceeding…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close case…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2684,6 +2644,46 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>F&amp;irst response…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;oposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procee&amp;ding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ou&amp;tcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clo&amp;se case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reop&amp;en…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a hearing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2894,6 +2894,30 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stage box of the case open, in 概况 (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclude the case (结案)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the result and close the case as concluded (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,6 +3111,14 @@ Reason:</source>
     </message>
     <message>
         <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is closed already; 处理 can reopen it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt can be printed for this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3775,7 +3807,15 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
+        <source>%1 to %2: %3, %4 closed; compared with %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 case received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -403,28 +403,29 @@ class HandlingTab(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("When"), self.tr("What")])
-        self.response_button.setText(self.tr("First response…"))
+        # Alt letters for the buttons: none of the menu bar's (F, C, L, R, V), none twice.
+        self.response_button.setText(self.tr("F&irst response…"))
         self.response_button.setToolTip(
             self.tr(
                 "When the complainant was first answered (a call back, a message): it meets the response promise. "
                 "Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts"
             )
         )
-        self.finding_button.setText(self.tr("Responsibility…"))
+        self.finding_button.setText(self.tr("Responsi&bility…"))
         self.finding_button.setToolTip(self.tr("Record who is responsible, why, and the exhibits that show it"))
-        self.propose_button.setText(self.tr("Proposal…"))
-        self.answer_button.setText(self.tr("Answer…"))
+        self.propose_button.setText(self.tr("Pr&oposal…"))
+        self.answer_button.setText(self.tr("&Answer…"))
         self.answer_button.setToolTip(self.tr("Record the answer to the selected round"))
-        self.proceeding_button.setText(self.tr("Proceeding…"))
+        self.proceeding_button.setText(self.tr("Procee&ding…"))
         self.proceeding_button.setToolTip(self.tr("A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun"))
-        self.update_button.setText(self.tr("Update proceeding…"))
+        self.update_button.setText(self.tr("&Update proceeding…"))
         self.update_button.setToolTip(
             self.tr("Acceptance, hearings, testing periods, result and decision of the selected proceeding")
         )
-        self.outcome_button.setText(self.tr("Outcome…"))
-        self.payment_button.setText(self.tr("Payment…"))
-        self.close_button.setText(self.tr("Close case…"))
-        self.reopen_button.setText(self.tr("Reopen…"))
+        self.outcome_button.setText(self.tr("Ou&tcome…"))
+        self.payment_button.setText(self.tr("&Payment…"))
+        self.close_button.setText(self.tr("Clo&se case…"))
+        self.reopen_button.setText(self.tr("Reop&en…"))
         if self.number:
             self.set_case(self.number)
 

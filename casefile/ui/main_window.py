@@ -494,6 +494,16 @@ class MainWindow(QMainWindow):
         self.act_close_case = QAction(self)
         self.act_close_case.setShortcut(QKeySequence("Ctrl+W"))
         self.act_close_case.triggered.connect(self.close_case)
+        # The stage box, 结案 and the receipt, from the menu: each is far from the top of its tab by Tab.
+        self.act_stage = QAction(self)
+        self.act_stage.setShortcut(QKeySequence("Ctrl+J"))  # 阶段 (jiēduàn)
+        self.act_stage.triggered.connect(self.go_to_stage)
+        self.act_conclude = QAction(self)
+        self.act_conclude.setShortcut(QKeySequence("Ctrl+Shift+E"))  # the End of the case
+        self.act_conclude.triggered.connect(self.conclude_case)
+        self.act_receipt = QAction(self)
+        self.act_receipt.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_receipt.triggered.connect(self.print_receipt_again)
         self.act_add_evidence = QAction(self)
         self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
         self.act_add_evidence.triggered.connect(self.add_evidence)
@@ -523,6 +533,8 @@ class MainWindow(QMainWindow):
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence, self.act_close_case])
         self.case_menu.addSeparator()
+        self.case_menu.addActions([self.act_stage, self.act_conclude, self.act_receipt])
+        self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions(self.act_tabs)
@@ -536,6 +548,32 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
+
+    def go_to_stage(self) -> None:
+        """The open case's stage box (概况), its stage chosen next."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentWidget(self.workspace.overview)
+        self.workspace.overview.focus_stage()
+
+    def conclude_case(self) -> None:
+        """结案 for the open case, as 处理's button opens it."""
+        if self.workspace.number is None:
+            return
+        handling = self.workspace.handling
+        self.workspace.setCurrentWidget(handling)
+        if handling.close_button.isHidden() or not handling.close_button.isEnabled():
+            self.statusBar().showMessage(self.tr("This case is closed already; 处理 can reopen it"), 10_000)
+            return
+        handling.close_case()
+
+    def print_receipt_again(self) -> None:
+        """材料 with the receipt chosen, to print it again (A5 or an 80 mm roll)."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentWidget(self.workspace.bundles)
+        if not self.workspace.bundles.wizard.choose_receipt():
+            self.statusBar().showMessage(self.tr("No receipt can be printed for this case"), 10_000)
 
     def show_tab(self, index: int) -> None:
         """Show the case's tab ``index`` (0: overview), its first control ready for the keyboard."""
@@ -728,6 +766,12 @@ class MainWindow(QMainWindow):
         self.act_tab_next.setText(self.tr("Next tab"))
         self.act_tab_previous.setText(self.tr("Previous tab"))
         self.act_add_evidence.setText(self.tr("Add evidence…"))
+        self.act_stage.setText(self.tr("Change stage…"))
+        self.act_stage.setToolTip(self.tr("The stage box of the case open, in 概况 (Ctrl+J)"))
+        self.act_conclude.setText(self.tr("Conclude the case (结案)…"))
+        self.act_conclude.setToolTip(self.tr("Record the result and close the case as concluded (Ctrl+Shift+E)"))
+        self.act_receipt.setText(self.tr("Print the receipt again…"))
+        self.act_receipt.setToolTip(self.tr("The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)"))
         self.act_close_case.setText(self.tr("Put the case away"))
         self.act_close_case.setToolTip(
             self.tr("No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)")

@@ -600,6 +600,13 @@ class OverviewTab(QWidget):
         stage_row.addWidget(self.stage_exhibits)
         stage_row.addWidget(self.stage_button)
         stage_layout.addLayout(stage_row)
+        # Tab walks the row as it is shown: stage, time, note, exhibits, the button.
+        for first, then in zip(
+            (self.stage_combo, self.stage_at, self.stage_note, self.stage_exhibits),
+            (self.stage_at, self.stage_note, self.stage_exhibits, self.stage_button),
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, then)
         stage_layout.addWidget(self.stage_log)
         column.addWidget(self.stage_box)
         column.addStretch(1)
@@ -1065,6 +1072,11 @@ class OverviewTab(QWidget):
             if typed_over or (self.demands.changed() and "demands" in meanwhile):
                 self.base = base
         return True
+
+    def focus_stage(self) -> None:
+        """The stage box in sight, its stage ready for the keyboard (案件 → 阶段变更)."""
+        self.scroller.ensureWidgetVisible(self.stage_box)
+        self.stage_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def revert(self) -> None:
         if self.case is not None:
