@@ -2684,6 +2684,14 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. called back, promised an answer by Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a hearing</source>
         <translation type="unfinished"></translation>
     </message>

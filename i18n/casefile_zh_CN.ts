@@ -2693,6 +2693,14 @@ Reason:</source>
         <translation>重新开案(&amp;E)…</translation>
     </message>
     <message>
+        <source>Not said</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>e.g. called back, promised an answer by Friday</source>
+        <translation>例如：已回电，答应周五前给出方案</translation>
+    </message>
+    <message>
         <source>Add a hearing</source>
         <translation>增加开庭或调解日期</translation>
     </message>

@@ -14,7 +14,7 @@ from typing import Any
 from casefile.core import zone
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
-from casefile.core.model import Case, ResponsibleParty, parse_amount
+from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
 from casefile.core.workflow.clocks import Unit
@@ -41,6 +41,7 @@ from casefile.ui.labels import (
     clock_name,
     clock_status_name,
     closing_result_name,
+    event_kind_name,
     handling_party_name,
     outcome_kind_name,
     proceeding_result_name,
@@ -698,10 +699,29 @@ class HandlingTab(QWidget):
         at = d.optional_time(self.tr("Answered at"), current or zone.now())
         at.check.setChecked(True)
         at.setToolTip(self.tr("Untick to clear: the first contact on the timeline, or the first step, then counts"))
+        # How the complainant was answered, and what was said: put on the timeline as that contact.
+        ways = [EventKind.CALL, EventKind.VISIT, EventKind.CHAT, EventKind.EMAIL, EventKind.OTHER]
+        how = d.combo(self.tr("How"), [("", self.tr("Not said")), *((k.value, event_kind_name(k.value)) for k in ways)])
+        note = d.line(self.tr("Note"), placeholder=self.tr("e.g. called back, promised an answer by Friday"))
 
         def read() -> Callable[[CaseWriter], Any]:
             when = at.value()
-            return lambda w: handling.record_first_response(w, when)
+            kind, said = str(how.currentData() or ""), note.text().strip()
+            if when is None or not (kind or said):
+                return lambda w: handling.record_first_response(w, when)
+            event = TimelineEvent(
+                at=when,
+                kind=EventKind(kind or EventKind.NOTE.value),
+                summary=said or self.tr("First response"),
+                party="complainant",
+            )
+
+            def write(w: CaseWriter) -> Any:
+                recorded = handling.record_first_response(w, when)
+                w.add_event(event)
+                return recorded
+
+            return write
 
         return self._open(d, read)
 
