@@ -1753,7 +1753,7 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
+        <source>Ctrl+Shift+F: search “%1” in the text of all evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3333,6 +3333,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

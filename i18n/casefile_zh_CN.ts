@@ -1756,8 +1756,8 @@ Proof purpose: %3</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
-        <translation>在全部证据的文字中搜索“%1”（Ctrl+Shift+F）</translation>
+        <source>Ctrl+Shift+F: search “%1” in the text of all evidence</source>
+        <translation>Ctrl+Shift+F：在全部证据的文字中搜索“%1”</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -3348,6 +3348,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>Stage</source>
         <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Note for the stage log</source>

@@ -162,7 +162,8 @@ class CaseListPane(QWidget):
         self.search_everywhere.setVisible(bool(text))
         if text:
             self.search_everywhere.setText(
-                fill(self.tr("Search “%1” in the text of all evidence (Ctrl+Shift+F)"), text)
+                # The key first: a long query is cut at the end, never the key (the query is in the box above).
+                fill(self.tr("Ctrl+Shift+F: search “%1” in the text of all evidence"), text)
             )
             self.search_everywhere.setToolTip(self.search_everywhere.text())
 

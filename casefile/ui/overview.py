@@ -699,7 +699,8 @@ class OverviewTab(QWidget):
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.revert_button.setText(self.tr("Undo unsaved edits"))
         self.stage_box.setTitle(self.tr("Stage"))
-        self.stage_note.setPlaceholderText(self.tr("Note for the stage log"))
+        self.stage_note.setPlaceholderText(self.tr("Note"))  # short: the field is narrow at 1024 pixels
+        self.stage_note.setToolTip(self.tr("Note for the stage log"))
         self.stage_exhibits.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
         self.stage_exhibits.setToolTip(
             self.tr("The exhibits that show what happened (a written reply…): packets cite them as （见证据N）")

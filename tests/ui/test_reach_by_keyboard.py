@@ -103,3 +103,17 @@ def test_the_handling_buttons_have_alt_letters_of_their_own(shown):
             assert letter not in menu_letters, button.text()
             letters[letter] = button.text()
     assert len(letters) >= 10
+
+
+def test_hints_are_not_cut_at_1024_pixels(shown, qtbot):
+    """The stage note's placeholder fits its field; the link under the case search keeps its key in sight
+    whatever the query; the search tab's count line wraps rather than cutting the rebuilt-file note."""
+    overview = shown.workspace.overview
+    shown.workspace.setCurrentWidget(overview)
+    qtbot.wait(10)
+    note = overview.stage_note
+    assert note.fontMetrics().horizontalAdvance(note.placeholderText()) < note.width() - 8
+    assert note.toolTip()
+    shown.cases.search.setText("1231520261127000888")
+    assert shown.cases.search_everywhere.text().startswith("Ctrl+Shift+F")
+    assert shown.search.count.wordWrap()
