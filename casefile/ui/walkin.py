@@ -55,6 +55,7 @@ from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
+from casefile.ui.screen import fit_to_screen
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
@@ -369,6 +370,9 @@ class WalkInDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
+        # Wide enough, where the screen allows, for every column of what was handed in without scrolling
+        # sideways (the English names of the choices are long), a camera's file name in 照片 included.
+        fit_to_screen(self, 940, self.sizeHint().height())
 
         order = [
             self.name,

@@ -493,3 +493,17 @@ def test_a_receipt_in_time_says_nothing_of_the_reply_time(ctx, dialog, qtbot, mo
     fill(qtbot, dialog)
     assert dialog.register(print_receipt=True)
     assert dialog.number is not None and said == []
+
+
+def test_the_handed_in_list_is_wide_enough_for_its_columns(dialog, qtbot):
+    """At 1024 pixels the dialog takes the width its list of what was handed in needs (it opened 640 wide, and
+    "Kept or returned" and "Photo" were off to the side in English)."""
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry().width()
+    assert dialog.width() >= min(900, room - 40)
+    if room >= 1024:
+        dialog.add_item("华为手机", 1, "object", "kept")
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.items.horizontalScrollBar().maximum() == 0
