@@ -326,7 +326,8 @@ class Typed(QObject):
 
     def paste(self, edit: QDateTimeEdit) -> None:
         """A pasted time, read as a whole: all of it, from the first section (or, when it is only a part of a
-        time, from the section the cursor is in), or nothing."""
+        time, from the section the cursor is in), or nothing. A time without its seconds, pasted into a field
+        that shows them, is at second 0."""
         self.typing.pop(edit, None)
         text = (QGuiApplication.clipboard().text() or "").strip()
         count = len(numeric_sections(edit))
@@ -334,10 +335,14 @@ class Typed(QObject):
         for start in dict.fromkeys((0, max(0, edit.currentSectionIndex()))):
             if start >= count:
                 continue
-            parsed = groups(text, [_WIDTH.get(s, 2) for s in numeric_sections(edit)[start:]])
-            if parsed is None or len(parsed[0]) != count - start or not parsed[1]:
+            sections = numeric_sections(edit)[start:]
+            parsed = groups(text, [_WIDTH.get(s, 2) for s in sections])
+            if parsed is None or not parsed[1]:
                 continue
-            reading = read(edit, edit.dateTime(), start, text)
+            missing = count - start - len(parsed[0])
+            if missing and not (start == 0 and sections[-1] == Section.SecondSection and missing == 1):
+                continue
+            reading = read(edit, edit.dateTime(), start, text + " 0" * missing)
             break
         if reading is None or reading.value is None:
             refuse(edit, text, reading.problem if reading is not None else "impossible")

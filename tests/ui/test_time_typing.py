@@ -6,7 +6,7 @@ Qt's own typing jumped a section once the year was full and once more for the "-
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -151,3 +151,16 @@ def test_a_purchase_time_field_says_what_it_takes(dialog):
     purchased = dialog.widget("transaction.purchased_at")
     assert isinstance(purchased, QLineEdit)
     assert purchased.placeholderText() == "YYYY-MM-DD HH:MM"
+
+
+def test_a_time_without_seconds_pasted_where_seconds_show_is_at_second_zero(qtbot):
+    edit = times.zoned(QDateTimeEdit())
+    qtbot.addWidget(edit)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+    times.put(edit, datetime(2026, 11, 1, 8, 15, 37, tzinfo=timezone(timedelta(hours=8))))
+    QApplication.clipboard().setText("2026-11-27 10:00")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.lineEdit().text() == "2026-11-27 10:00:00"
+    QApplication.clipboard().setText("2026-11-27")  # a date alone is not a time: refused
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.lineEdit().text() == "2026-11-27 10:00:00" and edit.property("refused")
