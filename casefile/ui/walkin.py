@@ -550,6 +550,8 @@ class WalkInDialog(QDialog):
             kept.addItem(disposition_name(value), value)
         kept.setCurrentIndex(max(0, kept.findData(disposition)))
         shown = QComboBox(self.items)
+        # As wide as the photo names it offers, photos added later included (a camera's IMG_2026… whole).
+        shown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         shown.setToolTip(self.tr("The store's photo of it, if it was photographed"))
         self.items.setCellWidget(row, ITEM_COUNT, spin)
         self.items.setCellWidget(row, ITEM_FORM, form)
@@ -588,6 +590,7 @@ class WalkInDialog(QDialog):
         for row in range(self.items.rowCount()):
             combo = self._cell(row, ITEM_PHOTO, QComboBox)
             self._fill_photo_choice(combo, str(combo.currentData() or ""))
+        self.items.resizeColumnToContents(ITEM_PHOTO)
 
     def link_photo(self, row: int, photo: Path) -> None:
         combo = self._cell(row, ITEM_PHOTO, QComboBox)

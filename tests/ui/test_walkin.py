@@ -507,3 +507,17 @@ def test_the_handed_in_list_is_wide_enough_for_its_columns(dialog, qtbot):
         dialog.show()
         qtbot.waitExposed(dialog)
         assert dialog.items.horizontalScrollBar().maximum() == 0
+
+
+def test_the_photo_column_shows_a_camera_file_name_whole(dialog, qtbot, tmp_path):
+    dialog.add_item("华为手机", 1, "object", "kept")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    photo = tmp_path / "IMG_20261127_103045.jpg"
+    Image.new("RGB", (64, 48), (10, 10, 10)).save(photo, "JPEG")
+    assert dialog.add_photo_paths([photo]) == 1  # added after the line: its choice grows with it
+    dialog.link_photo(0, photo)
+    qtbot.wait(10)
+    combo = dialog.items.cellWidget(0, 4)
+    needed = combo.fontMetrics().horizontalAdvance(photo.name)
+    assert dialog.items.columnWidth(4) > needed
