@@ -1793,7 +1793,7 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
+        <source>Ctrl+Shift+F: search “%1” in the text of all evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2457,15 +2457,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>First response…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>When the complainant was first answered (a call back, a message): it meets the response promise. Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsibility…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2473,19 +2465,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proposal…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record the answer to the selected round</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proceeding…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2493,27 +2473,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update proceeding…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close case…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2757,6 +2717,54 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>F&amp;irst response…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;oposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procee&amp;ding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update proceeding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ou&amp;tcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clo&amp;se case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reop&amp;en…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. called back, promised an answer by Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a hearing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2967,6 +2975,30 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stage box of the case open, in 概况 (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclude the case (结案)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the result and close the case as concluded (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3160,6 +3192,14 @@ Reason:</source>
     </message>
     <message>
         <source>Walk-in complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is closed already; 处理 can reopen it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt can be printed for this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3366,6 +3406,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3848,7 +3892,15 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
+        <source>%1 to %2: %3, %4 closed; compared with %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 case received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8308,6 +8360,29 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>times</name>
+    <message>
+        <source>“{text}” is later than this field takes (at the latest {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is earlier than this field takes (at the earliest {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a possible time here. Type it as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} or {digits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a time as {example}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1796,8 +1796,8 @@ Proof purpose: %3</source>
         <translation>显示它（清除筛选）</translation>
     </message>
     <message>
-        <source>Search “%1” in the text of all evidence (Ctrl+Shift+F)</source>
-        <translation>在全部证据的文字中搜索“%1”（Ctrl+Shift+F）</translation>
+        <source>Ctrl+Shift+F: search “%1” in the text of all evidence</source>
+        <translation>Ctrl+Shift+F：在全部证据的文字中搜索“%1”</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -2468,64 +2468,24 @@ Reason:</source>
         <translation>内容</translation>
     </message>
     <message>
-        <source>First response…</source>
-        <translation>首次响应…</translation>
-    </message>
-    <message>
         <source>When the complainant was first answered (a call back, a message): it meets the response promise. Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts</source>
         <translation>首次答复投诉人的时间（回电、回复消息）：据此判断是否履行响应承诺。未填写时，以时间线上与投诉人的首次电话、聊天、邮件或面谈为准</translation>
-    </message>
-    <message>
-        <source>Responsibility…</source>
-        <translation>责任认定…</translation>
     </message>
     <message>
         <source>Record who is responsible, why, and the exhibits that show it</source>
         <translation>记录责任方、理由及所依据的证据</translation>
     </message>
     <message>
-        <source>Proposal…</source>
-        <translation>方案…</translation>
-    </message>
-    <message>
-        <source>Answer…</source>
-        <translation>答复…</translation>
-    </message>
-    <message>
         <source>Record the answer to the selected round</source>
         <translation>记录所选一轮方案的答复</translation>
-    </message>
-    <message>
-        <source>Proceeding…</source>
-        <translation>调解或程序…</translation>
     </message>
     <message>
         <source>A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun</source>
         <translation>已启动的调解、消协或 12315 投诉、仲裁或诉讼</translation>
     </message>
     <message>
-        <source>Update proceeding…</source>
-        <translation>更新程序…</translation>
-    </message>
-    <message>
         <source>Acceptance, hearings, testing periods, result and decision of the selected proceeding</source>
         <translation>所选程序的受理、开庭、检测期间、结果和决定</translation>
-    </message>
-    <message>
-        <source>Outcome…</source>
-        <translation>处理结果…</translation>
-    </message>
-    <message>
-        <source>Payment…</source>
-        <translation>付款…</translation>
-    </message>
-    <message>
-        <source>Close case…</source>
-        <translation>结案…</translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
-        <translation>重新开案…</translation>
     </message>
     <message>
         <source>(entered %1 by %2)</source>
@@ -2768,6 +2728,54 @@ Reason:</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>F&amp;irst response…</source>
+        <translation>首次响应(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bility…</source>
+        <translation>责任认定(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;oposal…</source>
+        <translation>方案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation>答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Procee&amp;ding…</source>
+        <translation>调解或程序(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update proceeding…</source>
+        <translation>更新程序(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tcome…</source>
+        <translation>处理结果(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Payment…</source>
+        <translation>付款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se case…</source>
+        <translation>结案(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Reop&amp;en…</source>
+        <translation>重新开案(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>e.g. called back, promised an answer by Friday</source>
+        <translation>例如：已回电，答应周五前给出方案</translation>
+    </message>
+    <message>
         <source>Add a hearing</source>
         <translation>增加开庭或调解日期</translation>
     </message>
@@ -2978,6 +2986,30 @@ Reason:</source>
         <translation>添加证据…</translation>
     </message>
     <message>
+        <source>Change stage…</source>
+        <translation>阶段变更…</translation>
+    </message>
+    <message>
+        <source>The stage box of the case open, in 概况 (Ctrl+J)</source>
+        <translation>打开案件的阶段栏，在“概况”中（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>Conclude the case (结案)…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Record the result and close the case as concluded (Ctrl+Shift+E)</source>
+        <translation>记录处理结果并结案（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Print the receipt again…</source>
+        <translation>重新打印回执…</translation>
+    </message>
+    <message>
+        <source>The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)</source>
+        <translation>投诉受理回执，A5 或 80 毫米热敏纸，在“材料”中（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
         <translation>向当前案件添加文件（Ctrl+O）；也可以直接拖放到案件上</translation>
     </message>
@@ -3172,6 +3204,14 @@ Reason:</source>
     <message>
         <source>Walk-in complaint</source>
         <translation>到店投诉登记</translation>
+    </message>
+    <message>
+        <source>This case is closed already; 处理 can reopen it</source>
+        <translation>此案件已结案；可在“处理”中重新开案</translation>
+    </message>
+    <message>
+        <source>No receipt can be printed for this case</source>
+        <translation>此案件无法打印回执</translation>
     </message>
     <message>
         <source>Put the case away</source>
@@ -3383,6 +3423,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>Stage</source>
         <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Note for the stage log</source>
@@ -3866,8 +3910,16 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>无法完成统计。</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 cases received, %4 closed; compared with %5 to %6</source>
-        <translation>%1 至 %2：受理 %3 件，结案 %4 件；对比期间 %5 至 %6</translation>
+        <source>%1 to %2: %3, %4 closed; compared with %5 to %6</source>
+        <translation>%1 至 %2：%3，结案 %4 件；对比期间 %5 至 %6</translation>
+    </message>
+    <message>
+        <source>1 case received</source>
+        <translation>受理 1 件</translation>
+    </message>
+    <message>
+        <source>%1 cases received</source>
+        <translation>受理 %1 件</translation>
     </message>
     <message>
         <source>Cases received</source>
@@ -8345,6 +8397,29 @@ Attach %1 all the same?</source>
     <message>
         <source>a resource file is missing: {path} (reinstall CaseFile)</source>
         <translation>缺少资源文件：{path}（请重新安装 CaseFile）</translation>
+    </message>
+</context>
+<context>
+    <name>times</name>
+    <message>
+        <source>“{text}” is later than this field takes (at the latest {limit}).</source>
+        <translation>“{text}”晚于此处允许的时间（最晚 {limit}）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is earlier than this field takes (at the earliest {limit}).</source>
+        <translation>“{text}”早于此处允许的时间（最早 {limit}）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a possible time here. Type it as {example}.</source>
+        <translation>“{text}”不是有效的时间。请按 {example} 输入。</translation>
+    </message>
+    <message>
+        <source>{shown} or {digits}</source>
+        <translation>{shown} 或 {digits}</translation>
+    </message>
+    <message>
+        <source>Type a time as {example}.</source>
+        <translation>时间可输入为 {example}。</translation>
     </message>
 </context>
 </TS>

@@ -111,7 +111,7 @@ def test_a_walk_in_records_what_was_handed_in_photographed_or_not(capsys, tmp_pa
     ]
     assert all(e.handed_in == "" for e in case.exhibits)  # the list, not marks on the photos
     text = receipt_text(receipt)
-    assert "材料1购物小票纸质原件退回材料2电动牙刷实物实物留存材料3充电器×2实物实物留存" in text
+    assert "材料1购物小票纸质原件退回材料2电动牙刷—实物留存材料3充电器×2—实物留存" in text
     assert "收取材料清单（共3项）" in text and "本店拍摄照片（共2张，本店留存）" in text
 
     code, out, err = run(capsys, "--library", str(lib), "show", number)
@@ -195,7 +195,7 @@ def test_edit_replaces_the_list_empties_it_and_the_reprint_follows(capsys, tmp_p
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--force")
     assert code == 0, err
     text = receipt_text(Path(out.split()[0]))
-    assert "材料1发票纸质复印件退回材料2手机实物实物留存材料3保修卡纸质原件" in text
+    assert "材料1发票纸质复印件退回材料2手机—实物留存材料3保修卡纸质原件" in text
     assert "收取材料清单（共3项）" in text and "本店拍摄照片（共2张，本店留存）" in text
     assert "本店拍摄材料1" in text and "本店拍摄材料2" in text
 

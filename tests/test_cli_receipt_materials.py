@@ -115,7 +115,7 @@ def test_the_80mm_receipt_prints_the_marks_the_staff_number_and_whole_hashes(cap
         flat = re.sub(r"\s+", "", text)
         assert "受理人测试员（工号A017）" in flat
         # What the customer handed in, papers as objects, kept or returned; then the store's photos of them.
-        assert "材料1购物小票（纸质）形式：原件留存/退回：退回材料2手机（实物）形式：实物留存/退回：留存" in flat
+        assert "材料1购物小票（纸质）形式：原件留存/退回：退回材料2手机形式：实物留存/退回：留存" in flat
         assert "【本店拍摄照片（共2张，本店留存）】证据1购物小票（票据）来源：本店拍摄所拍材料：材料1SHA-256" in flat
         assert "证据2手机照片（文件）来源：本店拍摄所拍材料：材料2SHA-256" in flat
         for digest in digests:

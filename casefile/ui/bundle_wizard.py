@@ -228,6 +228,10 @@ class BundleWizard(QGroupBox):
 
         for page in (venue_page, exhibits_page, check_page, generate_page):
             self.pages.addWidget(page)
+        # Tab reaches a step's own controls first (the venue, the paper), then Back, Next or Generate below them.
+        QWidget.setTabOrder(self.again_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
+        QWidget.setTabOrder(self.next_button, self.generate_button)
 
         steps = QHBoxLayout()
         for i, label in enumerate(self.step_labels):
@@ -279,6 +283,17 @@ class BundleWizard(QGroupBox):
         self.set_case(None)
 
     # ------------------------------------------------------------------ public API
+
+    def choose_receipt(self) -> bool:
+        """The first step with the walk-in receipt chosen, its paper ready for the keyboard: a receipt printed
+        again (案件 → 重新打印回执). False when this case has no receipt to print."""
+        index = self.venue_combo.findData(Venue.RECEIPT.value)
+        if self.case is None or index < 0:
+            return False
+        self._go(STEP_VENUE)
+        self.venue_combo.setCurrentIndex(index)
+        self.layout_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def set_case(self, number: str | None, case: Case | None = None) -> None:
         """Show ``number`` (None: no case); ``case``: its record, already read. The same number again

@@ -14,7 +14,7 @@ from typing import Any
 from casefile.core import zone
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
-from casefile.core.model import Case, ResponsibleParty, parse_amount
+from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
 from casefile.core.workflow.clocks import Unit
@@ -41,6 +41,7 @@ from casefile.ui.labels import (
     clock_name,
     clock_status_name,
     closing_result_name,
+    event_kind_name,
     handling_party_name,
     outcome_kind_name,
     proceeding_result_name,
@@ -460,28 +461,29 @@ class HandlingTab(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("When"), self.tr("What")])
-        self.response_button.setText(self.tr("First response…"))
+        # Alt letters for the buttons: none of the menu bar's (F, C, L, R, V), none twice.
+        self.response_button.setText(self.tr("F&irst response…"))
         self.response_button.setToolTip(
             self.tr(
                 "When the complainant was first answered (a call back, a message): it meets the response promise. "
                 "Not entered, the first call, chat, e-mail or visit with the complainant on the timeline counts"
             )
         )
-        self.finding_button.setText(self.tr("Responsibility…"))
+        self.finding_button.setText(self.tr("Responsi&bility…"))
         self.finding_button.setToolTip(self.tr("Record who is responsible, why, and the exhibits that show it"))
-        self.propose_button.setText(self.tr("Proposal…"))
-        self.answer_button.setText(self.tr("Answer…"))
+        self.propose_button.setText(self.tr("Pr&oposal…"))
+        self.answer_button.setText(self.tr("&Answer…"))
         self.answer_button.setToolTip(self.tr("Record the answer to the selected round"))
-        self.proceeding_button.setText(self.tr("Proceeding…"))
+        self.proceeding_button.setText(self.tr("Procee&ding…"))
         self.proceeding_button.setToolTip(self.tr("A mediation, 消协 or 12315 complaint, arbitration or lawsuit begun"))
-        self.update_button.setText(self.tr("Update proceeding…"))
+        self.update_button.setText(self.tr("&Update proceeding…"))
         self.update_button.setToolTip(
             self.tr("Acceptance, hearings, testing periods, result and decision of the selected proceeding")
         )
-        self.outcome_button.setText(self.tr("Outcome…"))
-        self.payment_button.setText(self.tr("Payment…"))
-        self.close_button.setText(self.tr("Close case…"))
-        self.reopen_button.setText(self.tr("Reopen…"))
+        self.outcome_button.setText(self.tr("Ou&tcome…"))
+        self.payment_button.setText(self.tr("&Payment…"))
+        self.close_button.setText(self.tr("Clo&se case…"))
+        self.reopen_button.setText(self.tr("Reop&en…"))
         if self.number:
             self.set_case(self.number)
 
@@ -754,10 +756,29 @@ class HandlingTab(QWidget):
         at = d.optional_time(self.tr("Answered at"), current or zone.now())
         at.check.setChecked(True)
         at.setToolTip(self.tr("Untick to clear: the first contact on the timeline, or the first step, then counts"))
+        # How the complainant was answered, and what was said: put on the timeline as that contact.
+        ways = [EventKind.CALL, EventKind.VISIT, EventKind.CHAT, EventKind.EMAIL, EventKind.OTHER]
+        how = d.combo(self.tr("How"), [("", self.tr("Not said")), *((k.value, event_kind_name(k.value)) for k in ways)])
+        note = d.line(self.tr("Note"), placeholder=self.tr("e.g. called back, promised an answer by Friday"))
 
         def read() -> Callable[[CaseWriter], Any]:
             when = at.value()
-            return lambda w: handling.record_first_response(w, when)
+            kind, said = str(how.currentData() or ""), note.text().strip()
+            if when is None or not (kind or said):
+                return lambda w: handling.record_first_response(w, when)
+            event = TimelineEvent(
+                at=when,
+                kind=EventKind(kind or EventKind.NOTE.value),
+                summary=said or self.tr("First response"),
+                party="complainant",
+            )
+
+            def write(w: CaseWriter) -> Any:
+                recorded = handling.record_first_response(w, when)
+                w.add_event(event)
+                return recorded
+
+            return write
 
         return self._open(d, read)
 

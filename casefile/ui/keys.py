@@ -3,7 +3,8 @@
 - A table does not walk its cells with Tab (a table's default): Tab and Shift+Tab leave it, the arrow keys
   move within it (:func:`tab_leaves`).
 - A date-time field is left with one Tab, not one per section (year, month, day, hour, minute); its
-  sections are moved with Left/Right, as typing a separator also does (:func:`one_tab`).
+  sections are moved with Left/Right; what is typed into it is read as a whole, so a separator typed
+  after a full section does not skip the next one (:func:`one_tab`, casefile.ui.time_typing).
 - A field that takes the focus inside a scroll area is scrolled into sight (:func:`follow_focus`).
 """
 
@@ -71,11 +72,15 @@ Edit = TypeVar("Edit", bound=QDateTimeEdit)
 
 
 def one_tab(edit: Edit) -> Edit:
-    """``edit`` left with one Tab (Shift+Tab back); its sections are moved with Left/Right."""
+    """``edit`` left with one Tab (Shift+Tab back); its sections are moved with Left/Right. What is typed into
+    it is read as a whole, "2026-11-27 10:00" or "202611271000" alike (casefile.ui.time_typing)."""
+    from casefile.ui.time_typing import typed_whole
+
     global _ONE_TAB
     if _ONE_TAB is None:
         _ONE_TAB = _OneTab(QApplication.instance())
     edit.installEventFilter(_ONE_TAB)
+    typed_whole(edit)
     return edit
 
 

@@ -103,6 +103,8 @@ class CaseListPane(QWidget):
         self.search_everywhere.setStyleSheet(
             "QPushButton { text-align: left; color: palette(link); border: none; padding: 2px; }"
             "QPushButton:hover { text-decoration: underline; }"
+            # Reached with Tab from the search box: the focus shows.
+            "QPushButton:focus { text-decoration: underline; border: 1px solid palette(highlight); }"
         )
         # A long query does not widen the list: the words are cut, the whole is in the tooltip.
         self.search_everywhere.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -132,6 +134,9 @@ class CaseListPane(QWidget):
         layout.addLayout(checks)
         layout.addWidget(self.hidden_open)
         layout.addWidget(self.table)
+        # Tab from the search box reaches the link below it (Space follows it), then the filters.
+        QWidget.setTabOrder(self.search, self.search_everywhere)
+        QWidget.setTabOrder(self.search_everywhere, self.stage)
 
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
         self.search.textChanged.connect(lambda text: self.model.set_filters(search=text.strip()))
@@ -175,7 +180,8 @@ class CaseListPane(QWidget):
         self.search_everywhere.setVisible(bool(text))
         if text:
             self.search_everywhere.setText(
-                fill(self.tr("Search “%1” in the text of all evidence (Ctrl+Shift+F)"), text)
+                # The key first: a long query is cut at the end, never the key (the query is in the box above).
+                fill(self.tr("Ctrl+Shift+F: search “%1” in the text of all evidence"), text)
             )
             self.search_everywhere.setToolTip(self.search_everywhere.text())
 
@@ -520,6 +526,16 @@ class MainWindow(QMainWindow):
         self.act_close_case = QAction(self)
         self.act_close_case.setShortcut(QKeySequence("Ctrl+W"))
         self.act_close_case.triggered.connect(self.close_case)
+        # The stage box, 结案 and the receipt, from the menu: each is far from the top of its tab by Tab.
+        self.act_stage = QAction(self)
+        self.act_stage.setShortcut(QKeySequence("Ctrl+J"))  # 阶段 (jiēduàn)
+        self.act_stage.triggered.connect(self.go_to_stage)
+        self.act_conclude = QAction(self)
+        self.act_conclude.setShortcut(QKeySequence("Ctrl+Shift+E"))  # the End of the case
+        self.act_conclude.triggered.connect(self.conclude_case)
+        self.act_receipt = QAction(self)
+        self.act_receipt.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_receipt.triggered.connect(self.print_receipt_again)
         self.act_add_evidence = QAction(self)
         self.act_add_evidence.setShortcut(QKeySequence.StandardKey.Open)
         self.act_add_evidence.triggered.connect(self.add_evidence)
@@ -549,6 +565,8 @@ class MainWindow(QMainWindow):
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.act_new, self.act_walkin, self.act_add_evidence, self.act_close_case])
         self.case_menu.addSeparator()
+        self.case_menu.addActions([self.act_stage, self.act_conclude, self.act_receipt])
+        self.case_menu.addSeparator()
         self.case_menu.addActions([self.act_search, self.act_search_all, self.act_verify, self.act_verify_all])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions(self.act_tabs)
@@ -562,6 +580,32 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.act_new, self.act_walkin, self.act_verify])
         self.toolbar = toolbar
+
+    def go_to_stage(self) -> None:
+        """The open case's stage box (概况), its stage chosen next."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentWidget(self.workspace.overview)
+        self.workspace.overview.focus_stage()
+
+    def conclude_case(self) -> None:
+        """结案 for the open case, as 处理's button opens it."""
+        if self.workspace.number is None:
+            return
+        handling = self.workspace.handling
+        self.workspace.setCurrentWidget(handling)
+        if handling.close_button.isHidden() or not handling.close_button.isEnabled():
+            self.statusBar().showMessage(self.tr("This case is closed already; 处理 can reopen it"), 10_000)
+            return
+        handling.close_case()
+
+    def print_receipt_again(self) -> None:
+        """材料 with the receipt chosen, to print it again (A5 or an 80 mm roll)."""
+        if self.workspace.number is None:
+            return
+        self.workspace.setCurrentWidget(self.workspace.bundles)
+        if not self.workspace.bundles.wizard.choose_receipt():
+            self.statusBar().showMessage(self.tr("No receipt can be printed for this case"), 10_000)
 
     def show_tab(self, index: int) -> None:
         """Show the case's tab ``index`` (0: overview), its first control ready for the keyboard."""
@@ -709,7 +753,12 @@ class MainWindow(QMainWindow):
         self.cases.search.selectAll()
 
     def focus_search_all(self) -> None:
-        """Show the search through every case's text, its box ready for typing."""
+        """Show the search through every case's text, its box ready for typing; what the case list's filter
+        holds, when it is showing, is searched for there (its link offers that, naming Ctrl+Shift+F)."""
+        typed = self.cases.search.text().strip()
+        if typed and self.left.currentWidget() is self.cases:
+            self.search_everywhere(typed)
+            return
         self.left.setCurrentWidget(self.search)
         self.search.focus_box()
 
@@ -749,6 +798,12 @@ class MainWindow(QMainWindow):
         self.act_tab_next.setText(self.tr("Next tab"))
         self.act_tab_previous.setText(self.tr("Previous tab"))
         self.act_add_evidence.setText(self.tr("Add evidence…"))
+        self.act_stage.setText(self.tr("Change stage…"))
+        self.act_stage.setToolTip(self.tr("The stage box of the case open, in 概况 (Ctrl+J)"))
+        self.act_conclude.setText(self.tr("Conclude the case (结案)…"))
+        self.act_conclude.setToolTip(self.tr("Record the result and close the case as concluded (Ctrl+Shift+E)"))
+        self.act_receipt.setText(self.tr("Print the receipt again…"))
+        self.act_receipt.setToolTip(self.tr("The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)"))
         self.act_close_case.setText(self.tr("Put the case away"))
         self.act_close_case.setToolTip(
             self.tr("No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)")

@@ -146,11 +146,10 @@ class NewCaseDialog(QDialog):
         times.put(when)
         when.setMaximumDateTime(times.qt_time().addSecs(600))
         # The response promise runs from the complaint time: a complaint entered late may be past it already.
-        self.due_label = QLabel(self.case_box)
+        # Said under both columns, as wide as the dialog: in the case's column it was wrapped into more lines
+        # than the column made room for, and its first and last lines were cut off.
+        self.due_label = QLabel(self)
         self.due_label.setWordWrap(True)
-        case_form = self.case_box.layout()
-        assert isinstance(case_form, QFormLayout)
-        case_form.addRow("", self.due_label)
         when.dateTimeChanged.connect(self.update_due)
         choose_priority.currentIndexChanged.connect(self.update_due)
         self.update_due()
@@ -180,6 +179,7 @@ class NewCaseDialog(QDialog):
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(self.due_label)
         layout.addWidget(self.receipt_check)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

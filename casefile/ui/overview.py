@@ -602,6 +602,13 @@ class OverviewTab(QWidget):
         stage_row.addWidget(self.stage_exhibits)
         stage_row.addWidget(self.stage_button)
         stage_layout.addLayout(stage_row)
+        # Tab walks the row as it is shown: stage, time, note, exhibits, the button.
+        for first, then in zip(
+            (self.stage_combo, self.stage_at, self.stage_note, self.stage_exhibits),
+            (self.stage_at, self.stage_note, self.stage_exhibits, self.stage_button),
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, then)
         stage_layout.addWidget(self.stage_log)
         column.addWidget(self.stage_box)
         column.addStretch(1)
@@ -694,7 +701,8 @@ class OverviewTab(QWidget):
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.revert_button.setText(self.tr("Undo unsaved edits"))
         self.stage_box.setTitle(self.tr("Stage"))
-        self.stage_note.setPlaceholderText(self.tr("Note for the stage log"))
+        self.stage_note.setPlaceholderText(self.tr("Note"))  # short: the field is narrow at 1024 pixels
+        self.stage_note.setToolTip(self.tr("Note for the stage log"))
         self.stage_exhibits.setPlaceholderText(self.tr("Exhibits, e.g. 1,3"))
         self.stage_exhibits.setToolTip(
             self.tr("The exhibits that show what happened (a written reply…): packets cite them as （见证据N）")
@@ -1067,6 +1075,11 @@ class OverviewTab(QWidget):
             if typed_over or (self.demands.changed() and "demands" in meanwhile):
                 self.base = base
         return True
+
+    def focus_stage(self) -> None:
+        """The stage box in sight, its stage ready for the keyboard (案件 → 阶段变更)."""
+        self.scroller.ensureWidgetVisible(self.stage_box)
+        self.stage_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def revert(self) -> None:
         if self.case is not None:

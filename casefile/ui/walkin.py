@@ -55,6 +55,7 @@ from casefile.ui.i18n import fill, labelled, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
+from casefile.ui.screen import fit_to_screen
 from casefile.ui.tasks import Task
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
@@ -369,6 +370,9 @@ class WalkInDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
+        # Wide enough, where the screen allows, for every column of what was handed in without scrolling
+        # sideways (the English names of the choices are long), a camera's file name in 照片 included.
+        fit_to_screen(self, 940, self.sizeHint().height())
 
         order = [
             self.name,
@@ -546,6 +550,8 @@ class WalkInDialog(QDialog):
             kept.addItem(disposition_name(value), value)
         kept.setCurrentIndex(max(0, kept.findData(disposition)))
         shown = QComboBox(self.items)
+        # As wide as the photo names it offers, photos added later included (a camera's IMG_2026… whole).
+        shown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         shown.setToolTip(self.tr("The store's photo of it, if it was photographed"))
         self.items.setCellWidget(row, ITEM_COUNT, spin)
         self.items.setCellWidget(row, ITEM_FORM, form)
@@ -584,6 +590,7 @@ class WalkInDialog(QDialog):
         for row in range(self.items.rowCount()):
             combo = self._cell(row, ITEM_PHOTO, QComboBox)
             self._fill_photo_choice(combo, str(combo.currentData() or ""))
+        self.items.resizeColumnToContents(ITEM_PHOTO)
 
     def link_photo(self, row: int, photo: Path) -> None:
         combo = self._cell(row, ITEM_PHOTO, QComboBox)

@@ -465,10 +465,10 @@ def test_a_thing_handed_over_is_its_own_line_apart_from_the_photo_of_it(tmp_path
         assert received.startswith("（共1项）")  # the photo is the store's, not material received
         assert photos.startswith("（共1张，本店留存）")
         if layout == "a5":
-            assert received.endswith("材料1耳机实物实物留存")
+            assert received.endswith("材料1耳机—实物留存")
             assert f"证据1耳机实物照片照片本店拍摄材料1SHA-256：{digest}" in photos
         else:
-            assert received.endswith("材料1耳机（实物）形式：实物留存/退回：留存【")
+            assert received.endswith("材料1耳机形式：实物留存/退回：留存【")
             assert f"证据1耳机实物照片（照片）来源：本店拍摄所拍材料：材料1SHA-256：{digest}" in photos
         assert "SHA-256" not in received
 
@@ -477,7 +477,7 @@ def test_the_thing_is_named_from_the_photo_else_by_the_product(tmp_path):
     path = tmp_path / "named.pdf"
     render_receipt(object_handed_over(make_context(exhibits=1), title="IMG_0001", source=""), path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "材料1智能手机实物实物留存本店拍摄照片" in items  # the product bought
+    assert "材料1智能手机—实物留存本店拍摄照片" in items  # the product bought
     assert "证据1IMG_0001照片本店拍摄材料1SHA-256" in items
 
 
@@ -486,7 +486,7 @@ def test_a_thing_not_said_kept_or_returned_has_the_boxes(tmp_path):
     ctx.case.exhibits[0].disposition = ""
     path = tmp_path / "unsaid.pdf"
     render_receipt(ctx, path, "a5")
-    assert "材料1耳机实物实物□留存□退回" in flat(materials(texts(path)[0]))
+    assert "材料1耳机—实物□留存□退回" in flat(materials(texts(path)[0]))
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -622,7 +622,7 @@ def test_a_photo_named_for_no_thing_names_the_product_bought(tmp_path, title):
     path = tmp_path / "nothing.pdf"
     render_receipt(object_handed_over(make_context(exhibits=1), title=title, source=""), path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "材料1智能手机实物实物留存" in items
+    assert "材料1智能手机—实物留存" in items
     assert "实物实物实物" not in items and "材料1的实物" not in items
 
 
@@ -632,7 +632,7 @@ def test_a_photo_named_for_no_thing_and_no_product_says_the_thing_in_the_photo(t
     path = tmp_path / "noproduct.pdf"
     render_receipt(ctx, path, "a5")
     items = flat(materials(texts(path)[0]))
-    assert "材料1照片所示物品实物实物留存" in items
+    assert "材料1照片所示物品—实物留存" in items
     assert "实物实物实物" not in items
 
 
@@ -647,7 +647,7 @@ def test_a_long_name_of_a_thing_is_cut_like_its_photo_s(tmp_path, layout):
     render_receipt(ctx, path, layout)
     assert len(PdfReader(path).pages) == len(PdfReader(plain).pages)
     items = flat(materials(texts(path)[0]))
-    assert "耳" * 15 + "…（另收电子照片1张：证据1，本店留存）" + ("实物" if layout == "a5" else "（实物）") in items
+    assert "耳" * 15 + "…（另收电子照片1张：证据1，本店留存）" + ("—实物" if layout == "a5" else "形式：实物") in items
     assert "耳" * 120 + "照片" not in items
 
 
@@ -673,12 +673,12 @@ def test_what_the_customer_handed_in_is_listed_apart_from_the_store_s_photos(tmp
         assert received.startswith("（共3项）") and photos.startswith("（共2张，本店留存）")
         assert "证据" not in received and "SHA-256" not in received and "□原件" not in photos
         if layout == "a5":
-            assert "材料1购物发票纸质原件退回材料2保修卡×2纸质复印件留存材料3耳机实物实物□留存□退回" in received
+            assert "材料1购物发票纸质原件退回材料2保修卡×2纸质复印件留存材料3耳机—实物□留存□退回" in received
             assert "证据1发票照片照片本店拍摄材料1" in photos and "证据2包装盒外观照片本店拍摄—" in photos
         else:
             assert "材料1购物发票（纸质）形式：原件留存/退回：退回" in received
             assert "材料2保修卡×2（纸质）形式：复印件留存/退回：留存" in received
-            assert "材料3耳机（实物）形式：实物留存/退回：□留存□退回" in received
+            assert "材料3耳机形式：实物留存/退回：□留存□退回" in received
             assert "证据1发票照片（照片）来源：本店拍摄所拍材料：材料1SHA-256" in photos
             assert "证据2包装盒外观（照片）来源：本店拍摄所拍材料：—SHA-256" in photos
 
@@ -702,7 +702,7 @@ def test_a_file_someone_else_made_of_a_paper_handed_over_is_no_photo_of_the_stor
         assert "证据1" not in received.replace("另收电子照片1张：证据1，本店留存", "")
         if layout == "a5":
             assert "材料1电子发票（打印件）（另收电子照片1张：证据1，本店留存）纸质复印件退回" in received
-            assert "材料2手机实物实物留存" in received
+            assert "材料2手机—实物留存" in received
             assert "证据2手机实物照片照片本店拍摄材料2" in photos
         else:
             assert "材料1电子发票（打印件）（另收电子照片1张：证据1，本店留存）（纸质）形式：复印件" in received

@@ -91,7 +91,7 @@ def test_what_was_handed_in_is_recorded_photographed_or_not_and_the_photos_are_t
     assert list(verify_case(library, number))[-1].ok
     (built,) = [i for i in items if isinstance(i, BundleResult)]
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(built.files[0]).pages))
-    assert "材料1购物发票纸质原件退回材料2充电器×2实物实物留存" in text
+    assert "材料1购物发票纸质原件退回材料2充电器×2—实物留存" in text
     assert "证据1发票票据本店拍摄材料1" in text and "顾客出示" not in text
 
 

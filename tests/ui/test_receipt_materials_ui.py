@@ -72,7 +72,7 @@ def test_the_walk_in_desk_lists_what_was_handed_in_photographed_or_not(ctx, qtbo
     label = {name: f"证据{n}" for name, n in numbers.items()}
     for text in (customer, store):
         assert "收取材料清单（共2项）" in text
-        assert "材料1购物小票纸质原件退回材料2充电器×2实物实物留存" in text
+        assert "材料1购物小票纸质原件退回材料2充电器×2—实物留存" in text
         assert "本店拍摄照片（共2张，本店留存）" in text
         assert f"{label['小票.jpg']}小票票据本店拍摄材料1" in text
         assert f"{label['包装盒.jpg']}包装盒照片本店拍摄—" in text

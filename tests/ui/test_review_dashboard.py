@@ -412,3 +412,21 @@ def test_the_review_fits_a_1024_by_700_screen(dashboard, qapp, qtbot, monkeypatc
     for key, chart in dashboard.charts.items():
         title = chart.plotItem.titleLabel.item
         assert title.boundingRect().width() <= chart.width(), (key, title.toPlainText(), chart.width())
+
+
+def test_counts_are_marked_in_whole_steps_and_one_case_is_one_case(dashboard, qtbot) -> None:
+    """Charts of cases have no 0.5 on their axis; the summary says "1 case received", not "1 cases"."""
+    from datetime import date
+
+    from casefile.core.review.queries import Period
+
+    assert "4 cases received" in dashboard.status.text()
+    for chart in (dashboard.funnel_chart, dashboard.intake_charts[GroupBy.CHANNEL]):
+        ticks = chart.getAxis("bottom")._tickLevels
+        assert ticks, "count charts mark their axis themselves"
+        values = [v for v, _ in ticks[0]]
+        assert values and all(float(v).is_integer() for v in values), values
+    with qtbot.waitSignal(dashboard.shown, timeout=10_000):
+        dashboard.set_period(Period(date(2026, 10, 1), date(2026, 10, 31)))  # one case received
+    assert "1 case received" in dashboard.status.text()
+    assert "1 cases" not in dashboard.status.text()

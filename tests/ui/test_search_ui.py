@@ -432,3 +432,26 @@ def test_search_tables_damaged_inside_are_rebuilt_and_the_user_told(qtbot, win, 
     said = win.search.count.text()
     assert "3 hits" in said and "the search tables were damaged" in said and set_aside(ctx.library.root)[0] in said
     assert ctx.library.search_notice is None  # said once
+
+
+def test_ctrl_shift_f_from_the_case_list_filter_searches_what_was_typed_and_the_link_is_reached_by_tab(
+    qtbot, win, library_with_evidence
+):
+    QTest.keySequence(win, QKeySequence("Ctrl+F"))
+    type_into(qtbot, win.cases.search, "退款")
+    assert "Ctrl+Shift+F" in win.cases.search_everywhere.text()
+    # The link names Ctrl+Shift+F: it carries the text typed, as clicking the link does.
+    with qtbot.waitSignal(win.search.searched):
+        QTest.keySequence(win, QKeySequence("Ctrl+Shift+F"))
+    assert win.left.currentWidget() is win.search and win.search.box.text() == "退款"
+    assert win.search.box.hasFocus()
+    assert win.search.model.rowCount() == 3
+    # The link itself is the next stop after the search box, and Space follows it.
+    win.left.setCurrentWidget(win.cases)
+    win.cases.search.setFocus()
+    win.cases.search.setText("快递")
+    qtbot.keyClick(win.cases.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.cases.search_everywhere
+    with qtbot.waitSignal(win.search.searched):
+        qtbot.keyClick(win.cases.search_everywhere, Qt.Key.Key_Space)
+    assert win.left.currentWidget() is win.search and win.search.box.text() == "快递"

@@ -179,6 +179,46 @@ def test_the_first_response_is_entered_and_shown(window, ctx):
     assert "First response：met" in response_text() and "（first response entered）" in response_text()
 
 
+def test_the_first_response_says_how_the_complainant_was_answered(window, ctx):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    dialog = tab.record_first_response()
+    fields = {}
+    for row in range(dialog.form.rowCount()):
+        label = dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole)
+        field = dialog.form.itemAt(row, dialog.form.ItemRole.FieldRole)
+        fields[label.widget().text()] = field.widget()
+    fields["Answered at"].set(datetime(2026, 11, 20, 10, 30, tzinfo=CST))
+    how = fields["How"]
+    how.setCurrentIndex(how.findData(EventKind.CALL.value))
+    fields["Note"].setText("回电，答应周五前给方案")
+    dialog.accept()
+    case = ctx.library.load_case(NUMBER)
+    assert case.first_response_at == datetime(2026, 11, 20, 10, 30, tzinfo=CST)
+    (event,) = [e for e in case.timeline if e.summary == "回电，答应周五前给方案"]
+    assert event.kind is EventKind.CALL and event.party == "complainant"
+    assert event.at == case.first_response_at
+
+
+def test_the_promise_ran_out_warning_is_not_cut_off(ctx, qtbot):
+    from casefile.ui.new_case import NewCaseDialog
+
+    dialog = NewCaseDialog(ctx)
+    # The time changed here is not asked about when the dialog is closed after the test.
+    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "_blank", d._typed()))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    set_time(dialog.widget("complained_at"), datetime(2026, 11, 18, 22, 0, tzinfo=CST))
+    label = dialog.due_label
+    assert "ran out" in label.text()
+    qtbot.wait(10)
+    assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
+    # As wide as the dialog, not wrapped into the case's column (which cut its first and last lines at 1024×700
+    # with the app's own font).
+    assert label.width() > dialog.case_box.width() * 1.5
+
+
 def test_the_new_case_dialog_says_when_the_promise_has_run_out(ctx, qtbot):
     from casefile.ui.new_case import NewCaseDialog
 

@@ -493,3 +493,31 @@ def test_a_receipt_in_time_says_nothing_of_the_reply_time(ctx, dialog, qtbot, mo
     fill(qtbot, dialog)
     assert dialog.register(print_receipt=True)
     assert dialog.number is not None and said == []
+
+
+def test_the_handed_in_list_is_wide_enough_for_its_columns(dialog, qtbot):
+    """At 1024 pixels the dialog takes the width its list of what was handed in needs (it opened 640 wide, and
+    "Kept or returned" and "Photo" were off to the side in English)."""
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry().width()
+    assert dialog.width() >= min(900, room - 40)
+    if room >= 1024:
+        dialog.add_item("华为手机", 1, "object", "kept")
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.items.horizontalScrollBar().maximum() == 0
+
+
+def test_the_photo_column_shows_a_camera_file_name_whole(dialog, qtbot, tmp_path):
+    dialog.add_item("华为手机", 1, "object", "kept")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    photo = tmp_path / "IMG_20261127_103045.jpg"
+    Image.new("RGB", (64, 48), (10, 10, 10)).save(photo, "JPEG")
+    assert dialog.add_photo_paths([photo]) == 1  # added after the line: its choice grows with it
+    dialog.link_photo(0, photo)
+    qtbot.wait(10)
+    combo = dialog.items.cellWidget(0, 4)
+    needed = combo.fontMetrics().horizontalAdvance(photo.name)
+    assert dialog.items.columnWidth(4) > needed

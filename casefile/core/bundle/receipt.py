@@ -788,7 +788,9 @@ def _materials(
             handed = f"{form_key}：{item.form}"
             kept = f"{kept_key}：{item.kept}"
             if item.label != previous:
-                flowables.append(Paragraph(f"{esc(item.label)}　{esc(item.name)}（{esc(item.kind)}）", hanging))
+                # A thing's kind is its form (实物): said once, after 形式.
+                kind = f"（{esc(item.kind)}）" if item.kind != item.form else ""
+                flowables.append(Paragraph(f"{esc(item.label)}　{esc(item.name)}{kind}", hanging))
             else:  # the photo of the thing above
                 flowables.append(Paragraph(f"{esc(item.kind)}：{esc(item.name)}", detail))
             previous = item.label
@@ -847,7 +849,8 @@ def _materials(
         return [
             Paragraph(esc(item.label), cell),
             Paragraph(esc(item.name), cell),
-            Paragraph(esc(item.kind), cell),
+            # A thing's kind is its form (实物): said once, in the form's column.
+            Paragraph(esc(item.kind) if item.kind != item.form else "—", cell),
             Paragraph(_cell_boxes(item.form, per_line[0]), boxes),
             Paragraph(_cell_boxes(item.kept, per_line[1]), boxes),
         ]

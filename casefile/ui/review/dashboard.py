@@ -6,6 +6,7 @@ thread; the report (PDF) and its tables (.xlsx) are saved from the same figures.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -96,9 +97,15 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
         self.values: list[list[float]] = []
 
     def show_bars(
-        self, names: list[str], series: list[tuple[str, str, list[float]]], *, limit: float | None = None
+        self,
+        names: list[str],
+        series: list[tuple[str, str, list[float]]],
+        *,
+        limit: float | None = None,
+        whole: bool = False,
     ) -> None:
-        """``series``: (legend name, colour, values) drawn side by side for each of ``names``."""
+        """``series``: (legend name, colour, values) drawn side by side for each of ``names``; ``whole``: the
+        values are counts (of cases), marked in whole steps along their axis, never 0.5."""
         self.clear()
         legend = self.plotItem.legend
         if legend is None:
@@ -114,7 +121,13 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
         self.getAxis("left").setTicks([list(enumerate(names)), []])
         top = max([v for values in self.values for v in values] + [limit or 1])
         # room on the right for the legend, clear of the longest bar
-        self.setXRange(0, (limit if limit is not None else top) * 1.5, padding=0)
+        right = (limit if limit is not None else top) * 1.5
+        self.setXRange(0, right, padding=0)
+        if whole:
+            step = max(1, math.ceil(right / 6))
+            self.getAxis("bottom").setTicks([[(v, str(v)) for v in range(0, int(right) + 1, step)], []])
+        else:
+            self.getAxis("bottom").setTicks(None)
         self.setYRange(-0.6, max(0, len(names) - 1) + 0.6, padding=0)
 
 
@@ -452,10 +465,10 @@ class ReviewDashboard(QWidget):
         t, p = r.total, r.previous
         self.status.setText(
             fill(
-                self.tr("%1 to %2: %3 cases received, %4 closed; compared with %5 to %6"),
+                self.tr("%1 to %2: %3, %4 closed; compared with %5 to %6"),
                 r.period.first,
                 r.period.last,
-                t.received,
+                self.tr("1 case received") if t.received == 1 else fill(self.tr("%1 cases received"), t.received),
                 t.closed,
                 r.period.previous().first,
                 r.period.previous().last,
@@ -512,12 +525,16 @@ class ReviewDashboard(QWidget):
             now, before = dict(r.intake[by]), dict(r.previous_intake[by])
             keys = [k for k, _ in r.intake[by]] + [k for k, _ in r.previous_intake[by] if k not in now]
             names = [_value_name(by, k) for k in keys]
-            chart.show_bars(names, self._series([now.get(k, 0) for k in keys], [before.get(k, 0) for k in keys]))
+            chart.show_bars(
+                names, self._series([now.get(k, 0) for k in keys], [before.get(k, 0) for k in keys]), whole=True
+            )
             chart.setTitle(fill(self.tr("Cases received by %1"), labels.review_group_name(by)), color="#222222")
         elif key == "funnel":
             steps = [labels.funnel_step_name(s) for s in FUNNEL]
             chart.show_bars(
-                steps, self._series([r.total.funnel[s] for s in FUNNEL], [r.previous.funnel[s] for s in FUNNEL])
+                steps,
+                self._series([r.total.funnel[s] for s in FUNNEL], [r.previous.funnel[s] for s in FUNNEL]),
+                whole=True,
             )
             chart.setTitle(self.tr("Escalation funnel"), color="#222222")
         elif key == "rates":

@@ -133,6 +133,7 @@ class SearchPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
         self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count.setWordWrap(True)  # the note that the search file was rebuilt is read whole, never cut
 
         top = QHBoxLayout()
         top.addWidget(self.box, 1)
@@ -398,6 +399,7 @@ class SearchPanel(QWidget):
         if self.notice and not message:
             said = self.count.text()
             self.count.setText(said + self.tr(" · ") + self.notice if said else self.notice)
+        self.count.setToolTip(self.count.text())
         self.more.setVisible(bool(hits) and hits < self.total and not message)
         self.more.setEnabled(self.task is None)
 

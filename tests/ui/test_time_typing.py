@@ -1,0 +1,166 @@
+"""Typing a time into a date-time field gives the time typed, whichever way it is typed, or is refused visibly.
+
+Qt's own typing jumped a section once the year was full and once more for the "-" after it, so
+"2026-11-27 10:00" typed into 新建案件's 投诉时间 became 2026-12-01 01:27, silently.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from casefile.core import zone
+from casefile.ui import times
+from casefile.ui.new_case import NewCaseDialog
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit
+
+# The reason a text is refused is shown as a tooltip, which the offscreen platform cannot raise.
+pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support raise\\(\\)$")
+
+
+@pytest.fixture
+def dialog(ctx, qtbot):
+    dlg = NewCaseDialog(ctx)
+    # What a test typed is not asked about when the dialog is closed after it.
+    qtbot.addWidget(dlg, before_close_func=lambda d: setattr(d, "_blank", d._typed()))
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def three_days_ago() -> datetime:
+    earlier = zone.shown(zone.now()) - timedelta(days=3)
+    return earlier.replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def into_complaint_time(dialog: NewCaseDialog, qtbot) -> QDateTimeEdit:
+    """Tab into 投诉时间 from the field before it, as a user does: its year is selected."""
+    when = dialog.widget("complained_at")
+    assert isinstance(when, QDateTimeEdit)
+    before = when.previousInFocusChain()
+    while not (before.isVisible() and before.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        before = before.previousInFocusChain()
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is when
+    assert when.currentSection() == QDateTimeEdit.Section.YearSection
+    return when
+
+
+def shown_minutes(edit: QDateTimeEdit) -> datetime:
+    return times.taken(edit).replace(second=0, tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["%Y-%m-%d %H:%M", "%Y%m%d%H%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M", "%Y年%m月%d日 %H:%M"],
+    ids=["as-shown", "digits-only", "slashes", "iso", "chinese"],
+)
+def test_the_complaint_time_typed_is_the_complaint_time_held(dialog, qtbot, pattern):
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    for ch in meant.strftime(pattern):
+        qtbot.keyClick(when, ch) if ch.isascii() else _type_other(when, ch)
+    assert shown_minutes(when) == meant.replace(tzinfo=None)
+    assert not when.property("refused")
+    # The warning that the promise ran out counts from the time typed (48 h for a normal complaint).
+    assert dialog.due_label.text()
+
+
+def _type_other(edit: QDateTimeEdit, ch: str) -> None:
+    from PySide6.QtGui import QKeyEvent
+
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+        QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def test_short_sections_typed_with_separators_and_typing_after_home(dialog, qtbot):
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    qtbot.keyClick(when, Qt.Key.Key_End)
+    qtbot.keyClick(when, Qt.Key.Key_Home)
+    qtbot.keyClicks(when, f"{meant.year}-{meant.month}-{meant.day} 9:5")
+    assert shown_minutes(when) == meant.replace(hour=9, minute=5, tzinfo=None)
+
+
+def test_a_time_pasted_is_the_time_held(dialog, qtbot):
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    for text in (meant.strftime("%Y-%m-%d %H:%M"), meant.strftime("%Y%m%d%H%M")):
+        when.setDateTime(times.qt_time())
+        QApplication.clipboard().setText(text)
+        qtbot.keyClick(when, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert shown_minutes(when) == meant.replace(tzinfo=None), text
+
+
+@pytest.mark.parametrize("text", ["2026-11-31 10:00", "2026-13-01 10:00", "2026-11-27 25:00", "2026-1x"])
+def test_a_text_that_cannot_be_a_time_is_refused_visibly_not_turned_into_another(dialog, qtbot, text):
+    when = into_complaint_time(dialog, qtbot)
+    had = when.dateTime()
+    qtbot.keyClicks(when, text)
+    assert when.dateTime() == had
+    assert when.property("refused")
+    assert text[:7] in when.property("refused")
+    # Taking back the wrong characters goes on from what was right.
+    for _ in range(len(text) - len("2026-1")):
+        qtbot.keyClick(when, Qt.Key.Key_Backspace)
+    assert not when.property("refused")
+    assert (times.taken(when).year, times.taken(when).month) == (2026, 1)
+
+
+def test_a_time_later_than_the_field_takes_is_refused_saying_so(dialog, qtbot):
+    when = into_complaint_time(dialog, qtbot)
+    had = when.dateTime()
+    later = zone.shown(zone.now()) + timedelta(days=3)
+    qtbot.keyClicks(when, later.strftime("%Y-%m-%d %H:%M"))
+    assert when.dateTime() == had
+    assert "later" in when.property("refused")
+    QApplication.clipboard().setText(later.strftime("%Y-%m-%d %H:%M"))
+    qtbot.keyClick(when, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert when.dateTime() == had
+
+
+def test_every_date_time_field_of_the_window_takes_the_time_typed(window, qtbot):
+    """Each date-time field (概况's 投诉时间 and stage time, the timeline's, the search's dates...) reads a
+    time typed with separators as that time."""
+    window.resize(1024, 700)
+    window.show()
+    window.cases.select("202611-002")
+    window.open_review() if hasattr(window, "open_review") else None
+    edits = window.findChildren(QDateTimeEdit)
+    if window.review_window is not None:
+        edits += window.review_window.findChildren(QDateTimeEdit)
+    assert len(edits) >= 4
+    meant = QDateTime(three_days_ago().date(), three_days_ago().time().replace(minute=7), times.qt_zone())
+    for edit in edits:
+        fmt = edit.displayFormat().split("'")[0].strip()
+        edit.setDateTime(times.qt_time().addDays(-30))
+        edit.setFocus()
+        edit.setSelectedSection(edit.sectionAt(0))  # as Tab into it leaves it
+        text = meant.toTimeZone(edit.timeZone()).toString(fmt)
+        qtbot.keyClicks(edit, text)
+        assert edit.lineEdit().text().startswith(text), (edit.objectName(), fmt, edit.lineEdit().text())
+        assert not edit.property("refused")
+
+
+def test_a_purchase_time_field_says_what_it_takes(dialog):
+    """The text fields for other times show the form they read (the complaint time takes it too)."""
+    purchased = dialog.widget("transaction.purchased_at")
+    assert isinstance(purchased, QLineEdit)
+    assert purchased.placeholderText() == "YYYY-MM-DD HH:MM"
+
+
+def test_a_time_without_seconds_pasted_where_seconds_show_is_at_second_zero(qtbot):
+    edit = times.zoned(QDateTimeEdit())
+    qtbot.addWidget(edit)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+    times.put(edit, datetime(2026, 11, 1, 8, 15, 37, tzinfo=timezone(timedelta(hours=8))))
+    QApplication.clipboard().setText("2026-11-27 10:00")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.lineEdit().text() == "2026-11-27 10:00:00"
+    QApplication.clipboard().setText("2026-11-27")  # a date alone is not a time: refused
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.lineEdit().text() == "2026-11-27 10:00:00" and edit.property("refused")
