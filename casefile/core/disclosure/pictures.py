@@ -25,6 +25,7 @@ from casefile.core.disclosure.masking import Kind, Masker, Span, masked_form, pe
 from casefile.core.disclosure.policy import Disclosure
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.search.texts import DerivedText, TextStore
+from casefile.core.thumbnails import HEIF_MIMES, IMAGE_MIMES
 from casefile.core.venues import Venue
 
 # The producer OCR stores its text under (casefile.core.search.ocr.PRODUCER, not imported: that module
@@ -32,19 +33,7 @@ from casefile.core.venues import Venue
 OCR_PRODUCER = "ocr"
 PDF_MIME = "application/pdf"
 # The pictures OCR reads (casefile.core.search.ocr.OCR_MIMES without PDFs).
-PICTURE_MIMES = frozenset(
-    {
-        "image/jpeg",
-        "image/png",
-        "image/gif",
-        "image/bmp",
-        "image/tiff",
-        "image/webp",
-        "image/heic",
-        "image/heif",
-        "image/avif",
-    }
-)
+PICTURE_MIMES = frozenset(IMAGE_MIMES | HEIF_MIMES)
 _HOPELESS_FLAGS = {"broken", "empty", "encrypted"}
 # What a user calls a parcel's label in a title or a purpose: it shows the recipient's name, phone and address.
 LABEL_WORDS = ("面单", "运单", "快递单")
