@@ -148,8 +148,9 @@ class EventKind(enum.StrEnum):
 
 def side_of(case: Case, org_name: str, org_code: str = "") -> Side | None:
     """Our user's side in ``case`` as the record and the organisation's details (settings) tell it: the complainant
-    or the respondent when one of them is the organisation (by its unified social credit code, or its name);
-    None when neither is, or both are (the record cannot tell)."""
+    or the respondent when one of them is the organisation (by its unified social credit code, or its name); the
+    complainant also when neither is but the organisation employs the complainant's agent (a law firm acting for a
+    consumer); None when neither is, or both are (the record cannot tell)."""
 
     def ours(party: Party) -> bool:
         code, name = party.id_number.strip().upper(), party.name.strip()
@@ -158,6 +159,8 @@ def side_of(case: Case, org_name: str, org_code: str = "") -> Side | None:
         return bool(org_name.strip()) and name == org_name.strip()
 
     complainant, respondent = ours(case.complainant), ours(case.respondent)
+    if not complainant and not respondent and case.agent is not None:
+        complainant = bool(org_name.strip()) and case.agent.employer.strip() == org_name.strip()
     if complainant == respondent:
         return None
     return Side.COMPLAINANT if complainant else Side.RESPONDENT

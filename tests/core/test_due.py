@@ -210,3 +210,8 @@ def test_no_response_promise_runs_when_our_side_is_the_complainant() -> None:
     store = case(respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
     assert side_of(store, "某某旗舰店") is Side.RESPONDENT and side_of(store, "某律师事务所") is None
     assert side_of(store, "") is None
+    # ... unless the organisation employs the complainant's agent: the firm acts for the consumer
+    from casefile.core.model import Agent
+
+    store.agent = Agent(name="李律师", employer="某律师事务所")
+    assert side_of(store, "某律师事务所") is Side.COMPLAINANT and side_of(store, "另一律师事务所") is None
