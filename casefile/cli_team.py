@@ -223,10 +223,6 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
     from casefile.core.store import retention
     from casefile.core.store.base import utc_now
     from casefile.core.team import reaching
-    from casefile.core.workflow.clocks import CST
-
-    def day(when: Any) -> str:
-        return str(when.astimezone(CST).strftime("%Y-%m-%d %H:%M CST"))
 
     store = library.open_store()
     problems = 0
@@ -260,11 +256,11 @@ def _retention(library: Any, args: argparse.Namespace, operator: str, say: Any) 
             if args.apply and not applied.missing:
                 retention.record_plan(catalogue, number, wanted)
             if wanted.closed_at is None:
-                kept = f"open: kept at least until {day(wanted.at_least)} (provisional)"
+                kept = f"open: kept at least until {_cst(wanted.at_least)} (provisional)"
             elif wanted.expired(now):
-                kept = f"closed {day(wanted.closed_at)}: its retention period ended on {day(wanted.until)}"
+                kept = f"closed {_cst(wanted.closed_at)}: its retention period ended on {_cst(wanted.until)}"
             else:
-                kept = f"closed {day(wanted.closed_at)}: kept until {day(wanted.until)}"
+                kept = f"closed {_cst(wanted.closed_at)}: kept until {_cst(wanted.until)}"
             hold = "LEGAL HOLD (arbitration or lawsuit running)" if wanted.hold else "no legal hold"
             verb = "" if args.apply else "to "
             done = [
