@@ -1570,7 +1570,7 @@ def _stamps_summary(folder: Path, results: list[StampResult], pins: frozenset[st
     if pinned:
         parts.append(f"{len(pinned)} trusted timestamps valid (root pinned)")
     if unchecked:
-        named = {f"{r.subject}, SHA-256 {r.fingerprint}" for roots in unchecked for r in roots}
+        named = {_root_name(r) for roots in unchecked for r in roots}
         parts.append(f"{len(unchecked)} timestamps valid (root not checked: {'; '.join(sorted(named))})")
     return ", " + ", ".join(parts)
 
@@ -1733,13 +1733,18 @@ def _config_pins(settings: Settings, value: str) -> int:
     return EXIT_OK
 
 
+def _root_name(root: RootCert) -> str:
+    """A root certificate as the command line names it: its subject and SHA-256 fingerprint."""
+    return f"{root.subject}, SHA-256 {root.fingerprint}"
+
+
 def _root_words(folder: Path, stamp: Stamp, pins: frozenset[str]) -> tuple[str, bool]:
     """How a stamp's roots read on the command line, and whether they are all pinned."""
     from casefile.core.timestamps.roots import is_pinned, label, stamp_roots
 
     roots = stamp_roots(folder, stamp)
     pinned = is_pinned(roots, pins)
-    named = "; ".join(f"{r.subject}, SHA-256 {r.fingerprint}" for r in roots) or "no root certificate"
+    named = "; ".join(_root_name(r) for r in roots) or "no root certificate"
     return f"{label(pinned)}: root {named}", pinned
 
 
@@ -1876,7 +1881,7 @@ def _print_import_roots(result: ImportResult) -> None:
 
     pins = pins_of(load_settings())
     for root in result.stamp_roots:
-        _print(f"its timestamps rely on root {root.subject}, SHA-256 {root.fingerprint}: {label(root.sha256 in pins)}")
+        _print(f"its timestamps rely on root {_root_name(root)}: {label(root.sha256 in pins)}")
     if any(root.sha256 not in pins for root in result.stamp_roots):
         _print(
             f"warning: not every timestamp root of case {result.number} is one you pinned: {PIN_HINT}", file=sys.stderr
