@@ -705,8 +705,8 @@ class Masker:
         known = {role: _Known.of(parties[role]) for role in ROLES}
         known["complainant"].emails |= complaint_mail_senders(case)
         self.visible = [known[r] for r in ROLES if r in self.shown_roles]
-        self.hidden = hidden = [known[r] for r in ROLES if r not in self.shown_roles]
         self._hidden_roles = [(r, known[r]) for r in ROLES if r not in self.shown_roles]
+        self.hidden = hidden = [k for _r, k in self._hidden_roles]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}
