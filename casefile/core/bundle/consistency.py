@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 
@@ -356,8 +356,12 @@ def _summary(event: TimelineEvent) -> str:
 
 def _date(value: datetime, case: Case) -> Message:
     """2026年1月5日 (5 January 2026), in the zone times are shown in (casefile.core.zone)."""
-    local = zone.shown(value) if value.tzinfo is not None else value
-    return Message("{year}-{month:02d}-{day:02d}", year=local.year, month=local.month, day=local.day)
+    return day_message(zone.shown(value) if value.tzinfo is not None else value)
+
+
+def day_message(day: date) -> Message:
+    """A day as findings name it: 2026年1月5日 (5 January 2026)."""
+    return Message("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
 
 
 # --------------------------------------------------------------------------- amounts

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import PurePath
 
 from casefile.core import law, zone
 from casefile.core.bundle import agreements
-from casefile.core.bundle.consistency import contradictions
+from casefile.core.bundle.consistency import contradictions, day_message
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
 from casefile.core.bundle.phones import phone_day, phone_status
@@ -1002,17 +1002,13 @@ def _phone_fault_time(case: Case, found: Findings) -> None:
                 "The fault's time ({fault}) is before the purchase ({sold}): the mobile phone repair, exchange and "
                 "return rule counts from the day of sale ({citations}), so the packet does not cite it. Correct one "
                 "of them: casefile edit {number} --fault-at TIME (or --purchased-at TIME)",
-                fault=_cn_day(phone_day(txn.fault_at)),
-                sold=_cn_day(phone_day(txn.purchased_at)),
+                fault=day_message(phone_day(txn.fault_at)),
+                sold=day_message(phone_day(txn.purchased_at)),
                 citations=citations,
                 number=case.number,
             ),
             "transaction.fault_at",
         )
-
-
-def _cn_day(day: date) -> Message:
-    return Message("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
 
 
 def _identity_papers(case: Case, venue: Venue, found: Findings) -> None:
@@ -1207,7 +1203,7 @@ def _carrier_complaint(case: Case, found: Findings, now: datetime | None = None)
                 Message(
                     "No answer of the courier company's to the complaint of {complained} is recorded: the appeal "
                     "will say the company did not answer within 7 days. {perhaps}",
-                    complained=_cn_day(lodged_at.astimezone(zone.BEIJING).date()),
+                    complained=day_message(lodged_at.astimezone(zone.BEIJING).date()),
                     perhaps=perhaps,
                 ),
                 "timeline",
@@ -1221,10 +1217,10 @@ def _carrier_complaint(case: Case, found: Findings, now: datetime | None = None)
             "within 7 days or its answer did not satisfy ({citation}), so it can be made from {first_day}. If the "
             "company has answered, record its answer in the timeline, with the courier company as who it was "
             "with: the appeal quotes it{perhaps}",
-            last_day=_cn_day(deadline.last_day),
-            complained=_cn_day(lodged_at.astimezone(zone.BEIJING).date()),
+            last_day=day_message(deadline.last_day),
+            complained=day_message(lodged_at.astimezone(zone.BEIJING).date()),
             citation=_appeal_articles(),
-            first_day=_cn_day(deadline.due.astimezone(zone.BEIJING).date()),
+            first_day=day_message(deadline.due.astimezone(zone.BEIJING).date()),
             perhaps=Message(". {events}", events=perhaps) if perhaps else "",
         ),
         "timeline",
@@ -1251,7 +1247,7 @@ def _perhaps_replies(case: Case, after: datetime) -> Message | None:
             Message(
                 "event {n} ({at}: {summary})",
                 n=n,
-                at=_cn_day(zone.shown(e.at).date()) if e.date_only else zone.show(e.at, offset=False),
+                at=day_message(zone.shown(e.at).date()) if e.date_only else zone.show(e.at, offset=False),
                 summary=e.summary.strip(),
             )
             for n, e in events

@@ -193,7 +193,8 @@ def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
         if action != BUNDLE or not isinstance(details, dict) or details.get("venue") != "receipt":
             continue
         facts, customer = receipt_facts(case), customer_facts(case)
-        recorded = (details.get("receipt") or {}).get("edition") if isinstance(details.get("receipt"), dict) else None
+        recorded_receipt = details.get("receipt")
+        recorded = recorded_receipt.get("edition") if isinstance(recorded_receipt, dict) else None
         if isinstance(recorded, int) and not isinstance(recorded, bool) and recorded >= 1:
             edition = recorded
         elif not issued:

@@ -196,6 +196,11 @@ def _local_part(m: re.Match[str]) -> tuple[int, str]:
     return m.start(1), local
 
 
+def _address_key(m: re.Match[str]) -> str:
+    """The :func:`email_key` of an address found by :data:`_EMAIL` (its local part as :func:`_local_part` takes it)."""
+    return email_key(_local_part(m)[1], m.group(2))
+
+
 def email_key(local: str, domain: str) -> str:
     """An address as it is compared: the local part in lower case, the domain in its ASCII (punycode) form in
     lower case, so that kf@商店.中国, KF@XN--CZRS0T.xn--fiqs8s and kf@xn--czrs0t.xn--fiqs8s are one address."""
@@ -500,7 +505,7 @@ def _put_party(case: Case, role: str, party: Party) -> None:
 def _addresses(value: str) -> set[str]:
     """The e-mail addresses in a field as :func:`find_personal` finds them in text (NFKC, lower case);
     a value that holds none is taken whole."""
-    found = {email_key(_local_part(m)[1], m.group(2)) for m in _EMAIL.finditer(normalise(value)[0])}
+    found = {_address_key(m) for m in _EMAIL.finditer(normalise(value)[0])}
     return found or ({value.strip().lower()} if value.strip() else set())
 
 
@@ -650,7 +655,7 @@ def complaint_mail_senders(case: Case) -> set[str]:
         mail = exhibit.metadata.email
         if mail is None or not isinstance(mail.message_id, str) or _message_id(mail.message_id) != wanted:
             continue
-        senders = {email_key(_local_part(m)[1], m.group(2)) for m in _EMAIL.finditer(normalise(mail.sender)[0])}
+        senders = {_address_key(m) for m in _EMAIL.finditer(normalise(mail.sender)[0])}
         return senders if len(senders) == 1 else set()  # a From of several mailboxes does not say whose
     return set()
 
@@ -700,8 +705,8 @@ class Masker:
         known = {role: _Known.of(parties[role]) for role in ROLES}
         known["complainant"].emails |= complaint_mail_senders(case)
         self.visible = [known[r] for r in ROLES if r in self.shown_roles]
-        self.hidden = hidden = [known[r] for r in ROLES if r not in self.shown_roles]
         self._hidden_roles = [(r, known[r]) for r in ROLES if r not in self.shown_roles]
+        self.hidden = hidden = [k for _r, k in self._hidden_roles]
         # Names are only recognised when known: the masked parties', and people recorded as
         # third parties (the signer of a parcel).
         self.names = {n for k in hidden for n in k.names}

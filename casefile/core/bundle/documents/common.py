@@ -343,8 +343,8 @@ def _party_paragraph(role: str, fields: Sequence[tuple[str, str]], name: str) ->
 
 def _contact(p: Party) -> str:
     bits = [p.phone.strip()]
-    if mail_addresses_shown(p.email):
-        bits.append(f"电子邮箱 {mail_addresses_shown(p.email)}")
+    if mail := mail_addresses_shown(p.email):
+        bits.append(f"电子邮箱 {mail}")
     return "，".join(b for b in bits if b)
 
 

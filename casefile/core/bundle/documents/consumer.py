@@ -66,8 +66,8 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
         _F("通讯地址", me.address, wide=True),
         _F("邮政编码", me.postcode),
     ]
-    if mail_addresses_shown(me.email):
-        me_fields.append(_F("电子邮箱", mail_addresses_shown(me.email)))
+    if mail := mail_addresses_shown(me.email):
+        me_fields.append(_F("电子邮箱", mail))
     if me.id_number.strip():
         me_fields.append(_F("身份证号码", me.id_number))
     shop = "／".join(x for x in (them.store.strip(), txn.platform.strip()) if x)
