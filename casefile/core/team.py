@@ -570,10 +570,9 @@ def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: i
         session.execute(select(func.casefile_counter_caught_up(month)))
         return
     statement = sqlite.insert(CaseNumberCounter).values(month=month, last=serial)
-    biggest = func.max
     session.execute(
         statement.on_conflict_do_update(
-            index_elements=["month"], set_={"last": biggest(CaseNumberCounter.last, statement.excluded.last)}
+            index_elements=["month"], set_={"last": func.max(CaseNumberCounter.last, statement.excluded.last)}
         )
     )
 
