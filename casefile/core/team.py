@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from casefile.core.archive import ExportResult
     from casefile.core.catalogue import Catalogue, DamageNote
+    from casefile.core.model import Case
     from casefile.core.store import EvidenceStore
     from casefile.core.store.retention import Applied, RetentionPolicy
 
@@ -384,12 +385,13 @@ def store_case_file(
     source: Path,
     digest: str,
     *,
+    case: Case,
     number: str,
     rel: str,
-    exhibit: int | None,
     retain_until: Any = None,
 ) -> None:
-    """Put one of case ``number``'s files (``rel``, exhibit ``exhibit`` if it is one) into the store.
+    """Put one of case ``number``'s files (``rel``, named as the exhibit of ``case`` stored there if it is one)
+    into the store.
 
     Other bytes found under its name are never taken for it: a folder store sets them aside and
     stores these (said here, naming the file, for whoever keeps the store to look into); a
@@ -399,6 +401,7 @@ def store_case_file(
 
     from casefile.core.store.base import StoredEvidenceTakenError
 
+    exhibit = next((e.number for e in case.exhibits if e.stored_path == rel), None)
     what = Message("exhibit {n} ({path})", n=exhibit, path=rel) if exhibit else Message("file {path}", path=rel)
     try:
         stored = store.put(source, digest, retain_until=retain_until)
@@ -472,8 +475,7 @@ def _push_case(
     keep = None if wanted.expired(now) else wanted.until
     for rel, digest in sorted(files.items()):
         # Hashed as read; refused unless it is the recorded SHA-256; retained from the moment it is stored.
-        exhibit = next((e.number for e in case.exhibits if e.stored_path == rel), None)
-        store_case_file(store, folder.path / rel, digest, number=number, rel=rel, exhibit=exhibit, retain_until=keep)
+        store_case_file(store, folder.path / rel, digest, case=case, number=number, rel=rel, retain_until=keep)
         result.files += 1
     _register(catalogue, case, lines, entries, operator, {"from": str(library.root), "into": store.name})
     result.retention[number] = retention.apply_plan(
@@ -570,10 +572,9 @@ def _raise_counter(catalogue: Catalogue, session: Session, month: str, serial: i
         session.execute(select(func.casefile_counter_caught_up(month)))
         return
     statement = sqlite.insert(CaseNumberCounter).values(month=month, last=serial)
-    biggest = func.max
     session.execute(
         statement.on_conflict_do_update(
-            index_elements=["month"], set_={"last": biggest(CaseNumberCounter.last, statement.excluded.last)}
+            index_elements=["month"], set_={"last": func.max(CaseNumberCounter.last, statement.excluded.last)}
         )
     )
 

@@ -28,7 +28,6 @@ from casefile.core.manifest import MANIFEST_MISSING, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
 from casefile.core.timestamps.checking import STAMPS_DIR, StampResult, check_stamps
-from casefile.core.workcopy import compare_with_team
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -458,7 +457,10 @@ def verify_case(
                 yield item
         if report is None:  # pragma: no cover - verify_folder always ends with a report
             raise NotFoundError(number)
-        compare_with_team(library, report)  # a team library's working copy: its log is the team library's
+        if remote is not None:  # a team library's working copy: its log is the team library's
+            from casefile.core.workcopy import compare_with_team
+
+            compare_with_team(library, report)
         if report.damaged:
             library.quarantine(folder.number, report.problems[0])
         elif report.ok:

@@ -646,14 +646,13 @@ class WorkCopy:
                 if retain_until is None:  # retained from the moment it is stored, as the team's policy says
                     retain_until = retention.plan(case, self._policy(base)).until
                 # hashed as read: refused unless the SHA-256 named; other bytes under the name are never taken for it
-                exhibit = next((e.number for e in case.exhibits if e.stored_path == rel), None)
                 store_case_file(
                     self.store,
                     path / _safe(rel),
                     digest,
+                    case=case,
                     number=base.number,
                     rel=rel,
-                    exhibit=exhibit,
                     retain_until=retain_until,
                 )
                 base.sent[rel] = digest

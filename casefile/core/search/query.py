@@ -149,13 +149,14 @@ def search(
     try:
         total, rows = _search_tables(library, match, limit, offset)
     except sqlite3.Error as exc:
-        if isinstance(library, Path) or library.read_only or not is_damage(exc):
+        damaged = is_damage(exc)
+        if isinstance(library, Path) or library.read_only or not damaged:
             root = library if isinstance(library, Path) else library.root
             raise SearchTablesError(
                 "cannot read the search tables {path}: {orig}",
                 path=root / SEARCH_PATH,
                 orig=exc,
-                damaged=is_damage(exc),
+                damaged=damaged,
             ) from exc
         # Derived data: set aside, built again from the case folders, and searched (the user is told).
         library.search_damaged(exc)

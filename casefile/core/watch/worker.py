@@ -49,7 +49,7 @@ from casefile.core.fsutil import is_link, storage_error
 from casefile.core.library import INBOX_DIR, RECORD_NAME, Library
 from casefile.core.progress import CancelToken
 from casefile.core.settings import Settings
-from casefile.core.watch.attachments import WatchedFolder, library_folders, library_overlap
+from casefile.core.watch.attachments import Identity, WatchedFolder, library_folders, library_overlap
 from casefile.core.watch.disposal import DELETE, MOVE, dispose
 from casefile.core.watch.observers import ROUTE, Folder, Observers
 from casefile.core.watch.readiness import SYSTEM_CLOCK, Pending, Readiness, held_stamp, stamp_of
@@ -153,7 +153,7 @@ class Watcher:
         self._last_wanted: tuple[list[str], list[WatchedFolder], dict[str, WatchedFolder]] | None = None
         self.scans = 0  # folders listed in full so far (for tests and benchmarks)
         # The library's own folders by identity, and when they were listed.
-        self._known_folders: tuple[float, dict[tuple[int, int], str]] = (float("-inf"), {})
+        self._known_folders: tuple[float, dict[Identity, str]] = (float("-inf"), {})
 
     # ------------------------------------------------------------------ public
 
@@ -447,7 +447,7 @@ class Watcher:
             self._scan(folder)
         self._files.forget_missing()
 
-    def _library_folders(self) -> dict[tuple[int, int], str]:
+    def _library_folders(self) -> dict[Identity, str]:
         """:func:`library_folders`, listed once for the folders checked together (at the start, many
         attached folders), and again for a check later (a case's folders may have been made since)."""
         now = self._clock.monotonic()
