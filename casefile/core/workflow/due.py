@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.model import Case, EventKind, Stage
-from casefile.core.record.timeline import carrier_reply, lodged, moment
+from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
 from casefile.core.workflow.limitation import limitation_start
@@ -208,7 +208,7 @@ def first_contact(case: Case) -> datetime | None:
     contacts = [
         e.at
         for e in case.timeline
-        if e.kind in CONTACTS and e.party == "complainant" and moment(e.at, case) > case.complained_at
+        if e.kind in CONTACTS and e.party == "complainant" and case_time(e.at, case) > case.complained_at
     ]
     return min(contacts) if contacts else None
 

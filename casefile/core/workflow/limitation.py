@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from casefile.core import zone
 from casefile.core.model import Case, TimelineEvent
-from casefile.core.record.timeline import moment
+from casefile.core.record.timeline import case_time
 
 
 class Source(enum.StrEnum):
@@ -50,7 +50,7 @@ def limitation_start(case: Case) -> LimitationStart:
     """The earliest day the record holds (on a tie, the first named in :class:`Source`'s order)."""
     txn, shipment = case.transaction, case.shipment
     known: list[LimitationStart] = [
-        LimitationStart(moment(at, case), source)
+        LimitationStart(case_time(at, case), source)
         for at, source in (
             (txn.purchased_at, Source.PURCHASE),
             (txn.received_at, Source.RECEIPT),
@@ -61,8 +61,8 @@ def limitation_start(case: Case) -> LimitationStart:
         )
         if at is not None
     ]
-    known += [LimitationStart(moment(e.at, case), Source.EVENT, e) for e in case.timeline]
+    known += [LimitationStart(case_time(e.at, case), Source.EVENT, e) for e in case.timeline]
     if shipment.discovered_at is not None:
-        known.append(LimitationStart(moment(shipment.discovered_at, case), Source.DISCOVERED))
-    known.append(LimitationStart(moment(case.complained_at, case), Source.COMPLAINT))
+        known.append(LimitationStart(case_time(shipment.discovered_at, case), Source.DISCOVERED))
+    known.append(LimitationStart(case_time(case.complained_at, case), Source.COMPLAINT))
     return min(known, key=lambda s: s.at)
