@@ -43,6 +43,7 @@ from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, 
 from casefile.core.fsutil import make_private, open_private, storage_error
 from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, sort_key
 from casefile.core.model import Case, Exhibit
+from casefile.core.record.contacts import SEPARATOR, merge_earlier
 from casefile.core.review.facts import case_facts, clock_rows
 
 log = logging.getLogger(__name__)
@@ -373,8 +374,6 @@ class Index:
     def _earlier(session: Session, cases: list[Case]) -> dict[str, str]:
         """The earlier contacts of ``cases`` once written: those their rows hold, and the names and phone numbers
         their rows had that the cases no longer have (a correction)."""
-        from casefile.core.record.contacts import merge_earlier
-
         by_number = {c.number: c for c in cases}
         found: dict[str, str] = {}
         columns = (CaseRow.number, CaseRow.complainant, CaseRow.complainant_phone, CaseRow.respondent)
@@ -577,7 +576,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: s
             case.shipment.carrier,
             case.transaction.product,
             refs,
-            *(["曾用", *earlier.split("\n")] if earlier else []),
+            *(["曾用", *earlier.split(SEPARATOR)] if earlier else []),
         ]
     ).lower()
     row: dict[str, object] = {

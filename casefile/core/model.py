@@ -380,7 +380,7 @@ class StageChange:
     note: str = ""
     recorded_at: datetime | None = _added()
     # The exhibits that show what happened (the merchant's written reply…), cited by the narratives (entry format 5).
-    evidence: list[int] = field(default_factory=list, metadata={"sparse": True})
+    evidence: list[int] = _added_list()
     skipped: list[Stage] = _added_list()  # stages passed over, the skip confirmed (casefile.core.workflow.stages)
 
 
@@ -956,9 +956,9 @@ class Case:
     # Responsibility, negotiation, proceedings, outcome, execution, closing (casefile.core.workflow.records).
     workflow: Workflow = field(default_factory=Workflow, metadata={"sparse": True})
     # Trusted timestamps attached to the case, in the order they were attached.
-    timestamps: list[Stamp] = field(default_factory=list, metadata={"sparse": True})
+    timestamps: list[Stamp] = _added_list()
     # What the customer handed in at the counter, photographed or not (the receipt's 收取材料).
-    handed_items: list[HandedItem] = field(default_factory=list, metadata={"sparse": True})
+    handed_items: list[HandedItem] = _added_list()
 
     @property
     def promise_runs(self) -> bool:

@@ -168,6 +168,11 @@ def _none(details: dict[str, Any]) -> list[int]:
     return []
 
 
+def _cited(details: dict[str, Any]) -> list[int]:
+    """The exhibits an entry cites as its own evidence (format 5: a stage change, a proposal's answer)."""
+    return _numbers(details.get("evidence"))
+
+
 def _ingest(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
     exhibit = from_data(Exhibit, details["exhibit"])
     if case.has_exhibit(exhibit.number):
@@ -243,7 +248,7 @@ def _stage(case: Case, details: dict[str, Any], at: datetime, operator: str) -> 
         change.skipped = [Stage(s) for s in skipped if s in Stage.__members__.values()]
     if "at" in details:
         change.at, change.recorded_at = parse_datetime(details["at"], "stage.at", check=False), at
-    change.evidence = _numbers(details.get("evidence"))  # format 5: the exhibits that show it
+    change.evidence = _cited(details)  # format 5: the exhibits that show it
     case.stage = stage
     case.stage_log.append(change)
 
@@ -338,7 +343,7 @@ def _proposal_answer(case: Case, details: dict[str, Any], at: datetime, operator
     proposal.answer = Answer(details["answer"])
     proposal.answered_at = parse_datetime(details["at"], "answer.at", check=False)
     proposal.answer_note = str(details.get("note", ""))
-    proposal.answer_evidence = _numbers(details.get("evidence"))  # format 5: the answer's exhibits (a written reply)
+    proposal.answer_evidence = _cited(details)  # format 5: the answer's exhibits (a written reply)
 
 
 def _proceeding(case: Case, details: dict[str, Any], at: datetime, operator: str) -> None:
@@ -463,14 +468,14 @@ ACTIONS: dict[str, Action] = {
         Action(EXHIBIT_METADATA, _exhibit_metadata, _exhibit_field),
         Action(REDACT, _redact, _redact_exhibits),
         Action(UPDATE, _update, _none),
-        Action(STAGE, _stage, lambda d: _numbers(d.get("evidence"))),
+        Action(STAGE, _stage, _cited),
         Action(REORDER, _reorder, _none),
-        Action(EVENT, _event, lambda d: _numbers((d.get("event") or {}).get("evidence"))),
+        Action(EVENT, _event, _item_exhibits("event")),
         Action(EVENT_UPDATE, _event_update, _event_exhibits),
         Action(EVENT_REMOVE, _event_remove, _event_exhibits),
         Action(FINDING, _finding, _item_exhibits("finding")),
         Action(PROPOSAL, _proposal, _item_exhibits("proposal")),
-        Action(PROPOSAL_ANSWER, _proposal_answer, lambda d: _numbers(d.get("evidence"))),
+        Action(PROPOSAL_ANSWER, _proposal_answer, _cited),
         Action(PROCEEDING, _proceeding, _item_exhibits("proceeding")),
         Action(PROCEEDING_UPDATE, _proceeding_update, _item_exhibits("fields")),
         Action(OUTCOME, _outcome, _item_exhibits("outcome")),

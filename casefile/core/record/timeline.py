@@ -47,7 +47,7 @@ def with_carrier(case: Case, event: TimelineEvent) -> bool:
     return any(name in event.people for name in carrier_names(case))
 
 
-def _moment(value: datetime, case: Case) -> datetime:
+def case_time(value: datetime, case: Case) -> datetime:
     """A time comparable with the others: one recorded without a zone is in the case's (its complaint time's)."""
     return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
 
@@ -60,18 +60,18 @@ def carrier_reply(case: Case, complaint: TimelineEvent) -> TimelineEvent | Propo
 
     The one rule both the ``courier.reply`` clock (casefile.core.workflow.due) and the 12305 appeal's 企业答复
     read, so that reminders never call overdue an answer the appeal prints."""
-    start = _moment(complaint.at, case)
+    start = case_time(complaint.at, case)
     events = [
         e
         for e in case.timeline
         if e is not complaint
         and e.kind is not EventKind.COMPLAINT
-        and _moment(e.at, case) > start
+        and case_time(e.at, case) > start
         and with_carrier(case, e)
     ]
-    proposals = [p for p in case.workflow.proposals if p.by == "courier" and _moment(p.at, case) > start]
+    proposals = [p for p in case.workflow.proposals if p.by == "courier" and case_time(p.at, case) > start]
     found: list[TimelineEvent | Proposal] = [*events, *proposals]
-    return min(found, key=lambda r: _moment(r.at, case)) if found else None
+    return min(found, key=lambda r: case_time(r.at, case)) if found else None
 
 
 # Kinds of event that are dealings with someone: who it was with matters (the 12305 appeal reads the carrier's
@@ -113,10 +113,10 @@ def maybe_carrier_reply(case: Case, after: datetime) -> list[tuple[int, Timeline
     ``with_carrier``), and their words name the carrier, 快递 or 客服, or they cite an exhibit whose title or
     source does (与快递客服聊天记录). Each with its number in the timeline (as ``casefile show`` numbers it, for
     ``casefile event --edit N``), in time order."""
-    start = _moment(after, case)
+    start = case_time(after, case)
     found: list[tuple[int, TimelineEvent]] = []
     for n, e in enumerate(case.timeline, 1):
-        if e.party or e.kind is EventKind.COMPLAINT or _moment(e.at, case) <= start:
+        if e.party or e.kind is EventKind.COMPLAINT or case_time(e.at, case) <= start:
             continue
         if with_carrier(case, e):
             continue
@@ -124,4 +124,4 @@ def maybe_carrier_reply(case: Case, after: datetime) -> list[tuple[int, Timeline
         cited = [case.exhibit(number) for number in e.evidence if case.has_exhibit(number)]
         if _names_carrier(case, words) or any(_names_carrier(case, f"{x.title} {x.source}") for x in cited):
             found.append((n, e))
-    return sorted(found, key=lambda item: _moment(item[1].at, case))
+    return sorted(found, key=lambda item: case_time(item[1].at, case))

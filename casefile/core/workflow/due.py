@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.model import Case, EventKind, Stage
-from casefile.core.record.timeline import carrier_reply, lodged
+from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
 from casefile.core.workflow.limitation import limitation_start
@@ -208,13 +208,9 @@ def first_contact(case: Case) -> datetime | None:
     contacts = [
         e.at
         for e in case.timeline
-        if e.kind in CONTACTS and e.party == "complainant" and _aware(e.at, case) > case.complained_at
+        if e.kind in CONTACTS and e.party == "complainant" and case_time(e.at, case) > case.complained_at
     ]
     return min(contacts) if contacts else None
-
-
-def _aware(value: datetime, case: Case) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
 
 
 def _returned(case: Case, received: datetime) -> datetime | None:

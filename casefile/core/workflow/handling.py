@@ -81,10 +81,6 @@ def _happened(writer: CaseWriter, value: datetime, where: str, *, answers: bool 
     return value
 
 
-def _exhibits(writer: CaseWriter, numbers: Iterable[int], where: str) -> list[int]:
-    return writer.check_exhibits(numbers, where)
-
-
 def _amount(value: Decimal | None, where: str) -> Decimal | None:
     return None if value is None else check_amount(value, where)
 
@@ -144,7 +140,7 @@ def find_responsibility(writer: CaseWriter, finding: Finding) -> Finding:
     _happened(writer, finding.at, "at")
     check_text(finding.reasons, "reasons", "responsibility_rationale")
     check_text(finding.by, "by")
-    _exhibits(writer, finding.evidence, "evidence")
+    writer.check_exhibits(finding.evidence, "evidence")
     finding = dataclasses.replace(finding, reasons=finding.reasons.strip(), by=finding.by.strip() or writer.operator)
     writer.record(record.FINDING, {"finding": _details(finding)})
     return writer.case.workflow.findings[-1]
@@ -165,7 +161,7 @@ def propose(writer: CaseWriter, proposal: Proposal) -> Proposal:
     if proposal.reply_by is not None:
         check_time(proposal.reply_by, "reply-by")
         _not_before(proposal.reply_by, proposal.at, "reply-by", Message("the proposal"))
-    _exhibits(writer, proposal.evidence, "evidence")
+    writer.check_exhibits(proposal.evidence, "evidence")
     proposal = dataclasses.replace(
         proposal, summary=proposal.summary.strip(), answer=Answer.PENDING, answered_at=None, answer_note=""
     )
@@ -199,7 +195,7 @@ def answer_proposal(
     _not_before(at, proposal.at, "at", Message("the proposal"))
     check_text(note, "note")
     details: dict[str, Any] = {"round": round_no, "answer": answer.value, "at": to_data(at), "note": note.strip()}
-    cited = _exhibits(writer, evidence, "evidence")
+    cited = writer.check_exhibits(evidence, "evidence")
     if cited:  # written only when given: an answer without exhibits is entered as before
         details["evidence"] = cited
     writer.record(record.PROPOSAL_ANSWER, details)
@@ -231,7 +227,7 @@ def _check_proceeding(writer: CaseWriter, p: Proceeding) -> None:
     _not_before(p.decided_at, p.accepted_at or p.filed_at, "decided-at", Message("the filing or acceptance"))
     _not_before(p.served_at, p.decided_at, "served-at", Message("the decision"))
     _not_before(p.ended_at, p.filed_at, "ended-at", Message("the filing"))
-    _exhibits(writer, p.evidence, "evidence")
+    writer.check_exhibits(p.evidence, "evidence")
 
 
 def open_proceeding(writer: CaseWriter, proceeding: Proceeding) -> Proceeding:
@@ -331,7 +327,7 @@ def set_outcome(writer: CaseWriter, outcome: Outcome) -> Outcome:
     if outcome.perform_by is not None:
         check_time(outcome.perform_by, "perform-by")
         _not_before(outcome.perform_by, outcome.at, "perform-by", Message("the outcome"))
-    _exhibits(writer, outcome.evidence, "evidence")
+    writer.check_exhibits(outcome.evidence, "evidence")
     writer.record(record.OUTCOME, {"outcome": _details(dataclasses.replace(outcome, summary=outcome.summary.strip()))})
     outcome_now = writer.case.workflow.outcome
     assert outcome_now is not None
@@ -349,7 +345,7 @@ def record_payment(writer: CaseWriter, payment: Payment) -> Payment:
     _happened(writer, payment.at, "at")
     check_text(payment.method, "method")
     check_text(payment.note, "note")
-    _exhibits(writer, payment.evidence, "evidence")
+    writer.check_exhibits(payment.evidence, "evidence")
     writer.record(record.PAYMENT, {"payment": _details(payment)})
     return writer.case.workflow.payments[-1]
 
@@ -372,7 +368,7 @@ def close_case(writer: CaseWriter, closing: Closing) -> Closing:
         _not_before(closing.at, log[-1].at, "at", Message("the case entered its current stage"))
     check_text(closing.note, "note")
     check_text(closing.by, "by")
-    _exhibits(writer, closing.evidence, "evidence")
+    writer.check_exhibits(closing.evidence, "evidence")
     closing = dataclasses.replace(closing, note=closing.note.strip(), by=closing.by.strip() or writer.operator)
     writer.record(record.CLOSE, {"closing": _details(closing)})
     return writer.case.workflow.closings[-1]

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from casefile.core import zone
 from casefile.core.model import Case, TimelineEvent
+from casefile.core.record.timeline import case_time
 
 
 class Source(enum.StrEnum):
@@ -49,7 +50,7 @@ def limitation_start(case: Case) -> LimitationStart:
     """The earliest day the record holds (on a tie, the first named in :class:`Source`'s order)."""
     txn, shipment = case.transaction, case.shipment
     known: list[LimitationStart] = [
-        LimitationStart(_aware(at, case), source)
+        LimitationStart(case_time(at, case), source)
         for at, source in (
             (txn.purchased_at, Source.PURCHASE),
             (txn.received_at, Source.RECEIPT),
@@ -60,12 +61,8 @@ def limitation_start(case: Case) -> LimitationStart:
         )
         if at is not None
     ]
-    known += [LimitationStart(_aware(e.at, case), Source.EVENT, e) for e in case.timeline]
+    known += [LimitationStart(case_time(e.at, case), Source.EVENT, e) for e in case.timeline]
     if shipment.discovered_at is not None:
-        known.append(LimitationStart(_aware(shipment.discovered_at, case), Source.DISCOVERED))
-    known.append(LimitationStart(_aware(case.complained_at, case), Source.COMPLAINT))
+        known.append(LimitationStart(case_time(shipment.discovered_at, case), Source.DISCOVERED))
+    known.append(LimitationStart(case_time(case.complained_at, case), Source.COMPLAINT))
     return min(known, key=lambda s: s.at)
-
-
-def _aware(value: datetime, case: Case) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)

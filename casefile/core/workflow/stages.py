@@ -17,6 +17,7 @@ from typing import Any
 
 from casefile.core.errors import InvalidValueError
 from casefile.core.model import Case, Side, Stage
+from casefile.core.record.timeline import case_time
 
 # For each stage, the stages that must come before it: one of each group must have been entered. Verification,
 # negotiation, internal mediation and the external routes may each be the first step taken; the customer's
@@ -62,8 +63,7 @@ def check_after_complaint(case: Case, at: datetime, where: str, *, answers: bool
 
 def predates_complaint(case: Case, at: datetime) -> bool:
     """Whether ``at`` comes before the complaint (a time without its zone taken in the complaint's)."""
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=case.complained_at.tzinfo)
-    return aware < case.complained_at
+    return case_time(at, case) < case.complained_at
 
 
 def check_move(case: Case, stage: Stage, at: datetime, *, skip: bool = False, note: str = "") -> list[Stage]:
