@@ -196,10 +196,10 @@ def read(edit: QDateTimeEdit, origin: QDateTime, start: int, text: str) -> Readi
         if "" not in problems:
             worst = "late" if "late" in problems else "early" if "early" in problems else "impossible"
             return Reading(None, start, worst)
-        shown_now = _Span(edit, base, typed)
-        if shown_now.problem():
+        span = _Span(edit, base, typed)
+        if span.problem():
             del typed[partial]  # shown once it can be: "0" of a day, "202" of a year
-        span = _Span(edit, base, typed) if typed else None
+            span = _Span(edit, base, typed) if typed else None
         section = start + len(found) - 1
     else:
         span = _Span(edit, base, typed)
