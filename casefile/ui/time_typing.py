@@ -330,12 +330,13 @@ class Typed(QObject):
         that shows them, is at second 0."""
         self.typing.pop(edit, None)
         text = (QGuiApplication.clipboard().text() or "").strip()
-        count = len(numeric_sections(edit))
+        every = numeric_sections(edit)
+        count = len(every)
         reading = None
         for start in dict.fromkeys((0, max(0, edit.currentSectionIndex()))):
             if start >= count:
                 continue
-            sections = numeric_sections(edit)[start:]
+            sections = every[start:]
             parsed = groups(text, [_WIDTH.get(s, 2) for s in sections])
             if parsed is None or not parsed[1]:
                 continue
