@@ -271,11 +271,10 @@ class RecordDialog(QDialog):
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not self._unchosen())
+        unchosen = self._unchosen()
+        ok.setEnabled(not unchosen)
         ok.setToolTip(
-            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(self._unchosen()))
-            if self._unchosen()
-            else ""
+            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(unchosen)) if unchosen else ""
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
