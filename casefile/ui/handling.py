@@ -547,9 +547,7 @@ class HandlingTab(QWidget):
         if answered == case.first_response_at:
             how = self.tr("first response entered")
         elif answered == first_contact(case):
-            contact = min(
-                (e for e in case.timeline if e.party == "complainant" and e.at == answered), key=lambda e: e.at
-            )
+            contact = next(e for e in case.timeline if e.party == "complainant" and e.at == answered)
             how = fill(self.tr("contact with the complainant: %1"), contact.summary)
         else:
             how = self.tr("handling began")
