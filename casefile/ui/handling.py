@@ -271,11 +271,10 @@ class RecordDialog(QDialog):
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not self._unchosen())
+        unchosen = self._unchosen()
+        ok.setEnabled(not unchosen)
         ok.setToolTip(
-            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(self._unchosen()))
-            if self._unchosen()
-            else ""
+            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(unchosen)) if unchosen else ""
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
@@ -548,9 +547,7 @@ class HandlingTab(QWidget):
         if answered == case.first_response_at:
             how = self.tr("first response entered")
         elif answered == first_contact(case):
-            contact = min(
-                (e for e in case.timeline if e.party == "complainant" and e.at == answered), key=lambda e: e.at
-            )
+            contact = next(e for e in case.timeline if e.party == "complainant" and e.at == answered)
             how = fill(self.tr("contact with the complainant: %1"), contact.summary)
         else:
             how = self.tr("handling began")

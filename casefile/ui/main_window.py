@@ -963,12 +963,19 @@ class MainWindow(QMainWindow):
         if not number or problem is None or not self.workspace.damaged:
             return
         library = self.ctx.library
-        if library.read_only or library.quarantine_reason(number):
+        if library.read_only:
             return
-        task = Task(lambda _token: library.quarantine(number, problem.message), "quarantine")
 
-        def done(_result: object) -> None:
-            if self.ctx.library is library:
+        def work(_token: CancelToken) -> bool:
+            if library.quarantine_reason(number):  # quarantined already: nothing to do (a file read, off the GUI)
+                return False
+            library.quarantine(number, problem.message)
+            return True
+
+        task = Task(work, "quarantine")
+
+        def done(quarantined: object) -> None:
+            if quarantined is True and self.ctx.library is library:
                 self._show_in_list_updated(number)
                 self._update_status()
 

@@ -196,10 +196,10 @@ def read(edit: QDateTimeEdit, origin: QDateTime, start: int, text: str) -> Readi
         if "" not in problems:
             worst = "late" if "late" in problems else "early" if "early" in problems else "impossible"
             return Reading(None, start, worst)
-        shown_now = _Span(edit, base, typed)
-        if shown_now.problem():
+        span = _Span(edit, base, typed)
+        if span.problem():
             del typed[partial]  # shown once it can be: "0" of a day, "202" of a year
-        span = _Span(edit, base, typed) if typed else None
+            span = _Span(edit, base, typed) if typed else None
         section = start + len(found) - 1
     else:
         span = _Span(edit, base, typed)
@@ -330,12 +330,13 @@ class Typed(QObject):
         that shows them, is at second 0."""
         self.typing.pop(edit, None)
         text = (QGuiApplication.clipboard().text() or "").strip()
-        count = len(numeric_sections(edit))
+        every = numeric_sections(edit)
+        count = len(every)
         reading = None
         for start in dict.fromkeys((0, max(0, edit.currentSectionIndex()))):
             if start >= count:
                 continue
-            sections = numeric_sections(edit)[start:]
+            sections = every[start:]
             parsed = groups(text, [_WIDTH.get(s, 2) for s in sections])
             if parsed is None or not parsed[1]:
                 continue

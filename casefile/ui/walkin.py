@@ -539,16 +539,8 @@ class WalkInDialog(QDialog):
         spin = QSpinBox(self.items)
         spin.setRange(1, 999)
         spin.setValue(max(1, count))
-        form = QComboBox(self.items)
-        form.addItem(self.tr("Not recorded"), "")
-        for value in HANDED_IN:
-            form.addItem(handed_in_name(value), value)
-        form.setCurrentIndex(max(0, form.findData(handed_in)))
-        kept = QComboBox(self.items)
-        kept.addItem(self.tr("Not recorded"), "")
-        for value in DISPOSITIONS:
-            kept.addItem(disposition_name(value), value)
-        kept.setCurrentIndex(max(0, kept.findData(disposition)))
+        form = self._recorded_choice([(v, handed_in_name(v)) for v in HANDED_IN], handed_in)
+        kept = self._recorded_choice([(v, disposition_name(v)) for v in DISPOSITIONS], disposition)
         shown = QComboBox(self.items)
         # As wide as the photo names it offers, photos added later included (a camera's IMG_2026… whole).
         shown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -572,6 +564,15 @@ class WalkInDialog(QDialog):
         rows = sorted({index.row() for index in self.items.selectedIndexes()}, reverse=True)
         for row in rows or ([self.items.currentRow()] if self.items.currentRow() >= 0 else []):
             self.items.removeRow(row)
+
+    def _recorded_choice(self, choices: list[tuple[str, str]], current: str) -> QComboBox:
+        """A box of ``choices`` (value, name) after "not recorded", on ``current``."""
+        combo = QComboBox(self.items)
+        combo.addItem(self.tr("Not recorded"), "")
+        for value, name in choices:
+            combo.addItem(name, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
 
     def _cell(self, row: int, column: int, kind: type[Any]) -> Any:
         widget = self.items.cellWidget(row, column)

@@ -28,7 +28,7 @@ from casefile.ui.i18n import fill  # noqa: E402
 from casefile.ui.keys import one_tab, tab_leaves  # noqa: E402
 from casefile.ui.screen import fit_to_screen  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractItemView,
@@ -280,8 +280,6 @@ class ReviewDashboard(QWidget):
             self._grid.setColumnStretch(i % columns, 1)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
         if watched is self._chart_scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._arrange()
         return super().eventFilter(watched, event)
@@ -383,8 +381,6 @@ class ReviewDashboard(QWidget):
             self._show(self.result)
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
