@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -14,12 +15,12 @@ from casefile_testing import make_case
 
 from casefile.core import record
 from casefile.core.bundle.context import BundleContext, ExhibitEntry, Organisation, Venue
-from casefile.core.bundle.documents.common import _dealings, _event_line
+from casefile.core.bundle.documents.common import COURT, _dealings, _event_line
 from casefile.core.custody import LOG_NAME, entry_hash
 from casefile.core.errors import InvalidValueError, LibraryVersionError
 from casefile.core.evidence import add_files
 from casefile.core.library import Library
-from casefile.core.model import Case, Stage, TimelineEvent
+from casefile.core.model import Case, EventKind, Stage, TimelineEvent
 from casefile.core.verify import CaseReport, verify_case
 from casefile.core.workflow import handling
 from casefile.core.workflow.records import Answer, Closing, ClosingResult, Proposal
@@ -175,3 +176,148 @@ def test_a_withdrawn_exhibit_is_not_cited_as_for_an_event(library, with_exhibits
     assert [e.exhibit.number for e in ctx.entries] == [1]
     assert _event_line(ctx, case.timeline[-1]).endswith("商家书面答复")  # the event cites nothing
     assert _dealings(ctx) == ["2026年11月22日 15:00，被投诉人书面答复只同意维修"]  # nor does the dealing
+
+
+# --------------------------------------------------------------------------- every handling record the narratives tell
+
+
+def handled_case() -> Case:
+    """The documents' full case with a round of negotiation answered, a 消协 mediation, the outcome and the refund,
+    each citing an exhibit: 2, 1, 4, 3 and 4 of the case."""
+    from decimal import Decimal
+
+    from test_documents import at as on
+    from test_documents import full_case
+
+    from casefile.core.workflow.records import Outcome, OutcomeKind, Payment, Proceeding, ProceedingResult
+    from casefile.core.workflow.records import Venue as Body
+
+    case = full_case()
+    flow = case.workflow
+    flow.proposals.append(
+        Proposal(
+            at=on(21, 9),
+            by="respondent",
+            summary="被投诉人只同意维修",
+            evidence=[2],
+            answer=Answer.REJECTED,
+            answered_at=on(22, 11),
+            answer_note="投诉人要求退货",
+            answer_evidence=[1],
+        )
+    )
+    flow.proceedings.append(
+        Proceeding(
+            venue=Body.CONSUMER_ASSOCIATION,
+            body="上海市徐汇区消保委",
+            ref="XH2026-001",
+            filed_at=on(23, 9),
+            result=ProceedingResult.NO_AGREEMENT,
+            decided_at=on(25, 15),
+            evidence=[4],
+        )
+    )
+    flow.outcome = Outcome(
+        kind=OutcomeKind.AGREEMENT, at=on(26), summary="退货退款", amount=Decimal(1299), evidence=[3]
+    )
+    flow.payments.append(
+        Payment(
+            at=on(27),
+            amount=Decimal(1299),
+            payer="respondent",
+            payee="complainant",
+            method="原路退款",
+            note="经办人王五 13700001111",
+            evidence=[4],
+        )
+    )
+    return case
+
+
+def handled_packet(numbers: list[int], venue: Venue = Venue.CONSUMER_ASSOCIATION) -> BundleContext:
+    case = handled_case()
+    return packet(case, numbers, venue)
+
+
+HANDLED = [
+    "2026年11月21日 09:00，被投诉人提出处理方案：被投诉人只同意维修{2}",
+    "2026年11月22日 09:00，被投诉人提出仅退款800元，投诉人不同意",
+    "2026年11月22日 11:00，被投诉人于2026年11月21日提出的处理方案被拒绝：投诉人要求退货{1}",
+    "2026年11月23日 09:00，投诉人向上海市徐汇区消保委投诉（编号：XH2026-001），2026年11月25日调解不成{4}",
+    "2026年11月26日 10:00，双方达成一致：退货退款（金额 1,299.00 元）{3}",
+    "2026年11月27日 10:00，被投诉人向投诉人支付 1,299.00 元（原路退款）：经办人王五 137****1111{4}",
+]
+
+
+def cited(lines: list[str], numbers: dict[int, int]) -> list[str]:
+    """HANDLED with each {case exhibit} as the packet cites it: （见证据N） by its own number, nothing when left out."""
+    return [
+        re.sub(r"\{(\d)\}", lambda m: f"（见证据{numbers[int(m[1])]}）" if int(m[1]) in numbers else "", line)
+        for line in lines
+    ]
+
+
+def test_proposals_answers_proceedings_outcomes_and_payments_are_told_in_date_order_with_their_citations():
+    # The packet holds the case's exhibits 4, 2, 1 as its 证据1, 2, 3, and not exhibit 3.
+    assert _dealings(handled_packet([4, 2, 1])) == cited(HANDLED, {4: 1, 2: 2, 1: 3})
+    assert _dealings(handled_packet([1, 2, 3, 4])) == cited(HANDLED, {1: 1, 2: 2, 3: 3, 4: 4})
+
+
+def test_a_pleading_tells_the_handling_records_with_its_own_names_for_the_sides():
+    lines = _dealings(handled_packet([1, 2, 3, 4], Venue.COURT), COURT)
+    assert lines[0] == "2026年11月21日 09:00，被告提出处理方案：被告只同意维修（见证据2）"
+    assert lines[3].startswith("2026年11月23日 09:00，原告向上海市徐汇区消保委投诉")
+    assert lines[5].startswith("2026年11月27日 10:00，被告向原告支付 1,299.00 元")
+
+
+def test_the_court_forms_course_of_dealings_lists_every_dealing_in_date_order_with_its_citation(tmp_path):
+    from test_documents import at as on
+    from test_documents import render
+
+    case = handled_case()
+    case.timeline.append(TimelineEvent(on(21, 16), EventKind.PROPOSAL, "被告提出换货", evidence=[3]))
+    ctx = packet(case, [4, 2, 1], Venue.COURT)
+    doc = render(ctx, tmp_path)["民事起诉状"]
+    item = doc[doc.index("13.是否曾就标的物质量问题进行协商") : doc.index("14.是否通知解除合同")]
+    expected = [
+        "2026年11月21日09:00，被告提出处理方案：被告只同意维修（见证据2）",
+        "2026年11月21日16:00，被告提出换货",  # its exhibit 3 is not in the packet: no number
+        "2026年11月22日09:00，被告提出仅退款800元，原告不同意",
+        "2026年11月22日11:00，被告于2026年11月21日提出的处理方案被拒绝：原告要求退货（见证据3）",
+        "2026年11月23日09:00，原告向上海市徐汇区消保委投诉（编号：XH2026-001），2026年11月25日调解不成（见证据1）",
+        "2026年11月26日10:00，双方达成一致：退货退款（金额1,299.00元）",
+        "2026年11月27日10:00，被告向原告支付1,299.00元（原路退款）：经办人王五137****1111（见证据1）",
+    ]
+    assert item == "13.是否曾就标的物质量问题进行协商是■具体情况：" + "；".join(expected) + "否□"
+
+
+def test_the_carrier_claims_course_lists_the_carriers_proposals_answers_and_payments_with_their_exhibits(tmp_path):
+    from decimal import Decimal
+
+    from test_documents import at as on
+    from test_documents import render
+
+    from casefile.core.workflow.records import Payment
+
+    case = handled_case()
+    case.workflow.proposals.append(
+        Proposal(
+            at=on(24, 9),
+            by="courier",
+            summary="按保价金额赔付",
+            amount=Decimal(1000),
+            evidence=[1],
+            answer=Answer.ACCEPTED,
+            answered_at=on(24, 15),
+            answer_evidence=[2],
+        )
+    )
+    case.workflow.payments.append(Payment(at=on(28), amount=Decimal(1000), payer="courier", evidence=[3]))
+    ctx = packet(case, [2, 1], Venue.COURIER_CLAIM)
+    doc = render(ctx, tmp_path)["快递理赔申请书"]
+    course = doc[doc.index("七、交涉记录") : doc.index("八、证据")]
+    assert "2026年11月24日09:00处理方案按保价金额赔付（金额1,000.00元）证据2" in course
+    assert "2026年11月24日15:00答复2026年11月24日的处理方案被接受证据1" in course
+    assert "2026年11月28日10:00赔付快递企业支付1,000.00元—" in course  # exhibit 3 is not in the packet
+    assert course.index("24日09:00处理方案") < course.index("24日15:00答复") < course.index("28日10:00赔付")
+    assert "被投诉人只同意维修" not in course  # the merchant's own proposal is no dealing with the carrier

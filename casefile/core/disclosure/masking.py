@@ -775,10 +775,10 @@ class Masker:
         the packet names it and reports its printed text), else under its own number (案卷编号5).
 
         Parties the destination does not see are masked field by field; every free text (facts,
-        timeline events and their references, demands, notes, exhibit titles, sources, purposes,
-        file names, why an arbitration agreement is not relied on, transcripts, mail headers) goes
-        through :meth:`text`. File paths, hashes and times are kept: the packet is still made from the
-        evidence files the case recorded.
+        timeline events and their references, demands, notes, the handling records' texts, exhibit
+        titles, sources, purposes, file names, why an arbitration agreement is not relied on,
+        transcripts, mail headers) goes through :meth:`text`. File paths, hashes and times are kept:
+        the packet is still made from the evidence files the case recorded.
         """
         shown = copy.deepcopy(case)
         for role in ROLES:
@@ -802,6 +802,24 @@ class Masker:
             event.ref = self.text(event.ref, where)
         for change in shown.stage_log:
             change.note = self.text(change.note, where)
+        # The handling records the narratives tell (proposals and answers, proceedings, outcome, payments, closings).
+        flow = shown.workflow
+        for proposal in flow.proposals:
+            proposal.summary = self.text(proposal.summary, where)
+            proposal.answer_note = self.text(proposal.answer_note, where)
+        for proceeding in flow.proceedings:
+            proceeding.body = self.text(proceeding.body, where)
+            proceeding.ref = self.text(proceeding.ref, where)
+            proceeding.summary = self.text(proceeding.summary, where)
+        if flow.outcome is not None:
+            flow.outcome.summary = self.text(flow.outcome.summary, where)
+        for payment in flow.payments:
+            payment.method = self.text(payment.method, where)
+            payment.note = self.text(payment.note, where)
+        for finding in flow.findings:
+            finding.reasons = self.text(finding.reasons, where)
+        for closing in flow.closings:
+            closing.note = self.text(closing.note, where)
         names = exhibits or {}
         for exhibit in shown.exhibits:
             self.exhibit(exhibit, names.get(exhibit.number) or own_name(exhibit.number))

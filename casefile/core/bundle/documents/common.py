@@ -31,6 +31,8 @@ from casefile.core.model import (
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
 from casefile.core.workflow.limitation import Source, limitation_start
+from casefile.core.workflow.records import Answer, OutcomeKind, ProceedingResult
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 Section = tuple[str, list[Flowable]]
 
@@ -458,20 +460,153 @@ def _timeline(ctx: BundleContext) -> list[TimelineEvent]:
     return sorted(ctx.case.timeline, key=lambda e: _sort_key(e.at, ctx.case))
 
 
-def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
-    """The handling stages of the case (negotiation, confirmation, mediation) with the time each was
-    entered and what happened, as its note tells it (the workflow's stage name is no description of an
-    event), and the exhibits that show it (（见证据N）); ``sides`` puts the notes in the third person."""
-    case = ctx.case
-    changes = [c for c in case.stage_log if c.stage in DEALING_STAGES]
-    changes.sort(key=lambda c: _sort_key(c.at, case))
+# Who a handling record names (Proposal.by, Payment.payer…), as a document names them when not one of the two sides.
+HANDLING_PARTY_NAMES = {**EVENT_PARTY_NAMES, "manufacturer": "生产者", "third-party": "第三方"}
 
+ANSWER_WORDS = {
+    Answer.ACCEPTED: "被接受",
+    Answer.REJECTED: "被拒绝",
+    Answer.COUNTERED: "未被接受，对方另提出方案",
+}
+PROCEEDING_WORDS = {
+    ProceedingVenue.INTERNAL: "申请内部调解",
+    ProceedingVenue.CONSUMER_ASSOCIATION: "投诉",
+    ProceedingVenue.REGULATOR: "投诉",
+    ProceedingVenue.POSTAL_REGULATOR: "申诉",
+    ProceedingVenue.ARBITRATION: "申请仲裁",
+    ProceedingVenue.COURT: "起诉",
+}
+PROCEEDING_BODIES = {
+    ProceedingVenue.INTERNAL: "经营者",
+    ProceedingVenue.CONSUMER_ASSOCIATION: "消费者协会",
+    ProceedingVenue.REGULATOR: "市场监督管理部门",
+    ProceedingVenue.POSTAL_REGULATOR: "邮政管理部门",
+    ProceedingVenue.ARBITRATION: "仲裁机构",
+    ProceedingVenue.COURT: "人民法院",
+}
+RESULT_WORDS = {
+    ProceedingResult.NOT_ACCEPTED: "不予受理",
+    ProceedingResult.AGREEMENT: "达成调解协议",
+    ProceedingResult.NO_AGREEMENT: "调解不成",
+    ProceedingResult.WITHDRAWN: "撤回",
+    ProceedingResult.AWARD: "作出仲裁裁决",
+    ProceedingResult.JUDGMENT: "作出判决",
+    ProceedingResult.RULING: "作出裁定",
+    ProceedingResult.DISMISSED: "驳回",
+}
+OUTCOME_WORDS = {
+    OutcomeKind.AGREEMENT: "双方达成一致",
+    OutcomeKind.DECISION: "争议经裁决或者决定处理",
+    OutcomeKind.WITHDRAWN: "投诉人撤回",
+    OutcomeKind.NONE: "争议未获解决",
+}
+
+
+def _handling_party(party: str, sides: Sides | None) -> str:
+    """A party of a handling record (respondent, courier, manufacturer…) as the document names it: the two sides
+    by the document's names (原告/被告; 投诉人/被投诉人 when it has none), anyone else by what they are."""
+    named = sides or CONSUMER
+    if party == "complainant":
+        return named.us
+    if party == "respondent":
+        return named.them
+    return HANDLING_PARTY_NAMES.get(party, "")
+
+
+@dataclass(frozen=True)
+class Dealing:
+    """One step of the dealings as a narrative tells it: when, what, and the exhibits that show it."""
+
+    at: datetime
+    text: str  # without the time, without the citation
+    evidence: tuple[int, ...] = ()
+    date_only: bool = False
+
+
+def _told(ctx: BundleContext, text: str, sides: Sides | None) -> str:
+    return _as_pleaded(_free(ctx, re.sub(r"\s+", " ", text).strip()), sides).rstrip("。；;，, ")
+
+
+def _stage_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]:
     def what(change: StageChange) -> str:
-        text = _as_pleaded(_free(ctx, change.note.strip()), sides).rstrip("。")
-        return text or f"{DEALING_STAGES[change.stage]}（具体内容未记录）"
+        return _told(ctx, change.note, sides) or f"{DEALING_STAGES[change.stage]}（具体内容未记录）"
 
-    # Each cites the exhibits that show it as events do: by this packet's numbers, leaving out those it holds not.
-    return [f"{fmt_time(c.at, case)}，{what(c)}{_refs(ctx, c.evidence)}" for c in changes]
+    return [Dealing(c.at, what(c), tuple(c.evidence)) for c in ctx.case.stage_log if c.stage in DEALING_STAGES]
+
+
+def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]:
+    """The handling records that tell what happened — proposals and their answers, proceedings with their result,
+    the outcome, the payments — each citing the exhibits it was recorded with."""
+    case = ctx.case
+    flow = case.workflow
+    out: list[Dealing] = []
+    for p in flow.proposals:
+        who = _handling_party(p.by, sides)
+        text = f"{who}提出处理方案" if who else "一方提出处理方案"
+        said = _told(ctx, p.summary, sides)
+        if said:
+            text += f"：{said}"
+        if p.amount is not None:
+            text += f"（金额 {fmt_amount(p.amount)}）"
+        out.append(Dealing(p.at, text, tuple(p.evidence)))
+        if p.answer is not Answer.PENDING and p.answered_at is not None:
+            answer = f"{who or '一方'}于{fmt_date(p.at, case)}提出的处理方案{ANSWER_WORDS[p.answer]}"
+            note = _told(ctx, p.answer_note, sides)
+            out.append(Dealing(p.answered_at, answer + (f"：{note}" if note else ""), tuple(p.answer_evidence)))
+    for q in flow.proceedings:
+        start = q.filed_at or q.accepted_at or q.decided_at
+        if start is None:
+            continue
+        body = _free(ctx, q.body.strip()) or PROCEEDING_BODIES[q.venue]
+        text = f"{(sides or CONSUMER).us}向{body}{PROCEEDING_WORDS[q.venue]}"
+        if q.ref.strip():
+            text += f"（编号：{_free(ctx, q.ref.strip())}）"
+        if q.result in RESULT_WORDS:
+            when = f"{fmt_date(q.decided_at or q.ended_at, case)}" if (q.decided_at or q.ended_at) else ""
+            text += f"，{when}{RESULT_WORDS[q.result]}"
+        said = _told(ctx, q.summary, sides)
+        if said:
+            text += f"：{said}"
+        out.append(Dealing(start, text, tuple(q.evidence)))
+    if flow.outcome is not None:
+        o = flow.outcome
+        text = OUTCOME_WORDS[o.kind]
+        said = _told(ctx, o.summary, sides)
+        if said:
+            text += f"：{said}"
+        if o.amount is not None:
+            text += f"（金额 {fmt_amount(o.amount)}）"
+        out.append(Dealing(o.at, text, tuple(o.evidence)))
+    for pay in flow.payments:
+        payer = _handling_party(pay.payer, sides) or "一方"
+        payee = _handling_party(pay.payee, sides)
+        text = f"{payer}{f'向{payee}' if payee else ''}支付 {fmt_amount(pay.amount)}"
+        if pay.method.strip():
+            text += f"（{_free(ctx, pay.method.strip())}）"
+        note = _told(ctx, pay.note, sides)
+        if note:
+            text += f"：{note}"
+        out.append(Dealing(pay.at, text, tuple(pay.evidence)))
+    return out
+
+
+def _dealing_lines(ctx: BundleContext, dealings: Sequence[Dealing]) -> list[str]:
+    """``dealings`` in time order, each with its time and the exhibits that show it by this packet's own numbers,
+    leaving out those the packet does not hold (as for an event)."""
+    case = ctx.case
+    ordered = sorted(dealings, key=lambda d: _sort_key(d.at, case))
+    return [
+        f"{fmt_date(d.at, case) if d.date_only else fmt_time(d.at, case)}，{d.text}{_refs(ctx, d.evidence)}"
+        for d in ordered
+    ]
+
+
+def _dealings(ctx: BundleContext, sides: Sides | None = None) -> list[str]:
+    """The dealings of the case in time order: the handling stages (negotiation, confirmation, mediation) with the
+    time each was entered and what happened, as its note tells it (the workflow's stage name is no description of
+    an event), the proposals and their answers, the proceedings and their results, the outcome and the payments;
+    each with the exhibits that show it (（见证据N）). ``sides`` puts the free text in the third person."""
+    return _dealing_lines(ctx, _stage_dealings(ctx, sides) + _handling_dealings(ctx, sides))
 
 
 def _narrative(ctx: BundleContext, dealings_title: str, sides: Sides | None = None) -> list[Flowable]:

@@ -10,6 +10,7 @@ its 工单号 and the reply date are blanks until the record holds them (``rules
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -18,6 +19,7 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
+    ANSWER_WORDS,
     DATE_BLANK,
     EVENT_NAMES,
     _day,
@@ -26,6 +28,7 @@ from casefile.core.bundle.documents.common import (
     _money,
     _people,
     _signature,
+    _sort_key,
     _timeline,
     cite_on_day,
     courier_parties,
@@ -44,8 +47,9 @@ from casefile.core.bundle.documents.common import (
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
 from casefile.core.bundle.pdfkit import blank
-from casefile.core.model import Party
+from casefile.core.model import EventKind, Party
 from casefile.core.record.timeline import with_carrier
+from casefile.core.workflow.records import Answer
 
 APPEAL_CONDITIONS = "postal-complaint-measures.9"  # the conditions of a 12305 appeal, as last read
 
@@ -202,6 +206,7 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
     service are not the carrier's answers. With none recorded the packet says so."""
     case = ctx.case
     rows: list[tuple[str, str, str, str]] = [("时间", "方式", "内容", "证据")]
+    steps: list[tuple[datetime, tuple[str, str, str, str]]] = []
     for e in _timeline(ctx):
         if not with_carrier(case, e):
             continue
@@ -210,9 +215,23 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
             summary += f"（参与人员：{_people(ctx, e.people)}）"
         if e.ref.strip():
             summary += f"（编号：{_free(ctx, e.ref.strip())}）"
-        rows.append(
-            (fmt_event_time(e, case), EVENT_NAMES.get(e.kind, "记录"), blank(summary), _labels(ctx, e.evidence) or "—")
+        steps.append(
+            (
+                e.at,
+                (
+                    fmt_event_time(e, case),
+                    EVENT_NAMES.get(e.kind, "记录"),
+                    blank(summary),
+                    _labels(ctx, e.evidence) or "—",
+                ),
+            )
         )
+    # The carrier's proposals (the reply clock reads them as its answers too), their answers and what it paid,
+    # each citing the exhibits it was recorded with.
+    for when, how, words, evidence in _carrier_handling(ctx):
+        steps.append((when, (fmt_time(when, case), how, blank(words), _labels(ctx, evidence) or "—")))
+    steps.sort(key=lambda step: _sort_key(step[0], case))
+    rows += [row for _, row in steps]
     if len(rows) == 1:
         table: Flowable = _p(NO_DEALINGS, "indent")
     else:
@@ -221,6 +240,33 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
     if not with_complaint:
         return [table]
     return [table, Spacer(1, 2 * mm), _form(complaint_fields(ctx), label_width=38 * mm)]
+
+
+def _carrier_handling(ctx: BundleContext) -> list[tuple[datetime, str, str, list[int]]]:
+    """The handling records with the carrier — its proposals and their answers, its payments — as (time, 方式, 内容,
+    exhibits cited)."""
+    flow = ctx.case.workflow
+    out: list[tuple[datetime, str, str, list[int]]] = []
+    for p in flow.proposals:
+        if p.by != "courier":
+            continue
+        words = _free(ctx, re.sub(r"\s+", " ", p.summary).strip())
+        if p.amount is not None:
+            words += f"（金额 {fmt_amount(p.amount)}）"
+        out.append((p.at, EVENT_NAMES[EventKind.PROPOSAL], words, p.evidence))
+        if p.answer is not Answer.PENDING and p.answered_at is not None:
+            note = _free(ctx, re.sub(r"\s+", " ", p.answer_note).strip())
+            answer = f"{fmt_date(p.at, ctx.case)}的处理方案{ANSWER_WORDS[p.answer]}" + (f"：{note}" if note else "")
+            out.append((p.answered_at, "答复", answer, p.answer_evidence))
+    for pay in flow.payments:
+        if pay.payer != "courier":
+            continue
+        words = f"快递企业支付 {fmt_amount(pay.amount)}"
+        if pay.method.strip():
+            words += f"（{_free(ctx, pay.method.strip())}）"
+        note = _free(ctx, re.sub(r"\s+", " ", pay.note).strip())
+        out.append((pay.at, "赔付", words + (f"：{note}" if note else ""), pay.evidence))
+    return out
 
 
 def courier_law(ctx: BundleContext) -> list[Flowable]:

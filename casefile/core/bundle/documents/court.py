@@ -29,18 +29,21 @@ from casefile.core.bundle.documents.claims import Claim, bases, claim_total, cla
 from casefile.core.bundle.documents.common import (
     COURT,
     DATE_BLANK,
+    Dealing,
     _closing_block,
-    _dealings,
+    _dealing_lines,
     _defendants,
+    _handling_dealings,
     _narrative,
     _party_fields,
     _party_paragraph,
     _role_names,
+    _stage_dealings,
+    _told,
     birth_date,
     claims_costs,
     copies_for,
     fmt_amount,
-    fmt_event_time,
     fmt_time,
     on_day,
     storage_medium,
@@ -363,11 +366,18 @@ def _fact_rows(ctx: BundleContext, items: list[Claim], defendants: list[Party]) 
     paid = f"{txn.amount:,.2f}" if txn.amount is not None else "＿＿"
     quality = case.type is CaseType.QUALITY
     facts = third_person(case.facts.strip(), COURT.us, COURT.them).splitlines()[0] if case.facts.strip() else ""
-    dealings = _dealings(ctx, COURT) + [
-        f"{fmt_event_time(e, case)}：{third_person(e.summary.strip(), COURT.us, COURT.them)}"
-        for e in case.timeline
-        if e.kind in (EventKind.PROPOSAL, EventKind.CONFIRMATION)
-    ]
+    # The course of dealings in date order — stage notes, proposals and answers, proceedings and their results, the
+    # outcome, payments, and the proposals and confirmations the timeline records — each citing its exhibits.
+    dealings = _dealing_lines(
+        ctx,
+        _stage_dealings(ctx, COURT)
+        + _handling_dealings(ctx, COURT)
+        + [
+            Dealing(e.at, _told(ctx, e.summary, COURT) or "＿＿＿＿＿＿", tuple(e.evidence), e.date_only)
+            for e in case.timeline
+            if e.kind in (EventKind.PROPOSAL, EventKind.CONFIRMATION)
+        ],
+    )
     compensation = [c for c in items if c.kind in ("compensation", "punitive")]
     comp_total = claim_total(compensation) if compensation else None
     written, cited = bases(items, day)
