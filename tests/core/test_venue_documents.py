@@ -224,6 +224,19 @@ def test_a_false_past_seven_days_is_pointed_out_with_dates(said: str) -> None:
     assert "被投诉人关于已超过七日退货期限的说法与事实不符" in doc
 
 
+def test_a_refund_asked_for_is_told_as_the_record_holds_it_not_as_a_return() -> None:
+    """The first word of a return may be an e-mail asking for the money back: the narrative gives that day and that
+    e-mail's exhibit, and says what it asked for, not a return the record does not mention."""
+    case = seven_day_case(
+        TimelineEvent(at(21, 10, 2), EventKind.EMAIL, "发送投诉邮件，要求三日内退款", evidence=[2]),
+        TimelineEvent(at(22, 10, 5), EventKind.CHAT, "在淘宝申请七天无理由退货退款", evidence=[1]),
+        TimelineEvent(at(27, 9, 30), EventKind.CALL, "客服来电称已超过七天，不同意退货"),
+    )
+    doc = complaint_of(case)
+    assert "投诉人于2026年11月21日要求退款（见证据2），在七日期限之内（至2026年11月26日）" in doc
+    assert "提出退货（见证据2）" not in doc and "与事实不符" in doc
+
+
 def test_a_claim_in_the_facts_is_checked_too() -> None:
     case = seven_day_case(
         TimelineEvent(at(24, 9, 0), EventKind.CHAT, "要求退货退款"), facts="商家以已超过七天为由拒绝退货。"

@@ -9,6 +9,8 @@ found and are printed as practice. Both warn that a dispute taken to one of them
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -38,7 +40,7 @@ from casefile.core.bundle.documents.rules import (
 )
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
-from casefile.core.model import CaseType
+from casefile.core.model import CaseType, TimelineEvent
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -208,11 +210,22 @@ def _return_window_paragraphs(ctx: BundleContext) -> list[Flowable]:
             when = f"于{fmt_event_time(claim, case)}" if claim is not None else ""
             refs = _refs(ctx, claim.evidence) if claim is not None else ""
             said = (
-                f"投诉人于{fmt_date(window.request_day)}提出退货{_refs(ctx, first.evidence)}，在七日期限之内"
+                f"投诉人于{fmt_date(window.request_day)}{_asked(first)}{_refs(ctx, first.evidence)}，在七日期限之内"
                 f"（至{last}）；被投诉人{when}称“已超过七天”{refs}。"
             )
         story.append(_p(f"{said}被投诉人关于已超过七日退货期限的说法与事实不符。", "indent"))
     return story
+
+
+# What an event about a return says was asked for: the goods taken back (退货, 退回, 七天无理由), else the money.
+_GOODS_BACK = re.compile(r"退货|退回|无理由")
+
+
+def _asked(event: TimelineEvent) -> str:
+    """What the complainant asked for on the day the return window counts, in the words the record holds: 提出退货
+    when the event speaks of returning the goods, 要求退款 when it speaks only of the money back (an e-mail asking
+    for a refund is not told as a return the record does not mention)."""
+    return "提出退货" if _GOODS_BACK.search(event.summary) else "要求退款"
 
 
 def _three_years(ctx: BundleContext) -> tuple[str, str]:
