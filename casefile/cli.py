@@ -1380,7 +1380,13 @@ def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> 
     return True
 
 
-def case_json(case: Case, folder: Path) -> dict[str, Any]:
+def case_json(case: Case, folder: Path, pins: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The case as ``casefile show --json`` gives it: the record, and what ``show`` prints beside it — whether an
+    exhibit's time is a clock's reading with no zone recorded, and whether each timestamp's roots are ones the
+    user pinned (``pins``), with the words show prints for that."""
+    from casefile.core.bundle.consistency import zoneless
+    from casefile.core.timestamps.roots import is_pinned, label, stamp_roots
+
     data: dict[str, Any] = to_data(case)
     data["folder"] = str(folder)
     data["inbox"] = str(folder / "inbox")
@@ -1399,6 +1405,9 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "added_by": e.added_by,
             "captured_at": e.captured_at.isoformat() if e.captured_at else None,
             "captured_at_source": e.captured_at_source,
+            # A camera's, a file name's or an e-mail's time with no zone: captured_at is that clock's reading
+            # taken as Beijing time, and may be hours off ("zone not recorded" in casefile show).
+            "captured_at_zoneless": e.captured_at is not None and zoneless(e),
             "mime": e.mime,
             "flags": e.flags,
             "withdrawn": e.withdrawn,
@@ -1409,6 +1418,15 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
         }
         for e in case.exhibits
     ]
+    stamps = {s.get("id"): s for s in data.get("timestamps", []) if isinstance(s, dict)}
+    for stamp in case.timestamps:
+        roots = stamp_roots(folder, stamp)
+        pinned = is_pinned(roots, pins)
+        shown = stamps.get(stamp.id)
+        if shown is not None:
+            shown["root_pinned"] = pinned
+            shown["root_label"] = label(pinned)
+            shown["roots"] = [{"subject": r.subject, "sha256": r.sha256} for r in roots]
     return data
 
 
@@ -1450,7 +1468,9 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     case = folder.read_record()
     damaged = library.quarantine_reason(folder.number)
     if args.json:
-        data = case_json(case, folder.path)
+        from casefile.core.timestamps.roots import pins_of
+
+        data = case_json(case, folder.path, pins_of(load_settings()) if case.timestamps else frozenset())
         data["damaged"] = damaged
         print(json_text(data, indent=2))
         return EXIT_OK
