@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.cli_handed import EDIT_HELP, WALK_IN_HELP, HandedText, handed_from_json, handed_text, parse_handed
+from casefile.cli_handed import (
+    EDIT_HELP,
+    NEW_HELP,
+    WALK_IN_HELP,
+    HandedText,
+    handed_from_json,
+    handed_text,
+    parse_handed,
+)
 from casefile.core import zone
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
@@ -147,8 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="register a new case; prints its number on the last line",
         description="Register a case. Every field of the record can be given (the same options as 'casefile "
-        "edit'); --title, --type and --channel are needed, here or in --from FILE.json.",
+        "edit'); --title, --type and --channel are needed, here or in --from FILE.json. --handed lists what the "
+        "customer handed in, as for 'casefile walk-in' and 'casefile edit'.",
     )
+    p.add_argument("--handed", action="append", metavar="ITEM", help=NEW_HELP)
     _add_record_options(p)
 
     p = sub.add_parser(
@@ -793,7 +803,7 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     """The fields ``casefile new`` / ``edit`` were given (--from first, options over it), parsed and checked."""
     changes = Changes()
     if getattr(args, "from_file", None):
-        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command == "edit")
+        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command in ("new", "edit"))
     given: dict[str, tuple[str, Any]] = {}
     for i, spec in enumerate(FIELDS):
         for j, option in enumerate(spec.options):
@@ -969,7 +979,7 @@ def check_arguments(args: argparse.Namespace) -> None:
         ):
             if value.strip():
                 check(value.strip(), option)
-    if args.command in ("walk-in", "edit"):
+    if args.command in ("new", "walk-in", "edit"):
         args.handed_items = _handed_from(args)
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
@@ -979,10 +989,15 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
     """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
     texts: list[str] | None = args.handed
     if texts is None:
-        return getattr(args, "handed_json", None)  # from --from FILE.json (edit), when in it
+        items: list[HandedText] | None = getattr(args, "handed_json", None)  # from --from FILE.json, when in it
+        if args.command == "new":
+            _refuse_links_on_new(items or [], "--from")
+        return items
     if args.command == "edit" and [t.strip() for t in texts] == [""]:
         return []
     items = [parse_handed(text) for text in texts]
+    if args.command == "new":
+        _refuse_links_on_new(items, "--handed")
     if args.command == "walk-in":
         if args.handed_in.strip() or args.disposition.strip():
             raise InvalidValueError(
@@ -1001,6 +1016,21 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
                 if not file.is_file():
                     raise InvalidValueError("--handed {name!r}: photo={file}: no such file", name=item.name, file=file)
     return items
+
+
+def _refuse_links_on_new(items: list[HandedText], option: str) -> None:
+    """A case being registered has no exhibits yet: an item of ``casefile new`` links no photo."""
+    for item in items:
+        if item.files or item.exhibits:
+            link = f"photo={item.files[0]}" if item.files else f"exhibit={item.exhibits[0]}"
+            raise InvalidValueError(
+                "{option} {name!r}: {link}: a new case has no exhibits to link; add the photo after it is "
+                "registered (casefile add CASE FILE) and link it with casefile edit CASE --handed '…,exhibit=N', or "
+                "register it at the counter with casefile walk-in, which adds the photos",
+                option=option,
+                name=item.name,
+                link=link,
+            )
 
 
 def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
@@ -1069,6 +1099,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     if missing:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
     case = new_case(changes, zone.now())
+    handed: list[HandedText] = args.handed_items or []
+    case.handed_items = [HandedItem(i.name, i.count, i.handed_in, i.disposition, []) for i in handed]
     if case.our_side is None:  # not said: the record and the organisation's details may tell
         settings = load_settings()
         case.our_side = side_of(case, settings.org_name, settings.org_credit_code)
@@ -1082,6 +1114,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
             f"the response promise ran out at {_fmt_time(case.response_due_at)} "
             f"({case.priority.response_hours} h from the complaint): answer the complainant at once"
         )
+    for n, item in enumerate(case.handed_items, 1):
+        _print(f"材料{n:<3} {handed_text(item)}")
     _print(case.number)
     return EXIT_OK
 
