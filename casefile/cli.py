@@ -119,6 +119,7 @@ if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a 
     from casefile.core.timestamps.roots import RootCert
     from casefile.core.timestamps.stamping import StampOutcome
     from casefile.core.walkin import Handed
+    from casefile.core.watch.refused import RefusedLinks
 
 log = logging.getLogger("casefile")
 
@@ -554,10 +555,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="add files dropped into case inboxes and attached folders as evidence, until Ctrl+C",
         description="Watch each case's inbox folder and the folders attached to cases (casefile attach; the "
         "library lists them in attachments.json): every complete file becomes an exhibit, then moves to "
-        ".ingested/ in its folder (or is deleted, per the watch_after_ingest setting). One line is printed per file.",
+        ".ingested/ in its folder (or is deleted, per the watch_after_ingest setting). One line is printed per file. "
+        "A link leading out of its folder is refused and left there; it is reported once, and again only when the "
+        "link changes (--status lists those still there).",
     )
     p.add_argument("cases", nargs="*", metavar="CASE", help="cases to watch (default: all, and new ones)")
     p.add_argument("--once", action="store_true", help="add what is complete now, then exit")
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="list the refused links still in watched folders (reported once, not at every run), then exit",
+    )
     p.add_argument(
         "--settle", type=float, metavar="SECONDS", help="how long a file must stay unchanged (default: settings)"
     )
@@ -2924,10 +2932,16 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_watch(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.evidence import AddResult
+    from casefile.core.fsutil import is_link
     from casefile.core.watch import Watcher, attached_folders, options_from_settings
+    from casefile.core.watch.refused import RefusedLinks
 
     for number in args.cases:
         library.folder(number)  # an unknown case is an error now, not a silent no-op
+    refused_links = RefusedLinks(library.root)  # reported by an earlier run: not reported again unless changed
+    refused_links.save()  # the links gone since are forgotten
+    if args.status:
+        return _watch_status(refused_links, args.cases)
     options = options_from_settings(load_settings())
     if args.settle is not None:
         options = dataclasses.replace(options, settle=_settle(args.settle))
@@ -2941,9 +2955,14 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         elif result.duplicate_of is not None:
             line = f"{number}: duplicate of exhibit {result.duplicate_of} {result.path.name}"
         else:
-            problems += 1
             line = f"{number}: refused {result.path.name}: {result.refused or result.skipped}"
         with printing:
+            if result.exhibit is None and result.duplicate_of is None:
+                if result.refused and is_link(result.path):
+                    if not refused_links.first_report(number, result.path, result.refused):
+                        return  # the same link, reported before: casefile watch --status lists it
+                    refused_links.save()
+                problems += 1
             _print(line, flush=True)
 
     def on_problem(number: str, message: Message) -> None:
@@ -2962,6 +2981,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
     )
     if args.once:
         watcher.run_once()
+        refused_links.save()
         return EXIT_PROBLEMS if problems else EXIT_OK
 
     def on_terminate(signum: int, frame: object) -> None:
@@ -3000,6 +3020,17 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     _print("casefile: stopped watching", file=sys.stderr)
+    return EXIT_OK
+
+
+def _watch_status(refused_links: RefusedLinks, cases: list[str]) -> int:
+    """``casefile watch --status``: the refused links still in watched folders, reported once each."""
+    links = refused_links.listed({n.strip() for n in cases} if cases else None)
+    for link in links:
+        reported = zone.show(datetime.fromisoformat(link.reported_at))
+        _print(f"{link.case}: refused {link.path} -> {link.target} (reported {reported}): {link.reason}")
+    if not links:
+        _print("no refused links are left in the watched folders", file=sys.stderr)
     return EXIT_OK
 
 
