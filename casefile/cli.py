@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from casefile import __app_name__, __version__
-from casefile.cli_handed import EDIT_HELP, WALK_IN_HELP, HandedText, handed_from_json, handed_text, parse_handed
+from casefile.cli_handed import (
+    EDIT_HELP,
+    NEW_HELP,
+    WALK_IN_HELP,
+    HandedText,
+    handed_from_json,
+    handed_text,
+    parse_handed,
+)
 from casefile.core import zone
 from casefile.core.errors import CancelledError, CaseFileError, IntegrityError, InvalidValueError, Message, SystemReason
 from casefile.core.fsutil import make_private_dir, open_private
@@ -111,6 +119,7 @@ if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a 
     from casefile.core.timestamps.roots import RootCert
     from casefile.core.timestamps.stamping import StampOutcome
     from casefile.core.walkin import Handed
+    from casefile.core.watch.refused import RefusedLinks
 
 log = logging.getLogger("casefile")
 
@@ -147,8 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="register a new case; prints its number on the last line",
         description="Register a case. Every field of the record can be given (the same options as 'casefile "
-        "edit'); --title, --type and --channel are needed, here or in --from FILE.json.",
+        "edit'); --title, --type and --channel are needed, here or in --from FILE.json. --handed lists what the "
+        "customer handed in, as for 'casefile walk-in' and 'casefile edit'.",
     )
+    p.add_argument("--handed", action="append", metavar="ITEM", help=NEW_HELP)
     _add_record_options(p)
 
     p = sub.add_parser(
@@ -544,10 +555,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="add files dropped into case inboxes and attached folders as evidence, until Ctrl+C",
         description="Watch each case's inbox folder and the folders attached to cases (casefile attach; the "
         "library lists them in attachments.json): every complete file becomes an exhibit, then moves to "
-        ".ingested/ in its folder (or is deleted, per the watch_after_ingest setting). One line is printed per file.",
+        ".ingested/ in its folder (or is deleted, per the watch_after_ingest setting). One line is printed per file. "
+        "A link leading out of its folder is refused and left there; it is reported once, and again only when the "
+        "link changes (--status lists those still there).",
     )
     p.add_argument("cases", nargs="*", metavar="CASE", help="cases to watch (default: all, and new ones)")
     p.add_argument("--once", action="store_true", help="add what is complete now, then exit")
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="list the refused links still in watched folders (reported once, not at every run), then exit",
+    )
     p.add_argument(
         "--settle", type=float, metavar="SECONDS", help="how long a file must stay unchanged (default: settings)"
     )
@@ -793,7 +811,7 @@ def record_changes_from(args: argparse.Namespace) -> Changes:
     """The fields ``casefile new`` / ``edit`` were given (--from first, options over it), parsed and checked."""
     changes = Changes()
     if getattr(args, "from_file", None):
-        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command == "edit")
+        changes, args.handed_json = _changes_from_file(args.from_file, handed=args.command in ("new", "edit"))
     given: dict[str, tuple[str, Any]] = {}
     for i, spec in enumerate(FIELDS):
         for j, option in enumerate(spec.options):
@@ -969,7 +987,7 @@ def check_arguments(args: argparse.Namespace) -> None:
         ):
             if value.strip():
                 check(value.strip(), option)
-    if args.command in ("walk-in", "edit"):
+    if args.command in ("new", "walk-in", "edit"):
         args.handed_items = _handed_from(args)
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
@@ -979,10 +997,15 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
     """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
     texts: list[str] | None = args.handed
     if texts is None:
-        return getattr(args, "handed_json", None)  # from --from FILE.json (edit), when in it
+        items: list[HandedText] | None = getattr(args, "handed_json", None)  # from --from FILE.json, when in it
+        if args.command == "new":
+            _refuse_links_on_new(items or [], "--from")
+        return items
     if args.command == "edit" and [t.strip() for t in texts] == [""]:
         return []
     items = [parse_handed(text) for text in texts]
+    if args.command == "new":
+        _refuse_links_on_new(items, "--handed")
     if args.command == "walk-in":
         if args.handed_in.strip() or args.disposition.strip():
             raise InvalidValueError(
@@ -1001,6 +1024,21 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
                 if not file.is_file():
                     raise InvalidValueError("--handed {name!r}: photo={file}: no such file", name=item.name, file=file)
     return items
+
+
+def _refuse_links_on_new(items: list[HandedText], option: str) -> None:
+    """A case being registered has no exhibits yet: an item of ``casefile new`` links no photo."""
+    for item in items:
+        if item.files or item.exhibits:
+            link = f"photo={item.files[0]}" if item.files else f"exhibit={item.exhibits[0]}"
+            raise InvalidValueError(
+                "{option} {name!r}: {link}: a new case has no exhibits to link; add the photo after it is "
+                "registered (casefile add CASE FILE) and link it with casefile edit CASE --handed '…,exhibit=N', or "
+                "register it at the counter with casefile walk-in, which adds the photos",
+                option=option,
+                name=item.name,
+                link=link,
+            )
 
 
 def _drain(items: Iterable[Progress | T], label: str) -> Iterator[T]:
@@ -1069,6 +1107,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     if missing:
         raise InvalidValueError("casefile new needs {options} (or them in --from)", options=", ".join(missing))
     case = new_case(changes, zone.now())
+    handed: list[HandedText] = args.handed_items or []
+    case.handed_items = [HandedItem(i.name, i.count, i.handed_in, i.disposition, []) for i in handed]
     if case.our_side is None:  # not said: the record and the organisation's details may tell
         settings = load_settings()
         case.our_side = side_of(case, settings.org_name, settings.org_credit_code)
@@ -1082,6 +1122,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
             f"the response promise ran out at {_fmt_time(case.response_due_at)} "
             f"({case.priority.response_hours} h from the complaint): answer the complainant at once"
         )
+    for n, item in enumerate(case.handed_items, 1):
+        _print(f"材料{n:<3} {handed_text(item)}")
     _print(case.number)
     return EXIT_OK
 
@@ -1380,7 +1422,13 @@ def _quick_list(args: argparse.Namespace, library_path: Path, operator: str) -> 
     return True
 
 
-def case_json(case: Case, folder: Path) -> dict[str, Any]:
+def case_json(case: Case, folder: Path, pins: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The case as ``casefile show --json`` gives it: the record, and what ``show`` prints beside it — whether an
+    exhibit's time is a clock's reading with no zone recorded, and whether each timestamp's roots are ones the
+    user pinned (``pins``), with the words show prints for that."""
+    from casefile.core.bundle.consistency import zoneless
+    from casefile.core.timestamps.roots import is_pinned, label, stamp_roots
+
     data: dict[str, Any] = to_data(case)
     data["folder"] = str(folder)
     data["inbox"] = str(folder / "inbox")
@@ -1399,6 +1447,9 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
             "added_by": e.added_by,
             "captured_at": e.captured_at.isoformat() if e.captured_at else None,
             "captured_at_source": e.captured_at_source,
+            # A camera's, a file name's or an e-mail's time with no zone: captured_at is that clock's reading
+            # taken as Beijing time, and may be hours off ("zone not recorded" in casefile show).
+            "captured_at_zoneless": e.captured_at is not None and zoneless(e),
             "mime": e.mime,
             "flags": e.flags,
             "withdrawn": e.withdrawn,
@@ -1409,6 +1460,15 @@ def case_json(case: Case, folder: Path) -> dict[str, Any]:
         }
         for e in case.exhibits
     ]
+    stamps = {s.get("id"): s for s in data.get("timestamps", []) if isinstance(s, dict)}
+    for stamp in case.timestamps:
+        roots = stamp_roots(folder, stamp)
+        pinned = is_pinned(roots, pins)
+        shown = stamps.get(stamp.id)
+        if shown is not None:
+            shown["root_pinned"] = pinned
+            shown["root_label"] = label(pinned)
+            shown["roots"] = [{"subject": r.subject, "sha256": r.sha256} for r in roots]
     return data
 
 
@@ -1450,7 +1510,9 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     case = folder.read_record()
     damaged = library.quarantine_reason(folder.number)
     if args.json:
-        data = case_json(case, folder.path)
+        from casefile.core.timestamps.roots import pins_of
+
+        data = case_json(case, folder.path, pins_of(load_settings()) if case.timestamps else frozenset())
         data["damaged"] = damaged
         print(json_text(data, indent=2))
         return EXIT_OK
@@ -2870,10 +2932,16 @@ def cmd_transcript(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_watch(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.evidence import AddResult
+    from casefile.core.fsutil import is_link
     from casefile.core.watch import Watcher, attached_folders, options_from_settings
+    from casefile.core.watch.refused import RefusedLinks
 
     for number in args.cases:
         library.folder(number)  # an unknown case is an error now, not a silent no-op
+    refused_links = RefusedLinks(library.root)  # reported by an earlier run: not reported again unless changed
+    refused_links.save()  # the links gone since are forgotten
+    if args.status:
+        return _watch_status(refused_links, args.cases)
     options = options_from_settings(load_settings())
     if args.settle is not None:
         options = dataclasses.replace(options, settle=_settle(args.settle))
@@ -2887,9 +2955,14 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         elif result.duplicate_of is not None:
             line = f"{number}: duplicate of exhibit {result.duplicate_of} {result.path.name}"
         else:
-            problems += 1
             line = f"{number}: refused {result.path.name}: {result.refused or result.skipped}"
         with printing:
+            if result.exhibit is None and result.duplicate_of is None:
+                if result.refused and is_link(result.path):
+                    if not refused_links.first_report(number, result.path, result.refused):
+                        return  # the same link, reported before: casefile watch --status lists it
+                    refused_links.save()
+                problems += 1
             _print(line, flush=True)
 
     def on_problem(number: str, message: Message) -> None:
@@ -2908,6 +2981,7 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
     )
     if args.once:
         watcher.run_once()
+        refused_links.save()
         return EXIT_PROBLEMS if problems else EXIT_OK
 
     def on_terminate(signum: int, frame: object) -> None:
@@ -2946,6 +3020,17 @@ def cmd_watch(args: argparse.Namespace, library: Library) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     _print("casefile: stopped watching", file=sys.stderr)
+    return EXIT_OK
+
+
+def _watch_status(refused_links: RefusedLinks, cases: list[str]) -> int:
+    """``casefile watch --status``: the refused links still in watched folders, reported once each."""
+    links = refused_links.listed({n.strip() for n in cases} if cases else None)
+    for link in links:
+        reported = zone.show(datetime.fromisoformat(link.reported_at))
+        _print(f"{link.case}: refused {link.path} -> {link.target} (reported {reported}): {link.reason}")
+    if not links:
+        _print("no refused links are left in the watched folders", file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""``--handed`` on ``casefile walk-in`` and ``casefile edit``: one thing the customer handed in, typed as one text.
+"""``--handed`` on ``casefile new``, ``walk-in`` and ``edit``: one thing the customer handed in, as one text.
 
     NAME[×N][,纸质|实物|电子][,原件|复印件][,留存|退回][,photo=FILE|exhibit=N]…
 
@@ -32,6 +32,14 @@ EDIT_HELP = _HELP.format(
 ) + (
     " (or photo=FILE: the exhibit with the same SHA-256); --handed '' empties the list; --from FILE.json takes "
     "handed_items as case.json holds them"
+)
+
+NEW_HELP = (
+    "something the customer handed in (repeatable): 'NAME[×N][,纸质|实物|电子][,原件|复印件][,留存|退回]', the parts "
+    "after the name in any order, e.g. '购物小票,纸质,原件,退回' or '充电器×2,实物,留存'. ×N is how many (also *N "
+    "or ' x2', or a part such as '2件'); 纸质 needs 原件 or 复印件 (原件 or 复印件 alone is a paper). A new case "
+    "has no exhibits to link: add the photos (casefile add), then link them with casefile edit --handed "
+    "'…,exhibit=N', or register at the counter with casefile walk-in; --from FILE.json takes handed_items too"
 )
 
 MAX_COUNT = 999  # as many as the walk-in desk's list takes

@@ -3243,11 +3243,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1
-SHA-256 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The timestamps of case %1 rely on a root certificate you have not pinned, so they are shown as “timestamp (root not checked)”:
 
 %2
@@ -3340,10 +3335,6 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>Create case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5005,10 +4996,6 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>Reply by %1 (within %2 h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8383,6 +8370,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>Type a time as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3254,12 +3254,6 @@ Reason:</source>
         <translation>已导入案件 %1，共 %2 份证据</translation>
     </message>
     <message>
-        <source>%1
-SHA-256 %2</source>
-        <translation>%1
-SHA-256 %2</translation>
-    </message>
-    <message>
         <source>The timestamps of case %1 rely on a root certificate you have not pinned, so they are shown as “timestamp (root not checked)”:
 
 %2
@@ -3357,10 +3351,6 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>Create case</source>
         <translation>新建案件</translation>
-    </message>
-    <message>
-        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
-        <translation>响应承诺已于 %1 到期（自投诉起 %2 小时），请立即答复投诉人</translation>
     </message>
     <message>
         <source>Reply by %1 (within %2 h of the complaint)</source>
@@ -5032,10 +5022,6 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>Reply by %1 (within %2 h)</source>
         <translation>请于 %1 前答复（%2 小时内）</translation>
-    </message>
-    <message>
-        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
-        <translation>响应承诺已于 %1 到期（自投诉起 %2 小时），请立即答复投诉人</translation>
     </message>
     <message>
         <source>Not a phone number: a mobile has 11 digits (13812345678), a landline its area code (010-12345678).</source>
@@ -8420,6 +8406,10 @@ Attach %1 all the same?</source>
     <message>
         <source>Type a time as {example}.</source>
         <translation>时间可输入为 {example}。</translation>
+    </message>
+    <message>
+        <source>The response promise ran out at %1 (%2 h from the complaint): answer at once</source>
+        <translation>响应承诺已于 %1 到期（自投诉起 %2 小时），请立即答复投诉人</translation>
     </message>
 </context>
 </TS>

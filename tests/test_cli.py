@@ -254,6 +254,12 @@ def test_an_email_date_without_a_zone_is_shown_as_its_sender_s_clock_read_it(cap
     assert "captured 2026-11-20 10:00 (container, zone not recorded)" in out
     # "+0000" is UTC: a zone stated; shown in Beijing time as packets print it, then as the file states it
     assert "captured 2026-11-20 18:00 (the file states 2026-11-20 10:00 UTC+00:00) (container)" in out
+    # --json says it too: which time is a clock's reading with no zone recorded
+    evidence = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])["evidence"]
+    assert [(e["original_name"], e["captured_at_zoneless"]) for e in evidence] == [
+        ("nozone.eml", True),
+        ("utc.eml", False),
+    ]
     code, out, _ = run(capsys, "--library", str(lib), "metadata", number)
     assert "nozone.eml: captured 2026-11-20 10:00 (container, zone not recorded)  (unchanged)" in out
 

@@ -1,4 +1,4 @@
-"""What a customer handed in, from the command line: ``--handed`` on walk-in and edit, shown by show, printed on
+"""What a customer handed in, from the command line: ``--handed`` on new, walk-in and edit, shown by show, printed on
 the receipt and its reprint — the same list the walk-in desk records."""
 
 from __future__ import annotations
@@ -219,7 +219,7 @@ def test_edit_replaces_the_list_empties_it_and_the_reprint_follows(capsys, tmp_p
 
 
 def test_the_help_shows_how_to_type_an_item(capsys):
-    for command in ("walk-in", "edit"):
+    for command in ("new", "walk-in", "edit"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         out = re.sub(r"\s+", " ", capsys.readouterr().out)
@@ -254,3 +254,48 @@ def test_edit_from_a_json_file_takes_the_list_as_case_json_holds_it(capsys, tmp_
     intake.write_text(json.dumps({"handed_items": [{"name": "手机", "handed_in": "原件"}]}), "utf-8")
     code, out, err = run(capsys, "--library", str(lib), "edit", number, "--from", str(intake))
     assert code == 2 and "handed_items[1].handed_in: '原件' is not one of original, copy, object, electronic" in err
+
+
+NEW = ["new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "phone"]
+
+
+def test_new_takes_what_was_handed_in_as_walk_in_and_edit_do(capsys, tmp_path: Path):
+    lib = tmp_path / "lib"
+    argv = ["--library", str(lib), *NEW, "--handed", "购物小票,纸质,原件,退回", "--handed", "充电器×2，实物，留存"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    number = lines[-1]
+    assert lines[-3:-1] == ["材料1   购物小票,纸质,原件,退回", "材料2   充电器×2,实物,留存"]
+    with Library.open(lib, "测试员") as library:
+        case = library.load_case(number)
+    assert case.handed_items == [
+        HandedItem("购物小票", 1, "original", "returned", []),
+        HandedItem("充电器", 2, "object", "kept", []),
+    ]
+    code, out, err = run(capsys, "--library", str(lib), "show", number)
+    assert "    材料1   购物小票,纸质,原件,退回\n    材料2   充电器×2,实物,留存\n" in out
+
+    intake = tmp_path / "intake.json"
+    intake.write_text(json.dumps({"handed_items": [{"name": "耳机", "count": 2}]}, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "--library", str(lib), *NEW, "--from", str(intake))
+    assert code == 0, err
+    with Library.open(lib, "测试员") as library:
+        assert library.load_case(out.strip().splitlines()[-1]).handed_items == [HandedItem("耳机", 2, "", "", [])]
+
+
+def test_new_refuses_a_link_before_anything_is_written(capsys, tmp_path: Path):
+    """A case being registered has no exhibits: photo=FILE and exhibit=N are refused, saying how to link them."""
+    lib = tmp_path / "lib"
+    picture = photo(tmp_path / "小票.jpg", (1, 2, 3))
+    for item in (f"购物小票,原件,photo={picture}", "购物小票,原件,exhibit=1"):
+        code, out, err = run(capsys, "--library", str(lib), *NEW, "--handed", item)
+        assert code == 2 and out == ""
+        assert "a new case has no exhibits to link" in err and "casefile walk-in" in err
+    code, _out, err = run(capsys, "--library", str(lib), *NEW, "--handed", "发票,纸质")
+    assert code == 2 and "'纸质': say whether it is the 原件 or a 复印件" in err
+    intake = tmp_path / "intake.json"
+    intake.write_text(json.dumps({"handed_items": [{"name": "手机", "photos": [1]}]}, ensure_ascii=False), "utf-8")
+    code, _out, err = run(capsys, "--library", str(lib), *NEW, "--from", str(intake))
+    assert code == 2 and "--from '手机': exhibit=1: a new case has no exhibits to link" in err
+    assert not (lib / "cases").exists() or not any((lib / "cases").iterdir())

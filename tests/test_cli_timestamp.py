@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,12 @@ def test_a_stamp_whose_root_is_not_pinned_is_never_called_trusted(capsys, lib, f
     assert "   1  stamped" in out and "root not checked" in out and fingerprint in out
     code, out, _ = run(capsys, "--library", str(lib), "show", number)
     assert "0001" in out and "timestamp (root not checked)" in out and fingerprint in out
+    # A script reads the same as a person: the stamp's root is not pinned, and which root it is.
+    stamp = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])["timestamps"][0]
+    assert stamp["root_pinned"] is False and stamp["root_label"] == "timestamp (root not checked)"
+    assert [(r["subject"], r["sha256"]) for r in stamp["roots"]] == [
+        ("CN=CaseFile Test Root CA", fingerprint.replace(":", "").lower())
+    ]
     code, out, _ = run(capsys, "--library", str(lib), "verify", number)
     assert code == 0 and "1 timestamps valid (root not checked: " in out and "trusted" not in out
     assert fingerprint in out
@@ -110,6 +117,8 @@ def test_a_stamp_whose_root_is_not_pinned_is_never_called_trusted(capsys, lib, f
     assert code == 0 and "trusted timestamp (root pinned)" in out and "tsa_root_sha256" not in err
     code, out, _ = run(capsys, "--library", str(lib), "show", number)
     assert "root not checked" not in out and out.count("trusted timestamp (root pinned)") == 2
+    stamps = json.loads(run(capsys, "--library", str(lib), "show", number, "--json")[1])["timestamps"]
+    assert [(s["root_pinned"], s["root_label"]) for s in stamps] == [(True, "trusted timestamp (root pinned)")] * 2
 
 
 def test_pinning_by_fingerprint_and_pinning_nothing(capsys, local_ca, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import shutil
@@ -303,3 +304,47 @@ def test_attaching_a_whole_drive_needs_wide(capsys, tmp_path):
     assert out == ""
     code, out, _ = run(capsys, "--library", str(lib), "attach", number, "/", "--wide")
     assert code == 0 and "/ is watched" in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_watch_once_reports_a_refused_link_once_and_again_when_it_changes(capsys, caplog, tmp_path, files):
+    """A scheduled 'watch --once' does not report the same refused link at every run; --status keeps it listed."""
+    lib = tmp_path / "lib"
+    number = new_case(capsys, lib)
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    assert run(capsys, "--library", str(lib), "attach", number, str(phone))[0] == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0\n")
+    (phone / "passwd.txt").symlink_to(secret)
+    watch = ["--library", str(lib), "watch", "--once", "--settle", "0.1"]
+    code, out, _ = run(capsys, *watch)
+    assert code == 1 and out.startswith(f"{number}: refused passwd.txt: ") and str(secret) in out
+    shutil.copy(files / "chat.txt", phone)
+    secret.write_text("root:x:0:0:changed\n")  # its target changes, not the link: still the same refusal
+    code, out, _ = run(capsys, *watch)
+    assert code == 0 and out == f"{number}: added exhibit 1 chat.txt\n"
+    caplog.clear()
+    code, out, err = run(capsys, *watch)
+    assert code == 0 and out == "" and "passwd.txt" not in err
+    # not on stderr as a warning either (the log shows it with -v only)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and "passwd.txt" in r.getMessage()]
+    code, out, _ = run(capsys, "--library", str(lib), "watch", "--status")
+    assert code == 0 and out.startswith(f"{number}: refused {phone / 'passwd.txt'} -> {secret} (reported ")
+    assert out.count("\n") == 1
+
+    # The link made again, pointing elsewhere: a new refusal, reported once more.
+    other = tmp_path / "other.txt"
+    other.write_text("another secret\n")
+    (phone / "passwd.txt").unlink()
+    (phone / "passwd.txt").symlink_to(other)
+    code, out, _ = run(capsys, *watch)
+    assert code == 1 and out.startswith(f"{number}: refused passwd.txt: ") and str(other) in out
+    assert run(capsys, *watch)[1] == ""
+    code, out, _ = run(capsys, "--library", str(lib), "watch", "--status")
+    assert f"-> {other} (reported " in out and str(secret) not in out
+
+    # Gone: forgotten, and --status says nothing is left.
+    (phone / "passwd.txt").unlink()
+    code, out, err = run(capsys, "--library", str(lib), "watch", "--status")
+    assert code == 0 and out == "" and "no refused links are left" in err

@@ -1282,6 +1282,7 @@ class MainWindow(QMainWindow):
         """Import a case archive (ZIP) after verifying it, then open the case."""
         from casefile.core.archive import ImportResult, import_case
         from casefile.core.timestamps.roots import pins_of
+        from casefile.ui.timestamps import roots_text
 
         if not path:
             path, _filter = QFileDialog.getOpenFileName(
@@ -1302,7 +1303,7 @@ class MainWindow(QMainWindow):
                 pins = pins_of(self.ctx.settings)
                 unpinned = [r for r in result.stamp_roots if r.sha256 not in pins]
                 if unpinned:
-                    named = "\n".join(fill(self.tr("%1\nSHA-256 %2"), r.subject, r.fingerprint) for r in unpinned)
+                    named = roots_text(unpinned)
                     self._root_not_pinned(
                         fill(
                             self.tr(

@@ -199,13 +199,7 @@ class NewCaseDialog(QDialog):
         hours = Priority(priority.currentData()).response_hours
         due = times.taken(when) + timedelta(hours=hours)
         if due <= zone.now():
-            self.due_label.setText(
-                fill(
-                    self.tr("The response promise ran out at %1 (%2 h from the complaint): answer at once"),
-                    times.text(due),
-                    hours,
-                )  # fmt: skip
-            )
+            self.due_label.setText(times.promise_ran_out(due, hours))
             self.due_label.setStyleSheet(ERROR_STYLE)
         else:
             self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h of the complaint)"), times.text(due), hours))

@@ -273,6 +273,7 @@ class SettingsDialog(QDialog):
     def _pin_from_file(self) -> None:
         """Add the fingerprints of the root certificates in a file the user chose (the authority's root)."""
         from casefile.core.timestamps.roots import parse_pins, pins_from_file
+        from casefile.ui.timestamps import roots_text
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("TSA root certificate"), "", self.tr("Certificates (*.pem *.crt *.cer)")
@@ -296,7 +297,7 @@ class SettingsDialog(QDialog):
                     "Pinned once you save:\n%1\n\nCompare this fingerprint with the one the authority publishes: "
                     "only a root you have checked should be pinned."
                 ),
-                "\n".join(f"{r.subject}\nSHA-256 {r.fingerprint}" for r in roots),
+                roots_text(roots),
             ),
         )
 

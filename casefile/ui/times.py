@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from casefile.core import zone
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit
 
 
@@ -65,6 +65,20 @@ def taken(edit: QDateTimeEdit) -> datetime:
 def text(value: datetime | None, pattern: str = "%Y-%m-%d %H:%M") -> str:
     """``value`` as the app shows it: in the zone shown, its offset beside it when that is not Beijing time."""
     return zone.show(value, pattern)
+
+
+def promise_ran_out(due: datetime, hours: int) -> str:
+    """What the registration forms (a new case, the walk-in desk) say when the response promise of the case being
+    registered ran out at ``due``, ``hours`` after the complaint: it is answered at once."""
+    from casefile.ui.i18n import fill
+
+    return fill(
+        QCoreApplication.translate(
+            "times", "The response promise ran out at %1 (%2 h from the complaint): answer at once"
+        ),
+        text(due),
+        hours,
+    )
 
 
 def day(value: datetime | None) -> str:

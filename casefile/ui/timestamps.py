@@ -9,6 +9,7 @@ TSA could not be reached go out once it can.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from casefile.core.progress import CancelToken
@@ -17,7 +18,7 @@ from casefile.ui.context import AppContext
 from casefile.ui.i18n import fill
 from casefile.ui.tasks import Task
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from casefile.core.timestamps.roots import RootCert
@@ -100,9 +101,7 @@ class StampSender(QObject):
             self.root_not_pinned.emit(self.unpinned_text(unpinned))
 
     def unpinned_text(self, roots: list[RootCert]) -> str:
-        named = "\n".join(
-            fill(self.tr("%1\nSHA-256 %2"), r.subject, r.fingerprint) for r in roots if r.sha256
-        ) or self.tr("(its root certificate cannot be read)")
+        named = roots_text(r for r in roots if r.sha256) or self.tr("(its root certificate cannot be read)")
         return fill(
             self.tr(
                 "A timestamp was attached whose root certificate is not one you pinned, so it is shown as "
@@ -113,3 +112,11 @@ class StampSender(QObject):
             ),
             named,
         )
+
+
+def roots_text(roots: Iterable[RootCert]) -> str:
+    """Root certificates as the app names them when it asks the user to check them before pinning: each its
+    subject, then its SHA-256 fingerprint on a line of its own ('' for none)."""
+    return "\n".join(
+        fill(QCoreApplication.translate("StampSender", "%1\nSHA-256 %2"), r.subject, r.fingerprint) for r in roots
+    )

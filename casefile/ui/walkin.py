@@ -458,13 +458,7 @@ class WalkInDialog(QDialog):
         due = base + timedelta(hours=hours)
         self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h)"), times.text(due), hours))
         if due <= zone.now():  # a registration retried long after the complaint: the promise ran out meanwhile
-            self.due_label.setText(
-                fill(
-                    self.tr("The response promise ran out at %1 (%2 h from the complaint): answer at once"),
-                    times.text(due),
-                    hours,
-                )  # fmt: skip
-            )
+            self.due_label.setText(times.promise_ran_out(due, hours))
 
     def _show_error(self, field: QWidget, message: str) -> None:
         label = self.errors[field]

@@ -667,7 +667,9 @@ class Watcher:
                 self._files.give_up(key, held_stamp(key, os.lstat(key)))
             except OSError:
                 self._files.done(key)
-            log.warning("case %s: %s refused: %s", number, key, result.refused)
+            # on_result reports it; logged as information only, for a link stays refused run after run
+            # (casefile watch --once reports it once: casefile.core.watch.refused).
+            log.info("case %s: %s refused: %s", number, key, result.refused)
             return True
         try:
             st = os.stat(key)
