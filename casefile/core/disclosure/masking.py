@@ -115,8 +115,9 @@ _EMAIL = re.compile(rf"(?<![\w.%+-])([\w.%+-]+)@({_DOMAIN})")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9._%+-]+$")
 _REGION = r"[\u4e00-\u9fa5]{1,7}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗)"
 _PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|胡同|里|村|镇|乡|小区|花园|公寓|大厦|广场|苑|园)"
-_NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
-_ADDRESS = re.compile(rf"((?:{_REGION}){{0,3}})({_PLACE}(?:{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
+_NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}? ?\d+ ?[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
+# Parts of an address may be written a space apart (广东省 深圳市 南山区 科苑路 15 号).
+_ADDRESS = re.compile(rf"((?:{_REGION} ?){{0,3}})({_PLACE}(?: ?{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
 _PLACE_END = re.compile("[路街道巷弄同里村镇乡区园寓厦场苑]")  # the last character of every ending in _PLACE
 # Every number found above holds 10 digits or more, each at most two characters from the next (a
 # landline's bracket and space): text without such a run holds none, and is not searched for each kind.
@@ -177,6 +178,9 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
         start = m.start(1) if m.group(1) else m.start(2)
         while start < m.end() and plain[start] in _NOT_PLACE:
             start += 1
+        if m.group(1) and not address_region(plain[start : m.end()]):
+            # Words before the province, the city or the district (我的地址是杭州市…) are not the address.
+            start = next((i for i in range(start, m.end(1)) if address_region(plain[i : m.end()])), start)
         add(start, m.end(), Kind.ADDRESS, plain[start : m.end()])
     for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
         for m in re.finditer(re.escape(unicodedata.normalize("NFKC", name)), plain):
@@ -396,17 +400,106 @@ def organisation_names(case: Case) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
-_KEEP_REGION = re.compile(rf"^(?:{_REGION}){{0,3}}")
+# Province, city and district: the parts of an address that are kept (spec §6.2). Each part is read in turn, with
+# its own ending, and only a name that cannot be part of a street, a housing estate or a building is taken for one:
+# what is not read as one of them is masked, never kept (a 小区 or a 市场 is not a district).
+_MUNICIPALITY = "(?:北京|上海|天津|重庆)市?"
+_PROVINCE = (
+    "(?:(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|"
+    "青海|台湾)省?|(?:内蒙古|广西壮族|广西|西藏|宁夏回族|宁夏|新疆维吾尔|新疆)(?:自治区)?|(?:香港|澳门)(?:特别行政区)?"
+    "|[\u4e00-\u9fa5]{2,3}省)"
+)
+_ADMIN_NAME = "[\u4e00-\u9fa5·]"
+_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?![场集]))"
+_DISTRICT = rf"(?:{_ADMIN_NAME}{{2,14}}?自治[县旗]|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场集域]))"
+_GAP = "[ \t\u3000]*"
+# What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
+_NOT_ADMIN = re.compile(
+    "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
+    "商场|超市|门市|菜市|集市"
+)
+# Real districts and cities whose names hold such a word (镇江市, 鼓楼区, 路桥区): the whole name.
+_ADMIN_EXCEPTIONS = frozenset(
+    {
+        "镇江市",
+        "镇海区",
+        "镇平县",
+        "镇安县",
+        "镇原县",
+        "镇宁布依族苗族自治县",
+        "镇赉县",
+        "镇巴县",
+        "镇雄县",
+        "镇坪县",
+        "镇康县",
+        "镇远县",
+        "鼓楼区",
+        "路桥区",
+        "路北区",
+        "路南区",
+        "乡宁县",
+        "乡城县",
+        "新乡市",
+        "新乡县",
+        "桃园市",
+    }
+)
+_MUNICIPALITY_RE = re.compile(_MUNICIPALITY)
+_PROVINCE_RE = re.compile(_PROVINCE)
+_CITY_RE = re.compile(_CITY)
+_DISTRICT_RE = re.compile(_DISTRICT)
+_GAP_RE = re.compile(_GAP)
+_ADMIN_SUFFIX = re.compile("[省市区]$|特别行政区$")
+
+
+def _admin_part(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """Where the part ``pattern`` reads at ``at`` (after spaces) ends, or -1 when none is there, or it names a
+    street, an estate or a building (:data:`_NOT_ADMIN`). The longest reading first (红旗区, not 红旗), then the
+    shortest (朝阳区, not 朝阳区某某市)."""
+    gap = _GAP_RE.match(text, at)
+    start = gap.end() if gap is not None else at
+    for readings in (_greedy(pattern), pattern):
+        m = readings.match(text, start)
+        if m is not None and (m.group(0) in _ADMIN_EXCEPTIONS or not _NOT_ADMIN.search(m.group(0))):
+            return m.end()
+    return -1
+
+
+@functools.lru_cache(maxsize=8)
+def _greedy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern.replace("}?", "}"))
+
+
+def address_region(address: str) -> str:
+    """The province, the city and the district ``address`` starts with (as written; each only when written),
+    the part :func:`mask_address` keeps: "" when it starts with none of them."""
+    text = unicodedata.normalize("NFKC", address).strip()
+    end = _admin_part(_MUNICIPALITY_RE, text, 0)  # 上海市: a province and a city at once
+    city_read = end >= 0
+    if end < 0:
+        end = _admin_part(_PROVINCE_RE, text, 0)
+    province = max(end, 0)
+    at = province
+    if not city_read:
+        end = _admin_part(_CITY_RE, text, at)
+        if end >= 0:
+            at = end
+    end = _admin_part(_DISTRICT_RE, text, at)
+    if end >= 0:
+        at = end
+    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]):
+        return ""  # 江西 with no city or district after it: the start of 江西路, not a province
+    return text[:at].rstrip()
 
 
 def mask_address(address: str) -> str:
-    """Province, city and district kept (when written); the rest masked."""
+    """Province, city and district kept (each when written, :func:`address_region`); the rest masked, all of it
+    when none of them is written."""
     value = address.strip()
     if not value:
         return ""
-    kept = _KEEP_REGION.match(value)
-    head = kept.group(0) if kept else ""
-    if head == value:
+    head = address_region(value)
+    if head == unicodedata.normalize("NFKC", value):
         return value
     return head + "****"
 
