@@ -521,3 +521,65 @@ def test_an_address_of_a_province_city_and_district_only_is_kept_whole():
 def test_an_address_in_text_is_masked_after_its_district_however_written(library, text, shown):
     case = make_case(library)
     assert Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == shown
+
+
+# A chat or an e-mail names people after a label as a parcel's label does: the text masking finds them as the
+# check of a picture's OCR text does, and masks them wherever the text writes them.
+LABELLED = "收件人：李四 电话：13900001111\n寄件人：某某数码\n联系人：菜鸟驿站\n联系人：王经理\n李四说已经签收了"
+
+
+def test_a_name_given_after_a_label_in_evidence_text_is_masked_wherever_the_text_writes_it(library):
+    case = make_case(
+        library,
+        complainant={"name": "张三", "phone": "13812345678"},
+        respondent={"kind": "organisation", "name": "某某数码旗舰店"},
+    )
+    report = DisclosureReport("consumer-association")
+    shown = Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION), report).text(LABELLED, "证据1")
+    assert "李四" not in shown and shown.count("李*") == 2, shown
+    assert "139****1111" in shown
+    # A business (the respondent's name, a parcel station) and a title with a surname are no one's name.
+    assert "寄件人：某某数码" in shown and "联系人：菜鸟驿站" in shown and "联系人：王经理" in shown
+    assert ("姓名", 1) in {(i.what, i.count) for i in report.items}
+    # The store's own copy masks nothing.
+    assert Masker(case, disclosure_for(Venue.RECEIPT)).text(LABELLED) == LABELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("收件人：李四", "李四"),
+        ("收货人 李四 13900001111", "李四"),
+        ("姓名:欧阳娜娜\n", "欧阳娜娜"),
+        ("客户姓名：李四。", "李四"),
+        ("户名：李四，卡号尾号1234", "李四"),
+        ("持卡人：李四", "李四"),
+    ],
+)
+def test_every_label_a_picture_check_knows_is_known_in_text(library, text, name):
+    from casefile.core.disclosure.pictures import shown_in
+
+    masker = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION))
+    assert name not in masker.text(text)
+    assert [s.masked for s in shown_in(masker, text) if s.kind is Kind.NAME] == [name[0] + "*" * (len(name) - 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：我要退货\n客服：好的",  # a chat log's speakers, not labels of a name
+        "买家：你好\n卖家：亲在的",
+        "联系人：快递员",
+        "寄件人：某某速运",
+    ],
+)
+def test_what_follows_a_speaker_or_names_a_business_is_not_masked(library, text):
+    assert Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+
+
+def test_a_party_named_after_a_label_is_masked_only_where_the_destination_does_not_see_them(library):
+    case = make_case(library, complainant={"name": "张三", "phone": "13812345678"})
+    text = "收件人：张三\n张三已签收"
+    assert Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+    assert Masker(case, disclosure_for(Venue.COURT)).text(text) == text
+    assert "张三" not in Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text)

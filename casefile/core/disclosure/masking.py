@@ -13,7 +13,7 @@ Kinds found:
 - UnionPay bank cards (62…, 16–19 digits, Luhn-checked) → last 4 digits kept
 - e-mail addresses → the local part masked
 - street addresses, with or without a province (朝阳区建国路88号院3号楼501) → kept up to the district
-- names the caller knows (the parties', a signer's) → 张*
+- names the caller knows (the parties', a signer's), and names given after a label (收件人：李四) → 张*
 
 Who may be seen is decided by :class:`Masker` from the destination's policy and the case's
 parties: a number that belongs to a party the destination sees stays as it is; every other
@@ -387,6 +387,33 @@ def person_names(text: str, organisations: Iterable[str] = ()) -> list[str]:
 
     mask_person(text, organisations=organisations, name=keep)
     return [n for n in found if n]
+
+
+# A name as a label, a form, a screenshot or a message gives it: after 收件人, 寄件人, 联系人, 姓名, 客户姓名, 户名…
+# (收件人：李四电话：139…). The masker knows the names of the record's people only; evidence shows strangers' names
+# this way. A bare 客户 or 买家 is not such a label: a chat log names its speakers by it (客户：我要退货).
+_NAME_LABEL = re.compile(
+    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户)(?=姓名)|开户名|户名|"
+    r"持卡人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
+    r"([\u4e00-\u9fa5·]{2,4}?)"
+    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收)",
+    re.M,
+)
+# Every label above holds one of these characters: text without any is not searched for them.
+_NAME_LABEL_HINT = re.compile("[人名]")
+
+
+def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
+    """The names ``text`` gives after a label (收件人：李四), as spans: not a title, a place or a business given there
+    instead (快递员, 菜鸟驿站, 某某速运, or one of ``organisations``: the record's businesses)."""
+    found: list[Span] = []
+    if not _NAME_LABEL_HINT.search(text):
+        return found
+    for m in _NAME_LABEL.finditer(text):
+        name = m.group(1)
+        if person_names(name, organisations) == [name]:
+            found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
+    return found
 
 
 def organisation_names(case: Case) -> list[str]:
@@ -806,13 +833,17 @@ class Masker:
         # The signer's name, not the title or place they are recorded by (门卫, 菜鸟驿站, 快递员王五 → 王五).
         self.names.update(n for n in person_names(case.shipment.signer, organisation_names(case)) if len(n) >= 2)
         self.names -= {n for k in self.visible for n in k.names}
+        # The businesses the record names, never taken for a person named after a label (寄件人：某某数码).
+        self.organisations = tuple(organisation_names(case))
         self._reported: dict[str, set[tuple[Kind, str]]] = {}  # per place, the data already counted
 
     def spans(self, text: str) -> list[Span]:
         """What in ``text`` this destination must not see."""
         if not self.policy.masks_third_parties and not self.names:
             return []  # a copy that stays with the organisation: nothing is masked
-        found = [s for s in find_personal(text, self.names) if not any(k.owns(s) for k in self.visible)]
+        # The names known, and the names the text itself gives after a label (收件人：李四), wherever it writes them.
+        names = self.names | {s.value for s in labelled_names(text, self.organisations)}
+        found = [s for s in find_personal(text, names) if not any(k.owns(s) for k in self.visible)]
         if not self.policy.masks_third_parties:
             found = [s for s in found if any(k.owns(s) for k in self.hidden)]
         return found
