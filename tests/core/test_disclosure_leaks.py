@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
 # The complainant (an end customer), seen complete by court, arbitration and 消协, masked for the carrier.
 CUSTOMER = {"张三", "13812345678", "110105199001011232", "建国路88号院3号楼501", "zhangsan@example.com"}
 # People in the evidence who are no party: masked everywhere.
-THIRD = {"王五", "13700001111", "13900001111", "44030519850203123X", "6222021234567894", "wangwu@example.net"}
+THIRD = {"王五", "赵六", "13700001111", "13900001111", "44030519850203123X", "6222021234567894", "wangwu@example.net"}
 ACTIVE = ("JavaScript", "JS", "Launch", "EmbeddedFile", "URI", "AA", "OpenAction")
 
 
@@ -122,7 +122,8 @@ def seeded(library: Library, tmp_path: Path) -> str:
     folder.mkdir()
     (folder / "张三_13812345678_聊天记录.txt").write_text(
         "2026-11-20 10:00 张三: 我的电话13812345678，住建国路88号院3号楼501\n"
-        "2026-11-20 10:01 快递员: 我是王五的同事，电话１３９００００１１１１，邮箱wangwu@example.net\n",
+        "2026-11-20 10:01 快递员: 我是王五的同事，电话１３９００００１１１１，邮箱wangwu@example.net\n"
+        "2026-11-20 10:02 快递员: 改派了，收件人：赵六，赵六说放门口\n",
         "utf-8",
     )
     (folder / "mail.eml").write_bytes(

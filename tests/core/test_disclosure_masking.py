@@ -449,3 +449,137 @@ def test_a_merchant_complaining_of_its_own_parcel_is_not_reported_masked() -> No
     )
     assert "已遮盖 投诉人/消费者的个人信息" in consumer.report.to_text("")
     assert consumer.case.complainant.phone == "138****5678"
+
+
+# Every shape of address keeps its province, city and district as written and nothing after them; where no
+# district is written, nothing after the city; where none of them is, nothing at all.
+@pytest.mark.parametrize(
+    ("address", "kept"),
+    [
+        ("朝阳区建国路88号院3号楼501", "朝阳区"),
+        ("北京市朝阳区建国路88号", "北京市朝阳区"),
+        ("北京朝阳区建国路1号", "北京朝阳区"),
+        ("上海市浦东新区张江镇祖冲之路100号", "上海市浦东新区"),
+        ("上海浦东新区世纪大道100号", "上海浦东新区"),
+        ("天津市滨海新区中新生态城", "天津市滨海新区"),
+        ("重庆市渝中区解放碑大厦8楼", "重庆市渝中区"),
+        ("广东省深圳市南山区粤海街道科技园社区科苑路15号", "广东省深圳市南山区"),
+        ("广东深圳南山区科苑路15号", "广东深圳南山区"),
+        ("四川省成都市武侯区某某街道阳光小区5栋2单元301室", "四川省成都市武侯区"),
+        ("成都市武侯区阳光小区5栋", "成都市武侯区"),
+        ("杭州市西湖区文三路小区", "杭州市西湖区"),
+        ("浙江省杭州市西湖区文三路阳光花园小区3幢", "浙江省杭州市西湖区"),
+        ("河南省新乡市红旗区某某乡某某村3组", "河南省新乡市红旗区"),
+        ("江苏省苏州市昆山市玉山镇人民路1号", "江苏省苏州市昆山市"),
+        ("江苏省镇江市京口区解放路1号", "江苏省镇江市京口区"),
+        ("河北省石家庄市长安区中山路1号", "河北省石家庄市长安区"),
+        ("南京市鼓楼区中山路1号", "南京市鼓楼区"),
+        ("黑龙江省哈尔滨市道里区中央大街1号", "黑龙江省哈尔滨市道里区"),
+        ("山东省济南市市中区经十路", "山东省济南市市中区"),
+        ("湖南省长沙县星沙街道", "湖南省长沙县"),
+        ("安徽省和县某某镇", "安徽省和县"),
+        ("广西壮族自治区南宁市青秀区民族大道100号", "广西壮族自治区南宁市青秀区"),
+        ("新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路1号", "新疆维吾尔自治区伊犁哈萨克自治州伊宁市"),
+        ("内蒙古自治区锡林郭勒盟锡林浩特市额尔敦路8号", "内蒙古自治区锡林郭勒盟锡林浩特市"),
+        ("内蒙古自治区呼伦贝尔市鄂温克族自治旗巴彦托海镇", "内蒙古自治区呼伦贝尔市鄂温克族自治旗"),
+        ("云南省红河哈尼族彝族自治州蒙自市天马路3号", "云南省红河哈尼族彝族自治州蒙自市"),
+        ("湖北省神农架林区松柏镇", "湖北省神农架林区"),
+        ("香港特别行政区九龙旺角弥敦道1号", "香港特别行政区"),
+        ("广东省 深圳市 南山区 科技园 科苑路 15 号", "广东省 深圳市 南山区"),
+        ("广东省深圳市南山区科苑路１５号", "广东省深圳市南山区"),
+        # No district: nothing after the city (a 小区, a 市场 or a shop is not one).
+        ("成都市阳光小区5栋", "成都市"),
+        ("广东省东莞市长安镇某某路", "广东省东莞市"),
+        ("北京市新发地市场5号", "北京市"),
+        ("深圳市华润万家超市3楼", "深圳市"),
+        # Nothing of a province, a city or a district: all of it.
+        ("建国路88号", ""),
+        ("江西路100号", ""),
+        ("阳光小区5栋2单元301", ""),
+        ("某某村3组", ""),
+    ],
+)
+def test_an_address_keeps_its_province_city_and_district_only(address, kept):
+    assert mask_address(address) == kept + "****"
+
+
+def test_an_address_of_a_province_city_and_district_only_is_kept_whole():
+    assert mask_address("浙江省杭州市西湖区") == "浙江省杭州市西湖区"
+    assert mask_address("湖北省恩施土家族苗族自治州恩施市") == "湖北省恩施土家族苗族自治州恩施市"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("我的地址是杭州市西湖区文三路阳光花园小区3幢2单元501室，请寄到这里", "我的地址是杭州市西湖区****，请寄到这里"),
+        ("收货地址：广东省 深圳市 南山区 科苑路 15 号", "收货地址：广东省 深圳市 南山区****"),
+        ("寄到成都市武侯区某某街道阳光小区5栋2单元301室", "寄到成都市武侯区****"),
+        ("地址:上海市浦东新区张江镇祖冲之路１００号", "地址:上海市浦东新区****"),
+        ("住在河南省新乡市红旗区某某乡某某村3组", "住在河南省新乡市红旗区****"),
+    ],
+)
+def test_an_address_in_text_is_masked_after_its_district_however_written(library, text, shown):
+    case = make_case(library)
+    assert Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == shown
+
+
+# A chat or an e-mail names people after a label as a parcel's label does: the text masking finds them as the
+# check of a picture's OCR text does, and masks them wherever the text writes them.
+LABELLED = "收件人：李四 电话：13900001111\n寄件人：某某数码\n联系人：菜鸟驿站\n联系人：王经理\n李四说已经签收了"
+
+
+def test_a_name_given_after_a_label_in_evidence_text_is_masked_wherever_the_text_writes_it(library):
+    case = make_case(
+        library,
+        complainant={"name": "张三", "phone": "13812345678"},
+        respondent={"kind": "organisation", "name": "某某数码旗舰店"},
+    )
+    report = DisclosureReport("consumer-association")
+    shown = Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION), report).text(LABELLED, "证据1")
+    assert "李四" not in shown and shown.count("李*") == 2, shown
+    assert "139****1111" in shown
+    # A business (the respondent's name, a parcel station) and a title with a surname are no one's name.
+    assert "寄件人：某某数码" in shown and "联系人：菜鸟驿站" in shown and "联系人：王经理" in shown
+    assert ("姓名", 1) in {(i.what, i.count) for i in report.items}
+    # The store's own copy masks nothing.
+    assert Masker(case, disclosure_for(Venue.RECEIPT)).text(LABELLED) == LABELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("收件人：李四", "李四"),
+        ("收货人 李四 13900001111", "李四"),
+        ("姓名:欧阳娜娜\n", "欧阳娜娜"),
+        ("客户姓名：李四。", "李四"),
+        ("户名：李四，卡号尾号1234", "李四"),
+        ("持卡人：李四", "李四"),
+    ],
+)
+def test_every_label_a_picture_check_knows_is_known_in_text(library, text, name):
+    from casefile.core.disclosure.pictures import shown_in
+
+    masker = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION))
+    assert name not in masker.text(text)
+    assert [s.masked for s in shown_in(masker, text) if s.kind is Kind.NAME] == [name[0] + "*" * (len(name) - 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户：我要退货\n客服：好的",  # a chat log's speakers, not labels of a name
+        "买家：你好\n卖家：亲在的",
+        "联系人：快递员",
+        "寄件人：某某速运",
+    ],
+)
+def test_what_follows_a_speaker_or_names_a_business_is_not_masked(library, text):
+    assert Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+
+
+def test_a_party_named_after_a_label_is_masked_only_where_the_destination_does_not_see_them(library):
+    case = make_case(library, complainant={"name": "张三", "phone": "13812345678"})
+    text = "收件人：张三\n张三已签收"
+    assert Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+    assert Masker(case, disclosure_for(Venue.COURT)).text(text) == text
+    assert "张三" not in Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text)

@@ -13,7 +13,7 @@ Kinds found:
 - UnionPay bank cards (62…, 16–19 digits, Luhn-checked) → last 4 digits kept
 - e-mail addresses → the local part masked
 - street addresses, with or without a province (朝阳区建国路88号院3号楼501) → kept up to the district
-- names the caller knows (the parties', a signer's) → 张*
+- names the caller knows (the parties', a signer's), and names given after a label (收件人：李四) → 张*
 
 Who may be seen is decided by :class:`Masker` from the destination's policy and the case's
 parties: a number that belongs to a party the destination sees stays as it is; every other
@@ -115,8 +115,9 @@ _EMAIL = re.compile(rf"(?<![\w.%+-])([\w.%+-]+)@({_DOMAIN})")
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9._%+-]+$")
 _REGION = r"[\u4e00-\u9fa5]{1,7}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗)"
 _PLACE = r"[\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:路|街|大道|大街|道|巷|弄|胡同|里|村|镇|乡|小区|花园|公寓|大厦|广场|苑|园)"
-_NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}?\d+[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
-_ADDRESS = re.compile(rf"((?:{_REGION}){{0,3}})({_PLACE}(?:{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
+_NUMBERED = r"[0-9A-Za-z\u4e00-\u9fa5\-]{0,3}? ?\d+ ?[A-Za-z]?(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|组|户|弄)"
+# Parts of an address may be written a space apart (广东省 深圳市 南山区 科苑路 15 号).
+_ADDRESS = re.compile(rf"((?:{_REGION} ?){{0,3}})({_PLACE}(?: ?{_NUMBERED}){{1,6}}(?:\d{{1,5}}(?!\d))?)")
 _PLACE_END = re.compile("[路街道巷弄同里村镇乡区园寓厦场苑]")  # the last character of every ending in _PLACE
 # Every number found above holds 10 digits or more, each at most two characters from the next (a
 # landline's bracket and space): text without such a run holds none, and is not searched for each kind.
@@ -177,6 +178,9 @@ def find_personal(text: str, names: Iterable[str] = ()) -> list[Span]:
         start = m.start(1) if m.group(1) else m.start(2)
         while start < m.end() and plain[start] in _NOT_PLACE:
             start += 1
+        if m.group(1) and not address_region(plain[start : m.end()]):
+            # Words before the province, the city or the district (我的地址是杭州市…) are not the address.
+            start = next((i for i in range(start, m.end(1)) if address_region(plain[i : m.end()])), start)
         add(start, m.end(), Kind.ADDRESS, plain[start : m.end()])
     for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
         for m in re.finditer(re.escape(unicodedata.normalize("NFKC", name)), plain):
@@ -385,6 +389,33 @@ def person_names(text: str, organisations: Iterable[str] = ()) -> list[str]:
     return [n for n in found if n]
 
 
+# A name as a label, a form, a screenshot or a message gives it: after 收件人, 寄件人, 联系人, 姓名, 客户姓名, 户名…
+# (收件人：李四电话：139…). The masker knows the names of the record's people only; evidence shows strangers' names
+# this way. A bare 客户 or 买家 is not such a label: a chat log names its speakers by it (客户：我要退货).
+_NAME_LABEL = re.compile(
+    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户)(?=姓名)|开户名|户名|"
+    r"持卡人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
+    r"([\u4e00-\u9fa5·]{2,4}?)"
+    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收)",
+    re.M,
+)
+# Every label above holds one of these characters: text without any is not searched for them.
+_NAME_LABEL_HINT = re.compile("[人名]")
+
+
+def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
+    """The names ``text`` gives after a label (收件人：李四), as spans: not a title, a place or a business given there
+    instead (快递员, 菜鸟驿站, 某某速运, or one of ``organisations``: the record's businesses)."""
+    found: list[Span] = []
+    if not _NAME_LABEL_HINT.search(text):
+        return found
+    for m in _NAME_LABEL.finditer(text):
+        name = m.group(1)
+        if person_names(name, organisations) == [name]:
+            found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
+    return found
+
+
 def organisation_names(case: Case) -> list[str]:
     """How the record names the organisations in it: each organisation party's name, shop and platform, and the
     waybill's carrier (for :func:`mask_person`, which keeps them readable)."""
@@ -396,17 +427,106 @@ def organisation_names(case: Case) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
-_KEEP_REGION = re.compile(rf"^(?:{_REGION}){{0,3}}")
+# Province, city and district: the parts of an address that are kept (spec §6.2). Each part is read in turn, with
+# its own ending, and only a name that cannot be part of a street, a housing estate or a building is taken for one:
+# what is not read as one of them is masked, never kept (a 小区 or a 市场 is not a district).
+_MUNICIPALITY = "(?:北京|上海|天津|重庆)市?"
+_PROVINCE = (
+    "(?:(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|"
+    "青海|台湾)省?|(?:内蒙古|广西壮族|广西|西藏|宁夏回族|宁夏|新疆维吾尔|新疆)(?:自治区)?|(?:香港|澳门)(?:特别行政区)?"
+    "|[\u4e00-\u9fa5]{2,3}省)"
+)
+_ADMIN_NAME = "[\u4e00-\u9fa5·]"
+_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?![场集]))"
+_DISTRICT = rf"(?:{_ADMIN_NAME}{{2,14}}?自治[县旗]|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场集域]))"
+_GAP = "[ \t\u3000]*"
+# What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
+_NOT_ADMIN = re.compile(
+    "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
+    "商场|超市|门市|菜市|集市"
+)
+# Real districts and cities whose names hold such a word (镇江市, 鼓楼区, 路桥区): the whole name.
+_ADMIN_EXCEPTIONS = frozenset(
+    {
+        "镇江市",
+        "镇海区",
+        "镇平县",
+        "镇安县",
+        "镇原县",
+        "镇宁布依族苗族自治县",
+        "镇赉县",
+        "镇巴县",
+        "镇雄县",
+        "镇坪县",
+        "镇康县",
+        "镇远县",
+        "鼓楼区",
+        "路桥区",
+        "路北区",
+        "路南区",
+        "乡宁县",
+        "乡城县",
+        "新乡市",
+        "新乡县",
+        "桃园市",
+    }
+)
+_MUNICIPALITY_RE = re.compile(_MUNICIPALITY)
+_PROVINCE_RE = re.compile(_PROVINCE)
+_CITY_RE = re.compile(_CITY)
+_DISTRICT_RE = re.compile(_DISTRICT)
+_GAP_RE = re.compile(_GAP)
+_ADMIN_SUFFIX = re.compile("[省市区]$|特别行政区$")
+
+
+def _admin_part(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """Where the part ``pattern`` reads at ``at`` (after spaces) ends, or -1 when none is there, or it names a
+    street, an estate or a building (:data:`_NOT_ADMIN`). The longest reading first (红旗区, not 红旗), then the
+    shortest (朝阳区, not 朝阳区某某市)."""
+    gap = _GAP_RE.match(text, at)
+    start = gap.end() if gap is not None else at
+    for readings in (_greedy(pattern), pattern):
+        m = readings.match(text, start)
+        if m is not None and (m.group(0) in _ADMIN_EXCEPTIONS or not _NOT_ADMIN.search(m.group(0))):
+            return m.end()
+    return -1
+
+
+@functools.lru_cache(maxsize=8)
+def _greedy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern.replace("}?", "}"))
+
+
+def address_region(address: str) -> str:
+    """The province, the city and the district ``address`` starts with (as written; each only when written),
+    the part :func:`mask_address` keeps: "" when it starts with none of them."""
+    text = unicodedata.normalize("NFKC", address).strip()
+    end = _admin_part(_MUNICIPALITY_RE, text, 0)  # 上海市: a province and a city at once
+    city_read = end >= 0
+    if end < 0:
+        end = _admin_part(_PROVINCE_RE, text, 0)
+    province = max(end, 0)
+    at = province
+    if not city_read:
+        end = _admin_part(_CITY_RE, text, at)
+        if end >= 0:
+            at = end
+    end = _admin_part(_DISTRICT_RE, text, at)
+    if end >= 0:
+        at = end
+    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]):
+        return ""  # 江西 with no city or district after it: the start of 江西路, not a province
+    return text[:at].rstrip()
 
 
 def mask_address(address: str) -> str:
-    """Province, city and district kept (when written); the rest masked."""
+    """Province, city and district kept (each when written, :func:`address_region`); the rest masked, all of it
+    when none of them is written."""
     value = address.strip()
     if not value:
         return ""
-    kept = _KEEP_REGION.match(value)
-    head = kept.group(0) if kept else ""
-    if head == value:
+    head = address_region(value)
+    if head == unicodedata.normalize("NFKC", value):
         return value
     return head + "****"
 
@@ -713,13 +833,17 @@ class Masker:
         # The signer's name, not the title or place they are recorded by (门卫, 菜鸟驿站, 快递员王五 → 王五).
         self.names.update(n for n in person_names(case.shipment.signer, organisation_names(case)) if len(n) >= 2)
         self.names -= {n for k in self.visible for n in k.names}
+        # The businesses the record names, never taken for a person named after a label (寄件人：某某数码).
+        self.organisations = tuple(organisation_names(case))
         self._reported: dict[str, set[tuple[Kind, str]]] = {}  # per place, the data already counted
 
     def spans(self, text: str) -> list[Span]:
         """What in ``text`` this destination must not see."""
         if not self.policy.masks_third_parties and not self.names:
             return []  # a copy that stays with the organisation: nothing is masked
-        found = [s for s in find_personal(text, self.names) if not any(k.owns(s) for k in self.visible)]
+        # The names known, and the names the text itself gives after a label (收件人：李四), wherever it writes them.
+        names = self.names | {s.value for s in labelled_names(text, self.organisations)}
+        found = [s for s in find_personal(text, names) if not any(k.owns(s) for k in self.visible)]
         if not self.policy.masks_third_parties:
             found = [s for s in found if any(k.owns(s) for k in self.hidden)]
         return found

@@ -16,12 +16,11 @@ has not read yet (or could not read) is named as such, because what it shows is 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casefile.core.disclosure.masking import Kind, Masker, Span, masked_form, person_names
+from casefile.core.disclosure.masking import Kind, Masker, labelled_names, masked_form
 from casefile.core.disclosure.policy import Disclosure
 from casefile.core.model import EvidenceKind, Exhibit
 from casefile.core.search.texts import DerivedText, TextStore
@@ -115,6 +114,7 @@ def _masker_key(masker: Masker) -> object:
         tuple(known(k) for k in masker.visible),
         tuple(known(k) for k in masker.hidden),
         tuple(sorted(masker.names)),
+        masker.organisations,
     )
 
 
@@ -174,37 +174,11 @@ class Shown:
     whose: str = ""  # the role of the party it is of (policy.ROLES), the destination not seeing them; "": a third party
 
 
-# A name as a label, a form or a screenshot gives it: after 收件人, 寄件人, 联系人, 姓名… (收件人：李四电话：139…). The
-# masker knows the names of the record's people only; a picture shows strangers' names this way.
-_NAME_LABEL = re.compile(
-    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
-    r"([\u4e00-\u9fa5·]{2,4}?)"
-    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收)",
-    re.M,
-)
-
-
-def labelled_names(text: str) -> list[Span]:
-    """The names ``text`` gives after a label (收件人：李四), as spans: not a title or a place given there instead
-    (快递员, 菜鸟驿站)."""
-    found = []
-    for m in _NAME_LABEL.finditer(text):
-        name = m.group(1)
-        if person_names(name) == [name]:
-            found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
-    return found
-
-
 def shown_in(masker: Masker, text: str) -> list[Shown]:
     """What in the OCR text of a picture ``masker``'s destination must not see, each datum once, in order, with
-    whose it is: the data the masker finds in any text, and the names given after a label (收件人：李四), which
-    the masker does not know but the picture shows, unless a party's the destination sees."""
+    whose it is: what the masker finds in any text, the names given after a label (收件人：李四) among it, as it
+    finds them in a chat or an e-mail the packet prints masked."""
     spans = masker.spans(text)
-    for span in labelled_names(text):
-        if masker.seen(span) or any(s.start < span.end and span.start < s.end for s in spans):
-            continue
-        if masker.policy.masks_third_parties or masker.owner(span):
-            spans.append(span)
     out: list[Shown] = []
     seen: set[tuple[Kind, str]] = set()
     for span in sorted(spans, key=lambda s: s.start):
