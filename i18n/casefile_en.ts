@@ -3335,11 +3335,23 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Presumed from the organisation in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose side we are on: complained to (a store, customer service: the response promise runs), or the complainant (a merchant&apos;s own claim, a law firm acting for its client: no response promise). Left as presumed, it follows the organisation in Settings and the parties; when they do not tell, you are asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Make a receipt for the complainant and print it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are the complainant: no response promise of ours runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3364,6 +3376,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>When, where, who, what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose side are we on? %1 (the organisation in Settings) is neither the complainant nor the respondent here: choose our side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3450,6 +3466,14 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>(recorded %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presumed from the organisation in Settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case does not record whose side we are on: it is presumed from the organisation in Settings and the parties. Choose one and save to record it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
