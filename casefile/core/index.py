@@ -292,10 +292,10 @@ class Index:
             self._prepare()
             self.needs_rebuild = True
             return
-        if self._note_organisation():
+        if self.note_organisation():
             self.needs_rebuild = True
 
-    def _note_organisation(self) -> bool:
+    def note_organisation(self) -> bool:
         """Note the organisation the cases are read as kept by (casefile.core.model.organisation) in the index;
         True when it is not the one the index was built for: the clocks of the cases that record no side of their
         own (their response promise) are to be worked out again."""

@@ -249,3 +249,32 @@ def test_a_case_that_records_no_side_is_read_as_the_organisations_in_the_setting
     assert c.side is Side.RESPONDENT and c.side_presumed and c.promise_runs
     c.our_side = Side.COMPLAINANT  # recorded by the user: it stands
     assert c.side is Side.COMPLAINANT and not c.side_presumed and not c.promise_runs
+
+
+def test_the_index_works_the_clocks_out_again_when_the_settings_name_another_organisation(tmp_path) -> None:
+    """The list and `due` read the clocks from the index: they follow the organisation the cases are read as kept
+    by, at the next opening, or at once when the app's settings change it (Library.read_sides_again)."""
+    from datetime import UTC, datetime
+
+    from casefile_testing import make_case
+
+    from casefile.core.library import Library
+    from casefile.core.model import set_organisation
+
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def keys(library: Library) -> set[str]:
+        return {row.key for row in library.next_deadlines(now).values()}
+
+    library = Library.open(tmp_path / "library", "测试员")
+    number = make_case(library).number
+    assert {"response.normal"} == {k for k in keys(library) if k.startswith("response.")}
+    set_organisation("上海某某律师事务所")
+    assert library.read_sides_again() == 1
+    assert not any(k.startswith("response.") for k in keys(library))
+    assert library.load_case(number).our_side is None  # the record is as it was
+    library.close()
+    set_organisation("")  # opened again for no organisation: worked out again
+    library = Library.open(tmp_path / "library", "测试员")
+    assert any(k.startswith("response.") for k in keys(library))
+    library.close()

@@ -332,3 +332,28 @@ def test_a_case_that_records_no_side_shows_the_side_presumed_from_the_organisati
     overview = reopen(window, "202611-001")
     combo = overview.case_group.input("our_side").widget
     assert combo.itemText(combo.findData("")) == "Not entered"
+
+
+def test_an_organisation_changed_in_settings_reads_the_cases_that_record_no_side_again(window, ctx, qtbot):
+    """设置: the organisation becomes a law firm. The cases that record no side no longer run the response promise,
+    in the case list (the index's clocks) and the case open, without the case folders being written to."""
+    from datetime import UTC, datetime
+
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    def promises() -> list[str]:
+        rows = ctx.library.next_deadlines(datetime(2026, 12, 1, tzinfo=UTC)).values()
+        return [r.number for r in rows if r.key.startswith("response.")]
+
+    window.cases.select("202611-001")
+    assert promises() == ["202611-001", "202611-002"]
+    record = ctx.library.folder("202611-001").record_path
+    before = record.read_bytes()
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.org_name.setText("上海某某律师事务所")
+    dialog.save()
+    qtbot.waitUntil(lambda: promises() == [])
+    combo = window.workspace.overview.case_group.input("our_side").widget
+    qtbot.waitUntil(lambda: "complainant" in combo.currentText())
+    assert record.read_bytes() == before
