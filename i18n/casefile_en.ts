@@ -6695,6 +6695,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the library index could not be updated: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>moving {name} aside</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6731,6 +6731,10 @@ Attach %1 all the same?</source>
         <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
     </message>
     <message>
+        <source>the library index could not be updated: {reason}</source>
+        <translation>案卷库索引无法更新：{reason}</translation>
+    </message>
+    <message>
         <source>moving {name} aside</source>
         <translation>将 {name} 移到一旁</translation>
     </message>
