@@ -1433,6 +1433,9 @@ def case_json(case: Case, folder: Path, pins: frozenset[str] = frozenset()) -> d
     data["folder"] = str(folder)
     data["inbox"] = str(folder / "inbox")
     data["response_due_at"] = case.response_due_at.isoformat()
+    # whose side the user is on: recorded (our_side), or presumed from the organisation in the settings
+    data["side"] = case.side.value if case.side is not None else None
+    data["side_presumed"] = case.side_presumed
     data["evidence"] = [
         {
             "exhibit": e.number,
@@ -1505,6 +1508,16 @@ def _first_response(case: Case) -> str:
     return f"first response {_fmt_time(answered)} ({how})"
 
 
+def _side_text(case: Case) -> str:
+    """Whose side the user is on, and whether it is recorded or presumed (the case records none)."""
+    side = case.side
+    if side is None:
+        return "not said"
+    if case.side_presumed:
+        return f"{side.value} (presumed from the organisation in the settings; 'edit --our-side' records it)"
+    return side.value
+
+
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     folder = library.folder(args.case)
     case = folder.read_record()
@@ -1531,6 +1544,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             if case.promise_runs
             else "our side is the complainant: no response promise"
         ),
+        *([f"  our side {_side_text(case)}"] if case.side_presumed else []),
         f"  complainant {case.complainant.name or '-'} {case.complainant.phone}",
         f"  respondent  {case.respondent.name or '-'}",
     ]

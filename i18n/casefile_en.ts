@@ -3330,11 +3330,23 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Presumed from the organisation in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose side we are on: complained to (a store, customer service: the response promise runs), or the complainant (a merchant&apos;s own claim, a law firm acting for its client: no response promise). Left as presumed, it follows the organisation in Settings and the parties; when they do not tell, you are asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Make a receipt for the complainant and print it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are the complainant: no response promise of ours runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3355,6 +3367,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>When, where, who, what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose side are we on? %1 (the organisation in Settings) is neither the complainant nor the respondent here: choose our side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3441,6 +3457,14 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>(recorded %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presumed from the organisation in Settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case does not record whose side we are on: it is presumed from the organisation in Settings and the parties. Choose one and save to record it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6655,6 +6679,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library index could not be updated: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3345,12 +3345,24 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation>收件人</translation>
     </message>
     <message>
+        <source>Presumed from the organisation in Settings</source>
+        <translation>按机构设置推定</translation>
+    </message>
+    <message>
+        <source>Whose side we are on: complained to (a store, customer service: the response promise runs), or the complainant (a merchant&apos;s own claim, a law firm acting for its client: no response promise). Left as presumed, it follows the organisation in Settings and the parties; when they do not tell, you are asked.</source>
+        <translation>我方身份：被投诉方（门店、客服：适用响应承诺），或投诉方（商家自行索赔、律所代理委托人：不适用响应承诺）。选“按机构设置推定”时，按设置中的机构和当事人判断；判断不了时会请您选择。</translation>
+    </message>
+    <message>
         <source>Make a receipt for the complainant and print it</source>
         <translation>为投诉人出具回执并打印</translation>
     </message>
     <message>
         <source>Create case</source>
         <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>We are the complainant: no response promise of ours runs</source>
+        <translation>我方是投诉方：不适用我方的响应承诺</translation>
     </message>
     <message>
         <source>Reply by %1 (within %2 h of the complaint)</source>
@@ -3371,6 +3383,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>When, where, who, what happened</source>
         <translation>时间、地点、人物、经过</translation>
+    </message>
+    <message>
+        <source>Whose side are we on? %1 (the organisation in Settings) is neither the complainant nor the respondent here: choose our side</source>
+        <translation>我方身份无法判断：%1（设置中的机构）既不是投诉人也不是被投诉人，请选择我方身份</translation>
     </message>
     <message>
         <source>Case %1 was created, but its receipt was not made.</source>
@@ -3457,6 +3473,14 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>(recorded %1)</source>
         <translation>（%1 录入）</translation>
+    </message>
+    <message>
+        <source>Presumed from the organisation in Settings: %1</source>
+        <translation>按机构设置推定：%1</translation>
+    </message>
+    <message>
+        <source>The case does not record whose side we are on: it is presumed from the organisation in Settings and the parties. Choose one and save to record it.</source>
+        <translation>本案未记录我方身份，现按设置中的机构和当事人推定。选择后保存即记入案件。</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
@@ -6691,6 +6715,10 @@ Attach %1 all the same?</source>
     <message>
         <source>case {number}: the custody log cannot be replayed ({exc}); nothing was changed</source>
         <translation>案件 {number}：保管记录无法回放（{exc}）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>the library index could not be updated: {reason}</source>
+        <translation>案卷库索引无法更新：{reason}</translation>
     </message>
     <message>
         <source>moving {name} aside</source>

@@ -28,10 +28,13 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("CASEFILE_DATA_DIR", str(home / "data"))  # team libraries' working copies
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     from casefile.core import zone
+    from casefile.core.model import set_organisation
 
     zone.use_computer_zone(False)  # times are shown in Beijing time unless a test chooses otherwise
+    set_organisation("")  # no organisation in the settings unless a test enters one
     yield
     zone.use_computer_zone(False)  # nor for module fixtures set up before the next test's
+    set_organisation("")
 
 
 def set_machine_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:

@@ -399,10 +399,50 @@ def test_a_merchants_own_claim_runs_no_response_promise_and_lists_the_couriers_r
                          "--complained-at", complained, "--complainant", "周杰")  # fmt: skip
     assert code == 0, err
     other = out.strip().splitlines()[-1]
-    assert shown(capsys, lib, other).get("our_side") is None  # the record cannot tell: as before
+    assert shown(capsys, lib, other)["our_side"] == "respondent"  # no business named: complained to the merchant
     assert "due " in next(x for x in run(capsys, *base, "list")[1].splitlines() if x.startswith(other))
     assert run(capsys, *base, "close", other, "--result", "withdrawn", "--note", "顾客撤回投诉")[0] == 0
     for quick in ("", "--search"):
         listed = run(capsys, *base, "list", *((quick, "周杰") if quick else ()))[1]
         line = next(x for x in listed.splitlines() if x.startswith(other))
         assert "no deadline running" in line and "due " not in line
+
+
+def test_a_law_firms_case_registered_without_its_side_runs_no_response_promise(capsys, lib: Path) -> None:
+    """A case that records no side (registered before the side was recorded, or before the firm's details were
+    entered) is read as the organisation in the settings keeps it: a law firm's runs no response promise in `due`,
+    `list` and `show`, which says the side is presumed; the case folder is not written to. Recorded by the user,
+    the side stands."""
+    import os
+
+    base = ["--library", str(lib)]
+    complained = (datetime.now(CST) - timedelta(days=3)).isoformat(timespec="minutes")
+    code, out, err = run(
+        capsys, *base, "new", "--title", "手机屏幕排线故障", "--type", "quality", "--channel", "phone",
+        "--complained-at", complained, "--complainant", "张三", "--respondent", "某某数码旗舰店",
+    )  # fmt: skip
+    assert code == 0, err
+    number = out.strip().splitlines()[-1]
+    assert shown(capsys, lib, number).get("our_side") is None  # no organisation entered: the record cannot tell
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert "response.normal" in [i["clock"] for i in items if i["case"] == number]
+    record = next(lib.glob(f"cases/{number}/case.json"))
+    before = record.read_bytes()
+
+    config = Path(os.environ["CASEFILE_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"org_name": "上海某某律师事务所"}), encoding="utf-8")
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert "response.normal" not in [i["clock"] for i in items if i["case"] == number]
+    line = next(x for x in run(capsys, *base, "list")[1].splitlines() if x.startswith(number))
+    assert "OVERDUE" not in line and "response" not in line
+    text = run(capsys, *base, "show", number)[1]
+    assert "no response promise" in text and "complainant (presumed from the organisation in the settings" in text
+    data = shown(capsys, lib, number)
+    assert (data.get("our_side"), data["side"], data["side_presumed"]) == (None, "complainant", True)
+    assert record.read_bytes() == before  # read, not written
+
+    assert run(capsys, *base, "edit", number, "--our-side", "respondent")[0] == 0  # the user says otherwise
+    items = json.loads(run(capsys, *base, "due", "--days", "30", "--json")[1])
+    assert "response.normal" in [i["clock"] for i in items if i["case"] == number]
+    assert "presumed" not in run(capsys, *base, "show", number)[1]

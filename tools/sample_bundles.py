@@ -48,6 +48,7 @@ from casefile.core.model import (  # noqa: E402
     case_from_data,
     case_to_data,
     parse_datetime,
+    set_organisation,
 )
 from casefile.core.settings import Settings  # noqa: E402
 from casefile.core.venues import Route  # noqa: E402
@@ -642,6 +643,7 @@ def main() -> None:
     samples: dict[str, Path] = {}
     # The law firm's CaseFile: the lawyer (李律师) builds the consumer's packets; the court packet last, as the
     # clause is contested only once arbitration is not taken.
+    set_organisation(SETTINGS.org_name, SETTINGS.org_credit_code)  # each CaseFile's cases read as its settings say
     library = Library.open(out / "library", "李律师")
     number = build_case(library, files)
     arrange_evidence(library, number)
@@ -668,6 +670,7 @@ def main() -> None:
     # The merchant's own CaseFile, with its own cases: its after-sales contact (赵六) claims from the carrier
     # (the claimant defaults to the organisation in the settings) ...
     merchant = out / "merchant-library"
+    set_organisation(MERCHANT_SETTINGS.org_name, MERCHANT_SETTINGS.org_credit_code)
     library = Library.open(merchant, "赵六")
     number = build_courier_case(library, files)
     for route in (None, Route.POSTAL_REGULATOR):

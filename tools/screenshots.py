@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from casefile.core.library import Library  # noqa: E402
+from casefile.core.model import set_organisation  # noqa: E402
 from casefile.core.settings import Settings  # noqa: E402
 from casefile.ui.app import make_application  # noqa: E402
 from casefile.ui.context import AppContext  # noqa: E402
@@ -70,13 +71,11 @@ def main() -> None:
     app = make_application()
     use_this_checkouts_catalogue()
     install(app, args.lang)
+    # No OCR in the background: the status bar as it is at rest, the same in every run.
+    settings = Settings(language=args.lang, org_name="上海某某律师事务所", ocr_in_background=False)
+    set_organisation(settings.org_name, settings.org_credit_code)  # the firm's cases read as its, as the app does
     library = Library.open(args.library, "李律师")
-    ctx = AppContext(
-        library=library,
-        # No OCR in the background: the status bar as it is at rest, the same in every run.
-        settings=Settings(language=args.lang, org_name="上海某某律师事务所", ocr_in_background=False),
-        runner=TaskRunner(),
-    )
+    ctx = AppContext(library=library, settings=settings, runner=TaskRunner())
     window = MainWindow(ctx)
     window.resize(1360, 820)
     window.show()

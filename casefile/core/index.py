@@ -41,7 +41,7 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, sort_key
+from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, organisation_key, sort_key
 from casefile.core.model import Case, Exhibit
 from casefile.core.record.contacts import SEPARATOR, merge_earlier
 from casefile.core.review.facts import case_facts, clock_rows
@@ -273,6 +273,7 @@ class Index:
                 row = session.get(Meta, "schema_version")
                 if row is None:
                     session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    session.add(Meta(key="organisation", value=organisation_key()))
                     session.commit()
                     self.needs_rebuild = True
                     return
@@ -290,6 +291,25 @@ class Index:
             self.engine = self._connect()
             self._prepare()
             self.needs_rebuild = True
+            return
+        if self.note_organisation():
+            self.needs_rebuild = True
+
+    def note_organisation(self) -> bool:
+        """Note the organisation the cases are read as kept by (casefile.core.model.organisation) in the index;
+        True when it is not the one the index was built for: the clocks of the cases that record no side of their
+        own (their response promise) are to be worked out again."""
+        key = organisation_key()
+        try:
+            with Session(self.engine) as session:
+                row = session.get(Meta, "organisation")
+                if row is not None and row.value == key:
+                    return False
+                session.merge(Meta(key="organisation", value=key))
+                session.commit()
+        except OperationalError as exc:
+            raise StorageError("cannot open the library index {path}: {orig}", path=self.path, orig=exc.orig) from exc
+        return True
 
     def close(self) -> None:
         self.engine.dispose()

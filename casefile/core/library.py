@@ -1660,6 +1660,23 @@ class Library:
             purge(keep={e.sha256 for c in cases for e in c.exhibits if not e.withdrawn})
         return len(cases)
 
+    def read_sides_again(self) -> int:
+        """Work out the index's rows and clocks again for the cases that record no side of their own, read as the
+        organisation the settings now name keeps them (casefile.core.model.organisation): the settings named
+        another. Returns how many cases were read again; the case folders are not written to."""
+        count = 0
+        for number in self.case_numbers():
+            case, _reason = self._indexable(number)
+            if case is None or case.our_side is not None:
+                continue
+            try:
+                self.index.upsert(case, exhibits=())
+            except IndexWriteError as exc:
+                raise StorageError("the library index could not be updated: {reason}", reason=exc.message) from exc
+            count += 1
+        self.index.note_organisation()
+        return count
+
     def reconcile_index(self) -> None:
         """Index case folders the index does not list (a crash after a new case's final rename,
         a case folder copied in by hand) and drop rows whose folder is gone."""

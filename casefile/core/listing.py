@@ -160,6 +160,13 @@ def _private(path: Path) -> bool:
     return stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid() or not st.st_mode & 0o077
 
 
+def organisation_key() -> str:
+    """The organisation the cases are read as kept by (casefile.core.model.organisation), as the index notes it."""
+    from casefile.core.model import organisation
+
+    return "\x1f".join(organisation())
+
+
 def library_in_order(root: Path) -> bool:
     """Whether the library at ``root`` has nothing to finish, repair or reconcile, and an index of
     the current schema that lists exactly its case folders: it can then be used without opening
@@ -254,6 +261,9 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
     try:
         version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         current = version is not None and int(version[0]) == SCHEMA_VERSION
+        # Built for another organisation (the settings changed): the clocks of cases that record no side are redone.
+        built_for = connection.execute("SELECT value FROM meta WHERE key = 'organisation'").fetchone()
+        current = current and built_for is not None and built_for[0] == organisation_key()
         # Cases to index or rows to drop: opening the library reconciles.
         in_order = current and {number for (number,) in connection.execute("SELECT number FROM cases")} == on_disk
     except BaseException:

@@ -146,21 +146,58 @@ class EventKind(enum.StrEnum):
     OTHER = "other"
 
 
+# The organisation our user works for (Settings: its name and unified social credit code), as the settings last
+# loaded or saved give it, the way casefile.core.zone follows them: a case that does not record its side is read
+# as this organisation's (see :attr:`Case.side`). Empty: not entered.
+_organisation: tuple[str, str] = ("", "")
+
+# What a law firm's (or a legal service office's) name says it is.
+LAW_FIRM_WORDS = ("律师事务所", "律所", "法律服务所", "law firm", "law office")
+
+
+def set_organisation(name: str, code: str = "") -> None:
+    """Read the cases as kept by the organisation ``name`` (unified social credit code ``code``): called with the
+    settings (casefile.core.settings.load_settings and save_settings)."""
+    global _organisation
+    _organisation = (name.strip(), code.strip().upper())
+
+
+def organisation() -> tuple[str, str]:
+    """The organisation's name and credit code the cases are read as kept by (see :func:`set_organisation`)."""
+    return _organisation
+
+
+def is_law_firm(name: str) -> bool:
+    """Whether an organisation's name is a law firm's (律师事务所) or a legal service office's (法律服务所)."""
+    lowered = name.strip().lower()
+    return any(word in lowered for word in LAW_FIRM_WORDS)
+
+
 def side_of(case: Case, org_name: str, org_code: str = "") -> Side | None:
-    """Our user's side in ``case`` as the record and the organisation's details (settings) tell it: the complainant
-    or the respondent when one of them is the organisation (by its unified social credit code, or its name); the
-    complainant also when neither is but the organisation employs the complainant's agent (a law firm acting for a
-    consumer); None when neither is, or both are (the record cannot tell)."""
+    """Our user's side in ``case`` as the record and the organisation's details (settings) tell it.
+
+    The complainant or the respondent when one of them is the organisation (by its unified social credit code, or
+    its name). When neither is: the complainant when the organisation employs the complainant's agent (a law firm
+    acting for a consumer), or when the organisation is a law firm (its lawyers keep their clients' cases, whether
+    or not one is entered as the agent: a firm is never the business complained to in a case it does not appear
+    in); the respondent when no business is named as complained about (a store's own counter or phone line took
+    the complaint). None when another business is named and nothing else tells, or both parties are ours, or no
+    organisation is entered: the record cannot tell (the new-case dialog asks)."""
+    org_name, org_code = org_name.strip(), org_code.strip().upper()
 
     def ours(party: Party) -> bool:
         code, name = party.id_number.strip().upper(), party.name.strip()
-        if org_code.strip() and code:
-            return code == org_code.strip().upper()
-        return bool(org_name.strip()) and name == org_name.strip()
+        if org_code and code:
+            return code == org_code
+        return bool(org_name) and name == org_name
 
     complainant, respondent = ours(case.complainant), ours(case.respondent)
-    if not complainant and not respondent and case.agent is not None:
-        complainant = bool(org_name.strip()) and case.agent.employer.strip() == org_name.strip()
+    if not complainant and not respondent and org_name:
+        employer = case.agent.employer.strip() if case.agent is not None else ""
+        complainant = employer == org_name or is_law_firm(org_name)
+        # No business named as complained about, and a complainant that is not us: the complaint came to the
+        # organisation itself, by its counter, phone line or shop (the case's channel).
+        respondent = not complainant and not case.respondent.name.strip() and not case.respondent.id_number.strip()
     if complainant == respondent:
         return None
     return Side.COMPLAINANT if complainant else Side.RESPONDENT
@@ -932,7 +969,7 @@ class Case:
     responsible_party: ResponsibleParty = ResponsibleParty.UNDETERMINED
     responsibility_rationale: str = ""
     first_response_at: datetime | None = None
-    # Which party our user's side is; None: not said (the response promise runs). See ``promise_runs``.
+    # Which party our user's side is, as recorded; None: not said (``side`` presumes it). See ``promise_runs``.
     our_side: Side | None = _added()
     complainant: Party = field(default_factory=Party)
     respondent: Party = field(default_factory=lambda: Party(kind=PartyKind.ORGANISATION))
@@ -961,9 +998,24 @@ class Case:
     handed_items: list[HandedItem] = _added_list()
 
     @property
+    def side(self) -> Side | None:
+        """Our user's side: the one recorded (``our_side``), or when none is, the one the organisation in the
+        settings and the parties tell (:func:`side_of`, as at registration), presumed without writing it to the
+        record (a case registered before the side was recorded, or its agent entered since). Everything that asks
+        whose side the user is on (clocks, the list, the review, the packets) reads this."""
+        if self.our_side is not None:
+            return self.our_side
+        return side_of(self, *_organisation)
+
+    @property
+    def side_presumed(self) -> bool:
+        """Whether :attr:`side` is presumed from the organisation in the settings, not recorded."""
+        return self.our_side is None and self.side is not None
+
+    @property
     def promise_runs(self) -> bool:
         """Whether the response promise (2 h / 24 h / 48 h) runs: our user is the one complained to, or not said."""
-        return self.our_side is not Side.COMPLAINANT
+        return self.side is not Side.COMPLAINANT
 
     @property
     def response_due_at(self) -> datetime:

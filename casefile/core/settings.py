@@ -138,7 +138,15 @@ def load_settings() -> Settings:
             setattr(settings, f.name, value)
     settings.language = normalise_language(settings.language)  # typed by hand: "en_US", "zh-CN"
     zone.use_computer_zone(settings.times_in_computer_zone)  # the zone times are shown in follows the settings
+    _use_organisation(settings)
     return settings
+
+
+def _use_organisation(settings: Settings) -> None:
+    """Read cases that record no side of their own as the organisation's in ``settings`` (casefile.core.model)."""
+    from casefile.core.model import set_organisation
+
+    set_organisation(settings.org_name, settings.org_credit_code)
 
 
 def save_settings(settings: Settings) -> None:
@@ -149,6 +157,7 @@ def save_settings(settings: Settings) -> None:
     data.update({f.name: getattr(settings, f.name) for f in fields(Settings)})
     write_settings_file(data)
     zone.use_computer_zone(settings.times_in_computer_zone)
+    _use_organisation(settings)
 
 
 def data_dir() -> Path:

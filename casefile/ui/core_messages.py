@@ -362,6 +362,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'it no longer contains the entry case.json recorded last'),
     QT_TRANSLATE_NOOP("core", 'case.json differs from its custody log in: {fields}'),
     QT_TRANSLATE_NOOP("core", 'case {number}: the custody log cannot be replayed ({exc}); nothing was changed'),
+    QT_TRANSLATE_NOOP("core", 'the library index could not be updated: {reason}'),
     QT_TRANSLATE_NOOP("core", 'moving {name} aside'),
     QT_TRANSLATE_NOOP("core", 'creating {folder}'),
     QT_TRANSLATE_NOOP("core", 'creating {what}'),

@@ -1335,6 +1335,18 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.ctx, self).exec()
 
+    def read_sides_again(self) -> None:
+        """The organisation in Settings changed: the cases that record no side of their own are read as its (their
+        response promise, in the list and the case open), the index's clocks worked out again off the GUI thread."""
+        library = self.ctx.library
+        read_again = getattr(library, "read_sides_again", None)
+        if not callable(read_again):
+            return
+        task = Task(lambda _token: read_again(), "read the sides again")
+        task.failed.connect(lambda error: show_error(self, error))
+        task.succeeded.connect(lambda _count: self.show_times_again())
+        self.ctx.runner.start(task)
+
     def show_times_again(self) -> None:
         """Every time on screen shown again in the zone the settings now choose: the case list, and the case open
         (unless it has edits not saved yet, whose fields are re-zoned when they are next filled)."""

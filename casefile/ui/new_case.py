@@ -21,7 +21,7 @@ from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
-from casefile.core.model import CaseType, Channel, Priority, side_of
+from casefile.core.model import CaseType, Channel, Priority, Side, side_of
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
 from casefile.core.settings import Settings
@@ -58,7 +58,8 @@ ERROR_STYLE = "color: #b00020"
 
 # The record's paths each part of the form asks for.
 CASE_FIELDS = ("title", "type", "channel", "channel_ref", "complained_at", "priority")
-PARTY_FIELDS = ("complainant.name", "complainant.phone", "respondent.name")
+# 我方身份 last: left empty, it is presumed from the organisation in Settings and the parties, or asked for.
+PARTY_FIELDS = ("complainant.name", "complainant.phone", "respondent.name", "our_side")
 COURIER_FIELDS = (
     "shipment.waybill_no",
     "courier.name",
@@ -152,6 +153,25 @@ class NewCaseDialog(QDialog):
         self.due_label.setWordWrap(True)
         when.dateTimeChanged.connect(self.update_due)
         choose_priority.currentIndexChanged.connect(self.update_due)
+        side_combo = self.widget("our_side")
+        assert isinstance(side_combo, QComboBox)
+        self.side_combo: QComboBox = side_combo
+        self.side_combo.setItemText(
+            max(0, self.side_combo.findData("")), self.tr("Presumed from the organisation in Settings")
+        )
+        # Its choices are long sentences: the column keeps its width, the list opens as wide as they are.
+        self.side_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.side_combo.setMinimumContentsLength(12)
+        self.side_combo.view().setMinimumWidth(self.side_combo.view().sizeHintForColumn(0) + 24)
+        self.side_combo.setToolTip(
+            self.tr(
+                "Whose side we are on: complained to (a store, customer service: the response promise runs), or the "
+                "complainant (a merchant's own claim, a law firm acting for its client: no response promise). Left "
+                "as presumed, it follows the organisation in Settings and the parties; when they do not tell, you "
+                "are asked."
+            )
+        )
+        self.side_combo.currentIndexChanged.connect(self.update_due)
         self.update_due()
 
         self.receipt_check = QCheckBox(self.tr("Make a receipt for the complainant and print it"), self)
@@ -198,7 +218,11 @@ class NewCaseDialog(QDialog):
         assert isinstance(when, QDateTimeEdit) and isinstance(priority, QComboBox)
         hours = Priority(priority.currentData()).response_hours
         due = times.taken(when) + timedelta(hours=hours)
-        if due <= zone.now():
+        side = getattr(self, "side_combo", None)
+        if side is not None and side.currentData() == Side.COMPLAINANT.value:
+            self.due_label.setText(self.tr("We are the complainant: no response promise of ours runs"))
+            self.due_label.setStyleSheet("")
+        elif due <= zone.now():
             self.due_label.setText(times.promise_ran_out(due, hours))
             self.due_label.setStyleSheet(ERROR_STYLE)
         else:
@@ -298,18 +322,35 @@ class NewCaseDialog(QDialog):
         """Check the form and create the case (and its receipt when asked); False when nothing started."""
         if self.task is not None:
             return False
+        library, settings, receipt = self.ctx.library, self.ctx.settings, self.receipt_check.isChecked()
         try:
             changes = self.changes()
             at = next((v for s, v in changes.values if s.path == "complained_at"), None)
-            new_case(changes, at if isinstance(at, datetime) else zone.now())
+            case = new_case(changes, at if isinstance(at, datetime) else zone.now())
         except FieldError as exc:
             self.show_error(exc.path, translated(exc))
             return False
         except InvalidValueError as exc:
             self.show_error("", translated(exc))
             return False
+        if (
+            case.our_side is None
+            and settings.org_name.strip()
+            and side_of(case, settings.org_name, settings.org_credit_code) is None
+        ):
+            # The organisation is neither party, nor does it employ the complainant's agent: asked, not guessed.
+            self.show_error(
+                "our_side",
+                fill(
+                    self.tr(
+                        "Whose side are we on? %1 (the organisation in Settings) is neither the complainant nor the "
+                        "respondent here: choose our side"
+                    ),
+                    settings.org_name.strip(),
+                ),
+            )
+            return False
         self.show_error("", "")
-        library, settings, receipt = self.ctx.library, self.ctx.settings, self.receipt_check.isChecked()
         task = Task(lambda token: _creation(library, settings, changes, receipt, token), "new case")
         task.failed.connect(self._failed)
         task.finished.connect(self._finished)  # not a closure over the task: a cycle through Qt, never collected

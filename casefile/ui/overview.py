@@ -49,7 +49,7 @@ from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.handling import ClosingDialog
 from casefile.ui.i18n import fill, translated
 from casefile.ui.keys import follow_focus, tab_leaves
-from casefile.ui.labels import ENUM_NAMES, demand_type_name, stage_name
+from casefile.ui.labels import ENUM_NAMES, demand_type_name, side_name, stage_name
 from casefile.ui.tasks import Task
 from casefile.ui.wrapping import wrap_rows
 
@@ -814,6 +814,7 @@ class OverviewTab(QWidget):
             if path.endswith(".kind") and value is None:
                 value = OPTIONAL_PARTIES.get(path.rsplit(".", 1)[0], PartyKind.PERSON)
             item.show(value)
+        self._show_side(case)
         for party in self.parties.values():
             party.follow_kind()
         self.demands.set_demands(case.demands)
@@ -831,6 +832,29 @@ class OverviewTab(QWidget):
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
             self.stage_log.addItem(line)
         self.typed.emit()  # filled again: what was unsaved may be saved now, even where no field changed
+
+    def _show_side(self, case: Case) -> None:
+        """Our side not recorded: its empty choice says the side presumed from the organisation in Settings (按机构
+        设置推定), which the clocks follow, until one is chosen and saved."""
+        item = self.inputs.get("our_side")
+        if item is None or not isinstance(item.widget, QComboBox):
+            return
+        combo = item.widget
+        index = combo.findData("")
+        if index < 0:
+            return
+        side = case.side
+        if case.side_presumed and side is not None:
+            combo.setItemText(index, fill(self.tr("Presumed from the organisation in Settings: %1"), side_name(side)))
+            combo.setToolTip(
+                self.tr(
+                    "The case does not record whose side we are on: it is presumed from the organisation in "
+                    "Settings and the parties. Choose one and save to record it."
+                )
+            )
+        else:
+            combo.setItemText(index, QCoreApplication.translate("CaseFile", "Not entered"))
+            combo.setToolTip("")
 
     def _offer_stages(self, case: Case) -> None:
         """The stages a move may go to: 定期复盘 only once the case is closed (spec §5: the periodic review follows

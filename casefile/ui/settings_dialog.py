@@ -308,6 +308,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         s = self.ctx.settings
+        organisation = (s.org_name, s.org_credit_code)
         folder = self.library.text().strip()
         if folder and folder != self.solo_root:
             problem = check_library_folder(Path(folder))
@@ -368,6 +369,9 @@ class SettingsDialog(QDialog):
         show_times_again = getattr(self.parent(), "show_times_again", None)
         if zone_changed and callable(show_times_again):
             show_times_again()
+        read_sides_again = getattr(self.parent(), "read_sides_again", None)
+        if organisation != (s.org_name, s.org_credit_code) and callable(read_sides_again):
+            read_sides_again()  # cases that record no side are read as the organisation's now named
         if watch != (s.watch_after_ingest, s.watch_settle_ms):
             self.ctx.events.watch_folders_changed.emit()
         if library_changed:

@@ -206,12 +206,75 @@ def test_no_response_promise_runs_when_our_side_is_the_complainant() -> None:
     assert c.our_side is Side.COMPLAINANT and not c.promise_runs
     assert "response.normal" not in states(c, "2026-10-01 10:00")
     assert next_due(c, at("2026-10-01 10:00")).key == "courier.reply"
-    # the store complained to: the respondent; neither party the organisation (a firm acting for a consumer): not said
+    # the store complained to: the respondent; neither party the organisation and nothing else tells: not said
     store = case(respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
-    assert side_of(store, "某某旗舰店") is Side.RESPONDENT and side_of(store, "某律师事务所") is None
+    assert side_of(store, "某某旗舰店") is Side.RESPONDENT and side_of(store, "某某贸易有限公司") is None
     assert side_of(store, "") is None
-    # ... unless the organisation employs the complainant's agent: the firm acts for the consumer
+    # ... unless the organisation employs the complainant's agent: it acts for the consumer
     from casefile.core.model import Agent
 
-    store.agent = Agent(name="李律师", employer="某律师事务所")
-    assert side_of(store, "某律师事务所") is Side.COMPLAINANT and side_of(store, "另一律师事务所") is None
+    store.agent = Agent(name="张经理", employer="某某贸易有限公司")
+    assert side_of(store, "某某贸易有限公司") is Side.COMPLAINANT and side_of(store, "另一贸易有限公司") is None
+
+
+def test_a_law_firm_keeps_its_clients_cases_whoever_is_entered_as_the_agent() -> None:
+    """A law firm (律师事务所, 法律服务所) is not the business complained to in a case it does not appear in: it acts
+    for the complainant, whether its lawyer is entered as the agent, another firm's is, or none is yet. Complained
+    about itself (a client's complaint against the firm), it is the respondent."""
+    from casefile.core.model import Agent, Party, PartyKind, Side, side_of
+
+    store = case(respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
+    assert side_of(store, "上海某某律师事务所") is Side.COMPLAINANT
+    assert side_of(store, "某某区法律服务所") is Side.COMPLAINANT
+    store.agent = Agent(name="李律师", employer="北京另一律师事务所")
+    assert side_of(store, "上海某某律师事务所") is Side.COMPLAINANT
+    against = case(respondent=Party(kind=PartyKind.ORGANISATION, name="上海某某律师事务所"))
+    assert side_of(against, "上海某某律师事务所") is Side.RESPONDENT
+    assert side_of(store, "某某旗舰店") is Side.RESPONDENT  # a store is the business complained to
+
+
+def test_a_case_that_records_no_side_is_read_as_the_organisations_in_the_settings() -> None:
+    """A case registered before its side was recorded (or before its agent was entered) is read as the organisation
+    in the settings keeps it, without the record changing: a law firm's case runs no response promise; a side the
+    user recorded stands."""
+    from casefile.core.model import Party, PartyKind, Side, set_organisation
+
+    c = case(priority=Priority.NORMAL, respondent=Party(kind=PartyKind.ORGANISATION, name="某某旗舰店"))
+    assert c.our_side is None and c.side is None and c.promise_runs and not c.side_presumed
+    assert next_due(c, at("2026-10-01 10:00")).key == "response.normal"
+    set_organisation("上海某某律师事务所", "31310000MD0123456X")
+    assert c.side is Side.COMPLAINANT and c.side_presumed and not c.promise_runs and c.our_side is None
+    assert "response.normal" not in states(c, "2026-10-01 10:00")
+    set_organisation("某某旗舰店")
+    assert c.side is Side.RESPONDENT and c.side_presumed and c.promise_runs
+    c.our_side = Side.COMPLAINANT  # recorded by the user: it stands
+    assert c.side is Side.COMPLAINANT and not c.side_presumed and not c.promise_runs
+
+
+def test_the_index_works_the_clocks_out_again_when_the_settings_name_another_organisation(tmp_path) -> None:
+    """The list and `due` read the clocks from the index: they follow the organisation the cases are read as kept
+    by, at the next opening, or at once when the app's settings change it (Library.read_sides_again)."""
+    from datetime import UTC, datetime
+
+    from casefile_testing import make_case
+
+    from casefile.core.library import Library
+    from casefile.core.model import set_organisation
+
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def keys(library: Library) -> set[str]:
+        return {row.key for row in library.next_deadlines(now).values()}
+
+    library = Library.open(tmp_path / "library", "测试员")
+    number = make_case(library).number
+    assert {"response.normal"} == {k for k in keys(library) if k.startswith("response.")}
+    set_organisation("上海某某律师事务所")
+    assert library.read_sides_again() == 1
+    assert not any(k.startswith("response.") for k in keys(library))
+    assert library.load_case(number).our_side is None  # the record is as it was
+    library.close()
+    set_organisation("")  # opened again for no organisation: worked out again
+    library = Library.open(tmp_path / "library", "测试员")
+    assert any(k.startswith("response.") for k in keys(library))
+    library.close()

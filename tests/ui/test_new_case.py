@@ -178,3 +178,49 @@ def test_a_receipt_made_in_time_says_nothing(ctx, dialog, monkeypatch):
     dialog.receipt_check.setChecked(True)
     assert dialog.create_case()
     assert dialog.receipt is not None and said == []
+
+
+def test_our_side_is_asked_when_the_organisation_and_the_parties_do_not_tell(ctx, dialog):
+    """我方身份: the organisation in Settings (a store) is neither party and employs no agent of theirs: the dialog
+    asks rather than guess; chosen, it is recorded. No business named: the store was complained to."""
+    from casefile.core.model import Side
+
+    type_in(dialog, "title", "耳机单边无声")
+    type_in(dialog, "complainant.name", "李雷")
+    type_in(dialog, "respondent.name", "另一家数码店")
+    assert dialog.widget("our_side").currentData() == ""
+    assert not dialog.create_case()
+    assert "某某数码旗舰店" in dialog.error.text() and dialog.number is None
+    assert dialog.focusWidget() in (None, dialog.widget("our_side"))
+    choose(dialog, "our_side", Side.COMPLAINANT.value)
+    assert "no response promise" in dialog.due_label.text()
+    assert dialog.create_case()
+    assert ctx.library.load_case(dialog.number).our_side is Side.COMPLAINANT
+
+
+def test_a_store_complained_to_at_its_own_counter_is_the_respondent(ctx, dialog):
+    from casefile.core.model import Side
+
+    type_in(dialog, "title", "耳机单边无声")
+    type_in(dialog, "complainant.name", "李雷")
+    assert dialog.create_case(), dialog.error.text()
+    assert ctx.library.load_case(dialog.number).our_side is Side.RESPONDENT
+
+
+def test_a_law_firms_case_is_the_complainants_without_its_lawyer_entered(ctx, qtbot):
+    """A law firm keeps its clients' cases: our side is the complainant, no response promise, nothing asked."""
+    import dataclasses
+
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import case_clocks
+
+    firm = dataclasses.replace(ctx, settings=dataclasses.replace(ctx.settings, org_name="上海某某律师事务所"))
+    dlg = NewCaseDialog(firm)
+    qtbot.addWidget(dlg)
+    type_in(dlg, "title", "手机屏幕排线故障")
+    type_in(dlg, "complainant.name", "张三")
+    type_in(dlg, "respondent.name", "某某数码旗舰店")
+    assert dlg.create_case(), dlg.error.text()
+    case = ctx.library.load_case(dlg.number)
+    assert case.our_side is Side.COMPLAINANT
+    assert not any(s.key.startswith("response.") for s in case_clocks(case))

@@ -306,3 +306,54 @@ def test_our_side_is_chosen_in_the_overview_and_a_claim_of_ours_runs_no_response
     assert not any(s.key.startswith("response.") for s in case_clocks(case))
     overview = reopen(window, "202611-001")
     assert overview.case_group.input("our_side").widget.currentData() == Side.COMPLAINANT.value
+
+
+def test_a_case_that_records_no_side_shows_the_side_presumed_from_the_organisation(window, ctx):
+    """A case registered before its side was recorded, in a law firm's CaseFile: 概况 says the side is presumed from
+    the organisation in Settings (按机构设置推定), no response promise runs, and the case folder is not written to;
+    chosen and saved, the side is recorded."""
+    from casefile.core.model import Side, set_organisation
+    from casefile.core.workflow.due import case_clocks
+
+    set_organisation("上海某某律师事务所")
+    record = ctx.library.folder("202611-001").record_path
+    before = record.read_bytes()
+    overview = reopen(window, "202611-001")
+    combo = overview.case_group.input("our_side").widget
+    assert combo.currentData() == ""
+    assert "Presumed from the organisation in Settings" in combo.currentText() and "complainant" in combo.currentText()
+    assert "OVERDUE" not in overview.header.text()
+    case = ctx.library.load_case("202611-001")
+    assert case.our_side is None and not any(s.key.startswith("response.") for s in case_clocks(case))
+    assert not overview.unsaved() and record.read_bytes() == before
+    combo.setCurrentIndex(combo.findData(Side.RESPONDENT.value))
+    overview.save()
+    assert ctx.library.load_case("202611-001").our_side is Side.RESPONDENT
+    overview = reopen(window, "202611-001")
+    combo = overview.case_group.input("our_side").widget
+    assert combo.itemText(combo.findData("")) == "Not entered"
+
+
+def test_an_organisation_changed_in_settings_reads_the_cases_that_record_no_side_again(window, ctx, qtbot):
+    """设置: the organisation becomes a law firm. The cases that record no side no longer run the response promise,
+    in the case list (the index's clocks) and the case open, without the case folders being written to."""
+    from datetime import UTC, datetime
+
+    from casefile.ui.settings_dialog import SettingsDialog
+
+    def promises() -> list[str]:
+        rows = ctx.library.next_deadlines(datetime(2026, 12, 1, tzinfo=UTC)).values()
+        return [r.number for r in rows if r.key.startswith("response.")]
+
+    window.cases.select("202611-001")
+    assert promises() == ["202611-001", "202611-002"]
+    record = ctx.library.folder("202611-001").record_path
+    before = record.read_bytes()
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.org_name.setText("上海某某律师事务所")
+    dialog.save()
+    qtbot.waitUntil(lambda: promises() == [])
+    combo = window.workspace.overview.case_group.input("our_side").widget
+    qtbot.waitUntil(lambda: "complainant" in combo.currentText())
+    assert record.read_bytes() == before

@@ -46,13 +46,13 @@ def check_after_complaint(case: Case, at: datetime, where: str, *, answers: bool
     """Refuse a step of the handling dated before the complaint when it cannot have come first.
 
     What answers the complaint (``answers``: the first response to it, the closing) never precedes it. Nor does
-    any step of a complaint made to our user (``our_side`` respondent): their handling begins with it. When our
+    any step of a complaint made to our user (``side`` respondent): their handling begins with it. When our
     user complains (a consumer, their lawyer, a merchant claiming against a courier) or the side is not said,
     the dealings before the complaint are true steps (消法 art. 39: 协商和解 comes first; 消协 and 12315 ask
     whether the consumer has dealt with the merchant), kept at their date: :func:`predates_complaint` tells."""
     if not predates_complaint(case, at):
         return
-    if answers or case.our_side is Side.RESPONDENT:
+    if answers or case.side is Side.RESPONDENT:
         raise InvalidValueError(
             "{where}: {value} is before the complaint time ({complained})",
             where=where,
