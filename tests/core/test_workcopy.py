@@ -454,7 +454,8 @@ def _alter_line(team: TeamLibrary, number: str, old: str, new: str) -> None:
 def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibrary, tmp_path: Path) -> None:
     """A member's verification finds a team case damaged: the catalogue notes it, and every member's agenda
     (``casefile due``), deadline and case list mark it DAMAGED with its deadlines as last recorded, as a
-    single-user library's do; it is cleared for everyone when the case verifies again (a reader's run too)."""
+    single-user library's do; it is cleared for everyone when the case verifies again by a member who may
+    change it (a reader's run is recorded, and leaves the mark)."""
     from datetime import datetime, timedelta
 
     from casefile.core.workflow.clocks import CST
@@ -504,7 +505,18 @@ def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibra
     with client(team, tmp_path / "b", "李四") as b:
         b.pull(number, files=True)
         assert marks(b) == {str(reason)}
-        verifies(b, number)  # a reader's verification clears it for everyone
+        verifies(b, number)  # a reader's verification is recorded, and leaves the note
+        assert marks(b) == {str(reason)}
+        assert b.quarantine_reason(number) == str(reason)
+    with Catalogue.open(team.db_url) as owner:
+        head = json.loads(owner.custody_lines(number)[-1])
+        assert (head["action"], head["operator"], head["details"]["result"]) == ("verify", "李四", "ok")
+        assert {i.damaged for i in owner.agenda(until=until, now=now)} == {str(reason)}
+    with client(team, tmp_path / "a", "张三") as a:
+        verifies(a, number)  # a member who may change the case: cleared for everyone
+        assert marks(a) == {""}
+    with client(team, tmp_path / "b", "李四") as b:
+        b.pull()
         assert marks(b) == {""}
     with Catalogue.open(team.db_url) as owner:
         assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
