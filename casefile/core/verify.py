@@ -479,6 +479,14 @@ def verify_case(
             library.release(folder.number)
         if record_result:
             _record(library, report)
+        if report.ok and remote is not None and library.quarantine_reason(folder.number):
+            # A reader's clean run is recorded, but the team library's damage note stays (migration 0009).
+            report.notes.append(
+                Message(
+                    "the team library still notes this case damaged: only a verification by a member who may "
+                    "change the case clears the note"
+                )
+            )
         if report.store_problems and not report.damaged:
             # The team library's evidence is not what the case recorded: damaged for every member (after the
             # run is recorded, as for a changed file here; a case marked so already records no more runs).

@@ -505,7 +505,8 @@ def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibra
     with client(team, tmp_path / "b", "李四") as b:
         b.pull(number, files=True)
         assert marks(b) == {str(reason)}
-        verifies(b, number)  # a reader's verification is recorded, and leaves the note
+        report = verifies(b, number)  # a reader's verification is recorded, and leaves the note
+        assert any("only a verification by a member who may change the case" in str(n) for n in report.notes)
         assert marks(b) == {str(reason)}
         assert b.quarantine_reason(number) == str(reason)
     with Catalogue.open(team.db_url) as owner:
