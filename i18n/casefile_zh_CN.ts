@@ -8152,7 +8152,7 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
-        <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员校验通过后才能清除此标记</translation>
+        <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
     </message>
     <message>
         <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>
