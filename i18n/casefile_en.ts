@@ -6610,6 +6610,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the damage noted on case {number} is cleared only by a member who may change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7762,6 +7766,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>setting aside other bytes found under the name of evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exhibit {n} ({path})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8119,6 +8127,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6645,6 +6645,10 @@ Attach %1 all the same?</source>
         <translation>损坏记录须写明案件损坏的原因</translation>
     </message>
     <message>
+        <source>the damage noted on case {number} is cleared only by a member who may change it</source>
+        <translation>案件 {number} 的损坏标记只能由有权修改该案件的成员清除</translation>
+    </message>
+    <message>
         <source>the damage noted on case {number} is cleared only with a verification that finds the case whole</source>
         <translation>案件 {number} 的损坏记录只能由确认案件完整的核验清除</translation>
     </message>
@@ -7797,6 +7801,10 @@ Attach %1 all the same?</source>
         <translation>证据库 {store} 中该文件的名称（SHA-256 {digest}）下已存有其他内容（其 SHA-256 为 {found}…），且被存储锁定至 {until}：{advice}</translation>
     </message>
     <message>
+        <source>setting aside other bytes found under the name of evidence</source>
+        <translation>将证据名下发现的其他内容移至一旁</translation>
+    </message>
+    <message>
         <source>exhibit {n} ({path})</source>
         <translation>案卷编号{n}（{path}）</translation>
     </message>
@@ -8155,6 +8163,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
         <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
+        <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
     </message>
     <message>
         <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>

@@ -383,13 +383,16 @@ def test_verify_checks_the_store_not_the_copy_and_a_changed_object_damages_the_c
 
 def test_a_name_taken_in_a_write_once_store_fails_the_add_and_says_whom_to_tell(
     capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
     pg_url: str,
     seaweed_s3: object,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Other bytes planted under a file's name with the clients' own key (S3 keeps the first version, locked
-    or not): the add fails, naming the file, and nothing is added; never "stored" while the store holds a forgery."""
+    """Other bytes planted under a file's name with the clients' own key (S3 reads the first version): locked
+    there (retained), the add fails, naming the file, and nothing is added; never "stored" while the store
+    holds a forgery. Unlocked, they are set aside in the bucket as a folder store does, and the file stored."""
+    import datetime as dt
     import hashlib
 
     bucket = f"team-{uuid.uuid4().hex[:12]}"
@@ -400,12 +403,17 @@ def test_a_name_taken_in_a_write_once_store_fails_the_add_and_says_whom_to_tell(
     ok(capsys, "team", "init", "--db", pg_url, "--store", store)
     monkeypatch.setenv("CASEFILE_S3_ACCESS_KEY", CREDENTIALS["clerk"][0])
     monkeypatch.setenv("CASEFILE_S3_SECRET_KEY", CREDENTIALS["clerk"][1])
+    clerk = seaweed_s3.client("clerk")  # type: ignore[attr-defined]
     number = ok(capsys, "new", "--title", "手机屏幕碎裂", "--type", "quality", "--channel", "store").split()[-1]
     squat = tmp_path / "future.txt"
     squat.write_text("新证据：商家承诺全额退款\n", encoding="utf-8")
     digest = hashlib.sha256(squat.read_bytes()).hexdigest()
-    seaweed_s3.client("clerk").put_object(  # type: ignore[attr-defined]
-        Bucket=bucket, Key=f"sha256/{digest[:2]}/{digest}", Body="伪造内容".encode()
+    clerk.put_object(
+        Bucket=bucket,
+        Key=f"sha256/{digest[:2]}/{digest}",
+        Body="伪造内容".encode(),
+        ObjectLockMode="COMPLIANCE",
+        ObjectLockRetainUntilDate=dt.datetime.now(dt.UTC) + dt.timedelta(days=1),
     )
 
     code, out, err = run(capsys, "add", number, str(squat))
@@ -414,3 +422,18 @@ def test_a_name_taken_in_a_write_once_store_fails_the_add_and_says_whom_to_tell(
     assert "administrator" in err and "nothing was stored" in err
     assert "001-future.txt" not in ok(capsys, "show", number)
     assert '"action":"ingest"' not in catalogue_log(pg_url, number).decode()
+
+    unlocked = tmp_path / "receipt.txt"
+    unlocked.write_text("收据：已付款 2999 元\n", encoding="utf-8")
+    digest = hashlib.sha256(unlocked.read_bytes()).hexdigest()
+    key = f"sha256/{digest[:2]}/{digest}"
+    clerk.put_object(Bucket=bucket, Key=key, Body="伪造收据".encode())
+    with caplog.at_level("WARNING"):
+        ok(capsys, "add", number, str(unlocked))
+    warned = [r.getMessage() for r in caplog.records if "held other bytes" in r.getMessage()]
+    assert warned and f"case {number}, exhibit 1 (evidence/001-receipt.txt)" in warned[0], caplog.text
+    (aside,) = [o["Key"] for o in clerk.list_objects_v2(Bucket=bucket, Prefix="set-aside/")["Contents"]]
+    assert aside.startswith(f"set-aside/damaged-{digest}-") and aside in warned[0]
+    assert clerk.get_object(Bucket=bucket, Key=aside)["Body"].read() == "伪造收据".encode()
+    assert clerk.get_object(Bucket=bucket, Key=key)["Body"].read() == unlocked.read_bytes()
+    assert f"{number}: OK" in ok(capsys, "verify", number)

@@ -393,9 +393,9 @@ def store_case_file(
     """Put one of case ``number``'s files (``rel``, named as the exhibit of ``case`` stored there if it is one)
     into the store.
 
-    Other bytes found under its name are never taken for it: a folder store sets them aside and
-    stores these (said here, naming the file, for whoever keeps the store to look into); a
-    write-once store that keeps them refuses, and the error names the file.
+    Other bytes found under its name are never taken for it: a folder store (or an S3 store, where no
+    lock keeps them) sets them aside and stores these (said here, naming the file, for whoever keeps the
+    store to look into); a write-once store that keeps them refuses, and the error names the file.
     """
     import logging
 

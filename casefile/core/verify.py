@@ -167,7 +167,7 @@ def verify_folder(
         yield Progress(done, total, path)
     for path in sorted(set(present) - set(expected)):
         report.files.append(FileResult(path, FileStatus.UNEXPECTED))
-    _check_bundles(folder, report, bundles, bundles_present, links, cancel)
+    _check_bundles(folder, report, bundles, bundles_present, links, cancel, stored)
     truth, entries = logged
     if truth is not None:
         report.problems.extend(screened_problems(truth, entries))
@@ -314,20 +314,32 @@ def _check_bundles(
     present: dict[str, int],
     links: set[str],
     cancel: CancelToken,
+    stored: Callable[[str], str | None] | None = None,
 ) -> None:
     """Generated bundles must still be the files whose hashes the custody log recorded,
     and the bundles folder must hold no file the log does not know.
 
     A bundle is CaseFile's output, not evidence: one the log records as lost (missing, or
     altered and moved aside) is a note, not a problem. Put back as it was, it is intact again.
+
+    ``stored`` (a team library's working copy): a bundle the log records is checked in the evidence
+    store too, as an exhibit is: an object not as recorded is the bundle MODIFIED (MISSING), named,
+    whatever the copy here holds.
     """
     recorded, lost = bundles
+    in_team = set(recorded) if stored is not None else set()
     recorded = {**recorded, **{path: f.sha256 for path, f in lost.items() if path in present}}
     found = {path for path in recorded if path in present and path not in links and (folder.path / path).is_file()}
     hashed = hash_files([folder.path / path for path in sorted(found)], cancel=cancel)
     damaged = []
     for path, digest in sorted(recorded.items()):
         cancel.check()
+        if stored is not None and path in in_team:
+            in_store = stored(digest)
+            if in_store != digest:
+                here = next(hashed) if path in found else None
+                _store_problem(report, folder, path, 0, digest, in_store, getattr(here, "sha256", None) == digest)
+                continue
         if path in links and path in present:
             report.files.append(FileResult(path, FileStatus.LINK, None, digest))
             report.problems.append(_link_problem(folder, path))
@@ -467,6 +479,14 @@ def verify_case(
             library.release(folder.number)
         if record_result:
             _record(library, report)
+        if report.ok and remote is not None and library.quarantine_reason(folder.number):
+            # A reader's clean run is recorded, but the team library's damage note stays (migration 0009).
+            report.notes.append(
+                Message(
+                    "the team library still notes this case damaged: only a verification by a member who may "
+                    "change the case clears the note"
+                )
+            )
         if report.store_problems and not report.damaged:
             # The team library's evidence is not what the case recorded: damaged for every member (after the
             # run is recorded, as for a changed file here; a case marked so already records no more runs).

@@ -207,6 +207,7 @@ class _Base:
     after: Case | None = None  # the record as the change left it (None: nothing was sent)
     witness: bool = False  # the change was asked for as bearing witness only (read access)
     policy: RetentionPolicy | None = None  # the team's retention policy, once read for this change
+    noted: str = ""  # the team library's damage note a clean verification here did not clear (a reader's)
 
 
 class WorkCopy:
@@ -577,13 +578,16 @@ class WorkCopy:
             lines = self._lines(session, row.id)
             verified = self._verified.pop(number, None)
             if damaged and witness and verified is not None and lines and json.loads(lines[-1])["hash"] == verified:
-                # It verified whole here as the team library has it: its entry (sent below) clears the note.
-                damaged = ""
+                # It verified whole here as the team library has it: its entry is recorded (sent below), and
+                # clears the note when this member may change the case; a reader's leaves it (put back below).
+                base_noted, damaged = damaged, ""
+            else:
+                base_noted = ""
             # A change to a case found damaged is refused here (Library.edit) before anything is written: its
             # files are not fetched for it (an object found not as named would stop it with another error).
             files = witness or not damaged
             base = self._sync(number, row.record, lines, files=files, damaged=damaged)
-            base.case_id, base.row, base.witness = row.id, row, witness
+            base.case_id, base.row, base.witness, base.noted = row.id, row, witness, base_noted
             failure: BaseException | None = None
             try:
                 yield
@@ -598,6 +602,8 @@ class WorkCopy:
                 self._put_back(base)
                 raise
             self._note_sent(base)
+            if base.noted:  # the team library still notes the case damaged: so does this working copy
+                self.library.quarantine(number, base.noted, tell_team=False)
             if base.after is not None and not witness:
                 self._keep(base)
             for action, details in base.audited:
@@ -677,7 +683,12 @@ class WorkCopy:
 
         if verified_whole(entries):  # a verification that found the case whole: a member's damage note goes
             session.flush()
-            if self.catalogue.clear_damage(session, base.case_id):
+            if not self.catalogue.may_clear_damage(session, base.case_id):
+                # A reader's: recorded, the note stays for a member who may change the case to clear.
+                if base.noted:
+                    log.info("case %s: a reader verified it whole; still noted damaged there", base.number)
+            elif self.catalogue.clear_damage(session, base.case_id):
+                base.noted = ""
                 log.info("case %s: verified whole; the team library no longer notes it damaged", base.number)
         if witness:
             # Entries that only bear witness move the record's custody head, not its version (as

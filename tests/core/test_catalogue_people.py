@@ -386,16 +386,18 @@ def test_the_clocks_review_and_search_rows_follow_case_access(office: Office) ->
 
 
 def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(office: Office) -> None:
-    """A reader's verification may note that a case is damaged, and clear the note with a verification
-    that finds it whole; a user the case is hidden from can neither note it nor see the note, through
-    CaseFile or plain SQL."""
+    """A reader's verification may note that a case is damaged; a verification that finds it whole clears
+    the note when its member may change the case (a reader's is recorded and leaves it); a user the case is
+    hidden from can neither note it nor see the note, through CaseFile or plain SQL."""
     from datetime import UTC, datetime, timedelta
 
     li = office.user("li", "李律师", organisation_id=office.firm)
+    zhang = office.user("zhang", "张律师", organisation_id=office.firm)
     zhao = office.user("zhao", "赵女士", organisation_id=office.other_firm)
     number = office.owner.register(new_case(), "管理员").number
     office.owner.grant(number, "read", user_id=office.owner.user_id(li))
-    reader, stranger = office.sign_in(li), office.sign_in(zhao)
+    office.owner.grant(number, "write", user_id=office.owner.user_id(zhang))
+    reader, writer, stranger = office.sign_in(li), office.sign_in(zhang), office.sign_in(zhao)
 
     assert reader.set_damaged(number, "custody log entry 1 was altered", "张三")  # the finder is who signed in
     assert not reader.set_damaged(number, "custody log entry 1 was altered", "李律师")  # said already
@@ -410,22 +412,27 @@ def test_damage_is_noted_by_those_who_may_read_the_case_and_seen_by_them_only(of
     assert {a.damaged for a in reader.agenda(until=now + timedelta(days=4000), now=now)} == {
         "custody log entry 1 was altered"
     }
-    reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")  # a verification that finds it whole
+    (entry,) = reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")  # recorded, not clearing
+    assert entry["operator"] == "李律师"
+    assert [n.number for n in reader.damaged()] == [number]
+    assert not [a for a in office.owner.audit_log(number) if a.action == "damage-cleared"]
+    writer.append(number, [(record.VERIFY, {"result": "ok"})], "张律师")  # a member who may change the case
     assert reader.damaged() == []
     assert {a.damaged for a in office.owner.agenda(until=now + timedelta(days=4000), now=now)} == {""}
     (cleared,) = [a for a in office.owner.audit_log(number) if a.action == "damage-cleared"]
-    assert cleared.user == li
+    assert cleared.user == zhang
     assert (cleared.details["reason"], cleared.details["found_by"], cleared.details["verified_by"]) == (
         "custody log entry 1 was altered",
         "李律师",
-        "李律师",
+        "张律师",
     )
 
 
 def test_readers_read_the_rows_derived_from_a_case_and_writers_write_them(office: Office) -> None:
     """Read access to a case lets a user see its search texts, review facts, clocks, retention plan and
     damage note, never change them, even with plain SQL; a damage note goes only with a verification
-    that finds the case whole (by a reader too), never by a DELETE, and its going is audited."""
+    that finds the case whole by a member who may change the case, never by a DELETE nor by a "verify ok"
+    row a reader inserts, and its going is audited."""
     li = office.user("li", "李律师", organisation_id=office.firm)  # read
     zhang = office.user("zhang", "张律师", organisation_id=office.firm)  # write
     owner = office.owner
@@ -486,7 +493,8 @@ def test_readers_read_the_rows_derived_from_a_case_and_writers_write_them(office
             ):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     sql.execute(statement)
-            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="cleared only with a verification"):
+            refused = "cleared only with a verification" if login == zhang else "cleared only by a member"
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match=refused):
                 sql.execute("SELECT casefile_clear_damage(%s)", (case_id,))
     # A verification with problems, appended in the same transaction, does not clear it.
     with (
@@ -505,10 +513,30 @@ def test_readers_read_the_rows_derived_from_a_case_and_writers_write_them(office
         )
         sql.execute("SELECT casefile_clear_damage(%s)", (case_id,))
     assert [n.number for n in writer.damaged()] == [number]
+    # A reader's "verify ok" row inserted by hand, in the transaction that asks for the note to go: the
+    # server cannot tell it from a verification that was never run, so a reader's never clears a note.
+    with (
+        office.sql(li) as sql,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="only by a member who may change it"),
+        sql.transaction(),
+    ):
+        head = sql.execute(
+            "SELECT seq, hash FROM custody_entries WHERE case_id = %s ORDER BY seq DESC LIMIT 1", (case_id,)
+        ).fetchone()
+        entry = make_entry(head[0] + 1, head[1], record.VERIFY, "李律师", {"result": "ok"})
+        sql.execute(
+            "INSERT INTO custody_entries (case_id, seq, line, hash, prev, action, operator, at) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, now())",
+            (case_id, entry["seq"], entry_line(entry), entry["hash"], entry["prev"], "verify", "李律师"),
+        )
+        sql.execute("SELECT casefile_clear_damage(%s)", (case_id,))
+    assert [n.number for n in writer.damaged()] == [number]
+    reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")  # recorded; the note stays
+    assert [n.number for n in writer.damaged()] == [number]
     assert not [a for a in owner.audit_log(number) if a.action == "damage-cleared"]
-    reader.append(number, [(record.VERIFY, {"result": "ok"})], "李律师")
+    writer.append(number, [(record.VERIFY, {"result": "ok"})], "张律师")
     assert writer.damaged() == []
-    assert [a.user for a in owner.audit_log(number) if a.action == "damage-cleared"] == [li]
+    assert [a.user for a in owner.audit_log(number) if a.action == "damage-cleared"] == [zhang]
 
 
 def test_the_case_number_counter_moves_only_as_cases_are_registered(office: Office) -> None:

@@ -166,23 +166,21 @@ def test_bytes_under_another_name_are_detected_on_read(backend: Backend, tmp_pat
 
 @pytest.mark.parametrize("planted", [b"a forged receipt", b"the origi"], ids=["other-bytes", "truncated"])
 def test_a_name_taken_by_other_bytes_is_never_stored_as_done(backend: Backend, planted: bytes) -> None:
-    """A put finding the name taken hashes what is there: other bytes are set aside (kept) and the genuine
-    ones stored in a folder; write-once S3 cannot replace them, so the put is refused, never reported done."""
+    """A put finding the name taken hashes what is there: other bytes no lock keeps (a folder's, an S3
+    object without retention or a legal hold) are set aside (kept) and the genuine ones stored."""
     data = b"the original receipt"
     digest = sha(data)
     backend.plant(digest, planted)
     assert backend.store.digest_of(digest) == sha(planted)
-    if backend.kind == "s3":
-        with pytest.raises(StoredEvidenceTakenError, match="already holds other bytes") as refused:
-            backend.store.put(io.BytesIO(data), digest, retain_until=future(1))
-        assert "administrator" in str(refused.value) and sha(planted)[:16] in str(refused.value)
-        with pytest.raises(StoredEvidenceChangedError):
-            backend.store.read_bytes(digest)
-        assert backend.objects(digest) == 1
-        return
     stored = backend.store.put(io.BytesIO(data), digest)
     assert stored.created and stored.set_aside
-    assert Path(stored.set_aside).read_bytes() == planted  # kept, for whoever looks into it
+    if isinstance(backend.store, S3Store):  # kept in the bucket, under a damaged- name, for whoever looks into it
+        key = stored.set_aside.removeprefix(f"{backend.store.name}/")
+        assert key.startswith(f"set-aside/damaged-{digest}-")
+        kept = backend.store.client.get_object(Bucket=backend.store.bucket, Key=key)["Body"].read()
+    else:
+        kept = Path(stored.set_aside).read_bytes()
+    assert kept == planted
     assert backend.store.read_bytes(digest) == data
     assert backend.store.digest_of(digest) == digest
     again = backend.store.put(io.BytesIO(data), digest)  # now the name holds the genuine bytes
@@ -364,6 +362,31 @@ def test_nobody_deletes_or_shortens_retained_evidence_not_even_the_administrator
         assert refused(client.delete_bucket, Bucket=s3_store.bucket) in {"AccessDenied", "BucketNotEmpty"}
     assert refused(seaweed_s3.client("admin").delete_bucket, Bucket=s3_store.bucket) == "BucketNotEmpty"
     assert s3_store.read_bytes(sha(data)) == data
+
+
+def test_other_bytes_locked_under_a_name_are_never_stored_as_done(s3_store: S3Store) -> None:
+    """Other bytes under a name that the store keeps (retained, or under a legal hold) cannot be set aside:
+    the put is refused, never reported done, and the object is left as it is."""
+    data = b"the original receipt"
+    planted = {"retained": b"a forged receipt", "held": b"the origi"}
+    for how, bytes_there in planted.items():
+        lock: dict[str, Any] = (
+            {"ObjectLockMode": "COMPLIANCE", "ObjectLockRetainUntilDate": future(1)}
+            if how == "retained"
+            else {"ObjectLockLegalHoldStatus": "ON"}
+        )
+        store = S3Store(s3_store.client, s3_store.bucket)
+        name = sha(data + how.encode())  # one name each
+        s3_store.client.put_object(Bucket=s3_store.bucket, Key=object_key(name), Body=bytes_there, **lock)
+        source = io.BytesIO(data + how.encode())
+        with pytest.raises(StoredEvidenceTakenError, match="already holds other bytes") as refused:
+            store.put(source, name, retain_until=future(1))
+        assert "administrator" in str(refused.value) and sha(bytes_there)[:16] in str(refused.value), how
+        with pytest.raises(StoredEvidenceChangedError):
+            store.read_bytes(name)
+        listing = s3_store.client.list_object_versions(Bucket=s3_store.bucket, Prefix=object_key(name))
+        assert len(listing.get("Versions", [])) == 1, how
+    assert not s3_store.client.list_objects_v2(Bucket=s3_store.bucket, Prefix="set-aside/").get("Contents")
 
 
 def test_evidence_cannot_be_overwritten(s3_store: S3Store, seaweed_s3: Any) -> None:

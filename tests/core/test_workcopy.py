@@ -454,7 +454,8 @@ def _alter_line(team: TeamLibrary, number: str, old: str, new: str) -> None:
 def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibrary, tmp_path: Path) -> None:
     """A member's verification finds a team case damaged: the catalogue notes it, and every member's agenda
     (``casefile due``), deadline and case list mark it DAMAGED with its deadlines as last recorded, as a
-    single-user library's do; it is cleared for everyone when the case verifies again (a reader's run too)."""
+    single-user library's do; it is cleared for everyone when the case verifies again by a member who may
+    change it (a reader's run is recorded, and leaves the mark)."""
     from datetime import datetime, timedelta
 
     from casefile.core.workflow.clocks import CST
@@ -504,7 +505,19 @@ def test_a_case_found_damaged_is_damaged_on_every_members_agenda(team: TeamLibra
     with client(team, tmp_path / "b", "李四") as b:
         b.pull(number, files=True)
         assert marks(b) == {str(reason)}
-        verifies(b, number)  # a reader's verification clears it for everyone
+        report = verifies(b, number)  # a reader's verification is recorded, and leaves the note
+        assert any("only a verification by a member who may change the case" in str(n) for n in report.notes)
+        assert marks(b) == {str(reason)}
+        assert b.quarantine_reason(number) == str(reason)
+    with Catalogue.open(team.db_url) as owner:
+        head = json.loads(owner.custody_lines(number)[-1])
+        assert (head["action"], head["operator"], head["details"]["result"]) == ("verify", "李四", "ok")
+        assert {i.damaged for i in owner.agenda(until=until, now=now)} == {str(reason)}
+    with client(team, tmp_path / "a", "张三") as a:
+        verifies(a, number)  # a member who may change the case: cleared for everyone
+        assert marks(a) == {""}
+    with client(team, tmp_path / "b", "李四") as b:
+        b.pull()
         assert marks(b) == {""}
     with Catalogue.open(team.db_url) as owner:
         assert {i.damaged for i in owner.agenda(until=until, now=now)} == {""}
@@ -571,3 +584,42 @@ def test_a_working_copy_up_to_date_is_not_verified_against_an_altered_team_log(
         report = [r for r in verify_case(a, number) if isinstance(r, CaseReport)][-1]
         assert report.damaged
         assert "ends at entry" in str(report.problems[0]), report.problems
+
+
+def test_a_bundle_changed_in_the_store_is_found_by_a_verification_on_every_pc(
+    team: TeamLibrary, tmp_path: Path
+) -> None:
+    """A bundle kept in the working copy is checked against the store as evidence is: its object changed in
+    the store (by someone with rights on its folder) makes the verification name the bundle, on the PC that
+    made it (whose copy is still the bundle recorded) as on another."""
+    import hashlib
+
+    from casefile_testing import filed_case
+
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.record.history import recorded_bundle_files
+    from casefile.core.settings import Settings
+
+    settings = Settings(org_name="某某数码科技有限公司")
+    with client(team, tmp_path / "a", "张三") as a:
+        number = filed_case(a).number
+        assert added(a, number, [one_file(tmp_path, "chat.txt", "商家同意七天内退款")])
+        made = list(build_bundle(a, number, BundleOptions(Venue.COURT, force=True), settings))[-1]
+        assert isinstance(made, BundleResult)
+        verifies(a, number)
+    lines = catalogue_log(team, number).decode().splitlines()
+    bundles = recorded_bundle_files([json.loads(line) for line in lines])
+    assert bundles
+    rel, digest = sorted(bundles.items())[0]
+    stored = tmp_path / "store" / "sha256" / digest[:2] / digest
+    stored.chmod(0o600)
+    stored.write_bytes(stored.read_bytes()[:-100] + b"%%EOF\n")  # cut short: another PDF under its name
+    forged = hashlib.sha256(stored.read_bytes()).hexdigest()
+
+    grant(team, number, "李四", "write")
+    for folder, name in ((tmp_path / "a", "张三"), (tmp_path / "b", "李四")):
+        with client(team, folder, name) as library:
+            report = [r for r in verify_case(library, number) if isinstance(r, CaseReport)][-1]
+            assert not report.ok, name
+            assert [(f.path, f.status.value) for f in report.files if f.path == rel] == [(rel, "modified")], name
+            assert any(rel in str(p) and forged[:16] in str(p) for p in report.store_problems), report.problems

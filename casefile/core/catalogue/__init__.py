@@ -430,8 +430,8 @@ class Catalogue:
             )
             if needed == "write":  # witness entries change nothing the derived rows hold (nor may readers)
                 tables.write_case_tables(session, case_id, case)
-            if verified_whole(entries):
-                self.clear_damage(session, case_id)
+            if verified_whole(entries) and self.may_clear_damage(session, case_id):
+                self.clear_damage(session, case_id)  # a reader's clean verification leaves the note
         return entries
 
     def set_damaged(self, number: str, reason: str, operator: str = "") -> bool:
@@ -443,7 +443,7 @@ class Catalogue:
         too); the case's row and its version are not touched, so nobody's edit is refused for it. On
         PostgreSQL the database's function notes it (the finder is the signed-in user, the time the
         server's): nobody writes the table directly. The note goes only with a verification that finds
-        the case whole (:meth:`clear_damage`).
+        the case whole, by a member who may change the case (:meth:`clear_damage`).
         """
         said = str(reason)
         if not said:
@@ -468,15 +468,29 @@ class Catalogue:
             )
             return True
 
+    def may_clear_damage(self, session: Session, case_id: int) -> bool:
+        """Whether the signed-in user's clean verification clears a damage note of the case: they may
+        change it ("write", an administrator of it, the owner). A reader's verification notes damage and
+        is recorded, but leaves the note (migration 0009)."""
+        row = session.get(CaseRecord, case_id)
+        return row is not None and self._held(session, row, self._me(session)) >= ROLES.index("write") + 1
+
     def clear_damage(self, session: Session, case_id: int) -> bool:
         """In the transaction that appended a verification finding the case whole (its custody head, with
         the result "ok"), remove the note that a member found the case damaged; False when there was none.
 
-        The removal is noted in the audit with what the note said. On PostgreSQL the database's function
-        checks that the head is such a verification, appended in this transaction by the signed-in user.
+        Only a member who may change the case clears a note (:meth:`may_clear_damage`); anyone else is
+        refused. The removal is noted in the audit with what the note said. On PostgreSQL the database's
+        function checks both: the signed-in user's access, and that the head is such a verification,
+        appended in this transaction by them.
         """
         if self.dialect == "postgresql":
             return bool(session.scalar(select(func.casefile_clear_damage(case_id))))
+        if not self.may_clear_damage(session, case_id):
+            raise AccessDeniedError(
+                "the damage noted on case {number} is cleared only by a member who may change it",
+                number=session.scalar(select(CaseRecord.number).where(CaseRecord.id == case_id)),
+            )
         note = session.get(CaseDamage, case_id)
         if note is None:
             return False

@@ -6,8 +6,11 @@ written once under ``sha256/ab/abcdef…``:
 - with ``If-None-Match: *``, so the server refuses to write over a name that exists: two
   clients putting the same bytes at once leave one object (the loser's write is refused
   and the object it wanted is there). A name found taken is read and hashed: other bytes
-  under it (put there with the clients' key, or damaged) cannot be replaced, so the put is
-  refused (:class:`~casefile.core.store.base.StoredEvidenceTakenError`), never taken as done;
+  under it (put there with the clients' key, or damaged) that a lock keeps (retention in
+  force, a legal hold) cannot be replaced, so the put is refused
+  (:class:`~casefile.core.store.base.StoredEvidenceTakenError`), never taken as done; unlocked,
+  they are copied to ``set-aside/damaged-…`` (kept) and removed, once the bytes to store are
+  hashed and found to be the named ones, and these are stored, as a folder store does;
 - with the object's SHA-256 as its checksum (each part's, for a multipart upload), so the
   server refuses bytes damaged on the way;
 - in COMPLIANCE mode until the retention date given (the case's closing plus the retention
@@ -27,6 +30,8 @@ import base64
 import contextlib
 import datetime as dt
 import hashlib
+import os
+import uuid
 from typing import Any
 
 from casefile.core.errors import CaseFileError, Message, StorageError
@@ -55,6 +60,29 @@ COMPLIANCE = "COMPLIANCE"
 _REFUSED = {"AccessDenied", "ObjectLocked", "InvalidRequest"}
 _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
 _MISSING = {"NoSuchKey", "404", "NotFound"}
+SET_ASIDE_PREFIX = "set-aside/"  # other bytes found unlocked under an object's name, kept when replaced
+_SET_ASIDE_AT_MOST = 8  # versions of other bytes set aside under one name in one put
+
+
+def _rereadable(source: Source) -> bool:
+    """Whether ``source`` can be read twice: hashed before anything is set aside, then stored."""
+    if isinstance(source, str | os.PathLike):
+        return True
+    try:
+        return bool(source.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _source_digest(source: Source) -> str:
+    """The SHA-256 of what ``source`` holds (a stream is read from where it is, and put back there)."""
+    with opened_source(source) as src:
+        start = src.tell()
+        sha = hashlib.sha256()
+        while chunk := src.read(1 << 20):
+            sha.update(chunk)
+        src.seek(start)
+    return sha.hexdigest()
 
 
 def s3_client(
@@ -186,26 +214,58 @@ class S3Store(EvidenceStore):
     def put(self, source: Source, sha256: str, *, retain_until: dt.datetime | None = None) -> Stored:
         digest = checked_digest(sha256)
         until = as_utc(retain_until) if retain_until is not None else None
-        head = self._head(digest)
-        if head is None:
-            with opened_source(source) as src:
-                stored = self._upload(src, digest, until)
-            if stored.created:
-                return stored
-            head = self._head(digest)  # another client stored it meanwhile
+        aside = ""
+        for _attempt in range(_SET_ASIDE_AT_MOST + 1):
+            head = self._head(digest)
             if head is None:
-                raise missing(self.name, digest)
-        # The name is taken: its first version, what CaseFile reads, must be these bytes. Other bytes
-        # there (planted, damaged) cannot be replaced on write-once storage: refused, never "stored".
-        found = self.digest_of(digest)
-        if found != digest:
+                with opened_source(source) as src:
+                    stored = self._upload(src, digest, until)
+                if stored.created:
+                    return Stored(stored.sha256, stored.size, True, stored.sm3, aside)
+                head = self._head(digest)  # another client stored it meanwhile
+                if head is None:
+                    raise missing(self.name, digest)
+            # The name is taken: its first version, what CaseFile reads, must be these bytes. Other bytes
+            # there (planted, damaged) under a lock cannot be replaced: refused, never "stored". Unlocked,
+            # they are copied aside (kept) and removed, once the genuine bytes are checked, and these stored.
+            found = self.digest_of(digest)
+            if found == digest:
+                break
             until_there = head.get("ObjectLockRetainUntilDate")
-            raise taken(self.name, digest, found, until_there.astimezone(dt.UTC) if until_there else None)
+            held = head.get("ObjectLockLegalHoldStatus") == "ON"
+            locked = until_there is not None and until_there.astimezone(dt.UTC) > utc_now()
+            if held or locked or not _rereadable(source) or _source_digest(source) != digest:
+                raise taken(self.name, digest, found, until_there.astimezone(dt.UTC) if until_there else None)
+            aside = self._set_aside(digest, head["VersionId"]) or aside
+        else:
+            raise taken(self.name, digest, found, None)
         if until is not None:
             current = head.get("ObjectLockRetainUntilDate")
             if current is None or until > current:
                 self._set_retention(digest, head["VersionId"], until)
-        return Stored(digest, int(head["ContentLength"]), created=False)
+        return Stored(digest, int(head["ContentLength"]), created=False, set_aside=aside)
+
+    def _set_aside(self, digest: str, version: str) -> str:
+        """The unlocked version ``version`` of the name of ``digest`` (other bytes) copied under a
+        ``set-aside/damaged-…`` name (kept, for whoever looks into it), then removed; where it went."""
+        key = object_key(digest)
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        target = f"{SET_ASIDE_PREFIX}damaged-{digest}-{stamp}-{uuid.uuid4().hex[:8]}"
+        self._call(
+            Message("setting aside other bytes found under the name of evidence"),
+            "copy_object",
+            Bucket=self.bucket,
+            Key=target,
+            CopySource={"Bucket": self.bucket, "Key": key, "VersionId": version},
+        )
+        self._call(
+            Message("setting aside other bytes found under the name of evidence"),
+            "delete_object",
+            Bucket=self.bucket,
+            Key=key,
+            VersionId=version,
+        )
+        return f"{self.name}/{target}"
 
     def _lock_params(self, until: dt.datetime | None, sm3: str = "") -> dict[str, Any]:
         params: dict[str, Any] = {"Bucket": self.bucket, "ContentType": "application/octet-stream"}
