@@ -462,6 +462,46 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the business complained about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the courier company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consumer association</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the postal regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the arbitration commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manufacturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,6 +1603,16 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>enumeration comma</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>between a header&apos;s parts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2410,7 +2460,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; File → Settings… changes them later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2979,10 +3029,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stage box of the case open, in 概况 (Ctrl+J)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conclude the case (结案)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2992,10 +3038,6 @@ Reason:</source>
     </message>
     <message>
         <source>Print the receipt again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3175,10 +3217,6 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set them now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,11 +3233,15 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This case is closed already; 处理 can reopen it</source>
+        <source>No receipt can be printed for this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No receipt can be printed for this case</source>
+        <source>The stage box of the case open, in Overview (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complaint receipt, on A5 or an 80 mm roll, in Bundles (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3216,6 +3258,10 @@ Reason:</source>
     </message>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and File → Settings… changes them later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3280,6 +3326,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     </message>
     <message>
         <source>Catalogue %1; evidence store %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is closed already; Reopen… in the Handling tab reopens it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4299,7 +4349,7 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read the text of new pictures and scanned pages in the background</source>
+        <source>Read new pictures and scans in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7146,6 +7196,14 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the periodic review comes after the closing: close the case first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{where}: {value!r} is not yes, no or unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8363,14 +8421,6 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>its start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the periodic review (定期复盘) comes after the closing: close the case first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

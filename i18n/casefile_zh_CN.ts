@@ -464,6 +464,46 @@ SHA-256：%4</translation>
         <translation>其他第三方</translation>
     </message>
     <message>
+        <source>the business complained about</source>
+        <translation>被投诉经营者</translation>
+    </message>
+    <message>
+        <source>the courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>the consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>the consumer association</source>
+        <translation>消费者协会</translation>
+    </message>
+    <message>
+        <source>the market regulator</source>
+        <translation>市场监督管理部门</translation>
+    </message>
+    <message>
+        <source>the postal regulator</source>
+        <translation>邮政管理部门</translation>
+    </message>
+    <message>
+        <source>the court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <source>the arbitration commission</source>
+        <translation>仲裁委员会</translation>
+    </message>
+    <message>
+        <source>the manufacturer</source>
+        <translation>生产者（厂家）</translation>
+    </message>
+    <message>
+        <source>another party</source>
+        <translation>其他第三方</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
@@ -1566,6 +1606,16 @@ Proof purpose: %3</source>
         <translation>%1：%2</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>enumeration comma</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>between a header&apos;s parts</comment>
+        <translation>%1&#x3000;%2</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -2421,7 +2471,7 @@ Reason:</source>
         <translation>欢迎使用 CaseFile</translation>
     </message>
     <message>
-        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; 设置 changes them later.</source>
+        <source>Receipts and complaint letters print who received the complaint. Enter your organisation and your name once; File → Settings… changes them later.</source>
         <translation>回执和投诉书上会印出受理单位和受理人。请先填写一次单位信息和您的姓名，以后可在“设置”中修改。</translation>
     </message>
     <message>
@@ -2990,10 +3040,6 @@ Reason:</source>
         <translation>阶段变更…</translation>
     </message>
     <message>
-        <source>The stage box of the case open, in 概况 (Ctrl+J)</source>
-        <translation>打开案件的阶段栏，在“概况”中（Ctrl+J）</translation>
-    </message>
-    <message>
         <source>Conclude the case (结案)…</source>
         <translation>结案…</translation>
     </message>
@@ -3004,10 +3050,6 @@ Reason:</source>
     <message>
         <source>Print the receipt again…</source>
         <translation>重新打印回执…</translation>
-    </message>
-    <message>
-        <source>The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)</source>
-        <translation>投诉受理回执，A5 或 80 毫米热敏纸，在“材料”中（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>Add files to the case open (Ctrl+O); you can also drop them on it</source>
@@ -3186,10 +3228,6 @@ Reason:</source>
         <translation>工号</translation>
     </message>
     <message>
-        <source>Set them now? They are kept for every receipt, and 设置 changes them later.</source>
-        <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
-    </message>
-    <message>
         <source>Set them now…</source>
         <translation>现在设置…</translation>
     </message>
@@ -3206,12 +3244,16 @@ Reason:</source>
         <translation>到店投诉登记</translation>
     </message>
     <message>
-        <source>This case is closed already; 处理 can reopen it</source>
-        <translation>此案件已结案；可在“处理”中重新开案</translation>
-    </message>
-    <message>
         <source>No receipt can be printed for this case</source>
         <translation>此案件无法打印回执</translation>
+    </message>
+    <message>
+        <source>The stage box of the case open, in Overview (Ctrl+J)</source>
+        <translation>打开案件的阶段栏，在“概况”中（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>The complaint receipt, on A5 or an 80 mm roll, in Bundles (Ctrl+Shift+P)</source>
+        <translation>投诉受理回执，A5 或 80 毫米热敏纸，在“材料”中（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>Put the case away</source>
@@ -3228,6 +3270,10 @@ Reason:</source>
     <message>
         <source>The receipt prints the store and who received the complaint; not set yet: %1.</source>
         <translation>回执上要印明门店和受理人，尚未设置：%1。</translation>
+    </message>
+    <message>
+        <source>Set them now? They are kept for every receipt, and File → Settings… changes them later.</source>
+        <translation>现在设置吗？设置后每张回执都会使用，以后可在“设置”中修改。</translation>
     </message>
     <message>
         <source>Your name is needed before the desk opens: a receipt names who received the complaint.</source>
@@ -3296,6 +3342,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
     <message>
         <source>Catalogue %1; evidence store %2</source>
         <translation>团队目录 %1；证据存储 %2</translation>
+    </message>
+    <message>
+        <source>This case is closed already; Reopen… in the Handling tab reopens it</source>
+        <translation>此案件已结案；可在“处理”中重新开案</translation>
     </message>
     <message>
         <source>Saved %1: everything here is saved as it is typed</source>
@@ -4316,7 +4366,7 @@ The stage log will say the stages were skipped; write why in the note.</source>
         <translation>从证书文件添加…</translation>
     </message>
     <message>
-        <source>Read the text of new pictures and scanned pages in the background</source>
+        <source>Read new pictures and scans in the background</source>
         <translation>在后台识别新图片和扫描页中的文字</translation>
     </message>
     <message>
@@ -7181,6 +7231,14 @@ Attach %1 all the same?</source>
         <translation>{where}：请从 {choices} 中选择</translation>
     </message>
     <message>
+        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>
+        <translation>结案须登记处理结果和投诉人满意度：请使用 casefile close（应用中为 处理 → 结案），而不是直接移至“结案”阶段</translation>
+    </message>
+    <message>
+        <source>the periodic review comes after the closing: close the case first</source>
+        <translation>定期复盘在结案之后进行：请先结案</translation>
+    </message>
+    <message>
         <source>{where}: {value!r} is not yes, no or unknown</source>
         <translation>{where}：{value!r} 不是“是”“否”或“未知”</translation>
     </message>
@@ -8399,14 +8457,6 @@ Attach %1 all the same?</source>
     <message>
         <source>its start</source>
         <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage</source>
-        <translation>结案须登记处理结果和投诉人满意度：请使用 casefile close（应用中为 处理 → 结案），而不是直接移至“结案”阶段</translation>
-    </message>
-    <message>
-        <source>the periodic review (定期复盘) comes after the closing: close the case first</source>
-        <translation>定期复盘在结案之后进行：请先结案</translation>
     </message>
     <message>
         <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>

@@ -37,7 +37,7 @@ class FirstRunDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Receipts and complaint letters print who received the complaint. "
-                "Enter your organisation and your name once; 设置 changes them later."
+                "Enter your organisation and your name once; File → Settings… changes them later."
             ),
             self,
         )

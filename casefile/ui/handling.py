@@ -35,13 +35,14 @@ from casefile.core.workflow.records import (
 )
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
-from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.i18n import bracketed, enumerated, fill, labelled, spaced, translated
 from casefile.ui.labels import (
     answer_name,
     clock_name,
     clock_status_name,
     closing_result_name,
     event_kind_name,
+    handling_party_in_text,
     handling_party_name,
     outcome_kind_name,
     proceeding_result_name,
@@ -131,7 +132,7 @@ def header_html(case: Case, now: datetime | None = None) -> str:
         elif state.past_safe_day:
             text = f"<span style='color:{URGENT_COLOUR}'><b>{text}</b></span>"
         parts.append(text)
-    return "　".join(parts)
+    return spaced(parts)
 
 
 class ExhibitChoice(QListWidget):
@@ -274,7 +275,7 @@ class RecordDialog(QDialog):
         unchosen = self._unchosen()
         ok.setEnabled(not unchosen)
         ok.setToolTip(
-            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(unchosen)) if unchosen else ""
+            fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), enumerated(unchosen)) if unchosen else ""
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
@@ -318,7 +319,7 @@ class RecordDialog(QDialog):
         when a value is refused (it stays open to correct it)."""
         unchosen = self._unchosen()
         if unchosen:
-            self.error.setText(fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), "、".join(unchosen)))
+            self.error.setText(fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), enumerated(unchosen)))
             next(box for box, label in self.required.items() if label == unchosen[0]).setFocus()
             return
         if self.on_accept is None:
@@ -552,7 +553,7 @@ class HandlingTab(QWidget):
         else:
             how = self.tr("handling began")
         first = self.tr("First response")
-        text = f"{first}：{clock_status_name(state.status)}  {due}  （{how}）"
+        text = bracketed(labelled(first, f"{clock_status_name(state.status)}  {due}"), how)
         self._item(section, _when(answered), text, ("response", 0))
 
     def _fill(self, case: Case) -> None:  # noqa: C901 - one block per kind of record
@@ -561,26 +562,27 @@ class HandlingTab(QWidget):
         self._response(case)
 
         def cites(numbers: list[int]) -> str:
-            return ("  " + "、".join(fill(exhibit, n) for n in numbers)) if numbers else ""
+            return ("  " + enumerated(fill(exhibit, n) for n in numbers)) if numbers else ""
 
         if wf.findings:
             section = self._section(self.tr("Responsibility"))
             for i, f in enumerate(wf.findings):
-                text = responsible_name(f.party) + (f"：{f.reasons}" if f.reasons else "") + cites(f.evidence)
+                party = responsible_name(f.party)
+                text = (labelled(party, f.reasons) if f.reasons else party) + cites(f.evidence)
                 self._item(section, _when(f.at), text + self._entered(f.recorded_at, f.by), ("finding", i))
         if wf.proposals:
             section = self._section(self.tr("Negotiation"))
             for i, p in enumerate(wf.proposals):
-                text = fill(self.tr("Round %1: %2 proposes %3"), i + 1, handling_party_name(p.by), p.summary)
+                text = fill(self.tr("Round %1: %2 proposes %3"), i + 1, handling_party_in_text(p.by), p.summary)
                 if p.amount is not None:
-                    text += f"（{_money(p.amount)}）"
+                    text = bracketed(text, _money(p.amount))
                 if p.reply_by is not None:
                     text += "  " + fill(self.tr("reply by %1"), _when(p.reply_by))
                 answer = answer_name(p.answer.value)
                 if p.answered_at is not None:
                     answer += f" {_when(p.answered_at)}"
                 if p.answer_note:
-                    answer += f"：{p.answer_note}"
+                    answer = labelled(answer, p.answer_note)
                 text += cites(p.evidence)
                 self._item(section, _when(p.at), f"{text} → {answer}{cites(p.answer_evidence)}", ("proposal", i))
         if wf.proceedings:
@@ -613,7 +615,8 @@ class HandlingTab(QWidget):
                 dated += [(hearing, self.tr("Hearing")) for hearing in pr.hearings]
                 for t in pr.testing:
                     end = _when(t.end) if t.end else self.tr("ongoing")
-                    text = fill(self.tr("Testing until %1 (not counted)"), end) + (f"：{t.note}" if t.note else "")
+                    text = fill(self.tr("Testing until %1 (not counted)"), end)
+                    text = labelled(text, t.note) if t.note else text
                     dated.append((t.start, text))
                 for when, text in sorted(dated, key=lambda row: row[0]):  # in the order they happened
                     self._item(item, _when(when), text, ("proceeding", i))
@@ -629,13 +632,13 @@ class HandlingTab(QWidget):
             if o.payer or o.payee:
                 text += "  " + fill(
                     self.tr("%1 to %2"),
-                    handling_party_name(o.payer) if o.payer else "—",
-                    handling_party_name(o.payee) if o.payee else "—",
+                    handling_party_in_text(o.payer) if o.payer else "—",
+                    handling_party_in_text(o.payee) if o.payee else "—",
                 )
             if o.perform_by is not None:
                 text += "  " + fill(self.tr("perform by %1"), times.day(o.perform_by))
             if o.summary:
-                text += f"：{o.summary}"
+                text = labelled(text, o.summary)
             self._item(section, _when(o.at), text + cites(o.evidence), ("outcome", 0))
         if wf.payments:
             section = self._section(
@@ -643,7 +646,7 @@ class HandlingTab(QWidget):
             )
             for i, pay in enumerate(wf.payments):
                 template = self.tr("%1 recovered from %2") if pay.recovered else self.tr("%1 paid by %2")
-                text = fill(template, _money(pay.amount), handling_party_name(pay.payer))
+                text = fill(template, _money(pay.amount), handling_party_in_text(pay.payer))
                 extra = "  ".join(x for x in (pay.method, pay.note) if x)
                 self._item(
                     section, _when(pay.at), text + (f"  {extra}" if extra else "") + cites(pay.evidence), ("payment", i)
@@ -656,7 +659,7 @@ class HandlingTab(QWidget):
                 if c.satisfaction is not None:
                     text += "  " + fill(self.tr("satisfaction %1/5"), c.satisfaction)
                 if c.note:
-                    text += f"：{c.note}"
+                    text = labelled(text, c.note)
                 rows.append((c.at, text + cites(c.evidence) + self._entered(c.recorded_at, c.by), ("closing", i)))
             for i, r in enumerate(wf.reopenings):
                 rows.append((r.at, fill(self.tr("Reopened: %1"), r.reason), ("reopening", i)))

@@ -9,6 +9,7 @@ source (run without tools/dev), it is compiled into the user's cache folder with
 from __future__ import annotations
 
 import errno
+import functools
 import logging
 import os
 import re
@@ -188,6 +189,17 @@ def labelled(label: str, text: str) -> str:
 def listed(items: Iterable[str]) -> str:
     """Items one after another with the app language's comma ("a, b" / "a，b")."""
     return QCoreApplication.translate("CaseFile", ", ").join(items)
+
+
+def enumerated(items: Iterable[str]) -> str:
+    """Items of one list in a sentence with the app language's enumeration comma ("a, b" / "a、b")."""
+    return QCoreApplication.translate("CaseFile", ", ", "enumeration comma").join(items)
+
+
+def spaced(parts: Iterable[str]) -> str:
+    """Parts of a header one after another, set apart as the app's language does ("a · b" / "a　b")."""
+    template = QCoreApplication.translate("CaseFile", "%1 · %2", "between a header's parts")
+    return functools.reduce(lambda shown, part: fill(template, shown, part), parts)
 
 
 def bracketed(text: str, note: str) -> str:

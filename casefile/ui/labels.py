@@ -155,6 +155,20 @@ HANDLING_PARTIES: dict[str, str] = {
     "third-party": QT_TRANSLATE_NOOP("CaseFile", "Another party"),
 }
 
+# The same parties named inside a sentence ("¥800 paid by the business complained about"), not as a label.
+HANDLING_PARTIES_IN_TEXT: dict[str, str] = {
+    "respondent": QT_TRANSLATE_NOOP("CaseFile", "the business complained about"),
+    "courier": QT_TRANSLATE_NOOP("CaseFile", "the courier company"),
+    "complainant": QT_TRANSLATE_NOOP("CaseFile", "the consumer"),
+    "consumer-association": QT_TRANSLATE_NOOP("CaseFile", "the consumer association"),
+    "regulator": QT_TRANSLATE_NOOP("CaseFile", "the market regulator"),
+    "postal-regulator": QT_TRANSLATE_NOOP("CaseFile", "the postal regulator"),
+    "court": QT_TRANSLATE_NOOP("CaseFile", "the court"),
+    "arbitration": QT_TRANSLATE_NOOP("CaseFile", "the arbitration commission"),
+    "manufacturer": QT_TRANSLATE_NOOP("CaseFile", "the manufacturer"),
+    "third-party": QT_TRANSLATE_NOOP("CaseFile", "another party"),
+}
+
 # ------------------------------------------------------------------ the handling of a dispute
 
 PROCEEDING_VENUES: dict[str, str] = {
@@ -519,6 +533,11 @@ def event_party_name(value: str) -> str:
 def handling_party_name(value: str) -> str:
     """Who proposed, pays or is paid."""
     return _label(HANDLING_PARTIES, value)
+
+
+def handling_party_in_text(value: str) -> str:
+    """Who proposed, pays or is paid, as named inside a sentence ("paid by the consumer")."""
+    return _label(HANDLING_PARTIES_IN_TEXT, value)
 
 
 def proceeding_venue_name(value: str) -> str:

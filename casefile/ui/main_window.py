@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
         self.cases.search_everywhere.clicked.connect(lambda: self.search_everywhere(self.cases.search.text()))
         self._pending_hit: Hit | None = None  # a hit to show once its case is open (after unsaved edits)
+        self._case_note = ""  # a status-bar note about the case open, cleared when another case is shown
         # The left side: the case list, or the search through the text of every case, as two tabs.
         self.left = QTabWidget(self)
         self.left.setDocumentMode(True)
@@ -595,7 +596,8 @@ class MainWindow(QMainWindow):
         handling = self.workspace.handling
         self.workspace.setCurrentWidget(handling)
         if handling.close_button.isHidden() or not handling.close_button.isEnabled():
-            self.statusBar().showMessage(self.tr("This case is closed already; 处理 can reopen it"), 10_000)
+            self._case_note = self.tr("This case is closed already; Reopen… in the Handling tab reopens it")
+            self.statusBar().showMessage(self._case_note, 10_000)
             return
         handling.close_case()
 
@@ -799,11 +801,11 @@ class MainWindow(QMainWindow):
         self.act_tab_previous.setText(self.tr("Previous tab"))
         self.act_add_evidence.setText(self.tr("Add evidence…"))
         self.act_stage.setText(self.tr("Change stage…"))
-        self.act_stage.setToolTip(self.tr("The stage box of the case open, in 概况 (Ctrl+J)"))
+        self.act_stage.setToolTip(self.tr("The stage box of the case open, in Overview (Ctrl+J)"))
         self.act_conclude.setText(self.tr("Conclude the case (结案)…"))
         self.act_conclude.setToolTip(self.tr("Record the result and close the case as concluded (Ctrl+Shift+E)"))
         self.act_receipt.setText(self.tr("Print the receipt again…"))
-        self.act_receipt.setToolTip(self.tr("The complaint receipt, on A5 or an 80 mm roll, in 材料 (Ctrl+Shift+P)"))
+        self.act_receipt.setToolTip(self.tr("The complaint receipt, on A5 or an 80 mm roll, in Bundles (Ctrl+Shift+P)"))
         self.act_close_case.setText(self.tr("Put the case away"))
         self.act_close_case.setToolTip(
             self.tr("No case open; the case itself is unchanged, not closed as concluded (Ctrl+W)")
@@ -936,6 +938,9 @@ class MainWindow(QMainWindow):
         self.ctx.runner.start(task)
 
     def _show_opened(self, number: str) -> None:
+        if self._case_note and self.statusBar().currentMessage() == self._case_note:
+            self.statusBar().clearMessage()  # it was about the case shown before
+        self._case_note = ""
         self.workspace.set_case(number or None)
         if number:
             QSettings().setValue(self._remembered("last_case"), number)
@@ -1225,7 +1230,7 @@ class MainWindow(QMainWindow):
             fill(self.tr("The receipt prints the store and who received the complaint; not set yet: %1."), missing)
         )
         box.setInformativeText(
-            self.tr("Set them now? They are kept for every receipt, and 设置 changes them later.")
+            self.tr("Set them now? They are kept for every receipt, and File → Settings… changes them later.")
             if named
             else self.tr("Your name is needed before the desk opens: a receipt names who received the complaint.")
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -148,7 +149,7 @@ class SettingsDialog(QDialog):
         tsa_pin_file = QPushButton(self.tr("From a certificate…"), self)
         tsa_pin_file.clicked.connect(self._pin_from_file)
         self.tsa_pin_file = tsa_pin_file
-        self.ocr = QCheckBox(self.tr("Read the text of new pictures and scanned pages in the background"), self)
+        self.ocr = QCheckBox(self.tr("Read new pictures and scans in the background"), self)
         self.ocr.setChecked(s.ocr_in_background)
         missing = unavailable()
         self.ocr.setToolTip(
@@ -185,6 +186,14 @@ class SettingsDialog(QDialog):
         library_row.addWidget(self.library, 1)
         library_row.addWidget(browse)
         form = QFormLayout()
+        # The form follows the width of its page: the choices are as wide as the room beside the labels (the
+        # long English ones), the text of the one chosen elided, never wider than the page (at 1024×700 the
+        # fields ran under the scroll bar and were cut off on the right).
+        for combo in (self.time_zone, self.language, self.venue, self.after_ingest):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
+        self.calendar_years.setWordWrap(True)
         form.addRow(self.tr("Library folder"), library_row)
         form.addRow(self.tr("Operator name"), self.operator)
         form.addRow(self.tr("Staff number (工号)"), self.clerk_id)

@@ -17,7 +17,7 @@ from casefile.core.record.timeline import CONTACT_KINDS, suggested_party
 from casefile.core.search.query import Hit
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
-from casefile.ui.i18n import fill
+from casefile.ui.i18n import enumerated, fill, listed
 from casefile.ui.labels import event_kind_name, event_party_name
 from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
@@ -44,6 +44,11 @@ log = logging.getLogger(__name__)
 # How the timeline's "when" field shows a time, and a day alone (an event whose hour is not known).
 TIMED_FORMAT = "yyyy-MM-dd HH:mm"
 DAY_FORMAT = "yyyy-MM-dd"
+
+
+def reference_width(edit: QLineEdit) -> int:
+    """Room for a whole 工单号 or 受理号 (GD20261121001, a few digits more) in ``edit``, margins included."""
+    return edit.fontMetrics().horizontalAdvance("GD2026112100123") + 24
 
 
 class TimelineTab(QWidget):
@@ -87,6 +92,12 @@ class TimelineTab(QWidget):
         self._party_picked = False  # the user chose who it was with: the kind no longer changes it
         # The entry in two rows (when, kind, with whom, their number / what happened, exhibits, add),
         # so the tab fits a 1024-pixel screen beside the case list.
+        # The combos take the width their longest item would want ("Postal regulator (邮政管理部门, 12305)"),
+        # leaving the reference nothing: they are sized to a few words and elide the rest, and the reference
+        # keeps room for a whole 工单号 (GD20261121001), the number a caller quotes.
+        for combo, letters in ((self.kind, 14), (self.party, 12)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         when = QHBoxLayout()
         for widget in (self.at, self.date_only, self.kind, self.party):
             when.addWidget(widget)
@@ -134,6 +145,7 @@ class TimelineTab(QWidget):
         self.party.setCurrentIndex(max(0, self.party.findData(current or "")))
         self.party.setToolTip(self.tr("Who it was with: the business, the courier company, an agency…"))
         self.ref.setPlaceholderText(self.tr("Their reference (工单号/受理号)"))
+        self.ref.setMinimumWidth(reference_width(self.ref))
         self.ref.setToolTip(self.tr("The number the other side gave it: ticket, complaint or acceptance number"))
         self.at.setToolTip(self.tr("When it happened (not when it is entered)"))
         self.date_only.setText(self.tr("Date only"))
@@ -173,7 +185,7 @@ class TimelineTab(QWidget):
         self.events = list(case.timeline)
         for event in case.timeline:
             when = times.day(event.at) if event.date_only else times.text(event.at)
-            refs = "、".join(fill(exhibit, n) for n in event.evidence)
+            refs = enumerated(fill(exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
             unsaid = not event.party and event.kind in CONTACT_KINDS
             dealt = [
@@ -181,7 +193,7 @@ class TimelineTab(QWidget):
                 *([self.tr("with: not said")] if unsaid else []),
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
-            text = f"{when}  [{kind}]  " + (f"[{'，'.join(dealt)}]  " if dealt else "") + event.summary
+            text = f"{when}  [{kind}]  " + (f"[{listed(dealt)}]  " if dealt else "") + event.summary
             if event.decision:
                 text += "  " + fill(self.tr("Decided: %1"), event.decision)
             text += "  " + fill(self.tr("(%1)"), refs) if refs else ""

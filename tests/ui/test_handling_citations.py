@@ -93,7 +93,7 @@ def test_the_answer_the_proceeding_and_the_closing_cite_the_exhibits_ticked(with
 
     texts = tree_texts(tab)
     assert any("Rejected" in t and t.endswith("商家书面答复  exhibit 2") for t in texts), texts
-    assert any(t.startswith("1. ") and "exhibit 1、exhibit 2" in t for t in texts), texts
+    assert any(t.startswith("1. ") and "exhibit 1, exhibit 2" in t for t in texts), texts
     assert any(t.startswith("Closed:") and "exhibit 1" in t for t in texts), texts
 
 

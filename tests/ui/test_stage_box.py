@@ -176,7 +176,7 @@ def test_the_first_response_is_entered_and_shown(window, ctx):
     dialog.form.itemAt(0, dialog.form.ItemRole.FieldRole).widget().set(datetime(2026, 11, 20, 10, 30, tzinfo=CST))
     dialog.accept()
     assert ctx.library.load_case(NUMBER).first_response_at == datetime(2026, 11, 20, 10, 30, tzinfo=CST)
-    assert "First response：met" in response_text() and "（first response entered）" in response_text()
+    assert "First response: met" in response_text() and "(first response entered)" in response_text()
 
 
 def test_the_first_response_says_how_the_complainant_was_answered(window, ctx):

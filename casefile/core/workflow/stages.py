@@ -73,10 +73,10 @@ def check_move(case: Case, stage: Stage, at: datetime, *, skip: bool = False, no
     if stage is Stage.CLOSED:
         raise InvalidValueError(
             "a case is closed with its result and the complainant's satisfaction: use casefile close "
-            "(in the app, 处理 → 结案), not the closed stage"
+            "(in the app, Handling → Close case…), not the closed stage"
         )
     if stage is Stage.REVIEW and case.workflow.closed is None:
-        raise InvalidValueError("the periodic review (定期复盘) comes after the closing: close the case first")
+        raise InvalidValueError("the periodic review comes after the closing: close the case first")
     check_after_complaint(case, at, "at")
     # Registration is dated when the case was entered, often after the handling began: the complaint bounds it.
     if case.stage_log and case.stage is not Stage.REGISTRATION and at < case.stage_log[-1].at:

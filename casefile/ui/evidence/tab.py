@@ -169,24 +169,23 @@ class EvidenceTab(QWidget):
         self.watch_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.watch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-        # A tool bar, not a row of buttons: on a narrow screen what does not fit goes into its » menu.
+        # Tool bars, not rows of buttons: on a narrow screen what does not fit goes into their » menu. Two of
+        # them, one above the other: in one row, Move down, Redact and the thumbnails were behind the » at
+        # 1024×700 (in both languages), and a newcomer never saw them. Adding and finding above, the order
+        # and the work on the exhibit selected below.
         self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setIconSize(QSize(16, 16))
-        for action in (
-            self.act_add_files,
-            self.act_add_folder,
-            self.act_search,  # early: on a narrow screen it stays in sight
-            self.act_withdraw,
-            self.act_show,
-            self.act_up,
-            self.act_down,
-            self.act_transcript,
-            self.act_redact,
-            self.act_grid,
+        self.exhibit_bar = QToolBar(self)
+        for bar, actions in (
+            (
+                self.toolbar,
+                (self.act_add_files, self.act_add_folder, self.act_search, self.act_withdraw, self.act_show),
+            ),
+            (self.exhibit_bar, (self.act_up, self.act_down, self.act_transcript, self.act_redact, self.act_grid)),
         ):
-            self.toolbar.addAction(action)
-        self.toolbar.addWidget(self.watch_button)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.setIconSize(QSize(16, 16))
+            bar.addActions(list(actions))
+        self.exhibit_bar.addWidget(self.watch_button)
 
         self.preview = PreviewPane(ctx, self)
         self.addActions(self.preview.view_actions)  # zoom and turn wherever the focus is in the tab
@@ -219,7 +218,8 @@ class EvidenceTab(QWidget):
         # all, those a narrow screen puts behind the tool bar's » among them.
         for view in (self.table, self.grid):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            view.addActions(self.toolbar.actions()[: self.toolbar.actions().index(self.act_grid) + 1])
+            view.addActions(self.toolbar.actions())
+            view.addActions(self.exhibit_bar.actions()[: self.exhibit_bar.actions().index(self.act_grid) + 1])
             view.addAction(self.watch_menu.menuAction())
         self.grid.setModelColumn(EvidenceModel.TITLE)
         self.grid.setSelectionModel(self.table.selectionModel())
@@ -254,7 +254,9 @@ class EvidenceTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.exhibit_bar)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
 

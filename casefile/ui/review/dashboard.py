@@ -95,6 +95,10 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # the grid's share, as its blank's
         self.names: list[str] = []
         self.values: list[list[float]] = []
+        # The legend in a row of its own below the plot (the title has the row above), its entries side by
+        # side: drawn over the plot, it covered the ends of the longest bars, a longer language's names more.
+        self.key = pg.LegendItem(colCount=2, labelTextColor="#222222")
+        self.plotItem.layout.addItem(self.key, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
 
     def show_bars(
         self,
@@ -107,10 +111,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
         """``series``: (legend name, colour, values) drawn side by side for each of ``names``; ``whole``: the
         values are counts (of cases), marked in whole steps along their axis, never 0.5."""
         self.clear()
-        legend = self.plotItem.legend
-        if legend is None:
-            legend = self.addLegend(offset=(-2, 2), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 220))
-        legend.clear()
+        self.key.clear()
         self.names = names
         self.values = [values for _, _, values in series]
         height = 0.8 / max(1, len(series))
@@ -118,10 +119,10 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type in
             ys = [i - 0.4 + height * (k + 0.5) for i in range(len(names))]
             bars = pg.BarGraphItem(x0=0, y=ys, height=height * 0.9, width=values, brush=colour, pen=None, name=name)
             self.addItem(bars)
+            self.key.addItem(bars, name)
         self.getAxis("left").setTicks([list(enumerate(names)), []])
         top = max([v for values in self.values for v in values] + [limit or 1])
-        # room on the right for the legend, clear of the longest bar
-        right = (limit if limit is not None else top) * 1.5
+        right = (limit if limit is not None else top) * 1.15  # the longest bar ends clear of the edge
         self.setXRange(0, right, padding=0)
         if whole:
             step = max(1, math.ceil(right / 6))
