@@ -994,6 +994,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(not said)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2754,6 +2758,10 @@ Reason:</source>
     </message>
     <message>
         <source>Reop&amp;en…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick, then give when the complainant was answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -996,6 +996,10 @@ SHA-256：%4</translation>
         <translation>勾选能证明此事的证据：材料中将以“（见证据N）”引用</translation>
     </message>
     <message>
+        <source>Give the time</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
         <source>(not said)</source>
         <translation>（未说明）</translation>
     </message>
@@ -2766,6 +2770,10 @@ Reason:</source>
     <message>
         <source>Reop&amp;en…</source>
         <translation>重新开案(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Tick, then give when the complainant was answered</source>
+        <translation>勾选后填写答复投诉人的时间</translation>
     </message>
     <message>
         <source>Not said</source>
