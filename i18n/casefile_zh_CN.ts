@@ -956,6 +956,10 @@ SHA-256：%4</translation>
         <translation>责任认定、协商方案与付款</translation>
     </message>
     <message>
+        <source>Earlier names and phone numbers (曾用)</source>
+        <translation>曾用姓名和电话</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
