@@ -24,6 +24,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint (补打) of edition %2 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %2, corrected (更正): %3 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %2 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed again by %1 at %2 with nothing it prints changed: a 补打 of the receipt issued %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %1, printed by %2 at %3 after the record changed: the receipt issued %4 is void.
+Changed: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: notes for whoever files it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,6 +24,28 @@
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>Reprint (补打) of edition %2 — %1</source>
+        <translation>第%2版的补打 — %1</translation>
+    </message>
+    <message>
+        <source>Edition %2, corrected (更正): %3 — %1</source>
+        <translation>第%2版 更正：%3 — %1</translation>
+    </message>
+    <message>
+        <source>Edition %2 — %1</source>
+        <translation>第%2版 — %1</translation>
+    </message>
+    <message>
+        <source>Printed again by %1 at %2 with nothing it prints changed: a 补打 of the receipt issued %3.</source>
+        <translation>%1 于 %2 补打，内容未变：为 %3 出具的回执的补打。</translation>
+    </message>
+    <message>
+        <source>Edition %1, printed by %2 at %3 after the record changed: the receipt issued %4 is void.
+Changed: %5</source>
+        <translation>第%1版，%2 于 %3 在记录更改后出具：%4 出具的回执作废。
+更改：%5</translation>
+    </message>
+    <message>
         <source>%1: notes for whoever files it</source>
         <translation>%1：办理指引（非提交材料）</translation>
     </message>
