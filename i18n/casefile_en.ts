@@ -24,6 +24,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint (补打) of edition %2 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %2, corrected (更正): %3 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %2 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed again by %1 at %2 with nothing it prints changed: a 补打 of the receipt issued %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %1, printed by %2 at %3 after the record changed: the receipt issued %4 is void.
+Changed: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: notes for whoever files it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,6 +1015,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Earlier names and phone numbers (曾用)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,6 +1056,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>Tick the exhibits that show it: packets cite them as （见证据N）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2807,6 +2836,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tick, then give when the complainant was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not said</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3756,6 +3789,17 @@ The stage log will say the stages were skipped; write why in the note.</source>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Step up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,6 +24,28 @@
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>Reprint (补打) of edition %2 — %1</source>
+        <translation>第%2版的补打 — %1</translation>
+    </message>
+    <message>
+        <source>Edition %2, corrected (更正): %3 — %1</source>
+        <translation>第%2版 更正：%3 — %1</translation>
+    </message>
+    <message>
+        <source>Edition %2 — %1</source>
+        <translation>第%2版 — %1</translation>
+    </message>
+    <message>
+        <source>Printed again by %1 at %2 with nothing it prints changed: a 补打 of the receipt issued %3.</source>
+        <translation>%1 于 %2 补打，内容未变：为 %3 出具的回执的补打。</translation>
+    </message>
+    <message>
+        <source>Edition %1, printed by %2 at %3 after the record changed: the receipt issued %4 is void.
+Changed: %5</source>
+        <translation>第%1版，%2 于 %3 在记录更改后出具：%4 出具的回执作废。
+更改：%5</translation>
+    </message>
+    <message>
         <source>%1: notes for whoever files it</source>
         <translation>%1：办理指引（非提交材料）</translation>
     </message>
@@ -996,6 +1018,10 @@ SHA-256：%4</translation>
         <translation>责任认定、协商方案与付款</translation>
     </message>
     <message>
+        <source>Earlier names and phone numbers (曾用)</source>
+        <translation>曾用姓名和电话</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
@@ -1034,6 +1060,10 @@ SHA-256：%4</translation>
     <message>
         <source>Tick the exhibits that show it: packets cite them as （见证据N）</source>
         <translation>勾选能证明此事的证据：材料中将以“（见证据N）”引用</translation>
+    </message>
+    <message>
+        <source>Give the time</source>
+        <translation>填写时间</translation>
     </message>
     <message>
         <source>(not said)</source>
@@ -2818,6 +2848,10 @@ Reason:</source>
         <translation>重新开案(&amp;E)…</translation>
     </message>
     <message>
+        <source>Tick, then give when the complainant was answered</source>
+        <translation>勾选后填写答复投诉人的时间</translation>
+    </message>
+    <message>
         <source>Not said</source>
         <translation>未说明</translation>
     </message>
@@ -3774,6 +3808,17 @@ The stage log will say the stages were skipped; write why in the note.</source>
     <message>
         <source>Drive</source>
         <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>增加(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>减少(&amp;D)</translation>
     </message>
 </context>
 <context>

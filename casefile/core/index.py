@@ -448,6 +448,16 @@ class Index:
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
 
+    def earlier_contacts(self, numbers: Iterable[str]) -> dict[str, str]:
+        """The parties' earlier names and phone numbers (曾用) the index holds for each of ``numbers``, one a line
+        (cases without any left out)."""
+        found: dict[str, str] = {}
+        with Session(self.engine) as session:
+            for chunk in _chunks(sorted(set(numbers)), 500):
+                stmt = select(CaseRow.number, CaseRow.earlier_contacts).where(CaseRow.number.in_(chunk))
+                found.update({number: earlier for number, earlier in session.execute(stmt) if earlier})
+        return found
+
     def summaries(self, search: str = "") -> list[CaseSummary]:
         # Plain rows, not ORM objects: a 10,000-case list loads several times faster.
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]

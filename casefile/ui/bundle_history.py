@@ -13,12 +13,13 @@ from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import route_name, venue_name
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the file's full path, as text
 COLUMNS = 5
 PAGES_COLUMN = 3
+VENUE_COLUMN = 1
 ROUTE_VALUES = frozenset(route.value for route in Route)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,50 @@ class BundleHistoryModel(QAbstractTableModel):
             text += f" → {route_name(made.route)}"
         if made.layout:
             text = bracketed(text, made.layout)
-        return text
+        return self._edition_text(made, text)
+
+    def _edition_text(self, made: MadeFile, text: str) -> str:
+        """A walk-in receipt's ``text`` after its edition (first, so a narrow column still shows it): the first of it,
+        a 补打, or a correction and what changed."""
+        record = made.bundle
+        if record.edition is None:  # not a receipt, or one issued before editions were recorded
+            return text
+        if record.reissue == "reprint":
+            return fill(self.tr("Reprint (补打) of edition %2 — %1"), text, record.edition)
+        if record.reissue == "correction":
+            return fill(
+                self.tr("Edition %2, corrected (更正): %3 — %1"), text, record.edition, "、".join(record.changed) or "—"
+            )
+        return fill(self.tr("Edition %2 — %1"), text, record.edition)
+
+    def _previous_at(self, made: MadeFile) -> str:
+        """When the receipt that ``made``'s receipt reprints or corrects was issued ("" when not listed)."""
+        seq = made.bundle.previous
+        found = next((m.at for m in self.files if seq is not None and m.bundle.seq == seq), None)
+        return times.text(found) if found is not None else ""
+
+    def _edition_tip(self, made: MadeFile) -> str:
+        record = made.bundle
+        if record.edition is None or record.reissue not in ("reprint", "correction"):
+            return ""
+        before = self._previous_at(made) or "—"
+        if record.reissue == "reprint":
+            return fill(
+                self.tr("Printed again by %1 at %2 with nothing it prints changed: a 补打 of the receipt issued %3."),
+                record.operator,
+                times.text(made.at),
+                before,
+            )
+        return fill(
+            self.tr(
+                "Edition %1, printed by %2 at %3 after the record changed: the receipt issued %4 is void.\nChanged: %5"
+            ),
+            record.edition,
+            record.operator,
+            times.text(made.at),
+            before,
+            "、".join(record.changed) or "—",
+        )
 
     def _cell(self, made: MadeFile, column: int) -> str:
         if column == 0:
@@ -134,6 +178,9 @@ class BundleHistoryModel(QAbstractTableModel):
             )
             if made.lost.set_aside:
                 tip += "\n" + fill(self.tr("The altered file was moved to %1."), made.lost.set_aside)
+        edition = self._edition_tip(made)
+        if edition:
+            tip += "\n" + edition
         if made.superseded:
             tip += "\n" + self.tr("A later bundle was made for the same venue and destination.")
         return tip
@@ -158,7 +205,22 @@ class BundleHistoryView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The venue (with a receipt's edition and what a correction changed) is as wide as it needs, at most
+        # half the table: the file's name keeps room beside it; the tooltip says it all.
+        header.setSectionResizeMode(VENUE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        model.modelReset.connect(self.fit_venue)
+        model.dataChanged.connect(self.fit_venue)
         self.doubleClicked.connect(self.open_requested)
+
+    def fit_venue(self) -> None:
+        self.resizeColumnToContents(VENUE_COLUMN)
+        widest = max(120, self.viewport().width() // 2)
+        if self.columnWidth(VENUE_COLUMN) > widest:
+            self.setColumnWidth(VENUE_COLUMN, widest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_venue()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -233,7 +233,8 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.on_accept: Callable[[], None] | None = None
-        self.required: dict[QComboBox, str] = {}  # the choices no answer is preset for, with their labels
+        # The choices no answer is preset for (a choice, or a time whose box starts unticked), with their labels.
+        self.required: dict[QComboBox | OptionalTime, str] = {}
         self.setMinimumWidth(460)
 
     def row(self, label: str, widget: QWidget) -> QWidget:
@@ -268,7 +269,11 @@ class RecordDialog(QDialog):
         return box
 
     def _unchosen(self) -> list[str]:
-        return [label for box, label in self.required.items() if box.currentIndex() < 0]
+        return [
+            label
+            for box, label in self.required.items()
+            if (box.value() is None if isinstance(box, OptionalTime) else box.currentIndex() < 0)
+        ]
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -309,8 +314,15 @@ class RecordDialog(QDialog):
         self.row(label, choice)
         return choice
 
-    def optional_time(self, label: str, value: datetime | None = None) -> OptionalTime:
+    def optional_time(self, label: str, value: datetime | None = None, *, choose: bool = False) -> OptionalTime:
+        """A time that may be left unsaid, ticked when ``value`` is given; ``choose``: the dialog cannot be
+        recorded while it is unticked (a time nobody gave is not recorded by a reflexive Enter)."""
         widget = OptionalTime(value, self)
+        if choose:
+            widget.check.setText(QCoreApplication.translate("CaseFile", "Give the time"))
+            self.required[widget] = label
+            widget.check.toggled.connect(lambda _on: self._update_ok())
+            self._update_ok()
         self.row(label, widget)
         return widget
 
@@ -320,7 +332,8 @@ class RecordDialog(QDialog):
         unchosen = self._unchosen()
         if unchosen:
             self.error.setText(fill(QCoreApplication.translate("CaseFile", "Choose %1 first"), enumerated(unchosen)))
-            next(box for box, label in self.required.items() if label == unchosen[0]).setFocus()
+            first = next(box for box, label in self.required.items() if label == unchosen[0])
+            (first.check if isinstance(first, OptionalTime) else first).setFocus()
             return
         if self.on_accept is None:
             super().accept()
@@ -753,9 +766,13 @@ class HandlingTab(QWidget):
         d = RecordDialog(self.tr("First response"), self)
         case = self.case
         current = case.first_response_at if case is not None else None
-        at = d.optional_time(self.tr("Answered at"), current or zone.now())
-        at.check.setChecked(True)
-        at.setToolTip(self.tr("Untick to clear: the first contact on the timeline, or the first step, then counts"))
+        if current is None:
+            # No time is preset: it is ticked and given (or corrected from now) before OK records it.
+            at = d.optional_time(self.tr("Answered at"), choose=True)
+            at.setToolTip(self.tr("Tick, then give when the complainant was answered"))
+        else:
+            at = d.optional_time(self.tr("Answered at"), current)
+            at.setToolTip(self.tr("Untick to clear: the first contact on the timeline, or the first step, then counts"))
         # How the complainant was answered, and what was said: put on the timeline as that contact.
         ways = [EventKind.CALL, EventKind.VISIT, EventKind.CHAT, EventKind.EMAIL, EventKind.OTHER]
         how = d.combo(self.tr("How"), [("", self.tr("Not said")), *((k.value, event_kind_name(k.value)) for k in ways)])
@@ -962,7 +979,7 @@ class HandlingTab(QWidget):
         d = RecordDialog(self.tr("Payment"), self)
         amount = d.line(self.tr("Amount (yuan)"))
         at = d.time(self.tr("Paid at"))
-        payer = d.combo(self.tr("Paid by"), _parties(), "respondent")
+        payer = d.combo(self.tr("Paid by"), _parties(), choose=True)
         payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
         method = d.line(self.tr("How"), placeholder=self.tr("原路退款, 转账, 现金…"))
         recovered = QCheckBox(self.tr("Recovered from another party (courier, manufacturer)"), d)

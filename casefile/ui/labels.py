@@ -462,6 +462,7 @@ SEARCH_FIELDS: dict[str, str] = {
     "notes": QT_TRANSLATE_NOOP("CaseFile", "Handling notes"),
     "proceedings": QT_TRANSLATE_NOOP("CaseFile", "Proceedings (body, number, summary)"),
     "handling": QT_TRANSLATE_NOOP("CaseFile", "Findings, proposals and payments"),
+    "earlier": QT_TRANSLATE_NOOP("CaseFile", "Earlier names and phone numbers (曾用)"),
 }
 
 

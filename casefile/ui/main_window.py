@@ -32,7 +32,7 @@ from casefile.ui.team import team_of
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -116,11 +117,11 @@ class CaseListPane(QWidget):
         self._hidden_number = ""
 
         # Two short rows rather than one wide one: the list fits beside the case on a 1024-pixel screen.
-        filters = QHBoxLayout()
+        self.filters = filters = QHBoxLayout()
         for widget in (self.stage, self.type, self.priority):
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(4)
-            filters.addWidget(widget, 1)
+            filters.addWidget(widget, 1)  # the room shared as each needs it (_share_filters)
         checks = QHBoxLayout()
         checks.addWidget(self.overdue)
         checks.addWidget(self.due_today)
@@ -162,9 +163,23 @@ class CaseListPane(QWidget):
             (self.priority, self.tr("All priorities"), [(p.value, priority_name(p.value)) for p in Priority]),
         ):
             refill_choices(combo, everything, items)
+        self._share_filters()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._offer_search_everywhere()
         self.show_hidden_open(self._hidden_number)
+
+    def _share_filters(self) -> None:
+        """The filters' row shared in proportion to the width each filter's "All …" choice needs in this language:
+        "All priorities" is longer than "All stages", and a third of the row cut it at 1024 pixels wide."""
+        for combo in (self.stage, self.type, self.priority):
+            metrics = combo.fontMetrics()
+            widest = metrics.horizontalAdvance(combo.itemText(0))  # "All …", what a filter shows most
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            needed = combo.style().sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), combo
+            )
+            self.filters.setStretchFactor(combo, max(1, needed.width()))
 
     def show_hidden_open(self, number: str) -> None:
         """Say that the filters hide case ``number``, the one open ("": none hidden, nothing said)."""

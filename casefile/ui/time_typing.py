@@ -14,7 +14,10 @@ whole instead (:class:`Typed`):
   a time later than the field allows, a letter) is refused: the field beeps, keeps what it had and says
   why beside itself (:func:`refuse`);
 - Backspace takes back the last character typed; any other key (arrows, Home, Tab, Enter) ends the typing;
-- a pasted time (Ctrl+V) is read the same way, and is refused whole unless it is a whole possible time.
+- a pasted time (Ctrl+V, or Paste in the right-click menu) is read the same way, and is refused whole unless it
+  is a whole possible time;
+- what an input method commits (a Chinese keyboard's full-width digits, a time chosen among its candidates) is
+  taken as a whole time when it is one, else character by character as typed.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QToolTip
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDateTimeEdit, QMenu, QToolTip
 
 Section = QDateTimeEdit.Section
 
@@ -268,15 +271,23 @@ class Typed(QObject):
         if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self.typing.pop(watched, None)
             return False
+        if kind == QEvent.Type.ContextMenu and not watched.isReadOnly():
+            # The right-click menu's Paste reads the time as Ctrl+V does (Qt's own put the text into the sections).
+            assert isinstance(event, QContextMenuEvent)
+            menu = context_menu(watched)
+            show_menu(menu, event.globalPos())
+            menu.deleteLater()
+            return True
+        if kind == QEvent.Type.InputMethod and not watched.isReadOnly():
+            assert isinstance(event, QInputMethodEvent)
+            return self.commit(watched, event.commitString())
         if kind != QEvent.Type.KeyPress or watched.isReadOnly():
             return False
         assert isinstance(event, QKeyEvent)
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(watched)
             return True
-        going = self.typing.get(watched)
-        if going is not None and going[3] != (watched.currentSectionIndex(), watched.dateTime()):
-            going = None  # moved or changed since (the mouse, the calendar): typing starts again
+        going = self.going(watched)
         text = event.text()
         mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() == Qt.Key.Key_Backspace and going is not None and not mods:
@@ -286,15 +297,46 @@ class Typed(QObject):
         if mods or len(text) != 1 or not text.isprintable():
             self.typing.pop(watched, None)
             return False
+        return self.type_char(watched, text)
+
+    def going(self, edit: QDateTimeEdit) -> tuple[QDateTime, int, str, tuple[int, QDateTime]] | None:
+        """The typing under way in ``edit``, unless it moved or changed since (the mouse, the calendar)."""
+        going = self.typing.get(edit)
+        if going is not None and going[3] != (edit.currentSectionIndex(), edit.dateTime()):
+            return None
+        return going
+
+    def type_char(self, edit: QDateTimeEdit, text: str) -> bool:
+        """One character typed: read with those typed before it; False: left to Qt (a separator before any
+        digit moves to the next section)."""
+        going = self.going(edit)
         if going is None:
             if _digit(text) is None:
                 return False  # a separator before any digit: Qt's own (to the next section)
-            origin, start, typed = watched.dateTime(), max(0, watched.currentSectionIndex()), ""
-            if start >= len(numeric_sections(watched)):
+            origin, start, typed = edit.dateTime(), max(0, edit.currentSectionIndex()), ""
+            if start >= len(numeric_sections(edit)):
                 return False
         else:
             origin, start, typed, _ = going
-        self.take(watched, origin, start, typed + text)
+        self.take(edit, origin, start, typed + text)
+        return True
+
+    def commit(self, edit: QDateTimeEdit, text: str) -> bool:
+        """Text an input method committed (a Chinese keyboard's full-width digits, a whole time from its
+        candidates or from dictation): a whole time is taken as pasted; else each character as typed. Nothing
+        committed (a composition still going on): Qt's own."""
+        if not text:
+            return False
+        if len(text) > 1 and self.whole(edit, text, refuse_visibly=False):
+            return True
+        for ch in text:
+            if not self.type_char(edit, ch):
+                # A separator before any digit: to the next section, as the key does.
+                if _is_separator(ch) and edit.currentSectionIndex() < len(numeric_sections(edit)) - 1:
+                    self._select(edit, edit.currentSectionIndex() + 1)
+                elif not _is_separator(ch):
+                    refuse(edit, text, "impossible")
+                    return True
         return True
 
     def take(self, edit: QDateTimeEdit, origin: QDateTime, start: int, typed: str) -> None:
@@ -325,11 +367,15 @@ class Typed(QObject):
         edit.setSelectedSection(edit.sectionAt(index))
 
     def paste(self, edit: QDateTimeEdit) -> None:
-        """A pasted time, read as a whole: all of it, from the first section (or, when it is only a part of a
-        time, from the section the cursor is in), or nothing. A time without its seconds, pasted into a field
-        that shows them, is at second 0."""
+        """A pasted time (Ctrl+V, the right-click menu's Paste), read as a whole (:meth:`whole`)."""
+        self.whole(edit, QGuiApplication.clipboard().text() or "")
+
+    def whole(self, edit: QDateTimeEdit, text: str, *, refuse_visibly: bool = True) -> bool:
+        """``text`` read as a whole: all of it, from the first section (or, when it is only a part of a time,
+        from the section the cursor is in), or nothing (refused, saying why, with ``refuse_visibly``). A time
+        without its seconds, put into a field that shows them, is at second 0. True: taken."""
         self.typing.pop(edit, None)
-        text = (QGuiApplication.clipboard().text() or "").strip()
+        text = text.strip()
         every = numeric_sections(edit)
         count = len(every)
         reading = None
@@ -346,19 +392,54 @@ class Typed(QObject):
             reading = read(edit, edit.dateTime(), start, text + " 0" * missing)
             break
         if reading is None or reading.value is None:
-            refuse(edit, text, reading.problem if reading is not None else "impossible")
-            return
+            if refuse_visibly:
+                refuse(edit, text, reading.problem if reading is not None else "impossible")
+            return False
         edit.setProperty("refused", "")
         edit.setDateTime(reading.value)
         self._select(edit, count - 1)
+        return True
+
+
+def show_menu(menu: QMenu, at: QPoint) -> None:
+    """Show ``menu`` at ``at`` until it is closed (tests replace it)."""
+    menu.exec(at)
+
+
+def context_menu(edit: QDateTimeEdit) -> QMenu:
+    """``edit``'s right-click menu, as Qt makes it (the text's own actions, then Step up and Step down), its
+    Paste reading the clipboard's time as a whole, as Ctrl+V does."""
+    menu = edit.lineEdit().createStandardContextMenu()
+    menu.setParent(edit, menu.windowFlags())
+    for action in menu.actions():
+        if action.objectName() == "edit-paste":
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False: _typed().paste(edit))
+        elif action.objectName() == "select-all":
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False: edit.selectAll())
+    menu.addSeparator()
+    enabled = edit.stepEnabled()
+    up = menu.addAction(QCoreApplication.translate("QAbstractSpinBox", "&Step up"))
+    up.setEnabled(bool(enabled & QAbstractSpinBox.StepEnabledFlag.StepUpEnabled))
+    up.triggered.connect(lambda _checked=False: edit.stepUp())
+    down = menu.addAction(QCoreApplication.translate("QAbstractSpinBox", "Step &down"))
+    down.setEnabled(bool(enabled & QAbstractSpinBox.StepEnabledFlag.StepDownEnabled))
+    down.triggered.connect(lambda _checked=False: edit.stepDown())
+    return menu
 
 
 _TYPED: Typed | None = None
 
 
-def typed_whole(edit: QDateTimeEdit) -> None:
-    """What is typed into ``edit`` is read as a whole (:class:`Typed`); hovering it says how to type a time."""
+def _typed() -> Typed:
     global _TYPED
     if _TYPED is None:
         _TYPED = Typed(QApplication.instance())
-    edit.installEventFilter(_TYPED)
+    return _TYPED
+
+
+def typed_whole(edit: QDateTimeEdit) -> None:
+    """What is typed into ``edit`` is read as a whole (:class:`Typed`), and so is what is pasted (Ctrl+V, the
+    right-click menu) or an input method commits; hovering it says how to type a time."""
+    edit.installEventFilter(_typed())

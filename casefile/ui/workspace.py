@@ -371,6 +371,7 @@ SEARCHED_FIELDS = {
     "waybill": "shipment.waybill_no",
     "demands": "demands",
     "facts": "facts",
+    "earlier": "complainant.name",  # 曾用: mostly the customer's, whose receipt shows the name or number before
 }
 
 

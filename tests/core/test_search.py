@@ -220,6 +220,10 @@ def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> N
         writer.set_stage(Stage.NEGOTIATION, note="与商家协商")
         open_proceeding(writer, Proceeding(Venue.REGULATOR, body="徐汇区市场监管局", ref="12315-777"))
         record_payment(writer, Payment(at=case.complained_at, amount=Decimal(399), payer="respondent", note="原路退款"))
+    with library.edit(case.number) as writer:  # the complainant's phone corrected: the one before is 曾用
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant.phone = "13812349999"
+        writer.update(changed)
     expected = {
         "title": "GD20261120001",
         "complainant": "建国路",
@@ -234,6 +238,7 @@ def test_every_field_of_a_case_is_searched_under_its_name(library: Library) -> N
         "notes": "协商",
         "proceedings": "12315-777",
         "handling": "原路退款",
+        "earlier": "13812345678",
     }
     assert tuple(expected) == CASE_FIELDS
     for field, query in expected.items():
@@ -425,3 +430,17 @@ def test_tables_damaged_inside_are_set_aside_and_rebuilt(library: Library, first
         assert len(set_aside(root)) == 1
     finally:
         reopened.close()
+
+
+def test_a_name_or_phone_held_before_a_correction_is_found_also_after_reindex(library: Library) -> None:
+    case = make_case(library, complainant={"name": "张敏", "phone": "13912345678"})
+    with library.edit(case.number) as writer:  # typed wrong at the desk, then corrected
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant.name = "张旻"
+        changed.complainant.phone = "13912345687"
+        writer.update(changed)
+    for _ in range(2):
+        assert where(search(library, "5678").hits) == {(case.number, None, "earlier")}
+        assert where(search(library, "张敏").hits) == {(case.number, None, "earlier")}
+        assert where(search(library, "5687").hits) == {(case.number, None, "complainant")}
+        library.reindex()

@@ -316,7 +316,7 @@ def test_receipt_layout_and_history_newest_first(ctx, tab, tmp_path):
     tab.wizard.generate()
     assert tab.history_model.rowCount() == 3  # the packet and its notes, then the receipt
     assert tab.history_model.index(0, 1).data() == "Consumer association / 12315 complaint"
-    assert tab.history_model.index(2, 1).data() == "Walk-in complaint receipt (80mm)"
+    assert tab.history_model.index(2, 1).data() == "Edition 1 — Walk-in complaint receipt (80mm)"
     assert tab.history_model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1) == str(tab.wizard.last_result.files[0])
 
 
@@ -555,3 +555,46 @@ def test_enter_opens_the_bundle_chosen_in_the_history_and_the_hint_says_so(ctx, 
     qtbot.keyClick(tab.history, Qt.Key.Key_Return)
     assert shown == [tab.wizard.last_result.files[0].name]
     assert "Enter" in tab.history_hint.text()
+
+
+def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab, tmp_path, qtbot, monkeypatch):
+    """补打 and 第N版 更正 are told apart in the history: when, by whom, what changed, and each opens."""
+    import casefile.ui.bundles_tab as bundles_tab
+    from casefile.core.model import case_from_data, case_to_data
+
+    number = complete_case(ctx, tmp_path)
+    tab.set_case(number)
+
+    def receipt() -> None:
+        choose(tab, Venue.RECEIPT)
+        tab.wizard.run_preflight()
+        tab.wizard.accept_warnings.setChecked(True)  # the reply time the receipt promises has passed
+        tab.wizard.generate()
+
+    receipt()
+    receipt()  # printed again, nothing changed: 补打
+    with ctx.library.edit(number) as writer:  # the customer's phone corrected
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant.phone = "13800138999"
+        writer.update(changed)
+    tab.set_case(number)
+    receipt()  # 第2版 更正
+    model = tab.history_model
+    venues = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert venues == [
+        "Edition 2, corrected (更正): 电话 — Walk-in complaint receipt (a5)",
+        "Reprint (补打) of edition 1 — Walk-in complaint receipt (a5)",
+        "Edition 1 — Walk-in complaint receipt (a5)",
+    ]
+    operator = model.files[0].bundle.operator
+    first_at = model.index(2, 0).data()
+    correction = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"Edition 2, printed by {operator} at {model.index(0, 0).data()}" in correction
+    assert f"the receipt issued {model.index(1, 0).data()} is void" in correction and "Changed: 电话" in correction
+    reprint = model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"a 补打 of the receipt issued {first_at}" in reprint
+    shown: list[str] = []
+    monkeypatch.setattr(bundles_tab, "show_pdf", lambda path, parent: shown.append(path.name))
+    tab.history.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(tab.history, Qt.Key.Key_Return)
+    assert shown == [model.files[0].name] and tab.wizard.last_result.files[0].name == shown[0]

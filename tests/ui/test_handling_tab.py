@@ -115,6 +115,7 @@ def test_a_dispute_is_handled_in_the_tab(window, ctx):
     dialog = tab.record_payment()
     fields = form(dialog)
     fields["Amount (yuan)"].setText("1,299.00")
+    pick(fields["Paid by"], "respondent")
     set_time(fields["Paid at"], datetime(2026, 11, 27, 10, 0, tzinfo=CST))
     dialog.accept()
     wf = ctx.library.load_case(NUMBER).workflow

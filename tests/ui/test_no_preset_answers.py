@@ -66,3 +66,44 @@ def test_handling_dialogs_open_on_their_first_field_with_nothing_chosen(window, 
     next(iter(dialog.required)).setCurrentIndex(1)  # a venue chosen: Enter records it
     enter(qtbot, dialog)
     assert len(ctx.library.load_case(NUMBER).workflow.proceedings) == 1
+
+
+def test_first_response_presets_no_time_and_enter_records_nothing(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    assert ctx.library.load_case(NUMBER).first_response_at is None
+    dialog = tab.record_first_response()
+    at = next(w for w, text in dialog.required.items() if text == "Answered at")
+    assert not at.check.isChecked() and at.value() is None
+    assert dialog.focusWidget() is at.check  # the first field, not OK
+    assert not ok(dialog).isEnabled() and "Answered at" in ok(dialog).toolTip()
+    enter(qtbot, dialog)
+    assert dialog.isVisible()
+    dialog.accept()
+    assert dialog.isVisible() and "Answered at" in dialog.error.text()
+    assert ctx.library.load_case(NUMBER).first_response_at is None
+    at.check.setChecked(True)
+    assert ok(dialog).isEnabled() and at.edit.isEnabled()
+    qtbot.keyClick(ok(dialog), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).first_response_at is not None)
+
+
+def test_payment_presets_no_payer(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    dialog = tab.record_payment()
+    payer = next(b for b, text in dialog.required.items() if text == "Paid by")
+    assert payer.currentIndex() == -1 and payer.currentData() is None
+    assert not ok(dialog).isEnabled()
+    amount = dialog.focusWidget()
+    qtbot.keyClicks(amount, "120")
+    enter(qtbot, dialog)
+    assert dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.payments == []
+    dialog.accept()
+    assert "Paid by" in dialog.error.text()
+    payer.setCurrentIndex(payer.findData("respondent"))
+    enter(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(ctx.library.load_case(NUMBER).workflow.payments) == 1)
+    assert ctx.library.load_case(NUMBER).workflow.payments[0].payer == "respondent"

@@ -41,3 +41,45 @@ def test_closing_the_case_still_closes_it(window):
     window.close_case()
     assert window.workspace.number is None and window.cases.current_number() == ""
     assert not window.cases.hidden_open.isVisibleTo(window.cases)
+
+
+def _cut(combo) -> bool:
+    """Whether ``combo`` is narrower than its "All …" choice needs."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.itemText(0)), metrics.height())
+    return combo.width() < combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
+
+
+def test_the_filters_all_choices_are_not_cut_at_1024_in_english_or_chinese(window, qapp, qtbot, tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    from casefile.ui import i18n
+    from tools.i18n import tool
+
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.cases
+    combos = (pane.stage, pane.type, pane.priority)
+    assert pane.priority.itemText(0) == "All priorities"
+    qtbot.waitUntil(lambda: not any(_cut(c) for c in combos), timeout=2000)
+    built = tmp_path / "casefile_zh_CN.qm"
+    source = Path(__file__).resolve().parents[2] / "i18n" / "casefile_zh_CN.ts"
+    subprocess.run([tool("lrelease"), "-silent", str(source), "-qm", str(built)], check=True)
+    was = i18n.catalogue
+    i18n.catalogue = lambda language: built if language == "zh_CN" else None
+    try:
+        i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: pane.priority.itemText(0) == "全部优先级", timeout=2000)
+        qtbot.waitUntil(lambda: not any(_cut(c) for c in combos), timeout=2000)
+    finally:
+        i18n.catalogue = was
+        i18n.install(qapp, "en")
+    qtbot.waitUntil(lambda: pane.priority.itemText(0) == "All priorities", timeout=2000)
+    qtbot.waitUntil(lambda: not any(_cut(c) for c in combos), timeout=2000)

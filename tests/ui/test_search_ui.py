@@ -455,3 +455,19 @@ def test_ctrl_shift_f_from_the_case_list_filter_searches_what_was_typed_and_the_
     with qtbot.waitSignal(win.search.searched):
         qtbot.keyClick(win.cases.search_everywhere, Qt.Key.Key_Space)
     assert win.left.currentWidget() is win.search and win.search.box.text() == "快递"
+
+
+def test_a_phone_number_held_before_a_correction_finds_the_case(qtbot, win, ctx, library_with_evidence):
+    """The number on the receipt the customer holds (曾用) finds the case in the global search as in the case list."""
+    f = library_with_evidence
+    with ctx.library.edit(f["b"]) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.complainant = Party(PartyKind.PERSON, name="李四", phone="13812340000")
+        writer.update(changed)
+    win.focus_search_all()
+    type_query(qtbot, win.search, "13812345678")
+    (hit,) = hits_of(win.search)
+    assert (hit.case_number, hit.exhibit, hit.kind, hit.field) == (f["b"], None, "case-field", "earlier")
+    assert "Case details: Earlier names and phone numbers (曾用)" in str(win.search.model.index(0, 0).data())
+    click_hit(qtbot, win.search, 0)
+    assert win.workspace.number == f["b"] and win.workspace.currentWidget() is win.workspace.overview

@@ -164,3 +164,68 @@ def test_a_time_without_seconds_pasted_where_seconds_show_is_at_second_zero(qtbo
     QApplication.clipboard().setText("2026-11-27")  # a date alone is not a time: refused
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert edit.lineEdit().text() == "2026-11-27 10:00:00" and edit.property("refused")
+
+
+def _commit(edit: QDateTimeEdit, text: str) -> None:
+    """``text`` as an input method commits it (at once, with no key pressed)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def test_a_time_pasted_from_the_right_click_menu_is_the_time_held(dialog, qtbot, monkeypatch):
+    from casefile.ui import time_typing
+    from casefile.ui.time_typing import context_menu
+
+    from PySide6.QtGui import QContextMenuEvent
+
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    for text in (meant.strftime("%Y/%m/%d %H:%M"), meant.strftime("%Y%m%d%H%M")):
+        when.setDateTime(times.qt_time())
+        QApplication.clipboard().setText(text)
+        menu = context_menu(when)
+        (paste,) = [a for a in menu.actions() if a.objectName() == "edit-paste"]
+        assert paste.isEnabled()
+        paste.trigger()
+        assert shown_minutes(when) == meant.replace(tzinfo=None), text
+        assert not when.property("refused")
+    QApplication.clipboard().setText("2026-11-31 10:00")  # no such day: refused, the time kept
+    context_menu(when).actions()[5].trigger()
+    assert shown_minutes(when) == meant.replace(tzinfo=None) and when.property("refused")
+    # A right click opens that menu, not Qt's own (whose Paste put the text into the sections as they were).
+    opened: list[list[str]] = []
+    monkeypatch.setattr(
+        time_typing, "show_menu", lambda menu, _at: opened.append([a.objectName() for a in menu.actions()])
+    )
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, when.rect().center(), when.mapToGlobal(when.rect().center())
+    )
+    QApplication.sendEvent(when, event)
+    assert opened and "edit-paste" in opened[0]
+
+
+@pytest.mark.parametrize("how", ["at-once", "char-by-char", "full-width"])
+def test_a_time_an_input_method_commits_is_the_time_held(dialog, qtbot, how):
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    text = meant.strftime("%Y-%m-%d %H:%M")
+    if how == "full-width":  # a Chinese keyboard in full-width mode: ２０２６－１１－２７ １０：００
+        text = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" for c in text)
+    if how == "at-once":
+        _commit(when, text)
+    else:
+        for ch in text:
+            _commit(when, ch)
+    assert shown_minutes(when) == meant.replace(tzinfo=None), text
+    assert not when.property("refused")
+
+
+def test_a_committed_text_that_is_not_a_time_is_refused_not_put_in(dialog, qtbot):
+    meant = three_days_ago()
+    when = into_complaint_time(dialog, qtbot)
+    times.put(when, meant)
+    _commit(when, "明天下午")
+    assert shown_minutes(when) == meant.replace(tzinfo=None) and when.property("refused")

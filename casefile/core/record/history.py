@@ -101,6 +101,8 @@ class BundleRecord:
     # of the receipt issued before ("" for the first).
     edition: int | None = None
     reissue: str = ""
+    previous: int | None = None  # a receipt printed again: the custody entry (seq) of the receipt issued before it
+    changed: tuple[str, ...] = ()  # a correction: the labels of what it prints that changed (电话, 顾客诉求…)
 
 
 def _int(value: Any) -> int | None:
@@ -133,6 +135,10 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
                 route=str(details.get("route", "")),
                 edition=_int(receipt.get("edition")) if isinstance(receipt := details.get("receipt"), dict) else None,
                 reissue=str(receipt.get("reissue", "")) if isinstance(receipt, dict) else "",
+                previous=_int(receipt.get("previous")) if isinstance(receipt, dict) else None,
+                changed=tuple(str(c) for c in receipt.get("changed") or [] if isinstance(c, str))
+                if isinstance(receipt, dict) and isinstance(receipt.get("changed"), list)
+                else (),
                 exhibits=exhibits,
                 files=files,
             )

@@ -17,6 +17,7 @@ CASE_FIELDS = (
     "notes",
     "proceedings",
     "handling",
+    "earlier",
 )
 
 __all__ = ["CASE_FIELDS", "KINDS"]

@@ -48,6 +48,16 @@ def _texts(library: Library, case: Case, exhibits: Iterable[Exhibit]) -> Iterato
         yield batch
 
 
+def _earlier(library: Library, numbers: Iterable[str]) -> dict[str, str]:
+    """The parties' earlier names and phone numbers (曾用) of the cases ``numbers``, as the library index keeps
+    them (none when it cannot be read: the cases' other fields are indexed all the same)."""
+    try:
+        return library.index.earlier_contacts(numbers)
+    except Exception as exc:  # noqa: BLE001 - the index is another database; search goes on without them
+        log.warning("earlier contacts not indexed for search: %s", exc)
+        return {}
+
+
 def _write(store: SearchIndex, case: Case, batch: list[tuple[Exhibit, list[Doc]]]) -> None:
     with store.writing() as connection:
         for exhibit, docs in batch:
@@ -66,7 +76,7 @@ def update_case(library: Library, case: Case, exhibits: Iterable[int] | None = N
         touched = [case.exhibit(n) for n in sorted(set(exhibits)) if case.has_exhibit(n)]
         gone = {e.number for e in touched if e.withdrawn}
         wanted = [e for e in touched if not e.withdrawn]
-    fields = case_docs(case)
+    fields = case_docs(case, _earlier(library, [case.number]).get(case.number, ""))
     with store.writing() as connection:
         store.replace_case_fields(connection, case.number, fields)
         for number in sorted(gone):
@@ -99,9 +109,10 @@ def rebuild(library: Library, cases: Iterable[Case]) -> None:
     store = library.search_index
     with store.writing() as connection:
         store.clear(connection)
+    earlier = _earlier(library, [case.number for case in cases])
     for case in cases:
         with store.writing() as connection:
-            store.replace_case_fields(connection, case.number, case_docs(case))
+            store.replace_case_fields(connection, case.number, case_docs(case, earlier.get(case.number, "")))
         for batch in _texts(library, case, [e for e in case.exhibits if not e.withdrawn]):
             _write(store, case, batch)
     with store.writing() as connection:

@@ -3,7 +3,8 @@
 - Case fields: the title and reference, the parties, the order and the waybill, the demands,
   the facts, the timeline, the stage notes, the proceedings (body, 工单号/受理号/案号, summary) and
   the handling records' text (findings' reasons, proposals and answers, the outcome, payments; a
-  closing's note and a reopening's reason are stage notes) (kind ``case-field``, the field's name).
+  closing's note and a reopening's reason are stage notes), and the names and phone numbers the parties
+  held before a correction (曾用, field ``earlier``) (kind ``case-field``, the field's name).
 - Text exhibits: chat exports (``chat``), other plain text (``text``), e-mail headers and body
   (``email``), read from the stored file (the first :data:`MAX_TEXT_BYTES`).
 - PDFs: each page's text layer (``pdf-text``), as the screening of the file for its packets read
@@ -55,9 +56,10 @@ def _handling(case: Case) -> str:
     return "\n".join(t for t in texts if t)
 
 
-def case_docs(case: Case) -> list[Doc]:
+def case_docs(case: Case, earlier: str = "") -> list[Doc]:
     """The searchable fields of a case, one doc a field (those left empty are left out), named as
-    in :data:`~casefile.core.search.CASE_FIELDS`."""
+    in :data:`~casefile.core.search.CASE_FIELDS`; ``earlier``: the parties' names and phone numbers before a
+    correction (曾用), one a line, as the library index keeps them (:mod:`casefile.core.record.contacts`)."""
     at = case.complained_at
     t, s, w = case.transaction, case.shipment, case.workflow
     fields = {
@@ -76,6 +78,7 @@ def case_docs(case: Case) -> list[Doc]:
         "notes": "\n".join(c.note for c in case.stage_log if c.note),
         "proceedings": "\n".join(_lines(p.body, p.ref, p.summary) for p in w.proceedings),
         "handling": _handling(case),
+        "earlier": earlier.strip(),
     }
     return [Doc(CASE_FIELD, name, text, at=at) for name, text in fields.items() if text.strip()]
 

@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 #: Where the search tables are, under a library's root.
 SEARCH_PATH = Path(".derived") / "search.sqlite"
 # 2: what a text is (case, kind, day) is in the FTS table too; 3: a case's proceedings and handling records
-# are searched (tables of version 2 are rebuilt, so that cases recorded before are found by them too)
-SCHEMA = 3
+# are searched (tables of version 2 are rebuilt, so that cases recorded before are found by them too); 4: the
+# parties' names and phone numbers before a correction (曾用) are searched (tables of version 3 are rebuilt)
+SCHEMA = 4
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
