@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 
 from casefile.core import zone
 from casefile.core.bundle.consistency import mail_without_zone
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Route, Venue
+from casefile.core.bundle.context import REDACTED_NOTE, BundleContext, ExhibitEntry, Route, Venue, redacted_note
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -188,8 +188,6 @@ def hash_text(digest: str) -> str:
 # --------------------------------------------------------------------------- separator pages
 
 
-REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
-
 # The sides of a pleading, by the names the packet gives the complainant and the one complained about.
 _PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申请人", "被申请人")}
 
@@ -221,6 +219,7 @@ def separator_rows(
     words: Callable[[str], str] = str,
     form: str = "",
     since: datetime | None = None,
+    redaction: str = REDACTED_NOTE,
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
@@ -230,6 +229,7 @@ def separator_rows(
     ``words``: the source and purpose as the packet words them (:func:`as_filed`).
     ``form``: its 证据形式 in this packet (:func:`entry_form`); :func:`evidence_form` of ``e`` by default.
     ``since``: the case's first event (:func:`case_since`), against which a stated time is judged.
+    ``redaction``: what is said of the redacted copy (:func:`~casefile.core.bundle.context.redacted_note`).
     """
     rows = [
         ("证据名称", e.title),
@@ -251,7 +251,7 @@ def separator_rows(
     if original is not None:
         rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
         where = f"原件：{original.original_name}，{own_name(original.number)}"
-        rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
+        rows.append(("遮盖说明", f"{redaction}（{where}）"))
     if printed_sha256:
         rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
         note = "输出件即本材料所嵌入的照片文件：其图像数据与原件逐字节一致，文件整体与原件不同，故两者SHA-256值不同。"
@@ -544,6 +544,7 @@ def cover_rows(ctx: BundleContext, entry: ExhibitEntry, since: datetime | None =
         words=lambda text: as_filed(ctx, text),
         form=entry_form(entry),
         since=since,
+        redaction=redacted_note(entry),
     )
 
 
@@ -1126,7 +1127,7 @@ def evidence_list_flowables(
             original = original_form(entry, form, kept=kept, copies=media)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
-                original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
+                original, note = "遮盖件", f"{note}<br/>{redacted_note(entry)}"
             if sum(len(v) for v in (e.title, e.source, e.purpose)) > TALL_ROW_CHARS:
                 # A row too tall for a page is split across pages (grid: splitInRow); its short cells
                 # then go at the top, beside the start of the long one, not in the middle of page three.
@@ -1691,6 +1692,7 @@ class PageStamp:
     exhibit_pages: int = 0
     exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
     original_sha256: str = ""  # set when the page shows a redacted copy: its original's hash, beside the copy's
+    redaction: str = ""  # what the caption says of that copy (casefile.core.bundle.context.redacted_note)
     printed_sha256: str = ""  # a photo printed from its copy without metadata: that copy's hash
     paper: bool = False  # the exhibit is a photo or scan of a paper (书证): the page is a copy of that paper
     volume: int = 0
@@ -1799,7 +1801,7 @@ def caption_lines(stamp: PageStamp) -> list[str]:
     if stamp.exhibit_sha256 and stamp.original_sha256:
         # A redacted or masked copy is not the data's direct output (E2): it says what it is, with both hashes.
         return [
-            f"证据{label}　遮盖件：{REDACTED_NOTE}。",
+            f"证据{label}　遮盖件：{stamp.redaction or REDACTED_NOTE}。",
             f"原件SHA-256：{stamp.original_sha256}",
             f"遮盖件SHA-256：{stamp.exhibit_sha256}",
         ]
