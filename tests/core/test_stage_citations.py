@@ -321,3 +321,32 @@ def test_the_carrier_claims_course_lists_the_carriers_proposals_answers_and_paym
     assert "2026年11月28日10:00赔付快递企业支付1,000.00元—" in course  # exhibit 3 is not in the packet
     assert course.index("24日09:00处理方案") < course.index("24日15:00答复") < course.index("28日10:00赔付")
     assert "被投诉人只同意维修" not in course  # the merchant's own proposal is no dealing with the carrier
+
+
+def test_a_citation_of_either_version_of_an_exhibit_is_printed_by_the_version_the_packet_holds():
+    """An original and its redacted copy are one exhibit in a packet: a record citing the original is cited by
+    the copy printed in its place, and a record citing the copy (ticked by a clerk) by the original printed."""
+    case = handled_case()
+    copy = dataclasses.replace(case.exhibit(2), number=9, derived_from=2, mime="image/png", sha256="9" * 64)
+    case.exhibits.append(copy)
+    case.workflow.outcome = dataclasses.replace(case.workflow.outcome, evidence=[9])
+    case.timeline.append(TimelineEvent(at(21, 16), EventKind.CHAT, "看到面单", evidence=[2]))
+    # The packet prints the redacted copy (9) as 证据1 in place of exhibit 2.
+    in_place = BundleContext(
+        case=case,
+        venue=Venue.CONSUMER_ASSOCIATION,
+        entries=[ExhibitEntry(copy, "1", original=case.exhibit(2)), ExhibitEntry(case.exhibit(1), "2")],
+        org=Organisation(name="某某数码客服中心"),
+        operator="测试员",
+        generated_at=at(25),
+    )
+    lines = _dealings(in_place)
+    assert lines[0].endswith("被投诉人只同意维修（见证据1）")  # cites exhibit 2, printed as its copy
+    assert lines[4].endswith("（金额 1,299.00 元）（见证据1）")  # cites the copy itself
+    assert _event_line(in_place, case.timeline[-1]).endswith("看到面单（见证据1）")
+    # The packet prints the original (2) as 证据1: the outcome citing its copy is cited by it.
+    original = packet(case, [2, 1])
+    assert _dealings(original)[4].endswith("（金额 1,299.00 元）（见证据1）")
+    assert _event_line(original, case.timeline[-1]).endswith("看到面单（见证据1）")
+    # Neither version in the packet: nothing cited.
+    assert "（见" not in _dealings(packet(case, [1]))[4]

@@ -267,6 +267,39 @@ class BundleContext:
         view.disclose(policy, where)
         return view
 
+    def cited(self, number: int) -> ExhibitEntry | None:
+        """The entry a citation of exhibit ``number`` (a record's （见证据N）) is to this packet: the exhibit's own,
+        or, when the packet prints another version of it (its redacted copy in its place, or the original where
+        the record cites a copy), that version's: an original and its redacted copies are one exhibit in a
+        packet. None when the packet holds no version of it."""
+        own = None
+        for entry in self.entries:
+            if entry.exhibit.number == number or (entry.original is not None and entry.original.number == number):
+                own = entry
+                break
+        if own is not None:
+            return own
+        root = self._root(number)
+        if root is None:
+            return None
+        for entry in self.entries:
+            if self._root((entry.original or entry.exhibit).number) == root:
+                return entry
+        return None
+
+    def _root(self, number: int) -> int | None:
+        """The original a redacted copy ``number`` was made from (through copies of copies), or ``number``."""
+        seen: set[int] = set()
+        while number not in seen:
+            seen.add(number)
+            if not self.case.has_exhibit(number):
+                return None
+            parent = self.case.exhibit(number).derived_from
+            if parent is None:
+                return number
+            number = parent
+        return number
+
     @property
     def heading(self) -> str:
         """The packet's title: the destination's (消费投诉材料, 邮政业用户申诉材料…) or the venue's."""

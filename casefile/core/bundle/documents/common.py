@@ -197,11 +197,12 @@ def _birth(text: str, on: date) -> str:
 
 
 def _labels(ctx: BundleContext, numbers: Sequence[int]) -> str:
-    """证据3、证据5 for the exhibits of this bundle among ``numbers``."""
-    by_number = {entry.exhibit.number: entry.name for entry in ctx.entries}
+    """证据3、证据5 for the exhibits of this bundle among ``numbers``: an exhibit the packet prints as another
+    version (its redacted copy, or the original of a copy cited) by that version's number."""
     names: list[str] = []
     for n in numbers:
-        name = by_number.get(n)
+        entry = ctx.cited(n)
+        name = entry.name if entry is not None else ""
         if name and name not in names:
             names.append(name)
     return "、".join(names)
