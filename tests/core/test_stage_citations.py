@@ -350,3 +350,32 @@ def test_a_citation_of_either_version_of_an_exhibit_is_printed_by_the_version_th
     assert _event_line(original, case.timeline[-1]).endswith("看到面单（见证据1）")
     # Neither version in the packet: nothing cited.
     assert "（见" not in _dealings(packet(case, [1]))[4]
+
+
+def test_words_in_the_first_person_are_the_words_of_whoever_they_are_from():
+    """A pleading puts free text in the third person: 我司 in the merchant's proposal is the defendant's, in the
+    consumer's answer to it the plaintiff's, in a carrier's proposal the carrier's; the notes of the record are
+    our user's side's (a store keeping the case: the respondent's)."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.records import Outcome, OutcomeKind
+
+    case = handled_case()
+    flow = case.workflow
+    flow.proposals[0] = dataclasses.replace(
+        flow.proposals[0], summary="我司只同意维修", answer_note="我方要求退货", evidence=[], answer_evidence=[]
+    )
+    flow.proposals.append(Proposal(at=at(24, 9), by="courier", summary="我司愿赔付200元"))
+    flow.outcome = Outcome(kind=OutcomeKind.AGREEMENT, at=at(26), summary="我司同意退货退款")
+    case.stage_log.append(dataclasses.replace(case.stage_log[-1], note="我司书面答复只同意维修", evidence=[]))
+    lines = _dealings(packet(case, [], Venue.COURT), COURT)
+    assert "被告提出处理方案：被告只同意维修" in lines[0] and "原告" not in lines[0]
+    assert any(line.endswith("提出的处理方案被拒绝：原告要求退货") for line in lines)
+    assert any(line.endswith("快递企业提出处理方案：快递企业愿赔付200元") for line in lines)
+    # The record kept by the complainant's side (a firm acting for the consumer), or not said: its words.
+    assert any(line.endswith("双方达成一致：原告同意退货退款") for line in lines)
+    # Kept by the store complained to: the store's words are the defendant's.
+    case.our_side = Side.RESPONDENT
+    lines = _dealings(packet(case, [], Venue.COURT), COURT)
+    assert any(line.endswith("双方达成一致：被告同意退货退款") for line in lines)
+    assert any(line.endswith("，被告书面答复只同意维修") for line in lines)
+    assert "被告提出处理方案：被告只同意维修" in lines[0]  # the proposal's words stay the proposer's
