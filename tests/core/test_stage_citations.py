@@ -379,3 +379,15 @@ def test_words_in_the_first_person_are_the_words_of_whoever_they_are_from():
     assert any(line.endswith("双方达成一致：被告同意退货退款") for line in lines)
     assert any(line.endswith("，被告书面答复只同意维修") for line in lines)
     assert "被告提出处理方案：被告只同意维修" in lines[0]  # the proposal's words stay the proposer's
+
+
+def test_an_exhibits_source_in_the_first_person_is_our_sides():
+    """An exhibit's source typed by a store keeping the case (我司仓库拍摄) is the defendant's in a pleading."""
+    from casefile.core.bundle.parts import as_filed
+    from casefile.core.model import Side
+
+    case = handled_case()
+    assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "原告仓库拍摄"
+    case.our_side = Side.RESPONDENT
+    assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "被告仓库拍摄"
+    assert as_filed(packet(case, [], Venue.ARBITRATION), "投诉人提供") == "申请人提供"

@@ -194,9 +194,9 @@ _PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申�
 
 def as_filed(ctx: BundleContext, text: str) -> str:
     """An exhibit's source or purpose as the packet's pleading words it: the complaint's sides (投诉人, 被投诉人,
-    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or 12305 appeal names
-    each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the 消协 and 12315 keep
-    the words typed."""
+    我: our user's side) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or
+    12305 appeal names each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the
+    消协 and 12315 keep the words typed."""
     if ctx.venue is Venue.COURIER_CLAIM and text:
         from casefile.core.bundle.documents.common import courier_words
 
@@ -204,9 +204,10 @@ def as_filed(ctx: BundleContext, text: str) -> str:
     sides = _PLEADING_SIDES.get(ctx.venue)
     if sides is None or not text:
         return text
-    from casefile.core.bundle.documents.common import third_person
+    from casefile.core.bundle.documents.common import Sides, _as_pleaded, _keeper
 
-    return third_person(text, *sides)
+    # 我 is whoever typed it: our user's side (the complainant when not said).
+    return _as_pleaded(text, Sides(*sides), _keeper(ctx))
 
 
 def separator_rows(
