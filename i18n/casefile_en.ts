@@ -6636,6 +6636,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{exhibits}: the redacted copy the packet prints still shows personal data this destination must not see (as OCR read it in the copy): its boxes do not cover it, and sending it hands that person&apos;s data to the recipient ({citation}), and the packet does not say of it that third parties&apos; data is covered. Redact the original again with boxes over that data (select the original and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), and let OCR read the new copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: marked as a parcel&apos;s label (waybill), which shows the recipient&apos;s name, phone and address, and printed as it is, with no redacted copy: the packet masks personal data in texts, not in pictures ({citation}). Redact the label&apos;s personal data (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), keeping the waybill number the carrier needs</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6672,6 +6672,10 @@ Attach %1 all the same?</source>
         <translation>{exhibits}：图片中含有本材料接收方不应看到的个人信息（文字识别结果），材料将原样印出该图片，未作遮盖；发送即把该人的个人信息提供给接收方（{citation}）。请先遮盖：选中该证据按 Ctrl+Shift+R（会按识别出的文字建议遮盖框），或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由；材料随后印出遮盖件。仅在接收方可以看到这些信息时才原样生成</translation>
     </message>
     <message>
+        <source>{exhibits}: the redacted copy the packet prints still shows personal data this destination must not see (as OCR read it in the copy): its boxes do not cover it, and sending it hands that person&apos;s data to the recipient ({citation}), and the packet does not say of it that third parties&apos; data is covered. Redact the original again with boxes over that data (select the original and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), and let OCR read the new copy</source>
+        <translation>{exhibits}：遮盖件仍显示本材料接收方不应看到的个人信息（遮盖件的文字识别结果）：遮盖框没有盖住这些信息，发送即把该人的个人信息提供给接收方（{citation}），材料也不会就该件注明“第三方信息已遮盖”。请在原件上重新遮盖这些信息（选中原件按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），并等待文字识别读取新的遮盖件</translation>
+    </message>
+    <message>
         <source>{exhibits}: marked as a parcel&apos;s label (waybill), which shows the recipient&apos;s name, phone and address, and printed as it is, with no redacted copy: the packet masks personal data in texts, not in pictures ({citation}). Redact the label&apos;s personal data (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), keeping the waybill number the carrier needs</source>
         <translation>{exhibits}：标为快递面单（运单）的图片，面单上有收件人姓名、电话和地址，而材料原样印出该图片，没有遮盖件：材料只遮盖文字中的个人信息，不遮盖图片（{citation}）。请遮盖面单上的个人信息（选中该证据按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），保留快递企业需要的运单号</translation>
     </message>

@@ -272,3 +272,54 @@ def test_court_and_arbitration_packets_name_pictures_not_read_but_not_a_label_sh
         found = findings(case, venue, tmp_path)
         assert found["pictures-not-read"].exhibits == (9,)
         assert not {"picture-personal-data", "label-not-redacted"} & set(found)
+
+
+def test_a_redacted_copy_whose_boxes_cover_nothing_is_named_and_not_certified(tmp_path: Path) -> None:
+    """A box in the wrong place: OCR reads in the copy all it read in the original. The copy is what is printed,
+    so it is checked: the preflight names it, and the report, the evidence list and the page never say
+    第三方信息已遮盖 of it (in a court packet asked to print the copy, as in a courier claim)."""
+    from casefile.core.bundle import parts
+
+    label = photo(8, "外箱面单特写")
+    redacted = dataclasses.replace(photo(9, "外箱面单特写（遮盖件）", mime="image/png"), derived_from=8)
+    case = merchant_case(label, redacted)
+    read_by_ocr(tmp_path, label, LABEL_TEXT)
+    read_by_ocr(tmp_path, redacted, LABEL_TEXT)
+    in_place = [ExhibitEntry(redacted, "1", original=label)]
+    found = findings(case, Venue.COURIER_CLAIM, tmp_path, in_place)
+    finding = found["redacted-copy-shows"]
+    assert finding.exhibits == (9,) and "picture-personal-data" not in found
+    assert "still shows" in finding.message and "139****4321" in str(finding)
+    assert "13987654321" not in str(finding)
+    # A court packet asked to print the copy (--redacted) of a label showing a stranger.
+    stranger, copy = photo(15, "面单照片"), dataclasses.replace(photo(16, "面单照片（遮盖件）"), derived_from=15)
+    read_by_ocr(tmp_path, stranger, STRANGER_LABEL)
+    read_by_ocr(tmp_path, copy, STRANGER_LABEL)
+    court = findings(consumer_case(stranger, copy), Venue.COURT, tmp_path, [ExhibitEntry(copy, "1", original=stranger)])
+    assert court["redacted-copy-shows"].exhibits == (16,) and "139****5678" in str(court["redacted-copy-shows"])
+    ctx = BundleContext(
+        case=case,
+        venue=Venue.COURIER_CLAIM,
+        entries=[ExhibitEntry(redacted, "1", original=label)],
+        org=ORG,
+        operator="周小铺",
+        generated_at=datetime(2026, 12, 1, 3, 35, tzinfo=CST),
+        texts=PictureTexts(tmp_path),
+    )
+    report = ctx.report.to_text("快递理赔申请材料 202611-001 信息披露报告")
+    assert "第三方信息已遮盖" not in report
+    assert "证据1：图片中的个人信息未遮盖（遮盖件仍显示个人信息，文字识别发现：" in report
+    assert "139****4321" in report and "13987654321" not in report
+    entry = ctx.entries[0]
+    assert all("第三方信息已遮盖" not in value for _, value in parts.cover_rows(ctx, entry))
+    assert "第三方信息已遮盖" not in parts.redacted_note(entry)
+
+
+def test_a_redacted_copy_not_read_yet_is_named_as_not_checked(tmp_path: Path) -> None:
+    label = photo(8, "外箱面单特写")
+    redacted = dataclasses.replace(photo(9, "外箱面单特写（遮盖件）", mime="image/png"), derived_from=8)
+    case = merchant_case(label, redacted)
+    read_by_ocr(tmp_path, label, LABEL_TEXT)
+    found = findings(case, Venue.CONSUMER_ASSOCIATION, tmp_path, [ExhibitEntry(redacted, "1", original=label)])
+    assert found["pictures-not-read"].exhibits == (9,)
+    assert "redacted-copy-shows" not in found

@@ -321,3 +321,73 @@ def test_the_carrier_claims_course_lists_the_carriers_proposals_answers_and_paym
     assert "2026年11月28日10:00赔付快递企业支付1,000.00元—" in course  # exhibit 3 is not in the packet
     assert course.index("24日09:00处理方案") < course.index("24日15:00答复") < course.index("28日10:00赔付")
     assert "被投诉人只同意维修" not in course  # the merchant's own proposal is no dealing with the carrier
+
+
+def test_a_citation_of_either_version_of_an_exhibit_is_printed_by_the_version_the_packet_holds():
+    """An original and its redacted copy are one exhibit in a packet: a record citing the original is cited by
+    the copy printed in its place, and a record citing the copy (ticked by a clerk) by the original printed."""
+    case = handled_case()
+    copy = dataclasses.replace(case.exhibit(2), number=9, derived_from=2, mime="image/png", sha256="9" * 64)
+    case.exhibits.append(copy)
+    case.workflow.outcome = dataclasses.replace(case.workflow.outcome, evidence=[9])
+    case.timeline.append(TimelineEvent(at(21, 16), EventKind.CHAT, "看到面单", evidence=[2]))
+    # The packet prints the redacted copy (9) as 证据1 in place of exhibit 2.
+    in_place = BundleContext(
+        case=case,
+        venue=Venue.CONSUMER_ASSOCIATION,
+        entries=[ExhibitEntry(copy, "1", original=case.exhibit(2)), ExhibitEntry(case.exhibit(1), "2")],
+        org=Organisation(name="某某数码客服中心"),
+        operator="测试员",
+        generated_at=at(25),
+    )
+    lines = _dealings(in_place)
+    assert lines[0].endswith("被投诉人只同意维修（见证据1）")  # cites exhibit 2, printed as its copy
+    assert lines[4].endswith("（金额 1,299.00 元）（见证据1）")  # cites the copy itself
+    assert _event_line(in_place, case.timeline[-1]).endswith("看到面单（见证据1）")
+    # The packet prints the original (2) as 证据1: the outcome citing its copy is cited by it.
+    original = packet(case, [2, 1])
+    assert _dealings(original)[4].endswith("（金额 1,299.00 元）（见证据1）")
+    assert _event_line(original, case.timeline[-1]).endswith("看到面单（见证据1）")
+    # Neither version in the packet: nothing cited.
+    assert "（见" not in _dealings(packet(case, [1]))[4]
+
+
+def test_words_in_the_first_person_are_the_words_of_whoever_they_are_from():
+    """A pleading puts free text in the third person: 我司 in the merchant's proposal is the defendant's, in the
+    consumer's answer to it the plaintiff's, in a carrier's proposal the carrier's; the notes of the record are
+    our user's side's (a store keeping the case: the respondent's)."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.records import Outcome, OutcomeKind
+
+    case = handled_case()
+    flow = case.workflow
+    flow.proposals[0] = dataclasses.replace(
+        flow.proposals[0], summary="我司只同意维修", answer_note="我方要求退货", evidence=[], answer_evidence=[]
+    )
+    flow.proposals.append(Proposal(at=at(24, 9), by="courier", summary="我司愿赔付200元"))
+    flow.outcome = Outcome(kind=OutcomeKind.AGREEMENT, at=at(26), summary="我司同意退货退款")
+    case.stage_log.append(dataclasses.replace(case.stage_log[-1], note="我司书面答复只同意维修", evidence=[]))
+    lines = _dealings(packet(case, [], Venue.COURT), COURT)
+    assert "被告提出处理方案：被告只同意维修" in lines[0] and "原告" not in lines[0]
+    assert any(line.endswith("提出的处理方案被拒绝：原告要求退货") for line in lines)
+    assert any(line.endswith("快递企业提出处理方案：快递企业愿赔付200元") for line in lines)
+    # The record kept by the complainant's side (a firm acting for the consumer), or not said: its words.
+    assert any(line.endswith("双方达成一致：原告同意退货退款") for line in lines)
+    # Kept by the store complained to: the store's words are the defendant's.
+    case.our_side = Side.RESPONDENT
+    lines = _dealings(packet(case, [], Venue.COURT), COURT)
+    assert any(line.endswith("双方达成一致：被告同意退货退款") for line in lines)
+    assert any(line.endswith("，被告书面答复只同意维修") for line in lines)
+    assert "被告提出处理方案：被告只同意维修" in lines[0]  # the proposal's words stay the proposer's
+
+
+def test_an_exhibits_source_in_the_first_person_is_our_sides():
+    """An exhibit's source typed by a store keeping the case (我司仓库拍摄) is the defendant's in a pleading."""
+    from casefile.core.bundle.parts import as_filed
+    from casefile.core.model import Side
+
+    case = handled_case()
+    assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "原告仓库拍摄"
+    case.our_side = Side.RESPONDENT
+    assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "被告仓库拍摄"
+    assert as_filed(packet(case, [], Venue.ARBITRATION), "投诉人提供") == "申请人提供"

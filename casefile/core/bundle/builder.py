@@ -49,7 +49,7 @@ from reportlab.platypus import Flowable
 
 from casefile.core import record, scans, zone
 from casefile.core.bundle import parts
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
+from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue, redacted_note
 from casefile.core.bundle.fill import PhotosChanged, PhotosNotClean, fill_placeholders
 from casefile.core.bundle.imagepage import (
     ImageTooLarge,
@@ -639,6 +639,7 @@ def _stamps(
                         exhibit_pages=exhibit_pages.get(id(part), 0) if owner else 0,
                         exhibit_sha256=(part.masked_sha256 or owner.exhibit.sha256) if owner and content else "",
                         original_sha256=_original_sha256(part, owner) if owner and content else "",
+                        redaction=redacted_note(owner) if owner and content else "",
                         printed_sha256=part.stripped.sha256 if part.stripped and content else "",
                         paper=bool(owner and content and parts.entry_form(owner) == "书证"),
                         volume=v,

@@ -87,6 +87,18 @@ class Organisation:
         )
 
 
+# What a packet says of a redacted copy printed in its original's place (its list row, cover and page caption).
+REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
+# …and of one in which OCR still reads personal data the destination must not see: nothing is certified covered.
+UNCOVERED_NOTE = "遮盖未覆盖全部个人信息，原件可供核对"
+
+
+def redacted_note(entry: ExhibitEntry) -> str:
+    """What the packet says of ``entry``'s redacted copy: 第三方信息已遮盖 only when OCR does not read in it
+    what the destination must not see."""
+    return UNCOVERED_NOTE if entry.still_shows else REDACTED_NOTE
+
+
 @dataclass
 class ExhibitEntry:
     """An exhibit as it appears in this bundle: its label (证据3 or 证据1-2) and its page range."""
@@ -105,6 +117,9 @@ class ExhibitEntry:
     # printout, and the complaint's 附 lists the medium. A 消协/12315 or courier (claim, 12305) packet says instead
     # that its filer keeps the original for checking (casefile.core.bundle.parts.originals_kept).
     on_medium: bool = False
+    # A redacted copy in whose text OCR still reads personal data this destination must not see (its boxes cover
+    # not all of it): the packet prints it, when told to, without saying 第三方信息已遮盖.
+    still_shows: bool = False
 
     @property
     def name(self) -> str:
@@ -173,29 +188,31 @@ class BundleContext:
         self.policy = disclosure_for(self.venue)
         self.report = DisclosureReport(self.venue.value)
         self.disclose(self.policy)
-        for entry in self.entries:
-            if entry.original is not None:
-                self.report.add(
-                    entry.name,
-                    DisclosureAction.REDACTED,
-                    "遮盖件（第三方信息已遮盖，原件可供核对）",
-                    original_sha256=entry.original.sha256,
-                    printed_sha256=entry.exhibit.sha256,
-                )
         self._pictures()
 
     def _pictures(self) -> None:
-        """Say in the report what personal data a picture printed as it is shows, unmasked (as OCR read it), and
+        """Say in the report which exhibits are printed as a redacted copy, what personal data a picture printed
+        shows unmasked (as OCR read it: the picture itself, or a redacted copy whose boxes do not cover it), and
         which pictures were not checked (not read yet, unreadable, or a parcel's label read by no one)."""
         from casefile.core.disclosure import pictures
 
-        if not pictures.applies(self.policy):
-            return
+        checked = pictures.applies(self.policy)
         for entry in self.entries:
-            if entry.original is not None:
-                continue  # its redacted copy is printed
             e = entry.exhibit
-            check = pictures.check_picture(self.masker, self.texts, e) if self.texts is not None else None
+            check = pictures.check_picture(self.masker, self.texts, e) if checked and self.texts is not None else None
+            shown = check is not None and bool(check.shown)
+            if entry.original is not None:
+                entry.still_shows = shown
+                self.report.add(
+                    entry.name,
+                    DisclosureAction.REDACTED,
+                    f"遮盖件（{redacted_note(entry)}）",
+                    original_sha256=entry.original.sha256,
+                    printed_sha256=e.sha256,
+                )
+            if not checked:
+                continue
+            copy_word = "遮盖件" if entry.original is not None else "图片"
             if check is not None and check.shown:
                 groups: dict[str, list[str]] = {}
                 for item in check.shown:
@@ -203,14 +220,21 @@ class BundleContext:
                 found = "；".join(
                     f"{ROLE_NAMES.get(whose, '案外人')}的{'、'.join(data)}" for whose, data in groups.items()
                 )
+                still = "遮盖件仍显示个人信息，" if entry.original is not None else ""
                 self.report.add(
-                    entry.name, DisclosureAction.NOT_MASKED, f"图片中的个人信息未遮盖（文字识别发现：{found}）"
+                    entry.name,
+                    DisclosureAction.NOT_MASKED,
+                    f"图片中的个人信息未遮盖（{still}文字识别发现：{found}）",
                 )
             elif check is not None and check.state is pictures.OcrState.UNREAD:
-                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片尚未识别文字，其中的个人信息未经检查")
+                self.report.add(
+                    entry.name, DisclosureAction.NOT_MASKED, f"{copy_word}尚未识别文字，其中的个人信息未经检查"
+                )
             elif check is not None and check.state is pictures.OcrState.FAILED:
-                self.report.add(entry.name, DisclosureAction.NOT_MASKED, "图片文字无法识别，其中的个人信息未经检查")
-            elif pictures.labels_named(self.policy) and pictures.is_label(e):
+                self.report.add(
+                    entry.name, DisclosureAction.NOT_MASKED, f"{copy_word}文字无法识别，其中的个人信息未经检查"
+                )
+            elif entry.original is None and pictures.labels_named(self.policy) and pictures.is_label(e):
                 self.report.add(entry.name, DisclosureAction.NOT_MASKED, "快递面单图片中的个人信息未遮盖")
 
     def disclose(self, policy: Disclosure, where: str = "文书") -> None:
@@ -242,6 +266,39 @@ class BundleContext:
         view = copy.copy(self)
         view.disclose(policy, where)
         return view
+
+    def cited(self, number: int) -> ExhibitEntry | None:
+        """The entry a citation of exhibit ``number`` (a record's （见证据N）) is to this packet: the exhibit's own,
+        or, when the packet prints another version of it (its redacted copy in its place, or the original where
+        the record cites a copy), that version's: an original and its redacted copies are one exhibit in a
+        packet. None when the packet holds no version of it."""
+        own = None
+        for entry in self.entries:
+            if entry.exhibit.number == number or (entry.original is not None and entry.original.number == number):
+                own = entry
+                break
+        if own is not None:
+            return own
+        root = self._root(number)
+        if root is None:
+            return None
+        for entry in self.entries:
+            if self._root((entry.original or entry.exhibit).number) == root:
+                return entry
+        return None
+
+    def _root(self, number: int) -> int | None:
+        """The original a redacted copy ``number`` was made from (through copies of copies), or ``number``."""
+        seen: set[int] = set()
+        while number not in seen:
+            seen.add(number)
+            if not self.case.has_exhibit(number):
+                return None
+            parent = self.case.exhibit(number).derived_from
+            if parent is None:
+                return number
+            number = parent
+        return number
 
     @property
     def heading(self) -> str:

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 
 from casefile.core import zone
 from casefile.core.bundle.consistency import mail_without_zone
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Route, Venue
+from casefile.core.bundle.context import REDACTED_NOTE, BundleContext, ExhibitEntry, Route, Venue, redacted_note
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -188,17 +188,15 @@ def hash_text(digest: str) -> str:
 # --------------------------------------------------------------------------- separator pages
 
 
-REDACTED_NOTE = "第三方信息已遮盖，原件可供核对"
-
 # The sides of a pleading, by the names the packet gives the complainant and the one complained about.
 _PLEADING_SIDES = {Venue.COURT: ("原告", "被告"), Venue.ARBITRATION: ("申请人", "被申请人")}
 
 
 def as_filed(ctx: BundleContext, text: str) -> str:
     """An exhibit's source or purpose as the packet's pleading words it: the complaint's sides (投诉人, 被投诉人,
-    我) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or 12305 appeal names
-    each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the 消协 and 12315 keep
-    the words typed."""
+    我: our user's side) by the names this packet gives them (原告, 被告; 申请人, 被申请人). A courier claim or
+    12305 appeal names each side by its part there (索赔人/申诉人, the carrier, 收件人: ``courier_words``); the
+    消协 and 12315 keep the words typed."""
     if ctx.venue is Venue.COURIER_CLAIM and text:
         from casefile.core.bundle.documents.common import courier_words
 
@@ -206,9 +204,10 @@ def as_filed(ctx: BundleContext, text: str) -> str:
     sides = _PLEADING_SIDES.get(ctx.venue)
     if sides is None or not text:
         return text
-    from casefile.core.bundle.documents.common import third_person
+    from casefile.core.bundle.documents.common import Sides, _as_pleaded, _keeper
 
-    return third_person(text, *sides)
+    # 我 is whoever typed it: our user's side (the complainant when not said).
+    return _as_pleaded(text, Sides(*sides), _keeper(ctx))
 
 
 def separator_rows(
@@ -221,6 +220,7 @@ def separator_rows(
     words: Callable[[str], str] = str,
     form: str = "",
     since: datetime | None = None,
+    redaction: str = REDACTED_NOTE,
 ) -> list[tuple[str, str]]:
     """The exhibit's facts for its separator page: what it is, when and how it was made, its hashes.
 
@@ -230,6 +230,7 @@ def separator_rows(
     ``words``: the source and purpose as the packet words them (:func:`as_filed`).
     ``form``: its 证据形式 in this packet (:func:`entry_form`); :func:`evidence_form` of ``e`` by default.
     ``since``: the case's first event (:func:`case_since`), against which a stated time is judged.
+    ``redaction``: what is said of the redacted copy (:func:`~casefile.core.bundle.context.redacted_note`).
     """
     rows = [
         ("证据名称", e.title),
@@ -251,7 +252,7 @@ def separator_rows(
     if original is not None:
         rows.append(("原件SHA-256", f"{original.sha256[:32]}\n{original.sha256[32:]}"))
         where = f"原件：{original.original_name}，{own_name(original.number)}"
-        rows.append(("遮盖说明", f"{REDACTED_NOTE}（{where}）"))
+        rows.append(("遮盖说明", f"{redaction}（{where}）"))
     if printed_sha256:
         rows.append(("输出件SHA-256", f"{printed_sha256[:32]}\n{printed_sha256[32:]}"))
         note = "输出件即本材料所嵌入的照片文件：其图像数据与原件逐字节一致，文件整体与原件不同，故两者SHA-256值不同。"
@@ -544,6 +545,7 @@ def cover_rows(ctx: BundleContext, entry: ExhibitEntry, since: datetime | None =
         words=lambda text: as_filed(ctx, text),
         form=entry_form(entry),
         since=since,
+        redaction=redacted_note(entry),
     )
 
 
@@ -1126,7 +1128,7 @@ def evidence_list_flowables(
             original = original_form(entry, form, kept=kept, copies=media)
             note = f"{e.sha256[:8]}…<br/>见校验表"
             if entry.original is not None:
-                original, note = "遮盖件", f"{note}<br/>{REDACTED_NOTE}"
+                original, note = "遮盖件", f"{note}<br/>{redacted_note(entry)}"
             if sum(len(v) for v in (e.title, e.source, e.purpose)) > TALL_ROW_CHARS:
                 # A row too tall for a page is split across pages (grid: splitInRow); its short cells
                 # then go at the top, beside the start of the long one, not in the middle of page three.
@@ -1691,6 +1693,7 @@ class PageStamp:
     exhibit_pages: int = 0
     exhibit_sha256: str = ""  # set on exhibit content pages: the E2 caption
     original_sha256: str = ""  # set when the page shows a redacted copy: its original's hash, beside the copy's
+    redaction: str = ""  # what the caption says of that copy (casefile.core.bundle.context.redacted_note)
     printed_sha256: str = ""  # a photo printed from its copy without metadata: that copy's hash
     paper: bool = False  # the exhibit is a photo or scan of a paper (书证): the page is a copy of that paper
     volume: int = 0
@@ -1799,7 +1802,7 @@ def caption_lines(stamp: PageStamp) -> list[str]:
     if stamp.exhibit_sha256 and stamp.original_sha256:
         # A redacted or masked copy is not the data's direct output (E2): it says what it is, with both hashes.
         return [
-            f"证据{label}　遮盖件：{REDACTED_NOTE}。",
+            f"证据{label}　遮盖件：{stamp.redaction or REDACTED_NOTE}。",
             f"原件SHA-256：{stamp.original_sha256}",
             f"遮盖件SHA-256：{stamp.exhibit_sha256}",
         ]

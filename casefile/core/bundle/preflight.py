@@ -415,22 +415,23 @@ def _pictures(
     named_labels = pictures.labels_named(policy)
     masker = Masker(case, policy, issuer=organisation)
     shown: list[tuple[ExhibitEntry, str]] = []
+    still: list[tuple[ExhibitEntry, str]] = []  # redacted copies in which OCR still reads it
     unread: list[tuple[ExhibitEntry, str]] = []
     failed: list[tuple[ExhibitEntry, str]] = []
     labels: list[tuple[ExhibitEntry, str]] = []
     for entry in entries:
         e = entry.exhibit
-        if entry.original is not None:
-            continue  # a redacted copy goes in place of the original
+        # A redacted copy going in place of the original is checked as what is printed: its boxes may cover
+        # nothing (a box in the wrong place), and OCR reads in the copy what it read in the original.
         check = pictures.check_picture(masker, texts, e) if texts is not None else None
         if check is not None and check.shown:
-            shown.append((entry, _shown_by_whom(check.shown)))
+            (still if entry.original is not None else shown).append((entry, _shown_by_whom(check.shown)))
             continue
         if check is not None and check.state is OcrState.UNREAD:
             unread.append((entry, ""))
         elif check is not None and check.state is OcrState.FAILED:
             failed.append((entry, ""))
-        if named_labels and pictures.is_label(e):
+        if entry.original is None and named_labels and pictures.is_label(e):
             labels.append((entry, ""))
     privacy = law.cite_many(["personal-information.6", "personal-information.23"], short=True)
     number = case.number
@@ -463,6 +464,22 @@ def _pictures(
         )
 
     found.group(Level.WARNING, "picture-personal-data", shown, picture_message)
+    found.group(
+        Level.WARNING,
+        "redacted-copy-shows",
+        still,
+        lambda names: Message(
+            "{exhibits}: the redacted copy the packet prints still shows personal data this destination must "
+            "not see (as OCR read it in the copy): its boxes do not cover it, and sending it hands that person's "
+            "data to the recipient ({citation}), and the packet does not say of it that third parties' data is "
+            "covered. Redact the original again with boxes over that data (select the original and press "
+            "Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), and let OCR read "
+            "the new copy",
+            exhibits=names,
+            citation=privacy,
+            number=number,
+        ),
+    )
     found.group(
         Level.WARNING,
         "label-not-redacted",

@@ -197,11 +197,12 @@ def _birth(text: str, on: date) -> str:
 
 
 def _labels(ctx: BundleContext, numbers: Sequence[int]) -> str:
-    """证据3、证据5 for the exhibits of this bundle among ``numbers``."""
-    by_number = {entry.exhibit.number: entry.name for entry in ctx.entries}
+    """证据3、证据5 for the exhibits of this bundle among ``numbers``: an exhibit the packet prints as another
+    version (its redacted copy, or the original of a copy cited) by that version's number."""
     names: list[str] = []
     for n in numbers:
-        name = by_number.get(n)
+        entry = ctx.cited(n)
+        name = entry.name if entry is not None else ""
         if name and name not in names:
             names.append(name)
     return "、".join(names)
@@ -428,8 +429,43 @@ def _signature(lines: Sequence[str]) -> list[Flowable]:
     return [_p(line, "sign") for line in lines]
 
 
-def _as_pleaded(text: str, sides: Sides | None) -> str:
-    return third_person(text, sides.us, sides.them) if sides else text
+def _as_pleaded(text: str, sides: Sides | None, author: str = "complainant") -> str:
+    """``text`` as a pleading with ``sides`` states it: in the third person, the first person (我司, 我方…) taken
+    as ``author``'s, the party whose words they are (complainant, respondent, courier…): named by the side it is
+    (原告, 被告) or by what it is (快递企业); words of someone the document cannot name keep their first person."""
+    if not sides:
+        return text
+    us, them = sides.us, sides.them
+    if author == "complainant":
+        who = us
+    elif author == "respondent":
+        who = them
+    else:
+        who = HANDLING_PARTY_NAMES.get(author, "")
+
+    def plain(part: str) -> str:
+        part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else us, part)
+        # Whose 我 it is not known (someone the document cannot name): it stays as written.
+        return _FIRST_PERSON.sub(who, part) if who else part
+
+    return _outside_quotes(text, plain)
+
+
+def _keeper(ctx: BundleContext) -> str:
+    """Whose words the notes of the record are (a stage's note, an outcome, a payment, an event): our user's side
+    (``our_side``); the complainant's, in whose name a pleading is made, when not said."""
+    side = ctx.case.our_side
+    return side.value if side is not None else "complainant"
+
+
+def _answerer(ctx: BundleContext, proposer: str) -> str:
+    """Whose words an answer's note is: the side a proposal was made to (the other side's), or our user's side
+    when a third party proposed."""
+    if proposer == "complainant":
+        return "respondent"
+    if proposer == "respondent":
+        return "complainant"
+    return _keeper(ctx)
 
 
 def _facts(ctx: BundleContext, sides: Sides | None = None) -> list[Flowable]:
@@ -451,7 +487,7 @@ def _event_line(ctx: BundleContext, event: TimelineEvent, sides: Sides | None = 
     if event.people.strip():
         where.append(f"参与人员：{_people(ctx, event.people)}")
     summary = _free(ctx, re.sub(r"\s+", " ", event.summary).strip()).rstrip("。") or "＿＿＿＿＿＿"
-    summary = _as_pleaded(summary, sides)
+    summary = _as_pleaded(summary, sides, _keeper(ctx))
     said = f"（{'；'.join(where)}）" if where else ""
     return f"{fmt_event_time(event, case)}{said}：{summary}{_refs(ctx, event.evidence)}"
 
@@ -523,8 +559,11 @@ class Dealing:
     date_only: bool = False
 
 
-def _told(ctx: BundleContext, text: str, sides: Sides | None) -> str:
-    return _as_pleaded(_free(ctx, re.sub(r"\s+", " ", text).strip()), sides).rstrip("。；;，, ")
+def _told(ctx: BundleContext, text: str, sides: Sides | None, author: str | None = None) -> str:
+    """A note of the record as the document tells it, the first person taken as ``author``'s (by default our
+    user's side: :func:`_keeper`)."""
+    who = _keeper(ctx) if author is None else author
+    return _as_pleaded(_free(ctx, re.sub(r"\s+", " ", text).strip()), sides, who).rstrip("。；;，, ")
 
 
 def _stage_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]:
@@ -543,7 +582,7 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
     for p in flow.proposals:
         who = _handling_party(p.by, sides)
         text = f"{who}提出处理方案" if who else "一方提出处理方案"
-        said = _told(ctx, p.summary, sides)
+        said = _told(ctx, p.summary, sides, p.by)
         if said:
             text += f"：{said}"
         if p.amount is not None:
@@ -551,7 +590,7 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
         out.append(Dealing(p.at, text, tuple(p.evidence)))
         if p.answer is not Answer.PENDING and p.answered_at is not None:
             answer = f"{who or '一方'}于{fmt_date(p.at, case)}提出的处理方案{ANSWER_WORDS[p.answer]}"
-            note = _told(ctx, p.answer_note, sides)
+            note = _told(ctx, p.answer_note, sides, _answerer(ctx, p.by))
             out.append(Dealing(p.answered_at, answer + (f"：{note}" if note else ""), tuple(p.answer_evidence)))
     for q in flow.proceedings:
         start = q.filed_at or q.accepted_at or q.decided_at
