@@ -777,6 +777,18 @@ def test_third_person_and_claim_wording() -> None:
     assert third_person("自我介绍", "原告") == "自我介绍"
 
 
+def test_third_person_leaves_other_peoples_words_theirs() -> None:
+    """Only the writer becomes the party: what another is reported saying, 我国, 他本人 stay as written."""
+    assert third_person("店长来电说本人同意退一半货款", "原告") == "店长来电说本人同意退一半货款"
+    assert third_person("店长说我店只能退一半。我们不同意", "原告") == "店长说我店只能退一半。原告不同意"
+    assert third_person("我说我要退款", "原告") == "原告说原告要退款"
+    assert third_person("依照我国三包规定", "原告") == "依照我国三包规定"
+    assert third_person("由他本人摔坏，收件人本人签收", "原告") == "由他本人摔坏，收件人本人签收"
+    assert third_person("回电我本人13812345678", "原告") == "回电原告13812345678"
+    assert third_person("我方认为商品有质量问题", "原告") == "原告认为商品有质量问题"
+    assert third_person("商品名称：我购买的手机", "原告") == "商品名称：原告购买的手机"
+
+
 # --------------------------------------------------------------------------- (d) courier claim
 
 

@@ -242,7 +242,16 @@ CONSUMER = Sides("投诉人", "被投诉人")
 
 # First-person words outside quotations, turned into the party's role in a pleading.
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"\n]*\"|‘[^’]*’")
-_FIRST_PERSON = re.compile(r"(?<!自)(?:我公司|我司|我店|我们|我方|咱们|本人|我)")  # 我司开具: 原告开具, not 原告司
+# 我司开具: 原告开具, not 原告司; 我国/我省/我院 are the country, the province, the court, not a party; 他本人,
+# 收件人本人 are "he himself", "the addressee in person".
+_FIRST_PERSON = re.compile(
+    r"(?<!自)(?:我本人|我公司|我司|我店|我们|我方|咱们|(?<![他她其您你人员长方户家主])本人|我(?![国省市县区院校党军]))"
+)
+# Words that report what someone else said: first-person words after them, in the same sentence, are the
+# speaker's own ("店长说本人同意…" is the manager agreeing), unless the one who speaks is the writer.
+_SPEECH = re.compile(r"说|声称|宣称|(?<![名简职昵俗通])称[：:，,]|表示|答复|回复|告知|承认|回应|讲[：:，,]|认为")
+_SENTENCE = re.compile(r"[^。；！？!?;\n]*[。；！？!?;\n]?")
+_CLAUSE_START = re.compile(r"[，,、：:]")
 
 
 # The sides as other documents of the case name them, for a pleading that names them its own way.
@@ -260,9 +269,20 @@ def third_person(text: str, who: str, them: str = "") -> str:
     def plain(part: str) -> str:
         if them:
             part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else who, part)
-        return _FIRST_PERSON.sub(who, part)
+        return "".join(_writers_words(sentence, who) for sentence in _SENTENCE.findall(part))
 
     return _outside_quotes(text, plain)
+
+
+def _writers_words(sentence: str, who: str) -> str:
+    """One sentence with the writer's first-person words named ``who``: up to the first word reporting what
+    another said (店长说…), and past it only when the writer is the one who speaks (我说我要退款)."""
+    for m in _SPEECH.finditer(sentence):
+        starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
+        speaker = sentence[starts[-1] if starts else 0 : m.start()]
+        if not _FIRST_PERSON.search(speaker):
+            return _FIRST_PERSON.sub(who, sentence[: m.end()]) + sentence[m.end() :]
+    return _FIRST_PERSON.sub(who, sentence)
 
 
 def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
