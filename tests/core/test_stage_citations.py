@@ -391,3 +391,19 @@ def test_an_exhibits_source_in_the_first_person_is_our_sides():
     case.our_side = Side.RESPONDENT
     assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "被告仓库拍摄"
     assert as_filed(packet(case, [], Venue.ARBITRATION), "投诉人提供") == "申请人提供"
+
+
+def test_first_person_words_follow_a_side_presumed_from_the_settings():
+    """A case registered before its side was recorded, kept by the store named as the respondent in the
+    settings: its notes are the store's words, as for a side recorded."""
+    from casefile.core.bundle.parts import as_filed
+    from casefile.core.model import organisation, set_organisation
+
+    case = handled_case()
+    assert case.our_side is None and case.respondent.name
+    before = organisation()
+    set_organisation(case.respondent.name)
+    try:
+        assert as_filed(packet(case, [], Venue.COURT), "我司仓库拍摄") == "被告仓库拍摄"
+    finally:
+        set_organisation(*before)

@@ -473,8 +473,9 @@ def _as_pleaded(text: str, sides: Sides | None, author: str = "complainant") -> 
 
 def _keeper(ctx: BundleContext) -> str:
     """Whose words the notes of the record are (a stage's note, an outcome, a payment, an event): our user's side
-    (``our_side``); the complainant's, in whose name a pleading is made, when not said."""
-    side = ctx.case.our_side
+    (recorded, or presumed from the organisation in the settings); the complainant's, in whose name a pleading is
+    made, when neither tells."""
+    side = ctx.case.side
     return side.value if side is not None else "complainant"
 
 
