@@ -5028,6 +5028,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8104,6 +8108,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5054,6 +5054,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>本店为其拍摄的照片（如有）</translation>
     </message>
     <message>
+        <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>
+        <translation>%1 是空文件（0 字节），未添加；请等手机传完，或重新拍照</translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation>未拍照</translation>
     </message>
@@ -8141,6 +8145,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{path}: a generated bundle recorded as lost on {when} by {operator} (custody entry {seq}). The evidence is not affected: make a new bundle if needed</source>
         <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
+    </message>
+    <message>
+        <source>{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
+        <translation>{names} 是空文件（0 字节），不能作为本店留存的照片；请等手机传完，或重新拍照（尚未登记）</translation>
     </message>
     <message>
         <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>
