@@ -6679,6 +6679,18 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 gives {path} a hash that is not its text&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not the text CaseFile writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}, which MANIFEST.sha256 lists, is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation type="unfinished"></translation>
     </message>

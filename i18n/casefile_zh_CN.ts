@@ -6715,6 +6715,18 @@ Attach %1 all the same?</source>
         <translation>将 {name} 移到一旁</translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 gives {path} a hash that is not its text&apos;s</source>
+        <translation>MANIFEST.sha256 中 {path} 的哈希值不是其文本的哈希值</translation>
+    </message>
+    <message>
+        <source>{path} is not the text CaseFile writes</source>
+        <translation>{path} 不是 CaseFile 写入的文本</translation>
+    </message>
+    <message>
+        <source>{path}, which MANIFEST.sha256 lists, is missing</source>
+        <translation>MANIFEST.sha256 列出的 {path} 缺失</translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation>案件记录没有可读的格式版本（{version!r}）</translation>
     </message>
