@@ -312,12 +312,9 @@ class FormTable(KeptTable):
     across pages instead of stopping the layout (ReportLab's LayoutError). Tables nested in a cell are of this
     class too: a row splits its cells' tables in turn."""
 
-    def __init__(self, data: Sequence[Sequence[Any]], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
-        # A row splits the flowables of a cell that holds a list of them; a cell holding one flowable by itself
-        # would be left empty on both sides of the split (ReportLab 5), so each such cell becomes a list of one.
-        cells = [[[c] if isinstance(c, Flowable) else c for c in row] for row in data]
-        super().__init__(cells, *args, **kwargs)
+        super().__init__(*args, **kwargs)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
