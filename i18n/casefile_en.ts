@@ -5133,6 +5133,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6792,6 +6796,18 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 gives {path} a hash that is not its text&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not the text CaseFile writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}, which MANIFEST.sha256 lists, is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7241,6 +7257,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{where}: choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8236,7 +8256,7 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
+        <source>{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

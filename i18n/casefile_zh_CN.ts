@@ -5159,6 +5159,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>本店为其拍摄的照片（如有）</translation>
     </message>
     <message>
+        <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>
+        <translation>%1 是空文件（0 字节），未添加；请等手机传完，或重新拍照</translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation>未拍照</translation>
     </message>
@@ -6828,6 +6832,18 @@ Attach %1 all the same?</source>
         <translation>将 {name} 移到一旁</translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 gives {path} a hash that is not its text&apos;s</source>
+        <translation>MANIFEST.sha256 中 {path} 的哈希值不是其文本的哈希值</translation>
+    </message>
+    <message>
+        <source>{path} is not the text CaseFile writes</source>
+        <translation>{path} 不是 CaseFile 写入的文本</translation>
+    </message>
+    <message>
+        <source>{path}, which MANIFEST.sha256 lists, is missing</source>
+        <translation>MANIFEST.sha256 列出的 {path} 缺失</translation>
+    </message>
+    <message>
         <source>the case record has no readable format version ({version!r})</source>
         <translation>案件记录没有可读的格式版本（{version!r}）</translation>
     </message>
@@ -7278,6 +7294,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{where}: choose one of {choices}</source>
         <translation>{where}：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
+        <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
     </message>
     <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>
@@ -8272,8 +8292,8 @@ Attach %1 all the same?</source>
         <translation>{path}：生成的证据材料已于 {when} 由 {operator} 记为遗失（保管记录第 {seq} 条）。证据不受影响：如需要，请重新生成证据材料</translation>
     </message>
     <message>
-        <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
-        <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
+        <source>{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
+        <translation>{names} 是空文件（0 字节），不能作为本店留存的照片；请等手机传完，或重新拍照（尚未登记）</translation>
     </message>
     <message>
         <source>{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)</source>

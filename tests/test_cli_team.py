@@ -58,6 +58,7 @@ def test_team_commands(capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path
     assert archive.is_file() and "SHA-256" in out
     with zipfile.ZipFile(archive) as zf:  # the members a solo export of the same case holds
         assert sorted(n.split("/", 1)[1] for n in zf.namelist() if "/evidence/" not in n) == [
+            "CASEFILE.txt",
             "CUSTODY.jsonl",
             "MANIFEST.sha256",
             "README.txt",

@@ -86,3 +86,32 @@ def test_a_receipt_in_a_law_firm_s_name_is_warned_of(capsys, tmp_path: Path):
     code, out, err = run(capsys, "--library", str(lib), "bundle", number, "--venue", "receipt", "--force")
     assert code == 0, err
     assert "warning (accepted)" in err and "某某数码科技有限公司" in err  # not the business complained about
+
+
+def test_an_empty_photo_of_an_original_handed_back_is_refused_before_anything_is_registered(capsys, tmp_path: Path):
+    """The store must not hand back an original with nothing kept of it: a 0-byte photo (a phone-sync placeholder)
+    stops the walk-in while the customer is at the counter, naming the file."""
+    empty = tmp_path / "IMG_0413.jpg"
+    empty.write_bytes(b"")
+    lib = tmp_path / "lib"
+    code, out, err = run(
+        capsys,
+        "--library",
+        str(lib),
+        "walk-in",
+        str(empty),
+        "--title",
+        "空照片",
+        "--type",
+        "quality",
+        "--complainant",
+        "甲",
+        "--phone",
+        "13800138084",
+        "--handed",
+        f"购物小票,纸质,原件,退回,photo={empty}",
+    )
+    assert code != 0
+    assert "IMG_0413.jpg" in err and "0 bytes" in err
+    with Library.open(lib, "测试员") as library:
+        assert library.list_cases() == []

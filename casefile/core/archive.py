@@ -50,7 +50,7 @@ from casefile.core.library import (
     CaseFolder,
     is_case_number,
 )
-from casefile.core.manifest import MANIFEST_NAME
+from casefile.core.manifest import ANCHOR_NAME, MANIFEST_NAME
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import bundle_history
 from casefile.core.timestamps.checking import STAMPS_DIR
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
 # What an archive carries: the record, the log, the manifest, the readme, evidence, bundles and timestamps.
 _EXPORTED_DIRS = (EVIDENCE_DIR, BUNDLES_DIR, STAMPS_DIR)
-_TOP_LEVEL_FILES = (RECORD_NAME, LOG_NAME, MANIFEST_NAME, README_NAME)
+_TOP_LEVEL_FILES = (RECORD_NAME, LOG_NAME, MANIFEST_NAME, README_NAME, ANCHOR_NAME)
 
 
 @dataclass

@@ -86,7 +86,14 @@ from casefile.core.listing import (
     quick_next_deadlines,
     quick_summaries,
 )
-from casefile.core.manifest import MANIFEST_NAME, add_to_manifest, read_manifest, write_manifest
+from casefile.core.manifest import (
+    ANCHOR_NAME,
+    MANIFEST_NAME,
+    add_to_manifest,
+    anchor_problems,
+    read_manifest,
+    write_manifest,
+)
 from casefile.core.model import (
     RECORD_FORMAT,
     RECORD_VERSION,
@@ -1576,7 +1583,10 @@ class Library:
                 )
             manifest_now, manifest_problems = read_manifest(folder.path)
             expected_manifest = dict(manifest_entries(truth))
-            manifest_wrong = bool(manifest_problems) or manifest_now != expected_manifest
+            # A manifest written without the anchor's line is whole, unless it is empty: sha256sum -c fails on it.
+            anchor_wrong = bool(anchor_problems(folder.path, manifest_now)) or not manifest_now
+            manifest_now.pop(ANCHOR_NAME, None)
+            manifest_wrong = bool(manifest_problems) or anchor_wrong or manifest_now != expected_manifest
             readme = readme_problem(folder)
             readme_wrong = readme is not None
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

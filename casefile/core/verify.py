@@ -24,7 +24,7 @@ from casefile.core.errors import CaseFileError, LibraryVersionError, Message, No
 from casefile.core.fsutil import lstat_is_link
 from casefile.core.hashing import CHUNK, hash_files
 from casefile.core.library import BUNDLES_DIR, EVIDENCE_DIR, SET_ASIDE_DIR, CaseFolder, check_record, readme_check
-from casefile.core.manifest import MANIFEST_MISSING, read_manifest
+from casefile.core.manifest import ANCHOR_NAME, MANIFEST_MISSING, anchor_problems, read_manifest
 from casefile.core.progress import NEVER_CANCELLED, CancelToken, Progress
 from casefile.core.record.history import LOST_MODIFIED, LostBundleFile, bundle_files
 from casefile.core.timestamps.checking import STAMPS_DIR, StampResult, check_stamps
@@ -260,6 +260,8 @@ def _snapshot(
 
     manifest, manifest_problems = read_manifest(folder.path)
     report.problems.extend(Message("MANIFEST.sha256: {problem}", problem=p) for p in manifest_problems)
+    report.problems.extend(anchor_problems(folder.path, manifest))  # the line that is no exhibit's, if written
+    manifest.pop(ANCHOR_NAME, None)
 
     expected: dict[str, tuple[int, str]] = {}
     if truth is not None:

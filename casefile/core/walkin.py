@@ -18,7 +18,8 @@ import dataclasses
 import enum
 import mimetypes
 import os
-from collections.abc import Iterator, Mapping, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
+from casefile.core.errors import RefusedError, listed
 from casefile.core.evidence import AddOptions, AddResult, add_files, link_refusal
 from casefile.core.library import Library
 from casefile.core.model import Case, HandedItem
@@ -71,6 +73,20 @@ class Registered:
     number: str
 
 
+def empty_photos(photos: Iterable[Path]) -> list[Path]:
+    """The files among ``photos`` that hold nothing (0 bytes): a phone-sync placeholder, a photo still arriving.
+    What cannot be read is left to adding the photos, which names why."""
+    empty = []
+    for path in photos:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and st.st_size == 0:
+            empty.append(path)
+    return empty
+
+
 def _scaled(progress: Progress, start: int, span: int) -> Progress:
     fraction = progress.done / progress.total if progress.total else 0.0
     return Progress(start + int(span * min(fraction, 1.0)), 100, progress.message)
@@ -96,6 +112,15 @@ def register_walk_in(
     ``handed``: what the customer handed in, photographed or not, each linked to the photos of it (recorded
     as the case's ``handed_items``; the receipt lists them apart from the store's photos).
     """
+    empty = empty_photos(photos)
+    if empty:
+        # Before the case exists, while the customer is at the counter: the store would hand back an original
+        # with nothing kept of it, and its receipt would name the photo (with the SHA-256 of nothing).
+        raise RefusedError(
+            "{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, "
+            "or take the photo again (nothing was registered)",
+            names=listed([p.name for p in empty]),
+        )
     yield WalkInStep.CASE
     yield Progress(0, 100, "")
     if existing is None:

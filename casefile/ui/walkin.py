@@ -48,7 +48,7 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
-from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, register_walk_in
+from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, empty_photos, register_walk_in
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import fill, labelled, translated
@@ -505,12 +505,18 @@ class WalkInDialog(QDialog):
         return [Path(self.photos.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.photos.count())]
 
     def add_photo_paths(self, paths: Iterable[str | os.PathLike[str]]) -> int:
-        """Add files to the list (not folders, not twice); return how many were added."""
+        """Add files to the list (not folders, not twice, not empty ones); return how many were added. An empty
+        file (0 bytes: a photo the phone is still sending) is named under the list instead: it is no photo of
+        what the customer takes back."""
         listed = {p.resolve() for p in self.photo_paths()}
         added = 0
+        empty: list[str] = []
         for raw in paths:
             path = Path(raw)
             if not path.is_file() or path.resolve() in listed:
+                continue
+            if empty_photos([path]):
+                empty.append(path.name)
                 continue
             listed.add(path.resolve())
             item = QListWidgetItem(path.name, self.photos)
@@ -518,6 +524,11 @@ class WalkInDialog(QDialog):
             item.setToolTip(str(path))
             added += 1
         self._update_photo_note()
+        if empty:
+            note = self.tr(
+                "%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again"
+            )
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, "、".join(empty)))
         self._refresh_photo_choices()
         return added
 

@@ -225,6 +225,7 @@ def test_two_processes_creating_cases_at_once_get_distinct_numbers(tmp_path):
 def test_case_folder_has_the_documented_layout(library, case):
     folder = library.cases_dir / case.number
     assert sorted(p.name for p in folder.iterdir()) == [
+        "CASEFILE.txt",
         "CUSTODY.jsonl",
         "MANIFEST.sha256",
         "README.txt",

@@ -234,7 +234,8 @@ def test_a_change_writes_only_the_manifest_lines_it_adds(library, big, tmp_path,
     assert len(formatted) == 1
     folder = library.folder(big)
     case = folder.read_record()
-    assert (folder.path / "MANIFEST.sha256").read_bytes() == real(library_module.manifest_entries(case))
+    anchor = (manifest_module.ANCHOR_NAME, manifest_module.ANCHOR_SHA256)  # the line of the folder's fixed file
+    assert (folder.path / "MANIFEST.sha256").read_bytes() == real([*library_module.manifest_entries(case), anchor])
     with library.edit(big) as writer:
         writer.withdraw(3, "拍错了")
     assert len(formatted) == 1  # no exhibit added: the manifest is not written
@@ -251,7 +252,8 @@ def test_lines_set_into_a_manifest_go_where_a_whole_manifest_puts_them(tmp_path)
         ("evidence/050-a.txt", "c" * 64),
     ]
     assert manifest_module.add_to_manifest(tmp_path, added)
-    assert (tmp_path / "MANIFEST.sha256").read_bytes() == manifest_module.format_manifest(entries + added)
+    anchor = (manifest_module.ANCHOR_NAME, manifest_module.ANCHOR_SHA256)  # written with every whole manifest
+    assert (tmp_path / "MANIFEST.sha256").read_bytes() == manifest_module.format_manifest([*entries, *added, anchor])
     assert not manifest_module.add_to_manifest(tmp_path / "nowhere", added)
 
 

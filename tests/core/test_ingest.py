@@ -18,6 +18,7 @@ from casefile.core.errors import CancelledError
 from casefile.core.evidence import AddOptions, AddResult, add_files
 from casefile.core.hashing import sm3_available
 from casefile.core.library import Library
+from casefile.core.manifest import ANCHOR_NAME, ANCHOR_SHA256
 from casefile.core.model import EvidenceKind
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.verify import FileStatus, verify_case, verify_folder
@@ -54,7 +55,8 @@ def test_files_are_stored_byte_for_byte_read_only_and_hashed(library, case, file
     assert kinds["chat.txt"] is EvidenceKind.CHAT
     assert "empty" in next(e for e in stored.exhibits if e.original_name == "empty.dat").flags
     manifest = (folder.path / "MANIFEST.sha256").read_text("utf-8").splitlines()
-    assert sorted(manifest) == sorted(f"{e.sha256}  {e.stored_path}" for e in stored.exhibits)
+    fixed = f"{ANCHOR_SHA256}  {ANCHOR_NAME}"  # the folder's fixed file, listed with every manifest
+    assert sorted(manifest) == sorted([fixed, *(f"{e.sha256}  {e.stored_path}" for e in stored.exhibits)])
 
 
 def test_options_apply_and_records_survive_reopening(library, case, files, tmp_path):

@@ -171,3 +171,31 @@ def test_a_material_recorded_while_the_customer_is_still_at_the_desk_is_of_the_f
     render_receipt(ctx, tmp_path / "r.pdf", "a5")
     page = text_of(tmp_path / "r.pdf")[0]
     assert "收取材料清单（共" in page and "补交材料" not in page and "补拍照片" not in page
+
+
+def test_a_photo_withdrawn_after_the_receipt_names_the_photos_list_not_the_materials(library, tmp_path: Path):
+    """The store's photos are printed under 本店拍摄照片: withdrawing one changes that list, and the 更正 says so
+    (the materials the customer handed in are the same)."""
+    from PIL import Image
+
+    from casefile.core.bundle import BundleOptions, Venue, build_bundle
+    from casefile.core.evidence import AddOptions, add_files
+    from casefile.core.settings import Settings
+    from casefile.core.walkin import SOURCE
+
+    photos = []
+    for i, colour in enumerate([(200, 0, 0), (0, 0, 200)]):
+        path = tmp_path / f"IMG_{i}.jpg"
+        Image.new("RGB", (64, 48), colour).save(path, "JPEG")
+        photos.append(path)
+    case = make_context().case
+    number = library.create_case(dataclasses.replace(case, number="", exhibits=[], handed_items=[])).number
+    list(add_files(library, number, photos, AddOptions(source=SOURCE, purpose="")))
+    with library.edit(number) as writer:
+        items = [HandedItem("购物小票", handed_in="original", disposition="returned", photos=[1])]
+        writer.update(dataclasses.replace(writer.case, handed_items=items))
+    list(build_bundle(library, number, BundleOptions(Venue.RECEIPT, force=True), Settings(org_name="某某数码店")))
+    with library.edit(number) as writer:
+        writer.withdraw(2, "拍错了")
+    edition = receipt_edition(library.load_verified_log(number)[1])
+    assert [c.label for c in edition.changes] == ["本店拍摄照片"]

@@ -111,7 +111,7 @@ def test_clean_case_passes_sha256sum(library, filled):
     assert verify(library, number).ok
     result = sha256sum_check(folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count(": OK") == 4
+    assert result.stdout.count(": OK") == 5  # the four exhibits and CASEFILE.txt
 
 
 def test_verify_folder_never_writes(library, filled):

@@ -521,3 +521,13 @@ def test_the_photo_column_shows_a_camera_file_name_whole(dialog, qtbot, tmp_path
     combo = dialog.items.cellWidget(0, 4)
     needed = combo.fontMetrics().horizontalAdvance(photo.name)
     assert dialog.items.columnWidth(4) > needed
+
+
+def test_an_empty_photo_is_not_added_and_the_desk_says_why(dialog, tmp_path):
+    """A 0-byte file (a photo the phone is still sending) is no photo of what the customer takes back."""
+    empty = tmp_path / "IMG_0413.jpg"
+    empty.write_bytes(b"")
+    photo = make_photo(tmp_path / "IMG_0414.jpg", (200, 0, 0))
+    assert dialog.add_photo_paths([empty, photo]) == 1
+    assert dialog.photo_paths() == [photo]
+    assert "IMG_0413.jpg" in dialog.photo_note.text()

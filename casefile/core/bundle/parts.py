@@ -30,6 +30,7 @@ from casefile.core.bundle.pdfkit import (
     CAPTION_LINES,
     CAPTION_SIZE,
     FONT,
+    LONG_VALUE_NOTE,
     OUTER,
     PAGE,
     PICTURE_TOP,
@@ -423,7 +424,7 @@ def qr_payload(case_number: str, label: str, sha256: str, number: int | None = N
 
 
 SEPARATOR_VALUE_CHARS = 2000  # a value longer than this is cut before it is even wrapped
-CUT_NOTE = "……（此项过长，以下从略；全文见证据目录）"
+CUT_NOTE = LONG_VALUE_NOTE.removesuffix("）") + "；全文见证据目录）"  # ……（此项过长，以下从略；全文见证据目录）
 # The rows a cover may cut: the evidence list prints them whole (its 证据名称, 证据来源 and 证明目的 columns).
 # Every other row says what only the cover says (what the file holds, what the packet did to it: a photo's
 # metadata removed, its position not printed, its hashes) and is printed whole, on a continuation page if

@@ -170,6 +170,23 @@ def blank(value: object, width: int = 8) -> str:
     return text if text else "＿" * width
 
 
+#: What ends a value cut short where the page cannot hold it whole (the packets' cut note, parts.CUT_NOTE, adds
+#: where the full text is printed instead).
+LONG_VALUE_NOTE = "……（此项过长，以下从略）"
+#: The most characters of one value printed where the layout keeps a block on one page and cannot split it (the
+#: closing of a complaint: 此致, the addressee, the signature and the date): some seven lines of text.
+UNSPLIT_CHARS = 200
+
+
+def kept_whole(value: str, limit: int = UNSPLIT_CHARS) -> str:
+    """``value`` as a block that is never split across pages prints it: whole, or its first ``limit`` characters
+    and :data:`LONG_VALUE_NOTE` (the record keeps it whole). Every value of such a block goes through it: a
+    value at the record's length limit (validate.SHORT_TEXT_LIMIT) would be taller than the page."""
+    if len(value) <= limit:
+        return value
+    return value[: limit - len(LONG_VALUE_NOTE)] + LONG_VALUE_NOTE
+
+
 def sign_here(name: object, width: int = 8) -> str:
     """A line to sign on by hand, the signer's name after it in brackets when known: ＿＿＿＿＿＿＿＿（张三）.
     A signature line never holds the typed name alone: there would be nowhere to sign."""
@@ -281,6 +298,37 @@ class KeptTable(Table):
             self._moved_on = True
             return []
         return parts
+
+
+#: A row at least this tall (points; about half an A5 receipt's page) that does not fit in the space left is split
+#: where it falls; a shorter one goes whole to the next page, as a form's row should.
+TALL_ROW = 280.0
+
+
+class FormTable(KeptTable):
+    """The table of every form and receipt that prints a value the record holds (a name, an address, a product,
+    an old value a correction repeats): its rows are kept whole and the table splits between them, but a row too
+    tall for what is left of the page — a value near the record's length limit, taller than any page — is split
+    across pages instead of stopping the layout (ReportLab's LayoutError). Tables nested in a cell are of this
+    class too: a row splits its cells' tables in turn."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("splitInRow", 1)
+        super().__init__(*args, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        parts: list[Flowable] = list(self._splitRows(availHeight, doInRowSplit=0))
+        if parts:
+            return parts
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        if len(self._rowHeights) <= repeat or self._rowHeights[repeat] < TALL_ROW:
+            return []  # on to the next page, where it fits whole
+        # The row's cells are set from the top: ReportLab pads a cell centred in a row it splits by half the row's
+        # height, on every page again, until nothing of its text is left on the page.
+        for style in self._cellStyles[repeat]:
+            style.valign = "TOP"
+        return super().split(availWidth, availHeight)
 
 
 def grid(

@@ -39,7 +39,7 @@ from casefile.core import zone
 from casefile.core.bundle import parts
 from casefile.core.bundle.context import BundleContext, ExhibitEntry
 from casefile.core.bundle.documents.common import _outside_quotes
-from casefile.core.bundle.pdfkit import FONT, blank, esc, qr_drawing, register_fonts
+from casefile.core.bundle.pdfkit import FONT, FormTable, blank, esc, qr_drawing, register_fonts
 from casefile.core.bundle.pdfkit import CjkParagraph as Paragraph  # 避头尾: no closing mark starts a line
 from casefile.core.bundle.receipt_history import handed_key
 from casefile.core.disclosure import disclosure_for
@@ -467,7 +467,7 @@ def _kv_table(rows: list[list[Any]], widths: list[float], st: dict[str, Paragrap
             else:
                 cells.append(Paragraph(cell if i % 2 else esc(cell), st["body"] if i % 2 else st["key"]))
         body.append(cells)
-    table = Table(body, colWidths=widths, hAlign="LEFT")
+    table = FormTable(body, colWidths=widths, hAlign="LEFT")
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -1032,7 +1032,7 @@ def _copy_story(
     key_w = spec.label_width * (0.8 if spec.thermal else 0.75)
     head = _kv_table(head_rows, [key_w, left_w - key_w], st, ruled=False)
     qr_cell = [qr, Paragraph("扫码核对回执编号", ParagraphStyle("qrnote", parent=st["hash"], alignment=TA_CENTER))]
-    top = Table([[head, qr_cell]], colWidths=[left_w, width - left_w])
+    top = FormTable([[head, qr_cell]], colWidths=[left_w, width - left_w])
     top.setStyle(
         TableStyle(
             [

@@ -50,6 +50,7 @@ FACT_ORDER = (
     "问题简述",
     "顾客诉求",
     "收取材料清单",
+    "本店拍摄照片",
     "优先级",
     "承诺答复时间",
 )
@@ -72,11 +73,24 @@ def receipt_facts(case: Case) -> dict[str, str]:
         f"{handed_key(i)}×{i.count}/{i.handed_in}/{i.disposition}/{','.join(map(str, i.photos))}"
         for i in case.handed_items
     ]
-    files = [
-        f"{e.number}/{e.title}/{e.handed_in}/{e.disposition}/{e.sha256}"
-        for e in case.exhibits
-        if not e.withdrawn and e.derived_from is None
-    ]
+    # The files, each under the list the receipt prints it in (receipt._items): a photo the store took is listed
+    # under 本店拍摄照片, and a correction of it names that list; a paper or object its photo shows is a line of
+    # 收取材料清单 as well; any other file is a material received.
+    shown = {number for item in case.handed_items for number in item.photos}
+    files: list[str] = []
+    photos: list[str] = []
+    for e in case.exhibits:
+        if e.withdrawn or e.derived_from is not None:
+            continue
+        line = f"{e.number}/{e.title}/{e.handed_in}/{e.disposition}/{e.sha256}"
+        source = e.source.strip()
+        ours = source in receipt.STORE_SOURCES or not source
+        thing = e.handed_in in ("object", *receipt.PAPER_FORMS)
+        if ours and (e.number in shown or thing or (not e.handed_in and source in receipt.STORE_SOURCES)):
+            photos.append(line)
+            if not thing:
+                continue
+        files.append(line)
     return {
         "顾客姓名": person.name.strip(),
         "电话": person.phone.strip(),
@@ -89,6 +103,7 @@ def receipt_facts(case: Case) -> dict[str, str]:
         "问题简述": " ".join(case.facts.split()),
         "顾客诉求": "；".join(receipt._demands(case)),
         "收取材料清单": "\n".join([*handed, *files]),
+        "本店拍摄照片": "\n".join(photos),
         "优先级": receipt.PRIORITY_NAMES.get(case.priority, str(case.priority)),
         "承诺答复时间": receipt._time(case.response_due_at),
     }

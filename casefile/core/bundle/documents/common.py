@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.layout import WIDTH, _blank_lines, _numbered, _p
-from casefile.core.bundle.pdfkit import FONT, blank
+from casefile.core.bundle.pdfkit import FONT, blank, kept_whole
 from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
@@ -703,8 +703,8 @@ def _closing_block(
     the signature never stands on a page of its own. ``attachments_first``: 附 between the
     addressee and the signature, as the Supreme People's Court's 民事起诉状 样式 sets it."""
     signature = [Spacer(1, 8 * mm), *_signature([f"{signer}＿＿＿＿＿＿＿＿", date_label + DATE_BLANK])]
-    listed = [Spacer(1, 6 * mm), _p("附："), *_numbered(attachments, ending="；", last="。")]
-    ending: list[Flowable] = [Spacer(1, 4 * mm), _p(salute, "indent"), _p(body)]
+    listed = [Spacer(1, 6 * mm), _p("附："), *_numbered([kept_whole(a) for a in attachments], ending="；", last="。")]
+    ending: list[Flowable] = [Spacer(1, 4 * mm), _p(salute, "indent"), _p(kept_whole(body))]
     if attachments_first:
         ending += [*listed, *signature]
         after: list[Flowable] = []

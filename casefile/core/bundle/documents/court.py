@@ -51,7 +51,7 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.layout import WIDTH, _h, _numbered, _p, _Para, _st, _title, ruled_style
 from casefile.core.bundle.documents.rules import CONTRACT_CAUSES, case_cause, filed_with
-from casefile.core.bundle.pdfkit import blank, esc
+from casefile.core.bundle.pdfkit import FormTable, blank, esc
 from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, PartyKind
 
 LINE = "＿＿＿＿＿＿"
@@ -110,7 +110,7 @@ def _form_table(rows: Sequence[Row]) -> Table:
         else:
             body.append([_Para(esc(label), st["form_label"]), _cell(content)])
     banded = bool(rows) and rows[0][0] == "band"
-    table = Table(body, colWidths=[LABEL_WIDTH, WIDTH - LABEL_WIDTH], repeatRows=1 if banded else 0)
+    table = FormTable(body, colWidths=[LABEL_WIDTH, WIDTH - LABEL_WIDTH], repeatRows=1 if banded else 0)
     table.setStyle(TableStyle(commands))
     return table
 
@@ -682,7 +682,7 @@ def _service_address_form(ctx: BundleContext) -> list[Flowable]:
         ],
     ]
     body = [[_Para(esc(a), st["form_label"]), _Para(esc(b), st["form"])] for a, b in rows]
-    table = Table(body, colWidths=[38 * mm, WIDTH - 38 * mm])
+    table = FormTable(body, colWidths=[38 * mm, WIDTH - 38 * mm])
     table.setStyle(TableStyle([*ruled_style((7, 8)), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f0f0f0"))]))
     return [_title("送达地址确认书"), Spacer(1, 2 * mm), table]
 

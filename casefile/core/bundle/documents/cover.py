@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from casefile.core.bundle.context import BundleContext, Route, Venue
 from casefile.core.bundle.documents import rules
@@ -17,7 +17,7 @@ from casefile.core.bundle.documents.common import DATE_BLANK, _defendants, _role
 from casefile.core.bundle.documents.consumer import consumer_body
 from casefile.core.bundle.documents.layout import _Para, _st
 from casefile.core.bundle.documents.rules import ARBITRATION_BODY_BLANK, case_cause, filed_with
-from casefile.core.bundle.pdfkit import FONT, blank, esc
+from casefile.core.bundle.pdfkit import FONT, FormTable, blank, esc
 from casefile.core.model import Party
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -139,7 +139,7 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
     rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", DATE_BLANK)]
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
-    table = Table(
+    table = FormTable(
         [
             [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
             for label, value in rows

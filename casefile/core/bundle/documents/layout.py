@@ -16,6 +16,7 @@ from casefile.core.bundle.pdfkit import (
     FONT,
     TEXT_WIDTH,
     CjkParagraph,
+    FormTable,
     blank,
     esc,
     fullwidth_punctuation,
@@ -101,7 +102,7 @@ def _form(fields: Sequence[_F], label_width: float = 34 * mm, right_label_width:
             commands.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#f0f0f0")))
     for r in spans:
         commands.append(("SPAN", (1, r), (3, r)))
-    table = Table(rows, colWidths=[label_width, value_width, right, value_width])
+    table = FormTable(rows, colWidths=[label_width, value_width, right, value_width])
     table.setStyle(TableStyle(commands))
     return table
 
@@ -113,7 +114,7 @@ def _ruled(rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bo
         [_Para(esc(c), st["form_label"] if header and i == 0 else st["form"]) for c in row]
         for i, row in enumerate(rows)
     ]
-    table = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
+    table = FormTable(body, colWidths=list(widths), repeatRows=1 if header else 0)
     commands = ruled_style()
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
