@@ -6624,15 +6624,15 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration institution, a market regulator or other administrative agency, or a consumer association has already accepted or handled ({citation}): check that this complaint can still be made before filing it</source>
-        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会已经受理或者处理过同一消费者权益争议的，市场监督管理部门不予受理（{citation}）：提交前请核实本投诉是否仍可提出</translation>
+        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会已经受理或者处理过同一消费者权益争议的，市场监督管理部门不予受理（{citation}）：提交前请确认本投诉是否仍可提出</translation>
     </message>
     <message>
         <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. Consumer associations usually do not accept a dispute that a court, an administrative agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check with the association that this complaint can still be made</source>
-        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、有关行政部门、仲裁机构已受理、处理的争议，消费者协会通常不予受理（各地做法，非法律规定）：请向消费者协会核实本投诉是否仍可提出</translation>
+        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、有关行政部门、仲裁机构已受理、处理的争议，消费者协会通常不予受理（各地做法，非法律规定）：请向消费者协会确认本投诉是否仍可提出</translation>
     </message>
     <message>
         <source>The record shows the matter taken to {proceedings}: the appeal&apos;s declaration says so instead of denying it. An appeal is taken when the same matter was not appealed to a postal administration before (or has new content) and no court or arbitration institution has accepted or handled it ({citation}): check that this appeal can still be made, and say what is new</source>
-        <translation>案卷记录该事项已提交{proceedings}：申诉书的声明如实写明，不再声称未曾申诉。申诉须未就同一事项向邮政管理部门申诉过（或者已申诉过的事项有新增内容），且未经人民法院、仲裁机构受理或者处理（{citation}）：请核实本申诉是否仍可提出，并写明新增内容</translation>
+        <translation>案卷记录该事项已提交{proceedings}：申诉书的声明如实写明，不再声称未曾申诉。申诉须未就同一事项向邮政管理部门申诉过（或者已申诉过的事项有新增内容），且未经人民法院、仲裁机构受理或者处理（{citation}）：请确认本申诉是否仍可提出，并写明新增内容</translation>
     </message>
     <message>
         <source>An agreement is recorded on {day}: {owed}. The claims ask for the demands less what was paid, not for the agreement: to hold the respondent to the agreement, change the demands to what is left of it (casefile edit {number} --demand …); otherwise be ready to say why the agreement does not settle the dispute (a consumer association usually ends a mediation the parties settled)</source>
