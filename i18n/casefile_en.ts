@@ -6588,6 +6588,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{amount} ({summary}), of which {paid} is paid and {rest} is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{exhibits}: the picture shows a third party&apos;s personal data (as OCR read it), and the packet prints the picture as it is, unmasked: a court&apos;s and an arbitration&apos;s packets mask third parties, and the other side receives a copy ({citation}). Redact the picture (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the redacted copy in the packet in its place: this packet prints originals unless asked (tick the redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted EXHIBIT). Build it as it is only if the data may be shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6629,6 +6633,30 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>Timeline {events} says nobody as who it was with and is perhaps the courier&apos;s reply: set who it was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit {n} --with courier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration institution, a market regulator or other administrative agency, or a consumer association has already accepted or handled ({citation}): check that this complaint can still be made before filing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. Consumer associations usually do not accept a dispute that a court, an administrative agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check with the association that this complaint can still be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows the matter taken to {proceedings}: the appeal&apos;s declaration says so instead of denying it. An appeal is taken when the same matter was not appealed to a postal administration before (or has new content) and no court or arbitration institution has accepted or handled it ({citation}): check that this appeal can still be made, and say what is new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is recorded on {day}: {owed}. The claims ask for the demands less what was paid, not for the agreement: to hold the respondent to the agreement, change the demands to what is left of it (casefile edit {number} --demand …); otherwise be ready to say why the agreement does not settle the dispute (a consumer association usually ends a mediation the parties settled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision is recorded on {day}: {owed}. The claims ask for the demands less what was paid: a dispute already decided is not heard again; enforce the decision instead, or check the demands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6680,6 +6708,14 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{body}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid to the complainant by the respondent: the claims ask only what is left, {taken} taken off the refund or compensation demanded{left}; check the sums before filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6701,6 +6737,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({left} could not be taken off any refund or compensation demanded and is not deducted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

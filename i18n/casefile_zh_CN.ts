@@ -6624,6 +6624,10 @@ Attach %1 all the same?</source>
         <translation>案外人（非本案当事人）的</translation>
     </message>
     <message>
+        <source>{amount} ({summary}), of which {paid} is paid and {rest} is left</source>
+        <translation>{amount}（{summary}），其中已支付 {paid}，尚余 {rest}</translation>
+    </message>
+    <message>
         <source>{exhibits}: the picture shows a third party&apos;s personal data (as OCR read it), and the packet prints the picture as it is, unmasked: a court&apos;s and an arbitration&apos;s packets mask third parties, and the other side receives a copy ({citation}). Redact the picture (select the exhibit and press Ctrl+Shift+R, or casefile redact {number} EXHIBIT --box X,Y,W,H --reason REASON), then put the redacted copy in the packet in its place: this packet prints originals unless asked (tick the redacted copy instead of the original among the exhibits, or casefile bundle {number} --redacted EXHIBIT). Build it as it is only if the data may be shown</source>
         <translation>{exhibits}：图片中含有案外人（非本案当事人）的个人信息（文字识别结果），材料将原样印出该图片，未作遮盖；法院、仲裁材料应遮盖案外人信息，且对方当事人会收到副本（{citation}）。请先遮盖（选中该证据按 Ctrl+Shift+R，或 casefile redact {number} 证据编号 --box X,Y,W,H --reason 理由），再以遮盖件替换原件放入材料：本材料默认印出原件（在证据列表中勾选遮盖件、取消原件，或 casefile bundle {number} --redacted 证据编号）。仅在这些信息可以公开时才原样生成</translation>
     </message>
@@ -6666,6 +6670,30 @@ Attach %1 all the same?</source>
     <message>
         <source>Timeline {events} says nobody as who it was with and is perhaps the courier&apos;s reply: set who it was with to the courier company (in the timeline, Correct…; or casefile event {number} --edit {n} --with courier)</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit {n} --with courier）</translation>
+    </message>
+    <message>
+        <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration institution, a market regulator or other administrative agency, or a consumer association has already accepted or handled ({citation}): check that this complaint can still be made before filing it</source>
+        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会已经受理或者处理过同一消费者权益争议的，市场监督管理部门不予受理（{citation}）：提交前请确认本投诉是否仍可提出</translation>
+    </message>
+    <message>
+        <source>The record shows the dispute taken to {proceedings}: the complaint&apos;s declaration says so instead of denying it. Consumer associations usually do not accept a dispute that a court, an administrative agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check with the association that this complaint can still be made</source>
+        <translation>案卷记录该争议已提交{proceedings}：投诉书的声明如实写明，不再声称未曾提出。法院、有关行政部门、仲裁机构已受理、处理的争议，消费者协会通常不予受理（各地做法，非法律规定）：请向消费者协会确认本投诉是否仍可提出</translation>
+    </message>
+    <message>
+        <source>The record shows the matter taken to {proceedings}: the appeal&apos;s declaration says so instead of denying it. An appeal is taken when the same matter was not appealed to a postal administration before (or has new content) and no court or arbitration institution has accepted or handled it ({citation}): check that this appeal can still be made, and say what is new</source>
+        <translation>案卷记录该事项已提交{proceedings}：申诉书的声明如实写明，不再声称未曾申诉。申诉须未就同一事项向邮政管理部门申诉过（或者已申诉过的事项有新增内容），且未经人民法院、仲裁机构受理或者处理（{citation}）：请确认本申诉是否仍可提出，并写明新增内容</translation>
+    </message>
+    <message>
+        <source>An agreement is recorded on {day}: {owed}. The claims ask for the demands less what was paid, not for the agreement: to hold the respondent to the agreement, change the demands to what is left of it (casefile edit {number} --demand …); otherwise be ready to say why the agreement does not settle the dispute (a consumer association usually ends a mediation the parties settled)</source>
+        <translation>案卷记录{day}达成协议：{owed}。请求按诉求金额扣除已付款项计算，而非按协议：如要求对方履行协议，请将诉求改为协议尚余的金额（casefile edit {number} --demand …）；否则请准备说明协议为何未解决争议（双方已和解的，消费者协会通常终止调解）</translation>
+    </message>
+    <message>
+        <source>A decision is recorded on {day}: {owed}. The claims ask for the demands less what was paid: a dispute already decided is not heard again; enforce the decision instead, or check the demands</source>
+        <translation>案卷记录{day}已作出裁决或决定：{owed}。请求按诉求金额扣除已付款项计算：已经裁判的争议不再重复处理，请申请执行该裁决，或核对诉求</translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
+        <translation>案卷记录快递企业已支付 {paid}：损失计算已从损失（商品价值＋运费）中扣除，请求金额为余额；提交前请核对金额</translation>
     </message>
     <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
@@ -6716,6 +6744,14 @@ Attach %1 all the same?</source>
         <translation>第{n}项（{at}：{summary}）</translation>
     </message>
     <message>
+        <source>{body}: {state}</source>
+        <translation>{body}：{state}</translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid to the complainant by the respondent: the claims ask only what is left, {taken} taken off the refund or compensation demanded{left}; check the sums before filing</source>
+        <translation>案卷记录被投诉人已向投诉人支付 {paid}：请求只要求余额，已从所求退款或赔偿中扣除 {taken}{left}；提交前请核对金额</translation>
+    </message>
+    <message>
         <source>The goods are a mobile phone and the fault&apos;s time is filled in, but the purchase time is not: the mobile phone repair, exchange and return rule counts its 7 and 15 days from the day of sale ({citations}), so the packet does not cite it: casefile edit {number} --purchased-at TIME</source>
         <translation>所购商品为手机，已填写故障出现时间，但未填写购买时间：手机三包规定的7日、15日自售出之日起计算（{citations}），因此材料不援引该规定：casefile edit {number} --purchased-at 时间</translation>
     </message>
@@ -6738,6 +6774,10 @@ Attach %1 all the same?</source>
     <message>
         <source>“{title}” (file no. {exhibit}, {status})</source>
         <translation>“{title}”（案卷编号{exhibit}，{status}）</translation>
+    </message>
+    <message>
+        <source> ({left} could not be taken off any refund or compensation demanded and is not deducted)</source>
+        <translation>（其中 {left} 无可扣除的退款或赔偿请求，未予扣除）</translation>
     </message>
     <message>
         <source>the login {login} exists already on the database server; only the catalogue&apos;s owner can make it a user</source>

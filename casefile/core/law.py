@@ -886,7 +886,7 @@ _ARTICLES: dict[str, Article] = {
         note="Para. 3: 消费者退货的商品应当完好。经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。",
     ),
     "consumer-protection.37": _a(
-        CONSUMER_PROTECTION, "第三十七条", 37, "受理消费者的投诉，并对投诉事项进行调查、调解", part="第一款（五）"
+        CONSUMER_PROTECTION, "第三十七条", 37, "受理消费者的投诉，并对投诉事项进行调查、调解；……", part="第一款（五）"
     ),
     "consumer-protection.39": _a(
         CONSUMER_PROTECTION,
@@ -1429,7 +1429,7 @@ _ARTICLES: dict[str, Article] = {
         CIVIL_CODE,
         "第五百六十三条",
         563,
-        "当事人一方迟延履行债务或者有其他违约行为致使不能实现合同目的",
+        "当事人一方迟延履行债务或者有其他违约行为致使不能实现合同目的；……",
         part="第一款（四）",
     ),
     "civil-code.566": _a(

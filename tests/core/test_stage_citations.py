@@ -316,8 +316,8 @@ def test_the_carrier_claims_course_lists_the_carriers_proposals_answers_and_paym
     ctx = packet(case, [2, 1], Venue.COURIER_CLAIM)
     doc = render(ctx, tmp_path)["快递理赔申请书"]
     course = doc[doc.index("七、交涉记录") : doc.index("八、证据")]
-    assert "2026年11月24日09:00处理方案按保价金额赔付（金额1,000.00元）证据2" in course
-    assert "2026年11月24日15:00答复2026年11月24日的处理方案被接受证据1" in course
+    assert "2026年11月24日09:00处理方案快递企业提出处理方案：按保价金额赔付（金额1,000.00元）证据2" in course
+    assert "2026年11月24日15:00答复索赔人接受快递企业于2026年11月24日提出的处理方案证据1" in course
     assert "2026年11月28日10:00赔付快递企业支付1,000.00元—" in course  # exhibit 3 is not in the packet
     assert course.index("24日09:00处理方案") < course.index("24日15:00答复") < course.index("28日10:00赔付")
     assert "被投诉人只同意维修" not in course  # the merchant's own proposal is no dealing with the carrier

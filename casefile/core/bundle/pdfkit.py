@@ -264,9 +264,14 @@ def para(text: str, style: str = "body") -> Paragraph:
     return CjkParagraph(text, styles()[style])
 
 
+#: The least room, in points, a heading needs under it on its page for what follows it: two lines of body text.
+#: With less, the heading moves on to the next page (never the last line of a page, its text all overleaf).
+HEADING_FOLLOWED_BY = 2 * 21.0
+
+
 def heading(text: str) -> Paragraph:
-    """A heading of plain text (一、诉讼请求), 四号 黑体."""
-    return CjkParagraph(esc(text), styles()["h2"])
+    """A heading of plain text (一、诉讼请求), 四号 黑体, kept with what follows it (:class:`Heading`)."""
+    return Heading(esc(text), styles()["h2"])
 
 
 #: The least height, in points, of a row's top part under the header when the row is split across pages: about
@@ -1046,3 +1051,18 @@ def fullwidth_punctuation(text: str) -> str:
 
     text = _PAIR.sub(pair, text)
     return _AFTER_HAN.sub(lambda m: _FULL[m.group(1)], text)
+
+
+class Heading(CjkParagraph):
+    """A heading that never ends a page: where less than :data:`HEADING_FOLLOWED_BY` points would be left under
+    it, it reports itself too tall for the room and cannot be split, so the page ends before it and it starts the
+    next one with what it heads. At the top of a frame the room is a whole page, so it always fits there."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        width, height = super().wrap(availWidth, availHeight)
+        if height <= availHeight < height + HEADING_FOLLOWED_BY:
+            return width, availHeight + 1  # too tall for what is left: the frame moves it on
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        return []

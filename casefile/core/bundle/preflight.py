@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from decimal import Decimal
 from functools import partial
 from pathlib import PurePath
 
@@ -38,6 +39,8 @@ from casefile.core.numbering import groups_in_order, split_groups
 from casefile.core.record.roles import claim_parties, issued_by_respondent, not_a_business
 from casefile.core.record.timeline import lodged
 from casefile.core.venues import Route, route_for
+from casefile.core.workflow.records import OutcomeKind, Proceeding
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 _MEDIA = (EvidenceKind.AUDIO, EvidenceKind.VIDEO)
 _FLAG_TEXT = {
@@ -92,6 +95,10 @@ def preflight(
         _inherited_purposes(case, entries, found)
     if venue in (Venue.CONSUMER_ASSOCIATION, Venue.RECEIPT):
         _complaint(case, venue, found)
+    if venue is Venue.CONSUMER_ASSOCIATION:
+        _before_other_bodies(case, route, found)
+    if venue in (Venue.CONSUMER_ASSOCIATION, Venue.ARBITRATION, Venue.COURT):
+        _paid_and_agreed(case, found)
     # Who issues it: the organisation in the settings. None named: the receipt has blanks for the store's name,
     # address and phone, filled by hand (the walk-in desk says so before printing).
     if venue is Venue.RECEIPT:
@@ -107,8 +114,10 @@ def preflight(
         _phone_fault_time(case, found)
     elif venue is Venue.COURIER_CLAIM:
         _courier_claim(case, entries, organisation or Party(kind=PartyKind.ORGANISATION), found)
+        _carrier_paid(case, found)
         if route is Route.POSTAL_REGULATOR:
             _carrier_complaint(case, found, now)
+            _appealed_before(case, found)
     if venue is not Venue.RECEIPT:  # a receipt only lists what the customer handed over
         found.extend(contradictions(case, venue, entries))
     return list(found)
@@ -1286,4 +1295,159 @@ def _perhaps_replies(case: Case, after: datetime) -> Message | None:
         events=names,
         number=case.number,
         numbers=", ".join(str(n) for n, _e in events),
+    )
+
+
+# --------------------------------------------------------------------------- proceedings and money the record holds
+
+
+def _proceedings_named(case: Case, held: Sequence[Proceeding]) -> Message:
+    """The proceedings as a finding names them: the body, its number and where it stands, in the record's words
+    (杭州市余杭区消费者权益保护委员会 (YH-2026-1123): 调解不成)."""
+    from casefile.core.bundle.documents.common import PROCEEDING_BODIES, RESULT_WORDS
+
+    named: list[Message] = []
+    for q in held:
+        body = q.body.strip() or PROCEEDING_BODIES[q.venue]
+        if q.ref.strip():
+            body = f"{body}（{q.ref.strip()}）"
+        state = RESULT_WORDS.get(q.result, "受理，尚在处理中" if q.accepted_at else "尚在处理中")
+        named.append(Message("{body}: {state}", body=body, state=state))
+    return listed(named)
+
+
+def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> None:
+    """A dispute the record shows before another body (a court, an arbitration institution, an agency, a 消协): the
+    letter's declaration states it (consumer.py), and the destination may refuse it — 12315 by law (投诉举报处理办法
+    art. 16 (二)), a 消协 by its practice. The destination's own proceeding still pending is this complaint."""
+    from casefile.core.bundle.documents.common import before_other_bodies
+
+    regulator = route is Route.MARKET_REGULATOR
+    itself = ProceedingVenue.REGULATOR if regulator else ProceedingVenue.CONSUMER_ASSOCIATION
+    held = before_other_bodies(case, itself)
+    if not held:
+        return
+    if regulator:
+        message = Message(
+            "The record shows the dispute taken to {proceedings}: the complaint's declaration says so instead of "
+            "denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration "
+            "institution, a market regulator or other administrative agency, or a consumer association has already "
+            "accepted or handled ({citation}): check that this complaint can still be made before filing it",
+            proceedings=_proceedings_named(case, held),
+            citation=cite("complaint-measures.not-accepted"),
+        )
+    else:
+        message = Message(
+            "The record shows the dispute taken to {proceedings}: the complaint's declaration says so instead of "
+            "denying it. Consumer associations usually do not accept a dispute that a court, an administrative "
+            "agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check "
+            "with the association that this complaint can still be made",
+            proceedings=_proceedings_named(case, held),
+        )
+    found.warn("before-other-body", message, "workflow.proceedings")
+
+
+def _appealed_before(case: Case, found: Findings) -> None:
+    """An appeal to 12305 whose matter the record shows already appealed to a postal administration (ended, or
+    with a result: one still pending is this appeal) or before a court or an arbitration institution: the appeal's
+    declaration states it, and the conditions of an appeal exclude it unless it has new content."""
+    from casefile.core.bundle.documents.common import before_other_bodies
+
+    held = [
+        q
+        for q in before_other_bodies(case, ProceedingVenue.POSTAL_REGULATOR)
+        if q.venue in (ProceedingVenue.POSTAL_REGULATOR, ProceedingVenue.COURT, ProceedingVenue.ARBITRATION)
+    ]
+    if not held:
+        return
+    found.warn(
+        "appealed-before",
+        Message(
+            "The record shows the matter taken to {proceedings}: the appeal's declaration says so instead of denying "
+            "it. An appeal is taken when the same matter was not appealed to a postal administration before (or has "
+            "new content) and no court or arbitration institution has accepted or handled it ({citation}): check "
+            "that this appeal can still be made, and say what is new",
+            proceedings=_proceedings_named(case, held),
+            citation=cite("postal-complaint-measures.9"),
+        ),
+        "workflow.proceedings",
+    )
+
+
+def _yuan(amount: Decimal) -> Message:
+    return Message("{amount} yuan", amount=f"{amount:,.2f}")
+
+
+def _paid_and_agreed(case: Case, found: Findings) -> None:
+    """Money the record shows the respondent already paid, and an agreement or decision on what it owes: the
+    claims ask what is left of the demands once the payments are taken off (claims.py), which is said with the
+    figures; an agreement recorded is not what the claims ask, which is said too, with what is left of it."""
+    from casefile.core.bundle.documents.claims import deductions, paid_to_us
+
+    paid = paid_to_us(case)
+    cuts = deductions(case)
+    taken = sum(cuts.values(), Decimal(0))
+    if paid:
+        found.warn(
+            "paid-deducted",
+            Message(
+                "The record shows {paid} already paid to the complainant by the respondent: the claims ask only "
+                "what is left, {taken} taken off the refund or compensation demanded{left}; check the sums before "
+                "filing",
+                paid=_yuan(paid),
+                taken=_yuan(taken),
+                left=Message(
+                    " ({left} could not be taken off any refund or compensation demanded and is not deducted)",
+                    left=_yuan(paid - taken),
+                )
+                if paid > taken
+                else "",
+            ),
+            "demands",
+        )
+    outcome = case.workflow.outcome
+    if outcome is None or outcome.kind not in (OutcomeKind.AGREEMENT, OutcomeKind.DECISION) or outcome.amount is None:
+        return
+    day = outcome.at.date()
+    owed = Message(
+        "{amount} ({summary}), of which {paid} is paid and {rest} is left",
+        amount=_yuan(outcome.amount),
+        summary=outcome.summary.strip() or "—",
+        paid=_yuan(paid),
+        rest=_yuan(max(outcome.amount - paid, Decimal(0))),
+    )
+    if outcome.kind is OutcomeKind.AGREEMENT:
+        message = Message(
+            "An agreement is recorded on {day}: {owed}. The claims ask for the demands less what was paid, not for "
+            "the agreement: to hold the respondent to the agreement, change the demands to what is left of it "
+            "(casefile edit {number} --demand …); otherwise be ready to say why the agreement does not settle the "
+            "dispute (a consumer association usually ends a mediation the parties settled)",
+            day=day_message(day),
+            owed=owed,
+            number=case.number,
+        )
+    else:
+        message = Message(
+            "A decision is recorded on {day}: {owed}. The claims ask for the demands less what was paid: a dispute "
+            "already decided is not heard again; enforce the decision instead, or check the demands",
+            day=day_message(day),
+            owed=owed,
+        )
+    found.warn("outcome-not-claimed", message, "workflow.outcome")
+
+
+def _carrier_paid(case: Case, found: Findings) -> None:
+    """What the record shows the carrier already paid (a refunded freight): the loss table takes it off the loss
+    (rules.loss_table), which is said with the figure."""
+    paid = sum((p.amount for p in case.workflow.payments if p.payer == "courier"), Decimal(0))
+    if not paid:
+        return
+    found.warn(
+        "carrier-paid-deducted",
+        Message(
+            "The record shows {paid} already paid by the courier company: the loss table takes it off the loss "
+            "(goods' value plus shipping fee) and the claim asks for what is left; check the sums before filing",
+            paid=_yuan(paid),
+        ),
+        "workflow.payments",
     )

@@ -74,7 +74,43 @@ def _product(case: Case) -> str:
     return product
 
 
-def _refund(case: Case, d: Demand, sides: Sides, desc: str) -> list[Claim]:
+def paid_to_us(case: Case) -> Decimal:
+    """What the record shows the respondent already paid the complainant (Payment: payer respondent, not money
+    recovered from someone else): a refund made, a part of an agreement performed."""
+    return sum(
+        (
+            p.amount
+            for p in case.workflow.payments
+            if p.payer == "respondent" and p.payee in ("complainant", "") and not p.recovered
+        ),
+        Decimal(0),
+    )
+
+
+def deductions(case: Case) -> dict[int, Decimal]:
+    """What :func:`paid_to_us` takes off each demand (by its index): the refunds first, then the compensation,
+    each down to nothing at most, in the order the user listed them. A punitive sum (消法 art. 55) is not paid down
+    by a refund. What is left over when the demands are used up is nobody's (the preflight says so)."""
+    left = paid_to_us(case)
+    out: dict[int, Decimal] = {}
+    kinds: tuple[DemandType, ...] = (DemandType.REFUND, DemandType.COMPENSATION)
+    for kind in kinds:
+        for i, d in enumerate(case.demands):
+            if left <= 0 or d.type != kind or d.amount is None or d.amount <= 0:
+                continue
+            if kind == DemandType.COMPENSATION and _FRAUD.search(d.description + d.basis):
+                continue
+            cut = min(left, d.amount)
+            out[i] = cut
+            left -= cut
+    return out
+
+
+def _net(d: Demand, cut: Decimal | None) -> Decimal | None:
+    return d.amount - cut if d.amount is not None and cut else d.amount
+
+
+def _refund(case: Case, d: Demand, sides: Sides, desc: str, cut: Decimal | None = None) -> list[Claim]:
     us, them = sides.us, sides.them
     product = _product(case)
     service = case.type is CaseType.SERVICE
@@ -91,10 +127,14 @@ def _refund(case: Case, d: Demand, sides: Sides, desc: str) -> list[Claim]:
             )
         )
     what = "服务费用" if service else "货款"
-    text = f"{them}返还{us}{what} {money(d.amount)}"
+    amount = _net(d, cut)
+    if cut:  # part already paid back: the rest is asked, and the sum paid said
+        text = f"{them}返还{us}{what}余款 {money(amount)}（{what} {money(d.amount)}，{them}已退还 {money(cut)}）"
+    else:
+        text = f"{them}返还{us}{what} {money(d.amount)}"
     if not service:
         text += f"，{us}同时向{them}退还所购商品{product}"
-    out.append(Claim("refund", text, d.amount, True, d.basis, (*articles, "civil-code.566")))
+    out.append(Claim("refund", text, amount, True, d.basis, (*articles, "civil-code.566")))
     return out
 
 
@@ -111,11 +151,13 @@ def claims(ctx: BundleContext, sides: Sides) -> list[Claim]:
     product = _product(case)
     of = f"（{product}）" if product else ""
     out: list[Claim] = []
-    for d in case.demands:
+    cuts = deductions(case)
+    for i, d in enumerate(case.demands):
+        cut = cuts.get(i)
         desc = re.sub(r"\s+", " ", d.description).strip().rstrip("。；;")
         said = f"（{_other_text(desc, sides)}）" if desc else ""
         if d.type is DemandType.REFUND:
-            out += _refund(case, d, sides, desc)
+            out += _refund(case, d, sides, desc, cut)
         elif d.type is DemandType.EXCHANGE:
             articles = _DEFECT
             text = f"{them}为{us}更换同型号合格商品{of}{said}"
@@ -130,9 +172,15 @@ def claims(ctx: BundleContext, sides: Sides) -> list[Claim]:
             text = f"{them}向{us}支付惩罚性赔偿金 {money(d.amount)}{said}"
             out.append(Claim("punitive", text, d.amount, True, d.basis, ("consumer-protection.55",)))
         elif d.type is DemandType.COMPENSATION:
-            text = f"{them}赔偿{us}损失 {money(d.amount)}{said}"
+            amount = _net(d, cut)
+            if cut:
+                text = (
+                    f"{them}赔偿{us}损失余额 {money(amount)}（损失 {money(d.amount)}，{them}已支付 {money(cut)}）{said}"
+                )
+            else:
+                text = f"{them}赔偿{us}损失 {money(d.amount)}{said}"
             articles = ("civil-code.577", "civil-code.583", "civil-code.584")
-            out.append(Claim("compensation", text, d.amount, True, d.basis, articles))
+            out.append(Claim("compensation", text, amount, True, d.basis, articles))
         else:
             text = _other_text(desc, sides) or "＿＿＿＿＿＿＿＿＿＿＿＿"
             is_money = d.amount is not None or bool(_COSTS.search(desc))

@@ -31,7 +31,7 @@ from casefile.core.model import (
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
 from casefile.core.workflow.limitation import Source, limitation_start
-from casefile.core.workflow.records import Answer, OutcomeKind, ProceedingResult
+from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding, ProceedingResult
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
 Section = tuple[str, list[Flowable]]
@@ -648,6 +648,44 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
             text += f"：{note}"
         out.append(Dealing(pay.at, text, tuple(pay.evidence)))
     return out
+
+
+def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proceeding]:
+    """The proceedings the record holds before a body other than the parties (a 消协, a regulator, a postal
+    administration, an arbitration institution, a court), in the order they began; ``itself``: the venue of the
+    packet's own destination, whose proceeding still pending (none ended, no result) is taken for this very
+    complaint or appeal, not another one."""
+
+    def ours(q: Proceeding) -> bool:
+        return (
+            q.venue is itself and q.result is ProceedingResult.PENDING and q.ended_at is None and q.decided_at is None
+        )
+
+    held = [q for q in case.workflow.proceedings if q.venue is not ProceedingVenue.INTERNAL and not ours(q)]
+    dated = [q for q in held if q.filed_at or q.accepted_at or q.decided_at or q.ended_at]
+    dated.sort(
+        key=lambda q: _sort_key(q.filed_at or q.accepted_at or q.decided_at or q.ended_at or case.complained_at, case)
+    )
+    return dated + [q for q in held if q not in dated]
+
+
+def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:
+    """A proceeding as a declaration states it: 于2026年11月23日向杭州市余杭区消费者权益保护委员会投诉（编号：YH-1），
+    2026年11月26日调解不成 — or 尚在处理中 while it has no result; ``who`` is the one who went there (投诉人)."""
+    case = ctx.case
+    start = q.filed_at or q.accepted_at
+    body = _free(ctx, q.body.strip()) or PROCEEDING_BODIES[q.venue]
+    text = f"{who}{f'于{fmt_date(start, case)}' if start else ''}向{body}{PROCEEDING_WORDS[q.venue]}"
+    if q.ref.strip():
+        text += f"（编号：{_free(ctx, q.ref.strip())}）"
+    end = q.decided_at or q.ended_at
+    if q.result in RESULT_WORDS:
+        text += f"，{fmt_date(end, case) if end else ''}{RESULT_WORDS[q.result]}"
+    elif q.accepted_at is not None:
+        text += f"，{fmt_date(q.accepted_at, case)}受理，尚在处理中"
+    else:
+        text += "，尚在处理中"
+    return text
 
 
 def _dealing_lines(ctx: BundleContext, dealings: Sequence[Dealing]) -> list[str]:

@@ -1,10 +1,11 @@
 """(a) 消费投诉书 for a consumer association (消协) or the market regulator (12315), its legal basis and
 the notes that close the packet (spec §7(a); docs/pleading-templates.md §5).
 
-The destination is chosen (``ctx.route``): the letter is addressed to it, its declaration names the
-bodies the dispute has not gone to, and its notes cite the rules of that body only — the
-投诉举报处理暂行办法 for 12315, 消费者权益保护法 art. 37 for the 消协, whose own acceptance rules were not
-found and are printed as practice. Both warn that a dispute taken to one of them is refused by the other.
+The destination is chosen (``ctx.route``): the letter is addressed to it, its declaration states the
+proceedings the record holds before other bodies and denies only the kinds of body it shows none of, and its
+notes cite the rules of that body only — the 投诉举报处理暂行办法 for 12315, 消费者权益保护法 art. 37 for the
+消协, whose own acceptance rules were not found and are printed as practice. Both warn that a dispute taken to
+one of them is refused by the other.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _refs,
     _signature,
+    before_other_bodies,
     cite_on_day,
     fmt_amount,
     fmt_date,
@@ -30,6 +32,7 @@ from casefile.core.bundle.documents.common import (
     fmt_time,
     law_quotes,
     limitation_from,
+    proceeding_said,
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import (
@@ -41,6 +44,7 @@ from casefile.core.bundle.documents.rules import (
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType, TimelineEvent
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 
 def _route(ctx: BundleContext) -> Route:
@@ -118,7 +122,7 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
                 _h("七、声明"),
                 _p(
                     "投诉人保证以上所述情况及所提交的材料真实、合法，如有虚假，愿承担相应的法律责任；"
-                    f"本投诉事项未向{_other_bodies(ctx)}提出，亦未经其受理或者处理。",
+                    f"{_bodies_declared(ctx)}",
                     "indent",
                 ),
                 Spacer(1, 10 * mm),
@@ -129,12 +133,45 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
     return story
 
 
-def _other_bodies(ctx: BundleContext) -> str:
-    """The bodies a dispute already before them bars (投诉举报处理办法 art. 16 (二), complaint-measures.not-accepted;
-    for the 消协, its practice)."""
+# The bodies a dispute already before them bars (投诉举报处理办法 art. 16 (二), complaint-measures.not-accepted;
+# for the 消协, its practice), as the declaration names them, each with the venues of the proceedings it covers.
+_BODIES = {
+    Route.MARKET_REGULATOR: (
+        ("人民法院", (ProceedingVenue.COURT,)),
+        ("仲裁机构", (ProceedingVenue.ARBITRATION,)),
+        ("其他市场监督管理部门或者其他行政机关", (ProceedingVenue.REGULATOR, ProceedingVenue.POSTAL_REGULATOR)),
+        ("消费者协会", (ProceedingVenue.CONSUMER_ASSOCIATION,)),
+    ),
+    Route.CONSUMER_ASSOCIATION: (
+        ("人民法院", (ProceedingVenue.COURT,)),
+        ("仲裁机构", (ProceedingVenue.ARBITRATION,)),
+        ("市场监督管理部门或者其他行政机关", (ProceedingVenue.REGULATOR, ProceedingVenue.POSTAL_REGULATOR)),
+        ("其他消费者协会", (ProceedingVenue.CONSUMER_ASSOCIATION,)),
+    ),
+}
+
+
+def own_venue(ctx: BundleContext) -> ProceedingVenue:
+    """The venue of a proceeding before the letter's own destination."""
     if _route(ctx) is Route.MARKET_REGULATOR:
-        return "人民法院、仲裁机构、其他市场监督管理部门或者其他行政机关、消费者协会"
-    return "人民法院、仲裁机构、市场监督管理部门或者其他行政机关、其他消费者协会"
+        return ProceedingVenue.REGULATOR
+    return ProceedingVenue.CONSUMER_ASSOCIATION
+
+
+def _bodies_declared(ctx: BundleContext) -> str:
+    """The declaration on other bodies, as the record shows it: each proceeding recorded before another body (its
+    number, its result or that it is pending) stated as it is; 未向…提出，亦未经其受理或者处理 only for the kinds of
+    body the record shows none of. A pending proceeding before the destination itself is this complaint."""
+    held = before_other_bodies(ctx.case, own_venue(ctx))
+    bodies = _BODIES[Route.MARKET_REGULATOR if _route(ctx) is Route.MARKET_REGULATOR else Route.CONSUMER_ASSOCIATION]
+    told = [proceeding_said(ctx, q, "") for q in held]
+    none_of = [name for name, venues in bodies if not any(q.venue in venues for q in held)]
+    parts = []
+    if told:
+        parts.append(f"本投诉事项曾{'；曾'.join(told)}")
+    if none_of:
+        parts.append(f"{'' if told else '本投诉事项'}未向{'、'.join(none_of)}提出，亦未经其受理或者处理")
+    return "；".join(parts) + "。"
 
 
 def _applies_art_25(ctx: BundleContext) -> bool:

@@ -19,7 +19,6 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents import rules
 from casefile.core.bundle.documents.common import (
-    ANSWER_WORDS,
     DATE_BLANK,
     EVENT_NAMES,
     _day,
@@ -199,11 +198,12 @@ def complaint_fields(ctx: BundleContext) -> list[_F]:
 NO_DEALINGS = "本案尚未记录与快递企业的交涉（向快递企业投诉、索赔及其答复）。"
 
 
-def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list[Flowable]:
+def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True, us: str = "索赔人") -> list[Flowable]:
     """The dealings with the carrier (spec §7(d) 8) as a table, then (``with_complaint``) the complaint lodged
     with it. Only the events the reply clock reads as the carrier's (``with_carrier``: said to be with the
     courier, or with no one said and people naming the carrier): the buyer's talks with the merchant's customer
-    service are not the carrier's answers. With none recorded the packet says so."""
+    service are not the carrier's answers. With none recorded the packet says so. ``us``: the claimant as the
+    document names it (索赔人, 申诉人), who answered the carrier's proposals."""
     case = ctx.case
     rows: list[tuple[str, str, str, str]] = [("时间", "方式", "内容", "证据")]
     steps: list[tuple[datetime, tuple[str, str, str, str]]] = []
@@ -228,7 +228,7 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
         )
     # The carrier's proposals (the reply clock reads them as its answers too), their answers and what it paid,
     # each citing the exhibits it was recorded with.
-    for when, how, words, evidence in _carrier_handling(ctx):
+    for when, how, words, evidence in _carrier_handling(ctx, us):
         steps.append((when, (fmt_time(when, case), how, blank(words), _labels(ctx, evidence) or "—")))
     steps.sort(key=lambda step: _sort_key(step[0], case))
     rows += [row for _, row in steps]
@@ -242,21 +242,34 @@ def courier_dealings(ctx: BundleContext, *, with_complaint: bool = True) -> list
     return [table, Spacer(1, 2 * mm), _form(complaint_fields(ctx), label_width=38 * mm)]
 
 
-def _carrier_handling(ctx: BundleContext) -> list[tuple[datetime, str, str, list[int]]]:
-    """The handling records with the carrier — its proposals and their answers, its payments — as (time, 方式, 内容,
-    exhibits cited)."""
+# How the claimant answered a proposal of the carrier's, as the 交涉记录 says it after the claimant's name.
+_ANSWERED_BY = {
+    Answer.ACCEPTED: "接受",
+    Answer.REJECTED: "拒绝",
+    Answer.COUNTERED: "未接受",
+}
+
+
+def _carrier_handling(ctx: BundleContext, us: str) -> list[tuple[datetime, str, str, list[int]]]:
+    """The handling records with the carrier — its proposals (快递企业提出) and ``us``'s answers to them, its payments —
+    as (time, 方式, 内容, exhibits cited)."""
     flow = ctx.case.workflow
     out: list[tuple[datetime, str, str, list[int]]] = []
     for p in flow.proposals:
         if p.by != "courier":
             continue
-        words = _free(ctx, re.sub(r"\s+", " ", p.summary).strip())
+        said = _free(ctx, re.sub(r"\s+", " ", p.summary).strip())
+        words = "快递企业提出处理方案" + (f"：{said}" if said else "")
         if p.amount is not None:
             words += f"（金额 {fmt_amount(p.amount)}）"
         out.append((p.at, EVENT_NAMES[EventKind.PROPOSAL], words, p.evidence))
         if p.answer is not Answer.PENDING and p.answered_at is not None:
+            # The carrier's proposal is answered by the claimant: who answered is said, as who proposed is.
             note = _free(ctx, re.sub(r"\s+", " ", p.answer_note).strip())
-            answer = f"{fmt_date(p.at, ctx.case)}的处理方案{ANSWER_WORDS[p.answer]}" + (f"：{note}" if note else "")
+            answer = f"{us}{_ANSWERED_BY[p.answer]}快递企业于{fmt_date(p.at, ctx.case)}提出的处理方案"
+            if p.answer is Answer.COUNTERED:
+                answer += "，另提出方案"
+            answer += f"：{note}" if note else ""
             out.append((p.answered_at, "答复", answer, p.answer_evidence))
     for pay in flow.payments:
         if pay.payer != "courier":

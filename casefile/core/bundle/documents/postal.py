@@ -23,12 +23,14 @@ from casefile.core.bundle.documents.common import (
     _free,
     _money,
     _signature,
+    before_other_bodies,
     cite_on_day,
     courier_parties,
     fmt_date,
     fmt_deadline,
     fmt_time,
     on_day,
+    proceeding_said,
 )
 from casefile.core.bundle.documents.courier import (
     APPEAL_CONDITIONS,
@@ -44,6 +46,7 @@ from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _rul
 from casefile.core.bundle.documents.rules import loss_table
 from casefile.core.bundle.pdfkit import sign_here
 from casefile.core.record.timeline import with_carrier
+from casefile.core.workflow.records import Venue as ProceedingVenue
 
 # The form's label columns: its longest labels (实际提供服务的网点, 向快递企业投诉日期) on one line at the left,
 # the short ones on the right (收件人电话) leaving the values room (杭州某某数码科技有限公司 on one line).
@@ -188,7 +191,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
         _h("七、异常情况"),
         _form(exception_fields(ctx), label_width=LABEL_WIDTH, right_label_width=RIGHT_LABEL_WIDTH),
         _h("八、交涉记录"),
-        *courier_dealings(ctx, with_complaint=False),  # the complaint itself is in 四
+        *courier_dealings(ctx, with_complaint=False, us="申诉人"),  # the complaint itself is in 四
         _h("九、证据"),
         _p(f"详见证据目录（共 {len(ctx.entries)} 件）。", "indent"),
         _h("十、法律依据摘录"),
@@ -199,7 +202,7 @@ def _postal_appeal(ctx: BundleContext) -> list[Flowable]:
                 _p(
                     f"{confirm}申诉人是与申诉事件有直接利害关系的当事人；"
                     f"{_complaint_declared(ctx)}"
-                    "未就同一事项向邮政管理部门申诉过；申诉事项未经人民法院、仲裁机构受理或者处理；"
+                    f"{_bodies_declared(ctx)}"
                     "申诉事项发生于与企业产生服务争议或者交寄快件之日起1年之内。"
                     "以上所述及所附材料真实，如有虚假，愿承担相应的法律责任。",
                     "indent",
@@ -279,3 +282,29 @@ def _complaint_declared(ctx: BundleContext) -> str:
     if awaited := _awaited(ctx):
         return f"{lodged}，其答复期限至{awaited}，尚未届满，本案尚未记录其答复；"
     return f"{lodged}，处理情况见第四项；"
+
+
+def _bodies_declared(ctx: BundleContext) -> str:
+    """声明's clauses on the postal administration, the courts and arbitration (申诉 conditions (5) and (7)), as the
+    record shows them: an earlier appeal (a proceeding before a postal administration that has ended or has a result;
+    one still pending is this appeal) and a court's or an arbitration institution's proceeding stated as they are,
+    the 未…过 kept only for what the record shows none of."""
+    held = before_other_bodies(ctx.case, ProceedingVenue.POSTAL_REGULATOR)
+    appeals = [q for q in held if q.venue is ProceedingVenue.POSTAL_REGULATOR]
+    courts = [q for q in held if q.venue in (ProceedingVenue.COURT, ProceedingVenue.ARBITRATION)]
+    if appeals:
+        text = f"同一事项曾{'；曾'.join(proceeding_said(ctx, q, '') for q in appeals)}；"
+    else:
+        text = "未就同一事项向邮政管理部门申诉过；"
+    if courts:
+        text += f"申诉事项曾{'；曾'.join(proceeding_said(ctx, q, '') for q in courts)}；"
+        missing = [
+            name
+            for name, venue in (("人民法院", ProceedingVenue.COURT), ("仲裁机构", ProceedingVenue.ARBITRATION))
+            if not any(q.venue is venue for q in courts)
+        ]
+        if missing:
+            text += f"未经{'、'.join(missing)}受理或者处理；"
+    else:
+        text += "申诉事项未经人民法院、仲裁机构受理或者处理；"
+    return text

@@ -108,6 +108,7 @@ class LossTable:
     capped: bool  # the insured value cut the claim down
     rule: str  # the compensation rule that applies, as printed
     vouchers: str  # 商品价值凭证: the evidence labels of receipts/invoices, "" if none
+    recovered: Decimal = Decimal(0)  # what the carrier already paid (交涉记录), taken off the total
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(项目, 金额, 依据/说明) rows as printed."""
@@ -115,8 +116,12 @@ class LossTable:
             ("商品价值", _money(self.goods_value), f"商品价值凭证{self.vouchers or '（发票、订单或付款记录）'}"),
             ("运费", _money(self.freight), "以运单记载为准"),
             ("其他合理费用", _money(self.other_costs), "如有，请填写并附凭证"),
-            ("合计", _money(self.total), "商品价值＋运费（不含其他合理费用）"),
         ]
+        if self.recovered:
+            rows.append(("快递企业已支付", f"－{_money(self.recovered)}", "已收到的款项，从损失中扣除（见交涉记录）"))
+            rows.append(("合计", _money(self.total), "商品价值＋运费－快递企业已支付（不含其他合理费用）"))
+        else:
+            rows.append(("合计", _money(self.total), "商品价值＋运费（不含其他合理费用）"))
         if self.insured:
             rows.append(("保价金额", _money(self.insured_value), f"保价费 {_money(self.insurance_fee)}"))
         if self.insured is None:
@@ -137,7 +142,10 @@ def loss_table(ctx: BundleContext) -> LossTable:
     shipment = case.shipment
     goods = case.transaction.amount
     freight = shipment.freight
+    recovered = carrier_paid(ctx)
     total = goods + freight if goods is not None and freight is not None else None
+    if total is not None and recovered:  # what the carrier already paid is no longer a loss
+        total = max(total - recovered, Decimal(0))
     basis = law.cite_on("express-regulation.compensation", on_day(ctx))
     claim: Decimal | None = total
     capped = False
@@ -169,7 +177,14 @@ def loss_table(ctx: BundleContext) -> LossTable:
         capped=capped,
         rule=rule,
         vouchers=f"（见{vouchers}）" if vouchers else "",
+        recovered=recovered,
     )
+
+
+def carrier_paid(ctx: BundleContext) -> Decimal:
+    """What the record shows the carrier already paid (Payment.payer courier: a refunded freight, a part of the
+    compensation), deducted from the loss the claim asks for."""
+    return sum((p.amount for p in ctx.case.workflow.payments if p.payer == "courier"), Decimal(0))
 
 
 def carrier_complaint(ctx: BundleContext) -> TimelineEvent | None:
