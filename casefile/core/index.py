@@ -45,6 +45,7 @@ from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, sort_k
 from casefile.core.model import Case, Exhibit
 from casefile.core.record.contacts import SEPARATOR, merge_earlier
 from casefile.core.review.facts import case_facts, clock_rows
+from casefile.core.textsafe import without_unseen
 
 log = logging.getLogger(__name__)
 
@@ -433,7 +434,7 @@ class Index:
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
         stmt = select(*columns).order_by(CaseRow.sort_key, CaseRow.number)
         if search:
-            stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
+            stmt = stmt.where(CaseRow.search_text.contains(without_unseen(search).lower(), autoescape=True))
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
 
@@ -578,7 +579,8 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: s
             refs,
             *(["曾用", *earlier.split(SEPARATOR)] if earlier else []),
         ]
-    ).lower()
+    )
+    search = without_unseen(search).lower()  # 张\u200b三, kept by an older record, is found by 张三
     row: dict[str, object] = {
         "number": case.number,
         "sort_key": sort_key(case.number),

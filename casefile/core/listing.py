@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from casefile.core.errors import IndexWriteError
 from casefile.core.fsutil import TEMP_PREFIX
+from casefile.core.textsafe import without_unseen
 
 # The library's layout, defined here (casefile.core.library and casefile.core.index take it from
 # this module, which loads no SQLAlchemy).
@@ -42,8 +43,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events;
 # 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
 # 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
-# period starts on the earliest day the record holds, the purchase and receipt included.
-SCHEMA_VERSION = 10
+# period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
+# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like).
+SCHEMA_VERSION = 11
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
@@ -130,7 +132,7 @@ def quick_summaries(root: Path, search: str = "") -> list[CaseSummary] | None:
         parameters: tuple[str, ...] = ()
         if search:
             query += " WHERE search_text LIKE '%' || ? || '%' ESCAPE '/'"
-            parameters = (_escape_like(search.lower()),)
+            parameters = (_escape_like(without_unseen(search).lower()),)
         rows = connection.execute(query + " ORDER BY sort_key, number", parameters).fetchall()
         return [_summary(row) for row in rows]
 
