@@ -2336,6 +2336,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         )
         for day, name in workcal.estimated_year(int(args.target)).rest.items():
             _print(f"{day.isoformat()}  rest  {name}（暂定）")
+        if not workcal.lunar_known(int(args.target)):
+            _print(
+                f"{args.target}: the days of 春节, 清明, 端午 and 中秋 are not known to CaseFile (its table of them "
+                "ends in 2060): they are missing above, and a deadline near them may fall on one; check it against "
+                "the State Council's notice"
+            )
         return EXIT_PROBLEMS
     for day, name in sorted(year.rest.items()):
         _print(f"{day.isoformat()}  rest  {name}")

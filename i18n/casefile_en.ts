@@ -7735,6 +7735,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7928,6 +7932,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} contains {char}, half of a character (a broken copy or file); type it again without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8232,6 +8240,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>cannot read the calendar file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} leaves out holidays the law fixes as rest days (全国年节及纪念日放假办法 art. 2): {days}; this is not the State Council&apos;s arrangement for the year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7771,6 +7771,10 @@ Attach %1 all the same?</source>
         <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
     </message>
     <message>
+        <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>
+        <translation>{day} 不是可统计的日期（请使用 {earliest} 年至 {latest} 年之间的日期）</translation>
+    </message>
+    <message>
         <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
         <translation>真实文件无法以其名称存入，因此未存入任何内容。请保留该文件，并告知证据库的管理者（团队库管理员）：须在证据库中更正该对象，在此之前，凡指向此 SHA-256 的案件均视为已损坏</translation>
     </message>
@@ -7965,6 +7969,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
         <translation>{where}含有无法打印的控制字符（{char}），请去掉后重新输入</translation>
+    </message>
+    <message>
+        <source>{where} contains {char}, half of a character (a broken copy or file); type it again without it</source>
+        <translation>{where} 含有 {char}，是半个字符（复制或文件已损坏）；请去掉后重新输入</translation>
     </message>
     <message>
         <source>{where}: {value} is in the future; check the date</source>
@@ -8269,6 +8277,10 @@ Attach %1 all the same?</source>
     <message>
         <source>cannot read the calendar file {path}: {reason}</source>
         <translation>无法读取日历文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: the year {year} leaves out holidays the law fixes as rest days (全国年节及纪念日放假办法 art. 2): {days}; this is not the State Council&apos;s arrangement for the year</source>
+        <translation>{path}：{year} 年缺少法定休假日（《全国年节及纪念日放假办法》第二条）：{days}；这不是国务院对该年的放假安排</translation>
     </message>
     <message>
         <source>{path}: {item} is not a date</source>
