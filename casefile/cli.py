@@ -2592,7 +2592,7 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         if args.exhibit:  # --exhibit N adds to the exhibits it cites (--evidence N,N replaces them)
             cited = changes.get("evidence", handling.proceeding(writer, k).evidence)
-            changes["evidence"] = writer.check_exhibits([*cited, *args.exhibit], "--exhibit")
+            changes["evidence"] = writer.check_exhibits([*cited, *args.exhibit], "--exhibit", cited=cited)
         if changes:
             handling.update_proceeding(writer, k, **changes)
         for hearing in hearings:
@@ -2643,6 +2643,13 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
         record_payment(writer, dataclasses.replace(payment, evidence=_cited(writer, args)))
         paid, recovered = writer.case.workflow.paid(), writer.case.workflow.paid(recovered=True)
         _before_complaint(writer.case, "payment", payment.at)
+        excess = None if args.recovered else writer.case.workflow.overpaid()
+    if excess is not None:
+        _print(
+            f"warning: paid in all {paid:.2f} is {excess:.2f} more than the outcome says is owed "
+            f"({paid - excess:.2f}); if this payment was entered twice, correct it",
+            file=sys.stderr,
+        )
     _print(f"{args.case}: {amount:.2f} {'recovered from' if args.recovered else 'paid by'} {args.payer}")
     _print(f"  paid in all {paid:.2f}, recovered {recovered:.2f}")
     return EXIT_OK

@@ -6687,6 +6687,10 @@ Attach %1 all the same?</source>
         <translation>说明如何不借助 CaseFile 核验案件的 README.txt 缺失；运行 &apos;casefile repair {number}&apos; 会重新写入</translation>
     </message>
     <message>
+        <source>{where}: exhibit {numbers} of case {case} is withdrawn, and no packet cites it; cite the exhibit that shows it</source>
+        <translation>{where}：案件 {case} 的证据 {numbers} 已撤回，任何材料都不会引用它；请引用能证明此事的证据</translation>
+    </message>
+    <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
         <translation>{path} 位于 CaseFile 案卷库（{library}）之内；请保存到案卷库以外的文件夹（放进案件文件夹的文件会使该案件无法通过核验）</translation>
     </message>

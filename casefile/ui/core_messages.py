@@ -318,6 +318,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", '{path} cannot be read: {reason}'),
     QT_TRANSLATE_NOOP("core", 'the case is closed: reopen it, with the reason, before moving it to another stage'),
     QT_TRANSLATE_NOOP("core", '{where}: no exhibit {numbers} in case {case}'),
+    QT_TRANSLATE_NOOP("core", '{where}: exhibit {numbers} of case {case} is withdrawn, and no packet cites it; cite the exhibit that shows it'),
     QT_TRANSLATE_NOOP("core", 'removing an event needs a reason'),
     QT_TRANSLATE_NOOP("core", 'no exhibit {numbers} in case {case}'),
     QT_TRANSLATE_NOOP("core", 'a withdrawal needs a reason'),
