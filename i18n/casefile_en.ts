@@ -6475,6 +6475,14 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a third party&apos;s (no party to the case)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8352,6 +8360,50 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt of the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature for the parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the discovery of the exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} ({date}) is before {other} ({other_date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline event “{summary}” ({date}) is more than a year before {other} ({other_date})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6511,6 +6511,14 @@ Attach %1 all the same?</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
     </message>
     <message>
+        <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation>记录中的日期相互矛盾：{contradiction}：年份是否录错？诉讼时效会从该日起算；请核对其时间（casefile event {number} --edit {n} --at TIME）</translation>
+    </message>
+    <message>
+        <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation>记录中的日期相互矛盾：{contradiction}：其中一个日期有误，材料会把两个日期一并打印；请更正（casefile edit {number}）</translation>
+    </message>
+    <message>
         <source>a third party&apos;s (no party to the case)</source>
         <translation>案外人（非本案当事人）的</translation>
     </message>
@@ -8389,6 +8397,50 @@ Attach %1 all the same?</source>
     <message>
         <source>its start</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>the purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>the receipt of the goods</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>the signature for the parcel</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s exception</source>
+        <translation>快件异常</translation>
+    </message>
+    <message>
+        <source>the fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>the discovery of the exception</source>
+        <translation>发现快件异常</translation>
+    </message>
+    <message>
+        <source>the complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>{what} ({date}) is before {other} ({other_date})</source>
+        <translation>{what}（{date}）早于{other}（{other_date}）</translation>
+    </message>
+    <message>
+        <source>the timeline event</source>
+        <translation>时间线事件</translation>
+    </message>
+    <message>
+        <source>the timeline event “{summary}” ({date}) is more than a year before {other} ({other_date})</source>
+        <translation>时间线事件“{summary}”（{date}）比{other}（{other_date}）早一年以上</translation>
     </message>
     <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, 处理 → 结案), not the closed stage</source>

@@ -41,7 +41,7 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, sort_key
+from casefile.core.listing import LIMITATION, SCHEMA_VERSION, AgendaRow, CaseSummary, sort_key
 from casefile.core.model import Case, Exhibit
 from casefile.core.record.contacts import SEPARATOR, merge_earlier
 from casefile.core.review.facts import case_facts, clock_rows
@@ -458,7 +458,8 @@ class Index:
 
     def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
-        a limit that has run out is over, not overdue), soonest first. A damaged case's clocks are
+        a limit that has run out is over, not overdue, but for the limitation period, listed as run), soonest
+        first. A damaged case's clocks are
         listed too, as the index last knew them, marked with why it is damaged: a deadline never
         drops out of sight because its case is quarantined."""
         stmt = agenda_query(
@@ -486,7 +487,7 @@ def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetim
     return (
         select(*_agenda_columns(clocks, title, damaged))
         .join(title.table, on)
-        .where(*_running(clocks, now), remind_at(clocks) <= until)
+        .where(*_running(clocks, now, ran_out=True), remind_at(clocks) <= until)
         .order_by(remind_at(clocks), clocks.case_number, clocks.seq)
     )
 
@@ -537,12 +538,14 @@ def remind_at(clocks: Any) -> Any:
     return func.coalesce(clocks.act_by_at, clocks.due_at)
 
 
-def _running(clocks: Any, now: datetime) -> tuple[Any, ...]:
-    """A clock still running: not met, the case not closed, and a limit not yet run out."""
+def _running(clocks: Any, now: datetime, *, ran_out: bool = False) -> tuple[Any, ...]:
+    """A clock still running: not met, the case not closed, and a limit not yet run out (with ``ran_out``, the
+    limitation period of an open case is kept when it has run: it shows as run, never drops out of sight)."""
+    limit = (clocks.kind != "limit") | (clocks.due_at > now)
     return (
         clocks.met_at.is_(None),
         clocks.stopped_at.is_(None),
-        (clocks.kind != "limit") | (clocks.due_at > now),
+        (limit | (clocks.key == LIMITATION)) if ran_out else limit,
     )
 
 

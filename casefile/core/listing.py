@@ -46,6 +46,8 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
 # and grouped without zero-width characters (a name pasted with U+200B is the name it looks like).
 SCHEMA_VERSION = 11
+# The limitation period's clock: listed by the agenda when it has run, as run.
+LIMITATION = "civil.limitation"
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
@@ -102,6 +104,10 @@ class AgendaRow:
 
     def overdue(self, now: datetime) -> bool:
         return self.kind != "limit" and now >= self.due_at
+
+    def ran_out(self, now: datetime) -> bool:
+        """A limit whose last day is over (the agenda lists the limitation period so, never drops it)."""
+        return self.kind == "limit" and now >= self.due_at
 
     @property
     def act_by(self) -> str:
@@ -269,15 +275,16 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
 
 def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRow] | None:
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
-    limits that have run out left out), soonest first, read with sqlite3 when the library is in
+    limits that have run out left out but for the limitation period, listed as run), soonest first, read with
+    sqlite3 when the library is in
     order; None when it must be opened in full first. The same rows as ``Index.agenda``: a damaged
     case's clocks too, as the index last knew them, marked damaged."""
     return _running_clocks(
         root,
         "FROM review_clocks k JOIN cases c ON c.number = k.case_number "
-        "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
+        "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ? OR k.key = ?) "
         f"AND {_REMIND} <= ? ORDER BY {_REMIND}, k.case_number, k.seq",
-        (_stored(now), _stored(until)),
+        (_stored(now), LIMITATION, _stored(until)),
     )
 
 
