@@ -3441,6 +3441,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check these dates, one of each pair is likely mistyped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3457,6 +3457,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation>留空即为设置中的本单位（尚未填写）</translation>
     </message>
     <message>
+        <source>Check these dates, one of each pair is likely mistyped: %1</source>
+        <translation>请核对以下日期，每组中很可能有一个录错：%1</translation>
+    </message>
+    <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
     </message>

@@ -306,3 +306,20 @@ def test_our_side_is_chosen_in_the_overview_and_a_claim_of_ours_runs_no_response
     assert not any(s.key.startswith("response.") for s in case_clocks(case))
     overview = reopen(window, "202611-001")
     assert overview.case_group.input("our_side").widget.currentData() == Side.COMPLAINANT.value
+
+
+def test_dates_that_cannot_be_true_are_said_when_saved_and_kept(window, ctx):
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    assert overview.dates.isHidden()
+    overview.inputs["transaction.purchased_at"].widget.setText("2026-11-16 14:20")
+    overview.inputs["transaction.received_at"].widget.setText("2020-11-18 19:40")  # the year mistyped
+    overview.save()
+    assert overview.error.text() == ""
+    assert ctx.library.load_case("202611-001").transaction.received_at.year == 2020  # kept as typed
+    overview = window.workspace.overview
+    assert not overview.dates.isHidden()
+    assert "2020-11-18" in overview.dates.text() and "2026-11-16" in overview.dates.text()
+    overview.inputs["transaction.received_at"].widget.setText("2026-11-18 19:40")
+    overview.save()
+    assert window.workspace.overview.dates.isHidden()
