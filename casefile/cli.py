@@ -1124,8 +1124,30 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
         )
     for n, item in enumerate(case.handed_items, 1):
         _print(f"材料{n:<3} {handed_text(item)}")
+    _warn_dates(case)
     _print(case.number)
     return EXIT_OK
+
+
+def _warn_dates(case: Case, *, events_only: bool = False) -> None:
+    """One line for each recorded day that cannot be true beside another (received before bought, signed for
+    before shipped, a note from years before): kept as typed, but a packet would carry it, and the limitation
+    period would count from it (casefile.core.workflow.limitation)."""
+    from casefile.core.workflow.limitation import date_contradictions, describe
+
+    for found in date_contradictions(case):
+        if events_only and found.event is None:
+            continue
+        fix = (
+            f"casefile event {case.number} --edit {case.timeline.index(found.event) + 1} --at TIME"
+            if found.event is not None
+            else f"casefile edit {case.number} …"
+        )
+        _print(
+            f"warning: {describe(found)}: is a year mistyped? Correct it ({fix}), or a packet prints both dates "
+            "and the limitation period counts from the earlier",
+            file=sys.stderr,
+        )
 
 
 def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
@@ -1191,6 +1213,8 @@ def cmd_walk_in(args: argparse.Namespace, library: Library) -> int:
         raise
     if number and settings.tsa_url.strip():  # the photos are stamped as any ingest is (queued when not reached)
         stamp_after_ingest(library, number)
+    if number:
+        _warn_dates(dataclasses.replace(case, number=number))
     _print(f"receipt: {receipt}")
     _print(number)
     return EXIT_PROBLEMS if refused else EXIT_OK
@@ -1234,7 +1258,10 @@ def cmd_edit(args: argparse.Namespace, library: Library) -> int:
         changed = leaf_changes(before, after, names)
         writer.update(after)
         seq = writer.case.custody_head.seq
+        saved = writer.case
     number = args.case.strip()
+    if changed:
+        _warn_dates(saved)
     if not changed:
         _print(f"{number}: nothing changed")
         return EXIT_OK
@@ -2199,8 +2226,23 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
     from casefile.core.workflow.due import library_due
 
     now, until = _due_window(args)
-    _print_due(args, library_due(library, until=until, now=now), now)
+    items = library_due(library, until=until, now=now)
+    _print_due(args, items, now, _start_doubts(library, items, now))
     return EXIT_OK
+
+
+def _start_doubts(library: Library, items: Sequence[AgendaRow], now: datetime) -> dict[str, str]:
+    """For each limitation period listed as run, when its start is a day that cannot be true (a receipt before the
+    purchase, a note from years before: casefile.core.workflow.limitation.start_doubt), what is wrong with it."""
+    from casefile.core.workflow.limitation import describe, start_doubt
+
+    doubts = {}
+    for item in items:
+        if item.key == "civil.limitation" and item.ran_out(now) and not item.damaged:
+            found = start_doubt(library.load_case(item.number))
+            if found is not None:
+                doubts[item.number] = str(describe(found))
+    return doubts
 
 
 def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
@@ -2209,8 +2251,8 @@ def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
 
     now, until = _due_window(args)
     items = quick_agenda(library_path, until=until, now=now)
-    if items is None:
-        return False
+    if items is None or any(i.key == "civil.limitation" and i.ran_out(now) for i in items):
+        return False  # a limitation period that has run: the full path reads whether its start can be true
     _print_due(args, items, now)
     return True
 
@@ -2320,7 +2362,9 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
     return now, datetime.combine(now.date() + timedelta(days=args.days + 1), datetime.min.time(), CST)
 
 
-def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
+def _print_due(
+    args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime, doubts: Mapping[str, str] | None = None
+) -> None:
     from casefile.core import law
     from casefile.core.workflow.clocks import CST, citation, rule_for
 
@@ -2344,6 +2388,11 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
                         "damaged": i.damaged,
+                        **(
+                            {"start_doubt": doubts[i.number]}
+                            if doubts and i.key == "civil.limitation" and i.number in doubts
+                            else {}
+                        ),
                     }
                     for i in items
                 ],
@@ -2359,6 +2408,11 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
             due = f"{i.act_by} 24:00 (safe day; by law {i.last_day})"
         if i.overdue(now):
             when = f"OVERDUE {_fmt_span(-left)}"
+        elif i.ran_out(now):
+            started = i.started_at.astimezone(CST).date().isoformat()
+            doubt = (doubts or {}).get(i.number) if i.key == "civil.limitation" else None
+            when = f"RAN OUT on {i.last_day or _fmt_time(i.due_at)} (counted from {started}"
+            when += f"; START DOUBTFUL: {doubt}: correct the date)" if doubt else ")"
         elif i.past_safe_day(now):
             # our user's safe day is over, the law's last day not: urgent, never "expired" before the law says so
             article = law.cite(rule_for(i.key, i.started_at.astimezone(CST).date()).move_article, short=True)
@@ -2373,10 +2427,12 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
 
 
 def _due_status(item: AgendaRow, now: datetime) -> str:
-    """A running clock's status in ``casefile due --json``: overdue, past its safe day (our user's, urgent, the law
-    still gives time), open (a limit) or running."""
+    """A running clock's status in ``casefile due --json``: overdue, ran out (the limitation period, listed when it
+    has run), past its safe day (our user's, urgent, the law still gives time), open (a limit) or running."""
     if item.overdue(now):
         return "overdue"
+    if item.ran_out(now):
+        return "ran_out"
     if item.past_safe_day(now):
         return "past_safe_day"
     return "open" if item.kind == "limit" else "running"
@@ -2412,6 +2468,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         )
         for day, name in workcal.estimated_year(int(args.target)).rest.items():
             _print(f"{day.isoformat()}  rest  {name}（暂定）")
+        if not workcal.lunar_known(int(args.target)):
+            _print(
+                f"{args.target}: the days of 春节, 清明, 端午 and 中秋 are not known to CaseFile (its table of them "
+                "ends in 2060): they are missing above, and a deadline near them may fall on one; check it against "
+                "the State Council's notice"
+            )
         return EXIT_PROBLEMS
     for day, name in sorted(year.rest.items()):
         _print(f"{day.isoformat()}  rest  {name}")
@@ -2461,6 +2523,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
     _print(f"{args.case}: event at {_event_time(event)} recorded")
     if args.party is None and event.kind in CONTACT_KINDS:
         _unsaid_party_hint(args.case, case, event)
+    _warn_dates(case, events_only=True)
     return EXIT_OK
 
 
@@ -2662,7 +2725,7 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         if args.exhibit:  # --exhibit N adds to the exhibits it cites (--evidence N,N replaces them)
             cited = changes.get("evidence", handling.proceeding(writer, k).evidence)
-            changes["evidence"] = writer.check_exhibits([*cited, *args.exhibit], "--exhibit")
+            changes["evidence"] = writer.check_exhibits([*cited, *args.exhibit], "--exhibit", cited=cited)
         if changes:
             handling.update_proceeding(writer, k, **changes)
         for hearing in hearings:
@@ -2713,6 +2776,13 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
         record_payment(writer, dataclasses.replace(payment, evidence=_cited(writer, args)))
         paid, recovered = writer.case.workflow.paid(), writer.case.workflow.paid(recovered=True)
         _before_complaint(writer.case, "payment", payment.at)
+        excess = None if args.recovered else writer.case.workflow.overpaid()
+    if excess is not None:
+        _print(
+            f"warning: paid in all {paid:.2f} is {excess:.2f} more than the outcome says is owed "
+            f"({paid - excess:.2f}); if this payment was entered twice, correct it",
+            file=sys.stderr,
+        )
     _print(f"{args.case}: {amount:.2f} {'recovered from' if args.recovered else 'paid by'} {args.payer}")
     _print(f"  paid in all {paid:.2f}, recovered {recovered:.2f}")
     return EXIT_OK

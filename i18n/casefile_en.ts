@@ -3531,6 +3531,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check these dates, one of each pair is likely mistyped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6584,6 +6588,14 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a third party&apos;s (no party to the case)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6805,6 +6817,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: exhibit {numbers} of case {case} is withdrawn, and no packet cites it; cite the exhibit that shows it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7920,6 +7936,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8117,6 +8137,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} contains {char}, half of a character (a broken copy or file); type it again without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8428,6 +8452,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path}: the year {year} leaves out holidays the law fixes as rest days (全国年节及纪念日放假办法 art. 2): {days}; this is not the State Council&apos;s arrangement for the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path}: {item} is not a date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8529,6 +8557,50 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt of the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature for the parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the discovery of the exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} ({date}) is before {other} ({other_date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeline event “{summary}” ({date}) is more than a year before {other} ({other_date})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

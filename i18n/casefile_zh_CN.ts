@@ -3547,6 +3547,10 @@ The archive checks only against the root it carries itself. Compare this fingerp
         <translation>留空即为设置中的本单位（尚未填写）</translation>
     </message>
     <message>
+        <source>Check these dates, one of each pair is likely mistyped: %1</source>
+        <translation>请核对以下日期，每组中很可能有一个录错：%1</translation>
+    </message>
+    <message>
         <source>Damaged: %1 — nothing can be changed until the case verifies again.</source>
         <translation>已损坏：%1——核验通过前不能修改本案件。</translation>
     </message>
@@ -6620,6 +6624,14 @@ Attach %1 all the same?</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
     </message>
     <message>
+        <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
+        <translation>记录中的日期相互矛盾：{contradiction}：年份是否录错？诉讼时效会从该日起算；请核对其时间（casefile event {number} --edit {n} --at TIME）</translation>
+    </message>
+    <message>
+        <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation>记录中的日期相互矛盾：{contradiction}：其中一个日期有误，材料会把两个日期一并打印；请更正（casefile edit {number}）</translation>
+    </message>
+    <message>
         <source>a third party&apos;s (no party to the case)</source>
         <translation>案外人（非本案当事人）的</translation>
     </message>
@@ -6842,6 +6854,10 @@ Attach %1 all the same?</source>
     <message>
         <source>README.txt, which tells anyone how to check the case without CaseFile, is missing; &apos;casefile repair {number}&apos; writes it again</source>
         <translation>说明如何不借助 CaseFile 核验案件的 README.txt 缺失；运行 &apos;casefile repair {number}&apos; 会重新写入</translation>
+    </message>
+    <message>
+        <source>{where}: exhibit {numbers} of case {case} is withdrawn, and no packet cites it; cite the exhibit that shows it</source>
+        <translation>{where}：案件 {case} 的证据 {numbers} 已撤回，任何材料都不会引用它；请引用能证明此事的证据</translation>
     </message>
     <message>
         <source>{path} is inside the CaseFile library ({library}); save it to a folder outside the library (a file put in a case&apos;s folder would stop the case from verifying)</source>
@@ -7956,6 +7972,10 @@ Attach %1 all the same?</source>
         <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
     </message>
     <message>
+        <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>
+        <translation>{day} 不是可统计的日期（请使用 {earliest} 年至 {latest} 年之间的日期）</translation>
+    </message>
+    <message>
         <source>the genuine file cannot be stored under its name, so nothing was stored. Keep the file, and tell whoever runs the evidence store (the team library&apos;s administrator): the object must be put right there, and until then every case naming this SHA-256 is damaged</source>
         <translation>真实文件无法以其名称存入，因此未存入任何内容。请保留该文件，并告知证据库的管理者（团队库管理员）：须在证据库中更正该对象，在此之前，凡指向此 SHA-256 的案件均视为已损坏</translation>
     </message>
@@ -8154,6 +8174,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{where} contains a control character ({char}), which cannot be printed; type it again without it</source>
         <translation>{where}含有无法打印的控制字符（{char}），请去掉后重新输入</translation>
+    </message>
+    <message>
+        <source>{where} contains {char}, half of a character (a broken copy or file); type it again without it</source>
+        <translation>{where} 含有 {char}，是半个字符（复制或文件已损坏）；请去掉后重新输入</translation>
     </message>
     <message>
         <source>{where}: {value} is in the future; check the date</source>
@@ -8464,6 +8488,10 @@ Attach %1 all the same?</source>
         <translation>无法读取日历文件 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path}: the year {year} leaves out holidays the law fixes as rest days (全国年节及纪念日放假办法 art. 2): {days}; this is not the State Council&apos;s arrangement for the year</source>
+        <translation>{path}：{year} 年缺少法定休假日（《全国年节及纪念日放假办法》第二条）：{days}；这不是国务院对该年的放假安排</translation>
+    </message>
+    <message>
         <source>{path}: {item} is not a date</source>
         <translation>{path}：{item} 不是日期</translation>
     </message>
@@ -8566,6 +8594,50 @@ Attach %1 all the same?</source>
     <message>
         <source>its start</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>the purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>the receipt of the goods</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>the signature for the parcel</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s exception</source>
+        <translation>快件异常</translation>
+    </message>
+    <message>
+        <source>the fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>the discovery of the exception</source>
+        <translation>发现快件异常</translation>
+    </message>
+    <message>
+        <source>the complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>{what} ({date}) is before {other} ({other_date})</source>
+        <translation>{what}（{date}）早于{other}（{other_date}）</translation>
+    </message>
+    <message>
+        <source>the timeline event</source>
+        <translation>时间线事件</translation>
+    </message>
+    <message>
+        <source>the timeline event “{summary}” ({date}) is more than a year before {other} ({other_date})</source>
+        <translation>时间线事件“{summary}”（{date}）比{other}（{other_date}）早一年以上</translation>
     </message>
     <message>
         <source>at: {value} is before the case entered its current stage ({since}); a stage follows the one before it</source>

@@ -10,6 +10,7 @@ import pytest
 
 from casefile.cli import main
 from casefile.core.model import parse_datetime
+from casefile.core.workflow import calendar as workcal
 from casefile.core.zone import BEIJING as CST
 
 
@@ -251,6 +252,12 @@ def test_the_calendar_shows_a_year_and_imports_a_newer_one(capsys, lib: Path, tm
     good.write_text(
         '{"format": "casefile-calendar/1", "years": {"2027": {"rest": {"2027-01-01": "元旦"}, "work": {}}}}',
         encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--library", str(lib), "calendar", "import", str(good))
+    assert code == 2 and "leaves out holidays the law fixes" in err and "2027-10-01 国庆节" in err
+    rest = {day.isoformat(): name for day, name in workcal.statutory_days(2027).items()}
+    good.write_text(
+        json.dumps({"format": "casefile-calendar/1", "years": {"2027": {"rest": rest, "work": {}}}}), encoding="utf-8"
     )
     assert run(capsys, "--library", str(lib), "calendar", "import", str(good))[0] == 0
     code, out, _ = run(capsys, "--library", str(lib), "calendar", "show")

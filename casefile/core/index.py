@@ -41,10 +41,11 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import SCHEMA_VERSION, AgendaRow, CaseSummary, organisation_key, sort_key
+from casefile.core.listing import LIMITATION, SCHEMA_VERSION, AgendaRow, CaseSummary, organisation_key, sort_key
 from casefile.core.model import Case, Exhibit
 from casefile.core.record.contacts import SEPARATOR, merge_earlier
 from casefile.core.review.facts import case_facts, clock_rows
+from casefile.core.textsafe import without_unseen
 
 log = logging.getLogger(__name__)
 
@@ -463,7 +464,7 @@ class Index:
         columns = [getattr(CaseRow, f.name) for f in dataclasses.fields(CaseSummary)]
         stmt = select(*columns).order_by(CaseRow.sort_key, CaseRow.number)
         if search:
-            stmt = stmt.where(CaseRow.search_text.contains(search.lower(), autoescape=True))
+            stmt = stmt.where(CaseRow.search_text.contains(without_unseen(search).lower(), autoescape=True))
         with Session(self.engine) as session:
             return [CaseSummary(*row) for row in session.execute(stmt)]
 
@@ -487,7 +488,8 @@ class Index:
 
     def agenda(self, *, until: datetime, now: datetime) -> list[AgendaRow]:
         """The clocks still running on open cases that run out by ``until`` (overdue duties included;
-        a limit that has run out is over, not overdue), soonest first. A damaged case's clocks are
+        a limit that has run out is over, not overdue, but for the limitation period, listed as run), soonest
+        first. A damaged case's clocks are
         listed too, as the index last knew them, marked with why it is damaged: a deadline never
         drops out of sight because its case is quarantined."""
         stmt = agenda_query(
@@ -515,7 +517,7 @@ def agenda_query(clocks: Any, title: Any, on: Any, until: datetime, now: datetim
     return (
         select(*_agenda_columns(clocks, title, damaged))
         .join(title.table, on)
-        .where(*_running(clocks, now), remind_at(clocks) <= until)
+        .where(*_running(clocks, now, ran_out=True), remind_at(clocks) <= until)
         .order_by(remind_at(clocks), clocks.case_number, clocks.seq)
     )
 
@@ -566,12 +568,14 @@ def remind_at(clocks: Any) -> Any:
     return func.coalesce(clocks.act_by_at, clocks.due_at)
 
 
-def _running(clocks: Any, now: datetime) -> tuple[Any, ...]:
-    """A clock still running: not met, the case not closed, and a limit not yet run out."""
+def _running(clocks: Any, now: datetime, *, ran_out: bool = False) -> tuple[Any, ...]:
+    """A clock still running: not met, the case not closed, and a limit not yet run out (with ``ran_out``, the
+    limitation period of an open case is kept when it has run: it shows as run, never drops out of sight)."""
+    limit = (clocks.kind != "limit") | (clocks.due_at > now)
     return (
         clocks.met_at.is_(None),
         clocks.stopped_at.is_(None),
-        (clocks.kind != "limit") | (clocks.due_at > now),
+        (limit | (clocks.key == LIMITATION)) if ran_out else limit,
     )
 
 
@@ -608,7 +612,8 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: s
             refs,
             *(["曾用", *earlier.split(SEPARATOR)] if earlier else []),
         ]
-    ).lower()
+    )
+    search = without_unseen(search).lower()  # 张\u200b三, kept by an older record, is found by 张三
     row: dict[str, object] = {
         "number": case.number,
         "sort_key": sort_key(case.number),

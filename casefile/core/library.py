@@ -542,9 +542,10 @@ class CaseWriter:
             details["skipped"] = [s.value for s in passed]
         self.record(record.STAGE, details)
 
-    def check_exhibits(self, numbers: Iterable[int], where: str = "exhibit") -> list[int]:
-        """``numbers`` (each once, in the order given) when each is an exhibit of the case; else refused, naming
-        those that are not."""
+    def check_exhibits(self, numbers: Iterable[int], where: str = "exhibit", *, cited: Iterable[int] = ()) -> list[int]:
+        """``numbers`` (each once, in the order given) when each is an exhibit of the case in use; else refused,
+        naming those that are not. A withdrawn exhibit is cited by no packet (they leave it out), so it is refused
+        as a missing one is, unless the record cited it already (``cited``: a correction keeps its citations)."""
         numbers = list(dict.fromkeys(numbers))
         missing = [n for n in numbers if isinstance(n, bool) or not self.case.has_exhibit(n)]
         if missing:
@@ -552,6 +553,16 @@ class CaseWriter:
                 "{where}: no exhibit {numbers} in case {case}",
                 where=where,
                 numbers=", ".join(map(str, missing)),
+                case=self.case.number,
+            )
+        before = set(cited)
+        withdrawn = [n for n in numbers if n not in before and self.case.exhibit(n).withdrawn]
+        if withdrawn:
+            raise InvalidValueError(
+                "{where}: exhibit {numbers} of case {case} is withdrawn, and no packet cites it; cite the exhibit "
+                "that shows it",
+                where=where,
+                numbers=", ".join(map(str, withdrawn)),
                 case=self.case.number,
             )
         return numbers

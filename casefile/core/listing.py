@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from casefile.core.errors import IndexWriteError
 from casefile.core.fsutil import TEMP_PREFIX
+from casefile.core.textsafe import without_unseen
 
 # The library's layout, defined here (casefile.core.library and casefile.core.index take it from
 # this module, which loads no SQLAlchemy).
@@ -42,8 +43,11 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # claims are cases (a complaint lodged with the courier, or money recovered from it), not complaint events;
 # 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
 # 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
-# period starts on the earliest day the record holds, the purchase and receipt included.
-SCHEMA_VERSION = 10
+# period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
+# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like).
+SCHEMA_VERSION = 11
+# The limitation period's clock: listed by the agenda when it has run, as run.
+LIMITATION = "civil.limitation"
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
@@ -101,6 +105,10 @@ class AgendaRow:
     def overdue(self, now: datetime) -> bool:
         return self.kind != "limit" and now >= self.due_at
 
+    def ran_out(self, now: datetime) -> bool:
+        """A limit whose last day is over (the agenda lists the limitation period so, never drops it)."""
+        return self.kind == "limit" and now >= self.due_at
+
     @property
     def act_by(self) -> str:
         """Our user's safe day (ISO date, the unmoved last day), or "" (clocks.Deadline.act_by)."""
@@ -130,7 +138,7 @@ def quick_summaries(root: Path, search: str = "") -> list[CaseSummary] | None:
         parameters: tuple[str, ...] = ()
         if search:
             query += " WHERE search_text LIKE '%' || ? || '%' ESCAPE '/'"
-            parameters = (_escape_like(search.lower()),)
+            parameters = (_escape_like(without_unseen(search).lower()),)
         rows = connection.execute(query + " ORDER BY sort_key, number", parameters).fetchall()
         return [_summary(row) for row in rows]
 
@@ -277,15 +285,16 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
 
 def quick_agenda(root: Path, *, until: datetime, now: datetime) -> list[AgendaRow] | None:
     """The running clocks of the open cases that run out by ``until`` (overdue duties included,
-    limits that have run out left out), soonest first, read with sqlite3 when the library is in
+    limits that have run out left out but for the limitation period, listed as run), soonest first, read with
+    sqlite3 when the library is in
     order; None when it must be opened in full first. The same rows as ``Index.agenda``: a damaged
     case's clocks too, as the index last knew them, marked damaged."""
     return _running_clocks(
         root,
         "FROM review_clocks k JOIN cases c ON c.number = k.case_number "
-        "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ?) "
+        "WHERE k.met_at IS NULL AND k.stopped_at IS NULL AND (k.kind != 'limit' OR k.due_at > ? OR k.key = ?) "
         f"AND {_REMIND} <= ? ORDER BY {_REMIND}, k.case_number, k.seq",
-        (_stored(now), _stored(until)),
+        (_stored(now), LIMITATION, _stored(until)),
     )
 
 

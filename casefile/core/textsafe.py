@@ -99,3 +99,14 @@ def readable_name(name: str) -> str:
         else ch
         for ch in name
     )
+
+
+def without_unseen(text: str) -> str:
+    """``text`` without zero-width characters (a paste from a web page, a chat or a spreadsheet's first cell
+    carries them: ``张\u200b三`` looks like 张三 but is not found by it), and empty when nothing but direction
+    controls and spaces is left (a name of direction marks only is no name)."""
+    if any(ch in ZERO_WIDTH for ch in text):
+        text = "".join(ch for ch in text if ch not in ZERO_WIDTH)
+    if text and all(ch in BIDI_CONTROLS or ch.isspace() for ch in text):
+        return ""
+    return text

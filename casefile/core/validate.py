@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from casefile.core.errors import InvalidValueError
+from casefile.core.textsafe import without_unseen
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
@@ -372,6 +373,8 @@ def multi_line(where: str) -> bool:
 # cannot print them; in a one-line field a line break or tab is a paste, the rest never typed on purpose.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
+# Lone surrogates: what a JSON file's "\\ud800" gives, no character at all, which cannot be stored as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Recorded from files, not typed: a control character in a file's name is evidence of what the name was.
 _FROM_FILES = {"original_name", "original_path", "stored_path"}
 
@@ -382,6 +385,8 @@ def clean_text(value: str, where: str, field: str = "") -> str:
     drops every other control character. A one-line field's other control characters stay, for
     :func:`check_text` to refuse by name."""
     name = field or where
+    if not multi_line(name) and _text_field(name) not in _FROM_FILES:
+        value = without_unseen(value)
     if not _CONTROL.search(value) and "\u2028" not in value and "\u2029" not in value:
         return value  # the common case
     if multi_line(name):
@@ -410,6 +415,13 @@ def check_text(value: str, where: str, field: str = "") -> str:
             "{where} contains a control character ({char}), which cannot be printed; type it again without it",
             where=where,
             char=f"U+{ord(bad):04X}",
+        )
+    lone = _SURROGATE.search(value)
+    if lone is not None:
+        raise InvalidValueError(
+            "{where} contains {char}, half of a character (a broken copy or file); type it again without it",
+            where=where,
+            char=f"U+{ord(lone.group()):04X}",
         )
     return value
 

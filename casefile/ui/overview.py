@@ -631,6 +631,13 @@ class OverviewTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.header)
         outer.addWidget(self.scroller, 1)
+        # Dates the record holds that cannot all be true (received before bought…): kept, but said, as saved.
+        self.dates = QLabel(self)
+        self.dates.setObjectName("impossible-dates")
+        self.dates.setStyleSheet("color: #8a5a00")
+        self.dates.setWordWrap(True)
+        self.dates.hide()
+        outer.addWidget(self.dates)
         outer.addLayout(buttons)
 
         self.inputs: dict[str, FieldInput] = {}
@@ -791,9 +798,23 @@ class OverviewTab(QWidget):
             return
         self.setEnabled(True)
         self._fill(self.case)
+        self._show_dates(self.case)
         for group in self.groups:
             if group.toggle is not None and (another or group.holds_something()):
                 group.set_expanded(group.holds_something())
+
+    def _show_dates(self, case: Case) -> None:
+        """Say which recorded dates contradict each other (casefile.core.workflow.limitation): a packet would print
+        both, and the limitation period would count from the earlier."""
+        from casefile.core.workflow.limitation import date_contradictions, describe
+
+        found = [translated(describe(c)) for c in date_contradictions(case)]
+        self.dates.setText(
+            fill(self.tr("Check these dates, one of each pair is likely mistyped: %1"), "；".join(found))
+            if found
+            else ""
+        )
+        self.dates.setVisible(bool(found))
 
     def _fill(self, case: Case) -> None:
         from casefile.ui.handling import header_html

@@ -182,17 +182,23 @@ def test_an_imported_calendar_settles_a_provisional_deadline(tmp_path: Path) -> 
     started = at("2026-12-24 10:00")
     assert compute("regulator.acceptance", started).provisional
     notice = tmp_path / "2027.json"
-    notice.write_text(
-        json.dumps(
-            {
-                "format": "casefile-calendar/1",
-                "source": "国务院办公厅关于2027年部分节假日安排的通知 (test)",
-                "years": {"2027": {"rest": {f"2027-01-0{d}": "元旦" for d in range(1, 5)}, "work": {}}},
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
+
+    def write(year: int) -> None:
+        rest = {d.isoformat(): n for d, n in workcal.statutory_days(year).items()}
+        rest.update({f"{year}-01-0{d}": "元旦" for d in range(1, 5)})
+        notice.write_text(
+            json.dumps(
+                {
+                    "format": "casefile-calendar/1",
+                    "source": f"国务院办公厅关于{year}年部分节假日安排的通知 (test)",
+                    "years": {str(year): {"rest": rest, "work": {}}},
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+
+    write(2027)
     assert workcal.import_file(notice) == [2027]
     settled = compute("regulator.acceptance", started)
     assert not settled.provisional
@@ -200,9 +206,43 @@ def test_an_imported_calendar_settles_a_provisional_deadline(tmp_path: Path) -> 
     assert settled.last_day == date(2027, 1, 6)
     assert workcal.current().rest_name(date(2027, 1, 1)) == "元旦"
     # importing another year keeps 2027
-    notice.write_text(notice.read_text(encoding="utf-8").replace("2027", "2028"), encoding="utf-8")
+    write(2028)
     assert workcal.import_file(notice) == [2028]
     assert workcal.current().knows(date(2027, 6, 1)) and workcal.current().knows(date(2028, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("rest", "missing"),
+    [
+        ({"2027-01-01": "元旦"}, ["2027-02-06 春节（初一）", "2027-05-02 劳动节", "2027-10-03 国庆节", "2027-09-15"]),
+        ({**{d.isoformat(): n for d, n in workcal.statutory_days(2027).items()}, "2027-02-05": None}, ["2027-02-05"]),
+    ],
+)
+def test_a_year_without_the_holidays_the_law_fixes_is_refused_naming_them(
+    tmp_path: Path, rest: dict[str, str | None], missing: list[str]
+) -> None:
+    kept = {day: name for day, name in rest.items() if name is not None}
+    path = tmp_path / "2027.json"
+    path.write_text(
+        json.dumps(
+            {"format": "casefile-calendar/1", "years": {"2027": {"rest": kept, "work": {}}}}, ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseFileError, match="leaves out holidays the law fixes") as raised:
+        workcal.import_file(path)
+    assert all(day in str(raised.value) for day in missing)
+    assert "2027-01-01" not in str(raised.value)
+    assert not workcal.imported_path().exists()
+
+
+def test_a_year_past_the_lunar_table_is_provisional_and_says_its_festivals_are_unknown(capsys) -> None:
+    from casefile.cli import main
+
+    assert not workcal.lunar_known(2061) and workcal.lunar_known(2060)
+    assert compute("civil.limitation", at("2058-01-20 12:00")).provisional
+    assert main(["calendar", "show", "2061"]) == 1
+    assert "春节, 清明, 端午 and 中秋 are not known" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,7 @@ def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path
     the posting, before the signing and the discovery), to the corresponding day, printed as the last day to act
     by, unmoved (clocks.Bound: the claimant's own deadline), in words that do not say the law ends it then."""
     case = full_case()
+    case.transaction.purchased_at = None  # a parcel posted before the purchase the fixture holds is a contradiction
     shipment = case.shipment
     shipment.shipped_at = datetime(2026, 11, 11, 9, 0, tzinfo=CST)  # 2029-11-11 is a Sunday
     shipment.signed_at = datetime(2026, 11, 12, 18, 40, tzinfo=CST)
@@ -206,6 +207,7 @@ def test_the_claimants_last_days_on_a_holiday_stay_unmoved(tmp_path: Path) -> No
     """Posted on 2025-10-01: the 12305 year ends on 国庆 2026-10-01, a 法定休假日 the law would move past (民法典
     art. 203); the claimant is told the unmoved day, while the carrier's reply on a Sunday moves."""
     case = courier_case(COMPLAINT)
+    case.transaction.purchased_at = None  # posted a year before the purchase the fixture holds: a contradiction
     case.shipment.shipped_at = datetime(2025, 10, 1, 9, 0, tzinfo=CST)
     notes = render(context(case, Venue.COURIER_CLAIM, MERCHANT), tmp_path)["申诉途径与期限"]
     assert "请最迟于2026年10月1日提出申诉，为稳妥起见按未顺延的日期计算" in notes, notes

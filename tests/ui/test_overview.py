@@ -357,3 +357,20 @@ def test_an_organisation_changed_in_settings_reads_the_cases_that_record_no_side
     combo = window.workspace.overview.case_group.input("our_side").widget
     qtbot.waitUntil(lambda: "complainant" in combo.currentText())
     assert record.read_bytes() == before
+
+
+def test_dates_that_cannot_be_true_are_said_when_saved_and_kept(window, ctx):
+    window.cases.select("202611-001")
+    overview = window.workspace.overview
+    assert overview.dates.isHidden()
+    overview.inputs["transaction.purchased_at"].widget.setText("2026-11-16 14:20")
+    overview.inputs["transaction.received_at"].widget.setText("2020-11-18 19:40")  # the year mistyped
+    overview.save()
+    assert overview.error.text() == ""
+    assert ctx.library.load_case("202611-001").transaction.received_at.year == 2020  # kept as typed
+    overview = window.workspace.overview
+    assert not overview.dates.isHidden()
+    assert "2020-11-18" in overview.dates.text() and "2026-11-16" in overview.dates.text()
+    overview.inputs["transaction.received_at"].widget.setText("2026-11-18 19:40")
+    overview.save()
+    assert window.workspace.overview.dates.isHidden()

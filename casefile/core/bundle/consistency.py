@@ -27,6 +27,7 @@ from casefile.core.bundle.findings import Findings, cite, exhibit_name
 from casefile.core.errors import Message, listed
 from casefile.core.model import Case, Demand, DemandType, EvidenceKind, Exhibit, TimelineEvent
 from casefile.core.validate import clock, mark_seconds
+from casefile.core.workflow.limitation import Source, date_contradictions, describe
 
 # A photo taken in the shop before paying, a clock a few hours off, a time recorded without its zone.
 SLACK = timedelta(days=1)
@@ -40,6 +41,7 @@ def contradictions(case: Case, venue: Venue, entries: Sequence[ExhibitEntry]) ->
     _recordings(case, entries, found)
     _events_and_their_exhibits(case, entries, found)
     _event_times(case, found)
+    _impossible_dates(case, found)
     if venue is Venue.CONSUMER_ASSOCIATION:
         _return_request_unproven(case, venue, entries, found)
     if venue is Venue.COURIER_CLAIM:
@@ -317,6 +319,49 @@ def _event_times(case: Case, found: Findings) -> None:
             ),
             f"timeline.{index}.at",
         )
+
+
+_FIELDS = {
+    Source.RECEIPT: "transaction.received_at",
+    Source.FAULT: "transaction.fault_at",
+    Source.SHIPPED: "shipment.shipped_at",
+    Source.SIGNED: "shipment.signed_at",
+    Source.EXCEPTION: "shipment.exception_at",
+    Source.DISCOVERED: "shipment.discovered_at",
+}
+
+
+def _impossible_dates(case: Case, found: Findings) -> None:
+    """Days that cannot all be true (casefile.core.workflow.limitation): goods received or failing before they
+    were bought, a parcel signed for before it was shipped, a note years before everything else. The packet would
+    print both dates side by side, and its limitation note counts from the earlier."""
+    for item in date_contradictions(case):
+        if item.event is not None:
+            index = case.timeline.index(item.event)
+            found.warn(
+                "dates-contradict",
+                Message(
+                    "The record's dates contradict: {contradiction}: is its year mistyped? The limitation period would "
+                    "count from it; check its time "
+                    "(casefile event {number} --edit {n} --at TIME)",
+                    contradiction=describe(item),
+                    number=case.number,
+                    n=index + 1,
+                ),
+                f"timeline.{index}.at",
+            )
+        else:
+            found.warn(
+                "dates-contradict",
+                Message(
+                    "The record's dates contradict: {contradiction}: one of these dates is wrong, and the packet would "
+                    "print both; correct it "
+                    "(casefile edit {number})",
+                    contradiction=describe(item),
+                    number=case.number,
+                ),
+                _FIELDS.get(item.source, ""),
+            )
 
 
 def _return_request_unproven(case: Case, venue: Venue, entries: Sequence[ExhibitEntry], found: Findings) -> None:

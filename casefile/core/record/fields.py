@@ -46,6 +46,7 @@ from casefile.core.model import (
     to_data,
 )
 from casefile.core.record.actions import UPDATABLE_FIELDS
+from casefile.core.textsafe import without_unseen
 from casefile.core.validate import (
     check_birth_date,
     check_credit_code,
@@ -133,7 +134,7 @@ class FieldSpec:
         at: Any = where if where is not None else self.option
         form = self.form
         if isinstance(value, str):
-            value = unicodedata.normalize("NFC", value).strip()
+            value = without_unseen(unicodedata.normalize("NFC", value)).strip()
         if value is None or value == "":
             if self.required:
                 raise InvalidValueError("{where} cannot be empty", where=at)

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from casefile.core.model import Case, CaseType, EventKind, EvidenceKind, Stage
+from casefile.core.textsafe import without_unseen
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Unit
 from casefile.core.workflow.due import LIMITS, case_clocks
@@ -136,8 +137,8 @@ def case_facts(case: Case, calendar: WorkCalendar | None = None) -> dict[str, An
         "channel": case.channel.value,
         "priority": case.priority.value,
         "responsibility": responsibility(case),
-        "respondent": case.respondent.name.strip(),
-        "complainant": (case.complainant.phone or case.complainant.name).strip(),
+        "respondent": without_unseen(case.respondent.name).strip(),
+        "complainant": without_unseen(case.complainant.phone or case.complainant.name).strip(),
         "operator": case.created_by,
         "closed_at": closed.at if closed else None,
         "closing_result": closed.result.value if closed else "",

@@ -30,6 +30,7 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.index import ReviewCaseRow, ReviewClockRow
 from casefile.core.review.facts import DUTY, FUNNEL, PROMISE
 from casefile.core.review.facts import GroupBy as GroupBy  # where it has always been imported from
+from casefile.core.validate import EARLIEST_YEAR, LATEST_YEAR
 from casefile.core.workflow.clocks import CST
 from casefile.core.workflow.records import ClosingResult
 
@@ -62,6 +63,15 @@ class Period:
             raise InvalidValueError(
                 "the period ends ({last}) before it starts ({first})", first=self.first, last=self.last
             )
+        for day in (self.first, self.last):
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                # also keeps the previous period of equal length (compared against) within the calendar
+                raise InvalidValueError(
+                    "{day} is not a plausible day for a review (use days between {earliest} and {latest})",
+                    day=day,
+                    earliest=EARLIEST_YEAR,
+                    latest=LATEST_YEAR,
+                )
 
     @property
     def days(self) -> int:
@@ -72,7 +82,11 @@ class Period:
         return start, start + timedelta(days=self.days)
 
     def previous(self) -> Period:
-        return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
+        """The period of equal length just before (compared against; not checked as one typed)."""
+        before = object.__new__(Period)
+        object.__setattr__(before, "first", self.first - timedelta(days=self.days))
+        object.__setattr__(before, "last", self.first - timedelta(days=1))
+        return before
 
 
 @dataclass

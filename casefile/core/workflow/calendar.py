@@ -150,6 +150,25 @@ def festivals() -> Mapping[int, Mapping[date, str]]:
     return {year: {date.fromisoformat(day): name for day, name in days} for year, days in FESTIVALS.items()}
 
 
+# The 放假办法 as amended in force from 2025 (two days of 劳动节, 除夕 a rest day): earlier years had other holidays.
+_STATUTORY_FROM = 2025
+
+
+def statutory_days(number: int) -> dict[date, str]:
+    """The days art. 2 of 全国年节及纪念日放假办法 makes rest days in year ``number``, whatever the State Council
+    arranges around them (its own years from 2025; the lunar ones only for the years :func:`festivals` holds)."""
+    if number < _STATUTORY_FROM:
+        return {}
+    days = {date(number, month, day_of_month): name for (month, day_of_month), name in _FIXED_HOLIDAYS.items()}
+    days.update(festivals().get(number, {}))
+    return dict(sorted(days.items()))
+
+
+def lunar_known(number: int) -> bool:
+    """Whether CaseFile knows the dates of the year's lunar holidays (春节, 清明, 端午, 中秋)."""
+    return number in festivals()
+
+
 @functools.cache
 def estimated_year(number: int) -> Year:
     """The rest days of a year as 全国年节及纪念日放假办法 fixes them, with no State Council arrangement: the
@@ -295,6 +314,16 @@ def import_file(path: Path) -> list[int]:
     from casefile.core.fsutil import atomic_write_json
 
     newer = _read(path)
+    for number, year in sorted(newer.years.items()):
+        missing = [f"{day.isoformat()} {name}" for day, name in statutory_days(number).items() if day not in year.rest]
+        if missing:
+            raise CaseFileError(
+                "{path}: the year {year} leaves out holidays the law fixes as rest days (全国年节及纪念日放假办法 "
+                "art. 2): {days}; this is not the State Council's arrangement for the year",
+                path=str(path),
+                year=number,
+                days=", ".join(missing),
+            )
     target = imported_path()
     years = dict(_read(target).years) if target.exists() else {}
     years.update(newer.years)

@@ -208,7 +208,7 @@ _HAPPENED = ("filed_at", "accepted_at", "decided_at", "served_at", "ended_at")
 _TEXTS = ("body", "ref", "summary")
 
 
-def _check_proceeding(writer: CaseWriter, p: Proceeding) -> None:
+def _check_proceeding(writer: CaseWriter, p: Proceeding, was: Proceeding | None = None) -> None:
     for name in _HAPPENED:
         value = getattr(p, name)
         if value is not None:
@@ -227,7 +227,7 @@ def _check_proceeding(writer: CaseWriter, p: Proceeding) -> None:
     _not_before(p.decided_at, p.accepted_at or p.filed_at, "decided-at", Message("the filing or acceptance"))
     _not_before(p.served_at, p.decided_at, "served-at", Message("the decision"))
     _not_before(p.ended_at, p.filed_at, "ended-at", Message("the filing"))
-    writer.check_exhibits(p.evidence, "evidence")
+    writer.check_exhibits(p.evidence, "evidence", cited=was.evidence if was is not None else ())
 
 
 def open_proceeding(writer: CaseWriter, proceeding: Proceeding) -> Proceeding:
@@ -266,7 +266,7 @@ def update_proceeding(writer: CaseWriter, number: int, *, base: Proceeding | Non
         if stale:
             raise merge.proceeding_conflict(writer.case.number, number, writer.log.read(), sorted(stale))
     changed = dataclasses.replace(was, **changes)
-    _check_proceeding(writer, changed)
+    _check_proceeding(writer, changed, was)
     fields = {
         name: to_data(getattr(changed, name))
         for name in sorted(changes)

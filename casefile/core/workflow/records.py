@@ -244,5 +244,13 @@ class Workflow:
     def paid(self, *, recovered: bool = False) -> Decimal:
         return sum((p.amount for p in self.payments if p.recovered is recovered), Decimal(0))
 
+    def overpaid(self) -> Decimal | None:
+        """How much the payments (not those recovered) exceed what the outcome says is owed; None when they do
+        not, or the outcome states no amount. A payment entered twice shows here, and inflates the review."""
+        owed = self.outcome.amount if self.outcome is not None else None
+        if owed is None or self.paid() <= owed:
+            return None
+        return self.paid() - owed
+
     def proceedings_at(self, venue: Venue) -> list[Proceeding]:
         return [p for p in self.proceedings if p.venue is venue]

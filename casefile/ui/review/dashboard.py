@@ -21,6 +21,7 @@ import pyqtgraph as pg  # noqa: E402
 from casefile.core.review.facts import FUNNEL  # noqa: E402
 from casefile.core.review.queries import INTAKE, Figures, GroupBy, Period, Review, review  # noqa: E402
 from casefile.core.review.report import shown  # noqa: E402
+from casefile.core.validate import EARLIEST_YEAR, LATEST_YEAR  # noqa: E402
 from casefile.core.workflow.clocks import CST  # noqa: E402
 from casefile.ui import labels  # noqa: E402
 from casefile.ui.context import AppContext, Task, refused_inside_library, show_error  # noqa: E402
@@ -150,6 +151,7 @@ class ReviewDashboard(QWidget):
             one_tab(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDateRange(QDate(EARLIEST_YEAR, 1, 1), QDate(LATEST_YEAR, 12, 31))  # the days a review takes
         self.group = QComboBox(self)
         self.refresh_button = QPushButton(self)
         self.pdf_button = QPushButton(self)

@@ -30,7 +30,7 @@ from casefile.core.model import (
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
-from casefile.core.workflow.limitation import Source, limitation_start
+from casefile.core.workflow.limitation import Source, limitation_start, start_doubt
 from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding, ProceedingResult
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -110,6 +110,24 @@ def limitation_from(case: Case) -> tuple[str, date, date]:
     else:
         what = LIMITATION_SOURCES[start.source]
     return what, start.day, last_day_to_act("civil.limitation", start.day)
+
+
+def limitation_doubt(case: Case) -> str:
+    """When the three years' start is a day that cannot be true (a receipt before the purchase, a note from years
+    before it: casefile.core.workflow.limitation.start_doubt), the words that say so in place of the safe last
+    day: the day it gives is printed as what that date would give, never as fact; "" when the start is sound."""
+    found = start_doubt(case)
+    if found is None:
+        return ""
+    what, _start, limit = limitation_from(case)
+    before = f"{LIMITATION_SOURCES[found.before]}（{fmt_date(found.before_day)}）"
+    why = "早一年以上" if found.event is not None else "还早"
+    ran = "已于" if limit < zone.now().date() else "将于"
+    return (
+        f"但该日期比{before}{why}，很可能是录入错误（或与本案无关的背景记录），不宜作为起算日：按该日期计算，三年{ran}"
+        f"{fmt_date(limit)}届满。请先核对并更正该日期；时效自知道或者应当知道权利受到损害以及义务人之日起计算，"
+        "请勿仅凭该日期放弃权利，宜尽早主张。"
+    )
 
 
 def fmt_date(value: datetime | date | None, case: Case | None = None) -> str:

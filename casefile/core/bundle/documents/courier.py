@@ -40,6 +40,7 @@ from casefile.core.bundle.documents.common import (
     fmt_weight,
     insured_amount,
     law_quotes,
+    limitation_doubt,
     limitation_from,
     on_day,
 )
@@ -307,9 +308,9 @@ def _three_years(ctx: BundleContext) -> str:
     corresponding day three years on (民法典 art. 202), printed unmoved: the limitation period is one our user must meet
     (:class:`~casefile.core.workflow.clocks.Bound`), and the words say the day is counted unmoved to be safe."""
     what, start, limit = limitation_from(ctx.case)
-    return (
-        f"本件记录的最早日期是{what}（{fmt_date(start)}），自该日起算较为稳妥：如需起诉，"
-        f"请最迟于{fmt_date(limit)}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
+    return f"本件记录的最早日期是{what}（{fmt_date(start)}），" + (
+        limitation_doubt(ctx.case)
+        or f"自该日起算较为稳妥：如需起诉，请最迟于{fmt_date(limit)}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
     )
 
 
