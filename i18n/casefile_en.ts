@@ -5261,6 +5261,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Refused links still in the watched folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (reported %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The folder %1 could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

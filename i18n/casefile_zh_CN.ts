@@ -5288,6 +5288,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>（定时检查）</translation>
     </message>
     <message>
+        <source>Refused links still in the watched folders</source>
+        <translation>监视文件夹中仍有的被拒绝链接</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (reported %3): %4</source>
+        <translation>%1 → %2（%3 已报告）：%4</translation>
+    </message>
+    <message>
         <source>The folder %1 could not be opened.</source>
         <translation>无法打开文件夹 %1。</translation>
     </message>

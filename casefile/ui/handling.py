@@ -235,6 +235,8 @@ class RecordDialog(QDialog):
         self.on_accept: Callable[[], None] | None = None
         # The choices no answer is preset for (a choice, or a time whose box starts unticked), with their labels.
         self.required: dict[QComboBox | OptionalTime, str] = {}
+        # Of those, the ones needed only while a condition holds (the payer, while money is to be paid).
+        self.required_when: dict[QComboBox | OptionalTime, Callable[[], bool]] = {}
         self.setMinimumWidth(460)
 
     def row(self, label: str, widget: QWidget) -> QWidget:
@@ -248,11 +250,18 @@ class RecordDialog(QDialog):
         return edit
 
     def combo(
-        self, label: str, items: Sequence[tuple[str, str]], current: str = "", *, choose: bool = False
+        self,
+        label: str,
+        items: Sequence[tuple[str, str]],
+        current: str = "",
+        *,
+        choose: bool = False,
+        required_when: Callable[[], bool] | None = None,
     ) -> QComboBox:
         """A choice among ``items``, on ``current`` (else the first); ``choose``: on none unless ``current`` is
         one of them, and the dialog cannot be recorded until one is chosen (a reflexive Enter records nothing
-        nobody chose)."""
+        nobody chose). With ``required_when``, the choice is needed only while it returns True, and then an
+        item whose value is "" ("(not said)") is no answer either; call :meth:`update_ok` when it may change."""
         box = QComboBox(self)
         for value, text in items:
             box.addItem(text, value)
@@ -261,6 +270,8 @@ class RecordDialog(QDialog):
             box.setPlaceholderText(QCoreApplication.translate("CaseFile", "Choose…"))
             box.setCurrentIndex(found)
             self.required[box] = label
+            if required_when is not None:
+                self.required_when[box] = required_when
             box.currentIndexChanged.connect(lambda _index: self._update_ok())
             self._update_ok()
         else:
@@ -269,11 +280,22 @@ class RecordDialog(QDialog):
         return box
 
     def _unchosen(self) -> list[str]:
-        return [
-            label
-            for box, label in self.required.items()
-            if (box.value() is None if isinstance(box, OptionalTime) else box.currentIndex() < 0)
-        ]
+        unchosen = []
+        for box, label in self.required.items():
+            when = self.required_when.get(box)
+            if when is not None and not when():
+                continue
+            if isinstance(box, OptionalTime):
+                missing = box.value() is None
+            else:
+                missing = box.currentIndex() < 0 or (when is not None and box.currentData() == "")
+            if missing:
+                unchosen.append(label)
+        return unchosen
+
+    def update_ok(self) -> None:
+        """OK enabled, or not, again: a condition of :attr:`required_when` may have changed."""
+        self._update_ok()
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -952,7 +974,20 @@ class HandlingTab(QWidget):
         kind = d.combo(self.tr("Outcome"), [(k.value, outcome_kind_name(k.value)) for k in OutcomeKind], choose=True)
         at = d.time(self.tr("Agreed or decided at"))
         amount = d.line(self.tr("Amount to pay or refund (yuan)"))
-        payer = d.combo(self.tr("Paid by"), _parties(optional=True), "respondent")
+
+        def money_to_pay() -> bool:
+            """An amount is given that is not zero (one that is no amount counts: it is refused when recorded)."""
+            text = amount.text().strip()
+            if not text:
+                return False
+            try:
+                return parse_amount(text, check=False) != 0
+            except CaseFileError:
+                return True
+
+        # No payer is preset: chosen when money is to be paid, and left unsaid, or said, when nothing is.
+        payer = d.combo(self.tr("Paid by"), _parties(optional=True), choose=True, required_when=money_to_pay)
+        amount.textChanged.connect(lambda _text: d.update_ok())
         payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
         perform_by = d.optional_time(self.tr("Perform by"))
         summary = d.line(self.tr("What was agreed or decided"))
@@ -966,7 +1001,7 @@ class HandlingTab(QWidget):
                 amount=parse_amount(amount.text(), self.tr("Amount to pay or refund (yuan)"))
                 if amount.text().strip()
                 else None,
-                payer=str(payer.currentData()),
+                payer=str(payer.currentData() or ""),
                 payee=str(payee.currentData()),
                 perform_by=perform_by.value(),
                 evidence=evidence.chosen(),

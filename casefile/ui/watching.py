@@ -7,6 +7,10 @@ at once refresh each case once, not a thousand times.
 Stopping asks the watcher to stop and returns at once: its thread is joined on a thread of
 its own (a file being copied when asked is discarded first); the GUI thread sees it end and
 emits ``stopped``.
+A link refused for leading out of its folder is reported once, across app starts and runs of
+``casefile watch`` alike, and again only when the link changes: the app shares the memory of
+:mod:`casefile.core.watch.refused` (the library's ``.derived/watch/refused-links.json``), read afresh
+at each refusal so that what a scheduled ``casefile watch --once`` reported meanwhile counts too.
 A restart starts the new watcher once the old one has stopped, so that two never add the
 same file.
 """
@@ -17,7 +21,9 @@ import logging
 import threading
 
 from casefile.core.evidence import AddResult
+from casefile.core.fsutil import is_link
 from casefile.core.watch import Watcher, attached_folders, options_from_settings
+from casefile.core.watch.refused import RefusedLinks
 from casefile.ui.context import AppContext
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -43,6 +49,7 @@ class WatchService(QObject):
         self.watcher: Watcher | None = None
         self.stopping: dict[Watcher, threading.Thread] = {}  # asked to stop, not yet seen to have stopped
         self._start_when_stopped = False
+        self._refused_lock = threading.Lock()  # one watcher thread at a time reads and writes the refused links
         # The GUI thread looks for the end of a stopping watcher now and then: no signal from the joining thread.
         self._reaper = QTimer(self)
         self._reaper.setInterval(REAP_MS)
@@ -63,7 +70,7 @@ class WatchService(QObject):
             ctx.library,
             attached=lambda: attached_folders(ctx.library),
             options=options_from_settings(ctx.settings),
-            on_result=self.arrived.emit,
+            on_result=self._result,
             on_problem=self.problem.emit,
         )
         self.watcher.start()
@@ -100,6 +107,18 @@ class WatchService(QObject):
     def running(self) -> bool:
         """Watching, or about to watch again once the previous watcher has stopped."""
         return self.watcher is not None or self._start_when_stopped
+
+    def _result(self, number: str, result: AddResult) -> None:
+        """On the watcher's thread: an arrival, passed on unless it is a refused link reported before."""
+        if result.refused and is_link(result.path):
+            with self._refused_lock:
+                links = RefusedLinks(self.ctx.library.root)  # as written by every watcher of the library
+                first = links.first_report(number, result.path, result.refused)
+                links.save()
+            if not first:
+                log.info("case %s: %s refused (reported before): %s", number, result.path, result.refused)
+                return  # listed in the watch menu of its case, as `casefile watch --status` lists it
+        self.arrived.emit(number, result)
 
     def _join(self, watcher: Watcher) -> None:
         """On a thread of its own: the watcher stops and its thread is joined."""

@@ -740,6 +740,47 @@ def test_an_event_may_cite_a_picture_made_later_and_a_recording_of_its_own_day()
     assert "event-exhibit-other-day" not in {f.code for f in run(case, COURT)}
 
 
+def test_an_event_citing_an_exhibit_printed_as_another_version_is_checked_against_that_version():
+    """The packet's （见证据N） of an event names the version it prints (the redacted copy in place of the original
+    cited, or the original of a copy cited): the day of that version is checked, not skipped as absent."""
+    from casefile.core.bundle.consistency import contradictions
+    from casefile.core.bundle.context import ExhibitEntry
+
+    case = complete_case()
+    photo = case.exhibits[0]  # made 18 November
+    copy = exhibit(4, EvidenceKind.PHOTO, title="外包装照片（遮盖）", derived_from=1)
+    case.exhibits.append(copy)
+    call = datetime(2026, 11, 19, 9, 0, tzinfo=CST)
+    case.timeline = [TimelineEvent(datetime(2026, 11, 20, 9, 0, tzinfo=CST), EventKind.CHAT, "告知破损", evidence=[1])]
+
+    def days_off(entries: list[ExhibitEntry]) -> list[str]:
+        return [chinese(f.message) for f in contradictions(case, COURT, entries) if f.code == "event-exhibit-other-day"]
+
+    copy_printed = [ExhibitEntry(copy, "1", original=photo), ExhibitEntry(case.exhibits[1], "2")]
+    original_printed = [ExhibitEntry(photo, "1"), ExhibitEntry(case.exhibits[1], "2")]
+    # The original cited, its copy printed in its place (made two days before the chat it is cited for).
+    (said,) = days_off(copy_printed)
+    assert "告知破损" in said and "证据1" in said
+    # A copy cited, the original printed.
+    case.timeline[0].evidence = [4]
+    (said,) = days_off(original_printed)
+    assert "告知破损" in said and "证据1" in said
+    # Both cited: one version printed, said once.
+    case.timeline[0].evidence = [1, 4]
+    (said,) = days_off(copy_printed)
+    assert said.count("证据1") == 1
+    # The event the evening the picture was made, or the day before: nothing to say, whichever is printed.
+    for at in (datetime(2026, 11, 18, 21, 0, tzinfo=CST), datetime(2026, 11, 17, 9, 0, tzinfo=CST)):
+        case.timeline[0].at = at
+        assert days_off(copy_printed) == [] and days_off(original_printed) == []
+    # A recording's copy printed for a call of another day: another call.
+    case.timeline = [TimelineEvent(call + timedelta(days=1), EventKind.CALL, "客服承认破损", evidence=[2])]
+    video_copy = exhibit(5, EvidenceKind.VIDEO, title="开箱视频（遮盖）", derived_from=2, captured_at=call)
+    case.exhibits.append(video_copy)
+    (said,) = days_off([ExhibitEntry(photo, "1"), ExhibitEntry(video_copy, "2", original=case.exhibits[1])])
+    assert "客服承认破损" in said and "证据2" in said
+
+
 def test_only_the_return_request_the_complaint_argues_from_is_asked_for_its_exhibit():
     case = complete_case()
     case.transaction.received_at = datetime(2026, 11, 18, 19, 40, tzinfo=CST)

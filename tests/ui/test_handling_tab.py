@@ -111,6 +111,7 @@ def test_a_dispute_is_handled_in_the_tab(window, ctx):
     pick(fields["Outcome"], "agreement")
     set_time(fields["Agreed or decided at"], datetime(2026, 11, 26, 15, 0, tzinfo=CST))
     fields["Amount to pay or refund (yuan)"].setText("1299")
+    pick(fields["Paid by"], "respondent")
     dialog.accept()
     dialog = tab.record_payment()
     fields = form(dialog)

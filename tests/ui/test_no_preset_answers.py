@@ -107,3 +107,50 @@ def test_payment_presets_no_payer(window, ctx, qtbot):
     enter(qtbot, dialog)
     qtbot.waitUntil(lambda: len(ctx.library.load_case(NUMBER).workflow.payments) == 1)
     assert ctx.library.load_case(NUMBER).workflow.payments[0].payer == "respondent"
+
+
+def test_outcome_presets_no_payer_and_needs_one_only_when_money_is_to_be_paid(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    dialog = tab.record_outcome()
+    kind = next(b for b, text in dialog.required.items() if text == "Outcome")
+    payer = next(b for b, text in dialog.required.items() if text == "Paid by")
+    assert payer.currentIndex() == -1 and payer.currentData() is None and payer.placeholderText() == "Choose…"
+    kind.setCurrentIndex(kind.findData("agreement"))
+    assert ok(dialog).isEnabled()  # nothing to pay: no payer needed
+    amount = next(
+        w
+        for row in range(dialog.form.rowCount())
+        if (item := dialog.form.itemAt(row, dialog.form.ItemRole.FieldRole)) is not None
+        and (w := item.widget()) is not None
+        and dialog.form.labelForField(w).text() == "Amount to pay or refund (yuan)"
+    )
+    amount.setText("1299")
+    assert not ok(dialog).isEnabled() and "Paid by" in ok(dialog).toolTip()
+    dialog.accept()
+    assert dialog.isVisible() and "Paid by" in dialog.error.text()
+    assert ctx.library.load_case(NUMBER).workflow.outcome is None
+    payer.setCurrentIndex(payer.findData(""))  # "(not said)" is no answer while money is to be paid
+    assert not ok(dialog).isEnabled()
+    amount.setText("0")  # nothing to pay after all
+    assert ok(dialog).isEnabled()
+    amount.setText("1,299.00")
+    payer.setCurrentIndex(payer.findData("respondent"))
+    assert ok(dialog).isEnabled()
+    enter(qtbot, dialog)
+    qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).workflow.outcome is not None)
+    assert ctx.library.load_case(NUMBER).workflow.outcome.payer == "respondent"
+
+
+def test_an_outcome_with_nothing_to_pay_records_no_payer(window, ctx, qtbot):
+    window.cases.select(NUMBER)
+    tab = window.workspace.handling
+    window.workspace.setCurrentWidget(tab)
+    dialog = tab.record_outcome()
+    kind = next(b for b, text in dialog.required.items() if text == "Outcome")
+    kind.setCurrentIndex(kind.findData("agreement"))
+    enter(qtbot, dialog)
+    qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).workflow.outcome is not None)
+    outcome = ctx.library.load_case(NUMBER).workflow.outcome
+    assert outcome.payer == "" and outcome.amount is None

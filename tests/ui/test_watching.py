@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 
@@ -240,3 +241,51 @@ def test_attaching_the_home_folder_asks_first(window, ctx, qtbot, tmp_path, monk
     tab.watch_menu.attach_folder(str(home), poll=False)
     assert attached_folders(ctx.library) == [WatchedFolder(window.workspace.number, home)]
     restarted(qtbot, window)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_refused_link_is_reported_once_across_app_starts_and_cli_runs(window, ctx, qtbot, tmp_path, capsys):
+    """The app's watcher shares the memory of `casefile watch --once`: a link is reported once, again only when it
+    changes, and the case's watch menu keeps listing it (as `casefile watch --status` does)."""
+    from casefile.cli import main
+    from casefile.ui.watching import GATHER_MS
+
+    number = window.workspace.number
+    inbox = ctx.library.folder(number).inbox_dir
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0::/root:/bin/bash\n")
+    seen: list[str] = []
+    window.watch.batch.connect(lambda gathered: seen.extend(r.path.name for rs in gathered.values() for r in rs))
+    with qtbot.waitSignal(window.watch.batch, timeout=30_000):
+        (inbox / "passwd.txt").symlink_to(secret)
+    assert seen == ["passwd.txt"]
+
+    def start_again():
+        """The app started again: a new watcher over the same library."""
+        window.watch.stop()
+        assert window.watch.wait_stopped(10)
+        window.start_watching()
+        assert window.watch.watcher.wait_ready(10) and window.watch.watcher.wait_idle(10)
+        qtbot.wait(GATHER_MS + 200)
+
+    start_again()
+    assert seen == ["passwd.txt"]  # not reported again
+    assert main(["--library", str(ctx.library.root), "watch", "--once", "--settle", "0.1"]) == 0
+    assert "passwd.txt" not in capsys.readouterr().out  # nor by the command
+    menu = window.workspace.evidence.watch_menu
+    menu.fill()
+    listed = [a.text() for a in menu.actions() if str(inbox / "passwd.txt") in a.text()]
+    assert len(listed) == 1 and str(secret) in listed[0] and "symbolic link pointing outside" in listed[0]
+
+    # The link made again, pointing elsewhere: reported once more, by whichever watcher meets it first.
+    other = tmp_path / "other"
+    other.write_text("another secret\n")
+    (inbox / "passwd.txt").unlink()
+    with qtbot.waitSignal(window.watch.batch, timeout=30_000):
+        (inbox / "passwd.txt").symlink_to(other)
+    assert seen == ["passwd.txt", "passwd.txt"]
+    start_again()
+    assert seen == ["passwd.txt", "passwd.txt"]
+    menu.fill()
+    listed = [a.text() for a in menu.actions() if str(inbox / "passwd.txt") in a.text()]
+    assert len(listed) == 1 and str(other) in listed[0]

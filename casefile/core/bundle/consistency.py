@@ -22,7 +22,15 @@ from decimal import Decimal
 from functools import partial
 
 from casefile.core import zone
-from casefile.core.bundle.context import BundleContext, ExhibitEntry, Finding, Level, Organisation, Venue
+from casefile.core.bundle.context import (
+    BundleContext,
+    ExhibitEntry,
+    Finding,
+    Level,
+    Organisation,
+    Venue,
+    cited_entry,
+)
 from casefile.core.bundle.findings import Findings, cite, exhibit_name
 from casefile.core.errors import Message, listed
 from casefile.core.model import Case, Demand, DemandType, EvidenceKind, Exhibit, TimelineEvent
@@ -237,10 +245,12 @@ def _day(value: datetime) -> datetime:
 def _events_and_their_exhibits(case: Case, entries: Sequence[ExhibitEntry], found: Findings) -> None:
     """An event citing (见证据N) an exhibit made on another day: a recording or e-mail of another day is another
     dealing; a photo or screenshot made before the event's day cannot show it. The user fixes the link (or a
-    time), so the finding points at the event."""
-    by_number = {entry.exhibit.number: entry for entry in entries}
+    time), so the finding points at the event. A citation is checked against the version the packet prints for it,
+    as its （见证据N） names it: the redacted copy printed in place of the original cited, or the original of a
+    copy cited (:func:`~casefile.core.bundle.context.cited_entry`)."""
     for index, event in enumerate(case.timeline):
-        cited = [by_number[n] for n in dict.fromkeys(event.evidence) if n in by_number]
+        versions = (cited_entry(case, entries, n) for n in dict.fromkeys(event.evidence))
+        cited = list({id(entry): entry for entry in versions if entry is not None}.values())
         other: list[tuple[ExhibitEntry, Message]] = []
         unsure: list[tuple[ExhibitEntry, Message]] = []
         for entry in cited:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -144,6 +145,37 @@ class ExhibitEntry:
         return self.original.group.strip()
 
 
+def cited_entry(case: Case, entries: Sequence[ExhibitEntry], number: int) -> ExhibitEntry | None:
+    """The entry a citation of exhibit ``number`` (a record's （见证据N）) is to a packet of ``entries``: the
+    exhibit's own, or, when the packet prints another version of it (its redacted copy in its place, or the
+    original where the record cites a copy), that version's: an original and its redacted copies are one exhibit
+    in a packet. None when the packet holds no version of it."""
+    for entry in entries:
+        if entry.exhibit.number == number or (entry.original is not None and entry.original.number == number):
+            return entry
+    root = _root(case, number)
+    if root is None:
+        return None
+    for entry in entries:
+        if _root(case, (entry.original or entry.exhibit).number) == root:
+            return entry
+    return None
+
+
+def _root(case: Case, number: int) -> int | None:
+    """The original a redacted copy ``number`` was made from (through copies of copies), or ``number``."""
+    seen: set[int] = set()
+    while number not in seen:
+        seen.add(number)
+        if not case.has_exhibit(number):
+            return None
+        parent = case.exhibit(number).derived_from
+        if parent is None:
+            return number
+        number = parent
+    return number
+
+
 @dataclass
 class BundleContext:
     case: Case
@@ -268,37 +300,9 @@ class BundleContext:
         return view
 
     def cited(self, number: int) -> ExhibitEntry | None:
-        """The entry a citation of exhibit ``number`` (a record's （见证据N）) is to this packet: the exhibit's own,
-        or, when the packet prints another version of it (its redacted copy in its place, or the original where
-        the record cites a copy), that version's: an original and its redacted copies are one exhibit in a
-        packet. None when the packet holds no version of it."""
-        own = None
-        for entry in self.entries:
-            if entry.exhibit.number == number or (entry.original is not None and entry.original.number == number):
-                own = entry
-                break
-        if own is not None:
-            return own
-        root = self._root(number)
-        if root is None:
-            return None
-        for entry in self.entries:
-            if self._root((entry.original or entry.exhibit).number) == root:
-                return entry
-        return None
-
-    def _root(self, number: int) -> int | None:
-        """The original a redacted copy ``number`` was made from (through copies of copies), or ``number``."""
-        seen: set[int] = set()
-        while number not in seen:
-            seen.add(number)
-            if not self.case.has_exhibit(number):
-                return None
-            parent = self.case.exhibit(number).derived_from
-            if parent is None:
-                return number
-            number = parent
-        return number
+        """The entry a citation of exhibit ``number`` (a record's （见证据N）) is to this packet: see
+        :func:`cited_entry`."""
+        return cited_entry(self.case, self.entries, number)
 
     @property
     def heading(self) -> str:

@@ -4,12 +4,15 @@ or scanner folder) whose new files become its evidence. The watching itself is c
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from casefile.core.errors import CaseFileError
 from casefile.core.watch import WideFolderError, attach_folder, attached_folders, detach_folder
+from casefile.core.watch.refused import RefusedLinks
 from casefile.ui.context import AppContext, show_error
 from casefile.ui.i18n import fill, translated
+from casefile.ui.times import text as time_text
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -53,6 +56,22 @@ class WatchMenu(QMenu):
                 action = self.addAction(label)
                 action.setData(str(folder.path))
                 action.triggered.connect(lambda _checked=False, path=folder.path: self.detach_folder(path))
+        self._list_refused_links(number)
+
+    def _list_refused_links(self, number: str) -> None:
+        """The links refused in the case's watched folders that are still there, as ``casefile watch --status``
+        lists them: each was reported once, when first met, and is not reported again while it stays the same."""
+        links = RefusedLinks(self.ctx.library.root).listed({number})
+        if not links:
+            return
+        self.addSeparator()
+        self.addSection(self.tr("Refused links still in the watched folders"))
+        for link in links:
+            reported = time_text(datetime.fromisoformat(link.reported_at))
+            text = fill(self.tr("%1 → %2 (reported %3): %4"), link.path, link.target, reported, translated(link.reason))
+            action = self.addAction(text)
+            action.setEnabled(False)
+            action.setToolTip(text)
 
     def open_inbox(self) -> None:
         number = self.number()
