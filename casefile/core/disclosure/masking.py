@@ -437,40 +437,104 @@ _PROVINCE = (
     "|[\u4e00-\u9fa5]{2,3}省)"
 )
 _ADMIN_NAME = "[\u4e00-\u9fa5·]"
-_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?![场集]))"
-_DISTRICT = rf"(?:{_ADMIN_NAME}{{2,14}}?自治[县旗]|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场集域]))"
+# A city or a district followed by 场 or 集 is a market's name (某某市场, 某某区集市), unless by a county's of GB/T 2260
+# (厦门市集美区, 通化市集安市, 双鸭山市集贤县, 乌兰察布市集宁区) or a 集贸市场 in it.
+_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?!场|集(?![美安贤宁贸])))"
+# The banners and districts of GB/T 2260 whose names are longer than the pattern below reads.
+_LONG_DISTRICTS = (
+    "东乌珠穆沁旗|西乌珠穆沁旗|察哈尔右翼[前中后]旗|科尔沁[左右]翼[前中后]旗|新巴尔虎[左右]旗|阿鲁科尔沁旗|"
+    "达尔罕茂明安联合旗|梅里斯达斡尔族区|白云鄂博矿区|鹰手营子矿区"
+)
+_DISTRICT = (
+    rf"(?:{_LONG_DISTRICTS}|{_ADMIN_NAME}{{2,14}}?自治[县旗]"
+    rf"|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场域]|集(?![美安贤宁贸])))"
+)
 _GAP = "[ \t\u3000]*"
 # What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
 _NOT_ADMIN = re.compile(
     "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
     "商场|超市|门市|菜市|集市"
 )
-# Real districts and cities whose names hold such a word (镇江市, 鼓楼区, 路桥区): the whole name.
+# Real prefectures, counties and districts whose names hold such a word (厦门市, 桐乡市, 镇江市, 鼓楼区, 路桥区): every
+# name of the national table of administrative divisions (GB/T 2260, with Taiwan's 桃园市) that the list above would
+# take for a street, a shop or a township, whole. A name whose level changed since (宁乡县 → 宁乡市, 海门市 → 海门区)
+# is known with any of the endings 市, 县 and 区 (:func:`_real_admin_name`).
 _ADMIN_EXCEPTIONS = frozenset(
     {
-        "镇江市",
-        "镇海区",
-        "镇平县",
-        "镇安县",
-        "镇原县",
-        "镇宁布依族苗族自治县",
-        "镇赉县",
-        "镇巴县",
-        "镇雄县",
-        "镇坪县",
-        "镇康县",
-        "镇远县",
-        "鼓楼区",
-        "路桥区",
+        "上街区",
+        "下花园区",
+        "东乡县",
+        "东乡族自治县",
+        "丰镇市",
+        "乡城县",
+        "乡宁县",
+        "内乡县",
+        "北镇市",
+        "厦门市",
+        "周村区",
+        "固镇县",
+        "天镇县",
+        "天门市",
+        "孟村回族自治县",
+        "宁乡县",
+        "安乡县",
+        "岳阳楼区",
+        "平乡县",
+        "新乡县",
+        "新乡市",
+        "景德镇市",
+        "柏乡县",
+        "桃园市",
+        "桐乡市",
+        "梁园区",
+        "武乡县",
+        "江门市",
+        "海门市",
+        "清苑区",
+        "清镇市",
+        "湘乡市",
+        "玉门市",
+        "石楼县",
+        "积石山保安族东乡族撒拉族自治县",
+        "绿园区",
+        "肥乡县",
+        "荆门市",
+        "萍乡市",
+        "西乡县",
+        "西乡塘区",
+        "让胡路区",
         "路北区",
         "路南区",
-        "乡宁县",
-        "乡城县",
-        "新乡市",
-        "新乡县",
-        "桃园市",
+        "路桥区",
+        "辛集市",
+        "金乡县",
+        "钟楼区",
+        "镇原县",
+        "镇坪县",
+        "镇宁布依族苗族自治县",
+        "镇安县",
+        "镇巴县",
+        "镇平县",
+        "镇康县",
+        "镇江市",
+        "镇沅彝族哈尼族拉祜族自治县",
+        "镇海区",
+        "镇赉县",
+        "镇远县",
+        "镇雄县",
+        "马村区",
+        "鼓楼区",
     }
 )
+
+
+def _real_admin_name(name: str) -> bool:
+    """Whether ``name`` is one of :data:`_ADMIN_EXCEPTIONS`, with its own ending or another of 市, 县 and 区."""
+    if name in _ADMIN_EXCEPTIONS:
+        return True
+    return name[-1:] in "市县区" and any(name[:-1] + end in _ADMIN_EXCEPTIONS for end in "市县区")
+
+
 _MUNICIPALITY_RE = re.compile(_MUNICIPALITY)
 _PROVINCE_RE = re.compile(_PROVINCE)
 _CITY_RE = re.compile(_CITY)
@@ -487,7 +551,7 @@ def _admin_part(pattern: re.Pattern[str], text: str, at: int) -> int:
     start = gap.end() if gap is not None else at
     for readings in (_greedy(pattern), pattern):
         m = readings.match(text, start)
-        if m is not None and (m.group(0) in _ADMIN_EXCEPTIONS or not _NOT_ADMIN.search(m.group(0))):
+        if m is not None and (_real_admin_name(m.group(0)) or not _NOT_ADMIN.search(m.group(0))):
             return m.end()
     return -1
 
@@ -505,11 +569,23 @@ def address_region(address: str) -> str:
     city_read = end >= 0
     if end < 0:
         end = _admin_part(_PROVINCE_RE, text, 0)
+        if end > 0 and text[end : end + 1] == "市" and not _ADMIN_SUFFIX.search(text[:end]):
+            end = -1  # 吉林市: a city named as its province is, read as the city
     province = max(end, 0)
     at = province
     if not city_read:
         end = _admin_part(_CITY_RE, text, at)
         if end >= 0:
+            # The shorter reading when the rest is a district reaching as far (常德市 津市市, not 常德市津市 市).
+            gap = _GAP_RE.match(text, at)
+            short = _CITY_RE.match(text, gap.end() if gap is not None else at)
+            if (
+                short is not None
+                and short.end() < end
+                and not _NOT_ADMIN.search(short.group(0))
+                and _admin_part(_DISTRICT_RE, text, short.end()) >= end
+            ):
+                end = short.end()
             at = end
     end = _admin_part(_DISTRICT_RE, text, at)
     if end >= 0:
