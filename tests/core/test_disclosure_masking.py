@@ -717,3 +717,93 @@ def test_every_prefecture_is_kept_with_its_province_and_alone(province):
 )
 def test_real_divisions_named_like_a_street_or_a_shop_are_kept(address, kept):
     assert mask_address(address) == kept + "****"
+
+
+# A party's people follow the party: the legal representative the record gives an organisation is shown wherever
+# the organisation is (a court's and an arbitration's packets show both parties complete, spec §6.3), and masked
+# where it is not.
+REPRESENTATIVE = "我司法定代表人：李建国，联系人：李建国 0571-88886666"
+
+
+@pytest.mark.parametrize("venue", [Venue.COURT, Venue.ARBITRATION, Venue.CONSUMER_ASSOCIATION])
+def test_the_respondents_legal_representative_stays_where_the_respondent_is_shown(library, venue):
+    case = make_case(
+        library,
+        complainant={"name": "张三", "phone": "13812345678"},
+        respondent={
+            "kind": "organisation",
+            "name": "某某数码科技有限公司",
+            "phone": "0571-88886666",
+            "legal_representative": "李建国",
+        },
+    )
+    report = DisclosureReport(venue.value)
+    assert Masker(case, disclosure_for(venue), report).text(REPRESENTATIVE, "证据10") == REPRESENTATIVE
+    assert not report.items
+    # A stranger beside him is still masked.
+    assert Masker(case, disclosure_for(venue)).text("联系人：王小五") == "联系人：王**"
+
+
+def test_a_masked_organisations_legal_representative_is_masked_with_it(library):
+    case = make_case(
+        library,
+        respondent={"kind": "organisation", "name": "某某数码旗舰店"},
+        shipment={
+            "waybill_no": "SF1234567890123",
+            "recipient": {"kind": "organisation", "name": "某某贸易有限公司", "legal_representative": "赵大海"},
+        },
+    )
+    shown = Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text("收货单位负责人赵大海签收")
+    assert "赵大海" not in shown and "赵**" in shown
+
+
+# Words after a label that are no name stay as written: the carrier's defence (signed for in person) must be
+# readable.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "快递员称系收件人本人签收，我国快递规定不赔",
+        "收件人本人签收",
+        "签收人：本人",
+        "收件人已签收",
+        "联系人：自己",
+        "签收人：他人代收",
+        "收件人家人代签",
+        "快递员：好的，马上到",
+        "快递员说放驿站了",
+        "快递员明天送",
+        "经办人签字确认",
+        "快递员王师傅",
+    ],
+)
+def test_words_after_a_label_that_are_no_name_are_not_masked(library, text):
+    case = make_case(library, complainant={"name": "张三", "phone": "13812345678"})
+    assert Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text) == text
+
+
+# A role written before a name is a label too (快递员李四, 经办人王小明): the person is masked, the role stays.
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("调解员联系快递员李四13912345678核实", "调解员联系快递员李*139****5678核实"),
+        ("首期退款，经办人王小明", "首期退款，经办人王**"),
+        ("快递员：李四，取件码 8812", "快递员：李*，取件码 8812"),
+        ("派件员张伟电话13900001111", "派件员张*电话139****1111"),
+        ("业务员：欧阳娜娜", "业务员：欧***"),
+        ("收件人张三已签收", "收件人张*已签收"),
+        ("快递员李四说已放驿站，李四的电话打不通", "快递员李*说已放驿站，李*的电话打不通"),
+    ],
+)
+def test_a_name_after_a_role_is_masked_and_the_role_kept(library, text, shown):
+    case = make_case(library, complainant={"name": "赵六", "phone": "13812345678"})
+    for venue in (Venue.CONSUMER_ASSOCIATION, Venue.COURT, Venue.COURIER_CLAIM):
+        assert Masker(case, disclosure_for(venue)).text(text) == shown
+
+
+def test_a_masked_organisation_party_masks_its_legal_representative_field():
+    from casefile.core.disclosure.masking import masked_party
+    from casefile.core.model import Party, PartyKind
+
+    shop = Party(PartyKind.ORGANISATION, name="某某贸易有限公司", legal_representative="赵大海")
+    assert masked_party(shop).legal_representative == "赵**"
+    assert masked_party(shop).name == "某某贸易有限公司"
