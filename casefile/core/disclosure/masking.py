@@ -515,7 +515,7 @@ _NOT_A_NAME = (
     "您",
 )
 # Every label above holds one of these characters: text without any is not searched for them.
-_NAME_LABEL_HINT = re.compile("[人名员哥手机长傅]")
+_NAME_LABEL_HINT = re.compile("[人名员哥手机傅]")
 
 
 def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
