@@ -13,7 +13,8 @@ Kinds found:
 - UnionPay bank cards (62…, 16–19 digits, Luhn-checked) → last 4 digits kept
 - e-mail addresses → the local part masked
 - street addresses, with or without a province (朝阳区建国路88号院3号楼501) → kept up to the district
-- names the caller knows (the parties', a signer's), and names given after a label (收件人：李四) → 张*
+- names the caller knows (the parties', their legal representatives', a signer's), and names given after a label
+  (收件人：李四) or a role (快递员李四, 经办人王小明) → 张*, the label and the role kept
 
 Who may be seen is decided by :class:`Masker` from the destination's policy and the case's
 parties: a number that belongs to a party the destination sees stays as it is; every other
