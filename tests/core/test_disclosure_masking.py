@@ -583,3 +583,227 @@ def test_a_party_named_after_a_label_is_masked_only_where_the_destination_does_n
     assert Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
     assert Masker(case, disclosure_for(Venue.COURT)).text(text) == text
     assert "张三" not in Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text)
+
+
+# Every prefecture-level division of GB/T 2260 (and the county-level cities governed by a province or an autonomous
+# region directly), by province.
+PREFECTURES = {
+    "河北省": ("石家庄市 唐山市 秦皇岛市 邯郸市 邢台市 保定市 张家口市 承德市 沧州市 廊坊市 衡水市 定州市 辛集市"),
+    "山西省": ("太原市 大同市 阳泉市 长治市 晋城市 朔州市 晋中市 运城市 忻州市 临汾市 吕梁市"),
+    "内蒙古自治区": (
+        "呼和浩特市 包头市 乌海市 赤峰市 通辽市 鄂尔多斯市 呼伦贝尔市 巴彦淖尔市 乌兰察布市 兴安盟 锡林郭勒盟 阿拉善盟"
+    ),
+    "辽宁省": ("沈阳市 大连市 鞍山市 抚顺市 本溪市 丹东市 锦州市 营口市 阜新市 辽阳市 盘锦市 铁岭市 朝阳市 葫芦岛市"),
+    "吉林省": ("长春市 吉林市 四平市 辽源市 通化市 白山市 松原市 白城市 延边朝鲜族自治州"),
+    "黑龙江省": (
+        "哈尔滨市 齐齐哈尔市 鸡西市 鹤岗市 双鸭山市 大庆市 伊春市 佳木斯市 七台河市 牡丹江市 黑河市 绥化市 大兴安岭地区"
+    ),
+    "江苏省": ("南京市 无锡市 徐州市 常州市 苏州市 南通市 连云港市 淮安市 盐城市 扬州市 镇江市 泰州市 宿迁市"),
+    "浙江省": ("杭州市 宁波市 温州市 嘉兴市 湖州市 绍兴市 金华市 衢州市 舟山市 台州市 丽水市"),
+    "安徽省": (
+        "合肥市 芜湖市 蚌埠市 淮南市 马鞍山市 淮北市 铜陵市 安庆市 黄山市 "
+        "滁州市 阜阳市 宿州市 六安市 亳州市 池州市 宣城市"
+    ),
+    "福建省": "福州市 厦门市 莆田市 三明市 泉州市 漳州市 南平市 龙岩市 宁德市",
+    "江西省": ("南昌市 景德镇市 萍乡市 九江市 新余市 鹰潭市 赣州市 吉安市 宜春市 抚州市 上饶市"),
+    "山东省": (
+        "济南市 青岛市 淄博市 枣庄市 东营市 烟台市 潍坊市 济宁市 泰安市 威海市 "
+        "日照市 莱芜市 临沂市 德州市 聊城市 滨州市 菏泽市"
+    ),
+    "河南省": (
+        "郑州市 开封市 洛阳市 平顶山市 安阳市 鹤壁市 新乡市 焦作市 濮阳市 "
+        "许昌市 漯河市 三门峡市 南阳市 商丘市 信阳市 周口市 驻马店市 济源市"
+    ),
+    "湖北省": (
+        "武汉市 黄石市 十堰市 宜昌市 襄阳市 鄂州市 荆门市 孝感市 荆州市 黄冈市 "
+        "咸宁市 随州市 恩施土家族苗族自治州 仙桃市 潜江市 天门市 神农架林区"
+    ),
+    "湖南省": (
+        "长沙市 株洲市 湘潭市 衡阳市 邵阳市 岳阳市 常德市 张家界市 益阳市 "
+        "郴州市 永州市 怀化市 娄底市 湘西土家族苗族自治州"
+    ),
+    "广东省": (
+        "广州市 韶关市 深圳市 珠海市 汕头市 佛山市 江门市 湛江市 茂名市 肇庆市 "
+        "惠州市 梅州市 汕尾市 河源市 阳江市 清远市 东莞市 中山市 潮州市 揭阳市 "
+        "云浮市"
+    ),
+    "广西壮族自治区": (
+        "南宁市 柳州市 桂林市 梧州市 北海市 防城港市 钦州市 贵港市 玉林市 百色市 贺州市 河池市 来宾市 崇左市"
+    ),
+    "海南省": (
+        "海口市 三亚市 三沙市 儋州市 五指山市 琼海市 文昌市 万宁市 东方市 "
+        "定安县 屯昌县 澄迈县 临高县 白沙黎族自治县 昌江黎族自治县 乐东黎族自治县 "
+        "陵水黎族自治县 保亭黎族苗族自治县 琼中黎族苗族自治县"
+    ),
+    "四川省": (
+        "成都市 自贡市 攀枝花市 泸州市 德阳市 绵阳市 广元市 遂宁市 内江市 "
+        "乐山市 南充市 眉山市 宜宾市 广安市 达州市 雅安市 巴中市 资阳市 "
+        "阿坝藏族羌族自治州 甘孜藏族自治州 凉山彝族自治州"
+    ),
+    "贵州省": (
+        "贵阳市 六盘水市 遵义市 安顺市 毕节市 铜仁市 黔西南布依族苗族自治州 黔东南苗族侗族自治州 黔南布依族苗族自治州"
+    ),
+    "云南省": (
+        "昆明市 曲靖市 玉溪市 保山市 昭通市 丽江市 普洱市 临沧市 楚雄彝族自治州 "
+        "红河哈尼族彝族自治州 文山壮族苗族自治州 西双版纳傣族自治州 大理白族自治州 "
+        "德宏傣族景颇族自治州 怒江傈僳族自治州 迪庆藏族自治州"
+    ),
+    "西藏自治区": "拉萨市 日喀则市 昌都市 林芝市 山南市 那曲地区 那曲市 阿里地区",
+    "陕西省": "西安市 铜川市 宝鸡市 咸阳市 渭南市 延安市 汉中市 榆林市 安康市 商洛市",
+    "甘肃省": (
+        "兰州市 嘉峪关市 金昌市 白银市 天水市 武威市 张掖市 平凉市 酒泉市 "
+        "庆阳市 定西市 陇南市 临夏回族自治州 甘南藏族自治州"
+    ),
+    "青海省": (
+        "西宁市 海东市 海北藏族自治州 黄南藏族自治州 海南藏族自治州 果洛藏族自治州 玉树藏族自治州 海西蒙古族藏族自治州"
+    ),
+    "宁夏回族自治区": "银川市 石嘴山市 吴忠市 固原市 中卫市",
+    "新疆维吾尔自治区": (
+        "乌鲁木齐市 克拉玛依市 吐鲁番市 哈密市 昌吉回族自治州 博尔塔拉蒙古自治州 "
+        "巴音郭楞蒙古自治州 阿克苏地区 克孜勒苏柯尔克孜自治州 喀什地区 和田地区 "
+        "伊犁哈萨克自治州 塔城地区 阿勒泰地区 石河子市 阿拉尔市 图木舒克市 "
+        "五家渠市 铁门关市 北屯市 双河市 可克达拉市 昆玉市 胡杨河市 新星市 "
+        "白杨市"
+    ),
+}
+
+
+@pytest.mark.parametrize("province", sorted(PREFECTURES))
+def test_every_prefecture_is_kept_with_its_province_and_alone(province):
+    for city in PREFECTURES[province].split():
+        assert mask_address(f"{province}{city}人民路1号") == f"{province}{city}****"
+        assert mask_address(f"{city}人民路1号") == f"{city}****"
+        if not city.endswith(("县", "林区")):
+            assert mask_address(f"{province}{city}某某区人民路1号") == f"{province}{city}某某区****"
+
+
+# Real cities, counties and districts whose names hold a word of a street, a shop or a township (门市, 乡, 镇, 园,
+# 楼, 集), or that are longer than most, each after its prefecture.
+@pytest.mark.parametrize(
+    ("address", "kept"),
+    [
+        ("福建省厦门市思明区鼓浪屿龙头路1号", "福建省厦门市思明区"),
+        ("福建省厦门市集美区集美大道1号", "福建省厦门市集美区"),
+        ("浙江省桐乡市梧桐街道1号", "浙江省桐乡市"),
+        ("浙江省嘉兴市桐乡市梧桐街道1号", "浙江省嘉兴市桐乡市"),
+        ("广东省江门市蓬江区1号", "广东省江门市蓬江区"),
+        ("湖北省荆门市东宝区1号", "湖北省荆门市东宝区"),
+        ("湖北省天门市竟陵街道1号", "湖北省天门市"),
+        ("甘肃省酒泉市玉门市1号", "甘肃省酒泉市玉门市"),
+        ("江西省萍乡市安源区1号", "江西省萍乡市安源区"),
+        ("江西省景德镇市珠山区1号", "江西省景德镇市珠山区"),
+        ("湖南省湘潭市湘乡市1号", "湖南省湘潭市湘乡市"),
+        ("湖南省长沙市宁乡市某某路1号", "湖南省长沙市宁乡市"),  # 宁乡县 until 2017
+        ("江苏省南通市海门区某某路1号", "江苏省南通市海门区"),  # 海门市 until 2020
+        ("河南省商丘市梁园区1号", "河南省商丘市梁园区"),
+        ("河南省郑州市上街区1号", "河南省郑州市上街区"),
+        ("江苏省常州市钟楼区1号", "江苏省常州市钟楼区"),
+        ("湖南省岳阳市岳阳楼区1号", "湖南省岳阳市岳阳楼区"),
+        ("吉林省通化市集安市1号", "吉林省通化市集安市"),
+        ("黑龙江省双鸭山市集贤县1号", "黑龙江省双鸭山市集贤县"),
+        ("内蒙古自治区乌兰察布市集宁区1号", "内蒙古自治区乌兰察布市集宁区"),
+        ("内蒙古自治区乌兰察布市察哈尔右翼后旗1号", "内蒙古自治区乌兰察布市察哈尔右翼后旗"),
+        ("内蒙古自治区包头市达尔罕茂明安联合旗1号", "内蒙古自治区包头市达尔罕茂明安联合旗"),
+        ("黑龙江省齐齐哈尔市梅里斯达斡尔族区1号", "黑龙江省齐齐哈尔市梅里斯达斡尔族区"),
+        ("河北省承德市鹰手营子矿区1号", "河北省承德市鹰手营子矿区"),
+        ("湖南省常德市津市市1号", "湖南省常德市津市市"),
+        ("湖北省荆州市沙市区1号", "湖北省荆州市沙市区"),
+        ("甘肃省临夏回族自治州积石山保安族东乡族撒拉族自治县1号", "甘肃省临夏回族自治州积石山保安族东乡族撒拉族自治县"),
+        # What is not a division is still masked.
+        ("某某门市部3号", ""),
+        ("杭州市某某门市部3号", "杭州市"),
+        ("杭州市集贸市场3号", "杭州市"),
+    ],
+)
+def test_real_divisions_named_like_a_street_or_a_shop_are_kept(address, kept):
+    assert mask_address(address) == kept + "****"
+
+
+# A party's people follow the party: the legal representative the record gives an organisation is shown wherever
+# the organisation is (a court's and an arbitration's packets show both parties complete, spec §6.3), and masked
+# where it is not.
+REPRESENTATIVE = "我司法定代表人：李建国，联系人：李建国 0571-88886666"
+
+
+@pytest.mark.parametrize("venue", [Venue.COURT, Venue.ARBITRATION, Venue.CONSUMER_ASSOCIATION])
+def test_the_respondents_legal_representative_stays_where_the_respondent_is_shown(library, venue):
+    case = make_case(
+        library,
+        complainant={"name": "张三", "phone": "13812345678"},
+        respondent={
+            "kind": "organisation",
+            "name": "某某数码科技有限公司",
+            "phone": "0571-88886666",
+            "legal_representative": "李建国",
+        },
+    )
+    report = DisclosureReport(venue.value)
+    assert Masker(case, disclosure_for(venue), report).text(REPRESENTATIVE, "证据10") == REPRESENTATIVE
+    assert not report.items
+    # A stranger beside him is still masked.
+    assert Masker(case, disclosure_for(venue)).text("联系人：王小五") == "联系人：王**"
+
+
+def test_a_masked_organisations_legal_representative_is_masked_with_it(library):
+    case = make_case(
+        library,
+        respondent={"kind": "organisation", "name": "某某数码旗舰店"},
+        shipment={
+            "waybill_no": "SF1234567890123",
+            "recipient": {"kind": "organisation", "name": "某某贸易有限公司", "legal_representative": "赵大海"},
+        },
+    )
+    shown = Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text("收货单位负责人赵大海签收")
+    assert "赵大海" not in shown and "赵**" in shown
+
+
+# Words after a label that are no name stay as written: the carrier's defence (signed for in person) must be
+# readable.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "快递员称系收件人本人签收，我国快递规定不赔",
+        "收件人本人签收",
+        "签收人：本人",
+        "收件人已签收",
+        "联系人：自己",
+        "签收人：他人代收",
+        "收件人家人代签",
+        "快递员：好的，马上到",
+        "快递员说放驿站了",
+        "快递员明天送",
+        "经办人签字确认",
+        "快递员王师傅",
+    ],
+)
+def test_words_after_a_label_that_are_no_name_are_not_masked(library, text):
+    case = make_case(library, complainant={"name": "张三", "phone": "13812345678"})
+    assert Masker(case, disclosure_for(Venue.COURIER_CLAIM)).text(text) == text
+
+
+# A role written before a name is a label too (快递员李四, 经办人王小明): the person is masked, the role stays.
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("调解员联系快递员李四13912345678核实", "调解员联系快递员李*139****5678核实"),
+        ("首期退款，经办人王小明", "首期退款，经办人王**"),
+        ("快递员：李四，取件码 8812", "快递员：李*，取件码 8812"),
+        ("派件员张伟电话13900001111", "派件员张*电话139****1111"),
+        ("业务员：欧阳娜娜", "业务员：欧***"),
+        ("收件人张三已签收", "收件人张*已签收"),
+        ("快递员李四说已放驿站，李四的电话打不通", "快递员李*说已放驿站，李*的电话打不通"),
+    ],
+)
+def test_a_name_after_a_role_is_masked_and_the_role_kept(library, text, shown):
+    case = make_case(library, complainant={"name": "赵六", "phone": "13812345678"})
+    for venue in (Venue.CONSUMER_ASSOCIATION, Venue.COURT, Venue.COURIER_CLAIM):
+        assert Masker(case, disclosure_for(venue)).text(text) == shown
+
+
+def test_a_masked_organisation_party_masks_its_legal_representative_field():
+    from casefile.core.disclosure.masking import masked_party
+    from casefile.core.model import Party, PartyKind
+
+    shop = Party(PartyKind.ORGANISATION, name="某某贸易有限公司", legal_representative="赵大海")
+    assert masked_party(shop).legal_representative == "赵**"
+    assert masked_party(shop).name == "某某贸易有限公司"

@@ -233,7 +233,7 @@ def consumer_case(*exhibits: Exhibit) -> Case:
             PartyKind.PERSON, name="张三", phone="13812345678", address="上海市徐汇区漕溪北路88号3栋1201室"
         ),
         respondent=Party(
-            PartyKind.ORGANISATION, name="某某数码科技有限公司", phone="0571-88888888", legal_representative="李四"
+            PartyKind.ORGANISATION, name="某某数码科技有限公司", phone="0571-88888888", legal_representative="王建国"
         ),
         exhibits=list(exhibits),
     )

@@ -13,7 +13,8 @@ Kinds found:
 - UnionPay bank cards (62…, 16–19 digits, Luhn-checked) → last 4 digits kept
 - e-mail addresses → the local part masked
 - street addresses, with or without a province (朝阳区建国路88号院3号楼501) → kept up to the district
-- names the caller knows (the parties', a signer's), and names given after a label (收件人：李四) → 张*
+- names the caller knows (the parties', their legal representatives', a signer's), and names given after a label
+  (收件人：李四) or a role (快递员李四, 经办人王小明) → 张*, the label and the role kept
 
 Who may be seen is decided by :class:`Masker` from the destination's policy and the case's
 parties: a number that belongs to a party the destination sees stays as it is; every other
@@ -389,30 +390,149 @@ def person_names(text: str, organisations: Iterable[str] = ()) -> list[str]:
     return [n for n in found if n]
 
 
+# The common Chinese surnames, single and compound, less those that mostly start an everyday word (明天, 来了, 时间,
+# 全部, 单号, 路上, 向他, 于是): a name after a role word starts with one of them. A rarer surname after a role word
+# is not recognised (it is after a label: 收件人：明小明).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
+    "汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍"
+    "庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋刁沙荣巫"
+    "寇桑郎甄丛仲虞敖巩佘查麻苑迟邝匡鞠荆冀郁胥南栗燕楚鄢谌奚粟冼蔺厉伊仝郜阚屠朴廉禹祖漆狄晋扈晁芮阙浦戈鹿邸雍辜羊裘"
+    "亓邰赫杭鲜逯隆茹诸慕亢嵇哈湛戎勾茅於尉冶斯檀昝衡尧"
+)
+_SURNAMES_COMPOUND = frozenset(
+    {
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "令狐",
+        "长孙",
+        "宇文",
+        "司徒",
+        "夏侯",
+        "轩辕",
+        "端木",
+        "独孤",
+        "南宫",
+        "西门",
+        "呼延",
+        "澹台",
+        "万俟",
+    }
+)
+
+
 # A name as a label, a form, a screenshot or a message gives it: after 收件人, 寄件人, 联系人, 姓名, 客户姓名, 户名…
 # (收件人：李四电话：139…). The masker knows the names of the record's people only; evidence shows strangers' names
 # this way. A bare 客户 or 买家 is not such a label: a chat log names its speakers by it (客户：我要退货).
+# What ends a name: the end of the text, a character that is not one of a Chinese name, or a word that follows one
+# (李四电话, 李四已签收, 李四于11月…).
+_NAME_END = (
+    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收|签字|本人|已|未|于|在|说|称|表示|"
+    r"告知|确认|拒|不|没|也|都|的|并|将|把|来|去|打|给|让)"
+)
 _NAME_LABEL = re.compile(
     r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户)(?=姓名)|开户名|户名|"
     r"持卡人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
-    r"([\u4e00-\u9fa5·]{2,4}?)"
-    r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收)",
+    rf"([\u4e00-\u9fa5·]{{2,4}}?){_NAME_END}",
     re.M,
 )
+# A person's role written before their name (快递员李四139…, 经办人王小明, 快递员：李四): a name there starts with a
+# surname (:data:`_SURNAMES`), for the same words start a sentence (快递员说…, 快递员：好的) or a chat line.
+_ROLE_LABEL = re.compile(
+    r"(?:快递员|快递小哥|配送员|派件员|派送员|收派员|揽收员|揽件员|送货员|业务员|营业员|理赔员|理赔专员|经办人|骑手|司机|"
+    r"店员|维修员|技术员|安装师傅)[ \t]*[:：]?[ \t]*"
+    rf"((?:{'|'.join(sorted(_SURNAMES_COMPOUND, key=len, reverse=True))}|[{''.join(sorted(_SURNAMES))}])"
+    r"[^\W\d_A-Za-z已未没不说称在的了也都并将把来去打给让拒是和与及很还就要会能]{1,2}?)"
+    rf"{_NAME_END}",
+    re.M,
+)
+# Words written after a label that are not a name (收件人本人签收, 签收人：本人, 收件人已签收, 联系人：自己).
+_NOT_A_NAME = (
+    "本人",
+    "本身",
+    "自己",
+    "自行",
+    "他人",
+    "她人",
+    "别人",
+    "家人",
+    "家属",
+    "亲属",
+    "亲友",
+    "朋友",
+    "同事",
+    "邻居",
+    "代收",
+    "代签",
+    "代领",
+    "签收",
+    "签字",
+    "确认",
+    "马上",
+    "师傅",
+    "包裹",
+    "查询",
+    "查看",
+    "付款",
+    "白天",
+    "任何",
+    "安排",
+    "方便",
+    "关于",
+    "万一",
+    "本",
+    "已",
+    "未",
+    "没",
+    "不",
+    "拒",
+    "是",
+    "系",
+    "为",
+    "在",
+    "的",
+    "均",
+    "都",
+    "也",
+    "说",
+    "称",
+    "该",
+    "此",
+    "其",
+    "这",
+    "那",
+    "我",
+    "你",
+    "他",
+    "她",
+    "您",
+)
 # Every label above holds one of these characters: text without any is not searched for them.
-_NAME_LABEL_HINT = re.compile("[人名]")
+_NAME_LABEL_HINT = re.compile("[人名员哥手机傅]")
 
 
 def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
-    """The names ``text`` gives after a label (收件人：李四), as spans: not a title, a place or a business given there
-    instead (快递员, 菜鸟驿站, 某某速运, or one of ``organisations``: the record's businesses)."""
+    """The names ``text`` gives after a label (收件人：李四) or a role (快递员李四), as spans: not a title, a place or a
+    business given there instead (快递员, 菜鸟驿站, 某某速运, or one of ``organisations``: the record's businesses),
+    nor a word that is no name (本人, 自己, 已签收: :data:`_NOT_A_NAME`). The role is not part of the name."""
     found: list[Span] = []
     if not _NAME_LABEL_HINT.search(text):
         return found
-    for m in _NAME_LABEL.finditer(text):
-        name = m.group(1)
-        if person_names(name, organisations) == [name]:
-            found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
+    for label in (_NAME_LABEL, _ROLE_LABEL):
+        for m in label.finditer(text):
+            name = m.group(1)
+            if name.startswith(_NOT_A_NAME) or any(s.start == m.start(1) for s in found):
+                continue
+            if person_names(name, organisations) == [name]:
+                found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
     return found
 
 
@@ -437,40 +557,104 @@ _PROVINCE = (
     "|[\u4e00-\u9fa5]{2,3}省)"
 )
 _ADMIN_NAME = "[\u4e00-\u9fa5·]"
-_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?![场集]))"
-_DISTRICT = rf"(?:{_ADMIN_NAME}{{2,14}}?自治[县旗]|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场集域]))"
+# A city or a district followed by 场 or 集 is a market's name (某某市场, 某某区集市), unless by a county's of GB/T 2260
+# (厦门市集美区, 通化市集安市, 双鸭山市集贤县, 乌兰察布市集宁区) or a 集贸市场 in it.
+_CITY = rf"(?:{_ADMIN_NAME}{{2,12}}?自治州|{_ADMIN_NAME}{{2,4}}?(?:市|地区|盟)(?!场|集(?![美安贤宁贸])))"
+# The banners and districts of GB/T 2260 whose names are longer than the pattern below reads.
+_LONG_DISTRICTS = (
+    "东乌珠穆沁旗|西乌珠穆沁旗|察哈尔右翼[前中后]旗|科尔沁[左右]翼[前中后]旗|新巴尔虎[左右]旗|阿鲁科尔沁旗|"
+    "达尔罕茂明安联合旗|梅里斯达斡尔族区|白云鄂博矿区|鹰手营子矿区"
+)
+_DISTRICT = (
+    rf"(?:{_LONG_DISTRICTS}|{_ADMIN_NAME}{{2,14}}?自治[县旗]"
+    rf"|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场域]|集(?![美安贤宁贸])))"
+)
 _GAP = "[ \t\u3000]*"
 # What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
 _NOT_ADMIN = re.compile(
     "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
     "商场|超市|门市|菜市|集市"
 )
-# Real districts and cities whose names hold such a word (镇江市, 鼓楼区, 路桥区): the whole name.
+# Real prefectures, counties and districts whose names hold such a word (厦门市, 桐乡市, 镇江市, 鼓楼区, 路桥区): every
+# name of the national table of administrative divisions (GB/T 2260, with Taiwan's 桃园市) that the list above would
+# take for a street, a shop or a township, whole. A name whose level changed since (宁乡县 → 宁乡市, 海门市 → 海门区)
+# is known with any of the endings 市, 县 and 区 (:func:`_real_admin_name`).
 _ADMIN_EXCEPTIONS = frozenset(
     {
-        "镇江市",
-        "镇海区",
-        "镇平县",
-        "镇安县",
-        "镇原县",
-        "镇宁布依族苗族自治县",
-        "镇赉县",
-        "镇巴县",
-        "镇雄县",
-        "镇坪县",
-        "镇康县",
-        "镇远县",
-        "鼓楼区",
-        "路桥区",
+        "上街区",
+        "下花园区",
+        "东乡县",
+        "东乡族自治县",
+        "丰镇市",
+        "乡城县",
+        "乡宁县",
+        "内乡县",
+        "北镇市",
+        "厦门市",
+        "周村区",
+        "固镇县",
+        "天镇县",
+        "天门市",
+        "孟村回族自治县",
+        "宁乡县",
+        "安乡县",
+        "岳阳楼区",
+        "平乡县",
+        "新乡县",
+        "新乡市",
+        "景德镇市",
+        "柏乡县",
+        "桃园市",
+        "桐乡市",
+        "梁园区",
+        "武乡县",
+        "江门市",
+        "海门市",
+        "清苑区",
+        "清镇市",
+        "湘乡市",
+        "玉门市",
+        "石楼县",
+        "积石山保安族东乡族撒拉族自治县",
+        "绿园区",
+        "肥乡县",
+        "荆门市",
+        "萍乡市",
+        "西乡县",
+        "西乡塘区",
+        "让胡路区",
         "路北区",
         "路南区",
-        "乡宁县",
-        "乡城县",
-        "新乡市",
-        "新乡县",
-        "桃园市",
+        "路桥区",
+        "辛集市",
+        "金乡县",
+        "钟楼区",
+        "镇原县",
+        "镇坪县",
+        "镇宁布依族苗族自治县",
+        "镇安县",
+        "镇巴县",
+        "镇平县",
+        "镇康县",
+        "镇江市",
+        "镇沅彝族哈尼族拉祜族自治县",
+        "镇海区",
+        "镇赉县",
+        "镇远县",
+        "镇雄县",
+        "马村区",
+        "鼓楼区",
     }
 )
+
+
+def _real_admin_name(name: str) -> bool:
+    """Whether ``name`` is one of :data:`_ADMIN_EXCEPTIONS`, with its own ending or another of 市, 县 and 区."""
+    if name in _ADMIN_EXCEPTIONS:
+        return True
+    return name[-1:] in "市县区" and any(name[:-1] + end in _ADMIN_EXCEPTIONS for end in "市县区")
+
+
 _MUNICIPALITY_RE = re.compile(_MUNICIPALITY)
 _PROVINCE_RE = re.compile(_PROVINCE)
 _CITY_RE = re.compile(_CITY)
@@ -487,7 +671,7 @@ def _admin_part(pattern: re.Pattern[str], text: str, at: int) -> int:
     start = gap.end() if gap is not None else at
     for readings in (_greedy(pattern), pattern):
         m = readings.match(text, start)
-        if m is not None and (m.group(0) in _ADMIN_EXCEPTIONS or not _NOT_ADMIN.search(m.group(0))):
+        if m is not None and (_real_admin_name(m.group(0)) or not _NOT_ADMIN.search(m.group(0))):
             return m.end()
     return -1
 
@@ -505,11 +689,23 @@ def address_region(address: str) -> str:
     city_read = end >= 0
     if end < 0:
         end = _admin_part(_PROVINCE_RE, text, 0)
+        if end > 0 and text[end : end + 1] == "市" and not _ADMIN_SUFFIX.search(text[:end]):
+            end = -1  # 吉林市: a city named as its province is, read as the city
     province = max(end, 0)
     at = province
     if not city_read:
         end = _admin_part(_CITY_RE, text, at)
         if end >= 0:
+            # The shorter reading when the rest is a district reaching as far (常德市 津市市, not 常德市津市 市).
+            gap = _GAP_RE.match(text, at)
+            short = _CITY_RE.match(text, gap.end() if gap is not None else at)
+            if (
+                short is not None
+                and short.end() < end
+                and not _NOT_ADMIN.search(short.group(0))
+                and _admin_part(_DISTRICT_RE, text, short.end()) >= end
+            ):
+                end = short.end()
             at = end
     end = _admin_part(_DISTRICT_RE, text, at)
     if end >= 0:
@@ -565,6 +761,7 @@ def masked_party(party: Party) -> Party:
         email="；".join(mask_email(e) for e in mail_addresses_shown(party.email).split("；") if "@" in e),
         address=mask_address(party.address) if person else party.address,
         id_number=mask_id(party.id_number) if person else party.id_number,
+        legal_representative=mask_person(party.legal_representative),  # a person, masked with the party
         gender="",
         birth_date="",
         ethnicity="",
@@ -736,8 +933,12 @@ class _Known:
                 numbers.add(plain[-11:] if len(plain) > 11 and plain.startswith("86") else plain)
         person = party.kind is PartyKind.PERSON
         emails = _addresses(party.email)
+        # The party's people follow the party: its own name (a person's), and the legal representative or person in
+        # charge the record gives an organisation (民诉法 art. 124 (二): part of the party's particulars).
+        names = {party.name.strip()} if person and party.name.strip() else set()
+        names |= {n for n in person_names(party.legal_representative) if len(n) >= 2}
         return cls(
-            names={party.name.strip()} if person and party.name.strip() else set(),
+            names=names,
             numbers=numbers,
             emails=emails,
             addresses={unicodedata.normalize("NFKC", party.address.strip())} if party.address.strip() else set(),

@@ -8,6 +8,9 @@
   (the complainant, the recipient) and the customer's agent masked, except what the carrier needs to find
   the parcel (the waybill number); photos without metadata.
 - Receipt: the store copy complete; the customer copy masked throughout.
+
+A party's people follow the party: an organisation's legal representative (民事诉讼法 art. 124 (二)) is shown
+wherever the organisation is, and masked with it.
 """
 
 from __future__ import annotations
