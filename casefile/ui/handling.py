@@ -272,8 +272,8 @@ class RecordDialog(QDialog):
             self.required[box] = label
             if required_when is not None:
                 self.required_when[box] = required_when
-            box.currentIndexChanged.connect(lambda _index: self._update_ok())
-            self._update_ok()
+            box.currentIndexChanged.connect(lambda _index: self.update_ok())
+            self.update_ok()
         else:
             box.setCurrentIndex(max(0, found))
         self.row(label, box)
@@ -294,10 +294,8 @@ class RecordDialog(QDialog):
         return unchosen
 
     def update_ok(self) -> None:
-        """OK enabled, or not, again: a condition of :attr:`required_when` may have changed."""
-        self._update_ok()
-
-    def _update_ok(self) -> None:
+        """OK enabled while every choice needed is made (call it when a condition of :attr:`required_when`
+        may have changed)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         unchosen = self._unchosen()
         ok.setEnabled(not unchosen)
@@ -343,8 +341,8 @@ class RecordDialog(QDialog):
         if choose:
             widget.check.setText(QCoreApplication.translate("CaseFile", "Give the time"))
             self.required[widget] = label
-            widget.check.toggled.connect(lambda _on: self._update_ok())
-            self._update_ok()
+            widget.check.toggled.connect(lambda _on: self.update_ok())
+            self.update_ok()
         self.row(label, widget)
         return widget
 

@@ -151,8 +151,6 @@ class NewCaseDialog(QDialog):
         # than the column made room for, and its first and last lines were cut off.
         self.due_label = QLabel(self)
         self.due_label.setWordWrap(True)
-        when.dateTimeChanged.connect(self.update_due)
-        choose_priority.currentIndexChanged.connect(self.update_due)
         side_combo = self.widget("our_side")
         assert isinstance(side_combo, QComboBox)
         self.side_combo: QComboBox = side_combo
@@ -171,6 +169,8 @@ class NewCaseDialog(QDialog):
                 "are asked."
             )
         )
+        when.dateTimeChanged.connect(self.update_due)
+        choose_priority.currentIndexChanged.connect(self.update_due)
         self.side_combo.currentIndexChanged.connect(self.update_due)
         self.update_due()
 
@@ -218,8 +218,7 @@ class NewCaseDialog(QDialog):
         assert isinstance(when, QDateTimeEdit) and isinstance(priority, QComboBox)
         hours = Priority(priority.currentData()).response_hours
         due = times.taken(when) + timedelta(hours=hours)
-        side = getattr(self, "side_combo", None)
-        if side is not None and side.currentData() == Side.COMPLAINANT.value:
+        if self.side_combo.currentData() == Side.COMPLAINANT.value:
             self.due_label.setText(self.tr("We are the complainant: no response promise of ours runs"))
             self.due_label.setStyleSheet("")
         elif due <= zone.now():

@@ -175,16 +175,12 @@ class EvidenceTab(QWidget):
         # and the work on the exhibit selected below.
         self.toolbar = QToolBar(self)
         self.exhibit_bar = QToolBar(self)
-        for bar, actions in (
-            (
-                self.toolbar,
-                (self.act_add_files, self.act_add_folder, self.act_search, self.act_withdraw, self.act_show),
-            ),
-            (self.exhibit_bar, (self.act_up, self.act_down, self.act_transcript, self.act_redact, self.act_grid)),
-        ):
+        adding = [self.act_add_files, self.act_add_folder, self.act_search, self.act_withdraw, self.act_show]
+        on_exhibit = [self.act_up, self.act_down, self.act_transcript, self.act_redact, self.act_grid]
+        for bar, actions in ((self.toolbar, adding), (self.exhibit_bar, on_exhibit)):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.setIconSize(QSize(16, 16))
-            bar.addActions(list(actions))
+            bar.addActions(actions)
         self.exhibit_bar.addWidget(self.watch_button)
 
         self.preview = PreviewPane(ctx, self)
@@ -218,8 +214,7 @@ class EvidenceTab(QWidget):
         # all, those a narrow screen puts behind the tool bar's » among them.
         for view in (self.table, self.grid):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            view.addActions(self.toolbar.actions())
-            view.addActions(self.exhibit_bar.actions()[: self.exhibit_bar.actions().index(self.act_grid) + 1])
+            view.addActions([*adding, *on_exhibit])
             view.addAction(self.watch_menu.menuAction())
         self.grid.setModelColumn(EvidenceModel.TITLE)
         self.grid.setSelectionModel(self.table.selectionModel())
