@@ -8,7 +8,7 @@ from casefile.core.bundle.context import Venue
 from casefile.core.bundle.history import FileRole, FileState, MadeFile
 from casefile.core.venues import Route
 from casefile.ui import times
-from casefile.ui.i18n import bracketed, fill, listed
+from casefile.ui.i18n import bracketed, enumerated, fill, listed
 from casefile.ui.keys import tab_leaves
 from casefile.ui.labels import route_name, venue_name
 
@@ -107,7 +107,10 @@ class BundleHistoryModel(QAbstractTableModel):
             return fill(self.tr("Reprint (补打) of edition %2 — %1"), text, record.edition)
         if record.reissue == "correction":
             return fill(
-                self.tr("Edition %2, corrected (更正): %3 — %1"), text, record.edition, "、".join(record.changed) or "—"
+                self.tr("Edition %2, corrected (更正): %3 — %1"),
+                text,
+                record.edition,
+                enumerated(record.changed) or "—",
             )
         return fill(self.tr("Edition %2 — %1"), text, record.edition)
 
@@ -137,7 +140,7 @@ class BundleHistoryModel(QAbstractTableModel):
             record.operator,
             times.text(made.at),
             before,
-            "、".join(record.changed) or "—",
+            enumerated(record.changed) or "—",
         )
 
     def _cell(self, made: MadeFile, column: int) -> str:

@@ -47,7 +47,7 @@ from casefile.core.workflow.stages import skipped
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.handling import ClosingDialog
-from casefile.ui.i18n import fill, translated
+from casefile.ui.i18n import enumerated, fill, translated
 from casefile.ui.keys import follow_focus, tab_leaves
 from casefile.ui.labels import ENUM_NAMES, demand_type_name, side_name, stage_name
 from casefile.ui.tasks import Task
@@ -847,7 +847,7 @@ class OverviewTab(QWidget):
             when = times.text(change.at)
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
             if change.evidence:
-                line += "  " + fill(self.tr("(exhibits %1)"), "、".join(map(str, change.evidence)))
+                line += "  " + fill(self.tr("(exhibits %1)"), enumerated(map(str, change.evidence)))
             recorded = times.text(change.recorded_at) if change.recorded_at else when
             if recorded != when:
                 line += "  " + fill(self.tr("(recorded %1)"), recorded)
@@ -1183,7 +1183,7 @@ class OverviewTab(QWidget):
                     "The case has not been through %1. Move it to %2 all the same?\n\n"
                     "The stage log will say the stages were skipped; write why in the note."
                 ),
-                "、".join(stage_name(s.value) for s in passed),
+                enumerated(stage_name(s.value) for s in passed),
                 stage_name(stage.value),
             ),
         )

@@ -51,7 +51,7 @@ from casefile.core.validate import normalise_phone
 from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, empty_photos, register_walk_in
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
-from casefile.ui.i18n import fill, labelled, translated
+from casefile.ui.i18n import enumerated, fill, labelled, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
 from casefile.ui.printing import print_pdf
@@ -528,7 +528,7 @@ class WalkInDialog(QDialog):
             note = self.tr(
                 "%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again"
             )
-            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, "、".join(empty)))
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(empty)))
         self._refresh_photo_choices()
         return added
 
