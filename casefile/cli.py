@@ -1260,11 +1260,10 @@ def cmd_edit(args: argparse.Namespace, library: Library) -> int:
         seq = writer.case.custody_head.seq
         saved = writer.case
     number = args.case.strip()
-    if changed:
-        _warn_dates(saved)
     if not changed:
         _print(f"{number}: nothing changed")
         return EXIT_OK
+    _warn_dates(saved)
     _print(f"{number}: {len(changed)} field(s) changed (custody entry {seq})")
     for path, old, new in changed:
         was = _show_value(old)
