@@ -989,6 +989,8 @@ def check_arguments(args: argparse.Namespace) -> None:
                 check(value.strip(), option)
     if args.command in ("new", "walk-in", "edit"):
         args.handed_items = _handed_from(args)
+    if args.command == "new":
+        _refuse_links_on_new(args.handed_items or [], "--from" if args.handed is None else "--handed")
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
 
@@ -997,15 +999,10 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
     """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
     texts: list[str] | None = args.handed
     if texts is None:
-        items: list[HandedText] | None = getattr(args, "handed_json", None)  # from --from FILE.json, when in it
-        if args.command == "new":
-            _refuse_links_on_new(items or [], "--from")
-        return items
+        return getattr(args, "handed_json", None)  # from --from FILE.json, when in it
     if args.command == "edit" and [t.strip() for t in texts] == [""]:
         return []
     items = [parse_handed(text) for text in texts]
-    if args.command == "new":
-        _refuse_links_on_new(items, "--handed")
     if args.command == "walk-in":
         if args.handed_in.strip() or args.disposition.strip():
             raise InvalidValueError(
