@@ -989,6 +989,8 @@ def check_arguments(args: argparse.Namespace) -> None:
                 check(value.strip(), option)
     if args.command in ("new", "walk-in", "edit"):
         args.handed_items = _handed_from(args)
+    if args.command == "new":
+        _refuse_links_on_new(args.handed_items or [], "--from" if args.handed is None else "--handed")
     if getattr(args, "settle", None) is not None:
         _settle(args.settle)
 
@@ -997,15 +999,10 @@ def _handed_from(args: argparse.Namespace) -> list[HandedText] | None:
     """The --handed items, checked (None: not given; [] on edit: the list emptied)."""
     texts: list[str] | None = args.handed
     if texts is None:
-        items: list[HandedText] | None = getattr(args, "handed_json", None)  # from --from FILE.json, when in it
-        if args.command == "new":
-            _refuse_links_on_new(items or [], "--from")
-        return items
+        return getattr(args, "handed_json", None)  # from --from FILE.json, when in it
     if args.command == "edit" and [t.strip() for t in texts] == [""]:
         return []
     items = [parse_handed(text) for text in texts]
-    if args.command == "new":
-        _refuse_links_on_new(items, "--handed")
     if args.command == "walk-in":
         if args.handed_in.strip() or args.disposition.strip():
             raise InvalidValueError(
@@ -1260,11 +1257,10 @@ def cmd_edit(args: argparse.Namespace, library: Library) -> int:
         seq = writer.case.custody_head.seq
         saved = writer.case
     number = args.case.strip()
-    if changed:
-        _warn_dates(saved)
     if not changed:
         _print(f"{number}: nothing changed")
         return EXIT_OK
+    _warn_dates(saved)
     _print(f"{number}: {len(changed)} field(s) changed (custody entry {seq})")
     for path, old, new in changed:
         was = _show_value(old)
@@ -2238,11 +2234,18 @@ def _start_doubts(library: Library, items: Sequence[AgendaRow], now: datetime) -
 
     doubts = {}
     for item in items:
-        if item.key == "civil.limitation" and item.ran_out(now) and not item.damaged:
+        if _limitation_ran_out(item, now) and not item.damaged:
             found = start_doubt(library.load_case(item.number))
             if found is not None:
                 doubts[item.number] = str(describe(found))
     return doubts
+
+
+def _limitation_ran_out(item: AgendaRow, now: datetime) -> bool:
+    """Whether ``item`` is the limitation period, listed as run."""
+    from casefile.core.listing import LIMITATION
+
+    return item.key == LIMITATION and item.ran_out(now)
 
 
 def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
@@ -2251,7 +2254,7 @@ def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
 
     now, until = _due_window(args)
     items = quick_agenda(library_path, until=until, now=now)
-    if items is None or any(i.key == "civil.limitation" and i.ran_out(now) for i in items):
+    if items is None or any(_limitation_ran_out(i, now) for i in items):
         return False  # a limitation period that has run: the full path reads whether its start can be true
     _print_due(args, items, now)
     return True
@@ -2388,11 +2391,7 @@ def _print_due(
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
                         "damaged": i.damaged,
-                        **(
-                            {"start_doubt": doubts[i.number]}
-                            if doubts and i.key == "civil.limitation" and i.number in doubts
-                            else {}
-                        ),
+                        **({"start_doubt": doubt} if (doubt := _start_doubt(i, doubts)) else {}),
                     }
                     for i in items
                 ],
@@ -2410,7 +2409,7 @@ def _print_due(
             when = f"OVERDUE {_fmt_span(-left)}"
         elif i.ran_out(now):
             started = i.started_at.astimezone(CST).date().isoformat()
-            doubt = (doubts or {}).get(i.number) if i.key == "civil.limitation" else None
+            doubt = _start_doubt(i, doubts)
             when = f"RAN OUT on {i.last_day or _fmt_time(i.due_at)} (counted from {started}"
             when += f"; START DOUBTFUL: {doubt}: correct the date)" if doubt else ")"
         elif i.past_safe_day(now):
@@ -2424,6 +2423,14 @@ def _print_due(
         _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
+
+
+def _start_doubt(item: AgendaRow, doubts: Mapping[str, str] | None) -> str | None:
+    """What is wrong with the start of ``item`` when it is a limitation period whose start is doubted (``doubts``:
+    :func:`_start_doubts`)."""
+    from casefile.core.listing import LIMITATION
+
+    return doubts.get(item.number) if doubts and item.key == LIMITATION else None
 
 
 def _due_status(item: AgendaRow, now: datetime) -> str:

@@ -122,6 +122,9 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
             for x in details.get("exhibits") or []
             if isinstance(x, dict) and (n := _int(x.get("exhibit"))) is not None
         )
+        receipt = details.get("receipt")
+        receipt = receipt if isinstance(receipt, dict) else {}
+        changed = receipt.get("changed")
         records.append(
             BundleRecord(
                 disclosure=next(iter(_files([details.get("disclosure")], pages=False)), None),
@@ -133,12 +136,10 @@ def bundle_history(entries: Iterable[dict[str, Any]]) -> list[BundleRecord]:
                 venue=str(details.get("venue", "")),
                 layout=str(details.get("layout", "")),
                 route=str(details.get("route", "")),
-                edition=_int(receipt.get("edition")) if isinstance(receipt := details.get("receipt"), dict) else None,
-                reissue=str(receipt.get("reissue", "")) if isinstance(receipt, dict) else "",
-                previous=_int(receipt.get("previous")) if isinstance(receipt, dict) else None,
-                changed=tuple(str(c) for c in receipt.get("changed") or [] if isinstance(c, str))
-                if isinstance(receipt, dict) and isinstance(receipt.get("changed"), list)
-                else (),
+                edition=_int(receipt.get("edition")),
+                reissue=str(receipt.get("reissue", "")),
+                previous=_int(receipt.get("previous")),
+                changed=tuple(c for c in changed if isinstance(c, str)) if isinstance(changed, list) else (),
                 exhibits=exhibits,
                 files=files,
             )

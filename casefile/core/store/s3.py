@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -221,7 +222,7 @@ class S3Store(EvidenceStore):
                 with opened_source(source) as src:
                     stored = self._upload(src, digest, until)
                 if stored.created:
-                    return Stored(stored.sha256, stored.size, True, stored.sm3, aside)
+                    return dataclasses.replace(stored, set_aside=aside)
                 head = self._head(digest)  # another client stored it meanwhile
                 if head is None:
                     raise missing(self.name, digest)

@@ -47,26 +47,28 @@ class LimitationStart:
         return self.at.astimezone(zone.BEIJING).date()
 
 
+def _recorded(case: Case) -> dict[Source, datetime]:
+    """The days the record holds of the purchase, the goods and the parcel (the timeline and the complaint aside)."""
+    txn, shipment = case.transaction, case.shipment
+    times = {
+        Source.PURCHASE: txn.purchased_at,
+        Source.RECEIPT: txn.received_at,
+        Source.SHIPPED: shipment.shipped_at,
+        Source.SIGNED: shipment.signed_at,
+        Source.EXCEPTION: shipment.exception_at,
+        Source.FAULT: txn.fault_at,
+        Source.DISCOVERED: shipment.discovered_at,
+    }
+    return {source: case_time(at, case) for source, at in times.items() if at is not None}
+
+
 def limitation_start(case: Case) -> LimitationStart:
     """The earliest day the record holds (on a tie, the first named in :class:`Source`'s order)."""
-    txn, shipment = case.transaction, case.shipment
-    known: list[LimitationStart] = [
-        LimitationStart(case_time(at, case), source)
-        for at, source in (
-            (txn.purchased_at, Source.PURCHASE),
-            (txn.received_at, Source.RECEIPT),
-            (shipment.shipped_at, Source.SHIPPED),
-            (shipment.signed_at, Source.SIGNED),
-            (shipment.exception_at, Source.EXCEPTION),
-            (txn.fault_at, Source.FAULT),
-        )
-        if at is not None
-    ]
+    known = [LimitationStart(at, source) for source, at in _recorded(case).items()]
     known += [LimitationStart(case_time(e.at, case), Source.EVENT, e) for e in case.timeline]
-    if shipment.discovered_at is not None:
-        known.append(LimitationStart(case_time(shipment.discovered_at, case), Source.DISCOVERED))
     known.append(LimitationStart(case_time(case.complained_at, case), Source.COMPLAINT))
-    return min(known, key=lambda s: s.at)
+    order = list(Source)
+    return min(known, key=lambda s: (s.at, order.index(s.source)))
 
 
 # A purchase recorded without its hour, a clock a few hours off: a day's slack before calling an order impossible.
@@ -97,20 +99,6 @@ class Contradiction:
     @property
     def before_day(self) -> date:
         return self.before_at.astimezone(zone.BEIJING).date()
-
-
-def _recorded(case: Case) -> dict[Source, datetime]:
-    txn, shipment = case.transaction, case.shipment
-    times = {
-        Source.PURCHASE: txn.purchased_at,
-        Source.RECEIPT: txn.received_at,
-        Source.SHIPPED: shipment.shipped_at,
-        Source.SIGNED: shipment.signed_at,
-        Source.EXCEPTION: shipment.exception_at,
-        Source.FAULT: txn.fault_at,
-        Source.DISCOVERED: shipment.discovered_at,
-    }
-    return {source: case_time(at, case) for source, at in times.items() if at is not None}
 
 
 def date_contradictions(case: Case) -> list[Contradiction]:

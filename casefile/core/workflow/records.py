@@ -248,9 +248,8 @@ class Workflow:
         """How much the payments (not those recovered) exceed what the outcome says is owed; None when they do
         not, or the outcome states no amount. A payment entered twice shows here, and inflates the review."""
         owed = self.outcome.amount if self.outcome is not None else None
-        if owed is None or self.paid() <= owed:
-            return None
-        return self.paid() - owed
+        paid = self.paid()
+        return paid - owed if owed is not None and paid > owed else None
 
     def proceedings_at(self, venue: Venue) -> list[Proceeding]:
         return [p for p in self.proceedings if p.venue is venue]
