@@ -474,12 +474,7 @@ def _as_pleaded(text: str, sides: Sides | None, author: str = "complainant") -> 
     if not sides:
         return text
     us, them = sides.us, sides.them
-    if author == "complainant":
-        who = us
-    elif author == "respondent":
-        who = them
-    else:
-        who = HANDLING_PARTY_NAMES.get(author, "")
+    who = _handling_party(author, sides)
 
     def plain(part: str) -> str:
         part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else us, part)
