@@ -1301,7 +1301,7 @@ def _perhaps_replies(case: Case, after: datetime) -> Message | None:
 # --------------------------------------------------------------------------- proceedings and money the record holds
 
 
-def _proceedings_named(case: Case, held: Sequence[Proceeding]) -> Message:
+def _proceedings_named(held: Sequence[Proceeding]) -> Message:
     """The proceedings as a finding names them: the body, its number and where it stands, in the record's words
     (杭州市余杭区消费者权益保护委员会 (YH-2026-1123): 调解不成)."""
     from casefile.core.bundle.documents.common import PROCEEDING_BODIES, RESULT_WORDS
@@ -1333,7 +1333,7 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
             "denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration "
             "institution, a market regulator or other administrative agency, or a consumer association has already "
             "accepted or handled ({citation}): check that this complaint can still be made before filing it",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
             citation=cite("complaint-measures.not-accepted"),
         )
     else:
@@ -1342,7 +1342,7 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
             "denying it. Consumer associations usually do not accept a dispute that a court, an administrative "
             "agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check "
             "with the association that this complaint can still be made",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
         )
     found.warn("before-other-body", message, "workflow.proceedings")
 
@@ -1367,7 +1367,7 @@ def _appealed_before(case: Case, found: Findings) -> None:
             "it. An appeal is taken when the same matter was not appealed to a postal administration before (or has "
             "new content) and no court or arbitration institution has accepted or handled it ({citation}): check "
             "that this appeal can still be made, and say what is new",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
             citation=cite("postal-complaint-measures.9"),
         ),
         "workflow.proceedings",
