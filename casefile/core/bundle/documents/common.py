@@ -635,8 +635,7 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
         if q.ref.strip():
             text += f"（编号：{_free(ctx, q.ref.strip())}）"
         if q.result in RESULT_WORDS:
-            when = f"{fmt_date(q.decided_at or q.ended_at, case)}" if (q.decided_at or q.ended_at) else ""
-            text += f"，{when}{RESULT_WORDS[q.result]}"
+            text += f"，{fmt_date(q.decided_at or q.ended_at, case)}{RESULT_WORDS[q.result]}"
         said = _told(ctx, q.summary, sides)
         if said:
             text += f"：{said}"
@@ -674,12 +673,12 @@ def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proc
             q.venue is itself and q.result is ProceedingResult.PENDING and q.ended_at is None and q.decided_at is None
         )
 
+    def began(q: Proceeding) -> datetime | None:
+        return q.filed_at or q.accepted_at or q.decided_at or q.ended_at
+
     held = [q for q in case.workflow.proceedings if q.venue is not ProceedingVenue.INTERNAL and not ours(q)]
-    dated = [q for q in held if q.filed_at or q.accepted_at or q.decided_at or q.ended_at]
-    dated.sort(
-        key=lambda q: _sort_key(q.filed_at or q.accepted_at or q.decided_at or q.ended_at or case.complained_at, case)
-    )
-    return dated + [q for q in held if q not in dated]
+    dated = sorted((q for q in held if began(q)), key=lambda q: _sort_key(began(q) or case.complained_at, case))
+    return dated + [q for q in held if not began(q)]
 
 
 def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:
@@ -691,9 +690,8 @@ def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:
     text = f"{who}{f'于{fmt_date(start, case)}' if start else ''}向{body}{PROCEEDING_WORDS[q.venue]}"
     if q.ref.strip():
         text += f"（编号：{_free(ctx, q.ref.strip())}）"
-    end = q.decided_at or q.ended_at
     if q.result in RESULT_WORDS:
-        text += f"，{fmt_date(end, case) if end else ''}{RESULT_WORDS[q.result]}"
+        text += f"，{fmt_date(q.decided_at or q.ended_at, case)}{RESULT_WORDS[q.result]}"
     elif q.accepted_at is not None:
         text += f"，{fmt_date(q.accepted_at, case)}受理，尚在处理中"
     else:
