@@ -27,6 +27,7 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions, day_message
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
+from casefile.core.bundle.handling import PROCEEDING_BODIES, RESULT_WORDS, before_other_bodies, deductions, paid_to_us
 from casefile.core.bundle.phones import phone_day, phone_status
 from casefile.core.disclosure import pictures
 from casefile.core.disclosure.masking import Kind, Masker
@@ -1304,8 +1305,6 @@ def _perhaps_replies(case: Case, after: datetime) -> Message | None:
 def _proceedings_named(held: Sequence[Proceeding]) -> Message:
     """The proceedings as a finding names them: the body, its number and where it stands, in the record's words
     (杭州市余杭区消费者权益保护委员会 (YH-2026-1123): 调解不成)."""
-    from casefile.core.bundle.documents.common import PROCEEDING_BODIES, RESULT_WORDS
-
     named: list[Message] = []
     for q in held:
         body = q.body.strip() or PROCEEDING_BODIES[q.venue]
@@ -1320,8 +1319,6 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
     """A dispute the record shows before another body (a court, an arbitration institution, an agency, a 消协): the
     letter's declaration states it (consumer.py), and the destination may refuse it — 12315 by law (投诉举报处理办法
     art. 16 (二)), a 消协 by its practice. The destination's own proceeding still pending is this complaint."""
-    from casefile.core.bundle.documents.common import before_other_bodies
-
     regulator = route is Route.MARKET_REGULATOR
     itself = ProceedingVenue.REGULATOR if regulator else ProceedingVenue.CONSUMER_ASSOCIATION
     held = before_other_bodies(case, itself)
@@ -1351,8 +1348,6 @@ def _appealed_before(case: Case, found: Findings) -> None:
     """An appeal to 12305 whose matter the record shows already appealed to a postal administration (ended, or
     with a result: one still pending is this appeal) or before a court or an arbitration institution: the appeal's
     declaration states it, and the conditions of an appeal exclude it unless it has new content."""
-    from casefile.core.bundle.documents.common import before_other_bodies
-
     held = [
         q
         for q in before_other_bodies(case, ProceedingVenue.POSTAL_REGULATOR)
@@ -1382,8 +1377,6 @@ def _paid_and_agreed(case: Case, found: Findings) -> None:
     """Money the record shows the respondent already paid, and an agreement or decision on what it owes: the
     claims ask what is left of the demands once the payments are taken off (claims.py), which is said with the
     figures; an agreement recorded is not what the claims ask, which is said too, with what is left of it."""
-    from casefile.core.bundle.documents.claims import deductions, paid_to_us
-
     paid = paid_to_us(case)
     cuts = deductions(case)
     taken = sum(cuts.values(), Decimal(0))

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.layout import WIDTH, _blank_lines, _numbered, _p
+from casefile.core.bundle.handling import PROCEEDING_BODIES, RESULT_WORDS, _sort_key
 from casefile.core.bundle.pdfkit import FONT, blank, kept_whole
 from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
@@ -31,7 +32,7 @@ from casefile.core.model import (
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
 from casefile.core.workflow.limitation import Source, limitation_start, start_doubt
-from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding, ProceedingResult
+from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
 Section = tuple[str, list[Flowable]]
@@ -79,10 +80,6 @@ def _local(value: datetime, case: Case) -> datetime:
 def _day(value: datetime, case: Case) -> date:
     """The day of ``value`` in Beijing time, as deadlines count days (a naive time as it is)."""
     return (value if value.tzinfo is None else value.astimezone(zone.BEIJING)).date()
-
-
-def _sort_key(value: datetime, case: Case) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
 
 
 # What the earliest recorded day is, as the notes name it (本案记录的最早日期是购买商品之日…).
@@ -546,24 +543,6 @@ PROCEEDING_WORDS = {
     ProceedingVenue.ARBITRATION: "申请仲裁",
     ProceedingVenue.COURT: "起诉",
 }
-PROCEEDING_BODIES = {
-    ProceedingVenue.INTERNAL: "经营者",
-    ProceedingVenue.CONSUMER_ASSOCIATION: "消费者协会",
-    ProceedingVenue.REGULATOR: "市场监督管理部门",
-    ProceedingVenue.POSTAL_REGULATOR: "邮政管理部门",
-    ProceedingVenue.ARBITRATION: "仲裁机构",
-    ProceedingVenue.COURT: "人民法院",
-}
-RESULT_WORDS = {
-    ProceedingResult.NOT_ACCEPTED: "不予受理",
-    ProceedingResult.AGREEMENT: "达成调解协议",
-    ProceedingResult.NO_AGREEMENT: "调解不成",
-    ProceedingResult.WITHDRAWN: "撤回",
-    ProceedingResult.AWARD: "作出仲裁裁决",
-    ProceedingResult.JUDGMENT: "作出判决",
-    ProceedingResult.RULING: "作出裁定",
-    ProceedingResult.DISMISSED: "驳回",
-}
 OUTCOME_WORDS = {
     OutcomeKind.AGREEMENT: "双方达成一致",
     OutcomeKind.DECISION: "争议经裁决或者决定处理",
@@ -660,25 +639,6 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
             text += f"：{note}"
         out.append(Dealing(pay.at, text, tuple(pay.evidence)))
     return out
-
-
-def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proceeding]:
-    """The proceedings the record holds before a body other than the parties (a 消协, a regulator, a postal
-    administration, an arbitration institution, a court), in the order they began; ``itself``: the venue of the
-    packet's own destination, whose proceeding still pending (none ended, no result) is taken for this very
-    complaint or appeal, not another one."""
-
-    def ours(q: Proceeding) -> bool:
-        return (
-            q.venue is itself and q.result is ProceedingResult.PENDING and q.ended_at is None and q.decided_at is None
-        )
-
-    def began(q: Proceeding) -> datetime | None:
-        return q.filed_at or q.accepted_at or q.decided_at or q.ended_at
-
-    held = [q for q in case.workflow.proceedings if q.venue is not ProceedingVenue.INTERNAL and not ours(q)]
-    dated = sorted((q for q in held if began(q)), key=lambda q: _sort_key(began(q) or case.complained_at, case))
-    return dated + [q for q in held if not began(q)]
 
 
 def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:

@@ -23,7 +23,6 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _refs,
     _signature,
-    before_other_bodies,
     cite_on_day,
     fmt_amount,
     fmt_date,
@@ -37,11 +36,11 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import (
-    _FRAUD,
     filed_with,
     return_window,
     seven_day_return_applies,
 )
+from casefile.core.bundle.handling import _FRAUD, before_other_bodies
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType, TimelineEvent

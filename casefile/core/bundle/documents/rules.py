@@ -16,10 +16,10 @@ from casefile.core.bundle.documents.common import (
     _free,
     _labels,
     _money,
-    _sort_key,
     fmt_amount,
     on_day,
 )
+from casefile.core.bundle.handling import _sort_key
 from casefile.core.model import (
     Case,
     CaseType,
@@ -43,7 +43,6 @@ _ONLINE_PLATFORM = re.compile(
 )
 # Words that point to harm beyond the product itself (a product-liability tort, not a sale).
 _INJURY = re.compile(r"受伤|烫伤|烧伤|割伤|人身伤害|人身损害|致残|死亡|爆炸|起火|着火|自燃|触电|中毒")
-_FRAUD = re.compile(r"欺诈|三倍|3倍|假冒|虚假宣传")
 
 
 CONTRACT_CAUSES = ("买卖合同纠纷", "信息网络买卖合同纠纷")  # the causes the SPC's 买卖合同纠纷 element form serves
