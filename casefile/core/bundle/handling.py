@@ -1,6 +1,6 @@
 """The handling records (casefile.core.workflow.records) as both a packet and its preflight read them: the
-proceedings before bodies other than the parties, and what the respondent already paid. Nothing here makes a PDF:
-the preflight, run while the user chooses a packet, loads no PDF library to read them."""
+proceedings before bodies other than the parties, and what the respondent or the carrier already paid. Nothing
+here makes a PDF: the preflight, run while the user chooses a packet, loads no PDF library to read them."""
 
 from __future__ import annotations
 
@@ -88,3 +88,9 @@ def deductions(case: Case) -> dict[int, Decimal]:
             out[i] = cut
             left -= cut
     return out
+
+
+def carrier_paid(case: Case) -> Decimal:
+    """What the record shows the carrier already paid (Payment.payer courier: a refunded freight, a part of the
+    compensation), deducted from the loss the claim asks for."""
+    return sum((p.amount for p in case.workflow.payments if p.payer == "courier"), Decimal(0))

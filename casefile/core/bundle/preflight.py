@@ -27,7 +27,14 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions, day_message
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
-from casefile.core.bundle.handling import PROCEEDING_BODIES, RESULT_WORDS, before_other_bodies, deductions, paid_to_us
+from casefile.core.bundle.handling import (
+    PROCEEDING_BODIES,
+    RESULT_WORDS,
+    before_other_bodies,
+    carrier_paid,
+    deductions,
+    paid_to_us,
+)
 from casefile.core.bundle.phones import phone_day, phone_status
 from casefile.core.disclosure import pictures
 from casefile.core.disclosure.masking import Kind, Masker
@@ -1432,7 +1439,7 @@ def _paid_and_agreed(case: Case, found: Findings) -> None:
 def _carrier_paid(case: Case, found: Findings) -> None:
     """What the record shows the carrier already paid (a refunded freight): the loss table takes it off the loss
     (rules.loss_table), which is said with the figure."""
-    paid = sum((p.amount for p in case.workflow.payments if p.payer == "courier"), Decimal(0))
+    paid = carrier_paid(case)
     if not paid:
         return
     found.warn(

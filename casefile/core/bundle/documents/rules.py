@@ -19,7 +19,7 @@ from casefile.core.bundle.documents.common import (
     fmt_amount,
     on_day,
 )
-from casefile.core.bundle.handling import _sort_key
+from casefile.core.bundle.handling import _sort_key, carrier_paid
 from casefile.core.model import (
     Case,
     CaseType,
@@ -141,7 +141,7 @@ def loss_table(ctx: BundleContext) -> LossTable:
     shipment = case.shipment
     goods = case.transaction.amount
     freight = shipment.freight
-    recovered = carrier_paid(ctx)
+    recovered = carrier_paid(case)
     total = goods + freight if goods is not None and freight is not None else None
     if total is not None and recovered:  # what the carrier already paid is no longer a loss
         total = max(total - recovered, Decimal(0))
@@ -178,12 +178,6 @@ def loss_table(ctx: BundleContext) -> LossTable:
         vouchers=f"（见{vouchers}）" if vouchers else "",
         recovered=recovered,
     )
-
-
-def carrier_paid(ctx: BundleContext) -> Decimal:
-    """What the record shows the carrier already paid (Payment.payer courier: a refunded freight, a part of the
-    compensation), deducted from the loss the claim asks for."""
-    return sum((p.amount for p in ctx.case.workflow.payments if p.payer == "courier"), Decimal(0))
 
 
 def carrier_complaint(ctx: BundleContext) -> TimelineEvent | None:
