@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from casefile.core.model import Case, DemandType
+from casefile.core.venues import Route
 from casefile.core.workflow.records import Proceeding, ProceedingResult
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -37,6 +38,11 @@ RESULT_WORDS = {
 
 def _sort_key(value: datetime, case: Case) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
+
+
+def complaint_venue(route: Route | None) -> ProceedingVenue:
+    """The venue of the proceeding a 消协 or 12315 complaint to ``route`` is (None: the 消协)."""
+    return ProceedingVenue.REGULATOR if route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
 
 
 def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proceeding]:

@@ -32,6 +32,7 @@ from casefile.core.bundle.handling import (
     RESULT_WORDS,
     before_other_bodies,
     carrier_paid,
+    complaint_venue,
     deductions,
     paid_to_us,
 )
@@ -1327,8 +1328,7 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
     letter's declaration states it (consumer.py), and the destination may refuse it — 12315 by law (投诉举报处理办法
     art. 16 (二)), a 消协 by its practice. The destination's own proceeding still pending is this complaint."""
     regulator = route is Route.MARKET_REGULATOR
-    itself = ProceedingVenue.REGULATOR if regulator else ProceedingVenue.CONSUMER_ASSOCIATION
-    held = before_other_bodies(case, itself)
+    held = before_other_bodies(case, complaint_venue(route))
     if not held:
         return
     if regulator:
