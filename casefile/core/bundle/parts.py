@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 from casefile.core import zone
 from casefile.core.bundle.consistency import mail_without_zone
 from casefile.core.bundle.context import REDACTED_NOTE, BundleContext, ExhibitEntry, Route, Venue, redacted_note
+from casefile.core.bundle.handling import complaint_venue
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -1246,10 +1247,7 @@ def complaint_subject(ctx: BundleContext) -> str:
 
 def complaint_ref(ctx: BundleContext) -> str:
     """The 投诉编号 the receiving body gave the complaint (its proceeding's ref), or a blank to fill in once given."""
-    from casefile.core.workflow.records import Venue as ProceedingVenue
-
-    body = ProceedingVenue.REGULATOR if ctx.route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
-    refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(body) if p.ref.strip()]
+    refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(complaint_venue(ctx.route)) if p.ref.strip()]
     return refs[-1] if refs else ACCEPTED_BLANK
 
 

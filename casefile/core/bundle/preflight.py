@@ -27,6 +27,15 @@ from casefile.core.bundle import agreements
 from casefile.core.bundle.consistency import contradictions, day_message
 from casefile.core.bundle.context import ExhibitEntry, Finding, Level, Venue
 from casefile.core.bundle.findings import Findings, cite, exhibit_names
+from casefile.core.bundle.handling import (
+    PROCEEDING_BODIES,
+    RESULT_WORDS,
+    before_other_bodies,
+    carrier_paid,
+    complaint_venue,
+    deductions,
+    paid_to_us,
+)
 from casefile.core.bundle.phones import phone_day, phone_status
 from casefile.core.disclosure import pictures
 from casefile.core.disclosure.masking import Kind, Masker
@@ -1301,11 +1310,9 @@ def _perhaps_replies(case: Case, after: datetime) -> Message | None:
 # --------------------------------------------------------------------------- proceedings and money the record holds
 
 
-def _proceedings_named(case: Case, held: Sequence[Proceeding]) -> Message:
+def _proceedings_named(held: Sequence[Proceeding]) -> Message:
     """The proceedings as a finding names them: the body, its number and where it stands, in the record's words
     (杭州市余杭区消费者权益保护委员会 (YH-2026-1123): 调解不成)."""
-    from casefile.core.bundle.documents.common import PROCEEDING_BODIES, RESULT_WORDS
-
     named: list[Message] = []
     for q in held:
         body = q.body.strip() or PROCEEDING_BODIES[q.venue]
@@ -1320,11 +1327,8 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
     """A dispute the record shows before another body (a court, an arbitration institution, an agency, a 消协): the
     letter's declaration states it (consumer.py), and the destination may refuse it — 12315 by law (投诉举报处理办法
     art. 16 (二)), a 消协 by its practice. The destination's own proceeding still pending is this complaint."""
-    from casefile.core.bundle.documents.common import before_other_bodies
-
     regulator = route is Route.MARKET_REGULATOR
-    itself = ProceedingVenue.REGULATOR if regulator else ProceedingVenue.CONSUMER_ASSOCIATION
-    held = before_other_bodies(case, itself)
+    held = before_other_bodies(case, complaint_venue(route))
     if not held:
         return
     if regulator:
@@ -1333,7 +1337,7 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
             "denying it. A market regulator does not accept a complaint about a dispute that a court, an arbitration "
             "institution, a market regulator or other administrative agency, or a consumer association has already "
             "accepted or handled ({citation}): check that this complaint can still be made before filing it",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
             citation=cite("complaint-measures.not-accepted"),
         )
     else:
@@ -1342,7 +1346,7 @@ def _before_other_bodies(case: Case, route: Route | None, found: Findings) -> No
             "denying it. Consumer associations usually do not accept a dispute that a court, an administrative "
             "agency or an arbitration institution has accepted or handled (their practice, not a rule of law): check "
             "with the association that this complaint can still be made",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
         )
     found.warn("before-other-body", message, "workflow.proceedings")
 
@@ -1351,8 +1355,6 @@ def _appealed_before(case: Case, found: Findings) -> None:
     """An appeal to 12305 whose matter the record shows already appealed to a postal administration (ended, or
     with a result: one still pending is this appeal) or before a court or an arbitration institution: the appeal's
     declaration states it, and the conditions of an appeal exclude it unless it has new content."""
-    from casefile.core.bundle.documents.common import before_other_bodies
-
     held = [
         q
         for q in before_other_bodies(case, ProceedingVenue.POSTAL_REGULATOR)
@@ -1367,7 +1369,7 @@ def _appealed_before(case: Case, found: Findings) -> None:
             "it. An appeal is taken when the same matter was not appealed to a postal administration before (or has "
             "new content) and no court or arbitration institution has accepted or handled it ({citation}): check "
             "that this appeal can still be made, and say what is new",
-            proceedings=_proceedings_named(case, held),
+            proceedings=_proceedings_named(held),
             citation=cite("postal-complaint-measures.9"),
         ),
         "workflow.proceedings",
@@ -1382,8 +1384,6 @@ def _paid_and_agreed(case: Case, found: Findings) -> None:
     """Money the record shows the respondent already paid, and an agreement or decision on what it owes: the
     claims ask what is left of the demands once the payments are taken off (claims.py), which is said with the
     figures; an agreement recorded is not what the claims ask, which is said too, with what is left of it."""
-    from casefile.core.bundle.documents.claims import deductions, paid_to_us
-
     paid = paid_to_us(case)
     cuts = deductions(case)
     taken = sum(cuts.values(), Decimal(0))
@@ -1439,7 +1439,7 @@ def _paid_and_agreed(case: Case, found: Findings) -> None:
 def _carrier_paid(case: Case, found: Findings) -> None:
     """What the record shows the carrier already paid (a refunded freight): the loss table takes it off the loss
     (rules.loss_table), which is said with the figure."""
-    paid = sum((p.amount for p in case.workflow.payments if p.payer == "courier"), Decimal(0))
+    paid = carrier_paid(case)
     if not paid:
         return
     found.warn(

@@ -22,7 +22,8 @@ from casefile.core import law
 from casefile.core.bundle.context import BundleContext
 from casefile.core.bundle.documents.common import Sides, cite_on_day, fmt_date, third_person
 from casefile.core.bundle.documents.layout import _numbered, _p
-from casefile.core.bundle.documents.rules import _FRAUD, _bought_online, case_cause
+from casefile.core.bundle.documents.rules import _bought_online, case_cause
+from casefile.core.bundle.handling import _FRAUD, deductions
 from casefile.core.bundle.phones import phone_window
 from casefile.core.model import Case, CaseType, Demand, DemandType
 
@@ -72,38 +73,6 @@ def _product(case: Case) -> str:
     if product and model and model not in product:
         product = f"{product}（{model}）"
     return product
-
-
-def paid_to_us(case: Case) -> Decimal:
-    """What the record shows the respondent already paid the complainant (Payment: payer respondent, not money
-    recovered from someone else): a refund made, a part of an agreement performed."""
-    return sum(
-        (
-            p.amount
-            for p in case.workflow.payments
-            if p.payer == "respondent" and p.payee in ("complainant", "") and not p.recovered
-        ),
-        Decimal(0),
-    )
-
-
-def deductions(case: Case) -> dict[int, Decimal]:
-    """What :func:`paid_to_us` takes off each demand (by its index): the refunds first, then the compensation,
-    each down to nothing at most, in the order the user listed them. A punitive sum (消法 art. 55) is not paid down
-    by a refund. What is left over when the demands are used up is nobody's (the preflight says so)."""
-    left = paid_to_us(case)
-    out: dict[int, Decimal] = {}
-    kinds: tuple[DemandType, ...] = (DemandType.REFUND, DemandType.COMPENSATION)
-    for kind in kinds:
-        for i, d in enumerate(case.demands):
-            if left <= 0 or d.type != kind or d.amount is None or d.amount <= 0:
-                continue
-            if kind == DemandType.COMPENSATION and _FRAUD.search(d.description + d.basis):
-                continue
-            cut = min(left, d.amount)
-            out[i] = cut
-            left -= cut
-    return out
 
 
 def _net(d: Demand, cut: Decimal | None) -> Decimal | None:

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from casefile.core import law, zone
 from casefile.core.bundle.context import BundleContext, Route
 from casefile.core.bundle.documents.layout import WIDTH, _blank_lines, _numbered, _p
+from casefile.core.bundle.handling import PROCEEDING_BODIES, RESULT_WORDS, _sort_key
 from casefile.core.bundle.pdfkit import FONT, blank, kept_whole
 from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
@@ -31,7 +32,7 @@ from casefile.core.model import (
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
 from casefile.core.workflow.limitation import Source, limitation_start, start_doubt
-from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding, ProceedingResult
+from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
 Section = tuple[str, list[Flowable]]
@@ -79,10 +80,6 @@ def _local(value: datetime, case: Case) -> datetime:
 def _day(value: datetime, case: Case) -> date:
     """The day of ``value`` in Beijing time, as deadlines count days (a naive time as it is)."""
     return (value if value.tzinfo is None else value.astimezone(zone.BEIJING)).date()
-
-
-def _sort_key(value: datetime, case: Case) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=case.complained_at.tzinfo)
 
 
 # What the earliest recorded day is, as the notes name it (本案记录的最早日期是购买商品之日…).
@@ -474,12 +471,7 @@ def _as_pleaded(text: str, sides: Sides | None, author: str = "complainant") -> 
     if not sides:
         return text
     us, them = sides.us, sides.them
-    if author == "complainant":
-        who = us
-    elif author == "respondent":
-        who = them
-    else:
-        who = HANDLING_PARTY_NAMES.get(author, "")
+    who = _handling_party(author, sides)
 
     def plain(part: str) -> str:
         part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else us, part)
@@ -550,24 +542,6 @@ PROCEEDING_WORDS = {
     ProceedingVenue.POSTAL_REGULATOR: "申诉",
     ProceedingVenue.ARBITRATION: "申请仲裁",
     ProceedingVenue.COURT: "起诉",
-}
-PROCEEDING_BODIES = {
-    ProceedingVenue.INTERNAL: "经营者",
-    ProceedingVenue.CONSUMER_ASSOCIATION: "消费者协会",
-    ProceedingVenue.REGULATOR: "市场监督管理部门",
-    ProceedingVenue.POSTAL_REGULATOR: "邮政管理部门",
-    ProceedingVenue.ARBITRATION: "仲裁机构",
-    ProceedingVenue.COURT: "人民法院",
-}
-RESULT_WORDS = {
-    ProceedingResult.NOT_ACCEPTED: "不予受理",
-    ProceedingResult.AGREEMENT: "达成调解协议",
-    ProceedingResult.NO_AGREEMENT: "调解不成",
-    ProceedingResult.WITHDRAWN: "撤回",
-    ProceedingResult.AWARD: "作出仲裁裁决",
-    ProceedingResult.JUDGMENT: "作出判决",
-    ProceedingResult.RULING: "作出裁定",
-    ProceedingResult.DISMISSED: "驳回",
 }
 OUTCOME_WORDS = {
     OutcomeKind.AGREEMENT: "双方达成一致",
@@ -640,8 +614,7 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
         if q.ref.strip():
             text += f"（编号：{_free(ctx, q.ref.strip())}）"
         if q.result in RESULT_WORDS:
-            when = f"{fmt_date(q.decided_at or q.ended_at, case)}" if (q.decided_at or q.ended_at) else ""
-            text += f"，{when}{RESULT_WORDS[q.result]}"
+            text += f"，{fmt_date(q.decided_at or q.ended_at, case)}{RESULT_WORDS[q.result]}"
         said = _told(ctx, q.summary, sides)
         if said:
             text += f"：{said}"
@@ -668,25 +641,6 @@ def _handling_dealings(ctx: BundleContext, sides: Sides | None) -> list[Dealing]
     return out
 
 
-def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proceeding]:
-    """The proceedings the record holds before a body other than the parties (a 消协, a regulator, a postal
-    administration, an arbitration institution, a court), in the order they began; ``itself``: the venue of the
-    packet's own destination, whose proceeding still pending (none ended, no result) is taken for this very
-    complaint or appeal, not another one."""
-
-    def ours(q: Proceeding) -> bool:
-        return (
-            q.venue is itself and q.result is ProceedingResult.PENDING and q.ended_at is None and q.decided_at is None
-        )
-
-    held = [q for q in case.workflow.proceedings if q.venue is not ProceedingVenue.INTERNAL and not ours(q)]
-    dated = [q for q in held if q.filed_at or q.accepted_at or q.decided_at or q.ended_at]
-    dated.sort(
-        key=lambda q: _sort_key(q.filed_at or q.accepted_at or q.decided_at or q.ended_at or case.complained_at, case)
-    )
-    return dated + [q for q in held if q not in dated]
-
-
 def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:
     """A proceeding as a declaration states it: 于2026年11月23日向杭州市余杭区消费者权益保护委员会投诉（编号：YH-1），
     2026年11月26日调解不成 — or 尚在处理中 while it has no result; ``who`` is the one who went there (投诉人)."""
@@ -696,9 +650,8 @@ def proceeding_said(ctx: BundleContext, q: Proceeding, who: str) -> str:
     text = f"{who}{f'于{fmt_date(start, case)}' if start else ''}向{body}{PROCEEDING_WORDS[q.venue]}"
     if q.ref.strip():
         text += f"（编号：{_free(ctx, q.ref.strip())}）"
-    end = q.decided_at or q.ended_at
     if q.result in RESULT_WORDS:
-        text += f"，{fmt_date(end, case) if end else ''}{RESULT_WORDS[q.result]}"
+        text += f"，{fmt_date(q.decided_at or q.ended_at, case)}{RESULT_WORDS[q.result]}"
     elif q.accepted_at is not None:
         text += f"，{fmt_date(q.accepted_at, case)}受理，尚在处理中"
     else:

@@ -23,7 +23,6 @@ from casefile.core.bundle.documents.common import (
     _narrative,
     _refs,
     _signature,
-    before_other_bodies,
     cite_on_day,
     fmt_amount,
     fmt_date,
@@ -37,11 +36,11 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, _title
 from casefile.core.bundle.documents.rules import (
-    _FRAUD,
     filed_with,
     return_window,
     seven_day_return_applies,
 )
+from casefile.core.bundle.handling import _FRAUD, before_other_bodies, complaint_venue
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType, TimelineEvent
@@ -135,15 +134,16 @@ def _consumer_complaint(ctx: BundleContext) -> list[Flowable]:
 
 
 # The bodies a dispute already before them bars (投诉举报处理办法 art. 16 (二), complaint-measures.not-accepted;
-# for the 消协, its practice), as the declaration names them, each with the venues of the proceedings it covers.
+# for the 消协, its practice), as the declaration names them, each with the venues of the proceedings it covers;
+# by the venue of the letter's own destination (:func:`~casefile.core.bundle.handling.complaint_venue`).
 _BODIES = {
-    Route.MARKET_REGULATOR: (
+    ProceedingVenue.REGULATOR: (
         ("人民法院", (ProceedingVenue.COURT,)),
         ("仲裁机构", (ProceedingVenue.ARBITRATION,)),
         ("其他市场监督管理部门或者其他行政机关", (ProceedingVenue.REGULATOR, ProceedingVenue.POSTAL_REGULATOR)),
         ("消费者协会", (ProceedingVenue.CONSUMER_ASSOCIATION,)),
     ),
-    Route.CONSUMER_ASSOCIATION: (
+    ProceedingVenue.CONSUMER_ASSOCIATION: (
         ("人民法院", (ProceedingVenue.COURT,)),
         ("仲裁机构", (ProceedingVenue.ARBITRATION,)),
         ("市场监督管理部门或者其他行政机关", (ProceedingVenue.REGULATOR, ProceedingVenue.POSTAL_REGULATOR)),
@@ -152,19 +152,13 @@ _BODIES = {
 }
 
 
-def own_venue(ctx: BundleContext) -> ProceedingVenue:
-    """The venue of a proceeding before the letter's own destination."""
-    if _route(ctx) is Route.MARKET_REGULATOR:
-        return ProceedingVenue.REGULATOR
-    return ProceedingVenue.CONSUMER_ASSOCIATION
-
-
 def _bodies_declared(ctx: BundleContext) -> str:
     """The declaration on other bodies, as the record shows it: each proceeding recorded before another body (its
     number, its result or that it is pending) stated as it is; 未向…提出，亦未经其受理或者处理 only for the kinds of
     body the record shows none of. A pending proceeding before the destination itself is this complaint."""
-    held = before_other_bodies(ctx.case, own_venue(ctx))
-    bodies = _BODIES[Route.MARKET_REGULATOR if _route(ctx) is Route.MARKET_REGULATOR else Route.CONSUMER_ASSOCIATION]
+    itself = complaint_venue(ctx.route)
+    held = before_other_bodies(ctx.case, itself)
+    bodies = _BODIES[itself]
     told = [proceeding_said(ctx, q, "") for q in held]
     none_of = [name for name, venues in bodies if not any(q.venue in venues for q in held)]
     parts = []

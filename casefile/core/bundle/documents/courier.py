@@ -27,7 +27,6 @@ from casefile.core.bundle.documents.common import (
     _money,
     _people,
     _signature,
-    _sort_key,
     _timeline,
     cite_on_day,
     courier_parties,
@@ -46,6 +45,7 @@ from casefile.core.bundle.documents.common import (
 )
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _numbered, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import REPLY_DAYS, _add_years, loss_table
+from casefile.core.bundle.handling import _sort_key
 from casefile.core.bundle.pdfkit import blank
 from casefile.core.model import EventKind, Party
 from casefile.core.record.timeline import with_carrier

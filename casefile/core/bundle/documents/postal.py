@@ -23,7 +23,6 @@ from casefile.core.bundle.documents.common import (
     _free,
     _money,
     _signature,
-    before_other_bodies,
     cite_on_day,
     courier_parties,
     fmt_date,
@@ -44,6 +43,7 @@ from casefile.core.bundle.documents.courier import (
 from casefile.core.bundle.documents.cover import postal_body
 from casefile.core.bundle.documents.layout import _F, WIDTH, _form, _h, _p, _ruled, _title
 from casefile.core.bundle.documents.rules import loss_table
+from casefile.core.bundle.handling import before_other_bodies
 from casefile.core.bundle.pdfkit import sign_here
 from casefile.core.record.timeline import with_carrier
 from casefile.core.workflow.records import Venue as ProceedingVenue

@@ -16,10 +16,10 @@ from casefile.core.bundle.documents.common import (
     _free,
     _labels,
     _money,
-    _sort_key,
     fmt_amount,
     on_day,
 )
+from casefile.core.bundle.handling import _sort_key, carrier_paid
 from casefile.core.model import (
     Case,
     CaseType,
@@ -43,7 +43,6 @@ _ONLINE_PLATFORM = re.compile(
 )
 # Words that point to harm beyond the product itself (a product-liability tort, not a sale).
 _INJURY = re.compile(r"受伤|烫伤|烧伤|割伤|人身伤害|人身损害|致残|死亡|爆炸|起火|着火|自燃|触电|中毒")
-_FRAUD = re.compile(r"欺诈|三倍|3倍|假冒|虚假宣传")
 
 
 CONTRACT_CAUSES = ("买卖合同纠纷", "信息网络买卖合同纠纷")  # the causes the SPC's 买卖合同纠纷 element form serves
@@ -142,7 +141,7 @@ def loss_table(ctx: BundleContext) -> LossTable:
     shipment = case.shipment
     goods = case.transaction.amount
     freight = shipment.freight
-    recovered = carrier_paid(ctx)
+    recovered = carrier_paid(case)
     total = goods + freight if goods is not None and freight is not None else None
     if total is not None and recovered:  # what the carrier already paid is no longer a loss
         total = max(total - recovered, Decimal(0))
@@ -179,12 +178,6 @@ def loss_table(ctx: BundleContext) -> LossTable:
         vouchers=f"（见{vouchers}）" if vouchers else "",
         recovered=recovered,
     )
-
-
-def carrier_paid(ctx: BundleContext) -> Decimal:
-    """What the record shows the carrier already paid (Payment.payer courier: a refunded freight, a part of the
-    compensation), deducted from the loss the claim asks for."""
-    return sum((p.amount for p in ctx.case.workflow.payments if p.payer == "courier"), Decimal(0))
 
 
 def carrier_complaint(ctx: BundleContext) -> TimelineEvent | None:
