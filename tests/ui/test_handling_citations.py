@@ -106,4 +106,4 @@ def test_a_stage_entered_in_the_overview_cites_its_exhibits(with_exhibits, ctx):
     stored = ctx.library.load_case(NUMBER)
     assert stored.stage_log[-1].note == "被投诉人书面答复只同意维修" and stored.stage_log[-1].evidence == [2, 1]
     assert overview.stage_exhibits.text() == ""  # written: cleared with the note
-    assert "被投诉人书面答复只同意维修  (exhibits 2、1)" in overview.stage_log.item(0).text()
+    assert "被投诉人书面答复只同意维修  (exhibits 2, 1)" in overview.stage_log.item(0).text()
