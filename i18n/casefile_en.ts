@@ -6676,10 +6676,6 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7941,6 +7937,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off what the carrier owes in all (the goods&apos; value plus shipping fee, or the insured value when that is lower) and the claim asks for what is left; check the sums before filing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6712,10 +6712,6 @@ Attach %1 all the same?</source>
         <translation>案卷记录{day}已作出裁决或决定：{owed}。请求按诉求金额扣除已付款项计算：已经裁判的争议不再重复处理，请申请执行该裁决，或核对诉求</translation>
     </message>
     <message>
-        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
-        <translation>案卷记录快递企业已支付 {paid}：损失计算已从损失（商品价值＋运费）中扣除，请求金额为余额；提交前请核对金额</translation>
-    </message>
-    <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
         <translation>{exhibits}：照片记录的拍摄时间不是真实时间（相机时钟未设置，或该值无法识别），材料改用文件名中的时间或文件修改时间，并注明原因；复制文件可能改变该时间：请核对照片的拍摄时间，并在证据详情中更正</translation>
     </message>
@@ -7978,6 +7974,10 @@ Attach %1 all the same?</source>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
         <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off what the carrier owes in all (the goods&apos; value plus shipping fee, or the insured value when that is lower) and the claim asks for what is left; check the sums before filing</source>
+        <translation>案卷记录快递企业已支付 {paid}：损失计算从快递企业应赔偿的总额（商品价值＋运费，已保价且保价金额较低的，为保价金额）中扣除该款项，请求金额为余额；提交前请核对金额</translation>
     </message>
     <message>
         <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>
