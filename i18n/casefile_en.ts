@@ -6596,11 +6596,19 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (insured: compensation is limited to the insured value, {citation}, and the {paid} the courier company already paid comes off it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the {paid} the courier company already paid comes off it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6632,12 +6632,20 @@ Attach %1 all the same?</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
     </message>
     <message>
+        <source> (insured: compensation is limited to the insured value, {citation}, and the {paid} the courier company already paid comes off it)</source>
+        <translation>（已保价，赔偿以保价金额为限（{citation}），并扣除快递企业已支付的 {paid}）</translation>
+    </message>
+    <message>
         <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
         <translation>记录中的日期相互矛盾：{contradiction}：年份是否录错？诉讼时效会从该日起算；请核对其时间（casefile event {number} --edit {n} --at TIME）</translation>
     </message>
     <message>
         <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
         <translation>记录中的日期相互矛盾：{contradiction}：其中一个日期有误，材料会把两个日期一并打印；请更正（casefile edit {number}）</translation>
+    </message>
+    <message>
+        <source> (the {paid} the courier company already paid comes off it)</source>
+        <translation>（已扣除快递企业已支付的 {paid}）</translation>
     </message>
     <message>
         <source>a third party&apos;s (no party to the case)</source>

@@ -192,7 +192,10 @@ def test_with_insurance_what_the_carrier_paid_comes_off_the_insured_value(tmp_pa
     assert "请求贵司赔偿索赔人损失共计988.00元" in claim and "1,000.00元。" not in claim
     form = text_of(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "appeal")
     assert "责成被申诉人赔偿申诉人损失共计988.00元" in form
-    assert "insured value when that is lower" in codes(case, Venue.COURIER_CLAIM)["carrier-paid-deducted"]
+    found = codes(case, Venue.COURIER_CLAIM)
+    assert "insured value when that is lower" in found["carrier-paid-deducted"]
+    differs = found["demand-differs-from-loss-table"]  # the demands ask the whole 1,311.00
+    assert "988.00 yuan the loss table claims" in differs and "12.00 yuan the courier company already" in differs
 
     case.shipment.insured_value = Decimal("2000.00")  # under the cap: the loss less what was paid
     table = loss_table(context(case, Venue.COURIER_CLAIM, MERCHANT))
