@@ -6596,11 +6596,19 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (insured: compensation is limited to the insured value, {citation}, and the {paid} the courier company already paid comes off it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the {paid} the courier company already paid comes off it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6673,10 +6681,6 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>A decision is recorded on {day}: {owed}. The claims ask for the demands less what was paid: a dispute already decided is not heard again; enforce the decision instead, or check the demands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7941,6 +7945,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off what the carrier owes in all (the goods&apos; value plus shipping fee, or the insured value when that is lower) and the claim asks for what is left; check the sums before filing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6632,12 +6632,20 @@ Attach %1 all the same?</source>
         <translation>时间线{events}未填对象，或许是快递公司的答复：请将其对象设为“快递公司”（在时间线中点“修改…”；或 casefile event {number} --edit N --with courier，N 为 {numbers}）</translation>
     </message>
     <message>
+        <source> (insured: compensation is limited to the insured value, {citation}, and the {paid} the courier company already paid comes off it)</source>
+        <translation>（已保价，赔偿以保价金额为限（{citation}），并扣除快递企业已支付的 {paid}）</translation>
+    </message>
+    <message>
         <source>The record&apos;s dates contradict: {contradiction}: is its year mistyped? The limitation period would count from it; check its time (casefile event {number} --edit {n} --at TIME)</source>
         <translation>记录中的日期相互矛盾：{contradiction}：年份是否录错？诉讼时效会从该日起算；请核对其时间（casefile event {number} --edit {n} --at TIME）</translation>
     </message>
     <message>
         <source>The record&apos;s dates contradict: {contradiction}: one of these dates is wrong, and the packet would print both; correct it (casefile edit {number})</source>
         <translation>记录中的日期相互矛盾：{contradiction}：其中一个日期有误，材料会把两个日期一并打印；请更正（casefile edit {number}）</translation>
+    </message>
+    <message>
+        <source> (the {paid} the courier company already paid comes off it)</source>
+        <translation>（已扣除快递企业已支付的 {paid}）</translation>
     </message>
     <message>
         <source>a third party&apos;s (no party to the case)</source>
@@ -6710,10 +6718,6 @@ Attach %1 all the same?</source>
     <message>
         <source>A decision is recorded on {day}: {owed}. The claims ask for the demands less what was paid: a dispute already decided is not heard again; enforce the decision instead, or check the demands</source>
         <translation>案卷记录{day}已作出裁决或决定：{owed}。请求按诉求金额扣除已付款项计算：已经裁判的争议不再重复处理，请申请执行该裁决，或核对诉求</translation>
-    </message>
-    <message>
-        <source>The record shows {paid} already paid by the courier company: the loss table takes it off the loss (goods&apos; value plus shipping fee) and the claim asks for what is left; check the sums before filing</source>
-        <translation>案卷记录快递企业已支付 {paid}：损失计算已从损失（商品价值＋运费）中扣除，请求金额为余额；提交前请核对金额</translation>
     </message>
     <message>
         <source>{exhibits}: the capture time the photo records is no real time (the camera&apos;s clock was not set, or the value cannot be read), so the packet gives the time in the file&apos;s name or the file&apos;s modification time instead and says why; copying a file can change that time: check when the photo was taken, and correct it in the exhibit&apos;s details</source>
@@ -7978,6 +7982,10 @@ Attach %1 all the same?</source>
     <message>
         <source>a new user&apos;s database login {login} needs a password</source>
         <translation>新用户的数据库登录名 {login} 需要设置密码</translation>
+    </message>
+    <message>
+        <source>The record shows {paid} already paid by the courier company: the loss table takes it off what the carrier owes in all (the goods&apos; value plus shipping fee, or the insured value when that is lower) and the claim asks for what is left; check the sums before filing</source>
+        <translation>案卷记录快递企业已支付 {paid}：损失计算从快递企业应赔偿的总额（商品价值＋运费，已保价且保价金额较低的，为保价金额）中扣除该款项，请求金额为余额；提交前请核对金额</translation>
     </message>
     <message>
         <source>{day} is not a plausible day for a review (use days between {earliest} and {latest})</source>

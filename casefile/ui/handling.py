@@ -983,10 +983,11 @@ class HandlingTab(QWidget):
             except CaseFileError:
                 return True
 
-        # No payer is preset: chosen when money is to be paid, and left unsaid, or said, when nothing is.
+        # No payer nor payee is preset: chosen when money is to be paid, and left unsaid, or said, when nothing is
+        # (the complainant is not always the one paid: a merchant is, when the courier compensates it).
         payer = d.combo(self.tr("Paid by"), _parties(optional=True), choose=True, required_when=money_to_pay)
         amount.textChanged.connect(lambda _text: d.update_ok())
-        payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
+        payee = d.combo(self.tr("Paid to"), _parties(optional=True), choose=True, required_when=money_to_pay)
         perform_by = d.optional_time(self.tr("Perform by"))
         summary = d.line(self.tr("What was agreed or decided"))
         evidence = d.exhibits(self.tr("Exhibits"), self.case)
@@ -1000,7 +1001,7 @@ class HandlingTab(QWidget):
                 if amount.text().strip()
                 else None,
                 payer=str(payer.currentData() or ""),
-                payee=str(payee.currentData()),
+                payee=str(payee.currentData() or ""),
                 perform_by=perform_by.value(),
                 evidence=evidence.chosen(),
             )
@@ -1012,8 +1013,9 @@ class HandlingTab(QWidget):
         d = RecordDialog(self.tr("Payment"), self)
         amount = d.line(self.tr("Amount (yuan)"))
         at = d.time(self.tr("Paid at"))
+        # Neither side of a payment is preset: who paid whom is chosen, every time (money is always paid here).
         payer = d.combo(self.tr("Paid by"), _parties(), choose=True)
-        payee = d.combo(self.tr("Paid to"), _parties(optional=True), "complainant")
+        payee = d.combo(self.tr("Paid to"), _parties(), choose=True)
         method = d.line(self.tr("How"), placeholder=self.tr("原路退款, 转账, 现金…"))
         recovered = QCheckBox(self.tr("Recovered from another party (courier, manufacturer)"), d)
         d.row("", recovered)

@@ -62,6 +62,23 @@ def test_the_response_promise_is_met_late_or_overdue() -> None:
     assert states(c, "2026-09-29 09:00")["response.urgent"][0] is Status.LATE
 
 
+def test_only_a_proposal_of_our_side_answers_the_complainant() -> None:
+    """The customer's own demand, or the courier's offer to the merchant, is no answer to the customer: the
+    promise stays overdue until our side proposes (or calls, or moves the case on)."""
+    from casefile.core.model import Side
+
+    for side in (Side.RESPONDENT, None):  # recorded, or not told: the one complained to owes the answer
+        c = case(our_side=side)
+        c.workflow.proposals.append(Proposal(at("2026-09-29 10:00"), "complainant", "要求退款并补偿50元"))
+        c.workflow.proposals.append(Proposal(at("2026-09-29 11:00"), "courier", "赔偿运费23元"))
+        c.workflow.proposals.append(Proposal(at("2026-09-29 12:00"), "manufacturer", "换新"))
+        got = {s.key: s for s in case_clocks(c, at("2026-09-30 09:00"))}["response.urgent"]
+        assert got.status is Status.OVERDUE and got.met_at is None, side
+        c.workflow.proposals.append(Proposal(at("2026-09-29 15:00"), "respondent", "同意退款"))
+        got = {s.key: s for s in case_clocks(c, at("2026-09-30 09:00"))}["response.urgent"]
+        assert got.status is Status.LATE and got.met_at == at("2026-09-29 15:00"), side
+
+
 def test_a_regulator_complaint_runs_acceptance_then_mediation_with_testing_not_counted() -> None:
     regulator = Proceeding(Venue.REGULATOR, ref="12315-2026-001", filed_at=at("2026-09-28 10:00"))
     c = case()

@@ -164,11 +164,45 @@ def test_the_courier_loss_leaves_out_what_the_carrier_paid_back(tmp_path: Path) 
         Payment(at(26), Decimal("12"), "courier", "respondent", recovered=True, note="快递退运费")
     )
     table = loss_table(context(case, Venue.COURIER_CLAIM, MERCHANT))
-    assert table.total == Decimal("1299.00") and table.claim == Decimal("1299.00")
+    assert table.total == Decimal("1311.00") and table.claim == Decimal("1299.00")
     rows = {row[0]: row for row in table.rows()}
     assert rows["快递企业已支付"][1] == "－12.00 元"
-    assert "快递企业已支付" in rows["合计"][2]
+    assert rows["请求赔偿金额"][1:] == ("1,299.00 元", "按实际损失，合计－快递企业已支付")
     assert "carrier-paid-deducted" in codes(case, Venue.COURIER_CLAIM)
+
+
+def test_with_insurance_what_the_carrier_paid_comes_off_the_insured_value(tmp_path: Path) -> None:
+    """保价 caps all the carrier pays (快递暂行条例 art. 28): the 12.00 it already paid comes off the 1,000.00
+    insured value, not off the 1,311.00 loss before the cap (which would ask 1,000.00 on top of the 12.00)."""
+    case = full_case()  # goods 1,299.00, freight 12.00, insured for 1,000.00
+    case.workflow.payments.append(
+        Payment(at(26), Decimal("12"), "courier", "respondent", recovered=True, note="快递退运费")
+    )
+    table = loss_table(context(case, Venue.COURIER_CLAIM, MERCHANT))
+    assert table.total == Decimal("1311.00") and table.capped and table.claim == Decimal("988.00")
+    rows = [row[:2] for row in table.rows()]
+    assert rows[-4:] == [
+        ("合计", "1,311.00 元"),
+        ("保价金额", "1,000.00 元"),
+        ("快递企业已支付", "－12.00 元"),
+        ("请求赔偿金额", "988.00 元"),
+    ]
+    assert table.rows()[-1][2] == "按保价金额封顶，保价金额－快递企业已支付"
+    claim = text_of(context(case, Venue.COURIER_CLAIM, MERCHANT), "快递理赔申请书", tmp_path / "claim")
+    assert "请求贵司赔偿索赔人损失共计988.00元" in claim and "1,000.00元。" not in claim
+    form = text_of(appeal(case, AFTER_DEADLINE), "邮政业用户申诉书", tmp_path / "appeal")
+    assert "责成被申诉人赔偿申诉人损失共计988.00元" in form
+    found = codes(case, Venue.COURIER_CLAIM)
+    assert "insured value when that is lower" in found["carrier-paid-deducted"]
+    differs = found["demand-differs-from-loss-table"]  # the demands ask the whole 1,311.00
+    assert "988.00 yuan the loss table claims" in differs and "12.00 yuan the courier company already" in differs
+
+    case.shipment.insured_value = Decimal("2000.00")  # under the cap: the loss less what was paid
+    table = loss_table(context(case, Venue.COURIER_CLAIM, MERCHANT))
+    assert not table.capped and table.claim == Decimal("1299.00")
+
+    case.shipment.insured_value = Decimal("10.00")  # the carrier paid all the cap allows: nothing left to ask
+    assert loss_table(context(case, Venue.COURIER_CLAIM, MERCHANT)).claim == Decimal("0")
 
 
 def test_the_dealings_with_the_carrier_say_who_proposed_and_who_refused(tmp_path: Path) -> None:

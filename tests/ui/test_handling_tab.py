@@ -112,11 +112,13 @@ def test_a_dispute_is_handled_in_the_tab(window, ctx):
     set_time(fields["Agreed or decided at"], datetime(2026, 11, 26, 15, 0, tzinfo=CST))
     fields["Amount to pay or refund (yuan)"].setText("1299")
     pick(fields["Paid by"], "respondent")
+    pick(fields["Paid to"], "complainant")
     dialog.accept()
     dialog = tab.record_payment()
     fields = form(dialog)
     fields["Amount (yuan)"].setText("1,299.00")
     pick(fields["Paid by"], "respondent")
+    pick(fields["Paid to"], "complainant")
     set_time(fields["Paid at"], datetime(2026, 11, 27, 10, 0, tzinfo=CST))
     dialog.accept()
     wf = ctx.library.load_case(NUMBER).workflow

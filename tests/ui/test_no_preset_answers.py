@@ -89,13 +89,16 @@ def test_first_response_presets_no_time_and_enter_records_nothing(window, ctx, q
     qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).first_response_at is not None)
 
 
-def test_payment_presets_no_payer(window, ctx, qtbot):
+def test_payment_presets_no_payer_nor_payee(window, ctx, qtbot):
     window.cases.select(NUMBER)
     tab = window.workspace.handling
     window.workspace.setCurrentWidget(tab)
     dialog = tab.record_payment()
     payer = next(b for b, text in dialog.required.items() if text == "Paid by")
+    payee = next(b for b, text in dialog.required.items() if text == "Paid to")
     assert payer.currentIndex() == -1 and payer.currentData() is None
+    # a merchant recording what the courier paid it is no "courier paid the consumer"
+    assert payee.currentIndex() == -1 and payee.currentData() is None and payee.placeholderText() == "Choose…"
     assert not ok(dialog).isEnabled()
     amount = dialog.focusWidget()
     qtbot.keyClicks(amount, "120")
@@ -103,10 +106,15 @@ def test_payment_presets_no_payer(window, ctx, qtbot):
     assert dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.payments == []
     dialog.accept()
     assert "Paid by" in dialog.error.text()
-    payer.setCurrentIndex(payer.findData("respondent"))
+    payer.setCurrentIndex(payer.findData("courier"))
+    assert not ok(dialog).isEnabled() and "Paid to" in ok(dialog).toolTip()
+    enter(qtbot, dialog)
+    assert dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.payments == []
+    payee.setCurrentIndex(payee.findData("respondent"))
     enter(qtbot, dialog)
     qtbot.waitUntil(lambda: len(ctx.library.load_case(NUMBER).workflow.payments) == 1)
-    assert ctx.library.load_case(NUMBER).workflow.payments[0].payer == "respondent"
+    payment = ctx.library.load_case(NUMBER).workflow.payments[0]
+    assert payment.payer == "courier" and payment.payee == "respondent"
 
 
 def test_outcome_presets_no_payer_and_needs_one_only_when_money_is_to_be_paid(window, ctx, qtbot):
@@ -116,7 +124,9 @@ def test_outcome_presets_no_payer_and_needs_one_only_when_money_is_to_be_paid(wi
     dialog = tab.record_outcome()
     kind = next(b for b, text in dialog.required.items() if text == "Outcome")
     payer = next(b for b, text in dialog.required.items() if text == "Paid by")
+    payee = next(b for b, text in dialog.required.items() if text == "Paid to")
     assert payer.currentIndex() == -1 and payer.currentData() is None and payer.placeholderText() == "Choose…"
+    assert payee.currentIndex() == -1 and payee.currentData() is None and payee.placeholderText() == "Choose…"
     kind.setCurrentIndex(kind.findData("agreement"))
     assert ok(dialog).isEnabled()  # nothing to pay: no payer needed
     amount = next(
@@ -137,10 +147,15 @@ def test_outcome_presets_no_payer_and_needs_one_only_when_money_is_to_be_paid(wi
     assert ok(dialog).isEnabled()
     amount.setText("1,299.00")
     payer.setCurrentIndex(payer.findData("respondent"))
+    assert not ok(dialog).isEnabled() and "Paid to" in ok(dialog).toolTip()  # nor is the payee preset
+    payee.setCurrentIndex(payee.findData(""))  # "(not said)" is no answer either
+    assert not ok(dialog).isEnabled()
+    payee.setCurrentIndex(payee.findData("complainant"))
     assert ok(dialog).isEnabled()
     enter(qtbot, dialog)
     qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).workflow.outcome is not None)
-    assert ctx.library.load_case(NUMBER).workflow.outcome.payer == "respondent"
+    outcome = ctx.library.load_case(NUMBER).workflow.outcome
+    assert outcome.payer == "respondent" and outcome.payee == "complainant"
 
 
 def test_an_outcome_with_nothing_to_pay_records_no_payer(window, ctx, qtbot):
@@ -153,4 +168,4 @@ def test_an_outcome_with_nothing_to_pay_records_no_payer(window, ctx, qtbot):
     enter(qtbot, dialog)
     qtbot.waitUntil(lambda: ctx.library.load_case(NUMBER).workflow.outcome is not None)
     outcome = ctx.library.load_case(NUMBER).workflow.outcome
-    assert outcome.payer == "" and outcome.amount is None
+    assert outcome.payer == "" and outcome.payee == "" and outcome.amount is None

@@ -452,14 +452,21 @@ def _claim_against_losses(case: Case, venue: Venue, entries: list[ExhibitEntry],
     table = loss_table(ctx)
     if table.claim is None or table.claim == claimed:
         return
-    why = (
-        Message(
+    why: Message | str = ""
+    if table.capped and table.recovered:
+        why = Message(
+            " (insured: compensation is limited to the insured value, {citation}, and the {paid} the courier "
+            "company already paid comes off it)",
+            citation=cite("express-regulation.compensation"),
+            paid=_money(table.recovered),
+        )
+    elif table.capped:
+        why = Message(
             " (insured: compensation is limited to the insured value, {citation})",
             citation=cite("express-regulation.compensation"),
         )
-        if table.capped
-        else ""
-    )
+    elif table.recovered:
+        why = Message(" (the {paid} the courier company already paid comes off it)", paid=_money(table.recovered))
     found.warn(
         "demand-differs-from-loss-table",
         Message(

@@ -98,5 +98,5 @@ def deductions(case: Case) -> dict[int, Decimal]:
 
 def carrier_paid(case: Case) -> Decimal:
     """What the record shows the carrier already paid (Payment.payer courier: a refunded freight, a part of the
-    compensation), deducted from the loss the claim asks for."""
+    compensation), deducted, after the insured cap, from what the claim asks for."""
     return sum((p.amount for p in case.workflow.payments if p.payer == "courier"), Decimal(0))

@@ -1437,16 +1437,18 @@ def _paid_and_agreed(case: Case, found: Findings) -> None:
 
 
 def _carrier_paid(case: Case, found: Findings) -> None:
-    """What the record shows the carrier already paid (a refunded freight): the loss table takes it off the loss
-    (rules.loss_table), which is said with the figure."""
+    """What the record shows the carrier already paid (a refunded freight): the loss table takes it off what the
+    carrier owes in all, the loss or, insured, the insured value when that is lower (rules.loss_table), which is
+    said with the figure."""
     paid = carrier_paid(case)
     if not paid:
         return
     found.warn(
         "carrier-paid-deducted",
         Message(
-            "The record shows {paid} already paid by the courier company: the loss table takes it off the loss "
-            "(goods' value plus shipping fee) and the claim asks for what is left; check the sums before filing",
+            "The record shows {paid} already paid by the courier company: the loss table takes it off what the "
+            "carrier owes in all (the goods' value plus shipping fee, or the insured value when that is lower) and "
+            "the claim asks for what is left; check the sums before filing",
             paid=_yuan(paid),
         ),
         "workflow.payments",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from casefile.core.model import Case, EventKind, Stage
+from casefile.core.model import Case, EventKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
@@ -191,15 +191,25 @@ def responded(case: Case) -> datetime | None:
     the first contact with the complainant after the complaint (a call, chat, e-mail, visit or
     confirmation with party complainant on the timeline), or the first step of handling after
     registration (the case moved on to verification or beyond, a responsibility finding, a
-    proposal), whichever came first."""
+    proposal of our side's), whichever came first. Only our side's steps answer the complainant: the
+    complainant's own demand, or a courier's offer to the merchant, leaves them unanswered."""
+    ours = our_party(case)
     times = [case.first_response_at] if case.first_response_at is not None else []
     times += [c.at for c in case.stage_log if c.stage is not Stage.REGISTRATION]
-    times += [f.at for f in case.workflow.findings] + [p.at for p in case.workflow.proposals]
+    times += [f.at for f in case.workflow.findings] + [p.at for p in case.workflow.proposals if p.by == ours]
     answered = [t for t in times if t >= case.complained_at]
     contact = first_contact(case)
     if contact is not None:
         answered.append(contact)
     return min(answered) if answered else None
+
+
+def our_party(case: Case) -> str:
+    """The party name our user's proposals are recorded under: "complainant" when our side is the complainant's,
+    else "respondent" — also when the side cannot be told (nothing recorded nor presumed), as the response promise
+    then runs for the one complained to: a proposal by anyone else never reads as our answer, so a promise that
+    was met may show overdue, never one unanswered as met."""
+    return "complainant" if case.side is Side.COMPLAINANT else "respondent"
 
 
 def first_contact(case: Case) -> datetime | None:

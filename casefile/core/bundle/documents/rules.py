@@ -99,15 +99,16 @@ class LossTable:
     goods_value: Decimal | None  # 商品价值, from the order
     freight: Decimal | None  # 运费
     other_costs: Decimal | None  # 其他合理费用: never in the record, a blank to fill
-    total: Decimal | None  # goods + freight; unknown when either is unknown
+    total: Decimal | None  # goods + freight (the loss); unknown when either is unknown
     insured: bool | None  # None: not entered
     insured_value: Decimal | None  # 保价金额
     insurance_fee: Decimal | None
-    claim: Decimal | None  # total, capped at the insured value when insured; None when it cannot be known
+    claim: Decimal | None  # total, capped at the insured value when insured, less what the carrier already paid;
+    # None when it cannot be known
     capped: bool  # the insured value cut the claim down
     rule: str  # the compensation rule that applies, as printed
     vouchers: str  # 商品价值凭证: the evidence labels of receipts/invoices, "" if none
-    recovered: Decimal = Decimal(0)  # what the carrier already paid (交涉记录), taken off the total
+    recovered: Decimal = Decimal(0)  # what the carrier already paid (交涉记录), taken off the capped claim
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(项目, 金额, 依据/说明) rows as printed."""
@@ -116,19 +117,23 @@ class LossTable:
             ("运费", _money(self.freight), "以运单记载为准"),
             ("其他合理费用", _money(self.other_costs), "如有，请填写并附凭证"),
         ]
-        if self.recovered:
-            rows.append(("快递企业已支付", f"－{_money(self.recovered)}", "已收到的款项，从损失中扣除（见交涉记录）"))
-            rows.append(("合计", _money(self.total), "商品价值＋运费－快递企业已支付（不含其他合理费用）"))
-        else:
-            rows.append(("合计", _money(self.total), "商品价值＋运费（不含其他合理费用）"))
+        rows.append(("合计", _money(self.total), "商品价值＋运费（不含其他合理费用）"))
         if self.insured:
             rows.append(("保价金额", _money(self.insured_value), f"保价费 {_money(self.insurance_fee)}"))
+        if self.recovered:
+            # taken off what the carrier owes in all (the loss, or the insured value when that is lower): under
+            # 保价 its whole liability is capped, what it already paid included
+            where = "从赔偿中扣除" if self.insured else "从损失中扣除"
+            rows.append(("快递企业已支付", f"－{_money(self.recovered)}", f"已收到的款项，{where}（见交涉记录）"))
         if self.insured is None:
             note = "是否保价未填写：核实后填写"
         elif self.capped:
             note = "按保价金额封顶"
         else:
             note = "已保价，未超过保价金额" if self.insured else "按实际损失"
+        if self.recovered and self.insured is not None:
+            base = "保价金额" if self.capped else "合计"
+            note += f"，{base}－快递企业已支付"
         rows.append(("请求赔偿金额", _money(self.claim), note))
         return rows
 
@@ -136,15 +141,14 @@ class LossTable:
 def loss_table(ctx: BundleContext) -> LossTable:
     """The courier-claim loss calculation: insured → capped at the insured value (保价规则);
     uninsured → the actual loss (快递暂行条例 art. 28, art. 27 before 2025-06-01); not entered → a blank and both
-    rules."""
+    rules. What the carrier already paid is taken off the claim after the cap: the insured value limits all the
+    carrier pays, not what is left once it has paid part."""
     case = ctx.case
     shipment = case.shipment
     goods = case.transaction.amount
     freight = shipment.freight
     recovered = carrier_paid(case)
     total = goods + freight if goods is not None and freight is not None else None
-    if total is not None and recovered:  # what the carrier already paid is no longer a loss
-        total = max(total - recovered, Decimal(0))
     basis = law.cite_on("express-regulation.compensation", on_day(ctx))
     claim: Decimal | None = total
     capped = False
@@ -163,6 +167,10 @@ def loss_table(ctx: BundleContext) -> LossTable:
         rule = f"已保价：按保价规则赔偿，以保价金额 {_money(value)}为限（部分损失按比例）（{basis}）"
     else:
         rule = f"未保价：依照民事法律的有关规定按实际损失赔偿（{basis}），附商品价值凭证"
+    if claim is not None and recovered:
+        # What the carrier already paid is part of what it owes in all: taken off after the cap, never before
+        # it (under 保价 the whole compensation is limited to the insured value, 快递暂行条例 art. 28).
+        claim = max(claim - recovered, Decimal(0))
     vouchers = _labels(ctx, [e.exhibit.number for e in ctx.entries if e.exhibit.kind is EvidenceKind.RECEIPT])
     return LossTable(
         goods_value=goods,
