@@ -371,7 +371,7 @@ def test_the_12305_year_runs_from_the_shipping_day_once_the_carrier_is_claimed_f
     c.shipment.shipped_at = at("2025-12-10 10:00")
     assert "postal.appeal" not in states(c, "2026-12-01 10:00")
     c.timeline.append(
-        TimelineEvent(at=at("2025-12-18 11:00"), kind=EventKind.COMPLAINT, summary="向快递公司客服索赔", party="courier")
+        TimelineEvent(at=at("2025-12-18 11:00"), kind=EventKind.COMPLAINT, summary="向快递公司索赔", party="courier")
     )
     assert states(c, "2026-12-01 10:00")["postal.appeal"] == (Status.OPEN, date(2026, 12, 10))
     appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
