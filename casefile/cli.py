@@ -2822,11 +2822,13 @@ def cmd_close(args: argparse.Namespace, library: Library) -> int:
 
 
 def _right_line(state: ClockState) -> str:
-    """An open right as ``close`` names it: court.appeal-judgment (ref …) act by 2026-12-10 (by law 2026-12-10)."""
+    """An open right as ``close`` names it: ``court.appeal-ruling (ref …) act by 2026-12-05 (by law 2026-12-07)``,
+    the law's last day said only when a rest day moved it."""
     deadline = state.deadline
     safe = deadline.act_by or deadline.last_day
     ref = f" ({state.ref})" if state.ref else ""
-    return f"{state.key}{ref} act by {safe.isoformat()} (by law {deadline.last_day.isoformat()})"
+    moved = f" (by law {deadline.last_day.isoformat()})" if safe != deadline.last_day else ""
+    return f"{state.key}{ref} act by {safe.isoformat()}{moved}"
 
 
 def cmd_reopen(args: argparse.Namespace, library: Library) -> int:
