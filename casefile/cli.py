@@ -120,6 +120,7 @@ if TYPE_CHECKING:  # the library (SQLAlchemy's index, hashing) loads only for a 
     from casefile.core.timestamps.stamping import StampOutcome
     from casefile.core.walkin import Handed
     from casefile.core.watch.refused import RefusedLinks
+    from casefile.core.workflow.due import ClockState
 
 log = logging.getLogger("casefile")
 
@@ -716,6 +717,11 @@ def _handling_parsers(sub: Any) -> None:
     p.add_argument("--note", default="")
     _exhibit_option(p, "an exhibit that shows how it ended, e.g. a refund receipt (repeatable)")
     p.add_argument("--at", metavar="TIME", help=_AT_HELP)
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="close although an appeal, a set-aside or an enforcement period is still open (no more reminders)",
+    )
 
     p = sub.add_parser("reopen", help="reopen a closed case, with the reason")
     p.add_argument("case")
@@ -2796,13 +2802,33 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_close(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.due import open_rights
     from casefile.core.workflow.handling import close_case
 
     closing = Closing(at=_at(args), result=ClosingResult(args.result), satisfaction=args.satisfaction, note=args.note)
     with library.edit(args.case) as writer:
+        rights = open_rights(writer.case)
+        if rights and not args.force:
+            raise InvalidValueError(
+                "{case}: still open: {rights}; closing stops their reminders (add --force to close anyway)",
+                case=args.case,
+                rights="; ".join(_right_line(s) for s in rights),
+            )
         close_case(writer, dataclasses.replace(closing, evidence=_cited(writer, args)))
     _print(f"{args.case}: closed ({args.result}) at {_fmt_time(closing.at)}")
+    for state in rights:
+        _print(f"  warning: no more reminders for {_right_line(state)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _right_line(state: ClockState) -> str:
+    """An open right as ``close`` names it: ``court.appeal-ruling (ref …) act by 2026-12-05 (by law 2026-12-07)``,
+    the law's last day said only when a rest day moved it."""
+    deadline = state.deadline
+    safe = deadline.act_by or deadline.last_day
+    ref = f" ({state.ref})" if state.ref else ""
+    moved = f" (by law {deadline.last_day.isoformat()})" if safe != deadline.last_day else ""
+    return f"{state.key}{ref} act by {safe.isoformat()}{moved}"
 
 
 def cmd_reopen(args: argparse.Namespace, library: Library) -> int:

@@ -615,6 +615,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Appeal to the postal administration (12305)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Return without reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,6 +684,10 @@ SHA-256: %4</source>
     </message>
     <message>
         <source>the postal administration received the appeal (12305)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parcel was shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2793,6 +2801,18 @@ Reason:</source>
     </message>
     <message>
         <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close anyway and stop reminding of these periods?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period is still open: tick &apos;Close anyway&apos; to close the case all the same</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

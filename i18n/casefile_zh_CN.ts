@@ -618,6 +618,10 @@ SHA-256：%4</translation>
         <translation>快递企业答复</translation>
     </message>
     <message>
+        <source>Appeal to the postal administration (12305)</source>
+        <translation>向邮政管理部门申诉期限（12305）</translation>
+    </message>
+    <message>
         <source>Return without reason</source>
         <translation>七日无理由退货</translation>
     </message>
@@ -684,6 +688,10 @@ SHA-256：%4</translation>
     <message>
         <source>the postal administration received the appeal (12305)</source>
         <translation>邮政管理部门收到申诉（12305）</translation>
+    </message>
+    <message>
+        <source>the parcel was shipped</source>
+        <translation>交寄快件</translation>
     </message>
     <message>
         <source>the consumer received the goods</source>
@@ -2806,6 +2814,18 @@ Reason:</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.</source>
+        <translation>以下期限尚未届满：%1。结案后本软件不再提醒这些期限。</translation>
+    </message>
+    <message>
+        <source>Close anyway and stop reminding of these periods?</source>
+        <translation>仍然结案，并停止提醒上述期限？</translation>
+    </message>
+    <message>
+        <source>A period is still open: tick &apos;Close anyway&apos; to close the case all the same</source>
+        <translation>尚有期限未届满：如仍要结案，请勾选“仍然结案”</translation>
     </message>
     <message>
         <source>F&amp;irst response…</source>

@@ -343,3 +343,26 @@ def test_registration_says_when_the_response_promise_has_already_run_out(capsys,
     lines = out.strip().splitlines()
     assert "the response promise ran out at 2026-11-19 00:00 (2 h from the complaint)" in lines[1]
     assert lines[-1].startswith("2026")  # the case number stays the last line
+
+
+def test_close_refuses_while_an_appeal_or_enforcement_is_open_until_forced(capsys, lib, number) -> None:
+    """Closing stops a case's clocks: an appeal still open, an unpaid judgment, are named with their safe days."""
+    from datetime import datetime, timedelta
+
+    from casefile.core.zone import BEIJING
+
+    now = datetime.now(BEIJING).replace(microsecond=0)
+    served = (now - timedelta(days=2)).isoformat()
+    perform_by = (now + timedelta(days=10)).isoformat()
+    ok(capsys, lib, "proceeding", number, "--venue", "court", "--result", "judgment", "--served-at", served)
+    ok(
+        capsys, lib, "outcome", number, "--kind", "decision", "--summary", "一审判决部分支持", "--amount", "2000",
+        "--payer", "respondent", "--payee", "complainant", "--perform-by", perform_by,
+    )  # fmt: skip
+    code, _out, err = run(capsys, lib, "close", number, "--result", "partly")
+    assert code == 2 and "--force" in err
+    assert "court.appeal-judgment act by" in err and "court.enforcement act by" in err
+    assert shown(capsys, lib, number)["workflow"].get("closings", []) == []
+    code, out, err = run(capsys, lib, "close", number, "--result", "partly", "--force")
+    assert code == 0 and "closed (partly)" in out
+    assert "no more reminders for court.appeal-judgment" in err

@@ -45,8 +45,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
 # period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
 # and grouped without zero-width characters (a name pasted with U+200B is the name it looks like); 12: only our
-# side's proposals meet the response promise (not the complainant's own demand, nor a courier's offer).
-SCHEMA_VERSION = 12
+# side's proposals meet the response promise (not the complainant's own demand, nor a courier's offer); 13: appeals
+# from a dismissal or refusal, set-aside of a dismissing award, enforcement of a 调解书 and the 12305 year are clocks.
+SCHEMA_VERSION = 13
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")

@@ -18,7 +18,7 @@ from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
 from casefile.core.workflow.clocks import Unit
-from casefile.core.workflow.due import ClockState, Status, case_clocks, first_contact, next_due
+from casefile.core.workflow.due import ClockState, Status, case_clocks, first_contact, next_due, open_rights
 from casefile.core.workflow.records import (
     Answer,
     Closing,
@@ -403,8 +403,36 @@ class ClosingDialog(RecordDialog):
         self.at = self.time(QCoreApplication.translate("HandlingTab", "Closed at"), at)
         self.note = self.line(QCoreApplication.translate("HandlingTab", "Note"), note)
         self.evidence = self.exhibits(QCoreApplication.translate("HandlingTab", "Exhibits"), case, evidence)
+        # An appeal, a set-aside or an enforcement period still open: closing stops its reminders, so ask first.
+        self.rights = open_rights(case) if case is not None else []
+        self.still_open: QLabel | None = None
+        self.stop_anyway: QCheckBox | None = None
+        if self.rights:
+            self.still_open = QLabel(
+                fill(
+                    QCoreApplication.translate(
+                        "HandlingTab",
+                        "Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.",
+                    ),
+                    enumerated([deadline_text(state) for state in self.rights]),
+                ),
+                self,
+            )
+            self.still_open.setWordWrap(True)
+            self.still_open.setStyleSheet(f"color: {URGENT_COLOUR}")
+            self.form.addRow(self.still_open)
+            self.stop_anyway = QCheckBox(
+                QCoreApplication.translate("HandlingTab", "Close anyway and stop reminding of these periods?"), self
+            )
+            self.form.addRow(self.stop_anyway)
 
     def read(self) -> Callable[[CaseWriter], Any]:
+        if self.stop_anyway is not None and not self.stop_anyway.isChecked():
+            raise InvalidValueError(
+                QCoreApplication.translate(
+                    "HandlingTab", "A period is still open: tick 'Close anyway' to close the case all the same"
+                )
+            )
         score = str(self.satisfaction.currentData())
         closing = Closing(
             at=_time_of(self.at),

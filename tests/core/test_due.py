@@ -295,3 +295,123 @@ def test_the_index_works_the_clocks_out_again_when_the_settings_name_another_org
     library = Library.open(tmp_path / "library", "测试员")
     assert any(k.startswith("response.") for k in keys(library))
     library.close()
+
+
+def test_a_courts_dismissal_or_refusal_served_runs_the_appeal() -> None:
+    """民事诉讼法 art. 171: 15 days from a judgment's service, 10 from a ruling's; 驳回诉讼请求 is a judgment,
+    驳回起诉 and 不予受理 rulings. A dismissal that does not say which counts the shorter, ruling's, period."""
+    court = Proceeding(
+        Venue.COURT,
+        ref="(2026)闽0203民初1234号",
+        filed_at=at("2026-09-10 10:00"),
+        accepted_at=at("2026-09-15 10:00"),
+        result=ProceedingResult.DISMISSED,
+        decided_at=at("2026-11-20 10:00"),
+        served_at=at("2026-11-25 10:00"),
+        summary="判决驳回原告的诉讼请求",
+    )
+    c = case()
+    c.workflow.proceedings.append(court)
+    assert states(c, "2026-12-01 10:00")["court.appeal-judgment"] == (Status.OPEN, date(2026, 12, 10))
+    court.summary = "裁定驳回起诉"
+    got = states(c, "2026-12-01 10:00")
+    assert "court.appeal-judgment" not in got
+    assert got["court.appeal-ruling"][0] is Status.OPEN
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "court.appeal-ruling")
+    assert appeal.deadline.act_by == date(2026, 12, 5)  # Saturday: the safe day; by law Monday 12-07
+    court.summary = ""  # not said which: the ruling's ten days, the ones that cannot be missed
+    assert "court.appeal-ruling" in states(c, "2026-12-01 10:00")
+
+    refused = Proceeding(
+        Venue.COURT,
+        filed_at=at("2026-11-20 10:00"),
+        result=ProceedingResult.NOT_ACCEPTED,
+        decided_at=at("2026-11-26 10:00"),
+        served_at=at("2026-11-27 10:00"),
+    )
+    c = case()
+    c.workflow.proceedings.append(refused)
+    got = states(c, "2026-12-01 10:00")
+    assert got["court.appeal-ruling"] == (Status.OPEN, date(2026, 12, 7))
+    assert got["court.filing"][0] is Status.MET
+    # a suit not accepted leaves nothing pending: the limitation period is not used by it
+    assert got["civil.limitation"][0] is not Status.USED
+    # an appeal filed uses it
+    c.workflow.proceedings.append(Proceeding(Venue.COURT, filed_at=at("2026-12-03 10:00")))
+    assert states(c, "2026-12-04 10:00")["court.appeal-ruling"][0] is Status.USED
+
+
+def test_an_award_dismissing_the_claims_can_be_set_aside() -> None:
+    award = Proceeding(
+        Venue.ARBITRATION,
+        filed_at=at("2026-09-10 10:00"),
+        accepted_at=at("2026-09-12 10:00"),
+        result=ProceedingResult.DISMISSED,
+        decided_at=at("2026-11-20 10:00"),
+        served_at=at("2026-11-22 10:00"),
+    )
+    c = case()
+    c.workflow.proceedings.append(award)
+    got = states(c, "2026-12-01 10:00")
+    assert got["arbitration.set-aside"] == (Status.OPEN, date(2027, 2, 22))  # 仲裁法 (2025) art. 72: 3 months
+    assert got["civil.limitation"][0] is Status.USED  # the application was accepted and decided
+
+
+def test_a_court_mediation_agreement_with_a_day_for_performance_runs_enforcement() -> None:
+    c = case()
+    c.workflow.proceedings.append(
+        Proceeding(
+            Venue.COURT,
+            filed_at=at("2026-09-10 10:00"),
+            result=ProceedingResult.AGREEMENT,
+            decided_at=at("2026-10-20 10:00"),
+            served_at=at("2026-10-20 10:00"),
+        )
+    )
+    c.workflow.outcome = Outcome(
+        OutcomeKind.AGREEMENT,
+        at("2026-10-20 10:00"),
+        summary="法院出具民事调解书",
+        amount=Decimal("3999"),
+        payer="respondent",
+        payee="complainant",
+        perform_by=at("2026-10-31 00:00"),
+    )
+    assert states(c, "2026-12-01 10:00")["court.enforcement"] == (Status.OPEN, date(2028, 10, 31))
+    # an agreement before a regulator (no 调解书 of a court or an arbitration body) is not enforced by a court
+    c.workflow.proceedings[0].venue = Venue.REGULATOR
+    assert "court.enforcement" not in states(c, "2026-12-01 10:00")
+
+
+def test_the_12305_year_runs_from_the_shipping_day_once_the_carrier_is_claimed_from() -> None:
+    c = case(type=CaseType.LOGISTICS)
+    c.shipment.shipped_at = at("2025-12-10 10:00")
+    assert "postal.appeal" not in states(c, "2026-12-01 10:00")
+    c.timeline.append(
+        TimelineEvent(at=at("2025-12-18 11:00"), kind=EventKind.COMPLAINT, summary="向快递公司索赔", party="courier")
+    )
+    assert states(c, "2026-12-01 10:00")["postal.appeal"] == (Status.OPEN, date(2026, 12, 10))
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.deadline.act_by == date(2026, 12, 10) and appeal.is_limit
+    c.workflow.proceedings.append(Proceeding(Venue.POSTAL_REGULATOR, filed_at=at("2026-12-02 10:00")))
+    assert states(c, "2026-12-03 10:00")["postal.appeal"][0] is Status.USED
+
+
+def test_the_rights_a_closing_would_stop_are_named_with_their_safe_days() -> None:
+    from casefile.core.workflow.due import open_rights
+
+    c = case()
+    c.workflow.proceedings.append(
+        Proceeding(Venue.COURT, result=ProceedingResult.JUDGMENT, served_at=at("2026-11-25 10:00"))
+    )
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION, at("2026-11-20 10:00"), amount=Decimal("2000"), perform_by=at("2026-12-15 00:00")
+    )
+    rights = open_rights(c, at("2026-12-01 10:00"))
+    assert [(s.key, s.deadline.act_by) for s in rights] == [
+        ("court.appeal-judgment", date(2026, 12, 10)),
+        ("court.enforcement", date(2028, 12, 15)),
+    ]
+    c.workflow.payments.append(Payment(at("2026-12-01 09:00"), Decimal("2000"), "respondent"))
+    assert [s.key for s in open_rights(c, at("2026-12-01 10:00"))] == ["court.appeal-judgment"]
+    assert open_rights(c, at("2026-12-11 10:00")) == []  # the appeal ran out

@@ -257,3 +257,24 @@ def test_the_timeline_shows_when_an_event_was_entered_when_it_was_entered_later(
     entered = event.recorded_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")  # shown in Beijing time
     assert f"(entered {entered})" in timeline.list.item(0).text()
     assert "Decided: 商家同意上门检测" in timeline.list.item(0).text()
+
+
+def test_closing_with_an_appeal_still_open_asks_first_naming_it(window, ctx):
+    from casefile.core.workflow import handling
+
+    served = datetime.now(CST).replace(microsecond=0) - timedelta(days=2)
+    with ctx.library.edit(NUMBER) as writer:
+        handling.open_proceeding(
+            writer, Proceeding(Venue.COURT, result=ProceedingResult.JUDGMENT, served_at=served, decided_at=served)
+        )
+    tab = handling_tab(window)
+    dialog = tab.close_case()
+    pick(form(dialog)["Result"], "partly")
+    assert dialog.still_open is not None and "Appeal against the judgment" in dialog.still_open.text()
+    assert dialog.stop_anyway is not None and not dialog.stop_anyway.isChecked()
+    dialog.accept()
+    assert dialog.isVisible() and "Close anyway" in dialog.error.text()
+    assert ctx.library.load_case(NUMBER).workflow.closed is None
+    dialog.stop_anyway.setChecked(True)
+    dialog.accept()
+    assert not dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.closed is not None

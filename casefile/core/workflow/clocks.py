@@ -52,6 +52,7 @@ class Trigger(enum.StrEnum):
     REGULATOR_ACCEPTED = "regulator_accepted"  # … and accepted it (受理)
     CARRIER_COMPLAINT = "carrier_complaint"  # complaint lodged with the courier company
     POSTAL_APPEAL = "postal_appeal"  # appeal to the postal administration (12305) received
+    PARCEL_SHIPPED = "parcel_shipped"  # the parcel was handed to the carrier (交寄)
     GOODS_RECEIVED = "goods_received"  # the consumer received goods bought at a distance
     SUIT_FILED = "suit_filed"  # the statement of claim reached the court
     JUDGMENT_SERVED = "judgment_served"  # a first-instance judgment was served
@@ -179,6 +180,19 @@ RULES: tuple[ClockRule, ...] = (
         7,
         "express-regulation-2019.28",
         "civil-code.201",
+        "civil-code.203",
+    ),
+    # A 12305 appeal is taken only within one year of the dispute with the carrier or of 交寄 (the 2014 申诉处理办法
+    # art. 9(6), the conditions the packets quote; the 2020 办法 that replaced it could not be read): our user's
+    # window, counted from the shipping day, the earlier of the two and the safe one.
+    _ours(
+        "postal.appeal",
+        Trigger.PARCEL_SHIPPED,
+        Unit.YEARS,
+        1,
+        "postal-complaint-measures.9",
+        "civil-code.201",
+        "civil-code.202",
         "civil-code.203",
     ),
     # 邮政法 art. 65: the postal administration answers an appeal within 30 days.

@@ -54,6 +54,7 @@ LIMITS = frozenset(
         "arbitration.set-aside",
         "court.enforcement",
         "civil.limitation",
+        "postal.appeal",
     }
 )
 
@@ -124,6 +125,18 @@ def next_due(case: Case, now: datetime | None = None, calendar: WorkCalendar | N
     return states[0] if states else None
 
 
+# Rights our user holds after a decision that a closing would stop watching: an appeal, setting an award aside,
+# applying for enforcement of what is still unpaid. (The limitation period and the seven-day return stay open in
+# almost every case that is settled; they are not asked about.)
+RIGHTS_A_CLOSING_STOPS = ("court.appeal-judgment", "court.appeal-ruling", "arbitration.set-aside", "court.enforcement")
+
+
+def open_rights(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[ClockState]:
+    """The appeal, set-aside and enforcement periods still open on ``case``, soonest safe day first: closing it
+    stops their reminders, so closing asks first (``casefile close --force``, the app's 结案 question)."""
+    return [s for s in running(case, now, calendar) if s.key in RIGHTS_A_CLOSING_STOPS]
+
+
 def _state(
     key: str,
     started: datetime,
@@ -170,20 +183,38 @@ def _starts(case: Case) -> Iterator[Start]:
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
     outcome = case.workflow.outcome
-    # Enforcement is applied for on a judgment, award or other enforceable decision, not on the parties' own agreement.
-    if outcome is not None and outcome.perform_by is not None and outcome.kind is OutcomeKind.DECISION:
+    # Enforcement is applied for on a judgment, award or other enforceable decision, or on a court's or arbitration
+    # body's 调解书 (民事诉讼法 arts. 100, 250: any 法律文书), not on the parties' own agreement.
+    if outcome is not None and outcome.perform_by is not None and enforceable(case):
         paid = case.workflow.payments
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
         yield "court.enforcement", outcome.perform_by, done, (), "", None
-    # the right is used by suing or applying for arbitration (a complaint elsewhere does not end the period)
+    # the right is used by suing or applying for arbitration (a complaint elsewhere does not end the period); a suit
+    # or application refused (不予受理) leaves nothing pending: the period is not used by it
     filed = [
         p.filed_at
         for p in case.workflow.proceedings
-        if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION)
+        if p.filed_at is not None
+        and p.venue in (Venue.COURT, Venue.ARBITRATION)
+        and p.result is not ProceedingResult.NOT_ACCEPTED
     ]
     # from the earliest day the record holds, the start the packets print (casefile.core.workflow.limitation)
     yield "civil.limitation", limitation_start(case).at, (min(filed) if filed else None), (), "", None
+
+
+def enforceable(case: Case) -> bool:
+    """Whether the case's outcome can be enforced by a court: a decision (a judgment, an award), or an agreement
+    a court or an arbitration body recorded in a 调解书 (a proceeding there ended in agreement)."""
+    outcome = case.workflow.outcome
+    if outcome is None:
+        return False
+    if outcome.kind is OutcomeKind.DECISION:
+        return True
+    return outcome.kind is OutcomeKind.AGREEMENT and any(
+        p.venue in (Venue.COURT, Venue.ARBITRATION) and p.result is ProceedingResult.AGREEMENT
+        for p in case.workflow.proceedings
+    )
 
 
 def responded(case: Case) -> datetime | None:
@@ -233,10 +264,17 @@ def _returned(case: Case, received: datetime) -> datetime | None:
 
 def _courier(case: Case) -> Iterator[Start]:
     """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
-    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by)."""
-    for complaint in lodged(case, "courier"):
+    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). Once a claim is lodged with the
+    courier (or an appeal made), the one year for an appeal to 12305 runs from the shipping day (交寄): used by
+    the appeal filed with the postal administration."""
+    complaints = lodged(case, "courier")
+    for complaint in complaints:
         reply = carrier_reply(case, complaint)
         yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref, None
+    shipped = case.shipment.shipped_at
+    appeals = [p.filed_at for p in case.workflow.proceedings_at(Venue.POSTAL_REGULATOR) if p.filed_at is not None]
+    if shipped is not None and (complaints or appeals):
+        yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), "", None
 
 
 def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
@@ -261,11 +299,37 @@ def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
         if p.filed_at is not None:
             answered = p.accepted_at or (decided if p.result is ProceedingResult.NOT_ACCEPTED else None)
             yield "court.filing", p.filed_at, answered, (), p.ref, ended
-        if p.served_at is not None and p.result in (ProceedingResult.JUDGMENT, ProceedingResult.RULING):
-            key = "court.appeal-judgment" if p.result is ProceedingResult.JUDGMENT else "court.appeal-ruling"
+        key = appeal_clock(p)
+        if p.served_at is not None and key is not None:
             yield key, p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref, None
-    if p.venue is Venue.ARBITRATION and p.served_at is not None and p.result is ProceedingResult.AWARD:
+    if p.venue is Venue.ARBITRATION and p.served_at is not None and p.result in AWARDS:
         yield "arbitration.set-aside", p.served_at, _next_filed(case, p, Venue.COURT), (), p.ref, None
+
+
+# An arbitral award, whether it grants or dismisses the claims (驳回仲裁请求 is an award too): it can be set aside.
+AWARDS = frozenset({ProceedingResult.AWARD, ProceedingResult.DISMISSED})
+
+# Words of a court's dismissal that say which decision it is: 驳回诉讼请求 is a judgment (民事诉讼法 art. 171, 15
+# days to appeal), 驳回起诉 a ruling (arts. 157, 171: 10 days).
+_DISMISSED_BY_JUDGMENT = re.compile(r"驳回.{0,6}诉讼请求|判决")
+_DISMISSED_BY_RULING = re.compile(r"驳回起诉|裁定")
+
+
+def appeal_clock(p: Proceeding) -> str | None:
+    """The appeal a court's first-instance result opens (民事诉讼法 art. 171), or None: a judgment 15 days, a
+    ruling 10 days. A refusal to accept the suit (不予受理) is a ruling that may be appealed (arts. 126, 157). A
+    dismissal (驳回) is a judgment when it dismisses the claims and a ruling when it dismisses the suit: the
+    proceeding's summary says which (驳回诉讼请求 / 判决, 驳回起诉 / 裁定); when it does not, the ruling's shorter
+    period is counted, the one that cannot be missed whichever it was."""
+    if p.result is ProceedingResult.JUDGMENT:
+        return "court.appeal-judgment"
+    if p.result in (ProceedingResult.RULING, ProceedingResult.NOT_ACCEPTED):
+        return "court.appeal-ruling"
+    if p.result is ProceedingResult.DISMISSED:
+        if _DISMISSED_BY_JUDGMENT.search(p.summary) and not _DISMISSED_BY_RULING.search(p.summary):
+            return "court.appeal-judgment"
+        return "court.appeal-ruling"
+    return None
 
 
 def _next_filed(case: Case, after: Proceeding, venue: Venue) -> datetime | None:
