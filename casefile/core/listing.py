@@ -44,8 +44,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
 # 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
 # period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
-# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like).
-SCHEMA_VERSION = 11
+# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like); 12: the seven-day
+# return runs only for goods bought at a distance, and on the consumer's side carries its safe day (act_by_at).
+SCHEMA_VERSION = 12
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")

@@ -40,11 +40,11 @@ from casefile.core.bundle.documents.rules import (
     _FRAUD,
     filed_with,
     return_window,
-    seven_day_return_applies,
 )
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType, TimelineEvent
+from casefile.core.workflow.due import seven_day_return_applies
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
 
