@@ -21,7 +21,7 @@ from casefile.core import zone
 from casefile.core.bundle import BundleOptions, BundleResult, Venue
 from casefile.core.errors import InvalidValueError
 from casefile.core.library import Library
-from casefile.core.model import CaseType, Channel, Priority, Side, side_of
+from casefile.core.model import Case, CaseType, Channel, Priority, Side, side_of
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Form, new_case
 from casefile.core.settings import Settings
@@ -172,6 +172,10 @@ class NewCaseDialog(QDialog):
         when.dateTimeChanged.connect(self.update_due)
         choose_priority.currentIndexChanged.connect(self.update_due)
         self.side_combo.currentIndexChanged.connect(self.update_due)
+        for path in ("complainant.name", "respondent.name"):  # who the parties are tells a presumed side
+            name = self.widget(path)
+            if isinstance(name, QLineEdit):
+                name.textChanged.connect(self.update_due)
         self.update_due()
 
         self.receipt_check = QCheckBox(self.tr("Make a receipt for the complainant and print it"), self)
@@ -218,7 +222,7 @@ class NewCaseDialog(QDialog):
         assert isinstance(when, QDateTimeEdit) and isinstance(priority, QComboBox)
         hours = Priority(priority.currentData()).response_hours
         due = times.taken(when) + timedelta(hours=hours)
-        if self.side_combo.currentData() == Side.COMPLAINANT.value:
+        if self.our_side() is Side.COMPLAINANT:
             self.due_label.setText(self.tr("We are the complainant: no response promise of ours runs"))
             self.due_label.setStyleSheet("")
         elif due <= zone.now():
@@ -227,6 +231,21 @@ class NewCaseDialog(QDialog):
         else:
             self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h of the complaint)"), times.text(due), hours))
             self.due_label.setStyleSheet("")
+
+    def our_side(self) -> Side | None:
+        """Our side in the case the form would create: the one chosen, or, left to be presumed, the one creating it
+        presumes (side_of over its parties and the organisation in Settings: a law firm is the complainant's side)."""
+        chosen = self.side_combo.currentData()
+        if chosen:
+            return Side(chosen)
+        try:
+            case = new_case(self.changes(), zone.now())
+        except (FieldError, InvalidValueError):  # half typed: the parties as typed so far tell
+            case = Case(number="", title="", complained_at=zone.now(), channel=Channel.PHONE, type=self.case_type())
+            case.complainant.name = self.inputs["complainant.name"].raw().strip()
+            case.respondent.name = self.inputs["respondent.name"].raw().strip()
+        settings = self.ctx.settings
+        return side_of(case, settings.org_name, settings.org_credit_code)
 
     def _typed(self) -> dict[str, str]:
         return {path: item.raw() for path, item in self.inputs.items()} | {

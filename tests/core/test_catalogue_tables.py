@@ -94,7 +94,7 @@ def assert_as_solo(catalogue: Catalogue, number: str) -> list[dict[str, Any]]:
 
 
 def test_register_update_and_append_keep_the_clocks_as_the_solo_index_has_them(catalogue: Catalogue) -> None:
-    number = catalogue.register(new_case(), "张敏").number
+    number = catalogue.register(new_case(channel="online"), "张敏").number
     clocks = assert_as_solo(catalogue, number)
     assert [c["key"] for c in clocks][-1] == "civil.limitation" and len(clocks) == 2
 

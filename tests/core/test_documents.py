@@ -789,6 +789,21 @@ def test_third_person_leaves_other_peoples_words_theirs() -> None:
     assert third_person("商品名称：我购买的手机", "原告") == "商品名称：原告购买的手机"
 
 
+def test_a_law_firms_notes_keep_the_firm_and_what_others_said_in_the_pleading(tmp_path: Path) -> None:
+    """A firm's timeline is written by its lawyers: 我所律师 is the plaintiff's lawyer (not 原告所律师), and what the
+    merchant is reported saying (称我们无权代理) stays as said, in the events as in the statement of facts."""
+    note = "我所律师向商家发送律师函，要求退款；商家回复称我们无权代理"
+    assert third_person(note, "原告") == "原告委托的律师向商家发送律师函，要求退款；商家回复称我们无权代理"
+    assert third_person("本所已向商家发函，我所购买的商品仍未退款", "原告") == (
+        "原告委托的律师事务所已向商家发函，原告所购买的商品仍未退款"
+    )
+    case = full_case()
+    case.timeline.append(TimelineEvent(at(26, 10), EventKind.EMAIL, note, party="respondent"))
+    doc = render(context(case, Venue.COURT), tmp_path)[HEADINGS[Venue.COURT]]
+    assert "原告委托的律师向商家发送律师函，要求退款；商家回复称我们无权代理" in doc
+    assert "原告所律师" not in doc and "称原告无权代理" not in doc
+
+
 # --------------------------------------------------------------------------- (d) courier claim
 
 

@@ -152,7 +152,7 @@ def test_enforcement_runs_from_the_last_day_for_performance_until_paid_in_full()
 
 
 def test_a_closed_case_runs_no_clocks_and_the_next_due_is_the_soonest_running_one() -> None:
-    c = case(transaction=case().transaction)
+    c = case(transaction=case().transaction, channel=Channel.ONLINE)
     c.transaction.received_at = at("2026-09-24 12:00")
     now = at("2026-09-28 10:30")
     first = next_due(c, now)
@@ -415,3 +415,45 @@ def test_the_rights_a_closing_would_stop_are_named_with_their_safe_days() -> Non
     c.workflow.payments.append(Payment(at("2026-12-01 09:00"), Decimal("2000"), "respondent"))
     assert [s.key for s in open_rights(c, at("2026-12-01 10:00"))] == ["court.appeal-judgment"]
     assert open_rights(c, at("2026-12-11 10:00")) == []  # the appeal ran out
+
+
+def test_the_seven_day_return_runs_only_where_the_packets_give_it_goods_bought_at_a_distance() -> None:
+    """消法 art. 25: goods bought online, by television, phone or mail; not at the counter, not a service — the clock
+    follows the packets' own test (seven_day_return_applies), so the reminder and the packet agree."""
+    from casefile.core.bundle.documents.rules import return_window_of
+    from casefile.core.workflow.due import seven_day_return_applies
+
+    counter = case(channel=Channel.STORE, type=CaseType.QUALITY)
+    counter.transaction.platform = "本店门市"
+    counter.transaction.received_at = at("2026-11-29 11:00")
+    service = case(channel=Channel.STORE, type=CaseType.SERVICE)
+    service.transaction.received_at = at("2026-11-29 11:00")
+    online = case(channel=Channel.ONLINE, type=CaseType.TRANSACTION)
+    online.transaction.received_at = at("2026-11-29 11:00")
+    for c in (counter, service, online):
+        runs = "consumer.no-reason-return" in states(c, "2026-11-30 15:00")
+        assert runs == seven_day_return_applies(c), c.channel
+    assert "consumer.no-reason-return" in states(online, "2026-11-30 15:00")
+    assert "consumer.no-reason-return" not in states(counter, "2026-11-30 15:00")
+    assert "consumer.no-reason-return" not in states(service, "2026-11-30 15:00")
+    # the packets still judge a merchant's "已超过七天" by the law's last day
+    assert return_window_of(online).last_day == date(2026, 12, 7)
+
+
+def test_the_seven_day_return_is_our_users_own_deadline_with_its_safe_day_on_the_consumers_side() -> None:
+    """For a firm acting for the consumer (our side the complainant) the seven days are a right our user must use
+    in time: listed by the unmoved day (a Saturday), the law's last day moved to Monday beside it; for the
+    merchant's side, the law's last day only."""
+    from casefile.core.model import Side
+
+    c = case(channel=Channel.ONLINE, type=CaseType.TRANSACTION)
+    c.transaction.received_at = at("2026-11-28 15:00")  # seven days end Saturday 12-05
+    c.our_side = Side.COMPLAINANT
+    got = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
+    assert got.deadline.last_day == date(2026, 12, 7) and got.deadline.act_by == date(2026, 12, 5)
+    assert got.status is Status.OPEN and not got.past_safe_day
+    sunday = {s.key: s for s in case_clocks(c, at("2026-12-06 10:00"))}["consumer.no-reason-return"]
+    assert sunday.status is Status.OPEN and sunday.past_safe_day  # urgent, not run out
+    c.our_side = Side.RESPONDENT
+    theirs = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
+    assert theirs.deadline.last_day == date(2026, 12, 7) and theirs.deadline.act_by is None

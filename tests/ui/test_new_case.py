@@ -224,3 +224,27 @@ def test_a_law_firms_case_is_the_complainants_without_its_lawyer_entered(ctx, qt
     case = ctx.library.load_case(dlg.number)
     assert case.our_side is Side.COMPLAINANT
     assert not any(s.key.startswith("response.") for s in case_clocks(case))
+
+
+def test_the_reply_line_follows_the_side_presumed_for_the_case_the_form_would_create(ctx, qtbot):
+    """我方身份 left at 按机构设置推定: a law firm's form promises no 48-hour reply, from the moment it opens, as
+    the case it creates records; a store's form does while no other business is named, and again once ours is."""
+    import dataclasses
+
+    firm = dataclasses.replace(ctx, settings=dataclasses.replace(ctx.settings, org_name="上海某某律师事务所"))
+    dlg = NewCaseDialog(firm)
+    qtbot.addWidget(dlg)
+    assert dlg.widget("our_side").currentData() == ""
+    assert "no response promise" in dlg.due_label.text()
+    type_in(dlg, "complainant.name", "张三")
+    type_in(dlg, "respondent.name", "某某数码旗舰店")
+    assert "no response promise" in dlg.due_label.text()
+
+    store = NewCaseDialog(ctx)  # 某某数码旗舰店, complained to at its own counter
+    qtbot.addWidget(store)
+    assert "48" in store.due_label.text() and "no response promise" not in store.due_label.text()
+    type_in(store, "complainant.name", "某某数码旗舰店")  # the store's own claim: ours is the complainant's side
+    type_in(store, "respondent.name", "顺丰速运有限公司")
+    assert "no response promise" in store.due_label.text()
+    type_in(store, "complainant.name", "李雷")
+    assert "48" in store.due_label.text()

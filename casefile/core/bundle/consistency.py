@@ -378,7 +378,8 @@ def _return_request_unproven(case: Case, venue: Venue, entries: Sequence[Exhibit
     """The complaint answers the business's "已超过七天" with the day the return was asked for (消法 art. 25); when
     that request cites no exhibit, the packet's answer rests on the complainant's word alone. Only this event: the
     other events without an exhibit are the complainant's account, as a complaint may give it."""
-    from casefile.core.bundle.documents.rules import return_window_of, seven_day_return_applies  # as printed
+    from casefile.core.bundle.documents.rules import return_window_of  # as printed
+    from casefile.core.workflow.due import seven_day_return_applies  # as the clock runs
 
     if not seven_day_return_applies(case):
         return

@@ -117,6 +117,12 @@ class ClockRule:
         return not self.period or law.article(self.period).law.in_force_on(day)
 
 
+# Periods the rules give the consumer, bound on the other side (the merchant must honour a request made within them)
+# but our user's own to use in time when our user is the consumer's side (Side.COMPLAINANT): then the deadline also
+# carries its safe day, the unmoved calendar day (compute's ``bound``).
+CONSUMER_RIGHTS = frozenset({"consumer.no-reason-return"})
+
+
 def _civil(key: str, trigger: Trigger, unit: Unit, amount: int, period: str, *counting: str) -> ClockRule:
     """A period the other side must meet (a reply, a decision)."""
     return ClockRule(key, trigger, unit, amount, period, counting)
@@ -198,7 +204,8 @@ RULES: tuple[ClockRule, ...] = (
     # 邮政法 art. 65: the postal administration answers an appeal within 30 days.
     _civil("postal.reply", Trigger.POSTAL_APPEAL, Unit.DAYS, 30, "postal-law.65", "civil-code.201", "civil-code.203"),
     # 消费者权益保护法 art. 25: return without giving reasons within 7 days of receipt. The merchant must take a
-    # return asked for in time, and CaseFile uses the window to judge its "已超过七天": the other side's.
+    # return asked for in time, and CaseFile uses the window to judge its "已超过七天": the other side's. For a case
+    # kept on the consumer's side (a firm acting for the consumer) it is our user's right: CONSUMER_RIGHTS.
     _civil(
         "consumer.no-reason-return",
         Trigger.GOODS_RECEIVED,
@@ -342,10 +349,13 @@ def compute(
     pauses: Sequence[Interval] = (),
     now: datetime | None = None,
     calendar: WorkCalendar | None = None,
+    bound: Bound | None = None,
 ) -> Deadline:
     """The deadline of clock ``key`` started at ``started`` (an aware time), after the pauses given.
 
-    A pause still open counts as lasting until ``now`` (the deadline says it is ``paused``).
+    A pause still open counts as lasting until ``now`` (the deadline says it is ``paused``). ``bound`` says who must
+    act by it when the case tells (a consumer's right is our user's when our user is the consumer's side,
+    :data:`CONSUMER_RIGHTS`); None: the rule's own :attr:`ClockRule.bound`.
     """
     if started.tzinfo is None:
         raise ValueError("a clock's start must carry its time zone")
@@ -370,7 +380,7 @@ def compute(
         last = add_months(local.date(), months) + timedelta(days=len([d for d in skip if d > local.date()]))
     moved = cal.next_working_day(last)
     rolled_from = last if moved.day != last else None
-    act_by = last if rule.bound is Bound.OUR_USER else None
+    act_by = last if (bound or rule.bound) is Bound.OUR_USER else None
     return _deadline(rule, local, moved.day, moved.provisional, rolled_from, len(skip), still_paused, act_by)
 
 

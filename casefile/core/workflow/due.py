@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from casefile.core.model import Case, EventKind, Side, Stage
+from casefile.core.model import Case, CaseType, Channel, EventKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
-from casefile.core.workflow.clocks import CST, RESPONSE_RULES, Deadline, Interval, compute
+from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
 from casefile.core.workflow.limitation import limitation_start
 from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
 
@@ -45,6 +45,13 @@ CONTACTS = frozenset({EventKind.CALL, EventKind.CHAT, EventKind.VISIT, EventKind
 
 # A timeline event about getting one's money or the goods back (the seven-day window's documents read it too).
 RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
+
+# Where a platform's name says the goods were bought at a distance (online).
+_ONLINE_PLATFORM = re.compile(
+    r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
+    r"旗舰店|官网|官方商城|小程序|直播|\bapp\b|\bonline\b|taobao|tmall|jd\.com",
+    re.IGNORECASE,
+)
 
 LIMITS = frozenset(
     {
@@ -94,6 +101,8 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
     moment = (now or datetime.now(CST)).astimezone(CST)
     cal = calendar or current()
     closed = case.workflow.closed
+    # the consumer's own rights are our user's to use in time when our user is the consumer's side
+    ours = Bound.OUR_USER if case.side is Side.COMPLAINANT else None
     states = [
         _state(
             key,
@@ -104,6 +113,7 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
             stopped_at=_first(closed.at if closed else None, end),
             pauses=pauses,
             ref=ref,
+            bound=ours if key in CONSUMER_RIGHTS else None,
         )
         for key, started, met, pauses, ref, end in _starts(case)
     ]
@@ -147,8 +157,9 @@ def _state(
     stopped_at: datetime | None,
     pauses: tuple[Interval, ...],
     ref: str,
+    bound: Bound | None = None,
 ) -> ClockState:
-    deadline = compute(key, started, pauses=pauses, now=now, calendar=cal)
+    deadline = compute(key, started, pauses=pauses, now=now, calendar=cal, bound=bound)
     if key in LIMITS:
         if met is not None:
             status = Status.USED
@@ -177,7 +188,7 @@ def _starts(case: Case) -> Iterator[Start]:
     if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
         yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
-    if received is not None:
+    if received is not None and seven_day_return_applies(case):
         yield "consumer.no-reason-return", received, _returned(case, received), (), "", None
     yield from _courier(case)
     for p in case.workflow.proceedings:
@@ -215,6 +226,23 @@ def enforceable(case: Case) -> bool:
         p.venue in (Venue.COURT, Venue.ARBITRATION) and p.result is ProceedingResult.AGREEMENT
         for p in case.workflow.proceedings
     )
+
+
+def bought_online(case: Case) -> bool:
+    """Whether the record says the goods were bought at a distance: an online platform named, or (no shop of the
+    store's named) the complaint came by an online channel."""
+    place = case.transaction.platform.strip()
+    if place and _ONLINE_PLATFORM.search(place):
+        return True
+    if place and case.channel is Channel.STORE:
+        return False
+    return case.channel in (Channel.ONLINE, Channel.SOCIAL, Channel.EMAIL)
+
+
+def seven_day_return_applies(case: Case) -> bool:
+    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25), not a
+    service. The ``consumer.no-reason-return`` clock runs only then, as the packets print the window only then."""
+    return case.type is not CaseType.SERVICE and bought_online(case)
 
 
 def responded(case: Case) -> datetime | None:

@@ -267,6 +267,12 @@ _FIRST_PERSON = re.compile(
 _SPEECH = re.compile(r"说|声称|宣称|(?<![名简职昵俗通])称[：:，,]|表示|答复|回复|告知|承认|回应|讲[：:，,]|认为")
 _SENTENCE = re.compile(r"[^。；！？!?;\n]*[。；！？!?;\n]?")
 _CLAUSE_START = re.compile(r"[，,、：:]")
+# The law firm whose lawyers keep the record (我所律师, 本所): not the party it acts for. A pleading names it as the
+# party's lawyers (原告委托的律师), never 原告所. 所 after 我 is more often the particle (我所购买的商品, 我所在的小区):
+# only a lawyer, or 我所/本所 ending a clause or followed by what only a firm does, is the firm.
+_FIRM_LAWYER = re.compile(r"(?:我|本)所(?:的)?(?:承办|代理|经办|指派的|委派的)?律师")
+_FIRM = re.compile(r"(?:我|本)所(?=指派|委派|工作人员|同事|已[向与发函致]|[，,。；;！!？?、：:）)]|$)")
+_LAWYER_MARK, _FIRM_MARK = "\ue000", "\ue001"  # stand-ins while the first person is named
 
 
 # The sides as other documents of the case name them, for a pleading that names them its own way.
@@ -291,13 +297,19 @@ def third_person(text: str, who: str, them: str = "") -> str:
 
 def _writers_words(sentence: str, who: str) -> str:
     """One sentence with the writer's first-person words named ``who``: up to the first word reporting what
-    another said (店长说…), and past it only when the writer is the one who speaks (我说我要退款)."""
-    for m in _SPEECH.finditer(sentence):
-        starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
-        speaker = sentence[starts[-1] if starts else 0 : m.start()]
-        if not _FIRST_PERSON.search(speaker):
-            return _FIRST_PERSON.sub(who, sentence[: m.end()]) + sentence[m.end() :]
-    return _FIRST_PERSON.sub(who, sentence)
+    another said (店长说…), and past it only when the writer is the one who speaks (我说我要退款, 我所律师告知…).
+    The law firm acting for ``who`` (我所律师, 本所) is named as ``who``'s lawyers (原告委托的律师)."""
+    marked = _FIRM.sub(_FIRM_MARK, _FIRM_LAWYER.sub(_LAWYER_MARK, sentence))
+    named = marked
+    for m in _SPEECH.finditer(marked):
+        starts = [c.end() for c in _CLAUSE_START.finditer(marked, 0, m.start())]
+        speaker = marked[starts[-1] if starts else 0 : m.start()]
+        if not _FIRST_PERSON.search(speaker) and _LAWYER_MARK not in speaker and _FIRM_MARK not in speaker:
+            named = _FIRST_PERSON.sub(who, marked[: m.end()]) + marked[m.end() :]
+            break
+    else:
+        named = _FIRST_PERSON.sub(who, marked)
+    return named.replace(_LAWYER_MARK, f"{who}委托的律师").replace(_FIRM_MARK, f"{who}委托的律师事务所")
 
 
 def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
@@ -475,8 +487,9 @@ def _as_pleaded(text: str, sides: Sides | None, author: str = "complainant") -> 
 
     def plain(part: str) -> str:
         part = _ROLE_WORD.sub(lambda m: them if m.group() in _THEM_WORDS else us, part)
-        # Whose 我 it is not known (someone the document cannot name): it stays as written.
-        return _FIRST_PERSON.sub(who, part) if who else part
+        # Whose 我 it is not known (someone the document cannot name): it stays as written. Known: as third_person
+        # names it — not in what the writer reports another said (商家回复称我们无权代理), the firm as the lawyers.
+        return "".join(_writers_words(sentence, who) for sentence in _SENTENCE.findall(part)) if who else part
 
     return _outside_quotes(text, plain)
 

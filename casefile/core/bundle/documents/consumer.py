@@ -38,12 +38,12 @@ from casefile.core.bundle.documents.layout import _F, _form, _h, _numbered, _p, 
 from casefile.core.bundle.documents.rules import (
     filed_with,
     return_window,
-    seven_day_return_applies,
 )
 from casefile.core.bundle.handling import _FRAUD, before_other_bodies, complaint_venue
 from casefile.core.bundle.phones import phone_window
 from casefile.core.disclosure.masking import mail_addresses_shown
 from casefile.core.model import CaseType, TimelineEvent
+from casefile.core.workflow.due import seven_day_return_applies
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
 

@@ -23,24 +23,18 @@ from casefile.core.bundle.handling import _sort_key, carrier_paid
 from casefile.core.model import (
     Case,
     CaseType,
-    Channel,
     EvidenceKind,
     ResponsibleParty,
     TimelineEvent,
 )
 from casefile.core.record.timeline import carrier_reply, lodged
 from casefile.core.workflow.clocks import Deadline, compute, versions
-from casefile.core.workflow.due import RETURN_REQUEST
+from casefile.core.workflow.due import RETURN_REQUEST, bought_online
 from casefile.core.workflow.records import Answer, Proposal
 
 REPLY_DAYS = versions("courier.reply")[0].amount  # 快递暂行条例 art. 29: 自接到投诉之日起7日内
 RETURN_DAYS = versions("consumer.no-reason-return")[0].amount  # 消费者权益保护法 art. 25: 七日内退货
 
-_ONLINE_PLATFORM = re.compile(
-    r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
-    r"旗舰店|官网|官方商城|小程序|直播|\bapp\b|\bonline\b|taobao|tmall|jd\.com",
-    re.IGNORECASE,
-)
 # Words that point to harm beyond the product itself (a product-liability tort, not a sale).
 _INJURY = re.compile(r"受伤|烫伤|烧伤|割伤|人身伤害|人身损害|致残|死亡|爆炸|起火|着火|自燃|触电|中毒")
 
@@ -73,7 +67,7 @@ def case_cause(case: Case) -> str:
     if case.type is CaseType.QUALITY and _INJURY.search(case.facts + " ".join(e.summary for e in case.timeline)):
         # A defect that hurt someone or damaged other property: a tort claim against the seller.
         return "产品销售者责任纠纷"
-    return "信息网络买卖合同纠纷" if _bought_online(case) else "买卖合同纠纷"
+    return "信息网络买卖合同纠纷" if bought_online(case) else "买卖合同纠纷"
 
 
 #: The arbitration institution not yet named: a blank with no fixed suffix, since an institution may be a 仲裁委员会
@@ -281,11 +275,6 @@ def return_window(ctx: BundleContext) -> ReturnWindow:
     return return_window_of(ctx.case)
 
 
-def seven_day_return_applies(case: Case) -> bool:
-    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25)."""
-    return case.type is not CaseType.SERVICE and _bought_online(case)
-
-
 def return_window_of(case: Case) -> ReturnWindow:
     """:func:`return_window` of a case as the record holds it (its events are the record's own)."""
     received_at = case.transaction.received_at
@@ -305,15 +294,6 @@ def return_window_of(case: Case) -> ReturnWindow:
         claimed=bool(claims) or bool(PAST_SEVEN_DAYS.search(case.facts)),
         claim=claims[0] if claims else None,
     )
-
-
-def _bought_online(case: Case) -> bool:
-    place = case.transaction.platform.strip()
-    if place and _ONLINE_PLATFORM.search(place):
-        return True
-    if place and case.channel is Channel.STORE:
-        return False
-    return case.channel in (Channel.ONLINE, Channel.SOCIAL, Channel.EMAIL)
 
 
 def _add_years(day: date, years: int) -> date:
