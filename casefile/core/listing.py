@@ -44,14 +44,24 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 8: every day-counted deadline ends on the law's (moved) last day, our user's also keep their safe day (act_by_at);
 # 9: the parties' earlier names and phone numbers (曾用, from the custody log) are searched too; 10: the limitation
 # period starts on the earliest day the record holds, the purchase and receipt included; 11: names are searched
-# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like).
-SCHEMA_VERSION = 11
+# and grouped without zero-width characters (a name pasted with U+200B is the name it looks like); 12: the limitation
+# period runs from the latest start on record (a later fault, an interruption: 民法典 arts. 188, 195), its safe day
+# from the earliest, a note starts nothing, a store's case runs none, its reference says a doubtful start.
+SCHEMA_VERSION = 12
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
+# In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.
+START_DOUBT = "START DOUBTFUL: "
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
 _CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
+
+
+def start_doubt_of(ref: str) -> str | None:
+    """What is wrong with the limitation period's safe start, as its clock's reference says it, or None."""
+    _, found, doubt = ref.partition(START_DOUBT)
+    return doubt or None if found else None
 
 
 def sort_key(number: str) -> int:
