@@ -144,3 +144,20 @@ def test_a_doubtful_start_is_said_while_the_period_is_open(capsys, tmp_path):
     assert item["status"] == "open" and "before the purchase" in str(item["start_doubt"])
     code, out, _ = run(capsys, lib, "list")
     assert "(civil.limitation) START DOUBTFUL" in out
+
+
+def test_a_prepaid_card_bought_years_before_the_complaint_is_no_slip(capsys, tmp_path):
+    """No purchase recorded, only the dealing on the timeline (the card bought 2021) and the shop found shut in
+    2026: an event years before the complaint is true, not a mistyped year, and the period runs from the visit."""
+    lib = tmp_path / "lib"
+    argv = ["--our-side", "complainant", "--type", "service"]
+    code, out, err = run(capsys, lib, *NEW, *argv)
+    number = out.strip().splitlines()[-1]
+    code, _, err = run(
+        capsys, lib, "event", number, "--at", "2021-06-01T10:00", "--kind", "other", "--summary", "办理五年期会员卡"
+    )
+    assert code == 0 and "year mistyped" not in err and "contradict" not in err, err
+    argv = ["--kind", "visit", "--with", "respondent", "--summary", "门店已关闭"]
+    assert run(capsys, lib, "event", number, "--at", "2026-11-10T10:00", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "30")
+    assert "RAN OUT" not in line and "DOUBTFUL" not in line and "runs to 2029-11-12" in line

@@ -189,9 +189,9 @@ class Contradiction:
 
 def date_contradictions(case: Case) -> list[Contradiction]:
     """The recorded days that cannot all be true: what follows the purchase dated before it, the parcel signed for
-    before it was shipped, a timeline event more than a year before the purchase (or, without one, before every
-    other day recorded; a note is background and is not checked). Each is a slip to correct before a packet carries
-    it, and none is a safe start of the limitation period (:func:`start_doubt`)."""
+    before it was shipped, a timeline event more than a year before the purchase (or, without one, before the
+    earliest day of the goods or parcel recorded; a note is background and is not checked). Each is a slip to
+    correct before a packet carries it, and none is a safe start of the limitation period (:func:`start_doubt`)."""
     times = _recorded(case)
     found: list[Contradiction] = []
     purchased = times.get(Source.PURCHASE)
@@ -204,12 +204,13 @@ def date_contradictions(case: Case) -> list[Contradiction]:
     signed_early = any(c.source is Source.SIGNED for c in found)  # before the purchase: said once
     if shipped is not None and signed is not None and signed < shipped - _SLACK and not signed_early:
         found.append(Contradiction(Source.SIGNED, signed, Source.SHIPPED, shipped))
-    if purchased is not None:
-        anchor, anchor_source = purchased, Source.PURCHASE
-    else:
-        others = [(at, source) for source, at in times.items()]
-        others.append((case_time(case.complained_at, case), Source.COMPLAINT))
-        anchor, anchor_source = min(others, key=lambda item: item[0])
+    # What an event years before is measured against: the purchase, else the earliest day of the goods or parcel.
+    # Never the complaint alone: a complaint often comes years after the dealing (a prepaid card bought in 2021, the
+    # shop shut in 2026), and an event long before it is no slip.
+    others = [(at, source) for source, at in times.items()]
+    if not others:
+        return found
+    anchor, anchor_source = (purchased, Source.PURCHASE) if purchased is not None else min(others, key=lambda i: i[0])
     for event in case.timeline:
         if event.kind not in START_EVENTS:
             continue  # a note is background (会员自2015年起): true however old, and it starts nothing

@@ -144,6 +144,8 @@ def limitation_advice(case: Case, act: str, *, safe_words: str = "") -> str:
             f"如权利人自{what}（{fmt_date(found.counted_from.day)}）起才知道权利受到损害，三年自该日起算"
             f"（{art188}），至{fmt_date(later)}届满。"
         )
+    if found.later and later >= today:
+        text += f"请尽快{act}，勿等到该日。"
     if later < today or not found.later:
         text += (
             f"时效期间自知道或者应当知道权利受到损害以及义务人之日起计算，并因向经营者提出履行请求、向有关机构投诉等"
