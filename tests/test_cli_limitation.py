@@ -110,6 +110,9 @@ def test_a_note_or_a_call_with_the_client_interrupts_nothing():
     found = limitation(case)
     assert found.safe.source is Source.PURCHASE and found.counted_from.source is Source.PURCHASE
     assert not found.interrupted and found.doubt is None
+    case.transaction.fault_at = datetime(2062, 1, 10, tzinfo=CST)  # a year typed forward: after the complaint
+    assert limitation(case).counted_from.source is Source.PURCHASE
+    case.transaction.fault_at = None
     case.timeline.append(
         TimelineEvent(datetime(2025, 8, 1, 10, tzinfo=CST), EventKind.CONFIRMATION, "商家同意退款", party="respondent")
     )

@@ -124,7 +124,10 @@ def limitation(case: Case) -> Limitation:
     """The safe start and the latest start the record makes plausible (see :class:`Limitation`)."""
     safe = limitation_start(case)
     order = list(Source)
-    learnt = [LimitationStart(at, source) for source, at in _recorded(case).items()] or [safe]
+    # The harm was known by the time it was complained of: a recorded day after the complaint (a year mistyped
+    # forward) is no plausible start.
+    known_by = case_time(case.complained_at, case) + _SLACK
+    learnt = [LimitationStart(at, source) for source, at in _recorded(case).items() if at <= known_by] or [safe]
     latest = max(learnt, key=lambda s: (s.at, -order.index(s.source)))
     breaks = interruptions(case)
     interrupted = bool(breaks) and breaks[-1].at > latest.at
