@@ -1403,9 +1403,16 @@ def _next_due_text(row: AgendaRow | None, now: datetime) -> str:
     nothing runs), our user's own by its safe day, OVERDUE when a duty ran out unmet."""
     if row is None:
         return "no deadline running"
+    from casefile.core.listing import LIMITATION, start_doubt_of
+
     day = row.act_by or row.last_day
     due = f"{day} 24:00" if day else _fmt_time(row.due_at)
     mark = " OVERDUE" if row.overdue(now) else " URGENT: safe day passed" if row.past_safe_day(now) else ""
+    if row.key == LIMITATION:
+        if row.past_safe_day(now):  # counted from a later start on record, or afresh from an interruption
+            mark = f" SAFE DAY PASSED: runs to {row.last_day} from a later start on record"
+        if start_doubt_of(row.ref):
+            mark += " START DOUBTFUL"
     return f"due {due} ({row.key}){mark}"
 
 
@@ -2229,29 +2236,8 @@ def cmd_due(args: argparse.Namespace, library: Library) -> int:
 
     now, until = _due_window(args)
     items = library_due(library, until=until, now=now)
-    _print_due(args, items, now, _start_doubts(library, items, now))
+    _print_due(args, items, now)
     return EXIT_OK
-
-
-def _start_doubts(library: Library, items: Sequence[AgendaRow], now: datetime) -> dict[str, str]:
-    """For each limitation period listed as run, when its start is a day that cannot be true (a receipt before the
-    purchase, a note from years before: casefile.core.workflow.limitation.start_doubt), what is wrong with it."""
-    from casefile.core.workflow.limitation import describe, start_doubt
-
-    doubts = {}
-    for item in items:
-        if _limitation_ran_out(item, now) and not item.damaged:
-            found = start_doubt(library.load_case(item.number))
-            if found is not None:
-                doubts[item.number] = str(describe(found))
-    return doubts
-
-
-def _limitation_ran_out(item: AgendaRow, now: datetime) -> bool:
-    """Whether ``item`` is the limitation period, listed as run."""
-    from casefile.core.listing import LIMITATION
-
-    return item.key == LIMITATION and item.ran_out(now)
 
 
 def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
@@ -2260,8 +2246,8 @@ def _quick_due(args: argparse.Namespace, library_path: Path) -> bool:
 
     now, until = _due_window(args)
     items = quick_agenda(library_path, until=until, now=now)
-    if items is None or any(_limitation_ran_out(i, now) for i in items):
-        return False  # a limitation period that has run: the full path reads whether its start can be true
+    if items is None:
+        return False
     _print_due(args, items, now)
     return True
 
@@ -2371,10 +2357,9 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
     return now, datetime.combine(now.date() + timedelta(days=args.days + 1), datetime.min.time(), CST)
 
 
-def _print_due(
-    args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime, doubts: Mapping[str, str] | None = None
-) -> None:
+def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
     from casefile.core import law
+    from casefile.core.listing import LIMITATION
     from casefile.core.workflow.clocks import CST, citation, rule_for
 
     if args.json:
@@ -2397,7 +2382,7 @@ def _print_due(
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
                         "damaged": i.damaged,
-                        **({"start_doubt": doubt} if (doubt := _start_doubt(i, doubts)) else {}),
+                        **({"start_doubt": doubt} if (doubt := _start_doubt(i)) else {}),
                     }
                     for i in items
                 ],
@@ -2415,9 +2400,18 @@ def _print_due(
             when = f"OVERDUE {_fmt_span(-left)}"
         elif i.ran_out(now):
             started = i.started_at.astimezone(CST).date().isoformat()
-            doubt = _start_doubt(i, doubts)
-            when = f"RAN OUT on {i.last_day or _fmt_time(i.due_at)} (counted from {started}"
-            when += f"; START DOUBTFUL: {doubt}: correct the date)" if doubt else ")"
+            when = f"RAN OUT on {i.last_day or _fmt_time(i.due_at)} (counted from {started}, the latest start on record"
+            if i.key == LIMITATION:  # a demand the record does not hold restarts it (民法典 art. 195)
+                when += "; unless interrupted since by a demand to the obligor or a claim (民法典 art. 195)"
+            when += ")"
+        elif i.key == LIMITATION and i.past_safe_day(now):
+            # the safe day counts from the earliest day recorded; the period may run from a later start (art. 188)
+            # or afresh from an interruption (art. 195): not run out while that count runs
+            started = i.started_at.astimezone(CST).date().isoformat()
+            when = (
+                f"SAFE DAY PASSED: counted from the latest start on record ({started}) it runs to {i.last_day} "
+                f"(民法典 arts. 188, 195), {_fmt_span(left)} left: act without delay"
+            )
         elif i.past_safe_day(now):
             # our user's safe day is over, the law's last day not: urgent, never "expired" before the law says so
             article = law.cite(rule_for(i.key, i.started_at.astimezone(CST).date()).move_article, short=True)
@@ -2431,12 +2425,12 @@ def _print_due(
         _print(f"nothing due within {args.days} days", file=sys.stderr)
 
 
-def _start_doubt(item: AgendaRow, doubts: Mapping[str, str] | None) -> str | None:
-    """What is wrong with the start of ``item`` when it is a limitation period whose start is doubted (``doubts``:
-    :func:`_start_doubts`)."""
-    from casefile.core.listing import LIMITATION
+def _start_doubt(item: AgendaRow) -> str | None:
+    """What is wrong with the safe start of ``item`` when it is a limitation period whose start cannot be true (its
+    reference says so: casefile.core.workflow.due.limitation_note), open or run."""
+    from casefile.core.listing import LIMITATION, start_doubt_of
 
-    return doubts.get(item.number) if doubts and item.key == LIMITATION else None
+    return start_doubt_of(item.ref) if item.key == LIMITATION else None
 
 
 def _due_status(item: AgendaRow, now: datetime) -> str:

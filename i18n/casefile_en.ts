@@ -1440,7 +1440,15 @@ Proof purpose: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Safe day passed; counted from a later start on record it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (start date doubtful: check the record&apos;s dates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7349,6 +7357,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claim lodged with a body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

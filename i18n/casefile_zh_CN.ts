@@ -1444,8 +1444,16 @@ Proof purpose: %3</source>
         <translation>下一期限</translation>
     </message>
     <message>
+        <source>Safe day passed; counted from a later start on record it runs to %1 (%2)</source>
+        <translation>已过稳妥日期；按记录中较晚的起算日计算至%1届满（%2）</translation>
+    </message>
+    <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
         <translation>已过稳妥日期，法定期限顺延至%1（%2）</translation>
+    </message>
+    <message>
+        <source> (start date doubtful: check the record&apos;s dates)</source>
+        <translation>（起算日存疑：请核对记录中的日期）</translation>
     </message>
     <message>
         <source>Time left</source>
@@ -7386,6 +7394,10 @@ Attach %1 all the same?</source>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
+    </message>
+    <message>
+        <source>the claim lodged with a body</source>
+        <translation>向有关机构提出的请求</translation>
     </message>
     <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>

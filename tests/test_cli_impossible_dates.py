@@ -61,23 +61,42 @@ def test_new_warns_of_a_fault_before_the_purchase(capsys, tmp_path):
     assert "warning: the fault (2023-01-01) is before the purchase (2024-02-29)" in err
 
 
-def test_a_limitation_counted_from_a_note_decades_back_is_listed_as_run_and_doubtful(capsys, tmp_path):
+def test_a_dealing_decades_back_is_doubtful_and_the_period_runs_from_the_purchase(capsys, tmp_path):
     lib = tmp_path / "lib"
     number = run(capsys, lib, *NEW, "--purchased-at", "2026-11-01T10:00")[1].strip().splitlines()[-1]
-    code, _, err = run(capsys, lib, "event", number, "--at", "2001-01-01 10:00", "--summary", "old")
+    code, _, err = run(capsys, lib, "event", number, "--at", "2001-01-01 10:00", "--kind", "other", "--summary", "old")
     assert code == 0
     assert "the timeline event “old” (2001-01-01) is more than a year before the purchase (2026-11-01)" in err
     code, out, _ = run(capsys, lib, "due", "--days", "5000")
     line = next(x for x in out.splitlines() if "civil.limitation" in x)
-    assert "RAN OUT on 2004-01-02" in line and "START DOUBTFUL" in line and "2001-01-01" in line
+    # the safe day (from 2001) is long past; counted from the purchase the period runs: never RAN OUT
+    assert "RAN OUT" not in line and "SAFE DAY PASSED" in line and "2029-11-01" in line
+    assert "START DOUBTFUL" in line and "2001-01-01" in line
     items = json.loads(run(capsys, lib, "due", "--days", "1", "--json")[1])
     (limitation,) = [i for i in items if i["clock"] == "civil.limitation"]
-    assert limitation["status"] == "ran_out" and "more than a year before the purchase" in limitation["start_doubt"]
+    assert (
+        limitation["status"] == "past_safe_day" and "more than a year before the purchase" in limitation["start_doubt"]
+    )
     code, _, err = run(capsys, lib, "bundle", number, "--venue", "consumer-association", "--force")
     assert code == 0, err
     text = guidance(lib, number)
     assert "本案记录的最早日期是“old”之日（2001年1月1日），但该日期比购买商品之日（2026年11月1日）早一年以上" in text
     assert "请最迟于2004年1月1日" not in text
+
+
+def test_a_background_note_decades_back_starts_nothing_and_is_no_contradiction(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    argv = [*NEW, "--our-side", "complainant", "--purchased-at", "2025-03-05T10:00"]
+    number = run(capsys, lib, *argv)[1].strip().splitlines()[-1]
+    code, _, err = run(
+        capsys, lib, "event", number, "--at", "2015-03-05 10:00", "--summary", "客户自2015年起为该店会员"
+    )
+    assert code == 0 and "contradict" not in err and "more than a year" not in err
+    code, out, _ = run(capsys, lib, "due", "--days", "1200")
+    line = next(x for x in out.splitlines() if "civil.limitation" in x)
+    assert "due 2028-03-05 24:00" in line and "RAN OUT" not in line and "DOUBTFUL" not in line
+    code, out, _ = run(capsys, lib, "list")
+    assert "due 2028-03-05 24:00 (civil.limitation)" in out
 
 
 def test_signed_for_before_shipped_is_a_contradiction_and_sound_dates_are_none():

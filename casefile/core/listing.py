@@ -48,14 +48,24 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # side's proposals meet the response promise (not the complainant's own demand, nor a courier's offer); 13: appeals
 # from a dismissal or refusal, set-aside of a dismissing award, enforcement of a 调解书 and the 12305 year are clocks;
 # 14: the seven-day return runs only for goods bought at a distance, and on the consumer's side carries its safe
-# day (act_by_at).
-SCHEMA_VERSION = 14
+# day (act_by_at); 15: the limitation period runs from the latest start on record (a later fault, an
+# interruption: 民法典 arts. 188, 195), its safe day from the earliest, a note starts nothing, a store's case runs
+# none, its reference says a doubtful start.
+SCHEMA_VERSION = 15
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
+# In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.
+START_DOUBT = "START DOUBTFUL: "
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
 T = TypeVar("T")
 _CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
+
+
+def start_doubt_of(ref: str) -> str | None:
+    """What is wrong with the limitation period's safe start, as its clock's reference says it, or None."""
+    _, found, doubt = ref.partition(START_DOUBT)
+    return doubt or None if found else None
 
 
 def sort_key(number: str) -> int:

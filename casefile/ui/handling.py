@@ -14,6 +14,7 @@ from typing import Any
 from casefile.core import zone
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
+from casefile.core.listing import LIMITATION
 from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
@@ -50,7 +51,7 @@ from casefile.ui.labels import (
     responsible_name,
     stage_name,
 )
-from casefile.ui.models import URGENT_COLOUR, deadline_day, safe_day_passed
+from casefile.ui.models import URGENT_COLOUR, deadline_day, safe_day_passed, start_doubted
 from casefile.ui.tasks import Task
 from casefile.ui.wrapping import wrap_rows
 
@@ -90,10 +91,11 @@ def deadline_text(state: ClockState) -> str:
     """A clock's deadline as the header shows it: the clock, its last day (the hour for a wall-clock
     promise), 暂定 when the calendar did not know a year it counted across."""
     deadline = state.deadline
+    doubt = start_doubted(state.ref) if state.key == LIMITATION else ""
     if state.past_safe_day:
-        return f"{clock_name(state.key)} {safe_day_passed(state.key, deadline.started, deadline.last_day)}"
+        return f"{clock_name(state.key)} {safe_day_passed(state.key, deadline.started, deadline.last_day)}{doubt}"
     if deadline.act_by is not None:  # our user's: the safe day, the unmoved calendar day
-        return f"{clock_name(state.key)} {deadline_day(deadline.due, deadline.act_by, False)}"
+        return f"{clock_name(state.key)} {deadline_day(deadline.due, deadline.act_by, False)}{doubt}"
     last_day = None if deadline.rule.unit is Unit.HOURS else deadline.last_day
     return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from casefile.core import law, zone
 from casefile.core.fsutil import human_size
-from casefile.core.listing import AgendaRow, CaseSummary
+from casefile.core.listing import LIMITATION, AgendaRow, CaseSummary, start_doubt_of
 from casefile.core.listing import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
@@ -49,12 +49,29 @@ URGENT_COLOUR = "#a04a00"  # our user's safe day passed, the law still gives tim
 def safe_day_passed(key: str, started: datetime, last_day: date) -> str:
     """Our user's deadline past its safe day (the unmoved calendar day) but not the law's last day ``last_day``
     (moved past rest days): 已过稳妥日期，法定期限顺延至… with the article that moves it."""
+    if key == LIMITATION:  # counted from a later start on record (民法典 art. 188) or afresh (art. 195), not moved
+        return fill(
+            QCoreApplication.translate(
+                "CaseFile", "Safe day passed; counted from a later start on record it runs to %1 (%2)"
+            ),
+            last_day.isoformat(),
+            law.cite("civil-code.195", short=True),
+        )
     article = rule_for(key, started.astimezone(CST).date()).move_article
     return fill(
         QCoreApplication.translate("CaseFile", "Safe day passed; by law it runs to %1 (%2)"),
         last_day.isoformat(),
         law.cite(article, short=True),
     )
+
+
+def start_doubted(found: AgendaRow | str) -> str:
+    """ " (start date doubtful)" when the clock is the limitation period whose safe start cannot be true (a receipt
+    before the purchase: casefile.core.workflow.limitation.start_doubt), else ""."""
+    ref = found if isinstance(found, str) else found.ref
+    if start_doubt_of(ref) is None:
+        return ""
+    return QCoreApplication.translate("CaseFile", " (start date doubtful: check the record's dates)")
 
 
 def time_left(due: datetime, now: datetime) -> str:
@@ -528,10 +545,10 @@ def case_cell(case: CaseSummary, column: int, found: AgendaRow | None, now: date
             if column == CaseListModel.LEFT:
                 return time_left(found.due_at, now)
             passed = safe_day_passed(found.key, found.started_at, date.fromisoformat(found.last_day))
-            return f"{clock_name(found.key)}  {passed}"
+            return f"{clock_name(found.key)}  {passed}{start_doubted(found)}"
         if column == CaseListModel.LEFT:
             return time_left(found.remind_at, now)
-        return f"{clock_name(found.key)}  {deadline_text(found)}"
+        return f"{clock_name(found.key)}  {deadline_text(found)}{start_doubted(found)}"
     return str(case.exhibit_count)
 
 

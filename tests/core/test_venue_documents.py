@@ -539,8 +539,10 @@ def test_the_three_years_run_from_the_earliest_event_named(route: Route, tmp_pat
 def test_the_packet_and_the_reminder_give_the_same_last_day(route: Route, tmp_path: Path) -> None:
     """A complaint registered late: the rice cooker bought 2024-02-07 and received 02-09, complained of on
     2026-11-30. The notes count the three years from the purchase (2027-02-07), and so does the reminder the
-    user watches (casefile due, the case list): one start for both, never the complaint's 2029-11-30."""
+    user watches (casefile due, the case list) for its safe day: one start for both, never the complaint's
+    2029-11-30."""
     from casefile.core.workflow.due import case_clocks
+    from casefile.core.workflow.limitation import limitation
 
     case = full_case()
     case.complained_at = datetime(2026, 11, 30, 10, 0, tzinfo=CST)
@@ -551,18 +553,19 @@ def test_the_packet_and_the_reminder_give_the_same_last_day(route: Route, tmp_pa
     assert "本案记录的最早日期是购买商品之日（2024年2月7日）" in notes, notes
     assert "请最迟于2027年2月7日提" in notes, notes
     clock = next(s for s in case_clocks(case, datetime(2026, 11, 30, 12, 0, tzinfo=CST)) if s.key == "civil.limitation")
-    assert clock.deadline.act_by == date(2027, 2, 7)
-    assert clock.deadline.started.date() == date(2024, 2, 7)
+    assert clock.deadline.act_by == date(2027, 2, 7)  # the safe day, from the purchase
+    # the period itself runs afresh from the latest demand the timeline records (民法典 art. 195)
+    assert clock.deadline.started.date() == limitation(case).counted_from.day > date(2024, 2, 9)
 
 
 @pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
 def test_our_users_last_day_on_a_holiday_is_printed_unmoved(route: Route, tmp_path: Path) -> None:
-    """Three years from 2023-10-01 end on 国庆 2026-10-01, a 法定休假日: the law (民法典 art. 203) would move the
-    last day to 10-08, but the consumer is told to act by the unmoved day, and told why; a merchant's reply on
-    the same calendar would move (clocks.Bound)."""
+    """Three years from 2024-10-01 end on 国庆 2027-10-01, a 法定休假日: the law (民法典 art. 203) would move the
+    last day past the holiday, but the consumer is told to act by the unmoved day, and told why; a merchant's reply
+    on the same calendar would move (clocks.Bound)."""
     case = full_case()
-    case.transaction.purchased_at = datetime(2023, 10, 1, 15, 0, tzinfo=CST)
+    case.transaction.purchased_at = datetime(2024, 10, 1, 15, 0, tzinfo=CST)
     notes = render(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path)["提交须知"]
-    assert "本案记录的最早日期是购买商品之日（2023年10月1日）" in notes, notes
-    assert "请最迟于2026年10月1日提" in notes and "（为稳妥起见按未顺延的日期计算）" in notes
-    assert "2026年10月8日" not in notes and "顺延）" not in notes and "届满" not in notes
+    assert "本案记录的最早日期是购买商品之日（2024年10月1日）" in notes, notes
+    assert "请最迟于2027年10月1日提" in notes and "（为稳妥起见按未顺延的日期计算）" in notes
+    assert "2027年10月8日" not in notes and "顺延）" not in notes and "届满" not in notes

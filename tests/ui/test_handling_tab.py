@@ -278,3 +278,31 @@ def test_closing_with_an_appeal_still_open_asks_first_naming_it(window, ctx):
     dialog.stop_anyway.setChecked(True)
     dialog.accept()
     assert not dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.closed is not None
+
+
+def test_the_header_keeps_a_limitation_period_running_past_its_safe_day_and_says_a_doubtful_start(qapp):
+    """Bought 2023-01-05, the fault found 2025-01-10: past the safe day (2026-01-05) the header says the period
+    runs to 2028-01-10, never that it ran out; a receipt before the purchase is said to make the start doubtful
+    while the period is open."""
+    from casefile.core.model import Side
+    from casefile.ui.i18n import install
+
+    case = Case(
+        number="202611-005",
+        title="空调",
+        complained_at=datetime(2026, 11, 20, 10, 0, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+        our_side=Side.COMPLAINANT,
+    )
+    case.transaction.purchased_at = datetime(2023, 1, 5, 12, 0, tzinfo=CST)
+    case.transaction.fault_at = datetime(2025, 1, 10, tzinfo=CST)
+    now = datetime(2026, 12, 1, 10, 0, tzinfo=CST)
+    install(qapp, "zh_CN")
+    text = header_html(case, now).replace("\u00a0", " ")
+    assert "诉讼时效" in text and "已过稳妥日期；按记录中较晚的起算日计算至2028-01-10届满" in text, text
+    case.transaction.fault_at = None
+    case.transaction.purchased_at = datetime(2025, 3, 5, 12, 0, tzinfo=CST)
+    case.transaction.received_at = datetime(2024, 3, 8, 12, 0, tzinfo=CST)
+    text = header_html(case, now).replace("\u00a0", " ")
+    assert "起算日存疑" in text, text

@@ -24,15 +24,16 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from casefile.core.listing import LIMITATION, START_DOUBT
 from casefile.core.model import Case, CaseType, Channel, EventKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
-from casefile.core.workflow.limitation import limitation_start
+from casefile.core.workflow.limitation import Limitation, describe, limitation
 from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
@@ -106,18 +107,34 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
     states = [
         _state(
             key,
-            started,
+            _deadline(case, key, started, pauses, moment, cal, ours if key in CONSUMER_RIGHTS else None),
             met,
             moment,
-            cal,
             stopped_at=_first(closed.at if closed else None, end),
-            pauses=pauses,
             ref=ref,
-            bound=ours if key in CONSUMER_RIGHTS else None,
         )
         for key, started, met, pauses, ref, end in _starts(case)
     ]
     return sorted(states, key=lambda s: s.deadline.remind_at)
+
+
+def _deadline(
+    case: Case,
+    key: str,
+    started: datetime,
+    pauses: tuple[Interval, ...],
+    now: datetime,
+    cal: WorkCalendar,
+    bound: Bound | None = None,
+) -> Deadline:
+    """The clock's deadline; the limitation period's runs to three years from the latest start the record makes
+    plausible (``started``), its safe day is three years from the earliest (casefile.core.workflow.limitation)."""
+    deadline = compute(key, started, pauses=pauses, now=now, calendar=cal, bound=bound)
+    if key == LIMITATION:
+        safe = compute(key, limitation(case).safe.at, now=now, calendar=cal)
+        if safe.act_by is not None and safe.act_by < deadline.last_day:
+            deadline = replace(deadline, act_by=min(safe.act_by, deadline.act_by or safe.act_by))
+    return deadline
 
 
 def _first(*times: datetime | None) -> datetime | None:
@@ -149,17 +166,13 @@ def open_rights(case: Case, now: datetime | None = None, calendar: WorkCalendar 
 
 def _state(
     key: str,
-    started: datetime,
+    deadline: Deadline,
     met: datetime | None,
     now: datetime,
-    cal: WorkCalendar,
     *,
     stopped_at: datetime | None,
-    pauses: tuple[Interval, ...],
     ref: str,
-    bound: Bound | None = None,
 ) -> ClockState:
-    deadline = compute(key, started, pauses=pauses, now=now, calendar=cal, bound=bound)
     if key in LIMITS:
         if met is not None:
             status = Status.USED
@@ -201,17 +214,34 @@ def _starts(case: Case) -> Iterator[Start]:
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
         yield "court.enforcement", outcome.perform_by, done, (), "", None
-    # the right is used by suing or applying for arbitration (a complaint elsewhere does not end the period); a suit
-    # or application refused (不予受理) leaves nothing pending: the period is not used by it
-    filed = [
-        p.filed_at
-        for p in case.workflow.proceedings
-        if p.filed_at is not None
-        and p.venue in (Venue.COURT, Venue.ARBITRATION)
-        and p.result is not ProceedingResult.NOT_ACCEPTED
-    ]
-    # from the earliest day the record holds, the start the packets print (casefile.core.workflow.limitation)
-    yield "civil.limitation", limitation_start(case).at, (min(filed) if filed else None), (), "", None
+    # The limitation period is the claimant's right: a store complained to (our side the respondent) has no such
+    # deadline, and the consumer's period, counted from the earliest day, is no ground for it to refuse a claim.
+    if case.side is not Side.RESPONDENT:
+        # the right is used by suing or applying for arbitration (a complaint elsewhere interrupts the period); a
+        # suit or application refused (不予受理) leaves nothing pending: the period is not used by it
+        filed = [
+            p.filed_at
+            for p in case.workflow.proceedings
+            if p.filed_at is not None
+            and p.venue in (Venue.COURT, Venue.ARBITRATION)
+            and p.result is not ProceedingResult.NOT_ACCEPTED
+        ]
+        found = limitation(case)
+        met = min(filed) if filed else None
+        yield LIMITATION, found.counted_from.at, met, (), limitation_note(found), None
+
+
+def limitation_note(found: Limitation) -> str:
+    """What the limitation clock's reference says (casefile due, the list's tooltip): the interruption it is counted
+    afresh from, the later start it runs from, and a safe start that cannot be true; "" for a plain count."""
+    notes = []
+    if found.interrupted:
+        notes.append(f"interrupted {found.counted_from.day.isoformat()}, counted afresh (民法典 art. 195)")
+    elif found.later:
+        notes.append(f"safe day from {found.safe.day.isoformat()}, runs from {found.counted_from.day.isoformat()}")
+    if found.doubt is not None:
+        notes.append(f"{START_DOUBT}{describe(found.doubt)}")
+    return "; ".join(notes)
 
 
 def enforceable(case: Case) -> bool:

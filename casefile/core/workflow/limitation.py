@@ -2,11 +2,17 @@
 
 The period runs from the day the claimant knew or should have known of the harm and of the one who owes
 (民法典 art. 188; the three years within which 12315 takes a complaint run the same way, 投诉举报处理办法
-art. 16 (四)). The record does not say that day, so the safe start is the earliest day it holds: the
-purchase, the receipt, the shipment's dates (寄件, 签收, the exception, its discovery), the fault, any
-event on the timeline, the complaint. The reminder (``casefile due``, the case list and header, the review)
-and the packets' notes (本案记录的最早日期是…) all take it from :func:`limitation_start`, so the day the
-user watches is the day the packet tells them is safe.
+art. 16 (四)). The record does not say that day, so the safe start is the earliest day it holds that can start
+it: the purchase, the receipt, the shipment's dates (寄件, 签收, the exception, its discovery), the fault, a
+dealing on the timeline (any event but a note: :data:`START_EVENTS`), the complaint. The reminder (``casefile
+due``, the case list and header, the review) and the packets' notes (本案记录的最早日期是…) all take it from
+:func:`limitation_start`, so the day the user watches is the day the packet tells them is safe.
+
+That safe day is a reminder, not proof the right is dead: the harm may have been learnt later (the fault
+recorded after the purchase), and a demand to the obligor, its agreeing to perform or a claim lodged with a
+body interrupts the period, which runs afresh from then (民法典 art. 195). :func:`limitation` gives both: the
+safe start, and the latest start the record makes plausible (:attr:`Limitation.counted_from`), which alone may
+say the period has run.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 from casefile.core import zone
 from casefile.core.errors import Message
-from casefile.core.model import Case, TimelineEvent
+from casefile.core.model import Case, CaseType, EventKind, TimelineEvent
 from casefile.core.record.timeline import case_time
 
 
@@ -33,6 +39,29 @@ class Source(enum.StrEnum):
     EVENT = "event"
     DISCOVERED = "discovered"
     COMPLAINT = "complaint"
+    PROCEEDING = "proceeding"  # a claim lodged with a body (12315, 消协, arbitration, a court): art. 195 only
+
+
+# Timeline events that can start the period: a dealing or an event of the harm — a call, chat, visit, e-mail,
+# complaint, proposal, confirmation, or an event of another kind (the card bought, the shop found shut). A note is
+# background (会员自2015年起, a remark on the client), never the day the harm was learnt: it starts nothing.
+START_EVENTS = frozenset(EventKind) - {EventKind.NOTE}
+# Timeline events with the obligor that interrupt the period (民法典 art. 195 (一)(二)): a demand for performance
+# made to it (a complaint, an e-mail, a visit, a call or chat, a proposal) or its agreeing to perform (a confirmation).
+DEMAND_EVENTS = frozenset(
+    {
+        EventKind.COMPLAINT,
+        EventKind.EMAIL,
+        EventKind.VISIT,
+        EventKind.CALL,
+        EventKind.CHAT,
+        EventKind.PROPOSAL,
+        EventKind.CONFIRMATION,
+    }
+)
+# Bodies empowered to resolve the dispute: a claim lodged with one (a complaint event with them) interrupts the period
+# as a suit does (art. 195 (三)(四); 最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定).
+BODIES = frozenset({"consumer-association", "regulator", "postal-regulator", "court", "arbitration"})
 
 
 @dataclass(frozen=True)
@@ -63,12 +92,72 @@ def _recorded(case: Case) -> dict[Source, datetime]:
 
 
 def limitation_start(case: Case) -> LimitationStart:
-    """The earliest day the record holds (on a tie, the first named in :class:`Source`'s order)."""
+    """The earliest day the record holds that can start the period (on a tie, the first named in
+    :class:`Source`'s order): a note on the timeline is background and starts nothing (:data:`START_EVENTS`)."""
     known = [LimitationStart(at, source) for source, at in _recorded(case).items()]
-    known += [LimitationStart(case_time(e.at, case), Source.EVENT, e) for e in case.timeline]
+    known += [LimitationStart(case_time(e.at, case), Source.EVENT, e) for e in case.timeline if e.kind in START_EVENTS]
     known.append(LimitationStart(case_time(case.complained_at, case), Source.COMPLAINT))
     order = list(Source)
     return min(known, key=lambda s: (s.at, order.index(s.source)))
+
+
+@dataclass(frozen=True)
+class Limitation:
+    """The three years as the record tells them: counted from ``safe`` (the earliest start, the day to act by) and,
+    at the latest, from ``counted_from`` — the latest recorded day the harm can have been learnt (the fault, the
+    receipt…: 民法典 art. 188) or the latest interruption (``interrupted``: a demand to the obligor, a claim lodged
+    with a body, art. 195), whichever is later. Only the period counted from ``counted_from`` may be said to have
+    run; ``doubt``: the contradiction the safe start is part of (a receipt before the purchase), or None."""
+
+    safe: LimitationStart
+    counted_from: LimitationStart
+    interrupted: bool
+    doubt: Contradiction | None
+
+    @property
+    def later(self) -> bool:
+        """Whether the record gives a later start than the safe one."""
+        return self.counted_from.day > self.safe.day
+
+
+def limitation(case: Case) -> Limitation:
+    """The safe start and the latest start the record makes plausible (see :class:`Limitation`)."""
+    safe = limitation_start(case)
+    order = list(Source)
+    # The harm was known by the time it was complained of: a recorded day after the complaint (a year mistyped
+    # forward) is no plausible start.
+    known_by = case_time(case.complained_at, case) + _SLACK
+    learnt = [LimitationStart(at, source) for source, at in _recorded(case).items() if at <= known_by] or [safe]
+    latest = max(learnt, key=lambda s: (s.at, -order.index(s.source)))
+    breaks = interruptions(case)
+    interrupted = bool(breaks) and breaks[-1].at > latest.at
+    counted_from = breaks[-1] if interrupted else latest
+    if counted_from.at < safe.at:
+        counted_from, interrupted = safe, False
+    return Limitation(safe, counted_from, interrupted, start_doubt(case, safe))
+
+
+def _obligors(case: Case) -> frozenset[str]:
+    """Who owes, as timeline events name them: the respondent, and the carrier in a parcel's case."""
+    return frozenset({"respondent", "courier"} if case.type is CaseType.LOGISTICS else {"respondent"})
+
+
+def interruptions(case: Case) -> list[LimitationStart]:
+    """What interrupts the period on the record, oldest first (民法典 art. 195): a demand to the obligor or its
+    agreeing to perform (an event of :data:`DEMAND_EVENTS` with the respondent; in a parcel's case the carrier too),
+    a claim lodged with a body empowered to resolve the dispute (a complaint event with one of :data:`BODIES`),
+    and a proceeding's filing (12315, 消协, 12305, arbitration, a court) — from its end once it has ended, as the
+    period runs afresh "从中断、有关程序终结时起"."""
+    obligors = _obligors(case)
+    found = [
+        LimitationStart(case_time(e.at, case), Source.EVENT, e)
+        for e in case.timeline
+        if (e.kind in DEMAND_EVENTS and e.party in obligors) or (e.kind is EventKind.COMPLAINT and e.party in BODIES)
+    ]
+    for p in case.workflow.proceedings:
+        if p.filed_at is not None:
+            found.append(LimitationStart(case_time(p.ended_at or p.decided_at or p.filed_at, case), Source.PROCEEDING))
+    return sorted(found, key=lambda s: s.at)
 
 
 # A purchase recorded without its hour, a clock a few hours off: a day's slack before calling an order impossible.
@@ -103,9 +192,9 @@ class Contradiction:
 
 def date_contradictions(case: Case) -> list[Contradiction]:
     """The recorded days that cannot all be true: what follows the purchase dated before it, the parcel signed for
-    before it was shipped, a timeline event more than a year before the purchase (or, without one, before every
-    other day recorded). Each is a slip to correct before a packet carries it, and none is a safe start of the
-    limitation period (:func:`start_doubt`)."""
+    before it was shipped, a timeline event more than a year before the purchase (or, without one, before the
+    earliest day of the goods or parcel recorded; a note is background and is not checked). Each is a slip to
+    correct before a packet carries it, and none is a safe start of the limitation period (:func:`start_doubt`)."""
     times = _recorded(case)
     found: list[Contradiction] = []
     purchased = times.get(Source.PURCHASE)
@@ -118,13 +207,16 @@ def date_contradictions(case: Case) -> list[Contradiction]:
     signed_early = any(c.source is Source.SIGNED for c in found)  # before the purchase: said once
     if shipped is not None and signed is not None and signed < shipped - _SLACK and not signed_early:
         found.append(Contradiction(Source.SIGNED, signed, Source.SHIPPED, shipped))
-    if purchased is not None:
-        anchor, anchor_source = purchased, Source.PURCHASE
-    else:
-        others = [(at, source) for source, at in times.items()]
-        others.append((case_time(case.complained_at, case), Source.COMPLAINT))
-        anchor, anchor_source = min(others, key=lambda item: item[0])
+    # What an event years before is measured against: the purchase, else the earliest day of the goods or parcel.
+    # Never the complaint alone: a complaint often comes years after the dealing (a prepaid card bought in 2021, the
+    # shop shut in 2026), and an event long before it is no slip.
+    others = [(at, source) for source, at in times.items()]
+    if not others:
+        return found
+    anchor, anchor_source = (purchased, Source.PURCHASE) if purchased is not None else min(others, key=lambda i: i[0])
     for event in case.timeline:
+        if event.kind not in START_EVENTS:
+            continue  # a note is background (会员自2015年起): true however old, and it starts nothing
         at = case_time(event.at, case)
         if at < anchor - _EVENT_LEAD:
             found.append(Contradiction(Source.EVENT, at, anchor_source, anchor, event))
@@ -151,6 +243,7 @@ _NAMES = {
     Source.FAULT: Message("the fault"),
     Source.DISCOVERED: Message("the discovery of the exception"),
     Source.COMPLAINT: Message("the complaint"),
+    Source.PROCEEDING: Message("the claim lodged with a body"),
 }
 
 

@@ -31,7 +31,7 @@ from casefile.core.model import (
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
-from casefile.core.workflow.limitation import Source, limitation_start, start_doubt
+from casefile.core.workflow.limitation import Limitation, Source, limitation, limitation_start, start_doubt
 from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -92,6 +92,7 @@ LIMITATION_SOURCES = {
     Source.FAULT: "商品出现故障之日",
     Source.DISCOVERED: "发现快件异常之日",
     Source.COMPLAINT: "投诉登记之日",
+    Source.PROCEEDING: "向有关机构提出请求之日",
 }
 
 
@@ -107,6 +108,57 @@ def limitation_from(case: Case) -> tuple[str, date, date]:
     else:
         what = LIMITATION_SOURCES[start.source]
     return what, start.day, last_day_to_act("civil.limitation", start.day)
+
+
+def limitation_advice(case: Case, act: str, *, safe_words: str = "") -> str:
+    """What the notes say after the safe start (本案记录的最早日期是…，): while its safe day is to come, act by it
+    (``safe_words``: the sentence that says so, {limit} standing for the day; by default 请最迟于…{act}). Once it has
+    passed, never that the right is gone — the period runs from when the harm was known (民法典 art. 188) and afresh
+    from each demand to the obligor or claim to a body (art. 195); and the later count the record itself gives (a
+    fault after the purchase, a recorded demand: 自…中断，重新计算), with its day."""
+    found = limitation(case)
+    _what, _start, limit = limitation_from(case)
+    today = zone.now().date()
+    if limit >= today:
+        words = safe_words or f"自该日起算较为稳妥：请最迟于{{limit}}{act}（为稳妥起见按未顺延的日期计算），宜尽早。"
+        text = words.format(limit=fmt_date(limit))
+    else:
+        text = f"自该日起算的三年已于{fmt_date(limit)}届满，但这只是最稳妥的提醒日期，不等于权利已经消灭。"
+    later = last_day_to_act("civil.limitation", found.counted_from.day)
+    art195 = law.cite("civil-code.195", short=True)
+    art188 = law.cite("civil-code.188", short=True)
+    if limit >= today:
+        return text  # the safe day is to come: act by it
+    if found.interrupted:
+        when = fmt_date(found.counted_from.day)
+        text += (
+            f"本案记录{when}曾{_interruption_words(found)}，诉讼时效自{when}中断，重新计算（{art195}），"
+            f"据此三年至{fmt_date(later)}届满。"
+        )
+    elif found.later:
+        what = LIMITATION_SOURCES.get(found.counted_from.source, "所记日期")
+        text += (
+            f"如权利人自{what}（{fmt_date(found.counted_from.day)}）起才知道权利受到损害，三年自该日起算"
+            f"（{art188}），至{fmt_date(later)}届满。"
+        )
+    if found.later and later >= today:
+        text += f"请尽快{act}，勿等到该日。"
+    if later < today or not found.later:
+        text += (
+            f"时效期间自知道或者应当知道权利受到损害以及义务人之日起计算，并因向经营者提出履行请求、向有关机构投诉等"
+            f"而中断、重新计算（{art195}），期间可能尚未届满：请勿仅凭上述日期放弃权利，宜尽快{act}。"
+        )
+    return text
+
+
+def _interruption_words(found: Limitation) -> str:
+    """What interrupted the period, as the notes say it (向经营者提出要求, 向有关机构提出请求)."""
+    event = found.counted_from.event
+    if event is None:
+        return "向有关机构提出请求"
+    if event.party in ("respondent", "courier"):
+        return "向经营者提出要求" if event.kind is not EventKind.CONFIRMATION else "与经营者确认处理事项"
+    return "向有关机构投诉"
 
 
 def limitation_doubt(case: Case) -> str:

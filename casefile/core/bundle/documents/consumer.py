@@ -30,6 +30,7 @@ from casefile.core.bundle.documents.common import (
     fmt_event_time,
     fmt_time,
     law_quotes,
+    limitation_advice,
     limitation_doubt,
     limitation_from,
     proceeding_said,
@@ -299,10 +300,7 @@ def _regulator_notes(ctx: BundleContext) -> list[str]:
     return [
         "投诉时效：自知道或者应当知道权益受到侵害之日起超过三年的投诉，市场监督管理部门不予受理"
         f"（{art['not-accepted']}）。{earliest}，"
-        + (
-            limitation_doubt(ctx.case)
-            or f"自该日起算较为稳妥：请最迟于{limit}提出（为稳妥起见按未顺延的日期计算），宜尽早。"
-        ),
+        + (limitation_doubt(ctx.case) or limitation_advice(ctx.case, "提出")),
         _one_body_only(ctx),
         "材料要求：投诉须写明投诉人姓名、电话号码、通讯地址等真实身份信息，被投诉人名称（姓名）、地址，"
         f"具体的投诉请求以及相应的消费者权益争议事实依据，并对材料的真实性负责（{art['materials']}）。",
@@ -339,8 +337,12 @@ def _association_notes(ctx: BundleContext) -> list[str]:
         f"（{art188}）。{earliest}，"
         + (
             limitation_doubt(ctx.case)
-            or f"自该日起算较为稳妥。调解不成的，请及时选择其他途径；如需起诉，请最迟于{limit}提起"
-            "（为稳妥起见按未顺延的日期计算）。"
+            or limitation_advice(
+                ctx.case,
+                "主张权利",
+                safe_words="自该日起算较为稳妥。调解不成的，请及时选择其他途径；如需起诉，请最迟于{limit}提起"
+                "（为稳妥起见按未顺延的日期计算）。",
+            )
         ),
         _other_routes(ctx),
     ]

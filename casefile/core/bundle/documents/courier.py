@@ -39,6 +39,7 @@ from casefile.core.bundle.documents.common import (
     fmt_weight,
     insured_amount,
     law_quotes,
+    limitation_advice,
     limitation_doubt,
     limitation_from,
     on_day,
@@ -310,7 +311,11 @@ def _three_years(ctx: BundleContext) -> str:
     what, start, limit = limitation_from(ctx.case)
     return f"本件记录的最早日期是{what}（{fmt_date(start)}），" + (
         limitation_doubt(ctx.case)
-        or f"自该日起算较为稳妥：如需起诉，请最迟于{fmt_date(limit)}提起（为稳妥起见按未顺延的日期计算），宜尽早。"
+        or limitation_advice(
+            ctx.case,
+            "主张权利",
+            safe_words="自该日起算较为稳妥：如需起诉，请最迟于{limit}提起（为稳妥起见按未顺延的日期计算），宜尽早。",
+        )
     )
 
 

@@ -707,7 +707,8 @@ def _court_notes(ctx: BundleContext) -> list[Flowable]:
         f"及每一被告副本 1 份计（共 {evidence_sets(ctx)} 份），提交前请按此复印；"
         "电子证据请携带原始设备或介质以备核对。",
         "诉讼时效：向人民法院请求保护民事权利的诉讼时效期间为三年，自权利人知道或者应当知道权利受到损害以及义务人之日起计算"
-        f"（{law.cite_on('civil-code.188', day)}）。",
+        f"（{law.cite_on('civil-code.188', day)}）；权利人向义务人提出履行请求、义务人同意履行义务等，诉讼时效中断，"
+        f"从中断时起重新计算（{law.cite_on('civil-code.195', day)}），请保留催告、投诉等记录。",
     ]
     if ctx.case.agent is not None and not ctx.case.agent.is_empty():
         items.append(

@@ -1,0 +1,166 @@
+"""The limitation period told truly: the earliest recorded day gives the safe day to act by, never proof the right
+is dead. The period runs from the latest start the record makes plausible (the fault found later: 民法典 art. 188)
+and afresh from a demand to the obligor or a claim lodged with a body (art. 195); a store complained to has no
+limitation deadline of its own; a start that cannot be true is said while the period is open too."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casefile.cli import main
+from casefile.core.model import Case, CaseType, Channel, EventKind, Side, TimelineEvent
+from casefile.core.workflow.clocks import CST
+from casefile.core.workflow.due import case_clocks
+
+
+def run(capsys: pytest.CaptureFixture[str], lib: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--library", str(lib), "--operator", "t", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+NEW = ["new", "--title", "空调", "--type", "quality", "--channel", "phone", "--complainant", "李四", "--phone",
+       "13800138011", "--respondent=某电器公司", "--complained-at", "2026-11-20T10:00"]  # fmt: skip
+
+
+def new(capsys: pytest.CaptureFixture[str], lib: Path, *argv: str) -> str:
+    code, out, err = run(capsys, lib, *NEW, *argv)
+    assert code == 0, err
+    return out.strip().splitlines()[-1]
+
+
+def limitation_line(capsys: pytest.CaptureFixture[str], lib: Path, days: str = "60") -> str:
+    code, out, _ = run(capsys, lib, "due", "--days", days)
+    assert code == 0
+    return next(x for x in out.splitlines() if "civil.limitation" in x)
+
+
+def limitation_item(capsys: pytest.CaptureFixture[str], lib: Path, days: str = "60") -> dict[str, object]:
+    items = json.loads(run(capsys, lib, "due", "--days", days, "--json")[1])
+    (item,) = [i for i in items if i["clock"] == "civil.limitation"]
+    return item
+
+
+def guidance(capsys: pytest.CaptureFixture[str], lib: Path, number: str) -> str:
+    code, _, err = run(capsys, lib, "bundle", number, "--venue", "consumer-association", "--to", "12315", "--force")
+    assert code == 0, err
+    (path,) = (lib / "cases" / number / "bundles").glob("*办理指引.pdf")
+    return "".join(page.extract_text() for page in PdfReader(path).pages).replace("\n", "")
+
+
+def test_a_fault_found_later_keeps_the_period_running_past_the_safe_day(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new(
+        capsys, lib, "--our-side", "complainant", "--purchased-at", "2023-01-05T12:00", "--received-at",
+        "2023-01-08T12:00", "--fault-at", "2025-01-10", "--amount", "3999",
+    )  # fmt: skip
+    line = limitation_line(capsys, lib)
+    assert "RAN OUT" not in line
+    assert "due 2026-01-05 24:00" in line and "SAFE DAY PASSED" in line and "runs to 2028-01-10" in line
+    assert "safe day from 2023-01-05, runs from 2025-01-10" in line
+    item = limitation_item(capsys, lib)
+    assert item["status"] == "past_safe_day" and item["act_by"] == "2026-01-05" and item["last_day"] == "2028-01-10"
+    code, out, _ = run(capsys, lib, "list")
+    assert "(civil.limitation) SAFE DAY PASSED: runs to 2028-01-10" in out
+    text = guidance(capsys, lib, number)
+    assert "自该日起算的三年已于2026年1月5日届满，但这只是最稳妥的提醒日期，不等于权利已经消灭" in text, text
+    assert "如权利人自商品出现故障之日（2025年1月10日）起才知道权利受到损害" in text and "至2028年1月10日届满" in text
+    assert "请最迟于2026年1月5日" not in text
+
+
+def test_a_demand_to_the_seller_and_a_complaint_to_12315_interrupt_the_period(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2022-09-28T12:00")
+    line = limitation_line(capsys, lib, "5000")
+    # nothing on record interrupts it: run, counted from the latest start, and said to be so only unless interrupted
+    assert "RAN OUT" in line and "unless interrupted" in line and "民法典 art. 195" in line
+    argv = ["--kind", "complaint", "--summary", "向商家提出退款要求，商家拒绝"]
+    assert run(capsys, lib, "event", number, "--at", "2024-06-01T10:00", "--with", "respondent", *argv)[0] == 0
+    argv = ["--kind", "complaint", "--summary", "向12315投诉", "--ref", "12315-001"]
+    assert run(capsys, lib, "event", number, "--at", "2025-03-01T10:00", "--with", "regulator", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "5000")
+    assert "RAN OUT" not in line and "runs to 2028-03-01" in line
+    assert "interrupted 2025-03-01, counted afresh (民法典 art. 195)" in line
+    text = guidance(capsys, lib, number)
+    assert "本案记录2025年3月1日曾向有关机构投诉，诉讼时效自2025年3月1日中断，重新计算" in text, text
+    assert "《民法典》第一百九十五条" in text and "至2028年3月1日届满" in text
+
+
+def test_a_note_or_a_call_with_the_client_interrupts_nothing():
+    from casefile.core.workflow.limitation import Source, limitation
+
+    case = Case(
+        number="202611-001",
+        title="t",
+        complained_at=datetime(2026, 11, 20, 10, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+    )
+    case.transaction.purchased_at = datetime(2023, 1, 5, 10, tzinfo=CST)
+    case.timeline = [
+        TimelineEvent(datetime(2015, 3, 5, 10, tzinfo=CST), EventKind.NOTE, "客户自2015年起为该店会员"),
+        TimelineEvent(datetime(2025, 6, 1, 10, tzinfo=CST), EventKind.CALL, "与客户通话", party="complainant"),
+        TimelineEvent(datetime(2025, 7, 1, 10, tzinfo=CST), EventKind.NOTE, "商家说会退款", party="respondent"),
+    ]
+    found = limitation(case)
+    assert found.safe.source is Source.PURCHASE and found.counted_from.source is Source.PURCHASE
+    assert not found.interrupted and found.doubt is None
+    case.transaction.fault_at = datetime(2062, 1, 10, tzinfo=CST)  # a year typed forward: after the complaint
+    assert limitation(case).counted_from.source is Source.PURCHASE
+    case.transaction.fault_at = None
+    case.timeline.append(
+        TimelineEvent(datetime(2025, 8, 1, 10, tzinfo=CST), EventKind.CONFIRMATION, "商家同意退款", party="respondent")
+    )
+    found = limitation(case)
+    assert found.interrupted and found.counted_from.day.isoformat() == "2025-08-01"
+
+
+def test_a_store_complained_to_runs_no_limitation_deadline_of_its_own(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new(capsys, lib, "--our-side", "respondent", "--purchased-at", "2022-10-01")
+    code, out, _ = run(capsys, lib, "due", "--days", "5000")
+    assert code == 0 and "civil.limitation" not in out and "RAN OUT" not in out
+    case = Case(
+        number=number,
+        title="t",
+        complained_at=datetime(2026, 11, 30, 9, tzinfo=CST),
+        channel=Channel.STORE,
+        type=CaseType.QUALITY,
+        our_side=Side.RESPONDENT,
+    )
+    case.transaction.purchased_at = datetime(2022, 10, 1, tzinfo=CST)
+    assert all(s.key != "civil.limitation" for s in case_clocks(case))
+
+
+def test_a_doubtful_start_is_said_while_the_period_is_open(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2025-03-05", "--received-at", "2024-03-08")
+    line = limitation_line(capsys, lib, "200")
+    assert "due 2027-03-08 24:00" in line and "RAN OUT" not in line
+    assert "START DOUBTFUL: the receipt of the goods (2024-03-08) is before the purchase (2025-03-05)" in line
+    item = limitation_item(capsys, lib, "200")
+    assert item["status"] == "open" and "before the purchase" in str(item["start_doubt"])
+    code, out, _ = run(capsys, lib, "list")
+    assert "(civil.limitation) START DOUBTFUL" in out
+
+
+def test_a_prepaid_card_bought_years_before_the_complaint_is_no_slip(capsys, tmp_path):
+    """No purchase recorded, only the dealing on the timeline (the card bought 2021) and the shop found shut in
+    2026: an event years before the complaint is true, not a mistyped year, and the period runs from the visit."""
+    lib = tmp_path / "lib"
+    argv = ["--our-side", "complainant", "--type", "service"]
+    code, out, err = run(capsys, lib, *NEW, *argv)
+    number = out.strip().splitlines()[-1]
+    code, _, err = run(
+        capsys, lib, "event", number, "--at", "2021-06-01T10:00", "--kind", "other", "--summary", "办理五年期会员卡"
+    )
+    assert code == 0 and "year mistyped" not in err and "contradict" not in err, err
+    argv = ["--kind", "visit", "--with", "respondent", "--summary", "门店已关闭"]
+    assert run(capsys, lib, "event", number, "--at", "2026-11-10T10:00", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "30")
+    assert "RAN OUT" not in line and "DOUBTFUL" not in line and "runs to 2029-11-12" in line
