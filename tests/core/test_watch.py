@@ -392,6 +392,45 @@ def test_run_once_adds_what_is_complete_and_returns(library, case, files, arriva
         watcher.wait_idle(0)
 
 
+def test_run_once_gives_files_left_behind_a_slow_add_their_turn(library, case, files, arrivals):
+    """Adding one case's files took longer than run_once waits for files to settle (a busy machine): another
+    case's file, still all along, is added too, not reported as still being written."""
+    from casefile.core.watch.readiness import SystemClock
+
+    other = make_case(library)
+    shutil.copy(files / "chat.txt", inbox_of(library, case.number))
+    shutil.copy(files / "chat.txt", inbox_of(library, other.number))
+
+    class Slow(SystemClock):
+        lost = 0.0  # time the adds took, beyond the real time
+
+        def monotonic(self) -> float:
+            return super().monotonic() + self.lost
+
+    clock = Slow()
+    watcher = Watcher(library, options=FAST, on_result=arrivals.on_result, on_problem=arrivals.on_problem)
+    watcher._clock = watcher._files.clock = clock
+    ingest = watcher._ingest
+
+    def slow_ingest(number, part):  # type: ignore[no-untyped-def]
+        clock.lost += 5.0  # each batch "takes" five seconds, longer than the whole wait
+        return ingest(number, part)
+
+    watcher._ingest = slow_ingest  # type: ignore[method-assign]
+    sync = watcher._sync_folders
+
+    def found_later() -> None:  # the other case's file seen a little after the first case's
+        sync()
+        for pending in watcher._files:
+            if pending.folder.spec.case == other.number:
+                watcher._files.postpone(pending, clock.monotonic() + 0.5)
+
+    watcher._sync_folders = found_later  # type: ignore[method-assign]
+    watcher.run_once(timeout=1.0)
+    assert arrivals.problems == []
+    assert sorted(arrivals.names()) == ["chat.txt", "chat.txt"]
+
+
 def test_move_aside_never_overwrites(tmp_path):
     target = tmp_path / "done"
     for n in range(3):

@@ -215,8 +215,12 @@ class Watcher:
         try:
             self._sync_folders()
             while self._files and not self._stop.is_set():
+                began = self._clock.monotonic()
                 self._ingest_ready()
                 now = self._clock.monotonic()
+                # The time spent adding files is not time spent waiting for the others to settle: a file that
+                # was still all along is not "still being written" because adding the ones before it took long.
+                deadline += now - began
                 if not self._files or now >= deadline:
                     break
                 self._stop.wait(max(0.0, self._files.next_due(deadline) - now))
