@@ -144,6 +144,7 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
     views = [customer if copy.masked else ctx for copy in COPIES]
     limit = _facts_limit(views, ours=ours)
+    printed = zone.show(ctx.generated_at)
 
     def build(totals: dict[str, int]) -> dict[str, int]:
         """Write the PDF; ``totals``: the pages of each copy, when known, for 第 n 页 / 共 N 页."""
@@ -166,6 +167,8 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
             canvas.setFont(FONT, 7)
             width, height = doc.pageTemplate.pagesize
             total = totals.get(template, 1)
+            if not spec.thermal:  # A5: the print time in the foot of every page, where it takes no line of the copy
+                canvas.drawString(spec.margin_x, spec.margin_y * 0.35, f"打印时间 {printed}　·　{template}")
             if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
                 text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页 / 共 {total} 页"
                 canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
@@ -228,6 +231,7 @@ def _measure(story: list[Flowable], width: float) -> float:
 
 # The 问题简述 lengths an A5 copy tries, longest first, to fit one page.
 A5_FACTS_LIMITS = (A5.facts_limit, 140, 60)
+WHOLE_FACTS = 1_000_000  # 问题简述 not cut: a copy that takes a second page anyway
 
 
 def _fit_a5(
@@ -249,23 +253,28 @@ def _fit_a5_limit(
         attempts.append((limits[-1], True, False))
     # Last, the shortest with the sections set closer: a row more of what was handed in on the page.
     attempts += [(limits[-1], False, True), (limits[-1], True, True)]
-    tried: list[tuple[float, list[Flowable]]] = []
+    tried: list[tuple[float, bool, bool]] = []
     for limit, full_hash, close in attempts:
         story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours, close=close)
         measured = _measure(story, width)
         if measured <= height - 2:
             return story, limit
-        tried.append((measured, story))
-    # Nothing fits one page: the shortest (full hashes on rows of their own may be shorter than long names
-    # beside a column of hashes), which flows on.
-    return min(tried, key=lambda t: t[0])[1], limits[-1]
+        tried.append((measured, full_hash, close))
+    # Nothing fits one page: the shortest way (full hashes on rows of their own may be shorter than long names
+    # beside a column of hashes), which flows on. The copy takes a second page anyway, so 问题简述 is not cut
+    # (unless every copy was given one cut): the page it runs on to carries the whole account.
+    _, full_hash, close = min(tried, key=lambda t: t[0])
+    limit = facts_limit if facts_limit is not None else WHOLE_FACTS
+    return _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours, close=close), limit
 
 
 def _facts_limit(views: list[BundleContext], *, ours: bool) -> int:
     """Where 问题简述 is cut on every copy of the receipt, A5 or 80 mm: the longest summary with which each A5 copy
-    fits one page. The customer is given one account of the complaint, whichever paper it is printed on."""
+    fits one page, or no cut at all when a copy runs on to a second page however short the summary. The customer
+    is given one account of the complaint, whichever paper it is printed on."""
     width, height = A5.width - 2 * A5.margin_x, A5_HEIGHT - 2 * A5.margin_y
-    return min(_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True))
+    limits = [_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True)]
+    return WHOLE_FACTS if WHOLE_FACTS in limits else min(limits)
 
 
 # --------------------------------------------------------------------------- text
@@ -1164,12 +1173,13 @@ def _copy_story(
     ]
     story += [Spacer(1, thin), _rule(spec, dashed=True)]
     story += [Paragraph(n, st["small"]) for n in notes]
-    printed = zone.show(ctx.generated_at)
-    story.append(Spacer(1, 1.5))
-    story.append(
-        Paragraph(
-            f"打印时间 {esc(printed)}　·　{esc(copy.name)}",
-            ParagraphStyle("foot", parent=st["hash"], alignment=TA_RIGHT),
+    if spec.thermal:  # an A5 page has it in its foot (render_receipt)
+        printed = zone.show(ctx.generated_at)
+        story.append(Spacer(1, 1.5))
+        story.append(
+            Paragraph(
+                f"打印时间 {esc(printed)}　·　{esc(copy.name)}",
+                ParagraphStyle("foot", parent=st["hash"], alignment=TA_RIGHT),
+            )
         )
-    )
     return story
