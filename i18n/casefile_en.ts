@@ -5177,6 +5177,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say what went wrong: the receipt tells the customer what the complaint is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>

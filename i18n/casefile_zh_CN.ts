@@ -5203,6 +5203,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>请填写顾客的联系电话。</translation>
     </message>
     <message>
+        <source>Say what went wrong: the receipt tells the customer what the complaint is.</source>
+        <translation>请填写问题简述：回执要向顾客写明投诉内容。</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

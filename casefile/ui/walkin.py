@@ -280,7 +280,7 @@ class WalkInDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Esc"))
 
         self.errors: dict[QWidget, QLabel] = {}
-        for widget in (self.name, self.phone, self.amount, self.demand_amount):
+        for widget in (self.name, self.phone, self.facts, self.amount, self.demand_amount):
             label = QLabel(self)
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
@@ -296,7 +296,7 @@ class WalkInDialog(QDialog):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
-            row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox) else 0)
+            row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) else 0)
         column.addLayout(row)
         column.addWidget(self.errors[field])
         return box
@@ -319,7 +319,9 @@ class WalkInDialog(QDialog):
                 self.order_no, self._label(self.tr("A&mount"), self.amount), self.amount, field=self.amount
             ),
         )
-        form.addRow(self._label(self.tr("What went &wrong"), self.facts), self.facts)
+        form.addRow(
+            self._label(self.tr("What went &wrong"), self.facts), self._with_error(self.facts, field=self.facts)
+        )
         form.addRow(self._label(self.tr("Case &type"), self.case_type), self.case_type)
         self.demand_amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
         form.addRow(
@@ -424,8 +426,9 @@ class WalkInDialog(QDialog):
         self.clock.timeout.connect(self._update_due)
         self.clock.start(15_000)
         for field in self.errors:
-            assert isinstance(field, QLineEdit)
-            field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
+        self.facts.textChanged.connect(self._facts_changed)
         self.phone.editingFinished.connect(self._check_phone)
         for field in (self.amount, self.demand_amount):
             field.editingFinished.connect(lambda f=field: self._check_amount_quietly(f))
@@ -464,6 +467,10 @@ class WalkInDialog(QDialog):
         label = self.errors[field]
         label.setText(message)
         label.setVisible(bool(message))
+
+    def _facts_changed(self) -> None:
+        if self.facts.toPlainText().strip():
+            self._show_error(self.facts, "")
 
     def _check_phone(self) -> str | None:
         text = self.phone.text().strip()
@@ -759,6 +766,14 @@ class WalkInDialog(QDialog):
             if not self.phone.text().strip():
                 self._show_error(self.phone, self.tr("Enter a phone number to reach the customer."))
             problems.append(self.phone)
+        if not self.facts.toPlainText().strip():
+            # The receipt states what the complaint is (问题简述); a title made of the product or name would not.
+            self._show_error(
+                self.facts, self.tr("Say what went wrong: the receipt tells the customer what the complaint is.")
+            )
+            problems.append(self.facts)
+        else:
+            self._show_error(self.facts, "")
         amounts: dict[QLineEdit, Decimal | None] = {}
         for field in (self.amount, self.demand_amount):
             try:

@@ -779,3 +779,13 @@ def test_a_copy_cut_to_fit_keeps_to_one_page_and_one_that_runs_on_carries_the_wh
         assert not any("摘要" in t for t in copies)
         assert all(copies[i].count("并非人为摔落所致") == 5 for i in (0, 2))
         assert all("承诺答复时间" in copies[i] and "顾客签名" in copies[i] for i in (1, 3)), exhibits
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_case_with_only_a_title_prints_it_as_the_account_of_the_complaint(tmp_path, layout):
+    """A walk-in registered with a title and no account (casefile walk-in --title …): the receipt still says what
+    the complaint is."""
+    path = tmp_path / "title.pdf"
+    render_receipt(make_context(facts=""), path, layout)
+    for text in texts(path):
+        assert "手机屏幕碎裂" in flat(text.split("问题简述")[1].split("顾客诉求")[0])

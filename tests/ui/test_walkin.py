@@ -155,6 +155,20 @@ def test_an_empty_name_or_a_bad_amount_blocks_registration(ctx, dialog, qtbot):
     assert dialog.opened == []
 
 
+def test_no_account_of_the_complaint_blocks_registration(ctx, dialog, qtbot):
+    """The receipt must say what the complaint is: the desk asks for 问题简述 rather than print one made of the
+    product's name."""
+    fill(qtbot, dialog)
+    dialog.facts.setPlainText("  ")
+    dialog.show()
+    assert not dialog.register(print_receipt=True)
+    assert dialog.errors[dialog.facts].isVisible()
+    assert dialog.focusWidget() is dialog.facts or not dialog.isActiveWindow()
+    assert ctx.library.case_numbers() == []
+    type_text(qtbot, dialog.facts, "屏幕有裂纹")
+    assert not dialog.errors[dialog.facts].isVisible()
+
+
 def test_a_registration_with_the_keyboard_only(ctx, dialog, qtbot):
     """A realistic minimal registration, from the first focus, keyboard only.
 

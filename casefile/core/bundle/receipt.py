@@ -350,6 +350,12 @@ def _product(product: str, model: str) -> str:
     return " ".join([product, *extra]).strip()
 
 
+def complaint_account(case: Case) -> str:
+    """What 问题简述 prints: the account of the complaint, else the case's title (a walk-in registered with a title
+    only: the clerk's words for the complaint, which the receipt must state, spec §7(e))."""
+    return case.facts.strip() or case.title.strip()
+
+
 def _facts(text: str, limit: int) -> str:
     """问题简述 cut near ``limit`` characters at a sentence end, else a clause end, marked as cut."""
     flat = re.sub(r"\s+", " ", text).strip()
@@ -1095,7 +1101,7 @@ def _copy_story(
     demands = _demands(case)
     demand_text = "<br/>".join(esc(d) for d in demands) if demands else esc(blank("", 10))
     store = "本店" if ours else ctx.party("respondent").name.strip() or "被投诉方"
-    facts = _facts(_store_words(case.facts, store), facts_limit)
+    facts = _facts(_store_words(complaint_account(case), store), facts_limit)
     complaint_rows = [
         ["投诉类型", esc(TYPE_NAMES.get(case.type, str(case.type)))],
         ["问题简述", esc(blank(facts, 12))],

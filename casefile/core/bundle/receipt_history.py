@@ -100,7 +100,7 @@ def receipt_facts(case: Case) -> dict[str, str]:
         "购买日期": zone.show(txn.purchased_at, "%Y-%m-%d", offset=False),
         "金额": receipt._amount(txn.amount),
         "投诉类型": receipt.TYPE_NAMES.get(case.type, str(case.type)),
-        "问题简述": " ".join(case.facts.split()),
+        "问题简述": " ".join(receipt.complaint_account(case).split()),
         "顾客诉求": "；".join(receipt._demands(case)),
         "收取材料清单": "\n".join([*handed, *files]),
         "本店拍摄照片": "\n".join(photos),
