@@ -48,7 +48,16 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
-from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, empty_photos, register_walk_in
+from casefile.core.walkin import (
+    INCOMPLETE,
+    PICTURE_SUFFIXES,
+    Handed,
+    Registered,
+    WalkInStep,
+    empty_photos,
+    register_walk_in,
+    unusable_photos,
+)
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import enumerated, fill, labelled, translated
@@ -513,17 +522,23 @@ class WalkInDialog(QDialog):
 
     def add_photo_paths(self, paths: Iterable[str | os.PathLike[str]]) -> int:
         """Add files to the list (not folders, not twice, not empty ones); return how many were added. An empty
-        file (0 bytes: a photo the phone is still sending) is named under the list instead: it is no photo of
-        what the customer takes back."""
+        file (0 bytes: a photo the phone is still sending), a picture cut off (sent in part) or a file named as a
+        picture that is none is named under the list instead: it is no photo of what the customer takes back."""
         listed = {p.resolve() for p in self.photo_paths()}
         added = 0
         empty: list[str] = []
+        incomplete: list[str] = []
+        not_pictures: list[str] = []
         for raw in paths:
             path = Path(raw)
             if not path.is_file() or path.resolve() in listed:
                 continue
             if empty_photos([path]):
                 empty.append(path.name)
+                continue
+            for _path, why in unusable_photos([path]):
+                (incomplete if why == INCOMPLETE else not_pictures).append(path.name)
+            if path.name in incomplete or path.name in not_pictures:
                 continue
             listed.add(path.resolve())
             item = QListWidgetItem(path.name, self.photos)
@@ -536,6 +551,15 @@ class WalkInDialog(QDialog):
                 "%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again"
             )
             self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(empty)))
+        if incomplete:
+            note = self.tr(
+                "%1: incomplete, it does not open as a picture; not added: wait for the phone to finish sending it, "
+                "or take the photo again"
+            )
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(incomplete)))
+        if not_pictures:
+            note = self.tr("%1: not a picture, whatever its name says; not added")
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(not_pictures)))
         self._refresh_photo_choices()
         return added
 

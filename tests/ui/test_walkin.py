@@ -545,3 +545,19 @@ def test_an_empty_photo_is_not_added_and_the_desk_says_why(dialog, tmp_path):
     assert dialog.add_photo_paths([empty, photo]) == 1
     assert dialog.photo_paths() == [photo]
     assert "IMG_0413.jpg" in dialog.photo_note.text()
+
+
+def test_a_half_sent_photo_or_a_text_named_as_one_is_not_added_and_the_desk_says_why(dialog, tmp_path):
+    """A photo cut off mid-transfer, or a file named .jpg that holds no picture, is named under the list and not
+    added, as an empty one is: the receipt would call it the store's photo of what the customer takes back."""
+    photo = make_photo(tmp_path / "IMG_0414.jpg", (200, 0, 0))
+    big = tmp_path / "IMG_0699.jpg"
+    Image.new("RGB", (640, 480), (0, 90, 200)).save(big, "JPEG", quality=95)
+    cut = tmp_path / "IMG_0701.jpg"
+    cut.write_bytes(big.read_bytes()[:3000])
+    text = tmp_path / "IMG_0700.jpg"
+    text.write_text("not a photo")
+    assert dialog.add_photo_paths([cut, text, photo]) == 1
+    assert dialog.photo_paths() == [photo]
+    note = dialog.photo_note.text()
+    assert "IMG_0701.jpg" in note and "IMG_0700.jpg" in note
