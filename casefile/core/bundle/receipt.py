@@ -434,7 +434,7 @@ def reissue_text(ctx: BundleContext, *, masked: bool) -> str:
         return f"补打：本回执为 {first} 出具的回执{_edition_mark(ctx)}的补打，内容未变。"
     was = f"（第{previous.edition}版）" if issue.edition > 2 else ""
     changes = issue.customer_changes if masked else issue.changes
-    listed = "；".join(_change_text(c.label, c.old, c.new) for c in changes)
+    listed = "；".join(f"{c.label}中{c.detail}" if c.detail else _change_text(c.label, c.old, c.new) for c in changes)
     return (
         f"更正：本回执于 {_time(ctx.generated_at)} 更正，原于 {_time(previous.at)} 出具的回执{was}作废。"
         f"更正内容：{listed}。"
@@ -623,6 +623,13 @@ class _Materials:
     when: dict[str, datetime] = field(default_factory=dict)
 
 
+def receipt_label(entry: ExhibitEntry) -> str:
+    """How the receipt names a file: 证据N by the case's own number for it (案卷编号), which stays when another
+    is withdrawn or added, so that each edition of the receipt names the same file the same."""
+    original = entry.original if entry.original is not None else entry.exhibit
+    return f"证据{original.number}"
+
+
 def _items(
     entries: list[ExhibitEntry],
     product: str,
@@ -665,7 +672,8 @@ def _items(
         e = entry.exhibit
         numbers = {entry.number, e.number} | ({entry.original.number} if entry.original is not None else set())
         linked = next((shows[n] for n in sorted(numbers) if n in shows), "")
-        when.setdefault(entry.name, e.added_at)
+        label = receipt_label(entry)
+        when.setdefault(label, e.added_at)
         kind = KIND_NAMES.get(e.kind, "其他")
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
@@ -686,11 +694,11 @@ def _items(
         if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
             # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
             title = _short(e.title, PHOTO_TITLE_CHARS)
-            photos.append(_Item(entry.name, title, kind, STORE_PHOTO, linked or "—", e.sha256))
+            photos.append(_Item(label, title, kind, STORE_PHOTO, linked or "—", e.sha256))
             continue
         form = _boxes(HANDED_IN_NAMES, e.handed_in)
         kept = _boxes(DISPOSITION_NAMES, e.disposition)
-        received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
+        received.append(_Item(label, _short(e.title), kind, form, kept, e.sha256))
     for i, line in enumerate(received):
         files = copies.get(line.label)
         if files:  # one hash a line: the file's when it is the only one (the case keeps each file's)
@@ -712,7 +720,7 @@ def _copies_note(files: list[ExhibitEntry]) -> str:
         for f in files
     )
     what = f"电子照片{len(files)}张" if photos else f"电子文件{len(files)}份"
-    return f"（另收{what}：{'、'.join(f.name for f in files)}，本店留存）"
+    return f"（另收{what}：{'、'.join(receipt_label(f) for f in files)}，本店留存）"
 
 
 def _materials_heading(materials: _Materials) -> str:
