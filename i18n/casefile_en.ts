@@ -5169,6 +5169,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: incomplete, it does not open as a picture; not added: wait for the phone to finish sending it, or take the photo again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a picture, whatever its name says; not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5202,6 +5210,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>Enter a phone number to reach the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what went wrong: the receipt tells the customer what the complaint is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7357,6 +7369,14 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names}: incomplete, it does not open as a picture; not a photo the store can keep: wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names}: not a picture, whatever its name says; not a photo the store can keep: choose the photo itself, or take it again (nothing was registered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

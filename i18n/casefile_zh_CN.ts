@@ -5195,6 +5195,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>%1 是空文件（0 字节），未添加；请等手机传完，或重新拍照</translation>
     </message>
     <message>
+        <source>%1: incomplete, it does not open as a picture; not added: wait for the phone to finish sending it, or take the photo again</source>
+        <translation>%1 不完整，无法作为图片打开，未添加：请等手机传完，或重新拍照</translation>
+    </message>
+    <message>
+        <source>%1: not a picture, whatever its name says; not added</source>
+        <translation>%1 不是图片（与文件名不符），未添加</translation>
+    </message>
+    <message>
         <source>Not photographed</source>
         <translation>未拍照</translation>
     </message>
@@ -5229,6 +5237,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>Enter a phone number to reach the customer.</source>
         <translation>请填写顾客的联系电话。</translation>
+    </message>
+    <message>
+        <source>Say what went wrong: the receipt tells the customer what the complaint is.</source>
+        <translation>请填写问题简述：回执要向顾客写明投诉内容。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -7394,6 +7406,14 @@ Attach %1 all the same?</source>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
+    </message>
+    <message>
+        <source>{names}: incomplete, it does not open as a picture; not a photo the store can keep: wait for the phone to finish sending it, or take the photo again (nothing was registered)</source>
+        <translation>{names} 不完整，无法作为图片打开，不能作为本店留存的照片：请等手机传完，或重新拍照（未登记任何内容）</translation>
+    </message>
+    <message>
+        <source>{names}: not a picture, whatever its name says; not a photo the store can keep: choose the photo itself, or take it again (nothing was registered)</source>
+        <translation>{names} 不是图片（与文件名不符），不能作为本店留存的照片：请选择照片本身，或重新拍照（未登记任何内容）</translation>
     </message>
     <message>
         <source>the claim lodged with a body</source>

@@ -51,6 +51,9 @@ def test_a_walk_in_from_the_command_line(capsys, tmp_path: Path):
     assert receipt.is_file()
     text = "".join(page.extract_text() for page in PdfReader(receipt).pages)
     assert "王芳" in text and number in text
+    # Given no --facts, the title is the clerk's words for the complaint: 问题简述 on each copy.
+    for page in PdfReader(receipt).pages:
+        assert "问题简述" in page.extract_text() and "电动牙刷无法开机" in page.extract_text()
     with Library.open(lib, "测试员") as library:
         case = library.load_case(number)
     assert case.channel is Channel.STORE and case.respondent.name == "幸福路数码店"

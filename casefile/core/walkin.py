@@ -87,6 +87,82 @@ def empty_photos(photos: Iterable[Path]) -> list[Path]:
     return empty
 
 
+# Why a photo brought to the desk is no photo the store can keep (unusable_photos).
+NOT_A_PICTURE = "not-a-picture"  # named as a picture, holds something else (a text, an unknown format)
+INCOMPLETE = "incomplete"  # a picture cut off (a transfer from the phone not finished): it does not decode
+
+
+def unusable_photos(photos: Iterable[Path]) -> list[tuple[Path, str]]:
+    """The files among ``photos`` that are not whole pictures, each with why (NOT_A_PICTURE or INCOMPLETE), from
+    what adding a file flags (:func:`casefile.core.sniff.sniff`): a file named as a picture whose content is not
+    one (extension-mismatch, unknown-format), and a picture flagged truncated that does not decode (a phone's
+    photo with a video after its end, flagged too, decodes and is kept). Empty files are :func:`empty_photos`';
+    what cannot be opened is left to adding the photos, which names why."""
+    from casefile.core.sniff import FLAG_EXTENSION_MISMATCH, FLAG_TRUNCATED, FLAG_UNKNOWN_FORMAT, sniff
+
+    found = []
+    for path in photos:
+        try:
+            with path.open("rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if not size:
+                    continue
+                head = fh.read(HEAD_BYTES)
+                fh.seek(max(0, size - HEAD_BYTES))
+                tail = fh.read(HEAD_BYTES)
+        except OSError:
+            continue
+        sniffed = sniff(path.name, size, head, tail)
+        named_picture = path.suffix.lower() in PICTURE_SUFFIXES
+        if named_picture and {FLAG_EXTENSION_MISMATCH, FLAG_UNKNOWN_FORMAT} & set(sniffed.flags):
+            found.append((path, NOT_A_PICTURE))
+        elif FLAG_TRUNCATED in sniffed.flags and sniffed.mime.startswith("image/") and not _decodes(path):
+            found.append((path, INCOMPLETE))
+    return found
+
+
+def _decodes(path: Path) -> bool:
+    """Whether the picture decodes to its end (at a reduced size, which still reads all of its data)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.draft("RGB", (64, 64))
+            image.load()
+    except Exception:  # noqa: BLE001 - whatever the decoder says, the picture is not whole
+        return False
+    return True
+
+
+def unusable_refusal(photos: Iterable[Path]) -> RefusedError | None:
+    """The refusal naming :func:`empty_photos`, else :func:`unusable_photos` (None when every photo is whole):
+    before the case exists, while the customer is at the counter."""
+    photos = list(photos)
+    empty = empty_photos(photos)
+    if empty:
+        return RefusedError(
+            "{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, "
+            "or take the photo again (nothing was registered)",
+            names=listed([p.name for p in empty]),
+        )
+    bad = unusable_photos(photos)
+    incomplete = [p.name for p, why in bad if why == INCOMPLETE]
+    if incomplete:
+        return RefusedError(
+            "{names}: incomplete, it does not open as a picture; not a photo the store can keep: wait for the phone "
+            "to finish sending it, or take the photo again (nothing was registered)",
+            names=listed(incomplete),
+        )
+    other = [p.name for p, why in bad if why == NOT_A_PICTURE]
+    if other:
+        return RefusedError(
+            "{names}: not a picture, whatever its name says; not a photo the store can keep: choose the photo "
+            "itself, or take it again (nothing was registered)",
+            names=listed(other),
+        )
+    return None
+
+
 def _scaled(progress: Progress, start: int, span: int) -> Progress:
     fraction = progress.done / progress.total if progress.total else 0.0
     return Progress(start + int(span * min(fraction, 1.0)), 100, progress.message)
@@ -112,15 +188,12 @@ def register_walk_in(
     ``handed``: what the customer handed in, photographed or not, each linked to the photos of it (recorded
     as the case's ``handed_items``; the receipt lists them apart from the store's photos).
     """
-    empty = empty_photos(photos)
-    if empty:
+    refusal = unusable_refusal(photos)
+    if refusal is not None:
         # Before the case exists, while the customer is at the counter: the store would hand back an original
-        # with nothing kept of it, and its receipt would name the photo (with the SHA-256 of nothing).
-        raise RefusedError(
-            "{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, "
-            "or take the photo again (nothing was registered)",
-            names=listed([p.name for p in empty]),
-        )
+        # with nothing usable kept of it, and its receipt would name as the store's photo a file that is none
+        # (an empty one with the SHA-256 of nothing, a half-sent one, a text named .jpg).
+        raise refusal
     yield WalkInStep.CASE
     yield Progress(0, 100, "")
     if existing is None:

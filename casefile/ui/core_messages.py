@@ -739,6 +739,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'this run could not be recorded in the custody log: {exc}'),
     QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256 gives {path} a hash the custody log never recorded'),
     QT_TRANSLATE_NOOP("core", '{names}: empty (0 bytes), not a photo the store can keep; wait for the phone to finish sending it, or take the photo again (nothing was registered)'),
+    QT_TRANSLATE_NOOP("core", '{names}: incomplete, it does not open as a picture; not a photo the store can keep: wait for the phone to finish sending it, or take the photo again (nothing was registered)'),
+    QT_TRANSLATE_NOOP("core", '{names}: not a picture, whatever its name says; not a photo the store can keep: choose the photo itself, or take it again (nothing was registered)'),
     QT_TRANSLATE_NOOP("core", 'no folder at {folder}'),
     QT_TRANSLATE_NOOP("core", '{folder} is a whole drive or the home folder: every file at its top would become evidence of case {case} and be moved out of it. Attach the folder the phone, scanner or screenshots save into; to attach this one all the same, confirm it (casefile attach --wide)'),
     QT_TRANSLATE_NOOP("core", "{folder} is inside the library; attach a folder outside it (each case's inbox is watched already)"),

@@ -48,7 +48,16 @@ from casefile.core.progress import CancelToken, Progress
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
 from casefile.core.validate import normalise_phone
-from casefile.core.walkin import PICTURE_SUFFIXES, Handed, Registered, WalkInStep, empty_photos, register_walk_in
+from casefile.core.walkin import (
+    INCOMPLETE,
+    PICTURE_SUFFIXES,
+    Handed,
+    Registered,
+    WalkInStep,
+    empty_photos,
+    register_walk_in,
+    unusable_photos,
+)
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
 from casefile.ui.i18n import enumerated, fill, labelled, translated
@@ -280,7 +289,7 @@ class WalkInDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Esc"))
 
         self.errors: dict[QWidget, QLabel] = {}
-        for widget in (self.name, self.phone, self.amount, self.demand_amount):
+        for widget in (self.name, self.phone, self.facts, self.amount, self.demand_amount):
             label = QLabel(self)
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
@@ -296,7 +305,7 @@ class WalkInDialog(QDialog):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
-            row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox) else 0)
+            row.addWidget(widget, 1 if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit) else 0)
         column.addLayout(row)
         column.addWidget(self.errors[field])
         return box
@@ -319,7 +328,9 @@ class WalkInDialog(QDialog):
                 self.order_no, self._label(self.tr("A&mount"), self.amount), self.amount, field=self.amount
             ),
         )
-        form.addRow(self._label(self.tr("What went &wrong"), self.facts), self.facts)
+        form.addRow(
+            self._label(self.tr("What went &wrong"), self.facts), self._with_error(self.facts, field=self.facts)
+        )
         form.addRow(self._label(self.tr("Case &type"), self.case_type), self.case_type)
         self.demand_amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
         form.addRow(
@@ -424,8 +435,9 @@ class WalkInDialog(QDialog):
         self.clock.timeout.connect(self._update_due)
         self.clock.start(15_000)
         for field in self.errors:
-            assert isinstance(field, QLineEdit)
-            field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
+        self.facts.textChanged.connect(self._facts_changed)
         self.phone.editingFinished.connect(self._check_phone)
         for field in (self.amount, self.demand_amount):
             field.editingFinished.connect(lambda f=field: self._check_amount_quietly(f))
@@ -464,6 +476,10 @@ class WalkInDialog(QDialog):
         label = self.errors[field]
         label.setText(message)
         label.setVisible(bool(message))
+
+    def _facts_changed(self) -> None:
+        if self.facts.toPlainText().strip():
+            self._show_error(self.facts, "")
 
     def _check_phone(self) -> str | None:
         text = self.phone.text().strip()
@@ -506,17 +522,23 @@ class WalkInDialog(QDialog):
 
     def add_photo_paths(self, paths: Iterable[str | os.PathLike[str]]) -> int:
         """Add files to the list (not folders, not twice, not empty ones); return how many were added. An empty
-        file (0 bytes: a photo the phone is still sending) is named under the list instead: it is no photo of
-        what the customer takes back."""
+        file (0 bytes: a photo the phone is still sending), a picture cut off (sent in part) or a file named as a
+        picture that is none is named under the list instead: it is no photo of what the customer takes back."""
         listed = {p.resolve() for p in self.photo_paths()}
         added = 0
         empty: list[str] = []
+        incomplete: list[str] = []
+        not_pictures: list[str] = []
         for raw in paths:
             path = Path(raw)
             if not path.is_file() or path.resolve() in listed:
                 continue
             if empty_photos([path]):
                 empty.append(path.name)
+                continue
+            for _path, why in unusable_photos([path]):
+                (incomplete if why == INCOMPLETE else not_pictures).append(path.name)
+            if path.name in incomplete or path.name in not_pictures:
                 continue
             listed.add(path.resolve())
             item = QListWidgetItem(path.name, self.photos)
@@ -529,6 +551,15 @@ class WalkInDialog(QDialog):
                 "%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again"
             )
             self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(empty)))
+        if incomplete:
+            note = self.tr(
+                "%1: incomplete, it does not open as a picture; not added: wait for the phone to finish sending it, "
+                "or take the photo again"
+            )
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(incomplete)))
+        if not_pictures:
+            note = self.tr("%1: not a picture, whatever its name says; not added")
+            self.photo_note.setText(self.photo_note.text() + "\n" + fill(note, enumerated(not_pictures)))
         self._refresh_photo_choices()
         return added
 
@@ -759,6 +790,14 @@ class WalkInDialog(QDialog):
             if not self.phone.text().strip():
                 self._show_error(self.phone, self.tr("Enter a phone number to reach the customer."))
             problems.append(self.phone)
+        if not self.facts.toPlainText().strip():
+            # The receipt states what the complaint is (问题简述); a title made of the product or name would not.
+            self._show_error(
+                self.facts, self.tr("Say what went wrong: the receipt tells the customer what the complaint is.")
+            )
+            problems.append(self.facts)
+        else:
+            self._show_error(self.facts, "")
         amounts: dict[QLineEdit, Decimal | None] = {}
         for field in (self.amount, self.demand_amount):
             try:

@@ -570,10 +570,11 @@ def test_no_line_of_the_receipt_starts_with_closing_punctuation(tmp_path, layout
     assert starts == []
 
 
-@pytest.mark.parametrize("exhibits", [1, 12])
+@pytest.mark.parametrize("exhibits", [1, 4, 12])
 def test_a5_and_the_roll_give_the_same_summary_of_the_complaint(tmp_path, exhibits):
     """问题简述 is one account of the complaint, cut at the same place on A5 and on the 80 mm roll, on both copies
-    (A5 may have to shorten it to keep a copy on one page; the roll then shortens it the same)."""
+    (A5 may have to shorten it to keep a copy on one page; the roll then shortens it the same). A copy that runs
+    on to a second page however short the summary is prints the whole account."""
     facts = "顾客称11月15日在本店购买手机一部，使用三天后屏幕右上角出现裂纹，并非人为摔落所致。" * 5
     summaries = []
     for layout in LAYOUTS:
@@ -585,7 +586,8 @@ def test_a5_and_the_roll_give_the_same_summary_of_the_complaint(tmp_path, exhibi
             )
             summaries.append(summary)
     assert len(set(summaries)) == 1, summaries
-    assert ("摘要" in summaries[0]) == (exhibits > 1)  # 12 items leave A5 no room for the whole account
+    # 4 items leave A5 no room for the whole account on one page; 12 leave no room for any summary.
+    assert ("摘要" in summaries[0]) == (exhibits == 4)
 
 
 def test_a_copy_of_more_than_one_page_says_so_on_its_first_page(tmp_path):
@@ -757,3 +759,33 @@ def test_the_customer_s_file_matching_no_material_is_a_material_of_its_own(tmp_p
         received = flat(materials(text)).split("本店拍摄照片")[0]
         assert received.startswith("（共4项）") and "另收" not in received
         assert "证据2与客服的聊天截图" in received and "电子" in received.split("证据2")[1]
+
+
+def test_a_copy_cut_to_fit_keeps_to_one_page_and_one_that_runs_on_carries_the_whole_account(tmp_path):
+    """A5: a summary cut so the copy fits one page does not leave the print time to a page of its own; a copy
+    that takes a second page however short the summary is gives the whole account, and its second page more than
+    the running head and the print time."""
+    facts = "顾客称11月15日在本店购买手机一部，使用三天后屏幕右上角出现裂纹，并非人为摔落所致。" * 5
+    for exhibits, cut in ((4, True), (5, True), (6, False), (9, False)):
+        path = tmp_path / f"{exhibits}.pdf"
+        pages = render_receipt(make_context(exhibits=exhibits, facts=facts), path, "a5")
+        copies = [flat(t) for t in texts(path)]
+        assert all("打印时间" in t for t in copies)
+        if cut:
+            assert pages == 2, exhibits
+            assert all("摘要" in t for t in copies)
+            continue
+        assert pages == 4, exhibits
+        assert not any("摘要" in t for t in copies)
+        assert all(copies[i].count("并非人为摔落所致") == 5 for i in (0, 2))
+        assert all("承诺答复时间" in copies[i] and "顾客签名" in copies[i] for i in (1, 3)), exhibits
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_case_with_only_a_title_prints_it_as_the_account_of_the_complaint(tmp_path, layout):
+    """A walk-in registered with a title and no account (casefile walk-in --title …): the receipt still says what
+    the complaint is."""
+    path = tmp_path / "title.pdf"
+    render_receipt(make_context(facts=""), path, layout)
+    for text in texts(path):
+        assert "手机屏幕碎裂" in flat(text.split("问题简述")[1].split("顾客诉求")[0])

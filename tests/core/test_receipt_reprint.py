@@ -199,3 +199,39 @@ def test_a_photo_withdrawn_after_the_receipt_names_the_photos_list_not_the_mater
         writer.withdraw(2, "拍错了")
     edition = receipt_edition(library.load_verified_log(number)[1])
     assert [c.label for c in edition.changes] == ["本店拍摄照片"]
+
+
+def test_a_photo_withdrawn_and_one_added_keep_their_numbers_and_the_correction_names_each(library, tmp_path: Path):
+    """After the store withdraws a photo and takes another, each photo keeps the number the earlier receipt gave
+    it (the case's own), on A5 and the roll, and 更正内容 says which was withdrawn and which added, by number and
+    file, on both copies."""
+    from PIL import Image
+
+    from casefile.core.bundle import BundleOptions, BundleResult, Venue, build_bundle
+    from casefile.core.evidence import AddOptions, add_files
+    from casefile.core.settings import Settings
+    from casefile.core.walkin import SOURCE
+
+    photos = []
+    for i, colour in enumerate([(200, 0, 0), (0, 0, 200), (0, 200, 0), (90, 90, 0), (0, 90, 90)]):
+        path = tmp_path / f"IMG_041{i}.jpg"
+        Image.new("RGB", (64, 48), colour).save(path, "JPEG")
+        photos.append(path)
+    case = make_context().case
+    number = library.create_case(dataclasses.replace(case, number="", exhibits=[], handed_items=[])).number
+    list(add_files(library, number, photos[:4], AddOptions(source=SOURCE, purpose="")))
+    settings = Settings(org_name="某某数码店")
+    list(build_bundle(library, number, BundleOptions(Venue.RECEIPT, force=True), settings))
+    with library.edit(number) as writer:
+        writer.withdraw(2, "照片损坏，重拍")
+    list(add_files(library, number, photos[4:], AddOptions(source=SOURCE, purpose="")))
+    for layout in ("a5", "80mm"):
+        built = build_bundle(library, number, BundleOptions(Venue.RECEIPT, layout=layout, force=True), settings)
+        (result,) = [b for b in built if isinstance(b, BundleResult)]
+        copies = [re.sub(r"\s+", "", t) for t in text_of(result.files[0])]
+        for text in (c for c in copies if "投诉受理回执" in c):
+            if layout == "a5":  # the roll printed next is a reprint of this edition
+                assert "更正内容：本店拍摄照片中证据2（IMG_0411）已撤回，新增证据5（IMG_0414）" in text
+            photos_listed = text.split("本店拍摄照片（共")[1]
+            assert "证据3IMG_0412" in photos_listed and "证据4IMG_0413" in photos_listed
+            assert "证据5IMG_0414" in photos_listed and "IMG_0411" not in photos_listed

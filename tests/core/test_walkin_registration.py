@@ -9,13 +9,21 @@ from PIL import Image
 from pypdf import PdfReader
 
 from casefile.core.bundle import BundleResult
-from casefile.core.errors import CancelledError
+from casefile.core.errors import CancelledError, RefusedError
 from casefile.core.library import case_from_fields
 from casefile.core.model import Party, PartyKind
 from casefile.core.progress import CancelToken, Progress
 from casefile.core.settings import Settings
 from casefile.core.validate import DISPOSITIONS, HANDED_IN
-from casefile.core.walkin import SOURCE, Registered, WalkInStep, register_walk_in
+from casefile.core.walkin import (
+    INCOMPLETE,
+    NOT_A_PICTURE,
+    SOURCE,
+    Registered,
+    WalkInStep,
+    register_walk_in,
+    unusable_photos,
+)
 
 
 def walk_in_case():
@@ -102,3 +110,30 @@ def test_a_case_with_nothing_handed_in_writes_no_list(library, tmp_path):
     assert library.load_case(number).handed_items == []
     assert "handed_items" not in (library.folder(number).path / "CUSTODY.jsonl").read_text("utf-8")
     assert "handed_items" not in (library.folder(number).path / "case.json").read_text("utf-8")
+
+
+def test_a_half_sent_photo_or_a_file_named_as_one_is_refused_before_anything_is_registered(library, tmp_path):
+    """A photo cut off mid-transfer, or a text named .jpg, is no photo of what the customer takes back: the desk
+    says so, naming it, before the customer signs a receipt; a phone's photo with data after its end is kept."""
+    whole = tmp_path / "IMG_0699.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(whole, "JPEG", quality=95)
+    cut = tmp_path / "IMG_0701.jpg"
+    cut.write_bytes(whole.read_bytes()[:3000])
+    text = tmp_path / "IMG_0700.jpg"
+    text.write_text("not a photo\n")
+    motion = tmp_path / "MVIMG_0702.jpg"  # a motion photo: the video after the picture's end
+    motion.write_bytes(whole.read_bytes() + b"\x00\x00\x00\x18ftypmp42" + bytes(5000))
+    settings = Settings(org_name="幸福路数码店", operator="测试员")
+    for bad, said in ((cut, "incomplete"), (text, "not a picture")):
+        with pytest.raises(RefusedError) as refused:
+            list(register_walk_in(library, settings, walk_in_case(), [whole, bad]))
+        assert bad.name in str(refused.value) and said in str(refused.value)
+        assert whole.name not in str(refused.value)
+        assert library.case_numbers() == []
+    assert [(p.name, why) for p, why in unusable_photos([whole, cut, text, motion])] == [
+        (cut.name, INCOMPLETE),
+        (text.name, NOT_A_PICTURE),
+    ]
+    items = list(register_walk_in(library, settings, walk_in_case(), [whole, motion]))
+    (registered,) = [i for i in items if isinstance(i, Registered)]
+    assert len(library.load_case(registered.number).exhibits) == 2

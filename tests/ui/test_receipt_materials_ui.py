@@ -36,6 +36,7 @@ def test_the_walk_in_desk_lists_what_was_handed_in_photographed_or_not(ctx, qtbo
     dialog.name.setText("张三")
     dialog.phone.setText("13812345678")
     dialog.product.setText("智能手机")
+    dialog.facts.setPlainText("手机屏幕有裂纹")
     receipt = photo(tmp_path / "小票.jpg", (200, 0, 0))
     box = photo(tmp_path / "包装盒.jpg", (0, 200, 0))
     assert dialog.add_photo_paths([receipt, box]) == 2

@@ -155,6 +155,20 @@ def test_an_empty_name_or_a_bad_amount_blocks_registration(ctx, dialog, qtbot):
     assert dialog.opened == []
 
 
+def test_no_account_of_the_complaint_blocks_registration(ctx, dialog, qtbot):
+    """The receipt must say what the complaint is: the desk asks for 问题简述 rather than print one made of the
+    product's name."""
+    fill(qtbot, dialog)
+    dialog.facts.setPlainText("  ")
+    dialog.show()
+    assert not dialog.register(print_receipt=True)
+    assert dialog.errors[dialog.facts].isVisible()
+    assert dialog.focusWidget() is dialog.facts or not dialog.isActiveWindow()
+    assert ctx.library.case_numbers() == []
+    type_text(qtbot, dialog.facts, "屏幕有裂纹")
+    assert not dialog.errors[dialog.facts].isVisible()
+
+
 def test_a_registration_with_the_keyboard_only(ctx, dialog, qtbot):
     """A realistic minimal registration, from the first focus, keyboard only.
 
@@ -531,3 +545,19 @@ def test_an_empty_photo_is_not_added_and_the_desk_says_why(dialog, tmp_path):
     assert dialog.add_photo_paths([empty, photo]) == 1
     assert dialog.photo_paths() == [photo]
     assert "IMG_0413.jpg" in dialog.photo_note.text()
+
+
+def test_a_half_sent_photo_or_a_text_named_as_one_is_not_added_and_the_desk_says_why(dialog, tmp_path):
+    """A photo cut off mid-transfer, or a file named .jpg that holds no picture, is named under the list and not
+    added, as an empty one is: the receipt would call it the store's photo of what the customer takes back."""
+    photo = make_photo(tmp_path / "IMG_0414.jpg", (200, 0, 0))
+    big = tmp_path / "IMG_0699.jpg"
+    Image.new("RGB", (640, 480), (0, 90, 200)).save(big, "JPEG", quality=95)
+    cut = tmp_path / "IMG_0701.jpg"
+    cut.write_bytes(big.read_bytes()[:3000])
+    text = tmp_path / "IMG_0700.jpg"
+    text.write_text("not a photo")
+    assert dialog.add_photo_paths([cut, text, photo]) == 1
+    assert dialog.photo_paths() == [photo]
+    note = dialog.photo_note.text()
+    assert "IMG_0701.jpg" in note and "IMG_0700.jpg" in note

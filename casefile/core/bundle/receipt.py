@@ -144,6 +144,7 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
     ours = issued_by_respondent(ctx.org.as_party(), ctx.case.respondent) is not False
     views = [customer if copy.masked else ctx for copy in COPIES]
     limit = _facts_limit(views, ours=ours)
+    printed = zone.show(ctx.generated_at)
 
     def build(totals: dict[str, int]) -> dict[str, int]:
         """Write the PDF; ``totals``: the pages of each copy, when known, for 第 n 页 / 共 N 页."""
@@ -166,6 +167,8 @@ def render_receipt(ctx: BundleContext, path: Path, layout: str = "a5") -> int:
             canvas.setFont(FONT, 7)
             width, height = doc.pageTemplate.pagesize
             total = totals.get(template, 1)
+            if not spec.thermal:  # A5: the print time in the foot of every page, where it takes no line of the copy
+                canvas.drawString(spec.margin_x, spec.margin_y * 0.35, f"打印时间 {printed}　·　{template}")
             if seen[template] > 1:  # an overflowing copy: say which copy this page belongs to
                 text = f"{template}（续）  回执编号 {ctx.case.number}  第 {seen[template]} 页 / 共 {total} 页"
                 canvas.drawRightString(width - spec.margin_x, height - spec.margin_y * 0.7, text)
@@ -228,6 +231,7 @@ def _measure(story: list[Flowable], width: float) -> float:
 
 # The 问题简述 lengths an A5 copy tries, longest first, to fit one page.
 A5_FACTS_LIMITS = (A5.facts_limit, 140, 60)
+WHOLE_FACTS = 1_000_000  # 问题简述 not cut: a copy that takes a second page anyway
 
 
 def _fit_a5(
@@ -249,23 +253,28 @@ def _fit_a5_limit(
         attempts.append((limits[-1], True, False))
     # Last, the shortest with the sections set closer: a row more of what was handed in on the page.
     attempts += [(limits[-1], False, True), (limits[-1], True, True)]
-    tried: list[tuple[float, list[Flowable]]] = []
+    tried: list[tuple[float, bool, bool]] = []
     for limit, full_hash, close in attempts:
         story = _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours, close=close)
         measured = _measure(story, width)
         if measured <= height - 2:
             return story, limit
-        tried.append((measured, story))
-    # Nothing fits one page: the shortest (full hashes on rows of their own may be shorter than long names
-    # beside a column of hashes), which flows on.
-    return min(tried, key=lambda t: t[0])[1], limits[-1]
+        tried.append((measured, full_hash, close))
+    # Nothing fits one page: the shortest way (full hashes on rows of their own may be shorter than long names
+    # beside a column of hashes), which flows on. The copy takes a second page anyway, so 问题简述 is not cut
+    # (unless every copy was given one cut): the page it runs on to carries the whole account.
+    _, full_hash, close = min(tried, key=lambda t: t[0])
+    limit = facts_limit if facts_limit is not None else WHOLE_FACTS
+    return _copy_story(ctx, copy, A5, limit, full_hash=full_hash, ours=ours, close=close), limit
 
 
 def _facts_limit(views: list[BundleContext], *, ours: bool) -> int:
     """Where 问题简述 is cut on every copy of the receipt, A5 or 80 mm: the longest summary with which each A5 copy
-    fits one page. The customer is given one account of the complaint, whichever paper it is printed on."""
+    fits one page, or no cut at all when a copy runs on to a second page however short the summary. The customer
+    is given one account of the complaint, whichever paper it is printed on."""
     width, height = A5.width - 2 * A5.margin_x, A5_HEIGHT - 2 * A5.margin_y
-    return min(_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True))
+    limits = [_fit_a5_limit(view, copy, width, height, ours=ours)[1] for copy, view in zip(COPIES, views, strict=True)]
+    return WHOLE_FACTS if WHOLE_FACTS in limits else min(limits)
 
 
 # --------------------------------------------------------------------------- text
@@ -339,6 +348,12 @@ def _product(product: str, model: str) -> str:
     bare = re.sub(r"\s+", "", product).lower()
     extra = [word for word in model.split() if word.lower() not in bare]
     return " ".join([product, *extra]).strip()
+
+
+def complaint_account(case: Case) -> str:
+    """What 问题简述 prints: the account of the complaint, else the case's title (a walk-in registered with a title
+    only: the clerk's words for the complaint, which the receipt must state, spec §7(e))."""
+    return case.facts.strip() or case.title.strip()
 
 
 def _facts(text: str, limit: int) -> str:
@@ -419,7 +434,7 @@ def reissue_text(ctx: BundleContext, *, masked: bool) -> str:
         return f"补打：本回执为 {first} 出具的回执{_edition_mark(ctx)}的补打，内容未变。"
     was = f"（第{previous.edition}版）" if issue.edition > 2 else ""
     changes = issue.customer_changes if masked else issue.changes
-    listed = "；".join(_change_text(c.label, c.old, c.new) for c in changes)
+    listed = "；".join(f"{c.label}中{c.detail}" if c.detail else _change_text(c.label, c.old, c.new) for c in changes)
     return (
         f"更正：本回执于 {_time(ctx.generated_at)} 更正，原于 {_time(previous.at)} 出具的回执{was}作废。"
         f"更正内容：{listed}。"
@@ -608,6 +623,13 @@ class _Materials:
     when: dict[str, datetime] = field(default_factory=dict)
 
 
+def receipt_label(entry: ExhibitEntry) -> str:
+    """How the receipt names a file: 证据N by the case's own number for it (案卷编号), which stays when another
+    is withdrawn or added, so that each edition of the receipt names the same file the same."""
+    original = entry.original if entry.original is not None else entry.exhibit
+    return f"证据{original.number}"
+
+
 def _items(
     entries: list[ExhibitEntry],
     product: str,
@@ -650,7 +672,8 @@ def _items(
         e = entry.exhibit
         numbers = {entry.number, e.number} | ({entry.original.number} if entry.original is not None else set())
         linked = next((shows[n] for n in sorted(numbers) if n in shows), "")
-        when.setdefault(entry.name, e.added_at)
+        label = receipt_label(entry)
+        when.setdefault(label, e.added_at)
         kind = KIND_NAMES.get(e.kind, "其他")
         source = e.source.strip()
         if e.handed_in in ("object", *PAPER_FORMS) and not linked:
@@ -671,11 +694,11 @@ def _items(
         if (linked and ours) or (not e.handed_in and source in STORE_SOURCES):
             # The store's own photo, named shorter than a material: its list has a heading of its own to fit.
             title = _short(e.title, PHOTO_TITLE_CHARS)
-            photos.append(_Item(entry.name, title, kind, STORE_PHOTO, linked or "—", e.sha256))
+            photos.append(_Item(label, title, kind, STORE_PHOTO, linked or "—", e.sha256))
             continue
         form = _boxes(HANDED_IN_NAMES, e.handed_in)
         kept = _boxes(DISPOSITION_NAMES, e.disposition)
-        received.append(_Item(entry.name, _short(e.title), kind, form, kept, e.sha256))
+        received.append(_Item(label, _short(e.title), kind, form, kept, e.sha256))
     for i, line in enumerate(received):
         files = copies.get(line.label)
         if files:  # one hash a line: the file's when it is the only one (the case keeps each file's)
@@ -697,7 +720,7 @@ def _copies_note(files: list[ExhibitEntry]) -> str:
         for f in files
     )
     what = f"电子照片{len(files)}张" if photos else f"电子文件{len(files)}份"
-    return f"（另收{what}：{'、'.join(f.name for f in files)}，本店留存）"
+    return f"（另收{what}：{'、'.join(receipt_label(f) for f in files)}，本店留存）"
 
 
 def _materials_heading(materials: _Materials) -> str:
@@ -1086,7 +1109,7 @@ def _copy_story(
     demands = _demands(case)
     demand_text = "<br/>".join(esc(d) for d in demands) if demands else esc(blank("", 10))
     store = "本店" if ours else ctx.party("respondent").name.strip() or "被投诉方"
-    facts = _facts(_store_words(case.facts, store), facts_limit)
+    facts = _facts(_store_words(complaint_account(case), store), facts_limit)
     complaint_rows = [
         ["投诉类型", esc(TYPE_NAMES.get(case.type, str(case.type)))],
         ["问题简述", esc(blank(facts, 12))],
@@ -1164,12 +1187,13 @@ def _copy_story(
     ]
     story += [Spacer(1, thin), _rule(spec, dashed=True)]
     story += [Paragraph(n, st["small"]) for n in notes]
-    printed = zone.show(ctx.generated_at)
-    story.append(Spacer(1, 1.5))
-    story.append(
-        Paragraph(
-            f"打印时间 {esc(printed)}　·　{esc(copy.name)}",
-            ParagraphStyle("foot", parent=st["hash"], alignment=TA_RIGHT),
+    if spec.thermal:  # an A5 page has it in its foot (render_receipt)
+        printed = zone.show(ctx.generated_at)
+        story.append(Spacer(1, 1.5))
+        story.append(
+            Paragraph(
+                f"打印时间 {esc(printed)}　·　{esc(copy.name)}",
+                ParagraphStyle("foot", parent=st["hash"], alignment=TA_RIGHT),
+            )
         )
-    )
     return story

@@ -100,7 +100,7 @@ def receipt_facts(case: Case) -> dict[str, str]:
         "购买日期": zone.show(txn.purchased_at, "%Y-%m-%d", offset=False),
         "金额": receipt._amount(txn.amount),
         "投诉类型": receipt.TYPE_NAMES.get(case.type, str(case.type)),
-        "问题简述": " ".join(case.facts.split()),
+        "问题简述": " ".join(receipt.complaint_account(case).split()),
         "顾客诉求": "；".join(receipt._demands(case)),
         "收取材料清单": "\n".join([*handed, *files]),
         "本店拍摄照片": "\n".join(photos),
@@ -138,6 +138,8 @@ class Change:
     label: str
     old: str = ""
     new: str = ""
+    # A list's change said item by item (本店拍摄照片: 证据2（IMG_0413）已撤回，新增证据5（IMG_0420）); "" otherwise.
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,9 +182,55 @@ def _changed(old: dict[str, str], new: dict[str, str]) -> list[str]:
 def _changes(labels: list[str], old: dict[str, str], new: dict[str, str]) -> tuple[Change, ...]:
     """The facts ``labels`` as changed from ``old`` to ``new`` (values of the copy they are printed on)."""
     return tuple(
-        Change(label, old.get(label, ""), new.get(label, "")) if label in SHORT_FACTS else Change(label)
+        Change(label, old.get(label, ""), new.get(label, ""))
+        if label in SHORT_FACTS
+        else Change(label, detail=_files_changed(label, old, new))
         for label in labels
     )
+
+
+# The lists whose files a correction names one by one.
+FILE_LISTS = ("本店拍摄照片", "收取材料清单")
+
+
+def _files(text: str) -> dict[int, tuple[str, str]]:
+    """The files of a list as receipt_facts gives it (number/title/handed_in/disposition/sha256, one a line; a thing
+    handed in, not a file, is left out): number -> (title, the whole line)."""
+    files = {}
+    for line in text.splitlines():
+        head, _, title_and_rest = line.partition("/")
+        if not head.isdigit():
+            continue
+        title = title_and_rest.rsplit("/", 3)[0]
+        files[int(head)] = (title, line)
+    return files
+
+
+def _files_changed(label: str, old: dict[str, str], new: dict[str, str]) -> str:
+    """What changed among the files of the list ``label``, each by the number and name the receipts print it
+    under: 证据2（IMG_0413）已撤回，新增证据5（IMG_0420）; "" when not a list of files or none was added, dropped or
+    changed (only a thing handed in changed)."""
+    if label not in FILE_LISTS:
+        return ""
+    from casefile.core.bundle import receipt
+
+    before, after = _files(old.get(label, "")), _files(new.get(label, ""))
+    listed_now = {n for name in FILE_LISTS for n in _files(new.get(name, ""))}
+
+    def name(number: int, title: str) -> str:
+        return f"证据{number}（{receipt._short(title, receipt.PHOTO_TITLE_CHARS)}）"
+
+    said = []
+    for number, (title, _line) in sorted(before.items()):
+        if number not in after:
+            said.append(name(number, title) + ("已撤回" if number not in listed_now else "移出本栏"))
+    for number, (title, line) in sorted(after.items()):
+        if number in before and before[number][1] != line:
+            said.append(name(number, title) + "已更改")
+    added = [name(number, title) for number, (title, _line) in sorted(after.items()) if number not in before]
+    if added:
+        said.append("新增" + "、".join(added))
+    return "，".join(said)
 
 
 def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
