@@ -21,15 +21,16 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Select, cast, column, delete, func, insert, literal, literal_column, select, table, update
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
-from casefile.core.catalogue.models import CaseClockRow, CaseDamage, CaseFactsRow, CaseRecord, SearchDocRow
+from casefile.core.catalogue.models import CaseClockRow, CaseDamage, CaseFactsRow, CaseRecord, Id, Json, SearchDocRow
 from casefile.core.errors import InvalidValueError, NotFoundError
 from casefile.core.index import agenda_query, next_deadlines_query, review_rows
 from casefile.core.listing import AgendaRow
-from casefile.core.model import Case, Exhibit
+from casefile.core.model import Case, Exhibit, case_from_data
 from casefile.core.review.queries import ReviewTables
 from casefile.core.search import KINDS, tokenize
 from casefile.core.search.query import RANKED, Hit, SearchResult, snippet
@@ -69,6 +70,16 @@ def on_dialect(dialect: str) -> Callable[[Any, str | None, str, bool, Any], bool
 
 
 # --------------------------------------------------------------------------- writing
+
+
+def write_every_case_tables(connection: sa.Connection) -> None:
+    """Every stored case's derived rows written again from its record by the current rule, as a change to the case
+    writes them: what a migration does when the rule they follow changed."""
+    cases = sa.table("cases", sa.column("id", Id), sa.column("record", Json))
+    with Session(bind=connection) as session:
+        for case_id, record in connection.execute(sa.select(cases.c.id, cases.c.record).order_by(cases.c.id)):
+            write_case_tables(session, int(case_id), case_from_data(record))
+        session.flush()
 
 
 def write_case_tables(session: Session, case_id: int, case: Case) -> None:

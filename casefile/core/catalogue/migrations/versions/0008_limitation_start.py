@@ -11,11 +11,7 @@ Revises: 0007
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
-
-from casefile.core.catalogue.models import Id, Json
 
 revision = "0008"
 down_revision = "0007"
@@ -24,15 +20,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from casefile.core.catalogue.tables import write_case_tables
-    from casefile.core.model import case_from_data
+    from casefile.core.catalogue.tables import write_every_case_tables
 
-    connection = op.get_bind()
-    cases = sa.table("cases", sa.column("id", Id), sa.column("record", Json))
-    with Session(bind=connection) as session:
-        for case_id, record in connection.execute(sa.select(cases.c.id, cases.c.record).order_by(cases.c.id)):
-            write_case_tables(session, int(case_id), case_from_data(record))
-        session.flush()
+    write_every_case_tables(op.get_bind())
 
 
 def downgrade() -> None:
