@@ -2402,7 +2402,10 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
             started = i.started_at.astimezone(CST).date().isoformat()
             when = f"RAN OUT on {i.last_day or _fmt_time(i.due_at)} (counted from {started}, the latest start on record"
             if i.key == LIMITATION:  # a demand the record does not hold restarts it (民法典 art. 195)
-                when += "; unless interrupted since by a demand to the obligor or a claim (民法典 art. 195)"
+                when += (
+                    "; unless interrupted before then by a demand to the obligor or a claim (民法典 art. 195),"
+                    " or the obligor agreed to perform after it (art. 192)"
+                )
             when += ")"
         elif i.key == LIMITATION and i.past_safe_day(now):
             # the safe day counts from the earliest day recorded; the period may run from a later start (art. 188)

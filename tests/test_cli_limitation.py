@@ -110,14 +110,23 @@ def test_a_note_or_a_call_with_the_client_interrupts_nothing():
     found = limitation(case)
     assert found.safe.source is Source.PURCHASE and found.counted_from.source is Source.PURCHASE
     assert not found.interrupted and found.doubt is None
-    case.transaction.fault_at = datetime(2062, 1, 10, tzinfo=CST)  # a year typed forward: after the complaint
-    assert limitation(case).counted_from.source is Source.PURCHASE
+    case.transaction.fault_at = datetime(2062, 1, 10, tzinfo=CST)  # after the complaint: counted from the complaint
+    found = limitation(case)
+    assert found.counted_from.source is Source.FAULT and found.counted_from.day.isoformat() == "2026-11-20"
+    assert found.capped is not None and found.capped.isoformat() == "2062-01-10"
     case.transaction.fault_at = None
+    # a confirmation with the seller may be its refusal as well as its agreeing to perform: named, moving nothing
     case.timeline.append(
         TimelineEvent(datetime(2025, 8, 1, 10, tzinfo=CST), EventKind.CONFIRMATION, "商家同意退款", party="respondent")
     )
     found = limitation(case)
-    assert found.interrupted and found.counted_from.day.isoformat() == "2025-08-01"
+    assert not found.interrupted and found.counted_from.source is Source.PURCHASE
+    assert [p.day.isoformat() for p in found.possible] == ["2025-08-01"]
+    case.timeline.append(
+        TimelineEvent(datetime(2025, 9, 1, 10, tzinfo=CST), EventKind.COMPLAINT, "向商家要求退款", party="respondent")
+    )
+    found = limitation(case)
+    assert found.interrupted and found.counted_from.day.isoformat() == "2025-09-01" and not found.possible
 
 
 def test_a_store_complained_to_runs_no_limitation_deadline_of_its_own(capsys, tmp_path):
@@ -164,3 +173,121 @@ def test_a_prepaid_card_bought_years_before_the_complaint_is_no_slip(capsys, tmp
     assert run(capsys, lib, "event", number, "--at", "2026-11-10T10:00", *argv)[0] == 0
     line = limitation_line(capsys, lib, "30")
     assert "RAN OUT" not in line and "DOUBTFUL" not in line and "runs to 2029-11-12" in line
+
+
+def _case(purchased: datetime | None = None, complained: datetime = datetime(2026, 11, 20, 10, tzinfo=CST)) -> Case:
+    case = Case(number="202611-001", title="t", complained_at=complained, channel=Channel.PHONE, type=CaseType.QUALITY)
+    case.transaction.purchased_at = purchased
+    return case
+
+
+def test_an_interruption_after_the_period_has_run_revives_nothing(capsys, tmp_path):
+    """民法典 art. 195 interrupts a running period: a demand years after it ran restarts nothing (only the obligor's
+    agreeing to perform after it bars its defence, art. 192), and neither does a second demand more than three years
+    after the first."""
+    from casefile.core.workflow.limitation import Source, limitation
+
+    case = _case(datetime(2019, 1, 5, 10, tzinfo=CST))
+    case.transaction.fault_at = datetime(2019, 2, 1, tzinfo=CST)
+    case.timeline = [
+        TimelineEvent(datetime(2026, 11, 25, 10, tzinfo=CST), EventKind.COMPLAINT, "要求退款", party="respondent")
+    ]
+    found = limitation(case)
+    assert not found.interrupted and found.counted_from.source is Source.FAULT
+    case.timeline.insert(
+        0, TimelineEvent(datetime(2021, 6, 1, 10, tzinfo=CST), EventKind.COMPLAINT, "要求修理", party="respondent")
+    )
+    found = limitation(case)  # 2021-06-01 within the period: runs to 2024-06-01; 2026-11-25 comes after that
+    assert found.interrupted and found.counted_from.day.isoformat() == "2021-06-01"
+    case.timeline.append(
+        TimelineEvent(datetime(2024, 5, 30, 10, tzinfo=CST), EventKind.COMPLAINT, "再次要求", party="respondent")
+    )
+    found = limitation(case)  # each in time: 2021 → 2024 → 2026 (each before the running period's end)
+    assert found.interrupted and found.counted_from.day.isoformat() == "2026-11-25"
+
+    lib = tmp_path / "lib"
+    number = new(
+        capsys, lib, "--our-side", "complainant", "--purchased-at", "2019-01-05T10:00", "--fault-at", "2019-02-01"
+    )
+    argv = ["--kind", "complaint", "--with", "respondent", "--summary", "电话要求商家退款，商家拒绝"]
+    assert run(capsys, lib, "event", number, "--at", "2026-11-25T10:00", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "3000")
+    assert "RAN OUT on 2022-02-07" in line and "interrupted 2026" not in line and "2029" not in line, line
+    assert "agreed to perform after it (art. 192)" in line
+
+
+def test_a_fault_recorded_after_the_complaint_counts_from_the_complaint(capsys, tmp_path):
+    from casefile.core.workflow.limitation import Source, limitation
+
+    case = _case(datetime(2023, 6, 1, 10, tzinfo=CST))
+    case.transaction.fault_at = datetime(2026, 11, 25, tzinfo=CST)
+    found = limitation(case)
+    assert found.counted_from.source is Source.FAULT and found.counted_from.day.isoformat() == "2026-11-20"
+    lib = tmp_path / "lib"
+    new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2023-06-01T10:00", "--fault-at", "2026-11-25")
+    line = limitation_line(capsys, lib, "10")
+    assert "RAN OUT" not in line and "runs to 2029-11-20" in line, line
+    assert "the fault recorded 2026-11-25, after the complaint: counted from the complaint, check" in line
+    code, out, _ = run(capsys, lib, "list")
+    assert "no deadline running" not in out
+
+
+@pytest.mark.parametrize(
+    ("result", "summary", "used"),
+    [
+        ("withdrawn", "原告撤诉", False),
+        ("dismissed", "裁定驳回起诉（被告主体不适格）", False),
+        ("not-accepted", "", False),
+        ("dismissed", "判决驳回原告的诉讼请求", True),
+        ("judgment", "", True),
+        ("pending", "", True),
+    ],
+)
+def test_a_withdrawn_or_dismissed_suit_does_not_use_the_period(result, summary, used):
+    """撤诉 or 驳回起诉 leaves nothing pending: the claim may be brought again, the three years running afresh from
+    the proceeding's end (民法典 art. 195); only a suit pending or decided on the merits uses the period."""
+    from casefile.core.workflow.records import Proceeding, ProceedingResult, Venue
+
+    case = _case(datetime(2025, 12, 1, 10, tzinfo=CST), datetime(2026, 6, 1, 10, tzinfo=CST))
+    case.our_side = Side.COMPLAINANT
+    decided = None if result == "pending" else datetime(2026, 9, 1, 10, tzinfo=CST)
+    case.workflow.proceedings.append(
+        Proceeding(
+            Venue.COURT,
+            body="厦门市思明区人民法院",
+            filed_at=datetime(2026, 7, 1, 10, tzinfo=CST),
+            accepted_at=datetime(2026, 7, 5, 10, tzinfo=CST),
+            result=ProceedingResult(result),
+            decided_at=decided,
+            served_at=decided,
+            summary=summary,
+        )
+    )
+    (clock,) = [c for c in case_clocks(case, now=datetime(2026, 12, 1, 10, tzinfo=CST)) if c.key == "civil.limitation"]
+    assert (clock.met_at is not None) is used
+    if not used:
+        assert clock.running and clock.deadline.last_day.isoformat() == "2029-09-03"
+
+
+def test_an_ambiguous_contact_with_the_seller_is_named_not_counted(capsys, tmp_path):
+    """A timeline event has no direction: a chat, call, visit, e-mail, proposal or confirmation with the seller may be
+    its advert or its refusal. Only a complaint lodged with it interrupts; the others are named for checking."""
+    lib = tmp_path / "lib"
+    number = new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2023-06-01T10:00")
+    argv = ["--kind", "chat", "--with", "respondent", "--summary", "商家发来促销广告短信"]
+    assert run(capsys, lib, "event", number, "--at", "2026-05-01T10:00", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "3000")
+    assert "RAN OUT on 2026-06-01" in line and "interrupted 2026-05-01" not in line, line
+    assert "possible interruption 2026-05-01 (chat) if it was a demand" in line
+    argv = ["--kind", "confirmation", "--with", "respondent", "--summary", "商家书面确认：已过保修期，不予退换"]
+    assert run(capsys, lib, "event", number, "--at", "2026-07-01T10:00", *argv)[0] == 0
+    line = limitation_line(capsys, lib, "3000")
+    assert "RAN OUT on 2026-06-01" in line and "2029" not in line, line
+    assert run(capsys, lib, "edit", number, "--facts", "我于2023年6月1日购买空调。", "--demand", "refund", "3000",
+               "--respondent-address", "厦门市思明区某路1号")[0] == 0  # fmt: skip
+    exhibit = tmp_path / "a.txt"
+    exhibit.write_text("发票", encoding="utf-8")
+    assert run(capsys, lib, "add", number, str(exhibit))[0] == 0
+    text = guidance(capsys, lib, number)
+    assert "本案记录2026年5月1日（在线沟通）曾与经营者联系：如系向经营者提出履行请求" in text, text
+    assert "诉讼时效自2026年5月1日中断" not in text and "2029" not in text

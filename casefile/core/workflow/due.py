@@ -33,7 +33,7 @@ from casefile.core.model import Case, CaseType, Channel, EventKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
-from casefile.core.workflow.limitation import Limitation, describe, limitation
+from casefile.core.workflow.limitation import Limitation, describe, limitation, source_name
 from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
@@ -217,18 +217,29 @@ def _starts(case: Case) -> Iterator[Start]:
     # The limitation period is the claimant's right: a store complained to (our side the respondent) has no such
     # deadline, and the consumer's period, counted from the earliest day, is no ground for it to refuse a claim.
     if case.side is not Side.RESPONDENT:
-        # the right is used by suing or applying for arbitration (a complaint elsewhere interrupts the period); a
-        # suit or application refused (不予受理) leaves nothing pending: the period is not used by it
+        # the right is used by suing or applying for arbitration (a complaint elsewhere interrupts the period) while
+        # the suit is pending or once it is decided on the merits; one refused (不予受理), withdrawn (撤诉) or
+        # dismissed by ruling (驳回起诉) leaves nothing pending: the claim may be brought again, the period running
+        # afresh from that proceeding's end (民法典 art. 195)
         filed = [
             p.filed_at
             for p in case.workflow.proceedings
-            if p.filed_at is not None
-            and p.venue in (Venue.COURT, Venue.ARBITRATION)
-            and p.result is not ProceedingResult.NOT_ACCEPTED
+            if p.filed_at is not None and p.venue in (Venue.COURT, Venue.ARBITRATION) and not leaves_nothing_pending(p)
         ]
         found = limitation(case)
         met = min(filed) if filed else None
         yield LIMITATION, found.counted_from.at, met, (), limitation_note(found), None
+
+
+def leaves_nothing_pending(p: Proceeding) -> bool:
+    """Whether a suit or arbitration application ended without deciding the claim, so that it may be brought again:
+    refused (不予受理), withdrawn (撤诉, 撤回仲裁申请) or, in a court, dismissed by ruling (驳回起诉: a dismissal whose
+    summary does not say it dismissed the claims, :func:`appeal_clock`)."""
+    if p.result in (ProceedingResult.NOT_ACCEPTED, ProceedingResult.WITHDRAWN):
+        return True
+    return (
+        p.venue is Venue.COURT and p.result is ProceedingResult.DISMISSED and appeal_clock(p) == "court.appeal-ruling"
+    )
 
 
 def limitation_note(found: Limitation) -> str:
@@ -239,6 +250,16 @@ def limitation_note(found: Limitation) -> str:
         notes.append(f"interrupted {found.counted_from.day.isoformat()}, counted afresh (民法典 art. 195)")
     elif found.later:
         notes.append(f"safe day from {found.safe.day.isoformat()}, runs from {found.counted_from.day.isoformat()}")
+    if found.capped is not None:
+        what = source_name(found.counted_from.source)
+        notes.append(
+            f"{what} recorded {found.capped.isoformat()}, after the complaint: counted from the complaint, check"
+        )
+    if found.possible:
+        days = ", ".join(f"{p.day.isoformat()} ({p.event.kind.value})" for p in found.possible if p.event is not None)
+        notes.append(
+            f"possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check"
+        )
     if found.doubt is not None:
         notes.append(f"{START_DOUBT}{describe(found.doubt)}")
     return "; ".join(notes)

@@ -25,6 +25,7 @@ from casefile.core import zone
 from casefile.core.errors import Message
 from casefile.core.model import Case, CaseType, EventKind, TimelineEvent
 from casefile.core.record.timeline import case_time
+from casefile.core.workflow.clocks import compute
 
 
 class Source(enum.StrEnum):
@@ -40,24 +41,20 @@ class Source(enum.StrEnum):
     DISCOVERED = "discovered"
     COMPLAINT = "complaint"
     PROCEEDING = "proceeding"  # a claim lodged with a body (12315, 消协, arbitration, a court): art. 195 only
+    PROPOSAL = "proposal"  # a proposal the complainant made in negotiation (a demand on the obligor): art. 195 only
 
 
 # Timeline events that can start the period: a dealing or an event of the harm — a call, chat, visit, e-mail,
 # complaint, proposal, confirmation, or an event of another kind (the card bought, the shop found shut). A note is
 # background (会员自2015年起, a remark on the client), never the day the harm was learnt: it starts nothing.
 START_EVENTS = frozenset(EventKind) - {EventKind.NOTE}
-# Timeline events with the obligor that interrupt the period (民法典 art. 195 (一)(二)): a demand for performance
-# made to it (a complaint, an e-mail, a visit, a call or chat, a proposal) or its agreeing to perform (a confirmation).
-DEMAND_EVENTS = frozenset(
-    {
-        EventKind.COMPLAINT,
-        EventKind.EMAIL,
-        EventKind.VISIT,
-        EventKind.CALL,
-        EventKind.CHAT,
-        EventKind.PROPOSAL,
-        EventKind.CONFIRMATION,
-    }
+# Timeline events with the obligor that interrupt the period (民法典 art. 195 (一)): a complaint or claim lodged with
+# it, the right holder's demand for performance. An event records no direction, so a call, chat, visit, e-mail,
+# proposal or confirmation with it may be the seller's advert, an unanswered visit to a shut shop or its refusal:
+# only a possible interruption (:data:`POSSIBLE_DEMAND_EVENTS`), named for the user to check, moving no day.
+DEMAND_EVENTS = frozenset({EventKind.COMPLAINT})
+POSSIBLE_DEMAND_EVENTS = frozenset(
+    {EventKind.EMAIL, EventKind.VISIT, EventKind.CALL, EventKind.CHAT, EventKind.PROPOSAL, EventKind.CONFIRMATION}
 )
 # Bodies empowered to resolve the dispute: a claim lodged with one (a complaint event with them) interrupts the period
 # as a suit does (art. 195 (三)(四); 最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定).
@@ -69,6 +66,8 @@ class LimitationStart:
     at: datetime  # aware: a time recorded without its zone is taken in the complaint's
     source: Source
     event: TimelineEvent | None = None  # the timeline event, when ``source`` is EVENT
+    # A proceeding's filing, when ``source`` is PROCEEDING and ``at`` is its end: the day it interrupted the period
+    lodged: datetime | None = None
 
     @property
     def day(self) -> date:
@@ -105,14 +104,20 @@ def limitation_start(case: Case) -> LimitationStart:
 class Limitation:
     """The three years as the record tells them: counted from ``safe`` (the earliest start, the day to act by) and,
     at the latest, from ``counted_from`` — the latest recorded day the harm can have been learnt (the fault, the
-    receipt…: 民法典 art. 188) or the latest interruption (``interrupted``: a demand to the obligor, a claim lodged
-    with a body, art. 195), whichever is later. Only the period counted from ``counted_from`` may be said to have
-    run; ``doubt``: the contradiction the safe start is part of (a receipt before the purchase), or None."""
+    receipt…: 民法典 art. 188; a day recorded after the complaint counts from the complaint, when the harm was known
+    at the latest) or the last interruption made while the period was still running (``interrupted``: a claim
+    lodged with the obligor or a body, a proposal of the claimant's, art. 195), whichever is later. Only the period
+    counted from ``counted_from`` may be said to have run; ``doubt``: the contradiction the safe start is part of (a
+    receipt before the purchase), or None; ``possible``: contacts with the obligor within that period that would
+    interrupt it had they been a demand (the record does not say who spoke: a call, chat, visit, e-mail…), named for
+    the user to check and moving no day."""
 
     safe: LimitationStart
     counted_from: LimitationStart
     interrupted: bool
     doubt: Contradiction | None
+    possible: tuple[LimitationStart, ...] = ()
+    capped: date | None = None  # the recorded day after the complaint ``counted_from`` was moved back from
 
     @property
     def later(self) -> bool:
@@ -120,21 +125,49 @@ class Limitation:
         return self.counted_from.day > self.safe.day
 
 
+def _last_day(start: LimitationStart) -> date:
+    """The law's last day of three years counted from ``start`` (moved past rest days: 民法典 arts. 201, 203)."""
+    return compute("civil.limitation", start.at).last_day
+
+
 def limitation(case: Case) -> Limitation:
-    """The safe start and the latest start the record makes plausible (see :class:`Limitation`)."""
+    """The safe start and the latest start the record makes plausible (see :class:`Limitation`).
+
+    Interruptions are walked in date order, each restarting the period only if it came before the end of the period
+    then running (民法典 art. 195 interrupts a period that runs; once it has run, a later demand restarts nothing —
+    only the obligor's agreeing to perform after it bars its defence, art. 192, which the record cannot tell)."""
     safe = limitation_start(case)
     order = list(Source)
-    # The harm was known by the time it was complained of: a recorded day after the complaint (a year mistyped
-    # forward) is no plausible start.
-    known_by = case_time(case.complained_at, case) + _SLACK
-    learnt = [LimitationStart(at, source) for source, at in _recorded(case).items() if at <= known_by] or [safe]
-    latest = max(learnt, key=lambda s: (s.at, -order.index(s.source)))
-    breaks = interruptions(case)
-    interrupted = bool(breaks) and breaks[-1].at > latest.at
-    counted_from = breaks[-1] if interrupted else latest
-    if counted_from.at < safe.at:
-        counted_from, interrupted = safe, False
-    return Limitation(safe, counted_from, interrupted, start_doubt(case, safe))
+    # The harm was known at the latest when complained of: a day recorded after the complaint (a second failure, a
+    # year typed forward) starts the period no later than the complaint.
+    complained = case_time(case.complained_at, case)
+    learnt = [LimitationStart(min(at, complained), source) for source, at in _recorded(case).items()]
+    if not learnt:
+        # No day of the goods or parcel recorded (a service, a prepaid card): the dealings on the timeline are the
+        # record's only account of when the harm arose (the shop found shut), the latest of them a plausible start.
+        learnt = [
+            LimitationStart(min(case_time(e.at, case), complained), Source.EVENT, e)
+            for e in case.timeline
+            if e.kind in START_EVENTS
+        ] or [safe]
+    current = max(learnt, key=lambda s: (s.at, -order.index(s.source)))
+    recorded = _recorded(case).get(current.source) if current.event is None else case_time(current.event.at, case)
+    capped = recorded.astimezone(zone.BEIJING).date() if recorded is not None and recorded > complained else None
+    interrupted = False
+    if current.at < safe.at:
+        current, capped = safe, None
+    for found in interruptions(case):
+        if found.at <= current.at:
+            continue
+        lodged = found.lodged or found.at
+        if lodged.astimezone(zone.BEIJING).date() > _last_day(current):
+            continue  # the period had run: nothing left to interrupt
+        current, interrupted = found, True
+    end = _last_day(current)
+    possible = tuple(found for found in possible_interruptions(case) if found.at > current.at and found.day <= end)
+    if interrupted:
+        capped = None
+    return Limitation(safe, current, interrupted, start_doubt(case, safe), possible, capped)
 
 
 def _obligors(case: Case) -> frozenset[str]:
@@ -143,21 +176,43 @@ def _obligors(case: Case) -> frozenset[str]:
 
 
 def interruptions(case: Case) -> list[LimitationStart]:
-    """What interrupts the period on the record, oldest first (民法典 art. 195): a demand to the obligor or its
-    agreeing to perform (an event of :data:`DEMAND_EVENTS` with the respondent; in a parcel's case the carrier too),
-    a claim lodged with a body empowered to resolve the dispute (a complaint event with one of :data:`BODIES`),
-    and a proceeding's filing (12315, 消协, 12305, arbitration, a court) — from its end once it has ended, as the
-    period runs afresh "从中断、有关程序终结时起"."""
+    """What interrupts the period on the record, oldest first (民法典 art. 195): a complaint or claim lodged with the
+    obligor (a complaint event with the respondent; in a parcel's case the carrier too) or with a body empowered to
+    resolve the dispute (a complaint event with one of :data:`BODIES`), a proposal the complainant made (the
+    negotiation's proposals, which record who made them), and a proceeding's filing (12315, 消协, 12305,
+    arbitration, a court) — from its end once it has ended, as the period runs afresh "从中断、有关程序终结时起"
+    (a suit withdrawn or dismissed by ruling leaves nothing pending: the period runs afresh from its end)."""
     obligors = _obligors(case)
     found = [
         LimitationStart(case_time(e.at, case), Source.EVENT, e)
         for e in case.timeline
-        if (e.kind in DEMAND_EVENTS and e.party in obligors) or (e.kind is EventKind.COMPLAINT and e.party in BODIES)
+        if e.kind in DEMAND_EVENTS and (e.party in obligors or e.party in BODIES)
+    ]
+    found += [
+        LimitationStart(case_time(p.at, case), Source.PROPOSAL)
+        for p in case.workflow.proposals
+        if p.by == "complainant"
     ]
     for p in case.workflow.proceedings:
         if p.filed_at is not None:
-            found.append(LimitationStart(case_time(p.ended_at or p.decided_at or p.filed_at, case), Source.PROCEEDING))
+            end = case_time(p.ended_at or p.decided_at or p.filed_at, case)
+            found.append(LimitationStart(end, Source.PROCEEDING, lodged=case_time(p.filed_at, case)))
     return sorted(found, key=lambda s: s.at)
+
+
+def possible_interruptions(case: Case) -> list[LimitationStart]:
+    """Contacts with the obligor that interrupt the period only if they were a demand to it or its agreeing to
+    perform (民法典 art. 195 (一)(二)): a call, chat, visit, e-mail, proposal or confirmation on the timeline, whose
+    direction and content the record does not tell (a seller's advert, a shut shop, a refusal), oldest first."""
+    obligors = _obligors(case)
+    return sorted(
+        (
+            LimitationStart(case_time(e.at, case), Source.EVENT, e)
+            for e in case.timeline
+            if e.kind in POSSIBLE_DEMAND_EVENTS and e.party in obligors
+        ),
+        key=lambda s: s.at,
+    )
 
 
 # A purchase recorded without its hour, a clock a few hours off: a day's slack before calling an order impossible.
@@ -244,6 +299,7 @@ _NAMES = {
     Source.DISCOVERED: Message("the discovery of the exception"),
     Source.COMPLAINT: Message("the complaint"),
     Source.PROCEEDING: Message("the claim lodged with a body"),
+    Source.PROPOSAL: Message("the complainant's proposal"),
 }
 
 

@@ -93,6 +93,7 @@ LIMITATION_SOURCES = {
     Source.DISCOVERED: "发现快件异常之日",
     Source.COMPLAINT: "投诉登记之日",
     Source.PROCEEDING: "向有关机构提出请求之日",
+    Source.PROPOSAL: "向经营者提出方案之日",
 }
 
 
@@ -141,6 +142,14 @@ def limitation_advice(case: Case, act: str, *, safe_words: str = "") -> str:
             f"如权利人自{what}（{fmt_date(found.counted_from.day)}）起才知道权利受到损害，三年自该日起算"
             f"（{art188}），至{fmt_date(later)}届满。"
         )
+    if found.possible:
+        contacts = "、".join(
+            f"{fmt_date(p.day)}（{EVENT_NAMES.get(p.event.kind, '联系')}）" for p in found.possible if p.event
+        )
+        text += (
+            f"本案记录{contacts}曾与经营者联系：如系向经营者提出履行请求或者经营者同意履行，诉讼时效自该日中断、"
+            f"重新计算（{art195}），上述届满日期将相应延后；记录未载明，请核实，核实前仍按上述日期办理。"
+        )
     if found.later and later >= today:
         text += f"请尽快{act}，勿等到该日。"
     if later < today or not found.later:
@@ -154,10 +163,12 @@ def limitation_advice(case: Case, act: str, *, safe_words: str = "") -> str:
 def _interruption_words(found: Limitation) -> str:
     """What interrupted the period, as the notes say it (向经营者提出要求, 向有关机构提出请求)."""
     event = found.counted_from.event
+    if found.counted_from.source is Source.PROPOSAL:
+        return "向经营者提出处理方案"
     if event is None:
         return "向有关机构提出请求"
     if event.party in ("respondent", "courier"):
-        return "向经营者提出要求" if event.kind is not EventKind.CONFIRMATION else "与经营者确认处理事项"
+        return "向经营者提出要求"
     return "向有关机构投诉"
 
 
