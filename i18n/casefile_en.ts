@@ -7384,6 +7384,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the complainant&apos;s proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7420,6 +7420,10 @@ Attach %1 all the same?</source>
         <translation>向有关机构提出的请求</translation>
     </message>
     <message>
+        <source>the complainant&apos;s proposal</source>
+        <translation>投诉方提出的处理方案</translation>
+    </message>
+    <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>
         <translation>结案须登记处理结果和投诉人满意度：请使用 casefile close（应用中为 处理 → 结案），而不是直接移至“结案”阶段</translation>
     </message>

@@ -816,6 +816,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", 'the discovery of the exception'),
     QT_TRANSLATE_NOOP("core", 'the complaint'),
     QT_TRANSLATE_NOOP("core", 'the claim lodged with a body'),
+    QT_TRANSLATE_NOOP("core", "the complainant's proposal"),
     QT_TRANSLATE_NOOP("core", '{what} ({date}) is before {other} ({other_date})'),
     QT_TRANSLATE_NOOP("core", 'the timeline event'),
     QT_TRANSLATE_NOOP("core", 'the timeline event “{summary}” ({date}) is more than a year before {other} ({other_date})'),
