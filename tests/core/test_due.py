@@ -457,3 +457,52 @@ def test_the_seven_day_return_is_our_users_own_deadline_with_its_safe_day_on_the
     c.our_side = Side.RESPONDENT
     theirs = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
     assert theirs.deadline.last_day == date(2026, 12, 7) and theirs.deadline.act_by is None
+
+
+def test_enforcement_is_the_payees_right_the_payer_sees_the_day_to_pay_by() -> None:
+    """The two years to apply for enforcement run for our side only when it is owed; ordered to pay, our side's
+    deadline is the day for performance, overdue once passed unpaid, and closing does not ask about the other's
+    right."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import open_rights
+
+    c = case(our_side=Side.RESPONDENT)
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION,
+        at("2026-11-12 10:00"),
+        amount=Decimal("1000"),
+        payer="respondent",
+        payee="complainant",
+        perform_by=at("2026-11-30 00:00"),
+    )
+    found = states(c, "2026-12-01 10:00")
+    assert "court.enforcement" not in found
+    assert found["court.performance"] == (Status.OVERDUE, date(2026, 11, 30))
+    assert states(c, "2026-11-29 10:00")["court.performance"][0] is Status.RUNNING
+    assert open_rights(c, at("2026-12-01 10:00")) == []
+    c.workflow.payments.append(Payment(at("2026-11-29 10:00"), Decimal("1000"), "respondent"))
+    assert states(c, "2026-12-01 10:00")["court.performance"][0] is Status.MET
+    # our side owed: the enforcement period, as before
+    c.our_side = Side.COMPLAINANT
+    c.workflow.payments.clear()
+    assert states(c, "2026-12-01 10:00")["court.enforcement"] == (Status.OPEN, date(2028, 11, 30))
+    assert "court.performance" not in states(c, "2026-12-01 10:00")
+
+
+def test_a_decision_for_our_side_with_no_day_for_performance_is_unwatched() -> None:
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import unwatched_award
+
+    c = case(our_side=Side.COMPLAINANT)
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION, at("2026-10-22 10:00"), amount=Decimal("2000"), payer="respondent", payee="complainant"
+    )
+    assert unwatched_award(c)
+    c.workflow.payments.append(Payment(at("2026-11-01 10:00"), Decimal("2000"), "respondent"))
+    assert not unwatched_award(c)  # paid in full
+    c.workflow.payments.clear()
+    c.our_side = Side.RESPONDENT
+    assert not unwatched_award(c)  # owed by our side
+    c.our_side = Side.COMPLAINANT
+    c.workflow.outcome.perform_by = at("2026-11-17 00:00")
+    assert not unwatched_award(c)  # the enforcement clock watches it

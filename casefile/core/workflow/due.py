@@ -209,11 +209,14 @@ def _starts(case: Case) -> Iterator[Start]:
     outcome = case.workflow.outcome
     # Enforcement is applied for on a judgment, award or other enforceable decision, or on a court's or arbitration
     # body's 调解书 (民事诉讼法 arts. 100, 250: any 法律文书), not on the parties' own agreement.
+    # The two years to apply (民事诉讼法 art. 250) are the payee's right: when our side is the one ordered to pay,
+    # the day to pay by is our deadline instead (court.performance, overdue once passed unpaid).
     if outcome is not None and outcome.perform_by is not None and enforceable(case):
         paid = case.workflow.payments
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
-        yield "court.enforcement", outcome.perform_by, done, (), "", None
+        key = "court.performance" if _we_pay(case) else "court.enforcement"
+        yield key, outcome.perform_by, done, (), "", None
     # The limitation period is the claimant's right: a store complained to (our side the respondent) has no such
     # deadline, and the consumer's period, counted from the earliest day, is no ground for it to refuse a claim.
     if case.side is not Side.RESPONDENT:
@@ -242,6 +245,27 @@ def limitation_note(found: Limitation) -> str:
     if found.doubt is not None:
         notes.append(f"{START_DOUBT}{describe(found.doubt)}")
     return "; ".join(notes)
+
+
+def _we_pay(case: Case) -> bool:
+    """Whether the outcome orders our side to pay (its payer is our side's party, the side known): then the
+    enforcement period is the other side's right, not ours."""
+    outcome = case.workflow.outcome
+    side = case.side
+    return outcome is not None and side is not None and outcome.payer.strip() == side.value
+
+
+def unwatched_award(case: Case) -> bool:
+    """Whether an enforceable outcome awards our side an amount still unpaid with no day for performance entered:
+    no enforcement period can be watched (a judgment's usual 「判决生效之日起十日内」 names no calendar day), so
+    ``outcome`` warns and closing asks, as for an open right."""
+    outcome = case.workflow.outcome
+    side = case.side
+    if outcome is None or outcome.perform_by is not None or not enforceable(case) or side is None:
+        return False
+    if outcome.payee.strip() != side.value or not outcome.amount:
+        return False
+    return case.workflow.paid() < outcome.amount
 
 
 def enforceable(case: Case) -> bool:
