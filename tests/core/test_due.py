@@ -506,3 +506,30 @@ def test_a_decision_for_our_side_with_no_day_for_performance_is_unwatched() -> N
     c.our_side = Side.COMPLAINANT
     c.workflow.outcome.perform_by = at("2026-11-17 00:00")
     assert not unwatched_award(c)  # the enforcement clock watches it
+
+
+def test_a_parcel_claim_of_our_side_runs_the_12305_year_before_any_complaint_to_the_courier() -> None:
+    """The merchant's own parcel case: the year from the shipping day runs from the start (complaining to the
+    courier first is a condition of the appeal, not its start); once the courier's 7-day reply would come after the
+    year's safe day, the appeal's note says not to wait for it."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import NO_WAIT
+
+    c = case(type=CaseType.LOGISTICS, complained_at=at("2026-11-30 11:00"), our_side=Side.COMPLAINANT)
+    c.shipment.shipped_at = at("2025-12-05 10:00")
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.status is Status.OPEN and appeal.deadline.act_by == date(2026, 12, 5)
+    assert appeal.deadline.last_day == date(2026, 12, 7) and appeal.ref == ""
+    c.timeline.append(
+        TimelineEvent(at("2026-11-30 15:00"), EventKind.COMPLAINT, "向快递公司索赔", party="courier", ref="GD7")
+    )
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.ref == f"{NO_WAIT}2026-12-07"
+    # the courier answered: nothing to wait for
+    c.timeline.append(TimelineEvent(at("2026-12-01 09:00"), EventKind.CALL, "快递公司回复：只赔运费", party="courier"))
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.ref == ""
+    # the other side's parcel (the side not ours, or not known): as before, only once the carrier is claimed from
+    c.timeline.clear()
+    c.our_side = Side.RESPONDENT
+    assert "postal.appeal" not in states(c, "2026-12-01 10:00")

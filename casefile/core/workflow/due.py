@@ -344,19 +344,36 @@ def _returned(case: Case, received: datetime) -> datetime | None:
     return None
 
 
+# The 12305 appeal's note when the courier's reply is due after the appeal's safe day (its reply-by day follows).
+NO_WAIT = "appeal without waiting for the courier's 7-day reply, due "
+
+
 def _courier(case: Case) -> Iterator[Start]:
     """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
-    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). Once a claim is lodged with the
-    courier (or an appeal made), the one year for an appeal to 12305 runs from the shipping day (交寄): used by
-    the appeal filed with the postal administration."""
+    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). The one year for an appeal to
+    12305 runs from the shipping day (交寄), used by the appeal filed with the postal administration: once a claim
+    is lodged with the courier (or an appeal made), and in a parcel case of our side's own (the sender claiming)
+    from the start, complaint or not — complaining to the courier first is a condition of the appeal, which is why
+    the year must be watched before. When the courier's 7-day reply would come after the year's safe day, the
+    appeal's note says not to wait for it."""
     complaints = lodged(case, "courier")
+    replies = []
     for complaint in complaints:
         reply = carrier_reply(case, complaint)
+        replies.append(None if reply is not None else complaint.at)
         yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref, None
     shipped = case.shipment.shipped_at
     appeals = [p.filed_at for p in case.workflow.proceedings_at(Venue.POSTAL_REGULATOR) if p.filed_at is not None]
-    if shipped is not None and (complaints or appeals):
-        yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), "", None
+    ours = case.type is CaseType.LOGISTICS and case.side is Side.COMPLAINANT
+    if shipped is not None and (complaints or appeals or ours):
+        note = ""
+        waiting = [at for at in replies if at is not None]
+        if waiting and not appeals:
+            safe = compute("postal.appeal", shipped).act_by
+            reply_by = max(compute("courier.reply", at).last_day for at in waiting)
+            if safe is not None and reply_by > safe:
+                note = f"{NO_WAIT}{reply_by.isoformat()}"
+        yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), note, None
 
 
 def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
