@@ -51,7 +51,8 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # day (act_by_at); 15: the limitation period runs from the latest start on record (a later fault, an
 # interruption: 民法典 arts. 188, 195), its safe day from the earliest, a note starts nothing, a store's case runs
 # none, its reference says a doubtful start; 16: the enforcement period runs only for the payee (the payer sees
-# the day to pay by), the 12305 year runs in our side's own parcel case before any complaint to the courier.
+# the day to pay by), the 12305 year runs in our side's own parcel case before any complaint to the courier, the
+# complainant's own chasing message (催, 来电, 发来…) does not meet the response promise.
 SCHEMA_VERSION = 16
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"

@@ -533,3 +533,23 @@ def test_a_parcel_claim_of_our_side_runs_the_12305_year_before_any_complaint_to_
     c.timeline.clear()
     c.our_side = Side.RESPONDENT
     assert "postal.appeal" not in states(c, "2026-12-01 10:00")
+
+
+def test_the_complainants_own_chasing_message_does_not_meet_the_response_promise() -> None:
+    """A timeline contact records no direction: a summary that reads as the complainant reaching us (催, 来电,
+    发来…) or as still unanswered is no answer; our call back is."""
+    c = case(priority=Priority.NORMAL)
+    for kind, summary in (
+        (EventKind.CHAT, "顾客微信发来催促消息，尚未回复"),
+        (EventKind.CALL, "顾客再次来电催问"),
+        (EventKind.EMAIL, "顾客来信询问进度"),
+        (EventKind.CALL, "客户留言，暂未回复"),
+    ):
+        c.timeline.append(TimelineEvent(at("2026-09-29 10:00"), kind, summary, party="complainant"))
+    got = {s.key: s for s in case_clocks(c, at("2026-09-30 11:00"))}["response.normal"]
+    assert got.status is Status.OVERDUE and got.met_at is None
+    c.timeline.append(
+        TimelineEvent(at("2026-09-30 12:00"), EventKind.CALL, "回电顾客，约定上门检测", party="complainant")
+    )
+    got = {s.key: s for s in case_clocks(c, at("2026-10-01 09:00"))}["response.normal"]
+    assert got.status is Status.LATE and got.met_at == at("2026-09-30 12:00")

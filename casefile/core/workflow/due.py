@@ -325,13 +325,23 @@ def our_party(case: Case) -> str:
     return "complainant" if case.side is Side.COMPLAINANT else "respondent"
 
 
+# A timeline event records no direction (who spoke to whom): one whose summary reads as the complainant reaching us
+# (chasing: 催; 来电, 来信, 来访, 来店, 发来…) or as still unanswered (未回复, 未答复) is no answer to them.
+INBOUND = re.compile(r"催|来电|来信|来访|来店|到店|发来|打来|留言|[未没]有?(?:回复|答复|回应|处理)")
+
+
 def first_contact(case: Case) -> datetime | None:
-    """The first contact with the complainant the timeline records after the complaint (the complaint's own
-    call or visit, at the complaint time, is not an answer to it)."""
+    """The first contact with the complainant the timeline records after the complaint, as our side's answer (the
+    complaint's own call or visit, at the complaint time, is not an answer to it, nor is the complainant's own
+    chasing message: a summary that reads as coming from them, or as unanswered, :data:`INBOUND`, never counts —
+    an answer written so shows the promise overdue, never an unanswered customer as answered)."""
     contacts = [
         e.at
         for e in case.timeline
-        if e.kind in CONTACTS and e.party == "complainant" and case_time(e.at, case) > case.complained_at
+        if e.kind in CONTACTS
+        and e.party == "complainant"
+        and case_time(e.at, case) > case.complained_at
+        and not INBOUND.search(e.summary)
     ]
     return min(contacts) if contacts else None
 

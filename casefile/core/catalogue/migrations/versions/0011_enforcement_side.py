@@ -4,8 +4,9 @@
 known); ordered to pay, our side's deadline is the day to pay by (``court.performance``, overdue once passed
 unpaid). ``postal.appeal`` ran only once a claim was lodged with the courier; in a parcel case where our side is
 the sender claiming it runs from the shipping day at once, and its reference says not to wait for a courier's
-reply due after the year's safe day (casefile.core.workflow.due). Every case's review rows are written again by
-the current rule.
+reply due after the year's safe day. A contact whose summary reads as the complainant chasing us (催, 来电,
+发来…) no longer meets the response promise (casefile.core.workflow.due). Every case's review rows are written
+again by the current rule.
 
 Revision ID: 0011
 Revises: 0010
